@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// arhivar is written in TypeScript and run without a compile step: tsx registers a loader that
+// transpiles src/ and templates/ on import (cached), so `npm run build` works right after `npm install`.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../cli.ts');
+process.exitCode = await main(process.argv.slice(2));

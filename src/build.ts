@@ -1,0 +1,177 @@
+import { ArhivarError, ContentErrors, sortErrors } from './errors.ts';
+import { readContent } from './content/read.ts';
+import { parseSiteConfig, type SiteConfig } from './config/site.ts';
+import { validateArticle, type Article, type ArticleSource } from './content/article.ts';
+import { parsePerson, type Person } from './content/person.ts';
+import { renderMarkdown } from './markdown/render.ts';
+import { buildRegistry, resolveNames, type Registry } from './people/registry.ts';
+import { collectArchive, type Archive } from './site/archive.ts';
+import { slugify } from './site/slug.ts';
+import { urls } from './site/urls.ts';
+import { listPages, type PageSpec } from './render/pages.ts';
+import type { AssetUrls, SiteContext } from './render/context.ts';
+import { buildAssets } from './output/assets.ts';
+import { writeSite } from './output/write.ts';
+
+/**
+ * The whole pipeline: load → validate → render Markdown → enrich (people, tags) → collect → pages → write.
+ * `loadSite` is everything up to the page list and is shared by `build`, `check` and the dev server.
+ */
+export interface LoadOptions {
+  root: string;
+  /** The moment that decides which dated articles are out yet; the clock by default. */
+  now?: Date;
+  /** Publish articles dated after `now` too (the --future flag). */
+  includeFuture?: boolean;
+  /** Publish drafts too (dev server preview). */
+  includeDrafts?: boolean;
+}
+
+export interface SiteModel {
+  config: SiteConfig;
+  archive: Archive;
+  registry: Registry;
+  /** Rendered person bios by id. */
+  bios: Map<string, string>;
+  warnings: ArhivarError[];
+}
+
+export async function loadSite(options: LoadOptions): Promise<SiteModel> {
+  const sources = await readContent(options.root);
+  const errors: ArhivarError[] = [...sources.errors];
+  const warnings: ArhivarError[] = [];
+
+  const { config, errors: configErrors } = parseSiteConfig(sources.site);
+  errors.push(...configErrors);
+
+  const people: Person[] = [];
+  for (const source of sources.people) {
+    const result = parsePerson(source);
+    errors.push(...result.errors);
+    if (result.person) people.push(result.person);
+  }
+  const { registry, errors: registryErrors } = buildRegistry(people);
+  errors.push(...registryErrors);
+
+  const drafts: ArticleSource[] = [];
+  for (const source of sources.articles) {
+    const result = validateArticle(source);
+    errors.push(...result.errors);
+    if (result.article) drafts.push(result.article);
+  }
+
+  const now = options.now ?? new Date();
+  const published = drafts.filter(
+    (draft) => (options.includeDrafts || !draft.frontMatter.draft) && (options.includeFuture || draft.frontMatter.date.instant.getTime() <= now.getTime()),
+  );
+  errors.push(...findDuplicateUrls(published));
+  if (errors.length > 0) throw new ContentErrors(sortErrors(errors));
+
+  const allPeople = new Map(registry.people);
+  const articles: Article[] = [];
+  for (const draft of published) {
+    const rendered = renderMarkdown(draft.body);
+    const explicit = resolveNames(registry, draft.frontMatter.people);
+    for (const person of explicit.unknown) {
+      if (!allPeople.has(person.id)) allPeople.set(person.id, person);
+      warnings.push(
+        new ArhivarError({
+          code: 'article/unknown-person',
+          message: `"${person.name}" has no file in content/people/; the page ${urls.person(person.id)} is made from the name alone`,
+          file: draft.file,
+          line: draft.keyLines.get('people'),
+          hint: `add content/people/${person.id}.md with name: ${person.name} and a role, or correct the spelling`,
+        }),
+      );
+    }
+    const tags = uniqueTags(draft.frontMatter.tags);
+    const url = urls.article(draft.frontMatter.date, draft.slug);
+    articles.push({
+      file: draft.file,
+      slug: draft.slug,
+      url,
+      title: draft.title,
+      date: draft.frontMatter.date,
+      updated: draft.frontMatter.updated,
+      author: draft.frontMatter.author,
+      source: draft.frontMatter.source,
+      summary: draft.frontMatter.summary ?? rendered.firstParagraph,
+      tags,
+      people: explicit.ids,
+      mentionCounts: new Map(),
+      draft: draft.frontMatter.draft,
+      html: rendered.html,
+      text: rendered.text,
+      wordCount: rendered.wordCount,
+    });
+  }
+
+  const bios = new Map<string, string>();
+  for (const person of allPeople.values()) if (person.bio) bios.set(person.id, renderMarkdown(person.bio).html);
+
+  return { config, archive: collectArchive(articles, allPeople), registry, bios, warnings: sortErrors(warnings) };
+}
+
+function uniqueTags(names: readonly string[]) {
+  const seen = new Set<string>();
+  const tags = [];
+  for (const name of names) {
+    const slug = slugify(name);
+    if (!slug || seen.has(slug)) continue;
+    seen.add(slug);
+    tags.push({ name, slug });
+  }
+  return tags;
+}
+
+function findDuplicateUrls(articles: readonly ArticleSource[]): ArhivarError[] {
+  const byUrl = new Map<string, ArticleSource>();
+  const errors: ArhivarError[] = [];
+  for (const article of articles) {
+    const url = urls.article(article.frontMatter.date, article.slug);
+    const first = byUrl.get(url);
+    if (!first) {
+      byUrl.set(url, article);
+      continue;
+    }
+    errors.push(
+      new ArhivarError({
+        code: 'article/duplicate-url',
+        message: `this article and ${first.file} both have the date and slug of ${url}`,
+        file: article.file,
+        line: article.keyLines.get('slug') ?? article.keyLines.get('title'),
+        hint: 'give one of them a different slug: line, such as slug: ' + article.slug + '-2',
+      }),
+    );
+  }
+  return errors;
+}
+
+export function siteContext(model: SiteModel, assets: AssetUrls): SiteContext {
+  const people = new Map<string, Person>();
+  for (const entry of model.archive.people) people.set(entry.person.id, entry.person);
+  return { site: model.config, assets, people };
+}
+
+export function sitePages(model: SiteModel, assets: AssetUrls): Iterable<PageSpec> {
+  return listPages({ context: siteContext(model, assets), archive: model.archive, bios: model.bios });
+}
+
+export interface BuildOptions extends LoadOptions {
+  /** Output folder relative to root; dist by default. */
+  outDir?: string;
+}
+
+export interface BuildResult {
+  model: SiteModel;
+  pagesWritten: number;
+  elapsedMs: number;
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const model = await loadSite(options);
+  const assets = await buildAssets(options.root);
+  const { pagesWritten } = await writeSite(options.root, options.outDir ?? 'dist', sitePages(model, assets.urls), assets.files);
+  return { model, pagesWritten, elapsedMs: performance.now() - started };
+}

@@ -1,0 +1,144 @@
+import { ArhivarError } from '../errors.ts';
+import { isValidSlug, slugify } from '../site/slug.ts';
+import { parseFrontMatter } from './front-matter.ts';
+import { ArticleFrontMatterSchema, isPlainObject, issuesToErrors, type ArticleFrontMatter } from './schema.ts';
+import type { SourceFile } from './read.ts';
+import type { ContentDate } from './dates.ts';
+
+/** An article file whose front matter passed validation; its Markdown is not rendered yet. */
+export interface ArticleSource {
+  file: string;
+  frontMatter: ArticleFrontMatter;
+  title: string;
+  slug: string;
+  body: string;
+  /** 1-based line of the file where the Markdown body starts. */
+  bodyLine: number;
+  /** 1-based line of each front-matter key, for messages about its value. */
+  keyLines: ReadonlyMap<string, number>;
+}
+
+/** A published (or draft) article as templates see it. */
+export interface Article {
+  file: string;
+  slug: string;
+  url: string;
+  title: string;
+  date: ContentDate;
+  updated: ContentDate | undefined;
+  author: string | undefined;
+  source: string | undefined;
+  summary: string;
+  tags: readonly TagRef[];
+  /** Registry ids of the people the article names, explicit and detected, in order of first appearance. */
+  people: readonly string[];
+  /** How many times the text names each person (explicit-only people count 0). */
+  mentionCounts: ReadonlyMap<string, number>;
+  draft: boolean;
+  html: string;
+  text: string;
+  wordCount: number;
+}
+
+export interface TagRef {
+  name: string;
+  slug: string;
+}
+
+const ARTICLE_KEYS = Object.keys(ArticleFrontMatterSchema.shape);
+// C0 and C1 control characters have no place in a title (they come from CMS exports and break XML).
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+export function stripControlCharacters(value: string): string {
+  return value.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
+}
+
+export function validateArticle(source: SourceFile): { article?: ArticleSource; errors: ArhivarError[] } {
+  const { file } = source;
+  let frontMatter;
+  try {
+    frontMatter = parseFrontMatter(source.text, file);
+  } catch (error) {
+    if (error instanceof ArhivarError) return { errors: [error] };
+    throw error;
+  }
+  if (source.text.trim() === '') {
+    return { errors: [new ArhivarError({ code: 'article/empty', message: 'the file is empty', file, line: 1, hint: 'add front matter with a title and a date, or delete the file' })] };
+  }
+  if (!frontMatter.present) {
+    return {
+      errors: [
+        new ArhivarError({
+          code: 'article/no-front-matter',
+          message: 'the article has no front matter',
+          file,
+          line: 1,
+          hint: 'start the file with ---, then title: and date: lines, then --- and the text',
+        }),
+      ],
+    };
+  }
+  if (!isPlainObject(frontMatter.data)) {
+    const shape = Array.isArray(frontMatter.data) ? 'a list' : `a single value (${JSON.stringify(frontMatter.data)})`;
+    return {
+      errors: [
+        new ArhivarError({
+          code: 'article/front-matter-not-mapping',
+          message: `front matter is ${shape}, not keys and values`,
+          file,
+          line: 2,
+          hint: 'write one key per line, such as title: Naslov and date: 2025-12-22',
+        }),
+      ],
+    };
+  }
+  const result = ArticleFrontMatterSchema.safeParse(frontMatter.data);
+  if (!result.success) {
+    return {
+      errors: issuesToErrors(result.error.issues, {
+        file,
+        code: 'article',
+        keyLines: frontMatter.keyLines,
+        fallbackLine: 1,
+        knownKeys: ARTICLE_KEYS,
+      }),
+    };
+  }
+  const data = result.data;
+  const title = stripControlCharacters(data.title);
+  const errors: ArhivarError[] = [];
+  let slug: string;
+  if (data.slug !== undefined) {
+    slug = data.slug;
+    if (!isValidSlug(slug)) {
+      const suggestion = slugify(slug);
+      errors.push(
+        new ArhivarError({
+          code: 'article/bad-slug',
+          message: `slug "${slug}" may hold only lowercase letters a–z, digits and single hyphens`,
+          file,
+          line: frontMatter.keyLines.get('slug'),
+          hint: suggestion ? `write slug: ${suggestion}` : 'delete the slug line to derive it from the title',
+        }),
+      );
+    }
+  } else {
+    slug = slugify(title);
+    if (!slug) {
+      errors.push(
+        new ArhivarError({
+          code: 'article/empty-slug',
+          message: `title "${title}" gives an empty URL slug`,
+          file,
+          line: frontMatter.keyLines.get('title'),
+          hint: 'add a slug line with letters or digits, such as slug: clanek-1',
+        }),
+      );
+    }
+  }
+  if (errors.length > 0) return { errors };
+  return {
+    article: { file, frontMatter: data, title, slug, body: frontMatter.body, bodyLine: frontMatter.bodyLine, keyLines: frontMatter.keyLines },
+    errors: [],
+  };
+}

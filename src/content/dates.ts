@@ -1,0 +1,95 @@
+import { TIME_ZONE } from '../text/sl.ts';
+
+/**
+ * Front-matter dates. YAML would read `2025-12-22T23:30:00` as UTC (23 December in Ljubljana), so
+ * front matter is parsed with timestamps kept as strings and read here: a date-time without an offset
+ * is Ljubljana wall-clock time, a date alone is that day in Ljubljana.
+ */
+export interface ContentDate {
+  instant: Date;
+  /** false for a date alone: pages then show no time. */
+  hasTime: boolean;
+}
+
+export type DateResult = { ok: true; value: ContentDate } | { ok: false; message: string; hint: string };
+
+const DATE_PATTERN =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
+export const DATE_HINT = 'write 2025-12-22 or 2025-12-22T18:30 (Europe/Ljubljana is assumed)';
+
+export function parseContentDate(input: unknown): DateResult {
+  if (input instanceof Date && !Number.isNaN(input.getTime())) return { ok: true, value: { instant: input, hasTime: true } };
+  if (typeof input !== 'string') {
+    return { ok: false, message: `${JSON.stringify(input) ?? String(input)} is not a date`, hint: DATE_HINT };
+  }
+  const text = input.trim();
+  const match = DATE_PATTERN.exec(text);
+  if (!match) return { ok: false, message: `"${text}" is not a date`, hint: DATE_HINT };
+  const [, y, mo, d, h, mi, s, frac, zone] = match;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h ?? 0);
+  const minute = Number(mi ?? 0);
+  const second = Number(s ?? 0);
+  const millisecond = frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    return {
+      ok: false,
+      message:
+        month < 1 || month > 12
+          ? `"${text}" is not a valid date: there is no month ${month}`
+          : `"${text}" is not a valid date: ${monthLabel(month)} ${year} has ${daysInMonth(year, month)} days`,
+      hint: DATE_HINT,
+    };
+  }
+  if (hour > 23 || minute > 59 || second > 59) {
+    return { ok: false, message: `"${text}" has an impossible time of day`, hint: DATE_HINT };
+  }
+  const wallClockAsUtc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  let instant: number;
+  if (zone) {
+    instant = wallClockAsUtc - zoneOffsetMinutes(zone) * 60_000;
+  } else {
+    instant = ljubljanaWallClockToInstant(wallClockAsUtc);
+  }
+  return { ok: true, value: { instant: new Date(instant), hasTime: h !== undefined } };
+}
+
+const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function monthLabel(month: number): string {
+  return ENGLISH_MONTHS[month - 1] ?? `month ${month}`;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function zoneOffsetMinutes(zone: string): number {
+  if (zone.toUpperCase() === 'Z') return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0));
+}
+
+const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' });
+
+/** Minutes east of UTC in Ljubljana at a given instant (60 in winter, 120 in summer). */
+export function ljubljanaOffsetMinutes(instant: number): number {
+  const name = offsetFormat.formatToParts(new Date(instant)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  if (!match) return 0;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+}
+
+/**
+ * The instant at which Ljubljana clocks show `wallClockAsUtc`. A time skipped by the spring change
+ * (02:30 on the last Sunday of March) resolves to the instant an hour later, as clocks would show it.
+ */
+export function ljubljanaWallClockToInstant(wallClockAsUtc: number): number {
+  let guess = wallClockAsUtc - ljubljanaOffsetMinutes(wallClockAsUtc) * 60_000;
+  guess = wallClockAsUtc - ljubljanaOffsetMinutes(guess) * 60_000;
+  return guess;
+}

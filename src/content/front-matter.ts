@@ -1,0 +1,157 @@
+import matter from 'gray-matter';
+import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import { ArhivarError } from '../errors.ts';
+
+/**
+ * Front matter is YAML and nothing else. gray-matter's JavaScript and CoffeeScript engines evaluate code,
+ * so every engine but ours refuses, and a `---js` opening is rejected before gray-matter sees it.
+ * YAML is read with the core schema: timestamps stay strings (see dates.ts), custom tags are errors,
+ * and alias expansion is bounded so an alias bomb fails fast instead of exhausting memory.
+ */
+export interface FrontMatter {
+  /** The parsed mapping, or whatever YAML value the block held (validated by the caller). */
+  data: unknown;
+  /** true when the file had a front-matter block at all. */
+  present: boolean;
+  body: string;
+  /** 1-based line of the file on which the body starts. */
+  bodyLine: number;
+  /** 1-based line of each top-level key, for error messages. */
+  keyLines: ReadonlyMap<string, number>;
+}
+
+const MAX_ALIAS_COUNT = 100;
+const OPENING = /^---([^\n]*)\n/;
+const CLOSING = /\n---[ \t]*(?:\n|$)/;
+
+function refuseEngine(language: string) {
+  return () => {
+    throw new ArhivarError({
+      code: 'front-matter/not-yaml',
+      message: `front matter in ${language} is not allowed: it would run code`,
+      hint: 'write the front matter as YAML between two --- lines',
+    });
+  };
+}
+
+/** `text` must already be decoded, BOM-free and with \n line endings (see read.ts). */
+export function parseFrontMatter(text: string, file: string): FrontMatter {
+  const opening = OPENING.exec(text);
+  if (!opening) {
+    if (text.startsWith('---') && !text.includes('\n')) {
+      throw new ArhivarError({ code: 'front-matter/unclosed', message: 'front matter is not closed', file, line: 1, hint: 'end the front matter with a line holding only ---' });
+    }
+    return { data: {}, present: false, body: text, bodyLine: 1, keyLines: new Map() };
+  }
+  const language = opening[1]!.trim().toLowerCase();
+  if (language !== '' && language !== 'yaml' && language !== 'yml') {
+    throw new ArhivarError({
+      code: 'front-matter/not-yaml',
+      message: `front matter marked "---${opening[1]!.trim()}" is not allowed; only YAML is read, and code in front matter is never run`,
+      file,
+      line: 1,
+      hint: 'start the file with a line holding only --- and write the front matter as YAML',
+    });
+  }
+  const rest = text.slice(opening[0].length);
+  const closing = CLOSING.exec('\n' + rest);
+  if (!closing) {
+    throw new ArhivarError({ code: 'front-matter/unclosed', message: 'front matter is not closed', file, line: 1, hint: 'end the front matter with a line holding only ---' });
+  }
+
+  let keyLines = new Map<string, number>();
+  const parseYaml = (source: string): unknown => {
+    const parsed = parseYamlBlock(source, file, 2);
+    keyLines = parsed.keyLines;
+    return parsed.data;
+  };
+  // gray-matter caches results and shares `data` when called without options; passing options avoids that.
+  const result = matter(text, {
+    language: 'yaml',
+    engines: {
+      yaml: parseYaml,
+      javascript: refuseEngine('JavaScript'),
+      coffee: refuseEngine('CoffeeScript'),
+      json: parseYaml,
+      toml: refuseEngine('TOML'),
+    },
+  } as unknown as Parameters<typeof matter>[1]);
+  const body = result.content;
+  const consumed = text.slice(0, text.length - body.length);
+  const bodyLine = consumed.split('\n').length;
+  return { data: result.data ?? {}, present: true, body, bodyLine, keyLines };
+}
+
+export interface YamlBlock {
+  data: unknown;
+  keyLines: Map<string, number>;
+}
+
+/** Parses a YAML document safely; `firstLine` is the file line the block starts on, so errors point at the file. */
+export function parseYamlBlock(source: string, file: string, firstLine = 1): YamlBlock {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, {
+    schema: 'core',
+    customTags: [],
+    uniqueKeys: true,
+    prettyErrors: false,
+    lineCounter,
+    merge: false,
+  });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
+  const problem = document.errors[0] ?? document.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (problem) {
+    const line = problem.code === 'DUPLICATE_KEY' ? duplicateKeyLine(source, firstLine) ?? lineAt(problem.pos[0]) : lineAt(problem.pos[0]);
+    const isTag = problem.code === 'TAG_RESOLVE_FAILED';
+    throw new ArhivarError({
+      code: isTag ? 'front-matter/custom-tag' : 'front-matter/bad-yaml',
+      message: isTag
+        ? `YAML tag is not allowed: ${firstLineOf(problem.message)}`
+        : `front matter is not valid YAML: ${firstLineOf(problem.message)}`,
+      file,
+      line,
+      hint: isTag
+        ? 'remove the !tag; front matter holds plain text, numbers, lists and true/false'
+        : problem.code === 'DUPLICATE_KEY'
+          ? 'each key may appear once; delete the repeated one'
+          : 'check the indentation and quoting on that line; put text containing ": " or "#" in quotes',
+    });
+  }
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    throw new ArhivarError({
+      code: 'front-matter/alias-bomb',
+      message: 'front matter expands YAML aliases too many times',
+      file,
+      line: firstLine,
+      hint: 'write the values out instead of repeating them with *aliases',
+      cause: error,
+    });
+  }
+  const keyLines = new Map<string, number>();
+  if (isMap(document.contents)) {
+    for (const item of document.contents.items) {
+      if (isScalar(item.key) && item.key.range) keyLines.set(String(item.key.value), lineAt(item.key.range[0]));
+    }
+  }
+  return { data, keyLines };
+}
+
+function firstLineOf(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** yaml reports a duplicate key at the end of its map; editors need the line of the repeat. */
+function duplicateKeyLine(source: string, firstLine: number): number | undefined {
+  const seen = new Set<string>();
+  const lines = source.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const key = /^([^\s#][^:]*):(?:\s|$)/.exec(lines[index]!)?.[1]?.trim();
+    if (key === undefined) continue;
+    if (seen.has(key)) return index + firstLine;
+    seen.add(key);
+  }
+  return undefined;
+}

@@ -1,0 +1,172 @@
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ArhivarError } from '../errors.ts';
+
+/**
+ * The only module that reads content/. Everything it returns is decoded text: UTF-8 with or without
+ * a BOM, line endings folded to \n. Files that are not UTF-8 and links that lead out of content/ are
+ * reported, never read.
+ */
+export interface SourceFile {
+  /** Path relative to the project root with forward slashes, as error messages show it. */
+  file: string;
+  text: string;
+  /** Modification time, used by `import` when no date is given. */
+  mtimeMs: number;
+}
+
+export interface ContentSources {
+  site: SourceFile | undefined;
+  articles: SourceFile[];
+  people: SourceFile[];
+  errors: ArhivarError[];
+}
+
+export const CONTENT_DIR = 'content';
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+export function decodeText(bytes: Uint8Array, file: string): string {
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch (cause) {
+    const offset = firstInvalidUtf8Offset(bytes);
+    const line = offset === undefined ? undefined : countLines(bytes, offset);
+    throw new ArhivarError({
+      code: 'content/not-utf8',
+      message: `file is not valid UTF-8${offset === undefined ? '' : ` (byte 0x${bytes[offset]!.toString(16).padStart(2, '0')} at offset ${offset})`}; it looks like a legacy encoding such as Windows-1250`,
+      file,
+      line,
+      hint: `convert it to UTF-8, for example: iconv -f windows-1250 -t utf-8 "${file}" > converted.md`,
+      cause,
+    });
+  }
+  return normaliseLineEndings(text);
+}
+
+export function normaliseLineEndings(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+function countLines(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+function firstInvalidUtf8Offset(bytes: Uint8Array): number | undefined {
+  for (let i = 0; i < bytes.length; ) {
+    const byte = bytes[i]!;
+    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return undefined;
+}
+
+export async function readSourceFile(root: string, absolute: string): Promise<SourceFile> {
+  const file = toProjectPath(root, absolute);
+  const info = await stat(absolute);
+  if (info.size > MAX_FILE_BYTES) {
+    throw new ArhivarError({
+      code: 'content/too-large',
+      message: `file is ${(info.size / 1024 / 1024).toFixed(1)} MB; arhivar reads content files up to ${MAX_FILE_BYTES / 1024 / 1024} MB`,
+      file,
+      hint: 'split the article, or move large data out of content/',
+    });
+  }
+  const bytes = await readFile(absolute);
+  return { file, text: decodeText(bytes, file), mtimeMs: info.mtimeMs };
+}
+
+export function toProjectPath(root: string, absolute: string): string {
+  return path.relative(root, absolute).split(path.sep).join('/');
+}
+
+/**
+ * Lists `*.md` files below `directory`. Directories are entered whatever their name (a folder called
+ * `x.md` is a folder), hidden entries are skipped, and a symbolic link is followed only when its target
+ * stays inside content/.
+ */
+export async function listMarkdownFiles(root: string, directory: string, errors: ArhivarError[]): Promise<string[]> {
+  const contentRoot = await realpath(path.join(root, CONTENT_DIR)).catch(() => path.join(root, CONTENT_DIR));
+  const found: string[] = [];
+  async function walk(current: string): Promise<void> {
+    let entries;
+    try {
+      entries = await readdir(current, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const absolute = path.join(current, entry.name);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = await realpath(absolute).catch(() => undefined);
+        if (!target || !isInside(contentRoot, target)) {
+          errors.push(
+            new ArhivarError({
+              code: 'content/symlink-outside',
+              message: target ? `symbolic link points outside content/ (to ${target}); it is not followed` : 'symbolic link is broken',
+              file: toProjectPath(root, absolute),
+              hint: 'copy the file into content/ instead of linking to it, or delete the link',
+            }),
+          );
+          continue;
+        }
+        const info = await lstat(target);
+        isDirectory = info.isDirectory();
+        isFile = info.isFile();
+      }
+      if (isDirectory) await walk(absolute);
+      else if (isFile && entry.name.toLowerCase().endsWith('.md')) found.push(absolute);
+    }
+  }
+  await walk(directory);
+  return found;
+}
+
+function isInside(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+async function readAll(root: string, files: string[], errors: ArhivarError[]): Promise<SourceFile[]> {
+  const results = await Promise.all(
+    files.map((absolute) =>
+      readSourceFile(root, absolute).catch((error: unknown) => {
+        if (error instanceof ArhivarError) errors.push(error);
+        else errors.push(new ArhivarError({ code: 'content/unreadable', message: `cannot read file: ${String(error)}`, file: toProjectPath(root, absolute), hint: 'check that the file exists and is readable' }));
+        return undefined;
+      }),
+    ),
+  );
+  return results.filter((file): file is SourceFile => file !== undefined);
+}
+
+export async function readContent(root: string): Promise<ContentSources> {
+  const errors: ArhivarError[] = [];
+  const contentDir = path.join(root, CONTENT_DIR);
+  const exists = await stat(contentDir).then((s) => s.isDirectory(), () => false);
+  if (!exists) {
+    errors.push(new ArhivarError({ code: 'content/missing', message: `there is no ${CONTENT_DIR}/ folder in ${root}`, hint: 'run arhivar from the project folder, or pass --root' }));
+    return { site: undefined, articles: [], people: [], errors };
+  }
+  const [articlePaths, peoplePaths] = await Promise.all([
+    listMarkdownFiles(root, path.join(contentDir, 'articles'), errors),
+    listMarkdownFiles(root, path.join(contentDir, 'people'), errors),
+  ]);
+  const sitePath = path.join(contentDir, 'site.yaml');
+  const site = await stat(sitePath).then(
+    () => readAll(root, [sitePath], errors).then((files) => files[0]),
+    () => undefined,
+  );
+  const [articles, people] = await Promise.all([readAll(root, articlePaths, errors), readAll(root, peoplePaths, errors)]);
+  return { site, articles, people, errors };
+}

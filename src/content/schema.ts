@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { ArhivarError } from '../errors.ts';
+import { nearest } from '../text/levenshtein.ts';
+import { parseContentDate } from './dates.ts';
+
+/**
+ * The one source of the content types. Front matter is checked against these schemas and the record
+ * types (`ArticleFrontMatter`, `PersonFrontMatter`, `SiteConfig`) are inferred from them.
+ */
+const text = z.string().trim().min(1, { error: 'must not be empty' });
+
+/** A list of names; a single name written without brackets is accepted as a list of one. */
+const nameList = z
+  .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))], {
+    error: 'must be a list of names, such as [Steve Witkoff, Jared Kushner]',
+  })
+  .transform((value) => (Array.isArray(value) ? value : [value]).map((item) => String(item).trim()).filter((item) => item !== ''));
+
+const contentDate = z.unknown().transform((value, context) => {
+  const result = parseContentDate(value);
+  if (!result.ok) {
+    context.issues.push({ code: 'custom', message: result.message, input: value, params: { hint: result.hint } });
+    return z.NEVER;
+  }
+  return result.value;
+});
+
+export const ArticleFrontMatterSchema = z.strictObject({
+  title: text,
+  date: contentDate,
+  updated: contentDate.optional(),
+  people: nameList.default([]),
+  notPeople: nameList.default([]),
+  tags: nameList.default([]),
+  author: text.optional(),
+  source: text.optional(),
+  summary: text.optional(),
+  slug: text.optional(),
+  draft: z.boolean({ error: 'must be true or false' }).default(false),
+});
+export type ArticleFrontMatterInput = z.input<typeof ArticleFrontMatterSchema>;
+export type ArticleFrontMatter = z.output<typeof ArticleFrontMatterSchema>;
+
+export const PersonFrontMatterSchema = z.strictObject({
+  name: text,
+  aliases: nameList.default([]),
+  role: text.optional(),
+  gender: z.enum(['m', 'f'], { error: 'must be m or f' }).optional(),
+  detect: z.boolean({ error: 'must be true or false' }).default(true),
+});
+export type PersonFrontMatter = z.output<typeof PersonFrontMatterSchema>;
+
+export const SiteConfigSchema = z.strictObject({
+  title: text.default('Arhiv novic'),
+  description: text.default('Arhiv novic'),
+  baseUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an absolute http(s) address, such as https://novice.example.si/' })
+    .transform((url) => (url.endsWith('/') ? url : `${url}/`))
+    .default('http://localhost/'),
+  language: z.literal('sl', { error: 'must be sl: arhivar builds Slovenian sites' }).default('sl'),
+  pageSize: z.int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).max(500, { error: 'must be at most 500' }).default(20),
+  detectPeople: z.boolean({ error: 'must be true or false' }).default(true),
+});
+export type SiteConfigInput = z.input<typeof SiteConfigSchema>;
+export type SiteConfig = z.output<typeof SiteConfigSchema>;
+
+export interface SchemaContext {
+  file: string;
+  code: string;
+  keyLines: ReadonlyMap<string, number>;
+  /** Line of the opening ---, used when a key is missing. */
+  fallbackLine: number | undefined;
+  knownKeys: readonly string[];
+}
+
+/** Turns zod's issues into ArhivarErrors with a line and a hint an editor can act on. */
+export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: SchemaContext): ArhivarError[] {
+  const errors: ArhivarError[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const suggestion = nearest(key, context.knownKeys);
+        errors.push(
+          new ArhivarError({
+            code: `${context.code}/unknown-key`,
+            message: `unknown key "${key}"`,
+            file: context.file,
+            line: context.keyLines.get(key) ?? context.fallbackLine,
+            hint: suggestion ? `did you mean "${suggestion}"? Valid keys: ${context.knownKeys.join(', ')}` : `valid keys: ${context.knownKeys.join(', ')}`,
+          }),
+        );
+      }
+      continue;
+    }
+    const key = String(issue.path[0] ?? '');
+    const line = context.keyLines.get(key) ?? context.fallbackLine;
+    const missing = issue.code === 'invalid_type' && !context.keyLines.has(key);
+    const params = (issue as { params?: { hint?: string } }).params;
+    errors.push(
+      new ArhivarError({
+        code: `${context.code}/${missing ? 'missing' : 'bad'}-${key || 'value'}`,
+        message: missing ? `${key} is required` : `${key}${issue.path.length > 1 ? `[${issue.path.slice(1).join('.')}]` : ''} ${issue.message}`,
+        file: context.file,
+        line,
+        hint: params?.hint ?? (missing ? `add a line such as ${example(key)}` : `write it like ${example(key)}`),
+      }),
+    );
+  }
+  return errors;
+}
+
+const EXAMPLES: Record<string, string> = {
+  title: 'title: "Witkoff in Dmitrijev na Floridi"',
+  date: 'date: 2025-12-22',
+  updated: 'updated: 2025-12-23T10:00',
+  people: 'people: [Steve Witkoff, Kiril Dmitrijev]',
+  notPeople: 'notPeople: [Janez Novak]',
+  tags: 'tags: [Ukrajina, diplomacija]',
+  draft: 'draft: true',
+  name: 'name: Steve Witkoff',
+  aliases: 'aliases: [Steven Witkoff]',
+  gender: 'gender: m',
+  detect: 'detect: false',
+  pageSize: 'pageSize: 20',
+  baseUrl: 'baseUrl: https://novice.example.si/',
+  language: 'language: sl',
+  detectPeople: 'detectPeople: true',
+};
+
+function example(key: string): string {
+  return EXAMPLES[key] ?? `${key}: …`;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}

@@ -1,0 +1,70 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkHtml from 'remark-html';
+import type { Root, RootContent } from 'mdast';
+
+/**
+ * Markdown → safe HTML plus the plain text other stages read (summary, people detection, search).
+ * remark-html sanitises with hast-util-sanitize's default (GitHub) schema: raw HTML is dropped and
+ * only http(s), mailto and relative URLs survive in links and images, so javascript:, vbscript: and
+ * data: URLs never reach a page.
+ */
+export interface RenderedMarkdown {
+  html: string;
+  /** Block texts joined by blank lines; inline Markdown removed, soft line breaks folded to spaces. */
+  text: string;
+  /** The first paragraph as plain text: the default summary. */
+  firstParagraph: string;
+  wordCount: number;
+}
+
+const processor = unified().use(remarkParse).use(remarkHtml, { sanitize: true });
+
+export function renderMarkdown(markdown: string): RenderedMarkdown {
+  const tree = processor.parse(markdown) as Root;
+  const html = String(processor.stringify(processor.runSync(tree) as Root));
+  const blocks: string[] = [];
+  collectBlockTexts(tree.children, blocks);
+  const firstParagraphNode = tree.children.find((node) => node.type === 'paragraph');
+  const firstParagraph = firstParagraphNode ? foldWhitespace(inlineText(firstParagraphNode)) : '';
+  const text = blocks.join('\n\n');
+  return { html, text, firstParagraph, wordCount: countWords(text) };
+}
+
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'tableCell', 'code']);
+
+function collectBlockTexts(nodes: readonly RootContent[], out: string[]): void {
+  for (const node of nodes) {
+    if (node.type === 'html') continue;
+    if (BLOCK_TYPES.has(node.type)) {
+      const value = foldWhitespace(inlineText(node));
+      if (value) out.push(value);
+    } else if ('children' in node) {
+      collectBlockTexts(node.children as RootContent[], out);
+    }
+  }
+}
+
+/** Text of a node with its inline markup removed; images contribute their alt text. */
+export function inlineText(node: RootContent | Root): string {
+  if (node.type === 'html') return '';
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if (node.type === 'image') return node.alt ?? '';
+  if (node.type === 'break') return ' ';
+  if ('children' in node) {
+    let result = '';
+    for (const child of node.children as RootContent[]) result += inlineText(child);
+    return result;
+  }
+  return '';
+}
+
+export function foldWhitespace(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
+}
+
+export function countWords(text: string): number {
+  let count = 0;
+  for (const _ of text.matchAll(/[\p{L}\p{N}]+/gu)) count++;
+  return count;
+}

@@ -1,0 +1,72 @@
+import { ArhivarError } from '../errors.ts';
+import { slugify } from '../site/slug.ts';
+import { personFromName, type Person } from '../content/person.ts';
+
+/**
+ * Every known person, findable by canonical name, alias or slug. All three are compared by their slug,
+ * so case, diacritics and spacing do not matter ("jurij usakov" finds Jurij Ušakov).
+ */
+export interface Registry {
+  people: ReadonlyMap<string, Person>;
+  /** slugified name/alias/id → person id */
+  lookup: ReadonlyMap<string, string>;
+}
+
+export function buildRegistry(people: readonly Person[]): { registry: Registry; errors: ArhivarError[] } {
+  const errors: ArhivarError[] = [];
+  const byId = new Map<string, Person>();
+  const lookup = new Map<string, string>();
+  const owner = new Map<string, { person: Person; what: string }>();
+
+  for (const person of people) byId.set(person.id, person);
+  for (const person of people) {
+    const keys: Array<[string, string]> = [
+      [person.id, 'file name'],
+      [slugify(person.name), 'name'],
+      ...person.aliases.map((alias): [string, string] => [slugify(alias), `alias "${alias}"`]),
+    ];
+    for (const [key, what] of keys) {
+      if (!key) continue;
+      const previous = owner.get(key);
+      if (previous && previous.person.id !== person.id) {
+        errors.push(
+          new ArhivarError({
+            code: 'person/duplicate',
+            message: `${what} of ${person.name} is also the ${previous.what} of ${previous.person.name} (${previous.person.file})`,
+            file: person.file,
+            hint: 'each name and alias may belong to one person: remove the alias, or merge the two files',
+          }),
+        );
+        continue;
+      }
+      if (!previous) {
+        owner.set(key, { person, what });
+        lookup.set(key, person.id);
+      }
+    }
+  }
+  return { registry: { people: byId, lookup }, errors };
+}
+
+export function findPerson(registry: Registry, name: string): Person | undefined {
+  const id = registry.lookup.get(slugify(name));
+  return id === undefined ? undefined : registry.people.get(id);
+}
+
+export interface ResolvedNames {
+  ids: string[];
+  /** People named in front matter who have no registry file: they get a page from the name alone. */
+  unknown: Person[];
+}
+
+export function resolveNames(registry: Registry, names: readonly string[]): ResolvedNames {
+  const ids: string[] = [];
+  const unknown: Person[] = [];
+  for (const name of names) {
+    const person = findPerson(registry, name) ?? personFromName(name);
+    if (!person.id) continue;
+    if (!registry.people.has(person.id)) unknown.push(person);
+    if (!ids.includes(person.id)) ids.push(person.id);
+  }
+  return { ids, unknown };
+}

@@ -1,0 +1,42 @@
+import type { SiteConfig } from '../content/schema.ts';
+import type { Person } from '../content/person.ts';
+
+/** What every template may read besides its own records. */
+export interface SiteContext {
+  site: SiteConfig;
+  /** Root-relative URLs of the built assets (content-hashed file names). */
+  assets: AssetUrls;
+  /** Everyone with a page, by id: lets lists show and link people without another lookup. */
+  people: ReadonlyMap<string, Person>;
+}
+
+export interface AssetUrls {
+  stylesheet: string;
+}
+
+export interface FeedLink {
+  title: string;
+  url: string;
+}
+
+export interface Breadcrumb {
+  label: string;
+  url: string;
+}
+
+/** Head metadata of one page. */
+export interface PageMeta {
+  title: string;
+  description: string;
+  /** Root-relative URL of the page itself. */
+  url: string;
+  kind?: 'website' | 'article' | 'profile';
+  feeds?: FeedLink[];
+  breadcrumbs?: Breadcrumb[];
+  /** Structured data blocks, serialised safely by the layout. */
+  jsonLd?: object[];
+  /** Links to neighbouring pages of a paginated list. */
+  prev?: string | undefined;
+  next?: string | undefined;
+  noindex?: boolean;
+}

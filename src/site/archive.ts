@@ -1,0 +1,116 @@
+import type { Article, TagRef } from '../content/article.ts';
+import type { Person } from '../content/person.ts';
+import { collator, ljubljanaCalendar } from '../text/sl.ts';
+
+/**
+ * The collections pages are built from, gathered in one pass over the articles (no per-page filtering),
+ * each list newest first.
+ */
+export interface PersonEntry {
+  person: Person;
+  articles: Article[];
+}
+
+export interface TagEntry {
+  tag: TagRef;
+  articles: Article[];
+}
+
+export interface MonthEntry {
+  year: number;
+  month: number;
+  articles: Article[];
+}
+
+export interface YearEntry {
+  year: number;
+  count: number;
+  months: MonthEntry[];
+}
+
+export interface Archive {
+  /** Published articles, newest first. */
+  articles: Article[];
+  /** Everyone with a page, sorted by surname then first name (Slovenian collation). */
+  people: PersonEntry[];
+  peopleById: ReadonlyMap<string, PersonEntry>;
+  tags: TagEntry[];
+  tagsBySlug: ReadonlyMap<string, TagEntry>;
+  /** Newest year first; months inside newest first. */
+  years: YearEntry[];
+}
+
+export function compareNewestFirst(a: Article, b: Article): number {
+  return b.date.instant.getTime() - a.date.instant.getTime() || collator.compare(a.title, b.title) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+}
+
+/** "Steve Witkoff" → ["Witkoff", "Steve"]: Slovenian indexes sort by surname, then first name. */
+export function surnameSortKey(name: string): [string, string] {
+  const words = name.trim().split(/\s+/);
+  const surname = words.pop() ?? '';
+  return [surname, words.join(' ')];
+}
+
+export function comparePeople(a: Person, b: Person): number {
+  const [surnameA, restA] = surnameSortKey(a.name);
+  const [surnameB, restB] = surnameSortKey(b.name);
+  return collator.compare(surnameA, surnameB) || collator.compare(restA, restB) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function collectArchive(articles: readonly Article[], people: ReadonlyMap<string, Person>): Archive {
+  const published = [...articles].sort(compareNewestFirst);
+  const peopleById = new Map<string, PersonEntry>();
+  for (const person of people.values()) peopleById.set(person.id, { person, articles: [] });
+  const tagsBySlug = new Map<string, TagEntry>();
+  const months = new Map<string, MonthEntry>();
+
+  for (const article of published) {
+    for (const id of article.people) peopleById.get(id)?.articles.push(article);
+    for (const tag of article.tags) {
+      let entry = tagsBySlug.get(tag.slug);
+      if (!entry) tagsBySlug.set(tag.slug, (entry = { tag, articles: [] }));
+      entry.articles.push(article);
+    }
+    const { year, month } = ljubljanaCalendar(article.date.instant);
+    const key = `${year}-${month}`;
+    let monthEntry = months.get(key);
+    if (!monthEntry) months.set(key, (monthEntry = { year, month, articles: [] }));
+    monthEntry.articles.push(article);
+  }
+
+  const years = new Map<number, YearEntry>();
+  for (const entry of months.values()) {
+    let year = years.get(entry.year);
+    if (!year) years.set(entry.year, (year = { year: entry.year, count: 0, months: [] }));
+    year.count += entry.articles.length;
+    year.months.push(entry);
+  }
+  const sortedYears = [...years.values()].sort((a, b) => b.year - a.year);
+  for (const year of sortedYears) year.months.sort((a, b) => b.month - a.month);
+
+  return {
+    articles: published,
+    people: [...peopleById.values()].sort((a, b) => comparePeople(a.person, b.person)),
+    peopleById,
+    tags: [...tagsBySlug.values()].sort((a, b) => collator.compare(a.tag.name, b.tag.name)),
+    tagsBySlug,
+    years: sortedYears,
+  };
+}
+
+export interface Page<T> {
+  items: T[];
+  /** 1-based */
+  number: number;
+  total: number;
+}
+
+/** Splits a list into pages; an empty list still has one (empty) page so its URL exists. */
+export function paginate<T>(items: readonly T[], pageSize: number): Page<T>[] {
+  const total = Math.max(1, Math.ceil(items.length / pageSize));
+  const pages: Page<T>[] = [];
+  for (let number = 1; number <= total; number++) {
+    pages.push({ items: items.slice((number - 1) * pageSize, number * pageSize), number, total });
+  }
+  return pages;
+}

@@ -1,0 +1,27 @@
+import type { Article } from '../src/content/article.ts';
+import type { Page } from '../src/site/archive.ts';
+import type { SiteContext } from '../src/render/context.ts';
+import { urls } from '../src/site/urls.ts';
+import { Layout } from './layout.tsx';
+import { ArticleList, Pagination } from './parts.tsx';
+
+export function HomePage({ context, page }: { context: SiteContext; page: Page<Article> }) {
+  const { site } = context;
+  const heading = page.number === 1 ? 'Najnovejši članki' : `Članki, stran ${page.number}`;
+  return (
+    <Layout
+      context={context}
+      meta={{
+        title: page.number === 1 ? site.title : heading,
+        description: site.description,
+        url: urls.home(page.number),
+        prev: page.number > 1 ? urls.home(page.number - 1) : undefined,
+        next: page.number < page.total ? urls.home(page.number + 1) : undefined,
+      }}
+    >
+      <h1>{heading}</h1>
+      {page.items.length === 0 ? <p>V arhivu še ni člankov.</p> : <ArticleList articles={page.items} context={context} />}
+      <Pagination page={page} urlFor={urls.home} />
+    </Layout>
+  );
+}

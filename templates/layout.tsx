@@ -1,0 +1,77 @@
+import type { ComponentChildren } from 'preact';
+import type { PageMeta, SiteContext } from '../src/render/context.ts';
+import { absoluteUrl, urls } from '../src/site/urls.ts';
+import { serializeJsonLd } from '../src/render/json-ld.ts';
+
+interface LayoutProps {
+  context: SiteContext;
+  meta: PageMeta;
+  children: ComponentChildren;
+}
+
+const NAVIGATION = [
+  { label: 'Domov', url: urls.home() },
+  { label: 'Osebe', url: urls.people() },
+];
+
+/** The frame around every page: head metadata, masthead, navigation, footer. */
+export function Layout({ context, meta, children }: LayoutProps) {
+  const { site } = context;
+  const title = meta.url === '/' ? site.title : `${meta.title} – ${site.title}`;
+  const canonical = absoluteUrl(site.baseUrl, meta.url);
+  return (
+    <html lang="sl">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        <meta name="description" content={meta.description} />
+        <meta name="color-scheme" content="light dark" />
+        {meta.noindex ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={canonical} />}
+        {meta.prev ? <link rel="prev" href={meta.prev} /> : null}
+        {meta.next ? <link rel="next" href={meta.next} /> : null}
+        <meta property="og:site_name" content={site.title} />
+        <meta property="og:locale" content="sl_SI" />
+        <meta property="og:type" content={meta.kind ?? 'website'} />
+        <meta property="og:title" content={meta.title} />
+        <meta property="og:description" content={meta.description} />
+        <meta property="og:url" content={canonical} />
+        <meta name="twitter:card" content="summary" />
+        <meta name="twitter:title" content={meta.title} />
+        <meta name="twitter:description" content={meta.description} />
+        <link rel="stylesheet" href={context.assets.stylesheet} />
+        {(meta.feeds ?? []).map((feed) => (
+          <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.url} />
+        ))}
+        {(meta.jsonLd ?? []).map((data) => (
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(data) }} />
+        ))}
+      </head>
+      <body>
+        <a class="skip-link" href="#vsebina">Skoči na vsebino</a>
+        <header class="masthead">
+          <div class="wrap">
+            <a class="site-title" href={urls.home()}>{site.title}</a>
+            <nav aria-label="Glavna navigacija">
+              <ul>
+                {NAVIGATION.map((item) => (
+                  <li>
+                    <a href={item.url}>{item.label}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="vsebina" class="wrap">
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>{site.description}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

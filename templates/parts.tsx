@@ -1,0 +1,71 @@
+import type { Article } from '../src/content/article.ts';
+import type { Page } from '../src/site/archive.ts';
+import type { SiteContext } from '../src/render/context.ts';
+import { formatDate, formatDateTime } from '../src/text/sl.ts';
+import { urls } from '../src/site/urls.ts';
+
+/** The machine-readable date plus its Slovenian form ("22. decembra 2025"). */
+export function DateLine({ article, withTime = false }: { article: Article; withTime?: boolean }) {
+  return <time dateTime={article.date.instant.toISOString()}>{withTime ? formatDateTime(article.date.instant, article.date.hasTime) : formatDate(article.date.instant)}</time>;
+}
+
+export function PeopleLinks({ ids, context }: { ids: readonly string[]; context: SiteContext }) {
+  const people = ids.map((id) => context.people.get(id)).filter((person) => person !== undefined);
+  if (people.length === 0) return null;
+  return (
+    <ul class="people-links">
+      {people.map((person) => (
+        <li>
+          <a href={urls.person(person.id)}>{person.name}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ArticleList({ articles, context }: { articles: readonly Article[]; context: SiteContext }) {
+  return (
+    <ol class="article-list">
+      {articles.map((article) => (
+        <li>
+          <article class="teaser">
+            <h2 class="teaser-title">
+              <a href={article.url}>{article.title}</a>
+            </h2>
+            <p class="teaser-meta">
+              <DateLine article={article} />
+            </p>
+            {article.summary ? <p class="teaser-summary">{article.summary}</p> : null}
+            <PeopleLinks ids={article.people} context={context} />
+          </article>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Previous/next links for a paginated list; `urlFor` builds the URL of page n. */
+export function Pagination<T>({ page, urlFor }: { page: Page<T>; urlFor: (n: number) => string }) {
+  if (page.total <= 1) return null;
+  return (
+    <nav class="pagination" aria-label="Strani">
+      {page.number > 1 ? (
+        <a rel="prev" href={urlFor(page.number - 1)}>
+          ← Novejši članki
+        </a>
+      ) : (
+        <span />
+      )}
+      <span class="pagination-position">
+        Stran {page.number} od {page.total}
+      </span>
+      {page.number < page.total ? (
+        <a rel="next" href={urlFor(page.number + 1)}>
+          Starejši članki →
+        </a>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}
