@@ -1,0 +1,198 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * A synthetic archive for the benchmark: fictional Slovenian-looking articles of 2.5–4 KB with headings,
+ * lists, quotes and links, 2–6 registry people each named in inflected forms, 1–4 tags, and dates spread
+ * over ten years. A seeded generator makes the same archive for the same arguments.
+ */
+export interface GenerateOptions {
+  articles: number;
+  people: number;
+  seed?: number;
+}
+
+export interface GeneratedArchive {
+  articleFiles: string[];
+  peopleFiles: string[];
+}
+
+/** mulberry32: small, fast and good enough to pick words. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIRST_NAMES = ['Janez', 'Marko', 'Andrej', 'Tomaž', 'Boštjan', 'Gregor', 'Matej', 'Luka', 'Primož', 'Rok', 'Jure', 'Miha', 'Aleš', 'Uroš', 'Blaž', 'Žiga', 'Dušan', 'Igor', 'Peter', 'Anton', 'Franc', 'Jožef', 'Stane', 'Milan', 'Bojan'];
+const SURNAMES = ['Novak', 'Horvat', 'Kovačič', 'Krajnc', 'Zupančič', 'Potočnik', 'Kovač', 'Mlakar', 'Kos', 'Vidmar', 'Golob', 'Turk', 'Božič', 'Kralj', 'Zupan', 'Bizjak', 'Hribar', 'Kastelic', 'Oblak', 'Petek', 'Kolar', 'Žagar', 'Kavčič', 'Koren', 'Rozman', 'Pirc', 'Jereb', 'Hren', 'Medved', 'Vovk', 'Sever', 'Dolenc', 'Lesjak', 'Rupnik', 'Gorjup', 'Bregar', 'Černe', 'Jenko', 'Furlan', 'Pečnik'];
+const ROLES = ['župan', 'minister za finance', 'poslanec', 'predsednik uprave', 'sindikalist', 'direktor bolnišnice', 'ravnatelj', 'trener', 'profesor ekonomije', 'sodnik', 'veleposlanik', 'župnik'];
+const TAGS = ['Politika', 'Gospodarstvo', 'Šport', 'Kultura', 'Zdravstvo', 'Šolstvo', 'Promet', 'Okolje', 'Kmetijstvo', 'Turizem', 'Energetika', 'Pravosodje', 'Občine', 'Evropska unija', 'Varnost', 'Znanost', 'Vreme', 'Nepremičnine', 'Delo', 'Mediji'];
+const PLACES = ['Ljubljani', 'Mariboru', 'Celju', 'Kranju', 'Kopru', 'Novem mestu', 'Velenju', 'Murski Soboti', 'Novi Gorici', 'Ptuju', 'Trbovljah', 'Jesenicah'];
+const WORDS = ['vlada', 'občina', 'proračun', 'predlog', 'zakon', 'seja', 'odbor', 'projekt', 'naložba', 'razpis', 'cesta', 'most', 'šola', 'bolnišnica', 'podjetje', 'delavci', 'plače', 'davki', 'cene', 'energija', 'promet', 'okolje', 'voda', 'gozd', 'kmetje', 'turisti', 'sezona', 'tekma', 'ekipa', 'gledališče', 'razstava', 'knjižnica', 'raziskava', 'študenti', 'pokojnine', 'najemnine', 'stanovanja', 'sodišče', 'policija', 'gasilci'];
+const VERBS = ['je napovedal', 'je poudaril', 'je zavrnil', 'je predstavil', 'je opozoril', 'je pojasnil', 'je ocenil', 'je dejal', 'je potrdil', 'je zanikal'];
+const CONNECTORS = ['zato', 'vendar', 'poleg tega', 'medtem', 'kljub temu', 'po drugi strani', 'hkrati', 'prav tako'];
+
+/** The forms a registry person appears in: nominative, genitive, instrumental with "z", possessive adjective. */
+export function inflect(surname: string): { genitive: string; dative: string; instrumental: string; possessive: string } {
+  const soft = /[cčšžj]$/.test(surname);
+  // Slovenian surnames ending in -e (Černe) keep the e and add -ta in the genitive only in some dialects; the bench keeps them regular.
+  const stem = surname.endsWith('e') ? surname.slice(0, -1) : surname;
+  return {
+    genitive: `${stem}a`,
+    dative: `${stem}u`,
+    instrumental: `${stem}${soft ? 'em' : 'om'}`,
+    possessive: `${stem}${soft ? 'ev' : 'ov'}`,
+  };
+}
+
+interface FakePerson {
+  slug: string;
+  first: string;
+  surname: string;
+  role: string;
+}
+
+const asciiSlug = (value: string) =>
+  value
+    .toLowerCase()
+    .replace(/č/g, 'c')
+    .replace(/š/g, 's')
+    .replace(/ž/g, 'z')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+function makePeople(count: number, random: () => number): FakePerson[] {
+  const people: FakePerson[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; people.length < count; i++) {
+    const first = FIRST_NAMES[i % FIRST_NAMES.length]!;
+    const surname = SURNAMES[Math.floor(i / FIRST_NAMES.length) % SURNAMES.length]!;
+    // Past 1,000 combinations a roman-numeral-free suffix keeps names unique: "Novak Hribar".
+    const extra = i >= FIRST_NAMES.length * SURNAMES.length ? `${SURNAMES[Math.floor(random() * SURNAMES.length)]!} ` : '';
+    const full = `${first} ${extra}${surname}`;
+    const slug = asciiSlug(full);
+    if (seen.has(slug)) continue;
+    seen.add(slug);
+    people.push({ slug, first: extra ? `${first} ${extra.trim()}` : first, surname, role: ROLES[Math.floor(random() * ROLES.length)]! });
+  }
+  return people;
+}
+
+const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)]!;
+
+function sentence(random: () => number, person?: FakePerson): string {
+  const words: string[] = [];
+  const length = 8 + Math.floor(random() * 10);
+  for (let i = 0; i < length; i++) words.push(pick(WORDS, random));
+  if (person) {
+    const forms = inflect(person.surname);
+    const variant = Math.floor(random() * 5);
+    const mention =
+      variant === 0
+        ? `${person.first} ${person.surname} ${pick(VERBS, random)}`
+        : variant === 1
+          ? `po besedah ${forms.genitive}`
+          : variant === 2
+            ? `z ${forms.instrumental} so se strinjali`
+            : variant === 3
+              ? `${forms.possessive} predlog`
+              : `${person.surname} ${pick(VERBS, random)}`;
+    words.splice(Math.floor(random() * words.length), 0, mention);
+  }
+  const text = `${words.join(' ')} v ${pick(PLACES, random)}, ${pick(CONNECTORS, random)} ${pick(WORDS, random)}.`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function paragraph(random: () => number, cast: readonly FakePerson[]): string {
+  const sentences: string[] = [];
+  const count = 3 + Math.floor(random() * 3);
+  for (let i = 0; i < count; i++) sentences.push(sentence(random, random() < 0.4 ? pick(cast, random) : undefined));
+  return sentences.join(' ');
+}
+
+function articleBody(random: () => number, cast: readonly FakePerson[], index: number): string {
+  const target = 2500 + Math.floor(random() * 1500);
+  const blocks: string[] = [paragraph(random, cast)];
+  // Every cast member is named in full at least once, so detection has something to find.
+  blocks.push(cast.map((person) => `${person.first} ${person.surname}, ${person.role},`).join(' ') + ' so se udeležili seje.');
+  let size = blocks.join('\n\n').length;
+  let block = 0;
+  while (size < target) {
+    const kind = block++ % 6;
+    let text: string;
+    if (kind === 1) text = `## ${sentence(random).slice(0, 60).replace(/[.,]$/, '')}`;
+    else if (kind === 3) text = [0, 1, 2].map(() => `- ${sentence(random)}`).join('\n');
+    else if (kind === 4) text = `> "${sentence(random, pick(cast, random))}"`;
+    else if (kind === 5) text = `Več o tem v [prejšnjem članku](/arhiv/#clanek-${(index * 7) % 1000}) in na [spletni strani občine](https://obcina.example.si/novice/${index}).`;
+    else text = paragraph(random, cast);
+    blocks.push(text);
+    size += text.length + 2;
+  }
+  return blocks.join('\n\n');
+}
+
+const yamlString = (value: string) => JSON.stringify(value);
+
+/** Writes content/site.yaml, content/people/*.md and content/articles/YYYY/*.md under `root`. */
+export async function generateArchive(root: string, options: GenerateOptions): Promise<GeneratedArchive> {
+  const random = seededRandom(options.seed ?? 20251222);
+  const people = makePeople(options.people, random);
+  const content = path.join(root, 'content');
+  await mkdir(path.join(content, 'people'), { recursive: true });
+  await writeFile(path.join(content, 'site.yaml'), 'title: Arhiv novic\ndescription: Sintetični arhiv za merjenje hitrosti\nbaseUrl: https://arhiv.example.si/\npageSize: 20\n');
+
+  const peopleFiles: string[] = [];
+  for (const person of people) {
+    const file = path.join(content, 'people', `${person.slug}.md`);
+    await writeFile(file, `---\nname: ${yamlString(`${person.first} ${person.surname}`)}\nrole: ${yamlString(person.role)}\ngender: m\n---\n\n${person.first} ${person.surname} je ${person.role}.\n`);
+    peopleFiles.push(file);
+  }
+
+  const start = Date.UTC(2016, 0, 1);
+  const span = Date.UTC(2026, 0, 1) - start;
+  const articleFiles: string[] = [];
+  const made = new Set<string>();
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < options.articles; i++) {
+    const castSize = Math.min(people.length, 2 + Math.floor(random() * 5));
+    const cast: FakePerson[] = [];
+    while (cast.length < castSize) {
+      const candidate = pick(people, random);
+      if (!cast.includes(candidate)) cast.push(candidate);
+    }
+    const tagCount = 1 + Math.floor(random() * 4);
+    const tags = new Set<string>();
+    while (tags.size < tagCount) tags.add(pick(TAGS, random));
+    const date = new Date(start + Math.floor(random() * span));
+    const iso = date.toISOString().slice(0, 16);
+    const title = `${sentence(random).split(' ').slice(0, 6).join(' ').replace(/[.,]$/, '')} ${i + 1}`;
+    const year = iso.slice(0, 4);
+    const directory = path.join(content, 'articles', year);
+    if (!made.has(directory)) {
+      await mkdir(directory, { recursive: true });
+      made.add(directory);
+    }
+    const file = path.join(directory, `clanek-${String(i + 1).padStart(6, '0')}.md`);
+    const frontMatter = [
+      '---',
+      `title: ${yamlString(title)}`,
+      `date: ${iso.replace('T', ' ')}`,
+      `tags: [${[...tags].map(yamlString).join(', ')}]`,
+      'people:',
+      ...cast.map((person) => `  - ${person.first} ${person.surname}`),
+      `author: ${yamlString(`${pick(FIRST_NAMES, random)} ${pick(SURNAMES, random)}`)}`,
+      '---',
+    ].join('\n');
+    pending.push(writeFile(file, `${frontMatter}\n\n${articleBody(random, cast, i)}\n`));
+    articleFiles.push(file);
+    if (pending.length >= 64) await Promise.all(pending.splice(0));
+  }
+  await Promise.all(pending);
+  return { articleFiles, peopleFiles };
+}

@@ -1,0 +1,147 @@
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { STAGES } from '../pipeline/timings.ts';
+import type { ChildReport } from './child.ts';
+import { generateArchive } from './generate.ts';
+
+/**
+ * `npm run bench -- --articles N [--people P] [--runs R]`: generates a synthetic archive in a temp folder and
+ * times three builds, each in a fresh process: cold (no dist/, no .cache/), rebuild with nothing changed,
+ * and rebuild after editing one article. Prints medians as a Markdown table.
+ */
+export interface BenchOptions {
+  articles: number;
+  people: number;
+  runs: number;
+  /** Keep the generated folder instead of deleting it (its path is in the result). */
+  keep?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface ScenarioResult {
+  name: string;
+  runs: ChildReport[];
+  wallMs: number;
+  median: ChildReport;
+}
+
+export interface BenchResult {
+  root: string;
+  options: BenchOptions;
+  scenarios: ScenarioResult[];
+  table: string;
+}
+
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CHILD = fileURLToPath(new URL('./child.js', import.meta.url));
+
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const log = options.log ?? (() => {});
+  const root = await mkdtemp(path.join(tmpdir(), 'arhivar-bench-'));
+  try {
+    log(`generating ${options.articles} articles and ${options.people} people in ${root}`);
+    const generated = await generateArchive(root, { articles: options.articles, people: options.people });
+    await cp(path.join(PROJECT_ROOT, 'templates'), path.join(root, 'templates'), { recursive: true });
+
+    const scenarios: ScenarioResult[] = [];
+    const cold: { report: ChildReport; wallMs: number }[] = [];
+    for (let run = 0; run < options.runs; run++) {
+      await rm(path.join(root, 'dist'), { recursive: true, force: true });
+      await rm(path.join(root, '.cache'), { recursive: true, force: true });
+      cold.push(await measuredBuild(root));
+      log(`cold build ${run + 1}/${options.runs}: ${(cold.at(-1)!.wallMs / 1000).toFixed(2)} s`);
+    }
+    scenarios.push(summarise('cold build', cold));
+
+    const unchanged: { report: ChildReport; wallMs: number }[] = [];
+    for (let run = 0; run < options.runs; run++) {
+      unchanged.push(await measuredBuild(root));
+      log(`no-change rebuild ${run + 1}/${options.runs}: ${(unchanged.at(-1)!.wallMs / 1000).toFixed(2)} s`);
+    }
+    scenarios.push(summarise('no-change rebuild', unchanged));
+
+    const edited: { report: ChildReport; wallMs: number }[] = [];
+    const victim = generated.articleFiles[Math.floor(generated.articleFiles.length / 2)]!;
+    for (let run = 0; run < options.runs; run++) {
+      const text = await readFile(victim, 'utf8');
+      await writeFile(victim, `${text}\nPopravek ${run + 1}: dodan stavek po objavi.\n`);
+      edited.push(await measuredBuild(root));
+      log(`one-article rebuild ${run + 1}/${options.runs}: ${(edited.at(-1)!.wallMs / 1000).toFixed(2)} s`);
+    }
+    scenarios.push(summarise('one-article rebuild', edited));
+
+    return { root, options, scenarios, table: formatTable(options, scenarios) };
+  } finally {
+    if (!options.keep) await rm(root, { recursive: true, force: true });
+  }
+}
+
+async function measuredBuild(root: string): Promise<{ report: ChildReport; wallMs: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [CHILD, root], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  const wallMs = performance.now() - started;
+  if (code !== 0) throw new Error(`benchmark build failed with exit code ${code}:\n${stderr}`);
+  const line = stdout.trim().split('\n').at(-1) ?? '';
+  return { report: JSON.parse(line) as ChildReport, wallMs };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function summarise(name: string, runs: readonly { report: ChildReport; wallMs: number }[]): ScenarioResult {
+  const reports = runs.map((run) => run.report);
+  const timings: ChildReport['timings'] = {};
+  for (const stage of STAGES) {
+    const values = reports.map((report) => report.timings[stage]).filter((value): value is number => value !== undefined);
+    if (values.length) timings[stage] = median(values);
+  }
+  const filesWritten = reports.map((report) => report.filesWritten).filter((value): value is number => value !== undefined);
+  return {
+    name,
+    runs: reports,
+    wallMs: median(runs.map((run) => run.wallMs)),
+    median: {
+      pages: reports[0]!.pages,
+      filesWritten: filesWritten.length ? median(filesWritten) : undefined,
+      elapsedMs: median(reports.map((report) => report.elapsedMs)),
+      timings,
+      userMs: median(reports.map((report) => report.userMs)),
+      systemMs: median(reports.map((report) => report.systemMs)),
+      maxRssKb: Math.max(...reports.map((report) => report.maxRssKb)),
+    },
+  };
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+
+export function formatTable(options: BenchOptions, scenarios: readonly ScenarioResult[]): string {
+  const lines = [
+    `${options.articles.toLocaleString('en-US')} articles, ${options.people.toLocaleString('en-US')} people, ${scenarios[0]?.median.pages.toLocaleString('en-US') ?? 0} pages; median of ${options.runs} run${options.runs === 1 ? '' : 's'}; ${cpus().length} cores, Node ${process.versions.node}`,
+    '',
+    `| build | wall s | in-process s | CPU user+sys s | pages/s | files written | peak RSS MB | ${STAGES.join(' | ')} |`,
+    `|---|--:|--:|--:|--:|--:|--:|${STAGES.map(() => '--:').join('|')}|`,
+  ];
+  for (const scenario of scenarios) {
+    const { median: m } = scenario;
+    const stageCells = STAGES.map((stage) => (m.timings[stage] === undefined ? '–' : seconds(m.timings[stage])));
+    lines.push(
+      `| ${scenario.name} | ${seconds(scenario.wallMs)} | ${seconds(m.elapsedMs)} | ${seconds(m.userMs + m.systemMs)} | ${Math.round(m.pages / (scenario.wallMs / 1000)).toLocaleString('en-US')} | ${m.filesWritten?.toLocaleString('en-US') ?? '–'} | ${Math.round(m.maxRssKb / 1024)} | ${stageCells.join(' | ')} |`,
+    );
+  }
+  lines.push('', 'wall: the whole process, Node and tsx start-up included; in-process: build() alone; stage columns in seconds.');
+  return lines.join('\n');
+}
