@@ -29,6 +29,10 @@ export interface LoadOptions {
   includeDrafts?: boolean;
   /** Filled with milliseconds per pipeline stage when given (the benchmark reads it). */
   timings?: Timings;
+  /** Per-article limit for rendering Markdown (ARTICLE_TIME_LIMIT_MS by default). */
+  markdownTimeLimitMs?: number;
+  /** Reuse and keep rendered Markdown and page fingerprints in <root>/.cache/ (default true). */
+  cache?: boolean;
 }
 
 export interface SiteModel {
@@ -72,13 +76,17 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   );
   errors.push(...findDuplicateUrls(published));
   addTime(timings, 'load', performance.now() - loadStarted);
-  if (errors.length > 0) throw new ContentErrors(sortErrors(errors));
 
-  const renderedBodies = await time(timings, 'parse', () => renderArticleBodies(published));
+  // Rendered even when other files have errors, so a too-slow article is reported in the same run.
+  const markdown = await time(timings, 'parse', () =>
+    renderArticleBodies(published, { root: options.root, timeLimitMs: options.markdownTimeLimitMs, cache: options.cache }),
+  );
+  errors.push(...markdown.errors);
+  if (errors.length > 0) throw new ContentErrors(sortErrors(errors));
   const allPeople = new Map(registry.people);
   const articles: Article[] = [];
   for (const [index, draft] of published.entries()) {
-    const rendered = renderedBodies[index]!;
+    const rendered = markdown.bodies[index]!;
     const explicit = resolveNames(registry, draft.frontMatter.people);
     for (const person of explicit.unknown) {
       if (!allPeople.has(person.id)) allPeople.set(person.id, person);

@@ -1,0 +1,19 @@
+import { parentPort } from 'node:worker_threads';
+import { renderMarkdown } from '../markdown/render.ts';
+
+/** The worker side of markdown-pool.ts; runs as a plain JS bundle made by compile.ts. */
+export interface MarkdownTask {
+  id: number;
+  body: string;
+}
+
+parentPort?.on('message', (task: MarkdownTask) => {
+  let reply;
+  try {
+    reply = { id: task.id, result: renderMarkdown(task.body) };
+  } catch (error) {
+    reply = { id: task.id, error: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort!.postMessage(reply);
+});
+parentPort?.postMessage({ ready: true });
