@@ -182,6 +182,10 @@ export interface BuildOptions extends LoadOptions {
 export interface BuildResult {
   model: SiteModel;
   pagesWritten: number;
+  /** Pages rendered this time; the others were unchanged since the last build (.cache/). */
+  pagesRendered: number;
+  /** Files whose bytes were written; unchanged files are not touched. */
+  filesWritten: number;
   elapsedMs: number;
 }
 
@@ -189,6 +193,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const model = await loadSite(options);
   const assets = await buildAssets(options.root);
-  const { pagesWritten } = await writeSite(options.root, options.outDir ?? 'dist', sitePages(model, assets.urls), assets.files);
-  return { model, pagesWritten, elapsedMs: performance.now() - started };
+  const written = await writeSite(options.root, options.outDir ?? 'dist', sitePages(model, assets.urls), assets.files, { timings: options.timings, cache: options.cache });
+  return { model, ...written, elapsedMs: performance.now() - started };
 }

@@ -20,7 +20,7 @@ export async function runMeasuredBuild(argv: readonly string[]): Promise<void> {
   const usage = process.resourceUsage();
   const report: ChildReport = {
     pages: result.pagesWritten,
-    filesWritten: (result as { filesWritten?: number }).filesWritten,
+    filesWritten: result.filesWritten,
     elapsedMs: result.elapsedMs,
     timings,
     userMs: usage.userCPUTime / 1000,

@@ -1,47 +1,30 @@
-import { cp, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { codeVersion } from '../pipeline/version.ts';
+import type { Timings } from '../pipeline/timings.ts';
 import type { PageSpec } from '../render/pages.ts';
-import { outputPathFor } from '../site/urls.ts';
 import type { OutputFile } from './assets.ts';
+import { publishSite } from './publish.ts';
 
 /**
- * Writes the site into a fresh folder beside dist/ and swaps it in only when everything was written,
- * so a failed build leaves the published dist/ exactly as it was.
+ * Writes the site into a tree beside dist/ and swaps it in only when everything was written, so a failed
+ * build leaves the published dist/ exactly as it was. Unchanged pages are neither rendered nor written
+ * (see publish.ts).
  */
 export interface WriteResult {
   pagesWritten: number;
+  pagesRendered: number;
+  filesWritten: number;
 }
 
-export async function writeSite(root: string, outDir: string, pages: Iterable<PageSpec>, extraFiles: readonly OutputFile[]): Promise<WriteResult> {
+export interface WriteOptions {
+  timings?: Timings | undefined;
+  /** Use the record of dist/ in .cache/ to skip unchanged pages (default true). */
+  cache?: boolean | undefined;
+}
+
+export async function writeSite(root: string, outDir: string, pages: Iterable<PageSpec>, extraFiles: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {
   const target = path.resolve(root, outDir);
-  const staging = `${target}.staging-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
-  try {
-    const publicDir = path.join(root, 'public');
-    if (await exists(publicDir)) await cp(publicDir, staging, { recursive: true, dereference: false, verbatimSymlinks: true });
-    const made = new Set<string>();
-    let pagesWritten = 0;
-    const writeOne = async (relative: string, bytes: Uint8Array | string) => {
-      const destination = safeJoin(staging, relative);
-      const directory = path.dirname(destination);
-      if (!made.has(directory)) {
-        await mkdir(directory, { recursive: true });
-        made.add(directory);
-      }
-      await writeFile(destination, bytes);
-    };
-    for (const file of extraFiles) await writeOne(file.path, file.bytes);
-    for (const page of pages) {
-      await writeOne(outputPathFor(page.url), page.render());
-      pagesWritten++;
-    }
-    await swapInto(staging, target);
-    return { pagesWritten };
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
-  }
+  return publishSite(root, target, pages, extraFiles, { ...options, codeKey: await codeVersion() });
 }
 
 /** Joins a site path onto the output folder, refusing anything that would land outside it. */
@@ -52,19 +35,4 @@ export function safeJoin(directory: string, relative: string): string {
   const joined = path.resolve(directory, relative);
   if (!joined.startsWith(directory + path.sep)) throw new Error(`refusing to write outside the output folder: ${JSON.stringify(relative)}`);
   return joined;
-}
-
-async function swapInto(staging: string, target: string): Promise<void> {
-  const old = `${target}.old-${process.pid}`;
-  const hadTarget = await exists(target);
-  if (hadTarget) await rename(target, old);
-  await rename(staging, target);
-  if (hadTarget) await rm(old, { recursive: true, force: true });
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
 }

@@ -15,6 +15,17 @@ export interface PageSpec {
   /** Root-relative URL ("/osebe/steve-witkoff/"); the output path follows from it. */
   url: string;
   render: () => string;
+  /**
+   * Everything the page is rendered from (the template's props). When given, a rebuild whose props hash
+   * the same as last time skips rendering the page (see render/fingerprint.ts). Leave it out for pages
+   * that read anything besides their props.
+   */
+  inputs?: object;
+}
+
+/** A page rendered from a template and its props alone. */
+export function templatePage<P extends object>(url: string, component: FunctionComponent<P>, props: P): PageSpec {
+  return { url, render: () => renderHtml(component, props), inputs: props };
 }
 
 export function renderHtml<P extends object>(component: FunctionComponent<P>, props: P): string {
@@ -32,17 +43,17 @@ export interface PageInputs {
 export function* listPages({ context, archive, bios }: PageInputs): Generator<PageSpec> {
   const { pageSize } = context.site;
   for (const page of paginate(archive.articles, pageSize)) {
-    yield { url: urls.home(page.number), render: () => renderHtml(HomePage, { context, page }) };
+    yield templatePage(urls.home(page.number), HomePage, { context, page });
   }
   for (const article of archive.articles) {
-    yield { url: article.url, render: () => renderHtml(ArticlePage, { context, article }) };
+    yield templatePage(article.url, ArticlePage, { context, article });
   }
-  yield { url: urls.people(), render: () => renderHtml(PeoplePage, { context, entries: archive.people }) };
+  yield templatePage(urls.people(), PeoplePage, { context, entries: archive.people });
   for (const entry of archive.people) {
     const bioHtml = bios.get(entry.person.id) ?? '';
     for (const page of paginate(entry.articles, pageSize)) {
-      yield { url: urls.person(entry.person.id, page.number), render: () => renderHtml(PersonPage, { context, entry, page, bioHtml }) };
+      yield templatePage(urls.person(entry.person.id, page.number), PersonPage, { context, entry, page, bioHtml });
     }
   }
-  yield { url: urls.notFound(), render: () => renderHtml(NotFoundPage, { context }) };
+  yield templatePage(urls.notFound(), NotFoundPage, { context });
 }

@@ -1,0 +1,375 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { link, mkdir, readFile, readdir, readlink, rename, rm, rmdir, stat, symlink, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { CACHE_DIR } from '../pipeline/cache.ts';
+import { addTime, type Timings } from '../pipeline/timings.ts';
+import { Fingerprinter } from '../render/fingerprint.ts';
+import type { PageSpec } from '../render/pages.ts';
+import { outputPathFor } from '../site/urls.ts';
+import type { OutputFile } from './assets.ts';
+
+/**
+ * Publishes the site into dist/ atomically and incrementally.
+ *
+ * Every build assembles a complete tree beside dist/ and swaps it in with renames, so a failed build leaves
+ * dist/ exactly as it was. What makes that cheap is a record in .cache/ of every file in dist/ (hash of
+ * its bytes, and for pages the fingerprint of their inputs) and of the previous dist/, which is kept as
+ * `.dist-spare` after a swap instead of being deleted:
+ * - a page whose fingerprint did not change is not rendered; a page whose bytes did not change is not written;
+ * - when nothing changed at all, nothing is touched;
+ * - otherwise the spare tree (one build old) is brought up to date by writing only the files that differ
+ *   from it and deleting the ones that are gone, then swapped in; the old dist/ becomes the next spare;
+ * - without a usable spare, unchanged files are hard-linked from dist/ and only changed ones are written.
+ * Files are never modified in place (always unlinked first), so hard links never leak a change into dist/.
+ * Deleting .cache/ is safe: the next build writes every file into a fresh tree.
+ */
+export interface PublishOptions {
+  timings?: Timings | undefined;
+  /** Use and update the record in .cache/ (default true); false writes a fresh tree every time. */
+  cache?: boolean | undefined;
+  /** Mixed into every page fingerprint: the version of the code that renders pages. */
+  codeKey: string;
+}
+
+export interface PublishResult {
+  pagesWritten: number;
+  /** Pages whose HTML was produced this build (the rest were known unchanged by fingerprint). */
+  pagesRendered: number;
+  /** Files whose bytes were written to disk (hard links and unchanged files not counted). */
+  filesWritten: number;
+}
+
+interface FileRecord {
+  /** sha1 of the bytes, or "link:<target>" for a symbolic link. */
+  hash: string;
+  /** Page fingerprint, for pages with inputs. */
+  key?: string | undefined;
+}
+
+interface TreeRecord {
+  /** Inode of the tree's folder when the record was made: a folder replaced behind our back is not trusted. */
+  ino: number;
+  files: Map<string, FileRecord>;
+}
+
+interface OutputState {
+  version: 1;
+  target: string;
+  current: TreeRecord | undefined;
+  spare: TreeRecord | undefined;
+}
+
+const PENDING_BYTES_LIMIT = 32 * 1024 * 1024;
+const IO_CONCURRENCY = 32;
+
+export async function publishSite(root: string, target: string, pages: Iterable<PageSpec>, extraFiles: readonly OutputFile[], options: PublishOptions): Promise<PublishResult> {
+  const started = performance.now();
+  let renderMs = 0;
+  const useCache = options.cache ?? true;
+  const names = treeNames(target);
+  const statePath = path.join(root, CACHE_DIR, `output-${createHash('sha1').update(target).digest('hex').slice(0, 12)}.bin`);
+  const state = useCache ? await readState(statePath, target) : undefined;
+  const current = state?.current && (await inode(target)) === state.current.ino ? state.current : undefined;
+  const spare = current && state?.spare && (await inode(names.spare)) === state.spare.ino ? state.spare : undefined;
+
+  const desired = new Map<string, FileRecord>();
+  const changed = new Map<string, Output>();
+  let pendingBytes = 0;
+  let staging: Staging | undefined;
+  const io = new Limiter(IO_CONCURRENCY);
+  const fingerprints = new Fingerprinter(options.codeKey);
+  let pagesWritten = 0;
+  let pagesRendered = 0;
+  let recordsChanged = false;
+
+  const offer = async (relative: string, output: Output, key?: string) => {
+    const record: FileRecord = { hash: output.hash, key };
+    desired.set(relative, record);
+    const before = current?.files.get(relative);
+    if (before?.key !== key) recordsChanged = true;
+    if (before && before.hash === output.hash) {
+      changed.delete(relative);
+      return;
+    }
+    changed.set(relative, output);
+    if (staging) {
+      staging.write(relative, output);
+      changed.set(relative, { hash: output.hash });
+    } else {
+      pendingBytes += output.bytes?.length ?? 0;
+      if (pendingBytes > PENDING_BYTES_LIMIT) {
+        staging = await openStaging();
+        for (const [pending, pendingOutput] of changed) {
+          staging.write(pending, pendingOutput);
+          changed.set(pending, { hash: pendingOutput.hash });
+        }
+        pendingBytes = 0;
+      }
+    }
+  };
+
+  const openStaging = async (): Promise<Staging> => {
+    if (useCache && state) {
+      // From here on the spare tree is half-updated until the swap: forget it first.
+      await writeState(statePath, { version: 1, target, current, spare: undefined });
+    }
+    if (spare) return new Staging(names.spare, spare.files, io);
+    await moveAside(names.spare);
+    await moveAside(names.fresh);
+    await mkdir(names.fresh, { recursive: true });
+    return new Staging(names.fresh, new Map(), io);
+  };
+
+  try {
+    for (const file of [...(await listPublicFiles(root)), ...extraFiles.map(bytesOutput)]) {
+      await offer(safeRelative(file.path), file.output);
+    }
+    for (const page of pages) {
+      const relative = safeRelative(outputPathFor(page.url));
+      pagesWritten++;
+      const key = page.inputs && useCache ? fingerprints.page(page.url, page.inputs) : undefined;
+      const before = current?.files.get(relative);
+      if (key && before?.key === key) {
+        desired.set(relative, before);
+        changed.delete(relative);
+        continue;
+      }
+      const renderStarted = performance.now();
+      const html = page.render();
+      renderMs += performance.now() - renderStarted;
+      pagesRendered++;
+      await offer(relative, bytesOutput({ path: relative, bytes: html }).output, key);
+    }
+
+    const removed = current ? [...current.files.keys()].filter((file) => !desired.has(file)) : [];
+    if (current && changed.size === 0 && removed.length === 0) {
+      // Nothing to publish; only fingerprints may have been added (a cache from an older arhivar).
+      if (useCache && recordsChanged) await writeState(statePath, { version: 1, target, current: { ino: current.ino, files: desired }, spare });
+      return { pagesWritten, pagesRendered, filesWritten: 0 };
+    }
+
+    staging ??= await openStaging();
+    for (const [relative, output] of changed) if (output.bytes !== undefined || output.linkTarget !== undefined) staging.write(relative, output);
+    await staging.complete(desired, current ? target : undefined);
+    const filesWritten = staging.written;
+
+    const old = names.old;
+    const hadTarget = current !== undefined || (await inode(target)) !== undefined;
+    if (hadTarget) await rename(target, old);
+    await rename(staging.directory, target);
+    let nextSpare: TreeRecord | undefined;
+    if (hadTarget) {
+      if (current) {
+        await rename(old, names.spare);
+        nextSpare = { ino: (await inode(names.spare))!, files: current.files };
+      } else {
+        removeInBackground(old);
+      }
+    }
+    if (useCache) await writeState(statePath, { version: 1, target, current: { ino: (await inode(target))!, files: desired }, spare: nextSpare });
+    return { pagesWritten, pagesRendered, filesWritten };
+  } catch (error) {
+    // The spare (if it was the staging tree) is no longer trusted: the state written by openStaging says so.
+    if (staging && staging.directory === names.fresh) removeInBackground(names.fresh);
+    throw error;
+  } finally {
+    addTime(options.timings, 'render', renderMs);
+    addTime(options.timings, 'write', performance.now() - started - renderMs);
+  }
+}
+
+interface Output {
+  hash: string;
+  bytes?: Uint8Array | undefined;
+  linkTarget?: string | undefined;
+}
+
+function bytesOutput(file: OutputFile): { path: string; output: Output } {
+  const bytes = typeof file.bytes === 'string' ? Buffer.from(file.bytes) : file.bytes;
+  return { path: file.path, output: { hash: createHash('sha1').update(bytes).digest('base64url'), bytes } };
+}
+
+/** A tree being brought to the desired state: `known` says what each of its files holds now. */
+class Staging {
+  written = 0;
+  private readonly made = new Set<string>();
+
+  constructor(
+    readonly directory: string,
+    private readonly known: Map<string, FileRecord>,
+    private readonly io: Limiter,
+  ) {}
+
+  write(relative: string, output: Output): void {
+    if (this.known.get(relative)?.hash === output.hash) return;
+    this.known.delete(relative);
+    this.written++;
+    const destination = path.join(this.directory, relative);
+    this.io.run(async () => {
+      await this.ensureDirectory(path.dirname(destination));
+      await unlink(destination).catch(ignoreMissing);
+      if (output.linkTarget !== undefined) await symlink(output.linkTarget, destination);
+      else await writeFile(destination, output.bytes!);
+    });
+    this.known.set(relative, { hash: output.hash });
+  }
+
+  /** Fills in unchanged files (hard links from `source`), removes files that are gone, waits for all writes. */
+  async complete(desired: ReadonlyMap<string, FileRecord>, source: string | undefined): Promise<void> {
+    for (const [relative, record] of desired) {
+      if (this.known.get(relative)?.hash === record.hash) continue;
+      if (!source) throw new Error(`internal: no bytes for ${relative}`);
+      const destination = path.join(this.directory, relative);
+      const from = path.join(source, relative);
+      this.io.run(async () => {
+        await this.ensureDirectory(path.dirname(destination));
+        await unlink(destination).catch(ignoreMissing);
+        if (record.hash.startsWith('link:')) await symlink(await readlink(from), destination);
+        else await link(from, destination);
+      });
+      this.known.set(relative, record);
+    }
+    const emptied = new Set<string>();
+    for (const relative of this.known.keys()) {
+      if (desired.has(relative)) continue;
+      emptied.add(path.dirname(relative));
+      this.io.run(() => unlink(path.join(this.directory, relative)).catch(ignoreMissing));
+    }
+    await this.io.drain();
+    for (const directory of [...emptied].sort((a, b) => b.length - a.length)) {
+      for (let current = directory; current !== '.' && current !== ''; current = path.dirname(current)) {
+        const removed = await rmdir(path.join(this.directory, current)).then(() => true, () => false);
+        if (!removed) break;
+      }
+    }
+  }
+
+  private async ensureDirectory(directory: string): Promise<void> {
+    if (this.made.has(directory)) return;
+    await mkdir(directory, { recursive: true });
+    this.made.add(directory);
+  }
+}
+
+/** Runs async jobs with at most `limit` in flight; the first failure is rethrown by drain(). */
+class Limiter {
+  private running = 0;
+  private readonly waiting: (() => Promise<void>)[] = [];
+  private failure: unknown;
+  private idle: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  run(job: () => Promise<void>): void {
+    this.waiting.push(job);
+    this.pump();
+  }
+
+  async drain(): Promise<void> {
+    if (this.running > 0 || this.waiting.length > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  private pump(): void {
+    while (this.running < this.limit && this.waiting.length > 0) {
+      const job = this.waiting.shift()!;
+      this.running++;
+      job()
+        .catch((error: unknown) => {
+          this.failure ??= error;
+        })
+        .finally(() => {
+          this.running--;
+          this.pump();
+          if (this.running === 0 && this.waiting.length === 0) for (const resolve of this.idle.splice(0)) resolve();
+        });
+    }
+  }
+}
+
+function treeNames(target: string) {
+  const base = path.basename(target);
+  const parent = path.dirname(target);
+  return {
+    spare: path.join(parent, `.${base}-spare`),
+    fresh: path.join(parent, `.${base}-staging-${process.pid}`),
+    old: path.join(parent, `.${base}-old-${process.pid}`),
+  };
+}
+
+async function inode(directory: string): Promise<number | undefined> {
+  return stat(directory).then(
+    (info) => (info.isDirectory() ? info.ino : undefined),
+    () => undefined,
+  );
+}
+
+/** Frees a tree's name at once and deletes it without making the build wait. */
+async function moveAside(directory: string): Promise<void> {
+  if ((await inode(directory)) === undefined) return;
+  const trash = `${directory}-trash-${process.pid}-${Date.now()}`;
+  await rename(directory, trash);
+  removeInBackground(trash);
+}
+
+function removeInBackground(directory: string): void {
+  // Deleting ~13,000 files costs seconds of system time; a detached rm lets the build (and the CLI) end first.
+  if (process.platform !== 'win32') {
+    try {
+      spawn('rm', ['-rf', '--', directory], { detached: true, stdio: 'ignore' }).unref();
+      return;
+    } catch {
+      // fall through to an in-process removal
+    }
+  }
+  void rm(directory, { recursive: true, force: true }).catch(() => {});
+}
+
+async function readState(file: string, target: string): Promise<OutputState | undefined> {
+  const bytes = await readFile(file).catch(() => undefined);
+  if (!bytes) return undefined;
+  try {
+    const state = deserialize(bytes) as OutputState;
+    return state.version === 1 && state.target === target ? state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeState(file: string, state: OutputState): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, serialize(state));
+  await rename(temporary, file);
+}
+
+async function listPublicFiles(root: string): Promise<{ path: string; output: Output }[]> {
+  const publicDir = path.join(root, 'public');
+  const entries = await readdir(publicDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files: { path: string; output: Output }[] = [];
+  for (const entry of entries) {
+    const absolute = path.join(entry.parentPath, entry.name);
+    const relative = path.relative(publicDir, absolute).split(path.sep).join('/');
+    if (entry.isSymbolicLink()) {
+      const linkTarget = await readlink(absolute);
+      files.push({ path: relative, output: { hash: `link:${linkTarget}`, linkTarget } });
+    } else if (entry.isFile()) {
+      files.push(bytesOutput({ path: relative, bytes: await readFile(absolute) }));
+    }
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** A site path checked to stay inside the output folder. */
+function safeRelative(relative: string): string {
+  if (relative.includes('\0') || path.isAbsolute(relative) || relative.split(/[\\/]/).includes('..') || relative === '') {
+    throw new Error(`refusing to write outside the output folder: ${JSON.stringify(relative)}`);
+  }
+  return relative;
+}
+
+function ignoreMissing(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'ENOENT') throw error;
+}
