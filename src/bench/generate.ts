@@ -116,12 +116,14 @@ function paragraph(random: () => number, cast: readonly FakePerson[]): string {
   return sentences.join(' ');
 }
 
-function articleBody(random: () => number, cast: readonly FakePerson[], index: number): string {
-  const target = 2500 + Math.floor(random() * 1500);
+/** A body that makes the whole file (front matter included) `target` bytes or a little more, never over 4,000. */
+function articleBody(random: () => number, cast: readonly FakePerson[], index: number, frontMatterBytes: number): string {
+  const target = 2600 + Math.floor(random() * 1200) - frontMatterBytes;
+  const limit = 4000 - frontMatterBytes;
   const blocks: string[] = [paragraph(random, cast)];
   // Every cast member is named in full at least once, so detection has something to find.
   blocks.push(cast.map((person) => `${person.first} ${person.surname}, ${person.role},`).join(' ') + ' so se udeležili seje.');
-  let size = blocks.join('\n\n').length;
+  let size = Buffer.byteLength(blocks.join('\n\n'));
   let block = 0;
   while (size < target) {
     const kind = block++ % 6;
@@ -131,8 +133,10 @@ function articleBody(random: () => number, cast: readonly FakePerson[], index: n
     else if (kind === 4) text = `> "${sentence(random, pick(cast, random))}"`;
     else if (kind === 5) text = `Več o tem v [prejšnjem članku](/arhiv/#clanek-${(index * 7) % 1000}) in na [spletni strani občine](https://obcina.example.si/novice/${index}).`;
     else text = paragraph(random, cast);
+    const bytes = Buffer.byteLength(text) + 2;
+    if (size + bytes > limit) continue;
     blocks.push(text);
-    size += text.length + 2;
+    size += bytes;
   }
   return blocks.join('\n\n');
 }
@@ -189,7 +193,7 @@ export async function generateArchive(root: string, options: GenerateOptions): P
       `author: ${yamlString(`${pick(FIRST_NAMES, random)} ${pick(SURNAMES, random)}`)}`,
       '---',
     ].join('\n');
-    pending.push(writeFile(file, `${frontMatter}\n\n${articleBody(random, cast, i)}\n`));
+    pending.push(writeFile(file, `${frontMatter}\n\n${articleBody(random, cast, i, Buffer.byteLength(frontMatter) + 3)}\n`));
     articleFiles.push(file);
     if (pending.length >= 64) await Promise.all(pending.splice(0));
   }

@@ -31,6 +31,8 @@ export interface PublishOptions {
   cache?: boolean | undefined;
   /** Mixed into every page fingerprint: the version of the code that renders pages. */
   codeKey: string;
+  /** Changed files are held in memory up to this many bytes before a staging tree is opened (32 MB). */
+  pendingBytesLimit?: number | undefined;
 }
 
 export interface PublishResult {
@@ -99,7 +101,7 @@ export async function publishSite(root: string, target: string, pages: Iterable<
       changed.set(relative, { hash: output.hash });
     } else {
       pendingBytes += output.bytes?.length ?? 0;
-      if (pendingBytes > PENDING_BYTES_LIMIT) {
+      if (pendingBytes > (options.pendingBytesLimit ?? PENDING_BYTES_LIMIT)) {
         staging = await openStaging();
         for (const [pending, pendingOutput] of changed) {
           staging.write(pending, pendingOutput);

@@ -20,6 +20,8 @@ export interface WriteOptions {
   timings?: Timings | undefined;
   /** Use the record of dist/ in .cache/ to skip unchanged pages (default true). */
   cache?: boolean | undefined;
+  /** Changed files are held in memory up to this many bytes before being streamed to a staging tree. */
+  pendingBytesLimit?: number | undefined;
 }
 
 export async function writeSite(root: string, outDir: string, pages: Iterable<PageSpec>, extraFiles: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {

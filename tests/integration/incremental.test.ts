@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { appendFile, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, loadSite, sitePages } from '../../src/build.ts';
+import { ContentErrors } from '../../src/errors.ts';
+import { buildAssets } from '../../src/output/assets.ts';
+import { writeSite } from '../../src/output/write.ts';
+import type { PageSpec } from '../../src/render/pages.ts';
+import { copyFixture, listFiles, makeTempDir } from '../helpers.ts';
+
+const NOW = new Date('2026-01-01T00:00:00Z');
+const PRVI = 'content/articles/2025/prvi.md';
+const PRVI_PAGE = '2025/01/10/prvi-clanek-o-obcini/index.html';
+
+async function snapshot(directory: string): Promise<Map<string, { sha: string; ino: number; mtimeMs: number }>> {
+  const result = new Map<string, { sha: string; ino: number; mtimeMs: number }>();
+  for (const file of await listFiles(directory)) {
+    const absolute = path.join(directory, file);
+    const info = await stat(absolute);
+    result.set(file, { sha: createHash('sha256').update(await readFile(absolute)).digest('hex'), ino: info.ino, mtimeMs: info.mtimeMs });
+  }
+  return result;
+}
+
+const contents = (shot: Awaited<ReturnType<typeof snapshot>>) => new Map([...shot].map(([file, { sha }]) => [file, sha]));
+
+/** The same site built from scratch without any cache: what every incremental build must equal. */
+async function freshBuild(root: string): Promise<Map<string, string>> {
+  const outDir = path.join(await makeTempDir('arhivar-fresh-'), 'dist');
+  await build({ root, outDir, now: NOW, cache: false });
+  return contents(await snapshot(outDir));
+}
+
+describe('incremental builds (issue 6)', () => {
+  it('rewrites nothing when nothing changed, only the changed files after an edit, and always equals a fresh build', async () => {
+    const root = await copyFixture('archive-basic');
+    const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');
+    const first = await build({ root, outDir, now: NOW });
+    expect(first.filesWritten).toBe((await listFiles(outDir)).length);
+    const afterFirst = await snapshot(outDir);
+
+    const unchanged = await build({ root, outDir, now: NOW });
+    expect(unchanged.filesWritten).toBe(0);
+    expect(unchanged.pagesRendered).toBe(0);
+    expect(await snapshot(outDir)).toEqual(afterFirst);
+
+    // An edit to the body: the article page changes, and no other file is written (same inode: hard-linked).
+    await appendFile(path.join(root, PRVI), '\nŽupan je dodal, da bo most zgrajen do jeseni.\n');
+    const edited = await build({ root, outDir, now: NOW });
+    const afterEdit = await snapshot(outDir);
+    expect(await readFile(path.join(outDir, PRVI_PAGE), 'utf8')).toContain('most zgrajen do jeseni');
+    expect(edited.filesWritten).toBe(1);
+    for (const [file, entry] of afterEdit) {
+      if (file === PRVI_PAGE) expect(entry.sha).not.toBe(afterFirst.get(file)!.sha);
+      else expect(entry.ino, file).toBe(afterFirst.get(file)!.ino);
+    }
+    expect(contents(afterEdit)).toEqual(await freshBuild(root));
+
+    // A second edit goes through the spare tree kept from the first build; a title change touches lists too.
+    const source = await readFile(path.join(root, PRVI), 'utf8');
+    await writeFile(path.join(root, PRVI), source.replace('title: "Prvi članek o občini"', 'title: "Prvi članek o občini"\nslug: prvi-clanek-o-obcini\nsummary: Nov povzetek za sezname.'));
+    const second = await build({ root, outDir, now: NOW });
+    expect(second.filesWritten).toBeGreaterThan(1);
+    expect(await readFile(path.join(outDir, 'stran/2/index.html'), 'utf8')).toContain('Nov povzetek za sezname.');
+    expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
+
+    // A deleted article disappears from dist/.
+    await rm(path.join(root, PRVI));
+    await build({ root, outDir, now: NOW });
+    const afterDelete = await snapshot(outDir);
+    expect(afterDelete.has(PRVI_PAGE)).toBe(false);
+    expect(contents(afterDelete)).toEqual(await freshBuild(root));
+
+    // Deleting .cache/ is safe: everything is written again, the result is the same.
+    await rm(path.join(root, '.cache'), { recursive: true, force: true });
+    const recovered = await build({ root, outDir, now: NOW });
+    expect(recovered.filesWritten).toBe(afterDelete.size);
+    expect(contents(await snapshot(outDir))).toEqual(contents(afterDelete));
+  });
+
+  it('re-renders every page when site.yaml changes', async () => {
+    const root = await copyFixture('archive-basic');
+    const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');
+    await build({ root, outDir, now: NOW });
+    const site = path.join(root, 'content/site.yaml');
+    await writeFile(site, (await readFile(site, 'utf8')).replace(/^title: .*$/m, 'title: Novi naslov arhiva'));
+    const result = await build({ root, outDir, now: NOW });
+    expect(result.pagesRendered).toBe(result.pagesWritten);
+    expect(await readFile(path.join(outDir, PRVI_PAGE), 'utf8')).toContain('Novi naslov arhiva');
+  });
+
+  it('leaves dist/ byte for byte as it was when a build fails, even after it began writing the next tree', async () => {
+    const root = await copyFixture('archive-basic');
+    const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');
+    await build({ root, outDir, now: NOW });
+    await appendFile(path.join(root, PRVI), '\nPrvi popravek.\n');
+    await build({ root, outDir, now: NOW }); // now a spare tree exists
+    const before = await snapshot(outDir);
+
+    // Content errors stop the build before anything is written.
+    await writeFile(path.join(root, 'content/articles/2025/slab.md'), '---\ntitle: Slab\ndate: 2025-13-45\n---\n\nBesedilo.\n');
+    await expect(build({ root, outDir, now: NOW })).rejects.toBeInstanceOf(ContentErrors);
+    expect(await snapshot(outDir)).toEqual(before);
+    await rm(path.join(root, 'content/articles/2025/slab.md'));
+
+    // A page that fails to render after others were streamed into the spare tree.
+    await appendFile(path.join(root, PRVI), '\nDrugi popravek.\n');
+    const model = await loadSite({ root, now: NOW });
+    const assets = await buildAssets(root);
+    function* failing(): Generator<PageSpec> {
+      yield* sitePages(model, assets.urls);
+      yield { url: '/pokvarjena/', render: () => { throw new Error('template failed'); } };
+    }
+    await expect(writeSite(root, outDir, failing(), assets.files, { pendingBytesLimit: 0 })).rejects.toThrow('template failed');
+    expect(await snapshot(outDir)).toEqual(before);
+
+    // The half-written spare is not trusted afterwards.
+    await build({ root, outDir, now: NOW });
+    expect(await readFile(path.join(outDir, PRVI_PAGE), 'utf8')).toContain('Drugi popravek.');
+    expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
+  });
+});

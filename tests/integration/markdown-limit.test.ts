@@ -1,0 +1,36 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/build.ts';
+import { ContentErrors } from '../../src/errors.ts';
+import { makeTempDir } from '../helpers.ts';
+
+describe('the per-article time limit for Markdown (issue 6)', () => {
+  it('stops an article that renders too slowly and names it in an article/too-slow error', async () => {
+    const root = await makeTempDir();
+    await mkdir(path.join(root, 'content/articles'), { recursive: true });
+    await mkdir(path.join(root, 'templates'), { recursive: true });
+    await writeFile(path.join(root, 'templates/site.css'), 'body{}');
+    await writeFile(path.join(root, 'content/articles/kratek.md'), '---\ntitle: Kratek\ndate: 2025-01-01\n---\n\nKratko besedilo.\n');
+    // About 600 KB of emphasis and links: well beyond a 1 ms limit on any machine.
+    const heavy = Array.from({ length: 6000 }, (_, i) => `*Odstavek ${i}* z [povezavo](https://example.si/${i}) in **krepkim** besedilom.`).join('\n\n');
+    await writeFile(path.join(root, 'content/articles/dolg.md'), `---\ntitle: Dolg\ndate: 2025-01-02\n---\n\n${heavy}\n`);
+    const outDir = path.join(root, 'dist');
+
+    const error = await build({ root, outDir, now: new Date('2026-01-01T00:00:00Z'), markdownTimeLimitMs: 1, cache: false }).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(ContentErrors);
+    const slow = (error as ContentErrors).errors.find((entry) => entry.file === 'content/articles/dolg.md');
+    expect(slow?.code).toBe('article/too-slow');
+    expect(slow?.line).toBe(5);
+    expect(slow?.hint).toBeTruthy();
+    expect(existsSync(outDir)).toBe(false);
+
+    // With the default limit the same site builds.
+    const result = await build({ root, outDir, now: new Date('2026-01-01T00:00:00Z'), cache: false });
+    expect(result.model.archive.articles.map((article) => article.file).sort()).toEqual(['content/articles/dolg.md', 'content/articles/kratek.md']);
+  });
+});
