@@ -77,7 +77,21 @@ function zoneOffsetMinutes(zone: string): number {
 const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' });
 
 /** Minutes east of UTC in Ljubljana at a given instant (60 in winter, 120 in summer). */
+// Ljubljana changes offset only on whole UTC hours, so one lookup per quarter hour is exact.
+const offsetMemo = new Map<number, number>();
+
 export function ljubljanaOffsetMinutes(instant: number): number {
+  const bucket = Math.floor(instant / 900_000);
+  let offset = offsetMemo.get(bucket);
+  if (offset === undefined) {
+    if (offsetMemo.size >= 500_000) offsetMemo.clear();
+    offset = computeOffsetMinutes(instant);
+    offsetMemo.set(bucket, offset);
+  }
+  return offset;
+}
+
+function computeOffsetMinutes(instant: number): number {
   const name = offsetFormat.formatToParts(new Date(instant)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   if (!match) return 0;

@@ -117,11 +117,11 @@ export async function publishSite(root: string, target: string, pages: Iterable<
       // From here on the spare tree is half-updated until the swap: forget it first.
       await writeState(statePath, { version: 1, target, current, spare: undefined });
     }
-    if (spare) return new Staging(names.spare, spare.files, io);
+    if (spare) return new Staging(names.spare, spare.files, io, false);
     await moveAside(names.spare);
     await moveAside(names.fresh);
     await mkdir(names.fresh, { recursive: true });
-    return new Staging(names.fresh, new Map(), io);
+    return new Staging(names.fresh, new Map(), io, true);
   };
 
   try {
@@ -202,16 +202,20 @@ class Staging {
     readonly directory: string,
     private readonly known: Map<string, FileRecord>,
     private readonly io: Limiter,
+    /** Created empty by this build: a path not written yet cannot exist, so there is nothing to unlink. */
+    private readonly fresh: boolean,
   ) {}
 
   write(relative: string, output: Output): void {
-    if (this.known.get(relative)?.hash === output.hash) return;
+    const before = this.known.get(relative);
+    if (before?.hash === output.hash) return;
     this.known.delete(relative);
     this.written++;
     const destination = path.join(this.directory, relative);
+    const mayExist = !this.fresh || before !== undefined;
     this.io.run(async () => {
       await this.ensureDirectory(path.dirname(destination));
-      await unlink(destination).catch(ignoreMissing);
+      if (mayExist) await unlink(destination).catch(ignoreMissing);
       if (output.linkTarget !== undefined) await symlink(output.linkTarget, destination);
       else await writeFile(destination, output.bytes!);
     });

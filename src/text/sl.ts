@@ -36,7 +36,21 @@ export interface CalendarDate {
 }
 
 /** The wall-clock date and time in Ljubljana at `instant`. */
+// formatToParts is slow (~20 µs) and a build asks for the same article dates many times (URLs, lists, archive).
+const calendarMemo = new Map<number, CalendarDate>();
+
 export function ljubljanaCalendar(instant: Date): CalendarDate {
+  const time = instant.getTime();
+  let calendar = calendarMemo.get(time);
+  if (!calendar) {
+    if (calendarMemo.size >= 500_000) calendarMemo.clear();
+    calendar = Object.freeze(computeLjubljanaCalendar(instant));
+    calendarMemo.set(time, calendar);
+  }
+  return calendar;
+}
+
+function computeLjubljanaCalendar(instant: Date): CalendarDate {
   const parts: Record<string, number> = {};
   for (const part of calendarParts.formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
