@@ -1,4 +1,4 @@
-import { appendFile, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
@@ -56,45 +56,51 @@ export class RecordCache<V> {
     // Appending after a torn record would hide the new records behind it, so such a log is rewritten.
     if (this.tornTail || (stale > 64 && stale > this.used.size)) {
       const temporary = `${this.file}.${process.pid}.tmp`;
-      const handle = await open(temporary, 'w');
-      try {
-        const chunk: Buffer[] = [];
-        for (const key of this.used) {
-          chunk.push(encodeRecord(key, this.entries.get(key)!));
-          if (chunk.length >= 256) await handle.write(Buffer.concat(chunk.splice(0)));
-        }
-        if (chunk.length) await handle.write(Buffer.concat(chunk));
-      } finally {
-        await handle.close();
-      }
+      await writeRecords(temporary, 'w', [...this.used].map((key) => [key, this.entries.get(key)!] as [string, V]));
       await rename(temporary, this.file);
       this.recordsOnDisk = this.used.size;
       this.tornTail = false;
     } else if (this.added.length > 0) {
-      await appendFile(this.file, Buffer.concat(this.added.map(([key, value]) => encodeRecord(key, value))));
+      await writeRecords(this.file, 'a', this.added);
       this.recordsOnDisk += this.added.length;
     }
     this.added.length = 0;
     await this.removeOtherVersions();
   }
 
+  /** Reads the log in chunks, so a large cache never sits in memory twice (file bytes and values). */
   private async load(): Promise<void> {
-    const bytes = await readFile(this.file).catch(() => undefined);
-    if (!bytes) return;
-    let offset = 0;
-    while (offset + 4 <= bytes.length) {
-      const length = bytes.readUInt32LE(offset);
-      if (offset + 4 + length > bytes.length) break;
-      try {
-        const [key, value] = deserialize(bytes.subarray(offset + 4, offset + 4 + length)) as [string, V];
-        this.entries.set(key, value);
-      } catch {
-        break;
+    const handle = await open(this.file, 'r').catch(() => undefined);
+    if (!handle) return;
+    try {
+      let pending: Buffer = Buffer.alloc(0);
+      let torn = false;
+      const chunk = Buffer.allocUnsafe(4 * 1024 * 1024);
+      for (;;) {
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+        if (bytesRead === 0) break;
+        pending = pending.length ? Buffer.concat([pending, chunk.subarray(0, bytesRead)]) : Buffer.from(chunk.subarray(0, bytesRead));
+        let offset = 0;
+        while (offset + 4 <= pending.length) {
+          const length = pending.readUInt32LE(offset);
+          if (offset + 4 + length > pending.length) break;
+          try {
+            const [key, value] = deserialize(pending.subarray(offset + 4, offset + 4 + length)) as [string, V];
+            this.entries.set(key, value);
+          } catch {
+            torn = true;
+            break;
+          }
+          offset += 4 + length;
+          this.recordsOnDisk++;
+        }
+        if (torn) break;
+        pending = pending.subarray(offset);
       }
-      offset += 4 + length;
-      this.recordsOnDisk++;
+      this.tornTail = torn || pending.length > 0;
+    } finally {
+      await handle.close();
     }
-    this.tornTail = offset !== bytes.length;
   }
 
   private async removeOtherVersions(): Promise<void> {
@@ -103,6 +109,28 @@ export class RecordCache<V> {
     await Promise.all(
       names.filter((entry) => entry.startsWith(prefix) && entry.endsWith('.log') && path.join(this.directory, entry) !== this.file).map((entry) => rm(path.join(this.directory, entry), { force: true })),
     );
+  }
+}
+
+/** Writes records in chunks of a few MB, so saving 100,000 entries never needs one buffer of them all. */
+async function writeRecords(file: string, flags: 'w' | 'a', records: readonly (readonly [string, unknown])[]): Promise<void> {
+  const handle = await open(file, flags);
+  try {
+    let chunk: Buffer[] = [];
+    let bytes = 0;
+    for (const [key, value] of records) {
+      const record = encodeRecord(key, value);
+      chunk.push(record);
+      bytes += record.length;
+      if (bytes >= 4 * 1024 * 1024) {
+        await handle.write(Buffer.concat(chunk));
+        chunk = [];
+        bytes = 0;
+      }
+    }
+    if (chunk.length) await handle.write(Buffer.concat(chunk));
+  } finally {
+    await handle.close();
   }
 }
 

@@ -1,0 +1,48 @@
+import { appendFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RecordCache } from '../../../src/pipeline/cache.ts';
+import { makeTempDir } from '../../helpers.ts';
+
+describe('RecordCache', () => {
+  it('keeps values across runs, appends only new records, and survives a torn last record', async () => {
+    const root = await makeTempDir();
+    const first = await RecordCache.open<{ html: string; when: Date }>(root, 'markdown', 'v1');
+    for (let i = 0; i < 100; i++) first.set(`k${i}`, { html: `<p>članek ${i}</p>`, when: new Date(Date.UTC(2025, 0, 1 + i)) });
+    await first.save();
+    const file = path.join(root, '.cache', 'markdown-v1.log');
+    const size = (await stat(file)).size;
+
+    const second = await RecordCache.open<{ html: string; when: Date }>(root, 'markdown', 'v1');
+    expect(second.size).toBe(100);
+    expect(second.get('k42')).toEqual({ html: '<p>članek 42</p>', when: new Date(Date.UTC(2025, 0, 43)) });
+    for (let i = 0; i < 100; i++) second.get(`k${i}`);
+    second.set('new', { html: '<p>nov</p>', when: new Date(0) });
+    await second.save();
+    const grown = (await stat(file)).size;
+    expect(grown).toBeGreaterThan(size);
+    expect(grown - size).toBeLessThan(size / 20);
+
+    await appendFile(file, Buffer.from([200, 0, 0, 0, 1, 2, 3]));
+    const third = await RecordCache.open<{ html: string; when: Date }>(root, 'markdown', 'v1');
+    expect(third.size).toBe(101);
+    expect(third.get('new')?.html).toBe('<p>nov</p>');
+  });
+
+  it('compacts to the entries in use and removes logs of other versions', async () => {
+    const root = await makeTempDir();
+    const old = await RecordCache.open<string>(root, 'markdown', 'v1');
+    old.set('a', 'A');
+    await old.save();
+    const cache = await RecordCache.open<string>(root, 'markdown', 'v2');
+    for (let i = 0; i < 300; i++) cache.set(`k${i}`, 'x'.repeat(100));
+    await cache.save();
+    const next = await RecordCache.open<string>(root, 'markdown', 'v2');
+    next.get('k1');
+    next.get('k2');
+    await next.save();
+    expect(await readdir(path.join(root, '.cache'))).toEqual(['markdown-v2.log']);
+    const reopened = await RecordCache.open<string>(root, 'markdown', 'v2');
+    expect(reopened.size).toBe(2);
+  });
+});
