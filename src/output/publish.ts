@@ -31,6 +31,8 @@ export interface PublishOptions {
   cache?: boolean | undefined;
   /** Mixed into every page fingerprint: the version of the code that renders pages. */
   codeKey: string;
+  /** Called after each page with the count so far. */
+  onPage?: ((pagesWritten: number) => void) | undefined;
   /** Changed files are held in memory up to this many bytes before a staging tree is opened (32 MB). */
   pendingBytesLimit?: number | undefined;
 }
@@ -131,6 +133,7 @@ export async function publishSite(root: string, target: string, pages: Iterable<
     for (const page of pages) {
       const relative = safeRelative(outputPathFor(page.url));
       pagesWritten++;
+      options.onPage?.(pagesWritten);
       const key = page.inputs && useCache ? fingerprints.page(page.url, page.inputs) : undefined;
       const before = current?.files.get(relative);
       if (key && before?.key === key) {

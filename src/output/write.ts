@@ -20,6 +20,8 @@ export interface WriteOptions {
   timings?: Timings | undefined;
   /** Use the record of dist/ in .cache/ to skip unchanged pages (default true). */
   cache?: boolean | undefined;
+  /** Called after each page with the count so far (progress display). */
+  onPage?: ((pagesWritten: number) => void) | undefined;
   /** Changed files are held in memory up to this many bytes before being streamed to a staging tree. */
   pendingBytesLimit?: number | undefined;
 }

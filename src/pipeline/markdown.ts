@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ArticleSource } from '../content/article.ts';
 import { ArhivarError } from '../errors.ts';
 import type { RenderedMarkdown } from '../markdown/render.ts';
-import { defaultPoolSize, MarkdownPool, TimeLimitExceeded } from '../workers/markdown-pool.ts';
+import { defaultPoolSize, MarkdownPool, NestedTooDeep, TimeLimitExceeded } from '../workers/markdown-pool.ts';
 import { RecordCache } from './cache.ts';
 import { codeVersion } from './version.ts';
 import { compileWorker } from '../workers/compile.ts';
@@ -82,6 +82,16 @@ function renderError(article: ArticleSource, error: unknown, timeLimitMs: number
       file: article.file,
       line: article.bodyLine,
       hint: 'look for long runs of * _ [ ] or > in the text, or split the article',
+    });
+  }
+  if (error instanceof NestedTooDeep) {
+    return new ArhivarError({
+      code: 'markdown/too-complex',
+      message: `the Markdown is nested too deeply to render (${error.message})`,
+      file: article.file,
+      line: article.bodyLine,
+      hint: 'look for long runs of > - * [ characters from a broken export; remove them or escape them with \\',
+      cause: error,
     });
   }
   return new ArhivarError({

@@ -13,6 +13,9 @@ export class TimeLimitExceeded extends Error {
   }
 }
 
+/** remark overflowed its stack on the text (deeply nested quotes, lists, brackets or emphasis). */
+export class NestedTooDeep extends Error {}
+
 export interface PoolOptions {
   /** The worker module: a plain JS file (see compile.ts). */
   workerFile: string;
@@ -64,9 +67,11 @@ export class MarkdownPool {
   }
 
   private startWorker(): Slot {
-    const worker = new Worker(this.options.workerFile);
+    // The main thread's stack (about 1 MB), not the 4 MB workers get by default: the same text then overflows
+    // (markdown/too-complex) in a worker as it would in the main thread, quickly instead of after seconds.
+    const worker = new Worker(this.options.workerFile, { resourceLimits: { stackSizeMb: 1 } });
     const slot: Slot = { worker, ready: false, task: undefined, timer: undefined };
-    worker.on('message', (message: { ready?: boolean; id?: number; result?: RenderedMarkdown; error?: string }) => {
+    worker.on('message', (message: { ready?: boolean; id?: number; result?: RenderedMarkdown; error?: string; tooDeep?: boolean }) => {
       if (message.ready) {
         slot.ready = true;
         this.dispatch();
@@ -76,7 +81,7 @@ export class MarkdownPool {
       if (!task || task.id !== message.id) return;
       clearTimeout(slot.timer);
       slot.task = undefined;
-      if (message.error !== undefined) task.reject(new Error(message.error));
+      if (message.error !== undefined) task.reject(message.tooDeep ? new NestedTooDeep(message.error) : new Error(message.error));
       else task.resolve(message.result!);
       this.dispatch();
     });

@@ -12,7 +12,8 @@ parentPort?.on('message', (task: MarkdownTask) => {
   try {
     reply = { id: task.id, result: renderMarkdown(task.body) };
   } catch (error) {
-    reply = { id: task.id, error: error instanceof Error ? error.message : String(error) };
+    // A RangeError is remark's recursion overflowing on deeply nested input: the content's fault, not ours.
+    reply = { id: task.id, error: error instanceof Error ? error.message : String(error), tooDeep: error instanceof RangeError };
   }
   parentPort!.postMessage(reply);
 });

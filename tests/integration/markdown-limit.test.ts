@@ -13,8 +13,8 @@ describe('the per-article time limit for Markdown (issue 6)', () => {
     await mkdir(path.join(root, 'templates'), { recursive: true });
     await writeFile(path.join(root, 'templates/site.css'), 'body{}');
     await writeFile(path.join(root, 'content/articles/kratek.md'), '---\ntitle: Kratek\ndate: 2025-01-01\n---\n\nKratko besedilo.\n');
-    // About 600 KB of emphasis and links: well beyond a 1 ms limit on any machine.
-    const heavy = Array.from({ length: 6000 }, (_, i) => `*Odstavek ${i}* z [povezavo](https://example.si/${i}) in **krepkim** besedilom.`).join('\n\n');
+    // About 150 KB of emphasis and links: well beyond a 1 ms limit on any machine.
+    const heavy = Array.from({ length: 1500 }, (_, i) => `*Odstavek ${i}* z [povezavo](https://example.si/${i}) in **krepkim** besedilom.`).join('\n\n');
     await writeFile(path.join(root, 'content/articles/dolg.md'), `---\ntitle: Dolg\ndate: 2025-01-02\n---\n\n${heavy}\n`);
     const outDir = path.join(root, 'dist');
 
@@ -32,5 +32,24 @@ describe('the per-article time limit for Markdown (issue 6)', () => {
     // With the default limit the same site builds.
     const result = await build({ root, outDir, now: new Date('2026-01-01T00:00:00Z'), cache: false });
     expect(result.model.archive.articles.map((article) => article.file).sort()).toEqual(['content/articles/dolg.md', 'content/articles/kratek.md']);
+  });
+
+  it('reports Markdown nested too deeply for remark as markdown/too-complex and carries on with the others', async () => {
+    const root = await makeTempDir();
+    await mkdir(path.join(root, 'content/articles'), { recursive: true });
+    await mkdir(path.join(root, 'templates'), { recursive: true });
+    await writeFile(path.join(root, 'templates/site.css'), 'body{}');
+    await writeFile(path.join(root, 'content/articles/globok.md'), `---\ntitle: Globok\ndate: 2025-01-02\n---\n\n${'>'.repeat(5000)} x\n`);
+    await writeFile(path.join(root, 'content/articles/zlomljen.md'), '---\ntitle: Zlomljen\ndate: 2025-13-02\n---\n\nBesedilo.\n');
+    const error = await build({ root, outDir: path.join(root, 'dist'), now: new Date('2026-01-01T00:00:00Z'), cache: false }).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(ContentErrors);
+    // Both problems in one run: the nesting and the other file's bad date.
+    expect((error as ContentErrors).errors.map((entry) => `${entry.file}:${entry.line} ${entry.code}`)).toEqual([
+      'content/articles/globok.md:5 markdown/too-complex',
+      'content/articles/zlomljen.md:3 article/bad-date',
+    ]);
   });
 });
