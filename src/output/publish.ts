@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { link, mkdir, readFile, readdir, readlink, rename, rm, rmdir, stat, symlink, unlink, writeFile } from 'node:fs/promises';
+import fs from 'node:fs';
+import { mkdir, readFile, readdir, readlink, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { CACHE_DIR } from '../pipeline/cache.ts';
@@ -66,6 +68,14 @@ interface OutputState {
 }
 
 const PENDING_BYTES_LIMIT = 32 * 1024 * 1024;
+
+// The staging tree's thousands of small operations use the callback API: fs/promises costs about twice the
+// CPU per file (a FileHandle per write). Measured on 5,000 files of 6 KB.
+const writeFileFast = promisify(fs.writeFile);
+const unlinkFast = promisify(fs.unlink);
+const linkFast = promisify(fs.link);
+const mkdirFast = promisify(fs.mkdir);
+const symlinkFast = promisify(fs.symlink);
 const IO_CONCURRENCY = 32;
 
 export async function publishSite(root: string, target: string, pages: Iterable<PageSpec>, extraFiles: readonly OutputFile[], options: PublishOptions): Promise<PublishResult> {
@@ -218,9 +228,9 @@ class Staging {
     const mayExist = !this.fresh || before !== undefined;
     this.io.run(async () => {
       await this.ensureDirectory(path.dirname(destination));
-      if (mayExist) await unlink(destination).catch(ignoreMissing);
-      if (output.linkTarget !== undefined) await symlink(output.linkTarget, destination);
-      else await writeFile(destination, output.bytes!);
+      if (mayExist) await unlinkFast(destination).catch(ignoreMissing);
+      if (output.linkTarget !== undefined) await symlinkFast(output.linkTarget, destination);
+      else await writeFileFast(destination, output.bytes!);
     });
     this.known.set(relative, { hash: output.hash });
   }
@@ -234,9 +244,9 @@ class Staging {
       const from = path.join(source, relative);
       this.io.run(async () => {
         await this.ensureDirectory(path.dirname(destination));
-        await unlink(destination).catch(ignoreMissing);
-        if (record.hash.startsWith('link:')) await symlink(await readlink(from), destination);
-        else await link(from, destination);
+        await unlinkFast(destination).catch(ignoreMissing);
+        if (record.hash.startsWith('link:')) await symlinkFast(await readlink(from), destination);
+        else await linkFast(from, destination);
       });
       this.known.set(relative, record);
     }
@@ -244,7 +254,7 @@ class Staging {
     for (const relative of this.known.keys()) {
       if (desired.has(relative)) continue;
       emptied.add(path.dirname(relative));
-      this.io.run(() => unlink(path.join(this.directory, relative)).catch(ignoreMissing));
+      this.io.run(() => unlinkFast(path.join(this.directory, relative)).catch(ignoreMissing));
     }
     await this.io.drain();
     for (const directory of [...emptied].sort((a, b) => b.length - a.length)) {
@@ -257,7 +267,7 @@ class Staging {
 
   private async ensureDirectory(directory: string): Promise<void> {
     if (this.made.has(directory)) return;
-    await mkdir(directory, { recursive: true });
+    await mkdirFast(directory, { recursive: true });
     this.made.add(directory);
   }
 }
