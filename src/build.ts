@@ -1,7 +1,7 @@
 import { ArhivarError, ContentErrors, sortErrors } from './errors.ts';
 import { readContent } from './content/read.ts';
 import { parseSiteConfig, type SiteConfig } from './config/site.ts';
-import { validateArticle, type Article, type ArticleSource } from './content/article.ts';
+import type { Article, ArticleSource } from './content/article.ts';
 import { parsePerson, type Person } from './content/person.ts';
 import { renderMarkdown } from './markdown/render.ts';
 import { buildRegistry, resolveNames, type Registry } from './people/registry.ts';
@@ -14,6 +14,7 @@ import { buildAssets } from './output/assets.ts';
 import { writeSite } from './output/write.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
 import { renderArticleBodies } from './pipeline/markdown.ts';
+import { validateArticles } from './pipeline/articles.ts';
 
 /**
  * The whole pipeline: load → validate → render Markdown → enrich (people, tags) → collect → pages → write.
@@ -64,8 +65,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   errors.push(...registryErrors);
 
   const drafts: ArticleSource[] = [];
-  for (const source of sources.articles) {
-    const result = validateArticle(source);
+  for (const result of await validateArticles(sources.articles, { root: options.root, cache: options.cache })) {
     errors.push(...result.errors);
     if (result.article) drafts.push(result.article);
   }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -82,6 +83,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 async function measuredBuild(root: string): Promise<{ report: ChildReport; wallMs: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, [CHILD, root], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const tree = watchTreeRss(child.pid);
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -91,9 +93,68 @@ async function measuredBuild(root: string): Promise<{ report: ChildReport; wallM
     child.on('close', resolve);
   });
   const wallMs = performance.now() - started;
+  const treePeakKb = tree.stop();
   if (code !== 0) throw new Error(`benchmark build failed with exit code ${code}:\n${stderr}`);
   const line = stdout.trim().split('\n').at(-1) ?? '';
-  return { report: JSON.parse(line) as ChildReport, wallMs };
+  const report = JSON.parse(line) as ChildReport;
+  // The build's own peak (worker threads included) or, when higher, the polled sum over its child processes.
+  report.maxRssKb = Math.max(report.maxRssKb, treePeakKb);
+  return { report, wallMs };
+}
+
+/**
+ * Polls /proc every 50 ms for the summed RSS of a process and its descendants (tsx and esbuild run helper
+ * processes next to the build); the list of descendants is refreshed every half second, since scanning
+ * /proc costs more than reading a few status files. Returns 0 where /proc does not exist.
+ */
+function watchTreeRss(pid: number | undefined): { stop: () => number } {
+  if (pid === undefined || !existsSync('/proc/self/status')) return { stop: () => 0 };
+  let peak = 0;
+  let members: number[] = [pid];
+  let samples = 0;
+  const refreshMembers = () => {
+    const children = new Map<number, number[]>();
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        const list = children.get(parent) ?? [];
+        list.push(Number(entry));
+        children.set(parent, list);
+      } catch {
+        // the process ended between readdir and read
+      }
+    }
+    const found: number[] = [];
+    const queue = [pid];
+    while (queue.length) {
+      const current = queue.pop()!;
+      found.push(current);
+      queue.push(...(children.get(current) ?? []));
+    }
+    members = found;
+  };
+  const sample = () => {
+    if (samples++ % 10 === 1) refreshMembers();
+    let total = 0;
+    for (const member of members) {
+      try {
+        const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${member}/status`, 'utf8'));
+        if (match) total += Number(match[1]);
+      } catch {
+        // gone
+      }
+    }
+    peak = Math.max(peak, total);
+  };
+  const timer = setInterval(sample, 50);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return peak;
+    },
+  };
 }
 
 function median(values: readonly number[]): number {
@@ -132,7 +193,7 @@ export function formatTable(options: BenchOptions, scenarios: readonly ScenarioR
   const lines = [
     `${options.articles.toLocaleString('en-US')} articles, ${options.people.toLocaleString('en-US')} people, ${scenarios[0]?.median.pages.toLocaleString('en-US') ?? 0} pages; median of ${options.runs} run${options.runs === 1 ? '' : 's'}; ${cpus().length} cores, Node ${process.versions.node}`,
     '',
-    `| build | wall s | in-process s | CPU user+sys s | pages/s | files written | peak RSS MB | ${STAGES.join(' | ')} |`,
+    `| build | wall s | in-process s | CPU user+sys s | pages/s | files written | peak RSS MB (tree) | ${STAGES.join(' | ')} |`,
     `|---|--:|--:|--:|--:|--:|--:|${STAGES.map(() => '--:').join('|')}|`,
   ];
   for (const scenario of scenarios) {

@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { validateArticle } from '../content/article.ts';
+import type { SourceFile } from '../content/read.ts';
+import { RecordCache } from './cache.ts';
+import { codeVersion } from './version.ts';
+
+/**
+ * validateArticle for every source, reusing the results of earlier builds from .cache/ for files whose path
+ * and text are unchanged (front matter parsing, YAML and the schema are most of the load stage). Only
+ * results without errors are kept, so every problem is found afresh each run. The body is not stored when
+ * it is the tail of the file text; it is cut from the text again on reading.
+ */
+type Validation = ReturnType<typeof validateArticle>;
+
+interface StoredValidation {
+  result: Validation;
+  /** When set, result.article.body is the last `bodyLength` characters of the file text. */
+  bodyLength?: number;
+}
+
+export async function validateArticles(sources: readonly SourceFile[], options: { root: string; cache?: boolean | undefined }): Promise<Validation[]> {
+  if (options.cache === false) return sources.map((source) => validateArticle(source));
+  const cache = await RecordCache.open<StoredValidation>(options.root, 'articles', await codeVersion());
+  const results = sources.map((source) => {
+    const key = createHash('sha1').update(source.file).update('\0').update(source.text).digest('base64url');
+    const stored = cache.get(key);
+    if (stored) return restore(stored, source.text);
+    const result = validateArticle(source);
+    if (result.errors.length === 0 && result.article) cache.set(key, store(result, source.text));
+    return result;
+  });
+  await cache.save();
+  return results;
+}
+
+function store(result: Validation, text: string): StoredValidation {
+  const body = result.article!.body;
+  if (!text.endsWith(body)) return { result };
+  return { result: { ...result, article: { ...result.article!, body: '' } }, bodyLength: body.length };
+}
+
+function restore(stored: StoredValidation, text: string): Validation {
+  if (stored.bodyLength === undefined) return stored.result;
+  return { ...stored.result, article: { ...stored.result.article!, body: text.slice(text.length - stored.bodyLength) } };
+}
