@@ -33,7 +33,13 @@ export class Fingerprinter {
     let digest = this.memo.get(item);
     if (digest === undefined) {
       const hash = createHash('sha1');
-      hash.update(JSON.stringify(item, (key, inner: unknown) => (key === '' ? inner : typeof inner === 'object' && inner !== null ? this.replace(key, inner) : inner)));
+      // Long strings (an article's HTML and text) go to the hash as they are: escaping them for JSON costs more.
+      const rest: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(item)) {
+        if (typeof value === 'string' && value.length > 256) hash.update(`${key}\0${value.length}\0`).update(value);
+        else rest[key] = value;
+      }
+      hash.update(JSON.stringify(rest, (key, inner: unknown) => (key === '' ? inner : typeof inner === 'object' && inner !== null ? this.replace(key, inner) : inner)));
       digest = `#${hash.digest('base64url')}`;
       this.memo.set(item, digest);
     }
