@@ -69,8 +69,10 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
 
   const allPeople = new Map(registry.people);
   const articles: Article[] = [];
+  const renderErrors: ArhivarError[] = [];
   for (const draft of published) {
-    const rendered = renderMarkdown(draft.body);
+    const rendered = renderSafely(draft.body, draft.file, draft.bodyLine, renderErrors);
+    if (!rendered) continue;
     const explicit = resolveNames(registry, draft.frontMatter.people);
     for (const person of explicit.unknown) {
       if (!allPeople.has(person.id)) allPeople.set(person.id, person);
@@ -107,9 +109,37 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   }
 
   const bios = new Map<string, string>();
-  for (const person of allPeople.values()) if (person.bio) bios.set(person.id, renderMarkdown(person.bio).html);
+  for (const person of allPeople.values()) {
+    if (!person.bio) continue;
+    const rendered = renderSafely(person.bio, person.file ?? '', undefined, renderErrors);
+    if (rendered) bios.set(person.id, rendered.html);
+  }
+  if (renderErrors.length > 0) throw new ContentErrors(sortErrors(renderErrors));
 
   return { config, archive: collectArchive(articles, allPeople), registry, bios, warnings: sortErrors(warnings) };
+}
+
+/**
+ * content/markdown-shape.ts refuses the shapes known to overflow remark's recursion; this catches any
+ * other one, so a single article fails with its name instead of taking the build down.
+ */
+function renderSafely(markdown: string, file: string, line: number | undefined, errors: ArhivarError[]): ReturnType<typeof renderMarkdown> | undefined {
+  try {
+    return renderMarkdown(markdown);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    errors.push(
+      new ArhivarError({
+        code: 'markdown/too-complex',
+        message: `the Markdown is nested too deeply to render (${error.message})`,
+        file,
+        line,
+        hint: 'look for long runs of > - * [ characters from a broken export; remove them or escape them with \\',
+        cause: error,
+      }),
+    );
+    return undefined;
+  }
 }
 
 function uniqueTags(names: readonly string[]) {
