@@ -61,7 +61,9 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
 
   let keyLines = new Map<string, number>();
   const parseYaml = (source: string): unknown => {
-    const parsed = parseYamlBlock(source, file, 2);
+    // gray-matter hands over the block from just after the opening ---, newline included, so offset 0
+    // is still on line 1 of the file.
+    const parsed = parseYamlBlock(source, file, source.startsWith('\n') ? 1 : 2);
     keyLines = parsed.keyLines;
     return parsed.data;
   };
@@ -125,7 +127,7 @@ export function parseYamlBlock(source: string, file: string, firstLine = 1): Yam
       code: 'front-matter/alias-bomb',
       message: 'front matter expands YAML aliases too many times',
       file,
-      line: firstLine,
+      line: lineAt(Math.max(0, source.search(/\S/))),
       hint: 'write the values out instead of repeating them with *aliases',
       cause: error,
     });

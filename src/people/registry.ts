@@ -18,6 +18,7 @@ export function buildRegistry(people: readonly Person[]): { registry: Registry; 
   const byId = new Map<string, Person>();
   const lookup = new Map<string, string>();
   const owner = new Map<string, { person: Person; what: string }>();
+  const reported = new Set<string>();
 
   for (const person of people) {
     const first = byId.get(person.id);
@@ -45,6 +46,9 @@ export function buildRegistry(people: readonly Person[]): { registry: Registry; 
       if (!key) continue;
       const previous = owner.get(key);
       if (previous && previous.person.id !== person.id) {
+        const pair = `${person.id}\n${previous.person.id}`;
+        if (reported.has(pair)) continue;
+        reported.add(pair);
         errors.push(
           new ArhivarError({
             code: 'person/duplicate',
