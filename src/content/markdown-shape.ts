@@ -14,7 +14,11 @@ export const MARKDOWN_LIMITS = {
   /** Open `[`/`![` or emphasis openers (`*`, `_`) at one point of a paragraph. */
   maxInlineNesting: 32,
   /** `*`, `_`, `[` and `]` in one paragraph: emphasis resolution is quadratic in their number. */
-  maxInlineMarkers: 2000,
+  maxInlineMarkers: 1000,
+  /** The same markers in the whole body: remark spends about 0.1–0.5 ms on each (5,000 links ≈ 20,000). */
+  maxMarkersPerBody: 20_000,
+  /** Nesting levels summed over all lines (1,000 lines quoted 10 deep = 10,000). */
+  maxBlockWeight: 10_000,
 } as const;
 
 export interface ShapeProblem {
@@ -32,8 +36,10 @@ export function findShapeProblem(markdown: string): ShapeProblem | undefined {
   let fence: string | undefined;
   let paragraph: string[] = [];
   let paragraphLine = 1;
+  let blockWeight = 0;
+  const budget = { markers: 0 };
   const flush = (): ShapeProblem | undefined => {
-    const problem = paragraph.length > 0 ? inlineProblem(paragraph, paragraphLine) : undefined;
+    const problem = paragraph.length > 0 ? inlineProblem(paragraph, paragraphLine, budget) : undefined;
     paragraph = [];
     return problem;
   };
@@ -50,6 +56,14 @@ export function findShapeProblem(markdown: string): ShapeProblem | undefined {
         code: 'markdown/too-deep',
         line: lineNumber,
         message: `quotes and lists are nested ${depth} levels deep on this line; arhivar renders at most ${MARKDOWN_LIMITS.maxBlockNesting}`,
+      };
+    }
+    blockWeight += depth;
+    if (blockWeight > MARKDOWN_LIMITS.maxBlockWeight) {
+      return {
+        code: 'markdown/too-complex',
+        line: lineNumber,
+        message: `the text holds more nested quotes and lists than arhivar renders in one article (${MARKDOWN_LIMITS.maxBlockWeight} levels counted over all lines)`,
       };
     }
     const opening = FENCE.exec(rest);
@@ -107,7 +121,7 @@ function isSpaceOrEnd(char: string | undefined): boolean {
 const WHITESPACE = /\s/u;
 const PUNCTUATION = /[\p{P}\p{S}]/u;
 
-function inlineProblem(lines: readonly string[], firstLine: number): ShapeProblem | undefined {
+function inlineProblem(lines: readonly string[], firstLine: number, budget: { markers: number }): ShapeProblem | undefined {
   let brackets = 0;
   let emphasis = 0;
   let markers = 0;
@@ -157,6 +171,13 @@ function inlineProblem(lines: readonly string[], firstLine: number): ShapeProble
           message: `${brackets > MARKDOWN_LIMITS.maxInlineNesting ? 'brackets [ ]' : 'emphasis markers * _'} are nested more than ${MARKDOWN_LIMITS.maxInlineNesting} levels deep`,
         };
       }
+      if (budget.markers + markers > MARKDOWN_LIMITS.maxMarkersPerBody) {
+        return {
+          code: 'markdown/too-complex',
+          line,
+          message: `the text holds more than ${MARKDOWN_LIMITS.maxMarkersPerBody} of the markers * _ [ ], more than arhivar renders in one article`,
+        };
+      }
       if (markers > MARKDOWN_LIMITS.maxInlineMarkers) {
         return {
           code: 'markdown/too-complex',
@@ -166,6 +187,7 @@ function inlineProblem(lines: readonly string[], firstLine: number): ShapeProble
       }
     }
   }
+  budget.markers += markers;
   return undefined;
 }
 

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,5 +118,22 @@ describe('odd but valid content is published safely (issue 7)', () => {
     expect(person.find((element) => element.tag === 'h1')?.text).toBe('Ana <i>Kos</i>');
     expect(person.find((element) => element.tag === 'p' && element.attrs.class === 'role')?.text).toBe('ministrica "><script>alert(1)</script>');
     expect(injectedMarkup(person)).toEqual([]);
+  });
+
+  it('renders a 5 MB article and a 1 MB line, next to a good article', async () => {
+    const big = path.join(work, 'big');
+    await mkdir(path.join(big, 'content/articles'), { recursive: true });
+    await cp(path.join(projectRoot, 'templates/site.css'), path.join(big, 'templates/site.css'));
+    const paragraph = 'Rusija v pogovorih z ZDA glede Ukrajine vidi počasen napredek, je dejal predstavnik. '.repeat(10);
+    await writeFile(path.join(big, 'content/articles/velik.md'), `---\ntitle: Velik\ndate: 2025-12-01\n---\n\n${`${paragraph}\n\n`.repeat(Math.ceil(5_000_000 / paragraph.length))}`);
+    await writeFile(path.join(big, 'content/articles/vrstica.md'), `---\ntitle: Vrstica\ndate: 2025-12-02\n---\n\n${'beseda '.repeat(150_000)}\n`);
+    await writeFile(path.join(big, 'content/articles/dober.md'), '---\ntitle: Dober\ndate: 2025-12-03\n---\n\nKratko.\n');
+    const out = path.join(work, 'big-dist');
+    const built = await build({ root: big, outDir: out, now });
+    expect(built.model.archive.articles.map((article) => article.slug)).toEqual(['dober', 'vrstica', 'velik']);
+    expect((await stat(path.join(out, '2025/12/01/velik/index.html'))).size).toBeGreaterThan(5_000_000);
+    expect(built.model.archive.articles[1]!.wordCount).toBe(150_000);
+    await rm(big, { recursive: true, force: true });
+    await rm(out, { recursive: true, force: true });
   });
 });

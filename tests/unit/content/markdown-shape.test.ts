@@ -18,6 +18,10 @@ describe('findShapeProblem refuses shapes that overflow or stall remark', () => 
     ['5,000 nested emphasis openers', '*a '.repeat(5000) + 'x' + ' a*'.repeat(5000), 'markdown/too-deep', 1],
     ['underscores nested over lines', Array.from({ length: 100 }, () => '_a').join('\n'), 'markdown/too-deep', deep + 1],
     ['10,000 intraword asterisks in one paragraph', 'a*'.repeat(10_000), 'markdown/too-complex', 1],
+    // 23 paragraphs of 900 links' brackets: the 23rd (line 45) passes the 20,000 markers of one body.
+    ['too many markers in the whole body', ('[a]'.repeat(450) + '\n\n').repeat(30), 'markdown/too-complex', 45],
+    // Lines nested 20 deep: the 501st passes the 10,000 levels of one body.
+    ['too much nesting over all lines', ('> '.repeat(20) + 'x\n').repeat(600), 'markdown/too-complex', 501],
   ];
   it.each(hostile)('%s', (_name, markdown, code, line) => {
     const problem = findShapeProblem(markdown);
