@@ -4,6 +4,7 @@ import { parseSiteConfig, type SiteConfig } from './config/site.ts';
 import { validateArticle, type Article, type ArticleSource } from './content/article.ts';
 import { parsePerson, type Person } from './content/person.ts';
 import { renderMarkdown } from './markdown/render.ts';
+import { cached, pruneCache, type LoadCache } from './load-cache.ts';
 import { buildRegistry, resolveNames, type Registry } from './people/registry.ts';
 import { collectArchive, type Archive } from './site/archive.ts';
 import { slugify } from './site/slug.ts';
@@ -25,6 +26,8 @@ export interface LoadOptions {
   includeFuture?: boolean;
   /** Publish drafts too (dev server preview). */
   includeDrafts?: boolean;
+  /** Results of an earlier load, reused for files whose text is unchanged (the dev server keeps one). */
+  cache?: LoadCache;
 }
 
 export interface SiteModel {
@@ -54,8 +57,9 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   errors.push(...registryErrors);
 
   const drafts: ArticleSource[] = [];
+  if (options.cache) pruneCache(options.cache, new Set(sources.articles.map((source) => source.file)));
   for (const source of sources.articles) {
-    const result = validateArticle(source);
+    const result = cached(options.cache?.articles, source.file, source.text, () => validateArticle(source));
     errors.push(...result.errors);
     if (result.article) drafts.push(result.article);
   }
@@ -70,7 +74,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const allPeople = new Map(registry.people);
   const articles: Article[] = [];
   for (const draft of published) {
-    const rendered = renderMarkdown(draft.body);
+    const rendered = cached(options.cache?.markdown, draft.file, draft.body, () => renderMarkdown(draft.body));
     const explicit = resolveNames(registry, draft.frontMatter.people);
     for (const person of explicit.unknown) {
       if (!allPeople.has(person.id)) allPeople.set(person.id, person);
@@ -153,13 +157,22 @@ export function siteContext(model: SiteModel, assets: AssetUrls): SiteContext {
   return { site: model.config, assets, people };
 }
 
-export function sitePages(model: SiteModel, assets: AssetUrls): Iterable<PageSpec> {
-  return listPages({ context: siteContext(model, assets), archive: model.archive, bios: model.bios });
+/** `list` lets the dev server pass the page lister it reloads when templates change. */
+export function sitePages(model: SiteModel, assets: AssetUrls, list: typeof listPages = listPages): Iterable<PageSpec> {
+  return list({ context: siteContext(model, assets), archive: model.archive, bios: model.bios });
 }
 
 export interface BuildOptions extends LoadOptions {
   /** Output folder relative to root; dist by default. */
   outDir?: string;
+  /** Called as work advances (after loading, then per page written); the CLI draws its progress line from it. */
+  onProgress?: (progress: BuildProgress) => void;
+}
+
+export interface BuildProgress {
+  phase: 'reading' | 'writing';
+  articlesRead: number;
+  pagesWritten: number;
 }
 
 export interface BuildResult {
@@ -170,8 +183,13 @@ export interface BuildResult {
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  const report = options.onProgress;
+  report?.({ phase: 'reading', articlesRead: 0, pagesWritten: 0 });
   const model = await loadSite(options);
+  const articlesRead = model.archive.articles.length;
+  report?.({ phase: 'writing', articlesRead, pagesWritten: 0 });
   const assets = await buildAssets(options.root);
-  const { pagesWritten } = await writeSite(options.root, options.outDir ?? 'dist', sitePages(model, assets.urls), assets.files);
+  const onPage = report && ((pagesWritten: number) => report({ phase: 'writing', articlesRead, pagesWritten }));
+  const { pagesWritten } = await writeSite(options.root, options.outDir ?? 'dist', sitePages(model, assets.urls), assets.files, onPage);
   return { model, pagesWritten, elapsedMs: performance.now() - started };
 }

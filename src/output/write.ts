@@ -12,7 +12,13 @@ export interface WriteResult {
   pagesWritten: number;
 }
 
-export async function writeSite(root: string, outDir: string, pages: Iterable<PageSpec>, extraFiles: readonly OutputFile[]): Promise<WriteResult> {
+export async function writeSite(
+  root: string,
+  outDir: string,
+  pages: Iterable<PageSpec>,
+  extraFiles: readonly OutputFile[],
+  onPage?: (pagesWritten: number) => void,
+): Promise<WriteResult> {
   const target = path.resolve(root, outDir);
   const staging = `${target}.staging-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
@@ -35,6 +41,7 @@ export async function writeSite(root: string, outDir: string, pages: Iterable<Pa
     for (const page of pages) {
       await writeOne(outputPathFor(page.url), page.render());
       pagesWritten++;
+      onPage?.(pagesWritten);
     }
     await swapInto(staging, target);
     return { pagesWritten };

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { createServer, type ViteDevServer } from 'vite';
+import { arhivarDevPlugin } from './vite-plugin.ts';
+
+/** `arhivar dev`: a Vite dev server on 127.0.0.1 whose only job is the arhivar plugin. */
+export interface DevServerOptions {
+  root: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** Fail instead of trying the next port when `port` is taken. */
+  strictPort?: boolean;
+  includeFuture?: boolean;
+  logLevel?: 'info' | 'warn' | 'error' | 'silent';
+}
+
+export interface DevServer {
+  url: string;
+  vite: ViteDevServer;
+  close: () => Promise<void>;
+}
+
+export const DEV_HOST = '127.0.0.1';
+
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const root = path.resolve(options.root);
+  const vite = await createServer({
+    configFile: false,
+    root,
+    publicDir: path.join(root, 'public'),
+    appType: 'custom',
+    clearScreen: false,
+    logLevel: options.logLevel ?? 'warn',
+    server: {
+      host: DEV_HOST,
+      port: options.port,
+      strictPort: options.strictPort ?? false,
+      watch: { ignored: ['**/dist/**', '**/dist.*/**', '**/.cache/**', '**/test-results/**'] },
+    },
+    // No browser bundles to pre-bundle: pages are rendered on the server.
+    optimizeDeps: { noDiscovery: true, include: [] },
+    // Templates are TSX for preact (as tsconfig.json says); Vite transforms them with Oxc.
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    plugins: [arhivarDevPlugin({ root, includeFuture: options.includeFuture })],
+  });
+  await vite.listen();
+  const address = vite.httpServer?.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return { url: `http://${DEV_HOST}:${port}/`, vite, close: () => vite.close() };
+}
