@@ -199,6 +199,8 @@ async function runBuild(args: readonly string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
+const counted = (count: number, noun: string) => `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+
 function rootOf(values: OptionValues): string {
   return path.resolve(String(values.root ?? '.'));
 }
@@ -285,7 +287,7 @@ async function runImport(args: readonly string[], io: Io): Promise<number> {
     const people = article.people.length > 0 ? article.people.join(', ') : 'none found';
     io.out(`imported ${article.from} → ${article.file}`);
     io.out(`  title: ${article.title}`);
-    io.out(`  date: ${article.date}; ${article.paragraphs} paragraphs, ${article.crossheads} crossheads; people: ${people}`);
+    io.out(`  date: ${article.date}; ${counted(article.paragraphs, 'paragraph')}, ${counted(article.crossheads, 'crosshead')}; people: ${people}`);
   }
   for (const problem of report.problems) io.err(`${formatError(problem)}\n`);
   io.out(`${report.imported.length} imported, ${report.problems.length} not imported`);
