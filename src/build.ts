@@ -28,6 +28,8 @@ export interface LoadOptions {
   includeDrafts?: boolean;
   /** Results of an earlier load, reused for files whose text is unchanged (the dev server keeps one). */
   cache?: LoadCache;
+  /** Called as work advances (per article read, then per page written); the CLI draws its progress line from it. */
+  onProgress?: (progress: BuildProgress) => void;
 }
 
 export interface SiteModel {
@@ -75,6 +77,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const articles: Article[] = [];
   for (const draft of published) {
     const rendered = cached(options.cache?.markdown, draft.file, draft.body, () => renderMarkdown(draft.body));
+    options.onProgress?.({ phase: 'reading', articlesRead: articles.length + 1, pagesWritten: 0 });
     const explicit = resolveNames(registry, draft.frontMatter.people);
     for (const person of explicit.unknown) {
       if (!allPeople.has(person.id)) allPeople.set(person.id, person);
@@ -165,8 +168,6 @@ export function sitePages(model: SiteModel, assets: AssetUrls, list: typeof list
 export interface BuildOptions extends LoadOptions {
   /** Output folder relative to root; dist by default. */
   outDir?: string;
-  /** Called as work advances (after loading, then per page written); the CLI draws its progress line from it. */
-  onProgress?: (progress: BuildProgress) => void;
 }
 
 export interface BuildProgress {

@@ -30,15 +30,20 @@ export function startProgressLine(stream: ProgressStream, now: () => number = ()
   const started = now();
   let latest: BuildProgress = { phase: 'reading', articlesRead: 0, pagesWritten: 0 };
   let drawn = false;
+  let lastDraw = started;
   const draw = () => {
-    stream.write(`\r\x1b[2K${formatProgress(latest, now() - started)}`);
+    lastDraw = now();
+    stream.write(`\r\x1b[2K${formatProgress(latest, lastDraw - started)}`);
     drawn = true;
   };
+  // The timer keeps the elapsed time moving while nothing reports; updates draw too, because loading
+  // runs synchronous stretches during which no timer can fire.
   const timer = setInterval(draw, FRAME_MS);
   timer.unref();
   return {
     update: (progress) => {
       latest = progress;
+      if (now() - lastDraw >= FRAME_MS) draw();
     },
     stop: () => {
       clearInterval(timer);

@@ -20,6 +20,15 @@ export interface DevServer {
 }
 
 export const DEV_HOST = '127.0.0.1';
+const WATCHED_FOLDERS = new Set(['content', 'templates', 'public', 'src']);
+
+/** Inside the project, only content/, templates/, public/ and src/ are watched; the plugin adds arhivar's own templates. */
+export function isWatched(root: string, file: string): boolean {
+  const relative = path.relative(root, path.resolve(root, file));
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return true;
+  const first = relative.split(path.sep)[0]!;
+  return WATCHED_FOLDERS.has(first);
+}
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const root = path.resolve(options.root);
@@ -34,7 +43,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       host: DEV_HOST,
       port: options.port,
       strictPort: options.strictPort ?? false,
-      watch: { ignored: ['**/dist/**', '**/dist.*/**', '**/.cache/**', '**/test-results/**'] },
+      // Only the folders a page depends on: watching dist/ or a large checkout would exhaust file handles.
+      watch: { ignored: [(file: string) => !isWatched(root, file)] },
     },
     // No browser bundles to pre-bundle: pages are rendered on the server.
     optimizeDeps: { noDiscovery: true, include: [] },

@@ -28,24 +28,34 @@ describe('startProgressLine', () => {
     const written: string[] = [];
     let clock = 0;
     const line = startProgressLine({ isTTY: true, write: (text) => written.push(text) }, () => clock)!;
+    // 1,000 updates within one tick: nothing drawn yet.
     for (let page = 1; page <= 1000; page++) line.update({ phase: 'writing', articlesRead: 900, pagesWritten: page });
-    clock = 100;
+    expect(written).toEqual([]);
+    // A synchronous stretch (no timer fires) still redraws once a tick has passed on the clock.
+    clock = 140;
+    line.update({ phase: 'writing', articlesRead: 900, pagesWritten: 1001 });
+    line.update({ phase: 'writing', articlesRead: 900, pagesWritten: 1002 });
+    expect(written).toEqual(['\r\x1b[2K900 articles read · 1,001 pages written · 0.1 s']);
+    // The timer keeps the elapsed time moving while nothing reports.
+    clock = 300;
     vi.advanceTimersByTime(100);
-    expect(written).toEqual(['\r\x1b[2K900 articles read · 1,000 pages written · 0.1 s']);
+    expect(written.at(-1)).toBe('\r\x1b[2K900 articles read · 1,002 pages written · 0.3 s');
+    const drawn = written.length;
     line.stop();
     expect(written.at(-1)).toBe('\r\x1b[2K');
     vi.advanceTimersByTime(1000);
-    expect(written).toHaveLength(2);
+    expect(written).toHaveLength(drawn + 1);
   });
 });
 
 describe('build onProgress', () => {
-  it('reports reading first, then every page written, ending at the total', async () => {
+  it('reports every article read, then every page written, ending at the total', async () => {
     const root = await copyFixture('archive-basic');
     try {
       const events: BuildProgress[] = [];
       const result = await build({ root, outDir: path.join(root, 'dist'), now: new Date('2026-01-01T00:00:00Z'), onProgress: (event) => events.push(event) });
       expect(events[0]).toEqual({ phase: 'reading', articlesRead: 0, pagesWritten: 0 });
+      expect(events.filter((event) => event.phase === 'reading').map((event) => event.articlesRead)).toEqual([0, 1, 2, 3, 4, 5]);
       expect(events.at(-1)).toEqual({ phase: 'writing', articlesRead: 5, pagesWritten: result.pagesWritten });
       expect(events.filter((event) => event.phase === 'writing').map((event) => event.pagesWritten)).toEqual([...Array(result.pagesWritten + 1).keys()]);
     } finally {
