@@ -2,7 +2,7 @@ import type { Article } from '../src/content/article.ts';
 import type { Breadcrumb, SiteContext } from '../src/render/context.ts';
 import { newsArticleJsonLd } from '../src/render/structured-data.ts';
 import { urls } from '../src/site/urls.ts';
-import { formatDateTime, ljubljanaCalendar, monthName } from '../src/text/sl.ts';
+import { formatDate, formatDateTime, ljubljanaCalendar, monthName } from '../src/text/sl.ts';
 import { formatReadingTime } from '../src/text/reading-time.ts';
 import { Layout } from './layout.tsx';
 import { DateLine, PeopleLinks, TagLinks } from './parts.tsx';
@@ -80,7 +80,10 @@ export function ArticlePage({ context, article, related = [], newer, older }: Ar
           <ul class="related-list">
             {related.map((other) => (
               <li>
-                <a href={other.url}>{other.title}</a> <span class="count">{formatDateTime(other.date.instant, false)}</span>
+                <a href={other.url}>{other.title}</a>{' '}
+                <time class="count" dateTime={other.date.instant.toISOString()}>
+                  {formatDate(other.date.instant)}
+                </time>
               </li>
             ))}
           </ul>

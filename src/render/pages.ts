@@ -147,14 +147,15 @@ function lastChange(articles: readonly Article[]): Date | undefined {
   return newest;
 }
 
-function* sitemapFiles(baseUrl: string, entries: readonly SitemapEntry[]): Generator<PageSpec> {
-  if (entries.length <= SITEMAP_LIMIT) {
+/** sitemap.xml, or numbered parts and an index at /sitemap.xml when there are more than `limit` pages. */
+export function* sitemapFiles(baseUrl: string, entries: readonly SitemapEntry[], limit = SITEMAP_LIMIT): Generator<PageSpec> {
+  if (entries.length <= limit) {
     yield { url: urls.sitemap(), render: () => renderSitemap(baseUrl, entries) };
     return;
   }
   const parts: { url: string; lastmod: Date | undefined }[] = [];
-  for (let start = 0, n = 1; start < entries.length; start += SITEMAP_LIMIT, n++) {
-    const slice = entries.slice(start, start + SITEMAP_LIMIT);
+  for (let start = 0, n = 1; start < entries.length; start += limit, n++) {
+    const slice = entries.slice(start, start + limit);
     let lastmod: Date | undefined;
     for (const entry of slice) if (entry.lastmod && (!lastmod || entry.lastmod > lastmod)) lastmod = entry.lastmod;
     parts.push({ url: urls.sitemapPart(n), lastmod });
