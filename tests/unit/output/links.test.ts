@@ -1,55 +1,70 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { findBrokenLinks } from '../../../src/output/links.ts';
-import { makeTempDir, removeDir } from '../../helpers.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractLinks, findBrokenLinks } from '../../../src/output/links.ts';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const dir of dirs.splice(0)) await removeDir(dir);
+describe('extractLinks', () => {
+  it('reads href, src and srcset in any quoting, decoding entities', () => {
+    const html = `<a href="/a/?x=1&amp;y=2">a</a><img src='/slika.jpg' srcset="/s-1x.jpg 1x, /s-2x.jpg 2x"><link rel=stylesheet href=/c.css>`;
+    expect(extractLinks(html)).toEqual(['/a/?x=1&y=2', '/slika.jpg', '/s-1x.jpg', '/s-2x.jpg', '/c.css']);
+  });
+
+  it('ignores comments, script bodies and escaped markup in text', () => {
+    const html = `<!-- <a href="/v-komentarju/"> --><script>const t = '<a href="/v-skripti/">';</script><p>&lt;a href="/besedilo/"&gt;</p><a href="/da/">`;
+    expect(extractLinks(html)).toEqual(['/da/']);
+  });
 });
 
-async function site(files: Record<string, string>): Promise<string> {
-  const dir = await makeTempDir('arhivar-links-');
-  dirs.push(dir);
-  for (const [file, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-    await writeFile(path.join(dir, file), text);
-  }
-  return dir;
-}
-
 describe('findBrokenLinks', () => {
-  it('resolves links as a static host would and reports only those that lead nowhere', async () => {
-    const dir = await site({
-      'index.html': [
-        '<a href="/osebe/">ok folder</a>',
-        '<a href="/osebe">ok folder without slash</a>',
-        '<a href="/osebe/ana/">missing folder</a>',
-        '<a href="/feed.xml">ok file</a>',
-        '<a href="/stran/2/#top">ok with fragment</a>',
-        "<a class='x' href='/nic.html'>missing file, single quotes</a>",
-        '<a href="#vsebina">fragment only</a>',
-        '<a href="https://example.com/">external</a>',
-        '<a href="//cdn.example.com/x.js">protocol-relative</a>',
-        '<a href="mailto:urednik@example.si">mail</a>',
-        '<link rel="stylesheet" href="/assets/site.css"/>',
-        '<img src="/slike/manjka.png" alt=""/>',
-        '<a href="/%C4%8Dlanek/">percent-encoded folder</a>',
-        '<a href="/a?x=1&amp;y=2">query</a>',
+  let dist: string;
+
+  beforeAll(async () => {
+    dist = await mkdtemp(path.join(os.tmpdir(), 'arhivar-links-'));
+    const write = async (file: string, text: string) => {
+      await mkdir(path.dirname(path.join(dist, file)), { recursive: true });
+      await writeFile(path.join(dist, file), text);
+    };
+    await write('assets/site.css', 'body{}');
+    await write('feed.xml', '<feed/>');
+    await write('osebe/jurij-usakov/index.html', '<a href="../">nazaj</a><a href="../../feed.xml">vir</a>');
+    await write('osebe/index.html', '<a href="jurij-usakov/">Ušakov</a>');
+    await write('mapa z presledkom/index.html', '<a href="/">domov</a>');
+    await write(
+      'index.html',
+      [
+        '<link rel="stylesheet" href="/assets/site.css">',
+        '<a href="/osebe/">osebe</a>',
+        '<a href="/osebe/jurij-usakov">brez poševnice</a>',
+        '<a href="/osebe/jurij-usakov/#vsebina">z oznako</a>',
+        '<a href="/mapa%20z%20presledkom/">presledek</a>',
+        '<a href="#vsebina">skok</a>',
+        '<a href="https://example.org/manjka/">zunanja</a>',
+        '<a href="//cdn.example.org/x.js">brez sheme</a>',
+        '<a href="mailto:urednik@example.si">pošta</a>',
+        '<a href="/manjka/">manjka</a>',
+        '<img src="/assets/manjka.png">',
+        '<a href="/feed.xml?v=1">vir</a>',
+        '<a href="/osebe/jurij-usakov/feed.xml">manjkajoč vir</a>',
       ].join('\n'),
-      'osebe/index.html': '<a href="../">up</a><a href="ana/">relative missing</a>',
-      'stran/2/index.html': '',
-      'feed.xml': '<feed/>',
-      'assets/site.css': '',
-      'članek/index.html': '',
-      'a': '',
-    });
-    expect(await findBrokenLinks(dir)).toEqual([
-      { file: 'index.html', link: '/osebe/ana/' },
-      { file: 'index.html', link: '/nic.html' },
-      { file: 'index.html', link: '/slike/manjka.png' },
-      { file: 'osebe/index.html', link: 'ana/' },
+    );
+  });
+
+  afterAll(async () => {
+    await rm(dist, { recursive: true, force: true });
+  });
+
+  it('reports exactly the internal links and assets that do not resolve', async () => {
+    expect(await findBrokenLinks(dist)).toEqual([
+      { file: 'index.html', link: '/assets/manjka.png' },
+      { file: 'index.html', link: '/manjka/' },
+      { file: 'index.html', link: '/osebe/jurij-usakov/feed.xml' },
     ]);
+  });
+
+  it('resolves relative links against the page folder', async () => {
+    await writeFile(path.join(dist, 'osebe/jurij-usakov/extra.html'), '<a href="../manjka/">x</a><a href="index.html">y</a>');
+    const broken = await findBrokenLinks(dist);
+    expect(broken.filter((entry) => entry.file.startsWith('osebe/'))).toEqual([{ file: 'osebe/jurij-usakov/extra.html', link: '../manjka/' }]);
   });
 });
