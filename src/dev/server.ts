@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
-import { arhivarDevPlugin } from './vite-plugin.ts';
+import { arhivarDevPlugin, type DevLoadReport } from './vite-plugin.ts';
 
 /** `arhivar dev`: a Vite dev server on 127.0.0.1 whose only job is the arhivar plugin. */
 export interface DevServerOptions {
@@ -11,6 +11,7 @@ export interface DevServerOptions {
   strictPort?: boolean;
   includeFuture?: boolean;
   logLevel?: 'info' | 'warn' | 'error' | 'silent';
+  onLoad?: (report: DevLoadReport) => void;
 }
 
 export interface DevServer {
@@ -50,7 +51,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     optimizeDeps: { noDiscovery: true, include: [] },
     // Templates are TSX for preact (as tsconfig.json says); Vite transforms them with Oxc.
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    plugins: [arhivarDevPlugin({ root, includeFuture: options.includeFuture })],
+    plugins: [arhivarDevPlugin({ root, includeFuture: options.includeFuture, onLoad: options.onLoad })],
   });
   await vite.listen();
   const address = vite.httpServer?.address();

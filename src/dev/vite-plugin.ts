@@ -20,6 +20,18 @@ import { renderFailurePage, renderProblemsPage } from './error-page.ts';
 export interface DevPluginOptions {
   root: string;
   includeFuture?: boolean;
+  /** Told after every load of the site, so the terminal can show problems as the browser does. */
+  onLoad?: (report: DevLoadReport) => void;
+}
+
+export interface DevLoadReport {
+  /** Content problems of this load (empty when the site loaded). */
+  errors: readonly ArhivarError[];
+  warnings: readonly ArhivarError[];
+  /** Set when loading failed for a reason other than content (a bug, a disk error). */
+  failure?: unknown;
+  articles: number;
+  elapsedMs: number;
 }
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -110,9 +122,19 @@ class DevSite {
 
   private reloadModel(): void {
     this.pages = undefined;
+    const started = performance.now();
     this.model = loadSite({ root: this.root, includeDrafts: true, includeFuture: this.options.includeFuture, cache: this.cache }).then(
       (model): ModelState => ({ ok: true, model }),
       (error: unknown): ModelState => ({ ok: false, errors: toArhivarErrors(error) ?? [], failure: toArhivarErrors(error) ? undefined : error }),
+    );
+    void this.model.then((state) =>
+      this.options.onLoad?.({
+        errors: state.ok ? [] : state.errors,
+        warnings: state.ok ? state.model.warnings : [],
+        failure: state.ok ? undefined : state.failure,
+        articles: state.ok ? state.model.archive.articles.length : 0,
+        elapsedMs: performance.now() - started,
+      }),
     );
   }
 

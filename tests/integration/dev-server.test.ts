@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../src/dev/server.ts';
+import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
 import { buildAssets } from '../../src/output/assets.ts';
 import { buildSite, copyFixture, removeDir } from '../helpers.ts';
 
@@ -30,10 +31,11 @@ async function fetchUntil(server: DevServer, url: string, accept: (page: Fetched
 describe('arhivar dev', () => {
   let root: string;
   let server: DevServer;
+  const loads: DevLoadReport[] = [];
 
   beforeAll(async () => {
     root = await copyFixture('archive-basic');
-    server = await startDevServer({ root, port: 0, logLevel: 'silent' });
+    server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
   });
 
   afterAll(async () => {
@@ -68,6 +70,14 @@ describe('arhivar dev', () => {
     const assets = await buildAssets(root);
     expect(`/${assets.files[0]!.path}`).toBe(href);
     expect(css.body).toBe(Buffer.from(assets.files[0]!.bytes).toString('utf8'));
+  });
+
+  it('serves feeds and the sitemap with an XML content type and no reload client', async () => {
+    const feed = await fetchUntil(server, '/feed.xml', (page) => page.status === 200);
+    expect(feed.type).toBe('application/xml; charset=utf-8');
+    expect(feed.body).toContain('Prvi članek o občini');
+    expect(feed.body).not.toMatch(VITE_CLIENT);
+    expect((await fetchUntil(server, '/sitemap.xml', (page) => page.status === 200)).type).toBe('application/xml; charset=utf-8');
   });
 
   it('answers an unknown address with the 404 page and status 404, and a folder without slash with a redirect', async () => {
@@ -110,8 +120,12 @@ describe('arhivar dev', () => {
     // Every page shows the problem while it lasts, not only the broken article.
     expect((await fetchUntil(server, '/', () => true)).status).toBe(500);
 
+    // The terminal hears of it too.
+    expect(loads.some((load) => load.errors.some((error) => error.code === 'article/bad-date' && error.line === 3))).toBe(true);
+
     await writeFile(file, good);
     const fixed = await fetchUntil(server, FIRST_URL, (p) => p.status === 200);
     expect(fixed.body).toContain('<h1>Prvi članek o občini</h1>');
+    expect(loads.at(-1)).toMatchObject({ errors: [], articles: 6 });
   });
 });
