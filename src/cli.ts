@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
@@ -14,7 +15,7 @@ const formatCount = (value: number) => value.toLocaleString('en-US');
 /**
  * `arhivar <command>`: prints what happened and returns the exit code.
  *   0  success
- *   1  the content has problems (all of them are printed)
+ *   1  the content has problems (all of them are printed), a link is broken, or a file already exists
  *   2  the command line is wrong
  *   3  arhivar itself failed (a bug or an I/O error)
  */
@@ -248,7 +249,7 @@ async function runPreview(args: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const dir = path.resolve(rootOf(values), String(values.out ?? 'dist'));
-  const exists = await import('node:fs/promises').then((fs) => fs.stat(dir)).then(
+  const exists = await stat(dir).then(
     (info) => info.isDirectory(),
     () => false,
   );

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main, type Io } from '../../src/cli.ts';
@@ -77,7 +77,7 @@ describe('arhivar CLI exit codes', () => {
     const port = (blocker.address() as { port: number }).port;
     const root = await makeTempDir();
     roots.push(root);
-    await import('node:fs/promises').then((fs) => fs.mkdir(path.join(root, 'dist')));
+    await mkdir(path.join(root, 'dist'));
     const io = captureIo({ untilStopped: () => Promise.resolve() });
     try {
       expect(await main(['preview', '--root', root, '--port', String(port)], io)).toBe(3);
@@ -90,7 +90,7 @@ describe('arhivar CLI exit codes', () => {
   it('preview serves until stopped, then exits 0', async () => {
     const root = await makeTempDir();
     roots.push(root);
-    await import('node:fs/promises').then((fs) => fs.mkdir(path.join(root, 'dist')));
+    await mkdir(path.join(root, 'dist'));
     let stop!: () => void;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
     const io = captureIo({ untilStopped: () => stopped });
