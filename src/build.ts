@@ -26,8 +26,8 @@ export interface LoadOptions {
   includeFuture?: boolean;
   /** Publish drafts too (dev server preview). */
   includeDrafts?: boolean;
-  /** Results of an earlier load, reused for files whose text is unchanged (the dev server keeps one). */
-  cache?: LoadCache;
+  /** Parse results of earlier loads in this process, reused for files whose text is unchanged (the dev server keeps one). */
+  reuse?: LoadCache;
   /** Called as work advances (per article read, then per page written); the CLI draws its progress line from it. */
   onProgress?: (progress: BuildProgress) => void;
 }
@@ -59,9 +59,9 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   errors.push(...registryErrors);
 
   const drafts: ArticleSource[] = [];
-  if (options.cache) pruneCache(options.cache, new Set(sources.articles.map((source) => source.file)));
+  if (options.reuse) pruneCache(options.reuse, new Set(sources.articles.map((source) => source.file)));
   for (const source of sources.articles) {
-    const result = cached(options.cache?.articles, source.file, source.text, () => validateArticle(source));
+    const result = cached(options.reuse?.articles, source.file, source.text, () => validateArticle(source));
     errors.push(...result.errors);
     if (result.article) drafts.push(result.article);
   }
@@ -76,7 +76,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const allPeople = new Map(registry.people);
   const articles: Article[] = [];
   for (const draft of published) {
-    const rendered = cached(options.cache?.markdown, draft.file, draft.body, () => renderMarkdown(draft.body));
+    const rendered = cached(options.reuse?.markdown, draft.file, draft.body, () => renderMarkdown(draft.body));
     options.onProgress?.({ phase: 'reading', articlesRead: articles.length + 1, pagesWritten: 0 });
     const explicit = resolveNames(registry, draft.frontMatter.people);
     for (const person of explicit.unknown) {
@@ -191,6 +191,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   report?.({ phase: 'writing', articlesRead, pagesWritten: 0 });
   const assets = await buildAssets(options.root);
   const onPage = report && ((pagesWritten: number) => report({ phase: 'writing', articlesRead, pagesWritten }));
-  const { pagesWritten } = await writeSite(options.root, options.outDir ?? 'dist', sitePages(model, assets.urls), assets.files, onPage);
+  const { pagesWritten } = await writeSite(options.root, options.outDir ?? 'dist', sitePages(model, assets.urls), assets.files, { onPage });
   return { model, pagesWritten, elapsedMs: performance.now() - started };
 }

@@ -64,7 +64,7 @@ class DevSite {
   private readonly contentDir: string;
   private readonly templateDirs: string[];
   private readonly renderDir: string;
-  private readonly cache = createLoadCache();
+  private readonly parsed = createLoadCache();
   private server: ViteDevServer | undefined;
   private model!: Promise<ModelState>;
   private assets!: Promise<AssetState>;
@@ -123,7 +123,7 @@ class DevSite {
   private reloadModel(): void {
     this.pages = undefined;
     const started = performance.now();
-    this.model = loadSite({ root: this.root, includeDrafts: true, includeFuture: this.options.includeFuture, cache: this.cache }).then(
+    this.model = loadSite({ root: this.root, includeDrafts: true, includeFuture: this.options.includeFuture, reuse: this.parsed }).then(
       (model): ModelState => ({ ok: true, model }),
       (error: unknown): ModelState => ({ ok: false, errors: toArhivarErrors(error) ?? [], failure: toArhivarErrors(error) ? undefined : error }),
     );
