@@ -12,6 +12,8 @@ export interface DevServerOptions {
   includeFuture?: boolean;
   logLevel?: 'info' | 'warn' | 'error' | 'silent';
   onLoad?: (report: DevLoadReport) => void;
+  /** See DevPluginOptions.pagesModule. */
+  pagesModule?: string;
 }
 
 export interface DevServer {
@@ -51,7 +53,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     optimizeDeps: { noDiscovery: true, include: [] },
     // Templates are TSX for preact (as tsconfig.json says); Vite transforms them with Oxc.
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    plugins: [arhivarDevPlugin({ root, includeFuture: options.includeFuture, onLoad: options.onLoad })],
+    plugins: [arhivarDevPlugin({ root, includeFuture: options.includeFuture, onLoad: options.onLoad, pagesModule: options.pagesModule })],
   });
   await vite.listen();
   const address = vite.httpServer?.address();

@@ -20,6 +20,8 @@ import { renderFailurePage, renderProblemsPage } from './error-page.ts';
 export interface DevPluginOptions {
   root: string;
   includeFuture?: boolean;
+  /** The module exporting listPages, loaded through Vite; arhivar's src/render/pages.ts unless a test swaps it. */
+  pagesModule?: string;
   /** Told after every load of the site, so the terminal can show problems as the browser does. */
   onLoad?: (report: DevLoadReport) => void;
 }
@@ -148,7 +150,7 @@ class DevSite {
 
   private async pageMap(model: SiteModel, assets: BuiltAssets): Promise<Map<string, PageSpec>> {
     this.pages ??= (async () => {
-      const render = (await this.server!.ssrLoadModule(PAGES_MODULE)) as PagesModule;
+      const render = (await this.server!.ssrLoadModule(this.options.pagesModule ?? PAGES_MODULE)) as PagesModule;
       const map = new Map<string, PageSpec>();
       for (const page of sitePages(model, assets.urls, render.listPages)) map.set(page.url, page);
       return map;

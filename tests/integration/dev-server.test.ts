@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../src/dev/server.ts';
 import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
 import { buildAssets } from '../../src/output/assets.ts';
-import { buildSite, copyFixture, removeDir } from '../helpers.ts';
+import { buildSite, copyFixture, PROJECT_ROOT, removeDir } from '../helpers.ts';
 
 const FIRST_URL = '/2025/01/10/prvi-clanek-o-obcini/';
 const FIRST_FILE = 'content/articles/2025/prvi.md';
@@ -127,5 +127,32 @@ describe('arhivar dev', () => {
     const fixed = await fetchUntil(server, FIRST_URL, (p) => p.status === 200);
     expect(fixed.body).toContain('<h1>Prvi članek o občini</h1>');
     expect(loads.at(-1)).toMatchObject({ errors: [], articles: 6 });
+  });
+});
+
+describe('arhivar dev with a changing page module', () => {
+  it('applies an edited template on the next request, without a restart', async () => {
+    const root = await copyFixture('archive-basic');
+    // A wrapper around the real page list stands in for a template: it lives in templates/, so it is watched.
+    const wrapper = path.join(root, 'templates', 'pages-wrapper.ts');
+    const source = (marker: string) =>
+      [
+        `import { listPages as base } from ${JSON.stringify(path.join(PROJECT_ROOT, 'src', 'render', 'pages.ts'))};`,
+        'export function* listPages(inputs: Parameters<typeof base>[0]) {',
+        `  for (const page of base(inputs)) yield { ...page, render: () => page.render().replace('</body>', '<!-- ${marker} --></body>') };`,
+        '}',
+        '',
+      ].join('\n');
+    await writeFile(wrapper, source('razlicica-1'));
+    const server = await startDevServer({ root, port: 0, logLevel: 'silent', pagesModule: wrapper });
+    try {
+      expect((await fetchUntil(server, FIRST_URL, (p) => p.status === 200)).body).toContain('<!-- razlicica-1 -->');
+      await writeFile(wrapper, source('razlicica-2'));
+      const page = await fetchUntil(server, FIRST_URL, (p) => p.body.includes('<!-- razlicica-2 -->'));
+      expect(page.body).not.toContain('razlicica-1');
+    } finally {
+      await server.close();
+      await removeDir(root);
+    }
   });
 });
