@@ -1,5 +1,5 @@
 import { ArhivarError, ContentErrors, sortErrors } from './errors.ts';
-import { readContent } from './content/read.ts';
+import { readContent, type ContentSources } from './content/read.ts';
 import { parseSiteConfig, type SiteConfig } from './config/site.ts';
 import { validateArticle, type Article, type ArticleSource } from './content/article.ts';
 import { parsePerson, type Person } from './content/person.ts';
@@ -26,6 +26,8 @@ export interface LoadOptions {
   includeFuture?: boolean;
   /** Publish drafts too (dev server preview). */
   includeDrafts?: boolean;
+  /** Content already read (the dev server re-reads only edited files); read from root otherwise. */
+  sources?: ContentSources;
   /** Parse results of earlier loads in this process, reused for files whose text is unchanged (the dev server keeps one). */
   reuse?: LoadCache;
   /** Called as work advances (per article read, then per page written); the CLI draws its progress line from it. */
@@ -42,7 +44,7 @@ export interface SiteModel {
 }
 
 export async function loadSite(options: LoadOptions): Promise<SiteModel> {
-  const sources = await readContent(options.root);
+  const sources = options.sources ?? (await readContent(options.root));
   const errors: ArhivarError[] = [...sources.errors];
   const warnings: ArhivarError[] = [];
 

@@ -6,6 +6,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { loadSite, sitePages, type SiteModel } from '../build.ts';
 import { toArhivarErrors, type ArhivarError } from '../errors.ts';
 import { createLoadCache } from '../load-cache.ts';
+import { LiveSources } from './live-sources.ts';
 import { buildAssets, type BuiltAssets } from '../output/assets.ts';
 import type { PageSpec } from '../render/pages.ts';
 import { outputPathFor, urls } from '../site/urls.ts';
@@ -67,6 +68,7 @@ class DevSite {
   private readonly templateDirs: string[];
   private readonly renderDir: string;
   private readonly parsed = createLoadCache();
+  private readonly sources: LiveSources;
   private server: ViteDevServer | undefined;
   private model!: Promise<ModelState>;
   private assets!: Promise<AssetState>;
@@ -79,6 +81,7 @@ class DevSite {
     this.contentDir = path.join(this.root, 'content') + path.sep;
     this.templateDirs = [...new Set([path.join(this.root, 'templates'), path.join(PACKAGE_ROOT, 'templates')])].map((dir) => dir + path.sep);
     this.renderDir = path.join(PACKAGE_ROOT, 'src', 'render') + path.sep;
+    this.sources = new LiveSources(this.root);
   }
 
   attach(server: ViteDevServer): void {
@@ -87,7 +90,7 @@ class DevSite {
     this.reloadModel();
     this.reloadAssets();
     server.watcher.add([this.contentDir, ...this.templateDirs, this.renderDir]);
-    server.watcher.on('all', (_event, file) => this.onFileEvent(file));
+    server.watcher.on('all', (event, file) => this.onFileEvent(event, file));
     server.middlewares.use((request, response, next) => {
       this.handle(request, response, next).catch(next);
     });
@@ -102,9 +105,10 @@ class DevSite {
     return undefined;
   }
 
-  private onFileEvent(file: string): void {
+  private onFileEvent(event: string, file: string): void {
     const change = this.classify(file);
     if (!change) return;
+    if (change === 'content') this.sources.note(event, file);
     this.pending.add(change);
     // Editors save in bursts (write, rename, touch); one reload per burst.
     clearTimeout(this.timer);
@@ -125,7 +129,11 @@ class DevSite {
   private reloadModel(): void {
     this.pages = undefined;
     const started = performance.now();
-    this.model = loadSite({ root: this.root, includeDrafts: true, includeFuture: this.options.includeFuture, reuse: this.parsed }).then(
+    const load = async () => {
+      const sources = await this.sources.read();
+      return loadSite({ root: this.root, sources, includeDrafts: true, includeFuture: this.options.includeFuture, reuse: this.parsed });
+    };
+    this.model = load().then(
       (model): ModelState => ({ ok: true, model }),
       (error: unknown): ModelState => ({ ok: false, errors: toArhivarErrors(error) ?? [], failure: toArhivarErrors(error) ? undefined : error }),
     );
