@@ -185,20 +185,22 @@ class DevSite {
     if (!assetState.ok) return this.sendHtml(request, response, 500, renderFailurePage('the stylesheet could not be built', assetState.failure), pathname);
     const asset = assetState.assets.files.find((file) => `/${file.path}` === pathname);
     if (asset) return send(request, response, 200, contentTypeFor(asset.path), asset.bytes);
-    if (await isFile(path.join(this.root, 'public', ...pathname.split('/').filter(Boolean)))) return next();
+    // As in the build, a page wins over a file of the same name in public/ (pages are written after it is copied).
+    const isPublicFile = () => isFile(path.join(this.root, 'public', ...pathname.split('/').filter(Boolean)));
 
     const state = await this.model;
     if (!state.ok) {
+      if (await isPublicFile()) return next();
       const html = state.errors.length > 0 ? renderProblemsPage(state.errors) : renderFailurePage('loading the site failed', state.failure);
       return this.sendHtml(request, response, 500, html, pathname);
     }
-    let pages: Map<string, PageSpec>;
     let body: string;
     let status = 200;
     let page: PageSpec | undefined;
     try {
-      pages = await this.pageMap(state.model, assetState.assets);
+      const pages = await this.pageMap(state.model, assetState.assets);
       page = pages.get(pathname);
+      if (!page && (await isPublicFile())) return next();
       if (!page && pages.has(`${pathname}/`)) {
         response.writeHead(301, { location: `${url.pathname}/${url.search}` });
         response.end();

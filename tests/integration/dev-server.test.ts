@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../src/dev/server.ts';
@@ -78,6 +78,16 @@ describe('arhivar dev', () => {
     expect(feed.body).toContain('Prvi članek o občini');
     expect(feed.body).not.toMatch(VITE_CLIENT);
     expect((await fetchUntil(server, '/sitemap.xml', (page) => page.status === 200)).type).toBe('application/xml; charset=utf-8');
+  });
+
+  it('serves files from public/ as they are, while a page of the same name wins as in the build', async () => {
+    await mkdir(path.join(root, 'public', 'slike'), { recursive: true });
+    await writeFile(path.join(root, 'public', 'slike', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    await writeFile(path.join(root, 'public', 'feed.xml'), 'not the feed');
+    const logo = await fetchUntil(server, '/slike/logo.svg', (page) => page.status === 200);
+    expect(logo.body).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    expect(logo.type).toContain('image/svg+xml');
+    expect((await fetchUntil(server, '/feed.xml', (page) => page.status === 200)).body).not.toBe('not the feed');
   });
 
   it('answers an unknown address with the 404 page and status 404, and a folder without slash with a redirect', async () => {
