@@ -44,8 +44,10 @@ export function ArticlePage({ context, article }: { context: SiteContext; articl
           ) : null}
         </footer>
       </article>
-      <p>
-        <a href={urls.home()}>← Vsi članki</a>
+      <p class="back-link">
+        <a href={urls.home()}>
+          <span aria-hidden="true">← </span>Vsi članki
+        </a>
       </p>
     </Layout>
   );

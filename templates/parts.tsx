@@ -13,7 +13,7 @@ export function PeopleLinks({ ids, context }: { ids: readonly string[]; context:
   const people = ids.map((id) => context.people.get(id)).filter((person) => person !== undefined);
   if (people.length === 0) return null;
   return (
-    <ul class="people-links">
+    <ul class="people-links" aria-label="Osebe">
       {people.map((person) => (
         <li>
           <a href={urls.person(person.id)}>{person.name}</a>
@@ -23,15 +23,20 @@ export function PeopleLinks({ ids, context }: { ids: readonly string[]; context:
   );
 }
 
-export function ArticleList({ articles, context }: { articles: readonly Article[]; context: SiteContext }) {
+/**
+ * Teasers newest first. Teaser titles are h2 under the page's h1; pass `headingLevel={3}` when the list
+ * sits under its own h2 (a person page's "Članki"), so headings never skip or flatten a level.
+ */
+export function ArticleList({ articles, context, headingLevel = 2 }: { articles: readonly Article[]; context: SiteContext; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 3 ? 'h3' : 'h2';
   return (
     <ol class="article-list">
       {articles.map((article) => (
         <li>
           <article class="teaser">
-            <h2 class="teaser-title">
+            <Heading class="teaser-title">
               <a href={article.url}>{article.title}</a>
-            </h2>
+            </Heading>
             <p class="teaser-meta">
               <DateLine article={article} />
             </p>
@@ -44,28 +49,24 @@ export function ArticleList({ articles, context }: { articles: readonly Article[
   );
 }
 
-/** Previous/next links for a paginated list; `urlFor` builds the URL of page n. */
+/** Previous/next links for a paginated list; `urlFor` builds the URL of page n. Arrows are decoration, hidden from screen readers. */
 export function Pagination<T>({ page, urlFor }: { page: Page<T>; urlFor: (n: number) => string }) {
   if (page.total <= 1) return null;
   return (
-    <nav class="pagination" aria-label="Strani">
+    <nav class="pagination" aria-label="Strani seznama">
       {page.number > 1 ? (
-        <a rel="prev" href={urlFor(page.number - 1)}>
-          ← Novejši članki
+        <a class="pagination-prev" rel="prev" href={urlFor(page.number - 1)}>
+          <span aria-hidden="true">← </span>Novejši članki
         </a>
-      ) : (
-        <span />
-      )}
+      ) : null}
       <span class="pagination-position">
         Stran {page.number} od {page.total}
       </span>
       {page.number < page.total ? (
-        <a rel="next" href={urlFor(page.number + 1)}>
-          Starejši članki →
+        <a class="pagination-next" rel="next" href={urlFor(page.number + 1)}>
+          Starejši članki<span aria-hidden="true"> →</span>
         </a>
-      ) : (
-        <span />
-      )}
+      ) : null}
     </nav>
   );
 }
