@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AssetUrls } from '../render/context.ts';
 
 export interface OutputFile {
@@ -14,11 +14,12 @@ export interface BuiltAssets {
   files: OutputFile[];
 }
 
-export const STYLESHEET = 'templates/site.css';
+/** Templates and their stylesheet belong to the project's templates/ folder, next to the TSX templates. */
+export const STYLESHEET = fileURLToPath(new URL('../../templates/site.css', import.meta.url));
 
 /** The stylesheet under a content-hashed name, so browsers may cache it forever. */
-export async function buildAssets(root: string): Promise<BuiltAssets> {
-  const css = await readFile(path.join(root, STYLESHEET));
+export async function buildAssets(_root: string): Promise<BuiltAssets> {
+  const css = await readFile(STYLESHEET);
   const hash = createHash('sha256').update(css).digest('hex').slice(0, 10);
   const file = `assets/site-${hash}.css`;
   return { urls: { stylesheet: `/${file}` }, files: [{ path: file, bytes: css }] };
