@@ -55,7 +55,7 @@ export function Pagination<T>({ page, urlFor }: { page: Page<T>; urlFor: (n: num
   return (
     <nav class="pagination" aria-label="Strani seznama">
       {page.number > 1 ? (
-        <a class="pagination-prev" rel="prev" href={urlFor(page.number - 1)}>
+        <a rel="prev" href={urlFor(page.number - 1)}>
           <span aria-hidden="true">← </span>Novejši članki
         </a>
       ) : null}
@@ -63,7 +63,7 @@ export function Pagination<T>({ page, urlFor }: { page: Page<T>; urlFor: (n: num
         Stran {page.number} od {page.total}
       </span>
       {page.number < page.total ? (
-        <a class="pagination-next" rel="next" href={urlFor(page.number + 1)}>
+        <a rel="next" href={urlFor(page.number + 1)}>
           Starejši članki<span aria-hidden="true"> →</span>
         </a>
       ) : null}

@@ -1,10 +1,9 @@
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from '../../../src/build.ts';
-import { STYLESHEET } from '../../../src/output/assets.ts';
 import { urls } from '../../../src/site/urls.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -21,16 +20,11 @@ export interface BuiltSite {
   remove: () => Promise<void>;
 }
 
-/**
- * Builds tests/fixtures/design with the project's own templates/site.css (the stylesheet is read from the
- * site root) into a temp folder.
- */
+/** Builds tests/fixtures/design (with the project's templates and stylesheet) into a temp folder. */
 export async function buildDesignSite(): Promise<BuiltSite> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'arhivar-design-'));
-  await cp(path.join(FIXTURE, 'content'), path.join(root, 'content'), { recursive: true });
-  await cp(path.join(repoRoot, STYLESHEET), path.join(root, STYLESHEET));
   const dist = path.join(root, 'dist');
-  await build({ root, outDir: dist, now: NOW });
+  await build({ root: FIXTURE, outDir: dist, now: NOW });
   return { root, dist, remove: () => rm(root, { recursive: true, force: true }) };
 }
 
