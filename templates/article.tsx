@@ -44,10 +44,8 @@ export function ArticlePage({ context, article }: { context: SiteContext; articl
           ) : null}
         </footer>
       </article>
-      <p class="back-link">
-        <a href={urls.home()}>
-          <span aria-hidden="true">← </span>Vsi članki
-        </a>
+      <p>
+        <a href={urls.home()}>← Vsi članki</a>
       </p>
     </Layout>
   );

@@ -61,7 +61,7 @@ export function Layout({ context, meta, children }: LayoutProps) {
             <a class="site-title" href={urls.home()}>{site.title}</a>
             {site.description && site.description !== site.title ? <p class="site-tagline">{site.description}</p> : null}
           </div>
-          <nav class="site-nav" aria-label="Glavna navigacija">
+          <nav aria-label="Glavna navigacija">
             <ul class="wrap">
               {NAVIGATION.map((item) => (
                 <li>
@@ -73,7 +73,7 @@ export function Layout({ context, meta, children }: LayoutProps) {
             </ul>
           </nav>
         </header>
-        <main id="vsebina" class="wrap" tabIndex={-1}>
+        <main id="vsebina" class="wrap">
           {children}
         </main>
         <footer class="site-footer">

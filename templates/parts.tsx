@@ -23,20 +23,16 @@ export function PeopleLinks({ ids, context }: { ids: readonly string[]; context:
   );
 }
 
-/**
- * Teasers newest first. Teaser titles are h2 under the page's h1; pass `headingLevel={3}` when the list
- * sits under its own h2 (a person page's "Članki"), so headings never skip or flatten a level.
- */
-export function ArticleList({ articles, context, headingLevel = 2 }: { articles: readonly Article[]; context: SiteContext; headingLevel?: 2 | 3 }) {
-  const Heading = headingLevel === 3 ? 'h3' : 'h2';
+/** Teasers newest first; their titles are h2 under the page's h1. */
+export function ArticleList({ articles, context }: { articles: readonly Article[]; context: SiteContext }) {
   return (
     <ol class="article-list">
       {articles.map((article) => (
         <li>
           <article class="teaser">
-            <Heading class="teaser-title">
+            <h2 class="teaser-title">
               <a href={article.url}>{article.title}</a>
-            </Heading>
+            </h2>
             <p class="teaser-meta">
               <DateLine article={article} />
             </p>

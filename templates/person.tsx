@@ -36,12 +36,10 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
       </header>
       {bioHtml && page.number === 1 ? <div class="bio" dangerouslySetInnerHTML={{ __html: bioHtml }} /> : null}
       <h2>Članki</h2>
-      <ArticleList articles={page.items} context={context} headingLevel={3} />
+      <ArticleList articles={page.items} context={context} />
       <Pagination page={page} urlFor={(n) => urls.person(person.id, n)} />
-      <p class="back-link">
-        <a href={urls.people()}>
-          <span aria-hidden="true">← </span>Vse osebe
-        </a>
+      <p>
+        <a href={urls.people()}>← Vse osebe</a>
       </p>
     </Layout>
   );
