@@ -137,6 +137,16 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     await page.close();
   });
 
+  it('shows the styled 404 page for an address that does not exist, however deep', async () => {
+    const page = await context.newPage();
+    const response = await page.goto('/2025/12/ni-takega-clanka/');
+    expect(response?.status()).toBe(404);
+    expect((await page.locator('h1').textContent())!.trim()).toBe('Strani ni mogoče najti');
+    // Root-relative asset URLs: the stylesheet applies even though the page is served from a nested path.
+    expect(await page.locator('.masthead').evaluate((element) => getComputedStyle(element).borderTopStyle)).toBe('solid');
+    await page.close();
+  });
+
   it('follows the system dark mode', async () => {
     const background = async (scheme: 'light' | 'dark') => {
       const page = await open(SEED_ARTICLE_URL, { colorScheme: scheme });
