@@ -1,4 +1,4 @@
-import { readFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -240,6 +240,7 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
   });
 
   it('saves screenshots of every page type at 1280 and 390 px under test-results/', async () => {
+    await rm(SCREENSHOTS, { recursive: true, force: true });
     await mkdir(SCREENSHOTS, { recursive: true });
     for (const type of pageTypes) {
       const page = await open(type.url);
