@@ -12,6 +12,7 @@ interface LayoutProps {
 const NAVIGATION = [
   { label: 'Domov', url: urls.home() },
   { label: 'Osebe', url: urls.people() },
+  { label: 'Iskanje', url: urls.search() },
 ];
 
 /** The frame around every page: head metadata, masthead, navigation, footer. */

@@ -9,6 +9,7 @@ import { ArticlePage } from '../../templates/article.tsx';
 import { PeoplePage } from '../../templates/people.tsx';
 import { PersonPage } from '../../templates/person.tsx';
 import { NotFoundPage } from '../../templates/not-found.tsx';
+import { SearchPage } from '../../templates/search.tsx';
 
 /** One file of the built site. Rendering is deferred so pages can be streamed to disk one at a time. */
 export interface PageSpec {
@@ -44,5 +45,6 @@ export function* listPages({ context, archive, bios }: PageInputs): Generator<Pa
       yield { url: urls.person(entry.person.id, page.number), render: () => renderHtml(PersonPage, { context, entry, page, bioHtml }) };
     }
   }
+  yield { url: urls.search(), render: () => renderHtml(SearchPage, { context }) };
   yield { url: urls.notFound(), render: () => renderHtml(NotFoundPage, { context }) };
 }
