@@ -64,7 +64,7 @@ export interface SearchIndex {
   files: SearchIndexFile[];
 }
 
-const DEFAULTS = { shardBytes: 24_000, chunkBytes: 24_000 };
+const DEFAULTS = { shardBytes: 32_000, chunkBytes: 8_000 };
 const WORD = /[\p{L}\p{N}]+/gu;
 /** Weight of a word in the title against one occurrence in the body; body counts are capped. */
 const TITLE_WEIGHT = 10;
@@ -177,7 +177,7 @@ function serializeShard(stems: readonly string[], postings: ReadonlyMap<string, 
  */
 function assignShards(postings: ReadonlyMap<string, number[]>, limit: number): Map<string, string[]> {
   const shards = new Map<string, string[]>();
-  const estimate = (stem: string) => stem.length + 4 + 5 * (postings.get(stem)?.length ?? 0);
+  const estimate = (stem: string) => stem.length + 4 + 3 * (postings.get(stem)?.length ?? 0);
   const place = (key: string, depth: number, stems: string[]) => {
     let bytes = 0;
     for (const stem of stems) bytes += estimate(stem);
