@@ -61,7 +61,8 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
 
   let keyLines = new Map<string, number>();
   const parseYaml = (source: string): unknown => {
-    const parsed = parseYamlBlock(source, file, 2);
+    // gray-matter hands over the block starting with the newline that ends the opening ---, so line 1 is that line.
+    const parsed = parseYamlBlock(source, file, 1);
     keyLines = parsed.keyLines;
     return parsed.data;
   };
