@@ -28,6 +28,19 @@ export function engineOver(distDir: string): { engine: SearchEngine; downloads: 
   return { engine, downloads };
 }
 
+/** The same over index files held in memory (the 10,000-article size check skips the disk). */
+export function engineOverFiles(files: readonly SearchIndexFile[]): { engine: SearchEngine; downloads: Download[] } {
+  const byUrl = new Map(files.map((file) => [`/${file.path}`, file.bytes]));
+  const downloads: Download[] = [];
+  const engine = new SearchEngine(async (url) => {
+    const text = byUrl.get(url);
+    if (text === undefined) throw new Error(`no index file ${url}`);
+    downloads.push({ url, bytes: Buffer.byteLength(text) });
+    return JSON.parse(text) as unknown;
+  }, '/iskanje/indeks.json');
+  return { engine, downloads };
+}
+
 /** Runs a query as the page does: all hits, then the first `shown` results with their snippets. */
 export async function runQuery(engine: SearchEngine, query: string, shown = 10): Promise<{ total: number; results: SearchResult[] }> {
   const terms = parseQuery(query);

@@ -135,12 +135,12 @@ function collectPostings(documents: readonly SearchDocument[]): Map<string, numb
   const counts = new Map<string, number>();
   documents.forEach((document, id) => {
     counts.clear();
-    for (const match of document.title.matchAll(WORD)) {
-      const stem = stemOf(match[0]);
+    for (const word of document.title.match(WORD) ?? []) {
+      const stem = stemOf(word);
       if (stem !== null && !counts.has(stem)) counts.set(stem, TITLE_WEIGHT);
     }
-    for (const match of document.text.matchAll(WORD)) {
-      const stem = stemOf(match[0]);
+    for (const word of document.text.match(WORD) ?? []) {
+      const stem = stemOf(word);
       if (stem === null) continue;
       const count = counts.get(stem) ?? 0;
       if (count < TITLE_WEIGHT + BODY_CAP) counts.set(stem, count + 1);

@@ -1,12 +1,9 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSiteConfig } from '../../../src/config/site.ts';
 import { buildAssets } from '../../../src/output/assets.ts';
 import { renderHtml } from '../../../src/render/pages.ts';
 import { buildSearchIndex, type SearchDocument, type SearchIndex } from '../../../src/search/index-builder.ts';
-import { PROJECT_ROOT_FOR_TESTS, engineOver, runQuery, writeIndexFiles } from '../../search-helpers.ts';
+import { PROJECT_ROOT_FOR_TESTS, engineOverFiles, runQuery } from '../../search-helpers.ts';
 import { SearchPage } from '../../../templates/search.tsx';
 
 /**
@@ -36,7 +33,7 @@ const NAMES: Record<string, string[]> = {
   Dmitrijev: ['Dmitrijev', 'Dmitrijeva', 'Dmitrijevim', 'Dmitrijevom'],
 };
 
-function syntheticArchive(): SearchDocument[] {
+function syntheticArchive(): { documents: SearchDocument[]; commonest: string } {
   const next = random(20251222);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   const vocabulary = Array.from({ length: 30_000 }, () => Array.from({ length: 2 + Math.floor(next() * 3) }, () => pick(SYLLABLES)).join(''));
@@ -57,21 +54,18 @@ function syntheticArchive(): SearchDocument[] {
       text: words.join(' ') + '.',
     });
   }
-  return { documents, commonest: vocabulary[0]! } as never;
+  return { documents, commonest: vocabulary[0]! };
 }
 
 describe(`search download size for ${ARTICLES.toLocaleString('en')} articles`, () => {
-  let dist: string;
   let index: SearchIndex;
   let commonest: string;
   let pageBytes: number;
 
   beforeAll(async () => {
-    const archive = syntheticArchive() as unknown as { documents: SearchDocument[]; commonest: string };
+    const archive = syntheticArchive();
     commonest = archive.commonest;
     index = buildSearchIndex(archive.documents);
-    dist = await mkdtemp(path.join(tmpdir(), 'arhivar-search-scale-'));
-    await writeIndexFiles(dist, index.files);
     const assets = await buildAssets(PROJECT_ROOT_FOR_TESTS);
     const page = renderHtml(SearchPage, { context: { site: parseSiteConfig(undefined).config, assets: assets.urls, people: new Map() } });
     const sizeOf = (url: string) => Buffer.byteLength(assets.files.find((file) => `/${file.path}` === url)!.bytes);
@@ -87,7 +81,7 @@ describe(`search download size for ${ARTICLES.toLocaleString('en')} articles`, (
     ['pog', 1],
   ])('%s: the first ten results cost well under 1 MB', async (query, minimumHits) => {
     const text = query === 'COMMONEST' ? commonest : query;
-    const { engine, downloads } = engineOver(dist);
+    const { engine, downloads } = engineOverFiles(index.files);
     const { total, results } = await runQuery(engine, text);
     expect(total).toBeGreaterThanOrEqual(minimumHits);
     expect(results.length).toBe(Math.min(10, total));
