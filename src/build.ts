@@ -173,7 +173,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const model = await loadSite(options);
   const assets = await buildAssets(options.root);
-  const search = buildArchiveSearch(model.archive.articles);
+  const search = buildArchiveSearch(model.archive);
   const { pagesWritten } = await writeSite(options.root, options.outDir ?? 'dist', sitePages(model, assets.urls), [...assets.files, ...search.files]);
   return { model, pagesWritten, elapsedMs: performance.now() - started };
 }

@@ -21,6 +21,8 @@ export interface SearchDocument {
   dateTime: string;
   /** Plain text of the article body; the snippet is cut from it. */
   text: string;
+  /** Indexed like body words but not shown: the people and tags of the article. */
+  keywords?: readonly string[];
 }
 
 export interface SearchIndexOptions {
@@ -139,7 +141,8 @@ function collectPostings(documents: readonly SearchDocument[]): Map<string, numb
       const stem = stemOf(word);
       if (stem !== null && !counts.has(stem)) counts.set(stem, TITLE_WEIGHT);
     }
-    for (const word of document.text.match(WORD) ?? []) {
+    const body = document.keywords?.length ? `${document.text}\n${document.keywords.join('\n')}` : document.text;
+    for (const word of body.match(WORD) ?? []) {
       const stem = stemOf(word);
       if (stem === null) continue;
       const count = counts.get(stem) ?? 0;

@@ -63,11 +63,21 @@ describe('search in a built site', () => {
     expect(usakov.results[0]!.date).toBe('23. decembra 2025');
 
     const witkoff = await runQuery(engine, 'Witkoff');
-    expect(witkoff.results.map((result) => result.url)).toEqual(['/2025/12/23/kremelj-caka-na-porocilo/', '/2025/12/22/pogovori-na-floridi-s-putinovim-odposlancem/']);
-    expect(marked(witkoff.results[0]!)).toEqual(['Witkoffa']);
+    // The Florida article names Witkoff in its text and its people, so it ranks first.
+    expect(witkoff.results.map((result) => result.url)).toEqual(['/2025/12/22/pogovori-na-floridi-s-putinovim-odposlancem/', '/2025/12/23/kremelj-caka-na-porocilo/']);
+    expect(marked(witkoff.results[1]!)).toEqual(['Witkoffa']);
 
     const dmitrijev = await runQuery(engine, 'Dmitrijev');
     expect(marked(dmitrijev.results[0]!)).toEqual(['Dmitrijevim', 'Dmitrijevim']);
+  });
+
+  it('finds an article by the people and tags of its front matter, though its text names neither', async () => {
+    const { engine } = engineOver(dist);
+    for (const query of ['Umerov', 'vremenska napoved']) {
+      const { results } = await runQuery(engine, query);
+      expect(results.map((result) => result.url), query).toEqual(['/2025/12/20/vreme-b-nevihte-b/']);
+      expect(marked(results[0]!)).toEqual([]);
+    }
   });
 
   it('carries markup in a title as text', async () => {
