@@ -53,14 +53,13 @@ export function stemWord(folded: string): string {
 }
 
 /**
- * Words too common to help a search (SLOVENIAN.md: conjunctions, prepositions, auxiliaries). They are
- * left out of the index, which keeps its largest shards small, and dropped from queries.
+ * Words too common to help a search: Slovenian conjunctions, prepositions, pronouns and forms of biti.
+ * They are left out of the index, which keeps its largest shards small, and dropped from queries.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   (
-    'in je da na se v z s ki pa za so bi ne bo tudi ali po od do iz o k h ko kot tako ter sta ga mu jo jih jim ' +
-    'smo ste sem si biti bil bila bilo bili bile bodo bomo lahko ker saj ta to te ti tega temu tem tej teh tisto ' +
-    'se še že pri pred med nad pod brez proti zaradi kjer kar kateri katera katero ki so'
+    'in je da na se v z s ki pa za so bi ne bo tudi ali po od do iz o k h ko kot tako ter sta ga mu jo jih jim smo ste sem ' +
+    'si biti bil bila bilo bili bile bodo bomo lahko ker saj ta to te ti tega temu tem tej teh tisto še že pri pred med nad pod brez proti zaradi kjer kar kateri katera katero'
   )
     .split(' ')
     .map(foldWord),
