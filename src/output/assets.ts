@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -87,7 +87,8 @@ async function readCache(entries: Record<string, string>): Promise<BuiltAssets |
 
 async function writeCache(entry: CacheEntry): Promise<void> {
   await mkdir(path.dirname(CACHE_FILE), { recursive: true });
-  const temporary = `${CACHE_FILE}.${process.pid}`;
+  // Parallel builds (test workers share a pid) each write their own file; the rename is atomic.
+  const temporary = `${CACHE_FILE}.${process.pid}-${randomUUID()}`;
   await writeFile(temporary, JSON.stringify(entry));
   await rename(temporary, CACHE_FILE);
 }
