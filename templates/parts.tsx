@@ -1,6 +1,6 @@
-import type { Article } from '../src/content/article.ts';
+import type { Article, TagRef } from '../src/content/article.ts';
 import type { Page } from '../src/site/archive.ts';
-import type { SiteContext } from '../src/render/context.ts';
+import type { Breadcrumb, SiteContext } from '../src/render/context.ts';
 import { formatDate, formatDateTime } from '../src/text/sl.ts';
 import { urls } from '../src/site/urls.ts';
 
@@ -67,5 +67,35 @@ export function Pagination<T>({ page, urlFor }: { page: Page<T>; urlFor: (n: num
         <span />
       )}
     </nav>
+  );
+}
+
+/** Domov › 2025 › december: the page's ancestors, each linked. */
+export function Breadcrumbs({ trail }: { trail: readonly Breadcrumb[] }) {
+  return (
+    <nav class="breadcrumbs" aria-label="Drobtinice">
+      <ol>
+        {trail.map((crumb) => (
+          <li>
+            <a href={crumb.url}>{crumb.label}</a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+export function TagLinks({ tags }: { tags: readonly TagRef[] }) {
+  if (tags.length === 0) return null;
+  return (
+    <ul class="tag-links">
+      {tags.map((tag) => (
+        <li>
+          <a href={urls.tag(tag.slug)} rel="tag">
+            {tag.name}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }

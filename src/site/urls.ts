@@ -35,6 +35,9 @@ export const urls = {
   searchData: (hash: string) => `/${SEARCH}/indeks/${hash}/`,
   feed: () => '/feed.xml',
   sitemap: () => '/sitemap.xml',
+  /** One part of a sitemap split because it is over 50,000 URLs. */
+  sitemapPart: (n: number) => `/sitemap-${n}.xml`,
+  robots: () => '/robots.txt',
   notFound: () => '/404.html',
 };
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
+import { findBrokenLinks } from '../../src/output/links.ts';
 import type { SearchManifest } from '../../src/search/index-builder.ts';
 import { PROJECT_ROOT_FOR_TESTS, engineOver, marked, runQuery } from '../search-helpers.ts';
 
@@ -46,6 +47,10 @@ describe('search in a built site', () => {
     expect(css.length).toBeLessThan(source.length);
     expect(css).not.toContain('/*');
     expect(css).toContain('.search-form');
+  });
+
+  it('leaves no internal link or asset unresolved', async () => {
+    expect(await findBrokenLinks(dist)).toEqual([]);
   });
 
   it('writes every shard and chunk the manifest names', async () => {
