@@ -102,6 +102,17 @@ describe('search over real index files', () => {
   });
 });
 
+describe('an empty archive', () => {
+  it('has a manifest with no shards and finds nothing', async () => {
+    const dist = await mkdtemp(path.join(tmpdir(), 'arhivar-search-empty-'));
+    const index = buildSearchIndex([]);
+    expect(index.files.map((file) => file.path)).toEqual(['iskanje/indeks.json']);
+    await writeIndexFiles(dist, index.files);
+    const { engine } = engineOver(dist);
+    expect(await runQuery(engine, 'Witkoff')).toEqual({ total: 0, results: [] });
+  });
+});
+
 describe('shards split by prefix', () => {
   it('find the same documents when every shard is split down to tiny pieces', async () => {
     const whole = await builtEngine({ shardBytes: 1_000_000 });
