@@ -11,6 +11,7 @@ import { urls } from './site/urls.ts';
 import { listPages, type PageSpec } from './render/pages.ts';
 import type { AssetUrls, SiteContext } from './render/context.ts';
 import { buildAssets } from './output/assets.ts';
+import { buildArchiveSearch } from './search/documents.ts';
 import { writeSite } from './output/write.ts';
 
 /**
@@ -172,6 +173,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const model = await loadSite(options);
   const assets = await buildAssets(options.root);
-  const { pagesWritten } = await writeSite(options.root, options.outDir ?? 'dist', sitePages(model, assets.urls), assets.files);
+  const search = buildArchiveSearch(model.archive);
+  const { pagesWritten } = await writeSite(options.root, options.outDir ?? 'dist', sitePages(model, assets.urls), [...assets.files, ...search.files]);
   return { model, pagesWritten, elapsedMs: performance.now() - started };
 }
