@@ -11,7 +11,8 @@ import { slugify } from './site/slug.ts';
 import { urls } from './site/urls.ts';
 import { listPages, type PageSpec } from './render/pages.ts';
 import type { AssetUrls, SiteContext } from './render/context.ts';
-import { buildAssets } from './output/assets.ts';
+import { buildAssets, type BuiltAssets, type OutputFile } from './output/assets.ts';
+import { buildArchiveSearch } from './search/documents.ts';
 import { writeSite } from './output/write.ts';
 
 /**
@@ -167,6 +168,11 @@ export function sitePages(model: SiteModel, assets: AssetUrls, list: typeof list
   return list({ context: siteContext(model, assets), archive: model.archive, bios: model.bios });
 }
 
+/** Files besides the pages (assets, search index); `build` writes them and the dev server serves them. */
+export function siteFiles(model: SiteModel, assets: BuiltAssets): OutputFile[] {
+  return [...assets.files, ...buildArchiveSearch(model.archive).files];
+}
+
 export interface BuildOptions extends LoadOptions {
   /** Output folder relative to root; dist by default. */
   outDir?: string;
@@ -193,6 +199,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   report?.({ phase: 'writing', articlesRead, pagesWritten: 0 });
   const assets = await buildAssets(options.root);
   const onPage = report && ((pagesWritten: number) => report({ phase: 'writing', articlesRead, pagesWritten }));
-  const { pagesWritten } = await writeSite(options.root, options.outDir ?? 'dist', sitePages(model, assets.urls), assets.files, { onPage });
+  const { pagesWritten } = await writeSite(options.root, options.outDir ?? 'dist', sitePages(model, assets.urls), siteFiles(model, assets), { onPage });
   return { model, pagesWritten, elapsedMs: performance.now() - started };
 }

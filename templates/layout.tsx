@@ -17,7 +17,15 @@ const NAVIGATION = [
   { label: 'Osebe', url: urls.people() },
   { label: 'Oznake', url: urls.tags() },
   { label: 'Arhiv', url: urls.archive() },
+  { label: 'Iskanje', url: urls.search() },
 ];
+
+/** "page" on the section's own page, "true" anywhere below it (a person under Osebe); home only counts for itself. */
+function currentMarker(itemUrl: string, pageUrl: string): 'page' | 'true' | undefined {
+  if (itemUrl === pageUrl) return 'page';
+  if (itemUrl !== urls.home() && pageUrl.startsWith(itemUrl)) return 'true';
+  return undefined;
+}
 
 /** The frame around every page: head metadata, masthead, navigation, footer. */
 export function Layout({ context, meta, children }: LayoutProps) {
@@ -68,18 +76,21 @@ export function Layout({ context, meta, children }: LayoutProps) {
       <body>
         <a class="skip-link" href="#vsebina">Skoči na vsebino</a>
         <header class="masthead">
-          <div class="wrap">
+          <div class="wrap masthead-inner">
             <a class="site-title" href={urls.home()}>{site.title}</a>
-            <nav aria-label="Glavna navigacija">
-              <ul>
-                {NAVIGATION.map((item) => (
-                  <li>
-                    <a href={item.url}>{item.label}</a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            {site.description && site.description !== site.title ? <p class="site-tagline">{site.description}</p> : null}
           </div>
+          <nav aria-label="Glavna navigacija">
+            <ul class="wrap">
+              {NAVIGATION.map((item) => (
+                <li>
+                  <a href={item.url} aria-current={currentMarker(item.url, meta.url)}>
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
         </header>
         <main id="vsebina" class="wrap">
           {meta.breadcrumbs?.length ? <Breadcrumbs trail={meta.breadcrumbs} /> : null}
@@ -87,7 +98,9 @@ export function Layout({ context, meta, children }: LayoutProps) {
         </main>
         <footer class="site-footer">
           <div class="wrap">
-            <p>{site.description}</p>
+            <p>
+              <strong>{site.title}</strong> · {site.description}
+            </p>
           </div>
         </footer>
       </body>

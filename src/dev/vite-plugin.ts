@@ -3,11 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
-import { loadSite, sitePages, type SiteModel } from '../build.ts';
+import { loadSite, siteFiles, sitePages, type SiteModel } from '../build.ts';
 import { toArhivarErrors, type ArhivarError } from '../errors.ts';
 import { createLoadCache } from '../load-cache.ts';
 import { LiveSources } from './live-sources.ts';
-import { buildAssets, type BuiltAssets } from '../output/assets.ts';
+import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
 import type { PageSpec } from '../render/pages.ts';
 import { outputPathFor, urls } from '../site/urls.ts';
 import { contentTypeFor } from './static-server.ts';
@@ -44,7 +44,13 @@ const RELOAD_DELAY_MS = 30;
 type PagesModule = typeof import('../render/pages.ts');
 type ModelState = { ok: true; model: SiteModel } | { ok: false; errors: ArhivarError[]; failure?: unknown };
 type AssetState = { ok: true; assets: BuiltAssets } | { ok: false; failure: unknown };
-type Change = 'content' | 'render' | 'css';
+type Change = 'content' | 'render' | 'assets';
+
+/** What the dev server answers with for one state of the site: the build's pages and extra files by URL. */
+interface ServedSite {
+  pages: Map<string, PageSpec>;
+  files: Map<string, OutputFile>;
+}
 
 export function arhivarDevPlugin(options: DevPluginOptions): Plugin {
   const site = new DevSite(options);
@@ -67,12 +73,13 @@ class DevSite {
   private readonly contentDir: string;
   private readonly templateDirs: string[];
   private readonly renderDir: string;
+  private readonly clientDir: string;
   private readonly parsed = createLoadCache();
   private readonly sources: LiveSources;
   private server: ViteDevServer | undefined;
   private model!: Promise<ModelState>;
   private assets!: Promise<AssetState>;
-  private pages: Promise<Map<string, PageSpec>> | undefined;
+  private pages: Promise<ServedSite> | undefined;
   private pending = new Set<Change>();
   private timer: NodeJS.Timeout | undefined;
 
@@ -81,6 +88,7 @@ class DevSite {
     this.contentDir = path.join(this.root, 'content') + path.sep;
     this.templateDirs = [...new Set([path.join(this.root, 'templates'), path.join(PACKAGE_ROOT, 'templates')])].map((dir) => dir + path.sep);
     this.renderDir = path.join(PACKAGE_ROOT, 'src', 'render') + path.sep;
+    this.clientDir = path.join(PACKAGE_ROOT, 'src', 'client') + path.sep;
     this.sources = new LiveSources(this.root);
   }
 
@@ -89,7 +97,7 @@ class DevSite {
     // Start loading now but do not wait: the server answers at once and the first page waits for the model.
     this.reloadModel();
     this.reloadAssets();
-    server.watcher.add([this.contentDir, ...this.templateDirs, this.renderDir]);
+    server.watcher.add([this.contentDir, ...this.templateDirs, this.renderDir, this.clientDir]);
     server.watcher.on('all', (event, file) => this.onFileEvent(event, file));
     server.middlewares.use((request, response, next) => {
       this.handle(request, response, next).catch(next);
@@ -100,7 +108,7 @@ class DevSite {
     const absolute = path.resolve(file);
     if (absolute.startsWith(this.contentDir)) return 'content';
     const inTemplates = this.templateDirs.some((dir) => absolute.startsWith(dir));
-    if (inTemplates && absolute.endsWith('.css')) return 'css';
+    if ((inTemplates && absolute.endsWith('.css')) || absolute.startsWith(this.clientDir)) return 'assets';
     if (inTemplates || absolute.startsWith(this.renderDir)) return 'render';
     return undefined;
   }
@@ -119,7 +127,7 @@ class DevSite {
     const changes = this.pending;
     this.pending = new Set();
     if (changes.has('content')) this.reloadModel();
-    if (changes.has('css')) this.reloadAssets();
+    if (changes.has('assets')) this.reloadAssets();
     if (changes.has('render')) this.server?.moduleGraph.invalidateAll();
     this.pages = undefined;
     await Promise.all([this.model, this.assets]);
@@ -156,12 +164,14 @@ class DevSite {
     );
   }
 
-  private async pageMap(model: SiteModel, assets: BuiltAssets): Promise<Map<string, PageSpec>> {
+  private async served(model: SiteModel, assets: BuiltAssets): Promise<ServedSite> {
     this.pages ??= (async () => {
       const render = (await this.server!.ssrLoadModule(this.options.pagesModule ?? PAGES_MODULE)) as PagesModule;
-      const map = new Map<string, PageSpec>();
-      for (const page of sitePages(model, assets.urls, render.listPages)) map.set(page.url, page);
-      return map;
+      const pages = new Map<string, PageSpec>();
+      for (const page of sitePages(model, assets.urls, render.listPages)) pages.set(page.url, page);
+      const files = new Map<string, OutputFile>();
+      for (const file of siteFiles(model, assets)) files.set(`/${file.path}`, file);
+      return { pages, files };
     })();
     return this.pages.catch((error: unknown) => {
       this.pages = undefined;
@@ -198,7 +208,9 @@ class DevSite {
     let status = 200;
     let page: PageSpec | undefined;
     try {
-      const pages = await this.pageMap(state.model, assetState.assets);
+      const { pages, files } = await this.served(state.model, assetState.assets);
+      const file = files.get(pathname);
+      if (file) return send(request, response, 200, contentTypeFor(file.path), file.bytes);
       page = pages.get(pathname);
       if (!page && (await isPublicFile())) return next();
       if (!page && pages.has(`${pathname}/`)) {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../src/dev/server.ts';
 import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
 import { buildAssets } from '../../src/output/assets.ts';
+import { urls } from '../../src/site/urls.ts';
 import { buildSite, copyFixture, PROJECT_ROOT, removeDir } from '../helpers.ts';
 
 const FIRST_URL = '/2025/01/10/prvi-clanek-o-obcini/';
@@ -64,12 +65,17 @@ describe('arhivar dev', () => {
   it('serves the stylesheet the pages link to, as CSS', async () => {
     const home = await fetchUntil(server, '/', (page) => page.status === 200);
     const href = /<link rel="stylesheet" href="([^"]+)"/.exec(home.body)?.[1];
-    expect(href).toMatch(/^\/assets\/site-[0-9a-f]+\.css$/);
+    expect(href).toMatch(/^\/assets\/site-[\w-]+\.css$/);
     const css = await fetchUntil(server, href!, (page) => page.status === 200);
     expect(css.type).toBe('text/css; charset=utf-8');
-    const assets = await buildAssets(root);
-    expect(`/${assets.files[0]!.path}`).toBe(href);
-    expect(css.body).toBe(Buffer.from(assets.files[0]!.bytes).toString('utf8'));
+    const stylesheet = (await buildAssets(root)).files.find((file) => `/${file.path}` === href);
+    expect(css.body).toBe(Buffer.from(stylesheet!.bytes).toString('utf8'));
+  });
+
+  it('serves the search index the build writes, as JSON', async () => {
+    const index = await fetchUntil(server, urls.searchIndex(), (page) => page.status === 200);
+    expect(index.type).toBe('application/json; charset=utf-8');
+    expect(() => JSON.parse(index.body)).not.toThrow();
   });
 
   it('serves feeds and the sitemap with an XML content type and no reload client', async () => {
