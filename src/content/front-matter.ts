@@ -61,9 +61,8 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
 
   let keyLines = new Map<string, number>();
   const parseYaml = (source: string): unknown => {
-    // gray-matter hands over the block from just after the opening ---, newline included, so offset 0
-    // is still on line 1 of the file.
-    const parsed = parseYamlBlock(source, file, source.startsWith('\n') ? 1 : 2);
+    // gray-matter hands over the block starting with the newline that ends the opening ---, so line 1 is that line.
+    const parsed = parseYamlBlock(source, file, 1);
     keyLines = parsed.keyLines;
     return parsed.data;
   };

@@ -55,8 +55,11 @@ export function injectedMarkup(elements: readonly ParsedElement[]): string[] {
   const found: string[] = [];
   for (const element of elements) {
     if (element.tag === 'script') {
-      if (element.attrs.type !== 'application/ld+json') found.push('<script> without type application/ld+json');
-      else {
+      // Our own scripts: JSON-LD data blocks, and client modules loaded from the site's assets.
+      const ownModule = element.attrs.src?.startsWith('/') === true && element.text.trim() === '';
+      if (element.attrs.type !== 'application/ld+json') {
+        if (!ownModule) found.push(`<script> that is neither JSON-LD nor a site asset: ${element.text.slice(0, 80)}`);
+      } else {
         try {
           JSON.parse(element.text);
         } catch {
@@ -64,7 +67,7 @@ export function injectedMarkup(elements: readonly ParsedElement[]): string[] {
         }
       }
     }
-    if (['iframe', 'object', 'embed', 'svg', 'math', 'style', 'form', 'input', 'base', 'frame', 'frameset', 'textarea', 'button'].includes(element.tag)) {
+    if (['iframe', 'object', 'embed', 'svg', 'math', 'style', 'base', 'frame', 'frameset', 'textarea', 'select', 'video', 'audio'].includes(element.tag)) {
       found.push(`<${element.tag}> element`);
     }
     for (const [name, value] of Object.entries(element.attrs)) {

@@ -47,6 +47,8 @@ describe('renderMarkdown drops raw HTML and dangerous URLs (issue 7)', () => {
     expect(html).toContain('<p>Pred.</p>');
     expect(html).toContain('<p>Po.</p>');
     expect(html.toLowerCase()).not.toContain('<script');
+    const tags = new Set(['p', 'a', 'img', 'code', 'pre', 'em', 'strong', 'h2']);
+    expect(elements.filter((element) => !tags.has(element.tag)).map((element) => element.tag)).toEqual([]);
   });
 
   it('keeps the text of a link whose URL it drops', () => {

@@ -3,6 +3,7 @@ import { serializeJsonLd } from '../../../src/render/json-ld.ts';
 import { renderHtml } from '../../../src/render/pages.ts';
 import { SiteConfigSchema } from '../../../src/content/schema.ts';
 import { Layout } from '../../../templates/layout.tsx';
+import { shortenText } from '../../../src/text/shorten.ts';
 import { documentElements, injectedMarkup } from '../../support/html.ts';
 
 const hostile = '</script><script>alert(1)</script><!-- <script> \u2028\u2029 & "quoted" \'single\' ]]>';
@@ -18,7 +19,7 @@ describe('serializeJsonLd keeps a </script> inside a string from ending the bloc
   it('yields exactly one inert script block inside a rendered page, with every meta value escaped', () => {
     const site = SiteConfigSchema.parse({ title: `Arhiv ${hostile}`, description: `Opis ${hostile}` });
     const html = renderHtml(Layout, {
-      context: { site, assets: { stylesheet: '/assets/site.css' }, people: new Map() },
+      context: { site, assets: { stylesheet: '/assets/site.css', scripts: {} }, people: new Map() },
       meta: { title: hostile, description: hostile, url: '/', jsonLd: [{ '@type': 'WebSite', name: hostile }] },
       children: null,
     });
@@ -31,7 +32,8 @@ describe('serializeJsonLd keeps a </script> inside a string from ending the bloc
     expect(title?.text).toBe(site.title);
     expect(site.title).toContain("</script><script>alert(1)");
     const description = elements.find((element) => element.tag === 'meta' && element.attrs.name === 'description');
-    expect(description?.attrs.content).toBe(hostile);
+    expect(description?.attrs.content).toBe(shortenText(hostile));
+    expect(description?.attrs.content).toContain('</script><script>alert(1)</script>');
     const ogTitle = elements.find((element) => element.tag === 'meta' && element.attrs.property === 'og:title');
     expect(ogTitle?.attrs.content).toBe(hostile);
   });

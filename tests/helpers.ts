@@ -1,0 +1,63 @@
+import { mkdtemp, readFile, readdir, rm, cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type BuildOptions, type BuildResult } from '../src/build.ts';
+import { outputPathFor } from '../src/site/urls.ts';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures');
+
+export async function makeTempDir(prefix = 'arhivar-test-'): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), prefix));
+}
+
+/** A copy of a fixture site in a temp dir, so a test may edit it. templates/ and public/ come from the project. */
+export async function copyFixture(name: string): Promise<string> {
+  const root = await makeTempDir();
+  await cp(path.join(FIXTURES, name), root, { recursive: true });
+  await cp(path.join(PROJECT_ROOT, 'templates'), path.join(root, 'templates'), { recursive: true });
+  return root;
+}
+
+export interface BuiltSite {
+  root: string;
+  outDir: string;
+  result: BuildResult;
+  read: (sitePath: string) => Promise<string>;
+  files: () => Promise<string[]>;
+}
+
+/** Builds a site whose content lives at `root` into a fresh temp dir and gives access to its files. */
+export async function buildSite(root: string, options: Partial<BuildOptions> = {}): Promise<BuiltSite> {
+  const outDir = options.outDir ?? path.join(await makeTempDir('arhivar-dist-'), 'dist');
+  const result = await build({ now: new Date('2026-01-01T00:00:00Z'), ...options, root, outDir });
+  return {
+    root,
+    outDir,
+    result,
+    read: (sitePath) => readFile(path.join(outDir, outputPathFor(sitePath)), 'utf8'),
+    files: () => listFiles(outDir),
+  };
+}
+
+export async function buildFixture(name: string, options: Partial<BuildOptions> = {}): Promise<BuiltSite> {
+  return buildSite(path.join(FIXTURES, name), options);
+}
+
+export async function listFiles(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** Every href in an HTML string, in order. */
+export function hrefs(html: string): string[] {
+  return [...html.matchAll(/<a\b[^>]*?\bhref="([^"]*)"/g)].map((match) => match[1]!);
+}
+
+export async function removeDir(directory: string): Promise<void> {
+  await rm(directory, { recursive: true, force: true });
+}

@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture, buildSite, hrefs, PROJECT_ROOT, type BuiltSite } from '../helpers.ts';
+
+const SEED_URL = '/2025/12/22/witkoff-in-kushner-na-floridi-s-putinovim-odposlancem-dmitrijevim/';
+const SEED_PEOPLE = [
+  ['steve-witkoff', 'Steve Witkoff'],
+  ['jared-kushner', 'Jared Kushner'],
+  ['kiril-dmitrijev', 'Kiril Dmitrijev'],
+  ['vladimir-putin', 'Vladimir Putin'],
+  ['donald-trump', 'Donald Trump'],
+  ['sergej-rjabkov', 'Sergej Rjabkov'],
+  ['jurij-usakov', 'Jurij Ušakov'],
+  ['rustem-umerov', 'Rustem Umerov'],
+] as const;
+
+describe('the seed article (the project content)', () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildSite(PROJECT_ROOT);
+  });
+
+  it('has its page at /YYYY/MM/DD/slug/ with the title, Slovenian date and body', async () => {
+    const html = await site.read(SEED_URL);
+    expect(html).toContain('<html lang="sl">');
+    expect(html).toMatch(/<h1>Witkoff in Kushner na Floridi s Putinovim odposlancem Dmitrijevim<\/h1>/);
+    expect(html).toMatch(/<time datetime="2025-12-21T23:00:00.000Z">22. decembra 2025<\/time>/);
+    expect(html).toContain('<h2>Rusija v pogovorih z ZDA glede Ukrajine vidi počasen napredek</h2>');
+    expect(html).toContain('Kirilom Dmitrijevim');
+  });
+
+  it('links the article to all eight person pages, and each person page links back', async () => {
+    const links = hrefs(await site.read(SEED_URL));
+    for (const [id, name] of SEED_PEOPLE) {
+      expect(links).toContain(`/osebe/${id}/`);
+      const personPage = await site.read(`/osebe/${id}/`);
+      expect(personPage).toContain(`<h1>${name}</h1>`);
+      expect(hrefs(personPage)).toContain(SEED_URL);
+    }
+  });
+
+  it('gives each person the role the article uses', async () => {
+    expect(await site.read('/osebe/sergej-rjabkov/')).toContain('namestnik ruskega zunanjega ministra');
+    expect(await site.read('/osebe/jurij-usakov/')).toContain('svetovalec ruskega predsednika za zunanjo politiko');
+  });
+
+  it('writes a 404 page and the hashed stylesheet it references', async () => {
+    const notFound = await site.read('/404.html');
+    expect(notFound).toContain('Strani ni mogoče najti');
+    const stylesheet = /<link rel="stylesheet" href="\/(assets\/[^"]+\.css)"/.exec(notFound)?.[1];
+    expect(stylesheet).toBeTruthy();
+    expect(await site.files()).toContain(stylesheet);
+  });
+});
+
+describe('a fixture archive', () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildFixture('archive-basic');
+  });
+
+  it('lists people by surname with Slovenian collation and plural forms', async () => {
+    const html = await site.read('/osebe/');
+    const names = [...html.matchAll(/<a href="\/osebe\/[^"]+\/">([^<]+)<\/a> <span class="count">([^<]+)<\/span>/g)].map((m) => `${m[1]}: ${m[2]}`);
+    expect(names).toEqual([
+      'Ana Cankar: 0 člankov',
+      'Goran Car: 0 člankov',
+      'Boris Čok: 2 članka',
+      'Eva Sever: 1 članek',
+      'Filip Šuštar: 0 člankov',
+      'Cene Zupan: 3 članki',
+      'Darja Žagar: 5 člankov',
+    ]);
+  });
+
+  it('paginates the index at pageSize + 1 articles, newest first, with previous/next links', async () => {
+    const first = await site.read('/');
+    const second = await site.read('/stran/2/');
+    const articleLinks = (html: string) => hrefs(html).filter((href) => /^\/2025\/\d\d\/\d\d\//.test(href));
+    expect(articleLinks(first)).toEqual(['/2025/05/14/peti-clanek-objavljen-pozno-zvecer/', '/2025/04/13/cetrti-clanek/', '/2025/03/12/tretji-clanek/']);
+    expect(articleLinks(second)).toEqual(['/2025/02/11/drugi-clanek/', '/2025/01/10/prvi-clanek-o-obcini/']);
+    expect(first).toContain('<a rel="next" href="/stran/2/">');
+    expect(second).toContain('<a rel="prev" href="/">');
+    expect(second).not.toContain('rel="next" href="/stran/3/"');
+    expect(await site.files()).not.toContain('stran/3/index.html');
+  });
+
+  it('paginates a person page the same way', async () => {
+    const first = await site.read('/osebe/darja-zagar/');
+    const second = await site.read('/osebe/darja-zagar/stran/2/');
+    expect(first).toContain('href="/osebe/darja-zagar/stran/2/"');
+    expect(hrefs(second)).toContain('/2025/01/10/prvi-clanek-o-obcini/');
+  });
+
+  it('reads a date-time without an offset as Ljubljana time (23:30 stays on the 14th)', async () => {
+    const html = await site.read('/2025/05/14/peti-clanek-objavljen-pozno-zvecer/');
+    expect(html).toContain('14. maja 2025 ob 23.30');
+  });
+});

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.ts';
+import { ContentErrors } from '../../src/errors.ts';
+import { loadSite } from '../../src/build.ts';
+import { buildFixture, buildSite, FIXTURES, hrefs, listFiles, makeTempDir } from '../helpers.ts';
+
+async function errorsOf(fixture: string) {
+  try {
+    await loadSite({ root: path.join(FIXTURES, fixture), now: new Date('2026-01-01T00:00:00Z') });
+  } catch (error) {
+    if (error instanceof ContentErrors) return error.errors;
+    throw error;
+  }
+  throw new Error(`${fixture} loaded without errors`);
+}
+
+async function snapshot(directory: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const file of await listFiles(directory)) {
+    result[file] = createHash('sha256').update(await readFile(path.join(directory, file))).digest('hex');
+  }
+  return result;
+}
+
+describe('bad input', () => {
+  it('reports every problem of the run at once, each with file, line and hint', async () => {
+    const errors = await errorsOf('bad-archive');
+    const summary = errors.map((e) => `${e.file}:${e.line ?? '-'} ${e.code}`);
+    expect(summary).toEqual([
+      'tests/fixtures/bad-archive/content/articles/bad-date.md:3 article/bad-date',
+      'tests/fixtures/bad-archive/content/articles/dup-b.md:2 article/duplicate-url',
+      'tests/fixtures/bad-archive/content/articles/js.md:1 front-matter/not-yaml',
+      'tests/fixtures/bad-archive/content/articles/no-title.md:1 article/missing-title',
+      'tests/fixtures/bad-archive/content/site.yaml:2 site/unknown-key',
+    ].map((line) => line.replaceAll('tests/fixtures/bad-archive/', '')));
+    for (const error of errors) expect(error.hint).toBeTruthy();
+  });
+
+  it('words the date error as the editor needs it', async () => {
+    const dateError = (await errorsOf('bad-archive')).find((e) => e.code === 'article/bad-date')!;
+    expect(dateError.message).toBe('date "včeraj" is not a date');
+    expect(dateError.hint).toContain('write 2025-12-22 or 2025-12-22T18:30');
+  });
+
+  it('suggests the nearest valid key for an unknown site.yaml key', async () => {
+    const keyError = (await errorsOf('bad-archive')).find((e) => e.code === 'site/unknown-key')!;
+    expect(keyError.message).toBe('unknown key "pagesize"');
+    expect(keyError.hint).toMatch(/^did you mean "pageSize"\?/);
+  });
+
+  it('names both files when two articles share a date and slug', async () => {
+    const duplicate = (await errorsOf('bad-archive')).find((e) => e.code === 'article/duplicate-url')!;
+    expect(duplicate.file).toBe('content/articles/dup-b.md');
+    expect(duplicate.message).toContain('content/articles/dup-a.md');
+    expect(duplicate.message).toContain('/2025/12/22/isti-naslov/');
+  });
+
+  it('never runs JavaScript front matter', async () => {
+    await errorsOf('bad-archive');
+    expect(existsSync('/tmp/arhivar-pwned')).toBe(false);
+  });
+
+  it('exits with 1, prints file:line, code and hint, and leaves the previous dist/ exactly as it was', async () => {
+    const good = await buildFixture('archive-basic');
+    const before = await snapshot(good.outDir);
+    const output: string[] = [];
+    const code = await main(['build', '--root', path.join(FIXTURES, 'bad-archive'), '--out', good.outDir], {
+      out: (line) => output.push(line),
+      err: (line) => output.push(line),
+    });
+    expect(code).toBe(1);
+    const printed = output.join('\n');
+    expect(printed).toContain('content/articles/bad-date.md:3  article/bad-date\n  date "včeraj" is not a date\n  hint: write 2025-12-22 or 2025-12-22T18:30');
+    expect(printed).toContain('5 problems found; nothing was written.');
+    expect(await snapshot(good.outDir)).toEqual(before);
+    expect(existsSync(`${good.outDir}.staging-${process.pid}`)).toBe(false);
+  });
+
+  it('gives a person named in an article but missing from the registry a page, with a warning', async () => {
+    const site = await buildFixture('unknown-person');
+    const warnings = site.result.model.warnings;
+    expect(warnings.map((w) => `${w.file}:${w.line} ${w.code}`)).toEqual(['content/articles/srecanje.md:4 article/unknown-person']);
+    expect(warnings[0]!.hint).toContain('content/people/marija-neznana.md');
+    const article = hrefs(await site.read('/2025/12/22/srecanje/'));
+    expect(article).toContain('/osebe/steve-witkoff/');
+    expect(article).toContain('/osebe/marija-neznana/');
+    expect(await site.read('/osebe/marija-neznana/')).toContain('<h1>Marija Neznana</h1>');
+  });
+});
+
+describe('publishing rules', () => {
+  it('keeps drafts and future articles out unless asked', async () => {
+    const root = await makeTempDir();
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    await mkdir(path.join(root, 'content', 'articles'), { recursive: true });
+    await writeFile(path.join(root, 'content', 'articles', 'osnutek.md'), '---\ntitle: Osnutek\ndate: 2025-01-01\ndraft: true\n---\nx\n');
+    await writeFile(path.join(root, 'content', 'articles', 'prihodnost.md'), '---\ntitle: Prihodnost\ndate: 2030-01-01\n---\nx\n');
+    await writeFile(path.join(root, 'content', 'articles', 'danes.md'), '---\ntitle: Danes\ndate: 2025-06-01\n---\nx\n');
+    const plain = await buildSite(root);
+    expect(plain.result.model.archive.articles.map((a) => a.title)).toEqual(['Danes']);
+    const future = await buildSite(root, { includeFuture: true });
+    expect(future.result.model.archive.articles.map((a) => a.title)).toEqual(['Prihodnost', 'Danes']);
+  });
+});

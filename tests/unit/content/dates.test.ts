@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parseContentDate } from '../../../src/content/dates.ts';
+
+const instant = (input: string) => {
+  const result = parseContentDate(input);
+  if (!result.ok) throw new Error(result.message);
+  return result.value;
+};
+
+describe('parseContentDate', () => {
+  it('reads a date-time without an offset as Ljubljana wall-clock time, not UTC', () => {
+    expect(instant('2025-12-22T23:30:00').instant.toISOString()).toBe('2025-12-22T22:30:00.000Z');
+    expect(instant('2025-07-01T12:00').instant.toISOString()).toBe('2025-07-01T10:00:00.000Z');
+    expect(instant('2025-12-22 08:05').instant.toISOString()).toBe('2025-12-22T07:05:00.000Z');
+  });
+
+  it('reads a date alone as midnight in Ljubljana and remembers it had no time', () => {
+    const value = instant('2025-12-22');
+    expect(value.instant.toISOString()).toBe('2025-12-21T23:00:00.000Z');
+    expect(value.hasTime).toBe(false);
+    expect(instant('2025-12-22T10:00').hasTime).toBe(true);
+  });
+
+  it('respects an explicit offset or Z', () => {
+    expect(instant('2025-12-22T10:00:00+01:00').instant.toISOString()).toBe('2025-12-22T09:00:00.000Z');
+    expect(instant('2025-12-22T10:00:00Z').instant.toISOString()).toBe('2025-12-22T10:00:00.000Z');
+    expect(instant('2025-12-22T10:00:00-0500').instant.toISOString()).toBe('2025-12-22T15:00:00.000Z');
+  });
+
+  it('handles the summer-time gap and overlap', () => {
+    // 02:30 on 30 March 2025 does not exist in Ljubljana: clocks jump from 02:00 to 03:00.
+    expect(instant('2025-03-30T02:30').instant.toISOString()).toBe('2025-03-30T01:30:00.000Z');
+    expect(instant('2025-10-26T12:00').instant.toISOString()).toBe('2025-10-26T11:00:00.000Z');
+  });
+
+  it.each([
+    ['včeraj', '"včeraj" is not a date'],
+    ['2025-02-30', '"2025-02-30" is not a valid date: February 2025 has 28 days'],
+    ['2025-13-01', 'there is no month 13'],
+    ['2025-12-22T25:00', 'impossible time of day'],
+    ['22. 12. 2025', 'is not a date'],
+  ])('rejects %s', (input, message) => {
+    const result = parseContentDate(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.message).toContain(message);
+      expect(result.hint).toContain('2025-12-22T18:30');
+    }
+  });
+
+  it('accepts 29 February in a leap year only', () => {
+    expect(parseContentDate('2024-02-29').ok).toBe(true);
+    expect(parseContentDate('2025-02-29').ok).toBe(false);
+  });
+});

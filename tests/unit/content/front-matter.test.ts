@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseFrontMatter } from '../../../src/content/front-matter.ts';
+import { ArhivarError } from '../../../src/errors.ts';
+
+function failure(text: string): ArhivarError {
+  try {
+    parseFrontMatter(text, 'a.md');
+  } catch (error) {
+    if (error instanceof ArhivarError) return error;
+    throw error;
+  }
+  throw new Error('parsed without error');
+}
+
+describe('parseFrontMatter', () => {
+  it('gives each key the line it has in the file and says where the body starts', () => {
+    const result = parseFrontMatter('---\ntitle: Naslov\n\ndate: 2025-12-22\n---\nBesedilo\n', 'a.md');
+    expect(Object.fromEntries(result.keyLines)).toEqual({ title: 2, date: 4 });
+    expect(result.bodyLine).toBe(6);
+    expect(result.body).toBe('Besedilo\n');
+  });
+
+  it('keeps timestamps as strings so dates.ts can read them as Ljubljana time', () => {
+    const { data } = parseFrontMatter('---\ndate: 2025-12-22T23:30:00\nday: 2025-12-22\n---\n', 'a.md');
+    expect(data).toEqual({ date: '2025-12-22T23:30:00', day: '2025-12-22' });
+  });
+
+  it.each([
+    ['---\ntitle: x\nsummary: a: b\n---\n', 'front-matter/bad-yaml', 3],
+    ['---\ntitle: a\ndate: 2025-01-01\ntitle: b\n---\n', 'front-matter/bad-yaml', 4],
+    ['---\nfn: !!js/function "function () {}"\n---\n', 'front-matter/custom-tag', 2],
+    ['---js\n{ title: process.exit(1) }\n---\n', 'front-matter/not-yaml', 1],
+    ['---coffee\ntitle: 1\n---\n', 'front-matter/not-yaml', 1],
+    ['---\ntitle: a\n', 'front-matter/unclosed', 1],
+  ])('reports %j as %s on line %i', (text, code, line) => {
+    const error = failure(text);
+    expect(error.code).toBe(code);
+    expect(error.line).toBe(line);
+    expect(error.hint).toBeTruthy();
+  });
+
+  it('stops an alias bomb instead of expanding it', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(9).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
+    const error = failure(`---\n${levels.join('\n')}\n---\n`);
+    expect(error.code).toBe('front-matter/alias-bomb');
+  });
+});
