@@ -2,7 +2,7 @@ import { ArhivarError } from '../errors.ts';
 import { isValidSlug, slugify } from '../site/slug.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
-import { ArticleFrontMatterSchema, isPlainObject, issuesToErrors, stripControlCharacters, type ArticleFrontMatter } from './schema.ts';
+import { ArticleFrontMatterSchema, isPlainObject, issuesToErrors, stripBodyControlCharacters, stripControlCharacters, type ArticleFrontMatter } from './schema.ts';
 
 export { stripControlCharacters } from './schema.ts';
 import type { SourceFile } from './read.ts';
@@ -176,7 +176,7 @@ export function validateArticle(source: SourceFile): { article?: ArticleSource; 
   if (shape) errors.push(shape);
   if (errors.length > 0) return { errors };
   return {
-    article: { file, frontMatter: data, title, slug, body: frontMatter.body, bodyLine: frontMatter.bodyLine, keyLines: frontMatter.keyLines },
+    article: { file, frontMatter: data, title, slug, body: stripBodyControlCharacters(frontMatter.body), bodyLine: frontMatter.bodyLine, keyLines: frontMatter.keyLines },
     errors: [],
   };
 }

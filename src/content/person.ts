@@ -3,7 +3,7 @@ import { ArhivarError } from '../errors.ts';
 import { isValidSlug, slugify } from '../site/slug.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
-import { PersonFrontMatterSchema, isPlainObject, issuesToErrors } from './schema.ts';
+import { PersonFrontMatterSchema, isPlainObject, issuesToErrors, stripBodyControlCharacters } from './schema.ts';
 import type { SourceFile } from './read.ts';
 
 export type Gender = 'm' | 'f';
@@ -75,7 +75,7 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
       role: data.role,
       gender: data.gender,
       detect: data.detect,
-      bio: frontMatter.body.trim(),
+      bio: stripBodyControlCharacters(frontMatter.body).trim(),
       file,
     },
     errors: [],

@@ -15,6 +15,14 @@ export function stripControlCharacters(value: string): string {
   return value.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The same characters in a Markdown body, where tab and newline mean something and stay. They are
+ * invisible, forbidden in XML (feeds) and reported by HTML validators.
+ */
+export function stripBodyControlCharacters(value: string): string {
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+}
+
 const text = z
   .string()
   .transform(stripControlCharacters)

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.ts';
-import { documentElements, injectedMarkup } from '../support/html.ts';
+import { documentElements, fragmentElements, injectedMarkup } from '../support/html.ts';
+import { parseFeed } from '../helpers/parse-feed.ts';
 
 /**
  * Content that is odd or hostile but publishable: the build succeeds, makes it safe, and documents
@@ -18,6 +19,14 @@ let work: string;
 let root: string;
 let result: BuildResult;
 const dist = () => path.join(work, 'dist');
+
+function decodeXml(text: string): string {
+  return text.replace(/&(?:lt|gt|amp|quot|apos|#(\d+)|#x([0-9a-f]+));/gi, (entity, decimal: string | undefined, hex: string | undefined) => {
+    if (decimal) return String.fromCodePoint(Number(decimal));
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    return { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" }[entity.toLowerCase()] ?? entity;
+  });
+}
 
 async function listFiles(directory: string): Promise<string[]> {
   const entries = await readdir(directory, { recursive: true, withFileTypes: true });
@@ -100,7 +109,9 @@ describe('odd but valid content is published safely (issue 7)', () => {
     const files = (await listFiles(dist())).filter((file) => file.endsWith('.html'));
     expect(files.length).toBeGreaterThan(8);
     for (const file of files) {
-      const elements = documentElements(await readFile(path.join(dist(), file), 'utf8'));
+      const html = await readFile(path.join(dist(), file), 'utf8');
+      expect({ file, controls: /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(html) }).toEqual({ file, controls: false });
+      const elements = documentElements(html);
       expect({ file, problems: injectedMarkup(elements) }).toEqual({ file, problems: [] });
     }
   });
@@ -118,6 +129,55 @@ describe('odd but valid content is published safely (issue 7)', () => {
     expect(person.find((element) => element.tag === 'h1')?.text).toBe('Ana <i>Kos</i>');
     expect(person.find((element) => element.tag === 'p' && element.attrs.class === 'role')?.text).toBe('ministrica "><script>alert(1)</script>');
     expect(injectedMarkup(person)).toEqual([]);
+  });
+
+  // XML 1.0 allows no C0 control characters besides tab, newline and carriage return.
+  const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+  const hostileTitle = 'Naslov </title><script>alert(1)</script> " onmouseover="alert(1) zvonec nič';
+
+  it('keeps every Atom feed well-formed, with hostile values as text and sanitised HTML content', async () => {
+    const feeds = (await listFiles(dist())).filter((file) => file.endsWith('feed.xml'));
+    expect(feeds).toEqual(expect.arrayContaining(['feed.xml', 'osebe/etc-passwd/feed.xml', 'oznake/script-alert-1-script/feed.xml']));
+    for (const file of feeds) {
+      const xml = await readFile(path.join(dist(), file), 'utf8');
+      expect(XML_FORBIDDEN.test(xml)).toBe(false);
+      const feed = await parseFeed(xml);
+      // feedparser gives <content type="html"> as the description; a feed without content falls back to the text summary.
+      if (!xml.includes('<content type="html"')) continue;
+      for (const item of feed.items) {
+        expect({ file, problems: injectedMarkup(fragmentElements(item.description ?? '')) }).toEqual({ file, problems: [] });
+      }
+    }
+    // feedparser strips tags from titles, so the text of the XML elements is read directly here.
+    const xml = await readFile(path.join(dist(), 'feed.xml'), 'utf8');
+    const texts = (element: string) => [...xml.matchAll(new RegExp(`<${element}[^>]*>([^<]*)</${element}>`, 'g'))].map((match) => decodeXml(match[1]!));
+    expect(texts('title')).toEqual(expect.arrayContaining(['Arhiv </title><script>alert(1)</script>', hostileTitle]));
+    expect(texts('summary')).toContain('Povzetek "><img src=x onerror=alert(1)> </script><script>alert(2)</script>');
+    expect(texts('name')).toContain('<b>Avtor</b> & drugi');
+    const labels = [...xml.matchAll(/label="([^"]*)"/g)].map((match) => decodeXml(match[1]!));
+    expect(labels).toEqual(expect.arrayContaining(['<script>alert(1)</script>', '../../etc', '<img src=x onerror=alert(1)>']));
+    const main = await parseFeed(xml);
+    const entry = main.items.find((item) => item.link.includes('/2025/12/04/naslov-'));
+    expect(entry?.description).toContain('povezava');
+    expect(entry?.description).not.toMatch(/javascript:|<iframe|<script/i);
+  });
+
+  it('keeps the sitemap and search index to safe URLs, with hostile titles as JSON data', async () => {
+    const sitemap = await readFile(path.join(dist(), 'sitemap.xml'), 'utf8');
+    expect(XML_FORBIDDEN.test(sitemap)).toBe(false);
+    const locations = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((match) => match[1]!);
+    expect(locations.length).toBeGreaterThan(8);
+    for (const location of locations) expect(location).toMatch(/^https:\/\/novice\.example\.si\/[a-z0-9\-/.]*$/);
+    expect(sitemap.replace(/<\/?(?:\?xml[^>]*\?|urlset[^>]*|url|loc|lastmod)>/g, '')).not.toMatch(/[<>]/);
+
+    const files = (await listFiles(dist())).filter((file) => file.startsWith('iskanje/') && file.endsWith('.json'));
+    const documents: Array<{ u: string; t: string }> = [];
+    for (const file of files) {
+      const data: unknown = JSON.parse(await readFile(path.join(dist(), file), 'utf8'));
+      if (file.includes('/d/')) documents.push(...(data as Array<{ u: string; t: string }>));
+    }
+    expect(documents.map((document) => document.t)).toContain(hostileTitle);
+    for (const document of documents) expect(document.u).toMatch(/^\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/);
   });
 
   it('renders a 5 MB article and a 1 MB line, next to a good article', async () => {

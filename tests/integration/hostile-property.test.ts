@@ -8,6 +8,7 @@ import { build } from '../../src/build.ts';
 import { stripControlCharacters } from '../../src/content/schema.ts';
 import { toArhivarErrors } from '../../src/errors.ts';
 import { documentElements, injectedMarkup } from '../support/html.ts';
+import { parseFeed } from '../helpers/parse-feed.ts';
 
 /**
  * Property (issue 7): whatever titles, names, tags and bodies contain, a build either succeeds with every
@@ -120,7 +121,7 @@ async function listFiles(directory: string): Promise<string[]> {
 }
 
 describe('random hostile content never yields markup, a path outside dist/ or a crash (issue 7)', () => {
-  it('holds for 100 small random sites', async () => {
+  it('holds for 100 small random sites, pages, feeds, sitemap and search index alike', async () => {
     let built = 0;
     await fc.assert(
       fc.asyncProperty(site, async (input) => {
@@ -163,8 +164,17 @@ describe('random hostile content never yields markup, a path outside dist/ or a 
         const files = await listFiles(outDir);
         for (const file of files) {
           expect(file.startsWith(outDir + path.sep)).toBe(true);
+          if (file.endsWith('.xml')) {
+            const xml = await readFile(file, 'utf8');
+            // XML 1.0 forbids these characters; a feed reader would refuse the whole feed.
+            expect(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(xml)).toBe(false);
+            if (file.endsWith('feed.xml')) await parseFeed(xml);
+          }
+          if (file.endsWith('.json')) JSON.parse(await readFile(file, 'utf8'));
           if (!file.endsWith('.html')) continue;
-          const problems = injectedMarkup(documentElements(await readFile(file, 'utf8')));
+          const html = await readFile(file, 'utf8');
+          expect(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(html)).toBe(false);
+          const problems = injectedMarkup(documentElements(html));
           expect({ file, problems }).toEqual({ file, problems: [] });
         }
         const first = documentElements(await readFile(path.join(outDir, '2025/12/01/prvi-clanek/index.html'), 'utf8'));
