@@ -113,7 +113,8 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Sch
     }
     const key = String(issue.path[0] ?? '');
     const line = context.keyLines.get(key) ?? context.fallbackLine;
-    const missing = issue.code === 'invalid_type' && !context.keyLines.has(key);
+    // A key the file does not have is missing, whatever check failed on its absent value (a date's is custom).
+    const missing = key !== '' && !context.keyLines.has(key);
     const params = (issue as { params?: { hint?: string } }).params;
     errors.push(
       new ArhivarError({

@@ -38,6 +38,7 @@ const cases: Array<[string, Expected[]]> = [
   ['unclosed-front-matter', [{ code: 'front-matter/unclosed', file: a('odprto.md'), line: 1, message: /not closed/ }]],
   ['no-front-matter', [{ code: 'article/no-front-matter', file: a('brez.md'), line: 1, message: /no front matter/ }]],
   ['unknown-key', [{ code: 'article/unknown-key', file: a('kljuc.md'), line: 4, message: /unknown key "tagz"/ }]],
+  ['missing-date', [{ code: 'article/missing-date', file: a('brez-datuma.md'), line: 1, message: /^date is required$/ }]],
   ['missing-title', [{ code: 'article/missing-title', file: a('brez-naslova.md'), line: 1, message: /title is required/ }]],
   ['duplicate-slugs', [{ code: 'article/duplicate-url', file: a('b.md'), line: 2, message: /content\/articles\/a\.md both have the date and slug of \/2025\/12\/01\/isti-naslov\// }]],
   ['slug-leaving-dist', [{ code: 'article/bad-slug', file: a('pot.md'), line: 4, message: /"\.\.\/\.\.\/\.\.\/etc\/passwd"/ }]],
