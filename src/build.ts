@@ -5,6 +5,8 @@ import { validateArticle, type Article, type ArticleSource } from './content/art
 import { parsePerson, type Person } from './content/person.ts';
 import { renderMarkdown } from './markdown/render.ts';
 import { buildRegistry, resolveNames, type Registry } from './people/registry.ts';
+import { createDetector } from './people/detect.ts';
+import { tagArticlePeople } from './people/article-people.ts';
 import { collectArchive, type Archive } from './site/archive.ts';
 import { slugify } from './site/slug.ts';
 import { urls } from './site/urls.ts';
@@ -69,6 +71,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
 
   const allPeople = new Map(registry.people);
   const articles: Article[] = [];
+  const detector = config.detectPeople ? createDetector(registry.people.values()) : undefined;
   for (const draft of published) {
     const rendered = renderMarkdown(draft.body);
     const explicit = resolveNames(registry, draft.frontMatter.people);
@@ -84,6 +87,11 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
         }),
       );
     }
+    const tagged = tagArticlePeople(detector, registry, explicit.ids, draft.frontMatter.notPeople, {
+      title: draft.title,
+      summary: draft.frontMatter.summary,
+      body: rendered.text,
+    });
     const tags = uniqueTags(draft.frontMatter.tags);
     const url = urls.article(draft.frontMatter.date, draft.slug);
     articles.push({
@@ -97,8 +105,8 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       source: draft.frontMatter.source,
       summary: draft.frontMatter.summary ?? rendered.firstParagraph,
       tags,
-      people: explicit.ids,
-      mentionCounts: new Map(),
+      people: tagged.people,
+      mentionCounts: tagged.mentionCounts,
       draft: draft.frontMatter.draft,
       html: rendered.html,
       text: rendered.text,
