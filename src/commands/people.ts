@@ -4,7 +4,7 @@ import { readContent, readSourceFile, toProjectPath } from '../content/read.ts';
 import { validateArticle, type ArticleSource } from '../content/article.ts';
 import { parsePerson, type Person } from '../content/person.ts';
 import { renderMarkdown } from '../markdown/render.ts';
-import { buildRegistry, resolveNames, type Registry } from '../people/registry.ts';
+import { buildRegistry, findPerson, resolveNames, type Registry } from '../people/registry.ts';
 import { createDetector, findUnknownNames, likelyBaseForm, nameGroupKey, tokenize, type Mention, type PeopleDetector } from '../people/detect.ts';
 import { joinArticleText, tagArticlePeople } from '../people/article-people.ts';
 import { collator } from '../text/sl.ts';
@@ -167,6 +167,8 @@ export async function suggestNames(root: string): Promise<NameSuggestion[]> {
   }
   const suggestions: NameSuggestion[] = [];
   for (const group of groups.values()) {
+    // People with detect: false are in the registry already.
+    if ([...group.spellings.keys()].some((spelling) => findPerson(loaded.registry, spelling))) continue;
     let count = 0;
     for (const value of group.spellings.values()) count += value;
     suggestions.push({ name: likelyBaseForm(group.spellings), count, articles: group.files.size, spellings: group.spellings });

@@ -255,6 +255,10 @@ const AUXILIARIES = new Set(['je', 'ni', 'bo', 'bi', 'ne']);
 /** Verbs of saying: "je dejala Kallas" puts the speaker after the verb, and the speaker is the subject. */
 const SPEECH_PARTICIPLE =
   /^(deja|poveda|rek|sporoči|pojasni|poudari|doda|izjavi|zatrdi|oceni|opozori|napoveda|zapisa|odgovori|prizna|meni|trdi|zanika|potrdi|vpraša|izpostavi|ugotovi|obljubi|zagotovi|spomni|nadaljeva|razloži|dopolni|sklene|zaključi|navede|navaja|pozva|dodaja|odvrni|odgovarja|napisa|izrazi|sklenil|ocenjeva|svari|posvari|pripomni)(e?l|la)$/;
+/** Words that cannot be the noun a possessive adjective belongs to. */
+const FUNCTION_WORDS = new Set(
+  'je ni so sta bo bi in ali pa ter da ki ko se si v na z s o za iz od do po pri k h med pred nad pod kot ker če tudi še že ne le ga jo ji mu jih jim smo ste bil bila bilo bili bodo bosta'.split(' '),
+);
 /** Nouns that make a possessive part of an institution's or a place's name: Cankarjev dom, Prešernov trg. */
 const INSTITUTION_NOUN = /^(dom|trg|cest|ulic|nagrad|most|park|dvoran|gimnazij|šol|inštitut|zavod|nabrež|ploščad|spomenik|vrt|sklad|gaj|log|hram|stolp|center|centr|kolidž|univerz|muzej|festival|fakultet|bolnišnic|letališč|stadion|zaliv|otok|slap|prelaz|vrh)/;
 
@@ -323,6 +327,8 @@ interface Candidate {
   relation: Relation;
   alias: boolean;
   nomOnly: boolean;
+  /** The spelling can be a nominative, so the word can be the subject of a verb. */
+  hasNom: boolean;
   /** Token index where the name starts (first name, initial or surname prefix). */
   from: number;
   /** A namesake's first name looks like the other gender (Ana Novak does not hide Janez Novak). */
@@ -351,9 +357,12 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
     const candidates: Candidate[] = [];
     for (const entry of entries) {
       if (entry.kind === 'possessive') {
+        // A possessive adjective stands before its noun (Trumpovim zetom, Kosov načrt). Without one the
+        // word is something else: Kosovo je …, predsednik Kosova.
+        if (i + 1 >= tokens.length || !tightGap(tokens, i)) continue;
         const next = tokens.word(i + 1);
-        if (next && tightGap(tokens, i) && INSTITUTION_NOUN.test(next)) continue;
-        candidates.push({ person: entry.person, kind: 'possessive', relation: 'bare', alias: entry.alias, nomOnly: false, from: i });
+        if (!isLower(next) || FUNCTION_WORDS.has(next) || INSTITUTION_NOUN.test(next)) continue;
+        candidates.push({ person: entry.person, kind: 'possessive', relation: 'bare', alias: entry.alias, nomOnly: false, hasNom: false, from: i });
         continue;
       }
       // "Novak Đoković": a surname spelling followed by another name is a first name here.
@@ -362,7 +371,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       let prefixOk = true;
       for (let k = entry.prefix.length - 1; k >= 0; k--) {
         from--;
-        if (from < 0 || tokens.word(from) !== entry.prefix[k] || !prefixGap(tokens, from)) {
+        if (from < 0 || !samePrefixWord(tokens.word(from), entry.prefix[k]!) || !prefixGap(tokens, from)) {
           prefixOk = false;
           break;
         }
@@ -370,7 +379,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       if (!prefixOk) continue;
       const person = detector.people[entry.person]!;
       const nomOnly = entry.cases === NOM_ONLY;
-      const candidate: Candidate = { person: entry.person, kind: 'surname', relation: 'bare', alias: entry.alias, nomOnly, from };
+      const candidate: Candidate = { person: entry.person, kind: 'surname', relation: 'bare', alias: entry.alias, nomOnly, hasNom: (entry.cases & NOM_ONLY) !== 0, from };
       if (!entry.mononym) classifyFirstName(detector, tokens, person, candidate);
       else candidate.alias = true;
       candidates.push(candidate);
@@ -378,6 +387,11 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
     if (candidates.length > 0) occurrences.push({ token: i, candidates });
   }
   return occurrences;
+}
+
+/** "Van der Berg" at a sentence start spells the particle with a capital. */
+function samePrefixWord(word: string, expected: string): boolean {
+  return word === expected || (word[0] !== expected[0] && word.toLowerCase() === expected.toLowerCase());
 }
 
 function prefixGap(tokens: Tokens, a: number): boolean {
@@ -545,9 +559,9 @@ function applyCues(candidates: Candidate[], cue: Cue, detector: PeopleDetector):
     if (cue.hard) {
       result = result.filter((candidate) => candidate.kind === 'possessive' || genderOf(candidate) === cue.gender);
     } else {
-      const agreeing = result.filter((candidate) => candidate.kind === 'surname' && genderOf(candidate) === cue.gender);
-      // The verb's subject: prefer readings that agree; a nominative-only reading that disagrees cannot be it.
-      result = agreeing.length > 0 ? [...agreeing, ...result.filter((c) => c.kind === 'possessive')] : result.filter((candidate) => candidate.kind === 'possessive' || !candidate.nomOnly);
+      // The verb's subject is a nominative: a reading that can be one must agree; a genitive or
+      // instrumental reading (Dmitrijeva, Novakom) is someone else's object and stays.
+      result = result.filter((candidate) => candidate.kind === 'possessive' || !candidate.hasNom || genderOf(candidate) === cue.gender);
     }
   }
   return result;
@@ -565,8 +579,7 @@ export interface UnknownName {
 export function findUnknownNames(detector: PeopleDetector, text: string): UnknownName[] {
   const tokens = tokenize(text);
   const detection = resolve(detector, tokens, scan(detector, tokens));
-  const covered = new Set<number>();
-  for (const mention of detection.mentions) covered.add(mention.start);
+  const covered = (offset: number) => detection.mentions.some((mention) => offset >= mention.start && offset < mention.end);
     const result: UnknownName[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -576,11 +589,14 @@ export function findUnknownNames(detector: PeopleDetector, text: string): Unknow
     }
     let j = i;
     while (j + 1 < tokens.length && (tightGap(tokens, j) || prefixGap(tokens, j)) && (isNameWord(tokens, j + 1) || (PARTICLE_WORDS.has(tokens.word(j + 1)) && j + 2 < tokens.length && isNameWord(tokens, j + 2)))) j++;
-    const length = j - i + 1;
+    // "Podjetniki Miran Novakovič", "Na Prešernovem": a sentence-initial word that is no known first name is an ordinary word.
+    let from = i;
+    if (isSentenceStart(tokens, i) && !detector.firstNames.has(tokens.word(i))) from = i + 1;
+    const length = j - from + 1;
     if (length >= 2 && length <= 4) {
       let hit = false;
-      for (let k = i; k <= j; k++) if (covered.has(tokens.starts[k]!)) hit = true;
-      if (!hit) result.push({ words: text.slice(tokens.starts[i]!, tokens.ends[j]!).replace(/\s+/g, ' '), start: tokens.starts[i]! });
+      for (let k = from; k <= j; k++) if (covered(tokens.starts[k]!)) hit = true;
+      if (!hit) result.push({ words: text.slice(tokens.starts[from]!, tokens.ends[j]!).replace(/\s+/g, ' '), start: tokens.starts[from]! });
     }
     i = j + 1;
   }
@@ -600,11 +616,16 @@ export function nameGroupKey(name: string): string {
     .split(/\s+/)
     .map((word) => {
       const lower = word.toLowerCase();
-      const stripped = lower.length > 4 ? lower.replace(/(jem|jev|ja|ju|om|em|im|ega|emu|ov|ev)$/, '') : lower;
-      return stripped.length > 3 ? stripped.replace(/[aeiou]$/, '') : stripped;
+      for (const ending of GROUP_ENDINGS) {
+        if (lower.endsWith(ending) && lower.length - ending.length >= 2) return lower.slice(0, -ending.length);
+      }
+      return lower;
     })
     .join(' ');
 }
+
+/** Case endings to strip when grouping spellings of one name, longest first. */
+const GROUP_ENDINGS = ['etom', 'ega', 'emu', 'jem', 'eta', 'etu', 'ja', 'ju', 'om', 'em', 'im', 'a', 'e', 'i', 'o', 'u'];
 
 /** Of the spellings of one name, the one whose declension produces most of the others: likely the nominative. */
 export function likelyBaseForm(spellings: ReadonlyMap<string, number>): string {

@@ -112,6 +112,8 @@ export function declineMasculine(word: string): Paradigm {
     const stem = word.slice(0, -1);
     noun([{ stem, soft: SOFT.test(stem) }]);
     noun([{ stem: word, soft: false }]);
+    // Slovenian names in -e insert -t-: Jože, Jožeta; Anže, Anžeta; Peterle, Peterleta.
+    noun([{ stem: `${word}t`, soft: false }]);
     return paradigm;
   }
   if (isVowel(last)) {
@@ -180,7 +182,7 @@ export function possessiveForms(word: string): string[] {
   const stems: string[] = [];
   const last = word.slice(-1).toLowerCase();
   if (last === 'a' || last === 'o') stems.push(word.slice(0, -1));
-  else if (last === 'e') stems.push(`${word}j`, word.slice(0, -1));
+  else if (last === 'e') stems.push(`${word}j`, word.slice(0, -1), `${word}t`);
   else if (isVowel(last)) stems.push(`${word}j`);
   else {
     for (const { stem } of consonantStems(word)) stems.push(stem.replace(/c$/i, 'č'));
