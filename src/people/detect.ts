@@ -275,8 +275,10 @@ function roleNounGender(word: string): Gender | undefined {
   if (word === 'gospa' || word === 'ga') return 'f';
   if (word === 'gospod' || word === 'g') return 'm';
   if (word.length < 5) return undefined;
-  if (/(ica|inja|[^sšč]ka)$/.test(word)) return 'f';
-  if (/(nik|ec|or|ar|er|ent|ist|ant|log|vodja)$/.test(word)) return 'm';
+  // Nominative and oblique forms: ministrica, z ministrico; poslanec, s poslancem.
+  // -ka after a consonant (poslanka, novinarko, igralki); not adverbs and adjectives (lahko, tako, veliki, težko).
+  if (/(ic[aeio]|inj[aeio]|[bcdfgjlmnprtv]k[aeio])$/.test(word)) return 'f';
+  if (/(nik|ec|or|ar|er|ent|ist|ant|log)$/.test(word) || /(nik|nc|tor|tr|rj|ent|ist|ant)(a|u|om|em)$/.test(word)) return 'm';
   return undefined;
 }
 
