@@ -255,6 +255,7 @@ const AUXILIARIES = new Set(['je', 'ni', 'bo', 'bi', 'ne']);
 /** Verbs of saying: "je dejala Kallas" puts the speaker after the verb, and the speaker is the subject. */
 const SPEECH_PARTICIPLE =
   /^(deja|poveda|rek|sporoči|pojasni|poudari|doda|izjavi|zatrdi|oceni|opozori|napoveda|zapisa|odgovori|prizna|meni|trdi|zanika|potrdi|vpraša|izpostavi|ugotovi|obljubi|zagotovi|spomni|nadaljeva|razloži|dopolni|sklene|zaključi|navede|navaja|pozva|dodaja|odvrni|odgovarja|napisa|izrazi|sklenil|ocenjeva|svari|posvari|pripomni)(e?l|la)$/;
+const PROPER_ADJECTIVE = /(sk|šk|čk|ck)(a|e|i|o|ega|emu|em|im|ih|ima|imi)$/;
 /** Words that cannot be the noun a possessive adjective belongs to. */
 const FUNCTION_WORDS = new Set(
   'je ni so sta bo bi in ali pa ter da ki ko se si v na z s o za iz od do po pri k h med pred nad pod kot ker če tudi še že ne le ga jo ji mu jih jim smo ste bil bila bilo bili bodo bosta'.split(' '),
@@ -424,15 +425,18 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
     const knownName = detector.firstNames.has(word);
     const sentenceStart = isSentenceStart(tokens, j);
     const afterPreposition = j > 0 && PREPOSITIONS.has(tokens.word(j - 1)) && tightGap(tokens, j - 1);
-    if (knownName || (!sentenceStart && !afterPreposition && !detector.index.has(word))) {
-      // Possibly a middle name the registry does not spell: keep looking one word further back.
-      if (j - 1 >= 0 && tightGap(tokens, j - 1) && person.allFirst.has(tokens.word(j - 1))) continue;
-      candidate.relation = 'namesake';
-      candidate.from = j;
-      candidate.namesakeOtherGender = looksOtherGender(word, person, candidate.nomOnly);
-      return;
-    }
-    break;
+    // Murska Sobota, v Slovenskih Konjicah: a capitalised adjective makes the surname part of a place name.
+    const properAdjective = PROPER_ADJECTIVE.test(word);
+    const otherName = detector.index.has(word) && !knownName;
+    // "Danes Novak …": an ordinary word that starts the sentence; the surname stands alone.
+    if ((sentenceStart && !knownName && !properAdjective) || otherName) break;
+    // Possibly a middle name the registry does not spell: keep looking one word further back.
+    if (j - 1 >= 0 && tightGap(tokens, j - 1) && person.allFirst.has(tokens.word(j - 1))) continue;
+    candidate.relation = 'namesake';
+    candidate.from = j;
+    // A place (v Ljubljani …, Murska Sobota) names no namesake, so bare mentions elsewhere stay.
+    candidate.namesakeOtherGender = (!knownName && (afterPreposition || properAdjective)) || looksOtherGender(word, person, candidate.nomOnly);
+    return;
   }
   if (sawInitialMatch !== undefined) {
     candidate.relation = sawInitialMatch ? 'full' : 'namesake';

@@ -44,6 +44,8 @@ interface Stem {
 
 function consonantStems(word: string): Stem[] {
   const stems: Stem[] = [{ stem: word, soft: SOFT.test(word) }];
+  // Brecelj → Breclja, Kozelj → Kozlja.
+  if (/[^aeiou]elj$/i.test(word) && word.length >= 5) stems.push({ stem: `${word.slice(0, -3)}lj`, soft: true });
   const fleeting = FLEETING.exec(word);
   if (fleeting && word.length >= 4) {
     const stem = word.slice(0, -2) + word.slice(-1);

@@ -24,6 +24,8 @@ const REGISTRY = [
   person('Vincent van Gogh'),
   person('Steve Witkoff', { aliases: ['Steven Witkoff'] }),
   person('Marija Zupan', { detect: false }),
+  person('Jože Sobota', { gender: 'm' }),
+  person('Anton Brecelj'),
 ];
 const detector = createDetector(REGISTRY);
 const ids = (text: string) => detectPeople(detector, text).people;
@@ -40,6 +42,7 @@ describe('detectPeople: forms (issue 3)', () => {
     ['name across a line break and in quotes', 'Govoril je »Janez\nNovak«, nato Golob–Sever.', ['janez-novak', 'marko-golob', 'tomaz-sever']],
     ['feminine surname undeclined with a declined first name', 'S Petro Kovač so govorili kmetje.', ['petra-kovac']],
     ['initial of the right first name', 'J. Novak je odstopil.', ['janez-novak']],
+    ['fleeting e in -elj', 'Z Antonom Brecljem je govoril tudi Sobotov namestnik.', ['anton-brecelj', 'joze-sobota']],
   ])('%s', (_what, text, expected) => {
     expect(ids(text)).toEqual(expected);
   });
@@ -60,6 +63,8 @@ describe('detectPeople: no false tags (issue 3)', () => {
     ['a shared surname with nobody named in full', 'Predlog, ki ga podpira tudi Novak, bo vlada obravnavala.'],
     ['a person with detect: false', 'Sodnica Marija Zupan je izdala knjigo. Zupan je upokojena.'],
     ['a first name followed by another surname', 'Novak Đoković je zmagal v Melbournu.'],
+    ['a surname inside a place name', 'V Murski Soboti so odprli tovarno. Po besedah župana je Murska Sobota lepo mesto.'],
+    ['a first name of another person before a declined surname', 'Pogovarjali so se z Ivanom Novakom in Markom Soboto.'],
   ])('%s', (_what, text) => {
     expect(ids(text)).toEqual([]);
   });
