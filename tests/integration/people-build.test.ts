@@ -75,7 +75,7 @@ describe('person page (issue 3)', () => {
     expect(html).toContain('<dt>Zadnja omemba</dt><dd><a href="/2025/11/04/');
     const svg = /<svg role="img" aria-labelledby="([^" ]+) ([^"]+)"[^>]*>(.*?)<\/svg>/s.exec(html);
     expect(svg).not.toBeNull();
-    const [, titleId, descId, inner] = svg!;
+    const [, titleId, descId, inner = ''] = svg!;
     expect(inner).toContain(`<title id="${titleId}">Janez Novak: članki po mesecih</title>`);
     expect(inner).toMatch(new RegExp(`<desc id="${descId}">Stolpčni diagram, od februarja 2023 do novembra 2025\\. Največ: 1 članek`));
     // February 2023 to November 2025 is 34 months: one bar each, the empty ones included.
