@@ -66,7 +66,7 @@ const NOM_ONLY = CASE_BIT.nom;
 
 /** Common first names: a capitalised word at a sentence start before a surname is a first name if it is one of these. */
 const COMMON_FIRST_NAMES =
-  'Janez Ivan Marko Luka Miha Peter Andrej Jože Franc Anton Tomaž Matej Boštjan Aleš Robert Igor Marjan Bojan Gregor Rok Jan Žiga Nejc Jure Matija Simon Uroš Primož Matjaž Mitja Zoran Dejan Darko Milan Stane Borut Blaž Gašper Klemen Tadej Urban Vid Tim Nik Jakob Filip David Martin Aljaž Jernej Benjamin Lovro Tilen Žan Domen Anže Sašo Alojz Stanislav Vladimir Sergej Aleksander Dmitrij Mihail Nikolaj Kiril Jurij Pavel Tone Branko Drago Zdravko Dušan Vinko Silvo Viktor Emil Karel Jožef Mirko Rudi Boris Goran Denis Alen Samo Ciril Metod John Michael George Joe James William Richard Thomas Paul Mark Steven Emmanuel Olaf Friedrich Recep Ana Maja Marija Mojca Nina Eva Sara Petra Tina Katja Mateja Barbara Nataša Irena Jana Urška Špela Andreja Tanja Vesna Simona Alenka Maruša Tjaša Lara Zala Ema Nika Lea Klara Helena Vida Darja Lucija Olga Tatjana Jelena Svetlana Natalija Angela Ines Karmen Nives Metka Majda Marjeta Polona Neža Ajda Pia Živa Kaja Mirjana Ljudmila Ursula Giorgia Kamala Hillary Mary Elizabeth'.split(
+  'Janez Ivan Marko Luka Miha Peter Andrej Jože Franc Anton Tomaž Matej Boštjan Aleš Robert Igor Marjan Bojan Gregor Rok Jan Žiga Nejc Jure Matija Simon Uroš Primož Matjaž Mitja Zoran Dejan Darko Milan Stane Borut Blaž Gašper Klemen Tadej Urban Vid Tim Nik Jakob Filip David Martin Aljaž Jernej Benjamin Lovro Tilen Žan Domen Anže Sašo Alojz Stanislav Vladimir Sergej Aleksander Dmitrij Mihail Nikolaj Kiril Jurij Pavel Tone Branko Drago Zdravko Dušan Vinko Silvo Viktor Emil Karel Jožef Mirko Rudi Boris Goran Denis Alen Ciril Metod Aleksej Andraž Bogdan Damjan Danijel Dominik Edvard Erik Hugo Ivo Janko Jošt Kristjan Leon Maks Matic Matevž Mihael Miran Miroslav Nace Oskar Patrik Rajko Rene Sandi Sebastjan Slavko Srečko Štefan Timotej Tomo Valentin Vasja Vito Zdenko Ludvik Lojze Jani Ernest Feliks Gal Jon Kevin Leo Liam Oliver Viljem Jaka Nikola Saša John Michael George Joe James William Richard Thomas Paul Mark Steven Emmanuel Olaf Friedrich Recep Ana Maja Marija Mojca Nina Eva Sara Petra Tina Katja Mateja Barbara Nataša Irena Jana Urška Špela Andreja Tanja Vesna Simona Alenka Maruša Tjaša Lara Zala Ema Nika Lea Klara Helena Vida Darja Lucija Olga Tatjana Jelena Svetlana Natalija Angela Ines Karmen Nives Metka Majda Marjeta Polona Neža Ajda Pia Živa Kaja Mirjana Ljudmila Ursula Giorgia Kamala Hillary Mary Elizabeth Alja Anja Anita Bernarda Brigita Danica Darinka Erika Gabrijela Hana Ivana Ivanka Jasna Jerneja Jožica Julija Karin Katarina Kristina Lana Lidija Manca Marina Marta Martina Meta Mia Milena Monika Neja Nuša Patricija Rebeka Renata Sabina Sanja Sonja Suzana Štefka Taja Tamara Teja Tea Urša Valentina Veronika Zdenka Zoja Zvonka Ksenija Maša Iza Lina Brina Jelizaveta Irina Natalija Tatjana Larisa Marjana Tjaša'.split(
     ' ',
   );
 
@@ -140,13 +140,15 @@ class Tokens {
     let word = this.cache[i];
     if (word === undefined) {
       word = this.text.slice(this.starts[i], this.ends[i]);
-      if (word.includes('’')) word = word.replace(/’/g, "'");
+      // Text typed on some systems keeps č as c + combining caron (NFD); names are compared in NFC.
+      if (SPECIAL.test(word)) word = word.replace(/’/g, "'").normalize('NFC');
       this.cache[i] = word;
     }
     return word;
   }
 }
 
+const SPECIAL = /[\u0300-\u036f’]/;
 const LETTER = /[\p{L}\p{M}]/u;
 const letterCache = new Uint8Array(0x10000); // 0 unknown, 1 letter, 2 not a letter
 
@@ -287,7 +289,7 @@ function roleNounGender(word: string): Gender | undefined {
  * A verb that agrees with the name as its subject: "Novak je dejala", "je Novak dejal", "je dejala Novak"
  * (the last only with verbs of saying: "je srečala Novak" has Novak as the object).
  */
-function verbGender(tokens: Tokens, first: number, last: number): Gender | undefined {
+function verbGender(tokens: Tokens, first: number, last: number): { gender: Gender; subject: boolean } | undefined {
     const n = tokens.length;
   const clause = (a: number, b: number) => {
     for (let k = a; k < b; k++) if (!sameClause(tokens, k)) return false;
@@ -297,20 +299,24 @@ function verbGender(tokens: Tokens, first: number, last: number): Gender | undef
     for (const p of [last + 2, last + 3]) {
       if (p < n && clause(last, p)) {
         const gender = participleGender(tokens.word(p));
-        if (gender) return gender;
+        if (gender) return { gender, subject: true };
         if (!isLower(tokens.word(p))) break;
       }
     }
   }
   if (first >= 1 && AUXILIARIES.has(tokens.word(first - 1)) && last + 1 < n && clause(first - 1, last + 1)) {
     const gender = participleGender(tokens.word(last + 1));
-    if (gender) return gender;
+    if (gender) return { gender, subject: true };
   }
   for (const [p, a] of [
     [first - 1, first - 2],
     [first - 1, first - 3],
   ] as const) {
-    if (a >= 0 && AUXILIARIES.has(tokens.word(a)) && SPEECH_PARTICIPLE.test(tokens.word(p)) && clause(a, first)) return participleGender(tokens.word(p));
+    if (a >= 0 && AUXILIARIES.has(tokens.word(a)) && SPEECH_PARTICIPLE.test(tokens.word(p)) && clause(a, first)) {
+      // "je vprašala Kuzmina" may have the name as the object: only a nominative reading is bound.
+      const gender = participleGender(tokens.word(p));
+      if (gender) return { gender, subject: false };
+    }
   }
   return undefined;
 }
@@ -536,6 +542,8 @@ interface Cue {
   gender: Gender | undefined;
   /** The gender comes from an apposition (ministrica Novak): it binds every reading. */
   hard: boolean;
+  /** The name sits where only a subject can (Kuzmina je dejala): every reading must agree. */
+  subject: boolean;
   preposition: boolean;
 }
 
@@ -552,8 +560,13 @@ function grammaticalCue(tokens: Tokens, first: number, last: number): Cue {
     }
   }
   const preposition = before >= 0 && before + 1 <= first && tightGap(tokens, before) && PREPOSITIONS.has(tokens.word(before));
-  if (!gender) gender = verbGender(tokens, first, last);
-  return { gender, hard, preposition };
+  let subject = false;
+  if (!gender) {
+    const verb = verbGender(tokens, first, last);
+    gender = verb?.gender;
+    subject = verb?.subject ?? false;
+  }
+  return { gender, hard, subject, preposition };
 }
 
 function applyCues(candidates: Candidate[], cue: Cue, detector: PeopleDetector): Candidate[] {
@@ -567,7 +580,7 @@ function applyCues(candidates: Candidate[], cue: Cue, detector: PeopleDetector):
     } else {
       // The verb's subject is a nominative: a reading that can be one must agree; a genitive or
       // instrumental reading (Dmitrijeva, Novakom) is someone else's object and stays.
-      result = result.filter((candidate) => candidate.kind === 'possessive' || !candidate.hasNom || genderOf(candidate) === cue.gender);
+      result = result.filter((candidate) => candidate.kind === 'possessive' || !(candidate.hasNom || cue.subject) || genderOf(candidate) === cue.gender);
     }
   }
   return result;

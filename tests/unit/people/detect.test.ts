@@ -42,6 +42,7 @@ describe('detectPeople: forms (issue 3)', () => {
     ['name across a line break and in quotes', 'Govoril je »Janez\nNovak«, nato Golob–Sever.', ['janez-novak', 'marko-golob', 'tomaz-sever']],
     ['feminine surname undeclined with a declined first name', 'S Petro Kovač so govorili kmetje.', ['petra-kovac']],
     ['initial of the right first name', 'J. Novak je odstopil.', ['janez-novak']],
+    ['decomposed (NFD) letters', 'Župan Tomaž Sever je odprl most.'.normalize('NFD'), ['tomaz-sever']],
     ['fleeting e in -elj', 'Z Antonom Brecljem je govoril tudi Sobotov namestnik.', ['anton-brecelj', 'joze-sobota']],
   ])('%s', (_what, text, expected) => {
     expect(ids(text)).toEqual(expected);
@@ -92,6 +93,7 @@ describe('detectPeople: shared surnames', () => {
     expect(ids('Olga Kuzmina je prejela nagrado. Kuzmina je dejala, da je vesela.')).toEqual(['olga-kuzmina']);
     expect(ids('Včeraj so s Kuzmino govorili novinarji.')).toEqual(['olga-kuzmina']);
     expect(ids('Včeraj Kuzmina ni bilo na seji.')).toEqual([]);
+    expect(ids('Na seji Igor Kuzmin ni bil. Jelizaveta Kuzmina je dejala, da ga ni videla.')).toEqual(['igor-kuzmin']);
   });
 
   it('keeps bare mentions away from a registry person when a namesake of the same gender is named', () => {
