@@ -370,7 +370,9 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
         // word is something else: Kosovo je …, predsednik Kosova.
         if (i + 1 >= tokens.length || !tightGap(tokens, i)) continue;
         const next = tokens.word(i + 1);
-        if (!isLower(next) || FUNCTION_WORDS.has(next) || INSTITUTION_NOUN.test(next)) continue;
+        // "Vučićeva in Plenkovićeva izjava": a possessive coordinated with another one.
+        const coordinated = (next === 'in' || next === 'ali' || next === 'ter') && i + 2 < tokens.length && tightGap(tokens, i + 1) && isCapitalised(tokens.word(i + 2));
+        if (!coordinated && (!isLower(next) || FUNCTION_WORDS.has(next) || INSTITUTION_NOUN.test(next))) continue;
         candidates.push({ person: entry.person, kind: 'possessive', relation: 'bare', alias: entry.alias, nomOnly: false, hasNom: false, from: i });
         continue;
       }

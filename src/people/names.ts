@@ -164,11 +164,15 @@ export function declineFeminineSurname(word: string): Paradigm {
   }
   // Undeclined: the one spelling serves every case.
   for (const grammaticalCase of CASES) add(paradigm, grammaticalCase, word);
-  if (!isVowel(word.slice(-1))) {
-    for (const { stem } of consonantStems(word).filter((s) => !s.stem.endsWith('j') || word.endsWith('j'))) {
-      add(paradigm, 'nom', `${stem}ova`);
-      declineFeminineA(paradigm, `${stem}ov`);
-    }
+  // The older -ova/-eva forms: Kallasova, Merklova, Lagardova, Melonijeva.
+  const last = word.slice(-1).toLowerCase();
+  const stems: string[] = [];
+  if (!isVowel(last)) stems.push(...consonantStems(word).filter((s) => !s.stem.endsWith('j') || word.endsWith('j')).map((s) => `${s.stem}ov`));
+  else if (last === 'e') stems.push(`${word.slice(0, -1)}ov`, `${word}jev`);
+  else if (last === 'i' || last === 'y' || last === 'u') stems.push(`${word}jev`);
+  for (const stem of stems) {
+    add(paradigm, 'nom', `${stem}a`);
+    declineFeminineA(paradigm, stem);
   }
   return paradigm;
 }
@@ -198,6 +202,17 @@ export function possessiveForms(word: string): string[] {
     }
   }
   return forms;
+}
+
+/**
+ * A woman's possessive takes -in (Melonijina vlada, Kallasina izjava); Slavic -ova/-ska surnames form none.
+ * The -ova forms (Merklova vlada) come from declineFeminineSurname.
+ */
+export function femininePossessiveForms(word: string): string[] {
+  if (FEMININE_DECLINING.test(word)) return [];
+  const last = word.slice(-1).toLowerCase();
+  const stem = last === 'a' ? word.slice(0, -1) : isVowel(last) ? `${word}j` : word;
+  return POSSESSIVE_ENDINGS.map((ending) => `${stem}in${ending}`);
 }
 
 /** Men whose names end in -a (SLOVENIAN.md): most -a names are women's. */
@@ -294,7 +309,7 @@ export function nameVariant(name: string, gender: Gender, alias: boolean): NameV
     firstForms,
     surnamePrefix: surname.slice(0, -1),
     surname: surnameParadigm,
-    possessives: gender === 'm' && head.length > 1 ? possessiveForms(head) : [],
+    possessives: head.length <= 1 ? [] : gender === 'm' ? possessiveForms(head) : femininePossessiveForms(head),
   };
 }
 

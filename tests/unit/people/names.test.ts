@@ -138,9 +138,14 @@ describe('splitName and full names', () => {
     expect(fullNameForms(kallas.variants[0]!, kallas.gender)).not.toContain('Kajo Kallasom');
   });
 
-  it('gives women no possessive and aliases their own forms', () => {
+  it('gives women the -in possessive (not the men\'s -ov) and aliases their own forms', () => {
     const forms = personForms({ id: 'a', name: 'Ana Novak', aliases: ['Anica Novak'], gender: undefined, role: undefined });
-    expect(forms.variants[0]!.possessives).toEqual([]);
+    expect(forms.variants[0]!.possessives).toContain('Novakina');
+    expect(forms.variants[0]!.possessives).not.toContain('Novakov');
+    const meloni = personForms({ id: 'g', name: 'Giorgia Meloni', aliases: [], gender: undefined, role: undefined });
+    expect(meloni.variants[0]!.possessives).toContain('Melonijina');
+    expect(meloni.variants[0]!.surname.nom).toContain('Melonijeva');
+    expect(personForms({ id: 'k', name: 'Ana Kurnikova', aliases: [], gender: undefined, role: undefined }).variants[0]!.possessives).toEqual([]);
     expect(forms.variants[1]!.alias).toBe(true);
     expect(forms.variants[1]!.firstForms.has('Anico')).toBe(true);
   });
