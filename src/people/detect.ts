@@ -107,10 +107,14 @@ export function createDetector(registry: Iterable<Person>): PeopleDetector {
 }
 
 function addEntry(index: Map<string, FormEntry[]>, form: string, entry: FormEntry): void {
-  const key = normalizeWord(form);
+  // Names are NFC already (splitName); only the typographic apostrophe needs folding.
+  const key = form.includes('’') ? form.replace(/’/g, "'") : form;
   let list = index.get(key);
-  if (!list) index.set(key, (list = []));
-  const same = list.find((other) => other.person === entry.person && other.kind === entry.kind && other.prefix.join(' ') === entry.prefix.join(' '));
+  if (!list) {
+    index.set(key, [{ ...entry }]);
+    return;
+  }
+  const same = list.find((other) => other.person === entry.person && other.kind === entry.kind && samePrefix(other.prefix, entry.prefix));
   if (same) {
     same.cases |= entry.cases;
     same.alias &&= entry.alias;
@@ -120,8 +124,8 @@ function addEntry(index: Map<string, FormEntry[]>, form: string, entry: FormEntr
   }
 }
 
-function normalizeWord(word: string): string {
-  return word.normalize('NFC').replace(/’/g, "'");
+function samePrefix(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((word, k) => word === b[k]));
 }
 
 // ---------------------------------------------------------------------------------------------------
