@@ -325,6 +325,27 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
   return undefined;
 }
 
+/**
+ * Words after a sentence-initial surname that show it is a person: a verb of saying (»Golob je dejal«; the
+ * wind does not speak) or another name in a list (»Golob, Janša in Logar so …«).
+ */
+function personContext(detector: PeopleDetector, tokens: Tokens, i: number): boolean {
+  const n = tokens.length;
+  if (i + 2 < n && AUXILIARIES.has(tokens.word(i + 1)) && sameClause(tokens, i) && sameClause(tokens, i + 1)) {
+    if (SPEECH_PARTICIPLE.test(tokens.word(i + 2))) return true;
+    if (i + 3 < n && isLower(tokens.word(i + 2)) && sameClause(tokens, i + 2) && SPEECH_PARTICIPLE.test(tokens.word(i + 3))) return true;
+  }
+  if (i + 1 < n) {
+    const gap = tokens.text.slice(tokens.ends[i]!, tokens.starts[i + 1]!);
+    let next = i + 1;
+    if (/^\s+$/.test(gap) && (tokens.word(next) === 'in' || tokens.word(next) === 'ter') && next + 1 < n) next++;
+    else if (!/^,\s+$/.test(gap)) return false;
+    const word = tokens.word(next);
+    return isCapitalised(word) && (detector.index.has(word) || detector.firstNames.has(word));
+  }
+  return false;
+}
+
 function looksForeign(word: string): boolean {
   return /[qwxyäöüéèàáóúíñçøåæß]|([bcdfghklmnprstvz])\1/i.test(word);
 }
@@ -519,7 +540,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       kind,
       from,
       to: token,
-      weak: !possessive && isSentenceStart(tokens, from) && !looksForeign(tokens.word(token)),
+      weak: !possessive && isSentenceStart(tokens, from) && !looksForeign(tokens.word(token)) && !personContext(detector, tokens, token),
       reason: notes.length > 0 ? `${label}; ${notes.join('; ')}` : label,
     });
   }

@@ -119,6 +119,9 @@ describe('detectPeople: mentions', () => {
   it('does not count a sentence-initial surname that is the only mention', () => {
     expect(ids('Sever je bil včeraj močan.')).toEqual([]);
     expect(ids('Witkoff je bil včeraj v Miamiju.')).toEqual(['steve-witkoff']);
+    // A verb of saying or a list of names shows a person.
+    expect(ids('Golob je včeraj dejal, da bo odstopil.')).toEqual(['marko-golob']);
+    expect(ids('Golob, Kushner in Trump so se sestali.')).toEqual(['marko-golob', 'jared-kushner', 'donald-trump']);
   });
 
   it('counts a sentence-initial surname when the person is also named elsewhere', () => {
