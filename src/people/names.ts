@@ -297,8 +297,13 @@ export function nameVariant(name: string, gender: Gender, alias: boolean): NameV
   const { first, surname } = splitName(name);
   const firstForms = new Set<string>();
   for (const word of first) {
-    const paradigm = gender === 'f' ? declineFeminineFirstName(word) : declineMasculine(word);
-    for (const form of allForms(paradigm)) firstForms.add(form);
+    // Jean-Claude: the text splits at the hyphen, so each part is a first name too (only the last declines).
+    const parts = splitHyphen(word);
+    const words = parts.length > 1 ? [word, ...parts] : [word];
+    for (const part of words) {
+      const paradigm = gender === 'f' ? declineFeminineFirstName(part) : declineMasculine(part);
+      for (const form of allForms(paradigm)) firstForms.add(form);
+    }
   }
   const head = surname.at(-1) ?? '';
   const surnameParadigm = gender === 'f' ? declineFeminineSurname(head) : declineMasculine(head);

@@ -26,6 +26,7 @@ const REGISTRY = [
   person('Marija Zupan', { detect: false }),
   person('Jože Sobota', { gender: 'm' }),
   person('Anton Brecelj'),
+  person('Jean-Claude Juncker'),
 ];
 const detector = createDetector(REGISTRY);
 const ids = (text: string) => detectPeople(detector, text).people;
@@ -42,6 +43,7 @@ describe('detectPeople: forms (issue 3)', () => {
     ['name across a line break and in quotes', 'Govoril je »Janez\nNovak«, nato Golob–Sever.', ['janez-novak', 'marko-golob', 'tomaz-sever']],
     ['feminine surname undeclined with a declined first name', 'S Petro Kovač so govorili kmetje.', ['petra-kovac']],
     ['initial of the right first name', 'J. Novak je odstopil.', ['janez-novak']],
+    ['hyphenated first name', 'Z Jean-Claudom Junckerjem so govorili o proračunu.', ['jean-claude-juncker']],
     ['decomposed (NFD) letters', 'Župan Tomaž Sever je odprl most.'.normalize('NFD'), ['tomaz-sever']],
     ['fleeting e in -elj', 'Z Antonom Brecljem je govoril tudi Sobotov namestnik.', ['anton-brecelj', 'joze-sobota']],
   ])('%s', (_what, text, expected) => {
