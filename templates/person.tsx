@@ -4,6 +4,7 @@ import type { SiteContext } from '../src/render/context.ts';
 import { chartGeometry, personStats, type PersonStats, type Timeline } from '../src/site/person-stats.ts';
 import { urls } from '../src/site/urls.ts';
 import { MENTION_FORMS, MONTHS_GENITIVE, countArticles, monthName, plural } from '../src/text/sl.ts';
+import { personJsonLd } from '../src/render/structured-data.ts';
 import { Layout } from './layout.tsx';
 import { DateLine, PeopleLinks, Pagination } from './parts.tsx';
 
@@ -27,6 +28,12 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
         description,
         url: urls.person(person.id, page.number),
         kind: 'profile',
+        feeds: [{ title: `${person.name} – ${context.site.title}`, url: urls.personFeed(person.id) }],
+        jsonLd: [personJsonLd(person, context)],
+        breadcrumbs: [
+          { label: 'Domov', url: urls.home() },
+          { label: 'Osebe', url: urls.people() },
+        ],
         prev: page.number > 1 ? urls.person(person.id, page.number - 1) : undefined,
         next: page.number < page.total ? urls.person(person.id, page.number + 1) : undefined,
       }}

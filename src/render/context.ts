@@ -32,6 +32,7 @@ export interface PageMeta {
   url: string;
   kind?: 'website' | 'article' | 'profile';
   feeds?: FeedLink[];
+  /** Ancestors of the page, outermost first (the page itself is not included). */
   breadcrumbs?: Breadcrumb[];
   /** Structured data blocks, serialised safely by the layout. */
   jsonLd?: object[];
@@ -39,4 +40,6 @@ export interface PageMeta {
   prev?: string | undefined;
   next?: string | undefined;
   noindex?: boolean;
+  /** Open Graph article:* properties (ISO instants, tag names). */
+  article?: { published: string; modified: string; tags: string[] };
 }

@@ -32,6 +32,9 @@ export const urls = {
   search: () => `/${SEARCH}/`,
   feed: () => '/feed.xml',
   sitemap: () => '/sitemap.xml',
+  /** One part of a sitemap split because it is over 50,000 URLs. */
+  sitemapPart: (n: number) => `/sitemap-${n}.xml`,
+  robots: () => '/robots.txt',
   notFound: () => '/404.html',
 };
 
