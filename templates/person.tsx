@@ -138,7 +138,7 @@ export function MentionChart({ timeline, name }: { timeline: Timeline; name: str
               <title>{`${periodName(bar.year, bar.month)}: ${countArticles(bar.count)}`}</title>
             </rect>
             {bar.label ? (
-              <text class="label" x={bar.x + bar.width / 2} y={geometry.height - 4} text-anchor="middle">
+              <text class="label" x={bar.labelX} y={geometry.height - 4} text-anchor="middle">
                 {bar.label}
               </text>
             ) : null}

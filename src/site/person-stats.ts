@@ -104,6 +104,8 @@ export interface ChartBar extends TimelineBar {
   height: number;
   /** Axis label under the bar, or undefined where labels would crowd. */
   label: string | undefined;
+  /** Centre of the bar, where its label goes. */
+  labelX: number;
 }
 
 export interface ChartGeometry {
@@ -126,7 +128,7 @@ export function chartGeometry(data: Timeline, width = 640, plotHeight = 120): Ch
     if (data.unit === 'year') label = n <= 20 || index % 2 === 0 ? String(bar.year) : undefined;
     else if (n <= 12) label = `${bar.month}/${String(bar.year).slice(2)}`;
     else if (bar.month === 1 || index === 0) label = String(bar.year);
-    return { ...bar, x: round(index * slot + gap / 2), y: round(plotHeight - height), width: round(slot - gap), height: round(height), label };
+    return { ...bar, x: round(index * slot + gap / 2), y: round(plotHeight - height), width: round(slot - gap), height: round(height), label, labelX: round(index * slot + slot / 2) };
   });
   return { width, height: plotHeight + labelSpace, plotHeight, bars };
 }
