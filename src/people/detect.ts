@@ -39,6 +39,8 @@ interface DetectorPerson {
   allFirst: Set<string>;
   /** First letters of the given names, for "J. Novak". */
   initials: Set<string>;
+  /** The surname cannot be an ordinary Slovenian word (Witkoff, Dmitrijev, Vučić), so a sentence start does not hide it. */
+  foreign: boolean;
 }
 
 interface FormEntry {
@@ -83,7 +85,8 @@ export function createDetector(registry: Iterable<Person>): PeopleDetector {
     if (!person.detect) continue;
     const forms = personForms(person);
     const number = people.length;
-    const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, mainFirst: new Set(), allFirst: new Set(), initials: new Set() };
+    const head = forms.variants[0]!.surname.nom[0] ?? '';
+    const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, mainFirst: new Set(), allFirst: new Set(), initials: new Set(), foreign: looksForeign(head) };
     people.push(entry);
     for (const variant of forms.variants) {
       for (const form of variant.firstForms) {
@@ -346,8 +349,12 @@ function personContext(detector: PeopleDetector, tokens: Tokens, i: number): boo
   return false;
 }
 
+/**
+ * Spellings no Slovenian common noun has: letters outside the alphabet (w, q, x, y, ć, đ, ä …), doubled
+ * consonants, and the Slavic surname endings -ić, -ski, -ov/-ev, -in.
+ */
 function looksForeign(word: string): boolean {
-  return /[qwxyäöüéèàáóúíñçøåæß]|([bcdfghklmnprstvz])\1/i.test(word);
+  return /[qwxyäöüéèàáóúíñçøåæßćđ]|([bcdfghklmnprstvz])\1/i.test(word) || /(ski|cki|skij|ckij)$/.test(word) || (word.length >= 6 && /(ov|ev)$/.test(word)) || (word.length >= 5 && /[^aeiou]in$/.test(word));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -540,7 +547,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       kind,
       from,
       to: token,
-      weak: !possessive && isSentenceStart(tokens, from) && !looksForeign(tokens.word(token)) && !personContext(detector, tokens, token),
+      weak: !possessive && isSentenceStart(tokens, from) && !detector.people[person]!.foreign && !looksForeign(tokens.word(token)) && !personContext(detector, tokens, token),
       reason: notes.length > 0 ? `${label}; ${notes.join('; ')}` : label,
     });
   }
