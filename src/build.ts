@@ -92,6 +92,17 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       summary: draft.frontMatter.summary,
       body: rendered.text,
     });
+    for (const name of tagged.unknownNotPeople) {
+      warnings.push(
+        new ArhivarError({
+          code: 'article/unknown-not-person',
+          message: `notPeople names "${name}", who has no file in content/people/, so it removes nobody`,
+          file: draft.file,
+          line: draft.keyLines.get('notPeople'),
+          hint: 'write the name as in the person file (name: or an alias), or the file name without .md',
+        }),
+      );
+    }
     const tags = uniqueTags(draft.frontMatter.tags);
     const url = urls.article(draft.frontMatter.date, draft.slug);
     articles.push({

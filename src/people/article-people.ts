@@ -34,6 +34,8 @@ export interface TaggedPeople {
   people: string[];
   mentionCounts: Map<string, number>;
   detection: Detection | undefined;
+  /** notPeople names that match nobody in the registry (probably misspelt). */
+  unknownNotPeople: string[];
 }
 
 /** article.people = explicit ∪ detected − notPeople. Without a detector (detectPeople: false) only the explicit list. */
@@ -45,11 +47,16 @@ export function tagArticlePeople(
   article: ArticleText,
 ): TaggedPeople {
   const excluded = new Set<string>();
-  for (const name of notPeople) excluded.add(findPerson(registry, name)?.id ?? slugify(name));
+  const unknownNotPeople: string[] = [];
+  for (const name of notPeople) {
+    const person = findPerson(registry, name);
+    if (!person) unknownNotPeople.push(name);
+    excluded.add(person?.id ?? slugify(name));
+  }
   const detection = detector ? detectPeople(detector, joinArticleText(article).text) : undefined;
   const people: string[] = [];
   for (const id of [...explicit, ...(detection?.people ?? [])]) if (!excluded.has(id) && !people.includes(id)) people.push(id);
   const mentionCounts = new Map<string, number>();
   for (const id of people) mentionCounts.set(id, detection?.counts.get(id) ?? 0);
-  return { people, mentionCounts, detection };
+  return { people, mentionCounts, detection, unknownNotPeople };
 }

@@ -11,7 +11,7 @@ const EXTRA = `---
 title: "Kongres stranke"
 date: 2025-12-30
 people: [Tomaž Sever]
-notPeople: [Janez Novak]
+notPeople: [Janez Novak, Janez Nowak]
 ---
 
 Predsednik stranke Marko Golob je na kongresu govoril o davkih. Minister Janez Novak je Golobu
@@ -40,6 +40,12 @@ describe('article people (issue 3)', () => {
     const article = site.result.model.archive.articles.find((a) => a.file === 'content/articles/2025/kongres.md')!;
     expect(article.people).toEqual(['tomaz-sever', 'marko-golob']);
     expect(Object.fromEntries(article.mentionCounts)).toEqual({ 'tomaz-sever': 0, 'marko-golob': 3 });
+  });
+
+  it('warns about a notPeople name that matches nobody, with the file and line', () => {
+    const warning = site.result.model.warnings.find((w) => w.code === 'article/unknown-not-person');
+    expect(warning).toMatchObject({ file: 'content/articles/2025/kongres.md', line: 5 });
+    expect(warning!.message).toContain('"Janez Nowak"');
   });
 
   it('shows per-article mention counts on the person page', async () => {
