@@ -264,6 +264,12 @@ const AUXILIARIES = new Set(['je', 'ni', 'bo', 'bi', 'ne']);
 /** Verbs of saying: "je dejala Kallas" puts the speaker after the verb, and the speaker is the subject. */
 const SPEECH_PARTICIPLE =
   /^(deja|poveda|rek|sporoči|pojasni|poudari|doda|izjavi|zatrdi|oceni|opozori|napoveda|zapisa|odgovori|prizna|meni|trdi|zanika|potrdi|vpraša|izpostavi|ugotovi|obljubi|zagotovi|spomni|nadaljeva|razloži|dopolni|sklene|zaključi|navede|navaja|pozva|dodaja|odvrni|odgovarja|napisa|izrazi|sklenil|ocenjeva|svari|posvari|pripomni)(e?l|la)$/;
+/** ga. Novak, g. Novak; without the dot »ga« is a pronoun. */
+const HONORIFICS = new Map<string, Gender>([
+  ['ga', 'f'],
+  ['gdč', 'f'],
+  ['g', 'm'],
+]);
 const PROPER_ADJECTIVE = /(sk|šk|čk|ck)(a|e|i|o|ega|emu|em|im|ih|ima|imi)$/;
 /** Words that cannot be the noun a possessive adjective belongs to. */
 const FUNCTION_WORDS = new Set(
@@ -282,8 +288,8 @@ function participleGender(word: string): Gender | undefined {
 /** Gender of a role noun right before a name: ministrica Novak, predsednik Novak. */
 function roleNounGender(word: string): Gender | undefined {
   if (!isLower(word)) return undefined;
-  if (word === 'gospa' || word === 'ga') return 'f';
-  if (word === 'gospod' || word === 'g') return 'm';
+  if (word === 'gospa' || word === 'gospe' || word === 'gospo') return 'f';
+  if (word === 'gospod' || word === 'gospoda') return 'm';
   if (word.length < 5) return undefined;
   // Nominative and oblique forms: ministrica, z ministrico; poslanec, s poslancem.
   // -ka after a consonant (poslanka, novinarko, igralki); not adverbs and adjectives (lahko, tako, veliki, težko).
@@ -585,7 +591,12 @@ function grammaticalCue(tokens: Tokens, first: number, last: number): Cue {
     let before = first - 1;
   let gender: Gender | undefined;
   let hard = false;
-  if (before >= 0 && tightGap(tokens, before)) {
+  const honorific = before >= 0 && tokens.text[tokens.ends[before]!] === '.' ? HONORIFICS.get(tokens.word(before)) : undefined;
+  if (honorific) {
+    gender = honorific;
+    hard = true;
+    before--;
+  } else if (before >= 0 && tightGap(tokens, before)) {
     const role = roleNounGender(tokens.word(before));
     if (role) {
       gender = role;

@@ -88,6 +88,9 @@ describe('detectPeople: shared surnames', () => {
     expect(ids('Pokojnine zaostajajo, je dejala Novak.')).toEqual(['ana-novak']);
     expect(ids('Včeraj so se z Novak sestali župani.')).toEqual(['ana-novak']);
     expect(ids('Včeraj so se z ministrico Novak sestali župani.')).toEqual(['ana-novak']);
+    expect(ids('Na odru je bila ga. Novak z mikrofonom.')).toEqual(['ana-novak']);
+    // Without the dot »ga« is a pronoun, not gospa.
+    expect(ids('Na seji ga Novak ni videl.')).toEqual(['janez-novak']);
   });
 
   it('tells the Russian pair apart: Kuzmina is his genitive and her nominative', () => {
