@@ -293,7 +293,8 @@ function roleNounGender(word: string): Gender | undefined {
   if (word.length < 5) return undefined;
   // Nominative and oblique forms: ministrica, z ministrico; poslanec, s poslancem.
   // -ka after a consonant (poslanka, novinarko, igralki); not adverbs and adjectives (lahko, tako, veliki, težko).
-  if (/(ic[aeio]|inj[aeio]|[bcdfgjlmnprtv]k[aeio])$/.test(word)) return 'f';
+  // Only the nominative and instrumental: a genitive is often a complement (predsednika stranke Goloba).
+  if (/(ica|ico|inja|injo|[bcdfgjlmnprtv]k[ao])$/.test(word)) return 'f';
   if (/(nik|ec|or|ar|er|ent|ist|ant|log)$/.test(word) || /(nik|nc|tor|tr|rj|ent|ist|ant)(a|u|om|em)$/.test(word)) return 'm';
   return undefined;
 }
@@ -500,9 +501,11 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     const fullNamed = new Set<number>();
   const shadowed = new Set<number>();
   for (const occurrence of occurrences) {
+    // »Olga Kuzmina« is Olga's full name; that it is not Igor Kuzmin's says nothing about Igor.
+    const explained = occurrence.candidates.some((candidate) => candidate.relation === 'full');
     for (const candidate of occurrence.candidates) {
       if (candidate.relation === 'full') fullNamed.add(candidate.person);
-      if (candidate.relation === 'namesake' && !candidate.namesakeOtherGender) shadowed.add(candidate.person);
+      if (candidate.relation === 'namesake' && !candidate.namesakeOtherGender && !explained) shadowed.add(candidate.person);
     }
   }
   // The same spelling found for one person by two routes (possessive and surname) is one candidate.

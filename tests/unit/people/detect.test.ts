@@ -43,6 +43,7 @@ describe('detectPeople: forms (issue 3)', () => {
     ['name across a line break and in quotes', 'Govoril je »Janez\nNovak«, nato Golob–Sever.', ['janez-novak', 'marko-golob', 'tomaz-sever']],
     ['feminine surname undeclined with a declined first name', 'S Petro Kovač so govorili kmetje.', ['petra-kovac']],
     ['initial of the right first name', 'J. Novak je odstopil.', ['janez-novak']],
+    ['a genitive complement is no role noun', 'Po besedah predsednika stranke Goloba bo reforma sprejeta.', ['marko-golob']],
     ['hyphenated first name', 'Z Jean-Claudom Junckerjem so govorili o proračunu.', ['jean-claude-juncker']],
     ['decomposed (NFD) letters', 'Župan Tomaž Sever je odprl most.'.normalize('NFD'), ['tomaz-sever']],
     ['fleeting e in -elj', 'Z Antonom Brecljem je govoril tudi Sobotov namestnik.', ['anton-brecelj', 'joze-sobota']],
@@ -63,6 +64,7 @@ describe('detectPeople: no false tags (issue 3)', () => {
     ['role phrases', 'Ruski predsednik je zavrnil pogajanja, ameriški predsednik pa je odgovoril.'],
     ['other people\'s possessives', 'V Cankarjevem domu bo koncert, podelili bodo Cankarjevo nagrado.'],
     ['a possessive-looking place name', 'Kosovo je razglasilo neodvisnost. Predsednik Kosova je obiskal Ljubljano.'],
+    ['a role noun of the wrong gender', 'Na odru je stala ministrica Kovač.'.replace('Kovač', 'Golob')],
     ['a shared surname with nobody named in full', 'Predlog, ki ga podpira tudi Novak, bo vlada obravnavala.'],
     ['a person with detect: false', 'Sodnica Marija Zupan je izdala knjigo. Zupan je upokojena.'],
     ['a first name followed by another surname', 'Novak Đoković je zmagal v Melbournu.'],
@@ -98,6 +100,7 @@ describe('detectPeople: shared surnames', () => {
     expect(ids('Olga Kuzmina je prejela nagrado. Kuzmina je dejala, da je vesela.')).toEqual(['olga-kuzmina']);
     expect(ids('Včeraj so s Kuzmino govorili novinarji.')).toEqual(['olga-kuzmina']);
     expect(ids('Včeraj Kuzmina ni bilo na seji.')).toEqual([]);
+    expect(ids('Olga Kuzmina in Igor Kuzmin sta sestra in brat. Kuzminova podjetja so pod sankcijami.')).toEqual(['olga-kuzmina', 'igor-kuzmin']);
     expect(ids('Na seji Igor Kuzmin ni bil. Jelizaveta Kuzmina je dejala, da ga ni videla.')).toEqual(['igor-kuzmin']);
   });
 
