@@ -64,7 +64,7 @@ describe('detectPeople: no false tags (issue 3)', () => {
     ['role phrases', 'Ruski predsednik je zavrnil pogajanja, ameriški predsednik pa je odgovoril.'],
     ['other people\'s possessives', 'V Cankarjevem domu bo koncert, podelili bodo Cankarjevo nagrado.'],
     ['a possessive-looking place name', 'Kosovo je razglasilo neodvisnost. Predsednik Kosova je obiskal Ljubljano.'],
-    ['a role noun of the wrong gender', 'Na odru je stala ministrica Kovač.'.replace('Kovač', 'Golob')],
+    ['a role noun of the wrong gender', 'Na odru je stala ministrica Golob.'],
     ['a shared surname with nobody named in full', 'Predlog, ki ga podpira tudi Novak, bo vlada obravnavala.'],
     ['a person with detect: false', 'Sodnica Marija Zupan je izdala knjigo. Zupan je upokojena.'],
     ['a first name followed by another surname', 'Novak Đoković je zmagal v Melbournu.'],
