@@ -347,6 +347,8 @@ function personContext(detector: PeopleDetector, tokens: Tokens, i: number): boo
   }
   if (i + 1 < n) {
     const gap = tokens.text.slice(tokens.ends[i]!, tokens.starts[i + 1]!);
+    // »Golob: vlada ne bo odstopila« — a headline that quotes someone.
+    if (/^:\s/.test(gap)) return true;
     let next = i + 1;
     if (/^\s+$/.test(gap) && (tokens.word(next) === 'in' || tokens.word(next) === 'ter') && next + 1 < n) next++;
     else if (!/^,\s+$/.test(gap)) return false;
@@ -479,6 +481,12 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
     if ((sentenceStart && !knownName && !properAdjective) || otherName) break;
     // Possibly a middle name the registry does not spell: keep looking one word further back.
     if (j - 1 >= 0 && tightGap(tokens, j - 1) && person.allFirst.has(tokens.word(j - 1))) continue;
+    // »Marko in Ana Golob«: two people sharing the surname; the first one is this person.
+    if (j >= 2 && (tokens.word(j - 1) === 'in' || tokens.word(j - 1) === 'ter') && tightGap(tokens, j - 1) && tightGap(tokens, j - 2) && person.allFirst.has(tokens.word(j - 2))) {
+      candidate.relation = 'full';
+      candidate.from = j - 2;
+      return;
+    }
     candidate.relation = 'namesake';
     candidate.from = j;
     // A place (v Ljubljani …, Murska Sobota) names no namesake, so bare mentions elsewhere stay.
