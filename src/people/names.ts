@@ -217,7 +217,7 @@ export function femininePossessiveForms(word: string): string[] {
 
 /** Men whose names end in -a (SLOVENIAN.md): most -a names are women's. */
 const MALE_A_NAMES = new Set(
-  'luka miha jaka nikola saša matija andrija ilija kosta nikita foma joshua jaša aljoša grega gaša sava jona joža žiga aleksa mitja vanja ljuba toma andrea'.split(' '),
+  'luka miha jaka nikola saša matija andrija ilija ilja kosta nikita foma kuzma joshua jaša aljoša grega gaša joža žiga aleksa mitja toma jurica'.split(' '),
 );
 /** Women's names that do not end in -a. */
 const FEMALE_OTHER_NAMES = new Set(
