@@ -271,6 +271,10 @@ const HONORIFICS = new Map<string, Gender>([
   ['g', 'm'],
 ]);
 const PROPER_ADJECTIVE = /(sk|šk|čk|ck)(a|e|i|o|ega|emu|em|im|ih|ima|imi)$/;
+/** Possessive adjectives: Plenkovićeva, Trumpovi, Melonijina. */
+const POSSESSIVE_SHAPE = /(ov|ev|in)(a|o|e|i|ega|emu|em|im|ih|ima|imi)?$/;
+/** Place names spelled like a possessive (Kosovo: Kos; Kraljevo: Kralj). */
+const PLACE_SPELLINGS = new Set(['Kosovo', 'Kraljevo', 'Sarajevo', 'Tetovo', 'Kumanovo', 'Ivanovo', 'Borovo', 'Petrovo', 'Lukovo']);
 /** Words that cannot be the noun a possessive adjective belongs to. */
 const FUNCTION_WORDS = new Set(
   'je ni so sta bo bi in ali pa ter da ki ko se si v na z s o za iz od do po pri k h med pred nad pod kot ker če tudi še že ne le ga jo ji mu jih jim smo ste bil bila bilo bili bodo bosta'.split(' '),
@@ -412,7 +416,9 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
         if (i + 1 >= tokens.length || !tightGap(tokens, i)) continue;
         const next = tokens.word(i + 1);
         // "Vučićeva in Plenkovićeva izjava": a possessive coordinated with another one.
-        const coordinated = (next === 'in' || next === 'ali' || next === 'ter') && i + 2 < tokens.length && tightGap(tokens, i + 1) && isCapitalised(tokens.word(i + 2));
+        const coordinated =
+          (next === 'in' || next === 'ali' || next === 'ter') && i + 2 < tokens.length && tightGap(tokens, i + 1) && isCapitalised(tokens.word(i + 2)) && POSSESSIVE_SHAPE.test(tokens.word(i + 2));
+        if (PLACE_SPELLINGS.has(tokens.word(i))) continue;
         if (!coordinated && (!isLower(next) || FUNCTION_WORDS.has(next) || INSTITUTION_NOUN.test(next))) continue;
         candidates.push({ person: entry.person, kind: 'possessive', relation: 'bare', alias: entry.alias, nomOnly: false, hasNom: false, from: i });
         continue;
@@ -602,7 +608,7 @@ function grammaticalCue(tokens: Tokens, first: number, last: number): Cue {
     let before = first - 1;
   let gender: Gender | undefined;
   let hard = false;
-  const honorific = before >= 0 && tokens.text[tokens.ends[before]!] === '.' ? HONORIFICS.get(tokens.word(before)) : undefined;
+  const honorific = before >= 0 && tokens.text[tokens.ends[before]!] === '.' ? HONORIFICS.get(tokens.word(before).toLowerCase()) : undefined;
   if (honorific) {
     gender = honorific;
     hard = true;

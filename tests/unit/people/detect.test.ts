@@ -65,7 +65,7 @@ describe('detectPeople: no false tags (issue 3)', () => {
     ['substrings and longer surnames', 'Miran Novakovič in Tina Golobič sta ustanovila podjetje. Putinovski pristop ni nov.'],
     ['role phrases', 'Ruski predsednik je zavrnil pogajanja, ameriški predsednik pa je odgovoril.'],
     ['other people\'s possessives', 'V Cankarjevem domu bo koncert, podelili bodo Cankarjevo nagrado.'],
-    ['a possessive-looking place name', 'Kosovo je razglasilo neodvisnost. Predsednik Kosova je obiskal Ljubljano.'],
+    ['a possessive-looking place name', 'Kosovo je razglasilo neodvisnost. Predsednik Kosova je obiskal Ljubljano. Kosovo dobilo parlament. Meja Kosova in Srbije je zaprta.'],
     ['a role noun of the wrong gender', 'Na odru je stala ministrica Golob.'],
     ['a shared surname with nobody named in full', 'Predlog, ki ga podpira tudi Novak, bo vlada obravnavala.'],
     ['a person with detect: false', 'Sodnica Marija Zupan je izdala knjigo. Zupan je upokojena.'],
