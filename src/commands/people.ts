@@ -57,7 +57,17 @@ export async function explainArticle(root: string, articlePath: string): Promise
   const source = loaded.articles.find((article) => article.file === file);
   let article = source;
   if (!article) {
-    const result = validateArticle(await readSourceFile(root, absolute));
+    const source = await readSourceFile(root, absolute).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT' && error.code !== 'EISDIR') throw error;
+      throw new ContentErrors([
+        new ArhivarError({
+          code: 'people/no-article',
+          message: `there is no article file ${articlePath}`,
+          hint: 'give the path of an article, such as content/articles/2025/witkoff-dmitrijev-florida.md',
+        }),
+      ]);
+    });
+    const result = validateArticle(source);
     if (!result.article) throw new ContentErrors(result.errors);
     article = result.article;
   }

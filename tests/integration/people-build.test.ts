@@ -134,6 +134,12 @@ describe('arhivar people (issue 3)', () => {
     expect(out).not.toContain('Marija Zupan');
   });
 
+  it('reports a missing article file as a problem, not a crash', async () => {
+    const { code, err } = await run([path.join(root, 'content/articles/2025/ni-ga.md')]);
+    expect(code).toBe(1);
+    expect(err).toContain('people/no-article');
+  });
+
   it('rejects a file together with --suggest', async () => {
     const { code, err } = await run(['--suggest', 'x.md']);
     expect(code).toBe(2);
