@@ -331,11 +331,6 @@ export function allForms(paradigm: Paradigm): string[] {
   return forms;
 }
 
-/** The cases in which `form` is a form of the paradigm. */
-export function casesOf(paradigm: Paradigm, form: string): Case[] {
-  return CASES.filter((grammaticalCase) => paradigm[grammaticalCase].includes(form));
-}
-
 /**
  * Full-name forms with first name and surname in the same case ("Jaredom Kushnerjem"), for display and
  * tests; detection does not enumerate these, it checks the word before a surname.
