@@ -68,7 +68,7 @@ const NOM_ONLY = CASE_BIT.nom;
 
 /** Common first names: a capitalised word at a sentence start before a surname is a first name if it is one of these. */
 const COMMON_FIRST_NAMES =
-  'Janez Ivan Marko Luka Miha Peter Andrej Jože Franc Anton Tomaž Matej Boštjan Aleš Robert Igor Marjan Bojan Gregor Rok Jan Žiga Nejc Jure Matija Simon Uroš Primož Matjaž Mitja Zoran Dejan Darko Milan Stane Borut Blaž Gašper Klemen Tadej Urban Vid Tim Nik Jakob Filip David Martin Aljaž Jernej Benjamin Lovro Tilen Žan Domen Anže Sašo Alojz Stanislav Vladimir Sergej Aleksander Dmitrij Mihail Nikolaj Kiril Jurij Pavel Tone Branko Drago Zdravko Dušan Vinko Silvo Viktor Emil Karel Jožef Mirko Rudi Boris Goran Denis Alen Ciril Metod Aleksej Andraž Bogdan Damjan Danijel Dominik Edvard Erik Hugo Ivo Janko Jošt Kristjan Leon Maks Matic Matevž Mihael Miran Miroslav Nace Oskar Patrik Rajko Rene Sandi Sebastjan Slavko Srečko Štefan Timotej Tomo Valentin Vasja Vito Zdenko Ludvik Lojze Jani Ernest Feliks Gal Jon Kevin Leo Liam Oliver Viljem Jaka Nikola Saša John Michael George Joe James William Richard Thomas Paul Mark Steven Emmanuel Olaf Friedrich Recep Ana Maja Marija Mojca Nina Eva Sara Petra Tina Katja Mateja Barbara Nataša Irena Jana Urška Špela Andreja Tanja Vesna Simona Alenka Maruša Tjaša Lara Zala Ema Nika Lea Klara Helena Vida Darja Lucija Olga Tatjana Jelena Svetlana Natalija Angela Ines Karmen Nives Metka Majda Marjeta Polona Neža Ajda Pia Živa Kaja Mirjana Ljudmila Ursula Giorgia Kamala Hillary Mary Elizabeth Alja Anja Anita Bernarda Brigita Danica Darinka Erika Gabrijela Hana Ivana Ivanka Jasna Jerneja Jožica Julija Karin Katarina Kristina Lana Lidija Manca Marina Marta Martina Meta Mia Milena Monika Neja Nuša Patricija Rebeka Renata Sabina Sanja Sonja Suzana Štefka Taja Tamara Teja Tea Urša Valentina Veronika Zdenka Zoja Zvonka Ksenija Maša Iza Lina Brina Jelizaveta Irina Natalija Tatjana Larisa Marjana Tjaša'.split(
+  'Janez Ivan Marko Luka Miha Peter Andrej Jože Franc Anton Tomaž Matej Boštjan Aleš Robert Igor Marjan Bojan Gregor Rok Jan Žiga Nejc Jure Matija Simon Uroš Primož Matjaž Mitja Zoran Dejan Darko Milan Stane Borut Blaž Gašper Klemen Tadej Urban Vid Tim Nik Jakob Filip David Martin Aljaž Jernej Benjamin Lovro Tilen Žan Domen Anže Sašo Alojz Stanislav Vladimir Sergej Aleksander Dmitrij Mihail Nikolaj Kiril Jurij Pavel Tone Branko Drago Zdravko Dušan Vinko Silvo Viktor Emil Karel Jožef Mirko Rudi Boris Goran Denis Alen Ciril Metod Aleksej Andraž Bogdan Damjan Danijel Dominik Edvard Erik Hugo Ivo Janko Jošt Kristjan Leon Maks Matic Matevž Mihael Miran Miroslav Nace Oskar Patrik Rajko Rene Sandi Sebastjan Slavko Srečko Štefan Timotej Tomo Valentin Vasja Vito Zdenko Ludvik Lojze Jani Ernest Feliks Gal Jon Kevin Leo Liam Oliver Viljem Jaka Nikola Saša John Michael George Joe James William Richard Thomas Paul Mark Steven Emmanuel Olaf Friedrich Recep Ana Maja Marija Mojca Nina Eva Sara Petra Tina Katja Mateja Barbara Nataša Irena Jana Urška Špela Andreja Tanja Vesna Simona Alenka Maruša Tjaša Lara Zala Ema Nika Lea Klara Helena Vida Darja Lucija Olga Tatjana Jelena Svetlana Natalija Angela Ines Karmen Nives Metka Majda Marjeta Polona Neža Ajda Pia Živa Kaja Mirjana Ljudmila Ursula Giorgia Kamala Hillary Mary Elizabeth Keir Rishi Pedro Antonio António Jens Charles Narendra Aleksandar Milorad Volodimir Maria Anna Elena Sofia Julia Laura Paolo Marco Luca Giuseppe Francesco Matteo Jean Pierre François Nicolas Hans Karl Stefan Andreas Daniel Steve Jared Brian Bill Barack Nancy Ron Mike Elon Jeff Dragan Ante Ivica Tomislav Kolinda Tihomir Radovan Slobodan Sebastian Emil Oto Rado Ljubo Jakob Tomo Alenka Branka Vlasta Nada Dragica Marjetka Silva Sonja Romana Damjana Mihaela Aleksandra Nadja Bojana Maja Alja Anja Anita Bernarda Brigita Danica Darinka Erika Gabrijela Hana Ivana Ivanka Jasna Jerneja Jožica Julija Karin Katarina Kristina Lana Lidija Manca Marina Marta Martina Meta Mia Milena Monika Neja Nuša Patricija Rebeka Renata Sabina Sanja Sonja Suzana Štefka Taja Tamara Teja Tea Urša Valentina Veronika Zdenka Zoja Zvonka Ksenija Maša Iza Lina Brina Jelizaveta Irina Natalija Tatjana Larisa Marjana Tjaša'.split(
     ' ',
   );
 
@@ -483,8 +483,10 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
     // Murska Sobota, v Slovenskih Konjicah: a capitalised adjective makes the surname part of a place name.
     const properAdjective = PROPER_ADJECTIVE.test(word);
     const otherName = detector.index.has(word) && !knownName;
+    // »Tihomirja Novaka so …«: a sentence-initial word with the case ending of the surname is a first name.
+    const agreeing = sentenceStart && !knownName && !candidate.hasNom && sameEnding(word, tokens.word(candidate.from)) && !roleNounGender(word.toLowerCase());
     // "Danes Novak …": an ordinary word that starts the sentence; the surname stands alone.
-    if ((sentenceStart && !knownName && !properAdjective) || otherName) break;
+    if ((sentenceStart && !knownName && !properAdjective && !agreeing) || otherName) break;
     // Possibly a middle name the registry does not spell: keep looking one word further back.
     if (j - 1 >= 0 && tightGap(tokens, j - 1) && person.allFirst.has(tokens.word(j - 1))) continue;
     // »Marko in Ana Golob«: two people sharing the surname; the first one is this person.
@@ -503,6 +505,12 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
     candidate.relation = sawInitialMatch ? 'full' : 'namesake';
     if (sawInitialMatch) candidate.from = j + 1;
   }
+}
+
+/** Two words in the same oblique case of a masculine noun: Tihomirja Novaka, Tihomiru Novaku, Tihomirom Novakom. */
+function sameEnding(a: string, b: string): boolean {
+  for (const ending of ['om', 'em', 'a', 'u']) if (a.endsWith(ending) && b.endsWith(ending) && a.length > ending.length + 2) return true;
+  return false;
 }
 
 /** "Ana Novak" next to Janez Novak, or "Ivan Novak" next to Ana Novak: a namesake of the other gender. */

@@ -71,6 +71,7 @@ describe('detectPeople: no false tags (issue 3)', () => {
     ['a person with detect: false', 'Sodnica Marija Zupan je izdala knjigo. Zupan je upokojena.'],
     ['a first name followed by another surname', 'Novak Đoković je zmagal v Melbournu.'],
     ['a surname inside a place name', 'V Murski Soboti so odprli tovarno. Po besedah župana je Murska Sobota lepo mesto.'],
+    ['a sentence-initial first name in the same case', 'Tihomirja Novaka so izvolili za predsednika društva. Novaka so čestitali.'],
     ['a first name of another person before a declined surname', 'Pogovarjali so se z Ivanom Novakom in Markom Soboto.'],
   ])('%s', (_what, text) => {
     expect(ids(text)).toEqual([]);
@@ -134,6 +135,10 @@ describe('detectPeople: mentions', () => {
     // A verb of saying or a list of names shows a person.
     expect(ids('Golob je včeraj dejal, da bo odstopil.')).toEqual(['marko-golob']);
     expect(ids('Golob, Kushner in Trump so se sestali.')).toEqual(['marko-golob', 'jared-kushner', 'donald-trump']);
+  });
+
+  it('keeps a sentence-initial role noun in the same case as the surname', () => {
+    expect(ids('Predsednika Novaka so vprašali o proračunu.')).toEqual(['janez-novak']);
   });
 
   it('counts a sentence-initial surname when the person is also named elsewhere', () => {
