@@ -622,7 +622,9 @@ function grammaticalCue(tokens: Tokens, first: number, last: number): Cue {
     hard = true;
     before--;
   } else if (before >= 0 && tightGap(tokens, before)) {
-    const role = roleNounGender(tokens.word(before));
+    // »Ministrica Novak je …« starts the sentence with the role noun.
+    const word = tokens.word(before);
+    const role = roleNounGender(isSentenceStart(tokens, before) ? word.toLowerCase() : word);
     if (role) {
       gender = role;
       hard = true;

@@ -94,6 +94,7 @@ describe('detectPeople: shared surnames', () => {
     expect(ids('Včeraj so se z Novak sestali župani.')).toEqual(['ana-novak']);
     expect(ids('Včeraj so se z ministrico Novak sestali župani.')).toEqual(['ana-novak']);
     expect(ids('Na odru je bila ga. Novak z mikrofonom.')).toEqual(['ana-novak']);
+    expect(ids('Ministrica Novak bo obiskala Maribor.')).toEqual(['ana-novak']);
     // Without the dot »ga« is a pronoun, not gospa.
     expect(ids('Na seji ga Novak ni videl.')).toEqual(['janez-novak']);
   });
