@@ -271,6 +271,8 @@ const HONORIFICS = new Map<string, Gender>([
   ['g', 'm'],
 ]);
 const PROPER_ADJECTIVE = /(sk|šk|čk|ck)(a|e|i|o|ega|emu|em|im|ih|ima|imi)$/;
+/** »Trumpovih 100 dni«: a number may stand between a possessive and its noun. */
+const NUMBER_GAP = /^ \d[\d.,]* $/;
 /** Possessive adjectives: Plenkovićeva, Trumpovi, Melonijina. */
 const POSSESSIVE_SHAPE = /(ov|ev|in)(a|o|e|i|ega|emu|em|im|ih|ima|imi)?$/;
 /** Place names spelled like a possessive (Kosovo: Kos; Kraljevo: Kralj). */
@@ -413,7 +415,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       if (entry.kind === 'possessive') {
         // A possessive adjective stands before its noun (Trumpovim zetom, Kosov načrt). Without one the
         // word is something else: Kosovo je …, predsednik Kosova.
-        if (i + 1 >= tokens.length || !tightGap(tokens, i)) continue;
+        if (i + 1 >= tokens.length || !(tightGap(tokens, i) || NUMBER_GAP.test(tokens.text.slice(tokens.ends[i]!, tokens.starts[i + 1]!)))) continue;
         const next = tokens.word(i + 1);
         // "Vučićeva in Plenkovićeva izjava": a possessive coordinated with another one.
         const coordinated =

@@ -34,6 +34,7 @@ const ids = (text: string) => detectPeople(detector, text).people;
 describe('detectPeople: forms (issue 3)', () => {
   it.each([
     ['possessives count as mentions', 'Sestal se je s Trumpovim zetom in Putinovim posebnim odposlancem.', ['donald-trump', 'vladimir-putin']],
+    ['a number between possessive and noun', 'Ocena Trumpovih 100 dni je mešana.', ['donald-trump']],
     ['declined full name', 'Steve Witkoff se je sestal z Jaredom Kushnerjem.', ['steve-witkoff', 'jared-kushner']],
     ['instrumental -im of Russian surnames', 'Pogovore z Dmitrijevim je označil za produktivne.', ['kiril-dmitrijev']],
     ['instrumental -om of Russian surnames', 'Pogovore z Dmitrijevom je označil za produktivne.', ['kiril-dmitrijev']],
