@@ -1,9 +1,10 @@
 import { ArhivarError, ContentErrors, sortErrors } from './errors.ts';
-import { readContent } from './content/read.ts';
+import { readContent, type ContentSources } from './content/read.ts';
 import { parseSiteConfig, type SiteConfig } from './config/site.ts';
 import { validateArticle, type Article, type ArticleSource } from './content/article.ts';
 import { parsePerson, type Person } from './content/person.ts';
 import { renderMarkdown } from './markdown/render.ts';
+import { cached, pruneCache, type LoadCache } from './load-cache.ts';
 import { buildRegistry, resolveNames, type Registry } from './people/registry.ts';
 import { createDetector } from './people/detect.ts';
 import { tagArticlePeople } from './people/article-people.ts';
@@ -12,7 +13,8 @@ import { slugify } from './site/slug.ts';
 import { urls } from './site/urls.ts';
 import { listPages, type PageSpec } from './render/pages.ts';
 import type { AssetUrls, SiteContext } from './render/context.ts';
-import { buildAssets } from './output/assets.ts';
+import { buildAssets, type BuiltAssets, type OutputFile } from './output/assets.ts';
+import { buildArchiveSearch } from './search/documents.ts';
 import { writeSite } from './output/write.ts';
 
 /**
@@ -27,6 +29,12 @@ export interface LoadOptions {
   includeFuture?: boolean;
   /** Publish drafts too (dev server preview). */
   includeDrafts?: boolean;
+  /** Content already read (the dev server re-reads only edited files); read from root otherwise. */
+  sources?: ContentSources;
+  /** Parse results of earlier loads in this process, reused for files whose text is unchanged (the dev server keeps one). */
+  reuse?: LoadCache;
+  /** Called as work advances (per article read, then per page written); the CLI draws its progress line from it. */
+  onProgress?: (progress: BuildProgress) => void;
 }
 
 export interface SiteModel {
@@ -39,7 +47,7 @@ export interface SiteModel {
 }
 
 export async function loadSite(options: LoadOptions): Promise<SiteModel> {
-  const sources = await readContent(options.root);
+  const sources = options.sources ?? (await readContent(options.root));
   const errors: ArhivarError[] = [...sources.errors];
   const warnings: ArhivarError[] = [];
 
@@ -56,8 +64,9 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   errors.push(...registryErrors);
 
   const drafts: ArticleSource[] = [];
+  if (options.reuse) pruneCache(options.reuse, new Set(sources.articles.map((source) => source.file)));
   for (const source of sources.articles) {
-    const result = validateArticle(source);
+    const result = cached(options.reuse?.articles, source.file, source.text, () => validateArticle(source));
     errors.push(...result.errors);
     if (result.article) drafts.push(result.article);
   }
@@ -73,7 +82,8 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const articles: Article[] = [];
   const detector = config.detectPeople ? createDetector(registry.people.values()) : undefined;
   for (const draft of published) {
-    const rendered = renderMarkdown(draft.body);
+    const rendered = cached(options.reuse?.markdown, draft.file, draft.body, () => renderMarkdown(draft.body));
+    options.onProgress?.({ phase: 'reading', articlesRead: articles.length + 1, pagesWritten: 0 });
     const explicit = resolveNames(registry, draft.frontMatter.people);
     for (const person of explicit.unknown) {
       if (!allPeople.has(person.id)) allPeople.set(person.id, person);
@@ -172,13 +182,25 @@ export function siteContext(model: SiteModel, assets: AssetUrls): SiteContext {
   return { site: model.config, assets, people };
 }
 
-export function sitePages(model: SiteModel, assets: AssetUrls): Iterable<PageSpec> {
-  return listPages({ context: siteContext(model, assets), archive: model.archive, bios: model.bios });
+/** `list` lets the dev server pass the page lister it reloads when templates change. */
+export function sitePages(model: SiteModel, assets: AssetUrls, list: typeof listPages = listPages): Iterable<PageSpec> {
+  return list({ context: siteContext(model, assets), archive: model.archive, bios: model.bios });
+}
+
+/** Files besides the pages (assets, search index); `build` writes them and the dev server serves them. */
+export function siteFiles(model: SiteModel, assets: BuiltAssets): OutputFile[] {
+  return [...assets.files, ...buildArchiveSearch(model.archive).files];
 }
 
 export interface BuildOptions extends LoadOptions {
   /** Output folder relative to root; dist by default. */
   outDir?: string;
+}
+
+export interface BuildProgress {
+  phase: 'reading' | 'writing';
+  articlesRead: number;
+  pagesWritten: number;
 }
 
 export interface BuildResult {
@@ -189,8 +211,13 @@ export interface BuildResult {
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  const report = options.onProgress;
+  report?.({ phase: 'reading', articlesRead: 0, pagesWritten: 0 });
   const model = await loadSite(options);
+  const articlesRead = model.archive.articles.length;
+  report?.({ phase: 'writing', articlesRead, pagesWritten: 0 });
   const assets = await buildAssets(options.root);
-  const { pagesWritten } = await writeSite(options.root, options.outDir ?? 'dist', sitePages(model, assets.urls), assets.files);
+  const onPage = report && ((pagesWritten: number) => report({ phase: 'writing', articlesRead, pagesWritten }));
+  const { pagesWritten } = await writeSite(options.root, options.outDir ?? 'dist', sitePages(model, assets.urls), siteFiles(model, assets), { onPage });
   return { model, pagesWritten, elapsedMs: performance.now() - started };
 }

@@ -17,6 +17,7 @@ const NAVIGATION = [
   { label: 'Osebe', url: urls.people() },
   { label: 'Oznake', url: urls.tags() },
   { label: 'Arhiv', url: urls.archive() },
+  { label: 'Iskanje', url: urls.search() },
 ];
 
 /** "page" on the section's own page, "true" anywhere below it (a person under Osebe); home only counts for itself. */

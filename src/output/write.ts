@@ -12,7 +12,12 @@ export interface WriteResult {
   pagesWritten: number;
 }
 
-export async function writeSite(root: string, outDir: string, pages: Iterable<PageSpec>, extraFiles: readonly OutputFile[]): Promise<WriteResult> {
+export interface WriteOptions {
+  /** Called after each page is written with the count so far (progress display). */
+  onPage?: ((pagesWritten: number) => void) | undefined;
+}
+
+export async function writeSite(root: string, outDir: string, pages: Iterable<PageSpec>, extraFiles: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {
   const target = path.resolve(root, outDir);
   const staging = `${target}.staging-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
@@ -35,6 +40,7 @@ export async function writeSite(root: string, outDir: string, pages: Iterable<Pa
     for (const page of pages) {
       await writeOne(outputPathFor(page.url), page.render());
       pagesWritten++;
+      options.onPage?.(pagesWritten);
     }
     await swapInto(staging, target);
     return { pagesWritten };

@@ -12,6 +12,8 @@ export interface SiteContext {
 
 export interface AssetUrls {
   stylesheet: string;
+  /** Client script URLs by entry name: `src/client/search.ts` is `scripts.search`. */
+  scripts: Record<string, string>;
 }
 
 export interface FeedLink {

@@ -16,6 +16,7 @@ import { ArchivePage, MonthPage, YearPage } from '../../templates/archive.tsx';
 import { TagsPage } from '../../templates/tags.tsx';
 import { TagPage } from '../../templates/tag.tsx';
 import { NotFoundPage } from '../../templates/not-found.tsx';
+import { SearchPage } from '../../templates/search.tsx';
 
 /** One file of the built site. Rendering is deferred so pages can be streamed to disk one at a time. */
 export interface PageSpec {
@@ -134,6 +135,7 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
         people: context.people,
       }),
   };
+  yield { url: urls.search(), render: () => renderHtml(SearchPage, { context }), lastmod: newest };
   yield { url: urls.notFound(), render: () => renderHtml(NotFoundPage, { context }) };
 }
 
