@@ -310,7 +310,7 @@ function roleNounGender(word: string): Gender | undefined {
  * (the last only with verbs of saying: "je srečala Novak" has Novak as the object).
  */
 function verbGender(tokens: Tokens, first: number, last: number): { gender: Gender; subject: boolean } | undefined {
-    const n = tokens.length;
+  const n = tokens.length;
   const clause = (a: number, b: number) => {
     for (let k = a; k < b; k++) if (!sameClause(tokens, k)) return false;
     return true;
@@ -461,7 +461,7 @@ function prefixGap(tokens: Tokens, a: number): boolean {
 
 /** Looks at the words before a surname: this person's first name, someone else's, or none. */
 function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: DetectorPerson, candidate: Candidate): void {
-    let j = candidate.from - 1;
+  let j = candidate.from - 1;
   let sawInitialMatch: boolean | undefined;
   for (let steps = 0; steps < 4 && j >= 0; steps++, j--) {
     if (!tightGap(tokens, j) && !(isInitial(tokens, j) && /^\.\s+$/.test(tokens.text.slice(tokens.ends[j]!, tokens.starts[j + 1]!)))) break;
@@ -615,7 +615,7 @@ interface Cue {
 }
 
 function grammaticalCue(tokens: Tokens, first: number, last: number): Cue {
-    let before = first - 1;
+  let before = first - 1;
   let gender: Gender | undefined;
   let hard = false;
   const honorific = before >= 0 && tokens.text[tokens.ends[before]!] === '.' ? HONORIFICS.get(tokens.word(before).toLowerCase()) : undefined;
