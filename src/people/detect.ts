@@ -521,8 +521,12 @@ function looksOtherGender(firstName: string, person: DetectorPerson, nomOnly: bo
   return feminine;
 }
 
+/**
+ * Decides each occurrence in the light of the whole article: who is named in full, whose surname a
+ * namesake took, and what the grammar around the word allows.
+ */
 function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurrence[]): Detection {
-    const fullNamed = new Set<number>();
+  const fullNamed = new Set<number>();
   const shadowed = new Set<number>();
   for (const occurrence of occurrences) {
     // »Olga Kuzmina« is Olga's full name; that it is not Igor Kuzmin's says nothing about Igor.
@@ -532,7 +536,6 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       if (candidate.relation === 'namesake' && !candidate.namesakeOtherGender && !explained) shadowed.add(candidate.person);
     }
   }
-  // The same spelling found for one person by two routes (possessive and surname) is one candidate.
   interface Found {
     person: number;
     kind: MentionKind;
@@ -556,9 +559,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     const cue = grammaticalCue(tokens, first, token);
     open = applyCues(open, cue, detector);
     const notes: string[] = [];
-    const before = open.length;
     open = open.filter((candidate) => !shadowed.has(candidate.person));
-    if (open.length < before && open.length === 0) continue;
     let people = [...new Set(open.map((candidate) => candidate.person))];
     if (people.length > 1) {
       const named = people.filter((person) => fullNamed.has(person));
