@@ -6,6 +6,8 @@ import { parsePerson, type Person } from './content/person.ts';
 import { renderMarkdown } from './markdown/render.ts';
 import { cached, pruneCache, type LoadCache } from './load-cache.ts';
 import { buildRegistry, resolveNames, type Registry } from './people/registry.ts';
+import { createDetector } from './people/detect.ts';
+import { tagArticlePeople } from './people/article-people.ts';
 import { collectArchive, type Archive } from './site/archive.ts';
 import { slugify } from './site/slug.ts';
 import { urls } from './site/urls.ts';
@@ -79,6 +81,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const allPeople = new Map(registry.people);
   const articles: Article[] = [];
   const renderErrors: ArhivarError[] = [];
+  const detector = config.detectPeople ? createDetector(registry.people.values()) : undefined;
   for (const draft of published) {
     let rendered;
     try {
@@ -101,6 +104,22 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
         }),
       );
     }
+    const tagged = tagArticlePeople(detector, registry, explicit.ids, draft.frontMatter.notPeople, {
+      title: draft.title,
+      summary: draft.frontMatter.summary,
+      body: rendered.text,
+    });
+    for (const name of tagged.unknownNotPeople) {
+      warnings.push(
+        new ArhivarError({
+          code: 'article/unknown-not-person',
+          message: `notPeople names "${name}", who has no file in content/people/, so it removes nobody`,
+          file: draft.file,
+          line: draft.keyLines.get('notPeople'),
+          hint: 'write the name as in the person file (name: or an alias), or the file name without .md',
+        }),
+      );
+    }
     const tags = uniqueTags(draft.frontMatter.tags);
     const url = urls.article(draft.frontMatter.date, draft.slug);
     articles.push({
@@ -114,8 +133,8 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       source: draft.frontMatter.source,
       summary: draft.frontMatter.summary ?? rendered.firstParagraph,
       tags,
-      people: explicit.ids,
-      mentionCounts: new Map(),
+      people: tagged.people,
+      mentionCounts: tagged.mentionCounts,
       draft: draft.frontMatter.draft,
       html: rendered.html,
       text: rendered.text,

@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { build } from './build.ts';
+import { explainArticle, formatExplanation, formatSuggestions, suggestNames } from './commands/people.ts';
 import { formatError, toArhivarErrors, type ArhivarError } from './errors.ts';
 import { checkSite } from './commands/check.ts';
 import { importPlainText, ImportUsageError } from './commands/import.ts';
@@ -33,7 +34,7 @@ commands:
   new        start a new article with today's date
   import     turn plain-text articles into content articles
   check      check all content and the links of the last build, writing nothing
-  people     (see arhivar people --help)
+  people     show who an article is tagged with and why; --suggest names missing from content/people/
 
 Run "arhivar <command> --help" for a command's options.
 
@@ -50,6 +51,17 @@ changes unless the whole build succeeds.
   --root DIR   project folder (default: the current folder)
   --out DIR    output folder relative to the project (default: dist)
   --future     also publish articles dated in the future`,
+  people: `usage: arhivar people <article.md> [--root DIR]
+       arhivar people --suggest [--limit N] [--root DIR]
+
+<article.md>  each person the article is tagged with: listed in people:, or found in the title,
+              summary or text, with the words that matched, their line numbers and why (full name,
+              surname, possessive, alias), and whether notPeople: drops them.
+--suggest     capitalised names in all articles that match nobody in content/people/, grouped by
+              their likely base form and counted, most frequent first.
+
+  --root DIR   project folder (default: the current folder)
+  --limit N    how many suggestions to print (default: 50)`,
   dev: `usage: arhivar dev [--port N] [--root DIR] [--future]
 
 Serves the site at http://127.0.0.1:5173/ (or --port), rendering each page when it is asked for, so
@@ -127,6 +139,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     switch (command) {
       case 'build':
         return await runBuild(rest, io);
+      case 'people':
+        return await runPeople(rest, io);
       case 'dev':
         return await runDev(rest, io);
       case 'preview':
@@ -197,6 +211,25 @@ async function runBuild(args: readonly string[], io: Io): Promise<number> {
   printWarnings(result.model.warnings, io);
   const seconds = (result.elapsedMs / 1000).toFixed(1);
   io.out(`built ${formatCount(result.pagesWritten)} pages from ${formatCount(result.model.archive.articles.length)} ${result.model.archive.articles.length === 1 ? 'article' : 'articles'} in ${seconds} s`);
+  return EXIT.ok;
+}
+
+async function runPeople(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { root: { type: 'string' }, suggest: { type: 'boolean' }, limit: { type: 'string' } });
+  if (values.help) {
+    io.out(HELP.people!);
+    return EXIT.ok;
+  }
+  const root = path.resolve(String(values.root ?? '.'));
+  if (values.suggest) {
+    if (positionals.length > 0) throw new UsageError('--suggest reads every article; give no file with it');
+    const limit = values.limit === undefined ? 50 : Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number above 0, not "${String(values.limit)}"`);
+    for (const line of formatSuggestions(await suggestNames(root), limit)) io.out(line);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError('give one article file, such as content/articles/2025/witkoff.md, or --suggest');
+  for (const line of formatExplanation(await explainArticle(root, positionals[0]!))) io.out(line);
   return EXIT.ok;
 }
 

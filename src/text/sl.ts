@@ -5,7 +5,7 @@
 export const TIME_ZONE = 'Europe/Ljubljana';
 
 /** Intl gives the month in the nominative ("22. december 2025"); running text needs the genitive. */
-const MONTHS_GENITIVE = [
+export const MONTHS_GENITIVE = [
   'januarja', 'februarja', 'marca', 'aprila', 'maja', 'junija',
   'julija', 'avgusta', 'septembra', 'oktobra', 'novembra', 'decembra',
 ] as const;
