@@ -67,7 +67,9 @@ export function injectedMarkup(elements: readonly ParsedElement[]): string[] {
         }
       }
     }
-    if (['iframe', 'object', 'embed', 'svg', 'math', 'style', 'base', 'frame', 'frameset', 'textarea', 'select', 'video', 'audio'].includes(element.tag)) {
+    // The person page's own mention chart: an inline SVG image labelled by its chart-… title and description.
+    const ownChart = element.tag === 'svg' && element.attrs.role === 'img' && element.attrs['aria-labelledby']?.startsWith('chart-') === true;
+    if (!ownChart && ['iframe', 'object', 'embed', 'svg', 'math', 'style', 'base', 'frame', 'frameset', 'textarea', 'select', 'video', 'audio'].includes(element.tag)) {
       found.push(`<${element.tag}> element`);
     }
     for (const [name, value] of Object.entries(element.attrs)) {
