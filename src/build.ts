@@ -1,16 +1,20 @@
 import { ArhivarError, ContentErrors, sortErrors } from './errors.ts';
-import { readContent } from './content/read.ts';
+import { readContent, type ContentSources } from './content/read.ts';
 import { parseSiteConfig, type SiteConfig } from './config/site.ts';
 import type { Article, ArticleSource } from './content/article.ts';
 import { parsePerson, type Person } from './content/person.ts';
 import { renderMarkdown } from './markdown/render.ts';
+import { pruneCache, type LoadCache } from './load-cache.ts';
 import { buildRegistry, resolveNames, type Registry } from './people/registry.ts';
+import { createDetector } from './people/detect.ts';
+import { tagArticlePeople } from './people/article-people.ts';
 import { collectArchive, type Archive } from './site/archive.ts';
 import { slugify } from './site/slug.ts';
 import { urls } from './site/urls.ts';
 import { listPages, type PageSpec } from './render/pages.ts';
 import type { AssetUrls, SiteContext } from './render/context.ts';
-import { buildAssets } from './output/assets.ts';
+import { buildAssets, type BuiltAssets, type OutputFile } from './output/assets.ts';
+import { buildArchiveSearch } from './search/documents.ts';
 import { writeSite } from './output/write.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
 import { renderArticleBodies } from './pipeline/markdown.ts';
@@ -34,6 +38,12 @@ export interface LoadOptions {
   markdownTimeLimitMs?: number;
   /** Reuse and keep rendered Markdown and page fingerprints in <root>/.cache/ (default true). */
   cache?: boolean;
+  /** Content already read (the dev server re-reads only edited files); read from root otherwise. */
+  sources?: ContentSources;
+  /** Parse results of earlier loads in this process, reused for files whose text is unchanged (the dev server keeps one). */
+  reuse?: LoadCache;
+  /** Called as work advances (per article read, then per page written); the CLI draws its progress line from it. */
+  onProgress?: (progress: BuildProgress) => void;
 }
 
 export interface SiteModel {
@@ -48,7 +58,7 @@ export interface SiteModel {
 export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const { timings } = options;
   const loadStarted = performance.now();
-  const sources = await readContent(options.root);
+  const sources = options.sources ?? (await readContent(options.root));
   const errors: ArhivarError[] = [...sources.errors];
   const warnings: ArhivarError[] = [];
 
@@ -65,7 +75,8 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   errors.push(...registryErrors);
 
   const drafts: ArticleSource[] = [];
-  for (const result of await validateArticles(sources.articles, { root: options.root, cache: options.cache })) {
+  if (options.reuse) pruneCache(options.reuse, new Set(sources.articles.map((source) => source.file)));
+  for (const result of await validateArticles(sources.articles, { root: options.root, cache: options.cache, reuse: options.reuse?.articles })) {
     errors.push(...result.errors);
     if (result.article) drafts.push(result.article);
   }
@@ -79,14 +90,17 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
 
   // Rendered even when other files have errors, so a too-slow article is reported in the same run.
   const markdown = await time(timings, 'parse', () =>
-    renderArticleBodies(published, { root: options.root, timeLimitMs: options.markdownTimeLimitMs, cache: options.cache }),
+    renderArticleBodies(published, { root: options.root, timeLimitMs: options.markdownTimeLimitMs, cache: options.cache, reuse: options.reuse?.markdown }),
   );
   errors.push(...markdown.errors);
   if (errors.length > 0) throw new ContentErrors(sortErrors(errors));
   const allPeople = new Map(registry.people);
   const articles: Article[] = [];
+  const renderErrors: ArhivarError[] = [];
+  const detector = config.detectPeople ? createDetector(registry.people.values()) : undefined;
   for (const [index, draft] of published.entries()) {
     const rendered = markdown.bodies[index]!;
+    options.onProgress?.({ phase: 'reading', articlesRead: articles.length + 1, pagesWritten: 0 });
     const explicit = resolveNames(registry, draft.frontMatter.people);
     for (const person of explicit.unknown) {
       if (!allPeople.has(person.id)) allPeople.set(person.id, person);
@@ -97,6 +111,22 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
           file: draft.file,
           line: draft.keyLines.get('people'),
           hint: `add content/people/${person.id}.md with name: ${person.name} and a role, or correct the spelling`,
+        }),
+      );
+    }
+    const tagged = tagArticlePeople(detector, registry, explicit.ids, draft.frontMatter.notPeople, {
+      title: draft.title,
+      summary: draft.frontMatter.summary,
+      body: rendered.text,
+    });
+    for (const name of tagged.unknownNotPeople) {
+      warnings.push(
+        new ArhivarError({
+          code: 'article/unknown-not-person',
+          message: `notPeople names "${name}", who has no file in content/people/, so it removes nobody`,
+          file: draft.file,
+          line: draft.keyLines.get('notPeople'),
+          hint: 'write the name as in the person file (name: or an alias), or the file name without .md',
         }),
       );
     }
@@ -113,8 +143,8 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       source: draft.frontMatter.source,
       summary: draft.frontMatter.summary ?? rendered.firstParagraph,
       tags,
-      people: explicit.ids,
-      mentionCounts: new Map(),
+      people: tagged.people,
+      mentionCounts: tagged.mentionCounts,
       draft: draft.frontMatter.draft,
       html: rendered.html,
       text: rendered.text,
@@ -123,10 +153,34 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   }
 
   const bios = new Map<string, string>();
-  for (const person of allPeople.values()) if (person.bio) bios.set(person.id, renderMarkdown(person.bio).html);
+  for (const person of allPeople.values()) {
+    if (!person.bio) continue;
+    try {
+      bios.set(person.id, renderMarkdown(person.bio).html);
+    } catch (error) {
+      renderErrors.push(renderFailure(error, person.file ?? '', undefined));
+    }
+  }
+  if (renderErrors.length > 0) throw new ContentErrors(sortErrors(renderErrors));
 
   const archive = timeSync(timings, 'collect', () => collectArchive(articles, allPeople));
   return { config, archive, registry, bios, warnings: sortErrors(warnings) };
+}
+
+/**
+ * content/markdown-shape.ts refuses the shapes known to overflow remark's recursion; this catches any
+ * other one, so a single article fails with its name instead of taking the build down.
+ */
+function renderFailure(error: unknown, file: string, line: number | undefined): ArhivarError {
+  if (!(error instanceof RangeError)) throw error;
+  return new ArhivarError({
+    code: 'markdown/too-complex',
+    message: `the Markdown is nested too deeply to render (${error.message})`,
+    file,
+    line,
+    hint: 'look for long runs of > - * [ characters from a broken export; remove them or escape them with \\',
+    cause: error,
+  });
 }
 
 function uniqueTags(names: readonly string[]) {
@@ -170,13 +224,25 @@ export function siteContext(model: SiteModel, assets: AssetUrls): SiteContext {
   return { site: model.config, assets, people };
 }
 
-export function sitePages(model: SiteModel, assets: AssetUrls): Iterable<PageSpec> {
-  return listPages({ context: siteContext(model, assets), archive: model.archive, bios: model.bios });
+/** `list` lets the dev server pass the page lister it reloads when templates change. */
+export function sitePages(model: SiteModel, assets: AssetUrls, list: typeof listPages = listPages): Iterable<PageSpec> {
+  return list({ context: siteContext(model, assets), archive: model.archive, bios: model.bios });
+}
+
+/** Files besides the pages (assets, search index); `build` writes them and the dev server serves them. */
+export function siteFiles(model: SiteModel, assets: BuiltAssets): OutputFile[] {
+  return [...assets.files, ...buildArchiveSearch(model.archive).files];
 }
 
 export interface BuildOptions extends LoadOptions {
   /** Output folder relative to root; dist by default. */
   outDir?: string;
+}
+
+export interface BuildProgress {
+  phase: 'reading' | 'writing';
+  articlesRead: number;
+  pagesWritten: number;
 }
 
 export interface BuildResult {
@@ -191,8 +257,17 @@ export interface BuildResult {
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  const report = options.onProgress;
+  report?.({ phase: 'reading', articlesRead: 0, pagesWritten: 0 });
   const model = await loadSite(options);
+  const articlesRead = model.archive.articles.length;
+  report?.({ phase: 'writing', articlesRead, pagesWritten: 0 });
   const assets = await buildAssets(options.root);
-  const written = await writeSite(options.root, options.outDir ?? 'dist', sitePages(model, assets.urls), assets.files, { timings: options.timings, cache: options.cache });
+  const onPage = report && ((pagesWritten: number) => report({ phase: 'writing', articlesRead, pagesWritten }));
+  const written = await writeSite(options.root, options.outDir ?? 'dist', sitePages(model, assets.urls), siteFiles(model, assets), {
+    timings: options.timings,
+    cache: options.cache,
+    onPage,
+  });
   return { model, ...written, elapsedMs: performance.now() - started };
 }

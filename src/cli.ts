@@ -1,15 +1,22 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { build } from './build.ts';
+import { explainArticle, formatExplanation, formatSuggestions, suggestNames } from './commands/people.ts';
 import { formatError, toArhivarErrors, type ArhivarError } from './errors.ts';
+import { checkSite } from './commands/check.ts';
+import { importPlainText, ImportUsageError } from './commands/import.ts';
+import { createArticle, splitList } from './commands/new.ts';
+import { startProgressLine } from './commands/progress.ts';
+import { startStaticServer } from './dev/static-server.ts';
 const formatCount = (value: number) => value.toLocaleString('en-US');
 
 /**
  * `arhivar <command>`: prints what happened and returns the exit code.
  *   0  success
- *   1  the content has problems (all of them are printed)
+ *   1  the content has problems (all of them are printed), a link is broken, or a file already exists
  *   2  the command line is wrong
  *   3  arhivar itself failed (a bug or an I/O error)
  */
@@ -22,9 +29,20 @@ usage: arhivar <command> [options]
 
 commands:
   build      build the site from content/ into dist/
+  dev        serve the site while you edit, reloading the browser on every change
+  preview    serve the built dist/ as a static host would
+  new        start a new article with today's date
+  import     turn plain-text articles into content articles
+  check      check all content and the links of the last build, writing nothing
+  people     show who an article is tagged with and why; --suggest names missing from content/people/
 
 Run "arhivar <command> --help" for a command's options.
-exit codes: 0 ok, 1 content problems, 2 bad command line, 3 internal failure`,
+
+exit codes:
+  0  success
+  1  content problems (every one is printed), a broken link, or a file that already exists
+  2  the command line is wrong (unknown command or option, missing argument)
+  3  arhivar itself failed (a bug, or the disk or network refused)`,
   build: `usage: arhivar build [--root DIR] [--out DIR] [--future]
 
 Reads content/, checks every file, and writes the site into dist/ (or --out). Nothing in dist/
@@ -33,14 +51,83 @@ changes unless the whole build succeeds.
   --root DIR   project folder (default: the current folder)
   --out DIR    output folder relative to the project (default: dist)
   --future     also publish articles dated in the future`,
+  people: `usage: arhivar people <article.md> [--root DIR]
+       arhivar people --suggest [--limit N] [--root DIR]
+
+<article.md>  each person the article is tagged with: listed in people:, or found in the title,
+              summary or text, with the words that matched, their line numbers and why (full name,
+              surname, possessive, alias), and whether notPeople: drops them.
+--suggest     capitalised names in all articles that match nobody in content/people/, grouped by
+              their likely base form and counted, most frequent first.
+
+  --root DIR   project folder (default: the current folder)
+  --limit N    how many suggestions to print (default: 50)`,
+  dev: `usage: arhivar dev [--port N] [--root DIR] [--future]
+
+Serves the site at http://127.0.0.1:5173/ (or --port), rendering each page when it is asked for, so
+the server is up at once however large the archive. Edits to content/, templates/ and the CSS reload
+the browser; content problems show as a page with file, line and hint until they are fixed. Drafts are
+shown. Stop with Ctrl+C.
+
+  --port N     port to listen on (default 5173, or the next free one; a port given here must be free)
+  --root DIR   project folder (default: the current folder)
+  --future     also show articles dated in the future`,
+  preview: `usage: arhivar preview [--port N] [--root DIR] [--out DIR]
+
+Serves the built site in dist/ (or --out) at http://127.0.0.1:4173/ exactly as a static host would:
+folders serve their index.html, a missing page gets 404.html with status 404. Run arhivar build first.
+
+  --port N     port to listen on (default 4173)
+  --root DIR   project folder (default: the current folder)
+  --out DIR    built site folder relative to the project (default: dist)`,
+  new: `usage: arhivar new "Naslov članka" [--people "Ime Priimek, …"] [--tags "oznaka, …"] [--root DIR]
+
+Writes content/articles/YYYY/<slug>.md with today's date in Ljubljana and the front matter filled in.
+An existing file is never replaced.
+
+  --people LIST  comma-separated names for the people: list
+  --tags LIST    comma-separated tags
+  --root DIR     project folder (default: the current folder)`,
+  import: `usage: arhivar import <file.txt|folder> [--date DATE] [--title TITLE] [--root DIR]
+
+Turns plain-text articles into content/articles/YYYY/<slug>.md: every non-empty line becomes a
+paragraph, a short line without final punctuation a ## crosshead. The title is --title, or a first
+line without final punctuation, or the first sentence; the date is --date or the file's modification
+time; people are the registry's names found in the text. Existing files are never replaced. A folder
+imports every .txt file in it.
+
+  --date DATE    2025-12-22 or 2025-12-22T18:30 (Europe/Ljubljana)
+  --title TITLE  the article's title (one file only)
+  --root DIR     project folder (default: the current folder)`,
+  check: `usage: arhivar check [--root DIR] [--out DIR] [--future]
+
+Checks every content file as the build does, and every internal link in an existing dist/ (or --out),
+and prints all problems at once. Writes nothing.
+
+  --root DIR   project folder (default: the current folder)
+  --out DIR    built site to check links in (default: dist)
+  --future     check as if articles dated in the future were published`,
 };
 
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Where the live progress line goes; drawn only when it is a terminal. */
+  progress?: { isTTY?: boolean; write: (text: string) => unknown };
+  /** Resolves when a long-running command (dev, preview) should stop; Ctrl+C by default. */
+  untilStopped?: () => Promise<void>;
 }
 
-const defaultIo: Io = { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
+const defaultIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  progress: process.stderr,
+  untilStopped: () =>
+    new Promise((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    }),
+};
 
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -52,6 +139,18 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     switch (command) {
       case 'build':
         return await runBuild(rest, io);
+      case 'people':
+        return await runPeople(rest, io);
+      case 'dev':
+        return await runDev(rest, io);
+      case 'preview':
+        return await runPreview(rest, io);
+      case 'new':
+        return await runNew(rest, io);
+      case 'import':
+        return await runImport(rest, io);
+      case 'check':
+        return await runCheck(rest, io);
       default:
         io.err(`unknown command "${command}"\n\n${HELP.main}`);
         return EXIT.usage;
@@ -62,7 +161,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       printProblems(known, io);
       return EXIT.content;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ImportUsageError) {
       io.err(`${error.message}\n\n${HELP[command] ?? HELP.main}`);
       return EXIT.usage;
     }
@@ -102,9 +201,156 @@ async function runBuild(args: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const root = path.resolve(String(values.root ?? '.'));
-  const result = await build({ root, outDir: values.out as string | undefined, includeFuture: Boolean(values.future) });
+  const progress = startProgressLine(io.progress ?? { isTTY: false, write: () => undefined });
+  let result;
+  try {
+    result = await build({ root, outDir: values.out as string | undefined, includeFuture: Boolean(values.future), onProgress: progress?.update });
+  } finally {
+    progress?.stop();
+  }
   printWarnings(result.model.warnings, io);
   const seconds = (result.elapsedMs / 1000).toFixed(1);
   io.out(`built ${formatCount(result.pagesWritten)} pages from ${formatCount(result.model.archive.articles.length)} ${result.model.archive.articles.length === 1 ? 'article' : 'articles'} in ${seconds} s`);
+  return EXIT.ok;
+}
+
+async function runPeople(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { root: { type: 'string' }, suggest: { type: 'boolean' }, limit: { type: 'string' } });
+  if (values.help) {
+    io.out(HELP.people!);
+    return EXIT.ok;
+  }
+  const root = path.resolve(String(values.root ?? '.'));
+  if (values.suggest) {
+    if (positionals.length > 0) throw new UsageError('--suggest reads every article; give no file with it');
+    const limit = values.limit === undefined ? 50 : Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number above 0, not "${String(values.limit)}"`);
+    for (const line of formatSuggestions(await suggestNames(root), limit)) io.out(line);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError('give one article file, such as content/articles/2025/witkoff.md, or --suggest');
+  for (const line of formatExplanation(await explainArticle(root, positionals[0]!))) io.out(line);
+  return EXIT.ok;
+}
+
+const counted = (count: number, noun: string) => `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+
+function rootOf(values: OptionValues): string {
+  return path.resolve(String(values.root ?? '.'));
+}
+
+function portOf(values: OptionValues, fallback: number): number {
+  if (values.port === undefined) return fallback;
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${String(values.port)}"`);
+  return port;
+}
+
+async function runDev(args: readonly string[], io: Io): Promise<number> {
+  const { values } = parse(args, { port: { type: 'string' }, root: { type: 'string' }, future: { type: 'boolean' } });
+  if (values.help) {
+    io.out(HELP.dev!);
+    return EXIT.ok;
+  }
+  const { startDevServer } = await import('./dev/server.ts');
+  const server = await startDevServer({
+    root: rootOf(values),
+    port: portOf(values, 5173),
+    strictPort: values.port !== undefined,
+    includeFuture: Boolean(values.future),
+    onLoad: (report) => {
+      if (report.failure !== undefined) io.err(`loading the site failed: ${report.failure instanceof Error ? (report.failure.stack ?? report.failure.message) : String(report.failure)}`);
+      else if (report.errors.length > 0) {
+        for (const error of report.errors) io.err(`${formatError(error)}\n`);
+        io.err(`${report.errors.length} ${report.errors.length === 1 ? 'problem' : 'problems'}: the browser shows them until they are fixed.`);
+      } else {
+        printWarnings(report.warnings, io);
+        io.out(`loaded ${formatCount(report.articles)} ${report.articles === 1 ? 'article' : 'articles'} in ${(report.elapsedMs / 1000).toFixed(1)} s`);
+      }
+    },
+  });
+  io.out(`arhivar dev: serving ${server.url} (Ctrl+C stops)`);
+  await (io.untilStopped ?? defaultIo.untilStopped!)();
+  await server.close();
+  return EXIT.ok;
+}
+
+async function runPreview(args: readonly string[], io: Io): Promise<number> {
+  const { values } = parse(args, { port: { type: 'string' }, root: { type: 'string' }, out: { type: 'string' } });
+  if (values.help) {
+    io.out(HELP.preview!);
+    return EXIT.ok;
+  }
+  const dir = path.resolve(rootOf(values), String(values.out ?? 'dist'));
+  const exists = await stat(dir).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+  if (!exists) {
+    io.err(`there is no built site in ${dir}; run arhivar build first`);
+    return EXIT.usage;
+  }
+  const server = await startStaticServer({ dir, port: portOf(values, 4173) });
+  io.out(`arhivar preview: serving ${dir} at ${server.url} (Ctrl+C stops)`);
+  await (io.untilStopped ?? defaultIo.untilStopped!)();
+  await server.close();
+  return EXIT.ok;
+}
+
+async function runNew(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { people: { type: 'string' }, tags: { type: 'string' }, root: { type: 'string' } });
+  if (values.help) {
+    io.out(HELP.new!);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give the title, such as arhivar new "Seja vlade"' : 'give the title as one argument, in quotes');
+  const result = await createArticle({
+    root: rootOf(values),
+    title: positionals[0]!,
+    people: splitList(values.people as string | undefined),
+    tags: splitList(values.tags as string | undefined),
+  });
+  io.out(`created ${result.file}`);
+  return EXIT.ok;
+}
+
+async function runImport(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { date: { type: 'string' }, title: { type: 'string' }, root: { type: 'string' } });
+  if (values.help) {
+    io.out(HELP.import!);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError('give one plain-text file or folder, such as arhivar import prispevek.txt');
+  const report = await importPlainText({
+    root: rootOf(values),
+    source: path.resolve(positionals[0]!),
+    date: values.date as string | undefined,
+    title: values.title as string | undefined,
+  });
+  for (const article of report.imported) {
+    const people = article.people.length > 0 ? article.people.join(', ') : 'none found';
+    io.out(`imported ${article.from} → ${article.file}`);
+    io.out(`  title: ${article.title}`);
+    io.out(`  date: ${article.date}; ${counted(article.paragraphs, 'paragraph')}, ${counted(article.crossheads, 'crosshead')}; people: ${people}`);
+  }
+  for (const problem of report.problems) io.err(`${formatError(problem)}\n`);
+  io.out(`${report.imported.length} imported, ${report.problems.length} not imported`);
+  return report.problems.length > 0 ? EXIT.content : EXIT.ok;
+}
+
+async function runCheck(args: readonly string[], io: Io): Promise<number> {
+  const { values } = parse(args, { root: { type: 'string' }, out: { type: 'string' }, future: { type: 'boolean' } });
+  if (values.help) {
+    io.out(HELP.check!);
+    return EXIT.ok;
+  }
+  const result = await checkSite({ root: rootOf(values), outDir: values.out as string | undefined, includeFuture: Boolean(values.future) });
+  printWarnings(result.warnings, io);
+  if (result.problems.length > 0) {
+    printProblems(result.problems, io);
+    return EXIT.content;
+  }
+  const links = result.linksChecked ? `; every internal link in ${result.linksChecked}/ resolves` : '; no built site to check links in (run arhivar build)';
+  io.out(`checked ${formatCount(result.articles)} ${result.articles === 1 ? 'article' : 'articles'}: no problems${links}`);
   return EXIT.ok;
 }

@@ -1,13 +1,47 @@
 import type { Article } from '../src/content/article.ts';
-import type { SiteContext } from '../src/render/context.ts';
+import type { Breadcrumb, SiteContext } from '../src/render/context.ts';
+import { newsArticleJsonLd } from '../src/render/structured-data.ts';
 import { urls } from '../src/site/urls.ts';
-import { formatDateTime } from '../src/text/sl.ts';
+import { formatDate, formatDateTime, ljubljanaCalendar, monthName } from '../src/text/sl.ts';
+import { formatReadingTime } from '../src/text/reading-time.ts';
 import { Layout } from './layout.tsx';
-import { DateLine, PeopleLinks } from './parts.tsx';
+import { DateLine, PeopleLinks, TagLinks } from './parts.tsx';
 
-export function ArticlePage({ context, article }: { context: SiteContext; article: Article }) {
+export interface ArticlePageProps {
+  context: SiteContext;
+  article: Article;
+  /** The five most related articles, most related first. */
+  related?: readonly Article[];
+  /** The next article published after this one, and the one before it. */
+  newer?: Article | undefined;
+  older?: Article | undefined;
+}
+
+/** Domov › 2025 › december */
+export function articleBreadcrumbs(article: Article): Breadcrumb[] {
+  const { year, month } = ljubljanaCalendar(article.date.instant);
+  return [
+    { label: 'Domov', url: urls.home() },
+    { label: String(year), url: urls.year(year) },
+    { label: monthName(month), url: urls.month(year, month) },
+  ];
+}
+
+export function ArticlePage({ context, article, related = [], newer, older }: ArticlePageProps) {
+  const modified = (article.updated ?? article.date).instant.toISOString();
   return (
-    <Layout context={context} meta={{ title: article.title, description: article.summary, url: article.url, kind: 'article' }}>
+    <Layout
+      context={context}
+      meta={{
+        title: article.title,
+        description: article.summary || article.title,
+        url: article.url,
+        kind: 'article',
+        breadcrumbs: articleBreadcrumbs(article),
+        jsonLd: [newsArticleJsonLd(article, context)],
+        article: { published: article.date.instant.toISOString(), modified, tags: article.tags.map((tag) => tag.name) },
+      }}
+    >
       <article class="article" lang="sl">
         <header class="article-header">
           <h1>{article.title}</h1>
@@ -20,6 +54,7 @@ export function ArticlePage({ context, article }: { context: SiteContext; articl
               </>
             ) : null}
             {article.author ? <span class="article-author"> · {article.author}</span> : null}
+            <span class="reading-time"> · {formatReadingTime(article.wordCount)}</span>
           </p>
           {article.people.length > 0 ? (
             <section class="article-people" aria-label="Osebe v članku">
@@ -32,21 +67,46 @@ export function ArticlePage({ context, article }: { context: SiteContext; articl
         <footer class="article-footer">
           {article.source ? <p class="article-source">Vir: {article.source}</p> : null}
           {article.tags.length > 0 ? (
-            <p class="article-tags">
-              Oznake:{' '}
-              {article.tags.map((tag, index) => (
-                <>
-                  {index > 0 ? ', ' : ''}
-                  <span class="tag">{tag.name}</span>
-                </>
-              ))}
-            </p>
+            <section class="article-tags" aria-label="Oznake">
+              <h2 class="label">Oznake</h2>
+              <TagLinks tags={article.tags} />
+            </section>
           ) : null}
         </footer>
       </article>
-      <p>
-        <a href={urls.home()}>← Vsi članki</a>
-      </p>
+      {related.length > 0 ? (
+        <section class="related" aria-labelledby="sorodni-clanki">
+          <h2 id="sorodni-clanki">Sorodni članki</h2>
+          <ul class="related-list">
+            {related.map((other) => (
+              <li>
+                <a href={other.url}>{other.title}</a>{' '}
+                <time class="count" dateTime={other.date.instant.toISOString()}>
+                  {formatDate(other.date.instant)}
+                </time>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {newer || older ? (
+        <nav class="article-neighbours" aria-label="Sosednja članka">
+          {older ? (
+            <a rel="prev" href={older.url}>
+              <span class="label">Prejšnji članek</span> {older.title}
+            </a>
+          ) : (
+            <span />
+          )}
+          {newer ? (
+            <a rel="next" href={newer.url}>
+              <span class="label">Naslednji članek</span> {newer.title}
+            </a>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
     </Layout>
   );
 }

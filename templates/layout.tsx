@@ -2,6 +2,9 @@ import type { ComponentChildren } from 'preact';
 import type { PageMeta, SiteContext } from '../src/render/context.ts';
 import { absoluteUrl, urls } from '../src/site/urls.ts';
 import { serializeJsonLd } from '../src/render/json-ld.ts';
+import { breadcrumbJsonLd } from '../src/render/structured-data.ts';
+import { shortenText } from '../src/text/shorten.ts';
+import { Breadcrumbs } from './parts.tsx';
 
 interface LayoutProps {
   context: SiteContext;
@@ -12,20 +15,34 @@ interface LayoutProps {
 const NAVIGATION = [
   { label: 'Domov', url: urls.home() },
   { label: 'Osebe', url: urls.people() },
+  { label: 'Oznake', url: urls.tags() },
+  { label: 'Arhiv', url: urls.archive() },
+  { label: 'Iskanje', url: urls.search() },
 ];
+
+/** "page" on the section's own page, "true" anywhere below it (a person under Osebe); home only counts for itself. */
+function currentMarker(itemUrl: string, pageUrl: string): 'page' | 'true' | undefined {
+  if (itemUrl === pageUrl) return 'page';
+  if (itemUrl !== urls.home() && pageUrl.startsWith(itemUrl)) return 'true';
+  return undefined;
+}
 
 /** The frame around every page: head metadata, masthead, navigation, footer. */
 export function Layout({ context, meta, children }: LayoutProps) {
   const { site } = context;
   const title = meta.url === '/' ? site.title : `${meta.title} – ${site.title}`;
   const canonical = absoluteUrl(site.baseUrl, meta.url);
+  const description = shortenText(meta.description);
+  const feeds = [...(meta.feeds ?? []), { title: site.title, url: urls.feed() }];
+  const jsonLd = [...(meta.jsonLd ?? [])];
+  if (meta.breadcrumbs?.length) jsonLd.push(breadcrumbJsonLd(meta.breadcrumbs, { label: meta.title, url: meta.url }, context));
   return (
     <html lang="sl">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
-        <meta name="description" content={meta.description} />
+        <meta name="description" content={description} />
         <meta name="color-scheme" content="light dark" />
         {meta.noindex ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={canonical} />}
         {meta.prev ? <link rel="prev" href={meta.prev} /> : null}
@@ -34,41 +51,56 @@ export function Layout({ context, meta, children }: LayoutProps) {
         <meta property="og:locale" content="sl_SI" />
         <meta property="og:type" content={meta.kind ?? 'website'} />
         <meta property="og:title" content={meta.title} />
-        <meta property="og:description" content={meta.description} />
+        <meta property="og:description" content={description} />
         <meta property="og:url" content={canonical} />
         <meta name="twitter:card" content="summary" />
         <meta name="twitter:title" content={meta.title} />
-        <meta name="twitter:description" content={meta.description} />
+        <meta name="twitter:description" content={description} />
+        {meta.article ? (
+          <>
+            <meta property="article:published_time" content={meta.article.published} />
+            <meta property="article:modified_time" content={meta.article.modified} />
+            {meta.article.tags.map((tag) => (
+              <meta property="article:tag" content={tag} />
+            ))}
+          </>
+        ) : null}
         <link rel="stylesheet" href={context.assets.stylesheet} />
-        {(meta.feeds ?? []).map((feed) => (
+        {feeds.map((feed) => (
           <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.url} />
         ))}
-        {(meta.jsonLd ?? []).map((data) => (
+        {jsonLd.map((data) => (
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(data) }} />
         ))}
       </head>
       <body>
         <a class="skip-link" href="#vsebina">Skoči na vsebino</a>
         <header class="masthead">
-          <div class="wrap">
+          <div class="wrap masthead-inner">
             <a class="site-title" href={urls.home()}>{site.title}</a>
-            <nav aria-label="Glavna navigacija">
-              <ul>
-                {NAVIGATION.map((item) => (
-                  <li>
-                    <a href={item.url}>{item.label}</a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            {site.description && site.description !== site.title ? <p class="site-tagline">{site.description}</p> : null}
           </div>
+          <nav aria-label="Glavna navigacija">
+            <ul class="wrap">
+              {NAVIGATION.map((item) => (
+                <li>
+                  <a href={item.url} aria-current={currentMarker(item.url, meta.url)}>
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
         </header>
         <main id="vsebina" class="wrap">
+          {meta.breadcrumbs?.length ? <Breadcrumbs trail={meta.breadcrumbs} /> : null}
           {children}
         </main>
         <footer class="site-footer">
           <div class="wrap">
-            <p>{site.description}</p>
+            <p>
+              <strong>{site.title}</strong> · {site.description}
+            </p>
           </div>
         </footer>
       </body>

@@ -1,6 +1,6 @@
-import type { Article } from '../src/content/article.ts';
+import type { Article, TagRef } from '../src/content/article.ts';
 import type { Page } from '../src/site/archive.ts';
-import type { SiteContext } from '../src/render/context.ts';
+import type { Breadcrumb, SiteContext } from '../src/render/context.ts';
 import { formatDate, formatDateTime } from '../src/text/sl.ts';
 import { urls } from '../src/site/urls.ts';
 
@@ -13,7 +13,7 @@ export function PeopleLinks({ ids, context }: { ids: readonly string[]; context:
   const people = ids.map((id) => context.people.get(id)).filter((person) => person !== undefined);
   if (people.length === 0) return null;
   return (
-    <ul class="people-links">
+    <ul class="people-links" aria-label="Osebe">
       {people.map((person) => (
         <li>
           <a href={urls.person(person.id)}>{person.name}</a>
@@ -23,6 +23,7 @@ export function PeopleLinks({ ids, context }: { ids: readonly string[]; context:
   );
 }
 
+/** Teasers newest first; their titles are h2 under the page's h1. */
 export function ArticleList({ articles, context }: { articles: readonly Article[]; context: SiteContext }) {
   return (
     <ol class="article-list">
@@ -44,28 +45,54 @@ export function ArticleList({ articles, context }: { articles: readonly Article[
   );
 }
 
-/** Previous/next links for a paginated list; `urlFor` builds the URL of page n. */
+/** Previous/next links for a paginated list; `urlFor` builds the URL of page n. Arrows are decoration, hidden from screen readers. */
 export function Pagination<T>({ page, urlFor }: { page: Page<T>; urlFor: (n: number) => string }) {
   if (page.total <= 1) return null;
   return (
-    <nav class="pagination" aria-label="Strani">
+    <nav class="pagination" aria-label="Strani seznama">
       {page.number > 1 ? (
         <a rel="prev" href={urlFor(page.number - 1)}>
-          ← Novejši članki
+          <span aria-hidden="true">← </span>Novejši članki
         </a>
-      ) : (
-        <span />
-      )}
+      ) : null}
       <span class="pagination-position">
         Stran {page.number} od {page.total}
       </span>
       {page.number < page.total ? (
         <a rel="next" href={urlFor(page.number + 1)}>
-          Starejši članki →
+          Starejši članki<span aria-hidden="true"> →</span>
         </a>
-      ) : (
-        <span />
-      )}
+      ) : null}
     </nav>
+  );
+}
+
+/** Domov › 2025 › december: the page's ancestors, each linked. */
+export function Breadcrumbs({ trail }: { trail: readonly Breadcrumb[] }) {
+  return (
+    <nav class="breadcrumbs" aria-label="Drobtinice">
+      <ol>
+        {trail.map((crumb) => (
+          <li>
+            <a href={crumb.url}>{crumb.label}</a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+export function TagLinks({ tags }: { tags: readonly TagRef[] }) {
+  if (tags.length === 0) return null;
+  return (
+    <ul class="tag-links">
+      {tags.map((tag) => (
+        <li>
+          <a href={urls.tag(tag.slug)} rel="tag">
+            {tag.name}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,10 +1,12 @@
 import type { Article } from '../src/content/article.ts';
 import type { Page, PersonEntry } from '../src/site/archive.ts';
 import type { SiteContext } from '../src/render/context.ts';
+import { chartGeometry, personStats, type PersonStats, type Timeline } from '../src/site/person-stats.ts';
 import { urls } from '../src/site/urls.ts';
-import { countArticles } from '../src/text/sl.ts';
+import { MENTION_FORMS, MONTHS_GENITIVE, countArticles, monthName, plural } from '../src/text/sl.ts';
+import { personJsonLd } from '../src/render/structured-data.ts';
 import { Layout } from './layout.tsx';
-import { ArticleList, Pagination } from './parts.tsx';
+import { DateLine, PeopleLinks, Pagination } from './parts.tsx';
 
 export interface PersonPageProps {
   context: SiteContext;
@@ -17,6 +19,7 @@ export interface PersonPageProps {
 export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
   const { person, articles } = entry;
   const description = person.role ? `${person.name}, ${person.role}: ${countArticles(articles.length)} v arhivu` : `${person.name}: ${countArticles(articles.length)} v arhivu`;
+  const stats = page.number === 1 ? personStats(entry, context.people) : undefined;
   return (
     <Layout
       context={context}
@@ -25,6 +28,12 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
         description,
         url: urls.person(person.id, page.number),
         kind: 'profile',
+        feeds: [{ title: `${person.name} – ${context.site.title}`, url: urls.personFeed(person.id) }],
+        jsonLd: [personJsonLd(person, context)],
+        breadcrumbs: [
+          { label: 'Domov', url: urls.home() },
+          { label: 'Osebe', url: urls.people() },
+        ],
         prev: page.number > 1 ? urls.person(person.id, page.number - 1) : undefined,
         next: page.number < page.total ? urls.person(person.id, page.number + 1) : undefined,
       }}
@@ -35,12 +44,134 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
         <p class="count">{countArticles(articles.length)}</p>
       </header>
       {bioHtml && page.number === 1 ? <div class="bio" dangerouslySetInnerHTML={{ __html: bioHtml }} /> : null}
+      {stats && stats.articleCount > 0 ? <PersonOverview stats={stats} name={person.name} /> : null}
       <h2>Članki</h2>
-      <ArticleList articles={page.items} context={context} />
+      <PersonArticleList articles={page.items} personId={person.id} context={context} />
       <Pagination page={page} urlFor={(n) => urls.person(person.id, n)} />
       <p>
         <a href={urls.people()}>← Vse osebe</a>
       </p>
     </Layout>
+  );
+}
+
+function PersonOverview({ stats, name }: { stats: PersonStats; name: string }) {
+  return (
+    <section class="person-overview" aria-label="Pregled omemb">
+      <dl class="person-facts">
+        {stats.first ? (
+          <>
+            <dt>Prva omemba</dt>
+            <dd>
+              <a href={stats.first.url}>
+                <DateLine article={stats.first} />
+              </a>
+            </dd>
+          </>
+        ) : null}
+        {stats.last ? (
+          <>
+            <dt>Zadnja omemba</dt>
+            <dd>
+              <a href={stats.last.url}>
+                <DateLine article={stats.last} />
+              </a>
+            </dd>
+          </>
+        ) : null}
+        <dt>Omembe v besedilih</dt>
+        <dd>{plural(stats.mentionCount, MENTION_FORMS)}</dd>
+      </dl>
+      <MentionChart timeline={stats.timeline} name={name} />
+      {stats.coMentions.length > 0 ? (
+        <>
+          <h2>Največkrat skupaj z</h2>
+          <ol class="co-mentions">
+            {stats.coMentions.map(({ person, count }) => (
+              <li>
+                <a href={urls.person(person.id)}>{person.name}</a> <span class="co-count">{countArticles(count)}</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function periodName(year: number, month: number | undefined): string {
+  return month === undefined ? String(year) : `${monthName(month)} ${year}`;
+}
+
+function periodGenitive(year: number, month: number | undefined): string {
+  return month === undefined ? `leta ${year}` : `${MONTHS_GENITIVE[month - 1]} ${year}`;
+}
+
+/** Articles per month or year as inline SVG: drawn at build time, readable by screen readers, no script. */
+export function MentionChart({ timeline, name }: { timeline: Timeline; name: string }) {
+  if (timeline.bars.length === 0) return null;
+  const geometry = chartGeometry(timeline);
+  const first = timeline.bars[0]!;
+  const last = timeline.bars.at(-1)!;
+  const peak = timeline.bars.reduce((best, bar) => (bar.count > best.count ? bar : best), first);
+  const byMonth = timeline.unit === 'month';
+  const title = `${name}: članki po ${byMonth ? 'mesecih' : 'letih'}`;
+  const span = first === last ? periodName(first.year, first.month) : `od ${periodGenitive(first.year, first.month)} do ${periodGenitive(last.year, last.month)}`;
+  const desc = `Stolpčni diagram, ${span}. Največ: ${countArticles(peak.count)} (${periodName(peak.year, peak.month)}).`;
+  const id = `chart-${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`;
+  return (
+    <figure class="mention-chart">
+      <svg
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        viewBox={`0 0 ${geometry.width} ${geometry.height}`}
+        width={geometry.width}
+        height={geometry.height}
+        xmlns="http://www.w3.org/2000/svg"
+      >
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>{desc}</desc>
+        <line class="axis" x1={0} y1={geometry.plotHeight} x2={geometry.width} y2={geometry.plotHeight} />
+        {geometry.bars.map((bar) => (
+          <g>
+            <rect class="bar" x={bar.x} y={bar.y} width={bar.width} height={bar.height}>
+              <title>{`${periodName(bar.year, bar.month)}: ${countArticles(bar.count)}`}</title>
+            </rect>
+            {bar.label ? (
+              <text class="label" x={bar.labelX} y={geometry.height - 4} text-anchor="middle">
+                {bar.label}
+              </text>
+            ) : null}
+          </g>
+        ))}
+      </svg>
+      <figcaption>{title}</figcaption>
+    </figure>
+  );
+}
+
+function PersonArticleList({ articles, personId, context }: { articles: readonly Article[]; personId: string; context: SiteContext }) {
+  return (
+    <ol class="article-list">
+      {articles.map((article) => {
+        const count = article.mentionCounts.get(personId) ?? 0;
+        return (
+          <li>
+            <article class="teaser">
+              <h2 class="teaser-title">
+                <a href={article.url}>{article.title}</a>
+              </h2>
+              <p class="teaser-meta">
+                <DateLine article={article} />
+                {' · '}
+                <span class="mention-count">{count > 0 ? plural(count, MENTION_FORMS) : 'na seznamu oseb'}</span>
+              </p>
+              {article.summary ? <p class="teaser-summary">{article.summary}</p> : null}
+              <PeopleLinks ids={article.people} context={context} />
+            </article>
+          </li>
+        );
+      })}
+    </ol>
   );
 }

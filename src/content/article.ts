@@ -1,7 +1,10 @@
 import { ArhivarError } from '../errors.ts';
 import { isValidSlug, slugify } from '../site/slug.ts';
 import { parseFrontMatter } from './front-matter.ts';
-import { ArticleFrontMatterSchema, isPlainObject, issuesToErrors, type ArticleFrontMatter } from './schema.ts';
+import { checkMarkdownShape } from './markdown-shape.ts';
+import { ArticleFrontMatterSchema, isPlainObject, issuesToErrors, stripBodyControlCharacters, stripControlCharacters, type ArticleFrontMatter } from './schema.ts';
+
+export { stripControlCharacters } from './schema.ts';
 import type { SourceFile } from './read.ts';
 import type { ContentDate } from './dates.ts';
 
@@ -46,11 +49,42 @@ export interface TagRef {
 }
 
 const ARTICLE_KEYS = Object.keys(ArticleFrontMatterSchema.shape);
-// C0 and C1 control characters have no place in a title (they come from CMS exports and break XML).
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
 
-export function stripControlCharacters(value: string): string {
-  return value.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
+/** Longest tag or person name accepted; URL slugs are cut at the same length (see site/slug.ts). */
+export const MAX_NAME_LENGTH = 200;
+
+/**
+ * Tags and people names become URL slugs (/oznake/<slug>/, /osebe/<slug>/). slugify() keeps only a–z,
+ * 0–9 and -, so "../" or "/" can never leave dist/; a name that keeps nothing, or that is too long to be
+ * a name, is refused rather than silently dropped or cut.
+ */
+function checkNames(names: readonly string[], kind: 'tag' | 'person', file: string, line: number | undefined): ArhivarError[] {
+  const errors: ArhivarError[] = [];
+  const key = kind === 'tag' ? 'tags' : 'people';
+  for (const name of names) {
+    if (name.length > MAX_NAME_LENGTH) {
+      errors.push(
+        new ArhivarError({
+          code: `article/bad-${kind}`,
+          message: `${kind} "${name.slice(0, 40)}…" is ${name.length} characters long; at most ${MAX_NAME_LENGTH} are allowed`,
+          file,
+          line,
+          hint: `${key} holds short names separated by commas, such as ${kind === 'tag' ? 'tags: [Ukrajina, diplomacija]' : 'people: [Steve Witkoff, Kiril Dmitrijev]'}`,
+        }),
+      );
+    } else if (!slugify(name)) {
+      errors.push(
+        new ArhivarError({
+          code: `article/bad-${kind}`,
+          message: `${kind} ${JSON.stringify(name)} has no letters or digits, so it cannot have a page`,
+          file,
+          line,
+          hint: `write the ${kind === 'tag' ? 'tag' : 'name'} with letters, or remove it from ${key}`,
+        }),
+      );
+    }
+  }
+  return errors;
 }
 
 export function validateArticle(source: SourceFile): { article?: ArticleSource; errors: ArhivarError[] } {
@@ -136,9 +170,13 @@ export function validateArticle(source: SourceFile): { article?: ArticleSource; 
       );
     }
   }
+  errors.push(...checkNames(data.tags, 'tag', file, frontMatter.keyLines.get('tags')));
+  errors.push(...checkNames(data.people, 'person', file, frontMatter.keyLines.get('people')));
+  const shape = checkMarkdownShape(frontMatter.body, file, frontMatter.bodyLine);
+  if (shape) errors.push(shape);
   if (errors.length > 0) return { errors };
   return {
-    article: { file, frontMatter: data, title, slug, body: frontMatter.body, bodyLine: frontMatter.bodyLine, keyLines: frontMatter.keyLines },
+    article: { file, frontMatter: data, title, slug, body: stripBodyControlCharacters(frontMatter.body), bodyLine: frontMatter.bodyLine, keyLines: frontMatter.keyLines },
     errors: [],
   };
 }

@@ -126,7 +126,7 @@ export function parseYamlBlock(source: string, file: string, firstLine = 1): Yam
       code: 'front-matter/alias-bomb',
       message: 'front matter expands YAML aliases too many times',
       file,
-      line: firstLine,
+      line: lineAt(Math.max(0, source.search(/\S/))),
       hint: 'write the values out instead of repeating them with *aliases',
       cause: error,
     });

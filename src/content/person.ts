@@ -2,7 +2,8 @@ import path from 'node:path';
 import { ArhivarError } from '../errors.ts';
 import { isValidSlug, slugify } from '../site/slug.ts';
 import { parseFrontMatter } from './front-matter.ts';
-import { PersonFrontMatterSchema, isPlainObject, issuesToErrors } from './schema.ts';
+import { checkMarkdownShape } from './markdown-shape.ts';
+import { PersonFrontMatterSchema, isPlainObject, issuesToErrors, stripBodyControlCharacters } from './schema.ts';
 import type { SourceFile } from './read.ts';
 
 export type Gender = 'm' | 'f';
@@ -64,6 +65,8 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
     return { errors: issuesToErrors(result.error.issues, { file, code: 'person', keyLines: frontMatter.keyLines, fallbackLine: 1, knownKeys: PERSON_KEYS }) };
   }
   const data = result.data;
+  const shape = checkMarkdownShape(frontMatter.body, file, frontMatter.bodyLine);
+  if (shape) return { errors: [shape] };
   return {
     person: {
       id: base,
@@ -72,7 +75,7 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
       role: data.role,
       gender: data.gender,
       detect: data.detect,
-      bio: frontMatter.body.trim(),
+      bio: stripBodyControlCharacters(frontMatter.body).trim(),
       file,
     },
     errors: [],

@@ -7,14 +7,33 @@ import { parseContentDate } from './dates.ts';
  * The one source of the content types. Front matter is checked against these schemas and the record
  * types (`ArticleFrontMatter`, `PersonFrontMatter`, `SiteConfig`) are inferred from them.
  */
-const text = z.string().trim().min(1, { error: 'must not be empty' });
+// C0 and C1 control characters come from CMS exports; they break XML feeds and mean nothing in HTML.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** Control characters become spaces, runs of white space one space. */
+export function stripControlCharacters(value: string): string {
+  return value.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The same characters in a Markdown body, where tab and newline mean something and stay. They are
+ * invisible, forbidden in XML (feeds) and reported by HTML validators.
+ */
+export function stripBodyControlCharacters(value: string): string {
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+}
+
+const text = z
+  .string()
+  .transform(stripControlCharacters)
+  .pipe(z.string().min(1, { error: 'must not be empty' }));
 
 /** A list of names; a single name written without brackets is accepted as a list of one. */
 const nameList = z
   .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))], {
     error: 'must be a list of names, such as [Steve Witkoff, Jared Kushner]',
   })
-  .transform((value) => (Array.isArray(value) ? value : [value]).map((item) => String(item).trim()).filter((item) => item !== ''));
+  .transform((value) => (Array.isArray(value) ? value : [value]).map((item) => stripControlCharacters(String(item))).filter((item) => item !== ''));
 
 const contentDate = z.unknown().transform((value, context) => {
   const result = parseContentDate(value);
@@ -94,7 +113,8 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Sch
     }
     const key = String(issue.path[0] ?? '');
     const line = context.keyLines.get(key) ?? context.fallbackLine;
-    const missing = issue.code === 'invalid_type' && !context.keyLines.has(key);
+    // A key the file does not have is missing, whatever check failed on its absent value (a date's is custom).
+    const missing = key !== '' && !context.keyLines.has(key);
     const params = (issue as { params?: { hint?: string } }).params;
     errors.push(
       new ArhivarError({

@@ -1,5 +1,7 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AssetUrls } from '../render/context.ts';
 
@@ -14,13 +16,155 @@ export interface BuiltAssets {
   files: OutputFile[];
 }
 
-/** Templates and their stylesheet belong to the project's templates/ folder, next to the TSX templates. */
-export const STYLESHEET = fileURLToPath(new URL('../../templates/site.css', import.meta.url));
+/** The theme and the browser scripts belong to arhivar itself, not to a site's content. */
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const STYLESHEET = path.join(PROJECT_ROOT, 'templates', 'site.css');
+/** Every `src/client/<name>.ts` is a script entry; templates find its URL as `assets.scripts.<name>`. */
+export const CLIENT_DIR = path.join(PROJECT_ROOT, 'src', 'client');
+const CACHE_FILE = path.join(PROJECT_ROOT, '.cache', 'assets', 'build.json');
+/** Bump when the Vite options below change, so an old cache entry is not reused. */
+const RECIPE = 1;
 
-/** The stylesheet under a content-hashed name, so browsers may cache it forever. */
+interface CacheEntry {
+  recipe: number;
+  vite: string;
+  entries: Record<string, string>;
+  /** Every file the bundle was made from (project-relative) with its SHA-256. */
+  inputs: Record<string, string>;
+  urls: AssetUrls;
+  files: { path: string; text: string }[];
+}
+
+/**
+ * Bundles and minifies the stylesheet and the client scripts with Vite, under content-hashed names
+ * (browsers may cache them forever). The result is cached in .cache/ keyed by the hashes of every input
+ * file, so a build whose theme and scripts did not change does not load Vite at all.
+ * `_root` is the site being built; the assets do not depend on it.
+ */
 export async function buildAssets(_root: string): Promise<BuiltAssets> {
-  const css = await readFile(STYLESHEET);
-  const hash = createHash('sha256').update(css).digest('hex').slice(0, 10);
-  const file = `assets/site-${hash}.css`;
-  return { urls: { stylesheet: `/${file}` }, files: [{ path: file, bytes: css }] };
+  const entries = await listEntries();
+  const cached = await readCache(entries);
+  if (cached) return cached;
+  const built = await bundle(entries);
+  await writeCache(built).catch(() => undefined);
+  return { urls: built.urls, files: built.files.map((file) => ({ path: file.path, bytes: file.text })) };
+}
+
+async function listEntries(): Promise<Record<string, string>> {
+  const entries: Record<string, string> = { site: STYLESHEET };
+  const names = await readdir(CLIENT_DIR).catch(() => [] as string[]);
+  for (const name of names.sort()) {
+    if (name.endsWith('.ts') && !name.endsWith('.d.ts')) entries[name.slice(0, -3)] = path.join(CLIENT_DIR, name);
+  }
+  return entries;
+}
+
+async function viteVersion(): Promise<string> {
+  const manifest = JSON.parse(await readFile(createRequire(import.meta.url).resolve('vite/package.json'), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+async function hashFile(file: string): Promise<string> {
+  return createHash('sha256').update(await readFile(file)).digest('hex');
+}
+
+async function readCache(entries: Record<string, string>): Promise<BuiltAssets | undefined> {
+  let entry: CacheEntry;
+  try {
+    entry = JSON.parse(await readFile(CACHE_FILE, 'utf8')) as CacheEntry;
+  } catch {
+    return undefined;
+  }
+  if (entry.recipe !== RECIPE || entry.vite !== (await viteVersion())) return undefined;
+  const relativeEntries = relativize(entries);
+  if (JSON.stringify(entry.entries) !== JSON.stringify(relativeEntries)) return undefined;
+  for (const [file, hash] of Object.entries(entry.inputs)) {
+    const actual = await hashFile(path.join(PROJECT_ROOT, file)).catch(() => undefined);
+    if (actual !== hash) return undefined;
+  }
+  return { urls: entry.urls, files: entry.files.map((file) => ({ path: file.path, bytes: file.text })) };
+}
+
+async function writeCache(entry: CacheEntry): Promise<void> {
+  await mkdir(path.dirname(CACHE_FILE), { recursive: true });
+  // Parallel builds (test workers share a pid) each write their own file; the rename is atomic.
+  const temporary = `${CACHE_FILE}.${process.pid}-${randomUUID()}`;
+  await writeFile(temporary, JSON.stringify(entry));
+  await rename(temporary, CACHE_FILE);
+}
+
+function relativize(entries: Record<string, string>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, file] of Object.entries(entries)) result[name] = path.relative(PROJECT_ROOT, file).split(path.sep).join('/');
+  return result;
+}
+
+async function bundle(entries: Record<string, string>): Promise<CacheEntry> {
+  const { build } = await import('vite');
+  const inputs = new Set<string>();
+  const output = await build({
+    configFile: false,
+    root: PROJECT_ROOT,
+    base: '/',
+    mode: 'production',
+    logLevel: 'warn',
+    envDir: false,
+    publicDir: false,
+    // An inline (empty) PostCSS config stops Vite from searching the disk for one.
+    css: { postcss: {} },
+    plugins: [
+      {
+        name: 'arhivar:record-inputs',
+        // Every module of the bundle goes into the cache key.
+        transform(_code, id) {
+          inputs.add(id);
+        },
+      },
+    ],
+    build: {
+      write: false,
+      minify: true,
+      cssMinify: true,
+      sourcemap: false,
+      modulePreload: false,
+      copyPublicDir: false,
+      emptyOutDir: false,
+      reportCompressedSize: false,
+      rolldownOptions: {
+        input: entries,
+        output: {
+          entryFileNames: 'assets/[name]-[hash].js',
+          chunkFileNames: 'assets/[name]-[hash].js',
+          assetFileNames: 'assets/[name]-[hash][extname]',
+        },
+      },
+    },
+  });
+  const results = Array.isArray(output) ? output : [output];
+  const urls: AssetUrls = { stylesheet: '', scripts: {} };
+  const files: CacheEntry['files'] = [];
+  for (const result of results) {
+    if (!('output' in result)) throw new Error('vite build returned a watcher; expected bundled output');
+    for (const item of result.output) {
+      const text = item.type === 'chunk' ? item.code : typeof item.source === 'string' ? item.source : new TextDecoder().decode(item.source);
+      files.push({ path: item.fileName, text });
+      if (item.type === 'chunk' && item.isEntry) urls.scripts[item.name] = `/${item.fileName}`;
+      if (item.type === 'asset' && item.fileName.endsWith('.css') && item.originalFileNames.some((name) => path.resolve(PROJECT_ROOT, name) === STYLESHEET)) {
+        urls.stylesheet = `/${item.fileName}`;
+      }
+    }
+  }
+  if (!urls.stylesheet) throw new Error(`vite produced no stylesheet from ${STYLESHEET}`);
+
+  // Rolldown reports no files read by CSS @import, so every stylesheet beside the theme counts as an input.
+  const themeDir = path.dirname(STYLESHEET);
+  for (const name of await readdir(themeDir)) if (name.endsWith('.css')) inputs.add(path.join(themeDir, name));
+  const hashes: Record<string, string> = {};
+  for (const id of [...inputs, ...Object.values(entries)].sort()) {
+    const file = id.split('?')[0]!;
+    if (!path.isAbsolute(file) || id.startsWith('\0')) continue;
+    const relative = path.relative(PROJECT_ROOT, file).split(path.sep).join('/');
+    hashes[relative] = await hashFile(file);
+  }
+  return { recipe: RECIPE, vite: await viteVersion(), entries: relativize(entries), inputs: hashes, urls, files };
 }

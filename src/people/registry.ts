@@ -1,5 +1,6 @@
 import { ArhivarError } from '../errors.ts';
 import { slugify } from '../site/slug.ts';
+import { urls } from '../site/urls.ts';
 import { personFromName, type Person } from '../content/person.ts';
 
 /**
@@ -17,9 +18,25 @@ export function buildRegistry(people: readonly Person[]): { registry: Registry; 
   const byId = new Map<string, Person>();
   const lookup = new Map<string, string>();
   const owner = new Map<string, { person: Person; what: string }>();
+  const reported = new Set<string>();
 
-  for (const person of people) byId.set(person.id, person);
   for (const person of people) {
+    const first = byId.get(person.id);
+    if (first) {
+      // Person files in different folders of content/people/ can share a file name, and so a URL.
+      errors.push(
+        new ArhivarError({
+          code: 'person/duplicate',
+          message: `this file and ${first.file} both give the page ${urls.person(person.id)}`,
+          file: person.file,
+          hint: 'keep one file per person: merge the two, or rename one of them',
+        }),
+      );
+      continue;
+    }
+    byId.set(person.id, person);
+  }
+  for (const person of byId.values()) {
     const keys: Array<[string, string]> = [
       [person.id, 'file name'],
       [slugify(person.name), 'name'],
@@ -29,6 +46,9 @@ export function buildRegistry(people: readonly Person[]): { registry: Registry; 
       if (!key) continue;
       const previous = owner.get(key);
       if (previous && previous.person.id !== person.id) {
+        const pair = `${person.id}\n${previous.person.id}`;
+        if (reported.has(pair)) continue;
+        reported.add(pair);
         errors.push(
           new ArhivarError({
             code: 'person/duplicate',

@@ -3,6 +3,7 @@ import { validateArticle } from '../content/article.ts';
 import type { SourceFile } from '../content/read.ts';
 import { RecordCache } from './cache.ts';
 import { codeVersion } from './version.ts';
+import { cached, type LoadCache } from '../load-cache.ts';
 
 /**
  * validateArticle for every source, reusing the results of earlier builds from .cache/ for files whose path
@@ -18,15 +19,26 @@ interface StoredValidation {
   bodyLength?: number;
 }
 
-export async function validateArticles(sources: readonly SourceFile[], options: { root: string; cache?: boolean | undefined }): Promise<Validation[]> {
-  if (options.cache === false) return sources.map((source) => validateArticle(source));
+export interface ValidateOptions {
+  root: string;
+  /** Keep results in .cache/ (default true). */
+  cache?: boolean | undefined;
+  /** Results of earlier loads in this process (the dev server's), checked before .cache/ and kept up to date. */
+  reuse?: LoadCache['articles'] | undefined;
+}
+
+export async function validateArticles(sources: readonly SourceFile[], options: ValidateOptions): Promise<Validation[]> {
+  const { reuse } = options;
+  if (options.cache === false) return sources.map((source) => cached(reuse, source.file, source.text, () => validateArticle(source)));
   const cache = await RecordCache.open<StoredValidation>(options.root, 'articles', await codeVersion());
   const results = sources.map((source) => {
+    const recent = reuse?.get(source.file);
+    if (recent && recent.text === source.text) return recent.value;
     const key = createHash('sha1').update(source.file).update('\0').update(source.text).digest('base64url');
     const stored = cache.get(key);
-    if (stored) return restore(stored, source.text);
-    const result = validateArticle(source);
-    if (result.errors.length === 0 && result.article) cache.set(key, store(result, source.text));
+    const result = stored ? restore(stored, source.text) : validateArticle(source);
+    if (!stored && result.errors.length === 0 && result.article) cache.set(key, store(result, source.text));
+    reuse?.set(source.file, { text: source.text, value: result });
     return result;
   });
   await cache.save();

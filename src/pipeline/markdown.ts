@@ -5,6 +5,7 @@ import type { RenderedMarkdown } from '../markdown/render.ts';
 import { defaultPoolSize, MarkdownPool, NestedTooDeep, TimeLimitExceeded } from '../workers/markdown-pool.ts';
 import { RecordCache } from './cache.ts';
 import { codeVersion } from './version.ts';
+import type { LoadCache } from '../load-cache.ts';
 import { compileWorker } from '../workers/compile.ts';
 
 /**
@@ -27,6 +28,8 @@ export interface MarkdownOptions {
   cache?: boolean;
   /** Worker threads at most; the number of cores by default. */
   workers?: number;
+  /** Bodies rendered by earlier loads in this process (the dev server's), keyed by file; checked first. */
+  reuse?: LoadCache['markdown'] | undefined;
 }
 
 export interface RenderedBodies {
@@ -40,10 +43,13 @@ export async function renderArticleBodies(articles: readonly ArticleSource[], op
   const bodies: (RenderedMarkdown | undefined)[] = new Array(articles.length);
   const keys = articles.map((article) => createHash('sha1').update(article.body).digest('base64url'));
   const missing: number[] = [];
-  articles.forEach((_, index) => {
-    const hit = cache?.get(keys[index]!);
-    if (hit) bodies[index] = hit;
-    else missing.push(index);
+  articles.forEach((article, index) => {
+    const recent = options.reuse?.get(article.file);
+    const hit = recent && recent.text === article.body ? recent.value : cache?.get(keys[index]!);
+    if (hit) {
+      bodies[index] = hit;
+      options.reuse?.set(article.file, { text: article.body, value: hit });
+    } else missing.push(index);
   });
 
   const errors: ArhivarError[] = [];
@@ -60,6 +66,7 @@ export async function renderArticleBodies(articles: readonly ArticleSource[], op
             const rendered = await pool.render(article.body);
             bodies[index] = rendered;
             cache?.set(keys[index]!, rendered);
+            options.reuse?.set(article.file, { text: article.body, value: rendered });
           } catch (error) {
             errors.push(renderError(article, error, timeLimitMs));
           }

@@ -12,6 +12,8 @@ export interface SiteContext {
 
 export interface AssetUrls {
   stylesheet: string;
+  /** Client script URLs by entry name: `src/client/search.ts` is `scripts.search`. */
+  scripts: Record<string, string>;
 }
 
 export interface FeedLink {
@@ -32,6 +34,7 @@ export interface PageMeta {
   url: string;
   kind?: 'website' | 'article' | 'profile';
   feeds?: FeedLink[];
+  /** Ancestors of the page, outermost first (the page itself is not included). */
   breadcrumbs?: Breadcrumb[];
   /** Structured data blocks, serialised safely by the layout. */
   jsonLd?: object[];
@@ -39,4 +42,6 @@ export interface PageMeta {
   prev?: string | undefined;
   next?: string | undefined;
   noindex?: boolean;
+  /** Open Graph article:* properties (ISO instants, tag names). */
+  article?: { published: string; modified: string; tags: string[] };
 }

@@ -22,9 +22,10 @@ export class Fingerprinter {
 
   private replace(key: string, item: unknown): unknown {
     if (typeof item !== 'object' || item === null) return item;
-    if (item instanceof Map) return { '@map': [...item] };
     if (item instanceof Set) return { '@set': [...item] };
-    if (key === 'context' || isArticleLike(item)) return this.shared(item);
+    // The registry map is handed to every feed: hash it once, like the context and the articles.
+    if (key === 'context' || (key === 'people' && item instanceof Map) || isArticleLike(item)) return this.shared(item);
+    if (item instanceof Map) return { '@map': [...item] };
     return item;
   }
 
@@ -33,6 +34,12 @@ export class Fingerprinter {
     let digest = this.memo.get(item);
     if (digest === undefined) {
       const hash = createHash('sha1');
+      if (item instanceof Map) {
+        hash.update(this.encode({ '@map': [...item] }));
+        digest = `#${hash.digest('base64url')}`;
+        this.memo.set(item, digest);
+        return digest;
+      }
       // Long strings (an article's HTML and text) go to the hash as they are: escaping them for JSON costs more.
       const rest: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(item)) {

@@ -1,14 +1,22 @@
 import { h, type FunctionComponent } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import type { Article } from '../content/article.ts';
 import type { Archive } from '../site/archive.ts';
 import { paginate } from '../site/archive.ts';
+import { findRelated } from '../site/related.ts';
 import { urls } from '../site/urls.ts';
 import type { SiteContext } from './context.ts';
+import { FEED_SIZE, renderAtomFeed } from './feed.ts';
+import { renderRobots, renderSitemap, renderSitemapIndex, SITEMAP_LIMIT, type SitemapEntry } from './sitemap.ts';
 import { HomePage } from '../../templates/home.tsx';
 import { ArticlePage } from '../../templates/article.tsx';
 import { PeoplePage } from '../../templates/people.tsx';
 import { PersonPage } from '../../templates/person.tsx';
+import { ArchivePage, MonthPage, YearPage } from '../../templates/archive.tsx';
+import { TagsPage } from '../../templates/tags.tsx';
+import { TagPage } from '../../templates/tag.tsx';
 import { NotFoundPage } from '../../templates/not-found.tsx';
+import { SearchPage } from '../../templates/search.tsx';
 
 /** One file of the built site. Rendering is deferred so pages can be streamed to disk one at a time. */
 export interface PageSpec {
@@ -16,16 +24,18 @@ export interface PageSpec {
   url: string;
   render: () => string;
   /**
-   * Everything the page is rendered from (the template's props). When given, a rebuild whose props hash
-   * the same as last time skips rendering the page (see render/fingerprint.ts). Leave it out for pages
-   * that read anything besides their props.
+   * Everything the page is rendered from (the template's props, a feed's options). When given, a rebuild
+   * whose inputs hash the same as last time skips rendering the page (see render/fingerprint.ts). Leave it
+   * out for pages that read anything besides their inputs.
    */
   inputs?: object;
+  /** When the page's content last changed, for the sitemap. */
+  lastmod?: Date | undefined;
 }
 
 /** A page rendered from a template and its props alone. */
-export function templatePage<P extends object>(url: string, component: FunctionComponent<P>, props: P): PageSpec {
-  return { url, render: () => renderHtml(component, props), inputs: props };
+export function templatePage<P extends object>(url: string, component: FunctionComponent<P>, props: P, lastmod?: Date): PageSpec {
+  return { url, render: () => renderHtml(component, props), inputs: props, lastmod };
 }
 
 export function renderHtml<P extends object>(component: FunctionComponent<P>, props: P): string {
@@ -39,21 +49,123 @@ export interface PageInputs {
   bios: ReadonlyMap<string, string>;
 }
 
-/** Every page of the site, in a stable order. */
-export function* listPages({ context, archive, bios }: PageInputs): Generator<PageSpec> {
-  const { pageSize } = context.site;
-  for (const page of paginate(archive.articles, pageSize)) {
-    yield templatePage(urls.home(page.number), HomePage, { context, page });
+/**
+ * Every file of the site, in a stable order: the pages, then sitemap.xml (every HTML page, that is every
+ * URL ending in /, so the 404 page, feeds and other files stay out) and robots.txt.
+ */
+export function* listPages(inputs: PageInputs): Generator<PageSpec> {
+  const entries: SitemapEntry[] = [];
+  for (const page of listSitePages(inputs)) {
+    if (page.url.endsWith('/')) entries.push({ url: page.url, lastmod: page.lastmod });
+    yield page;
   }
-  for (const article of archive.articles) {
-    yield templatePage(article.url, ArticlePage, { context, article });
+  yield* sitemapFiles(inputs.context.site.baseUrl, entries);
+  yield { url: urls.robots(), render: () => renderRobots(inputs.context.site.baseUrl, urls.sitemap()) };
+}
+
+function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageSpec> {
+  const { pageSize, title } = context.site;
+  const { articles } = archive;
+  const newest = lastChange(articles);
+  for (const page of paginate(articles, pageSize)) {
+    yield templatePage(urls.home(page.number), HomePage, { context, page }, lastChange(page.items));
   }
-  yield templatePage(urls.people(), PeoplePage, { context, entries: archive.people });
+  const related = findRelated(articles);
+  for (let index = 0; index < articles.length; index++) {
+    const article = articles[index]!;
+    const props = {
+      context,
+      article,
+      related: related[index]!.map((other) => articles[other]!),
+      // Newest first: the article before this one in the list was published after it.
+      newer: articles[index - 1],
+      older: articles[index + 1],
+    };
+    yield templatePage(article.url, ArticlePage, props, lastChange([article]));
+  }
+  yield templatePage(urls.people(), PeoplePage, { context, entries: archive.people }, newest);
   for (const entry of archive.people) {
     const bioHtml = bios.get(entry.person.id) ?? '';
     for (const page of paginate(entry.articles, pageSize)) {
-      yield templatePage(urls.person(entry.person.id, page.number), PersonPage, { context, entry, page, bioHtml });
+      yield templatePage(urls.person(entry.person.id, page.number), PersonPage, { context, entry, page, bioHtml }, lastChange(page.items));
+    }
+    yield feedPage(urls.personFeed(entry.person.id), {
+      site: context.site,
+      title: `${entry.person.name} – ${title}`,
+      subtitle: entry.person.role,
+      feedUrl: urls.personFeed(entry.person.id),
+      pageUrl: urls.person(entry.person.id),
+      articles: entry.articles.slice(0, FEED_SIZE),
+      content: 'summary',
+      people: context.people,
+    });
+  }
+  yield templatePage(urls.tags(), TagsPage, { context, entries: archive.tags }, newest);
+  for (const entry of archive.tags) {
+    for (const page of paginate(entry.articles, pageSize)) {
+      yield templatePage(urls.tag(entry.tag.slug, page.number), TagPage, { context, entry, page }, lastChange(page.items));
+    }
+    yield feedPage(urls.tagFeed(entry.tag.slug), {
+      site: context.site,
+      title: `${entry.tag.name} – ${title}`,
+      feedUrl: urls.tagFeed(entry.tag.slug),
+      pageUrl: urls.tag(entry.tag.slug),
+      articles: entry.articles.slice(0, FEED_SIZE),
+      content: 'summary',
+      people: context.people,
+    });
+  }
+  yield templatePage(urls.archive(), ArchivePage, { context, years: archive.years }, newest);
+  for (const year of archive.years) {
+    yield templatePage(urls.year(year.year), YearPage, { context, year }, lastChange(year.months.flatMap((month) => month.articles)));
+    for (const month of year.months) {
+      for (const page of paginate(month.articles, pageSize)) {
+        yield templatePage(urls.month(month.year, month.month, page.number), MonthPage, { context, month, page }, lastChange(page.items));
+      }
     }
   }
+  yield feedPage(urls.feed(), {
+    site: context.site,
+    title,
+    subtitle: context.site.description,
+    feedUrl: urls.feed(),
+    pageUrl: urls.home(),
+    articles: articles.slice(0, FEED_SIZE),
+    content: 'full',
+    people: context.people,
+  });
+  yield templatePage(urls.search(), SearchPage, { context }, newest);
   yield templatePage(urls.notFound(), NotFoundPage, { context });
+}
+
+/** A feed, rendered from its options alone. */
+function feedPage(url: string, feed: Parameters<typeof renderAtomFeed>[0]): PageSpec {
+  return { url, render: () => renderAtomFeed(feed), inputs: feed };
+}
+
+/** The newest publication or update among `articles`; undefined for none. */
+function lastChange(articles: readonly Article[]): Date | undefined {
+  let newest: Date | undefined;
+  for (const article of articles) {
+    const changed = article.updated && article.updated.instant > article.date.instant ? article.updated.instant : article.date.instant;
+    if (!newest || changed > newest) newest = changed;
+  }
+  return newest;
+}
+
+/** sitemap.xml, or numbered parts and an index at /sitemap.xml when there are more than `limit` pages. */
+export function* sitemapFiles(baseUrl: string, entries: readonly SitemapEntry[], limit = SITEMAP_LIMIT): Generator<PageSpec> {
+  if (entries.length <= limit) {
+    yield { url: urls.sitemap(), render: () => renderSitemap(baseUrl, entries), inputs: { baseUrl, entries } };
+    return;
+  }
+  const parts: { url: string; lastmod: Date | undefined }[] = [];
+  for (let start = 0, n = 1; start < entries.length; start += limit, n++) {
+    const slice = entries.slice(start, start + limit);
+    let lastmod: Date | undefined;
+    for (const entry of slice) if (entry.lastmod && (!lastmod || entry.lastmod > lastmod)) lastmod = entry.lastmod;
+    parts.push({ url: urls.sitemapPart(n), lastmod });
+    yield { url: urls.sitemapPart(n), render: () => renderSitemap(baseUrl, slice), inputs: { baseUrl, entries: slice } };
+  }
+  yield { url: urls.sitemap(), render: () => renderSitemapIndex(baseUrl, parts) };
 }

@@ -30,8 +30,14 @@ export const urls = {
   year: (year: number) => `/${year}/`,
   month: (year: number, month: number, page = 1) => paged(`/${year}/${pad(month)}/`, page),
   search: () => `/${SEARCH}/`,
+  /** The search manifest (fixed URL) and the content-hashed folder of its shards and chunks. */
+  searchIndex: () => `/${SEARCH}/indeks.json`,
+  searchData: (hash: string) => `/${SEARCH}/indeks/${hash}/`,
   feed: () => '/feed.xml',
   sitemap: () => '/sitemap.xml',
+  /** One part of a sitemap split because it is over 50,000 URLs. */
+  sitemapPart: (n: number) => `/sitemap-${n}.xml`,
+  robots: () => '/robots.txt',
   notFound: () => '/404.html',
 };
 

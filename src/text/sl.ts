@@ -5,7 +5,7 @@
 export const TIME_ZONE = 'Europe/Ljubljana';
 
 /** Intl gives the month in the nominative ("22. december 2025"); running text needs the genitive. */
-const MONTHS_GENITIVE = [
+export const MONTHS_GENITIVE = [
   'januarja', 'februarja', 'marca', 'aprila', 'maja', 'junija',
   'julija', 'avgusta', 'septembra', 'oktobra', 'novembra', 'decembra',
 ] as const;
@@ -102,6 +102,7 @@ export const ARTICLE_FORMS: PluralForms = { one: 'članek', two: 'članka', few:
 export const PERSON_FORMS: PluralForms = { one: 'oseba', two: 'osebi', few: 'osebe', other: 'oseb' };
 export const MINUTE_FORMS: PluralForms = { one: 'minuta', two: 'minuti', few: 'minute', other: 'minut' };
 export const MENTION_FORMS: PluralForms = { one: 'omemba', two: 'omembi', few: 'omembe', other: 'omemb' };
+export const TAG_FORMS: PluralForms = { one: 'oznaka', two: 'oznaki', few: 'oznake', other: 'oznak' };
 
 export const countArticles = (count: number): string => plural(count, ARTICLE_FORMS);
 

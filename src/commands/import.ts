@@ -1,0 +1,201 @@
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ArhivarError } from '../errors.ts';
+import { decodeText, listMarkdownFiles, readSourceFile, CONTENT_DIR } from '../content/read.ts';
+import { parseContentDate } from '../content/dates.ts';
+import { stripControlCharacters, validateArticle } from '../content/article.ts';
+import { parsePerson, type Person } from '../content/person.ts';
+import { buildRegistry, type Registry } from '../people/registry.ts';
+import { blocksToMarkdown, firstSentence, splitPlainText, UnrepresentableText } from '../markdown/plain-text.ts';
+import { slugify } from '../site/slug.ts';
+import { ljubljanaCalendar } from '../text/sl.ts';
+import { yamlList, yamlString } from './new.ts';
+
+/**
+ * `arhivar import <file.txt|folder>`: plain-text articles → content/articles/YYYY/<slug>.md.
+ * Never overwrites; every file is checked with the same validator the build uses before it is written.
+ */
+export interface ImportOptions {
+  root: string;
+  /** A .txt file or a folder of them (absolute, or relative to the current folder). */
+  source: string;
+  /** Front-matter date for every imported file; the file's modification time otherwise. */
+  date?: string;
+  /** Title for the imported file; the headline line or the first sentence otherwise. */
+  title?: string;
+}
+
+export interface ImportedArticle {
+  /** The plain-text file, as given. */
+  from: string;
+  /** Project-relative path of the article written. */
+  file: string;
+  title: string;
+  date: string;
+  paragraphs: number;
+  crossheads: number;
+  people: string[];
+}
+
+export interface ImportReport {
+  imported: ImportedArticle[];
+  /** Files that were not imported, with the reason; the others are imported regardless. */
+  problems: ArhivarError[];
+}
+
+const MAX_FILE_SLUG = 80;
+const pad = (value: number) => String(value).padStart(2, '0');
+
+export class ImportUsageError extends Error {}
+
+export async function importPlainText(options: ImportOptions): Promise<ImportReport> {
+  if (options.date !== undefined) {
+    const parsed = parseContentDate(options.date);
+    if (!parsed.ok) throw new ImportUsageError(`--date ${parsed.message}; ${parsed.hint}`);
+  }
+  const sources = await listSources(options.source);
+  if (sources.length > 1 && options.title !== undefined) throw new ImportUsageError('--title names one article; import a single file to use it');
+  const registry = await loadRegistry(options.root);
+  const report: ImportReport = { imported: [], problems: [] };
+  for (const source of sources) {
+    try {
+      report.imported.push(await importOne(source, options, registry));
+    } catch (error) {
+      if (error instanceof ArhivarError) report.problems.push(error);
+      else throw error;
+    }
+  }
+  return report;
+}
+
+async function listSources(source: string): Promise<string[]> {
+  const info = await stat(source).catch(() => undefined);
+  if (!info) throw new ImportUsageError(`there is no file or folder ${source}`);
+  if (info.isFile()) return [source];
+  const entries = await readdir(source, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.txt') && !entry.name.startsWith('.'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+  if (files.length === 0) throw new ImportUsageError(`the folder ${source} holds no .txt files`);
+  return files;
+}
+
+/** The people registry only: a broken article elsewhere must not stop an import. */
+async function loadRegistry(root: string): Promise<Registry> {
+  const ignored: ArhivarError[] = [];
+  const files = await listMarkdownFiles(root, path.join(root, CONTENT_DIR, 'people'), ignored);
+  const people: Person[] = [];
+  for (const absolute of files) {
+    const source = await readSourceFile(root, absolute).catch(() => undefined);
+    const person = source && parsePerson(source).person;
+    if (person) people.push(person);
+  }
+  return buildRegistry(people).registry;
+}
+
+/**
+ * Registry people whose name or alias appears in the text as written (nominative). Inflected forms
+ * ("Kirilom Dmitrijevim") are found at build time by people detection, when the site enables it.
+ */
+export function namesInText(registry: Registry, text: string): string[] {
+  const found: Array<{ name: string; at: number }> = [];
+  for (const person of registry.people.values()) {
+    let first = -1;
+    for (const name of [person.name, ...person.aliases]) {
+      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const match = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').exec(text);
+      if (match && (first === -1 || match.index < first)) first = match.index;
+    }
+    if (first !== -1) found.push({ name: person.name, at: first });
+  }
+  return found.sort((a, b) => a.at - b.at).map((entry) => entry.name);
+}
+
+async function importOne(source: string, options: ImportOptions, registry: Registry): Promise<ImportedArticle> {
+  const shown = path.relative(process.cwd(), source) || source;
+  const [bytes, info] = await Promise.all([readFile(source), stat(source)]);
+  const text = decodeText(bytes, shown);
+  const { headline, blocks } = splitPlainText(text, { headline: options.title === undefined });
+  const firstParagraph = blocks.find((block) => block.kind === 'paragraph');
+  if (!firstParagraph && headline === undefined) {
+    throw new ArhivarError({ code: 'import/empty', message: 'the file holds no text', file: shown, hint: 'check that it is the right file' });
+  }
+  const title = stripControlCharacters(options.title ?? headline ?? firstSentence(firstParagraph!.text));
+  const date = options.date ?? wallClock(new Date(info.mtimeMs));
+  const parsedDate = parseContentDate(date);
+  if (!parsedDate.ok) throw new Error(`internal: import produced an invalid date ${date}`);
+
+  let body: string;
+  try {
+    body = blocksToMarkdown(blocks);
+  } catch (error) {
+    if (error instanceof UnrepresentableText) {
+      throw new ArhivarError({ code: 'import/unrepresentable', message: error.message, file: shown, hint: 'remove control characters from that line and import again' });
+    }
+    throw error;
+  }
+
+  const fullSlug = slugify(title);
+  if (!fullSlug) {
+    throw new ArhivarError({ code: 'import/empty-slug', message: `title "${title}" gives an empty URL slug`, file: shown, hint: 'give a title with letters, such as --title "Seja vlade"' });
+  }
+  const slug = shortenSlug(fullSlug);
+  const people = namesInText(registry, blocks.map((block) => block.text).join('\n'));
+  const frontMatter = [
+    '---',
+    `title: ${yamlString(title)}`,
+    `date: ${date}`,
+    ...(slug === fullSlug ? [] : [`slug: ${slug}`]),
+    `people: ${yamlList(people)}`,
+    'tags: []',
+    '---',
+    '',
+    '',
+  ].join('\n');
+  const markdown = frontMatter + body;
+
+  const { year } = ljubljanaCalendar(parsedDate.value.instant);
+  const file = `${CONTENT_DIR}/articles/${year}/${slug}.md`;
+  const check = validateArticle({ file, text: markdown, mtimeMs: 0 });
+  if (check.errors.length > 0) throw new Error(`internal: import produced an invalid article: ${check.errors.map((e) => e.message).join('; ')}`);
+
+  const absolute = path.join(options.root, ...file.split('/'));
+  await mkdir(path.dirname(absolute), { recursive: true });
+  try {
+    await writeFile(absolute, markdown, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new ArhivarError({
+        code: 'import/exists',
+        message: `${file} already exists; it was left as it is and this file was not imported`,
+        file: shown,
+        hint: 'if it is a different article, import it with --title "Drug naslov"',
+      });
+    }
+    throw error;
+  }
+  return {
+    from: shown,
+    file,
+    title,
+    date,
+    paragraphs: blocks.filter((block) => block.kind === 'paragraph').length,
+    crossheads: blocks.filter((block) => block.kind === 'crosshead').length,
+    people,
+  };
+}
+
+/** Ljubljana wall-clock date and time, as front matter writes it. */
+function wallClock(instant: Date): string {
+  const { year, month, day, hour, minute } = ljubljanaCalendar(instant);
+  return `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}`;
+}
+
+/** Cuts a long slug at a word boundary so file names and URLs stay readable. */
+export function shortenSlug(slug: string): string {
+  if (slug.length <= MAX_FILE_SLUG) return slug;
+  const cut = slug.slice(0, MAX_FILE_SLUG + 1);
+  const boundary = cut.lastIndexOf('-');
+  return (boundary > 20 ? cut.slice(0, boundary) : slug.slice(0, MAX_FILE_SLUG)).replace(/-+$/, '');
+}

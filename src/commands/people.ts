@@ -1,0 +1,198 @@
+import path from 'node:path';
+import { ArhivarError, ContentErrors, sortErrors } from '../errors.ts';
+import { readContent, readSourceFile, toProjectPath } from '../content/read.ts';
+import { validateArticle, type ArticleSource } from '../content/article.ts';
+import { parsePerson, type Person } from '../content/person.ts';
+import { renderMarkdown } from '../markdown/render.ts';
+import { buildRegistry, findPerson, resolveNames, type Registry } from '../people/registry.ts';
+import { createDetector, findUnknownNames, likelyBaseForm, nameGroupKey, tokenize, type Mention, type PeopleDetector } from '../people/detect.ts';
+import { joinArticleText, tagArticlePeople } from '../people/article-people.ts';
+import { collator } from '../text/sl.ts';
+
+/**
+ * `arhivar people <article.md>` explains why an article is tagged with whom; `arhivar people --suggest`
+ * lists names in the archive that nobody in the registry has.
+ */
+interface Loaded {
+  registry: Registry;
+  detector: PeopleDetector;
+  articles: ArticleSource[];
+  errors: ArhivarError[];
+}
+
+async function loadPeople(root: string): Promise<Loaded> {
+  const sources = await readContent(root);
+  const errors = [...sources.errors];
+  const people: Person[] = [];
+  for (const source of sources.people) {
+    const result = parsePerson(source);
+    errors.push(...result.errors);
+    if (result.person) people.push(result.person);
+  }
+  const { registry, errors: registryErrors } = buildRegistry(people);
+  errors.push(...registryErrors);
+  const articles: ArticleSource[] = [];
+  for (const source of sources.articles) {
+    const result = validateArticle(source);
+    if (result.article) articles.push(result.article);
+  }
+  return { registry, detector: createDetector(registry.people.values()), articles, errors };
+}
+
+export interface PersonReport {
+  id: string;
+  name: string;
+  /** Listed in the article's people: key. */
+  explicit: boolean;
+  /** Dropped by the article's notPeople: key. */
+  dropped: boolean;
+  mentions: Array<Mention & { line: number | undefined; where: 'title' | 'summary' | 'body' }>;
+}
+
+export async function explainArticle(root: string, articlePath: string): Promise<{ file: string; people: PersonReport[] }> {
+  const loaded = await loadPeople(root);
+  if (loaded.errors.length > 0) throw new ContentErrors(sortErrors(loaded.errors));
+  const absolute = path.resolve(articlePath);
+  const file = toProjectPath(root, absolute);
+  const source = loaded.articles.find((article) => article.file === file);
+  let article = source;
+  if (!article) {
+    const source = await readSourceFile(root, absolute).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT' && error.code !== 'EISDIR') throw error;
+      throw new ContentErrors([
+        new ArhivarError({
+          code: 'people/no-article',
+          message: `there is no article file ${articlePath}`,
+          hint: 'give the path of an article, such as content/articles/2025/witkoff-dmitrijev-florida.md',
+        }),
+      ]);
+    });
+    const result = validateArticle(source);
+    if (!result.article) throw new ContentErrors(result.errors);
+    article = result.article;
+  }
+  const rendered = renderMarkdown(article.body);
+  const explicit = resolveNames(loaded.registry, article.frontMatter.people).ids;
+  const parts = { title: article.title, summary: article.frontMatter.summary, body: rendered.text };
+  const tagged = tagArticlePeople(loaded.detector, loaded.registry, explicit, [], parts);
+  const withoutDropped = tagArticlePeople(loaded.detector, loaded.registry, explicit, article.frontMatter.notPeople, parts);
+  const joined = joinArticleText(parts);
+  const locate = bodyLineFinder(joined.text, joined.bodyStart, article.body, article.bodyLine);
+
+  const reports: PersonReport[] = [];
+  for (const id of tagged.people) {
+    const person = loaded.registry.people.get(id);
+    const mentions = (tagged.detection?.mentions ?? [])
+      .filter((mention) => mention.personId === id)
+      .map((mention) => {
+        if (mention.start >= joined.bodyStart) return { ...mention, where: 'body' as const, line: locate(mention) };
+        if (joined.summaryStart !== undefined && mention.start >= joined.summaryStart) return { ...mention, where: 'summary' as const, line: article.keyLines.get('summary') };
+        return { ...mention, where: 'title' as const, line: article.keyLines.get('title') };
+      });
+    reports.push({ id, name: person?.name ?? id, explicit: explicit.includes(id), dropped: !withoutDropped.people.includes(id), mentions });
+  }
+  return { file: article.file, people: reports };
+}
+
+/**
+ * Plain text has lost the Markdown, so offsets do not map to the file. The k-th occurrence of a word in
+ * the plain body is the k-th occurrence of that word in the Markdown (markup adds no capitalised words
+ * except in link URLs, which are lower-case), which gives the line.
+ */
+function bodyLineFinder(text: string, bodyStart: number, markdown: string, bodyLine: number) {
+  const plain = tokenize(text.slice(bodyStart));
+  const raw = tokenize(markdown);
+  const rawPositions = new Map<string, number[]>();
+  for (let i = 0; i < raw.length; i++) {
+    const word = raw.word(i);
+    let list = rawPositions.get(word);
+    if (!list) rawPositions.set(word, (list = []));
+    list.push(raw.starts[i]!);
+  }
+  const lineStarts = [0];
+  for (let i = 0; i < markdown.length; i++) if (markdown[i] === '\n') lineStarts.push(i + 1);
+  return (mention: Mention): number | undefined => {
+    const offset = mention.start - bodyStart;
+    let k = 0;
+    let word: string | undefined;
+    for (let i = 0; i < plain.length && plain.starts[i]! <= offset; i++) {
+      if (plain.starts[i] === offset) word = plain.word(i);
+    }
+    if (word === undefined) return undefined;
+    for (let i = 0; i < plain.length && plain.starts[i]! < offset; i++) if (plain.word(i) === word) k++;
+    const position = rawPositions.get(word)?.[k];
+    if (position === undefined) return undefined;
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= position) low = mid;
+      else high = mid - 1;
+    }
+    return bodyLine + low;
+  };
+}
+
+const KIND_WORDS: Record<Mention['kind'], string> = { full: 'full name', surname: 'surname', possessive: 'possessive', alias: 'alias' };
+
+export function formatExplanation(report: { file: string; people: PersonReport[] }): string[] {
+  const lines = [report.file];
+  if (report.people.length === 0) lines.push('  nobody from content/people/ is named or listed');
+  for (const person of report.people) {
+    const status = [
+      person.explicit ? 'listed in people:' : 'detected',
+      `${person.mentions.length} ${person.mentions.length === 1 ? 'mention' : 'mentions'}`,
+      person.dropped ? 'DROPPED by notPeople:' : '',
+    ].filter(Boolean);
+    lines.push(`  ${person.name} (${person.id}): ${status.join(', ')}`);
+    for (const mention of person.mentions) {
+      const where = mention.where === 'body' ? `line ${mention.line ?? '?'}` : `${mention.where}${mention.line ? ` (line ${mention.line})` : ''}`;
+      const reason = mention.reason.startsWith(KIND_WORDS[mention.kind]) ? mention.reason : `${KIND_WORDS[mention.kind]}; ${mention.reason}`;
+      lines.push(`    ${where.padEnd(9)} "${mention.text}"  ${reason}`);
+    }
+  }
+  return lines;
+}
+
+export interface NameSuggestion {
+  name: string;
+  count: number;
+  articles: number;
+  spellings: Map<string, number>;
+}
+
+export async function suggestNames(root: string): Promise<NameSuggestion[]> {
+  const loaded = await loadPeople(root);
+  if (loaded.errors.length > 0) throw new ContentErrors(sortErrors(loaded.errors));
+  const groups = new Map<string, { spellings: Map<string, number>; files: Set<string> }>();
+  for (const article of loaded.articles) {
+    const text = joinArticleText({ title: article.title, summary: article.frontMatter.summary, body: renderMarkdown(article.body).text }).text;
+    for (const { words } of findUnknownNames(loaded.detector, text)) {
+      const key = nameGroupKey(words);
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { spellings: new Map(), files: new Set() }));
+      group.spellings.set(words, (group.spellings.get(words) ?? 0) + 1);
+      group.files.add(article.file);
+    }
+  }
+  const suggestions: NameSuggestion[] = [];
+  for (const group of groups.values()) {
+    // People with detect: false are in the registry already.
+    if ([...group.spellings.keys()].some((spelling) => findPerson(loaded.registry, spelling))) continue;
+    let count = 0;
+    for (const value of group.spellings.values()) count += value;
+    suggestions.push({ name: likelyBaseForm(group.spellings), count, articles: group.files.size, spellings: group.spellings });
+  }
+  return suggestions.sort((a, b) => b.count - a.count || collator.compare(a.name, b.name));
+}
+
+export function formatSuggestions(suggestions: readonly NameSuggestion[], limit: number): string[] {
+  if (suggestions.length === 0) return ['every capitalised name in the articles is in content/people/'];
+  const lines = [`${suggestions.length} ${suggestions.length === 1 ? 'name' : 'names'} in articles match nobody in content/people/ (most frequent first):`];
+  for (const suggestion of suggestions.slice(0, limit)) {
+    const spellings = [...suggestion.spellings.entries()].sort((a, b) => b[1] - a[1]).map(([spelling, count]) => `${spelling} ×${count}`);
+    lines.push(`  ${String(suggestion.count).padStart(5)}  ${suggestion.name}  (${suggestion.articles} ${suggestion.articles === 1 ? 'article' : 'articles'}: ${spellings.join(', ')})`);
+  }
+  if (suggestions.length > limit) lines.push(`  … and ${suggestions.length - limit} more (use --limit)`);
+  return lines;
+}

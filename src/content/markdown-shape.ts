@@ -1,0 +1,215 @@
+import { ArhivarError } from '../errors.ts';
+
+/**
+ * A cheap, linear pre-scan of a Markdown body before remark sees it. micromark and mdast-util-to-hast
+ * recurse once per nesting level and resolve emphasis and brackets in time that grows faster than
+ * linearly, so hostile shapes either overflow the stack (10,000 nested `>` or `- - - …`:
+ * "RangeError: Maximum call stack size exceeded") or run for minutes (50,000 nested `[`, long runs of
+ * `*a *a *a`). No article needs more than a few levels, so deep nesting is refused with the line where
+ * it happens. markdown-it draws the same line with its `maxNesting` option.
+ */
+export const MARKDOWN_LIMITS = {
+  /** Quotes and list items inside each other on one line. */
+  maxBlockNesting: 32,
+  /** Open `[`/`![` or emphasis openers (`*`, `_`) at one point of a paragraph. */
+  maxInlineNesting: 32,
+  /** `*`, `_`, `[` and `]` in one paragraph: emphasis resolution is quadratic in their number. */
+  maxInlineMarkers: 1000,
+  /** The same markers in the whole body: remark spends about 0.1–0.5 ms on each (5,000 links ≈ 20,000). */
+  maxMarkersPerBody: 20_000,
+  /** Nesting levels summed over all lines (1,000 lines quoted 10 deep = 10,000). */
+  maxBlockWeight: 10_000,
+} as const;
+
+export interface ShapeProblem {
+  code: 'markdown/too-deep' | 'markdown/too-complex';
+  /** 1-based line within the body. */
+  line: number;
+  message: string;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/** Returns the first shape problem of a Markdown body, or undefined when it is safe to render. */
+export function findShapeProblem(markdown: string): ShapeProblem | undefined {
+  const lines = markdown.split('\n');
+  let fence: string | undefined;
+  let paragraph: string[] = [];
+  let paragraphLine = 1;
+  let blockWeight = 0;
+  const budget = { markers: 0 };
+  const flush = (): ShapeProblem | undefined => {
+    const problem = paragraph.length > 0 ? inlineProblem(paragraph, paragraphLine, budget) : undefined;
+    paragraph = [];
+    return problem;
+  };
+  for (let index = 0; index < lines.length; index++) {
+    const raw = lines[index]!;
+    const lineNumber = index + 1;
+    if (fence !== undefined) {
+      if (raw.trimStart().startsWith(fence)) fence = undefined;
+      continue;
+    }
+    const { depth, rest } = containerPrefix(raw);
+    if (depth > MARKDOWN_LIMITS.maxBlockNesting) {
+      return {
+        code: 'markdown/too-deep',
+        line: lineNumber,
+        message: `quotes and lists are nested ${depth} levels deep on this line; arhivar renders at most ${MARKDOWN_LIMITS.maxBlockNesting}`,
+      };
+    }
+    blockWeight += depth;
+    if (blockWeight > MARKDOWN_LIMITS.maxBlockWeight) {
+      return {
+        code: 'markdown/too-complex',
+        line: lineNumber,
+        message: `the text holds more nested quotes and lists than arhivar renders in one article (${MARKDOWN_LIMITS.maxBlockWeight} levels counted over all lines)`,
+      };
+    }
+    const opening = FENCE.exec(rest);
+    if (opening) {
+      const problem = flush();
+      if (problem) return problem;
+      fence = opening[1]!;
+      continue;
+    }
+    if (rest.trim() === '') {
+      const problem = flush();
+      if (problem) return problem;
+      continue;
+    }
+    if (paragraph.length === 0) paragraphLine = lineNumber;
+    paragraph.push(rest);
+  }
+  return flush();
+}
+
+/** Counts the `>` and list markers that open a line, plus nesting implied by indentation. */
+function containerPrefix(line: string): { depth: number; rest: string } {
+  let index = 0;
+  let depth = 0;
+  let indent = 0;
+  while (index < line.length && (line[index] === ' ' || line[index] === '\t')) {
+    indent += line[index] === '\t' ? 4 : 1;
+    index++;
+  }
+  for (;;) {
+    const char = line[index];
+    if (char === '>') {
+      depth++;
+      index++;
+    } else if ((char === '-' || char === '+' || char === '*') && isSpaceOrEnd(line[index + 1])) {
+      depth++;
+      index++;
+    } else {
+      const ordered = /^\d{1,9}[.)]/.exec(line.slice(index, index + 11));
+      if (!ordered || !isSpaceOrEnd(line[index + ordered[0].length])) break;
+      depth++;
+      index += ordered[0].length;
+    }
+    while (index < line.length && (line[index] === ' ' || line[index] === '\t')) index++;
+  }
+  // Indentation nests a list item only under another item; two columns are the least a level needs.
+  if (depth > 0) depth += Math.floor(indent / 2);
+  return { depth, rest: line.slice(index) };
+}
+
+function isSpaceOrEnd(char: string | undefined): boolean {
+  return char === undefined || char === ' ' || char === '\t';
+}
+
+const WHITESPACE = /\s/u;
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+
+function inlineProblem(lines: readonly string[], firstLine: number, budget: { markers: number }): ShapeProblem | undefined {
+  let brackets = 0;
+  let emphasis = 0;
+  let markers = 0;
+  let line = firstLine;
+  for (let l = 0; l < lines.length; l++, line = firstLine + l) {
+    const text = lines[l]!;
+    // Run lengths already known to have no closing run later on this line: each is searched for once.
+    const unmatched = new Set<number>();
+    for (let i = 0; i < text.length; i++) {
+      const char = text[i]!;
+      if (char === '\\') {
+        i++;
+        continue;
+      }
+      if (char === '`') {
+        let end = i;
+        while (text[end] === '`') end++;
+        const run = text.slice(i, end);
+        const close = run.length > 16 || unmatched.has(run.length) ? -1 : text.indexOf(run, end);
+        if (close === -1) unmatched.add(run.length);
+        // A code span holds its text literally; an unmatched run is literal too.
+        i = close === -1 ? end - 1 : close + run.length - 1;
+        continue;
+      }
+      if (char === '[' || char === ']') {
+        markers++;
+        brackets = char === '[' ? brackets + 1 : Math.max(0, brackets - 1);
+      } else if (char === '*' || char === '_') {
+        let end = i;
+        while (text[end] === char) end++;
+        const length = end - i;
+        markers += length;
+        const before = i === 0 ? ' ' : text[i - 1]!;
+        const after = end >= text.length ? ' ' : text[end]!;
+        const opens = isFlanking(after, before);
+        const closes = isFlanking(before, after);
+        if (opens && !closes) emphasis += length;
+        else if (closes && !opens) emphasis = Math.max(0, emphasis - length);
+        i = end - 1;
+      } else {
+        continue;
+      }
+      if (brackets > MARKDOWN_LIMITS.maxInlineNesting || emphasis > MARKDOWN_LIMITS.maxInlineNesting) {
+        return {
+          code: 'markdown/too-deep',
+          line,
+          message: `${brackets > MARKDOWN_LIMITS.maxInlineNesting ? 'brackets [ ]' : 'emphasis markers * _'} are nested more than ${MARKDOWN_LIMITS.maxInlineNesting} levels deep`,
+        };
+      }
+      if (budget.markers + markers > MARKDOWN_LIMITS.maxMarkersPerBody) {
+        return {
+          code: 'markdown/too-complex',
+          line,
+          message: `the text holds more than ${MARKDOWN_LIMITS.maxMarkersPerBody} of the markers * _ [ ], more than arhivar renders in one article`,
+        };
+      }
+      if (markers > MARKDOWN_LIMITS.maxInlineMarkers) {
+        return {
+          code: 'markdown/too-complex',
+          line,
+          message: `the paragraph starting on line ${firstLine} holds more than ${MARKDOWN_LIMITS.maxInlineMarkers} of the markers * _ [ ]`,
+        };
+      }
+    }
+  }
+  budget.markers += markers;
+  return undefined;
+}
+
+/** CommonMark's flanking rule seen from one side: `next` must not be space, and punctuation only after space/punctuation. */
+function isFlanking(next: string, previous: string): boolean {
+  if (WHITESPACE.test(next)) return false;
+  if (!PUNCTUATION.test(next)) return true;
+  return WHITESPACE.test(previous) || PUNCTUATION.test(previous);
+}
+
+/** The shape check as an ArhivarError; `bodyLine` is the file line on which the body starts. */
+export function checkMarkdownShape(markdown: string, file: string, bodyLine: number): ArhivarError | undefined {
+  const problem = findShapeProblem(markdown);
+  if (!problem) return undefined;
+  return new ArhivarError({
+    code: problem.code,
+    message: problem.message,
+    file,
+    line: bodyLine + problem.line - 1,
+    hint:
+      problem.code === 'markdown/too-deep'
+        ? 'this is usually a broken export or pasted data: remove the extra > - * [ characters, or escape them with \\'
+        : 'split the paragraph, or escape literal * _ [ ] characters with \\',
+  });
+}

@@ -1,0 +1,32 @@
+import type { ArhivarError } from '../errors.ts';
+
+/** The page the dev server shows instead of the site while content has problems. */
+export function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
+h1{font-size:1.4rem;color:#a40000}li{margin:0 0 1.2rem;list-style:none}code{font-size:.95rem}
+.where{font-weight:bold}.hint{color:#05570a}pre{white-space:pre-wrap;background:#f4f4f4;padding:1rem}`;
+
+function page(title: string, body: string): string {
+  return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>\n`;
+}
+
+export function renderProblemsPage(errors: readonly ArhivarError[]): string {
+  const title = `arhivar: ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} in content`;
+  const items = errors
+    .map((error) => {
+      const where = error.file ? `${error.file}${error.line ? `:${error.line}` : ''}` : '';
+      return `<li><div><code class="where">${escapeHtml(where)}</code> <code>${escapeHtml(error.code)}</code></div><div class="message">${escapeHtml(error.message)}</div>${
+        error.hint ? `<div class="hint">hint: ${escapeHtml(error.hint)}</div>` : ''
+      }</li>`;
+    })
+    .join('\n');
+  return page(title, `<h1>${escapeHtml(title)}</h1>\n<p>Fix the files below and save; this page reloads by itself.</p>\n<ul>${items}</ul>`);
+}
+
+export function renderFailurePage(what: string, error: unknown): string {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return page(`arhivar: ${what}`, `<h1>arhivar: ${escapeHtml(what)}</h1>\n<p>Fix the cause and save; this page reloads by itself.</p>\n<pre>${escapeHtml(detail)}</pre>`);
+}

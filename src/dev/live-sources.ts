@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { readContent, readSourceFile, toProjectPath, type ContentSources, type SourceFile } from '../content/read.ts';
+
+/**
+ * The content/ files as the dev server last read them. After an edit only the edited files are read
+ * again; a file that appears, disappears or was not read before (a read error, not Markdown) makes the
+ * next read a full scan, so listing rules (hidden files, symbolic links) stay those of content/read.ts.
+ */
+export class LiveSources {
+  private current: ContentSources | undefined;
+  private readonly edited = new Set<string>();
+  private rescan = true;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly root: string) {}
+
+  /** Records a watcher event for a path under content/. */
+  note(event: string, file: string): void {
+    if (event === 'change') this.edited.add(path.resolve(file));
+    else this.rescan = true;
+  }
+
+  /** Reads run one after another, so a read started later always sees the edits before it. */
+  read(): Promise<ContentSources> {
+    const next = this.queue.then(() => this.readNow());
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async readNow(): Promise<ContentSources> {
+    const edited = new Map([...this.edited].map((absolute) => [toProjectPath(this.root, absolute), absolute]));
+    this.edited.clear();
+    if (this.rescan || !this.current) return this.scan();
+    if (edited.size === 0) return this.current;
+    const replace = async (source: SourceFile): Promise<SourceFile> => {
+      const absolute = edited.get(source.file);
+      if (!absolute) return source;
+      edited.delete(source.file);
+      return readSourceFile(this.root, absolute);
+    };
+    try {
+      const previous = this.current;
+      const [site, articles, people] = await Promise.all([
+        previous.site ? replace(previous.site) : undefined,
+        Promise.all(previous.articles.map(replace)),
+        Promise.all(previous.people.map(replace)),
+      ]);
+      if (edited.size > 0) return this.scan();
+      this.current = { site, articles, people, errors: previous.errors };
+      return this.current;
+    } catch {
+      // The file became unreadable (not UTF-8, too large, gone): a full scan reports it as the build would.
+      return this.scan();
+    }
+  }
+
+  private async scan(): Promise<ContentSources> {
+    this.rescan = false;
+    this.current = await readContent(this.root);
+    return this.current;
+  }
+}

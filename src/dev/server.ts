@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { createServer, type ViteDevServer } from 'vite';
+import { arhivarDevPlugin, type DevLoadReport } from './vite-plugin.ts';
+
+/** `arhivar dev`: a Vite dev server on 127.0.0.1 whose only job is the arhivar plugin. */
+export interface DevServerOptions {
+  root: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** Fail instead of trying the next port when `port` is taken. */
+  strictPort?: boolean;
+  includeFuture?: boolean;
+  logLevel?: 'info' | 'warn' | 'error' | 'silent';
+  onLoad?: (report: DevLoadReport) => void;
+  /** See DevPluginOptions.pagesModule. */
+  pagesModule?: string;
+}
+
+export interface DevServer {
+  url: string;
+  vite: ViteDevServer;
+  close: () => Promise<void>;
+}
+
+export const DEV_HOST = '127.0.0.1';
+const WATCHED_FOLDERS = new Set(['content', 'templates', 'public', 'src']);
+
+/** Inside the project, only content/, templates/, public/ and src/ are watched; the plugin adds arhivar's own templates. */
+export function isWatched(root: string, file: string): boolean {
+  const relative = path.relative(root, path.resolve(root, file));
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return true;
+  const first = relative.split(path.sep)[0]!;
+  return WATCHED_FOLDERS.has(first);
+}
+
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const root = path.resolve(options.root);
+  const vite = await createServer({
+    configFile: false,
+    root,
+    publicDir: path.join(root, 'public'),
+    appType: 'custom',
+    clearScreen: false,
+    logLevel: options.logLevel ?? 'warn',
+    server: {
+      host: DEV_HOST,
+      port: options.port,
+      strictPort: options.strictPort ?? false,
+      // Only the folders a page depends on: watching dist/ or a large checkout would exhaust file handles.
+      watch: { ignored: [(file: string) => !isWatched(root, file)] },
+    },
+    // No browser bundles to pre-bundle: pages are rendered on the server.
+    optimizeDeps: { noDiscovery: true, include: [] },
+    // Templates are TSX for preact (as tsconfig.json says); Vite transforms them with Oxc.
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    plugins: [arhivarDevPlugin({ root, includeFuture: options.includeFuture, onLoad: options.onLoad, pagesModule: options.pagesModule })],
+  });
+  await vite.listen();
+  const address = vite.httpServer?.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return { url: `http://${DEV_HOST}:${port}/`, vite, close: () => vite.close() };
+}

@@ -1,0 +1,125 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import path from 'node:path';
+
+/**
+ * `arhivar preview`: serves a built dist/ the way static hosts (Netlify, GitHub Pages, nginx with
+ * try_files) do: `/a/` → a/index.html, `/a` → 301 to `/a/` when a/ is a folder, anything missing →
+ * 404.html with status 404, and a content type from the file extension.
+ */
+export const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.rss': 'application/rss+xml; charset=utf-8',
+  '.atom': 'application/atom+xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.pdf': 'application/pdf',
+};
+
+export function contentTypeFor(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+export interface StaticServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+export interface StaticServerOptions {
+  dir: string;
+  port: number;
+  host?: string;
+}
+
+export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
+  const dir = path.resolve(options.dir);
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer((request, response) => {
+    serve(dir, request, response).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end(`arhivar preview failed: ${String(error)}`);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return { url: `http://${host}:${port}/`, close: () => closeServer(server) };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}
+
+async function isFile(file: string): Promise<boolean> {
+  return stat(file).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+}
+
+async function serve(dir: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+    response.end('method not allowed');
+    return;
+  }
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    pathname = '\0';
+  }
+  const file = pathname.includes('\0') ? undefined : path.join(dir, ...pathname.split('/').filter(Boolean));
+  if (file && (file === dir || file.startsWith(dir + path.sep))) {
+    if (pathname.endsWith('/')) {
+      const index = path.join(file, 'index.html');
+      if (await isFile(index)) return send(request, response, 200, index);
+    } else if (await isFile(file)) {
+      return send(request, response, 200, file);
+    } else if (await isFile(path.join(file, 'index.html'))) {
+      response.writeHead(301, { location: `${url.pathname}/${url.search}` });
+      response.end();
+      return;
+    }
+  }
+  const notFound = path.join(dir, '404.html');
+  if (await isFile(notFound)) return send(request, response, 404, notFound);
+  response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  response.end('not found');
+}
+
+async function send(request: IncomingMessage, response: ServerResponse, status: number, file: string): Promise<void> {
+  const info = await stat(file);
+  response.writeHead(status, { 'content-type': contentTypeFor(file), 'content-length': info.size, 'cache-control': 'no-cache' });
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    createReadStream(file).on('error', reject).pipe(response).on('finish', resolve).on('error', reject);
+  });
+}

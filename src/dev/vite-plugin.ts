@@ -1,0 +1,253 @@
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin, ViteDevServer } from 'vite';
+import { loadSite, siteFiles, sitePages, type SiteModel } from '../build.ts';
+import { toArhivarErrors, type ArhivarError } from '../errors.ts';
+import { createLoadCache } from '../load-cache.ts';
+import { LiveSources } from './live-sources.ts';
+import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
+import type { PageSpec } from '../render/pages.ts';
+import { outputPathFor, urls } from '../site/urls.ts';
+import { contentTypeFor } from './static-server.ts';
+import { renderFailurePage, renderProblemsPage } from './error-page.ts';
+
+/**
+ * The dev server's site: the same loadSite → sitePages pipeline as `build`, kept in memory and rendered
+ * one page per request. The page module (src/render/pages.ts and the templates it imports) is loaded
+ * through Vite's SSR loader, so a template edit applies on the next request without a restart.
+ */
+export interface DevPluginOptions {
+  root: string;
+  includeFuture?: boolean;
+  /** The module exporting listPages, loaded through Vite; arhivar's src/render/pages.ts unless a test swaps it. */
+  pagesModule?: string;
+  /** Told after every load of the site, so the terminal can show problems as the browser does. */
+  onLoad?: (report: DevLoadReport) => void;
+}
+
+export interface DevLoadReport {
+  /** Content problems of this load (empty when the site loaded). */
+  errors: readonly ArhivarError[];
+  warnings: readonly ArhivarError[];
+  /** Set when loading failed for a reason other than content (a bug, a disk error). */
+  failure?: unknown;
+  articles: number;
+  elapsedMs: number;
+}
+
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PAGES_MODULE = path.join(PACKAGE_ROOT, 'src', 'render', 'pages.ts');
+const RELOAD_DELAY_MS = 30;
+
+type PagesModule = typeof import('../render/pages.ts');
+type ModelState = { ok: true; model: SiteModel } | { ok: false; errors: ArhivarError[]; failure?: unknown };
+type AssetState = { ok: true; assets: BuiltAssets } | { ok: false; failure: unknown };
+type Change = 'content' | 'render' | 'assets';
+
+/** What the dev server answers with for one state of the site: the build's pages and extra files by URL. */
+interface ServedSite {
+  pages: Map<string, PageSpec>;
+  files: Map<string, OutputFile>;
+}
+
+export function arhivarDevPlugin(options: DevPluginOptions): Plugin {
+  const site = new DevSite(options);
+  return {
+    name: 'arhivar-dev',
+    apply: 'serve',
+    configureServer(server) {
+      site.attach(server);
+    },
+    // Our files are not browser modules: the plugin reloads the page itself once the site is rebuilt.
+    hotUpdate(update) {
+      if (site.classify(update.file)) return [];
+      return undefined;
+    },
+  };
+}
+
+class DevSite {
+  private readonly root: string;
+  private readonly contentDir: string;
+  private readonly templateDirs: string[];
+  private readonly renderDir: string;
+  private readonly clientDir: string;
+  private readonly parsed = createLoadCache();
+  private readonly sources: LiveSources;
+  private server: ViteDevServer | undefined;
+  private model!: Promise<ModelState>;
+  private assets!: Promise<AssetState>;
+  private pages: Promise<ServedSite> | undefined;
+  private pending = new Set<Change>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: DevPluginOptions) {
+    this.root = path.resolve(options.root);
+    this.contentDir = path.join(this.root, 'content') + path.sep;
+    this.templateDirs = [...new Set([path.join(this.root, 'templates'), path.join(PACKAGE_ROOT, 'templates')])].map((dir) => dir + path.sep);
+    this.renderDir = path.join(PACKAGE_ROOT, 'src', 'render') + path.sep;
+    this.clientDir = path.join(PACKAGE_ROOT, 'src', 'client') + path.sep;
+    this.sources = new LiveSources(this.root);
+  }
+
+  attach(server: ViteDevServer): void {
+    this.server = server;
+    // Start loading now but do not wait: the server answers at once and the first page waits for the model.
+    this.reloadModel();
+    this.reloadAssets();
+    server.watcher.add([this.contentDir, ...this.templateDirs, this.renderDir, this.clientDir]);
+    server.watcher.on('all', (event, file) => this.onFileEvent(event, file));
+    server.middlewares.use((request, response, next) => {
+      this.handle(request, response, next).catch(next);
+    });
+  }
+
+  classify(file: string): Change | undefined {
+    const absolute = path.resolve(file);
+    if (absolute.startsWith(this.contentDir)) return 'content';
+    const inTemplates = this.templateDirs.some((dir) => absolute.startsWith(dir));
+    if ((inTemplates && absolute.endsWith('.css')) || absolute.startsWith(this.clientDir)) return 'assets';
+    if (inTemplates || absolute.startsWith(this.renderDir)) return 'render';
+    return undefined;
+  }
+
+  private onFileEvent(event: string, file: string): void {
+    const change = this.classify(file);
+    if (!change) return;
+    if (change === 'content') this.sources.note(event, file);
+    this.pending.add(change);
+    // Editors save in bursts (write, rename, touch); one reload per burst.
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.applyChanges(), RELOAD_DELAY_MS);
+  }
+
+  private async applyChanges(): Promise<void> {
+    const changes = this.pending;
+    this.pending = new Set();
+    if (changes.has('content')) this.reloadModel();
+    if (changes.has('assets')) this.reloadAssets();
+    if (changes.has('render')) this.server?.moduleGraph.invalidateAll();
+    this.pages = undefined;
+    await Promise.all([this.model, this.assets]);
+    this.server?.ws.send({ type: 'full-reload', path: '*' });
+  }
+
+  private reloadModel(): void {
+    this.pages = undefined;
+    const started = performance.now();
+    const load = async () => {
+      const sources = await this.sources.read();
+      return loadSite({ root: this.root, sources, includeDrafts: true, includeFuture: this.options.includeFuture, reuse: this.parsed });
+    };
+    this.model = load().then(
+      (model): ModelState => ({ ok: true, model }),
+      (error: unknown): ModelState => ({ ok: false, errors: toArhivarErrors(error) ?? [], failure: toArhivarErrors(error) ? undefined : error }),
+    );
+    void this.model.then((state) =>
+      this.options.onLoad?.({
+        errors: state.ok ? [] : state.errors,
+        warnings: state.ok ? state.model.warnings : [],
+        failure: state.ok ? undefined : state.failure,
+        articles: state.ok ? state.model.archive.articles.length : 0,
+        elapsedMs: performance.now() - started,
+      }),
+    );
+  }
+
+  private reloadAssets(): void {
+    this.pages = undefined;
+    this.assets = buildAssets(this.root).then(
+      (assets): AssetState => ({ ok: true, assets }),
+      (failure: unknown): AssetState => ({ ok: false, failure }),
+    );
+  }
+
+  private async served(model: SiteModel, assets: BuiltAssets): Promise<ServedSite> {
+    this.pages ??= (async () => {
+      const render = (await this.server!.ssrLoadModule(this.options.pagesModule ?? PAGES_MODULE)) as PagesModule;
+      const pages = new Map<string, PageSpec>();
+      for (const page of sitePages(model, assets.urls, render.listPages)) pages.set(page.url, page);
+      const files = new Map<string, OutputFile>();
+      for (const file of siteFiles(model, assets)) files.set(`/${file.path}`, file);
+      return { pages, files };
+    })();
+    return this.pages.catch((error: unknown) => {
+      this.pages = undefined;
+      throw error;
+    });
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse, next: () => void): Promise<void> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return next();
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return next();
+    }
+    // Vite's own URLs: the client script, its modules, pre-bundled dependencies.
+    if (pathname.startsWith('/@') || pathname.startsWith('/__') || pathname.startsWith('/node_modules/')) return next();
+
+    const assetState = await this.assets;
+    if (!assetState.ok) return this.sendHtml(request, response, 500, renderFailurePage('the stylesheet could not be built', assetState.failure), pathname);
+    const asset = assetState.assets.files.find((file) => `/${file.path}` === pathname);
+    if (asset) return send(request, response, 200, contentTypeFor(asset.path), asset.bytes);
+    // As in the build, a page wins over a file of the same name in public/ (pages are written after it is copied).
+    const isPublicFile = () => isFile(path.join(this.root, 'public', ...pathname.split('/').filter(Boolean)));
+
+    const state = await this.model;
+    if (!state.ok) {
+      if (await isPublicFile()) return next();
+      const html = state.errors.length > 0 ? renderProblemsPage(state.errors) : renderFailurePage('loading the site failed', state.failure);
+      return this.sendHtml(request, response, 500, html, pathname);
+    }
+    let body: string;
+    let status = 200;
+    let page: PageSpec | undefined;
+    try {
+      const { pages, files } = await this.served(state.model, assetState.assets);
+      const file = files.get(pathname);
+      if (file) return send(request, response, 200, contentTypeFor(file.path), file.bytes);
+      page = pages.get(pathname);
+      if (!page && (await isPublicFile())) return next();
+      if (!page && pages.has(`${pathname}/`)) {
+        response.writeHead(301, { location: `${url.pathname}/${url.search}` });
+        response.end();
+        return;
+      }
+      if (!page) {
+        status = 404;
+        page = pages.get(urls.notFound());
+      }
+      body = page ? page.render() : 'not found';
+    } catch (error) {
+      if (error instanceof Error) this.server?.ssrFixStacktrace(error);
+      return this.sendHtml(request, response, 500, renderFailurePage('a template failed', error), pathname);
+    }
+    const file = outputPathFor(page?.url ?? pathname);
+    if (file.endsWith('.html')) return this.sendHtml(request, response, status, body, pathname);
+    return send(request, response, status, contentTypeFor(file), body);
+  }
+
+  /** HTML goes through Vite so its client script is injected: that script reloads the page on change. */
+  private async sendHtml(request: IncomingMessage, response: ServerResponse, status: number, html: string, pathname: string): Promise<void> {
+    const transformed = this.server ? await this.server.transformIndexHtml(pathname, html) : html;
+    send(request, response, status, 'text/html; charset=utf-8', transformed);
+  }
+}
+
+function send(request: IncomingMessage, response: ServerResponse, status: number, contentType: string, body: string | Uint8Array): void {
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+  response.writeHead(status, { 'content-type': contentType, 'content-length': bytes.byteLength, 'cache-control': 'no-store' });
+  response.end(request.method === 'HEAD' ? undefined : bytes);
+}
+
+async function isFile(file: string): Promise<boolean> {
+  return stat(file).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+}

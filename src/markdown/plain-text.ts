@@ -1,0 +1,120 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import type { Root } from 'mdast';
+import { inlineText } from './render.ts';
+
+/**
+ * Plain text as it reaches a newsroom → Markdown: every non-empty line is a paragraph, a short line
+ * without final punctuation is a crosshead (`## `). The Markdown is written so that remark reads back
+ * each block's text exactly: a line is escaped only when, unescaped, it would read differently, and
+ * every block is checked by parsing it again.
+ */
+export type BlockKind = 'paragraph' | 'crosshead';
+
+export interface TextBlock {
+  kind: BlockKind;
+  /** The line without surrounding whitespace: what the reader sees. */
+  text: string;
+  /** 1-based line in the source file. */
+  line: number;
+}
+
+export interface PlainTextArticle {
+  /** The first line when it reads as a headline (no final punctuation), else undefined. */
+  headline: string | undefined;
+  blocks: TextBlock[];
+}
+
+const MAX_CROSSHEAD_LENGTH = 160;
+// Closing quotes and brackets may follow the full stop: `… je dejal."` still ends a sentence.
+const FINAL_PUNCTUATION = /[.!?…:;][\s"'”“«»’)\]]*$/u;
+
+export function isCrosshead(text: string): boolean {
+  return text.length <= MAX_CROSSHEAD_LENGTH && !FINAL_PUNCTUATION.test(text);
+}
+
+/** `text` must have \n line endings (see content/read.ts decodeText). */
+export function splitPlainText(text: string, options: { headline: boolean }): PlainTextArticle {
+  const blocks: TextBlock[] = [];
+  let headline: string | undefined;
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const value = lines[index]!.trim();
+    if (value === '') continue;
+    const crosshead = isCrosshead(value);
+    if (options.headline && headline === undefined && blocks.length === 0 && crosshead) {
+      headline = value;
+      continue;
+    }
+    blocks.push({ kind: crosshead ? 'crosshead' : 'paragraph', text: value, line: index + 1 });
+  }
+  return { headline, blocks };
+}
+
+// Abbreviations that end in a full stop inside a Slovenian sentence ("dr. Novak", "npr. Rusija").
+const ABBREVIATIONS = new Set(['dr', 'mag', 'prof', 'doc', 'npr', 'oz', 'tj', 'ipd', 'itd', 'idr', 'mio', 'mrd', 'št', 'sv', 'g', 'ga', 'gdč', 'inž', 'ur', 'str', 'tel', 'ang', 'lat', 'angl']);
+
+/** The first sentence of a paragraph, without its final full stop: the title of an imported article. */
+export function firstSentence(paragraph: string): string {
+  const pattern = /[.!?…]+["'”“«»’)]*(?=\s+["'„“«»‘(]?[\p{Lu}\d])/gu;
+  for (const match of paragraph.matchAll(pattern)) {
+    const before = paragraph.slice(0, match.index);
+    const word = /(\p{L}+)$/u.exec(before)?.[1] ?? '';
+    if (match[0] === '.' && (ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word))) continue;
+    return trimFullStop(paragraph.slice(0, match.index + match[0].length));
+  }
+  return trimFullStop(paragraph);
+}
+
+function trimFullStop(sentence: string): string {
+  return sentence.replace(/(?<!\.)\.$/, '').trim();
+}
+
+const processor = unified().use(remarkParse);
+
+/** true when `markdown` parses to one block of `kind` whose text is exactly `text`. */
+export function readsBack(markdown: string, kind: BlockKind, text: string): boolean {
+  const tree = processor.parse(markdown) as Root;
+  if (tree.children.length !== 1) return false;
+  const node = tree.children[0]!;
+  const typeMatches = kind === 'crosshead' ? node.type === 'heading' && node.depth === 2 : node.type === 'paragraph';
+  return typeMatches && inlineText(node) === text;
+}
+
+/** Markdown syntax that would turn a paragraph into something else when it starts the line. */
+export function escapeLineStart(text: string): string {
+  if (/^#{1,6}(?:[ \t]|$)/.test(text)) return `\\${text}`;
+  if (/^[-+*](?:[ \t]|$)/.test(text)) return `\\${text}`;
+  if (/^[-*_](?:[ \t]*[-*_]){2,}[ \t]*$/.test(text)) return `\\${text}`;
+  if (/^(?:`{3,}|~{3,}|[<>])/.test(text)) return `\\${text}`;
+  if (/^\[[^\]]*\]:/.test(text)) return `\\${text}`;
+  const ordered = /^(\d{1,9})([.)])(?=[ \t]|$)/.exec(text);
+  if (ordered) return `${ordered[1]}\\${text.slice(ordered[1]!.length)}`;
+  return text;
+}
+
+/** Inline syntax (emphasis, code, links, HTML, entities, escapes) written as literal characters. */
+export function escapeInline(text: string): string {
+  return text.replace(/[\\`*_[\]<>&]/g, '\\$&');
+}
+
+/** A heading's trailing `#` run is a closing sequence unless escaped. */
+function escapeClosingHashes(text: string): string {
+  return text.replace(/(^|[ \t])(#+[ \t]*)$/, '$1\\$2');
+}
+
+export class UnrepresentableText extends Error {}
+
+/** One block as Markdown that reads back to exactly its text. */
+export function blockToMarkdown(block: Pick<TextBlock, 'kind' | 'text'>): string {
+  const candidates =
+    block.kind === 'crosshead'
+      ? [block.text, escapeClosingHashes(block.text), escapeClosingHashes(escapeInline(block.text))].map((value) => `## ${value}`)
+      : [escapeLineStart(block.text), escapeLineStart(escapeInline(block.text))];
+  for (const candidate of candidates) if (readsBack(candidate, block.kind, block.text)) return candidate;
+  throw new UnrepresentableText(`this line cannot be written as Markdown that reads back unchanged: ${JSON.stringify(block.text.slice(0, 80))}`);
+}
+
+export function blocksToMarkdown(blocks: readonly TextBlock[]): string {
+  return blocks.map(blockToMarkdown).join('\n\n') + '\n';
+}

@@ -1,0 +1,62 @@
+import { slugify } from '../site/slug.ts';
+import { detectPeople, type Detection, type PeopleDetector } from './detect.ts';
+import { findPerson, type Registry } from './registry.ts';
+
+/** The parts of an article searched for names. `summary` only when the front matter has one (else it repeats the body). */
+export interface ArticleText {
+  title: string;
+  summary?: string | undefined;
+  body: string;
+}
+
+/** Title, summary and body joined by blank lines (each starts a sentence), with where each part begins. */
+export interface SearchText {
+  text: string;
+  titleStart: number;
+  summaryStart: number | undefined;
+  bodyStart: number;
+}
+
+export function joinArticleText({ title, summary, body }: ArticleText): SearchText {
+  let text = `${title}\n\n`;
+  let summaryStart: number | undefined;
+  if (summary) {
+    summaryStart = text.length;
+    text += `${summary}\n\n`;
+  }
+  const bodyStart = text.length;
+  text += body;
+  return { text, titleStart: 0, summaryStart, bodyStart };
+}
+
+export interface TaggedPeople {
+  /** Explicit people first, then detected ones in order of first appearance; minus notPeople. */
+  people: string[];
+  mentionCounts: Map<string, number>;
+  detection: Detection | undefined;
+  /** notPeople names that match nobody in the registry (probably misspelt). */
+  unknownNotPeople: string[];
+}
+
+/** article.people = explicit ∪ detected − notPeople. Without a detector (detectPeople: false) only the explicit list. */
+export function tagArticlePeople(
+  detector: PeopleDetector | undefined,
+  registry: Registry,
+  explicit: readonly string[],
+  notPeople: readonly string[],
+  article: ArticleText,
+): TaggedPeople {
+  const excluded = new Set<string>();
+  const unknownNotPeople: string[] = [];
+  for (const name of notPeople) {
+    const person = findPerson(registry, name);
+    if (!person) unknownNotPeople.push(name);
+    excluded.add(person?.id ?? slugify(name));
+  }
+  const detection = detector ? detectPeople(detector, joinArticleText(article).text) : undefined;
+  const people: string[] = [];
+  for (const id of [...explicit, ...(detection?.people ?? [])]) if (!excluded.has(id) && !people.includes(id)) people.push(id);
+  const mentionCounts = new Map<string, number>();
+  for (const id of people) mentionCounts.set(id, detection?.counts.get(id) ?? 0);
+  return { people, mentionCounts, detection, unknownNotPeople };
+}

@@ -1,0 +1,747 @@
+import type { Gender, Person } from '../content/person.ts';
+import { CASES, allForms, declineFeminineFirstName, declineMasculine, guessGender, personForms, type Case } from './names.ts';
+
+/**
+ * Finds registry people in plain text. The detector is built once: every inflected surname and
+ * possessive of every person goes into one Map, so an article is read in ONE pass of word tokens with a
+ * Map lookup per capitalised word, whatever the size of the registry. Context (the words around a hit)
+ * decides the rest: a first name before it, a different first name (a namesake), a preposition or a
+ * verb that fixes case and gender, a sentence start, a shared surname.
+ */
+export type MentionKind = 'full' | 'surname' | 'possessive' | 'alias';
+
+export interface Mention {
+  personId: string;
+  kind: MentionKind;
+  /** The words as written ("Jaredom Kushnerjem", "Trumpovim"). */
+  text: string;
+  /** Character offsets into the text that was searched. */
+  start: number;
+  end: number;
+  /** Why this counts, for editors ("surname; the article names Steve Witkoff in full"). */
+  reason: string;
+}
+
+export interface Detection {
+  /** In text order. */
+  mentions: Mention[];
+  /** Person ids in order of first appearance. */
+  people: string[];
+  counts: Map<string, number>;
+}
+
+interface DetectorPerson {
+  id: string;
+  name: string;
+  gender: Gender;
+  /** Case forms of the given names of the main name, and of all aliases. */
+  mainFirst: Set<string>;
+  allFirst: Set<string>;
+  /** First letters of the given names, for "J. Novak". */
+  initials: Set<string>;
+  /** The surname cannot be an ordinary Slovenian word (Witkoff, Dmitrijev, Vučić), so a sentence start does not hide it. */
+  foreign: boolean;
+}
+
+interface FormEntry {
+  person: number;
+  kind: 'surname' | 'possessive';
+  /** Only an alias spells the name this way. */
+  alias: boolean;
+  /** An alias that is a single word (a nickname or mononym): no first name is expected. */
+  mononym: boolean;
+  /** Surname words that must precede the declining word ("van" for van Gogh). */
+  prefix: readonly string[];
+  /** Bit mask of the cases this spelling stands for. */
+  cases: number;
+}
+
+export interface PeopleDetector {
+  people: readonly DetectorPerson[];
+  index: ReadonlyMap<string, readonly FormEntry[]>;
+  /** Forms of common first names and of every registry first name: a word before a surname that is one of these names someone else. */
+  firstNames: ReadonlySet<string>;
+}
+
+const CASE_BIT: Record<Case, number> = { nom: 1, gen: 2, dat: 4, loc: 8, ins: 16 };
+const NOM_ONLY = CASE_BIT.nom;
+
+/** Common first names: a capitalised word at a sentence start before a surname is a first name if it is one of these. */
+const COMMON_FIRST_NAMES =
+  'Janez Ivan Marko Luka Miha Peter Andrej Jože Franc Anton Tomaž Matej Boštjan Aleš Robert Igor Marjan Bojan Gregor Rok Jan Žiga Nejc Jure Matija Simon Uroš Primož Matjaž Mitja Zoran Dejan Darko Milan Stane Borut Blaž Gašper Klemen Tadej Urban Vid Tim Nik Jakob Filip David Martin Aljaž Jernej Benjamin Lovro Tilen Žan Domen Anže Sašo Alojz Stanislav Vladimir Sergej Aleksander Dmitrij Mihail Nikolaj Kiril Jurij Pavel Tone Branko Drago Zdravko Dušan Vinko Silvo Viktor Emil Karel Jožef Mirko Rudi Boris Goran Denis Alen Ciril Metod Aleksej Andraž Bogdan Damjan Danijel Dominik Edvard Erik Hugo Ivo Janko Jošt Kristjan Leon Maks Matic Matevž Mihael Miran Miroslav Nace Oskar Patrik Rajko Rene Sandi Sebastjan Slavko Srečko Štefan Timotej Tomo Valentin Vasja Vito Zdenko Ludvik Lojze Jani Ernest Feliks Gal Jon Kevin Leo Liam Oliver Viljem Jaka Nikola Saša John Michael George Joe James William Richard Thomas Paul Mark Steven Emmanuel Olaf Friedrich Recep Ana Maja Marija Mojca Nina Eva Sara Petra Tina Katja Mateja Barbara Nataša Irena Jana Urška Špela Andreja Tanja Vesna Simona Alenka Maruša Tjaša Lara Zala Ema Nika Lea Klara Helena Vida Darja Lucija Olga Tatjana Jelena Svetlana Natalija Angela Ines Karmen Nives Metka Majda Marjeta Polona Neža Ajda Pia Živa Kaja Mirjana Ljudmila Ursula Giorgia Kamala Hillary Mary Elizabeth Keir Rishi Pedro Antonio António Jens Charles Narendra Aleksandar Milorad Volodimir Maria Anna Elena Sofia Julia Laura Paolo Marco Luca Giuseppe Francesco Matteo Jean Pierre François Nicolas Hans Karl Stefan Andreas Daniel Steve Jared Brian Bill Barack Nancy Ron Mike Elon Jeff Dragan Ante Ivica Tomislav Kolinda Tihomir Radovan Slobodan Sebastian Emil Oto Rado Ljubo Jakob Tomo Alenka Branka Vlasta Nada Dragica Marjetka Silva Sonja Romana Damjana Mihaela Aleksandra Nadja Bojana Maja Alja Anja Anita Bernarda Brigita Danica Darinka Erika Gabrijela Hana Ivana Ivanka Jasna Jerneja Jožica Julija Karin Katarina Kristina Lana Lidija Manca Marina Marta Martina Meta Mia Milena Monika Neja Nuša Patricija Rebeka Renata Sabina Sanja Sonja Suzana Štefka Taja Tamara Teja Tea Urša Valentina Veronika Zdenka Zoja Zvonka Ksenija Maša Iza Lina Brina Jelizaveta Irina Natalija Tatjana Larisa Marjana Tjaša'.split(
+    ' ',
+  );
+
+export function createDetector(registry: Iterable<Person>): PeopleDetector {
+  const people: DetectorPerson[] = [];
+  const index = new Map<string, FormEntry[]>();
+  const firstNames = new Set<string>();
+  for (const name of COMMON_FIRST_NAMES) {
+    const paradigm = guessGender(`${name} X`) === 'f' ? declineFeminineFirstName(name) : declineMasculine(name);
+    for (const form of allForms(paradigm)) firstNames.add(form);
+  }
+
+  for (const person of registry) {
+    if (!person.detect) continue;
+    const forms = personForms(person);
+    const number = people.length;
+    const head = forms.variants[0]!.surname.nom[0] ?? '';
+    const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, mainFirst: new Set(), allFirst: new Set(), initials: new Set(), foreign: looksForeign(head) };
+    people.push(entry);
+    for (const variant of forms.variants) {
+      for (const form of variant.firstForms) {
+        if (!variant.alias) entry.mainFirst.add(form);
+        entry.allFirst.add(form);
+        firstNames.add(form);
+      }
+      for (const first of variant.firstNames) if (first[0]) entry.initials.add(first[0].toUpperCase());
+      const mononym = variant.firstNames.length === 0;
+      for (const grammaticalCase of CASES) {
+        for (const form of variant.surname[grammaticalCase]) {
+          addEntry(index, form, { person: number, kind: 'surname', alias: variant.alias, mononym, prefix: variant.surnamePrefix, cases: CASE_BIT[grammaticalCase] });
+        }
+      }
+      for (const form of variant.possessives) {
+        addEntry(index, form, { person: number, kind: 'possessive', alias: variant.alias, mononym, prefix: [], cases: 0 });
+      }
+    }
+  }
+  return { people, index, firstNames };
+}
+
+function addEntry(index: Map<string, FormEntry[]>, form: string, entry: FormEntry): void {
+  // Names are NFC already (splitName); only the typographic apostrophe needs folding.
+  const key = form.includes('’') ? form.replace(/’/g, "'") : form;
+  let list = index.get(key);
+  if (!list) {
+    index.set(key, [{ ...entry }]);
+    return;
+  }
+  const same = list.find((other) => other.person === entry.person && other.kind === entry.kind && samePrefix(other.prefix, entry.prefix));
+  if (same) {
+    same.cases |= entry.cases;
+    same.alias &&= entry.alias;
+    same.mononym &&= entry.mononym;
+  } else {
+    list.push({ ...entry });
+  }
+}
+
+function samePrefix(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((word, k) => word === b[k]));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Tokens
+
+class Tokens {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  private readonly cache: (string | undefined)[] = [];
+  constructor(readonly text: string) {}
+  get length(): number {
+    return this.starts.length;
+  }
+  /** The word at i; sliced lazily because most words are never looked at. */
+  word(i: number): string {
+    let word = this.cache[i];
+    if (word === undefined) {
+      word = this.text.slice(this.starts[i], this.ends[i]);
+      // Text typed on some systems keeps č as c + combining caron (NFD); names are compared in NFC.
+      if (SPECIAL.test(word)) word = word.replace(/’/g, "'").normalize('NFC');
+      this.cache[i] = word;
+    }
+    return word;
+  }
+}
+
+const SPECIAL = /[\u0300-\u036f’]/;
+const LETTER = /[\p{L}\p{M}]/u;
+const letterCache = new Uint8Array(0x10000); // 0 unknown, 1 letter, 2 not a letter
+
+function isLetterCode(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  let known = letterCache[code]!;
+  if (known === 0) letterCache[code] = known = LETTER.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
+}
+
+/** Words are runs of letters (with marks), an apostrophe inside a word included (O'Neill, D'Alema). */
+export function tokenize(text: string): Tokens {
+  const tokens = new Tokens(text);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isLetterCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    for (;;) {
+      while (i < n && isLetterCode(text.charCodeAt(i))) i++;
+      const code = text.charCodeAt(i);
+      if ((code === 39 || code === 0x2019) && i + 1 < n && isLetterCode(text.charCodeAt(i + 1))) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    tokens.starts.push(start);
+    tokens.ends.push(i);
+  }
+  return tokens;
+}
+
+function isCapitalised(word: string): boolean {
+  const first = word[0]!;
+  if (first === first.toLowerCase()) return false;
+  // ZDA, NATO: acronyms are not names.
+  return word.length === 1 || word !== word.toUpperCase();
+}
+
+function isLower(word: string): boolean {
+  return word === word.toLowerCase();
+}
+
+/** Only spaces (a line break inside a paragraph counts as one) between tokens a and a+1. */
+function tightGap(tokens: Tokens, a: number): boolean {
+  for (let k = tokens.ends[a]!; k < tokens.starts[a + 1]!; k++) {
+    const ch = tokens.text[k]!;
+    if (ch !== ' ' && ch !== '\u00a0' && ch !== '\t' && ch !== '\n' && ch !== '\r') return false;
+    if (ch === '\n' && tokens.text[k + 1] === '\n') return false;
+  }
+  return true;
+}
+
+/** Between tokens a and a+1 there is no punctuation that ends a clause. */
+function sameClause(tokens: Tokens, a: number): boolean {
+  for (let k = tokens.ends[a]!; k < tokens.starts[a + 1]!; k++) {
+    const ch = tokens.text[k]!;
+    if (ch === ',' || ch === '.' || ch === ';' || ch === ':' || ch === '!' || ch === '?' || ch === '–' || ch === '—' || ch === '(' || ch === ')' || ch === '\n') return false;
+  }
+  return true;
+}
+
+const ABBREVIATIONS = new Set(['dr', 'mag', 'prof', 'g', 'ga', 'gdč', 'st', 'sv', 'npr', 'itd', 'ipd', 'oz', 'tj', 'mr', 'mrs', 'ms', 'jr', 'sr', 'gen', 'dipl', 'inž', 'ing', 'doc', 'red', 'izr', 'pol', 'prim']);
+const OPENING_QUOTES = '»„“"‚‘\'';
+
+/** The token starts a sentence, a quotation, a heading or a paragraph. */
+function isSentenceStart(tokens: Tokens, i: number): boolean {
+  if (i === 0) return true;
+  const { text } = tokens;
+  const gapStart = tokens.ends[i - 1]!;
+  const gapEnd = tokens.starts[i]!;
+  for (let k = gapStart; k < gapEnd; k++) {
+    const ch = text[k]!;
+    if (ch === '!' || ch === '?' || ch === '…' || ch === ':') return true;
+    if (ch === '\n' && text[k + 1] === '\n') return true;
+    if (ch === '.') {
+      if (k > 0 && /\d/.test(text[k - 1]!)) continue;
+      if (k === gapStart) {
+        const previous = tokens.word(i - 1);
+        if (previous.length === 1 || ABBREVIATIONS.has(previous.toLowerCase())) continue;
+      }
+      return true;
+    }
+  }
+  // An opening quote right before the word starts a quoted sentence (»Sever bo …«).
+  let k = gapEnd - 1;
+  while (k >= gapStart && text[k] === ' ') k--;
+  return k >= gapStart && OPENING_QUOTES.includes(text[k]!) && (k === gapStart || /\s/.test(text[k - 1]!));
+}
+
+function isInitial(tokens: Tokens, i: number): boolean {
+  return tokens.word(i).length === 1 && isCapitalised(tokens.word(i)) && tokens.text[tokens.ends[i]!] === '.';
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Context cues
+
+/** Prepositions never followed by a nominative: "z Novak" cannot be a man (he would be "z Novakom"). */
+const PREPOSITIONS = new Set(['z', 's', 'o', 'pri', 'po', 'k', 'h', 'od', 'do', 'brez', 'iz', 'za', 'proti', 'med', 'pred', 'nad', 'pod', 'zaradi', 'ob', 'na', 'v', 'mimo', 'okoli', 'blizu', 'zoper', 'namesto', 'glede', 'poleg', 'razen', 'skozi', 'čez', 'prek', 'preko']);
+const AUXILIARIES = new Set(['je', 'ni', 'bo', 'bi', 'ne']);
+/** Verbs of saying: "je dejala Kallas" puts the speaker after the verb, and the speaker is the subject. */
+const SPEECH_PARTICIPLE =
+  /^(deja|poveda|rek|sporoči|pojasni|poudari|doda|izjavi|zatrdi|oceni|opozori|napoveda|zapisa|odgovori|prizna|meni|trdi|zanika|potrdi|vpraša|izpostavi|ugotovi|obljubi|zagotovi|spomni|nadaljeva|razloži|dopolni|sklene|zaključi|navede|navaja|pozva|dodaja|odvrni|odgovarja|napisa|izrazi|sklenil|ocenjeva|svari|posvari|pripomni)(e?l|la)$/;
+/** ga. Novak, g. Novak; without the dot »ga« is a pronoun. */
+const HONORIFICS = new Map<string, Gender>([
+  ['ga', 'f'],
+  ['gdč', 'f'],
+  ['g', 'm'],
+]);
+const PROPER_ADJECTIVE = /(sk|šk|čk|ck)(a|e|i|o|ega|emu|em|im|ih|ima|imi)$/;
+/** »Trumpovih 100 dni«: a number may stand between a possessive and its noun. */
+const NUMBER_GAP = /^ \d[\d.,]* $/;
+/** Possessive adjectives: Plenkovićeva, Trumpovi, Melonijina. */
+const POSSESSIVE_SHAPE = /(ov|ev|in)(a|o|e|i|ega|emu|em|im|ih|ima|imi)?$/;
+/** Place names spelled like a possessive (Kosovo: Kos; Kraljevo: Kralj). */
+const PLACE_SPELLINGS = new Set(['Kosovo', 'Kraljevo', 'Sarajevo', 'Tetovo', 'Kumanovo', 'Ivanovo', 'Borovo', 'Petrovo', 'Lukovo']);
+/** Words that cannot be the noun a possessive adjective belongs to. */
+const FUNCTION_WORDS = new Set(
+  'je ni so sta bo bi in ali pa ter da ki ko se si v na z s o za iz od do po pri k h med pred nad pod kot ker če tudi še že ne le ga jo ji mu jih jim smo ste bil bila bilo bili bodo bosta'.split(' '),
+);
+/** Nouns that make a possessive part of an institution's or a place's name: Cankarjev dom, Prešernov trg. */
+const INSTITUTION_NOUN = /^(dom|trg|cest|ulic|nagrad|most|park|dvoran|gimnazij|šol|inštitut|zavod|nabrež|ploščad|spomenik|vrt|sklad|gaj|log|hram|stolp|center|centr|kolidž|univerz|muzej|festival|fakultet|bolnišnic|letališč|stadion|zaliv|otok|slap|prelaz|vrh)/;
+
+function participleGender(word: string): Gender | undefined {
+  if (word.length < 3 || !isLower(word)) return undefined;
+  if (word.endsWith('la')) return 'f';
+  if (word.endsWith('l')) return 'm';
+  return undefined;
+}
+
+/** Gender of a role noun right before a name: ministrica Novak, predsednik Novak. */
+function roleNounGender(word: string): Gender | undefined {
+  if (!isLower(word)) return undefined;
+  if (word === 'gospa' || word === 'gospe' || word === 'gospo') return 'f';
+  if (word === 'gospod' || word === 'gospoda') return 'm';
+  if (word.length < 5) return undefined;
+  // Nominative and oblique forms: ministrica, z ministrico; poslanec, s poslancem.
+  // -ka after a consonant (poslanka, novinarko, igralki); not adverbs and adjectives (lahko, tako, veliki, težko).
+  // Only the nominative and instrumental: a genitive is often a complement (predsednika stranke Goloba).
+  if (/(ica|ico|inja|injo|[bcdfgjlmnprtv]k[ao])$/.test(word)) return 'f';
+  if (/(nik|ec|or|ar|er|ent|ist|ant|log)$/.test(word) || /(nik|nc|tor|tr|rj|ent|ist|ant)(a|u|om|em)$/.test(word)) return 'm';
+  return undefined;
+}
+
+/**
+ * A verb that agrees with the name as its subject: "Novak je dejala", "je Novak dejal", "je dejala Novak"
+ * (the last only with verbs of saying: "je srečala Novak" has Novak as the object).
+ */
+function verbGender(tokens: Tokens, first: number, last: number): { gender: Gender; subject: boolean } | undefined {
+  const n = tokens.length;
+  const clause = (a: number, b: number) => {
+    for (let k = a; k < b; k++) if (!sameClause(tokens, k)) return false;
+    return true;
+  };
+  if (last + 2 < n && AUXILIARIES.has(tokens.word(last + 1))) {
+    for (const p of [last + 2, last + 3]) {
+      if (p < n && clause(last, p)) {
+        const gender = participleGender(tokens.word(p));
+        if (gender) return { gender, subject: true };
+        if (!isLower(tokens.word(p))) break;
+      }
+    }
+  }
+  if (first >= 1 && AUXILIARIES.has(tokens.word(first - 1)) && last + 1 < n && clause(first - 1, last + 1)) {
+    const gender = participleGender(tokens.word(last + 1));
+    if (gender) return { gender, subject: true };
+  }
+  for (const [p, a] of [
+    [first - 1, first - 2],
+    [first - 1, first - 3],
+  ] as const) {
+    if (a >= 0 && AUXILIARIES.has(tokens.word(a)) && SPEECH_PARTICIPLE.test(tokens.word(p)) && clause(a, first)) {
+      // "je vprašala Kuzmina" may have the name as the object: only a nominative reading is bound.
+      const gender = participleGender(tokens.word(p));
+      if (gender) return { gender, subject: false };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Words after a sentence-initial surname that show it is a person: a verb of saying (»Golob je dejal«; the
+ * wind does not speak) or another name in a list (»Golob, Janša in Logar so …«).
+ */
+function personContext(detector: PeopleDetector, tokens: Tokens, i: number): boolean {
+  const n = tokens.length;
+  if (i + 2 < n && AUXILIARIES.has(tokens.word(i + 1)) && sameClause(tokens, i) && sameClause(tokens, i + 1)) {
+    if (SPEECH_PARTICIPLE.test(tokens.word(i + 2))) return true;
+    if (i + 3 < n && isLower(tokens.word(i + 2)) && sameClause(tokens, i + 2) && SPEECH_PARTICIPLE.test(tokens.word(i + 3))) return true;
+  }
+  if (i + 1 < n) {
+    const gap = tokens.text.slice(tokens.ends[i]!, tokens.starts[i + 1]!);
+    // »Golob: vlada ne bo odstopila« — a headline that quotes someone.
+    if (/^:\s/.test(gap)) return true;
+    let next = i + 1;
+    if (/^\s+$/.test(gap) && (tokens.word(next) === 'in' || tokens.word(next) === 'ter') && next + 1 < n) next++;
+    else if (!/^,\s+$/.test(gap)) return false;
+    const word = tokens.word(next);
+    return isCapitalised(word) && (detector.index.has(word) || detector.firstNames.has(word));
+  }
+  return false;
+}
+
+/**
+ * Spellings no Slovenian common noun has: letters outside the alphabet (w, q, x, y, ć, đ, ä …), doubled
+ * consonants, and the Slavic surname endings -ić, -ski, -ov/-ev, -in.
+ */
+function looksForeign(word: string): boolean {
+  return /[qwxyäöüéèàáóúíñçøåæßćđ]|([bcdfghklmnprstvz])\1/i.test(word) || /(ski|cki|skij|ckij)$/.test(word) || (word.length >= 6 && /(ov|ev)$/.test(word)) || (word.length >= 5 && /[^aeiou]in$/.test(word));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Detection
+
+type Relation = 'full' | 'namesake' | 'bare';
+
+interface Candidate {
+  person: number;
+  kind: 'surname' | 'possessive';
+  relation: Relation;
+  alias: boolean;
+  nomOnly: boolean;
+  /** The spelling can be a nominative, so the word can be the subject of a verb. */
+  hasNom: boolean;
+  /** Token index where the name starts (first name, initial or surname prefix). */
+  from: number;
+  /** A namesake's first name looks like the other gender (Ana Novak does not hide Janez Novak). */
+  namesakeOtherGender?: boolean;
+}
+
+interface Occurrence {
+  token: number;
+  candidates: Candidate[];
+}
+
+/** The names of the people in `text`, with offsets. Title, summary and body may be joined by blank lines. */
+export function detectPeople(detector: PeopleDetector, text: string): Detection {
+  const tokens = tokenize(text);
+  return resolve(detector, tokens, scan(detector, tokens));
+}
+
+function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
+    const occurrences: Occurrence[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const code = tokens.text.charCodeAt(tokens.starts[i]!);
+    if (code >= 97 && code <= 122) continue; // a-z: no name starts lower-case
+    const entries = detector.index.get(tokens.word(i));
+    if (!entries) continue;
+    const followedByName = i + 1 < tokens.length && tightGap(tokens, i) && isCapitalised(tokens.word(i + 1)) && !isInitial(tokens, i + 1);
+    const candidates: Candidate[] = [];
+    for (const entry of entries) {
+      if (entry.kind === 'possessive') {
+        // A possessive adjective stands before its noun (Trumpovim zetom, Kosov načrt). Without one the
+        // word is something else: Kosovo je …, predsednik Kosova.
+        if (i + 1 >= tokens.length || !(tightGap(tokens, i) || NUMBER_GAP.test(tokens.text.slice(tokens.ends[i]!, tokens.starts[i + 1]!)))) continue;
+        const next = tokens.word(i + 1);
+        // "Vučićeva in Plenkovićeva izjava": a possessive coordinated with another one.
+        const coordinated =
+          (next === 'in' || next === 'ali' || next === 'ter') && i + 2 < tokens.length && tightGap(tokens, i + 1) && isCapitalised(tokens.word(i + 2)) && POSSESSIVE_SHAPE.test(tokens.word(i + 2));
+        if (PLACE_SPELLINGS.has(tokens.word(i))) continue;
+        if (!coordinated && (!isLower(next) || FUNCTION_WORDS.has(next) || INSTITUTION_NOUN.test(next))) continue;
+        candidates.push({ person: entry.person, kind: 'possessive', relation: 'bare', alias: entry.alias, nomOnly: false, hasNom: false, from: i });
+        continue;
+      }
+      // "Novak Đoković": a surname spelling followed by another name is a first name here.
+      if (followedByName) continue;
+      let from = i;
+      let prefixOk = true;
+      for (let k = entry.prefix.length - 1; k >= 0; k--) {
+        from--;
+        if (from < 0 || !samePrefixWord(tokens.word(from), entry.prefix[k]!) || !prefixGap(tokens, from)) {
+          prefixOk = false;
+          break;
+        }
+      }
+      if (!prefixOk) continue;
+      const person = detector.people[entry.person]!;
+      const nomOnly = entry.cases === NOM_ONLY;
+      const candidate: Candidate = { person: entry.person, kind: 'surname', relation: 'bare', alias: entry.alias, nomOnly, hasNom: (entry.cases & NOM_ONLY) !== 0, from };
+      if (!entry.mononym) classifyFirstName(detector, tokens, person, candidate);
+      else candidate.alias = true;
+      candidates.push(candidate);
+    }
+    if (candidates.length > 0) occurrences.push({ token: i, candidates });
+  }
+  return occurrences;
+}
+
+/** "Van der Berg" at a sentence start spells the particle with a capital. */
+function samePrefixWord(word: string, expected: string): boolean {
+  return word === expected || (word[0] !== expected[0] && word.toLowerCase() === expected.toLowerCase());
+}
+
+function prefixGap(tokens: Tokens, a: number): boolean {
+  const gap = tokens.text.slice(tokens.ends[a]!, tokens.starts[a + 1]!);
+  return /^(\s+|[-‐‑])$/.test(gap) && !gap.includes('\n\n');
+}
+
+/** Looks at the words before a surname: this person's first name, someone else's, or none. */
+function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: DetectorPerson, candidate: Candidate): void {
+  let j = candidate.from - 1;
+  let sawInitialMatch: boolean | undefined;
+  for (let steps = 0; steps < 4 && j >= 0; steps++, j--) {
+    if (!tightGap(tokens, j) && !(isInitial(tokens, j) && /^\.\s+$/.test(tokens.text.slice(tokens.ends[j]!, tokens.starts[j + 1]!)))) break;
+    const word = tokens.word(j);
+    if (isInitial(tokens, j)) {
+      sawInitialMatch = (sawInitialMatch ?? true) && person.initials.has(word);
+      continue;
+    }
+    if (!isCapitalised(word)) break;
+    if (person.allFirst.has(word)) {
+      candidate.relation = 'full';
+      candidate.alias = candidate.alias || !person.mainFirst.has(word);
+      candidate.from = j;
+      // Further given names before it ("Jared Corey Kushner") belong to the name as well.
+      while (j - 1 >= 0 && tightGap(tokens, j - 1) && person.allFirst.has(tokens.word(j - 1))) candidate.from = --j;
+      return;
+    }
+    const knownName = detector.firstNames.has(word);
+    const sentenceStart = isSentenceStart(tokens, j);
+    const afterPreposition = j > 0 && PREPOSITIONS.has(tokens.word(j - 1)) && tightGap(tokens, j - 1);
+    // Murska Sobota, v Slovenskih Konjicah: a capitalised adjective makes the surname part of a place name.
+    const properAdjective = PROPER_ADJECTIVE.test(word);
+    const otherName = detector.index.has(word) && !knownName;
+    // »Tihomirja Novaka so …«: a sentence-initial word with the case ending of the surname is a first name.
+    const agreeing = sentenceStart && !knownName && !candidate.hasNom && sameEnding(word, tokens.word(candidate.from)) && !roleNounGender(word.toLowerCase());
+    // "Danes Novak …": an ordinary word that starts the sentence; the surname stands alone.
+    if ((sentenceStart && !knownName && !properAdjective && !agreeing) || otherName) break;
+    // Possibly a middle name the registry does not spell: keep looking one word further back.
+    if (j - 1 >= 0 && tightGap(tokens, j - 1) && person.allFirst.has(tokens.word(j - 1))) continue;
+    // »Marko in Ana Golob«: two people sharing the surname; the first one is this person.
+    if (j >= 2 && (tokens.word(j - 1) === 'in' || tokens.word(j - 1) === 'ter') && tightGap(tokens, j - 1) && tightGap(tokens, j - 2) && person.allFirst.has(tokens.word(j - 2))) {
+      candidate.relation = 'full';
+      candidate.from = j - 2;
+      return;
+    }
+    candidate.relation = 'namesake';
+    candidate.from = j;
+    // A place (v Ljubljani …, Murska Sobota) names no namesake, so bare mentions elsewhere stay.
+    candidate.namesakeOtherGender = (!knownName && (afterPreposition || properAdjective)) || looksOtherGender(word, person, candidate.nomOnly);
+    return;
+  }
+  if (sawInitialMatch !== undefined) {
+    candidate.relation = sawInitialMatch ? 'full' : 'namesake';
+    if (sawInitialMatch) candidate.from = j + 1;
+  }
+}
+
+/** Two words in the same oblique case of a masculine noun: Tihomirja Novaka, Tihomiru Novaku, Tihomirom Novakom. */
+function sameEnding(a: string, b: string): boolean {
+  for (const ending of ['om', 'em', 'a', 'u']) if (a.endsWith(ending) && b.endsWith(ending) && a.length > ending.length + 2) return true;
+  return false;
+}
+
+/** "Ana Novak" next to Janez Novak, or "Ivan Novak" next to Ana Novak: a namesake of the other gender. */
+function looksOtherGender(firstName: string, person: DetectorPerson, nomOnly: boolean): boolean {
+  const feminine = person.gender === 'm' ? nomOnly && guessGender(`${firstName} X`) === 'f' : !/[aeio]$/.test(firstName);
+  return feminine;
+}
+
+/**
+ * Decides each occurrence in the light of the whole article: who is named in full, whose surname a
+ * namesake took, and what the grammar around the word allows.
+ */
+function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurrence[]): Detection {
+  const fullNamed = new Set<number>();
+  const shadowed = new Set<number>();
+  for (const occurrence of occurrences) {
+    // »Olga Kuzmina« is Olga's full name; that it is not Igor Kuzmin's says nothing about Igor.
+    const explained = occurrence.candidates.some((candidate) => candidate.relation === 'full');
+    for (const candidate of occurrence.candidates) {
+      if (candidate.relation === 'full') fullNamed.add(candidate.person);
+      if (candidate.relation === 'namesake' && !candidate.namesakeOtherGender && !explained) shadowed.add(candidate.person);
+    }
+  }
+  interface Found {
+    person: number;
+    kind: MentionKind;
+    from: number;
+    to: number;
+    weak: boolean;
+    reason: string;
+  }
+  const found: Found[] = [];
+  for (const { token, candidates } of occurrences) {
+    const full = candidates.filter((candidate) => candidate.relation === 'full');
+    if (full.length > 0) {
+      const best = full.find((candidate) => !candidate.alias) ?? full[0]!;
+      const person = detector.people[best.person]!;
+      found.push({ person: best.person, kind: best.alias ? 'alias' : 'full', from: best.from, to: token, weak: false, reason: best.alias ? `alias of ${person.name}` : 'full name' });
+      continue;
+    }
+    let open = candidates.filter((candidate) => candidate.relation === 'bare');
+    if (open.length === 0) continue;
+    const first = Math.min(...open.map((candidate) => candidate.from));
+    const cue = grammaticalCue(tokens, first, token);
+    open = applyCues(open, cue, detector);
+    const notes: string[] = [];
+    open = open.filter((candidate) => !shadowed.has(candidate.person));
+    let people = [...new Set(open.map((candidate) => candidate.person))];
+    if (people.length > 1) {
+      const named = people.filter((person) => fullNamed.has(person));
+      if (named.length !== 1) continue; // a shared surname and no way to tell: tag nobody
+      people = named;
+      notes.push(`shared surname; the article names ${detector.people[named[0]!]!.name} in full`);
+    } else if (people.length === 0) continue;
+    const person = people[0]!;
+    const chosen = open.filter((candidate) => candidate.person === person);
+    const possessive = chosen.every((candidate) => candidate.kind === 'possessive');
+    const alias = chosen.every((candidate) => candidate.alias);
+    const from = Math.min(...chosen.map((candidate) => candidate.from));
+    const kind: MentionKind = possessive ? 'possessive' : alias ? 'alias' : 'surname';
+    if (!possessive && fullNamed.has(person) && notes.length === 0) notes.push(`the article names ${detector.people[person]!.name} in full`);
+    if (cue.gender && !possessive) notes.push(cue.gender === 'f' ? 'feminine context' : 'masculine context');
+    const label = kind === 'possessive' ? 'possessive' : kind === 'alias' ? `alias of ${detector.people[person]!.name}` : 'surname';
+    found.push({
+      person,
+      kind,
+      from,
+      to: token,
+      weak: !possessive && isSentenceStart(tokens, from) && !detector.people[person]!.foreign && !looksForeign(tokens.word(token)) && !personContext(detector, tokens, token),
+      reason: notes.length > 0 ? `${label}; ${notes.join('; ')}` : label,
+    });
+  }
+
+  // A bare surname only at sentence starts ("Sever bo zapihal") may be an ordinary word: it counts
+  // only if the article names the person somewhere else too.
+  const strong = new Set<number>();
+  for (const item of found) if (!item.weak) strong.add(item.person);
+
+  const mentions: Mention[] = [];
+  const counts = new Map<string, number>();
+  const order: string[] = [];
+  for (const item of found) {
+    if (item.weak && !strong.has(item.person)) continue;
+    const id = detector.people[item.person]!.id;
+    const start = tokens.starts[item.from]!;
+    const end = tokens.ends[item.to]!;
+    mentions.push({ personId: id, kind: item.kind, text: tokens.text.slice(start, end).replace(/\s+/g, ' '), start, end, reason: item.reason });
+    if (!counts.has(id)) order.push(id);
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return { mentions, people: order, counts };
+}
+
+interface Cue {
+  gender: Gender | undefined;
+  /** The gender comes from an apposition (ministrica Novak): it binds every reading. */
+  hard: boolean;
+  /** The name sits where only a subject can (Kuzmina je dejala): every reading must agree. */
+  subject: boolean;
+  preposition: boolean;
+}
+
+function grammaticalCue(tokens: Tokens, first: number, last: number): Cue {
+  let before = first - 1;
+  let gender: Gender | undefined;
+  let hard = false;
+  const honorific = before >= 0 && tokens.text[tokens.ends[before]!] === '.' ? HONORIFICS.get(tokens.word(before).toLowerCase()) : undefined;
+  if (honorific) {
+    gender = honorific;
+    hard = true;
+    before--;
+  } else if (before >= 0 && tightGap(tokens, before)) {
+    // »Ministrica Novak je …« starts the sentence with the role noun.
+    const word = tokens.word(before);
+    const role = roleNounGender(isSentenceStart(tokens, before) ? word.toLowerCase() : word);
+    if (role) {
+      gender = role;
+      hard = true;
+      before--;
+    }
+  }
+  const preposition = before >= 0 && before + 1 <= first && tightGap(tokens, before) && PREPOSITIONS.has(tokens.word(before));
+  let subject = false;
+  if (!gender) {
+    const verb = verbGender(tokens, first, last);
+    gender = verb?.gender;
+    subject = verb?.subject ?? false;
+  }
+  return { gender, hard, subject, preposition };
+}
+
+function applyCues(candidates: Candidate[], cue: Cue, detector: PeopleDetector): Candidate[] {
+  let result = candidates;
+  // A preposition rules out a nominative: "z Novak" is Ana Novak, never Janez (z Novakom).
+  if (cue.preposition) result = result.filter((candidate) => candidate.kind === 'possessive' || !candidate.nomOnly);
+  if (cue.gender) {
+    const genderOf = (candidate: Candidate) => detector.people[candidate.person]!.gender;
+    if (cue.hard) {
+      result = result.filter((candidate) => candidate.kind === 'possessive' || genderOf(candidate) === cue.gender);
+    } else {
+      // The verb's subject is a nominative: a reading that can be one must agree; a genitive or
+      // instrumental reading (Dmitrijeva, Novakom) is someone else's object and stays.
+      result = result.filter((candidate) => candidate.kind === 'possessive' || !(candidate.hasNom || cue.subject) || genderOf(candidate) === cue.gender);
+    }
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Names nobody in the registry has
+
+export interface UnknownName {
+  words: string;
+  start: number;
+}
+
+/** Runs of two to four capitalised words (Ivan Novak, Vincenta van Gogha) that are not registry mentions. */
+export function findUnknownNames(detector: PeopleDetector, text: string): UnknownName[] {
+  const tokens = tokenize(text);
+  const detection = resolve(detector, tokens, scan(detector, tokens));
+  const covered = (offset: number) => detection.mentions.some((mention) => offset >= mention.start && offset < mention.end);
+    const result: UnknownName[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameWord(tokens, i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length && (tightGap(tokens, j) || prefixGap(tokens, j)) && (isNameWord(tokens, j + 1) || (PARTICLE_WORDS.has(tokens.word(j + 1)) && j + 2 < tokens.length && isNameWord(tokens, j + 2)))) j++;
+    // "Podjetniki Miran Novakovič", "Na Prešernovem": a sentence-initial word that is no known first name is an ordinary word.
+    let from = i;
+    if (isSentenceStart(tokens, i) && !detector.firstNames.has(tokens.word(i))) from = i + 1;
+    const length = j - from + 1;
+    if (length >= 2 && length <= 4) {
+      let hit = false;
+      for (let k = from; k <= j; k++) if (covered(tokens.starts[k]!)) hit = true;
+      if (!hit) result.push({ words: text.slice(tokens.starts[from]!, tokens.ends[j]!).replace(/\s+/g, ' '), start: tokens.starts[from]! });
+    }
+    i = j + 1;
+  }
+  return result;
+}
+
+const PARTICLE_WORDS = new Set(['van', 'von', 'de', 'der', 'da', 'di', 'del', 'du', 'la', 'le', 'bin', 'al']);
+
+function isNameWord(tokens: Tokens, i: number): boolean {
+  const word = tokens.word(i);
+  return word.length > 1 && isCapitalised(word);
+}
+
+/** "Ivana Novaka", "Ivanom Novakom" → one key: endings and a final vowel stripped from each word. */
+export function nameGroupKey(name: string): string {
+  return name
+    .split(/\s+/)
+    .map((word) => {
+      const lower = word.toLowerCase();
+      for (const ending of GROUP_ENDINGS) {
+        if (lower.endsWith(ending) && lower.length - ending.length >= 2) return lower.slice(0, -ending.length);
+      }
+      return lower;
+    })
+    .join(' ');
+}
+
+/** Case endings to strip when grouping spellings of one name, longest first. */
+const GROUP_ENDINGS = ['etom', 'ega', 'emu', 'jem', 'eta', 'etu', 'ja', 'ju', 'om', 'em', 'im', 'a', 'e', 'i', 'o', 'u'];
+
+/** Of the spellings of one name, the one whose declension produces most of the others: likely the nominative. */
+export function likelyBaseForm(spellings: ReadonlyMap<string, number>): string {
+  let best = '';
+  let bestScore = -1;
+  for (const [candidate, count] of spellings) {
+    const words = candidate.split(' ');
+    let covered = 0;
+    for (const other of spellings.keys()) {
+      const otherWords = other.split(' ');
+      if (otherWords.length !== words.length) continue;
+      const ok = words.every((word, k) => {
+        const forms = new Set([...allForms(declineMasculine(word)), ...allForms(declineFeminineFirstName(word))]);
+        return forms.has(otherWords[k]!) || PARTICLE_WORDS.has(word);
+      });
+      if (ok) covered++;
+    }
+    const score = covered * 1000 + count;
+    if (score > bestScore || (score === bestScore && candidate.length < best.length)) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,353 @@
+import type { Gender, Person } from '../content/person.ts';
+
+/**
+ * Slovenian forms of a person's name: every case of the first names and the surname, and the
+ * possessive adjectives (Trumpovim, Kushnerjev). Rules and examples: SLOVENIAN.md in the shared notes
+ * (J. Toporišič, Slovenska slovnica, §§ on masculine nouns and possessive adjectives).
+ *
+ * The generator is deliberately generous: where usage varies (z Dmitrijevom / z Dmitrijevim,
+ * Mika / Mikea, Zelenskega / Zelenskija) every common variant is produced. A form nobody writes costs
+ * nothing, a missing form loses a mention.
+ */
+export type Case = 'nom' | 'gen' | 'dat' | 'loc' | 'ins';
+export const CASES: readonly Case[] = ['nom', 'gen', 'dat', 'loc', 'ins'];
+
+/** Inflected forms by case (the accusative of a person equals the genitive for men, -o for women in -a). */
+export type Paradigm = Record<Case, string[]>;
+
+function emptyParadigm(): Paradigm {
+  return { nom: [], gen: [], dat: [], loc: [], ins: [] };
+}
+
+function add(paradigm: Paradigm, grammaticalCase: Case, form: string): void {
+  const list = paradigm[grammaticalCase];
+  if (form.length > 1 && !list.includes(form)) list.push(form);
+}
+
+const VOWELS = 'aeiouáàâäéèêëíìîïóòôöúùûüyæøœ';
+const isVowel = (ch: string | undefined) => ch !== undefined && VOWELS.includes(ch.toLowerCase());
+/** Stems ending in these take -em in the instrumental and -ev in the possessive (Vučićem, Vučićev). */
+const SOFT = /(c|č|ž|š|j|ć|dž|đ)$/i;
+
+/** Slavic adjectival surnames: Zelenski, Trocki, Dostojevskij, Navalni. */
+const ADJECTIVAL = /(sk|ck|šk|čk|zk)(i|y|ij|yj)$/i;
+/** Russian and other Slavic surnames in -ov/-ev/-in: news also writes the instrumental as -im (z Dmitrijevim). */
+const SLAVIC_NOUN = /[^aeiou](ov|ev|in|yn|ёв)$/i;
+/** Endings with a fleeting e: Peter → Petra, Tihec → Tihca, Hegel → Hegla, Marek → Marka. */
+const FLEETING = /[^aeiou](e)(c|k|l|r|n|m)$/i;
+
+/** Stems the case endings attach to, and whether the instrumental takes -em. */
+interface Stem {
+  stem: string;
+  soft: boolean;
+}
+
+function consonantStems(word: string): Stem[] {
+  const stems: Stem[] = [{ stem: word, soft: SOFT.test(word) }];
+  // Brecelj → Breclja, Kozelj → Kozlja.
+  if (/[^aeiou]elj$/i.test(word) && word.length >= 5) stems.push({ stem: `${word.slice(0, -3)}lj`, soft: true });
+  const fleeting = FLEETING.exec(word);
+  if (fleeting && word.length >= 4) {
+    const stem = word.slice(0, -2) + word.slice(-1);
+    if ([...stem].some((ch) => isVowel(ch))) stems.push({ stem, soft: SOFT.test(stem) });
+  }
+  // -r usually inserts -j- (Kushner → Kushnerja); a few do not (Peter → Petra, handled above), so both.
+  if (/r$/i.test(word)) stems.unshift({ stem: `${word}j`, soft: true });
+  return stems;
+}
+
+/** The masculine noun paradigm of one word (a man's first name or surname). */
+export function declineMasculine(word: string): Paradigm {
+  const paradigm = emptyParadigm();
+  add(paradigm, 'nom', word);
+  const last = word.slice(-1).toLowerCase();
+  const nounWithJ = (base: string) => {
+    add(paradigm, 'gen', `${base}ja`);
+    add(paradigm, 'dat', `${base}ju`);
+    add(paradigm, 'loc', `${base}ju`);
+    add(paradigm, 'ins', `${base}jem`);
+  };
+  const noun = (stems: Stem[]) => {
+    for (const { stem, soft } of stems) {
+      add(paradigm, 'gen', `${stem}a`);
+      add(paradigm, 'dat', `${stem}u`);
+      add(paradigm, 'loc', `${stem}u`);
+      add(paradigm, 'ins', soft ? `${stem}em` : `${stem}om`);
+    }
+  };
+  const adjective = (stem: string) => {
+    add(paradigm, 'gen', `${stem}ega`);
+    add(paradigm, 'dat', `${stem}emu`);
+    add(paradigm, 'loc', `${stem}em`);
+    add(paradigm, 'ins', `${stem}im`);
+  };
+
+  if (ADJECTIVAL.test(word)) {
+    // Zelenski → Zelenskega … z Zelenskim; usage also has the noun pattern Zelenskija.
+    adjective(word.replace(/(i|y|ij|yj)$/i, ''));
+    nounWithJ(word.replace(/j$/i, ''));
+    return paradigm;
+  }
+  if (last === 'a') {
+    // Men in -a: Miha, Mihe/Miha, Mihi/Mihu, z Miho/Mihom.
+    const stem = word.slice(0, -1);
+    add(paradigm, 'gen', `${stem}e`);
+    add(paradigm, 'gen', `${stem}a`);
+    add(paradigm, 'dat', `${stem}i`);
+    add(paradigm, 'dat', `${stem}u`);
+    add(paradigm, 'loc', `${stem}i`);
+    add(paradigm, 'loc', `${stem}u`);
+    add(paradigm, 'ins', `${stem}o`);
+    add(paradigm, 'ins', SOFT.test(stem) ? `${stem}em` : `${stem}om`);
+    return paradigm;
+  }
+  if (last === 'o') {
+    // Janko, Janka, Janku, Jankom.
+    const stem = word.slice(0, -1);
+    noun([{ stem, soft: SOFT.test(stem) }]);
+    return paradigm;
+  }
+  if (last === 'e') {
+    // Pronounced -e takes -j- (Rutte → Rutteja); a silent -e drops (Mike → Mika) or stays before the
+    // ending (Mikea, Georgea). All three occur in print.
+    nounWithJ(word);
+    const stem = word.slice(0, -1);
+    noun([{ stem, soft: SOFT.test(stem) }]);
+    noun([{ stem: word, soft: false }]);
+    // Slovenian names in -e insert -t-: Jože, Jožeta; Anže, Anžeta; Peterle, Peterleta.
+    noun([{ stem: `${word}t`, soft: false }]);
+    return paradigm;
+  }
+  if (isVowel(last)) {
+    // Renzi → Renzija, Kennedy → Kennedyja; Slavic -i/-y may also go like an adjective (Navalnega).
+    nounWithJ(word);
+    if (last === 'i' || last === 'y') adjective(word.slice(0, -1));
+    return paradigm;
+  }
+  noun(consonantStems(word));
+  if (SLAVIC_NOUN.test(word)) add(paradigm, 'ins', `${word}im`);
+  return paradigm;
+}
+
+/** A woman's first name: -a names decline (Ana, Ane, Ani, Ano); others stay as they are (Ines, Karmen). */
+export function declineFeminineFirstName(word: string): Paradigm {
+  const paradigm = emptyParadigm();
+  if (/a$/i.test(word)) {
+    add(paradigm, 'nom', word);
+    declineFeminineA(paradigm, word.slice(0, -1));
+  } else {
+    for (const grammaticalCase of CASES) add(paradigm, grammaticalCase, word);
+  }
+  return paradigm;
+}
+
+function declineFeminineA(paradigm: Paradigm, stem: string): void {
+  add(paradigm, 'gen', `${stem}e`);
+  add(paradigm, 'dat', `${stem}i`);
+  add(paradigm, 'loc', `${stem}i`);
+  add(paradigm, 'ins', `${stem}o`);
+}
+
+/** Slavic women's surnames that decline: Kurnikova, Zaharova, Kuzmina, Zelenska. */
+const FEMININE_DECLINING = /(ova|eva|ina|yna|ska|cka|ška|čka)$/i;
+
+/**
+ * A woman's surname stays undeclined (Kaja Kallas, s Kajo Kallas) except the Slavic -ova/-eva/-ina/-ska
+ * ones. Some outlets write Kallasova or Merklova; those forms are produced too.
+ */
+export function declineFeminineSurname(word: string): Paradigm {
+  const paradigm = emptyParadigm();
+  if (FEMININE_DECLINING.test(word)) {
+    add(paradigm, 'nom', word);
+    declineFeminineA(paradigm, word.slice(0, -1));
+    return paradigm;
+  }
+  // Undeclined: the one spelling serves every case.
+  for (const grammaticalCase of CASES) add(paradigm, grammaticalCase, word);
+  // The older -ova/-eva forms: Kallasova, Merklova, Lagardova, Melonijeva.
+  const last = word.slice(-1).toLowerCase();
+  const stems: string[] = [];
+  if (!isVowel(last)) stems.push(...consonantStems(word).filter((s) => !s.stem.endsWith('j') || word.endsWith('j')).map((s) => `${s.stem}ov`));
+  else if (last === 'e') stems.push(`${word.slice(0, -1)}ov`, `${word}jev`);
+  else if (last === 'i' || last === 'y' || last === 'u') stems.push(`${word}jev`);
+  for (const stem of stems) {
+    add(paradigm, 'nom', `${stem}a`);
+    declineFeminineA(paradigm, stem);
+  }
+  return paradigm;
+}
+
+const POSSESSIVE_ENDINGS = ['', 'a', 'o', 'ega', 'emu', 'em', 'im', 'i', 'e', 'ih', 'ima', 'imi'];
+
+/**
+ * Possessive adjectives of a man's surname (Trumpov, Putinovim, Kushnerjev, Vučićev, Tihčev, Mihov,
+ * Ruttejev). Slavic adjectival surnames and -ov/-ev surnames form none; texts use the genitive.
+ */
+export function possessiveForms(word: string): string[] {
+  if (ADJECTIVAL.test(word) || /[^aeiou](ov|ev)$/i.test(word)) return [];
+  const stems: string[] = [];
+  const last = word.slice(-1).toLowerCase();
+  if (last === 'a' || last === 'o') stems.push(word.slice(0, -1));
+  else if (last === 'e') stems.push(`${word}j`, word.slice(0, -1), `${word}t`);
+  else if (isVowel(last)) stems.push(`${word}j`);
+  else {
+    for (const { stem } of consonantStems(word)) stems.push(stem.replace(/c$/i, 'č'));
+  }
+  const forms: string[] = [];
+  for (const stem of stems) {
+    const suffix = SOFT.test(stem) ? 'ev' : 'ov';
+    for (const ending of POSSESSIVE_ENDINGS) {
+      const form = `${stem}${suffix}${ending}`;
+      if (!forms.includes(form)) forms.push(form);
+    }
+  }
+  return forms;
+}
+
+/**
+ * A woman's possessive takes -in (Melonijina vlada, Kallasina izjava); Slavic -ova/-ska surnames form none.
+ * The -ova forms (Merklova vlada) come from declineFeminineSurname.
+ */
+export function femininePossessiveForms(word: string): string[] {
+  if (FEMININE_DECLINING.test(word)) return [];
+  const last = word.slice(-1).toLowerCase();
+  const stem = last === 'a' ? word.slice(0, -1) : isVowel(last) ? `${word}j` : word;
+  return POSSESSIVE_ENDINGS.map((ending) => `${stem}in${ending}`);
+}
+
+/** Men whose names end in -a (SLOVENIAN.md): most -a names are women's. */
+const MALE_A_NAMES = new Set(
+  'luka miha jaka nikola saša matija andrija ilija ilja kosta nikita foma kuzma joshua jaša aljoša grega gaša joža žiga aleksa mitja toma jurica'.split(' '),
+);
+/** Women's names that do not end in -a. */
+const FEMALE_OTHER_NAMES = new Set(
+  'ines nives karmen carmen dolores doris iris agnes ruth ingrid astrid sigrid helen ellen karen marie sophie alice nicole christine catherine caroline charlotte elizabeth margaret ursula lynn jacqueline michelle isabelle claire anne ann jane hillary nancy ljubov edit ester rachel sarah deborah judith miriam irene beatrice kate grace rose emily ashley kimberly mary betty dorothy ruby ivy hazel janet nadine pauline simone yvonne zoe chloe louise ségolène marine mette ulla kirsten annalena kaja'
+    .split(' '),
+);
+
+/**
+ * The gender a name declines by. A person file's `gender` wins; then a feminine role noun (ministrica,
+ * poslanka, predsednica); then the first name (-a is mostly female).
+ */
+export function guessGender(name: string, role?: string): Gender {
+  const first = splitName(name).first[0];
+  if (role) {
+    for (const word of role.toLowerCase().split(/[^\p{L}]+/u)) {
+      if (/(ica|inja|[^sšč]ka)$/.test(word) && word.length >= 4) return 'f';
+      if (['hči', 'žena', 'soproga', 'mati', 'sestra', 'gospa'].includes(word)) return 'f';
+    }
+  }
+  if (!first) return 'm';
+  const lower = first.toLowerCase();
+  if (FEMALE_OTHER_NAMES.has(lower)) return 'f';
+  if (/a$/.test(lower) && !MALE_A_NAMES.has(lower)) return 'f';
+  return 'm';
+}
+
+/** Lower-case surname particles: Vincent van Gogh, Ursula von der Leyen, Luiz Inácio Lula da Silva. */
+const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 'della', 'do', 'dos', 'das', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'ibn', 'al', 'el', 'zu']);
+
+export interface SplitName {
+  /** Given names and initials, in order ("Jared", "Corey"). */
+  first: string[];
+  /** Surname words; only the last declines ("van", "Gogh"; "Novak", "Kovač" for Novak-Kovač). */
+  surname: string[];
+}
+
+/** "Vincent van Gogh" → first [Vincent], surname [van, Gogh]; "Madonna" → surname [Madonna]. */
+export function splitName(name: string): SplitName {
+  const words = name.normalize('NFC').trim().split(/\s+/).filter(Boolean);
+  if (words.length <= 1) return { first: [], surname: words.flatMap(splitHyphen) };
+  let start = words.length - 1;
+  for (let index = 1; index < words.length - 1; index++) {
+    if (PARTICLES.has(words[index]!)) {
+      start = index;
+      break;
+    }
+  }
+  return { first: words.slice(0, start).map((word) => word.replace(/\.$/, '')), surname: words.slice(start).flatMap(splitHyphen) };
+}
+
+function splitHyphen(word: string): string[] {
+  return word.split(/[-‐‑]/).filter(Boolean);
+}
+
+/** Every form of one spelling of the name (the main name or one alias). */
+export interface NameVariant {
+  alias: boolean;
+  /** The spelling this variant comes from. */
+  source: string;
+  firstNames: string[];
+  /** Case forms of each given name, all together. */
+  firstForms: Set<string>;
+  /** Surname words before the declining one (van; Novak in Novak-Kovač). */
+  surnamePrefix: string[];
+  /** The declining surname word by case. */
+  surname: Paradigm;
+  possessives: string[];
+}
+
+export interface PersonForms {
+  id: string;
+  gender: Gender;
+  variants: NameVariant[];
+}
+
+export function nameVariant(name: string, gender: Gender, alias: boolean): NameVariant {
+  const { first, surname } = splitName(name);
+  const firstForms = new Set<string>();
+  for (const word of first) {
+    // Jean-Claude: the text splits at the hyphen, so each part is a first name too (only the last declines).
+    const parts = splitHyphen(word);
+    const words = parts.length > 1 ? [word, ...parts] : [word];
+    for (const part of words) {
+      const paradigm = gender === 'f' ? declineFeminineFirstName(part) : declineMasculine(part);
+      for (const form of allForms(paradigm)) firstForms.add(form);
+    }
+  }
+  const head = surname.at(-1) ?? '';
+  const surnameParadigm = gender === 'f' ? declineFeminineSurname(head) : declineMasculine(head);
+  return {
+    alias,
+    source: name,
+    firstNames: first,
+    firstForms,
+    surnamePrefix: surname.slice(0, -1),
+    surname: surnameParadigm,
+    possessives: head.length <= 1 ? [] : gender === 'm' ? possessiveForms(head) : femininePossessiveForms(head),
+  };
+}
+
+export function personForms(person: Pick<Person, 'id' | 'name' | 'aliases' | 'gender' | 'role'>): PersonForms {
+  const gender = person.gender ?? guessGender(person.name, person.role);
+  const variants = [nameVariant(person.name, gender, false)];
+  for (const alias of person.aliases) variants.push(nameVariant(alias, gender, true));
+  return { id: person.id, gender, variants };
+}
+
+export function allForms(paradigm: Paradigm): string[] {
+  const forms: string[] = [];
+  for (const grammaticalCase of CASES) for (const form of paradigm[grammaticalCase]) if (!forms.includes(form)) forms.push(form);
+  return forms;
+}
+
+/**
+ * Full-name forms with first name and surname in the same case ("Jaredom Kushnerjem"), for display and
+ * tests; detection does not enumerate these, it checks the word before a surname.
+ */
+export function fullNameForms(variant: NameVariant, gender: Gender): string[] {
+  const forms: string[] = [];
+  for (const grammaticalCase of CASES) {
+    const firstParts = variant.firstNames.map((word) => (gender === 'f' ? declineFeminineFirstName(word) : declineMasculine(word))[grammaticalCase]);
+    const surnames = variant.surname[grammaticalCase].length > 0 ? variant.surname[grammaticalCase] : variant.surname.nom;
+    const prefix = variant.surnamePrefix.join(' ');
+    for (const surname of surnames) {
+      const firsts = firstParts.length === 0 ? [''] : firstParts.reduce<string[]>((acc, options) => acc.flatMap((head) => (options.length ? options : ['']).map((o) => (head ? `${head} ${o}` : o))), ['']);
+      for (const first of firsts) {
+        const full = [first, prefix, surname].filter(Boolean).join(' ');
+        if (!forms.includes(full)) forms.push(full);
+      }
+    }
+  }
+  return forms;
+}

@@ -1,0 +1,108 @@
+import type { Article } from '../content/article.ts';
+import type { Person } from '../content/person.ts';
+import { absoluteUrl, urls } from '../site/urls.ts';
+
+/**
+ * Atom 1.0 (RFC 4287) feeds. Every text node and attribute goes through `escapeXml`, which also drops
+ * characters XML 1.0 forbids (C0 controls other than tab/newline/return, lone surrogates, U+FFFE/U+FFFF):
+ * one of them anywhere makes a strict parser reject the whole feed.
+ */
+export interface FeedInput {
+  site: { title: string; baseUrl: string };
+  /** Title of this feed ("Steve Witkoff – Arhiv novic"). */
+  title: string;
+  subtitle?: string;
+  /** Root-relative URL of the feed file itself. */
+  feedUrl: string;
+  /** Root-relative URL of the HTML page the feed belongs to. */
+  pageUrl: string;
+  /** Newest first; the caller decides how many. */
+  articles: readonly Article[];
+  /** Full article HTML as content, or the summary alone. */
+  content: 'full' | 'summary';
+  people: ReadonlyMap<string, Person>;
+}
+
+/** How many entries a feed carries. */
+export const FEED_SIZE = 50;
+
+// XML 1.0 §2.2 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
+const ILLEGAL_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+export function stripIllegalXml(value: string): string {
+  return value.replace(ILLEGAL_XML, '');
+}
+
+const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** Safe in text and in double- or single-quoted attributes. */
+export function escapeXml(value: string): string {
+  return stripIllegalXml(value).replace(/[&<>"']/g, (char) => XML_ENTITIES[char]!);
+}
+
+/** RFC 3339 in UTC, as Atom's date constructs want. */
+function atomDate(instant: Date): string {
+  return instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function articleUpdated(article: Article): Date {
+  const updated = article.updated?.instant;
+  return updated && updated.getTime() > article.date.instant.getTime() ? updated : article.date.instant;
+}
+
+/** The newest change among the articles; a feed with none gets the Unix epoch so builds stay reproducible. */
+export function feedUpdated(articles: readonly Article[]): Date {
+  let newest = 0;
+  for (const article of articles) newest = Math.max(newest, articleUpdated(article).getTime());
+  return new Date(newest);
+}
+
+export function renderAtomFeed(input: FeedInput): string {
+  const { site } = input;
+  const absolute = (url: string) => absoluteUrl(site.baseUrl, url);
+  const lines: string[] = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sl">',
+    `  <id>${escapeXml(absolute(input.feedUrl))}</id>`,
+    `  <title>${escapeXml(input.title)}</title>`,
+  ];
+  if (input.subtitle) lines.push(`  <subtitle>${escapeXml(input.subtitle)}</subtitle>`);
+  lines.push(
+    `  <updated>${atomDate(feedUpdated(input.articles))}</updated>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(absolute(input.feedUrl))}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(absolute(input.pageUrl))}"/>`,
+    // RFC 4287 §4.1.1: a feed needs an author unless every entry has one; the newsroom stands in.
+    `  <author><name>${escapeXml(site.title)}</name><uri>${escapeXml(site.baseUrl)}</uri></author>`,
+    `  <generator>arhivar</generator>`,
+  );
+  for (const article of input.articles) lines.push(renderEntry(article, input, absolute));
+  lines.push('</feed>', '');
+  return lines.join('\n');
+}
+
+function renderEntry(article: Article, input: FeedInput, absolute: (url: string) => string): string {
+  const url = absolute(article.url);
+  const parts = [
+    '  <entry>',
+    `    <id>${escapeXml(url)}</id>`,
+    `    <title type="text">${escapeXml(article.title)}</title>`,
+    `    <link rel="alternate" type="text/html" href="${escapeXml(url)}"/>`,
+    `    <published>${atomDate(article.date.instant)}</published>`,
+    `    <updated>${atomDate(articleUpdated(article))}</updated>`,
+  ];
+  if (article.author) parts.push(`    <author><name>${escapeXml(article.author)}</name></author>`);
+  for (const tag of article.tags) {
+    parts.push(`    <category term="${escapeXml(tag.slug)}" label="${escapeXml(tag.name)}" scheme="${escapeXml(absolute(urls.tags()))}"/>`);
+  }
+  for (const id of article.people) {
+    const person = input.people.get(id);
+    if (person) parts.push(`    <category term="${escapeXml(person.id)}" label="${escapeXml(person.name)}" scheme="${escapeXml(absolute(urls.people()))}"/>`);
+  }
+  if (article.summary) parts.push(`    <summary type="text">${escapeXml(article.summary)}</summary>`);
+  if (input.content === 'full') {
+    // xml:base lets readers resolve root-relative links and images in the article body.
+    parts.push(`    <content type="html" xml:base="${escapeXml(url)}">${escapeXml(article.html)}</content>`);
+  }
+  parts.push('  </entry>');
+  return parts.join('\n');
+}

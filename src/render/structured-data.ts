@@ -1,0 +1,70 @@
+import type { Article } from '../content/article.ts';
+import type { Person } from '../content/person.ts';
+import { absoluteUrl, urls } from '../site/urls.ts';
+import type { Breadcrumb, SiteContext } from './context.ts';
+import { shortenText } from '../text/shorten.ts';
+
+/**
+ * schema.org JSON-LD for search engines (https://schema.org, Google's "Article", "Profile page" and
+ * "Breadcrumb" structured data guides). Dates are full ISO 8601 instants; every URL is absolute.
+ */
+type JsonLd = Record<string, unknown>;
+
+const CONTEXT = 'https://schema.org';
+
+function publisher(context: SiteContext): JsonLd {
+  return { '@type': 'NewsMediaOrganization', name: context.site.title, url: context.site.baseUrl };
+}
+
+export function personReference(person: Person, context: SiteContext): JsonLd {
+  const data: JsonLd = { '@type': 'Person', name: person.name, url: absoluteUrl(context.site.baseUrl, urls.person(person.id)) };
+  if (person.role) data.jobTitle = person.role;
+  return data;
+}
+
+export function newsArticleJsonLd(article: Article, context: SiteContext): JsonLd {
+  const url = absoluteUrl(context.site.baseUrl, article.url);
+  const people = article.people.map((id) => context.people.get(id)).filter((person) => person !== undefined);
+  const data: JsonLd = {
+    '@context': CONTEXT,
+    '@type': 'NewsArticle',
+    '@id': url,
+    url,
+    mainEntityOfPage: url,
+    // Google shows at most 110 characters of a headline.
+    headline: shortenText(article.title, 110),
+    datePublished: article.date.instant.toISOString(),
+    dateModified: (article.updated ?? article.date).instant.toISOString(),
+    inLanguage: 'sl',
+    author: article.author ? { '@type': 'Person', name: article.author } : publisher(context),
+    publisher: publisher(context),
+    wordCount: article.wordCount,
+    isAccessibleForFree: true,
+  };
+  if (article.summary) data.description = article.summary;
+  if (article.tags.length > 0) data.keywords = article.tags.map((tag) => tag.name);
+  if (people.length > 0) data.about = people.map((person) => personReference(person, context));
+  return data;
+}
+
+export function personJsonLd(person: Person, context: SiteContext): JsonLd {
+  const data: JsonLd = { '@context': CONTEXT, ...personReference(person, context) };
+  data['@id'] = data.url;
+  if (person.aliases.length > 0) data.alternateName = [...person.aliases];
+  return data;
+}
+
+/** The trail of ancestors plus the page itself as the last item (Google's breadcrumb guide allows it without `item`). */
+export function breadcrumbJsonLd(trail: readonly Breadcrumb[], current: Breadcrumb, context: SiteContext): JsonLd {
+  const items = [...trail, current];
+  return {
+    '@context': CONTEXT,
+    '@type': 'BreadcrumbList',
+    itemListElement: items.map((crumb, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: crumb.label,
+      item: absoluteUrl(context.site.baseUrl, crumb.url),
+    })),
+  };
+}

@@ -1,0 +1,21 @@
+import type { Article } from '../content/article.ts';
+import type { Archive } from '../site/archive.ts';
+import { formatDate } from '../text/sl.ts';
+import { buildSearchIndex, type SearchDocument, type SearchIndex, type SearchIndexOptions } from './index-builder.ts';
+
+/** What search knows of an article: what a result shows, the text it is found by, its people and tags. */
+export function toSearchDocument(article: Article, personName: (id: string) => string | undefined = () => undefined): SearchDocument {
+  // A summary written in the front matter is not part of the body, but readers expect to find it too.
+  const text = article.summary && !article.text.includes(article.summary) ? `${article.summary}\n\n${article.text}` : article.text;
+  const keywords = [...article.people.map(personName), ...article.tags.map((tag) => tag.name)].filter((name): name is string => Boolean(name));
+  return { url: article.url, title: article.title, date: formatDate(article.date.instant), dateTime: article.date.instant.toISOString(), text, keywords };
+}
+
+/** The search index of the archive; its articles are newest first, so newer articles win ties. */
+export function buildArchiveSearch(archive: Pick<Archive, 'articles' | 'peopleById'>, options?: SearchIndexOptions): SearchIndex {
+  const personName = (id: string) => archive.peopleById.get(id)?.person.name;
+  return buildSearchIndex(
+    archive.articles.map((article) => toSearchDocument(article, personName)),
+    options,
+  );
+}

@@ -1,0 +1,216 @@
+import { createHash } from 'node:crypto';
+import { urls } from '../site/urls.ts';
+import { foldWord, isSearchable, stemWord } from './text.ts';
+
+/**
+ * The search index as static files, so /iskanje/ works with no server. A reader downloads only what a
+ * query needs:
+ *  - `indeks.json` (the manifest): the shard keys and where each document chunk starts;
+ *  - term shards `t/<n>.json`: stem → postings, split by stem prefix until each shard is small;
+ *  - document chunks `d/<n>.json`: url, title, date and text of a run of documents, fetched only for
+ *    the results on screen (the snippet is cut from the text in the browser).
+ * Shards and chunks live in a folder named by the hash of their content, so they may be cached forever;
+ * only the small manifest has a fixed URL.
+ */
+export interface SearchDocument {
+  url: string;
+  title: string;
+  /** The date as readers see it ("22. decembra 2025"). */
+  date: string;
+  /** ISO 8601, for <time datetime>. */
+  dateTime: string;
+  /** Plain text of the article body; the snippet is cut from it. */
+  text: string;
+  /** Indexed like body words but not shown: the people and tags of the article. */
+  keywords?: readonly string[];
+}
+
+export interface SearchIndexOptions {
+  /** A shard is split by a longer prefix once its JSON exceeds this many bytes. */
+  shardBytes?: number;
+  /** Documents are packed into chunks of about this many bytes of JSON. */
+  chunkBytes?: number;
+}
+
+export interface SearchManifest {
+  version: 1;
+  /** Root-relative folder of the shards and chunks, ending in /. */
+  base: string;
+  documents: number;
+  /** Shard keys (stem prefixes), sorted; shard n is `${base}t/${n}.json`. */
+  shards: string[];
+  /** First document number of each chunk; chunk n is `${base}d/${n}.json`. */
+  chunks: number[];
+}
+
+/** A shard file: stem → [docDelta, weight, docDelta, weight, …], document numbers delta-encoded. */
+export type Shard = Record<string, number[]>;
+
+/** One entry of a document chunk; short keys because 10,000 of them are downloaded piecemeal. */
+export interface ChunkEntry {
+  u: string;
+  t: string;
+  d: string;
+  i: string;
+  x: string;
+}
+
+export interface SearchIndexFile {
+  /** Path inside dist/, no leading slash. */
+  path: string;
+  bytes: string;
+}
+
+export interface SearchIndex {
+  manifest: SearchManifest;
+  files: SearchIndexFile[];
+}
+
+const DEFAULTS = { shardBytes: 32_000, chunkBytes: 8_000 };
+const WORD = /[\p{L}\p{N}]+/gu;
+/** Weight of a word in the title against one occurrence in the body; body counts are capped. */
+const TITLE_WEIGHT = 10;
+const BODY_CAP = 10;
+
+/** Builds the index files for `documents`; document n is documents[n] (pass them newest first: ties rank by number). */
+export function buildSearchIndex(documents: readonly SearchDocument[], options: SearchIndexOptions = {}): SearchIndex {
+  const { shardBytes, chunkBytes } = { ...DEFAULTS, ...options };
+  const postings = collectPostings(documents);
+
+  const shardStems = assignShards(postings, shardBytes);
+  const shardContents = [...shardStems.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, stems]) => ({ key, json: serializeShard(stems, postings) }));
+
+  const chunks: string[] = [];
+  const chunkStarts: number[] = [];
+  let pending: string[] = [];
+  let pendingBytes = 0;
+  documents.forEach((document, id) => {
+    if (pending.length === 0) chunkStarts.push(id);
+    const entry: ChunkEntry = { u: document.url, t: document.title, d: document.date, i: document.dateTime, x: document.text };
+    const json = JSON.stringify(entry);
+    pending.push(json);
+    pendingBytes += json.length;
+    if (pendingBytes >= chunkBytes) {
+      chunks.push(`[${pending.join(',')}]`);
+      pending = [];
+      pendingBytes = 0;
+    }
+  });
+  if (pending.length > 0) chunks.push(`[${pending.join(',')}]`);
+
+  const hash = createHash('sha256');
+  for (const { key, json } of shardContents) hash.update(key).update('\0').update(json).update('\0');
+  for (const json of chunks) hash.update(json).update('\0');
+  const base = urls.searchData(hash.digest('hex').slice(0, 12));
+
+  const manifest: SearchManifest = {
+    version: 1,
+    base,
+    documents: documents.length,
+    shards: shardContents.map(({ key }) => key),
+    chunks: chunkStarts,
+  };
+  const folder = base.replace(/^\/+/, '');
+  const files: SearchIndexFile[] = [{ path: urls.searchIndex().replace(/^\/+/, ''), bytes: JSON.stringify(manifest) }];
+  shardContents.forEach(({ json }, n) => files.push({ path: `${folder}t/${n}.json`, bytes: json }));
+  chunks.forEach((json, n) => files.push({ path: `${folder}d/${n}.json`, bytes: json }));
+  return { manifest, files };
+}
+
+/** stem → flat [doc, weight, doc, weight, …] with ascending document numbers. */
+function collectPostings(documents: readonly SearchDocument[]): Map<string, number[]> {
+  // The vocabulary is far smaller than the text, so each distinct spelling is folded and stemmed once.
+  const stems = new Map<string, string | null>();
+  const stemOf = (word: string): string | null => {
+    let stem = stems.get(word);
+    if (stem === undefined) {
+      const folded = foldWord(word);
+      stem = isSearchable(folded) ? stemWord(folded) : null;
+      stems.set(word, stem);
+    }
+    return stem;
+  };
+
+  const postings = new Map<string, number[]>();
+  const counts = new Map<string, number>();
+  documents.forEach((document, id) => {
+    counts.clear();
+    for (const word of document.title.match(WORD) ?? []) {
+      const stem = stemOf(word);
+      if (stem !== null && !counts.has(stem)) counts.set(stem, TITLE_WEIGHT);
+    }
+    const body = document.keywords?.length ? `${document.text}\n${document.keywords.join('\n')}` : document.text;
+    for (const word of body.match(WORD) ?? []) {
+      const stem = stemOf(word);
+      if (stem === null) continue;
+      const count = counts.get(stem) ?? 0;
+      if (count < TITLE_WEIGHT + BODY_CAP) counts.set(stem, count + 1);
+    }
+    for (const [stem, weight] of counts) {
+      let list = postings.get(stem);
+      if (!list) postings.set(stem, (list = []));
+      list.push(id, weight);
+    }
+  });
+  return postings;
+}
+
+function serializeShard(stems: readonly string[], postings: ReadonlyMap<string, number[]>): string {
+  const shard: Shard = {};
+  for (const stem of [...stems].sort()) {
+    const list = postings.get(stem)!;
+    const encoded = new Array<number>(list.length);
+    let previous = 0;
+    for (let n = 0; n < list.length; n += 2) {
+      encoded[n] = list[n]! - previous;
+      encoded[n + 1] = list[n + 1]!;
+      previous = list[n]!;
+    }
+    shard[stem] = encoded;
+  }
+  return JSON.stringify(shard);
+}
+
+/**
+ * Groups stems by prefix: first by their first letter, and a group over `limit` bytes is split by one more
+ * letter. Stems exactly as long as the prefix stay in the parent group. A single huge stem cannot be
+ * split and keeps a shard of its own.
+ */
+function assignShards(postings: ReadonlyMap<string, number[]>, limit: number): Map<string, string[]> {
+  const shards = new Map<string, string[]>();
+  const estimate = (stem: string) => stem.length + 4 + 3 * (postings.get(stem)?.length ?? 0);
+  const place = (key: string, depth: number, stems: string[]) => {
+    let bytes = 0;
+    for (const stem of stems) bytes += estimate(stem);
+    if (bytes <= limit || stems.length === 1) {
+      shards.set(key, stems);
+      return;
+    }
+    const exact: string[] = [];
+    const children = new Map<string, string[]>();
+    for (const stem of stems) {
+      const letters = Array.from(stem);
+      if (letters.length <= depth) {
+        exact.push(stem);
+        continue;
+      }
+      const child = letters.slice(0, depth + 1).join('');
+      let group = children.get(child);
+      if (!group) children.set(child, (group = []));
+      group.push(stem);
+    }
+    if (exact.length > 0) shards.set(key, exact);
+    for (const [child, group] of children) place(child, depth + 1, group);
+  };
+  const roots = new Map<string, string[]>();
+  for (const stem of postings.keys()) {
+    const first = Array.from(stem)[0]!;
+    let group = roots.get(first);
+    if (!group) roots.set(first, (group = []));
+    group.push(stem);
+  }
+  for (const [key, stems] of roots) place(key, 1, stems);
+  return shards;
+}

@@ -1,0 +1,91 @@
+/**
+ * The words search compares: folded (no case, no diacritics) and stemmed (Slovenian endings removed),
+ * so "Ušakova" and "usakov" meet at "usak". The index builder and the browser run this same code,
+ * so a word is always reduced the same way on both sides.
+ */
+
+/** Letters that do not decompose under NFD, mapped as slug.ts maps them (see SLOVENIAN.md). */
+const LETTERS: Readonly<Record<string, string>> = { đ: 'dj', ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe' };
+const UNDECOMPOSED = /[đłøßæœ]/g;
+const MARKS = /\p{M}/gu;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** "Ušakov" → "usakov", "Đorđe" → "djordje". */
+export function foldWord(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(UNDECOMPOSED, (letter) => LETTERS[letter] ?? letter)
+    .normalize('NFD')
+    .replace(MARKS, '');
+}
+
+/**
+ * Slovenian inflection endings, longest first. Nouns (Witkoffa, Witkoffu, Witkoffom), adjectives and
+ * adjectival surnames (Zelenskega, Zelenskim), possessives (Trumpovim, Putinovim) and the Russian -ov/-ev
+ * surnames (Dmitrijev, Dmitrijevim, Ušakova) all fall back to one stem. Over-stemming costs a little
+ * precision; under-stemming loses hits, which readers notice more.
+ */
+const SUFFIXES = [
+  'ovega', 'ovemu', 'evega', 'evemu',
+  'ovih', 'ovim', 'ovem', 'ovom', 'ovima', 'evih', 'evim', 'evem', 'evom', 'evima',
+  'ega', 'emu', 'ima', 'ami',
+  'ova', 'ove', 'ovi', 'ovo', 'ovu', 'eva', 'eve', 'evi', 'evo', 'evu',
+  'ih', 'im', 'om', 'em', 'ah', 'ov', 'ev', 'mi',
+  'a', 'e', 'i', 'o', 'u',
+].sort((a, b) => b.length - a.length);
+
+/** A stem keeps at least this many letters, so short words are not cut to nothing. */
+const MIN_STEM = 3;
+
+/** Removes one inflection ending from a folded word. Numbers and short words stay as they are. */
+export function stemWord(folded: string): string {
+  if (folded.length <= MIN_STEM || /^\p{N}+$/u.test(folded)) return folded;
+  let stem = folded;
+  for (const suffix of SUFFIXES) {
+    if (folded.length - suffix.length >= MIN_STEM && folded.endsWith(suffix)) {
+      stem = folded.slice(0, -suffix.length);
+      break;
+    }
+  }
+  // Names in -r insert a j before the ending (Kushner, Kushnerja, Kushnerjem): drop it again.
+  if (stem !== folded && stem.length > MIN_STEM + 1 && stem.endsWith('rj')) stem = stem.slice(0, -1);
+  return stem;
+}
+
+/**
+ * Words too common to help a search: Slovenian conjunctions, prepositions, pronouns and forms of biti.
+ * They are left out of the index, which keeps its largest shards small, and dropped from queries.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'in je da na se v z s ki pa za so bi ne bo tudi ali po od do iz o k h ko kot tako ter sta ga mu jo jih jim smo ste sem ' +
+    'si biti bil bila bilo bili bile bodo bomo lahko ker saj ta to te ti tega temu tem tej teh tisto še že pri pred med nad pod brez proti zaradi kjer kar kateri katera katero'
+  )
+    .split(' ')
+    .map(foldWord),
+);
+
+export interface Token {
+  /** The word as written. */
+  text: string;
+  /** UTF-16 offset of the word in the source string. */
+  start: number;
+  end: number;
+  folded: string;
+  stem: string;
+}
+
+/** Every word of `text` with its position, folded and stemmed. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const folded = foldWord(match[0]);
+    tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length, folded, stem: stemWord(folded) });
+  }
+  return tokens;
+}
+
+/** A word worth indexing or searching for: two letters or more and not a stop word. */
+export function isSearchable(folded: string): boolean {
+  return folded.length >= 2 && !STOP_WORDS.has(folded);
+}

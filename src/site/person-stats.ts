@@ -1,0 +1,138 @@
+import type { Article } from '../content/article.ts';
+import type { Person } from '../content/person.ts';
+import type { PersonEntry } from './archive.ts';
+import { collator, ljubljanaCalendar } from '../text/sl.ts';
+
+/**
+ * What a person page shows besides the article list: who else the articles name, how often, and when.
+ * Pure functions of the archive; templates only lay them out.
+ */
+export interface CoMention {
+  person: Person;
+  /** Articles naming both. */
+  count: number;
+}
+
+export interface TimelineBar {
+  year: number;
+  /** 1–12, or undefined for a year bar. */
+  month: number | undefined;
+  /** Articles naming the person in that period. */
+  count: number;
+}
+
+export interface Timeline {
+  unit: 'month' | 'year';
+  /** Every period from the first mention to the last, empty ones included, oldest first. */
+  bars: TimelineBar[];
+  max: number;
+}
+
+export interface PersonStats {
+  articleCount: number;
+  /** Times the texts name the person (explicit-only articles add 0). */
+  mentionCount: number;
+  first: Article | undefined;
+  last: Article | undefined;
+  coMentions: CoMention[];
+  timeline: Timeline;
+}
+
+/** Month bars up to this many months; longer spans get a bar a year so the chart stays readable. */
+export const MAX_MONTH_BARS = 36;
+
+export function personStats(entry: PersonEntry, people: ReadonlyMap<string, Person>, coMentionLimit = 10): PersonStats {
+  const { person, articles } = entry;
+  let mentionCount = 0;
+  for (const article of articles) mentionCount += article.mentionCounts.get(person.id) ?? 0;
+  return {
+    articleCount: articles.length,
+    mentionCount,
+    // The entry's articles are newest first.
+    first: articles.at(-1),
+    last: articles[0],
+    coMentions: coMentions(person.id, articles, people).slice(0, coMentionLimit),
+    timeline: timeline(articles.map((article) => article.date.instant)),
+  };
+}
+
+export function coMentions(id: string, articles: readonly Article[], people: ReadonlyMap<string, Person>): CoMention[] {
+  const counts = new Map<string, number>();
+  for (const article of articles) {
+    for (const other of article.people) if (other !== id) counts.set(other, (counts.get(other) ?? 0) + 1);
+  }
+  const result: CoMention[] = [];
+  for (const [other, count] of counts) {
+    const person = people.get(other);
+    if (person) result.push({ person, count });
+  }
+  return result.sort((a, b) => b.count - a.count || collator.compare(a.person.name, b.person.name));
+}
+
+/** Articles per month (or per year on spans longer than MAX_MONTH_BARS months), Ljubljana calendar. */
+export function timeline(instants: readonly Date[]): Timeline {
+  if (instants.length === 0) return { unit: 'month', bars: [], max: 0 };
+  const months = instants.map((instant) => {
+    const { year, month } = ljubljanaCalendar(instant);
+    return year * 12 + (month - 1);
+  });
+  let low = Infinity;
+  let high = -Infinity;
+  for (const value of months) {
+    if (value < low) low = value;
+    if (value > high) high = value;
+  }
+  const byYear = high - low + 1 > MAX_MONTH_BARS;
+  const bars: TimelineBar[] = [];
+  if (byYear) {
+    const first = Math.floor(low / 12);
+    for (let year = first; year <= Math.floor(high / 12); year++) bars.push({ year, month: undefined, count: 0 });
+    for (const value of months) bars[Math.floor(value / 12) - first]!.count++;
+  } else {
+    for (let value = low; value <= high; value++) bars.push({ year: Math.floor(value / 12), month: (value % 12) + 1, count: 0 });
+    for (const value of months) bars[value - low]!.count++;
+  }
+  let max = 0;
+  for (const bar of bars) if (bar.count > max) max = bar.count;
+  return { unit: byYear ? 'year' : 'month', bars, max };
+}
+
+export interface ChartBar extends TimelineBar {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Axis label under the bar, or undefined where labels would crowd. */
+  label: string | undefined;
+  /** Centre of the bar, where its label goes. */
+  labelX: number;
+}
+
+export interface ChartGeometry {
+  width: number;
+  height: number;
+  /** Height of the plotting area; labels sit below it. */
+  plotHeight: number;
+  bars: ChartBar[];
+}
+
+/** Bar positions in a fixed viewBox; the SVG scales with CSS. */
+export function chartGeometry(data: Timeline, width = 640, plotHeight = 120): ChartGeometry {
+  const labelSpace = 20;
+  const n = Math.max(1, data.bars.length);
+  const slot = width / n;
+  const gap = Math.min(4, slot * 0.2);
+  const bars = data.bars.map((bar, index): ChartBar => {
+    const height = data.max === 0 ? 0 : Math.max(bar.count > 0 ? 2 : 0, (bar.count / data.max) * (plotHeight - 4));
+    let label: string | undefined;
+    if (data.unit === 'year') label = n <= 20 || index % 2 === 0 ? String(bar.year) : undefined;
+    else if (n <= 12) label = `${bar.month}/${String(bar.year).slice(2)}`;
+    else if (bar.month === 1 || index === 0) label = String(bar.year);
+    return { ...bar, x: round(index * slot + gap / 2), y: round(plotHeight - height), width: round(slot - gap), height: round(height), label, labelX: round(index * slot + slot / 2) };
+  });
+  return { width, height: plotHeight + labelSpace, plotHeight, bars };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,85 @@
+import type { Article } from '../src/content/article.ts';
+import type { MonthEntry, Page, YearEntry } from '../src/site/archive.ts';
+import type { Breadcrumb, SiteContext } from '../src/render/context.ts';
+import { urls } from '../src/site/urls.ts';
+import { countArticles, monthName } from '../src/text/sl.ts';
+import { Layout } from './layout.tsx';
+import { ArticleList, Pagination } from './parts.tsx';
+
+/** The date archive: /arhiv/ lists the years, /2025/ its months, /2025/12/ the month's articles. */
+const home: Breadcrumb = { label: 'Domov', url: urls.home() };
+const archive: Breadcrumb = { label: 'Arhiv', url: urls.archive() };
+
+export function ArchivePage({ context, years }: { context: SiteContext; years: readonly YearEntry[] }) {
+  const total = years.reduce((sum, year) => sum + year.count, 0);
+  return (
+    <Layout
+      context={context}
+      meta={{ title: 'Arhiv', description: `Arhiv ${context.site.title} po letih: ${countArticles(total)}.`, url: urls.archive(), breadcrumbs: [home] }}
+    >
+      <h1>Arhiv</h1>
+      {years.length === 0 ? (
+        <p>V arhivu še ni člankov.</p>
+      ) : (
+        <ul class="count-index">
+          {years.map((year) => (
+            <li>
+              <a href={urls.year(year.year)}>{year.year}</a> <span class="count">{countArticles(year.count)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
+
+export function YearPage({ context, year }: { context: SiteContext; year: YearEntry }) {
+  return (
+    <Layout
+      context={context}
+      meta={{
+        title: `Leto ${year.year}`,
+        description: `Članki iz leta ${year.year} po mesecih: ${countArticles(year.count)}.`,
+        url: urls.year(year.year),
+        breadcrumbs: [home, archive],
+      }}
+    >
+      <h1>Leto {year.year}</h1>
+      <p class="lead">{countArticles(year.count)}</p>
+      <ul class="count-index">
+        {year.months.map((month) => (
+          <li>
+            <a href={urls.month(month.year, month.month)}>{monthName(month.month)}</a> <span class="count">{countArticles(month.articles.length)}</span>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+export function MonthPage({ context, month, page }: { context: SiteContext; month: MonthEntry; page: Page<Article> }) {
+  const name = `${monthName(month.month)} ${month.year}`;
+  const urlFor = (n: number) => urls.month(month.year, month.month, n);
+  return (
+    <Layout
+      context={context}
+      meta={{
+        title: page.number === 1 ? capitalise(name) : `${capitalise(name)}, stran ${page.number}`,
+        description: `Članki iz meseca ${name}: ${countArticles(month.articles.length)}.`,
+        url: urlFor(page.number),
+        breadcrumbs: [home, { label: String(month.year), url: urls.year(month.year) }],
+        prev: page.number > 1 ? urlFor(page.number - 1) : undefined,
+        next: page.number < page.total ? urlFor(page.number + 1) : undefined,
+      }}
+    >
+      <h1>{capitalise(name)}</h1>
+      <p class="lead">{countArticles(month.articles.length)}</p>
+      <ArticleList articles={page.items} context={context} />
+      <Pagination page={page} urlFor={urlFor} />
+    </Layout>
+  );
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

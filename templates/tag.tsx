@@ -1,0 +1,36 @@
+import type { Article } from '../src/content/article.ts';
+import type { Page, TagEntry } from '../src/site/archive.ts';
+import type { SiteContext } from '../src/render/context.ts';
+import { urls } from '../src/site/urls.ts';
+import { countArticles } from '../src/text/sl.ts';
+import { Layout } from './layout.tsx';
+import { ArticleList, Pagination } from './parts.tsx';
+
+export function TagPage({ context, entry, page }: { context: SiteContext; entry: TagEntry; page: Page<Article> }) {
+  const { tag, articles } = entry;
+  const urlFor = (n: number) => urls.tag(tag.slug, n);
+  return (
+    <Layout
+      context={context}
+      meta={{
+        title: page.number === 1 ? tag.name : `${tag.name}, stran ${page.number}`,
+        description: `Članki z oznako ${tag.name}: ${countArticles(articles.length)}.`,
+        url: urlFor(page.number),
+        feeds: [{ title: `${tag.name} – ${context.site.title}`, url: urls.tagFeed(tag.slug) }],
+        breadcrumbs: [
+          { label: 'Domov', url: urls.home() },
+          { label: 'Oznake', url: urls.tags() },
+        ],
+        prev: page.number > 1 ? urlFor(page.number - 1) : undefined,
+        next: page.number < page.total ? urlFor(page.number + 1) : undefined,
+      }}
+    >
+      <h1>{tag.name}</h1>
+      <p class="lead">
+        {countArticles(articles.length)} · <a href={urls.tagFeed(tag.slug)}>vir Atom</a>
+      </p>
+      <ArticleList articles={page.items} context={context} />
+      <Pagination page={page} urlFor={urlFor} />
+    </Layout>
+  );
+}

@@ -1,0 +1,103 @@
+import { createServer } from 'node:net';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main, type Io } from '../../src/cli.ts';
+import { copyFixture, FIXTURES, makeTempDir, removeDir } from '../helpers.ts';
+
+const roots: string[] = [];
+afterEach(async () => {
+  for (const root of roots.splice(0)) await removeDir(root);
+});
+
+function captureIo(extra: Partial<Io> = {}): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), ...extra };
+}
+
+describe('arhivar CLI exit codes', () => {
+  it('prints the command list with the exit codes; no command is a usage error', async () => {
+    const help = captureIo();
+    expect(await main(['--help'], help)).toBe(0);
+    for (const command of ['build', 'dev', 'preview', 'new', 'import', 'check', 'people']) expect(help.stdout[0]).toMatch(new RegExp(`^  ${command} `, 'm'));
+    expect(help.stdout[0]).toContain('exit codes:');
+    expect(await main([], captureIo())).toBe(2);
+  });
+
+  it.each(['build', 'dev', 'preview', 'new', 'import', 'check'])('%s --help prints its usage and exits 0', async (command) => {
+    const io = captureIo();
+    expect(await main([command, '--help'], io)).toBe(0);
+    expect(io.stdout[0]).toMatch(new RegExp(`^usage: arhivar ${command}`));
+  });
+
+  it.each([
+    [['publish']],
+    [['build', '--bogus']],
+    [['new']],
+    [['new', 'a', 'b']],
+    [['import']],
+    [['import', '/no/such/file.txt']],
+    [['import', 'x.txt', '--date', 'včeraj']],
+    [['dev', '--port', 'osem']],
+  ])('%j is a usage error (exit 2) that shows the help', async (argv) => {
+    const io = captureIo();
+    expect(await main(argv, io)).toBe(2);
+    expect(io.stderr.join('\n')).toMatch(/usage: arhivar|commands:/);
+  });
+
+  it('exits 1 on content problems and on an existing file', async () => {
+    expect(await main(['build', '--root', path.join(FIXTURES, 'bad-archive'), '--out', path.join(await makeTempDir(), 'dist')], captureIo())).toBe(1);
+    const root = await makeTempDir();
+    roots.push(root);
+    const created = captureIo();
+    expect(await main(['new', 'Dvakrat isti naslov', '--root', root, '--people', 'Ana Novak, Boris Kos'], created)).toBe(0);
+    expect(created.stdout[0]).toMatch(/^created content\/articles\/\d{4}\/dvakrat-isti-naslov\.md$/);
+    const file = path.join(root, created.stdout[0]!.slice('created '.length));
+    expect(await readFile(file, 'utf8')).toContain('people: ["Ana Novak", "Boris Kos"]');
+    const again = captureIo();
+    expect(await main(['new', 'Dvakrat isti naslov', '--root', root], again)).toBe(1);
+    expect(again.stderr.join('\n')).toContain('new/exists');
+  });
+
+  it('import reports what it made', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const io = captureIo();
+    const source = path.join(FIXTURES, 'import', 'witkoff-dmitrijev.txt');
+    expect(await main(['import', source, '--root', root, '--date', '2025-12-22'], io)).toBe(0);
+    expect(io.stdout[0]).toMatch(/^imported .*witkoff-dmitrijev\.txt → content\/articles\/2025\/steve-witkoff-se-je-skupaj-s-[a-z-]+\.md$/);
+    expect(io.stdout[2]).toBe('  date: 2025-12-22; 9 paragraphs, 1 crosshead; people: none found');
+    expect(io.stdout.at(-1)).toBe('1 imported, 0 not imported');
+  });
+
+  it('exits 3 when the system refuses (the preview port is taken)', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    const root = await makeTempDir();
+    roots.push(root);
+    await mkdir(path.join(root, 'dist'));
+    const io = captureIo({ untilStopped: () => Promise.resolve() });
+    try {
+      expect(await main(['preview', '--root', root, '--port', String(port)], io)).toBe(3);
+      expect(io.stderr.join('\n')).toContain('EADDRINUSE');
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('preview serves until stopped, then exits 0', async () => {
+    const root = await makeTempDir();
+    roots.push(root);
+    await mkdir(path.join(root, 'dist'));
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const io = captureIo({ untilStopped: () => stopped });
+    const running = main(['preview', '--root', root, '--port', '0'], io);
+    for (let i = 0; i < 100 && io.stdout.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(io.stdout[0]).toMatch(/^arhivar preview: serving .* at http:\/\/127\.0\.0\.1:\d+\/ \(Ctrl\+C stops\)$/);
+    stop();
+    expect(await running).toBe(0);
+  });
+});

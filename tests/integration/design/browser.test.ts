@@ -1,0 +1,253 @@
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { urls } from '../../../src/site/urls.ts';
+import { buildDesignSite, listPageTypes, PAGINATED_PERSON, SEED_ARTICLE_URL, type BuiltSite, type PageType } from './fixture-site.ts';
+import { serveFolder, type StaticServer } from './static-server.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, findChromium, reportSkip } from './tools.ts';
+
+const chromium = findChromium();
+const skip = reportSkip('the Chromium tests (tests/integration/design/browser.test.ts)', chromium);
+const require = createRequire(import.meta.url);
+const SCREENSHOTS = fileURLToPath(new URL('../../../test-results/screenshots/', import.meta.url));
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
+  let site: BuiltSite;
+  let server: StaticServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let pageTypes: PageType[];
+  let axeSource: string;
+
+  beforeAll(async () => {
+    if (!chromium.available) throw new Error(`ARHIVAR_REQUIRE_BROWSER=1, but ${chromium.missing}`);
+    const { chromium: launcher } = await import('playwright-core');
+    site = await buildDesignSite();
+    server = await serveFolder(site.dist);
+    pageTypes = await listPageTypes(site.dist);
+    axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+    browser = await launcher.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    context = await browser.newContext({ baseURL: server.origin, viewport: { width: 1280, height: 900 }, locale: 'sl-SI', reducedMotion: 'reduce' });
+    // Only the local server may be reached: a request to any other host would mean a page loads something from elsewhere.
+    await context.route('**/*', (route) => (route.request().url().startsWith(server.origin) ? route.continue() : route.abort('blockedbyclient')));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+    await site?.remove();
+  });
+
+  async function open(url: string, options: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
+    const page = await context.newPage();
+    if (options.width) await page.setViewportSize({ width: options.width, height: 844 });
+    await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(url, { waitUntil: 'load' });
+    const foreign = requested.filter((address) => !address.startsWith(server.origin));
+    expect(foreign, `requests to other hosts from ${url}`).toEqual([]);
+    return page;
+  }
+
+  async function seriousViolations(page: Page): Promise<string[]> {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
+      return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+    });
+    return (violations as AxeViolation[])
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  }
+
+  it('opens the index, then an article from it, and returns through the navigation', async () => {
+    const page = await open(urls.home());
+    expect(await page.locator('h1').count()).toBe(1);
+    const teaserLinks = page.locator('.article-list .teaser-title a');
+    expect(await teaserLinks.count()).toBe(2);
+    const title = (await teaserLinks.first().textContent())!.trim();
+    await teaserLinks.first().click();
+    await page.waitForURL((address) => address.pathname !== '/');
+    expect((await page.locator('h1').textContent())!.trim()).toBe(title);
+    expect(await page.locator('article .article-body p').count()).toBeGreaterThan(0);
+    await page.locator('.masthead nav a', { hasText: 'Domov' }).click();
+    await page.waitForURL((address) => address.pathname === '/');
+    expect((await page.locator('h1').textContent())!.trim()).toBe('Najnovejši članki');
+    await page.close();
+  });
+
+  it('follows a person link from the seed article to the person page and back', async () => {
+    const page = await open(SEED_ARTICLE_URL);
+    const articleTitle = (await page.locator('h1').textContent())!.trim();
+    await page.locator('.article-people a', { hasText: 'Steve Witkoff' }).click();
+    await page.waitForURL('**/osebe/steve-witkoff/');
+    expect((await page.locator('h1').textContent())!.trim()).toBe('Steve Witkoff');
+    await expect(page.locator('.article-list a', { hasText: articleTitle }).count()).resolves.toBe(1);
+    await page.goBack();
+    await page.waitForURL(`**${SEED_ARTICLE_URL}`);
+    expect((await page.locator('h1').textContent())!.trim()).toBe(articleTitle);
+    await page.close();
+  });
+
+  it('paginates the index and a person page forwards and back', async () => {
+    const page = await open(urls.home());
+    const firstPageTitles = await page.locator('.teaser-title').allTextContents();
+    await page.locator('.pagination a[rel="next"]').click();
+    await page.waitForURL(`**${urls.home(2)}`);
+    expect(await page.locator('.pagination-position').textContent()).toBe('Stran 2 od 3');
+    const secondPageTitles = await page.locator('.teaser-title').allTextContents();
+    expect(secondPageTitles).toHaveLength(2);
+    expect(secondPageTitles.filter((title) => firstPageTitles.includes(title))).toEqual([]);
+    await page.locator('.pagination a[rel="prev"]').click();
+    await page.waitForURL((address) => address.pathname === '/');
+    expect(await page.locator('.teaser-title').allTextContents()).toEqual(firstPageTitles);
+
+    await page.goto(urls.person(PAGINATED_PERSON));
+    await page.locator('.pagination a[rel="next"]').click();
+    await page.waitForURL(`**${urls.person(PAGINATED_PERSON, 2)}`);
+    expect(await page.locator('.article-list > li').count()).toBe(1);
+    await page.close();
+  });
+
+  it('searches when the build has a search page', async (test) => {
+    const searchPage = pageTypes.find((type) => type.name === 'search');
+    if (!searchPage) {
+      test.skip('no /iskanje/ page in this build yet');
+      return;
+    }
+    const page = await open(searchPage.url);
+    const input = page.locator('input[type="search"], input[name="q"]').first();
+    await input.fill('knjižnico');
+    await input.press('Enter');
+    await expect
+      .poll(async () => page.locator('main a[href*="knjiznico"]').count(), { timeout: 5000 })
+      .toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('shows the styled 404 page for an address that does not exist, however deep', async () => {
+    const page = await context.newPage();
+    const response = await page.goto('/2025/12/ni-takega-clanka/');
+    expect(response?.status()).toBe(404);
+    expect((await page.locator('h1').textContent())!.trim()).toBe('Strani ni mogoče najti');
+    // Root-relative asset URLs: the stylesheet applies even though the page is served from a nested path.
+    expect(await page.locator('.masthead').evaluate((element) => getComputedStyle(element).borderTopStyle)).toBe('solid');
+    await page.close();
+  });
+
+  it('follows the system dark mode', async () => {
+    const background = async (scheme: 'light' | 'dark') => {
+      const page = await open(SEED_ARTICLE_URL, { colorScheme: scheme });
+      const colours = await page.evaluate(() => ({ background: getComputedStyle(document.body).backgroundColor, text: getComputedStyle(document.body).color }));
+      await page.close();
+      return colours;
+    };
+    const light = await background('light');
+    const dark = await background('dark');
+    expect(dark.background).not.toBe(light.background);
+    expect(dark.text).not.toBe(light.text);
+  });
+
+  it('shows the skip link on the first Tab and moves focus to the main content', async () => {
+    const page = await open(SEED_ARTICLE_URL);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      const box = element.getBoundingClientRect();
+      return { text: element.textContent, top: box.top, outline: getComputedStyle(element).outlineStyle, href: element.getAttribute('href') };
+    });
+    expect(focused).toMatchObject({ text: 'Skoči na vsebino', outline: 'solid', href: '#vsebina' });
+    expect(focused.top).toBeGreaterThanOrEqual(0);
+    // Activating the skip link moves the focus starting point to <main>: the next Tab lands inside it, past the navigation.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    const next = await page.evaluate(() => ({ inMain: document.activeElement?.closest('main') !== null, outline: getComputedStyle(document.activeElement!).outlineWidth }));
+    expect(next.inMain).toBe(true);
+    expect(next.outline).not.toBe('0px');
+    await page.close();
+  });
+
+  it('sets long-form text for Slovenian: hyphenation, a readable measure, quotes as written', async () => {
+    const page = await open(SEED_ARTICLE_URL);
+    const body = await page.evaluate(() => {
+      const element = document.querySelector('.article-body') as HTMLElement;
+      const style = getComputedStyle(element);
+      // Average characters per line over the body paragraphs (the first is a larger lead).
+      let characters = 0;
+      let lines = 0;
+      for (const paragraph of element.querySelectorAll(':scope > p:not(:first-child)')) {
+        characters += paragraph.textContent!.length;
+        lines += Math.round(paragraph.getBoundingClientRect().height / parseFloat(getComputedStyle(paragraph).lineHeight));
+      }
+      return { lang: element.closest('[lang]')?.getAttribute('lang'), hyphens: style.hyphens, charactersPerLine: characters / lines, text: element.textContent };
+    });
+    expect(body.lang).toBe('sl');
+    expect(body.hyphens).toBe('auto');
+    expect(body.charactersPerLine).toBeGreaterThan(45);
+    expect(body.charactersPerLine).toBeLessThan(85);
+    expect(body.text).toContain('"Mir ne sme biti le prenehanje sovražnosti');
+    await page.close();
+  });
+
+  it('prints an article without navigation, pagination or footer', async () => {
+    const page = await open(SEED_ARTICLE_URL);
+    await page.emulateMedia({ media: 'print' });
+    const hidden = await page.evaluate(() =>
+      ['.masthead nav', '.site-footer', '.skip-link'].map((selector) => getComputedStyle(document.querySelector(selector)!).display),
+    );
+    expect(hidden).toEqual(['none', 'none', 'none']);
+    expect(await page.locator('.article-body').evaluate((element) => getComputedStyle(element).display)).toBe('block');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await page.close();
+  });
+
+  it('has no serious or critical axe violation on any page type, light and dark', async () => {
+    const problems: string[] = [];
+    for (const type of pageTypes) {
+      const page = await open(type.url);
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        for (const violation of await seriousViolations(page)) problems.push(`${type.name} (${colorScheme}): ${violation}`);
+      }
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+    expect(pageTypes.map((type) => type.name)).toEqual(expect.arrayContaining(['home', 'article', 'people', 'person', 'not-found']));
+  });
+
+  it('has no horizontal scroll at 390 and 360 px on any page type, and saves screenshots at 1280 and 390 px under test-results/', async () => {
+    await rm(SCREENSHOTS, { recursive: true, force: true });
+    await mkdir(SCREENSHOTS, { recursive: true });
+    const overflowing: string[] = [];
+    for (const type of pageTypes) {
+      const page = await open(type.url);
+      for (const width of [1280, 390, 360]) {
+        await page.setViewportSize({ width, height: 844 });
+        const size = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+        if (size.scroll > size.client) overflowing.push(`${type.name} at ${width} px: ${size.scroll} > ${size.client}`);
+        if (width === 360) continue;
+        const image = await page.screenshot({ path: path.join(SCREENSHOTS, `${type.name}-${width}.png`), fullPage: true });
+        expect(image.subarray(1, 4).toString('latin1')).toBe('PNG');
+      }
+      if (type.name === 'article') {
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await page.screenshot({ path: path.join(SCREENSHOTS, 'article-390-dark.png'), fullPage: true });
+      }
+      await page.close();
+    }
+    expect(overflowing).toEqual([]);
+  });
+});

@@ -1,0 +1,174 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDevServer, type DevServer } from '../../src/dev/server.ts';
+import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
+import { buildAssets } from '../../src/output/assets.ts';
+import { urls } from '../../src/site/urls.ts';
+import { buildSite, copyFixture, PROJECT_ROOT, removeDir } from '../helpers.ts';
+
+const FIRST_URL = '/2025/01/10/prvi-clanek-o-obcini/';
+const FIRST_FILE = 'content/articles/2025/prvi.md';
+const VITE_CLIENT = /\s*<script type="module" src="\/@vite\/client"><\/script>\s*/;
+
+interface Fetched {
+  status: number;
+  body: string;
+  type: string;
+}
+
+/** Polls until `accept` holds (the watcher and the reload are asynchronous), at most ~15 s. */
+async function fetchUntil(server: DevServer, url: string, accept: (page: Fetched) => boolean): Promise<Fetched> {
+  let last: Fetched | undefined;
+  for (let attempt = 0; attempt < 150; attempt++) {
+    const response = await fetch(new URL(url, server.url), { redirect: 'manual' });
+    last = { status: response.status, body: await response.text(), type: response.headers.get('content-type') ?? '' };
+    if (accept(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} never reached the expected state; last status ${last?.status}:\n${last?.body.slice(0, 600)}`);
+}
+
+describe('arhivar dev', () => {
+  let root: string;
+  let server: DevServer;
+  const loads: DevLoadReport[] = [];
+
+  beforeAll(async () => {
+    root = await copyFixture('archive-basic');
+    server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await removeDir(root);
+  });
+
+  it('listens on 127.0.0.1 and serves the home page with the article list and the reload client', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const home = await fetchUntil(server, '/', (page) => page.status === 200);
+    expect(home.type).toBe('text/html; charset=utf-8');
+    expect(home.body).toContain('href="/2025/05/14/peti-clanek-objavljen-pozno-zvecer/"');
+    expect(home.body).toMatch(VITE_CLIENT);
+  });
+
+  it('renders an article exactly as the build writes it, apart from the reload client', async () => {
+    const dev = await fetchUntil(server, FIRST_URL, (page) => page.status === 200);
+    const built = await buildSite(root, { now: new Date(), includeDrafts: true });
+    try {
+      expect(dev.body.replace(VITE_CLIENT, '')).toBe(await built.read(FIRST_URL));
+    } finally {
+      await removeDir(path.dirname(built.outDir));
+    }
+  });
+
+  it('serves the stylesheet the pages link to, as CSS', async () => {
+    const home = await fetchUntil(server, '/', (page) => page.status === 200);
+    const href = /<link rel="stylesheet" href="([^"]+)"/.exec(home.body)?.[1];
+    expect(href).toMatch(/^\/assets\/site-[\w-]+\.css$/);
+    const css = await fetchUntil(server, href!, (page) => page.status === 200);
+    expect(css.type).toBe('text/css; charset=utf-8');
+    const stylesheet = (await buildAssets(root)).files.find((file) => `/${file.path}` === href);
+    expect(css.body).toBe(Buffer.from(stylesheet!.bytes).toString('utf8'));
+  });
+
+  it('serves the search index the build writes, as JSON', async () => {
+    const index = await fetchUntil(server, urls.searchIndex(), (page) => page.status === 200);
+    expect(index.type).toBe('application/json; charset=utf-8');
+    expect(() => JSON.parse(index.body)).not.toThrow();
+  });
+
+  it('serves feeds and the sitemap with an XML content type and no reload client', async () => {
+    const feed = await fetchUntil(server, '/feed.xml', (page) => page.status === 200);
+    expect(feed.type).toBe('application/xml; charset=utf-8');
+    expect(feed.body).toContain('Prvi članek o občini');
+    expect(feed.body).not.toMatch(VITE_CLIENT);
+    expect((await fetchUntil(server, '/sitemap.xml', (page) => page.status === 200)).type).toBe('application/xml; charset=utf-8');
+  });
+
+  it('serves files from public/ as they are, while a page of the same name wins as in the build', async () => {
+    await mkdir(path.join(root, 'public', 'slike'), { recursive: true });
+    await writeFile(path.join(root, 'public', 'slike', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    await writeFile(path.join(root, 'public', 'feed.xml'), 'not the feed');
+    const logo = await fetchUntil(server, '/slike/logo.svg', (page) => page.status === 200);
+    expect(logo.body).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    expect(logo.type).toContain('image/svg+xml');
+    expect((await fetchUntil(server, '/feed.xml', (page) => page.status === 200)).body).not.toBe('not the feed');
+  });
+
+  it('answers an unknown address with the 404 page and status 404, and a folder without slash with a redirect', async () => {
+    const missing = await fetchUntil(server, '/ni-take-strani/', () => true);
+    expect(missing.status).toBe(404);
+    expect(missing.body).toContain('Strani ni mogoče najti');
+    const folder = await fetchUntil(server, FIRST_URL.slice(0, -1), () => true);
+    expect(folder.status).toBe(301);
+  });
+
+  it('picks up an edited article without a restart', async () => {
+    const file = path.join(root, FIRST_FILE);
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, original.replace('Občinski svet je sprejel proračun.', 'Občinski svet je zavrnil rebalans.'));
+    const page = await fetchUntil(server, FIRST_URL, (p) => p.body.includes('zavrnil rebalans'));
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain('sprejel proračun');
+  });
+
+  it('picks up a new article without a restart', async () => {
+    await writeFile(
+      path.join(root, 'content/articles/2025/novi.md'),
+      '---\ntitle: "Novi članek med tekom"\ndate: 2025-06-01\n---\n\nBesedilo novega članka.\n',
+    );
+    const page = await fetchUntil(server, '/2025/06/01/novi-clanek-med-tekom/', (p) => p.status === 200);
+    expect(page.body).toContain('Besedilo novega članka.');
+    const home = await fetchUntil(server, '/', (p) => p.body.includes('/2025/06/01/novi-clanek-med-tekom/'));
+    expect(home.status).toBe(200);
+  });
+
+  it('shows broken front matter as an error page with file, line and hint, and recovers when it is fixed', async () => {
+    const file = path.join(root, FIRST_FILE);
+    const good = await readFile(file, 'utf8');
+    await writeFile(file, good.replace('date: 2025-01-10', 'date: 2025-13-45'));
+    const broken = await fetchUntil(server, FIRST_URL, (p) => p.status === 500);
+    expect(broken.body).toContain(`${FIRST_FILE}:3`);
+    expect(broken.body).toContain('article/bad-date');
+    expect(broken.body).toContain('hint: write 2025-12-22');
+    expect(broken.body).toMatch(VITE_CLIENT);
+    // Every page shows the problem while it lasts, not only the broken article.
+    expect((await fetchUntil(server, '/', () => true)).status).toBe(500);
+
+    // The terminal hears of it too.
+    expect(loads.some((load) => load.errors.some((error) => error.code === 'article/bad-date' && error.line === 3))).toBe(true);
+
+    await writeFile(file, good);
+    const fixed = await fetchUntil(server, FIRST_URL, (p) => p.status === 200);
+    expect(fixed.body).toContain('<h1>Prvi članek o občini</h1>');
+    expect(loads.at(-1)).toMatchObject({ errors: [], articles: 6 });
+  });
+});
+
+describe('arhivar dev with a changing page module', () => {
+  it('applies an edited template on the next request, without a restart', async () => {
+    const root = await copyFixture('archive-basic');
+    // A wrapper around the real page list stands in for a template: it lives in templates/, so it is watched.
+    const wrapper = path.join(root, 'templates', 'pages-wrapper.ts');
+    const source = (marker: string) =>
+      [
+        `import { listPages as base } from ${JSON.stringify(path.join(PROJECT_ROOT, 'src', 'render', 'pages.ts'))};`,
+        'export function* listPages(inputs: Parameters<typeof base>[0]) {',
+        `  for (const page of base(inputs)) yield { ...page, render: () => page.render().replace('</body>', '<!-- ${marker} --></body>') };`,
+        '}',
+        '',
+      ].join('\n');
+    await writeFile(wrapper, source('razlicica-1'));
+    const server = await startDevServer({ root, port: 0, logLevel: 'silent', pagesModule: wrapper });
+    try {
+      expect((await fetchUntil(server, FIRST_URL, (p) => p.status === 200)).body).toContain('<!-- razlicica-1 -->');
+      await writeFile(wrapper, source('razlicica-2'));
+      const page = await fetchUntil(server, FIRST_URL, (p) => p.body.includes('<!-- razlicica-2 -->'));
+      expect(page.body).not.toContain('razlicica-1');
+    } finally {
+      await server.close();
+      await removeDir(root);
+    }
+  });
+});

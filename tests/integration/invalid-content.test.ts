@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.ts';
+import { main } from '../../src/cli.ts';
+import { toArhivarErrors, type ArhivarError } from '../../src/errors.ts';
+
+/**
+ * Every broken or hostile case of issue 7: the build fails with these errors (code, file, line, message)
+ * and the dist/ of an earlier good build survives byte for byte.
+ */
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+const fixtures = path.join(projectRoot, 'tests/fixtures/invalid');
+
+interface Expected {
+  code: string;
+  file: string;
+  line: number | undefined;
+  message: RegExp;
+}
+
+const a = (file: string) => `content/articles/${file}`;
+const p = (file: string) => `content/people/${file}`;
+
+const cases: Array<[string, Expected[]]> = [
+  ['empty-file', [{ code: 'article/empty', file: a('prazen.md'), line: 1, message: /empty/ }]],
+  ['front-matter-list', [{ code: 'article/front-matter-not-mapping', file: a('seznam.md'), line: 2, message: /is a list/ }]],
+  ['front-matter-scalar', [{ code: 'article/front-matter-not-mapping', file: a('skalar.md'), line: 2, message: /single value \("samo besedilo"\)/ }]],
+  ['js-front-matter', [{ code: 'front-matter/not-yaml', file: a('koda.md'), line: 1, message: /"---js" is not allowed/ }]],
+  ['coffee-front-matter', [{ code: 'front-matter/not-yaml', file: a('kava.md'), line: 1, message: /"---coffee" is not allowed/ }]],
+  ['custom-yaml-tag', [{ code: 'front-matter/custom-tag', file: a('oznaka.md'), line: 4, message: /js\/function/ }]],
+  ['alias-bomb', [{ code: 'front-matter/alias-bomb', file: a('bomba.md'), line: 2, message: /aliases too many times/ }]],
+  ['duplicate-key', [{ code: 'front-matter/bad-yaml', file: a('dvakrat.md'), line: 4, message: /unique/ }]],
+  ['impossible-date', [{ code: 'article/bad-date', file: a('datum.md'), line: 3, message: /"2025-02-30" is not a valid date: February 2025 has 28 days/ }]],
+  ['unclosed-front-matter', [{ code: 'front-matter/unclosed', file: a('odprto.md'), line: 1, message: /not closed/ }]],
+  ['no-front-matter', [{ code: 'article/no-front-matter', file: a('brez.md'), line: 1, message: /no front matter/ }]],
+  ['unknown-key', [{ code: 'article/unknown-key', file: a('kljuc.md'), line: 4, message: /unknown key "tagz"/ }]],
+  ['missing-date', [{ code: 'article/missing-date', file: a('brez-datuma.md'), line: 1, message: /^date is required$/ }]],
+  ['missing-title', [{ code: 'article/missing-title', file: a('brez-naslova.md'), line: 1, message: /title is required/ }]],
+  ['duplicate-slugs', [{ code: 'article/duplicate-url', file: a('b.md'), line: 2, message: /content\/articles\/a\.md both have the date and slug of \/2025\/12\/01\/isti-naslov\// }]],
+  ['slug-leaving-dist', [{ code: 'article/bad-slug', file: a('pot.md'), line: 4, message: /"\.\.\/\.\.\/\.\.\/etc\/passwd"/ }]],
+  ['slug-absolute', [{ code: 'article/bad-slug', file: a('pot.md'), line: 4, message: /"\/etc\/passwd"/ }]],
+  ['slug-backslash', [{ code: 'article/bad-slug', file: a('pot.md'), line: 4, message: /okna/ }]],
+  ['slug-nul', [{ code: 'article/bad-slug', file: a('pot.md'), line: 4, message: /"clanek \.html"/ }]],
+  ['slug-too-long', [{ code: 'article/bad-slug', file: a('pot.md'), line: 4, message: /may hold only/ }]],
+  ['title-without-letters', [{ code: 'article/empty-slug', file: a('znaki.md'), line: 2, message: /empty URL slug/ }]],
+  [
+    'tag-without-letters',
+    [
+      { code: 'article/bad-tag', file: a('oznake.md'), line: 4, message: /tag "\.\.\/" has no letters/ },
+      { code: 'article/bad-tag', file: a('oznake.md'), line: 4, message: /tag "\/" has no letters/ },
+    ],
+  ],
+  ['tag-too-long', [{ code: 'article/bad-tag', file: a('oznake.md'), line: 4, message: /239 characters long; at most 200/ }]],
+  ['person-name-without-letters', [{ code: 'article/bad-person', file: a('osebe.md'), line: 4, message: /person "\.\.\\\\\.\." has no letters/ }]],
+  ['duplicate-people', [{ code: 'person/duplicate', file: p('janez-novak.md'), line: undefined, message: /Janez Novak \(content\/people\/janez-novak-2\.md\)/ }]],
+  ['shared-alias', [{ code: 'person/duplicate', file: p('janez-novak.md'), line: undefined, message: /alias "minister" of Janez Novak is also the alias "Minister" of Ana Kos/ }]],
+  ['same-person-file-twice', [{ code: 'person/duplicate', file: p('b/janez-novak.md'), line: undefined, message: /content\/people\/a\/janez-novak\.md both give the page \/osebe\/janez-novak\// }]],
+  ['person-file-name', [{ code: 'person/bad-file-name', file: p('Janez Novak.md'), line: undefined, message: /not a slug/ }]],
+  ['deep-blockquotes', [{ code: 'markdown/too-deep', file: a('citat.md'), line: 8, message: /nested 10000 levels deep/ }]],
+  ['nested-brackets', [{ code: 'markdown/too-deep', file: a('oklepaji.md'), line: 6, message: /brackets \[ \] are nested more than 32 levels/ }]],
+  ['nested-lists', [{ code: 'markdown/too-deep', file: a('seznami.md'), line: 6, message: /nested 10000 levels deep/ }]],
+  ['deep-person-bio', [{ code: 'markdown/too-deep', file: p('janez-novak.md'), line: 5, message: /nested 10000 levels deep/ }]],
+  ['site-unknown-key', [{ code: 'site/unknown-key', file: 'content/site.yaml', line: 2, message: /unknown key "pageSise"/ }]],
+  ['not-utf8', [{ code: 'content/not-utf8', file: a('cp1250.md'), line: 2, message: /not valid UTF-8 \(byte 0x8a at offset 11\)/ }]],
+  ['symlink-outside', [{ code: 'content/symlink-outside', file: a('zunaj.md'), line: undefined, message: /points outside content\// }]],
+  [
+    'many-problems',
+    [
+      { code: 'article/bad-date', file: a('b-datum.md'), line: 3, message: /"včeraj" is not a date/ },
+      { code: 'article/empty', file: a('c-prazen.md'), line: 1, message: /empty/ },
+      { code: 'markdown/too-deep', file: a('d-globoko.md'), line: 6, message: /5000 levels/ },
+      { code: 'person/missing-name', file: p('e-oseba.md'), line: 1, message: /name is required/ },
+      { code: 'person/unknown-key', file: p('e-oseba.md'), line: 2, message: /unknown key "ime"/ },
+    ],
+  ],
+];
+
+let work: string;
+let outDir: string;
+let before: Map<string, string>;
+
+async function hashTree(directory: string): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (const entry of await readdir(directory, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    hashes.set(path.relative(directory, file), createHash('sha256').update(await readFile(file)).digest('hex'));
+  }
+  return hashes;
+}
+
+async function failingBuild(root: string): Promise<ArhivarError[]> {
+  const error: unknown = await build({ root, outDir, now: new Date('2026-01-01T00:00:00Z') }).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  const errors = toArhivarErrors(error);
+  if (!errors) throw new Error(`expected content errors, got ${String(error)}`);
+  return errors;
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'arhivar-invalid-'));
+  outDir = path.join(work, 'dist');
+  await build({ root: projectRoot, outDir });
+  before = await hashTree(outDir);
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('broken and hostile content fails the build and keeps the old dist/ (issue 7)', () => {
+  it('starts from a real built site', () => {
+    expect(before.has('index.html')).toBe(true);
+    expect(before.size).toBeGreaterThan(10);
+  });
+
+  it.each(cases)('%s', async (name, expected) => {
+    const errors = await failingBuild(path.join(fixtures, name));
+    expect(errors.map((error) => [error.code, error.file, error.line])).toEqual(expected.map((e) => [e.code, e.file, e.line]));
+    expected.forEach((e, index) => {
+      expect(errors[index]!.message).toMatch(e.message);
+      expect(errors[index]!.hint?.length ?? 0).toBeGreaterThan(10);
+    });
+    expect(await hashTree(outDir)).toEqual(before);
+    expect(await readdir(work)).toEqual(['dist']);
+    expect(process.env.ARHIVAR_PWNED).toBeUndefined();
+  });
+
+  it('refuses a file over 8 MB without reading it into a page', async () => {
+    const root = path.join(work, 'too-large');
+    await mkdir(path.join(root, 'content/articles'), { recursive: true });
+    await writeFile(path.join(root, 'content/articles/velik.md'), `---\ntitle: Velik\ndate: 2025-12-01\n---\n\n${'beseda '.repeat(1_300_000)}`);
+    const errors = await failingBuild(root);
+    expect(errors.map((error) => [error.code, error.file])).toEqual([['content/too-large', 'content/articles/velik.md']]);
+    expect(errors[0]!.message).toMatch(/8 MB/);
+    await rm(root, { recursive: true, force: true });
+    expect(await hashTree(outDir)).toEqual(before);
+  });
+
+  it('prints every problem with file:line and exits 1 from the command line', async () => {
+    const lines: string[] = [];
+    const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
+    const code = await main(['build', '--root', path.join(fixtures, 'many-problems'), '--out', outDir], io);
+    expect(code).toBe(1);
+    const output = lines.join('\n');
+    for (const where of ['content/articles/b-datum.md:3  article/bad-date', 'content/articles/c-prazen.md:1  article/empty', 'content/articles/d-globoko.md:6  markdown/too-deep', 'content/people/e-oseba.md:2  person/unknown-key']) {
+      expect(output).toContain(where);
+    }
+    expect(output).toContain('5 problems found; nothing was written.');
+    expect(await hashTree(outDir)).toEqual(before);
+  });
+});

@@ -1,0 +1,337 @@
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.ts';
+import { findBrokenLinks } from '../../src/output/links.ts';
+import { parseFeed } from '../helpers/parse-feed.ts';
+
+const fixture = fileURLToPath(new URL('../fixtures/nav', import.meta.url));
+const BASE = 'https://novice.example.si';
+let dist: string;
+let files: string[];
+
+async function walk(root: string, relative = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(path.join(root, relative), { withFileTypes: true })) {
+    const child = relative ? `${relative}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await walk(root, child)));
+    else out.push(child);
+  }
+  return out.sort();
+}
+
+const read = (file: string) => readFile(path.join(dist, file), 'utf8');
+const page = (url: string) => read(`${url.replace(/^\//, '')}index.html`);
+const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+/** Visible text of an HTML fragment. */
+const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
+const hrefsIn = (html: string) => [...html.matchAll(/<a [^>]*href="([^"]*)"/g)].map((match) => decode(match[1]!));
+function section(html: string, start: RegExp): string {
+  const match = start.exec(html);
+  if (!match) throw new Error(`no ${start} in page`);
+  return html.slice(match.index);
+}
+/** Visible text of each <li> of the list that starts with `start`. */
+function listItems(html: string, start: RegExp): string[] {
+  const list = section(html, start);
+  return [...list.slice(0, list.indexOf('</ul>')).matchAll(/<li>([\s\S]*?)<\/li>/g)].map((match) => textOf(match[1]!));
+}
+function meta(html: string, key: string): string | undefined {
+  const match = new RegExp(`<meta (?:name|property)="${key}" content="([^"]*)"`).exec(html);
+  return match ? decode(match[1]!) : undefined;
+}
+function jsonLdBlocks(html: string): Record<string, unknown>[] {
+  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((match) => JSON.parse(match[1]!) as Record<string, unknown>);
+}
+
+beforeAll(async () => {
+  dist = await mkdtemp(path.join(os.tmpdir(), 'arhivar-nav-'));
+  await build({ root: fixture, outDir: dist, now: new Date('2026-01-01T00:00:00Z') });
+  files = await walk(dist);
+});
+
+afterAll(async () => {
+  await rm(dist, { recursive: true, force: true });
+});
+
+describe('date archive', () => {
+  it('/arhiv/ lists every year, newest first, with its count', async () => {
+    const html = await page('/arhiv/');
+    const list = section(html, /<ul class="count-index"/);
+    expect(hrefsIn(list).slice(0, 2)).toEqual(['/2025/', '/2024/']);
+    expect(listItems(html, /<ul class="count-index"/)).toEqual(['2025 6 člankov', '2024 2 članka']);
+  });
+
+  it('/2025/ lists its months with counts, linked to the month pages', async () => {
+    const html = await page('/2025/');
+    const list = section(html, /<ul class="count-index"/);
+    const items = list.slice(0, list.indexOf('</ul>'));
+    expect(hrefsIn(items)).toEqual(['/2025/12/', '/2025/11/', '/2025/01/']);
+    expect(listItems(html, /<ul class="count-index"/)).toEqual(['december 4 članki', 'november 1 članek', 'januar 1 članek']);
+  });
+
+  it('/2025/12/ is paginated, newest first', async () => {
+    const first = await page('/2025/12/');
+    const second = await page('/2025/12/stran/2/');
+    const titles = (html: string) => [...html.matchAll(/<h2 class="teaser-title"><a href="([^"]+)"/g)].map((match) => match[1]);
+    expect(titles(first)).toEqual(['/2025/12/20/witkoff-na-floridi/', '/2025/12/15/witkoff-v-berlinu/']);
+    expect(titles(second)).toEqual(['/2025/12/03/dolga-analiza/', '/2025/12/01/sarajevo-in-zalec/']);
+    expect(first).toContain('<link rel="next" href="/2025/12/stran/2/"/>');
+    expect(second).toContain('<link rel="prev" href="/2025/12/"/>');
+  });
+
+  it('article pages carry the breadcrumb Domov › 2025 › december', async () => {
+    const html = await page('/2025/12/15/witkoff-v-berlinu/');
+    const nav = section(html, /<nav class="breadcrumbs"/);
+    const crumbs = nav.slice(0, nav.indexOf('</nav>'));
+    expect(hrefsIn(crumbs)).toEqual(['/', '/2025/', '/2025/12/']);
+    expect(textOf(crumbs)).toBe('Domov2025december');
+  });
+});
+
+describe('tags', () => {
+  it('/oznake/ lists every tag with its count in Slovenian order', async () => {
+    const html = await page('/oznake/');
+    expect(listItems(html, /<ul class="count-index tags-index"/)).toEqual([
+      'Celje 2 članka',
+      'Čile 2 članka',
+      'diplomacija 4 članki',
+      'Rusija 2 članka',
+      'Sarajevo 1 članek',
+      'Šport 2 članka',
+      'Zagreb 1 članek',
+      'ZDA 2 članka',
+      'Žalec 1 članek',
+    ]);
+  });
+
+  it('tag pages are paginated and list the tagged articles', async () => {
+    const first = await page('/oznake/diplomacija/');
+    const second = await page('/oznake/diplomacija/stran/2/');
+    const teasers = (html: string) => [...html.matchAll(/<h2 class="teaser-title"><a href="([^"]+)"/g)].map((match) => match[1]);
+    expect([...teasers(first), ...teasers(second)]).toEqual([
+      '/2025/12/20/witkoff-na-floridi/',
+      '/2025/12/15/witkoff-v-berlinu/',
+      '/2025/12/03/dolga-analiza/',
+      '/2025/01/10/usakov-o-pogajanjih/',
+    ]);
+    expect(files).not.toContain('oznake/diplomacija/stran/3/index.html');
+  });
+
+  it('article pages link their tags', async () => {
+    const html = await page('/2024/11/05/ljubljana-maribor-nova-pravila-za-sport/');
+    const tags = section(html, /<ul class="tag-links"/);
+    expect(hrefsIn(tags.slice(0, tags.indexOf('</ul>')))).toEqual(['/oznake/sport/', '/oznake/celje/']);
+  });
+});
+
+describe('article navigation', () => {
+  it('links the previous and next article in time', async () => {
+    const html = await page('/2025/12/15/witkoff-v-berlinu/');
+    expect(html).toMatch(/<a rel="prev" href="\/2025\/12\/03\/dolga-analiza\/">/);
+    expect(html).toMatch(/<a rel="next" href="\/2025\/12\/20\/witkoff-na-floridi\/">/);
+    const newest = await page('/2025/12/20/witkoff-na-floridi/');
+    expect(newest).not.toMatch(/<a rel="next"/);
+    const oldest = await page('/2024/11/05/ljubljana-maribor-nova-pravila-za-sport/');
+    expect(oldest).not.toMatch(/<a rel="prev"/);
+  });
+
+  it('lists related articles, the rare shared person first', async () => {
+    const html = await page('/2025/01/10/usakov-o-pogajanjih/');
+    const related = section(html, /<ul class="related-list"/);
+    // Ušakov (2 articles) + Rusija + diplomacija with Florida; then diplomacija alone, newer first.
+    expect(hrefsIn(related.slice(0, related.indexOf('</ul>')))).toEqual([
+      '/2025/12/20/witkoff-na-floridi/',
+      '/2025/12/15/witkoff-v-berlinu/',
+      '/2025/12/03/dolga-analiza/',
+    ]);
+  });
+
+  it('shows the reading time with the Slovenian plural', async () => {
+    expect(await page('/2025/12/03/dolga-analiza/')).toContain('3 minute branja');
+    expect(await page('/2025/12/01/sarajevo-in-zalec/')).toContain('1 minuta branja');
+  });
+});
+
+describe('feeds', () => {
+  it('/feed.xml parses with every article, newest first, full content and Slovenian characters', async () => {
+    const feed = await parseFeed(await read('feed.xml'));
+    expect(feed.meta.title).toBe('Novice Žalec');
+    expect(feed.items.map((item) => item.link)).toEqual([
+      `${BASE}/2025/12/20/witkoff-na-floridi/`,
+      `${BASE}/2025/12/15/witkoff-v-berlinu/`,
+      `${BASE}/2025/12/03/dolga-analiza/`,
+      `${BASE}/2025/12/01/sarajevo-in-zalec/`,
+      `${BASE}/2025/11/02/nadzorni-znaki/`,
+      `${BASE}/2025/01/10/usakov-o-pogajanjih/`,
+      `${BASE}/2024/12/20/zagreb-gosti-tekmo/`,
+      `${BASE}/2024/11/05/ljubljana-maribor-nova-pravila-za-sport/`,
+    ]);
+    const oldest = feed.items.at(-1)!;
+    expect(oldest.title).toBe('Ljubljana & Maribor: <nova> pravila za šport');
+    expect(oldest.summary).toBe('Čez »mesto« in <okolico> teče nova proga & še kaj.');
+    expect(oldest.description).toContain('Žiga Černe je predstavil <strong>nova pravila</strong>');
+    const usakov = feed.items.find((item) => item.link.endsWith('/usakov-o-pogajanjih/'))!;
+    expect(usakov.author).toBe('Marta Žagar');
+    expect(usakov.date?.toISOString()).toBe('2025-01-11T07:30:00.000Z');
+    expect(usakov.pubdate?.toISOString()).toBe('2025-01-10T11:00:00.000Z');
+  });
+
+  it('has a feed per person and per tag with their articles', async () => {
+    const person = await parseFeed(await read('osebe/jurij-usakov/feed.xml'));
+    expect(person.meta.title).toBe('Jurij Ušakov – Novice Žalec');
+    expect(person.items.map((item) => item.title)).toEqual(['Witkoff na Floridi', 'Ušakov o pogajanjih']);
+    const tag = await parseFeed(await read('oznake/sport/feed.xml'));
+    expect(tag.meta.title).toBe('Šport – Novice Žalec');
+    expect(tag.items.map((item) => item.title)).toEqual(['Zagreb gosti tekmo', 'Ljubljana & Maribor: <nova> pravila za šport']);
+  });
+
+  it('every feed in dist parses strictly and has no character XML forbids', async () => {
+    const feeds = files.filter((file) => file.endsWith('feed.xml'));
+    expect(feeds.length).toBe(1 + 4 + 9);
+    for (const file of feeds) {
+      const xml = await read(file);
+      expect(xml, file).not.toMatch(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u);
+      await expect(parseFeed(xml), file).resolves.toBeTruthy();
+    }
+  });
+
+  it('each feed is linked from its page with <link rel="alternate">', async () => {
+    const alternates = (html: string) => [...html.matchAll(/<link rel="alternate" type="application\/atom\+xml" title="([^"]*)" href="([^"]*)"\/>/g)].map((match) => decode(match[2]!));
+    expect(alternates(await page('/'))).toEqual(['/feed.xml']);
+    expect(alternates(await page('/osebe/jurij-usakov/'))).toEqual(['/osebe/jurij-usakov/feed.xml', '/feed.xml']);
+    expect(alternates(await page('/oznake/sport/'))).toEqual(['/oznake/sport/feed.xml', '/feed.xml']);
+  });
+});
+
+describe('sitemap and robots.txt', () => {
+  it('the sitemap lists exactly the built HTML pages, each with lastmod', async () => {
+    const xml = await read('sitemap.xml');
+    const entries = [...xml.matchAll(/<url><loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?<\/url>/g)];
+    const listed = entries.map((match) => match[1]!).sort();
+    const built = files
+      .filter((file) => file.endsWith('.html') && file !== '404.html')
+      .map((file) => `${BASE}/${file.replace(/index\.html$/, '')}`)
+      .sort();
+    expect(listed).toEqual(built);
+    expect(new Set(listed).size).toBe(listed.length);
+    const withoutLastmod = entries.filter((match) => !match[2]).map((match) => match[1]);
+    // Ana Novak is named in one article, so every page has a dated article on it.
+    expect(withoutLastmod).toEqual([]);
+    const article = entries.find((match) => match[1] === `${BASE}/2025/01/10/usakov-o-pogajanjih/`)!;
+    expect(article[2]).toBe('2025-01-11T07:30:00+00:00');
+  });
+
+  it('robots.txt points at the sitemap', async () => {
+    expect(await read('robots.txt')).toContain(`Sitemap: ${BASE}/sitemap.xml`);
+  });
+});
+
+describe('metadata', () => {
+  it('every page has a title, a short description, canonical, Open Graph and Twitter tags', async () => {
+    for (const file of files.filter((name) => name.endsWith('.html'))) {
+      const html = await read(file);
+      const url = `${BASE}/${file.replace(/index\.html$/, '')}`;
+      expect(html, file).toMatch(/<title>[^<]+<\/title>/);
+      const description = meta(html, 'description');
+      expect(description?.length, file).toBeGreaterThan(10);
+      expect([...description!].length, file).toBeLessThanOrEqual(160);
+      expect(meta(html, 'og:title'), file).toBeTruthy();
+      expect(meta(html, 'og:description'), file).toBe(description);
+      expect(meta(html, 'twitter:card'), file).toBe('summary');
+      if (file === '404.html') {
+        expect(html).toContain('<meta name="robots" content="noindex"/>');
+        continue;
+      }
+      expect(html, file).toContain(`<link rel="canonical" href="${url}"/>`);
+      expect(meta(html, 'og:url'), file).toBe(url);
+    }
+  });
+
+  it('shortens a long summary at a word boundary', async () => {
+    const html = await page('/2025/12/03/dolga-analiza/');
+    expect(meta(html, 'description')).toMatch(/^(beseda )+beseda…$/);
+  });
+
+  it('every JSON-LD block parses and has its required fields', async () => {
+    const seen = new Map<string, number>();
+    const pages = new Set(files);
+    const isBuiltPage = (url: unknown) => typeof url === 'string' && url.startsWith(`${BASE}/`) && pages.has(`${url.slice(BASE.length + 1)}index.html`);
+    for (const file of files.filter((name) => name.endsWith('.html'))) {
+      const html = await read(file);
+      for (const data of jsonLdBlocks(html)) {
+        const type = String(data['@type']);
+        seen.set(type, (seen.get(type) ?? 0) + 1);
+        expect(data['@context'], file).toBe('https://schema.org');
+        if (type === 'NewsArticle') {
+          expect(typeof data.headline, file).toBe('string');
+          expect(Number.isNaN(Date.parse(String(data.datePublished))), file).toBe(false);
+          expect(Number.isNaN(Date.parse(String(data.dateModified))), file).toBe(false);
+          expect((data.author as { name?: string }).name, file).toBeTruthy();
+          expect((data.publisher as { name?: string }).name, file).toBe('Novice Žalec');
+          expect(isBuiltPage(data.url), file).toBe(true);
+          for (const person of (data.about as { '@type': string; url: string; name: string }[] | undefined) ?? []) {
+            expect(person['@type']).toBe('Person');
+            expect(person.name).toBeTruthy();
+            expect(isBuiltPage(person.url), `${file}: ${person.url}`).toBe(true);
+          }
+        } else if (type === 'Person') {
+          expect(data.name, file).toBeTruthy();
+          expect(isBuiltPage(data.url), file).toBe(true);
+        } else if (type === 'BreadcrumbList') {
+          const items = data.itemListElement as { '@type': string; position: number; name: string; item: string }[];
+          expect(items.length, file).toBeGreaterThanOrEqual(2);
+          items.forEach((item, index) => {
+            expect(item['@type']).toBe('ListItem');
+            expect(item.position).toBe(index + 1);
+            expect(item.name).toBeTruthy();
+            expect(isBuiltPage(item.item), `${file}: ${item.item}`).toBe(true);
+          });
+        } else {
+          throw new Error(`${file}: unexpected JSON-LD type ${type}`);
+        }
+      }
+    }
+    expect(seen.get('NewsArticle')).toBe(8);
+    expect(seen.get('Person')).toBe(4 + 1);
+  });
+
+  it('article JSON-LD names the article people with links to their pages', async () => {
+    const [article] = jsonLdBlocks(await page('/2025/12/20/witkoff-na-floridi/'));
+    expect(article).toMatchObject({
+      '@type': 'NewsArticle',
+      headline: 'Witkoff na Floridi',
+      datePublished: '2025-12-20T17:00:00.000Z',
+      about: [
+        { '@type': 'Person', name: 'Steve Witkoff', url: `${BASE}/osebe/steve-witkoff/` },
+        { '@type': 'Person', name: 'Jurij Ušakov', url: `${BASE}/osebe/jurij-usakov/` },
+      ],
+    });
+  });
+});
+
+describe('links', () => {
+  it('no internal link or asset in dist is broken', async () => {
+    expect(await findBrokenLinks(dist)).toEqual([]);
+  });
+
+  it('finds a planted broken link', async () => {
+    const copy = await mkdtemp(path.join(os.tmpdir(), 'arhivar-nav-broken-'));
+    try {
+      await cp(dist, copy, { recursive: true });
+      const file = path.join(copy, 'oznake/index.html');
+      const html = await readFile(file, 'utf8');
+      await writeFile(file, html.replace('</main>', '<a href="/oznake/ni-je/">manjka</a><img src="../assets/ni.png"></main>'));
+      await rm(path.join(copy, 'osebe/ana-novak/feed.xml'));
+      expect(await findBrokenLinks(copy)).toEqual([
+        { file: 'osebe/ana-novak/index.html', link: '/osebe/ana-novak/feed.xml' },
+        { file: 'oznake/index.html', link: '../assets/ni.png' },
+        { file: 'oznake/index.html', link: '/oznake/ni-je/' },
+      ]);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,148 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, copyFixture, hrefs, removeDir, type BuiltSite } from '../helpers.ts';
+import { main } from '../../src/cli.ts';
+import { urls } from '../../src/site/urls.ts';
+
+/** Issue 3: the controls (detectPeople, notPeople, explicit people), the person page and the people command. */
+const ARTICLE_URL = /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/;
+const EXTRA = `---
+title: "Kongres stranke"
+date: 2025-12-30
+people: [Tomaž Sever]
+notPeople: [Janez Novak, Janez Nowak]
+---
+
+Predsednik stranke Marko Golob je na kongresu govoril o davkih. Minister Janez Novak je Golobu
+obljubil podporo, Golob pa se mu je zahvalil.
+`;
+
+let root: string;
+let site: BuiltSite;
+
+beforeAll(async () => {
+  root = await copyFixture('people-labelled');
+  await writeFile(path.join(root, 'content/articles/2025/kongres.md'), EXTRA);
+  site = await buildSite(root);
+});
+afterAll(async () => {
+  await removeDir(root);
+  await removeDir(path.dirname(site.outDir));
+});
+
+function articleLinks(html: string): string[] {
+  return [...new Set(hrefs(html).filter((href) => ARTICLE_URL.test(href)))];
+}
+
+describe('article people (issue 3)', () => {
+  it('lists explicit people first, then detected ones in order of appearance, minus notPeople, with counts', () => {
+    const article = site.result.model.archive.articles.find((a) => a.file === 'content/articles/2025/kongres.md')!;
+    expect(article.people).toEqual(['tomaz-sever', 'marko-golob']);
+    expect(Object.fromEntries(article.mentionCounts)).toEqual({ 'tomaz-sever': 0, 'marko-golob': 3 });
+  });
+
+  it('warns about a notPeople name that matches nobody, with the file and line', () => {
+    const warning = site.result.model.warnings.find((w) => w.code === 'article/unknown-not-person');
+    expect(warning).toMatchObject({ file: 'content/articles/2025/kongres.md', line: 5 });
+    expect(warning!.message).toContain('"Janez Nowak"');
+  });
+
+  it('shows per-article mention counts on the person page', async () => {
+    const golob = await site.read(urls.person('marko-golob'));
+    expect(golob).toMatch(/Kongres stranke<\/a><\/h2><p class="teaser-meta"><time[^>]*>[^<]*<\/time> · <span class="mention-count">3 omembe<\/span>/);
+    const sever = await site.read(urls.person('tomaz-sever'));
+    expect(sever).toMatch(/Kongres stranke<\/a><\/h2><p class="teaser-meta"><time[^>]*>[^<]*<\/time> · <span class="mention-count">na seznamu oseb<\/span>/);
+    const novak = await site.read(urls.person('janez-novak'));
+    expect(novak).not.toContain('Kongres stranke');
+  });
+
+  it('builds no detected tags with detectPeople: false', async () => {
+    const copy = await copyFixture('people-labelled');
+    const config = path.join(copy, 'content/site.yaml');
+    await writeFile(config, `${await readFile(config, 'utf8')}detectPeople: false\n`);
+    const plain = await buildSite(copy);
+    try {
+      for (const id of ['marko-golob', 'janez-novak', 'steve-witkoff']) {
+        expect(articleLinks(await plain.read(urls.person(id)))).toEqual([]);
+      }
+    } finally {
+      await removeDir(copy);
+      await removeDir(path.dirname(plain.outDir));
+    }
+  });
+});
+
+describe('person page (issue 3)', () => {
+  it('has first and last mention, a total, and an accessible inline SVG chart without script', async () => {
+    const html = await site.read(urls.person('janez-novak'));
+    expect(html).toContain('<dt>Prva omemba</dt><dd><a href="/2023/02/14/');
+    expect(html).toContain('14. februarja 2023');
+    expect(html).toContain('<dt>Zadnja omemba</dt><dd><a href="/2025/11/04/');
+    const svg = /<svg role="img" aria-labelledby="([^" ]+) ([^"]+)"[^>]*>(.*?)<\/svg>/s.exec(html);
+    expect(svg).not.toBeNull();
+    const [, titleId, descId, inner = ''] = svg!;
+    expect(inner).toContain(`<title id="${titleId}">Janez Novak: članki po mesecih</title>`);
+    expect(inner).toMatch(new RegExp(`<desc id="${descId}">Stolpčni diagram, od februarja 2023 do novembra 2025\\. Največ: 1 članek`));
+    // February 2023 to November 2025 is 34 months: one bar each, the empty ones included.
+    expect(inner.match(/<rect /g)).toHaveLength(34);
+    expect(inner).toContain('<title>april 2023: 1 članek</title>');
+    expect(inner).toContain('<title>januar 2024: 0 člankov</title>');
+    // Structured data is the only script: nothing runs in the browser.
+    expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
+  });
+
+  it('lists the people named together with this person, counted and linked', async () => {
+    const html = await site.read(urls.person('janez-novak'));
+    const section = html.slice(html.indexOf('Največkrat skupaj z'), html.indexOf('<h2>Članki</h2>'));
+    expect(section).toContain('<li><a href="/osebe/ana-novak/">Ana Novak</a> <span class="co-count">2 članka</span></li>');
+    expect(section.indexOf('ana-novak')).toBeLessThan(section.indexOf('andrej-kos'));
+  });
+});
+
+describe('arhivar people (issue 3)', () => {
+  async function run(args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(['people', ...args, '--root', root], { out: (line) => out.push(line), err: (line) => err.push(line) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  it('explains each person with the matched words, their lines and why', async () => {
+    const { code, out } = await run([path.join(root, 'content/articles/2025/oznake-markdown.md')]);
+    expect(code).toBe(0);
+    expect(out).toContain('Janez Novak (janez-novak): detected, 2 mentions');
+    expect(out).toContain('line 6    "Janez Novak"  full name');
+    expect(out).toContain('line 7    "Ana Novak"  full name');
+    expect(out).toContain('line 9    "Golob"  surname');
+  });
+
+  it('marks explicit people and people dropped by notPeople', async () => {
+    const { out } = await run([path.join(root, 'content/articles/2025/kongres.md')]);
+    expect(out).toContain('Tomaž Sever (tomaz-sever): listed in people:, 0 mentions');
+    expect(out).toContain('Janez Novak (janez-novak): detected, 1 mention, DROPPED by notPeople:');
+    expect(out).toMatch(/line 8 +"Marko Golob" {2}full name/);
+    expect(out).toMatch(/line 9 +"Golob" {2}surname; the article names Marko Golob in full/);
+  });
+
+  it('--suggest groups unknown names by base form and counts them', async () => {
+    const { code, out } = await run(['--suggest']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^ +2 {2}Ivan Novak {2}\(1 article: Ivan Novak ×1, Ivanom Novakom ×1\)$/m);
+    expect(out).toMatch(/^ +2 {2}Jože Kovač /m);
+    // detect: false people are in the registry, so they are not suggested.
+    expect(out).not.toContain('Marija Zupan');
+  });
+
+  it('reports a missing article file as a problem, not a crash', async () => {
+    const { code, err } = await run([path.join(root, 'content/articles/2025/ni-ga.md')]);
+    expect(code).toBe(1);
+    expect(err).toContain('people/no-article');
+  });
+
+  it('rejects a file together with --suggest', async () => {
+    const { code, err } = await run(['--suggest', 'x.md']);
+    expect(code).toBe(2);
+    expect(err).toContain('--suggest reads every article');
+  });
+});

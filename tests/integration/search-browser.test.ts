@@ -1,0 +1,129 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { build } from '../../src/build.ts';
+import { PROJECT_ROOT_FOR_TESTS } from '../search-helpers.ts';
+
+/**
+ * /iskanje/ in a real browser: the script loads the index from a static server, shows marked results,
+ * and the keyboard reaches them. Skips without /usr/bin/chromium unless ARHIVAR_REQUIRE_BROWSER=1.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const REQUIRED = process.env.ARHIVAR_REQUIRE_BROWSER === '1';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+if (!HAVE_CHROMIUM && !REQUIRED) console.info(`search browser tests skipped: ${CHROMIUM} is not installed (set ARHIVAR_REQUIRE_BROWSER=1 to fail instead)`);
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.xml': 'application/xml' };
+
+/** A static host for dist/ on 127.0.0.1: folders serve index.html, nothing outside dist/ is served. */
+async function serve(dist: string): Promise<{ origin: string; server: Server }> {
+  const server = createServer(async (request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    let file = path.join(dist, pathname);
+    if (!file.startsWith(dist)) return void response.writeHead(403).end();
+    try {
+      if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('search in Chromium', () => {
+  let work: string;
+  let origin: string;
+  let server: Server;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!HAVE_CHROMIUM) throw new Error(`ARHIVAR_REQUIRE_BROWSER=1, but ${CHROMIUM} is missing (apt-get install chromium)`);
+    work = await mkdtemp(path.join(tmpdir(), 'arhivar-search-browser-'));
+    const dist = path.join(work, 'dist');
+    await build({ root: path.join(PROJECT_ROOT_FOR_TESTS, 'tests', 'fixtures', 'search'), outDir: dist, now: new Date('2026-01-01T00:00:00Z') });
+    ({ origin, server } = await serve(dist));
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  let pageErrors: string[] = [];
+
+  async function open(url: string, javaScriptEnabled = true): Promise<Page> {
+    const context = await browser.newContext({ javaScriptEnabled, locale: 'sl-SI' });
+    const page = await context.newPage();
+    pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(origin + url);
+    return page;
+  }
+
+  async function close(page: Page): Promise<void> {
+    await page.context().close();
+    expect(pageErrors, 'script errors on the page').toEqual([]);
+  }
+
+  it('runs the query from ?q= and marks the hit in the snippet', async () => {
+    const page = await open('/iskanje/?q=usakov');
+    const results = page.locator('#search-results > li');
+    await results.first().waitFor();
+    expect(await results.count()).toBe(1);
+    expect(await page.locator('#search-q').inputValue()).toBe('usakov');
+    expect(await results.locator('a').getAttribute('href')).toBe('/2025/12/23/kremelj-caka-na-porocilo/');
+    expect(await results.locator('.search-snippet mark').allTextContents()).toEqual(['Ušakov']);
+    expect(await results.locator('time').textContent()).toBe('23. decembra 2025');
+    expect(await page.locator('#search-status').textContent()).toBe('1 zadetek.');
+    await close(page);
+  });
+
+  it('searches on Enter, keeps the query in the URL and walks the results with the arrow keys', async () => {
+    const page = await open('/iskanje/');
+    await page.locator('#search-q').fill('Witkoff');
+    await page.keyboard.press('Enter');
+    const links = page.locator('#search-results a');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results a').length === 2);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('Witkoff');
+    expect(await page.locator('#search-status').textContent()).toBe('2 zadetka.');
+    await page.keyboard.press('ArrowDown');
+    expect(await links.nth(0).evaluate((link) => link === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    expect(await links.nth(1).evaluate((link) => link === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.locator('#search-q').evaluate((input) => input === document.activeElement)).toBe(true);
+    await close(page);
+  });
+
+  it('shows markup in a title as text, never as elements', async () => {
+    const page = await open('/iskanje/?q=nevihte');
+    const link = page.locator('#search-results a').first();
+    await link.waitFor();
+    expect(await link.textContent()).toBe('Vreme & <b>nevihte</b>');
+    expect(await page.locator('#search-results b').count()).toBe(0);
+    await close(page);
+  });
+
+  it('without JavaScript says search needs it, and the form still submits ?q=', async () => {
+    const page = await open('/iskanje/', false);
+    expect(await page.locator('.search-noscript').isVisible()).toBe(true);
+    await page.locator('#search-q').fill('Ušakov');
+    await page.locator('#search-form button[type=submit]').click();
+    await page.waitForURL(/\?q=/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('Ušakov');
+    await close(page);
+  });
+});

@@ -1,0 +1,164 @@
+import { cp, mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Root } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { afterEach, describe, expect, it } from 'vitest';
+import { importPlainText } from '../../../src/commands/import.ts';
+import { validateArticle } from '../../../src/content/article.ts';
+import { inlineText, renderMarkdown } from '../../../src/markdown/render.ts';
+import { loadSite } from '../../../src/build.ts';
+import { makeTempDir, PROJECT_ROOT, removeDir } from '../../helpers.ts';
+
+const SEED = '/work/shared/seed/witkoff-dmitrijev.txt';
+const SEED_COPY = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'import', 'witkoff-dmitrijev.txt');
+
+const roots: string[] = [];
+afterEach(async () => {
+  for (const root of roots.splice(0)) await removeDir(root);
+});
+
+/** A project with the real people registry and no articles. */
+async function emptyProject(): Promise<string> {
+  const root = await makeTempDir();
+  roots.push(root);
+  await cp(path.join(PROJECT_ROOT, 'content', 'people'), path.join(root, 'content', 'people'), { recursive: true });
+  await writeFile(path.join(root, 'content', 'site.yaml'), 'title: Preizkus\n');
+  return root;
+}
+
+/** The text of every block as remark reads it from the written file. */
+async function blockTexts(root: string, file: string): Promise<{ kinds: string[]; texts: string[]; title: string; date: unknown; people: string[] }> {
+  const text = await readFile(path.join(root, file), 'utf8');
+  const { article, errors } = validateArticle({ file, text, mtimeMs: 0 });
+  expect(errors).toEqual([]);
+  const tree = unified().use(remarkParse).parse(article!.body) as Root;
+  return {
+    kinds: tree.children.map((node) => (node.type === 'heading' ? `h${node.depth}` : node.type)),
+    texts: tree.children.map((node) => inlineText(node)),
+    title: article!.title,
+    date: article!.frontMatter.date,
+    people: article!.frontMatter.people,
+  };
+}
+
+/** What an editor sees in the plain text: every non-empty line, without surrounding whitespace. */
+function plainLines(text: string): string[] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+describe('arhivar import', () => {
+  it('keeps the text of every paragraph of the seed byte for byte (issue 5)', async () => {
+    // The shared seed is the source of truth when present; the fixture is a byte-identical copy for CI.
+    const source = await readFile(SEED).then(
+      () => SEED,
+      () => SEED_COPY,
+    );
+    const bytes = await readFile(source);
+    expect(bytes.equals(await readFile(SEED_COPY))).toBe(true);
+    const root = await emptyProject();
+    const report = await importPlainText({ root, source, date: '2025-12-22' });
+    expect(report.problems).toEqual([]);
+    expect(report.imported).toHaveLength(1);
+    const [imported] = report.imported;
+    expect(imported!.file).toMatch(/^content\/articles\/2025\/steve-witkoff-se-je-skupaj-s-trumpovim-zetom-[a-z-]+\.md$/);
+
+    const expected = plainLines(bytes.toString('utf8'));
+    const written = await blockTexts(root, imported!.file);
+    expect(written.texts).toEqual(expected);
+    expect(Buffer.from(written.texts.join('\n'))).toEqual(Buffer.from(expected.join('\n')));
+    expect(written.kinds).toEqual(expected.map((line) => (line === 'Rusija v pogovorih z ZDA glede Ukrajine vidi počasen napredek' ? 'h2' : 'paragraph')));
+    // The build's own plain text (what search and people detection read) agrees too.
+    const body = (await readFile(path.join(root, imported!.file), 'utf8')).split('\n---\n')[1]!;
+    expect(renderMarkdown(body).text).toBe(expected.join('\n\n'));
+    expect(written.title).toBe(
+      'Steve Witkoff se je skupaj s Trumpovim zetom Jaredom Kushnerjem na jugu Floride sestal s Putinovim posebnim odposlancem in vodjo ruskega državnega premoženjskega sklada Kirilom Dmitrijevim',
+    );
+    expect(imported).toMatchObject({ paragraphs: 9, crossheads: 1, date: '2025-12-22' });
+    // Names written in full in the nominative are resolved from the registry, in order of appearance.
+    expect(written.people).toEqual(['Steve Witkoff', 'Jurij Ušakov', 'Rustem Umerov']);
+    // The imported article builds.
+    const model = await loadSite({ root, now: new Date('2026-01-01T00:00:00Z') });
+    expect(model.archive.articles.map((article) => article.file)).toEqual([imported!.file]);
+  });
+
+  it('reads Windows line endings, a BOM, trailing blank lines and Markdown-looking lines without losing a character', async () => {
+    const root = await emptyProject();
+    const lines = [
+      'Vlada je sprejela proračun za leto 2026.',
+      '1. maj ostaja dela prost dan.',
+      '# ključnik ni naslov.',
+      '- minus na začetku vrstice.',
+      '*Zvezdice* in _podčrtaji_ ter `krativec` ostanejo.',
+      '<b>Oznake</b> in &amp; ter \\ poševnica ostanejo.',
+      '    Zamik se ne šteje.',
+      'Jezik C #',
+      '[1]: http://example.com',
+      'Konec.',
+    ];
+    const source = path.join(root, 'vhod.txt');
+    await writeFile(source, `\uFEFF${lines.join('\r\n')}\r\n\r\n\r\n  \r\n`);
+    const report = await importPlainText({ root, source, date: '2025-05-01T08:00' });
+    expect(report.problems).toEqual([]);
+    const written = await blockTexts(root, report.imported[0]!.file);
+    expect(written.texts).toEqual(plainLines(lines.join('\n')));
+    expect(written.kinds).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'h2', 'h2', 'paragraph']);
+    expect(written.title).toBe('Vlada je sprejela proračun za leto 2026');
+  });
+
+  it('uses a headline line as the title, --title over everything, and the file time when no --date is given', async () => {
+    const root = await emptyProject();
+    const source = path.join(root, 'naslov.txt');
+    await writeFile(source, 'Vlada padla po dolgi seji\n\nPoslanci so izglasovali nezaupnico.\n');
+    // 2025-07-01 22:30 UTC is 2 July 00:30 in Ljubljana (summer time).
+    const instant = new Date('2025-07-01T22:30:00Z');
+    await utimes(source, instant, instant);
+    const report = await importPlainText({ root, source });
+    const imported = report.imported[0]!;
+    expect(imported).toMatchObject({ title: 'Vlada padla po dolgi seji', date: '2025-07-02T00:30', file: 'content/articles/2025/vlada-padla-po-dolgi-seji.md' });
+    expect((await blockTexts(root, imported.file)).texts).toEqual(['Poslanci so izglasovali nezaupnico.']);
+
+    const titled = await importPlainText({ root, source, title: 'Nezaupnica: vlada je padla', date: '2025-07-02' });
+    expect(titled.imported[0]).toMatchObject({ title: 'Nezaupnica: vlada je padla', file: 'content/articles/2025/nezaupnica-vlada-je-padla.md' });
+    expect((await blockTexts(root, titled.imported[0]!.file)).texts).toEqual(['Vlada padla po dolgi seji', 'Poslanci so izglasovali nezaupnico.']);
+  });
+
+  it('never overwrites: a second import of the same text is reported and the file stays as it was', async () => {
+    const root = await emptyProject();
+    const source = path.join(root, 'clanek.txt');
+    await writeFile(source, 'Prvi stavek članka. Drugi stavek.\n');
+    const first = await importPlainText({ root, source, date: '2025-03-03' });
+    const file = path.join(root, first.imported[0]!.file);
+    await writeFile(file, `${await readFile(file, 'utf8')}\nUrednikov dodatek.\n`);
+    const edited = await readFile(file, 'utf8');
+    const second = await importPlainText({ root, source, date: '2025-03-03' });
+    expect(second.imported).toEqual([]);
+    expect(second.problems.map((problem) => problem.code)).toEqual(['import/exists']);
+    expect(second.problems[0]!.hint).toContain('--title');
+    expect(await readFile(file, 'utf8')).toBe(edited);
+  });
+
+  it('imports every .txt file of a folder and reports each', async () => {
+    const root = await emptyProject();
+    const folder = path.join(root, 'prejeto');
+    await mkdir(path.join(folder, 'pod'), { recursive: true });
+    await writeFile(path.join(folder, 'a.txt'), 'Prvi članek je tu.\n');
+    await writeFile(path.join(folder, 'pod', 'b.txt'), 'Drugi članek je tu.\n');
+    await writeFile(path.join(folder, 'opomba.md'), 'ni besedilo za uvoz\n');
+    const report = await importPlainText({ root, source: folder, date: '2025-04-04' });
+    expect(report.imported.map((article) => article.file)).toEqual(['content/articles/2025/prvi-clanek-je-tu.md', 'content/articles/2025/drugi-clanek-je-tu.md']);
+  });
+
+  it('reports a file that is not UTF-8 instead of importing mojibake', async () => {
+    const root = await emptyProject();
+    const source = path.join(root, 'cp1250.txt');
+    await writeFile(source, Buffer.from([0x50, 0x6f, 0x9a, 0x74, 0x61, 0x2e, 0x0a])); // "Pošta." in Windows-1250
+    const report = await importPlainText({ root, source, date: '2025-04-04' });
+    expect(report.imported).toEqual([]);
+    expect(report.problems.map((problem) => [problem.code, problem.line])).toEqual([['content/not-utf8', 1]]);
+  });
+});

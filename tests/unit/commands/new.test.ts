@@ -1,0 +1,74 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createArticle, splitList } from '../../../src/commands/new.ts';
+import { validateArticle } from '../../../src/content/article.ts';
+import { ArhivarError } from '../../../src/errors.ts';
+import { makeTempDir, removeDir } from '../../helpers.ts';
+
+const roots: string[] = [];
+afterEach(async () => {
+  for (const root of roots.splice(0)) await removeDir(root);
+});
+
+async function tempRoot(): Promise<string> {
+  const root = await makeTempDir();
+  roots.push(root);
+  return root;
+}
+
+async function validated(root: string, file: string) {
+  const text = await readFile(path.join(root, file), 'utf8');
+  const result = validateArticle({ file, text, mtimeMs: 0 });
+  expect(result.errors).toEqual([]);
+  return { text, article: result.article! };
+}
+
+describe('arhivar new', () => {
+  it("writes content/articles/YYYY/<slug>.md dated today in Ljubljana, with people and tags", async () => {
+    const root = await tempRoot();
+    // 23:30 UTC on New Year's Eve is already 1 January in Ljubljana: the year folder and date follow Ljubljana.
+    const result = await createArticle({ root, title: 'Naslov članka', people: ['Steve Witkoff', 'Jurij Ušakov'], tags: ['Ukrajina'], now: new Date('2025-12-31T23:30:00Z') });
+    expect(result.file).toBe('content/articles/2026/naslov-clanka.md');
+    const { text, article } = await validated(root, result.file);
+    expect(text).toBe('---\ntitle: "Naslov članka"\ndate: 2026-01-01\npeople: ["Steve Witkoff", "Jurij Ušakov"]\ntags: ["Ukrajina"]\n---\n\n');
+    expect(article.title).toBe('Naslov članka');
+    expect(article.frontMatter.people).toEqual(['Steve Witkoff', 'Jurij Ušakov']);
+    expect(article.frontMatter.tags).toEqual(['Ukrajina']);
+  });
+
+  it.each([
+    'Witkoff: "Pogovori so bili produktivni"',
+    "O'Brien in #oznaka: vse ostane",
+    'Poševnica \\ in dvopičje: ter [oklepaji] {zaviti} & *zvezdica*',
+    '- začne z minusom',
+    'yes',
+    '2025-12-22',
+  ])('quotes the title so YAML reads it back unchanged: %s', async (title) => {
+    const root = await tempRoot();
+    const result = await createArticle({ root, title, now: new Date('2025-06-01T10:00:00Z') });
+    const { article } = await validated(root, result.file);
+    expect(article.title).toBe(title);
+  });
+
+  it('refuses to overwrite an existing article and leaves it as it was', async () => {
+    const root = await tempRoot();
+    const now = new Date('2025-06-01T10:00:00Z');
+    const first = await createArticle({ root, title: 'Isti naslov', now });
+    const before = await readFile(path.join(root, first.file), 'utf8');
+    const error = await createArticle({ root, title: 'Isti naslov', people: ['Nekdo Drug'], now }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ArhivarError);
+    expect(error).toMatchObject({ code: 'new/exists', file: 'content/articles/2025/isti-naslov.md' });
+    expect(await readFile(path.join(root, first.file), 'utf8')).toBe(before);
+  });
+
+  it('rejects a title without letters or digits', async () => {
+    const root = await tempRoot();
+    await expect(createArticle({ root, title: '?!', now: new Date() })).rejects.toMatchObject({ code: 'new/empty-slug' });
+  });
+
+  it('splits comma-separated lists and drops empty items', () => {
+    expect(splitList(' Ana Novak, Boris Kos ,, ')).toEqual(['Ana Novak', 'Boris Kos']);
+    expect(splitList(undefined)).toEqual([]);
+  });
+});

@@ -1,0 +1,70 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LiveSources } from '../../../src/dev/live-sources.ts';
+import { makeTempDir, removeDir } from '../../helpers.ts';
+
+const roots: string[] = [];
+afterEach(async () => {
+  for (const root of roots.splice(0)) await removeDir(root);
+});
+
+async function project(): Promise<string> {
+  const root = await makeTempDir();
+  roots.push(root);
+  await mkdir(path.join(root, 'content', 'articles'), { recursive: true });
+  await mkdir(path.join(root, 'content', 'people'), { recursive: true });
+  await writeFile(path.join(root, 'content', 'articles', 'a.md'), 'A1');
+  await writeFile(path.join(root, 'content', 'articles', 'b.md'), 'B1');
+  await writeFile(path.join(root, 'content', 'people', 'ana.md'), 'P1');
+  return root;
+}
+
+describe('LiveSources', () => {
+  it('re-reads only the edited file and keeps the others as they were read', async () => {
+    const root = await project();
+    const live = new LiveSources(root);
+    const first = await live.read();
+    expect(first.articles.map((s) => [s.file, s.text])).toEqual([
+      ['content/articles/a.md', 'A1'],
+      ['content/articles/b.md', 'B1'],
+    ]);
+    await writeFile(path.join(root, 'content', 'articles', 'b.md'), 'B2\r\n');
+    // Edit a.md on disk without telling LiveSources: it must not be re-read.
+    await writeFile(path.join(root, 'content', 'articles', 'a.md'), 'A-unnoticed');
+    live.note('change', path.join(root, 'content', 'articles', 'b.md'));
+    const second = await live.read();
+    expect(second.articles[0]).toBe(first.articles[0]);
+    expect(second.articles[1]!.text).toBe('B2\n');
+    expect(second.people[0]).toBe(first.people[0]);
+  });
+
+  it('scans again when a file appears or disappears', async () => {
+    const root = await project();
+    const live = new LiveSources(root);
+    await live.read();
+    await writeFile(path.join(root, 'content', 'articles', 'c.md'), 'C1');
+    live.note('add', path.join(root, 'content', 'articles', 'c.md'));
+    expect((await live.read()).articles.map((s) => s.file)).toEqual(['content/articles/a.md', 'content/articles/b.md', 'content/articles/c.md']);
+    await rm(path.join(root, 'content', 'articles', 'a.md'));
+    live.note('unlink', path.join(root, 'content', 'articles', 'a.md'));
+    expect((await live.read()).articles.map((s) => s.file)).toEqual(['content/articles/b.md', 'content/articles/c.md']);
+  });
+
+  it('reports an edit that makes a file unreadable as the build would, and reads it again once fixed', async () => {
+    const root = await project();
+    const live = new LiveSources(root);
+    await live.read();
+    const file = path.join(root, 'content', 'articles', 'a.md');
+    await writeFile(file, Buffer.from([0x9a, 0x0a]));
+    live.note('change', file);
+    const broken = await live.read();
+    expect(broken.errors.map((e) => [e.code, e.file])).toEqual([['content/not-utf8', 'content/articles/a.md']]);
+    expect(broken.articles.map((s) => s.file)).toEqual(['content/articles/b.md']);
+    await writeFile(file, 'A3');
+    live.note('change', file);
+    const fixed = await live.read();
+    expect(fixed.errors).toEqual([]);
+    expect(fixed.articles.map((s) => s.text)).toEqual(['A3', 'B1']);
+  });
+});

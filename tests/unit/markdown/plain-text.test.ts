@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { blockToMarkdown, escapeLineStart, firstSentence, isCrosshead, readsBack, splitPlainText } from '../../../src/markdown/plain-text.ts';
+
+describe('isCrosshead', () => {
+  it.each([
+    ['Rusija v pogovorih z ZDA glede Ukrajine vidi počasen napredek', true],
+    ['Kaj sledi', true],
+    ['Po besedah Witkoffa so govorili predvsem o časovnih okvirjih.', false],
+    ['"Mislim, da večina ponudb ne bo delovala," je pojasnil.', false],
+    ['Rekel je: "Gremo naprej."', false],
+    ['Kaj zdaj?', false],
+    ['Zares!', false],
+    ['Nato je sledilo naštevanje:', false],
+    ['x'.repeat(161), false],
+  ])('%s → %s', (line, expected) => {
+    expect(isCrosshead(line)).toBe(expected);
+  });
+});
+
+describe('firstSentence', () => {
+  it.each([
+    ['Steve Witkoff se je sestal z Dmitrijevim. Po srečanju je objavil izjavo.', 'Steve Witkoff se je sestal z Dmitrijevim'],
+    ['Minister dr. Janez Novak je odstopil. Nato je odšel.', 'Minister dr. Janez Novak je odstopil'],
+    ['Podjetje J. Novak je propadlo. Delavci so brez dela.', 'Podjetje J. Novak je propadlo'],
+    ['Ali bo vlada padla? Morda bo.', 'Ali bo vlada padla?'],
+    ['Seja bo 12. decembra v Ljubljani. Prišli bodo vsi.', 'Seja bo 12. decembra v Ljubljani'],
+    ['"Gremo naprej." Tako je dejal.', '"Gremo naprej."'],
+    ['En sam stavek brez nadaljevanja.', 'En sam stavek brez nadaljevanja'],
+  ])('%s', (paragraph, expected) => {
+    expect(firstSentence(paragraph)).toBe(expected);
+  });
+});
+
+describe('splitPlainText', () => {
+  it('makes every non-empty line a block, trimmed, numbered by its source line', () => {
+    const { headline, blocks } = splitPlainText('Prvi odstavek.\n\n  Drugi odstavek.  \nMednaslov\n\n\n', { headline: true });
+    expect(headline).toBeUndefined();
+    expect(blocks).toEqual([
+      { kind: 'paragraph', text: 'Prvi odstavek.', line: 1 },
+      { kind: 'paragraph', text: 'Drugi odstavek.', line: 3 },
+      { kind: 'crosshead', text: 'Mednaslov', line: 4 },
+    ]);
+  });
+
+  it('takes a first line without final punctuation as the headline, unless told not to', () => {
+    expect(splitPlainText('Vlada padla\nVlada je padla.\n', { headline: true })).toEqual({
+      headline: 'Vlada padla',
+      blocks: [{ kind: 'paragraph', text: 'Vlada je padla.', line: 2 }],
+    });
+    expect(splitPlainText('Vlada padla\nVlada je padla.\n', { headline: false }).blocks[0]).toEqual({ kind: 'crosshead', text: 'Vlada padla', line: 1 });
+  });
+});
+
+describe('blockToMarkdown', () => {
+  it.each([
+    ['Navaden stavek, "v narekovajih", s podpičjem; in vprašajem?', 'Navaden stavek, "v narekovajih", s podpičjem; in vprašajem?'],
+    ['1. maj je praznik dela.', '1\\. maj je praznik dela.'],
+    ['2) druga točka ni seznam.', '2\\) druga točka ni seznam.'],
+    ['# ni naslov.', '\\# ni naslov.'],
+    ['- ni alineja.', '\\- ni alineja.'],
+    ['+ tudi ne.', '\\+ tudi ne.'],
+    ['> ni citat.', '\\> ni citat.'],
+    ['```koda``` ni blok.', '\\```koda``` ni blok.'],
+    ['1999. leta je bilo drugače.', '1999\\. leta je bilo drugače.'],
+    ['Leta 1999. je bilo drugače.', 'Leta 1999. je bilo drugače.'],
+  ])('%s', (text, expected) => {
+    const markdown = blockToMarkdown({ kind: 'paragraph', text });
+    expect(markdown).toBe(expected);
+    expect(readsBack(markdown, 'paragraph', text)).toBe(true);
+  });
+
+  it.each([
+    '*poudarek* in _podčrtaj_ ter `koda`.',
+    '<b>krepko</b> in &amp; ter \\ poševnica.',
+    '[1]: http://example.com',
+    '![slika](x.png) ni slika.',
+    '[povezava](http://example.com) ni povezava.',
+    '* * *',
+    '---',
+    '___',
+    'a_b_c in 2*3*4 = 24.',
+    '<!-- komentar --> ostane.',
+    'Cena je 5 € & 3 $ in AT&T; ter &#65;.',
+  ])('escapes only what would change the text: %s', (text) => {
+    const markdown = blockToMarkdown({ kind: 'paragraph', text });
+    expect(readsBack(markdown, 'paragraph', text)).toBe(true);
+    expect(readsBack(text, 'paragraph', text)).toBe(false);
+  });
+
+  it.each(['Rusija vidi napredek', 'Jezik C #', 'Številka #1', '*Poudarjen* mednaslov', '###'])('writes the crosshead %s as ## and reads it back', (text) => {
+    const markdown = blockToMarkdown({ kind: 'crosshead', text });
+    expect(markdown.startsWith('## ')).toBe(true);
+    expect(readsBack(markdown, 'crosshead', text)).toBe(true);
+  });
+
+  it('leaves a line alone when nothing in it is Markdown', () => {
+    expect(escapeLineStart('Steve Witkoff se je sestal z Dmitrijevim.')).toBe('Steve Witkoff se je sestal z Dmitrijevim.');
+  });
+});

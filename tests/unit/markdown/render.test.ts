@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../../src/markdown/render.ts';
+import { fragmentElements, injectedMarkup, isDangerousUrl } from '../../support/html.ts';
+
+/** Each payload next to text that must survive, so a test also fails when the whole paragraph vanishes. */
+const payloads: Array<[string, string]> = [
+  ['javascript: link', '[klik](javascript:alert(1))'],
+  ['mixed-case scheme', '[klik](JaVaScRiPt:alert(1))'],
+  ['entity-encoded letter in the scheme', '[klik](jav&#x61;script:alert(1))'],
+  ['decimal entity for the first letter', '[klik](&#106;avascript:alert(1))'],
+  ['entity-encoded colon', '[klik](javascript&#58;alert(1))'],
+  ['named entity colon', '[klik](javascript&colon;alert(1))'],
+  ['tab inside the scheme', '[klik](<java\tscript:alert(1)>)'],
+  ['encoded tab inside the scheme', '[klik](java&#9;script:alert(1))'],
+  ['newline entity inside the scheme', '[klik](java&#10;script:alert(1))'],
+  ['leading control character', '[klik](&#1;javascript:alert(1))'],
+  ['space before the scheme in angle brackets', '[klik](< javascript:alert(1)>)'],
+  ['vbscript: link', '[klik](vbscript:msgbox(1))'],
+  ['VBScript mixed case', '[klik](VBScript:msgbox(1))'],
+  ['data: link', '[klik](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)'],
+  ['data: image', '![slika](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)'],
+  ['javascript: image', '![slika](javascript:alert(1))'],
+  ['autolink', '<javascript:alert(1)>'],
+  ['reference link', '[klik][r]\n\n[r]: javascript:alert(1)'],
+  ['reference image', '![slika][r]\n\n[r]: DATA:image/png;base64,AAAA'],
+  ['link title breaking out', '[klik](https://example.si "a\\" onmouseover=\\"alert(1)")'],
+  ['raw script block', '<script>alert(1)</script>'],
+  ['raw inline script', 'Besedilo <script>alert(1)</script> naprej.'],
+  ['raw img with handler', '<img src=x onerror=alert(1)>'],
+  ['raw anchor', '<a href="javascript:alert(1)">klik</a>'],
+  ['raw iframe', '<iframe src="https://evil.example"></iframe>'],
+  ['raw svg', '<svg onload=alert(1)></svg>'],
+  ['raw style', '<style>body{display:none}</style>'],
+  ['raw form', '<form action="https://evil.example"><input name=x></form>'],
+  ['raw meta refresh', '<meta http-equiv="refresh" content="0;url=https://evil.example">'],
+  ['html comment hiding markup', '<!-- --><script>alert(1)</script><!-- -->'],
+  ['CDATA', '<![CDATA[<script>alert(1)</script>]]>'],
+  ['attribute on a heading via raw html', '<h2 onclick="alert(1)">Naslov</h2>'],
+];
+
+describe('renderMarkdown drops raw HTML and dangerous URLs (issue 7)', () => {
+  it.each(payloads)('%s', (_name, payload) => {
+    const { html } = renderMarkdown(`Pred.\n\n${payload}\n\nPo.`);
+    const elements = fragmentElements(html);
+    expect(injectedMarkup(elements)).toEqual([]);
+    for (const element of elements) for (const value of Object.values(element.attrs)) expect(isDangerousUrl(value)).toBe(false);
+    expect(html).toContain('<p>Pred.</p>');
+    expect(html).toContain('<p>Po.</p>');
+    expect(html.toLowerCase()).not.toContain('<script');
+    const tags = new Set(['p', 'a', 'img', 'code', 'pre', 'em', 'strong', 'h2']);
+    expect(elements.filter((element) => !tags.has(element.tag)).map((element) => element.tag)).toEqual([]);
+  });
+
+  it('keeps the text of a link whose URL it drops', () => {
+    const { html } = renderMarkdown('[klik](javascript:alert(1))');
+    expect(html).toContain('klik');
+    expect(html).not.toMatch(/href=/);
+  });
+
+  it.each([
+    ['https', '[vir](https://www.sta.si/novica)', 'https://www.sta.si/novica'],
+    ['http', '[vir](http://example.si/)', 'http://example.si/'],
+    ['mailto', '[pišite](mailto:urednistvo@example.si)', 'mailto:urednistvo@example.si'],
+    ['relative', '[prej](/2025/12/22/clanek/)', '/2025/12/22/clanek/'],
+    ['fragment', '[spodaj](#opombe)', '#opombe'],
+  ])('keeps safe %s links', (_name, markdown, href) => {
+    const [anchor] = fragmentElements(renderMarkdown(markdown).html).filter((element) => element.tag === 'a');
+    expect(anchor?.attrs.href).toBe(href);
+  });
+
+  it('escapes text that looks like markup', () => {
+    const { html, text } = renderMarkdown('Izraz 1 < 2 & "citat" in `<b>koda</b>`.');
+    expect(html).toContain('1 &#x3C; 2 &#x26;');
+    expect(html).toContain('<code>&#x3C;b>koda&#x3C;/b></code>');
+    expect(fragmentElements(html).map((element) => element.tag)).toEqual(['p', 'code']);
+    expect(text).toContain('1 < 2');
+  });
+});

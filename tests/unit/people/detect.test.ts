@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { createDetector, detectPeople, findUnknownNames, likelyBaseForm, nameGroupKey, tokenize } from '../../../src/people/detect.ts';
+import type { Person } from '../../../src/content/person.ts';
+
+function person(name: string, extra: Partial<Person> = {}): Person {
+  const id = name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z]+/g, '-');
+  return { id, name, aliases: [], role: undefined, gender: undefined, detect: true, bio: '', file: `content/people/${id}.md`, ...extra };
+}
+
+const REGISTRY = [
+  person('Janez Novak', { gender: 'm' }),
+  person('Ana Novak'),
+  person('Marko Golob'),
+  person('Tomaž Sever'),
+  person('Petra Kovač'),
+  person('Igor Kuzmin'),
+  person('Olga Kuzmina', { gender: 'f' }),
+  person('Donald Trump'),
+  person('Vladimir Putin'),
+  person('Kiril Dmitrijev'),
+  person('Jared Kushner'),
+  person('Rok Cankar'),
+  person('Andrej Kos'),
+  person('Vincent van Gogh'),
+  person('Steve Witkoff', { aliases: ['Steven Witkoff'] }),
+  person('Marija Zupan', { detect: false }),
+  person('Jože Sobota', { gender: 'm' }),
+  person('Anton Brecelj'),
+  person('Jean-Claude Juncker'),
+];
+const detector = createDetector(REGISTRY);
+const ids = (text: string) => detectPeople(detector, text).people;
+
+describe('detectPeople: forms (issue 3)', () => {
+  it.each([
+    ['possessives count as mentions', 'Sestal se je s Trumpovim zetom in Putinovim posebnim odposlancem.', ['donald-trump', 'vladimir-putin']],
+    ['a number between possessive and noun', 'Ocena Trumpovih 100 dni je mešana.', ['donald-trump']],
+    ['declined full name', 'Steve Witkoff se je sestal z Jaredom Kushnerjem.', ['steve-witkoff', 'jared-kushner']],
+    ['instrumental -im of Russian surnames', 'Pogovore z Dmitrijevim je označil za produktivne.', ['kiril-dmitrijev']],
+    ['instrumental -om of Russian surnames', 'Pogovore z Dmitrijevom je označil za produktivne.', ['kiril-dmitrijev']],
+    ['bare genitive', 'Po besedah Witkoffa so govorili o roku.', ['steve-witkoff']],
+    ['alias', 'Steven Witkoff je prispel v Miami.', ['steve-witkoff']],
+    ['multi-word surname declines its last word', 'Razstava slik Vincenta van Gogha je odprta.', ['vincent-van-gogh']],
+    ['name across a line break and in quotes', 'Govoril je »Janez\nNovak«, nato Golob–Sever.', ['janez-novak', 'marko-golob', 'tomaz-sever']],
+    ['feminine surname undeclined with a declined first name', 'S Petro Kovač so govorili kmetje.', ['petra-kovac']],
+    ['initial of the right first name', 'J. Novak je odstopil.', ['janez-novak']],
+    ['two first names sharing a surname', 'Med navzočimi sta bila Marko in Ana Golob.', ['marko-golob']],
+    ['a headline quoting someone', 'Golob: vlada ne bo odstopila', ['marko-golob']],
+    ['a genitive complement is no role noun', 'Po besedah predsednika stranke Goloba bo reforma sprejeta.', ['marko-golob']],
+    ['hyphenated first name', 'Z Jean-Claudom Junckerjem so govorili o proračunu.', ['jean-claude-juncker']],
+    ['decomposed (NFD) letters', 'Župan Tomaž Sever je odprl most.'.normalize('NFD'), ['tomaz-sever']],
+    ['fleeting e in -elj', 'Z Antonom Brecljem je govoril tudi Sobotov namestnik.', ['anton-brecelj', 'joze-sobota']],
+  ])('%s', (_what, text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+});
+
+describe('detectPeople: no false tags (issue 3)', () => {
+  it.each([
+    ['lower-case common nouns', 'Stari kovač je videl, kako golob leti nad vasjo, ko je pihal sever in je bil vsak novak zmeden.'],
+    ['a sentence-initial ordinary word', 'Sever bo jutri zapihal. Golob je sedel na strehi.'],
+    ['a first name alone, also a case form of another (Andreja)', 'Janez in Ana sta prišla, Andreja pa ni bilo.'],
+    ['a namesake with a different first name', 'Ivan Novak je odprl obrat. Novak je dejal, da bo zaposlil ljudi. Novaka so pohvalili.'],
+    ['a man\'s form of a woman\'s undeclined surname', 'Jožeta Kovača so obiskali učenci.'],
+    ['a woman\'s undeclined surname with a masculine verb', 'Kovač je dejal, da obrt izumira.'],
+    ['substrings and longer surnames', 'Miran Novakovič in Tina Golobič sta ustanovila podjetje. Putinovski pristop ni nov.'],
+    ['role phrases', 'Ruski predsednik je zavrnil pogajanja, ameriški predsednik pa je odgovoril.'],
+    ['other people\'s possessives', 'V Cankarjevem domu bo koncert, podelili bodo Cankarjevo nagrado.'],
+    ['a possessive-looking place name', 'Kosovo je razglasilo neodvisnost. Predsednik Kosova je obiskal Ljubljano. Kosovo dobilo parlament. Meja Kosova in Srbije je zaprta.'],
+    ['a role noun of the wrong gender', 'Na odru je stala ministrica Golob.'],
+    ['a shared surname with nobody named in full', 'Predlog, ki ga podpira tudi Novak, bo vlada obravnavala.'],
+    ['a person with detect: false', 'Sodnica Marija Zupan je izdala knjigo. Zupan je upokojena.'],
+    ['a first name followed by another surname', 'Novak Đoković je zmagal v Melbournu.'],
+    ['a surname inside a place name', 'V Murski Soboti so odprli tovarno. Po besedah župana je Murska Sobota lepo mesto.'],
+    ['a sentence-initial first name in the same case', 'Tihomirja Novaka so izvolili za predsednika društva. Novaka so čestitali.'],
+    ['a first name of another person before a declined surname', 'Pogovarjali so se z Ivanom Novakom in Markom Soboto.'],
+  ])('%s', (_what, text) => {
+    expect(ids(text)).toEqual([]);
+  });
+});
+
+describe('detectPeople: shared surnames', () => {
+  it('resolves a bare surname by who the article names in full', () => {
+    expect(ids('Minister Janez Novak je predstavil proračun. Predlog, ki ga podpira Novak, je dober.')).toEqual(['janez-novak']);
+    const detection = detectPeople(detector, 'Poslanka Ana Novak je vložila zakon. Zakon, ki ga podpira Novak, je dober.');
+    expect(detection.people).toEqual(['ana-novak']);
+    expect(detection.counts.get('ana-novak')).toBe(2);
+  });
+
+  it('resolves by grammatical form: a declined form can only be the man, a feminine verb only the woman', () => {
+    expect(ids('Na seji so Novaka vprašali o cenah.')).toEqual(['janez-novak']);
+    expect(ids('Na seji je Novak dejala, da pokojnine zaostajajo.')).toEqual(['ana-novak']);
+    expect(ids('Na seji je Novak dejal, da pokojnine zaostajajo.')).toEqual(['janez-novak']);
+    expect(ids('Pokojnine zaostajajo, je dejala Novak.')).toEqual(['ana-novak']);
+    expect(ids('Včeraj so se z Novak sestali župani.')).toEqual(['ana-novak']);
+    expect(ids('Včeraj so se z ministrico Novak sestali župani.')).toEqual(['ana-novak']);
+    expect(ids('Na odru je bila ga. Novak z mikrofonom.')).toEqual(['ana-novak']);
+    expect(ids('Ministrica Novak bo obiskala Maribor.')).toEqual(['ana-novak']);
+    // Without the dot »ga« is a pronoun, not gospa.
+    expect(ids('Na seji ga Novak ni videl.')).toEqual(['janez-novak']);
+  });
+
+  it('tells the Russian pair apart: Kuzmina is his genitive and her nominative', () => {
+    expect(ids('Igor Kuzmin je na seznamu sankcij. Premoženje Kuzmina je zamrznjeno.')).toEqual(['igor-kuzmin']);
+    expect(ids('Olga Kuzmina je prejela nagrado. Kuzmina je dejala, da je vesela.')).toEqual(['olga-kuzmina']);
+    expect(ids('Včeraj so s Kuzmino govorili novinarji.')).toEqual(['olga-kuzmina']);
+    expect(ids('Včeraj Kuzmina ni bilo na seji.')).toEqual([]);
+    expect(ids('Olga Kuzmina in Igor Kuzmin sta sestra in brat. Kuzminova podjetja so pod sankcijami.')).toEqual(['olga-kuzmina', 'igor-kuzmin']);
+    expect(ids('Na seji Igor Kuzmin ni bil. Jelizaveta Kuzmina je dejala, da ga ni videla.')).toEqual(['igor-kuzmin']);
+  });
+
+  it('keeps bare mentions away from a registry person when a namesake of the same gender is named', () => {
+    const detection = detectPeople(detector, 'Janez Novak in Ivan Novak sta se srečala. Novak je dejal, da sta soseda.');
+    expect(detection.people).toEqual(['janez-novak']);
+    expect(detection.counts.get('janez-novak')).toBe(1);
+  });
+});
+
+describe('detectPeople: mentions', () => {
+  it('reports kind, words and offsets into the text', () => {
+    const text = 'Steve Witkoff se je sestal s Putinovim odposlancem. Witkoffa so vprašali o Steven Witkoffu.';
+    const { mentions } = detectPeople(detector, text);
+    expect(mentions.map((m) => [m.personId, m.kind, m.text])).toEqual([
+      ['steve-witkoff', 'full', 'Steve Witkoff'],
+      ['vladimir-putin', 'possessive', 'Putinovim'],
+      ['steve-witkoff', 'surname', 'Witkoffa'],
+      ['steve-witkoff', 'alias', 'Steven Witkoffu'],
+    ]);
+    for (const mention of mentions) expect(text.slice(mention.start, mention.end)).toBe(mention.text);
+  });
+
+  it('does not count a sentence-initial surname that is the only mention', () => {
+    expect(ids('Sever je bil včeraj močan.')).toEqual([]);
+    // A surname no Slovenian noun looks like is a person even at a sentence start.
+    expect(ids('Witkoff je bil včeraj v Miamiju.')).toEqual(['steve-witkoff']);
+    expect(ids('Dmitrijev je vodja sklada.')).toEqual(['kiril-dmitrijev']);
+    // A verb of saying or a list of names shows a person.
+    expect(ids('Golob je včeraj dejal, da bo odstopil.')).toEqual(['marko-golob']);
+    expect(ids('Golob, Kushner in Trump so se sestali.')).toEqual(['marko-golob', 'jared-kushner', 'donald-trump']);
+  });
+
+  it('keeps a sentence-initial role noun in the same case as the surname', () => {
+    expect(ids('Predsednika Novaka so vprašali o proračunu.')).toEqual(['janez-novak']);
+  });
+
+  it('counts a sentence-initial surname when the person is also named elsewhere', () => {
+    const detection = detectPeople(detector, 'Župan Tomaž Sever je odprl most. Sever je dejal, da je ponosen.');
+    expect(detection.counts.get('tomaz-sever')).toBe(2);
+  });
+
+  it('does not depend on the registry size: a large registry finds the same people', () => {
+    const many = [...REGISTRY];
+    for (let i = 0; i < 2000; i++) many.push(person(`Oseba${i} Priimek${i}`));
+    const big = createDetector(many);
+    const text = 'Steve Witkoff se je s Trumpovim zetom Jaredom Kushnerjem sestal z Dmitrijevim. Priimka500 ni bilo.';
+    expect(detectPeople(big, text).people).toEqual(detectPeople(detector, text).people);
+    expect(big.index.size).toBeGreaterThan(detector.index.size);
+  });
+});
+
+describe('tokenize', () => {
+  it('splits on dashes and quotes and keeps apostrophes inside words', () => {
+    const tokens = tokenize('»Golob–Sever« in O’Neill, „Novak“');
+    expect(Array.from({ length: tokens.length }, (_, i) => tokens.word(i))).toEqual(['Golob', 'Sever', 'in', "O'Neill", 'Novak']);
+  });
+});
+
+describe('findUnknownNames', () => {
+  it('lists name-like sequences that match nobody, not registry mentions or sentence-initial words', () => {
+    const found = findUnknownNames(detector, 'Podjetniki Miran Novakovič in Tina Golobič so se sestali z Ivanom Novakom. Janez Novak ni prišel.');
+    expect(found.map((item) => item.words)).toEqual(['Miran Novakovič', 'Tina Golobič', 'Ivanom Novakom']);
+  });
+
+  it('groups spellings by a case-free key and picks the base form', () => {
+    expect(nameGroupKey('Ivanom Novakom')).toBe(nameGroupKey('Ivan Novak'));
+    expect(nameGroupKey('Jožeta Kovača')).toBe(nameGroupKey('Jože Kovač'));
+    expect(likelyBaseForm(new Map([['Ivana Novaka', 3], ['Ivan Novak', 1], ['Ivanom Novakom', 2]]))).toBe('Ivan Novak');
+  });
+});

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allForms,
+  declineFeminineFirstName,
+  declineFeminineSurname,
+  declineMasculine,
+  fullNameForms,
+  guessGender,
+  personForms,
+  possessiveForms,
+  splitName,
+} from '../../../src/people/names.ts';
+
+// Each row: a pattern from SLOVENIAN.md, the word, and forms that must be among the generated ones by case.
+const MASCULINE: Array<[string, string, { gen: string; dat: string; ins: string; loc?: string }]> = [
+  ['consonant', 'Witkoff', { gen: 'Witkoffa', dat: 'Witkoffu', ins: 'Witkoffom' }],
+  ['-ć takes -em', 'Vučić', { gen: 'Vučića', dat: 'Vučiću', ins: 'Vučićem' }],
+  ['-j takes -em', 'Sergej', { gen: 'Sergeja', dat: 'Sergeju', ins: 'Sergejem' }],
+  ['-č takes -em', 'Kovač', { gen: 'Kovača', dat: 'Kovaču', ins: 'Kovačem' }],
+  ['-r inserts -j-', 'Kushner', { gen: 'Kushnerja', dat: 'Kushnerju', ins: 'Kushnerjem' }],
+  ['-r inserts -j- (Vladimir)', 'Vladimir', { gen: 'Vladimirja', dat: 'Vladimirju', ins: 'Vladimirjem' }],
+  ['fleeting e in -er', 'Peter', { gen: 'Petra', dat: 'Petru', ins: 'Petrom' }],
+  ['fleeting e in -ec', 'Tihec', { gen: 'Tihca', dat: 'Tihcu', ins: 'Tihcem' }],
+  ['fleeting e in -el', 'Hegel', { gen: 'Hegla', dat: 'Heglu', ins: 'Heglom' }],
+  ['men in -a (e pattern)', 'Miha', { gen: 'Mihe', dat: 'Mihi', ins: 'Miho' }],
+  ['men in -a (a pattern)', 'Miha', { gen: 'Miha', dat: 'Mihu', ins: 'Mihom' }],
+  ['-o drops', 'Janko', { gen: 'Janka', dat: 'Janku', ins: 'Jankom' }],
+  ['pronounced -e takes -j-', 'Rutte', { gen: 'Rutteja', dat: 'Rutteju', ins: 'Ruttejem' }],
+  ['Slovenian -e takes -t-', 'Jože', { gen: 'Jožeta', dat: 'Jožetu', ins: 'Jožetom' }],
+  ['-i takes -j-', 'Renzi', { gen: 'Renzija', dat: 'Renziju', ins: 'Renzijem' }],
+  ['-y takes -j-', 'Kennedy', { gen: 'Kennedyja', dat: 'Kennedyju', ins: 'Kennedyjem' }],
+  ['silent -e drops', 'Mike', { gen: 'Mika', dat: 'Miku', ins: 'Mikom' }],
+  ['silent -e kept', 'George', { gen: 'Georgea', dat: 'Georgeu', ins: 'Georgeom' }],
+  ['-ski like an adjective', 'Zelenski', { gen: 'Zelenskega', dat: 'Zelenskemu', loc: 'Zelenskem', ins: 'Zelenskim' }],
+  ['-ski noun variant', 'Zelenski', { gen: 'Zelenskija', dat: 'Zelenskiju', ins: 'Zelenskijem' }],
+  ['Russian -ev, -om', 'Dmitrijev', { gen: 'Dmitrijeva', dat: 'Dmitrijevu', ins: 'Dmitrijevom' }],
+  ['Russian -ev, -im', 'Dmitrijev', { gen: 'Dmitrijeva', dat: 'Dmitrijevu', ins: 'Dmitrijevim' }],
+  ['Russian -in', 'Putin', { gen: 'Putina', dat: 'Putinu', ins: 'Putinom' }],
+  ['Russian -ov', 'Ušakov', { gen: 'Ušakova', dat: 'Ušakovu', ins: 'Ušakovim' }],
+];
+
+describe('declineMasculine', () => {
+  it.each(MASCULINE)('%s: %s', (_pattern, word, expected) => {
+    const paradigm = declineMasculine(word);
+    expect(paradigm.nom).toContain(word);
+    expect(paradigm.gen).toContain(expected.gen);
+    expect(paradigm.dat).toContain(expected.dat);
+    expect(paradigm.loc).toContain(expected.loc ?? expected.dat);
+    expect(paradigm.ins).toContain(expected.ins);
+  });
+
+  it('does not give consonant stems the soft instrumental or the other way round', () => {
+    expect(declineMasculine('Witkoff').ins).not.toContain('Witkoffem');
+    expect(declineMasculine('Vučić').ins).not.toContain('Vučićom');
+  });
+});
+
+describe('possessiveForms', () => {
+  it.each([
+    ['Trump', ['Trumpov', 'Trumpova', 'Trumpovim', 'Trumpovega', 'Trumpovih']],
+    ['Putin', ['Putinov', 'Putinovim', 'Putinove']],
+    ['Kushner', ['Kushnerjev', 'Kushnerjeva']],
+    ['Vučić', ['Vučićev', 'Vučićeva']],
+    ['Tihec', ['Tihčev', 'Tihčeva']],
+    ['Miha', ['Mihov', 'Mihova']],
+    ['Rutte', ['Ruttejev']],
+    ['Renzi', ['Renzijev']],
+  ])('%s', (word, expected) => {
+    const forms = possessiveForms(word);
+    for (const form of expected) expect(forms).toContain(form);
+  });
+
+  it('gives Slavic adjectival and -ov/-ev surnames none (texts write "izjava Ušakova")', () => {
+    expect(possessiveForms('Zelenski')).toEqual([]);
+    expect(possessiveForms('Ušakov')).toEqual([]);
+    expect(possessiveForms('Dmitrijev')).toEqual([]);
+  });
+});
+
+describe('women', () => {
+  it('keeps the surname undeclined in every case, with the -ova variant some outlets use', () => {
+    const paradigm = declineFeminineSurname('Kallas');
+    for (const grammaticalCase of ['nom', 'gen', 'dat', 'loc', 'ins'] as const) expect(paradigm[grammaticalCase]).toContain('Kallas');
+    expect(paradigm.nom).toContain('Kallasova');
+    expect(declineFeminineSurname('Merkel').nom).toContain('Merklova');
+    expect(allForms(declineFeminineSurname('Novak'))).not.toContain('Novaka');
+  });
+
+  it('declines Slavic -ova/-eva/-ina/-ska surnames', () => {
+    expect(declineFeminineSurname('Kurnikova')).toMatchObject({ gen: ['Kurnikove'], dat: ['Kurnikovi'], ins: ['Kurnikovo'] });
+    expect(declineFeminineSurname('Kuzmina').gen).toEqual(['Kuzmine']);
+    expect(declineFeminineSurname('Zelenska').ins).toEqual(['Zelensko']);
+  });
+
+  it('declines first names in -a and keeps others', () => {
+    expect(declineFeminineFirstName('Kaja')).toMatchObject({ nom: ['Kaja'], gen: ['Kaje'], ins: ['Kajo'] });
+    expect(declineFeminineFirstName('Ines').gen).toEqual(['Ines']);
+  });
+});
+
+describe('guessGender', () => {
+  it.each([
+    ['Ana Novak', undefined, 'f'],
+    ['Janez Novak', undefined, 'm'],
+    ['Luka Zima', undefined, 'm'],
+    ['Miha Kos', undefined, 'm'],
+    ['Nikola Jokić', undefined, 'm'],
+    ['Saša Kralj', undefined, 'm'],
+    ['Matija Golob', undefined, 'm'],
+    ['Ines Kos', undefined, 'f'],
+    ['Kim Lee', 'južnokorejska ministrica', 'f'],
+    ['Alex Morgan', 'poslanka', 'f'],
+    ['Alex Morgan', 'poslanec', 'm'],
+  ] as const)('%s (%s) → %s', (name, role, gender) => {
+    expect(guessGender(name, role)).toBe(gender);
+  });
+});
+
+describe('splitName and full names', () => {
+  it('keeps surname particles and hyphenated parts with the surname', () => {
+    expect(splitName('Vincent van Gogh')).toEqual({ first: ['Vincent'], surname: ['van', 'Gogh'] });
+    expect(splitName('Ursula von der Leyen')).toEqual({ first: ['Ursula'], surname: ['von', 'der', 'Leyen'] });
+    expect(splitName('Ana Novak-Kovač')).toEqual({ first: ['Ana'], surname: ['Novak', 'Kovač'] });
+    expect(splitName('Madonna')).toEqual({ first: [], surname: ['Madonna'] });
+  });
+
+  it('declines only the last word of a multi-word surname', () => {
+    const forms = personForms({ id: 'v', name: 'Vincent van Gogh', aliases: [], gender: 'm', role: undefined });
+    expect(fullNameForms(forms.variants[0]!, forms.gender)).toContain('Vincenta van Gogha');
+  });
+
+  it('builds case-agreeing full names for men and women', () => {
+    const kushner = personForms({ id: 'k', name: 'Jared Kushner', aliases: [], gender: undefined, role: undefined });
+    expect(fullNameForms(kushner.variants[0]!, kushner.gender)).toContain('Jaredom Kushnerjem');
+    const kallas = personForms({ id: 'k', name: 'Kaja Kallas', aliases: [], gender: undefined, role: undefined });
+    expect(kallas.gender).toBe('f');
+    expect(fullNameForms(kallas.variants[0]!, kallas.gender)).toEqual(expect.arrayContaining(['Kaje Kallas', 'Kajo Kallas']));
+    expect(fullNameForms(kallas.variants[0]!, kallas.gender)).not.toContain('Kajo Kallasom');
+  });
+
+  it('gives women the -in possessive (not the men\'s -ov) and aliases their own forms', () => {
+    const forms = personForms({ id: 'a', name: 'Ana Novak', aliases: ['Anica Novak'], gender: undefined, role: undefined });
+    expect(forms.variants[0]!.possessives).toContain('Novakina');
+    expect(forms.variants[0]!.possessives).not.toContain('Novakov');
+    const meloni = personForms({ id: 'g', name: 'Giorgia Meloni', aliases: [], gender: undefined, role: undefined });
+    expect(meloni.variants[0]!.possessives).toContain('Melonijina');
+    expect(meloni.variants[0]!.surname.nom).toContain('Melonijeva');
+    expect(personForms({ id: 'k', name: 'Ana Kurnikova', aliases: [], gender: undefined, role: undefined }).variants[0]!.possessives).toEqual([]);
+    expect(forms.variants[1]!.alias).toBe(true);
+    expect(forms.variants[1]!.firstForms.has('Anico')).toBe(true);
+  });
+});

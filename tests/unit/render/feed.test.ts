@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../../src/content/article.ts';
+import type { Person } from '../../../src/content/person.ts';
+import { escapeXml, feedUpdated, renderAtomFeed, stripIllegalXml } from '../../../src/render/feed.ts';
+import { parseFeed } from '../../helpers/parse-feed.ts';
+
+function article(overrides: Partial<Article> & { title: string; url: string; date: Article['date'] }): Article {
+  return {
+    file: 'content/articles/x.md',
+    slug: 'x',
+    updated: undefined,
+    author: undefined,
+    source: undefined,
+    summary: '',
+    tags: [],
+    people: [],
+    mentionCounts: new Map(),
+    draft: false,
+    html: '<p>Besedilo</p>',
+    text: 'Besedilo',
+    wordCount: 1,
+    ...overrides,
+  };
+}
+
+const usakov: Person = { id: 'jurij-usakov', name: 'Jurij Ušakov', aliases: [], role: 'svetovalec', gender: 'm', detect: true, bio: '', file: 'content/people/jurij-usakov.md' };
+const site = { title: 'Novice Žalec', baseUrl: 'https://novice.example.si/' };
+
+describe('escapeXml', () => {
+  it('escapes markup characters and keeps Slovenian letters', () => {
+    expect(escapeXml(`Čevapčiči & <šunka> "žgance" 'đ'`)).toBe('Čevapčiči &amp; &lt;šunka&gt; &quot;žgance&quot; &apos;đ&apos;');
+  });
+
+  it('drops characters XML 1.0 forbids and keeps the ones it allows', () => {
+    expect(stripIllegalXml('a\u0000b\u0001c\u000bd\u000ce\u001ff\ufffeg\uffffh')).toBe('abcdefgh');
+    expect(stripIllegalXml('tab\tnl\ncr\r😀\u00a0\ud7ff\ue000')).toBe('tab\tnl\ncr\r😀\u00a0\ud7ff\ue000');
+    expect(stripIllegalXml('lone \ud800 high and \udc00 low')).toBe('lone  high and  low');
+  });
+});
+
+describe('renderAtomFeed', () => {
+  const articles = [
+    article({
+      title: 'Ušakov: »počasen napredek« & <novo>',
+      url: '/2025/12/22/usakov/',
+      date: { instant: new Date('2025-12-22T17:30:00Z'), hasTime: true },
+      updated: { instant: new Date('2025-12-23T08:00:00Z'), hasTime: true },
+      author: 'Marta Žagar',
+      summary: 'Čisto kratek povzetek\u0001 s šumniki.',
+      html: '<p>Vsebina z <a href="/osebe/jurij-usakov/">Ušakovom</a> in ]]> ter \u000b znakom.</p>',
+      tags: [{ name: 'Rusija', slug: 'rusija' }],
+      people: ['jurij-usakov'],
+    }),
+    article({ title: 'Starejši članek', url: '/2025/01/01/starejsi/', date: { instant: new Date('2025-01-01T11:00:00Z'), hasTime: false } }),
+  ];
+  const xml = renderAtomFeed({
+    site,
+    title: 'Novice Žalec',
+    feedUrl: '/feed.xml',
+    pageUrl: '/',
+    articles,
+    content: 'full',
+    people: new Map([[usakov.id, usakov]]),
+  });
+
+  it('parses in a strict feed reader with entries, dates and Slovenian characters intact', async () => {
+    const feed = await parseFeed(xml);
+    expect(feed.meta['#type']).toBe('atom');
+    expect(feed.meta.title).toBe('Novice Žalec');
+    expect(feed.meta.link).toBe('https://novice.example.si/');
+    expect(feed.items.map((item) => item.title)).toEqual(['Ušakov: »počasen napredek« & <novo>', 'Starejši članek']);
+    const [first] = feed.items;
+    expect(first!.link).toBe('https://novice.example.si/2025/12/22/usakov/');
+    expect(first!.guid).toBe('https://novice.example.si/2025/12/22/usakov/');
+    expect(first!.author).toBe('Marta Žagar');
+    expect(first!.pubdate?.toISOString()).toBe('2025-12-22T17:30:00.000Z');
+    expect(first!.date?.toISOString()).toBe('2025-12-23T08:00:00.000Z');
+    expect(first!.summary).toBe('Čisto kratek povzetek s šumniki.');
+    expect(first!.description).toContain('Ušakovom</a> in ]]> ter');
+    expect(first!.categories).toEqual(expect.arrayContaining(['rusija', 'jurij-usakov']));
+  });
+
+  it('has no character that XML 1.0 forbids', () => {
+    expect(xml).not.toMatch(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u);
+  });
+
+  it('dates the feed by its newest change, and an empty feed by the epoch', async () => {
+    expect(feedUpdated(articles).toISOString()).toBe('2025-12-23T08:00:00.000Z');
+    const empty = await parseFeed(renderAtomFeed({ site, title: 'Prazno', feedUrl: '/oznake/x/feed.xml', pageUrl: '/oznake/x/', articles: [], content: 'summary', people: new Map() }));
+    expect(empty.items).toEqual([]);
+    expect(empty.meta.date?.toISOString()).toBe('1970-01-01T00:00:00.000Z');
+  });
+
+  it('leaves the body out of summary feeds', async () => {
+    const summaryOnly = renderAtomFeed({ site, title: 'Ušakov', feedUrl: '/osebe/jurij-usakov/feed.xml', pageUrl: '/osebe/jurij-usakov/', articles, content: 'summary', people: new Map() });
+    expect(summaryOnly).not.toContain('<content');
+    const feed = await parseFeed(summaryOnly);
+    expect(feed.items[0]!.summary).toBe('Čisto kratek povzetek s šumniki.');
+  });
+
+  it('is checked by a parser that rejects unescaped markup', async () => {
+    const broken = xml.replace('&amp; &lt;novo&gt;', '& <novo>');
+    await expect(parseFeed(broken)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { sitemapFiles } from '../../../src/render/pages.ts';
+import { renderRobots, renderSitemap } from '../../../src/render/sitemap.ts';
+
+const BASE = 'https://novice.example.si/';
+
+describe('sitemap', () => {
+  it('writes absolute, escaped URLs with W3C lastmod dates', () => {
+    const xml = renderSitemap(BASE, [
+      { url: '/', lastmod: new Date('2025-12-22T17:30:00.000Z') },
+      { url: "/oznake/a&b'/" },
+    ]);
+    expect(xml).toContain('<url><loc>https://novice.example.si/</loc><lastmod>2025-12-22T17:30:00+00:00</lastmod></url>');
+    expect(xml).toContain('<url><loc>https://novice.example.si/oznake/a&amp;b&apos;/</loc></url>');
+  });
+
+  it('splits into numbered parts with an index above the limit', () => {
+    const entries = Array.from({ length: 5 }, (_, index) => ({ url: `/${index}/`, lastmod: new Date(Date.UTC(2025, 0, index + 1)) }));
+    const files = [...sitemapFiles(BASE, entries, 2)];
+    expect(files.map((file) => file.url)).toEqual(['/sitemap-1.xml', '/sitemap-2.xml', '/sitemap-3.xml', '/sitemap.xml']);
+    expect(files[2]!.render().match(/<loc>/g)).toHaveLength(1);
+    const index = files[3]!.render();
+    expect(index).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    expect(index).toContain('<sitemap><loc>https://novice.example.si/sitemap-2.xml</loc><lastmod>2025-01-04T00:00:00+00:00</lastmod></sitemap>');
+    expect([...sitemapFiles(BASE, entries, 5)].map((file) => file.url)).toEqual(['/sitemap.xml']);
+  });
+
+  it('robots.txt names the sitemap by its absolute URL', () => {
+    expect(renderRobots(BASE, '/sitemap.xml')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://novice.example.si/sitemap.xml\n');
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../../src/content/article.ts';
+import { toSearchDocument } from '../../../src/search/documents.ts';
+
+function article(overrides: Partial<Article>): Article {
+  return {
+    file: 'content/articles/2025/a.md',
+    slug: 'a',
+    url: '/2025/12/22/a/',
+    title: 'Naslov',
+    date: { instant: new Date('2025-12-22T12:30:00Z'), hasTime: true },
+    updated: undefined,
+    author: undefined,
+    source: undefined,
+    summary: 'Prvi odstavek.',
+    tags: [{ name: 'Mirovna pogajanja', slug: 'mirovna-pogajanja' }],
+    people: ['steve-witkoff', 'neznan'],
+    mentionCounts: new Map(),
+    draft: false,
+    html: '<p>Prvi odstavek.</p>',
+    text: 'Prvi odstavek.\n\nDrugi odstavek.',
+    wordCount: 4,
+    ...overrides,
+  };
+}
+
+describe('toSearchDocument', () => {
+  it('shows the Ljubljana date in Slovenian and keeps the instant for <time>', () => {
+    const document = toSearchDocument(article({ date: { instant: new Date('2025-12-22T23:30:00Z'), hasTime: true } }));
+    expect(document.date).toBe('23. decembra 2025');
+    expect(document.dateTime).toBe('2025-12-22T23:30:00.000Z');
+  });
+
+  it('adds a written summary to the text only when the body does not contain it', () => {
+    expect(toSearchDocument(article({})).text).toBe('Prvi odstavek.\n\nDrugi odstavek.');
+    expect(toSearchDocument(article({ summary: 'Povzetek iz glave.' })).text).toBe('Povzetek iz glave.\n\nPrvi odstavek.\n\nDrugi odstavek.');
+  });
+
+  it('lists the names of known people and the tags as keywords', () => {
+    const names = new Map([['steve-witkoff', 'Steve Witkoff']]);
+    expect(toSearchDocument(article({}), (id) => names.get(id)).keywords).toEqual(['Steve Witkoff', 'Mirovna pogajanja']);
+  });
+});

@@ -1,0 +1,159 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSearchIndex, type SearchDocument, type SearchIndexOptions } from '../../../src/search/index-builder.ts';
+import { cutSnippet, parseQuery, shardsFor } from '../../../src/search/query.ts';
+import { engineOver, marked, runQuery, writeIndexFiles } from '../../search-helpers.ts';
+
+const doc = (n: number, title: string, text: string): SearchDocument => ({
+  url: `/2025/12/${String(30 - n).padStart(2, '0')}/clanek-${n}/`,
+  title,
+  date: `${30 - n}. decembra 2025`,
+  dateTime: `2025-12-${String(30 - n).padStart(2, '0')}T10:00:00.000Z`,
+  text,
+});
+
+// Newest first, as the build passes them.
+const DOCUMENTS: SearchDocument[] = [
+  doc(0, 'Pogovori na Floridi', 'Steve Witkoff se je sestal s Putinovim odposlancem Kirilom Dmitrijevim. Pogovore z Dmitrijevim je označil za produktivne.'),
+  doc(1, 'Izjava iz Kremlja', 'Svetovalec Jurij Ušakov je dejal, da Kremelj čaka na poročilo. Po besedah Witkoffa so govorili o časovnici.'),
+  doc(2, 'Witkoff v Moskvi', 'Ameriški odposlanec je prispel na pogovore.'),
+  doc(3, 'Vreme <script>alert(1)</script>', 'Jutri bo sončno, popoldne nevihte. ' + 'Dolgo besedilo brez iskane besede. '.repeat(20) + 'Na koncu se omeni Ušakova izjava.'),
+  doc(4, 'Starejši članek', 'Witkoff je že lani govoril z Ušakovom.'),
+];
+
+async function builtEngine(options?: SearchIndexOptions) {
+  const dist = await mkdtemp(path.join(tmpdir(), 'arhivar-search-'));
+  const index = buildSearchIndex(DOCUMENTS, options);
+  await writeIndexFiles(dist, index.files);
+  return { ...engineOver(dist), index };
+}
+
+const urlsOf = (results: { url: string }[]) => results.map((result) => result.url);
+
+describe('search over real index files', () => {
+  let built: Awaited<ReturnType<typeof builtEngine>>;
+  beforeAll(async () => {
+    built = await builtEngine();
+  });
+
+  it('ignores diacritics: usakov finds Ušakov, Ušakova and Ušakovom', async () => {
+    const { results } = await runQuery(built.engine, 'usakov');
+    expect(urlsOf(results)).toEqual([DOCUMENTS[1]!.url, DOCUMENTS[3]!.url, DOCUMENTS[4]!.url]);
+    expect(marked(results[0]!)).toEqual(['Ušakov']);
+    expect(marked(results[2]!)).toEqual(['Ušakovom']);
+  });
+
+  it('tolerates inflection: Witkoff finds Witkoffa, Dmitrijev finds Dmitrijevim', async () => {
+    const witkoff = await runQuery(built.engine, 'Witkoff');
+    expect(urlsOf(witkoff.results)).toContain(DOCUMENTS[1]!.url);
+    expect(marked(witkoff.results.find((result) => result.url === DOCUMENTS[1]!.url)!)).toEqual(['Witkoffa']);
+    const dmitrijev = await runQuery(built.engine, 'Dmitrijev');
+    expect(urlsOf(dmitrijev.results)).toEqual([DOCUMENTS[0]!.url]);
+    expect(marked(dmitrijev.results[0]!)).toEqual(['Dmitrijevim', 'Dmitrijevim']);
+  });
+
+  it('ranks a title hit first, then newer before older', async () => {
+    const { results } = await runQuery(built.engine, 'witkoff');
+    expect(urlsOf(results)).toEqual([DOCUMENTS[2]!.url, DOCUMENTS[0]!.url, DOCUMENTS[1]!.url, DOCUMENTS[4]!.url]);
+    expect(results[0]!.title).toEqual([{ text: 'Witkoff', mark: true }, { text: ' v Moskvi', mark: false }]);
+  });
+
+  it('needs every word of the query', async () => {
+    const { results } = await runQuery(built.engine, 'Witkoff Ušakov');
+    expect(urlsOf(results)).toEqual([DOCUMENTS[1]!.url, DOCUMENTS[4]!.url]);
+  });
+
+  it('matches a word still being typed by its beginning', async () => {
+    const { results } = await runQuery(built.engine, 'Dmitri');
+    expect(urlsOf(results)).toEqual([DOCUMENTS[0]!.url]);
+  });
+
+  it('finds nothing for a word not in the archive or for stop words only', async () => {
+    expect((await runQuery(built.engine, 'Zelenski')).total).toBe(0);
+    expect(parseQuery('je in da')).toEqual([]);
+    expect((await runQuery(built.engine, 'je in da')).total).toBe(0);
+  });
+
+  it('cuts the snippet around a late hit and says where it cut', async () => {
+    const { results } = await runQuery(built.engine, 'Ušakova');
+    const late = results.find((result) => result.url === DOCUMENTS[3]!.url)!;
+    expect(late.snippet[0]!.text.startsWith('… ')).toBe(true);
+    expect(marked(late)).toEqual(['Ušakova']);
+    const text = late.snippet.map((segment) => segment.text).join('');
+    expect(text.length).toBeLessThanOrEqual(210);
+    expect(text.endsWith('izjava.')).toBe(true);
+  });
+
+  it('keeps titles as text: markup in a title reaches the page only as characters', async () => {
+    const { results } = await runQuery(built.engine, 'vreme');
+    expect(results[0]!.title.map((segment) => segment.text).join('')).toBe('Vreme <script>alert(1)</script>');
+    expect(results[0]!.date).toBe('27. decembra 2025');
+  });
+
+  it('downloads only the manifest, the shard of the word and the chunk of the results', async () => {
+    const fresh = await builtEngine();
+    await runQuery(fresh.engine, 'usakov');
+    const shards = fresh.downloads.filter((download) => download.url.includes('/t/'));
+    expect(fresh.downloads[0]!.url).toBe('/iskanje/indeks.json');
+    expect(shards).toHaveLength(1);
+    expect(fresh.index.manifest.shards[Number(/t\/(\d+)\.json/.exec(shards[0]!.url)![1])]).toBe('u');
+  });
+});
+
+describe('an empty archive', () => {
+  it('has a manifest with no shards and finds nothing', async () => {
+    const dist = await mkdtemp(path.join(tmpdir(), 'arhivar-search-empty-'));
+    const index = buildSearchIndex([]);
+    expect(index.files.map((file) => file.path)).toEqual(['iskanje/indeks.json']);
+    await writeIndexFiles(dist, index.files);
+    const { engine } = engineOver(dist);
+    expect(await runQuery(engine, 'Witkoff')).toEqual({ total: 0, results: [] });
+  });
+});
+
+describe('shards split by prefix', () => {
+  it('find the same documents when every shard is split down to tiny pieces', async () => {
+    const whole = await builtEngine({ shardBytes: 1_000_000 });
+    const split = await builtEngine({ shardBytes: 40, chunkBytes: 100 });
+    expect(whole.index.manifest.shards.every((key) => key.length === 1)).toBe(true);
+    expect(split.index.manifest.shards.some((key) => key.length >= 3)).toBe(true);
+    expect(split.index.manifest.chunks.length).toBe(DOCUMENTS.length);
+    for (const query of ['witkoff', 'usakov', 'Dmitri', 'pogovor', 'odposlanec', 'vreme sončno', 'po']) {
+      const a = await runQuery(whole.engine, query);
+      const b = await runQuery(split.engine, query);
+      expect(b, query).toEqual(a);
+    }
+  });
+
+  it('shardsFor takes the longest key and, for a prefix, the shards split off below it', () => {
+    const keys = ['a', 'p', 'pog', 'pom', 'pr', 'pra', 'pre'];
+    expect(shardsFor(keys, { stem: 'pogovor', prefix: true })).toEqual({ exact: [2], prefixed: [] });
+    expect(shardsFor(keys, { stem: 'pr', prefix: false })).toEqual({ exact: [4], prefixed: [] });
+    expect(shardsFor(keys, { stem: 'pre', prefix: true })).toEqual({ exact: [6], prefixed: [] });
+    expect(shardsFor(['p', 'pra', 'pre'], { stem: 'pr', prefix: true })).toEqual({ exact: [0], prefixed: [1, 2] });
+    expect(shardsFor(keys, { stem: 'x', prefix: false })).toEqual({ exact: [], prefixed: [] });
+  });
+});
+
+describe('cutSnippet', () => {
+  it('starts at the beginning when the hit is early and marks every hit in view', () => {
+    const terms = parseQuery('witkoff');
+    const segments = cutSnippet('Witkoff in Witkoffa sta dva sklona.', terms);
+    expect(segments).toEqual([
+      { text: 'Witkoff', mark: true },
+      { text: ' in ', mark: false },
+      { text: 'Witkoffa', mark: true },
+      { text: ' sta dva sklona.', mark: false },
+    ]);
+  });
+
+  it('shows the opening of the text when nothing matches there (a title-only hit)', () => {
+    const text = 'Prva poved. '.repeat(40);
+    const segments = cutSnippet(text, parseQuery('witkoff'));
+    expect(segments.some((segment) => segment.mark)).toBe(false);
+    expect(segments[0]!.text.startsWith('Prva poved.')).toBe(true);
+    expect(segments.at(-1)!.text.endsWith(' …')).toBe(true);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { foldWord, isSearchable, stemWord, tokenize } from '../../../src/search/text.ts';
+
+const stem = (word: string) => stemWord(foldWord(word));
+
+describe('foldWord', () => {
+  it.each([
+    ['Ušakov', 'usakov'],
+    ['ČŠŽ', 'csz'],
+    ['Đorđe', 'djordje'],
+    ['Vučić', 'vucic'],
+    ['Wałęsa', 'walesa'],
+    ['Straße', 'strasse'],
+    ['Émile', 'emile'],
+  ])('%s → %s', (word, folded) => {
+    expect(foldWord(word)).toBe(folded);
+  });
+});
+
+describe('stemWord: inflected forms of one name meet at one stem', () => {
+  it.each([
+    [['Witkoff', 'Witkoffa', 'Witkoffu', 'Witkoffom']],
+    [['Dmitrijev', 'Dmitrijeva', 'Dmitrijevu', 'Dmitrijevom', 'Dmitrijevim']],
+    [['Ušakov', 'Ušakova', 'Ušakovu', 'usakovom']],
+    [['Kushner', 'Kushnerja', 'Kushnerju', 'Kushnerjem']],
+    [['Putin', 'Putina', 'Putinu', 'Putinom', 'Putinovim', 'Putinove']],
+    [['Trump', 'Trumpa', 'Trumpovim', 'Trumpovega']],
+    [['Zelenski', 'Zelenskega', 'Zelenskemu', 'Zelenskim']],
+  ])('%j', (forms) => {
+    const stems = new Set(forms.map(stem));
+    expect([...stems]).toHaveLength(1);
+  });
+
+  it('leaves short words and numbers alone', () => {
+    expect(stem('ZDA')).toBe('zda');
+    expect(stem('2025')).toBe('2025');
+    expect(stem('mir')).toBe('mir');
+  });
+
+  it('keeps at least three letters', () => {
+    for (const word of ['vodi', 'oba', 'ime', 'levim']) expect(stem(word).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('tokenize', () => {
+  it('finds words with their offsets through quotes, dashes and Markdown leftovers', () => {
+    const text = '»Mir«–Ušakov, **Witkoffa** 2025';
+    const tokens = tokenize(text);
+    expect(tokens.map((token) => token.text)).toEqual(['Mir', 'Ušakov', 'Witkoffa', '2025']);
+    for (const token of tokens) expect(text.slice(token.start, token.end)).toBe(token.text);
+    expect(tokens.map((token) => token.stem)).toEqual(['mir', 'usak', 'witkoff', '2025']);
+  });
+
+  it('treats stop words and single letters as unsearchable', () => {
+    expect(isSearchable('je')).toBe(false);
+    expect(isSearchable('v')).toBe(false);
+    expect(isSearchable('in')).toBe(false);
+    expect(isSearchable('mir')).toBe(true);
+  });
+});

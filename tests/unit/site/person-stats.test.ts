@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_MONTH_BARS, chartGeometry, coMentions, timeline } from '../../../src/site/person-stats.ts';
+import type { Article } from '../../../src/content/article.ts';
+import { personFromName } from '../../../src/content/person.ts';
+
+const at = (iso: string) => new Date(iso);
+
+describe('timeline', () => {
+  it('counts articles per Ljubljana month, empty months included', () => {
+    // 23:30 UTC on 31 January is already February in Ljubljana.
+    const result = timeline([at('2025-01-31T23:30:00Z'), at('2025-04-10T10:00:00Z'), at('2025-04-11T10:00:00Z')]);
+    expect(result.unit).toBe('month');
+    expect(result.bars.map((bar) => [bar.year, bar.month, bar.count])).toEqual([
+      [2025, 2, 1],
+      [2025, 3, 0],
+      [2025, 4, 2],
+    ]);
+    expect(result.max).toBe(2);
+  });
+
+  it('switches to years on spans longer than the month limit', () => {
+    expect(MAX_MONTH_BARS).toBe(36);
+    const result = timeline([at('2019-06-01T10:00:00Z'), at('2022-07-01T10:00:00Z'), at('2022-08-01T10:00:00Z')]);
+    expect(result.unit).toBe('year');
+    expect(result.bars.map((bar) => [bar.year, bar.count])).toEqual([
+      [2019, 1],
+      [2020, 0],
+      [2021, 0],
+      [2022, 2],
+    ]);
+    expect(timeline([at('2019-06-01T10:00:00Z'), at('2022-05-01T10:00:00Z')]).unit).toBe('month');
+  });
+
+  it('lays bars out in the viewBox, tallest at full height, empty ones flat', () => {
+    const geometry = chartGeometry(timeline([at('2025-01-10T10:00:00Z'), at('2025-01-11T10:00:00Z'), at('2025-03-10T10:00:00Z')]), 300, 100);
+    expect(geometry.bars.map((bar) => bar.height)).toEqual([96, 0, 48]);
+    expect(geometry.bars.map((bar) => bar.y)).toEqual([4, 100, 52]);
+    expect(geometry.bars.map((bar) => bar.label)).toEqual(['1/25', '2/25', '3/25']);
+    expect(geometry.bars[2]!.x + geometry.bars[2]!.width).toBeLessThanOrEqual(300);
+  });
+});
+
+describe('coMentions', () => {
+  it('counts articles naming both, most first, then by name', () => {
+    const people = new Map(['a', 'Bojan Čok', 'Ana Žagar', 'Cene Zupan'].map((name) => [personFromName(name).id, personFromName(name)]));
+    const article = (ids: string[]) => ({ people: ids }) as unknown as Article;
+    const result = coMentions('a', [article(['a', 'ana-zagar', 'bojan-cok']), article(['a', 'ana-zagar']), article(['a', 'cene-zupan'])], people);
+    expect(result.map((entry) => [entry.person.name, entry.count])).toEqual([
+      ['Ana Žagar', 2],
+      ['Bojan Čok', 1],
+      ['Cene Zupan', 1],
+    ]);
+  });
+});
