@@ -114,11 +114,13 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
         }),
       );
     }
-    const tagged = tagArticlePeople(detector, registry, explicit.ids, draft.frontMatter.notPeople, {
-      title: draft.title,
-      summary: draft.frontMatter.summary,
-      body: rendered.text,
-    });
+    const tagged = timeSync(timings, 'detect', () =>
+      tagArticlePeople(detector, registry, explicit.ids, draft.frontMatter.notPeople, {
+        title: draft.title,
+        summary: draft.frontMatter.summary,
+        body: rendered.text,
+      }),
+    );
     for (const name of tagged.unknownNotPeople) {
       warnings.push(
         new ArhivarError({

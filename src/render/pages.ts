@@ -60,7 +60,8 @@ export function* listPages(inputs: PageInputs): Generator<PageSpec> {
     yield page;
   }
   yield* sitemapFiles(inputs.context.site.baseUrl, entries);
-  yield { url: urls.robots(), render: () => renderRobots(inputs.context.site.baseUrl, urls.sitemap()) };
+  const { baseUrl } = inputs.context.site;
+  yield { url: urls.robots(), render: () => renderRobots(baseUrl, urls.sitemap()), inputs: { baseUrl } };
 }
 
 function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageSpec> {
