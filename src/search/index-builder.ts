@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
 import { urls } from '../site/urls.ts';
+import { chunkUrl, shardUrl, type SearchManifest } from './manifest.ts';
+
+export type { SearchManifest } from './manifest.ts';
+export { chunkUrl, shardUrl } from './manifest.ts';
 import { foldWord, isSearchable, stemWord } from './text.ts';
 
 /**
@@ -9,8 +13,9 @@ import { foldWord, isSearchable, stemWord } from './text.ts';
  *  - term shards `t/<n>.json`: stem → postings, split by stem prefix until each shard is small;
  *  - document chunks `d/<n>.json`: url, title, date and text of a run of documents, fetched only for
  *    the results on screen (the snippet is cut from the text in the browser).
- * Shards and chunks live in a folder named by the hash of their content, so they may be cached forever;
- * only the small manifest has a fixed URL.
+ * Each shard and chunk file is named by the hash of its content, so it may be cached forever and a
+ * rebuild after one edit rewrites only the files whose content changed; only the small manifest has a
+ * fixed URL.
  */
 export interface SearchDocument {
   url: string;
@@ -32,15 +37,17 @@ export interface SearchIndexOptions {
   chunkBytes?: number;
 }
 
-export interface SearchManifest {
-  version: 1;
-  /** Root-relative folder of the shards and chunks, ending in /. */
-  base: string;
-  documents: number;
-  /** Shard keys (stem prefixes), sorted; shard n is `${base}t/${n}.json`. */
-  shards: string[];
-  /** First document number of each chunk; chunk n is `${base}d/${n}.json`. */
-  chunks: number[];
+/**
+ * File names from content: 8 hex digits of each file's hash (a number is added on the rare clash), so a
+ * name changes exactly when its file does, whatever happens to the files around it.
+ */
+function contentNames(contents: readonly string[], taken: Set<string>): string[] {
+  return contents.map((json, n) => {
+    let name = createHash('sha1').update(json).digest('hex').slice(0, 8);
+    if (taken.has(name)) name = `${name}-${n}`;
+    taken.add(name);
+    return name;
+  });
 }
 
 /** A shard file: stem → [docDelta, weight, docDelta, weight, …], document numbers delta-encoded. */
@@ -100,22 +107,21 @@ export function buildSearchIndex(documents: readonly SearchDocument[], options: 
   });
   if (pending.length > 0) chunks.push(`[${pending.join(',')}]`);
 
-  const hash = createHash('sha256');
-  for (const { key, json } of shardContents) hash.update(key).update('\0').update(json).update('\0');
-  for (const json of chunks) hash.update(json).update('\0');
-  const base = urls.searchData(hash.digest('hex').slice(0, 12));
-
+  const base = urls.searchData();
+  const taken = new Set<string>();
   const manifest: SearchManifest = {
-    version: 1,
+    version: 2,
     base,
     documents: documents.length,
     shards: shardContents.map(({ key }) => key),
+    shardFiles: contentNames(shardContents.map(({ json }) => json), taken),
     chunks: chunkStarts,
+    chunkFiles: contentNames(chunks, taken),
   };
-  const folder = base.replace(/^\/+/, '');
-  const files: SearchIndexFile[] = [{ path: urls.searchIndex().replace(/^\/+/, ''), bytes: JSON.stringify(manifest) }];
-  shardContents.forEach(({ json }, n) => files.push({ path: `${folder}t/${n}.json`, bytes: json }));
-  chunks.forEach((json, n) => files.push({ path: `${folder}d/${n}.json`, bytes: json }));
+  const relative = (url: string) => url.replace(/^\/+/, '');
+  const files: SearchIndexFile[] = [{ path: relative(urls.searchIndex()), bytes: JSON.stringify(manifest) }];
+  shardContents.forEach(({ json }, n) => files.push({ path: relative(shardUrl(manifest, n)), bytes: json }));
+  chunks.forEach((json, n) => files.push({ path: relative(chunkUrl(manifest, n)), bytes: json }));
   return { manifest, files };
 }
 

@@ -1,4 +1,5 @@
-import type { ChunkEntry, SearchManifest, Shard } from './index-builder.ts';
+import type { ChunkEntry, Shard } from './index-builder.ts';
+import { chunkUrl, shardUrl, type SearchManifest } from './manifest.ts';
 import { isSearchable, tokenize, type Token } from './text.ts';
 
 /**
@@ -69,7 +70,7 @@ export class SearchEngine {
   manifest(): Promise<SearchManifest> {
     this.#manifest ??= this.#fetchJson(this.#manifestUrl).then((value) => {
       const manifest = value as SearchManifest;
-      if (manifest?.version !== 1 || !Array.isArray(manifest.shards)) throw new Error('the search index has an unknown format');
+      if (manifest?.version !== 2 || !Array.isArray(manifest.shards) || !Array.isArray(manifest.shardFiles) || !Array.isArray(manifest.chunkFiles)) throw new Error('the search index has an unknown format');
       return manifest;
     });
     return this.#manifest;
@@ -115,7 +116,7 @@ export class SearchEngine {
   async #scoresFor(manifest: SearchManifest, term: QueryTerm): Promise<Map<number, number>> {
     const { exact, prefixed } = shardsFor(manifest.shards, term);
     const scores = new Map<number, number>();
-    const shards = await Promise.all([...exact, ...prefixed].map((n) => this.#load(`${manifest.base}t/${n}.json`) as Promise<Shard>));
+    const shards = await Promise.all([...exact, ...prefixed].map((n) => this.#load(shardUrl(manifest, n)) as Promise<Shard>));
     for (const shard of shards) {
       for (const stem in shard) {
         const factor = stem === term.stem ? 1 : term.prefix && stem.startsWith(term.stem) ? PREFIX_FACTOR : 0;
@@ -134,7 +135,7 @@ export class SearchEngine {
 
   async #entry(manifest: SearchManifest, id: number): Promise<ChunkEntry> {
     const chunk = upperBound(manifest.chunks, id) - 1;
-    const entries = (await this.#load(`${manifest.base}d/${chunk}.json`)) as ChunkEntry[];
+    const entries = (await this.#load(chunkUrl(manifest, chunk))) as ChunkEntry[];
     const entry = entries[id - manifest.chunks[chunk]!];
     if (!entry) throw new Error(`the search index has no document ${id}`);
     return entry;

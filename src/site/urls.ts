@@ -32,7 +32,7 @@ export const urls = {
   search: () => `/${SEARCH}/`,
   /** The search manifest (fixed URL) and the content-hashed folder of its shards and chunks. */
   searchIndex: () => `/${SEARCH}/indeks.json`,
-  searchData: (hash: string) => `/${SEARCH}/indeks/${hash}/`,
+  searchData: () => `/${SEARCH}/indeks/`,
   feed: () => '/feed.xml',
   sitemap: () => '/sitemap.xml',
   /** One part of a sitemap split because it is over 50,000 URLs. */

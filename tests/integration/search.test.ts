@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { findBrokenLinks } from '../../src/output/links.ts';
-import type { SearchManifest } from '../../src/search/index-builder.ts';
+import { chunkUrl, shardUrl, type SearchManifest } from '../../src/search/manifest.ts';
 import { PROJECT_ROOT_FOR_TESTS, engineOver, marked, runQuery } from '../search-helpers.ts';
 
 const FIXTURE = path.join(PROJECT_ROOT_FOR_TESTS, 'tests', 'fixtures', 'search');
@@ -56,8 +56,8 @@ describe('search in a built site', () => {
   it('writes every shard and chunk the manifest names', async () => {
     const manifest = JSON.parse(await read('iskanje/indeks.json')) as SearchManifest;
     expect(manifest.documents).toBe(3);
-    for (let n = 0; n < manifest.shards.length; n++) await access(path.join(dist, `${manifest.base}t/${n}.json`));
-    for (let n = 0; n < manifest.chunks.length; n++) await access(path.join(dist, `${manifest.base}d/${n}.json`));
+    for (let n = 0; n < manifest.shards.length; n++) await access(path.join(dist, shardUrl(manifest, n)));
+    for (let n = 0; n < manifest.chunks.length; n++) await access(path.join(dist, chunkUrl(manifest, n)));
   });
 
   it('finds articles by folded and inflected names and marks the hit', async () => {

@@ -96,6 +96,8 @@ describe(`search download size for ${ARTICLES.toLocaleString('en')} articles`, (
     const largestShard = Math.max(...index.files.filter((file) => file.path.includes('/t/')).map((file) => Buffer.byteLength(file.bytes)));
     console.info(`index: ${index.files.length} files, ${total} B in all, ${index.manifest.shards.length} shards (largest ${largestShard} B), ${index.manifest.chunks.length} chunks, manifest ${Buffer.byteLength(index.files[0]!.bytes)} B`);
     expect(total).toBeGreaterThan(BUDGET);
-    expect(Buffer.byteLength(index.files[0]!.bytes)).toBeLessThan(50_000);
+    // The manifest names every file with a short content version, so it grows with the archive; it is
+    // fetched once per visit and counted in the budget above.
+    expect(Buffer.byteLength(index.files[0]!.bytes)).toBeLessThan(80_000);
   });
 });
