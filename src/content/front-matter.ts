@@ -104,18 +104,24 @@ export function parseYamlBlock(source: string, file: string, firstLine = 1): Yam
   if (problem) {
     const line = problem.code === 'DUPLICATE_KEY' ? duplicateKeyLine(source, firstLine) ?? lineAt(problem.pos[0]) : lineAt(problem.pos[0]);
     const isTag = problem.code === 'TAG_RESOLVE_FAILED';
+    // The YAML parser recurses per level and reports the stack overflow as a syntax error.
+    const tooDeep = /maximum call stack/i.test(problem.message);
     throw new ArhivarError({
       code: isTag ? 'front-matter/custom-tag' : 'front-matter/bad-yaml',
       message: isTag
         ? `YAML tag is not allowed: ${firstLineOf(problem.message)}`
-        : `front matter is not valid YAML: ${firstLineOf(problem.message)}`,
+        : tooDeep
+          ? 'front matter is nested too deeply to read (lists or mappings inside each other thousands of levels deep)'
+          : `front matter is not valid YAML: ${firstLineOf(problem.message)}`,
       file,
       line,
       hint: isTag
         ? 'remove the !tag; front matter holds plain text, numbers, lists and true/false'
         : problem.code === 'DUPLICATE_KEY'
           ? 'each key may appear once; delete the repeated one'
-          : 'check the indentation and quoting on that line; put text containing ": " or "#" in quotes',
+          : tooDeep
+            ? 'front matter holds a few plain values; remove the runs of [ or { brackets'
+            : 'check the indentation and quoting on that line; put text containing ": " or "#" in quotes',
     });
   }
   let data: unknown;

@@ -32,6 +32,7 @@ const cases: Array<[string, Expected[]]> = [
   ['js-front-matter', [{ code: 'front-matter/not-yaml', file: a('koda.md'), line: 1, message: /"---js" is not allowed/ }]],
   ['coffee-front-matter', [{ code: 'front-matter/not-yaml', file: a('kava.md'), line: 1, message: /"---coffee" is not allowed/ }]],
   ['custom-yaml-tag', [{ code: 'front-matter/custom-tag', file: a('oznaka.md'), line: 4, message: /js\/function/ }]],
+  ['deep-front-matter', [{ code: 'front-matter/bad-yaml', file: a('globoko.md'), line: 4, message: /nested too deeply/ }]],
   ['alias-bomb', [{ code: 'front-matter/alias-bomb', file: a('bomba.md'), line: 2, message: /aliases too many times/ }]],
   ['duplicate-key', [{ code: 'front-matter/bad-yaml', file: a('dvakrat.md'), line: 4, message: /unique/ }]],
   ['impossible-date', [{ code: 'article/bad-date', file: a('datum.md'), line: 3, message: /"2025-02-30" is not a valid date: February 2025 has 28 days/ }]],
