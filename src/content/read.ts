@@ -40,7 +40,7 @@ export function decodeText(bytes: Uint8Array, file: string): string {
       message: `file is not valid UTF-8${offset === undefined ? '' : ` (byte 0x${bytes[offset]!.toString(16).padStart(2, '0')} at offset ${offset})`}; it looks like a legacy encoding such as Windows-1250`,
       file,
       line,
-      hint: `convert it to UTF-8, for example: iconv -f windows-1250 -t utf-8 "${file}" > converted.md`,
+      hint: `convert it to UTF-8, for example: iconv -f windows-1250 -t utf-8 "${file}" > "${file}.utf8" && mv "${file}.utf8" "${file}"`,
       cause,
     });
   }
