@@ -109,7 +109,12 @@ export function toProjectPath(root: string, absolute: string): string {
 export async function listMarkdownFiles(root: string, directory: string, errors: ArhivarError[]): Promise<string[]> {
   const contentRoot = await realpath(path.join(root, CONTENT_DIR)).catch(() => path.join(root, CONTENT_DIR));
   const found: string[] = [];
+  // Real paths of the folders entered so far: a link back to one of them would loop for ever.
+  const entered = new Set<string>();
   async function walk(current: string): Promise<void> {
+    const real = await realpath(current).catch(() => current);
+    if (entered.has(real)) return;
+    entered.add(real);
     let entries;
     try {
       entries = await readdir(current, { withFileTypes: true });
@@ -139,8 +144,32 @@ export async function listMarkdownFiles(root: string, directory: string, errors:
         isDirectory = info.isDirectory();
         isFile = info.isFile();
       }
-      if (isDirectory) await walk(absolute);
-      else if (isFile && entry.name.toLowerCase().endsWith('.md')) found.push(absolute);
+      const isMarkdown = entry.name.toLowerCase().endsWith('.md');
+      if (isDirectory) {
+        const target = await realpath(absolute).catch(() => absolute);
+        if (entered.has(target) || isInside(target, path.dirname(absolute))) {
+          errors.push(
+            new ArhivarError({
+              code: 'content/symlink-loop',
+              message: `symbolic link leads to a folder that is read already (${toProjectPath(root, target) || '.'}); it is not followed, so no article is read twice`,
+              file: toProjectPath(root, absolute),
+              hint: 'delete the link: every folder under content/ is read anyway',
+            }),
+          );
+          continue;
+        }
+        await walk(absolute);
+      } else if (isFile && isMarkdown) found.push(absolute);
+      else if (isMarkdown) {
+        errors.push(
+          new ArhivarError({
+            code: 'content/not-a-file',
+            message: 'this is not an ordinary file (a pipe, socket or device), so it is not read',
+            file: toProjectPath(root, absolute),
+            hint: 'replace it with a normal Markdown file, or delete it',
+          }),
+        );
+      }
     }
   }
   await walk(directory);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,6 +132,23 @@ describe('broken and hostile content fails the build and keeps the old dist/ (is
     expect(await hashTree(outDir)).toEqual(before);
     expect(await readdir(work)).toEqual(['dist']);
     expect(process.env.ARHIVAR_PWNED).toBeUndefined();
+  });
+
+  it('refuses a symbolic link back into content/ and a pipe named *.md instead of looping or hanging', async () => {
+    // Made here, not committed: a looping link in tests/fixtures would trip up every tool that walks the tree.
+    const root = path.join(work, 'loop-and-pipe');
+    await mkdir(path.join(root, 'content/articles/2025'), { recursive: true });
+    await writeFile(path.join(root, 'content/articles/2025/dober.md'), '---\ntitle: Dober\ndate: 2025-12-01\n---\n\nBesedilo.\n');
+    await symlink('..', path.join(root, 'content/articles/2025/nazaj'));
+    execFileSync('mkfifo', [path.join(root, 'content/articles/cev.md')]);
+    const errors = await failingBuild(root);
+    expect(errors.map((error) => [error.code, error.file])).toEqual([
+      ['content/symlink-loop', 'content/articles/2025/nazaj'],
+      ['content/not-a-file', 'content/articles/cev.md'],
+    ]);
+    expect(errors[0]!.message).toMatch(/read already \(content\/articles\)/);
+    expect(await hashTree(outDir)).toEqual(before);
+    await rm(root, { recursive: true, force: true });
   });
 
   it('refuses a file over 8 MB without reading it into a page', async () => {
