@@ -119,7 +119,7 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Sch
     errors.push(
       new ArhivarError({
         code: `${context.code}/${missing ? 'missing' : 'bad'}-${key || 'value'}`,
-        message: missing ? `${key} is required` : `${key}${issue.path.length > 1 ? `[${issue.path.slice(1).join('.')}]` : ''} ${issue.message}`,
+        message: missing ? `${key} is required` : `${key}${issue.path.length > 1 ? `[${issue.path.slice(1).join('.')}]` : ''} ${describeIssue(issue)}`,
         file: context.file,
         line,
         hint: params?.hint ?? (missing ? `add a line such as ${example(key)}` : `write it like ${example(key)}`),
@@ -127,6 +127,27 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Sch
     );
   }
   return errors;
+}
+
+/** Words an editor knows for YAML's kinds of value. */
+const KINDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'keys and values',
+  null: 'empty',
+  undefined: 'empty',
+  date: 'a date',
+};
+
+/** zod's own words for a wrong kind of value ("Invalid input: expected string, received null") are for programmers. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'invalid_type') return issue.message;
+  const received = /received (\w+)/.exec(issue.message)?.[1];
+  const expected = KINDS[issue.expected] ?? issue.expected;
+  return `must be ${expected}${received ? `, not ${KINDS[received] ?? received}` : ''}`;
 }
 
 const EXAMPLES: Record<string, string> = {
