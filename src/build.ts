@@ -2,10 +2,10 @@ import { ArhivarError, ContentErrors, sortErrors } from './errors.ts';
 import { readContent, type ContentSources } from './content/read.ts';
 import { parseSiteConfig, type SiteConfig } from './config/site.ts';
 import type { Article, ArticleSource } from './content/article.ts';
-import { parsePerson, type Person } from './content/person.ts';
+import type { Person } from './content/person.ts';
 import { renderMarkdown } from './markdown/render.ts';
 import { pruneCache, type LoadCache } from './load-cache.ts';
-import { buildRegistry, resolveNames, type Registry } from './people/registry.ts';
+import { loadRegistry, resolveNames, type Registry } from './people/registry.ts';
 import { createDetector } from './people/detect.ts';
 import { tagArticlePeople } from './people/article-people.ts';
 import { collectArchive, type Archive } from './site/archive.ts';
@@ -65,13 +65,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const { config, errors: configErrors } = parseSiteConfig(sources.site);
   errors.push(...configErrors);
 
-  const people: Person[] = [];
-  for (const source of sources.people) {
-    const result = parsePerson(source);
-    errors.push(...result.errors);
-    if (result.person) people.push(result.person);
-  }
-  const { registry, errors: registryErrors } = buildRegistry(people);
+  const { registry, errors: registryErrors } = loadRegistry(sources.people);
   errors.push(...registryErrors);
 
   const drafts: ArticleSource[] = [];

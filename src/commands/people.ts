@@ -2,9 +2,8 @@ import path from 'node:path';
 import { ArhivarError, ContentErrors, sortErrors } from '../errors.ts';
 import { readContent, readSourceFile, toProjectPath } from '../content/read.ts';
 import { validateArticle, type ArticleSource } from '../content/article.ts';
-import { parsePerson, type Person } from '../content/person.ts';
 import { renderMarkdown } from '../markdown/render.ts';
-import { buildRegistry, findPerson, resolveNames, type Registry } from '../people/registry.ts';
+import { findPerson, loadRegistry, resolveNames, type Registry } from '../people/registry.ts';
 import { createDetector, findUnknownNames, likelyBaseForm, nameGroupKey, tokenize, type Mention, type PeopleDetector } from '../people/detect.ts';
 import { joinArticleText, tagArticlePeople } from '../people/article-people.ts';
 import { collator } from '../text/sl.ts';
@@ -22,15 +21,8 @@ interface Loaded {
 
 async function loadPeople(root: string): Promise<Loaded> {
   const sources = await readContent(root);
-  const errors = [...sources.errors];
-  const people: Person[] = [];
-  for (const source of sources.people) {
-    const result = parsePerson(source);
-    errors.push(...result.errors);
-    if (result.person) people.push(result.person);
-  }
-  const { registry, errors: registryErrors } = buildRegistry(people);
-  errors.push(...registryErrors);
+  const { registry, errors: registryErrors } = loadRegistry(sources.people);
+  const errors = [...sources.errors, ...registryErrors];
   const articles: ArticleSource[] = [];
   for (const source of sources.articles) {
     const result = validateArticle(source);

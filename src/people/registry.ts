@@ -1,7 +1,8 @@
 import { ArhivarError } from '../errors.ts';
 import { slugify } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
-import { personFromName, type Person } from '../content/person.ts';
+import { parsePerson, personFromName, type Person } from '../content/person.ts';
+import type { SourceFile } from '../content/read.ts';
 
 /**
  * Every known person, findable by canonical name, alias or slug. All three are compared by their slug,
@@ -11,6 +12,19 @@ export interface Registry {
   people: ReadonlyMap<string, Person>;
   /** slugified name/alias/id → person id */
   lookup: ReadonlyMap<string, string>;
+}
+
+/** Parses every person file and builds the registry; the errors of both steps, in file order. */
+export function loadRegistry(sources: readonly SourceFile[]): { registry: Registry; errors: ArhivarError[] } {
+  const errors: ArhivarError[] = [];
+  const people: Person[] = [];
+  for (const source of sources) {
+    const result = parsePerson(source);
+    errors.push(...result.errors);
+    if (result.person) people.push(result.person);
+  }
+  const built = buildRegistry(people);
+  return { registry: built.registry, errors: [...errors, ...built.errors] };
 }
 
 export function buildRegistry(people: readonly Person[]): { registry: Registry; errors: ArhivarError[] } {
