@@ -232,9 +232,13 @@ export function sitePages(model: SiteModel, assets: AssetUrls, list: typeof list
   return list({ context: siteContext(model, assets), archive: model.archive, bios: model.bios });
 }
 
-/** Files besides the pages (assets, search index); `build` writes them and the dev server serves them. */
+/** Files besides the pages (assets, search index); the dev server serves them (`build` takes the index from .cache/ when it can). */
 export function siteFiles(model: SiteModel, assets: BuiltAssets): OutputFile[] {
-  return [...assets.files, ...buildArchiveSearch(model.archive).files];
+  return [...assets.files, ...siteSearchFiles(model)];
+}
+
+export function siteSearchFiles(model: SiteModel): OutputFile[] {
+  return buildArchiveSearch(model.archive).files;
 }
 
 export interface BuildOptions extends LoadOptions {

@@ -18,7 +18,8 @@ import { codeVersion } from './version.ts';
  */
 interface StoredIndex {
   key: string;
-  files: { path: string; bytes: string; hash: string }[];
+  /** UTF-8 bytes: v8 would store the strings as UTF-16 (they hold č, š, ž), twice the size. */
+  files: { path: string; bytes: Uint8Array; hash: string }[];
 }
 
 export interface SearchFilesOptions {
@@ -43,7 +44,10 @@ export async function buildSearchFiles(archive: Pick<Archive, 'articles' | 'peop
   const stored = await readStored(file);
   if (stored?.key === key) return stored.files;
 
-  const files = buildSearchIndex(documents).files.map((entry) => ({ ...entry, hash: createHash('sha1').update(entry.bytes).digest('base64url') }));
+  const files = buildSearchIndex(documents).files.map((entry) => {
+    const bytes = Buffer.from(entry.bytes);
+    return { path: entry.path, bytes, hash: createHash('sha1').update(bytes).digest('base64url') };
+  });
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, serialize({ key, files } satisfies StoredIndex));
