@@ -11,6 +11,7 @@ import { collectArchive, type Archive } from './site/archive.ts';
 import { slugify } from './site/slug.ts';
 import { urls } from './site/urls.ts';
 import { listPages, type PageSpec } from './render/pages.ts';
+import { setContentKey } from './render/fingerprint.ts';
 import type { AssetUrls, SiteContext } from './render/context.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from './output/assets.ts';
 import { buildArchiveSearch } from './search/documents.ts';
@@ -135,7 +136,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     }
     const tags = uniqueTags(draft.frontMatter.tags);
     const url = urls.article(draft.frontMatter.date, draft.slug);
-    articles.push({
+    const article: Article = {
       file: draft.file,
       slug: draft.slug,
       url,
@@ -152,7 +153,9 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       html: rendered.html,
       text: rendered.text,
       wordCount: rendered.wordCount,
-    });
+    };
+    setContentKey(article, markdown.keys[index]!);
+    articles.push(article);
   }
 
   const bios = new Map<string, string>();

@@ -42,6 +42,8 @@ export interface RenderedBodies {
   bodies: (RenderedMarkdown | undefined)[];
   /** Set when options.detect was given (undefined for an article that failed to render). */
   detected: (DetectedPeople | undefined)[];
+  /** Hash of each body: names its rendered html and text (see render/fingerprint.ts setContentKey). */
+  keys: string[];
   errors: ArhivarError[];
 }
 
@@ -125,7 +127,7 @@ export async function renderArticleBodies(articles: readonly ArticleSource[], op
   // A failed build keeps what it rendered: the next attempt needs it too.
   await cache?.save();
   await peopleCache?.save();
-  return { bodies, detected, errors };
+  return { bodies, detected, keys, errors };
 }
 
 /**
