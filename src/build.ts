@@ -101,6 +101,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       reusePeople: options.reuse?.people,
     }),
   );
+  addTime(timings, 'detect', markdown.detectMs);
   errors.push(...markdown.errors);
   if (errors.length > 0) throw new ContentErrors(sortErrors(errors));
   const allPeople = new Map(registry.people);

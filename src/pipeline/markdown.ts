@@ -44,6 +44,8 @@ export interface RenderedBodies {
   detected: (DetectedPeople | undefined)[];
   /** Hash of each body: names its rendered html and text (see render/fingerprint.ts setContentKey). */
   keys: string[];
+  /** Time spent detecting people, summed over the worker threads (it overlaps the rendering). */
+  detectMs: number;
   errors: ArhivarError[];
 }
 
@@ -94,6 +96,7 @@ export async function renderArticleBodies(articles: readonly ArticleSource[], op
   });
 
   const errors: ArhivarError[] = [];
+  let detectMs = 0;
   if (tasks.length > 0) {
     const timeLimitMs = options.timeLimitMs ?? ARTICLE_TIME_LIMIT_MS;
     const size = Math.min(options.workers ?? defaultPoolSize(), Math.ceil(tasks.length / ARTICLES_PER_WORKER));
@@ -110,6 +113,7 @@ export async function renderArticleBodies(articles: readonly ArticleSource[], op
               cache?.set(keys[index]!, storeMarkdown(result.rendered));
               options.reuse?.set(article.file, { text: article.body, value: result.rendered });
             }
+            detectMs += result.detectMs ?? 0;
             if (result.detected) {
               detected[index] = result.detected;
               peopleCache?.set(peopleKeys[index]!, result.detected);
@@ -127,7 +131,7 @@ export async function renderArticleBodies(articles: readonly ArticleSource[], op
   // A failed build keeps what it rendered: the next attempt needs it too.
   await cache?.save();
   await peopleCache?.save();
-  return { bodies, detected, keys, errors };
+  return { bodies, detected, keys, detectMs, errors };
 }
 
 /**

@@ -35,6 +35,8 @@ export interface ArticleTask {
 export interface ArticleTaskResult {
   rendered?: RenderedMarkdown;
   detected?: DetectedPeople;
+  /** Time the worker spent detecting people. */
+  detectMs?: number;
 }
 
 export interface PoolOptions {

@@ -22,9 +22,11 @@ parentPort?.on('message', (task: ArticleTask) => {
       text = result.rendered.text;
     }
     if (task.detect && people) {
+      const started = performance.now();
       detector ??= createDetector(people);
       const detection = detectPeople(detector, joinArticleText({ title: task.detect.title, summary: task.detect.summary, body: text ?? '' }).text);
       result.detected = { people: detection.people, counts: detection.counts };
+      result.detectMs = performance.now() - started;
     }
     reply = { id: task.id, result };
   } catch (error) {
