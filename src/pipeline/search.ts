@@ -4,9 +4,9 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { OutputFile } from '../output/assets.ts';
 import { toSearchDocument } from '../search/documents.ts';
-import { buildSearchIndex } from '../search/index-builder.ts';
+import { buildSearchIndex, createStemmer, documentTerms, type DocumentTerms } from '../search/index-builder.ts';
 import type { Archive } from '../site/archive.ts';
-import { CACHE_DIR } from './cache.ts';
+import { CACHE_DIR, RecordCache } from './cache.ts';
 import { codeVersion } from './version.ts';
 
 /**
@@ -14,7 +14,8 @@ import { codeVersion } from './version.ts';
  * from: a rebuild whose articles give the same search documents (same order, text, people and tags)
  * reads the files back instead of indexing every article again. One file holds the last index only
  * (an append-only log would keep a copy of the whole index per edit); the key includes arhivar's version. Each file carries the hash of its
- * bytes, so the writer does not hash them again.
+ * bytes, so the writer does not hash them again. The terms of each document are kept too
+ * (`search-terms-*.log`, keyed by the document's hash), so after an edit only that document is read for words.
  */
 interface StoredIndex {
   key: string;
@@ -35,19 +36,32 @@ export async function buildSearchFiles(archive: Pick<Archive, 'articles' | 'peop
 
   const version = await codeVersion();
   const hash = createHash('sha1').update(version);
-  for (const document of documents) {
+  const documentKeys = documents.map((document) => {
     const { text, ...rest } = document;
-    hash.update(JSON.stringify(rest)).update(`\0${text.length}\0`).update(text);
-  }
+    const key = createHash('sha1').update(JSON.stringify(rest)).update(`\0${text.length}\0`).update(text).digest('base64url');
+    hash.update(key);
+    return key;
+  });
   const key = hash.digest('base64url');
   const file = path.join(options.root, CACHE_DIR, 'search.bin');
   const stored = await readStored(file);
   if (stored?.key === key) return stored.files;
 
-  const files = buildSearchIndex(documents).files.map((entry) => {
+  const termsCache = await RecordCache.open<DocumentTerms>(options.root, 'search-terms', version);
+  const stemOf = createStemmer();
+  const terms = documents.map((document, n) => {
+    let found = termsCache.get(documentKeys[n]!);
+    if (!found) {
+      found = documentTerms(document, stemOf);
+      termsCache.set(documentKeys[n]!, found);
+    }
+    return found;
+  });
+  const files = buildSearchIndex(documents, {}, terms).files.map((entry) => {
     const bytes = Buffer.from(entry.bytes);
     return { path: entry.path, bytes, hash: createHash('sha1').update(bytes).digest('base64url') };
   });
+  await termsCache.save();
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, serialize({ key, files } satisfies StoredIndex));
