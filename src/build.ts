@@ -6,15 +6,16 @@ import type { Person } from './content/person.ts';
 import { renderMarkdown } from './markdown/render.ts';
 import { pruneCache, type LoadCache } from './load-cache.ts';
 import { loadRegistry, resolveNames, type Registry } from './people/registry.ts';
-import { createDetector } from './people/detect.ts';
-import { tagArticlePeople } from './people/article-people.ts';
+import { combineArticlePeople } from './people/article-people.ts';
 import { collectArchive, type Archive } from './site/archive.ts';
 import { slugify } from './site/slug.ts';
 import { urls } from './site/urls.ts';
 import { listPages, type PageSpec } from './render/pages.ts';
+import { setContentKey } from './render/fingerprint.ts';
 import type { AssetUrls, SiteContext } from './render/context.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from './output/assets.ts';
 import { buildArchiveSearch } from './search/documents.ts';
+import { buildSearchFiles } from './pipeline/search.ts';
 import { writeSite } from './output/write.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
 import { renderArticleBodies } from './pipeline/markdown.ts';
@@ -83,15 +84,23 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   addTime(timings, 'load', performance.now() - loadStarted);
 
   // Rendered even when other files have errors, so a too-slow article is reported in the same run.
+  // People are detected next to the Markdown, in the same worker threads (stage "parse").
   const markdown = await time(timings, 'parse', () =>
-    renderArticleBodies(published, { root: options.root, timeLimitMs: options.markdownTimeLimitMs, cache: options.cache, reuse: options.reuse?.markdown }),
+    renderArticleBodies(published, {
+      root: options.root,
+      timeLimitMs: options.markdownTimeLimitMs,
+      cache: options.cache,
+      reuse: options.reuse?.markdown,
+      detect: config.detectPeople ? { people: [...registry.people.values()] } : undefined,
+      reusePeople: options.reuse?.people,
+    }),
   );
+  addTime(timings, 'detect', markdown.detectMs);
   errors.push(...markdown.errors);
   if (errors.length > 0) throw new ContentErrors(sortErrors(errors));
   const allPeople = new Map(registry.people);
   const articles: Article[] = [];
   const renderErrors: ArhivarError[] = [];
-  const detector = config.detectPeople ? createDetector(registry.people.values()) : undefined;
   for (const [index, draft] of published.entries()) {
     const rendered = markdown.bodies[index]!;
     options.onProgress?.({ phase: 'reading', articlesRead: articles.length + 1, pagesWritten: 0 });
@@ -108,13 +117,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
         }),
       );
     }
-    const tagged = timeSync(timings, 'detect', () =>
-      tagArticlePeople(detector, registry, explicit.ids, draft.frontMatter.notPeople, {
-        title: draft.title,
-        summary: draft.frontMatter.summary,
-        body: rendered.text,
-      }),
-    );
+    const tagged = combineArticlePeople(markdown.detected[index], registry, explicit.ids, draft.frontMatter.notPeople);
     for (const name of tagged.unknownNotPeople) {
       warnings.push(
         new ArhivarError({
@@ -128,7 +131,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     }
     const tags = uniqueTags(draft.frontMatter.tags);
     const url = urls.article(draft.frontMatter.date, draft.slug);
-    articles.push({
+    const article: Article = {
       file: draft.file,
       slug: draft.slug,
       url,
@@ -145,7 +148,9 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       html: rendered.html,
       text: rendered.text,
       wordCount: rendered.wordCount,
-    });
+    };
+    setContentKey(article, markdown.keys[index]!);
+    articles.push(article);
   }
 
   const bios = new Map<string, string>();
@@ -225,9 +230,13 @@ export function sitePages(model: SiteModel, assets: AssetUrls, list: typeof list
   return list({ context: siteContext(model, assets), archive: model.archive, bios: model.bios });
 }
 
-/** Files besides the pages (assets, search index); `build` writes them and the dev server serves them. */
+/** Files besides the pages (assets, search index); the dev server serves them (`build` takes the index from .cache/ when it can). */
 export function siteFiles(model: SiteModel, assets: BuiltAssets): OutputFile[] {
-  return [...assets.files, ...buildArchiveSearch(model.archive).files];
+  return [...assets.files, ...siteSearchFiles(model)];
+}
+
+export function siteSearchFiles(model: SiteModel): OutputFile[] {
+  return buildArchiveSearch(model.archive).files;
 }
 
 export interface BuildOptions extends LoadOptions {
@@ -260,7 +269,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   report?.({ phase: 'writing', articlesRead, pagesWritten: 0 });
   const assets = await buildAssets(options.root);
   const onPage = report && ((pagesWritten: number) => report({ phase: 'writing', articlesRead, pagesWritten }));
-  const written = await writeSite(options.root, options.outDir ?? 'dist', sitePages(model, assets.urls), siteFiles(model, assets), {
+  // The same files as siteFiles(), with the search index from .cache/ when its documents are unchanged.
+  const files = [...assets.files, ...(await buildSearchFiles(model.archive, { root: options.root, cache: options.cache }))];
+  const written = await writeSite(options.root, options.outDir ?? 'dist', sitePages(model, assets.urls), files, {
     timings: options.timings,
     cache: options.cache,
     onPage,

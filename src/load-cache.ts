@@ -1,5 +1,6 @@
 import type { validateArticle } from './content/article.ts';
 import type { RenderedMarkdown } from './markdown/render.ts';
+import type { DetectedPeople } from './workers/markdown-pool.ts';
 
 /**
  * Parse results kept between loads by the dev server: an article whose text is unchanged is neither
@@ -9,10 +10,12 @@ import type { RenderedMarkdown } from './markdown/render.ts';
 export interface LoadCache {
   articles: Map<string, { text: string; value: ReturnType<typeof validateArticle> }>;
   markdown: Map<string, { text: string; value: RenderedMarkdown }>;
+  /** People found in each article; `text` is the detection key (registry + title + summary + body). */
+  people: Map<string, { text: string; value: DetectedPeople }>;
 }
 
 export function createLoadCache(): LoadCache {
-  return { articles: new Map(), markdown: new Map() };
+  return { articles: new Map(), markdown: new Map(), people: new Map() };
 }
 
 export function cached<T>(cache: Map<string, { text: string; value: T }> | undefined, key: string, text: string, compute: () => T): T {
@@ -25,5 +28,5 @@ export function cached<T>(cache: Map<string, { text: string; value: T }> | undef
 
 /** Drops entries of files that no longer exist. */
 export function pruneCache(cache: LoadCache, files: ReadonlySet<string>): void {
-  for (const map of [cache.articles, cache.markdown]) for (const file of map.keys()) if (!files.has(file)) map.delete(file);
+  for (const map of [cache.articles, cache.markdown, cache.people]) for (const file of map.keys()) if (!files.has(file)) map.delete(file);
 }

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
-import { loadSite, siteFiles, sitePages, type SiteModel } from '../build.ts';
+import { loadSite, siteSearchFiles, sitePages, type SiteModel } from '../build.ts';
 import { toArhivarErrors, type ArhivarError } from '../errors.ts';
 import { createLoadCache } from '../load-cache.ts';
 import { LiveSources } from './live-sources.ts';
@@ -50,6 +50,8 @@ type Change = 'content' | 'render' | 'assets';
 interface ServedSite {
   pages: Map<string, PageSpec>;
   files: Map<string, OutputFile>;
+  /** The search index files, made on the first request for one: indexing 10,000 articles takes a second. */
+  searchFiles: () => Promise<Map<string, OutputFile>>;
 }
 
 export function arhivarDevPlugin(options: DevPluginOptions): Plugin {
@@ -97,6 +99,8 @@ class DevSite {
     // Start loading now but do not wait: the server answers at once and the first page waits for the model.
     this.reloadModel();
     this.reloadAssets();
+    // Load the templates through Vite while the content loads, so the first page need not wait for both in turn.
+    server.ssrLoadModule(this.options.pagesModule ?? PAGES_MODULE).catch(() => undefined);
     server.watcher.add([this.contentDir, ...this.templateDirs, this.renderDir, this.clientDir]);
     server.watcher.on('all', (event, file) => this.onFileEvent(event, file));
     server.middlewares.use((request, response, next) => {
@@ -170,8 +174,10 @@ class DevSite {
       const pages = new Map<string, PageSpec>();
       for (const page of sitePages(model, assets.urls, render.listPages)) pages.set(page.url, page);
       const files = new Map<string, OutputFile>();
-      for (const file of siteFiles(model, assets)) files.set(`/${file.path}`, file);
-      return { pages, files };
+      for (const file of assets.files) files.set(`/${file.path}`, file);
+      let search: Promise<Map<string, OutputFile>> | undefined;
+      const searchFiles = () => (search ??= Promise.resolve().then(() => new Map(siteSearchFiles(model).map((file) => [`/${file.path}`, file]))));
+      return { pages, files, searchFiles };
     })();
     return this.pages.catch((error: unknown) => {
       this.pages = undefined;
@@ -208,8 +214,8 @@ class DevSite {
     let status = 200;
     let page: PageSpec | undefined;
     try {
-      const { pages, files } = await this.served(state.model, assetState.assets);
-      const file = files.get(pathname);
+      const { pages, files, searchFiles } = await this.served(state.model, assetState.assets);
+      const file = files.get(pathname) ?? (pathname.startsWith(urls.search()) ? (await searchFiles()).get(pathname) : undefined);
       if (file) return send(request, response, 200, contentTypeFor(file.path), file.bytes);
       page = pages.get(pathname);
       if (!page && (await isPublicFile())) return next();

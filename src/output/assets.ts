@@ -9,6 +9,8 @@ export interface OutputFile {
   /** Path inside dist/, forward slashes, no leading slash. */
   path: string;
   bytes: Uint8Array | string;
+  /** sha1 of the bytes (base64url) when the producer already knows it, so the writer need not hash them again. */
+  hash?: string | undefined;
 }
 
 export interface BuiltAssets {

@@ -203,7 +203,7 @@ interface Output {
 
 function bytesOutput(file: OutputFile): { path: string; output: Output } {
   const bytes = typeof file.bytes === 'string' ? Buffer.from(file.bytes) : file.bytes;
-  return { path: file.path, output: { hash: createHash('sha1').update(bytes).digest('base64url'), bytes } };
+  return { path: file.path, output: { hash: file.hash ?? createHash('sha1').update(bytes).digest('base64url'), bytes } };
 }
 
 /** A tree being brought to the desired state: `known` says what each of its files holds now. */

@@ -46,6 +46,17 @@ export function tagArticlePeople(
   notPeople: readonly string[],
   article: ArticleText,
 ): TaggedPeople {
+  const detection = detector ? detectPeople(detector, joinArticleText(article).text) : undefined;
+  return { ...combineArticlePeople(detection, registry, explicit, notPeople), detection };
+}
+
+/** The same from people already detected (by a worker thread or an earlier build, see pipeline/markdown.ts). */
+export function combineArticlePeople(
+  detected: Pick<Detection, 'people' | 'counts'> | undefined,
+  registry: Registry,
+  explicit: readonly string[],
+  notPeople: readonly string[],
+): Omit<TaggedPeople, 'detection'> {
   const excluded = new Set<string>();
   const unknownNotPeople: string[] = [];
   for (const name of notPeople) {
@@ -53,10 +64,9 @@ export function tagArticlePeople(
     if (!person) unknownNotPeople.push(name);
     excluded.add(person?.id ?? slugify(name));
   }
-  const detection = detector ? detectPeople(detector, joinArticleText(article).text) : undefined;
   const people: string[] = [];
-  for (const id of [...explicit, ...(detection?.people ?? [])]) if (!excluded.has(id) && !people.includes(id)) people.push(id);
+  for (const id of [...explicit, ...(detected?.people ?? [])]) if (!excluded.has(id) && !people.includes(id)) people.push(id);
   const mentionCounts = new Map<string, number>();
-  for (const id of people) mentionCounts.set(id, detection?.counts.get(id) ?? 0);
-  return { people, mentionCounts, detection, unknownNotPeople };
+  for (const id of people) mentionCounts.set(id, detected?.counts.get(id) ?? 0);
+  return { people, mentionCounts, unknownNotPeople };
 }

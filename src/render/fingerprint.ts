@@ -7,6 +7,17 @@ import { createHash } from 'node:crypto';
  * and then stand in by their hash, so a person page listing 300 articles costs 300 short strings, not
  * 300 article bodies. Maps and Sets are hashed by their entries (JSON.stringify would see them as {}).
  */
+const contentKeys = new WeakMap<object, string>();
+
+/**
+ * Declares that the record's `html` and `text` are exactly what `key` names (the hash of the Markdown they
+ * were rendered from, under this arhivar code): fingerprints then hash the key instead of the rendered text,
+ * about 7 KB per article.
+ */
+export function setContentKey(record: { html: string; text: string }, key: string): void {
+  contentKeys.set(record, key);
+}
+
 export class Fingerprinter {
   private readonly memo = new WeakMap<object, string>();
 
@@ -24,7 +35,8 @@ export class Fingerprinter {
     if (typeof item !== 'object' || item === null) return item;
     if (item instanceof Set) return { '@set': [...item] };
     // The registry map is handed to every feed: hash it once, like the context and the articles.
-    if (key === 'context' || (key === 'people' && item instanceof Map) || isArticleLike(item)) return this.shared(item);
+    // So is a person's, tag's or month's entry, which every one of its list pages is given whole.
+    if (key === 'context' || (key === 'people' && item instanceof Map) || isArticleLike(item) || isEntryLike(item)) return this.shared(item);
     if (item instanceof Map) return { '@map': [...item] };
     return item;
   }
@@ -42,7 +54,10 @@ export class Fingerprinter {
       }
       // Long strings (an article's HTML and text) go to the hash as they are: escaping them for JSON costs more.
       const rest: Record<string, unknown> = {};
+      const contentKey = contentKeys.get(item);
+      if (contentKey !== undefined) hash.update(`@content\0${contentKey}\0`);
       for (const [key, value] of Object.entries(item)) {
+        if (contentKey !== undefined && (key === 'html' || key === 'text')) continue;
         if (typeof value === 'string' && value.length > 256) hash.update(`${key}\0${value.length}\0`).update(value);
         else rest[key] = value;
       }
@@ -52,6 +67,10 @@ export class Fingerprinter {
     }
     return digest;
   }
+}
+
+function isEntryLike(item: object): boolean {
+  return 'articles' in item && Array.isArray(item.articles) && ('person' in item || 'tag' in item || 'month' in item);
 }
 
 function isArticleLike(item: object): boolean {

@@ -80,9 +80,9 @@ const TITLE_WEIGHT = 10;
 const BODY_CAP = 10;
 
 /** Builds the index files for `documents`; document n is documents[n] (pass them newest first: ties rank by number). */
-export function buildSearchIndex(documents: readonly SearchDocument[], options: SearchIndexOptions = {}): SearchIndex {
+export function buildSearchIndex(documents: readonly SearchDocument[], options: SearchIndexOptions = {}, terms?: readonly (DocumentTerms | undefined)[]): SearchIndex {
   const { shardBytes, chunkBytes } = { ...DEFAULTS, ...options };
-  const postings = collectPostings(documents);
+  const postings = collectPostings(documents, terms);
 
   const shardStems = assignShards(postings, shardBytes);
   const shardContents = [...shardStems.entries()]
@@ -125,11 +125,16 @@ export function buildSearchIndex(documents: readonly SearchDocument[], options: 
   return { manifest, files };
 }
 
-/** stem → flat [doc, weight, doc, weight, …] with ascending document numbers. */
-function collectPostings(documents: readonly SearchDocument[]): Map<string, number[]> {
-  // The vocabulary is far smaller than the text, so each distinct spelling is folded and stemmed once.
+/** A document's stems and their weights (title words count TITLE_WEIGHT, body words one each up to BODY_CAP more). */
+export interface DocumentTerms {
+  stems: string[];
+  weights: number[];
+}
+
+/** Each distinct spelling folded and stemmed once: the vocabulary is far smaller than the text. */
+export function createStemmer(): (word: string) => string | null {
   const stems = new Map<string, string | null>();
-  const stemOf = (word: string): string | null => {
+  return (word) => {
     let stem = stems.get(word);
     if (stem === undefined) {
       const folded = foldWord(word);
@@ -138,26 +143,38 @@ function collectPostings(documents: readonly SearchDocument[]): Map<string, numb
     }
     return stem;
   };
+}
 
-  const postings = new Map<string, number[]>();
+/** The terms of one document; `stemOf` may be shared between calls (see createStemmer). */
+export function documentTerms(document: SearchDocument, stemOf: (word: string) => string | null = createStemmer()): DocumentTerms {
   const counts = new Map<string, number>();
+  for (const word of document.title.match(WORD) ?? []) {
+    const stem = stemOf(word);
+    if (stem !== null && !counts.has(stem)) counts.set(stem, TITLE_WEIGHT);
+  }
+  const body = document.keywords?.length ? `${document.text}\n${document.keywords.join('\n')}` : document.text;
+  for (const word of body.match(WORD) ?? []) {
+    const stem = stemOf(word);
+    if (stem === null) continue;
+    const count = counts.get(stem) ?? 0;
+    if (count < TITLE_WEIGHT + BODY_CAP) counts.set(stem, count + 1);
+  }
+  return { stems: [...counts.keys()], weights: [...counts.values()] };
+}
+
+/**
+ * stem → flat [doc, weight, doc, weight, …] with ascending document numbers. `terms[n]`, when given, are
+ * documents[n]'s terms computed earlier (a rebuild keeps them in .cache/).
+ */
+function collectPostings(documents: readonly SearchDocument[], terms?: readonly (DocumentTerms | undefined)[]): Map<string, number[]> {
+  const stemOf = createStemmer();
+  const postings = new Map<string, number[]>();
   documents.forEach((document, id) => {
-    counts.clear();
-    for (const word of document.title.match(WORD) ?? []) {
-      const stem = stemOf(word);
-      if (stem !== null && !counts.has(stem)) counts.set(stem, TITLE_WEIGHT);
-    }
-    const body = document.keywords?.length ? `${document.text}\n${document.keywords.join('\n')}` : document.text;
-    for (const word of body.match(WORD) ?? []) {
-      const stem = stemOf(word);
-      if (stem === null) continue;
-      const count = counts.get(stem) ?? 0;
-      if (count < TITLE_WEIGHT + BODY_CAP) counts.set(stem, count + 1);
-    }
-    for (const [stem, weight] of counts) {
-      let list = postings.get(stem);
-      if (!list) postings.set(stem, (list = []));
-      list.push(id, weight);
+    const { stems, weights } = terms?.[id] ?? documentTerms(document, stemOf);
+    for (let n = 0; n < stems.length; n++) {
+      let list = postings.get(stems[n]!);
+      if (!list) postings.set(stems[n]!, (list = []));
+      list.push(id, weights[n]!);
     }
   });
   return postings;

@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { Person } from '../content/person.ts';
 import type { RenderedMarkdown } from '../markdown/render.ts';
 
 /**
- * Renders Markdown on worker threads, one article per task, so parsing uses every core and an article
- * that takes too long can be stopped: its worker is terminated and replaced, the task fails with
- * `TimeLimitExceeded`, and the rest of the queue carries on.
+ * Renders Markdown and detects people on worker threads, one article per task, so both use every core
+ * and an article that takes too long can be stopped: its worker is terminated and replaced, the task
+ * fails with `TimeLimitExceeded`, and the rest of the queue carries on.
  */
 export class TimeLimitExceeded extends Error {
   constructor(readonly limitMs: number) {
@@ -16,9 +17,33 @@ export class TimeLimitExceeded extends Error {
 /** remark overflowed its stack on the text (deeply nested quotes, lists, brackets or emphasis). */
 export class NestedTooDeep extends Error {}
 
+/** People found in an article: ids in order of first appearance and mentions per id. */
+export interface DetectedPeople {
+  people: string[];
+  counts: Map<string, number>;
+}
+
+/** One article: render `body` when given, and detect people in title + summary + body text when `detect` is given. */
+export interface ArticleTask {
+  id: number;
+  body?: string | undefined;
+  /** The body's plain text when the body is not rendered by this task (it was cached). */
+  text?: string | undefined;
+  detect?: { title: string; summary?: string | undefined } | undefined;
+}
+
+export interface ArticleTaskResult {
+  rendered?: RenderedMarkdown;
+  detected?: DetectedPeople;
+  /** Time the worker spent detecting people. */
+  detectMs?: number;
+}
+
 export interface PoolOptions {
   /** The worker module: a plain JS file (see compile.ts). */
   workerFile: string;
+  /** The registry the workers build their people detector from (detection tasks need it). */
+  people?: readonly Person[] | undefined;
   size: number;
   /** Per task, counted from the moment a worker receives it. */
   timeLimitMs: number;
@@ -26,8 +51,8 @@ export interface PoolOptions {
 
 interface Task {
   id: number;
-  body: string;
-  resolve: (result: RenderedMarkdown) => void;
+  work: Omit<ArticleTask, 'id'>;
+  resolve: (result: ArticleTaskResult) => void;
   reject: (error: Error) => void;
 }
 
@@ -52,10 +77,14 @@ export class MarkdownPool {
     for (let i = 0; i < Math.max(1, options.size); i++) this.slots.push(this.startWorker());
   }
 
-  render(body: string): Promise<RenderedMarkdown> {
+  async render(body: string): Promise<RenderedMarkdown> {
+    return (await this.run({ body })).rendered!;
+  }
+
+  run(work: Omit<ArticleTask, 'id'>): Promise<ArticleTaskResult> {
     if (this.closed) return Promise.reject(new Error('the Markdown pool is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, body, resolve, reject });
+      this.queue.push({ id: this.nextId++, work, resolve, reject });
       this.dispatch();
     });
   }
@@ -69,9 +98,9 @@ export class MarkdownPool {
   private startWorker(): Slot {
     // The main thread's stack (about 1 MB), not the 4 MB workers get by default: the same text then overflows
     // (markdown/too-complex) in a worker as it would in the main thread, quickly instead of after seconds.
-    const worker = new Worker(this.options.workerFile, { resourceLimits: { stackSizeMb: 1 } });
+    const worker = new Worker(this.options.workerFile, { resourceLimits: { stackSizeMb: 1 }, workerData: { people: this.options.people } });
     const slot: Slot = { worker, ready: false, task: undefined, timer: undefined };
-    worker.on('message', (message: { ready?: boolean; id?: number; result?: RenderedMarkdown; error?: string; tooDeep?: boolean }) => {
+    worker.on('message', (message: { ready?: boolean; id?: number; result?: ArticleTaskResult; error?: string; tooDeep?: boolean }) => {
       if (message.ready) {
         slot.ready = true;
         this.dispatch();
@@ -99,7 +128,7 @@ export class MarkdownPool {
       const task = this.queue.shift()!;
       slot.task = task;
       slot.timer = setTimeout(() => this.replace(slot, new TimeLimitExceeded(this.options.timeLimitMs)), this.options.timeLimitMs);
-      slot.worker.postMessage({ id: task.id, body: task.body });
+      slot.worker.postMessage({ id: task.id, ...task.work });
     }
   }
 

@@ -98,6 +98,29 @@ describe('incremental builds (issue 6)', () => {
     expect(await readFile(path.join(outDir, PRVI_PAGE), 'utf8')).toContain('Novi naslov arhiva');
   });
 
+  it('detects people again when the registry changes, reusing cached detections otherwise (issue 6)', async () => {
+    const root = await copyFixture('people-labelled');
+    const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');
+    await build({ root, outDir, now: NOW });
+    const page = '2023/11/07/obrtnik-iz-vipave-praznuje-jubilej/index.html';
+    expect(await readFile(path.join(outDir, page), 'utf8')).not.toContain('/osebe/joze-kovac/');
+    const unchanged = await build({ root, outDir, now: NOW });
+    expect(unchanged.filesWritten).toBe(0);
+
+    // A new person file: detections cached under the old registry must not be reused.
+    await writeFile(path.join(root, 'content/people/joze-kovac.md'), '---\nname: Jože Kovač\nrole: kovač\ngender: m\n---\n');
+    const added = await build({ root, outDir, now: NOW });
+    expect(added.filesWritten).toBeGreaterThan(0);
+    expect(await readFile(path.join(outDir, page), 'utf8')).toContain('/osebe/joze-kovac/');
+    expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
+
+    // Removing it again brings back the first output (the old detections are found again in .cache/).
+    await rm(path.join(root, 'content/people/joze-kovac.md'));
+    await build({ root, outDir, now: NOW });
+    expect(await readFile(path.join(outDir, page), 'utf8')).not.toContain('/osebe/joze-kovac/');
+    expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
+  });
+
   it('leaves dist/ byte for byte as it was when a build fails, even after it began writing the next tree', async () => {
     const root = await copyFixture('archive-basic');
     const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');

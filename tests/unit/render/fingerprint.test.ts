@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Fingerprinter } from '../../../src/render/fingerprint.ts';
+import { Fingerprinter, setContentKey } from '../../../src/render/fingerprint.ts';
 
 const article = (html: string, counts = new Map([['ana-cankar', 2]])) => ({ file: 'content/articles/a.md', url: '/2025/01/01/a/', title: 'A', html, text: 'x'.repeat(300), mentionCounts: counts });
 const context = (title: string) => ({ site: { title }, people: new Map([['ana-cankar', { name: 'Ana Cankar' }]]) });
@@ -15,5 +15,26 @@ describe('Fingerprinter', () => {
     expect(key(base)).not.toBe(key({ ...base, page: { items: [article('<p>b</p>'.repeat(100))], number: 1 } }));
     expect(key(base)).not.toBe(key({ ...base, page: { items: [article('<p>a</p>'.repeat(100), new Map([['ana-cankar', 3]]))], number: 1 } }));
     expect(key(base)).not.toBe(key({ ...base, page: { ...base.page, number: 2 } }));
+  });
+
+  it('hashes a content key in place of html and text, and still every other field (issue 6)', () => {
+    const key = (item: object) => new Fingerprinter('v1').page('/', { page: { items: [item] } });
+    const keyed = (html: string, contentKey: string, title = 'A') => {
+      const item = { ...article(html), title };
+      setContentKey(item, contentKey);
+      return item;
+    };
+    expect(key(keyed('<p>a</p>', 'k1'))).toBe(key(keyed('<p>b</p>', 'k1')));
+    expect(key(keyed('<p>a</p>', 'k1'))).not.toBe(key(keyed('<p>a</p>', 'k2')));
+    expect(key(keyed('<p>a</p>', 'k1'))).not.toBe(key(keyed('<p>a</p>', 'k1', 'B')));
+    expect(key(keyed('<p>a</p>', 'k1'))).not.toBe(key(article('<p>a</p>')));
+  });
+
+  it('hashes an entry with its articles once, and sees a change in any of them (issue 6)', () => {
+    const entry = (html: string) => ({ tag: { name: 'T', slug: 't' }, articles: [article('<p>a</p>'), article(html)] });
+    const key = (item: object, number = 1) => new Fingerprinter('v1').page('/oznake/t/', { entry: item, page: { number } });
+    expect(key(entry('<p>b</p>'))).toBe(key(entry('<p>b</p>')));
+    expect(key(entry('<p>b</p>'))).not.toBe(key(entry('<p>c</p>')));
+    expect(key(entry('<p>b</p>'))).not.toBe(key(entry('<p>b</p>'), 2));
   });
 });
