@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ArhivarError, ContentErrors, sortErrors } from './errors.ts';
 import { readContent, type ContentSources } from './content/read.ts';
 import { parseSiteConfig, type SiteConfig } from './config/site.ts';
@@ -20,6 +21,7 @@ import { writeSite } from './output/write.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
 import { renderArticleBodies } from './pipeline/markdown.ts';
 import { validateArticles } from './pipeline/articles.ts';
+import { distInode, inputsKey, readLastBuild, restoreWarnings, stillCurrent, storeWarnings, writeLastBuild } from './pipeline/unchanged.ts';
 
 /**
  * The whole pipeline: load → validate → render Markdown → enrich (people, tags) → collect → pages → write.
@@ -54,6 +56,8 @@ export interface SiteModel {
   /** Rendered person bios by id. */
   bios: Map<string, string>;
   warnings: ArhivarError[];
+  /** When the earliest article held back for its future date is due; the site changes then. */
+  nextPublication: Date | undefined;
 }
 
 export async function loadSite(options: LoadOptions): Promise<SiteModel> {
@@ -80,6 +84,12 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const published = drafts.filter(
     (draft) => (options.includeDrafts || !draft.frontMatter.draft) && (options.includeFuture || draft.frontMatter.date.instant.getTime() <= now.getTime()),
   );
+  let nextPublication: Date | undefined;
+  for (const draft of drafts) {
+    const due = draft.frontMatter.date.instant;
+    if (options.includeFuture || (draft.frontMatter.draft && !options.includeDrafts) || due.getTime() <= now.getTime()) continue;
+    if (!nextPublication || due < nextPublication) nextPublication = due;
+  }
   errors.push(...findDuplicateUrls(published));
   addTime(timings, 'load', performance.now() - loadStarted);
 
@@ -165,7 +175,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   if (renderErrors.length > 0) throw new ContentErrors(sortErrors(renderErrors));
 
   const archive = timeSync(timings, 'collect', () => collectArchive(articles, allPeople));
-  return { config, archive, registry, bios, warnings: sortErrors(warnings) };
+  return { config, archive, registry, bios, warnings: sortErrors(warnings), nextPublication };
 }
 
 /**
@@ -277,4 +287,57 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     onPage,
   });
   return { model, ...written, elapsedMs: performance.now() - started };
+}
+
+/** What the command line reports of a build. */
+export interface BuildSummary {
+  pagesWritten: number;
+  pagesRendered: number;
+  filesWritten: number;
+  articles: number;
+  warnings: ArhivarError[];
+  elapsedMs: number;
+  /** True when every input was as the last successful build left it, so dist/ was not looked at again. */
+  unchanged: boolean;
+}
+
+/**
+ * build(), unless every input is byte for byte what the last successful build read and dist/ is the
+ * folder it published (see pipeline/unchanged.ts): then nothing is done and the last build's summary
+ * and warnings are given again. `arhivar build` and the benchmark go through here.
+ */
+export async function buildUnlessUnchanged(options: BuildOptions): Promise<BuildSummary> {
+  const started = performance.now();
+  const sources = options.sources ?? (await readContent(options.root));
+  const useRecord = options.cache !== false && sources.errors.length === 0;
+  const outDir = path.resolve(options.root, options.outDir ?? 'dist');
+  const key = useRecord
+    ? await inputsKey(options.root, sources, { outDir, includeFuture: Boolean(options.includeFuture), includeDrafts: Boolean(options.includeDrafts) })
+    : undefined;
+  const last = key ? await readLastBuild(options.root) : undefined;
+  if (key && last && (await stillCurrent(last, key, outDir, options.now ?? new Date()))) {
+    return { pagesWritten: last.pagesWritten, pagesRendered: 0, filesWritten: 0, articles: last.articles, warnings: restoreWarnings(last.warnings), elapsedMs: performance.now() - started, unchanged: true };
+  }
+  const result = await build({ ...options, sources });
+  const summary = {
+    pagesWritten: result.pagesWritten,
+    pagesRendered: result.pagesRendered,
+    filesWritten: result.filesWritten,
+    articles: result.model.archive.articles.length,
+    warnings: result.model.warnings,
+    elapsedMs: performance.now() - started,
+    unchanged: false,
+  };
+  if (key) {
+    await writeLastBuild(options.root, {
+      version: 1,
+      key,
+      distIno: await distInode(outDir),
+      nextPublicationMs: result.model.nextPublication?.getTime() ?? null,
+      pagesWritten: summary.pagesWritten,
+      articles: summary.articles,
+      warnings: storeWarnings(summary.warnings),
+    });
+  }
+  return summary;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
-import { build } from './build.ts';
+import { buildUnlessUnchanged } from './build.ts';
 import { explainArticle, formatExplanation, formatSuggestions, suggestNames } from './commands/people.ts';
 import { formatError, toArhivarErrors, type ArhivarError } from './errors.ts';
 import { checkSite } from './commands/check.ts';
@@ -204,13 +204,18 @@ async function runBuild(args: readonly string[], io: Io): Promise<number> {
   const progress = startProgressLine(io.progress ?? { isTTY: false, write: () => undefined });
   let result;
   try {
-    result = await build({ root, outDir: values.out as string | undefined, includeFuture: Boolean(values.future), onProgress: progress?.update });
+    result = await buildUnlessUnchanged({ root, outDir: values.out as string | undefined, includeFuture: Boolean(values.future), onProgress: progress?.update });
   } finally {
     progress?.stop();
   }
-  printWarnings(result.model.warnings, io);
+  printWarnings(result.warnings, io);
   const seconds = (result.elapsedMs / 1000).toFixed(1);
-  io.out(`built ${formatCount(result.pagesWritten)} pages from ${formatCount(result.model.archive.articles.length)} ${result.model.archive.articles.length === 1 ? 'article' : 'articles'} in ${seconds} s`);
+  const articles = `${formatCount(result.articles)} ${result.articles === 1 ? 'article' : 'articles'}`;
+  io.out(
+    result.unchanged
+      ? `nothing changed since the last build: ${formatCount(result.pagesWritten)} pages from ${articles}, checked in ${seconds} s`
+      : `built ${formatCount(result.pagesWritten)} pages from ${articles} in ${seconds} s`,
+  );
   return EXIT.ok;
 }
 

@@ -1,4 +1,4 @@
-import { build } from '../build.ts';
+import { buildUnlessUnchanged } from '../build.ts';
 import type { Timings } from '../pipeline/timings.ts';
 
 export interface ChildReport {
@@ -16,7 +16,7 @@ export async function runMeasuredBuild(argv: readonly string[]): Promise<void> {
   const root = argv[0];
   if (!root) throw new Error('usage: child.js ROOT');
   const timings: Timings = {};
-  const result = await build({ root, timings, now: new Date('2026-06-01T00:00:00Z') });
+  const result = await buildUnlessUnchanged({ root, timings, now: new Date('2026-06-01T00:00:00Z') });
   const usage = process.resourceUsage();
   const report: ChildReport = {
     pages: result.pagesWritten,

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { lstat, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ContentSources } from '../content/read.ts';
+import { ArhivarError } from '../errors.ts';
+import { CACHE_DIR } from './cache.ts';
+import { codeVersion } from './version.ts';
+
+/**
+ * The shortest rebuild: when every input is byte for byte what the last successful build read, the
+ * output would be byte for byte what dist/ holds, so nothing is parsed, rendered or compared page by
+ * page. The inputs are arhivar's own code and templates (its version), the build options, every file of
+ * content/ and the list of public/ files. The one input that is not a file is the clock: an article
+ * dated in the future appears when its time comes, so the record keeps the earliest such moment and the
+ * shortcut is not taken from then on.
+ */
+export interface LastBuild {
+  version: 1;
+  key: string;
+  /** Inode of the dist/ folder the build swapped in: a dist/ deleted or replaced since is rebuilt. */
+  distIno: number;
+  /** Earliest publication time (ms) of an article held back because it is dated in the future. */
+  nextPublicationMs: number | null;
+  pagesWritten: number;
+  articles: number;
+  warnings: { code: string; message: string; file?: string | undefined; line?: number | undefined; hint?: string | undefined }[];
+}
+
+export interface KeyOptions {
+  outDir: string;
+  includeFuture: boolean;
+  includeDrafts: boolean;
+}
+
+const RECORD = 'last-build.json';
+
+export async function inputsKey(root: string, sources: ContentSources, options: KeyOptions): Promise<string> {
+  const hash = createHash('sha256');
+  const field = (value: string | Uint8Array) => {
+    hash.update(String(value.length)).update('\0').update(value);
+  };
+  field(await codeVersion());
+  field(JSON.stringify([path.resolve(root, options.outDir), options.includeFuture, options.includeDrafts]));
+  for (const file of [sources.site, ...sources.people, ...sources.articles]) {
+    if (!file) continue;
+    field(file.file);
+    field(file.text);
+  }
+  for (const entry of await publicListing(root)) field(entry);
+  return hash.digest('base64url');
+}
+
+/** public/ is copied as it is: its files' paths, sizes and modification times stand for their bytes. */
+async function publicListing(root: string): Promise<string[]> {
+  const directory = path.join(root, 'public');
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true }).catch(() => []);
+  const listing: string[] = [];
+  for (const entry of entries) {
+    const absolute = path.join(entry.parentPath, entry.name);
+    const info = await lstat(absolute);
+    listing.push(`${path.relative(directory, absolute)}\0${info.isDirectory() ? 'd' : info.size}\0${info.mtimeMs}`);
+  }
+  return listing.sort();
+}
+
+export async function readLastBuild(root: string): Promise<LastBuild | undefined> {
+  try {
+    const record = JSON.parse(await readFile(path.join(root, CACHE_DIR, RECORD), 'utf8')) as LastBuild;
+    return record.version === 1 ? record : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeLastBuild(root: string, record: LastBuild): Promise<void> {
+  const directory = path.join(root, CACHE_DIR);
+  await mkdir(directory, { recursive: true });
+  const temporary = path.join(directory, `${RECORD}.${process.pid}.tmp`);
+  await writeFile(temporary, JSON.stringify(record));
+  await rename(temporary, path.join(directory, RECORD));
+}
+
+/** Whether `record` still describes what a build with this key would publish into `outDir` at `now`. */
+export async function stillCurrent(record: LastBuild | undefined, key: string, outDir: string, now: Date): Promise<boolean> {
+  if (!record || record.key !== key) return false;
+  if (record.nextPublicationMs !== null && now.getTime() >= record.nextPublicationMs) return false;
+  const dist = await stat(outDir).catch(() => undefined);
+  return dist?.isDirectory() === true && dist.ino === record.distIno;
+}
+
+export async function distInode(outDir: string): Promise<number> {
+  return (await stat(outDir)).ino;
+}
+
+export function storeWarnings(warnings: readonly ArhivarError[]): LastBuild['warnings'] {
+  return warnings.map(({ code, message, file, line, hint }) => ({ code, message, file, line, hint }));
+}
+
+export function restoreWarnings(stored: LastBuild['warnings']): ArhivarError[] {
+  return stored.map((warning) => new ArhivarError(warning));
+}

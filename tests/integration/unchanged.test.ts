@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, buildUnlessUnchanged } from '../../src/build.ts';
+import { ContentErrors } from '../../src/errors.ts';
+import { copyFixture, listFiles, makeTempDir } from '../helpers.ts';
+
+const NOW = new Date('2026-01-01T00:00:00Z');
+const PRVI = 'content/articles/2025/prvi.md';
+
+async function contents(directory: string): Promise<Map<string, string>> {
+  const result = new Map<string, string>();
+  for (const file of await listFiles(directory)) result.set(file, createHash('sha256').update(await readFile(path.join(directory, file))).digest('hex'));
+  return result;
+}
+
+async function freshBuild(root: string, now = NOW): Promise<Map<string, string>> {
+  const outDir = path.join(await makeTempDir('arhivar-fresh-'), 'dist');
+  await build({ root, outDir, now, cache: false });
+  return contents(outDir);
+}
+
+async function site() {
+  const root = await copyFixture('archive-basic');
+  const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');
+  return { root, outDir, run: (now = NOW) => buildUnlessUnchanged({ root, outDir, now }) };
+}
+
+describe('a rebuild with every input unchanged (issue 6)', () => {
+  it('does nothing, reports the last build again and leaves dist/ as it was', async () => {
+    const { root, outDir, run } = await site();
+    // An unknown person gives a warning, which the shortcut must give again.
+    const text = await readFile(path.join(root, PRVI), 'utf8');
+    await writeFile(path.join(root, PRVI), text.replace(/^people: \[/m, 'people: [Neznana Oseba, '));
+    const first = await run();
+    expect(first.unchanged).toBe(false);
+    expect(first.warnings.map((warning) => warning.code)).toEqual(['article/unknown-person']);
+    const before = await contents(outDir);
+
+    const second = await run();
+    expect(second).toMatchObject({ unchanged: true, filesWritten: 0, pagesRendered: 0, pagesWritten: first.pagesWritten, articles: first.articles });
+    expect(second.warnings.map((warning) => [warning.code, warning.file, warning.line, warning.message])).toEqual(
+      first.warnings.map((warning) => [warning.code, warning.file, warning.line, warning.message]),
+    );
+    expect(await contents(outDir)).toEqual(before);
+  });
+
+  it('builds again after an edit, a new public/ file or a deleted dist/, and always equals a fresh build', async () => {
+    const { root, outDir, run } = await site();
+    await run();
+
+    await appendFile(path.join(root, PRVI), '\nDodan stavek.\n');
+    expect((await run()).unchanged).toBe(false);
+    expect(await contents(outDir)).toEqual(await freshBuild(root));
+    expect((await run()).unchanged).toBe(true);
+
+    await mkdir(path.join(root, 'public'), { recursive: true });
+    await writeFile(path.join(root, 'public/humans.txt'), 'Uredništvo\n');
+    expect((await run()).unchanged).toBe(false);
+    expect(await readFile(path.join(outDir, 'humans.txt'), 'utf8')).toBe('Uredništvo\n');
+
+    await rm(outDir, { recursive: true, force: true });
+    expect((await run()).unchanged).toBe(false);
+    expect(await contents(outDir)).toEqual(await freshBuild(root));
+  });
+
+  it('publishes an article dated in the future once its time has come, with no other change', async () => {
+    const { root, outDir, run } = await site();
+    await writeFile(path.join(root, 'content/articles/2025/jutri.md'), '---\ntitle: Jutrišnji članek\ndate: 2026-01-02T08:00\n---\n\nBo objavljen jutri.\n');
+    expect((await run()).articles).toBe(5);
+    expect((await run(new Date('2026-01-02T06:59:00Z'))).unchanged).toBe(true);
+    const due = new Date('2026-01-02T07:00:00Z'); // 08:00 in Ljubljana
+    const later = await run(due);
+    expect(later).toMatchObject({ unchanged: false, articles: 6 });
+    expect(await contents(outDir)).toEqual(await freshBuild(root, due));
+  });
+
+  it('does not take the shortcut over a failed build: fixing the content back finds dist/ as it was', async () => {
+    const { root, outDir, run } = await site();
+    await run();
+    const before = await contents(outDir);
+    const good = await readFile(path.join(root, PRVI), 'utf8');
+    await writeFile(path.join(root, PRVI), good.replace(/^date: .*$/m, 'date: 2025-02-30'));
+    await expect(run()).rejects.toBeInstanceOf(ContentErrors);
+    await writeFile(path.join(root, PRVI), good);
+    expect((await run()).unchanged).toBe(true);
+    expect(await contents(outDir)).toEqual(before);
+  });
+});
