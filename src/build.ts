@@ -65,7 +65,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const loadStarted = performance.now();
   const sources = options.sources ?? (await readContent(options.root));
   const errors: ArhivarError[] = [...sources.errors];
-  const warnings: ArhivarError[] = [];
+  const warnings: ArhivarError[] = [...(sources.warnings ?? [])];
 
   const { config, errors: configErrors } = parseSiteConfig(sources.site);
   errors.push(...configErrors);

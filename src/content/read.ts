@@ -21,6 +21,8 @@ export interface ContentSources {
   articles: SourceFile[];
   people: SourceFile[];
   errors: ArhivarError[];
+  /** Files that look like content but sit where nothing reads them (content/x.md, content/site.yml). */
+  warnings?: ArhivarError[];
 }
 
 export const CONTENT_DIR = 'content';
@@ -212,5 +214,36 @@ export async function readContent(root: string): Promise<ContentSources> {
     () => undefined,
   );
   const [articles, people] = await Promise.all([readAll(root, articlePaths, errors), readAll(root, peoplePaths, errors)]);
-  return { site, articles, people, errors };
+  return { site, articles, people, errors, warnings: await findStrayFiles(root, contentDir) };
+}
+
+/** An article or settings file dropped in the wrong place is not published; say so instead of ignoring it. */
+async function findStrayFiles(root: string, contentDir: string): Promise<ArhivarError[]> {
+  const entries = await readdir(contentDir, { withFileTypes: true }).catch(() => []);
+  const warnings: ArhivarError[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const file = toProjectPath(root, path.join(contentDir, entry.name));
+    const name = entry.name.toLowerCase();
+    if (name.endsWith('.md')) {
+      warnings.push(
+        new ArhivarError({
+          code: 'content/stray-file',
+          message: `this Markdown file is outside ${CONTENT_DIR}/articles/ and ${CONTENT_DIR}/people/, so it is not published`,
+          file,
+          hint: `move an article into ${CONTENT_DIR}/articles/ (for example ${CONTENT_DIR}/articles/2025/) and a person into ${CONTENT_DIR}/people/`,
+        }),
+      );
+    } else if (name === 'site.yml' || (name === 'site.yaml' && entry.name !== 'site.yaml')) {
+      warnings.push(
+        new ArhivarError({
+          code: 'content/stray-file',
+          message: `the site settings are read from ${CONTENT_DIR}/site.yaml only, so this file is not read`,
+          file,
+          hint: `rename it to ${CONTENT_DIR}/site.yaml`,
+        }),
+      );
+    }
+  }
+  return warnings;
 }

@@ -46,7 +46,7 @@ export class LiveSources {
         Promise.all(previous.people.map(replace)),
       ]);
       if (edited.size > 0) return this.scan();
-      this.current = { site, articles, people, errors: previous.errors };
+      this.current = { site, articles, people, errors: previous.errors, warnings: previous.warnings };
       return this.current;
     } catch {
       // The file became unreadable (not UTF-8, too large, gone): a full scan reports it as the build would.

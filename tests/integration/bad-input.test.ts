@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.ts';
 import { ContentErrors } from '../../src/errors.ts';
 import { loadSite } from '../../src/build.ts';
-import { buildFixture, buildSite, FIXTURES, hrefs, listFiles, makeTempDir } from '../helpers.ts';
+import { buildFixture, buildSite, copyFixture, FIXTURES, hrefs, listFiles, makeTempDir } from '../helpers.ts';
 
 async function errorsOf(fixture: string) {
   try {
@@ -89,6 +89,18 @@ describe('bad input', () => {
     expect(article).toContain('/osebe/steve-witkoff/');
     expect(article).toContain('/osebe/marija-neznana/');
     expect(await site.read('/osebe/marija-neznana/')).toContain('<h1>Marija Neznana</h1>');
+  });
+
+  it('warns about an article or a settings file left where nothing reads it, and still builds', async () => {
+    const root = await copyFixture('archive-basic');
+    await writeFile(path.join(root, 'content/zgubljen.md'), '---\ntitle: Zgubljen\ndate: 2025-12-01\n---\n\nBesedilo.\n');
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Napačno ime datoteke\n');
+    const site = await buildSite(root);
+    expect(site.result.model.warnings.filter((w) => w.code === 'content/stray-file').map((w) => [w.file, w.message])).toEqual([
+      ['content/site.yml', 'the site settings are read from content/site.yaml only, so this file is not read'],
+      ['content/zgubljen.md', 'this Markdown file is outside content/articles/ and content/people/, so it is not published'],
+    ]);
+    expect(await listFiles(site.outDir)).not.toContain('2025/12/01/zgubljen/index.html');
   });
 });
 
