@@ -139,6 +139,18 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
         }),
       );
     }
+    const { updated, date } = draft.frontMatter;
+    if (updated && updated.instant < date.instant) {
+      warnings.push(
+        new ArhivarError({
+          code: 'article/updated-before-date',
+          message: 'updated is earlier than date, so readers would see the article changed before it was published',
+          file: draft.file,
+          line: draft.keyLines.get('updated'),
+          hint: 'correct the updated: date, or remove it if the article has not changed since publication',
+        }),
+      );
+    }
     const tags = uniqueTags(draft.frontMatter.tags);
     const url = urls.article(draft.frontMatter.date, draft.slug);
     const article: Article = {

@@ -91,6 +91,14 @@ describe('bad input', () => {
     expect(await site.read('/osebe/marija-neznana/')).toContain('<h1>Marija Neznana</h1>');
   });
 
+  it('warns when updated is earlier than date, and still builds', async () => {
+    const root = await copyFixture('archive-basic');
+    const file = path.join(root, 'content/articles/2025/prvi.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^date: .*$/m, (line) => `${line}\nupdated: 2024-12-31`));
+    const site = await buildSite(root);
+    expect(site.result.model.warnings.map((w) => `${w.file}:${w.line} ${w.code}`)).toEqual(['content/articles/2025/prvi.md:4 article/updated-before-date']);
+  });
+
   it('warns about an article or a settings file left where nothing reads it, and still builds', async () => {
     const root = await copyFixture('archive-basic');
     await writeFile(path.join(root, 'content/zgubljen.md'), '---\ntitle: Zgubljen\ndate: 2025-12-01\n---\n\nBesedilo.\n');
