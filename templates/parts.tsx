@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Article, TagRef } from '../src/content/article.ts';
 import type { Page } from '../src/site/archive.ts';
 import type { Breadcrumb, SiteContext } from '../src/render/context.ts';
@@ -23,8 +24,11 @@ export function PeopleLinks({ ids, context }: { ids: readonly string[]; context:
   );
 }
 
-/** Teasers newest first; their titles are h2 under the page's h1. */
-export function ArticleList({ articles, context }: { articles: readonly Article[]; context: SiteContext }) {
+/**
+ * Teasers newest first; their titles are h2 under the page's h1. `meta` adds to the date line what one
+ * kind of list says of each article (a person page: how often it names the person).
+ */
+export function ArticleList({ articles, context, meta }: { articles: readonly Article[]; context: SiteContext; meta?: (article: Article) => ComponentChildren }) {
   return (
     <ol class="article-list">
       {articles.map((article) => (
@@ -35,6 +39,12 @@ export function ArticleList({ articles, context }: { articles: readonly Article[
             </h2>
             <p class="teaser-meta">
               <DateLine article={article} />
+              {meta ? (
+                <>
+                  {' · '}
+                  {meta(article)}
+                </>
+              ) : null}
             </p>
             {article.summary ? <p class="teaser-summary">{article.summary}</p> : null}
             <PeopleLinks ids={article.people} context={context} />

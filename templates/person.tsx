@@ -6,7 +6,7 @@ import { urls } from '../src/site/urls.ts';
 import { MENTION_FORMS, MONTHS_GENITIVE, countArticles, monthName, plural } from '../src/text/sl.ts';
 import { personJsonLd } from '../src/render/structured-data.ts';
 import { Layout } from './layout.tsx';
-import { DateLine, PeopleLinks, Pagination } from './parts.tsx';
+import { ArticleList, DateLine, Pagination } from './parts.tsx';
 
 export interface PersonPageProps {
   context: SiteContext;
@@ -151,27 +151,9 @@ export function MentionChart({ timeline, name }: { timeline: Timeline; name: str
 }
 
 function PersonArticleList({ articles, personId, context }: { articles: readonly Article[]; personId: string; context: SiteContext }) {
-  return (
-    <ol class="article-list">
-      {articles.map((article) => {
-        const count = article.mentionCounts.get(personId) ?? 0;
-        return (
-          <li>
-            <article class="teaser">
-              <h2 class="teaser-title">
-                <a href={article.url}>{article.title}</a>
-              </h2>
-              <p class="teaser-meta">
-                <DateLine article={article} />
-                {' · '}
-                <span class="mention-count">{count > 0 ? plural(count, MENTION_FORMS) : 'na seznamu oseb'}</span>
-              </p>
-              {article.summary ? <p class="teaser-summary">{article.summary}</p> : null}
-              <PeopleLinks ids={article.people} context={context} />
-            </article>
-          </li>
-        );
-      })}
-    </ol>
-  );
+  const mentions = (article: Article) => {
+    const count = article.mentionCounts.get(personId) ?? 0;
+    return <span class="mention-count">{count > 0 ? plural(count, MENTION_FORMS) : 'na seznamu oseb'}</span>;
+  };
+  return <ArticleList articles={articles} context={context} meta={mentions} />;
 }
