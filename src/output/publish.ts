@@ -335,15 +335,10 @@ async function moveAside(directory: string): Promise<void> {
 
 function removeInBackground(directory: string): void {
   // Deleting ~13,000 files costs seconds of system time; a detached rm lets the build (and the CLI) end first.
-  if (process.platform !== 'win32') {
-    try {
-      spawn('rm', ['-rf', '--', directory], { detached: true, stdio: 'ignore' }).unref();
-      return;
-    } catch {
-      // fall through to an in-process removal
-    }
-  }
-  void rm(directory, { recursive: true, force: true }).catch(() => {});
+  const removeHere = () => void rm(directory, { recursive: true, force: true }).catch(() => {});
+  if (process.platform === 'win32') return removeHere();
+  // A missing rm is reported as an 'error' event, not thrown: remove the tree in this process then.
+  spawn('rm', ['-rf', '--', directory], { detached: true, stdio: 'ignore' }).on('error', removeHere).unref();
 }
 
 async function readState(file: string, target: string): Promise<OutputState | undefined> {
