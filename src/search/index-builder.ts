@@ -41,7 +41,7 @@ export interface SearchIndexOptions {
  * File names from content: 8 hex digits of each file's hash (a number is added on the rare clash), so a
  * name changes exactly when its file does, whatever happens to the files around it.
  */
-function contentNames(contents: readonly string[], taken: Set<string>): string[] {
+export function contentNames(contents: readonly string[], taken: Set<string>): string[] {
   return contents.map((json, n) => {
     let name = createHash('sha1').update(json).digest('hex').slice(0, 8);
     if (taken.has(name)) name = `${name}-${n}`;
