@@ -1,9 +1,6 @@
 // One measured build in its own process, so the parent sees this process's wall time, CPU and peak RSS.
-// Plain JS shim: tsx must be registered before any TypeScript is imported.
-import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+// Plain JS shim: it starts the TypeScript from its compiled bundle (see ../bin/code.js).
+import { importSource } from '../bin/code.js';
 
-// arhivar's own tsconfig (JSX through Preact), whatever folder the command runs in.
-register({ tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) });
-const { runMeasuredBuild } = await import('./child.ts');
+const { runMeasuredBuild } = await importSource('bench/child.ts');
 await runMeasuredBuild(process.argv.slice(2));

@@ -1,10 +1,8 @@
 #!/usr/bin/env node
-// arhivar is written in TypeScript and run without a compile step: tsx registers a loader that
-// transpiles src/ and templates/ on import (cached), so `npm run build` works right after `npm install`.
-import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+// arhivar is written in TypeScript and runs without a separate compile step: the command starts from a
+// bundle of src/ that code.js makes with esbuild on first use after every change to arhivar's code
+// (kept in .cache/code/), so `npm run build` works right after `npm install`.
+import { importSource } from './code.js';
 
-// arhivar's own tsconfig (JSX through Preact), whatever folder the command runs in.
-register({ tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) });
-const { main } = await import('../cli.ts');
+const { main } = await importSource('cli.ts');
 process.exitCode = await main(process.argv.slice(2));

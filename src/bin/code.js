@@ -1,0 +1,128 @@
+// arhivar's own code as Node runs it. Plain JavaScript (typed by code.d.ts) because it runs before any
+// TypeScript can be loaded: the command-line entry points use it to start from a compiled bundle.
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SOURCE_ROOT = path.join(PACKAGE_ROOT, 'src');
+const TSCONFIG = path.join(PACKAGE_ROOT, 'tsconfig.json');
+
+/** @type {Promise<string> | undefined} */
+let version;
+
+/**
+ * A hash of arhivar itself: package.json, the lock file and every file under src/ and templates/ of the
+ * installed package. Compiled bundles and everything cached under a site's .cache/ are keyed by it, so
+ * upgrading arhivar (or editing its code in a checkout) never serves output made by other code.
+ */
+export function codeVersion() {
+  version ??= computeCodeVersion();
+  return version;
+}
+
+async function computeCodeVersion() {
+  const hash = createHash('sha256');
+  const files = ['package.json', 'package-lock.json'];
+  for (const directory of ['src', 'templates']) {
+    const entries = await readdir(path.join(PACKAGE_ROOT, directory), { recursive: true, withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.isFile()) files.push(path.relative(PACKAGE_ROOT, path.join(entry.parentPath, entry.name)));
+    }
+  }
+  files.sort();
+  const contents = await Promise.all(files.map((file) => readFile(path.join(PACKAGE_ROOT, file)).catch(() => undefined)));
+  files.forEach((file, index) => {
+    const bytes = contents[index];
+    if (!bytes) return;
+    hash.update(`${file}\0${bytes.length}\0`);
+    hash.update(bytes);
+  });
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Bundles `entry` (a path under src/) and the TypeScript it imports from src/ and templates/ into one plain
+ * ES module, with packages left as imports by absolute URL. Each file's `import.meta.url` keeps meaning
+ * that file's own place in the package, so paths computed from it stay right inside the bundle.
+ * @param {string} entry
+ * @returns {Promise<Uint8Array>}
+ */
+export async function bundleSource(entry) {
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [path.join(SOURCE_ROOT, entry)],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    tsconfig: TSCONFIG,
+    write: false,
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'arhivar-package-layout',
+        setup(builder) {
+          builder.onResolve({ filter: /^[^./]/ }, (args) => {
+            if (args.path.startsWith('node:')) return { path: args.path, external: true };
+            return { path: import.meta.resolve(args.path, pathToFileURL(args.importer).href), external: true };
+          });
+          builder.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
+            const text = await readFile(args.path, 'utf8');
+            const extension = path.extname(args.path).slice(1);
+            const loader = extension.endsWith('tsx') ? 'tsx' : extension.endsWith('ts') ? 'ts' : 'js';
+            return { contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader };
+          });
+        },
+      },
+    ],
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error(`esbuild produced no output for ${entry}`);
+  return output.contents;
+}
+
+/**
+ * Writes the bundle of `entry` to `folder` as <entry>-<codeVersion>.mjs unless it is there already, and
+ * returns its path. Bundles of the same entry made by older code are removed. Concurrent callers each
+ * write their own temporary file; the rename makes the bundle appear whole.
+ * @param {string} entry
+ * @param {string} folder
+ * @returns {Promise<string>}
+ */
+export async function compiledPath(entry, folder) {
+  const prefix = `${entry.replace(/[^a-z0-9]+/gi, '-')}-`;
+  const output = path.join(folder, `${prefix}${await codeVersion()}.mjs`);
+  if (await stat(output).then(() => true, () => false)) return output;
+  const contents = await bundleSource(entry);
+  await mkdir(folder, { recursive: true });
+  const temporary = `${output}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+  await writeFile(temporary, contents);
+  await rename(temporary, output);
+  for (const name of await readdir(folder)) {
+    if (name.startsWith(prefix) && name.endsWith('.mjs') && path.join(folder, name) !== output) await rm(path.join(folder, name), { force: true });
+  }
+  return output;
+}
+
+/**
+ * Imports `entry` (a TypeScript module under src/) the fast way: from its compiled bundle in the package's
+ * .cache/code/, made on first use after every change to arhivar's code. Loading through tsx instead costs
+ * about a second per command, because every one of some 400 modules then passes through tsx's loader thread.
+ * When the bundle cannot be made (a read-only install), the TypeScript is loaded through tsx.
+ * @param {string} entry
+ * @returns {Promise<any>}
+ */
+export async function importSource(entry) {
+  let file;
+  try {
+    file = await compiledPath(entry, path.join(PACKAGE_ROOT, '.cache', 'code'));
+  } catch {
+    const { register } = await import('tsx/esm/api');
+    // arhivar's own tsconfig (JSX through Preact), whatever folder the command runs in.
+    register({ tsconfig: TSCONFIG });
+    return import(pathToFileURL(path.join(SOURCE_ROOT, entry)).href);
+  }
+  return import(pathToFileURL(file).href);
+}
