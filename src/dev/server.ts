@@ -23,9 +23,12 @@ export interface DevServer {
 }
 
 export const DEV_HOST = '127.0.0.1';
-const WATCHED_FOLDERS = new Set(['content', 'templates', 'public', 'src']);
+const WATCHED_FOLDERS = new Set(['templates', 'public', 'src']);
 
-/** Inside the project, only content/, templates/, public/ and src/ are watched; the plugin adds arhivar's own templates. */
+/**
+ * What Vite's watcher looks at inside the project: templates/, public/ and src/ (the plugin adds arhivar's own
+ * templates). content/ has a watcher of its own (content-watcher.ts): Vite's would stat every article at start.
+ */
 export function isWatched(root: string, file: string): boolean {
   const relative = path.relative(root, path.resolve(root, file));
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return true;

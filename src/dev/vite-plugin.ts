@@ -7,6 +7,7 @@ import { loadSite, siteSearchFiles, sitePages, type SiteModel } from '../build.t
 import { toArhivarErrors, type ArhivarError } from '../errors.ts';
 import { createLoadCache } from '../load-cache.ts';
 import { LiveSources } from './live-sources.ts';
+import { ContentWatcher } from './content-watcher.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
 import type { PageSpec } from '../render/pages.ts';
 import { outputPathFor, urls } from '../site/urls.ts';
@@ -101,8 +102,12 @@ class DevSite {
     this.reloadAssets();
     // Load the templates through Vite while the content loads, so the first page need not wait for both in turn.
     server.ssrLoadModule(this.options.pagesModule ?? PAGES_MODULE).catch(() => undefined);
-    server.watcher.add([this.contentDir, ...this.templateDirs, this.renderDir, this.clientDir]);
+    // content/ has its own watcher (one per folder, see content-watcher.ts); Vite's watches the few files besides.
+    server.watcher.add([...this.templateDirs, this.renderDir, this.clientDir]);
     server.watcher.on('all', (event, file) => this.onFileEvent(event, file));
+    const contentWatcher = new ContentWatcher(this.root, (event, file) => this.onFileEvent(event, file));
+    void contentWatcher.start();
+    server.httpServer?.once('close', () => contentWatcher.close());
     server.middlewares.use((request, response, next) => {
       this.handle(request, response, next).catch(next);
     });
