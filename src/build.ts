@@ -19,7 +19,7 @@ import { buildArchiveSearch } from './search/documents.ts';
 import { buildSearchFiles } from './pipeline/search.ts';
 import { writeSite } from './output/write.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
-import { renderArticleBodies } from './pipeline/markdown.ts';
+import { BodyRenderer } from './pipeline/markdown.ts';
 import { validateArticles } from './pipeline/articles.ts';
 import { distInode, inputsKey, readLastBuild, restoreWarnings, stillCurrent, storeWarnings, writeLastBuild } from './pipeline/unchanged.ts';
 
@@ -73,17 +73,43 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const { registry, errors: registryErrors } = loadRegistry(sources.people);
   errors.push(...registryErrors);
 
+  const now = options.now ?? new Date();
+  const isPublished = (draft: ArticleSource) =>
+    (options.includeDrafts || !draft.frontMatter.draft) && (options.includeFuture || draft.frontMatter.date.instant.getTime() <= now.getTime());
+  // People are detected next to the Markdown, in the same worker threads. Bodies go to the workers as their
+  // front matter is validated, so stage "parse" (what remains of it after "load") overlaps the load stage.
+  const renderer = await BodyRenderer.open({
+    root: options.root,
+    timeLimitMs: options.markdownTimeLimitMs,
+    cache: options.cache,
+    reuse: options.reuse?.markdown,
+    detect: config.detectPeople ? { people: [...registry.people.values()] } : undefined,
+    reusePeople: options.reuse?.people,
+  });
   const drafts: ArticleSource[] = [];
+  const published: ArticleSource[] = [];
   if (options.reuse) pruneCache(options.reuse, new Set(sources.articles.map((source) => source.file)));
-  for (const result of await validateArticles(sources.articles, { root: options.root, cache: options.cache, reuse: options.reuse?.articles })) {
-    errors.push(...result.errors);
-    if (result.article) drafts.push(result.article);
+  try {
+    await validateArticles(sources.articles, {
+      root: options.root,
+      cache: options.cache,
+      reuse: options.reuse?.articles,
+      onResult: (result) => {
+        errors.push(...result.errors);
+        if (!result.article) return;
+        drafts.push(result.article);
+        if (!isPublished(result.article)) return;
+        published.push(result.article);
+        // Rendered even when other files have errors, so a too-slow article is reported in the same run.
+        renderer.add(result.article);
+      },
+    });
+  } catch (error) {
+    // Stop the worker threads before giving up, or they would keep the process alive.
+    await renderer.finish().catch(() => undefined);
+    throw error;
   }
 
-  const now = options.now ?? new Date();
-  const published = drafts.filter(
-    (draft) => (options.includeDrafts || !draft.frontMatter.draft) && (options.includeFuture || draft.frontMatter.date.instant.getTime() <= now.getTime()),
-  );
   let nextPublication: Date | undefined;
   for (const draft of drafts) {
     const due = draft.frontMatter.date.instant;
@@ -93,18 +119,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   errors.push(...findDuplicateUrls(published));
   addTime(timings, 'load', performance.now() - loadStarted);
 
-  // Rendered even when other files have errors, so a too-slow article is reported in the same run.
-  // People are detected next to the Markdown, in the same worker threads (stage "parse").
-  const markdown = await time(timings, 'parse', () =>
-    renderArticleBodies(published, {
-      root: options.root,
-      timeLimitMs: options.markdownTimeLimitMs,
-      cache: options.cache,
-      reuse: options.reuse?.markdown,
-      detect: config.detectPeople ? { people: [...registry.people.values()] } : undefined,
-      reusePeople: options.reuse?.people,
-    }),
-  );
+  const markdown = await time(timings, 'parse', () => renderer.finish());
   addTime(timings, 'detect', markdown.detectMs);
   errors.push(...markdown.errors);
   if (errors.length > 0) throw new ContentErrors(sortErrors(errors));

@@ -25,13 +25,21 @@ export interface ValidateOptions {
   cache?: boolean | undefined;
   /** Results of earlier loads in this process (the dev server's), checked before .cache/ and kept up to date. */
   reuse?: LoadCache['articles'] | undefined;
+  /**
+   * Told each result as soon as it is known, in the order of `sources`. Between batches the event loop
+   * runs, so work started from here (Markdown on worker threads) is kept fed while the rest is validated.
+   */
+  onResult?: ((result: Validation) => void) | undefined;
 }
 
+/** Articles validated between two turns of the event loop when onResult is given. */
+const BATCH = 32;
+
 export async function validateArticles(sources: readonly SourceFile[], options: ValidateOptions): Promise<Validation[]> {
-  const { reuse } = options;
-  if (options.cache === false) return sources.map((source) => cached(reuse, source.file, source.text, () => validateArticle(source)));
-  const cache = await RecordCache.open<StoredValidation>(options.root, 'articles', await codeVersion());
-  const results = sources.map((source) => {
+  const { reuse, onResult } = options;
+  const cache = options.cache === false ? undefined : await RecordCache.open<StoredValidation>(options.root, 'articles', await codeVersion());
+  const validate = (source: SourceFile): Validation => {
+    if (!cache) return cached(reuse, source.file, source.text, () => validateArticle(source));
     const recent = reuse?.get(source.file);
     if (recent && recent.text === source.text) return recent.value;
     const key = createHash('sha1').update(source.file).update('\0').update(source.text).digest('base64url');
@@ -40,8 +48,16 @@ export async function validateArticles(sources: readonly SourceFile[], options: 
     if (!stored && result.errors.length === 0 && result.article) cache.set(key, store(result, source.text));
     reuse?.set(source.file, { text: source.text, value: result });
     return result;
-  });
-  await cache.save();
+  };
+  const results: Validation[] = [];
+  for (const [index, source] of sources.entries()) {
+    const result = validate(source);
+    results.push(result);
+    if (!onResult) continue;
+    onResult(result);
+    if (index % BATCH === BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
+  }
+  await cache?.save();
   return results;
 }
 

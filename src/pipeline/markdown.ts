@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ArticleSource } from '../content/article.ts';
 import type { Person } from '../content/person.ts';
-import { ArhivarError } from '../errors.ts';
+import { ArhivarError, sortErrors } from '../errors.ts';
 import type { RenderedMarkdown } from '../markdown/render.ts';
 import { defaultPoolSize, MarkdownPool, NestedTooDeep, TimeLimitExceeded, type ArticleTask, type DetectedPeople } from '../workers/markdown-pool.ts';
 import { RecordCache } from './cache.ts';
@@ -57,81 +57,133 @@ export function registryKey(people: readonly Person[]): string {
 }
 
 export async function renderArticleBodies(articles: readonly ArticleSource[], options: MarkdownOptions): Promise<RenderedBodies> {
-  const useCache = options.cache ?? true;
-  const version = await codeVersion();
-  const cache = useCache ? await RecordCache.open<StoredMarkdown>(options.root, 'markdown', version) : undefined;
-  const detect = options.detect;
-  const peopleCache = useCache && detect ? await RecordCache.open<DetectedPeople>(options.root, 'people', version) : undefined;
-  const registry = detect ? registryKey(detect.people) : '';
-  const bodies: (RenderedMarkdown | undefined)[] = new Array(articles.length);
-  const detected: (DetectedPeople | undefined)[] = new Array(articles.length);
-  const keys = articles.map((article) => createHash('sha1').update(article.body).digest('base64url'));
-  const peopleKeys = detect ? articles.map((article) => peopleKey(registry, article)) : [];
-  const tasks: { index: number; task: Omit<ArticleTask, 'id'> }[] = [];
-  articles.forEach((article, index) => {
+  const renderer = await BodyRenderer.open(options);
+  for (const article of articles) renderer.add(article);
+  return renderer.finish();
+}
+
+/**
+ * renderArticleBodies one article at a time: `add` each article as soon as its front matter is validated,
+ * so the worker threads render the first bodies while the main thread is still reading the rest (the
+ * load stage of a cold build then overlaps the Markdown instead of preceding it); `finish` waits for all.
+ */
+export class BodyRenderer {
+  private readonly bodies: (RenderedMarkdown | undefined)[] = [];
+  private readonly detected: (DetectedPeople | undefined)[] = [];
+  private readonly keys: string[] = [];
+  private readonly errors: ArhivarError[] = [];
+  private readonly running: Promise<void>[] = [];
+  private readonly timeLimitMs: number;
+  private readonly maxWorkers: number;
+  private pool: MarkdownPool | undefined;
+  private workerFile: Promise<string> | undefined;
+  private tasks = 0;
+  private detectMs = 0;
+  private failure: { error: unknown } | undefined;
+
+  private constructor(
+    private readonly options: MarkdownOptions,
+    private readonly cache: RecordCache<StoredMarkdown> | undefined,
+    private readonly peopleCache: RecordCache<DetectedPeople> | undefined,
+    private readonly registry: string,
+  ) {
+    this.timeLimitMs = options.timeLimitMs ?? ARTICLE_TIME_LIMIT_MS;
+    this.maxWorkers = Math.max(1, options.workers ?? defaultPoolSize());
+  }
+
+  static async open(options: MarkdownOptions): Promise<BodyRenderer> {
+    const useCache = options.cache ?? true;
+    const version = await codeVersion();
+    const cache = useCache ? await RecordCache.open<StoredMarkdown>(options.root, 'markdown', version) : undefined;
+    const peopleCache = useCache && options.detect ? await RecordCache.open<DetectedPeople>(options.root, 'people', version) : undefined;
+    const renderer = new BodyRenderer(options, cache, peopleCache, options.detect ? registryKey(options.detect.people) : '');
+    // Bundled now, while the caller validates front matter, so the first uncached article need not wait for it.
+    renderer.workerFile = compileWorker(options.root, 'workers/markdown-worker.ts');
+    renderer.workerFile.catch(() => undefined);
+    return renderer;
+  }
+
+  /** Takes the next article (results come back in the order of `add`): from the caches, or sent to a worker. */
+  add(article: ArticleSource): void {
+    const { options, cache, peopleCache } = this;
+    const index = this.keys.length;
+    const key = createHash('sha1').update(article.body).digest('base64url');
+    this.keys.push(key);
+    this.bodies.push(undefined);
+    this.detected.push(undefined);
     const recent = options.reuse?.get(article.file);
-    const hit = recent && recent.text === article.body ? recent.value : restoreMarkdown(cache?.get(keys[index]!));
+    const hit = recent && recent.text === article.body ? recent.value : restoreMarkdown(cache?.get(key));
     if (hit) {
-      bodies[index] = hit;
+      this.bodies[index] = hit;
       options.reuse?.set(article.file, { text: article.body, value: hit });
     }
     let wantPeople = false;
-    if (detect) {
+    const peopleKey = options.detect ? detectionKey(this.registry, article, key) : '';
+    if (options.detect) {
       const recentPeople = options.reusePeople?.get(article.file);
-      const found = recentPeople && recentPeople.text === peopleKeys[index] ? recentPeople.value : peopleCache?.get(peopleKeys[index]!);
+      const found = recentPeople && recentPeople.text === peopleKey ? recentPeople.value : peopleCache?.get(peopleKey);
       if (found) {
-        detected[index] = found;
-        options.reusePeople?.set(article.file, { text: peopleKeys[index]!, value: found });
+        this.detected[index] = found;
+        options.reusePeople?.set(article.file, { text: peopleKey, value: found });
       } else wantPeople = true;
     }
     if (hit && !wantPeople) return;
-    tasks.push({
-      index,
-      task: {
-        body: hit ? undefined : article.body,
-        text: hit?.text,
-        detect: wantPeople ? { title: article.title, summary: article.frontMatter.summary } : undefined,
-      },
-    });
-  });
+    const task: Omit<ArticleTask, 'id'> = {
+      body: hit ? undefined : article.body,
+      text: hit?.text,
+      detect: wantPeople ? { title: article.title, summary: article.frontMatter.summary } : undefined,
+    };
+    // Handled at once, so a failure while the caller is still adding articles is not an unhandled rejection.
+    this.running.push(
+      this.run(article, index, key, peopleKey, task).catch((error: unknown) => {
+        this.failure ??= { error };
+      }),
+    );
+  }
 
-  const errors: ArhivarError[] = [];
-  let detectMs = 0;
-  if (tasks.length > 0) {
-    const timeLimitMs = options.timeLimitMs ?? ARTICLE_TIME_LIMIT_MS;
-    const size = Math.min(options.workers ?? defaultPoolSize(), Math.ceil(tasks.length / ARTICLES_PER_WORKER));
-    const workerFile = await compileWorker(options.root, 'workers/markdown-worker.ts');
-    const pool = new MarkdownPool({ workerFile, size, timeLimitMs, people: detect?.people });
+  private async run(article: ArticleSource, index: number, key: string, peopleKey: string, task: Omit<ArticleTask, 'id'>): Promise<void> {
+    const { options } = this;
+    // A pool that cannot start is arhivar's failure, not the article's: it goes to finish() as it is.
+    const pool = await this.poolFor(++this.tasks);
     try {
-      await Promise.all(
-        tasks.map(async ({ index, task }) => {
-          const article = articles[index]!;
-          try {
-            const result = await pool.run(task);
-            if (result.rendered) {
-              bodies[index] = result.rendered;
-              cache?.set(keys[index]!, storeMarkdown(result.rendered));
-              options.reuse?.set(article.file, { text: article.body, value: result.rendered });
-            }
-            detectMs += result.detectMs ?? 0;
-            if (result.detected) {
-              detected[index] = result.detected;
-              peopleCache?.set(peopleKeys[index]!, result.detected);
-              options.reusePeople?.set(article.file, { text: peopleKeys[index]!, value: result.detected });
-            }
-          } catch (error) {
-            errors.push(renderError(article, error, timeLimitMs));
-          }
-        }),
-      );
-    } finally {
-      await pool.close();
+      const result = await pool.run(task);
+      if (result.rendered) {
+        this.bodies[index] = result.rendered;
+        this.cache?.set(key, storeMarkdown(result.rendered));
+        options.reuse?.set(article.file, { text: article.body, value: result.rendered });
+      }
+      this.detectMs += result.detectMs ?? 0;
+      if (result.detected) {
+        this.detected[index] = result.detected;
+        this.peopleCache?.set(peopleKey, result.detected);
+        options.reusePeople?.set(article.file, { text: peopleKey, value: result.detected });
+      }
+    } catch (error) {
+      this.errors.push(renderError(article, error, this.timeLimitMs));
     }
   }
-  // A failed build keeps what it rendered: the next attempt needs it too.
-  await cache?.save();
-  await peopleCache?.save();
-  return { bodies, detected, keys, detectMs, errors };
+
+  /** The pool, started with the first uncached article and given another worker per ARTICLES_PER_WORKER of them. */
+  private async poolFor(tasks: number): Promise<MarkdownPool> {
+    const workerFile = await this.workerFile!;
+    const wanted = Math.min(this.maxWorkers, Math.ceil(tasks / ARTICLES_PER_WORKER));
+    this.pool ??= new MarkdownPool({ workerFile, size: wanted, timeLimitMs: this.timeLimitMs, people: this.options.detect?.people });
+    this.pool.grow(wanted);
+    return this.pool;
+  }
+
+  async finish(): Promise<RenderedBodies> {
+    try {
+      await Promise.all(this.running);
+    } finally {
+      await this.pool?.close();
+    }
+    // A failed build keeps what it rendered: the next attempt needs it too.
+    await this.cache?.save();
+    await this.peopleCache?.save();
+    if (this.failure) throw this.failure.error;
+    return { bodies: this.bodies, detected: this.detected, keys: this.keys, detectMs: this.detectMs, errors: sortErrors(this.errors) };
+  }
 }
 
 /**
@@ -156,11 +208,11 @@ function restoreMarkdown(stored: StoredMarkdown | undefined): RenderedMarkdown |
   return { html: utf8.decode(stored.html), text: utf8.decode(stored.text), firstParagraph: stored.firstParagraph, wordCount: stored.wordCount };
 }
 
-function peopleKey(registry: string, article: ArticleSource): string {
+/** What detection in one article depends on: the registry, the title, the summary and the body (by its hash). */
+function detectionKey(registry: string, article: ArticleSource, bodyKey: string): string {
   const summary = article.frontMatter.summary;
   return createHash('sha1')
-    .update(`${registry}\0${article.title}\0${summary === undefined ? '-' : `+${summary}`}\0`)
-    .update(article.body)
+    .update(`${registry}\0${article.title}\0${summary === undefined ? '-' : `+${summary}`}\0${bodyKey}`)
     .digest('base64url');
 }
 

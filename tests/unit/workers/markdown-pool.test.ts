@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { compileWorker } from '../../../src/workers/compile.ts';
+import { MarkdownPool, TimeLimitExceeded } from '../../../src/workers/markdown-pool.ts';
+import { makeTempDir, removeDir } from '../../helpers.ts';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function pool(size: number, timeLimitMs: number): Promise<MarkdownPool> {
+  const root = await makeTempDir();
+  cleanups.push(() => removeDir(root));
+  const created = new MarkdownPool({ workerFile: await compileWorker(root, 'workers/markdown-worker.ts'), size, timeLimitMs });
+  cleanups.push(() => created.close());
+  return created;
+}
+
+describe('MarkdownPool', () => {
+  it('renders many articles over several workers and gives each its own result', async () => {
+    const markdown = await pool(2, 10_000);
+    const bodies = Array.from({ length: 40 }, (_, i) => `Članek **${i}** o Witkoffu.`);
+    const results = await Promise.all(bodies.map((body) => markdown.render(body)));
+    results.forEach((result, i) => expect(result.html).toBe(`<p>Članek <strong>${i}</strong> o Witkoffu.</p>\n`));
+  });
+
+  it('stops the article over the time limit; the articles posted to the same worker behind it still render', async () => {
+    // One worker, so the short articles are queued behind the slow one in that worker.
+    const markdown = await pool(1, 300);
+    const slow = Array.from({ length: 6000 }, (_, i) => `*Odstavek ${i}* z [povezavo](https://example.si/${i}) in **krepkim** besedilom.`).join('\n\n');
+    const outcomes = await Promise.allSettled([markdown.render(slow), ...['Ena.', 'Dve.', 'Tri.', 'Štiri.'].map((body) => markdown.render(body))]);
+    expect(outcomes[0]!.status).toBe('rejected');
+    expect((outcomes[0] as PromiseRejectedResult).reason).toBeInstanceOf(TimeLimitExceeded);
+    expect(outcomes.slice(1).map((outcome) => (outcome.status === 'fulfilled' ? outcome.value.html : outcome.reason))).toEqual([
+      '<p>Ena.</p>\n',
+      '<p>Dve.</p>\n',
+      '<p>Tri.</p>\n',
+      '<p>Štiri.</p>\n',
+    ]);
+  });
+});
