@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,8 @@ import { generateArchive } from './generate.ts';
 /**
  * `npm run bench -- --articles N [--people P] [--runs R]`: generates a synthetic archive in a temp folder and
  * times three builds, each in a fresh process: cold (no dist/, no .cache/), rebuild with nothing changed,
- * and rebuild after editing one article. Prints medians as a Markdown table.
+ * and rebuild after editing one article; then the time `arhivar dev` takes to serve its first page, with
+ * the .cache/ those builds left and without one. Prints medians as Markdown tables.
  */
 export interface BenchOptions {
   articles: number;
@@ -29,10 +31,24 @@ export interface ScenarioResult {
   median: ChildReport;
 }
 
+export interface DevStart {
+  /** From starting `arhivar dev` to the end of the first 200 response for the home page. */
+  firstPageMs: number;
+  maxRssKb: number;
+}
+
+export interface DevStartResult {
+  cache: 'warm' | 'none';
+  starts: DevStart[];
+  firstPageMs: number;
+  maxRssKb: number;
+}
+
 export interface BenchResult {
   root: string;
   options: BenchOptions;
   scenarios: ScenarioResult[];
+  devStarts: DevStartResult[];
   table: string;
 }
 
@@ -74,7 +90,20 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     }
     scenarios.push(summarise('one-article rebuild', edited));
 
-    return { root, options, scenarios, table: formatTable(options, scenarios) };
+    // The dev server twice: as an editor starts it on a working day (.cache/ from the builds above) and on
+    // a fresh checkout (no .cache/: every article's Markdown is rendered before the first page).
+    const devStarts: DevStartResult[] = [];
+    for (const cache of ['warm', 'none'] as const) {
+      const starts: DevStart[] = [];
+      for (let run = 0; run < options.runs; run++) {
+        if (cache === 'none') await rm(path.join(root, '.cache'), { recursive: true, force: true });
+        starts.push(await measuredDevStart(root));
+        log(`dev server first page, ${cache === 'warm' ? 'warm .cache/' : 'no .cache/'} ${run + 1}/${options.runs}: ${(starts.at(-1)!.firstPageMs / 1000).toFixed(2)} s`);
+      }
+      devStarts.push({ cache, starts, firstPageMs: median(starts.map((start) => start.firstPageMs)), maxRssKb: Math.max(...starts.map((start) => start.maxRssKb)) });
+    }
+
+    return { root, options, scenarios, devStarts, table: `${formatTable(options, scenarios)}\n\n${formatDevTable(devStarts)}` };
   } finally {
     if (!options.keep) await rm(root, { recursive: true, force: true });
   }
@@ -100,6 +129,52 @@ async function measuredBuild(root: string): Promise<{ report: ChildReport; wallM
   // The build's own peak (worker threads included) or, when higher, the polled sum over its child processes.
   report.maxRssKb = Math.max(report.maxRssKb, treePeakKb);
   return { report, wallMs };
+}
+
+const BIN = fileURLToPath(new URL('../bin/arhivar.js', import.meta.url));
+const DEV_START_LIMIT_MS = 300_000;
+
+/**
+ * Starts `arhivar dev` on a free port as an editor would (a process of its own) and asks for the home page
+ * every 20 ms until it answers 200; the server is stopped once the page has arrived.
+ */
+async function measuredDevStart(root: string): Promise<DevStart> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [BIN, 'dev', '--root', root, '--port', String(port)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const tree = watchTreeRss(child.pid);
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  void exit.then(() => (exited = true));
+  try {
+    for (;;) {
+      if (exited) throw new Error(`the dev server stopped before serving the home page:\n${stderr}`);
+      if (performance.now() - started > DEV_START_LIMIT_MS) throw new Error(`the dev server served no home page within ${DEV_START_LIMIT_MS / 1000} s`);
+      const response = await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined);
+      if (response) {
+        const body = await response.text();
+        if (response.status === 200 && body.includes('</html>')) return { firstPageMs: performance.now() - started, maxRssKb: tree.stop() };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    tree.stop();
+    child.kill('SIGINT');
+    await exit;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
 }
 
 /**
@@ -203,6 +278,17 @@ export function formatTable(options: BenchOptions, scenarios: readonly ScenarioR
       `| ${scenario.name} | ${seconds(scenario.wallMs)} | ${seconds(m.elapsedMs)} | ${seconds(m.userMs + m.systemMs)} | ${Math.round(m.pages / (scenario.wallMs / 1000)).toLocaleString('en-US')} | ${m.filesWritten?.toLocaleString('en-US') ?? '–'} | ${Math.round(m.maxRssKb / 1024)} | ${stageCells.join(' | ')} |`,
     );
   }
-  lines.push('', 'wall: the whole process, Node and tsx start-up included; in-process: build() alone; stage columns in seconds; detect runs on the worker threads beside parse (its figure is their time, summed, and lies inside parse).');
+  lines.push('', 'wall: the whole process, Node start-up included; in-process: build() alone; stage columns in seconds; detect runs on the worker threads beside parse (its figure is their time, summed, and lies inside parse).');
+  return lines.join('\n');
+}
+
+export function formatDevTable(results: readonly DevStartResult[]): string {
+  const lines = ['| dev server (`arhivar dev`) | first page s | min s | max s | peak RSS MB (tree) |', '|---|--:|--:|--:|--:|'];
+  for (const result of results) {
+    const times = result.starts.map((start) => start.firstPageMs);
+    const label = result.cache === 'warm' ? 'start with .cache/ from earlier builds' : 'start without .cache/';
+    lines.push(`| ${label} | ${seconds(result.firstPageMs)} | ${seconds(Math.min(...times))} | ${seconds(Math.max(...times))} | ${Math.round(result.maxRssKb / 1024)} |`);
+  }
+  lines.push('', 'first page: from starting the process to the end of the first 200 response for the home page (median).');
   return lines.join('\n');
 }

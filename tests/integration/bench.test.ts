@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runBench } from '../../src/bench/run.ts';
 
 describe('npm run bench (issue 6)', () => {
-  it('builds a small synthetic archive cold, unchanged and after one edit, and prints a table', async () => {
+  it('builds a small synthetic archive cold, unchanged and after one edit, starts the dev server, and prints the tables', async () => {
     const result = await runBench({ articles: 40, people: 12, runs: 1 });
     const [cold, unchanged, edited] = result.scenarios;
     expect(result.scenarios.map((scenario) => scenario.name)).toEqual(['cold build', 'no-change rebuild', 'one-article rebuild']);
@@ -18,5 +18,13 @@ describe('npm run bench (issue 6)', () => {
     expect(cold!.median.maxRssKb).toBeGreaterThan(0);
     expect(result.table).toMatch(/^\| cold build \| [\d.]+ \|/m);
     expect(result.table).toMatch(/^\| one-article rebuild \| [\d.]+ \|/m);
+    // The dev server, started as a process of its own, served the home page with and without .cache/.
+    expect(result.devStarts.map((start) => start.cache)).toEqual(['warm', 'none']);
+    for (const start of result.devStarts) {
+      expect(start.firstPageMs).toBeGreaterThan(0);
+      expect(start.maxRssKb).toBeGreaterThan(0);
+    }
+    expect(result.table).toMatch(/^\| start with \.cache\/ from earlier builds \| [\d.]+ \|/m);
+    expect(result.table).toMatch(/^\| start without \.cache\/ \| [\d.]+ \|/m);
   });
 });
