@@ -77,6 +77,8 @@ const linkFast = promisify(fs.link);
 const mkdirFast = promisify(fs.mkdir);
 const symlinkFast = promisify(fs.symlink);
 const IO_CONCURRENCY = 32;
+/** Writes queued beyond those in flight before page rendering waits for the disk. */
+const IO_QUEUE_LIMIT = 256;
 
 export async function publishSite(root: string, target: string, pages: Iterable<PageSpec>, extraFiles: readonly OutputFile[], options: PublishOptions): Promise<PublishResult> {
   const started = performance.now();
@@ -156,6 +158,9 @@ export async function publishSite(root: string, target: string, pages: Iterable<
       renderMs += performance.now() - renderStarted;
       pagesRendered++;
       await offer(relative, bytesOutput({ path: relative, bytes: html }).output, key);
+      // Rendering is synchronous: without a pause here every page's bytes would wait in the queue until the
+      // last page is rendered (about 300 MB at 10,000 articles). Pausing keeps a bounded number in memory.
+      if (staging) await io.roomFor(IO_QUEUE_LIMIT);
     }
 
     const removed = current ? [...current.files.keys()].filter((file) => !desired.has(file)) : [];
@@ -272,16 +277,27 @@ class Staging {
   }
 }
 
-/** Runs async jobs with at most `limit` in flight; the first failure is rethrown by drain(). */
-class Limiter {
+/** Runs async jobs with at most `limit` in flight; the first failure is rethrown by drain(). Exported for its tests. */
+export class Limiter {
   private running = 0;
   // A queue read from `next`: Array.shift() moves every waiting job, which made pumping 15,000 jobs quadratic.
   private waiting: ((() => Promise<void>) | undefined)[] = [];
   private next = 0;
   private failure: unknown;
   private idle: (() => void)[] = [];
+  private roomWaiters: { queued: number; resolve: () => void }[] = [];
 
   constructor(private readonly limit: number) {}
+
+  private get queued(): number {
+    return this.waiting.length - this.next;
+  }
+
+  /** Resolves once at most `queued` jobs wait to start (at once when no more than that wait now). */
+  async roomFor(queued: number): Promise<void> {
+    if (this.queued <= queued) return;
+    await new Promise<void>((resolve) => this.roomWaiters.push({ queued, resolve }));
+  }
 
   run(job: () => Promise<void>): void {
     this.waiting.push(job);
@@ -291,6 +307,15 @@ class Limiter {
   async drain(): Promise<void> {
     if (this.running > 0 || this.next < this.waiting.length) await new Promise<void>((resolve) => this.idle.push(resolve));
     if (this.failure !== undefined) throw this.failure;
+  }
+
+  private wakeRoomWaiters(): void {
+    const still = [];
+    for (const waiter of this.roomWaiters) {
+      if (this.queued <= waiter.queued) waiter.resolve();
+      else still.push(waiter);
+    }
+    this.roomWaiters = still;
   }
 
   private pump(): void {
@@ -303,6 +328,7 @@ class Limiter {
         this.next = 0;
       }
       this.running++;
+      if (this.roomWaiters.length > 0) this.wakeRoomWaiters();
       job()
         .catch((error: unknown) => {
           this.failure ??= error;
