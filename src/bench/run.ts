@@ -278,7 +278,7 @@ export function formatTable(options: BenchOptions, scenarios: readonly ScenarioR
       `| ${scenario.name} | ${seconds(scenario.wallMs)} | ${seconds(m.elapsedMs)} | ${seconds(m.userMs + m.systemMs)} | ${Math.round(m.pages / (scenario.wallMs / 1000)).toLocaleString('en-US')} | ${m.filesWritten?.toLocaleString('en-US') ?? '–'} | ${Math.round(m.maxRssKb / 1024)} | ${stageCells.join(' | ')} |`,
     );
   }
-  lines.push('', 'wall: the whole process, Node start-up included; in-process: build() alone; stage columns in seconds; detect runs on the worker threads beside parse (its figure is their time, summed, and lies inside parse).');
+  lines.push('', 'wall: the whole process, Node start-up included; in-process: build() alone; stage columns in seconds; Markdown and people detection run on worker threads that start during load: parse is the wait for them after load, detect their detection time summed.');
   return lines.join('\n');
 }
 
