@@ -4,7 +4,7 @@ import { readContent, type ContentSources } from './content/read.ts';
 import { parseSiteConfig, type SiteConfig } from './config/site.ts';
 import type { Article, ArticleSource } from './content/article.ts';
 import type { Person } from './content/person.ts';
-import { renderMarkdown } from './markdown/render.ts';
+import { renderMarkdown, type RenderedMarkdown } from './markdown/render.ts';
 import { pruneCache, type LoadCache } from './load-cache.ts';
 import { loadRegistry, resolveNames, type Registry } from './people/registry.ts';
 import { combineArticlePeople } from './people/article-people.ts';
@@ -168,7 +168,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     }
     const tags = uniqueTags(draft.frontMatter.tags);
     const url = urls.article(draft.frontMatter.date, draft.slug);
-    const article: Article = {
+    const article = articleWithBody(rendered, {
       file: draft.file,
       slug: draft.slug,
       url,
@@ -182,10 +182,8 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       people: tagged.people,
       mentionCounts: tagged.mentionCounts,
       draft: draft.frontMatter.draft,
-      html: rendered.html,
-      text: rendered.text,
       wordCount: rendered.wordCount,
-    };
+    });
     setContentKey(article, markdown.keys[index]!);
     articles.push(article);
   }
@@ -203,6 +201,33 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
 
   const archive = timeSync(timings, 'collect', () => collectArchive(articles, allPeople));
   return { config, archive, registry, bios, warnings: sortErrors(warnings), nextPublication };
+}
+
+/**
+ * An article whose html and text are read from its rendered body when asked for, so a body kept in .cache/
+ * is not decoded unless a page or the search index needs it (see pipeline/markdown.ts CachedBody). A class,
+ * so every article has one shape; html and text are getters on it, not own properties.
+ */
+class ArticleWithBody {
+  readonly #body: RenderedMarkdown;
+
+  constructor(fields: Omit<Article, 'html' | 'text'>, body: RenderedMarkdown) {
+    Object.assign(this, fields);
+    this.#body = body;
+  }
+
+  get html(): string {
+    return this.#body.html;
+  }
+
+  get text(): string {
+    return this.#body.text;
+  }
+}
+
+function articleWithBody(body: RenderedMarkdown, fields: Omit<Article, 'html' | 'text'>): Article {
+  // Object.assign gives the instance every other field of Article; TypeScript cannot see that through it.
+  return new ArticleWithBody(fields, body) as unknown as Article;
 }
 
 /**

@@ -203,9 +203,35 @@ function storeMarkdown(rendered: RenderedMarkdown): StoredMarkdown {
 
 const utf8 = new TextDecoder();
 
+/**
+ * A body from .cache/ whose html and text are decoded the first time they are read. Most are never read
+ * in a given run: a rebuild renders only the pages whose inputs changed, and the dev server only the pages
+ * asked for. Decoding all of them cost about 0.2 s (and as much again in garbage collection) at 10,000 articles.
+ */
+class CachedBody implements RenderedMarkdown {
+  readonly firstParagraph: string;
+  readonly wordCount: number;
+  #stored: StoredMarkdown;
+  #html: string | undefined;
+  #text: string | undefined;
+
+  constructor(stored: StoredMarkdown) {
+    this.#stored = stored;
+    this.firstParagraph = stored.firstParagraph;
+    this.wordCount = stored.wordCount;
+  }
+
+  get html(): string {
+    return (this.#html ??= utf8.decode(this.#stored.html));
+  }
+
+  get text(): string {
+    return (this.#text ??= utf8.decode(this.#stored.text));
+  }
+}
+
 function restoreMarkdown(stored: StoredMarkdown | undefined): RenderedMarkdown | undefined {
-  if (!stored) return undefined;
-  return { html: utf8.decode(stored.html), text: utf8.decode(stored.text), firstParagraph: stored.firstParagraph, wordCount: stored.wordCount };
+  return stored ? new CachedBody(stored) : undefined;
 }
 
 /** What detection in one article depends on: the registry, the title, the summary and the body (by its hash). */

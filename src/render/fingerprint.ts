@@ -56,8 +56,13 @@ export class Fingerprinter {
       const rest: Record<string, unknown> = {};
       const contentKey = contentKeys.get(item);
       if (contentKey !== undefined) hash.update(`@content\0${contentKey}\0`);
-      for (const [key, value] of Object.entries(item)) {
+      const keys = Object.keys(item);
+      // An article's html and text are getters (build.ts ArticleWithBody), not own properties: without a
+      // content key they must still be hashed. With one they are skipped unread, so nothing is decoded.
+      if (contentKey === undefined) for (const key of ['html', 'text']) if (key in item && !keys.includes(key)) keys.push(key);
+      for (const key of keys) {
         if (contentKey !== undefined && (key === 'html' || key === 'text')) continue;
+        const value: unknown = (item as Record<string, unknown>)[key];
         if (typeof value === 'string' && value.length > 256) hash.update(`${key}\0${value.length}\0`).update(value);
         else rest[key] = value;
       }

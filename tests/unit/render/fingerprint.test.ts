@@ -30,6 +30,31 @@ describe('Fingerprinter', () => {
     expect(key(keyed('<p>a</p>', 'k1'))).not.toBe(key(article('<p>a</p>')));
   });
 
+  it('sees html and text held behind getters (as the articles of loadSite hold them) when there is no content key', () => {
+    class Lazy {
+      file = 'content/articles/a.md';
+      url = '/2025/01/01/a/';
+      title = 'A';
+      constructor(private readonly body: string) {}
+      get html() {
+        return `<p>${this.body}</p>`.repeat(100);
+      }
+      get text() {
+        return this.body.repeat(300);
+      }
+    }
+    const key = (item: object) => new Fingerprinter('v1').page('/', { page: { items: [item] } });
+    expect(key(new Lazy('a'))).toBe(key(new Lazy('a')));
+    expect(key(new Lazy('a'))).not.toBe(key(new Lazy('b')));
+    // With a content key the getters are not read at all (a body from .cache/ stays undecoded).
+    const keyed = new Lazy('a');
+    let reads = 0;
+    Object.defineProperty(keyed, 'html', { get: () => (reads++, '') });
+    setContentKey(keyed as unknown as { html: string; text: string }, 'k1');
+    key(keyed);
+    expect(reads).toBe(0);
+  });
+
   it('hashes an entry with its articles once, and sees a change in any of them (issue 6)', () => {
     const entry = (html: string) => ({ tag: { name: 'T', slug: 't' }, articles: [article('<p>a</p>'), article(html)] });
     const key = (item: object, number = 1) => new Fingerprinter('v1').page('/oznake/t/', { entry: item, page: { number } });
