@@ -205,7 +205,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
 
 /**
  * An article whose html and text are read from its rendered body when asked for, so a body kept in .cache/
- * is not decoded unless a page or the search index needs it (see pipeline/markdown.ts CachedBody). A class,
+ * is not decoded unless a page or the search index needs it (see pipeline/markdown.ts Utf8Body). A class,
  * so every article has one shape; html and text are getters on it, not own properties.
  */
 class ArticleWithBody {

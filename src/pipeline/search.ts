@@ -57,8 +57,11 @@ export async function buildSearchFiles(archive: Pick<Archive, 'articles' | 'peop
     }
     return found;
   });
-  const files = buildSearchIndex(documents, {}, terms).files.map((entry) => {
+  const built = buildSearchIndex(documents, {}, terms).files;
+  // Each string is let go once it is encoded, so the index is never held as strings and bytes at once.
+  const files = built.map((entry, n) => {
     const bytes = Buffer.from(entry.bytes);
+    built[n] = undefined!;
     return { path: entry.path, bytes, hash: createHash('sha1').update(bytes).digest('base64url') };
   });
   await termsCache.save();

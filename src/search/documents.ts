@@ -5,10 +5,21 @@ import { buildSearchIndex, type SearchDocument, type SearchIndex, type SearchInd
 
 /** What search knows of an article: what a result shows, the text it is found by, its people and tags. */
 export function toSearchDocument(article: Article, personName: (id: string) => string | undefined = () => undefined): SearchDocument {
-  // A summary written in the front matter is not part of the body, but readers expect to find it too.
-  const text = article.summary && !article.text.includes(article.summary) ? `${article.summary}\n\n${article.text}` : article.text;
   const keywords = [...article.people.map(personName), ...article.tags.map((tag) => tag.name)].filter((name): name is string => Boolean(name));
-  return { url: article.url, title: article.title, date: formatDate(article.date.instant), dateTime: article.date.instant.toISOString(), text, keywords };
+  return {
+    url: article.url,
+    title: article.title,
+    date: formatDate(article.date.instant),
+    dateTime: article.date.instant.toISOString(),
+    // Made on each read from the article's text (kept as UTF-8 bytes, see pipeline/markdown.ts Utf8Body), so
+    // the documents of a whole archive never hold every text at once while the index is built.
+    get text() {
+      const body = article.text;
+      // A summary written in the front matter is not part of the body, but readers expect to find it too.
+      return article.summary && !body.includes(article.summary) ? `${article.summary}\n\n${body}` : body;
+    },
+    keywords,
+  };
 }
 
 /** The search index of the archive; its articles are newest first, so newer articles win ties. */

@@ -88,6 +88,8 @@ export function buildSearchIndex(documents: readonly SearchDocument[], options: 
   const shardContents = [...shardStems.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, stems]) => ({ key, json: serializeShard(stems, postings) }));
+  // The postings (tens of MB at 10,000 articles) are in the shards now: let them go before the chunks are made.
+  postings.clear();
 
   const chunks: string[] = [];
   const chunkStarts: number[] = [];
@@ -152,7 +154,8 @@ export function documentTerms(document: SearchDocument, stemOf: (word: string) =
     const stem = stemOf(word);
     if (stem !== null && !counts.has(stem)) counts.set(stem, TITLE_WEIGHT);
   }
-  const body = document.keywords?.length ? `${document.text}\n${document.keywords.join('\n')}` : document.text;
+  const text = document.text;
+  const body = document.keywords?.length ? `${text}\n${document.keywords.join('\n')}` : text;
   for (const word of body.match(WORD) ?? []) {
     const stem = stemOf(word);
     if (stem === null) continue;
