@@ -3,7 +3,7 @@ import type { ArticleSource } from '../content/article.ts';
 import type { Person } from '../content/person.ts';
 import { ArhivarError, sortErrors } from '../errors.ts';
 import type { RenderedMarkdown } from '../markdown/render.ts';
-import { defaultPoolSize, MarkdownPool, NestedTooDeep, TimeLimitExceeded, type ArticleTask, type DetectedPeople } from '../workers/markdown-pool.ts';
+import { defaultPoolSize, MarkdownPool, NestedTooDeep, TimeLimitExceeded, type ArticleTask, type DetectedPeople, type EncodedMarkdown } from '../workers/markdown-pool.ts';
 import { RecordCache } from './cache.ts';
 import { codeVersion } from './version.ts';
 import type { LoadCache } from '../load-cache.ts';
@@ -148,8 +148,8 @@ export class BodyRenderer {
     try {
       const result = await pool.run(task);
       if (result.rendered) {
-        // Kept as UTF-8 bytes like a body from .cache/: half the memory of the strings for Slovenian text.
-        const stored = storeMarkdown(result.rendered);
+        // Kept as the UTF-8 bytes the worker sent, like a body from .cache/.
+        const stored = result.rendered;
         const body = new Utf8Body(stored);
         this.bodies[index] = body;
         this.cache?.set(key, stored);
@@ -190,19 +190,11 @@ export class BodyRenderer {
 }
 
 /**
- * Rendered Markdown as kept in .cache/: the long strings as UTF-8 bytes. v8 serialises a string with any
- * non-Latin-1 letter (č, š, ž) as UTF-16, so this halves the file a rebuild reads (136 to 60 MB at 10,000 articles).
+ * Rendered Markdown as kept in .cache/: as the workers send it, the long strings as UTF-8 bytes. v8 serialises
+ * a string with any non-Latin-1 letter (č, š, ž) as UTF-16, so this halves the file a rebuild reads (136 to
+ * 60 MB at 10,000 articles).
  */
-interface StoredMarkdown {
-  html: Uint8Array;
-  text: Uint8Array;
-  firstParagraph: string;
-  wordCount: number;
-}
-
-function storeMarkdown(rendered: RenderedMarkdown): StoredMarkdown {
-  return { ...rendered, html: Buffer.from(rendered.html), text: Buffer.from(rendered.text) };
-}
+type StoredMarkdown = EncodedMarkdown;
 
 const utf8 = new TextDecoder();
 

@@ -32,8 +32,26 @@ export interface ArticleTask {
   detect?: { title: string; summary?: string | undefined } | undefined;
 }
 
+/**
+ * Rendered Markdown with html and text as UTF-8 bytes. Workers send bodies this way, the byte buffers
+ * transferred rather than copied, and .cache/ keeps them so: V8 holds a string with č, š or ž at two bytes
+ * a character, and the main thread would otherwise copy every body in and encode it again.
+ */
+export interface EncodedMarkdown {
+  html: Uint8Array;
+  text: Uint8Array;
+  firstParagraph: string;
+  wordCount: number;
+}
+
+const utf8 = new TextDecoder();
+
+export function decodeMarkdown(encoded: EncodedMarkdown): RenderedMarkdown {
+  return { html: utf8.decode(encoded.html), text: utf8.decode(encoded.text), firstParagraph: encoded.firstParagraph, wordCount: encoded.wordCount };
+}
+
 export interface ArticleTaskResult {
-  rendered?: RenderedMarkdown;
+  rendered?: EncodedMarkdown;
   detected?: DetectedPeople;
   /** Time the worker spent detecting people. */
   detectMs?: number;
@@ -93,7 +111,7 @@ export class MarkdownPool {
   }
 
   async render(body: string): Promise<RenderedMarkdown> {
-    return (await this.run({ body })).rendered!;
+    return decodeMarkdown((await this.run({ body })).rendered!);
   }
 
   run(work: Omit<ArticleTask, 'id'>): Promise<ArticleTaskResult> {

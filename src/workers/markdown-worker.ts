@@ -12,14 +12,22 @@ import type { ArticleTask, ArticleTaskResult } from './markdown-pool.ts';
 const people = (workerData as { people?: Person[] } | undefined)?.people;
 let detector: PeopleDetector | undefined;
 
+const encoder = new TextEncoder();
+
 parentPort?.on('message', (task: ArticleTask) => {
   let reply;
+  const transfer: ArrayBuffer[] = [];
   try {
     const result: ArticleTaskResult = {};
     let text = task.text;
     if (task.body !== undefined) {
-      result.rendered = renderMarkdown(task.body);
-      text = result.rendered.text;
+      const rendered = renderMarkdown(task.body);
+      const html = encoder.encode(rendered.html);
+      const encodedText = encoder.encode(rendered.text);
+      result.rendered = { html, text: encodedText, firstParagraph: rendered.firstParagraph, wordCount: rendered.wordCount };
+      // Each encode() returns a view of a buffer of its own: handing the buffers over costs no copy.
+      transfer.push(html.buffer as ArrayBuffer, encodedText.buffer as ArrayBuffer);
+      text = rendered.text;
     }
     if (task.detect && people) {
       const started = performance.now();
@@ -30,9 +38,10 @@ parentPort?.on('message', (task: ArticleTask) => {
     }
     reply = { id: task.id, result };
   } catch (error) {
+    transfer.length = 0;
     // A RangeError is remark's recursion overflowing on deeply nested input: the content's fault, not ours.
     reply = { id: task.id, error: error instanceof Error ? error.message : String(error), tooDeep: error instanceof RangeError };
   }
-  parentPort!.postMessage(reply);
+  parentPort!.postMessage(reply, transfer);
 });
 parentPort?.postMessage({ ready: true });
