@@ -55,30 +55,27 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
   );
 }
 
+/** A term of the overview naming one article by its date, linked; nothing when there is no such article. */
+function MentionFact({ label, article }: { label: string; article: PersonStats['first'] }) {
+  if (!article) return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>
+        <a href={article.url}>
+          <DateLine article={article} />
+        </a>
+      </dd>
+    </>
+  );
+}
+
 function PersonOverview({ stats, name }: { stats: PersonStats; name: string }) {
   return (
     <section class="person-overview" aria-label="Pregled omemb">
       <dl class="person-facts">
-        {stats.first ? (
-          <>
-            <dt>Prva omemba</dt>
-            <dd>
-              <a href={stats.first.url}>
-                <DateLine article={stats.first} />
-              </a>
-            </dd>
-          </>
-        ) : null}
-        {stats.last ? (
-          <>
-            <dt>Zadnja omemba</dt>
-            <dd>
-              <a href={stats.last.url}>
-                <DateLine article={stats.last} />
-              </a>
-            </dd>
-          </>
-        ) : null}
+        <MentionFact label="Prva omemba" article={stats.first} />
+        <MentionFact label="Zadnja omemba" article={stats.last} />
         <dt>Omembe v besedilih</dt>
         <dd>{plural(stats.mentionCount, MENTION_FORMS)}</dd>
       </dl>
