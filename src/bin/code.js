@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCE_ROOT = path.join(PACKAGE_ROOT, 'src');
 const TSCONFIG = path.join(PACKAGE_ROOT, 'tsconfig.json');
+const THIS_FILE = fileURLToPath(import.meta.url);
 
 /** @type {Promise<string> | undefined} */
 let version;
@@ -64,6 +65,12 @@ export async function bundleSource(entry) {
       {
         name: 'arhivar-package-layout',
         setup(builder) {
+          // This module stays outside the bundle, so the entry point and the bundled code share one instance
+          // (and compute the code version once).
+          builder.onResolve({ filter: /code\.js$/ }, (args) => {
+            const file = path.resolve(args.resolveDir, args.path);
+            return file === THIS_FILE ? { path: pathToFileURL(file).href, external: true } : undefined;
+          });
           builder.onResolve({ filter: /^[^./]/ }, (args) => {
             if (args.path.startsWith('node:')) return { path: args.path, external: true };
             return { path: import.meta.resolve(args.path, pathToFileURL(args.importer).href), external: true };

@@ -1,4 +1,4 @@
-import { readdir, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -30,5 +30,13 @@ describe('compiled bundles of arhivar’s own code (src/bin/code.js)', () => {
     const bundle = (await import(pathToFileURL(await compiledPath('output/assets.ts', folder)).href)) as typeof import('../../../src/output/assets.ts');
     expect(bundle.STYLESHEET).toBe(path.join(PROJECT_ROOT, 'templates', 'site.css'));
     expect(bundle.CLIENT_DIR).toBe(path.join(PROJECT_ROOT, 'src', 'client'));
+  });
+
+  it('leaves code.js itself outside the bundle, so the entry point and the bundled code share it', async () => {
+    const folder = await makeTempDir();
+    roots.push(folder);
+    const text = await readFile(await compiledPath('pipeline/version.ts', folder), 'utf8');
+    expect(text).toContain(`from "${pathToFileURL(path.join(PROJECT_ROOT, 'src', 'bin', 'code.js')).href}"`);
+    expect(text).not.toContain('computeCodeVersion');
   });
 });
