@@ -22,4 +22,17 @@ describe('validateArticles', () => {
     const edited = { ...good, text: good.text.replace('Župan o mostu', 'Županja o mostu') };
     expect((await validateArticles([edited], { root }))[0]!.article!.title).toBe('Županja o mostu');
   });
+
+  it('tells each result to onResult in source order, letting the event loop run between batches', async () => {
+    const root = await makeTempDir();
+    const sources = Array.from({ length: 70 }, (_, n) => ({ ...good, file: `content/articles/a${n}.md`, text: good.text.replace('Župan o mostu', `Članek ${n}`) }));
+    const told: string[] = [];
+    // A task queued now can run only if validation yields to the event loop before it ends.
+    let ranDuring = false;
+    setImmediate(() => (ranDuring = told.length > 0 && told.length < sources.length));
+    const results = await validateArticles(sources, { root, cache: false, onResult: (result) => told.push(result.article!.title) });
+    expect(told).toEqual(sources.map((_, n) => `Članek ${n}`));
+    expect(results.map((result) => result.article!.title)).toEqual(told);
+    expect(ranDuring).toBe(true);
+  });
 });
