@@ -9,6 +9,7 @@ export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCE_ROOT = path.join(PACKAGE_ROOT, 'src');
 const TSCONFIG = path.join(PACKAGE_ROOT, 'tsconfig.json');
 const THIS_FILE = fileURLToPath(import.meta.url);
+const STALE_BUNDLE_MS = 60 * 60 * 1000;
 
 /** @type {Promise<string> | undefined} */
 let version;
@@ -92,8 +93,8 @@ export async function bundleSource(entry) {
 
 /**
  * Writes the bundle of `entry` to `folder` as <entry>-<codeVersion>.mjs unless it is there already, and
- * returns its path. Bundles of the same entry made by older code are removed. Concurrent callers each
- * write their own temporary file; the rename makes the bundle appear whole.
+ * returns its path. Bundles of the same entry made by older code are removed once an hour old. Concurrent
+ * callers each write their own temporary file; the rename makes the bundle appear whole.
  * @param {string} entry
  * @param {string} folder
  * @returns {Promise<string>}
@@ -107,8 +108,14 @@ export async function compiledPath(entry, folder) {
   const temporary = `${output}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
   await writeFile(temporary, contents);
   await rename(temporary, output);
+  // Bundles of older code are removed once they are an hour old: a process of that code (a dev server left
+  // running while arhivar was edited) may still be about to start a worker from one.
+  const staleBefore = Date.now() - STALE_BUNDLE_MS;
   for (const name of await readdir(folder)) {
-    if (name.startsWith(prefix) && name.endsWith('.mjs') && path.join(folder, name) !== output) await rm(path.join(folder, name), { force: true });
+    const file = path.join(folder, name);
+    if (!name.startsWith(prefix) || !name.endsWith('.mjs') || file === output) continue;
+    const modified = await stat(file).then((info) => info.mtimeMs, () => Date.now());
+    if (modified < staleBefore) await rm(file, { force: true });
   }
   return output;
 }
