@@ -18,6 +18,7 @@ import { buildAssets, type BuiltAssets, type OutputFile } from './output/assets.
 import { buildArchiveSearch } from './search/documents.ts';
 import { buildSearchFiles } from './pipeline/search.ts';
 import { writeSite } from './output/write.ts';
+import { readPublishedTree } from './output/publish.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
 import { BodyRenderer } from './pipeline/markdown.ts';
 import { validateArticles } from './pipeline/articles.ts';
@@ -331,12 +332,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   report?.({ phase: 'writing', articlesRead, pagesWritten: 0 });
   const assets = await buildAssets(options.root);
   const onPage = report && ((pagesWritten: number) => report({ phase: 'writing', articlesRead, pagesWritten }));
-  // The same files as siteFiles(), with the search index from .cache/ when its documents are unchanged.
-  const files = [...assets.files, ...(await buildSearchFiles(model.archive, { root: options.root, cache: options.cache }))];
-  const written = await writeSite(options.root, options.outDir ?? 'dist', sitePages(model, assets.urls), files, {
+  const outDir = options.outDir ?? 'dist';
+  const published = await readPublishedTree(options.root, path.resolve(options.root, outDir), options.cache);
+  // The same files as siteFiles(); search files that dist/ already holds unchanged come without bytes.
+  const files = [...assets.files, ...(await buildSearchFiles(model.archive, { root: options.root, cache: options.cache, isPublished: published.has }))];
+  const written = await writeSite(options.root, outDir, sitePages(model, assets.urls), files, {
     timings: options.timings,
     cache: options.cache,
     onPage,
+    published,
   });
   return { model, ...written, elapsedMs: performance.now() - started };
 }

@@ -37,6 +37,33 @@ export interface PublishOptions {
   onPage?: ((pagesWritten: number) => void) | undefined;
   /** Changed files are held in memory up to this many bytes before a staging tree is opened (32 MB). */
   pendingBytesLimit?: number | undefined;
+  /** The record of dist/ read beforehand (readPublishedTree), so it is not read twice. */
+  published?: PublishedTree | undefined;
+}
+
+/**
+ * A file to publish. Without bytes, it is one the published dist/ already holds with this hash: the
+ * producer asked PublishedTree.has first (the search index reuses its unchanged files that way).
+ */
+export type PublishFile = OutputFile | { path: string; hash: string; bytes?: undefined };
+
+/** What the record in .cache/ says dist/ holds, when dist/ is still the folder the record was made for. */
+export class PublishedTree {
+  constructor(
+    readonly statePath: string,
+    readonly state: OutputState | undefined,
+    readonly current: TreeRecord | undefined,
+  ) {}
+
+  /** True when dist/ holds `relative` with bytes of this hash. */
+  readonly has = (relative: string, hash: string): boolean => this.current?.files.get(relative)?.hash === hash;
+}
+
+export async function readPublishedTree(root: string, target: string, useCache = true): Promise<PublishedTree> {
+  const statePath = path.join(root, CACHE_DIR, `output-${createHash('sha1').update(target).digest('hex').slice(0, 12)}.bin`);
+  const state = useCache ? await readState(statePath, target) : undefined;
+  const current = state?.current && (await inode(target)) === state.current.ino ? state.current : undefined;
+  return new PublishedTree(statePath, state, current);
 }
 
 export interface PublishResult {
@@ -80,14 +107,12 @@ const IO_CONCURRENCY = 32;
 /** Writes queued beyond those in flight before page rendering waits for the disk. */
 const IO_QUEUE_LIMIT = 256;
 
-export async function publishSite(root: string, target: string, pages: Iterable<PageSpec>, extraFiles: readonly OutputFile[], options: PublishOptions): Promise<PublishResult> {
+export async function publishSite(root: string, target: string, pages: Iterable<PageSpec>, extraFiles: readonly PublishFile[], options: PublishOptions): Promise<PublishResult> {
   const started = performance.now();
   let renderMs = 0;
   const useCache = options.cache ?? true;
   const names = treeNames(target);
-  const statePath = path.join(root, CACHE_DIR, `output-${createHash('sha1').update(target).digest('hex').slice(0, 12)}.bin`);
-  const state = useCache ? await readState(statePath, target) : undefined;
-  const current = state?.current && (await inode(target)) === state.current.ino ? state.current : undefined;
+  const { statePath, state, current } = options.published ?? (await readPublishedTree(root, target, useCache));
   const spare = current && state?.spare && (await inode(names.spare)) === state.spare.ino ? state.spare : undefined;
 
   const desired = new Map<string, FileRecord>();
@@ -109,6 +134,7 @@ export async function publishSite(root: string, target: string, pages: Iterable<
       changed.delete(relative);
       return;
     }
+    if (output.bytes === undefined && output.linkTarget === undefined) throw new Error(`internal: ${relative} came without bytes but dist/ does not hold it`);
     changed.set(relative, output);
     if (staging) {
       staging.write(relative, output);
@@ -206,7 +232,8 @@ interface Output {
   linkTarget?: string | undefined;
 }
 
-function bytesOutput(file: OutputFile): { path: string; output: Output } {
+function bytesOutput(file: PublishFile): { path: string; output: Output } {
+  if (file.bytes === undefined) return { path: file.path, output: { hash: file.hash } };
   const bytes = typeof file.bytes === 'string' ? Buffer.from(file.bytes) : file.bytes;
   return { path: file.path, output: { hash: file.hash ?? createHash('sha1').update(bytes).digest('base64url'), bytes } };
 }

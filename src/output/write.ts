@@ -2,8 +2,7 @@ import path from 'node:path';
 import { codeVersion } from '../pipeline/version.ts';
 import type { Timings } from '../pipeline/timings.ts';
 import type { PageSpec } from '../render/pages.ts';
-import type { OutputFile } from './assets.ts';
-import { publishSite } from './publish.ts';
+import { publishSite, type PublishedTree, type PublishFile } from './publish.ts';
 
 /**
  * Writes the site into a tree beside dist/ and swaps it in only when everything was written, so a failed
@@ -24,9 +23,11 @@ export interface WriteOptions {
   onPage?: ((pagesWritten: number) => void) | undefined;
   /** Changed files are held in memory up to this many bytes before being streamed to a staging tree. */
   pendingBytesLimit?: number | undefined;
+  /** The record of dist/ when the caller read it already (see publish.ts readPublishedTree). */
+  published?: PublishedTree | undefined;
 }
 
-export async function writeSite(root: string, outDir: string, pages: Iterable<PageSpec>, extraFiles: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {
+export async function writeSite(root: string, outDir: string, pages: Iterable<PageSpec>, extraFiles: readonly PublishFile[], options: WriteOptions = {}): Promise<WriteResult> {
   const target = path.resolve(root, outDir);
   return publishSite(root, target, pages, extraFiles, { ...options, codeKey: await codeVersion() });
 }

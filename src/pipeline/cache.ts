@@ -43,6 +43,11 @@ export class RecordCache<V> {
     return value;
   }
 
+  /** Like get(), but does not count as a use: an entry only peeked at may be dropped when the log is compacted. */
+  peek(key: string): V | undefined {
+    return this.entries.get(key);
+  }
+
   set(key: string, value: V): void {
     if (!this.entries.has(key)) this.added.push([key, value]);
     this.entries.set(key, value);

@@ -1,83 +1,131 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { OutputFile } from '../output/assets.ts';
+import type { Article } from '../content/article.ts';
+import { contentKeyOf } from '../render/fingerprint.ts';
 import { toSearchDocument } from '../search/documents.ts';
-import { buildSearchIndex, createStemmer, documentTerms, type DocumentTerms } from '../search/index-builder.ts';
+import { buildIndexFiles, createStemmer, documentTerms, reuseLayout, type DocumentTerms, type IndexFile, type IndexLayout } from '../search/index-builder.ts';
+import type { SearchDocument } from '../search/index-builder.ts';
 import type { Archive } from '../site/archive.ts';
 import { CACHE_DIR, RecordCache } from './cache.ts';
 import { codeVersion } from './version.ts';
 
 /**
- * The search index files of the archive, kept in .cache/ with a hash of the documents they were built
- * from: a rebuild whose articles give the same search documents (same order, text, people and tags)
- * reads the files back instead of indexing every article again. One file holds the last index only
- * (an append-only log would keep a copy of the whole index per edit); the key includes arhivar's version. Each file carries the hash of its
- * bytes, so the writer does not hash them again. The terms of each document are kept too
- * (`search-terms-*.log`, keyed by the document's hash), so after an edit only that document is read for words.
+ * The search index files of the archive, made again only where the archive changed. .cache/ keeps:
+ * - the terms of each document (`search-terms-*.log`, keyed by the document's key), so after an edit only
+ *   the edited article is read for words;
+ * - the layout of the last index (`search-layout.bin`: which documents, stems and files it had), so a shard
+ *   or chunk that holds none of the edited articles is not made again. Such a file is given to the
+ *   publisher by name and hash only, and only when the published dist/ already holds it with those bytes.
+ * A document's key hashes what is indexed of it; its text stands in by the hash of the Markdown it was
+ * rendered from, so an unchanged article's text is not even decoded.
  */
-interface StoredIndex {
-  key: string;
-  /** UTF-8 bytes: v8 would store the strings as UTF-16 (they hold č, š, ž), twice the size. */
-  files: { path: string; bytes: Uint8Array; hash: string }[];
+interface StoredLayout {
+  version: string;
+  layout: IndexLayout;
 }
 
 export interface SearchFilesOptions {
   root: string;
   /** Use .cache/ (default true). */
   cache?: boolean | undefined;
+  /** True when the published dist/ holds this file with these bytes (see output/publish.ts PublishedTree). */
+  isPublished?: ((path: string, hash: string) => boolean) | undefined;
 }
 
-export async function buildSearchFiles(archive: Pick<Archive, 'articles' | 'peopleById'>, options: SearchFilesOptions): Promise<OutputFile[]> {
+const LAYOUT_FILE = 'search-layout.bin';
+/** The file earlier versions kept the whole index in (tens of MB); removed when the layout is written. */
+const OLD_INDEX_FILE = 'search.bin';
+
+export async function buildSearchFiles(archive: Pick<Archive, 'articles' | 'peopleById'>, options: SearchFilesOptions): Promise<IndexFile[]> {
   const personName = (id: string) => archive.peopleById.get(id)?.person.name;
   const documents = archive.articles.map((article) => toSearchDocument(article, personName));
-  if (options.cache === false) return buildSearchIndex(documents).files;
+  if (options.cache === false) {
+    const stemOf = createStemmer();
+    return buildIndexFiles({ documents, keys: documents.map((_, n) => String(n)), terms: documents.map((document) => documentTerms(document, stemOf)) }).files;
+  }
 
   const version = await codeVersion();
-  const hash = createHash('sha1').update(version);
-  const documentKeys = documents.map((document) => {
-    const { text, ...rest } = document;
-    const key = createHash('sha1').update(JSON.stringify(rest)).update(`\0${text.length}\0`).update(text).digest('base64url');
-    hash.update(key);
-    return key;
-  });
-  const key = hash.digest('base64url');
-  const file = path.join(options.root, CACHE_DIR, 'search.bin');
-  const stored = await readStored(file);
-  if (stored?.key === key) return stored.files;
+  const keys = documents.map((document, n) => documentKey(document, archive.articles[n]!));
+  const layoutFile = path.join(options.root, CACHE_DIR, LAYOUT_FILE);
+  const stored = await readLayout(layoutFile, version);
+  const isPublished = options.isPublished ?? (() => false);
+  if (stored && sameKeys(stored.documents, keys) && everyFilePublished(stored, isPublished)) return reuseLayout(stored).files;
 
   const termsCache = await RecordCache.open<DocumentTerms>(options.root, 'search-terms', version);
   const stemOf = createStemmer();
   const terms = documents.map((document, n) => {
-    let found = termsCache.get(documentKeys[n]!);
+    let found = termsCache.get(keys[n]!);
     if (!found) {
       found = documentTerms(document, stemOf);
-      termsCache.set(documentKeys[n]!, found);
+      termsCache.set(keys[n]!, found);
     }
     return found;
   });
-  const built = buildSearchIndex(documents, {}, terms).files;
-  // Each string is let go once it is encoded, so the index is never held as strings and bytes at once.
-  const files = built.map((entry, n) => {
-    const bytes = Buffer.from(entry.bytes);
-    built[n] = undefined!;
-    return { path: entry.path, bytes, hash: createHash('sha1').update(bytes).digest('base64url') };
+  const built = buildIndexFiles({
+    documents,
+    keys,
+    terms,
+    previous: stored && { layout: stored, changedStems: changedStems(stored.documents, keys, terms, termsCache), isPublished },
   });
   await termsCache.save();
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, serialize({ key, files } satisfies StoredIndex));
-  await rename(temporary, file);
-  return files;
+  await writeLayout(layoutFile, { version, layout: built.layout });
+  return built.files;
 }
 
-async function readStored(file: string): Promise<StoredIndex | undefined> {
+/** Hashes everything of the document that the index holds, the text by the key of the Markdown it came from. */
+function documentKey(document: SearchDocument, article: Article): string {
+  const hash = createHash('sha1').update(JSON.stringify([document.url, document.title, document.date, document.dateTime, document.keywords ?? [], article.summary ?? null]));
+  const contentKey = contentKeyOf(article);
+  if (contentKey !== undefined) hash.update(`\0markdown\0${contentKey}`);
+  else {
+    const text = document.text;
+    hash.update(`\0text\0${text.length}\0`).update(text);
+  }
+  return hash.digest('base64url');
+}
+
+/**
+ * The stems whose postings may differ from the stored index: those of the documents replaced in place
+ * (old terms and new). Any other difference renumbers documents, and then every posting may differ.
+ */
+function changedStems(before: readonly string[], keys: readonly string[], terms: readonly DocumentTerms[], termsCache: RecordCache<DocumentTerms>): Set<string> | 'all' {
+  if (before.length !== keys.length) return 'all';
+  const changed = new Set<string>();
+  for (let n = 0; n < keys.length; n++) {
+    if (before[n] === keys[n]) continue;
+    const old = termsCache.peek(before[n]!);
+    if (!old) return 'all';
+    for (const stem of old.stems.split(' ')) changed.add(stem);
+    for (const stem of terms[n]!.stems.split(' ')) changed.add(stem);
+  }
+  return changed;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((key, n) => key === b[n]);
+}
+
+function everyFilePublished(layout: IndexLayout, isPublished: (path: string, hash: string) => boolean): boolean {
+  return reuseLayout(layout).files.every((file) => file.bytes !== undefined || isPublished(file.path, file.hash));
+}
+
+async function readLayout(file: string, version: string): Promise<IndexLayout | undefined> {
   const bytes = await readFile(file).catch(() => undefined);
   if (!bytes) return undefined;
   try {
-    return deserialize(bytes) as StoredIndex;
+    const stored = deserialize(bytes) as StoredLayout;
+    return stored.version === version && Array.isArray(stored.layout?.documents) ? stored.layout : undefined;
   } catch {
     return undefined;
   }
+}
+
+async function writeLayout(file: string, stored: StoredLayout): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, serialize(stored));
+  await rename(temporary, file);
+  await rm(path.join(path.dirname(file), OLD_INDEX_FILE), { force: true });
 }

@@ -18,6 +18,11 @@ export function setContentKey(record: { html: string; text: string }, key: strin
   contentKeys.set(record, key);
 }
 
+/** The key given to the record by setContentKey, if any. */
+export function contentKeyOf(record: object): string | undefined {
+  return contentKeys.get(record);
+}
+
 export class Fingerprinter {
   private readonly memo = new WeakMap<object, string>();
 

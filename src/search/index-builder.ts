@@ -38,16 +38,16 @@ export interface SearchIndexOptions {
 }
 
 /**
- * File names from content: 8 hex digits of each file's hash (a number is added on the rare clash), so a
- * name changes exactly when its file does, whatever happens to the files around it.
+ * A file's name from its content: the first 8 hex digits of its sha1, so a name changes exactly when its
+ * file does, whatever happens to the files around it. On the rare clash with a name already taken, a
+ * number is added.
  */
-export function contentNames(contents: readonly string[], taken: Set<string>): string[] {
-  return contents.map((json, n) => {
-    let name = createHash('sha1').update(json).digest('hex').slice(0, 8);
-    if (taken.has(name)) name = `${name}-${n}`;
-    taken.add(name);
-    return name;
-  });
+export function contentName(sha1Hex: string, taken: Set<string>): string {
+  const short = sha1Hex.slice(0, 8);
+  let name = short;
+  for (let n = 0; taken.has(name); n++) name = `${short}-${n}`;
+  taken.add(name);
+  return name;
 }
 
 /** A shard file: stem → [docDelta, weight, docDelta, weight, …], document numbers delta-encoded. */
@@ -80,57 +80,208 @@ const TITLE_WEIGHT = 10;
 const BODY_CAP = 10;
 
 /** Builds the index files for `documents`; document n is documents[n] (pass them newest first: ties rank by number). */
-export function buildSearchIndex(documents: readonly SearchDocument[], options: SearchIndexOptions = {}, terms?: readonly (DocumentTerms | undefined)[]): SearchIndex {
-  const { shardBytes, chunkBytes } = { ...DEFAULTS, ...options };
-  const postings = collectPostings(documents, terms);
+export function buildSearchIndex(documents: readonly SearchDocument[], options: SearchIndexOptions = {}): SearchIndex {
+  const stemOf = createStemmer();
+  const { manifest, files } = buildIndexFiles({
+    documents,
+    keys: documents.map((_, n) => String(n)),
+    terms: documents.map((document) => documentTerms(document, stemOf)),
+    options,
+  });
+  return { manifest, files: files.map((file) => ({ path: file.path, bytes: Buffer.from(file.bytes!).toString('utf8') })) };
+}
 
-  const shardStems = assignShards(postings, shardBytes);
-  const shardContents = [...shardStems.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, stems]) => ({ key, json: serializeShard(stems, postings) }));
+/** A file of the index: `bytes` is absent when the file is reused unchanged from the previous build. */
+export interface IndexFile {
+  /** Path inside dist/, no leading slash. */
+  path: string;
+  /** sha1 of the bytes, base64url (what the publisher records). */
+  hash: string;
+  bytes?: Uint8Array | undefined;
+}
+
+/**
+ * What a later build needs to reuse this build's files: the document keys in order, and for each shard and
+ * chunk what it was made of and the file it became. A few hundred KB at 10,000 articles.
+ */
+export interface IndexLayout {
+  /** One key per document, in document order; a key changes whenever anything indexed of the document does. */
+  documents: string[];
+  shards: { key: string; /** Its stems, sorted, joined by spaces. */ stems: string; name: string; hash: string }[];
+  chunks: { start: number; /** The keys of its documents, joined by spaces. */ documents: string; name: string; hash: string }[];
+}
+
+export interface IndexInput {
+  documents: readonly SearchDocument[];
+  /** keys[n] names everything indexed of documents[n] (see IndexLayout.documents). */
+  keys: readonly string[];
+  terms: readonly DocumentTerms[];
+  options?: SearchIndexOptions | undefined;
+  /** The previous build's layout, to reuse the files it made that are still right and still published. */
+  previous?: IndexReuse | undefined;
+}
+
+export interface IndexReuse {
+  layout: IndexLayout;
+  /**
+   * Stems whose postings may differ from the previous build's; "all" when the documents were not edited in
+   * place (one added, removed or moved renumbers every posting after it).
+   */
+  changedStems: ReadonlySet<string> | 'all';
+  /** True when the published site holds this file with these bytes, so it need not be made again. */
+  isPublished: (path: string, hash: string) => boolean;
+}
+
+export interface BuiltIndex {
+  manifest: SearchManifest;
+  /** The manifest first, then the shards, then the chunks. */
+  files: IndexFile[];
+  layout: IndexLayout;
+}
+
+/**
+ * The index files of `documents`. Shards and chunks are encoded one at a time, so the index is never held
+ * as strings and bytes at once. With `previous`, a shard whose stems and postings are unchanged, or a
+ * chunk of the same documents, is reused by name and hash without being made again.
+ */
+export function buildIndexFiles(input: IndexInput): BuiltIndex {
+  const { shardBytes, chunkBytes } = { ...DEFAULTS, ...input.options };
+  const { documents, keys, terms, previous } = input;
+  const base = urls.searchData();
+  const taken = new Set<string>();
+  // The same paths as shardUrl() and chunkUrl() give once the manifest exists.
+  const filePath = (kind: 't' | 'd', name: string) => relativePath(`${base}${kind}/${name}.json`);
+  const reusable = <T extends { name: string; hash: string }>(kind: 't' | 'd', entry: T | undefined): T | undefined =>
+    entry && !taken.has(entry.name) && previous!.isPublished(filePath(kind, entry.name), entry.hash) ? entry : undefined;
+
+  const postings = collectPostings(terms);
+  const shardStems = [...assignShards(postings, shardBytes).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const previousShards = new Map(previous?.layout.shards.map((shard) => [shard.key, shard]));
+  const changedStems = previous?.changedStems;
+  const shards: IndexLayout['shards'] = [];
+  const shardBytesByIndex: (Uint8Array | undefined)[] = [];
+  // Reused names are taken first, so a new file never takes the name of one kept from before.
+  const shardPlans = shardStems.map(([key, stems]) => {
+    const sorted = [...stems].sort();
+    const joined = sorted.join(' ');
+    const before = previousShards.get(key);
+    const unchanged = before?.stems === joined && changedStems !== 'all' && changedStems !== undefined && !sorted.some((stem) => changedStems.has(stem));
+    const reused = unchanged ? reusable('t', before) : undefined;
+    if (reused) taken.add(reused.name);
+    return { key, sorted, joined, reused };
+  });
+
+  const chunkPlans = planChunks(keys, terms, chunkBytes);
+  // A chunk's bytes depend only on its documents, not on where it starts.
+  const previousChunks = new Map(previous?.layout.chunks.map((chunk) => [chunk.documents, chunk]));
+  const chunkReused = chunkPlans.map((plan) => {
+    const reused = previous ? reusable('d', previousChunks.get(plan.documents)) : undefined;
+    if (reused) taken.add(reused.name);
+    return reused;
+  });
+
+  for (const plan of shardPlans) {
+    if (plan.reused) {
+      shards.push({ key: plan.key, stems: plan.joined, name: plan.reused.name, hash: plan.reused.hash });
+      shardBytesByIndex.push(undefined);
+      continue;
+    }
+    const file = encodeFile(serializeShard(plan.sorted, postings), taken);
+    shards.push({ key: plan.key, stems: plan.joined, name: file.name, hash: file.hash });
+    shardBytesByIndex.push(file.bytes);
+  }
   // The postings (tens of MB at 10,000 articles) are in the shards now: let them go before the chunks are made.
   postings.clear();
 
-  const chunks: string[] = [];
-  const chunkStarts: number[] = [];
-  let pending: string[] = [];
-  let pendingBytes = 0;
-  documents.forEach((document, id) => {
-    if (pending.length === 0) chunkStarts.push(id);
-    const entry: ChunkEntry = { u: document.url, t: document.title, d: document.date, i: document.dateTime, x: document.text };
-    const json = JSON.stringify(entry);
-    pending.push(json);
-    pendingBytes += json.length;
-    if (pendingBytes >= chunkBytes) {
-      chunks.push(`[${pending.join(',')}]`);
-      pending = [];
-      pendingBytes = 0;
+  const chunks: IndexLayout['chunks'] = [];
+  const chunkBytesByIndex: (Uint8Array | undefined)[] = [];
+  chunkPlans.forEach((plan, n) => {
+    const reused = chunkReused[n];
+    if (reused) {
+      chunks.push({ start: plan.start, documents: plan.documents, name: reused.name, hash: reused.hash });
+      chunkBytesByIndex.push(undefined);
+      return;
     }
+    const entries: string[] = [];
+    for (let id = plan.start; id < plan.end; id++) entries.push(chunkEntry(documents[id]!));
+    const file = encodeFile(`[${entries.join(',')}]`, taken);
+    chunks.push({ start: plan.start, documents: plan.documents, name: file.name, hash: file.hash });
+    chunkBytesByIndex.push(file.bytes);
   });
-  if (pending.length > 0) chunks.push(`[${pending.join(',')}]`);
 
-  const base = urls.searchData();
-  const taken = new Set<string>();
-  const manifest: SearchManifest = {
-    version: 2,
-    base,
-    documents: documents.length,
-    shards: shardContents.map(({ key }) => key),
-    shardFiles: contentNames(shardContents.map(({ json }) => json), taken),
-    chunks: chunkStarts,
-    chunkFiles: contentNames(chunks, taken),
-  };
-  const relative = (url: string) => url.replace(/^\/+/, '');
-  const files: SearchIndexFile[] = [{ path: relative(urls.searchIndex()), bytes: JSON.stringify(manifest) }];
-  shardContents.forEach(({ json }, n) => files.push({ path: relative(shardUrl(manifest, n)), bytes: json }));
-  chunks.forEach((json, n) => files.push({ path: relative(chunkUrl(manifest, n)), bytes: json }));
-  return { manifest, files };
+  return assembleIndex({ documents: [...keys], shards, chunks }, shardBytesByIndex, chunkBytesByIndex);
 }
 
-/** A document's stems and their weights (title words count TITLE_WEIGHT, body words one each up to BODY_CAP more). */
+/**
+ * The files of a layout whose shards and chunks are all published already (nothing indexed changed): only
+ * the manifest is made, the other files are named by hash without bytes.
+ */
+export function reuseLayout(layout: IndexLayout): BuiltIndex {
+  return assembleIndex(layout, [], []);
+}
+
+function assembleIndex(layout: IndexLayout, shardBytes: readonly (Uint8Array | undefined)[], chunkBytes: readonly (Uint8Array | undefined)[]): BuiltIndex {
+  const manifest: SearchManifest = {
+    version: 2,
+    base: urls.searchData(),
+    documents: layout.documents.length,
+    shards: layout.shards.map((shard) => shard.key),
+    shardFiles: layout.shards.map((shard) => shard.name),
+    chunks: layout.chunks.map((chunk) => chunk.start),
+    chunkFiles: layout.chunks.map((chunk) => chunk.name),
+  };
+  const manifestBytes = Buffer.from(JSON.stringify(manifest));
+  const files: IndexFile[] = [{ path: relativePath(urls.searchIndex()), hash: createHash('sha1').update(manifestBytes).digest('base64url'), bytes: manifestBytes }];
+  layout.shards.forEach((shard, n) => files.push({ path: relativePath(shardUrl(manifest, n)), hash: shard.hash, bytes: shardBytes[n] }));
+  layout.chunks.forEach((chunk, n) => files.push({ path: relativePath(chunkUrl(manifest, n)), hash: chunk.hash, bytes: chunkBytes[n] }));
+  return { manifest, files, layout };
+}
+
+function relativePath(url: string): string {
+  return url.replace(/^\/+/, '');
+}
+
+/** The JSON of one document in a chunk; its length is DocumentTerms.entryLength. */
+function chunkEntry(document: SearchDocument): string {
+  const entry: ChunkEntry = { u: document.url, t: document.title, d: document.date, i: document.dateTime, x: document.text };
+  return JSON.stringify(entry);
+}
+
+/** Chunk boundaries from the entries' lengths alone: a chunk closes once its entries reach `limit` characters. */
+function planChunks(keys: readonly string[], terms: readonly DocumentTerms[], limit: number): { start: number; end: number; documents: string }[] {
+  const plans: { start: number; end: number; documents: string }[] = [];
+  let start = 0;
+  let length = 0;
+  for (let id = 0; id < keys.length; id++) {
+    length += terms[id]!.entryLength;
+    if (length >= limit || id === keys.length - 1) {
+      plans.push({ start, end: id + 1, documents: keys.slice(start, id + 1).join(' ') });
+      start = id + 1;
+      length = 0;
+    }
+  }
+  return plans;
+}
+
+/** UTF-8 bytes of a file, its publisher hash and its name (contentName of the same sha1). */
+function encodeFile(json: string, taken: Set<string>): { bytes: Uint8Array; hash: string; name: string } {
+  const bytes = Buffer.from(json);
+  const digest = createHash('sha1').update(bytes).digest();
+  return { bytes, hash: digest.toString('base64url'), name: contentName(digest.toString('hex'), taken) };
+}
+
+/**
+ * What the index needs of one document, kept in .cache/ between builds: its stems and their weights (title
+ * words count TITLE_WEIGHT, body words one each up to BODY_CAP more), and the length of its chunk entry.
+ * Compact on purpose: one string and one byte array per document instead of hundreds of small strings.
+ */
 export interface DocumentTerms {
-  stems: string[];
-  weights: number[];
+  /** The stems, separated by single spaces (a stem is letters and digits only). */
+  stems: string;
+  /** weights[n] is the weight of the n-th stem (at most TITLE_WEIGHT + BODY_CAP, so a byte each). */
+  weights: Uint8Array;
+  /** Characters in the document's chunk entry (its JSON): chunk boundaries come from these without the text. */
+  entryLength: number;
 }
 
 /** Each distinct spelling folded and stemmed once: the vocabulary is far smaller than the text. */
@@ -162,30 +313,28 @@ export function documentTerms(document: SearchDocument, stemOf: (word: string) =
     const count = counts.get(stem) ?? 0;
     if (count < TITLE_WEIGHT + BODY_CAP) counts.set(stem, count + 1);
   }
-  return { stems: [...counts.keys()], weights: [...counts.values()] };
+  return { stems: [...counts.keys()].join(' '), weights: Uint8Array.from(counts.values()), entryLength: chunkEntry(document).length };
 }
 
-/**
- * stem → flat [doc, weight, doc, weight, …] with ascending document numbers. `terms[n]`, when given, are
- * documents[n]'s terms computed earlier (a rebuild keeps them in .cache/).
- */
-function collectPostings(documents: readonly SearchDocument[], terms?: readonly (DocumentTerms | undefined)[]): Map<string, number[]> {
-  const stemOf = createStemmer();
+/** stem → flat [doc, weight, doc, weight, …] with ascending document numbers; terms[n] are document n's. */
+function collectPostings(terms: readonly DocumentTerms[]): Map<string, number[]> {
   const postings = new Map<string, number[]>();
-  documents.forEach((document, id) => {
-    const { stems, weights } = terms?.[id] ?? documentTerms(document, stemOf);
-    for (let n = 0; n < stems.length; n++) {
-      let list = postings.get(stems[n]!);
-      if (!list) postings.set(stems[n]!, (list = []));
+  terms.forEach(({ stems, weights }, id) => {
+    if (stems === '') return;
+    const split = stems.split(' ');
+    for (let n = 0; n < split.length; n++) {
+      let list = postings.get(split[n]!);
+      if (!list) postings.set(split[n]!, (list = []));
       list.push(id, weights[n]!);
     }
   });
   return postings;
 }
 
+/** `stems` sorted. */
 function serializeShard(stems: readonly string[], postings: ReadonlyMap<string, number[]>): string {
   const shard: Shard = {};
-  for (const stem of [...stems].sort()) {
+  for (const stem of stems) {
     const list = postings.get(stem)!;
     const encoded = new Array<number>(list.length);
     let previous = 0;

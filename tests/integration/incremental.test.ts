@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFile, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, cp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, loadSite, sitePages } from '../../src/build.ts';
@@ -84,6 +84,25 @@ describe('incremental builds (issue 6)', () => {
     const recovered = await build({ root, outDir, now: NOW });
     expect(recovered.filesWritten).toBe(afterDelete.size);
     expect(contents(await snapshot(outDir))).toEqual(contents(afterDelete));
+  });
+
+  it('makes the search files again when dist/ is gone but .cache/ still names them', async () => {
+    const root = await copyFixture('archive-basic');
+    const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');
+    await build({ root, outDir, now: NOW });
+    // .cache/ says which search files were published; none of them can be reused from a deleted dist/.
+    await rm(outDir, { recursive: true });
+    await build({ root, outDir, now: NOW });
+    expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
+
+    // Nor from a dist/ put back by hand with one search file missing (the folder is not the one published).
+    const chunk = (await listFiles(outDir)).find((file) => file.startsWith('iskanje/indeks/d/'))!;
+    await rename(outDir, `${outDir}-moved`);
+    await cp(`${outDir}-moved`, outDir, { recursive: true });
+    await rm(path.join(outDir, chunk));
+    await appendFile(path.join(root, PRVI), '\nŽupan je dodal, da bo most zgrajen do jeseni.\n');
+    await build({ root, outDir, now: NOW });
+    expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
   });
 
   it('re-renders every page that shows the site settings when site.yaml changes', async () => {

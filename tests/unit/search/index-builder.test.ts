@@ -1,13 +1,112 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentNames } from '../../../src/search/index-builder.ts';
+import { buildIndexFiles, contentName, createStemmer, documentTerms, reuseLayout, type BuiltIndex, type DocumentTerms, type IndexLayout, type SearchDocument } from '../../../src/search/index-builder.ts';
 
-describe('contentNames', () => {
+describe('contentName', () => {
   it('names a file by 8 hex digits of its content hash, and keeps names apart when two contents share one', () => {
-    const hash = (text: string) => createHash('sha1').update(text).digest('hex').slice(0, 8);
+    const hex = (text: string) => createHash('sha1').update(text).digest('hex');
     const taken = new Set<string>();
-    expect(contentNames(['[1]', '[2]', '[1]'], taken)).toEqual([hash('[1]'), hash('[2]'), `${hash('[1]')}-2`]);
-    // Names already taken by the shards stay taken for the chunks.
-    expect(contentNames(['[2]'], taken)).toEqual([`${hash('[2]')}-0`]);
+    expect(contentName(hex('[1]'), taken)).toBe(hex('[1]').slice(0, 8));
+    expect(contentName(hex('[2]'), taken)).toBe(hex('[2]').slice(0, 8));
+    expect(contentName(hex('[1]'), taken)).toBe(`${hex('[1]').slice(0, 8)}-0`);
+    expect(contentName(hex('[1]'), taken)).toBe(`${hex('[1]').slice(0, 8)}-1`);
+  });
+});
+
+const WORDS = ['Witkoff', 'Witkoffa', 'Dmitrijev', 'Dmitrijevim', 'pogajanja', 'Florida', 'miru', 'Ukrajina', 'Ukrajine', 'sestanek', 'čaj', 'župan', 'šola', 'proračun', 'volitve', 'zakon'];
+
+function document(n: number, words: readonly string[], title: string): SearchDocument {
+  return { url: `/clanek-${n}/`, title, date: '1. 1. 2025', dateTime: '2025-01-01T00:00:00.000Z', text: words.join(' ') + '.', keywords: [] };
+}
+
+/** What an index build gives a later one: each document's key and terms, as pipeline/search.ts keeps them in .cache/. */
+function index(documents: readonly SearchDocument[], previous?: { built: BuiltIndex; terms: Map<string, DocumentTerms> }, published = (_path: string, _hash: string) => true) {
+  const stemOf = createStemmer();
+  const keys = documents.map((doc) => createHash('sha1').update(JSON.stringify([doc.url, doc.title, doc.text])).digest('base64url'));
+  const terms = documents.map((doc) => documentTerms(doc, stemOf));
+  const termsByKey = new Map(keys.map((key, n) => [key, terms[n]!]));
+  let changedStems: Set<string> | 'all' = 'all';
+  if (previous && previous.built.layout.documents.length === keys.length) {
+    changedStems = new Set();
+    previous.built.layout.documents.forEach((before, n) => {
+      if (before === keys[n]) return;
+      for (const stem of `${previous.terms.get(before)!.stems} ${terms[n]!.stems}`.split(' ')) (changedStems as Set<string>).add(stem);
+    });
+  }
+  const options = { shardBytes: 300, chunkBytes: 200 };
+  const built = buildIndexFiles({ documents, keys, terms, options, previous: previous && { layout: previous.built.layout, changedStems, isPublished: published } });
+  return { built, terms: termsByKey };
+}
+
+/** Every file as text, bytes taken from the build that last made each one (as dist/ would hold them). */
+function contents(built: BuiltIndex, made: Map<string, Uint8Array>): Map<string, string> {
+  for (const file of built.files) if (file.bytes) made.set(file.path, file.bytes);
+  return new Map(built.files.map((file) => [file.path, Buffer.from(made.get(file.path)!).toString('utf8')]));
+}
+
+describe('buildIndexFiles', () => {
+  it('after any edits, reuses unchanged files and gives exactly the files of a build from scratch', () => {
+    const edit = fc.record({
+      // Replace the words of one document, add one at the front, or remove one.
+      kind: fc.constantFrom('words', 'title', 'add', 'remove', 'none'),
+      at: fc.nat(),
+      words: fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 12 }),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 25 }), fc.array(edit, { minLength: 1, maxLength: 4 }), (initial, edits) => {
+        let docs = initial.map((words, n) => document(n, words, `Naslov ${n}`));
+        const made = new Map<string, Uint8Array>();
+        let state = index(docs);
+        contents(state.built, made);
+        let next = docs.length;
+        for (const change of edits) {
+          const at = change.at % Math.max(1, docs.length);
+          if (change.kind === 'words' && docs.length) docs = docs.map((doc, n) => (n === at ? { ...doc, text: change.words.join(' ') + '.' } : doc));
+          if (change.kind === 'title' && docs.length) docs = docs.map((doc, n) => (n === at ? { ...doc, title: change.words.join(' ') || 'Prazen' } : doc));
+          if (change.kind === 'add') docs = [document(next++, change.words, `Nov ${next}`), ...docs];
+          if (change.kind === 'remove' && docs.length > 1) docs = docs.filter((_, n) => n !== at);
+          const incremental = index(docs, state);
+          const fresh = index(docs);
+          expect(contents(incremental.built, made)).toEqual(contents(fresh.built, new Map()));
+          expect(incremental.built.manifest).toEqual(fresh.built.manifest);
+          state = incremental;
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('makes no shard or chunk again after an edit that leaves them as they were, and only the touched ones after a word change', () => {
+    const docs = Array.from({ length: 40 }, (_, n) => document(n, [WORDS[n % WORDS.length]!, WORDS[(n * 7) % WORDS.length]!, `beseda${n}`], `Naslov ${n}`));
+    const first = index(docs);
+    const made = (built: BuiltIndex) => built.files.filter((file) => file.bytes !== undefined).map((file) => file.path);
+    const shardsAndChunks = first.built.files.length - 1;
+    expect(made(index(docs, first).built)).toEqual(['iskanje/indeks.json']);
+
+    const edited = docs.map((doc, n) => (n === 20 ? { ...doc, text: `${doc.text} enkratnabeseda` } : doc));
+    const after = index(edited, first).built;
+    const remade = made(after);
+    expect(remade[0]).toBe('iskanje/indeks.json');
+    // The chunk holding document 20 and the shards of its words, not the whole index.
+    expect(remade.length).toBeGreaterThan(1);
+    expect(remade.length).toBeLessThan(shardsAndChunks / 2);
+  });
+
+  it('makes a file again when the published site no longer holds it', () => {
+    const docs = Array.from({ length: 10 }, (_, n) => document(n, [WORDS[n]!, 'sestanek'], `Naslov ${n}`));
+    const first = index(docs);
+    const again = index(docs, first, () => false).built;
+    expect(again.files.every((file) => file.bytes !== undefined)).toBe(true);
+  });
+
+  it('gives the files of a stored layout, only the manifest with bytes', () => {
+    const docs = Array.from({ length: 10 }, (_, n) => document(n, [WORDS[n]!, 'sestanek'], `Naslov ${n}`));
+    const { built } = index(docs);
+    const layout: IndexLayout = structuredClone(built.layout);
+    const reused = reuseLayout(layout);
+    expect(reused.manifest).toEqual(built.manifest);
+    expect(reused.files.map((file) => [file.path, file.hash])).toEqual(built.files.map((file) => [file.path, file.hash]));
+    expect(reused.files.filter((file) => file.bytes).map((file) => file.path)).toEqual(['iskanje/indeks.json']);
   });
 });
