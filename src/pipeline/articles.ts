@@ -29,7 +29,7 @@ export interface ValidateOptions {
    * Told each result as soon as it is known, in the order of `sources`. Between batches the event loop
    * runs, so work started from here (Markdown on worker threads) is kept fed while the rest is validated.
    */
-  onResult?: ((result: Validation) => void) | undefined;
+  onResult?: ((result: Validation, source: SourceFile) => void) | undefined;
 }
 
 /** Articles validated between two turns of the event loop when onResult is given. */
@@ -54,7 +54,7 @@ export async function validateArticles(sources: readonly SourceFile[], options: 
     const result = validate(source);
     results.push(result);
     if (!onResult) continue;
-    onResult(result);
+    onResult(result, source);
     if (index % BATCH === BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
   }
   await cache?.save();

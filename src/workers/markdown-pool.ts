@@ -131,7 +131,7 @@ export class MarkdownPool {
   private startWorker(): Slot {
     // The main thread's stack (about 1 MB), not the 4 MB workers get by default: the same text then overflows
     // (markdown/too-complex) in a worker as it would in the main thread, quickly instead of after seconds.
-    const worker = new Worker(this.options.workerFile, { resourceLimits: { stackSizeMb: 1, ...(process.env.YG ? { maxYoungGenerationSizeMb: Number(process.env.YG) } : {}), ...(process.env.OG ? { maxOldGenerationSizeMb: Number(process.env.OG) } : {}) }, workerData: { people: this.options.people } });
+    const worker = new Worker(this.options.workerFile, { resourceLimits: { stackSizeMb: 1 }, workerData: { people: this.options.people } });
     const slot: Slot = { worker, ready: false, tasks: [], timer: undefined };
     worker.on('message', (message: { ready?: boolean; id?: number; result?: ArticleTaskResult; error?: string; tooDeep?: boolean }) => {
       if (message.ready) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, loadSite, sitePages } from '../../src/build.ts';
 import { ContentErrors } from '../../src/errors.ts';
+import { readContent } from '../../src/content/read.ts';
 import { buildAssets } from '../../src/output/assets.ts';
 import { writeSite } from '../../src/output/write.ts';
 import type { PageSpec } from '../../src/render/pages.ts';
@@ -102,6 +103,20 @@ describe('incremental builds (issue 6)', () => {
     await rm(path.join(outDir, chunk));
     await appendFile(path.join(root, PRVI), '\nŽupan je dodal, da bo most zgrajen do jeseni.\n');
     await build({ root, outDir, now: NOW });
+    expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
+  });
+
+  it('lets go of the article texts only when the caller will not read them again (arhivar build)', async () => {
+    const root = await copyFixture('archive-basic');
+    const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');
+    const kept = await readContent(root);
+    await build({ root, outDir, now: NOW, sources: kept });
+    expect(kept.articles.every((source) => source.text.length > 0)).toBe(true);
+    const released = await readContent(root);
+    await rm(path.join(root, '.cache'), { recursive: true, force: true });
+    await build({ root, outDir, now: NOW, sources: released, releaseSources: true });
+    expect(released.articles.map((source) => source.text)).toEqual(released.articles.map(() => ''));
+    // Released after use: the site is the same.
     expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
   });
 
