@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { ArhivarError, ContentErrors, sortErrors } from './errors.ts';
-import { readContent, type ContentSources } from './content/read.ts';
+import { readContent, type ContentSources, type SourceFile } from './content/read.ts';
 import { parseSiteConfig, type SiteConfig } from './config/site.ts';
 import type { Article, ArticleSource } from './content/article.ts';
 import type { Person } from './content/person.ts';
@@ -12,7 +13,7 @@ import { collectArchive, type Archive } from './site/archive.ts';
 import { slugify } from './site/slug.ts';
 import { urls } from './site/urls.ts';
 import { listPages, type PageSpec } from './render/pages.ts';
-import { setContentKey } from './render/fingerprint.ts';
+import { setContentKey, setRecordKey } from './render/fingerprint.ts';
 import type { AssetUrls, SiteContext } from './render/context.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from './output/assets.ts';
 import { buildArchiveSearch } from './search/documents.ts';
@@ -96,13 +97,15 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   // Without their bodies: a body (and the file text it is cut from) is needed only until the workers have it.
   const drafts: Draft[] = [];
   const published: Draft[] = [];
+  // published[n]'s source key (see setRecordKey below), when validation computed one.
+  const publishedKeys: (string | undefined)[] = [];
   if (options.reuse) pruneCache(options.reuse, new Set(sources.articles.map((source) => source.file)));
   try {
     await validateArticles(sources.articles, {
       root: options.root,
       cache: options.cache,
       reuse: options.reuse?.articles,
-      onResult: (result, source) => {
+      onResult: (result, source, key) => {
         if (options.releaseSources) source.text = '';
         errors.push(...result.errors);
         if (!result.article) return;
@@ -110,6 +113,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
         drafts.push(draft);
         if (!isPublished(draft)) return;
         published.push(draft);
+        publishedKeys.push(key);
         // Rendered even when other files have errors, so a too-slow article is reported in the same run.
         renderer.add(result.article);
       },
@@ -135,6 +139,9 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   if (errors.length > 0) throw new ContentErrors(sortErrors(errors));
   const allPeople = new Map(registry.people);
   const articles: Article[] = [];
+  // An article record is made from its file (the source key) and these alone, so pages can be fingerprinted
+  // by the key instead of by every field (render/fingerprint.ts setRecordKey).
+  const recordInputs = peopleFilesKey(sources.people, config.detectPeople);
   const renderErrors: ArhivarError[] = [];
   for (const [index, draft] of published.entries()) {
     const rendered = markdown.bodies[index]!;
@@ -195,6 +202,8 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       wordCount: rendered.wordCount,
     });
     setContentKey(article, markdown.keys[index]!);
+    const key = publishedKeys[index];
+    if (key !== undefined) setRecordKey(article, `${key}\0${recordInputs}`);
     articles.push(article);
   }
 
@@ -266,6 +275,13 @@ function uniqueTags(names: readonly string[]) {
     tags.push({ name, slug });
   }
   return tags;
+}
+
+/** The people files (they decide whom each article names) and whether people are detected in the text. */
+function peopleFilesKey(people: readonly SourceFile[], detect: boolean): string {
+  const hash = createHash('sha1').update(detect ? 'detect\0' : 'no-detect\0');
+  for (const person of people) hash.update(`${person.file}\0${person.text.length}\0`).update(person.text);
+  return hash.digest('base64url');
 }
 
 /** What loadSite keeps of a validated article once its body is with the renderer. */

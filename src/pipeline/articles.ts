@@ -29,7 +29,7 @@ export interface ValidateOptions {
    * Told each result as soon as it is known, in the order of `sources`. Between batches the event loop
    * runs, so work started from here (Markdown on worker threads) is kept fed while the rest is validated.
    */
-  onResult?: ((result: Validation, source: SourceFile) => void) | undefined;
+  onResult?: ((result: Validation, source: SourceFile, key: string | undefined) => void) | undefined;
 }
 
 /** Articles validated between two turns of the event loop when onResult is given. */
@@ -38,11 +38,14 @@ const BATCH = 32;
 export async function validateArticles(sources: readonly SourceFile[], options: ValidateOptions): Promise<Validation[]> {
   const { reuse, onResult } = options;
   const cache = options.cache === false ? undefined : await RecordCache.open<StoredValidation>(options.root, 'articles', await codeVersion());
+  // The key (a hash of the path and the text) is given to onResult when it was computed.
+  let key: string | undefined;
   const validate = (source: SourceFile): Validation => {
+    key = undefined;
     if (!cache) return cached(reuse, source.file, source.text, () => validateArticle(source));
     const recent = reuse?.get(source.file);
     if (recent && recent.text === source.text) return recent.value;
-    const key = createHash('sha1').update(source.file).update('\0').update(source.text).digest('base64url');
+    key = sourceKey(source);
     const stored = cache.get(key);
     const result = stored ? restore(stored, source.text) : validateArticle(source);
     if (!stored && result.errors.length === 0 && result.article) cache.set(key, store(result, source.text));
@@ -54,11 +57,16 @@ export async function validateArticles(sources: readonly SourceFile[], options: 
     const result = validate(source);
     results.push(result);
     if (!onResult) continue;
-    onResult(result, source);
+    onResult(result, source, key);
     if (index % BATCH === BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
   }
   await cache?.save();
   return results;
+}
+
+/** Names a file's path and text: everything its validation result is made from. */
+export function sourceKey(source: SourceFile): string {
+  return createHash('sha1').update(source.file).update('\0').update(source.text).digest('base64url');
 }
 
 function store(result: Validation, text: string): StoredValidation {

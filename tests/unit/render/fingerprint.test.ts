@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Fingerprinter, setContentKey } from '../../../src/render/fingerprint.ts';
+import { Fingerprinter, setContentKey, setRecordKey } from '../../../src/render/fingerprint.ts';
 
 const article = (html: string, counts = new Map([['ana-cankar', 2]])) => ({ file: 'content/articles/a.md', url: '/2025/01/01/a/', title: 'A', html, text: 'x'.repeat(300), mentionCounts: counts });
 const context = (title: string) => ({ site: { title }, people: new Map([['ana-cankar', { name: 'Ana Cankar' }]]) });
@@ -61,5 +62,43 @@ describe('Fingerprinter', () => {
     expect(key(entry('<p>b</p>'))).toBe(key(entry('<p>b</p>')));
     expect(key(entry('<p>b</p>'))).not.toBe(key(entry('<p>c</p>')));
     expect(key(entry('<p>b</p>'))).not.toBe(key(entry('<p>b</p>'), 2));
+  });
+
+  it('tells two plain values apart exactly when their JSON differs', () => {
+    const key = (value: unknown) => new Fingerprinter('v1').page('/', { value });
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
+        expect(key(a) === key(b)).toBe(JSON.stringify(a) === JSON.stringify(b));
+        expect(key(a)).toBe(key(structuredClone(a)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('sees dates by their instant and sets and maps by their entries', () => {
+    const key = (value: unknown) => new Fingerprinter('v1').page('/', { value });
+    expect(key(new Date('2025-01-01T00:00:00Z'))).toBe(key(new Date('2025-01-01T00:00:00Z')));
+    expect(key(new Date('2025-01-01T00:00:00Z'))).not.toBe(key(new Date('2025-01-01T00:00:01Z')));
+    expect(key(new Set(['a', 'b']))).not.toBe(key(new Set(['a', 'c'])));
+    expect(key(new Map([['a', 1]]))).not.toBe(key(new Map([['a', 2]])));
+    expect(key(new Map([['a', 1]]))).not.toBe(key({ a: 1 }));
+    expect(key({ a: 1, b: undefined })).toBe(key({ a: 1 }));
+  });
+
+  it('stands a record with a record key in by that key, without reading its fields', () => {
+    const key = (item: object) => new Fingerprinter('v1').page('/', { page: { items: [item] } });
+    const keyed = (title: string, recordKey: string) => {
+      const item = { ...article('<p>a</p>'), title };
+      setRecordKey(item, recordKey);
+      return item;
+    };
+    expect(key(keyed('A', 'r1'))).toBe(key(keyed('B', 'r1')));
+    expect(key(keyed('A', 'r1'))).not.toBe(key(keyed('A', 'r2')));
+    expect(key(keyed('A', 'r1'))).not.toBe(key(article('<p>a</p>')));
+    const watched = keyed('A', 'r1');
+    let reads = 0;
+    Object.defineProperty(watched, 'title', { get: () => (reads++, 'A'), enumerable: true });
+    key(watched);
+    expect(reads).toBe(0);
   });
 });
