@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { ArhivarError, ContentErrors, sortErrors } from './errors.ts';
-import { readContent, type ContentSources, type SourceFile } from './content/read.ts';
+import { readContent, type ContentSources } from './content/read.ts';
 import { parseSiteConfig, type SiteConfig } from './config/site.ts';
 import type { Article, ArticleSource } from './content/article.ts';
 import type { Person } from './content/person.ts';
 import { renderMarkdown, type RenderedMarkdown } from './markdown/render.ts';
 import { pruneCache, type LoadCache } from './load-cache.ts';
-import { loadRegistry, resolveNames, type Registry } from './people/registry.ts';
+import { buildRegistry, loadRegistry, resolveNames, type Registry } from './people/registry.ts';
+import { peopleFilesKey, readStoredPeople, storePeople } from './pipeline/people.ts';
 import { combineArticlePeople } from './people/article-people.ts';
 import { collectArchive, type Archive } from './site/archive.ts';
 import { slugify } from './site/slug.ts';
@@ -22,6 +22,7 @@ import { writeSite } from './output/write.ts';
 import { readPublishedTree } from './output/publish.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
 import { BodyRenderer } from './pipeline/markdown.ts';
+import { relatedArticles } from './pipeline/related.ts';
 import { validateArticles } from './pipeline/articles.ts';
 import { distInode, inputsKey, readLastBuild, restoreWarnings, stillCurrent, storeWarnings, writeLastBuild } from './pipeline/unchanged.ts';
 
@@ -78,7 +79,10 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const { config, errors: configErrors } = parseSiteConfig(sources.site);
   errors.push(...configErrors);
 
-  const { registry, errors: registryErrors } = loadRegistry(sources.people);
+  const useCache = options.cache !== false;
+  const peopleKey = peopleFilesKey(sources.people);
+  const storedPeople = useCache ? await readStoredPeople(options.root, peopleKey) : undefined;
+  const { registry, errors: registryErrors } = storedPeople ? buildRegistry(storedPeople.people) : loadRegistry(sources.people);
   errors.push(...registryErrors);
 
   const now = options.now ?? new Date();
@@ -141,7 +145,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const articles: Article[] = [];
   // An article record is made from its file (the source key) and these alone, so pages can be fingerprinted
   // by the key instead of by every field (render/fingerprint.ts setRecordKey).
-  const recordInputs = peopleFilesKey(sources.people, config.detectPeople);
+  const recordInputs = `${peopleKey}\0${config.detectPeople ? 'detect' : 'no-detect'}`;
   const renderErrors: ArhivarError[] = [];
   for (const [index, draft] of published.entries()) {
     const rendered = markdown.bodies[index]!;
@@ -207,8 +211,9 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     articles.push(article);
   }
 
-  const bios = new Map<string, string>();
-  for (const person of allPeople.values()) {
+  // Only registry people have bios (a person known from an article's people list alone has none).
+  const bios = new Map(storedPeople?.bios);
+  for (const person of storedPeople ? [] : allPeople.values()) {
     if (!person.bio) continue;
     try {
       bios.set(person.id, renderMarkdown(person.bio).html);
@@ -217,8 +222,12 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     }
   }
   if (renderErrors.length > 0) throw new ContentErrors(sortErrors(renderErrors));
+  if (useCache && !storedPeople) await storePeople(options.root, { key: peopleKey, people: [...registry.people.values()], bios });
 
   const archive = timeSync(timings, 'collect', () => collectArchive(articles, allPeople));
+  const relatedStarted = performance.now();
+  archive.related = await relatedArticles(options.root, archive.articles, options.cache);
+  addTime(timings, 'collect', performance.now() - relatedStarted);
   return { config, archive, registry, bios, warnings: sortErrors(warnings), nextPublication };
 }
 
@@ -275,13 +284,6 @@ function uniqueTags(names: readonly string[]) {
     tags.push({ name, slug });
   }
   return tags;
-}
-
-/** The people files (they decide whom each article names) and whether people are detected in the text. */
-function peopleFilesKey(people: readonly SourceFile[], detect: boolean): string {
-  const hash = createHash('sha1').update(detect ? 'detect\0' : 'no-detect\0');
-  for (const person of people) hash.update(`${person.file}\0${person.text.length}\0`).update(person.text);
-  return hash.digest('base64url');
 }
 
 /** What loadSite keeps of a validated article once its body is with the renderer. */

@@ -5,7 +5,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { Article } from '../content/article.ts';
 import { contentKeyOf } from '../render/fingerprint.ts';
 import { toSearchDocument } from '../search/documents.ts';
-import { buildIndexFiles, createStemmer, documentTerms, reuseLayout, type DocumentTerms, type IndexFile, type IndexLayout } from '../search/index-builder.ts';
+import { buildIndexFiles, changedStems, createStemmer, documentTerms, reuseLayout, type DocumentTerms, type IndexFile, type IndexLayout } from '../search/index-builder.ts';
 import type { SearchDocument } from '../search/index-builder.ts';
 import type { Archive } from '../site/archive.ts';
 import { CACHE_DIR, RecordCache } from './cache.ts';
@@ -67,7 +67,7 @@ export async function buildSearchFiles(archive: Pick<Archive, 'articles' | 'peop
     documents,
     keys,
     terms,
-    previous: stored && { layout: stored, changedStems: changedStems(stored.documents, keys, terms, termsCache), isPublished },
+    previous: stored && { layout: stored, changedStems: changedStems(stored.documents, keys, terms, (key) => termsCache.peek(key)), isPublished },
   });
   await termsCache.save();
   await writeLayout(layoutFile, { version, layout: built.layout });
@@ -84,23 +84,6 @@ function documentKey(document: SearchDocument, article: Article): string {
     hash.update(`\0text\0${text.length}\0`).update(text);
   }
   return hash.digest('base64url');
-}
-
-/**
- * The stems whose postings may differ from the stored index: those of the documents replaced in place
- * (old terms and new). Any other difference renumbers documents, and then every posting may differ.
- */
-function changedStems(before: readonly string[], keys: readonly string[], terms: readonly DocumentTerms[], termsCache: RecordCache<DocumentTerms>): Set<string> | 'all' {
-  if (before.length !== keys.length) return 'all';
-  const changed = new Set<string>();
-  for (let n = 0; n < keys.length; n++) {
-    if (before[n] === keys[n]) continue;
-    const old = termsCache.peek(before[n]!);
-    if (!old) return 'all';
-    for (const stem of old.stems.split(' ')) changed.add(stem);
-    for (const stem of terms[n]!.stems.split(' ')) changed.add(stem);
-  }
-  return changed;
 }
 
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {

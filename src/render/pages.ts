@@ -71,7 +71,7 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
   for (const page of paginate(articles, pageSize)) {
     yield templatePage(urls.home(page.number), HomePage, { context, page }, lastChange(page.items));
   }
-  const related = findRelated(articles);
+  const related = archive.related ?? findRelated(articles);
   for (let index = 0; index < articles.length; index++) {
     const article = articles[index]!;
     const props = {
@@ -146,10 +146,15 @@ function feedPage(url: string, feed: Parameters<typeof renderAtomFeed>[0]): Page
 
 /** The newest publication or update among `articles`; undefined for none. */
 function lastChange(articles: readonly Article[]): Date | undefined {
+  // Compared as numbers: `>` on two Dates converts both through valueOf, and this runs for every list page.
   let newest: Date | undefined;
+  let newestTime = -Infinity;
   for (const article of articles) {
-    const changed = article.updated && article.updated.instant > article.date.instant ? article.updated.instant : article.date.instant;
-    if (!newest || changed > newest) newest = changed;
+    const changed = article.updated && article.updated.instant.getTime() > article.date.instant.getTime() ? article.updated.instant : article.date.instant;
+    if (changed.getTime() > newestTime) {
+      newest = changed;
+      newestTime = changed.getTime();
+    }
   }
   return newest;
 }

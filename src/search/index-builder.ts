@@ -241,6 +241,32 @@ function relativePath(url: string): string {
   return url.replace(/^\/+/, '');
 }
 
+/**
+ * The stems whose postings may differ between two indexes of the same number of documents: at each
+ * position whose document key changed, every stem whose weight there changed (a word added, removed, or
+ * counted differently). `termsBefore` gives the terms of a document of the earlier index by its key;
+ * "all" when the counts differ (documents were added, removed or moved, which renumbers the postings) or
+ * an earlier document's terms are unknown.
+ */
+export function changedStems(keysBefore: readonly string[], keys: readonly string[], terms: readonly DocumentTerms[], termsBefore: (key: string) => DocumentTerms | undefined): Set<string> | 'all' {
+  if (keysBefore.length !== keys.length) return 'all';
+  const changed = new Set<string>();
+  for (let n = 0; n < keys.length; n++) {
+    if (keysBefore[n] === keys[n]) continue;
+    const old = termsBefore(keysBefore[n]!);
+    if (!old) return 'all';
+    const weights = new Map<string, number>();
+    old.stems.split(' ').forEach((stem, k) => weights.set(stem, old.weights[k]!));
+    terms[n]!.stems.split(' ').forEach((stem, k) => {
+      if (weights.get(stem) !== terms[n]!.weights[k]) changed.add(stem);
+      weights.delete(stem);
+    });
+    for (const stem of weights.keys()) changed.add(stem);
+  }
+  changed.delete('');
+  return changed;
+}
+
 /** The JSON of one document in a chunk; its length is DocumentTerms.entryLength. */
 function chunkEntry(document: SearchDocument): string {
   const entry: ChunkEntry = { u: document.url, t: document.title, d: document.date, i: document.dateTime, x: document.text };

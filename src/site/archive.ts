@@ -38,6 +38,8 @@ export interface Archive {
   tagsBySlug: ReadonlyMap<string, TagEntry>;
   /** Newest year first; months inside newest first. */
   years: YearEntry[];
+  /** related[n]: indices into `articles` of article n's related articles (site/related.ts), when computed already. */
+  related?: number[][] | undefined;
 }
 
 export function compareNewestFirst(a: Article, b: Article): number {

@@ -5,7 +5,21 @@
 const LETTERS: Record<string, string> = { đ: 'dj', ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd', ı: 'i' };
 const MAX_SLUG_LENGTH = 200;
 
+// A build slugs the same few thousand names and tags tens of thousands of times (each article's people
+// and tags); six regular expressions and NFD per call made that about 50 ms of every rebuild.
+const slugMemo = new Map<string, string>();
+
 export function slugify(text: string): string {
+  let slug = slugMemo.get(text);
+  if (slug === undefined) {
+    if (slugMemo.size >= 100_000) slugMemo.clear();
+    slug = computeSlug(text);
+    slugMemo.set(text, slug);
+  }
+  return slug;
+}
+
+function computeSlug(text: string): string {
   return text
     .toLowerCase()
     .replace(/[đłøßæœþðı]/g, (letter) => LETTERS[letter] ?? letter)

@@ -120,6 +120,19 @@ describe('incremental builds (issue 6)', () => {
     expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
   });
 
+  it('shows an edited bio and role, though the people files were read from .cache/ before', async () => {
+    const root = await copyFixture('archive-basic');
+    const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');
+    await build({ root, outDir, now: NOW });
+    await build({ root, outDir, now: NOW });
+    const file = path.join(root, 'content/people/ana-cankar.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('preizkusna oseba', 'županja').replace('Kratek opis osebe Ana Cankar.', 'Ana Cankar je **županja** od leta 2022.'));
+    await build({ root, outDir, now: NOW });
+    const page = await readFile(path.join(outDir, 'osebe/ana-cankar/index.html'), 'utf8');
+    expect(page).toContain('<strong>županja</strong> od leta 2022');
+    expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
+  });
+
   it('re-renders every page that shows the site settings when site.yaml changes', async () => {
     const root = await copyFixture('archive-basic');
     const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');

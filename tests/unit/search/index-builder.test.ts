@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildIndexFiles, contentName, createStemmer, documentTerms, reuseLayout, type BuiltIndex, type DocumentTerms, type IndexLayout, type SearchDocument } from '../../../src/search/index-builder.ts';
+import { buildIndexFiles, changedStems, contentName, createStemmer, documentTerms, reuseLayout, type BuiltIndex, type DocumentTerms, type IndexLayout, type SearchDocument } from '../../../src/search/index-builder.ts';
 
 describe('contentName', () => {
   it('names a file by 8 hex digits of its content hash, and keeps names apart when two contents share one', () => {
@@ -26,16 +26,9 @@ function index(documents: readonly SearchDocument[], previous?: { built: BuiltIn
   const keys = documents.map((doc) => createHash('sha1').update(JSON.stringify([doc.url, doc.title, doc.text])).digest('base64url'));
   const terms = documents.map((doc) => documentTerms(doc, stemOf));
   const termsByKey = new Map(keys.map((key, n) => [key, terms[n]!]));
-  let changedStems: Set<string> | 'all' = 'all';
-  if (previous && previous.built.layout.documents.length === keys.length) {
-    changedStems = new Set();
-    previous.built.layout.documents.forEach((before, n) => {
-      if (before === keys[n]) return;
-      for (const stem of `${previous.terms.get(before)!.stems} ${terms[n]!.stems}`.split(' ')) (changedStems as Set<string>).add(stem);
-    });
-  }
   const options = { shardBytes: 300, chunkBytes: 200 };
-  const built = buildIndexFiles({ documents, keys, terms, options, previous: previous && { layout: previous.built.layout, changedStems, isPublished: published } });
+  const reuse = previous && { layout: previous.built.layout, changedStems: changedStems(previous.built.layout.documents, keys, terms, (key) => previous.terms.get(key)), isPublished: published };
+  const built = buildIndexFiles({ documents, keys, terms, options, previous: reuse });
   return { built, terms: termsByKey };
 }
 
@@ -88,9 +81,26 @@ describe('buildIndexFiles', () => {
     const after = index(edited, first).built;
     const remade = made(after);
     expect(remade[0]).toBe('iskanje/indeks.json');
-    // The chunk holding document 20 and the shards of its words, not the whole index.
-    expect(remade.length).toBeGreaterThan(1);
-    expect(remade.length).toBeLessThan(shardsAndChunks / 2);
+    // The chunk holding document 20 and the shard of its one new word, not the shards of its other words.
+    const newWordShard = after.manifest.shards.findIndex((key) => 'enkratnabeseda'.startsWith(key));
+    expect(remade.sort()).toEqual(
+      ['iskanje/indeks.json', `iskanje/indeks/t/${after.manifest.shardFiles[newWordShard]}.json`, `iskanje/indeks/d/${after.manifest.chunkFiles[after.manifest.chunks.findLastIndex((start) => start <= 20)]}.json`].sort(),
+    );
+    expect(shardsAndChunks).toBeGreaterThan(10);
+  });
+
+  it('counts as changed only the stems whose weight changed in an edited document', () => {
+    const stemOf = createStemmer();
+    const before = documentTerms(document(0, ['sestanek', 'župan', 'župan'], 'Naslov'), stemOf);
+    const after = documentTerms(document(0, ['sestanek', 'župan', 'proračun'], 'Naslov'), stemOf);
+    const changed = changedStems(['a'], ['b'], [after], () => before);
+    expect(changed).not.toBe('all');
+    const stems = [...(changed as Set<string>)];
+    // župan lost one count, proračun is new; sestanek and the title's naslov are as they were.
+    expect(stems).toHaveLength(2);
+    expect(stems.some((stem) => 'proračun'.normalize('NFD').replace(/\p{M}/gu, '').startsWith(stem))).toBe(true);
+    expect(changedStems(['a'], ['a', 'b'], [after, after], () => before)).toBe('all');
+    expect(changedStems(['a'], ['b'], [after], () => undefined)).toBe('all');
   });
 
   it('makes a file again when the published site no longer holds it', () => {
