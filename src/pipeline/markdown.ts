@@ -77,6 +77,8 @@ export class BodyRenderer {
   private readonly maxWorkers: number;
   private pool: MarkdownPool | undefined;
   private workerFile: Promise<string> | undefined;
+  /** The pool started by open(); finish() waits for it, so a pool made late is still closed. */
+  private firstWorker: Promise<void> | undefined;
   private tasks = 0;
   private detectMs = 0;
   private failure: { error: unknown } | undefined;
@@ -94,12 +96,19 @@ export class BodyRenderer {
   static async open(options: MarkdownOptions): Promise<BodyRenderer> {
     const useCache = options.cache ?? true;
     const version = await codeVersion();
+    // The worker is bundled and one worker started before anything else, so it loads (and builds its people
+    // detector) while the caches are read and the front matter validated: after an edit, the edited article
+    // need not wait for it. When every body is cached it is stopped unused.
+    const workerFile = compileWorker(options.root, 'workers/markdown-worker.ts');
+    workerFile.catch(() => undefined);
     const cache = useCache ? await RecordCache.open<StoredMarkdown>(options.root, 'markdown', version) : undefined;
     const peopleCache = useCache && options.detect ? await RecordCache.open<DetectedPeople>(options.root, 'people', version) : undefined;
     const renderer = new BodyRenderer(options, cache, peopleCache, options.detect ? registryKey(options.detect.people) : '');
-    // Bundled now, while the caller validates front matter, so the first uncached article need not wait for it.
-    renderer.workerFile = compileWorker(options.root, 'workers/markdown-worker.ts');
-    renderer.workerFile.catch(() => undefined);
+    renderer.workerFile = workerFile;
+    renderer.firstWorker = renderer.poolFor(1).then(
+      () => undefined,
+      () => undefined,
+    );
     return renderer;
   }
 
@@ -179,6 +188,7 @@ export class BodyRenderer {
     try {
       await Promise.all(this.running);
     } finally {
+      await this.firstWorker;
       await this.pool?.close();
     }
     // A failed build keeps what it rendered: the next attempt needs it too.

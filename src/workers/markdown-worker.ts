@@ -7,7 +7,7 @@ import type { ArticleTask, ArticleTaskResult } from './markdown-pool.ts';
 
 /**
  * The worker side of markdown-pool.ts; runs as a plain JS bundle made by compile.ts. The people detector
- * is built from the registry (workerData.people) once per worker, on the first task that asks for detection.
+ * is built from the registry (workerData.people) once per worker, when it starts.
  */
 const people = (workerData as { people?: Person[] } | undefined)?.people;
 let detector: PeopleDetector | undefined;
@@ -44,4 +44,7 @@ parentPort?.on('message', (task: ArticleTask) => {
   }
   parentPort!.postMessage(reply, transfer);
 });
+// Built before the worker says it is ready: it is started ahead of its first article (pipeline/markdown.ts),
+// so this happens while the main thread is still validating front matter.
+if (people) detector = createDetector(people);
 parentPort?.postMessage({ ready: true });
