@@ -1,4 +1,4 @@
-import { TIME_ZONE } from '../text/sl.ts';
+import { ljubljanaOffsetMinutes } from '../text/sl.ts';
 
 /**
  * Front-matter dates. YAML would read `2025-12-22T23:30:00` as UTC (23 December in Ljubljana), so
@@ -72,30 +72,6 @@ function zoneOffsetMinutes(zone: string): number {
   const sign = zone.startsWith('-') ? -1 : 1;
   const digits = zone.slice(1).replace(':', '');
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0));
-}
-
-const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' });
-
-/** Minutes east of UTC in Ljubljana at a given instant (60 in winter, 120 in summer). */
-// Ljubljana changes offset only on whole UTC hours, so one lookup per quarter hour is exact.
-const offsetMemo = new Map<number, number>();
-
-export function ljubljanaOffsetMinutes(instant: number): number {
-  const bucket = Math.floor(instant / 900_000);
-  let offset = offsetMemo.get(bucket);
-  if (offset === undefined) {
-    if (offsetMemo.size >= 500_000) offsetMemo.clear();
-    offset = computeOffsetMinutes(instant);
-    offsetMemo.set(bucket, offset);
-  }
-  return offset;
-}
-
-function computeOffsetMinutes(instant: number): number {
-  const name = offsetFormat.formatToParts(new Date(instant)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  if (!match) return 0;
-  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
 }
 
 /**

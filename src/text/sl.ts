@@ -36,7 +36,7 @@ export interface CalendarDate {
 }
 
 /** The wall-clock date and time in Ljubljana at `instant`. */
-// formatToParts is slow (~20 µs) and a build asks for the same article dates many times (URLs, lists, archive).
+// A build asks for the same article dates many times (URLs, lists, archive): each is worked out once.
 const calendarMemo = new Map<number, CalendarDate>();
 
 export function ljubljanaCalendar(instant: Date): CalendarDate {
@@ -50,7 +50,16 @@ export function ljubljanaCalendar(instant: Date): CalendarDate {
   return calendar;
 }
 
+/** Before 1900 Ljubljana kept local mean time, whose offset is not in whole minutes: Intl is asked directly. */
+const WHOLE_MINUTE_OFFSETS_FROM = Date.UTC(1900, 0, 1);
+
 function computeLjubljanaCalendar(instant: Date): CalendarDate {
+  const time = instant.getTime();
+  if (time >= WHOLE_MINUTE_OFFSETS_FROM) {
+    // The UTC fields of the instant moved by the offset are the wall clock: no formatToParts (about 5 µs).
+    const wall = new Date(time + ljubljanaOffsetMinutes(time) * 60_000);
+    return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), hour: wall.getUTCHours(), minute: wall.getUTCMinutes(), second: wall.getUTCSeconds() };
+  }
   const parts: Record<string, number> = {};
   for (const part of calendarParts.formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -63,6 +72,44 @@ function computeLjubljanaCalendar(instant: Date): CalendarDate {
     minute: parts.minute!,
     second: parts.second!,
   };
+}
+
+const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' });
+
+/**
+ * Minutes east of UTC in Ljubljana at a given instant (60 in winter, 120 in summer). Ljubljana changes
+ * offset at most once a UTC day and only on a whole hour: a day whose first and last minute have the same
+ * offset has it throughout, and any other day is looked up by the quarter hour.
+ */
+const dayOffsetMemo = new Map<number, number | null>();
+const offsetMemo = new Map<number, number>();
+const DAY_MS = 86_400_000;
+
+export function ljubljanaOffsetMinutes(instant: number): number {
+  const day = Math.floor(instant / DAY_MS);
+  let whole = dayOffsetMemo.get(day);
+  if (whole === undefined) {
+    if (dayOffsetMemo.size >= 500_000) dayOffsetMemo.clear();
+    const first = computeOffsetMinutes(day * DAY_MS);
+    whole = first === computeOffsetMinutes(day * DAY_MS + DAY_MS - 1) ? first : null;
+    dayOffsetMemo.set(day, whole);
+  }
+  if (whole !== null) return whole;
+  const bucket = Math.floor(instant / 900_000);
+  let offset = offsetMemo.get(bucket);
+  if (offset === undefined) {
+    if (offsetMemo.size >= 500_000) offsetMemo.clear();
+    offset = computeOffsetMinutes(instant);
+    offsetMemo.set(bucket, offset);
+  }
+  return offset;
+}
+
+function computeOffsetMinutes(instant: number): number {
+  const name = offsetFormat.formatToParts(new Date(instant)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  if (!match) return 0;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
 }
 
 /** "22. decembra 2025": the form used in running text and datelines on arhivar pages. */
@@ -94,8 +141,23 @@ export interface PluralForms {
 
 /** Slovenian has four plural categories chosen by the last two digits: 1 članek, 2 članka, 3 članki, 5 člankov. */
 export function plural(count: number, forms: PluralForms): string {
-  const category = pluralRules.select(count) as keyof PluralForms;
-  return `${numberFormat.format(count)} ${forms[category] ?? forms.other}`;
+  const category = pluralCategory(count);
+  return `${formatNumber(count)} ${forms[category] ?? forms.other}`;
+}
+
+// Every list page and article page asks for a few counts (articles, minutes, mentions); the same small
+// integers come back thousands of times, and each Intl call costs a few microseconds.
+const categoryMemo = new Map<number, keyof PluralForms>();
+const numberMemo = new Map<number, string>();
+const MEMO_LIMIT = 10_000;
+
+function pluralCategory(count: number): keyof PluralForms {
+  let category = categoryMemo.get(count);
+  if (category === undefined) {
+    category = pluralRules.select(count) as keyof PluralForms;
+    if (categoryMemo.size < MEMO_LIMIT) categoryMemo.set(count, category);
+  }
+  return category;
 }
 
 export const ARTICLE_FORMS: PluralForms = { one: 'članek', two: 'članka', few: 'članki', other: 'člankov' };
@@ -110,5 +172,10 @@ export const countArticles = (count: number): string => plural(count, ARTICLE_FO
 export const collator = new Intl.Collator('sl', { sensitivity: 'base', numeric: true });
 
 export function formatNumber(value: number): string {
-  return numberFormat.format(value);
+  let formatted = numberMemo.get(value);
+  if (formatted === undefined) {
+    formatted = numberFormat.format(value);
+    if (numberMemo.size < MEMO_LIMIT) numberMemo.set(value, formatted);
+  }
+  return formatted;
 }
