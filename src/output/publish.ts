@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { mkdir, readFile, readdir, readlink, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, readlink, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
-import { CACHE_DIR } from '../pipeline/cache.ts';
+import { readCacheFile, writeCacheFile } from '../pipeline/cache.ts';
 import { addTime, type Timings } from '../pipeline/timings.ts';
 import { Fingerprinter } from '../render/fingerprint.ts';
 import type { PageSpec } from '../render/pages.ts';
@@ -50,7 +49,8 @@ export type PublishFile = OutputFile | { path: string; hash: string; bytes?: und
 /** What the record in .cache/ says dist/ holds, when dist/ is still the folder the record was made for. */
 export class PublishedTree {
   constructor(
-    readonly statePath: string,
+    /** The record's file name inside .cache/. */
+    readonly stateName: string,
     readonly state: OutputState | undefined,
     readonly current: TreeRecord | undefined,
   ) {}
@@ -60,10 +60,11 @@ export class PublishedTree {
 }
 
 export async function readPublishedTree(root: string, target: string, useCache = true): Promise<PublishedTree> {
-  const statePath = path.join(root, CACHE_DIR, `output-${createHash('sha1').update(target).digest('hex').slice(0, 12)}.bin`);
-  const state = useCache ? await readState(statePath, target) : undefined;
+  const stateName = `output-${createHash('sha1').update(target).digest('hex').slice(0, 12)}.bin`;
+  const stored = useCache ? await readCacheFile<OutputState>(root, stateName) : undefined;
+  const state = stored?.version === 1 && stored.target === target ? stored : undefined;
   const current = state?.current && (await inode(target)) === state.current.ino ? state.current : undefined;
-  return new PublishedTree(statePath, state, current);
+  return new PublishedTree(stateName, state, current);
 }
 
 export interface PublishResult {
@@ -112,7 +113,8 @@ export async function publishSite(root: string, target: string, pages: Iterable<
   let renderMs = 0;
   const useCache = options.cache ?? true;
   const names = treeNames(target);
-  const { statePath, state, current } = options.published ?? (await readPublishedTree(root, target, useCache));
+  const { stateName, state, current } = options.published ?? (await readPublishedTree(root, target, useCache));
+  const writeState = (record: OutputState) => writeCacheFile(root, stateName, record);
   const spare = current && state?.spare && (await inode(names.spare)) === state.spare.ino ? state.spare : undefined;
 
   const desired = new Map<string, FileRecord>();
@@ -155,7 +157,7 @@ export async function publishSite(root: string, target: string, pages: Iterable<
   const openStaging = async (): Promise<Staging> => {
     if (useCache && state) {
       // From here on the spare tree is half-updated until the swap: forget it first.
-      await writeState(statePath, { version: 1, target, current, spare: undefined });
+      await writeState({ version: 1, target, current, spare: undefined });
     }
     if (spare) return new Staging(names.spare, spare.files, io, false);
     await moveAside(names.spare);
@@ -192,7 +194,7 @@ export async function publishSite(root: string, target: string, pages: Iterable<
     const removed = current ? [...current.files.keys()].filter((file) => !desired.has(file)) : [];
     if (current && changed.size === 0 && removed.length === 0) {
       // Nothing to publish; only fingerprints may have been added (a cache from an older arhivar).
-      if (useCache && recordsChanged) await writeState(statePath, { version: 1, target, current: { ino: current.ino, files: desired }, spare });
+      if (useCache && recordsChanged) await writeState({ version: 1, target, current: { ino: current.ino, files: desired }, spare });
       return { pagesWritten, pagesRendered, filesWritten: 0 };
     }
 
@@ -214,7 +216,7 @@ export async function publishSite(root: string, target: string, pages: Iterable<
         removeInBackground(old);
       }
     }
-    if (useCache) await writeState(statePath, { version: 1, target, current: { ino: (await inode(target))!, files: desired }, spare: nextSpare });
+    if (useCache) await writeState({ version: 1, target, current: { ino: (await inode(target))!, files: desired }, spare: nextSpare });
     return { pagesWritten, pagesRendered, filesWritten };
   } catch (error) {
     // The spare (if it was the staging tree) is no longer trusted: the state written by openStaging says so.
@@ -400,24 +402,6 @@ function removeInBackground(directory: string): void {
   if (process.platform === 'win32') return removeHere();
   // A missing rm is reported as an 'error' event, not thrown: remove the tree in this process then.
   spawn('rm', ['-rf', '--', directory], { detached: true, stdio: 'ignore' }).on('error', removeHere).unref();
-}
-
-async function readState(file: string, target: string): Promise<OutputState | undefined> {
-  const bytes = await readFile(file).catch(() => undefined);
-  if (!bytes) return undefined;
-  try {
-    const state = deserialize(bytes) as OutputState;
-    return state.version === 1 && state.target === target ? state : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function writeState(file: string, state: OutputState): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, serialize(state));
-  await rename(temporary, file);
 }
 
 async function listPublicFiles(root: string): Promise<{ path: string; output: Output }[]> {

@@ -1,4 +1,4 @@
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
@@ -9,6 +9,26 @@ import { deserialize, serialize } from 'node:v8';
  * is ignored. `version` names the log file: a new arhivar version starts a fresh log and removes old ones.
  */
 export const CACHE_DIR = '.cache';
+
+/** One value kept whole in `.cache/<name>` (v8-serialised); undefined when the file is missing or unreadable. */
+export async function readCacheFile<T>(root: string, name: string): Promise<T | undefined> {
+  const bytes = await readFile(path.join(root, CACHE_DIR, name)).catch(() => undefined);
+  if (!bytes) return undefined;
+  try {
+    return deserialize(bytes) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes `.cache/<name>` through a temporary file and a rename, so a reader never sees half of it. */
+export async function writeCacheFile(root: string, name: string, value: unknown): Promise<void> {
+  const file = path.join(root, CACHE_DIR, name);
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, serialize(value));
+  await rename(temporary, file);
+}
 
 export class RecordCache<V> {
   private readonly entries = new Map<string, V>();

@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { Person } from '../content/person.ts';
 import type { SourceFile } from '../content/read.ts';
-import { CACHE_DIR } from './cache.ts';
+import { readCacheFile, writeCacheFile } from './cache.ts';
 import { codeVersion } from './version.ts';
 
 /**
@@ -29,20 +26,10 @@ export function peopleFilesKey(sources: readonly SourceFile[]): string {
 }
 
 export async function readStoredPeople(root: string, key: string): Promise<StoredPeople | undefined> {
-  const bytes = await readFile(path.join(root, CACHE_DIR, FILE)).catch(() => undefined);
-  if (!bytes) return undefined;
-  try {
-    const stored = deserialize(bytes) as StoredPeople;
-    return stored.key === key && stored.version === (await codeVersion()) && Array.isArray(stored.people) ? stored : undefined;
-  } catch {
-    return undefined;
-  }
+  const stored = await readCacheFile<StoredPeople>(root, FILE);
+  return stored?.key === key && stored.version === (await codeVersion()) && Array.isArray(stored.people) ? stored : undefined;
 }
 
 export async function storePeople(root: string, stored: Omit<StoredPeople, 'version'>): Promise<void> {
-  const file = path.join(root, CACHE_DIR, FILE);
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, serialize({ ...stored, version: await codeVersion() } satisfies StoredPeople));
-  await rename(temporary, file);
+  await writeCacheFile(root, FILE, { ...stored, version: await codeVersion() } satisfies StoredPeople);
 }

@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import { findRelated, type RelatedInput } from '../site/related.ts';
-import { CACHE_DIR } from './cache.ts';
+import { readCacheFile, writeCacheFile } from './cache.ts';
 import { codeVersion } from './version.ts';
 
 /**
@@ -30,23 +27,9 @@ export async function relatedArticles(root: string, articles: readonly RelatedIn
     hash.update('\n');
   }
   const key = hash.digest('base64url');
-  const file = path.join(root, CACHE_DIR, FILE);
-  const stored = await readStored(file);
-  if (stored?.version === version && stored.key === key && stored.related.length === articles.length) return stored.related;
+  const stored = await readCacheFile<StoredRelated>(root, FILE);
+  if (stored?.version === version && stored.key === key && stored.related?.length === articles.length) return stored.related;
   const related = findRelated(articles);
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, serialize({ version, key, related } satisfies StoredRelated));
-  await rename(temporary, file);
+  await writeCacheFile(root, FILE, { version, key, related } satisfies StoredRelated);
   return related;
-}
-
-async function readStored(file: string): Promise<StoredRelated | undefined> {
-  const bytes = await readFile(file).catch(() => undefined);
-  if (!bytes) return undefined;
-  try {
-    return deserialize(bytes) as StoredRelated;
-  } catch {
-    return undefined;
-  }
 }

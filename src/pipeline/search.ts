@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { Article } from '../content/article.ts';
 import { contentKeyOf } from '../render/fingerprint.ts';
 import { toSearchDocument } from '../search/documents.ts';
 import { buildIndexFiles, changedStems, createStemmer, documentTerms, reuseLayout, type DocumentTerms, type IndexFile, type IndexLayout } from '../search/index-builder.ts';
 import type { SearchDocument } from '../search/index-builder.ts';
 import type { Archive } from '../site/archive.ts';
-import { CACHE_DIR, RecordCache } from './cache.ts';
+import { CACHE_DIR, readCacheFile, RecordCache, writeCacheFile } from './cache.ts';
 import { codeVersion } from './version.ts';
 
 /**
@@ -48,8 +47,8 @@ export async function buildSearchFiles(archive: Pick<Archive, 'articles' | 'peop
 
   const version = await codeVersion();
   const keys = documents.map((document, n) => documentKey(document, archive.articles[n]!));
-  const layoutFile = path.join(options.root, CACHE_DIR, LAYOUT_FILE);
-  const stored = await readLayout(layoutFile, version);
+  const storedLayout = await readCacheFile<StoredLayout>(options.root, LAYOUT_FILE);
+  const stored = storedLayout?.version === version && Array.isArray(storedLayout.layout?.documents) ? storedLayout.layout : undefined;
   const isPublished = options.isPublished ?? (() => false);
   if (stored && sameKeys(stored.documents, keys) && everyFilePublished(stored, isPublished)) return reuseLayout(stored).files;
 
@@ -70,7 +69,8 @@ export async function buildSearchFiles(archive: Pick<Archive, 'articles' | 'peop
     previous: stored && { layout: stored, changedStems: changedStems(stored.documents, keys, terms, (key) => termsCache.peek(key)), isPublished },
   });
   await termsCache.save();
-  await writeLayout(layoutFile, { version, layout: built.layout });
+  await writeCacheFile(options.root, LAYOUT_FILE, { version, layout: built.layout } satisfies StoredLayout);
+  await rm(path.join(options.root, CACHE_DIR, OLD_INDEX_FILE), { force: true });
   return built.files;
 }
 
@@ -92,23 +92,4 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 
 function everyFilePublished(layout: IndexLayout, isPublished: (path: string, hash: string) => boolean): boolean {
   return reuseLayout(layout).files.every((file) => file.bytes !== undefined || isPublished(file.path, file.hash));
-}
-
-async function readLayout(file: string, version: string): Promise<IndexLayout | undefined> {
-  const bytes = await readFile(file).catch(() => undefined);
-  if (!bytes) return undefined;
-  try {
-    const stored = deserialize(bytes) as StoredLayout;
-    return stored.version === version && Array.isArray(stored.layout?.documents) ? stored.layout : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function writeLayout(file: string, stored: StoredLayout): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, serialize(stored));
-  await rename(temporary, file);
-  await rm(path.join(path.dirname(file), OLD_INDEX_FILE), { force: true });
 }
