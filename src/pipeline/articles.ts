@@ -66,7 +66,8 @@ export async function validateArticles(sources: readonly SourceFile[], options: 
 
 /** Names a file's path and text: everything its validation result is made from. */
 export function sourceKey(source: SourceFile): string {
-  return createHash('sha1').update(source.file).update('\0').update(source.text).digest('base64url');
+  const hash = createHash('sha1').update(source.file).update('\0');
+  return (source.hash !== undefined ? hash.update(`sha1:${source.hash}`) : hash.update(source.text)).digest('base64url');
 }
 
 function store(result: Validation, text: string): StoredValidation {
