@@ -17,7 +17,7 @@ import { setContentKey, setRecordKey } from './render/fingerprint.ts';
 import type { AssetUrls, SiteContext } from './render/context.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from './output/assets.ts';
 import { buildArchiveSearch } from './search/documents.ts';
-import { buildSearchFiles } from './pipeline/search.ts';
+import { searchFiles } from './pipeline/search.ts';
 import { writeSite } from './output/write.ts';
 import { readPublishedTree } from './output/publish.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
@@ -364,8 +364,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const onPage = report && ((pagesWritten: number) => report({ phase: 'writing', articlesRead, pagesWritten }));
   const outDir = options.outDir ?? 'dist';
   const published = await readPublishedTree(options.root, path.resolve(options.root, outDir), options.cache);
-  // The same files as siteFiles(); search files that dist/ already holds unchanged come without bytes.
-  const files = [...assets.files, ...(await buildSearchFiles(model.archive, { root: options.root, cache: options.cache, isPublished: published.has }))];
+  // The same files as siteFiles(); search files that dist/ already holds unchanged come without bytes, and
+  // the others are made one at a time as the publisher writes them.
+  const search = searchFiles(model.archive, { root: options.root, cache: options.cache, isPublished: published.has });
+  const files = (async function* () {
+    yield* assets.files;
+    yield* search;
+  })();
   const written = await writeSite(options.root, outDir, sitePages(model, assets.urls), files, {
     timings: options.timings,
     cache: options.cache,

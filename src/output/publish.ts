@@ -108,7 +108,17 @@ const IO_CONCURRENCY = 32;
 /** Writes queued beyond those in flight before page rendering waits for the disk. */
 const IO_QUEUE_LIMIT = 256;
 
-export async function publishSite(root: string, target: string, pages: Iterable<PageSpec>, extraFiles: readonly PublishFile[], options: PublishOptions): Promise<PublishResult> {
+/**
+ * `extraFiles` may be made as they are taken (an async generator): each is handed to the staging tree, and
+ * its bytes let go, before the next is asked for.
+ */
+export async function publishSite(
+  root: string,
+  target: string,
+  pages: Iterable<PageSpec>,
+  extraFiles: Iterable<PublishFile> | AsyncIterable<PublishFile>,
+  options: PublishOptions,
+): Promise<PublishResult> {
   const started = performance.now();
   let renderMs = 0;
   const useCache = options.cache ?? true;
@@ -167,8 +177,12 @@ export async function publishSite(root: string, target: string, pages: Iterable<
   };
 
   try {
-    for (const file of [...(await listPublicFiles(root)), ...extraFiles.map(bytesOutput)]) {
+    for (const file of await listPublicFiles(root)) await offer(safeRelative(file.path), file.output);
+    for await (const extra of extraFiles) {
+      const file = bytesOutput(extra);
       await offer(safeRelative(file.path), file.output);
+      // As for pages below: the next file is made only once the disk has room for it.
+      if (staging) await io.roomFor(IO_QUEUE_LIMIT);
     }
     for (const page of pages) {
       const relative = safeRelative(outputPathFor(page.url));

@@ -27,7 +27,7 @@ export interface WriteOptions {
   published?: PublishedTree | undefined;
 }
 
-export async function writeSite(root: string, outDir: string, pages: Iterable<PageSpec>, extraFiles: readonly PublishFile[], options: WriteOptions = {}): Promise<WriteResult> {
+export async function writeSite(root: string, outDir: string, pages: Iterable<PageSpec>, extraFiles: Iterable<PublishFile> | AsyncIterable<PublishFile>, options: WriteOptions = {}): Promise<WriteResult> {
   const target = path.resolve(root, outDir);
   return publishSite(root, target, pages, extraFiles, { ...options, codeKey: await codeVersion() });
 }

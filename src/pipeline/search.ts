@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Article } from '../content/article.ts';
 import { contentKeyOf } from '../render/fingerprint.ts';
 import { toSearchDocument } from '../search/documents.ts';
-import { buildIndexFiles, changedStems, createStemmer, documentTerms, reuseLayout, type DocumentTerms, type IndexFile, type IndexLayout } from '../search/index-builder.ts';
+import { changedStems, createStemmer, documentTerms, indexFiles, reuseLayout, type DocumentTerms, type IndexFile, type IndexLayout } from '../search/index-builder.ts';
 import type { SearchDocument } from '../search/index-builder.ts';
 import type { Archive } from '../site/archive.ts';
 import { CACHE_DIR, readCacheFile, RecordCache, writeCacheFile } from './cache.ts';
@@ -37,12 +37,17 @@ const LAYOUT_FILE = 'search-layout.bin';
 /** The file earlier versions kept the whole index in (tens of MB); removed when the layout is written. */
 const OLD_INDEX_FILE = 'search.bin';
 
-export async function buildSearchFiles(archive: Pick<Archive, 'articles' | 'peopleById'>, options: SearchFilesOptions): Promise<IndexFile[]> {
+/**
+ * The search files, made one at a time as the publisher takes them (see indexFiles): the manifest comes
+ * last. The terms are saved before the first file is made, the layout after the last.
+ */
+export async function* searchFiles(archive: Pick<Archive, 'articles' | 'peopleById'>, options: SearchFilesOptions): AsyncGenerator<IndexFile> {
   const personName = (id: string) => archive.peopleById.get(id)?.person.name;
   const documents = archive.articles.map((article) => toSearchDocument(article, personName));
   if (options.cache === false) {
     const stemOf = createStemmer();
-    return buildIndexFiles({ documents, keys: documents.map((_, n) => String(n)), terms: documents.map((document) => documentTerms(document, stemOf)) }).files;
+    yield* indexFiles({ documents, keys: documents.map((_, n) => String(n)), terms: documents.map((document) => documentTerms(document, stemOf)) });
+    return;
   }
 
   const version = await codeVersion();
@@ -50,7 +55,10 @@ export async function buildSearchFiles(archive: Pick<Archive, 'articles' | 'peop
   const storedLayout = await readCacheFile<StoredLayout>(options.root, LAYOUT_FILE);
   const stored = storedLayout?.version === version && Array.isArray(storedLayout.layout?.documents) ? storedLayout.layout : undefined;
   const isPublished = options.isPublished ?? (() => false);
-  if (stored && sameKeys(stored.documents, keys) && everyFilePublished(stored, isPublished)) return reuseLayout(stored).files;
+  if (stored && sameKeys(stored.documents, keys) && everyFilePublished(stored, isPublished)) {
+    yield* reuseLayout(stored).files;
+    return;
+  }
 
   const termsCache = await RecordCache.open<DocumentTerms>(options.root, 'search-terms', version);
   const stemOf = createStemmer();
@@ -62,16 +70,13 @@ export async function buildSearchFiles(archive: Pick<Archive, 'articles' | 'peop
     }
     return found;
   });
-  const built = buildIndexFiles({
-    documents,
-    keys,
-    terms,
-    previous: stored && { layout: stored, changedStems: changedStems(stored.documents, keys, terms, (key) => termsCache.peek(key)), isPublished },
-  });
+  const previous = stored && { layout: stored, changedStems: changedStems(stored.documents, keys, terms, (key) => termsCache.peek(key)), isPublished };
   await termsCache.save();
-  await writeCacheFile(options.root, LAYOUT_FILE, { version, layout: built.layout } satisfies StoredLayout);
+  const made = indexFiles({ documents, keys, terms, previous });
+  let next = made.next();
+  for (; !next.done; next = made.next()) yield next.value;
+  await writeCacheFile(options.root, LAYOUT_FILE, { version, layout: next.value.layout } satisfies StoredLayout);
   await rm(path.join(options.root, CACHE_DIR, OLD_INDEX_FILE), { force: true });
-  return built.files;
 }
 
 /** Hashes everything of the document that the index holds, the text by the key of the Markdown it came from. */
