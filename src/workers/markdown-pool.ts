@@ -99,6 +99,7 @@ export class MarkdownPool {
   private readonly queue: Task[] = [];
   private nextId = 0;
   private closed = false;
+  private startFailure: Error | undefined;
 
   constructor(private readonly options: PoolOptions) {
     for (let i = 0; i < Math.max(1, options.size); i++) this.slots.push(this.startWorker());
@@ -115,7 +116,8 @@ export class MarkdownPool {
   }
 
   run(work: Omit<ArticleTask, 'id'>): Promise<ArticleTaskResult> {
-    if (this.closed) return Promise.reject(new Error('the Markdown pool is closed'));
+    // A pool whose workers could not start says why to every later task too: it may be started before any.
+    if (this.closed) return Promise.reject(this.startFailure ?? new Error('the Markdown pool is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, work, resolve, reject });
       this.dispatch();
@@ -175,6 +177,7 @@ export class MarkdownPool {
   }
 
   private failAll(error: Error): void {
+    this.startFailure ??= error;
     for (const task of this.queue.splice(0)) task.reject(error);
     for (const slot of this.slots) for (const task of slot.tasks.splice(0)) task.reject(error);
     void this.close();

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileWorker } from '../../../src/workers/compile.ts';
 import { MarkdownPool, TimeLimitExceeded } from '../../../src/workers/markdown-pool.ts';
@@ -37,5 +38,16 @@ describe('MarkdownPool', () => {
       '<p>Tri.</p>\n',
       '<p>Štiri.</p>\n',
     ]);
+  });
+
+  it('tells every task why its workers could not start, also one asked for after the failure', async () => {
+    const root = await makeTempDir();
+    cleanups.push(() => removeDir(root));
+    const workerFile = `${root}/broken-worker.mjs`;
+    await writeFile(workerFile, "throw new Error('the renderer could not be loaded');\n");
+    const broken = new MarkdownPool({ workerFile, size: 1, timeLimitMs: 10_000 });
+    cleanups.push(() => broken.close());
+    await expect(broken.render('Prvi.')).rejects.toThrow('the renderer could not be loaded');
+    await expect(broken.render('Drugi.')).rejects.toThrow('the renderer could not be loaded');
   });
 });
