@@ -268,7 +268,7 @@ export function formatTable(options: BenchOptions, scenarios: readonly ScenarioR
   const lines = [
     `${options.articles.toLocaleString('en-US')} articles, ${options.people.toLocaleString('en-US')} people, ${scenarios[0]?.median.pages.toLocaleString('en-US') ?? 0} pages; median of ${options.runs} run${options.runs === 1 ? '' : 's'}; ${cpus().length} cores, Node ${process.versions.node}`,
     '',
-    `| build | wall s | in-process s | CPU user+sys s | pages/s | files written | peak RSS MB (tree) | ${STAGES.join(' | ')} |`,
+    `| build | wall s | in-process s | CPU user+sys s | pages/s | files written | peak RSS MiB (tree) | ${STAGES.join(' | ')} |`,
     `|---|--:|--:|--:|--:|--:|--:|${STAGES.map(() => '--:').join('|')}|`,
   ];
   for (const scenario of scenarios) {
@@ -283,7 +283,7 @@ export function formatTable(options: BenchOptions, scenarios: readonly ScenarioR
 }
 
 export function formatDevTable(results: readonly DevStartResult[]): string {
-  const lines = ['| dev server (`arhivar dev`) | first page s | min s | max s | peak RSS MB (tree) |', '|---|--:|--:|--:|--:|'];
+  const lines = ['| dev server (`arhivar dev`) | first page s | min s | max s | peak RSS MiB (tree) |', '|---|--:|--:|--:|--:|'];
   for (const result of results) {
     const times = result.starts.map((start) => start.firstPageMs);
     const label = result.cache === 'warm' ? 'start with .cache/ from earlier builds' : 'start without .cache/';
