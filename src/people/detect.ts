@@ -1,5 +1,6 @@
 import type { Gender, Person } from '../content/person.ts';
 import { CASES, allForms, declineFeminineFirstName, declineMasculine, guessGender, personForms, type Case } from './names.ts';
+import { memoize } from '../memo.ts';
 
 /**
  * Finds registry people in plain text. The detector is built once: every inflected surname and
@@ -522,17 +523,7 @@ function looksOtherGender(firstName: string, person: DetectorPerson, nomOnly: bo
 }
 
 /** guessGender of a lone first name, remembered: the same capitalised words recur in every article (a third of the detection time). */
-const firstNameGenders = new Map<string, Gender>();
-
-function firstNameGender(firstName: string): Gender {
-  let gender = firstNameGenders.get(firstName);
-  if (gender === undefined) {
-    if (firstNameGenders.size >= 50_000) firstNameGenders.clear();
-    gender = guessGender(`${firstName} X`);
-    firstNameGenders.set(firstName, gender);
-  }
-  return gender;
-}
+const firstNameGender = memoize((firstName: string): Gender => guessGender(`${firstName} X`), 50_000);
 
 /**
  * Decides each occurrence in the light of the whole article: who is named in full, whose surname a

@@ -1,3 +1,5 @@
+import { memoize } from '../memo.ts';
+
 /**
  * URL slugs: lowercase ASCII, one `-` between words. Slug libraries map đ→d; Slovenian transliteration
  * writes đ→dj, so we own this. ł ø ß æ œ do not decompose under NFD and are mapped as letters first.
@@ -7,17 +9,7 @@ const MAX_SLUG_LENGTH = 200;
 
 // A build slugs the same few thousand names and tags tens of thousands of times (each article's people
 // and tags); six regular expressions and NFD per call made that about 50 ms of every rebuild.
-const slugMemo = new Map<string, string>();
-
-export function slugify(text: string): string {
-  let slug = slugMemo.get(text);
-  if (slug === undefined) {
-    if (slugMemo.size >= 100_000) slugMemo.clear();
-    slug = computeSlug(text);
-    slugMemo.set(text, slug);
-  }
-  return slug;
-}
+export const slugify: (text: string) => string = memoize(computeSlug, 100_000);
 
 function computeSlug(text: string): string {
   return text

@@ -1,3 +1,4 @@
+import { memoize } from '../memo.ts';
 /**
  * Slovenian language facts: dates, plurals and collation. Facts measured on Node 20 with full ICU
  * (see SLOVENIAN.md in the project's shared notes).
@@ -36,19 +37,12 @@ export interface CalendarDate {
 }
 
 /** The wall-clock date and time in Ljubljana at `instant`. */
-// A build asks for the same article dates many times (URLs, lists, archive): each is worked out once.
-const calendarMemo = new Map<number, CalendarDate>();
-
 export function ljubljanaCalendar(instant: Date): CalendarDate {
-  const time = instant.getTime();
-  let calendar = calendarMemo.get(time);
-  if (!calendar) {
-    if (calendarMemo.size >= 500_000) calendarMemo.clear();
-    calendar = Object.freeze(computeLjubljanaCalendar(instant));
-    calendarMemo.set(time, calendar);
-  }
-  return calendar;
+  return calendarAt(instant.getTime());
 }
+
+// A build asks for the same article dates many times (URLs, lists, archive): each is worked out once.
+const calendarAt = memoize((time: number) => Object.freeze(computeLjubljanaCalendar(new Date(time))), 500_000);
 
 /** Before 1900 Ljubljana kept local mean time, whose offset is not in whole minutes: Intl is asked directly. */
 const WHOLE_MINUTE_OFFSETS_FROM = Date.UTC(1900, 0, 1);
@@ -81,29 +75,20 @@ const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, tim
  * offset at most once a UTC day and only on a whole hour: a day whose first and last minute have the same
  * offset has it throughout, and any other day is looked up by the quarter hour.
  */
-const dayOffsetMemo = new Map<number, number | null>();
-const offsetMemo = new Map<number, number>();
 const DAY_MS = 86_400_000;
+const QUARTER_HOUR_MS = 900_000;
 
 export function ljubljanaOffsetMinutes(instant: number): number {
-  const day = Math.floor(instant / DAY_MS);
-  let whole = dayOffsetMemo.get(day);
-  if (whole === undefined) {
-    if (dayOffsetMemo.size >= 500_000) dayOffsetMemo.clear();
-    const first = computeOffsetMinutes(day * DAY_MS);
-    whole = first === computeOffsetMinutes(day * DAY_MS + DAY_MS - 1) ? first : null;
-    dayOffsetMemo.set(day, whole);
-  }
-  if (whole !== null) return whole;
-  const bucket = Math.floor(instant / 900_000);
-  let offset = offsetMemo.get(bucket);
-  if (offset === undefined) {
-    if (offsetMemo.size >= 500_000) offsetMemo.clear();
-    offset = computeOffsetMinutes(instant);
-    offsetMemo.set(bucket, offset);
-  }
-  return offset;
+  return offsetOfDay(Math.floor(instant / DAY_MS)) ?? offsetOfQuarterHour(Math.floor(instant / QUARTER_HOUR_MS));
 }
+
+/** The day's offset when it has one throughout, null on a day the clocks change. */
+const offsetOfDay = memoize((day: number): number | null => {
+  const first = computeOffsetMinutes(day * DAY_MS);
+  return first === computeOffsetMinutes(day * DAY_MS + DAY_MS - 1) ? first : null;
+}, 500_000);
+
+const offsetOfQuarterHour = memoize((quarter: number) => computeOffsetMinutes(quarter * QUARTER_HOUR_MS), 500_000);
 
 function computeOffsetMinutes(instant: number): number {
   const name = offsetFormat.formatToParts(new Date(instant)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
@@ -147,18 +132,8 @@ export function plural(count: number, forms: PluralForms): string {
 
 // Every list page and article page asks for a few counts (articles, minutes, mentions); the same small
 // integers come back thousands of times, and each Intl call costs a few microseconds.
-const categoryMemo = new Map<number, keyof PluralForms>();
-const numberMemo = new Map<number, string>();
-const MEMO_LIMIT = 10_000;
-
-function pluralCategory(count: number): keyof PluralForms {
-  let category = categoryMemo.get(count);
-  if (category === undefined) {
-    category = pluralRules.select(count) as keyof PluralForms;
-    if (categoryMemo.size < MEMO_LIMIT) categoryMemo.set(count, category);
-  }
-  return category;
-}
+const pluralCategory = memoize((count: number) => pluralRules.select(count) as keyof PluralForms, 10_000);
+const formatCount = memoize((value: number) => numberFormat.format(value), 10_000);
 
 export const ARTICLE_FORMS: PluralForms = { one: 'članek', two: 'članka', few: 'članki', other: 'člankov' };
 export const PERSON_FORMS: PluralForms = { one: 'oseba', two: 'osebi', few: 'osebe', other: 'oseb' };
@@ -172,10 +147,5 @@ export const countArticles = (count: number): string => plural(count, ARTICLE_FO
 export const collator = new Intl.Collator('sl', { sensitivity: 'base', numeric: true });
 
 export function formatNumber(value: number): string {
-  let formatted = numberMemo.get(value);
-  if (formatted === undefined) {
-    formatted = numberFormat.format(value);
-    if (numberMemo.size < MEMO_LIMIT) numberMemo.set(value, formatted);
-  }
-  return formatted;
+  return formatCount(value);
 }
