@@ -21,7 +21,10 @@ const FILE = 'people.bin';
 /** Names the person files: their paths and texts, in order. */
 export function peopleFilesKey(sources: readonly SourceFile[]): string {
   const hash = createHash('sha1');
-  for (const source of sources) hash.update(`${source.file}\0${source.text.length}\0`).update(source.text);
+  for (const source of sources) {
+    if (source.hash !== undefined) hash.update(`${source.file}\0sha1:${source.hash}\0`);
+    else hash.update(`${source.file}\0${source.text.length}\0`).update(source.text);
+  }
   return hash.digest('base64url');
 }
 

@@ -4,8 +4,18 @@ import path from 'node:path';
 import type { Article } from '../content/article.ts';
 import { contentKeyOf } from '../render/fingerprint.ts';
 import { toSearchDocument } from '../search/documents.ts';
-import { changedStems, createStemmer, documentTerms, indexFiles, reuseLayout, type DocumentTerms, type IndexFile, type IndexLayout } from '../search/index-builder.ts';
-import type { SearchDocument } from '../search/index-builder.ts';
+import {
+  changedStems,
+  createStemmer,
+  documentTerms,
+  freshInput,
+  indexFiles,
+  reuseLayout,
+  type DocumentTerms,
+  type IndexFile,
+  type IndexLayout,
+  type SearchDocument,
+} from '../search/index-builder.ts';
 import type { Archive } from '../site/archive.ts';
 import { CACHE_DIR, readCacheFile, RecordCache, writeCacheFile } from './cache.ts';
 import { codeVersion } from './version.ts';
@@ -45,8 +55,7 @@ export async function* searchFiles(archive: Pick<Archive, 'articles' | 'peopleBy
   const personName = (id: string) => archive.peopleById.get(id)?.person.name;
   const documents = archive.articles.map((article) => toSearchDocument(article, personName));
   if (options.cache === false) {
-    const stemOf = createStemmer();
-    yield* indexFiles({ documents, keys: documents.map((_, n) => String(n)), terms: documents.map((document) => documentTerms(document, stemOf)) });
+    yield* indexFiles(freshInput(documents));
     return;
   }
 
@@ -55,8 +64,10 @@ export async function* searchFiles(archive: Pick<Archive, 'articles' | 'peopleBy
   const storedLayout = await readCacheFile<StoredLayout>(options.root, LAYOUT_FILE);
   const stored = storedLayout?.version === version && Array.isArray(storedLayout.layout?.documents) ? storedLayout.layout : undefined;
   const isPublished = options.isPublished ?? (() => false);
-  if (stored && sameKeys(stored.documents, keys) && everyFilePublished(stored, isPublished)) {
-    yield* reuseLayout(stored).files;
+  // Nothing indexed changed and dist/ holds every file: only the manifest is made (and it is the same).
+  const unchanged = stored && sameKeys(stored.documents, keys) ? reuseLayout(stored).files : undefined;
+  if (unchanged?.every((file) => file.bytes !== undefined || isPublished(file.path, file.hash))) {
+    yield* unchanged;
     return;
   }
 
@@ -95,6 +106,3 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((key, n) => key === b[n]);
 }
 
-function everyFilePublished(layout: IndexLayout, isPublished: (path: string, hash: string) => boolean): boolean {
-  return reuseLayout(layout).files.every((file) => file.bytes !== undefined || isPublished(file.path, file.hash));
-}

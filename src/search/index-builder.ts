@@ -81,14 +81,14 @@ const BODY_CAP = 10;
 
 /** Builds the index files for `documents`; document n is documents[n] (pass them newest first: ties rank by number). */
 export function buildSearchIndex(documents: readonly SearchDocument[], options: SearchIndexOptions = {}): SearchIndex {
-  const stemOf = createStemmer();
-  const { manifest, files } = buildIndexFiles({
-    documents,
-    keys: documents.map((_, n) => String(n)),
-    terms: documents.map((document) => documentTerms(document, stemOf)),
-    options,
-  });
+  const { manifest, files } = buildIndexFiles(freshInput(documents, options));
   return { manifest, files: files.map((file) => ({ path: file.path, bytes: Buffer.from(file.bytes!).toString('utf8') })) };
+}
+
+/** The input for indexing `documents` with nothing kept from before: keys by position, terms worked out now. */
+export function freshInput(documents: readonly SearchDocument[], options?: SearchIndexOptions): IndexInput {
+  const stemOf = createStemmer();
+  return { documents, keys: documents.map((_, n) => String(n)), terms: documents.map((document) => documentTerms(document, stemOf)), options };
 }
 
 /** A file of the index: `bytes` is absent when the file is reused unchanged from the previous build. */
