@@ -56,6 +56,12 @@ export interface LoadOptions {
    * two bytes a character). `arhivar build` sets it; the dev server keeps its sources for the next reload.
    */
   releaseSources?: boolean;
+  /**
+   * Leave rendered article bodies in .cache/ and read each when a page or the search index asks for it,
+   * instead of holding them all (about 650 MB at 100,000 articles). The caller must call `close()` on the
+   * model once it is done with it. `arhivar build` sets it; the dev server keeps bodies in memory.
+   */
+  bodiesOnDisk?: boolean;
 }
 
 export interface SiteModel {
@@ -67,6 +73,8 @@ export interface SiteModel {
   warnings: ArhivarError[];
   /** When the earliest article held back for its future date is due; the site changes then. */
   nextPublication: Date | undefined;
+  /** Lets go of the .cache/ file that bodies are read from (LoadOptions.bodiesOnDisk); a no-op otherwise. */
+  close: () => void;
 }
 
 export async function loadSite(options: LoadOptions): Promise<SiteModel> {
@@ -97,6 +105,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     reuse: options.reuse?.markdown,
     detect: config.detectPeople ? { people: [...registry.people.values()] } : undefined,
     reusePeople: options.reuse?.people,
+    bodiesOnDisk: options.bodiesOnDisk,
   });
   // Without their bodies: a body (and the file text it is cut from) is needed only until the workers have it.
   const drafts: Draft[] = [];
@@ -138,97 +147,104 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   addTime(timings, 'load', performance.now() - loadStarted);
 
   const markdown = await time(timings, 'parse', () => renderer.finish());
-  addTime(timings, 'detect', markdown.detectMs);
-  errors.push(...markdown.errors);
-  if (errors.length > 0) throw new ContentErrors(sortErrors(errors));
-  const allPeople = new Map(registry.people);
-  const articles: Article[] = [];
-  // An article record is made from its file (the source key) and these alone, so pages can be fingerprinted
-  // by the key instead of by every field (render/fingerprint.ts setRecordKey).
-  const recordInputs = `${peopleKey}\0${config.detectPeople ? 'detect' : 'no-detect'}`;
-  const renderErrors: ArhivarError[] = [];
-  for (const [index, draft] of published.entries()) {
-    const rendered = markdown.bodies[index]!;
-    options.onProgress?.({ phase: 'reading', articlesRead: articles.length + 1, pagesWritten: 0 });
-    const explicit = resolveNames(registry, draft.frontMatter.people);
-    for (const person of explicit.unknown) {
-      if (!allPeople.has(person.id)) allPeople.set(person.id, person);
-      warnings.push(
-        new ArhivarError({
-          code: 'article/unknown-person',
-          message: `"${person.name}" has no file in content/people/; the page ${urls.person(person.id)} is made from the name alone`,
-          file: draft.file,
-          line: draft.keyLines.get('people'),
-          hint: `add content/people/${person.id}.md with name: ${person.name} and a role, or correct the spelling`,
-        }),
-      );
+  // From here on a failure must let go of the bodies' file; success hands it to the caller (SiteModel.close).
+  let handedOver = false;
+  try {
+    addTime(timings, 'detect', markdown.detectMs);
+    errors.push(...markdown.errors);
+    if (errors.length > 0) throw new ContentErrors(sortErrors(errors));
+    const allPeople = new Map(registry.people);
+    const articles: Article[] = [];
+    // An article record is made from its file (the source key) and these alone, so pages can be fingerprinted
+    // by the key instead of by every field (render/fingerprint.ts setRecordKey).
+    const recordInputs = `${peopleKey}\0${config.detectPeople ? 'detect' : 'no-detect'}`;
+    const renderErrors: ArhivarError[] = [];
+    for (const [index, draft] of published.entries()) {
+      const rendered = markdown.bodies[index]!;
+      options.onProgress?.({ phase: 'reading', articlesRead: articles.length + 1, pagesWritten: 0 });
+      const explicit = resolveNames(registry, draft.frontMatter.people);
+      for (const person of explicit.unknown) {
+        if (!allPeople.has(person.id)) allPeople.set(person.id, person);
+        warnings.push(
+          new ArhivarError({
+            code: 'article/unknown-person',
+            message: `"${person.name}" has no file in content/people/; the page ${urls.person(person.id)} is made from the name alone`,
+            file: draft.file,
+            line: draft.keyLines.get('people'),
+            hint: `add content/people/${person.id}.md with name: ${person.name} and a role, or correct the spelling`,
+          }),
+        );
+      }
+      const tagged = combineArticlePeople(markdown.detected[index], registry, explicit.ids, draft.frontMatter.notPeople);
+      for (const name of tagged.unknownNotPeople) {
+        warnings.push(
+          new ArhivarError({
+            code: 'article/unknown-not-person',
+            message: `notPeople names "${name}", who has no file in content/people/, so it removes nobody`,
+            file: draft.file,
+            line: draft.keyLines.get('notPeople'),
+            hint: 'write the name as in the person file (name: or an alias), or the file name without .md',
+          }),
+        );
+      }
+      const { updated, date } = draft.frontMatter;
+      if (updated && updated.instant < date.instant) {
+        warnings.push(
+          new ArhivarError({
+            code: 'article/updated-before-date',
+            message: 'updated is earlier than date, so readers would see the article changed before it was published',
+            file: draft.file,
+            line: draft.keyLines.get('updated'),
+            hint: 'correct the updated: date, or remove it if the article has not changed since publication',
+          }),
+        );
+      }
+      const tags = uniqueTags(draft.frontMatter.tags);
+      const url = urls.article(draft.frontMatter.date, draft.slug);
+      const article = articleWithBody(rendered, {
+        file: draft.file,
+        slug: draft.slug,
+        url,
+        title: draft.title,
+        date: draft.frontMatter.date,
+        updated: draft.frontMatter.updated,
+        author: draft.frontMatter.author,
+        source: draft.frontMatter.source,
+        summary: draft.frontMatter.summary ?? rendered.firstParagraph,
+        tags,
+        people: tagged.people,
+        mentionCounts: tagged.mentionCounts,
+        draft: draft.frontMatter.draft,
+        wordCount: rendered.wordCount,
+      });
+      setContentKey(article, markdown.keys[index]!);
+      const key = publishedKeys[index];
+      if (key !== undefined) setRecordKey(article, `${key}\0${recordInputs}`);
+      articles.push(article);
     }
-    const tagged = combineArticlePeople(markdown.detected[index], registry, explicit.ids, draft.frontMatter.notPeople);
-    for (const name of tagged.unknownNotPeople) {
-      warnings.push(
-        new ArhivarError({
-          code: 'article/unknown-not-person',
-          message: `notPeople names "${name}", who has no file in content/people/, so it removes nobody`,
-          file: draft.file,
-          line: draft.keyLines.get('notPeople'),
-          hint: 'write the name as in the person file (name: or an alias), or the file name without .md',
-        }),
-      );
-    }
-    const { updated, date } = draft.frontMatter;
-    if (updated && updated.instant < date.instant) {
-      warnings.push(
-        new ArhivarError({
-          code: 'article/updated-before-date',
-          message: 'updated is earlier than date, so readers would see the article changed before it was published',
-          file: draft.file,
-          line: draft.keyLines.get('updated'),
-          hint: 'correct the updated: date, or remove it if the article has not changed since publication',
-        }),
-      );
-    }
-    const tags = uniqueTags(draft.frontMatter.tags);
-    const url = urls.article(draft.frontMatter.date, draft.slug);
-    const article = articleWithBody(rendered, {
-      file: draft.file,
-      slug: draft.slug,
-      url,
-      title: draft.title,
-      date: draft.frontMatter.date,
-      updated: draft.frontMatter.updated,
-      author: draft.frontMatter.author,
-      source: draft.frontMatter.source,
-      summary: draft.frontMatter.summary ?? rendered.firstParagraph,
-      tags,
-      people: tagged.people,
-      mentionCounts: tagged.mentionCounts,
-      draft: draft.frontMatter.draft,
-      wordCount: rendered.wordCount,
-    });
-    setContentKey(article, markdown.keys[index]!);
-    const key = publishedKeys[index];
-    if (key !== undefined) setRecordKey(article, `${key}\0${recordInputs}`);
-    articles.push(article);
-  }
 
-  // Only registry people have bios (a person known from an article's people list alone has none).
-  const bios = new Map(storedPeople?.bios);
-  for (const person of storedPeople ? [] : allPeople.values()) {
-    if (!person.bio) continue;
-    try {
-      bios.set(person.id, renderMarkdown(person.bio).html);
-    } catch (error) {
-      renderErrors.push(renderFailure(error, person.file ?? '', undefined));
+    // Only registry people have bios (a person known from an article's people list alone has none).
+    const bios = new Map(storedPeople?.bios);
+    for (const person of storedPeople ? [] : allPeople.values()) {
+      if (!person.bio) continue;
+      try {
+        bios.set(person.id, renderMarkdown(person.bio).html);
+      } catch (error) {
+        renderErrors.push(renderFailure(error, person.file ?? '', undefined));
+      }
     }
-  }
-  if (renderErrors.length > 0) throw new ContentErrors(sortErrors(renderErrors));
-  if (useCache && !storedPeople) await storePeople(options.root, { key: peopleKey, people: [...registry.people.values()], bios });
+    if (renderErrors.length > 0) throw new ContentErrors(sortErrors(renderErrors));
+    if (useCache && !storedPeople) await storePeople(options.root, { key: peopleKey, people: [...registry.people.values()], bios });
 
-  const archive = timeSync(timings, 'collect', () => collectArchive(articles, allPeople));
-  const relatedStarted = performance.now();
-  archive.related = await relatedArticles(options.root, archive.articles, options.cache);
-  addTime(timings, 'collect', performance.now() - relatedStarted);
-  return { config, archive, registry, bios, warnings: sortErrors(warnings), nextPublication };
+    const archive = timeSync(timings, 'collect', () => collectArchive(articles, allPeople));
+    const relatedStarted = performance.now();
+    archive.related = await relatedArticles(options.root, archive.articles, options.cache);
+    addTime(timings, 'collect', performance.now() - relatedStarted);
+    handedOver = true;
+    return { config, archive, registry, bios, warnings: sortErrors(warnings), nextPublication, close: markdown.close };
+  } finally {
+    if (!handedOver) markdown.close();
+  }
 }
 
 /**
@@ -360,24 +376,29 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const model = await loadSite(options);
   const articlesRead = model.archive.articles.length;
   report?.({ phase: 'writing', articlesRead, pagesWritten: 0 });
-  const assets = await buildAssets(options.root);
-  const onPage = report && ((pagesWritten: number) => report({ phase: 'writing', articlesRead, pagesWritten }));
-  const outDir = options.outDir ?? 'dist';
-  const published = await readPublishedTree(options.root, path.resolve(options.root, outDir), options.cache);
-  // The same files as siteFiles(); search files that dist/ already holds unchanged come without bytes, and
-  // the others are made one at a time as the publisher writes them.
-  const search = searchFiles(model.archive, { root: options.root, cache: options.cache, isPublished: published.has });
-  const files = (async function* () {
-    yield* assets.files;
-    yield* search;
-  })();
-  const written = await writeSite(options.root, outDir, sitePages(model, assets.urls), files, {
-    timings: options.timings,
-    cache: options.cache,
-    onPage,
-    published,
-  });
-  return { model, ...written, elapsedMs: performance.now() - started };
+  try {
+    const assets = await buildAssets(options.root);
+    const onPage = report && ((pagesWritten: number) => report({ phase: 'writing', articlesRead, pagesWritten }));
+    const outDir = options.outDir ?? 'dist';
+    const published = await readPublishedTree(options.root, path.resolve(options.root, outDir), options.cache);
+    // The same files as siteFiles(); search files that dist/ already holds unchanged come without bytes, and
+    // the others are made one at a time as the publisher writes them.
+    const search = searchFiles(model.archive, { root: options.root, cache: options.cache, isPublished: published.has });
+    const files = (async function* () {
+      yield* assets.files;
+      yield* search;
+    })();
+    const written = await writeSite(options.root, outDir, sitePages(model, assets.urls), files, {
+      timings: options.timings,
+      cache: options.cache,
+      onPage,
+      published,
+    });
+    return { model, ...written, elapsedMs: performance.now() - started };
+  } catch (error) {
+    model.close();
+    throw error;
+  }
 }
 
 /** What the command line reports of a build. */
@@ -409,7 +430,9 @@ export async function buildUnlessUnchanged(options: BuildOptions): Promise<Build
   if (key && last && (await stillCurrent(last, key, outDir, options.now ?? new Date()))) {
     return { pagesWritten: last.pagesWritten, pagesRendered: 0, filesWritten: 0, articles: last.articles, warnings: restoreWarnings(last.warnings), elapsedMs: performance.now() - started, unchanged: true };
   }
-  const result = await build({ ...options, sources, releaseSources: options.sources === undefined });
+  // Nothing reads the model's bodies after the build, so they stay in .cache/ until a page needs them.
+  const result = await build({ ...options, sources, releaseSources: options.sources === undefined, bodiesOnDisk: true });
+  result.model.close();
   const summary = {
     pagesWritten: result.pagesWritten,
     pagesRendered: result.pagesRendered,

@@ -5,6 +5,7 @@ import { ArhivarError, sortErrors } from '../errors.ts';
 import type { RenderedMarkdown } from '../markdown/render.ts';
 import { defaultPoolSize, MarkdownPool, NestedTooDeep, TimeLimitExceeded, type ArticleTask, type DetectedPeople, type EncodedMarkdown } from '../workers/markdown-pool.ts';
 import { RecordCache } from './cache.ts';
+import { BlobLog } from './blob-log.ts';
 import { codeVersion } from './version.ts';
 import type { LoadCache } from '../load-cache.ts';
 import { compileWorker } from '../workers/compile.ts';
@@ -36,6 +37,12 @@ export interface MarkdownOptions {
   detect?: { people: readonly Person[] } | undefined;
   /** People found by earlier loads in this process (the dev server's), keyed by file; checked first. */
   reusePeople?: LoadCache['people'] | undefined;
+  /**
+   * Leave rendered bodies in .cache/ and read each one when it is asked for, instead of holding them all
+   * (see BlobLog); the caller must then call close() on the result once no body will be read again. Needs the
+   * cache; ignored with `reuse` (the dev server keeps its bodies in memory between reloads).
+   */
+  bodiesOnDisk?: boolean | undefined;
 }
 
 export interface RenderedBodies {
@@ -47,6 +54,8 @@ export interface RenderedBodies {
   /** Time spent detecting people, summed over the worker threads (it overlaps the rendering). */
   detectMs: number;
   errors: ArhivarError[];
+  /** Closes the .cache/ file that bodies are read from (options.bodiesOnDisk); bodies cannot be read after it. */
+  close: () => void;
 }
 
 /** What shapes detection besides the article: the names, aliases, genders and detect flags of the registry, in order. */
@@ -85,13 +94,17 @@ export class BodyRenderer {
 
   private constructor(
     private readonly options: MarkdownOptions,
-    private readonly cache: RecordCache<StoredMarkdown> | undefined,
+    private readonly cache: BlobLog<MarkdownHead> | undefined,
     private readonly peopleCache: RecordCache<DetectedPeople> | undefined,
     private readonly registry: string,
   ) {
     this.timeLimitMs = options.timeLimitMs ?? ARTICLE_TIME_LIMIT_MS;
     this.maxWorkers = Math.max(1, options.workers ?? defaultPoolSize());
+    this.onDisk = Boolean(options.bodiesOnDisk && cache && !options.reuse);
   }
+
+  /** Bodies are read from the cache when asked for (options.bodiesOnDisk), not held. */
+  private readonly onDisk: boolean;
 
   static async open(options: MarkdownOptions): Promise<BodyRenderer> {
     const useCache = options.cache ?? true;
@@ -101,7 +114,7 @@ export class BodyRenderer {
     // need not wait for it. When every body is cached it is stopped unused.
     const workerFile = compileWorker(options.root, 'workers/markdown-worker.ts');
     workerFile.catch(() => undefined);
-    const cache = useCache ? await RecordCache.open<StoredMarkdown>(options.root, 'markdown', version) : undefined;
+    const cache = useCache ? await BlobLog.open<MarkdownHead>(options.root, 'markdown', version) : undefined;
     const peopleCache = useCache && options.detect ? await RecordCache.open<DetectedPeople>(options.root, 'people', version) : undefined;
     const renderer = new BodyRenderer(options, cache, peopleCache, options.detect ? registryKey(options.detect.people) : '');
     renderer.workerFile = workerFile;
@@ -121,7 +134,7 @@ export class BodyRenderer {
     this.bodies.push(undefined);
     this.detected.push(undefined);
     const recent = options.reuse?.get(article.file);
-    const hit = recent && recent.text === article.body ? recent.value : restoreMarkdown(cache?.get(key));
+    const hit = recent && recent.text === article.body ? recent.value : this.stored(key);
     if (hit) {
       this.bodies[index] = hit;
       options.reuse?.set(article.file, { text: article.body, value: hit });
@@ -157,11 +170,11 @@ export class BodyRenderer {
     try {
       const result = await pool.run(task);
       if (result.rendered) {
-        // Kept as the UTF-8 bytes the worker sent, like a body from .cache/.
-        const stored = result.rendered;
-        const body = new Utf8Body(stored);
+        const { html, text, firstParagraph, wordCount } = result.rendered;
+        this.cache?.set(key, { firstParagraph, wordCount }, [html, text]);
+        // Kept as the UTF-8 bytes the worker sent, or left in .cache/ to be read when a page needs it.
+        const body = this.onDisk ? this.stored(key)! : new Utf8Body(result.rendered);
         this.bodies[index] = body;
-        this.cache?.set(key, stored);
         options.reuse?.set(article.file, { text: article.body, value: body });
       }
       this.detectMs += result.detectMs ?? 0;
@@ -184,6 +197,15 @@ export class BodyRenderer {
     return this.pool;
   }
 
+  /** The body kept in .cache/ under `key`: read now, or when asked for (options.bodiesOnDisk). */
+  private stored(key: string): RenderedMarkdown | undefined {
+    const cache = this.cache;
+    const head = cache?.head(key);
+    if (!cache || !head) return undefined;
+    if (this.onDisk) return new DiskBody(cache, key, head);
+    return new Utf8Body({ ...head, html: cache.part(key, 0), text: cache.part(key, 1) });
+  }
+
   async finish(): Promise<RenderedBodies> {
     try {
       await Promise.all(this.running);
@@ -191,20 +213,24 @@ export class BodyRenderer {
       await this.firstWorker;
       await this.pool?.close();
     }
-    // A failed build keeps what it rendered: the next attempt needs it too.
-    await this.cache?.save();
-    await this.peopleCache?.save();
+    const close = () => this.cache?.close();
+    try {
+      // A failed build keeps what it rendered: the next attempt needs it too.
+      await this.cache?.save();
+      await this.peopleCache?.save();
+    } finally {
+      if (!this.onDisk || this.failure) close();
+    }
     if (this.failure) throw this.failure.error;
-    return { bodies: this.bodies, detected: this.detected, keys: this.keys, detectMs: this.detectMs, errors: sortErrors(this.errors) };
+    return { bodies: this.bodies, detected: this.detected, keys: this.keys, detectMs: this.detectMs, errors: sortErrors(this.errors), close };
   }
 }
 
 /**
- * Rendered Markdown as kept in .cache/: as the workers send it, the long strings as UTF-8 bytes. v8 serialises
- * a string with any non-Latin-1 letter (č, š, ž) as UTF-16, so this halves the file a rebuild reads (136 to
- * 60 MB at 10,000 articles).
+ * A rendered body in .cache/: this head, and the html and text as UTF-8 bytes (parts 0 and 1), as the workers
+ * send them. v8 would keep a string with any non-Latin-1 letter (č, š, ž) as UTF-16: twice the bytes.
  */
-type StoredMarkdown = EncodedMarkdown;
+type MarkdownHead = Pick<EncodedMarkdown, 'firstParagraph' | 'wordCount'>;
 
 const utf8 = new TextDecoder();
 
@@ -218,9 +244,9 @@ const utf8 = new TextDecoder();
 class Utf8Body implements RenderedMarkdown {
   readonly firstParagraph: string;
   readonly wordCount: number;
-  readonly #stored: StoredMarkdown;
+  readonly #stored: EncodedMarkdown;
 
-  constructor(stored: StoredMarkdown) {
+  constructor(stored: EncodedMarkdown) {
     this.#stored = stored;
     this.firstParagraph = stored.firstParagraph;
     this.wordCount = stored.wordCount;
@@ -235,8 +261,31 @@ class Utf8Body implements RenderedMarkdown {
   }
 }
 
-function restoreMarkdown(stored: StoredMarkdown | undefined): RenderedMarkdown | undefined {
-  return stored ? new Utf8Body(stored) : undefined;
+/**
+ * A rendered body left in .cache/ (options.bodiesOnDisk), its html and text read from the file on every read:
+ * a build reads each body once or twice, so at 100,000 articles this saves about 650 MB for a few
+ * microseconds per read.
+ */
+class DiskBody implements RenderedMarkdown {
+  readonly firstParagraph: string;
+  readonly wordCount: number;
+
+  constructor(
+    private readonly cache: BlobLog<MarkdownHead>,
+    private readonly key: string,
+    head: MarkdownHead,
+  ) {
+    this.firstParagraph = head.firstParagraph;
+    this.wordCount = head.wordCount;
+  }
+
+  get html(): string {
+    return utf8.decode(this.cache.part(this.key, 0));
+  }
+
+  get text(): string {
+    return utf8.decode(this.cache.part(this.key, 1));
+  }
 }
 
 /** What detection in one article depends on: the registry, the title, the summary and the body (by its hash). */

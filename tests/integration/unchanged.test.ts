@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, buildUnlessUnchanged } from '../../src/build.ts';
-import { ContentErrors } from '../../src/errors.ts';
+import { ArhivarError, ContentErrors } from '../../src/errors.ts';
 import { copyFixture, listFiles, makeTempDir } from '../helpers.ts';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
@@ -86,5 +86,30 @@ describe('a rebuild with every input unchanged (issue 6)', () => {
     await writeFile(path.join(root, PRVI), good);
     expect((await run()).unchanged).toBe(true);
     expect(await contents(outDir)).toEqual(before);
+  });
+
+  it('fails without touching dist/ when a body kept in .cache/ is damaged, and the next build succeeds', async () => {
+    const { root, outDir, run } = await site();
+    await run();
+    const before = await contents(outDir);
+    // Bodies stay in .cache/ and are read when a page needs them: damage one, then change the site title so
+    // every page is rendered again.
+    const cacheDir = path.join(root, '.cache');
+    const log = path.join(cacheDir, (await readdir(cacheDir)).find((name) => name.startsWith('markdown-') && name.endsWith('.log'))!);
+    const bytes = await readFile(log);
+    const at = bytes.indexOf(Buffer.from('Občinski svet je sprejel'));
+    expect(at).toBeGreaterThan(0);
+    bytes[at] = 'X'.charCodeAt(0);
+    await writeFile(log, bytes);
+    const config = path.join(root, 'content/site.yaml');
+    await writeFile(config, (await readFile(config, 'utf8')).replace('Testni arhiv', 'Preizkusni arhiv'));
+
+    const failure = await run().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ArhivarError);
+    expect(failure).toMatchObject({ code: 'cache/damaged', file: path.join('.cache', path.basename(log)) });
+    expect(await contents(outDir)).toEqual(before);
+
+    expect((await run()).unchanged).toBe(false);
+    expect(await contents(outDir)).toEqual(await freshBuild(root));
   });
 });

@@ -1,0 +1,409 @@
+import fs from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { crc32 } from 'node:zlib';
+import { ArhivarError } from '../errors.ts';
+import { CACHE_DIR } from './cache.ts';
+
+/**
+ * A key → record log under .cache/ for values too large to hold all at once: rendered article bodies take
+ * about 65 MB at 10,000 articles and 650 MB at 100,000. Each record is a small head, held in memory, and
+ * byte parts, which stay on disk and are read when asked for (one positioned read each).
+ *
+ * Like RecordCache it is an append-only log named by version, compacted when most of it is stale, and a torn
+ * last record is ignored. Two things keep a read true while other arhivar processes use the same .cache/:
+ * - every file this process reads parts from stays open, so a log that another process compacts and renames
+ *   over this one does not move the bytes under the offsets we hold;
+ * - records made in this run go first to a spill file of this process alone (their offsets are known only
+ *   there) and are appended to the shared log by save(), whole records at a time.
+ * Each part carries a CRC-32, checked on every read: a damaged log fails the build with the file named,
+ * never puts wrong bytes on a page.
+ *
+ * Layout of a record (numbers little-endian):
+ *   u32 length of what follows | u16 key bytes | key | u32 head bytes | head (v8) | u8 parts | per part: u32 length, u32 crc | the parts
+ */
+export class BlobLog<H> {
+  private readonly entries = new Map<string, Entry<H>>();
+  private readonly used = new Set<string>();
+  private main: Segment | undefined;
+  private spill: (Segment & { file: string; size: number; pending: Buffer[]; pendingBytes: number; records: number; copied: number }) | undefined;
+  /** Files that entries may still point into after save() moved on from them; closed by close(). */
+  private readonly retired: number[] = [];
+  private recordsOnDisk = 0;
+  private tornTail = false;
+  private closed = false;
+
+  private constructor(
+    private readonly directory: string,
+    private readonly name: string,
+    private readonly version: string,
+  ) {}
+
+  static async open<H>(root: string, name: string, version: string): Promise<BlobLog<H>> {
+    const log = new BlobLog<H>(path.join(root, CACHE_DIR), name, version);
+    log.load();
+    await log.removeAbandonedSpills();
+    return log;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private get file(): string {
+    return path.join(this.directory, `${this.name}-${this.version}.log`);
+  }
+
+  /** The head of `key`'s record, counting the record as used (kept when the log is compacted). */
+  head(key: string): H | undefined {
+    const entry = this.entries.get(key);
+    if (entry) this.used.add(key);
+    return entry?.head;
+  }
+
+  /** Part `index` of `key`'s record, read from disk. */
+  part(key: string, index: number): Uint8Array {
+    if (this.closed) throw new Error(`internal: ${this.file} was read after it was closed`);
+    const entry = this.entries.get(key);
+    const length = entry?.lengths[index];
+    if (!entry || length === undefined) throw new Error(`internal: ${this.file} has no part ${index} for ${key}`);
+    if (entry.segment === this.spill && entry.position >= this.spill.size) this.flushSpill();
+    let position = entry.position;
+    for (let i = 0; i < index; i++) position += entry.lengths[i]!;
+    const bytes = Buffer.allocUnsafe(length);
+    const read = length === 0 ? 0 : fs.readSync(entry.segment.fd, bytes, 0, length, position);
+    if (read !== length || crc32(bytes) !== entry.checksums[index]) {
+      // The next build must not meet it again: the log is removed (the next build renders those bodies anew).
+      fs.rmSync(this.file, { force: true });
+      throw new ArhivarError({
+        code: 'cache/damaged',
+        message: `a record in the build cache was damaged (${length} bytes expected at offset ${position}), so the file was removed; nothing was published`,
+        file: path.join(CACHE_DIR, path.basename(this.file)),
+        hint: 'run the build again: it renders the bodies that were in the file anew (the cache only makes builds faster)',
+      });
+    }
+    return bytes;
+  }
+
+  /** Adds a record. Its parts go to this process's spill file (written in chunks of about 1 MB), not into memory. */
+  set(key: string, head: H, parts: readonly Uint8Array[]): void {
+    if (this.closed) throw new Error(`internal: ${this.file} was written after it was closed`);
+    const spill = this.openSpill();
+    const record = encodeRecord(key, head, parts);
+    this.entries.set(key, {
+      head,
+      segment: spill,
+      position: spill.size + spill.pendingBytes + record.partsOffset,
+      lengths: parts.map((part) => part.length),
+      checksums: record.checksums,
+    });
+    this.used.add(key);
+    spill.pending.push(record.bytes);
+    spill.pendingBytes += record.bytes.length;
+    spill.records++;
+    if (spill.pendingBytes >= SPILL_CHUNK) this.flushSpill();
+  }
+
+  /**
+   * Puts this run's records into the shared log, or rewrites the log with only the records this run used
+   * when most of it is stale (or its tail is torn). Reads still work afterwards.
+   */
+  async save(): Promise<void> {
+    if (this.closed) return;
+    await mkdir(this.directory, { recursive: true });
+    const stale = this.recordsOnDisk + (this.spill ? this.spill.records - this.spill.copied : 0) - this.used.size;
+    if (this.spillHoldsEverything()) this.promoteSpill();
+    else if (this.tornTail || (stale > 64 && stale > this.used.size)) this.compact();
+    else if (this.spill && this.spill.records > this.spill.copied) this.appendSpill();
+    await this.removeOtherVersions();
+  }
+
+  /** Closes every file; part() fails from here on. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.main) fs.closeSync(this.main.fd);
+    for (const fd of this.retired.splice(0)) fs.closeSync(fd);
+    if (this.spill) {
+      fs.closeSync(this.spill.fd);
+      fs.rmSync(this.spill.file, { force: true });
+    }
+  }
+
+  /**
+   * Reads every record's key, head and part lengths. The log is read front to back in chunks; the parts
+   * are skipped over, never decoded.
+   */
+  private load(): void {
+    let fd: number;
+    try {
+      fd = fs.openSync(this.file, 'r');
+    } catch {
+      return;
+    }
+    this.main = { fd };
+    const size = fs.fstatSync(fd).size;
+    let chunk = Buffer.allocUnsafe(LOAD_CHUNK);
+    let position = 0;
+    while (position < size) {
+      const bytesRead = fs.readSync(fd, chunk, 0, Math.min(chunk.length, size - position), position);
+      let offset = 0;
+      while (offset + 4 <= bytesRead) {
+        const header = decodeHeader(chunk, offset, bytesRead, position + offset, size);
+        if (header === 'torn') {
+          this.tornTail = true;
+          return;
+        }
+        if (header === 'more') break;
+        this.entries.set(header.key, { head: header.head as H, segment: this.main, position: header.partsPosition, lengths: header.lengths, checksums: header.checksums });
+        this.recordsOnDisk++;
+        offset = header.end - position;
+      }
+      if (offset === 0) {
+        // One record's header does not fit in the chunk: read again with a chunk that holds it.
+        if (chunk.length >= size - position) {
+          this.tornTail = true;
+          return;
+        }
+        chunk = Buffer.allocUnsafe(chunk.length * 2);
+        continue;
+      }
+      position += offset;
+    }
+  }
+
+  private openSpill() {
+    if (this.spill) return this.spill;
+    fs.mkdirSync(this.directory, { recursive: true });
+    const file = path.join(this.directory, `${this.name}-${this.version}.${process.pid}.spill`);
+    this.spill = { fd: fs.openSync(file, 'w+'), file, size: 0, pending: [], pendingBytes: 0, records: 0, copied: 0 };
+    return this.spill;
+  }
+
+  private flushSpill(): void {
+    const spill = this.spill;
+    if (!spill || spill.pendingBytes === 0) return;
+    const bytes = Buffer.concat(spill.pending);
+    writeFully(spill.fd, bytes, spill.size);
+    spill.size += bytes.length;
+    spill.pending = [];
+    spill.pendingBytes = 0;
+  }
+
+  /** Appends the spill file's records not yet in the shared log, in chunks of whole records. */
+  private appendSpill(): void {
+    const spill = this.spill!;
+    this.flushSpill();
+    const target = fs.openSync(this.file, 'a');
+    try {
+      copyRecords(spill.fd, spill.size, target);
+    } finally {
+      fs.closeSync(target);
+    }
+    this.recordsOnDisk += spill.records - spill.copied;
+    spill.copied = spill.records;
+    // The spill file's records are now in the log; later records of this run start a new spill file. Its
+    // bytes stay readable through the open file until close().
+    fs.rmSync(spill.file, { force: true });
+    this.retired.push(spill.fd);
+    this.spill = undefined;
+  }
+
+  /** True when the spill file holds exactly the records this run used (a first build, or one after every body changed). */
+  private spillHoldsEverything(): boolean {
+    const spill = this.spill;
+    if (!spill || spill.copied > 0 || spill.records !== this.used.size) return false;
+    for (const key of this.used) if (this.entries.get(key)!.segment !== spill) return false;
+    return true;
+  }
+
+  /** The spill file becomes the log, by a rename: its records need not be copied. */
+  private promoteSpill(): void {
+    const spill = this.spill!;
+    this.flushSpill();
+    fs.renameSync(spill.file, this.file);
+    for (const [key, entry] of this.entries) if (entry.segment !== spill) this.entries.delete(key);
+    if (this.main) this.retired.push(this.main.fd);
+    for (const retired of this.retired.splice(0)) fs.closeSync(retired);
+    this.main = spill;
+    this.spill = undefined;
+    this.recordsOnDisk = spill.records;
+    this.tornTail = false;
+  }
+
+  /** Writes the used records into a new log and renames it over the old one; entries then point into it. */
+  private compact(): void {
+    this.flushSpill();
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    const fd = fs.openSync(temporary, 'w+');
+    const next: Segment = { fd };
+    let size = 0;
+    let count = 0;
+    const moved: [string, Entry<H>][] = [];
+    for (const key of this.used) {
+      const entry = this.entries.get(key)!;
+      const parts = entry.lengths.map((_, index) => this.part(key, index));
+      const record = encodeRecord(key, entry.head, parts);
+      writeFully(fd, record.bytes, size);
+      moved.push([key, { ...entry, segment: next, position: size + record.partsOffset }]);
+      size += record.bytes.length;
+      count++;
+    }
+    fs.renameSync(temporary, this.file);
+    this.entries.clear();
+    for (const [key, entry] of moved) this.entries.set(key, entry);
+    if (this.main) this.retired.push(this.main.fd);
+    if (this.spill) {
+      this.retired.push(this.spill.fd);
+      fs.rmSync(this.spill.file, { force: true });
+      this.spill = undefined;
+    }
+    for (const retired of this.retired.splice(0)) fs.closeSync(retired);
+    this.main = next;
+    this.recordsOnDisk = count;
+    this.tornTail = false;
+  }
+
+  private async removeOtherVersions(): Promise<void> {
+    const names = await readdir(this.directory).catch(() => [] as string[]);
+    const prefix = `${this.name}-`;
+    await Promise.all(
+      names.filter((entry) => entry.startsWith(prefix) && entry.endsWith('.log') && path.join(this.directory, entry) !== this.file).map((entry) => rm(path.join(this.directory, entry), { force: true })),
+    );
+  }
+
+  /** Spill files of processes that are gone (a build that was killed): their records never reached the log. */
+  private async removeAbandonedSpills(): Promise<void> {
+    const names = await readdir(this.directory).catch(() => [] as string[]);
+    const pattern = new RegExp(`^${this.name}-.*\\.(\\d+)\\.spill$`);
+    await Promise.all(
+      names.map((entry) => {
+        const pid = Number(pattern.exec(entry)?.[1]);
+        if (!pid || pid === process.pid || processExists(pid)) return undefined;
+        return rm(path.join(this.directory, entry), { force: true });
+      }),
+    );
+  }
+}
+
+interface Segment {
+  fd: number;
+}
+
+interface Entry<H> {
+  head: H;
+  /** The open file the parts are read from. */
+  segment: Segment;
+  /** Offset of the first part in that file; the others follow it. */
+  position: number;
+  lengths: number[];
+  checksums: number[];
+}
+
+const LOAD_CHUNK = 1024 * 1024;
+const SPILL_CHUNK = 1024 * 1024;
+
+function encodeRecord(key: string, head: unknown, parts: readonly Uint8Array[]): { bytes: Buffer; partsOffset: number; checksums: number[] } {
+  const keyBytes = Buffer.from(key);
+  const headBytes = serialize(head);
+  const checksums = parts.map((part) => crc32(part));
+  const partsOffset = 4 + 2 + keyBytes.length + 4 + headBytes.length + 1 + 8 * parts.length;
+  let total = partsOffset;
+  for (const part of parts) total += part.length;
+  const bytes = Buffer.allocUnsafe(total);
+  let offset = bytes.writeUInt32LE(total - 4, 0);
+  offset = bytes.writeUInt16LE(keyBytes.length, offset);
+  offset += keyBytes.copy(bytes, offset);
+  offset = bytes.writeUInt32LE(headBytes.length, offset);
+  offset += headBytes.copy(bytes, offset);
+  offset = bytes.writeUInt8(parts.length, offset);
+  parts.forEach((part, index) => {
+    offset = bytes.writeUInt32LE(part.length, offset);
+    offset = bytes.writeUInt32LE(checksums[index]!, offset);
+  });
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return { bytes, partsOffset, checksums };
+}
+
+type Header = { key: string; head: unknown; partsPosition: number; lengths: number[]; checksums: number[]; end: number };
+
+/**
+ * The record starting at chunk[offset] (file position `position`): 'more' when its header runs past the bytes
+ * read, 'torn' when the record runs past the end of the file or does not decode.
+ */
+function decodeHeader(chunk: Buffer, offset: number, available: number, position: number, fileSize: number): Header | 'more' | 'torn' {
+  const length = chunk.readUInt32LE(offset);
+  const end = position + 4 + length;
+  if (end > fileSize) return 'torn';
+  let cursor = offset + 4;
+  const need = (bytes: number) => cursor + bytes <= available && cursor + bytes <= offset + 4 + length;
+  if (!need(2)) return end - position <= available - offset ? 'torn' : 'more';
+  const keyLength = chunk.readUInt16LE(cursor);
+  cursor += 2;
+  if (!need(keyLength + 4)) return end - position <= available - offset ? 'torn' : 'more';
+  const key = chunk.toString('utf8', cursor, cursor + keyLength);
+  cursor += keyLength;
+  const headLength = chunk.readUInt32LE(cursor);
+  cursor += 4;
+  if (!need(headLength + 1)) return end - position <= available - offset ? 'torn' : 'more';
+  let head: unknown;
+  try {
+    head = deserialize(chunk.subarray(cursor, cursor + headLength));
+  } catch {
+    return 'torn';
+  }
+  cursor += headLength;
+  const count = chunk.readUInt8(cursor);
+  cursor += 1;
+  if (!need(8 * count)) return end - position <= available - offset ? 'torn' : 'more';
+  const lengths: number[] = [];
+  const checksums: number[] = [];
+  let partsLength = 0;
+  for (let i = 0; i < count; i++) {
+    lengths.push(chunk.readUInt32LE(cursor));
+    checksums.push(chunk.readUInt32LE(cursor + 4));
+    partsLength += lengths[i]!;
+    cursor += 8;
+  }
+  const partsPosition = position + (cursor - offset);
+  if (partsPosition + partsLength !== end) return 'torn';
+  return { key, head, partsPosition, lengths, checksums, end };
+}
+
+/** Copies whole records from `source` (its first `size` bytes) to the end of `target`, about 1 MB per write. */
+function copyRecords(source: number, size: number, target: number): void {
+  const buffer = Buffer.allocUnsafe(SPILL_CHUNK);
+  let position = 0;
+  let carry = Buffer.alloc(0);
+  while (position < size) {
+    const read = fs.readSync(source, buffer, 0, Math.min(buffer.length, size - position), position);
+    if (read === 0) throw new Error('internal: the spill file ended early');
+    position += read;
+    let bytes = carry.length ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);
+    // Only whole records: another process appending at the same time then never splits one of ours.
+    let whole = 0;
+    while (whole + 4 <= bytes.length && whole + 4 + bytes.readUInt32LE(whole) <= bytes.length) whole += 4 + bytes.readUInt32LE(whole);
+    for (let written = 0; written < whole; ) written += fs.writeSync(target, bytes, written, whole - written);
+    carry = Buffer.from(bytes.subarray(whole));
+    bytes = carry;
+  }
+  if (carry.length) throw new Error('internal: the spill file ends inside a record');
+}
+
+function writeFully(fd: number, bytes: Uint8Array, position: number): void {
+  let written = 0;
+  while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written, position + written);
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

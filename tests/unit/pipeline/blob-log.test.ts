@@ -1,0 +1,174 @@
+import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BlobLog } from '../../../src/pipeline/blob-log.ts';
+import { ArhivarError } from '../../../src/errors.ts';
+import { makeTempDir } from '../../helpers.ts';
+
+type Head = { title: string; words: number };
+const text = (value: string) => new TextEncoder().encode(value);
+const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+const FILE = path.join('.cache', 'bodies-v1.log');
+
+async function filled(root: string, count: number, version = 'v1'): Promise<BlobLog<Head>> {
+  const log = await BlobLog.open<Head>(root, 'bodies', version);
+  for (let i = 0; i < count; i++) log.set(`k${i}`, { title: `Članek ${i}`, words: i }, [text(`<p>Telo ${i} s črkami č, š, ž.</p>`), text(`Besedilo ${i}`)]);
+  return log;
+}
+
+describe('BlobLog', () => {
+  it('keeps heads in memory and reads parts from disk, before and after save, and in the next run', async () => {
+    const root = await makeTempDir();
+    const first = await filled(root, 300);
+    // Read back before anything is flushed to disk, and after save() has made the spill file the log.
+    expect(decode(first.part('k7', 0))).toBe('<p>Telo 7 s črkami č, š, ž.</p>');
+    await first.save();
+    expect(decode(first.part('k299', 1))).toBe('Besedilo 299');
+    first.close();
+    expect((await readdir(path.join(root, '.cache'))).sort()).toEqual(['bodies-v1.log']);
+
+    const second = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    expect(second.size).toBe(300);
+    expect(second.head('k42')).toEqual({ title: 'Članek 42', words: 42 });
+    expect(decode(second.part('k42', 0))).toBe('<p>Telo 42 s črkami č, š, ž.</p>');
+    expect(second.head('missing')).toBeUndefined();
+    second.close();
+    expect(() => second.part('k42', 0)).toThrow(/closed/);
+  });
+
+  it('appends a run’s new records to the log instead of rewriting it', async () => {
+    const root = await makeTempDir();
+    const first = await filled(root, 100);
+    await first.save();
+    first.close();
+    const size = (await stat(path.join(root, FILE))).size;
+
+    const second = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    for (let i = 0; i < 100; i++) second.head(`k${i}`);
+    second.set('nov', { title: 'Nov', words: 1 }, [text('<p>nov</p>'), text('nov')]);
+    await second.save();
+    // Still readable after the spill file was copied into the log and removed.
+    expect(decode(second.part('nov', 0))).toBe('<p>nov</p>');
+    expect(decode(second.part('k3', 1))).toBe('Besedilo 3');
+    second.close();
+    const grown = (await stat(path.join(root, FILE))).size;
+    expect(grown).toBeGreaterThan(size);
+    expect(grown - size).toBeLessThan(size / 20);
+
+    const third = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    expect(third.size).toBe(101);
+    expect(decode(third.part('nov', 1))).toBe('nov');
+    third.close();
+  });
+
+  it('ignores a torn last record, and rewrites the log on the next save', async () => {
+    const root = await makeTempDir();
+    const first = await filled(root, 10);
+    await first.save();
+    first.close();
+    await appendFile(path.join(root, FILE), Buffer.from([200, 0, 0, 0, 1, 2, 3]));
+
+    const second = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    expect(second.size).toBe(10);
+    for (let i = 0; i < 10; i++) second.head(`k${i}`);
+    second.set('nov', { title: 'Nov', words: 1 }, [text('<p>nov</p>'), text('nov')]);
+    await second.save();
+    second.close();
+    const third = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    expect(third.size).toBe(11);
+    expect(decode(third.part('k9', 0))).toBe('<p>Telo 9 s črkami č, š, ž.</p>');
+    third.close();
+  });
+
+  it('compacts to the records in use, and removes logs of other versions', async () => {
+    const root = await makeTempDir();
+    const old = await filled(root, 1, 'v0');
+    await old.save();
+    old.close();
+    const first = await filled(root, 300);
+    await first.save();
+    first.close();
+
+    const second = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    second.head('k1');
+    second.head('k2');
+    await second.save();
+    expect(decode(second.part('k2', 0))).toBe('<p>Telo 2 s črkami č, š, ž.</p>');
+    second.close();
+    expect(await readdir(path.join(root, '.cache'))).toEqual(['bodies-v1.log']);
+    const third = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    expect(third.size).toBe(2);
+    third.close();
+  });
+
+  it('reads its own bytes even after another process compacts the log and renames it over', async () => {
+    const root = await makeTempDir();
+    const first = await filled(root, 300);
+    await first.save();
+    first.close();
+
+    const reader = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    const other = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    other.head('k299');
+    await other.save();
+    other.close();
+    expect((await stat(path.join(root, FILE))).size).toBeLessThan(1000);
+    expect(decode(reader.part('k150', 1))).toBe('Besedilo 150');
+    reader.close();
+  });
+
+  it('loads a record larger than its read chunk', async () => {
+    const root = await makeTempDir();
+    const big = 'č'.repeat(1_500_000);
+    const first = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    first.set('velik', { title: 'Velik', words: 1 }, [text(big), text('')]);
+    first.set('majhen', { title: 'Majhen', words: 1 }, [text('m'), text('m')]);
+    await first.save();
+    first.close();
+    const second = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    expect(second.size).toBe(2);
+    expect(decode(second.part('velik', 0))).toBe(big);
+    expect(decode(second.part('velik', 1))).toBe('');
+    expect(decode(second.part('majhen', 0))).toBe('m');
+    second.close();
+  });
+
+  it('refuses a damaged part with an error naming the file, and removes the file', async () => {
+    const root = await makeTempDir();
+    const first = await filled(root, 3);
+    await first.save();
+    first.close();
+    const file = path.join(root, FILE);
+    const bytes = await readFile(file);
+    const at = bytes.indexOf(Buffer.from('Telo 1'));
+    bytes[at] = 'X'.charCodeAt(0);
+    await writeFile(file, bytes);
+
+    const second = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    expect(decode(second.part('k0', 0))).toBe('<p>Telo 0 s črkami č, š, ž.</p>');
+    let error: unknown;
+    try {
+      second.part('k1', 0);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ArhivarError);
+    expect(error).toMatchObject({ code: 'cache/damaged', file: FILE });
+    second.close();
+    expect(await readdir(path.join(root, '.cache'))).toEqual([]);
+  });
+
+  it('removes the spill file of a build that was killed, and never reads it', async () => {
+    const root = await makeTempDir();
+    const first = await filled(root, 2);
+    await first.save();
+    first.close();
+    // No process has pid 2^22 + 1 (above Linux's largest pid), so its spill file is abandoned.
+    const abandoned = path.join(root, '.cache', 'bodies-v1.4194305.spill');
+    await writeFile(abandoned, 'half a record');
+    const second = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    expect(second.size).toBe(2);
+    expect(await readdir(path.join(root, '.cache'))).toEqual(['bodies-v1.log']);
+    second.close();
+  });
+});
