@@ -59,7 +59,8 @@ export interface LoadOptions {
   /**
    * Leave rendered article bodies in .cache/ and read each when a page or the search index asks for it,
    * instead of holding them all (about 650 MB at 100,000 articles). The caller must call `close()` on the
-   * model once it is done with it. `arhivar build` sets it; the dev server keeps bodies in memory.
+   * model once it is done with it. `arhivar build` sets it. Loads with `reuse` (the dev server) always
+   * leave them on disk, in a log that `reuse` keeps open for the session.
    */
   bodiesOnDisk?: boolean;
 }
@@ -106,6 +107,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     detect: config.detectPeople ? { people: [...registry.people.values()] } : undefined,
     reusePeople: options.reuse?.people,
     bodiesOnDisk: options.bodiesOnDisk,
+    session: options.reuse,
   });
   // Without their bodies: a body (and the file text it is cut from) is needed only until the workers have it.
   const drafts: Draft[] = [];

@@ -1,6 +1,7 @@
 import type { validateArticle } from './content/article.ts';
 import type { RenderedMarkdown } from './markdown/render.ts';
 import type { DetectedPeople } from './workers/markdown-pool.ts';
+import type { BlobLog } from './pipeline/blob-log.ts';
 
 /**
  * Parse results kept between loads by the dev server: an article whose text is unchanged is neither
@@ -12,6 +13,11 @@ export interface LoadCache {
   markdown: Map<string, { text: string; value: RenderedMarkdown }>;
   /** People found in each article; `text` is the detection key (registry + title + summary + body). */
   people: Map<string, { text: string; value: DetectedPeople }>;
+  /**
+   * The rendered-body log in .cache/, opened by the first load and kept open for the session: the bodies in
+   * `markdown` are read from it when a page asks for them (see pipeline/markdown.ts).
+   */
+  bodies?: BlobLog<{ firstParagraph: string; wordCount: number }> | undefined;
 }
 
 export function createLoadCache(): LoadCache {

@@ -107,7 +107,11 @@ class DevSite {
     server.watcher.on('all', (event, file) => this.onFileEvent(event, file));
     const contentWatcher = new ContentWatcher(this.root, (event, file) => this.onFileEvent(event, file));
     void contentWatcher.start();
-    server.httpServer?.once('close', () => contentWatcher.close());
+    server.httpServer?.once('close', () => {
+      contentWatcher.close();
+      // The rendered-body log the session's loads read from (and its spill file, removed on close).
+      this.parsed.bodies?.close();
+    });
     server.middlewares.use((request, response, next) => {
       this.handle(request, response, next).catch(next);
     });

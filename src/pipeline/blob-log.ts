@@ -27,7 +27,8 @@ export class BlobLog<H> {
   private readonly entries = new Map<string, Entry<H>>();
   private readonly used = new Set<string>();
   private main: Segment | undefined;
-  private spill: (Segment & { file: string; size: number; pending: Buffer[]; pendingBytes: number; records: number; copied: number }) | undefined;
+  /** This run's records: `copied` of them (`copiedBytes` bytes) are in the shared log already. */
+  private spill: (Segment & { file: string; size: number; pending: Buffer[]; pendingBytes: number; records: number; copied: number; copiedBytes: number }) | undefined;
   /** Files that entries may still point into after save() moved on from them; closed by close(). */
   private readonly retired: number[] = [];
   private recordsOnDisk = 0;
@@ -64,16 +65,33 @@ export class BlobLog<H> {
 
   /** Part `index` of `key`'s record, read from disk. */
   part(key: string, index: number): Uint8Array {
+    return this.readParts(key, index, index + 1)[0]!;
+  }
+
+  /** Every part of `key`'s record, with one read. */
+  parts(key: string): Uint8Array[] {
+    return this.readParts(key, 0, undefined);
+  }
+
+  private readParts(key: string, from: number, to: number | undefined): Uint8Array[] {
     if (this.closed) throw new Error(`internal: ${this.file} was read after it was closed`);
     const entry = this.entries.get(key);
-    const length = entry?.lengths[index];
-    if (!entry || length === undefined) throw new Error(`internal: ${this.file} has no part ${index} for ${key}`);
+    const end = to ?? entry?.lengths.length ?? 0;
+    if (!entry || end > entry.lengths.length || (to !== undefined && from >= end)) throw new Error(`internal: ${this.file} has no part ${from} for ${key}`);
     if (entry.segment === this.spill && entry.position >= this.spill.size) this.flushSpill();
     let position = entry.position;
-    for (let i = 0; i < index; i++) position += entry.lengths[i]!;
+    for (let i = 0; i < from; i++) position += entry.lengths[i]!;
+    let length = 0;
+    for (let i = from; i < end; i++) length += entry.lengths[i]!;
     const bytes = Buffer.allocUnsafe(length);
-    const read = length === 0 ? 0 : fs.readSync(entry.segment.fd, bytes, 0, length, position);
-    if (read !== length || crc32(bytes) !== entry.checksums[index]) {
+    let damaged = (length === 0 ? 0 : fs.readSync(entry.segment.fd, bytes, 0, length, position)) !== length;
+    const parts: Uint8Array[] = [];
+    for (let i = from, offset = 0; i < end; offset += entry.lengths[i]!, i++) {
+      const part = bytes.subarray(offset, offset + entry.lengths[i]!);
+      if (crc32(part) !== entry.checksums[i]) damaged = true;
+      parts.push(part);
+    }
+    if (damaged) {
       // The next build must not meet it again: the log is removed (the next build renders those bodies anew).
       fs.rmSync(this.file, { force: true });
       throw new ArhivarError({
@@ -83,7 +101,7 @@ export class BlobLog<H> {
         hint: 'run the build again: it renders the bodies that were in the file anew (the cache only makes builds faster)',
       });
     }
-    return bytes;
+    return parts;
   }
 
   /** Adds a record. Its parts go to this process's spill file (written in chunks of about 1 MB), not into memory. */
@@ -177,7 +195,7 @@ export class BlobLog<H> {
     if (this.spill) return this.spill;
     fs.mkdirSync(this.directory, { recursive: true });
     const file = path.join(this.directory, `${this.name}-${this.version}.${process.pid}.spill`);
-    this.spill = { fd: fs.openSync(file, 'w+'), file, size: 0, pending: [], pendingBytes: 0, records: 0, copied: 0 };
+    this.spill = { fd: fs.openSync(file, 'w+'), file, size: 0, pending: [], pendingBytes: 0, records: 0, copied: 0, copiedBytes: 0 };
     return this.spill;
   }
 
@@ -191,23 +209,22 @@ export class BlobLog<H> {
     spill.pendingBytes = 0;
   }
 
-  /** Appends the spill file's records not yet in the shared log, in chunks of whole records. */
+  /**
+   * Appends the spill file's records not yet in the shared log, in chunks of whole records. The spill file
+   * stays (this run's entries are read from it) until close(); a dev session adds to it at every reload.
+   */
   private appendSpill(): void {
     const spill = this.spill!;
     this.flushSpill();
     const target = fs.openSync(this.file, 'a');
     try {
-      copyRecords(spill.fd, spill.size, target);
+      copyRecords(spill.fd, spill.copiedBytes, spill.size, target);
     } finally {
       fs.closeSync(target);
     }
     this.recordsOnDisk += spill.records - spill.copied;
     spill.copied = spill.records;
-    // The spill file's records are now in the log; later records of this run start a new spill file. Its
-    // bytes stay readable through the open file until close().
-    fs.rmSync(spill.file, { force: true });
-    this.retired.push(spill.fd);
-    this.spill = undefined;
+    spill.copiedBytes = spill.size;
   }
 
   /** True when the spill file holds exactly the records this run used (a first build, or one after every body changed). */
@@ -243,7 +260,7 @@ export class BlobLog<H> {
     const moved: [string, Entry<H>][] = [];
     for (const key of this.used) {
       const entry = this.entries.get(key)!;
-      const parts = entry.lengths.map((_, index) => this.part(key, index));
+      const parts = this.parts(key);
       const record = encodeRecord(key, entry.head, parts);
       writeFully(fd, record.bytes, size);
       moved.push([key, { ...entry, segment: next, position: size + record.partsOffset }]);
@@ -374,10 +391,11 @@ function decodeHeader(chunk: Buffer, offset: number, available: number, position
   return { key, head, partsPosition, lengths, checksums, end };
 }
 
-/** Copies whole records from `source` (its first `size` bytes) to the end of `target`, about 1 MB per write. */
-function copyRecords(source: number, size: number, target: number): void {
+/** Copies whole records from `source` (bytes `from` to `to`) to the end of `target`, about 1 MB per write. */
+function copyRecords(source: number, from: number, to: number, target: number): void {
   const buffer = Buffer.allocUnsafe(SPILL_CHUNK);
-  let position = 0;
+  let position = from;
+  const size = to;
   let carry = Buffer.alloc(0);
   while (position < size) {
     const read = fs.readSync(source, buffer, 0, Math.min(buffer.length, size - position), position);

@@ -40,9 +40,11 @@ export interface MarkdownOptions {
   /**
    * Leave rendered bodies in .cache/ and read each one when it is asked for, instead of holding them all
    * (see BlobLog); the caller must then call close() on the result once no body will be read again. Needs the
-   * cache; ignored with `reuse` (the dev server keeps its bodies in memory between reloads).
+   * cache. With `session` (the dev server) bodies are always left on disk, in a log the session keeps open.
    */
   bodiesOnDisk?: boolean | undefined;
+  /** The dev server's session: the log of rendered bodies is kept open in it between loads. */
+  session?: LoadCache | undefined;
 }
 
 export interface RenderedBodies {
@@ -100,8 +102,12 @@ export class BodyRenderer {
   ) {
     this.timeLimitMs = options.timeLimitMs ?? ARTICLE_TIME_LIMIT_MS;
     this.maxWorkers = Math.max(1, options.workers ?? defaultPoolSize());
-    this.onDisk = Boolean(options.bodiesOnDisk && cache && !options.reuse);
+    this.onDisk = Boolean(cache && (options.bodiesOnDisk || options.session));
+    this.ownsCache = !options.session;
   }
+
+  /** False when the log belongs to the dev server's session, which keeps it open between loads. */
+  private readonly ownsCache: boolean;
 
   /** Bodies are read from the cache when asked for (options.bodiesOnDisk), not held. */
   private readonly onDisk: boolean;
@@ -114,7 +120,9 @@ export class BodyRenderer {
     // need not wait for it. When every body is cached it is stopped unused.
     const workerFile = compileWorker(options.root, 'workers/markdown-worker.ts');
     workerFile.catch(() => undefined);
-    const cache = useCache ? await BlobLog.open<MarkdownHead>(options.root, 'markdown', version) : undefined;
+    const session = options.session;
+    const openLog = () => BlobLog.open<MarkdownHead>(options.root, 'markdown', version);
+    const cache = !useCache ? undefined : session ? (session.bodies ??= await openLog()) : await openLog();
     const peopleCache = useCache && options.detect ? await RecordCache.open<DetectedPeople>(options.root, 'people', version) : undefined;
     const renderer = new BodyRenderer(options, cache, peopleCache, options.detect ? registryKey(options.detect.people) : '');
     renderer.workerFile = workerFile;
@@ -203,7 +211,8 @@ export class BodyRenderer {
     const head = cache?.head(key);
     if (!cache || !head) return undefined;
     if (this.onDisk) return new DiskBody(cache, key, head);
-    return new Utf8Body({ ...head, html: cache.part(key, 0), text: cache.part(key, 1) });
+    const [html, text] = cache.parts(key);
+    return new Utf8Body({ ...head, html: html!, text: text! });
   }
 
   async finish(): Promise<RenderedBodies> {
@@ -213,7 +222,9 @@ export class BodyRenderer {
       await this.firstWorker;
       await this.pool?.close();
     }
-    const close = () => this.cache?.close();
+    const close = () => {
+      if (this.ownsCache) this.cache?.close();
+    };
     try {
       // A failed build keeps what it rendered: the next attempt needs it too.
       await this.cache?.save();

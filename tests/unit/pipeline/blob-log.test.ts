@@ -31,6 +31,7 @@ describe('BlobLog', () => {
     expect(second.size).toBe(300);
     expect(second.head('k42')).toEqual({ title: 'Članek 42', words: 42 });
     expect(decode(second.part('k42', 0))).toBe('<p>Telo 42 s črkami č, š, ž.</p>');
+    expect(second.parts('k42').map(decode)).toEqual(['<p>Telo 42 s črkami č, š, ž.</p>', 'Besedilo 42']);
     expect(second.head('missing')).toBeUndefined();
     second.close();
     expect(() => second.part('k42', 0)).toThrow(/closed/);
@@ -59,6 +60,30 @@ describe('BlobLog', () => {
     expect(third.size).toBe(101);
     expect(decode(third.part('nov', 1))).toBe('nov');
     third.close();
+  });
+
+  it('serves a long session: records added and saved over several rounds stay readable, and reach the log', async () => {
+    const root = await makeTempDir();
+    const first = await filled(root, 100);
+    await first.save();
+    first.close();
+
+    const session = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    for (let i = 0; i < 100; i++) session.head(`k${i}`);
+    for (let round = 0; round < 3; round++) {
+      session.set(`r${round}`, { title: `Krog ${round}`, words: round }, [text(`<p>krog ${round}</p>`), text(`krog ${round}`)]);
+      await session.save();
+    }
+    // Every round's record, and the first run's, read back while the session is still open.
+    expect([0, 1, 2].map((round) => decode(session.part(`r${round}`, 0)))).toEqual(['<p>krog 0</p>', '<p>krog 1</p>', '<p>krog 2</p>']);
+    expect(decode(session.part('k5', 1))).toBe('Besedilo 5');
+    session.close();
+    expect(await readdir(path.join(root, '.cache'))).toEqual(['bodies-v1.log']);
+
+    const next = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    expect(next.size).toBe(103);
+    expect(decode(next.part('r1', 1))).toBe('krog 1');
+    next.close();
   });
 
   it('ignores a torn last record, and rewrites the log on the next save', async () => {
@@ -154,6 +179,7 @@ describe('BlobLog', () => {
     }
     expect(error).toBeInstanceOf(ArhivarError);
     expect(error).toMatchObject({ code: 'cache/damaged', file: FILE });
+    expect(() => second.parts('k1')).toThrow(/damaged/);
     second.close();
     expect(await readdir(path.join(root, '.cache'))).toEqual([]);
   });
