@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import { ArhivarError } from '../errors.ts';
-import { CACHE_DIR } from './cache.ts';
+import { CACHE_DIR, removeOtherVersions } from './cache.ts';
 
 /**
  * A key → record log under .cache/ for values too large to hold all at once: rendered article bodies take
@@ -134,7 +134,7 @@ export class BlobLog<H> {
     if (this.spillHoldsEverything()) this.promoteSpill();
     else if (this.tornTail || (stale > 64 && stale > this.used.size)) this.compact();
     else if (this.spill && this.spill.records > this.spill.copied) this.appendSpill();
-    await this.removeOtherVersions();
+    await removeOtherVersions(this.directory, this.name, this.file);
   }
 
   /** Closes every file; part() fails from here on. */
@@ -280,14 +280,6 @@ export class BlobLog<H> {
     this.main = next;
     this.recordsOnDisk = count;
     this.tornTail = false;
-  }
-
-  private async removeOtherVersions(): Promise<void> {
-    const names = await readdir(this.directory).catch(() => [] as string[]);
-    const prefix = `${this.name}-`;
-    await Promise.all(
-      names.filter((entry) => entry.startsWith(prefix) && entry.endsWith('.log') && path.join(this.directory, entry) !== this.file).map((entry) => rm(path.join(this.directory, entry), { force: true })),
-    );
   }
 
   /** Spill files of processes that are gone (a build that was killed): their records never reached the log. */

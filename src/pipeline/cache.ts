@@ -90,7 +90,7 @@ export class RecordCache<V> {
       this.recordsOnDisk += this.added.length;
     }
     this.added.length = 0;
-    await this.removeOtherVersions();
+    await removeOtherVersions(this.directory, this.name, this.file);
   }
 
   /** Reads the log in chunks, so a large cache never sits in memory twice (file bytes and values). */
@@ -128,13 +128,15 @@ export class RecordCache<V> {
     }
   }
 
-  private async removeOtherVersions(): Promise<void> {
-    const names = await readdir(this.directory).catch(() => [] as string[]);
-    const prefix = `${this.name}-`;
-    await Promise.all(
-      names.filter((entry) => entry.startsWith(prefix) && entry.endsWith('.log') && path.join(this.directory, entry) !== this.file).map((entry) => rm(path.join(this.directory, entry), { force: true })),
-    );
-  }
+}
+
+/** Removes `<name>-*.log` in `directory` other than `keep`: the logs of other arhivar versions. */
+export async function removeOtherVersions(directory: string, name: string, keep: string): Promise<void> {
+  const names = await readdir(directory).catch(() => [] as string[]);
+  const prefix = `${name}-`;
+  await Promise.all(
+    names.filter((entry) => entry.startsWith(prefix) && entry.endsWith('.log') && path.join(directory, entry) !== keep).map((entry) => rm(path.join(directory, entry), { force: true })),
+  );
 }
 
 /** Writes records in chunks of a few MB, so saving 100,000 entries never needs one buffer of them all. */
