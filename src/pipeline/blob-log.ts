@@ -29,8 +29,6 @@ export class BlobLog<H> {
   private main: Segment | undefined;
   /** This run's records: `copied` of them (`copiedBytes` bytes) are in the shared log already. */
   private spill: (Segment & { file: string; size: number; pending: Buffer[]; pendingBytes: number; records: number; copied: number; copiedBytes: number }) | undefined;
-  /** Files that entries may still point into after save() moved on from them; closed by close(). */
-  private readonly retired: number[] = [];
   private recordsOnDisk = 0;
   private tornTail = false;
   private closed = false;
@@ -142,7 +140,6 @@ export class BlobLog<H> {
     if (this.closed) return;
     this.closed = true;
     if (this.main) fs.closeSync(this.main.fd);
-    for (const fd of this.retired.splice(0)) fs.closeSync(fd);
     if (this.spill) {
       fs.closeSync(this.spill.fd);
       fs.rmSync(this.spill.file, { force: true });
@@ -241,8 +238,7 @@ export class BlobLog<H> {
     this.flushSpill();
     fs.renameSync(spill.file, this.file);
     for (const [key, entry] of this.entries) if (entry.segment !== spill) this.entries.delete(key);
-    if (this.main) this.retired.push(this.main.fd);
-    for (const retired of this.retired.splice(0)) fs.closeSync(retired);
+    if (this.main) fs.closeSync(this.main.fd);
     this.main = spill;
     this.spill = undefined;
     this.recordsOnDisk = spill.records;
@@ -256,29 +252,32 @@ export class BlobLog<H> {
     const fd = fs.openSync(temporary, 'w+');
     const next: Segment = { fd };
     let size = 0;
-    let count = 0;
     const moved: [string, Entry<H>][] = [];
-    for (const key of this.used) {
-      const entry = this.entries.get(key)!;
-      const parts = this.parts(key);
-      const record = encodeRecord(key, entry.head, parts);
-      writeFully(fd, record.bytes, size);
-      moved.push([key, { ...entry, segment: next, position: size + record.partsOffset }]);
-      size += record.bytes.length;
-      count++;
+    try {
+      for (const key of this.used) {
+        const entry = this.entries.get(key)!;
+        const record = encodeRecord(key, entry.head, this.parts(key));
+        writeFully(fd, record.bytes, size);
+        moved.push([key, { ...entry, segment: next, position: size + record.partsOffset }]);
+        size += record.bytes.length;
+      }
+      fs.renameSync(temporary, this.file);
+    } catch (error) {
+      // A damaged record (cache/damaged) or a full disk: the half-written copy goes, the error stands.
+      fs.closeSync(fd);
+      fs.rmSync(temporary, { force: true });
+      throw error;
     }
-    fs.renameSync(temporary, this.file);
     this.entries.clear();
     for (const [key, entry] of moved) this.entries.set(key, entry);
-    if (this.main) this.retired.push(this.main.fd);
+    if (this.main) fs.closeSync(this.main.fd);
     if (this.spill) {
-      this.retired.push(this.spill.fd);
+      fs.closeSync(this.spill.fd);
       fs.rmSync(this.spill.file, { force: true });
       this.spill = undefined;
     }
-    for (const retired of this.retired.splice(0)) fs.closeSync(retired);
     this.main = next;
-    this.recordsOnDisk = count;
+    this.recordsOnDisk = moved.length;
     this.tornTail = false;
   }
 

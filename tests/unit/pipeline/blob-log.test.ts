@@ -184,6 +184,24 @@ describe('BlobLog', () => {
     expect(await readdir(path.join(root, '.cache'))).toEqual([]);
   });
 
+  it('leaves no half-written copy behind when compaction meets a damaged record', async () => {
+    const root = await makeTempDir();
+    const first = await filled(root, 300);
+    await first.save();
+    first.close();
+    const file = path.join(root, FILE);
+    const bytes = await readFile(file);
+    bytes[bytes.indexOf(Buffer.from('Telo 1 '))] = 'X'.charCodeAt(0);
+    await writeFile(file, bytes);
+
+    const second = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    second.head('k1');
+    second.head('k2');
+    await expect(second.save()).rejects.toMatchObject({ code: 'cache/damaged', file: FILE });
+    second.close();
+    expect(await readdir(path.join(root, '.cache'))).toEqual([]);
+  });
+
   it('removes the spill file of a build that was killed, and never reads it', async () => {
     const root = await makeTempDir();
     const first = await filled(root, 2);

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleSource } from '../../../src/content/article.ts';
+import { createLoadCache } from '../../../src/load-cache.ts';
+import { renderArticleBodies } from '../../../src/pipeline/markdown.ts';
+import { makeTempDir } from '../../helpers.ts';
+
+const source = (file: string, body: string) => ({ file, body, bodyLine: 5 }) as unknown as ArticleSource;
+const articles = [source('content/articles/a.md', 'Prvi **članek** o Witkoffu.\n'), source('content/articles/b.md', 'Drugi članek.\n')];
+
+describe('renderArticleBodies and where the bodies stay', () => {
+  it('with bodiesOnDisk, reads each body from .cache/ when asked, and not after close()', async () => {
+    const root = await makeTempDir();
+    const result = await renderArticleBodies(articles, { root, workers: 1, bodiesOnDisk: true });
+    expect(result.bodies[0]?.html).toBe('<p>Prvi <strong>članek</strong> o Witkoffu.</p>\n');
+    expect(result.bodies[1]?.text).toBe('Drugi članek.');
+    result.close();
+    expect(() => result.bodies[0]?.html).toThrow(/closed/);
+
+    // A second run reads them from the log it left, again only when asked.
+    const again = await renderArticleBodies(articles, { root, workers: 1, bodiesOnDisk: true });
+    expect(again.bodies[0]?.firstParagraph).toBe('Prvi članek o Witkoffu.');
+    expect(again.bodies[0]?.html).toBe('<p>Prvi <strong>članek</strong> o Witkoffu.</p>\n');
+    again.close();
+  });
+
+  it('without it, holds the bodies: they stay readable after close()', async () => {
+    const root = await makeTempDir();
+    await renderArticleBodies(articles, { root, workers: 1 });
+    // The second run's bodies come from .cache/ and are read into memory as they are found.
+    const result = await renderArticleBodies(articles, { root, workers: 1 });
+    result.close();
+    expect(result.bodies.map((body) => body?.text)).toEqual(['Prvi članek o Witkoffu.', 'Drugi članek.']);
+  });
+
+  it('keeps one log open for a dev session across loads, and close() of a load leaves it open', async () => {
+    const root = await makeTempDir();
+    const session = createLoadCache();
+    const first = await renderArticleBodies(articles, { root, workers: 1, session, reuse: session.markdown });
+    first.close();
+    const log = session.bodies;
+    expect(log).toBeDefined();
+
+    const edited = [articles[0]!, source('content/articles/b.md', 'Drugi članek, popravljen.\n')];
+    const second = await renderArticleBodies(edited, { root, workers: 1, session, reuse: session.markdown });
+    second.close();
+    expect(session.bodies).toBe(log);
+    expect(first.bodies[1]?.text).toBe('Drugi članek.');
+    expect(second.bodies.map((body) => body?.text)).toEqual(['Prvi članek o Witkoffu.', 'Drugi članek, popravljen.']);
+    // The session's bodies are read from that log: once the session closes it, they cannot be.
+    log!.close();
+    expect(() => second.bodies[1]?.html).toThrow(/closed/);
+  });
+});
