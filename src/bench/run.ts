@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_FLAGS } from '../bin/code.js';
 import { STAGES } from '../pipeline/timings.ts';
 import type { ChildReport } from './child.ts';
 import { generateArchive } from './generate.ts';
@@ -111,7 +112,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
 async function measuredBuild(root: string): Promise<{ report: ChildReport; wallMs: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [CHILD, root], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, CHILD, root], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const tree = watchTreeRss(child.pid);
   let stdout = '';
   let stderr = '';
@@ -141,7 +142,7 @@ const DEV_START_LIMIT_MS = 300_000;
 async function measuredDevStart(root: string): Promise<DevStart> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [BIN, 'dev', '--root', root, '--port', String(port)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, BIN, 'dev', '--root', root, '--port', String(port)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   const tree = watchTreeRss(child.pid);
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));

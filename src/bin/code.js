@@ -11,6 +11,16 @@ const TSCONFIG = path.join(PACKAGE_ROOT, 'tsconfig.json');
 const THIS_FILE = fileURLToPath(import.meta.url);
 const STALE_BUNDLE_MS = 60 * 60 * 1000;
 
+/**
+ * The options Node runs arhivar's commands with: the bin's first line and the npm scripts pass them, and the
+ * benchmark starts its builds with them (tests/unit/bin/node-flags.test.ts keeps the three the same).
+ * `--max-semi-space-size=4` caps V8's young generation at 4 MB per semi-space instead of 16. The main
+ * thread of a build allocates quickly and keeps little of it, and with the larger young generation a
+ * 10,000-article cold build peaked about 90 MB higher (500-550 MiB against 420-460) for the same CPU time.
+ * It also applies to the worker threads; there it made no measurable difference.
+ */
+export const NODE_FLAGS = ['--max-semi-space-size=4'];
+
 /** @type {Promise<string> | undefined} */
 let version;
 
