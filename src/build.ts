@@ -24,7 +24,7 @@ import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
 import { BodyRenderer } from './pipeline/markdown.ts';
 import { relatedArticles } from './pipeline/related.ts';
 import { validateArticles } from './pipeline/articles.ts';
-import { distInode, inputsKey, readLastBuild, restoreWarnings, stillCurrent, storeWarnings, writeLastBuild } from './pipeline/unchanged.ts';
+import { distInode, inputsKey, readKnownFiles, readLastBuild, restoreWarnings, stillCurrent, storeKnownFiles, storeWarnings, writeLastBuild } from './pipeline/unchanged.ts';
 
 /**
  * The whole pipeline: load → validate → render Markdown → enrich (people, tags) → collect → pages → write.
@@ -120,17 +120,21 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       root: options.root,
       cache: options.cache,
       reuse: options.reuse?.articles,
-      onResult: (result, source, key) => {
-        if (options.releaseSources) source.text = '';
+      onResult: (result, source, key, bodyKey) => {
         errors.push(...result.errors);
-        if (!result.article) return;
-        const { body: _body, ...draft } = result.article;
-        drafts.push(draft);
-        if (!isPublished(draft)) return;
-        published.push(draft);
-        publishedKeys.push(key);
-        // Rendered even when other files have errors, so a too-slow article is reported in the same run.
-        renderer.add(result.article);
+        if (result.article) {
+          // Not `const { body, ...draft }`: reading the body of an article restored from .cache/ reads its file.
+          const draft = withoutBody(result.article);
+          drafts.push(draft);
+          if (isPublished(draft)) {
+            published.push(draft);
+            publishedKeys.push(key);
+            // Rendered even when other files have errors, so a too-slow article is reported in the same run.
+            renderer.add(result.article, bodyKey);
+          }
+        }
+        // After add(), which takes the body it needs there and then: the body may be cut from this text.
+        if (options.releaseSources) source.text = '';
       },
     });
   } catch (error) {
@@ -307,6 +311,11 @@ function uniqueTags(names: readonly string[]) {
 /** What loadSite keeps of a validated article once its body is with the renderer. */
 type Draft = Omit<ArticleSource, 'body'>;
 
+function withoutBody(article: ArticleSource): Draft {
+  const { file, frontMatter, title, slug, bodyLine, keyLines } = article;
+  return { file, frontMatter, title, slug, bodyLine, keyLines };
+}
+
 function findDuplicateUrls(articles: readonly Draft[]): ArhivarError[] {
   const byUrl = new Map<string, Draft>();
   const errors: ArhivarError[] = [];
@@ -422,7 +431,10 @@ export interface BuildSummary {
  */
 export async function buildUnlessUnchanged(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
-  const sources = options.sources ?? (await readContent(options.root));
+  // Files whose stat shows them unchanged since the last build are not read (content/read.ts KnownFiles).
+  const known = options.cache !== false && !options.sources ? await readKnownFiles(options.root) : undefined;
+  const sources = options.sources ?? (await readContent(options.root, { known }));
+  if (known && sources.known) await storeKnownFiles(options.root, known, sources.known);
   const useRecord = options.cache !== false && sources.errors.length === 0;
   const outDir = path.resolve(options.root, options.outDir ?? 'dist');
   const key = useRecord

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { validateArticle } from '../content/article.ts';
+import { validateArticle, type ArticleSource } from '../content/article.ts';
 import type { SourceFile } from '../content/read.ts';
 import { RecordCache } from './cache.ts';
 import { codeVersion } from './version.ts';
 import { cached, type LoadCache } from '../load-cache.ts';
+import { bodyKey as hashBody } from './markdown.ts';
 
 /**
  * validateArticle for every source, reusing the results of earlier builds from .cache/ for files whose path
@@ -17,6 +18,8 @@ interface StoredValidation {
   result: Validation;
   /** When set, result.article.body is the last `bodyLength` characters of the file text. */
   bodyLength?: number;
+  /** The body's key (pipeline/markdown.ts bodyKey), so a rebuild finds the rendered body without the text. */
+  bodyKey?: string;
 }
 
 export interface ValidateOptions {
@@ -26,10 +29,11 @@ export interface ValidateOptions {
   /** Results of earlier loads in this process (the dev server's), checked before .cache/ and kept up to date. */
   reuse?: LoadCache['articles'] | undefined;
   /**
-   * Told each result as soon as it is known, in the order of `sources`. Between batches the event loop
-   * runs, so work started from here (Markdown on worker threads) is kept fed while the rest is validated.
+   * Told each result as soon as it is known, in the order of `sources`, with the source key and the body's
+   * key when they are known. Between batches the event loop runs, so work started from here (Markdown on
+   * worker threads) is kept fed while the rest is validated.
    */
-  onResult?: ((result: Validation, source: SourceFile, key: string | undefined) => void) | undefined;
+  onResult?: ((result: Validation, source: SourceFile, key: string | undefined, bodyKey: string | undefined) => void) | undefined;
 }
 
 /** Articles validated between two turns of the event loop when onResult is given. */
@@ -38,17 +42,23 @@ const BATCH = 32;
 export async function validateArticles(sources: readonly SourceFile[], options: ValidateOptions): Promise<Validation[]> {
   const { reuse, onResult } = options;
   const cache = options.cache === false ? undefined : await RecordCache.open<StoredValidation>(options.root, 'articles', await codeVersion());
-  // The key (a hash of the path and the text) is given to onResult when it was computed.
+  // The key (a hash of the path and the text) and the body's key are given to onResult when computed.
   let key: string | undefined;
+  let bodyKey: string | undefined;
   const validate = (source: SourceFile): Validation => {
     key = undefined;
+    bodyKey = undefined;
     if (!cache) return cached(reuse, source.file, source.text, () => validateArticle(source));
     const recent = reuse?.get(source.file);
     if (recent && recent.text === source.text) return recent.value;
     key = sourceKey(source);
     const stored = cache.get(key);
-    const result = stored ? restore(stored, source.text) : validateArticle(source);
-    if (!stored && result.errors.length === 0 && result.article) cache.set(key, store(result, source.text));
+    const result = stored ? restore(stored, source) : validateArticle(source);
+    bodyKey = stored?.bodyKey;
+    if (!stored && result.errors.length === 0 && result.article) {
+      bodyKey = hashBody(result.article.body);
+      cache.set(key, store(result, source.text, bodyKey));
+    }
     reuse?.set(source.file, { text: source.text, value: result });
     return result;
   };
@@ -57,7 +67,7 @@ export async function validateArticles(sources: readonly SourceFile[], options: 
     const result = validate(source);
     results.push(result);
     if (!onResult) continue;
-    onResult(result, source, key);
+    onResult(result, source, key, bodyKey);
     if (index % BATCH === BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
   }
   await cache?.save();
@@ -70,13 +80,30 @@ export function sourceKey(source: SourceFile): string {
   return (source.hash !== undefined ? hash.update(`sha1:${source.hash}`) : hash.update(source.text)).digest('base64url');
 }
 
-function store(result: Validation, text: string): StoredValidation {
+function store(result: Validation, text: string, bodyKey: string): StoredValidation {
   const body = result.article!.body;
-  if (!text.endsWith(body)) return { result };
-  return { result: { ...result, article: { ...result.article!, body: '' } }, bodyLength: body.length };
+  if (!text.endsWith(body)) return { result, bodyKey };
+  return { result: { ...result, article: { ...result.article!, body: '' } }, bodyLength: body.length, bodyKey };
 }
 
-function restore(stored: StoredValidation, text: string): Validation {
-  if (stored.bodyLength === undefined) return stored.result;
-  return { ...stored.result, article: { ...stored.result.article!, body: text.slice(text.length - stored.bodyLength) } };
+/**
+ * The stored result, its body cut from the file's text when first asked for: a rebuild asks only for the
+ * bodies .cache/ holds no rendering of, so the text of an unchanged file is never read (content/read.ts).
+ */
+function restore(stored: StoredValidation, source: SourceFile): Validation {
+  const { bodyLength } = stored;
+  if (bodyLength === undefined) return stored.result;
+  const article: ArticleSource = { ...stored.result.article!, body: '' };
+  let body: string | undefined;
+  Object.defineProperty(article, 'body', {
+    enumerable: true,
+    get: () => {
+      if (body === undefined) {
+        const text = source.text;
+        body = text.slice(text.length - bodyLength);
+      }
+      return body;
+    },
+  });
+  return { ...stored.result, article };
 }

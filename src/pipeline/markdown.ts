@@ -67,6 +67,11 @@ export function registryKey(people: readonly Person[]): string {
   return hash.digest('base64url');
 }
 
+/** Names a body by its text: the key of its rendering in .cache/ and of the pages' content (setContentKey). */
+export function bodyKey(body: string): string {
+  return createHash('sha1').update(body).digest('base64url');
+}
+
 export async function renderArticleBodies(articles: readonly ArticleSource[], options: MarkdownOptions): Promise<RenderedBodies> {
   const renderer = await BodyRenderer.open(options);
   for (const article of articles) renderer.add(article);
@@ -133,11 +138,13 @@ export class BodyRenderer {
     return renderer;
   }
 
-  /** Takes the next article (results come back in the order of `add`): from the caches, or sent to a worker. */
-  add(article: ArticleSource): void {
+  /**
+   * Takes the next article (results come back in the order of `add`): from the caches, or sent to a worker.
+   * `key` is bodyKey(article.body) when the caller knows it; the body is then read only if it must be rendered.
+   */
+  add(article: ArticleSource, key = bodyKey(article.body)): void {
     const { options, cache, peopleCache } = this;
     const index = this.keys.length;
-    const key = createHash('sha1').update(article.body).digest('base64url');
     this.keys.push(key);
     this.bodies.push(undefined);
     this.detected.push(undefined);

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ContentSources } from '../content/read.ts';
+import type { ContentSources, KnownFiles } from '../content/read.ts';
 import { ArhivarError } from '../errors.ts';
-import { CACHE_DIR } from './cache.ts';
+import { CACHE_DIR, readCacheFile, writeCacheFile } from './cache.ts';
 import { codeVersion } from './version.ts';
 
 /**
@@ -100,4 +100,19 @@ export function storeWarnings(warnings: readonly ArhivarError[]): LastBuild['war
 
 export function restoreWarnings(stored: LastBuild['warnings']): ArhivarError[] {
   return stored.map((warning) => new ArhivarError(warning));
+}
+
+const KNOWN_FILES = 'content-files.bin';
+
+/** What the last read learned of content/'s files (see content/read.ts KnownFiles); empty when there is none. */
+export async function readKnownFiles(root: string): Promise<KnownFiles> {
+  const stored = await readCacheFile<{ version: number; files: KnownFiles }>(root, KNOWN_FILES);
+  return stored?.version === 1 && stored.files instanceof Map ? stored.files : new Map();
+}
+
+/** Keeps `learned` for the next read, unless it is what `known` already held (nothing was read). */
+export async function storeKnownFiles(root: string, known: KnownFiles, learned: KnownFiles): Promise<void> {
+  let same = known.size === learned.size;
+  for (const [file, entry] of learned) if (!same || known.get(file) !== entry) same = false;
+  if (!same) await writeCacheFile(root, KNOWN_FILES, { version: 1, files: learned });
 }

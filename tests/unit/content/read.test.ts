@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContent } from '../../../src/content/read.ts';
+import { readContent, type KnownFiles } from '../../../src/content/read.ts';
+import { ArhivarError } from '../../../src/errors.ts';
 import { sourceKey } from '../../../src/pipeline/articles.ts';
 import { makeTempDir } from '../../helpers.ts';
 
@@ -20,5 +21,84 @@ describe('readContent', () => {
     const other = { ...source!, text: source!.text.replace('Župan', 'Županja') };
     expect(sourceKey(source!)).not.toBe(sourceKey({ ...other, hash: createHash('sha1').update(other.text).digest('base64url') }));
     expect(sourceKey({ ...source!, hash: undefined })).not.toBe(sourceKey({ ...other, hash: undefined }));
+  });
+});
+
+describe('readContent with what an earlier read learned (KnownFiles)', () => {
+  const A = 'content/articles/a.md';
+  const TEXT = '---\ntitle: Župan\ndate: 2025-01-01\n---\n\nBesedilo.\n';
+
+  async function projectWithArticle() {
+    const root = await makeTempDir('arhivar-known-');
+    await mkdir(path.join(root, 'content/articles'), { recursive: true });
+    await writeFile(path.join(root, A), TEXT);
+    const first = await readContent(root, { known: new Map() });
+    return { root, learned: first.known! };
+  }
+
+  /** The same facts as if they had been learned well after the file's last change (see STABLE_MS). */
+  function learnedLater(learned: KnownFiles, changes: { hash?: string } = {}): KnownFiles {
+    return new Map([...learned].map(([file, entry]) => [file, { ...entry, ...changes, readAtMs: entry.readAtMs + 10_000 }]));
+  }
+
+  it('learns every file it reads: its hash and the stat that shows it unchanged', async () => {
+    const { learned } = await projectWithArticle();
+    const entry = learned.get(A)!;
+    expect(entry.hash).toBe(createHash('sha1').update(TEXT).digest('base64url'));
+    expect(entry.size).toBe(Buffer.byteLength(TEXT));
+    expect(entry.ino).toBeGreaterThan(0);
+  });
+
+  it('does not read a file whose stat is unchanged until its text is asked for', async () => {
+    const { root, learned } = await projectWithArticle();
+    // A wrong hash shows where the answer came from: had the file been read, its real hash would be given.
+    const { articles, known } = await readContent(root, { known: learnedLater(learned, { hash: 'not-the-real-hash' }) });
+    expect(articles[0]!.hash).toBe('not-the-real-hash');
+    expect(known!.get(A)!.hash).toBe('not-the-real-hash');
+    // Asked for, the text is read, and bytes that do not match the hash stop the build.
+    const error = (() => {
+      try {
+        return articles[0]!.text;
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(ArhivarError);
+    expect((error as ArhivarError).code).toBe('content/changed-during-build');
+    expect((error as ArhivarError).file).toBe(A);
+  });
+
+  it('reads an unread file’s text when asked for, and lets the text go when set to ""', async () => {
+    const { root, learned } = await projectWithArticle();
+    const { articles } = await readContent(root, { known: learnedLater(learned) });
+    const [source] = articles;
+    expect(source!.text).toBe(TEXT);
+    source!.text = '';
+    expect(source!.text).toBe('');
+  });
+
+  it('says a file removed before its text was read was removed', async () => {
+    const { root, learned } = await projectWithArticle();
+    const { articles } = await readContent(root, { known: learnedLater(learned) });
+    await rm(path.join(root, A));
+    expect(() => articles[0]!.text).toThrow(/was removed while arhivar was building/);
+  });
+
+  it('reads a file again when it changed, even to bytes of the same length', async () => {
+    const { root, learned } = await projectWithArticle();
+    const edited = TEXT.replace('Besedilo.', 'Popravek.');
+    expect(edited.length).toBe(TEXT.length);
+    await writeFile(path.join(root, A), edited);
+    const { articles } = await readContent(root, { known: learnedLater(learned) });
+    expect(articles[0]!.text).toBe(edited);
+    expect(articles[0]!.hash).toBe(createHash('sha1').update(edited).digest('base64url'));
+  });
+
+  it('reads a file again when it had changed just before the earlier read (its timestamps cannot be trusted)', async () => {
+    const { root, learned } = await projectWithArticle();
+    // As learned: read within a moment of being written.
+    const fresh = new Map([...learned].map(([file, entry]) => [file, { ...entry, hash: 'not-the-real-hash' }]));
+    const { articles } = await readContent(root, { known: fresh });
+    expect(articles[0]!.hash).toBe(createHash('sha1').update(TEXT).digest('base64url'));
   });
 });

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { validateArticle } from '../../../src/content/article.ts';
 import { validateArticles } from '../../../src/pipeline/articles.ts';
+import { bodyKey } from '../../../src/pipeline/markdown.ts';
 import { makeTempDir } from '../../helpers.ts';
 
 const good = { file: 'content/articles/a.md', text: '---\ntitle: "Župan o mostu"\ndate: 2025-03-01T10:15\ntags: [Občine]\npeople: [Ana Cankar]\n---\n\nBesedilo članka.\n', mtimeMs: 0 };
@@ -34,5 +36,30 @@ describe('validateArticles', () => {
     expect(told).toEqual(sources.map((_, n) => `Članek ${n}`));
     expect(results.map((result) => result.article!.title)).toEqual(told);
     expect(ranDuring).toBe(true);
+  });
+
+  it('gives onResult the body’s key, and reads the file’s text for a result from .cache/ only when its body is asked for', async () => {
+    const root = await makeTempDir();
+    let reads = 0;
+    // As readContent gives a file it did not read (content/read.ts UnreadSourceFile): the text on demand.
+    const unread = {
+      file: good.file,
+      mtimeMs: 0,
+      hash: createHash('sha1').update(good.text).digest('base64url'),
+      get text() {
+        reads++;
+        return good.text;
+      },
+    };
+    const told: (string | undefined)[] = [];
+    const onResult = (_result: unknown, _source: unknown, _key: unknown, key: string | undefined) => told.push(key);
+    await validateArticles([unread], { root, onResult });
+    reads = 0;
+    const [restored] = await validateArticles([unread], { root, onResult });
+    expect(reads).toBe(0);
+    const body = validateArticle(good).article!.body;
+    expect(restored!.article!.body).toBe(body);
+    expect(reads).toBe(1);
+    expect(told).toEqual([bodyKey(body), bodyKey(body)]);
   });
 });
