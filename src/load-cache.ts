@@ -5,14 +5,18 @@ import type { BlobLog } from './pipeline/blob-log.ts';
 
 /**
  * Parse results kept between loads by the dev server: an article whose text is unchanged is neither
- * validated nor rendered again. Keyed by file and compared by the full text, so an edit that keeps
- * the modification time (or a clock skew) can never serve a stale page.
+ * validated nor rendered again. Keyed by file and compared by a hash of what the result is made from,
+ * never by modification time, so an edit that keeps the time (or a clock skew) cannot serve a stale page.
+ * A hash rather than the text itself, so that a file the dev server never had to read (content/read.ts
+ * KnownFiles) need not be read to be compared.
  */
 export interface LoadCache {
-  articles: Map<string, { text: string; value: ReturnType<typeof validateArticle> }>;
-  markdown: Map<string, { text: string; value: RenderedMarkdown }>;
-  /** People found in each article; `text` is the detection key (registry + title + summary + body). */
-  people: Map<string, { text: string; value: DetectedPeople }>;
+  /** Keyed by the source key (pipeline/articles.ts sourceKey: path and text). */
+  articles: Map<string, Reused<ReturnType<typeof validateArticle>>>;
+  /** Keyed by the body's key (pipeline/markdown.ts bodyKey). */
+  markdown: Map<string, Reused<RenderedMarkdown>>;
+  /** People found in each article, keyed by the detection key (registry + title + summary + body). */
+  people: Map<string, Reused<DetectedPeople>>;
   /**
    * The rendered-body log in .cache/, opened by the first load and kept open for the session: the bodies in
    * `markdown` are read from it when a page asks for them (see pipeline/markdown.ts).
@@ -24,11 +28,18 @@ export function createLoadCache(): LoadCache {
   return { articles: new Map(), markdown: new Map(), people: new Map() };
 }
 
-export function cached<T>(cache: Map<string, { text: string; value: T }> | undefined, key: string, text: string, compute: () => T): T {
-  const hit = cache?.get(key);
-  if (hit && hit.text === text) return hit.value;
+/** A result of an earlier load and the key of what it was made from. */
+export interface Reused<T> {
+  key: string;
+  value: T;
+}
+
+/** The result kept for `file` when it was made from `key`; otherwise computed now and kept. */
+export function cached<T>(cache: Map<string, Reused<T>> | undefined, file: string, key: string, compute: () => T): T {
+  const hit = cache?.get(file);
+  if (hit && hit.key === key) return hit.value;
   const value = compute();
-  cache?.set(key, { text, value });
+  cache?.set(file, { key, value });
   return value;
 }
 

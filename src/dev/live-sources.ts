@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { readContent, readSourceFile, toProjectPath, type ContentSources, type SourceFile } from '../content/read.ts';
+import { readKnownFiles, storeKnownFiles } from '../pipeline/unchanged.ts';
 
 /**
  * The content/ files as the dev server last read them. After an edit only the edited files are read
@@ -54,9 +55,15 @@ export class LiveSources {
     }
   }
 
+  /**
+   * Every file, through what the last build or dev session learned of them (content/read.ts KnownFiles):
+   * an unchanged file is only looked at, and read if a load needs its text (.cache/ lacks its results).
+   */
   private async scan(): Promise<ContentSources> {
     this.rescan = false;
-    this.current = await readContent(this.root);
+    const known = await readKnownFiles(this.root);
+    this.current = await readContent(this.root, { known });
+    if (this.current.known) await storeKnownFiles(this.root, known, this.current.known);
     return this.current;
   }
 }

@@ -48,10 +48,10 @@ export async function validateArticles(sources: readonly SourceFile[], options: 
   const validate = (source: SourceFile): Validation => {
     key = undefined;
     bodyKey = undefined;
-    if (!cache) return cached(reuse, source.file, source.text, () => validateArticle(source));
-    const recent = reuse?.get(source.file);
-    if (recent && recent.text === source.text) return recent.value;
+    if (!cache) return cached(reuse, source.file, sourceKey(source), () => validateArticle(source));
     key = sourceKey(source);
+    const recent = reuse?.get(source.file);
+    if (recent && recent.key === key) return recent.value;
     const stored = cache.get(key);
     const result = stored ? restore(stored, source) : validateArticle(source);
     bodyKey = stored?.bodyKey;
@@ -59,7 +59,7 @@ export async function validateArticles(sources: readonly SourceFile[], options: 
       bodyKey = hashBody(result.article.body);
       cache.set(key, store(result, source.text, bodyKey));
     }
-    reuse?.set(source.file, { text: source.text, value: result });
+    reuse?.set(source.file, { key, value: result });
     return result;
   };
   const results: Validation[] = [];

@@ -149,19 +149,19 @@ export class BodyRenderer {
     this.bodies.push(undefined);
     this.detected.push(undefined);
     const recent = options.reuse?.get(article.file);
-    const hit = recent && recent.text === article.body ? recent.value : this.stored(key);
+    const hit = recent && recent.key === key ? recent.value : this.stored(key);
     if (hit) {
       this.bodies[index] = hit;
-      options.reuse?.set(article.file, { text: article.body, value: hit });
+      options.reuse?.set(article.file, { key, value: hit });
     }
     let wantPeople = false;
     const peopleKey = options.detect ? detectionKey(this.registry, article, key) : '';
     if (options.detect) {
       const recentPeople = options.reusePeople?.get(article.file);
-      const found = recentPeople && recentPeople.text === peopleKey ? recentPeople.value : peopleCache?.get(peopleKey);
+      const found = recentPeople && recentPeople.key === peopleKey ? recentPeople.value : peopleCache?.get(peopleKey);
       if (found) {
         this.detected[index] = found;
-        options.reusePeople?.set(article.file, { text: peopleKey, value: found });
+        options.reusePeople?.set(article.file, { key: peopleKey, value: found });
       } else wantPeople = true;
     }
     if (hit && !wantPeople) return;
@@ -190,13 +190,13 @@ export class BodyRenderer {
         // Kept as the UTF-8 bytes the worker sent, or left in .cache/ to be read when a page needs it.
         const body = this.onDisk ? this.stored(key)! : new Utf8Body(result.rendered);
         this.bodies[index] = body;
-        options.reuse?.set(article.file, { text: article.body, value: body });
+        options.reuse?.set(article.file, { key, value: body });
       }
       this.detectMs += result.detectMs ?? 0;
       if (result.detected) {
         this.detected[index] = result.detected;
         this.peopleCache?.set(peopleKey, result.detected);
-        options.reusePeople?.set(article.file, { text: peopleKey, value: result.detected });
+        options.reusePeople?.set(article.file, { key: peopleKey, value: result.detected });
       }
     } catch (error) {
       this.errors.push(renderError(article, error, this.timeLimitMs));

@@ -67,4 +67,17 @@ describe('LiveSources', () => {
     expect(fixed.errors).toEqual([]);
     expect(fixed.articles.map((s) => s.text)).toEqual(['A3', 'B1']);
   });
+
+  it('starts from what the last scan learned: a file unchanged since is not read until its text is asked for', async () => {
+    const root = await project();
+    // Learned 2 s after the files were written, so that the next scan trusts it (content/read.ts STABLE_MS).
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await new LiveSources(root).read();
+    await writeFile(path.join(root, 'content', 'articles', 'b.md'), 'B2');
+    const next = await new LiveSources(root).read();
+    expect(next.articles[1]!.text).toBe('B2');
+    // a.md was only looked at: removed now, its text cannot be had, which a file already read would give.
+    await rm(path.join(root, 'content', 'articles', 'a.md'));
+    expect(() => next.articles[0]!.text).toThrow(/was removed while arhivar was building/);
+  });
 });
