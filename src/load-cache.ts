@@ -11,11 +11,11 @@ import type { BlobLog } from './pipeline/blob-log.ts';
  * KnownFiles) need not be read to be compared.
  */
 export interface LoadCache {
-  /** Keyed by the source key (pipeline/articles.ts sourceKey: path and text). */
-  articles: Map<string, Reused<ReturnType<typeof validateArticle>>>;
-  /** Keyed by the body's key (pipeline/markdown.ts bodyKey). */
+  /** Per file: its validation and body key, with the source key (pipeline/articles.ts sourceKey: path and text). */
+  articles: Map<string, Reused<{ result: ReturnType<typeof validateArticle>; bodyKey?: string | undefined }>>;
+  /** Per file: its rendered body, with the body's key (pipeline/markdown.ts bodyKey). */
   markdown: Map<string, Reused<RenderedMarkdown>>;
-  /** People found in each article, keyed by the detection key (registry + title + summary + body). */
+  /** Per file: the people found, with the detection key (registry + title + summary + body). */
   people: Map<string, Reused<DetectedPeople>>;
   /**
    * The rendered-body log in .cache/, opened by the first load and kept open for the session: the bodies in

@@ -170,7 +170,7 @@ class UnreadSourceFile implements SourceFile {
       if (read?.hash !== this.hash) {
         throw new ArhivarError({
           code: 'content/changed-during-build',
-          message: `the file ${read ? 'changed' : 'was removed'} while arhivar was building, so the build stopped; nothing was published`,
+          message: `the file ${read ? 'changed' : 'was removed or became unreadable'} while arhivar was building, so the build stopped; nothing was published`,
           file: this.file,
           hint: 'run the build again once the file is saved',
         });

@@ -48,10 +48,14 @@ export async function validateArticles(sources: readonly SourceFile[], options: 
   const validate = (source: SourceFile): Validation => {
     key = undefined;
     bodyKey = undefined;
-    if (!cache) return cached(reuse, source.file, sourceKey(source), () => validateArticle(source));
+    if (!cache) return cached(reuse, source.file, sourceKey(source), () => ({ result: validateArticle(source) })).result;
     key = sourceKey(source);
     const recent = reuse?.get(source.file);
-    if (recent && recent.key === key) return recent.value;
+    if (recent && recent.key === key) {
+      // With the body's key: a reload need not read the body to find its rendering.
+      bodyKey = recent.value.bodyKey;
+      return recent.value.result;
+    }
     const stored = cache.get(key);
     const result = stored ? restore(stored, source) : validateArticle(source);
     bodyKey = stored?.bodyKey;
@@ -59,7 +63,7 @@ export async function validateArticles(sources: readonly SourceFile[], options: 
       bodyKey = hashBody(result.article.body);
       cache.set(key, store(result, source.text, bodyKey));
     }
-    reuse?.set(source.file, { key, value: result });
+    reuse?.set(source.file, { key, value: { result, bodyKey } });
     return result;
   };
   const results: Validation[] = [];

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { validateArticle } from '../../../src/content/article.ts';
 import { validateArticles } from '../../../src/pipeline/articles.ts';
 import { bodyKey } from '../../../src/pipeline/markdown.ts';
+import { createLoadCache } from '../../../src/load-cache.ts';
 import { makeTempDir } from '../../helpers.ts';
 
 const good = { file: 'content/articles/a.md', text: '---\ntitle: "Župan o mostu"\ndate: 2025-03-01T10:15\ntags: [Občine]\npeople: [Ana Cankar]\n---\n\nBesedilo članka.\n', mtimeMs: 0 };
@@ -61,5 +62,26 @@ describe('validateArticles', () => {
     expect(restored!.article!.body).toBe(body);
     expect(reads).toBe(1);
     expect(told).toEqual([bodyKey(body), bodyKey(body)]);
+  });
+
+  it('gives the body’s key for a result the dev server kept from its last load, without reading the text', async () => {
+    const root = await makeTempDir();
+    const reuse = createLoadCache().articles;
+    let reads = 0;
+    const unread = {
+      file: good.file,
+      mtimeMs: 0,
+      hash: createHash('sha1').update(good.text).digest('base64url'),
+      get text() {
+        reads++;
+        return good.text;
+      },
+    };
+    await validateArticles([unread], { root, reuse });
+    reads = 0;
+    const told: (string | undefined)[] = [];
+    await validateArticles([unread], { root, reuse, onResult: (_result, _source, _key, key) => told.push(key) });
+    expect(reads).toBe(0);
+    expect(told).toEqual([bodyKey(validateArticle(good).article!.body)]);
   });
 });
