@@ -127,7 +127,6 @@ export class RecordCache<V> {
       await handle.close();
     }
   }
-
 }
 
 /** Removes `<name>-*.log` in `directory` other than `keep`: the logs of other arhivar versions. */

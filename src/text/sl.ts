@@ -1,8 +1,9 @@
-import { memoize } from '../memo.ts';
 /**
  * Slovenian language facts: dates, plurals and collation. Facts measured on Node 20 with full ICU
  * (see SLOVENIAN.md in the project's shared notes).
  */
+import { memoize } from '../memo.ts';
+
 export const TIME_ZONE = 'Europe/Ljubljana';
 
 /** Intl gives the month in the nominative ("22. december 2025"); running text needs the genitive. */

@@ -9,6 +9,20 @@ import { makeTempDir } from '../../helpers.ts';
 const good = { file: 'content/articles/a.md', text: '---\ntitle: "Župan o mostu"\ndate: 2025-03-01T10:15\ntags: [Občine]\npeople: [Ana Cankar]\n---\n\nBesedilo članka.\n', mtimeMs: 0 };
 const bad = { file: 'content/articles/b.md', text: '---\ntitle: Slab\ndate: 2025-02-30\n---\n\nBesedilo.\n', mtimeMs: 0 };
 
+/** As readContent gives a file it did not read (content/read.ts UnreadSourceFile): the text on demand, reads counted. */
+function unreadSource(source: { file: string; text: string }) {
+  return {
+    file: source.file,
+    mtimeMs: 0,
+    hash: createHash('sha1').update(source.text).digest('base64url'),
+    reads: 0,
+    get text() {
+      this.reads++;
+      return source.text;
+    },
+  };
+}
+
 describe('validateArticles', () => {
   it('gives from .cache/ exactly what validateArticle gives, and reports errors again on every run', async () => {
     const root = await makeTempDir();
@@ -41,47 +55,28 @@ describe('validateArticles', () => {
 
   it('gives onResult the body’s key, and reads the file’s text for a result from .cache/ only when its body is asked for', async () => {
     const root = await makeTempDir();
-    let reads = 0;
-    // As readContent gives a file it did not read (content/read.ts UnreadSourceFile): the text on demand.
-    const unread = {
-      file: good.file,
-      mtimeMs: 0,
-      hash: createHash('sha1').update(good.text).digest('base64url'),
-      get text() {
-        reads++;
-        return good.text;
-      },
-    };
+    const unread = unreadSource(good);
     const told: (string | undefined)[] = [];
     const onResult = (_result: unknown, _source: unknown, _key: unknown, key: string | undefined) => told.push(key);
     await validateArticles([unread], { root, onResult });
-    reads = 0;
+    unread.reads = 0;
     const [restored] = await validateArticles([unread], { root, onResult });
-    expect(reads).toBe(0);
+    expect(unread.reads).toBe(0);
     const body = validateArticle(good).article!.body;
     expect(restored!.article!.body).toBe(body);
-    expect(reads).toBe(1);
+    expect(unread.reads).toBe(1);
     expect(told).toEqual([bodyKey(body), bodyKey(body)]);
   });
 
   it('gives the body’s key for a result the dev server kept from its last load, without reading the text', async () => {
     const root = await makeTempDir();
     const reuse = createLoadCache().articles;
-    let reads = 0;
-    const unread = {
-      file: good.file,
-      mtimeMs: 0,
-      hash: createHash('sha1').update(good.text).digest('base64url'),
-      get text() {
-        reads++;
-        return good.text;
-      },
-    };
+    const unread = unreadSource(good);
     await validateArticles([unread], { root, reuse });
-    reads = 0;
+    unread.reads = 0;
     const told: (string | undefined)[] = [];
     await validateArticles([unread], { root, reuse, onResult: (_result, _source, _key, key) => told.push(key) });
-    expect(reads).toBe(0);
+    expect(unread.reads).toBe(0);
     expect(told).toEqual([bodyKey(validateArticle(good).article!.body)]);
   });
 });
