@@ -4,7 +4,7 @@ import { readContent, type ContentSources } from './content/read.ts';
 import { parseSiteConfig, type SiteConfig } from './config/site.ts';
 import type { Article, ArticleSource } from './content/article.ts';
 import type { Person } from './content/person.ts';
-import { renderMarkdown, type RenderedMarkdown } from './markdown/render.ts';
+import type { RenderedMarkdown } from './markdown/render.ts';
 import { pruneCache, type LoadCache } from './load-cache.ts';
 import { buildRegistry, loadRegistry, resolveNames, type Registry } from './people/registry.ts';
 import { peopleFilesKey, readStoredPeople, storePeople } from './pipeline/people.ts';
@@ -231,12 +231,16 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
 
     // Only registry people have bios (a person known from an article's people list alone has none).
     const bios = new Map(storedPeople?.bios);
-    for (const person of storedPeople ? [] : allPeople.values()) {
-      if (!person.bio) continue;
-      try {
-        bios.set(person.id, renderMarkdown(person.bio).html);
-      } catch (error) {
-        renderErrors.push(renderFailure(error, person.file ?? '', undefined));
+    const unrendered = storedPeople ? [] : [...allPeople.values()].filter((person) => person.bio);
+    if (unrendered.length > 0) {
+      // Loaded only now, so a build whose bios all come from .cache/ never loads remark on this thread (about 90 ms).
+      const { renderMarkdown } = await import('./markdown/render.ts');
+      for (const person of unrendered) {
+        try {
+          bios.set(person.id, renderMarkdown(person.bio!).html);
+        } catch (error) {
+          renderErrors.push(renderFailure(error, person.file ?? '', undefined));
+        }
       }
     }
     if (renderErrors.length > 0) throw new ContentErrors(sortErrors(renderErrors));

@@ -4,10 +4,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { buildUnlessUnchanged } from './build.ts';
-import { explainArticle, formatExplanation, formatSuggestions, suggestNames } from './commands/people.ts';
 import { formatError, toArhivarErrors, type ArhivarError } from './errors.ts';
 import { checkSite } from './commands/check.ts';
-import { importPlainText, ImportUsageError } from './commands/import.ts';
 import { createArticle, splitList } from './commands/new.ts';
 import { startProgressLine } from './commands/progress.ts';
 import { startStaticServer } from './dev/static-server.ts';
@@ -161,7 +159,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       printProblems(known, io);
       return EXIT.content;
     }
-    if (error instanceof UsageError || error instanceof ImportUsageError) {
+    if (error instanceof UsageError) {
       io.err(`${error.message}\n\n${HELP[command] ?? HELP.main}`);
       return EXIT.usage;
     }
@@ -226,6 +224,8 @@ async function runPeople(args: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const root = path.resolve(String(values.root ?? '.'));
+  // Loaded here, not at the top: it brings remark, which no other command needs on the main thread.
+  const { explainArticle, formatExplanation, formatSuggestions, suggestNames } = await import('./commands/people.ts');
   if (values.suggest) {
     if (positionals.length > 0) throw new UsageError('--suggest reads every article; give no file with it');
     const limit = values.limit === undefined ? 50 : Number(values.limit);
@@ -326,11 +326,15 @@ async function runImport(args: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (positionals.length !== 1) throw new UsageError('give one plain-text file or folder, such as arhivar import prispevek.txt');
+  // Loaded here, not at the top: it brings remark, which no other command needs on the main thread.
+  const { importPlainText, ImportUsageError } = await import('./commands/import.ts');
   const report = await importPlainText({
     root: rootOf(values),
     source: path.resolve(positionals[0]!),
     date: values.date as string | undefined,
     title: values.title as string | undefined,
+  }).catch((error: unknown) => {
+    throw error instanceof ImportUsageError ? new UsageError(error.message) : error;
   });
   for (const article of report.imported) {
     const people = article.people.length > 0 ? article.people.join(', ') : 'none found';

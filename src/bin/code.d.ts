@@ -2,6 +2,6 @@
 export declare const PACKAGE_ROOT: string;
 export declare const NODE_FLAGS: readonly string[];
 export declare function codeVersion(): Promise<string>;
-export declare function bundleSource(entry: string): Promise<Uint8Array>;
+export declare function bundleSource(entry: string): Promise<{ name: string; contents: Uint8Array }[]>;
 export declare function compiledPath(entry: string, folder: string): Promise<string>;
 export declare function importSource(entry: string): Promise<unknown>;

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,19 +14,56 @@ describe('compiled bundles of arhivar’s own code (src/bin/code.js)', () => {
   it('bundles an entry once per code version and removes bundles made by older code once an hour old', async () => {
     const folder = await makeTempDir();
     roots.push(folder);
-    const stale = path.join(folder, 'output-assets-ts-0123456789abcdef.mjs');
-    await writeFile(stale, 'export {};\n');
     const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
-    await utimes(stale, twoHoursAgo, twoHoursAgo);
+    // Stale: a bundle folder of older code, a one-file bundle of an earlier arhivar, a crashed writer's folder.
+    const staleFolder = path.join(folder, 'output-assets-ts-0123456789abcdef');
+    await mkdir(staleFolder);
+    await writeFile(path.join(staleFolder, 'index.mjs'), 'export {};\n');
+    const staleFile = path.join(folder, 'output-assets-ts-1123456789abcdef.mjs');
+    await writeFile(staleFile, 'export {};\n');
+    const staleTemporary = path.join(folder, 'output-assets-ts-2123456789abcdef.123-abc.tmp');
+    await mkdir(staleTemporary);
+    for (const stale of [staleFolder, staleFile, staleTemporary]) await utimes(stale, twoHoursAgo, twoHoursAgo);
     // A bundle of other code made a minute ago may still be in use by a running process: it stays.
-    const recent = path.join(folder, 'output-assets-ts-fedcba9876543210.mjs');
-    await writeFile(recent, 'export {};\n');
+    const recent = path.join(folder, 'output-assets-ts-fedcba9876543210');
+    await mkdir(recent);
+    // So does an old bundle of another entry whose name starts the same way.
+    const otherEntry = path.join(folder, 'output-assets-ts-extra-0123456789abcdef');
+    await mkdir(otherEntry);
+    await utimes(otherEntry, twoHoursAgo, twoHoursAgo);
+
     const first = await compiledPath('output/assets.ts', folder);
-    expect(path.basename(first)).toBe(`output-assets-ts-${await codeVersion()}.mjs`);
+    expect(path.relative(folder, first)).toBe(path.join(`output-assets-ts-${await codeVersion()}`, 'index.mjs'));
     const written = (await stat(first)).mtimeMs;
     expect(await compiledPath('output/assets.ts', folder)).toBe(first);
     expect((await stat(first)).mtimeMs).toBe(written);
-    expect((await readdir(folder)).sort()).toEqual([path.basename(first), path.basename(recent)].sort());
+    expect((await readdir(folder)).sort()).toEqual([path.basename(path.dirname(first)), path.basename(recent), path.basename(otherEntry)].sort());
+  });
+
+  it('keeps code reached only by import() out of the entry module, with the packages it loads', async () => {
+    const folder = await makeTempDir();
+    roots.push(folder);
+    const entry = await compiledPath('cli.ts', folder);
+    const staticImports = (text: string) => [...text.matchAll(/^import\s[^;]*?from\s*"([^"]+)"/gm)].map((match) => match[1]!);
+    // Everything the command line loads before running a command: the entry and the chunks it imports.
+    const loaded = new Set<string>();
+    const visit = async (file: string) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      for (const specifier of staticImports(await readFile(file, 'utf8'))) {
+        if (specifier.startsWith('./')) await visit(path.join(path.dirname(file), specifier));
+        else loaded.add(specifier);
+      }
+    };
+    await visit(entry);
+    const packages = [...loaded].filter((specifier) => specifier.includes('/node_modules/'));
+    // The dev server's Vite and remark (the people and import commands, bios) are loaded when used.
+    expect(packages.some((specifier) => specifier.includes('/node_modules/vite/'))).toBe(false);
+    expect(packages.some((specifier) => /\/node_modules\/(remark-parse|remark-html|unified)\//.test(specifier))).toBe(false);
+    // They are in the bundle, in chunks of their own.
+    const chunks = await Promise.all((await readdir(path.dirname(entry))).map((name) => readFile(path.join(path.dirname(entry), name), 'utf8')));
+    expect(chunks.some((text) => text.includes('/node_modules/vite/'))).toBe(true);
+    expect(chunks.some((text) => text.includes('/node_modules/remark-parse/'))).toBe(true);
   });
 
   it('keeps each bundled file’s import.meta.url, so paths computed from it point into the package, not .cache/', async () => {
