@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../content/article.ts';
-import { contentKeyOf } from '../render/fingerprint.ts';
+import { contentKeyOf, recordKeyOf } from '../render/fingerprint.ts';
 import { toSearchDocument } from '../search/documents.ts';
 import {
   changedStems,
@@ -90,8 +90,15 @@ export async function* searchFiles(archive: Pick<Archive, 'articles' | 'peopleBy
   await rm(path.join(options.root, CACHE_DIR, OLD_INDEX_FILE), { force: true });
 }
 
-/** Hashes everything of the document that the index holds, the text by the key of the Markdown it came from. */
+/**
+ * Hashes everything of the document that the index holds. An article with a record key (build.ts) is named
+ * by it and its keywords: everything else of the document is made from the article alone, so nothing more
+ * is encoded. (The keywords are not: a person without a file is named as the first article to list them
+ * spells it.) Otherwise the fields are hashed, the text by the key of the Markdown it came from.
+ */
 function documentKey(document: SearchDocument, article: Article): string {
+  const recordKey = recordKeyOf(article);
+  if (recordKey !== undefined) return createHash('sha1').update(`record\0${recordKey}\0${(document.keywords ?? []).join('\0')}`).digest('base64url');
   const hash = createHash('sha1').update(JSON.stringify([document.url, document.title, document.date, document.dateTime, document.keywords ?? [], article.summary ?? null]));
   const contentKey = contentKeyOf(article);
   if (contentKey !== undefined) hash.update(`\0markdown\0${contentKey}`);

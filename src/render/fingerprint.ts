@@ -30,6 +30,11 @@ export function setRecordKey(record: object, key: string): void {
   recordKeys.set(record, key);
 }
 
+/** The key given to the record by setRecordKey, if any. */
+export function recordKeyOf(record: object): string | undefined {
+  return recordKeys.get(record);
+}
+
 /** The key given to the record by setContentKey, if any. */
 export function contentKeyOf(record: object): string | undefined {
   return contentKeys.get(record);
@@ -99,7 +104,8 @@ export class Fingerprinter {
     let digest = this.memo.get(item);
     if (digest === undefined) {
       const recordKey = recordKeys.get(item);
-      if (recordKey !== undefined) digest = JSON.stringify(`@record:${recordKey}`);
+      // Hashed, not quoted: a record key is about 90 characters, and a person page lists hundreds of records.
+      if (recordKey !== undefined) digest = `"R${createHash('sha1').update(recordKey).digest('base64url')}"`;
       else {
         const hash = createHash('sha1');
         if (item instanceof Map) hash.update(`@map${this.encodeList([...item])}`);

@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Article } from '../../../src/content/article.ts';
+import type { Person } from '../../../src/content/person.ts';
+import { searchFiles } from '../../../src/pipeline/search.ts';
+import { setRecordKey } from '../../../src/render/fingerprint.ts';
+import type { IndexFile } from '../../../src/search/index-builder.ts';
+import { makeTempDir, removeDir } from '../../helpers.ts';
+
+const roots: string[] = [];
+afterEach(async () => {
+  for (const root of roots.splice(0)) await removeDir(root);
+});
+
+function article(title: string, people: string[]): Article {
+  return {
+    file: `content/articles/2025/${title}.md`,
+    slug: title,
+    url: `/2025/12/22/${title}/`,
+    title,
+    date: { instant: new Date('2025-12-22T12:30:00Z'), hasTime: true },
+    updated: undefined,
+    author: undefined,
+    source: undefined,
+    summary: 'Prvi odstavek.',
+    tags: [],
+    people,
+    mentionCounts: new Map(),
+    draft: false,
+    html: '<p>Prvi odstavek.</p>',
+    text: 'Prvi odstavek o seji občinskega sveta.',
+    wordCount: 6,
+  };
+}
+
+function archiveNaming(name: string) {
+  const articles = [article('seja', ['janez-novak']), article('proracun', [])];
+  // As build.ts gives them: the same files, so the same record keys, in both builds.
+  articles.forEach((record, n) => setRecordKey(record, `source-${n}\0people-files`));
+  const person = { id: 'janez-novak', name } as Person;
+  return { articles, peopleById: new Map([[person.id, { person }]]) } as unknown as Parameters<typeof searchFiles>[0];
+}
+
+async function collect(files: AsyncIterable<IndexFile>): Promise<Map<string, string>> {
+  const result = new Map<string, string>();
+  for await (const file of files) result.set(file.path, file.hash);
+  return result;
+}
+
+describe('search files kept in .cache/ (pipeline/search.ts)', () => {
+  it('makes a document again when only the name of one of its people changed, though its record key did not', async () => {
+    const root = await makeTempDir();
+    roots.push(root);
+    // A person without a file is named as the first article that lists them spells it, so another
+    // article's edit can rename them in this one: the record key alone does not say so.
+    const before = await collect(searchFiles(archiveNaming('Janez Novak'), { root }));
+    const published = new Map(before);
+    const after = await collect(searchFiles(archiveNaming('Janko Novakovič'), { root, isPublished: (path, hash) => published.get(path) === hash }));
+    const fresh = await collect(searchFiles(archiveNaming('Janko Novakovič'), { root, cache: false }));
+    expect(after).toEqual(fresh);
+    expect(after).not.toEqual(before);
+  });
+});
