@@ -24,7 +24,6 @@ import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
 import { BodyRenderer } from './pipeline/markdown.ts';
 import { relatedArticles } from './pipeline/related.ts';
 import { validateArticles } from './pipeline/articles.ts';
-import { distInode, inputsKey, readKnownFiles, readLastBuild, restoreWarnings, stillCurrent, storeKnownFiles, storeWarnings, writeLastBuild } from './pipeline/unchanged.ts';
 
 /**
  * The whole pipeline: load → validate → render Markdown → enrich (people, tags) → collect → pages → write.
@@ -414,62 +413,4 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     model.close();
     throw error;
   }
-}
-
-/** What the command line reports of a build. */
-export interface BuildSummary {
-  pagesWritten: number;
-  pagesRendered: number;
-  filesWritten: number;
-  articles: number;
-  warnings: ArhivarError[];
-  elapsedMs: number;
-  /** True when every input was as the last successful build left it, so dist/ was not looked at again. */
-  unchanged: boolean;
-}
-
-/**
- * build(), unless every input is byte for byte what the last successful build read and dist/ is the
- * folder it published (see pipeline/unchanged.ts): then nothing is done and the last build's summary
- * and warnings are given again. `arhivar build` and the benchmark go through here.
- */
-export async function buildUnlessUnchanged(options: BuildOptions): Promise<BuildSummary> {
-  const started = performance.now();
-  // Files whose stat shows them unchanged since the last build are not read (content/read.ts KnownFiles).
-  const known = options.cache !== false && !options.sources ? await readKnownFiles(options.root) : undefined;
-  const sources = options.sources ?? (await readContent(options.root, { known }));
-  if (known && sources.known) await storeKnownFiles(options.root, known, sources.known);
-  const useRecord = options.cache !== false && sources.errors.length === 0;
-  const outDir = path.resolve(options.root, options.outDir ?? 'dist');
-  const key = useRecord
-    ? await inputsKey(options.root, sources, { outDir, includeFuture: Boolean(options.includeFuture), includeDrafts: Boolean(options.includeDrafts) })
-    : undefined;
-  const last = key ? await readLastBuild(options.root) : undefined;
-  if (key && last && (await stillCurrent(last, key, outDir, options.now ?? new Date()))) {
-    return { pagesWritten: last.pagesWritten, pagesRendered: 0, filesWritten: 0, articles: last.articles, warnings: restoreWarnings(last.warnings), elapsedMs: performance.now() - started, unchanged: true };
-  }
-  // Nothing reads the model's bodies after the build, so they stay in .cache/ until a page needs them.
-  const result = await build({ ...options, sources, releaseSources: options.sources === undefined, bodiesOnDisk: true });
-  result.model.close();
-  const summary = {
-    pagesWritten: result.pagesWritten,
-    pagesRendered: result.pagesRendered,
-    filesWritten: result.filesWritten,
-    articles: result.model.archive.articles.length,
-    warnings: result.model.warnings,
-    elapsedMs: performance.now() - started,
-    unchanged: false,
-  };
-  if (key) {
-    await writeLastBuild(options.root, {
-      version: 1,
-      key,
-      distIno: await distInode(outDir),
-      nextPublicationMs: result.model.nextPublication?.getTime() ?? null,
-      pagesWritten: summary.pagesWritten,
-      articles: summary.articles,
-      warnings: storeWarnings(summary.warnings),
-    });
-  }
-  return summary;
 }

@@ -1,14 +1,15 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-
-type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
-import { buildUnlessUnchanged } from './build.ts';
+// Each command's own modules are imported when it runs (`await import`): they bring packages (remark, YAML,
+// zod, Preact, Vite) that cost tens of milliseconds each to load, and `arhivar build` with nothing changed
+// needs none of them. src/bin/code.js bundles such modules as chunks of their own.
+import { buildUnlessUnchanged } from './pipeline/unchanged.ts';
 import { formatError, toArhivarErrors, type ArhivarError } from './errors.ts';
-import { checkSite } from './commands/check.ts';
-import { createArticle, splitList } from './commands/new.ts';
 import { startProgressLine } from './commands/progress.ts';
 import { startStaticServer } from './dev/static-server.ts';
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 const formatCount = (value: number) => value.toLocaleString('en-US');
 
 /**
@@ -224,7 +225,6 @@ async function runPeople(args: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const root = path.resolve(String(values.root ?? '.'));
-  // Loaded here, not at the top: it brings remark, which no other command needs on the main thread.
   const { explainArticle, formatExplanation, formatSuggestions, suggestNames } = await import('./commands/people.ts');
   if (values.suggest) {
     if (positionals.length > 0) throw new UsageError('--suggest reads every article; give no file with it');
@@ -309,6 +309,7 @@ async function runNew(args: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give the title, such as arhivar new "Seja vlade"' : 'give the title as one argument, in quotes');
+  const { createArticle, splitList } = await import('./commands/new.ts');
   const result = await createArticle({
     root: rootOf(values),
     title: positionals[0]!,
@@ -326,7 +327,6 @@ async function runImport(args: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (positionals.length !== 1) throw new UsageError('give one plain-text file or folder, such as arhivar import prispevek.txt');
-  // Loaded here, not at the top: it brings remark, which no other command needs on the main thread.
   const { importPlainText, ImportUsageError } = await import('./commands/import.ts');
   const report = await importPlainText({
     root: rootOf(values),
@@ -353,6 +353,7 @@ async function runCheck(args: readonly string[], io: Io): Promise<number> {
     io.out(HELP.check!);
     return EXIT.ok;
   }
+  const { checkSite } = await import('./commands/check.ts');
   const result = await checkSite({ root: rootOf(values), outDir: values.out as string | undefined, includeFuture: Boolean(values.future) });
   printWarnings(result.warnings, io);
   if (result.problems.length > 0) {

@@ -1,4 +1,4 @@
-import { buildUnlessUnchanged } from '../build.ts';
+import { buildUnlessUnchanged } from '../pipeline/unchanged.ts';
 import type { Timings } from '../pipeline/timings.ts';
 
 export interface ChildReport {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ContentSources, KnownFiles } from '../content/read.ts';
+import type { BuildOptions } from '../build.ts';
+import { readContent, type ContentSources, type KnownFiles } from '../content/read.ts';
 import { ArhivarError } from '../errors.ts';
 import { CACHE_DIR, readCacheFile, writeCacheFile } from './cache.ts';
 import { codeVersion } from './version.ts';
@@ -115,4 +116,65 @@ export async function storeKnownFiles(root: string, known: KnownFiles, learned: 
   let same = known.size === learned.size;
   for (const [file, entry] of learned) if (!same || known.get(file) !== entry) same = false;
   if (!same) await writeCacheFile(root, KNOWN_FILES, { version: 1, files: learned });
+}
+
+/** What the command line reports of a build. */
+export interface BuildSummary {
+  pagesWritten: number;
+  pagesRendered: number;
+  filesWritten: number;
+  articles: number;
+  warnings: ArhivarError[];
+  elapsedMs: number;
+  /** True when every input was as the last successful build left it, so dist/ was not looked at again. */
+  unchanged: boolean;
+}
+
+/**
+ * build(), unless every input is byte for byte what the last successful build read and dist/ is the
+ * folder it published (see the top of this file): then nothing is done and the last build's summary and
+ * warnings are given again. `arhivar build` and the benchmark go through here.
+ */
+export async function buildUnlessUnchanged(options: BuildOptions): Promise<BuildSummary> {
+  const started = performance.now();
+  // Files whose stat shows them unchanged since the last build are not read (content/read.ts KnownFiles).
+  const known = options.cache !== false && !options.sources ? await readKnownFiles(options.root) : undefined;
+  const sources = options.sources ?? (await readContent(options.root, { known }));
+  if (known && sources.known) await storeKnownFiles(options.root, known, sources.known);
+  const useRecord = options.cache !== false && sources.errors.length === 0;
+  const outDir = path.resolve(options.root, options.outDir ?? 'dist');
+  const key = useRecord
+    ? await inputsKey(options.root, sources, { outDir, includeFuture: Boolean(options.includeFuture), includeDrafts: Boolean(options.includeDrafts) })
+    : undefined;
+  const last = key ? await readLastBuild(options.root) : undefined;
+  if (key && last && (await stillCurrent(last, key, outDir, options.now ?? new Date()))) {
+    return { pagesWritten: last.pagesWritten, pagesRendered: 0, filesWritten: 0, articles: last.articles, warnings: restoreWarnings(last.warnings), elapsedMs: performance.now() - started, unchanged: true };
+  }
+  // The pipeline is loaded only now: with its packages (YAML, zod, Preact) it is most of what a command
+  // loads, and the answer "nothing changed" needs none of it.
+  const { build } = await import('../build.ts');
+  // Nothing reads the model's bodies after the build, so they stay in .cache/ until a page needs them.
+  const result = await build({ ...options, sources, releaseSources: options.sources === undefined, bodiesOnDisk: true });
+  result.model.close();
+  const summary = {
+    pagesWritten: result.pagesWritten,
+    pagesRendered: result.pagesRendered,
+    filesWritten: result.filesWritten,
+    articles: result.model.archive.articles.length,
+    warnings: result.model.warnings,
+    elapsedMs: performance.now() - started,
+    unchanged: false,
+  };
+  if (key) {
+    await writeLastBuild(options.root, {
+      version: 1,
+      key,
+      distIno: await distInode(outDir),
+      nextPublicationMs: result.model.nextPublication?.getTime() ?? null,
+      pagesWritten: summary.pagesWritten,
+      articles: summary.articles,
+      warnings: storeWarnings(summary.warnings),
+    });
+  }
+  return summary;
 }

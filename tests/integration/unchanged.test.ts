@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, buildUnlessUnchanged } from '../../src/build.ts';
+import { build } from '../../src/build.ts';
+import { buildUnlessUnchanged } from '../../src/pipeline/unchanged.ts';
 import { ArhivarError, ContentErrors } from '../../src/errors.ts';
 import { copyFixture, listFiles, makeTempDir } from '../helpers.ts';
 
