@@ -75,9 +75,29 @@ export function renderAtomFeed(input: FeedInput): string {
     `  <author><name>${escapeXml(site.title)}</name><uri>${escapeXml(site.baseUrl)}</uri></author>`,
     `  <generator>arhivar</generator>`,
   );
-  for (const article of input.articles) lines.push(renderEntry(article, input, absolute));
+  for (const article of input.articles) lines.push(feedEntry(article, input, absolute));
   lines.push('</feed>', '');
   return lines.join('\n');
+}
+
+/**
+ * Entries made already, by article. An article is in the feeds of each of its people and tags as well as in
+ * the site's, and its entry is the same in all of them when the site, the people and the kind of content are
+ * (at 10,000 articles the person and tag feeds carry some 26,000 entries), so each is made once per build.
+ */
+const madeEntries = new WeakMap<Article, { baseUrl: string; people: FeedInput['people']; content: FeedInput['content']; xml: string }[]>();
+
+function feedEntry(article: Article, input: FeedInput, absolute: (url: string) => string): string {
+  const { baseUrl } = input.site;
+  let made = madeEntries.get(article);
+  const same = made?.find((entry) => entry.baseUrl === baseUrl && entry.people === input.people && entry.content === input.content);
+  if (same) return same.xml;
+  const xml = renderEntry(article, input, absolute);
+  if (!made) madeEntries.set(article, (made = []));
+  // One build makes two kinds (summary, full) with one people map; older ones (a dev server's reloads) go.
+  if (made.length >= 4) made.shift();
+  made.push({ baseUrl, people: input.people, content: input.content, xml });
+  return xml;
 }
 
 function renderEntry(article: Article, input: FeedInput, absolute: (url: string) => string): string {

@@ -98,6 +98,19 @@ describe('renderAtomFeed', () => {
     expect(feed.items[0]!.summary).toBe('Čisto kratek povzetek s šumniki.');
   });
 
+  it('makes an entry again when the people, the site or the kind of content differ (entries are reused between feeds)', () => {
+    const feed = (people: ReadonlyMap<string, Person>, content: 'full' | 'summary', baseUrl = site.baseUrl) =>
+      renderAtomFeed({ site: { ...site, baseUrl }, title: 'Rusija', feedUrl: '/oznake/rusija/feed.xml', pageUrl: '/oznake/rusija/', articles, content, people });
+    const people = new Map([[usakov.id, usakov]]);
+    expect(feed(people, 'summary')).toContain('label="Jurij Ušakov"');
+    // A person renamed between two loads (the dev server) is a new people map.
+    expect(feed(new Map([[usakov.id, { ...usakov, name: 'Jurij V. Ušakov' }]]), 'summary')).toContain('label="Jurij V. Ušakov"');
+    expect(feed(people, 'summary')).not.toContain('<content');
+    expect(feed(people, 'full')).toContain('<content');
+    expect(feed(people, 'summary', 'https://arhiv.example.si/')).toContain('<id>https://arhiv.example.si/2025/12/22/usakov/</id>');
+    expect(feed(people, 'summary')).toContain('<id>https://novice.example.si/2025/12/22/usakov/</id>');
+  });
+
   it('is checked by a parser that rejects unescaped markup', async () => {
     const broken = xml.replace('&amp; &lt;novo&gt;', '& <novo>');
     await expect(parseFeed(broken)).rejects.toThrow();
