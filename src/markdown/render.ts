@@ -2,6 +2,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkHtml from 'remark-html';
 import type { Root, RootContent } from 'mdast';
+import { countWords } from '../text/words.ts';
 
 /**
  * Markdown → safe HTML plus the plain text other stages read (summary, people detection, search).
@@ -61,30 +62,4 @@ export function inlineText(node: RootContent | Root): string {
 
 export function foldWhitespace(value: string): string {
   return value.replace(/\s+/g, ' ').trim();
-}
-
-const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
-
-/**
- * Runs of letters and digits (any script), as /[\p{L}\p{N}]+/gu would find them. Counted by a scan that
- * tests only non-ASCII characters with the regular expression: five times faster than matchAll, which
- * made a match object per word (about 0.4 s per worker thread on 10,000 articles).
- */
-export function countWords(text: string): number {
-  let count = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    let isWord: boolean;
-    if (code < 0x80) {
-      isWord = (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-    } else {
-      const point = text.codePointAt(i)!;
-      if (point > 0xffff) i++;
-      isWord = WORD_CHARACTER.test(String.fromCodePoint(point));
-    }
-    if (isWord && !inWord) count++;
-    inWord = isWord;
-  }
-  return count;
 }

@@ -5,6 +5,7 @@ import { chunkUrl, shardUrl, type SearchManifest } from './manifest.ts';
 export type { SearchManifest } from './manifest.ts';
 export { chunkUrl, shardUrl } from './manifest.ts';
 import { foldWord, isSearchable, stemWord } from './text.ts';
+import { forEachWord } from '../text/words.ts';
 
 /**
  * The search index as static files, so /iskanje/ works with no server. A reader downloads only what a
@@ -74,7 +75,6 @@ export interface SearchIndex {
 }
 
 const DEFAULTS = { shardBytes: 32_000, chunkBytes: 8_000 };
-const WORD = /[\p{L}\p{N}]+/gu;
 /** Weight of a word in the title against one occurrence in the body; body counts are capped. */
 const TITLE_WEIGHT = 10;
 const BODY_CAP = 10;
@@ -282,8 +282,8 @@ export function changedStems(keysBefore: readonly string[], keys: readonly strin
 }
 
 /** The JSON of one document in a chunk; its length is DocumentTerms.entryLength. */
-function chunkEntry(document: SearchDocument): string {
-  const entry: ChunkEntry = { u: document.url, t: document.title, d: document.date, i: document.dateTime, x: document.text };
+function chunkEntry(document: SearchDocument, text = document.text): string {
+  const entry: ChunkEntry = { u: document.url, t: document.title, d: document.date, i: document.dateTime, x: text };
   return JSON.stringify(entry);
 }
 
@@ -341,19 +341,21 @@ export function createStemmer(): (word: string) => string | null {
 /** The terms of one document; `stemOf` may be shared between calls (see createStemmer). */
 export function documentTerms(document: SearchDocument, stemOf: (word: string) => string | null = createStemmer()): DocumentTerms {
   const counts = new Map<string, number>();
-  for (const word of document.title.match(WORD) ?? []) {
+  forEachWord(document.title, (word) => {
     const stem = stemOf(word);
     if (stem !== null && !counts.has(stem)) counts.set(stem, TITLE_WEIGHT);
-  }
-  const text = document.text;
-  const body = document.keywords?.length ? `${text}\n${document.keywords.join('\n')}` : text;
-  for (const word of body.match(WORD) ?? []) {
+  });
+  const countBodyWord = (word: string) => {
     const stem = stemOf(word);
-    if (stem === null) continue;
+    if (stem === null) return;
     const count = counts.get(stem) ?? 0;
     if (count < TITLE_WEIGHT + BODY_CAP) counts.set(stem, count + 1);
-  }
-  return { stems: [...counts.keys()].join(' '), weights: Uint8Array.from(counts.values()), entryLength: chunkEntry(document).length };
+  };
+  // Read once: the text of an article in .cache/ is read from disk and decoded on every read.
+  const text = document.text;
+  forEachWord(text, countBodyWord);
+  for (const keyword of document.keywords ?? []) forEachWord(keyword, countBodyWord);
+  return { stems: [...counts.keys()].join(' '), weights: Uint8Array.from(counts.values()), entryLength: chunkEntry(document, text).length };
 }
 
 /**
