@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
 import { ArhivarError } from '../errors.ts';
+import { parseSimpleYaml } from './simple-yaml.ts';
 
 /**
  * Front matter is YAML and nothing else. gray-matter's JavaScript and CoffeeScript engines evaluate code,
@@ -90,6 +91,11 @@ export interface YamlBlock {
 
 /** Parses a YAML document safely; `firstLine` is the file line the block starts on, so errors point at the file. */
 export function parseYamlBlock(source: string, file: string, firstLine = 1): YamlBlock {
+  return parseSimpleYaml(source, firstLine) ?? parseYamlDocument(source, file, firstLine);
+}
+
+/** parseYamlBlock through the YAML parser alone: every block parseSimpleYaml leaves, and every error. */
+export function parseYamlDocument(source: string, file: string, firstLine = 1): YamlBlock {
   const lineCounter = new LineCounter();
   const document = parseDocument(source, {
     schema: 'core',
