@@ -166,19 +166,20 @@ export class BodyRenderer {
     }
     if (hit && !wantPeople) return;
     const task: Omit<ArticleTask, 'id'> = {
-      body: hit ? undefined : article.body,
+      body: hit ? undefined : utf8Encoder.encode(article.body),
       text: hit?.text,
       detect: wantPeople ? { title: article.title, summary: article.frontMatter.summary } : undefined,
     };
     // Handled at once, so a failure while the caller is still adding articles is not an unhandled rejection.
     this.running.push(
-      this.run(article, index, key, peopleKey, task).catch((error: unknown) => {
+      this.run({ file: article.file, bodyLine: article.bodyLine }, index, key, peopleKey, task).catch((error: unknown) => {
         this.failure ??= { error };
       }),
     );
   }
 
-  private async run(article: ArticleSource, index: number, key: string, peopleKey: string, task: Omit<ArticleTask, 'id'>): Promise<void> {
+  /** Takes where the body came from, not the article: the article's body, cut from its file's text, would keep the text alive until the worker is done. */
+  private async run(article: BodyOrigin, index: number, key: string, peopleKey: string, task: Omit<ArticleTask, 'id'>): Promise<void> {
     const { options } = this;
     // A pool that cannot start is arhivar's failure, not the article's: it goes to finish() as it is.
     const pool = await this.poolFor(++this.tasks);
@@ -251,6 +252,7 @@ export class BodyRenderer {
 type MarkdownHead = Pick<EncodedMarkdown, 'firstParagraph' | 'wordCount'>;
 
 const utf8 = new TextDecoder();
+const utf8Encoder = new TextEncoder();
 
 /**
  * A rendered body held as UTF-8 bytes (as .cache/ stores it) whose html and text are decoded on every read.
@@ -306,6 +308,9 @@ class DiskBody implements RenderedMarkdown {
   }
 }
 
+/** The file and line a body starts on, for its errors. */
+type BodyOrigin = Pick<ArticleSource, 'file' | 'bodyLine'>;
+
 /** What detection in one article depends on: the registry, the title, the summary and the body (by its hash). */
 function detectionKey(registry: string, article: ArticleSource, bodyKey: string): string {
   const summary = article.frontMatter.summary;
@@ -314,7 +319,7 @@ function detectionKey(registry: string, article: ArticleSource, bodyKey: string)
     .digest('base64url');
 }
 
-function renderError(article: ArticleSource, error: unknown, timeLimitMs: number): ArhivarError {
+function renderError(article: BodyOrigin, error: unknown, timeLimitMs: number): ArhivarError {
   if (error instanceof TimeLimitExceeded) {
     return new ArhivarError({
       code: 'article/too-slow',

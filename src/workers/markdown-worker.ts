@@ -13,6 +13,7 @@ const people = (workerData as { people?: Person[] } | undefined)?.people;
 let detector: PeopleDetector | undefined;
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 parentPort?.on('message', (task: ArticleTask) => {
   let reply;
@@ -21,7 +22,7 @@ parentPort?.on('message', (task: ArticleTask) => {
     const result: ArticleTaskResult = {};
     let text = task.text;
     if (task.body !== undefined) {
-      const rendered = renderMarkdown(task.body);
+      const rendered = renderMarkdown(decoder.decode(task.body));
       const html = encoder.encode(rendered.html);
       const encodedText = encoder.encode(rendered.text);
       result.rendered = { html, text: encodedText, firstParagraph: rendered.firstParagraph, wordCount: rendered.wordCount };
