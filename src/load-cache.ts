@@ -1,4 +1,4 @@
-import type { validateArticle } from './content/article.ts';
+import type { StoredValidation } from './pipeline/articles.ts';
 import type { RenderedMarkdown } from './markdown/render.ts';
 import type { DetectedPeople } from './workers/markdown-pool.ts';
 import type { BlobLog } from './pipeline/blob-log.ts';
@@ -11,8 +11,8 @@ import type { BlobLog } from './pipeline/blob-log.ts';
  * KnownFiles) need not be read to be compared.
  */
 export interface LoadCache {
-  /** Per file: its validation and body key, with the source key (pipeline/articles.ts sourceKey: path and text). */
-  articles: Map<string, Reused<{ result: ReturnType<typeof validateArticle>; bodyKey?: string | undefined }>>;
+  /** Per file: its validation (its body cut from the file's text when read) and body key, with the source key (pipeline/articles.ts sourceKey: path and text). */
+  articles: Map<string, Reused<StoredValidation>>;
   /** Per file: its rendered body, with the body's key (pipeline/markdown.ts bodyKey). */
   markdown: Map<string, Reused<RenderedMarkdown>>;
   /** Per file: the people found, with the detection key (registry + title + summary + body). */

@@ -186,6 +186,17 @@ class UnreadSourceFile implements SourceFile {
   }
 }
 
+/**
+ * A new record of the same file without its text, which is read again only if asked for and checked against
+ * the hash, as for a file known from its stat. The dev server keeps its sources for the session and hands
+ * each load copies it may let go of: holding every text would cost about 650 MB at 100,000 articles.
+ */
+export function withoutText(root: string, source: SourceFile): SourceFile {
+  // Without a hash the text could not be checked when read again: a copy that keeps it.
+  if (source.hash === undefined) return { ...source };
+  return new UnreadSourceFile(root, path.resolve(root, source.file), source.file, source.mtimeMs, source.hash);
+}
+
 /** The stat of `absolute` still shows the file `known` describes, and it had been stable when that was read. */
 function isUnchanged(known: KnownFile, info: Stats): boolean {
   return (

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readContent, readSourceFile, toProjectPath, type ContentSources, type SourceFile } from '../content/read.ts';
+import { readContent, readSourceFile, toProjectPath, withoutText, type ContentSources, type SourceFile } from '../content/read.ts';
 import { readKnownFiles, storeKnownFiles } from '../pipeline/unchanged.ts';
 
 /**
@@ -31,8 +31,8 @@ export class LiveSources {
   private async readNow(): Promise<ContentSources> {
     const edited = new Map([...this.edited].map((absolute) => [toProjectPath(this.root, absolute), absolute]));
     this.edited.clear();
-    if (this.rescan || !this.current) return this.scan();
-    if (edited.size === 0) return this.current;
+    if (this.rescan || !this.current) return this.keep(await this.scan());
+    if (edited.size === 0) return this.keep(this.current);
     const replace = async (source: SourceFile): Promise<SourceFile> => {
       const absolute = edited.get(source.file);
       if (!absolute) return source;
@@ -46,13 +46,23 @@ export class LiveSources {
         Promise.all(previous.articles.map(replace)),
         Promise.all(previous.people.map(replace)),
       ]);
-      if (edited.size > 0) return this.scan();
-      this.current = { site, articles, people, errors: previous.errors, warnings: previous.warnings };
-      return this.current;
+      if (edited.size > 0) return this.keep(await this.scan());
+      return this.keep({ site, articles, people, errors: previous.errors, warnings: previous.warnings });
     } catch {
       // The file became unreadable (not UTF-8, too large, gone): a full scan reports it as the build would.
-      return this.scan();
+      return this.keep(await this.scan());
     }
+  }
+
+  /**
+   * Returns `sources` for a load and keeps new records of its articles, without their texts: the load lets
+   * go of each text once it has the article (build.ts releaseSources), and its results are kept by source
+   * key, so a later load reads a text again only for an edited file or where those results lack something.
+   * The records handed out are never handed out again, so letting go of their texts loses nothing.
+   */
+  private keep(sources: ContentSources): ContentSources {
+    this.current = { ...sources, articles: sources.articles.map((source) => withoutText(this.root, source)) };
+    return sources;
   }
 
   /**
@@ -62,8 +72,8 @@ export class LiveSources {
   private async scan(): Promise<ContentSources> {
     this.rescan = false;
     const known = await readKnownFiles(this.root);
-    this.current = await readContent(this.root, { known });
-    if (this.current.known) await storeKnownFiles(this.root, known, this.current.known);
-    return this.current;
+    const sources = await readContent(this.root, { known });
+    if (sources.known) await storeKnownFiles(this.root, known, sources.known);
+    return sources;
   }
 }

@@ -152,7 +152,8 @@ class DevSite {
     const started = performance.now();
     const load = async () => {
       const sources = await this.sources.read();
-      return loadSite({ root: this.root, sources, includeDrafts: true, includeFuture: this.options.includeFuture, reuse: this.parsed });
+      // Each load gets its own records of the files (LiveSources), so it may let go of their texts as it goes.
+      return loadSite({ root: this.root, sources, includeDrafts: true, includeFuture: this.options.includeFuture, reuse: this.parsed, releaseSources: true });
     };
     this.model = load().then(
       (model): ModelState => ({ ok: true, model }),
