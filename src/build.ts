@@ -52,7 +52,8 @@ export interface LoadOptions {
   /**
    * The caller will not read `sources` again: each article's text is let go once the article is validated
    * and its body is with the Markdown workers (about 65 MB at 10,000 articles, V8 keeping č, š, ž text at
-   * two bytes a character). `arhivar build` sets it; the dev server keeps its sources for the next reload.
+   * two bytes a character). `arhivar build` sets it, and so does the dev server, whose LiveSources hands
+   * every load records of the files of its own.
    */
   releaseSources?: boolean;
   /**

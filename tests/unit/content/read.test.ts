@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContent, type KnownFiles } from '../../../src/content/read.ts';
+import { readContent, withoutText, type KnownFiles } from '../../../src/content/read.ts';
 import { ArhivarError } from '../../../src/errors.ts';
 import { sourceKey } from '../../../src/pipeline/articles.ts';
 import { makeTempDir } from '../../helpers.ts';
@@ -21,6 +21,30 @@ describe('readContent', () => {
     const other = { ...source!, text: source!.text.replace('Župan', 'Županja') };
     expect(sourceKey(source!)).not.toBe(sourceKey({ ...other, hash: createHash('sha1').update(other.text).digest('base64url') }));
     expect(sourceKey({ ...source!, hash: undefined })).not.toBe(sourceKey({ ...other, hash: undefined }));
+  });
+});
+
+describe('withoutText', () => {
+  it('gives a record of the file that reads its text again when asked for, checked against the hash', async () => {
+    const root = await makeTempDir('arhivar-read-');
+    await mkdir(path.join(root, 'content/articles'), { recursive: true });
+    const file = path.join(root, 'content/articles/a.md');
+    await writeFile(file, '---\ntitle: Župan\n---\n\nBesedilo.\n');
+    const [source] = (await readContent(root)).articles;
+    const kept = withoutText(root, source!);
+    // The original let go of, as a load does: the record still gives the text, from the file.
+    source!.text = '';
+    expect([kept.file, kept.hash, kept.mtimeMs]).toEqual([source!.file, source!.hash, source!.mtimeMs]);
+    expect(withoutText(root, kept).text).toBe('---\ntitle: Župan\n---\n\nBesedilo.\n');
+    await writeFile(file, '---\ntitle: Županja\n---\n\nBesedilo.\n');
+    expect(() => withoutText(root, kept).text).toThrow(/changed while arhivar was building/);
+  });
+
+  it('copies a record without a hash, text and all: its text could not be checked if read again', () => {
+    const source = { file: 'content/articles/a.md', text: 'Besedilo.', mtimeMs: 0 };
+    const copy = withoutText('/nowhere', source);
+    source.text = '';
+    expect(copy.text).toBe('Besedilo.');
   });
 });
 

@@ -79,4 +79,16 @@ describe('validateArticles', () => {
     expect(unread.reads).toBe(0);
     expect(told).toEqual([bodyKey(validateArticle(good).article!.body)]);
   });
+
+  it('keeps no text for the dev server: a kept result’s body is cut from the text of the load that asks for it', async () => {
+    const root = await makeTempDir();
+    const reuse = createLoadCache().articles;
+    const hash = createHash('sha1').update(good.text).digest('base64url');
+    await validateArticles([{ ...good, hash }], { root, reuse });
+    const again = unreadSource(good);
+    const [result] = await validateArticles([again], { root, reuse });
+    expect(again.reads).toBe(0);
+    expect(result!.article!.body).toBe(validateArticle(good).article!.body);
+    expect(again.reads).toBe(1);
+  });
 });
