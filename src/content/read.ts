@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha1 } from '../hash.ts';
 import { closeSync, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -137,7 +137,7 @@ function readSourceWithStats(root: string, absolute: string): { source: SourceFi
     }
     const bytes = readFileSync(descriptor);
     const text = decodeText(bytes, file);
-    return { source: { file, text, mtimeMs: info.mtimeMs, hash: createHash('sha1').update(text).digest('base64url') }, info };
+    return { source: { file, text, mtimeMs: info.mtimeMs, hash: sha1(text) }, info };
   } finally {
     closeSync(descriptor);
   }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { sha1 } from '../hash.ts';
 import fs from 'node:fs';
 import { mkdir, readFile, readdir, readlink, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
@@ -251,7 +252,7 @@ interface Output {
 function bytesOutput(file: PublishFile): { path: string; output: Output } {
   if (file.bytes === undefined) return { path: file.path, output: { hash: file.hash } };
   const bytes = typeof file.bytes === 'string' ? Buffer.from(file.bytes) : file.bytes;
-  return { path: file.path, output: { hash: file.hash ?? createHash('sha1').update(bytes).digest('base64url'), bytes } };
+  return { path: file.path, output: { hash: file.hash ?? sha1(bytes), bytes } };
 }
 
 /** A tree being brought to the desired state: `known` says what each of its files holds now. */

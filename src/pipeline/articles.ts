@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha1 } from '../hash.ts';
 import { validateArticle, type ArticleSource } from '../content/article.ts';
 import type { SourceFile } from '../content/read.ts';
 import { RecordCache } from './cache.ts';
@@ -83,8 +83,7 @@ export async function validateArticles(sources: readonly SourceFile[], options: 
 
 /** Names a file's path and text: everything its validation result is made from. */
 export function sourceKey(source: SourceFile): string {
-  const hash = createHash('sha1').update(source.file).update('\0');
-  return (source.hash !== undefined ? hash.update(`sha1:${source.hash}`) : hash.update(source.text)).digest('base64url');
+  return sha1(`${source.file}\0${source.hash !== undefined ? `sha1:${source.hash}` : source.text}`);
 }
 
 function store(result: Validation, text: string, bodyKey: string): StoredValidation {

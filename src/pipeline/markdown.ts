@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sha1 } from '../hash.ts';
 import type { ArticleSource } from '../content/article.ts';
 import type { Person } from '../content/person.ts';
 import { ArhivarError, sortErrors } from '../errors.ts';
@@ -69,7 +70,7 @@ export function registryKey(people: readonly Person[]): string {
 
 /** Names a body by its text: the key of its rendering in .cache/ and of the pages' content (setContentKey). */
 export function bodyKey(body: string): string {
-  return createHash('sha1').update(body).digest('base64url');
+  return sha1(body);
 }
 
 export async function renderArticleBodies(articles: readonly ArticleSource[], options: MarkdownOptions): Promise<RenderedBodies> {
@@ -314,9 +315,7 @@ type BodyOrigin = Pick<ArticleSource, 'file' | 'bodyLine'>;
 /** What detection in one article depends on: the registry, the title, the summary and the body (by its hash). */
 function detectionKey(registry: string, article: ArticleSource, bodyKey: string): string {
   const summary = article.frontMatter.summary;
-  return createHash('sha1')
-    .update(`${registry}\0${article.title}\0${summary === undefined ? '-' : `+${summary}`}\0${bodyKey}`)
-    .digest('base64url');
+  return sha1(`${registry}\0${article.title}\0${summary === undefined ? '-' : `+${summary}`}\0${bodyKey}`);
 }
 
 function renderError(article: BodyOrigin, error: unknown, timeLimitMs: number): ArhivarError {

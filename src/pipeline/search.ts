@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sha1 } from '../hash.ts';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../content/article.ts';
@@ -98,7 +99,7 @@ export async function* searchFiles(archive: Pick<Archive, 'articles' | 'peopleBy
  */
 function documentKey(document: SearchDocument, article: Article): string {
   const recordKey = recordKeyOf(article);
-  if (recordKey !== undefined) return createHash('sha1').update(`record\0${recordKey}\0${(document.keywords ?? []).join('\0')}`).digest('base64url');
+  if (recordKey !== undefined) return sha1(`record\0${recordKey}\0${(document.keywords ?? []).join('\0')}`);
   const hash = createHash('sha1').update(JSON.stringify([document.url, document.title, document.date, document.dateTime, document.keywords ?? [], article.summary ?? null]));
   const contentKey = contentKeyOf(article);
   if (contentKey !== undefined) hash.update(`\0markdown\0${contentKey}`);

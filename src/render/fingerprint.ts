@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
+import { sha1 } from '../hash.ts';
 
 /**
  * A page's fingerprint: a hash of everything its template is given. Two builds that give a page the same
@@ -46,7 +47,7 @@ export class Fingerprinter {
   constructor(private readonly codeKey: string) {}
 
   page(url: string, props: object): string {
-    return createHash('sha1').update(this.codeKey).update('\0').update(url).update('\0').update(this.encode(props, '')).digest('base64url');
+    return sha1(`${this.codeKey}\0${url}\0${this.encode(props, '')}`);
   }
 
   /**
@@ -105,7 +106,7 @@ export class Fingerprinter {
     if (digest === undefined) {
       const recordKey = recordKeys.get(item);
       // Hashed, not quoted: a record key is about 90 characters, and a person page lists hundreds of records.
-      if (recordKey !== undefined) digest = `"R${createHash('sha1').update(recordKey).digest('base64url')}"`;
+      if (recordKey !== undefined) digest = `"R${sha1(recordKey)}"`;
       else {
         const hash = createHash('sha1');
         if (item instanceof Map) hash.update(`@map${this.encodeList([...item])}`);
