@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Person } from '../content/person.ts';
 import type { RenderedMarkdown } from '../markdown/render.ts';
+import { Queue } from '../queue.ts';
 
 /**
  * Renders Markdown and detects people on worker threads, one article per task, so both use every core
@@ -102,7 +103,7 @@ export function defaultPoolSize(): number {
 
 export class MarkdownPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: Task[] = [];
+  private readonly queue = new Queue<Task>();
   private nextId = 0;
   private closed = false;
   private startFailure: Error | undefined;
@@ -132,7 +133,7 @@ export class MarkdownPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const task of this.queue.splice(0)) task.reject(new Error('the Markdown pool was closed'));
+    for (const task of this.queue.takeAll()) task.reject(new Error('the Markdown pool was closed'));
     await Promise.all(this.slots.map((slot) => this.stopSlot(slot)));
   }
 
@@ -184,7 +185,7 @@ export class MarkdownPool {
 
   private failAll(error: Error): void {
     this.startFailure ??= error;
-    for (const task of this.queue.splice(0)) task.reject(error);
+    for (const task of this.queue.takeAll()) task.reject(error);
     for (const slot of this.slots) for (const task of slot.tasks.splice(0)) task.reject(error);
     void this.close();
   }
@@ -198,7 +199,7 @@ export class MarkdownPool {
     if (index === -1) return;
     const [task, ...notStarted] = slot.tasks.splice(0);
     if (this.closed) for (const waiting of notStarted) waiting.reject(error);
-    else this.queue.unshift(...notStarted);
+    else this.queue.unshiftAll(notStarted);
     void this.stopSlot(slot);
     if (this.closed) {
       this.slots.splice(index, 1);

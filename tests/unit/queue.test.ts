@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { Queue } from '../../src/queue.ts';
+
+describe('Queue', () => {
+  it('hands items out oldest first and says when it is empty', () => {
+    const queue = new Queue<number>();
+    expect(queue.shift()).toBeUndefined();
+    for (const n of [1, 2, 3]) queue.push(n);
+    expect(queue.length).toBe(3);
+    expect([queue.shift(), queue.shift()]).toEqual([1, 2]);
+    queue.push(4);
+    expect([queue.shift(), queue.shift(), queue.shift()]).toEqual([3, 4, undefined]);
+    expect(queue.length).toBe(0);
+  });
+
+  it('keeps the order when items are added as fast as they are taken, past the point where it drops its front', () => {
+    const queue = new Queue<number>();
+    const taken: number[] = [];
+    let next = 0;
+    for (let n = 0; n < 500; n++) queue.push(next++);
+    // Never empties, so only the half-empty compaction keeps it small.
+    for (let round = 0; round < 20_000; round++) {
+      queue.push(next++);
+      taken.push(queue.shift()!);
+      expect(queue.length).toBe(500);
+    }
+    while (queue.length > 0) taken.push(queue.shift()!);
+    expect(taken).toEqual(Array.from({ length: next }, (_, n) => n));
+  });
+
+  it('puts items back at the front in their order and takes everything at once', () => {
+    const queue = new Queue<string>();
+    for (const item of ['c', 'd', 'e']) queue.push(item);
+    expect(queue.shift()).toBe('c');
+    queue.unshiftAll(['a', 'b']);
+    expect(queue.length).toBe(4);
+    expect(queue.shift()).toBe('a');
+    expect(queue.takeAll()).toEqual(['b', 'd', 'e']);
+    expect(queue.length).toBe(0);
+    expect(queue.shift()).toBeUndefined();
+    queue.unshiftAll([]);
+    queue.push('f');
+    expect(queue.takeAll()).toEqual(['f']);
+  });
+});
