@@ -21,7 +21,7 @@ import { searchFiles } from './pipeline/search.ts';
 import { writeSite } from './output/write.ts';
 import { readPublishedTree } from './output/publish.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
-import { BodyRenderer } from './pipeline/markdown.ts';
+import { BodyRenderer, WAITING_BODIES_LIMIT } from './pipeline/markdown.ts';
 import { relatedArticles } from './pipeline/related.ts';
 import { validateArticles } from './pipeline/articles.ts';
 
@@ -120,6 +120,8 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       root: options.root,
       cache: options.cache,
       reuse: options.reuse?.articles,
+      // Bodies wait for the workers as UTF-8 bytes: at most WAITING_BODIES_LIMIT of them, so memory does not grow with the archive.
+      betweenBatches: () => renderer.roomFor(WAITING_BODIES_LIMIT),
       onResult: (result, source, key, bodyKey) => {
         errors.push(...result.errors);
         if (result.article) {

@@ -34,6 +34,12 @@ export interface ValidateOptions {
    * worker threads) is kept fed while the rest is validated.
    */
   onResult?: ((result: Validation, source: SourceFile, key: string | undefined, bodyKey: string | undefined) => void) | undefined;
+  /**
+   * Awaited after each batch (with onResult), once the event loop has turned: the caller holds validation
+   * there while the work it started from onResult is too far behind (loadSite: too many bodies waiting for
+   * a Markdown worker).
+   */
+  betweenBatches?: (() => Promise<void>) | undefined;
 }
 
 /** Articles validated between two turns of the event loop when onResult is given. */
@@ -75,7 +81,9 @@ export async function validateArticles(sources: readonly SourceFile[], options: 
     results.push(result);
     if (!onResult) continue;
     onResult(result, source, key, bodyKey);
-    if (index % BATCH === BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
+    if (index % BATCH !== BATCH - 1) continue;
+    await new Promise((resolve) => setImmediate(resolve));
+    await options.betweenBatches?.();
   }
   await cache?.save();
   return results;

@@ -20,6 +20,13 @@ import { compileWorker } from '../workers/compile.ts';
  */
 export const ARTICLE_TIME_LIMIT_MS = 10_000;
 
+/**
+ * Bodies that may wait for a worker before loadSite stops validating (BodyRenderer.roomFor): the main thread
+ * validates several times faster than two workers render, so without a bound every body of a cold build
+ * would wait in memory (about 300 MB at 100,000 articles). A thousand is half a second of the workers' work.
+ */
+export const WAITING_BODIES_LIMIT = 1000;
+
 /** Below this many uncached articles one worker is enough; starting more costs more than it saves. */
 const ARTICLES_PER_WORKER = 200;
 
@@ -97,6 +104,9 @@ export class BodyRenderer {
   /** The pool started by open(); finish() waits for it, so a pool made late is still closed. */
   private firstWorker: Promise<void> | undefined;
   private tasks = 0;
+  /** Tasks handed to run() and not finished yet. */
+  private unfinished = 0;
+  private roomWaiters: { limit: number; resolve: () => void }[] = [];
   private detectMs = 0;
   private failure: { error: unknown } | undefined;
 
@@ -171,12 +181,27 @@ export class BodyRenderer {
       text: hit?.text,
       detect: wantPeople ? { title: article.title, summary: article.frontMatter.summary } : undefined,
     };
+    this.unfinished++;
     // Handled at once, so a failure while the caller is still adding articles is not an unhandled rejection.
     this.running.push(
-      this.run({ file: article.file, bodyLine: article.bodyLine }, index, key, peopleKey, task).catch((error: unknown) => {
-        this.failure ??= { error };
-      }),
+      this.run({ file: article.file, bodyLine: article.bodyLine }, index, key, peopleKey, task)
+        .catch((error: unknown) => {
+          this.failure ??= { error };
+        })
+        .finally(() => {
+          this.unfinished--;
+          if (this.roomWaiters.length === 0) return;
+          const still = this.roomWaiters.filter((waiter) => this.unfinished > waiter.limit);
+          for (const waiter of this.roomWaiters) if (!still.includes(waiter)) waiter.resolve();
+          this.roomWaiters = still;
+        }),
     );
+  }
+
+  /** Resolves once at most `limit` added articles are still being rendered or wait for a worker. */
+  async roomFor(limit: number): Promise<void> {
+    if (this.unfinished <= limit) return;
+    await new Promise<void>((resolve) => this.roomWaiters.push({ limit, resolve }));
   }
 
   /** Takes where the body came from, not the article: the article's body, cut from its file's text, would keep the text alive until the worker is done. */

@@ -53,6 +53,23 @@ describe('validateArticles', () => {
     expect(ranDuring).toBe(true);
   });
 
+  it('holds validation at betweenBatches until the promise it returns is settled', async () => {
+    const root = await makeTempDir();
+    const sources = Array.from({ length: 70 }, (_, n) => ({ ...good, file: `content/articles/b${n}.md`, text: good.text.replace('Župan o mostu', `Članek ${n}`) }));
+    let told = 0;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    const done = validateArticles(sources, { root, cache: false, onResult: () => told++, betweenBatches: () => (asked++ === 0 ? held : Promise.resolve()) });
+    // However long the first batch is held, no later article is validated until it is released.
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(told).toBe(32);
+    release();
+    await done;
+    expect(told).toBe(70);
+    expect(asked).toBe(2);
+  });
+
   it('gives onResult the body’s key, and reads the file’s text for a result from .cache/ only when its body is asked for', async () => {
     const root = await makeTempDir();
     const unread = unreadSource(good);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleSource } from '../../../src/content/article.ts';
 import { createLoadCache } from '../../../src/load-cache.ts';
-import { renderArticleBodies } from '../../../src/pipeline/markdown.ts';
+import { BodyRenderer, renderArticleBodies } from '../../../src/pipeline/markdown.ts';
 import { makeTempDir } from '../../helpers.ts';
 
 const source = (file: string, body: string) => ({ file, body, bodyLine: 5 }) as unknown as ArticleSource;
@@ -49,5 +49,23 @@ describe('renderArticleBodies and where the bodies stay', () => {
     // The session's bodies are read from that log: once the session closes it, they cannot be.
     log!.close();
     expect(() => second.bodies[1]?.html).toThrow(/closed/);
+  });
+
+  it('roomFor resolves once no more than the given number of added bodies wait for a worker', async () => {
+    const root = await makeTempDir();
+    const session = createLoadCache();
+    const renderer = await BodyRenderer.open({ root, workers: 1, cache: false, reuse: session.markdown });
+    const many = Array.from({ length: 6 }, (_, n) => source(`content/articles/c${n}.md`, `Članek številka ${n}.\n`));
+    for (const article of many) renderer.add(article);
+    // Nothing is rendered yet (the worker has not even started), so there is room for six but not for five.
+    expect(session.markdown.size).toBe(0);
+    await renderer.roomFor(6);
+    expect(session.markdown.size).toBe(0);
+    await renderer.roomFor(2);
+    expect(session.markdown.size).toBeGreaterThanOrEqual(4);
+    await renderer.roomFor(0);
+    expect(session.markdown.size).toBe(6);
+    const result = await renderer.finish();
+    expect(result.bodies.map((body) => body?.text)).toEqual(many.map((_, n) => `Članek številka ${n}.`));
   });
 });
