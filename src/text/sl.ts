@@ -73,15 +73,29 @@ const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, tim
 
 /**
  * Minutes east of UTC in Ljubljana at a given instant (60 in winter, 120 in summer). Ljubljana changes
- * offset at most once a UTC day and only on a whole hour: a day whose first and last minute have the same
- * offset has it throughout, and any other day is looked up by the quarter hour.
+ * offset at most once a UTC month, at most once a UTC day and only on a whole hour: a month whose first and
+ * last millisecond have the same offset has it throughout (so an archive of ten years asks Intl about
+ * 120 months instead of 3,650 days), a day likewise, and any other day is looked up by the quarter hour.
+ * tests/unit/text/ljubljana-time.test.ts checks the month rule against Intl for every month of 1900–2100.
  */
 const DAY_MS = 86_400_000;
 const QUARTER_HOUR_MS = 900_000;
 
 export function ljubljanaOffsetMinutes(instant: number): number {
-  return offsetOfDay(Math.floor(instant / DAY_MS)) ?? offsetOfQuarterHour(Math.floor(instant / QUARTER_HOUR_MS));
+  const date = new Date(instant);
+  return (
+    offsetOfMonth(date.getUTCFullYear() * 12 + date.getUTCMonth()) ??
+    offsetOfDay(Math.floor(instant / DAY_MS)) ??
+    offsetOfQuarterHour(Math.floor(instant / QUARTER_HOUR_MS))
+  );
 }
+
+/** The offset of a UTC month (year × 12 + month, 0-based) when it has one throughout, null when the clocks change in it. */
+const offsetOfMonth = memoize((month: number): number | null => {
+  const year = Math.floor(month / 12);
+  const first = computeOffsetMinutes(Date.UTC(year, month % 12, 1));
+  return first === computeOffsetMinutes(Date.UTC(year, (month % 12) + 1, 1) - 1) ? first : null;
+}, 100_000);
 
 /** The day's offset when it has one throughout, null on a day the clocks change. */
 const offsetOfDay = memoize((day: number): number | null => {

@@ -24,6 +24,23 @@ describe('Ljubljana wall clock', () => {
     );
   });
 
+  it('never changes offset twice in one UTC month from 1900 to 2100, which the month shortcut relies on', () => {
+    const offsetAt = (time: number) => intlCalendar(new Date(time)).offset;
+    for (let year = 1900; year <= 2100; year++) {
+      for (let month = 0; month < 12; month++) {
+        const start = Date.UTC(year, month, 1);
+        const end = Date.UTC(year, month + 1, 1) - 1;
+        if (offsetAt(start) !== offsetAt(end)) continue;
+        // Same offset at both ends: a change inside would need two, so every day must start with that offset too
+        // (a change and back within one day is what the day rule already rules out).
+        for (let day = start; day < end; day += 86_400_000) {
+          if (offsetAt(day) !== offsetAt(start)) throw new Error(`two changes in ${year}-${month + 1}`);
+        }
+        expect(ljubljanaOffsetMinutes(start + 12 * 86_400_000)).toBe(offsetAt(start));
+      }
+    }
+  });
+
   it('changes at the hour of the spring and autumn changes, on the minute', () => {
     // 2025: summer time from 30 March 01:00 UTC to 26 October 01:00 UTC.
     for (const [time, offset] of [
