@@ -2,7 +2,7 @@ import { h, type FunctionComponent } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Article } from '../content/article.ts';
 import type { Archive } from '../site/archive.ts';
-import { paginate } from '../site/archive.ts';
+import { paginate, type Page } from '../site/archive.ts';
 import { findRelated } from '../site/related.ts';
 import { urls } from '../site/urls.ts';
 import type { SiteContext } from './context.ts';
@@ -36,6 +36,17 @@ export interface PageSpec {
 /** A page rendered from a template and its props alone. */
 export function templatePage<P extends object>(url: string, component: FunctionComponent<P>, props: P, lastmod?: Date): PageSpec {
   return { url, render: () => renderHtml(component, props), inputs: props, lastmod };
+}
+
+/**
+ * One page of an entry's list (a person's, tag's or month's articles). Its items are the entry's articles
+ * cut at page.number by the page size (in the context), so the fingerprint is given the page's number and
+ * count and leaves the items to the entry, which is hashed once for all its pages: a person page then
+ * costs two numbers instead of twenty articles.
+ */
+function entryListPage<P extends { context: SiteContext; page: Page<Article> }>(url: string, component: FunctionComponent<P>, props: P, lastmod: Date | undefined): PageSpec {
+  const { number, total } = props.page;
+  return { url, render: () => renderHtml(component, props), inputs: { ...props, page: { number, total } }, lastmod };
 }
 
 export function renderHtml<P extends object>(component: FunctionComponent<P>, props: P): string {
@@ -88,7 +99,7 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
   for (const entry of archive.people) {
     const bioHtml = bios.get(entry.person.id) ?? '';
     for (const page of paginate(entry.articles, pageSize)) {
-      yield templatePage(urls.person(entry.person.id, page.number), PersonPage, { context, entry, page, bioHtml }, lastChange(page.items));
+      yield entryListPage(urls.person(entry.person.id, page.number), PersonPage, { context, entry, page, bioHtml }, lastChange(page.items));
     }
     yield feedPage(urls.personFeed(entry.person.id), {
       site: context.site,
@@ -104,7 +115,7 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
   yield templatePage(urls.tags(), TagsPage, { context, entries: archive.tags }, newest);
   for (const entry of archive.tags) {
     for (const page of paginate(entry.articles, pageSize)) {
-      yield templatePage(urls.tag(entry.tag.slug, page.number), TagPage, { context, entry, page }, lastChange(page.items));
+      yield entryListPage(urls.tag(entry.tag.slug, page.number), TagPage, { context, entry, page }, lastChange(page.items));
     }
     yield feedPage(urls.tagFeed(entry.tag.slug), {
       site: context.site,
@@ -121,7 +132,7 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
     yield templatePage(urls.year(year.year), YearPage, { context, year }, lastChange(year.months.flatMap((month) => month.articles)));
     for (const month of year.months) {
       for (const page of paginate(month.articles, pageSize)) {
-        yield templatePage(urls.month(month.year, month.month, page.number), MonthPage, { context, month, page }, lastChange(page.items));
+        yield entryListPage(urls.month(month.year, month.month, page.number), MonthPage, { context, month, page }, lastChange(page.items));
       }
     }
   }
