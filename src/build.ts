@@ -120,7 +120,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       root: options.root,
       cache: options.cache,
       reuse: options.reuse?.articles,
-      // Bodies wait for the workers as UTF-8 bytes: at most WAITING_BODIES_LIMIT of them, so memory does not grow with the archive.
+      // Bodies wait for the workers as UTF-8 bytes: at most WAITING_BODIES_LIMIT of them, so a large archive's do not all wait at once.
       betweenBatches: () => renderer.roomFor(WAITING_BODIES_LIMIT),
       onResult: (result, source, key, bodyKey) => {
         errors.push(...result.errors);
