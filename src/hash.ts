@@ -9,4 +9,3 @@ import { hash } from 'node:crypto';
 export function sha1(data: string | Uint8Array): string {
   return hash('sha1', data, 'base64url');
 }
-

@@ -48,3 +48,28 @@ export class Queue<T> {
     return taken;
   }
 }
+
+/**
+ * Callers waiting for a count of pending work (writes queued, bodies not yet rendered) to fall to a limit of
+ * their own: whoever makes the work awaits wait() before making more, and whoever does it calls wake() as
+ * the count falls. This is how page rendering waits for the disk and validation for the Markdown workers.
+ */
+export class RoomWaiters {
+  private waiting: { limit: number; resolve: () => void }[] = [];
+
+  /** Resolves at once when `count` is within `limit`, else once wake() is given a count that is. */
+  async wait(count: number, limit: number): Promise<void> {
+    if (count <= limit) return;
+    await new Promise<void>((resolve) => this.waiting.push({ limit, resolve }));
+  }
+
+  /** Lets go of every waiter whose limit `count` is within. */
+  wake(count: number): void {
+    if (this.waiting.length === 0) return;
+    this.waiting = this.waiting.filter((waiter) => {
+      if (count > waiter.limit) return true;
+      waiter.resolve();
+      return false;
+    });
+  }
+}

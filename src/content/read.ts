@@ -1,8 +1,8 @@
-import { sha1 } from '../hash.ts';
 import { closeSync, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ArhivarError } from '../errors.ts';
+import { sha1 } from '../hash.ts';
 
 /**
  * The only module that reads content/. Everything it returns is decoded text: UTF-8 with or without

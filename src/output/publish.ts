@@ -1,16 +1,16 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { sha1 } from '../hash.ts';
 import fs from 'node:fs';
 import { mkdir, readFile, readdir, readlink, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import path from 'node:path';
+import { sha1 } from '../hash.ts';
 import { readCacheFile, writeCacheFile } from '../pipeline/cache.ts';
 import { addTime, type Timings } from '../pipeline/timings.ts';
 import { Fingerprinter } from '../render/fingerprint.ts';
 import type { PageSpec } from '../render/pages.ts';
 import { outputPathFor } from '../site/urls.ts';
-import { Queue } from '../queue.ts';
+import { Queue, RoomWaiters } from '../queue.ts';
 import type { OutputFile } from './assets.ts';
 
 /**
@@ -329,7 +329,7 @@ export class Limiter {
   private readonly waiting = new Queue<() => Promise<void>>();
   private failure: unknown;
   private idle: (() => void)[] = [];
-  private roomWaiters: { queued: number; resolve: () => void }[] = [];
+  private readonly room = new RoomWaiters();
 
   constructor(private readonly limit: number) {}
 
@@ -338,9 +338,8 @@ export class Limiter {
   }
 
   /** Resolves once at most `queued` jobs wait to start (at once when no more than that wait now). */
-  async roomFor(queued: number): Promise<void> {
-    if (this.queued <= queued) return;
-    await new Promise<void>((resolve) => this.roomWaiters.push({ queued, resolve }));
+  roomFor(queued: number): Promise<void> {
+    return this.room.wait(this.queued, queued);
   }
 
   run(job: () => Promise<void>): void {
@@ -353,21 +352,12 @@ export class Limiter {
     if (this.failure !== undefined) throw this.failure;
   }
 
-  private wakeRoomWaiters(): void {
-    const still = [];
-    for (const waiter of this.roomWaiters) {
-      if (this.queued <= waiter.queued) waiter.resolve();
-      else still.push(waiter);
-    }
-    this.roomWaiters = still;
-  }
-
   private pump(): void {
     while (this.running < this.limit && this.waiting.length > 0) {
       // The queue lets go of the job (and the bytes it writes) as it hands it out.
       const job = this.waiting.shift()!;
       this.running++;
-      if (this.roomWaiters.length > 0) this.wakeRoomWaiters();
+      this.room.wake(this.queued);
       job()
         .catch((error: unknown) => {
           this.failure ??= error;

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { sha1 } from '../hash.ts';
 import type { ArticleSource } from '../content/article.ts';
 import type { Person } from '../content/person.ts';
 import { ArhivarError, sortErrors } from '../errors.ts';
@@ -8,6 +7,8 @@ import { defaultPoolSize, MarkdownPool, NestedTooDeep, TimeLimitExceeded, type A
 import { RecordCache } from './cache.ts';
 import { BlobLog } from './blob-log.ts';
 import { codeVersion } from './version.ts';
+import { sha1 } from '../hash.ts';
+import { RoomWaiters } from '../queue.ts';
 import type { LoadCache } from '../load-cache.ts';
 import { compileWorker } from '../workers/compile.ts';
 
@@ -108,7 +109,7 @@ export class BodyRenderer {
   private tasks = 0;
   /** Tasks handed to run() and not finished yet. */
   private unfinished = 0;
-  private roomWaiters: { limit: number; resolve: () => void }[] = [];
+  private readonly room = new RoomWaiters();
   private detectMs = 0;
   private failure: { error: unknown } | undefined;
 
@@ -190,20 +191,13 @@ export class BodyRenderer {
         .catch((error: unknown) => {
           this.failure ??= { error };
         })
-        .finally(() => {
-          this.unfinished--;
-          if (this.roomWaiters.length === 0) return;
-          const still = this.roomWaiters.filter((waiter) => this.unfinished > waiter.limit);
-          for (const waiter of this.roomWaiters) if (!still.includes(waiter)) waiter.resolve();
-          this.roomWaiters = still;
-        }),
+        .finally(() => this.room.wake(--this.unfinished)),
     );
   }
 
   /** Resolves once at most `limit` added articles are still being rendered or wait for a worker. */
-  async roomFor(limit: number): Promise<void> {
-    if (this.unfinished <= limit) return;
-    await new Promise<void>((resolve) => this.roomWaiters.push({ limit, resolve }));
+  roomFor(limit: number): Promise<void> {
+    return this.room.wait(this.unfinished, limit);
   }
 
   /** Takes where the body came from, not the article: the article's body, cut from its file's text, would keep the text alive until the worker is done. */

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { sha1 } from '../hash.ts';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../content/article.ts';
@@ -20,6 +19,7 @@ import {
 import type { Archive } from '../site/archive.ts';
 import { CACHE_DIR, readCacheFile, RecordCache, writeCacheFile } from './cache.ts';
 import { codeVersion } from './version.ts';
+import { sha1 } from '../hash.ts';
 
 /**
  * The search index files of the archive, made again only where the archive changed. .cache/ keeps:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Queue } from '../../src/queue.ts';
+import { Queue, RoomWaiters } from '../../src/queue.ts';
 
 describe('Queue', () => {
   it('hands items out oldest first and says when it is empty', () => {
@@ -41,5 +41,30 @@ describe('Queue', () => {
     queue.unshiftAll([]);
     queue.push('f');
     expect(queue.takeAll()).toEqual(['f']);
+  });
+});
+
+// Lets every promise callback that can run, run.
+const settled = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('RoomWaiters', () => {
+  it('lets each waiter go once the count reaches its own limit, not before', async () => {
+    const room = new RoomWaiters();
+    const freed: string[] = [];
+    await room.wait(3, 5); // within the limit: at once
+    void room.wait(10, 2).then(() => freed.push('two'));
+    void room.wait(10, 6).then(() => freed.push('six'));
+    room.wake(7);
+    await settled();
+    expect(freed).toEqual([]);
+    room.wake(6);
+    await settled();
+    expect(freed).toEqual(['six']);
+    room.wake(3);
+    await settled();
+    expect(freed).toEqual(['six']);
+    room.wake(2);
+    await settled();
+    expect(freed).toEqual(['six', 'two']);
   });
 });
