@@ -5,7 +5,8 @@ import { validateArticle, type ArticleSource } from '../content/article.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { findPerson, loadRegistry, resolveNames, type Registry } from '../people/registry.ts';
 import { createDetector, findUnknownNames, likelyBaseForm, nameGroupKey, tokenize, type Mention, type PeopleDetector } from '../people/detect.ts';
-import { joinArticleText, tagArticlePeople } from '../people/article-people.ts';
+import { tagArticlePeople } from '../people/article-people.ts';
+import { joinArticleText } from '../people/article-text.ts';
 import { collator } from '../text/sl.ts';
 
 /**

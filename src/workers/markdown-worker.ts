@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Person } from '../content/person.ts';
 import { renderMarkdown } from '../markdown/render.ts';
-import { joinArticleText } from '../people/article-people.ts';
+import { joinArticleText } from '../people/article-text.ts';
 import { createDetector, detectPeople, type PeopleDetector } from '../people/detect.ts';
 import type { ArticleTask, ArticleTaskResult } from './markdown-pool.ts';
 
