@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
@@ -44,6 +44,14 @@ export class BlobLog<H> {
     log.load();
     await log.removeAbandonedSpills();
     return log;
+  }
+
+  /** True when the log of this name and version exists (it may hold no records). */
+  static async exists(root: string, name: string, version: string): Promise<boolean> {
+    return stat(new BlobLog(path.join(root, CACHE_DIR), name, version).file).then(
+      (info) => info.isFile(),
+      () => false,
+    );
   }
 
   get size(): number {

@@ -56,6 +56,24 @@ export interface MarkdownOptions {
   bodiesOnDisk?: boolean | undefined;
   /** The dev server's session: the log of rendered bodies is kept open in it between loads. */
   session?: LoadCache | undefined;
+  /** Workers started before the registry was known (startMarkdownWorkers); open() gives them the registry. */
+  started?: Promise<MarkdownPool> | undefined;
+}
+
+const WORKER_ENTRY = 'workers/markdown-worker.ts';
+
+/**
+ * Starts the Markdown workers before content/ is read, so that loading the renderer (0.15-0.4 s a worker)
+ * overlaps the reading instead of following it; BodyRenderer.open takes them over with the registry. With
+ * no rendered bodies in .cache/ from this version of arhivar (a cold build) every article will go to a
+ * worker, so all of them are started; otherwise one, as BodyRenderer.open would, and more only as needed.
+ * The caller must hand the pool to BodyRenderer.open or close it.
+ */
+export async function startMarkdownWorkers(options: Pick<MarkdownOptions, 'root' | 'cache' | 'timeLimitMs' | 'workers'>): Promise<MarkdownPool> {
+  const workerFile = await compileWorker(options.root, WORKER_ENTRY);
+  const cold = options.cache === false || !(await BlobLog.exists(options.root, 'markdown', await codeVersion()));
+  const size = cold ? Math.max(1, options.workers ?? defaultPoolSize()) : 1;
+  return new MarkdownPool({ workerFile, size, timeLimitMs: options.timeLimitMs ?? ARTICLE_TIME_LIMIT_MS, peopleLater: true });
 }
 
 export interface RenderedBodies {
@@ -102,10 +120,8 @@ export class BodyRenderer {
   private readonly running: Promise<void>[] = [];
   private readonly timeLimitMs: number;
   private readonly maxWorkers: number;
-  private pool: MarkdownPool | undefined;
-  private workerFile: Promise<string> | undefined;
-  /** The pool started by open(); finish() waits for it, so a pool made late is still closed. */
-  private firstWorker: Promise<void> | undefined;
+  /** Started by open() (or before it: MarkdownOptions.started); finish() closes it. */
+  private pool!: Promise<MarkdownPool>;
   private tasks = 0;
   /** Tasks handed to run() and not finished yet. */
   private unfinished = 0;
@@ -133,23 +149,34 @@ export class BodyRenderer {
 
   static async open(options: MarkdownOptions): Promise<BodyRenderer> {
     const useCache = options.cache ?? true;
-    const version = await codeVersion();
-    // The worker is bundled and one worker started before anything else, so it loads (and builds its people
-    // detector) while the caches are read and the front matter validated: after an edit, the edited article
-    // need not wait for it. When every body is cached it is stopped unused.
-    const workerFile = compileWorker(options.root, 'workers/markdown-worker.ts');
-    workerFile.catch(() => undefined);
-    const session = options.session;
-    const openLog = () => BlobLog.open<MarkdownHead>(options.root, 'markdown', version);
-    const cache = !useCache ? undefined : session ? (session.bodies ??= await openLog()) : await openLog();
-    const peopleCache = useCache && options.detect ? await RecordCache.open<DetectedPeople>(options.root, 'people', version) : undefined;
-    const renderer = new BodyRenderer(options, cache, peopleCache, options.detect ? registryKey(options.detect.people) : '');
-    renderer.workerFile = workerFile;
-    renderer.firstWorker = renderer.poolFor(1).then(
-      () => undefined,
-      () => undefined,
-    );
-    return renderer;
+    // One worker is started before anything else (unless the caller started the pool earlier still), so it
+    // loads (and builds its people detector) while the caches are read and the front matter validated: after
+    // an edit, the edited article need not wait for it. When every body is cached it is stopped unused.
+    const people = options.detect?.people;
+    const pool = options.started
+      ? options.started.then((started) => {
+          started.setup(people);
+          return started;
+        })
+      : compileWorker(options.root, WORKER_ENTRY).then(
+          (workerFile) => new MarkdownPool({ workerFile, size: 1, timeLimitMs: options.timeLimitMs ?? ARTICLE_TIME_LIMIT_MS, people }),
+        );
+    // A pool that cannot start fails the first task that needs it (run); unused, it is not an error.
+    pool.catch(() => undefined);
+    try {
+      const version = await codeVersion();
+      const session = options.session;
+      const openLog = () => BlobLog.open<MarkdownHead>(options.root, 'markdown', version);
+      const cache = !useCache ? undefined : session ? (session.bodies ??= await openLog()) : await openLog();
+      const peopleCache = useCache && options.detect ? await RecordCache.open<DetectedPeople>(options.root, 'people', version) : undefined;
+      const renderer = new BodyRenderer(options, cache, peopleCache, options.detect ? registryKey(options.detect.people) : '');
+      renderer.pool = pool;
+      return renderer;
+    } catch (error) {
+      // No finish() will close the pool: its workers would keep the process alive.
+      await pool.then((started) => started.close()).catch(() => undefined);
+      throw error;
+    }
   }
 
   /**
@@ -226,13 +253,11 @@ export class BodyRenderer {
     }
   }
 
-  /** The pool, started with the first uncached article and given another worker per ARTICLES_PER_WORKER of them. */
+  /** The pool, given another worker per ARTICLES_PER_WORKER uncached articles. */
   private async poolFor(tasks: number): Promise<MarkdownPool> {
-    const workerFile = await this.workerFile!;
-    const wanted = Math.min(this.maxWorkers, Math.ceil(tasks / ARTICLES_PER_WORKER));
-    this.pool ??= new MarkdownPool({ workerFile, size: wanted, timeLimitMs: this.timeLimitMs, people: this.options.detect?.people });
-    this.pool.grow(wanted);
-    return this.pool;
+    const pool = await this.pool;
+    pool.grow(Math.min(this.maxWorkers, Math.ceil(tasks / ARTICLES_PER_WORKER)));
+    return pool;
   }
 
   /** The body kept in .cache/ under `key`: read now, or when asked for (options.bodiesOnDisk). */
@@ -249,8 +274,10 @@ export class BodyRenderer {
     try {
       await Promise.all(this.running);
     } finally {
-      await this.firstWorker;
-      await this.pool?.close();
+      await this.pool.then(
+        (pool) => pool.close(),
+        () => undefined,
+      );
     }
     const close = () => {
       if (this.ownsCache) this.cache?.close();

@@ -69,6 +69,12 @@ export interface PoolOptions {
   workerFile: string;
   /** The registry the workers build their people detector from (detection tasks need it). */
   people?: readonly Person[] | undefined;
+  /**
+   * The registry is not known yet: the workers start (and load the renderer: 0.15-0.2 s each on an idle
+   * machine, twice that on a busy one) and take no task until setup() gives it. Lets a build start them
+   * before it reads content/.
+   */
+  peopleLater?: boolean | undefined;
   size: number;
   /** Per task, counted from the moment a worker receives it. */
   timeLimitMs: number;
@@ -90,6 +96,11 @@ interface Slot {
   timer: NodeJS.Timeout | undefined;
 }
 
+/** What each worker is told first, in a message of its own: it replies `ready` once set up. */
+export interface WorkerSetup {
+  people?: readonly Person[] | undefined;
+}
+
 /**
  * Tasks posted to a worker ahead of the one it runs, so it starts the next article as soon as it replies
  * instead of waiting for the main thread to answer; with one at a time, the workers of a 10,000-article
@@ -107,15 +118,30 @@ export class MarkdownPool {
   private nextId = 0;
   private closed = false;
   private startFailure: Error | undefined;
+  /** Undefined until the registry is known (PoolOptions.peopleLater). */
+  private workerSetup: WorkerSetup | undefined;
 
   constructor(private readonly options: PoolOptions) {
+    this.workerSetup = options.peopleLater ? undefined : { people: options.people };
     for (let i = 0; i < Math.max(1, options.size); i++) this.slots.push(this.startWorker());
+  }
+
+  /** Workers started (or being replaced) now. */
+  get size(): number {
+    return this.slots.length;
   }
 
   /** Adds workers up to `size` (never removes any): a caller that learns of more work as it goes starts small. */
   grow(size: number): void {
     if (this.closed) return;
     while (this.slots.length < size) this.slots.push(this.startWorker());
+  }
+
+  /** Gives the workers the registry (PoolOptions.peopleLater); tasks wait for it. Only the first call counts. */
+  setup(people: readonly Person[] | undefined): void {
+    if (this.workerSetup || this.closed) return;
+    this.workerSetup = { people };
+    for (const slot of this.slots) slot.worker.postMessage({ setup: this.workerSetup });
   }
 
   async render(body: string): Promise<RenderedMarkdown> {
@@ -140,7 +166,9 @@ export class MarkdownPool {
   private startWorker(): Slot {
     // The main thread's stack (about 1 MB), not the 4 MB workers get by default: the same text then overflows
     // (markdown/too-complex) in a worker as it would in the main thread, quickly instead of after seconds.
-    const worker = new Worker(this.options.workerFile, { resourceLimits: { stackSizeMb: 1 }, workerData: { people: this.options.people } });
+    const worker = new Worker(this.options.workerFile, { resourceLimits: { stackSizeMb: 1 } });
+    // Queued until the worker listens; a replacement worker gets the same setup at once.
+    if (this.workerSetup) worker.postMessage({ setup: this.workerSetup });
     const slot: Slot = { worker, ready: false, tasks: [], timer: undefined };
     worker.on('message', (message: { ready?: boolean; id?: number; result?: ArticleTaskResult; error?: string; tooDeep?: boolean }) => {
       if (message.ready) {

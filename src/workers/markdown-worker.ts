@@ -1,21 +1,30 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { Person } from '../content/person.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { joinArticleText } from '../people/article-text.ts';
 import { createDetector, detectPeople, type PeopleDetector } from '../people/detect.ts';
-import type { ArticleTask, ArticleTaskResult } from './markdown-pool.ts';
+import type { ArticleTask, ArticleTaskResult, WorkerSetup } from './markdown-pool.ts';
 
 /**
- * The worker side of markdown-pool.ts; runs as a plain JS bundle made by compile.ts. The people detector
- * is built from the registry (workerData.people) once per worker, when it starts.
+ * The worker side of markdown-pool.ts; runs as a plain JS bundle made by compile.ts. Its first message is
+ * the setup (WorkerSetup): the people detector is built from the registry then, once per worker, and the
+ * worker says it is ready. The pool may start it before the registry is read, so loading this module
+ * overlaps the main thread's reading of content/.
  */
-const people = (workerData as { people?: Person[] } | undefined)?.people;
+let people: readonly Person[] | undefined;
 let detector: PeopleDetector | undefined;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-parentPort?.on('message', (task: ArticleTask) => {
+parentPort?.on('message', (message: ArticleTask | { setup: WorkerSetup }) => {
+  if ('setup' in message) {
+    people = message.setup.people;
+    if (people) detector = createDetector(people);
+    parentPort!.postMessage({ ready: true });
+    return;
+  }
+  const task = message;
   let reply;
   const transfer: ArrayBuffer[] = [];
   try {
@@ -45,7 +54,3 @@ parentPort?.on('message', (task: ArticleTask) => {
   }
   parentPort!.postMessage(reply, transfer);
 });
-// Built before the worker says it is ready: it is started ahead of its first article (pipeline/markdown.ts),
-// so this happens while the main thread is still validating front matter.
-if (people) detector = createDetector(people);
-parentPort?.postMessage({ ready: true });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleSource } from '../../../src/content/article.ts';
 import { createLoadCache } from '../../../src/load-cache.ts';
-import { BodyRenderer, renderArticleBodies } from '../../../src/pipeline/markdown.ts';
+import { BodyRenderer, renderArticleBodies, startMarkdownWorkers } from '../../../src/pipeline/markdown.ts';
+import type { Person } from '../../../src/content/person.ts';
 import { makeTempDir } from '../../helpers.ts';
 
 const source = (file: string, body: string) => ({ file, body, bodyLine: 5 }) as unknown as ArticleSource;
@@ -67,5 +68,33 @@ describe('renderArticleBodies and where the bodies stay', () => {
     expect(session.markdown.size).toBe(6);
     const result = await renderer.finish();
     expect(result.bodies.map((body) => body?.text)).toEqual(many.map((_, n) => `Članek številka ${n}.`));
+  });
+});
+
+describe('startMarkdownWorkers: the workers started before content/ is read', () => {
+  it('starts every worker when .cache/ holds no rendered bodies of this version, and one when it does', async () => {
+    const root = await makeTempDir();
+    const cold = await startMarkdownWorkers({ root, workers: 2 });
+    expect(cold.size).toBe(2);
+    await cold.close();
+    const uncached = await startMarkdownWorkers({ root, workers: 2, cache: false });
+    expect(uncached.size).toBe(2);
+    await uncached.close();
+
+    (await renderArticleBodies(articles, { root, workers: 1 })).close();
+    // An earlier build left its bodies: a rebuild renders only what changed, and one worker is enough to start with.
+    const warm = await startMarkdownWorkers({ root, workers: 2 });
+    expect(warm.size).toBe(1);
+    await warm.close();
+  });
+
+  it('are taken over by the renderer, which gives them the registry to detect people with', async () => {
+    const root = await makeTempDir();
+    const people: Person[] = [{ id: 'steve-witkoff', name: 'Steve Witkoff', aliases: [], role: undefined, gender: 'm', detect: true, bio: '', file: 'content/people/steve-witkoff.md' }];
+    const withTitle = articles.map((article) => ({ ...article, title: 'Naslov', frontMatter: {} }) as unknown as ArticleSource);
+    const result = await renderArticleBodies(withTitle, { root, workers: 2, detect: { people }, started: startMarkdownWorkers({ root, workers: 2 }) });
+    expect(result.bodies[0]?.html).toBe('<p>Prvi <strong>članek</strong> o Witkoffu.</p>\n');
+    expect(result.detected.map((found) => found?.people)).toEqual([['steve-witkoff'], []]);
+    result.close();
   });
 });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { compileWorker } from '../../../src/workers/compile.ts';
 import { MarkdownPool, TimeLimitExceeded } from '../../../src/workers/markdown-pool.ts';
 import { PACKAGE_ROOT } from '../../../src/bin/code.js';
+import type { Person } from '../../../src/content/person.ts';
 import { makeTempDir, removeDir } from '../../helpers.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -51,6 +52,27 @@ describe('MarkdownPool', () => {
     cleanups.push(() => broken.close());
     await expect(broken.render('Prvi.')).rejects.toThrow('the renderer could not be loaded');
     await expect(broken.render('Drugi.')).rejects.toThrow('the renderer could not be loaded');
+  });
+
+  it('started before the registry is known, holds its tasks until setup() and then detects the people it was given', async () => {
+    const root = await makeTempDir();
+    cleanups.push(() => removeDir(root));
+    const later = new MarkdownPool({ workerFile: await compileWorker(root, 'workers/markdown-worker.ts'), size: 1, timeLimitMs: 10_000, peopleLater: true });
+    cleanups.push(() => later.close());
+    let settled = false;
+    const task = later.run({ body: new TextEncoder().encode('Steve Witkoff se je sestal s Kirilom Dmitrijevim.'), detect: { title: 'Srečanje' } });
+    void task.then(() => (settled = true));
+    // Long enough for the worker to load: without its setup it still takes nothing.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(settled).toBe(false);
+    const people: Person[] = [
+      { id: 'steve-witkoff', name: 'Steve Witkoff', aliases: [], role: undefined, gender: 'm', detect: true, bio: '', file: 'content/people/steve-witkoff.md' },
+      { id: 'kiril-dmitrijev', name: 'Kiril Dmitrijev', aliases: [], role: undefined, gender: 'm', detect: true, bio: '', file: 'content/people/kiril-dmitrijev.md' },
+    ];
+    later.setup(people);
+    const result = await task;
+    expect(result.detected?.people).toEqual(['steve-witkoff', 'kiril-dmitrijev']);
+    expect(new TextDecoder().decode(result.rendered!.html)).toBe('<p>Steve Witkoff se je sestal s Kirilom Dmitrijevim.</p>\n');
   });
 
   it('bundles the worker into arhivar’s own .cache/code/, without the packages that only validation needs', async () => {
