@@ -7,6 +7,7 @@ import { loadSite, siteSearchFiles, sitePages, type SiteModel } from '../build.t
 import { toArhivarErrors, type ArhivarError } from '../errors.ts';
 import { createLoadCache } from '../load-cache.ts';
 import { LiveSources } from './live-sources.ts';
+import { startMarkdownWorkers } from '../pipeline/markdown.ts';
 import { ContentWatcher } from './content-watcher.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
 import type { PageSpec } from '../render/pages.ts';
@@ -84,6 +85,7 @@ class DevSite {
   private assets!: Promise<AssetState>;
   private pages: Promise<ServedSite> | undefined;
   private pending = new Set<Change>();
+  private loadedOnce = false;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: DevPluginOptions) {
@@ -150,10 +152,23 @@ class DevSite {
   private reloadModel(): void {
     this.pages = undefined;
     const started = performance.now();
+    const first = !this.loadedOnce;
+    this.loadedOnce = true;
     const load = async () => {
-      const sources = await this.sources.read();
+      // The session's first load reads every content file, which holds the main thread: its Markdown workers
+      // start first and load meanwhile (all of them on a fresh checkout, see startMarkdownWorkers). Later
+      // loads read only the files that changed.
+      const markdownWorkers = first ? startMarkdownWorkers({ root: this.root }) : undefined;
+      await markdownWorkers?.catch(() => undefined);
+      let sources;
+      try {
+        sources = await this.sources.read();
+      } catch (error) {
+        await markdownWorkers?.then((pool) => pool.close()).catch(() => undefined);
+        throw error;
+      }
       // Each load gets its own records of the files (LiveSources), so it may let go of their texts as it goes.
-      return loadSite({ root: this.root, sources, includeDrafts: true, includeFuture: this.options.includeFuture, reuse: this.parsed, releaseSources: true });
+      return loadSite({ root: this.root, sources, markdownWorkers, includeDrafts: true, includeFuture: this.options.includeFuture, reuse: this.parsed, releaseSources: true });
     };
     this.model = load().then(
       (model): ModelState => ({ ok: true, model }),
