@@ -2,6 +2,10 @@
 export declare const PACKAGE_ROOT: string;
 export declare const NODE_FLAGS: readonly string[];
 export declare function codeVersion(): Promise<string>;
-export declare function bundleSource(entry: string): Promise<{ name: string; contents: Uint8Array }[]>;
-export declare function compiledPath(entry: string, folder: string): Promise<string>;
+export interface BundleOptions {
+  /** 'external' (default): packages stay imports by absolute URL; 'bundle': they go into the bundle. */
+  packages?: 'external' | 'bundle';
+}
+export declare function bundleSource(entry: string, options?: BundleOptions): Promise<{ name: string; contents: Uint8Array }[]>;
+export declare function compiledPath(entry: string, folder: string, options?: BundleOptions): Promise<string>;
 export declare function importSource(entry: string): Promise<unknown>;

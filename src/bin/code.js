@@ -64,10 +64,16 @@ async function computeCodeVersion() {
  * Code reached only through `await import()` goes into a chunk of its own and is loaded when first asked
  * for, with the packages it imports: in one file, esbuild would hoist those imports to the top, and every
  * command would load Vite (100-150 ms) and remark (about 90 ms) before doing anything.
+ *
+ * With `options.packages` set to 'bundle', the packages go into the bundle too (for a worker thread: it
+ * imports few, and resolving and loading remark's 90-odd modules one by one took a starting worker about
+ * 100 ms of its 160). They must then be ES modules that do not `require()` Node's own modules.
  * @param {string} entry
+ * @param {{ packages?: 'external' | 'bundle' }} [options]
  * @returns {Promise<{ name: string; contents: Uint8Array }[]>} The entry module is `index.mjs`; the others are its chunks.
  */
-export async function bundleSource(entry) {
+export async function bundleSource(entry, options = {}) {
+  const bundlePackages = options.packages === 'bundle';
   const { build } = await import('esbuild');
   const outdir = path.join(PACKAGE_ROOT, '.cache', 'code', 'out');
   const result = await build({
@@ -96,6 +102,7 @@ export async function bundleSource(entry) {
           });
           builder.onResolve({ filter: /^[^./]/ }, (args) => {
             if (args.path.startsWith('node:')) return { path: args.path, external: true };
+            if (bundlePackages) return undefined;
             return { path: import.meta.resolve(args.path, pathToFileURL(args.importer).href), external: true };
           });
           builder.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
@@ -122,14 +129,15 @@ const ENTRY_NAME = 'index.mjs';
  * the rename makes the bundle appear whole, and a caller that loses the race uses the winner's.
  * @param {string} entry
  * @param {string} folder
+ * @param {{ packages?: 'external' | 'bundle' }} [options] as for bundleSource; the same for every call with this entry
  * @returns {Promise<string>}
  */
-export async function compiledPath(entry, folder) {
+export async function compiledPath(entry, folder, options = {}) {
   const prefix = `${entry.replace(/[^a-z0-9]+/gi, '-')}-`;
   const bundle = path.join(folder, `${prefix}${await codeVersion()}`);
   const output = path.join(bundle, ENTRY_NAME);
   if (await stat(output).then(() => true, () => false)) return output;
-  const files = await bundleSource(entry);
+  const files = await bundleSource(entry, options);
   await mkdir(folder, { recursive: true });
   const temporary = `${bundle}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
   for (const file of files) {
