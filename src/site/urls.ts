@@ -47,7 +47,25 @@ export function outputPathFor(url: string): string {
   return relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
 }
 
-/** An absolute URL for feeds, sitemaps and canonical links. */
+/** The last base URL absoluteUrl was given, parsed: a build gives the same one every time. */
+let lastBase: { baseUrl: string; href: string; joinable: boolean } | undefined;
+/** Characters URL leaves as they are in a path. */
+const PLAIN_PATH = /^[A-Za-z0-9._~/-]*$/;
+/** A "." or ".." segment, which URL resolves away. */
+const DOT_SEGMENT = /(?:^|\/)\.{1,2}(?:\/|$)/;
+
+/**
+ * An absolute URL for feeds, sitemaps and canonical links. A site URL made of plain path characters (every
+ * slug, date and file name arhivar makes) resolves against a base ending in "/" to the two strings joined,
+ * so that is returned without parsing: a 10,000-article build asks for about 150,000 of them (0.4 s through
+ * URL). Anything else goes through URL; a test holds the two to the same answers.
+ */
 export function absoluteUrl(baseUrl: string, url: string): string {
-  return new URL(url.replace(/^\/+/, ''), baseUrl).href;
+  const relative = url.replace(/^\/+/, '');
+  if (lastBase?.baseUrl !== baseUrl) {
+    const base = new URL(baseUrl);
+    lastBase = { baseUrl, href: base.href, joinable: base.search === '' && base.hash === '' && base.href.endsWith('/') };
+  }
+  if (lastBase.joinable && PLAIN_PATH.test(relative) && !DOT_SEGMENT.test(relative)) return lastBase.href + relative;
+  return new URL(relative, baseUrl).href;
 }

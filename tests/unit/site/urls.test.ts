@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { absoluteUrl, urls } from '../../../src/site/urls.ts';
+
+/** What absoluteUrl must always answer: the URL standard's resolution of the path without its leading slashes. */
+const resolved = (baseUrl: string, url: string) => new URL(url.replace(/^\/+/, ''), baseUrl).href;
+
+/** The answer, or the error's message when there is none ("\\//" names no path of the base's host). */
+const outcome = (resolve: () => string) => {
+  try {
+    return resolve();
+  } catch (error) {
+    return `throws ${(error as Error).message}`;
+  }
+};
+
+describe('absoluteUrl', () => {
+  it('joins site URLs to the base', () => {
+    expect(absoluteUrl('https://arhiv.example.si/', urls.person('steve-witkoff'))).toBe('https://arhiv.example.si/osebe/steve-witkoff/');
+    expect(absoluteUrl('https://example.si/novice/arhiv/', '/2025/11/03/srecanje-na-floridi/')).toBe('https://example.si/novice/arhiv/2025/11/03/srecanje-na-floridi/');
+    expect(absoluteUrl('https://arhiv.example.si/', '/')).toBe('https://arhiv.example.si/');
+  });
+
+  it('answers as the URL standard does, for any base and path, whether or not it takes the shortcut', () => {
+    const bases = fc.constantFrom(
+      'https://arhiv.example.si/',
+      'https://arhiv.example.si',
+      'https://example.si/novice/arhiv/',
+      'https://example.si/novice/arhiv',
+      'https://example.si/a/?x=1',
+      'https://example.si/a/#top',
+      'http://ČŠŽ.example/',
+      'https://example.si:8443/x/',
+    );
+    // Mostly the characters of site paths, with the ones that make URL do something else mixed in.
+    const pathCharacter = fc.constantFrom(...'abz09-_~./'.split(''), '.', '..', '/', '//', '%', '%2e', '?', '#', ':', ' ', 'č', '\\', '@', '+');
+    const path = fc.array(pathCharacter, { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(bases, path, (baseUrl, url) => {
+        for (const asked of [url, `/${url}`]) expect(outcome(() => absoluteUrl(baseUrl, asked))).toBe(outcome(() => resolved(baseUrl, asked)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('takes a changed base into account', () => {
+    expect(absoluteUrl('https://a.example/', '/x/')).toBe('https://a.example/x/');
+    expect(absoluteUrl('https://b.example/y/', '/x/')).toBe('https://b.example/y/x/');
+  });
+});
