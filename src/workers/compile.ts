@@ -10,11 +10,11 @@ import { CACHE_DIR } from '../pipeline/cache.ts';
  * own, on an idle machine). The bundle goes where the commands' own
  * bundles go, arhivar's .cache/code/, so a site's first build (or one after its .cache/ was deleted) does not
  * wait for esbuild before it can start a worker; where arhivar's folder cannot be written to, into the
- * site's .cache/workers/.
+ * site's .cache/workers/. (`packageCache` is for tests.)
  */
-export async function compileWorker(root: string, entry: string): Promise<string> {
+export async function compileWorker(root: string, entry: string, packageCache = path.join(PACKAGE_ROOT, CACHE_DIR, 'code')): Promise<string> {
   try {
-    return await compiledPath(entry, path.join(PACKAGE_ROOT, CACHE_DIR, 'code'), { packages: 'bundle' });
+    return await compiledPath(entry, packageCache, { packages: 'bundle' });
   } catch {
     return compiledPath(entry, path.join(root, CACHE_DIR, 'workers'), { packages: 'bundle' });
   }

@@ -54,6 +54,19 @@ describe('MarkdownPool', () => {
     await expect(broken.render('Drugi.')).rejects.toThrow('the renderer could not be loaded');
   });
 
+  it('bundles the worker into the site’s .cache/ when arhivar’s own folder cannot be written to, and it runs', async () => {
+    const root = await makeTempDir();
+    cleanups.push(() => removeDir(root));
+    // A folder inside a file cannot be made, not even by root: the stand-in for a read-only install.
+    const unwritable = path.join(root, 'a-file', 'code');
+    await writeFile(path.join(root, 'a-file'), '');
+    const workerFile = await compileWorker(root, 'workers/markdown-worker.ts', unwritable);
+    expect(workerFile.startsWith(path.join(root, '.cache', 'workers') + path.sep)).toBe(true);
+    const fallback = new MarkdownPool({ workerFile, size: 1, timeLimitMs: 10_000 });
+    cleanups.push(() => fallback.close());
+    expect((await fallback.render('Iz *rezervnega* mesta.')).html).toBe('<p>Iz <em>rezervnega</em> mesta.</p>\n');
+  });
+
   it('started before the registry is known, holds its tasks until setup() and then detects the people it was given', async () => {
     const root = await makeTempDir();
     cleanups.push(() => removeDir(root));
