@@ -21,7 +21,7 @@ import { searchFiles } from './pipeline/search.ts';
 import { writeSite } from './output/write.ts';
 import { readPublishedTree } from './output/publish.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
-import { BodyRenderer, startMarkdownWorkers, WAITING_BODIES_LIMIT } from './pipeline/markdown.ts';
+import { beforeHandOver, BodyRenderer, startMarkdownWorkers, WAITING_BODIES_LIMIT } from './pipeline/markdown.ts';
 import { relatedArticles } from './pipeline/related.ts';
 import type { MarkdownPool } from './workers/markdown-pool.ts';
 import { validateArticles } from './pipeline/articles.ts';
@@ -88,34 +88,19 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const { timings } = options;
   const loadStarted = performance.now();
   // Reading content/ holds the main thread (about 0.6 s at 10,000 articles): the workers load meanwhile.
-  // Waited for, or they would only start after the reading; a failure to start is reported by the renderer.
   const started =
     options.markdownWorkers ?? (options.sources ? undefined : startMarkdownWorkers({ root: options.root, cache: options.cache, timeLimitMs: options.markdownTimeLimitMs }));
-  await started?.catch(() => undefined);
-  let sources: ContentSources;
-  let config: SiteConfig;
-  let registry: Registry;
-  let storedPeople: Awaited<ReturnType<typeof readStoredPeople>>;
-  let peopleKey: string;
-  const errors: ArhivarError[] = [];
-  const warnings: ArhivarError[] = [];
   const useCache = options.cache !== false;
-  try {
-    sources = options.sources ?? (await readContent(options.root));
-    errors.push(...sources.errors);
-    warnings.push(...(sources.warnings ?? []));
-    const site = parseSiteConfig(sources.site);
-    config = site.config;
-    errors.push(...site.errors);
-    peopleKey = peopleFilesKey(sources.people);
-    storedPeople = useCache ? await readStoredPeople(options.root, peopleKey) : undefined;
-    const loaded = storedPeople ? buildRegistry(storedPeople.people) : loadRegistry(sources.people);
-    registry = loaded.registry;
-    errors.push(...loaded.errors);
-  } catch (error) {
-    await started?.then((pool) => pool.close()).catch(() => undefined);
-    throw error;
-  }
+  const { sources, config, configErrors, peopleKey, storedPeople, registry, registryErrors } = await beforeHandOver(started, async () => {
+    const sources = options.sources ?? (await readContent(options.root));
+    const { config, errors: configErrors } = parseSiteConfig(sources.site);
+    const peopleKey = peopleFilesKey(sources.people);
+    const storedPeople = useCache ? await readStoredPeople(options.root, peopleKey) : undefined;
+    const { registry, errors: registryErrors } = storedPeople ? buildRegistry(storedPeople.people) : loadRegistry(sources.people);
+    return { sources, config, configErrors, peopleKey, storedPeople, registry, registryErrors };
+  });
+  const errors: ArhivarError[] = [...sources.errors, ...configErrors, ...registryErrors];
+  const warnings: ArhivarError[] = [...(sources.warnings ?? [])];
 
   const now = options.now ?? new Date();
   const isPublished = (draft: Draft) =>

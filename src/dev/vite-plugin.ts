@@ -7,7 +7,7 @@ import { loadSite, siteSearchFiles, sitePages, type SiteModel } from '../build.t
 import { toArhivarErrors, type ArhivarError } from '../errors.ts';
 import { createLoadCache } from '../load-cache.ts';
 import { LiveSources } from './live-sources.ts';
-import { startMarkdownWorkers } from '../pipeline/markdown.ts';
+import { beforeHandOver, startMarkdownWorkers } from '../pipeline/markdown.ts';
 import { ContentWatcher } from './content-watcher.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
 import type { PageSpec } from '../render/pages.ts';
@@ -159,14 +159,7 @@ class DevSite {
       // start first and load meanwhile (all of them on a fresh checkout, see startMarkdownWorkers). Later
       // loads read only the files that changed.
       const markdownWorkers = first ? startMarkdownWorkers({ root: this.root }) : undefined;
-      await markdownWorkers?.catch(() => undefined);
-      let sources;
-      try {
-        sources = await this.sources.read();
-      } catch (error) {
-        await markdownWorkers?.then((pool) => pool.close()).catch(() => undefined);
-        throw error;
-      }
+      const sources = await beforeHandOver(markdownWorkers, () => this.sources.read());
       // Each load gets its own records of the files (LiveSources), so it may let go of their texts as it goes.
       return loadSite({ root: this.root, sources, markdownWorkers, includeDrafts: true, includeFuture: this.options.includeFuture, reuse: this.parsed, releaseSources: true });
     };

@@ -76,6 +76,27 @@ export async function startMarkdownWorkers(options: Pick<MarkdownOptions, 'root'
   return new MarkdownPool({ workerFile, size, timeLimitMs: options.timeLimitMs ?? ARTICLE_TIME_LIMIT_MS, peopleLater: true });
 }
 
+/**
+ * Runs `work` (reading content/, which holds the main thread) with `workers` from startMarkdownWorkers that
+ * are not yet handed to BodyRenderer.open. Waits for them to start first, or they would start only after
+ * `work`; a failure to start is left for the renderer to report. Stops them if `work` fails: nothing else
+ * would, and their threads would keep the process alive.
+ */
+export async function beforeHandOver<T>(workers: Promise<MarkdownPool> | undefined, work: () => Promise<T>): Promise<T> {
+  await workers?.catch(() => undefined);
+  try {
+    return await work();
+  } catch (error) {
+    await closeWorkers(workers);
+    throw error;
+  }
+}
+
+/** Stops workers from startMarkdownWorkers that will not be handed to BodyRenderer.open. */
+export async function closeWorkers(workers: Promise<MarkdownPool> | undefined): Promise<void> {
+  await workers?.then((pool) => pool.close()).catch(() => undefined);
+}
+
 export interface RenderedBodies {
   bodies: (RenderedMarkdown | undefined)[];
   /** Set when options.detect was given (undefined for an article that failed to render). */
@@ -174,7 +195,7 @@ export class BodyRenderer {
       return renderer;
     } catch (error) {
       // No finish() will close the pool: its workers would keep the process alive.
-      await pool.then((started) => started.close()).catch(() => undefined);
+      await closeWorkers(pool);
       throw error;
     }
   }

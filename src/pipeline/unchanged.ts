@@ -6,7 +6,7 @@ import { readContent, type ContentSources, type KnownFiles } from '../content/re
 import { ArhivarError } from '../errors.ts';
 import { CACHE_DIR, readCacheFile, writeCacheFile } from './cache.ts';
 import { codeVersion } from './version.ts';
-import { startMarkdownWorkers } from './markdown.ts';
+import { beforeHandOver, closeWorkers, startMarkdownWorkers } from './markdown.ts';
 
 /**
  * The shortest rebuild: when every input is byte for byte what the last successful build read, the
@@ -144,31 +144,24 @@ export async function buildUnlessUnchanged(options: BuildOptions): Promise<Build
   // workers start now and load the renderer while content/ is read (0.6 s at 10,000 articles). Otherwise
   // they wait until it is known that something changed, so a rebuild with no change starts none.
   const markdownWorkers =
-    last || options.sources || options.markdownWorkers
-      ? options.markdownWorkers
-      : startMarkdownWorkers({ root: options.root, cache: options.cache, timeLimitMs: options.markdownTimeLimitMs });
-  // Waited for (milliseconds, with the worker's bundle in place) because reading content/ holds the main
-  // thread: started behind it, the workers would start after it. A failure is reported by the build.
-  await markdownWorkers?.catch(() => undefined);
+    options.markdownWorkers ?? (last || options.sources ? undefined : startMarkdownWorkers({ root: options.root, cache: options.cache, timeLimitMs: options.markdownTimeLimitMs }));
   const outDir = path.resolve(options.root, options.outDir ?? 'dist');
-  let sources: ContentSources;
-  let key: string | undefined;
-  try {
+  const read = await beforeHandOver(markdownWorkers, async () => {
     // Files whose stat shows them unchanged since the last build are not read (content/read.ts KnownFiles).
     const known = useCache && !options.sources ? await readKnownFiles(options.root) : undefined;
-    sources = options.sources ?? (await readContent(options.root, { known }));
+    const sources = options.sources ?? (await readContent(options.root, { known }));
     if (known && sources.known) await storeKnownFiles(options.root, known, sources.known);
     const useRecord = useCache && sources.errors.length === 0;
-    key = useRecord
+    const key = useRecord
       ? await inputsKey(options.root, sources, { outDir, includeFuture: Boolean(options.includeFuture), includeDrafts: Boolean(options.includeDrafts) })
       : undefined;
-    if (key && last && (await stillCurrent(last, key, outDir, options.now ?? new Date()))) {
-      return { pagesWritten: last.pagesWritten, pagesRendered: 0, filesWritten: 0, articles: last.articles, warnings: restoreWarnings(last.warnings), elapsedMs: performance.now() - started, unchanged: true };
-    }
-  } catch (error) {
-    // build() would have stopped them; it is not reached.
-    await markdownWorkers?.then((pool) => pool.close()).catch(() => undefined);
-    throw error;
+    return { sources, key, current: Boolean(key && last && (await stillCurrent(last, key, outDir, options.now ?? new Date()))) };
+  });
+  const { sources, key } = read;
+  if (read.current && last) {
+    // Only workers a caller started can be here: none are started when there is a last build.
+    await closeWorkers(markdownWorkers);
+    return { pagesWritten: last.pagesWritten, pagesRendered: 0, filesWritten: 0, articles: last.articles, warnings: restoreWarnings(last.warnings), elapsedMs: performance.now() - started, unchanged: true };
   }
   // The pipeline is loaded only now: with its packages (YAML, zod, Preact) it is most of what a command
   // loads, and the answer "nothing changed" needs none of it.

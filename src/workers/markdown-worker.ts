@@ -1,5 +1,4 @@
 import { parentPort } from 'node:worker_threads';
-import type { Person } from '../content/person.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { joinArticleText } from '../people/article-text.ts';
 import { createDetector, detectPeople, type PeopleDetector } from '../people/detect.ts';
@@ -11,7 +10,6 @@ import type { ArticleTask, ArticleTaskResult, WorkerSetup } from './markdown-poo
  * worker says it is ready. The pool may start it before the registry is read, so loading this module
  * overlaps the main thread's reading of content/.
  */
-let people: readonly Person[] | undefined;
 let detector: PeopleDetector | undefined;
 
 const encoder = new TextEncoder();
@@ -19,7 +17,7 @@ const decoder = new TextDecoder();
 
 parentPort?.on('message', (message: ArticleTask | { setup: WorkerSetup }) => {
   if ('setup' in message) {
-    people = message.setup.people;
+    const { people } = message.setup;
     if (people) detector = createDetector(people);
     parentPort!.postMessage({ ready: true });
     return;
@@ -39,9 +37,8 @@ parentPort?.on('message', (message: ArticleTask | { setup: WorkerSetup }) => {
       transfer.push(html.buffer as ArrayBuffer, encodedText.buffer as ArrayBuffer);
       text = rendered.text;
     }
-    if (task.detect && people) {
+    if (task.detect && detector) {
       const started = performance.now();
-      detector ??= createDetector(people);
       const detection = detectPeople(detector, joinArticleText({ title: task.detect.title, summary: task.detect.summary, body: text ?? '' }).text);
       result.detected = { people: detection.people, counts: detection.counts };
       result.detectMs = performance.now() - started;

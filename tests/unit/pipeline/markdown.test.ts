@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleSource } from '../../../src/content/article.ts';
 import { createLoadCache } from '../../../src/load-cache.ts';
-import { BodyRenderer, renderArticleBodies, startMarkdownWorkers } from '../../../src/pipeline/markdown.ts';
+import { beforeHandOver, BodyRenderer, renderArticleBodies, startMarkdownWorkers } from '../../../src/pipeline/markdown.ts';
 import type { Person } from '../../../src/content/person.ts';
 import { makeTempDir } from '../../helpers.ts';
 
@@ -96,5 +96,18 @@ describe('startMarkdownWorkers: the workers started before content/ is read', ()
     expect(result.bodies[0]?.html).toBe('<p>Prvi <strong>članek</strong> o Witkoffu.</p>\n');
     expect(result.detected.map((found) => found?.people)).toEqual([['steve-witkoff'], []]);
     result.close();
+  });
+
+  it('are stopped when the reading before the hand-over fails, and left running when it succeeds', async () => {
+    const root = await makeTempDir();
+    const workers = startMarkdownWorkers({ root, workers: 1 });
+    await expect(beforeHandOver(workers, () => Promise.reject(new Error('content/ could not be read')))).rejects.toThrow('content/ could not be read');
+    await expect((await workers).render('Nič.')).rejects.toThrow(/closed/);
+
+    const kept = startMarkdownWorkers({ root, workers: 1 });
+    expect(await beforeHandOver(kept, () => Promise.resolve('prebrano'))).toBe('prebrano');
+    (await kept).setup(undefined);
+    expect((await (await kept).render('Še *dela*.')).html).toBe('<p>Še <em>dela</em>.</p>\n');
+    await (await kept).close();
   });
 });
