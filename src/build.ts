@@ -21,6 +21,7 @@ import { searchFiles } from './pipeline/search.ts';
 import { writeSite } from './output/write.ts';
 import { readPublishedTree } from './output/publish.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
+import { checkCacheFolder } from './pipeline/cache.ts';
 import { beforeHandOver, BodyRenderer, startMarkdownWorkers, WAITING_BODIES_LIMIT } from './pipeline/markdown.ts';
 import { relatedArticles } from './pipeline/related.ts';
 import type { MarkdownPool } from './workers/markdown-pool.ts';
@@ -92,6 +93,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     options.markdownWorkers ?? (options.sources ? undefined : startMarkdownWorkers({ root: options.root, cache: options.cache, timeLimitMs: options.markdownTimeLimitMs }));
   const useCache = options.cache !== false;
   const { sources, config, configErrors, peopleKey, storedPeople, registry, registryErrors } = await beforeHandOver(started, async () => {
+    if (useCache) await checkCacheFolder(options.root);
     const sources = options.sources ?? (await readContent(options.root));
     const { config, errors: configErrors } = parseSiteConfig(sources.site);
     const peopleKey = peopleFilesKey(sources.people);

@@ -8,6 +8,7 @@ import { toArhivarErrors, type ArhivarError } from '../errors.ts';
 import { createLoadCache } from '../load-cache.ts';
 import { LiveSources } from './live-sources.ts';
 import { beforeHandOver, startMarkdownWorkers } from '../pipeline/markdown.ts';
+import { checkCacheFolder } from '../pipeline/cache.ts';
 import { ContentWatcher } from './content-watcher.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
 import type { PageSpec } from '../render/pages.ts';
@@ -158,6 +159,7 @@ class DevSite {
       // The session's first load reads every content file, which holds the main thread: its Markdown workers
       // start first and load meanwhile (all of them on a fresh checkout, see startMarkdownWorkers). Later
       // loads read only the files that changed.
+      if (first) await checkCacheFolder(this.root);
       const markdownWorkers = first ? startMarkdownWorkers({ root: this.root }) : undefined;
       const sources = await beforeHandOver(markdownWorkers, () => this.sources.read());
       // Each load gets its own records of the files (LiveSources), so it may let go of their texts as it goes.

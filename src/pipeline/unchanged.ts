@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { BuildOptions } from '../build.ts';
 import { readContent, type ContentSources, type KnownFiles } from '../content/read.ts';
 import { ArhivarError } from '../errors.ts';
-import { CACHE_DIR, readCacheFile, writeCacheFile } from './cache.ts';
+import { CACHE_DIR, checkCacheFolder, readCacheFile, writeCacheFile } from './cache.ts';
 import { codeVersion } from './version.ts';
 import { beforeHandOver, closeWorkers, startMarkdownWorkers } from './markdown.ts';
 
@@ -139,6 +139,7 @@ export interface BuildSummary {
 export async function buildUnlessUnchanged(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const useCache = options.cache !== false;
+  if (useCache) await checkCacheFolder(options.root);
   const last = useCache ? await readLastBuild(options.root) : undefined;
   // With no record of a last build (a first build, or .cache/ deleted) this is sure to build: the Markdown
   // workers start now and load the renderer while content/ is read (0.6 s at 10,000 articles). Otherwise

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -19,17 +19,37 @@ describe('the arhivar command as a separate process', () => {
 
   it('ends a first build that fails after its Markdown workers started, instead of waiting on them', async () => {
     const root = await copyFixture('archive-basic');
-    // No record of a last build, so the workers start before content/ is read; then .cache/, a file here,
-    // cannot be written and the build fails before the pipeline would take the workers over.
+    // No record of a last build, so the workers start before content/ is read. Then the record of the
+    // content files cannot be put in place (a non-empty folder has its name), and the build fails before the
+    // pipeline would take the workers over.
+    await rm(path.join(root, '.cache'), { recursive: true, force: true });
+    await mkdir(path.join(root, '.cache/content-files.bin/in-the-way'), { recursive: true });
+    await writeFile(path.join(root, '.cache/content-files.bin/in-the-way/file'), 'x\n');
+    const bin = path.join(PROJECT_ROOT, 'src/bin/arhivar.js');
+    const failure = await promisify(execFile)(process.execPath, [bin, 'build', '--root', root], { timeout: 20_000 }).then(
+      () => undefined,
+      (error: { code?: number; killed?: boolean; stderr?: string }) => error,
+    );
+    expect(failure?.killed).toBe(false);
+    expect(failure?.code).toBe(3);
+    expect(failure?.stderr).toMatch(/content-files\.bin/);
+    await expect(readFile(path.join(root, 'dist/index.html'))).rejects.toThrow();
+  }, 30_000);
+
+  it('names .cache and the fix when .cache is a file, and publishes nothing', async () => {
+    const root = await copyFixture('archive-basic');
     await rm(path.join(root, '.cache'), { recursive: true, force: true });
     await writeFile(path.join(root, '.cache'), 'not a folder\n');
     const bin = path.join(PROJECT_ROOT, 'src/bin/arhivar.js');
     const failure = await promisify(execFile)(process.execPath, [bin, 'build', '--root', root], { timeout: 20_000 }).then(
       () => undefined,
-      (error: { code?: number; killed?: boolean }) => error,
+      (error: { code?: number; killed?: boolean; stderr?: string }) => error,
     );
     expect(failure?.killed).toBe(false);
-    expect(failure?.code).toBe(3);
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain('.cache is not a folder');
+    expect(failure?.stderr).toMatch(/rename or delete \.cache/);
+    expect(failure?.stderr).not.toMatch(/unexpectedly|EEXIST/);
     await expect(readFile(path.join(root, 'dist/index.html'))).rejects.toThrow();
   }, 30_000);
 });

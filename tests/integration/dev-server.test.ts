@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../src/dev/server.ts';
@@ -166,6 +166,26 @@ describe('arhivar dev with a changing page module', () => {
       await writeFile(wrapper, source('razlicica-2'));
       const page = await fetchUntil(server, FIRST_URL, (p) => p.body.includes('<!-- razlicica-2 -->'));
       expect(page.body).not.toContain('razlicica-1');
+    } finally {
+      await server.close();
+      await removeDir(root);
+    }
+  });
+});
+
+describe('arhivar dev on a site whose .cache is a file', () => {
+  it('shows an error page that names .cache and the fix instead of failing inside', async () => {
+    const root = await copyFixture('archive-basic');
+    await rm(path.join(root, '.cache'), { recursive: true, force: true });
+    await writeFile(path.join(root, '.cache'), 'not a folder\n');
+    const loads: DevLoadReport[] = [];
+    const server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
+    try {
+      const page = await fetchUntil(server, '/', (p) => p.status === 500);
+      expect(page.body).toContain('cache/not-a-folder');
+      expect(page.body).toContain('rename or delete .cache');
+      expect(loads.at(-1)?.failure).toBeUndefined();
+      expect(loads.at(-1)?.errors.map((error) => error.code)).toEqual(['cache/not-a-folder']);
     } finally {
       await server.close();
       await removeDir(root);
