@@ -26,6 +26,9 @@ export const NODE_FLAGS = ['--max-semi-space-size=4'];
 /** @type {Promise<string> | undefined} */
 let version;
 
+/** Bundles being made now; esbuild's service process is stopped when the last one is done. */
+let bundlesInProgress = 0;
+
 /**
  * A hash of arhivar itself: package.json, the lock file and every file under src/ and templates/ of the
  * installed package. Compiled bundles and everything cached under a site's .cache/ are keyed by it, so
@@ -74,7 +77,23 @@ async function computeCodeVersion() {
  */
 export async function bundleSource(entry, options = {}) {
   const bundlePackages = options.packages === 'bundle';
-  const { build } = await import('esbuild');
+  const esbuild = await import('esbuild');
+  bundlesInProgress++;
+  try {
+    return await bundleWith(esbuild.build, entry, bundlePackages);
+  } finally {
+    // esbuild keeps its service process (about 40 MB) until Node exits; a command makes its bundles at the
+    // start, so without this the process would hold it through the whole build. A later call starts it again.
+    if (--bundlesInProgress === 0) await esbuild.stop();
+  }
+}
+
+/**
+ * @param {typeof import('esbuild').build} build
+ * @param {string} entry
+ * @param {boolean} bundlePackages
+ */
+async function bundleWith(build, entry, bundlePackages) {
   const outdir = path.join(PACKAGE_ROOT, '.cache', 'code', 'out');
   const result = await build({
     entryPoints: [path.join(SOURCE_ROOT, entry)],

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { codeVersion, compiledPath } from '../../../src/bin/code.js';
+import { bundleSource, codeVersion, compiledPath } from '../../../src/bin/code.js';
 import { makeTempDir, PROJECT_ROOT, removeDir } from '../../helpers.ts';
 
 const roots: string[] = [];
@@ -79,4 +79,30 @@ describe('compiled bundles of arhivar’s own code (src/bin/code.js)', () => {
     expect(text).toContain(`from "${pathToFileURL(path.join(PROJECT_ROOT, 'src', 'bin', 'code.js')).href}"`);
     expect(text).not.toContain('computeCodeVersion');
   });
+
+  it('stops esbuild’s service process once no bundle is being made, and makes bundles again after that', async () => {
+    // Two at once: the first to finish must not stop the service under the other.
+    const [one, two] = await Promise.all([bundleSource('pipeline/version.ts'), bundleSource('text/sl.ts')]);
+    expect(one.some((file) => file.name === 'index.mjs')).toBe(true);
+    expect(two.some((file) => file.name === 'index.mjs')).toBe(true);
+    expect(await childCommands()).not.toContain('esbuild');
+    expect((await bundleSource('pipeline/version.ts')).length).toBe(one.length);
+    expect(await childCommands()).not.toContain('esbuild');
+    // Stopping the service under a bundle in progress makes that bundle wait for ever, not fail.
+  }, 20_000);
 });
+
+/** The command names of this process's children, from /proc (Linux). */
+async function childCommands(): Promise<string[]> {
+  const names: string[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    // pid (comm) state ppid …; comm may hold spaces, so split after its closing parenthesis.
+    const close = stat.lastIndexOf(')');
+    const parent = Number(stat.slice(close + 2).split(' ')[1]);
+    if (parent === process.pid) names.push(stat.slice(stat.indexOf('(') + 1, close));
+  }
+  return names;
+}
+
