@@ -18,6 +18,13 @@ describe('npm run bench (issue 6)', () => {
     expect(cold!.median.maxRssKb).toBeGreaterThan(0);
     expect(result.table).toMatch(/^\| cold build \| [\d.]+ \|/m);
     expect(result.table).toMatch(/^\| one-article rebuild \| [\d.]+ \|/m);
+    // The cold build's row: CPU (user and system) and, in the next column, the system time within it.
+    const header = result.table.split('\n').find((line) => line.startsWith('| build |'))!.split('|').map((cell) => cell.trim());
+    const coldRow = result.table.split('\n').find((line) => line.startsWith('| cold build |'))!.split('|').map((cell) => cell.trim());
+    const cpu = Number(coldRow[header.indexOf('CPU user+sys s')]);
+    const system = Number(coldRow[header.indexOf('of it system s')]);
+    expect(system).toBeCloseTo(cold!.median.systemMs / 1000, 1);
+    expect(cpu).toBeGreaterThanOrEqual(system);
     // The dev server, started as a process of its own, served the home page with and without .cache/.
     expect(result.devStarts.map((start) => start.cache)).toEqual(['warm', 'none']);
     for (const start of result.devStarts) {
