@@ -25,11 +25,7 @@ describe('the arhivar command as a separate process', () => {
     await rm(path.join(root, '.cache'), { recursive: true, force: true });
     await mkdir(path.join(root, '.cache/content-files.bin/in-the-way'), { recursive: true });
     await writeFile(path.join(root, '.cache/content-files.bin/in-the-way/file'), 'x\n');
-    const bin = path.join(PROJECT_ROOT, 'src/bin/arhivar.js');
-    const failure = await promisify(execFile)(process.execPath, [bin, 'build', '--root', root], { timeout: 20_000 }).then(
-      () => undefined,
-      (error: { code?: number; killed?: boolean; stderr?: string }) => error,
-    );
+    const failure = await failedBuild(root);
     expect(failure?.killed).toBe(false);
     expect(failure?.code).toBe(3);
     expect(failure?.stderr).toMatch(/content-files\.bin/);
@@ -40,11 +36,7 @@ describe('the arhivar command as a separate process', () => {
     const root = await copyFixture('archive-basic');
     await rm(path.join(root, '.cache'), { recursive: true, force: true });
     await writeFile(path.join(root, '.cache'), 'not a folder\n');
-    const bin = path.join(PROJECT_ROOT, 'src/bin/arhivar.js');
-    const failure = await promisify(execFile)(process.execPath, [bin, 'build', '--root', root], { timeout: 20_000 }).then(
-      () => undefined,
-      (error: { code?: number; killed?: boolean; stderr?: string }) => error,
-    );
+    const failure = await failedBuild(root);
     expect(failure?.killed).toBe(false);
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toContain('.cache is not a folder');
@@ -53,3 +45,12 @@ describe('the arhivar command as a separate process', () => {
     await expect(readFile(path.join(root, 'dist/index.html'))).rejects.toThrow();
   }, 30_000);
 });
+
+/** Runs `arhivar build` on `root` as a process of its own and returns how it failed (undefined if it did not). */
+async function failedBuild(root: string): Promise<{ code?: number; killed?: boolean; stderr?: string } | undefined> {
+  const bin = path.join(PROJECT_ROOT, 'src/bin/arhivar.js');
+  return promisify(execFile)(process.execPath, [bin, 'build', '--root', root], { timeout: 20_000 }).then(
+    () => undefined,
+    (error: { code?: number; killed?: boolean; stderr?: string }) => error,
+  );
+}
