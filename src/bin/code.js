@@ -26,8 +26,13 @@ export const NODE_FLAGS = ['--max-semi-space-size=4'];
 /** @type {Promise<string> | undefined} */
 let version;
 
-/** Bundles being made now; esbuild's service process is stopped when the last one is done. */
-let bundlesInProgress = 0;
+/**
+ * Bundles being made now, by every copy of this module in the process (a test runner may load a second copy
+ * beside Node's, and both use the one esbuild): its service process is stopped when the last one is done.
+ */
+const BUNDLES_IN_PROGRESS = Symbol.for('arhivar.bundlesInProgress');
+/** @type {{ [BUNDLES_IN_PROGRESS]?: number }} */
+const processWide = globalThis;
 
 /**
  * A hash of arhivar itself: package.json, the lock file and every file under src/ and templates/ of the
@@ -78,13 +83,15 @@ async function computeCodeVersion() {
 export async function bundleSource(entry, options = {}) {
   const bundlePackages = options.packages === 'bundle';
   const esbuild = await import('esbuild');
-  bundlesInProgress++;
+  processWide[BUNDLES_IN_PROGRESS] = (processWide[BUNDLES_IN_PROGRESS] ?? 0) + 1;
   try {
     return await bundleWith(esbuild.build, entry, bundlePackages);
   } finally {
     // esbuild keeps its service process (about 40 MB) until Node exits; a command makes its bundles at the
     // start, so without this the process would hold it through the whole build. A later call starts it again.
-    if (--bundlesInProgress === 0) await esbuild.stop();
+    const left = (processWide[BUNDLES_IN_PROGRESS] ?? 1) - 1;
+    processWide[BUNDLES_IN_PROGRESS] = left;
+    if (left === 0) await esbuild.stop();
   }
 }
 

@@ -90,6 +90,15 @@ describe('compiled bundles of arhivar’s own code (src/bin/code.js)', () => {
     expect(await esbuildChildrenAfterAWhile()).toEqual([]);
     // Stopping the service under a bundle in progress makes that bundle wait for ever, not fail.
   }, 20_000);
+
+  it('keeps esbuild’s service while a second copy of code.js in the process is still bundling', async () => {
+    // A test runner and Node may each load code.js; both use the one esbuild. The small bundle finishes first.
+    const secondCopy = (await import(`${pathToFileURL(path.join(PROJECT_ROOT, 'src/bin/code.js')).href}?second-copy`)) as typeof import('../../../src/bin/code.js');
+    const [small, large] = await Promise.all([bundleSource('pipeline/version.ts'), secondCopy.bundleSource('cli.ts')]);
+    expect(small.some((file) => file.name === 'index.mjs')).toBe(true);
+    expect(large.some((file) => file.name === 'index.mjs')).toBe(true);
+    expect(await esbuildChildrenAfterAWhile()).toEqual([]);
+  }, 20_000);
 });
 
 /**
