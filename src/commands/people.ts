@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ArhivarError, ContentErrors, sortErrors } from '../errors.ts';
 import { readContent, readSourceFile, toProjectPath } from '../content/read.ts';
@@ -42,10 +43,22 @@ export interface PersonReport {
   mentions: Array<Mention & { line: number | undefined; where: 'title' | 'summary' | 'body' }>;
 }
 
+/**
+ * Where the article named on the command line is: relative to the working folder, as file arguments are;
+ * failing that, relative to the project folder, since the hint and the reports name files that way
+ * (`arhivar people content/articles/… --root ../arhiv`).
+ */
+async function articleLocation(root: string, articlePath: string): Promise<string> {
+  const fromWorkingFolder = path.resolve(articlePath);
+  if (path.isAbsolute(articlePath) || (await stat(fromWorkingFolder).then(() => true, () => false))) return fromWorkingFolder;
+  const fromProject = path.resolve(root, articlePath);
+  return (await stat(fromProject).then(() => true, () => false)) ? fromProject : fromWorkingFolder;
+}
+
 export async function explainArticle(root: string, articlePath: string): Promise<{ file: string; people: PersonReport[] }> {
   const loaded = await loadPeople(root);
   if (loaded.errors.length > 0) throw new ContentErrors(sortErrors(loaded.errors));
-  const absolute = path.resolve(articlePath);
+  const absolute = await articleLocation(root, articlePath);
   const file = toProjectPath(root, absolute);
   const source = loaded.articles.find((article) => article.file === file);
   let article = source;

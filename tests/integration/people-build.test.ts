@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,6 +133,14 @@ describe('arhivar people (issue 3)', () => {
     expect(out).toMatch(/^ +2 {2}Jože Kovač /m);
     // detect: false people are in the registry, so they are not suggested.
     expect(out).not.toContain('Marija Zupan');
+  });
+
+  it('finds an article named relative to the project folder when run from elsewhere', async () => {
+    // The tests run in arhivar's own folder, where this path names no file.
+    expect(existsSync(path.resolve('content/articles/2025/oznake-markdown.md'))).toBe(false);
+    const { code, out } = await run(['content/articles/2025/oznake-markdown.md']);
+    expect(code).toBe(0);
+    expect(out).toContain('Janez Novak (janez-novak): detected, 2 mentions');
   });
 
   it('reports a missing article file as a problem, not a crash', async () => {
