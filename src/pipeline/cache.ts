@@ -1,7 +1,6 @@
-import { lstat, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { ArhivarError } from '../errors.ts';
 
 /**
  * A persistent key → value store under .cache/ (safe to delete at any time). It is an append-only log of
@@ -10,25 +9,6 @@ import { ArhivarError } from '../errors.ts';
  * is ignored. `version` names the log file: a new arhivar version starts a fresh log and removes old ones.
  */
 export const CACHE_DIR = '.cache';
-
-/**
- * Fails with a clear error when `.cache` exists but is not a folder (a file, or a link to nothing). Every
- * command that keeps work in `.cache/` checks this before it starts: otherwise the first write fails deep
- * inside with "EEXIST: file already exists, mkdir" and names no fix.
- */
-export async function checkCacheFolder(root: string): Promise<void> {
-  const folder = path.join(root, CACHE_DIR);
-  const target = await stat(folder).catch(() => undefined);
-  if (target?.isDirectory()) return;
-  const link = await lstat(folder).catch(() => undefined);
-  if (!link) return;
-  throw new ArhivarError({
-    code: 'cache/not-a-folder',
-    file: CACHE_DIR,
-    message: link.isSymbolicLink() && !target ? '.cache is a link to nothing' : '.cache is not a folder',
-    hint: 'arhivar keeps work it can redo in the folder .cache/: rename or delete .cache (nothing published is lost), then run the command again',
-  });
-}
 
 /** One value kept whole in `.cache/<name>` (v8-serialised); undefined when the file is missing or unreadable. */
 export async function readCacheFile<T>(root: string, name: string): Promise<T | undefined> {

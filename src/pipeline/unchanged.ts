@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { BuildOptions } from '../build.ts';
 import { readContent, type ContentSources, type KnownFiles } from '../content/read.ts';
 import { ArhivarError } from '../errors.ts';
-import { CACHE_DIR, checkCacheFolder, readCacheFile, writeCacheFile } from './cache.ts';
+import { CACHE_DIR, readCacheFile, writeCacheFile } from './cache.ts';
+import { checkCacheFolder, checkOutputFolder } from './folders.ts';
 import { codeVersion } from './version.ts';
 import { beforeHandOver, closeWorkers, startMarkdownWorkers } from './markdown.ts';
 
@@ -139,14 +140,15 @@ export interface BuildSummary {
 export async function buildUnlessUnchanged(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const useCache = options.cache !== false;
+  const outDir = path.resolve(options.root, options.outDir ?? 'dist');
   if (useCache) await checkCacheFolder(options.root);
+  await checkOutputFolder(options.root, outDir);
   const last = useCache ? await readLastBuild(options.root) : undefined;
   // With no record of a last build (a first build, or .cache/ deleted) this is sure to build: the Markdown
   // workers start now and load the renderer while content/ is read (0.6 s at 10,000 articles). Otherwise
   // they wait until it is known that something changed, so a rebuild with no change starts none.
   const markdownWorkers =
     options.markdownWorkers ?? (last || options.sources ? undefined : startMarkdownWorkers({ root: options.root, cache: options.cache, timeLimitMs: options.markdownTimeLimitMs }));
-  const outDir = path.resolve(options.root, options.outDir ?? 'dist');
   const read = await beforeHandOver(markdownWorkers, async () => {
     // Files whose stat shows them unchanged since the last build are not read (content/read.ts KnownFiles).
     const known = useCache && !options.sources ? await readKnownFiles(options.root) : undefined;

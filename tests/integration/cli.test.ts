@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main, type Io } from '../../src/cli.ts';
@@ -58,6 +58,27 @@ describe('arhivar CLI exit codes', () => {
     const again = captureIo();
     expect(await main(['new', 'Dvakrat isti naslov', '--root', root], again)).toBe(1);
     expect(again.stderr.join('\n')).toContain('new/exists');
+  });
+
+  it('exits 1, naming it, when the output folder is a file, and leaves the file as it was', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    await rm(path.join(root, 'dist'), { recursive: true, force: true });
+    await writeFile(path.join(root, 'dist'), 'not a site\n');
+    const io = captureIo();
+    expect(await main(['build', '--root', root], io)).toBe(1);
+    expect(io.stderr.join('\n')).toContain('dist  output/not-a-folder');
+    expect(io.stderr.join('\n')).toContain('dist is not a folder');
+    expect(await readFile(path.join(root, 'dist'), 'utf8')).toBe('not a site\n');
+    // Reported before any work: no staging tree was started beside it.
+    expect((await readdir(root)).filter((name) => name.startsWith('.dist'))).toEqual([]);
+
+    const elsewhere = path.join(await makeTempDir(), 'site.html');
+    await writeFile(elsewhere, '<p>keep me</p>\n');
+    const out = captureIo();
+    expect(await main(['build', '--root', root, '--out', elsewhere], out)).toBe(1);
+    expect(out.stderr.join('\n')).toContain('output/not-a-folder');
+    expect(await readFile(elsewhere, 'utf8')).toBe('<p>keep me</p>\n');
   });
 
   it('import reports what it made', async () => {

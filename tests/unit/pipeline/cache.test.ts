@@ -1,8 +1,7 @@
-import { appendFile, mkdir, readdir, stat, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ArhivarError } from '../../../src/errors.ts';
-import { checkCacheFolder, RecordCache } from '../../../src/pipeline/cache.ts';
+import { RecordCache } from '../../../src/pipeline/cache.ts';
 import { makeTempDir } from '../../helpers.ts';
 
 describe('RecordCache', () => {
@@ -45,32 +44,5 @@ describe('RecordCache', () => {
     expect(await readdir(path.join(root, '.cache'))).toEqual(['markdown-v2.log']);
     const reopened = await RecordCache.open<string>(root, 'markdown', 'v2');
     expect(reopened.size).toBe(2);
-  });
-});
-
-describe('checkCacheFolder', () => {
-  it('accepts a missing .cache, a folder and a link to a folder', async () => {
-    const root = await makeTempDir();
-    await expect(checkCacheFolder(root)).resolves.toBeUndefined();
-    await mkdir(path.join(root, '.cache'));
-    await expect(checkCacheFolder(root)).resolves.toBeUndefined();
-
-    const linked = await makeTempDir();
-    await mkdir(path.join(linked, 'elsewhere'));
-    await symlink(path.join(linked, 'elsewhere'), path.join(linked, '.cache'));
-    await expect(checkCacheFolder(linked)).resolves.toBeUndefined();
-  });
-
-  it('rejects a file and a link to nothing, naming .cache and the fix', async () => {
-    const withFile = await makeTempDir();
-    await writeFile(path.join(withFile, '.cache'), 'x');
-    const fileError = await checkCacheFolder(withFile).catch((error: unknown) => error);
-    expect(fileError).toBeInstanceOf(ArhivarError);
-    expect(fileError).toMatchObject({ code: 'cache/not-a-folder', file: '.cache', message: '.cache is not a folder' });
-    expect((fileError as ArhivarError).hint).toContain('rename or delete .cache');
-
-    const dangling = await makeTempDir();
-    await symlink(path.join(dangling, 'gone'), path.join(dangling, '.cache'));
-    await expect(checkCacheFolder(dangling)).rejects.toMatchObject({ code: 'cache/not-a-folder', message: '.cache is a link to nothing' });
   });
 });

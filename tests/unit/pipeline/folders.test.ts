@@ -1,0 +1,45 @@
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ArhivarError } from '../../../src/errors.ts';
+import { checkCacheFolder, checkOutputFolder } from '../../../src/pipeline/folders.ts';
+import { makeTempDir } from '../../helpers.ts';
+
+describe('checkCacheFolder and checkOutputFolder', () => {
+  it('accepts a missing .cache, a folder and a link to a folder', async () => {
+    const root = await makeTempDir();
+    await expect(checkCacheFolder(root)).resolves.toBeUndefined();
+    await mkdir(path.join(root, '.cache'));
+    await expect(checkCacheFolder(root)).resolves.toBeUndefined();
+
+    const linked = await makeTempDir();
+    await mkdir(path.join(linked, 'elsewhere'));
+    await symlink(path.join(linked, 'elsewhere'), path.join(linked, '.cache'));
+    await expect(checkCacheFolder(linked)).resolves.toBeUndefined();
+  });
+
+  it('rejects a file and a link to nothing, naming .cache and the fix', async () => {
+    const withFile = await makeTempDir();
+    await writeFile(path.join(withFile, '.cache'), 'x');
+    const fileError = await checkCacheFolder(withFile).catch((error: unknown) => error);
+    expect(fileError).toBeInstanceOf(ArhivarError);
+    expect(fileError).toMatchObject({ code: 'cache/not-a-folder', file: '.cache', message: '.cache is not a folder' });
+    expect((fileError as ArhivarError).hint).toContain('rename or delete .cache');
+
+    const dangling = await makeTempDir();
+    await symlink(path.join(dangling, 'gone'), path.join(dangling, '.cache'));
+    await expect(checkCacheFolder(dangling)).rejects.toMatchObject({ code: 'cache/not-a-folder', message: '.cache is a link to nothing' });
+  });
+
+  it('names the output folder as given, relative to the project, with its own code', async () => {
+    const root = await makeTempDir();
+    await checkOutputFolder(root, 'dist');
+    await mkdir(path.join(root, 'public'));
+    await writeFile(path.join(root, 'public', 'out'), 'x');
+    await expect(checkOutputFolder(root, path.join(root, 'public', 'out'))).rejects.toMatchObject({
+      code: 'output/not-a-folder',
+      file: path.join('public', 'out'),
+      message: `${path.join('public', 'out')} is not a folder`,
+    });
+  });
+});
