@@ -330,6 +330,20 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
     listMarkdownFiles(root, path.join(contentDir, 'articles'), errors),
     listMarkdownFiles(root, path.join(contentDir, 'people'), errors),
   ]);
+  // A missing folder is an archive without articles (or people) yet; a file in its place would silently
+  // publish one, and replace the site that is online with it.
+  for (const folder of ['articles', 'people']) {
+    const info = await lstat(path.join(contentDir, folder)).catch(() => undefined);
+    if (!info || (await stat(path.join(contentDir, folder)).then((target) => target.isDirectory(), () => false))) continue;
+    errors.push(
+      new ArhivarError({
+        code: 'content/not-a-folder',
+        message: `${CONTENT_DIR}/${folder} is not a folder, so nothing in it can be read`,
+        file: toProjectPath(root, path.join(contentDir, folder)),
+        hint: `${CONTENT_DIR}/${folder}/ holds one Markdown file per ${folder === 'articles' ? 'article' : 'person'}: rename the file and make a folder of that name`,
+      }),
+    );
+  }
   const sitePath = path.join(contentDir, 'site.yaml');
   const known = options.known;
   const learned: KnownFiles = new Map();

@@ -70,6 +70,13 @@ const cases: Array<[string, Expected[]]> = [
   ['not-utf8', [{ code: 'content/not-utf8', file: a('cp1250.md'), line: 2, message: /not valid UTF-8 \(byte 0x8a at offset 11\)/ }]],
   ['symlink-outside', [{ code: 'content/symlink-outside', file: a('zunaj.md'), line: undefined, message: /points outside content\// }]],
   [
+    'folders-are-files',
+    [
+      { code: 'content/not-a-folder', file: 'content/articles', line: undefined, message: /content\/articles is not a folder/ },
+      { code: 'content/not-a-folder', file: 'content/people', line: undefined, message: /content\/people is not a folder/ },
+    ],
+  ],
+  [
     'many-problems',
     [
       { code: 'article/bad-date', file: a('b-datum.md'), line: 3, message: /"včeraj" is not a date/ },
