@@ -21,7 +21,7 @@ import { searchFiles } from './pipeline/search.ts';
 import { writeSite } from './output/write.ts';
 import { readPublishedTree } from './output/publish.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
-import { checkCacheFolder, checkOutputFolder } from './pipeline/folders.ts';
+import { checkCacheFolder, checkOutputFolder, checkPublicFolder } from './pipeline/folders.ts';
 import { beforeHandOver, BodyRenderer, startMarkdownWorkers, WAITING_BODIES_LIMIT } from './pipeline/markdown.ts';
 import { relatedArticles } from './pipeline/related.ts';
 import type { MarkdownPool } from './workers/markdown-pool.ts';
@@ -403,6 +403,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   report?.({ phase: 'reading', articlesRead: 0, pagesWritten: 0 });
   // Before any work: a file where the site goes would otherwise fail the build only at its very end.
   await checkOutputFolder(options.root, options.outDir ?? 'dist');
+  await checkPublicFolder(options.root);
   const model = await loadSite(options);
   const articlesRead = model.archive.articles.length;
   report?.({ phase: 'writing', articlesRead, pagesWritten: 0 });

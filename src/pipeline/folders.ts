@@ -39,3 +39,11 @@ export async function checkOutputFolder(root: string, outDir: string): Promise<v
     hint: 'arhivar publishes the site as a folder of that name and never replaces a file: rename or delete it, or build into another folder with --out',
   });
 }
+
+/** public/, whose files are published as they are, must be a folder, or missing. */
+export async function checkPublicFolder(root: string): Promise<void> {
+  await checkFolder(root, 'public', {
+    code: 'public/not-a-folder',
+    hint: 'public/ holds files published as they are (favicon.ico, robots.txt …): rename the file and make a folder of that name, or delete it',
+  });
+}

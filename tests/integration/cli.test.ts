@@ -81,6 +81,16 @@ describe('arhivar CLI exit codes', () => {
     expect(await readFile(elsewhere, 'utf8')).toBe('<p>keep me</p>\n');
   });
 
+  it('exits 1, naming it, when public is a file instead of the folder of files published as they are', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    await rm(path.join(root, 'public'), { recursive: true, force: true });
+    await writeFile(path.join(root, 'public'), 'favicon\n');
+    const io = captureIo();
+    expect(await main(['build', '--root', root], io)).toBe(1);
+    expect(io.stderr.join('\n')).toContain('public  public/not-a-folder');
+  });
+
   it('import reports what it made', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);
