@@ -312,6 +312,8 @@ async function readAll(root: string, files: string[], errors: ArhivarError[], kn
       learned.set(file, { size, mtimeMs, ctimeMs, ino, hash: read.source.hash!, readAtMs });
     } catch (error) {
       if (error instanceof ArhivarError) errors.push(error);
+      else if ((error as NodeJS.ErrnoException).code === 'EISDIR')
+        errors.push(new ArhivarError({ code: 'content/unreadable', message: `${file} is a folder, not a file`, file, hint: 'rename the folder; arhivar reads this name as a file' }));
       else errors.push(new ArhivarError({ code: 'content/unreadable', message: `cannot read file: ${String(error)}`, file, hint: 'check that the file exists and is readable' }));
     }
   }

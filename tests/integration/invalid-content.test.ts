@@ -69,6 +69,7 @@ const cases: Array<[string, Expected[]]> = [
   ['site-unknown-key', [{ code: 'site/unknown-key', file: 'content/site.yaml', line: 2, message: /unknown key "pageSise"/ }]],
   ['not-utf8', [{ code: 'content/not-utf8', file: a('cp1250.md'), line: 2, message: /not valid UTF-8 \(byte 0x8a at offset 11\)/ }]],
   ['symlink-outside', [{ code: 'content/symlink-outside', file: a('zunaj.md'), line: undefined, message: /points outside content\// }]],
+  ['site-yaml-folder', [{ code: 'content/unreadable', file: 'content/site.yaml', line: undefined, message: /^content\/site\.yaml is a folder, not a file$/ }]],
   [
     'folders-are-files',
     [
