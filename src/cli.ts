@@ -48,7 +48,8 @@ Reads content/, checks every file, and writes the site into dist/ (or --out). No
 changes unless the whole build succeeds.
 
   --root DIR   project folder (default: the current folder)
-  --out DIR    output folder relative to the project (default: dist)
+  --out DIR    output folder relative to the project (default: dist); a folder of its own, replaced
+               whole by each build, so never the project, a folder holding it, or content/ and the like
   --future     also publish articles dated in the future`,
   people: `usage: arhivar people <article.md> [--root DIR]
        arhivar people --suggest [--limit N] [--root DIR]

@@ -1,5 +1,6 @@
-import { lstat, stat } from 'node:fs/promises';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { PACKAGE_ROOT } from '../bin/code.js';
 import { ArhivarError } from '../errors.ts';
 import { CACHE_DIR } from './cache.ts';
 
@@ -32,8 +33,41 @@ export async function checkCacheFolder(root: string): Promise<void> {
   });
 }
 
-/** The folder a build publishes into (dist/, or --out) must be a folder, or missing. */
+/** Folders of a project (and of arhivar) that a build reads or keeps: the site may not be published into one. */
+const PROJECT_FOLDERS = ['content', 'templates', 'public', 'src', 'node_modules', CACHE_DIR];
+
+/**
+ * The folder a build publishes into (dist/, or --out) must be a folder of its own, or missing. Publishing
+ * swaps the whole folder for the new site and deletes the old one, so `--out .` would delete the project
+ * (content/ included), `--out ..` everything beside it, and `--out content` the articles.
+ */
 export async function checkOutputFolder(root: string, outDir: string): Promise<void> {
+  const output = await realLocation(path.resolve(root, outDir));
+  const name = path.relative(root, path.resolve(root, outDir)) || '.';
+  for (const [holds, what] of [
+    [await realLocation(path.resolve(root)), 'the project folder'],
+    [await realLocation(PACKAGE_ROOT), 'arhivar itself'],
+  ] as const) {
+    if (isWithin(output, holds)) {
+      throw new ArhivarError({
+        code: 'output/holds-project',
+        file: name,
+        message: `the output folder ${name} holds ${what}: publishing the site there would delete it`,
+        hint: 'build into a folder of its own, such as dist (the default): leave out --out, or give --out a new folder',
+      });
+    }
+  }
+  for (const folder of PROJECT_FOLDERS.flatMap((folder) => [path.resolve(root, folder), path.join(PACKAGE_ROOT, folder)])) {
+    const real = await realLocation(folder);
+    if (isWithin(real, output)) {
+      throw new ArhivarError({
+        code: 'output/inside-project',
+        file: name,
+        message: `the output folder ${name} is ${real === output ? '' : 'inside '}${path.relative(root, folder)}/, which the build reads or keeps: publishing there would replace what is in it`,
+        hint: 'build into a folder of its own, such as dist (the default): leave out --out, or give --out a new folder',
+      });
+    }
+  }
   await checkFolder(root, outDir, {
     code: 'output/not-a-folder',
     hint: 'arhivar publishes the site as a folder of that name and never replaces a file: rename or delete it, or build into another folder with --out',
@@ -46,4 +80,18 @@ export async function checkPublicFolder(root: string): Promise<void> {
     code: 'public/not-a-folder',
     hint: 'public/ holds files published as they are (favicon.ico, robots.txt …): rename the file and make a folder of that name, or delete it',
   });
+}
+
+/** Whether `inner` is `outer` or lies inside it. */
+function isWithin(outer: string, inner: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** The path with links resolved as far as it exists (an output folder may not exist yet). */
+async function realLocation(absolute: string): Promise<string> {
+  const real = await realpath(absolute).catch(() => undefined);
+  if (real) return real;
+  const parent = path.dirname(absolute);
+  return parent === absolute ? absolute : path.join(await realLocation(parent), path.basename(absolute));
 }

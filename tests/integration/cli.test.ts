@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main, type Io } from '../../src/cli.ts';
@@ -14,6 +14,17 @@ function captureIo(extra: Partial<Io> = {}): Io & { stdout: string[]; stderr: st
   const stdout: string[] = [];
   const stderr: string[] = [];
   return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), ...extra };
+}
+
+/** Builds a copy of archive-basic with a file where the folder `name` would be; the build must exit 1. */
+async function buildWithFileInPlaceOf(name: string, text: string) {
+  const root = await copyFixture('archive-basic');
+  roots.push(root);
+  await rm(path.join(root, name), { recursive: true, force: true });
+  await writeFile(path.join(root, name), text);
+  const io = captureIo();
+  expect(await main(['build', '--root', root], io)).toBe(1);
+  return { root, io };
 }
 
 describe('arhivar CLI exit codes', () => {
@@ -61,12 +72,7 @@ describe('arhivar CLI exit codes', () => {
   });
 
   it('exits 1, naming it, when the output folder is a file, and leaves the file as it was', async () => {
-    const root = await copyFixture('archive-basic');
-    roots.push(root);
-    await rm(path.join(root, 'dist'), { recursive: true, force: true });
-    await writeFile(path.join(root, 'dist'), 'not a site\n');
-    const io = captureIo();
-    expect(await main(['build', '--root', root], io)).toBe(1);
+    const { root, io } = await buildWithFileInPlaceOf('dist', 'not a site\n');
     expect(io.stderr.join('\n')).toContain('dist  output/not-a-folder');
     expect(io.stderr.join('\n')).toContain('dist is not a folder');
     expect(await readFile(path.join(root, 'dist'), 'utf8')).toBe('not a site\n');
@@ -81,13 +87,39 @@ describe('arhivar CLI exit codes', () => {
     expect(await readFile(elsewhere, 'utf8')).toBe('<p>keep me</p>\n');
   });
 
+  it('refuses an output folder that holds the project or lies inside one of its folders, and deletes nothing', async () => {
+    // The site sits one level down, so that a wrong --out .. could only reach this test's own folder.
+    const outer = await makeTempDir();
+    roots.push(outer);
+    const root = path.join(outer, 'site');
+    const fixture = await copyFixture('archive-basic');
+    roots.push(fixture);
+    await cp(fixture, root, { recursive: true });
+    const before = (await readdir(root, { recursive: true })).sort();
+    const cases: Array<[string, string]> = [
+      ['.', 'output/holds-project'],
+      ['..', 'output/holds-project'],
+      [outer, 'output/holds-project'],
+      ['content', 'output/inside-project'],
+      ['content/arhiv', 'output/inside-project'],
+      ['templates', 'output/inside-project'],
+      ['public/site', 'output/inside-project'],
+    ];
+    for (const [out, code] of cases) {
+      const io = captureIo();
+      expect(await main(['build', '--root', root, '--out', out], io), out).toBe(1);
+      expect(io.stderr.join('\n'), out).toContain(code);
+    }
+    expect((await readdir(outer)).sort()).toEqual(['site']);
+    expect((await readdir(root, { recursive: true })).sort()).toEqual(before);
+    // A link to the project folder is the project folder.
+    await symlink(root, path.join(outer, 'povezava'));
+    expect(await main(['build', '--root', root, '--out', path.join(outer, 'povezava')], captureIo())).toBe(1);
+    expect((await readdir(root, { recursive: true })).sort()).toEqual(before);
+  });
+
   it('exits 1, naming it, when public is a file instead of the folder of files published as they are', async () => {
-    const root = await copyFixture('archive-basic');
-    roots.push(root);
-    await rm(path.join(root, 'public'), { recursive: true, force: true });
-    await writeFile(path.join(root, 'public'), 'favicon\n');
-    const io = captureIo();
-    expect(await main(['build', '--root', root], io)).toBe(1);
+    const { io } = await buildWithFileInPlaceOf('public', 'favicon\n');
     expect(io.stderr.join('\n')).toContain('public  public/not-a-folder');
   });
 

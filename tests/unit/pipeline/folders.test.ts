@@ -34,12 +34,14 @@ describe('checkCacheFolder and checkOutputFolder', () => {
   it('names the output folder as given, relative to the project, with its own code', async () => {
     const root = await makeTempDir();
     await checkOutputFolder(root, 'dist');
-    await mkdir(path.join(root, 'public'));
-    await writeFile(path.join(root, 'public', 'out'), 'x');
-    await expect(checkOutputFolder(root, path.join(root, 'public', 'out'))).rejects.toMatchObject({
+    await mkdir(path.join(root, 'objava'));
+    await writeFile(path.join(root, 'objava', 'splet'), 'x');
+    await expect(checkOutputFolder(root, path.join(root, 'objava', 'splet'))).rejects.toMatchObject({
       code: 'output/not-a-folder',
-      file: path.join('public', 'out'),
-      message: `${path.join('public', 'out')} is not a folder`,
+      file: path.join('objava', 'splet'),
+      message: `${path.join('objava', 'splet')} is not a folder`,
     });
+    // A folder inside public/ is refused whatever it holds.
+    await expect(checkOutputFolder(root, 'public/splet')).rejects.toMatchObject({ code: 'output/inside-project', file: path.join('public', 'splet') });
   });
 });
