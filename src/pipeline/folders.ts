@@ -68,6 +68,15 @@ export async function checkOutputFolder(root: string, outDir: string): Promise<v
       });
     }
   }
+  // A deploy checkout (git worktree of a gh-pages branch, say) would lose its .git with the old tree.
+  if (await lstat(path.join(output, '.git')).then(() => true, () => false)) {
+    throw new ArhivarError({
+      code: 'output/holds-git',
+      file: name,
+      message: `the output folder ${name} holds a .git: a build replaces the folder whole, so its history would be deleted`,
+      hint: 'build into a folder of its own (dist, the default) and copy it into the git checkout as a deploy step',
+    });
+  }
   await checkFolder(root, outDir, {
     code: 'output/not-a-folder',
     hint: 'arhivar publishes the site as a folder of that name and never replaces a file: rename or delete it, or build into another folder with --out',

@@ -118,6 +118,17 @@ describe('arhivar CLI exit codes', () => {
     expect((await readdir(root, { recursive: true })).sort()).toEqual(before);
   });
 
+  it('refuses an output folder that holds a .git, and leaves the checkout as it was', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    await mkdir(path.join(root, 'dist', '.git'), { recursive: true });
+    await writeFile(path.join(root, 'dist', '.git', 'HEAD'), 'ref: refs/heads/gh-pages\n');
+    const io = captureIo();
+    expect(await main(['build', '--root', root], io)).toBe(1);
+    expect(io.stderr.join('\n')).toContain('dist  output/holds-git');
+    expect(await readFile(path.join(root, 'dist', '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/gh-pages\n');
+  });
+
   it('exits 1, naming it, when public is a file instead of the folder of files published as they are', async () => {
     const { io } = await buildWithFileInPlaceOf('public', 'favicon\n');
     expect(io.stderr.join('\n')).toContain('public  public/not-a-folder');
