@@ -218,7 +218,10 @@ export function toProjectPath(root: string, absolute: string): string {
  * `x.md` is a folder), hidden entries are skipped, and a symbolic link is followed only when its target
  * stays inside content/.
  */
-export async function listMarkdownFiles(root: string, directory: string, errors: ArhivarError[]): Promise<string[]> {
+/** Other names a Markdown file goes by, and plain text: not read, but an editor who dropped one is told. */
+const ALMOST_MARKDOWN = /\.(markdown|mdown|mkdn?|mkd|txt|text)$/i;
+
+export async function listMarkdownFiles(root: string, directory: string, errors: ArhivarError[], warnings?: ArhivarError[]): Promise<string[]> {
   const contentRoot = await realpath(path.join(root, CONTENT_DIR)).catch(() => path.join(root, CONTENT_DIR));
   const found: string[] = [];
   // Real paths of the folders entered so far: a link back to one of them would loop for ever.
@@ -272,7 +275,17 @@ export async function listMarkdownFiles(root: string, directory: string, errors:
         }
         await walk(absolute);
       } else if (isFile && isMarkdown) found.push(absolute);
-      else if (isMarkdown) {
+      else if (isFile && warnings && ALMOST_MARKDOWN.test(entry.name)) {
+        const plainText = /\.te?xt$/i.test(entry.name);
+        warnings.push(
+          new ArhivarError({
+            code: 'content/stray-file',
+            message: `only .md files are read, so this ${plainText ? 'plain-text' : 'Markdown'} file is not published`,
+            file: toProjectPath(root, absolute),
+            hint: plainText ? `turn it into an article with: npm run import -- ${toProjectPath(root, absolute)}` : 'rename it to end in .md',
+          }),
+        );
+      } else if (isMarkdown) {
         errors.push(
           new ArhivarError({
             code: 'content/not-a-file',
@@ -328,9 +341,10 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
     errors.push(new ArhivarError({ code: 'content/missing', message: `there is no ${CONTENT_DIR}/ folder in ${root}`, hint: 'run arhivar from the project folder, or pass --root' }));
     return { site: undefined, articles: [], people: [], errors };
   }
+  const notRead: ArhivarError[] = [];
   const [articlePaths, peoplePaths] = await Promise.all([
-    listMarkdownFiles(root, path.join(contentDir, 'articles'), errors),
-    listMarkdownFiles(root, path.join(contentDir, 'people'), errors),
+    listMarkdownFiles(root, path.join(contentDir, 'articles'), errors, notRead),
+    listMarkdownFiles(root, path.join(contentDir, 'people'), errors, notRead),
   ]);
   // A missing folder is an archive without articles (or people) yet; a file in its place would silently
   // publish one, and replace the site that is online with it.
@@ -354,7 +368,7 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
     () => undefined,
   );
   const [articles, people] = await Promise.all([readAll(root, articlePaths, errors, known, learned), readAll(root, peoplePaths, errors, known, learned)]);
-  return { site, articles, people, errors, warnings: await findStrayFiles(root, contentDir), ...(known ? { known: learned } : {}) };
+  return { site, articles, people, errors, warnings: [...notRead, ...(await findStrayFiles(root, contentDir))], ...(known ? { known: learned } : {}) };
 }
 
 /** An article or settings file dropped in the wrong place is not published; say so instead of ignoring it. */

@@ -110,6 +110,23 @@ describe('bad input', () => {
     ]);
     expect(await listFiles(site.outDir)).not.toContain('2025/12/01/zgubljen/index.html');
   });
+
+  it('warns about an article saved as .markdown or as plain text, which is not read, but not about a picture', async () => {
+    const root = await copyFixture('archive-basic');
+    const article = await readFile(path.join(root, 'content/articles/2025/prvi.md'), 'utf8');
+    await writeFile(path.join(root, 'content/articles/2025/drugi.markdown'), article.replace('slug:', 'slug: drugi-'));
+    await writeFile(path.join(root, 'content/articles/2025/tretji.txt'), 'Tretji članek\n\nBesedilo.\n');
+    await writeFile(path.join(root, 'content/articles/2025/slika.jpg'), 'not really a picture');
+    const site = await buildSite(root);
+    expect(site.result.model.warnings.filter((w) => w.code === 'content/stray-file').map((w) => [w.file, w.message, w.hint])).toEqual([
+      ['content/articles/2025/drugi.markdown', 'only .md files are read, so this Markdown file is not published', 'rename it to end in .md'],
+      [
+        'content/articles/2025/tretji.txt',
+        'only .md files are read, so this plain-text file is not published',
+        'turn it into an article with: npm run import -- content/articles/2025/tretji.txt',
+      ],
+    ]);
+  });
 });
 
 describe('publishing rules', () => {
