@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ArhivarError } from '../errors.ts';
+import { checkProjectFolder } from '../pipeline/folders.ts';
 import { decodeText, listMarkdownFiles, readSourceFile, CONTENT_DIR } from '../content/read.ts';
 import { parseContentDate } from '../content/dates.ts';
 import { stripControlCharacters, validateArticle } from '../content/article.ts';
@@ -49,6 +50,7 @@ const pad = (value: number) => String(value).padStart(2, '0');
 export class ImportUsageError extends Error {}
 
 export async function importPlainText(options: ImportOptions): Promise<ImportReport> {
+  await checkProjectFolder(options.root);
   if (options.date !== undefined) {
     const parsed = parseContentDate(options.date);
     if (!parsed.ok) throw new ImportUsageError(`--date ${parsed.message}; ${parsed.hint}`);

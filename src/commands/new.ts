@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ArhivarError } from '../errors.ts';
+import { checkProjectFolder } from '../pipeline/folders.ts';
 import { stripControlCharacters } from '../content/article.ts';
 import { slugify } from '../site/slug.ts';
 import { ljubljanaCalendar } from '../text/sl.ts';
@@ -53,6 +54,7 @@ export function newArticleText(title: string, date: string, people: readonly str
 }
 
 export async function createArticle(options: NewArticleOptions): Promise<NewArticleResult> {
+  await checkProjectFolder(options.root);
   const title = stripControlCharacters(options.title);
   const slug = slugify(title);
   if (!slug) {

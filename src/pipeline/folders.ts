@@ -25,6 +25,20 @@ export async function checkFolder(root: string, folder: string, problem: { code:
   });
 }
 
+/**
+ * The project folder (--root) of a command that writes into content/ must exist: a mistyped --root would
+ * otherwise make a new project tree wherever it points. An existing folder without content/ is fine: the
+ * first article starts a new archive.
+ */
+export async function checkProjectFolder(root: string): Promise<void> {
+  if (await stat(root).then((info) => info.isDirectory(), () => false)) return;
+  throw new ArhivarError({
+    code: 'project/missing',
+    message: `there is no folder ${root} to write the article into`,
+    hint: 'run the command in the project folder, or give --root an existing folder (make it first for a new archive)',
+  });
+}
+
 /** `.cache` must be a folder, or missing. */
 export async function checkCacheFolder(root: string): Promise<void> {
   await checkFolder(root, CACHE_DIR, {

@@ -1,4 +1,4 @@
-import { cp, mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
@@ -161,4 +161,14 @@ describe('arhivar import', () => {
     expect(report.imported).toEqual([]);
     expect(report.problems.map((problem) => [problem.code, problem.line])).toEqual([['content/not-utf8', 1]]);
   });
+
+  it('refuses a project folder that does not exist instead of making one', async () => {
+    const outer = await makeTempDir();
+    roots.push(outer);
+    const root = path.join(outer, 'tipkarska-napaka');
+    const source = path.join(PROJECT_ROOT, 'tests/fixtures/import/witkoff-dmitrijev.txt');
+    await expect(importPlainText({ root, source, date: '2025-12-22' })).rejects.toMatchObject({ code: 'project/missing' });
+    expect(await readdir(outer)).toEqual([]);
+  });
 });
+

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createArticle, splitList } from '../../../src/commands/new.ts';
@@ -65,6 +65,12 @@ describe('arhivar new', () => {
   it('rejects a title without letters or digits', async () => {
     const root = await tempRoot();
     await expect(createArticle({ root, title: '?!', now: new Date() })).rejects.toMatchObject({ code: 'new/empty-slug' });
+  });
+
+  it('refuses a project folder that does not exist instead of making one where a mistyped --root points', async () => {
+    const root = path.join(await tempRoot(), 'tipkarska-napaka');
+    await expect(createArticle({ root, title: 'Nov članek', now: new Date() })).rejects.toMatchObject({ code: 'project/missing' });
+    await expect(readdir(path.dirname(root))).resolves.toEqual([]);
   });
 
   it('splits comma-separated lists and drops empty items', () => {
