@@ -25,7 +25,7 @@ export function parseContentDate(input: unknown): DateResult {
   }
   const text = input.trim();
   const match = DATE_PATTERN.exec(text);
-  if (!match) return { ok: false, message: `"${text}" is not a date`, hint: DATE_HINT };
+  if (!match) return { ok: false, message: `"${text}" is not a date`, hint: slovenianDateHint(text) ?? DATE_HINT };
   const [, y, mo, d, h, mi, s, frac, zone] = match;
   const year = Number(y);
   const month = Number(mo);
@@ -55,6 +55,19 @@ export function parseContentDate(input: unknown): DateResult {
     instant = ljubljanaWallClockToInstant(wallClockAsUtc);
   }
   return { ok: true, value: { instant: new Date(instant), hasTime: h !== undefined } };
+}
+
+/** "22. 12. 2025", "22.12.2025 ob 18.30": how Slovenian text writes a date; the hint gives the same one as front matter needs it. */
+const SLOVENIAN_DATE = /^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})(?:,?\s+(?:ob\s+)?(\d{1,2})[.:](\d{2}))?$/i;
+
+function slovenianDateHint(text: string): string | undefined {
+  const match = SLOVENIAN_DATE.exec(text);
+  if (!match) return undefined;
+  const [, day, month, year, hour, minute] = match;
+  if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31) return undefined;
+  const date = `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
+  const written = hour === undefined ? date : `${date}T${hour.padStart(2, '0')}:${minute}`;
+  return `write ${written}: the same ${hour === undefined ? 'date' : 'date and time'}, year first (Europe/Ljubljana is assumed)`;
 }
 
 const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

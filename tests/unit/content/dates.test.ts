@@ -38,7 +38,7 @@ describe('parseContentDate', () => {
     ['2025-02-30', '"2025-02-30" is not a valid date: February 2025 has 28 days'],
     ['2025-13-01', 'there is no month 13'],
     ['2025-12-22T25:00', 'impossible time of day'],
-    ['22. 12. 2025', 'is not a date'],
+    ['2025/12/22', 'is not a date'],
   ])('rejects %s', (input, message) => {
     const result = parseContentDate(input);
     expect(result.ok).toBe(false);
@@ -46,6 +46,17 @@ describe('parseContentDate', () => {
       expect(result.message).toContain(message);
       expect(result.hint).toContain('2025-12-22T18:30');
     }
+  });
+
+  it.each([
+    ['22. 12. 2025', 'write 2025-12-22: the same date, year first'],
+    ['1.2.2025', 'write 2025-02-01: the same date, year first'],
+    ['22. 12. 2025 ob 18.30', 'write 2025-12-22T18:30: the same date and time, year first'],
+    ['22. 12. 2025, 9:05', 'write 2025-12-22T09:05: the same date and time, year first'],
+  ])('rejects the Slovenian way of writing %s with the date to write instead', (input, hint) => {
+    const result = parseContentDate(input);
+    expect(result).toMatchObject({ ok: false, message: `"${input}" is not a date` });
+    if (!result.ok) expect(result.hint).toContain(hint);
   });
 
   it('accepts 29 February in a leap year only', () => {
