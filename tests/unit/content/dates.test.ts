@@ -33,30 +33,25 @@ describe('parseContentDate', () => {
     expect(instant('2025-10-26T12:00').instant.toISOString()).toBe('2025-10-26T11:00:00.000Z');
   });
 
+  const EXAMPLE = 'write 2025-12-22 or 2025-12-22T18:30';
   it.each([
-    ['včeraj', '"včeraj" is not a date'],
-    ['2025-02-30', '"2025-02-30" is not a valid date: February 2025 has 28 days'],
-    ['2025-13-01', 'there is no month 13'],
-    ['2025-12-22T25:00', 'impossible time of day'],
-    ['2025/12/22', 'is not a date'],
-  ])('rejects %s', (input, message) => {
+    ['včeraj', '"včeraj" is not a date', EXAMPLE],
+    ['2025-02-30', '"2025-02-30" is not a valid date: February 2025 has 28 days', EXAMPLE],
+    ['2025-13-01', 'there is no month 13', EXAMPLE],
+    ['2025-12-22T25:00', 'impossible time of day', EXAMPLE],
+    ['2025/12/22', 'is not a date', EXAMPLE],
+    // Written the Slovenian way: the hint gives that very date as front matter needs it.
+    ['22. 12. 2025', '"22. 12. 2025" is not a date', 'write 2025-12-22: the same date, year first'],
+    ['1.2.2025', '"1.2.2025" is not a date', 'write 2025-02-01: the same date, year first'],
+    ['22. 12. 2025 ob 18.30', 'is not a date', 'write 2025-12-22T18:30: the same date and time, year first'],
+    ['22. 12. 2025, 9:05', 'is not a date', 'write 2025-12-22T09:05: the same date and time, year first'],
+  ])('rejects %s', (input, message, hint) => {
     const result = parseContentDate(input);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.message).toContain(message);
-      expect(result.hint).toContain('2025-12-22T18:30');
+      expect(result.hint).toContain(hint);
     }
-  });
-
-  it.each([
-    ['22. 12. 2025', 'write 2025-12-22: the same date, year first'],
-    ['1.2.2025', 'write 2025-02-01: the same date, year first'],
-    ['22. 12. 2025 ob 18.30', 'write 2025-12-22T18:30: the same date and time, year first'],
-    ['22. 12. 2025, 9:05', 'write 2025-12-22T09:05: the same date and time, year first'],
-  ])('rejects the Slovenian way of writing %s with the date to write instead', (input, hint) => {
-    const result = parseContentDate(input);
-    expect(result).toMatchObject({ ok: false, message: `"${input}" is not a date` });
-    if (!result.ok) expect(result.hint).toContain(hint);
   });
 
   it('accepts 29 February in a leap year only', () => {
