@@ -64,7 +64,8 @@ function slovenianDateHint(text: string): string | undefined {
   const match = SLOVENIAN_DATE.exec(text);
   if (!match) return undefined;
   const [, day, month, year, hour, minute] = match;
-  if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31) return undefined;
+  // An impossible date (31. 2. 2025) gets the general hint, not one that fails again.
+  if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > daysInMonth(Number(year), Number(month))) return undefined;
   const date = `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
   const written = hour === undefined ? date : `${date}T${hour.padStart(2, '0')}:${minute}`;
   return `write ${written}: the same ${hour === undefined ? 'date' : 'date and time'}, year first (Europe/Ljubljana is assumed)`;

@@ -45,6 +45,7 @@ describe('parseContentDate', () => {
     ['1.2.2025', '"1.2.2025" is not a date', 'write 2025-02-01: the same date, year first'],
     ['22. 12. 2025 ob 18.30', 'is not a date', 'write 2025-12-22T18:30: the same date and time, year first'],
     ['22. 12. 2025, 9:05', 'is not a date', 'write 2025-12-22T09:05: the same date and time, year first'],
+    ['31. 2. 2025', '"31. 2. 2025" is not a date', EXAMPLE],
   ])('rejects %s', (input, message, hint) => {
     const result = parseContentDate(input);
     expect(result.ok).toBe(false);
