@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readFileSync, statSync, type Stats } fr
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ArhivarError } from '../errors.ts';
+import { folderKind } from '../folder-kind.ts';
 import { sha1 } from '../hash.ts';
 
 /**
@@ -213,14 +214,14 @@ export function toProjectPath(root: string, absolute: string): string {
   return path.relative(root, absolute).split(path.sep).join('/');
 }
 
+/** Other names a Markdown file goes by, and plain text: not read, but an editor who dropped one is told. */
+const ALMOST_MARKDOWN = /\.(markdown|mdown|mkdn?|mkd|txt|text)$/i;
+
 /**
  * Lists `*.md` files below `directory`. Directories are entered whatever their name (a folder called
  * `x.md` is a folder), hidden entries are skipped, and a symbolic link is followed only when its target
  * stays inside content/.
  */
-/** Other names a Markdown file goes by, and plain text: not read, but an editor who dropped one is told. */
-const ALMOST_MARKDOWN = /\.(markdown|mdown|mkdn?|mkd|txt|text)$/i;
-
 export async function listMarkdownFiles(root: string, directory: string, errors: ArhivarError[], warnings?: ArhivarError[]): Promise<string[]> {
   const contentRoot = await realpath(path.join(root, CONTENT_DIR)).catch(() => path.join(root, CONTENT_DIR));
   const found: string[] = [];
@@ -349,12 +350,12 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
   // A missing folder is an archive without articles (or people) yet; a file in its place would silently
   // publish one, and replace the site that is online with it.
   for (const folder of ['articles', 'people']) {
-    const info = await lstat(path.join(contentDir, folder)).catch(() => undefined);
-    if (!info || (await stat(path.join(contentDir, folder)).then((target) => target.isDirectory(), () => false))) continue;
+    const kind = await folderKind(path.join(contentDir, folder));
+    if (kind === 'folder' || kind === 'missing') continue;
     errors.push(
       new ArhivarError({
         code: 'content/not-a-folder',
-        message: `${CONTENT_DIR}/${folder} is not a folder, so nothing in it can be read`,
+        message: `${CONTENT_DIR}/${folder} is ${kind === 'link-to-nothing' ? 'a link to nothing' : 'not a folder'}, so nothing in it can be read`,
         file: toProjectPath(root, path.join(contentDir, folder)),
         hint: `${CONTENT_DIR}/${folder}/ holds one Markdown file per ${folder === 'articles' ? 'article' : 'person'}: rename the file and make a folder of that name`,
       }),

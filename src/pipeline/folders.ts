@@ -1,7 +1,8 @@
-import { lstat, realpath, stat } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../bin/code.js';
 import { ArhivarError } from '../errors.ts';
+import { folderKind } from '../folder-kind.ts';
 import { CACHE_DIR } from './cache.ts';
 
 /**
@@ -12,15 +13,13 @@ import { CACHE_DIR } from './cache.ts';
  */
 export async function checkFolder(root: string, folder: string, problem: { code: string; hint: string }): Promise<void> {
   const absolute = path.resolve(root, folder);
-  const target = await stat(absolute).catch(() => undefined);
-  if (target?.isDirectory()) return;
-  const link = await lstat(absolute).catch(() => undefined);
-  if (!link) return;
+  const kind = await folderKind(absolute);
+  if (kind === 'folder' || kind === 'missing') return;
   const name = path.relative(root, absolute) || absolute;
   throw new ArhivarError({
     code: problem.code,
     file: name,
-    message: link.isSymbolicLink() && !target ? `${name} is a link to nothing` : `${name} is not a folder`,
+    message: kind === 'link-to-nothing' ? `${name} is a link to nothing` : `${name} is not a folder`,
     hint: problem.hint,
   });
 }
@@ -31,7 +30,7 @@ export async function checkFolder(root: string, folder: string, problem: { code:
  * first article starts a new archive.
  */
 export async function checkProjectFolder(root: string): Promise<void> {
-  if (await stat(root).then((info) => info.isDirectory(), () => false)) return;
+  if ((await folderKind(root)) === 'folder') return;
   throw new ArhivarError({
     code: 'project/missing',
     message: `there is no folder ${root} to write the article into`,

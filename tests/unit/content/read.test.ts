@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContent, withoutText, type KnownFiles } from '../../../src/content/read.ts';
@@ -8,6 +8,18 @@ import { sourceKey } from '../../../src/pipeline/articles.ts';
 import { makeTempDir } from '../../helpers.ts';
 
 describe('readContent', () => {
+  it('reports content/people as a link to nothing, and reads the articles all the same', async () => {
+    const root = await makeTempDir('arhivar-read-');
+    await mkdir(path.join(root, 'content/articles'), { recursive: true });
+    await writeFile(path.join(root, 'content/articles/a.md'), '---\ntitle: Župan\ndate: 2025-01-01\n---\n\nBesedilo.\n');
+    await symlink(path.join(root, 'drugje'), path.join(root, 'content/people'));
+    const sources = await readContent(root);
+    expect(sources.articles.map((source) => source.file)).toEqual(['content/articles/a.md']);
+    expect(sources.errors.map((error) => [error.code, error.file, error.message])).toEqual([
+      ['content/not-a-folder', 'content/people', 'content/people is a link to nothing, so nothing in it can be read'],
+    ]);
+  });
+
   it('gives each file the hash of its decoded text, and keys by it as by the text itself', async () => {
     const root = await makeTempDir('arhivar-read-');
     await mkdir(path.join(root, 'content/articles'), { recursive: true });
