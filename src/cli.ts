@@ -49,7 +49,8 @@ changes unless the whole build succeeds.
 
   --root DIR   project folder (default: the current folder)
   --out DIR    output folder relative to the project (default: dist); a folder of its own, replaced
-               whole by each build, so never the project, a folder holding it, or content/ and the like
+               whole by each build, so new, empty or arhivar's own site: never the project, a folder
+               holding it, content/ and the like, or a folder of other files
   --future     also publish articles dated in the future`,
   people: `usage: arhivar people <article.md> [--root DIR]
        arhivar people --suggest [--limit N] [--root DIR]

@@ -1,8 +1,9 @@
-import { lstat, realpath } from 'node:fs/promises';
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../bin/code.js';
 import { ArhivarError } from '../errors.ts';
 import { folderKind } from '../folder-kind.ts';
+import { FEED_GENERATOR } from '../render/feed.ts';
 import { CACHE_DIR } from './cache.ts';
 
 /**
@@ -94,6 +95,53 @@ export async function checkOutputFolder(root: string, outDir: string): Promise<v
     code: 'output/not-a-folder',
     hint: 'arhivar publishes the site as a folder of that name and never replaces a file: rename or delete it, or build into another folder with --out',
   });
+  const strangers = await filesNotPublishedByArhivar(output);
+  if (strangers.length > 0) {
+    const shown = strangers.slice(0, 3).join(', ') + (strangers.length > 3 ? ` and ${strangers.length - 3} more` : '');
+    throw new ArhivarError({
+      code: 'output/not-ours',
+      file: name,
+      message: `the output folder ${name} holds files that arhivar did not publish (${shown}): a build replaces the folder whole, so they would be deleted`,
+      hint: `build into a new or empty folder with --out, or move those files away; if ${name} is an old copy of the site you no longer need, delete it`,
+    });
+  }
+}
+
+/** Left by file managers; a folder holding only these counts as empty. */
+const IGNORABLE_ENTRIES = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
+
+/** Every site arhivar publishes has a feed.xml that says so near its top (FEED_GENERATOR). */
+const SIGNATURE_WINDOW = 64 * 1024;
+
+/**
+ * What an existing output folder holds, unless it is empty or a site arhivar published (by its feed.xml).
+ * A build swaps the folder whole, which is right for its own site and wrong for anything else: `--out`
+ * pointing at someone's folder would otherwise delete it without a word. Vite, likewise, does not empty an
+ * outDir it does not own. The feed is what every arhivar site has whatever its templates, and a cache-less
+ * build or one after .cache/ was deleted must still recognise its own folder.
+ */
+async function filesNotPublishedByArhivar(output: string): Promise<string[]> {
+  const entries = await readdir(output).catch(() => [] as string[]);
+  const names = entries.filter((entry) => !IGNORABLE_ENTRIES.has(entry)).sort();
+  if (names.length === 0) return [];
+  if (await startsWithSignature(path.join(output, 'feed.xml'))) return [];
+  return names;
+}
+
+async function startsWithSignature(file: string): Promise<boolean> {
+  // Only a regular file is opened: a pipe named feed.xml would block the build.
+  if (!(await stat(file).then((info) => info.isFile(), () => false))) return false;
+  const handle = await open(file, 'r').catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const buffer = Buffer.alloc(SIGNATURE_WINDOW);
+    const { bytesRead } = await handle.read(buffer, 0, SIGNATURE_WINDOW, 0);
+    return buffer.subarray(0, bytesRead).includes(FEED_GENERATOR);
+  } catch {
+    return false;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** public/, whose files are published as they are, must be a folder, or missing. */

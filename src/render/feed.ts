@@ -57,6 +57,9 @@ export function feedUpdated(articles: readonly Article[]): Date {
   return new Date(newest);
 }
 
+/** Every feed says who made it; a build also recognises a folder it published by this line (pipeline/folders.ts). */
+export const FEED_GENERATOR = '<generator>arhivar</generator>';
+
 export function renderAtomFeed(input: FeedInput): string {
   const { site } = input;
   const absolute = (url: string) => absoluteUrl(site.baseUrl, url);
@@ -73,7 +76,7 @@ export function renderAtomFeed(input: FeedInput): string {
     `  <link rel="alternate" type="text/html" href="${escapeXml(absolute(input.pageUrl))}"/>`,
     // RFC 4287 §4.1.1: a feed needs an author unless every entry has one; the newsroom stands in.
     `  <author><name>${escapeXml(site.title)}</name><uri>${escapeXml(site.baseUrl)}</uri></author>`,
-    `  <generator>arhivar</generator>`,
+    `  ${FEED_GENERATOR}`,
   );
   for (const article of input.articles) lines.push(feedEntry(article, input, absolute));
   lines.push('</feed>', '');

@@ -129,6 +129,40 @@ describe('arhivar CLI exit codes', () => {
     expect(await readFile(path.join(root, 'dist', '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/gh-pages\n');
   });
 
+  it('refuses an output folder holding files arhivar did not publish, and publishes into its own folder again', async () => {
+    const outer = await makeTempDir();
+    roots.push(outer);
+    const root = path.join(outer, 'site');
+    const fixture = await copyFixture('archive-basic');
+    roots.push(fixture);
+    await cp(fixture, root, { recursive: true });
+    const someones = path.join(outer, 'dokumenti');
+    await mkdir(path.join(someones, 'pisma'), { recursive: true });
+    await writeFile(path.join(someones, 'pisma', 'pismo.txt'), 'Dragi urednik …\n');
+    await writeFile(path.join(someones, 'seznam.txt'), 'mleko\n');
+
+    const refused = captureIo();
+    expect(await main(['build', '--root', root, '--out', someones], refused)).toBe(1);
+    expect(refused.stderr.join('\n')).toContain('output/not-ours');
+    expect(refused.stderr.join('\n')).toContain('pisma, seznam.txt');
+    expect(await readFile(path.join(someones, 'pisma', 'pismo.txt'), 'utf8')).toBe('Dragi urednik …\n');
+    expect((await readdir(someones)).sort()).toEqual(['pisma', 'seznam.txt']);
+
+    // An empty folder (a file manager's .DS_Store aside) is taken; so is the site arhivar published there,
+    // even with .cache/ deleted and so no record of having published it.
+    const empty = path.join(outer, 'objava');
+    await mkdir(empty);
+    await writeFile(path.join(empty, '.DS_Store'), '');
+    expect(await main(['build', '--root', root, '--out', empty], captureIo())).toBe(0);
+    expect(await readFile(path.join(empty, 'feed.xml'), 'utf8')).toContain('<generator>arhivar</generator>');
+    await rm(path.join(root, '.cache'), { recursive: true });
+    expect(await main(['build', '--root', root, '--out', empty], captureIo())).toBe(0);
+    // A feed.xml of someone else's does not make the folder arhivar's.
+    await writeFile(path.join(someones, 'feed.xml'), '<feed><generator>Hugo</generator></feed>\n');
+    expect(await main(['build', '--root', root, '--out', someones], captureIo())).toBe(1);
+    expect(await readFile(path.join(someones, 'seznam.txt'), 'utf8')).toBe('mleko\n');
+  });
+
   it('exits 1, naming it, when public is a file instead of the folder of files published as they are', async () => {
     const { io } = await buildWithFileInPlaceOf('public', 'favicon\n');
     expect(io.stderr.join('\n')).toContain('public  public/not-a-folder');

@@ -1,8 +1,9 @@
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArhivarError } from '../../../src/errors.ts';
 import { checkCacheFolder, checkOutputFolder } from '../../../src/pipeline/folders.ts';
+import { FEED_GENERATOR } from '../../../src/render/feed.ts';
 import { makeTempDir } from '../../helpers.ts';
 
 describe('checkCacheFolder and checkOutputFolder', () => {
@@ -43,5 +44,27 @@ describe('checkCacheFolder and checkOutputFolder', () => {
     });
     // A folder inside public/ is refused whatever it holds.
     await expect(checkOutputFolder(root, 'public/splet')).rejects.toMatchObject({ code: 'output/inside-project', file: path.join('public', 'splet') });
+  });
+
+  it('refuses a folder holding files it did not publish, naming a few; takes an empty one and its own site', async () => {
+    const root = await makeTempDir();
+    const dist = path.join(root, 'dist');
+    await mkdir(dist);
+    await writeFile(path.join(dist, 'Thumbs.db'), '');
+    await expect(checkOutputFolder(root, 'dist')).resolves.toBeUndefined();
+    for (const name of ['a.html', 'b.html', 'c.html', 'd.html', 'e.html']) await writeFile(path.join(dist, name), 'x');
+    await expect(checkOutputFolder(root, 'dist')).rejects.toMatchObject({
+      code: 'output/not-ours',
+      file: 'dist',
+      message: expect.stringContaining('(a.html, b.html, c.html and 2 more)'),
+    });
+    // A folder named feed.xml, or a feed by someone else, is not arhivar's.
+    await mkdir(path.join(dist, 'feed.xml'));
+    await expect(checkOutputFolder(root, 'dist')).rejects.toMatchObject({ code: 'output/not-ours' });
+    await rm(path.join(dist, 'feed.xml'), { recursive: true });
+    await writeFile(path.join(dist, 'feed.xml'), '<feed><generator>Eleventy</generator></feed>');
+    await expect(checkOutputFolder(root, 'dist')).rejects.toMatchObject({ code: 'output/not-ours' });
+    await writeFile(path.join(dist, 'feed.xml'), `<feed>\n  <title>Arhiv</title>\n  ${FEED_GENERATOR}\n</feed>`);
+    await expect(checkOutputFolder(root, 'dist')).resolves.toBeUndefined();
   });
 });
