@@ -1,8 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import { mkdir, readFile, readdir, readlink, rename, rm, rmdir, stat } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import path from 'node:path';
 import { sha1 } from '../hash.ts';
 import { readCacheFile, writeCacheFile } from '../pipeline/cache.ts';
@@ -10,8 +8,8 @@ import { addTime, type Timings } from '../pipeline/timings.ts';
 import { Fingerprinter } from '../render/fingerprint.ts';
 import type { PageSpec } from '../render/pages.ts';
 import { outputPathFor } from '../site/urls.ts';
-import { Queue, RoomWaiters } from '../queue.ts';
 import type { OutputFile } from './assets.ts';
+import { TreeWriter } from './tree-writer.ts';
 
 /**
  * Publishes the site into dist/ atomically and incrementally.
@@ -99,15 +97,7 @@ interface OutputState {
 
 const PENDING_BYTES_LIMIT = 32 * 1024 * 1024;
 
-// The staging tree's thousands of small operations use the callback API: fs/promises costs about twice the
-// CPU per file (a FileHandle per write). Measured on 5,000 files of 6 KB.
-const writeFileFast = promisify(fs.writeFile);
-const unlinkFast = promisify(fs.unlink);
-const linkFast = promisify(fs.link);
-const mkdirFast = promisify(fs.mkdir);
-const symlinkFast = promisify(fs.symlink);
-const IO_CONCURRENCY = 32;
-/** Writes queued beyond those in flight before page rendering waits for the disk. */
+/** Writes queued for the writer thread before page rendering waits for the disk. */
 const IO_QUEUE_LIMIT = 256;
 
 /**
@@ -133,7 +123,7 @@ export async function publishSite(
   const changed = new Map<string, Output>();
   let pendingBytes = 0;
   let staging: Staging | undefined;
-  const io = new Limiter(IO_CONCURRENCY);
+  const writer = new TreeWriter(root);
   const fingerprints = new Fingerprinter(options.codeKey);
   let pagesWritten = 0;
   let pagesRendered = 0;
@@ -171,11 +161,11 @@ export async function publishSite(
       // From here on the spare tree is half-updated until the swap: forget it first.
       await writeState({ version: 1, target, current, spare: undefined });
     }
-    if (spare) return new Staging(names.spare, spare.files, io, false);
+    if (spare) return new Staging(names.spare, spare.files, writer, false);
     await moveAside(names.spare);
     await moveAside(names.fresh);
     await mkdir(names.fresh, { recursive: true });
-    return new Staging(names.fresh, new Map(), io, true);
+    return new Staging(names.fresh, new Map(), writer, true);
   };
 
   try {
@@ -184,7 +174,7 @@ export async function publishSite(
       const file = bytesOutput(extra);
       await offer(safeRelative(file.path), file.output);
       // As for pages below: the next file is made only once the disk has room for it.
-      if (staging) await io.roomFor(IO_QUEUE_LIMIT);
+      if (staging) await writer.roomFor(IO_QUEUE_LIMIT);
     }
     for (const page of pages) {
       const relative = safeRelative(outputPathFor(page.url));
@@ -204,7 +194,7 @@ export async function publishSite(
       await offer(relative, bytesOutput({ path: relative, bytes: html }).output, key);
       // Rendering is synchronous: without a pause here every page's bytes would wait in the queue until the
       // last page is rendered (about 300 MB at 10,000 articles). Pausing keeps a bounded number in memory.
-      if (staging) await io.roomFor(IO_QUEUE_LIMIT);
+      if (staging) await writer.roomFor(IO_QUEUE_LIMIT);
     }
 
     const removed = current ? [...current.files.keys()].filter((file) => !desired.has(file)) : [];
@@ -239,6 +229,7 @@ export async function publishSite(
     if (staging && staging.directory === names.fresh) removeInBackground(names.fresh);
     throw error;
   } finally {
+    await writer.close();
     addTime(options.timings, 'render', renderMs);
     addTime(options.timings, 'write', performance.now() - started - renderMs);
   }
@@ -259,12 +250,11 @@ function bytesOutput(file: PublishFile): { path: string; output: Output } {
 /** A tree being brought to the desired state: `known` says what each of its files holds now. */
 class Staging {
   written = 0;
-  private readonly made = new Set<string>();
 
   constructor(
     readonly directory: string,
     private readonly known: Map<string, FileRecord>,
-    private readonly io: Limiter,
+    private readonly writer: TreeWriter,
     /** Created empty by this build: a path not written yet cannot exist, so there is nothing to unlink. */
     private readonly fresh: boolean,
   ) {}
@@ -274,14 +264,10 @@ class Staging {
     if (before?.hash === output.hash) return;
     this.known.delete(relative);
     this.written++;
-    const destination = path.join(this.directory, relative);
-    const mayExist = !this.fresh || before !== undefined;
-    this.io.run(async () => {
-      await this.ensureDirectory(path.dirname(destination));
-      if (mayExist) await unlinkFast(destination).catch(ignoreMissing);
-      if (output.linkTarget !== undefined) await symlinkFast(output.linkTarget, destination);
-      else await writeFileFast(destination, output.bytes!);
-    });
+    const file = path.join(this.directory, relative);
+    const replace = !this.fresh || before !== undefined;
+    if (output.linkTarget !== undefined) this.writer.add({ kind: 'symlink', file, target: output.linkTarget, replace });
+    else this.writer.add({ kind: 'write', file, bytes: output.bytes!, replace });
     this.known.set(relative, { hash: output.hash });
   }
 
@@ -290,83 +276,21 @@ class Staging {
     for (const [relative, record] of desired) {
       if (this.known.get(relative)?.hash === record.hash) continue;
       if (!source) throw new Error(`internal: no bytes for ${relative}`);
-      const destination = path.join(this.directory, relative);
-      const from = path.join(source, relative);
-      this.io.run(async () => {
-        await this.ensureDirectory(path.dirname(destination));
-        await unlinkFast(destination).catch(ignoreMissing);
-        if (record.hash.startsWith('link:')) await symlinkFast(await readlink(from), destination);
-        else await linkFast(from, destination);
-      });
+      this.writer.add({ kind: 'link', file: path.join(this.directory, relative), from: path.join(source, relative), symbolic: record.hash.startsWith('link:') });
       this.known.set(relative, record);
     }
     const emptied = new Set<string>();
     for (const relative of this.known.keys()) {
       if (desired.has(relative)) continue;
       emptied.add(path.dirname(relative));
-      this.io.run(() => unlinkFast(path.join(this.directory, relative)).catch(ignoreMissing));
+      this.writer.add({ kind: 'unlink', file: path.join(this.directory, relative) });
     }
-    await this.io.drain();
+    await this.writer.drain();
     for (const directory of [...emptied].sort((a, b) => b.length - a.length)) {
       for (let current = directory; current !== '.' && current !== ''; current = path.dirname(current)) {
         const removed = await rmdir(path.join(this.directory, current)).then(() => true, () => false);
         if (!removed) break;
       }
-    }
-  }
-
-  private async ensureDirectory(directory: string): Promise<void> {
-    if (this.made.has(directory)) return;
-    await mkdirFast(directory, { recursive: true });
-    this.made.add(directory);
-  }
-}
-
-/** Runs async jobs with at most `limit` in flight; the first failure is rethrown by drain(). Exported for its tests. */
-export class Limiter {
-  private running = 0;
-  // Not an array: Array.shift() moves every waiting job, which made pumping 15,000 jobs quadratic.
-  private readonly waiting = new Queue<() => Promise<void>>();
-  private failure: unknown;
-  private idle: (() => void)[] = [];
-  private readonly room = new RoomWaiters();
-
-  constructor(private readonly limit: number) {}
-
-  private get queued(): number {
-    return this.waiting.length;
-  }
-
-  /** Resolves once at most `queued` jobs wait to start (at once when no more than that wait now). */
-  roomFor(queued: number): Promise<void> {
-    return this.room.wait(this.queued, queued);
-  }
-
-  run(job: () => Promise<void>): void {
-    this.waiting.push(job);
-    this.pump();
-  }
-
-  async drain(): Promise<void> {
-    if (this.running > 0 || this.waiting.length > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
-    if (this.failure !== undefined) throw this.failure;
-  }
-
-  private pump(): void {
-    while (this.running < this.limit && this.waiting.length > 0) {
-      // The queue lets go of the job (and the bytes it writes) as it hands it out.
-      const job = this.waiting.shift()!;
-      this.running++;
-      this.room.wake(this.queued);
-      job()
-        .catch((error: unknown) => {
-          this.failure ??= error;
-        })
-        .finally(() => {
-          this.running--;
-          this.pump();
-          if (this.running === 0 && this.waiting.length === 0) for (const resolve of this.idle.splice(0)) resolve();
-        });
     }
   }
 }
@@ -427,8 +351,4 @@ function safeRelative(relative: string): string {
     throw new Error(`refusing to write outside the output folder: ${JSON.stringify(relative)}`);
   }
   return relative;
-}
-
-function ignoreMissing(error: NodeJS.ErrnoException): void {
-  if (error.code !== 'ENOENT') throw error;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { publishSite, readPublishedTree } from '../../../src/output/publish.ts';
@@ -25,5 +25,39 @@ describe('publishSite with files given by hash only', () => {
     // A file by hash that dist/ does not hold cannot be written: the build fails and dist/ is untouched.
     await expect(publishSite(root, target, [], [{ path: 'c.json', hash }], options)).rejects.toThrow(/c\.json came without bytes/);
     expect(await readFile(path.join(target, 'b.json'), 'utf8')).toBe('[2]');
+  });
+});
+
+describe('publishSite with more files than it writes on the main thread', () => {
+  /** 700 pages: more operations than the main thread does itself, so the writer thread does the rest. */
+  const pages = (edition: (n: number) => string) =>
+    Array.from({ length: 700 }, (_, n) => ({ url: `/clanki/${n}/`, render: () => `<p>${n} ${edition(n)}</p>`, inputs: { n, text: edition(n) } }));
+  const published = async (target: string) => (await readdir(target, { recursive: true })).filter((entry) => entry.endsWith('.html')).length;
+
+  it('publishes every page, then only the changed ones, through a spare tree or hard links', async () => {
+    const root = await makeTempDir('arhivar-publish-');
+    const target = path.join(root, 'dist');
+    const options = { codeKey: 'test' };
+    const first = await publishSite(root, target, pages(() => 'prva'), [], options);
+    expect(first.filesWritten).toBe(700);
+    expect(await published(target)).toBe(700);
+    expect(await readFile(path.join(target, 'clanki', '699', 'index.html'), 'utf8')).toBe('<p>699 prva</p>');
+
+    // No spare yet: the 690 unchanged pages are hard links to the published files.
+    const second = await publishSite(root, target, pages((n) => (n < 10 ? 'druga' : 'prva')), [], options);
+    expect(second).toMatchObject({ pagesRendered: 10, filesWritten: 10 });
+    expect(await readFile(path.join(target, 'clanki', '9', 'index.html'), 'utf8')).toBe('<p>9 druga</p>');
+    expect(await readFile(path.join(target, 'clanki', '10', 'index.html'), 'utf8')).toBe('<p>10 prva</p>');
+    expect((await stat(path.join(target, 'clanki', '10', 'index.html'))).nlink).toBe(2);
+
+    // The spare (the first tree) is brought up to date: the 10 pages changed since it and 10 more.
+    const third = await publishSite(root, target, pages((n) => (n < 20 ? 'tretja' : 'prva')), [], options);
+    expect(third.filesWritten).toBe(20);
+    expect(await published(target)).toBe(700);
+    for (const n of [0, 19]) expect(await readFile(path.join(target, 'clanki', String(n), 'index.html'), 'utf8')).toBe(`<p>${n} tretja</p>`);
+    expect(await readFile(path.join(target, 'clanki', '699', 'index.html'), 'utf8')).toBe('<p>699 prva</p>');
+    // The tree it replaced is the next spare, and still holds the second edition.
+    expect(await readFile(path.join(root, '.dist-spare', 'clanki', '9', 'index.html'), 'utf8')).toBe('<p>9 druga</p>');
+    await rm(root, { recursive: true, force: true });
   });
 });

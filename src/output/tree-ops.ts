@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * One change to a tree being staged for publishing (publish.ts). Every path is absolute. `replace` says the
+ * path may exist already: a file is then unlinked first, never written in place, so a hard link shared
+ * with dist/ never sees the change.
+ */
+export type TreeOp =
+  | { kind: 'write'; file: string; bytes: Uint8Array; replace: boolean }
+  | { kind: 'symlink'; file: string; target: string; replace: boolean }
+  /** The file as it is in another tree: a hard link, or for a symbolic link a new link to the same target. */
+  | { kind: 'link'; file: string; from: string; symbolic: boolean }
+  | { kind: 'unlink'; file: string };
+
+/** Applies tree operations synchronously, making each folder once. Used on the writer thread and inline. */
+export class TreeOpRunner {
+  private readonly made = new Set<string>();
+
+  apply(op: TreeOp): void {
+    if (op.kind === 'unlink') return unlinkIfThere(op.file);
+    this.ensureDirectory(path.dirname(op.file));
+    if (op.kind === 'write') {
+      if (op.replace) unlinkIfThere(op.file);
+      fs.writeFileSync(op.file, op.bytes);
+    } else if (op.kind === 'symlink') {
+      if (op.replace) unlinkIfThere(op.file);
+      fs.symlinkSync(op.target, op.file);
+    } else {
+      unlinkIfThere(op.file);
+      if (op.symbolic) fs.symlinkSync(fs.readlinkSync(op.from), op.file);
+      else fs.linkSync(op.from, op.file);
+    }
+  }
+
+  private ensureDirectory(directory: string): void {
+    if (this.made.has(directory)) return;
+    fs.mkdirSync(directory, { recursive: true });
+    this.made.add(directory);
+  }
+}
+
+function unlinkIfThere(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+/** What the writer thread reports for each batch: how many operations it took, and the first failure. */
+export interface BatchReport {
+  done: number;
+  failure?: { message: string; code?: string | undefined } | undefined;
+}

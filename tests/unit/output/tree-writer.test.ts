@@ -1,0 +1,119 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TreeOp } from '../../../src/output/tree-ops.ts';
+import { TreeWriter } from '../../../src/output/tree-writer.ts';
+import { makeTempDir, removeDir } from '../../helpers.ts';
+
+const roots: string[] = [];
+afterEach(async () => {
+  for (const root of roots.splice(0)) await removeDir(root);
+});
+
+async function tempRoot(): Promise<string> {
+  const root = await makeTempDir();
+  roots.push(root);
+  return root;
+}
+
+const text = (value: string) => new TextEncoder().encode(value);
+
+/** Every mode: all on the main thread, all on the writer thread, and the first two inline, the rest on the thread. */
+const MODES: Array<[string, number]> = [
+  ['inline', 1000],
+  ['thread', 0],
+  ['inline, then thread', 2],
+];
+
+describe('TreeWriter (the staging tree writes of publish.ts)', () => {
+  it.each(MODES)('%s: writes, links, replaces and unlinks in the order given', async (_mode, inlineOperations) => {
+    const root = await tempRoot();
+    const source = path.join(root, 'dist');
+    const tree = path.join(root, 'staging');
+    await mkdir(path.join(source, 'clanki', 'a'), { recursive: true });
+    await writeFile(path.join(source, 'clanki', 'a', 'index.html'), 'objavljeno');
+    await writeFile(path.join(source, 'stara.html'), 'stara');
+
+    // A view into a larger buffer: only its own bytes may be written.
+    const large = text('xxxxNOVOyyyy');
+    const view = large.subarray(4, 8);
+    const ops: TreeOp[] = [
+      { kind: 'write', file: path.join(tree, 'index.html'), bytes: text('prva'), replace: false },
+      { kind: 'write', file: path.join(tree, 'osebe', 'janez-novak', 'index.html'), bytes: view, replace: false },
+      { kind: 'link', file: path.join(tree, 'clanki', 'a', 'index.html'), from: path.join(source, 'clanki', 'a', 'index.html'), symbolic: false },
+      { kind: 'symlink', file: path.join(tree, 'kratka'), target: 'index.html', replace: false },
+      { kind: 'link', file: path.join(tree, 'stara.html'), from: path.join(source, 'stara.html'), symbolic: false },
+      // A later write of a linked file replaces the link, so the published file keeps its bytes.
+      { kind: 'write', file: path.join(tree, 'clanki', 'a', 'index.html'), bytes: text('popravljeno'), replace: true },
+      { kind: 'write', file: path.join(tree, 'index.html'), bytes: text('druga'), replace: true },
+      { kind: 'unlink', file: path.join(tree, 'stara.html') },
+      { kind: 'unlink', file: path.join(tree, 'ni-je.html') },
+    ];
+    const writer = new TreeWriter(root, inlineOperations);
+    try {
+      for (const op of ops) writer.add(op);
+      await writer.drain();
+    } finally {
+      await writer.close();
+    }
+    expect(await readFile(path.join(tree, 'index.html'), 'utf8')).toBe('druga');
+    expect(await readFile(path.join(tree, 'osebe', 'janez-novak', 'index.html'), 'utf8')).toBe('NOVO');
+    expect(await readFile(path.join(tree, 'clanki', 'a', 'index.html'), 'utf8')).toBe('popravljeno');
+    expect(await readFile(path.join(source, 'clanki', 'a', 'index.html'), 'utf8')).toBe('objavljeno');
+    expect(await readlink(path.join(tree, 'kratka'))).toBe('index.html');
+    expect(existsSync(path.join(tree, 'stara.html'))).toBe(false);
+    expect(existsSync(path.join(source, 'stara.html'))).toBe(true);
+  });
+
+  it.each(MODES)('%s: a hard link shares the file; a symbolic link is copied as a link', async (_mode, inlineOperations) => {
+    const root = await tempRoot();
+    await mkdir(path.join(root, 'dist'));
+    await writeFile(path.join(root, 'dist', 'a.html'), 'a');
+    await symlink('a.html', path.join(root, 'dist', 'b.html'));
+    const writer = new TreeWriter(root, inlineOperations);
+    try {
+      writer.add({ kind: 'link', file: path.join(root, 'nova', 'a.html'), from: path.join(root, 'dist', 'a.html'), symbolic: false });
+      writer.add({ kind: 'link', file: path.join(root, 'nova', 'b.html'), from: path.join(root, 'dist', 'b.html'), symbolic: true });
+      writer.add({ kind: 'write', file: path.join(root, 'nova', 'c.html'), bytes: text('c'), replace: false });
+      await writer.drain();
+    } finally {
+      await writer.close();
+    }
+    expect((await stat(path.join(root, 'nova', 'a.html'))).ino).toBe((await stat(path.join(root, 'dist', 'a.html'))).ino);
+    expect(await readlink(path.join(root, 'nova', 'b.html'))).toBe('a.html');
+  });
+
+  it.each(MODES)('%s: the first failure comes out of drain() with its code; later operations are skipped', async (_mode, inlineOperations) => {
+    const root = await tempRoot();
+    await writeFile(path.join(root, 'datoteka'), 'not a folder');
+    const writer = new TreeWriter(root, inlineOperations);
+    try {
+      writer.add({ kind: 'write', file: path.join(root, 'drevo', 'a.html'), bytes: text('a'), replace: false });
+      writer.add({ kind: 'write', file: path.join(root, 'drevo', 'b.html'), bytes: text('b'), replace: false });
+      writer.add({ kind: 'write', file: path.join(root, 'datoteka', 'c.html'), bytes: text('c'), replace: false });
+      writer.add({ kind: 'write', file: path.join(root, 'drevo', 'd.html'), bytes: text('d'), replace: false });
+      // Waiting for room never hangs on a failed write.
+      await writer.roomFor(0);
+      await expect(writer.drain()).rejects.toMatchObject({ code: expect.stringMatching(/^(ENOTDIR|EEXIST)$/) });
+    } finally {
+      await writer.close();
+    }
+    expect(await readFile(path.join(root, 'drevo', 'b.html'), 'utf8')).toBe('b');
+    expect(existsSync(path.join(root, 'drevo', 'd.html'))).toBe(false);
+  });
+
+  it('roomFor resolves once the writer thread has caught up to the limit', async () => {
+    const root = await tempRoot();
+    const writer = new TreeWriter(root, 0);
+    try {
+      for (let n = 0; n < 200; n++) writer.add({ kind: 'write', file: path.join(root, 'drevo', String(n), 'index.html'), bytes: text(String(n)), replace: false });
+      await writer.roomFor(0);
+      // Nothing is pending any more: every file is on disk before drain() is called.
+      for (let n = 0; n < 200; n++) expect(existsSync(path.join(root, 'drevo', String(n), 'index.html'))).toBe(true);
+      await writer.drain();
+    } finally {
+      await writer.close();
+    }
+  });
+});
