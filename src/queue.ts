@@ -33,6 +33,11 @@ export class Queue<T> {
     return item as T;
   }
 
+  /** The oldest item, left in the queue; undefined when the queue is empty. */
+  peek(): T | undefined {
+    return this.head === this.items.length ? undefined : (this.items[this.head] as T);
+  }
+
   /** Puts `items` back at the front, in their order, before everything waiting. */
   unshiftAll(items: readonly T[]): void {
     if (items.length === 0) return;

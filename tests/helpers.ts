@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type BuildResult } from '../src/build.ts';
 import { outputPathFor } from '../src/site/urls.ts';
+import { afterEach } from 'vitest';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures');
@@ -13,6 +14,22 @@ export async function makeTempDir(prefix = 'arhivar-test-'): Promise<string> {
 }
 
 /** A copy of a fixture site in a temp dir, so a test may edit it. templates/ and public/ come from the project. */
+/**
+ * For a test file whose tests each make temporary folders: call once at the top level, then await the
+ * function it returns for each folder; every folder made is removed after its test.
+ */
+export function temporaryFolders(): () => Promise<string> {
+  const made: string[] = [];
+  afterEach(async () => {
+    for (const folder of made.splice(0)) await removeDir(folder);
+  });
+  return async () => {
+    const folder = await makeTempDir();
+    made.push(folder);
+    return folder;
+  };
+}
+
 export async function copyFixture(name: string): Promise<string> {
   const root = await makeTempDir();
   await cp(path.join(FIXTURES, name), root, { recursive: true });

@@ -8,6 +8,8 @@ import path from 'node:path';
  */
 export type TreeOp =
   | { kind: 'write'; file: string; bytes: Uint8Array; replace: boolean }
+  /** Bytes at `start` in the writer's shared buffer (tree-writer.ts), on the writer thread only. */
+  | { kind: 'write-shared'; file: string; start: number; length: number; replace: boolean }
   | { kind: 'symlink'; file: string; target: string; replace: boolean }
   /** The file as it is in another tree: a hard link, or for a symbolic link a new link to the same target. */
   | { kind: 'link'; file: string; from: string; symbolic: boolean }
@@ -17,12 +19,14 @@ export type TreeOp =
 export class TreeOpRunner {
   private readonly made = new Set<string>();
 
+  constructor(private readonly shared?: SharedArrayBuffer) {}
+
   apply(op: TreeOp): void {
     if (op.kind === 'unlink') return unlinkIfThere(op.file);
     this.ensureDirectory(path.dirname(op.file));
-    if (op.kind === 'write') {
+    if (op.kind === 'write' || op.kind === 'write-shared') {
       if (op.replace) unlinkIfThere(op.file);
-      fs.writeFileSync(op.file, op.bytes);
+      fs.writeFileSync(op.file, op.kind === 'write' ? op.bytes : this.sharedBytes(op.start, op.length));
     } else if (op.kind === 'symlink') {
       if (op.replace) unlinkIfThere(op.file);
       fs.symlinkSync(op.target, op.file);
@@ -31,6 +35,11 @@ export class TreeOpRunner {
       if (op.symbolic) fs.symlinkSync(fs.readlinkSync(op.from), op.file);
       else fs.linkSync(op.from, op.file);
     }
+  }
+
+  private sharedBytes(start: number, length: number): Uint8Array {
+    if (!this.shared) throw new Error('internal: a shared write without the shared buffer');
+    return new Uint8Array(this.shared, start, length);
   }
 
   private ensureDirectory(directory: string): void {

@@ -1,11 +1,11 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { TreeOpRunner, type BatchReport, type TreeOp } from '../output/tree-ops.ts';
 
 /**
  * The writer thread of output/tree-writer.ts: applies each batch of tree operations in order, synchronously,
  * and reports it. After a failure the rest of the batch is skipped; the build fails and discards the tree.
  */
-const runner = new TreeOpRunner();
+const runner = new TreeOpRunner((workerData as { shared: SharedArrayBuffer }).shared);
 
 parentPort?.on('message', (batch: TreeOp[]) => {
   const report: BatchReport = { done: batch.length };

@@ -27,6 +27,20 @@ async function buildWithFileInPlaceOf(name: string, text: string) {
   return { root, io };
 }
 
+/**
+ * A copy of archive-basic at <temporary folder>/site, so that a wrong --out (.., a sibling) could only reach
+ * this test's own folder.
+ */
+async function siteOneLevelDown(): Promise<{ outer: string; root: string }> {
+  const outer = await makeTempDir();
+  roots.push(outer);
+  const root = path.join(outer, 'site');
+  const fixture = await copyFixture('archive-basic');
+  roots.push(fixture);
+  await cp(fixture, root, { recursive: true });
+  return { outer, root };
+}
+
 describe('arhivar CLI exit codes', () => {
   it('prints the command list with the exit codes; no command is a usage error', async () => {
     const help = captureIo();
@@ -88,13 +102,7 @@ describe('arhivar CLI exit codes', () => {
   });
 
   it('refuses an output folder that holds the project or lies inside one of its folders, and deletes nothing', async () => {
-    // The site sits one level down, so that a wrong --out .. could only reach this test's own folder.
-    const outer = await makeTempDir();
-    roots.push(outer);
-    const root = path.join(outer, 'site');
-    const fixture = await copyFixture('archive-basic');
-    roots.push(fixture);
-    await cp(fixture, root, { recursive: true });
+    const { outer, root } = await siteOneLevelDown();
     const before = (await readdir(root, { recursive: true })).sort();
     const cases: Array<[string, string]> = [
       ['.', 'output/holds-project'],
@@ -130,12 +138,7 @@ describe('arhivar CLI exit codes', () => {
   });
 
   it('refuses an output folder holding files arhivar did not publish, and publishes into its own folder again', async () => {
-    const outer = await makeTempDir();
-    roots.push(outer);
-    const root = path.join(outer, 'site');
-    const fixture = await copyFixture('archive-basic');
-    roots.push(fixture);
-    await cp(fixture, root, { recursive: true });
+    const { outer, root } = await siteOneLevelDown();
     const someones = path.join(outer, 'dokumenti');
     await mkdir(path.join(someones, 'pisma'), { recursive: true });
     await writeFile(path.join(someones, 'pisma', 'pismo.txt'), 'Dragi urednik …\n');

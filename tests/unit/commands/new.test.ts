@@ -1,21 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createArticle, splitList } from '../../../src/commands/new.ts';
 import { validateArticle } from '../../../src/content/article.ts';
 import { ArhivarError } from '../../../src/errors.ts';
-import { makeTempDir, removeDir } from '../../helpers.ts';
+import { temporaryFolders } from '../../helpers.ts';
 
-const roots: string[] = [];
-afterEach(async () => {
-  for (const root of roots.splice(0)) await removeDir(root);
-});
-
-async function tempRoot(): Promise<string> {
-  const root = await makeTempDir();
-  roots.push(root);
-  return root;
-}
+const tempRoot = temporaryFolders();
 
 async function validated(root: string, file: string) {
   const text = await readFile(path.join(root, file), 'utf8');

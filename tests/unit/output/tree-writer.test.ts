@@ -1,21 +1,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TreeOp } from '../../../src/output/tree-ops.ts';
-import { TreeWriter } from '../../../src/output/tree-writer.ts';
-import { makeTempDir, removeDir } from '../../helpers.ts';
+import { SharedRing, TreeWriter } from '../../../src/output/tree-writer.ts';
+import fc from 'fast-check';
+import { temporaryFolders } from '../../helpers.ts';
 
-const roots: string[] = [];
-afterEach(async () => {
-  for (const root of roots.splice(0)) await removeDir(root);
-});
-
-async function tempRoot(): Promise<string> {
-  const root = await makeTempDir();
-  roots.push(root);
-  return root;
-}
+const tempRoot = temporaryFolders();
 
 const text = (value: string) => new TextEncoder().encode(value);
 
@@ -115,5 +107,74 @@ describe('TreeWriter (the staging tree writes of publish.ts)', () => {
     } finally {
       await writer.close();
     }
+  });
+
+  it('writes a file larger than the shared buffer as a buffer of its own', async () => {
+    const root = await tempRoot();
+    const large = new Uint8Array(9 * 1024 * 1024).fill(0x61);
+    const writer = new TreeWriter(root, 0);
+    try {
+      writer.add({ kind: 'write', file: path.join(root, 'drevo', 'mala.html'), bytes: text('mala'), replace: false });
+      writer.add({ kind: 'write', file: path.join(root, 'drevo', 'velika.html'), bytes: large, replace: false });
+      writer.add({ kind: 'write', file: path.join(root, 'drevo', 'za-njo.html'), bytes: text('za njo'), replace: false });
+      await writer.drain();
+    } finally {
+      await writer.close();
+    }
+    expect((await readFile(path.join(root, 'drevo', 'velika.html'))).equals(Buffer.from(large))).toBe(true);
+    expect(await readFile(path.join(root, 'drevo', 'za-njo.html'), 'utf8')).toBe('za njo');
+    // The caller's bytes are left as they were.
+    expect(large[0]).toBe(0x61);
+  });
+});
+
+describe('SharedRing', () => {
+  it('never hands out room that is still in use, and keeps each region\'s bytes until released', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.record({ put: fc.integer({ min: 0, max: 40 }) }), fc.record({ release: fc.integer({ min: 0, max: 4 }) })), { maxLength: 200 }),
+        (steps) => {
+          const ring = new SharedRing(64);
+          const view = new Uint8Array(ring.buffer);
+          const live: { start: number; bytes: Uint8Array }[] = [];
+          let mark = 0;
+          for (const step of steps) {
+            if ('put' in step) {
+              const bytes = new Uint8Array(step.put).fill(++mark % 251);
+              const start = ring.put(bytes);
+              if (start === undefined) {
+                // Refused only when no placement could be free: never with nothing in use.
+                expect(live.length > 0 || step.put > 64).toBe(true);
+                continue;
+              }
+              expect(start + step.put).toBeLessThanOrEqual(64);
+              live.push({ start, bytes });
+            } else {
+              const count = Math.min(step.release, live.length);
+              ring.release(count);
+              live.splice(0, count);
+            }
+            for (const region of live) expect(view.subarray(region.start, region.start + region.bytes.length)).toEqual(region.bytes);
+          }
+        },
+      ),
+    );
+  });
+
+  it('takes a region at the start again once the oldest ones are released', () => {
+    const ring = new SharedRing(10);
+    expect(ring.put(new Uint8Array(6))).toBe(0);
+    expect(ring.put(new Uint8Array(3))).toBe(6);
+    expect(ring.put(new Uint8Array(2))).toBeUndefined();
+    ring.release(1);
+    expect(ring.put(new Uint8Array(2))).toBe(0);
+    expect(ring.put(new Uint8Array(4))).toBe(2);
+    expect(ring.put(new Uint8Array(1))).toBeUndefined();
+    // With the region at 6 released, 6–9 is free again, and the regions in use no longer wrap.
+    ring.release(1);
+    expect(ring.put(new Uint8Array(4))).toBe(6);
+    expect(ring.put(new Uint8Array(1))).toBeUndefined();
+    ring.release(3);
+    expect(ring.put(new Uint8Array(10))).toBe(0);
   });
 });
