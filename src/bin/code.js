@@ -104,6 +104,8 @@ async function bundleWith(build, entry, bundlePackages) {
   const outdir = path.join(PACKAGE_ROOT, '.cache', 'code', 'out');
   const result = await build({
     entryPoints: [path.join(SOURCE_ROOT, entry)],
+    // The path comments esbuild writes are relative to this: the same bundle whichever folder arhivar runs in.
+    absWorkingDir: PACKAGE_ROOT,
     bundle: true,
     splitting: true,
     format: 'esm',

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundleSource, codeVersion, compiledPath } from '../../../src/bin/code.js';
 import { makeTempDir, PROJECT_ROOT, removeDir } from '../../helpers.ts';
@@ -79,6 +81,21 @@ describe('compiled bundles of arhivar’s own code (src/bin/code.js)', () => {
     expect(text).toContain(`from "${pathToFileURL(path.join(PROJECT_ROOT, 'src', 'bin', 'code.js')).href}"`);
     expect(text).not.toContain('computeCodeVersion');
   });
+
+  it('makes the same bundle whichever folder arhivar runs in', async () => {
+    const index = (files: Awaited<ReturnType<typeof bundleSource>>) => new TextDecoder().decode(files.find((file) => file.name === 'index.mjs')!.contents);
+    const here = index(await bundleSource('text/sl.ts'));
+    // A process started in another folder (esbuild takes its working folder when its service starts).
+    const elsewhere = await makeTempDir();
+    roots.push(elsewhere);
+    const script = `const { bundleSource } = await import(${JSON.stringify(pathToFileURL(path.join(PROJECT_ROOT, 'src', 'bin', 'code.js')).href)});
+      const files = await bundleSource('text/sl.ts');
+      process.stdout.write(new TextDecoder().decode(files.find((file) => file.name === 'index.mjs').contents));`;
+    const { stdout: there } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: elsewhere, maxBuffer: 16 * 1024 * 1024 });
+    // esbuild names each bundled file in a comment, relative to its working folder.
+    expect(there).toContain('// src/text/sl.ts');
+    expect(there).toBe(here);
+  }, 30_000);
 
   it('stops esbuild’s service process once no bundle is being made, and makes bundles again after that', async () => {
     // Two at once: the first to finish must not stop the service under the other.
