@@ -118,6 +118,8 @@ function isSpaceOrEnd(char: string | undefined): boolean {
   return char === undefined || char === ' ' || char === '\t';
 }
 
+/** The characters inlineProblem looks at; everything else is skipped. */
+const MARKER = /[\\`[\]*_]/g;
 const WHITESPACE = /\s/u;
 const PUNCTUATION = /[\p{P}\p{S}]/u;
 
@@ -129,21 +131,25 @@ function inlineProblem(lines: readonly string[], firstLine: number, budget: { ma
   for (let l = 0; l < lines.length; l++, line = firstLine + l) {
     const text = lines[l]!;
     // Run lengths already known to have no closing run later on this line: each is searched for once.
-    const unmatched = new Set<number>();
-    for (let i = 0; i < text.length; i++) {
-      const char = text[i]!;
+    let unmatched: Set<number> | undefined;
+    // From one marker to the next by a regular expression: a loop over every character of every article
+    // took a third of a second of the main thread at 10,000 articles.
+    MARKER.lastIndex = 0;
+    for (let found = MARKER.exec(text); found; found = MARKER.exec(text)) {
+      const i = found.index;
+      const char = found[0];
       if (char === '\\') {
-        i++;
+        MARKER.lastIndex = i + 2;
         continue;
       }
       if (char === '`') {
         let end = i;
         while (text[end] === '`') end++;
         const run = text.slice(i, end);
-        const close = run.length > 16 || unmatched.has(run.length) ? -1 : text.indexOf(run, end);
-        if (close === -1) unmatched.add(run.length);
+        const close = run.length > 16 || unmatched?.has(run.length) ? -1 : text.indexOf(run, end);
+        if (close === -1) (unmatched ??= new Set()).add(run.length);
         // A code span holds its text literally; an unmatched run is literal too.
-        i = close === -1 ? end - 1 : close + run.length - 1;
+        MARKER.lastIndex = close === -1 ? end : close + run.length;
         continue;
       }
       if (char === '[' || char === ']') {
@@ -160,9 +166,7 @@ function inlineProblem(lines: readonly string[], firstLine: number, budget: { ma
         const closes = isFlanking(before, after);
         if (opens && !closes) emphasis += length;
         else if (closes && !opens) emphasis = Math.max(0, emphasis - length);
-        i = end - 1;
-      } else {
-        continue;
+        MARKER.lastIndex = end;
       }
       if (brackets > MARKDOWN_LIMITS.maxInlineNesting || emphasis > MARKDOWN_LIMITS.maxInlineNesting) {
         return {
