@@ -67,8 +67,15 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
     keyLines = parsed.keyLines;
     return parsed.data;
   };
+  // gray-matter is given the file up to the end of the line that closes the block, not the whole file: it
+  // copies its input into a Buffer and looks it up in its cache, which for 10,000 articles of 3 KB took a
+  // quarter of a second of the main thread. It ends the block at the first "\n---" after the opening line,
+  // and what it leaves of that cut, plus the rest of the file, is the body it would have left of the whole.
+  const closingStart = text.indexOf('\n---', opening[0].length - 1);
+  const lineEnd = text.indexOf('\n', closingStart + 4);
+  const headEnd = lineEnd === -1 ? text.length : lineEnd + 1;
   // gray-matter caches results and shares `data` when called without options; passing options avoids that.
-  const result = matter(text, {
+  const result = matter(text.slice(0, headEnd), {
     language: 'yaml',
     engines: {
       yaml: parseYaml,
@@ -78,7 +85,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
       toml: refuseEngine('TOML'),
     },
   } as unknown as Parameters<typeof matter>[1]);
-  const body = result.content;
+  const body = result.content + text.slice(headEnd);
   const consumed = text.slice(0, text.length - body.length);
   const bodyLine = consumed.split('\n').length;
   return { data: result.data ?? {}, present: true, body, bodyLine, keyLines };

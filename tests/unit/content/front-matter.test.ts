@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../../../src/content/front-matter.ts';
 import { ArhivarError } from '../../../src/errors.ts';
@@ -45,4 +47,25 @@ describe('parseFrontMatter', () => {
     const error = failure(`---\n${levels.join('\n')}\n---\n`);
     expect(error.code).toBe('front-matter/alias-bomb');
   });
+
+  it('gives the body gray-matter gives for the whole file, although gray-matter is given the block alone', () => {
+    // Lines a file may open, close or fill its front matter with, in any order: the cut must fall where
+    // gray-matter's own end of the block is (the first "\n---", even "----" or "---x"), whatever follows.
+    const line = fc.constantFrom('---', '--- ', '----', '---x', '---yaml', '--', 'title: A', 'a: [1, 2]', '# opomba', '', ' ', 'Besedilo z č.', '\t---');
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 2, maxLength: 12 }), fc.boolean(), (lines, finalNewline) => {
+        const text = ['---', ...lines].join('\n') + (finalNewline ? '\n' : '');
+        let parsed: ReturnType<typeof parseFrontMatter>;
+        try {
+          parsed = parseFrontMatter(text, 'a.md');
+        } catch {
+          return; // refused before gray-matter is asked (not closed, or YAML that does not parse)
+        }
+        const whole = matter(text, { language: 'yaml', engines: { yaml: () => ({}) } } as unknown as Parameters<typeof matter>[1]);
+        expect(parsed.body).toBe(whole.content);
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
+
