@@ -138,10 +138,21 @@ function readSourceWithStats(root: string, absolute: string): { source: SourceFi
     }
     const bytes = readFileSync(descriptor);
     const text = decodeText(bytes, file);
-    return { source: { file, text, mtimeMs: info.mtimeMs, hash: sha1(text) }, info };
+    return { source: { file, text, mtimeMs: info.mtimeMs, hash: textHash(bytes, text) }, info };
   } finally {
     closeSync(descriptor);
   }
+}
+
+/**
+ * sha1 of the decoded text (SourceFile.hash). Hashing a string first encodes it to UTF-8 again, which for
+ * text with č, š or ž (held by V8 at two bytes a character) cost as much as the hash; the bytes read are
+ * that encoding already unless decoding changed them, which only a byte-order mark or a carriage return
+ * does (a file that is not UTF-8 fails to decode).
+ */
+export function textHash(bytes: Uint8Array, text: string): string {
+  const unchanged = !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) && !bytes.includes(0x0d);
+  return sha1(unchanged ? bytes : text);
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContent, withoutText, type KnownFiles } from '../../../src/content/read.ts';
+import { decodeText, readContent, textHash, withoutText, type KnownFiles } from '../../../src/content/read.ts';
 import { ArhivarError } from '../../../src/errors.ts';
 import { sourceKey } from '../../../src/pipeline/articles.ts';
 import { makeTempDir } from '../../helpers.ts';
@@ -138,3 +138,15 @@ describe('readContent with what an earlier read learned (KnownFiles)', () => {
     expect(articles[0]!.hash).toBe(createHash('sha1').update(TEXT).digest('base64url'));
   });
 });
+
+describe('textHash', () => {
+  it('is the sha1 of the decoded text, whether it hashes the bytes read or the text', () => {
+    const sha1 = (text: string) => createHash('sha1').update(text).digest('base64url');
+    for (const text of ['---\ntitle: Župan\n---\n\nBesedilo.\n', '\ufeff---\ntitle: Z BOM\n---\n', 'Vrstica\r\nz CRLF\r\n', 'Stari Mac\rkonec', '']) {
+      const bytes = new TextEncoder().encode(text);
+      // TextEncoder writes a leading U+FEFF as the byte-order mark's three bytes, as an editor would.
+      expect(textHash(bytes, decodeText(bytes, 'a.md'))).toBe(sha1(decodeText(bytes, 'a.md')));
+    }
+  });
+});
+
