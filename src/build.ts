@@ -9,7 +9,7 @@ import { pruneCache, type LoadCache } from './load-cache.ts';
 import { buildRegistry, loadRegistry, resolveNames, type Registry } from './people/registry.ts';
 import { peopleFilesKey, readStoredPeople, storePeople } from './pipeline/people.ts';
 import { combineArticlePeople } from './people/article-people.ts';
-import { collectArchive, type Archive } from './site/archive.ts';
+import { collectArchive, compareNewestFirst, type Archive } from './site/archive.ts';
 import { slugify } from './site/slug.ts';
 import { urls } from './site/urls.ts';
 import { listPages, type PageSpec } from './render/pages.ts';
@@ -24,7 +24,7 @@ import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
 import { checkCacheFolder, checkOutputFolder, checkPublicFolder } from './pipeline/folders.ts';
 import { beforeHandOver, BodyRenderer, startMarkdownWorkers, WAITING_BODIES_LIMIT } from './pipeline/markdown.ts';
 import { relatedArticles } from './pipeline/related.ts';
-import type { MarkdownPool } from './workers/markdown-pool.ts';
+import type { DetectedPeople, MarkdownPool } from './workers/markdown-pool.ts';
 import { validateArticles } from './pipeline/articles.ts';
 
 /**
@@ -70,6 +70,24 @@ export interface LoadOptions {
    * loadSite takes them over and stops them. Without it, loadSite starts them itself when it reads content/.
    */
   markdownWorkers?: Promise<MarkdownPool> | undefined;
+  /**
+   * Told the newest page of articles as soon as they are complete, while the others are still with the
+   * Markdown workers (those are sent first): the dev server shows the home page from them. Only told when
+   * every article's front matter is valid and the newest render; the SiteModel is what counts.
+   */
+  onNewestArticles?: ((newest: NewestArticles) => void) | undefined;
+  /** Stops the load: the Markdown workers are stopped and the load fails (the dev server, when it closes). */
+  signal?: AbortSignal | undefined;
+}
+
+/** The newest published articles (a page of them, newest first) and what the home page needs besides. */
+export interface NewestArticles {
+  config: SiteConfig;
+  /** The registry and the people these articles name without a file (the site's people, as far as known). */
+  people: ReadonlyMap<string, Person>;
+  articles: Article[];
+  /** Published articles in all. */
+  count: number;
 }
 
 export interface SiteModel {
@@ -126,13 +144,20 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   // published[n]'s source key (see setRecordKey below), when validation computed one.
   const publishedKeys: (string | undefined)[] = [];
   if (options.reuse) pruneCache(options.reuse, new Set(sources.articles.map((source) => source.file)));
+  const { signal } = options;
+  const stopRendering = () => void renderer.stop();
+  signal?.addEventListener('abort', stopRendering, { once: true });
+  if (signal?.aborted) stopRendering();
   try {
     await validateArticles(sources.articles, {
       root: options.root,
       cache: options.cache,
       reuse: options.reuse?.articles,
       // Bodies wait for the workers as UTF-8 bytes: at most WAITING_BODIES_LIMIT of them, so a large archive's do not all wait at once.
-      betweenBatches: () => renderer.roomFor(WAITING_BODIES_LIMIT),
+      betweenBatches: () => {
+        signal?.throwIfAborted();
+        return renderer.roomFor(WAITING_BODIES_LIMIT);
+      },
       onResult: (result, source, key, bodyKey) => {
         errors.push(...result.errors);
         if (result.article) {
@@ -152,6 +177,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     });
   } catch (error) {
     // Stop the worker threads before giving up, or they would keep the process alive.
+    signal?.removeEventListener('abort', stopRendering);
     await renderer.finish().catch(() => undefined);
     throw error;
   }
@@ -164,8 +190,12 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   }
   errors.push(...findDuplicateUrls(published));
   addTime(timings, 'load', performance.now() - loadStarted);
+  const tellNewest = options.onNewestArticles;
+  if (tellNewest && errors.length === 0) {
+    void newestArticles(renderer, published, config, registry).then((newest) => newest && tellNewest(newest), () => undefined);
+  }
 
-  const markdown = await time(timings, 'parse', () => renderer.finish());
+  const markdown = await time(timings, 'parse', () => renderer.finish()).finally(() => signal?.removeEventListener('abort', stopRendering));
   // From here on a failure must let go of the bodies' file; success hands it to the caller (SiteModel.close).
   let handedOver = false;
   try {
@@ -179,63 +209,11 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     const recordInputs = `${peopleKey}\0${config.detectPeople ? 'detect' : 'no-detect'}`;
     const renderErrors: ArhivarError[] = [];
     for (const [index, draft] of published.entries()) {
-      const rendered = markdown.bodies[index]!;
       options.onProgress?.({ phase: 'reading', articlesRead: articles.length + 1, pagesWritten: 0 });
-      const explicit = resolveNames(registry, draft.frontMatter.people);
-      for (const person of explicit.unknown) {
-        if (!allPeople.has(person.id)) allPeople.set(person.id, person);
-        warnings.push(
-          new ArhivarError({
-            code: 'article/unknown-person',
-            message: `"${person.name}" has no file in content/people/; the page ${urls.person(person.id)} is made from the name alone`,
-            file: draft.file,
-            line: draft.keyLines.get('people'),
-            hint: `add content/people/${person.id}.md with name: ${person.name} and a role, or correct the spelling`,
-          }),
-        );
-      }
-      const tagged = combineArticlePeople(markdown.detected[index], registry, explicit.ids, draft.frontMatter.notPeople);
-      for (const name of tagged.unknownNotPeople) {
-        warnings.push(
-          new ArhivarError({
-            code: 'article/unknown-not-person',
-            message: `notPeople names "${name}", who has no file in content/people/, so it removes nobody`,
-            file: draft.file,
-            line: draft.keyLines.get('notPeople'),
-            hint: 'write the name as in the person file (name: or an alias), or the file name without .md',
-          }),
-        );
-      }
-      const { updated, date } = draft.frontMatter;
-      if (updated && updated.instant < date.instant) {
-        warnings.push(
-          new ArhivarError({
-            code: 'article/updated-before-date',
-            message: 'updated is earlier than date, so readers would see the article changed before it was published',
-            file: draft.file,
-            line: draft.keyLines.get('updated'),
-            hint: 'correct the updated: date, or remove it if the article has not changed since publication',
-          }),
-        );
-      }
-      const tags = uniqueTags(draft.frontMatter.tags);
-      const url = urls.article(draft.frontMatter.date, draft.slug);
-      const article = articleWithBody(rendered, {
-        file: draft.file,
-        slug: draft.slug,
-        url,
-        title: draft.title,
-        date: draft.frontMatter.date,
-        updated: draft.frontMatter.updated,
-        author: draft.frontMatter.author,
-        source: draft.frontMatter.source,
-        summary: draft.frontMatter.summary ?? rendered.firstParagraph,
-        tags,
-        people: tagged.people,
-        mentionCounts: tagged.mentionCounts,
-        draft: draft.frontMatter.draft,
-        wordCount: rendered.wordCount,
-      });
+      const record = articleRecord(draft, markdown.bodies[index]!, markdown.detected[index], registry);
+      for (const person of record.unknownPeople) if (!allPeople.has(person.id)) allPeople.set(person.id, person);
+      warnings.push(...record.warnings);
+      const { article } = record;
       setContentKey(article, markdown.keys[index]!);
       const key = publishedKeys[index];
       if (key !== undefined) setRecordKey(article, `${key}\0${recordInputs}`);
@@ -268,6 +246,93 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   } finally {
     if (!handedOver) markdown.close();
   }
+}
+
+/** An article's record and what loadSite learns from it: people its list names who have no file, and warnings. */
+interface ArticleRecord {
+  article: Article;
+  unknownPeople: Person[];
+  warnings: ArhivarError[];
+}
+
+/** A validated article made whole with its rendered body and the people found in it. */
+function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected: DetectedPeople | undefined, registry: Registry): ArticleRecord {
+  const warnings: ArhivarError[] = [];
+  const explicit = resolveNames(registry, draft.frontMatter.people);
+  for (const person of explicit.unknown) {
+    warnings.push(
+      new ArhivarError({
+        code: 'article/unknown-person',
+        message: `"${person.name}" has no file in content/people/; the page ${urls.person(person.id)} is made from the name alone`,
+        file: draft.file,
+        line: draft.keyLines.get('people'),
+        hint: `add content/people/${person.id}.md with name: ${person.name} and a role, or correct the spelling`,
+      }),
+    );
+  }
+  const tagged = combineArticlePeople(detected, registry, explicit.ids, draft.frontMatter.notPeople);
+  for (const name of tagged.unknownNotPeople) {
+    warnings.push(
+      new ArhivarError({
+        code: 'article/unknown-not-person',
+        message: `notPeople names "${name}", who has no file in content/people/, so it removes nobody`,
+        file: draft.file,
+        line: draft.keyLines.get('notPeople'),
+        hint: 'write the name as in the person file (name: or an alias), or the file name without .md',
+      }),
+    );
+  }
+  const { updated, date } = draft.frontMatter;
+  if (updated && updated.instant < date.instant) {
+    warnings.push(
+      new ArhivarError({
+        code: 'article/updated-before-date',
+        message: 'updated is earlier than date, so readers would see the article changed before it was published',
+        file: draft.file,
+        line: draft.keyLines.get('updated'),
+        hint: 'correct the updated: date, or remove it if the article has not changed since publication',
+      }),
+    );
+  }
+  const tags = uniqueTags(draft.frontMatter.tags);
+  const url = urls.article(draft.frontMatter.date, draft.slug);
+  const article = articleWithBody(rendered, {
+    file: draft.file,
+    slug: draft.slug,
+    url,
+    title: draft.title,
+    date: draft.frontMatter.date,
+    updated: draft.frontMatter.updated,
+    author: draft.frontMatter.author,
+    source: draft.frontMatter.source,
+    summary: draft.frontMatter.summary ?? rendered.firstParagraph,
+    tags,
+    people: tagged.people,
+    mentionCounts: tagged.mentionCounts,
+    draft: draft.frontMatter.draft,
+    wordCount: rendered.wordCount,
+  });
+  return { article, unknownPeople: explicit.unknown, warnings };
+}
+
+/** LoadOptions.onNewestArticles: the newest page of `published`, rendered ahead of the others. */
+async function newestArticles(renderer: BodyRenderer, published: readonly Draft[], config: SiteConfig, registry: Registry): Promise<NewestArticles | undefined> {
+  const newest = published
+    .map((draft, index) => ({ index, date: draft.frontMatter.date, title: draft.title, url: urls.article(draft.frontMatter.date, draft.slug) }))
+    .sort(compareNewestFirst)
+    .slice(0, config.pageSize);
+  await renderer.rendered(newest.map(({ index }) => index));
+  const people = new Map(registry.people);
+  const articles: Article[] = [];
+  for (const { index } of newest) {
+    const { body, detected } = renderer.result(index);
+    // Failed: the load will report it, and there is no home page to show before that.
+    if (!body || (config.detectPeople && !detected)) return undefined;
+    const record = articleRecord(published[index]!, body, detected, registry);
+    for (const person of record.unknownPeople) if (!people.has(person.id)) people.set(person.id, person);
+    articles.push(record.article);
+  }
+  return { config, people, articles, count: published.length };
 }
 
 /**

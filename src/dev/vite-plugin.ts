@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
-import { loadSite, siteSearchFiles, sitePages, type SiteModel } from '../build.ts';
+import { loadSite, siteSearchFiles, sitePages, type NewestArticles, type SiteModel } from '../build.ts';
 import { toArhivarErrors, type ArhivarError } from '../errors.ts';
 import { createLoadCache } from '../load-cache.ts';
 import { LiveSources } from './live-sources.ts';
@@ -87,7 +87,18 @@ class DevSite {
   private pages: Promise<ServedSite> | undefined;
   private pending = new Set<Change>();
   private loadedOnce = false;
+  /** Set while a load of the content runs: requests wait for it. */
+  private loading = false;
+  /**
+   * The newest page of articles during the session's first load (LoadOptions.onNewestArticles), so the home
+   * page can be shown before the whole archive is rendered: about 13 s on a fresh checkout of 10,000 articles.
+   */
+  private newest: Promise<NewestArticles> | undefined;
+  /** The home page as shown from `newest`; once the load is done the browser reloads if it differs. */
+  private earlyHome: string | undefined;
   private timer: NodeJS.Timeout | undefined;
+  /** Aborted when the server closes: a load still running stops and reports nothing. */
+  private readonly closing = new AbortController();
 
   constructor(private readonly options: DevPluginOptions) {
     this.root = path.resolve(options.root);
@@ -112,8 +123,13 @@ class DevSite {
     void contentWatcher.start();
     server.httpServer?.once('close', () => {
       contentWatcher.close();
-      // The rendered-body log the session's loads read from (and its spill file, removed on close).
-      this.parsed.bodies?.close();
+      clearTimeout(this.timer);
+      // A load may still be rendering (the home page is shown before the first load is done): its workers
+      // are stopped, or they would keep the process alive and report every article they could not finish.
+      this.closing.abort();
+      // The rendered-body log the session's loads read from (and its spill file, removed on close), once
+      // the load has stopped writing to it.
+      void this.model.then(() => this.parsed.bodies?.close());
     });
     server.middlewares.use((request, response, next) => {
       this.handle(request, response, next).catch(next);
@@ -131,7 +147,7 @@ class DevSite {
 
   private onFileEvent(event: string, file: string): void {
     const change = this.classify(file);
-    if (!change) return;
+    if (!change || this.closing.signal.aborted) return;
     if (change === 'content') this.sources.note(event, file);
     this.pending.add(change);
     // Editors save in bursts (write, rename, touch); one reload per burst.
@@ -155,29 +171,51 @@ class DevSite {
     const started = performance.now();
     const first = !this.loadedOnce;
     this.loadedOnce = true;
+    this.loading = true;
+    let tellNewest: ((newest: NewestArticles) => void) | undefined;
+    if (first) this.newest = new Promise((resolve) => (tellNewest = resolve));
     const load = async () => {
       // The session's first load reads every content file, which holds the main thread: its Markdown workers
       // start first and load meanwhile (all of them on a fresh checkout, see startMarkdownWorkers). Later
       // loads read only the files that changed.
       if (first) await checkCacheFolder(this.root);
-      const markdownWorkers = first ? startMarkdownWorkers({ root: this.root }) : undefined;
+      // At a lower priority than this thread, which validates every article before the home page can be shown.
+      const markdownWorkers = first ? startMarkdownWorkers({ root: this.root, background: true }) : undefined;
       const sources = await beforeHandOver(markdownWorkers, () => this.sources.read());
       // Each load gets its own records of the files (LiveSources), so it may let go of their texts as it goes.
-      return loadSite({ root: this.root, sources, markdownWorkers, includeDrafts: true, includeFuture: this.options.includeFuture, reuse: this.parsed, releaseSources: true });
+      return loadSite({
+        root: this.root,
+        sources,
+        markdownWorkers,
+        includeDrafts: true,
+        includeFuture: this.options.includeFuture,
+        reuse: this.parsed,
+        releaseSources: true,
+        onNewestArticles: tellNewest,
+        signal: this.closing.signal,
+      });
     };
-    this.model = load().then(
+    const model = load().then(
       (model): ModelState => ({ ok: true, model }),
       (error: unknown): ModelState => ({ ok: false, errors: toArhivarErrors(error) ?? [], failure: toArhivarErrors(error) ? undefined : error }),
     );
-    void this.model.then((state) =>
+    this.model = model;
+    void model.then(async (state) => {
+      if (this.model !== model || this.closing.signal.aborted) return;
+      this.loading = false;
+      this.newest = undefined;
+      await this.reloadIfEarlyHomeDiffers(state);
+    });
+    void this.model.then((state) => {
+      if (this.closing.signal.aborted) return;
       this.options.onLoad?.({
         errors: state.ok ? [] : state.errors,
         warnings: state.ok ? state.model.warnings : [],
         failure: state.ok ? undefined : state.failure,
         articles: state.ok ? state.model.archive.articles.length : 0,
         elapsedMs: performance.now() - started,
-      }),
-    );
+      });
+    });
   }
 
   private reloadAssets(): void {
@@ -224,6 +262,10 @@ class DevSite {
     // As in the build, a page wins over a file of the same name in public/ (pages are written after it is copied).
     const isPublicFile = () => isFile(path.join(this.root, 'public', ...pathname.split('/').filter(Boolean)));
 
+    if (pathname === urls.home()) {
+      const early = await this.earlyHomePage(assetState.assets);
+      if (early !== undefined) return this.sendHtml(request, response, 200, early, pathname);
+    }
     const state = await this.model;
     if (!state.ok) {
       if (await isPublicFile()) return next();
@@ -256,6 +298,43 @@ class DevSite {
     const file = outputPathFor(page?.url ?? pathname);
     if (file.endsWith('.html')) return this.sendHtml(request, response, status, body, pathname);
     return send(request, response, status, contentTypeFor(file), body);
+  }
+
+  /**
+   * The home page from the newest articles, when they are ready before the whole site (the session's first
+   * load); undefined when the site is ready first, or the page module cannot make it (a template fails: the
+   * request then waits for the site and shows the failure as any page would).
+   */
+  private async earlyHomePage(assets: BuiltAssets): Promise<string | undefined> {
+    if (!this.loading || !this.newest) return undefined;
+    const newest = await Promise.race([this.newest, this.model.then(() => undefined)]);
+    if (!newest || !this.loading) return undefined;
+    try {
+      const render = (await this.server!.ssrLoadModule(this.options.pagesModule ?? PAGES_MODULE)) as Partial<PagesModule>;
+      if (!render.firstHomePage) return undefined;
+      const html = render.firstHomePage({ site: newest.config, assets: assets.urls, people: newest.people }, newest.articles, newest.count).render();
+      // Done meanwhile: the site's own page then, so the check for a difference is not missed.
+      if (!this.loading) return undefined;
+      this.earlyHome = html;
+      return html;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** After the first load: the browser that was shown the home page early reloads if the site's differs (or failed). */
+  private async reloadIfEarlyHomeDiffers(state: ModelState): Promise<void> {
+    const early = this.earlyHome;
+    this.earlyHome = undefined;
+    if (early === undefined) return;
+    let final: string | undefined;
+    try {
+      const assetState = await this.assets;
+      if (state.ok && assetState.ok) final = (await this.served(state.model, assetState.assets)).pages.get(urls.home())?.render();
+    } catch {
+      final = undefined;
+    }
+    if (final !== early) this.server?.ws.send({ type: 'full-reload', path: '*' });
   }
 
   /** HTML goes through Vite so its client script is injected: that script reloads the page on change. */

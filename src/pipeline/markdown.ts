@@ -69,11 +69,13 @@ const WORKER_ENTRY = 'workers/markdown-worker.ts';
  * worker, so all of them are started; otherwise one, as BodyRenderer.open would, and more only as needed.
  * The caller must hand the pool to BodyRenderer.open or close it.
  */
-export async function startMarkdownWorkers(options: Pick<MarkdownOptions, 'root' | 'cache' | 'timeLimitMs' | 'workers'>): Promise<MarkdownPool> {
+export async function startMarkdownWorkers(
+  options: Pick<MarkdownOptions, 'root' | 'cache' | 'timeLimitMs' | 'workers'> & { background?: boolean },
+): Promise<MarkdownPool> {
   const workerFile = await compileWorker(options.root, WORKER_ENTRY);
   const cold = options.cache === false || !(await BlobLog.exists(options.root, 'markdown', await codeVersion()));
   const size = cold ? Math.max(1, options.workers ?? defaultPoolSize()) : 1;
-  return new MarkdownPool({ workerFile, size, timeLimitMs: options.timeLimitMs ?? ARTICLE_TIME_LIMIT_MS, peopleLater: true });
+  return new MarkdownPool({ workerFile, size, timeLimitMs: options.timeLimitMs ?? ARTICLE_TIME_LIMIT_MS, peopleLater: true, background: options.background });
 }
 
 /**
@@ -147,6 +149,12 @@ export class BodyRenderer {
   /** Tasks handed to run() and not finished yet. */
   private unfinished = 0;
   private readonly room = new RoomWaiters();
+  /** Articles (by index) still with the workers, until their task settles. */
+  private readonly pending = new Map<number, Promise<void>>();
+  /** How to move an article's task ahead of the others, once it is submitted to the pool. */
+  private readonly promotions = new Map<number, () => void>();
+  /** Articles asked for (see rendered) before their task reached the pool. */
+  private readonly wanted = new Set<number>();
   private detectMs = 0;
   private failure: { error: unknown } | undefined;
 
@@ -234,13 +242,39 @@ export class BodyRenderer {
     };
     this.unfinished++;
     // Handled at once, so a failure while the caller is still adding articles is not an unhandled rejection.
-    this.running.push(
-      this.run({ file: article.file, bodyLine: article.bodyLine }, index, key, peopleKey, task)
-        .catch((error: unknown) => {
-          this.failure ??= { error };
-        })
-        .finally(() => this.room.wake(--this.unfinished)),
-    );
+    const settled = this.run({ file: article.file, bodyLine: article.bodyLine }, index, key, peopleKey, task)
+      .catch((error: unknown) => {
+        this.failure ??= { error };
+      })
+      .finally(() => {
+        this.pending.delete(index);
+        this.room.wake(--this.unfinished);
+      });
+    this.pending.set(index, settled);
+    this.running.push(settled);
+  }
+
+  /**
+   * Waits until the articles at `indices` (numbered in the order of add) are done, sending those that still
+   * wait for a worker before all others. Then result() has them: the dev server shows the home page from
+   * the newest articles while the rest are rendered.
+   */
+  async rendered(indices: readonly number[]): Promise<void> {
+    const waits: Promise<void>[] = [];
+    for (const index of indices) {
+      const settled = this.pending.get(index);
+      if (!settled) continue;
+      const promote = this.promotions.get(index);
+      if (promote) promote();
+      else this.wanted.add(index);
+      waits.push(settled);
+    }
+    await Promise.all(waits);
+  }
+
+  /** What is known of the article at `index` so far: its body once rendered, the people found once detected. */
+  result(index: number): { body: RenderedMarkdown | undefined; detected: DetectedPeople | undefined } {
+    return { body: this.bodies[index], detected: this.detected[index] };
   }
 
   /** Resolves once at most `limit` added articles are still being rendered or wait for a worker. */
@@ -254,7 +288,10 @@ export class BodyRenderer {
     // A pool that cannot start is arhivar's failure, not the article's: it goes to finish() as it is.
     const pool = await this.poolFor(++this.tasks);
     try {
-      const result = await pool.run(task);
+      const submitted = pool.submit(task);
+      if (this.wanted.delete(index)) submitted.promote();
+      else this.promotions.set(index, submitted.promote);
+      const result = await submitted.result.finally(() => this.promotions.delete(index));
       if (result.rendered) {
         const { html, text, firstParagraph, wordCount } = result.rendered;
         this.cache?.set(key, { firstParagraph, wordCount }, [html, text]);
@@ -289,6 +326,14 @@ export class BodyRenderer {
     if (this.onDisk) return new DiskBody(cache, key, head);
     const [html, text] = cache.parts(key);
     return new Utf8Body({ ...head, html: html!, text: text! });
+  }
+
+  /** Stops the workers: articles not rendered yet fail, and finish() reports them. */
+  async stop(): Promise<void> {
+    await this.pool.then(
+      (pool) => pool.close(),
+      () => undefined,
+    );
   }
 
   async finish(): Promise<RenderedBodies> {

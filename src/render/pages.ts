@@ -2,7 +2,7 @@ import { h, type FunctionComponent } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Article } from '../content/article.ts';
 import type { Archive } from '../site/archive.ts';
-import { paginate, type Page } from '../site/archive.ts';
+import { pageCount, paginate, type Page } from '../site/archive.ts';
 import { findRelated } from '../site/related.ts';
 import { urls } from '../site/urls.ts';
 import type { SiteContext } from './context.ts';
@@ -79,9 +79,7 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
   const { pageSize, title } = context.site;
   const { articles } = archive;
   const newest = lastChange(articles);
-  for (const page of paginate(articles, pageSize)) {
-    yield templatePage(urls.home(page.number), HomePage, { context, page }, lastChange(page.items));
-  }
+  for (const page of paginate(articles, pageSize)) yield homePage(context, page);
   const related = archive.related ?? findRelated(articles);
   for (let index = 0; index < articles.length; index++) {
     const article = articles[index]!;
@@ -148,6 +146,20 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
   });
   yield templatePage(urls.search(), SearchPage, { context }, newest);
   yield templatePage(urls.notFound(), NotFoundPage, { context });
+}
+
+function homePage(context: SiteContext, page: Page<Article>): PageSpec {
+  return templatePage(urls.home(page.number), HomePage, { context, page }, lastChange(page.items));
+}
+
+/**
+ * The home page from the newest articles alone (newest first, at least a page of them unless there are
+ * fewer) and the number of articles: what listPages makes of the whole archive for `/`. The dev server
+ * shows it while the other articles are still being rendered.
+ */
+export function firstHomePage(context: SiteContext, newest: readonly Article[], count: number): PageSpec {
+  const { pageSize } = context.site;
+  return homePage(context, { items: newest.slice(0, pageSize), number: 1, total: pageCount(count, pageSize) });
 }
 
 /** A feed, rendered from its options alone. */

@@ -42,7 +42,10 @@ export interface Archive {
   related?: number[][] | undefined;
 }
 
-export function compareNewestFirst(a: Article, b: Article): number {
+/** What the order of the lists is decided by: an article, or a validated draft before its body is rendered. */
+export type NewestFirstKey = Pick<Article, 'date' | 'title' | 'url'>;
+
+export function compareNewestFirst(a: NewestFirstKey, b: NewestFirstKey): number {
   return b.date.instant.getTime() - a.date.instant.getTime() || collator.compare(a.title, b.title) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 }
 
@@ -109,10 +112,15 @@ export interface Page<T> {
 
 /** Splits a list into pages; an empty list still has one (empty) page so its URL exists. */
 export function paginate<T>(items: readonly T[], pageSize: number): Page<T>[] {
-  const total = Math.max(1, Math.ceil(items.length / pageSize));
+  const total = pageCount(items.length, pageSize);
   const pages: Page<T>[] = [];
   for (let number = 1; number <= total; number++) {
     pages.push({ items: items.slice((number - 1) * pageSize, number * pageSize), number, total });
   }
   return pages;
+}
+
+/** How many pages `count` items take; an empty list still has one. */
+export function pageCount(count: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(count / pageSize));
 }

@@ -78,6 +78,13 @@ export interface PoolOptions {
   size: number;
   /** Per task, counted from the moment a worker receives it. */
   timeLimitMs: number;
+  /** The workers run at a lower priority than the main thread (thread-priority.ts; Linux only). */
+  background?: boolean | undefined;
+}
+
+/** What each worker is started with. */
+export interface MarkdownWorkerData {
+  background: boolean;
 }
 
 interface Task {
@@ -85,6 +92,15 @@ interface Task {
   work: Omit<ArticleTask, 'id'>;
   resolve: (result: ArticleTaskResult) => void;
   reject: (error: Error) => void;
+  /** Sent to a worker (or settled): a promoted task is in both queues, and the second time it is skipped. */
+  taken?: boolean;
+  promoted?: boolean;
+}
+
+/** A task submitted to the pool: its result, and a way to have it sent before every task still waiting. */
+export interface SubmittedTask {
+  result: Promise<ArticleTaskResult>;
+  promote: () => void;
 }
 
 interface Slot {
@@ -115,6 +131,8 @@ export function defaultPoolSize(): number {
 export class MarkdownPool {
   private readonly slots: Slot[] = [];
   private readonly queue = new Queue<Task>();
+  /** Promoted tasks, sent before anything in `queue` (they stay there too, marked taken once sent). */
+  private readonly urgent = new Queue<Task>();
   private nextId = 0;
   private closed = false;
   private startFailure: Error | undefined;
@@ -149,24 +167,61 @@ export class MarkdownPool {
   }
 
   run(work: Omit<ArticleTask, 'id'>): Promise<ArticleTaskResult> {
+    return this.submit(work).result;
+  }
+
+  /**
+   * run(), keeping a handle that moves the task ahead of every task not yet sent to a worker: the dev server
+   * has the newest articles rendered first, so it can show the home page before the rest are done.
+   */
+  submit(work: Omit<ArticleTask, 'id'>): SubmittedTask {
     // A pool whose workers could not start says why to every later task too: it may be started before any.
-    if (this.closed) return Promise.reject(this.startFailure ?? new Error('the Markdown pool is closed'));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, work, resolve, reject });
-      this.dispatch();
+    if (this.closed) return { result: Promise.reject(this.startFailure ?? new Error('the Markdown pool is closed')), promote: () => undefined };
+    let task!: Task;
+    const result = new Promise<ArticleTaskResult>((resolve, reject) => {
+      task = { id: this.nextId++, work, resolve, reject };
     });
+    this.queue.push(task);
+    this.dispatch();
+    const promote = () => {
+      if (task.taken || task.promoted || this.closed) return;
+      task.promoted = true;
+      this.urgent.push(task);
+      this.dispatch();
+    };
+    return { result, promote };
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const task of this.queue.takeAll()) task.reject(new Error('the Markdown pool was closed'));
+    for (const task of this.takeWaiting()) task.reject(new Error('the Markdown pool was closed'));
     await Promise.all(this.slots.map((slot) => this.stopSlot(slot)));
+  }
+
+  /** The next task to send: promoted ones first, each task once. */
+  private takeNext(): Task | undefined {
+    for (const queue of [this.urgent, this.queue]) {
+      for (let task = queue.shift(); task; task = queue.shift()) {
+        if (task.taken) continue;
+        task.taken = true;
+        return task;
+      }
+    }
+    return undefined;
+  }
+
+  /** Every task not yet sent, each once, emptying both queues. */
+  private takeWaiting(): Task[] {
+    const waiting: Task[] = [];
+    for (let task = this.takeNext(); task; task = this.takeNext()) waiting.push(task);
+    return waiting;
   }
 
   private startWorker(): Slot {
     // The main thread's stack (about 1 MB), not the 4 MB workers get by default: the same text then overflows
     // (markdown/too-complex) in a worker as it would in the main thread, quickly instead of after seconds.
-    const worker = new Worker(this.options.workerFile, { resourceLimits: { stackSizeMb: 1 } });
+    const workerData: MarkdownWorkerData = { background: this.options.background ?? false };
+    const worker = new Worker(this.options.workerFile, { resourceLimits: { stackSizeMb: 1 }, workerData });
     // Queued until the worker listens; a replacement worker gets the same setup at once.
     if (this.workerSetup) worker.postMessage({ setup: this.workerSetup });
     const slot: Slot = { worker, ready: false, tasks: [], timer: undefined };
@@ -196,10 +251,11 @@ export class MarkdownPool {
 
   private dispatch(): void {
     // Round by round, so the queue is shared out evenly rather than filling the first worker's pipeline.
-    for (let depth = 1; depth <= TASKS_IN_FLIGHT && this.queue.length > 0; depth++) {
+    for (let depth = 1; depth <= TASKS_IN_FLIGHT; depth++) {
       for (const slot of this.slots) {
-        if (!slot.ready || slot.tasks.length >= depth || this.queue.length === 0) continue;
-        const task = this.queue.shift()!;
+        if (!slot.ready || slot.tasks.length >= depth) continue;
+        const task = this.takeNext();
+        if (!task) return;
         slot.tasks.push(task);
         if (slot.tasks.length === 1) this.startTimer(slot);
         slot.worker.postMessage({ id: task.id, ...task.work });
@@ -208,12 +264,15 @@ export class MarkdownPool {
   }
 
   private startTimer(slot: Slot): void {
-    slot.timer = setTimeout(() => this.replace(slot, new TimeLimitExceeded(this.options.timeLimitMs)), this.options.timeLimitMs);
+    // Not after close(): a reply that arrives while the workers are being stopped would otherwise start a
+    // timer that keeps the process alive for the whole time limit. The timer never does so on its own.
+    if (this.closed) return;
+    slot.timer = setTimeout(() => this.replace(slot, new TimeLimitExceeded(this.options.timeLimitMs)), this.options.timeLimitMs).unref();
   }
 
   private failAll(error: Error): void {
     this.startFailure ??= error;
-    for (const task of this.queue.takeAll()) task.reject(error);
+    for (const task of this.takeWaiting()) task.reject(error);
     for (const slot of this.slots) for (const task of slot.tasks.splice(0)) task.reject(error);
     void this.close();
   }
@@ -227,7 +286,10 @@ export class MarkdownPool {
     if (index === -1) return;
     const [task, ...notStarted] = slot.tasks.splice(0);
     if (this.closed) for (const waiting of notStarted) waiting.reject(error);
-    else this.queue.unshiftAll(notStarted);
+    else {
+      for (const waiting of notStarted) waiting.taken = false;
+      this.queue.unshiftAll(notStarted);
+    }
     void this.stopSlot(slot);
     if (this.closed) {
       this.slots.splice(index, 1);

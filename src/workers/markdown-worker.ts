@@ -1,8 +1,9 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { renderMarkdown } from '../markdown/render.ts';
 import { joinArticleText } from '../people/article-text.ts';
 import { createDetector, detectPeople, type PeopleDetector } from '../people/detect.ts';
-import type { ArticleTask, ArticleTaskResult, WorkerSetup } from './markdown-pool.ts';
+import type { ArticleTask, ArticleTaskResult, MarkdownWorkerData, WorkerSetup } from './markdown-pool.ts';
+import { BACKGROUND_NICE, lowerThreadPriority } from './thread-priority.ts';
 
 /**
  * The worker side of markdown-pool.ts; runs as a plain JS bundle made by compile.ts. Its first message is
@@ -11,6 +12,8 @@ import type { ArticleTask, ArticleTaskResult, WorkerSetup } from './markdown-poo
  * overlaps the main thread's reading of content/.
  */
 let detector: PeopleDetector | undefined;
+
+if ((workerData as MarkdownWorkerData | undefined)?.background) lowerThreadPriority(BACKGROUND_NICE);
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

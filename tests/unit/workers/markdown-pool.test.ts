@@ -43,6 +43,26 @@ describe('MarkdownPool', () => {
     ]);
   });
 
+  it('sends a promoted task before every task still waiting, each task once', async () => {
+    const markdown = await pool(1, 10_000);
+    const finished: number[] = [];
+    const submitted = Array.from({ length: 30 }, (_, i) => {
+      const task = markdown.submit({ body: new TextEncoder().encode(`Članek ${i}.`) });
+      void task.result.then(() => finished.push(i));
+      return task;
+    });
+    submitted[29]!.promote();
+    submitted[29]!.promote();
+    submitted[20]!.promote();
+    const results = await Promise.all(submitted.map((task) => task.result));
+    results.forEach((result, i) => expect(new TextDecoder().decode(result.rendered!.html)).toBe(`<p>Članek ${i}.</p>\n`));
+    // The worker has at most three tasks posted ahead (the first ones, sent as the worker became ready);
+    // the promoted two come next, in the order they were promoted, and no task runs twice.
+    expect(finished.indexOf(29)).toBeLessThanOrEqual(3);
+    expect(finished.indexOf(20)).toBe(finished.indexOf(29) + 1);
+    expect([...finished].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+  });
+
   it('tells every task why its workers could not start, also one asked for after the failure', async () => {
     const root = await makeTempDir();
     cleanups.push(() => removeDir(root));

@@ -1,0 +1,216 @@
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateArchive } from '../../src/bench/generate.ts';
+import { loadSite, sitePages, type NewestArticles } from '../../src/build.ts';
+import { startDevServer, type DevServer } from '../../src/dev/server.ts';
+import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
+import { firstHomePage } from '../../src/render/pages.ts';
+import { buildSite, makeTempDir, PROJECT_ROOT, removeDir } from '../helpers.ts';
+
+/**
+ * The dev server's first load on a fresh checkout shows the home page as soon as the newest articles are
+ * rendered (they go to the workers first), not after the whole archive. These tests hold that page to the
+ * one made from the whole archive, and check what happens when the two differ or the server stops early.
+ */
+const VITE_CLIENT = /\s*<script type="module" src="\/@vite\/client"><\/script>\s*/;
+const NOW = new Date('2026-06-01T00:00:00Z');
+const ASSETS = { stylesheet: '/assets/site-test.css', scripts: { search: '/assets/search-test.js' } };
+
+async function waitFor(condition: () => boolean, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+let archive: string;
+
+beforeAll(async () => {
+  archive = await makeTempDir();
+  // Large enough that rendering all of it takes far longer than the newest page: about a second of two cores.
+  await generateArchive(archive, { articles: 1500, people: 60, seed: 11 });
+});
+
+afterAll(async () => {
+  await removeDir(archive);
+});
+
+/** A fresh checkout of the generated archive: no .cache/ of its own. */
+async function freshCopy(): Promise<string> {
+  const root = await makeTempDir();
+  const { cp } = await import('node:fs/promises');
+  await cp(path.join(archive, 'content'), path.join(root, 'content'), { recursive: true });
+  return root;
+}
+
+describe('loadSite onNewestArticles', () => {
+  it('tells the newest page of articles before the load is done, and the home page made from them is the site’s', async () => {
+    const root = await freshCopy();
+    try {
+      let newest: NewestArticles | undefined;
+      let toldAt = Infinity;
+      const model = await loadSite({
+        root,
+        now: NOW,
+        onNewestArticles: (told) => {
+          newest = told;
+          toldAt = performance.now();
+        },
+      });
+      const loadedAt = performance.now();
+      try {
+        expect(newest).toBeDefined();
+        expect(toldAt).toBeLessThan(loadedAt);
+        const { pageSize } = model.config;
+        expect(newest!.count).toBe(model.archive.articles.length);
+        expect(newest!.articles.map((article) => article.url)).toEqual(model.archive.articles.slice(0, pageSize).map((article) => article.url));
+        const early = firstHomePage({ site: newest!.config, assets: ASSETS, people: newest!.people }, newest!.articles, newest!.count).render();
+        const home = [...sitePages(model, ASSETS)].find((page) => page.url === '/')!;
+        expect(early).toBe(home.render());
+        // Pagination and the people named are there: the comparison is not between two empty lists.
+        expect(early).toContain(`Stran 1 od ${Math.ceil(model.archive.articles.length / pageSize)}`);
+        expect(early).toContain('class="people-links"');
+      } finally {
+        model.close();
+      }
+    } finally {
+      await removeDir(root);
+    }
+  });
+
+  it('tells nothing when an article’s front matter is invalid: the site is not shown before that is fixed', async () => {
+    const root = await freshCopy();
+    try {
+      await writeFile(path.join(root, 'content', 'articles', 'pokvarjen.md'), '---\ntitle: Pokvarjen\ndate: ni datum\n---\n\nBesedilo.\n');
+      let told = false;
+      await expect(loadSite({ root, now: NOW, onNewestArticles: () => (told = true) })).rejects.toThrow();
+      expect(told).toBe(false);
+    } finally {
+      await removeDir(root);
+    }
+  });
+});
+
+describe('arhivar dev on a fresh checkout', () => {
+  let root: string;
+  let server: DevServer | undefined;
+
+  beforeAll(async () => {
+    root = await freshCopy();
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await removeDir(root);
+  });
+
+  it('shows the home page before the first load is done, and it is the page the build makes', async () => {
+    const loads: DevLoadReport[] = [];
+    server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
+    const reloads: unknown[] = [];
+    const send = server.vite.ws.send.bind(server.vite.ws);
+    server.vite.ws.send = ((...args: Parameters<typeof send>) => {
+      reloads.push(args[0]);
+      return send(...args);
+    }) as typeof send;
+    let home: Response | undefined;
+    for (let attempt = 0; attempt < 600 && home?.status !== 200; attempt++) {
+      home = await fetch(new URL('/', server.url)).catch(() => undefined);
+      if (home?.status !== 200) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const early = await home!.text();
+    expect(loads).toEqual([]);
+    await waitFor(() => loads.length > 0, 'the first load');
+    expect(loads[0]!.errors).toEqual([]);
+    expect(loads[0]!.articles).toBe(1500);
+    const later = await (await fetch(new URL('/', server.url))).text();
+    expect(early).toBe(later);
+    // The same page: the browser is not told to reload.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(reloads).toEqual([]);
+    const built = await buildSite(root, { now: new Date(), includeDrafts: true });
+    try {
+      expect(early.replace(VITE_CLIENT, '')).toBe(await built.read('/'));
+    } finally {
+      await removeDir(path.dirname(built.outDir));
+    }
+  });
+
+  it('reloads the browser once the load is done when the home page it was shown early differs', async () => {
+    const differing = await freshCopy();
+    // A page module whose early home page carries a mark the site's own home page does not.
+    const wrapper = path.join(differing, 'templates', 'pages-wrapper.ts');
+    const pages = JSON.stringify(path.join(PROJECT_ROOT, 'src', 'render', 'pages.ts'));
+    await import('node:fs/promises').then(({ mkdir }) => mkdir(path.dirname(wrapper), { recursive: true }));
+    await writeFile(
+      wrapper,
+      [
+        `import { firstHomePage as base } from ${pages};`,
+        `export { listPages } from ${pages};`,
+        'export function firstHomePage(...args: Parameters<typeof base>) {',
+        '  const page = base(...args);',
+        "  return { ...page, render: () => page.render().replace('</body>', '<!-- zgodaj --></body>') };",
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const loads: DevLoadReport[] = [];
+    const other = await startDevServer({ root: differing, port: 0, logLevel: 'silent', pagesModule: wrapper, onLoad: (report) => loads.push(report) });
+    try {
+      const reloads: unknown[] = [];
+      const send = other.vite.ws.send.bind(other.vite.ws);
+      other.vite.ws.send = ((...args: Parameters<typeof send>) => {
+        reloads.push(args[0]);
+        return send(...args);
+      }) as typeof send;
+      let body = '';
+      for (let attempt = 0; attempt < 600 && !body.includes('<!DOCTYPE'); attempt++) {
+        body = await fetch(new URL('/', other.url)).then((response) => (response.ok ? response.text() : ''), () => '');
+        if (!body) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(body).toContain('<!-- zgodaj -->');
+      expect(loads).toEqual([]);
+      await waitFor(() => reloads.length > 0, 'the reload');
+      expect(reloads).toEqual([{ type: 'full-reload', path: '*' }]);
+      expect(await (await fetch(new URL('/', other.url))).text()).not.toContain('zgodaj');
+    } finally {
+      await other.close();
+      await removeDir(differing);
+    }
+  });
+});
+
+describe('arhivar dev stopped during its first load', () => {
+  it('stops at once and reports nothing about the articles it did not finish', async () => {
+    const root = await freshCopy();
+    try {
+      const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'src', 'bin', 'arhivar.js'), 'dev', '--root', root, '--port', '0'], {
+        cwd: PROJECT_ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      await waitFor(() => /serving (http:\/\/127\.0\.0\.1:\d+\/)/.test(stdout), 'the server to start');
+      const url = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)![1]!;
+      let status = 0;
+      for (let attempt = 0; attempt < 600 && status !== 200; attempt++) {
+        status = await fetch(url).then((response) => response.status, () => 0);
+        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(status).toBe(200);
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      // Stopped before the load was done (it prints "loaded … articles" when it is), and silent about it.
+      expect(stdout).not.toContain('loaded');
+      expect(stderr).toBe('');
+    } finally {
+      await removeDir(root);
+    }
+  });
+});
