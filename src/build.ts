@@ -145,6 +145,8 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const publishedKeys: (string | undefined)[] = [];
   if (options.reuse) pruneCache(options.reuse, new Set(sources.articles.map((source) => source.file)));
   const { signal } = options;
+  const tellNewest = options.onNewestArticles;
+  let saveValidations: (() => Promise<void>) | undefined;
   const stopRendering = () => void renderer.stop();
   signal?.addEventListener('abort', stopRendering, { once: true });
   if (signal?.aborted) stopRendering();
@@ -158,6 +160,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
         signal?.throwIfAborted();
         return renderer.roomFor(WAITING_BODIES_LIMIT);
       },
+      deferSave: tellNewest ? (save) => (saveValidations = save) : undefined,
       onResult: (result, source, key, bodyKey) => {
         errors.push(...result.errors);
         if (result.article) {
@@ -190,12 +193,20 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   }
   errors.push(...findDuplicateUrls(published));
   addTime(timings, 'load', performance.now() - loadStarted);
-  const tellNewest = options.onNewestArticles;
-  if (tellNewest && errors.length === 0) {
-    void newestArticles(renderer, published, config, registry).then((newest) => newest && tellNewest(newest), () => undefined);
-  }
+  const newestTold =
+    tellNewest && errors.length === 0
+      ? newestArticles(renderer, published, config, registry).then(
+          (newest) => newest && tellNewest(newest),
+          () => undefined,
+        )
+      : undefined;
+  // The validations go to .cache/ once the newest articles are told: the dev server's home page waits for nothing else.
+  const validationsSaved = (newestTold ?? Promise.resolve()).then(() => saveValidations?.());
+  // Awaited below unless rendering fails first; that failure is the one to report.
+  validationsSaved.catch(() => undefined);
 
   const markdown = await time(timings, 'parse', () => renderer.finish()).finally(() => signal?.removeEventListener('abort', stopRendering));
+  await validationsSaved;
   // From here on a failure must let go of the bodies' file; success hands it to the caller (SiteModel.close).
   let handedOver = false;
   try {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArchive } from '../../src/bench/generate.ts';
@@ -73,6 +73,10 @@ describe('loadSite onNewestArticles', () => {
         // Pagination and the people named are there: the comparison is not between two empty lists.
         expect(early).toContain(`Stran 1 od ${Math.ceil(model.archive.articles.length / pageSize)}`);
         expect(early).toContain('class="people-links"');
+        // The validations, saved after the newest were told, are in .cache/ for the next start.
+        const logs = (await readdir(path.join(root, '.cache'))).filter((name) => name.startsWith('articles-') && name.endsWith('.log'));
+        expect(logs).toHaveLength(1);
+        expect((await stat(path.join(root, '.cache', logs[0]!))).size).toBeGreaterThan(1500 * 100);
       } finally {
         model.close();
       }

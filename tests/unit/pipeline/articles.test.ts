@@ -40,6 +40,22 @@ describe('validateArticles', () => {
     expect((await validateArticles([edited], { root }))[0]!.article!.title).toBe('Županja o mostu');
   });
 
+  it('leaves the saving to the caller when asked: nothing reaches .cache/ until it is called', async () => {
+    const root = await makeTempDir();
+    let save: (() => Promise<void>) | undefined;
+    await validateArticles([unreadSource(good)], { root, deferSave: (given) => (save = given) });
+    expect(save).toBeDefined();
+    // Not saved yet: a second run finds nothing to restore, and so reads the text again.
+    const before = unreadSource(good);
+    await validateArticles([before], { root, cache: true, deferSave: () => undefined });
+    expect(before.reads).toBeGreaterThan(0);
+    await save!();
+    const after = unreadSource(good);
+    const [restored] = await validateArticles([after], { root });
+    expect(after.reads).toBe(0);
+    expect(restored!.article!.title).toBe('Župan o mostu');
+  });
+
   it('tells each result to onResult in source order, letting the event loop run between batches', async () => {
     const root = await makeTempDir();
     const sources = Array.from({ length: 70 }, (_, n) => ({ ...good, file: `content/articles/a${n}.md`, text: good.text.replace('Župan o mostu', `Članek ${n}`) }));
