@@ -44,14 +44,6 @@ export class Queue<T> {
     this.items = [...items, ...this.items.slice(this.head)];
     this.head = 0;
   }
-
-  /** Removes and returns everything waiting, oldest first. */
-  takeAll(): T[] {
-    const taken = this.items.slice(this.head) as T[];
-    this.items = [];
-    this.head = 0;
-    return taken;
-  }
 }
 
 /**
