@@ -26,6 +26,17 @@ async function waitFor(condition: () => boolean, what: string): Promise<void> {
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/** What the server tells the browsers over Vite's websocket (a reload), recorded as it is sent. */
+function recordMessages(server: DevServer): unknown[] {
+  const sent: unknown[] = [];
+  const send = server.vite.ws.send.bind(server.vite.ws);
+  server.vite.ws.send = ((...args: Parameters<typeof send>) => {
+    sent.push(args[0]);
+    return send(...args);
+  }) as typeof send;
+  return sent;
+}
+
 let archive: string;
 
 beforeAll(async () => {
@@ -114,12 +125,7 @@ describe('arhivar dev on a fresh checkout', () => {
   it('shows the home page before the first load is done, and it is the page the build makes', async () => {
     const loads: DevLoadReport[] = [];
     server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
-    const reloads: unknown[] = [];
-    const send = server.vite.ws.send.bind(server.vite.ws);
-    server.vite.ws.send = ((...args: Parameters<typeof send>) => {
-      reloads.push(args[0]);
-      return send(...args);
-    }) as typeof send;
+    const reloads = recordMessages(server);
     let home: Response | undefined;
     for (let attempt = 0; attempt < 600 && home?.status !== 200; attempt++) {
       home = await fetch(new URL('/', server.url)).catch(() => undefined);
@@ -164,12 +170,7 @@ describe('arhivar dev on a fresh checkout', () => {
     const loads: DevLoadReport[] = [];
     const other = await startDevServer({ root: differing, port: 0, logLevel: 'silent', pagesModule: wrapper, onLoad: (report) => loads.push(report) });
     try {
-      const reloads: unknown[] = [];
-      const send = other.vite.ws.send.bind(other.vite.ws);
-      other.vite.ws.send = ((...args: Parameters<typeof send>) => {
-        reloads.push(args[0]);
-        return send(...args);
-      }) as typeof send;
+      const reloads = recordMessages(other);
       let body = '';
       for (let attempt = 0; attempt < 600 && !body.includes('<!DOCTYPE'); attempt++) {
         body = await fetch(new URL('/', other.url)).then((response) => (response.ok ? response.text() : ''), () => '');
