@@ -92,7 +92,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     scenarios.push(summarise('one-article rebuild', edited));
 
     // The dev server twice: as an editor starts it on a working day (.cache/ from the builds above) and on
-    // a fresh checkout (no .cache/: every article's Markdown is rendered before the first page).
+    // a fresh checkout (no .cache/: every article's Markdown must be rendered; the home page comes once the newest are).
     const devStarts: DevStartResult[] = [];
     for (const cache of ['warm', 'none'] as const) {
       const starts: DevStart[] = [];
