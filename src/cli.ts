@@ -66,9 +66,10 @@ changes unless the whole build succeeds.
   dev: `usage: arhivar dev [--port N] [--root DIR] [--future]
 
 Serves the site at http://127.0.0.1:5173/ (or --port), rendering each page when it is asked for, so
-the server is up at once however large the archive. Edits to content/, templates/ and the CSS reload
-the browser; content problems show as a page with file, line and hint until they are fixed. Drafts are
-shown. Stop with Ctrl+C.
+the server is up at once however large the archive. Without .cache/ (a fresh checkout) the home page
+comes as soon as the newest articles are rendered, the other pages once all are. Edits to content/,
+templates/ and the CSS reload the browser; content problems show as a page with file, line and hint until
+they are fixed. Drafts are shown. Stop with Ctrl+C.
 
   --port N     port to listen on (default 5173, or the next free one; a port given here must be free)
   --root DIR   project folder (default: the current folder)
