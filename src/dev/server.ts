@@ -38,6 +38,7 @@ export function isWatched(root: string, file: string): boolean {
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const root = path.resolve(options.root);
+  const plugin = arhivarDevPlugin({ root, includeFuture: options.includeFuture, onLoad: options.onLoad, pagesModule: options.pagesModule });
   const vite = await createServer({
     configFile: false,
     root,
@@ -56,10 +57,14 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     optimizeDeps: { noDiscovery: true, include: [] },
     // Templates are TSX for preact (as tsconfig.json says); Vite transforms them with Oxc.
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    plugins: [arhivarDevPlugin({ root, includeFuture: options.includeFuture, onLoad: options.onLoad, pagesModule: options.pagesModule })],
+    plugins: [plugin],
   });
   await vite.listen();
   const address = vite.httpServer?.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  return { url: `http://${DEV_HOST}:${port}/`, vite, close: () => vite.close() };
+  const close = async () => {
+    await plugin.api.beforeClose();
+    await vite.close();
+  };
+  return { url: `http://${DEV_HOST}:${port}/`, vite, close };
 }

@@ -11,7 +11,7 @@ import { beforeHandOver, startMarkdownWorkers } from '../pipeline/markdown.ts';
 import { checkCacheFolder } from '../pipeline/folders.ts';
 import { ContentWatcher } from './content-watcher.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
-import type { PageSpec } from '../render/pages.ts';
+import { firstHomePage, type PageSpec } from '../render/pages.ts';
 import { outputPathFor, urls } from '../site/urls.ts';
 import { contentTypeFor } from './static-server.ts';
 import { renderFailurePage, renderProblemsPage } from './error-page.ts';
@@ -57,11 +57,18 @@ interface ServedSite {
   searchFiles: () => Promise<Map<string, OutputFile>>;
 }
 
-export function arhivarDevPlugin(options: DevPluginOptions): Plugin {
+/** What the dev server asks of the plugin besides Vite's hooks. */
+export interface DevPluginApi {
+  /** Waits for the page module Vite may be loading: Vite logs a failed load when it is closed under it. */
+  beforeClose: () => Promise<void>;
+}
+
+export function arhivarDevPlugin(options: DevPluginOptions): Plugin<DevPluginApi> & { api: DevPluginApi } {
   const site = new DevSite(options);
   return {
     name: 'arhivar-dev',
     apply: 'serve',
+    api: { beforeClose: () => site.beforeClose() },
     configureServer(server) {
       site.attach(server);
     },
@@ -99,6 +106,10 @@ class DevSite {
   private timer: NodeJS.Timeout | undefined;
   /** Aborted when the server closes: a load still running stops and reports nothing. */
   private readonly closing = new AbortController();
+  /** The page module being loaded through Vite, settled (see beforeClose). */
+  private pagesLoading: Promise<unknown> | undefined;
+  /** Set once the server is about to close: the page module is not loaded any more. */
+  private stopping = false;
 
   constructor(private readonly options: DevPluginOptions) {
     this.root = path.resolve(options.root);
@@ -114,8 +125,10 @@ class DevSite {
     // Start loading now but do not wait: the server answers at once and the first page waits for the model.
     this.reloadModel();
     this.reloadAssets();
-    // Load the templates through Vite while the content loads, so the first page need not wait for both in turn.
-    server.ssrLoadModule(this.options.pagesModule ?? PAGES_MODULE).catch(() => undefined);
+    // A page module of the caller's is loaded through Vite at once, while the content loads. arhivar's own is
+    // loaded once the home page can be shown (see loadPagesLater): its templates take Vite a few tenths of a
+    // second of this thread, which the first load of a fresh checkout needs for the front matter.
+    if (this.options.pagesModule) this.loadPages().catch(() => undefined);
     // content/ has its own watcher (one per folder, see content-watcher.ts); Vite's watches the few files besides.
     server.watcher.add([...this.templateDirs, this.renderDir, this.clientDir]);
     server.watcher.on('all', (event, file) => this.onFileEvent(event, file));
@@ -200,6 +213,7 @@ class DevSite {
       (error: unknown): ModelState => ({ ok: false, errors: toArhivarErrors(error) ?? [], failure: toArhivarErrors(error) ? undefined : error }),
     );
     this.model = model;
+    if (first) this.loadPagesLater();
     void model.then(async (state) => {
       if (this.model !== model || this.closing.signal.aborted) return;
       this.loading = false;
@@ -226,9 +240,32 @@ class DevSite {
     );
   }
 
+  /** The page module (src/render/pages.ts and the templates), through Vite's loader: an edited template applies at once. */
+  private async loadPages(): Promise<PagesModule> {
+    const loading = this.server!.ssrLoadModule(this.options.pagesModule ?? PAGES_MODULE);
+    this.pagesLoading = loading.catch(() => undefined);
+    return (await loading) as PagesModule;
+  }
+
+  async beforeClose(): Promise<void> {
+    this.stopping = true;
+    await this.pagesLoading;
+  }
+
+  /**
+   * Loads the page module through Vite once the first load has told the newest articles or is done, whichever
+   * comes first, so it is ready well before the rest of a fresh checkout's articles are rendered.
+   */
+  private loadPagesLater(): void {
+    const newest = this.newest ?? Promise.resolve();
+    void Promise.race([newest, this.model])
+      .then(() => (this.stopping ? undefined : this.loadPages()))
+      .catch(() => undefined);
+  }
+
   private async served(model: SiteModel, assets: BuiltAssets): Promise<ServedSite> {
     this.pages ??= (async () => {
-      const render = (await this.server!.ssrLoadModule(this.options.pagesModule ?? PAGES_MODULE)) as PagesModule;
+      const render = await this.loadPages();
       const pages = new Map<string, PageSpec>();
       for (const page of sitePages(model, assets.urls, render.listPages)) pages.set(page.url, page);
       const files = new Map<string, OutputFile>();
@@ -310,9 +347,11 @@ class DevSite {
     const newest = await Promise.race([this.newest, this.model.then(() => undefined)]);
     if (!newest || !this.loading) return undefined;
     try {
-      const render = (await this.server!.ssrLoadModule(this.options.pagesModule ?? PAGES_MODULE)) as Partial<PagesModule>;
-      if (!render.firstHomePage) return undefined;
-      const html = render.firstHomePage({ site: newest.config, assets: assets.urls, people: newest.people }, newest.articles, newest.count).render();
+      // arhivar's own page module as bundled with this process: the same source as the one Vite loads (the
+      // bundle is remade whenever src/ or templates/ change), without waiting for Vite to transform it.
+      const make = this.options.pagesModule ? ((await this.loadPages()) as Partial<PagesModule>).firstHomePage : firstHomePage;
+      if (!make) return undefined;
+      const html = make({ site: newest.config, assets: assets.urls, people: newest.people }, newest.articles, newest.count).render();
       // Done meanwhile: the site's own page then, so the check for a difference is not missed.
       if (!this.loading) return undefined;
       this.earlyHome = html;
