@@ -161,7 +161,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
         return renderer.roomFor(WAITING_BODIES_LIMIT);
       },
       deferSave: tellNewest ? (save) => (saveValidations = save) : undefined,
-      onResult: (result, source, key, bodyKey) => {
+      onResult: (result, source, key, bodyKey, bodyBytes) => {
         errors.push(...result.errors);
         if (result.article) {
           // Not `const { body, ...draft }`: reading the body of an article restored from .cache/ reads its file.
@@ -171,7 +171,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
             published.push(draft);
             publishedKeys.push(key);
             // Rendered even when other files have errors, so a too-slow article is reported in the same run.
-            renderer.add(result.article, bodyKey);
+            renderer.add(result.article, bodyKey, bodyBytes);
           }
         }
         // After add(), which takes the body it needs there and then: the body may be cut from this text.

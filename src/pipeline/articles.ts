@@ -4,7 +4,9 @@ import type { SourceFile } from '../content/read.ts';
 import { RecordCache } from './cache.ts';
 import { codeVersion } from './version.ts';
 import { cached, type LoadCache } from '../load-cache.ts';
-import { bodyKey as hashBody } from './markdown.ts';
+import { bodyKeyOfBytes } from './markdown.ts';
+
+const utf8 = new TextEncoder();
 
 /**
  * validateArticle for every source, reusing the results of earlier builds from .cache/ for files whose path
@@ -33,7 +35,9 @@ export interface ValidateOptions {
    * key when they are known. Between batches the event loop runs, so work started from here (Markdown on
    * worker threads) is kept fed while the rest is validated.
    */
-  onResult?: ((result: Validation, source: SourceFile, key: string | undefined, bodyKey: string | undefined) => void) | undefined;
+  onResult?:
+    | ((result: Validation, source: SourceFile, key: string | undefined, bodyKey: string | undefined, bodyBytes: Uint8Array | undefined) => void)
+    | undefined;
   /**
    * Awaited after each batch (with onResult), once the event loop has turned: the caller holds validation
    * there while the work it started from onResult is too far behind (loadSite: too many bodies waiting for
@@ -57,9 +61,12 @@ export async function validateArticles(sources: readonly SourceFile[], options: 
   // The key (a hash of the path and the text) and the body's key are given to onResult when computed.
   let key: string | undefined;
   let bodyKey: string | undefined;
+  // The body as UTF-8, when its key was made from it: the Markdown workers are sent these bytes.
+  let bodyBytes: Uint8Array | undefined;
   const validate = (source: SourceFile): Validation => {
     key = undefined;
     bodyKey = undefined;
+    bodyBytes = undefined;
     if (!cache) return cached(reuse, source.file, sourceKey(source), () => ({ result: validateArticle(source) })).result;
     key = sourceKey(source);
     const recent = reuse?.get(source.file);
@@ -72,7 +79,9 @@ export async function validateArticles(sources: readonly SourceFile[], options: 
     const result = stored ? restore(stored, source) : validateArticle(source);
     bodyKey = stored?.bodyKey;
     if (!stored && result.errors.length === 0 && result.article) {
-      bodyKey = hashBody(result.article.body);
+      // Encoded once: hashing the string would encode it too, and the workers need the bytes.
+      bodyBytes = utf8.encode(result.article.body);
+      bodyKey = bodyKeyOfBytes(bodyBytes);
       stored = store(result, source.text, bodyKey);
       cache.set(key, stored);
     }
@@ -86,7 +95,8 @@ export async function validateArticles(sources: readonly SourceFile[], options: 
     const result = validate(source);
     results.push(result);
     if (!onResult) continue;
-    onResult(result, source, key, bodyKey);
+    onResult(result, source, key, bodyKey, bodyBytes);
+    bodyBytes = undefined;
     if (index % BATCH !== BATCH - 1) continue;
     await new Promise((resolve) => setImmediate(resolve));
     await options.betweenBatches?.();

@@ -124,6 +124,11 @@ export function bodyKey(body: string): string {
   return sha1(body);
 }
 
+/** bodyKey of a body given as its UTF-8 bytes (the same key: sha1 hashes a string as its UTF-8). */
+export function bodyKeyOfBytes(bytes: Uint8Array): string {
+  return sha1(bytes);
+}
+
 export async function renderArticleBodies(articles: readonly ArticleSource[], options: MarkdownOptions): Promise<RenderedBodies> {
   const renderer = await BodyRenderer.open(options);
   for (const article of articles) renderer.add(article);
@@ -211,8 +216,9 @@ export class BodyRenderer {
   /**
    * Takes the next article (results come back in the order of `add`): from the caches, or sent to a worker.
    * `key` is bodyKey(article.body) when the caller knows it; the body is then read only if it must be rendered.
+   * `bytes` is the body as UTF-8 when the caller has it (the key was made from it), so it is not encoded again.
    */
-  add(article: ArticleSource, key = bodyKey(article.body)): void {
+  add(article: ArticleSource, key = bodyKey(article.body), bytes?: Uint8Array): void {
     const { options, cache, peopleCache } = this;
     const index = this.keys.length;
     this.keys.push(key);
@@ -236,7 +242,7 @@ export class BodyRenderer {
     }
     if (hit && !wantPeople) return;
     const task: Omit<ArticleTask, 'id'> = {
-      body: hit ? undefined : utf8Encoder.encode(article.body),
+      body: hit ? undefined : (bytes ?? utf8Encoder.encode(article.body)),
       text: hit?.text,
       detect: wantPeople ? { title: article.title, summary: article.frontMatter.summary } : undefined,
     };

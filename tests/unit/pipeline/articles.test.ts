@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { validateArticle } from '../../../src/content/article.ts';
 import { validateArticles } from '../../../src/pipeline/articles.ts';
-import { bodyKey } from '../../../src/pipeline/markdown.ts';
+import { bodyKey, bodyKeyOfBytes } from '../../../src/pipeline/markdown.ts';
 import { createLoadCache } from '../../../src/load-cache.ts';
 import { makeTempDir } from '../../helpers.ts';
 
@@ -38,6 +38,20 @@ describe('validateArticles', () => {
     // The same path with other text is validated again.
     const edited = { ...good, text: good.text.replace('Župan o mostu', 'Županja o mostu') };
     expect((await validateArticles([edited], { root }))[0]!.article!.title).toBe('Županja o mostu');
+  });
+
+  it('gives onResult a freshly validated body as UTF-8 bytes, named by the same key as the text', async () => {
+    const root = await makeTempDir();
+    const told: { key: string | undefined; bytes: Uint8Array | undefined }[] = [];
+    await validateArticles([good], { root, onResult: (_result, _source, _key, key, bytes) => told.push({ key, bytes }) });
+    const body = validateArticle(good).article!.body;
+    expect(new TextDecoder().decode(told[0]!.bytes)).toBe(body);
+    expect(told[0]!.key).toBe(bodyKey(body));
+    expect(bodyKeyOfBytes(new TextEncoder().encode('Župan, čebela, šola, žaba.'))).toBe(bodyKey('Župan, čebela, šola, žaba.'));
+    // From .cache/ the bytes are not made: the body may not even be read.
+    told.length = 0;
+    await validateArticles([good], { root, onResult: (_result, _source, _key, key, bytes) => told.push({ key, bytes }) });
+    expect(told[0]).toEqual({ key: bodyKey(body), bytes: undefined });
   });
 
   it('leaves the saving to the caller when asked: nothing reaches .cache/ until it is called', async () => {
