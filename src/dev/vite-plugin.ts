@@ -186,7 +186,9 @@ class DevSite {
     this.loadedOnce = true;
     this.loading = true;
     let tellNewest: ((newest: NewestArticles) => void) | undefined;
-    if (first) this.newest = new Promise((resolve) => (tellNewest = resolve));
+    // A later load (an edit, possibly during the first) is shown only once it is done: the newest articles
+    // of an older load are no longer the site's.
+    this.newest = first ? new Promise((resolve) => (tellNewest = resolve)) : undefined;
     const load = async () => {
       // The session's first load reads every content file, which holds the main thread: its Markdown workers
       // start first and load meanwhile (all of them on a fresh checkout, see startMarkdownWorkers). Later
