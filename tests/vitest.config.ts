@@ -5,6 +5,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+    // One temporary folder per run, deleted at its end (tests/support/temporary-folder.ts).
+    globalSetup: ['tests/support/temporary-folder.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
