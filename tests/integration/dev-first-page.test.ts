@@ -7,7 +7,7 @@ import { loadSite, sitePages, type NewestArticles } from '../../src/build.ts';
 import { startDevServer, type DevServer } from '../../src/dev/server.ts';
 import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
 import { firstHomePage } from '../../src/render/pages.ts';
-import { buildSite, makeTempDir, PROJECT_ROOT, removeDir } from '../helpers.ts';
+import { buildSite, copyFixture, makeTempDir, PROJECT_ROOT, removeDir } from '../helpers.ts';
 
 /**
  * The dev server's first load on a fresh checkout shows the home page as soon as the newest articles are
@@ -91,6 +91,23 @@ describe('loadSite onNewestArticles', () => {
       } finally {
         model.close();
       }
+    } finally {
+      await removeDir(root);
+    }
+  });
+
+  it('picks the newest page among articles of the same date as the site orders them, by title', async () => {
+    const root = await copyFixture('archive-basic'); // pageSize 3
+    try {
+      // Five articles at one moment, newer than the rest: the page's last place is decided among them.
+      for (const title of ['Čebele', 'Ajda', 'Zima', 'Cesta', 'Bor']) {
+        await writeFile(path.join(root, 'content', 'articles', `${title}.md`), `---\ntitle: ${title}\ndate: 2026-01-01T10:00\n---\n\nBesedilo o temi ${title}.\n`);
+      }
+      let newest: NewestArticles | undefined;
+      const model = await loadSite({ root, now: NOW, onNewestArticles: (told) => (newest = told) });
+      model.close();
+      expect(newest!.articles.map((article) => article.title)).toEqual(['Ajda', 'Bor', 'Cesta']);
+      expect(newest!.articles.map((article) => article.url)).toEqual(model.archive.articles.slice(0, 3).map((article) => article.url));
     } finally {
       await removeDir(root);
     }
