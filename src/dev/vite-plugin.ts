@@ -217,13 +217,12 @@ class DevSite {
     this.model = model;
     if (first) this.loadPagesLater();
     void model.then(async (state) => {
-      if (this.model !== model || this.closing.signal.aborted) return;
-      this.loading = false;
-      this.newest = undefined;
-      await this.reloadIfEarlyHomeDiffers(state);
-    });
-    void this.model.then((state) => {
       if (this.closing.signal.aborted) return;
+      const current = this.model === model;
+      if (current) {
+        this.loading = false;
+        this.newest = undefined;
+      }
       this.options.onLoad?.({
         errors: state.ok ? [] : state.errors,
         warnings: state.ok ? state.model.warnings : [],
@@ -231,6 +230,7 @@ class DevSite {
         articles: state.ok ? state.model.archive.articles.length : 0,
         elapsedMs: performance.now() - started,
       });
+      if (current) await this.reloadIfEarlyHomeDiffers(state);
     });
   }
 
