@@ -37,6 +37,17 @@ function recordMessages(server: DevServer): unknown[] {
   return sent;
 }
 
+/** The home page's HTML, asked for every 20 ms until the server answers 200 (it is up, but may still be loading). */
+async function firstHomePageAt(url: string): Promise<string> {
+  for (let attempt = 0; attempt < 1500; attempt++) {
+    const response = await fetch(new URL('/', url)).catch(() => undefined);
+    if (response?.status === 200) return response.text();
+    await response?.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`no home page from ${url}`);
+}
+
 let archive: string;
 
 beforeAll(async () => {
@@ -143,12 +154,7 @@ describe('arhivar dev on a fresh checkout', () => {
     const loads: DevLoadReport[] = [];
     server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
     const reloads = recordMessages(server);
-    let home: Response | undefined;
-    for (let attempt = 0; attempt < 600 && home?.status !== 200; attempt++) {
-      home = await fetch(new URL('/', server.url)).catch(() => undefined);
-      if (home?.status !== 200) await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    const early = await home!.text();
+    const early = await firstHomePageAt(server.url);
     expect(loads).toEqual([]);
     await waitFor(() => loads.length > 0, 'the first load');
     expect(loads[0]!.errors).toEqual([]);
@@ -188,12 +194,7 @@ describe('arhivar dev on a fresh checkout', () => {
     const other = await startDevServer({ root: differing, port: 0, logLevel: 'silent', pagesModule: wrapper, onLoad: (report) => loads.push(report) });
     try {
       const reloads = recordMessages(other);
-      let body = '';
-      for (let attempt = 0; attempt < 600 && !body.includes('<!DOCTYPE'); attempt++) {
-        body = await fetch(new URL('/', other.url)).then((response) => (response.ok ? response.text() : ''), () => '');
-        if (!body) await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      expect(body).toContain('<!-- zgodaj -->');
+      expect(await firstHomePageAt(other.url)).toContain('<!-- zgodaj -->');
       expect(loads).toEqual([]);
       await waitFor(() => reloads.length > 0, 'the reload');
       expect(reloads).toEqual([{ type: 'full-reload', path: '*' }]);
@@ -220,12 +221,7 @@ describe('arhivar dev stopped during its first load', () => {
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       await waitFor(() => /serving (http:\/\/127\.0\.0\.1:\d+\/)/.test(stdout), 'the server to start');
       const url = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)![1]!;
-      let status = 0;
-      for (let attempt = 0; attempt < 600 && status !== 200; attempt++) {
-        status = await fetch(url).then((response) => response.status, () => 0);
-        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      expect(status).toBe(200);
+      expect(await firstHomePageAt(url)).toContain('<!DOCTYPE html>');
       child.kill('SIGINT');
       expect(await exited).toBe(0);
       // Stopped before the load was done (it prints "loaded … articles" when it is), and silent about it.
