@@ -43,6 +43,17 @@ describe('MarkdownPool', () => {
     ]);
   });
 
+  it('never keeps the process alive by a task’s time limit alone', async () => {
+    const markdown = await pool(1, 60_000);
+    await markdown.render('Prvi.'); // the worker is ready: the next task is sent, and its timer started, at once
+    const timers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+    const before = timers();
+    const running = markdown.render(Array.from({ length: 200 }, (_, i) => `*Odstavek ${i}* z [povezavo](https://example.si/${i}).`).join('\n\n'));
+    // A stopped build whose pool is closing would otherwise wait out the whole limit (here a minute).
+    expect(timers()).toBe(before);
+    await running;
+  });
+
   it('sends a promoted task before every task still waiting, each task once', async () => {
     const markdown = await pool(1, 10_000);
     const finished: number[] = [];
