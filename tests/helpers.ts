@@ -45,10 +45,15 @@ export interface BuiltSite {
   files: () => Promise<string[]>;
 }
 
-/** Builds a site whose content lives at `root` into a fresh temp dir and gives access to its files. */
+/**
+ * Builds a site whose content lives at `root` into a fresh temp dir and gives access to its files. A fixture
+ * in the repository is built without .cache/ (a test must not write into tests/fixtures/); copyFixture()
+ * gives one to build with it.
+ */
 export async function buildSite(root: string, options: Partial<BuildOptions> = {}): Promise<BuiltSite> {
   const outDir = options.outDir ?? path.join(await makeTempDir('arhivar-dist-'), 'dist');
-  const result = await build({ now: new Date('2026-01-01T00:00:00Z'), ...options, root, outDir });
+  const inRepository = !path.relative(FIXTURES, root).startsWith('..');
+  const result = await build({ now: new Date('2026-01-01T00:00:00Z'), ...(inRepository ? { cache: false } : {}), ...options, root, outDir });
   return {
     root,
     outDir,

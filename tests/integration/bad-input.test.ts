@@ -10,7 +10,7 @@ import { buildFixture, buildSite, copyFixture, FIXTURES, hrefs, listFiles, makeT
 
 async function errorsOf(fixture: string) {
   try {
-    await loadSite({ root: path.join(FIXTURES, fixture), now: new Date('2026-01-01T00:00:00Z') });
+    await loadSite({ root: path.join(FIXTURES, fixture), now: new Date('2026-01-01T00:00:00Z'), cache: false });
   } catch (error) {
     if (error instanceof ContentErrors) return error.errors;
     throw error;
@@ -68,7 +68,7 @@ describe('bad input', () => {
     const good = await buildFixture('archive-basic');
     const before = await snapshot(good.outDir);
     const output: string[] = [];
-    const code = await main(['build', '--root', path.join(FIXTURES, 'bad-archive'), '--out', good.outDir], {
+    const code = await main(['build', '--root', await copyFixture('bad-archive'), '--out', good.outDir], {
       out: (line) => output.push(line),
       err: (line) => output.push(line),
     });

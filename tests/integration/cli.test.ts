@@ -72,7 +72,7 @@ describe('arhivar CLI exit codes', () => {
   });
 
   it('exits 1 on content problems and on an existing file', async () => {
-    expect(await main(['build', '--root', path.join(FIXTURES, 'bad-archive'), '--out', path.join(await makeTempDir(), 'dist')], captureIo())).toBe(1);
+    expect(await main(['build', '--root', await copyFixture('bad-archive'), '--out', path.join(await makeTempDir(), 'dist')], captureIo())).toBe(1);
     const root = await makeTempDir();
     roots.push(root);
     const created = captureIo();

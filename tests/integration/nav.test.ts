@@ -48,7 +48,7 @@ function jsonLdBlocks(html: string): Record<string, unknown>[] {
 
 beforeAll(async () => {
   dist = await mkdtemp(path.join(os.tmpdir(), 'arhivar-nav-'));
-  await build({ root: fixture, outDir: dist, now: new Date('2026-01-01T00:00:00Z') });
+  await build({ root: fixture, outDir: dist, now: new Date('2026-01-01T00:00:00Z'), cache: false });
   files = await walk(dist);
 });
 

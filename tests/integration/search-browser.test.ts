@@ -49,7 +49,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('search in Chromium', () => {
     if (!HAVE_CHROMIUM) throw new Error(`ARHIVAR_REQUIRE_BROWSER=1, but ${CHROMIUM} is missing (apt-get install chromium)`);
     work = await mkdtemp(path.join(tmpdir(), 'arhivar-search-browser-'));
     const dist = path.join(work, 'dist');
-    await build({ root: path.join(PROJECT_ROOT_FOR_TESTS, 'tests', 'fixtures', 'search'), outDir: dist, now: new Date('2026-01-01T00:00:00Z') });
+    await build({ root: path.join(PROJECT_ROOT_FOR_TESTS, 'tests', 'fixtures', 'search'), outDir: dist, now: new Date('2026-01-01T00:00:00Z'), cache: false });
     ({ origin, server } = await serve(dist));
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });

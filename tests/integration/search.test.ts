@@ -15,7 +15,7 @@ describe('search in a built site', () => {
 
   beforeAll(async () => {
     dist = path.join(await mkdtemp(path.join(tmpdir(), 'arhivar-search-site-')), 'dist');
-    await build({ root: FIXTURE, outDir: dist, now: new Date('2026-01-01T00:00:00Z') });
+    await build({ root: FIXTURE, outDir: dist, now: new Date('2026-01-01T00:00:00Z'), cache: false });
   });
 
   it('has a search page whose form works without JavaScript and says what needs it', async () => {

@@ -24,7 +24,7 @@ export interface BuiltSite {
 export async function buildDesignSite(): Promise<BuiltSite> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'arhivar-design-'));
   const dist = path.join(root, 'dist');
-  await build({ root: FIXTURE, outDir: dist, now: NOW });
+  await build({ root: FIXTURE, outDir: dist, now: NOW, cache: false });
   return { root, dist, remove: () => rm(root, { recursive: true, force: true }) };
 }
 
