@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, readlink, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sha1 } from '../hash.ts';
-import { readCacheFile, writeCacheFile } from '../pipeline/cache.ts';
+import { CACHE_DIR, readCacheFile, writeCacheFile } from '../pipeline/cache.ts';
 import { addTime, type Timings } from '../pipeline/timings.ts';
 import { Fingerprinter } from '../render/fingerprint.ts';
 import type { PageSpec } from '../render/pages.ts';
@@ -222,7 +222,10 @@ export async function publishSite(
         removeInBackground(old);
       }
     }
-    if (useCache) await writeState({ version: 1, target, current: { ino: (await inode(target))!, files: desired }, spare: nextSpare });
+    if (useCache) {
+      await writeState({ version: 1, target, current: { ino: (await inode(target))!, files: desired }, spare: nextSpare });
+      await pruneOtherStates(root, stateName);
+    }
     return { pagesWritten, pagesRendered, filesWritten };
   } catch (error) {
     // The spare (if it was the staging tree) is no longer trusted: the state written by openStaging says so.
@@ -293,6 +296,25 @@ class Staging {
       }
     }
   }
+}
+
+/** Records of output folders kept in .cache/ besides the one just written (see pruneOtherStates). */
+const OTHER_STATES_KEPT = 3;
+const STATE_FILE = /^output-[0-9a-f]{12}\.bin$/;
+
+/**
+ * Each output folder has its record in .cache/, named by a hash of its absolute path (about 3 MB at 10,000
+ * articles). A project built into a few folders keeps them all, but a CI job that restores .cache/ into a
+ * new path on every run would leave one more each time: only the most recently written few are kept. A
+ * folder whose record is gone is written afresh by its next build, never damaged.
+ */
+async function pruneOtherStates(root: string, keep: string): Promise<void> {
+  const directory = path.join(root, CACHE_DIR);
+  const names = (await readdir(directory).catch(() => [] as string[])).filter((name) => STATE_FILE.test(name) && name !== keep);
+  if (names.length <= OTHER_STATES_KEPT) return;
+  const written = await Promise.all(names.map(async (name) => ({ name, mtimeMs: (await stat(path.join(directory, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
+  written.sort((a, b) => b.mtimeMs - a.mtimeMs);
+  await Promise.all(written.slice(OTHER_STATES_KEPT).map(({ name }) => rm(path.join(directory, name), { force: true })));
 }
 
 function treeNames(target: string) {

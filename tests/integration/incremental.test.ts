@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFile, cp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, cp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, loadSite, sitePages } from '../../src/build.ts';
@@ -8,6 +8,7 @@ import { readContent } from '../../src/content/read.ts';
 import { buildAssets } from '../../src/output/assets.ts';
 import { writeSite } from '../../src/output/write.ts';
 import type { PageSpec } from '../../src/render/pages.ts';
+import { buildUnlessUnchanged } from '../../src/pipeline/unchanged.ts';
 import { copyFixture, listFiles, makeTempDir } from '../helpers.ts';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
@@ -104,6 +105,47 @@ describe('incremental builds (issue 6)', () => {
     await appendFile(path.join(root, PRVI), '\nŽupan je dodal, da bo most zgrajen do jeseni.\n');
     await build({ root, outDir, now: NOW });
     expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
+  });
+
+  it('builds a copy of the project with its .cache/ (a CI job restoring it) from that cache, equal to a fresh build', async () => {
+    const root = await copyFixture('archive-basic');
+    await buildUnlessUnchanged({ root, now: NOW });
+    // A fresh clone in another folder, with .cache/ restored and no dist/: every content file is new to the file system.
+    const copy = await makeTempDir('arhivar-clone-');
+    await cp(root, copy, { recursive: true, filter: (source) => path.basename(source) !== 'dist' });
+    const logs = async () => {
+      const sizes = new Map<string, number>();
+      for (const name of await readdir(path.join(copy, '.cache'))) if (/^(articles|markdown|people|search-terms)-.*\.log$/.test(name)) sizes.set(name, (await stat(path.join(copy, '.cache', name))).size);
+      return sizes;
+    };
+    const before = await logs();
+    expect([...before.keys()].map((name) => name.split('-')[0]).sort()).toEqual(['articles', 'markdown', 'people', 'search']);
+
+    const summary = await buildUnlessUnchanged({ root: copy, now: NOW });
+    expect(summary.unchanged).toBe(false);
+    expect(contents(await snapshot(path.join(copy, 'dist')))).toEqual(await freshBuild(copy));
+    expect(contents(await snapshot(path.join(copy, 'dist')))).toEqual(contents(await snapshot(path.join(root, 'dist'))));
+    // Nothing was validated, rendered, searched for people or indexed again: no log gained a record.
+    expect(await logs()).toEqual(before);
+  });
+
+  it('keeps the records of the few output folders written last in .cache/, and builds a forgotten one afresh', async () => {
+    const root = await copyFixture('archive-basic');
+    const outDirs: string[] = [];
+    for (let n = 0; n < 6; n++) {
+      outDirs.push(path.join(await makeTempDir('arhivar-dist-'), 'dist'));
+      await build({ root, outDir: outDirs[n]!, now: NOW });
+    }
+    const records = (await readdir(path.join(root, '.cache'))).filter((name) => /^output-[0-9a-f]{12}\.bin$/.test(name));
+    expect(records).toHaveLength(4);
+    const recordOf = (outDir: string) => `output-${createHash('sha1').update(outDir).digest('hex').slice(0, 12)}.bin`;
+    expect(records.sort()).toEqual(outDirs.slice(2).map(recordOf).sort());
+
+    // The first folder's record is gone: an edit rewrites that folder whole, and it is right.
+    await appendFile(path.join(root, PRVI), '\nŽupan je dodal, da bo most zgrajen do jeseni.\n');
+    const rebuilt = await build({ root, outDir: outDirs[0]!, now: NOW });
+    expect(rebuilt.filesWritten).toBe((await listFiles(outDirs[0]!)).length);
+    expect(contents(await snapshot(outDirs[0]!))).toEqual(await freshBuild(root));
   });
 
   it('lets go of the article texts only when the caller will not read them again (arhivar build)', async () => {
