@@ -9,11 +9,12 @@ import { NODE_FLAGS } from '../bin/code.js';
 import { STAGES } from '../pipeline/timings.ts';
 import type { ChildReport } from './child.ts';
 import { generateArchive } from './generate.ts';
+import { KNOWN_FILES } from '../pipeline/unchanged.ts';
 
 /**
  * `npm run bench -- --articles N [--people P] [--runs R]`: generates a synthetic archive in a temp folder and
- * times three builds, each in a fresh process: cold (no dist/, no .cache/), rebuild with nothing changed,
- * and rebuild after editing one article; then the time `arhivar dev` takes to serve its first page, with
+ * times four builds, each in a fresh process: cold (no dist/, no .cache/), rebuild with nothing changed,
+ * rebuild after editing one article, and a build with .cache/ kept but no dist/ (a CI job); then the time `arhivar dev` takes to serve its first page, with
  * the .cache/ those builds left and without one. Prints medians as Markdown tables.
  */
 export interface BenchOptions {
@@ -67,7 +68,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const scenarios: ScenarioResult[] = [];
     const cold: { report: ChildReport; wallMs: number }[] = [];
     for (let run = 0; run < options.runs; run++) {
-      await rm(path.join(root, 'dist'), { recursive: true, force: true });
+      await removeOutput(root);
       await rm(path.join(root, '.cache'), { recursive: true, force: true });
       cold.push(await measuredBuild(root));
       log(`cold build ${run + 1}/${options.runs}: ${(cold.at(-1)!.wallMs / 1000).toFixed(2)} s`);
@@ -91,6 +92,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     }
     scenarios.push(summarise('one-article rebuild', edited));
 
+    // A CI job that keeps .cache/ between runs (README, "Publishing from CI"): a fresh clone has no dist/,
+    // and its content files are new to the file system, so their record in .cache/ matches none of them
+    // and every one is read again. Rendered Markdown, validations and search terms come from .cache/.
+    const keptCache: { report: ChildReport; wallMs: number }[] = [];
+    for (let run = 0; run < options.runs; run++) {
+      await removeOutput(root);
+      await rm(path.join(root, '.cache', KNOWN_FILES), { force: true });
+      keptCache.push(await measuredBuild(root));
+      log(`build with kept .cache/, no dist/ ${run + 1}/${options.runs}: ${(keptCache.at(-1)!.wallMs / 1000).toFixed(2)} s`);
+    }
+    scenarios.push(summarise(KEPT_CACHE_SCENARIO, keptCache));
+
     // The dev server twice: as an editor starts it on a working day (.cache/ from the builds above) and on
     // a fresh checkout (no .cache/: every article's Markdown must be rendered; the home page comes once the newest are).
     const devStarts: DevStartResult[] = [];
@@ -108,6 +121,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   } finally {
     if (!options.keep) await rm(root, { recursive: true, force: true });
   }
+}
+
+export const KEPT_CACHE_SCENARIO = 'build with kept .cache/, no dist/';
+
+/** dist/ and the trees a build keeps beside it (output/publish.ts): a build after this starts with none. */
+async function removeOutput(root: string): Promise<void> {
+  for (const tree of ['dist', '.dist-spare']) await rm(path.join(root, tree), { recursive: true, force: true });
 }
 
 async function measuredBuild(root: string): Promise<{ report: ChildReport; wallMs: number }> {

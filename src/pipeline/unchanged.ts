@@ -105,7 +105,8 @@ export function restoreWarnings(stored: LastBuild['warnings']): ArhivarError[] {
   return stored.map((warning) => new ArhivarError(warning));
 }
 
-const KNOWN_FILES = 'content-files.bin';
+/** The record of content/'s files in .cache/ (the benchmark deletes it to stand for a fresh clone). */
+export const KNOWN_FILES = 'content-files.bin';
 
 /** What the last read learned of content/'s files (see content/read.ts KnownFiles); empty when there is none. */
 export async function readKnownFiles(root: string): Promise<KnownFiles> {

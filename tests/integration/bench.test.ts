@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { runBench } from '../../src/bench/run.ts';
+import { KEPT_CACHE_SCENARIO, runBench } from '../../src/bench/run.ts';
 
 describe('npm run bench (issue 6)', () => {
-  it('builds a small synthetic archive cold, unchanged and after one edit, starts the dev server, and prints the tables', async () => {
+  it('builds a small synthetic archive cold, unchanged, after one edit and from a kept .cache/, starts the dev server, and prints the tables', async () => {
     const result = await runBench({ articles: 40, people: 12, runs: 1 });
-    const [cold, unchanged, edited] = result.scenarios;
-    expect(result.scenarios.map((scenario) => scenario.name)).toEqual(['cold build', 'no-change rebuild', 'one-article rebuild']);
+    const [cold, unchanged, edited, keptCache] = result.scenarios;
+    expect(result.scenarios.map((scenario) => scenario.name)).toEqual(['cold build', 'no-change rebuild', 'one-article rebuild', KEPT_CACHE_SCENARIO]);
     // 40 articles and 12 people, besides the index, archive, tag and feed pages and the sitemap.
     expect(cold!.median.pages).toBeGreaterThan(40 + 12);
     // Besides the pages: the CSS and script assets and the search index files.
@@ -15,9 +15,13 @@ describe('npm run bench (issue 6)', () => {
     expect(edited!.median.filesWritten).toBeGreaterThanOrEqual(1);
     expect(edited!.median.filesWritten).toBeLessThan(cold!.median.filesWritten! / 4);
     for (const stage of ['load', 'parse', 'detect', 'collect', 'render', 'write'] as const) expect(cold!.median.timings[stage]).toBeGreaterThan(0);
+    // With .cache/ kept and dist/ gone, every file is written again, but no article is rendered or searched for people.
+    expect(keptCache!.median.filesWritten).toBe(cold!.median.filesWritten);
+    expect(keptCache!.median.timings.detect ?? 0).toBe(0);
     expect(cold!.median.maxRssKb).toBeGreaterThan(0);
     expect(result.table).toMatch(/^\| cold build \| [\d.]+ \|/m);
     expect(result.table).toMatch(/^\| one-article rebuild \| [\d.]+ \|/m);
+    expect(result.table).toMatch(/^\| build with kept \.cache\/, no dist\/ \| [\d.]+ \|/m);
     // The cold build's row: CPU (user and system) and, in the next column, the system time within it.
     const header = result.table.split('\n').find((line) => line.startsWith('| build |'))!.split('|').map((cell) => cell.trim());
     const coldRow = result.table.split('\n').find((line) => line.startsWith('| cold build |'))!.split('|').map((cell) => cell.trim());
