@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
 import { ArhivarError } from '../errors.ts';
+import { parseContentDate } from './dates.ts';
 import { parseSimpleYaml } from './simple-yaml.ts';
 
 /**
@@ -90,6 +91,42 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   const bodyLine = consumed.split('\n').length;
   return { data: result.data ?? {}, present: true, body, bodyLine, keyLines };
 }
+
+/** What peekDateAndDraft reads of an article without validating it. */
+export interface PeekedDate {
+  /** The date's instant in ms, as parseContentDate reads the date: key. */
+  time: number;
+  draft: boolean;
+}
+
+/**
+ * An article's date and draft flag, read from a front-matter block of the simple kind parseSimpleYaml reads
+ * (nearly every article's) without validating the article: the dev server picks the newest articles of a
+ * fresh checkout by them, to show its home page before the whole archive is validated. undefined for any
+ * other block, and for a date or draft value validation would not take as it is. Validation decides: a
+ * file it rejects may have been peeked at differently.
+ */
+export function peekDateAndDraft(text: string): PeekedDate | undefined {
+  const opening = OPENING.exec(text);
+  if (!opening || opening[1]!.trim() !== '') return undefined;
+  const closingStart = text.indexOf('\n---', opening[0].length - 1);
+  if (closingStart === -1 || !CLOSING.test(text.slice(closingStart, closingStart + 8))) return undefined;
+  // Only the two key lines are read (by parseSimpleYaml, so a value means what it means to YAML): reading whole
+  // blocks took 0.15-0.2 s for 10,000 articles, on the way to the home page.
+  const block = text.slice(opening[0].length, closingStart);
+  const dateLines = block.match(DATE_LINE);
+  const draftLines = block.match(DRAFT_LINE);
+  if (dateLines?.length !== 1 || (draftLines && draftLines.length !== 1)) return undefined;
+  const parsed = parseSimpleYaml(draftLines ? `${dateLines[0]}\n${draftLines[0]}` : dateLines[0], 1);
+  const data = parsed?.data as { date?: unknown; draft?: unknown } | undefined;
+  const date = parseContentDate(data?.date);
+  const draft = data?.draft ?? false;
+  if (!date.ok || typeof draft !== 'boolean') return undefined;
+  return { time: date.value.instant.getTime(), draft };
+}
+
+const DATE_LINE = /^date:.*$/gm;
+const DRAFT_LINE = /^draft:.*$/gm;
 
 export interface YamlBlock {
   data: unknown;
