@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { ArhivarError, ContentErrors, sortErrors } from './errors.ts';
-import { readContent, type ContentSources } from './content/read.ts';
+import { readContent, type ContentSources, type SourceFile } from './content/read.ts';
 import { parseSiteConfig, type SiteConfig } from './config/site.ts';
-import type { Article, ArticleSource } from './content/article.ts';
+import { validateArticle, type Article, type ArticleSource } from './content/article.ts';
+import { peekDateAndDraft } from './content/front-matter.ts';
 import type { Person } from './content/person.ts';
 import type { RenderedMarkdown } from './markdown/render.ts';
 import { pruneCache, type LoadCache } from './load-cache.ts';
@@ -123,8 +124,8 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const warnings: ArhivarError[] = [...(sources.warnings ?? [])];
 
   const now = options.now ?? new Date();
-  const isPublished = (draft: Draft) =>
-    (options.includeDrafts || !draft.frontMatter.draft) && (options.includeFuture || draft.frontMatter.date.instant.getTime() <= now.getTime());
+  const publishes = (time: number, draft: boolean) => (options.includeDrafts || !draft) && (options.includeFuture || time <= now.getTime());
+  const isPublished = (draft: Draft) => publishes(draft.frontMatter.date.instant.getTime(), draft.frontMatter.draft);
   // People are detected next to the Markdown, in the same worker threads. Bodies go to the workers as their
   // front matter is validated, so stage "parse" (what remains of it after "load") overlaps the load stage.
   const renderer = await BodyRenderer.open({
@@ -150,6 +151,16 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const stopRendering = () => void renderer.stop();
   signal?.addEventListener('abort', stopRendering, { once: true });
   if (signal?.aborted) stopRendering();
+  // Before validation, which lets go of the texts: the newest articles by their peeked dates, told as soon as
+  // they are rendered (a fresh checkout's home page then waits for no other article). Validation waits for
+  // them: it would hold this thread's core, and the workers run at a lower priority than this thread.
+  const toldEarly =
+    tellNewest && !signal?.aborted
+      ? await newestBeforeValidation(sources.articles, renderer, config, registry, publishes).then(
+          (newest) => Boolean(newest && (tellNewest(newest), true)),
+          () => false,
+        )
+      : false;
   try {
     await validateArticles(sources.articles, {
       root: options.root,
@@ -193,8 +204,9 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   }
   errors.push(...findDuplicateUrls(published));
   addTime(timings, 'load', performance.now() - loadStarted);
+  // Otherwise the newest articles are told once every article is validated, when none has an error.
   const newestTold =
-    tellNewest && errors.length === 0
+    tellNewest && !toldEarly && errors.length === 0
       ? newestArticles(renderer, published, config, registry).then(
           (newest) => newest && tellNewest(newest),
           () => undefined,
@@ -340,17 +352,101 @@ async function newestArticles(renderer: BodyRenderer, published: readonly Draft[
     .sort(compareNewestFirst)
     .slice(0, config.pageSize);
   await renderer.rendered(newest.map(({ index }) => index));
+  return newestPage(
+    newest.map(({ index }) => ({ draft: published[index]!, ...renderer.result(index) })),
+    config,
+    registry,
+    published.length,
+  );
+}
+
+/** Articles validated ahead of the others (their own and the unpeeked ones) before the early home page is given up. */
+const MAX_EARLY_VALIDATIONS = 500;
+
+/**
+ * LoadOptions.onNewestArticles before the archive is validated: the newest page of articles picked by the
+ * dates peeked from every file's front matter (content/front-matter.ts peekDateAndDraft), with only those
+ * articles, and the files that could not be peeked at, validated and rendered now. On a fresh checkout of
+ * 10,000 articles the home page then waits for reading the files, not for validating all of them.
+ * The page may not be the site's: an older article whose front matter peeks differently from how it
+ * validates, or any article that fails (the site is then its problems). The dev server compares it with
+ * the site's home page once the load is done and reloads the browser if they differ. undefined, and
+ * nothing told early, when one of the chosen articles fails or peeks wrong, or too many files cannot be peeked.
+ */
+async function newestBeforeValidation(
+  sources: readonly SourceFile[],
+  renderer: BodyRenderer,
+  config: SiteConfig,
+  registry: Registry,
+  /** Whether an article of this date (ms) and draft flag is published by this load. */
+  publishes: (time: number, draft: boolean) => boolean,
+): Promise<NewestArticles | undefined> {
+  const peeked = sources.map((source) => peekDateAndDraft(source.text));
+  const chosen: ArticleSource[] = [];
+  let validations = 0;
+  // undefined when the file fails: it is reported by the load, and the site is its problems, not a home page.
+  const validated = (source: SourceFile): ArticleSource | undefined => {
+    validations++;
+    const result = validateArticle(source);
+    return result.errors.length === 0 ? result.article : undefined;
+  };
+  let count = 0;
+  const candidates: { index: number; time: number }[] = [];
+  for (const [index, peek] of peeked.entries()) {
+    if (peek) {
+      if (publishes(peek.time, peek.draft)) candidates.push({ index, time: peek.time });
+      continue;
+    }
+    if (validations >= MAX_EARLY_VALIDATIONS) return undefined;
+    const article = validated(sources[index]!);
+    if (!article) return undefined;
+    if (publishes(article.frontMatter.date.instant.getTime(), article.frontMatter.draft)) {
+      chosen.push(article);
+      count++;
+    }
+  }
+  count += candidates.length;
+  // Every article at least as new as the page's last (ties included) is validated; older ones cannot be on it.
+  const times = Float64Array.from([...candidates.map(({ time }) => time), ...chosen.map((article) => article.frontMatter.date.instant.getTime())]).sort();
+  const oldestOnPage = times.length > config.pageSize ? times[times.length - config.pageSize]! : -Infinity;
+  for (const { index, time } of candidates) {
+    if (time < oldestOnPage) continue;
+    if (validations >= MAX_EARLY_VALIDATIONS) return undefined;
+    const article = validated(sources[index]!);
+    // Peeked differently from how it validates: which articles are newest is not known yet.
+    if (!article || article.frontMatter.date.instant.getTime() !== time || article.frontMatter.draft !== peeked[index]!.draft) return undefined;
+    chosen.push(article);
+  }
+  const newest = chosen
+    .map((article) => ({ article, date: article.frontMatter.date, title: article.title, url: urls.article(article.frontMatter.date, article.slug) }))
+    .sort(compareNewestFirst)
+    .slice(0, config.pageSize);
+  const rendered = await Promise.all(newest.map(({ article }) => renderer.preview(article)));
+  return newestPage(
+    newest.map(({ article }, n) => ({ draft: withoutBody(article), body: rendered[n]?.body, detected: rendered[n]?.detected })),
+    config,
+    registry,
+    count,
+  );
+}
+
+/** The NewestArticles of drafts rendered (newest first); undefined when one failed: the load will report it. */
+function newestPage(
+  rendered: readonly { draft: Draft; body: RenderedMarkdown | undefined; detected: DetectedPeople | undefined }[],
+  config: SiteConfig,
+  registry: Registry,
+  count: number,
+): NewestArticles | undefined {
   const people = new Map(registry.people);
   const articles: Article[] = [];
-  for (const { index } of newest) {
-    const { body, detected } = renderer.result(index);
+  for (const { draft, body, detected } of rendered) {
     // Failed: the load will report it, and there is no home page to show before that.
     if (!body || (config.detectPeople && !detected)) return undefined;
-    const record = articleRecord(published[index]!, body, detected, registry);
+    const record = articleRecord(draft, body, detected, registry);
     for (const person of record.unknownPeople) if (!people.has(person.id)) people.set(person.id, person);
     articles.push(record.article);
   }
-  return { config, people, articles, count: published.length };
+  return { config, people, articles, count };
 }
 
 /**

@@ -67,7 +67,8 @@ changes unless the whole build succeeds.
 
 Serves the site at http://127.0.0.1:5173/ (or --port), rendering each page when it is asked for, so
 the server is up at once however large the archive. Without .cache/ (a fresh checkout) the home page
-comes as soon as the newest articles are rendered, the other pages once all are. Edits to content/,
+comes as soon as the files are read and the newest articles rendered, the other pages once all are
+(the browser reloads if a problem found later changes the home page). Edits to content/,
 templates/ and the CSS reload the browser; content problems show as a page with file, line and hint until
 they are fixed. Drafts are shown. Stop with Ctrl+C.
 

@@ -278,6 +278,39 @@ export class BodyRenderer {
     await Promise.all(waits);
   }
 
+  /**
+   * One article's body and people ahead of every article added, for a page shown before the load is done
+   * (the dev server's early home page, see build.ts newestBeforeValidation). Nothing is numbered or kept:
+   * when the article is added later it is rendered again, which for a page of articles costs a few
+   * milliseconds of a worker. undefined when it cannot be rendered; its add() will report why.
+   */
+  async preview(article: ArticleSource): Promise<{ body: RenderedMarkdown; detected: DetectedPeople | undefined } | undefined> {
+    const { options } = this;
+    const key = bodyKey(article.body);
+    const recent = options.reuse?.get(article.file);
+    const hit = recent && recent.key === key ? recent.value : this.stored(key);
+    const peopleKey = options.detect ? detectionKey(this.registry, article, key) : '';
+    const recentPeople = options.reusePeople?.get(article.file);
+    const found = !options.detect ? undefined : recentPeople && recentPeople.key === peopleKey ? recentPeople.value : this.peopleCache?.peek(peopleKey);
+    if (hit && (!options.detect || found)) return { body: hit, detected: found };
+    try {
+      const pool = await this.pool;
+      const submitted = pool.submit({
+        body: hit ? undefined : utf8Encoder.encode(article.body),
+        text: hit?.text,
+        detect: options.detect && !found ? { title: article.title, summary: article.frontMatter.summary } : undefined,
+      });
+      submitted.promote();
+      const result = await submitted.result;
+      const body = hit ?? (result.rendered ? new Utf8Body(result.rendered) : undefined);
+      const detected = found ?? result.detected;
+      if (!body || (options.detect && !detected)) return undefined;
+      return { body, detected };
+    } catch {
+      return undefined;
+    }
+  }
+
   /** What is known of the article at `index` so far: its body once rendered, the people found once detected. */
   result(index: number): { body: RenderedMarkdown | undefined; detected: DetectedPeople | undefined } {
     return { body: this.bodies[index], detected: this.detected[index] };

@@ -124,6 +124,52 @@ describe('loadSite onNewestArticles', () => {
     }
   });
 
+  it('picks the newest by the dates peeked from front matter, validating first what cannot be peeked at', async () => {
+    const root = await copyFixture('archive-basic'); // pageSize 3
+    try {
+      const article = (name: string, front: string) => writeFile(path.join(root, 'content', 'articles', `${name}.md`), `---\n${front}\n---\n\nBesedilo članka ${name}.\n`);
+      // A comment after the date is YAML the peek leaves to validation: this article is validated before the others.
+      await article('komentar', 'title: Najnovejši s komentarjem\ndate: 2026-05-20 # popravljeno');
+      // A draft and an article dated after NOW are not published, however new.
+      await article('osnutek', 'title: Osnutek\ndate: 2026-05-25\ndraft: true');
+      await article('prihodnji', 'title: Prihodnji\ndate: 2026-07-01');
+      await article('drugi', 'title: "Drugi: z dvopičjem"\ndate: "2026-05-10T08:00"');
+      let newest: NewestArticles | undefined;
+      const model = await loadSite({ root, now: NOW, onNewestArticles: (told) => (newest = told) });
+      model.close();
+      expect(newest!.articles.map((told) => told.title)).toEqual(['Najnovejši s komentarjem', 'Drugi: z dvopičjem', model.archive.articles[2]!.title]);
+      expect(newest!.articles.map((told) => told.url)).toEqual(model.archive.articles.slice(0, 3).map((told) => told.url));
+      expect(newest!.count).toBe(model.archive.articles.length);
+    } finally {
+      await removeDir(root);
+    }
+  });
+
+  it('tells the newest before the rest is validated: an older article’s error comes after them', async () => {
+    const root = await copyFixture('archive-basic');
+    try {
+      // Its date peeks well, but it has no title: only validation finds that.
+      await writeFile(path.join(root, 'content', 'articles', 'star.md'), '---\ndate: 2001-01-01\n---\n\nBesedilo brez naslova.\n');
+      let told: NewestArticles | undefined;
+      await expect(loadSite({ root, now: NOW, onNewestArticles: (newest) => (told = newest) })).rejects.toMatchObject({ errors: [expect.objectContaining({ code: 'article/missing-title' })] });
+      expect(told!.articles).toHaveLength(3);
+    } finally {
+      await removeDir(root);
+    }
+  });
+
+  it('tells nothing when an article on the newest page is invalid', async () => {
+    const root = await copyFixture('archive-basic');
+    try {
+      await writeFile(path.join(root, 'content', 'articles', 'nov.md'), '---\ndate: 2026-05-01\n---\n\nBesedilo brez naslova.\n');
+      let told = false;
+      await expect(loadSite({ root, now: NOW, onNewestArticles: () => (told = true) })).rejects.toMatchObject({ errors: [expect.objectContaining({ code: 'article/missing-title' })] });
+      expect(told).toBe(false);
+    } finally {
+      await removeDir(root);
+    }
+  });
+
   it('tells nothing when an article’s front matter is invalid: the site is not shown before that is fixed', async () => {
     const root = await freshCopy();
     try {
@@ -169,6 +215,27 @@ describe('arhivar dev on a fresh checkout', () => {
       expect(early.replace(VITE_CLIENT, '')).toBe(await built.read('/'));
     } finally {
       await removeDir(path.dirname(built.outDir));
+    }
+  });
+
+  it('shows the home page early though an older article is broken, then reloads the browser to the problems', async () => {
+    const broken = await freshCopy();
+    await writeFile(path.join(broken, 'content', 'articles', 'star.md'), '---\ndate: 2001-01-01\n---\n\nBesedilo brez naslova.\n');
+    const loads: DevLoadReport[] = [];
+    const other = await startDevServer({ root: broken, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
+    try {
+      const reloads = recordMessages(other);
+      expect(await firstHomePageAt(other.url)).toContain('<!DOCTYPE html>');
+      expect(loads).toEqual([]);
+      await waitFor(() => reloads.length > 0, 'the reload');
+      expect(reloads).toEqual([{ type: 'full-reload', path: '*' }]);
+      expect(loads[0]!.errors.map((error) => `${error.file} ${error.code}`)).toEqual(['content/articles/star.md article/missing-title']);
+      const after = await fetch(new URL('/', other.url));
+      expect(after.status).toBe(500);
+      expect(await after.text()).toContain('star.md');
+    } finally {
+      await other.close();
+      await removeDir(broken);
     }
   });
 
