@@ -26,7 +26,7 @@ import { checkCacheFolder, checkOutputFolder, checkPublicFolder } from './pipeli
 import { beforeHandOver, BodyRenderer, startMarkdownWorkers, WAITING_BODIES_LIMIT } from './pipeline/markdown.ts';
 import { relatedArticles } from './pipeline/related.ts';
 import type { DetectedPeople, MarkdownPool } from './workers/markdown-pool.ts';
-import { validateArticles } from './pipeline/articles.ts';
+import { hasStoredValidations, validateArticles } from './pipeline/articles.ts';
 
 /**
  * The whole pipeline: load → validate → render Markdown → enrich (people, tags) → collect → pages → write.
@@ -154,8 +154,10 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   // Before validation, which lets go of the texts: the newest articles by their peeked dates, told as soon as
   // they are rendered (a fresh checkout's home page then waits for no other article). Validation waits for
   // them: it would hold this thread's core, and the workers run at a lower priority than this thread.
+  // Not when .cache/ holds validations of this arhivar: validation then takes a few tenths of a second, and
+  // peeking would read every file, where the files whose stat is unchanged are otherwise not read at all.
   const toldEarly =
-    tellNewest && !signal?.aborted
+    tellNewest && !signal?.aborted && !(useCache && (await hasStoredValidations(options.root)))
       ? await newestBeforeValidation(sources.articles, renderer, config, registry, publishes).then(
           (newest) => Boolean(newest && (tellNewest(newest), true)),
           () => false,

@@ -52,12 +52,20 @@ export interface ValidateOptions {
   deferSave?: ((save: () => Promise<void>) => void) | undefined;
 }
 
+/** The name of the validations' log in .cache/. */
+const LOG = 'articles';
+
+/** Whether .cache/ holds validations made by this arhivar (a load then validates most files from them). */
+export async function hasStoredValidations(root: string): Promise<boolean> {
+  return RecordCache.exists(root, LOG, await codeVersion());
+}
+
 /** Articles validated between two turns of the event loop when onResult is given. */
 const BATCH = 32;
 
 export async function validateArticles(sources: readonly SourceFile[], options: ValidateOptions): Promise<Validation[]> {
   const { reuse, onResult } = options;
-  const cache = options.cache === false ? undefined : await RecordCache.open<StoredValidation>(options.root, 'articles', await codeVersion());
+  const cache = options.cache === false ? undefined : await RecordCache.open<StoredValidation>(options.root, LOG, await codeVersion());
   // The key (a hash of the path and the text) and the body's key are given to onResult when computed.
   let key: string | undefined;
   let bodyKey: string | undefined;

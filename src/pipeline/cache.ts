@@ -1,4 +1,4 @@
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
@@ -47,6 +47,14 @@ export class RecordCache<V> {
     const cache = new RecordCache<V>(path.join(root, CACHE_DIR), name, version);
     await cache.load();
     return cache;
+  }
+
+  /** Whether .cache/ holds a log of this name for this version (records may be in it). */
+  static async exists(root: string, name: string, version: string): Promise<boolean> {
+    return stat(new RecordCache(path.join(root, CACHE_DIR), name, version).file).then(
+      (info) => info.isFile(),
+      () => false,
+    );
   }
 
   get size(): number {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArchive } from '../../src/bench/generate.ts';
 import { loadSite, sitePages, type NewestArticles } from '../../src/build.ts';
+import { readContent } from '../../src/content/read.ts';
 import { startDevServer, type DevServer } from '../../src/dev/server.ts';
 import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
 import { firstHomePage } from '../../src/render/pages.ts';
@@ -140,6 +141,28 @@ describe('loadSite onNewestArticles', () => {
       expect(newest!.articles.map((told) => told.title)).toEqual(['Najnovejši s komentarjem', 'Drugi: z dvopičjem', model.archive.articles[2]!.title]);
       expect(newest!.articles.map((told) => told.url)).toEqual(model.archive.articles.slice(0, 3).map((told) => told.url));
       expect(newest!.count).toBe(model.archive.articles.length);
+    } finally {
+      await removeDir(root);
+    }
+  });
+
+  it('does not peek when .cache/ holds validations: the texts of unchanged files are not read at all', async () => {
+    const root = await copyFixture('archive-basic');
+    try {
+      (await loadSite({ root, now: NOW })).close();
+      const sources = await readContent(root);
+      let reads = 0;
+      for (const source of sources.articles) {
+        let text = source.text;
+        Object.defineProperty(source, 'text', {
+          get: () => (reads++, text),
+          set: (value: string) => (text = value),
+        });
+      }
+      let told = false;
+      (await loadSite({ root, now: NOW, sources, onNewestArticles: () => (told = true) })).close();
+      expect(told).toBe(true);
+      expect(reads).toBe(0);
     } finally {
       await removeDir(root);
     }
