@@ -77,6 +77,11 @@ export interface LoadOptions {
    * every article's front matter is valid and the newest render; the SiteModel is what counts.
    */
   onNewestArticles?: ((newest: NewestArticles) => void) | undefined;
+  /**
+   * Told once every article's front matter is validated, while the Markdown may still be with the workers
+   * (the dev server loads its page module through Vite then, see vite-plugin.ts loadPagesLater).
+   */
+  onValidated?: (() => void) | undefined;
   /** Stops the load: the Markdown workers are stopped and the load fails (the dev server, when it closes). */
   signal?: AbortSignal | undefined;
 }
@@ -197,6 +202,8 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     await renderer.finish().catch(() => undefined);
     throw error;
   }
+
+  options.onValidated?.();
 
   let nextPublication: Date | undefined;
   for (const draft of drafts) {

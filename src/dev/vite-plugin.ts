@@ -126,8 +126,7 @@ class DevSite {
     this.reloadModel();
     this.reloadAssets();
     // A page module of the caller's is loaded through Vite at once, while the content loads. arhivar's own is
-    // loaded once the home page can be shown (see loadPagesLater): its templates take Vite a few tenths of a
-    // second of this thread, which the first load of a fresh checkout needs for the front matter.
+    // loaded once the front matter is validated (see loadPagesLater).
     if (this.options.pagesModule) this.loadPages().catch(() => undefined);
     // content/ has its own watcher (one per folder, see content-watcher.ts); Vite's watches the few files besides.
     server.watcher.add([...this.templateDirs, this.renderDir, this.clientDir]);
@@ -186,6 +185,8 @@ class DevSite {
     this.loadedOnce = true;
     this.loading = true;
     let tellNewest: ((newest: NewestArticles) => void) | undefined;
+    let tellValidated: (() => void) | undefined;
+    const validated = new Promise<void>((resolve) => (tellValidated = resolve));
     // A later load (an edit, possibly during the first) is shown only once it is done: the newest articles
     // of an older load are no longer the site's.
     this.newest = first ? new Promise((resolve) => (tellNewest = resolve)) : undefined;
@@ -207,6 +208,7 @@ class DevSite {
         reuse: this.parsed,
         releaseSources: true,
         onNewestArticles: tellNewest,
+        onValidated: tellValidated,
         signal: this.closing.signal,
       });
     };
@@ -215,7 +217,7 @@ class DevSite {
       (error: unknown): ModelState => ({ ok: false, errors: toArhivarErrors(error) ?? [], failure: toArhivarErrors(error) ? undefined : error }),
     );
     this.model = model;
-    if (first) this.loadPagesLater();
+    if (first) this.loadPagesLater(validated);
     void model.then(async (state) => {
       if (this.closing.signal.aborted) return;
       const current = this.model === model;
@@ -255,12 +257,13 @@ class DevSite {
   }
 
   /**
-   * Loads the page module through Vite once the first load has told the newest articles or is done, whichever
-   * comes first, so it is ready well before the rest of a fresh checkout's articles are rendered.
+   * Loads the page module through Vite once the first load has validated every article's front matter (or is
+   * done), so it is ready before the rest of a fresh checkout's articles are rendered. Not as soon as the
+   * home page is shown, which now comes before validation: the templates take Vite a few tenths of a second
+   * of this thread, which validation needs to keep the Markdown workers fed.
    */
-  private loadPagesLater(): void {
-    const newest = this.newest ?? Promise.resolve();
-    void Promise.race([newest, this.model])
+  private loadPagesLater(validated: Promise<void>): void {
+    void Promise.race([validated, this.model])
       .then(() => (this.stopping ? undefined : this.loadPages()))
       .catch(() => undefined);
   }

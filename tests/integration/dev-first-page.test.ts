@@ -75,6 +75,7 @@ describe('loadSite onNewestArticles', () => {
     try {
       let newest: NewestArticles | undefined;
       let toldAt = Infinity;
+      let validatedAt = Infinity;
       const model = await loadSite({
         root,
         now: NOW,
@@ -82,11 +83,14 @@ describe('loadSite onNewestArticles', () => {
           newest = told;
           toldAt = performance.now();
         },
+        onValidated: () => (validatedAt = performance.now()),
       });
       const loadedAt = performance.now();
       try {
         expect(newest).toBeDefined();
-        expect(toldAt).toBeLessThan(loadedAt);
+        // The newest come before the archive is validated (they are picked by peeked dates), and that before the Markdown is done.
+        expect(toldAt).toBeLessThan(validatedAt);
+        expect(validatedAt).toBeLessThan(loadedAt);
         const { pageSize } = model.config;
         expect(newest!.count).toBe(model.archive.articles.length);
         expect(newest!.articles.map((article) => article.url)).toEqual(model.archive.articles.slice(0, pageSize).map((article) => article.url));
