@@ -49,6 +49,28 @@ async function firstHomePageAt(url: string): Promise<string> {
   throw new Error(`no home page from ${url}`);
 }
 
+/**
+ * Starts the dev server on `root` (a fresh checkout whose early home page will turn out different), takes
+ * the home page it shows before the first load is done, waits for the one reload it sends when the load is
+ * done, and asks for the home page again; then stops the server and removes `root`.
+ */
+async function earlyPageThenReload(root: string, pagesModule?: string): Promise<{ early: string; loads: DevLoadReport[]; after: { status: number; html: string } }> {
+  const loads: DevLoadReport[] = [];
+  const server = await startDevServer({ root, port: 0, logLevel: 'silent', pagesModule, onLoad: (report) => loads.push(report) });
+  try {
+    const reloads = recordMessages(server);
+    const early = await firstHomePageAt(server.url);
+    expect(loads).toEqual([]);
+    await waitFor(() => reloads.length > 0, 'the reload');
+    expect(reloads).toEqual([{ type: 'full-reload', path: '*' }]);
+    const response = await fetch(new URL('/', server.url));
+    return { early, loads, after: { status: response.status, html: await response.text() } };
+  } finally {
+    await server.close();
+    await removeDir(root);
+  }
+}
+
 let archive: string;
 
 beforeAll(async () => {
@@ -172,26 +194,18 @@ describe('loadSite onNewestArticles', () => {
     }
   });
 
-  it('tells the newest before the rest is validated: an older article’s error comes after them', async () => {
-    const root = await copyFixture('archive-basic');
+  it.each([
+    ['tells the newest before the rest is validated: an older article’s error comes after them', '2001-01-01', 3],
+    ['tells nothing when an article on the newest page is invalid', '2026-05-01', undefined],
+  ])('%s', async (_, date, toldArticles) => {
+    const root = await copyFixture('archive-basic'); // pageSize 3
     try {
       // Its date peeks well, but it has no title: only validation finds that.
-      await writeFile(path.join(root, 'content', 'articles', 'star.md'), '---\ndate: 2001-01-01\n---\n\nBesedilo brez naslova.\n');
+      await writeFile(path.join(root, 'content', 'articles', 'brez-naslova.md'), `---\ndate: ${date}\n---\n\nBesedilo brez naslova.\n`);
       let told: NewestArticles | undefined;
-      await expect(loadSite({ root, now: NOW, onNewestArticles: (newest) => (told = newest) })).rejects.toMatchObject({ errors: [expect.objectContaining({ code: 'article/missing-title' })] });
-      expect(told!.articles).toHaveLength(3);
-    } finally {
-      await removeDir(root);
-    }
-  });
-
-  it('tells nothing when an article on the newest page is invalid', async () => {
-    const root = await copyFixture('archive-basic');
-    try {
-      await writeFile(path.join(root, 'content', 'articles', 'nov.md'), '---\ndate: 2026-05-01\n---\n\nBesedilo brez naslova.\n');
-      let told = false;
-      await expect(loadSite({ root, now: NOW, onNewestArticles: () => (told = true) })).rejects.toMatchObject({ errors: [expect.objectContaining({ code: 'article/missing-title' })] });
-      expect(told).toBe(false);
+      const load = loadSite({ root, now: NOW, onNewestArticles: (newest) => (told = newest) });
+      await expect(load).rejects.toMatchObject({ errors: [expect.objectContaining({ code: 'article/missing-title' })] });
+      expect(told?.articles.length).toBe(toldArticles);
     } finally {
       await removeDir(root);
     }
@@ -248,22 +262,11 @@ describe('arhivar dev on a fresh checkout', () => {
   it('shows the home page early though an older article is broken, then reloads the browser to the problems', async () => {
     const broken = await freshCopy();
     await writeFile(path.join(broken, 'content', 'articles', 'star.md'), '---\ndate: 2001-01-01\n---\n\nBesedilo brez naslova.\n');
-    const loads: DevLoadReport[] = [];
-    const other = await startDevServer({ root: broken, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
-    try {
-      const reloads = recordMessages(other);
-      expect(await firstHomePageAt(other.url)).toContain('<!DOCTYPE html>');
-      expect(loads).toEqual([]);
-      await waitFor(() => reloads.length > 0, 'the reload');
-      expect(reloads).toEqual([{ type: 'full-reload', path: '*' }]);
-      expect(loads[0]!.errors.map((error) => `${error.file} ${error.code}`)).toEqual(['content/articles/star.md article/missing-title']);
-      const after = await fetch(new URL('/', other.url));
-      expect(after.status).toBe(500);
-      expect(await after.text()).toContain('star.md');
-    } finally {
-      await other.close();
-      await removeDir(broken);
-    }
+    const { early, loads, after } = await earlyPageThenReload(broken);
+    expect(early).toContain('<!DOCTYPE html>');
+    expect(loads[0]!.errors.map((error) => `${error.file} ${error.code}`)).toEqual(['content/articles/star.md article/missing-title']);
+    expect(after.status).toBe(500);
+    expect(after.html).toContain('star.md');
   });
 
   it('reloads the browser once the load is done when the home page it was shown early differs', async () => {
@@ -284,19 +287,9 @@ describe('arhivar dev on a fresh checkout', () => {
         '',
       ].join('\n'),
     );
-    const loads: DevLoadReport[] = [];
-    const other = await startDevServer({ root: differing, port: 0, logLevel: 'silent', pagesModule: wrapper, onLoad: (report) => loads.push(report) });
-    try {
-      const reloads = recordMessages(other);
-      expect(await firstHomePageAt(other.url)).toContain('<!-- zgodaj -->');
-      expect(loads).toEqual([]);
-      await waitFor(() => reloads.length > 0, 'the reload');
-      expect(reloads).toEqual([{ type: 'full-reload', path: '*' }]);
-      expect(await (await fetch(new URL('/', other.url))).text()).not.toContain('zgodaj');
-    } finally {
-      await other.close();
-      await removeDir(differing);
-    }
+    const { early, after } = await earlyPageThenReload(differing, wrapper);
+    expect(early).toContain('<!-- zgodaj -->');
+    expect(after.html).not.toContain('zgodaj');
   });
 });
 
