@@ -73,8 +73,10 @@ export interface LoadOptions {
   markdownWorkers?: Promise<MarkdownPool> | undefined;
   /**
    * Told the newest page of articles as soon as they are complete, while the others are still with the
-   * Markdown workers (those are sent first): the dev server shows the home page from them. Only told when
-   * every article's front matter is valid and the newest render; the SiteModel is what counts.
+   * Markdown workers (those are sent first): the dev server shows the home page from them. Without
+   * validations in .cache/ they are picked by peeked dates before the archive is validated (see
+   * newestBeforeValidation), and an older article may still fail; otherwise they are told once every
+   * article's front matter is valid. Never told when one of them fails. The SiteModel is what counts.
    */
   onNewestArticles?: ((newest: NewestArticles) => void) | undefined;
   /**
@@ -164,7 +166,10 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const toldEarly =
     tellNewest && !signal?.aborted && !(useCache && (await hasStoredValidations(options.root)))
       ? await newestBeforeValidation(sources.articles, renderer, config, registry, publishes).then(
-          (newest) => Boolean(newest && (tellNewest(newest), true)),
+          (newest) => {
+            if (newest) tellNewest(newest);
+            return newest !== undefined;
+          },
           () => false,
         )
       : false;
