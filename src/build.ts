@@ -1,17 +1,13 @@
 import path from 'node:path';
 import { ArhivarError, ContentErrors, sortErrors } from './errors.ts';
-import { readContent, type ContentSources, type SourceFile } from './content/read.ts';
+import { readContent, type ContentSources } from './content/read.ts';
 import { parseSiteConfig, type SiteConfig } from './config/site.ts';
-import { validateArticle, type Article, type ArticleSource } from './content/article.ts';
-import { peekDateAndDraft } from './content/front-matter.ts';
+import type { Article } from './content/article.ts';
 import type { Person } from './content/person.ts';
-import type { RenderedMarkdown } from './markdown/render.ts';
 import { pruneCache, type LoadCache } from './load-cache.ts';
-import { buildRegistry, loadRegistry, resolveNames, type Registry } from './people/registry.ts';
+import { buildRegistry, loadRegistry, type Registry } from './people/registry.ts';
 import { peopleFilesKey, readStoredPeople, storePeople } from './pipeline/people.ts';
-import { combineArticlePeople } from './people/article-people.ts';
-import { collectArchive, compareNewestFirst, type Archive } from './site/archive.ts';
-import { slugify } from './site/slug.ts';
+import { collectArchive, type Archive } from './site/archive.ts';
 import { urls } from './site/urls.ts';
 import { listPages, type PageSpec } from './render/pages.ts';
 import { setContentKey, setRecordKey } from './render/fingerprint.ts';
@@ -25,8 +21,12 @@ import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
 import { checkCacheFolder, checkOutputFolder, checkPublicFolder } from './pipeline/folders.ts';
 import { beforeHandOver, BodyRenderer, startMarkdownWorkers, WAITING_BODIES_LIMIT } from './pipeline/markdown.ts';
 import { relatedArticles } from './pipeline/related.ts';
-import type { DetectedPeople, MarkdownPool } from './workers/markdown-pool.ts';
+import type { MarkdownPool } from './workers/markdown-pool.ts';
 import { hasStoredValidations, validateArticles } from './pipeline/articles.ts';
+import { newestArticles, newestBeforeValidation, type NewestArticles } from './pipeline/newest.ts';
+import { articleRecord, withoutBody, type Draft } from './pipeline/records.ts';
+
+export type { NewestArticles } from './pipeline/newest.ts';
 
 /**
  * The whole pipeline: load → validate → render Markdown → enrich (people, tags) → collect → pages → write.
@@ -75,7 +75,7 @@ export interface LoadOptions {
    * Told the newest page of articles as soon as they are complete, while the others are still with the
    * Markdown workers (those are sent first): the dev server shows the home page from them. Without
    * validations in .cache/ they are picked by peeked dates before the archive is validated (see
-   * newestBeforeValidation), and an older article may still fail; otherwise they are told once every
+   * pipeline/newest.ts), and an older article may still fail; otherwise they are told once every
    * article's front matter is valid. Never told when one of them fails. The SiteModel is what counts.
    */
   onNewestArticles?: ((newest: NewestArticles) => void) | undefined;
@@ -86,16 +86,6 @@ export interface LoadOptions {
   onValidated?: (() => void) | undefined;
   /** Stops the load: the Markdown workers are stopped and the load fails (the dev server, when it closes). */
   signal?: AbortSignal | undefined;
-}
-
-/** The newest published articles (a page of them, newest first) and what the home page needs besides. */
-export interface NewestArticles {
-  config: SiteConfig;
-  /** The registry and the people these articles name without a file (the site's people, as far as known). */
-  people: ReadonlyMap<string, Person>;
-  articles: Article[];
-  /** Published articles in all. */
-  count: number;
 }
 
 export interface SiteModel {
@@ -285,211 +275,6 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   }
 }
 
-/** An article's record and what loadSite learns from it: people its list names who have no file, and warnings. */
-interface ArticleRecord {
-  article: Article;
-  unknownPeople: Person[];
-  warnings: ArhivarError[];
-}
-
-/** A validated article made whole with its rendered body and the people found in it. */
-function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected: DetectedPeople | undefined, registry: Registry): ArticleRecord {
-  const warnings: ArhivarError[] = [];
-  const explicit = resolveNames(registry, draft.frontMatter.people);
-  for (const person of explicit.unknown) {
-    warnings.push(
-      new ArhivarError({
-        code: 'article/unknown-person',
-        message: `"${person.name}" has no file in content/people/; the page ${urls.person(person.id)} is made from the name alone`,
-        file: draft.file,
-        line: draft.keyLines.get('people'),
-        hint: `add content/people/${person.id}.md with name: ${person.name} and a role, or correct the spelling`,
-      }),
-    );
-  }
-  const tagged = combineArticlePeople(detected, registry, explicit.ids, draft.frontMatter.notPeople);
-  for (const name of tagged.unknownNotPeople) {
-    warnings.push(
-      new ArhivarError({
-        code: 'article/unknown-not-person',
-        message: `notPeople names "${name}", who has no file in content/people/, so it removes nobody`,
-        file: draft.file,
-        line: draft.keyLines.get('notPeople'),
-        hint: 'write the name as in the person file (name: or an alias), or the file name without .md',
-      }),
-    );
-  }
-  const { updated, date } = draft.frontMatter;
-  if (updated && updated.instant < date.instant) {
-    warnings.push(
-      new ArhivarError({
-        code: 'article/updated-before-date',
-        message: 'updated is earlier than date, so readers would see the article changed before it was published',
-        file: draft.file,
-        line: draft.keyLines.get('updated'),
-        hint: 'correct the updated: date, or remove it if the article has not changed since publication',
-      }),
-    );
-  }
-  const tags = uniqueTags(draft.frontMatter.tags);
-  const url = urls.article(draft.frontMatter.date, draft.slug);
-  const article = articleWithBody(rendered, {
-    file: draft.file,
-    slug: draft.slug,
-    url,
-    title: draft.title,
-    date: draft.frontMatter.date,
-    updated: draft.frontMatter.updated,
-    author: draft.frontMatter.author,
-    source: draft.frontMatter.source,
-    summary: draft.frontMatter.summary ?? rendered.firstParagraph,
-    tags,
-    people: tagged.people,
-    mentionCounts: tagged.mentionCounts,
-    draft: draft.frontMatter.draft,
-    wordCount: rendered.wordCount,
-  });
-  return { article, unknownPeople: explicit.unknown, warnings };
-}
-
-/** LoadOptions.onNewestArticles: the newest page of `published`, rendered ahead of the others. */
-async function newestArticles(renderer: BodyRenderer, published: readonly Draft[], config: SiteConfig, registry: Registry): Promise<NewestArticles | undefined> {
-  // Only articles at least as new as the page's last can be on it: a sort of those few, where a sort of all
-  // 10,000 (each with its URL made) took 20-60 ms on the way to the home page.
-  const times = Float64Array.from(published, (draft) => draft.frontMatter.date.instant.getTime()).sort();
-  const oldestOnPage = times.length > config.pageSize ? times[times.length - config.pageSize]! : -Infinity;
-  const newest = published
-    .flatMap((draft, index) => {
-      const { date } = draft.frontMatter;
-      return date.instant.getTime() < oldestOnPage ? [] : [{ index, date, title: draft.title, url: urls.article(date, draft.slug) }];
-    })
-    .sort(compareNewestFirst)
-    .slice(0, config.pageSize);
-  await renderer.rendered(newest.map(({ index }) => index));
-  return newestPage(
-    newest.map(({ index }) => ({ draft: published[index]!, ...renderer.result(index) })),
-    config,
-    registry,
-    published.length,
-  );
-}
-
-/** Articles validated ahead of the others (their own and the unpeeked ones) before the early home page is given up. */
-const MAX_EARLY_VALIDATIONS = 500;
-
-/**
- * LoadOptions.onNewestArticles before the archive is validated: the newest page of articles picked by the
- * dates peeked from every file's front matter (content/front-matter.ts peekDateAndDraft), with only those
- * articles, and the files that could not be peeked at, validated and rendered now. On a fresh checkout of
- * 10,000 articles the home page then waits for reading the files, not for validating all of them.
- * The page may not be the site's: an older article whose front matter peeks differently from how it
- * validates, or any article that fails (the site is then its problems). The dev server compares it with
- * the site's home page once the load is done and reloads the browser if they differ. undefined, and
- * nothing told early, when one of the chosen articles fails or peeks wrong, or too many files cannot be peeked.
- */
-async function newestBeforeValidation(
-  sources: readonly SourceFile[],
-  renderer: BodyRenderer,
-  config: SiteConfig,
-  registry: Registry,
-  /** Whether an article of this date (ms) and draft flag is published by this load. */
-  publishes: (time: number, draft: boolean) => boolean,
-): Promise<NewestArticles | undefined> {
-  const peeked = sources.map((source) => peekDateAndDraft(source.text));
-  const chosen: ArticleSource[] = [];
-  let validations = 0;
-  // undefined when the file fails: it is reported by the load, and the site is its problems, not a home page.
-  const validated = (source: SourceFile): ArticleSource | undefined => {
-    validations++;
-    const result = validateArticle(source);
-    return result.errors.length === 0 ? result.article : undefined;
-  };
-  let count = 0;
-  const candidates: { index: number; time: number }[] = [];
-  for (const [index, peek] of peeked.entries()) {
-    if (peek) {
-      if (publishes(peek.time, peek.draft)) candidates.push({ index, time: peek.time });
-      continue;
-    }
-    if (validations >= MAX_EARLY_VALIDATIONS) return undefined;
-    const article = validated(sources[index]!);
-    if (!article) return undefined;
-    if (publishes(article.frontMatter.date.instant.getTime(), article.frontMatter.draft)) {
-      chosen.push(article);
-      count++;
-    }
-  }
-  count += candidates.length;
-  // Every article at least as new as the page's last (ties included) is validated; older ones cannot be on it.
-  const times = Float64Array.from([...candidates.map(({ time }) => time), ...chosen.map((article) => article.frontMatter.date.instant.getTime())]).sort();
-  const oldestOnPage = times.length > config.pageSize ? times[times.length - config.pageSize]! : -Infinity;
-  for (const { index, time } of candidates) {
-    if (time < oldestOnPage) continue;
-    if (validations >= MAX_EARLY_VALIDATIONS) return undefined;
-    const article = validated(sources[index]!);
-    // Peeked differently from how it validates: which articles are newest is not known yet.
-    if (!article || article.frontMatter.date.instant.getTime() !== time || article.frontMatter.draft !== peeked[index]!.draft) return undefined;
-    chosen.push(article);
-  }
-  const newest = chosen
-    .map((article) => ({ article, date: article.frontMatter.date, title: article.title, url: urls.article(article.frontMatter.date, article.slug) }))
-    .sort(compareNewestFirst)
-    .slice(0, config.pageSize);
-  const rendered = await Promise.all(newest.map(({ article }) => renderer.preview(article)));
-  return newestPage(
-    newest.map(({ article }, n) => ({ draft: withoutBody(article), body: rendered[n]?.body, detected: rendered[n]?.detected })),
-    config,
-    registry,
-    count,
-  );
-}
-
-/** The NewestArticles of drafts rendered (newest first); undefined when one failed: the load will report it. */
-function newestPage(
-  rendered: readonly { draft: Draft; body: RenderedMarkdown | undefined; detected: DetectedPeople | undefined }[],
-  config: SiteConfig,
-  registry: Registry,
-  count: number,
-): NewestArticles | undefined {
-  const people = new Map(registry.people);
-  const articles: Article[] = [];
-  for (const { draft, body, detected } of rendered) {
-    // Failed: the load will report it, and there is no home page to show before that.
-    if (!body || (config.detectPeople && !detected)) return undefined;
-    const record = articleRecord(draft, body, detected, registry);
-    for (const person of record.unknownPeople) if (!people.has(person.id)) people.set(person.id, person);
-    articles.push(record.article);
-  }
-  return { config, people, articles, count };
-}
-
-/**
- * An article whose html and text are read from its rendered body when asked for, so a body kept in .cache/
- * is not decoded unless a page or the search index needs it (see pipeline/markdown.ts Utf8Body). A class,
- * so every article has one shape; html and text are getters on it, not own properties.
- */
-class ArticleWithBody {
-  readonly #body: RenderedMarkdown;
-
-  constructor(fields: Omit<Article, 'html' | 'text'>, body: RenderedMarkdown) {
-    Object.assign(this, fields);
-    this.#body = body;
-  }
-
-  get html(): string {
-    return this.#body.html;
-  }
-
-  get text(): string {
-    return this.#body.text;
-  }
-}
-
-function articleWithBody(body: RenderedMarkdown, fields: Omit<Article, 'html' | 'text'>): Article {
-  // Object.assign gives the instance every other field of Article; TypeScript cannot see that through it.
-  return new ArticleWithBody(fields, body) as unknown as Article;
-}
-
 /**
  * content/markdown-shape.ts refuses the shapes known to overflow remark's recursion; this catches any
  * other one, so a single article fails with its name instead of taking the build down.
@@ -504,26 +289,6 @@ function renderFailure(error: unknown, file: string, line: number | undefined): 
     hint: 'look for long runs of > - * [ characters from a broken export; remove them or escape them with \\',
     cause: error,
   });
-}
-
-function uniqueTags(names: readonly string[]) {
-  const seen = new Set<string>();
-  const tags = [];
-  for (const name of names) {
-    const slug = slugify(name);
-    if (!slug || seen.has(slug)) continue;
-    seen.add(slug);
-    tags.push({ name, slug });
-  }
-  return tags;
-}
-
-/** What loadSite keeps of a validated article once its body is with the renderer. */
-type Draft = Omit<ArticleSource, 'body'>;
-
-function withoutBody(article: ArticleSource): Draft {
-  const { file, frontMatter, title, slug, bodyLine, keyLines } = article;
-  return { file, frontMatter, title, slug, bodyLine, keyLines };
 }
 
 function findDuplicateUrls(articles: readonly Draft[]): ArhivarError[] {

@@ -280,7 +280,7 @@ export class BodyRenderer {
 
   /**
    * One article's body and people ahead of every article added, for a page shown before the load is done
-   * (the dev server's early home page, see build.ts newestBeforeValidation). Nothing is numbered or kept:
+   * (the dev server's early home page, see pipeline/newest.ts). Nothing is numbered or kept:
    * when the article is added later it is rendered again, which for a page of articles costs a few
    * milliseconds of a worker. undefined when it cannot be rendered; its add() will report why.
    */

@@ -1,0 +1,129 @@
+import type { Article, ArticleSource } from '../content/article.ts';
+import type { Person } from '../content/person.ts';
+import { ArhivarError } from '../errors.ts';
+import type { RenderedMarkdown } from '../markdown/render.ts';
+import { combineArticlePeople } from '../people/article-people.ts';
+import { resolveNames, type Registry } from '../people/registry.ts';
+import { slugify } from '../site/slug.ts';
+import { urls } from '../site/urls.ts';
+import type { DetectedPeople } from '../workers/markdown-pool.ts';
+
+/**
+ * The enrich stage: a validated article (its front matter, without the body) made whole with its rendered
+ * body, the people found in it and its tags, as pages and the search index read it. loadSite makes every
+ * article's record here, and the dev server's early home page makes the newest ones the same way.
+ */
+
+/** An article's record and what loadSite learns from it: people its list names who have no file, and warnings. */
+export interface ArticleRecord {
+  article: Article;
+  unknownPeople: Person[];
+  warnings: ArhivarError[];
+}
+
+/** A validated article made whole with its rendered body and the people found in it. */
+export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected: DetectedPeople | undefined, registry: Registry): ArticleRecord {
+  const warnings: ArhivarError[] = [];
+  const explicit = resolveNames(registry, draft.frontMatter.people);
+  for (const person of explicit.unknown) {
+    warnings.push(
+      new ArhivarError({
+        code: 'article/unknown-person',
+        message: `"${person.name}" has no file in content/people/; the page ${urls.person(person.id)} is made from the name alone`,
+        file: draft.file,
+        line: draft.keyLines.get('people'),
+        hint: `add content/people/${person.id}.md with name: ${person.name} and a role, or correct the spelling`,
+      }),
+    );
+  }
+  const tagged = combineArticlePeople(detected, registry, explicit.ids, draft.frontMatter.notPeople);
+  for (const name of tagged.unknownNotPeople) {
+    warnings.push(
+      new ArhivarError({
+        code: 'article/unknown-not-person',
+        message: `notPeople names "${name}", who has no file in content/people/, so it removes nobody`,
+        file: draft.file,
+        line: draft.keyLines.get('notPeople'),
+        hint: 'write the name as in the person file (name: or an alias), or the file name without .md',
+      }),
+    );
+  }
+  const { updated, date } = draft.frontMatter;
+  if (updated && updated.instant < date.instant) {
+    warnings.push(
+      new ArhivarError({
+        code: 'article/updated-before-date',
+        message: 'updated is earlier than date, so readers would see the article changed before it was published',
+        file: draft.file,
+        line: draft.keyLines.get('updated'),
+        hint: 'correct the updated: date, or remove it if the article has not changed since publication',
+      }),
+    );
+  }
+  const tags = uniqueTags(draft.frontMatter.tags);
+  const url = urls.article(draft.frontMatter.date, draft.slug);
+  const article = articleWithBody(rendered, {
+    file: draft.file,
+    slug: draft.slug,
+    url,
+    title: draft.title,
+    date: draft.frontMatter.date,
+    updated: draft.frontMatter.updated,
+    author: draft.frontMatter.author,
+    source: draft.frontMatter.source,
+    summary: draft.frontMatter.summary ?? rendered.firstParagraph,
+    tags,
+    people: tagged.people,
+    mentionCounts: tagged.mentionCounts,
+    draft: draft.frontMatter.draft,
+    wordCount: rendered.wordCount,
+  });
+  return { article, unknownPeople: explicit.unknown, warnings };
+}
+
+/**
+ * An article whose html and text are read from its rendered body when asked for, so a body kept in .cache/
+ * is not decoded unless a page or the search index needs it (see pipeline/markdown.ts Utf8Body). A class,
+ * so every article has one shape; html and text are getters on it, not own properties.
+ */
+class ArticleWithBody {
+  readonly #body: RenderedMarkdown;
+
+  constructor(fields: Omit<Article, 'html' | 'text'>, body: RenderedMarkdown) {
+    Object.assign(this, fields);
+    this.#body = body;
+  }
+
+  get html(): string {
+    return this.#body.html;
+  }
+
+  get text(): string {
+    return this.#body.text;
+  }
+}
+
+function articleWithBody(body: RenderedMarkdown, fields: Omit<Article, 'html' | 'text'>): Article {
+  // Object.assign gives the instance every other field of Article; TypeScript cannot see that through it.
+  return new ArticleWithBody(fields, body) as unknown as Article;
+}
+
+function uniqueTags(names: readonly string[]) {
+  const seen = new Set<string>();
+  const tags = [];
+  for (const name of names) {
+    const slug = slugify(name);
+    if (!slug || seen.has(slug)) continue;
+    seen.add(slug);
+    tags.push({ name, slug });
+  }
+  return tags;
+}
+
+/** What loadSite keeps of a validated article once its body is with the renderer. */
+export type Draft = Omit<ArticleSource, 'body'>;
+
+export function withoutBody(article: ArticleSource): Draft {
+  const { file, frontMatter, title, slug, bodyLine, keyLines } = article;
+  return { file, frontMatter, title, slug, bodyLine, keyLines };
+}
