@@ -17,6 +17,8 @@ const STALE_BUNDLE_MS = 60 * 60 * 1000;
  * `--max-semi-space-size=4` caps V8's young generation at 4 MB per semi-space instead of 16. The main
  * thread of a build allocates quickly and keeps little of it, and with the larger young generation a
  * 10,000-article cold build peaked about 90 MB higher (500-550 MiB against 420-460) for the same CPU time.
+ * A build from a kept .cache/ with no dist/, which mostly renders pages on this thread, is 0.5-1.7 s slower
+ * with it (7-13 s in all; 3 alternating pairs): kept for the cold build's peak.
  * It also applies to the worker threads; there it made no measurable difference. The dev server's warm
  * start is about 9 % slower with it (it loads many long-lived records); kept there as well, because at
  * 100,000 articles it is what keeps a fresh dev start under 2 GB.
