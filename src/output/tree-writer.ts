@@ -51,6 +51,7 @@ export class TreeWriter {
     private readonly inlineOperations = INLINE_OPERATIONS,
   ) {}
 
+  /** Takes a write's bytes at once (written, or copied for the thread): the caller may reuse them after. */
   add(op: TreeOp): void {
     if (this.failure) return;
     if (this.thread === undefined && this.inlineCount < this.inlineOperations) {

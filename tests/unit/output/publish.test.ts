@@ -1,11 +1,30 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { publishSite, readPublishedTree } from '../../../src/output/publish.ts';
+import { publishSite, readPublishedTree, Utf8Encoder } from '../../../src/output/publish.ts';
 import { makeTempDir } from '../../helpers.ts';
 
 const hashOf = async (file: string) => createHash('sha1').update(await readFile(file)).digest('base64url');
+
+describe('Utf8Encoder', () => {
+  it('gives the bytes Buffer.from gives, for any text, lone surrogates included', () => {
+    const encoder = new Utf8Encoder();
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code)) }), (text, surrogates) => {
+        for (const sample of [text, `${text}${surrogates}`, `Čaša ${surrogates}žlica`]) expect(Buffer.from(encoder.encode(sample)!)).toEqual(Buffer.from(sample));
+      }),
+    );
+  });
+
+  it('encodes a page with č, š and ž, and leaves a text over its limit to the caller', () => {
+    const encoder = new Utf8Encoder();
+    const page = `<p>Srečanje z Dmitrijevim in Witkoffom na Floridi: ${'šž'.repeat(5000)}</p>`;
+    expect(Buffer.from(encoder.encode(page)!).toString('utf8')).toBe(page);
+    expect(encoder.encode('ž'.repeat(600 * 1024))).toBeUndefined();
+  });
+});
 
 describe('publishSite with files given by hash only', () => {
   it('keeps a file dist/ already holds, and refuses one it does not, leaving dist/ as it was', async () => {
