@@ -79,6 +79,7 @@ export async function validateArticles(sources: readonly SourceFile[], options: 
     key = sourceKey(source);
     const recent = reuse?.get(source.file);
     if (recent && recent.key === key) {
+      cache.keep(key);
       // With the body's key: a reload need not read the body to find its rendering.
       bodyKey = recent.value.bodyKey;
       return restore(recent.value, source);

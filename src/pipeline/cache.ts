@@ -71,6 +71,15 @@ export class RecordCache<V> {
     return value;
   }
 
+  /**
+   * Counts an entry as used without reading it, when the caller has its value from elsewhere: the dev
+   * server's reloads take every unchanged article's results from memory (load-cache.ts), and a log whose
+   * save counted only what was read would be compacted down to the edited articles' records.
+   */
+  keep(key: string): void {
+    if (this.entries.has(key)) this.used.add(key);
+  }
+
   /** Like get(), but does not count as a use: an entry only peeked at may be dropped when the log is compacted. */
   peek(key: string): V | undefined {
     return this.entries.get(key);

@@ -234,7 +234,9 @@ export class BodyRenderer {
     const peopleKey = options.detect ? detectionKey(this.registry, article, key) : '';
     if (options.detect) {
       const recentPeople = options.reusePeople?.get(article.file);
-      const found = recentPeople && recentPeople.key === peopleKey ? recentPeople.value : peopleCache?.get(peopleKey);
+      const reused = recentPeople && recentPeople.key === peopleKey;
+      if (reused) peopleCache?.keep(peopleKey);
+      const found = reused ? recentPeople.value : peopleCache?.get(peopleKey);
       if (found) {
         this.detected[index] = found;
         options.reusePeople?.set(article.file, { key: peopleKey, value: found });

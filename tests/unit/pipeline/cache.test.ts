@@ -45,4 +45,22 @@ describe('RecordCache', () => {
     const reopened = await RecordCache.open<string>(root, 'markdown', 'v2');
     expect(reopened.size).toBe(2);
   });
+
+  it('keeps the entries a run kept without reading them when it compacts, and only those', async () => {
+    const root = await makeTempDir();
+    const cache = await RecordCache.open<string>(root, 'articles', 'v1');
+    for (let i = 0; i < 300; i++) cache.set(`k${i}`, `vrednost ${i}`);
+    await cache.save();
+    const next = await RecordCache.open<string>(root, 'articles', 'v1');
+    for (let i = 0; i < 100; i++) next.keep(`k${i}`);
+    next.keep('not-there');
+    next.get('k200');
+    await next.save();
+    const reopened = await RecordCache.open<string>(root, 'articles', 'v1');
+    expect(reopened.size).toBe(101);
+    expect(reopened.get('k99')).toBe('vrednost 99');
+    expect(reopened.get('k200')).toBe('vrednost 200');
+    expect(reopened.get('k150')).toBeUndefined();
+    expect(reopened.get('not-there')).toBeUndefined();
+  });
 });

@@ -1,0 +1,35 @@
+import { appendFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { codeVersion } from '../../src/bin/code.js';
+import { generateArchive } from '../../src/bench/generate.ts';
+import { loadSite } from '../../src/build.ts';
+import { createLoadCache } from '../../src/load-cache.ts';
+import { RecordCache } from '../../src/pipeline/cache.ts';
+import { makeTempDir } from '../helpers.ts';
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+
+describe('.cache/ after a dev session (loads that reuse the results of earlier ones)', () => {
+  it('still holds the validation and people of every article after a reload of one edited article', async () => {
+    const root = await makeTempDir();
+    // More than the 64 stale records a log tolerates before it is compacted.
+    const { articleFiles } = await generateArchive(root, { articles: 120, people: 12 });
+    const session = createLoadCache();
+    try {
+      const first = await loadSite({ root, now: NOW, reuse: session, includeDrafts: true });
+      expect(first.archive.articles).toHaveLength(120);
+      await appendFile(articleFiles[60]!, '\nUrednica je dopisala stavek.\n');
+      const second = await loadSite({ root, now: NOW, reuse: session, includeDrafts: true });
+      expect(second.archive.articles.find((article) => article.file.endsWith('clanek-000061.md'))!.text).toContain('Urednica je dopisala stavek.');
+    } finally {
+      await session.bodies?.close();
+    }
+    // The reload read only the edited article's records; the others came from the session's memory. Its
+    // save must not have compacted the logs down to what it read: the next start or build needs them all.
+    const version = await codeVersion();
+    for (const log of ['articles', 'people']) {
+      const records = await RecordCache.open<unknown>(root, log, version);
+      expect(records.size, log).toBeGreaterThanOrEqual(120);
+    }
+  });
+});
