@@ -1,5 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseContentDate } from '../content/dates.ts';
+import { slugify } from '../site/slug.ts';
+import { urls } from '../site/urls.ts';
 
 /**
  * A synthetic archive for the benchmark: fictional Slovenian-looking articles of 2.5–4 KB with headings,
@@ -14,6 +17,8 @@ export interface GenerateOptions {
 
 export interface GeneratedArchive {
   articleFiles: string[];
+  /** The URL of each article's page, in the order of articleFiles (as the pipeline makes it: date and slugified title). */
+  articleUrls: string[];
   peopleFiles: string[];
 }
 
@@ -161,6 +166,7 @@ export async function generateArchive(root: string, options: GenerateOptions): P
   const start = Date.UTC(2016, 0, 1);
   const span = Date.UTC(2026, 0, 1) - start;
   const articleFiles: string[] = [];
+  const articleUrls: string[] = [];
   const made = new Set<string>();
   const pending: Promise<void>[] = [];
   for (let i = 0; i < options.articles; i++) {
@@ -176,6 +182,8 @@ export async function generateArchive(root: string, options: GenerateOptions): P
     const date = new Date(start + Math.floor(random() * span));
     const iso = date.toISOString().slice(0, 16);
     const title = `${sentence(random).split(' ').slice(0, 6).join(' ').replace(/[.,]$/, '')} ${i + 1}`;
+    const dated = parseContentDate(iso.replace('T', ' '));
+    if (!dated.ok) throw new Error(`internal: the generator made an invalid date ${iso}`);
     const year = iso.slice(0, 4);
     const directory = path.join(content, 'articles', year);
     if (!made.has(directory)) {
@@ -195,8 +203,9 @@ export async function generateArchive(root: string, options: GenerateOptions): P
     ].join('\n');
     pending.push(writeFile(file, `${frontMatter}\n\n${articleBody(random, cast, i, Buffer.byteLength(frontMatter) + 3)}\n`));
     articleFiles.push(file);
+    articleUrls.push(urls.article(dated.value, slugify(title)));
     if (pending.length >= 64) await Promise.all(pending.splice(0));
   }
   await Promise.all(pending);
-  return { articleFiles, peopleFiles };
+  return { articleFiles, articleUrls, peopleFiles };
 }

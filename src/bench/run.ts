@@ -15,7 +15,7 @@ import { KNOWN_FILES } from '../pipeline/unchanged.ts';
  * `npm run bench -- --articles N [--people P] [--runs R]`: generates a synthetic archive in a temp folder and
  * times four builds, each in a fresh process: cold (no dist/, no .cache/), rebuild with nothing changed,
  * rebuild after editing one article, and a build with .cache/ kept but no dist/ (a CI job); then the time `arhivar dev` takes to serve its first page, with
- * the .cache/ those builds left and without one. Prints medians as Markdown tables.
+ * the .cache/ those builds left and without one, and with .cache/ how long an edit takes to show on its page. Prints medians as Markdown tables.
  */
 export interface BenchOptions {
   articles: number;
@@ -36,7 +36,12 @@ export interface ScenarioResult {
 export interface DevStart {
   /** From starting `arhivar dev` to the end of the first 200 response for the home page. */
   firstPageMs: number;
+  /** Peak RSS of the process tree until the first page. */
   maxRssKb: number;
+  /** When an edit was measured: from writing it into the article to the first response for its page that shows it. */
+  editMs?: number | undefined;
+  /** When an edit was measured: peak RSS of the process tree over the whole session, edit included. */
+  sessionMaxRssKb?: number | undefined;
 }
 
 export interface DevStartResult {
@@ -44,6 +49,13 @@ export interface DevStartResult {
   starts: DevStart[];
   firstPageMs: number;
   maxRssKb: number;
+}
+
+/** An article to edit while the dev server runs, and the URL of its page. */
+interface DevEdit {
+  file: string;
+  url: string;
+  run: number;
 }
 
 export interface BenchResult {
@@ -83,7 +95,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     scenarios.push(summarise('no-change rebuild', unchanged));
 
     const edited: { report: ChildReport; wallMs: number }[] = [];
-    const victim = generated.articleFiles[Math.floor(generated.articleFiles.length / 2)]!;
+    const victimIndex = Math.floor(generated.articleFiles.length / 2);
+    const victim = generated.articleFiles[victimIndex]!;
     for (let run = 0; run < options.runs; run++) {
       const text = await readFile(victim, 'utf8');
       await writeFile(victim, `${text}\nPopravek ${run + 1}: dodan stavek po objavi.\n`);
@@ -104,15 +117,19 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     }
     scenarios.push(summarise(KEPT_CACHE_SCENARIO, keptCache));
 
-    // The dev server twice: as an editor starts it on a working day (.cache/ from the builds above) and on
-    // a fresh checkout (no .cache/: every article's Markdown must be rendered; the home page comes once the newest are).
+    // The dev server twice: as an editor starts it on a working day (.cache/ from the builds above; then an
+    // edit, as an editor makes one with the preview open) and on a fresh checkout (no .cache/: every
+    // article's Markdown must be rendered; the home page comes once the newest are).
     const devStarts: DevStartResult[] = [];
     for (const cache of ['warm', 'none'] as const) {
       const starts: DevStart[] = [];
       for (let run = 0; run < options.runs; run++) {
         if (cache === 'none') await rm(path.join(root, '.cache'), { recursive: true, force: true });
-        starts.push(await measuredDevStart(root));
+        const edit = cache === 'warm' ? { file: victim, url: generated.articleUrls[victimIndex]!, run } : undefined;
+        starts.push(await measuredDevStart(root, edit));
         log(`dev server first page, ${cache === 'warm' ? 'warm .cache/' : 'no .cache/'} ${run + 1}/${options.runs}: ${(starts.at(-1)!.firstPageMs / 1000).toFixed(2)} s`);
+        const { editMs } = starts.at(-1)!;
+        if (editMs !== undefined) log(`dev server, an edit shown on its page ${run + 1}/${options.runs}: ${(editMs / 1000).toFixed(2)} s`);
       }
       devStarts.push({ cache, starts, firstPageMs: median(starts.map((start) => start.firstPageMs)), maxRssKb: Math.max(...starts.map((start) => start.maxRssKb)) });
     }
@@ -155,11 +172,16 @@ async function measuredBuild(root: string): Promise<{ report: ChildReport; wallM
 const BIN = fileURLToPath(new URL('../bin/arhivar.js', import.meta.url));
 const DEV_START_LIMIT_MS = 300_000;
 
+/** How long an edit may take to show before the bench gives up. */
+const DEV_EDIT_LIMIT_MS = 60_000;
+
 /**
  * Starts `arhivar dev` on a free port as an editor would (a process of its own) and asks for the home page
- * every 20 ms until it answers 200; the server is stopped once the page has arrived.
+ * every 20 ms until it answers 200. With `edit`, it then waits for the article's page (any page but the
+ * home page comes only once the whole archive is loaded), appends a sentence to the article and asks for
+ * its page every 10 ms until the sentence is on it. The server is stopped once that is done.
  */
-async function measuredDevStart(root: string): Promise<DevStart> {
+async function measuredDevStart(root: string, edit?: DevEdit): Promise<DevStart> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [...NODE_FLAGS, BIN, 'dev', '--root', root, '--port', String(port)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -176,16 +198,48 @@ async function measuredDevStart(root: string): Promise<DevStart> {
       const response = await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined);
       if (response) {
         const body = await response.text();
-        if (response.status === 200 && body.includes('</html>')) return { firstPageMs: performance.now() - started, maxRssKb: tree.stop() };
+        if (response.status === 200 && body.includes('</html>')) break;
       }
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await sleep(20);
     }
+    const firstPageMs = performance.now() - started;
+    const maxRssKb = tree.peak();
+    if (!edit) return { firstPageMs, maxRssKb };
+    const editMs = await measuredEdit(`http://127.0.0.1:${port}${edit.url}`, edit, () => (exited ? stderr : undefined));
+    return { firstPageMs, maxRssKb, editMs, sessionMaxRssKb: tree.stop() };
   } finally {
     tree.stop();
     child.kill('SIGINT');
     await exit;
   }
 }
+
+async function measuredEdit(pageUrl: string, edit: DevEdit, stopped: () => string | undefined): Promise<number> {
+  const fetchPage = async () => {
+    const problem = stopped();
+    if (problem !== undefined) throw new Error(`the dev server stopped before the edit was shown:\n${problem}`);
+    const response = await fetch(pageUrl).catch(() => undefined);
+    return response ? { status: response.status, body: await response.text() } : undefined;
+  };
+  const loadedBy = performance.now() + DEV_START_LIMIT_MS;
+  for (;;) {
+    if ((await fetchPage())?.status === 200) break;
+    if (performance.now() > loadedBy) throw new Error(`the dev server did not serve ${pageUrl} within ${DEV_START_LIMIT_MS / 1000} s`);
+    await sleep(50);
+  }
+  // One word the page must show as it is written (no space a typographic rule could change).
+  const token = `popravek${edit.run + 1}x${Date.now()}`;
+  const text = await readFile(edit.file, 'utf8');
+  const written = performance.now();
+  await writeFile(edit.file, `${text}\nUrednica je dopisala stavek: ${token}.\n`);
+  for (;;) {
+    if ((await fetchPage())?.body.includes(token)) return performance.now() - written;
+    if (performance.now() - written > DEV_EDIT_LIMIT_MS) throw new Error(`the edit of ${edit.file} did not show on ${pageUrl} within ${DEV_EDIT_LIMIT_MS / 1000} s`);
+    await sleep(10);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -203,8 +257,8 @@ function freePort(): Promise<number> {
  * processes next to the build); the list of descendants is refreshed every half second, since scanning
  * /proc costs more than reading a few status files. Returns 0 where /proc does not exist.
  */
-function watchTreeRss(pid: number | undefined): { stop: () => number } {
-  if (pid === undefined || !existsSync('/proc/self/status')) return { stop: () => 0 };
+function watchTreeRss(pid: number | undefined): { peak: () => number; stop: () => number } {
+  if (pid === undefined || !existsSync('/proc/self/status')) return { peak: () => 0, stop: () => 0 };
   let peak = 0;
   let members: number[] = [pid];
   let samples = 0;
@@ -246,6 +300,7 @@ function watchTreeRss(pid: number | undefined): { stop: () => number } {
   };
   const timer = setInterval(sample, 50);
   return {
+    peak: () => peak,
     stop: () => {
       clearInterval(timer);
       return peak;
@@ -304,12 +359,21 @@ export function formatTable(options: BenchOptions, scenarios: readonly ScenarioR
 }
 
 export function formatDevTable(results: readonly DevStartResult[]): string {
-  const lines = ['| dev server (`arhivar dev`) | first page s | min s | max s | peak RSS MiB (tree) |', '|---|--:|--:|--:|--:|'];
+  const lines = ['| dev server (`arhivar dev`) | median s | min s | max s | peak RSS MiB (tree) |', '|---|--:|--:|--:|--:|'];
   for (const result of results) {
     const times = result.starts.map((start) => start.firstPageMs);
     const label = result.cache === 'warm' ? 'start with .cache/ from earlier builds' : 'start without .cache/';
     lines.push(`| ${label} | ${seconds(result.firstPageMs)} | ${seconds(Math.min(...times))} | ${seconds(Math.max(...times))} | ${Math.round(result.maxRssKb / 1024)} |`);
   }
-  lines.push('', 'first page: from starting the process to the end of the first 200 response for the home page (median).');
+  const edits = results.flatMap((result) => result.starts).filter((start) => start.editMs !== undefined);
+  if (edits.length) {
+    const times = edits.map((start) => start.editMs!);
+    const sessionPeak = Math.max(...edits.map((start) => start.sessionMaxRssKb ?? 0));
+    lines.push(`| an edit shown on its page (after a start with .cache/) | ${seconds(median(times))} | ${seconds(Math.min(...times))} | ${seconds(Math.max(...times))} | ${Math.round(sessionPeak / 1024)} |`);
+  }
+  lines.push(
+    '',
+    'first page: from starting the process to the end of the first 200 response for the home page (median); its peak is until then. An edit: once the whole archive is loaded, one sentence is appended to an article, and the time is from that write to the first response for its page that shows the sentence; its peak is of the whole session.',
+  );
   return lines.join('\n');
 }

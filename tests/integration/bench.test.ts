@@ -37,5 +37,11 @@ describe('npm run bench (issue 6)', () => {
     }
     expect(result.table).toMatch(/^\| start with \.cache\/ from earlier builds \| [\d.]+ \|/m);
     expect(result.table).toMatch(/^\| start without \.cache\/ \| [\d.]+ \|/m);
+    // With .cache/, one article was edited while the server ran, and its page showed the edit.
+    const [warm, fresh] = result.devStarts;
+    expect(warm!.starts[0]!.editMs).toBeGreaterThan(0);
+    expect(warm!.starts[0]!.sessionMaxRssKb).toBeGreaterThanOrEqual(warm!.starts[0]!.maxRssKb);
+    expect(fresh!.starts[0]!.editMs).toBeUndefined();
+    expect(result.table).toMatch(/^\| an edit shown on its page \(after a start with \.cache\/\) \| [\d.]+ \|/m);
   });
 });

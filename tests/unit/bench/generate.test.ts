@@ -20,6 +20,10 @@ describe('the benchmark archive generator', () => {
     expect(await readFile(first.articleFiles[3]!, 'utf8')).toBe(await readFile(first.articleFiles[3]!.replace(a, b), 'utf8'));
     const model = await loadSite({ root: a, now: new Date('2026-06-01T00:00:00Z') });
     expect(model.archive.articles).toHaveLength(30);
+    // The bench edits an article and asks the dev server for its page by the URL the generator gives.
+    expect(new Set(first.articleUrls)).toEqual(new Set(model.archive.articles.map((article) => article.url)));
+    const third = model.archive.articles.find((article) => first.articleFiles[3]!.endsWith(article.file))!;
+    expect(first.articleUrls[3]).toBe(third.url);
     expect(model.archive.people).toHaveLength(15);
     for (const article of model.archive.articles) {
       const bytes = Buffer.byteLength(await readFile(`${a}/${article.file}`));
