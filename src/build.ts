@@ -168,6 +168,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       root: options.root,
       cache: options.cache,
       reuse: options.reuse?.articles,
+      session: options.reuse,
       // Bodies wait for the workers as UTF-8 bytes: at most WAITING_BODIES_LIMIT of them, so a large archive's do not all wait at once.
       betweenBatches: () => {
         signal?.throwIfAborted();

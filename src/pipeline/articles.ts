@@ -3,7 +3,7 @@ import { validateArticle, type ArticleSource } from '../content/article.ts';
 import type { SourceFile } from '../content/read.ts';
 import { RecordCache } from './cache.ts';
 import { codeVersion } from './version.ts';
-import { cached, type LoadCache } from '../load-cache.ts';
+import { cached, sessionLog, type LoadCache } from '../load-cache.ts';
 import { bodyKeyOfBytes } from './markdown.ts';
 
 const utf8 = new TextEncoder();
@@ -30,6 +30,8 @@ export interface ValidateOptions {
   cache?: boolean | undefined;
   /** Results of earlier loads in this process (the dev server's), checked before .cache/ and kept up to date. */
   reuse?: LoadCache['articles'] | undefined;
+  /** The dev server's session: the validations' log in .cache/ is opened once and kept in it between loads. */
+  session?: LoadCache | undefined;
   /**
    * Told each result as soon as it is known, in the order of `sources`, with the source key and the body's
    * key when they are known. Between batches the event loop runs, so work started from here (Markdown on
@@ -65,7 +67,8 @@ const BATCH = 32;
 
 export async function validateArticles(sources: readonly SourceFile[], options: ValidateOptions): Promise<Validation[]> {
   const { reuse, onResult } = options;
-  const cache = options.cache === false ? undefined : await RecordCache.open<StoredValidation>(options.root, LOG, await codeVersion());
+  const openLog = async () => RecordCache.open<StoredValidation>(options.root, LOG, await codeVersion());
+  const cache = options.cache === false ? undefined : await (options.session ? sessionLog(options.session, 'articles', openLog) : openLog());
   // The key (a hash of the path and the text) and the body's key are given to onResult when computed.
   let key: string | undefined;
   let bodyKey: string | undefined;
@@ -110,8 +113,14 @@ export async function validateArticles(sources: readonly SourceFile[], options: 
     await new Promise((resolve) => setImmediate(resolve));
     await options.betweenBatches?.();
   }
-  if (cache && options.deferSave) options.deferSave(() => cache.save());
-  else await cache?.save();
+  if (cache) {
+    const save = async () => {
+      await cache.save();
+      if (options.session) cache.forgetUnused();
+    };
+    if (options.deferSave) options.deferSave(save);
+    else await save();
+  }
   return results;
 }
 

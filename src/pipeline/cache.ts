@@ -36,6 +36,8 @@ export class RecordCache<V> {
   private readonly added: [string, V][] = [];
   private recordsOnDisk = 0;
   private tornTail = false;
+  /** The save in progress: saves of one log run one after another (two dev-server loads may share it). */
+  private saving: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly directory: string,
@@ -92,21 +94,43 @@ export class RecordCache<V> {
   }
 
   /** Writes what this run added; rewrites the log with only the entries this run used when most are stale. */
-  async save(): Promise<void> {
+  save(): Promise<void> {
+    const saved = this.saving.then(() => this.saveNow());
+    this.saving = saved.catch(() => undefined);
+    return saved;
+  }
+
+  /**
+   * Lets go of the entries not used so far (they stay in the log until it is compacted). For a cache kept
+   * between loads, as the dev server keeps one for its session: the rest are records of texts no file has
+   * now, up to as many as the used ones.
+   */
+  forgetUnused(): void {
+    for (const key of this.entries.keys()) if (!this.used.has(key)) this.entries.delete(key);
+  }
+
+  private async saveNow(): Promise<void> {
     await mkdir(this.directory, { recursive: true });
-    const stale = this.recordsOnDisk + this.added.length - this.used.size;
-    // Appending after a torn record would hide the new records behind it, so such a log is rewritten.
-    if (this.tornTail || (stale > 64 && stale > this.used.size)) {
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      await writeRecords(temporary, 'w', [...this.used].map((key) => [key, this.entries.get(key)!] as [string, V]));
-      await rename(temporary, this.file);
-      this.recordsOnDisk = this.used.size;
-      this.tornTail = false;
-    } else if (this.added.length > 0) {
-      await writeRecords(this.file, 'a', this.added);
-      this.recordsOnDisk += this.added.length;
+    // Taken now: entries set while this save writes are the next save's.
+    const adding = this.added.splice(0);
+    try {
+      const stale = this.recordsOnDisk + adding.length - this.used.size;
+      // Appending after a torn record would hide the new records behind it, so such a log is rewritten.
+      if (this.tornTail || (stale > 64 && stale > this.used.size)) {
+        const temporary = `${this.file}.${process.pid}.tmp`;
+        const records = [...this.used].map((key) => [key, this.entries.get(key)!] as [string, V]);
+        await writeRecords(temporary, 'w', records);
+        await rename(temporary, this.file);
+        this.recordsOnDisk = records.length;
+        this.tornTail = false;
+      } else if (adding.length > 0) {
+        await writeRecords(this.file, 'a', adding);
+        this.recordsOnDisk += adding.length;
+      }
+    } catch (error) {
+      this.added.unshift(...adding);
+      throw error;
     }
-    this.added.length = 0;
     await removeOtherVersions(this.directory, this.name, this.file);
   }
 

@@ -9,7 +9,7 @@ import { BlobLog } from './blob-log.ts';
 import { codeVersion } from './version.ts';
 import { sha1 } from '../hash.ts';
 import { RoomWaiters } from '../queue.ts';
-import type { LoadCache } from '../load-cache.ts';
+import { sessionLog, type LoadCache } from '../load-cache.ts';
 import { compileWorker } from '../workers/compile.ts';
 
 /**
@@ -202,7 +202,8 @@ export class BodyRenderer {
       const session = options.session;
       const openLog = () => BlobLog.open<MarkdownHead>(options.root, 'markdown', version);
       const cache = !useCache ? undefined : session ? (session.bodies ??= await openLog()) : await openLog();
-      const peopleCache = useCache && options.detect ? await RecordCache.open<DetectedPeople>(options.root, 'people', version) : undefined;
+      const openPeople = () => RecordCache.open<DetectedPeople>(options.root, 'people', version);
+      const peopleCache = !useCache || !options.detect ? undefined : await (session ? sessionLog(session, 'people', openPeople) : openPeople());
       const renderer = new BodyRenderer(options, cache, peopleCache, options.detect ? registryKey(options.detect.people) : '');
       renderer.pool = pool;
       return renderer;
@@ -393,6 +394,7 @@ export class BodyRenderer {
       // A failed build keeps what it rendered: the next attempt needs it too.
       await this.cache?.save();
       await this.peopleCache?.save();
+      if (this.options.session) this.peopleCache?.forgetUnused();
     } finally {
       if (!this.onDisk || this.failure) close();
     }

@@ -63,4 +63,23 @@ describe('RecordCache', () => {
     expect(reopened.get('k150')).toBeUndefined();
     expect(reopened.get('not-there')).toBeUndefined();
   });
+
+  it('writes every record when saves overlap, and forgets unused entries in memory only', async () => {
+    const root = await makeTempDir();
+    const cache = await RecordCache.open<string>(root, 'people', 'v1');
+    cache.set('a', 'Ana');
+    const first = cache.save();
+    // Set while the first save is writing, as a second load of the dev server may.
+    cache.set('b', 'Boris');
+    await Promise.all([first, cache.save()]);
+    const reopened = await RecordCache.open<string>(root, 'people', 'v1');
+    expect([reopened.size, reopened.peek('a'), reopened.peek('b')]).toEqual([2, 'Ana', 'Boris']);
+
+    reopened.get('a');
+    reopened.forgetUnused();
+    expect(reopened.get('b')).toBeUndefined();
+    expect(reopened.get('a')).toBe('Ana');
+    await reopened.save();
+    expect((await RecordCache.open<string>(root, 'people', 'v1')).peek('b')).toBe('Boris');
+  });
 });
