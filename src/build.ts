@@ -238,13 +238,17 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     const renderErrors: ArhivarError[] = [];
     for (const [index, draft] of published.entries()) {
       options.onProgress?.({ phase: 'reading', articlesRead: articles.length + 1, pagesWritten: 0 });
-      const record = articleRecord(draft, markdown.bodies[index]!, markdown.detected[index], registry);
+      const key = publishedKeys[index];
+      const recordKey = key === undefined ? undefined : `${key}\0${recordInputs}`;
+      // The dev server's reload after an edit makes only the edited articles' records again.
+      const kept = recordKey === undefined ? undefined : options.reuse?.records.get(draft.file);
+      const record = kept && kept.key === recordKey ? kept.value : articleRecord(draft, markdown.bodies[index]!, markdown.detected[index], registry);
+      if (recordKey !== undefined) options.reuse?.records.set(draft.file, { key: recordKey, value: record });
       for (const person of record.unknownPeople) if (!allPeople.has(person.id)) allPeople.set(person.id, person);
       warnings.push(...record.warnings);
       const { article } = record;
       setContentKey(article, markdown.keys[index]!);
-      const key = publishedKeys[index];
-      if (key !== undefined) setRecordKey(article, `${key}\0${recordInputs}`);
+      if (recordKey !== undefined) setRecordKey(article, recordKey);
       articles.push(article);
     }
 

@@ -3,6 +3,7 @@ import type { RenderedMarkdown } from './markdown/render.ts';
 import type { DetectedPeople } from './workers/markdown-pool.ts';
 import type { BlobLog } from './pipeline/blob-log.ts';
 import type { RecordCache } from './pipeline/cache.ts';
+import type { ArticleRecord } from './pipeline/records.ts';
 
 /**
  * Parse results kept between loads by the dev server: an article whose text is unchanged is neither
@@ -18,6 +19,11 @@ export interface LoadCache {
   markdown: Map<string, Reused<RenderedMarkdown>>;
   /** Per file: the people found, with the detection key (registry + title + summary + body). */
   people: Map<string, Reused<DetectedPeople>>;
+  /**
+   * Per file: the article's record (pipeline/records.ts), with its record key (build.ts: the source key, the
+   * registry's key and the detection setting), which names everything the record is made from.
+   */
+  records: Map<string, Reused<ArticleRecord>>;
   /**
    * The rendered-body log in .cache/, opened by the first load and kept open for the session: the bodies in
    * `markdown` are read from it when a page asks for them (see pipeline/markdown.ts).
@@ -52,7 +58,7 @@ export function sessionLog<K extends keyof SessionLogs>(session: LoadCache, name
 }
 
 export function createLoadCache(): LoadCache {
-  return { articles: new Map(), markdown: new Map(), people: new Map(), logs: {} };
+  return { articles: new Map(), markdown: new Map(), people: new Map(), records: new Map(), logs: {} };
 }
 
 /** A result of an earlier load and the key of what it was made from. */
@@ -72,5 +78,5 @@ export function cached<T>(cache: Map<string, Reused<T>> | undefined, file: strin
 
 /** Drops entries of files that no longer exist. */
 export function pruneCache(cache: LoadCache, files: ReadonlySet<string>): void {
-  for (const map of [cache.articles, cache.markdown, cache.people]) for (const file of map.keys()) if (!files.has(file)) map.delete(file);
+  for (const map of [cache.articles, cache.markdown, cache.people, cache.records]) for (const file of map.keys()) if (!files.has(file)) map.delete(file);
 }
