@@ -39,6 +39,8 @@ export interface LoadCache {
 interface SessionLogs {
   articles: Promise<RecordCache<StoredValidation>>;
   people: Promise<RecordCache<DetectedPeople>>;
+  /** Resolves to `bodies` once open: two loads that start together must not open the log twice (see pipeline/markdown.ts). */
+  bodies: Promise<BlobLog<{ firstParagraph: string; wordCount: number }>>;
 }
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import { ArhivarError } from '../errors.ts';
-import { CACHE_DIR, removeOtherVersions } from './cache.ts';
+import { CACHE_DIR, removeOtherVersions, temporaryPath } from './cache.ts';
 
 /**
  * A key → record log under .cache/ for values too large to hold all at once: rendered article bodies take
@@ -256,7 +256,7 @@ export class BlobLog<H> {
   /** Writes the used records into a new log and renames it over the old one; entries then point into it. */
   private compact(): void {
     this.flushSpill();
-    const temporary = `${this.file}.${process.pid}.tmp`;
+    const temporary = temporaryPath(this.file);
     const fd = fs.openSync(temporary, 'w+');
     const next: Segment = { fd };
     let size = 0;

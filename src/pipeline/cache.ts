@@ -21,11 +21,22 @@ export async function readCacheFile<T>(root: string, name: string): Promise<T | 
   }
 }
 
+let temporaries = 0;
+
+/**
+ * A name beside `file` to write it under before renaming it into place. Unique within this process too:
+ * two loads of the dev server may write the same file at once (an article saved during the first load),
+ * and with one name per process one load renamed the other's file away and failed with ENOENT.
+ */
+export function temporaryPath(file: string): string {
+  return `${file}.${process.pid}.${++temporaries}.tmp`;
+}
+
 /** Writes `.cache/<name>` through a temporary file and a rename, so a reader never sees half of it. */
 export async function writeCacheFile(root: string, name: string, value: unknown): Promise<void> {
   const file = path.join(root, CACHE_DIR, name);
   await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = temporaryPath(file);
   await writeFile(temporary, serialize(value));
   await rename(temporary, file);
 }
@@ -117,7 +128,7 @@ export class RecordCache<V> {
       const stale = this.recordsOnDisk + adding.length - this.used.size;
       // Appending after a torn record would hide the new records behind it, so such a log is rewritten.
       if (this.tornTail || (stale > 64 && stale > this.used.size)) {
-        const temporary = `${this.file}.${process.pid}.tmp`;
+        const temporary = temporaryPath(this.file);
         const records = [...this.used].map((key) => [key, this.entries.get(key)!] as [string, V]);
         await writeRecords(temporary, 'w', records);
         await rename(temporary, this.file);

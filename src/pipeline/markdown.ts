@@ -201,7 +201,9 @@ export class BodyRenderer {
       const version = await codeVersion();
       const session = options.session;
       const openLog = () => BlobLog.open<MarkdownHead>(options.root, 'markdown', version);
-      const cache = !useCache ? undefined : session ? (session.bodies ??= await openLog()) : await openLog();
+      // One log for the session, even when a second load starts while the first is opening it: two would
+      // write the same spill file (named by the process) over each other.
+      const cache = !useCache ? undefined : session ? await sessionLog(session, 'bodies', async () => (session.bodies = await openLog())) : await openLog();
       const openPeople = () => RecordCache.open<DetectedPeople>(options.root, 'people', version);
       const peopleCache = !useCache || !options.detect ? undefined : await (session ? sessionLog(session, 'people', openPeople) : openPeople());
       const renderer = new BodyRenderer(options, cache, peopleCache, options.detect ? registryKey(options.detect.people) : '');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { BuildOptions } from '../build.ts';
 import { readContent, type ContentSources, type KnownFiles } from '../content/read.ts';
 import { ArhivarError } from '../errors.ts';
-import { CACHE_DIR, readCacheFile, writeCacheFile } from './cache.ts';
+import { CACHE_DIR, readCacheFile, temporaryPath, writeCacheFile } from './cache.ts';
 import { checkCacheFolder, checkOutputFolder } from './folders.ts';
 import { codeVersion } from './version.ts';
 import { beforeHandOver, closeWorkers, startMarkdownWorkers } from './markdown.ts';
@@ -80,7 +80,7 @@ export async function readLastBuild(root: string): Promise<LastBuild | undefined
 export async function writeLastBuild(root: string, record: LastBuild): Promise<void> {
   const directory = path.join(root, CACHE_DIR);
   await mkdir(directory, { recursive: true });
-  const temporary = path.join(directory, `${RECORD}.${process.pid}.tmp`);
+  const temporary = temporaryPath(path.join(directory, RECORD));
   await writeFile(temporary, JSON.stringify(record));
   await rename(temporary, path.join(directory, RECORD));
 }

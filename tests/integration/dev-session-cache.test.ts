@@ -48,4 +48,28 @@ describe('.cache/ after a dev session (loads that reuse the results of earlier o
       expect(records.size, log).toBe(121);
     }
   });
+
+  it('gives two overlapping loads of one session whole archives, the later one with the edit, and leaves the logs whole', async () => {
+    const root = await makeTempDir();
+    const { articleFiles } = await generateArchive(root, { articles: 120, people: 12 });
+    const session = createLoadCache();
+    try {
+      // As when an article is saved while the dev server's first load is still running.
+      const first = loadSite({ root, now: NOW, reuse: session, includeDrafts: true });
+      await appendFile(articleFiles[5]!, '\nDopisano med nalaganjem.\n');
+      const second = loadSite({ root, now: NOW, reuse: session, includeDrafts: true });
+      const [older, newer] = await Promise.all([first, second]);
+      expect(older.archive.articles).toHaveLength(120);
+      expect(newer.archive.articles).toHaveLength(120);
+      expect(newer.archive.articles.find((article) => article.file.endsWith('clanek-000006.md'))!.text).toContain('Dopisano med nalaganjem.');
+      const fresh = await loadSite({ root, now: NOW, includeDrafts: true, cache: false });
+      const view = (model: typeof fresh) => model.archive.articles.map(({ url, summary, people, html }) => ({ url, summary, people, html }));
+      expect(view(newer)).toEqual(view(fresh));
+      fresh.close();
+    } finally {
+      await session.bodies?.close();
+    }
+    const version = await codeVersion();
+    for (const log of ['articles', 'people']) expect((await RecordCache.open<unknown>(root, log, version)).size, log).toBeGreaterThanOrEqual(120);
+  });
 });

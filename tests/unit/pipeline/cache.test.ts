@@ -1,8 +1,18 @@
 import { appendFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RecordCache } from '../../../src/pipeline/cache.ts';
+import { readCacheFile, RecordCache, writeCacheFile } from '../../../src/pipeline/cache.ts';
 import { makeTempDir } from '../../helpers.ts';
+
+describe('writeCacheFile', () => {
+  it('lets two writes of one file in this process overlap, and leaves one of them whole', async () => {
+    const root = await makeTempDir();
+    // Two loads of the dev server may write people.bin or related.bin at once.
+    await Promise.all([writeCacheFile(root, 'related.bin', { from: 'prvi' }), writeCacheFile(root, 'related.bin', { from: 'drugi' })]);
+    expect(['prvi', 'drugi']).toContain((await readCacheFile<{ from: string }>(root, 'related.bin'))!.from);
+    expect(await readdir(path.join(root, '.cache'))).toEqual(['related.bin']);
+  });
+});
 
 describe('RecordCache', () => {
   it('keeps values across runs, appends only new records, and survives a torn last record', async () => {
