@@ -199,7 +199,9 @@ export class BlobLog<H> {
   private openSpill() {
     if (this.spill) return this.spill;
     fs.mkdirSync(this.directory, { recursive: true });
-    const file = path.join(this.directory, `${this.name}-${this.version}.${process.pid}.spill`);
+    // Named by the process, for removeAbandonedSpills, and numbered within it: two logs open in one process
+    // (two builds of one site run from one program) must not write one file.
+    const file = path.join(this.directory, `${this.name}-${this.version}.${process.pid}-${++spills}.spill`);
     this.spill = { fd: fs.openSync(file, 'w+'), file, size: 0, pending: [], pendingBytes: 0, records: 0, copied: 0, copiedBytes: 0 };
     return this.spill;
   }
@@ -292,7 +294,7 @@ export class BlobLog<H> {
   /** Spill files of processes that are gone (a build that was killed): their records never reached the log. */
   private async removeAbandonedSpills(): Promise<void> {
     const names = await readdir(this.directory).catch(() => [] as string[]);
-    const pattern = new RegExp(`^${this.name}-.*\\.(\\d+)\\.spill$`);
+    const pattern = new RegExp(`^${this.name}-.*\\.(\\d+)(?:-\\d+)?\\.spill$`);
     await Promise.all(
       names.map((entry) => {
         const pid = Number(pattern.exec(entry)?.[1]);
@@ -302,6 +304,9 @@ export class BlobLog<H> {
     );
   }
 }
+
+/** Spill files opened by this process so far (see openSpill). */
+let spills = 0;
 
 interface Segment {
   fd: number;

@@ -215,4 +215,26 @@ describe('BlobLog', () => {
     expect(await readdir(path.join(root, '.cache'))).toEqual(['bodies-v1.log']);
     second.close();
   });
+
+  it('keeps the records of two logs open in one process apart, and removes neither spill file while they are open', async () => {
+    const root = await makeTempDir();
+    const [one, two] = [await BlobLog.open<Head>(root, 'bodies', 'v1'), await BlobLog.open<Head>(root, 'bodies', 'v1')];
+    one.set('prvi', { title: 'Prvi', words: 1 }, [text('<p>Prvi članek.</p>')]);
+    two.set('drugi', { title: 'Drugi', words: 2 }, [text('<p>Drugi članek, daljši od prvega.</p>')]);
+    // Opening a third log removes abandoned spill files only: these two belong to a live process.
+    const third = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    expect(decode(one.part('prvi', 0))).toBe('<p>Prvi članek.</p>');
+    expect(decode(two.part('drugi', 0))).toBe('<p>Drugi članek, daljši od prvega.</p>');
+    await one.save();
+    await two.save();
+    expect(decode(one.part('prvi', 0))).toBe('<p>Prvi članek.</p>');
+    expect(decode(two.part('drugi', 0))).toBe('<p>Drugi članek, daljši od prvega.</p>');
+    for (const log of [one, two, third]) log.close();
+    // Each save made its spill file the log (as two builds of one site may): the later one's records are
+    // there, and a record that is not is only a body to render again, never a damaged one.
+    const reopened = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    expect(decode(reopened.part('drugi', 0))).toBe('<p>Drugi članek, daljši od prvega.</p>');
+    if (reopened.head('prvi')) expect(decode(reopened.part('prvi', 0))).toBe('<p>Prvi članek.</p>');
+    reopened.close();
+  });
 });
