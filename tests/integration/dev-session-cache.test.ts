@@ -24,7 +24,9 @@ describe('.cache/ after a dev session (loads that reuse the results of earlier o
       expect(logs.people).toBeDefined();
       await appendFile(articleFiles[60]!, '\nUrednica je dopisala stavek.\n');
       const second = await loadSite({ root, now: NOW, reuse: session, includeDrafts: true });
-      expect(session.logs).toEqual(logs);
+      expect(session.logs.articles).toBe(logs.articles);
+      expect(session.logs.people).toBe(logs.people);
+      expect(session.logs.bodies).toBe(logs.bodies);
       const byFile = (model: typeof first, name: string) => model.archive.articles.find((article) => article.file.endsWith(name))!;
       expect(byFile(second, 'clanek-000061.md').text).toContain('Urednica je dopisala stavek.');
       // Only the edited article's record is made again; the others are the first load's.
