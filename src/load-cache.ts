@@ -46,7 +46,7 @@ interface SessionLogs {
 /**
  * The session's log of that name, opened by `open` the first time. One that failed to open is not kept, so
  * the next load tries again. Between loads the log holds only the entries the session has used, which the
- * session's own maps hold anyway (RecordCache.forgetUnused after each save).
+ * session's own maps hold anyway (RecordCache.open with keptBetweenRuns).
  */
 export function sessionLog<K extends keyof SessionLogs>(session: LoadCache, name: K, open: () => SessionLogs[K]): SessionLogs[K] {
   const kept = session.logs[name];

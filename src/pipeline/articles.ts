@@ -67,8 +67,8 @@ const BATCH = 32;
 
 export async function validateArticles(sources: readonly SourceFile[], options: ValidateOptions): Promise<Validation[]> {
   const { reuse, onResult } = options;
-  const openLog = async () => RecordCache.open<StoredValidation>(options.root, LOG, await codeVersion());
-  const cache = options.cache === false ? undefined : await (options.session ? sessionLog(options.session, 'articles', openLog) : openLog());
+  const openLog = async (keptBetweenRuns = false) => RecordCache.open<StoredValidation>(options.root, LOG, await codeVersion(), { keptBetweenRuns });
+  const cache = options.cache === false ? undefined : await (options.session ? sessionLog(options.session, 'articles', () => openLog(true)) : openLog());
   // The key (a hash of the path and the text) and the body's key are given to onResult when computed.
   let key: string | undefined;
   let bodyKey: string | undefined;
@@ -113,14 +113,8 @@ export async function validateArticles(sources: readonly SourceFile[], options: 
     await new Promise((resolve) => setImmediate(resolve));
     await options.betweenBatches?.();
   }
-  if (cache) {
-    const save = async () => {
-      await cache.save();
-      if (options.session) cache.forgetUnused();
-    };
-    if (options.deferSave) options.deferSave(save);
-    else await save();
-  }
+  if (cache && options.deferSave) options.deferSave(() => cache.save());
+  else await cache?.save();
   return results;
 }
 

@@ -54,17 +54,23 @@ export class RecordCache<V> {
     private readonly directory: string,
     private readonly name: string,
     private readonly version: string,
+    private readonly keptBetweenRuns: boolean,
   ) {}
 
-  static async open<V>(root: string, name: string, version: string): Promise<RecordCache<V>> {
-    const cache = new RecordCache<V>(path.join(root, CACHE_DIR), name, version);
+  /**
+   * `keptBetweenRuns`: the cache serves several runs (the dev server keeps one for its session), and after
+   * each save lets go of the entries not used so far. They stay in the log until it is compacted: records of
+   * texts no file has now, up to as many as the used ones, which a long session would otherwise hold.
+   */
+  static async open<V>(root: string, name: string, version: string, { keptBetweenRuns = false } = {}): Promise<RecordCache<V>> {
+    const cache = new RecordCache<V>(path.join(root, CACHE_DIR), name, version, keptBetweenRuns);
     await cache.load();
     return cache;
   }
 
   /** Whether .cache/ holds a log of this name for this version (records may be in it). */
   static async exists(root: string, name: string, version: string): Promise<boolean> {
-    return stat(new RecordCache(path.join(root, CACHE_DIR), name, version).file).then(
+    return stat(new RecordCache(path.join(root, CACHE_DIR), name, version, false).file).then(
       (info) => info.isFile(),
       () => false,
     );
@@ -106,18 +112,12 @@ export class RecordCache<V> {
 
   /** Writes what this run added; rewrites the log with only the entries this run used when most are stale. */
   save(): Promise<void> {
-    const saved = this.saving.then(() => this.saveNow());
+    const saved = this.saving.then(async () => {
+      await this.saveNow();
+      if (this.keptBetweenRuns) for (const key of this.entries.keys()) if (!this.used.has(key)) this.entries.delete(key);
+    });
     this.saving = saved.catch(() => undefined);
     return saved;
-  }
-
-  /**
-   * Lets go of the entries not used so far (they stay in the log until it is compacted). For a cache kept
-   * between loads, as the dev server keeps one for its session: the rest are records of texts no file has
-   * now, up to as many as the used ones.
-   */
-  forgetUnused(): void {
-    for (const key of this.entries.keys()) if (!this.used.has(key)) this.entries.delete(key);
   }
 
   private async saveNow(): Promise<void> {

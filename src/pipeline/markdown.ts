@@ -204,8 +204,8 @@ export class BodyRenderer {
       // One log for the session, even when a second load starts while the first is opening it: two would
       // write the same spill file (named by the process) over each other.
       const cache = !useCache ? undefined : session ? await sessionLog(session, 'bodies', async () => (session.bodies = await openLog())) : await openLog();
-      const openPeople = () => RecordCache.open<DetectedPeople>(options.root, 'people', version);
-      const peopleCache = !useCache || !options.detect ? undefined : await (session ? sessionLog(session, 'people', openPeople) : openPeople());
+      const openPeople = (keptBetweenRuns = false) => RecordCache.open<DetectedPeople>(options.root, 'people', version, { keptBetweenRuns });
+      const peopleCache = !useCache || !options.detect ? undefined : await (session ? sessionLog(session, 'people', () => openPeople(true)) : openPeople());
       const renderer = new BodyRenderer(options, cache, peopleCache, options.detect ? registryKey(options.detect.people) : '');
       renderer.pool = pool;
       return renderer;
@@ -396,7 +396,6 @@ export class BodyRenderer {
       // A failed build keeps what it rendered: the next attempt needs it too.
       await this.cache?.save();
       await this.peopleCache?.save();
-      if (this.options.session) this.peopleCache?.forgetUnused();
     } finally {
       if (!this.onDisk || this.failure) close();
     }

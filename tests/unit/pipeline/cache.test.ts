@@ -74,7 +74,7 @@ describe('RecordCache', () => {
     expect(reopened.get('not-there')).toBeUndefined();
   });
 
-  it('writes every record when saves overlap, and forgets unused entries in memory only', async () => {
+  it('writes every record when saves overlap; kept between runs, it forgets unused entries after a save, in memory only', async () => {
     const root = await makeTempDir();
     const cache = await RecordCache.open<string>(root, 'people', 'v1');
     cache.set('a', 'Ana');
@@ -85,11 +85,16 @@ describe('RecordCache', () => {
     const reopened = await RecordCache.open<string>(root, 'people', 'v1');
     expect([reopened.size, reopened.peek('a'), reopened.peek('b')]).toEqual([2, 'Ana', 'Boris']);
 
-    reopened.get('a');
-    reopened.forgetUnused();
-    expect(reopened.get('b')).toBeUndefined();
-    expect(reopened.get('a')).toBe('Ana');
-    await reopened.save();
+    const session = await RecordCache.open<string>(root, 'people', 'v1', { keptBetweenRuns: true });
+    session.get('a');
+    await session.save();
+    expect(session.get('b')).toBeUndefined();
+    expect(session.get('a')).toBe('Ana');
+    // Only in memory: the log still holds it.
     expect((await RecordCache.open<string>(root, 'people', 'v1')).peek('b')).toBe('Boris');
+    // A cache of one run keeps what it loaded.
+    reopened.get('a');
+    await reopened.save();
+    expect(reopened.peek('b')).toBe('Boris');
   });
 });
