@@ -1,15 +1,26 @@
-import { describe, expect, it } from 'vitest';
-import { KEPT_CACHE_SCENARIO, runBench } from '../../src/bench/run.ts';
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { FRESH_FOLDER_SCENARIO, KEPT_CACHE_SCENARIO, runBench } from '../../src/bench/run.ts';
 
 describe('npm run bench (issue 6)', () => {
-  it('builds a small synthetic archive cold, unchanged, after one edit and from a kept .cache/, starts the dev server, and prints the tables', async () => {
-    const result = await runBench({ articles: 40, people: 12, runs: 1 });
-    const [cold, unchanged, edited, keptCache] = result.scenarios;
-    expect(result.scenarios.map((scenario) => scenario.name)).toEqual(['cold build', 'no-change rebuild', 'one-article rebuild', KEPT_CACHE_SCENARIO]);
+  it('builds a small synthetic archive cold (after a deletion and into a fresh folder), unchanged, after one edit and from a kept .cache/, starts the dev server, and prints the tables', async () => {
+    const result = await runBench({ articles: 40, people: 12, runs: 1, keep: true });
+    const workspace = path.dirname(result.root);
+    onTestFinished(() => rm(workspace, { recursive: true, force: true }));
+    const [cold, freshFolder, unchanged, edited, keptCache] = result.scenarios;
+    expect(result.scenarios.map((scenario) => scenario.name)).toEqual(['cold build', FRESH_FOLDER_SCENARIO, 'no-change rebuild', 'one-article rebuild', KEPT_CACHE_SCENARIO]);
+    // The output the bench moved aside instead of deleting is gone; the site itself was kept, as asked.
+    expect(existsSync(path.join(result.root, 'content'))).toBe(true);
+    expect(existsSync(path.join(workspace, 'set-aside'))).toBe(false);
     // 40 articles and 12 people, besides the index, archive, tag and feed pages and the sitemap.
     expect(cold!.median.pages).toBeGreaterThan(40 + 12);
     // Besides the pages: the CSS and script assets and the search index files.
     expect(cold!.median.filesWritten).toBeGreaterThan(cold!.median.pages);
+    // Into a fresh folder the build is the same cold build: every file written, every article rendered.
+    expect(freshFolder!.median.filesWritten).toBe(cold!.median.filesWritten);
+    expect(freshFolder!.median.timings.detect).toBeGreaterThan(0);
     expect(unchanged!.median.filesWritten).toBe(0);
     // The edited article's page, and the search index files that hold its words: never the whole site.
     expect(edited!.median.filesWritten).toBeGreaterThanOrEqual(1);
@@ -20,6 +31,7 @@ describe('npm run bench (issue 6)', () => {
     expect(keptCache!.median.timings.detect ?? 0).toBe(0);
     expect(cold!.median.maxRssKb).toBeGreaterThan(0);
     expect(result.table).toMatch(/^\| cold build \| [\d.]+ \|/m);
+    expect(result.table).toMatch(/^\| cold build into a fresh folder \| [\d.]+ \|/m);
     expect(result.table).toMatch(/^\| one-article rebuild \| [\d.]+ \|/m);
     expect(result.table).toMatch(/^\| build with kept \.cache\/, no dist\/ \| [\d.]+ \|/m);
     // The cold build's row: CPU (user and system) and, in the next column, the system time within it.
