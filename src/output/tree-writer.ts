@@ -3,7 +3,7 @@ import { Queue, RoomWaiters } from '../queue.ts';
 import { compileWorker } from '../workers/compile.ts';
 import { TreeOpRunner, type BatchReport, type TreeOp } from './tree-ops.ts';
 
-const WORKER_ENTRY = 'workers/tree-writer-worker.ts';
+export const TREE_WRITER_ENTRY = 'workers/tree-writer-worker.ts';
 
 /**
  * Below this many operations a build applies them on the main thread as they come: a one-article rebuild
@@ -128,7 +128,7 @@ export class TreeWriter {
   private async startThread(): Promise<Worker | undefined> {
     try {
       this.ring ??= new SharedRing(SHARED_BYTES);
-      const worker = new Worker(await compileWorker(this.root, WORKER_ENTRY), { workerData: { shared: this.ring.buffer } });
+      const worker = new Worker(await compileWorker(this.root, TREE_WRITER_ENTRY), { workerData: { shared: this.ring.buffer } });
       worker.on('message', (report: BatchReport) => {
         if (report.failure && !this.failure) this.failure = Object.assign(new Error(report.failure.message), { code: report.failure.code });
         // One report per batch, in the order sent: its writes' room in the ring is free again.

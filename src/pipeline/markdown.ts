@@ -60,7 +60,7 @@ export interface MarkdownOptions {
   started?: Promise<MarkdownPool> | undefined;
 }
 
-const WORKER_ENTRY = 'workers/markdown-worker.ts';
+export const MARKDOWN_WORKER_ENTRY = 'workers/markdown-worker.ts';
 
 /**
  * Starts the Markdown workers before content/ is read, so that loading the renderer (0.15-0.4 s a worker)
@@ -72,7 +72,7 @@ const WORKER_ENTRY = 'workers/markdown-worker.ts';
 export async function startMarkdownWorkers(
   options: Pick<MarkdownOptions, 'root' | 'cache' | 'timeLimitMs' | 'workers'> & { background?: boolean },
 ): Promise<MarkdownPool> {
-  const workerFile = await compileWorker(options.root, WORKER_ENTRY);
+  const workerFile = await compileWorker(options.root, MARKDOWN_WORKER_ENTRY);
   const cold = options.cache === false || !(await BlobLog.exists(options.root, 'markdown', await codeVersion()));
   const size = cold ? Math.max(1, options.workers ?? defaultPoolSize()) : 1;
   return new MarkdownPool({ workerFile, size, timeLimitMs: options.timeLimitMs ?? ARTICLE_TIME_LIMIT_MS, peopleLater: true, background: options.background });
@@ -192,7 +192,7 @@ export class BodyRenderer {
           started.setup(people);
           return started;
         })
-      : compileWorker(options.root, WORKER_ENTRY).then(
+      : compileWorker(options.root, MARKDOWN_WORKER_ENTRY).then(
           (workerFile) => new MarkdownPool({ workerFile, size: 1, timeLimitMs: options.timeLimitMs ?? ARTICLE_TIME_LIMIT_MS, people }),
         );
     // A pool that cannot start fails the first task that needs it (run); unused, it is not an error.

@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { FRESH_FOLDER_SCENARIO, KEPT_CACHE_SCENARIO, runBench } from '../../src/bench/run.ts';
+import { readdir } from 'node:fs/promises';
+import { FRESH_FOLDER_SCENARIO, KEPT_CACHE_SCENARIO, prepareBundles, runBench } from '../../src/bench/run.ts';
+import { codeVersion } from '../../src/bin/code.js';
+import { makeTempDir } from '../helpers.ts';
 
 describe('npm run bench (issue 6)', () => {
   it('builds a small synthetic archive cold (after a deletion and into a fresh folder), unchanged, after one edit and from a kept .cache/, starts the dev server, and prints the tables', async () => {
@@ -55,5 +58,14 @@ describe('npm run bench (issue 6)', () => {
     expect(warm!.starts[0]!.sessionMaxRssKb).toBeGreaterThanOrEqual(warm!.starts[0]!.maxRssKb);
     expect(fresh!.starts[0]!.editMs).toBeUndefined();
     expect(result.table).toMatch(/^\| an edit shown on its page \(after a start with \.cache\/\) \| [\d.]+ \|/m);
+  });
+
+  it('makes the bundles of the measured build, the dev server and both workers before timing anything', async () => {
+    const folder = await makeTempDir('arhivar-bench-bundles-');
+    await prepareBundles(await makeTempDir('arhivar-bench-site-'), folder);
+    const version = await codeVersion();
+    const made = (await readdir(folder)).sort();
+    expect(made).toEqual(['bench-child-ts', 'cli-ts', 'workers-markdown-worker-ts', 'workers-tree-writer-worker-ts'].map((entry) => `${entry}-${version}`));
+    for (const bundle of made) expect(await readdir(path.join(folder, bundle))).toContain('index.mjs');
   });
 });
