@@ -181,7 +181,7 @@ export async function prepareBundles(root: string, folder = path.join(PROJECT_RO
  * and folders then costs many seconds of system time more. A fresh clone, or a CI job's checkout, has
  * deleted nothing; so only the row named "cold build" follows a deletion.
  */
-function outputMover(root: string, aside: string): (names: readonly string[]) => Promise<void> {
+export function outputMover(root: string, aside: string): (names: readonly string[]) => Promise<void> {
   let moved = 0;
   return async (names) => {
     await mkdir(aside, { recursive: true });
