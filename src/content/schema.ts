@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ArhivarError } from '../errors.ts';
 import { nearest } from '../text/levenshtein.ts';
+import { foldWhitespace } from '../text/whitespace.ts';
 import { parseContentDate } from './dates.ts';
 
 /**
@@ -12,7 +13,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /** Control characters become spaces, runs of white space one space. */
 export function stripControlCharacters(value: string): string {
-  return value.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
+  return foldWhitespace(value.replace(CONTROL_CHARACTERS, ' '));
 }
 
 /**

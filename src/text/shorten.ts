@@ -1,3 +1,5 @@
+import { foldWhitespace } from './whitespace.ts';
+
 /**
  * Shortens text for a meta description. Search engines cut snippets at roughly 155–160 characters,
  * so a longer summary is cut at the last word boundary that fits and ends in an ellipsis, never in
@@ -6,7 +8,7 @@
 export const DESCRIPTION_LENGTH = 160;
 
 export function shortenText(text: string, maxLength = DESCRIPTION_LENGTH): string {
-  const folded = text.replace(/\s+/g, ' ').trim();
+  const folded = foldWhitespace(text);
   // No more UTF-16 units than the limit means no more code points either: most titles stop here.
   if (folded.length <= maxLength) return folded;
   // Count code points, so a surrogate pair is never split, without spreading the whole text into an array

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldWhitespace } from '../../../src/markdown/render.ts';
+import { foldWhitespace } from '../../../src/text/whitespace.ts';
 
 /** What foldWhitespace must always equal: it only skips this regex when the result would be the same text. */
 const byRegex = (value: string) => value.replace(/\s+/g, ' ').trim();
