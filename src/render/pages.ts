@@ -6,7 +6,7 @@ import { pageCount, paginate, type Page } from '../site/archive.ts';
 import { findRelated } from '../site/related.ts';
 import { urls } from '../site/urls.ts';
 import type { SiteContext } from './context.ts';
-import { FEED_SIZE, renderAtomFeed } from './feed.ts';
+import { FEED_SIZE, FeedEntries, renderAtomFeed } from './feed.ts';
 import { renderRobots, renderSitemap, renderSitemapIndex, SITEMAP_LIMIT, type SitemapEntry } from './sitemap.ts';
 import { HomePage } from '../../templates/home.tsx';
 import { ArticlePage } from '../../templates/article.tsx';
@@ -79,6 +79,10 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
   const { pageSize, title } = context.site;
   const { articles } = archive;
   const newest = lastChange(articles);
+  // Every person's and tag's feed carries the summaries of its newest articles: each entry is made once.
+  const feedEntries = new FeedEntries({ baseUrl: context.site.baseUrl, people: context.people, content: 'summary' });
+  for (const entry of archive.people) feedEntries.expect(entry.articles.slice(0, FEED_SIZE));
+  for (const entry of archive.tags) feedEntries.expect(entry.articles.slice(0, FEED_SIZE));
   for (const page of paginate(articles, pageSize)) yield homePage(context, page);
   const related = archive.related ?? findRelated(articles);
   for (let index = 0; index < articles.length; index++) {
@@ -108,7 +112,7 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
       articles: entry.articles.slice(0, FEED_SIZE),
       content: 'summary',
       people: context.people,
-    });
+    }, feedEntries);
   }
   yield templatePage(urls.tags(), TagsPage, { context, entries: archive.tags }, newest);
   for (const entry of archive.tags) {
@@ -123,7 +127,7 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
       articles: entry.articles.slice(0, FEED_SIZE),
       content: 'summary',
       people: context.people,
-    });
+    }, feedEntries);
   }
   yield templatePage(urls.archive(), ArchivePage, { context, years: archive.years }, newest);
   for (const year of archive.years) {
@@ -162,9 +166,9 @@ export function firstHomePage(context: SiteContext, newest: readonly Article[], 
   return homePage(context, { items: newest.slice(0, pageSize), number: 1, total: pageCount(count, pageSize) });
 }
 
-/** A feed, rendered from its options alone. */
-function feedPage(url: string, feed: Parameters<typeof renderAtomFeed>[0]): PageSpec {
-  return { url, render: () => renderAtomFeed(feed), inputs: feed };
+/** A feed, rendered from its options alone (`entries` only saves making the same entry twice). */
+function feedPage(url: string, feed: Parameters<typeof renderAtomFeed>[0], entries?: FeedEntries): PageSpec {
+  return { url, render: () => renderAtomFeed(feed, entries), inputs: feed };
 }
 
 /** The newest publication or update among `articles`; undefined for none. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/content/article.ts';
 import type { Person } from '../../../src/content/person.ts';
-import { escapeXml, feedUpdated, renderAtomFeed, stripIllegalXml } from '../../../src/render/feed.ts';
+import { escapeXml, FeedEntries, feedUpdated, renderAtomFeed, stripIllegalXml } from '../../../src/render/feed.ts';
 import { parseFeed } from '../../helpers/parse-feed.ts';
 
 function article(overrides: Partial<Article> & { title: string; url: string; date: Article['date'] }): Article {
@@ -98,17 +98,40 @@ describe('renderAtomFeed', () => {
     expect(feed.items[0]!.summary).toBe('Čisto kratek povzetek s šumniki.');
   });
 
-  it('makes an entry again when the people, the site or the kind of content differ (entries are reused between feeds)', () => {
-    const feed = (people: ReadonlyMap<string, Person>, content: 'full' | 'summary', baseUrl = site.baseUrl) =>
-      renderAtomFeed({ site: { ...site, baseUrl }, title: 'Rusija', feedUrl: '/oznake/rusija/feed.xml', pageUrl: '/oznake/rusija/', articles, content, people });
+  it('makes an entry again when the people, the site or the kind of content differ from the shared entries\' (feeds share entries)', () => {
     const people = new Map([[usakov.id, usakov]]);
+    const entries = new FeedEntries({ baseUrl: site.baseUrl, people, content: 'summary' });
+    entries.expect(articles);
+    entries.expect(articles);
+    const feed = (people: ReadonlyMap<string, Person>, content: 'full' | 'summary', baseUrl = site.baseUrl) =>
+      renderAtomFeed({ site: { ...site, baseUrl }, title: 'Rusija', feedUrl: '/oznake/rusija/feed.xml', pageUrl: '/oznake/rusija/', articles, content, people }, entries);
     expect(feed(people, 'summary')).toContain('label="Jurij Ušakov"');
     // A person renamed between two loads (the dev server) is a new people map.
     expect(feed(new Map([[usakov.id, { ...usakov, name: 'Jurij V. Ušakov' }]]), 'summary')).toContain('label="Jurij V. Ušakov"');
-    expect(feed(people, 'summary')).not.toContain('<content');
     expect(feed(people, 'full')).toContain('<content');
     expect(feed(people, 'summary', 'https://arhiv.example.si/')).toContain('<id>https://arhiv.example.si/2025/12/22/usakov/</id>');
+    expect(feed(people, 'summary')).not.toContain('<content');
     expect(feed(people, 'summary')).toContain('<id>https://novice.example.si/2025/12/22/usakov/</id>');
+  });
+
+  it('shares an entry between the feeds expected to carry it and lets it go after the last, the same bytes as a feed of its own', () => {
+    const people = new Map([[usakov.id, usakov]]);
+    const input = (feedArticles: readonly Article[]) =>
+      ({ site, title: 'Ušakov', feedUrl: '/osebe/jurij-usakov/feed.xml', pageUrl: '/osebe/jurij-usakov/', articles: feedArticles, content: 'summary', people }) as const;
+    const [newer, older] = articles as [Article, Article];
+    const entries = new FeedEntries({ baseUrl: site.baseUrl, people, content: 'summary' });
+    // Two feeds carry the newer article, one the older.
+    entries.expect([newer, older]);
+    entries.expect([newer]);
+    const first = renderAtomFeed(input([newer, older]), entries);
+    expect(first).toBe(renderAtomFeed(input([newer, older])));
+    expect(entries.held).toBe(1);
+    const second = renderAtomFeed(input([newer]), entries);
+    expect(second).toBe(renderAtomFeed(input([newer])));
+    expect(entries.held).toBe(0);
+    // A feed rendered once more than expected (the dev server renders a page each time it is asked for).
+    expect(renderAtomFeed(input([newer]), entries)).toBe(second);
+    expect(entries.held).toBe(0);
   });
 
   it('is checked by a parser that rejects unescaped markup', async () => {
