@@ -21,7 +21,9 @@ const STALE_BUNDLE_MS = 60 * 60 * 1000;
  * with it (7-13 s in all; 3 alternating pairs): kept for the cold build's peak.
  * It also applies to the worker threads; there it made no measurable difference. The dev server's warm
  * start is about 9 % slower with it (it loads many long-lived records); kept there as well, because at
- * 100,000 articles it is what keeps a fresh dev start under 2 GB.
+ * 100,000 articles it is what keeps a fresh dev start under 2 GB. The one cost we know of that matters: at
+ * 100,000 articles a one-article rebuild takes about 20 % longer than with 32 MB, and V8 sets the size once per
+ * process, for every thread (README, "Tried and not kept").
  */
 export const NODE_FLAGS = ['--max-semi-space-size=4'];
 
