@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import { ArhivarError } from '../errors.ts';
-import { CACHE_DIR, removeOtherVersions, temporaryPath } from './cache.ts';
+import { CACHE_DIR, deserializeValue, removeOtherVersions, temporaryPath } from './cache.ts';
 
 /**
  * A key → record log under .cache/ for values too large to hold all at once: rendered article bodies take
@@ -373,7 +373,7 @@ function decodeHeader(chunk: Buffer, offset: number, available: number, position
   if (!need(headLength + 1)) return end - position <= available - offset ? 'torn' : 'more';
   let head: unknown;
   try {
-    head = deserialize(chunk.subarray(cursor, cursor + headLength));
+    head = deserializeValue(chunk.subarray(cursor, cursor + headLength));
   } catch {
     return 'torn';
   }
