@@ -270,9 +270,9 @@ export function changedStems(keysBefore: readonly string[], keys: readonly strin
     const old = termsBefore(keysBefore[n]!);
     if (!old) return 'all';
     const weights = new Map<string, number>();
-    old.stems.split(' ').forEach((stem, k) => weights.set(stem, old.weights[k]!));
+    old.stems.split(' ').forEach((stem, k) => weights.set(stem, old.weights.charCodeAt(k)));
     terms[n]!.stems.split(' ').forEach((stem, k) => {
-      if (weights.get(stem) !== terms[n]!.weights[k]) changed.add(stem);
+      if (weights.get(stem) !== terms[n]!.weights.charCodeAt(k)) changed.add(stem);
       weights.delete(stem);
     });
     for (const stem of weights.keys()) changed.add(stem);
@@ -313,13 +313,15 @@ function encodeFile(json: string, taken: Set<string>): { bytes: Uint8Array; hash
 /**
  * What the index needs of one document, kept in .cache/ between builds: its stems and their weights (title
  * words count TITLE_WEIGHT, body words one each up to BODY_CAP more), and the length of its chunk entry.
- * Compact on purpose: one string and one byte array per document instead of hundreds of small strings.
+ * Compact on purpose: two strings per document instead of hundreds of small strings. The weights are a
+ * string too, not a Uint8Array: 100,000 small array buffers cost about 30 MB more than the bytes they hold,
+ * and work for the garbage collector.
  */
 export interface DocumentTerms {
   /** The stems, separated by single spaces (a stem is letters and digits only). */
   stems: string;
-  /** weights[n] is the weight of the n-th stem (at most TITLE_WEIGHT + BODY_CAP, so a byte each). */
-  weights: Uint8Array;
+  /** weights.charCodeAt(n) is the weight of the n-th stem (at most TITLE_WEIGHT + BODY_CAP, so one Latin-1 character each). */
+  weights: string;
   /** Characters in the document's chunk entry (its JSON): chunk boundaries come from these without the text. */
   entryLength: number;
 }
@@ -355,7 +357,7 @@ export function documentTerms(document: SearchDocument, stemOf: (word: string) =
   const text = document.text;
   forEachWord(text, countBodyWord);
   for (const keyword of document.keywords ?? []) forEachWord(keyword, countBodyWord);
-  return { stems: [...counts.keys()].join(' '), weights: Uint8Array.from(counts.values()), entryLength: chunkEntry(document, text).length };
+  return { stems: [...counts.keys()].join(' '), weights: Buffer.from(Uint8Array.from(counts.values())).toString('latin1'), entryLength: chunkEntry(document, text).length };
 }
 
 /**
@@ -424,10 +426,11 @@ function collectPostings(terms: readonly DocumentTerms[]): Postings {
   const weights = new Uint8Array(total);
   p = 0;
   terms.forEach((documentTerms, id) => {
-    for (let k = 0; k < documentTerms.weights.length; k++) {
+    const documentWeights = documentTerms.weights;
+    for (let k = 0; k < documentWeights.length; k++) {
       const slot = next[stemOfPosting[p++]!]!++;
       docs[slot] = id;
-      weights[slot] = documentTerms.weights[k]!;
+      weights[slot] = documentWeights.charCodeAt(k);
     }
   });
   return new Postings(index, stems, starts, docs, weights);
