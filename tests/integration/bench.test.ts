@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { readdir } from 'node:fs/promises';
-import { FRESH_FOLDER_SCENARIO, KEPT_CACHE_SCENARIO, prepareBundles, runBench } from '../../src/bench/run.ts';
+import { FIRST_EDIT_SCENARIO, FRESH_FOLDER_SCENARIO, KEPT_CACHE_SCENARIO, prepareBundles, runBench } from '../../src/bench/run.ts';
 import { codeVersion } from '../../src/bin/code.js';
 import { makeTempDir } from '../helpers.ts';
 
@@ -12,8 +12,16 @@ describe('npm run bench (issue 6)', () => {
     const result = await runBench({ articles: 40, people: 12, runs: 1, keep: true });
     const workspace = path.dirname(result.root);
     onTestFinished(() => rm(workspace, { recursive: true, force: true }));
-    const [cold, freshFolder, unchanged, edited, keptCache] = result.scenarios;
-    expect(result.scenarios.map((scenario) => scenario.name)).toEqual(['cold build', FRESH_FOLDER_SCENARIO, 'no-change rebuild', 'one-article rebuild', KEPT_CACHE_SCENARIO]);
+    const [cold, freshFolder, unchanged, firstEdit, edited, keptCache] = result.scenarios;
+    expect(result.scenarios.map((scenario) => scenario.name)).toEqual(['cold build', FRESH_FOLDER_SCENARIO, 'no-change rebuild', FIRST_EDIT_SCENARIO, 'one-article rebuild', KEPT_CACHE_SCENARIO]);
+    // The first edit is built once, on its own; the row of one-article rebuilds is the edits after it.
+    expect(firstEdit!.runs).toHaveLength(1);
+    expect(edited!.runs).toHaveLength(1);
+    const articles = await readdir(path.join(result.root, 'content', 'articles'), { recursive: true });
+    const edits = await Promise.all(articles.filter((file) => file.endsWith('.md')).map((file) => readFile(path.join(result.root, 'content', 'articles', file), 'utf8')));
+    expect(edits.filter((text) => text.includes('Popravek 1:') && text.includes('Popravek 2:'))).toHaveLength(1);
+    expect(firstEdit!.median.filesWritten).toBeGreaterThanOrEqual(1);
+    expect(firstEdit!.median.filesWritten).toBeLessThan(cold!.median.filesWritten! / 4);
     // The output the bench moved aside instead of deleting is gone; the site itself was kept, as asked.
     expect(existsSync(path.join(result.root, 'content'))).toBe(true);
     expect(existsSync(path.join(workspace, 'set-aside'))).toBe(false);
@@ -36,6 +44,7 @@ describe('npm run bench (issue 6)', () => {
     expect(result.table).toMatch(/^\| cold build \| [\d.]+ \|/m);
     expect(result.table).toMatch(/^\| cold build into a fresh folder \| [\d.]+ \|/m);
     expect(result.table).toMatch(/^\| one-article rebuild \| [\d.]+ \|/m);
+    expect(result.table).toMatch(/^\| first edit after a cold build \(no spare tree\) \| [\d.]+ \|/m);
     expect(result.table).toMatch(/^\| build with kept \.cache\/, no dist\/ \| [\d.]+ \|/m);
     // The cold build's row: CPU (user and system) and, in the next column, the system time within it.
     const header = result.table.split('\n').find((line) => line.startsWith('| build |'))!.split('|').map((cell) => cell.trim());
