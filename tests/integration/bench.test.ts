@@ -8,7 +8,7 @@ import { codeVersion } from '../../src/bin/code.js';
 import { makeTempDir } from '../helpers.ts';
 
 describe('npm run bench (issue 6)', () => {
-  it('builds a small synthetic archive cold (after a deletion and into a fresh folder), unchanged, after one edit and from a kept .cache/, starts the dev server, and prints the tables', async () => {
+  it('builds a small synthetic archive cold (after a deletion and into a fresh folder), unchanged, after a first edit and one more, and from a kept .cache/, starts the dev server, and prints the tables', async () => {
     const result = await runBench({ articles: 40, people: 12, runs: 1, keep: true });
     const workspace = path.dirname(result.root);
     onTestFinished(() => rm(workspace, { recursive: true, force: true }));
