@@ -314,7 +314,7 @@ function encodeFile(json: string, taken: Set<string>): { bytes: Uint8Array; hash
  * What the index needs of one document, kept in .cache/ between builds: its stems and their weights (title
  * words count TITLE_WEIGHT, body words one each up to BODY_CAP more), and the length of its chunk entry.
  * Compact on purpose: two strings per document instead of hundreds of small strings. The weights are a
- * string too, not a Uint8Array: 100,000 small array buffers cost about 30 MB more than the bytes they hold,
+ * string too, not a Uint8Array: 100,000 small array buffers held about 24 MB more than their bytes,
  * and work for the garbage collector.
  */
 export interface DocumentTerms {
