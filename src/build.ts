@@ -377,7 +377,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const published = await readPublishedTree(options.root, path.resolve(options.root, outDir), options.cache);
     // The same files as siteFiles(); search files that dist/ already holds unchanged come without bytes, and
     // the others are made one at a time as the publisher writes them.
-    const search = searchFiles(model.archive, { root: options.root, cache: options.cache, isPublished: published.has });
+    const search = searchFiles(model.archive, { root: options.root, cache: options.cache, isPublished: published.has, readPublished: published.read });
     const files = (async function* () {
       yield* assets.files;
       yield* search;

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, readlink, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -57,6 +58,21 @@ export class PublishedTree {
 
   /** True when dist/ holds `relative` with bytes of this hash. */
   readonly has = (relative: string, hash: string): boolean => this.current?.files.get(relative)?.hash === hash;
+
+  /**
+   * The bytes of `relative` in dist/, when the record says dist/ holds it with bytes of this hash and the
+   * bytes read now have it; undefined otherwise. Read synchronously: the search index asks for a few of its
+   * own files from inside a generator (search/index-builder.ts PatchedPostings).
+   */
+  readonly read = (relative: string, hash: string): Uint8Array | undefined => {
+    if (!this.state || !this.has(relative, hash)) return undefined;
+    try {
+      const bytes = readFileSync(path.join(this.state.target, relative));
+      return sha1(bytes) === hash ? bytes : undefined;
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 export async function readPublishedTree(root: string, target: string, useCache = true): Promise<PublishedTree> {

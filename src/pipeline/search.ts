@@ -5,7 +5,6 @@ import type { Article } from '../content/article.ts';
 import { contentKeyOf, recordKeyOf } from '../render/fingerprint.ts';
 import { toSearchDocument } from '../search/documents.ts';
 import {
-  changedStems,
   createStemmer,
   documentTerms,
   freshInput,
@@ -42,6 +41,8 @@ export interface SearchFilesOptions {
   cache?: boolean | undefined;
   /** True when the published dist/ holds this file with these bytes (see output/publish.ts PublishedTree). */
   isPublished?: ((path: string, hash: string) => boolean) | undefined;
+  /** The bytes of a file of the published dist/, when it holds it with these bytes (PublishedTree.read). */
+  readPublished?: ((path: string, hash: string) => Uint8Array | undefined) | undefined;
 }
 
 const LAYOUT_FILE = 'search-layout.bin';
@@ -82,7 +83,7 @@ export async function* searchFiles(archive: Pick<Archive, 'articles' | 'peopleBy
     }
     return found;
   });
-  const previous = stored && { layout: stored, changedStems: changedStems(stored.documents, keys, terms, (key) => termsCache.peek(key)), isPublished };
+  const previous = stored && { layout: stored, termsBefore: (key: string) => termsCache.peek(key), isPublished, readPublished: options.readPublished };
   await termsCache.save();
   const made = indexFiles({ documents, keys, terms, previous });
   let next = made.next();

@@ -107,7 +107,15 @@ export interface IndexFile {
 export interface IndexLayout {
   /** One key per document, in document order; a key changes whenever anything indexed of the document does. */
   documents: string[];
-  shards: { key: string; /** Its stems, sorted, joined by spaces. */ stems: string; name: string; hash: string }[];
+  shards: {
+    key: string;
+    /** Its stems, sorted, joined by spaces. */
+    stems: string;
+    /** How many documents hold each of its stems, in the order of `stems`, joined by spaces. */
+    counts: string;
+    name: string;
+    hash: string;
+  }[];
   chunks: { start: number; /** The keys of its documents, joined by spaces. */ documents: string; name: string; hash: string }[];
 }
 
@@ -123,13 +131,16 @@ export interface IndexInput {
 
 export interface IndexReuse {
   layout: IndexLayout;
-  /**
-   * Stems whose postings may differ from the previous build's; "all" when the documents were not edited in
-   * place (one added, removed or moved renumbers every posting after it).
-   */
-  changedStems: ReadonlySet<string> | 'all';
+  /** The terms of a document of the previous index, by its key (.cache/ keeps them); undefined when unknown. */
+  termsBefore: (key: string) => DocumentTerms | undefined;
   /** True when the published site holds this file with these bytes, so it need not be made again. */
   isPublished: (path: string, hash: string) => boolean;
+  /**
+   * The bytes of a published file, when the published site holds it with these bytes (checked as it is
+   * read); undefined otherwise. With it, a shard of an edited document is patched from the published one
+   * instead of collecting every document's postings again (see PatchedPostings).
+   */
+  readPublished?: ((path: string, hash: string) => Uint8Array | undefined) | undefined;
 }
 
 export interface BuiltIndex {
@@ -172,16 +183,19 @@ export function* indexFiles(input: IndexInput): Generator<IndexFile, Omit<BuiltI
   const reusable = <T extends { name: string; hash: string }>(kind: 't' | 'd', entry: T | undefined): T | undefined =>
     entry && !taken.has(entry.name) && previous!.isPublished(filePath(kind, entry.name), entry.hash) ? entry : undefined;
 
-  let postings: Postings | undefined = collectPostings(terms);
+  const edits = previous ? editedDocuments(previous.layout.documents, keys, previous.termsBefore) : 'all';
+  const changed = edits === 'all' ? 'all' : changedStems(edits, terms);
+  let postings: PostingLists | undefined =
+    (edits !== 'all' && changed !== 'all' && previous?.readPublished && PatchedPostings.from(previous.layout, edits, changed, terms, (name, hash) => previous.readPublished!(filePath('t', name), hash))) ||
+    collectPostings(terms);
   const shardStems = [...assignShards(postings, shardBytes).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const previousShards = new Map(previous?.layout.shards.map((shard) => [shard.key, shard]));
-  const changedStems = previous?.changedStems;
   // Reused names are taken first, so a new file never takes the name of one kept from before.
   const shardPlans = shardStems.map(([key, stems]) => {
     const sorted = [...stems].sort();
     const joined = sorted.join(' ');
     const before = previousShards.get(key);
-    const unchanged = before?.stems === joined && changedStems !== 'all' && changedStems !== undefined && !sorted.some((stem) => changedStems.has(stem));
+    const unchanged = before?.stems === joined && changed !== 'all' && !sorted.some((stem) => changed.has(stem));
     const reused = unchanged ? reusable('t', before) : undefined;
     if (reused) taken.add(reused.name);
     return { key, sorted, joined, reused };
@@ -198,13 +212,17 @@ export function* indexFiles(input: IndexInput): Generator<IndexFile, Omit<BuiltI
 
   const shards: IndexLayout['shards'] = [];
   for (const plan of shardPlans) {
+    const counts = plan.sorted.map((stem) => postings!.count(stem)).join(' ');
     if (plan.reused) {
-      shards.push({ key: plan.key, stems: plan.joined, name: plan.reused.name, hash: plan.reused.hash });
+      shards.push({ key: plan.key, stems: plan.joined, counts, name: plan.reused.name, hash: plan.reused.hash });
       yield { path: filePath('t', plan.reused.name), hash: plan.reused.hash };
       continue;
     }
-    const file = encodeFile(serializeShard(plan.sorted, postings!), taken);
-    shards.push({ key: plan.key, stems: plan.joined, name: file.name, hash: file.hash });
+    let json = serializeShard(plan.sorted, postings!);
+    // A published shard that could not be read back: every document's postings are collected after all.
+    if (json === undefined) json = serializeShard(plan.sorted, (postings = collectPostings(terms)))!;
+    const file = encodeFile(json, taken);
+    shards.push({ key: plan.key, stems: plan.joined, counts, name: file.name, hash: file.hash });
     yield { path: filePath('t', file.name), hash: file.hash, bytes: file.bytes };
   }
   // The postings (tens of MB at 10,000 articles) are in the shards now: let them go before the chunks are made.
@@ -255,30 +273,57 @@ function relativePath(url: string): string {
   return url.replace(/^\/+/, '');
 }
 
+/** A document edited in place: the same position in both indexes, another key, and its terms before. */
+export interface DocumentEdit {
+  position: number;
+  before: DocumentTerms;
+}
+
 /**
- * The stems whose postings may differ between two indexes of the same number of documents: at each
- * position whose document key changed, every stem whose weight there changed (a word added, removed, or
- * counted differently). `termsBefore` gives the terms of a document of the earlier index by its key;
- * "all" when the counts differ (documents were added, removed or moved, which renumbers the postings) or
- * an earlier document's terms are unknown.
+ * The positions whose document key changed between two indexes of the same number of documents, in
+ * document order, with the earlier terms there (`termsBefore` gives them by key). "all" when the counts
+ * differ (documents were added, removed or moved, which renumbers the postings) or an earlier document's
+ * terms are unknown.
  */
-export function changedStems(keysBefore: readonly string[], keys: readonly string[], terms: readonly DocumentTerms[], termsBefore: (key: string) => DocumentTerms | undefined): Set<string> | 'all' {
+export function editedDocuments(keysBefore: readonly string[], keys: readonly string[], termsBefore: (key: string) => DocumentTerms | undefined): DocumentEdit[] | 'all' {
   if (keysBefore.length !== keys.length) return 'all';
-  const changed = new Set<string>();
+  const edits: DocumentEdit[] = [];
   for (let n = 0; n < keys.length; n++) {
     if (keysBefore[n] === keys[n]) continue;
-    const old = termsBefore(keysBefore[n]!);
-    if (!old) return 'all';
-    const weights = new Map<string, number>();
-    old.stems.split(' ').forEach((stem, k) => weights.set(stem, old.weights.charCodeAt(k)));
-    terms[n]!.stems.split(' ').forEach((stem, k) => {
-      if (weights.get(stem) !== terms[n]!.weights.charCodeAt(k)) changed.add(stem);
+    const before = termsBefore(keysBefore[n]!);
+    if (!before) return 'all';
+    edits.push({ position: n, before });
+  }
+  return edits;
+}
+
+/**
+ * The stems whose postings may differ after the edits: at each edited position, every stem whose weight
+ * there changed (a word added, removed, or counted differently). `terms` are the documents' terms now.
+ */
+export function changedStems(edits: readonly DocumentEdit[], terms: readonly DocumentTerms[]): Set<string> {
+  const changed = new Set<string>();
+  for (const { position, before } of edits) {
+    const weights = stemWeights(before);
+    const after = terms[position]!;
+    splitStems(after).forEach((stem, k) => {
+      if (weights.get(stem) !== after.weights.charCodeAt(k)) changed.add(stem);
       weights.delete(stem);
     });
     for (const stem of weights.keys()) changed.add(stem);
   }
-  changed.delete('');
   return changed;
+}
+
+/** A document's stems (none for an empty document, whose `stems` is ""). */
+function splitStems(terms: DocumentTerms): string[] {
+  return terms.stems === '' ? [] : terms.stems.split(' ');
+}
+
+function stemWeights(terms: DocumentTerms): Map<string, number> {
+  const weights = new Map<string, number>();
+  splitStems(terms).forEach((stem, k) => weights.set(stem, terms.weights.charCodeAt(k)));
+  return weights;
 }
 
 /** The JSON of one document in a chunk; its length is DocumentTerms.entryLength. */
@@ -360,12 +405,150 @@ export function documentTerms(document: SearchDocument, stemOf: (word: string) =
   return { stems: [...counts.keys()].join(' '), weights: Buffer.from(Uint8Array.from(counts.values())).toString('latin1'), entryLength: chunkEntry(document, text).length };
 }
 
+/** Each stem's postings, as the shards need them. */
+interface PostingLists {
+  /** Every stem some document holds. */
+  readonly stems: Iterable<string>;
+  /** How many documents hold the stem. */
+  count(stem: string): number;
+  /**
+   * [docDelta, weight, docDelta, weight, …]: document numbers as differences from the one before.
+   * Undefined when the postings could not be had (PatchedPostings: a published shard that was not read).
+   */
+  encoded(stem: string): number[] | undefined;
+}
+
+/** Above this many edited documents, collecting every posting again costs less than patching. */
+const PATCH_LIMIT = 100;
+
+/**
+ * The postings after documents were edited in place, from the previous build's: stem counts from its layout,
+ * and the postings of a stem from its published shard, unchanged where no edit touched the stem and patched
+ * at the edited positions where one did. Document numbers stay put in an edit in place, so an unchanged
+ * list is copied as it is. After one edit at 10,000 articles this reads the few shards that hold the
+ * edited words instead of going through about 2.5 million postings (collectPostings).
+ */
+class PatchedPostings implements PostingLists {
+  private readonly shards = new Map<number, Shard | undefined>();
+  /** The weight of each stem in each edited document now (Map per edit, made when first asked for). */
+  private weightsAfter: Map<string, number>[] | undefined;
+
+  private constructor(
+    private readonly layout: IndexLayout,
+    /** Each stem's count now, and the previous shard that held it (-1 for a stem new in this build). */
+    private readonly stemInfo: Map<string, { count: number; shard: number }>,
+    private readonly edits: readonly DocumentEdit[],
+    private readonly changed: ReadonlySet<string>,
+    private readonly terms: readonly DocumentTerms[],
+    private readonly readShard: (name: string, hash: string) => Uint8Array | undefined,
+  ) {}
+
+  /** Undefined when patching does not pay (too many edits) or the layout lacks the counts. */
+  static from(
+    layout: IndexLayout,
+    edits: readonly DocumentEdit[],
+    changed: ReadonlySet<string>,
+    terms: readonly DocumentTerms[],
+    readShard: (name: string, hash: string) => Uint8Array | undefined,
+  ): PatchedPostings | undefined {
+    if (edits.length > PATCH_LIMIT) return undefined;
+    const stemInfo = new Map<string, { count: number; shard: number }>();
+    for (const [shard, { stems, counts }] of layout.shards.entries()) {
+      if (typeof counts !== 'string') return undefined;
+      if (stems === '') continue;
+      const stemList = stems.split(' ');
+      const countList = counts.split(' ');
+      if (countList.length !== stemList.length) return undefined;
+      stemList.forEach((stem, k) => stemInfo.set(stem, { count: Number(countList[k]), shard }));
+    }
+    for (const { position, before } of edits) {
+      for (const stem of splitStems(before)) {
+        const info = stemInfo.get(stem);
+        // The layout does not hold the terms it was made from: collect every posting instead.
+        if (!info || info.count === 0) return undefined;
+        info.count--;
+      }
+      for (const stem of splitStems(terms[position]!)) {
+        const info = stemInfo.get(stem);
+        if (info) info.count++;
+        else stemInfo.set(stem, { count: 1, shard: -1 });
+      }
+    }
+    for (const [stem, info] of stemInfo) if (info.count === 0) stemInfo.delete(stem);
+    return new PatchedPostings(layout, stemInfo, edits, changed, terms, readShard);
+  }
+
+  get stems(): Iterable<string> {
+    return this.stemInfo.keys();
+  }
+
+  count(stem: string): number {
+    return this.stemInfo.get(stem)?.count ?? 0;
+  }
+
+  encoded(stem: string): number[] | undefined {
+    const info = this.stemInfo.get(stem);
+    if (!info) return undefined;
+    const before = info.shard === -1 ? [] : this.previousShard(info.shard)?.[stem];
+    if (before === undefined) return undefined;
+    return this.changed.has(stem) ? this.patch(stem, before) : before;
+  }
+
+  /**
+   * The stem's list with the posting at each edited position dropped, and put back with its weight now where
+   * the document holds the stem now: one merge of the list with the edits, both in document order.
+   */
+  private patch(stem: string, before: readonly number[]): number[] {
+    this.weightsAfter ??= this.edits.map(({ position }) => stemWeights(this.terms[position]!));
+    const list: number[] = [];
+    let written = 0;
+    const add = (doc: number, weight: number) => {
+      list.push(doc - written, weight);
+      written = doc;
+    };
+    let doc = 0;
+    for (let n = 0, k = 0; n < before.length || k < this.edits.length; ) {
+      const nextOld = n < before.length ? doc + before[n]! : Infinity;
+      const nextEdit = k < this.edits.length ? this.edits[k]!.position : Infinity;
+      if (nextOld < nextEdit) {
+        add(nextOld, before[n + 1]!);
+        doc = nextOld;
+        n += 2;
+        continue;
+      }
+      if (nextOld === nextEdit) {
+        doc = nextOld;
+        n += 2;
+      }
+      const weight = this.weightsAfter[k]!.get(stem);
+      if (weight !== undefined) add(nextEdit, weight);
+      k++;
+    }
+    return list;
+  }
+
+  private previousShard(index: number): Shard | undefined {
+    if (!this.shards.has(index)) {
+      const { name, hash } = this.layout.shards[index]!;
+      const bytes = this.readShard(name, hash);
+      let shard: Shard | undefined;
+      try {
+        shard = bytes && (JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as Shard);
+      } catch {
+        shard = undefined;
+      }
+      this.shards.set(index, shard);
+    }
+    return this.shards.get(index);
+  }
+}
+
 /**
  * Every stem's postings, in typed arrays: stem i's documents (ascending) are docs[starts[i]] up to
  * docs[starts[i + 1]], with their weights beside them. A Map of number arrays took about 20 bytes a posting
  * (530 MB at 100,000 articles); this takes 5.
  */
-class Postings {
+class Postings implements PostingLists {
   constructor(
     private readonly index: Map<string, number>,
     readonly stems: readonly string[],
@@ -436,10 +619,14 @@ function collectPostings(terms: readonly DocumentTerms[]): Postings {
   return new Postings(index, stems, starts, docs, weights);
 }
 
-/** `stems` sorted. */
-function serializeShard(stems: readonly string[], postings: Postings): string {
+/** `stems` sorted; undefined when a stem's postings could not be had (see PostingLists.encoded). */
+function serializeShard(stems: readonly string[], postings: PostingLists): string | undefined {
   const shard: Shard = {};
-  for (const stem of stems) shard[stem] = postings.encoded(stem);
+  for (const stem of stems) {
+    const list = postings.encoded(stem);
+    if (list === undefined) return undefined;
+    shard[stem] = list;
+  }
   return JSON.stringify(shard);
 }
 
@@ -448,7 +635,7 @@ function serializeShard(stems: readonly string[], postings: Postings): string {
  * letter. Stems exactly as long as the prefix stay in the parent group. A single huge stem cannot be
  * split and keeps a shard of its own.
  */
-function assignShards(postings: Postings, limit: number): Map<string, string[]> {
+function assignShards(postings: PostingLists, limit: number): Map<string, string[]> {
   const shards = new Map<string, string[]>();
   const estimate = (stem: string) => stem.length + 4 + 6 * postings.count(stem);
   const place = (key: string, depth: number, stems: string[]) => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +44,26 @@ describe('publishSite with files given by hash only', () => {
     // A file by hash that dist/ does not hold cannot be written: the build fails and dist/ is untouched.
     await expect(publishSite(root, target, [], [{ path: 'c.json', hash }], options)).rejects.toThrow(/c\.json came without bytes/);
     expect(await readFile(path.join(target, 'b.json'), 'utf8')).toBe('[2]');
+  });
+});
+
+describe('PublishedTree.read', () => {
+  it('gives the bytes of a published file only while dist/ holds them with the recorded hash', async () => {
+    const root = await makeTempDir('arhivar-publish-');
+    const target = path.join(root, 'dist');
+    await publishSite(root, target, [], [{ path: 'iskanje/a.json', bytes: '{"sestanek":[0,1]}' }], { codeKey: 'test' });
+    const hash = await hashOf(path.join(target, 'iskanje/a.json'));
+    const published = await readPublishedTree(root, target);
+    expect(Buffer.from(published.read('iskanje/a.json', hash)!).toString('utf8')).toBe('{"sestanek":[0,1]}');
+    // Another hash than the record's, a file the record does not know, bytes changed behind its back.
+    expect(published.read('iskanje/a.json', 'drugacen')).toBeUndefined();
+    expect(published.read('iskanje/b.json', hash)).toBeUndefined();
+    await writeFile(path.join(target, 'iskanje/a.json'), '{"sestanek":[0,2]}');
+    expect(published.read('iskanje/a.json', hash)).toBeUndefined();
+    // Without the record (.cache/ deleted) nothing is read.
+    await rm(path.join(root, '.cache'), { recursive: true, force: true });
+    await writeFile(path.join(target, 'iskanje/a.json'), '{"sestanek":[0,1]}');
+    expect((await readPublishedTree(root, target)).read('iskanje/a.json', hash)).toBeUndefined();
   });
 });
 

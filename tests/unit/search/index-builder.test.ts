@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildIndexFiles, changedStems, contentName, createStemmer, documentTerms, reuseLayout, type BuiltIndex, type DocumentTerms, type IndexLayout, type SearchDocument } from '../../../src/search/index-builder.ts';
+import { buildIndexFiles, changedStems, contentName, editedDocuments, createStemmer, documentTerms, reuseLayout, type BuiltIndex, type DocumentTerms, type IndexLayout, type SearchDocument } from '../../../src/search/index-builder.ts';
 
 describe('contentName', () => {
   it('names a file by 8 hex digits of its content hash, and keeps names apart when two contents share one', () => {
@@ -20,16 +20,28 @@ function document(n: number, words: readonly string[], title: string): SearchDoc
   return { url: `/clanek-${n}/`, title, date: '1. 1. 2025', dateTime: '2025-01-01T00:00:00.000Z', text: words.join(' ') + '.', keywords: [] };
 }
 
+type ReadPublished = (path: string, hash: string) => Uint8Array | undefined;
+
 /** What an index build gives a later one: each document's key and terms, as pipeline/search.ts keeps them in .cache/. */
-function index(documents: readonly SearchDocument[], previous?: { built: BuiltIndex; terms: Map<string, DocumentTerms> }, published = (_path: string, _hash: string) => true) {
+function index(documents: readonly SearchDocument[], previous?: { built: BuiltIndex; terms: Map<string, DocumentTerms> }, published = (_path: string, _hash: string) => true, readPublished?: ReadPublished) {
   const stemOf = createStemmer();
   const keys = documents.map((doc) => createHash('sha1').update(JSON.stringify([doc.url, doc.title, doc.text])).digest('base64url'));
   const terms = documents.map((doc) => documentTerms(doc, stemOf));
   const termsByKey = new Map(keys.map((key, n) => [key, terms[n]!]));
   const options = { shardBytes: 300, chunkBytes: 200 };
-  const reuse = previous && { layout: previous.built.layout, changedStems: changedStems(previous.built.layout.documents, keys, terms, (key) => previous.terms.get(key)), isPublished: published };
+  const reuse = previous && { layout: previous.built.layout, termsBefore: (key: string) => previous.terms.get(key), isPublished: published, readPublished };
   const built = buildIndexFiles({ documents, keys, terms, options, previous: reuse });
   return { built, terms: termsByKey };
+}
+
+/** Reads a file the way PublishedTree.read does: only when `made` (standing for dist/) holds it with that hash. */
+function reader(made: Map<string, Uint8Array>, reads: string[] = []): ReadPublished {
+  return (path, hash) => {
+    const bytes = made.get(path);
+    if (!bytes || createHash('sha1').update(bytes).digest('base64url') !== hash) return undefined;
+    reads.push(path);
+    return bytes;
+  };
 }
 
 /** Every file as text, bytes taken from the build that last made each one (as dist/ would hold them). */
@@ -39,7 +51,10 @@ function contents(built: BuiltIndex, made: Map<string, Uint8Array>): Map<string,
 }
 
 describe('buildIndexFiles', () => {
-  it('after any edits, reuses unchanged files and gives exactly the files of a build from scratch', () => {
+  it.each([
+    ['collecting every posting', false],
+    ['patching the published shards', true],
+  ])('after any edits, reuses unchanged files and gives exactly the files of a build from scratch (%s)', (_name, patch) => {
     const edit = fc.record({
       // Replace the words of one document, add one at the front, or remove one.
       kind: fc.constantFrom('words', 'title', 'add', 'remove', 'none'),
@@ -59,7 +74,7 @@ describe('buildIndexFiles', () => {
           if (change.kind === 'title' && docs.length) docs = docs.map((doc, n) => (n === at ? { ...doc, title: change.words.join(' ') || 'Prazen' } : doc));
           if (change.kind === 'add') docs = [document(next++, change.words, `Nov ${next}`), ...docs];
           if (change.kind === 'remove' && docs.length > 1) docs = docs.filter((_, n) => n !== at);
-          const incremental = index(docs, state);
+          const incremental = index(docs, state, undefined, patch ? reader(made) : undefined);
           const fresh = index(docs);
           expect(contents(incremental.built, made)).toEqual(contents(fresh.built, new Map()));
           expect(incremental.built.manifest).toEqual(fresh.built.manifest);
@@ -93,14 +108,60 @@ describe('buildIndexFiles', () => {
     const stemOf = createStemmer();
     const before = documentTerms(document(0, ['sestanek', 'župan', 'župan'], 'Naslov'), stemOf);
     const after = documentTerms(document(0, ['sestanek', 'župan', 'proračun'], 'Naslov'), stemOf);
-    const changed = changedStems(['a'], ['b'], [after], () => before);
-    expect(changed).not.toBe('all');
-    const stems = [...(changed as Set<string>)];
+    const edits = editedDocuments(['a'], ['b'], () => before);
+    expect(edits).toEqual([{ position: 0, before }]);
+    const stems = [...changedStems(edits as Exclude<typeof edits, 'all'>, [after])];
     // župan lost one count, proračun is new; sestanek and the title's naslov are as they were.
     expect(stems).toHaveLength(2);
     expect(stems.some((stem) => 'proračun'.normalize('NFD').replace(/\p{M}/gu, '').startsWith(stem))).toBe(true);
-    expect(changedStems(['a'], ['a', 'b'], [after, after], () => before)).toBe('all');
-    expect(changedStems(['a'], ['b'], [after], () => undefined)).toBe('all');
+    expect(editedDocuments(['a'], ['a', 'b'], () => before)).toBe('all');
+    expect(editedDocuments(['a'], ['b'], () => undefined)).toBe('all');
+  });
+
+  it('after an edit in place, reads back only the published shards of the changed words, and gives the files of a build from scratch', () => {
+    const docs = Array.from({ length: 60 }, (_, n) => document(n, [WORDS[n % WORDS.length]!, WORDS[(n * 5) % WORDS.length]!, `beseda${n}`], `Naslov ${n}`));
+    const made = new Map<string, Uint8Array>();
+    const first = index(docs);
+    contents(first.built, made);
+    // One word dropped (its stem's posting goes), one added that no document had (a stem of its own).
+    const edited = docs.map((doc, n) => (n === 30 ? { ...doc, text: `${WORDS[0]} beseda30 enkratnabeseda.` } : doc));
+    const reads: string[] = [];
+    const after = index(edited, first, undefined, reader(made, reads)).built;
+    expect(contents(after, made)).toEqual(contents(index(edited).built, new Map()));
+    const shards = first.built.files.filter((file) => file.path.includes('/t/')).length;
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.length).toBeLessThan(shards / 2);
+    expect(reads.every((path) => path.includes('/t/'))).toBe(true);
+  });
+
+  it('makes a shard from every posting when its published file cannot be read back, and the files are still right', () => {
+    const docs = Array.from({ length: 60 }, (_, n) => document(n, [WORDS[n % WORDS.length]!, `beseda${n}`], `Naslov ${n}`));
+    const made = new Map<string, Uint8Array>();
+    const first = index(docs);
+    contents(first.built, made);
+    // dist/ changed behind the record's back: every shard file holds other bytes now.
+    for (const path of made.keys()) if (path.includes('/t/')) made.set(path, Buffer.from('{}'));
+    const edited = docs.map((doc, n) => (n === 7 ? { ...doc, text: `${doc.text} proračun` } : doc));
+    const reads: string[] = [];
+    const after = index(edited, first, undefined, reader(made, reads)).built;
+    expect(reads).toEqual([]);
+    expect(after.files.map((file) => [file.path, file.hash])).toEqual(index(edited).built.files.map((file) => [file.path, file.hash]));
+  });
+
+  it('keeps in its layout how many documents hold each stem', () => {
+    const docs = [document(0, ['sestanek', 'župan'], 'Prvi'), document(1, ['sestanek'], 'Drugi'), document(2, ['sestanek', 'šola'], 'Tretji')];
+    const { built } = index(docs);
+    const counts = new Map<string, number>();
+    for (const shard of built.layout.shards) {
+      const stems = shard.stems.split(' ');
+      const numbers = shard.counts.split(' ').map(Number);
+      expect(numbers).toHaveLength(stems.length);
+      stems.forEach((stem, k) => counts.set(stem, numbers[k]!));
+    }
+    const stemOf = createStemmer();
+    expect(counts.get(stemOf('sestanek')!)).toBe(3);
+    expect(counts.get(stemOf('župan')!)).toBe(1);
+    expect(counts.get(stemOf('šola')!)).toBe(1);
   });
 
   it('makes a file again when the published site no longer holds it', () => {
