@@ -6,11 +6,18 @@ import { buildSearchIndex, type SearchDocument, type SearchIndex, type SearchInd
 /** What search knows of an article: what a result shows, the text it is found by, its people and tags. */
 export function toSearchDocument(article: Article, personName: (id: string) => string | undefined = () => undefined): SearchDocument {
   const keywords = [...article.people.map(personName), ...article.tags.map((tag) => tag.name)].filter((name): name is string => Boolean(name));
+  let date: string | undefined;
+  let dateTime: string | undefined;
   return {
     url: article.url,
     title: article.title,
-    date: formatDate(article.date.instant),
-    dateTime: article.date.instant.toISOString(),
+    // Made when first read: a rebuild after one edit reads them only for the few documents it indexes again.
+    get date() {
+      return (date ??= formatDate(article.date.instant));
+    },
+    get dateTime() {
+      return (dateTime ??= article.date.instant.toISOString());
+    },
     // Made on each read from the article's text (kept as UTF-8 bytes, see pipeline/markdown.ts Utf8Body), so
     // the documents of a whole archive never hold every text at once while the index is built.
     get text() {
