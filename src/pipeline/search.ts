@@ -14,6 +14,7 @@ import {
   type IndexFile,
   type IndexLayout,
   type SearchDocument,
+  type TermsList,
 } from '../search/index-builder.ts';
 import type { Archive } from '../site/archive.ts';
 import { CACHE_DIR, readCacheFile, RecordCache, writeCacheFile } from './cache.ts';
@@ -51,7 +52,8 @@ const OLD_INDEX_FILE = 'search.bin';
 
 /**
  * The search files, made one at a time as the publisher takes them (see indexFiles): the manifest comes
- * last. The terms are saved before the first file is made, the layout after the last.
+ * last. The terms are saved before the first file is made (and any made while the files are), the layout
+ * after the last.
  */
 export async function* searchFiles(archive: Pick<Archive, 'articles' | 'peopleById'>, options: SearchFilesOptions): AsyncGenerator<IndexFile> {
   const personName = (id: string) => archive.peopleById.get(id)?.person.name;
@@ -75,19 +77,25 @@ export async function* searchFiles(archive: Pick<Archive, 'articles' | 'peopleBy
 
   const termsCache = await RecordCache.open<DocumentTerms>(options.root, 'search-terms', version);
   const stemOf = createStemmer();
-  const terms = documents.map((document, n) => {
+  const termsOf = (n: number): DocumentTerms => {
     let found = termsCache.get(keys[n]!);
     if (!found) {
-      found = documentTerms(document, stemOf);
+      found = documentTerms(documents[n]!, stemOf);
       termsCache.set(keys[n]!, found);
     }
     return found;
-  });
+  };
+  // Every document's terms stay in the log for later builds; they are read (decoded) only when the index
+  // needs them, which after an edit in place is the edited documents' alone.
+  for (let n = 0; n < keys.length; n++) if (!termsCache.keep(keys[n]!)) termsOf(n);
+  const terms: TermsList = { length: documents.length, at: termsOf };
   const previous = stored && { layout: stored, termsBefore: (key: string) => termsCache.peek(key), isPublished, readPublished: options.readPublished };
   await termsCache.save();
   const made = indexFiles({ documents, keys, terms, previous });
   let next = made.next();
   for (; !next.done; next = made.next()) yield next.value;
+  // Terms made again while the files were made (a record in the log that no longer decoded).
+  await termsCache.save();
   await writeCacheFile(options.root, LAYOUT_FILE, { version, layout: next.value.layout } satisfies StoredLayout);
   await rm(path.join(options.root, CACHE_DIR, OLD_INDEX_FILE), { force: true });
 }

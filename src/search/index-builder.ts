@@ -107,6 +107,8 @@ export interface IndexFile {
 export interface IndexLayout {
   /** One key per document, in document order; a key changes whenever anything indexed of the document does. */
   documents: string[];
+  /** The length of each document's chunk entry (DocumentTerms.entryLength), in document order. */
+  entryLengths: number[];
   shards: {
     key: string;
     /** Its stems, sorted, joined by spaces. */
@@ -123,10 +125,19 @@ export interface IndexInput {
   documents: readonly SearchDocument[];
   /** keys[n] names everything indexed of documents[n] (see IndexLayout.documents). */
   keys: readonly string[];
-  terms: readonly DocumentTerms[];
+  terms: TermsList;
   options?: SearchIndexOptions | undefined;
   /** The previous build's layout, to reuse the files it made that are still right and still published. */
   previous?: IndexReuse | undefined;
+}
+
+/**
+ * Document n's terms are at(n). An array will do; pipeline/search.ts gives one that reads each from .cache/
+ * only when asked, as an edit in place needs only the edited documents' terms (see PatchedPostings).
+ */
+export interface TermsList {
+  readonly length: number;
+  at(n: number): DocumentTerms | undefined;
 }
 
 export interface IndexReuse {
@@ -201,7 +212,17 @@ export function* indexFiles(input: IndexInput): Generator<IndexFile, Omit<BuiltI
     return { key, sorted, joined, reused };
   });
 
-  const chunkPlans = planChunks(keys, terms, chunkBytes);
+  // An unedited document's entry is as long as before: its length comes from the layout, not its terms.
+  const entryLengths = previous?.layout.entryLengths;
+  const entryLength =
+    edits !== 'all' && entryLengths?.length === keys.length
+      ? (() => {
+          const edited = new Set(edits.map((edit) => edit.position));
+          return (n: number) => (edited.has(n) ? terms.at(n)!.entryLength : entryLengths[n]!);
+        })()
+      : (n: number) => terms.at(n)!.entryLength;
+  const lengths = keys.map((_, n) => entryLength(n));
+  const chunkPlans = planChunks(keys, lengths, chunkBytes);
   // A chunk's bytes depend only on its documents, not on where it starts.
   const previousChunks = new Map(previous?.layout.chunks.map((chunk) => [chunk.documents, chunk]));
   const chunkReused = chunkPlans.map((plan) => {
@@ -243,9 +264,9 @@ export function* indexFiles(input: IndexInput): Generator<IndexFile, Omit<BuiltI
     yield { path: filePath('d', file.name), hash: file.hash, bytes: file.bytes };
   }
 
-  const { manifest, files } = reuseLayout({ documents: [...keys], shards, chunks });
+  const { manifest, files } = reuseLayout({ documents: [...keys], entryLengths: lengths, shards, chunks });
   yield files[0]!;
-  return { manifest, layout: { documents: [...keys], shards, chunks } };
+  return { manifest, layout: { documents: [...keys], entryLengths: lengths, shards, chunks } };
 }
 
 /**
@@ -301,11 +322,11 @@ export function editedDocuments(keysBefore: readonly string[], keys: readonly st
  * The stems whose postings may differ after the edits: at each edited position, every stem whose weight
  * there changed (a word added, removed, or counted differently). `terms` are the documents' terms now.
  */
-export function changedStems(edits: readonly DocumentEdit[], terms: readonly DocumentTerms[]): Set<string> {
+export function changedStems(edits: readonly DocumentEdit[], terms: TermsList): Set<string> {
   const changed = new Set<string>();
   for (const { position, before } of edits) {
     const weights = stemWeights(before);
-    const after = terms[position]!;
+    const after = terms.at(position)!;
     splitStems(after).forEach((stem, k) => {
       if (weights.get(stem) !== after.weights.charCodeAt(k)) changed.add(stem);
       weights.delete(stem);
@@ -333,12 +354,12 @@ function chunkEntry(document: SearchDocument, text = document.text): string {
 }
 
 /** Chunk boundaries from the entries' lengths alone: a chunk closes once its entries reach `limit` characters. */
-function planChunks(keys: readonly string[], terms: readonly DocumentTerms[], limit: number): { start: number; end: number; documents: string }[] {
+function planChunks(keys: readonly string[], entryLengths: readonly number[], limit: number): { start: number; end: number; documents: string }[] {
   const plans: { start: number; end: number; documents: string }[] = [];
   let start = 0;
   let length = 0;
   for (let id = 0; id < keys.length; id++) {
-    length += terms[id]!.entryLength;
+    length += entryLengths[id]!;
     if (length >= limit || id === keys.length - 1) {
       plans.push({ start, end: id + 1, documents: keys.slice(start, id + 1).join(' ') });
       start = id + 1;
@@ -439,7 +460,7 @@ class PatchedPostings implements PostingLists {
     private readonly stemInfo: Map<string, { count: number; shard: number }>,
     private readonly edits: readonly DocumentEdit[],
     private readonly changed: ReadonlySet<string>,
-    private readonly terms: readonly DocumentTerms[],
+    private readonly terms: TermsList,
     private readonly readShard: (name: string, hash: string) => Uint8Array | undefined,
   ) {}
 
@@ -448,7 +469,7 @@ class PatchedPostings implements PostingLists {
     layout: IndexLayout,
     edits: readonly DocumentEdit[],
     changed: ReadonlySet<string>,
-    terms: readonly DocumentTerms[],
+    terms: TermsList,
     readShard: (name: string, hash: string) => Uint8Array | undefined,
   ): PatchedPostings | undefined {
     if (edits.length > PATCH_LIMIT) return undefined;
@@ -468,7 +489,7 @@ class PatchedPostings implements PostingLists {
         if (!info || info.count === 0) return undefined;
         info.count--;
       }
-      for (const stem of splitStems(terms[position]!)) {
+      for (const stem of splitStems(terms.at(position)!)) {
         const info = stemInfo.get(stem);
         if (info) info.count++;
         else stemInfo.set(stem, { count: 1, shard: -1 });
@@ -499,7 +520,7 @@ class PatchedPostings implements PostingLists {
    * the document holds the stem now: one merge of the list with the edits, both in document order.
    */
   private patch(stem: string, before: readonly number[]): number[] {
-    this.weightsAfter ??= this.edits.map(({ position }) => stemWeights(this.terms[position]!));
+    this.weightsAfter ??= this.edits.map(({ position }) => stemWeights(this.terms.at(position)!));
     const list: number[] = [];
     let written = 0;
     const add = (doc: number, weight: number) => {
@@ -579,16 +600,17 @@ class Postings implements PostingLists {
   }
 }
 
-/** terms[n] are document n's: one pass gives each posting its stem's number, a second puts it in place. */
-function collectPostings(terms: readonly DocumentTerms[]): Postings {
+/** terms.at(n) are document n's: one pass gives each posting its stem's number, a second puts it in place. */
+function collectPostings(terms: TermsList): Postings {
   let total = 0;
-  for (const { weights } of terms) total += weights.length;
+  for (let id = 0; id < terms.length; id++) total += terms.at(id)!.weights.length;
   const index = new Map<string, number>();
   const stems: string[] = [];
   const counts: number[] = [];
   const stemOfPosting = new Uint32Array(total);
   let p = 0;
-  for (const { stems: joined } of terms) {
+  for (let id = 0; id < terms.length; id++) {
+    const joined = terms.at(id)!.stems;
     if (joined === '') continue;
     for (const stem of joined.split(' ')) {
       let i = index.get(stem);
@@ -608,14 +630,14 @@ function collectPostings(terms: readonly DocumentTerms[]): Postings {
   const docs = new Uint32Array(total);
   const weights = new Uint8Array(total);
   p = 0;
-  terms.forEach((documentTerms, id) => {
-    const documentWeights = documentTerms.weights;
+  for (let id = 0; id < terms.length; id++) {
+    const documentWeights = terms.at(id)!.weights;
     for (let k = 0; k < documentWeights.length; k++) {
       const slot = next[stemOfPosting[p++]!]!++;
       docs[slot] = id;
       weights[slot] = documentWeights.charCodeAt(k);
     }
-  });
+  }
   return new Postings(index, stems, starts, docs, weights);
 }
 

@@ -1,4 +1,4 @@
-import { appendFile, readdir, stat } from 'node:fs/promises';
+import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCacheFile, RecordCache, writeCacheFile } from '../../../src/pipeline/cache.ts';
@@ -72,6 +72,30 @@ describe('RecordCache', () => {
     expect(reopened.get('k200')).toBe('vrednost 200');
     expect(reopened.get('k150')).toBeUndefined();
     expect(reopened.get('not-there')).toBeUndefined();
+  });
+
+  it('treats a record whose value no longer decodes as missing, and takes the value made again', async () => {
+    const root = await makeTempDir();
+    const cache = await RecordCache.open<string>(root, 'search-terms', 'v1');
+    for (let i = 0; i < 10; i++) cache.set(`k${i}`, `besede ${i}`);
+    await cache.save();
+    // Damage the value of k5 (its first byte, v8's version tag), leaving the record's length and key intact.
+    const file = path.join(root, '.cache', 'search-terms-v1.log');
+    const bytes = await readFile(file);
+    const at = bytes.indexOf(Buffer.from('k5')) + 2;
+    bytes[at] = 0;
+    await writeFile(file, bytes);
+
+    const reopened = await RecordCache.open<string>(root, 'search-terms', 'v1');
+    expect(reopened.size).toBe(10);
+    expect(reopened.get('k4')).toBe('besede 4');
+    expect(reopened.get('k5')).toBeUndefined();
+    expect(reopened.keep('k5')).toBe(false);
+    expect(reopened.keep('k6')).toBe(true);
+    reopened.set('k5', 'besede 5 znova');
+    await reopened.save();
+    const third = await RecordCache.open<string>(root, 'search-terms', 'v1');
+    expect([third.get('k5'), third.get('k6'), third.get('k9')]).toEqual(['besede 5 znova', 'besede 6', 'besede 9']);
   });
 
   it('writes every record when saves overlap; kept between runs, it forgets unused entries after a save, in memory only', async () => {

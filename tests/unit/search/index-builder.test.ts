@@ -23,14 +23,22 @@ function document(n: number, words: readonly string[], title: string): SearchDoc
 type ReadPublished = (path: string, hash: string) => Uint8Array | undefined;
 
 /** What an index build gives a later one: each document's key and terms, as pipeline/search.ts keeps them in .cache/. */
-function index(documents: readonly SearchDocument[], previous?: { built: BuiltIndex; terms: Map<string, DocumentTerms> }, published = (_path: string, _hash: string) => true, readPublished?: ReadPublished) {
+function index(
+  documents: readonly SearchDocument[],
+  previous?: { built: BuiltIndex; terms: Map<string, DocumentTerms> },
+  published = (_path: string, _hash: string) => true,
+  readPublished?: ReadPublished,
+  /** Filled with the documents whose terms the index asked for. */
+  asked?: Set<number>,
+) {
   const stemOf = createStemmer();
   const keys = documents.map((doc) => createHash('sha1').update(JSON.stringify([doc.url, doc.title, doc.text])).digest('base64url'));
   const terms = documents.map((doc) => documentTerms(doc, stemOf));
   const termsByKey = new Map(keys.map((key, n) => [key, terms[n]!]));
   const options = { shardBytes: 300, chunkBytes: 200 };
   const reuse = previous && { layout: previous.built.layout, termsBefore: (key: string) => previous.terms.get(key), isPublished: published, readPublished };
-  const built = buildIndexFiles({ documents, keys, terms, options, previous: reuse });
+  const termsList = asked ? { length: terms.length, at: (n: number) => (asked.add(n), terms[n]) } : terms;
+  const built = buildIndexFiles({ documents, keys, terms: termsList, options, previous: reuse });
   return { built, terms: termsByKey };
 }
 
@@ -118,7 +126,7 @@ describe('buildIndexFiles', () => {
     expect(editedDocuments(['a'], ['b'], () => undefined)).toBe('all');
   });
 
-  it('after an edit in place, reads back only the published shards of the changed words, and gives the files of a build from scratch', () => {
+  it('after an edit in place, reads back only the published shards of the changed words and the edited terms, and gives the files of a build from scratch', () => {
     const docs = Array.from({ length: 60 }, (_, n) => document(n, [WORDS[n % WORDS.length]!, WORDS[(n * 5) % WORDS.length]!, `beseda${n}`], `Naslov ${n}`));
     const made = new Map<string, Uint8Array>();
     const first = index(docs);
@@ -126,8 +134,11 @@ describe('buildIndexFiles', () => {
     // One word dropped (its stem's posting goes), one added that no document had (a stem of its own).
     const edited = docs.map((doc, n) => (n === 30 ? { ...doc, text: `${WORDS[0]} beseda30 enkratnabeseda.` } : doc));
     const reads: string[] = [];
-    const after = index(edited, first, undefined, reader(made, reads)).built;
+    const asked = new Set<number>();
+    const after = index(edited, first, undefined, reader(made, reads), asked).built;
     expect(contents(after, made)).toEqual(contents(index(edited).built, new Map()));
+    // Only the edited document's terms were needed: the others' entry lengths come from the layout.
+    expect([...asked]).toEqual([30]);
     const shards = first.built.files.filter((file) => file.path.includes('/t/')).length;
     expect(reads.length).toBeGreaterThan(0);
     expect(reads.length).toBeLessThan(shards / 2);
