@@ -439,7 +439,11 @@ interface PostingLists {
   encoded(stem: string): number[] | undefined;
 }
 
-/** Above this many edited documents, collecting every posting again costs less than patching. */
+/**
+ * At most this many edited documents are patched in: each changed stem's list is merged with every edit.
+ * Past it the postings are collected again, as a cold build does. Not tuned: patching is for the one or
+ * few articles an editor saves; a renamed person touches hundreds.
+ */
 const PATCH_LIMIT = 100;
 
 /**
@@ -464,7 +468,7 @@ class PatchedPostings implements PostingLists {
     private readonly readShard: (name: string, hash: string) => Uint8Array | undefined,
   ) {}
 
-  /** Undefined when patching does not pay (too many edits) or the layout lacks the counts. */
+  /** Undefined past PATCH_LIMIT edits, or when the layout lacks the counts or does not match the terms it was made from. */
   static from(
     layout: IndexLayout,
     edits: readonly DocumentEdit[],
