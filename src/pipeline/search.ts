@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../content/article.ts';
 import { contentKeyOf, recordKeyOf } from '../render/fingerprint.ts';
-import { toSearchDocument } from '../search/documents.ts';
+import { searchOrder, toSearchDocument } from '../search/documents.ts';
 import {
   createStemmer,
   documentTerms,
@@ -57,14 +57,15 @@ const OLD_INDEX_FILE = 'search.bin';
  */
 export async function* searchFiles(archive: Pick<Archive, 'articles' | 'peopleById'>, options: SearchFilesOptions): AsyncGenerator<IndexFile> {
   const personName = (id: string) => archive.peopleById.get(id)?.person.name;
-  const documents = archive.articles.map((article) => toSearchDocument(article, personName));
+  const articles = searchOrder(archive.articles);
+  const documents = articles.map((article) => toSearchDocument(article, personName));
   if (options.cache === false) {
     yield* indexFiles(freshInput(documents));
     return;
   }
 
   const version = await codeVersion();
-  const keys = documents.map((document, n) => documentKey(document, archive.articles[n]!));
+  const keys = documents.map((document, n) => documentKey(document, articles[n]!));
   const storedLayout = await readCacheFile<StoredLayout>(options.root, LAYOUT_FILE);
   const stored = storedLayout?.version === version && Array.isArray(storedLayout.layout?.documents) ? storedLayout.layout : undefined;
   const isPublished = options.isPublished ?? (() => false);

@@ -29,11 +29,20 @@ export function toSearchDocument(article: Article, personName: (id: string) => s
   };
 }
 
-/** The search index of the archive; its articles are newest first, so newer articles win ties. */
+/**
+ * The archive's articles in the order the search index numbers them: oldest first, so a new article is the
+ * last document and the index after it changes only where its words are (pipeline/search.ts), where newest
+ * first renumbered every posting. Newer articles still win ties: they have the higher numbers (query.ts).
+ */
+export function searchOrder<T>(articles: readonly T[]): T[] {
+  return [...articles].reverse();
+}
+
+/** The search index of the archive (documents in searchOrder). */
 export function buildArchiveSearch(archive: Pick<Archive, 'articles' | 'peopleById'>, options?: SearchIndexOptions): SearchIndex {
   const personName = (id: string) => archive.peopleById.get(id)?.person.name;
   return buildSearchIndex(
-    archive.articles.map((article) => toSearchDocument(article, personName)),
+    searchOrder(archive.articles).map((article) => toSearchDocument(article, personName)),
     options,
   );
 }

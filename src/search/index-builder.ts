@@ -79,7 +79,7 @@ const DEFAULTS = { shardBytes: 32_000, chunkBytes: 8_000 };
 const TITLE_WEIGHT = 10;
 const BODY_CAP = 10;
 
-/** Builds the index files for `documents`; document n is documents[n] (pass them newest first: ties rank by number). */
+/** Builds the index files for `documents`; document n is documents[n] (pass them oldest first: ties rank by number, the higher first). */
 export function buildSearchIndex(documents: readonly SearchDocument[], options: SearchIndexOptions = {}): SearchIndex {
   const { manifest, files } = buildIndexFiles(freshInput(documents, options));
   return { manifest, files: files.map((file) => ({ path: file.path, bytes: Buffer.from(file.bytes!).toString('utf8') })) };
@@ -215,10 +215,10 @@ export function* indexFiles(input: IndexInput): Generator<IndexFile, Omit<BuiltI
   // An unedited document's entry is as long as before: its length comes from the layout, not its terms.
   const entryLengths = previous?.layout.entryLengths;
   const entryLength =
-    edits !== 'all' && entryLengths?.length === keys.length
+    edits !== 'all' && entryLengths?.length === previous!.layout.documents.length
       ? (() => {
           const edited = new Set(edits.map((edit) => edit.position));
-          return (n: number) => (edited.has(n) ? terms.at(n)!.entryLength : entryLengths[n]!);
+          return (n: number) => (n < entryLengths.length && !edited.has(n) ? entryLengths[n]! : terms.at(n)!.entryLength);
         })()
       : (n: number) => terms.at(n)!.entryLength;
   const lengths = keys.map((_, n) => entryLength(n));
@@ -294,27 +294,30 @@ function relativePath(url: string): string {
   return url.replace(/^\/+/, '');
 }
 
-/** A document edited in place: the same position in both indexes, another key, and its terms before. */
+/** A document edited in place (the same position in both indexes, another key) or added after the last one. */
 export interface DocumentEdit {
   position: number;
-  before: DocumentTerms;
+  /** Its terms in the previous index; undefined for a document added after the last one. */
+  before: DocumentTerms | undefined;
 }
 
 /**
- * The positions whose document key changed between two indexes of the same number of documents, in
- * document order, with the earlier terms there (`termsBefore` gives them by key). "all" when the counts
- * differ (documents were added, removed or moved, which renumbers the postings) or an earlier document's
- * terms are unknown.
+ * The positions whose document key changed between two indexes, in document order, with the earlier terms
+ * there (`termsBefore` gives them by key), and the documents added after the earlier index's last one (new
+ * articles, numbered oldest first: search/documents.ts searchOrder). "all" when documents were removed
+ * (which renumbers the postings after them) or an earlier document's terms are unknown. An article moved
+ * in the order (a new date) changes the key at every position it passes.
  */
 export function editedDocuments(keysBefore: readonly string[], keys: readonly string[], termsBefore: (key: string) => DocumentTerms | undefined): DocumentEdit[] | 'all' {
-  if (keysBefore.length !== keys.length) return 'all';
+  if (keys.length < keysBefore.length) return 'all';
   const edits: DocumentEdit[] = [];
-  for (let n = 0; n < keys.length; n++) {
+  for (let n = 0; n < keysBefore.length; n++) {
     if (keysBefore[n] === keys[n]) continue;
     const before = termsBefore(keysBefore[n]!);
     if (!before) return 'all';
     edits.push({ position: n, before });
   }
+  for (let n = keysBefore.length; n < keys.length; n++) edits.push({ position: n, before: undefined });
   return edits;
 }
 
@@ -341,9 +344,9 @@ function splitStems(terms: DocumentTerms): string[] {
   return terms.stems === '' ? [] : terms.stems.split(' ');
 }
 
-function stemWeights(terms: DocumentTerms): Map<string, number> {
+function stemWeights(terms: DocumentTerms | undefined): Map<string, number> {
   const weights = new Map<string, number>();
-  splitStems(terms).forEach((stem, k) => weights.set(stem, terms.weights.charCodeAt(k)));
+  if (terms) splitStems(terms).forEach((stem, k) => weights.set(stem, terms.weights.charCodeAt(k)));
   return weights;
 }
 
@@ -449,8 +452,8 @@ const PATCH_LIMIT = 100;
 /**
  * The postings after documents were edited in place, from the previous build's: stem counts from its layout,
  * and the postings of a stem from its published shard, unchanged where no edit touched the stem and patched
- * at the edited positions where one did. Document numbers stay put in an edit in place, so an unchanged
- * list is copied as it is. After one edit at 10,000 articles this reads the few shards that hold the
+ * at the edited positions where one did. Document numbers stay put in an edit in place or when documents
+ * are added after the last one (a new article), so an unchanged list is copied as it is. After one edit at 10,000 articles this reads the few shards that hold the
  * edited words instead of going through about 2.5 million postings (collectPostings).
  */
 class PatchedPostings implements PostingLists {
@@ -468,7 +471,10 @@ class PatchedPostings implements PostingLists {
     private readonly readShard: (name: string, hash: string) => Uint8Array | undefined,
   ) {}
 
-  /** Undefined past PATCH_LIMIT edits, or when the layout lacks the counts or does not match the terms it was made from. */
+  /**
+   * Undefined past PATCH_LIMIT edited and added documents, or when the layout lacks the counts or does not
+   * match the terms it was made from.
+   */
   static from(
     layout: IndexLayout,
     edits: readonly DocumentEdit[],
@@ -487,7 +493,7 @@ class PatchedPostings implements PostingLists {
       stemList.forEach((stem, k) => stemInfo.set(stem, { count: Number(countList[k]), shard }));
     }
     for (const { position, before } of edits) {
-      for (const stem of splitStems(before)) {
+      for (const stem of before ? splitStems(before) : []) {
         const info = stemInfo.get(stem);
         // The layout does not hold the terms it was made from: collect every posting instead.
         if (!info || info.count === 0) return undefined;

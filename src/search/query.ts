@@ -36,7 +36,7 @@ export function matchesTerms(token: Pick<Token, 'stem'>, terms: readonly QueryTe
 }
 
 export interface SearchHit {
-  /** Document number in the index (lower is newer). */
+  /** Document number in the index (higher is newer, see search/documents.ts searchOrder). */
   id: number;
   score: number;
 }
@@ -97,7 +97,8 @@ export class SearchEngine {
       }
       if (everywhere) hits.push({ id, score: total });
     }
-    return hits.sort((a, b) => b.score - a.score || a.id - b.id);
+    // Equal scores: the newer article first.
+    return hits.sort((a, b) => b.score - a.score || b.id - a.id);
   }
 
   /** Title, date and snippet of the given hits, fetching only the chunks they live in. */

@@ -64,8 +64,8 @@ describe('buildIndexFiles', () => {
     ['patching the published shards', true],
   ])('after any edits, reuses unchanged files and gives exactly the files of a build from scratch (%s)', (_name, patch) => {
     const edit = fc.record({
-      // Replace the words of one document, add one at the front, or remove one.
-      kind: fc.constantFrom('words', 'title', 'add', 'remove', 'none'),
+      // Replace the words of one document, add one at the front or after the last, or remove one.
+      kind: fc.constantFrom('words', 'title', 'add', 'append', 'remove', 'none'),
       at: fc.nat(),
       words: fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 12 }),
     });
@@ -81,6 +81,7 @@ describe('buildIndexFiles', () => {
           if (change.kind === 'words' && docs.length) docs = docs.map((doc, n) => (n === at ? { ...doc, text: change.words.join(' ') + '.' } : doc));
           if (change.kind === 'title' && docs.length) docs = docs.map((doc, n) => (n === at ? { ...doc, title: change.words.join(' ') || 'Prazen' } : doc));
           if (change.kind === 'add') docs = [document(next++, change.words, `Nov ${next}`), ...docs];
+          if (change.kind === 'append') docs = [...docs, document(next++, change.words, `Najnovejši ${next}`)];
           if (change.kind === 'remove' && docs.length > 1) docs = docs.filter((_, n) => n !== at);
           const incremental = index(docs, state, undefined, patch ? reader(made) : undefined);
           const fresh = index(docs);
@@ -122,7 +123,9 @@ describe('buildIndexFiles', () => {
     // župan lost one count, proračun is new; sestanek and the title's naslov are as they were.
     expect(stems).toHaveLength(2);
     expect(stems.some((stem) => 'proračun'.normalize('NFD').replace(/\p{M}/gu, '').startsWith(stem))).toBe(true);
-    expect(editedDocuments(['a'], ['a', 'b'], () => before)).toBe('all');
+    // A document added after the last one is an edit without earlier terms; one removed renumbers the rest.
+    expect(editedDocuments(['a'], ['a', 'b'], () => before)).toEqual([{ position: 1, before: undefined }]);
+    expect(editedDocuments(['a', 'b'], ['b'], () => before)).toBe('all');
     expect(editedDocuments(['a'], ['b'], () => undefined)).toBe('all');
   });
 
@@ -143,6 +146,24 @@ describe('buildIndexFiles', () => {
     expect(reads.length).toBeGreaterThan(0);
     expect(reads.length).toBeLessThan(shards / 2);
     expect(reads.every((path) => path.includes('/t/'))).toBe(true);
+  });
+
+  it('after a document is added after the last one (a new article), reads back only the shards of its words and asks for its terms alone', () => {
+    const docs = Array.from({ length: 60 }, (_, n) => document(n, [WORDS[n % WORDS.length]!, WORDS[(n * 5) % WORDS.length]!, `beseda${n}`], `Naslov ${n}`));
+    const made = new Map<string, Uint8Array>();
+    const first = index(docs);
+    contents(first.built, made);
+    const added = [...docs, document(60, [WORDS[3]!, 'enkratnabeseda'], 'Najnovejši članek')];
+    const reads: string[] = [];
+    const asked = new Set<number>();
+    const after = index(added, first, undefined, reader(made, reads), asked).built;
+    expect(contents(after, made)).toEqual(contents(index(added).built, new Map()));
+    expect([...asked]).toEqual([60]);
+    const shards = first.built.files.filter((file) => file.path.includes('/t/')).length;
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.length).toBeLessThan(shards / 2);
+    // The manifest, the shards of its words and the last chunk: nothing else is made again.
+    expect(after.files.filter((file) => file.bytes !== undefined).length).toBeLessThan(shards / 2);
   });
 
   it('makes a shard from every posting when its published file cannot be read back, and the files are still right', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, type SearchDocument, type SearchIndexOptions } from '../../../src/search/index-builder.ts';
+import { searchOrder } from '../../../src/search/documents.ts';
 import { cutSnippet, parseQuery, shardsFor } from '../../../src/search/query.ts';
 import { engineOver, marked, runQuery, writeIndexFiles } from '../../search-helpers.ts';
 
@@ -14,7 +15,7 @@ const doc = (n: number, title: string, text: string): SearchDocument => ({
   text,
 });
 
-// Newest first, as the build passes them.
+// Newest first, as the archive lists them; the index numbers them oldest first (searchOrder), as the build does.
 const DOCUMENTS: SearchDocument[] = [
   doc(0, 'Pogovori na Floridi', 'Steve Witkoff se je sestal s Putinovim odposlancem Kirilom Dmitrijevim. Pogovore z Dmitrijevim je označil za produktivne.'),
   doc(1, 'Izjava iz Kremlja', 'Svetovalec Jurij Ušakov je dejal, da Kremelj čaka na poročilo. Po besedah Witkoffa so govorili o časovnici.'),
@@ -25,7 +26,7 @@ const DOCUMENTS: SearchDocument[] = [
 
 async function builtEngine(options?: SearchIndexOptions) {
   const dist = await mkdtemp(path.join(tmpdir(), 'arhivar-search-'));
-  const index = buildSearchIndex(DOCUMENTS, options);
+  const index = buildSearchIndex(searchOrder(DOCUMENTS), options);
   await writeIndexFiles(dist, index.files);
   return { ...engineOver(dist), index };
 }
