@@ -129,39 +129,37 @@ describe('buildIndexFiles', () => {
     expect(editedDocuments(['a'], ['b'], () => undefined)).toBe('all');
   });
 
-  it('after an edit in place, reads back only the published shards of the changed words and the edited terms, and gives the files of a build from scratch', () => {
+  /**
+   * Indexes 60 documents and publishes them (`made` stands for dist/), then indexes `change(documents)` by
+   * patching: what it read back, whose terms it asked for, and whether its files equal a build from scratch.
+   */
+  function patchedAfter(change: (docs: SearchDocument[]) => SearchDocument[]) {
     const docs = Array.from({ length: 60 }, (_, n) => document(n, [WORDS[n % WORDS.length]!, WORDS[(n * 5) % WORDS.length]!, `beseda${n}`], `Naslov ${n}`));
     const made = new Map<string, Uint8Array>();
     const first = index(docs);
     contents(first.built, made);
-    // One word dropped (its stem's posting goes), one added that no document had (a stem of its own).
-    const edited = docs.map((doc, n) => (n === 30 ? { ...doc, text: `${WORDS[0]} beseda30 enkratnabeseda.` } : doc));
+    const changed = change(docs);
     const reads: string[] = [];
     const asked = new Set<number>();
-    const after = index(edited, first, undefined, reader(made, reads), asked).built;
-    expect(contents(after, made)).toEqual(contents(index(edited).built, new Map()));
-    // Only the edited document's terms were needed: the others' entry lengths come from the layout.
-    expect([...asked]).toEqual([30]);
+    const after = index(changed, first, undefined, reader(made, reads), asked).built;
+    expect(contents(after, made)).toEqual(contents(index(changed).built, new Map()));
     const shards = first.built.files.filter((file) => file.path.includes('/t/')).length;
     expect(reads.length).toBeGreaterThan(0);
     expect(reads.length).toBeLessThan(shards / 2);
     expect(reads.every((path) => path.includes('/t/'))).toBe(true);
+    return { after, asked: [...asked], shards };
+  }
+
+  it('after an edit in place, reads back only the published shards of the changed words and the edited terms, and gives the files of a build from scratch', () => {
+    // One word dropped (its stem's posting goes), one added that no document had (a stem of its own).
+    const { asked } = patchedAfter((docs) => docs.map((doc, n) => (n === 30 ? { ...doc, text: `${WORDS[0]} beseda30 enkratnabeseda.` } : doc)));
+    // Only the edited document's terms were needed: the others' entry lengths come from the layout.
+    expect(asked).toEqual([30]);
   });
 
   it('after a document is added after the last one (a new article), reads back only the shards of its words and asks for its terms alone', () => {
-    const docs = Array.from({ length: 60 }, (_, n) => document(n, [WORDS[n % WORDS.length]!, WORDS[(n * 5) % WORDS.length]!, `beseda${n}`], `Naslov ${n}`));
-    const made = new Map<string, Uint8Array>();
-    const first = index(docs);
-    contents(first.built, made);
-    const added = [...docs, document(60, [WORDS[3]!, 'enkratnabeseda'], 'Najnovejši članek')];
-    const reads: string[] = [];
-    const asked = new Set<number>();
-    const after = index(added, first, undefined, reader(made, reads), asked).built;
-    expect(contents(after, made)).toEqual(contents(index(added).built, new Map()));
-    expect([...asked]).toEqual([60]);
-    const shards = first.built.files.filter((file) => file.path.includes('/t/')).length;
-    expect(reads.length).toBeGreaterThan(0);
-    expect(reads.length).toBeLessThan(shards / 2);
+    const { after, asked, shards } = patchedAfter((docs) => [...docs, document(60, [WORDS[3]!, 'enkratnabeseda'], 'Najnovejši članek')]);
+    expect(asked).toEqual([60]);
     // The manifest, the shards of its words and the last chunk: nothing else is made again.
     expect(after.files.filter((file) => file.bytes !== undefined).length).toBeLessThan(shards / 2);
   });
