@@ -142,7 +142,7 @@ export class RecordCache<V> {
     if (bytes === undefined) return undefined;
     this.serialised.delete(key);
     try {
-      const decoded = deserializeValue(bytes.subarray(6 + bytes.readUInt16LE(4))) as V;
+      const decoded = deserializeValue(bytes.subarray(RECORD_HEADER + bytes.readUInt16LE(4))) as V;
       this.entries.set(key, decoded);
       return decoded;
     } catch {
@@ -226,7 +226,7 @@ export class RecordCache<V> {
             torn = true;
             break;
           }
-          const key = pending.toString('utf8', offset + 6, offset + 6 + keyLength);
+          const key = pending.toString('utf8', offset + RECORD_HEADER, offset + RECORD_HEADER + keyLength);
           // The whole record (a compaction writes it back as it is), as a view into the bytes read: a copy of
           // each took 1.5 s more at 100,000 articles, most of it the collection of 300,000 small buffers. A
           // chunk of the log is let go once every record in it is decoded or dropped.
@@ -274,13 +274,18 @@ async function writeRecords(file: string, flags: 'w' | 'a', records: Iterable<Ui
   }
 }
 
-/** A record of the log: its length (4 bytes), its key's length (2 bytes), the key (UTF-8), the v8-serialised value. */
+/**
+ * A record of the log: its length (4 bytes, not counting them), its key's length (2 bytes), the key (UTF-8),
+ * the v8-serialised value. RECORD_HEADER is where the key starts.
+ */
+const RECORD_HEADER = 6;
+
 function encodeRecord(key: string, value: unknown): Buffer {
   const keyBytes = Buffer.from(key, 'utf8');
   if (keyBytes.length > 0xffff) throw new Error(`a .cache/ record key of ${keyBytes.length} bytes is too long`);
   const body = serialize(value);
-  const header = Buffer.allocUnsafe(6);
-  header.writeUInt32LE(2 + keyBytes.length + body.length, 0);
+  const header = Buffer.allocUnsafe(RECORD_HEADER);
+  header.writeUInt32LE(RECORD_HEADER - 4 + keyBytes.length + body.length, 0);
   header.writeUInt16LE(keyBytes.length, 4);
   return Buffer.concat([header, keyBytes, body]);
 }

@@ -196,9 +196,12 @@ export function* indexFiles(input: IndexInput): Generator<IndexFile, Omit<BuiltI
 
   const edits = previous ? editedDocuments(previous.layout.documents, keys, previous.termsBefore) : 'all';
   const changed = edits === 'all' ? 'all' : changedStems(edits, terms);
-  let postings: PostingLists | undefined =
-    (edits !== 'all' && changed !== 'all' && previous?.readPublished && PatchedPostings.from(previous.layout, edits, changed, terms, (name, hash) => previous.readPublished!(filePath('t', name), hash))) ||
-    collectPostings(terms);
+  const readPublished = previous?.readPublished;
+  const patched =
+    edits !== 'all' && changed !== 'all' && readPublished
+      ? PatchedPostings.from(previous.layout, edits, changed, terms, (name, hash) => readPublished(filePath('t', name), hash))
+      : undefined;
+  let postings: PostingLists | undefined = patched ?? collectPostings(terms);
   const shardStems = [...assignShards(postings, shardBytes).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const previousShards = new Map(previous?.layout.shards.map((shard) => [shard.key, shard]));
   // Reused names are taken first, so a new file never takes the name of one kept from before.
@@ -213,15 +216,9 @@ export function* indexFiles(input: IndexInput): Generator<IndexFile, Omit<BuiltI
   });
 
   // An unedited document's entry is as long as before: its length comes from the layout, not its terms.
-  const entryLengths = previous?.layout.entryLengths;
-  const entryLength =
-    edits !== 'all' && entryLengths?.length === previous!.layout.documents.length
-      ? (() => {
-          const edited = new Set(edits.map((edit) => edit.position));
-          return (n: number) => (n < entryLengths.length && !edited.has(n) ? entryLengths[n]! : terms.at(n)!.entryLength);
-        })()
-      : (n: number) => terms.at(n)!.entryLength;
-  const lengths = keys.map((_, n) => entryLength(n));
+  const storedLengths = edits !== 'all' && previous!.layout.entryLengths?.length === previous!.layout.documents.length ? previous!.layout.entryLengths : [];
+  const edited = new Set(edits === 'all' ? [] : edits.map((edit) => edit.position));
+  const lengths = keys.map((_, n) => (n < storedLengths.length && !edited.has(n) ? storedLengths[n]! : terms.at(n)!.entryLength));
   const chunkPlans = planChunks(keys, lengths, chunkBytes);
   // A chunk's bytes depend only on its documents, not on where it starts.
   const previousChunks = new Map(previous?.layout.chunks.map((chunk) => [chunk.documents, chunk]));
