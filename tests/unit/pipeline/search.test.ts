@@ -1,3 +1,5 @@
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/content/article.ts';
 import type { Person } from '../../../src/content/person.ts';
@@ -58,5 +60,27 @@ describe('search files kept in .cache/ (pipeline/search.ts)', () => {
     const fresh = await collect(searchFiles(archiveNaming('Janko Novakovič'), { root, cache: false }));
     expect(after).toEqual(fresh);
     expect(after).not.toEqual(before);
+  });
+
+  it('saves again the terms it had to make while the files were made, when a record in the log no longer decodes', async () => {
+    const root = await makeTempDir();
+    roots.push(root);
+    const archive = archiveNaming('Janez Novak');
+    await collect(searchFiles(archive, { root }));
+    const name = (await readdir(path.join(root, '.cache'))).find((file) => file.startsWith('search-terms-'))!;
+    const log = path.join(root, '.cache', name);
+    // Damage every record's value (its first byte, v8's version tag); lengths and keys stay readable.
+    const bytes = await readFile(log);
+    for (let offset = 0; offset < bytes.length; offset += 4 + bytes.readUInt32LE(offset)) bytes[offset + 6 + bytes.readUInt16LE(offset + 4)] = 0;
+    await writeFile(log, bytes);
+
+    // Nothing published, so the index is made again and reads every document's terms: each is made anew.
+    const again = await collect(searchFiles(archive, { root }));
+    const grown = (await stat(log)).size;
+    expect(grown).toBeGreaterThan(bytes.length);
+    expect(again).toEqual(await collect(searchFiles(archive, { root, cache: false })));
+    // The next build finds them in the log and adds nothing.
+    await collect(searchFiles(archive, { root }));
+    expect((await stat(log)).size).toBe(grown);
   });
 });
