@@ -150,7 +150,7 @@ const yamlString = (value: string) => JSON.stringify(value);
 
 /** Writes content/site.yaml, content/people/*.md and content/articles/YYYY/*.md under `root`. */
 export async function generateArchive(root: string, options: GenerateOptions): Promise<GeneratedArchive> {
-  const random = seededRandom(options.seed ?? 20251222);
+  const random = seededRandom(options.seed ?? DEFAULT_SEED);
   const people = makePeople(options.people, random);
   const content = path.join(root, 'content');
   await mkdir(path.join(content, 'people'), { recursive: true });
@@ -163,49 +163,79 @@ export async function generateArchive(root: string, options: GenerateOptions): P
     peopleFiles.push(file);
   }
 
-  const start = Date.UTC(2016, 0, 1);
-  const span = Date.UTC(2026, 0, 1) - start;
   const articleFiles: string[] = [];
   const articleUrls: string[] = [];
   const made = new Set<string>();
   const pending: Promise<void>[] = [];
   for (let i = 0; i < options.articles; i++) {
-    const castSize = Math.min(people.length, 2 + Math.floor(random() * 5));
-    const cast: FakePerson[] = [];
-    while (cast.length < castSize) {
-      const candidate = pick(people, random);
-      if (!cast.includes(candidate)) cast.push(candidate);
-    }
-    const tagCount = 1 + Math.floor(random() * 4);
-    const tags = new Set<string>();
-    while (tags.size < tagCount) tags.add(pick(TAGS, random));
-    const date = new Date(start + Math.floor(random() * span));
-    const iso = date.toISOString().slice(0, 16);
-    const title = `${sentence(random).split(' ').slice(0, 6).join(' ').replace(/[.,]$/, '')} ${i + 1}`;
-    const dated = parseContentDate(iso.replace('T', ' '));
-    if (!dated.ok) throw new Error(`internal: the generator made an invalid date ${iso}`);
-    const year = iso.slice(0, 4);
-    const directory = path.join(content, 'articles', year);
+    const article = makeArticle(random, people, i, () => new Date(FIRST_DATE + Math.floor(random() * (LAST_DATE - FIRST_DATE))));
+    const directory = path.dirname(article.file);
     if (!made.has(directory)) {
-      await mkdir(directory, { recursive: true });
+      await mkdir(path.join(root, directory), { recursive: true });
       made.add(directory);
     }
-    const file = path.join(directory, `clanek-${String(i + 1).padStart(6, '0')}.md`);
-    const frontMatter = [
-      '---',
-      `title: ${yamlString(title)}`,
-      `date: ${iso.replace('T', ' ')}`,
-      `tags: [${[...tags].map(yamlString).join(', ')}]`,
-      'people:',
-      ...cast.map((person) => `  - ${person.first} ${person.surname}`),
-      `author: ${yamlString(`${pick(FIRST_NAMES, random)} ${pick(SURNAMES, random)}`)}`,
-      '---',
-    ].join('\n');
-    pending.push(writeFile(file, `${frontMatter}\n\n${articleBody(random, cast, i, Buffer.byteLength(frontMatter) + 3)}\n`));
-    articleFiles.push(file);
-    articleUrls.push(urls.article(dated.value, slugify(title)));
+    pending.push(writeFile(path.join(root, article.file), article.text));
+    articleFiles.push(path.join(root, article.file));
+    articleUrls.push(article.url);
     if (pending.length >= 64) await Promise.all(pending.splice(0));
   }
   await Promise.all(pending);
   return { articleFiles, articleUrls, peopleFiles };
+}
+
+/**
+ * Adds the `number`th new article (1, 2, …) to an archive generateArchive made with the same options: the
+ * newest of them all, dated `number` hours after the last generated date, as a newsroom adds its articles.
+ * Its people are the archive's registry people; its words come from a generator seeded by `number`.
+ */
+export async function addNewestArticle(root: string, options: GenerateOptions, number: number): Promise<{ file: string; url: string }> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  // The same registry as generateArchive's: its people come first from a generator with the same seed.
+  const people = makePeople(options.people, seededRandom(seed));
+  const article = makeArticle(seededRandom(seed + number), people, options.articles + number - 1, () => new Date(LAST_DATE + number * 3_600_000));
+  const file = path.join(root, article.file);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, article.text, { flag: 'wx' });
+  return { file, url: article.url };
+}
+
+const DEFAULT_SEED = 20251222;
+/** Generated articles are dated over these ten years; new ones after them. */
+const FIRST_DATE = Date.UTC(2016, 0, 1);
+const LAST_DATE = Date.UTC(2026, 0, 1);
+
+/**
+ * One article: its file (relative to the site's root), text and URL. `index` numbers its file and title;
+ * `dateOf` is asked for its date after its people and tags are picked (the archive's dates are drawn from
+ * `random` there, so the same seed still gives the same archive).
+ */
+function makeArticle(random: () => number, people: readonly FakePerson[], index: number, dateOf: () => Date): { file: string; text: string; url: string } {
+  const castSize = Math.min(people.length, 2 + Math.floor(random() * 5));
+  const cast: FakePerson[] = [];
+  while (cast.length < castSize) {
+    const candidate = pick(people, random);
+    if (!cast.includes(candidate)) cast.push(candidate);
+  }
+  const tagCount = 1 + Math.floor(random() * 4);
+  const tags = new Set<string>();
+  while (tags.size < tagCount) tags.add(pick(TAGS, random));
+  const iso = dateOf().toISOString().slice(0, 16);
+  const title = `${sentence(random).split(' ').slice(0, 6).join(' ').replace(/[.,]$/, '')} ${index + 1}`;
+  const dated = parseContentDate(iso.replace('T', ' '));
+  if (!dated.ok) throw new Error(`internal: the generator made an invalid date ${iso}`);
+  const frontMatter = [
+    '---',
+    `title: ${yamlString(title)}`,
+    `date: ${iso.replace('T', ' ')}`,
+    `tags: [${[...tags].map(yamlString).join(', ')}]`,
+    'people:',
+    ...cast.map((person) => `  - ${person.first} ${person.surname}`),
+    `author: ${yamlString(`${pick(FIRST_NAMES, random)} ${pick(SURNAMES, random)}`)}`,
+    '---',
+  ].join('\n');
+  return {
+    file: path.join('content', 'articles', iso.slice(0, 4), `clanek-${String(index + 1).padStart(6, '0')}.md`),
+    text: `${frontMatter}\n\n${articleBody(random, cast, index, Buffer.byteLength(frontMatter) + 3)}\n`,
+    url: urls.article(dated.value, slugify(title)),
+  };
 }

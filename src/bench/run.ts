@@ -11,14 +11,14 @@ import { MARKDOWN_WORKER_ENTRY } from '../pipeline/markdown.ts';
 import { compileWorker } from '../workers/compile.ts';
 import { STAGES } from '../pipeline/timings.ts';
 import type { ChildReport } from './child.ts';
-import { generateArchive } from './generate.ts';
+import { addNewestArticle, generateArchive } from './generate.ts';
 import { KNOWN_FILES } from '../pipeline/unchanged.ts';
 
 /**
  * `npm run bench -- --articles N [--people P] [--runs R]`: generates a synthetic archive in a temp folder and
- * times six builds, each in a fresh process: cold (no dist/, no .cache/) right after the previous output was
+ * times seven builds, each in a fresh process: cold (no dist/, no .cache/) right after the previous output was
  * deleted and cold into a fresh folder, rebuild with nothing changed, the first rebuild after editing one article
- * (once: it has no spare tree) and the ones after it, and a
+ * (once: it has no spare tree) and the ones after it, rebuilds after adding a new article, and a
  * build with .cache/ kept but no dist/ (a CI job); then the time `arhivar dev` takes to serve its first page, with
  * the .cache/ those builds left and without one, and with .cache/ how long an edit takes to show on its page. Prints medians as Markdown tables.
  */
@@ -130,6 +130,17 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     }
     scenarios.push(summarise('one-article rebuild', edited));
 
+    // A new article, the newest of the archive, as a newsroom adds them all day. It goes first on the home
+    // page and on its people's, tags' and month's pages, so every page of those lists shifts by one and is
+    // rendered again: a larger rebuild than an edit.
+    const added: { report: ChildReport; wallMs: number }[] = [];
+    for (let run = 0; run < options.runs; run++) {
+      await addNewestArticle(root, { articles: options.articles, people: options.people }, run + 1);
+      added.push(await measuredBuild(root));
+      log(`new article rebuild ${run + 1}/${options.runs}: ${(added.at(-1)!.wallMs / 1000).toFixed(2)} s`);
+    }
+    scenarios.push(summarise(NEW_ARTICLE_SCENARIO, added));
+
     // A CI job that keeps .cache/ between runs (README, "Building on CI"): a fresh clone has no dist/,
     // and its content files are new to the file system, so their record in .cache/ matches none of them
     // and every one is read again. Rendered Markdown, validations and search terms come from .cache/.
@@ -170,6 +181,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 export const KEPT_CACHE_SCENARIO = 'build with kept .cache/, no dist/';
 export const FRESH_FOLDER_SCENARIO = 'cold build into a fresh folder';
 export const FIRST_EDIT_SCENARIO = 'first edit after a cold build (no spare tree)';
+export const NEW_ARTICLE_SCENARIO = 'new article rebuild';
 
 /**
  * Makes the bundles the measured processes start from (see bin/code.js) before the first of them is timed.

@@ -3,17 +3,17 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { readdir } from 'node:fs/promises';
-import { FIRST_EDIT_SCENARIO, FRESH_FOLDER_SCENARIO, KEPT_CACHE_SCENARIO, prepareBundles, runBench } from '../../src/bench/run.ts';
+import { FIRST_EDIT_SCENARIO, FRESH_FOLDER_SCENARIO, KEPT_CACHE_SCENARIO, NEW_ARTICLE_SCENARIO, prepareBundles, runBench } from '../../src/bench/run.ts';
 import { codeVersion } from '../../src/bin/code.js';
 import { makeTempDir } from '../helpers.ts';
 
 describe('npm run bench (issue 6)', () => {
-  it('builds a small synthetic archive cold (after a deletion and into a fresh folder), unchanged, after a first edit and one more, and from a kept .cache/, starts the dev server, and prints the tables', async () => {
+  it('builds a small synthetic archive cold (after a deletion and into a fresh folder), unchanged, after a first edit and one more, after a new article, and from a kept .cache/, starts the dev server, and prints the tables', async () => {
     const result = await runBench({ articles: 40, people: 12, runs: 1, keep: true });
     const workspace = path.dirname(result.root);
     onTestFinished(() => rm(workspace, { recursive: true, force: true }));
-    const [cold, freshFolder, unchanged, firstEdit, edited, keptCache] = result.scenarios;
-    expect(result.scenarios.map((scenario) => scenario.name)).toEqual(['cold build', FRESH_FOLDER_SCENARIO, 'no-change rebuild', FIRST_EDIT_SCENARIO, 'one-article rebuild', KEPT_CACHE_SCENARIO]);
+    const [cold, freshFolder, unchanged, firstEdit, edited, added, keptCache] = result.scenarios;
+    expect(result.scenarios.map((scenario) => scenario.name)).toEqual(['cold build', FRESH_FOLDER_SCENARIO, 'no-change rebuild', FIRST_EDIT_SCENARIO, 'one-article rebuild', NEW_ARTICLE_SCENARIO, KEPT_CACHE_SCENARIO]);
     // The first edit is built once, on its own; the row of one-article rebuilds is the edits after it.
     expect(firstEdit!.runs).toHaveLength(1);
     expect(edited!.runs).toHaveLength(1);
@@ -36,15 +36,28 @@ describe('npm run bench (issue 6)', () => {
     // The edited article's page, and the search index files that hold its words: never the whole site.
     expect(edited!.median.filesWritten).toBeGreaterThanOrEqual(1);
     expect(edited!.median.filesWritten).toBeLessThan(cold!.median.filesWritten! / 4);
+    // One new article, the newest: its page is added (and, as the archive's first of 2026, a year and a month
+    // page), and the home page lists it first.
+    expect(added!.runs).toHaveLength(1);
+    expect(added!.median.pages).toBeGreaterThanOrEqual(cold!.median.pages + 3);
+    expect(added!.median.filesWritten).toBeLessThan(cold!.median.filesWritten!);
+    const newest = await readFile(path.join(result.root, 'content', 'articles', '2026', 'clanek-000041.md'), 'utf8');
+    const title = /^title: "(.*)"$/m.exec(newest)![1]!;
+    const home = await readFile(path.join(result.root, 'dist', 'index.html'), 'utf8');
+    expect(/<h2 class="teaser-title"><a href="[^"]*">([^<]*)<\/a>/.exec(home)?.[1]).toBe(title);
     for (const stage of ['load', 'parse', 'detect', 'collect', 'render', 'write'] as const) expect(cold!.median.timings[stage]).toBeGreaterThan(0);
     // With .cache/ kept and dist/ gone, every file is written again, but no article is rendered or searched for people.
-    expect(keptCache!.median.filesWritten).toBe(cold!.median.filesWritten);
+    // (The new article is in it now: every file of the dist/ it made.)
+    const published = await readdir(path.join(result.root, 'dist'), { recursive: true, withFileTypes: true });
+    expect(keptCache!.median.filesWritten).toBe(published.filter((entry) => !entry.isDirectory()).length);
+    expect(keptCache!.median.filesWritten).toBeGreaterThan(cold!.median.filesWritten!);
     expect(keptCache!.median.timings.detect ?? 0).toBe(0);
     expect(cold!.median.maxRssKb).toBeGreaterThan(0);
     expect(result.table).toMatch(/^\| cold build \| [\d.]+ \|/m);
     expect(result.table).toMatch(/^\| cold build into a fresh folder \| [\d.]+ \|/m);
     expect(result.table).toMatch(/^\| one-article rebuild \| [\d.]+ \|/m);
     expect(result.table).toMatch(/^\| first edit after a cold build \(no spare tree\) \| [\d.]+ \|/m);
+    expect(result.table).toMatch(/^\| new article rebuild \| [\d.]+ \|/m);
     expect(result.table).toMatch(/^\| build with kept \.cache\/, no dist\/ \| [\d.]+ \|/m);
     // The cold build's row: CPU (user and system) and, in the next column, the system time within it.
     const header = result.table.split('\n').find((line) => line.startsWith('| build |'))!.split('|').map((cell) => cell.trim());

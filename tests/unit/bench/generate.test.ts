@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { generateArchive, inflect } from '../../../src/bench/generate.ts';
+import { addNewestArticle, generateArchive, inflect } from '../../../src/bench/generate.ts';
 import { loadSite } from '../../../src/build.ts';
 import { makeTempDir } from '../../helpers.ts';
 
@@ -37,5 +37,27 @@ describe('the benchmark archive generator', () => {
     }
     const years = new Set(model.archive.articles.map((article) => article.date.instant.getUTCFullYear()));
     expect(years.size).toBeGreaterThan(4);
+  });
+
+  it('adds new articles, each the newest of the archive, with registry people and the same text for the same number', async () => {
+    const [a, b] = [await makeTempDir(), await makeTempDir()];
+    const options = { articles: 20, people: 8, seed: 3 };
+    await generateArchive(a, options);
+    const first = await addNewestArticle(a, options, 1);
+    const second = await addNewestArticle(a, options, 2);
+    await generateArchive(b, options);
+    const again = await addNewestArticle(b, options, 1);
+    expect(await readFile(again.file, 'utf8')).toBe(await readFile(first.file, 'utf8'));
+    expect(first.file).not.toBe(second.file);
+    // A number already added is refused, not written over.
+    await expect(addNewestArticle(a, options, 2)).rejects.toMatchObject({ code: 'EEXIST' });
+    const model = await loadSite({ root: a, now: new Date('2026-06-01T00:00:00Z') });
+    expect(model.archive.articles).toHaveLength(22);
+    expect(model.archive.articles.slice(0, 2).map((article) => article.url)).toEqual([second.url, first.url]);
+    const registry = new Set(model.registry.people.keys());
+    for (const article of model.archive.articles.slice(0, 2)) {
+      expect(article.people.length).toBeGreaterThanOrEqual(2);
+      for (const id of article.people) expect(registry.has(id)).toBe(true);
+    }
   });
 });
