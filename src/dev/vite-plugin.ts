@@ -14,6 +14,7 @@ import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets
 import { firstHomePage, type PageSpec } from '../render/pages.ts';
 import { outputPathFor, urls } from '../site/urls.ts';
 import { contentTypeFor } from './static-server.ts';
+import { PageIndex } from './page-index.ts';
 import { renderFailurePage, renderProblemsPage } from './error-page.ts';
 
 /**
@@ -51,7 +52,8 @@ type Change = 'content' | 'render' | 'assets';
 
 /** What the dev server answers with for one state of the site: the build's pages and extra files by URL. */
 interface ServedSite {
-  pages: Map<string, PageSpec>;
+  /** Listed as far as requests need (page-index.ts). */
+  pages: PageIndex;
   files: Map<string, OutputFile>;
   /** The search index files, made on the first request for one: indexing 10,000 articles takes a second. */
   searchFiles: () => Promise<Map<string, OutputFile>>;
@@ -271,8 +273,7 @@ class DevSite {
   private async served(model: SiteModel, assets: BuiltAssets): Promise<ServedSite> {
     this.pages ??= (async () => {
       const render = await this.loadPages();
-      const pages = new Map<string, PageSpec>();
-      for (const page of sitePages(model, assets.urls, render.listPages)) pages.set(page.url, page);
+      const pages = new PageIndex(sitePages(model, assets.urls, render.listPages)[Symbol.iterator]());
       const files = new Map<string, OutputFile>();
       for (const file of assets.files) files.set(`/${file.path}`, file);
       let search: Promise<Map<string, OutputFile>> | undefined;
