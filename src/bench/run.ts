@@ -20,7 +20,8 @@ import { KNOWN_FILES } from '../pipeline/unchanged.ts';
  * deleted and cold into a fresh folder, rebuild with nothing changed, the first rebuild after editing one article
  * (once: it has no spare tree) and the ones after it, rebuilds after adding a new article, and a
  * build with .cache/ kept but no dist/ (a CI job); then the time `arhivar dev` takes to serve its first page, with
- * the .cache/ those builds left and without one, and with .cache/ how long an edit takes to show on its page. Prints medians as Markdown tables.
+ * the .cache/ those builds left and without one, and with .cache/ how long each of DEV_EDITS quick edits takes
+ * to show on its page. Prints medians as Markdown tables.
  */
 export interface BenchOptions {
   articles: number;
@@ -184,14 +185,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 export const KEPT_CACHE_SCENARIO = 'build with kept .cache/, no dist/';
 export const FRESH_FOLDER_SCENARIO = 'cold build into a fresh folder';
 export const FIRST_EDIT_SCENARIO = 'first edit after a cold build (no spare tree)';
+export const NEW_ARTICLE_SCENARIO = 'new article rebuild';
+
 /**
  * Edits made one after another in a dev session, each as soon as the one before is shown, as an editor's
  * autosave makes them: every reload makes the site's model anew, and quick reloads test how the session's
  * memory holds up, not only how fast one edit shows.
  */
 export const DEV_EDITS = 5;
-
-export const NEW_ARTICLE_SCENARIO = 'new article rebuild';
 export const DEV_EDITS_ROW = `${DEV_EDITS} quick edits, each shown on its page (after a start with .cache/)`;
 
 /**

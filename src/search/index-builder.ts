@@ -450,8 +450,9 @@ const PATCH_LIMIT = 100;
  * The postings after documents were edited in place, from the previous build's: stem counts from its layout,
  * and the postings of a stem from its published shard, unchanged where no edit touched the stem and patched
  * at the edited positions where one did. Document numbers stay put in an edit in place or when documents
- * are added after the last one (a new article), so an unchanged list is copied as it is. After one edit at 10,000 articles this reads the few shards that hold the
- * edited words instead of going through about 2.5 million postings (collectPostings).
+ * are added after the last one (a new article), so an unchanged list is copied as it is. After one edit at
+ * 10,000 articles this reads the few shards that hold the edited words instead of going through about 2.5
+ * million postings (collectPostings).
  */
 class PatchedPostings implements PostingLists {
   private readonly shards = new Map<number, Shard | undefined>();
