@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { build } from '../../src/build.ts';
+import { build, loadSite, sitePages, type SiteModel } from '../../src/build.ts';
+import { LiveSources } from '../../src/dev/live-sources.ts';
+import { createLoadCache } from '../../src/load-cache.ts';
+import type { AssetUrls } from '../../src/render/context.ts';
 import { ContentErrors, type ArhivarError } from '../../src/errors.ts';
 import { buildUnlessUnchanged } from '../../src/pipeline/unchanged.ts';
 import { copyFixture, listFiles, makeTempDir } from '../helpers.ts';
@@ -106,10 +109,11 @@ const described = (warnings: readonly ArhivarError[]) => warnings.map((warning) 
 
 type Outcome = { ok: true; files: Map<string, string>; warnings: string[] } | { ok: false; errors: string[] };
 
-async function outcome(run: () => Promise<readonly ArhivarError[]>, outDir: string): Promise<Outcome> {
+/** What a build or load gave: its files (or pages) with a hash of their bytes and its warnings, or its errors. */
+async function outcome(run: () => Promise<{ files: Map<string, string>; warnings: readonly ArhivarError[] }>): Promise<Outcome> {
   try {
-    const warnings = await run();
-    return { ok: true, files: await contents(outDir), warnings: described(warnings) };
+    const { files, warnings } = await run();
+    return { ok: true, files, warnings: described(warnings) };
   } catch (error) {
     if (!(error instanceof ContentErrors)) throw error;
     return { ok: false, errors: described(error.errors) };
@@ -134,6 +138,31 @@ class EditedSite {
     const count = (await site.articles()).length;
     for (let n = 0; n < count; n++) await site.apply({ kind: 'append', article: n, sentence: 1 + (n % 5) });
     return site;
+  }
+
+  /** Told of every change under content/, as the dev server's watcher would tell LiveSources. */
+  onContentEvent: ((event: 'add' | 'change' | 'unlink', absolute: string) => void) | undefined;
+
+  private async write(at: string, text: string | Uint8Array): Promise<void> {
+    const existed = await stat(at).then(() => true, () => false);
+    await mkdir(path.dirname(at), { recursive: true });
+    await writeFile(at, text);
+    this.onContentEvent?.(existed ? 'change' : 'add', at);
+  }
+
+  private async remove(at: string): Promise<void> {
+    await rm(at);
+    this.onContentEvent?.('unlink', at);
+  }
+
+  /** Writes an article whose date cannot be read; the function returned puts the file back as it was. */
+  async breakArticle(n: number): Promise<{ file: string; restore: () => Promise<void> } | undefined> {
+    const file = await this.pick(this.articles(), n);
+    if (!file) return undefined;
+    const at = path.join(this.root, ARTICLES_DIR, file);
+    const text = await readFile(at, 'utf8');
+    await this.write(at, text.replace(/^date: .*$/m, 'date: 31. 2. 2025'));
+    return { file, restore: () => this.write(at, text) };
   }
 
   async articles(): Promise<string[]> {
@@ -162,7 +191,7 @@ class EditedSite {
     switch (edit.kind) {
       case 'append': {
         const file = await this.pick(this.articles(), edit.article);
-        if (file) await writeFile(path.join(articles, file), `${await readFile(path.join(articles, file), 'utf8')}\n${SENTENCES[edit.sentence]}\n`);
+        if (file) await this.write(path.join(articles, file), `${await readFile(path.join(articles, file), 'utf8')}\n${SENTENCES[edit.sentence]}\n`);
         return;
       }
       case 'set': {
@@ -180,7 +209,7 @@ class EditedSite {
           draft: v % 3 === 0 ? true : undefined,
           slug: v % 2 === 0 ? undefined : `clanek-${v}`,
         }[edit.field];
-        await writeFile(at, EditedSite.withKey(text, edit.field, value));
+        await this.write(at, EditedSite.withKey(text, edit.field, value));
         return;
       }
       case 'add': {
@@ -190,18 +219,21 @@ class EditedSite {
           yamlLine('people', PEOPLE_LISTS[edit.people]!),
           yamlLine('tags', TAG_LISTS[edit.tags]!),
         ];
-        await mkdir(path.join(articles, '2026'), { recursive: true });
-        await writeFile(path.join(articles, '2026', `novi-${++this.counter}.md`), `---\n${lines.join('\n')}\n---\n\n${SENTENCES[edit.sentence]}\n`);
+        await this.write(path.join(articles, '2026', `novi-${++this.counter}.md`), `---\n${lines.join('\n')}\n---\n\n${SENTENCES[edit.sentence]}\n`);
         return;
       }
       case 'delete': {
         const file = await this.pick(this.articles(), edit.article);
-        if (file) await rm(path.join(articles, file));
+        if (file) await this.remove(path.join(articles, file));
         return;
       }
       case 'rename': {
         const file = await this.pick(this.articles(), edit.article);
-        if (file) await rename(path.join(articles, file), path.join(articles, path.dirname(file), `preimenovan-${++this.counter}.md`));
+        if (!file) return;
+        const to = path.join(articles, path.dirname(file), `preimenovan-${++this.counter}.md`);
+        await rename(path.join(articles, file), to);
+        this.onContentEvent?.('unlink', path.join(articles, file));
+        this.onContentEvent?.('add', to);
         return;
       }
       case 'person': {
@@ -209,17 +241,17 @@ class EditedSite {
         if (!file) return;
         const at = path.join(this.root, PEOPLE_DIR, file);
         const text = await readFile(at, 'utf8');
-        if (edit.change === 'delete') await rm(at);
-        else if (edit.change === 'role') await writeFile(at, EditedSite.withKey(text, 'role', `nova vloga ${++this.counter}`));
-        else if (edit.change === 'alias') await writeFile(at, EditedSite.withKey(text, 'aliases', [`Vzdevek${++this.counter}`]));
-        else if (edit.change === 'no-detect') await writeFile(at, EditedSite.withKey(text, 'detect', false));
-        else await writeFile(at, `${text.trimEnd()}\n\nDopolnjen **opis** ${++this.counter}.\n`);
+        if (edit.change === 'delete') await this.remove(at);
+        else if (edit.change === 'role') await this.write(at, EditedSite.withKey(text, 'role', `nova vloga ${++this.counter}`));
+        else if (edit.change === 'alias') await this.write(at, EditedSite.withKey(text, 'aliases', [`Vzdevek${++this.counter}`]));
+        else if (edit.change === 'no-detect') await this.write(at, EditedSite.withKey(text, 'detect', false));
+        else await this.write(at, `${text.trimEnd()}\n\nDopolnjen **opis** ${++this.counter}.\n`);
         return;
       }
       case 'site': {
         const at = path.join(this.root, 'content/site.yaml');
         const text = (await readFile(at, 'utf8')).replace(/^(pageSize|detectPeople):.*\n/gm, '');
-        await writeFile(at, `${text.trimEnd()}\n${SITE_VARIANTS[edit.variant]}\n`);
+        await this.write(at, `${text.trimEnd()}\n${SITE_VARIANTS[edit.variant]}\n`);
         return;
       }
       case 'public': {
@@ -232,7 +264,7 @@ class EditedSite {
       }
       case 'touch': {
         const file = await this.pick(this.articles(), edit.article);
-        if (file) await writeFile(path.join(articles, file), await readFile(path.join(articles, file)));
+        if (file) await this.write(path.join(articles, file), await readFile(path.join(articles, file)));
         return;
       }
       case 'later':
@@ -244,21 +276,27 @@ class EditedSite {
         else for (const file of await listFiles(path.join(this.root, '.cache')).catch(() => [])) if (/^markdown-/.test(file)) await rm(path.join(this.root, '.cache', file));
         return;
       case 'broken':
-        // Handled by the runner: the file is broken for one build and then restored.
+        // Handled by runEdits: the file is broken for one build and then restored.
         return;
     }
   }
 
   /** The build an editor runs: it reuses .cache/, the spare tree and the record of content files. */
   incremental(): Promise<Outcome> {
-    return outcome(async () => (await buildUnlessUnchanged({ root: this.root, outDir: this.outDir, now: this.now })).warnings, this.outDir);
+    return outcome(async () => {
+      const { warnings } = await buildUnlessUnchanged({ root: this.root, outDir: this.outDir, now: this.now });
+      return { files: await contents(this.outDir), warnings };
+    });
   }
 
   /** The same content built from scratch, without .cache/, into a folder of its own. */
   async fresh(): Promise<Outcome> {
     const outDir = path.join(await makeTempDir('arhivar-fresh-'), 'dist');
     try {
-      return await outcome(async () => (await build({ root: this.root, outDir, now: this.now, cache: false })).model.warnings, outDir);
+      return await outcome(async () => {
+        const { model } = await build({ root: this.root, outDir, now: this.now, cache: false });
+        return { files: await contents(outDir), warnings: model.warnings };
+      });
     } finally {
       await rm(path.dirname(outDir), { recursive: true, force: true });
     }
@@ -269,25 +307,90 @@ class EditedSite {
   }
 }
 
-/** Builds after `edit` both ways and holds them to the same outcome; a failed build must leave dist/ as it was. */
-async function check(site: EditedSite, edit: string, history: string[]): Promise<void> {
-  history.push(edit);
-  const before = await site.dist();
-  const incremental = await site.incremental();
-  const fresh = await site.fresh();
-  const where = `after ${history.join(' → ')}`;
-  expect(incremental.ok, where).toBe(fresh.ok);
-  if (incremental.ok && fresh.ok) {
-    expect(incremental.warnings, where).toEqual(fresh.warnings);
-    expect(incremental.files, where).toEqual(fresh.files);
-  } else if (!incremental.ok && !fresh.ok) {
-    expect(incremental.errors, where).toEqual(fresh.errors);
-    if (before) expect(await site.dist(), where).toEqual(before);
+/** Told each step's label, it checks the site as it now is against a fresh build or load. */
+type Check = (label: string) => Promise<void>;
+
+/** Applies the edits one by one, checking after each; a broken article is checked, then restored and checked again. */
+async function runEdits(site: EditedSite, edits: readonly Op[], check: Check): Promise<void> {
+  await check('the fixture as copied');
+  for (const edit of edits) {
+    if (edit.kind === 'broken') {
+      const broken = await site.breakArticle(edit.article);
+      if (!broken) continue;
+      await check(`${broken.file} broken`);
+      await broken.restore();
+      await check(`${broken.file} restored`);
+      continue;
+    }
+    await site.apply(edit);
+    await check(JSON.stringify(edit));
   }
+}
+
+/** Both outcomes alike: the same files and warnings, or the same errors. */
+function expectSame(got: Outcome, fresh: Outcome, where: string): void {
+  expect(got.ok, where).toBe(fresh.ok);
+  if (got.ok && fresh.ok) {
+    expect(got.warnings, where).toEqual(fresh.warnings);
+    expect(got.files, where).toEqual(fresh.files);
+  } else if (!got.ok && !fresh.ok) expect(got.errors, where).toEqual(fresh.errors);
+}
+
+/** Builds as `arhivar build` does and from scratch; a failed build must leave dist/ as it was. */
+function buildCheck(site: EditedSite): Check {
+  const history: string[] = [];
+  return async (label) => {
+    history.push(label);
+    const where = `after ${history.join(' → ')}`;
+    const before = await site.dist();
+    const incremental = await site.incremental();
+    expectSame(incremental, await site.fresh(), where);
+    if (!incremental.ok && before) expect(await site.dist(), where).toEqual(before);
+  };
+}
+
+const ASSETS: AssetUrls = { stylesheet: '/assets/site.css', scripts: { search: '/assets/search.js' } };
+
+/** Every page of the model, rendered (what the dev server serves), with the model's warnings. */
+async function renderedPages(load: () => Promise<SiteModel>): Promise<Outcome> {
+  return outcome(async () => {
+    const model = await load();
+    const files = new Map<string, string>();
+    for (const page of sitePages(model, ASSETS)) files.set(page.url, createHash('sha256').update(page.render()).digest('hex'));
+    return { files, warnings: model.warnings };
+  });
+}
+
+/**
+ * Loads as the dev server reloads after each edit (one LoadCache and one LiveSources for the session, told
+ * of each file by its watcher events, drafts shown) and loads afresh without .cache/; every page must render the same.
+ */
+function devCheck(site: EditedSite): { check: Check; close: () => Promise<void> } {
+  const session = createLoadCache();
+  const live = new LiveSources(site.root);
+  site.onContentEvent = (event, absolute) => live.note(event, absolute);
+  const history: string[] = [];
+  const check: Check = async (label) => {
+    history.push(label);
+    const reloaded = await renderedPages(async () =>
+      loadSite({ root: site.root, sources: await live.read(), includeDrafts: true, reuse: session, releaseSources: true, now: site.now }),
+    );
+    const fresh = await renderedPages(() => loadSite({ root: site.root, includeDrafts: true, cache: false, now: site.now }));
+    expectSame(reloaded, fresh, `after ${history.join(' → ')}`);
+  };
+  return { check, close: async () => void (await session.bodies?.close()) };
 }
 
 /** How many edit sequences fast-check tries, and the copies of the fixture made for them before it starts. */
 const RUNS = 16;
+
+/** Edits a running dev server sees: none to public/, .cache/ or dist/, which it does not reload for. */
+const DEV_EDITS = new Set<Op['kind']>(['public', 'forget']);
+
+async function removeSite(site: EditedSite): Promise<void> {
+  await rm(site.root, { recursive: true, force: true });
+  await rm(path.dirname(site.outDir), { recursive: true, force: true });
+}
 
 describe('incremental builds equal fresh builds after any sequence of edits (issue 6)', () => {
   it('publishes what a build from scratch publishes, warnings and failures included', async () => {
@@ -297,37 +400,36 @@ describe('incremental builds equal fresh builds after any sequence of edits (iss
     // do not wait: every file is read again there, which finds the same stale output by the longer path.)
     const copies = await Promise.all(Array.from({ length: RUNS }, () => EditedSite.create()));
     await new Promise((resolve) => setTimeout(resolve, 2100));
-    await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 4, maxLength: 14 }), async (edits) => {
-        const site = copies.pop() ?? (await EditedSite.create());
-        try {
-          const history: string[] = [];
-          await check(site, 'first build', history);
-          for (const edit of edits) {
-            if (edit.kind === 'broken') {
-              const file = await site.articles().then((files) => files[edit.article % Math.max(1, files.length)]);
-              if (!file) continue;
-              const at = path.join(site.root, ARTICLES_DIR, file);
-              const text = await readFile(at, 'utf8');
-              await writeFile(at, text.replace(/^date: .*$/m, 'date: 31. 2. 2025'));
-              await check(site, `${file} broken`, history);
-              await writeFile(at, text);
-              await check(site, `${file} restored`, history);
-              continue;
-            }
-            await site.apply(edit);
-            await check(site, JSON.stringify(edit), history);
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.array(op, { minLength: 4, maxLength: 14 }), async (edits) => {
+          const site = copies.pop() ?? (await EditedSite.create());
+          try {
+            await runEdits(site, edits, buildCheck(site));
+          } finally {
+            await removeSite(site);
           }
+        }),
+        { numRuns: RUNS, endOnFailure: true },
+      );
+    } finally {
+      for (const site of copies) await removeSite(site);
+    }
+  }, 600_000);
+
+  it('renders in the dev server, reload after reload, what a fresh load renders', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op.filter((edit) => !DEV_EDITS.has(edit.kind)), { minLength: 4, maxLength: 14 }), async (edits) => {
+        const site = await EditedSite.create();
+        const dev = devCheck(site);
+        try {
+          await runEdits(site, edits, dev.check);
         } finally {
-          await rm(site.root, { recursive: true, force: true });
-          await rm(path.dirname(site.outDir), { recursive: true, force: true });
+          await dev.close();
+          await removeSite(site);
         }
       }),
       { numRuns: RUNS, endOnFailure: true },
     );
-    for (const site of copies) {
-      await rm(site.root, { recursive: true, force: true });
-      await rm(path.dirname(site.outDir), { recursive: true, force: true });
-    }
   }, 600_000);
 });
