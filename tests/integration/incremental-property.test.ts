@@ -14,8 +14,9 @@ import { copyFixture, listFiles, makeTempDir } from '../helpers.ts';
 /**
  * Property (issue 6): whatever an editor does between two builds, the build that reuses .cache/, the spare
  * tree and the record of content files publishes exactly what a build from scratch would, with the same
- * warnings, and one that fails leaves dist/ as it was. The incremental tests pin single cases; this one
- * lets fast-check string edits together, so a key that forgets an input shows up as a stale file here.
+ * warnings, and one that fails leaves dist/ as it was; and a dev session's reloads render what a fresh load
+ * does. The incremental tests pin single cases; this one lets fast-check string edits together, so a key
+ * that forgets an input shows up as a stale file here.
  */
 
 const ARTICLES_DIR = 'content/articles';
@@ -384,8 +385,8 @@ function devCheck(site: EditedSite): { check: Check; close: () => Promise<void> 
 /** How many edit sequences fast-check tries, and the copies of the fixture made for them before it starts. */
 const RUNS = 16;
 
-/** Edits a running dev server sees: none to public/, .cache/ or dist/, which it does not reload for. */
-const DEV_EDITS = new Set<Op['kind']>(['public', 'forget']);
+/** Edits left out of the dev session: to public/, .cache/ and dist/, which the dev server does not reload for. */
+const NOT_IN_DEV = new Set<Op['kind']>(['public', 'forget']);
 
 async function removeSite(site: EditedSite): Promise<void> {
   await rm(site.root, { recursive: true, force: true });
@@ -396,8 +397,7 @@ describe('incremental builds equal fresh builds after any sequence of edits (iss
   it('publishes what a build from scratch publishes, warnings and failures included', async () => {
     // Files older than 2 s when a build reads them are trusted by their stat on the next build
     // (content/read.ts STABLE_MS). The copies wait that long once, together, so that in each sequence the
-    // unchanged files take that path and the edited ones do not. (Copies made while shrinking a failure
-    // do not wait: every file is read again there, which finds the same stale output by the longer path.)
+    // unchanged files take that path and the edited ones do not.
     const copies = await Promise.all(Array.from({ length: RUNS }, () => EditedSite.create()));
     await new Promise((resolve) => setTimeout(resolve, 2100));
     try {
@@ -419,7 +419,7 @@ describe('incremental builds equal fresh builds after any sequence of edits (iss
 
   it('renders in the dev server, reload after reload, what a fresh load renders', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(op.filter((edit) => !DEV_EDITS.has(edit.kind)), { minLength: 4, maxLength: 14 }), async (edits) => {
+      fc.asyncProperty(fc.array(op.filter((edit) => !NOT_IN_DEV.has(edit.kind)), { minLength: 4, maxLength: 14 }), async (edits) => {
         const site = await EditedSite.create();
         const dev = devCheck(site);
         try {
