@@ -56,6 +56,16 @@ const PROJECT_FOLDERS = ['content', 'templates', 'public', 'src', 'node_modules'
  * (content/ included), `--out ..` everything beside it, and `--out content` the articles.
  */
 export async function checkOutputFolder(root: string, outDir: string): Promise<void> {
+  await checkOutputLocation(root, outDir);
+  await checkOutputContents(root, outDir);
+}
+
+/**
+ * The part of checkOutputFolder that looks only at where the folder is, not at what it holds: a build checks
+ * it before it takes the output folder's lock beside the folder (output/build-lock.ts), and what the folder
+ * holds once it has the lock, when no other build can be swapping it.
+ */
+export async function checkOutputLocation(root: string, outDir: string): Promise<void> {
   const output = await realLocation(path.resolve(root, outDir));
   const name = path.relative(root, path.resolve(root, outDir)) || '.';
   for (const [holds, what] of [
@@ -82,6 +92,16 @@ export async function checkOutputFolder(root: string, outDir: string): Promise<v
       });
     }
   }
+  await checkFolder(root, outDir, {
+    code: 'output/not-a-folder',
+    hint: 'arhivar publishes the site as a folder of that name and never replaces a file: rename or delete it, or build into another folder with --out',
+  });
+}
+
+/** The part of checkOutputFolder that looks at what the folder holds: only a site arhivar published, or nothing. */
+export async function checkOutputContents(root: string, outDir: string): Promise<void> {
+  const output = await realLocation(path.resolve(root, outDir));
+  const name = path.relative(root, path.resolve(root, outDir)) || '.';
   // A deploy checkout (git worktree of a gh-pages branch, say) would lose its .git with the old tree.
   if (await lstat(path.join(output, '.git')).then(() => true, () => false)) {
     throw new ArhivarError({
@@ -91,10 +111,6 @@ export async function checkOutputFolder(root: string, outDir: string): Promise<v
       hint: 'build into a folder of its own (dist, the default) and copy it into the git checkout as a deploy step',
     });
   }
-  await checkFolder(root, outDir, {
-    code: 'output/not-a-folder',
-    hint: 'arhivar publishes the site as a folder of that name and never replaces a file: rename or delete it, or build into another folder with --out',
-  });
   const strangers = await filesNotPublishedByArhivar(output);
   if (strangers.length > 0) {
     const shown = strangers.slice(0, 3).join(', ') + (strangers.length > 3 ? ` and ${strangers.length - 3} more` : '');
