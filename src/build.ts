@@ -17,8 +17,9 @@ import { buildArchiveSearch } from './search/documents.ts';
 import { searchFiles } from './pipeline/search.ts';
 import { writeSite } from './output/write.ts';
 import { readPublishedTree } from './output/publish.ts';
+import { lockOutput, type LockHolder } from './output/build-lock.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
-import { checkCacheFolder, checkOutputFolder, checkPublicFolder } from './pipeline/folders.ts';
+import { checkCacheFolder, checkOutputFolder, checkOutputLocation, checkPublicFolder } from './pipeline/folders.ts';
 import { beforeHandOver, BodyRenderer, startMarkdownWorkers, WAITING_BODIES_LIMIT } from './pipeline/markdown.ts';
 import { relatedArticles } from './pipeline/related.ts';
 import type { MarkdownPool } from './workers/markdown-pool.ts';
@@ -342,6 +343,10 @@ export function siteSearchFiles(model: SiteModel): OutputFile[] {
 export interface BuildOptions extends LoadOptions {
   /** Output folder relative to root; dist by default. */
   outDir?: string;
+  /** Told once when another build of the same output folder is running and this one waits for it to end. */
+  onWaitForOtherBuild?: ((holder: LockHolder | undefined, lockPath: string) => void) | undefined;
+  /** The caller holds the output folder's lock (buildUnlessUnchanged); build() takes it itself otherwise. */
+  outputLocked?: boolean | undefined;
 }
 
 export interface BuildProgress {
@@ -361,6 +366,18 @@ export interface BuildResult {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  if (options.outputLocked) return buildLocked(options);
+  const outDir = path.resolve(options.root, options.outDir ?? 'dist');
+  await checkOutputLocation(options.root, outDir);
+  const lock = await lockOutput(outDir, { onWait: options.onWaitForOtherBuild });
+  try {
+    return await buildLocked(options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const report = options.onProgress;
   report?.({ phase: 'reading', articlesRead: 0, pagesWritten: 0 });

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
@@ -6,6 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 // zod, Preact, Vite) that cost tens of milliseconds each to load, and `arhivar build` with nothing changed
 // needs none of them. src/bin/code.js bundles such modules as chunks of their own.
 import { buildUnlessUnchanged } from './pipeline/unchanged.ts';
+import type { LockHolder } from './output/build-lock.ts';
 import { formatError, toArhivarErrors, type ArhivarError } from './errors.ts';
 import { startProgressLine } from './commands/progress.ts';
 import { startStaticServer } from './dev/static-server.ts';
@@ -208,7 +210,13 @@ async function runBuild(args: readonly string[], io: Io): Promise<number> {
   const progress = startProgressLine(io.progress ?? { isTTY: false, write: () => undefined });
   let result;
   try {
-    result = await buildUnlessUnchanged({ root, outDir: values.out as string | undefined, includeFuture: Boolean(values.future), onProgress: progress?.update });
+    result = await buildUnlessUnchanged({
+      root,
+      outDir: values.out as string | undefined,
+      includeFuture: Boolean(values.future),
+      onProgress: progress?.update,
+      onWaitForOtherBuild: (holder, lockPath) => io.err(waitingMessage(root, holder, lockPath)),
+    });
   } finally {
     progress?.stop();
   }
@@ -221,6 +229,18 @@ async function runBuild(args: readonly string[], io: Io): Promise<number> {
       : `built ${formatCount(result.pagesWritten)} pages from ${articles} in ${seconds} s`,
   );
   return EXIT.ok;
+}
+
+/** What `arhivar build` says while another build of the same site runs; and how to go on if none does. */
+export function waitingMessage(root: string, holder: LockHolder | undefined, lockPath: string): string {
+  const who = holder ? ` (process ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`}, started ${formatClock(holder.startedAt)})` : '';
+  const lock = path.relative(root, lockPath) || lockPath;
+  return `waiting for another build of this site to finish${who}; if no build is running, delete the folder ${lock} and build again`;
+}
+
+function formatClock(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString('en-GB');
 }
 
 async function runPeople(args: readonly string[], io: Io): Promise<number> {

@@ -5,7 +5,8 @@ import type { BuildOptions } from '../build.ts';
 import { readContent, type ContentSources, type KnownFiles } from '../content/read.ts';
 import { ArhivarError } from '../errors.ts';
 import { CACHE_DIR, readCacheFile, temporaryPath, writeCacheFile } from './cache.ts';
-import { checkCacheFolder, checkOutputFolder } from './folders.ts';
+import { checkCacheFolder, checkOutputContents, checkOutputLocation } from './folders.ts';
+import { lockOutput } from '../output/build-lock.ts';
 import { codeVersion } from './version.ts';
 import { beforeHandOver, closeWorkers, startMarkdownWorkers } from './markdown.ts';
 
@@ -140,10 +141,22 @@ export interface BuildSummary {
  */
 export async function buildUnlessUnchanged(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
-  const useCache = options.cache !== false;
   const outDir = path.resolve(options.root, options.outDir ?? 'dist');
+  await checkOutputLocation(options.root, outDir);
+  // Held from before the last build's record is read to after this build's is written: a build that waited
+  // for another sees what that one published, and may find nothing left to do.
+  const lock = await lockOutput(outDir, { onWait: options.onWaitForOtherBuild });
+  try {
+    return await buildUnlessUnchangedLocked(options, outDir, started);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string, started: number): Promise<BuildSummary> {
+  const useCache = options.cache !== false;
   if (useCache) await checkCacheFolder(options.root);
-  await checkOutputFolder(options.root, outDir);
+  await checkOutputContents(options.root, outDir);
   const last = useCache ? await readLastBuild(options.root) : undefined;
   // With no record of a last build (a first build, or .cache/ deleted) this is sure to build: the Markdown
   // workers start now and load the renderer while content/ is read (0.6 s at 10,000 articles). Otherwise
@@ -171,7 +184,7 @@ export async function buildUnlessUnchanged(options: BuildOptions): Promise<Build
   // loads, and the answer "nothing changed" needs none of it.
   const { build } = await import('../build.ts');
   // Nothing reads the model's bodies after the build, so they stay in .cache/ until a page needs them.
-  const result = await build({ ...options, sources, markdownWorkers, releaseSources: options.sources === undefined, bodiesOnDisk: true });
+  const result = await build({ ...options, sources, markdownWorkers, releaseSources: options.sources === undefined, bodiesOnDisk: true, outputLocked: true });
   result.model.close();
   const summary = {
     pagesWritten: result.pagesWritten,

@@ -1,8 +1,9 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { lockOutput } from '../../src/output/build-lock.ts';
 import { copyFixture, makeTempDir, PROJECT_ROOT } from '../helpers.ts';
 
 describe('the arhivar command as a separate process', () => {
@@ -16,6 +17,36 @@ describe('the arhivar command as a separate process', () => {
     const home = await readFile(path.join(root, 'dist/index.html'), 'utf8');
     expect(home).toMatch(/^<!DOCTYPE html>\n<html lang="sl"/);
   });
+
+  it('waits, and says so, while another build of the same site holds dist/, then builds', async () => {
+    const root = await copyFixture('archive-basic');
+    const held = await lockOutput(path.join(root, 'dist'));
+    const bin = path.join(PROJECT_ROOT, 'src/bin/arhivar.js');
+    const child = spawn(process.execPath, [bin, 'build', '--root', root], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no waiting message; stderr: ${stderr}`)), 20_000);
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          if (!stderr.includes('waiting for another build')) return;
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      expect(stderr).toContain(`waiting for another build of this site to finish (process ${process.pid}, started `);
+      expect(stderr).toContain('if no build is running, delete the folder .dist-lock and build again');
+      await expect(readFile(path.join(root, 'dist/index.html'))).rejects.toThrow();
+    } finally {
+      await held.release();
+    }
+    expect(await exited).toBe(0);
+    expect(stdout).toMatch(/^built [\d,]+ pages from [\d,]+ articles? in [\d.]+ s$/m);
+    await expect(readFile(path.join(root, 'dist/index.html'), 'utf8')).resolves.toMatch(/^<!DOCTYPE html>/);
+  }, 30_000);
 
   it('ends a first build that fails after its Markdown workers started, instead of waiting on them', async () => {
     const root = await copyFixture('archive-basic');
