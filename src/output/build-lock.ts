@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname, uptime } from 'node:os';
 import path from 'node:path';
+import { processExists } from '../process.ts';
 
 /**
  * One build at a time per output folder. A build brings the spare tree beside dist/ up to date and swaps it
@@ -118,16 +119,6 @@ async function isStale(lockPath: string, holder: LockHolder | undefined): Promis
   // A build on another machine (a shared folder) cannot be asked about: it is waited for.
   if (holder.host !== hostname()) return false;
   return !processExists(holder.pid);
-}
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import { ArhivarError } from '../errors.ts';
 import { CACHE_DIR, deserializeValue, removeOtherVersions, temporaryPath } from './cache.ts';
+import { processExists } from '../process.ts';
 
 /**
  * A key → record log under .cache/ for values too large to hold all at once: rendered article bodies take
@@ -419,13 +420,4 @@ function copyRecords(source: number, from: number, to: number, target: number): 
 function writeFully(fd: number, bytes: Uint8Array, position: number): void {
   let written = 0;
   while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written, position + written);
-}
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
