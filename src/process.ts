@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /**
  * Whether a process with this id runs on this machine. Signal 0 only asks; EPERM means it runs as another
  * user. Used to tell a file or lock left by a process that was killed from one still in use.
@@ -5,8 +7,26 @@
 export function processExists(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+  return !isZombie(pid);
+}
+
+/**
+ * A killed process stays in the process table until its parent waits for it, and signal 0 still finds it.
+ * In a container whose first process does not wait for orphans, a killed build stays so for good, and its
+ * lock would be waited for forever. Linux shows such a process with state Z in /proc; elsewhere this
+ * cannot tell, and answers false.
+ */
+function isZombie(pid: number): boolean {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return false;
+  }
+  // "pid (command name) state …": the name may hold spaces and parentheses, so the state follows the last ")".
+  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  return state === 'Z' || state === 'X';
 }
