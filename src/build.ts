@@ -17,6 +17,7 @@ import { buildArchiveSearch } from './search/documents.ts';
 import { searchFiles } from './pipeline/search.ts';
 import { writeSite } from './output/write.ts';
 import { readPublishedTree } from './output/publish.ts';
+import { tidyAfterKilledBuilds } from './output/side-trees.ts';
 import { lockOutput, type LockHolder } from './output/build-lock.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
 import { checkCacheFolder, checkOutputFolder, checkOutputLocation, checkPublicFolder } from './pipeline/folders.ts';
@@ -381,6 +382,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const report = options.onProgress;
   report?.({ phase: 'reading', articlesRead: 0, pagesWritten: 0 });
+  await tidyAfterKilledBuilds(path.resolve(options.root, options.outDir ?? 'dist'));
   // Before any work: a file where the site goes would otherwise fail the build only at its very end.
   await checkOutputFolder(options.root, options.outDir ?? 'dist');
   await checkPublicFolder(options.root);

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, readlink, rename, rm, rmdir, stat } from 'node:fs/promises';
@@ -11,7 +10,7 @@ import type { PageSpec } from '../render/pages.ts';
 import { outputPathFor } from '../site/urls.ts';
 import type { OutputFile } from './assets.ts';
 import { TreeWriter } from './tree-writer.ts';
-import { processExists } from '../process.ts';
+import { inode, moveAside, removeInBackground, treeNames } from './side-trees.ts';
 
 /**
  * Publishes the site into dist/ atomically and incrementally.
@@ -132,7 +131,6 @@ export async function publishSite(
   let renderMs = 0;
   const useCache = options.cache ?? true;
   const names = treeNames(target);
-  await removeLeftoverTrees(target);
   const { stateName, state, current } = options.published ?? (await readPublishedTree(root, target, useCache));
   const writeState = (record: OutputState) => writeCacheFile(root, stateName, record);
   const spare = current && state?.spare && (await inode(names.spare)) === state.spare.ino ? state.spare : undefined;
@@ -364,57 +362,6 @@ async function pruneOtherStates(root: string, keep: string): Promise<void> {
   const written = await Promise.all(names.map(async (name) => ({ name, mtimeMs: (await stat(path.join(directory, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
   written.sort((a, b) => b.mtimeMs - a.mtimeMs);
   await Promise.all(written.slice(OTHER_STATES_KEPT).map(({ name }) => rm(path.join(directory, name), { force: true })));
-}
-
-/**
- * Trees a killed build left beside the output folder: its staging tree, or the old dist/ it had not yet
- * renamed to the spare. Their build is gone, so nothing else would ever finish or delete them (seen: a build
- * killed while writing left `.dist-staging-22662`, 15,000 files, through every later build). Only trees of
- * processes that no longer run, so that a build in progress keeps its own even when it holds no lock
- * (publishSite called directly, as tests do).
- */
-async function removeLeftoverTrees(target: string): Promise<void> {
-  const parent = path.dirname(target);
-  const prefixes = ['staging', 'old'].map((kind) => `.${path.basename(target)}-${kind}-`);
-  for (const name of await readdir(parent).catch(() => [] as string[])) {
-    const prefix = prefixes.find((candidate) => name.startsWith(candidate));
-    const pid = prefix && /^\d+$/.test(name.slice(prefix.length)) ? Number(name.slice(prefix.length)) : undefined;
-    if (pid === undefined || pid === process.pid || processExists(pid)) continue;
-    await moveAside(path.join(parent, name)).catch(() => undefined);
-  }
-}
-
-function treeNames(target: string) {
-  const base = path.basename(target);
-  const parent = path.dirname(target);
-  return {
-    spare: path.join(parent, `.${base}-spare`),
-    fresh: path.join(parent, `.${base}-staging-${process.pid}`),
-    old: path.join(parent, `.${base}-old-${process.pid}`),
-  };
-}
-
-async function inode(directory: string): Promise<number | undefined> {
-  return stat(directory).then(
-    (info) => (info.isDirectory() ? info.ino : undefined),
-    () => undefined,
-  );
-}
-
-/** Frees a tree's name at once and deletes it without making the build wait. */
-async function moveAside(directory: string): Promise<void> {
-  if ((await inode(directory)) === undefined) return;
-  const trash = `${directory}-trash-${process.pid}-${Date.now()}`;
-  await rename(directory, trash);
-  removeInBackground(trash);
-}
-
-function removeInBackground(directory: string): void {
-  // Deleting ~13,000 files costs seconds of system time; a detached rm lets the build (and the CLI) end first.
-  const removeHere = () => void rm(directory, { recursive: true, force: true }).catch(() => {});
-  if (process.platform === 'win32') return removeHere();
-  // A missing rm is reported as an 'error' event, not thrown: remove the tree in this process then.
-  spawn('rm', ['-rf', '--', directory], { detached: true, stdio: 'ignore' }).on('error', removeHere).unref();
 }
 
 async function listPublicFiles(root: string): Promise<{ path: string; output: Output }[]> {

@@ -7,6 +7,7 @@ import { ArhivarError } from '../errors.ts';
 import { CACHE_DIR, readCacheFile, temporaryPath, writeCacheFile } from './cache.ts';
 import { checkCacheFolder, checkOutputContents, checkOutputLocation } from './folders.ts';
 import { lockOutput } from '../output/build-lock.ts';
+import { tidyAfterKilledBuilds } from '../output/side-trees.ts';
 import { codeVersion } from './version.ts';
 import { beforeHandOver, closeWorkers, startMarkdownWorkers } from './markdown.ts';
 
@@ -155,6 +156,8 @@ export async function buildUnlessUnchanged(options: BuildOptions): Promise<Build
 
 async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string, started: number): Promise<BuildSummary> {
   const useCache = options.cache !== false;
+  // Before dist/ is compared with the last build's: a killed build may have left it aside.
+  await tidyAfterKilledBuilds(outDir);
   if (useCache) await checkCacheFolder(options.root);
   await checkOutputContents(options.root, outDir);
   const last = useCache ? await readLastBuild(options.root) : undefined;

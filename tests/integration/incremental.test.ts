@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFile, cp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -260,5 +261,24 @@ describe('incremental builds (issue 6)', () => {
       expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
     }
     expect((await readdir(path.dirname(outDir))).sort()).toEqual(['.dist-spare', 'dist']);
+  });
+  it('puts the published site back after a build killed mid-swap, so that even a failing next build leaves it in place', async () => {
+    const root = await copyFixture('archive-basic');
+    const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');
+    await buildUnlessUnchanged({ root, outDir, now: NOW });
+    const before = contents(await snapshot(outDir));
+    // What a build killed between its two renames leaves: dist/ moved to its old name, the new tree staged.
+    const killed = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => killed.on('exit', resolve));
+    await rename(outDir, path.join(path.dirname(outDir), `.dist-old-${killed.pid}`));
+    await cp(path.join(path.dirname(outDir), `.dist-old-${killed.pid}`), path.join(path.dirname(outDir), `.dist-staging-${killed.pid}`), { recursive: true });
+    await writeFile(path.join(root, 'content/articles/2025/slab.md'), '---\ntitle: Slab\ndate: 2025-13-45\n---\n\nBesedilo.\n');
+    await expect(buildUnlessUnchanged({ root, outDir, now: NOW })).rejects.toBeInstanceOf(ContentErrors);
+    expect(contents(await snapshot(outDir))).toEqual(before);
+    expect((await readdir(path.dirname(outDir))).filter((name) => name.includes(`-${killed.pid}`) && !name.includes('-trash-'))).toEqual([]);
+    await rm(path.join(root, 'content/articles/2025/slab.md'));
+    await appendFile(path.join(root, PRVI), '\nPo prekinitvi.\n');
+    await buildUnlessUnchanged({ root, outDir, now: NOW });
+    expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
   });
 });

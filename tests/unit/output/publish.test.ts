@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { spawn } from 'node:child_process';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -101,31 +100,3 @@ describe('publishSite with more files than it writes on the main thread', () => 
     await rm(root, { recursive: true, force: true });
   });
 });
-
-describe('publishSite and the trees a killed build left', () => {
-  it('removes the staging and old trees of builds whose process is gone, and keeps those of running ones', async () => {
-    const root = await makeTempDir('arhivar-publish-');
-    const target = path.join(root, 'dist');
-    const ended = spawn(process.execPath, ['-e', '']);
-    await new Promise((resolve) => ended.on('exit', resolve));
-    const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
-    try {
-      const left = [`.dist-staging-${ended.pid}`, `.dist-old-${ended.pid}`];
-      const kept = [`.dist-staging-${running.pid}`, '.dist-staging-preimenovan', '.splet-staging-1'];
-      for (const name of [...left, ...kept]) {
-        await mkdir(path.join(root, name, 'osebe'), { recursive: true });
-        await writeFile(path.join(root, name, 'osebe/index.html'), '<p>pol strani</p>');
-      }
-      await publishSite(root, target, [], [{ path: 'a.json', bytes: '[1]' }], { codeKey: 'test' });
-      const names = await readdir(root);
-      for (const name of left) expect(names).not.toContain(name);
-      for (const name of kept) expect(names).toContain(name);
-      // Deleted by a detached process: gone soon after.
-      for (let tries = 0; tries < 100 && (await readdir(root)).some((name) => name.includes('-trash-')); tries++) await new Promise((resolve) => setTimeout(resolve, 50));
-      expect((await readdir(root)).sort()).toEqual([...kept, '.cache', 'dist'].sort());
-    } finally {
-      running.kill();
-    }
-  });
-});
-
