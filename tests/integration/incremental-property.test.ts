@@ -1,5 +1,6 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -56,7 +57,8 @@ type Op =
   | { kind: 'broken'; article: number }
   | { kind: 'touch'; article: number }
   | { kind: 'later'; days: number }
-  | { kind: 'forget'; what: 'cache' | 'dist' | 'markdown' };
+  | { kind: 'forget'; what: 'cache' | 'dist' | 'markdown' }
+  | { kind: 'killed'; while: 'writing' | 'swapping' };
 
 const index = fc.nat({ max: 50 });
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -90,6 +92,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('touch' as const), article: index }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('later' as const), days: fc.integer({ min: 1, max: 3 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('forget' as const), what: fc.constantFrom('cache' as const, 'dist' as const, 'markdown' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('killed' as const), while: fc.constantFrom('writing' as const, 'swapping' as const) }) },
 );
 
 /** A front-matter key and its value as one YAML line; lists in flow style, strings quoted. */
@@ -119,6 +122,13 @@ async function outcome(run: () => Promise<{ files: Map<string, string>; warnings
     if (!(error instanceof ContentErrors)) throw error;
     return { ok: false, errors: described(error.errors) };
   }
+}
+
+/** The id of a process that has ended, as a killed build's is. */
+async function endedPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '']);
+  await new Promise((resolve) => child.on('exit', resolve));
+  return child.pid!;
 }
 
 /** The site an editor works on: applies each edit to content/ (and public/, .cache/, dist/) as files. */
@@ -276,6 +286,17 @@ class EditedSite {
         else if (edit.what === 'cache') await rm(path.join(this.root, '.cache'), { recursive: true, force: true });
         else for (const file of await listFiles(path.join(this.root, '.cache')).catch(() => [])) if (/^markdown-/.test(file)) await rm(path.join(this.root, '.cache', file));
         return;
+      case 'killed': {
+        // What a build killed at that moment leaves beside dist/ (output/side-trees.ts): a half-written
+        // staging tree, or, between its two renames, no dist/ and the published site under its old name.
+        const pid = await endedPid();
+        const parent = path.dirname(this.outDir);
+        if (!(await stat(this.outDir).then(() => true, () => false))) return;
+        await cp(this.outDir, path.join(parent, `.dist-staging-${pid}`), { recursive: true });
+        await writeFile(path.join(parent, `.dist-staging-${pid}`, 'index.html'), '<p>napol zapisano</p>');
+        if (edit.while === 'swapping') await rename(this.outDir, path.join(parent, `.dist-old-${pid}`));
+        return;
+      }
       case 'broken':
         // Handled by runEdits: the file is broken for one build and then restored.
         return;
@@ -303,8 +324,11 @@ class EditedSite {
     }
   }
 
+  /** The published site: dist/, or while a killed build's swap is undone, the tree it had moved aside. */
   async dist(): Promise<Map<string, string> | undefined> {
-    return contents(this.outDir).catch(() => undefined);
+    const parent = path.dirname(this.outDir);
+    const aside = (await readdir(parent)).find((name) => name.startsWith('.dist-old-'));
+    return contents(aside && !(await stat(this.outDir).then(() => true, () => false)) ? path.join(parent, aside) : this.outDir).catch(() => undefined);
   }
 }
 
@@ -347,6 +371,9 @@ function buildCheck(site: EditedSite): Check {
     const incremental = await site.incremental();
     expectSame(incremental, await site.fresh(), where);
     if (!incremental.ok && before) expect(await site.dist(), where).toEqual(before);
+    // Nothing a killed build left stays beside dist/ (trees being deleted in the background aside).
+    const leftovers = (await readdir(path.dirname(site.outDir))).filter((name) => /^\.dist-(?:staging|old)-\d+$/.test(name));
+    expect(leftovers, where).toEqual([]);
   };
 }
 
@@ -385,8 +412,8 @@ function devCheck(site: EditedSite): { check: Check; close: () => Promise<void> 
 /** How many edit sequences fast-check tries, and the copies of the fixture made for them before it starts. */
 const RUNS = 16;
 
-/** Edits left out of the dev session: to public/, .cache/ and dist/, which the dev server does not reload for. */
-const NOT_IN_DEV = new Set<Op['kind']>(['public', 'forget']);
+/** Edits left out of the dev session: to public/, .cache/ and dist/ and what is beside it, which the dev server does not reload for. */
+const NOT_IN_DEV = new Set<Op['kind']>(['public', 'forget', 'killed']);
 
 async function removeSite(site: EditedSite): Promise<void> {
   await rm(site.root, { recursive: true, force: true });
