@@ -232,7 +232,7 @@ async function runBuild(args: readonly string[], io: Io): Promise<number> {
 }
 
 /** What `arhivar build` says while another build of the same site runs; and how to go on if none does. */
-export function waitingMessage(root: string, holder: LockHolder | undefined, lockPath: string): string {
+function waitingMessage(root: string, holder: LockHolder | undefined, lockPath: string): string {
   const who = holder ? ` (process ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`}, started ${formatClock(holder.startedAt)})` : '';
   const lock = path.relative(root, lockPath) || lockPath;
   return `waiting for another build of this site to finish${who}; if no build is running, delete the folder ${lock} and build again`;
