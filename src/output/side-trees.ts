@@ -15,13 +15,15 @@ import { processExists } from '../process.ts';
  * a build killed while writing left `.dist-staging-22662`, 15,000 files, through every later build). A
  * build killed between its two renames left no dist/ at all: its old tree is the site published last, and
  * goes back in its place, so that a build that fails next still leaves the site as it was. Only trees of
- * processes that no longer run are touched. Call it holding the output folder's lock (build-lock.ts).
+ * processes that no longer run are touched, and trees moved aside whose deletion was forgotten. Call it
+ * holding the output folder's lock (build-lock.ts).
  */
 export async function tidyAfterKilledBuilds(target: string): Promise<void> {
   const parent = path.dirname(target);
   const base = path.basename(target);
   const leftovers: { kind: 'old' | 'staging'; directory: string }[] = [];
   for (const name of await readdir(parent).catch(() => [] as string[])) {
+    if (isForgottenTrash(name, base)) removeInBackground(path.join(parent, name));
     for (const kind of ['old', 'staging'] as const) {
       const prefix = `.${base}-${kind}-`;
       const pid = name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)) ? Number(name.slice(prefix.length)) : undefined;
@@ -34,6 +36,19 @@ export async function tidyAfterKilledBuilds(target: string): Promise<void> {
     if (kind === 'old' && (await inode(target)) === undefined) await rename(directory, target);
     else await moveAside(directory).catch(() => undefined);
   }
+}
+
+/**
+ * A tree moved aside (moveAside) is deleted by a detached rm within seconds, or a minute at 100,000 articles.
+ * One still there an hour later lost its rm (the machine stopped, say): it is deleted again. A second rm
+ * at work on a tree with the first does no harm.
+ */
+const TRASH_FORGOTTEN_MS = 60 * 60 * 1000;
+
+function isForgottenTrash(name: string, base: string): boolean {
+  if (!name.startsWith(`.${base}-`)) return false;
+  const movedAt = /-trash-\d+-(\d+)$/.exec(name)?.[1];
+  return movedAt !== undefined && Date.now() - Number(movedAt) > TRASH_FORGOTTEN_MS;
 }
 
 export function treeNames(target: string) {

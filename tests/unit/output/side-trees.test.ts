@@ -48,6 +48,17 @@ describe('tidyAfterKilledBuilds', () => {
     expect(await readFile(path.join(root, 'dist/osebe/index.html'), 'utf8')).toBe('<p>objavljeno</p>');
   });
 
+  it('deletes again a tree moved aside an hour ago or more, whose deletion was lost, and leaves a recent one to its rm', async () => {
+    const root = await makeTempDir('arhivar-side-');
+    const forgotten = `.dist-spare-trash-${await endedPid()}-${Date.now() - 2 * 60 * 60 * 1000}`;
+    const recent = `.dist-spare-trash-${process.pid}-${Date.now()}`;
+    await tree(root, forgotten, '<p>stara</p>');
+    await tree(root, recent, '<p>pravkar odmaknjena</p>');
+    await tidyAfterKilledBuilds(path.join(root, 'dist'));
+    for (let tries = 0; tries < 100 && (await readdir(root)).includes(forgotten); tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await readdir(root)).toEqual([recent]);
+  });
+
   it('puts back the published site when a build was killed between taking it away and putting the new one in', async () => {
     const root = await makeTempDir('arhivar-side-');
     const dead = await endedPid();
