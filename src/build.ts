@@ -17,10 +17,9 @@ import { buildArchiveSearch } from './search/documents.ts';
 import { searchFiles } from './pipeline/search.ts';
 import { writeSite } from './output/write.ts';
 import { readPublishedTree } from './output/publish.ts';
-import { tidyAfterKilledBuilds } from './output/side-trees.ts';
-import { lockOutput, type LockHolder } from './output/build-lock.ts';
+import { holdingOutputFolder, type LockHolder } from './output/build-lock.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
-import { checkCacheFolder, checkOutputFolder, checkOutputLocation, checkPublicFolder } from './pipeline/folders.ts';
+import { checkCacheFolder, checkPublicFolder } from './pipeline/folders.ts';
 import { beforeHandOver, BodyRenderer, startMarkdownWorkers, WAITING_BODIES_LIMIT } from './pipeline/markdown.ts';
 import { relatedArticles } from './pipeline/related.ts';
 import type { MarkdownPool } from './workers/markdown-pool.ts';
@@ -346,7 +345,10 @@ export interface BuildOptions extends LoadOptions {
   outDir?: string;
   /** Told once when another build of the same output folder is running and this one waits for it to end. */
   onWaitForOtherBuild?: ((holder: LockHolder | undefined, lockPath: string) => void) | undefined;
-  /** The caller holds the output folder's lock (buildUnlessUnchanged); build() takes it itself otherwise. */
+  /**
+   * The caller does what holdingOutputFolder (output/build-lock.ts) does around the build: it holds the
+   * output folder's lock and has checked the folder (buildUnlessUnchanged). build() does it itself otherwise.
+   */
   outputLocked?: boolean | undefined;
 }
 
@@ -368,23 +370,14 @@ export interface BuildResult {
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.outputLocked) return buildLocked(options);
-  const outDir = path.resolve(options.root, options.outDir ?? 'dist');
-  await checkOutputLocation(options.root, outDir);
-  const lock = await lockOutput(outDir, { onWait: options.onWaitForOtherBuild });
-  try {
-    return await buildLocked(options);
-  } finally {
-    await lock.release();
-  }
+  // Before any work: a file where the site goes would otherwise fail the build only at its very end.
+  return holdingOutputFolder(options.root, path.resolve(options.root, options.outDir ?? 'dist'), options.onWaitForOtherBuild, () => buildLocked(options));
 }
 
 async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const report = options.onProgress;
   report?.({ phase: 'reading', articlesRead: 0, pagesWritten: 0 });
-  await tidyAfterKilledBuilds(path.resolve(options.root, options.outDir ?? 'dist'));
-  // Before any work: a file where the site goes would otherwise fail the build only at its very end.
-  await checkOutputFolder(options.root, options.outDir ?? 'dist');
   await checkPublicFolder(options.root);
   const model = await loadSite(options);
   const articlesRead = model.archive.articles.length;

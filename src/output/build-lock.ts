@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname, uptime } from 'node:os';
 import path from 'node:path';
+import { checkOutputContents, checkOutputLocation } from '../pipeline/folders.ts';
 import { processExists } from '../process.ts';
+import { tidyAfterKilledBuilds } from './side-trees.ts';
 
 /**
  * One build at a time per output folder. A build brings the spare tree beside dist/ up to date and swaps it
@@ -49,6 +51,23 @@ const HOLDERLESS_STALE_MS = 10_000;
 
 export function outputLockPath(outDir: string): string {
   return path.join(path.dirname(outDir), `.${path.basename(outDir)}-lock`);
+}
+
+/**
+ * What every build does around its work on an output folder: checks where the folder is, takes its lock
+ * (waiting for another build), puts right what a killed build left, checks what the folder holds (only now,
+ * when no other build can be in the middle of a swap), runs `work` and lets the lock go.
+ */
+export async function holdingOutputFolder<T>(root: string, outDir: string, onWait: LockOptions['onWait'], work: () => Promise<T>): Promise<T> {
+  await checkOutputLocation(root, outDir);
+  const lock = await lockOutput(outDir, { onWait });
+  try {
+    await tidyAfterKilledBuilds(outDir);
+    await checkOutputContents(root, outDir);
+    return await work();
+  } finally {
+    await lock.release();
+  }
 }
 
 /** Waits until no other build holds the output folder's lock, then holds it until `release()`. */
@@ -124,8 +143,9 @@ async function isStale(lockPath: string, holder: LockHolder | undefined): Promis
 /**
  * Moves the stale lock aside before deleting it. When two waiting builds find the same stale lock, the one
  * that comes second may already be looking at the first one's new lock: it moves that back if it can.
+ * Exported for its test: the race cannot be staged through lockOutput.
  */
-async function removeStale(lockPath: string, judged: LockHolder | undefined): Promise<void> {
+export async function removeStale(lockPath: string, judged: LockHolder | undefined): Promise<void> {
   const aside = `${lockPath}-stale-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     await rename(lockPath, aside);

@@ -54,16 +54,10 @@ const PROJECT_FOLDERS = ['content', 'templates', 'public', 'src', 'node_modules'
  * The folder a build publishes into (dist/, or --out) must be a folder of its own, or missing. Publishing
  * swaps the whole folder for the new site and deletes the old one, so `--out .` would delete the project
  * (content/ included), `--out ..` everything beside it, and `--out content` the articles.
- */
-export async function checkOutputFolder(root: string, outDir: string): Promise<void> {
-  await checkOutputLocation(root, outDir);
-  await checkOutputContents(root, outDir);
-}
-
-/**
- * The part of checkOutputFolder that looks only at where the folder is, not at what it holds: a build checks
- * it before it takes the output folder's lock beside the folder (output/build-lock.ts), and what the folder
- * holds once it has the lock, when no other build can be swapping it.
+ *
+ * This part looks only at where the folder is, not at what it holds: a build checks it before it takes the
+ * output folder's lock beside the folder, and what the folder holds (checkOutputContents) once it has the
+ * lock, when no other build can be swapping it (holdingOutputFolder in output/build-lock.ts).
  */
 export async function checkOutputLocation(root: string, outDir: string): Promise<void> {
   const output = await realLocation(path.resolve(root, outDir));
@@ -98,7 +92,7 @@ export async function checkOutputLocation(root: string, outDir: string): Promise
   });
 }
 
-/** The part of checkOutputFolder that looks at what the folder holds: only a site arhivar published, or nothing. */
+/** What the output folder holds must be only a site arhivar published, or nothing (see checkOutputLocation). */
 export async function checkOutputContents(root: string, outDir: string): Promise<void> {
   const output = await realLocation(path.resolve(root, outDir));
   const name = path.relative(root, path.resolve(root, outDir)) || '.';

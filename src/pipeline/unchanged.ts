@@ -5,9 +5,8 @@ import type { BuildOptions } from '../build.ts';
 import { readContent, type ContentSources, type KnownFiles } from '../content/read.ts';
 import { ArhivarError } from '../errors.ts';
 import { CACHE_DIR, readCacheFile, temporaryPath, writeCacheFile } from './cache.ts';
-import { checkCacheFolder, checkOutputContents, checkOutputLocation } from './folders.ts';
-import { lockOutput } from '../output/build-lock.ts';
-import { tidyAfterKilledBuilds } from '../output/side-trees.ts';
+import { checkCacheFolder } from './folders.ts';
+import { holdingOutputFolder } from '../output/build-lock.ts';
 import { codeVersion } from './version.ts';
 import { beforeHandOver, closeWorkers, startMarkdownWorkers } from './markdown.ts';
 
@@ -143,23 +142,15 @@ export interface BuildSummary {
 export async function buildUnlessUnchanged(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const outDir = path.resolve(options.root, options.outDir ?? 'dist');
-  await checkOutputLocation(options.root, outDir);
   // Held from before the last build's record is read to after this build's is written: a build that waited
-  // for another sees what that one published, and may find nothing left to do.
-  const lock = await lockOutput(outDir, { onWait: options.onWaitForOtherBuild });
-  try {
-    return await buildUnlessUnchangedLocked(options, outDir, started);
-  } finally {
-    await lock.release();
-  }
+  // for another sees what that one published, and may find nothing left to do. A killed build's leftovers
+  // are put right before dist/ is compared with the last build's.
+  return holdingOutputFolder(options.root, outDir, options.onWaitForOtherBuild, () => buildUnlessUnchangedLocked(options, outDir, started));
 }
 
 async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string, started: number): Promise<BuildSummary> {
   const useCache = options.cache !== false;
-  // Before dist/ is compared with the last build's: a killed build may have left it aside.
-  await tidyAfterKilledBuilds(outDir);
   if (useCache) await checkCacheFolder(options.root);
-  await checkOutputContents(options.root, outDir);
   const last = useCache ? await readLastBuild(options.root) : undefined;
   // With no record of a last build (a first build, or .cache/ deleted) this is sure to build: the Markdown
   // workers start now and load the renderer while content/ is read (0.6 s at 10,000 articles). Otherwise

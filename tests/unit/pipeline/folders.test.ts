@@ -2,11 +2,11 @@ import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArhivarError } from '../../../src/errors.ts';
-import { checkCacheFolder, checkOutputFolder } from '../../../src/pipeline/folders.ts';
+import { checkCacheFolder, checkOutputContents, checkOutputLocation } from '../../../src/pipeline/folders.ts';
 import { FEED_GENERATOR } from '../../../src/render/feed.ts';
 import { makeTempDir } from '../../helpers.ts';
 
-describe('checkCacheFolder and checkOutputFolder', () => {
+describe('checkCacheFolder, checkOutputLocation and checkOutputContents', () => {
   it('accepts a missing .cache, a folder and a link to a folder', async () => {
     const root = await makeTempDir();
     await expect(checkCacheFolder(root)).resolves.toBeUndefined();
@@ -34,16 +34,16 @@ describe('checkCacheFolder and checkOutputFolder', () => {
 
   it('names the output folder as given, relative to the project, with its own code', async () => {
     const root = await makeTempDir();
-    await checkOutputFolder(root, 'dist');
+    await checkOutputLocation(root, 'dist');
     await mkdir(path.join(root, 'objava'));
     await writeFile(path.join(root, 'objava', 'splet'), 'x');
-    await expect(checkOutputFolder(root, path.join(root, 'objava', 'splet'))).rejects.toMatchObject({
+    await expect(checkOutputLocation(root, path.join(root, 'objava', 'splet'))).rejects.toMatchObject({
       code: 'output/not-a-folder',
       file: path.join('objava', 'splet'),
       message: `${path.join('objava', 'splet')} is not a folder`,
     });
     // A folder inside public/ is refused whatever it holds.
-    await expect(checkOutputFolder(root, 'public/splet')).rejects.toMatchObject({ code: 'output/inside-project', file: path.join('public', 'splet') });
+    await expect(checkOutputLocation(root, 'public/splet')).rejects.toMatchObject({ code: 'output/inside-project', file: path.join('public', 'splet') });
   });
 
   it('refuses a folder holding files it did not publish, naming a few; takes an empty one and its own site', async () => {
@@ -51,20 +51,20 @@ describe('checkCacheFolder and checkOutputFolder', () => {
     const dist = path.join(root, 'dist');
     await mkdir(dist);
     await writeFile(path.join(dist, 'Thumbs.db'), '');
-    await expect(checkOutputFolder(root, 'dist')).resolves.toBeUndefined();
+    await expect(checkOutputContents(root, 'dist')).resolves.toBeUndefined();
     for (const name of ['a.html', 'b.html', 'c.html', 'd.html', 'e.html']) await writeFile(path.join(dist, name), 'x');
-    await expect(checkOutputFolder(root, 'dist')).rejects.toMatchObject({
+    await expect(checkOutputContents(root, 'dist')).rejects.toMatchObject({
       code: 'output/not-ours',
       file: 'dist',
       message: expect.stringContaining('(a.html, b.html, c.html and 2 more)'),
     });
     // A folder named feed.xml, or a feed by someone else, is not arhivar's.
     await mkdir(path.join(dist, 'feed.xml'));
-    await expect(checkOutputFolder(root, 'dist')).rejects.toMatchObject({ code: 'output/not-ours' });
+    await expect(checkOutputContents(root, 'dist')).rejects.toMatchObject({ code: 'output/not-ours' });
     await rm(path.join(dist, 'feed.xml'), { recursive: true });
     await writeFile(path.join(dist, 'feed.xml'), '<feed><generator>Eleventy</generator></feed>');
-    await expect(checkOutputFolder(root, 'dist')).rejects.toMatchObject({ code: 'output/not-ours' });
+    await expect(checkOutputContents(root, 'dist')).rejects.toMatchObject({ code: 'output/not-ours' });
     await writeFile(path.join(dist, 'feed.xml'), `<feed>\n  <title>Arhiv</title>\n  ${FEED_GENERATOR}\n</feed>`);
-    await expect(checkOutputFolder(root, 'dist')).resolves.toBeUndefined();
+    await expect(checkOutputContents(root, 'dist')).resolves.toBeUndefined();
   });
 });
