@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/p
 import { hostname, uptime } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lockOutput, outputLockPath, type LockHolder } from '../../../src/output/build-lock.ts';
+import { lockOutput, outputLockPath, removeStale, type LockHolder } from '../../../src/output/build-lock.ts';
 import { makeTempDir } from '../../helpers.ts';
 
 const POLL_MS = 10;
@@ -89,6 +89,18 @@ describe('the output folder lock (one build at a time)', () => {
     const old = new Date(Date.now() - 60_000);
     await utimes(lockPath, old, old);
     await (await waiting).release();
+  });
+
+  it('removes a lock judged stale only if it is still that lock, not one another build took meanwhile', async () => {
+    const outDir = path.join(await makeTempDir(), 'dist');
+    const holder = (token: string): LockHolder => ({ pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), token });
+    const lockPath = await leaveLock(outDir, holder('nov'));
+    // Judged stale as the lock of "star", which another waiting build has since replaced by its own.
+    await removeStale(lockPath, holder('star'));
+    expect(JSON.parse(await readFile(path.join(lockPath, 'holder.json'), 'utf8')).token).toBe('nov');
+    expect(await readdir(path.dirname(outDir))).toEqual(['.dist-lock']);
+    await removeStale(lockPath, holder('nov'));
+    expect(await readdir(path.dirname(outDir))).toEqual([]);
   });
 
   it('releases only its own lock, and only once', async () => {
