@@ -353,7 +353,8 @@ export interface BuildOptions extends LoadOptions {
 }
 
 export interface BuildProgress {
-  phase: 'reading' | 'writing';
+  /** waiting: another build of the site holds its output folder (output/build-lock.ts), and this one waits for it. */
+  phase: 'waiting' | 'reading' | 'writing';
   articlesRead: number;
   pagesWritten: number;
 }
@@ -371,7 +372,7 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.outputLocked) return buildLocked(options);
   // Before any work: a file where the site goes would otherwise fail the build only at its very end.
-  return holdingOutputFolder(options.root, path.resolve(options.root, options.outDir ?? 'dist'), options.onWaitForOtherBuild, () => buildLocked(options));
+  return holdingOutputFolder(options.root, path.resolve(options.root, options.outDir ?? 'dist'), options, () => buildLocked(options));
 }
 
 async function buildLocked(options: BuildOptions): Promise<BuildResult> {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname, uptime } from 'node:os';
 import path from 'node:path';
+import type { BuildProgress } from '../build.ts';
 import { checkOutputContents, checkOutputLocation } from '../pipeline/folders.ts';
 import { processExists } from '../process.ts';
 import { tidyAfterKilledBuilds } from './side-trees.ts';
@@ -53,14 +54,28 @@ export function outputLockPath(outDir: string): string {
   return path.join(path.dirname(outDir), `.${path.basename(outDir)}-lock`);
 }
 
+/** Who is told while a build waits for another: the caller's own callback, and its progress line. */
+export interface WaitListeners {
+  onWaitForOtherBuild?: LockOptions['onWait'];
+  onProgress?: ((progress: BuildProgress) => void) | undefined;
+}
+
 /**
  * What every build does around its work on an output folder: checks where the folder is, takes its lock
  * (waiting for another build), puts right what a killed build left, checks what the folder holds (only now,
  * when no other build can be in the middle of a swap), runs `work` and lets the lock go.
  */
-export async function holdingOutputFolder<T>(root: string, outDir: string, onWait: LockOptions['onWait'], work: () => Promise<T>): Promise<T> {
+export async function holdingOutputFolder<T>(root: string, outDir: string, listeners: WaitListeners, work: () => Promise<T>): Promise<T> {
   await checkOutputLocation(root, outDir);
-  const lock = await lockOutput(outDir, { onWait });
+  let waited = false;
+  const lock = await lockOutput(outDir, {
+    onWait: (holder, lockPath) => {
+      waited = true;
+      listeners.onProgress?.({ phase: 'waiting', articlesRead: 0, pagesWritten: 0 });
+      listeners.onWaitForOtherBuild?.(holder, lockPath);
+    },
+  });
+  if (waited) listeners.onProgress?.({ phase: 'reading', articlesRead: 0, pagesWritten: 0 });
   try {
     await tidyAfterKilledBuilds(outDir);
     await checkOutputContents(root, outDir);

@@ -145,7 +145,7 @@ export async function buildUnlessUnchanged(options: BuildOptions): Promise<Build
   // Held from before the last build's record is read to after this build's is written: a build that waited
   // for another sees what that one published, and may find nothing left to do. A killed build's leftovers
   // are put right before dist/ is compared with the last build's.
-  return holdingOutputFolder(options.root, outDir, options.onWaitForOtherBuild, () => buildUnlessUnchangedLocked(options, outDir, started));
+  return holdingOutputFolder(options.root, outDir, options, () => buildUnlessUnchangedLocked(options, outDir, started));
 }
 
 async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string, started: number): Promise<BuildSummary> {

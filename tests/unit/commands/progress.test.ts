@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatProgress, startProgressLine } from '../../../src/commands/progress.ts';
 import { main, type Io } from '../../../src/cli.ts';
 import { build, type BuildProgress } from '../../../src/build.ts';
+import { lockOutput } from '../../../src/output/build-lock.ts';
 import { copyFixture, removeDir } from '../../helpers.ts';
 import path from 'node:path';
 
@@ -9,6 +10,7 @@ describe('formatProgress', () => {
   it('shows the phase, the counts with thousands separators and the elapsed seconds', () => {
     expect(formatProgress({ phase: 'reading', articlesRead: 0, pagesWritten: 0 }, 1234)).toBe('reading content · 0 pages written · 1.2 s');
     expect(formatProgress({ phase: 'writing', articlesRead: 10000, pagesWritten: 10412 }, 8200)).toBe('10,000 articles read · 10,412 pages written · 8.2 s');
+    expect(formatProgress({ phase: 'waiting', articlesRead: 0, pagesWritten: 0 }, 3120)).toBe('waiting for another build of this site · 3.1 s');
   });
 });
 
@@ -59,6 +61,27 @@ describe('build onProgress', () => {
       expect(events.at(-1)).toEqual({ phase: 'writing', articlesRead: 5, pagesWritten: result.pagesWritten });
       expect(events.filter((event) => event.phase === 'writing').map((event) => event.pagesWritten)).toEqual([...Array(result.pagesWritten + 1).keys()]);
     } finally {
+      await removeDir(root);
+    }
+  });
+});
+
+describe('build onProgress while another build holds the output folder', () => {
+  it('reports waiting, then reading once the other build is done', async () => {
+    const root = await copyFixture('archive-basic');
+    const outDir = path.join(root, 'dist');
+    const held = await lockOutput(outDir);
+    try {
+      const events: BuildProgress[] = [];
+      const building = build({ root, outDir, now: new Date('2026-01-01T00:00:00Z'), onProgress: (event) => events.push(event) });
+      while (events.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(events).toEqual([{ phase: 'waiting', articlesRead: 0, pagesWritten: 0 }]);
+      await held.release();
+      await building;
+      expect(events[1]).toEqual({ phase: 'reading', articlesRead: 0, pagesWritten: 0 });
+      expect(events.filter((event) => event.phase === 'waiting')).toHaveLength(1);
+    } finally {
+      await held.release();
       await removeDir(root);
     }
   });
