@@ -17,7 +17,7 @@ import { buildArchiveSearch } from './search/documents.ts';
 import { searchFiles } from './pipeline/search.ts';
 import { writeSite } from './output/write.ts';
 import { readPublishedTree } from './output/publish.ts';
-import { holdingOutputFolder, type LockHolder } from './output/build-lock.ts';
+import { holdingOutputFolder, type LockCommand, type LockHolder } from './output/build-lock.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
 import { checkCacheFolder, checkPublicFolder } from './pipeline/folders.ts';
 import { beforeHandOver, BodyRenderer, startMarkdownWorkers, WAITING_BODIES_LIMIT } from './pipeline/markdown.ts';
@@ -343,7 +343,7 @@ export function siteSearchFiles(model: SiteModel): OutputFile[] {
 export interface BuildOptions extends LoadOptions {
   /** Output folder relative to root; dist by default. */
   outDir?: string;
-  /** Told once when another build of the same output folder is running and this one waits for it to end. */
+  /** Told once when another build (or an `arhivar check`) of the same output folder is running and this one waits for it to end. */
   onWaitForOtherBuild?: ((holder: LockHolder | undefined, lockPath: string) => void) | undefined;
   /**
    * The caller does what holdingOutputFolder (output/build-lock.ts) does around the build: it holds the
@@ -353,10 +353,12 @@ export interface BuildOptions extends LoadOptions {
 }
 
 export interface BuildProgress {
-  /** waiting: another build of the site holds its output folder (output/build-lock.ts), and this one waits for it. */
+  /** waiting: another build or a check of the site holds its output folder (output/build-lock.ts), and this one waits for it. */
   phase: 'waiting' | 'reading' | 'writing';
   articlesRead: number;
   pagesWritten: number;
+  /** In phase waiting: what holds the output folder. */
+  waitingFor?: LockCommand;
 }
 
 export interface BuildResult {

@@ -7,7 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 // zod, Preact, Vite) that cost tens of milliseconds each to load, and `arhivar build` with nothing changed
 // needs none of them. src/bin/code.js bundles such modules as chunks of their own.
 import { buildUnlessUnchanged } from './pipeline/unchanged.ts';
-import type { LockHolder } from './output/build-lock.ts';
+import type { LockCommand, LockHolder } from './output/build-lock.ts';
 import { formatError, toArhivarErrors, type ArhivarError } from './errors.ts';
 import { startProgressLine } from './commands/progress.ts';
 import { startStaticServer } from './dev/static-server.ts';
@@ -35,7 +35,7 @@ commands:
   preview    serve the built dist/ as a static host would
   new        start a new article with today's date
   import     turn plain-text articles into content articles
-  check      check all content and the links of the last build, writing nothing
+  check      check all content and the links of the last build, without changing them
   people     show who an article is tagged with and why; --suggest names missing from content/people/
 
 Run "arhivar <command> --help" for a command's options.
@@ -108,7 +108,8 @@ imports every .txt file in it.
   check: `usage: arhivar check [--root DIR] [--out DIR] [--future]
 
 Checks every content file as the build does, and every internal link in an existing dist/ (or --out),
-and prints all problems at once. Writes nothing.
+and prints all problems at once. Writes nothing in content/ or dist/ (like a build, it keeps what it
+validated and rendered in .cache/), and waits for a build of the site that is running.
 
   --root DIR   project folder (default: the current folder)
   --out DIR    built site to check links in (default: dist)
@@ -215,7 +216,7 @@ async function runBuild(args: readonly string[], io: Io): Promise<number> {
       outDir: values.out as string | undefined,
       includeFuture: Boolean(values.future),
       onProgress: progress?.update,
-      onWaitForOtherBuild: (holder, lockPath) => io.err(waitingMessage(root, holder, lockPath)),
+      onWaitForOtherBuild: (holder, lockPath) => io.err(waitingMessage('build', root, holder, lockPath)),
     });
   } finally {
     progress?.stop();
@@ -231,11 +232,17 @@ async function runBuild(args: readonly string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-/** What `arhivar build` says while another build of the same site runs; and how to go on if none does. */
-function waitingMessage(root: string, holder: LockHolder | undefined, lockPath: string): string {
+/**
+ * What `arhivar build` or `check` says while another build or check of the same site holds its output
+ * folder; and how to go on if none runs.
+ */
+function waitingMessage(waiting: LockCommand, root: string, holder: LockHolder | undefined, lockPath: string): string {
+  const holding = holder?.command ?? 'build';
   const who = holder ? ` (process ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`}, started ${formatClock(holder.startedAt)})` : '';
   const lock = path.relative(root, lockPath) || lockPath;
-  return `waiting for another build of this site to finish${who}; if no build is running, delete the folder ${lock} and build again`;
+  const other = holding === waiting ? `another ${holding}` : holding === 'check' ? 'arhivar check' : 'a build';
+  const before = waiting === 'check' ? ' before checking the links of the built site' : '';
+  return `waiting for ${other} of this site to finish${who}${before}; if no ${holding} is running, delete the folder ${lock} and ${waiting === 'build' ? 'build' : 'check'} again`;
 }
 
 function formatClock(iso: string): string {
@@ -391,7 +398,13 @@ async function runCheck(args: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const { checkSite } = await import('./commands/check.ts');
-  const result = await checkSite({ root: rootOf(values), outDir: values.out as string | undefined, includeFuture: Boolean(values.future) });
+  const root = rootOf(values);
+  const result = await checkSite({
+    root,
+    outDir: values.out as string | undefined,
+    includeFuture: Boolean(values.future),
+    onWaitForBuild: (holder, lockPath) => io.err(waitingMessage('check', root, holder, lockPath)),
+  });
   printWarnings(result.warnings, io);
   if (result.problems.length > 0) {
     printProblems(result.problems, io);

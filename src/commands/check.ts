@@ -1,12 +1,15 @@
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSite } from '../build.ts';
 import { ArhivarError, toArhivarErrors } from '../errors.ts';
+import { lockOutput, type LockHolder } from '../output/build-lock.ts';
 import { findBrokenLinks } from '../output/links.ts';
+import { folderKind } from '../folder-kind.ts';
+import { checkOutputLocation } from '../pipeline/folders.ts';
 
 /**
- * `arhivar check`: everything the build checks, without writing anything, plus the internal links of
- * an existing build. Content problems and broken links are reported together.
+ * `arhivar check`: everything the build checks, plus the internal links of an existing build. Content
+ * problems and broken links are reported together. Nothing in content/ or the output folder is written;
+ * like a build, loading the content keeps what it validated and rendered in .cache/.
  */
 export interface CheckOptions {
   root: string;
@@ -14,6 +17,8 @@ export interface CheckOptions {
   outDir?: string;
   includeFuture?: boolean;
   now?: Date;
+  /** Told once when a build of the site holds the output folder and the link check waits for it to end. */
+  onWaitForBuild?: ((holder: LockHolder | undefined, lockPath: string) => void) | undefined;
 }
 
 export interface CheckResult {
@@ -41,13 +46,10 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
 
   const outDir = options.outDir ?? 'dist';
   const distDir = path.resolve(options.root, outDir);
-  const built = await stat(distDir).then(
-    (info) => info.isDirectory(),
-    () => false,
-  );
   let linksChecked: string | undefined;
   let brokenLinks = 0;
-  if (built) {
+  await whileNoBuildPublishes(options.root, distDir, options.onWaitForBuild, async () => {
+    if ((await folderKind(distDir)) !== 'folder') return;
     const shown = path.relative(options.root, distDir).split(path.sep).join('/') || '.';
     linksChecked = shown;
     const broken = await findBrokenLinks(distDir);
@@ -62,6 +64,27 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
         }),
       );
     }
-  }
+  });
   return { problems, warnings, articles, linksChecked, brokenLinks };
+}
+
+/**
+ * Runs `read` holding the output folder's build lock (output/build-lock.ts): a build that swapped in its new
+ * tree during the read would make links of the old site look broken, and for a moment there is no dist/ at
+ * all. A build started meanwhile waits. A folder no build may publish into (checkOutputLocation refuses it)
+ * cannot change under the check, and one whose parent folder is missing has no build; neither is locked, so
+ * the check makes no lock folder beside them.
+ */
+async function whileNoBuildPublishes(root: string, outDir: string, onWait: CheckOptions['onWaitForBuild'], read: () => Promise<void>): Promise<void> {
+  const buildsCanPublishThere = await checkOutputLocation(root, outDir).then(
+    () => true,
+    () => false,
+  );
+  if (!buildsCanPublishThere || (await folderKind(path.dirname(outDir))) !== 'folder') return read();
+  const lock = await lockOutput(outDir, { command: 'check', onWait });
+  try {
+    await read();
+  } finally {
+    await lock.release();
+  }
 }

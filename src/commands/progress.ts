@@ -20,7 +20,7 @@ const FRAME_MS = 100;
 
 export function formatProgress(progress: BuildProgress, elapsedMs: number): string {
   const seconds = (elapsedMs / 1000).toFixed(1);
-  if (progress.phase === 'waiting') return `waiting for another build of this site · ${seconds} s`;
+  if (progress.phase === 'waiting') return `waiting for ${progress.waitingFor === 'check' ? 'arhivar check' : 'another build'} of this site · ${seconds} s`;
   const count = (value: number) => value.toLocaleString('en-US');
   const reading = progress.phase === 'reading' ? 'reading content' : `${count(progress.articlesRead)} articles read`;
   return `${reading} · ${count(progress.pagesWritten)} pages written · ${seconds} s`;

@@ -19,7 +19,14 @@ import { tidyAfterKilledBuilds } from './side-trees.ts';
  * on every file system), with a file naming the build that holds it. A build that was killed leaves it
  * behind; the next one takes it over when the process it names is gone (same machine), or was from before
  * the machine last started.
+ *
+ * `arhivar check` holds it too while it reads dist/'s links, so that it never reads a tree in the middle of
+ * a swap (half of one site, half of the next, or a moment with no dist/ at all).
  */
+
+/** What holds the lock: a build, which replaces the output folder, or a check, which only reads it. */
+export type LockCommand = 'build' | 'check';
+
 export interface LockHolder {
   pid: number;
   host: string;
@@ -27,6 +34,8 @@ export interface LockHolder {
   startedAt: string;
   /** Tells this holder's lock from a later one of the same process id. */
   token: string;
+  /** Missing in a lock left by an arhivar from before checks took it: that was a build. */
+  command?: LockCommand;
 }
 
 export interface OutputLock {
@@ -40,6 +49,8 @@ export interface LockOptions {
   onWait?: ((holder: LockHolder | undefined, lockPath: string) => void) | undefined;
   /** How often to look again while waiting (100 ms). */
   pollMs?: number | undefined;
+  /** Recorded in the lock, so that whoever waits for it can say what it waits for ('build' by default). */
+  command?: LockCommand | undefined;
 }
 
 const HOLDER_FILE = 'holder.json';
@@ -71,7 +82,7 @@ export async function holdingOutputFolder<T>(root: string, outDir: string, liste
   const lock = await lockOutput(outDir, {
     onWait: (holder, lockPath) => {
       waited = true;
-      listeners.onProgress?.({ phase: 'waiting', articlesRead: 0, pagesWritten: 0 });
+      listeners.onProgress?.({ phase: 'waiting', articlesRead: 0, pagesWritten: 0, waitingFor: holder?.command ?? 'build' });
       listeners.onWaitForOtherBuild?.(holder, lockPath);
     },
   });
@@ -91,7 +102,7 @@ export async function lockOutput(outDir: string, options: LockOptions = {}): Pro
   await mkdir(path.dirname(lockPath), { recursive: true });
   let told = false;
   for (;;) {
-    const taken = await tryLock(lockPath);
+    const taken = await tryLock(lockPath, options.command ?? 'build');
     if (taken) return taken;
     const holder = await readHolder(lockPath);
     if (await isStale(lockPath, holder)) {
@@ -106,14 +117,14 @@ export async function lockOutput(outDir: string, options: LockOptions = {}): Pro
   }
 }
 
-async function tryLock(lockPath: string): Promise<OutputLock | undefined> {
+async function tryLock(lockPath: string, command: LockCommand): Promise<OutputLock | undefined> {
   try {
     await mkdir(lockPath);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
     throw error;
   }
-  const holder: LockHolder = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), token: randomBytes(8).toString('hex') };
+  const holder: LockHolder = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), token: randomBytes(8).toString('hex'), command };
   await writeFile(path.join(lockPath, HOLDER_FILE), JSON.stringify(holder));
   let released = false;
   return {
@@ -132,7 +143,8 @@ async function readHolder(lockPath: string): Promise<LockHolder | undefined> {
     const value: unknown = JSON.parse(await readFile(path.join(lockPath, HOLDER_FILE), 'utf8'));
     const holder = value as Partial<LockHolder>;
     if (typeof holder.pid === 'number' && typeof holder.host === 'string' && typeof holder.startedAt === 'string' && typeof holder.token === 'string') {
-      return holder as LockHolder;
+      const command = holder.command === 'check' ? 'check' : 'build';
+      return { pid: holder.pid, host: holder.host, startedAt: holder.startedAt, token: holder.token, command };
     }
     return undefined;
   } catch {

@@ -1,9 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { main, type Io } from '../../src/cli.ts';
 import { checkSite } from '../../src/commands/check.ts';
+import { lockOutput, outputLockPath, type LockHolder } from '../../src/output/build-lock.ts';
 import { copyFixture, listFiles, removeDir } from '../helpers.ts';
 
 const roots: string[] = [];
@@ -11,10 +12,31 @@ afterEach(async () => {
   for (const root of roots.splice(0)) await removeDir(root);
 });
 
-function captureIo(): Io & { stdout: string[]; stderr: string[] } {
+function captureIo(onErr?: (line: string) => void): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line) };
+  return {
+    stdout,
+    stderr,
+    out: (line) => stdout.push(line),
+    err: (line) => {
+      stderr.push(line);
+      onErr?.(line);
+    },
+  };
+}
+
+/** Resolves when `told` is called, or fails after `ms` (the command did not wait). */
+function toldWithin<T>(ms: number): { told: (value: T) => void; wait: Promise<T> } {
+  let told!: (value: T) => void;
+  const wait = new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not told within ${ms} ms`)), ms);
+    told = (value) => {
+      clearTimeout(timer);
+      resolve(value);
+    };
+  });
+  return { told, wait };
 }
 
 async function builtFixture(): Promise<string> {
@@ -66,5 +88,66 @@ describe('arhivar check', () => {
     const io = captureIo();
     expect(await main(['check', '--root', root], io)).toBe(0);
     expect(io.stdout.join('\n')).toContain('no built site to check links in');
+  });
+
+  it('waits for a build that holds dist/, then checks the site that build published', async () => {
+    const root = await builtFixture();
+    const held = await lockOutput(path.join(root, 'dist'));
+    const waiting = toldWithin<LockHolder | undefined>(20_000);
+    const checking = checkSite({ root, now: new Date('2026-01-01T00:00:00Z'), onWaitForBuild: waiting.told });
+    try {
+      expect(await waiting.wait).toMatchObject({ pid: process.pid, command: 'build' });
+      // What "the build" publishes while the check waits: read before it, this link would not be reported.
+      await writeFile(path.join(root, 'dist', 'index.html'), '<a href="/objavljeno-med-cakanjem/">x</a>');
+    } finally {
+      await held.release();
+    }
+    const result = await checking;
+    expect(result.problems.map((problem) => [problem.code, problem.file])).toEqual([['link/broken', 'dist/index.html']]);
+    expect(await readdir(root)).not.toContain('.dist-lock');
+  });
+
+  it('says on stderr what it waits for, and a build says it waits for the check', async () => {
+    const root = await builtFixture();
+    const byBuild = await lockOutput(path.join(root, 'dist'));
+    const checkWaits = toldWithin<string>(20_000);
+    const checking = main(['check', '--root', root], captureIo(checkWaits.told));
+    try {
+      expect(await checkWaits.wait).toMatch(
+        new RegExp(`^waiting for a build of this site to finish \\(process ${process.pid}, started \\d\\d:\\d\\d:\\d\\d\\) before checking the links of the built site; if no build is running, delete the folder \\.dist-lock and check again$`),
+      );
+    } finally {
+      await byBuild.release();
+    }
+    expect(await checking).toBe(0);
+
+    const byCheck = await lockOutput(path.join(root, 'dist'), { command: 'check' });
+    const buildWaits = toldWithin<string>(20_000);
+    const building = main(['build', '--root', root], captureIo(buildWaits.told));
+    try {
+      expect(await buildWaits.wait).toMatch(
+        new RegExp(`^waiting for arhivar check of this site to finish \\(process ${process.pid}, started [\\d:]+\\); if no check is running, delete the folder \\.dist-lock and build again$`),
+      );
+    } finally {
+      await byCheck.release();
+    }
+    expect(await building).toBe(0);
+  });
+
+  it('makes no lock beside an --out folder that no build may publish into, or whose parent is missing', async () => {
+    const root = await builtFixture();
+    // A lock there would make the check wait forever: it is this process's, and never released.
+    const leftLock = await lockOutput(path.join(root, 'content'));
+    try {
+      const io = captureIo();
+      expect(await main(['check', '--root', root, '--out', 'content'], io)).toBe(0);
+      expect(io.stderr).toEqual([]);
+    } finally {
+      await leftLock.release();
+    }
+    expect(await main(['check', '--root', root, '--out', 'ni/je/tu'], captureIo())).toBe(0);
+    expect(await readdir(root)).not.toContain('ni');
+    expect((await readdir(root)).filter((name) => name.endsWith('-lock'))).toEqual([]);
+    expect(outputLockPath(path.join(root, 'content'))).toBe(path.join(root, '.content-lock'));
   });
 });

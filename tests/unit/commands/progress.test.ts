@@ -11,6 +11,8 @@ describe('formatProgress', () => {
     expect(formatProgress({ phase: 'reading', articlesRead: 0, pagesWritten: 0 }, 1234)).toBe('reading content · 0 pages written · 1.2 s');
     expect(formatProgress({ phase: 'writing', articlesRead: 10000, pagesWritten: 10412 }, 8200)).toBe('10,000 articles read · 10,412 pages written · 8.2 s');
     expect(formatProgress({ phase: 'waiting', articlesRead: 0, pagesWritten: 0 }, 3120)).toBe('waiting for another build of this site · 3.1 s');
+    expect(formatProgress({ phase: 'waiting', articlesRead: 0, pagesWritten: 0, waitingFor: 'build' }, 3120)).toBe('waiting for another build of this site · 3.1 s');
+    expect(formatProgress({ phase: 'waiting', articlesRead: 0, pagesWritten: 0, waitingFor: 'check' }, 450)).toBe('waiting for arhivar check of this site · 0.5 s');
   });
 });
 
@@ -75,7 +77,7 @@ describe('build onProgress while another build holds the output folder', () => {
       const events: BuildProgress[] = [];
       const building = build({ root, outDir, now: new Date('2026-01-01T00:00:00Z'), onProgress: (event) => events.push(event) });
       while (events.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
-      expect(events).toEqual([{ phase: 'waiting', articlesRead: 0, pagesWritten: 0 }]);
+      expect(events).toEqual([{ phase: 'waiting', articlesRead: 0, pagesWritten: 0, waitingFor: 'build' }]);
       await held.release();
       await building;
       expect(events[1]).toEqual({ phase: 'reading', articlesRead: 0, pagesWritten: 0 });

@@ -50,6 +50,23 @@ describe('the output folder lock (one build at a time)', () => {
     expect(await readdir(path.dirname(outDir))).toEqual([]);
   });
 
+  it('records whether a build or a check holds it; a lock without that (an older arhivar) is a build', async () => {
+    const outDir = path.join(await makeTempDir(), 'dist');
+    for (const [command, expected] of [['check', 'check'], [undefined, 'build']] as const) {
+      const first = command ? await lockOutput(outDir, { command }) : undefined;
+      const lockPath = first?.path ?? (await leaveLock(outDir, { pid: process.pid, host: hostname() }));
+      const told: (LockHolder | undefined)[] = [];
+      const second = lockOutput(outDir, { pollMs: POLL_MS, onWait: (holder) => told.push(holder) });
+      expect(await settlesWithin(second, 100)).toBe('pending');
+      expect(told.map((holder) => holder?.command)).toEqual([expected]);
+      if (first) await first.release();
+      else await rm(lockPath, { recursive: true });
+      const held = await second;
+      expect(JSON.parse(await readFile(path.join(held.path, 'holder.json'), 'utf8')).command).toBe('build');
+      await held.release();
+    }
+  });
+
   it('takes over a lock whose build was killed: its process is gone', async () => {
     const outDir = path.join(await makeTempDir(), 'dist');
     await leaveLock(outDir, { pid: await endedPid(), host: hostname() });
