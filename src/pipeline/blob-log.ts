@@ -19,10 +19,13 @@ import { processExists } from '../process.ts';
  * - records made in this run go first to a spill file of this process alone (their offsets are known only
  *   there) and are appended to the shared log by save(), whole records at a time.
  * Each part carries a CRC-32, checked on every read: a damaged log fails the build with the file named,
- * never puts wrong bytes on a page.
+ * never puts wrong bytes on a page. The key and head have one of their own, checked when the log is opened:
+ * a record whose head (an article's first paragraph, which list pages and feeds show) is damaged is left
+ * out, and its body is rendered anew.
  *
  * Layout of a record (numbers little-endian):
- *   u32 length of what follows | u16 key bytes | key | u32 head bytes | head (v8) | u8 parts | per part: u32 length, u32 crc | the parts
+ *   u32 length of what follows | u16 key bytes | key | u32 head bytes | u32 crc of key and head | head (v8) |
+ *   u8 parts | per part: u32 length, u32 crc | the parts
  */
 export class BlobLog<H> {
   private readonly entries = new Map<string, Entry<H>>();
@@ -180,7 +183,7 @@ export class BlobLog<H> {
           return;
         }
         if (header === 'more') break;
-        this.entries.set(header.key, { head: header.head as H, segment: this.main, position: header.partsPosition, lengths: header.lengths, checksums: header.checksums });
+        if (!header.damaged) this.entries.set(header.key, { head: header.head as H, segment: this.main, position: header.partsPosition, lengths: header.lengths, checksums: header.checksums });
         this.recordsOnDisk++;
         offset = header.end - position;
       }
@@ -330,7 +333,7 @@ function encodeRecord(key: string, head: unknown, parts: readonly Uint8Array[]):
   const keyBytes = Buffer.from(key);
   const headBytes = serialize(head);
   const checksums = parts.map((part) => crc32(part));
-  const partsOffset = 4 + 2 + keyBytes.length + 4 + headBytes.length + 1 + 8 * parts.length;
+  const partsOffset = 4 + 2 + keyBytes.length + 4 + 4 + headBytes.length + 1 + 8 * parts.length;
   let total = partsOffset;
   for (const part of parts) total += part.length;
   const bytes = Buffer.allocUnsafe(total);
@@ -338,6 +341,7 @@ function encodeRecord(key: string, head: unknown, parts: readonly Uint8Array[]):
   offset = bytes.writeUInt16LE(keyBytes.length, offset);
   offset += keyBytes.copy(bytes, offset);
   offset = bytes.writeUInt32LE(headBytes.length, offset);
+  offset = bytes.writeUInt32LE(crc32(headBytes, crc32(keyBytes)), offset);
   offset += headBytes.copy(bytes, offset);
   offset = bytes.writeUInt8(parts.length, offset);
   parts.forEach((part, index) => {
@@ -351,7 +355,8 @@ function encodeRecord(key: string, head: unknown, parts: readonly Uint8Array[]):
   return { bytes, partsOffset, checksums };
 }
 
-type Header = { key: string; head: unknown; partsPosition: number; lengths: number[]; checksums: number[]; end: number };
+/** `damaged`: the key or head does not match its checksum, and the record is to be skipped. */
+type Header = { key: string; head: unknown; partsPosition: number; lengths: number[]; checksums: number[]; end: number; damaged: boolean };
 
 /**
  * The record starting at chunk[offset] (file position `position`): 'more' when its header runs past the bytes
@@ -366,17 +371,23 @@ function decodeHeader(chunk: Buffer, offset: number, available: number, position
   if (!need(2)) return end - position <= available - offset ? 'torn' : 'more';
   const keyLength = chunk.readUInt16LE(cursor);
   cursor += 2;
-  if (!need(keyLength + 4)) return end - position <= available - offset ? 'torn' : 'more';
-  const key = chunk.toString('utf8', cursor, cursor + keyLength);
+  if (!need(keyLength + 8)) return end - position <= available - offset ? 'torn' : 'more';
+  const keyBytes = chunk.subarray(cursor, cursor + keyLength);
+  const key = keyBytes.toString('utf8');
   cursor += keyLength;
   const headLength = chunk.readUInt32LE(cursor);
-  cursor += 4;
+  const headChecksum = chunk.readUInt32LE(cursor + 4);
+  cursor += 8;
   if (!need(headLength + 1)) return end - position <= available - offset ? 'torn' : 'more';
+  const headBytes = chunk.subarray(cursor, cursor + headLength);
+  const damaged = crc32(headBytes, crc32(keyBytes)) !== headChecksum;
   let head: unknown;
-  try {
-    head = deserializeValue(chunk.subarray(cursor, cursor + headLength));
-  } catch {
-    return 'torn';
+  if (!damaged) {
+    try {
+      head = deserializeValue(headBytes);
+    } catch {
+      return 'torn';
+    }
   }
   cursor += headLength;
   const count = chunk.readUInt8(cursor);
@@ -393,7 +404,7 @@ function decodeHeader(chunk: Buffer, offset: number, available: number, position
   }
   const partsPosition = position + (cursor - offset);
   if (partsPosition + partsLength !== end) return 'torn';
-  return { key, head, partsPosition, lengths, checksums, end };
+  return { key, head, partsPosition, lengths, checksums, end, damaged };
 }
 
 /** Copies whole records from `source` (bytes `from` to `to`) to the end of `target`, about 1 MB per write. */

@@ -1,6 +1,7 @@
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DefaultDeserializer, serialize } from 'node:v8';
+import { crc32 } from 'node:zlib';
 
 /**
  * A persistent key → value store under .cache/ (safe to delete at any time). It is an append-only log of
@@ -8,6 +9,11 @@ import { DefaultDeserializer, serialize } from 'node:v8';
  * record instead of rewriting them all; the log is compacted when most of it is stale. A torn last record
  * (a crash while appending) is ignored. `version` names the log file: a new arhivar version starts a fresh
  * log and removes old ones.
+ *
+ * Every record and every file kept whole carries a CRC-32 of its bytes. A damaged one (a disk error, a
+ * half-copied folder) is treated as missing and made again from the content, instead of being decoded into
+ * a value that is subtly wrong: a byte changed in an article's validated front matter put a wrong title on
+ * 20 pages of a 200-article site, and one in the stored people made the build fail with a TypeError.
  */
 export const CACHE_DIR = '.cache';
 
@@ -36,12 +42,17 @@ export function deserializeValue(bytes: Uint8Array): unknown {
   return deserializer.readValue();
 }
 
-/** One value kept whole in `.cache/<name>` (v8-serialised); undefined when the file is missing or unreadable. */
+/**
+ * One value kept whole in `.cache/<name>`: a CRC-32 of the value's bytes, then the value v8-serialised.
+ * Undefined when the file is missing, unreadable or damaged.
+ */
 export async function readCacheFile<T>(root: string, name: string): Promise<T | undefined> {
   const bytes = await readFile(path.join(root, CACHE_DIR, name)).catch(() => undefined);
-  if (!bytes) return undefined;
+  if (!bytes || bytes.length < 4) return undefined;
+  const value = bytes.subarray(4);
+  if (crc32(value) !== bytes.readUInt32LE(0)) return undefined;
   try {
-    return deserializeValue(bytes) as T;
+    return deserializeValue(value) as T;
   } catch {
     return undefined;
   }
@@ -63,7 +74,10 @@ export async function writeCacheFile(root: string, name: string, value: unknown)
   const file = path.join(root, CACHE_DIR, name);
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = temporaryPath(file);
-  await writeFile(temporary, serialize(value));
+  const bytes = serialize(value);
+  const checksum = Buffer.allocUnsafe(4);
+  checksum.writeUInt32LE(crc32(bytes));
+  await writeFile(temporary, Buffer.concat([checksum, bytes]));
   await rename(temporary, file);
 }
 
@@ -142,11 +156,14 @@ export class RecordCache<V> {
     if (bytes === undefined) return undefined;
     this.serialised.delete(key);
     try {
-      const decoded = deserializeValue(bytes.subarray(RECORD_HEADER + bytes.readUInt16LE(4))) as V;
+      const keyAndValue = bytes.subarray(RECORD_HEADER);
+      if (crc32(keyAndValue) !== bytes.readUInt32LE(RECORD_CHECKSUM)) throw new Error(`${this.file}: a damaged record`);
+      const decoded = deserializeValue(keyAndValue.subarray(bytes.readUInt16LE(RECORD_KEY_LENGTH))) as V;
       this.entries.set(key, decoded);
       return decoded;
     } catch {
-      // A damaged record: the entry is missing, the caller makes the value again and set() appends it.
+      // A damaged record (its checksum or its v8 bytes): the entry is missing, the caller makes the value
+      // again and set() appends it; the damaged record is dropped when the log is next rewritten.
       this.used.delete(key);
       return undefined;
     }
@@ -221,8 +238,8 @@ export class RecordCache<V> {
         while (offset + 4 <= pending.length) {
           const length = pending.readUInt32LE(offset);
           if (offset + 4 + length > pending.length) break;
-          const keyLength = length >= 2 ? pending.readUInt16LE(offset + 4) : length;
-          if (2 + keyLength > length) {
+          const keyLength = length >= RECORD_HEADER - 4 ? pending.readUInt16LE(offset + RECORD_KEY_LENGTH) : length;
+          if (RECORD_HEADER - 4 + keyLength > length) {
             torn = true;
             break;
           }
@@ -275,10 +292,12 @@ async function writeRecords(file: string, flags: 'w' | 'a', records: Iterable<Ui
 }
 
 /**
- * A record of the log: its length (4 bytes, not counting them), its key's length (2 bytes), the key (UTF-8),
- * the v8-serialised value. RECORD_HEADER is where the key starts.
+ * A record of the log: its length (4 bytes, not counting them), its key's length (2 bytes), a CRC-32 of the
+ * key and value (4 bytes), the key (UTF-8), the v8-serialised value. RECORD_HEADER is where the key starts.
  */
-const RECORD_HEADER = 6;
+const RECORD_KEY_LENGTH = 4;
+const RECORD_CHECKSUM = 6;
+const RECORD_HEADER = 10;
 
 function encodeRecord(key: string, value: unknown): Buffer {
   const keyBytes = Buffer.from(key, 'utf8');
@@ -286,6 +305,7 @@ function encodeRecord(key: string, value: unknown): Buffer {
   const body = serialize(value);
   const header = Buffer.allocUnsafe(RECORD_HEADER);
   header.writeUInt32LE(RECORD_HEADER - 4 + keyBytes.length + body.length, 0);
-  header.writeUInt16LE(keyBytes.length, 4);
+  header.writeUInt16LE(keyBytes.length, RECORD_KEY_LENGTH);
+  header.writeUInt32LE(crc32(body, crc32(keyBytes)), RECORD_CHECKSUM);
   return Buffer.concat([header, keyBytes, body]);
 }

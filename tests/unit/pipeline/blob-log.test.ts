@@ -184,6 +184,26 @@ describe('BlobLog', () => {
     expect(await readdir(path.join(root, '.cache'))).toEqual([]);
   });
 
+  it('leaves out a record whose head is damaged, and reads the records after it', async () => {
+    const root = await makeTempDir();
+    const first = await filled(root, 3);
+    await first.save();
+    first.close();
+    const file = path.join(root, FILE);
+    const bytes = await readFile(file);
+    // The head is v8-serialised: "Članek 1" is kept at two bytes a character.
+    const at = bytes.indexOf(Buffer.from('Članek 1', 'utf16le'));
+    expect(at).toBeGreaterThan(0);
+    bytes[at + 2] = 'X'.charCodeAt(0);
+    await writeFile(file, bytes);
+
+    const second = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    expect(second.head('k0')).toEqual({ title: 'Članek 0', words: 0 });
+    expect(second.head('k1')).toBeUndefined();
+    expect(second.head('k2')).toEqual({ title: 'Članek 2', words: 2 });
+    second.close();
+  });
+
   it('leaves no half-written copy behind when compaction meets a damaged record', async () => {
     const root = await makeTempDir();
     const first = await filled(root, 300);

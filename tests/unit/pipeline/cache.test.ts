@@ -1,5 +1,6 @@
 import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { readCacheFile, RecordCache, writeCacheFile } from '../../../src/pipeline/cache.ts';
 import { makeTempDir } from '../../helpers.ts';
@@ -12,7 +13,26 @@ describe('writeCacheFile', () => {
     expect(['prvi', 'drugi']).toContain((await readCacheFile<{ from: string }>(root, 'related.bin'))!.from);
     expect(await readdir(path.join(root, '.cache'))).toEqual(['related.bin']);
   });
+
+  it('reads a damaged file as missing, not as a value that differs from the one written', async () => {
+    const root = await makeTempDir();
+    await writeCacheFile(root, 'people.bin', { people: [{ name: 'Gasilec Novak' }] });
+    await damage(path.join(root, '.cache', 'people.bin'), 'Gasilec');
+    expect(await readCacheFile(root, 'people.bin')).toBeUndefined();
+    // A file of an arhivar from before the checksum reads as missing too, and is written anew.
+    await writeFile(path.join(root, '.cache', 'people.bin'), serialize({ people: [] }));
+    expect(await readCacheFile(root, 'people.bin')).toBeUndefined();
+  });
 });
+
+/** Changes the second byte of the first occurrence of `text` (one byte a character in v8's form) in `file`. */
+async function damage(file: string, text: string): Promise<void> {
+  const bytes = await readFile(file);
+  const at = bytes.indexOf(Buffer.from(text, 'latin1'));
+  expect(at).toBeGreaterThanOrEqual(0);
+  bytes[at + 1] = 'X'.charCodeAt(0);
+  await writeFile(file, bytes);
+}
 
 describe('RecordCache', () => {
   it('keeps values across runs, appends only new records, and survives a torn last record', async () => {
@@ -37,6 +57,23 @@ describe('RecordCache', () => {
     const third = await RecordCache.open<{ html: string; when: Date }>(root, 'markdown', 'v1');
     expect(third.size).toBe(101);
     expect(third.get('new')?.html).toBe('<p>nov</p>');
+  });
+
+  it('treats a damaged record as missing, so the caller makes its value again, and keeps the others', async () => {
+    const root = await makeTempDir();
+    const first = await RecordCache.open<{ title: string }>(root, 'articles', 'v1');
+    first.set('a', { title: 'Gasilci na Krasu' });
+    first.set('b', { title: 'Seja sveta' });
+    await first.save();
+    await damage(path.join(root, '.cache', 'articles-v1.log'), 'Gasilci');
+
+    const second = await RecordCache.open<{ title: string }>(root, 'articles', 'v1');
+    expect(second.get('a')).toBeUndefined();
+    expect(second.get('b')).toEqual({ title: 'Seja sveta' });
+    second.set('a', { title: 'Gasilci na Krasu' });
+    await second.save();
+    const third = await RecordCache.open<{ title: string }>(root, 'articles', 'v1');
+    expect(third.get('a')).toEqual({ title: 'Gasilci na Krasu' });
   });
 
   it('compacts to the entries in use and removes logs of other versions', async () => {

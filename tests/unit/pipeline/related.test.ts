@@ -1,7 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
+import { readCacheFile, writeCacheFile } from '../../../src/pipeline/cache.ts';
 import { relatedArticles } from '../../../src/pipeline/related.ts';
 import { findRelated } from '../../../src/site/related.ts';
 import { makeTempDir } from '../../helpers.ts';
@@ -15,9 +15,8 @@ describe('relatedArticles', () => {
     expect(await relatedArticles(root, articles)).toEqual(findRelated(articles));
 
     // Mark the stored lists, so a second call that reads them back can be told from one that computes.
-    const file = path.join(root, '.cache/related.bin');
-    const stored = deserialize(await readFile(file)) as { related: number[][] };
-    await writeFile(file, serialize({ ...stored, related: [[9], [9], [9], [9]] }));
+    const stored = (await readCacheFile<{ related: number[][] }>(root, 'related.bin'))!;
+    await writeCacheFile(root, 'related.bin', { ...stored, related: [[9], [9], [9], [9]] });
     expect(await relatedArticles(root, articles.map((item) => ({ ...item })))).toEqual([[9], [9], [9], [9]]);
 
     // Any change to what findRelated reads computes them again.
@@ -26,7 +25,7 @@ describe('relatedArticles', () => {
       articles.map((item, n) => (n === 0 ? article(5, ['ana'], ['reka']) : item)),
       articles.map((item, n) => (n === 2 ? article(1, ['bor'], ['most']) : item)),
     ]) {
-      await writeFile(file, serialize({ ...stored, related: [[9], [9], [9], [9]] }));
+      await writeCacheFile(root, 'related.bin', { ...stored, related: [[9], [9], [9], [9]] });
       expect(await relatedArticles(root, changed)).toEqual(findRelated(changed));
     }
   });
