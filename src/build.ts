@@ -372,9 +372,35 @@ export interface BuildResult {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  if (options.outputLocked) return buildLocked(options);
+  if (options.outputLocked) return buildAgainIfCacheDamaged(options);
   // Before any work: a file where the site goes would otherwise fail the build only at its very end.
-  return holdingOutputFolder(options.root, path.resolve(options.root, options.outDir ?? 'dist'), options, () => buildLocked(options));
+  return holdingOutputFolder(options.root, path.resolve(options.root, options.outDir ?? 'dist'), options, () => buildAgainIfCacheDamaged(options));
+}
+
+/**
+ * A build that meets a damaged record of rendered Markdown (cache/damaged, pipeline/blob-log.ts) has
+ * published nothing and removed that log; the bodies it held are rendered anew by one more run, and a
+ * warning says what happened. A dev session's log (options.reuse) lives on in the session, so there the
+ * error stands.
+ */
+async function buildAgainIfCacheDamaged(options: BuildOptions): Promise<BuildResult> {
+  try {
+    return await buildLocked(options);
+  } catch (error) {
+    if (!(error instanceof ArhivarError && error.code === 'cache/damaged') || options.reuse) throw error;
+    // From the start: the first run took over and stopped the caller's Markdown workers, and let go of the
+    // texts of the caller's sources if it was allowed to (their bodies would now render as empty).
+    const result = await buildLocked({ ...options, markdownWorkers: undefined, sources: options.releaseSources ? undefined : options.sources });
+    result.model.warnings.push(
+      new ArhivarError({
+        code: 'cache/damaged',
+        file: error.file,
+        message: 'a record of rendered Markdown in the build cache was damaged, so the file was removed and the build ran again, rendering those articles anew',
+        hint: 'nothing to do now; if it happens again, check the disk',
+      }),
+    );
+    return result;
+  }
 }
 
 async function buildLocked(options: BuildOptions): Promise<BuildResult> {

@@ -197,7 +197,8 @@ async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string,
       nextPublicationMs: result.model.nextPublication?.getTime() ?? null,
       pagesWritten: summary.pagesWritten,
       articles: summary.articles,
-      warnings: storeWarnings(summary.warnings),
+      // Warnings about the content, which a build with nothing changed gives again; not one about this run's .cache/.
+      warnings: storeWarnings(summary.warnings.filter((warning) => warning.code !== 'cache/damaged')),
     });
   }
   return summary;
