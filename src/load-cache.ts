@@ -59,6 +59,19 @@ export function sessionLog<K extends keyof SessionLogs>(session: LoadCache, name
   return opening;
 }
 
+/**
+ * Lets go of the session's rendered bodies, after one was found damaged in .cache/ (cache/damaged: the log
+ * has been removed from disk, but the session still holds it open and points into it). The records go too,
+ * since their html and text are read from that log; the next load renders those bodies anew.
+ */
+export function forgetRenderedBodies(session: LoadCache): void {
+  session.bodies?.close();
+  session.bodies = undefined;
+  delete session.logs.bodies;
+  session.markdown.clear();
+  session.records.clear();
+}
+
 export function createLoadCache(): LoadCache {
   return { articles: new Map(), markdown: new Map(), people: new Map(), records: new Map(), logs: {} };
 }

@@ -26,7 +26,7 @@ export function renderProblemsPage(errors: readonly ArhivarError[]): string {
   return page(title, `<h1>${escapeHtml(title)}</h1>\n<p>Fix the files below and save; this page reloads by itself.</p>\n<ul>${items}</ul>`);
 }
 
-export function renderFailurePage(what: string, error: unknown): string {
+export function renderFailurePage(what: string, error: unknown, advice = 'Fix the cause and save; this page reloads by itself.'): string {
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  return page(`arhivar: ${what}`, `<h1>arhivar: ${escapeHtml(what)}</h1>\n<p>Fix the cause and save; this page reloads by itself.</p>\n<pre>${escapeHtml(detail)}</pre>`);
+  return page(`arhivar: ${what}`, `<h1>arhivar: ${escapeHtml(what)}</h1>\n<p>${escapeHtml(advice)}</p>\n<pre>${escapeHtml(detail)}</pre>`);
 }

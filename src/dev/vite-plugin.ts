@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
 import { loadSite, siteSearchFiles, sitePages, type NewestArticles, type SiteModel } from '../build.ts';
-import { toArhivarErrors, type ArhivarError } from '../errors.ts';
-import { createLoadCache } from '../load-cache.ts';
+import { ArhivarError, toArhivarErrors } from '../errors.ts';
+import { createLoadCache, forgetRenderedBodies } from '../load-cache.ts';
 import { LiveSources } from './live-sources.ts';
 import { beforeHandOver, startMarkdownWorkers } from '../pipeline/markdown.ts';
 import { checkCacheFolder } from '../pipeline/folders.ts';
@@ -112,6 +112,8 @@ class DevSite {
   private pagesLoading: Promise<unknown> | undefined;
   /** Set once the server is about to close: the page module is not loaded any more. */
   private stopping = false;
+  /** Set while the session loads again after a damaged body in .cache/ (recoverFromDamagedCache). */
+  private recovering = false;
 
   constructor(private readonly options: DevPluginOptions) {
     this.root = path.resolve(options.root);
@@ -335,6 +337,7 @@ class DevSite {
       }
       body = page ? page.render() : 'not found';
     } catch (error) {
+      if (error instanceof ArhivarError && error.code === 'cache/damaged') return this.recoverFromDamagedCache(request, response, error, pathname);
       if (error instanceof Error) this.server?.ssrFixStacktrace(error);
       return this.sendHtml(request, response, 500, renderFailurePage('a template failed', error), pathname);
     }
@@ -380,6 +383,22 @@ class DevSite {
       final = undefined;
     }
     if (final !== early) this.server?.ws.send({ type: 'full-reload', path: '*' });
+  }
+
+  /**
+   * A page's body was damaged in .cache/ (the log is removed already; see pipeline/blob-log.ts). The session
+   * lets go of that log and loads again, rendering the bodies anew; the browser reloads once that is done,
+   * as after an edit. Once per damaged log: other pages asked for meanwhile are told the same.
+   */
+  private async recoverFromDamagedCache(request: IncomingMessage, response: ServerResponse, error: ArhivarError, pathname: string): Promise<void> {
+    if (this.parsed.bodies && !this.recovering) {
+      this.recovering = true;
+      forgetRenderedBodies(this.parsed);
+      this.pending.add('content');
+      void this.applyChanges().finally(() => (this.recovering = false));
+    }
+    const what = `a rendered article in ${error.file ?? '.cache/'} was damaged, so that file was removed; rendering the articles again`;
+    await this.sendHtml(request, response, 503, renderFailurePage(what, error, 'Nothing to do: this page reloads by itself once they are rendered.'), pathname);
   }
 
   /** HTML goes through Vite so its client script is injected: that script reloads the page on change. */

@@ -1,6 +1,7 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.ts';
 import { startDevServer, type DevServer } from '../../src/dev/server.ts';
 import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
 import { buildAssets } from '../../src/output/assets.ts';
@@ -186,6 +187,45 @@ describe('arhivar dev on a site whose .cache is a file', () => {
       expect(page.body).toContain('rename or delete .cache');
       expect(loads.at(-1)?.failure).toBeUndefined();
       expect(loads.at(-1)?.errors.map((error) => error.code)).toEqual(['cache/not-a-folder']);
+    } finally {
+      await server.close();
+      await removeDir(root);
+    }
+  });
+});
+
+describe('arhivar dev when a rendered body in .cache/ is damaged', () => {
+  it('says so, lets go of that log, renders the bodies anew and serves the page', async () => {
+    const root = await copyFixture('archive-basic');
+    // A build leaves every body in .cache/; the dev server reads them from there when a page asks.
+    await build({ root, now: new Date() });
+    const loads: DevLoadReport[] = [];
+    const server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
+    try {
+      await fetchUntil(server, '/', (page) => page.status === 200);
+      // The home page may be shown before the first load is done: damage the log only after it.
+      for (let wait = 0; loads.length === 0 && wait < 150; wait++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(loads).toHaveLength(1);
+      const cacheDir = path.join(root, '.cache');
+      const log = path.join(cacheDir, (await readdir(cacheDir)).find((name) => name.startsWith('markdown-') && name.endsWith('.log'))!);
+      const bytes = await readFile(log);
+      const at = bytes.indexOf(Buffer.from('Občinski svet je sprejel'));
+      expect(at).toBeGreaterThan(0);
+      bytes[at] = 'X'.charCodeAt(0);
+      // In place: the session holds the log open, and reads these bytes.
+      await writeFile(log, bytes);
+
+      const damaged = await fetch(new URL(FIRST_URL, server.url));
+      expect(damaged.status).toBe(503);
+      const page = await damaged.text();
+      expect(page).toContain('was damaged, so that file was removed; rendering the articles again');
+      expect(page).toContain('Nothing to do: this page reloads by itself');
+      expect(page).toMatch(VITE_CLIENT);
+
+      const served = await fetchUntil(server, FIRST_URL, (p) => p.status === 200);
+      expect(served.body).toContain('Občinski svet je sprejel');
+      expect(loads).toHaveLength(2);
+      expect(loads.at(-1)?.errors).toEqual([]);
     } finally {
       await server.close();
       await removeDir(root);
