@@ -12,16 +12,19 @@ describe('processExists', () => {
   });
 
   it.skipIf(!existsSync('/proc/self/stat'))('does not count a killed process its parent has not waited for (a zombie)', async () => {
-    // sh starts a short child and then becomes `sleep 2`, which never waits for it: the child stays a zombie.
-    const { pid: zombie, ended } = await new Promise<{ pid: number; ended: Promise<void> }>((resolve, reject) => {
-      const parent = execFile('sh', ['-c', 'true & echo $!; exec sleep 2'], (error) => error && reject(error));
-      const ended = new Promise<void>((done) => parent.on('exit', () => done()));
-      parent.stdout!.once('data', (chunk: Buffer) => resolve({ pid: Number(chunk.toString().trim()), ended }));
-    });
-    // Give the short child time to end.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(() => process.kill(zombie, 0)).not.toThrow();
-    expect(processExists(zombie)).toBe(false);
-    await ended;
+    // sh starts a short child and then becomes `sleep 30`, which never waits for it: the child stays a zombie
+    // until sleep ends (killed below; 30 s so that a loaded machine cannot end it first).
+    const parent = execFile('sh', ['-c', 'true & echo $!; exec sleep 30']);
+    const ended = new Promise<void>((done) => parent.on('exit', () => done()));
+    try {
+      const zombie = await new Promise<number>((resolve) => parent.stdout!.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))));
+      // Give the short child time to end: until then it is a live process.
+      for (let wait = 0; wait < 100 && processExists(zombie); wait++) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(() => process.kill(zombie, 0)).not.toThrow();
+      expect(processExists(zombie)).toBe(false);
+    } finally {
+      parent.kill();
+      await ended;
+    }
   });
 });
