@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildOptions } from '../build.ts';
 import { readContent, type ContentSources, type KnownFiles } from '../content/read.ts';
 import { ArhivarError } from '../errors.ts';
-import { CACHE_DIR, readCacheFile, temporaryPath, writeCacheFile } from './cache.ts';
+import { readCacheFile, writeCacheFile } from './cache.ts';
 import { checkCacheFolder } from './folders.ts';
 import { holdingOutputFolder } from '../output/build-lock.ts';
 import { codeVersion } from './version.ts';
@@ -36,7 +36,8 @@ export interface KeyOptions {
   includeDrafts: boolean;
 }
 
-const RECORD = 'last-build.json';
+/** With a CRC-32 like every .bin file (pipeline/cache.ts): a damaged nextPublicationMs could hold back an article that is due. */
+const RECORD = 'last-build.bin';
 
 export async function inputsKey(root: string, sources: ContentSources, options: KeyOptions): Promise<string> {
   const hash = createHash('sha256');
@@ -70,20 +71,12 @@ async function publicListing(root: string): Promise<string[]> {
 }
 
 export async function readLastBuild(root: string): Promise<LastBuild | undefined> {
-  try {
-    const record = JSON.parse(await readFile(path.join(root, CACHE_DIR, RECORD), 'utf8')) as LastBuild;
-    return record.version === 1 ? record : undefined;
-  } catch {
-    return undefined;
-  }
+  const record = await readCacheFile<LastBuild>(root, RECORD);
+  return record?.version === 1 ? record : undefined;
 }
 
 export async function writeLastBuild(root: string, record: LastBuild): Promise<void> {
-  const directory = path.join(root, CACHE_DIR);
-  await mkdir(directory, { recursive: true });
-  const temporary = temporaryPath(path.join(directory, RECORD));
-  await writeFile(temporary, JSON.stringify(record));
-  await rename(temporary, path.join(directory, RECORD));
+  await writeCacheFile(root, RECORD, record);
 }
 
 /** Whether `record` still describes what a build with this key would publish into `outDir` at `now`. */

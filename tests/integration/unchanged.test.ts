@@ -77,6 +77,25 @@ describe('a rebuild with every input unchanged (issue 6)', () => {
     expect(await contents(outDir)).toEqual(await freshBuild(root, due));
   });
 
+  it('does not trust a damaged record of the last build: a future article is still published when due', async () => {
+    const { root, outDir, run } = await site();
+    await writeFile(path.join(root, 'content/articles/2025/jutri.md'), '---\ntitle: Jutrišnji članek\ndate: 2026-01-02T08:00\n---\n\nBo objavljen jutri.\n');
+    await run();
+    // The record's time of the next publication, pushed a year on by one damaged byte of the double.
+    const file = path.join(root, '.cache', 'last-build.bin');
+    const bytes = await readFile(file);
+    const due = Buffer.alloc(8);
+    due.writeDoubleLE(Date.parse('2026-01-02T07:00:00Z'));
+    const at = bytes.indexOf(due);
+    expect(at).toBeGreaterThan(0);
+    bytes.writeDoubleLE(Date.parse('2027-01-02T07:00:00Z'), at);
+    await writeFile(file, bytes);
+
+    const later = await run(new Date('2026-01-02T07:00:00Z'));
+    expect(later).toMatchObject({ unchanged: false, articles: 6 });
+    expect(await contents(outDir)).toEqual(await freshBuild(root, new Date('2026-01-02T07:00:00Z')));
+  });
+
   it('does not take the shortcut over a failed build: fixing the content back finds dist/ as it was', async () => {
     const { root, outDir, run } = await site();
     await run();
