@@ -58,7 +58,8 @@ type Op =
   | { kind: 'touch'; article: number }
   | { kind: 'later'; days: number }
   | { kind: 'forget'; what: 'cache' | 'dist' | 'markdown' }
-  | { kind: 'killed'; while: 'writing' | 'swapping' };
+  | { kind: 'killed'; while: 'writing' | 'swapping' }
+  | { kind: 'damage'; file: number; at: number; xor: number };
 
 const index = fc.nat({ max: 50 });
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -93,6 +94,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('later' as const), days: fc.integer({ min: 1, max: 3 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('forget' as const), what: fc.constantFrom('cache' as const, 'dist' as const, 'markdown' as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('killed' as const), while: fc.constantFrom('writing' as const, 'swapping' as const) }) },
+  // One byte of one .cache/ file changed, as a disk error or a half-restored CI cache would.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('damage' as const), file: fc.nat(), at: fc.nat(), xor: fc.integer({ min: 1, max: 255 }) }) },
 );
 
 /** A front-matter key and its value as one YAML line; lists in flow style, strings quoted. */
@@ -134,6 +137,8 @@ async function endedPid(): Promise<number> {
 /** The site an editor works on: applies each edit to content/ (and public/, .cache/, dist/) as files. */
 class EditedSite {
   now = NOW;
+  /** Set by a 'damage' edit: from then on a build may warn that it met a damaged rendered body and ran again. */
+  damaged = false;
   private counter = 0;
 
   private constructor(
@@ -297,6 +302,18 @@ class EditedSite {
         if (edit.while === 'swapping') await rename(this.outDir, path.join(parent, `.dist-old-${pid}`));
         return;
       }
+      case 'damage': {
+        const cacheDir = path.join(this.root, '.cache');
+        const files = (await listFiles(cacheDir).catch(() => [] as string[])).sort();
+        if (files.length === 0) return;
+        const file = path.join(cacheDir, files[edit.file % files.length]!);
+        const bytes = await readFile(file);
+        if (bytes.length === 0) return;
+        bytes[edit.at % bytes.length]! ^= edit.xor;
+        await writeFile(file, bytes);
+        this.damaged = true;
+        return;
+      }
       case 'broken':
         // Handled by runEdits: the file is broken for one build and then restored.
         return;
@@ -307,7 +324,8 @@ class EditedSite {
   incremental(): Promise<Outcome> {
     return outcome(async () => {
       const { warnings } = await buildUnlessUnchanged({ root: this.root, outDir: this.outDir, now: this.now });
-      return { files: await contents(this.outDir), warnings };
+      // The warning of a build that met a damaged body and ran again: a fresh build has no .cache/ to meet.
+      return { files: await contents(this.outDir), warnings: this.damaged ? warnings.filter((warning) => warning.code !== 'cache/damaged') : warnings };
     });
   }
 
@@ -413,7 +431,7 @@ function devCheck(site: EditedSite): { check: Check; close: () => Promise<void> 
 const RUNS = 16;
 
 /** Edits left out of the dev session: to public/, .cache/ and dist/ and what is beside it, which the dev server does not reload for. */
-const NOT_IN_DEV = new Set<Op['kind']>(['public', 'forget', 'killed']);
+const NOT_IN_DEV = new Set<Op['kind']>(['public', 'forget', 'killed', 'damage']);
 
 async function removeSite(site: EditedSite): Promise<void> {
   await rm(site.root, { recursive: true, force: true });
