@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 // needs none of them. src/bin/code.js bundles such modules as chunks of their own.
 import { buildUnlessUnchanged } from './pipeline/unchanged.ts';
 import type { LockCommand, LockHolder } from './output/build-lock.ts';
-import { formatError, toArhivarErrors, type ArhivarError } from './errors.ts';
+import { formatError, systemProblem, toArhivarErrors, type ArhivarError } from './errors.ts';
 import { startProgressLine } from './commands/progress.ts';
 import { startStaticServer } from './dev/static-server.ts';
 
@@ -172,9 +172,22 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       io.err(`${error.message}\n\n${HELP[command] ?? HELP.main}`);
       return EXIT.usage;
     }
+    // A full disk or a missing permission is the machine's, not arhivar's: said plainly, without a stack.
+    const refused = systemProblem(error, rootArgument(rest), command === 'build' ? 'the output folder holds a whole site: the last good build, or this one if it got as far as publishing' : undefined);
+    if (refused) {
+      io.err(`${formatError(refused)}\n`);
+      return EXIT.internal;
+    }
     io.err(`arhivar failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return EXIT.internal;
   }
+}
+
+/** The --root of a command line (the current folder without one), to name files in an error relative to it. */
+function rootArgument(args: readonly string[]): string {
+  const at = args.findIndex((arg) => arg === '--root' || arg.startsWith('--root='));
+  const given = at < 0 ? undefined : args[at]!.startsWith('--root=') ? args[at]!.slice('--root='.length) : args[at + 1];
+  return path.resolve(given ?? '.');
 }
 
 export class UsageError extends Error {}

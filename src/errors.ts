@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /**
  * The one error type arhivar raises for problems a person can fix.
  * `code` is stable (tests and scripts may match on it); `file` is relative to the project root.
@@ -61,3 +63,36 @@ export function toArhivarErrors(error: unknown): ArhivarError[] | undefined {
   if (error instanceof ArhivarError) return [error];
   return undefined;
 }
+
+/** What the system said, for the refusals a person can do something about; the rest stay unexpected. */
+const SYSTEM_PROBLEMS: Record<string, { code: string; what: string; hint: string }> = {
+  ENOSPC: { code: 'system/disk-full', what: 'the disk is full', hint: 'free some space (or build on a disk with room) and run the command again' },
+  EDQUOT: { code: 'system/disk-full', what: 'the disk quota is used up', hint: 'free some space within the quota and run the command again' },
+  EACCES: { code: 'system/no-permission', what: 'permission denied', hint: 'give the user running arhivar the right to write there, or choose another folder (--out, --root)' },
+  EPERM: { code: 'system/no-permission', what: 'the operation is not permitted', hint: 'give the user running arhivar the right to write there, or choose another folder (--out, --root)' },
+  EROFS: { code: 'system/read-only', what: 'the file system is read-only', hint: 'run the command on a writable copy of the project, or give --out a writable folder' },
+  EMFILE: { code: 'system/too-many-open-files', what: 'too many files are open', hint: 'raise the limit of open files (ulimit -n) and run the command again' },
+  ENFILE: { code: 'system/too-many-open-files', what: 'the system has too many files open', hint: 'close other programs or raise the system limit, and run the command again' },
+  EIO: { code: 'system/io-error', what: 'the disk reported an input/output error', hint: 'check the disk (it may be failing), then run the command again' },
+};
+
+/**
+ * A system error that a person can act on (a full disk, a missing permission), as an ArhivarError naming
+ * the file where the system gave one; undefined for any other error. `outcome` says what became of the
+ * command's work (a build publishes nothing unless it finishes).
+ */
+export function systemProblem(error: unknown, root: string, outcome?: string): ArhivarError | undefined {
+  const failure = error as NodeJS.ErrnoException | undefined;
+  const known = typeof failure?.code === 'string' ? SYSTEM_PROBLEMS[failure.code] : undefined;
+  if (!known || !(error instanceof Error)) return undefined;
+  const where = failure!.path ? path.relative(root, failure!.path) || failure!.path : undefined;
+  const during = failure!.syscall ? `, ${failure!.syscall}` : '';
+  return new ArhivarError({
+    code: known.code,
+    message: `${known.what} (${failure!.code}${during})${outcome ? `; ${outcome}` : ''}`,
+    file: where,
+    hint: known.hint,
+    cause: error,
+  });
+}
+

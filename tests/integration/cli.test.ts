@@ -1,9 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main, type Io } from '../../src/cli.ts';
-import { copyFixture, FIXTURES, makeTempDir, removeDir } from '../helpers.ts';
+import { copyFixture, FIXTURES, listFiles, makeTempDir, PROJECT_ROOT, removeDir } from '../helpers.ts';
 
 const roots: string[] = [];
 afterEach(async () => {
@@ -195,6 +196,42 @@ describe('arhivar CLI exit codes', () => {
       expect(io.stderr.join('\n')).toContain('EADDRINUSE');
     } finally {
       blocker.close();
+    }
+  });
+
+  it('says plainly that the disk is full, exits 3 and leaves dist/ as it was', async (context) => {
+    // A small file system of its own (tmpfs, 2 MB), where the test can fill the disk; skipped where mounting is not allowed.
+    const mountPoint = await makeTempDir('arhivar-full-');
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mountPoint], { stdio: 'ignore' });
+    } catch {
+      await removeDir(mountPoint);
+      context.skip();
+    }
+    try {
+      const root = path.join(mountPoint, 'projekt');
+      await cp(path.join(FIXTURES, 'archive-basic'), root, { recursive: true });
+      await cp(path.join(PROJECT_ROOT, 'templates'), path.join(root, 'templates'), { recursive: true });
+      expect(await main(['build', '--root', root], captureIo())).toBe(0);
+      const before = await listFiles(path.join(root, 'dist'));
+      const bytes = async () => Promise.all(before.map((file) => readFile(path.join(root, 'dist', file), 'utf8')));
+      const published = await bytes();
+      // Every page changes, and only 40 KB are left for them.
+      await writeFile(path.join(root, 'content/site.yaml'), (await readFile(path.join(root, 'content/site.yaml'), 'utf8')).replace('Testni arhiv', 'Preizkusni arhiv'));
+      const free = Number(execFileSync('df', ['--output=avail', '-B1', mountPoint]).toString().trim().split('\n').at(-1));
+      await writeFile(path.join(mountPoint, 'polnilo'), Buffer.alloc(Math.max(0, free - 40_000)));
+
+      const io = captureIo();
+      expect(await main(['build', '--root', root], io)).toBe(3);
+      const printed = io.stderr.join('\n');
+      expect(printed).toMatch(/^system\/disk-full\n {2}the disk is full \(ENOSPC, \w+\); the output folder holds a whole site: the last good build, or this one if it got as far as publishing\n {2}hint: free some space/);
+      expect(printed).not.toContain('failed unexpectedly');
+      expect(await listFiles(path.join(root, 'dist'))).toEqual(before);
+      expect(await bytes()).toEqual(published);
+      expect((await readdir(root)).filter((name) => name.startsWith('.dist-'))).toEqual([]);
+    } finally {
+      execFileSync('umount', [mountPoint]);
+      await removeDir(mountPoint);
     }
   });
 
