@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -23,22 +24,35 @@ export async function findBrokenLinks(distDir: string): Promise<Array<{ file: st
   await collectFiles(root, '', files);
   const pages = [...files].filter((file) => file.endsWith('.html')).sort();
   const broken: BrokenLink[] = [];
-  const checkPage = async (file: string) => {
-    const html = await readFile(path.join(root, file), 'utf8');
+  // Whether each link resolves, by the folder of the page it is on: a site's pages repeat the same links
+  // (every person and tag page links the same articles), and resolving one is a URL parse.
+  const resolved = new Map<string, boolean>();
+  for (const file of pages) {
+    // Read one at a time, synchronously: through fs.promises each small file is four round trips to the
+    // thread pool (open, stat, read, close), about a third of the check's time at 15,000 pages.
+    const html = readFileSync(path.join(root, file), 'utf8');
+    const folder = file.slice(0, file.lastIndexOf('/') + 1);
     const seen = new Set<string>();
     for (const link of extractLinks(html)) {
       if (seen.has(link)) continue;
       seen.add(link);
-      if (!resolves(link, file, files)) broken.push({ file, link });
+      // A link from the site root (not //host) means the same on every page.
+      const key = link.startsWith('/') && !link.startsWith('//') ? link : `${folder}\0${link}`;
+      let ok = resolved.get(key);
+      if (ok === undefined) resolved.set(ownCopy(key), (ok = resolves(link, file, files)));
+      if (!ok) broken.push({ file, link });
     }
-  };
-  // A few files at a time: fast on a large site without opening thousands of files at once.
-  let next = 0;
-  const worker = async () => {
-    while (next < pages.length) await checkPage(pages[next++]!);
-  };
-  await Promise.all(Array.from({ length: 16 }, worker));
+  }
   return broken.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.link < b.link ? -1 : a.link > b.link ? 1 : 0));
+}
+
+/**
+ * The text as a string of its own. A link is cut from its page's HTML, and V8 keeps a cut of 13 characters
+ * or more as a view into the whole page: kept as a key, each link held its page in memory (the link check
+ * of 15,000 pages went from 120 to 510 MB).
+ */
+function ownCopy(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 async function collectFiles(root: string, relative: string, out: Set<string>): Promise<void> {
@@ -52,15 +66,19 @@ async function collectFiles(root: string, relative: string, out: Set<string>): P
 
 const TAG = /<[a-zA-Z][^\s/>]*(\s[^>]*)?>/g;
 const ATTRIBUTE = /\s(href|src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+/** Comments, and what is inside script and style elements (their opening tag stays: a script's src is a link). */
+const NOT_MARKUP = /<!--[\s\S]*?-->|(<(script|style)\b[^>]*>)[\s\S]*?<\/\2\s*>/gi;
 
-/** The URLs a page refers to, from tags outside comments, scripts and styles. */
+/** The URLs a page refers to, from tags outside comments, scripts and styles (a script's own src included). */
 export function extractLinks(html: string): string[] {
-  const markup = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '<$1>');
+  const markup = html.replace(NOT_MARKUP, (_whole, openingTag: string | undefined) => openingTag ?? '');
   const links: string[] = [];
-  for (const tag of markup.matchAll(TAG)) {
+  TAG.lastIndex = 0;
+  for (let tag = TAG.exec(markup); tag; tag = TAG.exec(markup)) {
     const attributes = tag[1];
     if (!attributes) continue;
-    for (const match of attributes.matchAll(ATTRIBUTE)) {
+    ATTRIBUTE.lastIndex = 0;
+    for (let match = ATTRIBUTE.exec(attributes); match; match = ATTRIBUTE.exec(attributes)) {
       const value = decodeEntities(match[2] ?? match[3] ?? match[4] ?? '').trim();
       if (match[1]!.toLowerCase() === 'srcset') {
         for (const candidate of value.split(',')) {
@@ -78,6 +96,7 @@ export function extractLinks(html: string): string[] {
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 function decodeEntities(value: string): string {
+  if (!value.includes('&')) return value;
   return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') {
       const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));

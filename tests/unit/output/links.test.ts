@@ -14,6 +14,11 @@ describe('extractLinks', () => {
     const html = `<!-- <a href="/v-komentarju/"> --><script>const t = '<a href="/v-skripti/">';</script><p>&lt;a href="/besedilo/"&gt;</p><a href="/da/">`;
     expect(extractLinks(html)).toEqual(['/da/']);
   });
+
+  it("reads a script's and a style's own tag, not what is inside them", () => {
+    const html = `<script type="module" src="/assets/iskanje.js"></script><style media="print">a[href="/ne/"]{}</style><script src='/a.js'>var x = "<img src='/ne.png'>";</script>`;
+    expect(extractLinks(html)).toEqual(['/assets/iskanje.js', '/a.js']);
+  });
 });
 
 describe('findBrokenLinks', () => {
@@ -46,6 +51,7 @@ describe('findBrokenLinks', () => {
         '<img src="/assets/manjka.png">',
         '<a href="/feed.xml?v=1">vir</a>',
         '<a href="/osebe/jurij-usakov/feed.xml">manjkajoč vir</a>',
+        '<script type="module" src="/assets/manjka.js"></script>',
       ].join('\n'),
     );
   });
@@ -56,6 +62,7 @@ describe('findBrokenLinks', () => {
 
   it('reports exactly the internal links and assets that do not resolve', async () => {
     expect(await findBrokenLinks(dist)).toEqual([
+      { file: 'index.html', link: '/assets/manjka.js' },
       { file: 'index.html', link: '/assets/manjka.png' },
       { file: 'index.html', link: '/manjka/' },
       { file: 'index.html', link: '/osebe/jurij-usakov/feed.xml' },
@@ -64,7 +71,11 @@ describe('findBrokenLinks', () => {
 
   it('resolves relative links against the page folder', async () => {
     await writeFile(path.join(dist, 'osebe/jurij-usakov/extra.html'), '<a href="../manjka/">x</a><a href="index.html">y</a>');
+    // The same relative link as osebe/index.html's, which resolves there and not here.
+    await mkdir(path.join(dist, 'drugo'));
+    await writeFile(path.join(dist, 'drugo/index.html'), '<a href="jurij-usakov/">Ušakov</a>');
     const broken = await findBrokenLinks(dist);
     expect(broken.filter((entry) => entry.file.startsWith('osebe/'))).toEqual([{ file: 'osebe/jurij-usakov/extra.html', link: '../manjka/' }]);
+    expect(broken.filter((entry) => entry.file.startsWith('drugo/'))).toEqual([{ file: 'drugo/index.html', link: 'jurij-usakov/' }]);
   });
 });
