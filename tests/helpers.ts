@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, cp } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, cp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,3 +83,30 @@ export function hrefs(html: string): string[] {
 export async function removeDir(directory: string): Promise<void> {
   await rm(directory, { recursive: true, force: true });
 }
+
+/** The file in <root>/.cache/ whose name starts with `prefix` (a log's name carries arhivar's version). */
+export async function cacheFile(root: string, prefix: string): Promise<string> {
+  const cacheDir = path.join(root, '.cache');
+  const name = (await readdir(cacheDir)).find((entry) => entry.startsWith(prefix) && !entry.endsWith('.spill'));
+  if (!name) throw new Error(`no file ${prefix}* in ${cacheDir}`);
+  return path.join(cacheDir, name);
+}
+
+/**
+ * Damages `file` in place (a process holding it open reads the damage) as a disk error would: changes the
+ * byte at `offset` within every occurrence of `text`, as stored in `encoding` (v8 keeps a string with č, š
+ * or ž at two bytes a character: utf16le). Fails when `text` does not occur; returns how often it did.
+ */
+export async function damageFile(file: string, text: string, encoding: 'utf8' | 'utf16le' = 'utf8', offset = 0): Promise<number> {
+  const bytes = await readFile(file);
+  const needle = Buffer.from(text, encoding);
+  let found = 0;
+  for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + 1)) {
+    bytes[at + offset] = 'X'.charCodeAt(0);
+    found++;
+  }
+  if (found === 0) throw new Error(`"${text}" (${encoding}) is not in ${file}`);
+  await writeFile(file, bytes);
+  return found;
+}
+

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { buildUnlessUnchanged } from '../../src/pipeline/unchanged.ts';
 import { ArhivarError, ContentErrors } from '../../src/errors.ts';
-import { copyFixture, listFiles, makeTempDir } from '../helpers.ts';
+import { cacheFile, copyFixture, damageFile, listFiles, makeTempDir } from '../helpers.ts';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 const PRVI = 'content/articles/2025/prvi.md';
@@ -20,6 +20,12 @@ async function freshBuild(root: string, now = NOW): Promise<Map<string, string>>
   const outDir = path.join(await makeTempDir('arhivar-fresh-'), 'dist');
   await build({ root, outDir, now, cache: false });
   return contents(outDir);
+}
+
+/** A new site title, so that every page is rendered again. */
+async function retitleSite(root: string): Promise<void> {
+  const config = path.join(root, 'content/site.yaml');
+  await writeFile(config, (await readFile(config, 'utf8')).replace('Testni arhiv', 'Preizkusni arhiv'));
 }
 
 async function site() {
@@ -111,17 +117,10 @@ describe('a rebuild with every input unchanged (issue 6)', () => {
   it('builds again, rendering anew, when a body kept in .cache/ is damaged, and warns', async () => {
     const { root, outDir, run } = await site();
     await run();
-    // Bodies stay in .cache/ and are read when a page needs them: damage one, then change the site title so
-    // every page is rendered again.
-    const cacheDir = path.join(root, '.cache');
-    const log = path.join(cacheDir, (await readdir(cacheDir)).find((name) => name.startsWith('markdown-') && name.endsWith('.log'))!);
-    const bytes = await readFile(log);
-    const at = bytes.indexOf(Buffer.from('Občinski svet je sprejel'));
-    expect(at).toBeGreaterThan(0);
-    bytes[at] = 'X'.charCodeAt(0);
-    await writeFile(log, bytes);
-    const config = path.join(root, 'content/site.yaml');
-    await writeFile(config, (await readFile(config, 'utf8')).replace('Testni arhiv', 'Preizkusni arhiv'));
+    // Bodies stay in .cache/ and are read when a page needs them: damage one, then change every page.
+    const log = await cacheFile(root, 'markdown-');
+    await damageFile(log, 'Občinski svet je sprejel');
+    await retitleSite(root);
 
     const result = await run();
     expect(result.unchanged).toBe(false);
@@ -138,20 +137,9 @@ describe('a rebuild with every input unchanged (issue 6)', () => {
     ] as const) {
       const { root, outDir, run } = await site();
       await run();
-      const cacheDir = path.join(root, '.cache');
-      const file = path.join(cacheDir, (await readdir(cacheDir)).find((name) => name.startsWith(prefix))!);
-      const bytes = await readFile(file);
-      // v8 keeps a string with č or ž at two bytes a character; every occurrence, so no copy is left intact.
-      const needle = Buffer.from(text, 'utf16le');
-      let damaged = 0;
-      for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + 1)) {
-        bytes[at] = 'X'.charCodeAt(0);
-        damaged++;
-      }
-      expect(damaged, prefix).toBeGreaterThan(0);
-      await writeFile(file, bytes);
-      const config = path.join(root, 'content/site.yaml');
-      await writeFile(config, (await readFile(config, 'utf8')).replace('Testni arhiv', 'Preizkusni arhiv'));
+      // Every occurrence, so that no copy of the text is left intact.
+      await damageFile(await cacheFile(root, prefix), text, 'utf16le');
+      await retitleSite(root);
 
       expect((await run()).warnings, prefix).toEqual([]);
       expect(await contents(outDir), prefix).toEqual(await freshBuild(root));
@@ -161,16 +149,9 @@ describe('a rebuild with every input unchanged (issue 6)', () => {
   it('leaves out a kept body whose first paragraph (shown on list pages) is damaged, and renders it anew', async () => {
     const { root, outDir, run } = await site();
     await run();
-    const cacheDir = path.join(root, '.cache');
-    const log = path.join(cacheDir, (await readdir(cacheDir)).find((name) => name.startsWith('markdown-') && name.endsWith('.log'))!);
-    const bytes = await readFile(log);
-    // The head of each record holds the first paragraph, v8-serialised (two bytes a character: it has č).
-    const at = bytes.indexOf(Buffer.from('Občinski svet je sprejel', 'utf16le'));
-    expect(at).toBeGreaterThan(0);
-    bytes[at] = 'X'.charCodeAt(0);
-    await writeFile(log, bytes);
-    const config = path.join(root, 'content/site.yaml');
-    await writeFile(config, (await readFile(config, 'utf8')).replace('Testni arhiv', 'Preizkusni arhiv'));
+    // The head of each record holds the first paragraph, v8-serialised.
+    await damageFile(await cacheFile(root, 'markdown-'), 'Občinski svet je sprejel', 'utf16le');
+    await retitleSite(root);
 
     const result = await run();
     expect(result.warnings).toEqual([]);

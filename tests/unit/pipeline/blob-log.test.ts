@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BlobLog } from '../../../src/pipeline/blob-log.ts';
 import { ArhivarError } from '../../../src/errors.ts';
-import { makeTempDir } from '../../helpers.ts';
+import { damageFile, makeTempDir } from '../../helpers.ts';
 
 type Head = { title: string; words: number };
 const text = (value: string) => new TextEncoder().encode(value);
@@ -163,11 +163,7 @@ describe('BlobLog', () => {
     const first = await filled(root, 3);
     await first.save();
     first.close();
-    const file = path.join(root, FILE);
-    const bytes = await readFile(file);
-    const at = bytes.indexOf(Buffer.from('Telo 1'));
-    bytes[at] = 'X'.charCodeAt(0);
-    await writeFile(file, bytes);
+    await damageFile(path.join(root, FILE), 'Telo 1');
 
     const second = await BlobLog.open<Head>(root, 'bodies', 'v1');
     expect(decode(second.part('k0', 0))).toBe('<p>Telo 0 s črkami č, š, ž.</p>');
@@ -189,13 +185,8 @@ describe('BlobLog', () => {
     const first = await filled(root, 3);
     await first.save();
     first.close();
-    const file = path.join(root, FILE);
-    const bytes = await readFile(file);
     // The head is v8-serialised: "Članek 1" is kept at two bytes a character.
-    const at = bytes.indexOf(Buffer.from('Članek 1', 'utf16le'));
-    expect(at).toBeGreaterThan(0);
-    bytes[at + 2] = 'X'.charCodeAt(0);
-    await writeFile(file, bytes);
+    await damageFile(path.join(root, FILE), 'Članek 1', 'utf16le', 2);
 
     const second = await BlobLog.open<Head>(root, 'bodies', 'v1');
     expect(second.head('k0')).toEqual({ title: 'Članek 0', words: 0 });
