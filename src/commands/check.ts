@@ -35,9 +35,12 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   const warnings: ArhivarError[] = [];
   let articles = 0;
   try {
-    const model = await loadSite({ root: options.root, includeFuture: options.includeFuture, now: options.now });
+    // Only the problems are wanted: each text is let go once validated and each rendered body stays in
+    // .cache/, as in a build, so a large archive is checked in the memory a build takes.
+    const model = await loadSite({ root: options.root, includeFuture: options.includeFuture, now: options.now, releaseSources: true, bodiesOnDisk: true });
     warnings.push(...model.warnings);
     articles = model.archive.articles.length;
+    model.close();
   } catch (error) {
     const known = toArhivarErrors(error);
     if (!known) throw error;
