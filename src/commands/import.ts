@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { writeNewFile } from '../content/write-new-file.ts';
 import path from 'node:path';
 import { ArhivarError } from '../errors.ts';
 import { checkProjectFolder } from '../pipeline/folders.ts';
@@ -165,7 +166,7 @@ async function importOne(source: string, options: ImportOptions, registry: Regis
   const absolute = path.join(options.root, ...file.split('/'));
   await mkdir(path.dirname(absolute), { recursive: true });
   try {
-    await writeFile(absolute, markdown, { flag: 'wx' });
+    await writeNewFile(absolute, markdown);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new ArhivarError({

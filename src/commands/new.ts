@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { writeNewFile } from '../content/write-new-file.ts';
 import path from 'node:path';
 import { ArhivarError } from '../errors.ts';
 import { checkProjectFolder } from '../pipeline/folders.ts';
@@ -71,7 +72,7 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
   await mkdir(path.dirname(absolute), { recursive: true });
   const text = newArticleText(title, ljubljanaDay(now), options.people ?? [], options.tags ?? []);
   try {
-    await writeFile(absolute, text, { flag: 'wx' });
+    await writeNewFile(absolute, text);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new ArhivarError({

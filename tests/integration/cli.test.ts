@@ -42,6 +42,31 @@ async function siteOneLevelDown(): Promise<{ outer: string; root: string }> {
   return { outer, root };
 }
 
+/**
+ * Runs `work` on a file system of its own (tmpfs, 2 MB), where `leaveFree` fills the disk up to that many
+ * bytes; the test is skipped where mounting is not allowed.
+ */
+async function onSmallDisk(context: { skip: () => void }, work: (mountPoint: string, leaveFree: (bytes: number) => Promise<void>) => Promise<void>): Promise<void> {
+  const mountPoint = await makeTempDir('arhivar-full-');
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mountPoint], { stdio: 'ignore' });
+  } catch {
+    await removeDir(mountPoint);
+    context.skip();
+    return;
+  }
+  const leaveFree = async (bytes: number) => {
+    const free = Number(execFileSync('df', ['--output=avail', '-B1', mountPoint]).toString().trim().split('\n').at(-1));
+    await writeFile(path.join(mountPoint, 'polnilo'), Buffer.alloc(Math.max(0, free - bytes)));
+  };
+  try {
+    await work(mountPoint, leaveFree);
+  } finally {
+    execFileSync('umount', [mountPoint]);
+    await removeDir(mountPoint);
+  }
+}
+
 describe('arhivar CLI exit codes', () => {
   it('prints the command list with the exit codes; no command is a usage error', async () => {
     const help = captureIo();
@@ -200,15 +225,7 @@ describe('arhivar CLI exit codes', () => {
   });
 
   it('says plainly that the disk is full, exits 3 and leaves dist/ as it was', async (context) => {
-    // A small file system of its own (tmpfs, 2 MB), where the test can fill the disk; skipped where mounting is not allowed.
-    const mountPoint = await makeTempDir('arhivar-full-');
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mountPoint], { stdio: 'ignore' });
-    } catch {
-      await removeDir(mountPoint);
-      context.skip();
-    }
-    try {
+    await onSmallDisk(context, async (mountPoint, leaveFree) => {
       const root = path.join(mountPoint, 'projekt');
       await cp(path.join(FIXTURES, 'archive-basic'), root, { recursive: true });
       await cp(path.join(PROJECT_ROOT, 'templates'), path.join(root, 'templates'), { recursive: true });
@@ -218,8 +235,7 @@ describe('arhivar CLI exit codes', () => {
       const published = await bytes();
       // Every page changes, and only 40 KB are left for them.
       await writeFile(path.join(root, 'content/site.yaml'), (await readFile(path.join(root, 'content/site.yaml'), 'utf8')).replace('Testni arhiv', 'Preizkusni arhiv'));
-      const free = Number(execFileSync('df', ['--output=avail', '-B1', mountPoint]).toString().trim().split('\n').at(-1));
-      await writeFile(path.join(mountPoint, 'polnilo'), Buffer.alloc(Math.max(0, free - 40_000)));
+      await leaveFree(40_000);
 
       const io = captureIo();
       expect(await main(['build', '--root', root], io)).toBe(3);
@@ -229,10 +245,27 @@ describe('arhivar CLI exit codes', () => {
       expect(await listFiles(path.join(root, 'dist'))).toEqual(before);
       expect(await bytes()).toEqual(published);
       expect((await readdir(root)).filter((name) => name.startsWith('.dist-'))).toEqual([]);
-    } finally {
-      execFileSync('umount', [mountPoint]);
-      await removeDir(mountPoint);
-    }
+    });
+  });
+
+  it('leaves no piece of an imported article behind when the disk fills up while writing it', async (context) => {
+    await onSmallDisk(context, async (mountPoint, leaveFree) => {
+      const root = path.join(mountPoint, 'projekt');
+      await cp(path.join(FIXTURES, 'archive-basic', 'content'), path.join(root, 'content'), { recursive: true });
+      const before = await listFiles(path.join(root, 'content'));
+      // The seed article four times over: about 12 KB, where 6 KB are left.
+      const seed = await readFile(path.join(FIXTURES, 'import', 'witkoff-dmitrijev.txt'), 'utf8');
+      const [first, ...rest] = seed.split('\n');
+      const source = path.join(await makeTempDir(), 'dolgo.txt');
+      roots.push(path.dirname(source));
+      await writeFile(source, [first, ...rest, ...rest, ...rest, ...rest].join('\n'));
+      await leaveFree(6_000);
+
+      const io = captureIo();
+      expect(await main(['import', source, '--root', root, '--date', '2025-12-22'], io)).toBe(3);
+      expect(io.stderr.join('\n')).toMatch(/^system\/disk-full\n {2}the disk is full \(ENOSPC, write\)\n/);
+      expect(await listFiles(path.join(root, 'content'))).toEqual(before);
+    });
   });
 
   it('preview serves until stopped, then exits 0', async () => {
