@@ -125,7 +125,13 @@ async function tryLock(lockPath: string, command: LockCommand): Promise<OutputLo
     throw error;
   }
   const holder: LockHolder = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), token: randomBytes(8).toString('hex'), command };
-  await writeFile(path.join(lockPath, HOLDER_FILE), JSON.stringify(holder));
+  try {
+    await writeFile(path.join(lockPath, HOLDER_FILE), JSON.stringify(holder));
+  } catch (error) {
+    // A full disk: without its holder file the lock would hold up the next build for HOLDERLESS_STALE_MS.
+    await rm(lockPath, { recursive: true, force: true });
+    throw error;
+  }
   let released = false;
   return {
     path: lockPath,

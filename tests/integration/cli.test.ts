@@ -248,6 +248,24 @@ describe('arhivar CLI exit codes', () => {
     });
   });
 
+  it('leaves no lock behind when the disk is too full to write it, so the next build does not wait', async (context) => {
+    await onSmallDisk(context, async (mountPoint, leaveFree) => {
+      const root = path.join(mountPoint, 'projekt');
+      await cp(path.join(FIXTURES, 'archive-basic'), root, { recursive: true });
+      await cp(path.join(PROJECT_ROOT, 'templates'), path.join(root, 'templates'), { recursive: true });
+      await leaveFree(0);
+      const full = captureIo();
+      expect(await main(['build', '--root', root], full)).toBe(3);
+      expect(full.stderr.join('\n')).toContain('system/disk-full');
+      expect(await readdir(root)).not.toContain('.dist-lock');
+
+      await rm(path.join(mountPoint, 'polnilo'));
+      const io = captureIo();
+      expect(await main(['build', '--root', root], io)).toBe(0);
+      expect(io.stderr.join('\n')).not.toContain('waiting');
+    });
+  });
+
   it('leaves no piece of an imported article behind when the disk fills up while writing it', async (context) => {
     await onSmallDisk(context, async (mountPoint, leaveFree) => {
       const root = path.join(mountPoint, 'projekt');
