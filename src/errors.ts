@@ -95,4 +95,3 @@ export function systemProblem(error: unknown, root: string, outcome?: string): A
     cause: error,
   });
 }
-
