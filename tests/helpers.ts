@@ -109,4 +109,3 @@ export async function damageFile(file: string, text: string, encoding: 'utf8' | 
   await writeFile(file, bytes);
   return found;
 }
-
