@@ -76,7 +76,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
  * tree during the read would make links of the old site look broken, and for a moment there is no dist/ at
  * all. A build started meanwhile waits. A folder no build may publish into (checkOutputLocation refuses it)
  * cannot change under the check, and one whose parent folder is missing has no build; neither is locked, so
- * the check makes no lock folder beside them.
+ * the check makes no lock folder beside them. Nor is one the check may not write beside (read-only).
  */
 async function whileNoBuildPublishes(root: string, outDir: string, onWait: CheckOptions['onWaitForBuild'], read: () => Promise<void>): Promise<void> {
   const buildsCanPublishThere = await checkOutputLocation(root, outDir).then(
@@ -84,7 +84,15 @@ async function whileNoBuildPublishes(root: string, outDir: string, onWait: Check
     () => false,
   );
   if (!buildsCanPublishThere || (await folderKind(path.dirname(outDir))) !== 'folder') return read();
-  const lock = await lockOutput(outDir, { command: 'check', onWait });
+  let lock;
+  try {
+    lock = await lockOutput(outDir, { command: 'check', onWait });
+  } catch (error) {
+    // Beside a folder this check may not write in (a read-only copy of a site), no build of this user
+    // publishes either: read it as it is, as before checks took the lock.
+    if (['EROFS', 'EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '')) return read();
+    throw error;
+  }
   try {
     await read();
   } finally {

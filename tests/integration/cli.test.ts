@@ -266,6 +266,19 @@ describe('arhivar CLI exit codes', () => {
     });
   });
 
+  it('checks the links of a site on a read-only file system, where it cannot take the build lock', async (context) => {
+    await onSmallDisk(context, async (mountPoint) => {
+      const root = await copyFixture('archive-basic');
+      roots.push(root);
+      const site = path.join(mountPoint, 'splet');
+      expect(await main(['build', '--root', root, '--out', site], captureIo())).toBe(0);
+      execFileSync('mount', ['-o', 'remount,ro', mountPoint]);
+      const io = captureIo();
+      expect(await main(['check', '--root', root, '--out', site], io)).toBe(0);
+      expect(io.stdout.join('\n')).toContain(`every internal link in ${path.relative(root, site)}/ resolves`);
+    });
+  });
+
   it('leaves no piece of an imported article behind when the disk fills up while writing it', async (context) => {
     await onSmallDisk(context, async (mountPoint, leaveFree) => {
       const root = path.join(mountPoint, 'projekt');
