@@ -1,3 +1,5 @@
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSite } from '../build.ts';
 import { ArhivarError, toArhivarErrors } from '../errors.ts';
@@ -5,6 +7,7 @@ import { lockOutput, type LockHolder } from '../output/build-lock.ts';
 import { findBrokenLinks } from '../output/links.ts';
 import { folderKind } from '../folder-kind.ts';
 import { checkOutputLocation } from '../pipeline/folders.ts';
+import { CACHE_DIR } from '../pipeline/cache.ts';
 
 /**
  * `arhivar check`: everything the build checks, plus the internal links of an existing build. Content
@@ -37,7 +40,8 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   try {
     // Only the problems are wanted: each text is let go once validated and each rendered body stays in
     // .cache/, as in a build, so a large archive is checked in the memory a build takes.
-    const model = await loadSite({ root: options.root, includeFuture: options.includeFuture, now: options.now, releaseSources: true, bodiesOnDisk: true });
+    const cache = await cacheWritable(options.root);
+    const model = await loadSite({ root: options.root, includeFuture: options.includeFuture, now: options.now, releaseSources: true, bodiesOnDisk: cache, cache });
     warnings.push(...model.warnings);
     articles = model.archive.articles.length;
     model.close();
@@ -98,4 +102,17 @@ async function whileNoBuildPublishes(root: string, outDir: string, onWait: Check
   } finally {
     await lock.release();
   }
+}
+
+/**
+ * Whether .cache/ (or the project folder, to make it in) may be written. A read-only checkout is checked
+ * without .cache/: every article is rendered anew, where loading with it failed on its first write.
+ */
+async function cacheWritable(root: string): Promise<boolean> {
+  const cacheDir = path.join(root, CACHE_DIR);
+  const folder = (await folderKind(cacheDir)) === 'folder' ? cacheDir : root;
+  return access(folder, constants.W_OK).then(
+    () => true,
+    () => false,
+  );
 }

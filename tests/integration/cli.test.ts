@@ -62,7 +62,8 @@ async function onSmallDisk(context: { skip: () => void }, work: (mountPoint: str
   try {
     await work(mountPoint, leaveFree);
   } finally {
-    execFileSync('umount', [mountPoint]);
+    // Lazily: a failed command may still hold a file open there, and a busy mount would outlive the test.
+    execFileSync('umount', ['-l', mountPoint]);
     await removeDir(mountPoint);
   }
 }
@@ -276,6 +277,21 @@ describe('arhivar CLI exit codes', () => {
       const io = captureIo();
       expect(await main(['check', '--root', root, '--out', site], io)).toBe(0);
       expect(io.stdout.join('\n')).toContain(`every internal link in ${path.relative(root, site)}/ resolves`);
+    });
+  });
+
+  it('checks a read-only checkout: content without writing .cache/, and the links of its build', async (context) => {
+    await onSmallDisk(context, async (mountPoint) => {
+      const root = path.join(mountPoint, 'projekt');
+      await cp(path.join(FIXTURES, 'archive-basic'), root, { recursive: true });
+      await cp(path.join(PROJECT_ROOT, 'templates'), path.join(root, 'templates'), { recursive: true });
+      expect(await main(['build', '--root', root], captureIo())).toBe(0);
+      // A changed article: its validation and body are not in .cache/, and could not be kept there.
+      await writeFile(path.join(root, 'content/articles/2025/prvi.md'), `${await readFile(path.join(root, 'content/articles/2025/prvi.md'), 'utf8')}\nDodan stavek.\n`);
+      execFileSync('mount', ['-o', 'remount,ro', mountPoint]);
+      const io = captureIo();
+      expect(await main(['check', '--root', root], io)).toBe(0);
+      expect(io.stdout).toEqual(['checked 5 articles: no problems; every internal link in dist/ resolves']);
     });
   });
 
