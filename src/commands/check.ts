@@ -12,7 +12,8 @@ import { CACHE_DIR } from '../pipeline/cache.ts';
 /**
  * `arhivar check`: everything the build checks, plus the internal links of an existing build. Content
  * problems and broken links are reported together. Nothing in content/ or the output folder is written;
- * like a build, loading the content keeps what it validated and rendered in .cache/.
+ * like a build, loading the content keeps what it validated and rendered in .cache/, when .cache/ may be
+ * written (a read-only checkout is checked without it).
  */
 export interface CheckOptions {
   root: string;
