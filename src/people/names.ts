@@ -235,6 +235,10 @@ export function guessGender(name: string, role?: string): Gender {
     for (const word of role.toLowerCase().split(/[^\p{L}]+/u)) {
       if (/(ica|inja|[^sšč]ka)$/.test(word) && word.length >= 4) return 'f';
       if (['hči', 'žena', 'soproga', 'mati', 'sestra', 'gospa'].includes(word)) return 'f';
+      // The head noun comes first (adjectives before it end in a vowel); one ending in a consonant is a
+      // man's role (odposlanec, predsednik, župan), and what follows is its complement: »predsednika«,
+      // »Krka« there are genitives, not feminine role nouns.
+      if (word.length >= 3 && /[bcčdfghjklmnprsštvzž]$/.test(word)) break;
     }
   }
   if (!first) return 'm';

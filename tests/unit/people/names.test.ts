@@ -111,6 +111,13 @@ describe('guessGender', () => {
     ['Kim Lee', 'južnokorejska ministrica', 'f'],
     ['Alex Morgan', 'poslanka', 'f'],
     ['Alex Morgan', 'poslanec', 'm'],
+    // A genitive after the role noun (-nika, Krka) is not a feminine role noun: the head noun comes first.
+    ['Steve Witkoff', 'posebni odposlanec ameriškega predsednika', 'm'],
+    ['Kim Lee', 'predsednik uprave Krka', 'm'],
+    ['Alex Morgan', 'namestnik predsednika vlade', 'm'],
+    ['Alex Morgan', 'posebna odposlanka ameriškega predsednika', 'f'],
+    ['Alex Morgan', 'nekdanja ministrica', 'f'],
+    ['Alex Morgan', 'žena predsednika', 'f'],
   ] as const)('%s (%s) → %s', (name, role, gender) => {
     expect(guessGender(name, role)).toBe(gender);
   });
