@@ -42,6 +42,8 @@ interface DetectorPerson {
   initials: Set<string>;
   /** The surname cannot be an ordinary Slovenian word (Witkoff, Dmitrijev, Vučić), so a sentence start does not hide it. */
   foreign: boolean;
+  /** The surname is also a nationality noun (Rus, Turk, Nemec): »dva Rusa« names nobody. */
+  nationality: boolean;
 }
 
 interface FormEntry {
@@ -87,7 +89,7 @@ export function createDetector(registry: Iterable<Person>): PeopleDetector {
     const forms = personForms(person);
     const number = people.length;
     const head = forms.variants[0]!.surname.nom[0] ?? '';
-    const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, mainFirst: new Set(), allFirst: new Set(), initials: new Set(), foreign: looksForeign(head) };
+    const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, mainFirst: new Set(), allFirst: new Set(), initials: new Set(), foreign: looksForeign(head), nationality: NATIONALITY_NOUNS.has(head.toLowerCase()) };
     people.push(entry);
     for (const variant of forms.variants) {
       for (const form of variant.firstForms) {
@@ -256,6 +258,24 @@ function isInitial(tokens: Tokens, i: number): boolean {
   return tokens.word(i).length === 1 && isCapitalised(tokens.word(i)) && tokens.text[tokens.ends[i]!] === '.';
 }
 
+/** A preposition, capitalised at a sentence start too (»Z Novak so se …«). */
+function isPreposition(tokens: Tokens, i: number): boolean {
+  const word = tokens.word(i);
+  return PREPOSITIONS.has(word) || (isSentenceStart(tokens, i) && PREPOSITIONS.has(word.toLowerCase()));
+}
+
+/** »… je (v nedeljo) potrdila«: the clause after token `last` has a feminine singular verb. */
+function feminineSubjectAfter(tokens: Tokens, last: number): boolean {
+  if (last + 2 >= tokens.length || !AUXILIARIES.has(tokens.word(last + 1)) || !sameClause(tokens, last)) return false;
+  for (let p = last + 2; p < tokens.length && p <= last + 4 && sameClause(tokens, p - 1); p++) {
+    const word = tokens.word(p);
+    if (!isLower(word)) return false;
+    const gender = participleGender(word);
+    if (gender) return gender === 'f';
+  }
+  return false;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Context cues
 
@@ -278,6 +298,15 @@ const NUMBER_GAP = /^ \d[\d.,]* $/;
 const POSSESSIVE_SHAPE = /(ov|ev|in)(a|o|e|i|ega|emu|em|im|ih|ima|imi)?$/;
 /** Place names spelled like a possessive (Kosovo: Kos; Kraljevo: Kralj). */
 const PLACE_SPELLINGS = new Set(['Kosovo', 'Kraljevo', 'Sarajevo', 'Tetovo', 'Kumanovo', 'Ivanovo', 'Borovo', 'Petrovo', 'Lukovo']);
+/** Their case forms (Kosova, Kosovu, Kosovom), which are also the older forms of a woman's surname (Kos: Kosova). */
+const PLACE_FORMS = new Set([...PLACE_SPELLINGS].flatMap((place) => ['', 'a', 'u', 'om'].map((ending) => (ending ? place.slice(0, -1) + ending : place))));
+/**
+ * Nationality and regional nouns that are Slovenian surnames too (Rus, Turk, Nemec, Hrvat, Čeh, Korošec):
+ * Slovenian capitalises them, so »dva Rusa« looks like a surname.
+ */
+const NATIONALITY_NOUNS = new Set(
+  'rus turk nemec hrvat čeh srb poljak madžar slovak grk francoz anglež škot irec arab žid kitajec japonec avstrijec italijan bosanec makedonec albanec romun bolgar ukrajinec belorus litvanec šved danec norvežan finec estonec španec portugalec belgijec nizozemec američan kanadčan slovenec črnogorec korošec štajerc kranjec primorec prekmurec'.split(' '),
+);
 /** Words that cannot be the noun a possessive adjective belongs to. */
 const FUNCTION_WORDS = new Set(
   'je ni so sta bo bi in ali pa ter da ki ko se si v na z s o za iz od do po pri k h med pred nad pod kot ker če tudi še že ne le ga jo ji mu jih jim smo ste bil bila bilo bili bodo bosta'.split(' '),
@@ -320,7 +349,9 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
     for (const p of [last + 2, last + 3]) {
       if (p < n && clause(last, p)) {
         const gender = participleGender(tokens.word(p));
-        if (gender) return { gender, subject: true };
+        // »Izjava Ušakova je presenetila«: a feminine noun before the name may be the subject instead,
+        // and the name its genitive.
+        if (gender) return { gender, subject: !(gender === 'f' && afterFeminineNoun(tokens, first)) };
         if (!isLower(tokens.word(p))) break;
       }
     }
@@ -340,6 +371,13 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
     }
   }
   return undefined;
+}
+
+/** The word before token `first`, in the same phrase, has the shape of a feminine noun (izjava, Vlada). */
+function afterFeminineNoun(tokens: Tokens, first: number): boolean {
+  if (first === 0 || !tightGap(tokens, first - 1)) return false;
+  const word = tokens.word(first - 1).toLowerCase();
+  return word.length >= 4 && word.endsWith('a') && !FUNCTION_WORDS.has(word) && !PREPOSITIONS.has(word);
 }
 
 /**
@@ -390,6 +428,8 @@ interface Candidate {
   from: number;
   /** A namesake's first name looks like the other gender (Ana Novak does not hide Janez Novak). */
   namesakeOtherGender?: boolean;
+  /** The namesake's "first name" is a sentence-initial word that may be an ordinary noun. */
+  uncertain?: boolean;
 }
 
 interface Occurrence {
@@ -411,6 +451,8 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
     const entries = detector.index.get(tokens.word(i));
     if (!entries) continue;
     const followedByName = i + 1 < tokens.length && tightGap(tokens, i) && isCapitalised(tokens.word(i + 1)) && !isInitial(tokens, i + 1);
+    const nextEntries = followedByName ? detector.index.get(tokens.word(i + 1)) : undefined;
+    const placeForm = PLACE_FORMS.has(tokens.word(i));
     const candidates: Candidate[] = [];
     for (const entry of entries) {
       if (entry.kind === 'possessive') {
@@ -426,8 +468,9 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
         candidates.push({ person: entry.person, kind: 'possessive', relation: 'bare', alias: entry.alias, nomOnly: false, hasNom: false, from: i });
         continue;
       }
-      // "Novak Đoković": a surname spelling followed by another name is a first name here.
-      if (followedByName) continue;
+      // "Novak Đoković": a surname spelling followed by another name is a first name here, unless that
+      // name is a registry surname in another case: »s Trumpom Putin«, »Trump Putinu« are two people.
+      if (followedByName && !(nextEntries && inOtherCase(entry, nextEntries))) continue;
       let from = i;
       let prefixOk = true;
       for (let k = entry.prefix.length - 1; k >= 0; k--) {
@@ -443,11 +486,18 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       const candidate: Candidate = { person: entry.person, kind: 'surname', relation: 'bare', alias: entry.alias, nomOnly, hasNom: (entry.cases & NOM_ONLY) !== 0, from };
       if (!entry.mononym) classifyFirstName(detector, tokens, person, candidate);
       else candidate.alias = true;
+      // »Vlada Kosova«: a form of a place's name (Kosovo) is the place unless the first name stands before it.
+      if (placeForm && candidate.relation !== 'full') continue;
       candidates.push(candidate);
     }
     if (candidates.length > 0) occurrences.push({ token: i, candidates });
   }
   return occurrences;
+}
+
+/** Every reading of the next word is a surname in a case this spelling is not, or a possessive. */
+function inOtherCase(entry: FormEntry, nextEntries: readonly FormEntry[]): boolean {
+  return nextEntries.every((next) => next.kind === 'possessive' || (next.cases & entry.cases) === 0);
 }
 
 /** "Van der Berg" at a sentence start spells the particle with a capital. */
@@ -482,12 +532,19 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
     }
     const knownName = detector.firstNames.has(word);
     const sentenceStart = isSentenceStart(tokens, j);
-    const afterPreposition = j > 0 && PREPOSITIONS.has(tokens.word(j - 1)) && tightGap(tokens, j - 1);
+    const afterPreposition = j > 0 && isPreposition(tokens, j - 1) && tightGap(tokens, j - 1);
     // Murska Sobota, v Slovenskih Konjicah: a capitalised adjective makes the surname part of a place name.
     const properAdjective = PROPER_ADJECTIVE.test(word);
     const otherName = detector.index.has(word) && !knownName;
-    // »Tihomirja Novaka so …«: a sentence-initial word with the case ending of the surname is a first name.
-    const agreeing = sentenceStart && !knownName && !candidate.hasNom && sameEnding(word, tokens.word(candidate.from)) && !roleNounGender(word.toLowerCase());
+    // »Tihomirja Novaka so …«: a sentence-initial word with the case ending of the surname is a first name,
+    // unless a feminine verb follows: in »Vlada Netanjahuja je potrdila« the word is the subject, a noun.
+    const agreeing =
+      sentenceStart &&
+      !knownName &&
+      !candidate.hasNom &&
+      sameEnding(word, tokens.word(candidate.from)) &&
+      !roleNounGender(word.toLowerCase()) &&
+      !feminineSubjectAfter(tokens, candidate.from);
     // "Danes Novak …": an ordinary word that starts the sentence; the surname stands alone.
     if ((sentenceStart && !knownName && !properAdjective && !agreeing) || otherName) break;
     // Possibly a middle name the registry does not spell: keep looking one word further back.
@@ -500,6 +557,8 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
     }
     candidate.relation = 'namesake';
     candidate.from = j;
+    // Such a word may still be an ordinary noun (»Vlada Netanjahuja zavrača …«): it hides this mention only.
+    candidate.uncertain = agreeing;
     // A place (v Ljubljani …, Murska Sobota) names no namesake, so bare mentions elsewhere stay.
     candidate.namesakeOtherGender = (!knownName && (afterPreposition || properAdjective)) || looksOtherGender(word, person, candidate.nomOnly);
     return;
@@ -537,7 +596,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     const explained = occurrence.candidates.some((candidate) => candidate.relation === 'full');
     for (const candidate of occurrence.candidates) {
       if (candidate.relation === 'full') fullNamed.add(candidate.person);
-      if (candidate.relation === 'namesake' && !candidate.namesakeOtherGender && !explained) shadowed.add(candidate.person);
+      if (candidate.relation === 'namesake' && !candidate.namesakeOtherGender && !candidate.uncertain && !explained) shadowed.add(candidate.person);
     }
   }
   interface Found {
@@ -585,13 +644,16 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       kind,
       from,
       to: token,
-      weak: !possessive && isSentenceStart(tokens, from) && !detector.people[person]!.foreign && !looksForeign(tokens.word(token)) && !personContext(detector, tokens, token),
+      weak:
+        detector.people[person]!.nationality ||
+        (!possessive && isSentenceStart(tokens, from) && !detector.people[person]!.foreign && !looksForeign(tokens.word(token)) && !personContext(detector, tokens, token)),
       reason: notes.length > 0 ? `${label}; ${notes.join('; ')}` : label,
     });
   }
 
-  // A bare surname only at sentence starts ("Sever bo zapihal") may be an ordinary word: it counts
-  // only if the article names the person somewhere else too.
+  // A bare surname only at sentence starts ("Sever bo zapihal") may be an ordinary word, and one that is
+  // also a nationality noun (»Rus je dejal«) may be any Russian: it counts only if the article names the
+  // person somewhere else too.
   const strong = new Set<number>();
   for (const item of found) if (!item.weak) strong.add(item.person);
 
@@ -638,7 +700,7 @@ function grammaticalCue(tokens: Tokens, first: number, last: number): Cue {
       before--;
     }
   }
-  const preposition = before >= 0 && before + 1 <= first && tightGap(tokens, before) && PREPOSITIONS.has(tokens.word(before));
+  const preposition = before >= 0 && before + 1 <= first && tightGap(tokens, before) && isPreposition(tokens, before);
   let subject = false;
   if (!gender) {
     const verb = verbGender(tokens, first, last);
