@@ -464,7 +464,8 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
         const coordinated =
           (next === 'in' || next === 'ali' || next === 'ter') && i + 2 < tokens.length && tightGap(tokens, i + 1) && isCapitalised(tokens.word(i + 2)) && POSSESSIVE_SHAPE.test(tokens.word(i + 2));
         if (PLACE_SPELLINGS.has(tokens.word(i))) continue;
-        if (!coordinated && (!isLower(next) || FUNCTION_WORDS.has(next) || INSTITUTION_NOUN.test(next))) continue;
+        if (!coordinated && !(isLower(next) || ownsProperNoun(detector, tokens, i))) continue;
+        if (!coordinated && (FUNCTION_WORDS.has(next) || INSTITUTION_NOUN.test(next.toLowerCase()))) continue;
         candidates.push({ person: entry.person, kind: 'possessive', relation: 'bare', alias: entry.alias, nomOnly: false, hasNom: false, from: i });
         continue;
       }
@@ -493,6 +494,18 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
     if (candidates.length > 0) occurrences.push({ token: i, candidates });
   }
   return occurrences;
+}
+
+/**
+ * »Putinova Rusija«, »Trumpova Amerika«: a possessive before a capitalised word that is no name, and not
+ * itself after one (»Boris Trumpov« is a surname).
+ */
+function ownsProperNoun(detector: PeopleDetector, tokens: Tokens, i: number): boolean {
+  const next = tokens.word(i + 1);
+  if (!tightGap(tokens, i) || !isCapitalised(next) || next === next.toUpperCase() || detector.index.has(next) || detector.firstNames.has(next)) return false;
+  if (i === 0 || !tightGap(tokens, i - 1) || isSentenceStart(tokens, i)) return true;
+  const before = tokens.word(i - 1);
+  return !(isCapitalised(before) && (!isSentenceStart(tokens, i - 1) || detector.firstNames.has(before)));
 }
 
 /** Every reading of the next word is a surname in a case this spelling is not, or a possessive. */

@@ -59,6 +59,7 @@ describe('detectPeople: forms (issue 3)', () => {
     ['an uncertain first name hides only its own mention', 'Vlada Netanjahuja zavrača predlog. Netanjahu je dejal, da ga ne bo sprejel.', ['benjamin-netanjahu']],
     ['two surnames side by side in different cases', 'Po telefonskem pogovoru s Trumpom Putin ni popustil.', ['donald-trump', 'vladimir-putin']],
     ['a nominative surname before a dative one', 'Kaj je Trump Putinu obljubil na Aljaski?', ['donald-trump', 'vladimir-putin']],
+    ['a possessive before a proper noun', 'Putinova Rusija ne popušča. Tudi Trumpova Amerika se umika iz Evrope.', ['vladimir-putin', 'donald-trump']],
     ['a surname that is also a nationality, named in full', 'Andrej Rus je odstopil. Rus je dejal, da je utrujen.', ['andrej-rus']],
   ])('%s', (_what, text, expected) => {
     expect(ids(text)).toEqual(expected);
@@ -85,6 +86,8 @@ describe('detectPeople: no false tags (issue 3)', () => {
     ['a sentence-initial first name in the same case', 'Tihomirja Novaka so izvolili za predsednika društva. Novaka so čestitali.'],
     ['a first name of another person before a declined surname', 'Pogovarjali so se z Ivanom Novakom in Markom Soboto.'],
     ['a place spelled like an older feminine surname (Kos: Kosova)', 'Srbija in Kosovo po pogovorih v Bruslju brez dogovora. Vlada Kosova je zavrnila predlog, Kosovu pa so obljubili pomoč.'],
+    ['an institution spelled with capitals', 'Koncert bo v Cankarjevem Domu, podelili bodo tudi Cankarjevo Nagrado.'],
+    ['a possessive-shaped surname after a first name', 'Trgovino je odprl Boris Trumpov Mlakar. Boris Trumpov Ivanov je prišel.'],
     ['nationality nouns that are surnames too', 'Na meji so prijeli dva Rusa, ki sta tihotapila cigarete. Rus je dejal, da ju ne pozna. Pomagal jim je Rusov znanec.'],
   ])('%s', (_what, text) => {
     expect(ids(text)).toEqual([]);
