@@ -5,6 +5,7 @@ import { parseFrontMatter } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
 import { PersonFrontMatterSchema, isPlainObject, issuesToErrors, stripBodyControlCharacters } from './schema.ts';
 import type { SourceFile } from './read.ts';
+import { splitAtSurname } from './person-name.ts';
 
 export type Gender = 'm' | 'f';
 
@@ -12,6 +13,8 @@ export interface Person {
   /** The slug: the file name without .md, or derived from the name for people without a file. */
   id: string;
   name: string;
+  /** The surname words of `name`, when they are not just its last word: Pirc Musar, Xi (Xi Jinping). */
+  surname?: string | undefined;
   aliases: readonly string[];
   role: string | undefined;
   gender: Gender | undefined;
@@ -65,12 +68,26 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
     return { errors: issuesToErrors(result.error.issues, { file, code: 'person', keyLines: frontMatter.keyLines, fallbackLine: 1, knownKeys: PERSON_KEYS }) };
   }
   const data = result.data;
+  if (data.surname !== undefined && !isSurnameOf(data.name, data.surname)) {
+    return {
+      errors: [
+        new ArhivarError({
+          code: 'person/bad-surname',
+          message: `surname "${data.surname}" is not the first or the last words of name "${data.name}"`,
+          file,
+          line: frontMatter.keyLines.get('surname'),
+          hint: 'write the surname as it is spelled in name:, such as surname: Pirc Musar for name: Nataša Pirc Musar',
+        }),
+      ],
+    };
+  }
   const shape = checkMarkdownShape(frontMatter.body, file, frontMatter.bodyLine);
   if (shape) return { errors: [shape] };
   return {
     person: {
       id: base,
       name: data.name,
+      ...(data.surname !== undefined && { surname: normaliseSpaces(data.surname) }),
       aliases: data.aliases,
       role: data.role,
       gender: data.gender,
@@ -80,6 +97,17 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
     },
     errors: [],
   };
+}
+
+/** Whether `surname` is the leading or trailing words of `name`, and not all of a name of two words or more. */
+function isSurnameOf(name: string, surname: string): boolean {
+  const words = name.trim().split(/\s+/);
+  const named = splitAtSurname(words, surname);
+  return named !== undefined && (named.given.length > 0 || words.length === 1);
+}
+
+function normaliseSpaces(text: string): string {
+  return text.trim().split(/\s+/).join(' ');
 }
 
 /** A page for someone an article names but the registry does not know yet. */

@@ -63,6 +63,8 @@ export type ArticleFrontMatter = z.output<typeof ArticleFrontMatterSchema>;
 
 export const PersonFrontMatterSchema = z.strictObject({
   name: text,
+  /** The surname words of `name` when they are not its last word (Pirc Musar, Xi in Xi Jinping). */
+  surname: text.optional(),
   aliases: nameList.default([]),
   role: text.optional(),
   gender: z.enum(['m', 'f'], { error: 'must be m or f' }).optional(),

@@ -430,6 +430,8 @@ interface Candidate {
   namesakeOtherGender?: boolean;
   /** The namesake's "first name" is a sentence-initial word that may be an ordinary noun. */
   uncertain?: boolean;
+  /** Token index where the name ends, when not at the surname (Xi Jinping: at the given name). */
+  to?: number;
 }
 
 interface Occurrence {
@@ -469,9 +471,11 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
         candidates.push({ person: entry.person, kind: 'possessive', relation: 'bare', alias: entry.alias, nomOnly: false, hasNom: false, from: i });
         continue;
       }
+      // The surname first, then this person's given name: Xi Jinping, »Novak Janez« in a list.
+      const surnameFirst = followedByName && detector.people[entry.person]!.allFirst.has(tokens.word(i + 1));
       // "Novak Đoković": a surname spelling followed by another name is a first name here, unless that
       // name is a registry surname in another case: »s Trumpom Putin«, »Trump Putinu« are two people.
-      if (followedByName && !(nextEntries && inOtherCase(entry, nextEntries))) continue;
+      if (followedByName && !surnameFirst && !(nextEntries && inOtherCase(entry, nextEntries))) continue;
       let from = i;
       let prefixOk = true;
       for (let k = entry.prefix.length - 1; k >= 0; k--) {
@@ -485,7 +489,11 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       const person = detector.people[entry.person]!;
       const nomOnly = entry.cases === NOM_ONLY;
       const candidate: Candidate = { person: entry.person, kind: 'surname', relation: 'bare', alias: entry.alias, nomOnly, hasNom: (entry.cases & NOM_ONLY) !== 0, from };
-      if (!entry.mononym) classifyFirstName(detector, tokens, person, candidate);
+      if (surnameFirst) {
+        candidate.relation = 'full';
+        candidate.to = i + 1;
+        candidate.alias = entry.alias || !person.mainFirst.has(tokens.word(i + 1));
+      } else if (!entry.mononym) classifyFirstName(detector, tokens, person, candidate);
       else candidate.alias = true;
       // »Vlada Kosova«: a form of a place's name (Kosovo) is the place unless the first name stands before it.
       if (placeForm && candidate.relation !== 'full') continue;
@@ -626,7 +634,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     if (full.length > 0) {
       const best = full.find((candidate) => !candidate.alias) ?? full[0]!;
       const person = detector.people[best.person]!;
-      found.push({ person: best.person, kind: best.alias ? 'alias' : 'full', from: best.from, to: token, weak: false, reason: best.alias ? `alias of ${person.name}` : 'full name' });
+      found.push({ person: best.person, kind: best.alias ? 'alias' : 'full', from: best.from, to: best.to ?? token, weak: false, reason: best.alias ? `alias of ${person.name}` : 'full name' });
       continue;
     }
     let open = candidates.filter((candidate) => candidate.relation === 'bare');

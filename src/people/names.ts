@@ -1,4 +1,5 @@
 import type { Gender, Person } from '../content/person.ts';
+import { splitAtSurname } from '../content/person-name.ts';
 
 /**
  * Slovenian forms of a person's name: every case of the first names and the surname, and the
@@ -229,8 +230,8 @@ const FEMALE_OTHER_NAMES = new Set(
  * The gender a name declines by. A person file's `gender` wins; then a feminine role noun (ministrica,
  * poslanka, predsednica); then the first name (-a is mostly female).
  */
-export function guessGender(name: string, role?: string): Gender {
-  const first = splitName(name).first[0];
+export function guessGender(name: string, role?: string, surname?: string): Gender {
+  const first = splitName(name, surname).first[0];
   if (role) {
     for (const word of role.toLowerCase().split(/[^\p{L}]+/u)) {
       if (/(ica|inja|[^sšč]ka)$/.test(word) && word.length >= 4) return 'f';
@@ -258,9 +259,15 @@ export interface SplitName {
   surname: string[];
 }
 
-/** "Vincent van Gogh" → first [Vincent], surname [van, Gogh]; "Madonna" → surname [Madonna]. */
-export function splitName(name: string): SplitName {
+/**
+ * "Vincent van Gogh" → first [Vincent], surname [van, Gogh]; "Madonna" → surname [Madonna]. `surname`, the
+ * person file's surname: when given, names the surname words: "Nataša Pirc Musar" with "Pirc Musar",
+ * "Xi Jinping" with "Xi" (a surname first).
+ */
+export function splitName(name: string, surname?: string): SplitName {
   const words = name.normalize('NFC').trim().split(/\s+/).filter(Boolean);
+  const named = surname === undefined ? undefined : splitAtSurname(words, surname.normalize('NFC'));
+  if (named) return { first: named.given.map(withoutDot), surname: named.surname.flatMap(splitHyphen) };
   if (words.length <= 1) return { first: [], surname: words.flatMap(splitHyphen) };
   let start = words.length - 1;
   for (let index = 1; index < words.length - 1; index++) {
@@ -269,7 +276,12 @@ export function splitName(name: string): SplitName {
       break;
     }
   }
-  return { first: words.slice(0, start).map((word) => word.replace(/\.$/, '')), surname: words.slice(start).flatMap(splitHyphen) };
+  return { first: words.slice(0, start).map(withoutDot), surname: words.slice(start).flatMap(splitHyphen) };
+}
+
+/** "J." → "J": an initial without its dot. */
+function withoutDot(word: string): string {
+  return word.replace(/\.$/, '');
 }
 
 function splitHyphen(word: string): string[] {
@@ -297,8 +309,8 @@ export interface PersonForms {
   variants: NameVariant[];
 }
 
-export function nameVariant(name: string, gender: Gender, alias: boolean): NameVariant {
-  const { first, surname } = splitName(name);
+export function nameVariant(name: string, gender: Gender, alias: boolean, surnameWords?: string): NameVariant {
+  const { first, surname } = splitName(name, surnameWords);
   const firstForms = new Set<string>();
   for (const word of first) {
     // Jean-Claude: the text splits at the hyphen, so each part is a first name too (only the last declines).
@@ -322,9 +334,9 @@ export function nameVariant(name: string, gender: Gender, alias: boolean): NameV
   };
 }
 
-export function personForms(person: Pick<Person, 'id' | 'name' | 'aliases' | 'gender' | 'role'>): PersonForms {
-  const gender = person.gender ?? guessGender(person.name, person.role);
-  const variants = [nameVariant(person.name, gender, false)];
+export function personForms(person: Pick<Person, 'id' | 'name' | 'surname' | 'aliases' | 'gender' | 'role'>): PersonForms {
+  const gender = person.gender ?? guessGender(person.name, person.role, person.surname);
+  const variants = [nameVariant(person.name, gender, false, person.surname)];
   for (const alias of person.aliases) variants.push(nameVariant(alias, gender, true));
   return { id: person.id, gender, variants };
 }

@@ -112,10 +112,15 @@ export interface RenderedBodies {
   close: () => void;
 }
 
-/** What shapes detection besides the article: the names, aliases, genders and detect flags of the registry, in order. */
+/**
+ * What shapes detection besides the article: the names, surnames, aliases, genders, roles (a gender may be
+ * guessed from one) and detect flags of the registry, in order.
+ */
 export function registryKey(people: readonly Person[]): string {
   const hash = createHash('sha1');
-  for (const person of people) hash.update(JSON.stringify([person.id, person.name, person.aliases, person.gender ?? null, person.detect])).update('\n');
+  for (const person of people) {
+    hash.update(JSON.stringify([person.id, person.name, person.surname ?? null, person.aliases, person.gender ?? null, person.role ?? null, person.detect])).update('\n');
+  }
   return hash.digest('base64url');
 }
 

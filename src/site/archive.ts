@@ -1,5 +1,6 @@
 import type { Article, TagRef } from '../content/article.ts';
 import type { Person } from '../content/person.ts';
+import { splitAtSurname } from '../content/person-name.ts';
 import { collator, ljubljanaCalendar } from '../text/sl.ts';
 
 /**
@@ -49,16 +50,21 @@ export function compareNewestFirst(a: NewestFirstKey, b: NewestFirstKey): number
   return b.date.instant.getTime() - a.date.instant.getTime() || collator.compare(a.title, b.title) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 }
 
-/** "Steve Witkoff" → ["Witkoff", "Steve"]: Slovenian indexes sort by surname, then first name. */
-export function surnameSortKey(name: string): [string, string] {
+/**
+ * "Steve Witkoff" → ["Witkoff", "Steve"]: Slovenian indexes sort by surname, then first name. The person
+ * file's `surname:` names it when it is not the last word (Pirc Musar, Xi).
+ */
+export function surnameSortKey(name: string, surname?: string): [string, string] {
   const words = name.trim().split(/\s+/);
-  const surname = words.pop() ?? '';
-  return [surname, words.join(' ')];
+  const named = surname === undefined ? undefined : splitAtSurname(words, surname);
+  if (named) return [named.surname.join(' '), named.given.join(' ')];
+  const last = words.pop() ?? '';
+  return [last, words.join(' ')];
 }
 
 export function comparePeople(a: Person, b: Person): number {
-  const [surnameA, restA] = surnameSortKey(a.name);
-  const [surnameB, restB] = surnameSortKey(b.name);
+  const [surnameA, restA] = surnameSortKey(a.name, a.surname);
+  const [surnameB, restB] = surnameSortKey(b.name, b.surname);
   return collator.compare(surnameA, surnameB) || collator.compare(restA, restB) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 

@@ -31,6 +31,8 @@ const REGISTRY = [
   person('Jurij Ušakov'),
   person('Marta Kos', { gender: 'f' }),
   person('Andrej Rus'),
+  person('Xi Jinping', { surname: 'Xi', gender: 'm' }),
+  person('Nataša Pirc Musar', { surname: 'Pirc Musar', gender: 'f' }),
 ];
 const detector = createDetector(REGISTRY);
 const ids = (text: string) => detectPeople(detector, text).people;
@@ -59,6 +61,9 @@ describe('detectPeople: forms (issue 3)', () => {
     ['an uncertain first name hides only its own mention', 'Vlada Netanjahuja zavrača predlog. Netanjahu je dejal, da ga ne bo sprejel.', ['benjamin-netanjahu']],
     ['two surnames side by side in different cases', 'Po telefonskem pogovoru s Trumpom Putin ni popustil.', ['donald-trump', 'vladimir-putin']],
     ['a nominative surname before a dative one', 'Kaj je Trump Putinu obljubil na Aljaski?', ['donald-trump', 'vladimir-putin']],
+    ['a surname first (surname: Xi)', 'Xi Jinping je prispel v Moskvo. Xi je dejal, da je vesel. Z Xi Jinpingom se je sestal Putin.', ['xi-jinping', 'vladimir-putin']],
+    ['a surname of two words (surname: Pirc Musar)', 'Predsednica Nataša Pirc Musar je odpotovala. Pirc Musar je dejala, da bo obisk kratek.', ['natasa-pirc-musar']],
+    ['a list with surnames first', 'Na seznamu so Novak Janez, Golob Marko in drugi.', ['janez-novak', 'marko-golob']],
     ['a possessive before a proper noun', 'Putinova Rusija ne popušča. Tudi Trumpova Amerika se umika iz Evrope.', ['vladimir-putin', 'donald-trump']],
     ['a surname that is also a nationality, named in full', 'Andrej Rus je odstopil. Rus je dejal, da je utrujen.', ['andrej-rus']],
   ])('%s', (_what, text, expected) => {
@@ -88,6 +93,7 @@ describe('detectPeople: no false tags (issue 3)', () => {
     ['a place spelled like an older feminine surname (Kos: Kosova)', 'Srbija in Kosovo po pogovorih v Bruslju brez dogovora. Vlada Kosova je zavrnila predlog, Kosovu pa so obljubili pomoč.'],
     ['an institution spelled with capitals', 'Koncert bo v Cankarjevem Domu, podelili bodo tudi Cankarjevo Nagrado.'],
     ['a possessive-shaped surname after a first name', 'Trgovino je odprl Boris Trumpov Mlakar. Boris Trumpov Ivanov je prišel.'],
+    ['a given name alone, of a person whose surname comes first', 'Jinping je pogosto ime. Vesna Musar je prišla.'],
     ['nationality nouns that are surnames too', 'Na meji so prijeli dva Rusa, ki sta tihotapila cigarete. Rus je dejal, da ju ne pozna. Pomagal jim je Rusov znanec.'],
   ])('%s', (_what, text) => {
     expect(ids(text)).toEqual([]);
@@ -143,6 +149,11 @@ describe('detectPeople: mentions', () => {
       ['steve-witkoff', 'alias', 'Steven Witkoffu'],
     ]);
     for (const mention of mentions) expect(text.slice(mention.start, mention.end)).toBe(mention.text);
+  });
+
+  it('spans a name written surname first', () => {
+    const { mentions } = detectPeople(detector, 'Včeraj je Xi Jinping prispel v Moskvo.');
+    expect(mentions.map((m) => [m.personId, m.kind, m.text])).toEqual([['xi-jinping', 'full', 'Xi Jinping']]);
   });
 
   it('does not count a sentence-initial surname that is the only mention', () => {

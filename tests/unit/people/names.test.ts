@@ -131,6 +131,12 @@ describe('splitName and full names', () => {
     expect(splitName('Madonna')).toEqual({ first: [], surname: ['Madonna'] });
   });
 
+  it('takes the surname a person file names, first or last', () => {
+    expect(splitName('Nataša Pirc Musar', 'Pirc Musar')).toEqual({ first: ['Nataša'], surname: ['Pirc', 'Musar'] });
+    expect(splitName('Xi Jinping', 'Xi')).toEqual({ first: ['Jinping'], surname: ['Xi'] });
+    expect(splitName('Nataša Pirc Musar')).toEqual({ first: ['Nataša', 'Pirc'], surname: ['Musar'] });
+  });
+
   it('declines only the last word of a multi-word surname', () => {
     const forms = personForms({ id: 'v', name: 'Vincent van Gogh', aliases: [], gender: 'm', role: undefined });
     expect(fullNameForms(forms.variants[0]!, forms.gender)).toContain('Vincenta van Gogha');
