@@ -209,6 +209,15 @@ describe('incremental builds (issue 6)', () => {
     await build({ root, outDir, now: NOW });
     expect(await readFile(path.join(outDir, page), 'utf8')).not.toContain('/osebe/joze-kovac/');
     expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
+
+    // A role alone changes a guessed gender (no gender: in the file), and with it the forms looked for.
+    const mlinar = path.join(root, 'content/people/boris-mlinar.md');
+    const mlinarPage = '2024/02/08/bolnisnica-dobila-novega-direktorja/index.html';
+    expect(await readFile(path.join(outDir, mlinarPage), 'utf8')).toContain('/osebe/boris-mlinar/');
+    await writeFile(mlinar, (await readFile(mlinar, 'utf8')).replace('direktor bolnišnice', 'direktorica bolnišnice'));
+    await build({ root, outDir, now: NOW });
+    expect(await readFile(path.join(outDir, mlinarPage), 'utf8')).not.toContain('/osebe/boris-mlinar/');
+    expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
   });
 
   it('leaves dist/ byte for byte as it was when a build fails, even after it began writing the next tree', async () => {
