@@ -16,7 +16,7 @@ import { buildAssets, type BuiltAssets, type OutputFile } from './output/assets.
 import { buildArchiveSearch } from './search/documents.ts';
 import { searchFiles } from './pipeline/search.ts';
 import { writeSite } from './output/write.ts';
-import { readPublishedTree } from './output/publish.ts';
+import { forgetPublishedTree, readPublishedTree } from './output/publish.ts';
 import { holdingOutputFolder, type LockCommand, type LockHolder } from './output/build-lock.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
 import { checkCacheFolder, checkPublicFolder } from './pipeline/folders.ts';
@@ -378,27 +378,42 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /**
- * A build that meets a damaged record of rendered Markdown (cache/damaged, pipeline/blob-log.ts) has
- * published nothing and removed that log; the bodies it held are rendered anew by one more run, and a
- * warning says what happened. A dev session's log (options.reuse) lives on in the session, so there the
- * error stands.
+ * Builds once more, with a warning, after a run that published nothing because what it kept from the last
+ * build could not be trusted:
+ * - a damaged record of rendered Markdown (cache/damaged, pipeline/blob-log.ts): that log was removed, and
+ *   the bodies it held are rendered anew. A dev session's log (options.reuse) lives on in the session, so
+ *   there the error stands;
+ * - a file of dist/ removed by something else (output/changed-outside, output/publish.ts): the record of
+ *   dist/ is forgotten, and every file is written into a fresh tree.
  */
 async function buildAgainIfCacheDamaged(options: BuildOptions): Promise<BuildResult> {
   try {
     return await buildLocked(options);
   } catch (error) {
-    if (!(error instanceof ArhivarError && error.code === 'cache/damaged') || options.reuse) throw error;
-    // From the start: the first run took over and stopped the caller's Markdown workers, and let go of the
-    // texts of the caller's sources if it was allowed to (their bodies would now render as empty).
-    const result = await buildLocked({ ...options, markdownWorkers: undefined, sources: options.releaseSources ? undefined : options.sources });
-    result.model.warnings.push(
-      new ArhivarError({
+    if (!(error instanceof ArhivarError)) throw error;
+    let warning: ArhivarError;
+    if (error.code === 'cache/damaged' && !options.reuse) {
+      warning = new ArhivarError({
         code: 'cache/damaged',
         file: error.file,
         message: 'a record of rendered Markdown in the build cache was damaged, so the file was removed and the build ran again, rendering those articles anew',
         hint: 'nothing to do now; if it happens again, check the disk',
-      }),
-    );
+      });
+    } else if (error.code === 'output/changed-outside') {
+      await forgetPublishedTree(options.root, path.resolve(options.root, options.outDir ?? 'dist'));
+      warning = new ArhivarError({
+        code: 'output/changed-outside',
+        file: error.file,
+        message: 'this file of the published site was removed by something other than arhivar, so the build ran again and wrote every file of dist/ anew',
+        hint: 'leave dist/ to arhivar: a build rewrites a file only when its content changes, so a change made there by hand stays or goes unpredictably; to start dist/ afresh, delete it and build',
+      });
+    } else {
+      throw error;
+    }
+    // From the start: the first run took over and stopped the caller's Markdown workers, and let go of the
+    // texts of the caller's sources if it was allowed to (their bodies would now render as empty).
+    const result = await buildLocked({ ...options, markdownWorkers: undefined, sources: options.releaseSources ? undefined : options.sources });
+    result.model.warnings.push(warning);
     return result;
   }
 }

@@ -68,7 +68,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
           code: 'link/broken',
           message: `link "${link}" leads to no page of the built site`,
           file: `${shown}/${file}`,
-          hint: 'build again (the build may be older than the content); if it stays, fix the link in the article or template that writes it',
+          hint: 'build again (the build may be older than the content; a page removed from dist/ by hand comes back once dist/ is deleted and built); if it stays, fix the link in the article or template that writes it',
         }),
       );
     }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, readlink, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { ArhivarError } from '../errors.ts';
 import { sha1 } from '../hash.ts';
 import { CACHE_DIR, readCacheFile, writeCacheFile } from '../pipeline/cache.ts';
 import { addTime, type Timings } from '../pipeline/timings.ts';
@@ -249,7 +250,7 @@ export async function publishSite(
   } catch (error) {
     // The spare (if it was the staging tree) is no longer trusted: the state written by openStaging says so.
     if (staging && staging.directory === names.fresh) removeInBackground(names.fresh);
-    throw error;
+    throw publishedFileGone(error, root, target) ?? error;
   } finally {
     await writer.close();
     addTime(options.timings, 'render', renderMs);
@@ -343,6 +344,30 @@ class Staging {
       }
     }
   }
+}
+
+/**
+ * A file of dist/ that the record says is there could not be linked into the new tree because it is gone:
+ * something other than arhivar removed it. build() then forgets the record and builds once more.
+ */
+function publishedFileGone(error: unknown, root: string, target: string): ArhivarError | undefined {
+  const failure = error as NodeJS.ErrnoException;
+  if (failure.code !== 'ENOENT' || failure.syscall !== 'link' || !failure.path || path.relative(target, failure.path).startsWith('..')) return undefined;
+  return new ArhivarError({
+    code: 'output/changed-outside',
+    file: path.relative(root, failure.path).split(path.sep).join('/'),
+    message: 'a file of the published site was removed by something other than arhivar',
+    hint: 'leave dist/ to arhivar; the build runs again and writes it afresh',
+    cause: error,
+  });
+}
+
+/**
+ * Forgets the record of what `target` holds, so the next build writes every file into a fresh tree instead of
+ * trusting what is there.
+ */
+export async function forgetPublishedTree(root: string, target: string): Promise<void> {
+  await rm(path.join(root, CACHE_DIR, (await readPublishedTree(root, target, false)).stateName), { force: true });
 }
 
 /** Records of output folders kept in .cache/ besides the one just written (see pruneOtherStates). */

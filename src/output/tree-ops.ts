@@ -60,5 +60,6 @@ function unlinkIfThere(file: string): void {
 /** What the writer thread reports for each batch: how many operations it took, and the first failure. */
 export interface BatchReport {
   done: number;
-  failure?: { message: string; code?: string | undefined } | undefined;
+  /** The error's fields that say which call failed on which file (Node's fs errors carry them). */
+  failure?: { message: string; code?: string | undefined; syscall?: string | undefined; path?: string | undefined } | undefined;
 }

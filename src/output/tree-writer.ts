@@ -130,7 +130,10 @@ export class TreeWriter {
       this.ring ??= new SharedRing(SHARED_BYTES);
       const worker = new Worker(await compileWorker(this.root, TREE_WRITER_ENTRY), { workerData: { shared: this.ring.buffer } });
       worker.on('message', (report: BatchReport) => {
-        if (report.failure && !this.failure) this.failure = Object.assign(new Error(report.failure.message), { code: report.failure.code });
+        if (report.failure && !this.failure) {
+          const { message, ...fields } = report.failure;
+          this.failure = Object.assign(new Error(message), fields);
+        }
         // One report per batch, in the order sent: its writes' room in the ring is free again.
         this.ring!.release(this.batchRegions.shift() ?? 0);
         this.settle(report.done);

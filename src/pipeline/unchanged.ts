@@ -18,6 +18,9 @@ import { beforeHandOver, closeWorkers, startMarkdownWorkers } from './markdown.t
  * dated in the future appears when its time comes, so the record keeps the earliest such moment and the
  * shortcut is not taken from then on.
  */
+
+/** Warnings about what one run met, not about the content: a build with nothing changed does not repeat them. */
+const ABOUT_THIS_RUN = new Set(['cache/damaged', 'output/changed-outside']);
 export interface LastBuild {
   version: 1;
   key: string;
@@ -190,8 +193,9 @@ async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string,
       nextPublicationMs: result.model.nextPublication?.getTime() ?? null,
       pagesWritten: summary.pagesWritten,
       articles: summary.articles,
-      // Warnings about the content, which a build with nothing changed gives again; not one about this run's .cache/.
-      warnings: storeWarnings(summary.warnings.filter((warning) => warning.code !== 'cache/damaged')),
+      // Warnings about the content, which a build with nothing changed gives again; not those about this run
+      // (its .cache/, or a dist/ changed from outside).
+      warnings: storeWarnings(summary.warnings.filter((warning) => !ABOUT_THIS_RUN.has(warning.code))),
     });
   }
   return summary;

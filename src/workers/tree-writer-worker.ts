@@ -14,7 +14,7 @@ parentPort?.on('message', (batch: TreeOp[]) => {
       runner.apply(op);
     } catch (error) {
       const failure = error as NodeJS.ErrnoException;
-      report.failure = { message: failure.message, code: failure.code };
+      report.failure = { message: failure.message, code: failure.code, syscall: failure.syscall, path: failure.path };
       break;
     }
   }

@@ -220,6 +220,22 @@ describe('incremental builds (issue 6)', () => {
     expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
   });
 
+  it('builds again, writing every file, when a file of dist/ was removed by something else', async () => {
+    const root = await copyFixture('archive-basic');
+    const outDir = path.join(root, 'dist');
+    await buildUnlessUnchanged({ root, now: NOW });
+    await rm(path.join(outDir, 'osebe/eva-sever/index.html'));
+    // A later build that keeps that page links it from dist/: it must not fail, then or ever after.
+    await appendFile(path.join(root, PRVI), '\nDodan stavek.\n');
+    const summary = await buildUnlessUnchanged({ root, now: NOW });
+    expect(summary.warnings.map((warning) => [warning.code, warning.file])).toEqual([['output/changed-outside', 'dist/osebe/eva-sever/index.html']]);
+    expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
+    // The warning was about that run, not the content: a build with nothing changed does not repeat it.
+    const again = await buildUnlessUnchanged({ root, now: NOW });
+    expect(again.unchanged).toBe(true);
+    expect(again.warnings).toEqual([]);
+  });
+
   it('leaves dist/ byte for byte as it was when a build fails, even after it began writing the next tree', async () => {
     const root = await copyFixture('archive-basic');
     const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');
