@@ -372,9 +372,9 @@ export interface BuildResult {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  if (options.outputLocked) return buildAgainIfCacheDamaged(options);
+  if (options.outputLocked) return buildAgainIfKeptStateUntrusted(options);
   // Before any work: a file where the site goes would otherwise fail the build only at its very end.
-  return holdingOutputFolder(options.root, path.resolve(options.root, options.outDir ?? 'dist'), options, () => buildAgainIfCacheDamaged(options));
+  return holdingOutputFolder(options.root, path.resolve(options.root, options.outDir ?? 'dist'), options, () => buildAgainIfKeptStateUntrusted(options));
 }
 
 /**
@@ -386,7 +386,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  * - a file of dist/ removed by something else (output/changed-outside, output/publish.ts): the record of
  *   dist/ is forgotten, and every file is written into a fresh tree.
  */
-async function buildAgainIfCacheDamaged(options: BuildOptions): Promise<BuildResult> {
+async function buildAgainIfKeptStateUntrusted(options: BuildOptions): Promise<BuildResult> {
   try {
     return await buildLocked(options);
   } catch (error) {
