@@ -161,7 +161,16 @@ async function importOne(source: string, options: ImportOptions, registry: Regis
   const { year } = ljubljanaCalendar(parsedDate.value.instant);
   const file = `${CONTENT_DIR}/articles/${year}/${slug}.md`;
   const check = validateArticle({ file, text: markdown, mtimeMs: 0 });
-  if (check.errors.length > 0) throw new Error(`internal: import produced an invalid article: ${check.errors.map((e) => e.message).join('; ')}`);
+  if (check.errors.length > 0) {
+    // The body is written within the build's limits, so this is a title or text the build refuses for
+    // a reason the importer does not know: the file is reported and the others are still imported.
+    throw new ArhivarError({
+      code: 'import/invalid',
+      message: `the article made from this file would not build (${check.errors.map((e) => `${e.code}: ${e.message}`).join('; ')}), so it was not written`,
+      file: shown,
+      hint: 'edit the text file where the message says, then import it again',
+    });
+  }
 
   const absolute = path.join(options.root, ...file.split('/'));
   await mkdir(path.dirname(absolute), { recursive: true });

@@ -153,6 +153,25 @@ describe('arhivar import', () => {
     expect(report.imported.map((article) => article.file)).toEqual(['content/articles/2025/prvi-clanek-je-tu.md', 'content/articles/2025/drugi-clanek-je-tu.md']);
   });
 
+  it('imports a line of 600 literal [1] as text the build renders, and the files after it', async () => {
+    const root = await emptyProject();
+    const folder = path.join(root, 'prejeto');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'a.txt'), 'Prvi članek je tu.\n');
+    await writeFile(path.join(folder, 'b.txt'), `Drugi članek je tu.\n\n${'[1] '.repeat(600)}\n`);
+    await writeFile(path.join(folder, 'c.txt'), 'Tretji članek je tu.\n');
+    const report = await importPlainText({ root, source: folder, date: '2025-12-20' });
+    expect(report.problems).toEqual([]);
+    expect(report.imported.map((article) => article.file)).toEqual([
+      'content/articles/2025/prvi-clanek-je-tu.md',
+      'content/articles/2025/drugi-clanek-je-tu.md',
+      'content/articles/2025/tretji-clanek-je-tu.md',
+    ]);
+    expect((await blockTexts(root, report.imported[1]!.file)).texts).toEqual(['Drugi članek je tu.', '[1] '.repeat(600).trim()]);
+    const model = await loadSite({ root, now: new Date('2026-01-01T00:00:00Z') });
+    expect(model.archive.articles).toHaveLength(3);
+  });
+
   it('reports a file that is not UTF-8 instead of importing mojibake', async () => {
     const root = await emptyProject();
     const source = path.join(root, 'cp1250.txt');
