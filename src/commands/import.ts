@@ -75,6 +75,8 @@ async function listSources(source: string): Promise<string[]> {
   const info = await stat(source).catch(() => undefined);
   if (!info) throw new ImportUsageError(`there is no file or folder ${source}`);
   if (info.isFile()) return [source];
+  // A pipe would block the import until something writes to it, and readdir fails on it with ENOTDIR.
+  if (!info.isDirectory()) throw new ImportUsageError(`${source} is not a file or a folder (a pipe, socket or device); give a plain-text file or a folder of .txt files`);
   const entries = await readdir(source, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.txt') && !entry.name.startsWith('.'))

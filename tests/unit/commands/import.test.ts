@@ -1,10 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importPlainText } from '../../../src/commands/import.ts';
+import { importPlainText, ImportUsageError } from '../../../src/commands/import.ts';
 import { validateArticle } from '../../../src/content/article.ts';
 import { inlineText, renderMarkdown } from '../../../src/markdown/render.ts';
 import { loadSite } from '../../../src/build.ts';
@@ -179,6 +180,16 @@ describe('arhivar import', () => {
     const report = await importPlainText({ root, source, date: '2025-04-04' });
     expect(report.imported).toEqual([]);
     expect(report.problems.map((problem) => [problem.code, problem.line])).toEqual([['content/not-utf8', 1]]);
+  });
+
+  it('refuses a named pipe as a command-line mistake instead of reading it as a folder', async () => {
+    const root = await emptyProject();
+    const pipe = path.join(root, 'cev.txt');
+    execFileSync('mkfifo', [pipe]);
+    const refused = importPlainText({ root, source: pipe, date: '2025-12-22' });
+    await expect(refused).rejects.toBeInstanceOf(ImportUsageError);
+    await expect(refused).rejects.toThrow(`${pipe} is not a file or a folder (a pipe, socket or device)`);
+    expect(await readdir(path.join(root, 'content'))).toEqual(['people', 'site.yaml']);
   });
 
   it('refuses a project folder that does not exist instead of making one', async () => {
