@@ -19,7 +19,7 @@ import { writeSite } from './output/write.ts';
 import { forgetPublishedTree, readPublishedTree } from './output/publish.ts';
 import { holdingOutputFolder, type LockCommand, type LockHolder } from './output/build-lock.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
-import { checkCacheFolder, checkPublicFolder } from './pipeline/folders.ts';
+import { checkCacheFolder, checkContentFolder, checkPublicFolder } from './pipeline/folders.ts';
 import { beforeHandOver, BodyRenderer, startMarkdownWorkers, WAITING_BODIES_LIMIT } from './pipeline/markdown.ts';
 import { relatedArticles } from './pipeline/related.ts';
 import type { MarkdownPool } from './workers/markdown-pool.ts';
@@ -105,6 +105,7 @@ export interface SiteModel {
 export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const { timings } = options;
   const loadStarted = performance.now();
+  if (!options.sources) await checkContentFolder(options.root);
   // Reading content/ holds the main thread (about 0.6 s at 10,000 articles): the workers load meanwhile.
   const started =
     options.markdownWorkers ?? (options.sources ? undefined : startMarkdownWorkers({ root: options.root, cache: options.cache, timeLimitMs: options.markdownTimeLimitMs }));

@@ -21,8 +21,22 @@ const formatCount = (value: number) => value.toLocaleString('en-US');
  *   1  the content has problems (all of them are printed), a link is broken, or a file already exists
  *   2  the command line is wrong
  *   3  arhivar itself failed (a bug or an I/O error)
+ *   141  the reader of the output closed it (`| head`), as for a Unix tool killed by SIGPIPE
  */
-export const EXIT = { ok: 0, content: 1, usage: 2, internal: 3 } as const;
+export const EXIT = { ok: 0, content: 1, usage: 2, internal: 3, closedPipe: 141 } as const;
+
+/**
+ * A reader that stops reading (`arhivar people --suggest | head -1`) closes the pipe, and the next write to
+ * it fails with EPIPE, emitted on the stream: with no listener that ended the process with a stack trace.
+ * Unix tools end quietly there, killed by SIGPIPE (which Node ignores), and the shell reports 128 + 13 =
+ * 141; arhivar exits the same way. Any other error on the stream is thrown as before.
+ */
+export function endQuietlyWhenPipeCloses(stream: NodeJS.WritableStream, exit: (code: number) => void = (code) => process.exit(code)): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    exit(EXIT.closedPipe);
+  });
+}
 
 const HELP: Record<string, string> = {
   main: `arhivar: a static news-archive generator for Slovenian newsrooms
@@ -44,7 +58,8 @@ exit codes:
   0  success
   1  content problems (every one is printed), a broken link, or a file that already exists
   2  the command line is wrong (unknown command or option, missing argument)
-  3  arhivar itself failed (a bug, or the disk or network refused)`,
+  3  arhivar itself failed (a bug, or the disk or network refused)
+  141  the program reading the output stopped (| head); arhivar ends quietly`,
   build: `usage: arhivar build [--root DIR] [--out DIR] [--future]
 
 Reads content/, checks every file, and writes the site into dist/ (or --out). Nothing in dist/

@@ -52,10 +52,27 @@ export function sortErrors(errors: readonly ArhivarError[]): ArhivarError[] {
  *   hint: write 2025-12-22 or 2025-12-22T18:30
  */
 export function formatError(error: ArhivarError): string {
-  const where = error.file ? `${error.file}${error.line ? `:${error.line}` : ''}  ` : '';
-  const lines = [`${where}${error.code}`, `  ${error.message}`];
-  if (error.hint) lines.push(`  hint: ${error.hint}`);
+  const where = error.file ? `${showControlCharacters(error.file)}${error.line ? `:${error.line}` : ''}  ` : '';
+  const lines = [`${where}${showControlCharacters(error.code)}`, `  ${showControlCharacters(error.message)}`];
+  if (error.hint) lines.push(`  hint: ${showControlCharacters(error.hint)}`);
   return lines.join('\n');
+}
+
+/**
+ * C0 and C1 control characters and DEL, and the bidirectional overrides, written as visible escapes (\x1b,
+ * \n, \u202e). Messages quote content (an unknown key, a date as written, a file name) and go to a
+ * terminal, where ESC [ 2 J clears the screen, ESC ] 0 ; … BEL sets the window title and U+202E shows text
+ * backwards; a newline inside a value would fake a line of the report.
+ */
+const UNSAFE_IN_TERMINAL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function showControlCharacters(text: string): string {
+  return text.replace(UNSAFE_IN_TERMINAL, (character) => {
+    if (character === '\n') return '\\n';
+    if (character === '\t') return '\\t';
+    const code = character.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 export function toArhivarErrors(error: unknown): ArhivarError[] | undefined {

@@ -5,5 +5,7 @@
 // are NODE_FLAGS in code.js; npm's command shims on Windows read them from that line too.
 import { importSource } from './code.js';
 
-const { main } = await importSource('cli.ts');
+const { main, endQuietlyWhenPipeCloses } = await importSource('cli.ts');
+endQuietlyWhenPipeCloses(process.stdout);
+endQuietlyWhenPipeCloses(process.stderr);
 process.exitCode = await main(process.argv.slice(2));

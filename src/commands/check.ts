@@ -6,7 +6,7 @@ import { ArhivarError, toArhivarErrors } from '../errors.ts';
 import { lockOutput, type LockHolder } from '../output/build-lock.ts';
 import { findBrokenLinks } from '../output/links.ts';
 import { folderKind } from '../folder-kind.ts';
-import { checkOutputLocation } from '../pipeline/folders.ts';
+import { checkContentFolder, checkOutputLocation } from '../pipeline/folders.ts';
 import { CACHE_DIR } from '../pipeline/cache.ts';
 
 /**
@@ -38,6 +38,8 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   const problems: ArhivarError[] = [];
   const warnings: ArhivarError[] = [];
   let articles = 0;
+  // Before anything is made: without content/ there is nothing to check, and no .cache/ or lock to make.
+  await checkContentFolder(options.root);
   try {
     // Only the problems are wanted: each text is let go once validated and each rendered body stays in
     // .cache/, as in a build, so a large archive is checked in the memory a build takes.

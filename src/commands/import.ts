@@ -75,6 +75,8 @@ async function listSources(source: string): Promise<string[]> {
   const info = await stat(source).catch(() => undefined);
   if (!info) throw new ImportUsageError(`there is no file or folder ${source}`);
   if (info.isFile()) return [source];
+  // A pipe would block the import until something writes to it, and readdir fails on it with ENOTDIR.
+  if (!info.isDirectory()) throw new ImportUsageError(`${source} is not a file or a folder (a pipe, socket or device); give a plain-text file or a folder of .txt files`);
   const entries = await readdir(source, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.txt') && !entry.name.startsWith('.'))
@@ -161,7 +163,16 @@ async function importOne(source: string, options: ImportOptions, registry: Regis
   const { year } = ljubljanaCalendar(parsedDate.value.instant);
   const file = `${CONTENT_DIR}/articles/${year}/${slug}.md`;
   const check = validateArticle({ file, text: markdown, mtimeMs: 0 });
-  if (check.errors.length > 0) throw new Error(`internal: import produced an invalid article: ${check.errors.map((e) => e.message).join('; ')}`);
+  if (check.errors.length > 0) {
+    // The body is written within the build's limits, so this is a title or text the build refuses for
+    // a reason the importer does not know: the file is reported and the others are still imported.
+    throw new ArhivarError({
+      code: 'import/invalid',
+      message: `the article made from this file would not build (${check.errors.map((e) => `${e.code}: ${e.message}`).join('; ')}), so it was not written`,
+      file: shown,
+      hint: 'edit the text file where the message says, then import it again',
+    });
+  }
 
   const absolute = path.join(options.root, ...file.split('/'));
   await mkdir(path.dirname(absolute), { recursive: true });

@@ -9,6 +9,7 @@ import { createDetector, findUnknownNames, likelyBaseForm, nameGroupKey, tokeniz
 import { tagArticlePeople } from '../people/article-people.ts';
 import { joinArticleText } from '../people/article-text.ts';
 import { collator } from '../text/sl.ts';
+import { checkContentFolder } from '../pipeline/folders.ts';
 
 /**
  * `arhivar people <article.md>` explains why an article is tagged with whom; `arhivar people --suggest`
@@ -22,6 +23,7 @@ interface Loaded {
 }
 
 async function loadPeople(root: string): Promise<Loaded> {
+  await checkContentFolder(root);
   const sources = await readContent(root);
   const { registry, errors: registryErrors } = loadRegistry(sources.people);
   const errors = [...sources.errors, ...registryErrors];

@@ -18,6 +18,16 @@ const DATE_PATTERN =
 
 export const DATE_HINT = 'write 2025-12-22 or 2025-12-22T18:30 (Europe/Ljubljana is assumed)';
 
+/**
+ * Years an archive's dates may have. The pattern takes four digits, so 0025 would otherwise pass, and
+ * Date.UTC reads years 0-99 as 1900-1999 (0025-12-22 was published under /1925/); no news archive holds
+ * an article from before the year 1000, so such a year is a typing mistake.
+ */
+export const YEAR_RANGE = { min: 1000, max: 9999 } as const;
+
+/** No place's clocks are more than 14 hours from UTC (Kiribati, +14:00; the furthest west is -12:00). */
+const MAX_ZONE_OFFSET_MINUTES = 14 * 60;
+
 export function parseContentDate(input: unknown): DateResult {
   if (input instanceof Date && !Number.isNaN(input.getTime())) return { ok: true, value: { instant: input, hasTime: true } };
   if (typeof input !== 'string') {
@@ -34,6 +44,9 @@ export function parseContentDate(input: unknown): DateResult {
   const minute = Number(mi ?? 0);
   const second = Number(s ?? 0);
   const millisecond = frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
+  if (year < YEAR_RANGE.min) {
+    return { ok: false, message: `"${text}" is not a valid date: arhivar takes years from ${YEAR_RANGE.min} to ${YEAR_RANGE.max}`, hint: DATE_HINT };
+  }
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return {
       ok: false,
@@ -47,10 +60,18 @@ export function parseContentDate(input: unknown): DateResult {
   if (hour > 23 || minute > 59 || second > 59) {
     return { ok: false, message: `"${text}" has an impossible time of day`, hint: DATE_HINT };
   }
+  const offset = zone ? zoneOffsetMinutes(zone) : undefined;
+  if (offset !== undefined && (Number.isNaN(offset) || Math.abs(offset) > MAX_ZONE_OFFSET_MINUTES)) {
+    return {
+      ok: false,
+      message: `"${text}" has an impossible time zone offset ${zone}: offsets run from -12:00 to +14:00, with minutes up to 59`,
+      hint: `${DATE_HINT}; or give the offset, such as +01:00`,
+    };
+  }
   const wallClockAsUtc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
   let instant: number;
-  if (zone) {
-    instant = wallClockAsUtc - zoneOffsetMinutes(zone) * 60_000;
+  if (offset !== undefined) {
+    instant = wallClockAsUtc - offset * 60_000;
   } else {
     instant = ljubljanaWallClockToInstant(wallClockAsUtc);
   }
@@ -78,14 +99,20 @@ function monthLabel(month: number): string {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999, whose leap years differ.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, 0);
+  return date.getUTCDate();
 }
 
+/** Minutes east of UTC; NaN for minutes past 59 (+01:75), which no offset has. */
 function zoneOffsetMinutes(zone: string): number {
   if (zone.toUpperCase() === 'Z') return 0;
   const sign = zone.startsWith('-') ? -1 : 1;
   const digits = zone.slice(1).replace(':', '');
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0));
+  const minutes = Number(digits.slice(2, 4) || 0);
+  if (minutes > 59) return Number.NaN;
+  return sign * (Number(digits.slice(0, 2)) * 60 + minutes);
 }
 
 /**

@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, type Document, type YAMLError } from 'yaml';
 import { ArhivarError } from '../errors.ts';
 import { parseContentDate } from './dates.ts';
 import { parseSimpleYaml } from './simple-yaml.ts';
@@ -152,7 +152,7 @@ export function parseYamlDocument(source: string, file: string, firstLine = 1): 
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   const problem = document.errors[0] ?? document.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (problem) {
-    const line = problem.code === 'DUPLICATE_KEY' ? duplicateKeyLine(source, firstLine) ?? lineAt(problem.pos[0]) : lineAt(problem.pos[0]);
+    const line = problem.code === 'DUPLICATE_KEY' ? duplicateKeyLine(source, firstLine) ?? lineAt(problem.pos[0]) : lineAt(openingOffset(document, problem) ?? problem.pos[0]);
     const isTag = problem.code === 'TAG_RESOLVE_FAILED';
     // The YAML parser recurses per level and reports the stack overflow as a syntax error.
     const tooDeep = /maximum call stack/i.test(problem.message);
@@ -194,6 +194,33 @@ export function parseYamlDocument(source: string, file: string, firstLine = 1): 
     }
   }
   return { data, keyLines };
+}
+
+/**
+ * Where the quote or bracket that a YAML error says is never closed was opened. yaml reports such an error
+ * where it gave up looking for the closing character, at the end of the value, which can be lines further
+ * down (title: "Test on line 2 was reported at line 6); the value still has a node whose range starts at
+ * the opening character. undefined for every other error, whose position is right.
+ */
+function openingOffset(document: Document.Parsed, problem: YAMLError): number | undefined {
+  const message = problem.message;
+  const wanted =
+    problem.code === 'MISSING_CHAR' && /closing ["']quote/.test(message)
+      ? (node: unknown) => isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')
+      : problem.code === 'BAD_INDENT' && /^Flow sequence .*end with a \]/.test(message)
+        ? (node: unknown) => isSeq(node) && node.flow === true
+        : problem.code === 'BAD_INDENT' && /^Flow map .*end with a \}/.test(message)
+          ? (node: unknown) => isMap(node) && node.flow === true
+          : undefined;
+  if (!wanted) return undefined;
+  const at = problem.pos[0];
+  let opening: number | undefined;
+  visit(document, (_key, node) => {
+    const range = (node as { range?: [number, number, number] | null }).range;
+    // The innermost such value around the error: the one that starts last.
+    if (wanted(node) && range && range[0] < at && at <= range[2] && (opening === undefined || range[0] > opening)) opening = range[0];
+  });
+  return opening;
 }
 
 function firstLineOf(message: string): string {

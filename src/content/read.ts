@@ -257,14 +257,7 @@ export async function listMarkdownFiles(root: string, directory: string, errors:
       if (entry.isSymbolicLink()) {
         const target = await realpath(absolute).catch(() => undefined);
         if (!target || !isInside(contentRoot, target)) {
-          errors.push(
-            new ArhivarError({
-              code: 'content/symlink-outside',
-              message: target ? `symbolic link points outside content/ (to ${target}); it is not followed` : 'symbolic link is broken',
-              file: toProjectPath(root, absolute),
-              hint: 'copy the file into content/ instead of linking to it, or delete the link',
-            }),
-          );
+          errors.push(linkOutside(root, absolute, target));
           continue;
         }
         const info = await lstat(target);
@@ -309,8 +302,44 @@ export async function listMarkdownFiles(root: string, directory: string, errors:
       }
     }
   }
+  // The folder itself (content/articles, content/people) may be a link too, held to the same rule; a link
+  // to nothing is reported by readContent as content/not-a-folder.
+  if ((await lstat(directory).catch(() => undefined))?.isSymbolicLink()) {
+    const target = await realpath(directory).catch(() => undefined);
+    if (!target) return found;
+    if (!isInside(contentRoot, target)) {
+      errors.push(linkOutside(root, directory, target));
+      return found;
+    }
+  }
   await walk(directory);
   return found;
+}
+
+/** A link that leads out of content/ (or nowhere) is never followed: content/ is all a build may read. */
+function linkOutside(root: string, absolute: string, target: string | undefined): ArhivarError {
+  return new ArhivarError({
+    code: 'content/symlink-outside',
+    message: target ? `symbolic link points outside content/ (to ${target}); it is not followed` : 'symbolic link is broken',
+    file: toProjectPath(root, absolute),
+    hint: 'copy the file into content/ instead of linking to it, or delete the link',
+  });
+}
+
+/**
+ * content/site.yaml, unless it is missing (all defaults). A link is read only when it stays inside
+ * content/, as for every other content file.
+ */
+async function siteFilePath(root: string, contentDir: string, errors: ArhivarError[]): Promise<string | undefined> {
+  const sitePath = path.join(contentDir, 'site.yaml');
+  const info = await lstat(sitePath).catch(() => undefined);
+  if (!info) return undefined;
+  if (!info.isSymbolicLink()) return sitePath;
+  const contentRoot = await realpath(contentDir).catch(() => contentDir);
+  const target = await realpath(sitePath).catch(() => undefined);
+  if (target && isInside(contentRoot, target)) return sitePath;
+  errors.push(linkOutside(root, sitePath, target));
+  return undefined;
 }
 
 function isInside(parent: string, child: string): boolean {
@@ -372,13 +401,10 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
       }),
     );
   }
-  const sitePath = path.join(contentDir, 'site.yaml');
+  const sitePath = await siteFilePath(root, contentDir, errors);
   const known = options.known;
   const learned: KnownFiles = new Map();
-  const site = await stat(sitePath).then(
-    () => readAll(root, [sitePath], errors, known, learned).then((files) => files[0]),
-    () => undefined,
-  );
+  const site = sitePath === undefined ? undefined : (await readAll(root, [sitePath], errors, known, learned))[0];
   const [articles, people] = await Promise.all([readAll(root, articlePaths, errors, known, learned), readAll(root, peoplePaths, errors, known, learned)]);
   return { site, articles, people, errors, warnings: [...notRead, ...(await findStrayFiles(root, contentDir))], ...(known ? { known: learned } : {}) };
 }

@@ -29,12 +29,32 @@ const text = z
   .transform(stripControlCharacters)
   .pipe(z.string().min(1, { error: 'must not be empty' }));
 
-/** A list of names; a single name written without brackets is accepted as a list of one. */
+/**
+ * A list of names; a single name written without brackets is accepted as a list of one. A single value
+ * with a comma is refused: `people: Steve Witkoff, Jared Kushner` is one string to YAML, and was published
+ * as one person (/osebe/steve-witkoff-jared-kushner/). A name that does hold a comma is still written, in
+ * quotes inside brackets, where the editor has plainly said it is one name.
+ */
 const nameList = z
   .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))], {
     error: 'must be a list of names, such as [Steve Witkoff, Jared Kushner]',
   })
-  .transform((value) => (Array.isArray(value) ? value : [value]).map((item) => stripControlCharacters(String(item))).filter((item) => item !== ''));
+  .transform((value, context) => {
+    if (typeof value === 'string' && value.includes(',')) {
+      const items = value
+        .split(',')
+        .map((item) => stripControlCharacters(item))
+        .filter((item) => item !== '');
+      context.issues.push({
+        code: 'custom',
+        message: `is one value with commas ("${stripControlCharacters(value)}"), not a list: it would be taken as one entry`,
+        input: value,
+        params: { hint: `write a list in brackets: [${items.join(', ')}]; an entry that itself holds a comma goes in quotes inside them, such as ["Novak, Janez"]` },
+      });
+      return z.NEVER;
+    }
+    return (Array.isArray(value) ? value : [value]).map((item) => stripControlCharacters(String(item))).filter((item) => item !== '');
+  });
 
 const contentDate = z.unknown().transform((value, context) => {
   const result = parseContentDate(value);

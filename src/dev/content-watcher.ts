@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -10,7 +10,8 @@ import path from 'node:path';
  *
  * Events are what the file is now: 'change' for a regular file that was written or replaced (editors
  * often save by renaming a new file over the old one), 'add' for a folder that appeared (it is watched
- * from then on), 'unlink' for a path that is gone. Hidden names are skipped, as content/read.ts skips them.
+ * from then on) or a symbolic link, 'unlink' for a path that is gone. Hidden names are skipped, as
+ * content/read.ts skips them.
  */
 export type ContentEvent = 'change' | 'add' | 'unlink';
 
@@ -81,9 +82,14 @@ export class ContentWatcher {
   }
 
   private async onName(file: string): Promise<void> {
-    const info = await stat(file).catch(() => undefined);
+    // A link is not watched through: content/read.ts follows only links that stay inside content/, whose
+    // targets are watched where they are, so a link is told as 'add' and the next read decides about it.
+    const info = await lstat(file).catch(() => undefined);
     if (this.closed) return;
-    if (!info) {
+    if (info?.isSymbolicLink()) {
+      this.unwatchUnder(file);
+      this.onEvent('add', file);
+    } else if (!info) {
       this.unwatchUnder(file);
       this.onEvent('unlink', file);
     } else if (info.isDirectory()) {

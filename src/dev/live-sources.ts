@@ -1,3 +1,4 @@
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { readContent, readSourceFile, toProjectPath, withoutText, type ContentSources, type SourceFile } from '../content/read.ts';
 import { readKnownFiles, storeKnownFiles } from '../pipeline/unchanged.ts';
@@ -37,6 +38,8 @@ export class LiveSources {
       const absolute = edited.get(source.file);
       if (!absolute) return source;
       edited.delete(source.file);
+      // A file replaced by a link is for a full scan to judge (it may lead out of content/), never read here.
+      if ((await lstat(absolute)).isSymbolicLink()) throw new Error(`${source.file} became a link`);
       return readSourceFile(this.root, absolute);
     };
     try {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { arhivarDevPlugin, type DevLoadReport } from './vite-plugin.ts';
+import { checkContentFolder } from '../pipeline/folders.ts';
 
 /** `arhivar dev`: a Vite dev server on 127.0.0.1 whose only job is the arhivar plugin. */
 export interface DevServerOptions {
@@ -38,6 +39,8 @@ export function isWatched(root: string, file: string): boolean {
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const root = path.resolve(options.root);
+  // A mistyped --root would otherwise be served as a page of problems, and given a .cache/ of its own.
+  await checkContentFolder(root);
   const plugin = arhivarDevPlugin({ root, includeFuture: options.includeFuture, onLoad: options.onLoad, pagesModule: options.pagesModule });
   const vite = await createServer({
     configFile: false,

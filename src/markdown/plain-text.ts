@@ -2,6 +2,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Root } from 'mdast';
 import { inlineText } from './render.ts';
+import { findShapeProblem } from '../content/markdown-shape.ts';
 
 /**
  * Plain text as it reaches a newsroom → Markdown: every non-empty line is a paragraph, a short line
@@ -105,16 +106,26 @@ function escapeClosingHashes(text: string): string {
 
 export class UnrepresentableText extends Error {}
 
-/** One block as Markdown that reads back to exactly its text. */
-export function blockToMarkdown(block: Pick<TextBlock, 'kind' | 'text'>): string {
+/**
+ * One block as Markdown that reads back to exactly its text, and that the build will render: a line of
+ * hundreds of literal `[1]` reads back unescaped, but the build refuses a paragraph with over 1,000 such
+ * markers (content/markdown-shape.ts), so then the escaped form, whose markers it does not count, is
+ * written. `escapeAll` skips the unescaped forms, for a body whose markers add up past the build's limit.
+ */
+export function blockToMarkdown(block: Pick<TextBlock, 'kind' | 'text'>, options: { escapeAll?: boolean } = {}): string {
   const candidates =
     block.kind === 'crosshead'
       ? [block.text, escapeClosingHashes(block.text), escapeClosingHashes(escapeInline(block.text))].map((value) => `## ${value}`)
       : [escapeLineStart(block.text), escapeLineStart(escapeInline(block.text))];
-  for (const candidate of candidates) if (readsBack(candidate, block.kind, block.text)) return candidate;
+  for (const candidate of options.escapeAll ? candidates.slice(-1) : candidates) {
+    if (readsBack(candidate, block.kind, block.text) && !findShapeProblem(candidate)) return candidate;
+  }
   throw new UnrepresentableText(`this line cannot be written as Markdown that reads back unchanged: ${JSON.stringify(block.text.slice(0, 80))}`);
 }
 
 export function blocksToMarkdown(blocks: readonly TextBlock[]): string {
-  return blocks.map(blockToMarkdown).join('\n\n') + '\n';
+  const body = blocks.map((block) => blockToMarkdown(block)).join('\n\n') + '\n';
+  // Each block is within the build's limits, but their markers may add up past its limit for a whole body.
+  if (!findShapeProblem(body)) return body;
+  return blocks.map((block) => blockToMarkdown(block, { escapeAll: true })).join('\n\n') + '\n';
 }

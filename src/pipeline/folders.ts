@@ -5,6 +5,7 @@ import { ArhivarError } from '../errors.ts';
 import { folderKind } from '../folder-kind.ts';
 import { FEED_GENERATOR } from '../render/feed.ts';
 import { CACHE_DIR } from './cache.ts';
+import { CONTENT_DIR } from '../content/read.ts';
 
 /**
  * Fails with a clear error when `folder` (relative to `root`, or absolute) exists but is not a folder: a
@@ -36,6 +37,29 @@ export async function checkProjectFolder(root: string): Promise<void> {
     code: 'project/missing',
     message: `there is no folder ${root} to write the article into`,
     hint: 'run the command in the project folder, or give --root an existing folder (make it first for a new archive)',
+  });
+}
+
+/**
+ * A command that reads a project (build, check, dev, people) needs its content/ folder before it makes
+ * anything: a build takes its lock beside dist/ and keeps work in .cache/, so a mistyped --root, or a
+ * folder that holds no project, would be made (or given a .cache/) only to report that there is no
+ * content, and `arhivar new` would then take it for a project.
+ */
+export async function checkContentFolder(root: string): Promise<void> {
+  if ((await folderKind(root)) !== 'folder') {
+    throw new ArhivarError({
+      code: 'project/missing',
+      message: `there is no project folder ${root}`,
+      hint: 'run the command in the project folder, or give --root the folder that holds content/',
+    });
+  }
+  const kind = await folderKind(path.join(root, CONTENT_DIR));
+  if (kind === 'folder') return;
+  throw new ArhivarError({
+    code: 'content/missing',
+    message: kind === 'missing' ? `there is no ${CONTENT_DIR}/ folder in ${root}` : `${CONTENT_DIR} in ${root} is ${kind === 'link-to-nothing' ? 'a link to nothing' : 'not a folder'}`,
+    hint: 'run arhivar from the project folder, or pass --root',
   });
 }
 

@@ -5,7 +5,7 @@ import type { BuildOptions } from '../build.ts';
 import { readContent, type ContentSources, type KnownFiles } from '../content/read.ts';
 import { ArhivarError } from '../errors.ts';
 import { readCacheFile, writeCacheFile } from './cache.ts';
-import { checkCacheFolder } from './folders.ts';
+import { checkCacheFolder, checkContentFolder } from './folders.ts';
 import { holdingOutputFolder } from '../output/build-lock.ts';
 import { codeVersion } from './version.ts';
 import { beforeHandOver, closeWorkers, startMarkdownWorkers } from './markdown.ts';
@@ -137,6 +137,7 @@ export interface BuildSummary {
  */
 export async function buildUnlessUnchanged(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
+  if (!options.sources) await checkContentFolder(options.root);
   const outDir = path.resolve(options.root, options.outDir ?? 'dist');
   // Held from before the last build's record is read to after this build's is written: a build that waited
   // for another sees what that one published, and may find nothing left to do. A killed build's leftovers

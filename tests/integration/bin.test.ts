@@ -18,6 +18,21 @@ describe('the arhivar command as a separate process', () => {
     expect(home).toMatch(/^<!DOCTYPE html>\n<html lang="sl"/);
   });
 
+  it.each([['--help'], ['people', '--suggest', '--root', path.join(PROJECT_ROOT, 'tests/fixtures/people-labelled')]])(
+    'ends quietly with 141, as Unix tools do, when the reader closes its output (arhivar %s | head)',
+    async (...args) => {
+      const bin = path.join(PROJECT_ROOT, 'src/bin/arhivar.js');
+      const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      // The reading end is closed before arhivar writes a line, so its first write meets a closed pipe.
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(stderr).toBe('');
+      expect(code).toBe(141);
+    },
+  );
+
   it('waits, and says so, while another build of the same site holds dist/, then builds', async () => {
     const root = await copyFixture('archive-basic');
     const held = await lockOutput(path.join(root, 'dist'));

@@ -198,6 +198,30 @@ describe('arhivar CLI exit codes', () => {
     expect(io.stderr.join('\n')).toContain('public  public/not-a-folder');
   });
 
+  it('makes nothing for a --root that does not exist or holds no content/, so new does not take it for a project afterwards', async () => {
+    const outer = await makeTempDir();
+    roots.push(outer);
+    const typo = path.join(outer, 'tipkarska-napaka');
+    const commands = [['build'], ['check'], ['people', '--suggest'], ['dev', '--port', '0']];
+    for (const command of commands) {
+      const io = captureIo({ untilStopped: () => Promise.resolve() });
+      expect(await main([...command, '--root', typo], io)).toBe(1);
+      expect(io.stderr.join('\n')).toContain('project/missing');
+    }
+    expect(await readdir(outer)).toEqual([]);
+    expect(await main(['new', 'Nov članek', '--root', typo], captureIo())).toBe(1);
+    expect(await readdir(outer)).toEqual([]);
+
+    const notAProject = path.join(outer, 'prazna');
+    await mkdir(notAProject);
+    for (const command of commands) {
+      const io = captureIo({ untilStopped: () => Promise.resolve() });
+      expect(await main([...command, '--root', notAProject], io)).toBe(1);
+      expect(io.stderr.join('\n')).toContain('content/missing');
+    }
+    expect(await readdir(notAProject)).toEqual([]);
+  });
+
   it('import reports what it made', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);

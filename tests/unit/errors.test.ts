@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatError, systemProblem } from '../../src/errors.ts';
+import { ArhivarError, formatError, systemProblem } from '../../src/errors.ts';
+import { validateArticle } from '../../src/content/article.ts';
 
 /** The error the system gives for `act`. */
 function errorOf(act: () => unknown): unknown {
@@ -40,5 +41,23 @@ describe('systemProblem', () => {
       path: path.join('/projekt', 'dist', 'index.html'),
     });
     expect(systemProblem(denied, '/projekt')).toMatchObject({ code: 'system/no-permission', file: 'dist/index.html', message: 'permission denied (EACCES, open)' });
+  });
+});
+
+describe('formatError and control characters from content', () => {
+  it('shows escape sequences in a key and a date as text, never sends them to the terminal', () => {
+    // YAML's double-quoted \e and \a are ESC and BEL: clear the screen, set the window title.
+    const text = '---\ntitle: A\ndate: "2025-12-22\\e[2J"\n"klju\\e]0;vdor\\ač": 1\n---\n\nBesedilo.\n';
+    const { errors } = validateArticle({ file: 'content/articles/a.md', text, mtimeMs: 0 });
+    const printed = errors.map(formatError).join('\n\n');
+    expect(errors.map((error) => error.code).sort()).toEqual(['article/bad-date', 'article/unknown-key']);
+    expect(printed).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(printed).toContain('"2025-12-22\\x1b[2J"');
+    expect(printed).toContain('unknown key "klju\\x1b]0;vdor\\x07č"');
+  });
+
+  it('keeps the line breaks of the report and shows those inside a value, tabs and text direction overrides', () => {
+    const error = new ArhivarError({ code: 'article/x', file: 'content/a\u202eb.md', line: 2, message: 'ena\ndva\tin \u009b31m', hint: 'tri' });
+    expect(formatError(error)).toBe(['content/a\\u202eb.md:2  article/x', '  ena\\ndva\\tin \\x9b31m', '  hint: tri'].join('\n'));
   });
 });

@@ -1,10 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importPlainText } from '../../../src/commands/import.ts';
+import { importPlainText, ImportUsageError } from '../../../src/commands/import.ts';
 import { validateArticle } from '../../../src/content/article.ts';
 import { inlineText, renderMarkdown } from '../../../src/markdown/render.ts';
 import { loadSite } from '../../../src/build.ts';
@@ -153,6 +154,25 @@ describe('arhivar import', () => {
     expect(report.imported.map((article) => article.file)).toEqual(['content/articles/2025/prvi-clanek-je-tu.md', 'content/articles/2025/drugi-clanek-je-tu.md']);
   });
 
+  it('imports a line of 600 literal [1] as text the build renders, and the files after it', async () => {
+    const root = await emptyProject();
+    const folder = path.join(root, 'prejeto');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'a.txt'), 'Prvi članek je tu.\n');
+    await writeFile(path.join(folder, 'b.txt'), `Drugi članek je tu.\n\n${'[1] '.repeat(600)}\n`);
+    await writeFile(path.join(folder, 'c.txt'), 'Tretji članek je tu.\n');
+    const report = await importPlainText({ root, source: folder, date: '2025-12-20' });
+    expect(report.problems).toEqual([]);
+    expect(report.imported.map((article) => article.file)).toEqual([
+      'content/articles/2025/prvi-clanek-je-tu.md',
+      'content/articles/2025/drugi-clanek-je-tu.md',
+      'content/articles/2025/tretji-clanek-je-tu.md',
+    ]);
+    expect((await blockTexts(root, report.imported[1]!.file)).texts).toEqual(['Drugi članek je tu.', '[1] '.repeat(600).trim()]);
+    const model = await loadSite({ root, now: new Date('2026-01-01T00:00:00Z') });
+    expect(model.archive.articles).toHaveLength(3);
+  });
+
   it('reports a file that is not UTF-8 instead of importing mojibake', async () => {
     const root = await emptyProject();
     const source = path.join(root, 'cp1250.txt');
@@ -160,6 +180,16 @@ describe('arhivar import', () => {
     const report = await importPlainText({ root, source, date: '2025-04-04' });
     expect(report.imported).toEqual([]);
     expect(report.problems.map((problem) => [problem.code, problem.line])).toEqual([['content/not-utf8', 1]]);
+  });
+
+  it('refuses a named pipe as a command-line mistake instead of reading it as a folder', async () => {
+    const root = await emptyProject();
+    const pipe = path.join(root, 'cev.txt');
+    execFileSync('mkfifo', [pipe]);
+    const refused = importPlainText({ root, source: pipe, date: '2025-12-22' });
+    await expect(refused).rejects.toBeInstanceOf(ImportUsageError);
+    await expect(refused).rejects.toThrow(`${pipe} is not a file or a folder (a pipe, socket or device)`);
+    expect(await readdir(path.join(root, 'content'))).toEqual(['people', 'site.yaml']);
   });
 
   it('refuses a project folder that does not exist instead of making one', async () => {

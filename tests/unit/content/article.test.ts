@@ -16,3 +16,25 @@ describe('validateArticle: a value of the wrong kind', () => {
     expect(errors[0]!.hint).toMatch(/^write it like /);
   });
 });
+
+describe('validateArticle: names written with commas but without brackets', () => {
+  it.each([
+    ['people: Steve Witkoff, Jared Kushner', 'article/bad-people', 4, '[Steve Witkoff, Jared Kushner]'],
+    ['notPeople: Janez Novak, Ana Kos', 'article/bad-notPeople', 4, '[Janez Novak, Ana Kos]'],
+    ['tags: Ukrajina, diplomacija', 'article/bad-tags', 4, '[Ukrajina, diplomacija]'],
+    ['tags: "Ukrajina, diplomacija"', 'article/bad-tags', 4, '[Ukrajina, diplomacija]'],
+  ])('refuses %j with the list to write', (line, code, at, list) => {
+    const { article, errors } = check(`title: A\ndate: 2025-12-22\n${line}`);
+    expect(article).toBeUndefined();
+    expect(errors.map((error) => [error.code, error.line])).toEqual([[code, at]]);
+    expect(errors[0]!.message).toContain('is one value with commas');
+    expect(errors[0]!.hint).toContain(`write a list in brackets: ${list}`);
+  });
+
+  it('takes a single name without a comma as a list of one, and a name with a comma inside brackets', () => {
+    const { article, errors } = check('title: A\ndate: 2025-12-22\npeople: Steve Witkoff\ntags: ["Ljubljana, Slovenija", Ukrajina]');
+    expect(errors).toEqual([]);
+    expect(article!.frontMatter.people).toEqual(['Steve Witkoff']);
+    expect(article!.frontMatter.tags).toEqual(['Ljubljana, Slovenija', 'Ukrajina']);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseContentDate } from '../../../src/content/dates.ts';
+import { daysInMonth, parseContentDate } from '../../../src/content/dates.ts';
 
 const instant = (input: string) => {
   const result = parseContentDate(input);
@@ -53,6 +53,36 @@ describe('parseContentDate', () => {
       expect(result.message).toContain(message);
       expect(result.hint).toContain(hint);
     }
+  });
+
+  it.each([
+    ['0025-12-22', 'years from 1000 to 9999'],
+    ['0000-01-01', 'years from 1000 to 9999'],
+    ['0999-12-31T10:00', 'years from 1000 to 9999'],
+    ['2025-12-22T18:30+99:99', 'impossible time zone offset +99:99'],
+    ['2025-12-22T18:30+01:75', 'impossible time zone offset +01:75'],
+    ['2025-12-22T18:30-15:00', 'impossible time zone offset -15:00'],
+  ])('rejects %s, which Date.UTC would read as another date', (input, message) => {
+    const result = parseContentDate(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.message).toContain(message);
+      expect(result.hint).toContain(EXAMPLE);
+    }
+  });
+
+  it('takes the years from 1000 to 9999 and the offsets from -12:00 to +14:00 as written', () => {
+    expect(instant('1000-01-01T12:00Z').instant.toISOString()).toBe('1000-01-01T12:00:00.000Z');
+    expect(instant('9999-12-31T12:00Z').instant.toISOString()).toBe('9999-12-31T12:00:00.000Z');
+    expect(instant('2025-12-22T18:30+14:00').instant.toISOString()).toBe('2025-12-22T04:30:00.000Z');
+    expect(instant('2025-12-22T18:30-12:00').instant.toISOString()).toBe('2025-12-23T06:30:00.000Z');
+  });
+
+  it('counts the days of February in the years 0-99 by their own leap years (Date.UTC reads them as 1900-1999)', () => {
+    // 1900 was not a leap year; the year 0 was one in the proleptic Gregorian calendar.
+    expect(daysInMonth(0, 2)).toBe(29);
+    expect(daysInMonth(1900, 2)).toBe(28);
+    expect(daysInMonth(2024, 2)).toBe(29);
   });
 
   it('accepts 29 February in a leap year only', () => {

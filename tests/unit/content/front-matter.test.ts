@@ -34,6 +34,14 @@ describe('parseFrontMatter', () => {
     ['---js\n{ title: process.exit(1) }\n---\n', 'front-matter/not-yaml', 1],
     ['---coffee\ntitle: 1\n---\n', 'front-matter/not-yaml', 1],
     ['---\ntitle: a\n', 'front-matter/unclosed', 1],
+    // An unclosed quote or bracket is reported where it opens, not where yaml gave up looking for its end.
+    ['---\ntitle: "Test\ndate: 2025-12-22\npeople: [a]\ntags: [b]\nauthor: x\n---\n', 'front-matter/bad-yaml', 2],
+    ["---\ntitle: 'Test\ndate: 2025-12-22\nauthor: x\n---\n", 'front-matter/bad-yaml', 2],
+    ['---\ntitle: T\ndate: 2025-12-22\ntags: [a, b\nauthor: x\n---\n', 'front-matter/bad-yaml', 4],
+    ['---\ntitle: T\npeople: [a, "b\nauthor: x\n---\n', 'front-matter/bad-yaml', 3],
+    ['---\ntitle: T\nx: [a, {b: c\nauthor: x\ndate: y\n---\n', 'front-matter/bad-yaml', 3],
+    ['---\ntitle: T\npeople:\n  - "Ana\n  - Boris\n---\n', 'front-matter/bad-yaml', 4],
+    ['---\ntitle: a\n\tdate: b\n---\n', 'front-matter/bad-yaml', 3],
   ])('reports %j as %s on line %i', (text, code, line) => {
     const error = failure(text);
     expect(error.code).toBe(code);

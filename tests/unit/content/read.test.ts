@@ -20,6 +20,41 @@ describe('readContent', () => {
     ]);
   });
 
+  it('does not follow content/articles, content/people or content/site.yaml when they are links out of content/', async () => {
+    const root = await makeTempDir('arhivar-read-');
+    const outside = await makeTempDir('arhivar-outside-');
+    await mkdir(path.join(outside, 'clanki'), { recursive: true });
+    await mkdir(path.join(outside, 'osebe'), { recursive: true });
+    await writeFile(path.join(outside, 'clanki', 'skrivnost.md'), '---\ntitle: Skrivnost\ndate: 2025-01-01\n---\n\nBesedilo.\n');
+    await writeFile(path.join(outside, 'osebe', 'ana-novak.md'), '---\nname: Ana Novak\n---\n');
+    await writeFile(path.join(outside, 'nastavitve.yaml'), 'title: Ni naš\n');
+    await mkdir(path.join(root, 'content'), { recursive: true });
+    await symlink(path.join(outside, 'clanki'), path.join(root, 'content/articles'));
+    await symlink(path.join(outside, 'osebe'), path.join(root, 'content/people'));
+    await symlink(path.join(outside, 'nastavitve.yaml'), path.join(root, 'content/site.yaml'));
+    const sources = await readContent(root);
+    expect([sources.site, sources.articles, sources.people]).toEqual([undefined, [], []]);
+    expect(sources.errors.map((error) => [error.code, error.file])).toEqual([
+      ['content/symlink-outside', 'content/articles'],
+      ['content/symlink-outside', 'content/people'],
+      ['content/symlink-outside', 'content/site.yaml'],
+    ]);
+    expect(sources.errors[2]!.message).toContain('nastavitve.yaml');
+  });
+
+  it('follows content/articles and content/site.yaml when they are links that stay inside content/', async () => {
+    const root = await makeTempDir('arhivar-read-');
+    await mkdir(path.join(root, 'content/arhiv-2025'), { recursive: true });
+    await writeFile(path.join(root, 'content/arhiv-2025/a.md'), '---\ntitle: Župan\ndate: 2025-01-01\n---\n\nBesedilo.\n');
+    await writeFile(path.join(root, 'content/nastavitve.yaml'), 'title: Naš\n');
+    await symlink('arhiv-2025', path.join(root, 'content/articles'));
+    await symlink('nastavitve.yaml', path.join(root, 'content/site.yaml'));
+    const sources = await readContent(root);
+    expect(sources.errors).toEqual([]);
+    expect(sources.site?.text).toBe('title: Naš\n');
+    expect(sources.articles.map((source) => source.file)).toEqual(['content/articles/a.md']);
+  });
+
   it('gives each file the hash of its decoded text, and keys by it as by the text itself', async () => {
     const root = await makeTempDir('arhivar-read-');
     await mkdir(path.join(root, 'content/articles'), { recursive: true });

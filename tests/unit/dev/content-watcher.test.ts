@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentWatcher, type ContentEvent } from '../../../src/dev/content-watcher.ts';
@@ -35,6 +35,18 @@ describe('ContentWatcher', () => {
     await rm(file);
     await until(() => seen.includes('unlink content/articles/2025/a.md'));
     expect(seen).toContain('unlink content/articles/2025/a.md');
+  });
+
+  it('tells a new link as an addition and does not watch the folder it leads to outside content/', async () => {
+    const { root, seen } = await watched();
+    const outside = await makeTempDir();
+    cleanups.push(() => removeDir(outside));
+    await symlink(outside, path.join(root, 'content', 'articles', '2025', 'drugje'));
+    await until(() => seen.includes('add content/articles/2025/drugje'));
+    expect(seen).toContain('add content/articles/2025/drugje');
+    await writeFile(path.join(outside, 'a.md'), 'one');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(seen.filter((event) => event.includes('drugje/'))).toEqual([]);
   });
 
   it('tells a save by rename (write a temporary file, rename it over the article) as a change of the article', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiveSources } from '../../../src/dev/live-sources.ts';
@@ -40,6 +40,21 @@ describe('LiveSources', () => {
     // a.md was not read again; its text is not kept either, and asked for now it no longer matches the hash
     // the load knows it by, which is reported instead of mixing two versions.
     expect(() => second.articles[0]!.text).toThrow(/changed while arhivar was building/);
+  });
+
+  it('does not read an edited file that became a link out of content/: the scan reports it as the build would', async () => {
+    const root = await project();
+    const outside = path.join(root, 'zunaj.md');
+    await writeFile(outside, 'SKRIVNO');
+    const live = new LiveSources(root);
+    await live.read();
+    const file = path.join(root, 'content', 'articles', 'b.md');
+    await rm(file);
+    await symlink(outside, file);
+    live.note('change', file);
+    const second = await live.read();
+    expect(second.articles.map((s) => s.file)).toEqual(['content/articles/a.md']);
+    expect(second.errors.map((error) => [error.code, error.file])).toEqual([['content/symlink-outside', 'content/articles/b.md']]);
   });
 
   it('hands each read records of its own, so a load may let go of their texts', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blockToMarkdown, escapeLineStart, firstSentence, isCrosshead, readsBack, splitPlainText } from '../../../src/markdown/plain-text.ts';
+import { blocksToMarkdown, blockToMarkdown, escapeLineStart, firstSentence, isCrosshead, readsBack, splitPlainText } from '../../../src/markdown/plain-text.ts';
+import { findShapeProblem } from '../../../src/content/markdown-shape.ts';
 
 describe('isCrosshead', () => {
   it.each([
@@ -91,6 +92,25 @@ describe('blockToMarkdown', () => {
     const markdown = blockToMarkdown({ kind: 'crosshead', text });
     expect(markdown.startsWith('## ')).toBe(true);
     expect(readsBack(markdown, 'crosshead', text)).toBe(true);
+  });
+
+  it('escapes a line of hundreds of literal [1] that reads back as it is, since the build refuses over 1,000 markers in a paragraph', () => {
+    const text = `${'[1] '.repeat(600)}konec.`;
+    expect(readsBack(text, 'paragraph', text)).toBe(true);
+    expect(findShapeProblem(text)?.code).toBe('markdown/too-complex');
+    const markdown = blockToMarkdown({ kind: 'paragraph', text });
+    expect(markdown.startsWith('\\[1\\] \\[1\\]')).toBe(true);
+    expect(readsBack(markdown, 'paragraph', text)).toBe(true);
+    expect(findShapeProblem(markdown)).toBeUndefined();
+  });
+
+  it('escapes every block when the markers of a body add up past the build limit for one body', () => {
+    // 30 paragraphs of 800 markers: each is within the paragraph limit, together over 20,000.
+    const blocks = Array.from({ length: 30 }, (_, index) => ({ kind: 'paragraph' as const, text: `${'[a] '.repeat(400)}${index}.`, line: index + 1 }));
+    expect(findShapeProblem(blocks.map((block) => block.text).join('\n\n'))?.code).toBe('markdown/too-complex');
+    const body = blocksToMarkdown(blocks);
+    expect(findShapeProblem(body)).toBeUndefined();
+    expect(body.split('\n\n').map((paragraph, index) => readsBack(paragraph.trimEnd(), 'paragraph', blocks[index]!.text))).toEqual(blocks.map(() => true));
   });
 
   it('leaves a line alone when nothing in it is Markdown', () => {
