@@ -31,7 +31,11 @@ export interface YearEntry {
 export interface Archive {
   /** Published articles, newest first. */
   articles: Article[];
-  /** Everyone with a page, sorted by surname then first name (Slovenian collation). */
+  /**
+   * Everyone with a page, sorted by surname then first name (Slovenian collation): the people named by a
+   * published article. A person file no published article names (only drafts or articles not out yet) gets
+   * no page, so an embargoed story's subject is not given away.
+   */
   people: PersonEntry[];
   peopleById: ReadonlyMap<string, PersonEntry>;
   tags: TagEntry[];
@@ -92,6 +96,8 @@ export function collectArchive(articles: readonly Article[], people: ReadonlyMap
   }
   const sortedYears = [...years.values()].sort((a, b) => b.year - a.year);
   for (const year of sortedYears) year.months.sort((a, b) => b.month - a.month);
+
+  for (const [id, entry] of peopleById) if (entry.articles.length === 0) peopleById.delete(id);
 
   return {
     articles: published,
