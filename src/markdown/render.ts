@@ -1,7 +1,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkHtml from 'remark-html';
-import type { Root, RootContent } from 'mdast';
+import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { countWords } from '../text/words.ts';
 import { foldWhitespace } from '../text/whitespace.ts';
 
@@ -24,6 +24,7 @@ const processor = unified().use(remarkParse).use(remarkHtml, { sanitize: true })
 
 export function renderMarkdown(markdown: string): RenderedMarkdown {
   const tree = processor.parse(markdown) as Root;
+  nestHeadings(tree);
   const html = String(processor.stringify(processor.runSync(tree) as Root));
   const blocks: string[] = [];
   collectBlockTexts(tree.children, blocks);
@@ -59,4 +60,29 @@ export function inlineText(node: RootContent | Root): string {
     return result;
   }
   return '';
+}
+
+/**
+ * The page around a body has the one h1 (the article's title, a person's name), so the body's outline starts
+ * at h2 and never skips a level (WCAG 1.3.1, and the W3C checker warns on a skip): every heading is moved
+ * up or down so that the body's highest becomes h2, and then lifted to at most one level below the heading
+ * before it. `#`, `###` becomes h2, h3; `##`, `####`, `###` becomes h2, h3, h3.
+ */
+export function nestHeadings(tree: Root): void {
+  const headings: Heading[] = [];
+  collectHeadings(tree, headings);
+  if (headings.length === 0) return;
+  const shift = 2 - Math.min(...headings.map((heading) => heading.depth));
+  let previous = 1;
+  for (const heading of headings) {
+    const depth = Math.min(heading.depth + shift, previous + 1, 6) as Heading['depth'];
+    heading.depth = depth;
+    previous = depth;
+  }
+}
+
+/** In document order, inside quotes and lists too (a paragraph holds none). */
+function collectHeadings(node: Nodes, out: Heading[]): void {
+  if (node.type === 'heading') out.push(node);
+  else if (node.type !== 'paragraph' && 'children' in node) for (const child of node.children) collectHeadings(child, out);
 }

@@ -76,3 +76,25 @@ describe('renderMarkdown drops raw HTML and dangerous URLs (issue 7)', () => {
     expect(text).toContain('1 < 2');
   });
 });
+
+describe('renderMarkdown nests body headings under the page h1', () => {
+  const levels = (markdown: string) => [...renderMarkdown(markdown).html.matchAll(/<h(\d)>/g)].map((match) => Number(match[1]));
+
+  it.each([
+    ['# starts at h2', '# Ena\n\nBesedilo.\n\n## Dve', [2, 3]],
+    ['## stays h2', '## Ena\n\n### Dve\n\n## Tri', [2, 3, 2]],
+    ['a skip after # is closed', '# Ena\n\n#### Dve\n\n##### Tri', [2, 3, 4]],
+    ['### alone becomes h2', '### Ena\n\n### Dve', [2, 2]],
+    ['a skip in the middle is closed, the level after it kept', '## Ena\n\n#### Dve\n\n### Tri\n\n## Štiri', [2, 3, 3, 2]],
+    ['a first heading deeper than later ones starts at h2', '#### Ena\n\n## Dve\n\n### Tri', [2, 2, 3]],
+    ['headings in a quote and a list count in document order', '# Ena\n\n> ### Dve\n\n- #### Tri', [2, 3, 4]],
+    ['###### under # never goes past h6', '# 1\n\n## 2\n\n### 3\n\n#### 4\n\n##### 5\n\n###### 6', [2, 3, 4, 5, 6, 6]],
+    ['setext headings too', 'Ena\n===\n\n#### Dve', [2, 3]],
+  ])('%s', (_name, markdown, expected) => {
+    expect(levels(markdown)).toEqual(expected);
+  });
+
+  it('leaves the plain text as it was', () => {
+    expect(renderMarkdown('# Naslov\n\nBesedilo.').text).toBe('Naslov\n\nBesedilo.');
+  });
+});
