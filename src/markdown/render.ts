@@ -15,7 +15,7 @@ export interface RenderedMarkdown {
   html: string;
   /** Block texts joined by blank lines; inline Markdown removed, soft line breaks folded to spaces. */
   text: string;
-  /** The first paragraph as plain text: the default summary. */
+  /** The first paragraph with text of its own (not only images), as plain text: the default summary. */
   firstParagraph: string;
   wordCount: number;
 }
@@ -28,7 +28,8 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   const html = String(processor.stringify(processor.runSync(tree) as Root));
   const blocks: string[] = [];
   collectBlockTexts(tree.children, blocks);
-  const firstParagraphNode = tree.children.find((node) => node.type === 'paragraph');
+  // A paragraph holding only images (a photo at the top) is no summary: its alt text describes the photo.
+  const firstParagraphNode = tree.children.find((node) => node.type === 'paragraph' && hasOwnText(node));
   const firstParagraph = firstParagraphNode ? foldWhitespace(inlineText(firstParagraphNode)) : '';
   const text = blocks.join('\n\n');
   return { html, text, firstParagraph, wordCount: countWords(text) };
@@ -46,6 +47,14 @@ function collectBlockTexts(nodes: readonly RootContent[], out: string[]): void {
       collectBlockTexts(node.children as RootContent[], out);
     }
   }
+}
+
+/** Whether a node holds text other than images' alt text. */
+function hasOwnText(node: RootContent): boolean {
+  if (node.type === 'image' || node.type === 'imageReference' || node.type === 'html') return false;
+  if ('value' in node && typeof node.value === 'string') return node.value.trim() !== '';
+  if ('children' in node) return (node.children as RootContent[]).some(hasOwnText);
+  return false;
 }
 
 /** Text of a node with its inline markup removed; images contribute their alt text. */

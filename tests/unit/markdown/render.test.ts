@@ -98,3 +98,17 @@ describe('renderMarkdown nests body headings under the page h1', () => {
     expect(renderMarkdown('# Naslov\n\nBesedilo.').text).toBe('Naslov\n\nBesedilo.');
   });
 });
+
+describe('renderMarkdown takes the first paragraph with text of its own as the summary', () => {
+  it.each([
+    ['an image first', '![Opis slike](/slika.jpg)\n\nPrvi pravi odstavek.', 'Prvi pravi odstavek.'],
+    ['two images and a line break', '![Ena](/a.jpg)\n![Dve](/b.jpg)\n\nPrvi pravi odstavek.', 'Prvi pravi odstavek.'],
+    ['a linked image', '[![Opis](/a.jpg)](https://example.si/)\n\nPrvi pravi odstavek.', 'Prvi pravi odstavek.'],
+    ['a reference image', '![Opis][s]\n\nPrvi pravi odstavek.\n\n[s]: /a.jpg', 'Prvi pravi odstavek.'],
+    ['a heading first', '## Naslov\n\nPrvi pravi odstavek.', 'Prvi pravi odstavek.'],
+    ['an image inside text', 'Pred ![sliko](/a.jpg) po.', 'Pred sliko po.'],
+    ['only images', '![Opis](/a.jpg)', ''],
+  ])('%s', (_name, markdown, expected) => {
+    expect(renderMarkdown(markdown).firstParagraph).toBe(expected);
+  });
+});
