@@ -112,3 +112,35 @@ describe('renderMarkdown takes the first paragraph with text of its own as the s
     expect(renderMarkdown(markdown).firstParagraph).toBe(expected);
   });
 });
+
+describe('renderMarkdown writes an image whose URL the sanitiser drops as its alt text (valid HTML)', () => {
+  it.each([
+    ['data: image', '![x](data:image/svg+xml;base64,PHN2Zz4=)', '<p>Pred x po.</p>'],
+    ['javascript: image', '![slika](javascript:alert(1))', '<p>Pred slika po.</p>'],
+    ['upper-case scheme', '![slika](HTTPS://example.si/a.jpg)', '<p>Pred slika po.</p>'],
+    ['empty URL', '![slika]()', '<p>Pred slika po.</p>'],
+    ['no alt text', '![](data:image/png;base64,AAAA)', '<p>Pred  po.</p>'],
+    ['reference image', '![slika][r]\n\n[r]: DATA:image/png;base64,AAAA', '<p>Pred slika po.</p>'],
+    ['linked image', '[![slika](data:image/png;base64,AAAA)](https://example.si/)', '<p>Pred <a href="https://example.si/">slika</a> po.</p>'],
+  ])('%s', (_name, image, expected) => {
+    const markdown = image.includes('\n\n') ? image.replace(/^(.*?)\n\n/, 'Pred $1 po.\n\n') : `Pred ${image} po.`;
+    const { html } = renderMarkdown(markdown);
+    expect(html).not.toContain('<img');
+    expect(html.trim()).toBe(expected);
+  });
+
+  it.each([
+    ['https', '![a](https://example.si/a.jpg)', 'https://example.si/a.jpg'],
+    ['http', '![a](http://example.si/a.jpg)', 'http://example.si/a.jpg'],
+    ['root-relative', '![a](/slike/a.jpg)', '/slike/a.jpg'],
+    ['relative with a colon in the path', '![a](slike/a:b.jpg)', 'slike/a:b.jpg'],
+    ['reference', '![a][r]\n\n[r]: /slike/r.jpg', '/slike/r.jpg'],
+  ])('keeps a %s image', (_name, markdown, src) => {
+    const [image] = fragmentElements(renderMarkdown(markdown).html).filter((element) => element.tag === 'img');
+    expect(image?.attrs.src).toBe(src);
+  });
+});
+
+it('skips a paragraph holding only an image whose URL is dropped when it takes the summary', () => {
+  expect(renderMarkdown('![Opis](data:image/png;base64,AAAA)\n\nPrvi pravi odstavek.').firstParagraph).toBe('Prvi pravi odstavek.');
+});
