@@ -53,6 +53,16 @@ export function compareNewestFirst(a: NewestFirstKey, b: NewestFirstKey): number
   return b.date.instant.getTime() - a.date.instant.getTime() || collator.compare(a.title, b.title) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 }
 
+/**
+ * When the article last changed: its `updated:` date, unless that is earlier than `date:` (the build warns,
+ * article/updated-before-date, and publishes), then its date. Feeds, the sitemap, JSON-LD dateModified and
+ * article:modified_time all use this, so none of them says an article changed before it was published.
+ */
+export function articleModified(article: Pick<Article, 'date' | 'updated'>): Date {
+  const updated = article.updated?.instant;
+  return updated && updated.getTime() > article.date.instant.getTime() ? updated : article.date.instant;
+}
+
 /** "Steve Witkoff" → ["Witkoff", "Steve"]: Slovenian indexes sort by surname, then first name. */
 export function surnameSortKey(name: string): [string, string] {
   const words = name.trim().split(/\s+/);

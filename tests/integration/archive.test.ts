@@ -123,3 +123,21 @@ describe('a fixture archive', () => {
     expect(html).toContain('14. maja 2025 ob 23.30');
   });
 });
+
+describe('an article whose updated: is earlier than its date:', () => {
+  it('gives the date as its last change everywhere: JSON-LD, Open Graph, the feed and the sitemap', async () => {
+    const root = await copyFixture('archive-basic');
+    const file = path.join(root, 'content/articles/2025/peti.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('date: 2025-05-14T23:30:00', 'date: 2025-05-14T23:30:00\nupdated: 2025-05-01T08:00'));
+    const site = await buildSite(root);
+    expect(site.result.model.warnings.map((warning) => warning.code)).toContain('article/updated-before-date');
+    const published = '2025-05-14T21:30:00.000Z';
+    const html = await site.read('/2025/05/14/peti-clanek-objavljen-pozno-zvecer/');
+    expect(html).toContain(`<meta property="article:modified_time" content="${published}"`);
+    const jsonLd = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((match) => JSON.parse(match[1]!) as Record<string, unknown>);
+    const article = jsonLd.find((data) => data['@type'] === 'NewsArticle')!;
+    expect([article.datePublished, article.dateModified]).toEqual([published, published]);
+    expect(await site.read('/feed.xml')).toContain('<updated>2025-05-14T21:30:00Z</updated>');
+    expect(await site.read('/sitemap.xml')).toMatch(/peti-clanek-objavljen-pozno-zvecer\/<\/loc>\s*<lastmod>2025-05-14/);
+  });
+});
