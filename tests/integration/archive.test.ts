@@ -77,6 +77,7 @@ describe('people named only in drafts and articles not out yet', () => {
       'Cene Zupan: 3 članki',
       'Darja Žagar: 5 člankov',
     ]);
+    expect(await site.read('/osebe/')).toContain('<p class="lead">5 oseb, razvrščenih po priimku.</p>');
     const files = await site.files();
     expect(files.filter((file) => /cankar|sustar/.test(file))).toEqual([]);
     expect(files).toContain('osebe/goran-car/index.html');
@@ -97,6 +98,7 @@ describe('a fixture archive', () => {
     const html = await site.read('/osebe/');
     // Ana Cankar, Goran Car and Filip Šuštar have person files but no article: they get no page.
     expect(peopleList(html)).toEqual(['Boris Čok: 2 članka', 'Eva Sever: 1 članek', 'Cene Zupan: 3 članki', 'Darja Žagar: 5 člankov']);
+    expect(html).toContain('<p class="lead">4 osebe, razvrščene po priimku.</p>');
   });
 
   it('paginates the index at pageSize + 1 articles, newest first, with previous/next links', async () => {
