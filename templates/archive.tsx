@@ -15,7 +15,7 @@ export function ArchivePage({ context, years }: { context: SiteContext; years: r
   return (
     <Layout
       context={context}
-      meta={{ title: 'Arhiv', description: `Arhiv ${context.site.title} po letih: ${countArticles(total)}.`, url: urls.archive(), breadcrumbs: [home] }}
+      meta={{ title: 'Arhiv', description: `${context.site.title}: vsi članki po letih in mesecih (${countArticles(total)}).`, url: urls.archive(), breadcrumbs: [home] }}
     >
       <h1>Arhiv</h1>
       {years.length === 0 ? (
@@ -41,6 +41,7 @@ export function YearPage({ context, year }: { context: SiteContext; year: YearEn
         title: `Leto ${year.year}`,
         description: `Članki iz leta ${year.year} po mesecih: ${countArticles(year.count)}.`,
         url: urls.year(year.year),
+        section: urls.archive(),
         breadcrumbs: [home, archive],
       }}
     >
@@ -67,6 +68,7 @@ export function MonthPage({ context, month, page }: { context: SiteContext; mont
         title: page.number === 1 ? capitalise(name) : `${capitalise(name)}, stran ${page.number}`,
         description: `Članki iz meseca ${name}: ${countArticles(month.articles.length)}.`,
         url: urlFor(page.number),
+        section: urls.archive(),
         breadcrumbs: [home, { label: String(month.year), url: urls.year(month.year) }],
         prev: page.number > 1 ? urlFor(page.number - 1) : undefined,
         next: page.number < page.total ? urlFor(page.number + 1) : undefined,

@@ -1,4 +1,5 @@
 import type { Article } from '../src/content/article.ts';
+import { articleModified } from '../src/site/archive.ts';
 import type { Breadcrumb, SiteContext } from '../src/render/context.ts';
 import { newsArticleJsonLd } from '../src/render/structured-data.ts';
 import { urls } from '../src/site/urls.ts';
@@ -28,7 +29,7 @@ export function articleBreadcrumbs(article: Article): Breadcrumb[] {
 }
 
 export function ArticlePage({ context, article, related = [], newer, older }: ArticlePageProps) {
-  const modified = (article.updated ?? article.date).instant.toISOString();
+  const modified = articleModified(article).toISOString();
   return (
     <Layout
       context={context}

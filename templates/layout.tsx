@@ -20,10 +20,14 @@ const NAVIGATION = [
   { label: 'Iskanje', url: urls.search() },
 ];
 
-/** "page" on the section's own page, "true" anywhere below it (a person under Osebe); home only counts for itself. */
-function currentMarker(itemUrl: string, pageUrl: string): 'page' | 'true' | undefined {
+/**
+ * "page" on the section's own page, "true" anywhere below it (a person under Osebe) or on a page that says it
+ * belongs there (a year or month under Arhiv); home only counts for itself.
+ */
+function currentMarker(itemUrl: string, meta: PageMeta): 'page' | 'true' | undefined {
+  const pageUrl = meta.url;
   if (itemUrl === pageUrl) return 'page';
-  if (itemUrl !== urls.home() && pageUrl.startsWith(itemUrl)) return 'true';
+  if (itemUrl === meta.section || (itemUrl !== urls.home() && pageUrl.startsWith(itemUrl))) return 'true';
   return undefined;
 }
 
@@ -84,7 +88,7 @@ export function Layout({ context, meta, children }: LayoutProps) {
             <ul class="wrap">
               {NAVIGATION.map((item) => (
                 <li>
-                  <a href={item.url} aria-current={currentMarker(item.url, meta.url)}>
+                  <a href={item.url} aria-current={currentMarker(item.url, meta)}>
                     {item.label}
                   </a>
                 </li>

@@ -1,14 +1,18 @@
 import type { PersonEntry } from '../src/site/archive.ts';
 import type { SiteContext } from '../src/render/context.ts';
 import { urls } from '../src/site/urls.ts';
-import { countArticles, plural, PERSON_FORMS } from '../src/text/sl.ts';
+import { countArticles, plural, pluralForm, PERSON_FORMS, type PluralForms } from '../src/text/sl.ts';
 import { Layout } from './layout.tsx';
 
+/** The participle agrees with the number of people: 1 oseba, razvrščena; 2 osebi, razvrščeni; 3 osebe, razvrščene; 5 oseb, razvrščenih. */
+const SORTED_FORMS: PluralForms = { one: 'razvrščena', two: 'razvrščeni', few: 'razvrščene', other: 'razvrščenih' };
+
 export function PeoplePage({ context, entries }: { context: SiteContext; entries: readonly PersonEntry[] }) {
+  const lead = `${plural(entries.length, PERSON_FORMS)}, ${pluralForm(entries.length, SORTED_FORMS)} po priimku.`;
   return (
-    <Layout context={context} meta={{ title: 'Osebe', description: `${plural(entries.length, PERSON_FORMS)} v arhivu ${context.site.title}`, url: urls.people() }}>
+    <Layout context={context} meta={{ title: 'Osebe', description: `${context.site.title}: ${lead}`, url: urls.people() }}>
       <h1>Osebe</h1>
-      <p class="lead">{plural(entries.length, PERSON_FORMS)}, razvrščenih po priimku.</p>
+      <p class="lead">{lead}</p>
       <ul class="people-index">
         {entries.map(({ person, articles }) => (
           <li>

@@ -49,7 +49,9 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
       <PersonArticleList articles={page.items} personId={person.id} context={context} />
       <Pagination page={page} urlFor={(n) => urls.person(person.id, n)} />
       <p>
-        <a href={urls.people()}>← Vse osebe</a>
+        <a href={urls.people()}>
+          <span aria-hidden="true">← </span>Vse osebe
+        </a>
       </p>
     </Layout>
   );

@@ -9,7 +9,7 @@ import { Layout } from './layout.tsx';
 export function SearchPage({ context }: { context: SiteContext }) {
   const script = context.assets.scripts.search;
   return (
-    <Layout context={context} meta={{ title: 'Iskanje', description: `Iskanje po člankih arhiva ${context.site.title}.`, url: urls.search() }}>
+    <Layout context={context} meta={{ title: 'Iskanje', description: `${context.site.title}: iskanje po vseh člankih.`, url: urls.search() }}>
       <h1>Iskanje po arhivu</h1>
       <form id="search-form" class="search-form" role="search" method="get" action={urls.search()} data-index={urls.searchIndex()}>
         <label for="search-q">Iskani izraz</label>

@@ -9,7 +9,7 @@ export function TagsPage({ context, entries }: { context: SiteContext; entries: 
   return (
     <Layout
       context={context}
-      meta={{ title: 'Oznake', description: `Teme v arhivu ${context.site.title}: ${plural(entries.length, TAG_FORMS)}.`, url: urls.tags(), breadcrumbs: [{ label: 'Domov', url: urls.home() }] }}
+      meta={{ title: 'Oznake', description: `${context.site.title}: teme člankov (${plural(entries.length, TAG_FORMS)}).`, url: urls.tags(), breadcrumbs: [{ label: 'Domov', url: urls.home() }] }}
     >
       <h1>Oznake</h1>
       {entries.length === 0 ? (

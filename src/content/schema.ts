@@ -8,8 +8,14 @@ import { parseContentDate } from './dates.ts';
  * The one source of the content types. Front matter is checked against these schemas and the record
  * types (`ArticleFrontMatter`, `PersonFrontMatter`, `SiteConfig`) are inferred from them.
  */
-// C0 and C1 control characters come from CMS exports; they break XML feeds and mean nothing in HTML.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+/**
+ * C0 and C1 control characters come from CMS exports; they break XML feeds and mean nothing in HTML.
+ * Noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF and their kin in every plane) and lone surrogates are
+ * forbidden in XML and reported by HTML validators, so they go too. Front matter and bodies drop the same set.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\p{Noncharacter_Code_Point}\p{Cs}]/gu;
+/** The same, less tab, newline and carriage return, which mean something in a Markdown body. */
+const BODY_CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\p{Noncharacter_Code_Point}\p{Cs}]/gu;
 
 /** Control characters become spaces, runs of white space one space. */
 export function stripControlCharacters(value: string): string {
@@ -21,7 +27,7 @@ export function stripControlCharacters(value: string): string {
  * invisible, forbidden in XML (feeds) and reported by HTML validators.
  */
 export function stripBodyControlCharacters(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  return value.replace(BODY_CONTROL_CHARACTERS, '');
 }
 
 const text = z

@@ -1,7 +1,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkHtml from 'remark-html';
-import type { Root, RootContent } from 'mdast';
+import type { Definition, Heading, Nodes, Parent, Root, RootContent } from 'mdast';
 import { countWords } from '../text/words.ts';
 import { foldWhitespace } from '../text/whitespace.ts';
 
@@ -15,7 +15,7 @@ export interface RenderedMarkdown {
   html: string;
   /** Block texts joined by blank lines; inline Markdown removed, soft line breaks folded to spaces. */
   text: string;
-  /** The first paragraph as plain text: the default summary. */
+  /** The first paragraph with text of its own (not only images), as plain text: the default summary. */
   firstParagraph: string;
   wordCount: number;
 }
@@ -24,11 +24,15 @@ const processor = unified().use(remarkParse).use(remarkHtml, { sanitize: true })
 
 export function renderMarkdown(markdown: string): RenderedMarkdown {
   const tree = processor.parse(markdown) as Root;
+  // A paragraph holding only images (a photo at the top) is no summary: its alt text describes the photo.
+  // Found before replaceDroppedImages turns some images into text.
+  const firstParagraphNode = tree.children.find((node) => node.type === 'paragraph' && hasOwnText(node));
+  const firstParagraph = firstParagraphNode ? foldWhitespace(inlineText(firstParagraphNode)) : '';
+  nestHeadings(tree);
+  replaceDroppedImages(tree);
   const html = String(processor.stringify(processor.runSync(tree) as Root));
   const blocks: string[] = [];
   collectBlockTexts(tree.children, blocks);
-  const firstParagraphNode = tree.children.find((node) => node.type === 'paragraph');
-  const firstParagraph = firstParagraphNode ? foldWhitespace(inlineText(firstParagraphNode)) : '';
   const text = blocks.join('\n\n');
   return { html, text, firstParagraph, wordCount: countWords(text) };
 }
@@ -47,6 +51,14 @@ function collectBlockTexts(nodes: readonly RootContent[], out: string[]): void {
   }
 }
 
+/** Whether a node holds text other than images' alt text. */
+function hasOwnText(node: RootContent): boolean {
+  if (node.type === 'image' || node.type === 'imageReference' || node.type === 'html') return false;
+  if ('value' in node && typeof node.value === 'string') return node.value.trim() !== '';
+  if ('children' in node) return (node.children as RootContent[]).some(hasOwnText);
+  return false;
+}
+
 /** Text of a node with its inline markup removed; images contribute their alt text. */
 export function inlineText(node: RootContent | Root): string {
   if (node.type === 'html') return '';
@@ -59,4 +71,77 @@ export function inlineText(node: RootContent | Root): string {
     return result;
   }
   return '';
+}
+
+/**
+ * The page around a body has the one h1 (the article's title, a person's name), so the body's outline starts
+ * at h2 and never skips a level (WCAG 1.3.1, and the W3C checker warns on a skip): every heading is moved
+ * up or down so that the body's highest becomes h2, and then lifted to at most one level below the heading
+ * before it. `#`, `###` becomes h2, h3; `##`, `####`, `###` becomes h2, h3, h3.
+ */
+export function nestHeadings(tree: Root): void {
+  const headings: Heading[] = [];
+  collectHeadings(tree, headings);
+  if (headings.length === 0) return;
+  const shift = 2 - Math.min(...headings.map((heading) => heading.depth));
+  let previous = 1;
+  for (const heading of headings) {
+    const depth = Math.min(heading.depth + shift, previous + 1, 6) as Heading['depth'];
+    heading.depth = depth;
+    previous = depth;
+  }
+}
+
+/** In document order, inside quotes and lists too (a paragraph holds none). */
+function collectHeadings(node: Nodes, out: Heading[]): void {
+  if (node.type === 'heading') out.push(node);
+  else if (node.type !== 'paragraph' && 'children' in node) for (const child of node.children) collectHeadings(child, out);
+}
+
+/**
+ * The sanitiser drops an image URL it does not allow and keeps the element: `<img alt="x">` with no src,
+ * which is invalid HTML and shows a broken image. Such an image (and one with an empty URL) becomes its
+ * alt text instead.
+ */
+function replaceDroppedImages(tree: Root): void {
+  const definitions = new Map<string, Definition>();
+  collectDefinitions(tree, definitions);
+  replaceImagesIn(tree, definitions);
+}
+
+function collectDefinitions(node: Nodes, out: Map<string, Definition>): void {
+  if (node.type === 'definition') {
+    // The first definition of an identifier wins (CommonMark), as in mdast-util-to-hast.
+    if (!out.has(node.identifier)) out.set(node.identifier, node);
+  } else if (node.type !== 'paragraph' && 'children' in node) {
+    for (const child of node.children) collectDefinitions(child, out);
+  }
+}
+
+function replaceImagesIn(node: Parent, definitions: ReadonlyMap<string, Definition>): void {
+  const children = node.children as RootContent[];
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    const url = child.type === 'image' ? child.url : child.type === 'imageReference' ? definitions.get(child.identifier)?.url : undefined;
+    if (url !== undefined && (child.type === 'image' || child.type === 'imageReference') && !keepsImageUrl(url)) {
+      children[index] = { type: 'text', value: child.alt ?? '' };
+    } else if ('children' in child) {
+      replaceImagesIn(child, definitions);
+    }
+  }
+}
+
+/** The URLs hast-util-sanitize's default (GitHub) schema keeps in `src` (its safeProtocol, protocols.src). */
+const IMAGE_PROTOCOLS = ['http', 'https'];
+
+export function keepsImageUrl(url: string): boolean {
+  if (url === '') return false;
+  const colon = url.indexOf(':');
+  if (colon < 0) return true;
+  // A colon after a / ? or # is not a scheme's: the URL is relative.
+  for (const mark of ['/', '?', '#']) {
+    const at = url.indexOf(mark);
+    if (at > -1 && colon > at) return true;
+  }
+  return IMAGE_PROTOCOLS.some((protocol) => colon === protocol.length && url.startsWith(protocol));
 }

@@ -34,6 +34,8 @@ export interface PageMeta {
   url: string;
   kind?: 'website' | 'article' | 'profile';
   feeds?: FeedLink[];
+  /** The navigation section the page belongs to when its URL is not under the section's (year and month pages: the archive). */
+  section?: string;
   /** Ancestors of the page, outermost first (the page itself is not included). */
   breadcrumbs?: Breadcrumb[];
   /** Structured data blocks, serialised safely by the layout. */

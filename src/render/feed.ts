@@ -1,4 +1,5 @@
 import type { Article } from '../content/article.ts';
+import { articleModified } from '../site/archive.ts';
 import type { Person } from '../content/person.ts';
 import { absoluteUrl, urls } from '../site/urls.ts';
 
@@ -45,15 +46,10 @@ function atomDate(instant: Date): string {
   return instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function articleUpdated(article: Article): Date {
-  const updated = article.updated?.instant;
-  return updated && updated.getTime() > article.date.instant.getTime() ? updated : article.date.instant;
-}
-
 /** The newest change among the articles; a feed with none gets the Unix epoch so builds stay reproducible. */
 export function feedUpdated(articles: readonly Article[]): Date {
   let newest = 0;
-  for (const article of articles) newest = Math.max(newest, articleUpdated(article).getTime());
+  for (const article of articles) newest = Math.max(newest, articleModified(article).getTime());
   return new Date(newest);
 }
 
@@ -141,7 +137,7 @@ function renderEntry(article: Article, input: FeedInput, absolute: (url: string)
     `    <title type="text">${escapeXml(article.title)}</title>`,
     `    <link rel="alternate" type="text/html" href="${escapeXml(url)}"/>`,
     `    <published>${atomDate(article.date.instant)}</published>`,
-    `    <updated>${atomDate(articleUpdated(article))}</updated>`,
+    `    <updated>${atomDate(articleModified(article))}</updated>`,
   ];
   if (article.author) parts.push(`    <author><name>${escapeXml(article.author)}</name></author>`);
   for (const tag of article.tags) {

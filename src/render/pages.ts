@@ -1,8 +1,7 @@
 import { h, type FunctionComponent } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Article } from '../content/article.ts';
-import type { Archive } from '../site/archive.ts';
-import { pageCount, paginate, type Page } from '../site/archive.ts';
+import { articleModified, pageCount, paginate, type Archive, type Page } from '../site/archive.ts';
 import { findRelated } from '../site/related.ts';
 import { urls } from '../site/urls.ts';
 import type { SiteContext } from './context.ts';
@@ -177,7 +176,7 @@ function lastChange(articles: readonly Article[]): Date | undefined {
   let newest: Date | undefined;
   let newestTime = -Infinity;
   for (const article of articles) {
-    const changed = article.updated && article.updated.instant.getTime() > article.date.instant.getTime() ? article.updated.instant : article.date.instant;
+    const changed = articleModified(article);
     if (changed.getTime() > newestTime) {
       newest = changed;
       newestTime = changed.getTime();

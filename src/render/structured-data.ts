@@ -1,4 +1,5 @@
 import type { Article } from '../content/article.ts';
+import { articleModified } from '../site/archive.ts';
 import type { Person } from '../content/person.ts';
 import { absoluteUrl, urls } from '../site/urls.ts';
 import type { Breadcrumb, SiteContext } from './context.ts';
@@ -34,7 +35,7 @@ export function newsArticleJsonLd(article: Article, context: SiteContext): JsonL
     // Google shows at most 110 characters of a headline.
     headline: shortenText(article.title, 110),
     datePublished: article.date.instant.toISOString(),
-    dateModified: (article.updated ?? article.date).instant.toISOString(),
+    dateModified: articleModified(article).toISOString(),
     inLanguage: 'sl',
     author: article.author ? { '@type': 'Person', name: article.author } : publisher(context),
     publisher: publisher(context),

@@ -32,7 +32,11 @@ export interface YearEntry {
 export interface Archive {
   /** Published articles, newest first. */
   articles: Article[];
-  /** Everyone with a page, sorted by surname then first name (Slovenian collation). */
+  /**
+   * Everyone with a page, sorted by surname then first name (Slovenian collation): the people named by a
+   * published article. A person file no published article names (only drafts or articles not out yet) gets
+   * no page, so an embargoed story's subject is not given away.
+   */
   people: PersonEntry[];
   peopleById: ReadonlyMap<string, PersonEntry>;
   tags: TagEntry[];
@@ -48,6 +52,16 @@ export type NewestFirstKey = Pick<Article, 'date' | 'title' | 'url'>;
 
 export function compareNewestFirst(a: NewestFirstKey, b: NewestFirstKey): number {
   return b.date.instant.getTime() - a.date.instant.getTime() || collator.compare(a.title, b.title) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+}
+
+/**
+ * When the article last changed: its `updated:` date, unless that is earlier than `date:` (the build warns,
+ * article/updated-before-date, and publishes), then its date. Feeds, the sitemap, JSON-LD dateModified and
+ * article:modified_time all use this, so none of them says an article changed before it was published.
+ */
+export function articleModified(article: Pick<Article, 'date' | 'updated'>): Date {
+  const updated = article.updated?.instant;
+  return updated && updated.getTime() > article.date.instant.getTime() ? updated : article.date.instant;
 }
 
 /**
@@ -98,6 +112,8 @@ export function collectArchive(articles: readonly Article[], people: ReadonlyMap
   }
   const sortedYears = [...years.values()].sort((a, b) => b.year - a.year);
   for (const year of sortedYears) year.months.sort((a, b) => b.month - a.month);
+
+  for (const [id, entry] of peopleById) if (entry.articles.length === 0) peopleById.delete(id);
 
   return {
     articles: published,

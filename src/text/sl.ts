@@ -151,6 +151,11 @@ export function plural(count: number, forms: PluralForms): string {
 const pluralCategory = memoize((count: number) => pluralRules.select(count) as keyof PluralForms, 10_000);
 const formatCount = memoize((value: number) => numberFormat.format(value), 10_000);
 
+/** The form alone, for a word that agrees with a count: 1 oseba, razvrščena; 5 oseb, razvrščenih. */
+export function pluralForm(count: number, forms: PluralForms): string {
+  return forms[pluralCategory(count)] ?? forms.other;
+}
+
 export const ARTICLE_FORMS: PluralForms = { one: 'članek', two: 'članka', few: 'članki', other: 'člankov' };
 export const PERSON_FORMS: PluralForms = { one: 'oseba', two: 'osebi', few: 'osebe', other: 'oseb' };
 export const MINUTE_FORMS: PluralForms = { one: 'minuta', two: 'minuti', few: 'minute', other: 'minut' };

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, buildSite, hrefs, PROJECT_ROOT, type BuiltSite } from '../helpers.ts';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildFixture, buildSite, copyFixture, hrefs, PROJECT_ROOT, type BuiltSite } from '../helpers.ts';
 
 const SEED_URL = '/2025/12/22/witkoff-in-kushner-na-floridi-s-putinovim-odposlancem-dmitrijevim/';
 const SEED_PEOPLE = [
@@ -52,24 +54,51 @@ describe('the seed article (the project content)', () => {
   });
 });
 
+const peopleList = (html: string) => [...html.matchAll(/<a href="\/osebe\/[^"]+\/">([^<]+)<\/a> <span class="count">([^<]+)<\/span>/g)].map((m) => `${m[1]}: ${m[2]}`);
+
+describe('people named only in drafts and articles not out yet', () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    const root = await copyFixture('archive-basic');
+    const article = (title: string, date: string, people: string, extra = '') =>
+      `---\ntitle: "${title}"\ndate: ${date}\npeople: [${people}]\n${extra}---\n\nBesedilo.\n`;
+    await mkdir(path.join(root, 'content/articles/2099'), { recursive: true });
+    await writeFile(path.join(root, 'content/articles/2025/osnutek.md'), article('Osnutek', '2025-06-01', 'Ana Cankar, Goran Car', 'draft: true\n'));
+    await writeFile(path.join(root, 'content/articles/2099/embargo.md'), article('Pod embargom', '2099-01-01', 'Filip Šuštar, Ana Cankar'));
+    await writeFile(path.join(root, 'content/articles/2025/objavljen.md'), article('Objavljen', '2024-06-01', 'Goran Car'));
+    site = await buildSite(root);
+  });
+
+  it('gives them no page, no feed and no place on /osebe/, in the sitemap, the search index or anywhere else', async () => {
+    expect(peopleList(await site.read('/osebe/'))).toEqual([
+      'Goran Car: 1 članek',
+      'Boris Čok: 2 članka',
+      'Eva Sever: 1 članek',
+      'Cene Zupan: 3 članki',
+      'Darja Žagar: 5 člankov',
+    ]);
+    expect(await site.read('/osebe/')).toContain('<p class="lead">5 oseb, razvrščenih po priimku.</p>');
+    const files = await site.files();
+    expect(files.filter((file) => /cankar|sustar/.test(file))).toEqual([]);
+    expect(files).toContain('osebe/goran-car/index.html');
+    for (const file of files) {
+      const text = await readFile(path.join(site.outDir, file), 'utf8');
+      expect(text, file).not.toMatch(/Cankar|Šuštar|cankar|sustar|Pod embargom|Osnutek/);
+    }
+  });
+});
+
 describe('a fixture archive', () => {
   let site: BuiltSite;
   beforeAll(async () => {
     site = await buildFixture('archive-basic');
   });
 
-  it('lists people by surname with Slovenian collation and plural forms', async () => {
+  it('lists the people named by published articles by surname with Slovenian collation and plural forms', async () => {
     const html = await site.read('/osebe/');
-    const names = [...html.matchAll(/<a href="\/osebe\/[^"]+\/">([^<]+)<\/a> <span class="count">([^<]+)<\/span>/g)].map((m) => `${m[1]}: ${m[2]}`);
-    expect(names).toEqual([
-      'Ana Cankar: 0 člankov',
-      'Goran Car: 0 člankov',
-      'Boris Čok: 2 članka',
-      'Eva Sever: 1 članek',
-      'Filip Šuštar: 0 člankov',
-      'Cene Zupan: 3 članki',
-      'Darja Žagar: 5 člankov',
-    ]);
+    // Ana Cankar, Goran Car and Filip Šuštar have person files but no article: they get no page.
+    expect(peopleList(html)).toEqual(['Boris Čok: 2 članka', 'Eva Sever: 1 članek', 'Cene Zupan: 3 članki', 'Darja Žagar: 5 člankov']);
+    expect(html).toContain('<p class="lead">4 osebe, razvrščene po priimku.</p>');
   });
 
   it('paginates the index at pageSize + 1 articles, newest first, with previous/next links', async () => {
@@ -94,5 +123,23 @@ describe('a fixture archive', () => {
   it('reads a date-time without an offset as Ljubljana time (23:30 stays on the 14th)', async () => {
     const html = await site.read('/2025/05/14/peti-clanek-objavljen-pozno-zvecer/');
     expect(html).toContain('14. maja 2025 ob 23.30');
+  });
+});
+
+describe('an article whose updated: is earlier than its date:', () => {
+  it('gives the date as its last change everywhere: JSON-LD, Open Graph, the feed and the sitemap', async () => {
+    const root = await copyFixture('archive-basic');
+    const file = path.join(root, 'content/articles/2025/peti.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('date: 2025-05-14T23:30:00', 'date: 2025-05-14T23:30:00\nupdated: 2025-05-01T08:00'));
+    const site = await buildSite(root);
+    expect(site.result.model.warnings.map((warning) => warning.code)).toContain('article/updated-before-date');
+    const published = '2025-05-14T21:30:00.000Z';
+    const html = await site.read('/2025/05/14/peti-clanek-objavljen-pozno-zvecer/');
+    expect(html).toContain(`<meta property="article:modified_time" content="${published}"`);
+    const jsonLd = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((match) => JSON.parse(match[1]!) as Record<string, unknown>);
+    const article = jsonLd.find((data) => data['@type'] === 'NewsArticle')!;
+    expect([article.datePublished, article.dateModified]).toEqual([published, published]);
+    expect(await site.read('/feed.xml')).toContain('<updated>2025-05-14T21:30:00Z</updated>');
+    expect(await site.read('/sitemap.xml')).toMatch(/peti-clanek-objavljen-pozno-zvecer\/<\/loc>\s*<lastmod>2025-05-14/);
   });
 });

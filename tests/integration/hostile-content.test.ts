@@ -47,6 +47,9 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
+/** What arhivar removes from content: C0 (but tab, newline, return) and C1 controls, and noncharacters. */
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]/;
+
 describe('odd but valid content is published safely (issue 7)', () => {
   it('writes nothing outside dist/', async () => {
     expect((await readdir(work)).sort()).toEqual(['dist', 'project']);
@@ -96,7 +99,7 @@ describe('odd but valid content is published safely (issue 7)', () => {
 
   it('turns tags and unknown people that look like paths into safe slugs, with a warning', async () => {
     const article = result.model.archive.articles.find((entry) => entry.slug.startsWith('naslov'))!;
-    expect(article.tags.map((tag) => tag.slug)).toEqual(['etc', 'script-alert-1-script', 'c-windows']);
+    expect(article.tags.map((tag) => tag.slug)).toEqual(['etc', 'script-alert-1-script', 'c-windows', 'oznaka']);
     expect(article.people).toEqual(['etc-passwd', 'ana-kos', 'img-src-x-onerror-alert-1']);
     expect(await page('/osebe/etc-passwd/')).toContain('<h1>../../etc/passwd</h1>');
     expect(result.model.warnings.map((warning) => [warning.code, warning.file, warning.line])).toEqual([
@@ -105,12 +108,18 @@ describe('odd but valid content is published safely (issue 7)', () => {
     ]);
   });
 
+  it('drops C1 controls and noncharacters from the title, tags and body (the body keeps its text)', async () => {
+    const article = result.model.archive.articles.find((entry) => entry.slug.startsWith('naslov'))!;
+    expect(article.tags.at(-1)?.name).toBe('Oznaka');
+    expect(article.html).toContain('NUL v besedilu, NEL in APC iz izvoza.');
+  });
+
   it('escapes every value from content in every page and drops raw HTML and script URLs', async () => {
     const files = (await listFiles(dist())).filter((file) => file.endsWith('.html'));
     expect(files.length).toBeGreaterThan(8);
     for (const file of files) {
       const html = await readFile(path.join(dist(), file), 'utf8');
-      expect({ file, controls: /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(html) }).toEqual({ file, controls: false });
+      expect({ file, controls: CONTROLS.test(html) }).toEqual({ file, controls: false });
       const elements = documentElements(html);
       expect({ file, problems: injectedMarkup(elements) }).toEqual({ file, problems: [] });
     }
@@ -131,8 +140,9 @@ describe('odd but valid content is published safely (issue 7)', () => {
     expect(injectedMarkup(person)).toEqual([]);
   });
 
-  // XML 1.0 allows no C0 control characters besides tab, newline and carriage return.
-  const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+  // XML 1.0 allows no C0 control characters besides tab, newline and carriage return, and no U+FFFE/U+FFFF;
+  // arhivar drops C1 controls and the other noncharacters too.
+  const XML_FORBIDDEN = CONTROLS;
   const hostileTitle = 'Naslov </title><script>alert(1)</script> " onmouseover="alert(1) zvonec nič';
 
   it('keeps every Atom feed well-formed, with hostile values as text and sanitised HTML content', async () => {

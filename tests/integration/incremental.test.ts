@@ -168,12 +168,37 @@ describe('incremental builds (issue 6)', () => {
     const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');
     await build({ root, outDir, now: NOW });
     await build({ root, outDir, now: NOW });
-    const file = path.join(root, 'content/people/ana-cankar.md');
-    await writeFile(file, (await readFile(file, 'utf8')).replace('preizkusna oseba', 'županja').replace('Kratek opis osebe Ana Cankar.', 'Ana Cankar je **županja** od leta 2022.'));
+    const file = path.join(root, 'content/people/eva-sever.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('preizkusna oseba', 'županja').replace('Kratek opis osebe Eva Sever.', 'Eva Sever je **županja** od leta 2022.'));
     await build({ root, outDir, now: NOW });
-    const page = await readFile(path.join(outDir, 'osebe/ana-cankar/index.html'), 'utf8');
+    const page = await readFile(path.join(outDir, 'osebe/eva-sever/index.html'), 'utf8');
     expect(page).toContain('<strong>županja</strong> od leta 2022');
     expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
+  });
+
+  it('gives a person a page when a draft naming them is published, and takes it away when it is a draft again', async () => {
+    const root = await copyFixture('archive-basic');
+    const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');
+    const file = path.join(root, 'content/articles/2025/osnutek.md');
+    const draft = '---\ntitle: "Osnutek o Ani Cankar"\ndate: 2025-06-01\ndraft: true\npeople: [Ana Cankar]\n---\n\nAna Cankar je predstavila načrt.\n';
+    await writeFile(file, draft);
+    await build({ root, outDir, now: NOW });
+    const personPage = 'osebe/ana-cankar/index.html';
+    expect((await snapshot(outDir)).has(personPage)).toBe(false);
+
+    await writeFile(file, draft.replace('draft: true\n', ''));
+    await build({ root, outDir, now: NOW });
+    const published = await snapshot(outDir);
+    expect(published.has(personPage)).toBe(true);
+    expect(published.has('osebe/ana-cankar/feed.xml')).toBe(true);
+    expect(contents(published)).toEqual(await freshBuild(root));
+
+    await writeFile(file, draft);
+    await build({ root, outDir, now: NOW });
+    const draftAgain = await snapshot(outDir);
+    expect([...draftAgain.keys()].filter((name) => name.includes('ana-cankar'))).toEqual([]);
+    expect(await readFile(path.join(outDir, 'osebe/index.html'), 'utf8')).not.toContain('Cankar');
+    expect(contents(draftAgain)).toEqual(await freshBuild(root));
   });
 
   it('re-renders every page that shows the site settings when site.yaml changes', async () => {

@@ -118,6 +118,24 @@ describe('built pages: structure, links and weight (issue 8)', () => {
     expect(current(urls.people())).toEqual(['/osebe/ page']);
     expect(current(urls.person(PAGINATED_PERSON))).toEqual(['/osebe/ true']);
     expect(current(SEED_ARTICLE_URL)).toEqual([]);
+    // Year and month pages sit under the archive although their URLs do not start with /arhiv/.
+    expect(current(urls.archive())).toEqual(['/arhiv/ page']);
+    expect(current(urls.year(2025))).toEqual(['/arhiv/ true']);
+    expect(current(urls.month(2025, 12))).toEqual(['/arhiv/ true']);
+  });
+
+  it('hides arrows in link text from screen readers', () => {
+    for (const { file, html } of pages) {
+      for (const link of links(html)) expect(link.text, `${file}: link to ${link.href}`).not.toMatch(/[←→]/);
+    }
+    expect(links(html(urls.person(PAGINATED_PERSON))).map((link) => link.text)).toContain('Vse osebe');
+  });
+
+  it('words descriptions so that they read right with the site title "Arhiv novic"', () => {
+    const description = (url: string) => decode(/<meta name="description" content="([^"]*)"/.exec(html(url))![1]!);
+    expect(description(urls.archive())).toBe('Arhiv novic: vsi članki po letih in mesecih (5 člankov).');
+    expect(description(urls.search())).toBe('Arhiv novic: iskanje po vseh člankih.');
+    expect(description(urls.people())).toMatch(/^Arhiv novic: \d+ oseb\w*, razvrščen\w* po priimku\.$/);
   });
 
   it('gives every link text that makes sense on its own', () => {

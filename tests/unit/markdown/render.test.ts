@@ -76,3 +76,71 @@ describe('renderMarkdown drops raw HTML and dangerous URLs (issue 7)', () => {
     expect(text).toContain('1 < 2');
   });
 });
+
+describe('renderMarkdown nests body headings under the page h1', () => {
+  const levels = (markdown: string) => [...renderMarkdown(markdown).html.matchAll(/<h(\d)>/g)].map((match) => Number(match[1]));
+
+  it.each([
+    ['# starts at h2', '# Ena\n\nBesedilo.\n\n## Dve', [2, 3]],
+    ['## stays h2', '## Ena\n\n### Dve\n\n## Tri', [2, 3, 2]],
+    ['a skip after # is closed', '# Ena\n\n#### Dve\n\n##### Tri', [2, 3, 4]],
+    ['### alone becomes h2', '### Ena\n\n### Dve', [2, 2]],
+    ['a skip in the middle is closed, the level after it kept', '## Ena\n\n#### Dve\n\n### Tri\n\n## Štiri', [2, 3, 3, 2]],
+    ['a first heading deeper than later ones starts at h2', '#### Ena\n\n## Dve\n\n### Tri', [2, 2, 3]],
+    ['headings in a quote and a list count in document order', '# Ena\n\n> ### Dve\n\n- #### Tri', [2, 3, 4]],
+    ['###### under # never goes past h6', '# 1\n\n## 2\n\n### 3\n\n#### 4\n\n##### 5\n\n###### 6', [2, 3, 4, 5, 6, 6]],
+    ['setext headings too', 'Ena\n===\n\n#### Dve', [2, 3]],
+  ])('%s', (_name, markdown, expected) => {
+    expect(levels(markdown)).toEqual(expected);
+  });
+
+  it('leaves the plain text as it was', () => {
+    expect(renderMarkdown('# Naslov\n\nBesedilo.').text).toBe('Naslov\n\nBesedilo.');
+  });
+});
+
+describe('renderMarkdown takes the first paragraph with text of its own as the summary', () => {
+  it.each([
+    ['an image first', '![Opis slike](/slika.jpg)\n\nPrvi pravi odstavek.', 'Prvi pravi odstavek.'],
+    ['two images and a line break', '![Ena](/a.jpg)\n![Dve](/b.jpg)\n\nPrvi pravi odstavek.', 'Prvi pravi odstavek.'],
+    ['a linked image', '[![Opis](/a.jpg)](https://example.si/)\n\nPrvi pravi odstavek.', 'Prvi pravi odstavek.'],
+    ['a reference image', '![Opis][s]\n\nPrvi pravi odstavek.\n\n[s]: /a.jpg', 'Prvi pravi odstavek.'],
+    ['a heading first', '## Naslov\n\nPrvi pravi odstavek.', 'Prvi pravi odstavek.'],
+    ['an image inside text', 'Pred ![sliko](/a.jpg) po.', 'Pred sliko po.'],
+    ['only images', '![Opis](/a.jpg)', ''],
+  ])('%s', (_name, markdown, expected) => {
+    expect(renderMarkdown(markdown).firstParagraph).toBe(expected);
+  });
+});
+
+describe('renderMarkdown writes an image whose URL the sanitiser drops as its alt text (valid HTML)', () => {
+  it.each([
+    ['data: image', '![x](data:image/svg+xml;base64,PHN2Zz4=)', '<p>Pred x po.</p>'],
+    ['javascript: image', '![slika](javascript:alert(1))', '<p>Pred slika po.</p>'],
+    ['upper-case scheme', '![slika](HTTPS://example.si/a.jpg)', '<p>Pred slika po.</p>'],
+    ['empty URL', '![slika]()', '<p>Pred slika po.</p>'],
+    ['no alt text', '![](data:image/png;base64,AAAA)', '<p>Pred  po.</p>'],
+    ['reference image', '![slika][r]\n\n[r]: DATA:image/png;base64,AAAA', '<p>Pred slika po.</p>'],
+    ['linked image', '[![slika](data:image/png;base64,AAAA)](https://example.si/)', '<p>Pred <a href="https://example.si/">slika</a> po.</p>'],
+  ])('%s', (_name, image, expected) => {
+    const markdown = image.includes('\n\n') ? image.replace(/^(.*?)\n\n/, 'Pred $1 po.\n\n') : `Pred ${image} po.`;
+    const { html } = renderMarkdown(markdown);
+    expect(html).not.toContain('<img');
+    expect(html.trim()).toBe(expected);
+  });
+
+  it.each([
+    ['https', '![a](https://example.si/a.jpg)', 'https://example.si/a.jpg'],
+    ['http', '![a](http://example.si/a.jpg)', 'http://example.si/a.jpg'],
+    ['root-relative', '![a](/slike/a.jpg)', '/slike/a.jpg'],
+    ['relative with a colon in the path', '![a](slike/a:b.jpg)', 'slike/a:b.jpg'],
+    ['reference', '![a][r]\n\n[r]: /slike/r.jpg', '/slike/r.jpg'],
+  ])('keeps a %s image', (_name, markdown, src) => {
+    const [image] = fragmentElements(renderMarkdown(markdown).html).filter((element) => element.tag === 'img');
+    expect(image?.attrs.src).toBe(src);
+  });
+});
+
+it('skips a paragraph holding only an image whose URL is dropped when it takes the summary', () => {
+  expect(renderMarkdown('![Opis](data:image/png;base64,AAAA)\n\nPrvi pravi odstavek.').firstParagraph).toBe('Prvi pravi odstavek.');
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collator, countArticles, formatDate, formatDateTime, plural, PERSON_FORMS } from '../../../src/text/sl.ts';
+import { collator, countArticles, formatDate, formatDateTime, plural, pluralForm, PERSON_FORMS } from '../../../src/text/sl.ts';
 
 describe('Slovenian text', () => {
   it.each([
@@ -33,5 +33,22 @@ describe('Slovenian text', () => {
   it('sorts Č after C, Š after S and Ž after Z', () => {
     const names = ['Žagar', 'Zupan', 'Čok', 'Car', 'Šuštar', 'Sever', 'Cankar', 'Dolenc'];
     expect([...names].sort(collator.compare)).toEqual(['Cankar', 'Car', 'Čok', 'Dolenc', 'Sever', 'Šuštar', 'Zupan', 'Žagar']);
+  });
+});
+
+
+describe('pluralForm', () => {
+  const sorted = { one: 'razvrščena', two: 'razvrščeni', few: 'razvrščene', other: 'razvrščenih' };
+  it.each([
+    [1, '1 oseba, razvrščena'],
+    [2, '2 osebi, razvrščeni'],
+    [3, '3 osebe, razvrščene'],
+    [4, '4 osebe, razvrščene'],
+    [5, '5 oseb, razvrščenih'],
+    [101, '101 oseba, razvrščena'],
+    [102, '102 osebi, razvrščeni'],
+    [0, '0 oseb, razvrščenih'],
+  ])('agrees with %i', (count, expected) => {
+    expect(`${plural(count, PERSON_FORMS)}, ${pluralForm(count, sorted)}`).toBe(expected);
   });
 });
