@@ -382,11 +382,17 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
     errors.push(new ArhivarError({ code: 'content/missing', message: `there is no ${CONTENT_DIR}/ folder in ${root}`, hint: 'run arhivar from the project folder, or pass --root' }));
     return { site: undefined, articles: [], people: [], errors };
   }
-  const notRead: ArhivarError[] = [];
+  // Each listing reports into lists of its own, joined in a fixed order: the two run at once.
+  const articleErrors: ArhivarError[] = [];
+  const peopleErrors: ArhivarError[] = [];
+  const articlesNotRead: ArhivarError[] = [];
+  const peopleNotRead: ArhivarError[] = [];
   const [articlePaths, peoplePaths] = await Promise.all([
-    listMarkdownFiles(root, path.join(contentDir, 'articles'), errors, notRead),
-    listMarkdownFiles(root, path.join(contentDir, 'people'), errors, notRead),
+    listMarkdownFiles(root, path.join(contentDir, 'articles'), articleErrors, articlesNotRead),
+    listMarkdownFiles(root, path.join(contentDir, 'people'), peopleErrors, peopleNotRead),
   ]);
+  errors.push(...articleErrors, ...peopleErrors);
+  const notRead = [...articlesNotRead, ...peopleNotRead];
   // A missing folder is an archive without articles (or people) yet; a file in its place would silently
   // publish one, and replace the site that is online with it.
   for (const folder of ['articles', 'people']) {
