@@ -159,6 +159,8 @@ class Tokens {
 }
 
 const SPECIAL = /[\u0300-\u036f’]/;
+/** From h or w: a URL with a scheme, or one starting www. (sticky: tried at one position). */
+const WEB_ADDRESS = /(?:https?:\/\/|www\.)\S+/iy;
 const LETTER = /[\p{L}\p{M}]/u;
 const letterCache = new Uint8Array(0x10000); // 0 unknown, 1 letter, 2 not a letter
 
@@ -175,9 +177,18 @@ export function tokenize(text: string): Tokens {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!isLetterCode(text.charCodeAt(i))) {
+    const first = text.charCodeAt(i);
+    if (!isLetterCode(first)) {
       i++;
       continue;
+    }
+    // A web address written out (https://en.wikipedia.org/wiki/Donald_Trump) names no one: skipped whole.
+    if (first === 104 || first === 119 || first === 72 || first === 87) {
+      WEB_ADDRESS.lastIndex = i;
+      if (WEB_ADDRESS.test(text)) {
+        i = WEB_ADDRESS.lastIndex;
+        continue;
+      }
     }
     const start = i;
     i++;
