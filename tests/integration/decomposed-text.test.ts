@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
-  await rm(path.dirname(site.outDir), { recursive: true, force: true });
+  if (site) await rm(path.dirname(site.outDir), { recursive: true, force: true });
 });
 
 /** The parts of an article page that come from its text, with the date taken out. */
