@@ -1,5 +1,5 @@
 import { ArhivarError } from '../errors.ts';
-import { isValidSlug, slugify } from '../site/slug.ts';
+import { isValidSlug, slugify, slugLetters } from '../site/slug.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
 import { ArticleFrontMatterSchema, isPlainObject, issuesToErrors, stripBodyControlCharacters, stripControlCharacters, type ArticleFrontMatter } from './schema.ts';
@@ -55,8 +55,8 @@ export const MAX_NAME_LENGTH = 200;
 
 /**
  * Tags and people names become URL slugs (/oznake/<slug>/, /osebe/<slug>/). slugify() keeps only a–z,
- * 0–9 and -, so "../" or "/" can never leave dist/; a name that keeps nothing, or that is too long to be
- * a name, is refused rather than silently dropped or cut.
+ * 0–9 and - (Cyrillic written in Latin letters), so "../" or "/" can never leave dist/; a name that keeps
+ * nothing, or that is too long to be a name, is refused rather than silently dropped or cut.
  */
 function checkNames(names: readonly string[], kind: 'tag' | 'person', file: string, line: number | undefined): ArhivarError[] {
   const errors: ArhivarError[] = [];
@@ -73,13 +73,21 @@ function checkNames(names: readonly string[], kind: 'tag' | 'person', file: stri
         }),
       );
     } else if (!slugify(name)) {
+      // Letters of a script slugs do not write (Greek, Chinese) are letters all the same: say what is missing.
+      const noLetters = slugLetters(name) === 'none';
+      const what = kind === 'tag' ? 'tag' : 'name';
+      const example = kind === 'tag' ? 'Atene for Αθήνα' : 'Aleksis Cipras for Αλέξης Τσίπρας';
       errors.push(
         new ArhivarError({
           code: `article/bad-${kind}`,
-          message: `${kind} ${JSON.stringify(name)} has no letters or digits, so it cannot have a page`,
+          message: noLetters
+            ? `${kind} ${JSON.stringify(name)} has no letters or digits, so it cannot have a page`
+            : `${kind} ${JSON.stringify(name)} has no Latin or Cyrillic letters and no digits, which the address of its page is made from, so it cannot have a page`,
           file,
           line,
-          hint: `write the ${kind === 'tag' ? 'tag' : 'name'} with letters, or remove it from ${key}`,
+          hint: noLetters
+            ? `write the ${what} with letters, or remove it from ${key}`
+            : `write the ${what} in Latin letters, as Slovenian news spells it (${example}), or remove it from ${key}`,
         }),
       );
     }
@@ -162,10 +170,10 @@ export function validateArticle(source: SourceFile): { article?: ArticleSource; 
       errors.push(
         new ArhivarError({
           code: 'article/empty-slug',
-          message: `title "${title}" gives an empty URL slug`,
+          message: `title "${title}" gives an empty URL slug${slugLetters(title) === 'none' ? '' : ': it has no Latin or Cyrillic letters and no digits'}`,
           file,
           line: frontMatter.keyLines.get('title'),
-          hint: 'add a slug line with letters or digits, such as slug: clanek-1',
+          hint: 'add a slug line with letters a–z or digits, such as slug: clanek-1',
         }),
       );
     }

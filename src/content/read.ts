@@ -7,8 +7,8 @@ import { sha1 } from '../hash.ts';
 
 /**
  * The only module that reads content/. Everything it returns is decoded text: UTF-8 with or without
- * a BOM, line endings folded to \n. Files that are not UTF-8 and links that lead out of content/ are
- * reported, never read.
+ * a BOM, line endings folded to \n, letters composed (NFC). Files that are not UTF-8 and links that lead
+ * out of content/ are reported, never read.
  */
 export interface SourceFile {
   /** Path relative to the project root with forward slashes, as error messages show it. */
@@ -70,10 +70,20 @@ const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+/**
+ * The text of a content file as arhivar reads it: UTF-8 without a byte-order mark, line endings folded to
+ * \n, and composed (NFC). Some editors and systems save č as c + a combining caron (NFD); search, word
+ * counts and name detection split words at a combining mark, so every text is composed once, here.
+ */
 export function decodeText(bytes: Uint8Array, file: string): string {
-  let text: string;
+  return decodeContent(bytes, file).text;
+}
+
+/** decodeText, and whether the text is the bytes read as they are (decoding changed nothing). */
+function decodeContent(bytes: Uint8Array, file: string): { text: string; asRead: boolean } {
+  let decoded: string;
   try {
-    text = strictUtf8.decode(bytes);
+    decoded = strictUtf8.decode(bytes);
   } catch (cause) {
     const offset = firstInvalidUtf8Offset(bytes);
     const line = offset === undefined ? undefined : countLines(bytes, offset);
@@ -86,7 +96,11 @@ export function decodeText(bytes: Uint8Array, file: string): string {
       cause,
     });
   }
-  return normaliseLineEndings(text);
+  // Composing never joins or splits lines, so line numbers in messages still match the file.
+  const text = normaliseLineEndings(decoded).normalize('NFC');
+  // The decoder drops a byte-order mark; a carriage return or a decomposed letter makes the text differ.
+  const asRead = text === decoded && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf);
+  return { text, asRead };
 }
 
 export function normaliseLineEndings(text: string): string {
@@ -137,22 +151,22 @@ function readSourceWithStats(root: string, absolute: string): { source: SourceFi
       });
     }
     const bytes = readFileSync(descriptor);
-    const text = decodeText(bytes, file);
-    return { source: { file, text, mtimeMs: info.mtimeMs, hash: textHash(bytes, text) }, info };
+    const { text, hash } = readText(bytes, file);
+    return { source: { file, text, mtimeMs: info.mtimeMs, hash }, info };
   } finally {
     closeSync(descriptor);
   }
 }
 
 /**
- * sha1 of the decoded text (SourceFile.hash). Hashing a string first encodes it to UTF-8 again, which for
- * text with č, š or ž (held by V8 at two bytes a character) cost as much as the hash; the bytes read are
- * that encoding already unless decoding changed them, which only a byte-order mark or a carriage return
- * does (a file that is not UTF-8 fails to decode).
+ * The decoded text (decodeText) and its sha1 (SourceFile.hash). Hashing a string first encodes it to UTF-8
+ * again, which for text with č, š or ž (held by V8 at two bytes a character) cost as much as the hash; the
+ * bytes read are that encoding already unless decoding changed them, which only a byte-order mark, a
+ * carriage return or a decomposed letter does (a file that is not UTF-8 fails to decode).
  */
-export function textHash(bytes: Uint8Array, text: string): string {
-  const unchanged = !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) && !bytes.includes(0x0d);
-  return sha1(unchanged ? bytes : text);
+export function readText(bytes: Uint8Array, file: string): { text: string; hash: string } {
+  const { text, asRead } = decodeContent(bytes, file);
+  return { text, hash: sha1(asRead ? bytes : text) };
 }
 
 /**

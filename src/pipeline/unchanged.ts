@@ -105,17 +105,23 @@ export function restoreWarnings(stored: LastBuild['warnings']): ArhivarError[] {
 /** The record of content/'s files in .cache/ (the benchmark deletes it to stand for a fresh clone). */
 export const KNOWN_FILES = 'content-files.bin';
 
+/**
+ * The version of that record. 2: the hashes are of the composed (NFC) text. A hash of version 1 is of the
+ * text as decoded, so a file saved decomposed would seem to change when it is read (content/changed-during-build).
+ */
+const KNOWN_FILES_VERSION = 2;
+
 /** What the last read learned of content/'s files (see content/read.ts KnownFiles); empty when there is none. */
 export async function readKnownFiles(root: string): Promise<KnownFiles> {
   const stored = await readCacheFile<{ version: number; files: KnownFiles }>(root, KNOWN_FILES);
-  return stored?.version === 1 && stored.files instanceof Map ? stored.files : new Map();
+  return stored?.version === KNOWN_FILES_VERSION && stored.files instanceof Map ? stored.files : new Map();
 }
 
 /** Keeps `learned` for the next read, unless it is what `known` already held (nothing was read). */
 export async function storeKnownFiles(root: string, known: KnownFiles, learned: KnownFiles): Promise<void> {
   let same = known.size === learned.size;
   for (const [file, entry] of learned) if (!same || known.get(file) !== entry) same = false;
-  if (!same) await writeCacheFile(root, KNOWN_FILES, { version: 1, files: learned });
+  if (!same) await writeCacheFile(root, KNOWN_FILES, { version: KNOWN_FILES_VERSION, files: learned });
 }
 
 /** What the command line reports of a build. */

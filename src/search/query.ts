@@ -1,38 +1,52 @@
 import type { ChunkEntry, Shard } from './index-builder.ts';
 import { chunkUrl, shardUrl, type SearchManifest } from './manifest.ts';
-import { isSearchable, tokenize, type Token } from './text.ts';
+import { isSearchable, stemMayBegin, tokenize, type Token } from './text.ts';
 
 /**
  * Query side of search, shared by the browser (src/client/search.ts) and the tests: it fetches only the
  * shards that hold the query's stems and the chunks of the results on screen. No DOM here.
  */
 export interface QueryTerm {
+  /** The stem of a query word: a word of the index with the same stem is a hit (Witkoff finds Witkoffa). */
   stem: string;
-  /** Also match longer stems that start with this one (a word still being typed, irregular endings). */
-  prefix: boolean;
+  /**
+   * The word still being typed (the query's last, with nothing after it), folded: a word that begins with it
+   * is a hit too (Dmitri finds Dmitrijevim). A finished word matches by its stem only, so Gaza does not find
+   * gazirane, whose stem begins with Gaza's stem "gaz".
+   */
+  typed?: string | undefined;
 }
 
-/** Prefix matches rank below exact stem matches. */
+/** Hits on the start of a word being typed rank below whole-word matches. */
 const PREFIX_FACTOR = 0.5;
-/** A prefix that would need more shards than this (a very short one) matches whole stems only. */
+/** A word being typed that would need more shards than this (a very short one) matches whole stems only. */
 const MAX_PREFIX_SHARDS = 4;
+/** A word being typed is matched by its beginning once it has this many letters. */
 const MIN_PREFIX = 3;
 
-/** The distinct searchable words of a query, folded and stemmed. */
+/** The distinct searchable words of a query, folded and stemmed; the last is being typed unless something follows it. */
 export function parseQuery(query: string): QueryTerm[] {
+  const text = query.normalize('NFC');
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
-  for (const token of tokenize(query.normalize('NFC'))) {
+  for (const token of tokenize(text)) {
     if (!isSearchable(token.folded) || seen.has(token.stem)) continue;
     seen.add(token.stem);
-    terms.push({ stem: token.stem, prefix: token.stem.length >= MIN_PREFIX });
+    const typing = token.end === text.length && token.folded.length >= MIN_PREFIX;
+    terms.push(typing ? { stem: token.stem, typed: token.folded } : { stem: token.stem });
   }
   return terms;
 }
 
+/** How much a word with this stem counts for the term: 1 for its own stem, less for the start of a word being typed, 0 for none. */
+function stemFactor(stem: string, term: QueryTerm): number {
+  if (stem === term.stem) return 1;
+  return term.typed !== undefined && stemMayBegin(stem, term.typed) ? PREFIX_FACTOR : 0;
+}
+
 /** Whether a word of a document is a hit for one of the terms. */
 export function matchesTerms(token: Pick<Token, 'stem'>, terms: readonly QueryTerm[]): boolean {
-  return terms.some((term) => token.stem === term.stem || (term.prefix && token.stem.startsWith(term.stem)));
+  return terms.some((term) => stemFactor(token.stem, term) > 0);
 }
 
 export interface SearchHit {
@@ -120,7 +134,7 @@ export class SearchEngine {
     const shards = await Promise.all([...exact, ...prefixed].map((n) => this.#load(shardUrl(manifest, n)) as Promise<Shard>));
     for (const shard of shards) {
       for (const stem in shard) {
-        const factor = stem === term.stem ? 1 : term.prefix && stem.startsWith(term.stem) ? PREFIX_FACTOR : 0;
+        const factor = stemFactor(stem, term);
         if (factor === 0) continue;
         const postings = shard[stem]!;
         let id = 0;
@@ -154,17 +168,33 @@ export class SearchEngine {
 }
 
 /**
- * The shards a term needs: the one whose key is the longest prefix of the stem (it holds the stem itself
- * and, unless split further, every longer stem), plus for a prefix term any shard split off below the stem.
+ * The shards a term needs. `exact`: for each stem the term can match exactly, the shard whose key is the
+ * longest prefix of it (it holds that stem): the term's stem and, for a word being typed, the word itself and
+ * the shorter stems it can be a form of. `prefixed`: for a word being typed, the shards split off below it,
+ * which hold the longer stems that begin with it.
  */
 export function shardsFor(keys: readonly string[], term: QueryTerm): { exact: number[]; prefixed: number[] } {
-  let best = -1;
+  const exact = new Set<number>();
+  const holding = (stem: string) => {
+    let best = -1;
+    keys.forEach((key, n) => {
+      if (stem.startsWith(key) && (best < 0 || key.length > keys[best]!.length)) best = n;
+    });
+    if (best >= 0) exact.add(best);
+  };
+  holding(term.stem);
+  const typed = term.typed;
+  if (typed === undefined) return { exact: [...exact], prefixed: [] };
+  holding(typed);
+  for (let length = 1; length < typed.length; length++) {
+    const shorter = typed.slice(0, length);
+    if (stemMayBegin(shorter, typed)) holding(shorter);
+  }
   const prefixed: number[] = [];
   keys.forEach((key, n) => {
-    if (term.stem.startsWith(key) && (best < 0 || key.length > keys[best]!.length)) best = n;
-    else if (term.prefix && key.length > term.stem.length && key.startsWith(term.stem)) prefixed.push(n);
+    if (key.length > typed.length && key.startsWith(typed)) prefixed.push(n);
   });
-  return { exact: best < 0 ? [] : [best], prefixed: prefixed.length <= MAX_PREFIX_SHARDS ? prefixed : [] };
+  return { exact: [...exact].sort((a, b) => a - b), prefixed: prefixed.length <= MAX_PREFIX_SHARDS ? prefixed : [] };
 }
 
 function upperBound(sorted: readonly number[], value: number): number {

@@ -53,6 +53,20 @@ export function stemWord(folded: string): string {
 }
 
 /**
+ * Whether a word whose stem is `stem` can begin with `typed`, a folded word still being typed: the stem goes
+ * on past it (typed "dmitri", stem "dmitrij"), or `typed` is the stem and the start of an ending ("zelenskeg"
+ * on the way to Zelenskega, stem "zelensk"; "kushnerj" on the way to Kushnerjem, stem "kushner").
+ */
+export function stemMayBegin(stem: string, typed: string): boolean {
+  if (stem.startsWith(typed)) return true;
+  if (stem.length < MIN_STEM || !typed.startsWith(stem)) return false;
+  let rest = typed.slice(stem.length);
+  // The j that stemWord drops after -r.
+  if (rest.startsWith('j') && stem.length > MIN_STEM && stem.endsWith('r')) rest = rest.slice(1);
+  return rest === '' || SUFFIXES.some((suffix) => suffix.startsWith(rest));
+}
+
+/**
  * Words too common to help a search: Slovenian conjunctions, prepositions, pronouns and forms of biti.
  * They are left out of the index, which keeps its largest shards small, and dropped from queries.
  */

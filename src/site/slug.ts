@@ -3,18 +3,51 @@ import { memoize } from '../memo.ts';
 /**
  * URL slugs: lowercase ASCII, one `-` between words. Slug libraries map đ→d; Slovenian transliteration
  * writes đ→dj, so we own this. ł ø ß æ œ do not decompose under NFD and are mapped as letters first.
+ * Cyrillic is written in Latin letters, and letters in a compatibility form (ﬁ) are taken apart (NFKD).
  */
 const LETTERS: Record<string, string> = { đ: 'dj', ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd', ı: 'i' };
 const MAX_SLUG_LENGTH = 200;
+
+/**
+ * Cyrillic letters as Slovenian writes them in Latin (Putin, Jurij Ušakov, Ukrajina, Harkiv, Đorđe, Ljubljana),
+ * without the carons a slug drops anyway: ж ч ш щ are ž č š šč, so z c s sc here. ъ and ь are not written.
+ */
+const CYRILLIC_LATIN: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'jo', ж: 'z', з: 'z', и: 'i', й: 'j', к: 'k', л: 'l',
+  м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'h', ц: 'c', ч: 'c', ш: 's',
+  щ: 'sc', ъ: '', ы: 'i', ь: '', э: 'e', ю: 'ju', я: 'ja',
+  // Ukrainian and Belarusian
+  ґ: 'g', є: 'je', і: 'i', ї: 'ji', ў: 'u',
+  // Serbian and Macedonian
+  ђ: 'dj', ј: 'j', љ: 'lj', њ: 'nj', ћ: 'c', џ: 'dz', ѓ: 'gj', ќ: 'kj', ѕ: 'dz',
+};
+/** Letters only Ukrainian (and Belarusian) writes: there г is h (Харків → Harkiv) and е is always e. */
+const UKRAINIAN = /[ґєії]/;
+/** Letters only Serbian and Macedonian write: there е is always e, as in their Latin spelling. */
+const SOUTH_SLAVIC = /[ђјљњћџѓќѕ]/;
+/** Russian е is je at the start of a word and after a vowel, ъ or ь (Ельцин → Jelcin, Дмитриев → Dmitrijev). */
+const RUSSIAN_JE = /(?<=^|[^\p{L}]|[аеёиоуыэюяъь])е/gu;
+/** Russian ё is o after ж ч ш щ (Горбачёв → Gorbačov), jo elsewhere (Фёдор → Fjodor). */
+const RUSSIAN_O = /(?<=[жчшщ])ё/g;
+const CYRILLIC = /[\u0400-\u04ff]/;
+const CYRILLIC_LETTERS = /[\u0400-\u04ff]/g;
+
+/**
+ * Letters and digits written in a compatibility form (the ligature ﬁ, fullwidth Ａ, ſ): NFKD gives their
+ * letters. Only letters and digits: ² ½ ™ are dropped as before, so no slug made of Latin text changes.
+ */
+const COMPATIBILITY = /(?![\p{ASCII}])[\p{Lu}\p{Ll}\p{Lt}\p{Nd}]/gu;
 
 // A build slugs the same few thousand names and tags tens of thousands of times (each article's people
 // and tags); six regular expressions and NFD per call made that about 50 ms of every rebuild.
 export const slugify: (text: string) => string = memoize(computeSlug, 100_000);
 
 function computeSlug(text: string): string {
-  return text
-    .toLowerCase()
+  let lower = text.normalize('NFC').toLowerCase();
+  if (CYRILLIC.test(lower)) lower = transliterateCyrillic(lower);
+  return lower
     .replace(/[đłøßæœþðı]/g, (letter) => LETTERS[letter] ?? letter)
+    .replace(COMPATIBILITY, (character) => character.normalize('NFKD').toLowerCase())
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/[^a-z0-9]+/g, '-')
@@ -23,7 +56,24 @@ function computeSlug(text: string): string {
     .replace(/-+$/g, '');
 }
 
+/** Lowercase Cyrillic (and Serbian and Macedonian) letters in Latin letters; other characters stay. */
+function transliterateCyrillic(lower: string): string {
+  let text = lower;
+  if (UKRAINIAN.test(text)) text = text.replace(/г/g, 'h');
+  else if (!SOUTH_SLAVIC.test(text)) text = text.replace(RUSSIAN_JE, 'je').replace(RUSSIAN_O, 'o');
+  // A letter with an accent of its own (Macedonian ѝ, ѐ) is written as its base letter.
+  return text.replace(CYRILLIC_LETTERS, (letter) => CYRILLIC_LATIN[letter] ?? CYRILLIC_LATIN[letter.normalize('NFD')[0]!] ?? letter);
+}
+
 /** A slug an editor wrote by hand must already be one: safe in a path, never `..`, never empty. */
 export function isValidSlug(slug: string): boolean {
   return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= MAX_SLUG_LENGTH;
+}
+
+/**
+ * Why `name` gives no slug, for a message that says what to write: it has letters or digits, but none a slug
+ * can be made from (Greek, Chinese), or it has none at all ("../").
+ */
+export function slugLetters(name: string): 'none' | 'other-script' {
+  return /[\p{L}\p{N}]/u.test(name) ? 'other-script' : 'none';
 }

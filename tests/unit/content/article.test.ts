@@ -38,3 +38,37 @@ describe('validateArticle: names written with commas but without brackets', () =
     expect(article!.frontMatter.tags).toEqual(['Ljubljana, Slovenija', 'Ukrajina']);
   });
 });
+
+describe('validateArticle: names and titles in other scripts', () => {
+  it('takes Cyrillic tags and people, and makes a slug of a title with a ligature', () => {
+    const { article, errors } = check('title: "Vojna v Čačku: ﬁnale"\ndate: 2025-12-22\ntags: [Україна]\npeople: [Владимир Путин, Ђорђе Балашевић]');
+    expect(errors).toEqual([]);
+    expect(article!.slug).toBe('vojna-v-cacku-finale');
+  });
+
+  it('says a name in a script slugs cannot write needs Latin (or Cyrillic) letters for its address', () => {
+    const { errors } = check('title: Naslov\ndate: 2025-12-22\ntags: [Αθήνα, "../"]\npeople: [Αλέξης Τσίπρας]');
+    expect(errors.map((error) => [error.code, error.line, error.message, error.hint])).toEqual([
+      [
+        'article/bad-tag',
+        4,
+        'tag "Αθήνα" has no Latin or Cyrillic letters and no digits, which the address of its page is made from, so it cannot have a page',
+        'write the tag in Latin letters, as Slovenian news spells it (Atene for Αθήνα), or remove it from tags',
+      ],
+      ['article/bad-tag', 4, 'tag "../" has no letters or digits, so it cannot have a page', 'write the tag with letters, or remove it from tags'],
+      [
+        'article/bad-person',
+        5,
+        'person "Αλέξης Τσίπρας" has no Latin or Cyrillic letters and no digits, which the address of its page is made from, so it cannot have a page',
+        'write the name in Latin letters, as Slovenian news spells it (Aleksis Cipras for Αλέξης Τσίπρας), or remove it from people',
+      ],
+    ]);
+  });
+
+  it('says a title in a script slugs cannot write gives no slug, and why', () => {
+    const { errors } = check('title: Αθήνα\ndate: 2025-12-22');
+    expect(errors.map((error) => [error.code, error.message, error.hint])).toEqual([
+      ['article/empty-slug', 'title "Αθήνα" gives an empty URL slug: it has no Latin or Cyrillic letters and no digits', 'add a slug line with letters a–z or digits, such as slug: clanek-1'],
+    ]);
+  });
+});

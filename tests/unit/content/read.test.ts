@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeText, readContent, textHash, withoutText, type KnownFiles } from '../../../src/content/read.ts';
+import { decodeText, readContent, readText, withoutText, type KnownFiles } from '../../../src/content/read.ts';
 import { ArhivarError } from '../../../src/errors.ts';
 import { sourceKey } from '../../../src/pipeline/articles.ts';
+import { writeCacheFile } from '../../../src/pipeline/cache.ts';
+import { KNOWN_FILES, readKnownFiles } from '../../../src/pipeline/unchanged.ts';
 import { makeTempDir } from '../../helpers.ts';
 
 describe('readContent', () => {
@@ -174,14 +176,33 @@ describe('readContent with what an earlier read learned (KnownFiles)', () => {
   });
 });
 
-describe('textHash', () => {
-  it('is the sha1 of the decoded text, whether it hashes the bytes read or the text', () => {
+describe('readText', () => {
+  it('gives the sha1 of the decoded text, whether it hashes the bytes read or the text', () => {
     const sha1 = (text: string) => createHash('sha1').update(text).digest('base64url');
-    for (const text of ['---\ntitle: Župan\n---\n\nBesedilo.\n', '\ufeff---\ntitle: Z BOM\n---\n', 'Vrstica\r\nz CRLF\r\n', 'Stari Mac\rkonec', '']) {
+    const decomposed = '---\ntitle: Župan\n---\n\nAmeričani.\n'.normalize('NFD');
+    for (const text of ['---\ntitle: Župan\n---\n\nBesedilo.\n', '\ufeff---\ntitle: Z BOM\n---\n', 'Vrstica\r\nz CRLF\r\n', 'Stari Mac\rkonec', '', decomposed]) {
       const bytes = new TextEncoder().encode(text);
       // TextEncoder writes a leading U+FEFF as the byte-order mark's three bytes, as an editor would.
-      expect(textHash(bytes, decodeText(bytes, 'a.md'))).toBe(sha1(decodeText(bytes, 'a.md')));
+      expect(readText(bytes, 'a.md').hash).toBe(sha1(decodeText(bytes, 'a.md')));
     }
+  });
+
+  it('composes letters saved decomposed (NFD: c + combining caron), keeping every line where it was', () => {
+    const text = '---\ntitle: Ušakov\n---\n\nAmeričani\r\nin Ženeva.\n';
+    const bytes = new TextEncoder().encode(text.normalize('NFD'));
+    const read = readText(bytes, 'a.md');
+    expect(read.text).toBe('---\ntitle: Ušakov\n---\n\nAmeričani\nin Ženeva.\n');
+    expect(read.text.split('\n')).toHaveLength(text.split('\n').length);
+    // The same text as the file saved composed, so the same hash: a build sees one article, however it was saved.
+    expect(read.hash).toBe(readText(new TextEncoder().encode(text), 'b.md').hash);
   });
 });
 
+describe('readKnownFiles', () => {
+  it('forgets a record of version 1, whose hashes were of the text before it was composed', async () => {
+    const root = await makeTempDir('arhivar-known-');
+    const files: KnownFiles = new Map([['content/articles/a.md', { size: 1, mtimeMs: 1, ctimeMs: 1, ino: 1, hash: 'h', readAtMs: 1 }]]);
+    await writeCacheFile(root, KNOWN_FILES, { version: 1, files });
+    expect(await readKnownFiles(root)).toEqual(new Map());
+  });
+});

@@ -24,9 +24,9 @@ const DOCUMENTS: SearchDocument[] = [
   doc(4, 'Starejši članek', 'Witkoff je že lani govoril z Ušakovom.'),
 ];
 
-async function builtEngine(options?: SearchIndexOptions) {
+async function builtEngine(options?: SearchIndexOptions, documents = DOCUMENTS) {
   const dist = await mkdtemp(path.join(tmpdir(), 'arhivar-search-'));
-  const index = buildSearchIndex(searchOrder(DOCUMENTS), options);
+  const index = buildSearchIndex(searchOrder(documents), options);
   await writeIndexFiles(dist, index.files);
   return { ...engineOver(dist), index };
 }
@@ -66,9 +66,26 @@ describe('search over real index files', () => {
     expect(urlsOf(results)).toEqual([DOCUMENTS[1]!.url, DOCUMENTS[4]!.url]);
   });
 
-  it('matches a word still being typed by its beginning', async () => {
+  it('matches a word still being typed by its beginning, and only while it is the last, with nothing after it', async () => {
     const { results } = await runQuery(built.engine, 'Dmitri');
     expect(urlsOf(results)).toEqual([DOCUMENTS[0]!.url]);
+    expect(marked(results[0]!)).toEqual(['Dmitrijevim', 'Dmitrijevim']);
+    expect(urlsOf((await runQuery(built.engine, 'Witkoff Dmitri')).results)).toEqual([DOCUMENTS[0]!.url]);
+    for (const finished of ['Dmitri ', 'Dmitri Witkoff', 'Dmitri.']) expect((await runQuery(built.engine, finished)).total, finished).toBe(0);
+  });
+
+  it('finds the article at every letter while a name is typed, from the third on', async () => {
+    const typing = (word: string) => Array.from({ length: word.length - 2 }, (_, n) => word.slice(0, n + 3));
+    for (const [word, document] of [['Dmitrijevim', 0], ['dmitrijev', 0], ['Putinovega', 0], ['usakovom', 4], ['Ušakov', 1], ['witkoff', 4], ['Witkoffa', 1]] as const) {
+      for (const query of typing(word)) expect(urlsOf((await runQuery(built.engine, query)).results), query).toContain(DOCUMENTS[document]!.url);
+    }
+  });
+
+  it('ranks a whole word above a word that only begins with what is typed', async () => {
+    const documents = [doc(0, 'Pogovori', 'Dmitrijev je prišel.'), doc(1, 'Pogovori', 'Dmitrijevski samostan je prazen.')];
+    const { engine } = await builtEngine(undefined, documents);
+    expect(urlsOf((await runQuery(engine, 'dmitrijev')).results)).toEqual([documents[0]!.url, documents[1]!.url]);
+    expect(urlsOf((await runQuery(engine, 'dmitrijev ')).results)).toEqual([documents[0]!.url]);
   });
 
   it('finds nothing for a word not in the archive or for stop words only', async () => {
@@ -103,6 +120,37 @@ describe('search over real index files', () => {
   });
 });
 
+describe('a finished word', () => {
+  const documents = [
+    doc(0, 'Premirje v Gazi', 'V Gazi so se spopadi nadaljevali.'),
+    doc(1, 'Davek na sladke pijače', 'Vlada predlaga davek na gazirane pijače.'),
+    doc(2, 'Volitve na Kosovu', 'Na Kosovu bodo volitve spomladi.'),
+    doc(3, 'Dražje šolsko kosilo', 'Šolsko kosilo bo s septembrom dražje.'),
+  ];
+
+  it('matches its inflected forms, not longer words that begin with its stem (Gaza is not gazirane, Kosovo not kosilo)', async () => {
+    const { engine } = await builtEngine(undefined, documents);
+    for (const [query, found] of [
+      ['Gaza', [0]],
+      ['Gaza ', [0]],
+      ['gaza premirje', [0]],
+      ['Kosovo', [2]],
+      ['Kosovo ', [2]],
+      ['Kosova', [2]],
+      // Still being typed, a beginning finds both, as the reader may be on the way to either word.
+      ['gaz', [0, 1]],
+      ['gazir', [1]],
+      ['kosi', [2, 3]],
+      ['kosil', [3]],
+    ] as const) {
+      const { results } = await runQuery(engine, query);
+      expect(urlsOf(results).sort(), query).toEqual(found.map((n) => documents[n]!.url).sort());
+    }
+    const gaza = await runQuery(engine, 'Gaza');
+    expect(gaza.results[0]!.snippet.filter((segment) => segment.mark).map((segment) => segment.text)).toEqual(['Gazi']);
+  });
+});
+
 describe('an empty archive', () => {
   it('has a manifest with no shards and finds nothing', async () => {
     const dist = await mkdtemp(path.join(tmpdir(), 'arhivar-search-empty-'));
@@ -121,20 +169,23 @@ describe('shards split by prefix', () => {
     expect(whole.index.manifest.shards.every((key) => key.length === 1)).toBe(true);
     expect(split.index.manifest.shards.some((key) => key.length >= 3)).toBe(true);
     expect(split.index.manifest.chunks.length).toBe(DOCUMENTS.length);
-    for (const query of ['witkoff', 'usakov', 'Dmitri', 'pogovor', 'odposlanec', 'vreme sončno', 'po']) {
+    for (const query of ['witkoff', 'usakov', 'Dmitri', 'Dmitri ', 'Putinoveg', 'pogovor', 'odposlanec', 'vreme sončno', 'po', 'pog']) {
       const a = await runQuery(whole.engine, query);
       const b = await runQuery(split.engine, query);
       expect(b, query).toEqual(a);
     }
   });
 
-  it('shardsFor takes the longest key and, for a prefix, the shards split off below it', () => {
+  it('shardsFor takes the longest key and, for a word being typed, the shards split off below it', () => {
     const keys = ['a', 'p', 'pog', 'pom', 'pr', 'pra', 'pre'];
-    expect(shardsFor(keys, { stem: 'pogovor', prefix: true })).toEqual({ exact: [2], prefixed: [] });
-    expect(shardsFor(keys, { stem: 'pr', prefix: false })).toEqual({ exact: [4], prefixed: [] });
-    expect(shardsFor(keys, { stem: 'pre', prefix: true })).toEqual({ exact: [6], prefixed: [] });
-    expect(shardsFor(['p', 'pra', 'pre'], { stem: 'pr', prefix: true })).toEqual({ exact: [0], prefixed: [1, 2] });
-    expect(shardsFor(keys, { stem: 'x', prefix: false })).toEqual({ exact: [], prefixed: [] });
+    expect(shardsFor(keys, { stem: 'pogovor', typed: 'pogovor' })).toEqual({ exact: [2], prefixed: [] });
+    expect(shardsFor(keys, { stem: 'pr' })).toEqual({ exact: [4], prefixed: [] });
+    expect(shardsFor(keys, { stem: 'pre', typed: 'pre' })).toEqual({ exact: [6], prefixed: [] });
+    expect(shardsFor(['p', 'pra', 'pre'], { stem: 'pr', typed: 'pr' })).toEqual({ exact: [0], prefixed: [1, 2] });
+    expect(shardsFor(['p', 'pra', 'pre'], { stem: 'pr' })).toEqual({ exact: [0], prefixed: [] });
+    expect(shardsFor(keys, { stem: 'x' })).toEqual({ exact: [], prefixed: [] });
+    // "putinoveg" on the way to Putinovega: the stems it may be a form of, putin and putinov, are in shards of their own.
+    expect(shardsFor(['p', 'pu', 'putin', 'putinov'], { stem: 'putinoveg', typed: 'putinoveg' })).toEqual({ exact: [2, 3], prefixed: [] });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldWord, isSearchable, stemWord, tokenize } from '../../../src/search/text.ts';
+import { foldWord, isSearchable, stemMayBegin, stemWord, tokenize } from '../../../src/search/text.ts';
 
 const stem = (word: string) => stemWord(foldWord(word));
 
@@ -56,5 +56,26 @@ describe('tokenize', () => {
     expect(isSearchable('v')).toBe(false);
     expect(isSearchable('in')).toBe(false);
     expect(isSearchable('mir')).toBe(true);
+  });
+});
+
+describe('stemMayBegin', () => {
+  it.each([
+    // The stem goes on past what is typed.
+    ['dmitrij', 'dmitri', true],
+    ['gaziran', 'gaz', true],
+    // What is typed is the stem and the start of an ending, or of the j inserted after -r.
+    ['zelensk', 'zelenskeg', true],
+    ['putin', 'putinoveg', true],
+    ['kushner', 'kushnerj', true],
+    ['kushner', 'kushnerje', true],
+    ['witkoff', 'witkoffo', true],
+    // Typed on past the stem with something no ending starts with.
+    ['gaz', 'gazir', false],
+    ['kos', 'kosil', false],
+    ['kushn', 'kushnerj', false],
+    ['gaziran', 'gaza', false],
+  ])('a word with the stem %s may begin with %s: %s', (stem, typed, may) => {
+    expect(stemMayBegin(stem, typed)).toBe(may);
   });
 });

@@ -18,6 +18,37 @@ describe('slugify', () => {
     ['../../etc/passwd', 'etc-passwd'],
     ['»Mir« – ne le premirje', 'mir-ne-le-premirje'],
     ['!!!', ''],
+    // Symbols and superscripts are no letters: dropped, as ever.
+    ['Cena za m² in ™', 'cena-za-m-in'],
+  ])('%s → %s', (input, expected) => {
+    expect(slugify(input)).toBe(expected);
+  });
+
+  it.each([
+    // Cyrillic as Slovenian writes it in Latin letters, carons dropped as for č š ž.
+    ['Україна', 'ukrajina'],
+    ['Владимир Путин', 'vladimir-putin'],
+    ['Ђорђе Балашевић', 'djordje-balasevic'],
+    ['Юрий Ушаков', 'jurij-usakov'],
+    ['Кирилл Дмитриев', 'kirill-dmitrijev'],
+    ['Сергей Лавров', 'sergej-lavrov'],
+    ['Борис Ельцин', 'boris-jelcin'],
+    ['Михаил Горбачёв', 'mihail-gorbacov'],
+    ['Фёдор Достоевский', 'fjodor-dostojevskij'],
+    ['Володимир Зеленський', 'volodimir-zelenskij'],
+    ['Харків', 'harkiv'],
+    ['Љубљана, Њујорк, Џон', 'ljubljana-njujork-dzon'],
+    ['Ѓорѓе Петров, Ќосе', 'gjorgje-petrov-kjose'],
+    ['Шчепан Ћосић', 'scepan-cosic'],
+    // Compatibility forms keep their letters (NFKD): the ligature ﬁ, fullwidth letters, ĳ.
+    ['Vojna v Čačku: ﬁnale', 'vojna-v-cacku-finale'],
+    ['ﬂota ＡＢＣ', 'flota-abc'],
+    ['Ĳsselmeer', 'ijsselmeer'],
+    // Letters saved decomposed (NFD) give the same slug.
+    ['Jurij Ušakov, Владимир Путин, Україна'.normalize('NFD'), 'jurij-usakov-vladimir-putin-ukrajina'],
+    // Scripts a slug cannot write.
+    ['Αθήνα', ''],
+    ['北京', ''],
   ])('%s → %s', (input, expected) => {
     expect(slugify(input)).toBe(expected);
   });
