@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { arhivarDevPlugin, type DevLoadReport } from './vite-plugin.ts';
+import { readSiteConfig } from '../config/site.ts';
+import { basePathOf } from '../site/urls.ts';
 
 /** `arhivar dev`: a Vite dev server on 127.0.0.1 whose only job is the arhivar plugin. */
 export interface DevServerOptions {
@@ -17,6 +19,7 @@ export interface DevServerOptions {
 }
 
 export interface DevServer {
+  /** Where the site is served: under the path of its baseUrl, as it will be published. */
   url: string;
   vite: ViteDevServer;
   close: () => Promise<void>;
@@ -38,7 +41,8 @@ export function isWatched(root: string, file: string): boolean {
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const root = path.resolve(options.root);
-  const plugin = arhivarDevPlugin({ root, includeFuture: options.includeFuture, onLoad: options.onLoad, pagesModule: options.pagesModule });
+  const basePath = basePathOf((await readSiteConfig(root)).baseUrl);
+  const plugin = arhivarDevPlugin({ root, basePath, includeFuture: options.includeFuture, onLoad: options.onLoad, pagesModule: options.pagesModule });
   const vite = await createServer({
     configFile: false,
     root,
@@ -66,5 +70,5 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     await plugin.api.beforeClose();
     await vite.close();
   };
-  return { url: `http://${DEV_HOST}:${port}/`, vite, close };
+  return { url: `http://${DEV_HOST}:${port}${basePath}`, vite, close };
 }
