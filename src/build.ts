@@ -8,7 +8,7 @@ import { pruneCache, type LoadCache } from './load-cache.ts';
 import { buildRegistry, loadRegistry, type Registry } from './people/registry.ts';
 import { peopleFilesKey, readStoredPeople, storePeople } from './pipeline/people.ts';
 import { collectArchive, type Archive } from './site/archive.ts';
-import { urls } from './site/urls.ts';
+import { basePathOf, urls } from './site/urls.ts';
 import { listPages, type PageSpec } from './render/pages.ts';
 import { setContentKey, setRecordKey } from './render/fingerprint.ts';
 import type { AssetUrls, SiteContext } from './render/context.ts';
@@ -338,7 +338,7 @@ export function siteFiles(model: SiteModel, assets: BuiltAssets): OutputFile[] {
 }
 
 export function siteSearchFiles(model: SiteModel): OutputFile[] {
-  return buildArchiveSearch(model.archive).files;
+  return buildArchiveSearch(model.archive, { basePath: basePathOf(model.config.baseUrl) }).files;
 }
 
 export interface BuildOptions extends LoadOptions {
@@ -434,7 +434,13 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     const published = await readPublishedTree(options.root, path.resolve(options.root, outDir), options.cache);
     // The same files as siteFiles(); search files that dist/ already holds unchanged come without bytes, and
     // the others are made one at a time as the publisher writes them.
-    const search = searchFiles(model.archive, { root: options.root, cache: options.cache, isPublished: published.has, readPublished: published.read });
+    const search = searchFiles(model.archive, {
+      root: options.root,
+      cache: options.cache,
+      basePath: basePathOf(model.config.baseUrl),
+      isPublished: published.has,
+      readPublished: published.read,
+    });
     const files = (async function* () {
       yield* assets.files;
       yield* search;

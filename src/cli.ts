@@ -367,7 +367,10 @@ async function runPreview(args: readonly string[], io: Io): Promise<number> {
     io.err(`there is no built site in ${dir}; run arhivar build first`);
     return EXIT.usage;
   }
-  const server = await startStaticServer({ dir, port: portOf(values, 4173) });
+  // Served where it will be published: under the path of baseUrl in content/site.yaml.
+  const [{ readSiteConfig }, { basePathOf }] = await Promise.all([import('./config/site.ts'), import('./site/urls.ts')]);
+  const basePath = basePathOf((await readSiteConfig(rootOf(values))).baseUrl);
+  const server = await startStaticServer({ dir, port: portOf(values, 4173), basePath });
   io.out(`arhivar preview: serving ${dir} at ${server.url} (Ctrl+C stops)`);
   await (io.untilStopped ?? defaultIo.untilStopped!)();
   await server.close();

@@ -5,6 +5,8 @@ import { loadSite } from '../build.ts';
 import { ArhivarError, toArhivarErrors } from '../errors.ts';
 import { lockOutput, type LockHolder } from '../output/build-lock.ts';
 import { findBrokenLinks } from '../output/links.ts';
+import { readSiteConfig } from '../config/site.ts';
+import { basePathOf } from '../site/urls.ts';
 import { folderKind } from '../folder-kind.ts';
 import { checkContentFolder, checkOutputLocation } from '../pipeline/folders.ts';
 import { CACHE_DIR } from '../pipeline/cache.ts';
@@ -62,15 +64,21 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     if ((await folderKind(distDir)) !== 'folder') return;
     const shown = path.relative(options.root, distDir).split(path.sep).join('/') || '.';
     linksChecked = shown;
-    const broken = await findBrokenLinks(distDir);
+    // The site is published at the path of baseUrl: its pages' URLs start there, and a link out of it is broken.
+    const basePath = basePathOf((await readSiteConfig(options.root)).baseUrl);
+    const broken = await findBrokenLinks(distDir, { basePath });
     brokenLinks = broken.length;
-    for (const { file, link } of broken) {
+    for (const { file, link, outside } of broken) {
       problems.push(
         new ArhivarError({
           code: 'link/broken',
-          message: `link "${link}" leads to no page of the built site`,
+          message: outside
+            ? `link "${link}" leads out of ${basePath}, the path baseUrl in content/site.yaml publishes the site under`
+            : `link "${link}" leads to no page of the built site`,
           file: `${shown}/${file}`,
-          hint: 'build again (the build may be older than the content; a page removed from dist/ by hand comes back once dist/ is deleted and built); if it stays, fix the link in the article or template that writes it',
+          hint: outside
+            ? `build again if baseUrl changed since the last build; if it stays, a link an article writes from the host's root must start with ${basePath} (or be relative to its page)`
+            : 'build again (the build may be older than the content; a page removed from dist/ by hand comes back once dist/ is deleted and built); if it stays, fix the link in the article or template that writes it',
         }),
       );
     }

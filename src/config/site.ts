@@ -1,7 +1,7 @@
 import { ArhivarError } from '../errors.ts';
 import { parseYamlBlock } from '../content/front-matter.ts';
 import { SiteConfigSchema, isPlainObject, issuesToErrors, type SiteConfig } from '../content/schema.ts';
-import type { SourceFile } from '../content/read.ts';
+import { readSiteFile, type SourceFile } from '../content/read.ts';
 
 export type { SiteConfig } from '../content/schema.ts';
 
@@ -35,4 +35,12 @@ export function parseSiteConfig(source: SourceFile | undefined): { config: SiteC
       knownKeys: Object.keys(SiteConfigSchema.shape),
     }),
   };
+}
+
+/**
+ * The site's settings for a command that does not load the content (preview, the dev server's address, the
+ * link check): the defaults where content/site.yaml is missing or has a problem, which a build reports.
+ */
+export async function readSiteConfig(root: string): Promise<SiteConfig> {
+  return parseSiteConfig(await readSiteFile(root)).config;
 }

@@ -388,6 +388,18 @@ async function readAll(root: string, files: string[], errors: ArhivarError[], kn
   return results;
 }
 
+/** content/site.yaml alone, for a command that needs the settings without the content; undefined when it cannot be read. */
+export async function readSiteFile(root: string): Promise<SourceFile | undefined> {
+  const sitePath = path.join(root, CONTENT_DIR, 'site.yaml');
+  // Only a plain file: a pipe would block.
+  if (!(await stat(sitePath).then((info) => info.isFile(), () => false))) return undefined;
+  try {
+    return await readSourceFile(root, sitePath);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function readContent(root: string, options: ReadOptions = {}): Promise<ContentSources> {
   const errors: ArhivarError[] = [];
   const contentDir = path.join(root, CONTENT_DIR);

@@ -103,6 +103,8 @@ export const SiteConfigSchema = z.strictObject({
   description: text.default('Arhiv novic'),
   baseUrl: z
     .url({ protocol: /^https?$/, error: 'must be an absolute http(s) address, such as https://novice.example.si/' })
+    // Pages are published under its path, which a query or a fragment would end.
+    .refine((url) => !/[?#]/.test(url), { error: 'must be the address the site is published at, without ?… or #…', params: { hint: 'write it like baseUrl: https://example.si/arhiv/' } })
     .transform((url) => (url.endsWith('/') ? url : `${url}/`))
     .default('http://localhost/'),
   language: z.literal('sl', { error: 'must be sl: arhivar builds Slovenian sites' }).default('sl'),

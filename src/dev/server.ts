@@ -2,6 +2,8 @@ import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { arhivarDevPlugin, type DevLoadReport } from './vite-plugin.ts';
 import { checkContentFolder } from '../pipeline/folders.ts';
+import { readSiteConfig } from '../config/site.ts';
+import { basePathOf } from '../site/urls.ts';
 
 /** `arhivar dev`: a Vite dev server on 127.0.0.1 whose only job is the arhivar plugin. */
 export interface DevServerOptions {
@@ -18,6 +20,7 @@ export interface DevServerOptions {
 }
 
 export interface DevServer {
+  /** Where the site is served: under the path of its baseUrl, as it will be published. */
   url: string;
   vite: ViteDevServer;
   close: () => Promise<void>;
@@ -41,7 +44,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const root = path.resolve(options.root);
   // A mistyped --root would otherwise be served as a page of problems, and given a .cache/ of its own.
   await checkContentFolder(root);
-  const plugin = arhivarDevPlugin({ root, includeFuture: options.includeFuture, onLoad: options.onLoad, pagesModule: options.pagesModule });
+  const basePath = basePathOf((await readSiteConfig(root)).baseUrl);
+  const plugin = arhivarDevPlugin({ root, basePath, includeFuture: options.includeFuture, onLoad: options.onLoad, pagesModule: options.pagesModule });
   const vite = await createServer({
     configFile: false,
     root,
@@ -69,5 +73,5 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     await plugin.api.beforeClose();
     await vite.close();
   };
-  return { url: `http://${DEV_HOST}:${port}/`, vite, close };
+  return { url: `http://${DEV_HOST}:${port}${basePath}`, vite, close };
 }

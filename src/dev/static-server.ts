@@ -2,11 +2,14 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import { withoutBasePath } from '../site/urls.ts';
 
 /**
  * `arhivar preview`: serves a built dist/ the way static hosts (Netlify, GitHub Pages, nginx with
  * try_files) do: `/a/` → a/index.html, `/a` → 301 to `/a/` when a/ is a folder, anything missing →
- * 404.html with status 404, and a content type from the file extension.
+ * 404.html with status 404, and a content type from the file extension. A site published under a path
+ * (baseUrl https://example.si/arhiv/) is served under it, as it will be published: `/arhiv/a/` →
+ * a/index.html, `/` redirects to `/arhiv/`, and any other path outside it is not found.
  */
 export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -46,13 +49,16 @@ export interface StaticServerOptions {
   dir: string;
   port: number;
   host?: string;
+  /** The path the site is published under (site/urls.ts basePathOf); "/" by default. */
+  basePath?: string;
 }
 
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
   const dir = path.resolve(options.dir);
   const host = options.host ?? '127.0.0.1';
+  const basePath = options.basePath ?? '/';
   const server = createServer((request, response) => {
-    serve(dir, request, response).catch((error: unknown) => {
+    serve(dir, basePath, request, response).catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       response.end(`arhivar preview failed: ${String(error)}`);
     });
@@ -63,7 +69,18 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  return { url: `http://${host}:${port}/`, close: () => closeServer(server) };
+  return { url: `http://${host}:${port}${basePath}`, close: () => closeServer(server) };
+}
+
+/**
+ * For a site under a path: the host's root leads there (302: the root is not the site's to say), and so
+ * does the path without its final slash (301, as for any folder).
+ */
+export function baseRedirect(basePath: string, url: URL): { status: 301 | 302; location: string } | undefined {
+  if (basePath === '/') return undefined;
+  if (url.pathname === '/') return { status: 302, location: basePath };
+  if (`${url.pathname}/` === basePath) return { status: 301, location: `${basePath}${url.search}` };
+  return undefined;
 }
 
 function closeServer(server: Server): Promise<void> {
@@ -80,16 +97,23 @@ async function isFile(file: string): Promise<boolean> {
   );
 }
 
-async function serve(dir: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function serve(dir: string, basePath: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
     response.end('method not allowed');
     return;
   }
   const url = new URL(request.url ?? '/', 'http://localhost');
+  const redirect = baseRedirect(basePath, url);
+  if (redirect) {
+    response.writeHead(redirect.status, { location: redirect.location });
+    response.end();
+    return;
+  }
+  const inSite = withoutBasePath(basePath, url.pathname);
   let pathname: string;
   try {
-    pathname = decodeURIComponent(url.pathname);
+    pathname = inSite === undefined ? '\0' : decodeURIComponent(inSite);
   } catch {
     pathname = '\0';
   }

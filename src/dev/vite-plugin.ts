@@ -12,8 +12,8 @@ import { checkCacheFolder } from '../pipeline/folders.ts';
 import { ContentWatcher } from './content-watcher.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
 import { firstHomePage, type PageSpec } from '../render/pages.ts';
-import { outputPathFor, urls } from '../site/urls.ts';
-import { contentTypeFor } from './static-server.ts';
+import { basePathOf, outputPathFor, urls, withoutBasePath } from '../site/urls.ts';
+import { baseRedirect, contentTypeFor } from './static-server.ts';
 import { PageIndex } from './page-index.ts';
 import { renderFailurePage, renderProblemsPage } from './error-page.ts';
 
@@ -24,6 +24,11 @@ import { renderFailurePage, renderProblemsPage } from './error-page.ts';
  */
 export interface DevPluginOptions {
   root: string;
+  /**
+   * The path the site is served under, as in the build (site/urls.ts basePathOf), until a load of the site
+   * says otherwise (baseUrl in content/site.yaml edited); "/" by default.
+   */
+  basePath?: string;
   includeFuture?: boolean;
   /** The module exporting listPages, loaded through Vite; arhivar's src/render/pages.ts unless a test swaps it. */
   pagesModule?: string;
@@ -114,6 +119,8 @@ class DevSite {
   private stopping = false;
   /** Set while the session loads again after a damaged body in .cache/ (recoverFromDamagedCache). */
   private recovering = false;
+  /** The path the site is served under: that of baseUrl in the last site loaded. */
+  private basePath: string;
 
   constructor(private readonly options: DevPluginOptions) {
     this.root = path.resolve(options.root);
@@ -122,6 +129,7 @@ class DevSite {
     this.renderDir = path.join(PACKAGE_ROOT, 'src', 'render') + path.sep;
     this.clientDir = path.join(PACKAGE_ROOT, 'src', 'client') + path.sep;
     this.sources = new LiveSources(this.root);
+    this.basePath = options.basePath ?? '/';
   }
 
   attach(server: ViteDevServer): void {
@@ -228,6 +236,7 @@ class DevSite {
       if (current) {
         this.loading = false;
         this.newest = undefined;
+        if (state.ok) this.basePath = basePathOf(state.model.config.baseUrl);
       }
       this.options.onLoad?.({
         errors: state.ok ? [] : state.errors,
@@ -291,14 +300,25 @@ class DevSite {
   private async handle(request: IncomingMessage, response: ServerResponse, next: () => void): Promise<void> {
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
     const url = new URL(request.url ?? '/', 'http://localhost');
-    let pathname: string;
+    let requested: string;
     try {
-      pathname = decodeURIComponent(url.pathname);
+      requested = decodeURIComponent(url.pathname);
     } catch {
       return next();
     }
     // Vite's own URLs: the client script, its modules, pre-bundled dependencies.
-    if (pathname.startsWith('/@') || pathname.startsWith('/__') || pathname.startsWith('/node_modules/')) return next();
+    if (requested.startsWith('/@') || requested.startsWith('/__') || requested.startsWith('/node_modules/')) return next();
+    // The site is served under the path it is published at (baseUrl in content/site.yaml), as `preview` does.
+    const { basePath } = this;
+    const redirect = baseRedirect(basePath, url);
+    if (redirect) {
+      response.writeHead(redirect.status, { location: redirect.location });
+      response.end();
+      return;
+    }
+    const inSite = withoutBasePath(basePath, url.pathname);
+    if (inSite === undefined) return send(request, response, 404, 'text/plain; charset=utf-8', `not found: arhivar dev serves the site under ${basePath}, the path of baseUrl in content/site.yaml\n`);
+    const pathname = decodeURIComponent(inSite);
 
     const assetState = await this.assets;
     if (!assetState.ok) return this.sendHtml(request, response, 500, renderFailurePage('the stylesheet could not be built', assetState.failure), pathname);
@@ -401,7 +421,7 @@ class DevSite {
     await this.sendHtml(request, response, 503, renderFailurePage(what, error, 'Nothing to do: this page reloads by itself once they are rendered.'), pathname);
   }
 
-  /** HTML goes through Vite so its client script is injected: that script reloads the page on change. */
+  /** HTML goes through Vite so its client script is injected: that script reloads the page on change. `pathname`: the site URL. */
   private async sendHtml(request: IncomingMessage, response: ServerResponse, status: number, html: string, pathname: string): Promise<void> {
     const transformed = this.server ? await this.server.transformIndexHtml(pathname, html) : html;
     send(request, response, status, 'text/html; charset=utf-8', transformed);

@@ -25,7 +25,7 @@ export const STYLESHEET = path.join(PROJECT_ROOT, 'templates', 'site.css');
 export const CLIENT_DIR = path.join(PROJECT_ROOT, 'src', 'client');
 const CACHE_FILE = path.join(PROJECT_ROOT, '.cache', 'assets', 'build.json');
 /** Bump when the Vite options below change, so an old cache entry is not reused. */
-const RECIPE = 1;
+const RECIPE = 2;
 
 interface CacheEntry {
   recipe: number;
@@ -107,7 +107,10 @@ async function bundle(entries: Record<string, string>): Promise<CacheEntry> {
   const output = await build({
     configFile: false,
     root: PROJECT_ROOT,
-    base: '/',
+    // Relative: what one asset says of another (a url() in the stylesheet, a chunk a script imports) is
+    // resolved against its own URL, so the same files work under any path a site is published at
+    // (baseUrl https://example.si/arhiv/) and do not depend on the site. Pages link them with the path.
+    base: './',
     mode: 'production',
     logLevel: 'warn',
     envDir: false,

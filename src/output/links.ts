@@ -10,23 +10,37 @@ import path from 'node:path';
  * protocol-relative links and bare #fragments are not checked. A URL ending in / needs its folder's
  * index.html; a folder URL without the slash is accepted when the folder has an index.html (servers
  * redirect it). Query strings and fragments are ignored.
+ *
+ * dist/ is published at the site's base path (the path of baseUrl, "/arhiv/" for https://example.si/arhiv/):
+ * a page's URL is that path followed by its file, and a link that leads out of it (the host's "/osebe/")
+ * points at nothing the site publishes.
  */
 export interface BrokenLink {
   /** The page, relative to distDir, with forward slashes ("osebe/index.html"). */
   file: string;
   /** The link exactly as the page writes it (entities decoded). */
   link: string;
+  /** Set when the link leads out of the base path the site is published under. */
+  outside?: true;
 }
 
-export async function findBrokenLinks(distDir: string): Promise<Array<{ file: string; link: string }>> {
+export interface LinkCheckOptions {
+  /** The path the site is published under, as site/urls.ts basePathOf gives it; "/" by default. */
+  basePath?: string;
+}
+
+type Resolution = 'ok' | 'missing' | 'outside';
+
+export async function findBrokenLinks(distDir: string, options: LinkCheckOptions = {}): Promise<BrokenLink[]> {
   const root = path.resolve(distDir);
+  const basePath = options.basePath ?? '/';
   const files = new Set<string>();
   await collectFiles(root, '', files);
   const pages = [...files].filter((file) => file.endsWith('.html')).sort();
   const broken: BrokenLink[] = [];
   // Whether each link resolves, by the folder of the page it is on: a site's pages repeat the same links
   // (every person and tag page links the same articles), and resolving one is a URL parse.
-  const resolved = new Map<string, boolean>();
+  const resolved = new Map<string, Resolution>();
   for (const file of pages) {
     // Read one at a time, synchronously: through fs.promises each small file is four round trips to the
     // thread pool (open, stat, read, close), about a third of the check's time at 15,000 pages.
@@ -38,9 +52,10 @@ export async function findBrokenLinks(distDir: string): Promise<Array<{ file: st
       seen.add(link);
       // A link from the site root (not //host) means the same on every page.
       const key = link.startsWith('/') && !link.startsWith('//') ? link : `${folder}\0${link}`;
-      let ok = resolved.get(key);
-      if (ok === undefined) resolved.set(ownCopy(key), (ok = resolves(link, file, files)));
-      if (!ok) broken.push({ file, link });
+      let resolution = resolved.get(key);
+      if (resolution === undefined) resolved.set(ownCopy(key), (resolution = resolves(link, file, files, basePath)));
+      if (resolution === 'missing') broken.push({ file, link });
+      else if (resolution === 'outside') broken.push({ file, link, outside: true });
     }
   }
   return broken.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.link < b.link ? -1 : a.link > b.link ? 1 : 0));
@@ -108,21 +123,25 @@ function decodeEntities(value: string): string {
 
 const ORIGIN = 'http://dist.invalid';
 
-function resolves(link: string, page: string, files: ReadonlySet<string>): boolean {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//') || link.startsWith('#')) return true;
+function resolves(link: string, page: string, files: ReadonlySet<string>, basePath: string): Resolution {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//') || link.startsWith('#')) return 'ok';
   let target: URL;
   try {
-    target = new URL(link, `${ORIGIN}/${page}`);
+    target = new URL(link, `${ORIGIN}${basePath}${page}`);
   } catch {
-    return false;
+    return 'missing';
   }
-  if (target.origin !== ORIGIN) return true;
+  if (target.origin !== ORIGIN) return 'ok';
+  // The base path without its slash ("/arhiv") is the site's own folder, which servers redirect.
+  if (`${target.pathname}/` === basePath) return files.has('index.html') ? 'ok' : 'missing';
+  if (!target.pathname.startsWith(basePath)) return 'outside';
   let pathname: string;
   try {
-    pathname = decodeURIComponent(target.pathname).replace(/^\/+/, '');
+    pathname = decodeURIComponent(target.pathname.slice(basePath.length));
   } catch {
-    return false;
+    return 'missing';
   }
-  if (pathname === '' || pathname.endsWith('/')) return files.has(`${pathname}index.html`);
-  return files.has(pathname) || files.has(`${pathname}/index.html`);
+  pathname = pathname.replace(/^\/+/, '');
+  if (pathname === '' || pathname.endsWith('/')) return files.has(`${pathname}index.html`) ? 'ok' : 'missing';
+  return files.has(pathname) || files.has(`${pathname}/index.html`) ? 'ok' : 'missing';
 }

@@ -40,6 +40,8 @@ export interface SearchFilesOptions {
   root: string;
   /** Use .cache/ (default true). */
   cache?: boolean | undefined;
+  /** The path the site is published under (site/urls.ts basePathOf); "/" by default. */
+  basePath?: string | undefined;
   /** True when the published dist/ holds this file with these bytes (see output/publish.ts PublishedTree). */
   isPublished?: ((path: string, hash: string) => boolean) | undefined;
   /** The bytes of a file of the published dist/, when it holds it with these bytes (PublishedTree.read). */
@@ -58,9 +60,10 @@ const OLD_INDEX_FILE = 'search.bin';
 export async function* searchFiles(archive: Pick<Archive, 'articles' | 'peopleById'>, options: SearchFilesOptions): AsyncGenerator<IndexFile> {
   const personName = (id: string) => archive.peopleById.get(id)?.person.name;
   const articles = searchOrder(archive.articles);
-  const documents = articles.map((article) => toSearchDocument(article, personName));
+  const basePath = options.basePath ?? '/';
+  const documents = articles.map((article) => toSearchDocument(article, personName, basePath));
   if (options.cache === false) {
-    yield* indexFiles(freshInput(documents));
+    yield* indexFiles(freshInput(documents, { basePath }));
     return;
   }
 
@@ -70,7 +73,8 @@ export async function* searchFiles(archive: Pick<Archive, 'articles' | 'peopleBy
   const stored = storedLayout?.version === version && Array.isArray(storedLayout.layout?.documents) ? storedLayout.layout : undefined;
   const isPublished = options.isPublished ?? (() => false);
   // Nothing indexed changed and dist/ holds every file: only the manifest is made (and it is the same).
-  const unchanged = stored && sameKeys(stored.documents, keys) ? reuseLayout(stored).files : undefined;
+  // (A document's key holds its URL, so a site moved to another base path is indexed again.)
+  const unchanged = stored && sameKeys(stored.documents, keys) ? reuseLayout(stored, basePath).files : undefined;
   if (unchanged?.every((file) => file.bytes !== undefined || isPublished(file.path, file.hash))) {
     yield* unchanged;
     return;
@@ -92,7 +96,7 @@ export async function* searchFiles(archive: Pick<Archive, 'articles' | 'peopleBy
   const terms: TermsList = { length: documents.length, at: termsOf };
   const previous = stored && { layout: stored, termsBefore: (key: string) => termsCache.peek(key), isPublished, readPublished: options.readPublished };
   await termsCache.save();
-  const made = indexFiles({ documents, keys, terms, previous });
+  const made = indexFiles({ documents, keys, terms, previous, options: { basePath } });
   let next = made.next();
   for (; !next.done; next = made.next()) yield next.value;
   // Terms made again while the files were made (a record in the log that no longer decoded).
@@ -103,13 +107,14 @@ export async function* searchFiles(archive: Pick<Archive, 'articles' | 'peopleBy
 
 /**
  * Hashes everything of the document that the index holds. An article with a record key (build.ts) is named
- * by it and its keywords: everything else of the document is made from the article alone, so nothing more
- * is encoded. (The keywords are not: a person without a file is named as the first article to list them
- * spells it.) Otherwise the fields are hashed, the text by the key of the Markdown it came from.
+ * by it, its URL and its keywords: everything else of the document is made from the article alone, so
+ * nothing more is encoded. (The keywords are not: a person without a file is named as the first article to
+ * list them spells it. Nor is the URL, which carries the site's base path.) Otherwise the fields are
+ * hashed, the text by the key of the Markdown it came from.
  */
 function documentKey(document: SearchDocument, article: Article): string {
   const recordKey = recordKeyOf(article);
-  if (recordKey !== undefined) return sha1(`record\0${recordKey}\0${(document.keywords ?? []).join('\0')}`);
+  if (recordKey !== undefined) return sha1(`record\0${recordKey}\0${document.url}\0${(document.keywords ?? []).join('\0')}`);
   const hash = createHash('sha1').update(JSON.stringify([document.url, document.title, document.date, document.dateTime, document.keywords ?? [], article.summary ?? null]));
   const contentKey = contentKeyOf(article);
   if (contentKey !== undefined) hash.update(`\0markdown\0${contentKey}`);

@@ -3,8 +3,9 @@ import { renderToString } from 'preact-render-to-string';
 import type { Article } from '../content/article.ts';
 import { articleModified, pageCount, paginate, type Archive, type Page } from '../site/archive.ts';
 import { findRelated } from '../site/related.ts';
-import { urls } from '../site/urls.ts';
+import { basePathOf, urls } from '../site/urls.ts';
 import type { SiteContext } from './context.ts';
+import { renderUnderBasePath } from './base-path.ts';
 import { FEED_SIZE, FeedEntries, renderAtomFeed } from './feed.ts';
 import { renderRobots, renderSitemap, renderSitemapIndex, SITEMAP_LIMIT, type SitemapEntry } from './sitemap.ts';
 import { HomePage } from '../../templates/home.tsx';
@@ -33,7 +34,7 @@ export interface PageSpec {
 }
 
 /** A page rendered from a template and its props alone. */
-export function templatePage<P extends object>(url: string, component: FunctionComponent<P>, props: P, lastmod?: Date): PageSpec {
+export function templatePage<P extends { context: SiteContext }>(url: string, component: FunctionComponent<P>, props: P, lastmod?: Date): PageSpec {
   return { url, render: () => renderHtml(component, props), inputs: props, lastmod };
 }
 
@@ -48,8 +49,9 @@ function entryListPage<P extends { context: SiteContext; page: Page<Article> }>(
   return { url, render: () => renderHtml(component, props), inputs: { ...props, page: { number, total } }, lastmod };
 }
 
-export function renderHtml<P extends object>(component: FunctionComponent<P>, props: P): string {
-  return `<!DOCTYPE html>\n${renderToString(h(component, props))}\n`;
+/** A page of the site; its links carry the path of the site's baseUrl (render/base-path.ts). */
+export function renderHtml<P extends { context: SiteContext }>(component: FunctionComponent<P>, props: P): string {
+  return renderUnderBasePath(basePathOf(props.context.site.baseUrl), () => `<!DOCTYPE html>\n${renderToString(h(component, props))}\n`);
 }
 
 export interface PageInputs {

@@ -1,4 +1,4 @@
-import { absoluteUrl } from '../site/urls.ts';
+import { absoluteUrl, basePathOf } from '../site/urls.ts';
 import { escapeXml } from './feed.ts';
 
 /**
@@ -37,6 +37,13 @@ export function renderSitemapIndex(baseUrl: string, parts: readonly { url: strin
   return lines.join('\n');
 }
 
+/**
+ * Crawlers read robots.txt only at the root of a host (RFC 9309 §2.3). A site published under a path gets
+ * the file all the same, with a note saying where its Sitemap line must go to be read.
+ */
 export function renderRobots(baseUrl: string, sitemapUrl: string): string {
-  return ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(baseUrl, sitemapUrl)}`, ''].join('\n');
+  const lines = ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(baseUrl, sitemapUrl)}`, ''];
+  if (basePathOf(baseUrl) === '/') return lines.join('\n');
+  const hostRobots = new URL('/robots.txt', baseUrl).href;
+  return [`# Crawlers read robots.txt only at the root of a host, ${hostRobots}.`, `# This site is published under ${basePathOf(baseUrl)}: copy its Sitemap line below into that file.`, ...lines].join('\n');
 }

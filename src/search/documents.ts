@@ -1,15 +1,19 @@
 import type { Article } from '../content/article.ts';
 import type { Archive } from '../site/archive.ts';
 import { formatDate } from '../text/sl.ts';
+import { withBasePath } from '../site/urls.ts';
 import { buildSearchIndex, type SearchDocument, type SearchIndex, type SearchIndexOptions } from './index-builder.ts';
 
-/** What search knows of an article: what a result shows, the text it is found by, its people and tags. */
-export function toSearchDocument(article: Article, personName: (id: string) => string | undefined = () => undefined): SearchDocument {
+/**
+ * What search knows of an article: what a result shows, the text it is found by, its people and tags. Its
+ * URL is the one a result links to, under the path the site is published under (`basePath`, site/urls.ts).
+ */
+export function toSearchDocument(article: Article, personName: (id: string) => string | undefined = () => undefined, basePath = '/'): SearchDocument {
   const keywords = [...article.people.map(personName), ...article.tags.map((tag) => tag.name)].filter((name): name is string => Boolean(name));
   let date: string | undefined;
   let dateTime: string | undefined;
   return {
-    url: article.url,
+    url: withBasePath(basePath, article.url),
     title: article.title,
     // Made when first read: a rebuild after one edit reads them only for the few documents it indexes again.
     get date() {
@@ -42,7 +46,7 @@ export function searchOrder<T>(articles: readonly T[]): T[] {
 export function buildArchiveSearch(archive: Pick<Archive, 'articles' | 'peopleById'>, options?: SearchIndexOptions): SearchIndex {
   const personName = (id: string) => archive.peopleById.get(id)?.person.name;
   return buildSearchIndex(
-    searchOrder(archive.articles).map((article) => toSearchDocument(article, personName)),
+    searchOrder(archive.articles).map((article) => toSearchDocument(article, personName, options?.basePath)),
     options,
   );
 }

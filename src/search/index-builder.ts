@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { urls } from '../site/urls.ts';
+import { urls, withBasePath } from '../site/urls.ts';
 import { chunkUrl, shardUrl, type SearchManifest } from './manifest.ts';
 
 export type { SearchManifest } from './manifest.ts';
@@ -32,6 +32,11 @@ export interface SearchDocument {
 }
 
 export interface SearchIndexOptions {
+  /**
+   * The path the site is published under (site/urls.ts basePathOf), "/" by default: the manifest names the
+   * folder of the shards and chunks under it. The documents' URLs carry it already (toSearchDocument).
+   */
+  basePath?: string;
   /** A shard is split by a longer prefix once its JSON exceeds this many bytes. */
   shardBytes?: number;
   /** Documents are packed into chunks of about this many bytes of JSON. */
@@ -74,7 +79,7 @@ export interface SearchIndex {
   files: SearchIndexFile[];
 }
 
-const DEFAULTS = { shardBytes: 32_000, chunkBytes: 8_000 };
+const DEFAULTS = { shardBytes: 32_000, chunkBytes: 8_000, basePath: '/' };
 /** Weight of a word in the title against one occurrence in the body; body counts are capped. */
 const TITLE_WEIGHT = 10;
 const BODY_CAP = 10;
@@ -185,7 +190,7 @@ export function buildIndexFiles(input: IndexInput): BuiltIndex {
  * unchanged, or a chunk of the same documents, is reused by name and hash without being made again.
  */
 export function* indexFiles(input: IndexInput): Generator<IndexFile, Omit<BuiltIndex, 'files'>> {
-  const { shardBytes, chunkBytes } = { ...DEFAULTS, ...input.options };
+  const { shardBytes, chunkBytes, basePath } = { ...DEFAULTS, ...input.options };
   const { documents, keys, terms, previous } = input;
   const base = urls.searchData();
   const taken = new Set<string>();
@@ -261,19 +266,20 @@ export function* indexFiles(input: IndexInput): Generator<IndexFile, Omit<BuiltI
     yield { path: filePath('d', file.name), hash: file.hash, bytes: file.bytes };
   }
 
-  const { manifest, files } = reuseLayout({ documents: [...keys], entryLengths: lengths, shards, chunks });
+  const { manifest, files } = reuseLayout({ documents: [...keys], entryLengths: lengths, shards, chunks }, basePath);
   yield files[0]!;
   return { manifest, layout: { documents: [...keys], entryLengths: lengths, shards, chunks } };
 }
 
 /**
  * The files of a layout whose shards and chunks are all published already (nothing indexed changed): only
- * the manifest is made, the other files are named by hash without bytes.
+ * the manifest is made, the other files are named by hash without bytes. `basePath` as in SearchIndexOptions.
  */
-export function reuseLayout(layout: IndexLayout): BuiltIndex {
+export function reuseLayout(layout: IndexLayout, basePath = '/'): BuiltIndex {
+  const base = urls.searchData();
   const manifest: SearchManifest = {
     version: 2,
-    base: urls.searchData(),
+    base: withBasePath(basePath, base),
     documents: layout.documents.length,
     shards: layout.shards.map((shard) => shard.key),
     shardFiles: layout.shards.map((shard) => shard.name),
@@ -282,8 +288,10 @@ export function reuseLayout(layout: IndexLayout): BuiltIndex {
   };
   const manifestBytes = Buffer.from(JSON.stringify(manifest));
   const files: IndexFile[] = [{ path: relativePath(urls.searchIndex()), hash: createHash('sha1').update(manifestBytes).digest('base64url'), bytes: manifestBytes }];
-  layout.shards.forEach((shard, n) => files.push({ path: relativePath(shardUrl(manifest, n)), hash: shard.hash }));
-  layout.chunks.forEach((chunk, n) => files.push({ path: relativePath(chunkUrl(manifest, n)), hash: chunk.hash }));
+  // Where shardUrl() and chunkUrl() lead, inside dist/ (whose layout has no base path).
+  const inDist = { ...manifest, base };
+  layout.shards.forEach((shard, n) => files.push({ path: relativePath(shardUrl(inDist, n)), hash: shard.hash }));
+  layout.chunks.forEach((chunk, n) => files.push({ path: relativePath(chunkUrl(inDist, n)), hash: chunk.hash }));
   return { manifest, files, layout };
 }
 

@@ -6,7 +6,7 @@
  */
 export interface SearchManifest {
   version: 2;
-  /** Root-relative folder of the shards and chunks, ending in /. */
+  /** Folder of the shards and chunks from the host's root (under the site's base path), ending in /. */
   base: string;
   documents: number;
   /** Shard keys (stem prefixes), sorted; shard n is the file shardUrl(manifest, n). */

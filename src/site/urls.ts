@@ -1,9 +1,12 @@
 import type { ContentDate } from '../content/dates.ts';
 import { ljubljanaCalendar } from '../text/sl.ts';
+import { memoize } from '../memo.ts';
 
 /**
  * Every URL of the site. Slovenian words in paths live here and only here.
- * URLs are root-relative and end in / for pages (served as folder/index.html).
+ * URLs are root-relative and end in / for pages (served as folder/index.html). They are paths of the site,
+ * which is also the layout of dist/: a site published under a path (baseUrl https://example.si/arhiv/) is
+ * linked as withBasePath gives them, with the path in front, and serves them as withoutBasePath reads them.
  */
 const PAGE = 'stran';
 const PEOPLE = 'osebe';
@@ -40,6 +43,30 @@ export const urls = {
   robots: () => '/robots.txt',
   notFound: () => '/404.html',
 };
+
+/**
+ * The path part of baseUrl, ending in "/": "/" for a site at the root of its host, "/arhiv/" for
+ * https://example.si/arhiv/. Percent-encoded as a browser sends it.
+ */
+export const basePathOf = memoize((baseUrl: string): string => {
+  const { pathname } = new URL(baseUrl);
+  return pathname.endsWith('/') ? pathname : `${pathname}/`;
+}, 16);
+
+/**
+ * A site URL ("/osebe/") as the site links to it when it is published under `basePath` ("/arhiv/osebe/").
+ * Anything that is not a path from the site's root (a full URL, "//host/…", "#vsebina", "slika.jpg") is
+ * returned as it is, and so is every URL of a site at the root of its host.
+ */
+export function withBasePath(basePath: string, url: string): string {
+  if (basePath === '/' || url[0] !== '/' || url[1] === '/') return url;
+  return basePath + url.slice(1);
+}
+
+/** The site URL a request path under `basePath` asks for ("/arhiv/osebe/" → "/osebe/"), or undefined when the path is outside the site. */
+export function withoutBasePath(basePath: string, pathname: string): string | undefined {
+  return pathname.startsWith(basePath) ? pathname.slice(basePath.length - 1) : undefined;
+}
 
 /** Where a URL's file lives inside dist/: folders get index.html. */
 export function outputPathFor(url: string): string {

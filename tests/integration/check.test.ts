@@ -67,6 +67,24 @@ describe('arhivar check', () => {
     expect(io.stderr.join('\n')).toContain('dist/osebe/index.html  link/broken');
   });
 
+  it('checks a site published under a path at that path, and reports a link that leads out of it', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const siteYaml = path.join(root, 'content', 'site.yaml');
+    await writeFile(siteYaml, (await readFile(siteYaml, 'utf8')).replace(/^baseUrl: .*$/m, 'baseUrl: https://example.si/arhiv/'));
+    await build({ root, now: new Date('2026-01-01T00:00:00Z') });
+    const io = captureIo();
+    expect(await main(['check', '--root', root], io)).toBe(0);
+    expect(io.stdout.join('\n')).toBe('checked 5 articles: no problems; every internal link in dist/ resolves');
+
+    const page = path.join(root, 'dist', 'osebe', 'index.html');
+    await writeFile(page, (await readFile(page, 'utf8')).replace('</main>', '<a href="/osebe/">s korena</a><a href="/arhiv/osebe/">pod potjo</a></main>'));
+    const result = await checkSite({ root, now: new Date('2026-01-01T00:00:00Z') });
+    expect(result.problems.map((p) => [p.code, p.file, p.message])).toEqual([
+      ['link/broken', 'dist/osebe/index.html', 'link "/osebe/" leads out of /arhiv/, the path baseUrl in content/site.yaml publishes the site under'],
+    ]);
+  });
+
   it('reports content problems and broken links together, and writes nothing', async () => {
     const root = await builtFixture();
     const before = await listFiles(path.join(root, 'dist'));

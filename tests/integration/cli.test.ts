@@ -352,4 +352,20 @@ describe('arhivar CLI exit codes', () => {
     stop();
     expect(await running).toBe(0);
   });
+
+  it('preview prints the address under the path of baseUrl, where it serves the site', async () => {
+    const root = await makeTempDir();
+    roots.push(root);
+    await mkdir(path.join(root, 'dist'));
+    await mkdir(path.join(root, 'content'));
+    await writeFile(path.join(root, 'content', 'site.yaml'), 'baseUrl: https://example.si/novice/arhiv/\n');
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const io = captureIo({ untilStopped: () => stopped });
+    const running = main(['preview', '--root', root, '--port', '0'], io);
+    for (let i = 0; i < 100 && io.stdout.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(io.stdout[0]).toMatch(/^arhivar preview: serving .* at http:\/\/127\.0\.0\.1:\d+\/novice\/arhiv\/ \(Ctrl\+C stops\)$/);
+    stop();
+    expect(await running).toBe(0);
+  });
 });

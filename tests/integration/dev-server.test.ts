@@ -226,3 +226,59 @@ describe('arhivar dev when a rendered body in .cache/ is damaged', () => {
     }
   });
 });
+
+describe('arhivar dev for a site published under a path', () => {
+  let root: string;
+  let server: DevServer;
+  let siteYaml: string;
+
+  beforeAll(async () => {
+    root = await copyFixture('archive-basic');
+    siteYaml = path.join(root, 'content', 'site.yaml');
+    await writeFile(siteYaml, (await readFile(siteYaml, 'utf8')).replace(/^baseUrl: .*$/m, 'baseUrl: https://example.si/arhiv/'));
+    server = await startDevServer({ root, port: 0, logLevel: 'silent' });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await removeDir(root);
+  });
+
+  it('serves the site under the path, as it will be published, and says so in its address', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/arhiv\/$/);
+    const home = await fetchUntil(server, '/arhiv/', (page) => page.status === 200);
+    expect(home.body).toContain('href="/arhiv/2025/05/14/peti-clanek-objavljen-pozno-zvecer/"');
+    const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(home.body)?.[1];
+    expect(stylesheet).toMatch(/^\/arhiv\/assets\/site-[\w-]+\.css$/);
+    expect((await fetchUntil(server, stylesheet!, (page) => page.status === 200)).type).toBe('text/css; charset=utf-8');
+    const index = JSON.parse((await fetchUntil(server, `/arhiv${urls.searchIndex()}`, (page) => page.status === 200)).body) as { base: string };
+    expect(index.base).toBe('/arhiv/iskanje/indeks/');
+  });
+
+  it('renders an article exactly as the build writes it, apart from the reload client', async () => {
+    const dev = await fetchUntil(server, `/arhiv${FIRST_URL}`, (page) => page.status === 200);
+    const built = await buildSite(root, { now: new Date(), includeDrafts: true });
+    try {
+      expect(dev.body.replace(VITE_CLIENT, '')).toBe(await built.read(FIRST_URL));
+    } finally {
+      await removeDir(path.dirname(built.outDir));
+    }
+  });
+
+  it('leads from the host root to the site, redirects folders under the path and finds nothing outside it', async () => {
+    expect((await fetchUntil(server, '/', () => true)).status).toBe(302);
+    expect((await fetch(new URL('/', server.url), { redirect: 'manual' })).headers.get('location')).toBe('/arhiv/');
+    expect((await fetch(new URL('/arhiv/osebe', server.url), { redirect: 'manual' })).headers.get('location')).toBe('/arhiv/osebe/');
+    expect((await fetchUntil(server, '/osebe/', () => true)).status).toBe(404);
+    const missing = await fetchUntil(server, '/arhiv/ni-take-strani/', () => true);
+    expect(missing.status).toBe(404);
+    expect(missing.body).toContain('Strani ni mogoče najti');
+  });
+
+  it('moves to a new path when baseUrl is edited, without a restart', async () => {
+    await writeFile(siteYaml, (await readFile(siteYaml, 'utf8')).replace(/^baseUrl: .*$/m, 'baseUrl: https://example.si/novice/'));
+    const home = await fetchUntil(server, '/novice/', (page) => page.status === 200);
+    expect(home.body).toContain('href="/novice/2025/05/14/peti-clanek-objavljen-pozno-zvecer/"');
+    expect((await fetchUntil(server, '/arhiv/', () => true)).status).toBe(404);
+  });
+});

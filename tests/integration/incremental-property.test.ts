@@ -41,7 +41,16 @@ const DATES = ['2024-11-30', '2025-01-10', '2025-02-11T09:15', '2025-12-31T23:30
 const PEOPLE_LISTS = [[], ['Darja Žagar'], ['Boris Čok', 'Cene Zupan'], ['Eva Sever', 'Neznana Oseba'], ['Ana Cankar', 'Goran Car', 'Filip Šuštar']];
 const TAG_LISTS = [[], ['preizkus'], ['preizkus', 'občina'], ['Šport']];
 const PERSON_CHANGES = ['role', 'bio', 'alias', 'no-detect', 'delete'] as const;
-const SITE_VARIANTS = ['pageSize: 3', 'pageSize: 2', 'pageSize: 20', 'pageSize: 3\ndetectPeople: false'];
+// Published at the root of the fixture's host unless a variant says otherwise: under a path, every URL moves.
+const SITE_VARIANTS = [
+  'pageSize: 3',
+  'pageSize: 2',
+  'pageSize: 20',
+  'pageSize: 3\ndetectPeople: false',
+  'pageSize: 3\nbaseUrl: https://test.example.si/arhiv/',
+  'baseUrl: https://test.example.si/novice/arhiv/',
+];
+const ROOT_BASE_URL = 'baseUrl: https://test.example.si/';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 
@@ -266,8 +275,9 @@ class EditedSite {
       }
       case 'site': {
         const at = path.join(this.root, 'content/site.yaml');
-        const text = (await readFile(at, 'utf8')).replace(/^(pageSize|detectPeople):.*\n/gm, '');
-        await this.write(at, `${text.trimEnd()}\n${SITE_VARIANTS[edit.variant]}\n`);
+        const text = (await readFile(at, 'utf8')).replace(/^(pageSize|detectPeople|baseUrl):.*\n/gm, '');
+        const variant = SITE_VARIANTS[edit.variant]!;
+        await this.write(at, `${text.trimEnd()}\n${variant.includes('baseUrl:') ? variant : `${variant}\n${ROOT_BASE_URL}`}\n`);
         return;
       }
       case 'public': {

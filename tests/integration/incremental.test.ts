@@ -213,6 +213,28 @@ describe('incremental builds (issue 6)', () => {
     expect(await readFile(path.join(outDir, PRVI_PAGE), 'utf8')).toContain('Novi naslov arhiva');
   });
 
+  it('moves every URL when baseUrl gains a path, changes it or loses it, each build equal to a fresh one', async () => {
+    const root = await copyFixture('archive-basic');
+    const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');
+    await build({ root, outDir, now: NOW });
+    const atRoot = contents(await snapshot(outDir));
+    const site = path.join(root, 'content/site.yaml');
+    const original = await readFile(site, 'utf8');
+    for (const baseUrl of ['https://test.example.si/arhiv/', 'https://test.example.si/novice/arhiv/', 'https://test.example.si/']) {
+      await writeFile(site, original.replace(/^baseUrl: .*$/m, `baseUrl: ${baseUrl}`));
+      const result = await build({ root, outDir, now: NOW });
+      const built = contents(await snapshot(outDir));
+      expect(built, baseUrl).toEqual(await freshBuild(root));
+      // Every page and feed links under the path, and so does the search manifest.
+      expect(result.pagesRendered, baseUrl).toBe(result.pagesWritten);
+      const basePath = new URL(baseUrl).pathname;
+      expect(await readFile(path.join(outDir, PRVI_PAGE), 'utf8')).toMatch(new RegExp(`<link rel="stylesheet" href="${basePath}assets/site-`));
+      expect(JSON.parse(await readFile(path.join(outDir, 'iskanje/indeks.json'), 'utf8')).base).toBe(`${basePath}iskanje/indeks/`);
+    }
+    // Back at the root of the host: the site it was at first.
+    expect(contents(await snapshot(outDir))).toEqual(atRoot);
+  });
+
   it('detects people again when the registry changes, reusing cached detections otherwise (issue 6)', async () => {
     const root = await copyFixture('people-labelled');
     const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');

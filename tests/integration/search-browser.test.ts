@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,10 +21,15 @@ if (!HAVE_CHROMIUM && !REQUIRED) console.info(`search browser tests skipped: ${C
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.xml': 'application/xml' };
 
-/** A static host for dist/ on 127.0.0.1: folders serve index.html, nothing outside dist/ is served. */
-async function serve(dist: string): Promise<{ origin: string; server: Server }> {
+/**
+ * A static host for dist/ on 127.0.0.1: folders serve index.html, nothing outside dist/ is served. With a
+ * `basePath`, dist/ is published there and nothing else on the host exists.
+ */
+async function serve(dist: string, basePath = '/'): Promise<{ origin: string; server: Server }> {
   const server = createServer(async (request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    if (!requested.startsWith(basePath)) return void response.writeHead(404).end();
+    const pathname = requested.slice(basePath.length - 1);
     let file = path.join(dist, pathname);
     if (!file.startsWith(dist)) return void response.writeHead(403).end();
     try {
@@ -125,5 +130,61 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('search in Chromium', () => {
     await page.waitForURL(/\?q=/);
     expect(new URL(page.url()).searchParams.get('q')).toBe('Ušakov');
     await close(page);
+  });
+});
+
+describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('a site published under a path, in Chromium', () => {
+  let work: string;
+  let origin: string;
+  let server: Server;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!HAVE_CHROMIUM) throw new Error(`ARHIVAR_REQUIRE_BROWSER=1, but ${CHROMIUM} is missing (apt-get install chromium)`);
+    work = await mkdtemp(path.join(tmpdir(), 'arhivar-search-browser-base-'));
+    // The search fixture, published at https://arhiv.example.si/arhiv/: dist/ goes to /arhiv/ on the host.
+    const root = path.join(work, 'projekt');
+    await cp(path.join(PROJECT_ROOT_FOR_TESTS, 'tests', 'fixtures', 'search'), root, { recursive: true });
+    const siteYaml = path.join(root, 'content', 'site.yaml');
+    await writeFile(siteYaml, (await readFile(siteYaml, 'utf8')).replace(/^baseUrl: .*$/m, 'baseUrl: https://arhiv.example.si/arhiv/'));
+    const dist = path.join(work, 'dist');
+    await build({ root, outDir: dist, now: new Date('2026-01-01T00:00:00Z'), cache: false });
+    ({ origin, server } = await serve(dist, '/arhiv/'));
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('loads the stylesheet and the search script, finds an article and opens it', async () => {
+    const context = await browser.newContext({ locale: 'sl-SI' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('response', (response) => {
+      if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto(`${origin}/arhiv/iskanje/?q=usakov`);
+    const results = page.locator('#search-results > li');
+    await results.first().waitFor();
+    expect(await results.count()).toBe(1);
+    const link = results.locator('a');
+    expect(await link.getAttribute('href')).toBe('/arhiv/2025/12/23/kremelj-caka-na-porocilo/');
+    // The stylesheet loaded and applies: the skip link is placed by site.css, not left in the flow.
+    const sheet = await page.evaluate(() => [...document.styleSheets].map((style) => ({ href: style.href ?? '', rules: style.cssRules.length })));
+    expect(sheet).toEqual([{ href: expect.stringMatching(/\/arhiv\/assets\/site-[\w-]+\.css$/), rules: expect.any(Number) }]);
+    expect(sheet[0]!.rules).toBeGreaterThan(20);
+    expect(await page.locator('.skip-link').evaluate((element) => getComputedStyle(element).position)).toBe('absolute');
+    await link.click();
+    await page.waitForURL(`${origin}/arhiv/2025/12/23/kremelj-caka-na-porocilo/`);
+    expect(await page.locator('h1').textContent()).toContain('Kremelj');
+    await page.locator('nav[aria-label="Glavna navigacija"] a', { hasText: 'Osebe' }).click();
+    await page.waitForURL(`${origin}/arhiv/osebe/`);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

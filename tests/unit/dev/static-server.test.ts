@@ -1,8 +1,9 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../../src/dev/static-server.ts';
-import { buildFixture, removeDir, type BuiltSite } from '../../helpers.ts';
+import { buildFixture, buildSite, copyFixture, removeDir, type BuiltSite } from '../../helpers.ts';
 
 /** A raw request, so paths like /../ reach the server as written (fetch would normalise them). */
 function get(server: StaticServer, rawPath: string, method = 'GET'): Promise<{ status: number; type: string; location: string; body: string }> {
@@ -60,5 +61,50 @@ describe('arhivar preview (static server)', () => {
     expect(await get(server, `/${css}`)).toMatchObject({ status: 200, type: 'text/css; charset=utf-8' });
     expect(await get(server, '/', 'HEAD')).toMatchObject({ status: 200, body: '' });
     expect((await get(server, '/', 'POST')).status).toBe(405);
+  });
+});
+
+describe('arhivar preview of a site published under a path', () => {
+  let root: string;
+  let site: BuiltSite;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    root = await copyFixture('archive-basic');
+    const siteYaml = path.join(root, 'content', 'site.yaml');
+    await writeFile(siteYaml, (await readFile(siteYaml, 'utf8')).replace(/^baseUrl: .*$/m, 'baseUrl: https://example.si/arhiv/'));
+    site = await buildSite(root);
+    server = await startStaticServer({ dir: site.outDir, port: 0, basePath: '/arhiv/' });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await removeDir(path.dirname(site.outDir));
+    await removeDir(root);
+  });
+
+  it('serves dist/ under the path and says so in its address', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/arhiv\/$/);
+    const home = await get(server, '/arhiv/');
+    expect(home).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' });
+    expect(home.body).toBe(await site.read('/'));
+    const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(home.body)![1]!;
+    expect(stylesheet).toMatch(/^\/arhiv\/assets\/site-[\w-]+\.css$/);
+    expect(await get(server, stylesheet)).toMatchObject({ status: 200, type: 'text/css; charset=utf-8' });
+    expect((await get(server, '/arhiv/2025/01/10/prvi-clanek-o-obcini/')).body).toBe(await site.read('/2025/01/10/prvi-clanek-o-obcini/'));
+  });
+
+  it('leads from the host root and from the path without its slash to the site', async () => {
+    expect(await get(server, '/')).toMatchObject({ status: 302, location: '/arhiv/' });
+    expect(await get(server, '/arhiv?x=1')).toMatchObject({ status: 301, location: '/arhiv/?x=1' });
+    expect(await get(server, '/arhiv/osebe?x=1')).toMatchObject({ status: 301, location: '/arhiv/osebe/?x=1' });
+  });
+
+  it('finds nothing outside the path, where the host serves other things', async () => {
+    for (const outside of ['/osebe/', '/feed.xml', '/arhivi/', '/arhiv/../osebe/']) {
+      const missing = await get(server, outside);
+      expect(missing.status, outside).toBe(404);
+      expect(missing.body).toBe(await site.read('/404.html'));
+    }
   });
 });

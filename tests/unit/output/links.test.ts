@@ -78,4 +78,42 @@ describe('findBrokenLinks', () => {
     expect(broken.filter((entry) => entry.file.startsWith('osebe/'))).toEqual([{ file: 'osebe/jurij-usakov/extra.html', link: '../manjka/' }]);
     expect(broken.filter((entry) => entry.file.startsWith('drugo/'))).toEqual([{ file: 'drugo/index.html', link: 'jurij-usakov/' }]);
   });
+
+  it('under a base path, maps URLs under it onto dist/ and reports every link that leads out of it', async () => {
+    const base = await mkdtemp(path.join(os.tmpdir(), 'arhivar-links-base-'));
+    try {
+      const write = async (file: string, text: string) => {
+        await mkdir(path.dirname(path.join(base, file)), { recursive: true });
+        await writeFile(path.join(base, file), text);
+      };
+      await write('assets/site.css', 'body{}');
+      await write('osebe/jurij-usakov/index.html', '<a href="../">nazaj</a><a href="../../../">ven</a><a href="/arhiv/">domov</a>');
+      await write('osebe/index.html', '<a href="jurij-usakov/">Ušakov</a>');
+      await write(
+        'index.html',
+        [
+          '<link rel="stylesheet" href="/arhiv/assets/site.css">',
+          '<a href="/arhiv/osebe/">osebe</a>',
+          '<a href="/arhiv/osebe/jurij-usakov">brez poševnice</a>',
+          '<a href="/arhiv">domov brez poševnice</a>',
+          '<a href="/arhiv/manjka/">manjka</a>',
+          '<a href="/osebe/">s korena</a>',
+          '<link rel="stylesheet" href="/assets/site.css">',
+          '<a href="/arhivi/">drug arhiv</a>',
+          '<a href="https://example.si/osebe/">zunanja</a>',
+        ].join('\n'),
+      );
+      expect(await findBrokenLinks(base, { basePath: '/arhiv/' })).toEqual([
+        { file: 'index.html', link: '/arhiv/manjka/' },
+        { file: 'index.html', link: '/arhivi/', outside: true },
+        { file: 'index.html', link: '/assets/site.css', outside: true },
+        { file: 'index.html', link: '/osebe/', outside: true },
+        { file: 'osebe/jurij-usakov/index.html', link: '../../../', outside: true },
+      ]);
+      // The same site checked as if it were at the root of its host: the links under /arhiv/ lead nowhere.
+      expect((await findBrokenLinks(base)).map((entry) => entry.link)).toContain('/arhiv/osebe/');
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
+  });
 });

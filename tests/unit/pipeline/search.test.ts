@@ -48,6 +48,13 @@ async function collect(files: AsyncIterable<IndexFile>): Promise<Map<string, str
   return result;
 }
 
+/** Every file with its bytes; a file given by hash alone is read from `published` (what dist/ holds). */
+async function contents(files: AsyncIterable<IndexFile>, published = new Map<string, string>()): Promise<Map<string, string>> {
+  const result = new Map<string, string>();
+  for await (const file of files) result.set(file.path, file.bytes ? Buffer.from(file.bytes).toString('utf8') : published.get(file.path)!);
+  return result;
+}
+
 describe('search files kept in .cache/ (pipeline/search.ts)', () => {
   it('makes a document again when only the name of one of its people changed, though its record key did not', async () => {
     const root = await makeTempDir();
@@ -82,5 +89,24 @@ describe('search files kept in .cache/ (pipeline/search.ts)', () => {
     // The next build finds them in the log and adds nothing.
     await collect(searchFiles(archive, { root }));
     expect((await stat(log)).size).toBe(grown);
+  });
+
+  it('makes every file that names a URL again when the site moves under another path, and the same files as a fresh index', async () => {
+    const root = await makeTempDir();
+    roots.push(root);
+    const archive = archiveNaming('Janez Novak');
+    const atRoot = await contents(searchFiles(archive, { root }));
+    const isPublished = (path: string) => atRoot.has(path);
+    for (const basePath of ['/arhiv/', '/']) {
+      const moved = await contents(searchFiles(archive, { root, basePath, isPublished, readPublished: (path) => Buffer.from(atRoot.get(path)!) }), atRoot);
+      expect(moved).toEqual(await contents(searchFiles(archive, { root, basePath, cache: false })));
+      // dist/ keeps its layout; the manifest and the chunks name URLs under the path.
+      expect([...moved.keys()].every((path) => path.startsWith('iskanje/'))).toBe(true);
+      const manifest = JSON.parse(moved.get('iskanje/indeks.json')!) as { base: string };
+      expect(manifest.base).toBe(`${basePath}iskanje/indeks/`);
+      const chunks = [...moved].filter(([path]) => path.startsWith('iskanje/indeks/d/'));
+      const urls = chunks.flatMap(([, json]) => (JSON.parse(json) as { u: string }[]).map((entry) => entry.u));
+      expect(urls.sort()).toEqual([`${basePath}2025/12/22/proracun/`, `${basePath}2025/12/22/seja/`]);
+    }
   });
 });

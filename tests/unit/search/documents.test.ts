@@ -40,4 +40,9 @@ describe('toSearchDocument', () => {
     const names = new Map([['steve-witkoff', 'Steve Witkoff']]);
     expect(toSearchDocument(article({}), (id) => names.get(id)).keywords).toEqual(['Steve Witkoff', 'Mirovna pogajanja']);
   });
+
+  it('links under the path the site is published under', () => {
+    expect(toSearchDocument(article({})).url).toBe('/2025/12/22/a/');
+    expect(toSearchDocument(article({}), undefined, '/arhiv/').url).toBe('/arhiv/2025/12/22/a/');
+  });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, urls } from '../../../src/site/urls.ts';
+import { absoluteUrl, basePathOf, outputPathFor, urls, withBasePath, withoutBasePath } from '../../../src/site/urls.ts';
 
 /** What absoluteUrl must always answer: the URL standard's resolution of the path without its leading slashes. */
 const resolved = (baseUrl: string, url: string) => new URL(url.replace(/^\/+/, ''), baseUrl).href;
@@ -46,5 +46,38 @@ describe('absoluteUrl', () => {
   it('takes a changed base into account', () => {
     expect(absoluteUrl('https://a.example/', '/x/')).toBe('https://a.example/x/');
     expect(absoluteUrl('https://b.example/y/', '/x/')).toBe('https://b.example/y/x/');
+  });
+});
+
+describe('base path', () => {
+  it('is the path of baseUrl, "/" at the root of a host', () => {
+    expect(basePathOf('http://localhost/')).toBe('/');
+    expect(basePathOf('https://example.si/')).toBe('/');
+    expect(basePathOf('https://example.si/arhiv/')).toBe('/arhiv/');
+    expect(basePathOf('https://example.si/novice/arhiv/')).toBe('/novice/arhiv/');
+    expect(basePathOf('https://example.si/stari arhiv/')).toBe('/stari%20arhiv/');
+  });
+
+  it('goes in front of every site URL, and nothing else', () => {
+    expect(withBasePath('/arhiv/', urls.home())).toBe('/arhiv/');
+    expect(withBasePath('/arhiv/', urls.person('steve-witkoff', 2))).toBe('/arhiv/osebe/steve-witkoff/stran/2/');
+    expect(withBasePath('/arhiv/', urls.searchIndex())).toBe('/arhiv/iskanje/indeks.json');
+    for (const url of ['https://example.si/', '//cdn.example.si/a.css', '#vsebina', 'slika.jpg', '']) expect(withBasePath('/arhiv/', url)).toBe(url);
+    expect(withBasePath('/', urls.people())).toBe('/osebe/');
+  });
+
+  it('is taken off a request path under it, and a path outside it has no site URL', () => {
+    expect(withoutBasePath('/arhiv/', '/arhiv/')).toBe('/');
+    expect(withoutBasePath('/arhiv/', '/arhiv/osebe/')).toBe('/osebe/');
+    expect(withoutBasePath('/arhiv/', '/arhiv')).toBeUndefined();
+    expect(withoutBasePath('/arhiv/', '/arhivi/')).toBeUndefined();
+    expect(withoutBasePath('/arhiv/', '/osebe/')).toBeUndefined();
+    expect(withoutBasePath('/', '/osebe/')).toBe('/osebe/');
+  });
+
+  it('leaves the layout of dist/ as it is: a file is where its site URL says', () => {
+    const url = urls.tag('rusija');
+    expect(outputPathFor(withoutBasePath('/arhiv/', withBasePath('/arhiv/', url))!)).toBe(outputPathFor(url));
+    expect(outputPathFor(url)).toBe('oznake/rusija/index.html');
   });
 });

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { parseSiteConfig } from '../../../src/config/site.ts';
+
+const siteYaml = (text: string) => parseSiteConfig({ file: 'content/site.yaml', text, mtimeMs: 0 });
+
+describe('baseUrl in site.yaml', () => {
+  it('takes a path, and ends it in /', () => {
+    expect(siteYaml('baseUrl: https://example.si/arhiv/\n').config.baseUrl).toBe('https://example.si/arhiv/');
+    expect(siteYaml('baseUrl: https://example.si/arhiv\n').config.baseUrl).toBe('https://example.si/arhiv/');
+    expect(siteYaml('title: Arhiv\n').config.baseUrl).toBe('http://localhost/');
+  });
+
+  it('refuses a query or a fragment, which no page can be published under', () => {
+    for (const baseUrl of ['https://example.si/arhiv/?jezik=sl', 'https://example.si/arhiv#vrh']) {
+      const { errors } = siteYaml(`title: Arhiv\nbaseUrl: ${baseUrl}\n`);
+      expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['site/bad-baseUrl', 2, 'write it like baseUrl: https://example.si/arhiv/']]);
+    }
+  });
+});
