@@ -390,9 +390,10 @@ async function readAll(root: string, files: string[], errors: ArhivarError[], kn
 
 /** content/site.yaml alone, for a command that needs the settings without the content; undefined when it cannot be read. */
 export async function readSiteFile(root: string): Promise<SourceFile | undefined> {
-  const sitePath = path.join(root, CONTENT_DIR, 'site.yaml');
+  // Not through a link out of content/ (content/symlink-outside, which a build reports).
+  const sitePath = await siteFilePath(root, path.join(root, CONTENT_DIR), []);
   // Only a plain file: a pipe would block.
-  if (!(await stat(sitePath).then((info) => info.isFile(), () => false))) return undefined;
+  if (sitePath === undefined || !(await stat(sitePath).then((info) => info.isFile(), () => false))) return undefined;
   try {
     return await readSourceFile(root, sitePath);
   } catch {

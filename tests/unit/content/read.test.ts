@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeText, readContent, readText, withoutText, type KnownFiles } from '../../../src/content/read.ts';
+import { decodeText, readContent, readSiteFile, readText, withoutText, type KnownFiles } from '../../../src/content/read.ts';
 import { ArhivarError } from '../../../src/errors.ts';
 import { sourceKey } from '../../../src/pipeline/articles.ts';
 import { writeCacheFile } from '../../../src/pipeline/cache.ts';
@@ -42,6 +42,11 @@ describe('readContent', () => {
       ['content/symlink-outside', 'content/site.yaml'],
     ]);
     expect(sources.errors[2]!.message).toContain('nastavitve.yaml');
+    // Nor do the commands that read the settings alone (check and the dev server take baseUrl from them).
+    expect(await readSiteFile(root)).toBeUndefined();
+    await rm(path.join(root, 'content/site.yaml'));
+    await writeFile(path.join(root, 'content/site.yaml'), 'title: Naš\n');
+    expect((await readSiteFile(root))?.text).toBe('title: Naš\n');
   });
 
   it('follows content/articles and content/site.yaml when they are links that stay inside content/', async () => {
