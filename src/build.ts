@@ -7,10 +7,10 @@ import type { Person } from './content/person.ts';
 import { pruneCache, type LoadCache } from './load-cache.ts';
 import { buildRegistry, loadRegistry, type Registry } from './people/registry.ts';
 import { peopleFilesKey, readStoredPeople, storePeople } from './pipeline/people.ts';
-import { collectArchive, type Archive } from './site/archive.ts';
+import { collectArchive, withTagNames, type Archive } from './site/archive.ts';
 import { basePathOf, urls } from './site/urls.ts';
 import { listPages, type PageSpec } from './render/pages.ts';
-import { setContentKey, setRecordKey } from './render/fingerprint.ts';
+import { contentKeyOf, recordKeyOf, setContentKey, setRecordKey } from './render/fingerprint.ts';
 import type { AssetUrls, SiteContext } from './render/context.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from './output/assets.ts';
 import { buildArchiveSearch } from './search/documents.ts';
@@ -271,7 +271,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     if (renderErrors.length > 0) throw new ContentErrors(sortErrors(renderErrors));
     if (useCache && !storedPeople) await storePeople(options.root, { key: peopleKey, people: [...registry.people.values()], bios });
 
-    const archive = timeSync(timings, 'collect', () => collectArchive(articles, allPeople));
+    const archive = timeSync(timings, 'collect', () => collectArchive(sameTagNames(articles), allPeople));
     const relatedStarted = performance.now();
     archive.related = await relatedArticles(options.root, archive.articles, options.cache);
     addTime(timings, 'collect', performance.now() - relatedStarted);
@@ -280,6 +280,21 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   } finally {
     if (!handedOver) markdown.close();
   }
+}
+
+/**
+ * The articles with every tag spelled as its tag page names it (site/archive.ts withTagNames). A copy keeps
+ * its original's body key, and its record key says which names it was given: it is made from them too.
+ */
+function sameTagNames(articles: Article[]): Article[] {
+  const { articles: named, renamed } = withTagNames(articles);
+  for (const [original, copy] of renamed) {
+    const contentKey = contentKeyOf(original);
+    if (contentKey !== undefined) setContentKey(copy, contentKey);
+    const recordKey = recordKeyOf(original);
+    if (recordKey !== undefined) setRecordKey(copy, `${recordKey}\0tags:${copy.tags.map((tag) => tag.name).join('\0')}`);
+  }
+  return named;
 }
 
 /**

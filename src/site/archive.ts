@@ -82,6 +82,35 @@ export function comparePeople(a: Person, b: Person): number {
   return collator.compare(surnameA, surnameB) || collator.compare(restA, restB) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/**
+ * Articles whose tags are spelled otherwise than their tag's name (»zda« where the tag is »ZDA«: the first
+ * spelling met, newest article first, names the tag), as copies with the tag's name, so the article's page,
+ * feed entry and keywords spell it as its tag page does. Each is returned with the original it replaces; the
+ * others are not copied. html and text stay getters of the original: a body is not read to copy it.
+ */
+export function withTagNames(articles: readonly Article[]): { articles: Article[]; renamed: [original: Article, copy: Article][] } {
+  const names = new Map<string, string>();
+  for (const article of [...articles].sort(compareNewestFirst)) for (const tag of article.tags) if (!names.has(tag.slug)) names.set(tag.slug, tag.name);
+  const renamed: [Article, Article][] = [];
+  const result = articles.map((article) => {
+    if (article.tags.every((tag) => names.get(tag.slug) === tag.name)) return article;
+    const original = article;
+    const copy: Article = {
+      ...article,
+      tags: article.tags.map((tag) => ({ slug: tag.slug, name: names.get(tag.slug)! })),
+      get html() {
+        return original.html;
+      },
+      get text() {
+        return original.text;
+      },
+    };
+    renamed.push([original, copy]);
+    return copy;
+  });
+  return { articles: result, renamed };
+}
+
 export function collectArchive(articles: readonly Article[], people: ReadonlyMap<string, Person>): Archive {
   const published = [...articles].sort(compareNewestFirst);
   const peopleById = new Map<string, PersonEntry>();

@@ -267,6 +267,29 @@ describe('incremental builds (issue 6)', () => {
     expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
   });
 
+  it('spells a tag on every article as its tag page does, also after the spelling that names it changes', async () => {
+    const root = await copyFixture('archive-basic');
+    const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');
+    const newest = path.join(root, 'content/articles/2025/peti.md');
+    const retag = async (from: string, to: string) => writeFile(newest, (await readFile(newest, 'utf8')).replace(`tags: [${from}]`, `tags: [${to}]`));
+    const tagNames = async () => {
+      const page = await readFile(path.join(outDir, PRVI_PAGE), 'utf8');
+      const tagPage = await readFile(path.join(outDir, 'oznake/preizkus/index.html'), 'utf8');
+      return [page.match(/href="\/oznake\/preizkus\/"[^>]*>([^<]+)</)?.[1], tagPage.match(/<h1>([^<]+)<\/h1>/)?.[1]];
+    };
+    await build({ root, outDir, now: NOW });
+    expect(await tagNames()).toEqual(['preizkus', 'preizkus']);
+    // The newest article's spelling names the tag: an older article's page, unchanged itself, follows it.
+    await retag('preizkus', 'Preizkus');
+    await build({ root, outDir, now: NOW });
+    expect(await tagNames()).toEqual(['Preizkus', 'Preizkus']);
+    expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
+    await retag('Preizkus', 'preizkus');
+    await build({ root, outDir, now: NOW });
+    expect(await tagNames()).toEqual(['preizkus', 'preizkus']);
+    expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
+  });
+
   it('builds again, writing every file, when a file of dist/ was removed by something else', async () => {
     const root = await copyFixture('archive-basic');
     const outDir = path.join(root, 'dist');
