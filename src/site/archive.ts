@@ -89,8 +89,15 @@ export function comparePeople(a: Person, b: Person): number {
  * others are not copied. html and text stay getters of the original: a body is not read to copy it.
  */
 export function withTagNames(articles: readonly Article[]): { articles: Article[]; renamed: [original: Article, copy: Article][] } {
-  const names = new Map<string, string>();
-  for (const article of [...articles].sort(compareNewestFirst)) for (const tag of article.tags) if (!names.has(tag.slug)) names.set(tag.slug, tag.name);
+  // The newest article with each tag, without sorting them all (collectArchive does that once).
+  const newest = new Map<string, { article: Article; name: string }>();
+  for (const article of articles) {
+    for (const tag of article.tags) {
+      const seen = newest.get(tag.slug);
+      if (!seen || compareNewestFirst(article, seen.article) < 0) newest.set(tag.slug, { article, name: tag.name });
+    }
+  }
+  const names = new Map([...newest].map(([slug, { name }]) => [slug, name]));
   const renamed: [Article, Article][] = [];
   const result = articles.map((article) => {
     if (article.tags.every((tag) => names.get(tag.slug) === tag.name)) return article;
