@@ -15,7 +15,16 @@ export interface QueryTerm {
    * gazirane, whose stem begins with Gaza's stem "gaz".
    */
   typed?: string | undefined;
+  /**
+   * A finished word that ends in a vowel, folded. Names such as Netanjahu, Rutte, Jože and Meloni put a j or
+   * a t before their endings (Netanjahujem, Ruttejem, Jožeta, Melonijina), which the stem keeps
+   * (netanjahuj) while the word's own stem drops the vowel (netanjah): those stems are its forms too.
+   */
+  word?: string | undefined;
 }
+
+/** What such a name puts between itself and an ending (see QueryTerm.word). */
+const NAME_LINKS = ['j', 't', 'jin'];
 
 /** Hits on the start of a word being typed rank below whole-word matches. */
 const PREFIX_FACTOR = 0.5;
@@ -33,7 +42,9 @@ export function parseQuery(query: string): QueryTerm[] {
     if (!isSearchable(token.folded) || seen.has(token.stem)) continue;
     seen.add(token.stem);
     const typing = token.end === text.length && token.folded.length >= MIN_PREFIX;
-    terms.push(typing ? { stem: token.stem, typed: token.folded } : { stem: token.stem });
+    if (typing) terms.push({ stem: token.stem, typed: token.folded });
+    else if (token.folded.length >= MIN_PREFIX && /[aeiou]$/.test(token.folded)) terms.push({ stem: token.stem, word: token.folded });
+    else terms.push({ stem: token.stem });
   }
   return terms;
 }
@@ -41,6 +52,7 @@ export function parseQuery(query: string): QueryTerm[] {
 /** How much a word with this stem counts for the term: 1 for its own stem, less for the start of a word being typed, 0 for none. */
 function stemFactor(stem: string, term: QueryTerm): number {
   if (stem === term.stem) return 1;
+  if (term.word !== undefined && stem.startsWith(term.word) && NAME_LINKS.includes(stem.slice(term.word.length))) return 1;
   return term.typed !== undefined && stemMayBegin(stem, term.typed) ? PREFIX_FACTOR : 0;
 }
 
@@ -183,6 +195,7 @@ export function shardsFor(keys: readonly string[], term: QueryTerm): { exact: nu
     if (best >= 0) exact.add(best);
   };
   holding(term.stem);
+  if (term.word !== undefined) for (const link of NAME_LINKS) holding(term.word + link);
   const typed = term.typed;
   if (typed === undefined) return { exact: [...exact], prefixed: [] };
   holding(typed);
