@@ -160,7 +160,7 @@ class Tokens {
 
 const SPECIAL = /[\u0300-\u036f’]/;
 /** From h or w: a URL with a scheme, or one starting www. (sticky: tried at one position). */
-const WEB_ADDRESS = /(?:https?:\/\/|www\.)\S+/iy;
+const WEB_ADDRESS = /(?:https?:\/\/|www\.)\S*[^\s.,;:!?)»«"'“”]/iy;
 const LETTER = /[\p{L}\p{M}]/u;
 const letterCache = new Uint8Array(0x10000); // 0 unknown, 1 letter, 2 not a letter
 
@@ -182,10 +182,13 @@ export function tokenize(text: string): Tokens {
       i++;
       continue;
     }
-    // A web address written out (https://en.wikipedia.org/wiki/Donald_Trump) names no one: skipped whole.
+    // A web address written out (https://en.wikipedia.org/wiki/Donald_Trump) names no one: one token, which
+    // starts lower-case and so is never looked up, and whose dots do not end a sentence.
     if (first === 104 || first === 119 || first === 72 || first === 87) {
       WEB_ADDRESS.lastIndex = i;
       if (WEB_ADDRESS.test(text)) {
+        tokens.starts.push(i);
+        tokens.ends.push(WEB_ADDRESS.lastIndex);
         i = WEB_ADDRESS.lastIndex;
         continue;
       }
@@ -521,7 +524,11 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
  */
 function ownsProperNoun(detector: PeopleDetector, tokens: Tokens, i: number): boolean {
   const next = tokens.word(i + 1);
+  // »predsednica Kosova Vjosa Osmani«, »Kraljeva Sutjeska«: a place's case form, not a possessive.
+  if (PLACE_FORMS.has(tokens.word(i))) return false;
   if (!tightGap(tokens, i) || !isCapitalised(next) || next === next.toUpperCase() || detector.index.has(next) || detector.firstNames.has(next)) return false;
+  // A capitalised word after that one makes a name of the two (»Kosova Albin Kurti«), which owns nothing.
+  if (i + 2 < tokens.length && tightGap(tokens, i + 1) && isCapitalised(tokens.word(i + 2))) return false;
   if (i === 0 || !tightGap(tokens, i - 1) || isSentenceStart(tokens, i)) return true;
   const before = tokens.word(i - 1);
   return !(isCapitalised(before) && (!isSentenceStart(tokens, i - 1) || detector.firstNames.has(before)));
@@ -677,7 +684,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       from,
       to: token,
       weak:
-        detector.people[person]!.nationality ||
+        (detector.people[person]!.nationality && !cue.hard) ||
         (!possessive && isSentenceStart(tokens, from) && !detector.people[person]!.foreign && !looksForeign(tokens.word(token)) && !personContext(detector, tokens, token)),
       reason: notes.length > 0 ? `${label}; ${notes.join('; ')}` : label,
     });

@@ -64,6 +64,8 @@ describe('detectPeople: forms (issue 3)', () => {
     ['a surname first (surname: Xi)', 'Xi Jinping je prispel v Moskvo. Xi je dejal, da je vesel. Z Xi Jinpingom se je sestal Putin.', ['xi-jinping', 'vladimir-putin']],
     ['a surname of two words (surname: Pirc Musar)', 'Predsednica Nataša Pirc Musar je odpotovala. Pirc Musar je dejala, da bo obisk kratek.', ['natasa-pirc-musar']],
     ['a list with surnames first', 'Na seznamu so Novak Janez, Golob Marko in drugi.', ['janez-novak', 'marko-golob']],
+    ['a name after a web address, in the same sentence', 'Kot piše na https://www.gov.si/novice, Golob ne bo odstopil. Objava je na www.sds.si, Golob pa jo je delil.', ['marko-golob']],
+    ['a surname that is also a nationality, after a role noun', 'Nekdanji predsednik Rus je dejal, da je zaskrbljen.', ['andrej-rus']],
     ['a name right after a web address', 'Več na https://example.si/novice. Trump je dejal, da bo prišel.', ['donald-trump']],
     ['a possessive before a proper noun', 'Putinova Rusija ne popušča. Tudi Trumpova Amerika se umika iz Evrope.', ['vladimir-putin', 'donald-trump']],
     ['a surname that is also a nationality, named in full', 'Andrej Rus je odstopil. Rus je dejal, da je utrujen.', ['andrej-rus']],
@@ -95,6 +97,7 @@ describe('detectPeople: no false tags (issue 3)', () => {
     ['an institution spelled with capitals', 'Koncert bo v Cankarjevem Domu, podelili bodo tudi Cankarjevo Nagrado.'],
     ['a possessive-shaped surname after a first name', 'Trgovino je odprl Boris Trumpov Mlakar. Boris Trumpov Ivanov je prišel.'],
     ['a given name alone, of a person whose surname comes first', 'Jinping je pogosto ime. Vesna Musar je prišla.'],
+    ['a place in the genitive before a full name', 'Predsednica Kosova Vjosa Osmani je začela posvetovanja. Premier Kosova Albin Kurti je dejal, da bo sestavil vlado.'],
     ['names inside web addresses', 'Vir: https://en.wikipedia.org/wiki/Donald_Trump in www.kremlin.ru/Putin/govori.'],
     ['nationality nouns that are surnames too', 'Na meji so prijeli dva Rusa, ki sta tihotapila cigarete. Rus je dejal, da ju ne pozna. Pomagal jim je Rusov znanec.'],
   ])('%s', (_what, text) => {
