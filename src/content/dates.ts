@@ -25,7 +25,8 @@ export const DATE_HINT = 'write 2025-12-22 or 2025-12-22T18:30 (Europe/Ljubljana
  */
 export const YEAR_RANGE = { min: 1000, max: 9999 } as const;
 
-/** No place's clocks are more than 14 hours from UTC (Kiribati, +14:00; the furthest west is -12:00). */
+/** The zones in use run from UTC-12:00 (Baker Island) to UTC+14:00 (Kiribati). */
+const MIN_ZONE_OFFSET_MINUTES = -12 * 60;
 const MAX_ZONE_OFFSET_MINUTES = 14 * 60;
 
 export function parseContentDate(input: unknown): DateResult {
@@ -61,7 +62,7 @@ export function parseContentDate(input: unknown): DateResult {
     return { ok: false, message: `"${text}" has an impossible time of day`, hint: DATE_HINT };
   }
   const offset = zone ? zoneOffsetMinutes(zone) : undefined;
-  if (offset !== undefined && (Number.isNaN(offset) || Math.abs(offset) > MAX_ZONE_OFFSET_MINUTES)) {
+  if (offset !== undefined && (Number.isNaN(offset) || offset < MIN_ZONE_OFFSET_MINUTES || offset > MAX_ZONE_OFFSET_MINUTES)) {
     return {
       ok: false,
       message: `"${text}" has an impossible time zone offset ${zone}: offsets run from -12:00 to +14:00, with minutes up to 59`,

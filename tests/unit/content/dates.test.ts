@@ -62,6 +62,7 @@ describe('parseContentDate', () => {
     ['2025-12-22T18:30+99:99', 'impossible time zone offset +99:99'],
     ['2025-12-22T18:30+01:75', 'impossible time zone offset +01:75'],
     ['2025-12-22T18:30-15:00', 'impossible time zone offset -15:00'],
+    ['2025-12-22T18:30-13:00', 'impossible time zone offset -13:00'],
   ])('rejects %s, which Date.UTC would read as another date', (input, message) => {
     const result = parseContentDate(input);
     expect(result.ok).toBe(false);
