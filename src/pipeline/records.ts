@@ -4,7 +4,7 @@ import { ArhivarError } from '../errors.ts';
 import type { RenderedMarkdown } from '../markdown/render.ts';
 import { combineArticlePeople } from '../people/article-people.ts';
 import { resolveNames, type Registry } from '../people/registry.ts';
-import { slugify } from '../site/slug.ts';
+import { earlierSlug, slugify } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
 import type { DetectedPeople } from '../workers/markdown-pool.ts';
 
@@ -57,6 +57,18 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
         file: draft.file,
         line: draft.keyLines.get('updated'),
         hint: 'correct the updated: date, or remove it if the article has not changed since publication',
+      }),
+    );
+  }
+  const earlier = draft.frontMatter.slug === undefined ? earlierSlug(draft.title) : undefined;
+  if (earlier !== undefined) {
+    warnings.push(
+      new ArhivarError({
+        code: 'article/slug-changed',
+        message: `this version of arhivar makes the address ${urls.article(draft.frontMatter.date, draft.slug)} of this title, which earlier versions made ${urls.article(draft.frontMatter.date, earlier)} (Cyrillic is now written in Latin letters, ligatures such as ﬁ in theirs)`,
+        file: draft.file,
+        line: draft.keyLines.get('title'),
+        hint: `if the article was published at the old address, add slug: ${earlier} to keep it there; to keep the new one, add slug: ${draft.slug}`,
       }),
     );
   }

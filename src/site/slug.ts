@@ -65,6 +65,25 @@ function transliterateCyrillic(lower: string): string {
   return text.replace(CYRILLIC_LETTERS, (letter) => CYRILLIC_LATIN[letter] ?? CYRILLIC_LATIN[letter.normalize('NFD')[0]!] ?? letter);
 }
 
+/**
+ * The slug arhivar made of `text` before it wrote Cyrillic in Latin letters and took compatibility letters
+ * apart (ﬁ), when that differs from today's: an article published then without a `slug:` line is at that
+ * address ("Intervju: Путин o Ukrajini" was intervju-o-ukrajini, "Naﬁ" na). Undefined for every other text.
+ */
+export function earlierSlug(text: string): string | undefined {
+  if (!CYRILLIC.test(text) && !/(?![\p{ASCII}])[\p{Lu}\p{Ll}\p{Lt}\p{Nd}]/u.test(text.normalize('NFD').replace(/\p{M}/gu, ''))) return undefined;
+  const earlier = text
+    .toLowerCase()
+    .replace(/[đłøßæœþðı]/g, (letter) => LETTERS[letter] ?? letter)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_SLUG_LENGTH)
+    .replace(/-+$/g, '');
+  return earlier !== '' && earlier !== slugify(text) ? earlier : undefined;
+}
+
 /** A slug an editor wrote by hand must already be one: safe in a path, never `..`, never empty. */
 export function isValidSlug(slug: string): boolean {
   return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= MAX_SLUG_LENGTH;

@@ -34,6 +34,13 @@ describe('names in Cyrillic and a title with a ligature', () => {
     expect(await site.read('/osebe/djordje-balasevic/')).toContain('Ђорђе Балашевић');
   });
 
+  it('warns that a title whose address earlier versions made otherwise moved, and how to keep either', () => {
+    const warnings = site.result.model.warnings.filter((warning) => warning.code === 'article/slug-changed');
+    expect(warnings.map((warning) => [warning.file, warning.line, warning.hint])).toEqual([
+      ['content/articles/finale.md', 2, 'if the article was published at the old address, add slug: rokomet-v-cacku-nale to keep it there; to keep the new one, add slug: rokomet-v-cacku-finale'],
+    ]);
+  });
+
   it('finds the registry person a Cyrillic name in people stands for', async () => {
     const person = await site.read('/osebe/vladimir-putin/');
     expect(person).toContain('Vladimir Putin');

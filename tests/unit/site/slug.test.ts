@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidSlug, slugify } from '../../../src/site/slug.ts';
+import { earlierSlug, isValidSlug, slugify } from '../../../src/site/slug.ts';
 
 describe('slugify', () => {
   it.each([
@@ -72,5 +72,16 @@ describe('isValidSlug', () => {
     ['', false],
   ])('%s → %s', (slug, valid) => {
     expect(isValidSlug(slug)).toBe(valid);
+  });
+});
+
+describe('earlierSlug', () => {
+  it('gives the slug earlier versions made of a title with Cyrillic or a compatibility letter, when it differs', () => {
+    expect(earlierSlug('Intervju: Путин o Ukrajini')).toBe('intervju-o-ukrajini');
+    expect(earlierSlug('Naﬁ in ﬂota')).toBe('na-in-ota');
+    // Unchanged by this version: Latin text, and a title whose Cyrillic gave no slug at all before.
+    expect(earlierSlug('Witkoff in Dmitrijev na Floridi')).toBeUndefined();
+    expect(earlierSlug('Čačak, Đorđe, Łódź')).toBeUndefined();
+    expect(earlierSlug('Україна')).toBeUndefined();
   });
 });
