@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
@@ -6,7 +6,8 @@ import { startDevServer, type DevServer } from '../../src/dev/server.ts';
 import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
 import { buildAssets } from '../../src/output/assets.ts';
 import { urls } from '../../src/site/urls.ts';
-import { buildSite, cacheFile, copyFixture, damageFile, PROJECT_ROOT, removeDir } from '../helpers.ts';
+import { generateArchive } from '../../src/bench/generate.ts';
+import { buildSite, cacheFile, copyFixture, damageFile, makeTempDir, PROJECT_ROOT, removeDir } from '../helpers.ts';
 
 const FIRST_URL = '/2025/01/10/prvi-clanek-o-obcini/';
 const FIRST_FILE = 'content/articles/2025/prvi.md';
@@ -280,5 +281,33 @@ describe('arhivar dev for a site published under a path', () => {
     const home = await fetchUntil(server, '/novice/', (page) => page.status === 200);
     expect(home.body).toContain('href="/novice/2025/05/14/peti-clanek-objavljen-pozno-zvecer/"');
     expect((await fetchUntil(server, '/arhiv/', () => true)).status).toBe(404);
+  });
+});
+
+describe('arhivar dev under quick saves', () => {
+  it('runs one load at a time, and the last save shows once the saves stop', async () => {
+    const root = await makeTempDir();
+    const { articleFiles } = await generateArchive(root, { articles: 300, people: 20 });
+    const loads: DevLoadReport[] = [];
+    const server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
+    try {
+      await fetchUntil(server, '/', (page) => page.status === 200);
+      const file = articleFiles[3]!;
+      // An editor's autosave: 20 saves, 40 ms apart, each a little longer.
+      for (let n = 1; n <= 20; n++) {
+        await appendFile(file, ` Shranjeno ${n}.`);
+        await new Promise((resolve) => setTimeout(resolve, 40));
+      }
+      const built = await buildSite(root, { now: new Date(), includeDrafts: true });
+      const url = built.result.model.archive.articles.find((article) => article.file === path.relative(root, file).split(path.sep).join('/'))!.url;
+      await removeDir(path.dirname(built.outDir));
+      await fetchUntil(server, url, (page) => page.body.includes('Shranjeno 20.'));
+      const spans = loads.map((load) => [load.startedMs, load.startedMs + load.elapsedMs] as const).sort((a, b) => a[0] - b[0]);
+      for (let n = 1; n < spans.length; n++) expect(spans[n]![0], `load ${n} started before load ${n - 1} ended`).toBeGreaterThanOrEqual(spans[n - 1]![1]);
+      expect(loads.every((load) => load.errors.length === 0)).toBe(true);
+    } finally {
+      await server.close();
+      await removeDir(root);
+    }
   });
 });
