@@ -787,10 +787,17 @@ export function findUnknownNames(detector: PeopleDetector, text: string): Unknow
       continue;
     }
     let j = i;
-    while (j + 1 < tokens.length && (tightGap(tokens, j) || prefixGap(tokens, j)) && (isNameWord(tokens, j + 1) || (PARTICLE_WORDS.has(tokens.word(j + 1)) && j + 2 < tokens.length && isNameWord(tokens, j + 2)))) j++;
-    // "Podjetniki Miran Novakovič", "Na Prešernovem": a sentence-initial word that is no known first name is an ordinary word.
+    for (;;) {
+      // The next name word, over particles between (Ursula von der Leyen, Vincent van Gogh).
+      let next = j + 1;
+      while (next < tokens.length && next - j <= 3 && PARTICLE_WORDS.has(tokens.word(next)) && (tightGap(tokens, next - 1) || prefixGap(tokens, next - 1))) next++;
+      if (next >= tokens.length || !(tightGap(tokens, next - 1) || prefixGap(tokens, next - 1)) || !isNameWord(tokens, next)) break;
+      j = next;
+    }
+    // "Podjetniki Miran Novakovič", "Na Prešernovem": a sentence-initial word that is no known first name is an
+    // ordinary word, unless no Slovenian word is spelled so (Đorđe Balašević at the start of a title).
     let from = i;
-    if (isSentenceStart(tokens, i) && !detector.firstNames.has(tokens.word(i))) from = i + 1;
+    if (isSentenceStart(tokens, i) && !detector.firstNames.has(tokens.word(i)) && !looksForeign(tokens.word(i))) from = i + 1;
     const length = j - from + 1;
     if (length >= 2 && length <= 4) {
       let hit = false;

@@ -203,6 +203,11 @@ describe('findUnknownNames', () => {
     expect(found.map((item) => item.words)).toEqual(['Miran Novakovič', 'Tina Golobič', 'Ivanom Novakom']);
   });
 
+  it('bridges several particles, and keeps a sentence-initial first name no Slovenian word is spelled like', () => {
+    const found = findUnknownNames(detector, 'Đorđe Balašević je pel. Govorila je Ursula von der Leyen, nato Ursula von der Leyen spet.');
+    expect(found.map((item) => item.words)).toEqual(['Đorđe Balašević', 'Ursula von der Leyen', 'Ursula von der Leyen']);
+  });
+
   it('groups spellings by a case-free key and picks the base form', () => {
     expect(nameGroupKey('Ivanom Novakom')).toBe(nameGroupKey('Ivan Novak'));
     expect(nameGroupKey('Jožeta Kovača')).toBe(nameGroupKey('Jože Kovač'));
