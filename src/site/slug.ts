@@ -45,9 +45,13 @@ export const slugify: (text: string) => string = memoize(computeSlug, 100_000);
 function computeSlug(text: string): string {
   let lower = text.normalize('NFC').toLowerCase();
   if (CYRILLIC.test(lower)) lower = transliterateCyrillic(lower);
+  return latinSlug(lower.replace(COMPATIBILITY, (character) => character.normalize('NFKD').toLowerCase()));
+}
+
+/** Lowercase text as a slug: the letters above mapped, diacritics dropped, every run of anything else one `-`. */
+function latinSlug(lower: string): string {
   return lower
     .replace(/[đłøßæœþðı]/g, (letter) => LETTERS[letter] ?? letter)
-    .replace(COMPATIBILITY, (character) => character.normalize('NFKD').toLowerCase())
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/[^a-z0-9]+/g, '-')
@@ -72,15 +76,7 @@ function transliterateCyrillic(lower: string): string {
  */
 export function earlierSlug(text: string): string | undefined {
   if (!CYRILLIC.test(text) && !/(?![\p{ASCII}])[\p{Lu}\p{Ll}\p{Lt}\p{Nd}]/u.test(text.normalize('NFD').replace(/\p{M}/gu, ''))) return undefined;
-  const earlier = text
-    .toLowerCase()
-    .replace(/[đłøßæœþðı]/g, (letter) => LETTERS[letter] ?? letter)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, MAX_SLUG_LENGTH)
-    .replace(/-+$/g, '');
+  const earlier = latinSlug(text.toLowerCase());
   return earlier !== '' && earlier !== slugify(text) ? earlier : undefined;
 }
 
