@@ -174,6 +174,35 @@ describe('arhivar dev with a changing page module', () => {
   });
 });
 
+describe('arhivar dev with a template that does not parse', () => {
+  it('shows the error and its code frame as text, without terminal colour codes', async () => {
+    const root = await copyFixture('archive-basic');
+    const wrapper = path.join(root, 'templates', 'pages-wrapper.tsx');
+    await writeFile(
+      wrapper,
+      [
+        `import { listPages as base } from ${JSON.stringify(path.join(PROJECT_ROOT, 'src', 'render', 'pages.ts'))};`,
+        'export function* listPages(inputs: Parameters<typeof base>[0]) {',
+        '  const heading = <h1>Naslov</h2>;',
+        '  yield* base(inputs);',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const server = await startDevServer({ root, port: 0, logLevel: 'silent', pagesModule: wrapper });
+    try {
+      const page = await fetchUntil(server, FIRST_URL, (p) => p.status === 500);
+      expect(page.body).toContain('a template failed');
+      expect(page.body).not.toContain('\u001b');
+      expect(page.body).toMatch(/pages-wrapper\.tsx:3:\d+/);
+      expect(page.body).toContain('const heading = &lt;h1&gt;Naslov&lt;/h2&gt;;');
+    } finally {
+      await server.close();
+      await removeDir(root);
+    }
+  });
+});
+
 describe('arhivar dev on a site whose .cache is a file', () => {
   it('shows an error page that names .cache and the fix instead of failing inside', async () => {
     const root = await copyFixture('archive-basic');
