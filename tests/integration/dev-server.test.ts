@@ -105,6 +105,20 @@ describe('arhivar dev', () => {
     expect(folder.status).toBe(301);
   });
 
+  it('serves a page asked for by its index.html as preview and static hosts do: the same page, status 200', async () => {
+    const folder = await fetchUntil(server, FIRST_URL, (page) => page.status === 200);
+    const file = await fetchUntil(server, `${FIRST_URL}index.html`, () => true);
+    expect(file).toEqual({ status: 200, type: 'text/html; charset=utf-8', body: folder.body });
+    const home = await fetchUntil(server, '/index.html', () => true);
+    expect(home.status).toBe(200);
+    expect(home.body).toBe((await fetchUntil(server, '/', (page) => page.status === 200)).body);
+    const people = await fetchUntil(server, '/osebe/index.html', () => true);
+    expect(people.status).toBe(200);
+    expect(people.body).toContain('<h1>Osebe</h1>');
+    const missing = await fetchUntil(server, '/ni-take-strani/index.html', () => true);
+    expect(missing.status).toBe(404);
+  });
+
   it('picks up an edited article without a restart', async () => {
     const file = path.join(root, FIRST_FILE);
     const original = await readFile(file, 'utf8');
@@ -302,6 +316,15 @@ describe('arhivar dev for a site published under a path', () => {
     const missing = await fetchUntil(server, '/arhiv/ni-take-strani/', () => true);
     expect(missing.status).toBe(404);
     expect(missing.body).toContain('Strani ni mogoče najti');
+  });
+
+  it('serves a page under the path by its index.html too', async () => {
+    const folder = await fetchUntil(server, `/arhiv${FIRST_URL}`, (page) => page.status === 200);
+    const file = await fetchUntil(server, `/arhiv${FIRST_URL}index.html`, () => true);
+    expect(file.status).toBe(200);
+    expect(file.body).toBe(folder.body);
+    expect((await fetchUntil(server, '/arhiv/index.html', () => true)).status).toBe(200);
+    expect((await fetchUntil(server, `${FIRST_URL}index.html`, () => true)).status).toBe(404);
   });
 
   it('moves to a new path when baseUrl is edited, without a restart', async () => {

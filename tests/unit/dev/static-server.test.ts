@@ -42,6 +42,8 @@ describe('arhivar preview (static server)', () => {
     expect(home.body).toBe(await site.read('/'));
     const article = await get(server, '/2025/01/10/prvi-clanek-o-obcini/');
     expect(article.body).toBe(await site.read('/2025/01/10/prvi-clanek-o-obcini/'));
+    // Its file by name too, with 200 and no redirect (the dev server does the same).
+    expect(await get(server, '/2025/01/10/prvi-clanek-o-obcini/index.html')).toMatchObject({ status: 200, body: article.body });
   });
 
   it('redirects a folder without its slash, as static hosts do', async () => {
