@@ -13,7 +13,7 @@ import { ContentWatcher } from './content-watcher.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
 import { firstHomePage, type PageSpec } from '../render/pages.ts';
 import { basePathOf, outputPathFor, urls, withoutBasePath } from '../site/urls.ts';
-import { baseRedirect, contentTypeFor } from './static-server.ts';
+import { baseRedirect, contentTypeFor, folderRedirectLocation } from './static-server.ts';
 import { PageIndex } from './page-index.ts';
 import { renderFailurePage, renderProblemsPage } from './error-page.ts';
 
@@ -347,7 +347,7 @@ class DevSite {
       page = pages.get(pathname) ?? folderPageByIndexFile(pages, pathname);
       if (!page && (await isPublicFile())) return next();
       if (!page && pages.has(`${pathname}/`)) {
-        response.writeHead(301, { location: `${url.pathname}/${url.search}` });
+        response.writeHead(301, { location: folderRedirectLocation(url) });
         response.end();
         return;
       }
