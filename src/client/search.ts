@@ -18,9 +18,8 @@ const more = document.querySelector<HTMLButtonElement>('#search-more');
 
 if (form && input && status && list && more) {
   const engine = new SearchEngine(fetchJson, form.dataset.index ?? '/iskanje/indeks.json');
-  let hits: SearchHit[] = [];
-  let terms: QueryTerm[] = [];
-  let shown = 0;
+  /** The results of the query on screen; replaced (undefined while searching) as soon as another query runs. */
+  let listing: Listing | undefined;
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -28,39 +27,54 @@ if (form && input && status && list && more) {
 
   const run = async (query: string) => {
     const current = ++generation;
-    terms = parseQuery(query);
+    const terms = parseQuery(query);
+    listing = undefined;
     list.replaceChildren();
     more.hidden = true;
-    shown = 0;
     if (query.trim() === '') {
-      hits = [];
       status.textContent = '';
       return;
     }
     if (terms.length === 0) {
-      hits = [];
       status.textContent = 'Vpišite daljšo ali bolj določno besedo.';
       return;
     }
     status.textContent = 'Iščem …';
     try {
-      const found = await engine.search(terms);
+      const hits = await engine.search(terms);
       if (current !== generation) return;
-      hits = found;
-      await showMore(current);
+      listing = { hits, terms, shown: 0, queue: Promise.resolve() };
+      await showMore(listing);
     } catch {
       if (current === generation) status.textContent = 'Iskanja ni bilo mogoče izvesti: kazala ni bilo mogoče naložiti. Poskusite znova.';
     }
   };
 
-  const showMore = async (current: number) => {
-    const page = hits.slice(shown, shown + PAGE_SIZE);
-    const results = await engine.results(page, terms);
-    if (current !== generation) return;
-    for (const result of results) list.append(renderResult(result));
-    shown += page.length;
-    status.textContent = hits.length === 0 ? 'Ni zadetkov.' : `${countHits(hits.length)}${shown < hits.length ? `, prikazanih ${shown}` : ''}.`;
-    more.hidden = shown >= hits.length;
+  /**
+   * Appends the next page of `of`'s hits and gives the place of its first result in the list (undefined when
+   * nothing was added). Pages are loaded one after another: a press that comes while the previous page is still
+   * loading (a double click, Enter twice) waits for it and then takes the page after it, never the same one.
+   */
+  const showMore = (of: Listing): Promise<number | undefined> => {
+    const next = of.queue.then(async () => {
+      if (listing !== of) return undefined;
+      const first = of.shown;
+      const page = of.hits.slice(first, first + PAGE_SIZE);
+      const results = page.length > 0 ? await engine.results(page, of.terms) : [];
+      // Another query ran meanwhile: its list is on screen now.
+      if (listing !== of) return undefined;
+      for (const result of results) list.append(renderResult(result));
+      of.shown += page.length;
+      status.textContent = of.hits.length === 0 ? 'Ni zadetkov.' : `${countHits(of.hits.length)}${of.shown < of.hits.length ? `, prikazanih ${of.shown}` : ''}.`;
+      more.hidden = of.shown >= of.hits.length;
+      return page.length > 0 ? first : undefined;
+    });
+    // A page that failed to load is asked for again by the next press.
+    of.queue = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    return next;
   };
 
   const syncUrl = (query: string) => {
@@ -86,8 +100,16 @@ if (form && input && status && list && more) {
   });
 
   more.addEventListener('click', () => {
-    const firstNew = shown;
-    void showMore(generation).then(() => resultLinks()[firstNew]?.focus());
+    const of = listing;
+    if (!of) return;
+    showMore(of).then(
+      (first) => {
+        if (first !== undefined) resultLinks()[first]?.focus();
+      },
+      () => {
+        if (listing === of) status.textContent = 'Zadetkov ni bilo mogoče naložiti. Poskusite znova.';
+      },
+    );
   });
 
   // Arrow keys walk from the field through the result links and back; Escape returns to the field.
@@ -113,12 +135,34 @@ if (form && input && status && list && more) {
       input.focus();
     }
   });
+  // The button is the last stop below the results: arrow up goes back to the last one, Escape to the field.
+  more.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      const links = resultLinks();
+      links[links.length - 1]?.focus();
+    } else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      input.focus();
+    }
+  });
 
   const initial = new URLSearchParams(location.search).get('q') ?? '';
   if (initial) {
     input.value = initial;
     void run(initial);
   }
+}
+
+interface Listing {
+  hits: SearchHit[];
+  terms: QueryTerm[];
+  /** How many of `hits` are in the list. */
+  shown: number;
+  /** Settles when the last page asked for is in the list (or failed). */
+  queue: Promise<void>;
 }
 
 async function fetchJson(url: string): Promise<unknown> {

@@ -4,6 +4,7 @@ import { ArhivarError, ContentErrors, sortErrors } from '../errors.ts';
 import { readContent, readSourceFile, toProjectPath } from '../content/read.ts';
 import { validateArticle, type ArticleSource } from '../content/article.ts';
 import { renderMarkdown } from '../markdown/render.ts';
+import { blankUnshownMarkdown } from '../markdown/shown-text.ts';
 import { findPerson, loadRegistry, resolveNames, type Registry } from '../people/registry.ts';
 import { createDetector, findUnknownNames, likelyBaseForm, nameGroupKey, tokenize, type Mention, type PeopleDetector } from '../people/detect.ts';
 import { tagArticlePeople } from '../people/article-people.ts';
@@ -104,12 +105,14 @@ export async function explainArticle(root: string, articlePath: string): Promise
 
 /**
  * Plain text has lost the Markdown, so offsets do not map to the file. The k-th occurrence of a word in
- * the plain body is the k-th occurrence of that word in the Markdown (markup adds no capitalised words
- * except in link URLs, which are lower-case), which gives the line.
+ * the plain body is the k-th occurrence of that word in the text the Markdown shows (markup adds no
+ * capitalised words), which gives the line. Comments, raw HTML and link and image addresses and titles
+ * are blanked out first: a name there (`<!-- preveri Trump -->`, `"Donald Trump"` as a link's title) is not
+ * in the plain text, and counting it would give the line of an earlier occurrence.
  */
 function bodyLineFinder(text: string, bodyStart: number, markdown: string, bodyLine: number) {
   const plain = tokenize(text.slice(bodyStart));
-  const raw = tokenize(markdown);
+  const raw = tokenize(blankUnshownMarkdown(markdown));
   const rawPositions = new Map<string, number[]>();
   for (let i = 0; i < raw.length; i++) {
     const word = raw.word(i);

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import type { ArhivarError } from '../errors.ts';
 
 /** The page the dev server shows instead of the site while content has problems. */
@@ -27,6 +28,8 @@ export function renderProblemsPage(errors: readonly ArhivarError[]): string {
 }
 
 export function renderFailurePage(what: string, error: unknown, advice = 'Fix the cause and save; this page reloads by itself.'): string {
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  // Vite's and the TSX transform's messages are coloured for a terminal (a syntax error's code frame is ESC[38;5;246m…
+  // around every character): in a page those codes would only hide the text and the file:line between them.
+  const detail = stripVTControlCharacters(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return page(`arhivar: ${what}`, `<h1>arhivar: ${escapeHtml(what)}</h1>\n<p>${escapeHtml(advice)}</p>\n<pre>${escapeHtml(detail)}</pre>`);
 }

@@ -83,6 +83,15 @@ export function baseRedirect(basePath: string, url: URL): { status: 301 | 302; l
   return undefined;
 }
 
+/**
+ * Where a folder asked for without its final slash redirects: the path with it. Repeated slashes are
+ * collapsed, as nginx's merge_slashes does, since a location starting with "//" is a protocol-relative URL:
+ * `/.//evil.example/..%2Fosebe` (URL resolves the "." away) would send the browser to another host.
+ */
+export function folderRedirectLocation(url: URL): string {
+  return `${url.pathname.replace(/\/{2,}/g, '/')}/${url.search}`;
+}
+
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve, reject) => {
     server.close((error) => (error ? reject(error) : resolve()));
@@ -125,7 +134,7 @@ async function serve(dir: string, basePath: string, request: IncomingMessage, re
     } else if (await isFile(file)) {
       return send(request, response, 200, file);
     } else if (await isFile(path.join(file, 'index.html'))) {
-      response.writeHead(301, { location: `${url.pathname}/${url.search}` });
+      response.writeHead(301, { location: folderRedirectLocation(url) });
       response.end();
       return;
     }

@@ -13,7 +13,7 @@ import { ContentWatcher } from './content-watcher.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
 import { firstHomePage, type PageSpec } from '../render/pages.ts';
 import { basePathOf, outputPathFor, urls, withoutBasePath } from '../site/urls.ts';
-import { baseRedirect, contentTypeFor } from './static-server.ts';
+import { baseRedirect, contentTypeFor, folderRedirectLocation } from './static-server.ts';
 import { PageIndex } from './page-index.ts';
 import { renderFailurePage, renderProblemsPage } from './error-page.ts';
 
@@ -369,7 +369,7 @@ class DevSite {
     // As in the build, a page wins over a file of the same name in public/ (pages are written after it is copied).
     const isPublicFile = () => isFile(path.join(this.root, 'public', ...pathname.split('/').filter(Boolean)));
 
-    if (pathname === urls.home()) {
+    if (pathname === urls.home() || pathname === `${urls.home()}${INDEX_FILE}`) {
       const early = await this.earlyHomePage(assetState.assets);
       if (early !== undefined) return this.sendHtml(request, response, 200, early, pathname);
     }
@@ -386,10 +386,10 @@ class DevSite {
       const { pages, files, searchFiles } = await this.served(state.model, assetState.assets);
       const file = files.get(pathname) ?? (pathname.startsWith(urls.search()) ? (await searchFiles()).get(pathname) : undefined);
       if (file) return send(request, response, 200, contentTypeFor(file.path), file.bytes);
-      page = pages.get(pathname);
+      page = pages.get(pathname) ?? folderPageByIndexFile(pages, pathname);
       if (!page && (await isPublicFile())) return next();
       if (!page && pages.has(`${pathname}/`)) {
-        response.writeHead(301, { location: `${url.pathname}/${url.search}` });
+        response.writeHead(301, { location: folderRedirectLocation(url) });
         response.end();
         return;
       }
@@ -468,6 +468,18 @@ class DevSite {
     const transformed = this.server ? await this.server.transformIndexHtml(pathname, html) : html;
     send(request, response, status, 'text/html; charset=utf-8', transformed);
   }
+}
+
+const INDEX_FILE = 'index.html';
+
+/**
+ * A page asked for by its file in dist/ (`/osebe/jurij-usakov/index.html` for `/osebe/jurij-usakov/`): `preview`
+ * and static hosts serve that file with 200 and `check` accepts links to it, so the dev server serves the same
+ * page, not a redirect.
+ */
+function folderPageByIndexFile(pages: PageIndex, pathname: string): PageSpec | undefined {
+  if (!pathname.endsWith(`/${INDEX_FILE}`)) return undefined;
+  return pages.get(pathname.slice(0, -INDEX_FILE.length));
 }
 
 function send(request: IncomingMessage, response: ServerResponse, status: number, contentType: string, body: string | Uint8Array): void {

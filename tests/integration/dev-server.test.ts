@@ -106,6 +106,20 @@ describe('arhivar dev', () => {
     expect(folder.status).toBe(301);
   });
 
+  it('serves a page asked for by its index.html as preview and static hosts do: the same page, status 200', async () => {
+    const folder = await fetchUntil(server, FIRST_URL, (page) => page.status === 200);
+    const file = await fetchUntil(server, `${FIRST_URL}index.html`, () => true);
+    expect(file).toEqual({ status: 200, type: 'text/html; charset=utf-8', body: folder.body });
+    const home = await fetchUntil(server, '/index.html', () => true);
+    expect(home.status).toBe(200);
+    expect(home.body).toBe((await fetchUntil(server, '/', (page) => page.status === 200)).body);
+    const people = await fetchUntil(server, '/osebe/index.html', () => true);
+    expect(people.status).toBe(200);
+    expect(people.body).toContain('<h1>Osebe</h1>');
+    const missing = await fetchUntil(server, '/ni-take-strani/index.html', () => true);
+    expect(missing.status).toBe(404);
+  });
+
   it('picks up an edited article without a restart', async () => {
     const file = path.join(root, FIRST_FILE);
     const original = await readFile(file, 'utf8');
@@ -168,6 +182,35 @@ describe('arhivar dev with a changing page module', () => {
       await writeFile(wrapper, source('razlicica-2'));
       const page = await fetchUntil(server, FIRST_URL, (p) => p.body.includes('<!-- razlicica-2 -->'));
       expect(page.body).not.toContain('razlicica-1');
+    } finally {
+      await server.close();
+      await removeDir(root);
+    }
+  });
+});
+
+describe('arhivar dev with a template that does not parse', () => {
+  it('shows the error and its code frame as text, without terminal colour codes', async () => {
+    const root = await copyFixture('archive-basic');
+    const wrapper = path.join(root, 'templates', 'pages-wrapper.tsx');
+    await writeFile(
+      wrapper,
+      [
+        `import { listPages as base } from ${JSON.stringify(path.join(PROJECT_ROOT, 'src', 'render', 'pages.ts'))};`,
+        'export function* listPages(inputs: Parameters<typeof base>[0]) {',
+        '  const heading = <h1>Naslov</h2>;',
+        '  yield* base(inputs);',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const server = await startDevServer({ root, port: 0, logLevel: 'silent', pagesModule: wrapper });
+    try {
+      const page = await fetchUntil(server, FIRST_URL, (p) => p.status === 500);
+      expect(page.body).toContain('a template failed');
+      expect(page.body).not.toContain('\u001b');
+      expect(page.body).toMatch(/pages-wrapper\.tsx:3:\d+/);
+      expect(page.body).toContain('const heading = &lt;h1&gt;Naslov&lt;/h2&gt;;');
     } finally {
       await server.close();
       await removeDir(root);
@@ -274,6 +317,15 @@ describe('arhivar dev for a site published under a path', () => {
     const missing = await fetchUntil(server, '/arhiv/ni-take-strani/', () => true);
     expect(missing.status).toBe(404);
     expect(missing.body).toContain('Strani ni mogoče najti');
+  });
+
+  it('serves a page under the path by its index.html too', async () => {
+    const folder = await fetchUntil(server, `/arhiv${FIRST_URL}`, (page) => page.status === 200);
+    const file = await fetchUntil(server, `/arhiv${FIRST_URL}index.html`, () => true);
+    expect(file.status).toBe(200);
+    expect(file.body).toBe(folder.body);
+    expect((await fetchUntil(server, '/arhiv/index.html', () => true)).status).toBe(200);
+    expect((await fetchUntil(server, `${FIRST_URL}index.html`, () => true)).status).toBe(404);
   });
 
   it('moves to a new path when baseUrl is edited, without a restart', async () => {

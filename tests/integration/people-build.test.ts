@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, copyFixture, hrefs, removeDir, type BuiltSite } from '../helpers.ts';
@@ -116,6 +116,39 @@ describe('arhivar people (issue 3)', () => {
     expect(out).toContain('line 6    "Janez Novak"  full name');
     expect(out).toContain('line 7    "Ana Novak"  full name');
     expect(out).toContain('line 9    "Golob"  surname');
+  });
+
+  it('counts a name\'s lines only in text the article shows: not in comments, raw HTML, link and image addresses or titles', async () => {
+    const file = path.join(root, 'content/articles/2025/seja-vlade.md');
+    await writeFile(
+      file,
+      [
+        '---',
+        'title: "Seja vlade"',
+        'date: 2025-12-31',
+        '---',
+        '',
+        '<!-- TODO: preveri, ali je Marko Golob res to rekel -->',
+        '',
+        'Ministri so razpravljali o [proračunu](https://example.si/Marko_Golob "Marko Golob") in <span title="Marko Golob">davkih</span>.',
+        '',
+        'Predsednik vlade Marko Golob je sejo sklenil.',
+        '',
+        '![Golob na seji](https://example.si/Golob.jpg "Golob")',
+        '',
+        '[vir]: https://example.si/Golob "Golob"',
+        '',
+        'Golob je dejal, da bo vlada ukrepala.',
+        '',
+      ].join('\n'),
+    );
+    try {
+      const { code, out } = await run([file]);
+      expect(code).toBe(0);
+      expect([...out.matchAll(/line (\d+) +"([^"]+)"/g)].map(([, line, words]) => `${line} ${words}`)).toEqual(['10 Marko Golob', '12 Golob', '16 Golob']);
+    } finally {
+      await rm(file);
+    }
   });
 
   it('marks explicit people and people dropped by notPeople', async () => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -186,5 +186,118 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('a site published under a path, in 
     await page.waitForURL(`${origin}/arhiv/osebe/`);
     expect(errors).toEqual([]);
     await context.close();
+  });
+});
+
+describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('more results than fit on one screen, in Chromium', () => {
+  const ARTICLES = 35;
+  let work: string;
+  let origin: string;
+  let server: Server;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!HAVE_CHROMIUM) throw new Error(`ARHIVAR_REQUIRE_BROWSER=1, but ${CHROMIUM} is missing (apt-get install chromium)`);
+    work = await mkdtemp(path.join(tmpdir(), 'arhivar-search-browser-more-'));
+    // 35 articles that each name the budget once, one a day: a search for it shows them newest first. Each
+    // is long enough that a document chunk (about 8 KB) holds fewer than ten, so every ten results fetch one.
+    const root = path.join(work, 'projekt');
+    await cp(path.join(PROJECT_ROOT_FOR_TESTS, 'tests', 'fixtures', 'search', 'content', 'site.yaml'), path.join(root, 'content', 'site.yaml'));
+    await cp(path.join(PROJECT_ROOT_FOR_TESTS, 'tests', 'fixtures', 'search', 'content', 'articles'), path.join(root, 'content', 'articles'), { recursive: true });
+    for (let n = 1; n <= ARTICLES; n++) {
+      const day = String(n).padStart(2, '0');
+      const date = n <= 31 ? `2025-10-${day}` : `2025-11-${String(n - 31).padStart(2, '0')}`;
+      await writeFile(path.join(root, 'content', 'articles', `proracun-${day}.md`), `---\ntitle: "Proračun, razprava ${day}"\ndate: ${date}\n---\n\nPoslanci so ${n}. dan razpravljali o proračunu.\n\n${'Seja se je nadaljevala pozno v noč. '.repeat(25)}\n`);
+    }
+    const dist = path.join(work, 'dist');
+    await build({ root, outDir: dist, now: new Date('2026-01-01T00:00:00Z'), cache: false });
+    expect((await readdir(path.join(dist, 'iskanje', 'indeks', 'd'))).length).toBeGreaterThanOrEqual(4);
+    ({ origin, server } = await serve(dist));
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  /** The search page with its first ten results for the budget, the document chunks held back until `release()`. */
+  async function openBudget(): Promise<{ page: Page; errors: string[]; release: () => void; held: () => number }> {
+    const context = await browser.newContext({ locale: 'sl-SI' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${origin}/iskanje/?q=proračun`);
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 10);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held = 0;
+    await page.route('**/iskanje/indeks/d/**', async (route) => {
+      held++;
+      await released;
+      await route.continue();
+    });
+    return { page, errors, release, held: () => held };
+  }
+
+  const titles = (page: Page) => page.locator('#search-results a').allTextContents();
+  const isFocused = (page: Page, selector: string) => page.locator(selector).evaluate((element) => element === document.activeElement);
+
+  it('loads the next ten once per press, in order, when "Več zadetkov" is pressed twice before the first ten arrive', async () => {
+    const { page, errors, release } = await openBudget();
+    const more = page.locator('#search-more');
+    await more.focus();
+    // Two presses in one task (a double click, Enter twice): the second comes before the first's results.
+    await more.evaluate((button: HTMLButtonElement) => {
+      button.click();
+      button.click();
+    });
+    release();
+    await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('#search-more')!.hidden || document.querySelectorAll('#search-results > li').length >= 30);
+    await page.waitForTimeout(200);
+    const shown = await titles(page);
+    expect(shown).toEqual(Array.from({ length: 30 }, (_, n) => `Proračun, razprava ${String(ARTICLES - n).padStart(2, '0')}`));
+    expect(await page.locator('#search-status').textContent()).toBe('35 zadetkov, prikazanih 30.');
+    // The second press's first result has the focus, and the last five come with one more press.
+    expect(await page.locator('#search-results a').nth(20).evaluate((link) => link === document.activeElement)).toBe(true);
+    await more.click();
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 35);
+    expect(new Set(await titles(page)).size).toBe(35);
+    expect(await page.locator('#search-status').textContent()).toBe('35 zadetkov.');
+    expect(await more.isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows only the new query\'s results when it is searched while more results are loading', async () => {
+    const { page, errors, release, held } = await openBudget();
+    await page.locator('#search-more').click();
+    await expect.poll(held).toBeGreaterThan(0);
+    await page.locator('#search-q').fill('usakov');
+    await page.keyboard.press('Enter');
+    release();
+    await page.waitForFunction(() => document.querySelector('#search-status')?.textContent === '1 zadetek.');
+    await page.waitForTimeout(200);
+    expect(await titles(page)).toEqual([expect.stringContaining('Kremelj')]);
+    expect(await page.locator('#search-more').isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('walks from the last result to "Več zadetkov" and back with the arrow keys, and Escape returns to the field', async () => {
+    const { page, errors, release } = await openBudget();
+    release();
+    await page.locator('#search-results a').nth(9).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await isFocused(page, '#search-more')).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    expect(await page.locator('#search-results a').nth(9).evaluate((link) => link === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Escape');
+    expect(await isFocused(page, '#search-q')).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 });

@@ -42,10 +42,23 @@ describe('arhivar preview (static server)', () => {
     expect(home.body).toBe(await site.read('/'));
     const article = await get(server, '/2025/01/10/prvi-clanek-o-obcini/');
     expect(article.body).toBe(await site.read('/2025/01/10/prvi-clanek-o-obcini/'));
+    // Its file by name too, with 200 and no redirect (the dev server does the same).
+    expect(await get(server, '/2025/01/10/prvi-clanek-o-obcini/index.html')).toMatchObject({ status: 200, body: article.body });
   });
 
   it('redirects a folder without its slash, as static hosts do', async () => {
     expect(await get(server, '/osebe?x=1')).toMatchObject({ status: 301, location: '/osebe/?x=1' });
+  });
+
+  it('never redirects to another host: a location never starts with // (repeated slashes are collapsed)', async () => {
+    // `.` is resolved away, leaving //evil.example/…, whose ../ leads back to osebe/ in dist/.
+    expect(await get(server, '/.//evil.example/..%2Fosebe')).toMatchObject({ status: 301, location: '/evil.example/..%2Fosebe/' });
+    expect(await get(server, '/.//osebe?x=1')).toMatchObject({ status: 301, location: '/osebe/?x=1' });
+    for (const crafted of ['/.//evil.example/%2E%2E/osebe', '/./..//evil.example/..%2Fosebe', '/osebe/.//evil.example/..%2F..%2Fosebe', '/\\evil.example/osebe']) {
+      expect((await get(server, crafted)).location, crafted).not.toMatch(/^\/[/\\]/);
+    }
+    // The collapsed address is the folder.
+    expect((await get(server, '/evil.example/..%2Fosebe/')).status).toBe(200);
   });
 
   it('answers a miss with 404.html and status 404', async () => {
