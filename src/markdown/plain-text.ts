@@ -1,7 +1,5 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import type { Root } from 'mdast';
 import { inlineText } from './render.ts';
+import { parseMarkdown } from './parse.ts';
 import { findShapeProblem } from '../content/markdown-shape.ts';
 
 /**
@@ -71,11 +69,9 @@ function trimFullStop(sentence: string): string {
   return sentence.replace(/(?<!\.)\.$/, '').trim();
 }
 
-const processor = unified().use(remarkParse);
-
 /** true when `markdown` parses to one block of `kind` whose text is exactly `text`. */
 export function readsBack(markdown: string, kind: BlockKind, text: string): boolean {
-  const tree = processor.parse(markdown) as Root;
+  const tree = parseMarkdown(markdown);
   if (tree.children.length !== 1) return false;
   const node = tree.children[0]!;
   const typeMatches = kind === 'crosshead' ? node.type === 'heading' && node.depth === 2 : node.type === 'paragraph';

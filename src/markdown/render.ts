@@ -1,7 +1,7 @@
 import { unified } from 'unified';
-import remarkParse from 'remark-parse';
 import remarkHtml from 'remark-html';
 import type { Definition, Heading, Nodes, Parent, Root, RootContent } from 'mdast';
+import { parseMarkdown } from './parse.ts';
 import { countWords } from '../text/words.ts';
 import { foldWhitespace } from '../text/whitespace.ts';
 
@@ -20,16 +20,18 @@ export interface RenderedMarkdown {
   wordCount: number;
 }
 
-const processor = unified().use(remarkParse).use(remarkHtml, { sanitize: true });
+/** Parsing is parseMarkdown's (parse.ts); this turns the tree into sanitised HTML. */
+const processor = unified().use(remarkHtml, { sanitize: true });
 
 export function renderMarkdown(markdown: string): RenderedMarkdown {
-  const tree = processor.parse(markdown) as Root;
+  const tree = parseMarkdown(markdown);
   // A paragraph holding only images (a photo at the top) is no summary: its alt text describes the photo.
   // Found before replaceDroppedImages turns some images into text.
   const firstParagraphNode = tree.children.find((node) => node.type === 'paragraph' && hasOwnText(node));
   const firstParagraph = firstParagraphNode ? foldWhitespace(inlineText(firstParagraphNode)) : '';
   nestHeadings(tree);
   replaceDroppedImages(tree);
+  withoutCellAlignment(tree);
   const html = String(processor.stringify(processor.runSync(tree) as Root));
   const blocks: string[] = [];
   collectBlockTexts(tree.children, blocks);
@@ -96,6 +98,15 @@ export function nestHeadings(tree: Root): void {
 function collectHeadings(node: Nodes, out: Heading[]): void {
   if (node.type === 'heading') out.push(node);
   else if (node.type !== 'paragraph' && 'children' in node) for (const child of node.children) collectHeadings(child, out);
+}
+
+/**
+ * A table column's alignment (`|:-:|`) would become an align attribute on every cell, which HTML5 made
+ * obsolete (the W3C checker reports it as an error): the cells are left to the stylesheet instead.
+ */
+function withoutCellAlignment(node: Nodes): void {
+  if (node.type === 'table') node.align = null;
+  else if (node.type !== 'paragraph' && 'children' in node) for (const child of node.children) withoutCellAlignment(child);
 }
 
 /**

@@ -1,6 +1,5 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
 import type { Nodes } from 'mdast';
+import { parseMarkdown } from './parse.ts';
 
 /**
  * The Markdown with every character that the rendered article does not show as text replaced by a space:
@@ -9,11 +8,10 @@ import type { Nodes } from 'mdast';
  * the file it came from. What is kept matches what the plain text of renderMarkdown is made of: the
  * values of text and code nodes, and images' alt text.
  */
-const parser = unified().use(remarkParse);
 
 export function blankUnshownMarkdown(markdown: string): string {
   const shown: Array<[number, number]> = [];
-  collectShown(parser.parse(markdown), markdown, shown);
+  collectShown(parseMarkdown(markdown), markdown, shown);
   let result = '';
   let at = 0;
   // Leaves in document order: the ranges are sorted and do not overlap.

@@ -144,3 +144,27 @@ describe('renderMarkdown writes an image whose URL the sanitiser drops as its al
 it('skips a paragraph holding only an image whose URL is dropped when it takes the summary', () => {
   expect(renderMarkdown('![Opis](data:image/png;base64,AAAA)\n\nPrvi pravi odstavek.').firstParagraph).toBe('Prvi pravi odstavek.');
 });
+
+describe('renderMarkdown renders GitHub tables', () => {
+  const table = '| Leto | Prihodki |\n|---|--:|\n| 2025 | 12,1 |\n| 2026 | 12,4 |';
+
+  it('as a table with a header row, without the obsolete align attribute', () => {
+    const { html, text } = renderMarkdown(`Proračun po letih:\n\n${table}\n`);
+    expect(html).toContain('<table>');
+    expect(html).toContain('<th>Leto</th>');
+    expect(html).toContain('<td>12,4</td>');
+    expect(html).not.toContain('align=');
+    expect(html).not.toContain('|');
+    // Every cell is a block of the plain text (search, people detection).
+    expect(text).toBe('Proračun po letih:\n\nLeto\n\nPrihodki\n\n2025\n\n12,1\n\n2026\n\n12,4');
+  });
+
+  it('inside a quote and a list too', () => {
+    expect(renderMarkdown(table.replace(/^/gm, '> ')).html).toContain('<blockquote>\n<table>');
+    expect(renderMarkdown(`- ${table.replace(/\n/g, '\n  ')}`).html).toContain('<li>\n<table>');
+  });
+
+  it('leaves pipes without a delimiter row as text, and a thematic break as a break', () => {
+    expect(renderMarkdown('Izid: Olimpija | Maribor 2 : 1\n\n---\n\nKonec.').html).toBe('<p>Izid: Olimpija | Maribor 2 : 1</p>\n<hr>\n<p>Konec.</p>\n');
+  });
+});
