@@ -227,6 +227,31 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     expect(pageTypes.map((type) => type.name)).toEqual(expect.arrayContaining(['home', 'article', 'people', 'person', 'not-found']));
   });
 
+  it('marks only the current section in forced-colours mode (Windows high contrast), and leaves normal colours alone', async () => {
+    const page = await open(urls.person(PAGINATED_PERSON));
+    const underlines = () =>
+      page.evaluate(() => ({
+        background: getComputedStyle(document.body).backgroundColor,
+        links: [...document.querySelectorAll('.masthead nav a')].map((link) => ({
+          current: link.hasAttribute('aria-current'),
+          colour: getComputedStyle(link).borderBottomColor,
+          width: getComputedStyle(link).borderBottomWidth,
+        })),
+      }));
+    const normal = await underlines();
+    expect(normal.links.filter((link) => link.current)).toHaveLength(1);
+    for (const link of normal.links) expect(link.colour === 'rgba(0, 0, 0, 0)', `normal colours: ${JSON.stringify(link)}`).toBe(!link.current);
+
+    await page.emulateMedia({ forcedColors: 'active' });
+    const forced = await underlines();
+    const current = forced.links.find((link) => link.current)!;
+    // The system forces every border to a system colour: the other links' must match the page, so only one bar shows.
+    for (const link of forced.links.filter((link) => !link.current)) expect(link.colour, 'a link that is not the current section').toBe(forced.background);
+    expect(current.colour).not.toBe(forced.background);
+    expect(current.width).toBe('3px');
+    await page.close();
+  });
+
   it('has no horizontal scroll at 390 and 360 px on any page type, and saves screenshots at 1280 and 390 px under test-results/', async () => {
     await rm(SCREENSHOTS, { recursive: true, force: true });
     await mkdir(SCREENSHOTS, { recursive: true });
