@@ -252,6 +252,17 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     await page.close();
   });
 
+  it('wraps code blocks in articles, so no block scrolls sideways where a keyboard cannot reach (WCAG 2.1.1)', async () => {
+    const page = await open(SEED_ARTICLE_URL);
+    for (const width of [1280, 320]) {
+      await page.setViewportSize({ width, height: 844 });
+      const blocks = await page.evaluate(() => [...document.querySelectorAll('.article-body pre')].map((pre) => ({ scroll: pre.scrollWidth, client: pre.clientWidth, text: pre.textContent })));
+      expect(blocks.length).toBeGreaterThan(0);
+      for (const block of blocks) expect(block.scroll, `at ${width} px: ${block.text!.slice(0, 40)}`).toBeLessThanOrEqual(block.client);
+    }
+    await page.close();
+  });
+
   it('has no horizontal scroll at 390 and 360 px on any page type, and saves screenshots at 1280 and 390 px under test-results/', async () => {
     await rm(SCREENSHOTS, { recursive: true, force: true });
     await mkdir(SCREENSHOTS, { recursive: true });
