@@ -263,6 +263,22 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     await page.close();
   });
 
+  it('keeps a person page within 320 px with a 20 px default font and with WCAG 1.4.12 text spacing (WCAG 1.4.10)', async () => {
+    const settings = {
+      'a 20 px default font': 'html { font-size: 125% !important; }',
+      'text spacing': '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }',
+    };
+    const overflowing: string[] = [];
+    for (const [name, css] of Object.entries(settings)) {
+      const page = await open(urls.person(PAGINATED_PERSON), { width: 320 });
+      await page.addStyleTag({ content: css });
+      const size = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      if (size.scroll > size.client) overflowing.push(`${name}: ${size.scroll} > ${size.client}`);
+      await page.close();
+    }
+    expect(overflowing).toEqual([]);
+  });
+
   it('has no horizontal scroll at 390 and 360 px on any page type, and saves screenshots at 1280 and 390 px under test-results/', async () => {
     await rm(SCREENSHOTS, { recursive: true, force: true });
     await mkdir(SCREENSHOTS, { recursive: true });
