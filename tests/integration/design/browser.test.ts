@@ -279,6 +279,20 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     expect(overflowing).toEqual([]);
   });
 
+  it('names the people and the tags of an article once: a heading, no landmark or list label repeating it', async () => {
+    const page = await open(SEED_ARTICLE_URL);
+    const people = await page.locator('.article-header').ariaSnapshot();
+    expect(people.match(/Osebe/g), people).toHaveLength(1);
+    expect(people).toContain('heading "Osebe v članku"');
+    const tags = await page.locator('.article-footer').ariaSnapshot();
+    expect(tags.match(/Oznake/g), tags).toHaveLength(1);
+    expect(tags).toContain('heading "Oznake"');
+    // A teaser has no heading over its people: there the list itself says what it holds.
+    await page.goto(urls.home());
+    expect(await page.locator('.teaser .people-links').first().getAttribute('aria-label')).toBe('Osebe');
+    await page.close();
+  });
+
   it('has no horizontal scroll at 390 and 360 px on any page type, and saves screenshots at 1280 and 390 px under test-results/', async () => {
     await rm(SCREENSHOTS, { recursive: true, force: true });
     await mkdir(SCREENSHOTS, { recursive: true });
