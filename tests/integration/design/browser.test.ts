@@ -293,6 +293,37 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     await page.close();
   });
 
+  it('sets the mention chart axis in readable, separate labels at 320 px and gives every reader the count per period', async () => {
+    const page = await open(urls.person(PAGINATED_PERSON), { width: 320 });
+    const labels = await page.evaluate(() =>
+      [...document.querySelectorAll('.mention-chart :not(details *)')]
+        .filter((element) => element.children.length === 0 && /^(\d{1,2}\/\d{2}|\d{4})$/.test(element.textContent!.trim()))
+        .map((element) => ({ text: element.textContent!.trim(), box: element.getBoundingClientRect().toJSON() as DOMRect }))
+        .filter((label) => label.box.width > 0)
+        .sort((a, b) => a.box.left - b.box.left),
+    );
+    expect(labels.length).toBeGreaterThan(1);
+    for (const label of labels) expect(label.box.height, `label ${label.text}`).toBeGreaterThanOrEqual(12);
+    for (let index = 1; index < labels.length; index++) expect(labels[index]!.box.left, `${labels[index - 1]!.text} and ${labels[index]!.text} overlap`).toBeGreaterThanOrEqual(labels[index - 1]!.box.right);
+
+    // Ana Novak: November 2025, December 2025, January 2026, one article each.
+    const rows = page.getByRole('row');
+    await page.getByText('Število člankov po mesecih').click();
+    expect(await rows.allInnerTexts()).toEqual(['Mesec\tČlanki', 'november 2025\t1', 'december 2025\t1', 'januar 2026\t1']);
+
+    // The caption names the figure; the image adds what it shows and points to its description, without repeating the caption.
+    const cdp = await context.newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; description?: { value: string } }[] };
+    const caption = (await page.locator('.mention-chart figcaption').textContent())!.trim();
+    const image = nodes.find((node) => node.role?.value === 'image' && node.name?.value.startsWith('Stolpčni diagram'));
+    expect(image?.name?.value).toBe('Stolpčni diagram, od novembra 2025 do januarja 2026');
+    expect(image?.description?.value).toMatch(/^Največ: 1 članek/);
+    // The caption is read as text, and may name the figure; nothing else (the image, before, named itself by it too).
+    const withCaption = nodes.filter((node) => node.role?.value !== 'InlineTextBox' && node.name?.value.includes(caption)).map((node) => node.role?.value);
+    expect(withCaption.filter((role) => role !== 'figure')).toEqual(['StaticText']);
+    await page.close();
+  });
+
   it('has no horizontal scroll at 390 and 360 px on any page type, and saves screenshots at 1280 and 390 px under test-results/', async () => {
     await rm(SCREENSHOTS, { recursive: true, force: true });
     await mkdir(SCREENSHOTS, { recursive: true });
