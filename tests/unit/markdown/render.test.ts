@@ -144,3 +144,23 @@ describe('renderMarkdown writes an image whose URL the sanitiser drops as its al
 it('skips a paragraph holding only an image whose URL is dropped when it takes the summary', () => {
   expect(renderMarkdown('![Opis](data:image/png;base64,AAAA)\n\nPrvi pravi odstavek.').firstParagraph).toBe('Prvi pravi odstavek.');
 });
+
+describe('renderMarkdown lists the lines of images published without alt text', () => {
+  it('finds inline, reference and linked images with empty or blank alt text, and none that has one or is dropped', () => {
+    const markdown = [
+      'Uvod.', // 1
+      '',
+      '![](/slike/foto.png)', // 3
+      '',
+      '![Županja na seji](/slike/seja.png) in ![ ][r]', // 5
+      '',
+      '> [![](/slike/logo.png)](https://example.si/)', // 7
+      '',
+      '![](javascript:alert(1))',
+      '',
+      '[r]: /slike/r.png',
+    ].join('\n');
+    expect(renderMarkdown(markdown).imagesWithoutAlt).toEqual([3, 5, 7]);
+    expect(renderMarkdown('![Opis](/slike/a.jpg)\n\nBesedilo.').imagesWithoutAlt).toBeUndefined();
+  });
+});
