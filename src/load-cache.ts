@@ -4,6 +4,7 @@ import type { DetectedPeople } from './workers/markdown-pool.ts';
 import type { BlobLog } from './pipeline/blob-log.ts';
 import type { RecordCache } from './pipeline/cache.ts';
 import type { ArticleRecord } from './pipeline/records.ts';
+import type { MarkdownHead } from './pipeline/markdown.ts';
 
 /**
  * Parse results kept between loads by the dev server: an article whose text is unchanged is neither
@@ -28,7 +29,7 @@ export interface LoadCache {
    * The rendered-body log in .cache/, opened by the first load and kept open for the session: the bodies in
    * `markdown` are read from it when a page asks for them (see pipeline/markdown.ts).
    */
-  bodies?: BlobLog<{ firstParagraph: string; wordCount: number }> | undefined;
+  bodies?: BlobLog<MarkdownHead> | undefined;
   /**
    * The logs of validations and of people found in .cache/, opened by the first load and kept for the
    * session (see sessionLog): a reload after an edit then reads neither again (about 0.2 s at 10,000 articles).
@@ -40,7 +41,7 @@ interface SessionLogs {
   articles: Promise<RecordCache<StoredValidation>>;
   people: Promise<RecordCache<DetectedPeople>>;
   /** Resolves to `bodies` once open: two loads that start together must not open the log twice (see pipeline/markdown.ts). */
-  bodies: Promise<BlobLog<{ firstParagraph: string; wordCount: number }>>;
+  bodies: Promise<BlobLog<MarkdownHead>>;
 }
 
 /**

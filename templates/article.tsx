@@ -58,7 +58,7 @@ export function ArticlePage({ context, article, related = [], newer, older }: Ar
             <span class="reading-time"> · {formatReadingTime(article.wordCount)}</span>
           </p>
           {article.people.length > 0 ? (
-            <section class="article-people" aria-label="Osebe v članku">
+            <section class="article-people">
               <h2 class="label">Osebe v članku</h2>
               <PeopleLinks ids={article.people} context={context} />
             </section>
@@ -68,7 +68,7 @@ export function ArticlePage({ context, article, related = [], newer, older }: Ar
         <footer class="article-footer">
           {article.source ? <p class="article-source">Vir: {article.source}</p> : null}
           {article.tags.length > 0 ? (
-            <section class="article-tags" aria-label="Oznake">
+            <section class="article-tags">
               <h2 class="label">Oznake</h2>
               <TagLinks tags={article.tags} />
             </section>

@@ -10,11 +10,12 @@ export function DateLine({ article, withTime = false }: { article: Article; with
   return <time dateTime={article.date.instant.toISOString()}>{withTime ? formatDateTime(article.date.instant, article.date.hasTime) : formatDate(article.date.instant)}</time>;
 }
 
-export function PeopleLinks({ ids, context }: { ids: readonly string[]; context: SiteContext }) {
+/** `label` names the list for screen readers where no heading introduces it (a teaser); under a heading, leave it out. */
+export function PeopleLinks({ ids, context, label }: { ids: readonly string[]; context: SiteContext; label?: string }) {
   const people = ids.map((id) => context.people.get(id)).filter((person) => person !== undefined);
   if (people.length === 0) return null;
   return (
-    <ul class="people-links" aria-label="Osebe">
+    <ul class="people-links" aria-label={label}>
       {people.map((person) => (
         <li>
           <a href={urls.person(person.id)}>{person.name}</a>
@@ -47,7 +48,7 @@ export function ArticleList({ articles, context, meta }: { articles: readonly Ar
               ) : null}
             </p>
             {article.summary ? <p class="teaser-summary">{article.summary}</p> : null}
-            <PeopleLinks ids={article.people} context={context} />
+            <PeopleLinks ids={article.people} context={context} label="Osebe" />
           </article>
         </li>
       ))}

@@ -106,7 +106,11 @@ function periodGenitive(year: number, month: number | undefined): string {
   return month === undefined ? `leta ${year}` : `${MONTHS_GENITIVE[month - 1]} ${year}`;
 }
 
-/** Articles per month or year as inline SVG: drawn at build time, readable by screen readers, no script. */
+/**
+ * Articles per month or year, drawn at build time with no script: the caption names the chart, the SVG bars carry a
+ * short name and a description, the axis labels are HTML text (so they keep their size when the chart shrinks on a
+ * phone), and a table under it gives every reader each period's count.
+ */
 export function MentionChart({ timeline, name }: { timeline: Timeline; name: string }) {
   if (timeline.bars.length === 0) return null;
   const geometry = chartGeometry(timeline);
@@ -114,37 +118,57 @@ export function MentionChart({ timeline, name }: { timeline: Timeline; name: str
   const last = timeline.bars.at(-1)!;
   const peak = timeline.bars.reduce((best, bar) => (bar.count > best.count ? bar : best), first);
   const byMonth = timeline.unit === 'month';
-  const title = `${name}: članki po ${byMonth ? 'mesecih' : 'letih'}`;
+  const caption = `${name}: članki po ${byMonth ? 'mesecih' : 'letih'}`;
   const span = first === last ? periodName(first.year, first.month) : `od ${periodGenitive(first.year, first.month)} do ${periodGenitive(last.year, last.month)}`;
-  const desc = `Stolpčni diagram, ${span}. Največ: ${countArticles(peak.count)} (${periodName(peak.year, peak.month)}).`;
+  const desc = `Največ: ${countArticles(peak.count)} (${periodName(peak.year, peak.month)}). Število za vsako obdobje je v preglednici pod diagramom.`;
   const id = `chart-${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`;
   return (
     <figure class="mention-chart">
+      <figcaption>{caption}</figcaption>
+      {/* Named apart from the caption, which already names the figure, and described rather than named by the desc. */}
       <svg
         role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
         viewBox={`0 0 ${geometry.width} ${geometry.height}`}
         width={geometry.width}
         height={geometry.height}
+        preserveAspectRatio="none"
         xmlns="http://www.w3.org/2000/svg"
       >
-        <title id={`${id}-title`}>{title}</title>
+        <title id={`${id}-title`}>{`Stolpčni diagram, ${span}`}</title>
         <desc id={`${id}-desc`}>{desc}</desc>
-        <line class="axis" x1={0} y1={geometry.plotHeight} x2={geometry.width} y2={geometry.plotHeight} />
+        <line class="axis" x1={0} y1={geometry.height} x2={geometry.width} y2={geometry.height} />
         {geometry.bars.map((bar) => (
-          <g>
-            <rect class="bar" x={bar.x} y={bar.y} width={bar.width} height={bar.height}>
-              <title>{`${periodName(bar.year, bar.month)}: ${countArticles(bar.count)}`}</title>
-            </rect>
-            {bar.label ? (
-              <text class="label" x={bar.labelX} y={geometry.height - 4} text-anchor="middle">
-                {bar.label}
-              </text>
-            ) : null}
-          </g>
+          <rect class="bar" x={bar.x} y={bar.y} width={bar.width} height={bar.height}>
+            <title>{`${periodName(bar.year, bar.month)}: ${countArticles(bar.count)}`}</title>
+          </rect>
         ))}
       </svg>
-      <figcaption>{title}</figcaption>
+      <div class="chart-axis" aria-hidden="true">
+        {geometry.bars.map((bar) => (
+          <span>{bar.label ? <span class={bar.labelWhenNarrow ? undefined : 'wide-only'}>{bar.label}</span> : null}</span>
+        ))}
+      </div>
+      <details class="chart-data">
+        <summary>Število člankov po {byMonth ? 'mesecih' : 'letih'}</summary>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{byMonth ? 'Mesec' : 'Leto'}</th>
+              <th scope="col">Članki</th>
+            </tr>
+          </thead>
+          <tbody>
+            {timeline.bars.map((bar) => (
+              <tr>
+                <th scope="row">{periodName(bar.year, bar.month)}</th>
+                <td>{bar.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
     </figure>
   );
 }

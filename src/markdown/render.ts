@@ -18,6 +18,8 @@ export interface RenderedMarkdown {
   /** The first paragraph with text of its own (not only images), as plain text: the default summary. */
   firstParagraph: string;
   wordCount: number;
+  /** Lines (counted from the body's first) of images published with empty alt text; absent when there are none. */
+  imagesWithoutAlt?: number[];
 }
 
 /** Parsing is parseMarkdown's (parse.ts); this turns the tree into sanitised HTML. */
@@ -32,11 +34,27 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   nestHeadings(tree);
   replaceDroppedImages(tree);
   withoutCellAlignment(tree);
+  const withoutAlt: number[] = [];
+  collectImagesWithoutAlt(tree, withoutAlt);
   const html = String(processor.stringify(processor.runSync(tree) as Root));
   const blocks: string[] = [];
   collectBlockTexts(tree.children, blocks);
   const text = blocks.join('\n\n');
-  return { html, text, firstParagraph, wordCount: countWords(text) };
+  const rendered: RenderedMarkdown = { html, text, firstParagraph, wordCount: countWords(text) };
+  if (withoutAlt.length > 0) rendered.imagesWithoutAlt = withoutAlt;
+  return rendered;
+}
+
+/**
+ * Lines of the images that will be published with alt="" (`![](foto.png)`), which screen readers skip as
+ * decoration. Run after replaceDroppedImages: an image whose URL is dropped is no image any more.
+ */
+function collectImagesWithoutAlt(node: Nodes, out: number[]): void {
+  if (node.type === 'image' || node.type === 'imageReference') {
+    if (!node.alt?.trim() && node.position) out.push(node.position.start.line);
+  } else if ('children' in node) {
+    for (const child of node.children) collectImagesWithoutAlt(child, out);
+  }
 }
 
 const BLOCK_TYPES = new Set(['paragraph', 'heading', 'tableCell', 'code']);

@@ -342,8 +342,8 @@ export class BodyRenderer {
       else this.promotions.set(index, submitted.promote);
       const result = await submitted.result.finally(() => this.promotions.delete(index));
       if (result.rendered) {
-        const { html, text, firstParagraph, wordCount } = result.rendered;
-        this.cache?.set(key, { firstParagraph, wordCount }, [html, text]);
+        const { html, text, firstParagraph, wordCount, imagesWithoutAlt } = result.rendered;
+        this.cache?.set(key, imagesWithoutAlt ? { firstParagraph, wordCount, imagesWithoutAlt } : { firstParagraph, wordCount }, [html, text]);
         // Kept as the UTF-8 bytes the worker sent, or left in .cache/ to be read when a page needs it.
         const body = this.onDisk ? this.stored(key)! : new Utf8Body(result.rendered);
         this.bodies[index] = body;
@@ -413,7 +413,7 @@ export class BodyRenderer {
  * A rendered body in .cache/: this head, and the html and text as UTF-8 bytes (parts 0 and 1), as the workers
  * send them. v8 would keep a string with any non-Latin-1 letter (č, š, ž) as UTF-16: twice the bytes.
  */
-type MarkdownHead = Pick<EncodedMarkdown, 'firstParagraph' | 'wordCount'>;
+export type MarkdownHead = Pick<EncodedMarkdown, 'firstParagraph' | 'wordCount' | 'imagesWithoutAlt'>;
 
 const utf8 = new TextDecoder();
 const utf8Encoder = new TextEncoder();
@@ -428,12 +428,14 @@ const utf8Encoder = new TextEncoder();
 class Utf8Body implements RenderedMarkdown {
   readonly firstParagraph: string;
   readonly wordCount: number;
+  readonly imagesWithoutAlt: number[] | undefined;
   readonly #stored: EncodedMarkdown;
 
   constructor(stored: EncodedMarkdown) {
     this.#stored = stored;
     this.firstParagraph = stored.firstParagraph;
     this.wordCount = stored.wordCount;
+    this.imagesWithoutAlt = stored.imagesWithoutAlt;
   }
 
   get html(): string {
@@ -453,6 +455,7 @@ class Utf8Body implements RenderedMarkdown {
 class DiskBody implements RenderedMarkdown {
   readonly firstParagraph: string;
   readonly wordCount: number;
+  readonly imagesWithoutAlt: number[] | undefined;
 
   constructor(
     private readonly cache: BlobLog<MarkdownHead>,
@@ -461,6 +464,7 @@ class DiskBody implements RenderedMarkdown {
   ) {
     this.firstParagraph = head.firstParagraph;
     this.wordCount = head.wordCount;
+    this.imagesWithoutAlt = head.imagesWithoutAlt;
   }
 
   get html(): string {

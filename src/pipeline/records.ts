@@ -60,6 +60,17 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
       }),
     );
   }
+  for (const line of rendered.imagesWithoutAlt ?? []) {
+    warnings.push(
+      new ArhivarError({
+        code: 'article/image-without-alt',
+        message: 'an image has no alt text, so it is published with alt="" and screen readers skip it as decoration',
+        file: draft.file,
+        line: draft.bodyLine + line - 1,
+        hint: 'describe what the image shows between the brackets: ![Županja Ana Novak na seji sveta](/slike/seja.jpg)',
+      }),
+    );
+  }
   const earlier = draft.frontMatter.slug === undefined ? earlierSlug(draft.title) : undefined;
   if (earlier !== undefined) {
     warnings.push(

@@ -104,33 +104,50 @@ export interface ChartBar extends TimelineBar {
   height: number;
   /** Axis label under the bar, or undefined where labels would crowd. */
   label: string | undefined;
-  /** Centre of the bar, where its label goes. */
-  labelX: number;
+  /** Whether the label stays when the chart is narrow (a phone), where only every other one or fewer fit. */
+  labelWhenNarrow: boolean;
 }
 
 export interface ChartGeometry {
   width: number;
   height: number;
-  /** Height of the plotting area; labels sit below it. */
-  plotHeight: number;
   bars: ChartBar[];
 }
 
-/** Bar positions in a fixed viewBox; the SVG scales with CSS. */
-export function chartGeometry(data: Timeline, width = 640, plotHeight = 120): ChartGeometry {
-  const labelSpace = 20;
+/** Axis labels a chart shows at most: at its full width, and when narrow. Each label takes about 3em. */
+export const MAX_LABELS = 12;
+export const MAX_NARROW_LABELS = 6;
+
+/** Bar positions in a fixed viewBox; the SVG stretches to its box with CSS, and the labels are HTML under it. */
+export function chartGeometry(data: Timeline, width = 640, height = 120): ChartGeometry {
   const n = Math.max(1, data.bars.length);
   const slot = width / n;
   const gap = Math.min(4, slot * 0.2);
+  const labels = axisLabels(data);
+  const shown = labels.filter((_, index) => index % Math.ceil(labels.length / MAX_LABELS) === 0);
+  const narrow = new Set(shown.filter((_, index) => index % Math.ceil(shown.length / MAX_NARROW_LABELS) === 0).map((label) => label.index));
+  const text = new Map(shown.map((label) => [label.index, label.text]));
   const bars = data.bars.map((bar, index): ChartBar => {
-    const height = data.max === 0 ? 0 : Math.max(bar.count > 0 ? 2 : 0, (bar.count / data.max) * (plotHeight - 4));
-    let label: string | undefined;
-    if (data.unit === 'year') label = n <= 20 || index % 2 === 0 ? String(bar.year) : undefined;
-    else if (n <= 12) label = `${bar.month}/${String(bar.year).slice(2)}`;
-    else if (bar.month === 1 || index === 0) label = String(bar.year);
-    return { ...bar, x: round(index * slot + gap / 2), y: round(plotHeight - height), width: round(slot - gap), height: round(height), label, labelX: round(index * slot + slot / 2) };
+    const barHeight = data.max === 0 ? 0 : Math.max(bar.count > 0 ? 2 : 0, (bar.count / data.max) * (height - 4));
+    return { ...bar, x: round(index * slot + gap / 2), y: round(height - barHeight), width: round(slot - gap), height: round(barHeight), label: text.get(index), labelWhenNarrow: narrow.has(index) };
   });
-  return { width, height: plotHeight + labelSpace, plotHeight, bars };
+  return { width, height, bars };
+}
+
+/**
+ * Every bar that could carry a label: each year; each month ("3/25") up to a year of months; on longer spans each
+ * January ("2025"), and the first bar when no January follows within six bars, where its year would collide.
+ */
+function axisLabels(data: Timeline): { index: number; text: string }[] {
+  const labels: { index: number; text: string }[] = [];
+  const months = data.unit === 'month';
+  const firstJanuary = data.bars.findIndex((bar) => bar.month === 1);
+  data.bars.forEach((bar, index) => {
+    if (!months) labels.push({ index, text: String(bar.year) });
+    else if (data.bars.length <= 12) labels.push({ index, text: `${bar.month}/${String(bar.year).slice(2)}` });
+    else if (bar.month === 1 || (index === 0 && (firstJanuary === -1 || firstJanuary >= 6))) labels.push({ index, text: String(bar.year) });
+  });
+  return labels;
 }
 
 function round(value: number): number {

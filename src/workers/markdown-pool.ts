@@ -48,13 +48,15 @@ export interface EncodedMarkdown {
   text: Uint8Array;
   firstParagraph: string;
   wordCount: number;
+  imagesWithoutAlt?: number[];
 }
 
 const utf8 = new TextDecoder();
 const encoder = new TextEncoder();
 
 export function decodeMarkdown(encoded: EncodedMarkdown): RenderedMarkdown {
-  return { html: utf8.decode(encoded.html), text: utf8.decode(encoded.text), firstParagraph: encoded.firstParagraph, wordCount: encoded.wordCount };
+  const { firstParagraph, wordCount, imagesWithoutAlt } = encoded;
+  return { html: utf8.decode(encoded.html), text: utf8.decode(encoded.text), firstParagraph, wordCount, ...(imagesWithoutAlt ? { imagesWithoutAlt } : {}) };
 }
 
 export interface ArticleTaskResult {

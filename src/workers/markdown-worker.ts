@@ -36,6 +36,7 @@ parentPort?.on('message', (message: ArticleTask | { setup: WorkerSetup }) => {
       const html = encoder.encode(rendered.html);
       const encodedText = encoder.encode(rendered.text);
       result.rendered = { html, text: encodedText, firstParagraph: rendered.firstParagraph, wordCount: rendered.wordCount };
+      if (rendered.imagesWithoutAlt) result.rendered.imagesWithoutAlt = rendered.imagesWithoutAlt;
       // Each encode() returns a view of a buffer of its own: handing the buffers over costs no copy.
       transfer.push(html.buffer as ArrayBuffer, encodedText.buffer as ArrayBuffer);
       text = rendered.text;

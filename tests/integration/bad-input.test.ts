@@ -99,6 +99,26 @@ describe('bad input', () => {
     expect(site.result.model.warnings.map((w) => `${w.file}:${w.line} ${w.code}`)).toEqual(['content/articles/2025/prvi.md:4 article/updated-before-date']);
   });
 
+  it('warns about an image with no alt text, with its line, from a fresh build and from .cache/ alike', async () => {
+    const root = await copyFixture('archive-basic');
+    const file = path.join(root, 'content/articles/2025/prvi.md');
+    const source = await readFile(file, 'utf8');
+    await writeFile(
+      file,
+      `${source.trimEnd()}\n\n![](/slike/foto.png)\n\n![Županja na seji](/slike/seja.png)\n\nSlika ![ ][logo] in ![](javascript:alert(1)).\n\n[logo]: /slike/logo.png\n`,
+    );
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    const expected = [lines.indexOf('![](/slike/foto.png)') + 1, lines.findIndex((line) => line.startsWith('Slika ')) + 1].map(
+      (line) => `content/articles/2025/prvi.md:${line} article/image-without-alt`,
+    );
+    for (const run of ['fresh', 'from .cache/']) {
+      const site = await buildSite(root);
+      const warnings = site.result.model.warnings.filter((w) => w.code === 'article/image-without-alt');
+      expect(warnings.map((w) => `${w.file}:${w.line} ${w.code}`), run).toEqual(expected);
+      expect(warnings[0]!.hint).toContain('![');
+    }
+  });
+
   it('warns about an article or a settings file left where nothing reads it, and still builds', async () => {
     const root = await copyFixture('archive-basic');
     await writeFile(path.join(root, 'content/zgubljen.md'), '---\ntitle: Zgubljen\ndate: 2025-12-01\n---\n\nBesedilo.\n');

@@ -75,20 +75,31 @@ describe('article people (issue 3)', () => {
 });
 
 describe('person page (issue 3)', () => {
-  it('has first and last mention, a total, and an accessible inline SVG chart without script', async () => {
+  it('has first and last mention, a total, and an accessible inline SVG chart with its counts in a table, without script', async () => {
     const html = await site.read(urls.person('janez-novak'));
     expect(html).toContain('<dt>Prva omemba</dt><dd><a href="/2023/02/14/');
     expect(html).toContain('14. februarja 2023');
     expect(html).toContain('<dt>Zadnja omemba</dt><dd><a href="/2025/11/04/');
-    const svg = /<svg role="img" aria-labelledby="([^" ]+) ([^"]+)"[^>]*>(.*?)<\/svg>/s.exec(html);
+    const figure = /<figure class="mention-chart"><figcaption>([^<]*)<\/figcaption>(.*?)<\/figure>/s.exec(html);
+    expect(figure).not.toBeNull();
+    const [, caption, chart = ''] = figure!;
+    expect(caption).toBe('Janez Novak: članki po mesecih');
+    // Named and described apart from the caption, so a screen reader does not read the caption again.
+    const svg = /<svg role="img" aria-labelledby="([^" ]+)" aria-describedby="([^" ]+)"[^>]*>(.*?)<\/svg>/s.exec(chart);
     expect(svg).not.toBeNull();
     const [, titleId, descId, inner = ''] = svg!;
-    expect(inner).toContain(`<title id="${titleId}">Janez Novak: članki po mesecih</title>`);
-    expect(inner).toMatch(new RegExp(`<desc id="${descId}">Stolpčni diagram, od februarja 2023 do novembra 2025\\. Največ: 1 članek`));
+    expect(inner).toContain(`<title id="${titleId}">Stolpčni diagram, od februarja 2023 do novembra 2025</title>`);
+    expect(inner).toMatch(new RegExp(`<desc id="${descId}">Največ: 1 članek`));
     // February 2023 to November 2025 is 34 months: one bar each, the empty ones included.
     expect(inner.match(/<rect /g)).toHaveLength(34);
     expect(inner).toContain('<title>april 2023: 1 članek</title>');
     expect(inner).toContain('<title>januar 2024: 0 člankov</title>');
+    // The same counts as a table every reader can open.
+    const rows = [...chart.matchAll(/<tr><th scope="row">([^<]*)<\/th><td>(\d+)<\/td><\/tr>/g)].map((row) => `${row[1]}: ${row[2]}`);
+    expect(rows).toHaveLength(34);
+    expect(rows).toContain('april 2023: 1');
+    expect(rows).toContain('januar 2024: 0');
+    expect(chart).toContain('<summary>Število člankov po mesecih</summary>');
     // Structured data is the only script: nothing runs in the browser.
     expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
   });

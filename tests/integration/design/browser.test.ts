@@ -227,6 +227,103 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     expect(pageTypes.map((type) => type.name)).toEqual(expect.arrayContaining(['home', 'article', 'people', 'person', 'not-found']));
   });
 
+  it('marks only the current section in forced-colours mode (Windows high contrast), and leaves normal colours alone', async () => {
+    const page = await open(urls.person(PAGINATED_PERSON));
+    const underlines = () =>
+      page.evaluate(() => ({
+        background: getComputedStyle(document.body).backgroundColor,
+        links: [...document.querySelectorAll('.masthead nav a')].map((link) => ({
+          current: link.hasAttribute('aria-current'),
+          colour: getComputedStyle(link).borderBottomColor,
+          width: getComputedStyle(link).borderBottomWidth,
+        })),
+      }));
+    const normal = await underlines();
+    expect(normal.links.filter((link) => link.current)).toHaveLength(1);
+    for (const link of normal.links) expect(link.colour === 'rgba(0, 0, 0, 0)', `normal colours: ${JSON.stringify(link)}`).toBe(!link.current);
+
+    await page.emulateMedia({ forcedColors: 'active' });
+    const forced = await underlines();
+    const current = forced.links.find((link) => link.current)!;
+    // The system forces every border to a system colour: the other links' must match the page, so only one bar shows.
+    for (const link of forced.links.filter((link) => !link.current)) expect(link.colour, 'a link that is not the current section').toBe(forced.background);
+    expect(current.colour).not.toBe(forced.background);
+    expect(current.width).toBe('3px');
+    await page.close();
+  });
+
+  it('wraps code blocks in articles, so no block scrolls sideways where a keyboard cannot reach (WCAG 2.1.1)', async () => {
+    const page = await open(SEED_ARTICLE_URL);
+    for (const width of [1280, 320]) {
+      await page.setViewportSize({ width, height: 844 });
+      const blocks = await page.evaluate(() => [...document.querySelectorAll('.article-body pre')].map((pre) => ({ scroll: pre.scrollWidth, client: pre.clientWidth, text: pre.textContent })));
+      expect(blocks.length).toBeGreaterThan(0);
+      for (const block of blocks) expect(block.scroll, `at ${width} px: ${block.text!.slice(0, 40)}`).toBeLessThanOrEqual(block.client);
+    }
+    await page.close();
+  });
+
+  it('keeps a person page within 320 px with a 20 px default font and with WCAG 1.4.12 text spacing (WCAG 1.4.10)', async () => {
+    const settings = {
+      'a 20 px default font': 'html { font-size: 125% !important; }',
+      'text spacing': '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }',
+    };
+    const overflowing: string[] = [];
+    for (const [name, css] of Object.entries(settings)) {
+      const page = await open(urls.person(PAGINATED_PERSON), { width: 320 });
+      await page.addStyleTag({ content: css });
+      const size = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      if (size.scroll > size.client) overflowing.push(`${name}: ${size.scroll} > ${size.client}`);
+      await page.close();
+    }
+    expect(overflowing).toEqual([]);
+  });
+
+  it('names the people and the tags of an article once: a heading, no landmark or list label repeating it', async () => {
+    const page = await open(SEED_ARTICLE_URL);
+    const people = await page.locator('.article-header').ariaSnapshot();
+    expect(people.match(/Osebe/g), people).toHaveLength(1);
+    expect(people).toContain('heading "Osebe v članku"');
+    const tags = await page.locator('.article-footer').ariaSnapshot();
+    expect(tags.match(/Oznake/g), tags).toHaveLength(1);
+    expect(tags).toContain('heading "Oznake"');
+    // A teaser has no heading over its people: there the list itself says what it holds.
+    await page.goto(urls.home());
+    expect(await page.locator('.teaser .people-links').first().getAttribute('aria-label')).toBe('Osebe');
+    await page.close();
+  });
+
+  it('sets the mention chart axis in readable, separate labels at 320 px and gives every reader the count per period', async () => {
+    const page = await open(urls.person(PAGINATED_PERSON), { width: 320 });
+    const labels = await page.evaluate(() =>
+      [...document.querySelectorAll('.mention-chart :not(details *)')]
+        .filter((element) => element.children.length === 0 && /^(\d{1,2}\/\d{2}|\d{4})$/.test(element.textContent!.trim()))
+        .map((element) => ({ text: element.textContent!.trim(), box: element.getBoundingClientRect().toJSON() as DOMRect }))
+        .filter((label) => label.box.width > 0)
+        .sort((a, b) => a.box.left - b.box.left),
+    );
+    expect(labels.length).toBeGreaterThan(1);
+    for (const label of labels) expect(label.box.height, `label ${label.text}`).toBeGreaterThanOrEqual(12);
+    for (let index = 1; index < labels.length; index++) expect(labels[index]!.box.left, `${labels[index - 1]!.text} and ${labels[index]!.text} overlap`).toBeGreaterThanOrEqual(labels[index - 1]!.box.right);
+
+    // Ana Novak: November 2025, December 2025, January 2026, one article each.
+    const rows = page.getByRole('row');
+    await page.getByText('Število člankov po mesecih').click();
+    expect(await rows.allInnerTexts()).toEqual(['Mesec\tČlanki', 'november 2025\t1', 'december 2025\t1', 'januar 2026\t1']);
+
+    // The caption names the figure; the image adds what it shows and points to its description, without repeating the caption.
+    const cdp = await context.newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; description?: { value: string } }[] };
+    const caption = (await page.locator('.mention-chart figcaption').textContent())!.trim();
+    const image = nodes.find((node) => node.role?.value === 'image' && node.name?.value.startsWith('Stolpčni diagram'));
+    expect(image?.name?.value).toBe('Stolpčni diagram, od novembra 2025 do januarja 2026');
+    expect(image?.description?.value).toMatch(/^Največ: 1 članek/);
+    // The caption is read as text, and may name the figure; nothing else (the image, before, named itself by it too).
+    const withCaption = nodes.filter((node) => node.role?.value !== 'InlineTextBox' && node.name?.value.includes(caption)).map((node) => node.role?.value);
+    expect(withCaption.filter((role) => role !== 'figure')).toEqual(['StaticText']);
+    await page.close();
+  });
+
   it('has no horizontal scroll at 390 and 360 px on any page type, and saves screenshots at 1280 and 390 px under test-results/', async () => {
     await rm(SCREENSHOTS, { recursive: true, force: true });
     await mkdir(SCREENSHOTS, { recursive: true });

@@ -168,3 +168,23 @@ describe('renderMarkdown renders GitHub tables', () => {
     expect(renderMarkdown('Izid: Olimpija | Maribor 2 : 1\n\n---\n\nKonec.').html).toBe('<p>Izid: Olimpija | Maribor 2 : 1</p>\n<hr>\n<p>Konec.</p>\n');
   });
 });
+
+describe('renderMarkdown lists the lines of images published without alt text', () => {
+  it('finds inline, reference and linked images with empty or blank alt text, and none that has one or is dropped', () => {
+    const markdown = [
+      'Uvod.', // 1
+      '',
+      '![](/slike/foto.png)', // 3
+      '',
+      '![Županja na seji](/slike/seja.png) in ![ ][r]', // 5
+      '',
+      '> [![](/slike/logo.png)](https://example.si/)', // 7
+      '',
+      '![](javascript:alert(1))',
+      '',
+      '[r]: /slike/r.png',
+    ].join('\n');
+    expect(renderMarkdown(markdown).imagesWithoutAlt).toEqual([3, 5, 7]);
+    expect(renderMarkdown('![Opis](/slike/a.jpg)\n\nBesedilo.').imagesWithoutAlt).toBeUndefined();
+  });
+});

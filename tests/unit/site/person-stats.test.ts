@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MONTH_BARS, chartGeometry, coMentions, timeline } from '../../../src/site/person-stats.ts';
+import { MAX_MONTH_BARS, chartGeometry, coMentions, timeline, type Timeline } from '../../../src/site/person-stats.ts';
 import type { Article } from '../../../src/content/article.ts';
 import { personFromName } from '../../../src/content/person.ts';
 
@@ -36,7 +36,32 @@ describe('timeline', () => {
     expect(geometry.bars.map((bar) => bar.height)).toEqual([96, 0, 48]);
     expect(geometry.bars.map((bar) => bar.y)).toEqual([4, 100, 52]);
     expect(geometry.bars.map((bar) => bar.label)).toEqual(['1/25', '2/25', '3/25']);
+    expect(geometry.bars.every((bar) => bar.labelWhenNarrow)).toBe(true);
     expect(geometry.bars[2]!.x + geometry.bars[2]!.width).toBeLessThanOrEqual(300);
+  });
+
+  const monthly = (from: string, months: number) => {
+    const start = new Date(`${from}-15T10:00:00Z`);
+    return timeline(Array.from({ length: months }, (_, index) => new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + index, 15, 10))));
+  };
+  const labels = (data: Timeline, narrow = false) =>
+    chartGeometry(data)
+      .bars.filter((bar) => bar.label !== undefined && (!narrow || bar.labelWhenNarrow))
+      .map((bar) => bar.label);
+
+  it('labels at most twelve bars, and at most six of them on a narrow chart', () => {
+    const year = monthly('2025-01', 12);
+    expect(labels(year)).toHaveLength(12);
+    expect(labels(year, true)).toEqual(['1/25', '3/25', '5/25', '7/25', '9/25', '11/25']);
+    const twentyYears = timeline(Array.from({ length: 20 }, (_, index) => new Date(Date.UTC(2000 + index, 5, 1))));
+    expect(labels(twentyYears)).toEqual(['2000', '2002', '2004', '2006', '2008', '2010', '2012', '2014', '2016', '2018']);
+    expect(labels(twentyYears, true)).toEqual(['2000', '2004', '2008', '2012', '2016']);
+  });
+
+  it('labels the years of a long monthly chart at their Januaries, and the first bar only when no January is close', () => {
+    expect(labels(monthly('2023-02', 34))).toEqual(['2023', '2024', '2025']);
+    // December 2023 to November 2025: "2023" under the first bar would run into "2024" one bar later.
+    expect(labels(monthly('2023-12', 24))).toEqual(['2024', '2025']);
   });
 });
 
