@@ -263,6 +263,27 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     await page.close();
   });
 
+  it('keeps a table in an article within the column at 320 px, its cells wrapping instead of scrolling (WCAG 1.4.10, 2.1.1)', async () => {
+    const page = await open('/2025/11/27/proracun-podlipe-za-leto-2026-sprejet-brez-glasu-proti/');
+    for (const width of [1280, 320]) {
+      await page.setViewportSize({ width, height: 844 });
+      const tables = await page.evaluate(() =>
+        [...document.querySelectorAll('.article-body table')].map((table) => ({
+          scroll: table.scrollWidth,
+          client: table.clientWidth,
+          right: table.getBoundingClientRect().right,
+          column: table.closest('.article-body')!.getBoundingClientRect().right,
+        })),
+      );
+      expect(tables).toHaveLength(1);
+      for (const table of tables) {
+        expect(table.scroll, `at ${width} px`).toBeLessThanOrEqual(table.client);
+        expect(table.right, `at ${width} px`).toBeLessThanOrEqual(table.column + 0.5);
+      }
+    }
+    await page.close();
+  });
+
   it('keeps a person page within 320 px with a 20 px default font and with WCAG 1.4.12 text spacing (WCAG 1.4.10)', async () => {
     const settings = {
       'a 20 px default font': 'html { font-size: 125% !important; }',
