@@ -76,6 +76,15 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
  * For a site under a path: the host's root leads there (302: the root is not the site's to say), and so
  * does the path without its final slash (301, as for any folder).
  */
+/** Answers a request for the host's root or the base path without its slash with baseRedirect's redirect. */
+export function redirectedToBasePath(basePath: string, url: URL, response: ServerResponse): boolean {
+  const redirect = baseRedirect(basePath, url);
+  if (!redirect) return false;
+  response.writeHead(redirect.status, { location: redirect.location });
+  response.end();
+  return true;
+}
+
 export function baseRedirect(basePath: string, url: URL): { status: 301 | 302; location: string } | undefined {
   if (basePath === '/') return undefined;
   if (url.pathname === '/') return { status: 302, location: basePath };
@@ -113,12 +122,7 @@ async function serve(dir: string, basePath: string, request: IncomingMessage, re
     return;
   }
   const url = new URL(request.url ?? '/', 'http://localhost');
-  const redirect = baseRedirect(basePath, url);
-  if (redirect) {
-    response.writeHead(redirect.status, { location: redirect.location });
-    response.end();
-    return;
-  }
+  if (redirectedToBasePath(basePath, url, response)) return;
   const inSite = withoutBasePath(basePath, url.pathname);
   let pathname: string;
   try {

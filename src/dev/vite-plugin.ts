@@ -13,7 +13,7 @@ import { ContentWatcher } from './content-watcher.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
 import { firstHomePage, type PageSpec } from '../render/pages.ts';
 import { basePathOf, outputPathFor, urls, withoutBasePath } from '../site/urls.ts';
-import { baseRedirect, contentTypeFor, folderRedirectLocation } from './static-server.ts';
+import { contentTypeFor, folderRedirectLocation, redirectedToBasePath } from './static-server.ts';
 import { PageIndex } from './page-index.ts';
 import { renderFailurePage, renderProblemsPage } from './error-page.ts';
 
@@ -352,12 +352,7 @@ class DevSite {
     if (requested.startsWith('/@') || requested.startsWith('/__') || requested.startsWith('/node_modules/')) return next();
     // The site is served under the path it is published at (baseUrl in content/site.yaml), as `preview` does.
     const { basePath } = this;
-    const redirect = baseRedirect(basePath, url);
-    if (redirect) {
-      response.writeHead(redirect.status, { location: redirect.location });
-      response.end();
-      return;
-    }
+    if (redirectedToBasePath(basePath, url, response)) return;
     const inSite = withoutBasePath(basePath, url.pathname);
     if (inSite === undefined) return send(request, response, 404, 'text/plain; charset=utf-8', `not found: arhivar dev serves the site under ${basePath}, the path of baseUrl in content/site.yaml\n`);
     const pathname = decodeURIComponent(inSite);
