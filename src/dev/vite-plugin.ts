@@ -101,6 +101,8 @@ class DevSite {
   private model!: Promise<ModelState>;
   private assets!: Promise<AssetState>;
   private pages: Promise<ServedSite> | undefined;
+  /** What `pages` was made from. */
+  private pagesOf: { model: SiteModel; assets: BuiltAssets } | undefined;
   private pending = new Set<Change>();
   private loadedOnce = false;
   /** Set while a load of the content runs: requests wait for it. */
@@ -324,6 +326,10 @@ class DevSite {
   }
 
   private async served(model: SiteModel, assets: BuiltAssets): Promise<ServedSite> {
+    // Pages are kept for one model and one set of assets: a request that still holds older ones (a CSS
+    // change during its render) does not leave its pages behind for the next requests.
+    if (this.pagesOf?.model !== model || this.pagesOf.assets !== assets) this.pages = undefined;
+    this.pagesOf = { model, assets };
     this.pages ??= (async () => {
       const render = await this.loadPages();
       const pages = new PageIndex(sitePages(model, assets.urls, render.listPages)[Symbol.iterator]());
@@ -368,7 +374,14 @@ class DevSite {
       const early = await this.earlyHomePage(assetState.assets);
       if (early !== undefined) return this.sendHtml(request, response, 200, early, pathname);
     }
-    const state = await this.model;
+    let model = this.model;
+    let state = await model;
+    // A load that started while this request waited (a save) supersedes the one it waited for: its pages
+    // would be cached and served after that load, without the save.
+    while (this.model !== model) {
+      model = this.model;
+      state = await model;
+    }
     if (!state.ok) {
       if (await isPublicFile()) return next();
       const html = state.errors.length > 0 ? renderProblemsPage(state.errors) : renderFailurePage('loading the site failed', state.failure);

@@ -1,7 +1,7 @@
 import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.ts';
+import { build, loadSite } from '../../src/build.ts';
 import { startDevServer, type DevServer } from '../../src/dev/server.ts';
 import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
 import { buildAssets } from '../../src/output/assets.ts';
@@ -337,6 +337,32 @@ describe('arhivar dev for a site published under a path', () => {
 });
 
 describe('arhivar dev under quick saves', () => {
+  it('shows a save made while a page waits for the first load, on every request after it', async () => {
+    const root = await makeTempDir();
+    // Large enough that a first load without .cache/ takes well over the 100 ms below.
+    const { articleFiles } = await generateArchive(root, { articles: 600, people: 20 });
+    const file = articleFiles[7]!;
+    const model = await loadSite({ root, now: new Date(), includeDrafts: true, cache: false });
+    const url = model.archive.articles.find((article) => article.file === path.relative(root, file).split(path.sep).join('/'))!.url;
+    model.close();
+    const loads: DevLoadReport[] = [];
+    const server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
+    try {
+      // Asked for while the first load runs; the save comes before that load ends, so a second one follows it.
+      const early = fetch(new URL(url, server.url)).then((response) => response.text());
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(loads).toHaveLength(0);
+      await appendFile(file, ' Shranjeno med prvim nalaganjem.');
+      await early;
+      await fetchUntil(server, url, (page) => page.body.includes('Shranjeno med prvim nalaganjem.'));
+      for (let n = 0; n < 3; n++) expect((await fetch(new URL(url, server.url)).then((response) => response.text())).includes('Shranjeno med prvim nalaganjem.')).toBe(true);
+      expect(loads.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await server.close();
+      await removeDir(root);
+    }
+  });
+
   it('runs one load at a time, and the last save shows once the saves stop', async () => {
     const root = await makeTempDir();
     const { articleFiles } = await generateArchive(root, { articles: 300, people: 20 });
