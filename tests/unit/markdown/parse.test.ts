@@ -36,6 +36,12 @@ describe('parseMarkdown', () => {
       'Naslov\n---\n\nBesedilo | s cevjo.',
       '* * *\n\n| ni tabela |\n\n- - -',
       '\t| a | b |\n\t|---|---|',
+      // One-column tables whose delimiter row has a colon and no pipe.
+      'a\n:-',
+      'a\n-:',
+      'Rezultati:\n--:',
+      '| Kandidat |\n:-:\n| Ana Novak |',
+      'Naslov\n---\n\nČas: 10:30 - 11:00',
     ];
     expect(samples.length).toBeGreaterThan(50);
     for (const sample of samples) expect(parseMarkdown(sample), sample.slice(0, 80)).toEqual(withTables.parse(sample));
