@@ -44,36 +44,40 @@ async function serve(dist: string, basePath = '/'): Promise<{ origin: string; se
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('search in Chromium', () => {
-  let work: string;
-  let origin: string;
-  let server: Server;
-  let browser: Browser;
-
+/**
+ * A site built from `prepare`'s project into a temp folder, served (under `basePath`) and opened in Chromium
+ * for a describe block: its fields are set before the first test and torn down after the last.
+ */
+function siteInChromium(name: string, prepare: (work: string) => Promise<string>, basePath = '/') {
+  const site = { work: '', origin: '', dist: '', server: undefined as Server | undefined, browser: undefined as unknown as Browser };
   beforeAll(async () => {
     if (!HAVE_CHROMIUM) throw new Error(`ARHIVAR_REQUIRE_BROWSER=1, but ${CHROMIUM} is missing (apt-get install chromium)`);
-    work = await mkdtemp(path.join(tmpdir(), 'arhivar-search-browser-'));
-    const dist = path.join(work, 'dist');
-    await build({ root: path.join(PROJECT_ROOT_FOR_TESTS, 'tests', 'fixtures', 'search'), outDir: dist, now: new Date('2026-01-01T00:00:00Z'), cache: false });
-    ({ origin, server } = await serve(dist));
+    site.work = await mkdtemp(path.join(tmpdir(), `arhivar-search-browser-${name}-`));
+    site.dist = path.join(site.work, 'dist');
+    await build({ root: await prepare(site.work), outDir: site.dist, now: new Date('2026-01-01T00:00:00Z'), cache: false });
+    ({ origin: site.origin, server: site.server } = await serve(site.dist, basePath));
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    site.browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   });
-
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    if (work) await rm(work, { recursive: true, force: true });
+    await site.browser?.close();
+    await new Promise((resolve) => site.server?.close(resolve));
+    if (site.work) await rm(site.work, { recursive: true, force: true });
   });
+  return site;
+}
+
+describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('search in Chromium', () => {
+  const site = siteInChromium('search', async () => path.join(PROJECT_ROOT_FOR_TESTS, 'tests', 'fixtures', 'search'));
 
   let pageErrors: string[] = [];
 
   async function open(url: string, javaScriptEnabled = true): Promise<Page> {
-    const context = await browser.newContext({ javaScriptEnabled, locale: 'sl-SI' });
+    const context = await site.browser.newContext({ javaScriptEnabled, locale: 'sl-SI' });
     const page = await context.newPage();
     pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(origin + url);
+    await page.goto(site.origin + url);
     return page;
   }
 
@@ -134,41 +138,28 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('search in Chromium', () => {
 });
 
 describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('a site published under a path, in Chromium', () => {
-  let work: string;
-  let origin: string;
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!HAVE_CHROMIUM) throw new Error(`ARHIVAR_REQUIRE_BROWSER=1, but ${CHROMIUM} is missing (apt-get install chromium)`);
-    work = await mkdtemp(path.join(tmpdir(), 'arhivar-search-browser-base-'));
-    // The search fixture, published at https://arhiv.example.si/arhiv/: dist/ goes to /arhiv/ on the host.
-    const root = path.join(work, 'projekt');
-    await cp(path.join(PROJECT_ROOT_FOR_TESTS, 'tests', 'fixtures', 'search'), root, { recursive: true });
-    const siteYaml = path.join(root, 'content', 'site.yaml');
-    await writeFile(siteYaml, (await readFile(siteYaml, 'utf8')).replace(/^baseUrl: .*$/m, 'baseUrl: https://arhiv.example.si/arhiv/'));
-    const dist = path.join(work, 'dist');
-    await build({ root, outDir: dist, now: new Date('2026-01-01T00:00:00Z'), cache: false });
-    ({ origin, server } = await serve(dist, '/arhiv/'));
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    if (work) await rm(work, { recursive: true, force: true });
-  });
+  const site = siteInChromium(
+    'base',
+    async (work) => {
+      // The search fixture, published at https://arhiv.example.si/arhiv/: dist/ goes to /arhiv/ on the host.
+      const root = path.join(work, 'projekt');
+      await cp(path.join(PROJECT_ROOT_FOR_TESTS, 'tests', 'fixtures', 'search'), root, { recursive: true });
+      const siteYaml = path.join(root, 'content', 'site.yaml');
+      await writeFile(siteYaml, (await readFile(siteYaml, 'utf8')).replace(/^baseUrl: .*$/m, 'baseUrl: https://arhiv.example.si/arhiv/'));
+      return root;
+    },
+    '/arhiv/',
+  );
 
   it('loads the stylesheet and the search script, finds an article and opens it', async () => {
-    const context = await browser.newContext({ locale: 'sl-SI' });
+    const context = await site.browser.newContext({ locale: 'sl-SI' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('response', (response) => {
       if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
     });
-    await page.goto(`${origin}/arhiv/iskanje/?q=usakov`);
+    await page.goto(`${site.origin}/arhiv/iskanje/?q=usakov`);
     const results = page.locator('#search-results > li');
     await results.first().waitFor();
     expect(await results.count()).toBe(1);
@@ -180,10 +171,10 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('a site published under a path, in 
     expect(sheet[0]!.rules).toBeGreaterThan(20);
     expect(await page.locator('.skip-link').evaluate((element) => getComputedStyle(element).position)).toBe('absolute');
     await link.click();
-    await page.waitForURL(`${origin}/arhiv/2025/12/23/kremelj-caka-na-porocilo/`);
+    await page.waitForURL(`${site.origin}/arhiv/2025/12/23/kremelj-caka-na-porocilo/`);
     expect(await page.locator('h1').textContent()).toContain('Kremelj');
     await page.locator('nav[aria-label="Glavna navigacija"] a', { hasText: 'Osebe' }).click();
-    await page.waitForURL(`${origin}/arhiv/osebe/`);
+    await page.waitForURL(`${site.origin}/arhiv/osebe/`);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -191,14 +182,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('a site published under a path, in 
 
 describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('more results than fit on one screen, in Chromium', () => {
   const ARTICLES = 35;
-  let work: string;
-  let origin: string;
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!HAVE_CHROMIUM) throw new Error(`ARHIVAR_REQUIRE_BROWSER=1, but ${CHROMIUM} is missing (apt-get install chromium)`);
-    work = await mkdtemp(path.join(tmpdir(), 'arhivar-search-browser-more-'));
+  const site = siteInChromium('more', async (work) => {
     // 35 articles that each name the budget once, one a day: a search for it shows them newest first. Each
     // is long enough that a document chunk (about 8 KB) holds fewer than ten, so every ten results fetch one.
     const root = path.join(work, 'projekt');
@@ -209,27 +193,20 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('more results than fit on one scree
       const date = n <= 31 ? `2025-10-${day}` : `2025-11-${String(n - 31).padStart(2, '0')}`;
       await writeFile(path.join(root, 'content', 'articles', `proracun-${day}.md`), `---\ntitle: "Proračun, razprava ${day}"\ndate: ${date}\n---\n\nPoslanci so ${n}. dan razpravljali o proračunu.\n\n${'Seja se je nadaljevala pozno v noč. '.repeat(25)}\n`);
     }
-    const dist = path.join(work, 'dist');
-    await build({ root, outDir: dist, now: new Date('2026-01-01T00:00:00Z'), cache: false });
-    expect((await readdir(path.join(dist, 'iskanje', 'indeks', 'd'))).length).toBeGreaterThanOrEqual(4);
-    ({ origin, server } = await serve(dist));
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    return root;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    if (work) await rm(work, { recursive: true, force: true });
+  it('has a document chunk for every ten results or fewer', async () => {
+    expect((await readdir(path.join(site.dist, 'iskanje', 'indeks', 'd'))).length).toBeGreaterThanOrEqual(4);
   });
 
   /** The search page with its first ten results for the budget, the document chunks held back until `release()`. */
   async function openBudget(): Promise<{ page: Page; errors: string[]; release: () => void; held: () => number }> {
-    const context = await browser.newContext({ locale: 'sl-SI' });
+    const context = await site.browser.newContext({ locale: 'sl-SI' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${origin}/iskanje/?q=proračun`);
+    await page.goto(`${site.origin}/iskanje/?q=proračun`);
     await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 10);
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
