@@ -143,6 +143,8 @@ export function validateArticle(source: SourceFile): { article?: ArticleSource; 
         keyLines: frontMatter.keyLines,
         fallbackLine: 1,
         knownKeys: ARTICLE_KEYS,
+        data: frontMatter.data,
+        text: source.text,
       }),
     };
   }

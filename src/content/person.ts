@@ -65,7 +65,7 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
   }
   const result = PersonFrontMatterSchema.safeParse(frontMatter.data);
   if (!result.success) {
-    return { errors: issuesToErrors(result.error.issues, { file, code: 'person', keyLines: frontMatter.keyLines, fallbackLine: 1, knownKeys: PERSON_KEYS }) };
+    return { errors: issuesToErrors(result.error.issues, { file, code: 'person', keyLines: frontMatter.keyLines, fallbackLine: 1, knownKeys: PERSON_KEYS, data: frontMatter.data, text: source.text }) };
   }
   const data = result.data;
   if (data.surname !== undefined && !isSurnameOf(data.name, data.surname)) {

@@ -121,6 +121,25 @@ export interface SchemaContext {
   /** Line of the opening ---, used when a key is missing. */
   fallbackLine: number | undefined;
   knownKeys: readonly string[];
+  /** The values as YAML read them, and the file's text: a hint can then show the line to write. */
+  data?: unknown;
+  text?: string | undefined;
+}
+
+/**
+ * A hint for the two ways YAML silently changes what an editor typed: an unquoted number (`slug: 12345`,
+ * `title: 2025`) is read as a number, and a `#` after the colon starts a comment, so `title: #1 v Evropi`
+ * is an empty title. Both are fixed by quotes.
+ */
+function quotingHint(key: string, issue: z.core.$ZodIssue, context: SchemaContext): string | undefined {
+  if (issue.code !== 'invalid_type' || issue.path.length !== 1) return undefined;
+  const value = isPlainObject(context.data) ? context.data[key] : undefined;
+  if (issue.expected === 'string' && typeof value === 'number') return `YAML reads an unquoted number as a number: put it in quotes, such as ${key}: "${value}"`;
+  const line = context.keyLines.get(key);
+  const written = line === undefined ? undefined : context.text?.split('\n', line)[line - 1];
+  const after = written?.slice(written.indexOf(':') + 1).trim();
+  if (value == null && after?.startsWith('#')) return `in YAML a # after the colon starts a comment, so ${key} is empty: put the value in quotes, such as ${key}: "${after.replace(/"/g, '\\"')}"`;
+  return undefined;
 }
 
 /** Turns zod's issues into ArhivarErrors with a line and a hint an editor can act on. */
@@ -153,7 +172,7 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Sch
         message: missing ? `${key} is required` : `${key}${issue.path.length > 1 ? `[${issue.path.slice(1).join('.')}]` : ''} ${describeIssue(issue)}`,
         file: context.file,
         line,
-        hint: params?.hint ?? (missing ? `add a line such as ${example(key)}` : `write it like ${example(key)}`),
+        hint: params?.hint ?? (missing ? `add a line such as ${example(key)}` : (quotingHint(key, issue, context) ?? `write it like ${example(key)}`)),
       }),
     );
   }

@@ -5,15 +5,18 @@ const check = (frontMatter: string) => validateArticle({ file: 'content/articles
 
 describe('validateArticle: a value of the wrong kind', () => {
   it.each([
-    ['title: null\ndate: 2025-12-22', 'title must be text, not empty', 2],
-    ['title: [a, b]\ndate: 2025-12-22', 'title must be text, not a list', 2],
-    ['title: 12\ndate: 2025-12-22', 'title must be text, not a number', 2],
-    ['title: A\ndate: 2025-12-22\nauthor: {ime: Ana}', 'author must be text, not keys and values', 4],
-  ])('%j', (frontMatter, message, line) => {
+    ['title: null\ndate: 2025-12-22', 'title must be text, not empty', 2, /^write it like /],
+    ['title: [a, b]\ndate: 2025-12-22', 'title must be text, not a list', 2, /^write it like /],
+    ['title: A\ndate: 2025-12-22\nauthor: {ime: Ana}', 'author must be text, not keys and values', 4, /^write it like /],
+    // What YAML changes silently: an unquoted number, and a # that starts a comment.
+    ['title: 12\ndate: 2025-12-22', 'title must be text, not a number', 2, /^YAML reads an unquoted number as a number: put it in quotes, such as title: "12"$/],
+    ['title: A\ndate: 2025-12-22\nslug: 12345', 'slug must be text, not a number', 4, /such as slug: "12345"$/],
+    ['date: 2025-12-22\ntitle: #1 v Evropi', 'title must be text, not empty', 3, /^in YAML a # after the colon starts a comment, so title is empty: put the value in quotes, such as title: "#1 v Evropi"$/],
+  ])('%j', (frontMatter, message, line, hint) => {
     const { article, errors } = check(frontMatter);
     expect(article).toBeUndefined();
     expect(errors.map((error) => [error.message, error.line])).toEqual([[message, line]]);
-    expect(errors[0]!.hint).toMatch(/^write it like /);
+    expect(errors[0]!.hint).toMatch(hint);
   });
 });
 
