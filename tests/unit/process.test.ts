@@ -13,8 +13,10 @@ describe('processExists', () => {
 
   it.skipIf(!existsSync('/proc/self/stat'))('does not count a killed process its parent has not waited for (a zombie)', async () => {
     // sh starts a short child and then becomes `sleep 30`, which never waits for it: the child stays a zombie
-    // until sleep ends (killed below; 30 s so that a loaded machine cannot end it first).
-    const parent = execFile('sh', ['-c', 'true & echo $!; exec sleep 30']);
+    // until sleep ends (killed below; 30 s so that a loaded machine cannot end it first). The child lives
+    // 0.3 s, so it ends after the exec: a child that ended before it (`true`) could be reaped by sh itself,
+    // and then there was no zombie to find (kill ESRCH, seen once in a full run).
+    const parent = execFile('sh', ['-c', 'sleep 0.3 & echo $!; exec sleep 30']);
     const ended = new Promise<void>((done) => parent.on('exit', () => done()));
     try {
       const zombie = await new Promise<number>((resolve) => parent.stdout!.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))));
