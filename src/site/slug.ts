@@ -69,12 +69,18 @@ function transliterateCyrillic(lower: string): string {
   return text.replace(CYRILLIC_LETTERS, (letter) => CYRILLIC_LATIN[letter] ?? CYRILLIC_LATIN[letter.normalize('NFD')[0]!] ?? letter);
 }
 
+/** Letters the two rules can write otherwise: Cyrillic and compatibility letters (ĳ, ŀ, ſ, ǆ, ﬁ, Ａ …), and æ with an accent (ǣ, ǽ), which the earlier rules dropped. */
+const BEYOND_EARLIER_LETTERS = /[\u0132\u0133\u013f\u0140\u0149\u017f\u01c4-\u01cc\u01e2\u01e3\u01f1-\u01f3\u01fc-\u01ff\u0250-\uffff]/;
+
 /**
  * The slug arhivar made of `text` before it wrote Cyrillic in Latin letters and took compatibility letters
  * apart (ﬁ), when that differs from today's: an article published then without a `slug:` line is at that
  * address ("Intervju: Путин o Ukrajini" was intervju-o-ukrajini, "Naﬁ" na). Undefined for every other text.
  */
 export function earlierSlug(text: string): string | undefined {
+  // Every title is asked on every build: most have no letter beyond Latin Extended-B, where neither rule
+  // changed anything (the few compatibility letters below it are listed), and need no composing.
+  if (!BEYOND_EARLIER_LETTERS.test(text)) return undefined;
   if (!CYRILLIC.test(text) && !/(?![\p{ASCII}])[\p{Lu}\p{Ll}\p{Lt}\p{Nd}]/u.test(text.normalize('NFD').replace(/\p{M}/gu, ''))) return undefined;
   const earlier = latinSlug(text.toLowerCase());
   return earlier !== '' && earlier !== slugify(text) ? earlier : undefined;

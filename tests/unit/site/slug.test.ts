@@ -85,3 +85,31 @@ describe('earlierSlug', () => {
     expect(earlierSlug('Україна')).toBeUndefined();
   });
 });
+
+describe('earlierSlug against the earlier rules, letter by letter', () => {
+  // The slug rules before Cyrillic and compatibility letters, as they were: the address an article has if
+  // it was published then.
+  const LETTERS: Record<string, string> = { đ: 'dj', ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd', ı: 'i' };
+  const earlierRules = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[đłøßæœþðı]/g, (letter) => LETTERS[letter] ?? letter)
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+
+  it('names the earlier slug of every title that moved, and of no other', () => {
+    const codePoints = [...range(0x80, 0x2ff), ...range(0x400, 0x4ff), ...range(0xfb00, 0xfb06), ...range(0xff10, 0xff5a)];
+    for (const codePoint of codePoints) {
+      const title = `Naslov ${String.fromCodePoint(codePoint)}a 1`;
+      const earlier = earlierRules(title);
+      const moved = earlier !== '' && earlier !== slugify(title);
+      expect(earlierSlug(title), `U+${codePoint.toString(16)}`).toBe(moved ? earlier : undefined);
+    }
+  });
+});
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, n) => from + n);
+}
