@@ -72,10 +72,6 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   return { url: `http://${host}:${port}${basePath}`, close: () => closeServer(server) };
 }
 
-/**
- * For a site under a path: the host's root leads there (302: the root is not the site's to say), and so
- * does the path without its final slash (301, as for any folder).
- */
 /** Answers a request for the host's root or the base path without its slash with baseRedirect's redirect. */
 export function redirectedToBasePath(basePath: string, url: URL, response: ServerResponse): boolean {
   const redirect = baseRedirect(basePath, url);
@@ -85,6 +81,10 @@ export function redirectedToBasePath(basePath: string, url: URL, response: Serve
   return true;
 }
 
+/**
+ * For a site under a path: the host's root leads there (302: the root is not the site's to say), and so
+ * does the path without its final slash (301, as for any folder).
+ */
 export function baseRedirect(basePath: string, url: URL): { status: 301 | 302; location: string } | undefined {
   if (basePath === '/') return undefined;
   if (url.pathname === '/') return { status: 302, location: basePath };

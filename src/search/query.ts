@@ -11,8 +11,9 @@ export interface QueryTerm {
   stem: string;
   /**
    * The word still being typed (the query's last, with nothing after it), folded: a word that begins with it
-   * is a hit too (Dmitri finds Dmitrijevim). A finished word matches by its stem only, so Gaza does not find
-   * gazirane, whose stem begins with Gaza's stem "gaz".
+   * is a hit too (Dmitri finds Dmitrijevim). A finished word matches by its stem (and, see `word`, by a name's
+   * forms with an inserted j or t), not by its beginning, so Gaza does not find gazirane, whose stem begins
+   * with Gaza's stem "gaz".
    */
   typed?: string | undefined;
   /**
@@ -49,7 +50,10 @@ export function parseQuery(query: string): QueryTerm[] {
   return terms;
 }
 
-/** How much a word with this stem counts for the term: 1 for its own stem, less for the start of a word being typed, 0 for none. */
+/**
+ * How much a word with this stem counts for the term: 1 for its own stem or a form of the name with an
+ * inserted j or t, less for the start of a word being typed, 0 for none.
+ */
 function stemFactor(stem: string, term: QueryTerm): number {
   if (stem === term.stem) return 1;
   if (term.word !== undefined && stem.startsWith(term.word) && NAME_LINKS.includes(stem.slice(term.word.length))) return 1;

@@ -97,14 +97,14 @@ export function withTagNames(articles: readonly Article[]): { articles: Article[
       if (!seen || compareNewestFirst(article, seen.article) < 0) newest.set(tag.slug, { article, name: tag.name });
     }
   }
-  const names = new Map([...newest].map(([slug, { name }]) => [slug, name]));
+  const nameOf = (slug: string) => newest.get(slug)!.name;
   const renamed: [Article, Article][] = [];
   const result = articles.map((article) => {
-    if (article.tags.every((tag) => names.get(tag.slug) === tag.name)) return article;
+    if (article.tags.every((tag) => nameOf(tag.slug) === tag.name)) return article;
     const original = article;
     const copy: Article = {
       ...article,
-      tags: article.tags.map((tag) => ({ slug: tag.slug, name: names.get(tag.slug)! })),
+      tags: article.tags.map((tag) => ({ slug: tag.slug, name: nameOf(tag.slug) })),
       get html() {
         return original.html;
       },
