@@ -32,7 +32,8 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   const firstParagraphNode = tree.children.find((node) => node.type === 'paragraph' && hasOwnText(node));
   const firstParagraph = firstParagraphNode ? foldWhitespace(inlineText(firstParagraphNode)) : '';
   nestHeadings(tree);
-  replaceDroppedImages(tree);
+  const definitions = definitionsOf(tree);
+  replaceDroppedImages(tree, definitions);
   withoutCellAlignment(tree);
   const withoutAlt: number[] = [];
   collectImagesWithoutAlt(tree, withoutAlt);
@@ -127,15 +128,11 @@ function withoutCellAlignment(node: Nodes): void {
   else if (node.type !== 'paragraph' && 'children' in node) for (const child of node.children) withoutCellAlignment(child);
 }
 
-/**
- * The sanitiser drops an image URL it does not allow and keeps the element: `<img alt="x">` with no src,
- * which is invalid HTML and shows a broken image. Such an image (and one with an empty URL) becomes its
- * alt text instead.
- */
-function replaceDroppedImages(tree: Root): void {
+/** The definitions reference links and images take their URLs from, by identifier. */
+function definitionsOf(tree: Root): Map<string, Definition> {
   const definitions = new Map<string, Definition>();
   collectDefinitions(tree, definitions);
-  replaceImagesIn(tree, definitions);
+  return definitions;
 }
 
 function collectDefinitions(node: Nodes, out: Map<string, Definition>): void {
@@ -147,7 +144,12 @@ function collectDefinitions(node: Nodes, out: Map<string, Definition>): void {
   }
 }
 
-function replaceImagesIn(node: Parent, definitions: ReadonlyMap<string, Definition>): void {
+/**
+ * The sanitiser drops an image URL it does not allow and keeps the element: `<img alt="x">` with no src,
+ * which is invalid HTML and shows a broken image. Such an image (and one with an empty URL) becomes its
+ * alt text instead.
+ */
+function replaceDroppedImages(node: Parent, definitions: ReadonlyMap<string, Definition>): void {
   const children = node.children as RootContent[];
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!;
@@ -155,7 +157,7 @@ function replaceImagesIn(node: Parent, definitions: ReadonlyMap<string, Definiti
     if (url !== undefined && (child.type === 'image' || child.type === 'imageReference') && !keepsImageUrl(url)) {
       children[index] = { type: 'text', value: child.alt ?? '' };
     } else if ('children' in child) {
-      replaceImagesIn(child, definitions);
+      replaceDroppedImages(child, definitions);
     }
   }
 }
@@ -164,7 +166,11 @@ function replaceImagesIn(node: Parent, definitions: ReadonlyMap<string, Definiti
 const IMAGE_PROTOCOLS = ['http', 'https'];
 
 export function keepsImageUrl(url: string): boolean {
-  if (url === '') return false;
+  return url !== '' && keepsUrl(url, IMAGE_PROTOCOLS);
+}
+
+/** Whether the sanitiser keeps `url` where `protocols` are allowed (its safeProtocol). */
+function keepsUrl(url: string, protocols: readonly string[]): boolean {
   const colon = url.indexOf(':');
   if (colon < 0) return true;
   // A colon after a / ? or # is not a scheme's: the URL is relative.
@@ -172,5 +178,5 @@ export function keepsImageUrl(url: string): boolean {
     const at = url.indexOf(mark);
     if (at > -1 && colon > at) return true;
   }
-  return IMAGE_PROTOCOLS.some((protocol) => colon === protocol.length && url.startsWith(protocol));
+  return protocols.some((protocol) => colon === protocol.length && url.startsWith(protocol));
 }
