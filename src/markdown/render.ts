@@ -20,6 +20,16 @@ export interface RenderedMarkdown {
   wordCount: number;
   /** Lines (counted from the body's first) of images published with empty alt text; absent when there are none. */
   imagesWithoutAlt?: number[];
+  /** Links whose text says nothing out of context ("tukaj", "preberi več"), in order; absent when there are none. */
+  vagueLinks?: VagueLink[];
+}
+
+/** A link whose visible text is one of VAGUE_LINK_TEXTS. */
+export interface VagueLink {
+  /** Counted from the body's first line, where the link starts. */
+  line: number;
+  /** The text as the reader sees it, white space folded ("Preberi več »"). */
+  text: string;
 }
 
 /** Parsing is parseMarkdown's (parse.ts); this turns the tree into sanitised HTML. */
@@ -37,12 +47,15 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   withoutCellAlignment(tree);
   const withoutAlt: number[] = [];
   collectImagesWithoutAlt(tree, withoutAlt);
+  const vagueLinks: VagueLink[] = [];
+  collectVagueLinks(tree, definitions, vagueLinks);
   const html = String(processor.stringify(processor.runSync(tree) as Root));
   const blocks: string[] = [];
   collectBlockTexts(tree.children, blocks);
   const text = blocks.join('\n\n');
   const rendered: RenderedMarkdown = { html, text, firstParagraph, wordCount: countWords(text) };
   if (withoutAlt.length > 0) rendered.imagesWithoutAlt = withoutAlt;
+  if (vagueLinks.length > 0) rendered.vagueLinks = vagueLinks;
   return rendered;
 }
 
@@ -56,6 +69,61 @@ function collectImagesWithoutAlt(node: Nodes, out: number[]): void {
   } else if ('children' in node) {
     for (const child of node.children) collectImagesWithoutAlt(child, out);
   }
+}
+
+/**
+ * Link texts that say nothing once taken out of their sentence, as a screen reader's list of a page's links
+ * takes them (WCAG 2.4.4, Link Purpose): Slovenian and the common English ones. Only whole texts, and only
+ * phrases that are never a title, so a warning is never a false alarm: "več o pogajanjih v Miamiju" and a bare
+ * URL as the text are fine.
+ */
+const VAGUE_LINK_TEXTS = new Set([
+  'tukaj',
+  'tu',
+  'klikni tukaj',
+  'kliknite tukaj',
+  'klik',
+  'več',
+  'preberi več',
+  'preberite več',
+  'več o tem',
+  'povezava',
+  'ta povezava',
+  'link',
+  'to',
+  'here',
+  'click here',
+  'read more',
+  'more',
+]);
+
+/**
+ * Punctuation, quotes and arrows at either end of a link text, which do not make it say more: "Preberi več »",
+ * "»Tukaj«", "Več …", "Read more →".
+ */
+const ENDS_OF_TEXT = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
+
+/**
+ * Links (inline, reference and autolinks) whose text is one of VAGUE_LINK_TEXTS. The text is inlineText's,
+ * what a screen reader names the link by: an image in it counts with its alt text. A link made only of an
+ * image with no alt text has no name at all; collectImagesWithoutAlt warns about that image, so it is not
+ * warned about twice. A link whose URL the sanitiser drops is published as an `<a>` without href, which is
+ * no link to a screen reader either, so it is left out.
+ */
+function collectVagueLinks(node: Nodes, definitions: ReadonlyMap<string, Definition>, out: VagueLink[]): void {
+  if (node.type === 'link' || node.type === 'linkReference') {
+    const url = node.type === 'link' ? node.url : definitions.get(node.identifier)?.url;
+    if (url === undefined || !keepsUrl(url, LINK_PROTOCOLS)) return;
+    const text = foldWhitespace(inlineText(node));
+    if (node.position && isVagueLinkText(text)) out.push({ line: node.position.start.line, text });
+  } else if ('children' in node) {
+    for (const child of node.children) collectVagueLinks(child, definitions, out);
+  }
+}
+
+/** `text` has its white space folded already. */
+function isVagueLinkText(text: string): boolean {
+  return VAGUE_LINK_TEXTS.has(text.replace(ENDS_OF_TEXT, '').toLowerCase());
 }
 
 const BLOCK_TYPES = new Set(['paragraph', 'heading', 'tableCell', 'code']);
@@ -162,8 +230,9 @@ function replaceDroppedImages(node: Parent, definitions: ReadonlyMap<string, Def
   }
 }
 
-/** The URLs hast-util-sanitize's default (GitHub) schema keeps in `src` (its safeProtocol, protocols.src). */
+/** The schemes hast-util-sanitize's default (GitHub) schema keeps in `src` and `href` (its protocols.src, protocols.href). */
 const IMAGE_PROTOCOLS = ['http', 'https'];
+const LINK_PROTOCOLS = ['http', 'https', 'irc', 'ircs', 'mailto', 'xmpp'];
 
 export function keepsImageUrl(url: string): boolean {
   return url !== '' && keepsUrl(url, IMAGE_PROTOCOLS);

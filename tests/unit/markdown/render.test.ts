@@ -188,3 +188,82 @@ describe('renderMarkdown lists the lines of images published without alt text', 
     expect(renderMarkdown('![Opis](/slike/a.jpg)\n\nBesedilo.').imagesWithoutAlt).toBeUndefined();
   });
 });
+
+describe('renderMarkdown lists links whose text says nothing out of context', () => {
+  const phrases = [
+    'tukaj', 'tu', 'klikni tukaj', 'kliknite tukaj', 'klik', 'več', 'preberi več', 'preberite več', 'več o tem',
+    'povezava', 'ta povezava', 'link', 'to', 'here', 'click here', 'read more', 'more',
+  ];
+
+  it.each(phrases)('"%s"', (phrase) => {
+    expect(renderMarkdown(`Poročilo je [${phrase}](https://example.si/porocilo).`).vagueLinks).toEqual([{ line: 1, text: phrase }]);
+  });
+
+  it('in any letter case, with punctuation, quotes or an arrow at either end, across a line break and in bold', () => {
+    const texts = ['Tukaj', 'TUKAJ', 'Preberi več »', 'Več …', 'tukaj.', 'Klikni tukaj!', '»Tukaj«', '"here"', 'Read more:', 'Read more →', '**Več**'];
+    const markdown = `${texts.map((text) => `Besedilo, [${text}](https://example.si/).`).join('\n\n')}\n\nBesedilo, [Preberi\nveč](https://example.si/).`;
+    expect(renderMarkdown(markdown).vagueLinks).toEqual([
+      ...texts.map((text, index) => ({ line: 2 * index + 1, text: text.replaceAll('**', '') })),
+      { line: 2 * texts.length + 1, text: 'Preberi več' },
+    ]);
+  });
+
+  it('only the whole text: a descriptive link, "več" inside a longer phrase and a URL as the text are fine', () => {
+    const markdown = [
+      'Ministrstvo je objavilo [poročilo o proračunu za leto 2026](https://example.si/porocilo).',
+      '[Več o pogajanjih v Miamiju](https://example.si/miami), [tukajšnji odbor](https://example.si/odbor),',
+      '[Tu je poročilo](https://example.si/a), [To Be](https://example.si/b), [Link Evropske unije](https://example.si/c),',
+      '[https://example.si/tukaj](https://example.si/tukaj), <https://example.si/vec>, <mailto:tu@example.si>',
+      'in [tukaj](https://example.si/d).',
+    ].join('\n');
+    expect(renderMarkdown(markdown).vagueLinks).toEqual([{ line: 5, text: 'tukaj' }]);
+  });
+
+  it('reference links, full, collapsed and shortcut, at the line of the link and not of its definition', () => {
+    const markdown = [
+      'Uvod.', // 1
+      '',
+      'Vlada je sprejela [sklep o draginji][s].', // 3
+      '',
+      'Celotno besedilo je [tukaj][s], povzetek [Več][] in', // 5
+      '[povezava].', // 6
+      '',
+      '[s]: https://example.si/sklep',
+      '[več]: https://example.si/povzetek',
+      '[povezava]: https://example.si/povezava',
+    ].join('\n');
+    expect(renderMarkdown(markdown).vagueLinks).toEqual([
+      { line: 5, text: 'tukaj' },
+      { line: 5, text: 'Več' },
+      { line: 6, text: 'povezava' },
+    ]);
+  });
+
+  it('names a link made of an image by its alt text; one whose image has none is left to imagesWithoutAlt', () => {
+    const markdown = '[![Tukaj](/slike/gumb.png)](https://example.si/a)\n\n[![](/slike/logo.png)](https://example.si/b)';
+    const rendered = renderMarkdown(markdown);
+    expect(rendered.vagueLinks).toEqual([{ line: 1, text: 'Tukaj' }]);
+    expect(rendered.imagesWithoutAlt).toEqual([3]);
+  });
+
+  it('leaves out a link whose URL the sanitiser drops (an <a> without href is no link), and keeps mailto: links', () => {
+    const markdown = [
+      '[tukaj](javascript:alert(1)) [Več](JaVaScRiPt:alert(1)) [povezava][d]', // 1
+      '[klik](mailto:urednistvo@example.si) [here](/arhiv/)', // 2
+      '',
+      '[d]: data:text/html,x',
+    ].join('\n');
+    const rendered = renderMarkdown(markdown);
+    expect(rendered.html).not.toContain('javascript');
+    expect(rendered.vagueLinks).toEqual([
+      { line: 2, text: 'klik' },
+      { line: 2, text: 'here' },
+    ]);
+  });
+
+  it('is absent when no link is vague', () => {
+    const markdown = 'Uvod.\n\n[Poročilo ministrstva](https://example.si/).';
+    expect(renderMarkdown(markdown).vagueLinks).toBeUndefined();
+    expect(renderMarkdown(`${markdown}\n\n[Tukaj](https://example.si/).`).vagueLinks).toEqual([{ line: 5, text: 'Tukaj' }]);
+  });
+});
