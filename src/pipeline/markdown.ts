@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ArticleSource } from '../content/article.ts';
 import type { Person } from '../content/person.ts';
 import { ArhivarError, sortErrors } from '../errors.ts';
-import type { RenderedMarkdown } from '../markdown/render.ts';
+import type { RenderedMarkdown, VagueLink } from '../markdown/render.ts';
 import { defaultPoolSize, MarkdownPool, NestedTooDeep, TimeLimitExceeded, type ArticleTask, type DetectedPeople, type EncodedMarkdown } from '../workers/markdown-pool.ts';
 import { RecordCache } from './cache.ts';
 import { BlobLog } from './blob-log.ts';
@@ -342,8 +342,7 @@ export class BodyRenderer {
       else this.promotions.set(index, submitted.promote);
       const result = await submitted.result.finally(() => this.promotions.delete(index));
       if (result.rendered) {
-        const { html, text, firstParagraph, wordCount, imagesWithoutAlt } = result.rendered;
-        this.cache?.set(key, imagesWithoutAlt ? { firstParagraph, wordCount, imagesWithoutAlt } : { firstParagraph, wordCount }, [html, text]);
+        this.cache?.set(key, headOf(result.rendered), [result.rendered.html, result.rendered.text]);
         // Kept as the UTF-8 bytes the worker sent, or left in .cache/ to be read when a page needs it.
         const body = this.onDisk ? this.stored(key)! : new Utf8Body(result.rendered);
         this.bodies[index] = body;
@@ -413,7 +412,20 @@ export class BodyRenderer {
  * A rendered body in .cache/: this head, and the html and text as UTF-8 bytes (parts 0 and 1), as the workers
  * send them. v8 would keep a string with any non-Latin-1 letter (č, š, ž) as UTF-16: twice the bytes.
  */
-export type MarkdownHead = Pick<EncodedMarkdown, 'firstParagraph' | 'wordCount' | 'imagesWithoutAlt'>;
+export type MarkdownHead = Pick<EncodedMarkdown, 'firstParagraph' | 'wordCount' | 'imagesWithoutAlt' | 'vagueLinks'>;
+
+/**
+ * What the warnings are made of (imagesWithoutAlt, vagueLinks) travels in the head, so a build that takes the
+ * body from .cache/ warns as a fresh one does; only when there are any, so other heads do not grow. Heads kept
+ * by other arhivar code are never read: the log is named by codeVersion, a hash of src/.
+ */
+function headOf(rendered: EncodedMarkdown): MarkdownHead {
+  const { firstParagraph, wordCount, imagesWithoutAlt, vagueLinks } = rendered;
+  const head: MarkdownHead = { firstParagraph, wordCount };
+  if (imagesWithoutAlt) head.imagesWithoutAlt = imagesWithoutAlt;
+  if (vagueLinks) head.vagueLinks = vagueLinks;
+  return head;
+}
 
 const utf8 = new TextDecoder();
 const utf8Encoder = new TextEncoder();
@@ -429,6 +441,7 @@ class Utf8Body implements RenderedMarkdown {
   readonly firstParagraph: string;
   readonly wordCount: number;
   readonly imagesWithoutAlt: number[] | undefined;
+  readonly vagueLinks: VagueLink[] | undefined;
   readonly #stored: EncodedMarkdown;
 
   constructor(stored: EncodedMarkdown) {
@@ -436,6 +449,7 @@ class Utf8Body implements RenderedMarkdown {
     this.firstParagraph = stored.firstParagraph;
     this.wordCount = stored.wordCount;
     this.imagesWithoutAlt = stored.imagesWithoutAlt;
+    this.vagueLinks = stored.vagueLinks;
   }
 
   get html(): string {
@@ -456,6 +470,7 @@ class DiskBody implements RenderedMarkdown {
   readonly firstParagraph: string;
   readonly wordCount: number;
   readonly imagesWithoutAlt: number[] | undefined;
+  readonly vagueLinks: VagueLink[] | undefined;
 
   constructor(
     private readonly cache: BlobLog<MarkdownHead>,
@@ -465,6 +480,7 @@ class DiskBody implements RenderedMarkdown {
     this.firstParagraph = head.firstParagraph;
     this.wordCount = head.wordCount;
     this.imagesWithoutAlt = head.imagesWithoutAlt;
+    this.vagueLinks = head.vagueLinks;
   }
 
   get html(): string {

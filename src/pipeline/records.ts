@@ -71,6 +71,17 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
       }),
     );
   }
+  for (const link of rendered.vagueLinks ?? []) {
+    warnings.push(
+      new ArhivarError({
+        code: 'article/vague-link-text',
+        message: `the link text "${link.text}" says nothing out of context: screen-reader users who go through a page by its list of links hear only "${link.text}"`,
+        file: draft.file,
+        line: draft.bodyLine + link.line - 1,
+        hint: `write what the link leads to as its text ("poročilo ministrstva o …") instead of "${link.text}"`,
+      }),
+    );
+  }
   const earlier = draft.frontMatter.slug === undefined ? earlierSlug(draft.title) : undefined;
   if (earlier !== undefined) {
     warnings.push(

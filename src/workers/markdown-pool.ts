@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Person } from '../content/person.ts';
-import type { RenderedMarkdown } from '../markdown/render.ts';
+import type { RenderedMarkdown, VagueLink } from '../markdown/render.ts';
 import { Queue } from '../queue.ts';
 
 /**
@@ -49,14 +49,22 @@ export interface EncodedMarkdown {
   firstParagraph: string;
   wordCount: number;
   imagesWithoutAlt?: number[];
+  vagueLinks?: VagueLink[];
 }
 
 const utf8 = new TextDecoder();
 const encoder = new TextEncoder();
 
 export function decodeMarkdown(encoded: EncodedMarkdown): RenderedMarkdown {
-  const { firstParagraph, wordCount, imagesWithoutAlt } = encoded;
-  return { html: utf8.decode(encoded.html), text: utf8.decode(encoded.text), firstParagraph, wordCount, ...(imagesWithoutAlt ? { imagesWithoutAlt } : {}) };
+  const { firstParagraph, wordCount, imagesWithoutAlt, vagueLinks } = encoded;
+  return {
+    html: utf8.decode(encoded.html),
+    text: utf8.decode(encoded.text),
+    firstParagraph,
+    wordCount,
+    ...(imagesWithoutAlt ? { imagesWithoutAlt } : {}),
+    ...(vagueLinks ? { vagueLinks } : {}),
+  };
 }
 
 export interface ArticleTaskResult {

@@ -37,6 +37,7 @@ parentPort?.on('message', (message: ArticleTask | { setup: WorkerSetup }) => {
       const encodedText = encoder.encode(rendered.text);
       result.rendered = { html, text: encodedText, firstParagraph: rendered.firstParagraph, wordCount: rendered.wordCount };
       if (rendered.imagesWithoutAlt) result.rendered.imagesWithoutAlt = rendered.imagesWithoutAlt;
+      if (rendered.vagueLinks) result.rendered.vagueLinks = rendered.vagueLinks;
       // Each encode() returns a view of a buffer of its own: handing the buffers over costs no copy.
       transfer.push(html.buffer as ArrayBuffer, encodedText.buffer as ArrayBuffer);
       text = rendered.text;

@@ -119,6 +119,34 @@ describe('bad input', () => {
     }
   });
 
+  it('warns about a link whose text says nothing out of context, with its line, from a fresh build, from .cache/ and in check', async () => {
+    const root = await copyFixture('archive-basic');
+    const file = path.join(root, 'content/articles/2025/prvi.md');
+    const source = await readFile(file, 'utf8');
+    await writeFile(
+      file,
+      `${source.trimEnd()}\n\nCelotno besedilo proračuna je objavljeno [tukaj](https://example.si/proracun).\n\n` +
+        `Župan je [več o pogajanjih z Ljubljano](https://example.si/pogajanja) povedal na seji.\n[Preberi več »][vec]\n\n[vec]: https://example.si/vec\n`,
+    );
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    // The body starts on line 8 of the file (six lines of front matter, a blank line): the links are on 10 and 13.
+    expect([lines.findIndex((line) => line.includes('[tukaj]')) + 1, lines.indexOf('[Preberi več »][vec]') + 1]).toEqual([10, 13]);
+    const expected = ['content/articles/2025/prvi.md:10 tukaj', 'content/articles/2025/prvi.md:13 Preberi več »'];
+    for (const run of ['fresh', 'from .cache/']) {
+      const site = await buildSite(root);
+      const warnings = site.result.model.warnings.filter((w) => w.code === 'article/vague-link-text');
+      expect(warnings.map((w) => `${w.file}:${w.line} ${w.message.match(/"(.*?)"/)![1]}`), run).toEqual(expected);
+      expect(warnings[0]!.hint).toBe('write what the link leads to as its text ("poročilo ministrstva o …") instead of "tukaj"');
+      expect(await site.read('/2025/01/10/prvi-clanek-o-obcini/')).toContain('<a href="https://example.si/proracun">tukaj</a>');
+    }
+    const printed: string[] = [];
+    expect(await main(['check', '--root', root], { out: () => {}, err: (line) => printed.push(line) })).toBe(0);
+    expect(printed.filter((line) => line.includes('article/vague-link-text')).map((line) => line.split('\n')[0])).toEqual([
+      'warning: content/articles/2025/prvi.md:10  article/vague-link-text',
+      'warning: content/articles/2025/prvi.md:13  article/vague-link-text',
+    ]);
+  });
+
   it('warns about an article or a settings file left where nothing reads it, and still builds', async () => {
     const root = await copyFixture('archive-basic');
     await writeFile(path.join(root, 'content/zgubljen.md'), '---\ntitle: Zgubljen\ndate: 2025-12-01\n---\n\nBesedilo.\n');

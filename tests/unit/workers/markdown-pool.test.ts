@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileWorker } from '../../../src/workers/compile.ts';
 import { MarkdownPool, TimeLimitExceeded } from '../../../src/workers/markdown-pool.ts';
+import { renderMarkdown } from '../../../src/markdown/render.ts';
 import { PACKAGE_ROOT } from '../../../src/bin/code.js';
 import type { Person } from '../../../src/content/person.ts';
 import { makeTempDir, removeDir } from '../../helpers.ts';
@@ -26,6 +27,14 @@ describe('MarkdownPool', () => {
     const bodies = Array.from({ length: 40 }, (_, i) => `Članek **${i}** o Witkoffu.`);
     const results = await Promise.all(bodies.map((body) => markdown.render(body)));
     results.forEach((result, i) => expect(result.html).toBe(`<p>Članek <strong>${i}</strong> o Witkoffu.</p>\n`));
+  });
+
+  it('gives back all that renderMarkdown finds, the lines the warnings need too', async () => {
+    const markdown = await pool(1, 10_000);
+    const body = 'Uvod.\n\n![](/slike/foto.png)\n\nPoročilo je [tukaj](https://example.si/porocilo).';
+    const rendered = renderMarkdown(body);
+    expect(rendered).toMatchObject({ imagesWithoutAlt: [3], vagueLinks: [{ line: 5, text: 'tukaj' }] });
+    expect(await markdown.render(body)).toEqual(rendered);
   });
 
   it('stops the article over the time limit; the articles posted to the same worker behind it still render', async () => {
