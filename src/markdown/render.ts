@@ -20,7 +20,7 @@ export interface RenderedMarkdown {
   wordCount: number;
   /** Lines (counted from the body's first) of images published with empty alt text; absent when there are none. */
   imagesWithoutAlt?: number[];
-  /** Links whose text says nothing out of context ("tukaj", "preberi več"), in order; absent when there are none. */
+  /** Links whose text says nothing out of context ("tukaj", "preberi več") or is empty, in order; absent when there are none. */
   vagueLinks?: VagueLink[];
 }
 
@@ -28,7 +28,7 @@ export interface RenderedMarkdown {
 export interface VagueLink {
   /** Counted from the body's first line, where the link starts. */
   line: number;
-  /** The text as the reader sees it, white space folded ("Preberi več »"). */
+  /** The text as the reader sees it, white space folded ("Preberi več »"); empty for a link with no text. */
   text: string;
 }
 
@@ -115,10 +115,18 @@ function collectVagueLinks(node: Nodes, definitions: ReadonlyMap<string, Definit
     const url = node.type === 'link' ? node.url : definitions.get(node.identifier)?.url;
     if (url === undefined || !keepsUrl(url, LINK_PROTOCOLS)) return;
     const text = foldWhitespace(inlineText(node));
-    if (node.position && isVagueLinkText(text)) out.push({ line: node.position.start.line, text });
+    // An empty text (`[](https://…)`) is a link with no name at all, unless an image without alt text is all
+    // it holds, which collectImagesWithoutAlt warns about.
+    const nameless = text === '' && !holdsImage(node);
+    if (node.position && (nameless || isVagueLinkText(text))) out.push({ line: node.position.start.line, text });
   } else if ('children' in node) {
     for (const child of node.children) collectVagueLinks(child, definitions, out);
   }
+}
+
+function holdsImage(node: Nodes): boolean {
+  if (node.type === 'image' || node.type === 'imageReference') return true;
+  return 'children' in node && node.children.some(holdsImage);
 }
 
 /** `text` has its white space folded already. */

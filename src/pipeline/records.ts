@@ -75,10 +75,12 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
     warnings.push(
       new ArhivarError({
         code: 'article/vague-link-text',
-        message: `the link text "${link.text}" says nothing out of context: screen-reader users who go through a page by its list of links hear only "${link.text}"`,
+        message: link.text
+          ? `the link text "${link.text}" says nothing out of context: screen-reader users who go through a page by its list of links hear only "${link.text}"`
+          : 'this link has no text: it is published as a link nobody can see, and a screen reader names it by its address or not at all',
         file: draft.file,
         line: draft.bodyLine + link.line - 1,
-        hint: `write what the link leads to as its text ("poročilo ministrstva o …") instead of "${link.text}"`,
+        hint: `write what the link leads to as its text ("poročilo ministrstva o …")${link.text ? ` instead of "${link.text}"` : ' between the brackets'}`,
       }),
     );
   }

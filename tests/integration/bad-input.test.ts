@@ -126,17 +126,18 @@ describe('bad input', () => {
     await writeFile(
       file,
       `${source.trimEnd()}\n\nCelotno besedilo proračuna je objavljeno [tukaj](https://example.si/proracun).\n\n` +
-        `Župan je [več o pogajanjih z Ljubljano](https://example.si/pogajanja) povedal na seji.\n[Preberi več »][vec]\n\n[vec]: https://example.si/vec\n`,
+        `Župan je [več o pogajanjih z Ljubljano](https://example.si/pogajanja) povedal na seji.\n[Preberi več »][vec]\n\n[vec]: https://example.si/vec\n\nVir: [](https://example.si/vir).\n`,
     );
     const lines = (await readFile(file, 'utf8')).split('\n');
     // The body starts on line 8 of the file (six lines of front matter, a blank line): the links are on 10 and 13.
-    expect([lines.findIndex((line) => line.includes('[tukaj]')) + 1, lines.indexOf('[Preberi več »][vec]') + 1]).toEqual([10, 13]);
-    const expected = ['content/articles/2025/prvi.md:10 tukaj', 'content/articles/2025/prvi.md:13 Preberi več »'];
+    expect([lines.findIndex((line) => line.includes('[tukaj]')) + 1, lines.indexOf('[Preberi več »][vec]') + 1, lines.indexOf('Vir: [](https://example.si/vir).') + 1]).toEqual([10, 13, 17]);
+    const expected = ['content/articles/2025/prvi.md:10 tukaj', 'content/articles/2025/prvi.md:13 Preberi več »', 'content/articles/2025/prvi.md:17 (no text)'];
     for (const run of ['fresh', 'from .cache/']) {
       const site = await buildSite(root);
       const warnings = site.result.model.warnings.filter((w) => w.code === 'article/vague-link-text');
-      expect(warnings.map((w) => `${w.file}:${w.line} ${w.message.match(/"(.*?)"/)![1]}`), run).toEqual(expected);
+      expect(warnings.map((w) => `${w.file}:${w.line} ${w.message.startsWith('this link has no text') ? '(no text)' : w.message.match(/"(.*?)"/)![1]}`), run).toEqual(expected);
       expect(warnings[0]!.hint).toBe('write what the link leads to as its text ("poročilo ministrstva o …") instead of "tukaj"');
+      expect(warnings[2]!.hint).toBe('write what the link leads to as its text ("poročilo ministrstva o …") between the brackets');
       expect(await site.read('/2025/01/10/prvi-clanek-o-obcini/')).toContain('<a href="https://example.si/proracun">tukaj</a>');
     }
     const printed: string[] = [];
@@ -144,6 +145,7 @@ describe('bad input', () => {
     expect(printed.filter((line) => line.includes('article/vague-link-text')).map((line) => line.split('\n')[0])).toEqual([
       'warning: content/articles/2025/prvi.md:10  article/vague-link-text',
       'warning: content/articles/2025/prvi.md:13  article/vague-link-text',
+      'warning: content/articles/2025/prvi.md:17  article/vague-link-text',
     ]);
   });
 

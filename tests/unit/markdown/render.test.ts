@@ -261,6 +261,16 @@ describe('renderMarkdown lists links whose text says nothing out of context', ()
     ]);
   });
 
+  it('lists a link with no text (or only spaces) as one with empty text, unless an image is all it holds', () => {
+    const markdown = 'Vir: [](https://example.si/vir) in [ ](https://example.si/drugi).\n\n[![](/slike/logo.png)](https://example.si/b) [](javascript:x)';
+    const rendered = renderMarkdown(markdown);
+    expect(rendered.vagueLinks).toEqual([
+      { line: 1, text: '' },
+      { line: 1, text: '' },
+    ]);
+    expect(rendered.imagesWithoutAlt).toEqual([3]);
+  });
+
   it('is absent when no link is vague', () => {
     const markdown = 'Uvod.\n\n[Poročilo ministrstva](https://example.si/).';
     expect(renderMarkdown(markdown).vagueLinks).toBeUndefined();
