@@ -5,8 +5,8 @@ import { absoluteUrl, urls } from '../site/urls.ts';
 import type { Breadcrumb, SiteContext } from './context.ts';
 
 /**
- * schema.org JSON-LD for search engines (https://schema.org, Google's "Article", "Profile page" and
- * "Breadcrumb" structured data guides). Dates are full ISO 8601 instants; every URL is absolute.
+ * schema.org JSON-LD for search engines (https://schema.org, Google's "Article" and "Breadcrumb" structured
+ * data guides). Dates are full ISO 8601 instants; every URL is absolute.
  */
 type JsonLd = Record<string, unknown>;
 
@@ -48,6 +48,11 @@ export function newsArticleJsonLd(article: Article, context: SiteContext): JsonL
   return data;
 }
 
+/**
+ * A person page's data is a Person, not Google's ProfilePage: that is for the creators who post on a site
+ * ("sites where creators share first-hand perspectives", Google's "Profile page" guide), and a person page
+ * is about someone the news names.
+ */
 export function personJsonLd(person: Person, context: SiteContext): JsonLd {
   const data: JsonLd = { '@context': CONTEXT, ...personReference(person, context) };
   data['@id'] = data.url;
