@@ -105,7 +105,13 @@ export const SiteConfigSchema = z.strictObject({
     .url({ protocol: /^https?$/, error: 'must be an absolute http(s) address, such as https://novice.example.si/' })
     // Pages are published under its path, which a query or a fragment would end.
     .refine((url) => !/[?#]/.test(url), { error: 'must be the address the site is published at, without ?… or #…', params: { hint: 'write it like baseUrl: https://example.si/arhiv/' } })
-    .transform((url) => (url.endsWith('/') ? url : `${url}/`))
+    // As the URL parser writes it (host in lowercase, default port dropped, space and č percent-encoded), the
+    // form canonical links are made in: the feed's author and JSON-LD's publisher print baseUrl itself, and a
+    // space there is not a valid URI (RFC 4287 §3.2.2 atom:uri).
+    .transform((url) => {
+      const { href } = new URL(url);
+      return href.endsWith('/') ? href : `${href}/`;
+    })
     .default('http://localhost/'),
   language: z.literal('sl', { error: 'must be sl: arhivar builds Slovenian sites' }).default('sl'),
   pageSize: z.int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).max(500, { error: 'must be at most 500' }).default(20),

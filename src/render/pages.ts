@@ -84,7 +84,7 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
   const feedEntries = new FeedEntries({ baseUrl: context.site.baseUrl, people: context.people, content: 'summary' });
   for (const entry of archive.people) feedEntries.expect(entry.articles.slice(0, FEED_SIZE));
   for (const entry of archive.tags) feedEntries.expect(entry.articles.slice(0, FEED_SIZE));
-  for (const page of paginate(articles, pageSize)) yield homePage(context, page);
+  for (const page of paginate(articles, pageSize)) yield homePage(context, page, listPageChange(articles, page));
   const related = archive.related ?? findRelated(articles);
   for (let index = 0; index < articles.length; index++) {
     const article = articles[index]!;
@@ -102,7 +102,7 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
   for (const entry of archive.people) {
     const bioHtml = bios.get(entry.person.id) ?? '';
     for (const page of paginate(entry.articles, pageSize)) {
-      yield entryListPage(urls.person(entry.person.id, page.number), PersonPage, { context, entry, page, bioHtml }, lastChange(page.items));
+      yield entryListPage(urls.person(entry.person.id, page.number), PersonPage, { context, entry, page, bioHtml }, listPageChange(entry.articles, page));
     }
     yield feedPage(urls.personFeed(entry.person.id), {
       site: context.site,
@@ -118,7 +118,7 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
   yield templatePage(urls.tags(), TagsPage, { context, entries: archive.tags }, newest);
   for (const entry of archive.tags) {
     for (const page of paginate(entry.articles, pageSize)) {
-      yield entryListPage(urls.tag(entry.tag.slug, page.number), TagPage, { context, entry, page }, lastChange(page.items));
+      yield entryListPage(urls.tag(entry.tag.slug, page.number), TagPage, { context, entry, page }, listPageChange(entry.articles, page));
     }
     yield feedPage(urls.tagFeed(entry.tag.slug), {
       site: context.site,
@@ -135,7 +135,7 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
     yield templatePage(urls.year(year.year), YearPage, { context, year }, lastChange(year.months.flatMap((month) => month.articles)));
     for (const month of year.months) {
       for (const page of paginate(month.articles, pageSize)) {
-        yield entryListPage(urls.month(month.year, month.month, page.number), MonthPage, { context, month, page }, lastChange(page.items));
+        yield entryListPage(urls.month(month.year, month.month, page.number), MonthPage, { context, month, page }, listPageChange(month.articles, page));
       }
     }
   }
@@ -153,8 +153,8 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
   yield templatePage(urls.notFound(), NotFoundPage, { context });
 }
 
-function homePage(context: SiteContext, page: Page<Article>): PageSpec {
-  return templatePage(urls.home(page.number), HomePage, { context, page }, lastChange(page.items));
+function homePage(context: SiteContext, page: Page<Article>, lastmod: Date | undefined): PageSpec {
+  return templatePage(urls.home(page.number), HomePage, { context, page }, lastmod);
 }
 
 /**
@@ -164,7 +164,8 @@ function homePage(context: SiteContext, page: Page<Article>): PageSpec {
  */
 export function firstHomePage(context: SiteContext, newest: readonly Article[], count: number): PageSpec {
   const { pageSize } = context.site;
-  return homePage(context, { items: newest.slice(0, pageSize), number: 1, total: pageCount(count, pageSize) });
+  const page = { items: newest.slice(0, pageSize), number: 1, total: pageCount(count, pageSize) };
+  return homePage(context, page, listPageChange(newest, page));
 }
 
 /** A feed, rendered from its options alone (`entries` only saves making the same entry twice). */
@@ -185,6 +186,20 @@ function lastChange(articles: readonly Article[]): Date | undefined {
     }
   }
   return newest;
+}
+
+/**
+ * When a page of a newest-first list last changed, for the sitemap: the newest change among its own articles
+ * and, on a later page, no earlier than the list's newest article, since each article published at the head
+ * of the list moves every later page along by one. Google trusts lastmod only while it is "consistently and
+ * verifiably accurate" (its guide "Build and submit a sitemap"), and page 5 did change the day an article
+ * was published, though none of its own articles did.
+ */
+function listPageChange(list: readonly Article[], page: Page<Article>): Date | undefined {
+  const own = lastChange(page.items);
+  const head = list[0]?.date.instant;
+  if (page.number === 1 || head === undefined || (own !== undefined && own.getTime() >= head.getTime())) return own;
+  return head;
 }
 
 /** sitemap.xml, or numbered parts and an index at /sitemap.xml when there are more than `limit` pages. */

@@ -3,11 +3,10 @@ import { articleModified } from '../site/archive.ts';
 import type { Person } from '../content/person.ts';
 import { absoluteUrl, urls } from '../site/urls.ts';
 import type { Breadcrumb, SiteContext } from './context.ts';
-import { shortenText } from '../text/shorten.ts';
 
 /**
- * schema.org JSON-LD for search engines (https://schema.org, Google's "Article", "Profile page" and
- * "Breadcrumb" structured data guides). Dates are full ISO 8601 instants; every URL is absolute.
+ * schema.org JSON-LD for search engines (https://schema.org, Google's "Article" and "Breadcrumb" structured
+ * data guides). Dates are full ISO 8601 instants; every URL is absolute.
  */
 type JsonLd = Record<string, unknown>;
 
@@ -32,8 +31,9 @@ export function newsArticleJsonLd(article: Article, context: SiteContext): JsonL
     '@id': url,
     url,
     mainEntityOfPage: url,
-    // Google shows at most 110 characters of a headline.
-    headline: shortenText(article.title, 110),
+    // The headline as published: Google's Article guide dropped its 110-character limit in 2023 ("long titles
+    // may be truncated on some devices"), and a headline cut with "…" is one the page never shows.
+    headline: article.title,
     datePublished: article.date.instant.toISOString(),
     dateModified: articleModified(article).toISOString(),
     inLanguage: 'sl',
@@ -48,6 +48,11 @@ export function newsArticleJsonLd(article: Article, context: SiteContext): JsonL
   return data;
 }
 
+/**
+ * A person page's data is a Person, not Google's ProfilePage: that is for the creators who post on a site
+ * ("sites where creators share first-hand perspectives", Google's "Profile page" guide), and a person page
+ * is about someone the news names.
+ */
 export function personJsonLd(person: Person, context: SiteContext): JsonLd {
   const data: JsonLd = { '@context': CONTEXT, ...personReference(person, context) };
   data['@id'] = data.url;

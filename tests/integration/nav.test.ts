@@ -224,6 +224,20 @@ describe('sitemap and robots.txt', () => {
     expect(article[2]).toBe('2025-01-11T07:30:00+00:00');
   });
 
+  it('dates a later page of a list no earlier than the list\'s newest article, which moved it along', async () => {
+    const xml = await read('sitemap.xml');
+    const lastmod = new Map([...xml.matchAll(/<url><loc>([^<]+)<\/loc><lastmod>([^<]+)<\/lastmod><\/url>/g)].map((match) => [match[1]!.slice(BASE.length), match[2]!]));
+    // Witkoff na Floridi (20 December, 18:00) is the newest article of the site, of Witkoff's and diplomacija's
+    // lists and of December; the later pages of those lists hold only older articles.
+    const newest = '2025-12-20T17:00:00+00:00';
+    for (const url of ['/stran/2/', '/stran/4/', '/osebe/steve-witkoff/stran/2/', '/oznake/diplomacija/stran/2/', '/2025/12/stran/2/']) {
+      expect(lastmod.get(url), url).toBe(newest);
+    }
+    expect(lastmod.get('/2025/12/20/witkoff-na-floridi/')).toBe(newest);
+    // A first page is dated by its own articles, as before.
+    expect(lastmod.get('/2024/12/')).toBe('2024-12-19T23:00:00+00:00');
+  });
+
   it('robots.txt points at the sitemap', async () => {
     expect(await read('robots.txt')).toContain(`Sitemap: ${BASE}/sitemap.xml`);
   });

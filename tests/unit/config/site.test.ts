@@ -10,6 +10,11 @@ describe('baseUrl in site.yaml', () => {
     expect(siteYaml('title: Arhiv\n').config.baseUrl).toBe('http://localhost/');
   });
 
+  it('is written as the URL parser writes it, as canonical links are, since feeds and JSON-LD print it as it is', () => {
+    expect(siteYaml('baseUrl: HTTPS://Novice.Example.SI:443/arhiv novic/časopis\n').config.baseUrl).toBe('https://novice.example.si/arhiv%20novic/%C4%8Dasopis/');
+    expect(siteYaml('baseUrl: https://Arhiv.Example.si\n').config.baseUrl).toBe('https://arhiv.example.si/');
+  });
+
   it('refuses a query or a fragment, which no page can be published under', () => {
     for (const baseUrl of ['https://example.si/arhiv/?jezik=sl', 'https://example.si/arhiv#vrh']) {
       const { errors } = siteYaml(`title: Arhiv\nbaseUrl: ${baseUrl}\n`);
