@@ -1,4 +1,4 @@
-import { ljubljanaOffsetMinutes } from '../text/sl.ts';
+import { ljubljanaCalendar, ljubljanaOffsetMinutes } from '../text/sl.ts';
 
 /**
  * Front-matter dates. YAML would read `2025-12-22T23:30:00` as UTC (23 December in Ljubljana), so
@@ -97,6 +97,24 @@ const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 
 
 function monthLabel(month: number): string {
   return ENGLISH_MONTHS[month - 1] ?? `month ${month}`;
+}
+
+/**
+ * `updated:` as readers are shown it. A date alone on the article's own day (`date: 2025-07-15T10:30`,
+ * `updated: 2025-07-15`) says it changed later that day, but is read as that day's midnight, before
+ * publication: it is taken as the moment of publication instead, still shown without a time, so the page's
+ * `<time datetime>`, the feed and the metadata never put the change before the article. Any other `updated:`
+ * is kept as written (one earlier than `date:` is warned about).
+ */
+export function updatedAsShown(date: ContentDate, updated: ContentDate | undefined): ContentDate | undefined {
+  if (!updated || updated.hasTime || updated.instant >= date.instant || !sameLjubljanaDay(updated.instant, date.instant)) return updated;
+  return { instant: date.instant, hasTime: false };
+}
+
+function sameLjubljanaDay(a: Date, b: Date): boolean {
+  const first = ljubljanaCalendar(a);
+  const second = ljubljanaCalendar(b);
+  return first.year === second.year && first.month === second.month && first.day === second.day;
 }
 
 export function daysInMonth(year: number, month: number): number {

@@ -1,4 +1,5 @@
 import type { Article, ArticleSource } from '../content/article.ts';
+import { updatedAsShown } from '../content/dates.ts';
 import type { Person } from '../content/person.ts';
 import { ArhivarError } from '../errors.ts';
 import type { RenderedMarkdown } from '../markdown/render.ts';
@@ -48,7 +49,8 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
       }),
     );
   }
-  const { updated, date } = draft.frontMatter;
+  const { date } = draft.frontMatter;
+  const updated = updatedAsShown(date, draft.frontMatter.updated);
   if (updated && updated.instant < date.instant) {
     warnings.push(
       new ArhivarError({
@@ -104,7 +106,7 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
     url,
     title: draft.title,
     date: draft.frontMatter.date,
-    updated: draft.frontMatter.updated,
+    updated,
     author: draft.frontMatter.author,
     source: draft.frontMatter.source,
     summary: draft.frontMatter.summary ?? rendered.firstParagraph,

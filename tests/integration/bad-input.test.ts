@@ -91,6 +91,19 @@ describe('bad input', () => {
     expect(await site.read('/osebe/marija-neznana/')).toContain('<h1>Marija Neznana</h1>');
   });
 
+  it('takes updated: with a date alone on the day of publication as a change that day, without the warning', async () => {
+    const root = await copyFixture('archive-basic');
+    const file = path.join(root, 'content/articles/2025/prvi.md');
+    const source = await readFile(file, 'utf8');
+    const date = source.match(/^date: (\d{4}-\d{2}-\d{2})(.*)$/m)!;
+    await writeFile(file, source.replace(date[0], `date: ${date[1]}T10:30\nupdated: ${date[1]}`));
+    const site = await buildSite(root);
+    expect(site.result.model.warnings.map((w) => w.code)).not.toContain('article/updated-before-date');
+    const page = await site.read('/2025/01/10/prvi-clanek-o-obcini/');
+    const published = page.match(/<time dateTime="([^"]+)">/i)![1];
+    expect(page).toContain(` · posodobljeno <time datetime="${published}">10. januarja 2025</time>`);
+  });
+
   it('warns when updated is earlier than date, and still builds', async () => {
     const root = await copyFixture('archive-basic');
     const file = path.join(root, 'content/articles/2025/prvi.md');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, parseContentDate } from '../../../src/content/dates.ts';
+import { daysInMonth, parseContentDate, updatedAsShown, type ContentDate } from '../../../src/content/dates.ts';
 
 const instant = (input: string) => {
   const result = parseContentDate(input);
@@ -89,5 +89,32 @@ describe('parseContentDate', () => {
   it('accepts 29 February in a leap year only', () => {
     expect(parseContentDate('2024-02-29').ok).toBe(true);
     expect(parseContentDate('2025-02-29').ok).toBe(false);
+  });
+});
+
+describe('updatedAsShown', () => {
+  const read = (text: string): ContentDate => {
+    const result = parseContentDate(text);
+    if (!result.ok) throw new Error(result.message);
+    return result.value;
+  };
+
+  it('takes a date alone on the day of publication as the moment of publication, still without a time', () => {
+    expect(updatedAsShown(read('2025-07-15T10:30'), read('2025-07-15'))).toEqual({ instant: new Date('2025-07-15T08:30:00Z'), hasTime: false });
+    // The day is Ljubljana's: 00:30 on 16 July there is still 15 July in UTC.
+    expect(updatedAsShown(read('2025-07-16T00:30'), read('2025-07-16'))).toEqual({ instant: new Date('2025-07-15T22:30:00Z'), hasTime: false });
+  });
+
+  it('keeps every other updated: as written', () => {
+    for (const [date, updated] of [
+      ['2025-07-15T10:30', '2025-07-14'], // the day before: warned about as earlier than date
+      ['2025-07-15T10:30', '2025-07-15T09:00'], // a time earlier than publication: warned about too
+      ['2025-07-15T10:30', '2025-07-16'],
+      ['2025-07-15', '2025-07-15'],
+      ['2025-07-15T00:00', '2025-07-15'],
+    ] as const) {
+      expect(updatedAsShown(read(date), read(updated)), `${date} / ${updated}`).toEqual(read(updated));
+    }
+    expect(updatedAsShown(read('2025-07-15T10:30'), undefined)).toBeUndefined();
   });
 });
