@@ -96,8 +96,8 @@ export interface SiteModel {
   /** Rendered person bios by id. */
   bios: Map<string, string>;
   warnings: ArhivarError[];
-  /** When the earliest article held back for its future date is due; the site changes then. */
-  nextPublication: Date | undefined;
+  /** The articles held back because they are dated in the future; the site changes when the first is due. */
+  heldBack: HeldBack | undefined;
   /** Lets go of the .cache/ file that bodies are read from (LoadOptions.bodiesOnDisk); a no-op otherwise. */
   close: () => void;
 }
@@ -203,11 +203,13 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
 
   options.onValidated?.();
 
-  let nextPublication: Date | undefined;
+  let heldBack: HeldBack | undefined;
   for (const draft of drafts) {
     const due = draft.frontMatter.date.instant;
     if (options.includeFuture || (draft.frontMatter.draft && !options.includeDrafts) || due.getTime() <= now.getTime()) continue;
-    if (!nextPublication || due < nextPublication) nextPublication = due;
+    if (!heldBack) heldBack = { count: 0, next: due, nextFile: draft.file };
+    heldBack.count++;
+    if (due < heldBack.next) Object.assign(heldBack, { next: due, nextFile: draft.file });
   }
   errors.push(...findDuplicateUrls(published));
   addTime(timings, 'load', performance.now() - loadStarted);
@@ -276,7 +278,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     archive.related = await relatedArticles(options.root, archive.articles, options.cache);
     addTime(timings, 'collect', performance.now() - relatedStarted);
     handedOver = true;
-    return { config, archive, registry, bios, warnings: sortErrors(warnings), nextPublication, close: markdown.close };
+    return { config, archive, registry, bios, warnings: sortErrors(warnings), heldBack, close: markdown.close };
   } finally {
     if (!handedOver) markdown.close();
   }
@@ -366,6 +368,17 @@ export interface BuildOptions extends LoadOptions {
    * output folder's lock and has checked the folder (buildUnlessUnchanged). build() does it itself otherwise.
    */
   outputLocked?: boolean | undefined;
+}
+
+/**
+ * Articles not published because they are dated in the future (not drafts): told after a build, so an
+ * embargoed article is seen to wait, and a year typed wrong (2052) does not make one vanish in silence.
+ */
+export interface HeldBack {
+  count: number;
+  /** When the first of them is due, and its file. */
+  next: Date;
+  nextFile: string;
 }
 
 export interface BuildProgress {

@@ -7,6 +7,8 @@ import { setFlagsFromString } from 'node:v8';
 // zod, Preact, Vite) that cost tens of milliseconds each to load, and `arhivar build` with nothing changed
 // needs none of them. src/bin/code.js bundles such modules as chunks of their own.
 import { buildUnlessUnchanged } from './pipeline/unchanged.ts';
+import type { HeldBack } from './build.ts';
+import { ljubljanaCalendar } from './text/sl.ts';
 import type { LockCommand, LockHolder } from './output/build-lock.ts';
 import { formatError, systemProblem, toArhivarErrors, type ArhivarError } from './errors.ts';
 import { startProgressLine } from './commands/progress.ts';
@@ -257,7 +259,27 @@ async function runBuild(args: readonly string[], io: Io): Promise<number> {
       ? `nothing changed since the last build: ${formatCount(result.pagesWritten)} pages from ${articles}, checked in ${seconds} s`
       : `built ${formatCount(result.pagesWritten)} pages from ${articles} in ${seconds} s`,
   );
+  if (result.heldBack) io.out(heldBackMessage(result.heldBack));
   return EXIT.ok;
+}
+
+/** The line that tells which articles wait for their date, so none is missing from the site unnoticed. */
+export function heldBackMessage({ count, next, nextFile }: HeldBack): string {
+  const due = `${formatLjubljanaMinute(next)} Ljubljana time`;
+  if (count === 1) {
+    return `1 article is dated in the future and waits for its date: ${nextFile}, due ${due}. The first build from then on publishes it; arhivar build --future includes it now.`;
+  }
+  return (
+    `${formatCount(count)} articles are dated in the future and wait for their dates; the first, ${nextFile}, is due ${due}. ` +
+    'Each is published by the first build after its date; arhivar build --future includes them now.'
+  );
+}
+
+/** "2052-01-10 00:00": the wall clock in Ljubljana, as front matter writes it. */
+function formatLjubljanaMinute(instant: Date): string {
+  const { year, month, day, hour, minute } = ljubljanaCalendar(instant);
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${year}-${two(month)}-${two(day)} ${two(hour)}:${two(minute)}`;
 }
 
 /**

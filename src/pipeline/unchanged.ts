@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { BuildOptions } from '../build.ts';
+import type { BuildOptions, HeldBack } from '../build.ts';
 import { readContent, type ContentSources, type KnownFiles } from '../content/read.ts';
 import { ArhivarError } from '../errors.ts';
 import { readCacheFile, writeCacheFile } from './cache.ts';
@@ -22,12 +22,13 @@ import { beforeHandOver, closeWorkers, startMarkdownWorkers } from './markdown.t
 /** Warnings about what one run met, not about the content: a build with nothing changed does not repeat them. */
 const ABOUT_THIS_RUN = new Set(['cache/damaged', 'output/changed-outside']);
 export interface LastBuild {
-  version: 1;
+  /** 2: heldBack in place of nextPublicationMs. */
+  version: 2;
   key: string;
   /** Inode of the dist/ folder the build swapped in: a dist/ deleted or replaced since is rebuilt. */
   distIno: number;
-  /** Earliest publication time (ms) of an article held back because it is dated in the future. */
-  nextPublicationMs: number | null;
+  /** The articles held back because they are dated in the future, with when (ms) the first is due. */
+  heldBack: { count: number; nextMs: number; nextFile: string } | null;
   pagesWritten: number;
   articles: number;
   warnings: { code: string; message: string; file?: string | undefined; line?: number | undefined; hint?: string | undefined }[];
@@ -39,7 +40,7 @@ export interface KeyOptions {
   includeDrafts: boolean;
 }
 
-/** With a CRC-32 like every .bin file (pipeline/cache.ts): a damaged nextPublicationMs could hold back an article that is due. */
+/** With a CRC-32 like every .bin file (pipeline/cache.ts): a damaged due time of the held-back articles could hold one back after it is due. */
 const RECORD = 'last-build.bin';
 
 export async function inputsKey(root: string, sources: ContentSources, options: KeyOptions): Promise<string> {
@@ -75,7 +76,7 @@ async function publicListing(root: string): Promise<string[]> {
 
 export async function readLastBuild(root: string): Promise<LastBuild | undefined> {
   const record = await readCacheFile<LastBuild>(root, RECORD);
-  return record?.version === 1 ? record : undefined;
+  return record?.version === 2 ? record : undefined;
 }
 
 export async function writeLastBuild(root: string, record: LastBuild): Promise<void> {
@@ -85,7 +86,7 @@ export async function writeLastBuild(root: string, record: LastBuild): Promise<v
 /** Whether `record` still describes what a build with this key would publish into `outDir` at `now`. */
 export async function stillCurrent(record: LastBuild | undefined, key: string, outDir: string, now: Date): Promise<boolean> {
   if (!record || record.key !== key) return false;
-  if (record.nextPublicationMs !== null && now.getTime() >= record.nextPublicationMs) return false;
+  if (record.heldBack !== null && now.getTime() >= record.heldBack.nextMs) return false;
   const dist = await stat(outDir).catch(() => undefined);
   return dist?.isDirectory() === true && dist.ino === record.distIno;
 }
@@ -134,6 +135,7 @@ export interface BuildSummary {
   elapsedMs: number;
   /** True when every input was as the last successful build left it, so dist/ was not looked at again. */
   unchanged: boolean;
+  heldBack?: HeldBack | undefined;
 }
 
 /**
@@ -175,7 +177,8 @@ async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string,
   if (read.current && last) {
     // Only workers a caller started can be here: none are started when there is a last build.
     await closeWorkers(markdownWorkers);
-    return { pagesWritten: last.pagesWritten, pagesRendered: 0, filesWritten: 0, articles: last.articles, warnings: restoreWarnings(last.warnings), elapsedMs: performance.now() - started, unchanged: true };
+    const heldBack = last.heldBack ? { count: last.heldBack.count, next: new Date(last.heldBack.nextMs), nextFile: last.heldBack.nextFile } : undefined;
+    return { pagesWritten: last.pagesWritten, pagesRendered: 0, filesWritten: 0, articles: last.articles, warnings: restoreWarnings(last.warnings), elapsedMs: performance.now() - started, unchanged: true, heldBack };
   }
   // The pipeline is loaded only now: with its packages (YAML, zod, Preact) it is most of what a command
   // loads, and the answer "nothing changed" needs none of it.
@@ -191,13 +194,14 @@ async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string,
     warnings: result.model.warnings,
     elapsedMs: performance.now() - started,
     unchanged: false,
+    heldBack: result.model.heldBack,
   };
   if (key) {
     await writeLastBuild(options.root, {
-      version: 1,
+      version: 2,
       key,
       distIno: await distInode(outDir),
-      nextPublicationMs: result.model.nextPublication?.getTime() ?? null,
+      heldBack: summary.heldBack ? { count: summary.heldBack.count, nextMs: summary.heldBack.next.getTime(), nextFile: summary.heldBack.nextFile } : null,
       pagesWritten: summary.pagesWritten,
       articles: summary.articles,
       // Warnings about the content, which a build with nothing changed gives again; not those about this run

@@ -68,6 +68,36 @@ async function onSmallDisk(context: { skip: () => void }, work: (mountPoint: str
   }
 }
 
+describe('arhivar build tells which articles wait for their date', () => {
+  it('names the first one due, also when nothing changed, and says nothing once none waits', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const outDir = path.join(await makeTempDir(), 'dist');
+    roots.push(path.dirname(outDir));
+    const write = (name: string, date: string) => writeFile(path.join(root, 'content/articles/2025', name), `---\ntitle: Članek ${name}\ndate: ${date}\n---\n\nBesedilo.\n`);
+    await write('kasneje.md', '2099-03-01');
+    await write('prej.md', '2099-01-10T08:15');
+    for (const run of ['built', 'nothing changed']) {
+      const io = captureIo();
+      expect(await main(['build', '--root', root, '--out', outDir], io)).toBe(0);
+      expect(io.stdout[0], run).toMatch(new RegExp(`^${run}`));
+      expect(io.stdout[1], run).toBe(
+        '2 articles are dated in the future and wait for their dates; the first, content/articles/2025/prej.md, is due 2099-01-10 08:15 Ljubljana time. ' +
+          'Each is published by the first build after its date; arhivar build --future includes them now.',
+      );
+    }
+    await rm(path.join(root, 'content/articles/2025/kasneje.md'));
+    const one = captureIo();
+    expect(await main(['build', '--root', root, '--out', outDir], one)).toBe(0);
+    expect(one.stdout[1]).toBe(
+      '1 article is dated in the future and waits for its date: content/articles/2025/prej.md, due 2099-01-10 08:15 Ljubljana time. The first build from then on publishes it; arhivar build --future includes it now.',
+    );
+    const future = captureIo();
+    expect(await main(['build', '--root', root, '--out', outDir, '--future'], future)).toBe(0);
+    expect(future.stdout).toHaveLength(1);
+  });
+});
+
 describe('arhivar CLI exit codes', () => {
   it('prints the command list with the exit codes; no command is a usage error', async () => {
     const help = captureIo();

@@ -75,11 +75,12 @@ describe('a rebuild with every input unchanged (issue 6)', () => {
   it('publishes an article dated in the future once its time has come, with no other change', async () => {
     const { root, outDir, run } = await site();
     await writeFile(path.join(root, 'content/articles/2025/jutri.md'), '---\ntitle: Jutrišnji članek\ndate: 2026-01-02T08:00\n---\n\nBo objavljen jutri.\n');
-    expect((await run()).articles).toBe(5);
-    expect((await run(new Date('2026-01-02T06:59:00Z'))).unchanged).toBe(true);
+    const heldBack = { count: 1, next: new Date('2026-01-02T07:00:00Z'), nextFile: 'content/articles/2025/jutri.md' };
+    expect(await run()).toMatchObject({ articles: 5, heldBack });
+    expect(await run(new Date('2026-01-02T06:59:00Z'))).toMatchObject({ unchanged: true, heldBack });
     const due = new Date('2026-01-02T07:00:00Z'); // 08:00 in Ljubljana
     const later = await run(due);
-    expect(later).toMatchObject({ unchanged: false, articles: 6 });
+    expect(later).toMatchObject({ unchanged: false, articles: 6, heldBack: undefined });
     expect(await contents(outDir)).toEqual(await freshBuild(root, due));
   });
 
