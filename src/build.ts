@@ -98,6 +98,11 @@ export interface SiteModel {
   warnings: ArhivarError[];
   /** The articles held back because they are dated in the future; the site changes when the first is due. */
   heldBack: HeldBack | undefined;
+  /**
+   * When this build's output or warnings change with no change to the inputs: the first held-back article
+   * is due, or an `updated:` still to come is reached (and its warning goes).
+   */
+  changesAt: Date | undefined;
   /** Lets go of the .cache/ file that bodies are read from (LoadOptions.bodiesOnDisk); a no-op otherwise. */
   close: () => void;
 }
@@ -211,6 +216,16 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     heldBack.count++;
     if (due < heldBack.next) Object.assign(heldBack, { next: due, nextFile: draft.file });
   }
+  let changesAt = heldBack?.next;
+  for (const draft of published) {
+    const updated = draft.frontMatter.updated?.instant;
+    // An article published now whose change is still to come. One dated in the future (--future) may
+    // well be updated later still.
+    if (!updated || updated.getTime() <= now.getTime() || draft.frontMatter.date.instant.getTime() > now.getTime()) continue;
+    warnings.push(updatedInFuture(draft));
+    // The warning goes when that time comes, so a build with nothing changed must not repeat it after then.
+    if (!changesAt || updated < changesAt) changesAt = updated;
+  }
   errors.push(...findDuplicateUrls(published));
   addTime(timings, 'load', performance.now() - loadStarted);
   // Otherwise the newest articles are told once every article is validated, when none has an error.
@@ -278,7 +293,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     archive.related = await relatedArticles(options.root, archive.articles, options.cache);
     addTime(timings, 'collect', performance.now() - relatedStarted);
     handedOver = true;
-    return { config, archive, registry, bios, warnings: sortErrors(warnings), heldBack, close: markdown.close };
+    return { config, archive, registry, bios, warnings: sortErrors(warnings), heldBack, changesAt, close: markdown.close };
   } finally {
     if (!handedOver) markdown.close();
   }
@@ -374,6 +389,17 @@ export interface BuildOptions extends LoadOptions {
  * Articles not published because they are dated in the future (not drafts): told after a build, so an
  * embargoed article is seen to wait, and a year typed wrong (2052) does not make one vanish in silence.
  */
+/** `updated:` later than the build on an article published now: a year typed wrong, shown to every reader. */
+function updatedInFuture(draft: Draft): ArhivarError {
+  return new ArhivarError({
+    code: 'article/updated-in-future',
+    message: 'updated is later than now, so readers would see the article changed at a time still to come',
+    file: draft.file,
+    line: draft.keyLines.get('updated'),
+    hint: 'correct the updated: date (the year?), or remove it until the article is changed',
+  });
+}
+
 export interface HeldBack {
   count: number;
   /** When the first of them is due, and its file. */

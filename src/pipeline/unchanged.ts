@@ -22,13 +22,15 @@ import { beforeHandOver, closeWorkers, startMarkdownWorkers } from './markdown.t
 /** Warnings about what one run met, not about the content: a build with nothing changed does not repeat them. */
 const ABOUT_THIS_RUN = new Set(['cache/damaged', 'output/changed-outside']);
 export interface LastBuild {
-  /** 2: heldBack in place of nextPublicationMs. */
+  /** 2: heldBack and changesAtMs in place of nextPublicationMs. */
   version: 2;
   key: string;
   /** Inode of the dist/ folder the build swapped in: a dist/ deleted or replaced since is rebuilt. */
   distIno: number;
   /** The articles held back because they are dated in the future, with when (ms) the first is due. */
   heldBack: { count: number; nextMs: number; nextFile: string } | null;
+  /** When (ms) the build's output or warnings change though no input does (SiteModel.changesAt). */
+  changesAtMs: number | null;
   pagesWritten: number;
   articles: number;
   warnings: { code: string; message: string; file?: string | undefined; line?: number | undefined; hint?: string | undefined }[];
@@ -40,7 +42,7 @@ export interface KeyOptions {
   includeDrafts: boolean;
 }
 
-/** With a CRC-32 like every .bin file (pipeline/cache.ts): a damaged due time of the held-back articles could hold one back after it is due. */
+/** With a CRC-32 like every .bin file (pipeline/cache.ts): a damaged changesAtMs could hold back an article after it is due. */
 const RECORD = 'last-build.bin';
 
 export async function inputsKey(root: string, sources: ContentSources, options: KeyOptions): Promise<string> {
@@ -86,7 +88,7 @@ export async function writeLastBuild(root: string, record: LastBuild): Promise<v
 /** Whether `record` still describes what a build with this key would publish into `outDir` at `now`. */
 export async function stillCurrent(record: LastBuild | undefined, key: string, outDir: string, now: Date): Promise<boolean> {
   if (!record || record.key !== key) return false;
-  if (record.heldBack !== null && now.getTime() >= record.heldBack.nextMs) return false;
+  if (record.changesAtMs !== null && now.getTime() >= record.changesAtMs) return false;
   const dist = await stat(outDir).catch(() => undefined);
   return dist?.isDirectory() === true && dist.ino === record.distIno;
 }
@@ -202,6 +204,7 @@ async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string,
       key,
       distIno: await distInode(outDir),
       heldBack: summary.heldBack ? { count: summary.heldBack.count, nextMs: summary.heldBack.next.getTime(), nextFile: summary.heldBack.nextFile } : null,
+      changesAtMs: result.model.changesAt?.getTime() ?? null,
       pagesWritten: summary.pagesWritten,
       articles: summary.articles,
       // Warnings about the content, which a build with nothing changed gives again; not those about this run

@@ -84,6 +84,22 @@ describe('a rebuild with every input unchanged (issue 6)', () => {
     expect(await contents(outDir)).toEqual(await freshBuild(root, due));
   });
 
+  it('warns about an updated: still to come until that time, also when nothing changed, and not after it', async () => {
+    const { root, outDir, run } = await site();
+    const file = path.join(root, PRVI);
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^date: .*$/m, (line) => `${line}\nupdated: 2026-01-02T08:00`));
+    const warned = (summary: { warnings: ArhivarError[] }) => summary.warnings.filter((w) => w.code === 'article/updated-in-future').map((w) => `${w.file}:${w.line}`);
+    expect(warned(await run())).toEqual([`${PRVI}:4`]);
+    expect(await run(new Date('2026-01-02T06:59:00Z'))).toMatchObject({ unchanged: true });
+    expect(warned(await run(new Date('2026-01-02T06:59:00Z')))).toEqual([`${PRVI}:4`]);
+    const reached = await run(new Date('2026-01-02T07:00:00Z')); // 08:00 in Ljubljana
+    expect(reached.unchanged).toBe(false);
+    expect(warned(reached)).toEqual([]);
+    // An article dated in the future, published now with --future, may be updated later still.
+    await writeFile(path.join(root, 'content/articles/2025/jutri.md'), '---\ntitle: Jutrišnji članek\ndate: 2026-02-01\nupdated: 2026-02-02\n---\n\nBo objavljen.\n');
+    expect(warned(await buildUnlessUnchanged({ root, outDir, now: new Date('2026-01-02T07:00:00Z'), includeFuture: true }))).toEqual([]);
+  });
+
   it('does not trust a damaged record of the last build: a future article is still published when due', async () => {
     const { root, outDir, run } = await site();
     await writeFile(path.join(root, 'content/articles/2025/jutri.md'), '---\ntitle: Jutrišnji članek\ndate: 2026-01-02T08:00\n---\n\nBo objavljen jutri.\n');
