@@ -10,7 +10,7 @@ const SORTED_FORMS: PluralForms = { one: 'razvrščena', two: 'razvrščeni', fe
 export function PeoplePage({ context, entries }: { context: SiteContext; entries: readonly PersonEntry[] }) {
   const lead = `${plural(entries.length, PERSON_FORMS)}, ${pluralForm(entries.length, SORTED_FORMS)} po priimku.`;
   return (
-    <Layout context={context} meta={{ title: 'Osebe', description: `${context.site.title}: ${lead}`, url: urls.people() }}>
+    <Layout context={context} meta={{ title: 'Osebe', description: `${context.site.title}: ${lead}`, url: urls.people(), breadcrumbs: [{ label: 'Domov', url: urls.home() }] }}>
       <h1>Osebe</h1>
       <p class="lead">{lead}</p>
       <ul class="people-index">

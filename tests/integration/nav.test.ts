@@ -89,6 +89,15 @@ describe('date archive', () => {
     expect(hrefsIn(crumbs)).toEqual(['/', '/2025/', '/2025/12/']);
     expect(textOf(crumbs)).toBe('Domov2025december');
   });
+
+  it('the indexes of the archive, the people and the tags all lead back home the same way', async () => {
+    for (const url of ['/arhiv/', '/osebe/', '/oznake/']) {
+      const html = await page(url);
+      const nav = section(html, /<nav class="breadcrumbs"/);
+      expect(hrefsIn(nav.slice(0, nav.indexOf('</nav>'))), url).toEqual(['/']);
+      expect(html, url).toContain('"@type":"BreadcrumbList"');
+    }
+  });
 });
 
 describe('tags', () => {
