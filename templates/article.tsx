@@ -1,7 +1,7 @@
 import type { Article } from '../src/content/article.ts';
 import { articleModified } from '../src/site/archive.ts';
 import type { Breadcrumb, SiteContext } from '../src/render/context.ts';
-import { newsArticleJsonLd } from '../src/render/structured-data.ts';
+import { articleImage, newsArticleJsonLd } from '../src/render/structured-data.ts';
 import { urls } from '../src/site/urls.ts';
 import { formatDate, formatDateTime, ljubljanaCalendar, monthName } from '../src/text/sl.ts';
 import { formatReadingTime } from '../src/text/reading-time.ts';
@@ -40,6 +40,7 @@ export function ArticlePage({ context, article, related = [], newer, older }: Ar
         kind: 'article',
         breadcrumbs: articleBreadcrumbs(article),
         jsonLd: [newsArticleJsonLd(article, context)],
+        image: articleImage(article, context),
         article: { published: article.date.instant.toISOString(), modified, tags: article.tags.map((tag) => tag.name) },
       }}
     >

@@ -57,7 +57,13 @@ export function Layout({ context, meta, children }: LayoutProps) {
         <meta property="og:title" content={meta.title} />
         <meta property="og:description" content={description} />
         <meta property="og:url" content={canonical} />
-        <meta name="twitter:card" content="summary" />
+        {meta.image ? (
+          <>
+            <meta property="og:image" content={meta.image.url} />
+            {meta.image.alt ? <meta property="og:image:alt" content={meta.image.alt} /> : null}
+          </>
+        ) : null}
+        <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
         <meta name="twitter:title" content={meta.title} />
         <meta name="twitter:description" content={description} />
         {meta.article ? (

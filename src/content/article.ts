@@ -7,6 +7,7 @@ import { ArticleFrontMatterSchema, isPlainObject, issuesToErrors, stripBodyContr
 export { stripControlCharacters } from './schema.ts';
 import type { SourceFile } from './read.ts';
 import type { ContentDate } from './dates.ts';
+import type { BodyImage } from '../markdown/render.ts';
 
 /** An article file whose front matter passed validation; its Markdown is not rendered yet. */
 export interface ArticleSource {
@@ -41,6 +42,8 @@ export interface Article {
   html: string;
   text: string;
   wordCount: number;
+  /** The body's first image, shown when a link to the article is shared; its URL as the body writes it. */
+  image: BodyImage | undefined;
 }
 
 export interface TagRef {

@@ -20,8 +20,18 @@ export interface RenderedMarkdown {
   wordCount: number;
   /** Lines (counted from the body's first) of images published with empty alt text; absent when there are none. */
   imagesWithoutAlt?: number[];
+  /**
+   * The first image published with the body, its URL as written (relative ones resolve against the article's
+   * page) and its alt text: the picture a link to the article shows when shared (Open Graph, JSON-LD).
+   */
+  firstImage?: BodyImage;
   /** Links whose text says nothing out of context ("tukaj", "preberi več") or is empty, in order; absent when there are none. */
   vagueLinks?: VagueLink[];
+}
+
+export interface BodyImage {
+  url: string;
+  alt: string;
 }
 
 /** A link whose visible text is one of VAGUE_LINK_TEXTS. */
@@ -56,6 +66,8 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   const rendered: RenderedMarkdown = { html, text, firstParagraph, wordCount: countWords(text) };
   if (withoutAlt.length > 0) rendered.imagesWithoutAlt = withoutAlt;
   if (vagueLinks.length > 0) rendered.vagueLinks = vagueLinks;
+  const firstImage = firstImageOf(tree, definitions);
+  if (firstImage) rendered.firstImage = firstImage;
   return rendered;
 }
 
@@ -69,6 +81,23 @@ function collectImagesWithoutAlt(node: Nodes, out: number[]): void {
   } else if ('children' in node) {
     for (const child of node.children) collectImagesWithoutAlt(child, out);
   }
+}
+
+/**
+ * In document order, the first image that keeps its URL. Run after replaceDroppedImages, so an image whose
+ * URL the sanitiser drops is text by then; an empty or undefined reference is no image either.
+ */
+function firstImageOf(node: Nodes, definitions: ReadonlyMap<string, Definition>): BodyImage | undefined {
+  if (node.type === 'image' || node.type === 'imageReference') {
+    const url = node.type === 'image' ? node.url : definitions.get(node.identifier)?.url;
+    return url ? { url, alt: foldWhitespace(node.alt ?? '') } : undefined;
+  }
+  if (!('children' in node)) return undefined;
+  for (const child of node.children) {
+    const image = firstImageOf(child, definitions);
+    if (image) return image;
+  }
+  return undefined;
 }
 
 /**

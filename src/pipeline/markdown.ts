@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ArticleSource } from '../content/article.ts';
 import type { Person } from '../content/person.ts';
 import { ArhivarError, sortErrors } from '../errors.ts';
-import type { RenderedMarkdown, VagueLink } from '../markdown/render.ts';
+import type { BodyImage, RenderedMarkdown, VagueLink } from '../markdown/render.ts';
 import { defaultPoolSize, MarkdownPool, NestedTooDeep, TimeLimitExceeded, type ArticleTask, type DetectedPeople, type EncodedMarkdown } from '../workers/markdown-pool.ts';
 import { RecordCache } from './cache.ts';
 import { BlobLog } from './blob-log.ts';
@@ -412,18 +412,20 @@ export class BodyRenderer {
  * A rendered body in .cache/: this head, and the html and text as UTF-8 bytes (parts 0 and 1), as the workers
  * send them. v8 would keep a string with any non-Latin-1 letter (č, š, ž) as UTF-16: twice the bytes.
  */
-export type MarkdownHead = Pick<EncodedMarkdown, 'firstParagraph' | 'wordCount' | 'imagesWithoutAlt' | 'vagueLinks'>;
+export type MarkdownHead = Pick<EncodedMarkdown, 'firstParagraph' | 'wordCount' | 'imagesWithoutAlt' | 'vagueLinks' | 'firstImage'>;
 
 /**
- * What the warnings are made of (imagesWithoutAlt, vagueLinks) travels in the head, so a build that takes the
- * body from .cache/ warns as a fresh one does; only when there are any, so other heads do not grow. Heads kept
+ * What the warnings are made of (imagesWithoutAlt, vagueLinks) and the image a shared link shows (firstImage)
+ * travel in the head, so a build that takes the body from .cache/ warns and shows as a fresh one does; only
+ * when there are any, so other heads do not grow. Heads kept
  * by other arhivar code are never read: the log is named by codeVersion, a hash of src/.
  */
 function headOf(rendered: EncodedMarkdown): MarkdownHead {
-  const { firstParagraph, wordCount, imagesWithoutAlt, vagueLinks } = rendered;
+  const { firstParagraph, wordCount, imagesWithoutAlt, vagueLinks, firstImage } = rendered;
   const head: MarkdownHead = { firstParagraph, wordCount };
   if (imagesWithoutAlt) head.imagesWithoutAlt = imagesWithoutAlt;
   if (vagueLinks) head.vagueLinks = vagueLinks;
+  if (firstImage) head.firstImage = firstImage;
   return head;
 }
 
@@ -442,6 +444,7 @@ class Utf8Body implements RenderedMarkdown {
   readonly wordCount: number;
   readonly imagesWithoutAlt: number[] | undefined;
   readonly vagueLinks: VagueLink[] | undefined;
+  readonly firstImage: BodyImage | undefined;
   readonly #stored: EncodedMarkdown;
 
   constructor(stored: EncodedMarkdown) {
@@ -450,6 +453,7 @@ class Utf8Body implements RenderedMarkdown {
     this.wordCount = stored.wordCount;
     this.imagesWithoutAlt = stored.imagesWithoutAlt;
     this.vagueLinks = stored.vagueLinks;
+    this.firstImage = stored.firstImage;
   }
 
   get html(): string {
@@ -471,6 +475,7 @@ class DiskBody implements RenderedMarkdown {
   readonly wordCount: number;
   readonly imagesWithoutAlt: number[] | undefined;
   readonly vagueLinks: VagueLink[] | undefined;
+  readonly firstImage: BodyImage | undefined;
 
   constructor(
     private readonly cache: BlobLog<MarkdownHead>,
@@ -481,6 +486,7 @@ class DiskBody implements RenderedMarkdown {
     this.wordCount = head.wordCount;
     this.imagesWithoutAlt = head.imagesWithoutAlt;
     this.vagueLinks = head.vagueLinks;
+    this.firstImage = head.firstImage;
   }
 
   get html(): string {

@@ -115,6 +115,7 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
     mentionCounts: tagged.mentionCounts,
     draft: draft.frontMatter.draft,
     wordCount: rendered.wordCount,
+    image: rendered.firstImage,
   });
   return { article, unknownPeople: explicit.unknown, warnings };
 }

@@ -44,6 +44,8 @@ export interface PageMeta {
   prev?: string | undefined;
   next?: string | undefined;
   noindex?: boolean;
+  /** The picture a shared link shows (og:image), absolute, with its alt text. */
+  image?: { url: string; alt: string } | undefined;
   /** Open Graph article:* properties (ISO instants, tag names). */
   article?: { published: string; modified: string; tags: string[] };
 }

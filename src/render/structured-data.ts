@@ -22,6 +22,19 @@ export function personReference(person: Person, context: SiteContext): JsonLd {
   return data;
 }
 
+/**
+ * The article's first body image as an absolute URL, resolved against the article's page as the browser
+ * resolves the body's `<img src>`; undefined when there is none or its URL does not parse.
+ */
+export function articleImage(article: Pick<Article, 'image' | 'url'>, context: Pick<SiteContext, 'site'>): { url: string; alt: string } | undefined {
+  if (!article.image) return undefined;
+  try {
+    return { url: new URL(article.image.url, absoluteUrl(context.site.baseUrl, article.url)).href, alt: article.image.alt };
+  } catch {
+    return undefined;
+  }
+}
+
 export function newsArticleJsonLd(article: Article, context: SiteContext): JsonLd {
   const url = absoluteUrl(context.site.baseUrl, article.url);
   const people = article.people.map((id) => context.people.get(id)).filter((person) => person !== undefined);
@@ -42,6 +55,9 @@ export function newsArticleJsonLd(article: Article, context: SiteContext): JsonL
     wordCount: article.wordCount,
     isAccessibleForFree: true,
   };
+  // Google's Article guide recommends an image; the page's own first picture is the one to show.
+  const image = articleImage(article, context);
+  if (image) data.image = [image.url];
   if (article.summary) data.description = article.summary;
   if (article.tags.length > 0) data.keywords = article.tags.map((tag) => tag.name);
   if (people.length > 0) data.about = people.map((person) => personReference(person, context));

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Person } from '../content/person.ts';
-import type { RenderedMarkdown, VagueLink } from '../markdown/render.ts';
+import type { BodyImage, RenderedMarkdown, VagueLink } from '../markdown/render.ts';
 import { Queue } from '../queue.ts';
 
 /**
@@ -50,13 +50,14 @@ export interface EncodedMarkdown {
   wordCount: number;
   imagesWithoutAlt?: number[];
   vagueLinks?: VagueLink[];
+  firstImage?: BodyImage;
 }
 
 const utf8 = new TextDecoder();
 const encoder = new TextEncoder();
 
 export function decodeMarkdown(encoded: EncodedMarkdown): RenderedMarkdown {
-  const { firstParagraph, wordCount, imagesWithoutAlt, vagueLinks } = encoded;
+  const { firstParagraph, wordCount, imagesWithoutAlt, vagueLinks, firstImage } = encoded;
   return {
     html: utf8.decode(encoded.html),
     text: utf8.decode(encoded.text),
@@ -64,6 +65,7 @@ export function decodeMarkdown(encoded: EncodedMarkdown): RenderedMarkdown {
     wordCount,
     ...(imagesWithoutAlt ? { imagesWithoutAlt } : {}),
     ...(vagueLinks ? { vagueLinks } : {}),
+    ...(firstImage ? { firstImage } : {}),
   };
 }
 

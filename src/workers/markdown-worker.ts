@@ -38,6 +38,7 @@ parentPort?.on('message', (message: ArticleTask | { setup: WorkerSetup }) => {
       result.rendered = { html, text: encodedText, firstParagraph: rendered.firstParagraph, wordCount: rendered.wordCount };
       if (rendered.imagesWithoutAlt) result.rendered.imagesWithoutAlt = rendered.imagesWithoutAlt;
       if (rendered.vagueLinks) result.rendered.vagueLinks = rendered.vagueLinks;
+      if (rendered.firstImage) result.rendered.firstImage = rendered.firstImage;
       // Each encode() returns a view of a buffer of its own: handing the buffers over costs no copy.
       transfer.push(html.buffer as ArrayBuffer, encodedText.buffer as ArrayBuffer);
       text = rendered.text;

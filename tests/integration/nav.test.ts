@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { findBrokenLinks } from '../../src/output/links.ts';
 import { parseFeed } from '../helpers/parse-feed.ts';
+import { buildSite, copyFixture, removeDir } from '../helpers.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/nav', import.meta.url));
 const BASE = 'https://novice.example.si';
@@ -263,13 +264,38 @@ describe('metadata', () => {
       expect([...description!].length, file).toBeLessThanOrEqual(160);
       expect(meta(html, 'og:title'), file).toBeTruthy();
       expect(meta(html, 'og:description'), file).toBe(description);
-      expect(meta(html, 'twitter:card'), file).toBe('summary');
+      // Only the article with a picture in its body shows one when shared.
+      expect(meta(html, 'twitter:card'), file).toBe(file === '2025/12/15/witkoff-v-berlinu/index.html' ? 'summary_large_image' : 'summary');
       if (file === '404.html') {
         expect(html).toContain('<meta name="robots" content="noindex"/>');
         continue;
       }
       expect(html, file).toContain(`<link rel="canonical" href="${url}"/>`);
       expect(meta(html, 'og:url'), file).toBe(url);
+    }
+  });
+
+  it('an article with a picture in its body shows it when shared: og:image with its alt text, and JSON-LD image', async () => {
+    const html = await page('/2025/12/15/witkoff-v-berlinu/');
+    expect(meta(html, 'og:image')).toBe('https://cdn.example.si/foto/berlin.jpg');
+    expect(meta(html, 'og:image:alt')).toBe('Steve Witkoff pred kanclerstvom v Berlinu');
+    expect(jsonLdBlocks(html).find((data) => data['@type'] === 'NewsArticle')!.image).toEqual(['https://cdn.example.si/foto/berlin.jpg']);
+    const without = await page('/2025/12/20/witkoff-na-floridi/');
+    expect(meta(without, 'og:image')).toBeUndefined();
+    expect(jsonLdBlocks(without).find((data) => data['@type'] === 'NewsArticle')!.image).toBeUndefined();
+  });
+
+  it('keeps the picture when the body comes from .cache/', async () => {
+    const root = await copyFixture('nav');
+    const dists: string[] = [];
+    try {
+      for (const run of ['fresh', 'from .cache/']) {
+        const site = await buildSite(root, { now: new Date('2026-01-01T00:00:00Z') });
+        dists.push(path.dirname(site.outDir));
+        expect(meta(await site.read('/2025/12/15/witkoff-v-berlinu/'), 'og:image'), run).toBe('https://cdn.example.si/foto/berlin.jpg');
+      }
+    } finally {
+      for (const folder of [root, ...dists]) await removeDir(folder);
     }
   });
 

@@ -277,3 +277,17 @@ describe('renderMarkdown lists links whose text says nothing out of context', ()
     expect(renderMarkdown(`${markdown}\n\n[Tukaj](https://example.si/).`).vagueLinks).toEqual([{ line: 5, text: 'Tukaj' }]);
   });
 });
+
+describe('renderMarkdown names the first image published with the body', () => {
+  it('in document order, inline or by reference, inside a link too, with its alt text', () => {
+    expect(renderMarkdown('Uvod.\n\n![Seja  sveta](slike/seja.jpg "Foto")\n\n![Drugo](/b.jpg)').firstImage).toEqual({ url: 'slike/seja.jpg', alt: 'Seja sveta' });
+    expect(renderMarkdown('Uvod [![Logotip][l]](https://example.si/).\n\n[l]: /slike/logo.png').firstImage).toEqual({ url: '/slike/logo.png', alt: 'Logotip' });
+    expect(renderMarkdown('> ![](https://cdn.example.si/a.jpg)').firstImage).toEqual({ url: 'https://cdn.example.si/a.jpg', alt: '' });
+  });
+
+  it('skips an image whose URL the sanitiser drops, or that has none, and a reference with no definition', () => {
+    const markdown = '![a](javascript:alert(1)) ![b](data:image/png;base64,AAAA) ![c]() ![d][nikjer]\n\n![Prava](slike/prava.jpg)';
+    expect(renderMarkdown(markdown).firstImage).toEqual({ url: 'slike/prava.jpg', alt: 'Prava' });
+    expect(renderMarkdown('Brez slik. `![x](y.png)`\n\n    ![koda](z.png)').firstImage).toBeUndefined();
+  });
+});

@@ -31,6 +31,7 @@ function article(title: string, people: string[]): Article {
     html: '<p>Prvi odstavek.</p>',
     text: 'Prvi odstavek o seji občinskega sveta.',
     wordCount: 6,
+    image: undefined,
   };
 }
 

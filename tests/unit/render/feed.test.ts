@@ -19,6 +19,7 @@ function article(overrides: Partial<Article> & { title: string; url: string; dat
     html: '<p>Besedilo</p>',
     text: 'Besedilo',
     wordCount: 1,
+    image: undefined,
     ...overrides,
   };
 }

@@ -20,6 +20,7 @@ function article(overrides: Partial<Article>): Article {
     html: '<p>Prvi odstavek.</p>',
     text: 'Prvi odstavek.\n\nDrugi odstavek.',
     wordCount: 4,
+    image: undefined,
     ...overrides,
   };
 }
