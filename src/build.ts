@@ -350,6 +350,43 @@ function findDuplicateUrls(articles: readonly Draft[]): ArhivarError[] {
       }),
     );
   }
+  errors.push(...findTakenRedirects(articles, byUrl));
+  return errors;
+}
+
+/**
+ * A `redirectFrom:` address must be free: not an article's own address (the page there is the article), and
+ * not another article's earlier address too (only one page can stand there).
+ */
+function findTakenRedirects(articles: readonly Draft[], byUrl: ReadonlyMap<string, Draft>): ArhivarError[] {
+  const errors: ArhivarError[] = [];
+  const redirectedBy = new Map<string, Draft>();
+  // In file order, so the same one of two articles is told every time, whatever order they were read in.
+  const redirecting = articles.filter((article) => article.frontMatter.redirectFrom.length > 0).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const article of redirecting) {
+    for (const from of article.frontMatter.redirectFrom) {
+      const owner = byUrl.get(from);
+      const other = redirectedBy.get(from);
+      if (!owner && !other) {
+        redirectedBy.set(from, article);
+        continue;
+      }
+      errors.push(
+        new ArhivarError({
+          code: 'article/redirect-taken',
+          message:
+            owner === article
+              ? `redirectFrom names ${from}, which is this article's own address`
+              : owner
+                ? `redirectFrom names ${from}, where ${owner.file} is published`
+                : `redirectFrom names ${from}, which ${other!.file} also redirects from`,
+          file: article.file,
+          line: article.keyLines.get('redirectFrom'),
+          hint: owner === article ? `remove ${from} from redirectFrom` : `an address leads to one page: remove ${from} from one of the two articles`,
+        }),
+      );
+    }
+  }
   return errors;
 }
 

@@ -44,6 +44,8 @@ export interface Article {
   wordCount: number;
   /** The body's first image, shown when a link to the article is shared; its URL as the body writes it. */
   image: BodyImage | undefined;
+  /** Earlier addresses of the article (`redirectFrom:`), each a page that sends readers on to `url`. */
+  redirectFrom: readonly string[];
 }
 
 export interface TagRef {

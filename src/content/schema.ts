@@ -3,6 +3,7 @@ import { ArhivarError } from '../errors.ts';
 import { nearest } from '../text/levenshtein.ts';
 import { foldWhitespace } from '../text/whitespace.ts';
 import { parseContentDate } from './dates.ts';
+import { parseArticleAddress } from './redirects.ts';
 
 /**
  * The one source of the content types. Front matter is checked against these schemas and the record
@@ -62,6 +63,22 @@ const nameList = z
     return (Array.isArray(value) ? value : [value]).map((item) => stripControlCharacters(String(item))).filter((item) => item !== '');
   });
 
+/**
+ * Earlier addresses of an article (content/redirects.ts), as written or as a list; each is checked and
+ * written the one way arhivar writes article addresses.
+ */
+const addressList = z
+  .union([z.string(), z.array(z.string())], { error: 'must be a list of addresses, such as [/2025/12/22/stari-naslov/]' })
+  .transform((value, context) => {
+    const paths: string[] = [];
+    for (const written of Array.isArray(value) ? value : [value]) {
+      const result = parseArticleAddress(stripControlCharacters(written));
+      if (!result.ok) context.issues.push({ code: 'custom', message: result.message, input: written, params: { hint: result.hint } });
+      else if (!paths.includes(result.path)) paths.push(result.path);
+    }
+    return paths;
+  });
+
 const contentDate = z.unknown().transform((value, context) => {
   const result = parseContentDate(value);
   if (!result.ok) {
@@ -83,6 +100,7 @@ export const ArticleFrontMatterSchema = z.strictObject({
   summary: text.optional(),
   slug: text.optional(),
   draft: z.boolean({ error: 'must be true or false' }).default(false),
+  redirectFrom: addressList.default([]),
 });
 export type ArticleFrontMatterInput = z.input<typeof ArticleFrontMatterSchema>;
 export type ArticleFrontMatter = z.output<typeof ArticleFrontMatterSchema>;
@@ -214,6 +232,7 @@ const EXAMPLES: Record<string, string> = {
   notPeople: 'notPeople: [Janez Novak]',
   tags: 'tags: [Ukrajina, diplomacija]',
   draft: 'draft: true',
+  redirectFrom: 'redirectFrom: [/2025/12/22/stari-naslov/]',
   name: 'name: Steve Witkoff',
   aliases: 'aliases: [Steven Witkoff]',
   gender: 'gender: m',

@@ -94,7 +94,7 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
         message: `this version of arhivar makes the address ${urls.article(draft.frontMatter.date, draft.slug)} of this title, which earlier versions made ${urls.article(draft.frontMatter.date, earlier)} (Cyrillic is now written in Latin letters, ligatures such as ﬁ in theirs)`,
         file: draft.file,
         line: draft.keyLines.get('title'),
-        hint: `if the article was published at the old address, add slug: ${earlier} to keep it there; to keep the new one, add slug: ${draft.slug}`,
+        hint: `if the article was published at the old address, add slug: ${earlier} to keep it there; to keep the new one, add slug: ${draft.slug} and redirectFrom: [${urls.article(draft.frontMatter.date, earlier)}], which sends links to the old address on to it`,
       }),
     );
   }
@@ -116,6 +116,7 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
     draft: draft.frontMatter.draft,
     wordCount: rendered.wordCount,
     image: rendered.firstImage,
+    redirectFrom: draft.frontMatter.redirectFrom,
   });
   return { article, unknownPeople: explicit.unknown, warnings };
 }

@@ -17,6 +17,7 @@ import { TagsPage } from '../../templates/tags.tsx';
 import { TagPage } from '../../templates/tag.tsx';
 import { NotFoundPage } from '../../templates/not-found.tsx';
 import { SearchPage } from '../../templates/search.tsx';
+import { RedirectPage } from '../../templates/redirect.tsx';
 
 /** One file of the built site. Rendering is deferred so pages can be streamed to disk one at a time. */
 export interface PageSpec {
@@ -31,6 +32,8 @@ export interface PageSpec {
   inputs?: object;
   /** When the page's content last changed, for the sitemap. */
   lastmod?: Date | undefined;
+  /** false for a page that is no content of its own (a redirect), which the sitemap leaves out. */
+  inSitemap?: false;
 }
 
 /** A page rendered from a template and its props alone. */
@@ -63,12 +66,12 @@ export interface PageInputs {
 
 /**
  * Every file of the site, in a stable order: the pages, then sitemap.xml (every HTML page, that is every
- * URL ending in /, so the 404 page, feeds and other files stay out) and robots.txt.
+ * URL ending in / but the redirects, so the 404 page, feeds and other files stay out) and robots.txt.
  */
 export function* listPages(inputs: PageInputs): Generator<PageSpec> {
   const entries: SitemapEntry[] = [];
   for (const page of listSitePages(inputs)) {
-    if (page.url.endsWith('/')) entries.push({ url: page.url, lastmod: page.lastmod });
+    if (page.url.endsWith('/') && page.inSitemap !== false) entries.push({ url: page.url, lastmod: page.lastmod });
     yield page;
   }
   yield* sitemapFiles(inputs.context.site.baseUrl, entries);
@@ -97,6 +100,9 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
       older: articles[index + 1],
     };
     yield templatePage(article.url, ArticlePage, props, lastChange([article]));
+    for (const from of article.redirectFrom) {
+      yield { ...templatePage(from, RedirectPage, { context, article: { title: article.title, url: article.url }, from }), inSitemap: false };
+    }
   }
   yield templatePage(urls.people(), PeoplePage, { context, entries: archive.people }, newest);
   for (const entry of archive.people) {

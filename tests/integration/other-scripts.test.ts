@@ -37,7 +37,7 @@ describe('names in Cyrillic and a title with a ligature', () => {
   it('warns that a title whose address earlier versions made otherwise moved, and how to keep either', () => {
     const warnings = site.result.model.warnings.filter((warning) => warning.code === 'article/slug-changed');
     expect(warnings.map((warning) => [warning.file, warning.line, warning.hint])).toEqual([
-      ['content/articles/finale.md', 2, 'if the article was published at the old address, add slug: rokomet-v-cacku-nale to keep it there; to keep the new one, add slug: rokomet-v-cacku-finale'],
+      ['content/articles/finale.md', 2, 'if the article was published at the old address, add slug: rokomet-v-cacku-nale to keep it there; to keep the new one, add slug: rokomet-v-cacku-finale and redirectFrom: [/2025/12/22/rokomet-v-cacku-nale/], which sends links to the old address on to it'],
     ]);
   });
 

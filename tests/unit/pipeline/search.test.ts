@@ -32,6 +32,7 @@ function article(title: string, people: string[]): Article {
     text: 'Prvi odstavek o seji občinskega sveta.',
     wordCount: 6,
     image: undefined,
+    redirectFrom: [],
   };
 }
 

@@ -20,6 +20,7 @@ function article(overrides: Partial<Article> & { title: string; url: string; dat
     text: 'Besedilo',
     wordCount: 1,
     image: undefined,
+    redirectFrom: [],
     ...overrides,
   };
 }

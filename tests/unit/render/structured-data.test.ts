@@ -29,6 +29,7 @@ function article(title: string): Article {
     text: 'Besedilo',
     wordCount: 1,
     image: undefined,
+    redirectFrom: [],
   };
 }
 

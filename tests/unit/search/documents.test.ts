@@ -21,6 +21,7 @@ function article(overrides: Partial<Article>): Article {
     text: 'Prvi odstavek.\n\nDrugi odstavek.',
     wordCount: 4,
     image: undefined,
+    redirectFrom: [],
     ...overrides,
   };
 }

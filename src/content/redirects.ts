@@ -1,0 +1,77 @@
+import { isValidSlug } from '../site/slug.ts';
+import { daysInMonth, YEAR_RANGE } from './dates.ts';
+
+/**
+ * `redirectFrom:` addresses: where an article was published before its title (and so its slug) or its date
+ * changed. Each becomes a small page that sends readers and search engines on to the article, so links
+ * shared before the change keep working.
+ *
+ * Only the shape of an article's own address is accepted (`/2025/12/22/stari-naslov/`): every page of that
+ * shape is an article's, so such an address can only clash with another article (build.ts checks that),
+ * never with a person, tag or list page; and an address of the CMS before arhivar could not be served as
+ * it was anyway (a query string, `.php`), which is the web server's job.
+ */
+export type AddressResult = { ok: true; path: string } | { ok: false; message: string; hint: string };
+
+const ARTICLE_ADDRESS = /^\/(\d{4})\/(\d{2})\/(\d{2})\/([^/]+)\/?(?:index\.html)?$/;
+const EXAMPLE = 'redirectFrom: [/2025/12/22/stari-naslov/]';
+
+export function parseArticleAddress(written: string): AddressResult {
+  const value = written.trim();
+  const full = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? pathOf(value) : undefined;
+  if (full !== undefined) {
+    // Copied from the browser's address bar: the path at its end is what to write (under a base path too).
+    const tail = /\/(\d{4}\/\d{2}\/\d{2}\/[^/]+)\/?(?:index\.html)?$/.exec(full);
+    return {
+      ok: false,
+      message: `"${value}" is a whole web address; redirectFrom takes only the part of it after the site's address`,
+      hint: tail ? `write redirectFrom: [/${tail[1]}/]` : `write it like ${EXAMPLE}`,
+    };
+  }
+  const match = ARTICLE_ADDRESS.exec(value);
+  if (!match) {
+    return {
+      ok: false,
+      message: `"${value}" is not the address of an article of this site (/year/month/day/slug/)`,
+      hint: `write it like ${EXAMPLE}; an address from before the site was built with arhivar (.php, ?id=) is redirected in the web server's own settings`,
+    };
+  }
+  const [, yearText, monthText, dayText, slug] = match as unknown as [string, string, string, string, string];
+  const year = Number(yearText);
+  const month = Number(monthText);
+  const day = Number(dayText);
+  if (year < YEAR_RANGE.min || year > YEAR_RANGE.max || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    return { ok: false, message: `"${value}" has no real date in it (${yearText}-${monthText}-${dayText})`, hint: 'copy the old address from the browser or from a link to it, and keep only its path' };
+  }
+  if (!isValidSlug(slug)) {
+    return {
+      ok: false,
+      message: `"${value}" ends in "${slug}", which no article's address has: a slug holds only lowercase letters a–z, digits and single hyphens`,
+      hint: 'copy the old address from the browser or from a link to it, and keep only its path',
+    };
+  }
+  return { ok: true, path: `/${yearText}/${monthText}/${dayText}/${slug}/` };
+}
+
+function pathOf(address: string): string | undefined {
+  try {
+    return new URL(address).pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The address of `to` as seen from the page at `from` (both site paths ending in /): a redirect written this
+ * way works under any host and base path, in the dev server and in preview as on the published site.
+ */
+export function relativeAddress(from: string, to: string): string {
+  const fromParts = from.split('/').filter(Boolean);
+  const toParts = to.split('/').filter(Boolean);
+  let common = 0;
+  while (common < fromParts.length && common < toParts.length && fromParts[common] === toParts[common]) common++;
+  const up = fromParts.length - common;
+  const down = toParts.slice(common);
+  const relative = [...Array<string>(up).fill('..'), ...down].join('/');
+  return relative === '' ? './' : `${relative}/`;
+}

@@ -1,0 +1,86 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.ts';
+import { ContentErrors } from '../../src/errors.ts';
+import { findBrokenLinks } from '../../src/output/links.ts';
+import { buildSite, copyFixture } from '../helpers.ts';
+
+const PRVI = 'content/articles/2025/prvi.md';
+const DRUGI = 'content/articles/2025/drugi.md';
+
+/** Adds `redirectFrom: …` under the date line of an article of a copy of archive-basic. */
+async function redirect(root: string, file: string, value: string): Promise<void> {
+  const full = path.join(root, file);
+  await writeFile(full, (await readFile(full, 'utf8')).replace(/^date: .*$/m, (line) => `${line}\nredirectFrom: ${value}`));
+}
+
+async function errorsOf(root: string) {
+  try {
+    await buildSite(root);
+  } catch (error) {
+    if (error instanceof ContentErrors) return error.errors.map((e) => `${e.file}:${e.line} ${e.code} ${e.message}`);
+    throw error;
+  }
+  throw new Error('built without errors');
+}
+
+describe('redirectFrom: an article keeps its earlier addresses', () => {
+  it('writes a page at each that sends the reader on, outside the sitemap, and every link resolves', async () => {
+    const root = await copyFixture('archive-basic');
+    await redirect(root, PRVI, '[/2025/01/09/prvi-clanek/, /2024/12/31/stari-naslov]');
+    const site = await buildSite(root);
+    const html = await site.read('/2025/01/09/prvi-clanek/');
+    expect(html).toContain('<meta http-equiv="refresh" content="0; url=../../10/prvi-clanek-o-obcini/"/>');
+    expect(html).toContain('<link rel="canonical" href="https://test.example.si/2025/01/10/prvi-clanek-o-obcini/"/>');
+    expect(html).toContain('<meta name="robots" content="noindex"/>');
+    expect(html).toContain('<a href="../../10/prvi-clanek-o-obcini/">Prvi članek o občini</a>');
+    expect(await site.read('/2024/12/31/stari-naslov/')).toContain('content="0; url=../../../../2025/01/10/prvi-clanek-o-obcini/"');
+    const sitemap = await site.read('/sitemap.xml');
+    expect(sitemap).toContain('/2025/01/10/prvi-clanek-o-obcini/');
+    expect(sitemap).not.toContain('prvi-clanek/');
+    expect(sitemap).not.toContain('stari-naslov');
+    // Not a page of the archive: no year page for 2024, not in the lists.
+    expect(await site.files()).not.toContain('2024/index.html');
+    expect(await findBrokenLinks(site.outDir)).toEqual([]);
+  });
+
+  it('follows the title: a corrected title renders the redirect again', async () => {
+    const root = await copyFixture('archive-basic');
+    await redirect(root, PRVI, '/2025/01/09/prvi-clanek/');
+    await buildSite(root);
+    const file = path.join(root, PRVI);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('title: "Prvi članek o občini"', 'title: "Prvi članek o občini Žalec"\nslug: prvi-clanek-o-obcini'));
+    const site = await buildSite(root);
+    expect(await site.read('/2025/01/09/prvi-clanek/')).toContain('>Prvi članek o občini Žalec</a>');
+  });
+
+  it('refuses an address that is no article address, with the line and a hint', async () => {
+    const root = await copyFixture('archive-basic');
+    await redirect(root, PRVI, '[https://test.example.si/2025/01/09/prvi-clanek/, /novice/clanek.php]');
+    const errors = await errorsOf(root);
+    expect(errors).toEqual([
+      `${PRVI}:4 article/bad-redirectFrom redirectFrom "https://test.example.si/2025/01/09/prvi-clanek/" is a whole web address; redirectFrom takes only the part of it after the site's address`,
+      `${PRVI}:4 article/bad-redirectFrom redirectFrom "/novice/clanek.php" is not the address of an article of this site (/year/month/day/slug/)`,
+    ]);
+  });
+
+  it('refuses an address where an article is published, or that another article redirects from', async () => {
+    const root = await copyFixture('archive-basic');
+    await redirect(root, PRVI, '[/2025/01/10/prvi-clanek-o-obcini/, /2025/02/11/drugi-clanek/, /2025/01/01/skupni/]');
+    await redirect(root, DRUGI, '/2025/01/01/skupni/');
+    expect(await errorsOf(root)).toEqual([
+      `${PRVI}:4 article/redirect-taken redirectFrom names /2025/01/10/prvi-clanek-o-obcini/, which is this article's own address`,
+      `${PRVI}:4 article/redirect-taken redirectFrom names /2025/02/11/drugi-clanek/, where ${DRUGI} is published`,
+      `${PRVI}:4 article/redirect-taken redirectFrom names /2025/01/01/skupni/, which ${DRUGI} also redirects from`,
+    ]);
+  });
+
+  it('is checked by arhivar check too, and nothing is written', async () => {
+    const root = await copyFixture('archive-basic');
+    await redirect(root, PRVI, '/2025/02/11/drugi-clanek/');
+    const printed: string[] = [];
+    expect(await main(['check', '--root', root], { out: () => {}, err: (line) => printed.push(line) })).toBe(1);
+    expect(printed.join('\n')).toContain(`${PRVI}:4  article/redirect-taken`);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticleAddress, relativeAddress } from '../../../src/content/redirects.ts';
+
+describe('parseArticleAddress', () => {
+  it('takes an article address of the site, written the one way arhivar writes it', () => {
+    for (const [written, path] of [
+      ['/2025/12/22/stari-naslov/', '/2025/12/22/stari-naslov/'],
+      ['/2025/12/22/stari-naslov', '/2025/12/22/stari-naslov/'],
+      ['  /2025/12/22/stari-naslov/index.html ', '/2025/12/22/stari-naslov/'],
+      ['/2024/02/29/prestopni-dan/', '/2024/02/29/prestopni-dan/'],
+    ]) {
+      expect(parseArticleAddress(written!), written).toEqual({ ok: true, path });
+    }
+  });
+
+  it('refuses a whole web address, and the hint gives its path, under a base path too', () => {
+    const result = parseArticleAddress('https://novice.example.si/arhiv/2025/12/22/stari-naslov/');
+    expect(result).toMatchObject({ ok: false, hint: 'write redirectFrom: [/2025/12/22/stari-naslov/]' });
+    expect(parseArticleAddress('https://novice.example.si/novice/clanek.php?id=5')).toMatchObject({ ok: false, hint: 'write it like redirectFrom: [/2025/12/22/stari-naslov/]' });
+  });
+
+  it('refuses what is no article address, no real date, or no slug, saying which', () => {
+    const message = (written: string) => {
+      const result = parseArticleAddress(written);
+      return result.ok ? 'accepted' : result.message;
+    };
+    expect(message('/novice/clanek.php')).toMatch(/is not the address of an article/);
+    expect(message('/2025/12/stari-naslov/')).toMatch(/is not the address of an article/);
+    expect(message('/2025/12/22/a/b/')).toMatch(/is not the address of an article/);
+    expect(message('2025/12/22/stari-naslov/')).toMatch(/is not the address of an article/);
+    expect(message('/2025/12/22/../../../etc/')).toMatch(/is not the address of an article/);
+    expect(message('/2025/02/29/x/')).toMatch(/no real date in it \(2025-02-29\)/);
+    expect(message('/2025/13/01/x/')).toMatch(/no real date/);
+    expect(message('/0999/01/01/x/')).toMatch(/no real date/);
+    expect(message('/2025/12/22/Stari_Naslov/')).toMatch(/ends in "Stari_Naslov"/);
+    expect(message('/2025/12/22/..%2F..%2Fx/')).toMatch(/ends in/);
+  });
+});
+
+describe('relativeAddress', () => {
+  it('leads from one site path to another without the host or the base path', () => {
+    expect(relativeAddress('/2025/12/22/star/', '/2025/12/22/nov/')).toBe('../nov/');
+    expect(relativeAddress('/2025/12/21/star/', '/2025/12/22/nov/')).toBe('../../22/nov/');
+    expect(relativeAddress('/2024/01/01/star/', '/2025/12/22/nov/')).toBe('../../../../2025/12/22/nov/');
+    expect(relativeAddress('/2025/12/22/nov/', '/2025/12/22/nov/')).toBe('./');
+    // Resolved by the browser's rules from the old page, under a base path too, it is the new page.
+    for (const base of ['https://example.si/', 'https://example.si/arhiv/']) {
+      const from = new URL('2024/01/01/star/', base);
+      expect(new URL(relativeAddress('/2024/01/01/star/', '/2025/12/22/nov/'), from).href).toBe(new URL('2025/12/22/nov/', base).href);
+    }
+  });
+});
