@@ -7,6 +7,7 @@ import { searchFiles } from '../../../src/pipeline/search.ts';
 import { setRecordKey } from '../../../src/render/fingerprint.ts';
 import type { IndexFile } from '../../../src/search/index-builder.ts';
 import { makeTempDir, removeDir } from '../../helpers.ts';
+import { testArticle } from '../../helpers/article.ts';
 
 const roots: string[] = [];
 afterEach(async () => {
@@ -14,26 +15,18 @@ afterEach(async () => {
 });
 
 function article(title: string, people: string[]): Article {
-  return {
+  return testArticle({
     file: `content/articles/2025/${title}.md`,
     slug: title,
     url: `/2025/12/22/${title}/`,
     title,
     date: { instant: new Date('2025-12-22T12:30:00Z'), hasTime: true },
-    updated: undefined,
-    author: undefined,
-    source: undefined,
     summary: 'Prvi odstavek.',
-    tags: [],
     people,
-    mentionCounts: new Map(),
-    draft: false,
     html: '<p>Prvi odstavek.</p>',
     text: 'Prvi odstavek o seji občinskega sveta.',
     wordCount: 6,
-    image: undefined,
-    redirectFrom: [],
-  };
+  });
 }
 
 function archiveNaming(name: string) {

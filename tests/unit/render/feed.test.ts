@@ -3,26 +3,10 @@ import type { Article } from '../../../src/content/article.ts';
 import type { Person } from '../../../src/content/person.ts';
 import { escapeXml, FeedEntries, feedUpdated, renderAtomFeed, stripIllegalXml } from '../../../src/render/feed.ts';
 import { parseFeed } from '../../helpers/parse-feed.ts';
+import { testArticle } from '../../helpers/article.ts';
 
 function article(overrides: Partial<Article> & { title: string; url: string; date: Article['date'] }): Article {
-  return {
-    file: 'content/articles/x.md',
-    slug: 'x',
-    updated: undefined,
-    author: undefined,
-    source: undefined,
-    summary: '',
-    tags: [],
-    people: [],
-    mentionCounts: new Map(),
-    draft: false,
-    html: '<p>Besedilo</p>',
-    text: 'Besedilo',
-    wordCount: 1,
-    image: undefined,
-    redirectFrom: [],
-    ...overrides,
-  };
+  return testArticle({ file: 'content/articles/x.md', ...overrides });
 }
 
 const usakov: Person = { id: 'jurij-usakov', name: 'Jurij Ušakov', aliases: [], role: 'svetovalec', gender: 'm', detect: true, bio: '', file: 'content/people/jurij-usakov.md' };

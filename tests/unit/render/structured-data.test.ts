@@ -3,6 +3,7 @@ import type { Article } from '../../../src/content/article.ts';
 import { SiteConfigSchema } from '../../../src/content/schema.ts';
 import type { SiteContext } from '../../../src/render/context.ts';
 import { articleImage, newsArticleJsonLd } from '../../../src/render/structured-data.ts';
+import { testArticle } from '../../helpers/article.ts';
 
 const context: SiteContext = {
   site: SiteConfigSchema.parse({ title: 'Novice Žalec', baseUrl: 'https://novice.example.si/' }),
@@ -11,26 +12,7 @@ const context: SiteContext = {
 };
 
 function article(title: string): Article {
-  return {
-    file: 'content/articles/x.md',
-    slug: 'x',
-    url: '/2025/12/22/x/',
-    title,
-    date: { instant: new Date('2025-12-22T17:30:00Z'), hasTime: true },
-    updated: undefined,
-    author: undefined,
-    source: undefined,
-    summary: '',
-    tags: [],
-    people: [],
-    mentionCounts: new Map(),
-    draft: false,
-    html: '<p>Besedilo</p>',
-    text: 'Besedilo',
-    wordCount: 1,
-    image: undefined,
-    redirectFrom: [],
-  };
+  return testArticle({ file: 'content/articles/x.md', title });
 }
 
 describe('newsArticleJsonLd', () => {

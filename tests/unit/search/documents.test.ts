@@ -1,29 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/content/article.ts';
 import { toSearchDocument } from '../../../src/search/documents.ts';
+import { testArticle } from '../../helpers/article.ts';
 
 function article(overrides: Partial<Article>): Article {
-  return {
+  return testArticle({
     file: 'content/articles/2025/a.md',
     slug: 'a',
     url: '/2025/12/22/a/',
-    title: 'Naslov',
     date: { instant: new Date('2025-12-22T12:30:00Z'), hasTime: true },
-    updated: undefined,
-    author: undefined,
-    source: undefined,
     summary: 'Prvi odstavek.',
     tags: [{ name: 'Mirovna pogajanja', slug: 'mirovna-pogajanja' }],
     people: ['steve-witkoff', 'neznan'],
-    mentionCounts: new Map(),
-    draft: false,
     html: '<p>Prvi odstavek.</p>',
     text: 'Prvi odstavek.\n\nDrugi odstavek.',
     wordCount: 4,
-    image: undefined,
-    redirectFrom: [],
     ...overrides,
-  };
+  });
 }
 
 describe('toSearchDocument', () => {
