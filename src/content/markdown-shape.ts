@@ -1,4 +1,5 @@
 import { ArhivarError } from '../errors.ts';
+import { BlockReader } from './markdown-blocks.ts';
 
 /**
  * A cheap, linear pre-scan of a Markdown body before remark sees it. micromark and mdast-util-to-hast
@@ -6,10 +7,11 @@ import { ArhivarError } from '../errors.ts';
  * linearly, so hostile shapes either overflow the stack (10,000 nested `>` or `- - - …`:
  * "RangeError: Maximum call stack size exceeded") or run for minutes (50,000 nested `[`, long runs of
  * `*a *a *a`). No article needs more than a few levels, so deep nesting is refused with the line where
- * it happens. markdown-it draws the same line with its `maxNesting` option.
+ * it happens. markdown-it draws the same line with its `maxNesting` option. Which lines are quoted, listed
+ * or code is read as remark reads it (markdown-blocks.ts), so code is skipped only where remark skips it.
  */
 export const MARKDOWN_LIMITS = {
-  /** Quotes and list items inside each other on one line. */
+  /** Quotes and list items a line is inside, as remark nests them. */
   maxBlockNesting: 32,
   /** Open `[`/`![` or emphasis openers (`*`, `_`) at one point of a paragraph. */
   maxInlineNesting: 32,
@@ -28,29 +30,18 @@ export interface ShapeProblem {
   message: string;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-
 /** Returns the first shape problem of a Markdown body, or undefined when it is safe to render. */
 export function findShapeProblem(markdown: string): ShapeProblem | undefined {
-  const lines = markdown.split('\n');
-  let fence: string | undefined;
+  const blocks = new BlockReader(MARKDOWN_LIMITS.maxBlockNesting);
   let paragraph: string[] = [];
   let paragraphLine = 1;
   let blockWeight = 0;
   const budget = { markers: 0 };
-  const flush = (): ShapeProblem | undefined => {
-    const problem = paragraph.length > 0 ? inlineProblem(paragraph, paragraphLine, budget) : undefined;
-    paragraph = [];
-    return problem;
-  };
+  // content/read.ts has made every line end in \n, the lone \r that micromark also ends a line at included.
+  const lines = markdown.split('\n');
   for (let index = 0; index < lines.length; index++) {
-    const raw = lines[index]!;
     const lineNumber = index + 1;
-    if (fence !== undefined) {
-      if (raw.trimStart().startsWith(fence)) fence = undefined;
-      continue;
-    }
-    const { depth, rest } = containerPrefix(raw);
+    const { depth, inline } = blocks.read(lines[index]!);
     if (depth > MARKDOWN_LIMITS.maxBlockNesting) {
       return {
         code: 'markdown/too-deep',
@@ -66,56 +57,17 @@ export function findShapeProblem(markdown: string): ShapeProblem | undefined {
         message: `the text holds more nested quotes and lists than arhivar renders in one article (${MARKDOWN_LIMITS.maxBlockWeight} levels counted over all lines)`,
       };
     }
-    const opening = FENCE.exec(rest);
-    if (opening) {
-      const problem = flush();
-      if (problem) return problem;
-      fence = opening[1]!;
+    if (inline !== undefined) {
+      if (paragraph.length === 0) paragraphLine = lineNumber;
+      paragraph.push(inline);
       continue;
     }
-    if (rest.trim() === '') {
-      const problem = flush();
-      if (problem) return problem;
-      continue;
-    }
-    if (paragraph.length === 0) paragraphLine = lineNumber;
-    paragraph.push(rest);
+    if (paragraph.length === 0) continue;
+    const problem = inlineProblem(paragraph, paragraphLine, budget);
+    if (problem) return problem;
+    paragraph = [];
   }
-  return flush();
-}
-
-/** Counts the `>` and list markers that open a line, plus nesting implied by indentation. */
-function containerPrefix(line: string): { depth: number; rest: string } {
-  let index = 0;
-  let depth = 0;
-  let indent = 0;
-  while (index < line.length && (line[index] === ' ' || line[index] === '\t')) {
-    indent += line[index] === '\t' ? 4 : 1;
-    index++;
-  }
-  for (;;) {
-    const char = line[index];
-    if (char === '>') {
-      depth++;
-      index++;
-    } else if ((char === '-' || char === '+' || char === '*') && isSpaceOrEnd(line[index + 1])) {
-      depth++;
-      index++;
-    } else {
-      const ordered = /^\d{1,9}[.)]/.exec(line.slice(index, index + 11));
-      if (!ordered || !isSpaceOrEnd(line[index + ordered[0].length])) break;
-      depth++;
-      index += ordered[0].length;
-    }
-    while (index < line.length && (line[index] === ' ' || line[index] === '\t')) index++;
-  }
-  // Indentation nests a list item only under another item; two columns are the least a level needs.
-  if (depth > 0) depth += Math.floor(indent / 2);
-  return { depth, rest: line.slice(index) };
-}
-
-function isSpaceOrEnd(char: string | undefined): boolean {
-  return char === undefined || char === ' ' || char === '\t';
+  return paragraph.length > 0 ? inlineProblem(paragraph, paragraphLine, budget) : undefined;
 }
 
 /** The characters inlineProblem looks at; everything else is skipped. */
