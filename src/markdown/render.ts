@@ -1,6 +1,8 @@
 import { unified } from 'unified';
 import remarkHtml from 'remark-html';
+import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import type { Definition, Heading, Nodes, Parent, Root, RootContent } from 'mdast';
+import { HEADING_ID, headingIds } from './heading-ids.ts';
 import { parseMarkdown } from './parse.ts';
 import { countWords } from '../text/words.ts';
 import { foldWhitespace } from '../text/whitespace.ts';
@@ -42,8 +44,31 @@ export interface VagueLink {
   text: string;
 }
 
+/**
+ * GitHub's schema, except for ids. GitHub keeps an `id` on any element and prefixes it with `user-content-`
+ * (its `clobber` list), so that ids from content cannot take the names of the page's own. Here the one
+ * source of ids is headingIds, which keeps clear of the page's ids itself, so the prefix is left off; and
+ * an id passes only on a heading, only in a slug's shape. Raw HTML never reaches the sanitiser: remark-html
+ * drops it unless `sanitize` is false.
+ */
+const defaultAttributes = defaultSchema.attributes ?? {};
+const headingId: [string, RegExp] = ['id', HEADING_ID];
+export const BODY_SCHEMA: Schema = {
+  ...defaultSchema,
+  clobber: (defaultSchema.clobber ?? []).filter((name) => name !== 'id'),
+  attributes: {
+    ...defaultAttributes,
+    '*': (defaultAttributes['*'] ?? []).filter((definition) => definition !== 'id'),
+    h2: [...(defaultAttributes.h2 ?? []), headingId],
+    h3: [headingId],
+    h4: [headingId],
+    h5: [headingId],
+    h6: [headingId],
+  },
+};
+
 /** Parsing is parseMarkdown's (parse.ts); this turns the tree into sanitised HTML. */
-const processor = unified().use(remarkHtml, { sanitize: true });
+const processor = unified().use(remarkHtml, { sanitize: BODY_SCHEMA });
 
 export function renderMarkdown(markdown: string): RenderedMarkdown {
   const tree = parseMarkdown(markdown);
@@ -52,6 +77,7 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   const firstParagraphNode = tree.children.find((node) => node.type === 'paragraph' && hasOwnText(node));
   const firstParagraph = firstParagraphNode ? foldWhitespace(inlineText(firstParagraphNode)) : '';
   nestHeadings(tree);
+  identifyHeadings(tree);
   const definitions = definitionsOf(tree);
   replaceDroppedImages(tree, definitions);
   withoutCellAlignment(tree);
@@ -216,6 +242,16 @@ export function nestHeadings(tree: Root): void {
     heading.depth = depth;
     previous = depth;
   }
+}
+
+/** Gives every heading its id (heading-ids.ts), made from its text as a reader sees it (an image's alt text included). */
+function identifyHeadings(tree: Root): void {
+  const headings: Heading[] = [];
+  collectHeadings(tree, headings);
+  const ids = headingIds(headings.map((heading) => inlineText(heading)));
+  headings.forEach((heading, index) => {
+    heading.data = { ...heading.data, hProperties: { id: ids[index]! } };
+  });
 }
 
 /** In document order, inside quotes and lists too (a paragraph holds none). */

@@ -42,6 +42,14 @@ const COMPATIBILITY = /(?![\p{ASCII}])[\p{Lu}\p{Ll}\p{Lt}\p{Nd}]/gu;
 // and tags); six regular expressions and NFD per call made that about 50 ms of every rebuild.
 export const slugify: (text: string) => string = memoize(computeSlug, 100_000);
 
+/**
+ * slugify without the memo, for text that seldom comes twice (a body's headings): kept there, tens of
+ * thousands of them would only take the room of the names and tags that do.
+ */
+export function slugifyOnce(text: string): string {
+  return computeSlug(text);
+}
+
 function computeSlug(text: string): string {
   let lower = text.normalize('NFC').toLowerCase();
   if (CYRILLIC.test(lower)) lower = transliterateCyrillic(lower);

@@ -26,7 +26,7 @@ describe('the seed article (the project content)', () => {
     expect(html).toContain('<html lang="sl">');
     expect(html).toMatch(/<h1>Witkoff in Kushner na Floridi s Putinovim odposlancem Dmitrijevim<\/h1>/);
     expect(html).toMatch(/<time datetime="2025-12-21T23:00:00.000Z">22. decembra 2025<\/time>/);
-    expect(html).toContain('<h2>Rusija v pogovorih z ZDA glede Ukrajine vidi počasen napredek</h2>');
+    expect(html).toContain('<h2 id="rusija-v-pogovorih-z-zda-glede-ukrajine-vidi-pocasen-napredek">Rusija v pogovorih z ZDA glede Ukrajine vidi počasen napredek</h2>');
     expect(html).toContain('Kirilom Dmitrijevim');
   });
 

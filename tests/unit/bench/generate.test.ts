@@ -31,7 +31,7 @@ describe('the benchmark archive generator', () => {
       expect(bytes).toBeLessThanOrEqual(4000);
       expect(article.people.length).toBeGreaterThanOrEqual(2);
       expect(article.people.length).toBeLessThanOrEqual(6);
-      expect(article.html).toMatch(/<h2>/);
+      expect(article.html).toMatch(/<h2 id="[a-z0-9-]+">/);
       expect(article.html).toMatch(/<blockquote>/);
       expect(article.html).toMatch(/<li>/);
     }

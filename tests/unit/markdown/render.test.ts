@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../../src/markdown/render.ts';
+import { sanitize } from 'hast-util-sanitize';
+import type { Element } from 'hast';
+import { BODY_SCHEMA, renderMarkdown } from '../../../src/markdown/render.ts';
 import { fragmentElements, injectedMarkup, isDangerousUrl } from '../../support/html.ts';
 
 /** Each payload next to text that must survive, so a test also fails when the whole paragraph vanishes. */
@@ -49,6 +51,7 @@ describe('renderMarkdown drops raw HTML and dangerous URLs (issue 7)', () => {
     expect(html.toLowerCase()).not.toContain('<script');
     const tags = new Set(['p', 'a', 'img', 'code', 'pre', 'em', 'strong', 'h2']);
     expect(elements.filter((element) => !tags.has(element.tag)).map((element) => element.tag)).toEqual([]);
+    expect(elements.filter((element) => 'id' in element.attrs).map((element) => element.tag)).toEqual([]);
   });
 
   it('keeps the text of a link whose URL it drops', () => {
@@ -78,7 +81,7 @@ describe('renderMarkdown drops raw HTML and dangerous URLs (issue 7)', () => {
 });
 
 describe('renderMarkdown nests body headings under the page h1', () => {
-  const levels = (markdown: string) => [...renderMarkdown(markdown).html.matchAll(/<h(\d)>/g)].map((match) => Number(match[1]));
+  const levels = (markdown: string) => [...renderMarkdown(markdown).html.matchAll(/<h(\d)[ >]/g)].map((match) => Number(match[1]));
 
   it.each([
     ['# starts at h2', '# Ena\n\nBesedilo.\n\n## Dve', [2, 3]],
@@ -96,6 +99,68 @@ describe('renderMarkdown nests body headings under the page h1', () => {
 
   it('leaves the plain text as it was', () => {
     expect(renderMarkdown('# Naslov\n\nBesedilo.').text).toBe('Naslov\n\nBesedilo.');
+  });
+});
+
+describe('renderMarkdown gives every body heading an id to link to', () => {
+  const headings = (markdown: string) =>
+    fragmentElements(renderMarkdown(markdown).html)
+      .filter((element) => /^h[1-6]$/.test(element.tag))
+      .map((element) => [element.tag, element.attrs]);
+
+  it('makes it from the text by the slug rules, numbering repeats and keeping off the page ids', () => {
+    const markdown = '# Ozadje pogovorov\n\nBesedilo.\n\n## Kaj pravi *Žižek*\n\n# Ozadje pogovorov\n\n> ## Vsebina\n\n- ### ***';
+    expect(renderMarkdown(markdown).html).toContain('<h2 id="ozadje-pogovorov">Ozadje pogovorov</h2>');
+    expect(headings(markdown)).toEqual([
+      ['h2', { id: 'ozadje-pogovorov' }],
+      ['h3', { id: 'kaj-pravi-zizek' }],
+      ['h2', { id: 'ozadje-pogovorov-2' }],
+      ['h3', { id: 'vsebina-2' }],
+      ['h4', { id: 'razdelek' }],
+    ]);
+  });
+
+  it('counts an image in a heading by its alt text, and leaves inline raw HTML out', () => {
+    expect(headings('## Zemljevid ![občine Podlipa](/slike/podlipa.png) <span id="zlo">danes</span>')).toEqual([['h2', { id: 'zemljevid-obcine-podlipa-danes' }]]);
+  });
+
+  it.each([
+    ['a heading written as raw HTML', '<h2 id="vsebina">Naslov</h2>'],
+    ['an id on a raw paragraph', '<p id="sorodni-clanki">Besedilo</p>'],
+    ['a name on a raw anchor', '<a name="vsebina" id="vsebina">x</a>'],
+    ['raw HTML inside a heading', '## Naslov <a id="vsebina" href="#">x</a>'],
+    ['a quote breaking out of the id', '## x" onmouseover="alert(1)'],
+    ['a heading of markup only', '## <img src=x onerror=alert(1)>'],
+  ])('lets no id or other attribute from content through: %s', (_name, markdown) => {
+    const elements = fragmentElements(renderMarkdown(`Pred.\n\n${markdown}\n\nPo.`).html);
+    expect(injectedMarkup(elements)).toEqual([]);
+    for (const element of elements) {
+      const allowed = /^h[2-6]$/.test(element.tag) ? ['id'] : element.tag === 'a' ? ['href'] : [];
+      expect(Object.keys(element.attrs).filter((name) => !allowed.includes(name)), element.tag).toEqual([]);
+      if (element.attrs.id !== undefined) expect(element.attrs.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    }
+    expect(elements.map((element) => element.attrs.id).filter((id) => id === 'vsebina' || id === 'sorodni-clanki')).toEqual([]);
+  });
+});
+
+describe('BODY_SCHEMA', () => {
+  const element = (tagName: string, id: string): Element => ({ type: 'element', tagName, properties: { id }, children: [{ type: 'text', value: 'x' }] });
+  const idAfter = (tagName: string, id: string) => (sanitize(element(tagName, id), BODY_SCHEMA) as Element).properties.id;
+
+  it('keeps an id of a slug\'s shape on h2 to h6 as it is', () => {
+    for (const tagName of ['h2', 'h3', 'h4', 'h5', 'h6']) expect(idAfter(tagName, 'ozadje-pogovorov-2')).toBe('ozadje-pogovorov-2');
+  });
+
+  it('drops any other id, and an id anywhere else', () => {
+    expect(idAfter('h2', 'Ozadje')).toBeUndefined();
+    expect(idAfter('h2', 'a" onclick="x')).toBeUndefined();
+    expect(idAfter('h2', '')).toBeUndefined();
+    for (const tagName of ['h1', 'p', 'a', 'div', 'li', 'img']) expect(idAfter(tagName, 'vsebina')).toBeUndefined();
+  });
+
+  it('still prefixes a name, as GitHub does', () => {
+    const anchor: Element = { type: 'element', tagName: 'a', properties: { name: 'vsebina' }, children: [] };
+    expect((sanitize(anchor, BODY_SCHEMA) as Element).properties.name).toBe('user-content-vsebina');
   });
 });
 

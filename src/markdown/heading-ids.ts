@@ -1,0 +1,48 @@
+import { slugifyOnce } from '../site/slug.ts';
+
+/**
+ * The ids of a body's headings, which readers and editors link to (`/2025/12/22/clanek/#ozadje-pogovorov`):
+ * each heading's text under the slug rules of URLs (site/slug.ts), so "Ozadje pogovorov" is
+ * `ozadje-pogovorov` and "Črpalke in žerjavi" `crpalke-in-zerjavi`. A heading with no letter or digit the
+ * rules can write ("***", "Αθήνα") is `razdelek` (section). An id already taken in the body, or written by
+ * the page around it, gets the first free `-2`, `-3`, …: the second "Ozadje" is `ozadje-2`, a heading
+ * "Vsebina" `vsebina-2`, because `vsebina` is the main content's id.
+ */
+export function headingIds(texts: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return texts.map((text) => {
+    const base = slugifyOnce(text) || UNNAMED_HEADING;
+    let id = base;
+    for (let number = 2; taken.has(id) || isPageId(id); number++) id = `${base}-${number}`;
+    taken.add(id);
+    return id;
+  });
+}
+
+export const UNNAMED_HEADING = 'razdelek';
+
+/**
+ * Ids the templates write on the pages that show a body (and on the search page, for when one does): the
+ * skip link's target (layout.tsx), the related articles' heading (article.tsx), the search form's parts
+ * (search.tsx). tests/integration/heading-ids.test.ts fails when a template writes an id not named here.
+ */
+const PAGE_IDS: ReadonlySet<string> = new Set([
+  'vsebina',
+  'sorodni-clanki',
+  'search-form',
+  'search-q',
+  'search-help',
+  'search-status',
+  'search-results',
+  'search-more',
+]);
+
+/** A person's chart names its title and description chart-<name>-title and chart-<name>-desc (person.tsx). */
+const CHART_PART = /^chart-.+-(?:title|desc)$/;
+
+export function isPageId(id: string): boolean {
+  return PAGE_IDS.has(id) || CHART_PART.test(id);
+}
+
+/** The shape of every id headingIds makes: what the sanitiser lets through on a heading (render.ts). */
+export const HEADING_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
