@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseContentDate } from '../content/dates.ts';
+import { headingIds } from '../markdown/heading-ids.ts';
 import { slugify } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
 
@@ -130,18 +131,22 @@ function articleBody(random: () => number, cast: readonly FakePerson[], index: n
   blocks.push(cast.map((person) => `${person.first} ${person.surname}, ${person.role},`).join(' ') + ' so se udeležili seje.');
   let size = Buffer.byteLength(blocks.join('\n\n'));
   let block = 0;
+  let firstHeading: string | undefined;
   while (size < target) {
     const kind = block++ % 6;
     let text: string;
-    if (kind === 1) text = `## ${sentence(random).slice(0, 60).replace(/[.,]$/, '')}`;
+    let heading: string | undefined;
+    if (kind === 1) text = `## ${(heading = sentence(random).slice(0, 60).replace(/[.,]$/, ''))}`;
     else if (kind === 3) text = [0, 1, 2].map(() => `- ${sentence(random)}`).join('\n');
     else if (kind === 4) text = `> "${sentence(random, pick(cast, random))}"`;
-    else if (kind === 5) text = `Več o tem v [prejšnjem članku](/arhiv/#clanek-${(index * 7) % 1000}) in na [spletni strani občine](https://obcina.example.si/novice/${index}).`;
+    // A link to a section, which \`arhivar check\` follows to the heading's id (as the renderer makes it).
+    else if (kind === 5) text = `Več o tem v [${firstHeading ? `razdelku zgoraj](#${headingIds([firstHeading])[0]}` : 'arhivu](/arhiv/'}) in na [spletni strani občine](https://obcina.example.si/novice/${index}).`;
     else text = paragraph(random, cast);
     const bytes = Buffer.byteLength(text) + 2;
     if (size + bytes > limit) continue;
     blocks.push(text);
     size += bytes;
+    firstHeading ??= heading;
   }
   return blocks.join('\n\n');
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadSite } from '../build.ts';
 import { ArhivarError, toArhivarErrors } from '../errors.ts';
 import { lockOutput, type LockHolder } from '../output/build-lock.ts';
-import { findBrokenLinks } from '../output/links.ts';
+import { findBrokenLinks, type BrokenLink } from '../output/links.ts';
 import { readSiteConfig } from '../config/site.ts';
 import { basePathOf } from '../site/urls.ts';
 import { folderKind } from '../folder-kind.ts';
@@ -68,22 +68,32 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     const basePath = basePathOf((await readSiteConfig(options.root)).baseUrl);
     const broken = await findBrokenLinks(distDir, { basePath });
     brokenLinks = broken.length;
-    for (const { file, link, outside } of broken) {
-      problems.push(
-        new ArhivarError({
-          code: 'link/broken',
-          message: outside
-            ? `link "${link}" leads out of ${basePath}, the path baseUrl in content/site.yaml publishes the site under`
-            : `link "${link}" leads to no page of the built site`,
-          file: `${shown}/${file}`,
-          hint: outside
-            ? `build again if baseUrl changed since the last build; if it stays, a link an article writes from the host's root must start with ${basePath} (or be relative to its page)`
-            : 'build again (the build may be older than the content; a page removed from dist/ by hand comes back once dist/ is deleted and built); if it stays, fix the link in the article or template that writes it',
-        }),
-      );
-    }
+    for (const entry of broken) problems.push(brokenLinkError(entry, shown, basePath));
   });
   return { problems, warnings, articles, linksChecked, brokenLinks };
+}
+
+function brokenLinkError({ file, link, outside, fragment }: BrokenLink, shown: string, basePath: string): ArhivarError {
+  if (fragment) {
+    const target = fragment.page === file ? 'this page, which' : `${shown}/${fragment.page}, but that page`;
+    const fix = fragment.nearest === undefined ? 'link the id of the heading you mean' : `write #${fragment.nearest} if that is the heading you mean`;
+    return new ArhivarError({
+      code: 'link/broken',
+      message: `link "${link}" leads to ${target} has no heading or element with id "${fragment.id}"`,
+      file: `${shown}/${file}`,
+      hint: `${fix}: a heading's id is its text written as a slug ("## Ozadje pogovorov" is #ozadje-pogovorov, a second heading with the same text #ozadje-pogovorov-2), and the built page shows it as id="…"; build again if the heading or the link changed since the last build`,
+    });
+  }
+  return new ArhivarError({
+    code: 'link/broken',
+    message: outside
+      ? `link "${link}" leads out of ${basePath}, the path baseUrl in content/site.yaml publishes the site under`
+      : `link "${link}" leads to no page of the built site`,
+    file: `${shown}/${file}`,
+    hint: outside
+      ? `build again if baseUrl changed since the last build; if it stays, a link an article writes from the host's root must start with ${basePath} (or be relative to its page)`
+      : 'build again (the build may be older than the content; a page removed from dist/ by hand comes back once dist/ is deleted and built); if it stays, fix the link in the article or template that writes it',
+  });
 }
 
 /**

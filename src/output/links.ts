@@ -1,15 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { nearest } from '../text/levenshtein.ts';
 
 /**
  * Finds internal links and asset references in a built site that point at nothing.
  *
  * Every .html file under `distDir` is read; every href, src and srcset URL on every tag is resolved
- * against the page's own URL the way a browser would. Links with a scheme (https:, mailto:, tel:, …),
- * protocol-relative links and bare #fragments are not checked. A URL ending in / needs its folder's
- * index.html; a folder URL without the slash is accepted when the folder has an index.html (servers
- * redirect it). Query strings and fragments are ignored.
+ * against the page's own URL the way a browser would. Links with a scheme (https:, mailto:, tel:, …) and
+ * protocol-relative links are not checked. A URL ending in / needs its folder's index.html; a folder URL
+ * without the slash is accepted when the folder has an index.html (servers redirect it). Query strings
+ * are ignored.
+ *
+ * A #fragment on a link to one of the site's HTML pages (`/2025/12/20/clanek/#ozadje`, `../clanek/#ozadje`,
+ * `#ozadje` on the same page) must name an element of that page by its id, as a browser looks for it (HTML,
+ * "find a potential indicated element"): the fragment as written, or percent-decoded; an empty fragment and
+ * `#top` always lead to the top. A fragment on a file that is not a page (a feed, an image) is not checked.
  *
  * dist/ is published at the site's base path (the path of baseUrl, "/arhiv/" for https://example.si/arhiv/):
  * a page's URL is that path followed by its file, and a link that leads out of it (the host's "/osebe/")
@@ -22,6 +28,17 @@ export interface BrokenLink {
   link: string;
   /** Set when the link leads out of the base path the site is published under. */
   outside?: true;
+  /** Set when the link leads to a page of the site that has no element with the id its fragment names. */
+  fragment?: MissingFragment;
+}
+
+export interface MissingFragment {
+  /** The page the link leads to, relative to distDir like `file` (the same as `file` for `#ozadje`). */
+  page: string;
+  /** The id looked for: the fragment, percent-decoded. */
+  id: string;
+  /** The id of that page the fragment most likely meant, when one is close to it. */
+  nearest?: string;
 }
 
 export interface LinkCheckOptions {
@@ -30,6 +47,20 @@ export interface LinkCheckOptions {
 }
 
 type Resolution = 'ok' | 'missing' | 'outside';
+
+/** A link that resolves to one of the site's HTML pages and names an element of it (#fragment). */
+interface IntoPage {
+  page: string;
+  /** The URL's fragment as the URL parser leaves it (percent-encoded), without the #. */
+  fragment: string;
+}
+
+/** A link whose fragment waits for the ids of another page, read once every page's links are known. */
+interface WaitingLink {
+  file: string;
+  link: string;
+  fragment: string;
+}
 
 export async function findBrokenLinks(distDir: string, options: LinkCheckOptions = {}): Promise<BrokenLink[]> {
   const root = path.resolve(distDir);
@@ -40,25 +71,105 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
   const broken: BrokenLink[] = [];
   // Whether each link resolves, by the folder of the page it is on: a site's pages repeat the same links
   // (every person and tag page links the same articles), and resolving one is a URL parse.
-  const resolved = new Map<string, Resolution>();
+  const resolved = new Map<string, Resolution | IntoPage>();
+  // The fragment of each link within its page (`#vsebina`, the skip link on every page), whatever the page.
+  const ownFragments = new Map<string, string | undefined>();
+  // Links with a fragment into other pages, by the page: only those pages are read a second time, for their ids.
+  const waiting = new Map<string, WaitingLink[]>();
   for (const file of pages) {
     // Read one at a time, synchronously: through fs.promises each small file is four round trips to the
     // thread pool (open, stat, read, close), about a third of the check's time at 15,000 pages.
     const html = readFileSync(path.join(root, file), 'utf8');
+    const { links, ids } = scanPage(html);
     const folder = file.slice(0, file.lastIndexOf('/') + 1);
     const seen = new Set<string>();
-    for (const link of extractLinks(html)) {
+    let ownIds: Set<string> | undefined;
+    const checkHere = (link: string, fragment: string) => {
+      ownIds ??= new Set(ids);
+      const missing = missingFragment(ownIds, fragment, file);
+      if (missing) broken.push({ file, link: ownCopy(link), fragment: missing });
+    };
+    for (const link of links) {
       if (seen.has(link)) continue;
       seen.add(link);
+      // A link to this same page (`#vsebina`, `?stran=2#odzivi`): its fragment means the same on every page.
+      if (link.startsWith('#') || link.startsWith('?')) {
+        if (!ownFragments.has(link)) ownFragments.set(ownCopy(link), fragmentOf(link));
+        const fragment = ownFragments.get(link);
+        if (fragment !== undefined) checkHere(link, fragment);
+        continue;
+      }
       // A link from the site root (not //host) means the same on every page.
       const key = link.startsWith('/') && !link.startsWith('//') ? link : `${folder}\0${link}`;
       let resolution = resolved.get(key);
       if (resolution === undefined) resolved.set(ownCopy(key), (resolution = resolves(link, file, files, basePath)));
       if (resolution === 'missing') broken.push({ file, link });
       else if (resolution === 'outside') broken.push({ file, link, outside: true });
+      else if (resolution !== 'ok') {
+        if (resolution.page === file) checkHere(link, resolution.fragment);
+        else {
+          let list = waiting.get(resolution.page);
+          if (!list) waiting.set(resolution.page, (list = []));
+          list.push({ file, link: ownCopy(link), fragment: resolution.fragment });
+        }
+      }
+    }
+  }
+  for (const [page, links] of waiting) {
+    const ids = new Set(scanPage(readFileSync(path.join(root, page), 'utf8')).ids);
+    for (const { file, link, fragment } of links) {
+      const missing = missingFragment(ids, fragment, page);
+      if (missing) broken.push({ file, link, fragment: missing });
     }
   }
   return broken.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.link < b.link ? -1 : a.link > b.link ? 1 : 0));
+}
+
+/**
+ * Undefined when `fragment` names an element of the page with these ids, or the top of it; otherwise what the
+ * report says. Compared as written, then percent-decoded, as a browser does.
+ */
+function missingFragment(ids: ReadonlySet<string>, fragment: string, page: string): MissingFragment | undefined {
+  if (ids.has(fragment)) return undefined;
+  const id = percentDecode(fragment);
+  if (ids.has(id) || id.toLowerCase() === 'top') return undefined;
+  const missing: MissingFragment = { page, id };
+  // A typo (#ozadje-pogovrov), or the heading's first words (#ozadje for #ozadje-pogovorov).
+  const closest = nearest(id, [...ids]) ?? [...ids].find((candidate) => candidate.startsWith(`${id}-`));
+  if (closest !== undefined) missing.nearest = ownCopy(closest);
+  return missing;
+}
+
+/** The fragment of a link within its page, or undefined when it has none or an empty one (the top). */
+function fragmentOf(link: string): string | undefined {
+  const hash = link.indexOf('#');
+  if (hash < 0 || hash === link.length - 1) return undefined;
+  try {
+    return new URL(link, ORIGIN).hash.slice(1);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Percent-decoding as the URL standard does it: a % not followed by two hex digits stays, and bytes that are
+ * no UTF-8 become U+FFFD (decodeURIComponent would throw on both).
+ */
+function percentDecode(text: string): string {
+  if (!text.includes('%')) return text;
+  const encoded = Buffer.from(text, 'utf8');
+  const bytes: number[] = [];
+  for (let index = 0; index < encoded.length; index++) {
+    const byte = encoded[index]!;
+    const hex = byte === 0x25 ? encoded.subarray(index + 1, index + 3).toString('latin1') : '';
+    if (/^[0-9a-f]{2}$/i.test(hex)) {
+      bytes.push(Number.parseInt(hex, 16));
+      index += 2;
+    } else {
+      bytes.push(byte);
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
 }
 
 /**
@@ -80,22 +191,40 @@ async function collectFiles(root: string, relative: string, out: Set<string>): P
 }
 
 const TAG = /<[a-zA-Z][^\s/>]*(\s[^>]*)?>/g;
-const ATTRIBUTE = /\s(href|src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+const ATTRIBUTE = /\s(href|src|srcset|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 /** Comments, and what is inside script and style elements (their opening tag stays: a script's src is a link). */
 const NOT_MARKUP = /<!--[\s\S]*?-->|(<(script|style)\b[^>]*>)[\s\S]*?<\/\2\s*>/gi;
 
-/** The URLs a page refers to, from tags outside comments, scripts and styles (a script's own src included). */
-export function extractLinks(html: string): string[] {
+export interface ScannedPage {
+  /** The URLs the page refers to, in order. */
+  links: string[];
+  /** The ids of its elements, entity-decoded. */
+  ids: string[];
+}
+
+/**
+ * The URLs a page refers to and the ids of its elements, from tags outside comments, scripts and styles (a
+ * script's own src included). The strings are cut from `html`: kept after it, they keep it in memory.
+ */
+export function scanPage(html: string): ScannedPage {
   const markup = html.replace(NOT_MARKUP, (_whole, openingTag: string | undefined) => openingTag ?? '');
   const links: string[] = [];
+  const ids: string[] = [];
   TAG.lastIndex = 0;
   for (let tag = TAG.exec(markup); tag; tag = TAG.exec(markup)) {
     const attributes = tag[1];
     if (!attributes) continue;
     ATTRIBUTE.lastIndex = 0;
     for (let match = ATTRIBUTE.exec(attributes); match; match = ATTRIBUTE.exec(attributes)) {
-      const value = decodeEntities(match[2] ?? match[3] ?? match[4] ?? '').trim();
-      if (match[1]!.toLowerCase() === 'srcset') {
+      const raw = decodeEntities(match[2] ?? match[3] ?? match[4] ?? '');
+      const name = match[1]!.toLowerCase();
+      if (name === 'id') {
+        // An id is taken as written (a browser does not trim it); an empty one names nothing.
+        if (raw) ids.push(raw);
+        continue;
+      }
+      const value = raw.trim();
+      if (name === 'srcset') {
         for (const candidate of value.split(',')) {
           const url = candidate.trim().split(/\s+/)[0];
           if (url) links.push(url);
@@ -105,7 +234,7 @@ export function extractLinks(html: string): string[] {
       }
     }
   }
-  return links;
+  return { links, ids };
 }
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -123,8 +252,12 @@ function decodeEntities(value: string): string {
 
 const ORIGIN = 'http://dist.invalid';
 
-function resolves(link: string, page: string, files: ReadonlySet<string>, basePath: string): Resolution {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//') || link.startsWith('#')) return 'ok';
+/**
+ * Whether `link` on `page` resolves; for a link with a fragment into one of the site's HTML pages, that page
+ * and the fragment.
+ */
+function resolves(link: string, page: string, files: ReadonlySet<string>, basePath: string): Resolution | IntoPage {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//')) return 'ok';
   let target: URL;
   try {
     target = new URL(link, `${ORIGIN}${basePath}${page}`);
@@ -133,7 +266,7 @@ function resolves(link: string, page: string, files: ReadonlySet<string>, basePa
   }
   if (target.origin !== ORIGIN) return 'ok';
   // The base path without its slash ("/arhiv") is the site's own folder, which servers redirect.
-  if (`${target.pathname}/` === basePath) return files.has('index.html') ? 'ok' : 'missing';
+  if (`${target.pathname}/` === basePath) return leadsTo('index.html', target, files);
   if (!target.pathname.startsWith(basePath)) return 'outside';
   let pathname: string;
   try {
@@ -142,6 +275,12 @@ function resolves(link: string, page: string, files: ReadonlySet<string>, basePa
     return 'missing';
   }
   pathname = pathname.replace(/^\/+/, '');
-  if (pathname === '' || pathname.endsWith('/')) return files.has(`${pathname}index.html`) ? 'ok' : 'missing';
-  return files.has(pathname) || files.has(`${pathname}/index.html`) ? 'ok' : 'missing';
+  if (pathname === '' || pathname.endsWith('/')) return leadsTo(`${pathname}index.html`, target, files);
+  return files.has(pathname) ? leadsTo(pathname, target, files) : leadsTo(`${pathname}/index.html`, target, files);
+}
+
+function leadsTo(file: string, target: URL, files: ReadonlySet<string>): Resolution | IntoPage {
+  if (!files.has(file)) return 'missing';
+  // A redirected folder URL keeps its fragment (the Fetch standard carries it over to the new location).
+  return target.hash.length > 1 && file.endsWith('.html') ? { page: file, fragment: target.hash.slice(1) } : 'ok';
 }

@@ -39,6 +39,9 @@ function toldWithin<T>(ms: number): { told: (value: T) => void; wait: Promise<T>
   return { told, wait };
 }
 
+const HEADING_HINT =
+  ': a heading\'s id is its text written as a slug ("## Ozadje pogovorov" is #ozadje-pogovorov, a second heading with the same text #ozadje-pogovorov-2), and the built page shows it as id="…"; build again if the heading or the link changed since the last build';
+
 async function builtFixture(): Promise<string> {
   const root = await copyFixture('archive-basic');
   roots.push(root);
@@ -83,6 +86,44 @@ describe('arhivar check', () => {
     expect(result.problems.map((p) => [p.code, p.file, p.message])).toEqual([
       ['link/broken', 'dist/osebe/index.html', 'link "/osebe/" leads out of /arhiv/, the path baseUrl in content/site.yaml publishes the site under'],
     ]);
+  });
+
+  it('follows a link to a heading of another article, and reports one whose heading is not there', async () => {
+    // tests/fixtures/anchors: "Odzivi" links two headings of "Pogovori" (#ozadje-pogovorov and, written relative to
+    // its page, the second of the same text #ozadje-pogovorov-2) and one of Ana Kos's bio; "Pogovori" one of its own.
+    const root = await copyFixture('anchors');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    await build({ root, now });
+    const io = captureIo();
+    expect(await main(['check', '--root', root], io)).toBe(0);
+    expect(io.stdout.join('\n')).toBe('checked 2 articles: no problems; every internal link in dist/ resolves');
+
+    // The editor shortens a link's fragment in one article and renames the heading the other links to.
+    const odzivi = path.join(root, 'content', 'articles', '2025', 'odzivi.md');
+    await writeFile(odzivi, (await readFile(odzivi, 'utf8')).replace('/#ozadje-pogovorov)', '/#ozadje)'));
+    const pogovori = path.join(root, 'content', 'articles', '2025', 'pogovori.md');
+    await writeFile(pogovori, (await readFile(pogovori, 'utf8')).replace('## Odzivi v Evropi', '## Odzivi v Bruslju'));
+    await build({ root, now });
+    const result = await checkSite({ root, now });
+    expect(result.problems.map((p) => [p.code, p.file, p.message, p.hint])).toEqual([
+      [
+        'link/broken',
+        'dist/2025/12/20/pogovori-o-premirju-se-nadaljujejo/index.html',
+        'link "#odzivi-v-evropi" leads to this page, which has no heading or element with id "odzivi-v-evropi"',
+        `write #odzivi-v-bruslju if that is the heading you mean${HEADING_HINT}`,
+      ],
+      [
+        'link/broken',
+        'dist/2025/12/21/odzivi-na-zenevske-pogovore/index.html',
+        'link "/2025/12/20/pogovori-o-premirju-se-nadaljujejo/#ozadje" leads to dist/2025/12/20/pogovori-o-premirju-se-nadaljujejo/index.html, but that page has no heading or element with id "ozadje"',
+        `write #ozadje-pogovorov if that is the heading you mean${HEADING_HINT}`,
+      ],
+    ]);
+    expect(result.brokenLinks).toBe(2);
+    const printed = captureIo();
+    expect(await main(['check', '--root', root], printed)).toBe(1);
+    expect(printed.stderr.join('\n')).toContain('dist/2025/12/21/odzivi-na-zenevske-pogovore/index.html  link/broken');
   });
 
   it('reports content problems and broken links together, and writes nothing', async () => {

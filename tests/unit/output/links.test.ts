@@ -2,22 +2,32 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractLinks, findBrokenLinks } from '../../../src/output/links.ts';
+import { findBrokenLinks, scanPage } from '../../../src/output/links.ts';
 
-describe('extractLinks', () => {
+describe('scanPage', () => {
   it('reads href, src and srcset in any quoting, decoding entities', () => {
     const html = `<a href="/a/?x=1&amp;y=2">a</a><img src='/slika.jpg' srcset="/s-1x.jpg 1x, /s-2x.jpg 2x"><link rel=stylesheet href=/c.css>`;
-    expect(extractLinks(html)).toEqual(['/a/?x=1&y=2', '/slika.jpg', '/s-1x.jpg', '/s-2x.jpg', '/c.css']);
+    expect(scanPage(html).links).toEqual(['/a/?x=1&y=2', '/slika.jpg', '/s-1x.jpg', '/s-2x.jpg', '/c.css']);
   });
 
   it('ignores comments, script bodies and escaped markup in text', () => {
     const html = `<!-- <a href="/v-komentarju/"> --><script>const t = '<a href="/v-skripti/">';</script><p>&lt;a href="/besedilo/"&gt;</p><a href="/da/">`;
-    expect(extractLinks(html)).toEqual(['/da/']);
+    expect(scanPage(html).links).toEqual(['/da/']);
   });
 
   it("reads a script's and a style's own tag, not what is inside them", () => {
     const html = `<script type="module" src="/assets/iskanje.js"></script><style media="print">a[href="/ne/"]{}</style><script src='/a.js'>var x = "<img src='/ne.png'>";</script>`;
-    expect(extractLinks(html)).toEqual(['/assets/iskanje.js', '/a.js']);
+    expect(scanPage(html).links).toEqual(['/assets/iskanje.js', '/a.js']);
+  });
+
+  it('reads the ids of elements in any quoting, decoding entities, and not those in comments, scripts, text or other attributes', () => {
+    const html = [
+      '<main id="vsebina"><h2 id=\'ozadje\'>Ozadje</h2><h3 id=odzivi-2>Odzivi</h3><p id="&#x10D;lanek">x</p>',
+      '<!-- <h2 id="v-komentarju"> --><script>const t = \'<p id="v-skripti">\';</script><p>id="besedilo"</p>',
+      '<p data-id="podatek" aria-labelledby="ozadje" id="">x</p></main>',
+    ].join('');
+    expect(scanPage(html).ids).toEqual(['vsebina', 'ozadje', 'odzivi-2', 'članek']);
+    expect(scanPage('<a href="/x/" id="povezava">x</a>')).toEqual({ links: ['/x/'], ids: ['povezava'] });
   });
 });
 
@@ -32,13 +42,14 @@ describe('findBrokenLinks', () => {
     };
     await write('assets/site.css', 'body{}');
     await write('feed.xml', '<feed/>');
-    await write('osebe/jurij-usakov/index.html', '<a href="../">nazaj</a><a href="../../feed.xml">vir</a>');
+    await write('osebe/jurij-usakov/index.html', '<main id="vsebina"><a href="../">nazaj</a><a href="../../feed.xml">vir</a></main>');
     await write('osebe/index.html', '<a href="jurij-usakov/">Ušakov</a>');
     await write('mapa z presledkom/index.html', '<a href="/">domov</a>');
     await write(
       'index.html',
       [
         '<link rel="stylesheet" href="/assets/site.css">',
+        '<main id="vsebina">',
         '<a href="/osebe/">osebe</a>',
         '<a href="/osebe/jurij-usakov">brez poševnice</a>',
         '<a href="/osebe/jurij-usakov/#vsebina">z oznako</a>',
@@ -52,6 +63,7 @@ describe('findBrokenLinks', () => {
         '<a href="/feed.xml?v=1">vir</a>',
         '<a href="/osebe/jurij-usakov/feed.xml">manjkajoč vir</a>',
         '<script type="module" src="/assets/manjka.js"></script>',
+        '</main>',
       ].join('\n'),
     );
   });
@@ -77,6 +89,98 @@ describe('findBrokenLinks', () => {
     const broken = await findBrokenLinks(dist);
     expect(broken.filter((entry) => entry.file.startsWith('osebe/'))).toEqual([{ file: 'osebe/jurij-usakov/extra.html', link: '../manjka/' }]);
     expect(broken.filter((entry) => entry.file.startsWith('drugo/'))).toEqual([{ file: 'drugo/index.html', link: 'jurij-usakov/' }]);
+  });
+
+  describe('fragments', () => {
+    let site: string;
+    const write = async (file: string, text: string) => {
+      await mkdir(path.dirname(path.join(site, file)), { recursive: true });
+      await writeFile(path.join(site, file), text);
+    };
+
+    beforeAll(async () => {
+      site = await mkdtemp(path.join(os.tmpdir(), 'arhivar-links-fragments-'));
+      const article = (headings: string) => `<a href="#vsebina">skok</a><main id="vsebina"><h1>Članek</h1>${headings}</main>`;
+      await write('2025/12/20/pogovori/index.html', article('<h2 id="ozadje-pogovorov">Ozadje</h2><h2 id="ozadje-pogovorov-2">Ozadje</h2>'));
+      await write('2025/12/21/odzivi/index.html', article('<h2 id="članek">Članek</h2><h2 id="a&amp;b">A in B</h2><h2 id="100%">Vse</h2>'));
+      await write('feed.xml', '<feed/>');
+    });
+
+    afterAll(async () => {
+      await rm(site, { recursive: true, force: true });
+    });
+
+    const brokenOn = async (links: string[]) => {
+      await write('2025/12/22/nov/index.html', `<main id="vsebina"><h2 id="spodaj">Spodaj</h2>${links.map((link) => `<a href="${link}">x</a>`).join('')}</main>`);
+      return (await findBrokenLinks(site)).filter((entry) => entry.file === '2025/12/22/nov/index.html');
+    };
+
+    it('accepts a fragment that names an element of the page it leads to, however the link is written', async () => {
+      expect(
+        await brokenOn([
+          '/2025/12/20/pogovori/#ozadje-pogovorov',
+          '../../20/pogovori/#ozadje-pogovorov-2',
+          '/2025/12/20/pogovori#ozadje-pogovorov',
+          '/2025/12/20/pogovori/index.html#vsebina',
+          '/2025/12/20/pogovori/?stran=1#ozadje-pogovorov',
+          '#spodaj',
+          '?stran=2#spodaj',
+          './#spodaj',
+          '/2025/12/22/nov/#vsebina',
+          // Non-ASCII and reserved characters, raw or percent-encoded, as a browser decodes them.
+          '/2025/12/21/odzivi/#članek',
+          '/2025/12/21/odzivi/#%C4%8Dlanek',
+          '/2025/12/21/odzivi/#%c4%8dlanek',
+          '/2025/12/21/odzivi/#a&amp;b',
+          '/2025/12/21/odzivi/#a%26b',
+          '/2025/12/21/odzivi/#100%',
+          '/2025/12/21/odzivi/#100%25',
+          // The top of a page, named or not; a fragment on a file that is no page.
+          '/2025/12/20/pogovori/#',
+          '#top',
+          '#TOP',
+          '#',
+          '/feed.xml#vrh',
+        ]),
+      ).toEqual([]);
+    });
+
+    it('reports a fragment the page it leads to has no element for, apart from a missing page', async () => {
+      expect(
+        await brokenOn([
+          '/2025/12/20/pogovori/#ozadje',
+          '../../20/pogovori/#ozadje-pogovrov',
+          '#opombe',
+          '/2025/12/21/odzivi/#%C4%8Clanek',
+          '/2025/12/21/odzivi/#%FF',
+          '/2025/12/20/ni-ga/#ozadje',
+        ]),
+      ).toEqual([
+        { file: '2025/12/22/nov/index.html', link: '#opombe', fragment: { page: '2025/12/22/nov/index.html', id: 'opombe' } },
+        { file: '2025/12/22/nov/index.html', link: '../../20/pogovori/#ozadje-pogovrov', fragment: { page: '2025/12/20/pogovori/index.html', id: 'ozadje-pogovrov', nearest: 'ozadje-pogovorov' } },
+        { file: '2025/12/22/nov/index.html', link: '/2025/12/20/ni-ga/#ozadje' },
+        { file: '2025/12/22/nov/index.html', link: '/2025/12/20/pogovori/#ozadje', fragment: { page: '2025/12/20/pogovori/index.html', id: 'ozadje', nearest: 'ozadje-pogovorov' } },
+        { file: '2025/12/22/nov/index.html', link: '/2025/12/21/odzivi/#%C4%8Clanek', fragment: { page: '2025/12/21/odzivi/index.html', id: 'Članek', nearest: 'članek' } },
+        { file: '2025/12/22/nov/index.html', link: '/2025/12/21/odzivi/#%FF', fragment: { page: '2025/12/21/odzivi/index.html', id: '\ufffd' } },
+      ]);
+    });
+
+    it('reports the same missing fragment on every page that links it', async () => {
+      await write('2025/12/23/drugi/index.html', '<main id="vsebina"><a href="/2025/12/20/pogovori/#ozadje">x</a><a href="#ni">y</a></main>');
+      await write('2025/12/24/tretji/index.html', '<main id="vsebina"><a href="/2025/12/20/pogovori/#ozadje">x</a><a href="#ni">y</a></main>');
+      try {
+        const broken = (await findBrokenLinks(site)).filter((entry) => !entry.file.startsWith('2025/12/22/'));
+        expect(broken.map((entry) => [entry.file, entry.link, entry.fragment?.page])).toEqual([
+          ['2025/12/23/drugi/index.html', '#ni', '2025/12/23/drugi/index.html'],
+          ['2025/12/23/drugi/index.html', '/2025/12/20/pogovori/#ozadje', '2025/12/20/pogovori/index.html'],
+          ['2025/12/24/tretji/index.html', '#ni', '2025/12/24/tretji/index.html'],
+          ['2025/12/24/tretji/index.html', '/2025/12/20/pogovori/#ozadje', '2025/12/20/pogovori/index.html'],
+        ]);
+      } finally {
+        await rm(path.join(site, '2025/12/23'), { recursive: true });
+        await rm(path.join(site, '2025/12/24'), { recursive: true });
+      }
+    });
   });
 
   it('under a base path, maps URLs under it onto dist/ and reports every link that leads out of it', async () => {
