@@ -74,8 +74,10 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
   const resolved = new Map<string, Resolution | IntoPage>();
   // The fragment of each link within its page (`#vsebina`, the skip link on every page), whatever the page.
   const ownFragments = new Map<string, string | undefined>();
-  // Links with a fragment into other pages, by the page: only those pages are read a second time, for their ids.
+  // Links with a fragment into other pages, by the page. Those into a page not read yet are checked when it is;
+  // only the pages that links from later pages lead back to are read a second time, at the end, for their ids.
   const waiting = new Map<string, WaitingLink[]>();
+  const readAgain = new Map<string, WaitingLink[]>();
   for (const file of pages) {
     // Read one at a time, synchronously: through fs.promises each small file is four round trips to the
     // thread pool (open, stat, read, close), about a third of the check's time at 15,000 pages.
@@ -89,6 +91,12 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
       const missing = missingFragment(ownIds, fragment, file);
       if (missing) broken.push({ file, link: ownCopy(link), fragment: missing });
     };
+    const earlier = waiting.get(file);
+    if (earlier) {
+      waiting.delete(file);
+      ownIds = new Set(ids);
+      checkWaiting(earlier, ownIds, file, broken);
+    }
     for (const link of links) {
       if (seen.has(link)) continue;
       seen.add(link);
@@ -108,21 +116,24 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
       else if (resolution !== 'ok') {
         if (resolution.page === file) checkHere(link, resolution.fragment);
         else {
-          let list = waiting.get(resolution.page);
-          if (!list) waiting.set(resolution.page, (list = []));
+          // Pages are read in the order of their names.
+          const later = resolution.page > file ? waiting : readAgain;
+          let list = later.get(resolution.page);
+          if (!list) later.set(resolution.page, (list = []));
           list.push({ file, link: ownCopy(link), fragment: resolution.fragment });
         }
       }
     }
   }
-  for (const [page, links] of waiting) {
-    const ids = new Set(scanPage(readFileSync(path.join(root, page), 'utf8')).ids);
-    for (const { file, link, fragment } of links) {
-      const missing = missingFragment(ids, fragment, page);
-      if (missing) broken.push({ file, link, fragment: missing });
-    }
-  }
+  for (const [page, links] of readAgain) checkWaiting(links, new Set(scanPage(readFileSync(path.join(root, page), 'utf8')).ids), page, broken);
   return broken.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.link < b.link ? -1 : a.link > b.link ? 1 : 0));
+}
+
+function checkWaiting(links: readonly WaitingLink[], ids: ReadonlySet<string>, page: string, broken: BrokenLink[]): void {
+  for (const { file, link, fragment } of links) {
+    const missing = missingFragment(ids, fragment, page);
+    if (missing) broken.push({ file, link, fragment: missing });
+  }
 }
 
 /**

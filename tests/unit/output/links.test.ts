@@ -165,18 +165,23 @@ describe('findBrokenLinks', () => {
       ]);
     });
 
-    it('reports the same missing fragment on every page that links it', async () => {
-      await write('2025/12/23/drugi/index.html', '<main id="vsebina"><a href="/2025/12/20/pogovori/#ozadje">x</a><a href="#ni">y</a></main>');
-      await write('2025/12/24/tretji/index.html', '<main id="vsebina"><a href="/2025/12/20/pogovori/#ozadje">x</a><a href="#ni">y</a></main>');
+    it('reports the same missing fragment on every page that links it, read before the page it leads to or after', async () => {
+      const links = '<main id="vsebina"><a href="/2025/12/20/pogovori/#ozadje">x</a><a href="/2025/12/20/pogovori/#ozadje-pogovorov">x</a><a href="#ni">y</a></main>';
+      await write('2025/12/19/prvi/index.html', links);
+      await write('2025/12/23/drugi/index.html', links);
+      await write('2025/12/24/tretji/index.html', links);
       try {
         const broken = (await findBrokenLinks(site)).filter((entry) => !entry.file.startsWith('2025/12/22/'));
         expect(broken.map((entry) => [entry.file, entry.link, entry.fragment?.page])).toEqual([
+          ['2025/12/19/prvi/index.html', '#ni', '2025/12/19/prvi/index.html'],
+          ['2025/12/19/prvi/index.html', '/2025/12/20/pogovori/#ozadje', '2025/12/20/pogovori/index.html'],
           ['2025/12/23/drugi/index.html', '#ni', '2025/12/23/drugi/index.html'],
           ['2025/12/23/drugi/index.html', '/2025/12/20/pogovori/#ozadje', '2025/12/20/pogovori/index.html'],
           ['2025/12/24/tretji/index.html', '#ni', '2025/12/24/tretji/index.html'],
           ['2025/12/24/tretji/index.html', '/2025/12/20/pogovori/#ozadje', '2025/12/20/pogovori/index.html'],
         ]);
       } finally {
+        await rm(path.join(site, '2025/12/19'), { recursive: true });
         await rm(path.join(site, '2025/12/23'), { recursive: true });
         await rm(path.join(site, '2025/12/24'), { recursive: true });
       }
