@@ -100,7 +100,8 @@ export interface SiteModel {
   heldBack: HeldBack | undefined;
   /**
    * When this build's output or warnings change with no change to the inputs: the first held-back article
-   * is due, or an `updated:` still to come is reached (and its warning goes).
+   * is due, an `updated:` still to come is reached (and its warning goes), or an article published before
+   * its date (--future) with such an `updated:` reaches its date (and the warning starts).
    */
   changesAt: Date | undefined;
   /** Lets go of the .cache/ file that bodies are read from (LoadOptions.bodiesOnDisk); a no-op otherwise. */
@@ -219,9 +220,15 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   let changesAt = heldBack?.next;
   for (const draft of published) {
     const updated = draft.frontMatter.updated?.instant;
-    // An article published now whose change is still to come. One dated in the future (--future) may
-    // well be updated later still.
-    if (!updated || updated.getTime() <= now.getTime() || draft.frontMatter.date.instant.getTime() > now.getTime()) continue;
+    if (!updated || updated.getTime() <= now.getTime()) continue;
+    const date = draft.frontMatter.date.instant;
+    if (date.getTime() > now.getTime()) {
+      // Dated in the future and published now (--future): it may well be updated later still, until its date
+      // comes; from then on it is warned about, so a build with nothing changed must not skip that moment.
+      if (!changesAt || date < changesAt) changesAt = date;
+      continue;
+    }
+    // An article published now whose change is still to come.
     warnings.push(updatedInFuture(draft));
     // The warning goes when that time comes, so a build with nothing changed must not repeat it after then.
     if (!changesAt || updated < changesAt) changesAt = updated;

@@ -100,6 +100,19 @@ describe('a rebuild with every input unchanged (issue 6)', () => {
     expect(warned(await buildUnlessUnchanged({ root, outDir, now: new Date('2026-01-02T07:00:00Z'), includeFuture: true }))).toEqual([]);
   });
 
+  it("with --future, starts warning about an updated: still to come when the article's own date comes, also with nothing changed", async () => {
+    const { root, outDir } = await site();
+    const jutri = 'content/articles/2025/jutri.md';
+    await writeFile(path.join(root, jutri), '---\ntitle: Jutrišnji članek\ndate: 2026-02-01\nupdated: 2026-03-01\n---\n\nBo objavljen.\n');
+    const run = (now: Date) => buildUnlessUnchanged({ root, outDir, now, includeFuture: true });
+    const warned = (summary: { warnings: ArhivarError[] }) => summary.warnings.filter((w) => w.code === 'article/updated-in-future').map((w) => w.file);
+    expect(warned(await run(NOW))).toEqual([]);
+    // Dated 1 February, it is published now; its updated: (1 March) is still to come, as a fresh build says.
+    const between = await run(new Date('2026-02-10T00:00:00Z'));
+    expect(between.unchanged).toBe(false);
+    expect(warned(between)).toEqual([jutri]);
+  });
+
   it('does not trust a damaged record of the last build: a future article is still published when due', async () => {
     const { root, outDir, run } = await site();
     await writeFile(path.join(root, 'content/articles/2025/jutri.md'), '---\ntitle: Jutrišnji članek\ndate: 2026-01-02T08:00\n---\n\nBo objavljen jutri.\n');
