@@ -429,10 +429,6 @@ export interface BuildOptions extends LoadOptions {
   outputLocked?: boolean | undefined;
 }
 
-/**
- * Articles not published because they are dated in the future (not drafts): told after a build, so an
- * embargoed article is seen to wait, and a year typed wrong (2052) does not make one vanish in silence.
- */
 /** `updated:` later than the build on an article published now: a year typed wrong, shown to every reader. */
 function updatedInFuture(draft: Draft): ArhivarError {
   return new ArhivarError({
@@ -444,6 +440,10 @@ function updatedInFuture(draft: Draft): ArhivarError {
   });
 }
 
+/**
+ * Articles not published because they are dated in the future (not drafts): told after a build, so an
+ * embargoed article is seen to wait, and a year typed wrong (2052) does not make one vanish in silence.
+ */
 export interface HeldBack {
   count: number;
   /** When the first of them is due, and its file. */
