@@ -263,9 +263,17 @@ async function runBuild(args: readonly string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-/** The line that tells which articles wait for their date, so none is missing from the site unnoticed. */
-export function heldBackMessage({ count, next, nextFile }: HeldBack): string {
+/**
+ * The line that tells which articles wait for their date, so none is missing from the site unnoticed: after
+ * a build, and after each load of the dev server, where one is simply not shown.
+ */
+export function heldBackMessage({ count, next, nextFile }: HeldBack, command: 'build' | 'dev' = 'build'): string {
   const due = `${formatLjubljanaMinute(next)} Ljubljana time`;
+  if (command === 'dev') {
+    return count === 1
+      ? `1 article is dated in the future and not shown: ${nextFile}, due ${due}. arhivar dev --future shows it.`
+      : `${formatCount(count)} articles are dated in the future and not shown; the first, ${nextFile}, is due ${due}. arhivar dev --future shows them.`;
+  }
   if (count === 1) {
     return `1 article is dated in the future and waits for its date: ${nextFile}, due ${due}. The first build from then on publishes it; arhivar build --future includes it now.`;
   }
@@ -365,6 +373,7 @@ async function runDev(args: readonly string[], io: Io): Promise<number> {
       } else {
         printWarnings(report.warnings, io);
         io.out(`loaded ${formatCount(report.articles)} ${report.articles === 1 ? 'article' : 'articles'} in ${(report.elapsedMs / 1000).toFixed(1)} s`);
+        if (report.heldBack) io.out(heldBackMessage(report.heldBack, 'dev'));
       }
     },
   });

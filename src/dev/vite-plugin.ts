@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
-import { loadSite, siteSearchFiles, sitePages, type NewestArticles, type SiteModel } from '../build.ts';
+import { loadSite, siteSearchFiles, sitePages, type HeldBack, type NewestArticles, type SiteModel } from '../build.ts';
 import { ArhivarError, toArhivarErrors } from '../errors.ts';
 import { createLoadCache, forgetRenderedBodies } from '../load-cache.ts';
 import { LiveSources } from './live-sources.ts';
@@ -43,6 +43,8 @@ export interface DevLoadReport {
   /** Set when loading failed for a reason other than content (a bug, a disk error). */
   failure?: unknown;
   articles: number;
+  /** The articles not shown because they are dated in the future (without --future). */
+  heldBack?: HeldBack | undefined;
   /** When the load started, on performance.now()'s clock, and how long it took. */
   startedMs: number;
   elapsedMs: number;
@@ -274,6 +276,7 @@ class DevSite {
         warnings: state.ok ? state.model.warnings : [],
         failure: state.ok ? undefined : state.failure,
         articles: state.ok ? state.model.archive.articles.length : 0,
+        heldBack: state.ok ? state.model.heldBack : undefined,
         startedMs: started,
         elapsedMs: performance.now() - started,
       });
