@@ -139,7 +139,7 @@ function articleBody(random: () => number, cast: readonly FakePerson[], index: n
     if (kind === 1) text = `## ${(heading = sentence(random).slice(0, 60).replace(/[.,]$/, ''))}`;
     else if (kind === 3) text = [0, 1, 2].map(() => `- ${sentence(random)}`).join('\n');
     else if (kind === 4) text = `> "${sentence(random, pick(cast, random))}"`;
-    // A link to a section, which \`arhivar check\` follows to the heading's id (as the renderer makes it).
+    // A link to a section, which `arhivar check` follows to the heading's id (as the renderer makes it).
     else if (kind === 5) text = `Več o tem v [${firstHeading ? `razdelku zgoraj](#${headingIds([firstHeading])[0]}` : 'arhivu](/arhiv/'}) in na [spletni strani občine](https://obcina.example.si/novice/${index}).`;
     else text = paragraph(random, cast);
     const bytes = Buffer.byteLength(text) + 2;

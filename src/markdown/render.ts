@@ -36,7 +36,7 @@ export interface BodyImage {
   alt: string;
 }
 
-/** A link whose visible text is one of VAGUE_LINK_TEXTS. */
+/** A link whose visible text is one of VAGUE_LINK_TEXTS, or empty. */
 export interface VagueLink {
   /** Counted from the body's first line, where the link starts. */
   line: number;
@@ -159,7 +159,7 @@ const VAGUE_LINK_TEXTS = new Set([
 const ENDS_OF_TEXT = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
 
 /**
- * Links (inline, reference and autolinks) whose text is one of VAGUE_LINK_TEXTS. The text is inlineText's,
+ * Links (inline, reference and autolinks) whose text is one of VAGUE_LINK_TEXTS or empty. The text is inlineText's,
  * what a screen reader names the link by: an image in it counts with its alt text. A link made only of an
  * image with no alt text has no name at all; collectImagesWithoutAlt warns about that image, so it is not
  * warned about twice. A link whose URL the sanitiser drops is published as an `<a>` without href, which is

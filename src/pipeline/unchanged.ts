@@ -15,8 +15,9 @@ import { beforeHandOver, closeWorkers, startMarkdownWorkers } from './markdown.t
  * output would be byte for byte what dist/ holds, so nothing is parsed, rendered or compared page by
  * page. The inputs are arhivar's own code and templates (its version), the build options, every file of
  * content/ and the list of public/ files. The one input that is not a file is the clock: an article
- * dated in the future appears when its time comes, so the record keeps the earliest such moment and the
- * shortcut is not taken from then on.
+ * dated in the future appears when its time comes, and the warning about an `updated:` still to come goes
+ * when that comes, so the record keeps the earliest such moment (changesAtMs) and the shortcut is not taken
+ * from then on.
  */
 
 /** Warnings about what one run met, not about the content: a build with nothing changed does not repeat them. */
