@@ -45,14 +45,19 @@ describe('redirectFrom: an article keeps its earlier addresses', () => {
     expect(await findBrokenLinks(site.outDir)).toEqual([]);
   });
 
-  it('follows the title: a corrected title renders the redirect again', async () => {
+  it('follows the title, the site title and baseUrl: a rebuild into the same dist/ renders the redirect again', async () => {
     const root = await copyFixture('archive-basic');
     await redirect(root, PRVI, '/2025/01/09/prvi-clanek/');
-    await buildSite(root);
+    const { outDir } = await buildSite(root);
     const file = path.join(root, PRVI);
     await writeFile(file, (await readFile(file, 'utf8')).replace('title: "Prvi članek o občini"', 'title: "Prvi članek o občini Žalec"\nslug: prvi-clanek-o-obcini'));
-    const site = await buildSite(root);
-    expect(await site.read('/2025/01/09/prvi-clanek/')).toContain('>Prvi članek o občini Žalec</a>');
+    const retitled = await buildSite(root, { outDir });
+    expect(await retitled.read('/2025/01/09/prvi-clanek/')).toContain('>Prvi članek o občini Žalec</a>');
+    const config = path.join(root, 'content/site.yaml');
+    await writeFile(config, (await readFile(config, 'utf8')).replace('title: Testni arhiv', 'title: Preizkusni arhiv').replace('https://test.example.si/', 'https://example.si/arhiv/'));
+    const moved = await (await buildSite(root, { outDir })).read('/2025/01/09/prvi-clanek/');
+    expect(moved).toContain('<title>Prvi članek o občini Žalec – Preizkusni arhiv</title>');
+    expect(moved).toContain('<link rel="canonical" href="https://example.si/arhiv/2025/01/10/prvi-clanek-o-obcini/"/>');
   });
 
   it('refuses an address that is no article address, with the line and a hint', async () => {
