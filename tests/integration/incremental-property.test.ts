@@ -34,12 +34,18 @@ const SENTENCES = [
   'Boris Čok in Cene Zupan sta podpisala sporazum.',
   '## Odziv\n\nŽupan je dodal, da bo most zgrajen do jeseni.',
   '- prva točka\n- druga točka z [povezavo](https://example.si/)',
+  // The first image is the page's og:image and JSON-LD image; a vague link text is warned about.
+  '![Most čez Savo](slike/most.jpg)\n\nVeč [tukaj](https://example.si/).',
 ];
 const TITLES = ['Prvi članek o občini', 'Sestanek v Ljubljani', 'Šolski most', 'Drugi članek', 'Proračun za leto 2026'];
 // The last one is after NOW: such an article is held back until "time passes" reaches it.
 const DATES = ['2024-11-30', '2025-01-10', '2025-02-11T09:15', '2025-12-31T23:30:00+01:00', '2026-01-03T08:00'];
 const PEOPLE_LISTS = [[], ['Darja Žagar'], ['Boris Čok', 'Cene Zupan'], ['Eva Sever', 'Neznana Oseba'], ['Ana Cankar', 'Goran Car', 'Filip Šuštar']];
 const TAG_LISTS = [[], ['preizkus'], ['preizkus', 'občina'], ['Šport']];
+// After NOW (warned about until "time passes" reaches it), a date alone on a fixture article's day, and earlier.
+const UPDATED = [undefined, '2026-01-02T10:00', '2025-02-11', '2025-06-01', '2024-01-01'];
+// Redirects that may stand free, be shared by two articles, or name an address an article is published at.
+const REDIRECTS = [undefined, ['/2024/12/01/stari-naslov/'], ['/2025/01/10/sestanek-v-ljubljani/'], ['/2025/01/10/prvi-clanek-o-obcini/'], ['/2024/12/01/stari-naslov/', '/2025/02/11/drugi-clanek/']];
 const PERSON_CHANGES = ['role', 'bio', 'alias', 'no-detect', 'delete'] as const;
 // Published at the root of the fixture's host unless a variant says otherwise: under a path, every URL moves.
 const SITE_VARIANTS = [
@@ -56,7 +62,7 @@ const NOW = new Date('2026-01-01T00:00:00Z');
 
 type Op =
   | { kind: 'append'; article: number; sentence: number }
-  | { kind: 'set'; article: number; field: 'title' | 'date' | 'people' | 'tags' | 'summary' | 'draft' | 'slug'; value: number }
+  | { kind: 'set'; article: number; field: 'title' | 'date' | 'people' | 'tags' | 'summary' | 'draft' | 'slug' | 'updated' | 'redirectFrom'; value: number }
   | { kind: 'add'; title: number; date: number; people: number; tags: number; sentence: number }
   | { kind: 'delete'; article: number }
   | { kind: 'rename'; article: number }
@@ -78,7 +84,17 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('set' as const),
       article: index,
-      field: fc.constantFrom('title' as const, 'date' as const, 'people' as const, 'tags' as const, 'summary' as const, 'draft' as const, 'slug' as const),
+      field: fc.constantFrom(
+        'title' as const,
+        'date' as const,
+        'people' as const,
+        'tags' as const,
+        'summary' as const,
+        'draft' as const,
+        'slug' as const,
+        'updated' as const,
+        'redirectFrom' as const,
+      ),
       value: fc.nat({ max: 4 }),
     }),
   },
@@ -233,6 +249,8 @@ class EditedSite {
           summary: v % 2 === 0 ? undefined : `Povzetek številka ${v}.`,
           draft: v % 3 === 0 ? true : undefined,
           slug: v % 2 === 0 ? undefined : `clanek-${v}`,
+          updated: UPDATED[v % UPDATED.length],
+          redirectFrom: REDIRECTS[v % REDIRECTS.length],
         }[edit.field];
         await this.write(at, EditedSite.withKey(text, edit.field, value));
         return;
