@@ -10,10 +10,18 @@ import { slugifyOnce } from '../site/slug.ts';
  */
 export function headingIds(texts: readonly string[]): string[] {
   const taken = new Set<string>();
+  // The number each base's search goes on from: the numbers below it were taken when it last looked, and an
+  // id once taken stays taken, so the first free one is not below it. Starting from 2 each time made a body
+  // of 30,000 equal headings take 25 s.
+  const nextNumber = new Map<string, number>();
   return texts.map((text) => {
     const base = slugifyOnce(text) || UNNAMED_HEADING;
     let id = base;
-    for (let number = 2; taken.has(id) || isPageId(id); number++) id = `${base}-${number}`;
+    if (taken.has(id) || isPageId(id)) {
+      let number = nextNumber.get(base) ?? 2;
+      for (id = `${base}-${number}`; taken.has(id) || isPageId(id); id = `${base}-${number}`) number++;
+      nextNumber.set(base, number + 1);
+    }
     taken.add(id);
     return id;
   });
