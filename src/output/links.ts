@@ -88,7 +88,7 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
     let ownIds: Set<string> | undefined;
     const checkHere = (link: string, fragment: string) => {
       ownIds ??= new Set(ids);
-      const missing = missingFragment(ownIds, fragment, file);
+      const missing = missingFragment(ownIds, fragment, file, broken.length < SUGGESTED_FRAGMENTS);
       if (missing) broken.push({ file, link: ownCopy(link), fragment: missing });
     };
     const earlier = waiting.get(file);
@@ -131,20 +131,29 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
 
 function checkWaiting(links: readonly WaitingLink[], ids: ReadonlySet<string>, page: string, broken: BrokenLink[]): void {
   for (const { file, link, fragment } of links) {
-    const missing = missingFragment(ids, fragment, page);
+    const missing = missingFragment(ids, fragment, page, broken.length < SUGGESTED_FRAGMENTS);
     if (missing) broken.push({ file, link, fragment: missing });
   }
 }
 
 /**
- * Undefined when `fragment` names an element of the page with these ids, or the top of it; otherwise what the
- * report says. Compared as written, then percent-decoded, as a browser does.
+ * Broken links after which a missing fragment gets no "did you mean": each suggestion compares the fragment
+ * with every id of its page, so a page of 1,000 headings linked 1,000 times with near misses took 20 s.
+ * An editor fixes the first ones first anyway.
  */
-function missingFragment(ids: ReadonlySet<string>, fragment: string, page: string): MissingFragment | undefined {
+const SUGGESTED_FRAGMENTS = 100;
+
+/**
+ * Undefined when `fragment` names an element of the page with these ids, or the top of it; otherwise what the
+ * report says, with the id meant when `suggest` and one is near. Compared as written, then percent-decoded,
+ * as a browser does.
+ */
+function missingFragment(ids: ReadonlySet<string>, fragment: string, page: string, suggest: boolean): MissingFragment | undefined {
   if (ids.has(fragment)) return undefined;
   const id = percentDecode(fragment);
   if (ids.has(id) || id.toLowerCase() === 'top') return undefined;
   const missing: MissingFragment = { page, id };
+  if (!suggest) return missing;
   // A typo (#ozadje-pogovrov), or the heading's first words (#ozadje for #ozadje-pogovorov).
   const closest = nearest(id, [...ids]) ?? [...ids].find((candidate) => candidate.startsWith(`${id}-`));
   if (closest !== undefined) missing.nearest = ownCopy(closest);

@@ -15,14 +15,20 @@ export function editDistance(a: string, b: string): number {
 
 /** The candidate closest to `input`, or undefined when nothing is plausibly a typo of it. */
 export function nearest(input: string, candidates: readonly string[]): string | undefined {
+  const limit = Math.max(2, Math.floor(input.length / 2));
+  const lowered = input.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(input.toLowerCase(), candidate.toLowerCase());
+    // The distance is at least the difference in length: a candidate that cannot be near is not compared
+    // (a fragment of 100,000 characters against every id of its page).
+    const other = candidate.toLowerCase();
+    if (Math.abs(other.length - lowered.length) > Math.min(limit, bestDistance - 1)) continue;
+    const distance = editDistance(lowered, other);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(input.length / 2)) ? best : undefined;
+  return bestDistance <= limit ? best : undefined;
 }

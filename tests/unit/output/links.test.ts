@@ -188,6 +188,22 @@ describe('findBrokenLinks', () => {
     });
   });
 
+  it('suggests the id meant for the first 100 broken fragments only, so near misses by the thousand stay cheap', async () => {
+    const many = await mkdtemp(path.join(os.tmpdir(), 'arhivar-links-many-'));
+    try {
+      const headings = Array.from({ length: 300 }, (_, n) => `<h2 id="razdelek-stevilka-${n}">${n}</h2>`).join('');
+      const links = Array.from({ length: 150 }, (_, n) => `<a href="#razdelek-stevilka-${n}x">${n}</a>`).join('');
+      await writeFile(path.join(many, 'index.html'), headings + links);
+      const broken = await findBrokenLinks(many);
+      expect(broken).toHaveLength(150);
+      const suggested = broken.filter((entry) => entry.fragment?.nearest !== undefined);
+      expect(suggested).toHaveLength(100);
+      for (const entry of suggested) expect(entry.fragment!.nearest).toBe(entry.fragment!.id.slice(0, -1));
+    } finally {
+      await rm(many, { recursive: true });
+    }
+  });
+
   it('under a base path, maps URLs under it onto dist/ and reports every link that leads out of it', async () => {
     const base = await mkdtemp(path.join(os.tmpdir(), 'arhivar-links-base-'));
     try {
