@@ -6,7 +6,8 @@ import { slugifyOnce } from '../site/slug.ts';
  * `ozadje-pogovorov` and "Črpalke in žerjavi" `crpalke-in-zerjavi`. A heading with no letter or digit the
  * rules can write ("***", "Αθήνα") is `razdelek` (section). An id already taken in the body, or written by
  * the page around it, gets the first free `-2`, `-3`, …: the second "Ozadje" is `ozadje-2`, a heading
- * "Vsebina" `vsebina-2`, because `vsebina` is the main content's id.
+ * "Vsebina" `vsebina-2`, because `vsebina` is the main content's id; and a heading "Top" `top-2`, since
+ * `#top` is the top of the page (HTML's rule, which `arhivar check` follows) only while no element is `top`.
  */
 export function headingIds(texts: readonly string[]): string[] {
   const taken = new Set<string>();
@@ -17,9 +18,9 @@ export function headingIds(texts: readonly string[]): string[] {
   return texts.map((text) => {
     const base = slugifyOnce(text) || UNNAMED_HEADING;
     let id = base;
-    if (taken.has(id) || isPageId(id)) {
+    if (taken.has(id) || isReserved(id)) {
       let number = nextNumber.get(base) ?? 2;
-      for (id = `${base}-${number}`; taken.has(id) || isPageId(id); id = `${base}-${number}`) number++;
+      for (id = `${base}-${number}`; taken.has(id) || isReserved(id); id = `${base}-${number}`) number++;
       nextNumber.set(base, number + 1);
     }
     taken.add(id);
@@ -50,6 +51,10 @@ const CHART_PART = /^chart-.+-(?:title|desc)$/;
 
 export function isPageId(id: string): boolean {
   return PAGE_IDS.has(id) || CHART_PART.test(id);
+}
+
+function isReserved(id: string): boolean {
+  return id === 'top' || isPageId(id);
 }
 
 /** The shape of every id headingIds makes: what the sanitiser lets through on a heading (render.ts). */

@@ -43,6 +43,12 @@ describe('headingIds', () => {
   });
 });
 
+describe('headingIds and #top', () => {
+  it('gives a heading "Top" another id: #top stays the top of the page, as browsers and arhivar check read it', () => {
+    expect(headingIds(['Top', 'TOP', 'Top 10'])).toEqual(['top-2', 'top-3', 'top-10']);
+  });
+});
+
 describe('isPageId', () => {
   it.each([
     ['vsebina', true],
