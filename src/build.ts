@@ -233,7 +233,9 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     // The warning goes when that time comes, so a build with nothing changed must not repeat it after then.
     if (!changesAt || updated < changesAt) changesAt = updated;
   }
-  errors.push(...findDuplicateUrls(published));
+  // Articles held back for their date too: a clash found only when one of them comes out would fail the
+  // build that publishes it, unattended at the embargo time, instead of this one.
+  errors.push(...findDuplicateUrls(options.includeDrafts ? drafts : drafts.filter((draft) => !draft.frontMatter.draft)));
   addTime(timings, 'load', performance.now() - loadStarted);
   // Otherwise the newest articles are told once every article is validated, when none has an error.
   const newestTold =
@@ -385,7 +387,7 @@ function findTakenRedirects(articles: readonly Draft[], byUrl: ReadonlyMap<strin
             owner === article
               ? `redirectFrom names ${from}, which is this article's own address`
               : owner
-                ? `redirectFrom names ${from}, where ${owner.file} is published`
+                ? `redirectFrom names ${from}, the address of ${owner.file}`
                 : `redirectFrom names ${from}, which ${other!.file} also redirects from`,
           file: article.file,
           line: article.keyLines.get('redirectFrom'),

@@ -76,9 +76,22 @@ describe('redirectFrom: an article keeps its earlier addresses', () => {
     await redirect(root, DRUGI, '/2025/01/01/skupni/');
     expect(await errorsOf(root)).toEqual([
       `${PRVI}:4 article/redirect-taken redirectFrom names /2025/01/10/prvi-clanek-o-obcini/, which is this article's own address`,
-      `${PRVI}:4 article/redirect-taken redirectFrom names /2025/02/11/drugi-clanek/, where ${DRUGI} is published`,
+      `${PRVI}:4 article/redirect-taken redirectFrom names /2025/02/11/drugi-clanek/, the address of ${DRUGI}`,
       `${PRVI}:4 article/redirect-taken redirectFrom names /2025/01/01/skupni/, which ${DRUGI} also redirects from`,
     ]);
+  });
+
+  it('refuses a clash with an article held back for its date now, not when the embargo ends', async () => {
+    const root = await copyFixture('archive-basic');
+    await redirect(root, PRVI, '/2026/03/01/napoved/');
+    await writeFile(path.join(root, 'content/articles/2025/napoved.md'), '---\ntitle: Napoved\ndate: 2026-03-01T08:00\nredirectFrom: /2025/02/11/drugi-clanek/\n---\n\nBesedilo.\n');
+    expect(await errorsOf(root)).toEqual([
+      'content/articles/2025/napoved.md:4 article/redirect-taken redirectFrom names /2025/02/11/drugi-clanek/, the address of content/articles/2025/drugi.md',
+      `${PRVI}:4 article/redirect-taken redirectFrom names /2026/03/01/napoved/, the address of content/articles/2025/napoved.md`,
+    ]);
+    // A draft may clash while it is written.
+    await writeFile(path.join(root, 'content/articles/2025/napoved.md'), '---\ntitle: Napoved\ndate: 2026-03-01T08:00\ndraft: true\nredirectFrom: /2025/02/11/drugi-clanek/\n---\n\nBesedilo.\n');
+    await expect(buildSite(root)).resolves.toBeDefined();
   });
 
   it('is checked by arhivar check too, and nothing is written', async () => {
