@@ -74,6 +74,14 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
 }
 
 function brokenLinkError({ file, link, outside, fragment }: BrokenLink, shown: string, basePath: string): ArhivarError {
+  if (fragment?.redirect) {
+    return new ArhivarError({
+      code: 'link/broken',
+      message: `link "${link}" leads to ${shown}/${fragment.page}, a page that only sends readers on to an article's new address (redirectFrom:), and that drops #${fragment.id}`,
+      file: `${shown}/${file}`,
+      hint: `link the article's new address with #${fragment.id}`,
+    });
+  }
   if (fragment) {
     const target = fragment.page === file ? 'this page, which' : `${shown}/${fragment.page}, but that page`;
     const fix = fragment.nearest === undefined ? 'link the id of the heading you mean' : `write #${fragment.nearest} if that is the heading you mean`;

@@ -39,6 +39,11 @@ export interface MissingFragment {
   id: string;
   /** The id of that page the fragment most likely meant, when one is close to it. */
   nearest?: string;
+  /**
+   * Set when that page only sends the browser on to another address (an article's `redirectFrom:`): the
+   * refresh drops the fragment, so the link must name the new address.
+   */
+  redirect?: true;
 }
 
 export interface LinkCheckOptions {
@@ -82,20 +87,20 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
     // Read one at a time, synchronously: through fs.promises each small file is four round trips to the
     // thread pool (open, stat, read, close), about a third of the check's time at 15,000 pages.
     const html = readFileSync(path.join(root, file), 'utf8');
-    const { links, ids } = scanPage(html);
+    const { links, ids, redirect } = scanPage(html);
     const folder = file.slice(0, file.lastIndexOf('/') + 1);
     const seen = new Set<string>();
     let ownIds: Set<string> | undefined;
     const checkHere = (link: string, fragment: string) => {
       ownIds ??= new Set(ids);
-      const missing = missingFragment(ownIds, fragment, file, broken.length < SUGGESTED_FRAGMENTS);
+      const missing = missingFragment(ownIds, fragment, file, redirect, broken.length < SUGGESTED_FRAGMENTS);
       if (missing) broken.push({ file, link: ownCopy(link), fragment: missing });
     };
     const earlier = waiting.get(file);
     if (earlier) {
       waiting.delete(file);
       ownIds = new Set(ids);
-      checkWaiting(earlier, ownIds, file, broken);
+      checkWaiting(earlier, ownIds, file, redirect, broken);
     }
     for (const link of links) {
       if (seen.has(link)) continue;
@@ -125,13 +130,16 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
       }
     }
   }
-  for (const [page, links] of readAgain) checkWaiting(links, new Set(scanPage(readFileSync(path.join(root, page), 'utf8')).ids), page, broken);
+  for (const [page, links] of readAgain) {
+    const { ids, redirect } = scanPage(readFileSync(path.join(root, page), 'utf8'));
+    checkWaiting(links, new Set(ids), page, redirect, broken);
+  }
   return broken.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.link < b.link ? -1 : a.link > b.link ? 1 : 0));
 }
 
-function checkWaiting(links: readonly WaitingLink[], ids: ReadonlySet<string>, page: string, broken: BrokenLink[]): void {
+function checkWaiting(links: readonly WaitingLink[], ids: ReadonlySet<string>, page: string, redirect: boolean, broken: BrokenLink[]): void {
   for (const { file, link, fragment } of links) {
-    const missing = missingFragment(ids, fragment, page, broken.length < SUGGESTED_FRAGMENTS);
+    const missing = missingFragment(ids, fragment, page, redirect, broken.length < SUGGESTED_FRAGMENTS);
     if (missing) broken.push({ file, link, fragment: missing });
   }
 }
@@ -148,12 +156,13 @@ const SUGGESTED_FRAGMENTS = 100;
  * report says, with the id meant when `suggest` and one is near. Compared as written, then percent-decoded,
  * as a browser does.
  */
-function missingFragment(ids: ReadonlySet<string>, fragment: string, page: string, suggest: boolean): MissingFragment | undefined {
+function missingFragment(ids: ReadonlySet<string>, fragment: string, page: string, redirect: boolean, suggest: boolean): MissingFragment | undefined {
   if (ids.has(fragment)) return undefined;
   const id = percentDecode(fragment);
   if (ids.has(id) || id.toLowerCase() === 'top') return undefined;
   const missing: MissingFragment = { page, id };
-  if (!suggest) return missing;
+  if (redirect) missing.redirect = true;
+  if (!suggest || redirect) return missing;
   // A typo (#ozadje-pogovrov), or the heading's first words (#ozadje for #ozadje-pogovorov).
   const closest = nearest(id, [...ids]) ?? [...ids].find((candidate) => candidate.startsWith(`${id}-`));
   if (closest !== undefined) missing.nearest = ownCopy(closest);
@@ -220,6 +229,8 @@ export interface ScannedPage {
   links: string[];
   /** The ids of its elements, entity-decoded. */
   ids: string[];
+  /** Whether it sends the browser on to another address at once (`<meta http-equiv="refresh">`). */
+  redirect: boolean;
 }
 
 /**
@@ -254,8 +265,11 @@ export function scanPage(html: string): ScannedPage {
       }
     }
   }
-  return { links, ids };
+  return { links, ids, redirect: REFRESH.test(markup) };
 }
+
+/** A refresh in a meta tag, as redirect pages (templates/redirect.tsx) write it. */
+const REFRESH = /<meta\s[^>]*http-equiv\s*=\s*["']?refresh\b/i;
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 

@@ -94,6 +94,20 @@ describe('redirectFrom: an article keeps its earlier addresses', () => {
     await expect(buildSite(root)).resolves.toBeDefined();
   });
 
+  it('arhivar check reports a #fragment link to a redirect page, whose refresh drops it, and says to link the new address', async () => {
+    const root = await copyFixture('archive-basic');
+    await redirect(root, PRVI, '/2025/01/09/prvi-clanek/');
+    const drugi = path.join(root, DRUGI);
+    await writeFile(drugi, `${(await readFile(drugi, 'utf8')).trimEnd()}\n\nGlej [prvi članek](/2025/01/09/prvi-clanek/#razprava) in [njegov začetek](/2025/01/09/prvi-clanek/).\n`);
+    expect(await main(['build', '--root', root], { out: () => {}, err: () => {} })).toBe(0);
+    const printed: string[] = [];
+    expect(await main(['check', '--root', root], { out: () => {}, err: (line) => printed.push(line) })).toBe(1);
+    const reports = printed.filter((line) => line.includes('link/broken'));
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toContain('link "/2025/01/09/prvi-clanek/#razprava" leads to dist/2025/01/09/prvi-clanek/index.html, a page that only sends readers on');
+    expect(reports[0]).toContain("hint: link the article's new address with #razprava");
+  });
+
   it('is checked by arhivar check too, and nothing is written', async () => {
     const root = await copyFixture('archive-basic');
     await redirect(root, PRVI, '/2025/02/11/drugi-clanek/');

@@ -27,7 +27,13 @@ describe('scanPage', () => {
       '<p data-id="podatek" aria-labelledby="ozadje" id="">x</p></main>',
     ].join('');
     expect(scanPage(html).ids).toEqual(['vsebina', 'ozadje', 'odzivi-2', 'članek']);
-    expect(scanPage('<a href="/x/" id="povezava">x</a>')).toEqual({ links: ['/x/'], ids: ['povezava'] });
+    expect(scanPage('<a href="/x/" id="povezava">x</a>')).toEqual({ links: ['/x/'], ids: ['povezava'], redirect: false });
+  });
+
+  it('knows a page that sends the browser on, by its meta refresh, not by the words in a comment or text', () => {
+    expect(scanPage('<head><meta http-equiv="refresh" content="0; url=../nov/"></head>').redirect).toBe(true);
+    expect(scanPage("<meta charset=utf-8><META HTTP-EQUIV='Refresh' CONTENT='0; url=/'>").redirect).toBe(true);
+    expect(scanPage('<!-- <meta http-equiv="refresh" content="0"> --><p>http-equiv="refresh"</p><meta name="refresh">').redirect).toBe(false);
   });
 });
 
