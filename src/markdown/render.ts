@@ -31,6 +31,12 @@ export interface RenderedMarkdown {
   vagueLinks?: VagueLink[];
 }
 
+/**
+ * What a rendered body says besides its HTML and text. Workers send it, .cache/ keeps it beside the body's
+ * bytes (pipeline/markdown.ts) and records read it, each as a whole: a fact added here travels everywhere.
+ */
+export type MarkdownFacts = Omit<RenderedMarkdown, 'html' | 'text'>;
+
 export interface BodyImage {
   url: string;
   alt: string;

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Person } from '../content/person.ts';
-import type { BodyImage, RenderedMarkdown, VagueLink } from '../markdown/render.ts';
+import type { MarkdownFacts, RenderedMarkdown } from '../markdown/render.ts';
 import { Queue } from '../queue.ts';
 
 /**
@@ -43,30 +43,17 @@ export interface ArticleTask {
  * transferred rather than copied, and .cache/ keeps them so: V8 holds a string with č, š or ž at two bytes
  * a character, and the main thread would otherwise copy every body in and encode it again.
  */
-export interface EncodedMarkdown {
+export interface EncodedMarkdown extends MarkdownFacts {
   html: Uint8Array;
   text: Uint8Array;
-  firstParagraph: string;
-  wordCount: number;
-  imagesWithoutAlt?: number[];
-  vagueLinks?: VagueLink[];
-  firstImage?: BodyImage;
 }
 
 const utf8 = new TextDecoder();
 const encoder = new TextEncoder();
 
 export function decodeMarkdown(encoded: EncodedMarkdown): RenderedMarkdown {
-  const { firstParagraph, wordCount, imagesWithoutAlt, vagueLinks, firstImage } = encoded;
-  return {
-    html: utf8.decode(encoded.html),
-    text: utf8.decode(encoded.text),
-    firstParagraph,
-    wordCount,
-    ...(imagesWithoutAlt ? { imagesWithoutAlt } : {}),
-    ...(vagueLinks ? { vagueLinks } : {}),
-    ...(firstImage ? { firstImage } : {}),
-  };
+  const { html, text, ...facts } = encoded;
+  return { ...facts, html: utf8.decode(html), text: utf8.decode(text) };
 }
 
 export interface ArticleTaskResult {

@@ -32,16 +32,13 @@ parentPort?.on('message', (message: ArticleTask | { setup: WorkerSetup }) => {
     const result: ArticleTaskResult = {};
     let text = task.text;
     if (task.body !== undefined) {
-      const rendered = renderMarkdown(decoder.decode(task.body));
-      const html = encoder.encode(rendered.html);
-      const encodedText = encoder.encode(rendered.text);
-      result.rendered = { html, text: encodedText, firstParagraph: rendered.firstParagraph, wordCount: rendered.wordCount };
-      if (rendered.imagesWithoutAlt) result.rendered.imagesWithoutAlt = rendered.imagesWithoutAlt;
-      if (rendered.vagueLinks) result.rendered.vagueLinks = rendered.vagueLinks;
-      if (rendered.firstImage) result.rendered.firstImage = rendered.firstImage;
+      const { html: htmlText, text: plainText, ...facts } = renderMarkdown(decoder.decode(task.body));
+      const html = encoder.encode(htmlText);
+      const encodedText = encoder.encode(plainText);
+      result.rendered = { ...facts, html, text: encodedText };
       // Each encode() returns a view of a buffer of its own: handing the buffers over costs no copy.
       transfer.push(html.buffer as ArrayBuffer, encodedText.buffer as ArrayBuffer);
-      text = rendered.text;
+      text = plainText;
     }
     if (task.detect && detector) {
       const started = performance.now();
