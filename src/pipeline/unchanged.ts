@@ -28,8 +28,8 @@ export interface LastBuild {
   key: string;
   /** Inode of the dist/ folder the build swapped in: a dist/ deleted or replaced since is rebuilt. */
   distIno: number;
-  /** The articles held back because they are dated in the future, with when (ms) the first is due. */
-  heldBack: { count: number; nextMs: number; nextFile: string } | null;
+  /** The articles held back because they are dated in the future (v8 keeps the Date as it is). */
+  heldBack: HeldBack | null;
   /** When (ms) the build's output or warnings change though no input does (SiteModel.changesAt). */
   changesAtMs: number | null;
   pagesWritten: number;
@@ -180,8 +180,7 @@ async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string,
   if (read.current && last) {
     // Only workers a caller started can be here: none are started when there is a last build.
     await closeWorkers(markdownWorkers);
-    const heldBack = last.heldBack ? { count: last.heldBack.count, next: new Date(last.heldBack.nextMs), nextFile: last.heldBack.nextFile } : undefined;
-    return { pagesWritten: last.pagesWritten, pagesRendered: 0, filesWritten: 0, articles: last.articles, warnings: restoreWarnings(last.warnings), elapsedMs: performance.now() - started, unchanged: true, heldBack };
+    return { pagesWritten: last.pagesWritten, pagesRendered: 0, filesWritten: 0, articles: last.articles, warnings: restoreWarnings(last.warnings), elapsedMs: performance.now() - started, unchanged: true, heldBack: last.heldBack ?? undefined };
   }
   // The pipeline is loaded only now: with its packages (YAML, zod, Preact) it is most of what a command
   // loads, and the answer "nothing changed" needs none of it.
@@ -204,7 +203,7 @@ async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string,
       version: 2,
       key,
       distIno: await distInode(outDir),
-      heldBack: summary.heldBack ? { count: summary.heldBack.count, nextMs: summary.heldBack.next.getTime(), nextFile: summary.heldBack.nextFile } : null,
+      heldBack: summary.heldBack ?? null,
       changesAtMs: result.model.changesAt?.getTime() ?? null,
       pagesWritten: summary.pagesWritten,
       articles: summary.articles,
