@@ -22,6 +22,7 @@ import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
 import { checkCacheFolder, checkContentFolder, checkPublicFolder } from './pipeline/folders.ts';
 import { beforeHandOver, BodyRenderer, startMarkdownWorkers, WAITING_BODIES_LIMIT } from './pipeline/markdown.ts';
 import { relatedArticles } from './pipeline/related.ts';
+import { bodyWarnings } from './pipeline/body-warnings.ts';
 import type { MarkdownPool } from './workers/markdown-pool.ts';
 import { hasStoredValidations, validateArticles } from './pipeline/articles.ts';
 import { newestArticles, newestBeforeValidation, type NewestArticles } from './pipeline/newest.ts';
@@ -282,20 +283,28 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
 
     // Only registry people have bios (a person known from an article's people list alone has none).
     const bios = new Map(storedPeople?.bios);
+    const bioFacts = new Map(storedPeople?.bioFacts);
     const unrendered = storedPeople ? [] : [...allPeople.values()].filter((person) => person.bio);
     if (unrendered.length > 0) {
       // Loaded only now, so a build whose bios all come from .cache/ never loads remark on this thread (about 90 ms).
       const { renderMarkdown } = await import('./markdown/render.ts');
       for (const person of unrendered) {
         try {
-          bios.set(person.id, renderMarkdown(person.bio!).html);
+          const { html, imagesWithoutAlt, vagueLinks } = renderMarkdown(person.bio!);
+          bios.set(person.id, html);
+          if (imagesWithoutAlt || vagueLinks) bioFacts.set(person.id, { imagesWithoutAlt, vagueLinks });
         } catch (error) {
           renderErrors.push(renderFailure(error, person.file ?? '', undefined));
         }
       }
     }
     if (renderErrors.length > 0) throw new ContentErrors(sortErrors(renderErrors));
-    if (useCache && !storedPeople) await storePeople(options.root, { key: peopleKey, people: [...registry.people.values()], bios });
+    if (useCache && !storedPeople) await storePeople(options.root, { key: peopleKey, people: [...registry.people.values()], bios, bioFacts });
+    // Kept with the bios in .cache/, so a build that renders none still warns.
+    for (const [id, facts] of bioFacts) {
+      const person = registry.people.get(id);
+      if (person?.file !== undefined) warnings.push(...bodyWarnings(facts, 'person', person.file, person.bioLine ?? 1));
+    }
 
     const archive = timeSync(timings, 'collect', () => collectArchive(sameTagNames(articles), allPeople));
     const relatedStarted = performance.now();

@@ -22,6 +22,8 @@ export interface Person {
   detect: boolean;
   /** Markdown of the bio; rendered with the articles. */
   bio: string;
+  /** The line of the person file the bio starts on, so warnings about it can name the line. */
+  bioLine?: number | undefined;
   /** undefined for a person named in an article but with no file in content/people/. */
   file: string | undefined;
 }
@@ -83,6 +85,10 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
   }
   const shape = checkMarkdownShape(frontMatter.body, file, frontMatter.bodyLine);
   if (shape) return { errors: [shape] };
+  const body = stripBodyControlCharacters(frontMatter.body);
+  const bio = body.trim();
+  // Blank lines before the bio are trimmed off with it: count them, so a warning's line is the file's.
+  const bioLine = frontMatter.bodyLine + (body.slice(0, body.length - body.trimStart().length).match(/\n/g)?.length ?? 0);
   return {
     person: {
       id: base,
@@ -92,7 +98,8 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
       role: data.role,
       gender: data.gender,
       detect: data.detect,
-      bio: stripBodyControlCharacters(frontMatter.body).trim(),
+      bio,
+      ...(bio !== '' && { bioLine }),
       file,
     },
     errors: [],

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Person } from '../content/person.ts';
 import type { SourceFile } from '../content/read.ts';
+import type { MarkdownFacts } from '../markdown/render.ts';
 import { readCacheFile, writeCacheFile } from './cache.ts';
 import { codeVersion } from './version.ts';
 
@@ -14,6 +15,8 @@ export interface StoredPeople {
   key: string;
   people: Person[];
   bios: Map<string, string>;
+  /** What a screen reader would miss in each bio (images without alt text, vague links): warned on every build. */
+  bioFacts: Map<string, Pick<MarkdownFacts, 'imagesWithoutAlt' | 'vagueLinks'>>;
 }
 
 const FILE = 'people.bin';
@@ -30,7 +33,7 @@ export function peopleFilesKey(sources: readonly SourceFile[]): string {
 
 export async function readStoredPeople(root: string, key: string): Promise<StoredPeople | undefined> {
   const stored = await readCacheFile<StoredPeople>(root, FILE);
-  return stored?.key === key && stored.version === (await codeVersion()) && Array.isArray(stored.people) ? stored : undefined;
+  return stored?.key === key && stored.version === (await codeVersion()) && Array.isArray(stored.people) && stored.bioFacts instanceof Map ? stored : undefined;
 }
 
 export async function storePeople(root: string, stored: Omit<StoredPeople, 'version'>): Promise<void> {

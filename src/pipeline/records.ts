@@ -2,6 +2,7 @@ import type { Article, ArticleSource } from '../content/article.ts';
 import { updatedAsShown } from '../content/dates.ts';
 import type { Person } from '../content/person.ts';
 import { ArhivarError } from '../errors.ts';
+import { bodyWarnings } from './body-warnings.ts';
 import type { RenderedMarkdown } from '../markdown/render.ts';
 import { combineArticlePeople } from '../people/article-people.ts';
 import { resolveNames, type Registry } from '../people/registry.ts';
@@ -62,30 +63,7 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
       }),
     );
   }
-  for (const line of rendered.imagesWithoutAlt ?? []) {
-    warnings.push(
-      new ArhivarError({
-        code: 'article/image-without-alt',
-        message: 'an image has no alt text, so it is published with alt="" and screen readers skip it as decoration',
-        file: draft.file,
-        line: draft.bodyLine + line - 1,
-        hint: 'describe what the image shows between the brackets: ![Županja Ana Novak na seji sveta](/slike/seja.jpg)',
-      }),
-    );
-  }
-  for (const link of rendered.vagueLinks ?? []) {
-    warnings.push(
-      new ArhivarError({
-        code: 'article/vague-link-text',
-        message: link.text
-          ? `the link text "${link.text}" says nothing out of context: screen-reader users who go through a page by its list of links hear only "${link.text}"`
-          : 'this link has no text: it is published as a link nobody can see, and a screen reader names it by its address or not at all',
-        file: draft.file,
-        line: draft.bodyLine + link.line - 1,
-        hint: `write what the link leads to as its text ("poročilo ministrstva o …")${link.text ? ` instead of "${link.text}"` : ' between the brackets'}`,
-      }),
-    );
-  }
+  warnings.push(...bodyWarnings(rendered, 'article', draft.file, draft.bodyLine));
   const earlier = draft.frontMatter.slug === undefined ? earlierSlug(draft.title) : undefined;
   if (earlier !== undefined) {
     warnings.push(

@@ -162,6 +162,29 @@ describe('bad input', () => {
     ]);
   });
 
+  it('warns about an image without alt text and a vague link in a bio, at the line of the person file, fresh and from .cache/', async () => {
+    const root = await copyFixture('archive-basic');
+    const file = path.join(root, 'content/people/ana-cankar.md');
+    const source = await readFile(file, 'utf8');
+    // Blank lines before the bio are trimmed off it; the lines must still be the file's.
+    await writeFile(file, source.replace('\n\nKratek opis', '\n\n\n\n![](/slike/ana.jpg)\n\nKratek opis') + '\nVeč [tukaj](https://example.si/ana).\n');
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    const expected = [
+      `content/people/ana-cankar.md:${lines.indexOf('![](/slike/ana.jpg)') + 1} person/image-without-alt`,
+      `content/people/ana-cankar.md:${lines.findIndex((line) => line.includes('[tukaj]')) + 1} person/vague-link-text`,
+    ];
+    expect(expected).toEqual(['content/people/ana-cankar.md:9 person/image-without-alt', 'content/people/ana-cankar.md:13 person/vague-link-text']);
+    for (const run of ['fresh', 'from .cache/']) {
+      const site = await buildSite(root);
+      const warnings = site.result.model.warnings.filter((w) => w.code.startsWith('person/'));
+      expect(warnings.map((w) => `${w.file}:${w.line} ${w.code}`), run).toEqual(expected);
+      expect(warnings[1]!.hint).toContain('instead of "tukaj"');
+    }
+    // Mended, the warnings go, though the rest of the registry is unchanged.
+    await writeFile(file, source);
+    expect((await buildSite(root)).result.model.warnings.filter((w) => w.code.startsWith('person/'))).toEqual([]);
+  });
+
   it('warns about an article or a settings file left where nothing reads it, and still builds', async () => {
     const root = await copyFixture('archive-basic');
     await writeFile(path.join(root, 'content/zgubljen.md'), '---\ntitle: Zgubljen\ndate: 2025-12-01\n---\n\nBesedilo.\n');
