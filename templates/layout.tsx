@@ -75,6 +75,7 @@ export function Layout({ context, meta, children }: LayoutProps) {
             ))}
           </>
         ) : null}
+        {context.assets.icon ? <link rel="icon" href={context.assets.icon.url} type={context.assets.icon.type} /> : null}
         <link rel="stylesheet" href={context.assets.stylesheet} />
         {feeds.map((feed) => (
           <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.url} />

@@ -176,6 +176,8 @@ class DevSite {
   classify(file: string): Change | undefined {
     const absolute = path.resolve(file);
     if (absolute.startsWith(this.contentDir)) return 'content';
+    // The site's icon, added or removed, changes the link in every page's head (output/site-icon.ts).
+    if (path.dirname(absolute) === path.join(this.root, 'public') && /^favicon\.(svg|png|ico)$/.test(path.basename(absolute))) return 'assets';
     const inTemplates = this.templateDirs.some((dir) => absolute.startsWith(dir));
     if ((inTemplates && absolute.endsWith('.css')) || absolute.startsWith(this.clientDir)) return 'assets';
     if (inTemplates || absolute.startsWith(this.renderDir)) return 'render';

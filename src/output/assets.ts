@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AssetUrls } from '../render/context.ts';
+import { findSiteIcon } from './site-icon.ts';
 
 export interface OutputFile {
   /** Path inside dist/, forward slashes, no leading slash. */
@@ -41,9 +42,15 @@ interface CacheEntry {
  * Bundles and minifies the stylesheet and the client scripts with Vite, under content-hashed names
  * (browsers may cache them forever). The result is cached in .cache/ keyed by the hashes of every input
  * file, so a build whose theme and scripts did not change does not load Vite at all.
- * `_root` is the site being built; the assets do not depend on it.
+ * The site's icon (`root`'s public/favicon.*) is looked for on every call; it is a file of the site, not a bundle.
  */
-export async function buildAssets(_root: string): Promise<BuiltAssets> {
+export async function buildAssets(root: string): Promise<BuiltAssets> {
+  const [bundled, icon] = await Promise.all([bundledAssets(), findSiteIcon(root)]);
+  return icon ? { ...bundled, urls: { ...bundled.urls, icon } } : bundled;
+}
+
+/** The stylesheet and scripts, which are arhivar's own and the same for every site. */
+async function bundledAssets(): Promise<BuiltAssets> {
   const entries = await listEntries();
   const cached = await readCache(entries);
   if (cached) return cached;

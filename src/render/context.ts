@@ -14,6 +14,14 @@ export interface AssetUrls {
   stylesheet: string;
   /** Client script URLs by entry name: `src/client/search.ts` is `scripts.search`. */
   scripts: Record<string, string>;
+  /** The site's icon in public/ (favicon.svg, .png or .ico), when it has one (output/site-icon.ts). */
+  icon?: SiteIcon | undefined;
+}
+
+export interface SiteIcon {
+  url: string;
+  /** Its media type, for the link's `type`. */
+  type: string;
 }
 
 export interface FeedLink {

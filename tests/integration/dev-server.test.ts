@@ -98,6 +98,17 @@ describe('arhivar dev', () => {
     expect((await fetchUntil(server, '/feed.xml', (page) => page.status === 200)).body).not.toBe('not the feed');
   });
 
+  it("links the site's icon once public/favicon.svg is added, and stops when it is removed, without a restart", async () => {
+    const icon = path.join(root, 'public', 'favicon.svg');
+    await mkdir(path.dirname(icon), { recursive: true });
+    await writeFile(icon, '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const linked = await fetchUntil(server, FIRST_URL, (page) => page.body.includes('rel="icon"'));
+    expect(linked.body).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml"/>');
+    expect((await fetchUntil(server, '/favicon.svg', (page) => page.status === 200)).body).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    await rm(icon);
+    await fetchUntil(server, FIRST_URL, (page) => page.status === 200 && !page.body.includes('rel="icon"'));
+  });
+
   it('answers an unknown address with the 404 page and status 404, and a folder without slash with a redirect', async () => {
     const missing = await fetchUntil(server, '/ni-take-strani/', () => true);
     expect(missing.status).toBe(404);
