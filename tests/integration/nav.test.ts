@@ -83,6 +83,12 @@ describe('date archive', () => {
     expect(second).toContain('<link rel="prev" href="/2025/12/"/>');
   });
 
+  it('describes a month page with the month in the genitive after »iz« (iz decembra 2025)', async () => {
+    expect(meta(await page('/2025/12/'), 'description')).toBe('Članki iz decembra 2025: 4 članki.');
+    expect(meta(await page('/2025/12/stran/2/'), 'description')).toBe('Članki iz decembra 2025: 4 članki.');
+    expect(meta(await page('/2025/01/'), 'description')).toBe('Članki iz januarja 2025: 1 članek.');
+  });
+
   it('article pages carry the breadcrumb Domov › 2025 › december', async () => {
     const html = await page('/2025/12/15/witkoff-v-berlinu/');
     const nav = section(html, /<nav class="breadcrumbs"/);
