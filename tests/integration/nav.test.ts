@@ -154,6 +154,13 @@ describe('article navigation', () => {
     expect(oldest).not.toMatch(/<a rel="prev"/);
   });
 
+  it('names the neighbours in the dual only when there are two (Sosednja članka), else Sosednji članek', async () => {
+    const label = (html: string) => /<nav class="article-neighbours" aria-label="([^"]*)"/.exec(html)?.[1];
+    expect(label(await page('/2025/12/15/witkoff-v-berlinu/'))).toBe('Sosednja članka');
+    expect(label(await page('/2025/12/20/witkoff-na-floridi/'))).toBe('Sosednji članek');
+    expect(label(await page('/2024/11/05/ljubljana-maribor-nova-pravila-za-sport/'))).toBe('Sosednji članek');
+  });
+
   it('lists related articles, the rare shared person first', async () => {
     const html = await page('/2025/01/10/usakov-o-pogajanjih/');
     const related = section(html, /<ul class="related-list"/);
