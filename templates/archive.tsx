@@ -2,7 +2,7 @@ import type { Article } from '../src/content/article.ts';
 import type { MonthEntry, Page, YearEntry } from '../src/site/archive.ts';
 import type { Breadcrumb, SiteContext } from '../src/render/context.ts';
 import { urls } from '../src/site/urls.ts';
-import { countArticles, monthName } from '../src/text/sl.ts';
+import { MONTHS_GENITIVE, countArticles, monthName } from '../src/text/sl.ts';
 import { Layout } from './layout.tsx';
 import { ArticleList, Pagination } from './parts.tsx';
 
@@ -66,7 +66,8 @@ export function MonthPage({ context, month, page }: { context: SiteContext; mont
       context={context}
       meta={{
         title: page.number === 1 ? capitalise(name) : `${capitalise(name)}, stran ${page.number}`,
-        description: `Članki iz meseca ${name}: ${countArticles(month.articles.length)}.`,
+        // »iz« takes the genitive: »iz decembra 2025«, not »iz meseca december 2025«.
+        description: `Članki iz ${MONTHS_GENITIVE[month.month - 1]} ${month.year}: ${countArticles(month.articles.length)}.`,
         url: urlFor(page.number),
         section: urls.archive(),
         breadcrumbs: [home, { label: String(month.year), url: urls.year(month.year) }],

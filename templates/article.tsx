@@ -92,7 +92,8 @@ export function ArticlePage({ context, article, related = [], newer, older }: Ar
         </section>
       ) : null}
       {newer || older ? (
-        <nav class="article-neighbours" aria-label="Sosednja članka">
+        // The dual names two links; the newest and the oldest article have one neighbour.
+        <nav class="article-neighbours" aria-label={newer && older ? 'Sosednja članka' : 'Sosednji članek'}>
           {older ? (
             <a rel="prev" href={older.url}>
               <span class="label">Prejšnji članek</span> {older.title}

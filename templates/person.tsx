@@ -84,7 +84,7 @@ function PersonOverview({ stats, name }: { stats: PersonStats; name: string }) {
       <MentionChart timeline={stats.timeline} name={name} />
       {stats.coMentions.length > 0 ? (
         <>
-          <h2>Največkrat skupaj z</h2>
+          <h2>Največkrat v istih člankih</h2>
           <ol class="co-mentions">
             {stats.coMentions.map(({ person, count }) => (
               <li>

@@ -1,6 +1,6 @@
 import type { ChunkEntry, Shard } from './index-builder.ts';
 import { chunkUrl, shardUrl, type SearchManifest } from './manifest.ts';
-import { isSearchable, stemMayBegin, tokenize, type Token } from './text.ts';
+import { isSearchable, stemMayBegin, stemsWithoutFleetingE, tokenize, type Token } from './text.ts';
 
 /**
  * Query side of search, shared by the browser (src/client/search.ts) and the tests: it fetches only the
@@ -186,7 +186,7 @@ export class SearchEngine {
 /**
  * The shards a term needs. `exact`: for each stem the term can match exactly, the shard whose key is the
  * longest prefix of it (it holds that stem): the term's stem and, for a word being typed, the word itself and
- * the shorter stems it can be a form of. `prefixed`: for a word being typed, the shards split off below it,
+ * the shorter stems it can be a form of, and the stems that drop a fleeting e it writes. `prefixed`: for a word being typed, the shards split off below it,
  * which hold the longer stems that begin with it.
  */
 export function shardsFor(keys: readonly string[], term: QueryTerm): { exact: number[]; prefixed: number[] } {
@@ -207,6 +207,7 @@ export function shardsFor(keys: readonly string[], term: QueryTerm): { exact: nu
     const shorter = typed.slice(0, length);
     if (stemMayBegin(shorter, typed)) holding(shorter);
   }
+  for (const stem of stemsWithoutFleetingE(typed)) holding(stem);
   const prefixed: number[] = [];
   keys.forEach((key, n) => {
     if (key.length > typed.length && key.startsWith(typed)) prefixed.push(n);

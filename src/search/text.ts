@@ -49,7 +49,48 @@ export function stemWord(folded: string): string {
   }
   // Names in -r insert a j before the ending (Kushner, Kushnerja, Kushnerjem): drop it again.
   if (stem !== folded && stem.length > MIN_STEM + 1 && stem.endsWith('rj')) stem = stem.slice(0, -1);
-  return stem;
+  return dropFleetingE(stem);
+}
+
+/**
+ * The consonants a fleeting e (neobstojni e) stands before at the end of a Slovenian word. The nominative
+ * writes it and the other forms do not: sestanek, sestanka; Peter, Petra; Tihec, Tihca; Kremelj, Kremlja;
+ * počasen, počasnega. It sits after a consonant, in a syllable after the first (Celje keeps its e).
+ */
+const FLEETING_E_ENDINGS = ['lj', 'nj', 'k', 'c', 'l', 'r', 'n'];
+const FLEETING_E = /(?<=[aeiou][^aeiou]*[^aeiou])e(?=(?:lj|nj|[kclrn])$)/;
+
+/**
+ * A stem without the e that some of its forms drop, so they all meet: sestanek and sestanka at "sestank". A
+ * word whose e stays in every form (človek, človeka; Kushner, Kushnerja) loses it in every form alike.
+ */
+function dropFleetingE(stem: string): string {
+  return stem.length > MIN_STEM ? stem.replace(FLEETING_E, '') : stem;
+}
+
+/** The stem with the e it may have dropped written again ("sestank" → "sestanek"), or undefined when it cannot have dropped one. */
+function withFleetingE(stem: string): string | undefined {
+  const ending = FLEETING_E_ENDINGS.find((consonants) => stem.endsWith(consonants));
+  if (ending === undefined) return undefined;
+  const written = `${stem.slice(0, -ending.length)}e${ending}`;
+  return dropFleetingE(written) === stem ? written : undefined;
+}
+
+/**
+ * The stems that drop a fleeting e which `typed`, a word being typed, has written, or has just reached
+ * ("kushnerj" → kushnr; "sestane" → sestank, sestanl, …): search needs their shards too.
+ */
+export function stemsWithoutFleetingE(typed: string): string[] {
+  const stems = new Set<string>();
+  for (let length = 1; length <= typed.length; length++) {
+    const stem = dropFleetingE(typed.slice(0, length));
+    if (stem.length < length) stems.add(stem);
+  }
+  for (const ending of FLEETING_E_ENDINGS) {
+    const stem = dropFleetingE(typed + ending);
+    if (stem.length < typed.length + ending.length) stems.add(stem);
+  }
+  return [...stems].filter((stem) => stemMayBegin(stem, typed));
 }
 
 /**
@@ -58,6 +99,13 @@ export function stemWord(folded: string): string {
  * on the way to Zelenskega, stem "zelensk"; "kushnerj" on the way to Kushnerjem, stem "kushner").
  */
 export function stemMayBegin(stem: string, typed: string): boolean {
+  if (mayBegin(stem, typed)) return true;
+  // The word may be typed with the fleeting e its stem drops: "kushnerj" on the way to Kushnerjem, stem "kushnr".
+  const written = withFleetingE(stem);
+  return written !== undefined && mayBegin(written, typed);
+}
+
+function mayBegin(stem: string, typed: string): boolean {
   if (stem.startsWith(typed)) return true;
   if (stem.length < MIN_STEM || !typed.startsWith(stem)) return false;
   let rest = typed.slice(stem.length);

@@ -1,7 +1,7 @@
 import type { Article } from '../content/article.ts';
 import type { Person } from '../content/person.ts';
-import type { PersonEntry } from './archive.ts';
-import { collator, ljubljanaCalendar } from '../text/sl.ts';
+import { comparePeople, type PersonEntry } from './archive.ts';
+import { ljubljanaCalendar } from '../text/sl.ts';
 
 /**
  * What a person page shows besides the article list: who else the articles name, how often, and when.
@@ -66,7 +66,8 @@ export function coMentions(id: string, articles: readonly Article[], people: Rea
     const person = people.get(other);
     if (person) result.push({ person, count });
   }
-  return result.sort((a, b) => b.count - a.count || collator.compare(a.person.name, b.person.name));
+  // Ties in the order of /osebe/ (surname, then first name): by the full name, »Ana Zupan« came before »Žan Čok«.
+  return result.sort((a, b) => b.count - a.count || comparePeople(a.person, b.person));
 }
 
 /** Articles per month (or per year on spans longer than MAX_MONTH_BARS months), Ljubljana calendar. */

@@ -83,6 +83,12 @@ describe('date archive', () => {
     expect(second).toContain('<link rel="prev" href="/2025/12/"/>');
   });
 
+  it('describes a month page with the month in the genitive after »iz« (iz decembra 2025)', async () => {
+    expect(meta(await page('/2025/12/'), 'description')).toBe('Članki iz decembra 2025: 4 članki.');
+    expect(meta(await page('/2025/12/stran/2/'), 'description')).toBe('Članki iz decembra 2025: 4 članki.');
+    expect(meta(await page('/2025/01/'), 'description')).toBe('Članki iz januarja 2025: 1 članek.');
+  });
+
   it('article pages carry the breadcrumb Domov › 2025 › december', async () => {
     const html = await page('/2025/12/15/witkoff-v-berlinu/');
     const nav = section(html, /<nav class="breadcrumbs"/);
@@ -146,6 +152,13 @@ describe('article navigation', () => {
     expect(newest).not.toMatch(/<a rel="next"/);
     const oldest = await page('/2024/11/05/ljubljana-maribor-nova-pravila-za-sport/');
     expect(oldest).not.toMatch(/<a rel="prev"/);
+  });
+
+  it('names the neighbours in the dual only when there are two (Sosednja članka), else Sosednji članek', async () => {
+    const label = (html: string) => /<nav class="article-neighbours" aria-label="([^"]*)"/.exec(html)?.[1];
+    expect(label(await page('/2025/12/15/witkoff-v-berlinu/'))).toBe('Sosednja članka');
+    expect(label(await page('/2025/12/20/witkoff-na-floridi/'))).toBe('Sosednji članek');
+    expect(label(await page('/2024/11/05/ljubljana-maribor-nova-pravila-za-sport/'))).toBe('Sosednji članek');
   });
 
   it('lists related articles, the rare shared person first', async () => {

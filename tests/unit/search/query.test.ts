@@ -175,6 +175,38 @@ describe('a finished name that ends in a vowel', () => {
   });
 });
 
+describe('a word with a fleeting e', () => {
+  const documents = [
+    doc(0, 'Po sestanku v Kopru', 'Sestanka sta se udeležila tudi Peter Tihec in Kushner. Napredek je bil počasen.'),
+    doc(1, 'Izjava iz Kremlja', 'V Kremlju pravijo, da so bili na sestankih s Tihcem in Kushnerjem priča počasnemu napredku, ki ga je Petra zapisala.'),
+  ];
+
+  it('finds every form from any other: the nominative writes the e, the other cases drop it', async () => {
+    for (const shardBytes of [1_000_000, 40]) {
+      const { engine } = await builtEngine({ shardBytes }, documents);
+      for (const [query, found] of [
+        ['sestanek', [0, 1]],
+        ['sestanek ', [0, 1]],
+        ['Koper', [0]],
+        ['Kremelj ', [1]],
+        ['napredka', [0, 1]],
+        ['počasnega napredka', [0, 1]],
+        ['Tihca', [0, 1]],
+        ['Peter ', [0, 1]],
+        // Typed letter by letter, the written e does not lose the forms without it.
+        ['sestane', [0, 1]],
+        ['Kushne', [0, 1]],
+        ['Kushnerj', [0, 1]],
+      ] as const) {
+        const { results } = await runQuery(engine, query);
+        expect(urlsOf(results).sort(), `${query} (${shardBytes})`).toEqual(found.map((n) => documents[n]!.url).sort());
+      }
+      const { results } = await runQuery(engine, 'sestanek ');
+      expect(marked(results.find((result) => result.url === documents[1]!.url)!)).toEqual(['sestankih']);
+    }
+  });
+});
+
 describe('an empty archive', () => {
   it('has a manifest with no shards and finds nothing', async () => {
     const dist = await mkdtemp(path.join(tmpdir(), 'arhivar-search-empty-'));
@@ -210,6 +242,9 @@ describe('shards split by prefix', () => {
     expect(shardsFor(keys, { stem: 'x' })).toEqual({ exact: [], prefixed: [] });
     // "putinoveg" on the way to Putinovega: the stems it may be a form of, putin and putinov, are in shards of their own.
     expect(shardsFor(['p', 'pu', 'putin', 'putinov'], { stem: 'putinoveg', typed: 'putinoveg' })).toEqual({ exact: [2, 3], prefixed: [] });
+    // "kushnerj" on the way to Kushnerjem, and "sestane" to sestanek: their stems drop the fleeting e (kushnr, sestank).
+    expect(shardsFor(['k', 'kushn', 'kushnr'], { stem: 'kushnerj', typed: 'kushnerj' })).toEqual({ exact: [1, 2], prefixed: [] });
+    expect(shardsFor(['s', 'sestan', 'sestank'], { stem: 'sestane', typed: 'sestane' })).toEqual({ exact: [1, 2], prefixed: [] });
   });
 });
 

@@ -66,7 +66,7 @@ describe('timeline', () => {
 });
 
 describe('coMentions', () => {
-  it('counts articles naming both, most first, then by name', () => {
+  it('counts articles naming both, most first, then by surname', () => {
     const people = new Map(['a', 'Bojan Čok', 'Ana Žagar', 'Cene Zupan'].map((name) => [personFromName(name).id, personFromName(name)]));
     const article = (ids: string[]) => ({ people: ids }) as unknown as Article;
     const result = coMentions('a', [article(['a', 'ana-zagar', 'bojan-cok']), article(['a', 'ana-zagar']), article(['a', 'cene-zupan'])], people);
@@ -75,5 +75,14 @@ describe('coMentions', () => {
       ['Bojan Čok', 1],
       ['Cene Zupan', 1],
     ]);
+  });
+
+  it('orders equal counts by surname, then first name, as /osebe/ does (Čok before Zupan whatever the first names)', () => {
+    const names = ['a', 'Ana Zupan', 'Žan Čok', 'Cene Šuštar', 'Bor Sever', 'Nataša Pirc Musar'];
+    const people = new Map(names.map((name) => [personFromName(name).id, personFromName(name)]));
+    people.set('natasa-pirc-musar', { ...people.get('natasa-pirc-musar')!, surname: 'Pirc Musar' });
+    const article = (ids: string[]) => ({ people: ids }) as unknown as Article;
+    const result = coMentions('a', [article(['a', 'ana-zupan', 'zan-cok', 'cene-sustar', 'bor-sever', 'natasa-pirc-musar'])], people);
+    expect(result.map((entry) => entry.person.name)).toEqual(['Žan Čok', 'Nataša Pirc Musar', 'Bor Sever', 'Cene Šuštar', 'Ana Zupan']);
   });
 });
