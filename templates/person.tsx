@@ -3,7 +3,7 @@ import type { Page, PersonEntry } from '../src/site/archive.ts';
 import type { SiteContext } from '../src/render/context.ts';
 import { chartGeometry, personStats, type PersonStats, type Timeline } from '../src/site/person-stats.ts';
 import { urls } from '../src/site/urls.ts';
-import { MENTION_FORMS, MONTHS_GENITIVE, countArticles, monthName, plural } from '../src/text/sl.ts';
+import { MENTION_FORMS, MONTHS_GENITIVE, countArticles, formatNumber, monthName, plural } from '../src/text/sl.ts';
 import { personJsonLd } from '../src/render/structured-data.ts';
 import { Layout } from './layout.tsx';
 import { ArticleList, DateLine, Pagination } from './parts.tsx';
@@ -163,7 +163,7 @@ export function MentionChart({ timeline, name }: { timeline: Timeline; name: str
             {timeline.bars.map((bar) => (
               <tr>
                 <th scope="row">{periodName(bar.year, bar.month)}</th>
-                <td>{bar.count}</td>
+                <td>{formatNumber(bar.count)}</td>
               </tr>
             ))}
           </tbody>
