@@ -1,6 +1,6 @@
 import type { ChunkEntry, Shard } from './index-builder.ts';
 import { chunkUrl, shardUrl, type SearchManifest } from './manifest.ts';
-import { isSearchable, stemMayBegin, stemsWithoutFleetingE, tokenize, type Token } from './text.ts';
+import { alternativeStems, isSearchable, stemMayBegin, stemsWithoutFleetingE, tokenize, type Token } from './text.ts';
 
 /**
  * Query side of search, shared by the browser (src/client/search.ts) and the tests: it fetches only the
@@ -22,6 +22,11 @@ export interface QueryTerm {
    * (netanjahuj) while the word's own stem drops the vowel (netanjah): those stems are its forms too.
    */
   word?: string | undefined;
+  /**
+   * The word's other possible stems (text.ts alternativeStems): »problem« (stem probl) is also looked up
+   * as problem, the stem of problema and problemov, and »problema« as probl.
+   */
+  alternatives?: string[] | undefined;
 }
 
 /** What such a name puts between itself and an ending (see QueryTerm.word). */
@@ -43,9 +48,12 @@ export function parseQuery(query: string): QueryTerm[] {
     if (!isSearchable(token.folded) || seen.has(token.stem)) continue;
     seen.add(token.stem);
     const typing = token.end === text.length && token.folded.length >= MIN_PREFIX;
-    if (typing) terms.push({ stem: token.stem, typed: token.folded });
-    else if (token.folded.length >= MIN_PREFIX && /[aeiou]$/.test(token.folded)) terms.push({ stem: token.stem, word: token.folded });
-    else terms.push({ stem: token.stem });
+    const term: QueryTerm = { stem: token.stem };
+    if (typing) term.typed = token.folded;
+    else if (token.folded.length >= MIN_PREFIX && /[aeiou]$/.test(token.folded)) term.word = token.folded;
+    const alternatives = alternativeStems(token.folded);
+    if (alternatives.length > 0) term.alternatives = alternatives;
+    terms.push(term);
   }
   return terms;
 }
@@ -55,7 +63,7 @@ export function parseQuery(query: string): QueryTerm[] {
  * inserted j or t, less for the start of a word being typed, 0 for none.
  */
 function stemFactor(stem: string, term: QueryTerm): number {
-  if (stem === term.stem) return 1;
+  if (stem === term.stem || term.alternatives?.includes(stem)) return 1;
   if (term.word !== undefined && stem.startsWith(term.word) && NAME_LINKS.includes(stem.slice(term.word.length))) return 1;
   return term.typed !== undefined && stemMayBegin(stem, term.typed) ? PREFIX_FACTOR : 0;
 }
@@ -199,6 +207,7 @@ export function shardsFor(keys: readonly string[], term: QueryTerm): { exact: nu
     if (best >= 0) exact.add(best);
   };
   holding(term.stem);
+  for (const alternative of term.alternatives ?? []) holding(alternative);
   if (term.word !== undefined) for (const link of NAME_LINKS) holding(term.word + link);
   const typed = term.typed;
   if (typed === undefined) return { exact: [...exact], prefixed: [] };

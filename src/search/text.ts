@@ -30,7 +30,7 @@ const SUFFIXES = [
   'ovih', 'ovim', 'ovem', 'ovom', 'ovima', 'evih', 'evim', 'evem', 'evom', 'evima',
   'ega', 'emu', 'ima', 'ami',
   'ova', 'ove', 'ovi', 'ovo', 'ovu', 'eva', 'eve', 'evi', 'evo', 'evu',
-  'ih', 'im', 'om', 'em', 'ah', 'ov', 'ev', 'mi',
+  'emi', 'ih', 'im', 'om', 'em', 'ah', 'ov', 'ev', 'mi',
   'a', 'e', 'i', 'o', 'u',
 ].sort((a, b) => b.length - a.length);
 
@@ -39,17 +39,42 @@ const MIN_STEM = 3;
 
 /** Removes one inflection ending from a folded word. Numbers and short words stay as they are. */
 export function stemWord(folded: string): string {
+  return finishStem(folded, stripEnding(folded));
+}
+
+/** The word without its longest ending that leaves MIN_STEM letters; the word itself when none does. */
+function stripEnding(folded: string): string {
   if (folded.length <= MIN_STEM || /^\p{N}+$/u.test(folded)) return folded;
-  let stem = folded;
   for (const suffix of SUFFIXES) {
-    if (folded.length - suffix.length >= MIN_STEM && folded.endsWith(suffix)) {
-      stem = folded.slice(0, -suffix.length);
-      break;
-    }
+    if (folded.length - suffix.length >= MIN_STEM && folded.endsWith(suffix)) return folded.slice(0, -suffix.length);
   }
+  return folded;
+}
+
+function finishStem(folded: string, stripped: string): string {
+  let stem = stripped;
   // Names in -r insert a j before the ending (Kushner, Kushnerja, Kushnerjem): drop it again.
   if (stem !== folded && stem.length > MIN_STEM + 1 && stem.endsWith('rj')) stem = stem.slice(0, -1);
   return dropFleetingE(stem);
+}
+
+/**
+ * The other stems a word's forms may have when the ending taken off begins with letters that may belong to
+ * the word: »problem«, »problemu«, »problemi« lose -em, -emu, -emi (probl) while »problema«, »problemov«
+ * keep the em (problem), and »sistem« and »sistemu« are sist, »sistema« sistem. Search looks a word up under
+ * both, so any form finds the others. An adjective's ending (»v slovenskem«, slovensk) gets an alternative
+ * too (slovenskem), which matches nothing more than the word itself. Empty when there is no such doubt.
+ */
+export function alternativeStems(folded: string): string[] {
+  const stripped = stripEnding(folded);
+  const ending = folded.slice(stripped.length);
+  const stem = finishStem(folded, stripped);
+  const alternatives: string[] = [];
+  // problem, problemu, problemi → problem: the ending's first two letters may be the word's own.
+  if (/^(em|im|om)/.test(ending)) alternatives.push(finishStem(folded, stripped + ending.slice(0, 2)));
+  // problema, problemov, problemom → probl: the stem ends in letters that the nominative's ending takes off.
+  if (/(em|im|om)$/.test(stem) && stem.length - 2 >= MIN_STEM) alternatives.push(dropFleetingE(stem.slice(0, -2)));
+  return alternatives.filter((alternative) => alternative !== stem);
 }
 
 /**

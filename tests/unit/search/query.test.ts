@@ -207,6 +207,39 @@ describe('a word with a fleeting e', () => {
   });
 });
 
+describe('a word whose last letters are a case ending or part of it (-em, -im, -om)', () => {
+  const documents = [
+    doc(0, 'Problem z vodo', 'Na seji so govorili o vodovodnem sistemu in o problemu onesnaženja.'),
+    doc(1, 'Rešitev problema', 'Problemi z vodo so rešeni, nov sistem deluje.'),
+    doc(2, 'Na sejmu v Gornji Radgoni', 'Razstavljavci so na slovenskem sejmu pokazali stroje.'),
+  ];
+
+  it('finds every form from any other, in any place of the query', async () => {
+    for (const shardBytes of [1_000_000, 40]) {
+      const { engine } = await builtEngine({ shardBytes }, documents);
+      for (const [query, found] of [
+        // The nominative drops -em as an ending (probl), as do problemu and problemi; problema and problemov keep
+        // it (problem): both are looked up.
+        ['problem z vodo', [0, 1]],
+        ['problema z vodo', [0, 1]],
+        ['problemi ', [0, 1]],
+        ['problemov vodo', [0, 1]],
+        ['sistem vodo', [0, 1]],
+        ['sistemu ', [0, 1]],
+        // An adjective's -em looks up its own stem too; that finds nothing more.
+        ['v slovenskem sejmu', [2]],
+      ] as const) {
+        const { results } = await runQuery(engine, query);
+        expect(urlsOf(results).sort(), `${query} (${shardBytes})`).toEqual(found.map((n) => documents[n]!.url).sort());
+      }
+      const { results } = await runQuery(engine, 'problem ');
+      const second = results.find((result) => result.url === documents[1]!.url)!;
+      expect(second.title.filter((segment) => segment.mark).map((segment) => segment.text)).toEqual(['problema']);
+      expect(marked(second)).toEqual(['Problemi']);
+    }
+  });
+});
+
 describe('an empty archive', () => {
   it('has a manifest with no shards and finds nothing', async () => {
     const dist = await mkdtemp(path.join(tmpdir(), 'arhivar-search-empty-'));

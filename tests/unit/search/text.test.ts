@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldWord, isSearchable, stemMayBegin, stemWord, tokenize } from '../../../src/search/text.ts';
+import { alternativeStems, foldWord, isSearchable, stemMayBegin, stemWord, tokenize } from '../../../src/search/text.ts';
 
 const stem = (word: string) => stemWord(foldWord(word));
 
@@ -63,6 +63,24 @@ describe('stemWord: inflected forms of one name meet at one stem', () => {
 
   it('keeps at least three letters', () => {
     for (const word of ['vodi', 'oba', 'ime', 'levim']) expect(stem(word).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('alternativeStems: a noun whose nominative ends in -em, -im or -om', () => {
+  it('gives each form the stem its other forms have, so that search looks up both', () => {
+    const forms = ['problem', 'problemu', 'problemi', 'problema', 'problemov', 'problemih', 'problemom'];
+    // Two stems among the forms: the ending takes the em off some and not others.
+    expect(new Set(forms.map(stemWord))).toEqual(new Set(['probl', 'problem']));
+    for (const form of forms) {
+      const looked = new Set([stemWord(form), ...alternativeStems(form)]);
+      expect(looked.has('probl') && looked.has('problem'), form).toBe(true);
+    }
+    expect(alternativeStems('sistemu')).toEqual(['sistem']);
+    expect(alternativeStems('sistema')).toEqual(['sist']);
+  });
+
+  it('gives none where no ending is in doubt', () => {
+    for (const word of ['vodo', 'atom', 'atoma', 'ljudmi', 'witkoff', 'gaza']) expect(alternativeStems(word), word).toEqual([]);
   });
 });
 
