@@ -364,8 +364,9 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
       if (p < n && clause(last, p)) {
         const gender = participleGender(tokens.word(p));
         // »Izjava Ušakova je presenetila«: a feminine noun before the name may be the subject instead,
-        // and the name its genitive.
-        if (gender) return { gender, subject: !(gender === 'f' && afterFeminineNoun(tokens, first)) };
+        // and the name its genitive. So may the word between auxiliary and participle: »Po besedah
+        // Novaka je vlada sprejela«; only a reading that can be a nominative must agree then.
+        if (gender) return { gender, subject: p === last + 2 && !(gender === 'f' && afterFeminineNoun(tokens, first)) };
         if (!isLower(tokens.word(p))) break;
       }
     }
