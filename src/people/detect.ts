@@ -651,9 +651,14 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
   for (const { token, candidates } of occurrences) {
     const full = candidates.filter((candidate) => candidate.relation === 'full');
     if (full.length > 0) {
-      const best = full.find((candidate) => !candidate.alias) ?? full[0]!;
-      const person = detector.people[best.person]!;
-      found.push({ person: best.person, kind: best.alias ? 'alias' : 'full', from: best.from, to: best.to ?? token, weak: false, reason: best.alias ? `alias of ${person.name}` : 'full name' });
+      // »Peter in Domen Prevc«: full names that start at different words are two people sharing the surname;
+      // readings that start at the same word are one name, and the main spelling wins over an alias.
+      for (const from of [...new Set(full.map((candidate) => candidate.from))].sort((a, b) => a - b)) {
+        const here = full.filter((candidate) => candidate.from === from);
+        const best = here.find((candidate) => !candidate.alias) ?? here[0]!;
+        const person = detector.people[best.person]!;
+        found.push({ person: best.person, kind: best.alias ? 'alias' : 'full', from: best.from, to: best.to ?? token, weak: false, reason: best.alias ? `alias of ${person.name}` : 'full name' });
+      }
       continue;
     }
     let open = candidates.filter((candidate) => candidate.relation === 'bare');

@@ -156,6 +156,7 @@ describe('newsroom sentences: namesakes and relatives', () => {
     ['a possessive without it (Bidenova)', 'Bidenova administracija je napovedala nove sankcije.', ['joe-biden']],
     ['a relative\'s first name alone', 'Sin Hunter je bil obsojen, Biden pa ga je pomilostil.', ['joe-biden']],
     ['two siblings named in full', 'Peter Prevc je skočil 240 metrov, njegov brat Domen Prevc pa 235.', ['peter-prevc', 'domen-prevc']],
+    ['two siblings sharing one surname', 'Peter in Domen Prevc sta nastopila v Planici.', ['peter-prevc', 'domen-prevc']],
     ['siblings as a group', 'Brata Prevc sta skočila daleč.', []],
     ['a brother not in the registry, at a sentence start', 'Cene Prevc je skočil 200 metrov.', []],
     ['a brother not in the registry, mid-sentence', 'Na tekmi je Cene Prevc skočil 200 metrov.', []],
