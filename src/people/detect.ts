@@ -401,9 +401,11 @@ function afterFeminineNoun(tokens: Tokens, first: number): boolean {
  */
 function personContext(detector: PeopleDetector, tokens: Tokens, i: number): boolean {
   const n = tokens.length;
-  if (i + 2 < n && AUXILIARIES.has(tokens.word(i + 1)) && sameClause(tokens, i) && sameClause(tokens, i + 1)) {
-    if (SPEECH_PARTICIPLE.test(tokens.word(i + 2))) return true;
-    if (i + 3 < n && isLower(tokens.word(i + 2)) && sameClause(tokens, i + 2) && SPEECH_PARTICIPLE.test(tokens.word(i + 3))) return true;
+  if (i + 2 < n && AUXILIARIES.has(tokens.word(i + 1)) && sameClause(tokens, i)) {
+    // The participle may follow an adverbial of up to three words: »Oblak je po tekmi dejal«.
+    for (let p = i + 2; p < n && p <= i + 5 && sameClause(tokens, p - 1) && isLower(tokens.word(p)); p++) {
+      if (SPEECH_PARTICIPLE.test(tokens.word(p))) return true;
+    }
   }
   if (i + 1 < n) {
     const gap = tokens.text.slice(tokens.ends[i]!, tokens.starts[i + 1]!);

@@ -116,6 +116,8 @@ describe('newsroom sentences: sport', () => {
     ['a woman\'s genitive', 'Tekmovanje je zaznamovala Janje Garnbret odsotnost.', ['janja-garnbret']],
     ['a surname that is an ordinary word, with a verb of saying', 'Jan Oblak je ubranil enajstmetrovko.', ['jan-oblak']],
     ['the same surname as the ordinary word', 'Oblak bo zakril sonce.', []],
+    ['a verb of saying after an adverbial phrase', 'Oblak je po tekmi dejal, da je ekipa igrala dobro.', ['jan-oblak']],
+    ['an adverbial phrase and another verb: the ordinary word', 'Zima je po dolgem času popustila.', []],
     ['a full name before a foreign team', 'Anže Kopitar je podaljšal pogodbo z Los Angeles Kings.', ['anze-kopitar']],
     ['a woman\'s surname in -e', 'Tina Maze je v Mariboru odprla smučarsko šolo.', ['tina-maze']],
     ['a surname that is an ordinary word (zima), not a person', 'Zima bo letos mila.', []],
