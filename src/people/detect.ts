@@ -350,6 +350,40 @@ function roleNounGender(word: string): Gender | undefined {
 }
 
 /**
+ * Words that start a sentence before a man's surname (»Tudi Biden je dejal«, »Predsednik Biden«, »Danes
+ * Novak …«) without being his first name: adverbs, conjunctions, particles and pronouns.
+ */
+const SENTENCE_OPENERS = new Set(
+  'a ampak baje celo čeprav danes doslej edini gotovo jutri kaj kako kakor kasneje kdaj kdo kje kmalu koliko končno kot lani letos medtem menda morda najprej namreč nato nazadnje nedavno niti noben očitno odslej pa ponovno posebej potem pozneje prav predvsem prej ravno sam samo sedaj seveda sicer sinoči skoraj spet takoj takrat tako tedaj tisti toda torej ta vendar verjetno vsaj vsak včeraj zakaj zato zdaj zjutraj zlasti znova zvečer'.split(' '),
+);
+/**
+ * Role, title and kinship nouns whose ending is also a given name's (premier, minister like Hunter, Walter;
+ * kapetan, župan like Milan, Zoran) or no role ending at all (šef, kralj, brat), so only the listed ones count.
+ */
+const LISTED_ROLE_NOUNS = new Set(
+  'admiral arhitekt as atlet bankir bloger brat car cesar dedek dekan emir general guverner haker imam inženir kalif kancler kapetan kapitan kardinal kirurg kmet knez kralj lider major menedžer milijarder minister mož nečak oče papež partner pater pilot premier princ programer rabin raper rekorder reporter režiser ribič sin strateg stric sultan svak šampion šef šejk šerif škof tast trener veteran vnuk vodja zet župan'.split(' '),
+);
+
+/**
+ * A word that starts a sentence before a surname in the nominative and is no given name the detector knows:
+ * an ordinary word (the lists above, a role or nationality noun, a word ending in a vowel or in -l) or else an
+ * unknown given name (Hunter Biden, Eric Trump). A role ending in -er counts only if listed: it ends many
+ * given names too. Unknown given names ending in a vowel (Mario, a woman's in -a) are taken for ordinary
+ * words, as before; a verb's gender still tells a woman apart.
+ */
+function isOrdinaryOpener(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (SENTENCE_OPENERS.has(lower) || FUNCTION_WORDS.has(lower) || PREPOSITIONS.has(lower) || NATIONALITY_NOUNS.has(lower)) return true;
+  // Podžupan, vicepremier, nadškof: a listed role with a prefix.
+  if (LISTED_ROLE_NOUNS.has(lower.replace(/^(pod|vice|nad|pra)/, ''))) return true;
+  if (!lower.endsWith('er') && roleNounGender(lower)) return true;
+  // A vowel ends adjectives (Nekdanji), adverbs (Uradno), verbs (Pravi, Pojasnjuje), plural and neuter nouns
+  // (Pokojnine, Podjetje); -l a headline's participle (Odstopil); and role endings (tenisač, nogometaš,
+  // pisatelj, analitik, rojak, kandidat, fotograf, filozof, Ljubljančan) the rest.
+  return /([aeiou]|l|ač|aš|telj|ik|ak|at|graf|zof|čan)$/.test(lower);
+}
+
+/**
  * A verb that agrees with the name as its subject: "Novak je dejala", "je Novak dejal", "je dejala Novak"
  * (the last only with verbs of saying: "je srečala Novak" has Novak as the object).
  */
@@ -364,8 +398,9 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
       if (p < n && clause(last, p)) {
         const gender = participleGender(tokens.word(p));
         // »Izjava Ušakova je presenetila«: a feminine noun before the name may be the subject instead,
-        // and the name its genitive.
-        if (gender) return { gender, subject: !(gender === 'f' && afterFeminineNoun(tokens, first)) };
+        // and the name its genitive. So may the word between auxiliary and participle: »Po besedah
+        // Novaka je vlada sprejela«; only a reading that can be a nominative must agree then.
+        if (gender) return { gender, subject: p === last + 2 && !(gender === 'f' && afterFeminineNoun(tokens, first)) };
         if (!isLower(tokens.word(p))) break;
       }
     }
@@ -400,9 +435,11 @@ function afterFeminineNoun(tokens: Tokens, first: number): boolean {
  */
 function personContext(detector: PeopleDetector, tokens: Tokens, i: number): boolean {
   const n = tokens.length;
-  if (i + 2 < n && AUXILIARIES.has(tokens.word(i + 1)) && sameClause(tokens, i) && sameClause(tokens, i + 1)) {
-    if (SPEECH_PARTICIPLE.test(tokens.word(i + 2))) return true;
-    if (i + 3 < n && isLower(tokens.word(i + 2)) && sameClause(tokens, i + 2) && SPEECH_PARTICIPLE.test(tokens.word(i + 3))) return true;
+  if (i + 2 < n && AUXILIARIES.has(tokens.word(i + 1)) && sameClause(tokens, i)) {
+    // The participle may follow an adverbial of up to three words: »Oblak je po tekmi dejal«.
+    for (let p = i + 2; p < n && p <= i + 5 && sameClause(tokens, p - 1) && isLower(tokens.word(p)); p++) {
+      if (SPEECH_PARTICIPLE.test(tokens.word(p))) return true;
+    }
   }
   if (i + 1 < n) {
     const gap = tokens.text.slice(tokens.ends[i]!, tokens.starts[i + 1]!);
@@ -584,6 +621,14 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
       sameEnding(word, tokens.word(candidate.from)) &&
       !roleNounGender(word.toLowerCase()) &&
       !feminineSubjectAfter(tokens, candidate.from);
+    // »Hunter Biden je dejal«: a word at the sentence start that is neither a known given name nor an
+    // ordinary word is an unknown given name; it may still be a word no list has, so it hides only this mention.
+    if (sentenceStart && !knownName && !properAdjective && !agreeing && !otherName && candidate.hasNom && !isOrdinaryOpener(word)) {
+      candidate.relation = 'namesake';
+      candidate.from = j;
+      candidate.uncertain = true;
+      return;
+    }
     // "Danes Novak …": an ordinary word that starts the sentence; the surname stands alone.
     if ((sentenceStart && !knownName && !properAdjective && !agreeing) || otherName) break;
     // Possibly a middle name the registry does not spell: keep looking one word further back.
@@ -650,9 +695,15 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
   for (const { token, candidates } of occurrences) {
     const full = candidates.filter((candidate) => candidate.relation === 'full');
     if (full.length > 0) {
-      const best = full.find((candidate) => !candidate.alias) ?? full[0]!;
-      const person = detector.people[best.person]!;
-      found.push({ person: best.person, kind: best.alias ? 'alias' : 'full', from: best.from, to: best.to ?? token, weak: false, reason: best.alias ? `alias of ${person.name}` : 'full name' });
+      // »Peter in Domen Prevc«: full names that start at different words are two people sharing the surname;
+      // readings that start at the same word are one name, and the main spelling wins over an alias.
+      const starts = full.length === 1 ? [full[0]!.from] : [...new Set(full.map((candidate) => candidate.from))].sort((a, b) => a - b);
+      for (const from of starts) {
+        const here = full.filter((candidate) => candidate.from === from);
+        const best = here.find((candidate) => !candidate.alias) ?? here[0]!;
+        const person = detector.people[best.person]!;
+        found.push({ person: best.person, kind: best.alias ? 'alias' : 'full', from: best.from, to: best.to ?? token, weak: false, reason: best.alias ? `alias of ${person.name}` : 'full name' });
+      }
       continue;
     }
     let open = candidates.filter((candidate) => candidate.relation === 'bare');

@@ -165,10 +165,16 @@ export function declineFeminineSurname(word: string): Paradigm {
   }
   // Undeclined: the one spelling serves every case.
   for (const grammaticalCase of CASES) add(paradigm, grammaticalCase, word);
-  // The older -ova/-eva forms: Kallasova, Merklova, Lagardova, Melonijeva.
+  // The older -ova/-eva forms: Kallasova, Merklova, Lagardova, Melonijeva. Like the possessive, they take
+  // -ev after c č ž š j ć, and c turns into č: Kovačeva, Prevčeva (SLOVENIAN.md).
   const last = word.slice(-1).toLowerCase();
   const stems: string[] = [];
-  if (!isVowel(last)) stems.push(...consonantStems(word).filter((s) => !s.stem.endsWith('j') || word.endsWith('j')).map((s) => `${s.stem}ov`));
+  if (!isVowel(last)) {
+    for (const { stem, soft } of consonantStems(word)) {
+      if (stem.endsWith('j') && !word.endsWith('j')) continue; // Merklova, not Merkeljova
+      stems.push(soft ? `${stem.replace(/c$/i, 'č')}ev` : `${stem}ov`);
+    }
+  }
   else if (last === 'e') stems.push(`${word.slice(0, -1)}ov`, `${word}jev`);
   else if (last === 'i' || last === 'y' || last === 'u') stems.push(`${word}jev`);
   for (const stem of stems) {

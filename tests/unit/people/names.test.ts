@@ -86,6 +86,14 @@ describe('women', () => {
     expect(allForms(declineFeminineSurname('Novak'))).not.toContain('Novaka');
   });
 
+  it('gives the -ova variant -eva after c č ž š j ć, with c → č, as the possessive does', () => {
+    expect(declineFeminineSurname('Kovač')).toMatchObject({ nom: ['Kovač', 'Kovačeva'], gen: ['Kovač', 'Kovačeve'] });
+    expect(declineFeminineSurname('Prevc').nom).toEqual(['Prevc', 'Prevčeva']);
+    expect(declineFeminineSurname('Makarovič').ins).toContain('Makarovičevo');
+    expect(declineFeminineSurname('Kralj').nom).toContain('Kraljeva');
+    expect(declineFeminineSurname('Bratušek').nom).toContain('Bratuškova');
+  });
+
   it('declines Slavic -ova/-eva/-ina/-ska surnames', () => {
     expect(declineFeminineSurname('Kurnikova')).toMatchObject({ gen: ['Kurnikove'], dat: ['Kurnikovi'], ins: ['Kurnikovo'] });
     expect(declineFeminineSurname('Kuzmina').gen).toEqual(['Kuzmine']);
