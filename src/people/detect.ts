@@ -606,8 +606,10 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
       while (j - 1 >= 0 && tightGap(tokens, j - 1) && person.allFirst.has(tokens.word(j - 1))) candidate.from = --j;
       return;
     }
-    const knownName = detector.firstNames.has(word);
     const sentenceStart = isSentenceStart(tokens, j);
+    // »Lani Golob ni kandidiral«, »Sam Golob je dejal«: at a sentence start, an adverb or pronoun spelled like a
+    // given name's form (Lani of Lana, Sam) is the adverb.
+    const knownName = detector.firstNames.has(word) && !(sentenceStart && SENTENCE_OPENERS.has(word.toLowerCase()));
     const afterPreposition = j > 0 && isPreposition(tokens, j - 1) && tightGap(tokens, j - 1);
     // Murska Sobota, v Slovenskih Konjicah: a capitalised adjective makes the surname part of a place name.
     const properAdjective = PROPER_ADJECTIVE.test(word);

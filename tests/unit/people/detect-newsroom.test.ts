@@ -195,6 +195,8 @@ describe('newsroom sentences: surnames that are ordinary words or places, women\
     ['a weekday word as the surname, capitalised mid-sentence', 'V soboto je Sobota dejal, da bo kandidiral.', ['joze-sobota']],
     ['a surname that is an ordinary word, in a quote, and the speaker', '»Golob je izdal volivce,« je dejal Janša.', ['janez-jansa']],
     ['a bare surname after »z«', 'Premier se je sestal z Golobom.', ['marko-golob']],
+    ['an adverb spelled like a given name\'s form (Lani, of Lana) starts the sentence', 'Lani Golob ni kandidiral.', ['marko-golob']],
+    ['»sam« (himself) starts the sentence', 'Sam Golob je dejal, da ne bo odstopil.', ['marko-golob']],
     ['two women in the instrumental, undeclined surnames', 'Sestali so se s Kajo Kallas in z Giorgio Meloni.', ['kaja-kallas', 'giorgia-meloni']],
     ['a woman\'s genitive at a sentence start', 'Kaje Kallas ni bilo na vrhu.', ['kaja-kallas']],
     ['a woman\'s possessive in -in', 'Melonijina vlada je sprejela proračun.', ['giorgia-meloni']],
