@@ -2,7 +2,7 @@ import type { Article, ArticleSource } from '../content/article.ts';
 import { updatedAsShown } from '../content/dates.ts';
 import type { Person } from '../content/person.ts';
 import { ArhivarError } from '../errors.ts';
-import type { RenderedMarkdown } from '../markdown/render.ts';
+import type { DroppedUrl, RenderedMarkdown } from '../markdown/render.ts';
 import { combineArticlePeople } from '../people/article-people.ts';
 import { resolveNames, type Registry } from '../people/registry.ts';
 import { earlierSlug, slugify } from '../site/slug.ts';
@@ -86,6 +86,7 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
       }),
     );
   }
+  for (const dropped of rendered.droppedUrls ?? []) warnings.push(droppedUrlWarning(draft, dropped));
   const earlier = draft.frontMatter.slug === undefined ? earlierSlug(draft.title) : undefined;
   if (earlier !== undefined) {
     warnings.push(
@@ -166,4 +167,38 @@ export type Draft = Omit<ArticleSource, 'body'>;
 export function withoutBody(article: ArticleSource): Draft {
   const { file, frontMatter, title, slug, bodyLine, keyLines } = article;
   return { file, frontMatter, title, slug, bodyLine, keyLines };
+}
+
+/**
+ * An image or link the page shows without its address (render.ts, DroppedUrl). The two common causes get
+ * their own words: a picture pasted into the text, and a file on the editor's own computer.
+ */
+function droppedUrlWarning(draft: Draft, dropped: DroppedUrl): ArhivarError {
+  const what = dropped.kind === 'image' ? 'image' : 'link';
+  const shown =
+    dropped.kind === 'image'
+      ? dropped.text
+        ? `readers see only its alt text "${dropped.text}"`
+        : 'readers see nothing in its place'
+      : `readers see "${dropped.text}" as plain text`;
+  const pasted = dropped.kind === 'image' && /^data:/i.test(dropped.url);
+  const local = /^file:/i.test(dropped.url) || /^[a-z]:[\\/]/i.test(dropped.url);
+  const cause = !dropped.url
+    ? 'is empty'
+    : pasted
+      ? `is a picture pasted into the text (${dropped.url.split(',')[0]},…)`
+      : local
+        ? `is a file on a computer (${dropped.url}), which readers cannot open`
+        : `"${dropped.url}" is not one a page may carry (only http, https and paths${dropped.kind === 'link' ? ', and mailto' : ''})`;
+  const example = dropped.text || 'Opis slike';
+  return new ArhivarError({
+    code: 'article/dropped-url',
+    message: `this ${what}'s address ${cause}, so it is published without it: ${shown}`,
+    file: draft.file,
+    line: draft.bodyLine + dropped.line - 1,
+    hint:
+      dropped.kind === 'image' && (pasted || local)
+        ? `save the picture as a file in public/ (public/slike/foto.jpg) and write ![${example}](/slike/foto.jpg)`
+        : `write a web address (https://…) or a path on this site (/slike/…)${dropped.kind === 'link' ? ', or a mailto: address' : ''}, or remove the ${what}`,
+  });
 }

@@ -162,6 +162,32 @@ describe('bad input', () => {
     ]);
   });
 
+  it('warns about a pasted picture and a file on a computer, published without their address, from a fresh build and from .cache/', async () => {
+    const root = await copyFixture('archive-basic');
+    const file = path.join(root, 'content/articles/2025/prvi.md');
+    const source = await readFile(file, 'utf8');
+    await writeFile(file, `${source.trimEnd()}\n\n![Župan na seji](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAA)\n\n![Grb](file:///C:/Users/urednik/grb.png)\n`);
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    const expected = [lines.findIndex((line) => line.startsWith('![Župan')) + 1, lines.findIndex((line) => line.startsWith('![Grb')) + 1].map(
+      (line) => `content/articles/2025/prvi.md:${line}`,
+    );
+    for (const run of ['fresh', 'from .cache/']) {
+      const site = await buildSite(root);
+      const warnings = site.result.model.warnings.filter((w) => w.code === 'article/dropped-url');
+      expect(warnings.map((w) => `${w.file}:${w.line}`), run).toEqual(expected);
+      expect(warnings.map((w) => [w.message, w.hint])).toEqual([
+        [
+          'this image\'s address is a picture pasted into the text (data:image/png;base64,…), so it is published without it: readers see only its alt text "Župan na seji"',
+          'save the picture as a file in public/ (public/slike/foto.jpg) and write ![Župan na seji](/slike/foto.jpg)',
+        ],
+        [
+          'this image\'s address is a file on a computer (file:///C:/Users/urednik/grb.png), which readers cannot open, so it is published without it: readers see only its alt text "Grb"',
+          'save the picture as a file in public/ (public/slike/foto.jpg) and write ![Grb](/slike/foto.jpg)',
+        ],
+      ]);
+    }
+  });
+
   it('warns about an article or a settings file left where nothing reads it, and still builds', async () => {
     const root = await copyFixture('archive-basic');
     await writeFile(path.join(root, 'content/zgubljen.md'), '---\ntitle: Zgubljen\ndate: 2025-12-01\n---\n\nBesedilo.\n');
