@@ -5,6 +5,7 @@ import { ArhivarError } from '../errors.ts';
 import type { DroppedUrl, RenderedMarkdown } from '../markdown/render.ts';
 import { combineArticlePeople } from '../people/article-people.ts';
 import { resolveNames, type Registry } from '../people/registry.ts';
+import { suggestPerson, type PersonSuggestion } from '../people/suggestion.ts';
 import { earlierSlug, slugify } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
 import type { DetectedPeople } from '../workers/markdown-pool.ts';
@@ -33,7 +34,7 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
         message: `"${person.name}" has no file in content/people/; the page ${urls.person(person.id)} is made from the name alone`,
         file: draft.file,
         line: draft.keyLines.get('people'),
-        hint: `add content/people/${person.id}.md with name: ${person.name} and a role, or correct the spelling`,
+        hint: unknownPersonHint(registry, person),
       }),
     );
   }
@@ -45,7 +46,7 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
         message: `notPeople names "${name}", who has no file in content/people/, so it removes nobody`,
         file: draft.file,
         line: draft.keyLines.get('notPeople'),
-        hint: 'write the name as in the person file (name: or an alias), or the file name without .md',
+        hint: suggestionHint(suggestPerson(registry, name), name) ?? 'write the name as in the person file (name: or an alias), or the file name without .md',
       }),
     );
   }
@@ -201,4 +202,30 @@ function droppedUrlWarning(draft: Draft, dropped: DroppedUrl): ArhivarError {
         ? `save the picture as a file in public/ (public/slike/foto.jpg) and write ![${example}](/slike/foto.jpg)`
         : `write a web address (https://…) or a path on this site (/slike/…)${dropped.kind === 'link' ? ', or a mailto: address' : ''}, or remove the ${what}`,
   });
+}
+
+/** What to do about a name in people: that has no person file: the registry person it probably means, or a new file. */
+function unknownPersonHint(registry: Registry, person: Person): string {
+  const addFile = `add content/people/${person.id}.md with name: ${person.name} and a role`;
+  const suggestion = suggestPerson(registry, person.name);
+  const instead = suggestionHint(suggestion, person.name);
+  if (!instead) return `${addFile}, or correct the spelling`;
+  // A case form or the order of the words is no other person; a surname or a near spelling may be.
+  return suggestion!.why === 'form' || suggestion!.why === 'order' ? instead : `${instead}; if it is someone else, ${addFile}`;
+}
+
+function suggestionHint(suggestion: PersonSuggestion | undefined, name: string): string | undefined {
+  if (!suggestion) return undefined;
+  const { person, why } = suggestion;
+  const where = `the name in ${person.file}`;
+  switch (why) {
+    case 'form':
+      return `write ${person.name}, ${where}: "${name}" is a case form of it, and a list takes the name as the person file writes it`;
+    case 'order':
+      return `write ${person.name}, ${where}: a list takes the name as the person file writes it, first name first`;
+    case 'surname':
+      return `write ${person.name}, ${where}, if that is who is meant: "${name}" is only a form of that person's surname`;
+    case 'spelling':
+      return `write ${person.name}, ${where}, if that is who is meant`;
+  }
 }

@@ -91,6 +91,31 @@ describe('bad input', () => {
     expect(await site.read('/osebe/marija-neznana/')).toContain('<h1>Marija Neznana</h1>');
   });
 
+  it('names the registry person that a declined, reordered or misspelt name in people: or notPeople: probably means', async () => {
+    const root = await copyFixture('unknown-person');
+    const file = path.join(root, 'content/articles/srecanje.md');
+    const source = await readFile(file, 'utf8');
+    await writeFile(file, source.replace('  - Marija Neznana\n', '  - Stevom Witkoffom\n  - Witkof\nnotPeople: [Witkoff Steve]\n'));
+    const site = await buildSite(root);
+    expect(site.result.model.warnings.map((w) => [w.code, w.line, w.hint])).toEqual([
+      [
+        'article/unknown-person',
+        4,
+        'write Steve Witkoff, the name in content/people/steve-witkoff.md: "Stevom Witkoffom" is a case form of it, and a list takes the name as the person file writes it',
+      ],
+      [
+        'article/unknown-person',
+        4,
+        'write Steve Witkoff, the name in content/people/steve-witkoff.md, if that is who is meant; if it is someone else, add content/people/witkof.md with name: Witkof and a role',
+      ],
+      [
+        'article/unknown-not-person',
+        8,
+        'write Steve Witkoff, the name in content/people/steve-witkoff.md: a list takes the name as the person file writes it, first name first',
+      ],
+    ]);
+  });
+
   it('takes updated: with a date alone on the day of publication as a change that day, without the warning', async () => {
     const root = await copyFixture('archive-basic');
     const file = path.join(root, 'content/articles/2025/prvi.md');
