@@ -231,9 +231,12 @@ describe('bad input', () => {
     await writeFile(path.join(root, 'content/articles/2025/drugi.markdown'), article.replace('slug:', 'slug: drugi-'));
     await writeFile(path.join(root, 'content/articles/2025/tretji.txt'), 'Tretji članek\n\nBesedilo.\n');
     await writeFile(path.join(root, 'content/articles/2025/slika.jpg'), 'not really a picture');
+    // Saved by an editor that adds .txt (Notepad): an article with front matter, not plain text to import.
+    await writeFile(path.join(root, 'content/articles/2025/cetrti.md.txt'), `\uFEFF${article.replace(/\n/g, '\r\n')}`);
     const site = await buildSite(root);
     expect(site.result.model.warnings.filter((w) => w.code === 'content/stray-file').map((w) => [w.file, w.message, w.hint])).toEqual([
-      ['content/articles/2025/drugi.markdown', 'only .md files are read, so this Markdown file is not published', 'rename it to end in .md'],
+      ['content/articles/2025/cetrti.md.txt', 'only .md files are read, so this Markdown file is not published', 'rename it to end in .md: cetrti.md'],
+      ['content/articles/2025/drugi.markdown', 'only .md files are read, so this Markdown file is not published', 'rename it to end in .md: drugi.md'],
       [
         'content/articles/2025/tretji.txt',
         'only .md files are read, so this plain-text file is not published',
