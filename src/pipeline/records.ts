@@ -88,6 +88,19 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
     );
   }
   for (const dropped of rendered.droppedUrls ?? []) warnings.push(droppedUrlWarning(draft, dropped));
+  // A file saved before its text was pasted in, or made by npm run new and left: a scheduled build publishes
+  // a page with the headline alone. A body of pictures only is a photo story, not an empty one.
+  if (rendered.wordCount === 0 && !rendered.firstImage) {
+    warnings.push(
+      new ArhivarError({
+        code: 'article/empty-body',
+        message: 'the article has no text, so its page is published with the title alone',
+        file: draft.file,
+        line: draft.bodyLine,
+        hint: "write the text below the front matter's closing ---, or add draft: true until it is written",
+      }),
+    );
+  }
   const earlier = draft.frontMatter.slug === undefined ? earlierSlug(draft.title) : undefined;
   if (earlier !== undefined) {
     warnings.push(

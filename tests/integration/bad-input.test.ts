@@ -213,6 +213,27 @@ describe('bad input', () => {
     }
   });
 
+  it('warns about an article with no text, from a fresh build and from .cache/, but not about a draft or a photo story', async () => {
+    const root = await copyFixture('archive-basic');
+    const folder = path.join(root, 'content/articles/2025');
+    await writeFile(path.join(folder, 'prazen.md'), '---\ntitle: Naslov brez besedila\ndate: 2025-12-01\n---\n\n<!-- besedilo pride -->\n');
+    await writeFile(path.join(folder, 'osnutek.md'), '---\ntitle: Osnutek\ndate: 2025-12-01\ndraft: true\n---\n');
+    await writeFile(path.join(folder, 'fotografije.md'), '---\ntitle: Fotografije\ndate: 2025-12-01\n---\n\n![](/slike/1.jpg)\n');
+    for (const run of ['fresh', 'from .cache/']) {
+      const site = await buildSite(root);
+      const warnings = site.result.model.warnings.filter((w) => w.code === 'article/empty-body');
+      expect(warnings.map((w) => [w.file, w.line, w.message, w.hint]), run).toEqual([
+        [
+          'content/articles/2025/prazen.md',
+          5,
+          'the article has no text, so its page is published with the title alone',
+          "write the text below the front matter's closing ---, or add draft: true until it is written",
+        ],
+      ]);
+      expect(await site.read('/2025/12/01/naslov-brez-besedila/')).toContain('<h1>Naslov brez besedila</h1>');
+    }
+  });
+
   it('warns about an article or a settings file left where nothing reads it, and still builds', async () => {
     const root = await copyFixture('archive-basic');
     await writeFile(path.join(root, 'content/zgubljen.md'), '---\ntitle: Zgubljen\ndate: 2025-12-01\n---\n\nBesedilo.\n');
