@@ -290,9 +290,9 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       const { renderMarkdown } = await import('./markdown/render.ts');
       for (const person of unrendered) {
         try {
-          const { html, imagesWithoutAlt, vagueLinks } = renderMarkdown(person.bio!);
+          const { html, imagesWithoutAlt, vagueLinks, droppedUrls } = renderMarkdown(person.bio!);
           bios.set(person.id, html);
-          if (imagesWithoutAlt || vagueLinks) bioFacts.set(person.id, { imagesWithoutAlt, vagueLinks });
+          if (imagesWithoutAlt || vagueLinks || droppedUrls) bioFacts.set(person.id, { imagesWithoutAlt, vagueLinks, droppedUrls });
         } catch (error) {
           renderErrors.push(renderFailure(error, person.file ?? '', undefined));
         }

@@ -3,7 +3,7 @@ import { writeNewFile } from '../content/write-new-file.ts';
 import path from 'node:path';
 import { ArhivarError } from '../errors.ts';
 import { checkProjectFolder } from '../pipeline/folders.ts';
-import { decodeText, listMarkdownFiles, readSourceFile, CONTENT_DIR } from '../content/read.ts';
+import { decodeText, listMarkdownFiles, readSourceFile, CONTENT_DIR, FRONT_MATTER_OPENING } from '../content/read.ts';
 import { parseContentDate } from '../content/dates.ts';
 import { stripControlCharacters, validateArticle } from '../content/article.ts';
 import { parsePerson, type Person } from '../content/person.ts';
@@ -121,6 +121,16 @@ async function importOne(source: string, options: ImportOptions, registry: Regis
   const shown = path.relative(process.cwd(), source) || source;
   const [bytes, info] = await Promise.all([readFile(source), stat(source)]);
   const text = decodeText(bytes, shown);
+  if (FRONT_MATTER_OPENING.test(text)) {
+    // Its --- lines and keys would become paragraphs of the body, and its --- line the title.
+    throw new ArhivarError({
+      code: 'import/has-front-matter',
+      message: 'the file opens with front matter (a --- line), so it is a Markdown article already, not plain text',
+      file: shown,
+      line: 1,
+      hint: 'rename it to end in .md and put it under content/articles/ (an editor that adds .txt on saving makes clanek.md.txt of clanek.md)',
+    });
+  }
   const { headline, blocks } = splitPlainText(text, { headline: options.title === undefined });
   const firstParagraph = blocks.find((block) => block.kind === 'paragraph');
   if (!firstParagraph && headline === undefined) {

@@ -8,6 +8,8 @@ import { blankUnshownMarkdown } from '../markdown/shown-text.ts';
 import { findPerson, loadRegistry, resolveNames, type Registry } from '../people/registry.ts';
 import { createDetector, findUnknownNames, likelyBaseForm, nameGroupKey, tokenize, type Mention, type PeopleDetector } from '../people/detect.ts';
 import { tagArticlePeople } from '../people/article-people.ts';
+import { suggestPerson } from '../people/suggestion.ts';
+import type { Person } from '../content/person.ts';
 import { joinArticleText } from '../people/article-text.ts';
 import { collator } from '../text/sl.ts';
 import { checkContentFolder } from '../pipeline/folders.ts';
@@ -43,6 +45,8 @@ export interface PersonReport {
   explicit: boolean;
   /** Dropped by the article's notPeople: key. */
   dropped: boolean;
+  /** Listed in people: with no file in content/people/: the name as written, and whom it probably means. */
+  noFile?: { suggested: Person | undefined };
   mentions: Array<Mention & { line: number | undefined; where: 'title' | 'summary' | 'body' }>;
 }
 
@@ -81,7 +85,8 @@ export async function explainArticle(root: string, articlePath: string): Promise
     article = result.article;
   }
   const rendered = renderMarkdown(article.body);
-  const explicit = resolveNames(loaded.registry, article.frontMatter.people).ids;
+  const resolved = resolveNames(loaded.registry, article.frontMatter.people);
+  const explicit = resolved.ids;
   const parts = { title: article.title, summary: article.frontMatter.summary, body: rendered.text };
   const tagged = tagArticlePeople(loaded.detector, loaded.registry, explicit, [], parts);
   const withoutDropped = tagArticlePeople(loaded.detector, loaded.registry, explicit, article.frontMatter.notPeople, parts);
@@ -98,7 +103,15 @@ export async function explainArticle(root: string, articlePath: string): Promise
         if (joined.summaryStart !== undefined && mention.start >= joined.summaryStart) return { ...mention, where: 'summary' as const, line: article.keyLines.get('summary') };
         return { ...mention, where: 'title' as const, line: article.keyLines.get('title') };
       });
-    reports.push({ id, name: person?.name ?? id, explicit: explicit.includes(id), dropped: !withoutDropped.people.includes(id), mentions });
+    const unknown = person ? undefined : resolved.unknown.find((entry) => entry.id === id);
+    reports.push({
+      id,
+      name: person?.name ?? unknown?.name ?? id,
+      explicit: explicit.includes(id),
+      dropped: !withoutDropped.people.includes(id),
+      mentions,
+      ...(unknown ? { noFile: { suggested: suggestPerson(loaded.registry, unknown.name)?.person } } : {}),
+    });
   }
   return { file: article.file, people: reports };
 }
@@ -152,6 +165,7 @@ export function formatExplanation(report: { file: string; people: PersonReport[]
   for (const person of report.people) {
     const status = [
       person.explicit ? 'listed in people:' : 'detected',
+      person.noFile && `no file in content/people/${person.noFile.suggested ? ` (probably ${person.noFile.suggested.name}, ${person.noFile.suggested.file})` : ''}`,
       `${person.mentions.length} ${person.mentions.length === 1 ? 'mention' : 'mentions'}`,
       person.dropped ? 'DROPPED by notPeople:' : '',
     ].filter(Boolean);

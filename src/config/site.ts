@@ -11,7 +11,7 @@ export function parseSiteConfig(source: SourceFile | undefined): { config: SiteC
   if (!source) return { config: defaults, errors: [] };
   let block;
   try {
-    block = parseYamlBlock(source.text, source.file, 1);
+    block = parseYamlBlock(source.text, source.file, 1, 'site.yaml');
   } catch (error) {
     if (error instanceof ArhivarError) return { config: defaults, errors: [error] };
     throw error;

@@ -1,4 +1,4 @@
-import { ljubljanaCalendar, ljubljanaOffsetMinutes } from '../text/sl.ts';
+import { ljubljanaCalendar, ljubljanaOffsetMinutes, MONTHS_GENITIVE, MONTHS_NOMINATIVE } from '../text/sl.ts';
 
 /**
  * Front-matter dates. YAML would read `2025-12-22T23:30:00` as UTC (23 December in Ljubljana), so
@@ -79,18 +79,35 @@ export function parseContentDate(input: unknown): DateResult {
   return { ok: true, value: { instant: new Date(instant), hasTime: h !== undefined } };
 }
 
-/** "22. 12. 2025", "22.12.2025 ob 18.30": how Slovenian text writes a date; the hint gives the same one as front matter needs it. */
-const SLOVENIAN_DATE = /^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})(?:,?\s+(?:ob\s+)?(\d{1,2})[.:](\d{2}))?$/i;
+/**
+ * How Slovenian text writes a date and time, which editors copy into front matter: "22. 12. 2025",
+ * "22.12.2025 ob 18.30", "22. decembra 2025" (the month as a word, genitive or nominative), and a date
+ * written right with the time the Slovenian way ("2025-12-22 ob 18.30", "2025-12-22T18.30"). The hint
+ * gives the same moment as front matter needs it.
+ */
+const MONTH_WORD = new Map<string, number>([...MONTHS_GENITIVE, ...MONTHS_NOMINATIVE].map((word, index) => [word, (index % 12) + 1]));
+const SLOVENIAN_TIME = String.raw`(?:,?\s+(?:ob\s+)?(\d{1,2})[.:](\d{2})(?:\s*h)?)?`;
+const SLOVENIAN_DATE = new RegExp(String.raw`^(\d{1,2})\.\s*(\d{1,2}\.|\p{L}+)\s*(\d{4})${SLOVENIAN_TIME}$`, 'iu');
+const YEAR_FIRST_SLOVENIAN_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:T|,?\s+(?:ob\s+)?)(\d{1,2})[.:](\d{2})(?:\s*h)?$/i;
 
 function slovenianDateHint(text: string): string | undefined {
-  const match = SLOVENIAN_DATE.exec(text);
-  if (!match) return undefined;
-  const [, day, month, year, hour, minute] = match;
-  // An impossible date (31. 2. 2025) gets the general hint, not one that fails again.
-  if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > daysInMonth(Number(year), Number(month))) return undefined;
-  const date = `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
+  const yearFirst = YEAR_FIRST_SLOVENIAN_TIME.exec(text);
+  const dayFirst = yearFirst ? undefined : SLOVENIAN_DATE.exec(text);
+  if (!yearFirst && !dayFirst) return undefined;
+  const [year, month, day, hour, minute] = yearFirst
+    ? [yearFirst[1]!, Number(yearFirst[2]), Number(yearFirst[3]), yearFirst[4], yearFirst[5]]
+    : [dayFirst![3]!, monthOf(dayFirst![2]!), Number(dayFirst![1]), dayFirst![4], dayFirst![5]];
+  // An impossible date or time (31. 2. 2025, ob 25.00) gets the general hint, not one that fails again.
+  if (month === undefined || month < 1 || month > 12 || day < 1 || day > daysInMonth(Number(year), month)) return undefined;
+  if (hour !== undefined && (Number(hour) > 23 || Number(minute) > 59)) return undefined;
+  const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   const written = hour === undefined ? date : `${date}T${hour.padStart(2, '0')}:${minute}`;
   return `write ${written}: the same ${hour === undefined ? 'date' : 'date and time'}, year first (Europe/Ljubljana is assumed)`;
+}
+
+/** "12." or a month's name in the genitive or nominative (decembra, december); undefined for any other word. */
+function monthOf(written: string): number | undefined {
+  return written.endsWith('.') ? Number(written.slice(0, -1)) : MONTH_WORD.get(written.toLowerCase());
 }
 
 const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

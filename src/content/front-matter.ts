@@ -133,13 +133,16 @@ export interface YamlBlock {
   keyLines: Map<string, number>;
 }
 
-/** Parses a YAML document safely; `firstLine` is the file line the block starts on, so errors point at the file. */
-export function parseYamlBlock(source: string, file: string, firstLine = 1): YamlBlock {
-  return parseSimpleYaml(source, firstLine) ?? parseYamlDocument(source, file, firstLine);
+/**
+ * Parses a YAML document safely; `firstLine` is the file line the block starts on, so errors point at the file.
+ * `subject` names the block in messages: an article's or person's front matter, or content/site.yaml.
+ */
+export function parseYamlBlock(source: string, file: string, firstLine = 1, subject = 'front matter'): YamlBlock {
+  return parseSimpleYaml(source, firstLine) ?? parseYamlDocument(source, file, firstLine, subject);
 }
 
 /** parseYamlBlock through the YAML parser alone: every block parseSimpleYaml leaves, and every error. */
-export function parseYamlDocument(source: string, file: string, firstLine = 1): YamlBlock {
+export function parseYamlDocument(source: string, file: string, firstLine = 1, subject = 'front matter'): YamlBlock {
   const lineCounter = new LineCounter();
   const document = parseDocument(source, {
     schema: 'core',
@@ -161,8 +164,10 @@ export function parseYamlDocument(source: string, file: string, firstLine = 1): 
       message: isTag
         ? `YAML tag is not allowed: ${firstLineOf(problem.message)}`
         : tooDeep
-          ? 'front matter is nested too deeply to read (lists or mappings inside each other thousands of levels deep)'
-          : `front matter is not valid YAML: ${firstLineOf(problem.message)}`,
+          ? `${subject} is nested too deeply to read (lists or mappings inside each other thousands of levels deep)`
+          : problem.code === 'MULTIPLE_DOCS'
+            ? `${subject} is not valid YAML: a --- line splits it in two`
+            : `${subject} is not valid YAML: ${firstLineOf(problem.message)}`,
       file,
       line,
       hint: isTag
@@ -170,8 +175,10 @@ export function parseYamlDocument(source: string, file: string, firstLine = 1): 
         : problem.code === 'DUPLICATE_KEY'
           ? 'each key may appear once; delete the repeated one'
           : tooDeep
-            ? 'front matter holds a few plain values; remove the runs of [ or { brackets'
-            : 'check the indentation and quoting on that line; put text containing ": " or "#" in quotes',
+            ? `${subject} holds a few plain values; remove the runs of [ or { brackets`
+            : problem.code === 'MULTIPLE_DOCS'
+              ? `${subject} is YAML alone, with no --- lines (those mark an article's front matter): delete them`
+              : lineHint(source.split('\n')[line - firstLine]) ?? 'check the indentation and quoting on that line; put text containing ": " or "#" in quotes',
     });
   }
   let data: unknown;
@@ -221,6 +228,42 @@ function openingOffset(document: Document.Parsed, problem: YAMLError): number | 
     if (wanted(node) && range && range[0] < at && at <= range[2] && (opening === undefined || range[0] > opening)) opening = range[0];
   });
   return opening;
+}
+
+/**
+ * A hint for the line a YAML error is on, when the mistake is one editors make often. A tab at the start of
+ * the line, which YAML does not take as indentation. A quote that opens the value and is never closed. Or a
+ * text value that YAML reads as more than text: a second ": " in it (title: Witkoff: pogovori so bili
+ * produktivni), or quotes inside it (title: "Mir je blizu", je dejal; title: "Trump: "Mir je blizu"").
+ * For those the hint is the line to write, with the text in quotes as typed (a pair of quotes around all of
+ * it taken as the editor's own quoting), checked to read back as that text. undefined for any other line.
+ */
+export function lineHint(line: string | undefined): string | undefined {
+  if (line === undefined) return undefined;
+  if (/^ *\t/.test(line)) return 'this line starts with a tab, which YAML does not read as indentation: indent it with spaces instead';
+  const match = /^( *- +)(.*?)\s*$/.exec(line) ?? /^( *[A-Za-z_][\w-]*: +)(.*?)\s*$/.exec(line);
+  if (!match) return undefined;
+  const [, start, value] = match as unknown as [string, string, string];
+  // Only a value meant as text: not a list or mapping in brackets, a block scalar, an anchor, alias, tag or comment.
+  if (value === '' || /^[[{|>&*!#%@`]/.test(value) || readsAsText(line)) return undefined;
+  const opening = value[0];
+  if ((opening === '"' || opening === "'") && value.split(opening).length === 2) {
+    return `the ${opening} that opens this value is never closed: end the text with ${opening}`;
+  }
+  const text = opening === '"' && value.endsWith('"') && value.length > 1 ? value.slice(1, -1) : value;
+  const quoted = text.includes('"') && !text.includes("'") ? `'${text}'` : `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  const fixed = `${start}${quoted}`;
+  if (!readsAsText(fixed, text)) return undefined;
+  return `text with ": " or quotes in it goes in quotes as a whole; write the line as ${fixed.trim()}`;
+}
+
+/** Whether `line` alone is valid YAML whose one value (of a key or a list item) is a string, `expected` if given. */
+function readsAsText(line: string, expected?: string): boolean {
+  const document = parseDocument(line.trimStart(), { schema: 'core', customTags: [] });
+  if (document.errors.length > 0) return false;
+  const data: unknown = document.toJS();
+  const value = Array.isArray(data) ? data[0] : data !== null && typeof data === 'object' ? Object.values(data)[0] : undefined;
+  return typeof value === 'string' && (expected === undefined || value === expected);
 }
 
 function firstLineOf(message: string): string {

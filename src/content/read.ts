@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ArhivarError } from '../errors.ts';
 import { folderKind } from '../folder-kind.ts';
@@ -295,13 +295,15 @@ export async function listMarkdownFiles(root: string, directory: string, errors:
         await walk(absolute);
       } else if (isFile && isMarkdown) found.push(absolute);
       else if (isFile && warnings && ALMOST_MARKDOWN.test(entry.name)) {
-        const plainText = /\.te?xt$/i.test(entry.name);
+        // A .txt that opens with front matter is an article saved by an editor that adds .txt (Notepad's
+        // clanek.md.txt): import would take its --- lines for text, so it is to be renamed like a .markdown.
+        const plainText = /\.te?xt$/i.test(entry.name) && !(await opensWithFrontMatter(absolute));
         warnings.push(
           new ArhivarError({
             code: 'content/stray-file',
             message: `only .md files are read, so this ${plainText ? 'plain-text' : 'Markdown'} file is not published`,
             file: toProjectPath(root, absolute),
-            hint: plainText ? `turn it into an article with: npm run import -- ${toProjectPath(root, absolute)}` : 'rename it to end in .md',
+            hint: plainText ? `turn it into an article with: npm run import -- ${toProjectPath(root, absolute)}` : `rename it to end in .md: ${entry.name.replace(/(\.(md|markdown|mdown|mkdn?|mkd))?\.(markdown|mdown|mkdn?|mkd|txt|text)$/i, '.md')}`,
           }),
         );
       } else if (isMarkdown) {
@@ -329,6 +331,21 @@ export async function listMarkdownFiles(root: string, directory: string, errors:
   await walk(directory);
   return found;
 }
+
+/** Whether the file's first line is the --- that opens front matter (after a byte-order mark, if any). */
+async function opensWithFrontMatter(absolute: string): Promise<boolean> {
+  const handle = await open(absolute, 'r').catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(8), 0, 8, 0);
+    return FRONT_MATTER_OPENING.test(buffer.subarray(0, bytesRead).toString('utf8'));
+  } finally {
+    await handle.close();
+  }
+}
+
+/** `---` alone on the first line, as front-matter.ts reads it once the text is decoded. */
+export const FRONT_MATTER_OPENING = /^\uFEFF?---[ \t]*\r?\n/;
 
 /** A link that leads out of content/ (or nowhere) is never followed: content/ is all a build may read. */
 function linkOutside(root: string, absolute: string, target: string | undefined): ArhivarError {

@@ -29,6 +29,8 @@ export interface RenderedMarkdown {
   firstImage?: BodyImage;
   /** Links whose text says nothing out of context ("tukaj", "preberi več") or is empty, in order; absent when there are none. */
   vagueLinks?: VagueLink[];
+  /** Images and links whose address the sanitiser drops, in order; absent when there are none. */
+  droppedUrls?: DroppedUrl[];
 }
 
 /**
@@ -49,6 +51,25 @@ export interface VagueLink {
   /** The text as the reader sees it, white space folded ("Preberi več »"); empty for a link with no text. */
   text: string;
 }
+
+/**
+ * An image or link published without its address, because the sanitiser keeps only http(s) (and, for links,
+ * mailto and a few more) and paths: a picture pasted into the text (`data:image/png;base64,…`, as Word and
+ * Google Docs paste one), a file on the editor's computer (`file:///C:/…`, `C:\Users\…`), `tel:`. The image
+ * becomes its alt text and the link its text, so the reader sees no picture and no link, and nothing else
+ * would tell the editor.
+ */
+export interface DroppedUrl {
+  /** Counted from the body's first line, where the image or link starts. */
+  line: number;
+  kind: 'image' | 'link';
+  /** The address as written, cut to DROPPED_URL_SHOWN characters (a pasted picture's is megabytes long). */
+  url: string;
+  /** The image's alt text or the link's text, white space folded: what the reader sees in its place. */
+  text: string;
+}
+
+const DROPPED_URL_SHOWN = 60;
 
 /**
  * GitHub's schema, except for ids. GitHub keeps an `id` on any element and prefixes it with `user-content-`
@@ -85,6 +106,8 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   nestHeadings(tree);
   identifyHeadings(tree);
   const definitions = definitionsOf(tree);
+  const droppedUrls: DroppedUrl[] = [];
+  collectDroppedUrls(tree, definitions, droppedUrls);
   replaceDroppedImages(tree, definitions);
   withoutCellAlignment(tree);
   const withoutAlt: number[] = [];
@@ -98,6 +121,7 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   const rendered: RenderedMarkdown = { html, text, firstParagraph, wordCount: countWords(text) };
   if (withoutAlt.length > 0) rendered.imagesWithoutAlt = withoutAlt;
   if (vagueLinks.length > 0) rendered.vagueLinks = vagueLinks;
+  if (droppedUrls.length > 0) rendered.droppedUrls = droppedUrls;
   const firstImage = firstImageOf(tree, definitions);
   if (firstImage) rendered.firstImage = firstImage;
   return rendered;
@@ -113,6 +137,20 @@ function collectImagesWithoutAlt(node: Nodes, out: number[]): void {
   } else if ('children' in node) {
     for (const child of node.children) collectImagesWithoutAlt(child, out);
   }
+}
+
+/** Images and links whose URL the sanitiser drops (see DroppedUrl). Run before replaceDroppedImages, which turns such images into text. */
+function collectDroppedUrls(node: Nodes, definitions: ReadonlyMap<string, Definition>, out: DroppedUrl[]): void {
+  const isImage = node.type === 'image' || node.type === 'imageReference';
+  if (isImage || node.type === 'link' || node.type === 'linkReference') {
+    const url = node.type === 'image' || node.type === 'link' ? node.url : definitions.get(node.identifier)?.url;
+    const dropped = url !== undefined && (isImage ? !keepsImageUrl(url) : !keepsUrl(url, LINK_PROTOCOLS));
+    if (dropped && node.position) {
+      const shown = url.length > DROPPED_URL_SHOWN ? `${url.slice(0, DROPPED_URL_SHOWN).replace(/[\uD800-\uDBFF]$/, '')}…` : url;
+      out.push({ line: node.position.start.line, kind: isImage ? 'image' : 'link', url: shown, text: foldWhitespace(isImage ? (node.alt ?? '') : inlineText(node)) });
+    }
+  }
+  if ('children' in node) for (const child of node.children) collectDroppedUrls(child, definitions, out);
 }
 
 /**

@@ -1,12 +1,16 @@
 import { ArhivarError } from '../errors.ts';
-import type { MarkdownFacts } from '../markdown/render.ts';
+import type { DroppedUrl, MarkdownFacts } from '../markdown/render.ts';
+
+/** What of a rendered Markdown text the warnings below are made from; .cache/ keeps it for bios (pipeline/people.ts). */
+export type WarnedFacts = Pick<MarkdownFacts, 'imagesWithoutAlt' | 'vagueLinks' | 'droppedUrls'>;
 
 /**
- * Warnings about what a rendered Markdown text publishes for readers who use a screen reader: images with
- * no alt text and links whose text says nothing out of context. Articles' bodies and people's bios get the
- * same ones, under their own code prefix; `firstLine` is the line of the file the Markdown starts on.
+ * Warnings about what a rendered Markdown text publishes otherwise than its author meant: images with no
+ * alt text and links whose text says nothing out of context (for readers with a screen reader), and images
+ * and links published without their address. Articles' bodies and people's bios get the same ones, under
+ * their own code prefix; `firstLine` is the line of the file the Markdown starts on.
  */
-export function bodyWarnings(facts: Pick<MarkdownFacts, 'imagesWithoutAlt' | 'vagueLinks'>, owner: 'article' | 'person', file: string, firstLine: number): ArhivarError[] {
+export function bodyWarnings(facts: WarnedFacts, owner: 'article' | 'person', file: string, firstLine: number): ArhivarError[] {
   const warnings: ArhivarError[] = [];
   for (const line of facts.imagesWithoutAlt ?? []) {
     warnings.push(
@@ -32,5 +36,41 @@ export function bodyWarnings(facts: Pick<MarkdownFacts, 'imagesWithoutAlt' | 'va
       }),
     );
   }
+  for (const dropped of facts.droppedUrls ?? []) warnings.push(droppedUrlWarning(dropped, owner, file, firstLine));
   return warnings;
 }
+
+/**
+ * An image or link the page shows without its address (render.ts, DroppedUrl). The two common causes get
+ * their own words: a picture pasted into the text, and a file on the editor's own computer.
+ */
+function droppedUrlWarning(dropped: DroppedUrl, owner: 'article' | 'person', file: string, firstLine: number): ArhivarError {
+  const what = dropped.kind === 'image' ? 'image' : 'link';
+  const shown =
+    dropped.kind === 'image'
+      ? dropped.text
+        ? `readers see only its alt text "${dropped.text}"`
+        : 'readers see nothing in its place'
+      : `readers see "${dropped.text}" as plain text`;
+  const pasted = dropped.kind === 'image' && /^data:/i.test(dropped.url);
+  const local = /^file:/i.test(dropped.url) || /^[a-z]:[\\/]/i.test(dropped.url);
+  const cause = !dropped.url
+    ? 'is empty'
+    : pasted
+      ? `is a picture pasted into the text (${dropped.url.split(',')[0]},…)`
+      : local
+        ? `is a file on a computer (${dropped.url}), which readers cannot open`
+        : `"${dropped.url}" is not one a page may carry (only http, https and paths${dropped.kind === 'link' ? ', and mailto' : ''})`;
+  const example = dropped.text || 'Opis slike';
+  return new ArhivarError({
+    code: `${owner}/dropped-url`,
+    message: `this ${what}'s address ${cause}, so it is published without it: ${shown}`,
+    file,
+    line: firstLine + dropped.line - 1,
+    hint:
+      dropped.kind === 'image' && (pasted || local)
+        ? `save the picture as a file in public/ (public/slike/foto.jpg) and write ![${example}](/slike/foto.jpg)`
+        : `write a web address (https://…) or a path on this site (/slike/…)${dropped.kind === 'link' ? ', or a mailto: address' : ''}, or remove the ${what}`,
+  });
+}
+

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Person } from '../content/person.ts';
 import type { SourceFile } from '../content/read.ts';
-import type { MarkdownFacts } from '../markdown/render.ts';
+import type { WarnedFacts } from './body-warnings.ts';
 import { readCacheFile, writeCacheFile } from './cache.ts';
 import { codeVersion } from './version.ts';
 
@@ -15,8 +15,8 @@ export interface StoredPeople {
   key: string;
   people: Person[];
   bios: Map<string, string>;
-  /** What a screen reader would miss in each bio (images without alt text, vague links): warned on every build. */
-  bioFacts: Map<string, Pick<MarkdownFacts, 'imagesWithoutAlt' | 'vagueLinks'>>;
+  /** What each bio's warnings are made from (pipeline/body-warnings.ts): given on every build. */
+  bioFacts: Map<string, WarnedFacts>;
 }
 
 const FILE = 'people.bin';

@@ -6,6 +6,7 @@ import { bodyWarnings } from './body-warnings.ts';
 import type { RenderedMarkdown } from '../markdown/render.ts';
 import { combineArticlePeople } from '../people/article-people.ts';
 import { resolveNames, type Registry } from '../people/registry.ts';
+import { suggestPerson, type PersonSuggestion } from '../people/suggestion.ts';
 import { earlierSlug, slugify } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
 import type { DetectedPeople } from '../workers/markdown-pool.ts';
@@ -34,7 +35,7 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
         message: `"${person.name}" has no file in content/people/; the page ${urls.person(person.id)} is made from the name alone`,
         file: draft.file,
         line: draft.keyLines.get('people'),
-        hint: `add content/people/${person.id}.md with name: ${person.name} and a role, or correct the spelling`,
+        hint: unknownPersonHint(registry, person),
       }),
     );
   }
@@ -46,7 +47,7 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
         message: `notPeople names "${name}", who has no file in content/people/, so it removes nobody`,
         file: draft.file,
         line: draft.keyLines.get('notPeople'),
-        hint: 'write the name as in the person file (name: or an alias), or the file name without .md',
+        hint: suggestionHint(suggestPerson(registry, name), name) ?? 'write the name as in the person file (name: or an alias), or the file name without .md',
       }),
     );
   }
@@ -64,6 +65,19 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
     );
   }
   warnings.push(...bodyWarnings(rendered, 'article', draft.file, draft.bodyLine));
+  // A file saved before its text was pasted in, or made by npm run new and left: a scheduled build publishes
+  // a page with the headline alone. A body of pictures only is a photo story, not an empty one.
+  if (rendered.wordCount === 0 && !rendered.firstImage) {
+    warnings.push(
+      new ArhivarError({
+        code: 'article/empty-body',
+        message: 'the article has no text, so its page is published with the title alone',
+        file: draft.file,
+        line: draft.bodyLine,
+        hint: "write the text below the front matter's closing ---, or add draft: true until it is written",
+      }),
+    );
+  }
   const earlier = draft.frontMatter.slug === undefined ? earlierSlug(draft.title) : undefined;
   if (earlier !== undefined) {
     warnings.push(
@@ -144,4 +158,30 @@ export type Draft = Omit<ArticleSource, 'body'>;
 export function withoutBody(article: ArticleSource): Draft {
   const { file, frontMatter, title, slug, bodyLine, keyLines } = article;
   return { file, frontMatter, title, slug, bodyLine, keyLines };
+}
+
+/** What to do about a name in people: that has no person file: the registry person it probably means, or a new file. */
+function unknownPersonHint(registry: Registry, person: Person): string {
+  const addFile = `add content/people/${person.id}.md with name: ${person.name} and a role`;
+  const suggestion = suggestPerson(registry, person.name);
+  const instead = suggestionHint(suggestion, person.name);
+  if (!instead) return `${addFile}, or correct the spelling`;
+  // A case form or the order of the words is no other person; a surname or a near spelling may be.
+  return suggestion!.why === 'form' || suggestion!.why === 'order' ? instead : `${instead}; if it is someone else, ${addFile}`;
+}
+
+function suggestionHint(suggestion: PersonSuggestion | undefined, name: string): string | undefined {
+  if (!suggestion) return undefined;
+  const { person, why } = suggestion;
+  const where = `the name in ${person.file}`;
+  switch (why) {
+    case 'form':
+      return `write ${person.name}, ${where}: "${name}" is a case form of it, and a list takes the name as the person file writes it`;
+    case 'order':
+      return `write ${person.name}, ${where}: a list takes the name as the person file writes it, first name first`;
+    case 'surname':
+      return `write ${person.name}, ${where}, if that is who is meant: "${name}" is only a form of that person's surname`;
+    case 'spelling':
+      return `write ${person.name}, ${where}, if that is who is meant`;
+  }
 }

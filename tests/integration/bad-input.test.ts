@@ -91,6 +91,31 @@ describe('bad input', () => {
     expect(await site.read('/osebe/marija-neznana/')).toContain('<h1>Marija Neznana</h1>');
   });
 
+  it('names the registry person that a declined, reordered or misspelt name in people: or notPeople: probably means', async () => {
+    const root = await copyFixture('unknown-person');
+    const file = path.join(root, 'content/articles/srecanje.md');
+    const source = await readFile(file, 'utf8');
+    await writeFile(file, source.replace('  - Marija Neznana\n', '  - Stevom Witkoffom\n  - Witkof\nnotPeople: [Witkoff Steve]\n'));
+    const site = await buildSite(root);
+    expect(site.result.model.warnings.map((w) => [w.code, w.line, w.hint])).toEqual([
+      [
+        'article/unknown-person',
+        4,
+        'write Steve Witkoff, the name in content/people/steve-witkoff.md: "Stevom Witkoffom" is a case form of it, and a list takes the name as the person file writes it',
+      ],
+      [
+        'article/unknown-person',
+        4,
+        'write Steve Witkoff, the name in content/people/steve-witkoff.md, if that is who is meant; if it is someone else, add content/people/witkof.md with name: Witkof and a role',
+      ],
+      [
+        'article/unknown-not-person',
+        8,
+        'write Steve Witkoff, the name in content/people/steve-witkoff.md: a list takes the name as the person file writes it, first name first',
+      ],
+    ]);
+  });
+
   it('takes updated: with a date alone on the day of publication as a change that day, without the warning', async () => {
     const root = await copyFixture('archive-basic');
     const file = path.join(root, 'content/articles/2025/prvi.md');
@@ -162,27 +187,80 @@ describe('bad input', () => {
     ]);
   });
 
-  it('warns about an image without alt text and a vague link in a bio, at the line of the person file, fresh and from .cache/', async () => {
+  it('warns about an image without alt text, a vague link and a pasted picture in a bio, at the line of the person file, fresh and from .cache/', async () => {
     const root = await copyFixture('archive-basic');
     const file = path.join(root, 'content/people/ana-cankar.md');
     const source = await readFile(file, 'utf8');
     // Blank lines before the bio are trimmed off it; the lines must still be the file's.
-    await writeFile(file, source.replace('\n\nKratek opis', '\n\n\n\n![](/slike/ana.jpg)\n\nKratek opis') + '\nVeč [tukaj](https://example.si/ana).\n');
+    await writeFile(file, source.replace('\n\nKratek opis', '\n\n\n\n![](/slike/ana.jpg)\n\nKratek opis') + '\nVeč [tukaj](https://example.si/ana).\n\n![Ana Cankar](data:image/png;base64,iVBORw0KGgo)\n');
     const lines = (await readFile(file, 'utf8')).split('\n');
     const expected = [
       `content/people/ana-cankar.md:${lines.indexOf('![](/slike/ana.jpg)') + 1} person/image-without-alt`,
       `content/people/ana-cankar.md:${lines.findIndex((line) => line.includes('[tukaj]')) + 1} person/vague-link-text`,
+      `content/people/ana-cankar.md:${lines.findIndex((line) => line.startsWith('![Ana Cankar]')) + 1} person/dropped-url`,
     ];
-    expect(expected).toEqual(['content/people/ana-cankar.md:9 person/image-without-alt', 'content/people/ana-cankar.md:13 person/vague-link-text']);
+    expect(expected).toEqual([
+      'content/people/ana-cankar.md:9 person/image-without-alt',
+      'content/people/ana-cankar.md:13 person/vague-link-text',
+      'content/people/ana-cankar.md:15 person/dropped-url',
+    ]);
     for (const run of ['fresh', 'from .cache/']) {
       const site = await buildSite(root);
       const warnings = site.result.model.warnings.filter((w) => w.code.startsWith('person/'));
       expect(warnings.map((w) => `${w.file}:${w.line} ${w.code}`), run).toEqual(expected);
       expect(warnings[1]!.hint).toContain('instead of "tukaj"');
+      expect(warnings[2]!.hint).toBe('save the picture as a file in public/ (public/slike/foto.jpg) and write ![Ana Cankar](/slike/foto.jpg)');
     }
     // Mended, the warnings go, though the rest of the registry is unchanged.
     await writeFile(file, source);
     expect((await buildSite(root)).result.model.warnings.filter((w) => w.code.startsWith('person/'))).toEqual([]);
+  });
+
+  it('warns about a pasted picture and a file on a computer, published without their address, from a fresh build and from .cache/', async () => {
+    const root = await copyFixture('archive-basic');
+    const file = path.join(root, 'content/articles/2025/prvi.md');
+    const source = await readFile(file, 'utf8');
+    await writeFile(file, `${source.trimEnd()}\n\n![Župan na seji](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAA)\n\n![Grb](file:///C:/Users/urednik/grb.png)\n`);
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    const expected = [lines.findIndex((line) => line.startsWith('![Župan')) + 1, lines.findIndex((line) => line.startsWith('![Grb')) + 1].map(
+      (line) => `content/articles/2025/prvi.md:${line}`,
+    );
+    for (const run of ['fresh', 'from .cache/']) {
+      const site = await buildSite(root);
+      const warnings = site.result.model.warnings.filter((w) => w.code === 'article/dropped-url');
+      expect(warnings.map((w) => `${w.file}:${w.line}`), run).toEqual(expected);
+      expect(warnings.map((w) => [w.message, w.hint])).toEqual([
+        [
+          'this image\'s address is a picture pasted into the text (data:image/png;base64,…), so it is published without it: readers see only its alt text "Župan na seji"',
+          'save the picture as a file in public/ (public/slike/foto.jpg) and write ![Župan na seji](/slike/foto.jpg)',
+        ],
+        [
+          'this image\'s address is a file on a computer (file:///C:/Users/urednik/grb.png), which readers cannot open, so it is published without it: readers see only its alt text "Grb"',
+          'save the picture as a file in public/ (public/slike/foto.jpg) and write ![Grb](/slike/foto.jpg)',
+        ],
+      ]);
+    }
+  });
+
+  it('warns about an article with no text, from a fresh build and from .cache/, but not about a draft or a photo story', async () => {
+    const root = await copyFixture('archive-basic');
+    const folder = path.join(root, 'content/articles/2025');
+    await writeFile(path.join(folder, 'prazen.md'), '---\ntitle: Naslov brez besedila\ndate: 2025-12-01\n---\n\n<!-- besedilo pride -->\n');
+    await writeFile(path.join(folder, 'osnutek.md'), '---\ntitle: Osnutek\ndate: 2025-12-01\ndraft: true\n---\n');
+    await writeFile(path.join(folder, 'fotografije.md'), '---\ntitle: Fotografije\ndate: 2025-12-01\n---\n\n![](/slike/1.jpg)\n');
+    for (const run of ['fresh', 'from .cache/']) {
+      const site = await buildSite(root);
+      const warnings = site.result.model.warnings.filter((w) => w.code === 'article/empty-body');
+      expect(warnings.map((w) => [w.file, w.line, w.message, w.hint]), run).toEqual([
+        [
+          'content/articles/2025/prazen.md',
+          5,
+          'the article has no text, so its page is published with the title alone',
+          "write the text below the front matter's closing ---, or add draft: true until it is written",
+        ],
+      ]);
+      expect(await site.read('/2025/12/01/naslov-brez-besedila/')).toContain('<h1>Naslov brez besedila</h1>');
+    }
   });
 
   it('warns about an article or a settings file left where nothing reads it, and still builds', async () => {
@@ -203,9 +281,12 @@ describe('bad input', () => {
     await writeFile(path.join(root, 'content/articles/2025/drugi.markdown'), article.replace('slug:', 'slug: drugi-'));
     await writeFile(path.join(root, 'content/articles/2025/tretji.txt'), 'Tretji članek\n\nBesedilo.\n');
     await writeFile(path.join(root, 'content/articles/2025/slika.jpg'), 'not really a picture');
+    // Saved by an editor that adds .txt (Notepad): an article with front matter, not plain text to import.
+    await writeFile(path.join(root, 'content/articles/2025/cetrti.md.txt'), `\uFEFF${article.replace(/\n/g, '\r\n')}`);
     const site = await buildSite(root);
     expect(site.result.model.warnings.filter((w) => w.code === 'content/stray-file').map((w) => [w.file, w.message, w.hint])).toEqual([
-      ['content/articles/2025/drugi.markdown', 'only .md files are read, so this Markdown file is not published', 'rename it to end in .md'],
+      ['content/articles/2025/cetrti.md.txt', 'only .md files are read, so this Markdown file is not published', 'rename it to end in .md: cetrti.md'],
+      ['content/articles/2025/drugi.markdown', 'only .md files are read, so this Markdown file is not published', 'rename it to end in .md: drugi.md'],
       [
         'content/articles/2025/tretji.txt',
         'only .md files are read, so this plain-text file is not published',

@@ -172,6 +172,19 @@ describe('arhivar people (issue 3)', () => {
     expect(out).toMatch(/line 9 +"Golob" {2}surname; the article names Marko Golob in full/);
   });
 
+  it('shows a name listed in people: with no person file as written, with the registry person it probably means', async () => {
+    const file = path.join(root, 'content/articles/2025/brez-datoteke.md');
+    await writeFile(file, '---\ntitle: Kongres\ndate: 2025-03-01\npeople: [Tomaža Severja, Marija Neznana]\n---\n\nBesedilo.\n');
+    try {
+      const { code, out } = await run([file]);
+      expect(code).toBe(0);
+      expect(out).toContain('Tomaža Severja (tomaza-severja): listed in people:, no file in content/people/ (probably Tomaž Sever, content/people/tomaz-sever.md), 0 mentions');
+      expect(out).toContain('Marija Neznana (marija-neznana): listed in people:, no file in content/people/, 0 mentions');
+    } finally {
+      await rm(file);
+    }
+  });
+
   it('--suggest groups unknown names by base form and counts them', async () => {
     const { code, out } = await run(['--suggest']);
     expect(code).toBe(0);

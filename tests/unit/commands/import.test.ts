@@ -128,6 +128,20 @@ describe('arhivar import', () => {
     expect((await blockTexts(root, titled.imported[0]!.file)).texts).toEqual(['Vlada padla po dolgi seji', 'Poslanci so izglasovali nezaupnico.']);
   });
 
+  it('refuses a Markdown article saved as .txt, whose front matter would become its title and text, and imports the rest', async () => {
+    const root = await emptyProject();
+    const folder = path.join(root, 'dopisniki');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'clanek.md.txt'), '\uFEFF---\r\ntitle: Seja vlade\r\ndate: 2025-03-03\r\n---\r\n\r\nVlada je zasedala.\r\n');
+    await writeFile(path.join(folder, 'porocilo.txt'), 'Vlada je zasedala. Sprejela je sklep.\n');
+    const report = await importPlainText({ root, source: folder, date: '2025-03-03' });
+    expect(report.imported.map((article) => article.file)).toEqual(['content/articles/2025/vlada-je-zasedala.md']);
+    expect(report.problems.map((problem) => [problem.code, problem.line, problem.hint])).toEqual([
+      ['import/has-front-matter', 1, 'rename it to end in .md and put it under content/articles/ (an editor that adds .txt on saving makes clanek.md.txt of clanek.md)'],
+    ]);
+    expect(await readdir(path.join(root, 'content', 'articles', '2025'))).toEqual(['vlada-je-zasedala.md']);
+  });
+
   it('never overwrites: a second import of the same text is reported and the file stays as it was', async () => {
     const root = await emptyProject();
     const source = path.join(root, 'clanek.txt');

@@ -22,3 +22,22 @@ describe('baseUrl in site.yaml', () => {
     }
   });
 });
+
+describe('a site.yaml that is not valid YAML', () => {
+  it('is named as site.yaml, and --- lines copied from an article are named as the cause', () => {
+    const { errors } = siteYaml('---\ntitle: Arhiv\n---\n');
+    expect(errors.map((error) => [error.code, error.line, error.message, error.hint])).toEqual([
+      [
+        'front-matter/bad-yaml',
+        3,
+        'site.yaml is not valid YAML: a --- line splits it in two',
+        "site.yaml is YAML alone, with no --- lines (those mark an article's front matter): delete them",
+      ],
+    ]);
+  });
+
+  it('gets the line to write for a title with ": "', () => {
+    const { errors } = siteYaml('title: Arhiv: novice\n');
+    expect(errors[0]?.hint).toContain('write the line as title: "Arhiv: novice"');
+  });
+});

@@ -46,6 +46,16 @@ describe('parseContentDate', () => {
     ['22. 12. 2025 ob 18.30', 'is not a date', 'write 2025-12-22T18:30: the same date and time, year first'],
     ['22. 12. 2025, 9:05', 'is not a date', 'write 2025-12-22T09:05: the same date and time, year first'],
     ['31. 2. 2025', '"31. 2. 2025" is not a date', EXAMPLE],
+    // The month as a word, in the genitive of running text or the nominative of a dateline.
+    ['5. decembra 2025', 'is not a date', 'write 2025-12-05: the same date, year first'],
+    ['5. december 2025 ob 14.30', 'is not a date', 'write 2025-12-05T14:30: the same date and time, year first'],
+    ['1. Marca 2026, 9.05 h', 'is not a date', 'write 2026-03-01T09:05: the same date and time, year first'],
+    ['5. decembrom 2025', 'is not a date', EXAMPLE],
+    // The date right, the time written the Slovenian way.
+    ['2025-12-05 ob 14.30', 'is not a date', 'write 2025-12-05T14:30: the same date and time, year first'],
+    ['2025-12-05T14.30', 'is not a date', 'write 2025-12-05T14:30: the same date and time, year first'],
+    ['2025-12-05 ob 14:30', 'is not a date', 'write 2025-12-05T14:30: the same date and time, year first'],
+    ['22. 12. 2025 ob 25.00', 'is not a date', EXAMPLE],
   ])('rejects %s', (input, message, hint) => {
     const result = parseContentDate(input);
     expect(result.ok).toBe(false);

@@ -49,6 +49,28 @@ describe('parseFrontMatter', () => {
     expect(error.hint).toBeTruthy();
   });
 
+  it.each([
+    // A ": " in a text value, the commonest slip: the hint is the line to write.
+    ['---\ntitle: Witkoff: pogovori so bili produktivni\ndate: 2025-12-22\n---\n', 2, 'write the line as title: "Witkoff: pogovori so bili produktivni"'],
+    ['---\ntitle: Pogovori\nsummary: Putin:\n---\n', 3, 'write the line as summary: "Putin:"'],
+    // Quotes inside the text: single quotes around it; a pair around all of it is the editor's own quoting.
+    ['---\ntitle: "Trump: "Mir je blizu""\n---\n', 2, `write the line as title: 'Trump: "Mir je blizu"'`],
+    ['---\ntitle: "Mir je blizu", je dejal Trump\n---\n', 2, `write the line as title: '"Mir je blizu", je dejal Trump'`],
+    ['---\ntitle: Trump\'s "deal": x\n---\n', 2, 'write the line as title: "Trump\'s \\"deal\\": x"'],
+    ['---\ntitle: T\npeople:\n  - Steve Witkoff\n  - "Kiril" Dmitrijev\n---\n', 5, `write the line as - '"Kiril" Dmitrijev'`],
+    ['---\ntitle: "Test\ndate: 2025-12-22\n---\n', 2, 'the " that opens this value is never closed: end the text with "'],
+    ['---\ntitle: a\n\tdate: b\n---\n', 3, 'this line starts with a tab, which YAML does not read as indentation: indent it with spaces instead'],
+  ])('says what to write for %j', (text, line, hint) => {
+    const error = failure(text);
+    expect(error.code).toBe('front-matter/bad-yaml');
+    expect(error.line).toBe(line);
+    expect(error.hint).toContain(hint);
+  });
+
+  it('gives the general hint where the line is not a text value that quotes would mend', () => {
+    expect(failure('---\ntitle: T\ntags: [a, b\nauthor: x\n---\n').hint).toMatch(/^check the indentation and quoting/);
+  });
+
   it('stops an alias bomb instead of expanding it', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(9).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);

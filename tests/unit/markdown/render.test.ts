@@ -210,6 +210,37 @@ it('skips a paragraph holding only an image whose URL is dropped when it takes t
   expect(renderMarkdown('![Opis](data:image/png;base64,AAAA)\n\nPrvi pravi odstavek.').firstParagraph).toBe('Prvi pravi odstavek.');
 });
 
+describe('renderMarkdown lists the images and links published without their address', () => {
+  it('finds pasted pictures, files on a computer and schemes a page may not carry, with their lines and texts', () => {
+    const pasted = `data:image/png;base64,${'A'.repeat(5000)}`;
+    const markdown = [
+      'Uvod.', // 1
+      '',
+      `![Županja na seji](${pasted})`, // 3
+      '',
+      '![](file:///C:/Users/urednik/Slike/seja.jpg) in ![Logo][r]', // 5
+      '',
+      '> Pokličite [tajništvo](tel:+38611234567) ali [pišite](mailto:tajnistvo@example.si).', // 7
+      '',
+      '[![Zemljevid](/slike/zemljevid.png)](javascript:alert(1))', // 9
+      '',
+      '[r]: C:\\Slike\\logo.png',
+    ].join('\n');
+    expect(renderMarkdown(markdown).droppedUrls).toEqual([
+      { line: 3, kind: 'image', url: `${pasted.slice(0, 60)}…`, text: 'Županja na seji' },
+      { line: 5, kind: 'image', url: 'file:///C:/Users/urednik/Slike/seja.jpg', text: '' },
+      { line: 5, kind: 'image', url: 'C:\\Slike\\logo.png', text: 'Logo' },
+      { line: 7, kind: 'link', url: 'tel:+38611234567', text: 'tajništvo' },
+      { line: 9, kind: 'link', url: 'javascript:alert(1)', text: 'Zemljevid' },
+    ]);
+  });
+
+  it('lists none where every address is published', () => {
+    const markdown = '![Foto](/slike/a.jpg) [vir](https://example.si/) [pošta](mailto:a@example.si) [razdelek](#ozadje) [stran](../drugi/)';
+    expect(renderMarkdown(markdown).droppedUrls).toBeUndefined();
+  });
+});
+
 describe('renderMarkdown renders GitHub tables', () => {
   const table = '| Leto | Prihodki |\n|---|--:|\n| 2025 | 12,1 |\n| 2026 | 12,4 |';
 

@@ -1,0 +1,108 @@
+import type { Person } from '../content/person.ts';
+import { slugify } from '../site/slug.ts';
+import { editDistance } from '../text/levenshtein.ts';
+import { allForms, personForms, type NameVariant } from './names.ts';
+import type { Registry } from './registry.ts';
+
+/**
+ * The registry person a name in `people:` or `notPeople:` probably means when it matches no name, alias or
+ * file name. Editors copy a name from the text, where it is declined (»s Kirilom Dmitrijevim«, »Vladimirja
+ * Putina«), write the surname alone or surname first, or misspell it; such a name gets a page of its own, so
+ * the warning should name the person instead of only asking for a new file.
+ *  - `form`: the words are case forms of the person's first names and surname (Kirilom Dmitrijevim);
+ *  - `order`: the same, surname first (Witkoff Steve);
+ *  - `surname`: a form of the surname alone (Trump, Putina), when one person has it;
+ *  - `spelling`: a name, alias or file name at most one edit in five letters away (Steve Witkof), or for one
+ *    word a form of a surname (Witkof).
+ * Only a hint: a different person may have such a name, so the name is not taken for the suggested one.
+ */
+export interface PersonSuggestion {
+  person: Person;
+  why: 'form' | 'order' | 'surname' | 'spelling';
+}
+
+export function suggestPerson(registry: Registry, name: string): PersonSuggestion | undefined {
+  const index = formIndexOf(registry);
+  const words = name.trim().split(/\s+/).map(slugify).filter(Boolean);
+  if (words.length === 0) return undefined;
+  const byForm = matchForms(index, words);
+  if (byForm) return byForm;
+  // A surname form that more than one person has (Novak) is no typo of another of their forms (Novaka).
+  if (words.length === 1 && index.has(words[0]!)) return undefined;
+  const slug = slugify(name);
+  // A single word is compared with the surnames' forms too (Witkof), where one person has the form.
+  const candidates: Array<[string, string]> = [...registry.lookup];
+  if (words.length === 1) for (const [form, entries] of index) if (entries.length === 1) candidates.push([form, entries[0]!.person.id]);
+  let best: { id: string; distance: number } | undefined;
+  for (const [key, id] of candidates) {
+    if (Math.abs(key.length - slug.length) > 2) continue;
+    const distance = editDistance(slug, key);
+    if (distance <= Math.max(1, Math.floor(slug.length / 5)) && (!best || distance < best.distance)) best = { id, distance };
+  }
+  const person = best && registry.people.get(best.id);
+  return person ? { person, why: 'spelling' } : undefined;
+}
+
+interface FormEntry {
+  person: Person;
+  variant: NameVariant;
+  /** The slugs of the variant's surname words before the declining one (van; Novak in Novak-Kovač). */
+  prefix: string[];
+  /** Slugs of every case form of its first names. */
+  firstForms: Set<string>;
+}
+
+/** Slug of a case form of a declining surname word → the name variants it belongs to. */
+type FormIndex = Map<string, FormEntry[]>;
+
+const indexes = new WeakMap<Registry, FormIndex>();
+
+/** Made once per registry, and only when a name matched nobody: most builds never need it. */
+function formIndexOf(registry: Registry): FormIndex {
+  let index = indexes.get(registry);
+  if (index) return index;
+  index = new Map();
+  for (const person of registry.people.values()) {
+    for (const variant of personForms(person).variants) {
+      const entry: FormEntry = {
+        person,
+        variant,
+        prefix: variant.surnamePrefix.map(slugify),
+        firstForms: new Set([...variant.firstForms].map(slugify)),
+      };
+      for (const form of new Set(allForms(variant.surname).map(slugify))) {
+        const entries = index.get(form) ?? [];
+        if (!entries.some((other) => other.person === person)) entries.push(entry);
+        index.set(form, entries);
+      }
+    }
+  }
+  indexes.set(registry, index);
+  return index;
+}
+
+/** A person whose surname (and first names, when there are more words) the words are forms of. */
+function matchForms(index: FormIndex, words: string[]): PersonSuggestion | undefined {
+  // Surname last (Kirilom Dmitrijevim), then surname first (Witkoff Steve, Dmitrijevim Kirilom).
+  const last = fullMatch(index.get(words.at(-1)!) ?? [], words.slice(0, -1), 'last');
+  if (last.length === 1) return { person: last[0]!, why: words.length === 1 ? 'surname' : 'form' };
+  if (words.length < 2) return undefined;
+  const first = fullMatch(index.get(words[0]!) ?? [], words.slice(1), 'first');
+  return first.length === 1 ? { person: first[0]!, why: 'order' } : undefined;
+}
+
+/** The distinct people of `entries` whose surname prefix and first names account for all of `rest`. */
+function fullMatch(entries: readonly FormEntry[], rest: string[], surnameAt: 'first' | 'last'): Person[] {
+  const people: Person[] = [];
+  for (const entry of entries) {
+    let given = rest;
+    if (entry.prefix.length > 0) {
+      const prefix = surnameAt === 'last' ? rest.slice(-entry.prefix.length) : rest.slice(0, entry.prefix.length);
+      if (prefix.join(' ') !== entry.prefix.join(' ')) continue;
+      given = surnameAt === 'last' ? rest.slice(0, -entry.prefix.length) : rest.slice(entry.prefix.length);
+    }
+    if (given.length > entry.variant.firstNames.length || !given.every((word) => entry.firstForms.has(word))) continue;
+    if (!people.includes(entry.person)) people.push(entry.person);
+  }
+  return people;
+}

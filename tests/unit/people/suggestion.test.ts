@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Person } from '../../../src/content/person.ts';
+import { buildRegistry } from '../../../src/people/registry.ts';
+import { suggestPerson } from '../../../src/people/suggestion.ts';
+
+function person(id: string, name: string, extra: Partial<Person> = {}): Person {
+  return { id, name, aliases: [], role: undefined, gender: undefined, detect: true, bio: '', file: `content/people/${id}.md`, ...extra };
+}
+
+const { registry } = buildRegistry([
+  person('kiril-dmitrijev', 'Kiril Dmitrijev'),
+  person('vladimir-putin', 'Vladimir Putin'),
+  person('steve-witkoff', 'Steve Witkoff'),
+  person('kaja-kallas', 'Kaja Kallas'),
+  person('vincent-van-gogh', 'Vincent van Gogh'),
+  person('janez-novak', 'Janez Novak'),
+  person('ana-novak', 'Ana Novak'),
+]);
+
+const suggested = (name: string) => {
+  const suggestion = suggestPerson(registry, name);
+  return suggestion && [suggestion.person.id, suggestion.why];
+};
+
+describe('suggestPerson: the registry person a name in people: that matches nobody probably means', () => {
+  it.each([
+    // Copied from the text, declined: every word a case form of the person's name.
+    ['Kirilom Dmitrijevim', 'kiril-dmitrijev', 'form'],
+    ['Vladimirja Putina', 'vladimir-putin', 'form'],
+    ['Vladimir Putina', 'vladimir-putin', 'form'],
+    ['kirilu dmitrijevu', 'kiril-dmitrijev', 'form'],
+    ['Kaje Kallas', 'kaja-kallas', 'form'],
+    ['Vincenta van Gogha', 'vincent-van-gogh', 'form'],
+    // Surname first, as in an index.
+    ['Witkoff Steve', 'steve-witkoff', 'order'],
+    ['Dmitrijevim Kirilom', 'kiril-dmitrijev', 'order'],
+    // The surname alone, in any case, when one person has it.
+    ['Putin', 'vladimir-putin', 'surname'],
+    ['Dmitrijeva', 'kiril-dmitrijev', 'surname'],
+    // A typo.
+    ['Steve Witkof', 'steve-witkoff', 'spelling'],
+    ['Kiril Dmitriev', 'kiril-dmitrijev', 'spelling'],
+    ['Witkof', 'steve-witkoff', 'spelling'],
+  ])('%s → %s (%s)', (name, id, why) => {
+    expect(suggested(name)).toEqual([id, why]);
+  });
+
+  it.each([
+    // Two people share the surname: no guess.
+    'Novak',
+    // Another first name before a registry surname is someone else (SLOVENIAN.md: Ivan Novak is not Janez).
+    'Ivan Novak',
+    'Marija Neznana',
+    'Putinova Rusija',
+  ])('suggests nobody for %s', (name) => {
+    expect(suggested(name)).toBeUndefined();
+  });
+});
