@@ -105,13 +105,23 @@ export const ArticleFrontMatterSchema = z.strictObject({
 export type ArticleFrontMatterInput = z.input<typeof ArticleFrontMatterSchema>;
 export type ArticleFrontMatter = z.output<typeof ArticleFrontMatterSchema>;
 
+/**
+ * `m` or `f`, in either case; editors writing Slovenian also type the words' first letters or the words
+ * themselves (ž for ženska, moški), which mean the same.
+ */
+const GENDERS: Readonly<Record<string, 'm' | 'f'>> = { m: 'm', f: 'f', ž: 'f', moški: 'm', ženska: 'f', moski: 'm', zenska: 'f', male: 'm', female: 'f' };
+const gender = z.preprocess(
+  (value) => (typeof value === 'string' ? (GENDERS[value.trim().toLowerCase()] ?? value) : value),
+  z.enum(['m', 'f'], { error: 'must be m (moški) or f (ženska)' }),
+);
+
 export const PersonFrontMatterSchema = z.strictObject({
   name: text,
   /** The surname words of `name` when they are not its last word (Pirc Musar, Xi in Xi Jinping). */
   surname: text.optional(),
   aliases: nameList.default([]),
   role: text.optional(),
-  gender: z.enum(['m', 'f'], { error: 'must be m or f' }).optional(),
+  gender: gender.optional(),
   detect: z.boolean({ error: 'must be true or false' }).default(true),
 });
 export type PersonFrontMatter = z.output<typeof PersonFrontMatterSchema>;
@@ -235,7 +245,7 @@ const EXAMPLES: Record<string, string> = {
   redirectFrom: 'redirectFrom: [/2025/12/22/stari-naslov/]',
   name: 'name: Steve Witkoff',
   aliases: 'aliases: [Steven Witkoff]',
-  gender: 'gender: m',
+  gender: 'gender: m or gender: f',
   detect: 'detect: false',
   pageSize: 'pageSize: 20',
   baseUrl: 'baseUrl: https://novice.example.si/',

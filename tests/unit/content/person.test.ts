@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parsePerson } from '../../../src/content/person.ts';
+
+const source = (frontMatter: string, bio = 'Kratek opis.') => ({ file: 'content/people/ana-kos.md', text: `---\nname: Ana Kos\n${frontMatter}---\n\n${bio}\n`, mtimeMs: 0 });
+
+describe('parsePerson: gender', () => {
+  it.each([
+    ['m', 'm'],
+    ['f', 'f'],
+    ['F', 'f'],
+    ['M', 'm'],
+    ['ž', 'f'],
+    ['Ž', 'f'],
+    ['ženska', 'f'],
+    ['moški', 'm'],
+    ['zenska', 'f'],
+  ])('reads gender: %s as %s', (written, gender) => {
+    const { person, errors } = parsePerson(source(`gender: ${written}\n`));
+    expect(errors).toEqual([]);
+    expect(person?.gender).toBe(gender);
+  });
+
+  it('refuses anything else at its line, with both values in the hint', () => {
+    const { person, errors } = parsePerson(source('role: ministrica\ngender: x\n'));
+    expect(person).toBeUndefined();
+    expect(errors.map((error) => [error.code, error.line, error.message, error.hint])).toEqual([['person/bad-gender', 4, 'gender must be m (moški) or f (ženska)', 'write it like gender: m or gender: f']]);
+  });
+});
+
+describe('parsePerson: bioLine', () => {
+  it('is the line of the file the bio starts on, blank lines before it counted', () => {
+    expect(parsePerson(source('')).person?.bioLine).toBe(5);
+    expect(parsePerson(source('', '\n\nOpis po praznih vrsticah.')).person?.bioLine).toBe(7);
+    expect(parsePerson(source('', '')).person?.bioLine).toBeUndefined();
+  });
+});
