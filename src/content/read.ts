@@ -306,6 +306,16 @@ export async function listMarkdownFiles(root: string, directory: string, errors:
             hint: plainText ? `turn it into an article with: npm run import -- ${toProjectPath(root, absolute)}` : `rename it to end in .md: ${entry.name.replace(/(\.(md|markdown|mdown|mkdn?|mkd))?\.(markdown|mdown|mkdn?|mkd|txt|text)$/i, '.md')}`,
           }),
         );
+      } else if (isFile && warnings && !entry.name.includes('.') && (await opensWithFrontMatter(absolute))) {
+        // An article saved without an extension (a save dialog that hides them, or a name typed without .md).
+        warnings.push(
+          new ArhivarError({
+            code: 'content/stray-file',
+            message: 'this file starts with front matter like an article, but only .md files are read, so it is not published',
+            file: toProjectPath(root, absolute),
+            hint: `rename it to end in .md: ${entry.name}.md`,
+          }),
+        );
       } else if (isMarkdown) {
         errors.push(
           new ArhivarError({

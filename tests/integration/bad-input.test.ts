@@ -275,7 +275,7 @@ describe('bad input', () => {
     expect(await listFiles(site.outDir)).not.toContain('2025/12/01/zgubljen/index.html');
   });
 
-  it('warns about an article saved as .markdown or as plain text, which is not read, but not about a picture', async () => {
+  it('warns about an article saved as .markdown, as plain text or with no extension, which is not read, but not about a picture', async () => {
     const root = await copyFixture('archive-basic');
     const article = await readFile(path.join(root, 'content/articles/2025/prvi.md'), 'utf8');
     await writeFile(path.join(root, 'content/articles/2025/drugi.markdown'), article.replace('slug:', 'slug: drugi-'));
@@ -283,10 +283,14 @@ describe('bad input', () => {
     await writeFile(path.join(root, 'content/articles/2025/slika.jpg'), 'not really a picture');
     // Saved by an editor that adds .txt (Notepad): an article with front matter, not plain text to import.
     await writeFile(path.join(root, 'content/articles/2025/cetrti.md.txt'), `\uFEFF${article.replace(/\n/g, '\r\n')}`);
+    // Saved with no extension at all; a file with none that is no article (a note, a lock file) is left alone.
+    await writeFile(path.join(root, 'content/articles/2025/peti'), article.replace('slug:', 'slug: peti-'));
+    await writeFile(path.join(root, 'content/articles/2025/BELEZKE'), 'Kaj še manjka.\n');
     const site = await buildSite(root);
     expect(site.result.model.warnings.filter((w) => w.code === 'content/stray-file').map((w) => [w.file, w.message, w.hint])).toEqual([
       ['content/articles/2025/cetrti.md.txt', 'only .md files are read, so this Markdown file is not published', 'rename it to end in .md: cetrti.md'],
       ['content/articles/2025/drugi.markdown', 'only .md files are read, so this Markdown file is not published', 'rename it to end in .md: drugi.md'],
+      ['content/articles/2025/peti', 'this file starts with front matter like an article, but only .md files are read, so it is not published', 'rename it to end in .md: peti.md'],
       [
         'content/articles/2025/tretji.txt',
         'only .md files are read, so this plain-text file is not published',
