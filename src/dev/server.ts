@@ -1,3 +1,4 @@
+import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { arhivarDevPlugin, type DevLoadReport } from './vite-plugin.ts';
@@ -44,6 +45,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const root = path.resolve(options.root);
   // A mistyped --root would otherwise be served as a page of problems, and given a .cache/ of its own.
   await checkContentFolder(root);
+  // Before the site starts loading: Vite says only "Port N is already in use", in an Error without a code.
+  if (options.strictPort && options.port !== 0) await checkPortFree(options.port);
   const basePath = basePathOf((await readSiteConfig(root)).baseUrl);
   const plugin = arhivarDevPlugin({ root, basePath, includeFuture: options.includeFuture, onLoad: options.onLoad, pagesModule: options.pagesModule });
   const vite = await createServer({
@@ -66,12 +69,27 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     plugins: [plugin],
   });
-  await vite.listen();
-  const address = vite.httpServer?.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
   const close = async () => {
     await plugin.api.beforeClose();
     await vite.close();
   };
+  try {
+    await vite.listen();
+  } catch (error) {
+    // The site is loading and the watchers run already: left open, they kept the process alive, never to answer.
+    await close();
+    throw error;
+  }
+  const address = vite.httpServer?.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
   return { url: `http://${DEV_HOST}:${port}${basePath}`, vite, close };
+}
+
+/** Rejects with the system's EADDRINUSE (or other) error when `port` cannot be listened on at DEV_HOST. */
+function checkPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(port, DEV_HOST, () => probe.close(() => resolve()));
+  });
 }
