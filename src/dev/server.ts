@@ -5,6 +5,7 @@ import { arhivarDevPlugin, type DevLoadReport } from './vite-plugin.ts';
 import { checkContentFolder } from '../pipeline/folders.ts';
 import { readSiteConfig } from '../config/site.ts';
 import { basePathOf } from '../site/urls.ts';
+import type { ArhivarError } from '../errors.ts';
 
 /** `arhivar dev`: a Vite dev server on 127.0.0.1 whose only job is the arhivar plugin. */
 export interface DevServerOptions {
@@ -16,6 +17,8 @@ export interface DevServerOptions {
   includeFuture?: boolean;
   logLevel?: 'info' | 'warn' | 'error' | 'silent';
   onLoad?: (report: DevLoadReport) => void;
+  /** See DevPluginOptions.onTemplateFailure. */
+  onTemplateFailure?: (problem: ArhivarError) => void;
   /** See DevPluginOptions.pagesModule. */
   pagesModule?: string;
 }
@@ -48,7 +51,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   // Before the site starts loading: Vite says only "Port N is already in use", in an Error without a code.
   if (options.strictPort && options.port !== 0) await checkPortFree(options.port);
   const basePath = basePathOf((await readSiteConfig(root)).baseUrl);
-  const plugin = arhivarDevPlugin({ root, basePath, includeFuture: options.includeFuture, onLoad: options.onLoad, pagesModule: options.pagesModule });
+  const plugin = arhivarDevPlugin({ root, basePath, includeFuture: options.includeFuture, onLoad: options.onLoad, onTemplateFailure: options.onTemplateFailure, pagesModule: options.pagesModule });
   const vite = await createServer({
     configFile: false,
     root,
