@@ -376,6 +376,7 @@ async function runDev(args: readonly string[], io: Io): Promise<number> {
         if (report.heldBack) io.out(heldBackMessage(report.heldBack, 'dev'));
       }
     },
+    onTemplateFailure: (problem) => io.err(`${formatError(problem)}\n`),
   });
   io.out(`arhivar dev: serving ${server.url} (Ctrl+C stops)`);
   await (io.untilStopped ?? defaultIo.untilStopped!)();

@@ -82,7 +82,7 @@ export function toArhivarErrors(error: unknown): ArhivarError[] | undefined {
 }
 
 /** What the system said, for the refusals a person can do something about; the rest stay unexpected. */
-const SYSTEM_PROBLEMS: Record<string, { code: string; what: string; hint: string }> = {
+const SYSTEM_PROBLEMS: Record<string, { code: string; what: string | ((failure: NodeJS.ErrnoException & { address?: string; port?: number }) => string); hint: string }> = {
   ENOSPC: { code: 'system/disk-full', what: 'the disk is full', hint: 'free some space (or build on a disk with room) and run the command again' },
   EDQUOT: { code: 'system/disk-full', what: 'the disk quota is used up', hint: 'free some space within the quota and run the command again' },
   EACCES: { code: 'system/no-permission', what: 'permission denied', hint: 'give the user running arhivar the right to write there, or choose another folder (--out, --root)' },
@@ -91,6 +91,11 @@ const SYSTEM_PROBLEMS: Record<string, { code: string; what: string; hint: string
   EMFILE: { code: 'system/too-many-open-files', what: 'too many files are open', hint: 'raise the limit of open files (ulimit -n) and run the command again' },
   ENFILE: { code: 'system/too-many-open-files', what: 'the system has too many files open', hint: 'close other programs or raise the system limit, and run the command again' },
   EIO: { code: 'system/io-error', what: 'the disk reported an input/output error', hint: 'check the disk (it may be failing), then run the command again' },
+  EADDRINUSE: {
+    code: 'system/port-taken',
+    what: (failure) => (failure.address && failure.port !== undefined ? `${failure.address}:${failure.port} is already in use` : 'the port is already in use'),
+    hint: 'stop the program that uses it (an arhivar dev or preview still running in another terminal?), or choose another port with --port',
+  },
 };
 
 /**
@@ -104,9 +109,10 @@ export function systemProblem(error: unknown, root: string, outcome?: string): A
   if (!known || !(error instanceof Error)) return undefined;
   const where = failure!.path ? path.relative(root, failure!.path) || failure!.path : undefined;
   const during = failure!.syscall ? `, ${failure!.syscall}` : '';
+  const what = typeof known.what === 'string' ? known.what : known.what(failure!);
   return new ArhivarError({
     code: known.code,
-    message: `${known.what} (${failure!.code}${during})${outcome ? `; ${outcome}` : ''}`,
+    message: `${what} (${failure!.code}${during})${outcome ? `; ${outcome}` : ''}`,
     file: where,
     hint: known.hint,
     cause: error,

@@ -1,9 +1,11 @@
+import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { arhivarDevPlugin, type DevLoadReport } from './vite-plugin.ts';
 import { checkContentFolder } from '../pipeline/folders.ts';
 import { readSiteConfig } from '../config/site.ts';
 import { basePathOf } from '../site/urls.ts';
+import type { ArhivarError } from '../errors.ts';
 
 /** `arhivar dev`: a Vite dev server on 127.0.0.1 whose only job is the arhivar plugin. */
 export interface DevServerOptions {
@@ -15,6 +17,8 @@ export interface DevServerOptions {
   includeFuture?: boolean;
   logLevel?: 'info' | 'warn' | 'error' | 'silent';
   onLoad?: (report: DevLoadReport) => void;
+  /** See DevPluginOptions.onTemplateFailure. */
+  onTemplateFailure?: (problem: ArhivarError) => void;
   /** See DevPluginOptions.pagesModule. */
   pagesModule?: string;
 }
@@ -44,8 +48,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const root = path.resolve(options.root);
   // A mistyped --root would otherwise be served as a page of problems, and given a .cache/ of its own.
   await checkContentFolder(root);
+  // Before the site starts loading: Vite says only "Port N is already in use", in an Error without a code.
+  if (options.strictPort && options.port !== 0) await checkPortFree(options.port);
   const basePath = basePathOf((await readSiteConfig(root)).baseUrl);
-  const plugin = arhivarDevPlugin({ root, basePath, includeFuture: options.includeFuture, onLoad: options.onLoad, pagesModule: options.pagesModule });
+  const plugin = arhivarDevPlugin({ root, basePath, includeFuture: options.includeFuture, onLoad: options.onLoad, onTemplateFailure: options.onTemplateFailure, pagesModule: options.pagesModule });
   const vite = await createServer({
     configFile: false,
     root,
@@ -66,12 +72,27 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     plugins: [plugin],
   });
-  await vite.listen();
-  const address = vite.httpServer?.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
   const close = async () => {
     await plugin.api.beforeClose();
     await vite.close();
   };
+  try {
+    await vite.listen();
+  } catch (error) {
+    // The site is loading and the watchers run already: left open, they kept the process alive, never to answer.
+    await close();
+    throw error;
+  }
+  const address = vite.httpServer?.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
   return { url: `http://${DEV_HOST}:${port}${basePath}`, vite, close };
+}
+
+/** Rejects with the system's EADDRINUSE (or other) error when `port` cannot be listened on at DEV_HOST. */
+function checkPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(port, DEV_HOST, () => probe.close(() => resolve()));
+  });
 }

@@ -34,6 +34,12 @@ export interface DevPluginOptions {
   pagesModule?: string;
   /** Told after every load of the site, so the terminal can show problems as the browser does. */
   onLoad?: (report: DevLoadReport) => void;
+  /**
+   * Told when a template throws while a page renders, once per distinct error until the next change: the
+   * browser shows the stack, and the terminal says which file and page. A template that does not load is
+   * logged by Vite itself, with its code frame.
+   */
+  onTemplateFailure?: (problem: ArhivarError) => void;
 }
 
 export interface DevLoadReport {
@@ -66,6 +72,11 @@ interface ServedSite {
   files: Map<string, OutputFile>;
   /** The search index files, made on the first request for one: indexing 10,000 articles takes a second. */
   searchFiles: () => Promise<Map<string, OutputFile>>;
+  /**
+   * The template failures told while these pages are served (onTemplateFailure): a reloading browser does not
+   * repeat them, and a request still rendering with the pages before a change does not tell them again.
+   */
+  told: Set<string>;
 }
 
 /** What the dev server asks of the plugin besides Vite's hooks. */
@@ -342,7 +353,7 @@ class DevSite {
       for (const file of assets.files) files.set(`/${file.path}`, file);
       let search: Promise<Map<string, OutputFile>> | undefined;
       const searchFiles = () => (search ??= Promise.resolve().then(() => new Map(siteSearchFiles(model).map((file) => [`/${file.path}`, file]))));
-      return { pages, files, searchFiles };
+      return { pages, files, searchFiles, told: new Set<string>() };
     })();
     return this.pages.catch((error: unknown) => {
       this.pages = undefined;
@@ -395,8 +406,11 @@ class DevSite {
     let body: string;
     let status = 200;
     let page: PageSpec | undefined;
+    // Unset while the page module loads: Vite logs the failure of that load itself, with its code frame.
+    let site: ServedSite | undefined;
     try {
-      const { pages, files, searchFiles } = await this.served(state.model, assetState.assets);
+      site = await this.served(state.model, assetState.assets);
+      const { pages, files, searchFiles } = site;
       const file = files.get(pathname) ?? (pathname.startsWith(urls.search()) ? (await searchFiles()).get(pathname) : undefined);
       if (file) return send(request, response, 200, contentTypeFor(file.path), file.bytes);
       page = pages.get(pathname) ?? folderPageByIndexFile(pages, pathname);
@@ -414,11 +428,22 @@ class DevSite {
     } catch (error) {
       if (error instanceof ArhivarError && error.code === 'cache/damaged') return this.recoverFromDamagedCache(request, response, error, pathname);
       if (error instanceof Error) this.server?.ssrFixStacktrace(error);
+      if (site) this.tellTemplateFailure(site, error, pathname);
       return this.sendHtml(request, response, 500, renderFailurePage('a template failed', error), pathname);
     }
     const file = outputPathFor(page?.url ?? pathname);
     if (file.endsWith('.html')) return this.sendHtml(request, response, status, body, pathname);
     return send(request, response, status, contentTypeFor(file), body);
+  }
+
+  private tellTemplateFailure(site: ServedSite, error: unknown, pathname: string): void {
+    if (!this.options.onTemplateFailure) return;
+    const problem = templateProblem(error, `${this.basePath}${pathname.slice(1)}`, [this.root, PACKAGE_ROOT]);
+    // By page and message: Vite's ssrFixStacktrace leaves some stacks of the same failure unmapped (a line of
+    // the transformed module), so the line may differ between two requests.
+    if (site.told.has(problem.message)) return;
+    site.told.add(problem.message);
+    this.options.onTemplateFailure(problem);
   }
 
   /**
@@ -484,6 +509,36 @@ class DevSite {
 }
 
 const INDEX_FILE = 'index.html';
+
+/** A stack frame's file, line and column: `(/abs/file.tsx:23:40)` or `at /abs/file.tsx:23:40`. */
+const STACK_FRAME = /^\s*at (?:.*\()?(\/[^():]+):(\d+):\d+\)?$/;
+
+/**
+ * A template's exception as a problem at the template's line: the first frame of the stack in a `.tsx` or
+ * `.ts` file of the site or of arhivar (not in node_modules), relative to the first of `roots` holding it.
+ */
+export function templateProblem(error: unknown, url: string, roots: readonly string[]): ArhivarError {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  let file: string | undefined;
+  let line: number | undefined;
+  for (const frame of (error instanceof Error ? (error.stack ?? '') : '').split('\n')) {
+    const match = STACK_FRAME.exec(frame);
+    if (!match || match[1]!.includes(`${path.sep}node_modules${path.sep}`) || !/\.tsx?$/.test(match[1]!)) continue;
+    const root = roots.find((candidate) => !path.relative(candidate, match[1]!).startsWith('..'));
+    if (!root) continue;
+    file = path.relative(root, match[1]!).split(path.sep).join('/');
+    line = Number(match[2]);
+    break;
+  }
+  return new ArhivarError({
+    code: 'template/failed',
+    message: `${url}: ${message}`,
+    file,
+    line,
+    hint: 'the browser shows the whole stack; fix the template and save, and the page reloads',
+    cause: error,
+  });
+}
 
 /**
  * A page asked for by its file in dist/ (`/osebe/jurij-usakov/index.html` for `/osebe/jurij-usakov/`): `preview`

@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -89,6 +90,29 @@ describe('the arhivar command as a separate process', () => {
     expect(failure?.stderr).toMatch(/rename or delete \.cache/);
     expect(failure?.stderr).not.toMatch(/unexpectedly|EEXIST/);
     await expect(readFile(path.join(root, 'dist/index.html'))).rejects.toThrow();
+  }, 30_000);
+
+  it.each(['dev', 'preview'])('%s on a port that is taken says so plainly and ends with 3, instead of running on', async (command) => {
+    const root = await copyFixture('archive-basic');
+    await mkdir(path.join(root, 'dist'));
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = String((blocker.address() as { port: number }).port);
+    const bin = path.join(PROJECT_ROOT, 'src/bin/arhivar.js');
+    try {
+      // The dev server used to print its stack and go on loading the site, never to answer: a hung terminal.
+      const failure = await promisify(execFile)(process.execPath, [bin, command, '--root', root, '--port', port], { timeout: 20_000 }).then(
+        () => undefined,
+        (error: { code?: number; killed?: boolean; stderr?: string }) => error,
+      );
+      expect(failure?.killed).toBe(false);
+      expect(failure?.code).toBe(3);
+      expect(failure?.stderr).toContain(`system/port-taken\n  127.0.0.1:${port} is already in use`);
+      expect(failure?.stderr).toContain('hint: stop the program that uses it');
+      expect(failure?.stderr).not.toMatch(/unexpectedly|loaded|\n\s+at /);
+    } finally {
+      blocker.close();
+    }
   }, 30_000);
 });
 

@@ -6,6 +6,7 @@ import { startDevServer, type DevServer } from '../../src/dev/server.ts';
 import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
 import { buildAssets } from '../../src/output/assets.ts';
 import { urls } from '../../src/site/urls.ts';
+import { formatError, type ArhivarError } from '../../src/errors.ts';
 import { generateArchive } from '../../src/bench/generate.ts';
 import { buildSite, cacheFile, copyFixture, damageFile, makeTempDir, PROJECT_ROOT, removeDir } from '../helpers.ts';
 
@@ -222,6 +223,45 @@ describe('arhivar dev with a template that does not parse', () => {
       expect(page.body).not.toContain('\u001b');
       expect(page.body).toMatch(/pages-wrapper\.tsx:3:\d+/);
       expect(page.body).toContain('const heading = &lt;h1&gt;Naslov&lt;/h2&gt;;');
+    } finally {
+      await server.close();
+      await removeDir(root);
+    }
+  });
+});
+
+describe('arhivar dev with a template that throws', () => {
+  it('tells the terminal the template file, its line and the page, once until the next change', async () => {
+    const root = await copyFixture('archive-basic');
+    const wrapper = path.join(root, 'templates', 'pages-wrapper.tsx');
+    const source = (message: string) =>
+      [
+        `import { listPages as base } from ${JSON.stringify(path.join(PROJECT_ROOT, 'src', 'render', 'pages.ts'))};`,
+        'export function* listPages(inputs: Parameters<typeof base>[0]) {',
+        '  for (const page of base(inputs)) {',
+        `    if (page.url === ${JSON.stringify(FIRST_URL)}) yield { ...page, render: (): string => { throw new TypeError(${JSON.stringify(message)}); } };`,
+        '    else yield page;',
+        '  }',
+        '}',
+        '',
+      ].join('\n');
+    await writeFile(wrapper, source('prva napaka'));
+    const told: ArhivarError[] = [];
+    const server = await startDevServer({ root, port: 0, logLevel: 'silent', pagesModule: wrapper, onTemplateFailure: (problem) => told.push(problem) });
+    try {
+      const page = await fetchUntil(server, FIRST_URL, (p) => p.status === 500);
+      expect(page.body).toContain('TypeError: prva napaka');
+      // A browser that reloads the broken page is not told again.
+      await fetchUntil(server, FIRST_URL, (p) => p.status === 500);
+      expect((await fetchUntil(server, '/', (p) => p.status === 200)).body).toContain('<h1>');
+      expect(told.map((problem) => [problem.code, problem.file, problem.line, problem.message])).toEqual([
+        ['template/failed', 'templates/pages-wrapper.tsx', 4, `${FIRST_URL}: TypeError: prva napaka`],
+      ]);
+      expect(formatError(told[0]!)).toContain('hint: the browser shows the whole stack');
+
+      await writeFile(wrapper, source('druga napaka'));
+      await fetchUntil(server, FIRST_URL, (p) => p.body.includes('druga napaka'));
+      expect(told.map((problem) => problem.message)).toEqual([`${FIRST_URL}: TypeError: prva napaka`, `${FIRST_URL}: TypeError: druga napaka`]);
     } finally {
       await server.close();
       await removeDir(root);
