@@ -184,7 +184,7 @@ function fragmentOf(link: string): string | undefined {
  * Percent-decoding as the URL standard does it: a % not followed by two hex digits stays, and bytes that are
  * no UTF-8 become U+FFFD (decodeURIComponent would throw on both).
  */
-function percentDecode(text: string): string {
+export function percentDecode(text: string): string {
   if (!text.includes('%')) return text;
   const encoded = Buffer.from(text, 'utf8');
   const bytes: number[] = [];
