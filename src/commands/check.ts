@@ -71,12 +71,13 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     const shown = path.relative(options.root, distDir).split(path.sep).join('/') || '.';
     linksChecked = shown;
     // The site is published at the path of baseUrl: its pages' URLs start there, and a link out of it is broken.
-    const basePath = basePathOf((await readSiteConfig(options.root)).baseUrl);
-    const broken = await findBrokenLinks(distDir, { basePath });
+    const { baseUrl } = await readSiteConfig(options.root);
+    const site = { origin: new URL(baseUrl).origin, basePath: basePathOf(baseUrl) };
+    const broken = await findBrokenLinks(distDir, { basePath: site.basePath });
     brokenLinks = broken.length;
-    const written = new WrittenLinks(pageSources);
+    const written = new WrittenLinks(options.root, pageSources);
     const linkProblems: ArhivarError[] = [];
-    for (const entry of broken) linkProblems.push(brokenLinkError(entry, shown, basePath, await written.find(entry)));
+    for (const entry of broken) linkProblems.push(brokenLinkError(entry, shown, site, await written.find(entry)));
     // By file and line, so that links of one article (found page by page) read top to bottom.
     problems.push(...sortErrors(linkProblems));
   });
@@ -101,6 +102,8 @@ interface WrittenAt {
   owner: 'article' | 'person';
   address: string;
   lines: number[];
+  /** The file in content/ a relative link names, when there is one beside the article or bio (never published). */
+  beside?: string;
 }
 
 function sourcesOfPages(root: string, model: SiteModel): Map<string, PageSource> {
@@ -134,9 +137,12 @@ async function articleBody(root: string, file: string): Promise<{ text: string; 
 /** Finds broken links in the Markdown of the page they are on, parsing each source once. */
 class WrittenLinks {
   private readonly parsed = new Map<string, Promise<{ addresses: Map<string, WrittenAddress>; firstLine: number } | undefined>>();
-  constructor(private readonly sources: ReadonlyMap<string, PageSource>) {}
+  constructor(
+    private readonly root: string,
+    private readonly sources: ReadonlyMap<string, PageSource>,
+  ) {}
 
-  async find({ file, link }: BrokenLink): Promise<WrittenAt | undefined> {
+  async find({ file, link, outside, fragment }: BrokenLink): Promise<WrittenAt | undefined> {
     const source = this.sources.get(file);
     if (!source) return undefined;
     let parsed = this.parsed.get(file);
@@ -147,8 +153,31 @@ class WrittenLinks {
     const found = await parsed;
     const written = found?.addresses.get(sourceKey(link));
     if (!found || !written) return undefined;
-    return { file: source.file, owner: source.owner, address: written.address, lines: written.lines.map((line) => found.firstLine + line - 1) };
+    const at: WrittenAt = { file: source.file, owner: source.owner, address: written.address, lines: written.lines.map((line) => found.firstLine + line - 1) };
+    if (!outside && !fragment) {
+      const beside = await fileBeside(this.root, source.file, written.address);
+      if (beside) at.beside = beside;
+    }
+    return at;
   }
+}
+
+/**
+ * The project path of the file in content/ that `address`, relative to the page, names beside `file`
+ * (`ob-clanku.jpg` beside content/articles/2025/clanek.md), when there is one. Editors keep a picture next to
+ * its article; only public/ is copied into the site.
+ */
+async function fileBeside(root: string, file: string, address: string): Promise<string | undefined> {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(address) || /^[/#?]/.test(address)) return undefined;
+  let name: string;
+  try {
+    name = decodeURIComponent(address.replace(/[?#].*$/, ''));
+  } catch {
+    return undefined;
+  }
+  const beside = path.posix.normalize(path.posix.join(path.posix.dirname(file), name));
+  if (!beside.startsWith('content/')) return undefined;
+  return (await folderKind(path.join(root, beside))) === 'not-a-folder' ? beside : undefined;
 }
 
 /** "on line 12" is in the report's first line; " (also on lines 20 and 31)" says where else the same address is. */
@@ -159,13 +188,19 @@ function otherLines(written: WrittenAt | undefined): string {
   return ` (also on ${listed})`;
 }
 
-function brokenLinkError(broken: BrokenLink, shown: string, basePath: string, written?: WrittenAt): ArhivarError {
+/** Where the site is published: the host (https://example.si) and the path of baseUrl ("/arhiv/"). */
+interface SiteAddress {
+  origin: string;
+  basePath: string;
+}
+
+function brokenLinkError(broken: BrokenLink, shown: string, site: SiteAddress, written?: WrittenAt): ArhivarError {
   const { file, outside, fragment } = broken;
+  const { basePath } = site;
   // The address as the editor wrote it, who would not find the page's percent-encoded form in the text.
   const link = written?.address ?? broken.link;
   const where = written ? { file: written.file, line: written.lines[0] } : { file: `${shown}/${file}` };
   const also = otherLines(written);
-  const text = written?.owner === 'person' ? 'the bio' : 'the article';
   if (fragment?.redirect) {
     return new ArhivarError({
       code: 'link/broken',
@@ -175,7 +210,7 @@ function brokenLinkError(broken: BrokenLink, shown: string, basePath: string, wr
     });
   }
   if (fragment) {
-    const ownPage = written ? `${text}'s own page, ${shown}/${file}, which` : 'this page, which';
+    const ownPage = written ? `${written.owner === 'person' ? 'the bio' : 'the article'}'s own page, ${shown}/${file}, which` : 'this page, which';
     const target = fragment.page === file ? ownPage : `${shown}/${fragment.page}, but that page`;
     const fix = fragment.nearest === undefined ? 'link the id of the heading you mean' : `write #${fragment.nearest} if that is the heading you mean`;
     return new ArhivarError({
@@ -187,26 +222,36 @@ function brokenLinkError(broken: BrokenLink, shown: string, basePath: string, wr
   }
   const message = outside
     ? `link "${link}"${also} leads out of ${basePath}, the path baseUrl in content/site.yaml publishes the site under`
-    : `link "${link}"${also} leads to no page of the built site`;
-  if (written) {
-    const fromRoot = (example: string) => `${basePath}${example}`;
-    return new ArhivarError({
-      code: 'link/broken',
-      message,
-      ...where,
-      hint: outside
-        ? `a link to a page or file of this site must start with ${basePath}${link.startsWith('/') ? ` (${fromRoot(link.slice(1))})` : ''} or be relative to its page; build again if baseUrl changed since the last build`
-        : `correct the address in ${text}: a page of this site is written from the site's root (${fromRoot('2025/12/20/naslov-clanka/')}), a file in public/ by its path there (public/slike/foto.jpg is ${fromRoot('slike/foto.jpg')}); if it leads to an article or file added since the last build, build again`,
-    });
+    : `link "${link}"${also} leads to no page or file of the built site`;
+  return new ArhivarError({ code: 'link/broken', message, ...where, hint: written ? writtenLinkHint(broken, site, written, link) : templateLinkHint(broken, site) });
+}
+
+/** What to do about a link that leads nowhere or out of the base path, written in an article or a bio. */
+function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, written: WrittenAt, link: string): string {
+  const { outside } = broken;
+  // The link under the base path, as the editor wrote it rather than as the page encodes it (`poročilo 2025.pdf`).
+  const meant = broken.meant === `${basePath}${broken.link.slice(1)}` && link.startsWith('/') ? `${basePath}${link.slice(1)}` : broken.meant;
+  const text = written.owner === 'person' ? 'the bio' : 'the article';
+  if (written.beside) {
+    const name = path.posix.basename(written.beside);
+    return `${written.beside} is beside ${text} in content/, but only public/ is copied into the site: move it into public/ (public/slike/${name}) and write ${basePath}slike/${name}`;
   }
-  return new ArhivarError({
-    code: 'link/broken',
-    message,
-    ...where,
-    hint: outside
-      ? `build again if baseUrl changed since the last build; if it stays, a link an article writes from the host's root must start with ${basePath} (or be relative to its page)`
-      : 'build again (the build may be older than the content; a page removed from dist/ by hand comes back once dist/ is deleted and built); if it stays, fix the link in the article or template that writes it',
-  });
+  if (outside) {
+    if (meant) return `write ${meant}: the site is published under ${basePath}, and a link from the host's root must start with it`;
+    const elsewhere = link.startsWith('/') ? `; a page of the host outside the site takes its whole address (${origin}${link})` : '';
+    return `a link to a page or file of this site starts with ${basePath} (${basePath}2025/12/20/naslov-clanka/) or is relative to its page${elsewhere}; build again if baseUrl changed since the last build`;
+  }
+  const added = 'if the address is right and leads to an article or file added since the last build, build again';
+  if (meant) return `write ${meant} if that is what ${text} means; ${added}`;
+  return `correct the address in ${text}: a page of this site is written from the site's root (${basePath}2025/12/20/naslov-clanka/), a file in public/ by its path there (public/slike/foto.jpg is ${basePath}slike/foto.jpg); ${added}`;
+}
+
+/** What to do about a link that leads nowhere or out of the base path, written by a template (or in content since changed). */
+function templateLinkHint({ outside, meant }: BrokenLink, { basePath }: SiteAddress): string {
+  const likely = meant ? ` (it may mean ${meant})` : '';
+  return outside
+    ? `build again if baseUrl changed since the last build; if it stays, a link an article writes from the host's root must start with ${basePath} (or be relative to its page)${likely}`
+    : `build again (the build may be older than the content; a page removed from dist/ by hand comes back once dist/ is deleted and built); if it stays, fix the link in the article or template that writes it${likely}`;
 }
 
 /**
