@@ -2,11 +2,15 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSite } from '../build.ts';
-import { ArhivarError, toArhivarErrors } from '../errors.ts';
+import { ArhivarError, sortErrors, toArhivarErrors } from '../errors.ts';
 import { lockOutput, type LockHolder } from '../output/build-lock.ts';
 import { findBrokenLinks, type BrokenLink } from '../output/links.ts';
 import { readSiteConfig } from '../config/site.ts';
-import { basePathOf } from '../site/urls.ts';
+import { basePathOf, outputPathFor, urls } from '../site/urls.ts';
+import { addressLines, sourceKey, type WrittenAddress } from '../output/link-sources.ts';
+import { readSourceFile } from '../content/read.ts';
+import { parseFrontMatter } from '../content/front-matter.ts';
+import type { SiteModel } from '../build.ts';
 import { folderKind } from '../folder-kind.ts';
 import { checkContentFolder, checkOutputLocation } from '../pipeline/folders.ts';
 import { CACHE_DIR } from '../pipeline/cache.ts';
@@ -40,6 +44,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   const problems: ArhivarError[] = [];
   const warnings: ArhivarError[] = [];
   let articles = 0;
+  let pageSources = new Map<string, PageSource>();
   // Before anything is made: without content/ there is nothing to check, and no .cache/ or lock to make.
   await checkContentFolder(options.root);
   try {
@@ -49,6 +54,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     const model = await loadSite({ root: options.root, includeFuture: options.includeFuture, now: options.now, releaseSources: true, bodiesOnDisk: cache, cache });
     warnings.push(...model.warnings);
     articles = model.archive.articles.length;
+    pageSources = sourcesOfPages(options.root, model);
     model.close();
   } catch (error) {
     const known = toArhivarErrors(error);
@@ -65,43 +71,187 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     const shown = path.relative(options.root, distDir).split(path.sep).join('/') || '.';
     linksChecked = shown;
     // The site is published at the path of baseUrl: its pages' URLs start there, and a link out of it is broken.
-    const basePath = basePathOf((await readSiteConfig(options.root)).baseUrl);
-    const broken = await findBrokenLinks(distDir, { basePath });
+    const { baseUrl } = await readSiteConfig(options.root);
+    const site = { origin: new URL(baseUrl).origin, basePath: basePathOf(baseUrl) };
+    const broken = await findBrokenLinks(distDir, { basePath: site.basePath });
     brokenLinks = broken.length;
-    for (const entry of broken) problems.push(brokenLinkError(entry, shown, basePath));
+    const written = new WrittenLinks(options.root, pageSources);
+    const linkProblems: ArhivarError[] = [];
+    for (const entry of broken) linkProblems.push(brokenLinkError(entry, shown, site, await written.find(entry)));
+    // By file and line, so that links of one article (found page by page) read top to bottom.
+    problems.push(...sortErrors(linkProblems));
   });
   return { problems, warnings, articles, linksChecked, brokenLinks };
 }
 
-function brokenLinkError({ file, link, outside, fragment }: BrokenLink, shown: string, basePath: string): ArhivarError {
+/**
+ * The content file whose Markdown a page of the built site shows: an article's page its body, a person's
+ * first page the bio. A broken link found in that Markdown is reported there, at its line, where the editor
+ * fixes it; one the templates write stays reported on the page.
+ */
+interface PageSource {
+  file: string;
+  owner: 'article' | 'person';
+  /** The Markdown and the line of the file it starts on, read only for a page with a broken link. */
+  markdown: () => Promise<{ text: string; firstLine: number } | undefined>;
+}
+
+/** Where a broken link is written in content: the file, the address as written there, and every line (of the file) that writes it. */
+interface WrittenAt {
+  file: string;
+  owner: 'article' | 'person';
+  address: string;
+  lines: number[];
+  /** The file in content/ a relative link names, when there is one beside the article or bio (never published). */
+  beside?: string;
+}
+
+function sourcesOfPages(root: string, model: SiteModel): Map<string, PageSource> {
+  const sources = new Map<string, PageSource>();
+  for (const { file, url } of model.archive.articles) {
+    sources.set(outputPathFor(url), { file, owner: 'article', markdown: () => articleBody(root, file) });
+  }
+  for (const person of model.registry.people.values()) {
+    const { file, bio } = person;
+    if (file === undefined || !bio) continue;
+    const firstLine = person.bioLine ?? 1;
+    sources.set(outputPathFor(urls.person(person.id)), { file, owner: 'person', markdown: async () => ({ text: bio, firstLine }) });
+  }
+  return sources;
+}
+
+/**
+ * The body of an article as its file holds it now. The check let go of the text once it was validated, so it
+ * is read again, and only for the pages with a broken link. A file gone or broken since is no source.
+ */
+async function articleBody(root: string, file: string): Promise<{ text: string; firstLine: number } | undefined> {
+  try {
+    const { text } = await readSourceFile(root, path.join(root, file));
+    const { body, bodyLine } = parseFrontMatter(text, file);
+    return { text: body, firstLine: bodyLine };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Finds broken links in the Markdown of the page they are on, parsing each source once. */
+class WrittenLinks {
+  private readonly parsed = new Map<string, Promise<{ addresses: Map<string, WrittenAddress>; firstLine: number } | undefined>>();
+  constructor(
+    private readonly root: string,
+    private readonly sources: ReadonlyMap<string, PageSource>,
+  ) {}
+
+  async find({ file, link, outside, fragment }: BrokenLink): Promise<WrittenAt | undefined> {
+    const source = this.sources.get(file);
+    if (!source) return undefined;
+    let parsed = this.parsed.get(file);
+    if (!parsed) {
+      parsed = source.markdown().then((markdown) => (markdown ? { addresses: addressLines(markdown.text), firstLine: markdown.firstLine } : undefined));
+      this.parsed.set(file, parsed);
+    }
+    const found = await parsed;
+    const written = found?.addresses.get(sourceKey(link));
+    if (!found || !written) return undefined;
+    const at: WrittenAt = { file: source.file, owner: source.owner, address: written.address, lines: written.lines.map((line) => found.firstLine + line - 1) };
+    if (!outside && !fragment) {
+      const beside = await fileBeside(this.root, source.file, written.address);
+      if (beside) at.beside = beside;
+    }
+    return at;
+  }
+}
+
+/**
+ * The project path of the file in content/ that `address`, relative to the page, names beside `file`
+ * (`ob-clanku.jpg` beside content/articles/2025/clanek.md), when there is one. Editors keep a picture next to
+ * its article; only public/ is copied into the site.
+ */
+async function fileBeside(root: string, file: string, address: string): Promise<string | undefined> {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(address) || /^[/#?]/.test(address)) return undefined;
+  let name: string;
+  try {
+    name = decodeURIComponent(address.replace(/[?#].*$/, ''));
+  } catch {
+    return undefined;
+  }
+  const beside = path.posix.normalize(path.posix.join(path.posix.dirname(file), name));
+  if (!beside.startsWith('content/')) return undefined;
+  return (await folderKind(path.join(root, beside))) === 'not-a-folder' ? beside : undefined;
+}
+
+/** "on line 12" is in the report's first line; " (also on lines 20 and 31)" says where else the same address is. */
+function otherLines(written: WrittenAt | undefined): string {
+  const others = written?.lines.slice(1) ?? [];
+  if (others.length === 0) return '';
+  const listed = others.length === 1 ? `line ${others[0]}` : `lines ${others.slice(0, -1).join(', ')} and ${others.at(-1)}`;
+  return ` (also on ${listed})`;
+}
+
+/** Where the site is published: the host (https://example.si) and the path of baseUrl ("/arhiv/"). */
+interface SiteAddress {
+  origin: string;
+  basePath: string;
+}
+
+function brokenLinkError(broken: BrokenLink, shown: string, site: SiteAddress, written?: WrittenAt): ArhivarError {
+  const { file, outside, fragment } = broken;
+  const { basePath } = site;
+  // The address as the editor wrote it, who would not find the page's percent-encoded form in the text.
+  const link = written?.address ?? broken.link;
+  const where = written ? { file: written.file, line: written.lines[0] } : { file: `${shown}/${file}` };
+  const also = otherLines(written);
   if (fragment?.redirect) {
     return new ArhivarError({
       code: 'link/broken',
-      message: `link "${link}" leads to ${shown}/${fragment.page}, a page that only sends readers on to an article's new address (redirectFrom:), and that drops #${fragment.id}`,
-      file: `${shown}/${file}`,
+      message: `link "${link}"${also} leads to ${shown}/${fragment.page}, a page that only sends readers on to an article's new address (redirectFrom:), and that drops #${fragment.id}`,
+      ...where,
       hint: `link the article's new address with #${fragment.id}`,
     });
   }
   if (fragment) {
-    const target = fragment.page === file ? 'this page, which' : `${shown}/${fragment.page}, but that page`;
+    const ownPage = written ? `${written.owner === 'person' ? 'the bio' : 'the article'}'s own page, ${shown}/${file}, which` : 'this page, which';
+    const target = fragment.page === file ? ownPage : `${shown}/${fragment.page}, but that page`;
     const fix = fragment.nearest === undefined ? 'link the id of the heading you mean' : `write #${fragment.nearest} if that is the heading you mean`;
     return new ArhivarError({
       code: 'link/broken',
-      message: `link "${link}" leads to ${target} has no heading or element with id "${fragment.id}"`,
-      file: `${shown}/${file}`,
+      message: `link "${link}"${also} leads to ${target} has no heading or element with id "${fragment.id}"`,
+      ...where,
       hint: `${fix}: a heading's id is its text written as a slug ("## Ozadje pogovorov" is #ozadje-pogovorov, a second heading with the same text #ozadje-pogovorov-2), and the built page shows it as id="…"; build again if the heading or the link changed since the last build`,
     });
   }
-  return new ArhivarError({
-    code: 'link/broken',
-    message: outside
-      ? `link "${link}" leads out of ${basePath}, the path baseUrl in content/site.yaml publishes the site under`
-      : `link "${link}" leads to no page of the built site`,
-    file: `${shown}/${file}`,
-    hint: outside
-      ? `build again if baseUrl changed since the last build; if it stays, a link an article writes from the host's root must start with ${basePath} (or be relative to its page)`
-      : 'build again (the build may be older than the content; a page removed from dist/ by hand comes back once dist/ is deleted and built); if it stays, fix the link in the article or template that writes it',
-  });
+  const message = outside
+    ? `link "${link}"${also} leads out of ${basePath}, the path baseUrl in content/site.yaml publishes the site under`
+    : `link "${link}"${also} leads to no page or file of the built site`;
+  return new ArhivarError({ code: 'link/broken', message, ...where, hint: written ? writtenLinkHint(broken, site, written, link) : templateLinkHint(broken, site) });
+}
+
+/** What to do about a link that leads nowhere or out of the base path, written in an article or a bio. */
+function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, written: WrittenAt, link: string): string {
+  const { outside } = broken;
+  // The link under the base path, as the editor wrote it rather than as the page encodes it (`poročilo 2025.pdf`).
+  const meant = broken.meant === `${basePath}${broken.link.slice(1)}` && link.startsWith('/') ? `${basePath}${link.slice(1)}` : broken.meant;
+  const text = written.owner === 'person' ? 'the bio' : 'the article';
+  if (written.beside) {
+    const name = path.posix.basename(written.beside);
+    return `${written.beside} is beside ${text} in content/, but only public/ is copied into the site: move it into public/ (public/slike/${name}) and write ${basePath}slike/${name}`;
+  }
+  if (outside) {
+    if (meant) return `write ${meant}: the site is published under ${basePath}, and a link from the host's root must start with it`;
+    const elsewhere = link.startsWith('/') ? `; a page of the host outside the site takes its whole address (${origin}${link})` : '';
+    return `a link to a page or file of this site starts with ${basePath} (${basePath}2025/12/20/naslov-clanka/) or is relative to its page${elsewhere}; build again if baseUrl changed since the last build`;
+  }
+  const added = 'if the address is right and leads to an article or file added since the last build, build again';
+  if (meant) return `write ${meant} if that is what ${text} means; ${added}`;
+  return `correct the address in ${text}: a page of this site is written from the site's root (${basePath}2025/12/20/naslov-clanka/), a file in public/ by its path there (public/slike/foto.jpg is ${basePath}slike/foto.jpg); ${added}`;
+}
+
+/** What to do about a link that leads nowhere or out of the base path, written by a template (or in content since changed). */
+function templateLinkHint({ outside, meant }: BrokenLink, { basePath }: SiteAddress): string {
+  const likely = meant ? ` (it may mean ${meant})` : '';
+  return outside
+    ? `build again if baseUrl changed since the last build; if it stays, a link an article writes from the host's root must start with ${basePath} (or be relative to its page)${likely}`
+    : `build again (the build may be older than the content; a page removed from dist/ by hand comes back once dist/ is deleted and built); if it stays, fix the link in the article or template that writes it${likely}`;
 }
 
 /**

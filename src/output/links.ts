@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { nearest } from '../text/levenshtein.ts';
+import { slugify } from '../site/slug.ts';
 
 /**
  * Finds internal links and asset references in a built site that point at nothing.
@@ -30,6 +31,11 @@ export interface BrokenLink {
   outside?: true;
   /** Set when the link leads to a page of the site that has no element with the id its fragment names. */
   fragment?: MissingFragment;
+  /**
+   * For a link that leads nowhere or out of the base path: an address of the site the link most likely
+   * meant, from the host's root with the base path (see meantAddress).
+   */
+  meant?: string;
 }
 
 export interface MissingFragment {
@@ -83,6 +89,10 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
   // only the pages that links from later pages lead back to are read a second time, at the end, for their ids.
   const waiting = new Map<string, WaitingLink[]>();
   const readAgain = new Map<string, WaitingLink[]>();
+  // The address each broken link most likely meant ('' for none), by the same key as `resolved`: a link a
+  // template writes is broken on every page.
+  const meantAddresses = new Map<string, string>();
+  let pageFolders: Map<string, string[]> | undefined;
   for (const file of pages) {
     // Read one at a time, synchronously: through fs.promises each small file is four round trips to the
     // thread pool (open, stat, read, close), about a third of the check's time at 15,000 pages.
@@ -116,8 +126,13 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
       const key = link.startsWith('/') && !link.startsWith('//') ? link : `${folder}\0${link}`;
       let resolution = resolved.get(key);
       if (resolution === undefined) resolved.set(ownCopy(key), (resolution = resolves(link, file, files, basePath)));
-      if (resolution === 'missing') broken.push({ file, link });
-      else if (resolution === 'outside') broken.push({ file, link, outside: true });
+      if (resolution === 'missing' || resolution === 'outside') {
+        let meant = meantAddresses.get(key);
+        if (meant === undefined) meantAddresses.set(ownCopy(key), (meant = meantAddress(link, file, files, basePath, () => (pageFolders ??= foldersByName(pages))) ?? ''));
+        const entry: BrokenLink = resolution === 'outside' ? { file, link, outside: true } : { file, link };
+        if (meant) entry.meant = meant;
+        broken.push(entry);
+      }
       else if (resolution !== 'ok') {
         if (resolution.page === file) checkHere(link, resolution.fragment);
         else {
@@ -142,6 +157,69 @@ function checkWaiting(links: readonly WaitingLink[], ids: ReadonlySet<string>, p
     const missing = missingFragment(ids, fragment, page, redirect, broken.length < SUGGESTED_FRAGMENTS);
     if (missing) broken.push({ file, link, fragment: missing });
   }
+}
+
+/**
+ * The address of the site a broken link most likely meant, written from the host's root with the base path
+ * and keeping the link's fragment, or undefined when there is none to offer with some certainty:
+ * - a link from the host's root on a site under a path (`/2025/…` under `/arhiv/`), when the same path under
+ *   the base path leads somewhere: the base path was left out;
+ * - a relative link (`slike/foto.jpg` on an article's page), when the same path from the site's root leads
+ *   somewhere: the leading / was left out;
+ * - a link to a page folder that is not there, when the site has one page folder of that name, or of its
+ *   slug, in the same parent folder or, failing that, anywhere (a date typed wrong, `/2025/03/13/clanek/` for
+ *   `/2025/03/12/clanek/`; a slug written with its č, š, ž, `/osebe/darja-žagar/`).
+ */
+function meantAddress(link: string, page: string, files: ReadonlySet<string>, basePath: string, folders: () => ReadonlyMap<string, string[]>): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//')) return undefined;
+  let target: URL;
+  try {
+    target = new URL(link, `${ORIGIN}${basePath}${page}`);
+  } catch {
+    return undefined;
+  }
+  const leads = (candidate: string) => {
+    const resolution = resolves(candidate, page, files, basePath);
+    return resolution !== 'missing' && resolution !== 'outside';
+  };
+  if (link.startsWith('/') && basePath !== '/' && !target.pathname.startsWith(basePath)) {
+    const underBase = `${basePath}${link.slice(1)}`;
+    if (leads(underBase)) return underBase;
+  }
+  const rest = link.replace(/^(?:\.\.?\/)+/, '');
+  if (!link.startsWith('/') && rest !== '' && !/^[#?]/.test(rest)) {
+    const fromRoot = `${basePath}${rest}`;
+    if (leads(fromRoot)) return fromRoot;
+  }
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(target.pathname);
+  } catch {
+    return undefined;
+  }
+  const segments = pathname.split('/').filter(Boolean);
+  const name = segments.at(-1);
+  if (name === undefined) return undefined;
+  const named = [...new Set([...(folders().get(name) ?? []), ...(folders().get(slugify(name)) ?? [])])];
+  const within = basePath === '/' || pathname.startsWith(basePath) ? pathname.slice(basePath.length) : pathname.slice(1);
+  const parent = within.split('/').filter(Boolean).slice(0, -1).join('/');
+  const sameParent = named.filter((folder) => folder.split('/').slice(0, -2).join('/') === parent);
+  const choice = sameParent.length === 1 ? sameParent[0] : sameParent.length === 0 && named.length === 1 ? named[0] : undefined;
+  return choice === undefined ? undefined : `${basePath}${choice}${target.hash}`;
+}
+
+/** The folders of the site's pages ("2025/03/12/clanek/"), by their last name ("clanek"). */
+function foldersByName(pages: readonly string[]): Map<string, string[]> {
+  const folders = new Map<string, string[]>();
+  for (const page of pages) {
+    if (!page.endsWith('/index.html')) continue;
+    const folder = page.slice(0, -'index.html'.length);
+    const name = folder.slice(folder.lastIndexOf('/', folder.length - 2) + 1, -1);
+    const list = folders.get(name);
+    if (list) list.push(folder);
+    else folders.set(name, [folder]);
+  }
+  return folders;
 }
 
 /**
@@ -184,7 +262,7 @@ function fragmentOf(link: string): string | undefined {
  * Percent-decoding as the URL standard does it: a % not followed by two hex digits stays, and bytes that are
  * no UTF-8 become U+FFFD (decodeURIComponent would throw on both).
  */
-function percentDecode(text: string): string {
+export function percentDecode(text: string): string {
   if (!text.includes('%')) return text;
   const encoded = Buffer.from(text, 'utf8');
   const bytes: number[] = [];

@@ -63,11 +63,72 @@ describe('arhivar check', () => {
     await writeFile(page, (await readFile(page, 'utf8')).replace('</main>', '<a href="/osebe/ni-je-take-osebe/">?</a></main>'));
     const result = await checkSite({ root, now: new Date('2026-01-01T00:00:00Z') });
     expect(result.problems.map((p) => [p.code, p.file, p.message])).toEqual([
-      ['link/broken', 'dist/osebe/index.html', 'link "/osebe/ni-je-take-osebe/" leads to no page of the built site'],
+      ['link/broken', 'dist/osebe/index.html', 'link "/osebe/ni-je-take-osebe/" leads to no page or file of the built site'],
     ]);
     const io = captureIo();
     expect(await main(['check', '--root', root], io)).toBe(1);
     expect(io.stderr.join('\n')).toContain('dist/osebe/index.html  link/broken');
+  });
+
+  it('reports a broken link written in an article or a bio at its file and line, and one a template writes on its page', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
+    // Lines 10 to 14 of the file; the reference link's address is written on its definition's line.
+    await writeFile(
+      drugi,
+      `${await readFile(drugi, 'utf8')}
+Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](slike/seja.jpg), ![Župan](zupan.jpg).
+
+Še enkrat [isti članek](/2025/03/13/tretji-clanek/), [oseba](/osebe/darja-žagar/) in [prvi][prvi].
+
+[prvi]: /2025/01/10/prvi-clanek/
+`,
+    );
+    // A picture the editor left beside the article, which the build does not copy.
+    await writeFile(path.join(root, 'content', 'articles', '2025', 'zupan.jpg'), 'jpeg');
+    const boris = path.join(root, 'content', 'people', 'boris-cok.md');
+    await writeFile(boris, `${await readFile(boris, 'utf8')}\nPisal je [o proračunu](/2025/01/11/prvi-clanek-o-obcini/).\n`);
+    await build({ root, now });
+    const page = path.join(root, 'dist', '2025', '02', '11', 'drugi-clanek', 'index.html');
+    await writeFile(page, (await readFile(page, 'utf8')).replace('</main>', '<a href="/iz-predloge/">?</a></main>'));
+
+    const result = await checkSite({ root, now });
+    const added = 'if the address is right and leads to an article or file added since the last build, build again';
+    const correct = `correct the address in the article: a page of this site is written from the site's root (/2025/12/20/naslov-clanka/), a file in public/ by its path there (public/slike/foto.jpg is /slike/foto.jpg); ${added}`;
+    expect(result.problems.map((p) => [p.file, p.line, p.message, p.hint])).toEqual([
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'link "/2025/03/13/tretji-clanek/" (also on line 12) leads to no page or file of the built site',
+        `write /2025/03/12/tretji-clanek/ if that is what the article means; ${added}`,
+      ],
+      ['content/articles/2025/drugi.md', 10, 'link "slike/seja.jpg" leads to no page or file of the built site', correct],
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'link "zupan.jpg" leads to no page or file of the built site',
+        'content/articles/2025/zupan.jpg is beside the article in content/, but only public/ is copied into the site: move it into public/ (public/slike/zupan.jpg) and write /slike/zupan.jpg',
+      ],
+      ['content/articles/2025/drugi.md', 12, 'link "/osebe/darja-žagar/" leads to no page or file of the built site', `write /osebe/darja-zagar/ if that is what the article means; ${added}`],
+      ['content/articles/2025/drugi.md', 14, 'link "/2025/01/10/prvi-clanek/" leads to no page or file of the built site', correct],
+      [
+        'content/people/boris-cok.md',
+        9,
+        'link "/2025/01/11/prvi-clanek-o-obcini/" leads to no page or file of the built site',
+        `write /2025/01/10/prvi-clanek-o-obcini/ if that is what the bio means; ${added}`,
+      ],
+      [
+        'dist/2025/02/11/drugi-clanek/index.html',
+        undefined,
+        'link "/iz-predloge/" leads to no page or file of the built site',
+        'build again (the build may be older than the content; a page removed from dist/ by hand comes back once dist/ is deleted and built); if it stays, fix the link in the article or template that writes it',
+      ],
+    ]);
+    const io = captureIo();
+    expect(await main(['check', '--root', root], io)).toBe(1);
+    expect(io.stderr.join('\n')).toContain('content/articles/2025/drugi.md:12  link/broken\n  link "/osebe/darja-žagar/" leads to no page or file of the built site');
   });
 
   it('checks a site published under a path at that path, and reports a link that leads out of it', async () => {
@@ -83,8 +144,28 @@ describe('arhivar check', () => {
     const page = path.join(root, 'dist', 'osebe', 'index.html');
     await writeFile(page, (await readFile(page, 'utf8')).replace('</main>', '<a href="/osebe/">s korena</a><a href="/arhiv/osebe/">pod potjo</a></main>'));
     const result = await checkSite({ root, now: new Date('2026-01-01T00:00:00Z') });
-    expect(result.problems.map((p) => [p.code, p.file, p.message])).toEqual([
-      ['link/broken', 'dist/osebe/index.html', 'link "/osebe/" leads out of /arhiv/, the path baseUrl in content/site.yaml publishes the site under'],
+    expect(result.problems.map((p) => [p.code, p.file, p.message, p.hint])).toEqual([
+      [
+        'link/broken',
+        'dist/osebe/index.html',
+        'link "/osebe/" leads out of /arhiv/, the path baseUrl in content/site.yaml publishes the site under',
+        "build again if baseUrl changed since the last build; if it stays, a link an article writes from the host's root must start with /arhiv/ (or be relative to its page) (it may mean /arhiv/osebe/)",
+      ],
+    ]);
+
+    // An article that links a page of the site without the path, and the host's own contact page.
+    const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
+    await writeFile(drugi, `${await readFile(drugi, 'utf8')}\n[Tretji](/2025/03/12/tretji-clanek/) in [kontakt](/kontakt/).\n`);
+    await build({ root, now: new Date('2026-01-01T00:00:00Z') });
+    const written = await checkSite({ root, now: new Date('2026-01-01T00:00:00Z') });
+    // (The link planted in dist/osebe/index.html above is still there: the build did not need to write that page again.)
+    expect(written.problems.filter((p) => p.file?.startsWith('content/')).map((p) => [p.file, p.line, p.hint])).toEqual([
+      ['content/articles/2025/drugi.md', 10, "write /arhiv/2025/03/12/tretji-clanek/: the site is published under /arhiv/, and a link from the host's root must start with it"],
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'a link to a page or file of this site starts with /arhiv/ (/arhiv/2025/12/20/naslov-clanka/) or is relative to its page; a page of the host outside the site takes its whole address (https://example.si/kontakt/); build again if baseUrl changed since the last build',
+      ],
     ]);
   });
 
@@ -106,24 +187,27 @@ describe('arhivar check', () => {
     await writeFile(pogovori, (await readFile(pogovori, 'utf8')).replace('## Odzivi v Evropi', '## Odzivi v Bruslju'));
     await build({ root, now });
     const result = await checkSite({ root, now });
-    expect(result.problems.map((p) => [p.code, p.file, p.message, p.hint])).toEqual([
+    // Both links are written in the articles' bodies: each is reported at its line there, where it is fixed.
+    expect(result.problems.map((p) => [p.code, p.file, p.line, p.message, p.hint])).toEqual([
       [
         'link/broken',
-        'dist/2025/12/20/pogovori-o-premirju-se-nadaljujejo/index.html',
-        'link "#odzivi-v-evropi" leads to this page, which has no heading or element with id "odzivi-v-evropi"',
-        `write #odzivi-v-bruslju if that is the heading you mean${HEADING_HINT}`,
+        'content/articles/2025/odzivi.md',
+        8,
+        'link "/2025/12/20/pogovori-o-premirju-se-nadaljujejo/#ozadje" leads to dist/2025/12/20/pogovori-o-premirju-se-nadaljujejo/index.html, but that page has no heading or element with id "ozadje"',
+        `write #ozadje-pogovorov if that is the heading you mean${HEADING_HINT}`,
       ],
       [
         'link/broken',
-        'dist/2025/12/21/odzivi-na-zenevske-pogovore/index.html',
-        'link "/2025/12/20/pogovori-o-premirju-se-nadaljujejo/#ozadje" leads to dist/2025/12/20/pogovori-o-premirju-se-nadaljujejo/index.html, but that page has no heading or element with id "ozadje"',
-        `write #ozadje-pogovorov if that is the heading you mean${HEADING_HINT}`,
+        'content/articles/2025/pogovori.md',
+        12,
+        'link "#odzivi-v-evropi" leads to the article\'s own page, dist/2025/12/20/pogovori-o-premirju-se-nadaljujejo/index.html, which has no heading or element with id "odzivi-v-evropi"',
+        `write #odzivi-v-bruslju if that is the heading you mean${HEADING_HINT}`,
       ],
     ]);
     expect(result.brokenLinks).toBe(2);
     const printed = captureIo();
     expect(await main(['check', '--root', root], printed)).toBe(1);
-    expect(printed.stderr.join('\n')).toContain('dist/2025/12/21/odzivi-na-zenevske-pogovore/index.html  link/broken');
+    expect(printed.stderr.join('\n')).toContain('content/articles/2025/odzivi.md:8  link/broken');
   });
 
   it('reports content problems and broken links together, and writes nothing', async () => {

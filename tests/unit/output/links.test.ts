@@ -94,7 +94,8 @@ describe('findBrokenLinks', () => {
     await writeFile(path.join(dist, 'drugo/index.html'), '<a href="jurij-usakov/">Ušakov</a>');
     const broken = await findBrokenLinks(dist);
     expect(broken.filter((entry) => entry.file.startsWith('osebe/'))).toEqual([{ file: 'osebe/jurij-usakov/extra.html', link: '../manjka/' }]);
-    expect(broken.filter((entry) => entry.file.startsWith('drugo/'))).toEqual([{ file: 'drugo/index.html', link: 'jurij-usakov/' }]);
+    // The one page folder of that name is offered as the address meant.
+    expect(broken.filter((entry) => entry.file.startsWith('drugo/'))).toEqual([{ file: 'drugo/index.html', link: 'jurij-usakov/', meant: '/osebe/jurij-usakov/' }]);
   });
 
   describe('fragments', () => {
@@ -210,6 +211,50 @@ describe('findBrokenLinks', () => {
     }
   });
 
+  it('offers the address a broken link most likely meant, and none where it cannot tell', async () => {
+    const site = await mkdtemp(path.join(os.tmpdir(), 'arhivar-links-meant-'));
+    try {
+      const write = async (file: string, text: string) => {
+        await mkdir(path.dirname(path.join(site, file)), { recursive: true });
+        await writeFile(path.join(site, file), text);
+      };
+      await write('2025/03/12/tretji-clanek/index.html', '<h1>Tretji</h1>');
+      await write('osebe/darja-zagar/index.html', '<h1>Darja Žagar</h1>');
+      await write('osebe/stran/2/index.html', '<h1>2</h1>');
+      await write('oznake/stran/2/index.html', '<h1>2</h1>');
+      await write('slike/seja sveta.jpg', 'x');
+      await write(
+        '2025/02/11/drugi-clanek/index.html',
+        [
+          '<a href="/2025/03/13/tretji-clanek/#ozadje">datum napačen</a>',
+          '<a href="../../03/12/tretji-clanek">relativno, mapa napačna</a>',
+          '<a href="/osebe/darja-%C5%BEagar/">s šumnikom</a>',
+          '<img src="slike/seja%20sveta.jpg">',
+          '<a href="/arhiv/stran/2/">dve mapi tega imena drugje</a>',
+          '<a href="/clanki/tretji/">nobena</a>',
+        ].join(''),
+      );
+      const meant = (await findBrokenLinks(site)).map(({ link, meant }) => [link, meant]);
+      expect(meant).toEqual([
+        ['../../03/12/tretji-clanek', '/2025/03/12/tretji-clanek/'],
+        ['/2025/03/13/tretji-clanek/#ozadje', '/2025/03/12/tretji-clanek/#ozadje'],
+        ['/arhiv/stran/2/', undefined],
+        ['/clanki/tretji/', undefined],
+        ['/osebe/darja-%C5%BEagar/', '/osebe/darja-zagar/'],
+        ['slike/seja%20sveta.jpg', '/slike/seja%20sveta.jpg'],
+      ]);
+      // Under a base path, the address is offered with it.
+      expect((await findBrokenLinks(site, { basePath: '/arhiv/' })).find((entry) => entry.link === '/osebe/darja-%C5%BEagar/')).toEqual({
+        file: '2025/02/11/drugi-clanek/index.html',
+        link: '/osebe/darja-%C5%BEagar/',
+        outside: true,
+        meant: '/arhiv/osebe/darja-zagar/',
+      });
+    } finally {
+      await rm(site, { recursive: true, force: true });
+    }
+  });
+
   it('under a base path, maps URLs under it onto dist/ and reports every link that leads out of it', async () => {
     const base = await mkdtemp(path.join(os.tmpdir(), 'arhivar-links-base-'));
     try {
@@ -237,8 +282,8 @@ describe('findBrokenLinks', () => {
       expect(await findBrokenLinks(base, { basePath: '/arhiv/' })).toEqual([
         { file: 'index.html', link: '/arhiv/manjka/' },
         { file: 'index.html', link: '/arhivi/', outside: true },
-        { file: 'index.html', link: '/assets/site.css', outside: true },
-        { file: 'index.html', link: '/osebe/', outside: true },
+        { file: 'index.html', link: '/assets/site.css', outside: true, meant: '/arhiv/assets/site.css' },
+        { file: 'index.html', link: '/osebe/', outside: true, meant: '/arhiv/osebe/' },
         { file: 'osebe/jurij-usakov/index.html', link: '../../../', outside: true },
       ]);
       // The same site checked as if it were at the root of its host: the links under /arhiv/ lead nowhere.
