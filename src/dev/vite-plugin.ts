@@ -313,7 +313,11 @@ class DevSite {
     this.pages = undefined;
     this.assets = buildAssets(this.root).then(
       (assets): AssetState => ({ ok: true, assets }),
-      (failure: unknown): AssetState => ({ ok: false, failure }),
+      (failure: unknown): AssetState => {
+        // Told in the terminal too, once per save, as a template that fails is (Vite says only "Build failed").
+        for (const problem of toArhivarErrors(failure) ?? []) this.options.onTemplateFailure?.(problem);
+        return { ok: false, failure };
+      },
     );
   }
 
@@ -380,7 +384,11 @@ class DevSite {
     const pathname = decodeURIComponent(inSite);
 
     const assetState = await this.assets;
-    if (!assetState.ok) return this.sendHtml(request, response, 500, renderFailurePage('the stylesheet could not be built', assetState.failure), pathname);
+    if (!assetState.ok) {
+      // A stylesheet that does not parse is a problem with a file and line (output/assets.ts stylesheetProblem).
+      const problems = toArhivarErrors(assetState.failure);
+      return this.sendHtml(request, response, 500, problems ? renderProblemsPage(problems) : renderFailurePage('the stylesheet could not be built', assetState.failure), pathname);
+    }
     const asset = assetState.assets.files.find((file) => `/${file.path}` === pathname);
     if (asset) return send(request, response, 200, contentTypeFor(asset.path), asset.bytes);
     // As in the build, a page wins over a file of the same name in public/ (pages are written after it is copied).

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AssetUrls } from '../render/context.ts';
+import { ArhivarError } from '../errors.ts';
 import { findSiteIcon } from './site-icon.ts';
 
 export interface OutputFile {
@@ -54,7 +55,9 @@ async function bundledAssets(): Promise<BuiltAssets> {
   const entries = await listEntries();
   const cached = await readCache(entries);
   if (cached) return cached;
-  const built = await bundle(entries);
+  const built = await bundle(entries).catch((error: unknown) => {
+    throw stylesheetProblem(error) ?? error;
+  });
   await writeCache(built).catch(() => undefined);
   return { urls: built.urls, files: built.files.map((file) => ({ path: file.path, bytes: file.text })) };
 }
@@ -179,4 +182,30 @@ async function bundle(entries: Record<string, string>): Promise<CacheEntry> {
     hashes[relative] = await hashFile(file);
   }
   return { recipe: RECIPE, vite: await viteVersion(), entries: relativize(entries), inputs: hashes, urls, files };
+}
+
+/**
+ * Vite's failure to read a stylesheet (PostCSS while it parses and follows @import, Lightning CSS while it
+ * minifies) as a problem with the file and line to fix, or undefined when the failure is something else.
+ * Vite wraps it in an error with an `errors` list and a stack, which is all a template developer would
+ * otherwise see. An @import's own file and line are in the message (»postcss-import: …/parts.css:3:1:
+ * Unclosed block«), and are the ones to fix.
+ */
+export function stylesheetProblem(error: unknown, root: string = PROJECT_ROOT): ArhivarError | undefined {
+  const inner = (error as { errors?: unknown[] } | undefined)?.errors?.[0] ?? error;
+  if (typeof inner !== 'object' || inner === null) return undefined;
+  const failure = inner as { plugin?: unknown; message?: unknown; reason?: unknown; file?: unknown; id?: unknown; line?: unknown; loc?: { file?: unknown; line?: unknown } };
+  if (typeof failure.plugin !== 'string' || !failure.plugin.startsWith('vite:css')) return undefined;
+  const message = typeof failure.message === 'string' ? failure.message : '';
+  const imported = /(\S+\.css):(\d+):\d+: ([^\n]+)/.exec(message);
+  const file = imported?.[1] ?? [failure.file, failure.id, failure.loc?.file].find((value): value is string => typeof value === 'string');
+  const line = imported ? Number(imported[2]) : [failure.line, failure.loc?.line].find((value): value is number => typeof value === 'number');
+  const reason = imported?.[3] ?? (typeof failure.reason === 'string' ? failure.reason : message.split('\n')[0]!.replace(/^\[[^\]]*\]\s*/, ''));
+  return new ArhivarError({
+    code: 'template/bad-stylesheet',
+    message: `the stylesheet cannot be read: ${reason.trim() || 'Vite gave no reason'}`,
+    file: file === undefined ? 'templates/site.css' : path.relative(root, file.split('?')[0]!).split(path.sep).join('/'),
+    line,
+    hint: 'correct the CSS at that line, or above it where a { or ( is never closed (the parser notices only later), then build again',
+  });
 }

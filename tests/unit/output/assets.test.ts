@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildAssets } from '../../../src/output/assets.ts';
+import { buildAssets, stylesheetProblem } from '../../../src/output/assets.ts';
+import { makeTempDir } from '../../helpers.ts';
 import { PROJECT_ROOT_FOR_TESTS } from '../../search-helpers.ts';
 
 const sha256 = async (file: string) => createHash('sha256').update(await readFile(path.join(PROJECT_ROOT_FOR_TESTS, file))).digest('hex');
@@ -37,5 +38,48 @@ describe('buildAssets', () => {
     for (const file of ['templates/site.css', 'src/client/search.ts', 'src/search/query.ts', 'src/search/text.ts']) {
       expect(cache.inputs[file], file).toBe(await sha256(file));
     }
+  });
+});
+
+describe('stylesheetProblem', () => {
+  /** What Vite throws for a theme folder holding these stylesheets, built as the assets are (site.css the entry). */
+  async function failureOf(files: Record<string, string>): Promise<{ error: unknown; root: string }> {
+    const root = await makeTempDir('arhivar-css-');
+    await mkdir(path.join(root, 'templates'));
+    for (const [name, text] of Object.entries(files)) await writeFile(path.join(root, 'templates', name), text);
+    const { build } = await import('vite');
+    try {
+      await build({
+        configFile: false,
+        root,
+        logLevel: 'silent',
+        envDir: false,
+        publicDir: false,
+        css: { postcss: {} },
+        build: { write: false, cssMinify: true, rolldownOptions: { input: { site: path.join(root, 'templates', 'site.css') } } },
+      });
+    } catch (error) {
+      return { error, root };
+    }
+    throw new Error('the stylesheet was built');
+  }
+
+  it('names the file and line of a block never closed, in the stylesheet or in one it imports', async () => {
+    const unclosed = await failureOf({ 'site.css': '@import "./parts.css";\nbody { color: red; }\n', 'parts.css': 'a { color: blue; }\n\n.b { margin: 0;\n' });
+    const problem = stylesheetProblem(unclosed.error, unclosed.root)!;
+    expect([problem.code, problem.file, problem.line, problem.message]).toEqual(['template/bad-stylesheet', 'templates/parts.css', 3, 'the stylesheet cannot be read: Unclosed block']);
+    expect(problem.hint).toContain('at that line');
+
+    const minified = await failureOf({ 'site.css': 'body { color: red; }\n\n@media ( { a { color: blue } }\n' });
+    const other = stylesheetProblem(minified.error, minified.root)!;
+    expect([other.code, other.file]).toEqual(['template/bad-stylesheet', 'templates/site.css']);
+    expect(other.line).toBeGreaterThanOrEqual(3);
+    expect(other.message).toMatch(/^the stylesheet cannot be read: \S/);
+  });
+
+  it('leaves other failures alone', () => {
+    expect(stylesheetProblem(new Error('disk full'))).toBeUndefined();
+    expect(stylesheetProblem({ errors: [{ plugin: 'vite:esbuild', message: 'x' }] })).toBeUndefined();
+    expect(stylesheetProblem(undefined)).toBeUndefined();
   });
 });
