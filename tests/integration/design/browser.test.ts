@@ -345,6 +345,29 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     await page.close();
   });
 
+  it('keeps a related article\'s date and the reading time whole, never "22." or "3" at a line end and the rest below', async () => {
+    // The seed article has no related articles; this one has three.
+    const page = await open('/2025/12/18/podlipa-bo-dobila-novo-knjiznico-z-zelenim-dvoriscem/');
+    const split: string[] = [];
+    // Every width from a phone to a desktop: where a line ends depends on the title before the date.
+    for (let width = 320; width <= 1280; width += 8) {
+      await page.setViewportSize({ width, height: 844 });
+      const lines = await page.evaluate(() =>
+        [...document.querySelectorAll('.related-list time, .reading-time')].map((element) => {
+          const range = document.createRange();
+          range.selectNodeContents(element);
+          // One box per line the text runs over; boxes on the same line share their top.
+          const tops = new Set([...range.getClientRects()].filter((box) => box.width > 0).map((box) => Math.round(box.top)));
+          return { text: element.textContent!.trim(), lines: tops.size };
+        }),
+      );
+      expect(lines.length, 'related dates and reading time').toBeGreaterThan(1);
+      for (const line of lines) if (line.lines > 1) split.push(`${line.text} at ${width} px`);
+    }
+    expect(split).toEqual([]);
+    await page.close();
+  });
+
   it('has no horizontal scroll at 390 and 360 px on any page type, and saves screenshots at 1280 and 390 px under test-results/', async () => {
     await rm(SCREENSHOTS, { recursive: true, force: true });
     await mkdir(SCREENSHOTS, { recursive: true });
