@@ -368,6 +368,24 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     await page.close();
   });
 
+  it('sets the pagination in one row on a wide screen and in one left-aligned column on a phone, never a staircase', async () => {
+    const page = await open(urls.home(2));
+    const boxes = () =>
+      page.evaluate(() => [...document.querySelectorAll('.pagination > *')].map((element) => ({ text: element.textContent, ...element.getBoundingClientRect().toJSON() }) as { text: string; left: number; top: number; bottom: number }));
+    await page.setViewportSize({ width: 1280, height: 844 });
+    const wide = await boxes();
+    expect(wide).toHaveLength(3);
+    for (const box of wide) expect(box.top, `${box.text} at 1280 px`).toBeLessThan(wide[0]!.bottom);
+    for (const width of [320, 360, 390]) {
+      await page.setViewportSize({ width, height: 844 });
+      const narrow = await boxes();
+      // Each below the one before, and all flush left: a link alone on a row, pushed to the right, reads as a stray.
+      for (let index = 1; index < narrow.length; index++) expect(narrow[index]!.top, `${narrow[index]!.text} at ${width} px`).toBeGreaterThanOrEqual(narrow[index - 1]!.bottom);
+      for (const box of narrow) expect(box.left, `${box.text} at ${width} px`).toBe(narrow[0]!.left);
+    }
+    await page.close();
+  });
+
   it('has no horizontal scroll at 390 and 360 px on any page type, and saves screenshots at 1280 and 390 px under test-results/', async () => {
     await rm(SCREENSHOTS, { recursive: true, force: true });
     await mkdir(SCREENSHOTS, { recursive: true });
