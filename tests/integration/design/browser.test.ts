@@ -386,6 +386,27 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     await page.close();
   });
 
+  it('draws a one-period mention chart as one bar of a normal width, not a slab across the column', async () => {
+    // Steve Witkoff appears in one article, so his chart has one bar; Ana Novak's has three.
+    const widths: Record<string, { bar: number; plot: number; axis: number; rem: number }> = {};
+    for (const person of ['steve-witkoff', PAGINATED_PERSON]) {
+      const page = await open(urls.person(person), { width: 1280 });
+      widths[person] = await page.evaluate(() => ({
+        bar: document.querySelector('.mention-chart .bar')!.getBoundingClientRect().width,
+        plot: document.querySelector('.mention-chart svg')!.getBoundingClientRect().width,
+        axis: document.querySelector('.mention-chart .chart-axis')!.getBoundingClientRect().width,
+        rem: parseFloat(getComputedStyle(document.documentElement).fontSize),
+      }));
+      await page.close();
+    }
+    for (const [person, chart] of Object.entries(widths)) {
+      expect(chart.bar, person).toBeLessThanOrEqual(4 * chart.rem);
+      // The HTML axis under the bars must stay exactly as wide as the drawing, or its labels drift off their bars.
+      expect(chart.axis, person).toBeCloseTo(chart.plot, 0);
+    }
+    expect(Math.abs(widths['steve-witkoff']!.bar - widths[PAGINATED_PERSON]!.bar), 'one bar as wide as each of three').toBeLessThan(2);
+  });
+
   it('has no horizontal scroll at 390 and 360 px on any page type, and saves screenshots at 1280 and 390 px under test-results/', async () => {
     await rm(SCREENSHOTS, { recursive: true, force: true });
     await mkdir(SCREENSHOTS, { recursive: true });
