@@ -407,6 +407,24 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     expect(Math.abs(widths['steve-witkoff']!.bar - widths[PAGINATED_PERSON]!.bar), 'one bar as wide as each of three').toBeLessThan(2);
   });
 
+  it('keeps the numbers of the people named together inside the column, "10." included', async () => {
+    const page = await open(urls.person(PAGINATED_PERSON), { width: 320 });
+    const room = await page.evaluate(() => {
+      const list = document.querySelector('.co-mentions') as HTMLElement;
+      // An outside marker hangs in the list's left padding; measure the widest one a list of ten gets, in its font.
+      const probe = document.createElement('span');
+      probe.textContent = '10. ';
+      probe.style.whiteSpace = 'pre';
+      list.querySelector('li')!.append(probe);
+      const marker = probe.getBoundingClientRect().width;
+      probe.remove();
+      return { marker, padding: parseFloat(getComputedStyle(list).paddingLeft), column: list.parentElement!.getBoundingClientRect().left, list: list.getBoundingClientRect().left };
+    });
+    expect(room.list).toBeGreaterThanOrEqual(room.column);
+    expect(room.padding).toBeGreaterThanOrEqual(room.marker);
+    await page.close();
+  });
+
   it('has no horizontal scroll at 390 and 360 px on any page type, and saves screenshots at 1280 and 390 px under test-results/', async () => {
     await rm(SCREENSHOTS, { recursive: true, force: true });
     await mkdir(SCREENSHOTS, { recursive: true });
