@@ -210,6 +210,14 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     expect(hidden).toEqual(['none', 'none', 'none']);
     expect(await page.locator('.article-body').evaluate((element) => getComputedStyle(element).display)).toBe('block');
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    // Without their screen labels and links, names and tags need commas, or "Rusija ZDA mirovna pogajanja" reads as one.
+    const separators = await page.evaluate(() =>
+      ['.people-links', '.tag-links'].map((list) => [...document.querySelectorAll(`.article ${list} li`)].map((item) => getComputedStyle(item, '::after').content)),
+    );
+    for (const list of separators) {
+      expect(list.length).toBeGreaterThan(1);
+      expect(list).toEqual([...list.slice(0, -1).map(() => '","'), 'none']);
+    }
     await page.close();
   });
 
