@@ -433,6 +433,18 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     await page.close();
   });
 
+  it('sets the article count and the role after a name on /osebe/ in one size, as one line of detail', async () => {
+    const page = await open(urls.people());
+    const sizes = await page.evaluate(() =>
+      [...document.querySelectorAll('.people-index li')]
+        .filter((item) => item.querySelector('.role'))
+        .map((item) => [item.querySelector('.count')!, item.querySelector('.role')!].map((element) => getComputedStyle(element).fontSize)),
+    );
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const [count, role] of sizes) expect(role).toBe(count);
+    await page.close();
+  });
+
   it('has no horizontal scroll at 390 and 360 px on any page type, and saves screenshots at 1280 and 390 px under test-results/', async () => {
     await rm(SCREENSHOTS, { recursive: true, force: true });
     await mkdir(SCREENSHOTS, { recursive: true });
