@@ -56,7 +56,8 @@ export function ArticlePage({ context, article, related = [], newer, older }: Ar
               </>
             ) : null}
             {article.author ? <span class="article-author"> · {article.author}</span> : null}
-            <span class="reading-time"> · {formatReadingTime(article.wordCount)}</span>
+            {' · '}
+            <span class="reading-time">{formatReadingTime(article.wordCount)}</span>
           </p>
           {article.people.length > 0 ? (
             <section class="article-people">

@@ -125,30 +125,33 @@ export function MentionChart({ timeline, name }: { timeline: Timeline; name: str
   return (
     <figure class="mention-chart">
       <figcaption>{caption}</figcaption>
-      {/* Named apart from the caption, which already names the figure, and described rather than named by the desc. */}
-      <svg
-        role="img"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-desc`}
-        viewBox={`0 0 ${geometry.width} ${geometry.height}`}
-        width={geometry.width}
-        height={geometry.height}
-        preserveAspectRatio="none"
-        xmlns="http://www.w3.org/2000/svg"
-      >
-        <title id={`${id}-title`}>{`Stolpčni diagram, ${span}`}</title>
-        <desc id={`${id}-desc`}>{desc}</desc>
-        <line class="axis" x1={0} y1={geometry.height} x2={geometry.width} y2={geometry.height} />
-        {geometry.bars.map((bar) => (
-          <rect class="bar" x={bar.x} y={bar.y} width={bar.width} height={bar.height}>
-            <title>{`${periodName(bar.year, bar.month)}: ${countArticles(bar.count)}`}</title>
-          </rect>
-        ))}
-      </svg>
-      <div class="chart-axis" aria-hidden="true">
-        {geometry.bars.map((bar) => (
-          <span>{bar.label ? <span class={bar.labelWhenNarrow ? undefined : 'wide-only'}>{bar.label}</span> : null}</span>
-        ))}
+      {/* The bar count caps the plot's width (site.css), so a person named in one month gets one bar, not a slab. */}
+      <div class="chart-plot" style={`--bars: ${geometry.bars.length}`}>
+        {/* Named apart from the caption, which already names the figure, and described rather than named by the desc. */}
+        <svg
+          role="img"
+          aria-labelledby={`${id}-title`}
+          aria-describedby={`${id}-desc`}
+          viewBox={`0 0 ${geometry.width} ${geometry.height}`}
+          width={geometry.width}
+          height={geometry.height}
+          preserveAspectRatio="none"
+          xmlns="http://www.w3.org/2000/svg"
+        >
+          <title id={`${id}-title`}>{`Stolpčni diagram, ${span}`}</title>
+          <desc id={`${id}-desc`}>{desc}</desc>
+          <line class="axis" x1={0} y1={geometry.height} x2={geometry.width} y2={geometry.height} />
+          {geometry.bars.map((bar) => (
+            <rect class="bar" x={bar.x} y={bar.y} width={bar.width} height={bar.height}>
+              <title>{`${periodName(bar.year, bar.month)}: ${countArticles(bar.count)}`}</title>
+            </rect>
+          ))}
+        </svg>
+        <div class="chart-axis" aria-hidden="true">
+          {geometry.bars.map((bar) => (
+            <span>{bar.label ? <span class={bar.labelWhenNarrow ? undefined : 'wide-only'}>{bar.label}</span> : null}</span>
+          ))}
+        </div>
       </div>
       <details class="chart-data">
         <summary>Število člankov po {byMonth ? 'mesecih' : 'letih'}</summary>

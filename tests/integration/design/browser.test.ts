@@ -210,6 +210,14 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     expect(hidden).toEqual(['none', 'none', 'none']);
     expect(await page.locator('.article-body').evaluate((element) => getComputedStyle(element).display)).toBe('block');
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    // Without their screen labels and links, names and tags need commas, or "Rusija ZDA mirovna pogajanja" reads as one.
+    const separators = await page.evaluate(() =>
+      ['.people-links', '.tag-links'].map((list) => [...document.querySelectorAll(`.article ${list} li`)].map((item) => getComputedStyle(item, '::after').content)),
+    );
+    for (const list of separators) {
+      expect(list.length).toBeGreaterThan(1);
+      expect(list).toEqual([...list.slice(0, -1).map(() => '","'), 'none']);
+    }
     await page.close();
   });
 
@@ -342,6 +350,98 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     // The caption is read as text, and may name the figure; nothing else (the image, before, named itself by it too).
     const withCaption = nodes.filter((node) => node.role?.value !== 'InlineTextBox' && node.name?.value.includes(caption)).map((node) => node.role?.value);
     expect(withCaption.filter((role) => role !== 'figure')).toEqual(['StaticText']);
+    await page.close();
+  });
+
+  it('keeps a related article\'s date and the reading time whole, never "22." or "3" at a line end and the rest below', async () => {
+    // The seed article has no related articles; this one has three.
+    const page = await open('/2025/12/18/podlipa-bo-dobila-novo-knjiznico-z-zelenim-dvoriscem/');
+    const split: string[] = [];
+    // Every width from a phone to a desktop: where a line ends depends on the title before the date.
+    for (let width = 320; width <= 1280; width += 8) {
+      await page.setViewportSize({ width, height: 844 });
+      const lines = await page.evaluate(() =>
+        [...document.querySelectorAll('.related-list time, .reading-time')].map((element) => {
+          const range = document.createRange();
+          range.selectNodeContents(element);
+          // One box per line the text runs over; boxes on the same line share their top.
+          const tops = new Set([...range.getClientRects()].filter((box) => box.width > 0).map((box) => Math.round(box.top)));
+          return { text: element.textContent!.trim(), lines: tops.size };
+        }),
+      );
+      expect(lines.length, 'related dates and reading time').toBeGreaterThan(1);
+      for (const line of lines) if (line.lines > 1) split.push(`${line.text} at ${width} px`);
+    }
+    expect(split).toEqual([]);
+    await page.close();
+  });
+
+  it('sets the pagination in one row on a wide screen and in one left-aligned column on a phone, never a staircase', async () => {
+    const page = await open(urls.home(2));
+    const boxes = () =>
+      page.evaluate(() => [...document.querySelectorAll('.pagination > *')].map((element) => ({ text: element.textContent, ...element.getBoundingClientRect().toJSON() }) as { text: string; left: number; top: number; bottom: number }));
+    await page.setViewportSize({ width: 1280, height: 844 });
+    const wide = await boxes();
+    expect(wide).toHaveLength(3);
+    for (const box of wide) expect(box.top, `${box.text} at 1280 px`).toBeLessThan(wide[0]!.bottom);
+    for (const width of [320, 360, 390]) {
+      await page.setViewportSize({ width, height: 844 });
+      const narrow = await boxes();
+      // Each below the one before, and all flush left: a link alone on a row, pushed to the right, reads as a stray.
+      for (let index = 1; index < narrow.length; index++) expect(narrow[index]!.top, `${narrow[index]!.text} at ${width} px`).toBeGreaterThanOrEqual(narrow[index - 1]!.bottom);
+      for (const box of narrow) expect(box.left, `${box.text} at ${width} px`).toBe(narrow[0]!.left);
+    }
+    await page.close();
+  });
+
+  it('draws a one-period mention chart as one bar of a normal width, not a slab across the column', async () => {
+    // Steve Witkoff appears in one article, so his chart has one bar; Ana Novak's has three.
+    const widths: Record<string, { bar: number; plot: number; axis: number; rem: number }> = {};
+    for (const person of ['steve-witkoff', PAGINATED_PERSON]) {
+      const page = await open(urls.person(person), { width: 1280 });
+      widths[person] = await page.evaluate(() => ({
+        bar: document.querySelector('.mention-chart .bar')!.getBoundingClientRect().width,
+        plot: document.querySelector('.mention-chart svg')!.getBoundingClientRect().width,
+        axis: document.querySelector('.mention-chart .chart-axis')!.getBoundingClientRect().width,
+        rem: parseFloat(getComputedStyle(document.documentElement).fontSize),
+      }));
+      await page.close();
+    }
+    for (const [person, chart] of Object.entries(widths)) {
+      expect(chart.bar, person).toBeLessThanOrEqual(4 * chart.rem);
+      // The HTML axis under the bars must stay exactly as wide as the drawing, or its labels drift off their bars.
+      expect(chart.axis, person).toBeCloseTo(chart.plot, 0);
+    }
+    expect(Math.abs(widths['steve-witkoff']!.bar - widths[PAGINATED_PERSON]!.bar), 'one bar as wide as each of three').toBeLessThan(2);
+  });
+
+  it('keeps the numbers of the people named together inside the column, "10." included', async () => {
+    const page = await open(urls.person(PAGINATED_PERSON), { width: 320 });
+    const room = await page.evaluate(() => {
+      const list = document.querySelector('.co-mentions') as HTMLElement;
+      // An outside marker hangs in the list's left padding; measure the widest one a list of ten gets, in its font.
+      const probe = document.createElement('span');
+      probe.textContent = '10. ';
+      probe.style.whiteSpace = 'pre';
+      list.querySelector('li')!.append(probe);
+      const marker = probe.getBoundingClientRect().width;
+      probe.remove();
+      return { marker, padding: parseFloat(getComputedStyle(list).paddingLeft), column: list.parentElement!.getBoundingClientRect().left, list: list.getBoundingClientRect().left };
+    });
+    expect(room.list).toBeGreaterThanOrEqual(room.column);
+    expect(room.padding).toBeGreaterThanOrEqual(room.marker);
+    await page.close();
+  });
+
+  it('sets the article count and the role after a name on /osebe/ in one size, as one line of detail', async () => {
+    const page = await open(urls.people());
+    const sizes = await page.evaluate(() =>
+      [...document.querySelectorAll('.people-index li')]
+        .filter((item) => item.querySelector('.role'))
+        .map((item) => [item.querySelector('.count')!, item.querySelector('.role')!].map((element) => getComputedStyle(element).fontSize)),
+    );
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const [count, role] of sizes) expect(role).toBe(count);
     await page.close();
   });
 
