@@ -106,6 +106,9 @@ function periodGenitive(year: number, month: number | undefined): string {
   return month === undefined ? `leta ${year}` : `${MONTHS_GENITIVE[month - 1]} ${year}`;
 }
 
+/** From this many bars on, a chart fills its column (site.css has a .bars-N rule for each count below it). */
+const MAX_CAPPED_BARS = 12;
+
 /**
  * Articles per month or year, drawn at build time with no script: the caption names the chart, the SVG bars carry a
  * short name and a description, the axis labels are HTML text (so they keep their size when the chart shrinks on a
@@ -125,8 +128,9 @@ export function MentionChart({ timeline, name }: { timeline: Timeline; name: str
   return (
     <figure class="mention-chart">
       <figcaption>{caption}</figcaption>
-      {/* The bar count caps the plot's width (site.css), so a person named in one month gets one bar, not a slab. */}
-      <div class="chart-plot" style={`--bars: ${geometry.bars.length}`}>
+      {/* The bar count caps the plot's width (site.css), so a person named in one month gets one bar, not a slab.
+          A class, not a style attribute: a site's Content-Security-Policy may forbid inline styles. */}
+      <div class={geometry.bars.length < MAX_CAPPED_BARS ? `chart-plot bars-${geometry.bars.length}` : 'chart-plot'}>
         {/* Named apart from the caption, which already names the figure, and described rather than named by the desc. */}
         <svg
           role="img"
