@@ -2,20 +2,30 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown } from '../../../src/markdown/parse.ts';
+import { parseMarkdown, tidyWrittenOutAddresses } from '../../../src/markdown/parse.ts';
+import { renderMarkdown } from '../../../src/markdown/render.ts';
 import { FIXTURES } from '../../helpers.ts';
 
-/** The parser with the table extension always on: parseMarkdown must give its tree for every body. */
-const withTables = unified()
+/** The parser with both extensions always on: parseMarkdown must give its tree for every body. */
+const withEvery = unified()
   .use(remarkParse)
   .use(function () {
     const data = this.data();
-    (data.micromarkExtensions ??= []).push(gfmTable());
-    (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+    (data.micromarkExtensions ??= []).push(gfmTable(), gfmAutolinkLiteral());
+    (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmAutolinkLiteralFromMarkdown());
   });
+
+function everyExtension(markdown: string): Root {
+  const tree = withEvery.parse(markdown) as Root;
+  tidyWrittenOutAddresses(tree);
+  return tree;
+}
 
 function bodies(directory: string): string[] {
   const found: string[] = [];
@@ -26,7 +36,7 @@ function bodies(directory: string): string[] {
 }
 
 describe('parseMarkdown', () => {
-  it('gives the tree of the table-aware parser, for every fixture file and for tricky shapes', () => {
+  it('gives the tree of the parser with every extension, for every fixture file and for tricky shapes', () => {
     const samples = [
       ...['archive-basic', 'base-path', 'design', 'nav', 'people-labelled', 'search'].flatMap((site) => bodies(path.join(FIXTURES, site))),
       '| a |\n| - |\n| 1 |',
@@ -42,8 +52,36 @@ describe('parseMarkdown', () => {
       'Rezultati:\n--:',
       '| Kandidat |\n:-:\n| Ana Novak |',
       'Naslov\n---\n\nČas: 10:30 - 11:00',
+      // Addresses: written out, in a link, an image, a definition, an autolink, an e-mail, in quotes and capitals.
+      'Vir: https://www.gov.si/novice/.',
+      'Povezava [na vlado](https://www.gov.si/) in ![grb](https://www.gov.si/grb.png).',
+      '[vir]: https://www.gov.si/\n\nBesedilo [vira][vir].',
+      'Naslov <https://www.gov.si/> in <urednistvo@example.si>.',
+      'Pišite na urednistvo@example.si ali @uredništvo na omrežju X.',
+      'Glej »https://www.gov.si/« in „www.rtvslo.si“.',
+      'HTTPS://WWW.GOV.SI in Www.Rtvslo.Si',
+      '| Vir | Naslov |\n|---|---|\n| vlada | https://www.gov.si/ |',
     ];
     expect(samples.length).toBeGreaterThan(50);
-    for (const sample of samples) expect(parseMarkdown(sample), sample.slice(0, 80)).toEqual(withTables.parse(sample));
+    for (const sample of samples) expect(parseMarkdown(sample), sample.slice(0, 80)).toEqual(everyExtension(sample));
+  });
+
+  it('links addresses written out in the text, leaving Slovenian quotes and end punctuation outside the link', () => {
+    const html = (markdown: string) => renderMarkdown(markdown).html.trim();
+    expect(html('Vir: https://www.gov.si/novice/.')).toBe('<p>Vir: <a href="https://www.gov.si/novice/">https://www.gov.si/novice/</a>.</p>');
+    expect(html('Glej »https://www.gov.si/« in „www.rtvslo.si“.')).toBe(
+      '<p>Glej »<a href="https://www.gov.si/">https://www.gov.si/</a>« in „<a href="http://www.rtvslo.si">www.rtvslo.si</a>“.</p>',
+    );
+    expect(html('Pišite na urednistvo@example.si.')).toBe('<p>Pišite na <a href="mailto:urednistvo@example.si">urednistvo@example.si</a>.</p>');
+    expect(html('HTTPS://WWW.GOV.SI')).toBe('<p><a href="https://WWW.GOV.SI">HTTPS://WWW.GOV.SI</a></p>');
+    // A link's own address is not linked again, and a line number still points at the address.
+    expect(html('[na vlado](https://www.gov.si/)')).toBe('<p><a href="https://www.gov.si/">na vlado</a></p>');
+    const tree = parseMarkdown('Prva vrstica.\n\nVir: »https://www.gov.si/«');
+    const paragraph = tree.children[1] as import('mdast').Paragraph;
+    expect(paragraph.children.map((node) => [node.type, node.position?.start.column, node.position?.end.column])).toEqual([
+      ['text', 1, 7],
+      ['link', 7, 26],
+      ['text', 26, 27],
+    ]);
   });
 });
