@@ -12,7 +12,7 @@ import { ljubljanaCalendar } from './text/sl.ts';
 import type { LockCommand, LockHolder } from './output/build-lock.ts';
 import { formatError, systemProblem, toArhivarErrors, type ArhivarError } from './errors.ts';
 import { startProgressLine } from './commands/progress.ts';
-import { startStaticServer } from './dev/static-server.ts';
+import { builtBasePath, startStaticServer } from './dev/static-server.ts';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 const formatCount = (value: number) => value.toLocaleString('en-US');
@@ -399,11 +399,16 @@ async function runPreview(args: readonly string[], io: Io): Promise<number> {
     io.err(`there is no built site in ${dir}; run arhivar build first`);
     return EXIT.usage;
   }
-  // Served where it will be published: under the path of baseUrl in content/site.yaml.
+  // Served where it will be published: under the path the build made its links for, which is that of baseUrl in
+  // content/site.yaml unless the file changed since (or cannot be read now).
   const [{ readSiteConfig }, { basePathOf }] = await Promise.all([import('./config/site.ts'), import('./site/urls.ts')]);
-  const basePath = basePathOf((await readSiteConfig(rootOf(values))).baseUrl);
-  const server = await startStaticServer({ dir, port: portOf(values, 4173), basePath });
+  const configured = basePathOf((await readSiteConfig(rootOf(values))).baseUrl);
+  const built = await builtBasePath(dir);
+  const server = await startStaticServer({ dir, port: portOf(values, 4173), basePath: built ?? configured });
   io.out(`arhivar preview: serving ${dir} at ${server.url} (Ctrl+C stops)`);
+  if (built !== undefined && built !== configured) {
+    io.out(`note: ${path.basename(dir)}/ was built for the path ${built}, and is served there; content/site.yaml now gives ${configured}: run arhivar build to publish under it`);
+  }
   await (io.untilStopped ?? defaultIo.untilStopped!)();
   await server.close();
   return EXIT.ok;

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import { withoutBasePath } from '../site/urls.ts';
+import { outputPathFor, urls, withoutBasePath } from '../site/urls.ts';
 
 /**
  * `arhivar preview`: serves a built dist/ the way static hosts (Netlify, GitHub Pages, nginx with
@@ -35,6 +35,22 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.pdf': 'application/pdf',
 };
+
+/**
+ * The path a built site was made for, read from its search manifest (whose `base` is the search folder under
+ * that path), or undefined when dist/ has none that says. content/site.yaml may have changed since the build,
+ * and links in dist/ lead under the path of the build, not of the file.
+ */
+export async function builtBasePath(dir: string): Promise<string | undefined> {
+  const manifest = await readFile(path.join(dir, outputPathFor(urls.searchIndex())), 'utf8').then(
+    (text) => JSON.parse(text) as { base?: unknown },
+    () => undefined,
+  ).catch(() => undefined);
+  const base = manifest?.base;
+  const folder = urls.searchData().slice(1);
+  if (typeof base !== 'string' || !base.startsWith('/') || !base.endsWith(folder)) return undefined;
+  return base.slice(0, -folder.length);
+}
 
 export function contentTypeFor(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';

@@ -383,6 +383,27 @@ describe('arhivar CLI exit codes', () => {
     expect(await running).toBe(0);
   });
 
+  it('preview serves dist/ under the path it was built for when content/site.yaml gives another since, and says so', async () => {
+    const root = await makeTempDir();
+    roots.push(root);
+    await mkdir(path.join(root, 'dist', 'iskanje'), { recursive: true });
+    await writeFile(path.join(root, 'dist', 'iskanje', 'indeks.json'), JSON.stringify({ version: 2, base: '/arhiv/iskanje/indeks/' }));
+    await writeFile(path.join(root, 'dist', 'index.html'), '<!doctype html><title>Arhiv</title>');
+    await mkdir(path.join(root, 'content'));
+    await writeFile(path.join(root, 'content', 'site.yaml'), 'baseUrl: https://example.si/novo/\n');
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const io = captureIo({ untilStopped: () => stopped });
+    const running = main(['preview', '--root', root, '--port', '0'], io);
+    for (let i = 0; i < 100 && io.stdout.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    const address = /at (http:\/\/127\.0\.0\.1:\d+\/arhiv\/) /.exec(io.stdout[0] ?? '')?.[1];
+    expect(address, io.stdout[0]).toBeDefined();
+    expect(io.stdout[1]).toBe('note: dist/ was built for the path /arhiv/, and is served there; content/site.yaml now gives /novo/: run arhivar build to publish under it');
+    expect((await fetch(address!)).status).toBe(200);
+    stop();
+    expect(await running).toBe(0);
+  });
+
   it('preview prints the address under the path of baseUrl, where it serves the site', async () => {
     const root = await makeTempDir();
     roots.push(root);
