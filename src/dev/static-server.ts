@@ -48,8 +48,10 @@ export async function builtBasePath(dir: string): Promise<string | undefined> {
   ).catch(() => undefined);
   const base = manifest?.base;
   const folder = urls.searchData().slice(1);
-  if (typeof base !== 'string' || !base.startsWith('/') || !base.endsWith(folder)) return undefined;
-  return base.slice(0, -folder.length);
+  if (typeof base !== 'string' || !base.endsWith(folder)) return undefined;
+  const basePath = base.slice(0, -folder.length);
+  // A path of plain segments only: "//host/" would make the redirect from / lead to another host.
+  return /^\/(?:[^/?#\\]+\/)*$/.test(basePath) && !basePath.split('/').some((segment) => segment === '.' || segment === '..') ? basePath : undefined;
 }
 
 export function contentTypeFor(file: string): string {

@@ -1,9 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../../src/dev/static-server.ts';
-import { buildFixture, buildSite, copyFixture, removeDir, type BuiltSite } from '../../helpers.ts';
+import { builtBasePath, startStaticServer, type StaticServer } from '../../../src/dev/static-server.ts';
+import { buildFixture, buildSite, copyFixture, makeTempDir, removeDir, type BuiltSite } from '../../helpers.ts';
 
 /** A raw request, so paths like /../ reach the server as written (fetch would normalise them). */
 function get(server: StaticServer, rawPath: string, method = 'GET'): Promise<{ status: number; type: string; location: string; body: string }> {
@@ -118,6 +118,28 @@ describe('arhivar preview of a site published under a path', () => {
       const missing = await get(server, outside);
       expect(missing.status, outside).toBe(404);
       expect(missing.body).toBe(await site.read('/404.html'));
+    }
+  });
+});
+
+describe('builtBasePath', () => {
+  async function distWith(manifest: string | undefined): Promise<string> {
+    const dir = await makeTempDir('arhivar-built-');
+    if (manifest !== undefined) {
+      await mkdir(path.join(dir, 'iskanje'));
+      await writeFile(path.join(dir, 'iskanje', 'indeks.json'), manifest);
+    }
+    return dir;
+  }
+
+  it('reads the path a dist/ was built for from its search manifest', async () => {
+    expect(await builtBasePath(await distWith(JSON.stringify({ base: '/iskanje/indeks/' })))).toBe('/');
+    expect(await builtBasePath(await distWith(JSON.stringify({ base: '/novice/arhiv/iskanje/indeks/' })))).toBe('/novice/arhiv/');
+  });
+
+  it('says nothing for a dist/ without one, or with one that names no plain path (another host, ..)', async () => {
+    for (const manifest of [undefined, 'not json', JSON.stringify({ base: 7 }), JSON.stringify({ base: '//evil.example/iskanje/indeks/' }), JSON.stringify({ base: '/a/../iskanje/indeks/' }), JSON.stringify({ base: 'arhiv/iskanje/indeks/' })]) {
+      expect(await builtBasePath(await distWith(manifest)), manifest).toBeUndefined();
     }
   });
 });
