@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createDetector, detectPeople } from '../../../src/people/detect.ts';
-import type { Person } from '../../../src/content/person.ts';
+import { testPerson } from '../../helpers/person.ts';
 
 /**
  * Sentences as a Slovenian newsroom writes them, against a registry like a real one: politicians, athletes
  * (three Prevc siblings), writers, surnames that are ordinary words (Oblak, Zima, Sobota, Golob) and
  * women whose surnames do not decline. Each row names exactly the people that must be tagged.
  */
-function person(name: string, extra: Partial<Person> = {}): Person {
-  const id = name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z]+/g, '-');
-  return { id, name, aliases: [], role: undefined, gender: undefined, detect: true, bio: '', file: `content/people/${id}.md`, ...extra };
-}
-
+const person = testPerson;
 const REGISTRY = [
   person('Janez Novak', { gender: 'm' }),
   person('Ana Novak'),

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createDetector, detectPeople, findUnknownNames, likelyBaseForm, nameGroupKey, tokenize } from '../../../src/people/detect.ts';
-import type { Person } from '../../../src/content/person.ts';
+import { testPerson } from '../../helpers/person.ts';
 
-function person(name: string, extra: Partial<Person> = {}): Person {
-  const id = name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z]+/g, '-');
-  return { id, name, aliases: [], role: undefined, gender: undefined, detect: true, bio: '', file: `content/people/${id}.md`, ...extra };
-}
+const person = testPerson;
 
 const REGISTRY = [
   person('Janez Novak', { gender: 'm' }),

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../../src/content/person.ts';
+import { testPerson } from '../../helpers/person.ts';
 import { buildRegistry } from '../../../src/people/registry.ts';
 import { suggestPerson } from '../../../src/people/suggestion.ts';
 
 function person(id: string, name: string, extra: Partial<Person> = {}): Person {
-  return { id, name, aliases: [], role: undefined, gender: undefined, detect: true, bio: '', file: `content/people/${id}.md`, ...extra };
+  return testPerson(name, { id, ...extra });
 }
 
 const { registry } = buildRegistry([
