@@ -1,12 +1,34 @@
 import { parseArgs } from 'node:util';
 import { runBench } from './run.ts';
 
+const USAGE = `usage: npm run bench -- --articles N [--people P] [--runs R] [--keep]
+
+Generates a synthetic archive in a temporary folder and times builds and the dev server on it, each in a
+process of its own; prints two Markdown tables of medians and deletes the folder (see README.md).
+
+  --articles N  articles to generate (default 1000)
+  --people P    people in the registry (default 500)
+  --runs R      runs of each build (default 5, 1 from 50,000 articles on)
+  --keep        keep the generated site and print where it is
+`;
+
 export async function main(argv: readonly string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: { articles: { type: 'string' }, people: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'boolean' } },
-    strict: true,
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { articles: { type: 'string' }, people: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'boolean' }, help: { type: 'boolean' } },
+      strict: true,
+    }));
+  } catch (error) {
+    // A mistyped option (--article) is a command-line mistake, answered as the arhivar commands answer one.
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const articles = Number(values.articles ?? 1000);
   const people = Number(values.people ?? 500);
   const runs = Number(values.runs ?? (articles >= 50_000 ? 1 : 5));

@@ -213,7 +213,7 @@ export async function suggestNames(root: string): Promise<NameSuggestion[]> {
 
 export function formatSuggestions(suggestions: readonly NameSuggestion[], limit: number): string[] {
   if (suggestions.length === 0) return ['every capitalised name in the articles is in content/people/'];
-  const lines = [`${suggestions.length} ${suggestions.length === 1 ? 'name' : 'names'} in articles match nobody in content/people/ (most frequent first):`];
+  const lines = [`${suggestions.length} ${suggestions.length === 1 ? 'name in articles matches' : 'names in articles match'} nobody in content/people/ (most frequent first):`];
   for (const suggestion of suggestions.slice(0, limit)) {
     const spellings = [...suggestion.spellings.entries()].sort((a, b) => b[1] - a[1]).map(([spelling, count]) => `${spelling} ×${count}`);
     lines.push(`  ${String(suggestion.count).padStart(5)}  ${suggestion.name}  (${suggestion.articles} ${suggestion.articles === 1 ? 'article' : 'articles'}: ${spellings.join(', ')})`);
