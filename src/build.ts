@@ -560,9 +560,22 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
       onPage,
       published,
     });
-    return { model, ...written, elapsedMs: performance.now() - started };
+    const { shadowedPublicFiles, ...counts } = written;
+    for (const file of shadowedPublicFiles) model.warnings.push(shadowedPublicFile(file));
+    if (shadowedPublicFiles.length > 0) model.warnings.splice(0, model.warnings.length, ...sortErrors(model.warnings));
+    return { model, ...counts, elapsedMs: performance.now() - started };
   } catch (error) {
     model.close();
     throw error;
   }
+}
+
+/** A file of public/ at a path the build writes itself (robots.txt, feed.xml, a page): the build's own wins. */
+function shadowedPublicFile(file: string): ArhivarError {
+  return new ArhivarError({
+    code: 'public/shadowed',
+    message: `the build writes ${file} itself, so this file is not published`,
+    file: `public/${file}`,
+    hint: `rename it or delete it: ${file} is made from content/ (see Pages in the README)`,
+  });
 }

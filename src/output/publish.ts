@@ -90,6 +90,8 @@ export interface PublishResult {
   pagesRendered: number;
   /** Files whose bytes were written to disk (hard links and unchanged files not counted). */
   filesWritten: number;
+  /** Files of public/ (paths inside it) that the build writes a page or file of its own over, which wins. */
+  shadowedPublicFiles: string[];
 }
 
 interface FileRecord {
@@ -188,16 +190,27 @@ export async function publishSite(
     return new Staging(names.fresh, new Map(), writer, true);
   };
 
+  // public/ is copied first, so a page or file of the build's own at the same path replaces it; which ones do is told.
+  const publicPaths = new Set<string>();
+  const shadowedPublicFiles: string[] = [];
+  const noteShadowed = (relative: string) => {
+    if (publicPaths.delete(relative)) shadowedPublicFiles.push(relative);
+  };
   try {
-    for (const file of await listPublicFiles(root)) await offer(safeRelative(file.path), file.output);
+    for (const file of await listPublicFiles(root)) {
+      await offer(safeRelative(file.path), file.output);
+      publicPaths.add(file.path);
+    }
     for await (const extra of extraFiles) {
       const file = bytesOutput(extra, encoder);
+      noteShadowed(file.path);
       await offer(safeRelative(file.path), file.output);
       // As for pages below: the next file is made only once the disk has room for it.
       if (staging) await writer.roomFor(IO_QUEUE_LIMIT);
     }
     for (const page of pages) {
       const relative = safeRelative(outputPathFor(page.url));
+      noteShadowed(relative);
       pagesWritten++;
       options.onPage?.(pagesWritten);
       const key = page.inputs && useCache ? fingerprints.page(page.url, page.inputs) : undefined;
@@ -221,7 +234,7 @@ export async function publishSite(
     if (current && changed.size === 0 && removed.length === 0) {
       // Nothing to publish; only fingerprints may have been added (a cache from an older arhivar).
       if (useCache && recordsChanged) await writeState({ version: 1, target, current: { ino: current.ino, files: desired }, spare });
-      return { pagesWritten, pagesRendered, filesWritten: 0 };
+      return { pagesWritten, pagesRendered, filesWritten: 0, shadowedPublicFiles };
     }
 
     staging ??= await openStaging();
@@ -246,7 +259,7 @@ export async function publishSite(
       await writeState({ version: 1, target, current: { ino: (await inode(target))!, files: desired }, spare: nextSpare });
       await pruneOtherStates(root, stateName);
     }
-    return { pagesWritten, pagesRendered, filesWritten };
+    return { pagesWritten, pagesRendered, filesWritten, shadowedPublicFiles };
   } catch (error) {
     // The spare (if it was the staging tree) is no longer trusted: the state written by openStaging says so.
     if (staging && staging.directory === names.fresh) removeInBackground(names.fresh);

@@ -13,6 +13,8 @@ export interface WriteResult {
   pagesWritten: number;
   pagesRendered: number;
   filesWritten: number;
+  /** Files of public/ that a page or file of the build replaced (publish.ts). */
+  shadowedPublicFiles: string[];
 }
 
 export interface WriteOptions {

@@ -182,7 +182,7 @@ async function startsWithSignature(file: string): Promise<boolean> {
 export async function checkPublicFolder(root: string): Promise<void> {
   await checkFolder(root, 'public', {
     code: 'public/not-a-folder',
-    hint: 'public/ holds files published as they are (favicon.ico, robots.txt …): rename the file and make a folder of that name, or delete it',
+    hint: 'public/ holds files published as they are (favicon.svg, pictures …): rename the file and make a folder of that name, or delete it',
   });
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.ts';
@@ -260,6 +260,24 @@ describe('bad input', () => {
         ],
       ]);
       expect(await site.read('/2025/12/01/naslov-brez-besedila/')).toContain('<h1>Naslov brez besedila</h1>');
+    }
+  });
+
+  it('warns about a file of public/ that the build writes itself (robots.txt, a page), which is not published, fresh and from .cache/', async () => {
+    const root = await copyFixture('archive-basic');
+    await mkdir(path.join(root, 'public', 'osebe'), { recursive: true });
+    await writeFile(path.join(root, 'public', 'robots.txt'), 'User-agent: *\nDisallow: /\n');
+    await writeFile(path.join(root, 'public', 'osebe', 'index.html'), '<p>stara stran</p>');
+    await writeFile(path.join(root, 'public', 'humans.txt'), 'Uredništvo\n');
+    const outDir = path.join(root, 'dist');
+    for (const run of ['fresh', 'from .cache/']) {
+      const site = await buildSite(root, { outDir });
+      expect(site.result.model.warnings.filter((w) => w.code === 'public/shadowed').map((w) => [w.file, w.message]), run).toEqual([
+        ['public/osebe/index.html', 'the build writes osebe/index.html itself, so this file is not published'],
+        ['public/robots.txt', 'the build writes robots.txt itself, so this file is not published'],
+      ]);
+      expect(await site.read('/robots.txt'), run).toContain('Sitemap:');
+      expect(await site.read('/humans.txt'), run).toBe('Uredništvo\n');
     }
   });
 
