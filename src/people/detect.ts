@@ -852,7 +852,7 @@ export function findUnknownNames(detector: PeopleDetector, text: string): Unknow
     let from = i;
     if (isSentenceStart(tokens, i) && !detector.firstNames.has(tokens.word(i)) && !looksForeign(tokens.word(i))) from = i + 1;
     const length = j - from + 1;
-    if (length >= 2 && length <= 4) {
+    if (length >= 2 && length <= 4 && !PLACE_ADJECTIVE.test(tokens.word(from)) && !PROPER_ADJECTIVE.test(tokens.word(from))) {
       let hit = false;
       for (let k = from; k <= j; k++) if (covered(tokens.starts[k]!)) hit = true;
       if (!hit) result.push({ words: text.slice(tokens.starts[from]!, tokens.ends[j]!).replace(/\s+/g, ' '), start: tokens.starts[from]! });
@@ -863,6 +863,12 @@ export function findUnknownNames(detector: PeopleDetector, text: string): Unknow
 }
 
 const PARTICLE_WORDS = new Set(['van', 'von', 'de', 'der', 'da', 'di', 'del', 'du', 'la', 'le', 'bin', 'al']);
+
+/**
+ * An adjective that starts a place's name (Velika Britanija, Nova Gorica, Južna Koreja, Severne Makedonije,
+ * Zgornja Kungota), in any case: such a pair is no one's name, though both words are capitalised.
+ */
+const PLACE_ADJECTIVE = /^(Velik|Mal|Nov|Star|Južn|Severn|Zahodn|Vzhodn|Srednj|Zgornj|Spodnj)(a|e|i|o|ega|emu|em|im|ih|ima|imi)$/;
 
 function isNameWord(tokens: Tokens, i: number): boolean {
   const word = tokens.word(i);

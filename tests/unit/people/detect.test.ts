@@ -213,6 +213,11 @@ describe('findUnknownNames', () => {
     expect(found.map((item) => item.words)).toEqual(['Đorđe Balašević', 'Ursula von der Leyen', 'Ursula von der Leyen']);
   });
 
+  it('does not list a place whose name starts with an adjective (Velike Britanije, Nova Gorica, Slovenske Konjice)', () => {
+    const found = findUnknownNames(detector, 'Premier Velike Britanije je prišel v Novo Gorico in Slovenske Konjice, z njim Miran Novakovič.');
+    expect(found.map((item) => item.words)).toEqual(['Miran Novakovič']);
+  });
+
   it('groups spellings by a case-free key and picks the base form', () => {
     expect(nameGroupKey('Ivanom Novakom')).toBe(nameGroupKey('Ivan Novak'));
     expect(nameGroupKey('Jožeta Kovača')).toBe(nameGroupKey('Jože Kovač'));
