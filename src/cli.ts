@@ -369,7 +369,7 @@ async function runDev(args: readonly string[], io: Io): Promise<number> {
       if (report.failure !== undefined) io.err(`loading the site failed: ${report.failure instanceof Error ? (report.failure.stack ?? report.failure.message) : String(report.failure)}`);
       else if (report.errors.length > 0) {
         for (const error of report.errors) io.err(`${formatError(error)}\n`);
-        io.err(`${report.errors.length} ${report.errors.length === 1 ? 'problem' : 'problems'}: the browser shows them until they are fixed.`);
+        io.err(report.errors.length === 1 ? '1 problem: the browser shows it until it is fixed.' : `${report.errors.length} problems: the browser shows them until they are fixed.`);
       } else {
         printWarnings(report.warnings, io);
         io.out(`loaded ${formatCount(report.articles)} ${report.articles === 1 ? 'article' : 'articles'} in ${(report.elapsedMs / 1000).toFixed(1)} s`);

@@ -369,6 +369,21 @@ describe('arhivar CLI exit codes', () => {
     });
   });
 
+  it('dev prints each problem of a load and counts them in agreeing words (1 problem: … shows it)', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    await writeFile(path.join(root, 'content/articles/2025/pokvarjen.md'), '---\ntitle: Brez datuma\n---\n\nBesedilo.\n');
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const io = captureIo({ untilStopped: () => stopped });
+    const running = main(['dev', '--root', root, '--port', '0'], io);
+    for (let i = 0; i < 500 && !io.stderr.some((line) => line.includes('problem')); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(io.stderr.join('\n')).toContain('article/missing-date');
+    expect(io.stderr).toContain('1 problem: the browser shows it until it is fixed.');
+    stop();
+    expect(await running).toBe(0);
+  });
+
   it('preview serves until stopped, then exits 0', async () => {
     const root = await makeTempDir();
     roots.push(root);
