@@ -66,7 +66,11 @@ export function buildRegistry(people: readonly Person[]): { registry: Registry; 
         errors.push(
           new ArhivarError({
             code: 'person/duplicate',
-            message: `${what} of ${person.name} is also the ${previous.what} of ${previous.person.name} (${previous.person.file})`,
+            // Two files of one person (janez-novak.md, janez-novak-2.md) share the name: say that, not "the name of Janez Novak is the name of Janez Novak".
+            message:
+              person.name === previous.person.name
+                ? `${person.name} has two files: this one (by its ${what}) and ${previous.person.file} (by its ${previous.what})`
+                : `${what} of ${person.name} is also the ${previous.what} of ${previous.person.name} (${previous.person.file})`,
             file: person.file,
             hint: 'each name and alias may belong to one person: remove the alias, or merge the two files',
           }),
