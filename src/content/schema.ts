@@ -111,7 +111,7 @@ export type ArticleFrontMatter = z.output<typeof ArticleFrontMatterSchema>;
  */
 const GENDERS: Readonly<Record<string, 'm' | 'f'>> = { m: 'm', f: 'f', ž: 'f', moški: 'm', ženska: 'f', moski: 'm', zenska: 'f', male: 'm', female: 'f' };
 const gender = z.preprocess(
-  (value) => (typeof value === 'string' ? (GENDERS[value.trim().toLowerCase()] ?? value) : value),
+  (value) => (typeof value === 'string' && Object.hasOwn(GENDERS, value.trim().toLowerCase()) ? GENDERS[value.trim().toLowerCase()] : value),
   z.enum(['m', 'f'], { error: 'must be m (moški) or f (ženska)' }),
 );
 

@@ -51,7 +51,8 @@ export async function builtBasePath(dir: string): Promise<string | undefined> {
   if (typeof base !== 'string' || !base.endsWith(folder)) return undefined;
   const basePath = base.slice(0, -folder.length);
   // A path of plain segments only: "//host/" would make the redirect from / lead to another host.
-  return /^\/(?:[^/?#\\]+\/)*$/.test(basePath) && !basePath.split('/').some((segment) => segment === '.' || segment === '..') ? basePath : undefined;
+  // Percent-encoded as basePathOf makes it, so only URL path characters: a control character would be sent in a header.
+  return /^\/(?:[A-Za-z0-9._~%!$&'()*+,;=:@-]+\/)*$/.test(basePath) && !basePath.split('/').some((segment) => segment === '.' || segment === '..') ? basePath : undefined;
 }
 
 export function contentTypeFor(file: string): string {

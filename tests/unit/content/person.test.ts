@@ -21,9 +21,11 @@ describe('parsePerson: gender', () => {
   });
 
   it('refuses anything else at its line, with both values in the hint', () => {
-    const { person, errors } = parsePerson(source('role: ministrica\ngender: x\n'));
-    expect(person).toBeUndefined();
-    expect(errors.map((error) => [error.code, error.line, error.message, error.hint])).toEqual([['person/bad-gender', 4, 'gender must be m (moški) or f (ženska)', 'write it like gender: m or gender: f']]);
+    for (const value of ['x', 'constructor', '__proto__']) {
+      const { person, errors } = parsePerson(source(`role: ministrica\ngender: ${value}\n`));
+      expect(person, value).toBeUndefined();
+      expect(errors.map((error) => [error.code, error.line, error.message, error.hint])).toEqual([['person/bad-gender', 4, 'gender must be m (moški) or f (ženska)', 'write it like gender: m or gender: f']]);
+    }
   });
 });
 

@@ -135,10 +135,11 @@ describe('builtBasePath', () => {
   it('reads the path a dist/ was built for from its search manifest', async () => {
     expect(await builtBasePath(await distWith(JSON.stringify({ base: '/iskanje/indeks/' })))).toBe('/');
     expect(await builtBasePath(await distWith(JSON.stringify({ base: '/novice/arhiv/iskanje/indeks/' })))).toBe('/novice/arhiv/');
+    expect(await builtBasePath(await distWith(JSON.stringify({ base: '/%C4%8Das/iskanje/indeks/' })))).toBe('/%C4%8Das/');
   });
 
   it('says nothing for a dist/ without one, or with one that names no plain path (another host, ..)', async () => {
-    for (const manifest of [undefined, 'not json', JSON.stringify({ base: 7 }), JSON.stringify({ base: '//evil.example/iskanje/indeks/' }), JSON.stringify({ base: '/a/../iskanje/indeks/' }), JSON.stringify({ base: 'arhiv/iskanje/indeks/' })]) {
+    for (const manifest of [undefined, 'not json', JSON.stringify({ base: 7 }), JSON.stringify({ base: '//evil.example/iskanje/indeks/' }), JSON.stringify({ base: '/a/../iskanje/indeks/' }), JSON.stringify({ base: 'arhiv/iskanje/indeks/' }), JSON.stringify({ base: '/ar\nhiv/iskanje/indeks/' }), JSON.stringify({ base: '/čas/iskanje/indeks/' })]) {
       expect(await builtBasePath(await distWith(manifest)), manifest).toBeUndefined();
     }
   });

@@ -23,7 +23,7 @@ const withEvery = unified()
 
 function everyExtension(markdown: string): Root {
   const tree = withEvery.parse(markdown) as Root;
-  tidyWrittenOutAddresses(tree);
+  tidyWrittenOutAddresses(tree, markdown);
   return tree;
 }
 
@@ -60,6 +60,7 @@ describe('parseMarkdown', () => {
       'Pišite na urednistvo@example.si ali @uredništvo na omrežju X.',
       'Glej »https://www.gov.si/« in „www.rtvslo.si“.',
       'HTTPS://WWW.GOV.SI in Www.Rtvslo.Si',
+      '<https://x.si/a.> in [https://y.si/](https://y.si/) in https://z.si/.',
       '| Vir | Naslov |\n|---|---|\n| vlada | https://www.gov.si/ |',
     ];
     expect(samples.length).toBeGreaterThan(50);
@@ -76,6 +77,10 @@ describe('parseMarkdown', () => {
     expect(html('HTTPS://WWW.GOV.SI')).toBe('<p><a href="https://WWW.GOV.SI">HTTPS://WWW.GOV.SI</a></p>');
     // A link's own address is not linked again, and a line number still points at the address.
     expect(html('[na vlado](https://www.gov.si/)')).toBe('<p><a href="https://www.gov.si/">na vlado</a></p>');
+    // One the author wrote as a link keeps what they wrote, even beside a written-out one.
+    expect(html('<https://x.si/a.> in https://y.si/.')).toBe('<p><a href="https://x.si/a.">https://x.si/a.</a> in <a href="https://y.si/">https://y.si/</a>.</p>');
+    // A run of a thousand dots is no news text: its addresses stay text, read at once.
+    expect(html(`https://x.si/${'.'.repeat(40_000)}a`)).toBe(`<p>https://x.si/${'.'.repeat(40_000)}a</p>`);
     const tree = parseMarkdown('Prva vrstica.\n\nVir: »https://www.gov.si/«');
     const paragraph = tree.children[1] as import('mdast').Paragraph;
     expect(paragraph.children.map((node) => [node.type, node.position?.start.column, node.position?.end.column])).toEqual([
