@@ -8,6 +8,8 @@ export default defineConfig({
     // One temporary folder per run, deleted at its end (tests/support/temporary-folder.ts), and a check that
     // no test wrote into tests/fixtures/ (tests/support/fixtures-untouched.ts).
     globalSetup: ['tests/support/temporary-folder.ts', 'tests/support/fixtures-untouched.ts'],
+    // fast-check's seed, pinned when ARHIVAR_PROPERTY_SEED is set (CI sets it; tests/support/property-seed.ts).
+    setupFiles: ['tests/support/property-seed.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
