@@ -396,8 +396,9 @@ async function runPreview(args: readonly string[], io: Io): Promise<number> {
     () => false,
   );
   if (!exists) {
-    io.err(`there is no built site in ${dir}; run arhivar build first`);
-    return EXIT.usage;
+    // Nothing to serve is a state of the project, not a mistake on the command line (exit code 2).
+    io.err(`there is no built site in ${dir}; run npm run build first${values.out === undefined ? '' : ' (with the same --out)'}`);
+    return EXIT.content;
   }
   // Served where it will be published: under the path the build made its links for, which is that of baseUrl in
   // content/site.yaml unless the file changed since (or cannot be read now).

@@ -384,6 +384,14 @@ describe('arhivar CLI exit codes', () => {
     expect(await running).toBe(0);
   });
 
+  it('preview without a built site says to build first and exits 1, not with the code of a wrong command line', async () => {
+    const root = await makeTempDir();
+    roots.push(root);
+    const io = captureIo();
+    expect(await main(['preview', '--root', root, '--port', '0'], io)).toBe(1);
+    expect(io.stderr).toEqual([`there is no built site in ${path.join(root, 'dist')}; run npm run build first`]);
+  });
+
   it('preview serves until stopped, then exits 0', async () => {
     const root = await makeTempDir();
     roots.push(root);
