@@ -206,7 +206,7 @@ function brokenLinkError(broken: BrokenLink, shown: string, site: SiteAddress, w
       code: 'link/broken',
       message: `link "${link}"${also} leads to ${shown}/${fragment.page}, a page that only sends readers on to an article's new address (redirectFrom:), and that drops #${fragment.id}`,
       ...where,
-      hint: `link the article's new address with #${fragment.id}`,
+      hint: fragment.redirectTo === undefined ? `link the article's new address with #${fragment.id}` : `link the article's new address: ${fragment.redirectTo}#${fragment.id}`,
     });
   }
   if (fragment) {

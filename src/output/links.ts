@@ -50,6 +50,8 @@ export interface MissingFragment {
    * refresh drops the fragment, so the link must name the new address.
    */
   redirect?: true;
+  /** Where that page sends the browser, as a path from the host's root with the site's path (/2025/12/22/novi/). */
+  redirectTo?: string;
 }
 
 export interface LinkCheckOptions {
@@ -97,20 +99,21 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
     // Read one at a time, synchronously: through fs.promises each small file is four round trips to the
     // thread pool (open, stat, read, close), about a third of the check's time at 15,000 pages.
     const html = readFileSync(path.join(root, file), 'utf8');
-    const { links, ids, redirect } = scanPage(html);
+    const { links, ids, redirect, refreshTo } = scanPage(html);
     const folder = file.slice(0, file.lastIndexOf('/') + 1);
+    const redirectTo = refreshTo === undefined ? undefined : refreshTarget(refreshTo, folder, basePath);
     const seen = new Set<string>();
     let ownIds: Set<string> | undefined;
     const checkHere = (link: string, fragment: string) => {
       ownIds ??= new Set(ids);
-      const missing = missingFragment(ownIds, fragment, file, redirect, broken.length < SUGGESTED_FRAGMENTS);
+      const missing = missingFragment(ownIds, fragment, file, redirect, broken.length < SUGGESTED_FRAGMENTS, redirectTo);
       if (missing) broken.push({ file, link: ownCopy(link), fragment: missing });
     };
     const earlier = waiting.get(file);
     if (earlier) {
       waiting.delete(file);
       ownIds = new Set(ids);
-      checkWaiting(earlier, ownIds, file, redirect, broken);
+      checkWaiting(earlier, ownIds, file, redirect, broken, redirectTo);
     }
     for (const link of links) {
       if (seen.has(link)) continue;
@@ -146,15 +149,16 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
     }
   }
   for (const [page, links] of readAgain) {
-    const { ids, redirect } = scanPage(readFileSync(path.join(root, page), 'utf8'));
-    checkWaiting(links, new Set(ids), page, redirect, broken);
+    const { ids, redirect, refreshTo } = scanPage(readFileSync(path.join(root, page), 'utf8'));
+    const redirectTo = refreshTo === undefined ? undefined : refreshTarget(refreshTo, page.slice(0, page.lastIndexOf('/') + 1), basePath);
+    checkWaiting(links, new Set(ids), page, redirect, broken, redirectTo);
   }
   return broken.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.link < b.link ? -1 : a.link > b.link ? 1 : 0));
 }
 
-function checkWaiting(links: readonly WaitingLink[], ids: ReadonlySet<string>, page: string, redirect: boolean, broken: BrokenLink[]): void {
+function checkWaiting(links: readonly WaitingLink[], ids: ReadonlySet<string>, page: string, redirect: boolean, broken: BrokenLink[], redirectTo?: string): void {
   for (const { file, link, fragment } of links) {
-    const missing = missingFragment(ids, fragment, page, redirect, broken.length < SUGGESTED_FRAGMENTS);
+    const missing = missingFragment(ids, fragment, page, redirect, broken.length < SUGGESTED_FRAGMENTS, redirectTo);
     if (missing) broken.push({ file, link, fragment: missing });
   }
 }
@@ -234,12 +238,13 @@ const SUGGESTED_FRAGMENTS = 100;
  * report says, with the id meant when `suggest` and one is near. Compared as written, then percent-decoded,
  * as a browser does.
  */
-function missingFragment(ids: ReadonlySet<string>, fragment: string, page: string, redirect: boolean, suggest: boolean): MissingFragment | undefined {
+function missingFragment(ids: ReadonlySet<string>, fragment: string, page: string, redirect: boolean, suggest: boolean, redirectTo?: string): MissingFragment | undefined {
   if (ids.has(fragment)) return undefined;
   const id = percentDecode(fragment);
   if (ids.has(id) || id.toLowerCase() === 'top') return undefined;
   const missing: MissingFragment = { page, id };
   if (redirect) missing.redirect = true;
+  if (redirect && redirectTo !== undefined) missing.redirectTo = redirectTo;
   if (!suggest || redirect) return missing;
   // A typo (#ozadje-pogovrov), or the heading's first words (#ozadje for #ozadje-pogovorov).
   const closest = nearest(id, [...ids]) ?? [...ids].find((candidate) => candidate.startsWith(`${id}-`));
@@ -309,6 +314,8 @@ export interface ScannedPage {
   ids: string[];
   /** Whether it sends the browser on to another address at once (`<meta http-equiv="refresh">`). */
   redirect: boolean;
+  /** The address the refresh names (`content="0; url=../novi/"`), as written, when it names one. */
+  refreshTo?: string;
 }
 
 /**
@@ -343,7 +350,23 @@ export function scanPage(html: string): ScannedPage {
       }
     }
   }
-  return { links, ids, redirect: REFRESH.test(markup) };
+  const scanned: ScannedPage = { links, ids, redirect: REFRESH.test(markup) };
+  const refreshTo = scanned.redirect ? REFRESH_URL.exec(markup)?.[1] : undefined;
+  if (refreshTo) scanned.refreshTo = decodeEntities(refreshTo.trim());
+  return scanned;
+}
+
+/** The address in a refresh's content (`0; url=../novi/`), quoted with the other quote than the attribute's. */
+const REFRESH_URL = /<meta\s[^>]*content\s*=\s*["']?\s*\d+\s*;\s*url\s*=\s*([^"'>\s]+)/i;
+
+/** A refresh's address, resolved from the redirect page's folder, as a path from the host's root (with the site's path). */
+function refreshTarget(address: string, folder: string, basePath: string): string | undefined {
+  try {
+    const url = new URL(address, `https://site.invalid${basePath}${folder}`);
+    return url.host === 'site.invalid' ? url.pathname : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A refresh in a meta tag, as redirect pages (templates/redirect.tsx) write it. */

@@ -94,7 +94,7 @@ describe('redirectFrom: an article keeps its earlier addresses', () => {
     await expect(buildSite(root)).resolves.toBeDefined();
   });
 
-  it('arhivar check reports a #fragment link to a redirect page, whose refresh drops it, and says to link the new address', async () => {
+  it('arhivar check reports a #fragment link to a redirect page, whose refresh drops it, and names the new address to link', async () => {
     const root = await copyFixture('archive-basic');
     await redirect(root, PRVI, '/2025/01/09/prvi-clanek/');
     const drugi = path.join(root, DRUGI);
@@ -105,7 +105,7 @@ describe('redirectFrom: an article keeps its earlier addresses', () => {
     const reports = printed.filter((line) => line.includes('link/broken'));
     expect(reports).toHaveLength(1);
     expect(reports[0]).toContain('link "/2025/01/09/prvi-clanek/#razprava" leads to dist/2025/01/09/prvi-clanek/index.html, a page that only sends readers on');
-    expect(reports[0]).toContain("hint: link the article's new address with #razprava");
+    expect(reports[0]).toContain("hint: link the article's new address: /2025/01/10/prvi-clanek-o-obcini/#razprava");
   });
 
   it('is checked by arhivar check too, and nothing is written', async () => {

@@ -31,7 +31,8 @@ describe('scanPage', () => {
   });
 
   it('knows a page that sends the browser on, by its meta refresh, not by the words in a comment or text', () => {
-    expect(scanPage('<head><meta http-equiv="refresh" content="0; url=../nov/"></head>').redirect).toBe(true);
+    expect(scanPage('<head><meta http-equiv="refresh" content="0; url=../nov/"></head>')).toMatchObject({ redirect: true, refreshTo: '../nov/' });
+    expect(scanPage('<meta http-equiv="refresh" content="5">')).toEqual({ links: [], ids: [], redirect: true });
     expect(scanPage("<meta charset=utf-8><META HTTP-EQUIV='Refresh' CONTENT='0; url=/'>").redirect).toBe(true);
     expect(scanPage('<!-- <meta http-equiv="refresh" content="0"> --><p>http-equiv="refresh"</p><meta name="refresh">').redirect).toBe(false);
   });
@@ -85,6 +86,22 @@ describe('findBrokenLinks', () => {
       { file: 'index.html', link: '/manjka/' },
       { file: 'index.html', link: '/osebe/jurij-usakov/feed.xml' },
     ]);
+  });
+
+  it('names where a redirect page sends readers, for a #fragment link to it, under the site path too', async () => {
+    const site = await mkdtemp(path.join(os.tmpdir(), 'arhivar-links-redirect-'));
+    try {
+      await mkdir(path.join(site, '2025/01/09/star'), { recursive: true });
+      await mkdir(path.join(site, '2025/01/10/nov'), { recursive: true });
+      await writeFile(path.join(site, '2025/01/09/star/index.html'), '<head><meta http-equiv="refresh" content="0; url=../../10/nov/"></head>');
+      await writeFile(path.join(site, '2025/01/10/nov/index.html'), '<h2 id="razprava">Razprava</h2>');
+      await writeFile(path.join(site, 'index.html'), '<a href="/arhiv/2025/01/09/star/#razprava">x</a>');
+      expect(await findBrokenLinks(site, { basePath: '/arhiv/' })).toEqual([
+        { file: 'index.html', link: '/arhiv/2025/01/09/star/#razprava', fragment: { page: '2025/01/09/star/index.html', id: 'razprava', redirect: true, redirectTo: '/arhiv/2025/01/10/nov/' } },
+      ]);
+    } finally {
+      await rm(site, { recursive: true, force: true });
+    }
   });
 
   it('resolves relative links against the page folder', async () => {
