@@ -7,7 +7,7 @@ import { lockOutput, type LockHolder } from '../output/build-lock.ts';
 import { findBrokenLinks, type BrokenLink } from '../output/links.ts';
 import { readSiteConfig } from '../config/site.ts';
 import { basePathOf, outputPathFor, urls } from '../site/urls.ts';
-import { addressLines, sourceKey, type WrittenAddress } from '../output/link-sources.ts';
+import { addressLines, addressKey, type WrittenAddress } from '../output/link-sources.ts';
 import { readSourceFile } from '../content/read.ts';
 import { parseFrontMatter } from '../content/front-matter.ts';
 import type { SiteModel } from '../build.ts';
@@ -151,7 +151,7 @@ class WrittenLinks {
       this.parsed.set(file, parsed);
     }
     const found = await parsed;
-    const written = found?.addresses.get(sourceKey(link));
+    const written = found?.addresses.get(addressKey(link));
     if (!found || !written) return undefined;
     const at: WrittenAt = { file: source.file, owner: source.owner, address: written.address, lines: written.lines.map((line) => found.firstLine + line - 1) };
     if (!outside && !fragment) {

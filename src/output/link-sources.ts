@@ -10,7 +10,7 @@ import { percentDecode } from './links.ts';
  *
  * Keyed by the address percent-decoded: remark-html percent-encodes what the author wrote (mdast-util-to-hast
  * normalizeUri: `članek` and a space in `</a b.pdf>` become `%C4%8D` and `%20`), and an author may have written
- * it encoded already, so only the decoded forms of the two meet. Look an address of a page up with sourceKey.
+ * it encoded already, so only the decoded forms of the two meet. Look an address of a page up with addressKey.
  */
 export function addressLines(markdown: string): Map<string, WrittenAddress> {
   const addresses = new Map<string, WrittenAddress>();
@@ -26,14 +26,14 @@ export interface WrittenAddress {
 }
 
 /** The key under which addressLines keeps the address a built page writes (entities decoded, as scanPage gives it). */
-export function sourceKey(link: string): string {
+export function addressKey(link: string): string {
   return percentDecode(link);
 }
 
 function collectAddresses(node: Nodes, out: Map<string, WrittenAddress>): void {
   if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.position) {
     const address = node.url.trim();
-    const key = sourceKey(address);
+    const key = addressKey(address);
     const written = out.get(key);
     const line = node.position.start.line;
     if (!written) out.set(key, { address, lines: [line] });

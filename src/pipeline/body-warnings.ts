@@ -73,4 +73,3 @@ function droppedUrlWarning(dropped: DroppedUrl, owner: 'article' | 'person', fil
         : `write a web address (https://…) or a path on this site (/slike/…)${dropped.kind === 'link' ? ', or a mailto: address' : ''}, or remove the ${what}`,
   });
 }
-

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressLines, sourceKey } from '../../../src/output/link-sources.ts';
+import { addressLines, addressKey } from '../../../src/output/link-sources.ts';
 import { renderMarkdown } from '../../../src/markdown/render.ts';
 import { scanPage } from '../../../src/output/links.ts';
 
@@ -16,7 +16,7 @@ describe('addressLines', () => {
   it('finds every address a rendered body writes under the key of the page\'s form of it, with its lines and as written', () => {
     const addresses = addressLines(BODY);
     // Each link of the rendered page, as the link check reads it, is found at the line that writes it.
-    const found = [...new Set(scanPage(renderMarkdown(BODY).html).links)].map((link) => [link, addresses.get(sourceKey(link))]);
+    const found = [...new Set(scanPage(renderMarkdown(BODY).html).links)].map((link) => [link, addresses.get(addressKey(link))]);
     expect(found).toEqual([
       ['/2025/03/12/clanek/', { address: '/2025/03/12/clanek/', lines: [1, 2] }],
       ['/slike/seja%20sveta.jpg', { address: '/slike/seja%20sveta.jpg', lines: [4] }],
