@@ -106,12 +106,19 @@ export class SearchEngine {
   }
 
   manifest(): Promise<SearchManifest> {
-    this.#manifest ??= this.#fetchJson(this.#manifestUrl).then((value) => {
+    if (this.#manifest) return this.#manifest;
+    const loading = this.#fetchJson(this.#manifestUrl).then((value) => {
       const manifest = value as SearchManifest;
       if (manifest?.version !== 2 || !Array.isArray(manifest.shards) || !Array.isArray(manifest.shardFiles) || !Array.isArray(manifest.chunkFiles)) throw new Error('the search index has an unknown format');
       return manifest;
     });
-    return this.#manifest;
+    // A manifest that failed to load (a dropped connection) is asked for again by the next search, as a
+    // shard or chunk is (#load): kept, it failed every search until the page was reloaded.
+    loading.catch(() => {
+      if (this.#manifest === loading) this.#manifest = undefined;
+    });
+    this.#manifest = loading;
+    return loading;
   }
 
   /** Documents that contain every term, best first; newer first among equals. */

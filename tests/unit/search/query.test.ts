@@ -1,10 +1,10 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, type SearchDocument, type SearchIndexOptions } from '../../../src/search/index-builder.ts';
 import { searchOrder } from '../../../src/search/documents.ts';
-import { cutSnippet, parseQuery, shardsFor } from '../../../src/search/query.ts';
+import { cutSnippet, parseQuery, SearchEngine, shardsFor } from '../../../src/search/query.ts';
 import { engineOver, marked, runQuery, writeIndexFiles } from '../../search-helpers.ts';
 
 const doc = (n: number, title: string, text: string): SearchDocument => ({
@@ -237,6 +237,22 @@ describe('a word whose last letters are a case ending or part of it (-em, -im, -
       expect(second.title.filter((segment) => segment.mark).map((segment) => segment.text)).toEqual(['problema']);
       expect(marked(second)).toEqual(['Problemi']);
     }
+  });
+});
+
+describe('a manifest that failed to load', () => {
+  it('is asked for again by the next search, as the page\'s "Poskusite znova" promises', async () => {
+    const dist = await mkdtemp(path.join(tmpdir(), 'arhivar-search-retry-'));
+    await writeIndexFiles(dist, buildSearchIndex(searchOrder(DOCUMENTS)).files);
+    let offline = true;
+    // The first request fails as a dropped mobile connection does; the files are there for the next one.
+    const engine = new SearchEngine(async (url) => {
+      if (offline) throw new Error(`${url}: network error`);
+      return JSON.parse(await readFile(path.join(dist, url), 'utf8')) as unknown;
+    }, '/iskanje/indeks.json');
+    await expect(runQuery(engine, 'usakov')).rejects.toThrow('network error');
+    offline = false;
+    expect((await runQuery(engine, 'usakov')).total).toBe(3);
   });
 });
 
