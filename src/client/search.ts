@@ -17,6 +17,9 @@ const list = document.querySelector<HTMLOListElement>('#search-results');
 const more = document.querySelector<HTMLButtonElement>('#search-more');
 
 if (form && input && status && list && more) {
+  // The page puts its own scroll position back once the results it had are shown again (see restoreView):
+  // the browser's own restoring comes before they are, and left a reader who went Back at the top.
+  history.scrollRestoration = 'manual';
   const engine = new SearchEngine(fetchJson, form.dataset.index ?? '/iskanje/indeks.json');
   /** The results of the query on screen; replaced (undefined while searching) as soon as another query runs. */
   let listing: Listing | undefined;
@@ -25,7 +28,8 @@ if (form && input && status && list && more) {
 
   form.classList.add('search-ready');
 
-  const run = async (query: string) => {
+  /** Runs `query` and shows its first `count` results (more than a page when Back restores a longer list). */
+  const run = async (query: string, count = PAGE_SIZE) => {
     const current = ++generation;
     const terms = parseQuery(query);
     listing = undefined;
@@ -43,8 +47,8 @@ if (form && input && status && list && more) {
     try {
       const hits = await engine.search(terms);
       if (current !== generation) return;
-      listing = { hits, terms, shown: 0, queue: Promise.resolve() };
-      await showMore(listing);
+      listing = { query: query.trim(), hits, terms, shown: 0, queue: Promise.resolve() };
+      await showMore(listing, count);
     } catch {
       if (current === generation) status.textContent = 'Iskanja ni bilo mogoče izvesti: kazala ni bilo mogoče naložiti. Poskusite znova.';
     }
@@ -55,11 +59,11 @@ if (form && input && status && list && more) {
    * nothing was added). Pages are loaded one after another: a press that comes while the previous page is still
    * loading (a double click, Enter twice) waits for it and then takes the page after it, never the same one.
    */
-  const showMore = (of: Listing): Promise<number | undefined> => {
+  const showMore = (of: Listing, count = PAGE_SIZE): Promise<number | undefined> => {
     const next = of.queue.then(async () => {
       if (listing !== of) return undefined;
       const first = of.shown;
-      const page = of.hits.slice(first, first + PAGE_SIZE);
+      const page = of.hits.slice(first, first + count);
       const results = page.length > 0 ? await engine.results(page, of.terms) : [];
       // Another query ran meanwhile: its list is on screen now.
       if (listing !== of) return undefined;
@@ -67,6 +71,7 @@ if (form && input && status && list && more) {
       of.shown += page.length;
       status.textContent = of.hits.length === 0 ? 'Ni zadetkov.' : `${countHits(of.hits.length)}${of.shown < of.hits.length ? `, prikazanih ${of.shown}` : ''}.`;
       more.hidden = of.shown >= of.hits.length;
+      saveView({ ...savedView(), q: of.query, shown: of.shown });
       return page.length > 0 ? first : undefined;
     });
     // A page that failed to load is asked for again by the next press.
@@ -83,6 +88,9 @@ if (form && input && status && list && more) {
     else url.searchParams.delete('q');
     history.replaceState(null, '', url);
   };
+
+  // Where the page was scrolled, kept in its history entry as the reader leaves (a result, a menu link, a reload).
+  addEventListener('pagehide', () => saveView({ ...savedView(), scrollY }));
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -152,17 +160,49 @@ if (form && input && status && list && more) {
   const initial = new URLSearchParams(location.search).get('q') ?? '';
   if (initial) {
     input.value = initial;
-    void run(initial);
+    void restoreView(initial);
+  }
+
+  /**
+   * Runs the query of the URL. When the reader comes back to this history entry (Back from a result, a
+   * reload), as many results as were shown then are shown again, and the page is scrolled to where it was.
+   */
+  async function restoreView(query: string): Promise<void> {
+    const saved = savedView();
+    const restoring = saved.q === query.trim();
+    await run(query, restoring && saved.shown !== undefined ? Math.max(PAGE_SIZE, saved.shown) : PAGE_SIZE);
+    // Not when the reader has started another search meanwhile.
+    if (restoring && saved.scrollY !== undefined && listing?.query === saved.q) scrollTo(0, saved.scrollY);
   }
 }
 
 interface Listing {
+  /** The query as the URL keeps it (trimmed). */
+  query: string;
   hits: SearchHit[];
   terms: QueryTerm[];
   /** How many of `hits` are in the list. */
   shown: number;
   /** Settles when the last page asked for is in the list (or failed). */
   queue: Promise<void>;
+}
+
+/** What the page's history entry remembers of it (history.state), for Back to return to. */
+interface SavedView {
+  /** The query the other fields belong to. */
+  q?: string;
+  /** How many results were shown. */
+  shown?: number;
+  scrollY?: number;
+}
+
+function savedView(): SavedView {
+  const state: unknown = history.state;
+  return typeof state === 'object' && state !== null ? (state as SavedView) : {};
+}
+
+function saveView(view: SavedView): void {
+  history.replaceState(view, '');
 }
 
 async function fetchJson(url: string): Promise<unknown> {

@@ -263,6 +263,27 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('more results than fit on one scree
     await page.context().close();
   });
 
+  it('comes back with as many results as were shown, scrolled to where the reader left, after Back from a result', async () => {
+    const { page, errors, release } = await openBudget();
+    release();
+    await page.locator('#search-more').click();
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 20);
+    const chosen = page.locator('#search-results a').nth(16);
+    await chosen.scrollIntoViewIfNeeded();
+    const href = await chosen.getAttribute('href');
+    const scrolled = await page.evaluate(() => scrollY);
+    expect(scrolled).toBeGreaterThan(0);
+    await chosen.click();
+    await page.waitForURL(`${site.origin}${href}`);
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 20);
+    expect(await page.locator('#search-status').textContent()).toBe('35 zadetkov, prikazanih 20.');
+    await page.waitForFunction((y) => scrollY === y, scrolled);
+    expect(await page.locator('#search-results a').nth(16).isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('walks from the last result to "Več zadetkov" and back with the arrow keys, and Escape returns to the field', async () => {
     const { page, errors, release } = await openBudget();
     release();
