@@ -74,7 +74,25 @@ export function alternativeStems(folded: string): string[] {
   if (/^(em|im|om)/.test(ending)) alternatives.push(finishStem(folded, stripped + ending.slice(0, 2)));
   // problema, problemov, problemom → probl: the stem ends in letters that the nominative's ending takes off.
   if (/(em|im|om)$/.test(stem) && stem.length - 2 >= MIN_STEM) alternatives.push(dropFleetingE(stem.slice(0, -2)));
+  alternatives.push(...genitivePluralStems(stem, ending));
   return alternatives.filter((alternative) => alternative !== stem);
+}
+
+/**
+ * A genitive plural writes a vowel between the last two consonants that the other forms do not (the
+ * fleeting e of feminine and neuter nouns, and the i of nouns in -je): volitve, volitev; društvo, društev;
+ * podjetje, podjetij. The -ev is an ending to the stemmer
+ * (Dmitrijev), so volitev is "volit" and volitve "volitv"; podjetij keeps its i ("podjetij", podjetje
+ * "podjetj"). Each looks up the other. Only -tev (-tva, -tvo): -kev would make Moskva find moški.
+ */
+function genitivePluralStems(stem: string, ending: string): string[] {
+  // volitv, drustv → volit, drust (volitev, drustev); volit with -ev taken off → volitv.
+  if (stem.length > MIN_STEM && stem.endsWith('tv')) return [stem.slice(0, -1)];
+  if (ending === 'ev' && stem.endsWith('t')) return [`${stem}v`];
+  // podjetj → podjetij (podjetij); podjetij → podjetj.
+  if (ending === '' && /[^aeiou]ij$/.test(stem)) return [`${stem.slice(0, -2)}j`];
+  if (/[^aeiouj]j$/.test(stem)) return [`${stem.slice(0, -1)}ij`];
+  return [];
 }
 
 /**

@@ -240,6 +240,31 @@ describe('a word whose last letters are a case ending or part of it (-em, -im, -
   });
 });
 
+describe('a genitive plural that writes a vowel the other forms drop', () => {
+  const documents = [
+    doc(0, 'Po izidu volitev', 'Stranke so analizirale rezultate. Ministrstev bo manj.'),
+    doc(1, 'Volitve bodo marca', 'Na volitvah bo sodelovalo več podjetij in društev.'),
+    doc(2, 'Podjetje zaprlo obrat', 'Društvo delavcev je protestiralo pred ministrstvom.'),
+  ];
+
+  it('finds volitev from volitve and back, podjetij from podjetje, društev from društvo', async () => {
+    const { engine } = await builtEngine(undefined, documents);
+    for (const [query, found] of [
+      ['volitve ', [0, 1]],
+      ['volitev ', [0, 1]],
+      ['podjetje ', [1, 2]],
+      ['podjetij ', [1, 2]],
+      ['društvo ', [1, 2]],
+      ['ministrstvo ', [0, 2]],
+    ] as const) {
+      const { results } = await runQuery(engine, query);
+      expect(urlsOf(results).sort(), query).toEqual(found.map((n) => documents[n]!.url).sort());
+    }
+    const { results } = await runQuery(engine, 'volitve');
+    expect(results.find((result) => result.url === documents[0]!.url)!.title.filter((segment) => segment.mark).map((segment) => segment.text)).toEqual(['volitev']);
+  });
+});
+
 describe('a manifest that failed to load', () => {
   it('is asked for again by the next search, as the page\'s "Poskusite znova" promises', async () => {
     const dist = await mkdtemp(path.join(tmpdir(), 'arhivar-search-retry-'));

@@ -94,6 +94,27 @@ describe('alternativeStems: a noun whose nominative ends in -em, -im or -om', ()
   });
 });
 
+describe('alternativeStems: a genitive plural that writes a vowel the other forms drop (volitev, podjetij)', () => {
+  it.each([
+    [['volitve', 'volitev', 'volitvah', 'volitvami']],
+    [['društvo', 'društva', 'društev', 'društvu']],
+    [['ministrstvo', 'ministrstva', 'ministrstev']],
+    [['podjetje', 'podjetja', 'podjetij', 'podjetjih']],
+  ])('every form of %j looks up the stem of every other', (forms) => {
+    const stems = new Set(forms.map((form) => stemWord(foldWord(form))));
+    for (const form of forms) {
+      const folded = foldWord(form);
+      const looked = new Set([stemWord(folded), ...alternativeStems(folded)]);
+      for (const other of stems) expect(looked.has(other), `${form} → ${other}`).toBe(true);
+    }
+  });
+
+  it('gives no stem that reaches other words (Moskva is not moški)', () => {
+    expect(alternativeStems('moskva')).toEqual([]);
+    expect(alternativeStems('dmitrijev')).toEqual([]);
+  });
+});
+
 describe('tokenize', () => {
   it('finds words with their offsets through quotes, dashes and Markdown leftovers', () => {
     const text = '»Mir«–Ušakov, **Witkoffa** 2025';
