@@ -45,6 +45,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   const warnings: ArhivarError[] = [];
   let articles = 0;
   let pageSources = new Map<string, PageSource>();
+  let pagesOfFiles = new Map<string, string>();
   // Before anything is made: without content/ there is nothing to check, and no .cache/ or lock to make.
   await checkContentFolder(options.root);
   try {
@@ -55,6 +56,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     warnings.push(...model.warnings);
     articles = model.archive.articles.length;
     pageSources = sourcesOfPages(options.root, model);
+    pagesOfFiles = pagesOfContentFiles(model);
     model.close();
   } catch (error) {
     const known = toArhivarErrors(error);
@@ -77,7 +79,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     brokenLinks = broken.length;
     const written = new WrittenLinks(options.root, pageSources);
     const linkProblems: ArhivarError[] = [];
-    for (const entry of broken) linkProblems.push(brokenLinkError(entry, shown, site, await written.find(entry)));
+    for (const entry of broken) linkProblems.push(brokenLinkError(entry, shown, site, await written.find(entry), pagesOfFiles));
     // By file and line, so that links of one article (found page by page) read top to bottom.
     problems.push(...sortErrors(linkProblems));
   });
@@ -104,6 +106,18 @@ interface WrittenAt {
   lines: number[];
   /** The file in content/ a relative link names, when there is one beside the article or bio (never published). */
   beside?: string;
+}
+
+/**
+ * The page address of each content file that has one: a published article's, and a person's with a page. An
+ * editor who links another article by its file (`../2025/clanek.md`, as the file tree shows it) is told the
+ * address to write instead.
+ */
+function pagesOfContentFiles(model: SiteModel): Map<string, string> {
+  const pages = new Map<string, string>();
+  for (const { file, url } of model.archive.articles) pages.set(file, url);
+  for (const { person } of model.archive.people) if (person.file !== undefined) pages.set(person.file, urls.person(person.id));
+  return pages;
 }
 
 function sourcesOfPages(root: string, model: SiteModel): Map<string, PageSource> {
@@ -194,7 +208,7 @@ interface SiteAddress {
   basePath: string;
 }
 
-function brokenLinkError(broken: BrokenLink, shown: string, site: SiteAddress, written?: WrittenAt): ArhivarError {
+function brokenLinkError(broken: BrokenLink, shown: string, site: SiteAddress, written: WrittenAt | undefined, pagesOfFiles: ReadonlyMap<string, string>): ArhivarError {
   const { file, outside, fragment } = broken;
   const { basePath } = site;
   // The address as the editor wrote it, who would not find the page's percent-encoded form in the text.
@@ -223,15 +237,16 @@ function brokenLinkError(broken: BrokenLink, shown: string, site: SiteAddress, w
   const message = outside
     ? `link "${link}"${also} leads out of ${basePath}, the path baseUrl in content/site.yaml publishes the site under`
     : `link "${link}"${also} leads to no page or file of the built site`;
-  return new ArhivarError({ code: 'link/broken', message, ...where, hint: written ? writtenLinkHint(broken, site, written, link) : templateLinkHint(broken, site) });
+  return new ArhivarError({ code: 'link/broken', message, ...where, hint: written ? writtenLinkHint(broken, site, written, link, pagesOfFiles) : templateLinkHint(broken, site) });
 }
 
 /** What to do about a link that leads nowhere or out of the base path, written in an article or a bio. */
-function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, written: WrittenAt, link: string): string {
+function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, written: WrittenAt, link: string, pagesOfFiles: ReadonlyMap<string, string>): string {
   const { outside } = broken;
   // The link under the base path, as the editor wrote it rather than as the page encodes it (`poročilo 2025.pdf`).
   const meant = broken.meant === `${basePath}${broken.link.slice(1)}` && link.startsWith('/') ? `${basePath}${link.slice(1)}` : broken.meant;
   const text = written.owner === 'person' ? 'the bio' : 'the article';
+  if (written.beside && isContentFile(written.beside)) return contentFileLinkHint(written.beside, basePath, pagesOfFiles.get(written.beside));
   if (written.beside) {
     const name = path.posix.basename(written.beside);
     return `${written.beside} is beside ${text} in content/, but only public/ is copied into the site: move it into public/ (public/slike/${name}) and write ${basePath}slike/${name}`;
@@ -244,6 +259,22 @@ function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, 
   const added = 'if the address is right and leads to an article or file added since the last build, build again';
   if (meant) return `write ${meant} if that is what ${text} means; ${added}`;
   return `correct the address in ${text}: a page of this site is written from the site's root (${basePath}2025/12/20/naslov-clanka/), a file in public/ by its path there (public/slike/foto.jpg is ${basePath}slike/foto.jpg); ${added}`;
+}
+
+/** An article's or person's own file: the build makes a page of it, and does not copy it. */
+function isContentFile(file: string): boolean {
+  return /^content\/(articles|people)\/.+\.md$/.test(file);
+}
+
+/** A link to another content file by its path: the page the build makes of that file is what to link. */
+function contentFileLinkHint(file: string, basePath: string, page: string | undefined): string {
+  if (page === undefined) {
+    return `${file} is a content file, and the built site has no page for it (a draft, an article dated in the future, or a person no published article names): link the page by its address once it is published (${basePath}2025/12/20/naslov-clanka/, ${basePath}osebe/ime-priimek/)`;
+  }
+  const address = `${basePath}${page.slice(1)}`;
+  return file.startsWith('content/people/')
+    ? `${file} is the file of a person, not the address of their page: write ${address}`
+    : `${file} is the file of an article, not its address: write ${address}, the address of its page`;
 }
 
 /** What to do about a link that leads nowhere or out of the base path, written by a template (or in content since changed). */

@@ -131,6 +131,48 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     expect(io.stderr.join('\n')).toContain('content/articles/2025/drugi.md:12  link/broken\n  link "/osebe/darja-žagar/" leads to no page or file of the built site');
   });
 
+  it('names the address of an article or person an editor linked by its file in content/, not a move into public/', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
+    // Line 10: links written as paths to other content files, as an editor copies them from the file tree.
+    await writeFile(
+      drugi,
+      `${await readFile(drugi, 'utf8')}\nGlej [tretji](tretji.md), [prvi](../2025/prvi.md), [Boris Čok](../../people/boris-cok.md) in [osnutek](osnutek.md).\n`,
+    );
+    await writeFile(path.join(root, 'content', 'articles', '2025', 'osnutek.md'), '---\ntitle: "Osnutek"\ndate: 2025-02-01\ndraft: true\n---\n\nŠe ni objavljeno.\n');
+    await build({ root, now });
+
+    const result = await checkSite({ root, now });
+    expect(result.problems.map((p) => [p.file, p.line, p.message, p.hint])).toEqual([
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'link "../../people/boris-cok.md" leads to no page or file of the built site',
+        "content/people/boris-cok.md is the file of a person, not the address of their page: write /osebe/boris-cok/",
+      ],
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'link "../2025/prvi.md" leads to no page or file of the built site',
+        "content/articles/2025/prvi.md is the file of an article, not its address: write /2025/01/10/prvi-clanek-o-obcini/, the address of its page",
+      ],
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'link "osnutek.md" leads to no page or file of the built site',
+        'content/articles/2025/osnutek.md is a content file, and the built site has no page for it (a draft, an article dated in the future, or a person no published article names): link the page by its address once it is published (/2025/12/20/naslov-clanka/, /osebe/ime-priimek/)',
+      ],
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'link "tretji.md" leads to no page or file of the built site',
+        "content/articles/2025/tretji.md is the file of an article, not its address: write /2025/03/12/tretji-clanek/, the address of its page",
+      ],
+    ]);
+  });
+
   it('checks a site published under a path at that path, and reports a link that leads out of it', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);
