@@ -85,6 +85,7 @@ function decodeContent(bytes: Uint8Array, file: string): { text: string; asRead:
   try {
     decoded = strictUtf8.decode(bytes);
   } catch (cause) {
+    if (startsWithUtf16Bom(bytes)) throw utf16Error(file, cause);
     const offset = firstInvalidUtf8Offset(bytes);
     const line = offset === undefined ? undefined : countLines(bytes, offset);
     throw new ArhivarError({
@@ -101,6 +102,27 @@ function decodeContent(bytes: Uint8Array, file: string): { text: string; asRead:
   // The decoder drops a byte-order mark; a carriage return or a decomposed letter makes the text differ.
   const asRead = text === decoded && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf);
   return { text, asRead };
+}
+
+/**
+ * FF FE or FE FF: UTF-16's byte-order mark, which Windows Notepad writes when a file is saved as "Unicode"
+ * (and Windows PowerShell's Out-File by default). Converting such a file from Windows-1250, as the general
+ * hint says, would make every other byte a NUL.
+ */
+function startsWithUtf16Bom(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
+function utf16Error(file: string, cause: unknown): ArhivarError {
+  return new ArhivarError({
+    code: 'content/not-utf8',
+    message: 'file is saved as UTF-16 (it starts with the byte-order mark of UTF-16, as Windows Notepad saves "Unicode"), not UTF-8',
+    file,
+    line: 1,
+    // GNU iconv reads the byte-order mark of "utf-16" for the byte order, and does not copy it.
+    hint: `save it again as UTF-8 (in Notepad: Save as, Encoding UTF-8), or convert it: iconv -f utf-16 -t utf-8 "${file}" > "${file}.utf8" && mv "${file}.utf8" "${file}"`,
+    cause,
+  });
 }
 
 export function normaliseLineEndings(text: string): string {

@@ -203,6 +203,39 @@ describe('readText', () => {
   });
 });
 
+describe('decodeText', () => {
+  /** The error decodeText throws for `bytes`. */
+  function decodeError(bytes: Uint8Array): ArhivarError {
+    try {
+      decodeText(bytes, 'content/articles/2025/a.md');
+    } catch (error) {
+      if (error instanceof ArhivarError) return error;
+      throw error;
+    }
+    throw new Error('decoded without an error');
+  }
+
+  it('says a Windows-1250 file looks like one, and gives the iconv command from windows-1250', () => {
+    const error = decodeError(Uint8Array.from([...new TextEncoder().encode('---\ntitle: '), 0x8a, 0x6b, 0x6f, 0x66, 0x6a, 0x61, 0x0a]));
+    expect([error.code, error.line, error.message]).toEqual(['content/not-utf8', 2, 'file is not valid UTF-8 (byte 0x8a at offset 11); it looks like a legacy encoding such as Windows-1250']);
+    expect(error.hint).toContain('iconv -f windows-1250 -t utf-8');
+  });
+
+  it('says a file saved as UTF-16 (Notepad\'s "Unicode") is one, and gives the iconv command from utf-16, not windows-1250', () => {
+    const text = '---\ntitle: Župan\ndate: 2025-01-01\n---\n';
+    const littleEndian = Uint8Array.from([0xff, 0xfe, ...[...text].flatMap((char) => [char.charCodeAt(0) & 0xff, char.charCodeAt(0) >> 8])]);
+    const bigEndian = Uint8Array.from([0xfe, 0xff, ...[...text].flatMap((char) => [char.charCodeAt(0) >> 8, char.charCodeAt(0) & 0xff])]);
+    for (const bytes of [littleEndian, bigEndian]) {
+      const error = decodeError(bytes);
+      expect([error.code, error.line, error.file]).toEqual(['content/not-utf8', 1, 'content/articles/2025/a.md']);
+      expect(error.message).toBe('file is saved as UTF-16 (it starts with the byte-order mark of UTF-16, as Windows Notepad saves "Unicode"), not UTF-8');
+      expect(error.hint).toBe(
+        'save it again as UTF-8 (in Notepad: Save as, Encoding UTF-8), or convert it: iconv -f utf-16 -t utf-8 "content/articles/2025/a.md" > "content/articles/2025/a.md.utf8" && mv "content/articles/2025/a.md.utf8" "content/articles/2025/a.md"',
+      );
+    }
+  });
+});
+
 describe('readKnownFiles', () => {
   it('forgets a record of version 1, whose hashes were of the text before it was composed', async () => {
     const root = await makeTempDir('arhivar-known-');
