@@ -290,9 +290,9 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       const { renderMarkdown } = await import('./markdown/render.ts');
       for (const person of unrendered) {
         try {
-          const { html, imagesWithoutAlt, vagueLinks, droppedUrls } = renderMarkdown(person.bio!);
+          const { html, imagesWithoutAlt, vagueLinks, droppedUrls, droppedHtml } = renderMarkdown(person.bio!);
           bios.set(person.id, html);
-          if (imagesWithoutAlt || vagueLinks || droppedUrls) bioFacts.set(person.id, { imagesWithoutAlt, vagueLinks, droppedUrls });
+          if (imagesWithoutAlt || vagueLinks || droppedUrls || droppedHtml) bioFacts.set(person.id, { imagesWithoutAlt, vagueLinks, droppedUrls, droppedHtml });
         } catch (error) {
           renderErrors.push(renderFailure(error, person.file ?? '', undefined));
         }

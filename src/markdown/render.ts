@@ -31,6 +31,8 @@ export interface RenderedMarkdown {
   vagueLinks?: VagueLink[];
   /** Images and links whose address the sanitiser drops, in order; absent when there are none. */
   droppedUrls?: DroppedUrl[];
+  /** Raw HTML the page leaves out that readers would miss (see DroppedHtml), in order; absent when there is none. */
+  droppedHtml?: DroppedHtml[];
 }
 
 /**
@@ -72,6 +74,26 @@ export interface DroppedUrl {
 const DROPPED_URL_SHOWN = 60;
 
 /**
+ * Raw HTML is never published (remark-html drops it), which keeps content from running scripts, but an editor
+ * who pastes an embed code (a YouTube `<iframe>`, a post's `<blockquote>` and `<script>`) or a fragment of a
+ * CMS export (`<div>…</div>`) would see it vanish without a word. Listed: every HTML block, since all of it
+ * is left out, its text too; and inline, the tags whose element readers would miss (EMBEDDED_TAGS, `<img>`,
+ * `<a>`). Comments (an editor's notes) and inline formatting (`<b>`, `<br>`, whose text stays) are not.
+ */
+export interface DroppedHtml {
+  /** Counted from the body's first line, where the HTML starts. */
+  line: number;
+  /** The first tag's name in small letters ("iframe"). */
+  tag: string;
+  /** An HTML block (left out whole, text and all), not a tag inside a paragraph. */
+  block: boolean;
+}
+
+/** Elements that show something of their own (a player, a map, a form) and have no Markdown form: link them instead. */
+export const EMBEDDED_TAGS = new Set(['iframe', 'script', 'embed', 'object', 'video', 'audio', 'picture', 'svg', 'canvas', 'form', 'input', 'button', 'select', 'textarea', 'style']);
+const INLINE_DROPPED_TAGS = new Set([...EMBEDDED_TAGS, 'img', 'a']);
+
+/**
  * GitHub's schema, except for ids. GitHub keeps an `id` on any element and prefixes it with `user-content-`
  * (its `clobber` list), so that ids from content cannot take the names of the page's own. Here the one
  * source of ids is headingIds, which keeps clear of the page's ids itself, so the prefix is left off; and
@@ -108,6 +130,8 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   const definitions = definitionsOf(tree);
   const droppedUrls: DroppedUrl[] = [];
   collectDroppedUrls(tree, definitions, droppedUrls);
+  const droppedHtml: DroppedHtml[] = [];
+  collectDroppedHtml(tree, droppedHtml);
   replaceDroppedImages(tree, definitions);
   withoutCellAlignment(tree);
   const withoutAlt: number[] = [];
@@ -122,6 +146,7 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   if (withoutAlt.length > 0) rendered.imagesWithoutAlt = withoutAlt;
   if (vagueLinks.length > 0) rendered.vagueLinks = vagueLinks;
   if (droppedUrls.length > 0) rendered.droppedUrls = droppedUrls;
+  if (droppedHtml.length > 0) rendered.droppedHtml = droppedHtml;
   const firstImage = firstImageOf(tree, definitions);
   if (firstImage) rendered.firstImage = firstImage;
   return rendered;
@@ -151,6 +176,21 @@ function collectDroppedUrls(node: Nodes, definitions: ReadonlyMap<string, Defini
     }
   }
   if ('children' in node) for (const child of node.children) collectDroppedUrls(child, definitions, out);
+}
+
+/** Raw HTML readers would miss (see DroppedHtml). A block is an html node among blocks: the root's, a quote's or a list item's children. */
+function collectDroppedHtml(node: Nodes, out: DroppedHtml[]): void {
+  if (!('children' in node)) return;
+  const amongBlocks = node.type === 'root' || node.type === 'blockquote' || node.type === 'listItem';
+  for (const child of node.children) {
+    if (child.type === 'html' && child.position) {
+      // A closing tag opens no element inside a paragraph; an HTML block may start with one all the same.
+      const tag = (amongBlocks ? /^<\/?([a-z][a-z0-9-]*)/i : /^<([a-z][a-z0-9-]*)/i).exec(child.value)?.[1]?.toLowerCase();
+      if (tag !== undefined && (amongBlocks || INLINE_DROPPED_TAGS.has(tag))) out.push({ line: child.position.start.line, tag, block: amongBlocks });
+    } else {
+      collectDroppedHtml(child, out);
+    }
+  }
 }
 
 /**

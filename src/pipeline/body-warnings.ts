@@ -1,8 +1,8 @@
 import { ArhivarError } from '../errors.ts';
-import type { DroppedUrl, MarkdownFacts } from '../markdown/render.ts';
+import { EMBEDDED_TAGS, type DroppedHtml, type DroppedUrl, type MarkdownFacts } from '../markdown/render.ts';
 
 /** What of a rendered Markdown text the warnings below are made from; .cache/ keeps it for bios (pipeline/people.ts). */
-export type WarnedFacts = Pick<MarkdownFacts, 'imagesWithoutAlt' | 'vagueLinks' | 'droppedUrls'>;
+export type WarnedFacts = Pick<MarkdownFacts, 'imagesWithoutAlt' | 'vagueLinks' | 'droppedUrls' | 'droppedHtml'>;
 
 /**
  * Warnings about what a rendered Markdown text publishes otherwise than its author meant: images with no
@@ -37,6 +37,7 @@ export function bodyWarnings(facts: WarnedFacts, owner: 'article' | 'person', fi
     );
   }
   for (const dropped of facts.droppedUrls ?? []) warnings.push(droppedUrlWarning(dropped, owner, file, firstLine));
+  for (const dropped of facts.droppedHtml ?? []) warnings.push(droppedHtmlWarning(dropped, owner, file, firstLine));
   return warnings;
 }
 
@@ -71,5 +72,25 @@ function droppedUrlWarning(dropped: DroppedUrl, owner: 'article' | 'person', fil
       dropped.kind === 'image' && (pasted || local)
         ? `save the picture as a file in public/ (public/slike/foto.jpg) and write ![${example}](/slike/foto.jpg)`
         : `write a web address (https://…) or a path on this site (/slike/…)${dropped.kind === 'link' ? ', or a mailto: address' : ''}, or remove the ${what}`,
+  });
+}
+
+/** Raw HTML the page leaves out (render.ts, DroppedHtml), with the Markdown that publishes what it meant. */
+function droppedHtmlWarning({ line, tag, block }: DroppedHtml, owner: 'article' | 'person', file: string, firstLine: number): ArhivarError {
+  const embedded = EMBEDDED_TAGS.has(tag);
+  const shown = tag === 'a' && !block ? 'readers see its text without the link' : block && !embedded && tag !== 'img' ? 'this block is left out of the page, text and all' : 'readers see nothing in its place';
+  const hint = embedded
+    ? 'a page cannot carry embedded content (a video, a map, a post); link it instead, with a text that says what it is: [Posnetek izjave na YouTubu](https://www.youtube.com/watch?v=…)'
+    : tag === 'img'
+      ? 'write the picture in Markdown, with the file in public/: ![Županja Ana Novak na seji sveta](/slike/seja.jpg)'
+      : tag === 'a'
+        ? 'write the link in Markdown: [poročilo ministrstva](https://www.gov.si/…)'
+        : 'write it in Markdown: paragraphs as plain text, **krepko**, _ležeče_, a table with | between the columns';
+  return new ArhivarError({
+    code: `${owner}/dropped-html`,
+    message: `raw HTML (<${tag}>) is never published, so nothing from content can run on a page: ${shown}`,
+    file,
+    line: firstLine + line - 1,
+    hint,
   });
 }

@@ -216,6 +216,39 @@ describe('bad input', () => {
     expect((await buildSite(root)).result.model.warnings.filter((w) => w.code.startsWith('person/'))).toEqual([]);
   });
 
+  it('warns about raw HTML a reader would miss (an embed, an HTML block, a link in HTML), in a body and a bio, fresh and from .cache/, and publishes none of it', async () => {
+    const root = await copyFixture('archive-basic');
+    const file = path.join(root, 'content/articles/2025/prvi.md');
+    const source = await readFile(file, 'utf8');
+    await writeFile(
+      file,
+      `${source.trimEnd()}\n\n<iframe src="https://www.youtube.com/embed/abc"></iframe>\n\n<div>Besedilo iz starega CMS.</div>\n\nVir: <a href="https://example.si/">MMC</a>, <b>krepko</b>.\n\n<!-- opomba uredniku -->\n`,
+    );
+    const bio = path.join(root, 'content/people/ana-cankar.md');
+    await writeFile(bio, `${(await readFile(bio, 'utf8')).trimEnd()}\n\n<script>alert(1)</script>\n`);
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    const bioLines = (await readFile(bio, 'utf8')).split('\n');
+    const at = (prefix: string) => `content/articles/2025/prvi.md:${lines.findIndex((line) => line.startsWith(prefix)) + 1}`;
+    const expected = [
+      `${at('<iframe')} article/dropped-html <iframe>: readers see nothing in its place`,
+      `${at('<div>')} article/dropped-html <div>: this block is left out of the page, text and all`,
+      `${at('Vir:')} article/dropped-html <a>: readers see its text without the link`,
+      `content/people/ana-cankar.md:${bioLines.indexOf('<script>alert(1)</script>') + 1} person/dropped-html <script>: readers see nothing in its place`,
+    ];
+    for (const run of ['fresh', 'from .cache/']) {
+      const site = await buildSite(root);
+      const warnings = site.result.model.warnings.filter((w) => w.code.endsWith('/dropped-html'));
+      expect(warnings.map((w) => `${w.file}:${w.line} ${w.code} ${w.message.match(/\((<\w+>)\)/)![1]}: ${w.message.split(': ').at(-1)}`), run).toEqual(expected);
+      expect(warnings[0]!.hint).toBe(
+        'a page cannot carry embedded content (a video, a map, a post); link it instead, with a text that says what it is: [Posnetek izjave na YouTubu](https://www.youtube.com/watch?v=…)',
+      );
+      expect(warnings[2]!.hint).toBe('write the link in Markdown: [poročilo ministrstva](https://www.gov.si/…)');
+      const page = await site.read('/2025/01/10/prvi-clanek-o-obcini/');
+      expect(page).not.toMatch(/<iframe|Besedilo iz starega CMS|href="https:\/\/example\.si\/"/);
+      expect(page).toContain('Vir: MMC, krepko.');
+    }
+  });
+
   it('warns about a pasted picture and a file on a computer, published without their address, from a fresh build and from .cache/', async () => {
     const root = await copyFixture('archive-basic');
     const file = path.join(root, 'content/articles/2025/prvi.md');

@@ -97,7 +97,7 @@ describe('odd but valid content is published safely (issue 7)', () => {
     expect(article?.title).toBe('Naslov </title><script>alert(1)</script> " onmouseover="alert(1) zvonec nič');
   });
 
-  it('turns tags and unknown people that look like paths into safe slugs, with a warning (and warns about the dropped script links, in the body and a bio)', async () => {
+  it('turns tags and unknown people that look like paths into safe slugs, with a warning (and warns about the dropped script links and raw HTML, in the body and a bio)', async () => {
     const article = result.model.archive.articles.find((entry) => entry.slug.startsWith('naslov'))!;
     expect(article.tags.map((tag) => tag.slug)).toEqual(['etc', 'script-alert-1-script', 'c-windows', 'oznaka']);
     expect(article.people).toEqual(['etc-passwd', 'ana-kos', 'img-src-x-onerror-alert-1']);
@@ -105,7 +105,10 @@ describe('odd but valid content is published safely (issue 7)', () => {
     expect(result.model.warnings.map((warning) => [warning.code, warning.file, warning.line])).toEqual([
       ['article/unknown-person', 'content/articles/zlo.md', 8],
       ['article/unknown-person', 'content/articles/zlo.md', 8],
+      ['article/dropped-html', 'content/articles/zlo.md', 11],
       ['article/dropped-url', 'content/articles/zlo.md', 11],
+      ['article/dropped-html', 'content/articles/zlo.md', 13],
+      ['person/dropped-html', 'content/people/ana-kos.md', 7],
       ['person/dropped-url', 'content/people/ana-kos.md', 7],
     ]);
   });

@@ -241,6 +241,35 @@ describe('renderMarkdown lists the images and links published without their addr
   });
 });
 
+describe('renderMarkdown lists the raw HTML it leaves out that readers would miss', () => {
+  it('lists HTML blocks, and embeds, pictures and links written in HTML inside text, at their lines', () => {
+    const markdown = [
+      'Uvod z <b>krepkim</b> besedilom<br> in <a href="https://example.si/">povezavo</a>.', // 1
+      '',
+      '<iframe src="https://www.youtube.com/embed/abc"></iframe>', // 3
+      '',
+      '<!-- opomba uredniku -->', // 5
+      '',
+      '> <DIV class="okvir">Izjava.</DIV>', // 7
+      '',
+      '- Slika: <img src="/slike/a.jpg">', // 9
+      '',
+      '</section>', // 11
+    ].join('\n');
+    expect(renderMarkdown(markdown).droppedHtml).toEqual([
+      { line: 1, tag: 'a', block: false },
+      { line: 3, tag: 'iframe', block: true },
+      { line: 7, tag: 'div', block: true },
+      { line: 9, tag: 'img', block: false },
+      { line: 11, tag: 'section', block: true },
+    ]);
+  });
+
+  it('lists nothing for comments, inline formatting and text that only looks like a tag', () => {
+    expect(renderMarkdown('<!-- opomba -->\n\nBesedilo <i>ležeče</i>, <sup>2</sup> in 3 < 5, `<iframe>`.\n\n    <script>koda</script>').droppedHtml).toBeUndefined();
+  });
+});
+
 describe('renderMarkdown renders GitHub tables', () => {
   const table = '| Leto | Prihodki |\n|---|--:|\n| 2025 | 12,1 |\n| 2026 | 12,4 |';
 
