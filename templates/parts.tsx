@@ -26,18 +26,31 @@ export function PeopleLinks({ ids, context, label }: { ids: readonly string[]; c
 }
 
 /**
- * Teasers newest first; their titles are h2 under the page's h1. `meta` adds to the date line what one
- * kind of list says of each article (a person page: how often it names the person).
+ * Teasers newest first; their titles are h2 under the page's h1, or h3 where the list sits under an h2 of its
+ * own (a person page's "Članki"), so a screen reader's heading list keeps the articles inside that section.
+ * `meta` adds to the date line what one kind of list says of each article (a person page: how often it names
+ * the person).
  */
-export function ArticleList({ articles, context, meta }: { articles: readonly Article[]; context: SiteContext; meta?: (article: Article) => ComponentChildren }) {
+export function ArticleList({
+  articles,
+  context,
+  meta,
+  headingLevel = 2,
+}: {
+  articles: readonly Article[];
+  context: SiteContext;
+  meta?: (article: Article) => ComponentChildren;
+  headingLevel?: 2 | 3;
+}) {
+  const Title = headingLevel === 3 ? 'h3' : 'h2';
   return (
     <ol class="article-list">
       {articles.map((article) => (
         <li>
           <article class="teaser">
-            <h2 class="teaser-title">
+            <Title class="teaser-title">
               <a href={article.url}>{article.title}</a>
-            </h2>
+            </Title>
             <p class="teaser-meta">
               <DateLine article={article} />
               {meta ? (

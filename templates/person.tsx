@@ -185,5 +185,5 @@ function PersonArticleList({ articles, personId, context }: { articles: readonly
     const count = article.mentionCounts.get(personId) ?? 0;
     return <span class="mention-count">{count > 0 ? plural(count, MENTION_FORMS) : 'na seznamu oseb'}</span>;
   };
-  return <ArticleList articles={articles} context={context} meta={mentions} />;
+  return <ArticleList articles={articles} context={context} meta={mentions} headingLevel={3} />;
 }

@@ -91,6 +91,15 @@ describe('built pages: structure, links and weight (issue 8)', () => {
     }
   });
 
+  it('nests a person page\'s teaser titles as h3 under its h2 Članki, so they do not read as sections beside it', () => {
+    for (const url of [urls.person(PAGINATED_PERSON), urls.person(PAGINATED_PERSON, 2)]) {
+      const page = html(url);
+      expect(page, url).toMatch(/<h2>Članki<\/h2><ol class="article-list"><li><article class="teaser"><h3 class="teaser-title">/);
+      const heading = '<h2>Članki</h2>';
+      expect(page.slice(page.indexOf(heading) + heading.length), url).not.toContain('<h2');
+    }
+  });
+
   it('has the landmarks and a skip link that is the first thing in the body and points at main', () => {
     for (const { file, html } of pages) {
       const tags = scanTags(html);
