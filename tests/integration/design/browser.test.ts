@@ -376,6 +376,34 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     await page.close();
   });
 
+  it('sets a person page teaser\'s summary right under its title on a wide screen, though the date and mention count in the margin take two lines', async () => {
+    // "18. decembra 2025 · 1 omemba" does not fit the 10rem margin; in the title's grid row alone, its two lines
+    // made that row taller than a one-line title and left a blank band between the title and the summary.
+    const page = await open(urls.person(PAGINATED_PERSON));
+    const teasers = await page.evaluate(() =>
+      [...document.querySelectorAll('.teaser')].map((teaser) => {
+        // The text's own lines, not the element's box, which the grid stretches to its row.
+        const lines = (selector: string) => {
+          const range = document.createRange();
+          range.selectNodeContents(teaser.querySelector(selector)!);
+          return [...range.getClientRects()].filter((rect) => rect.width > 0);
+        };
+        const titleBottom = Math.max(...lines('.teaser-title').map((rect) => rect.bottom));
+        const summaryTop = Math.min(...lines('.teaser-summary').map((rect) => rect.top));
+        return {
+          title: teaser.querySelector('.teaser-title')!.textContent!,
+          titleLines: new Set(lines('.teaser-title').map((rect) => Math.round(rect.top))).size,
+          metaLines: new Set(lines('.teaser-meta').map((rect) => Math.round(rect.top))).size,
+          gap: summaryTop - titleBottom,
+        };
+      }),
+    );
+    expect(teasers.some((teaser) => teaser.titleLines === 1 && teaser.metaLines > 1), 'a one-line title beside a two-line margin').toBe(true);
+    // The title's bottom margin (0.3rem) and the half-leading of the two lines come to about 8 px; with the band, 27.
+    for (const teaser of teasers) expect(teaser.gap, teaser.title).toBeLessThan(14);
+    await page.close();
+  });
+
   it('sets the pagination in one row on a wide screen and in one left-aligned column on a phone, never a staircase', async () => {
     const page = await open(urls.home(2));
     const boxes = () =>
