@@ -182,14 +182,20 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Sch
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        const suggestion = nearest(key, context.knownKeys);
+        const english = englishKey(key, context.knownKeys);
+        const suggestion = english ?? nearest(key, context.knownKeys);
+        const valid = context.knownKeys.join(', ');
         errors.push(
           new ArhivarError({
             code: `${context.code}/unknown-key`,
             message: `unknown key "${key}"`,
             file: context.file,
             line: context.keyLines.get(key) ?? context.fallbackLine,
-            hint: suggestion ? `did you mean "${suggestion}"? Valid keys: ${context.knownKeys.join(', ')}` : `valid keys: ${context.knownKeys.join(', ')}`,
+            hint: english
+              ? `keys are written in English: "${key}" is "${english}". Valid keys: ${valid}`
+              : suggestion
+                ? `did you mean "${suggestion}"? Valid keys: ${valid}`
+                : `valid keys: ${valid}`,
           }),
         );
       }
@@ -211,6 +217,42 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Sch
     );
   }
   return errors;
+}
+
+/**
+ * Keys a Slovenian editor writes in Slovenian, by the key they mean. Edit distance cannot find these
+ * (`naslov` is nowhere near `title`), and a template's line left in the editor's language is a common slip.
+ * Keys are compared in lowercase without diacritics (`izvleček` as `izvlecek`); a word is offered only where
+ * its key is valid (`ime` in a person file, `opis` in site.yaml).
+ */
+const SLOVENIAN_KEYS: Readonly<Record<string, readonly string[]>> = {
+  title: ['naslov'],
+  date: ['datum', 'objavljeno', 'objava', 'objavi'],
+  updated: ['posodobljeno', 'posodobitev', 'popravljeno', 'spremenjeno'],
+  people: ['osebe', 'oseba', 'ljudje'],
+  notPeople: ['neosebe', 'brezoseb'],
+  tags: ['oznake', 'oznaka', 'teme', 'tema', 'kljucnebesede'],
+  author: ['avtor', 'avtorica', 'avtorji', 'podpis'],
+  source: ['vir', 'viri'],
+  summary: ['povzetek', 'izvlecek'],
+  draft: ['osnutek', 'skica'],
+  redirectFrom: ['preusmeritev', 'preusmeritve', 'preusmeri'],
+  name: ['ime', 'imeinpriimek'],
+  surname: ['priimek'],
+  aliases: ['vzdevki', 'vzdevek', 'drugaimena'],
+  role: ['vloga', 'funkcija', 'polozaj'],
+  gender: ['spol'],
+  detect: ['zaznavaj', 'zaznaj', 'zaznavanje'],
+  description: ['opis'],
+  language: ['jezik'],
+  pageSize: ['velikoststrani', 'nastran'],
+  detectPeople: ['zaznavajosebe', 'zaznajosebe'],
+};
+
+/** The valid key a key written in Slovenian means, if it is one of SLOVENIAN_KEYS. */
+function englishKey(written: string, knownKeys: readonly string[]): string | undefined {
+  const folded = written.toLowerCase().normalize('NFD').replace(/[\p{M}\s_-]/gu, '');
+  return knownKeys.find((key) => SLOVENIAN_KEYS[key]?.includes(folded));
 }
 
 /** Words an editor knows for YAML's kinds of value. */

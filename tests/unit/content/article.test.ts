@@ -75,3 +75,31 @@ describe('validateArticle: names and titles in other scripts', () => {
     ]);
   });
 });
+
+describe('validateArticle: keys written in Slovenian', () => {
+  it.each([
+    ['naslov: Pogovori v Miamiju', 'title'],
+    ['Naslov: Pogovori v Miamiju', 'title'],
+    ['datum: 2025-12-22', 'date'],
+    ['objavljeno: 2025-12-22', 'date'],
+    ['posodobljeno: 2025-12-23', 'updated'],
+    ['osebe: [Steve Witkoff]', 'people'],
+    ['oznake: [Ukrajina]', 'tags'],
+    ['teme: [Ukrajina]', 'tags'],
+    ['avtor: Ana Kos', 'author'],
+    ['avtorica: Ana Kos', 'author'],
+    ['vir: STA', 'source'],
+    ['povzetek: Kratko.', 'summary'],
+    ['izvleček: Kratko.', 'summary'],
+    ['osnutek: true', 'draft'],
+  ])('answers %j with the English key', (line, key) => {
+    const { errors } = check(`title: A\ndate: 2025-12-22\n${line}`);
+    expect(errors.map((error) => [error.code, error.line])).toEqual([['article/unknown-key', 4]]);
+    expect(errors[0]!.hint).toMatch(new RegExp(`^keys are written in English: "${line.split(':')[0]}" is "${key}"\\. Valid keys: `));
+  });
+
+  it('still offers the nearest key for an English typo', () => {
+    const { errors } = check('title: A\ndate: 2025-12-22\ntagz: [a]');
+    expect(errors[0]!.hint).toMatch(/^did you mean "tags"\?/);
+  });
+});

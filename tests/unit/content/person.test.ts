@@ -36,3 +36,23 @@ describe('parsePerson: bioLine', () => {
     expect(parsePerson(source('', '')).person?.bioLine).toBeUndefined();
   });
 });
+
+describe('parsePerson: keys written in Slovenian', () => {
+  it.each([
+    ['priimek: Kos', 'surname'],
+    ['vzdevki: [Anči]', 'aliases'],
+    ['vloga: ministrica', 'role'],
+    ['funkcija: ministrica', 'role'],
+    ['spol: ž', 'gender'],
+    ['zaznavaj: false', 'detect'],
+  ])('answers %j with the English key', (line, key) => {
+    const { errors } = parsePerson(source(`${line}\n`));
+    expect(errors.map((error) => [error.code, error.line])).toEqual([['person/unknown-key', 3]]);
+    expect(errors[0]!.hint).toMatch(new RegExp(`^keys are written in English: "${line.split(':')[0]}" is "${key}"\\. Valid keys: `));
+  });
+
+  it('answers ime: with name', () => {
+    const { errors } = parsePerson({ file: 'content/people/ana-kos.md', text: '---\nime: Ana Kos\n---\n', mtimeMs: 0 });
+    expect(errors.map((error) => [error.code, error.line, error.hint?.split('.')[0]])).toContainEqual(['person/unknown-key', 2, 'keys are written in English: "ime" is "name"']);
+  });
+});
