@@ -2,7 +2,7 @@ import { ArhivarError } from '../errors.ts';
 import { isValidSlug, slugify, slugLetters } from '../site/slug.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
-import { ArticleFrontMatterSchema, isPlainObject, issuesToErrors, stripBodyControlCharacters, stripControlCharacters, type ArticleFrontMatter } from './schema.ts';
+import { ArticleFrontMatterSchema, isPlainObject, issuesToErrors, optionalKeys, stripBodyControlCharacters, stripControlCharacters, withoutEmptyKeys, type ArticleFrontMatter } from './schema.ts';
 
 export { stripControlCharacters } from './schema.ts';
 import type { SourceFile } from './read.ts';
@@ -54,6 +54,7 @@ export interface TagRef {
 }
 
 const ARTICLE_KEYS = Object.keys(ArticleFrontMatterSchema.shape);
+const OPTIONAL_ARTICLE_KEYS = optionalKeys(ArticleFrontMatterSchema);
 
 /** Longest tag or person name accepted; URL slugs are cut at the same length (see site/slug.ts). */
 export const MAX_NAME_LENGTH = 200;
@@ -139,7 +140,7 @@ export function validateArticle(source: SourceFile): { article?: ArticleSource; 
       ],
     };
   }
-  const result = ArticleFrontMatterSchema.safeParse(frontMatter.data);
+  const result = ArticleFrontMatterSchema.safeParse(withoutEmptyKeys(frontMatter.data, OPTIONAL_ARTICLE_KEYS, frontMatter.keyLines, source.text));
   if (!result.success) {
     return {
       errors: issuesToErrors(result.error.issues, {

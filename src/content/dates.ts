@@ -31,6 +31,10 @@ const MAX_ZONE_OFFSET_MINUTES = 14 * 60;
 
 export function parseContentDate(input: unknown): DateResult {
   if (input instanceof Date && !Number.isNaN(input.getTime())) return { ok: true, value: { instant: input, hasTime: true } };
+  // `date:` with nothing after it is YAML's null; "null is not a date" would name a value the editor never typed.
+  if (input == null || (typeof input === 'string' && input.trim() === '')) {
+    return { ok: false, message: 'is empty', hint: 'write the date after the colon, such as 2025-12-22 or 2025-12-22T18:30 (Europe/Ljubljana is assumed)' };
+  }
   if (typeof input !== 'string') {
     return { ok: false, message: `${JSON.stringify(input) ?? String(input)} is not a date`, hint: DATE_HINT };
   }

@@ -3,7 +3,7 @@ import { ArhivarError } from '../errors.ts';
 import { isValidSlug, slugify } from '../site/slug.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
-import { PersonFrontMatterSchema, isPlainObject, issuesToErrors, stripBodyControlCharacters } from './schema.ts';
+import { PersonFrontMatterSchema, isPlainObject, issuesToErrors, optionalKeys, stripBodyControlCharacters, withoutEmptyKeys } from './schema.ts';
 import type { SourceFile } from './read.ts';
 import { splitAtSurname } from './person-name.ts';
 
@@ -29,6 +29,7 @@ export interface Person {
 }
 
 const PERSON_KEYS = Object.keys(PersonFrontMatterSchema.shape);
+const OPTIONAL_PERSON_KEYS = optionalKeys(PersonFrontMatterSchema);
 
 export function parsePerson(source: SourceFile): { person?: Person; errors: ArhivarError[] } {
   const { file } = source;
@@ -65,7 +66,7 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
       ],
     };
   }
-  const result = PersonFrontMatterSchema.safeParse(frontMatter.data);
+  const result = PersonFrontMatterSchema.safeParse(withoutEmptyKeys(frontMatter.data, OPTIONAL_PERSON_KEYS, frontMatter.keyLines, source.text));
   if (!result.success) {
     return { errors: issuesToErrors(result.error.issues, { file, code: 'person', keyLines: frontMatter.keyLines, fallbackLine: 1, knownKeys: PERSON_KEYS, data: frontMatter.data, text: source.text }) };
   }

@@ -42,11 +42,8 @@ const text = z
  * as one person (/osebe/steve-witkoff-jared-kushner/). A name that does hold a comma is still written, in
  * quotes inside brackets, where the editor has plainly said it is one name.
  */
-const nameList = z
-  .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))], {
-    error: 'must be a list of names, such as [Steve Witkoff, Jared Kushner]',
-  })
-  .transform((value, context) => {
+const nameList = (error: string) =>
+  z.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))], { error }).transform((value, context) => {
     if (typeof value === 'string' && value.includes(',')) {
       const items = value
         .split(',')
@@ -62,6 +59,7 @@ const nameList = z
     }
     return (Array.isArray(value) ? value : [value]).map((item) => stripControlCharacters(String(item))).filter((item) => item !== '');
   });
+const names = nameList('must be a list of names, such as [Steve Witkoff, Jared Kushner]');
 
 /**
  * Earlier addresses of an article (content/redirects.ts), as written or as a list; each is checked and
@@ -92,9 +90,9 @@ export const ArticleFrontMatterSchema = z.strictObject({
   title: text,
   date: contentDate,
   updated: contentDate.optional(),
-  people: nameList.default([]),
-  notPeople: nameList.default([]),
-  tags: nameList.default([]),
+  people: names.default([]),
+  notPeople: names.default([]),
+  tags: nameList('must be a list of tags, such as [Ukrajina, diplomacija]').default([]),
   author: text.optional(),
   source: text.optional(),
   summary: text.optional(),
@@ -119,7 +117,7 @@ export const PersonFrontMatterSchema = z.strictObject({
   name: text,
   /** The surname words of `name` when they are not its last word (Pirc Musar, Xi in Xi Jinping). */
   surname: text.optional(),
-  aliases: nameList.default([]),
+  aliases: names.default([]),
   role: text.optional(),
   gender: gender.optional(),
   detect: z.boolean({ error: 'must be true or false' }).default(true),
@@ -166,14 +164,45 @@ export interface SchemaContext {
  * is an empty title. Both are fixed by quotes.
  */
 function quotingHint(key: string, issue: z.core.$ZodIssue, context: SchemaContext): string | undefined {
-  if (issue.code !== 'invalid_type' || issue.path.length !== 1) return undefined;
+  // A list's wrong kind of value is reported by its union of the forms a list may be written in.
+  const list = issue.code === 'invalid_union';
+  if ((issue.code !== 'invalid_type' && !list) || issue.path.length !== 1) return undefined;
   const value = isPlainObject(context.data) ? context.data[key] : undefined;
-  if (issue.expected === 'string' && typeof value === 'number') return `YAML reads an unquoted number as a number: put it in quotes, such as ${key}: "${value}"`;
-  const line = context.keyLines.get(key);
-  const written = line === undefined ? undefined : context.text?.split('\n', line)[line - 1];
-  const after = written?.slice(written.indexOf(':') + 1).trim();
-  if (value == null && after?.startsWith('#')) return `in YAML a # after the colon starts a comment, so ${key} is empty: put the value in quotes, such as ${key}: "${after.replace(/"/g, '\\"')}"`;
-  return undefined;
+  if (issue.code === 'invalid_type' && issue.expected === 'string' && typeof value === 'number') return `YAML reads an unquoted number as a number: put it in quotes, such as ${key}: "${value}"`;
+  const after = textAfterColon(key, context.keyLines, context.text);
+  if (value != null || !after?.startsWith('#')) return undefined;
+  const comment = `in YAML a # after the colon starts a comment, so ${key} is empty`;
+  // Hashtags (tags: #Ukrajina #diplomacija) are meant as the list's items.
+  if (list) return `${comment}: write the list without #, such as ${key}: [${after.split(/[\s,]+/).map((word) => word.replace(/^#+/, '')).filter((word) => word !== '').join(', ')}]`;
+  return `${comment}: put the value in quotes, such as ${key}: "${after.replace(/"/g, '\\"')}"`;
+}
+
+/** What the file's line of `key` holds after its colon, trimmed; undefined when the line is not known. */
+function textAfterColon(key: string, keyLines: ReadonlyMap<string, number>, text: string | undefined): string | undefined {
+  const line = keyLines.get(key);
+  const written = line === undefined ? undefined : text?.split('\n', line)[line - 1];
+  return written?.slice(written.indexOf(':') + 1).trim();
+}
+
+/** The keys of a schema that may be left out, to a default or to nothing. */
+export function optionalKeys(schema: z.ZodObject): string[] {
+  return Object.entries(schema.shape).filter(([, value]) => (value as z.ZodType).safeParse(undefined).success).map(([key]) => key);
+}
+
+/**
+ * Front matter with each optional key that holds nothing (`tags:`, `author:`, `updated: ~`: a template's line
+ * left empty) taken out, so it means what leaving the line out means: no tags, no byline, the default. YAML
+ * reads such a value as null, which no key takes, and "must be a list of names" is no answer to an editor
+ * who meant none. A # right after the colon is kept (and refused): `tags: #Ukrajina` is a comment to YAML,
+ * and dropping it would lose what the editor typed. A comment after a space (`author: # nihče`) is empty.
+ */
+export function withoutEmptyKeys(data: Record<string, unknown>, optional: readonly string[], keyLines: ReadonlyMap<string, number>, text: string): Record<string, unknown> {
+  const empty = optional.filter((key) => data[key] === null && !/^#\S/.test(textAfterColon(key, keyLines, text) ?? ''));
+  if (empty.length === 0) return data;
+  // gray-matter's data is not ours to change (see STYLE.md): a copy leaves it as read.
+  const copy = { ...data };
+  for (const key of empty) delete copy[key];
+  return copy;
 }
 
 /** Turns zod's issues into ArhivarErrors with a line and a hint an editor can act on. */

@@ -103,3 +103,33 @@ describe('validateArticle: keys written in Slovenian', () => {
     expect(errors[0]!.hint).toMatch(/^did you mean "tags"\?/);
   });
 });
+
+describe('validateArticle: a key left empty', () => {
+  it('says an empty date is empty and shows the line to write', () => {
+    for (const line of ['date:', 'date: ""', 'date: ~']) {
+      const { errors } = check(`title: A\n${line}`);
+      expect(errors.map((error) => [error.code, error.line, error.message]), line).toEqual([['article/bad-date', 3, 'date is empty']]);
+      expect(errors[0]!.hint).toBe('write the date after the colon, such as 2025-12-22 or 2025-12-22T18:30 (Europe/Ljubljana is assumed)');
+    }
+  });
+
+  it('takes an optional key with nothing after the colon as no key: none, or its default', () => {
+    const { article, errors } = check('title: A\ndate: 2025-12-22\ntags:\npeople:\nnotPeople: ~\nauthor:\nsource:\nsummary:\nslug:\nupdated:\ndraft:\nredirectFrom:');
+    expect(errors).toEqual([]);
+    expect(article!.frontMatter).toMatchObject({ tags: [], people: [], notPeople: [], draft: false, redirectFrom: [] });
+    expect(article!.frontMatter.author).toBeUndefined();
+    expect(article!.frontMatter.updated).toBeUndefined();
+    expect(article!.slug).toBe('a');
+  });
+
+  it('refuses hashtags, which YAML reads as a comment, with the list to write', () => {
+    const { errors } = check('title: A\ndate: 2025-12-22\ntags: #Ukrajina #diplomacija');
+    expect(errors.map((error) => [error.code, error.line])).toEqual([['article/bad-tags', 4]]);
+    expect(errors[0]!.hint).toBe('in YAML a # after the colon starts a comment, so tags is empty: write the list without #, such as tags: [Ukrajina, diplomacija]');
+  });
+
+  it('says what a list of tags holds, not a list of names', () => {
+    const { errors } = check('title: A\ndate: 2025-12-22\ntags: {a: b}');
+    expect(errors.map((error) => [error.code, error.message])).toEqual([['article/bad-tags', 'tags must be a list of tags, such as [Ukrajina, diplomacija]']]);
+  });
+});

@@ -56,3 +56,16 @@ describe('parsePerson: keys written in Slovenian', () => {
     expect(errors.map((error) => [error.code, error.line, error.hint?.split('.')[0]])).toContainEqual(['person/unknown-key', 2, 'keys are written in English: "ime" is "name"']);
   });
 });
+
+describe('parsePerson: a key left empty', () => {
+  it('takes role:, aliases:, gender: and surname: with nothing after the colon as no key', () => {
+    const { person, errors } = parsePerson(source('role:\naliases:\ngender:\nsurname:\ndetect:\n'));
+    expect(errors).toEqual([]);
+    expect(person).toMatchObject({ role: undefined, aliases: [], gender: undefined, detect: true });
+  });
+
+  it('still refuses an empty name', () => {
+    const { errors } = parsePerson({ file: 'content/people/ana-kos.md', text: '---\nname:\n---\n', mtimeMs: 0 });
+    expect(errors.map((error) => [error.code, error.line, error.message])).toEqual([['person/bad-name', 2, 'name must be text, not empty']]);
+  });
+});
