@@ -40,7 +40,7 @@ export function parseContentDate(input: unknown): DateResult {
   }
   const text = input.trim();
   const match = DATE_PATTERN.exec(text);
-  if (!match) return { ok: false, message: `"${text}" is not a date`, hint: slovenianDateHint(text) ?? DATE_HINT };
+  if (!match) return otherDateForm(text);
   const [, y, mo, d, h, mi, s, frac, zone] = match;
   const year = Number(y);
   const month = Number(mo);
@@ -49,22 +49,8 @@ export function parseContentDate(input: unknown): DateResult {
   const minute = Number(mi ?? 0);
   const second = Number(s ?? 0);
   const millisecond = frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
-  if (year < YEAR_RANGE.min) {
-    return { ok: false, message: `"${text}" is not a valid date: arhivar takes years from ${YEAR_RANGE.min} to ${YEAR_RANGE.max}`, hint: DATE_HINT };
-  }
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    return {
-      ok: false,
-      message:
-        month < 1 || month > 12
-          ? `"${text}" is not a valid date: there is no month ${month}`
-          : `"${text}" is not a valid date: ${monthLabel(month)} ${year} has ${daysInMonth(year, month)} days`,
-      hint: DATE_HINT,
-    };
-  }
-  if (hour > 23 || minute > 59 || second > 59) {
-    return { ok: false, message: `"${text}" has an impossible time of day`, hint: DATE_HINT };
-  }
+  const impossible = calendarProblem(year, month, day, hour, minute, second);
+  if (impossible) return { ok: false, message: `"${text}" ${impossible}`, hint: DATE_HINT };
   const offset = zone ? zoneOffsetMinutes(zone) : undefined;
   if (offset !== undefined && (Number.isNaN(offset) || offset < MIN_ZONE_OFFSET_MINUTES || offset > MAX_ZONE_OFFSET_MINUTES)) {
     return {
@@ -83,30 +69,42 @@ export function parseContentDate(input: unknown): DateResult {
   return { ok: true, value: { instant: new Date(instant), hasTime: h !== undefined } };
 }
 
+/** What is impossible about a date and time of day, in words; undefined when nothing is. */
+function calendarProblem(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): string | undefined {
+  if (year < YEAR_RANGE.min) return `is not a valid date: arhivar takes years from ${YEAR_RANGE.min} to ${YEAR_RANGE.max}`;
+  if (month < 1 || month > 12) return `is not a valid date: there is no month ${month}`;
+  if (day < 1 || day > daysInMonth(year, month)) return `is not a valid date: ${monthLabel(month)} ${year} has ${daysInMonth(year, month)} days`;
+  if (hour > 23 || minute > 59 || second > 59) return 'has an impossible time of day';
+  return undefined;
+}
+
 /**
  * How Slovenian text writes a date and time, which editors copy into front matter: "22. 12. 2025",
  * "22.12.2025 ob 18.30", "22. decembra 2025" (the month as a word, genitive or nominative), and a date
- * written right with the time the Slovenian way ("2025-12-22 ob 18.30", "2025-12-22T18.30"). The hint
- * gives the same moment as front matter needs it.
+ * written year first with other separators or the time the Slovenian way ("2025/12/22", "2025.12.22",
+ * "2025-12-22 ob 18.30", "2025-12-22T18.30"). The hint gives the same moment as front matter needs it; an
+ * impossible one (31. 2. 2025, ob 25.00) is told what is wrong with it, as 2025-02-31 is.
  */
 const MONTH_WORD = new Map<string, number>([...MONTHS_GENITIVE, ...MONTHS_NOMINATIVE].map((word, index) => [word, (index % 12) + 1]));
 const SLOVENIAN_TIME = String.raw`(?:,?\s+(?:ob\s+)?(\d{1,2})[.:](\d{2})(?:\s*h)?)?`;
 const SLOVENIAN_DATE = new RegExp(String.raw`^(\d{1,2})\.\s*(\d{1,2}\.|\p{L}+)\s*(\d{4})${SLOVENIAN_TIME}$`, 'iu');
-const YEAR_FIRST_SLOVENIAN_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:T|,?\s+(?:ob\s+)?)(\d{1,2})[.:](\d{2})(?:\s*h)?$/i;
+// Year first, with - / or . between its parts (the same one twice) and the time after T or the Slovenian way.
+const YEAR_FIRST = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:(?:T|,?\s+(?:ob\s+)?)(\d{1,2})[.:](\d{2})(?:\s*h)?)?$/i;
 
-function slovenianDateHint(text: string): string | undefined {
-  const yearFirst = YEAR_FIRST_SLOVENIAN_TIME.exec(text);
+function otherDateForm(text: string): DateResult {
+  const yearFirst = YEAR_FIRST.exec(text);
   const dayFirst = yearFirst ? undefined : SLOVENIAN_DATE.exec(text);
-  if (!yearFirst && !dayFirst) return undefined;
   const [year, month, day, hour, minute] = yearFirst
-    ? [yearFirst[1]!, Number(yearFirst[2]), Number(yearFirst[3]), yearFirst[4], yearFirst[5]]
-    : [dayFirst![3]!, monthOf(dayFirst![2]!), Number(dayFirst![1]), dayFirst![4], dayFirst![5]];
-  // An impossible date or time (31. 2. 2025, ob 25.00) gets the general hint, not one that fails again.
-  if (month === undefined || month < 1 || month > 12 || day < 1 || day > daysInMonth(Number(year), month)) return undefined;
-  if (hour !== undefined && (Number(hour) > 23 || Number(minute) > 59)) return undefined;
+    ? [Number(yearFirst[1]), Number(yearFirst[3]), Number(yearFirst[4]), yearFirst[5], yearFirst[6]]
+    : dayFirst
+      ? [Number(dayFirst[3]), monthOf(dayFirst[2]!), Number(dayFirst[1]), dayFirst[4], dayFirst[5]]
+      : [];
+  if (year === undefined || month === undefined || day === undefined) return { ok: false, message: `"${text}" is not a date`, hint: DATE_HINT };
+  const impossible = calendarProblem(year, month, day, Number(hour ?? 0), Number(minute ?? 0));
+  if (impossible) return { ok: false, message: `"${text}" ${impossible}`, hint: DATE_HINT };
   const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   const written = hour === undefined ? date : `${date}T${hour.padStart(2, '0')}:${minute}`;
-  return `write ${written}: the same ${hour === undefined ? 'date' : 'date and time'}, year first (Europe/Ljubljana is assumed)`;
+  return { ok: false, message: `"${text}" is not a date`, hint: `write ${written}: the same ${hour === undefined ? 'date' : 'date and time'}, year first (Europe/Ljubljana is assumed)` };
 }
 
 /** "12." or a month's name in the genitive or nominative (decembra, december); undefined for any other word. */

@@ -39,13 +39,19 @@ describe('parseContentDate', () => {
     ['2025-02-30', '"2025-02-30" is not a valid date: February 2025 has 28 days', EXAMPLE],
     ['2025-13-01', 'there is no month 13', EXAMPLE],
     ['2025-12-22T25:00', 'impossible time of day', EXAMPLE],
-    ['2025/12/22', 'is not a date', EXAMPLE],
+    ['2025/12/22', '"2025/12/22" is not a date', 'write 2025-12-22: the same date, year first'],
+    ['2025.12.22 18:30', 'is not a date', 'write 2025-12-22T18:30: the same date and time, year first'],
+    ['2025/02/30', '"2025/02/30" is not a valid date: February 2025 has 28 days', EXAMPLE],
     // Written the Slovenian way: the hint gives that very date as front matter needs it.
     ['22. 12. 2025', '"22. 12. 2025" is not a date', 'write 2025-12-22: the same date, year first'],
     ['1.2.2025', '"1.2.2025" is not a date', 'write 2025-02-01: the same date, year first'],
     ['22. 12. 2025 ob 18.30', 'is not a date', 'write 2025-12-22T18:30: the same date and time, year first'],
     ['22. 12. 2025, 9:05', 'is not a date', 'write 2025-12-22T09:05: the same date and time, year first'],
-    ['31. 2. 2025', '"31. 2. 2025" is not a date', EXAMPLE],
+    // An impossible date written the Slovenian way is told what is wrong with it, as 2025-02-31 is.
+    ['31. 2. 2025', '"31. 2. 2025" is not a valid date: February 2025 has 28 days', EXAMPLE],
+    ['30. februarja 2025', '"30. februarja 2025" is not a valid date: February 2025 has 28 days', EXAMPLE],
+    ['29. 2. 2024', '', 'write 2024-02-29: the same date, year first'],
+    ['1. 13. 2025', '"1. 13. 2025" is not a valid date: there is no month 13', EXAMPLE],
     // The month as a word, in the genitive of running text or the nominative of a dateline.
     ['5. decembra 2025', 'is not a date', 'write 2025-12-05: the same date, year first'],
     ['5. december 2025 ob 14.30', 'is not a date', 'write 2025-12-05T14:30: the same date and time, year first'],
@@ -55,7 +61,7 @@ describe('parseContentDate', () => {
     ['2025-12-05 ob 14.30', 'is not a date', 'write 2025-12-05T14:30: the same date and time, year first'],
     ['2025-12-05T14.30', 'is not a date', 'write 2025-12-05T14:30: the same date and time, year first'],
     ['2025-12-05 ob 14:30', 'is not a date', 'write 2025-12-05T14:30: the same date and time, year first'],
-    ['22. 12. 2025 ob 25.00', 'is not a date', EXAMPLE],
+    ['22. 12. 2025 ob 25.00', '"22. 12. 2025 ob 25.00" has an impossible time of day', EXAMPLE],
   ])('rejects %s', (input, message, hint) => {
     const result = parseContentDate(input);
     expect(result.ok).toBe(false);
