@@ -265,6 +265,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     // by the key instead of by every field (render/fingerprint.ts setRecordKey).
     const recordInputs = `${peopleKey}\0${config.detectPeople ? 'detect' : 'no-detect'}`;
     const renderErrors: ArhivarError[] = [];
+    const sameBodies = new SameBodies();
     for (const [index, draft] of published.entries()) {
       options.onProgress?.({ phase: 'reading', articlesRead: articles.length + 1, pagesWritten: 0 });
       const key = publishedKeys[index];
@@ -276,6 +277,9 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       for (const person of record.unknownPeople) if (!allPeople.has(person.id)) allPeople.set(person.id, person);
       warnings.push(...record.warnings);
       const { article } = record;
+      // Not part of the record, which is kept per file: it depends on the other articles.
+      const copy = sameBodies.add({ article, bodyLine: draft.bodyLine }, markdown.keys[index]!);
+      if (copy) warnings.push(duplicateBody(copy.later, copy.earlier));
       setContentKey(article, markdown.keys[index]!);
       if (recordKey !== undefined) setRecordKey(article, recordKey);
       articles.push(article);
@@ -345,6 +349,49 @@ function renderFailure(error: unknown, file: string, line: number | undefined): 
     line,
     hint: 'look for long runs of > - * [ characters from a broken export; remove them or escape them with \\',
     cause: error,
+  });
+}
+
+/**
+ * Published articles by their body's key (pipeline/markdown.ts bodyKey), to find a body that is another's
+ * byte for byte: a file copied as a start, with only its title or date changed, publishes the same story
+ * twice. The key is at hand for every article, from the cache too, so this costs a Map lookup each. Of two,
+ * the later one (by date, then by path) is told, whatever order the files were read in: a copy made as a
+ * start has the newer date. An article with no text is told so by article/empty-body, and not here.
+ */
+interface BodyOf {
+  article: Article;
+  bodyLine: number;
+}
+
+class SameBodies {
+  readonly #first = new Map<string, BodyOf>();
+
+  add(entry: BodyOf, key: string): { earlier: BodyOf; later: BodyOf } | undefined {
+    if (entry.article.wordCount === 0 && !entry.article.image) return undefined;
+    const other = this.#first.get(key);
+    if (!other) {
+      this.#first.set(key, entry);
+      return undefined;
+    }
+    const [earlier, later] = isEarlier(entry.article, other.article) ? [entry, other] : [other, entry];
+    this.#first.set(key, earlier);
+    return { earlier, later };
+  }
+}
+
+function isEarlier(a: Article, b: Article): boolean {
+  const difference = a.date.instant.getTime() - b.date.instant.getTime();
+  return difference < 0 || (difference === 0 && a.file < b.file);
+}
+
+function duplicateBody(later: BodyOf, earlier: BodyOf): ArhivarError {
+  return new ArhivarError({
+    code: 'article/duplicate-body',
+    message: `the text of this article is the same, byte for byte, as that of ${earlier.article.file}, so the two pages read the same`,
+    file: later.article.file,
+    line: later.bodyLine,
+    hint: 'if this file was copied from that one as a start, write its own text (add draft: true until it is written); if it is the same story twice, delete one of them',
   });
 }
 

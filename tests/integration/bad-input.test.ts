@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.ts';
 import { ContentErrors } from '../../src/errors.ts';
 import { loadSite } from '../../src/build.ts';
+import { createLoadCache } from '../../src/load-cache.ts';
 import { buildFixture, buildSite, copyFixture, FIXTURES, hrefs, listFiles, makeTempDir } from '../helpers.ts';
 
 async function errorsOf(fixture: string) {
@@ -294,6 +295,47 @@ describe('bad input', () => {
       ]);
       expect(await site.read('/2025/12/01/naslov-brez-besedila/')).toContain('<h1>Naslov brez besedila</h1>');
     }
+  });
+
+  it('warns about an article whose text is another one\'s byte for byte (a file copied as a start), fresh, from .cache/ and in a dev session', async () => {
+    const root = await copyFixture('archive-basic');
+    const folder = path.join(root, 'content/articles/2025');
+    const original = await readFile(path.join(folder, 'prvi.md'), 'utf8');
+    const body = original.slice(original.indexOf('\n---', 4) + 4);
+    const copy = (title: string, more = '') => `---\ntitle: ${title}\ndate: 2025-12-20\n${more}---${body}`;
+    await writeFile(path.join(folder, 'kopija.md'), copy('Nov naslov'));
+    // A draft copied as a start is still being written, and two empty bodies are told as empty.
+    await writeFile(path.join(folder, 'osnutek.md'), copy('Osnutek', 'draft: true\n'));
+    await writeFile(path.join(folder, 'prazen-a.md'), '---\ntitle: Prazen A\ndate: 2025-12-01\n---\n');
+    await writeFile(path.join(folder, 'prazen-b.md'), '---\ntitle: Prazen B\ndate: 2025-12-02\n---\n');
+    const expected = [
+      [
+        // The later of the two (by date) is told: a copy made as a start is given the newer date.
+        'content/articles/2025/kopija.md',
+        5,
+        'the text of this article is the same, byte for byte, as that of content/articles/2025/prvi.md, so the two pages read the same',
+        'if this file was copied from that one as a start, write its own text (add draft: true until it is written); if it is the same story twice, delete one of them',
+      ],
+    ];
+    const duplicates = (warnings: readonly { code: string; file?: string | undefined; line?: number | undefined; message: string; hint?: string | undefined }[]) =>
+      warnings.filter((w) => w.code === 'article/duplicate-body').map((w) => [w.file, w.line, w.message, w.hint]);
+    for (const run of ['fresh', 'from .cache/']) {
+      const site = await buildSite(root);
+      expect(duplicates(site.result.model.warnings), run).toEqual(expected);
+    }
+    // The dev server makes only an edited article's record again: the copy's warning follows the original's edits.
+    const session = createLoadCache();
+    const now = new Date('2026-01-01T00:00:00Z');
+    const load = async () => {
+      const model = await loadSite({ root, now, reuse: session });
+      model.close();
+      return duplicates(model.warnings);
+    };
+    expect(await load()).toEqual(expected);
+    await writeFile(path.join(folder, 'prvi.md'), `${original}\nNov odstavek.\n`);
+    expect(await load()).toEqual([]);
+    await writeFile(path.join(folder, 'prvi.md'), original);
+    expect(await load()).toEqual(expected);
   });
 
   it('warns about a file of public/ that the build writes itself (robots.txt, a page), which is not published, fresh and from .cache/', async () => {
