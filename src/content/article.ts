@@ -54,7 +54,9 @@ export interface TagRef {
 }
 
 const ARTICLE_KEYS = Object.keys(ArticleFrontMatterSchema.shape);
-const OPTIONAL_ARTICLE_KEYS = optionalKeys(ArticleFrontMatterSchema);
+// An empty draft: is not taken for the default, false: it would publish an article whose editor may have
+// been about to write true. It stays an error that asks for one of the two.
+const OPTIONAL_ARTICLE_KEYS = optionalKeys(ArticleFrontMatterSchema).filter((key) => key !== 'draft');
 
 /** Longest tag or person name accepted; URL slugs are cut at the same length (see site/slug.ts). */
 export const MAX_NAME_LENGTH = 200;

@@ -114,12 +114,18 @@ describe('validateArticle: a key left empty', () => {
   });
 
   it('takes an optional key with nothing after the colon as no key: none, or its default', () => {
-    const { article, errors } = check('title: A\ndate: 2025-12-22\ntags:\npeople:\nnotPeople: ~\nauthor:\nsource:\nsummary:\nslug:\nupdated:\ndraft:\nredirectFrom:');
+    const { article, errors } = check('title: A\ndate: 2025-12-22\ntags:\npeople:\nnotPeople: ~\nauthor:\nsource:\nsummary:\nslug:\nupdated:\nredirectFrom:');
     expect(errors).toEqual([]);
     expect(article!.frontMatter).toMatchObject({ tags: [], people: [], notPeople: [], draft: false, redirectFrom: [] });
     expect(article!.frontMatter.author).toBeUndefined();
     expect(article!.frontMatter.updated).toBeUndefined();
     expect(article!.slug).toBe('a');
+  });
+
+  it('refuses an empty draft: rather than publish an article its editor may have been marking as a draft', () => {
+    const { article, errors } = check('title: A\ndate: 2025-12-22\ndraft:');
+    expect(article).toBeUndefined();
+    expect(errors.map((error) => [error.code, error.line, error.message])).toEqual([['article/bad-draft', 4, 'draft must be true or false']]);
   });
 
   it('refuses hashtags, which YAML reads as a comment, with the list to write', () => {
