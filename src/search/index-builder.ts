@@ -4,7 +4,7 @@ import { chunkUrl, shardUrl, type SearchManifest } from './manifest.ts';
 
 export type { SearchManifest } from './manifest.ts';
 export { chunkUrl, shardUrl } from './manifest.ts';
-import { foldWord, isSearchable, stemWord } from './text.ts';
+import { foldWord, isSearchable, stemWithD, stemWord } from './text.ts';
 import { forEachWord } from '../text/words.ts';
 
 /**
@@ -400,32 +400,38 @@ export interface DocumentTerms {
   entryLength: number;
 }
 
-/** Each distinct spelling folded and stemmed once: the vocabulary is far smaller than the text. */
-export function createStemmer(): (word: string) => string | null {
-  const stems = new Map<string, string | null>();
+/** A word that is not indexed (too short, a stop word). */
+const NO_STEMS: readonly string[] = [];
+
+/**
+ * Each distinct spelling folded and stemmed once: the vocabulary is far smaller than the text. A word has
+ * one stem, or two when it holds đ (text.ts stemWithD: Đoković is found by djokovic and by dokovic).
+ */
+export function createStemmer(): (word: string) => readonly string[] {
+  const stems = new Map<string, readonly string[]>();
   return (word) => {
-    let stem = stems.get(word);
-    if (stem === undefined) {
+    let found = stems.get(word);
+    if (found === undefined) {
       const folded = foldWord(word);
-      stem = isSearchable(folded) ? stemWord(folded) : null;
-      stems.set(word, stem);
+      const withD = stemWithD(word);
+      found = !isSearchable(folded) ? NO_STEMS : withD === undefined ? [stemWord(folded)] : [stemWord(folded), withD];
+      stems.set(word, found);
     }
-    return stem;
+    return found;
   };
 }
 
 /** The terms of one document; `stemOf` may be shared between calls (see createStemmer). */
-export function documentTerms(document: SearchDocument, stemOf: (word: string) => string | null = createStemmer()): DocumentTerms {
+export function documentTerms(document: SearchDocument, stemOf: (word: string) => readonly string[] = createStemmer()): DocumentTerms {
   const counts = new Map<string, number>();
   forEachWord(document.title, (word) => {
-    const stem = stemOf(word);
-    if (stem !== null && !counts.has(stem)) counts.set(stem, TITLE_WEIGHT);
+    for (const stem of stemOf(word)) if (!counts.has(stem)) counts.set(stem, TITLE_WEIGHT);
   });
   const countBodyWord = (word: string) => {
-    const stem = stemOf(word);
-    if (stem === null) return;
-    const count = counts.get(stem) ?? 0;
-    if (count < TITLE_WEIGHT + BODY_CAP) counts.set(stem, count + 1);
+    for (const stem of stemOf(word)) {
+      const count = counts.get(stem) ?? 0;
+      if (count < TITLE_WEIGHT + BODY_CAP) counts.set(stem, count + 1);
+    }
   };
   // Read once: the text of an article in .cache/ is read from disk and decoded on every read.
   const text = document.text;

@@ -20,6 +20,17 @@ export function foldWord(word: string): string {
 }
 
 /**
+ * The stem a word with đ also has when it is folded with d: readers type »dokovic« for Đoković as often as
+ * »djokovic«, the folding slugs use. The index holds such a word under both stems and search marks it under
+ * either; undefined for a word without đ (nearly all, so the index hardly grows). A word written with d is
+ * not given a dj stem: »dokaz« is no »đokaz«.
+ */
+export function stemWithD(word: string): string | undefined {
+  if (!/[đĐ]/.test(word)) return undefined;
+  return stemWord(foldWord(word.replace(/[đĐ]/g, 'd')));
+}
+
+/**
  * Slovenian inflection endings, longest first. Nouns (Witkoffa, Witkoffu, Witkoffom), adjectives and
  * adjectival surnames (Zelenskega, Zelenskim), possessives (Trumpovim, Putinovim) and the Russian -ov/-ev
  * surnames (Dmitrijev, Dmitrijevim, Ušakova) all fall back to one stem. Over-stemming costs a little
@@ -183,6 +194,8 @@ export interface Token {
   end: number;
   folded: string;
   stem: string;
+  /** The stem of the word folded with d for đ (see stemWithD), for a word with đ. */
+  stemWithD?: string | undefined;
 }
 
 /** Every word of `text` with its position, folded and stemmed. */
@@ -190,7 +203,10 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
     const folded = foldWord(match[0]);
-    tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length, folded, stem: stemWord(folded) });
+    const token: Token = { text: match[0], start: match.index, end: match.index + match[0].length, folded, stem: stemWord(folded) };
+    const withD = stemWithD(match[0]);
+    if (withD !== undefined) token.stemWithD = withD;
+    tokens.push(token);
   }
   return tokens;
 }

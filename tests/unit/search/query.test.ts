@@ -265,6 +265,32 @@ describe('a genitive plural that writes a vowel the other forms drop', () => {
   });
 });
 
+describe('a word with đ', () => {
+  const documents = [
+    doc(0, 'Đoković v finalu', 'Novak Đoković je premagal tekmeca. Po tekmi so Đokovića vprašali o poškodbi.'),
+    doc(1, 'Vreme', 'Jutri bo sončno. Dokaz, da je poletje.'),
+    doc(2, 'Koncert', 'Nastopil je Đorđe Balašević.'),
+  ];
+
+  it('is found typed with dj, as slugs fold it, and with d, as readers also type it', async () => {
+    const { engine } = await builtEngine(undefined, documents);
+    for (const query of ['Đoković', 'djokovic', 'dokovic', 'dokovica ', 'Dokovi', 'djordje', 'dorde ']) {
+      const { results } = await runQuery(engine, query);
+      expect(urlsOf(results), query).toEqual([documents[query.includes('or') ? 2 : 0]!.url]);
+    }
+    const { results } = await runQuery(engine, 'dokovic');
+    expect(results[0]!.title.filter((segment) => segment.mark).map((segment) => segment.text)).toEqual(['Đoković']);
+    expect(marked(results[0]!)).toEqual(['Đoković', 'Đokovića']);
+    expect(marked((await runQuery(engine, 'dorde balasevic')).results[0]!)).toEqual(['Đorđe', 'Balašević']);
+  });
+
+  it('does not make a word written with d match dj (Dokaz is not found by djokaz)', async () => {
+    const { engine } = await builtEngine(undefined, documents);
+    expect((await runQuery(engine, 'djokaz ')).total).toBe(0);
+    expect(urlsOf((await runQuery(engine, 'dokaz ')).results)).toEqual([documents[1]!.url]);
+  });
+});
+
 describe('a manifest that failed to load', () => {
   it('is asked for again by the next search, as the page\'s "Poskusite znova" promises', async () => {
     const dist = await mkdtemp(path.join(tmpdir(), 'arhivar-search-retry-'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alternativeStems, foldWord, isSearchable, stemMayBegin, stemWord, tokenize } from '../../../src/search/text.ts';
+import { alternativeStems, foldWord, isSearchable, stemMayBegin, stemWithD, stemWord, tokenize } from '../../../src/search/text.ts';
 
 const stem = (word: string) => stemWord(foldWord(word));
 
@@ -14,6 +14,23 @@ describe('foldWord', () => {
     ['Émile', 'emile'],
   ])('%s → %s', (word, folded) => {
     expect(foldWord(word)).toBe(folded);
+  });
+});
+
+describe('stemWithD: a word with đ also has the stem of its folding with d', () => {
+  it.each([
+    ['Đoković', 'djokovic', 'dokovic'],
+    ['Đokovića', 'djokovic', 'dokovic'],
+    ['Đorđe', 'djordj', 'dord'],
+  ])('%s → %s and %s', (word, withDj, withD) => {
+    expect(stem(word)).toBe(withDj);
+    expect(stemWithD(word)).toBe(withD);
+    expect(tokenize(word)[0]).toMatchObject({ stem: withDj, stemWithD: withD });
+  });
+
+  it('leaves a word without đ alone (dokaz is not đokaz)', () => {
+    expect(stemWithD('dokaz')).toBeUndefined();
+    expect(tokenize('Djoković dokaz').map((token) => token.stemWithD)).toEqual([undefined, undefined]);
   });
 });
 
