@@ -1,4 +1,4 @@
-import { plural, type PluralForms } from '../text/sl.ts';
+import { resultsStatus } from '../search/status.ts';
 import { parseQuery, SearchEngine, type QueryTerm, type SearchHit, type SearchResult, type Segment } from '../search/query.ts';
 
 /**
@@ -7,8 +7,6 @@ import { parseQuery, SearchEngine, type QueryTerm, type SearchHit, type SearchRe
  */
 const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 200;
-const HIT_FORMS: PluralForms = { one: 'zadetek', two: 'zadetka', few: 'zadetki', other: 'zadetkov' };
-const countHits = (count: number) => plural(count, HIT_FORMS);
 
 const form = document.querySelector<HTMLFormElement>('#search-form');
 const input = document.querySelector<HTMLInputElement>('#search-q');
@@ -69,7 +67,7 @@ if (form && input && status && list && more) {
       if (listing !== of) return undefined;
       for (const result of results) list.append(renderResult(result));
       of.shown += page.length;
-      status.textContent = of.hits.length === 0 ? 'Ni zadetkov.' : `${countHits(of.hits.length)}${of.shown < of.hits.length ? `, prikazanih ${of.shown}` : ''}.`;
+      status.textContent = resultsStatus(of.hits.length, of.shown, of.terms.length);
       more.hidden = of.shown >= of.hits.length;
       saveView({ ...savedView(), q: of.query, shown: of.shown });
       return page.length > 0 ? first : undefined;

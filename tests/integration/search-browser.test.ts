@@ -117,6 +117,21 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('search in Chromium', () => {
     await close(page);
   });
 
+  it('tells a reader who found nothing to check the spelling, and with more words to try fewer', async () => {
+    const page = await open('/iskanje/?q=horvta');
+    const status = page.locator('#search-status');
+    const settled = () => page.waitForFunction(() => /^(Ni|\d)/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    await settled();
+    expect(await status.textContent()).toBe('Ni zadetkov. Preverite, ali je beseda pravilno zapisana.');
+    await page.locator('#search-q').fill('Witkoff horvta');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('#search-status')?.textContent?.endsWith('zapisana.'));
+    await settled();
+    expect(await status.textContent()).toContain('poskusite tudi z manj besedami');
+    expect(await page.locator('#search-results > li').count()).toBe(0);
+    await close(page);
+  });
+
   it('shows markup in a title as text, never as elements', async () => {
     const page = await open('/iskanje/?q=nevihte');
     const link = page.locator('#search-results a').first();
