@@ -1,4 +1,5 @@
 import type { SiteContext } from '../src/render/context.ts';
+import { MAX_QUERY_LENGTH } from '../src/search/query.ts';
 import { urls } from '../src/site/urls.ts';
 import { Layout } from './layout.tsx';
 
@@ -14,7 +15,7 @@ export function SearchPage({ context }: { context: SiteContext }) {
       <form id="search-form" class="search-form" role="search" method="get" action={urls.search()} data-index={urls.searchIndex()}>
         <label for="search-q">Iskani izraz</label>
         <div class="search-row">
-          <input id="search-q" type="search" name="q" autocomplete="off" spellcheck={false} aria-describedby="search-help" aria-controls="search-results" />
+          <input id="search-q" type="search" name="q" maxlength={MAX_QUERY_LENGTH} autocomplete="off" spellcheck={false} aria-describedby="search-help" aria-controls="search-results" />
           <button type="submit">Išči</button>
         </div>
         <p id="search-help" class="search-help">

@@ -1,5 +1,5 @@
 import { resultsStatus } from '../search/status.ts';
-import { parseQuery, SearchEngine, type QueryTerm, type SearchHit, type SearchResult, type Segment } from '../search/query.ts';
+import { MAX_QUERY_LENGTH, parseQuery, SearchEngine, type QueryTerm, type SearchHit, type SearchResult, type Segment } from '../search/query.ts';
 
 /**
  * The /iskanje/ page in the browser. Everything from the index reaches the page as text nodes
@@ -155,7 +155,8 @@ if (form && input && status && list && more) {
     }
   });
 
-  const initial = new URLSearchParams(location.search).get('q') ?? '';
+  // As much of a ?q= link's query as the field takes and parseQuery reads, so the field shows what is searched.
+  const initial = (new URLSearchParams(location.search).get('q') ?? '').slice(0, MAX_QUERY_LENGTH);
   if (initial) {
     input.value = initial;
     void restoreView(initial);

@@ -39,9 +39,19 @@ const MAX_PREFIX_SHARDS = 4;
 /** A word being typed is matched by its beginning once it has this many letters. */
 const MIN_PREFIX = 3;
 
-/** The distinct searchable words of a query, folded and stemmed; the last is being typed unless something follows it. */
+/**
+ * How much of a query is read: a dozen words or more, and the search field's maxlength (templates/search.tsx).
+ * A ?q= link bypasses the field, and a pasted 20,000-letter word blocked the page for over a second while its
+ * beginnings were matched letter by letter (shardsFor, stemsWithoutFleetingE).
+ */
+export const MAX_QUERY_LENGTH = 100;
+
+/**
+ * The distinct searchable words of a query's first MAX_QUERY_LENGTH characters, folded and stemmed; the last
+ * is being typed unless something follows it (a word cut at the limit is, as the field cuts a paste).
+ */
 export function parseQuery(query: string): QueryTerm[] {
-  const text = query.normalize('NFC');
+  const text = query.normalize('NFC').slice(0, MAX_QUERY_LENGTH);
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
   for (const token of tokenize(text)) {

@@ -132,6 +132,15 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('search in Chromium', () => {
     await close(page);
   });
 
+  it('takes only the first 100 characters of a ?q= link into the field and the search', async () => {
+    // Node's server takes a request line of up to 16 KB: 6,000 characters stand in for a pasted article.
+    const page = await open(`/iskanje/?q=${'usakov'.repeat(1_000)}`);
+    await page.waitForFunction(() => /^(Ni|\d)/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    expect(await page.locator('#search-q').inputValue()).toBe('usakov'.repeat(1_000).slice(0, 100));
+    expect(await page.locator('#search-q').getAttribute('maxlength')).toBe('100');
+    await close(page);
+  });
+
   it('shows markup in a title as text, never as elements', async () => {
     const page = await open('/iskanje/?q=nevihte');
     const link = page.locator('#search-results a').first();

@@ -23,6 +23,8 @@ describe('search in a built site', () => {
     expect(html).toMatch(/<form id="search-form"[^>]* role="search" method="get" action="\/iskanje\/"/);
     expect(html).toContain('<label for="search-q">');
     expect(html).toMatch(/<input id="search-q" type="search" name="q"/);
+    // A pasted wall of text is cut by the field (and by parseQuery for a ?q= link).
+    expect(html).toMatch(/<input id="search-q"[^>]* maxlength="100"/);
     expect(html).toMatch(/<noscript><p[^>]*>Iskanje deluje v brskalniku in potrebuje JavaScript/);
     expect(html).toContain('role="status" aria-live="polite"');
   });

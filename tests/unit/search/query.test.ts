@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, type SearchDocument, type SearchIndexOptions } from '../../../src/search/index-builder.ts';
 import { searchOrder } from '../../../src/search/documents.ts';
-import { cutSnippet, parseQuery, SearchEngine, shardsFor } from '../../../src/search/query.ts';
+import { cutSnippet, MAX_QUERY_LENGTH, parseQuery, SearchEngine, shardsFor } from '../../../src/search/query.ts';
 import { engineOver, marked, runQuery, writeIndexFiles } from '../../search-helpers.ts';
 
 const doc = (n: number, title: string, text: string): SearchDocument => ({
@@ -87,6 +87,15 @@ describe('search over real index files', () => {
     const { engine } = await builtEngine(undefined, documents);
     expect(urlsOf((await runQuery(engine, 'dmitrijev')).results)).toEqual([documents[0]!.url, documents[1]!.url]);
     expect(urlsOf((await runQuery(engine, 'dmitrijev ')).results)).toEqual([documents[0]!.url]);
+  });
+
+  it('reads only the first MAX_QUERY_LENGTH characters of a query, which a ?q= link can make as long as it likes', async () => {
+    // A pasted 20,000-letter word was folded and matched letter by letter, blocking the page for over a second.
+    const [long] = parseQuery('a'.repeat(20_000));
+    expect(long!.typed).toBe('a'.repeat(MAX_QUERY_LENGTH));
+    // Cut as the field cuts a paste: mid-word, so the last word is being typed (Witk).
+    expect(parseQuery(`${'Witkoff '.repeat(20_000)}Ušakov`)).toEqual([{ stem: 'witkoff' }, { stem: 'witk', typed: 'witk' }]);
+    expect(urlsOf((await runQuery(built.engine, `${'Witkoff '.repeat(2_000)}Ušakov`)).results)).toEqual(urlsOf((await runQuery(built.engine, 'Witkoff')).results));
   });
 
   it('finds nothing for a word not in the archive or for stop words only', async () => {
