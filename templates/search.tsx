@@ -18,8 +18,9 @@ export function SearchPage({ context }: { context: SiteContext }) {
           <input id="search-q" type="search" name="q" maxlength={MAX_QUERY_LENGTH} autocomplete="off" spellcheck={false} aria-describedby="search-help" aria-controls="search-results" />
           <button type="submit">Išči</button>
         </div>
+        {/* Examples any Slovenian newsroom's archive is likely to hold; tests/integration/search.test.ts checks they work. */}
         <p id="search-help" class="search-help">
-          Šumniki niso obvezni (usakov najde Ušakov), iskanje najde tudi druge sklone (Witkoff najde Witkoffa). S puščico navzdol se premaknete na zadetke.
+          Šumniki niso obvezni (zupan najde župan), iskanje najde tudi druge sklone (občina najde občine in občini). S puščico navzdol se premaknete na zadetke.
         </p>
       </form>
       <noscript>

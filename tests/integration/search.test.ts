@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { findBrokenLinks } from '../../src/output/links.ts';
 import { chunkUrl, shardUrl, type SearchManifest } from '../../src/search/manifest.ts';
+import { matchesTerms, parseQuery } from '../../src/search/query.ts';
+import { tokenize } from '../../src/search/text.ts';
 import { PROJECT_ROOT_FOR_TESTS, engineOver, marked, runQuery } from '../search-helpers.ts';
 
 const FIXTURE = path.join(PROJECT_ROOT_FOR_TESTS, 'tests', 'fixtures', 'search');
@@ -27,6 +29,19 @@ describe('search in a built site', () => {
     expect(html).toMatch(/<input id="search-q"[^>]* maxlength="100"/);
     expect(html).toMatch(/<noscript><p[^>]*>Iskanje deluje v brskalniku in potrebuje JavaScript/);
     expect(html).toContain('role="status" aria-live="polite"');
+  });
+
+  it('gives help examples that are ordinary Slovenian words, not the names of one newsroom\'s stories, and that work', async () => {
+    const html = await read('iskanje/index.html');
+    const help = /<p id="search-help"[^>]*>([^<]*)<\/p>/.exec(html)![1]!;
+    // The help is the same on every newsroom's site: the seed's people mean nothing on another.
+    for (const name of ['Ušakov', 'Witkoff', 'Putin', 'Dmitrijev', 'Kushner']) expect(help).not.toContain(name);
+    const examples = [...help.matchAll(/\((\p{L}+) najde (\p{L}+)(?: in (\p{L}+))?\)/gu)];
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    for (const [example, query, ...found] of examples) {
+      const terms = parseQuery(`${query} `);
+      for (const word of found.filter(Boolean)) expect(matchesTerms(tokenize(word!)[0]!, terms), example).toBe(true);
+    }
   });
 
   it('links search from the navigation of every page', async () => {
