@@ -15,7 +15,10 @@ import { foldWhitespace } from '../text/whitespace.ts';
  */
 export interface RenderedMarkdown {
   html: string;
-  /** Block texts joined by blank lines; inline Markdown removed, soft line breaks folded to spaces. */
+  /**
+   * Block texts joined by blank lines; inline Markdown removed, soft line breaks folded to spaces, a full stop
+   * after a heading that has no closing punctuation (see collectBlockTexts).
+   */
   text: string;
   /** The first paragraph with text of its own (not only images), as plain text: the default summary. */
   firstParagraph: string;
@@ -274,13 +277,19 @@ function isVagueLinkText(text: string): boolean {
 }
 
 const BLOCK_TYPES = new Set(['paragraph', 'heading', 'tableCell', 'code']);
+/** Closing punctuation a heading may end in already, before any closing quotes or brackets (»Kdo je kriv?«). */
+const ENDS_SENTENCE = /[.!?…:;]["'»«“”‘’)\]]*$/u;
 
 function collectBlockTexts(nodes: readonly RootContent[], out: string[]): void {
   for (const node of nodes) {
     if (node.type === 'html') continue;
     if (BLOCK_TYPES.has(node.type)) {
       const value = foldWhitespace(inlineText(node));
-      if (value) out.push(value);
+      // A search snippet shows this text with its blank lines folded to spaces, where a heading ran into the
+      // next sentence (»Ozadje Vlada je …«). A full stop is no word, so word counts and search terms stay
+      // as they were, and a blank line already ends a sentence for people detection.
+      if (value && node.type === 'heading' && !ENDS_SENTENCE.test(value)) out.push(`${value}.`);
+      else if (value) out.push(value);
     } else if ('children' in node) {
       collectBlockTexts(node.children as RootContent[], out);
     }

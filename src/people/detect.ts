@@ -591,7 +591,9 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
   let j = candidate.from - 1;
   let sawInitialMatch: boolean | undefined;
   for (let steps = 0; steps < 4 && j >= 0; steps++, j--) {
-    if (!tightGap(tokens, j) && !(isInitial(tokens, j) && /^\.\s+$/.test(tokens.text.slice(tokens.ends[j]!, tokens.starts[j + 1]!)))) break;
+    // A blank line ends a heading or paragraph (»Načrt B.«, a heading given its full stop by markdown/render.ts):
+    // an initial never stands there.
+    if (!tightGap(tokens, j) && !(isInitial(tokens, j) && /^\.(?=\s)[^\S\n]*\n?[^\S\n]*$/.test(tokens.text.slice(tokens.ends[j]!, tokens.starts[j + 1]!)))) break;
     const word = tokens.word(j);
     if (isInitial(tokens, j)) {
       sawInitialMatch = (sawInitialMatch ?? true) && person.initials.has(word);

@@ -68,9 +68,9 @@ describe('arhivar import', () => {
     expect(written.texts).toEqual(expected);
     expect(Buffer.from(written.texts.join('\n'))).toEqual(Buffer.from(expected.join('\n')));
     expect(written.kinds).toEqual(expected.map((line) => (line === 'Rusija v pogovorih z ZDA glede Ukrajine vidi počasen napredek' ? 'h2' : 'paragraph')));
-    // The build's own plain text (what search and people detection read) agrees too.
+    // The build's own plain text (what search and people detection read) agrees too; it ends the crosshead with a full stop.
     const body = (await readFile(path.join(root, imported!.file), 'utf8')).split('\n---\n')[1]!;
-    expect(renderMarkdown(body).text).toBe(expected.join('\n\n'));
+    expect(renderMarkdown(body).text).toBe(expected.map((line, n) => (written.kinds[n] === 'h2' ? `${line}.` : line)).join('\n\n'));
     expect(written.title).toBe(
       'Steve Witkoff se je skupaj s Trumpovim zetom Jaredom Kushnerjem na jugu Floride sestal s Putinovim posebnim odposlancem in vodjo ruskega državnega premoženjskega sklada Kirilom Dmitrijevim',
     );

@@ -98,7 +98,21 @@ describe('renderMarkdown nests body headings under the page h1', () => {
   });
 
   it('leaves the plain text as it was', () => {
-    expect(renderMarkdown('# Naslov\n\nBesedilo.').text).toBe('Naslov\n\nBesedilo.');
+    expect(renderMarkdown('# Naslov\n\nBesedilo.').text).toBe(renderMarkdown('## Naslov\n\nBesedilo.').text);
+  });
+});
+
+describe('renderMarkdown ends a heading with a full stop in the plain text', () => {
+  // A search snippet shows the plain text with its blank lines folded to spaces: »Ozadje Vlada je …« read as one sentence.
+  it('when it has no closing punctuation of its own, so a snippet reads »Ozadje. Vlada je …«', () => {
+    const rendered = renderMarkdown('Uvod.\n\n## Ozadje\n\nVlada je sklenila.\n\n### Kdo je kriv?\n\nNihče.\n\n## Golob: »Ne bomo odstopili!«\n\n## Načrt B\n');
+    expect(rendered.text).toBe('Uvod.\n\nOzadje.\n\nVlada je sklenila.\n\nKdo je kriv?\n\nNihče.\n\nGolob: »Ne bomo odstopili!«\n\nNačrt B.');
+    expect(rendered.wordCount).toBe(15);
+    expect(renderMarkdown('Setext\n===\n\nBesedilo').text).toBe('Setext.\n\nBesedilo');
+  });
+
+  it('and leaves paragraphs, list items and table cells as written', () => {
+    expect(renderMarkdown('Brez pike\n\n- točka\n\n| a |\n|---|\n| b |\n').text).toBe('Brez pike\n\ntočka\n\na\n\nb');
   });
 });
 

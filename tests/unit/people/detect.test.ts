@@ -47,6 +47,7 @@ describe('detectPeople: forms (issue 3)', () => {
     ['name across a line break and in quotes', 'Govoril je »Janez\nNovak«, nato Golob–Sever.', ['janez-novak', 'marko-golob', 'tomaz-sever']],
     ['feminine surname undeclined with a declined first name', 'S Petro Kovač so govorili kmetje.', ['petra-kovac']],
     ['initial of the right first name', 'J. Novak je odstopil.', ['janez-novak']],
+    ['a capital letter and full stop that end a heading or paragraph are no initial', 'Načrt B.\n\nWitkoff je dejal, da bo.', ['steve-witkoff']],
     ['two first names sharing a surname', 'Med navzočimi sta bila Marko in Ana Golob.', ['marko-golob']],
     ['a headline quoting someone', 'Golob: vlada ne bo odstopila', ['marko-golob']],
     ['a genitive complement is no role noun', 'Po besedah predsednika stranke Goloba bo reforma sprejeta.', ['marko-golob']],
