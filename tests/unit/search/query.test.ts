@@ -98,6 +98,14 @@ describe('search over real index files', () => {
     expect(urlsOf((await runQuery(built.engine, `${'Witkoff '.repeat(2_000)}Ušakov`)).results)).toEqual(urlsOf((await runQuery(built.engine, 'Witkoff')).results));
   });
 
+  it('searches a quoted query for its words anywhere, in any order, as README says (no phrase search)', async () => {
+    const quoted = await runQuery(built.engine, '"Ušakov Witkoff"');
+    expect(quoted.total).toBe(2);
+    expect(urlsOf(quoted.results)).toEqual(urlsOf((await runQuery(built.engine, 'Witkoff Ušakov ')).results));
+    // Neither article has the two words side by side, in either order.
+    for (const result of quoted.results) expect(result.snippet.map((segment) => segment.text).join('')).not.toMatch(/Ušakov\S*\s+Witkoff|Witkoff\S*\s+Ušakov/);
+  });
+
   it('finds nothing for a word not in the archive or for stop words only', async () => {
     expect((await runQuery(built.engine, 'Zelenski')).total).toBe(0);
     expect(parseQuery('je in da')).toEqual([]);
