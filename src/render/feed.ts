@@ -129,11 +129,21 @@ export class FeedEntries {
   }
 }
 
+/**
+ * An entry's id is the address the article was first published at: its URL, or after a corrected headline or
+ * date the first of its `redirectFrom:` addresses. Feed readers know an entry by its id (RFC 4287 §4.2.6: it
+ * must not change when the entry is relocated), so a corrected article updates the entry readers already have
+ * instead of arriving a second time beside the old headline.
+ */
+export function entryId(article: Pick<Article, 'url' | 'redirectFrom'>): string {
+  return article.redirectFrom[0] ?? article.url;
+}
+
 function renderEntry(article: Article, input: FeedInput, absolute: (url: string) => string): string {
   const url = absolute(article.url);
   const parts = [
     '  <entry>',
-    `    <id>${escapeXml(url)}</id>`,
+    `    <id>${escapeXml(absolute(entryId(article)))}</id>`,
     `    <title type="text">${escapeXml(article.title)}</title>`,
     `    <link rel="alternate" type="text/html" href="${escapeXml(url)}"/>`,
     `    <published>${atomDate(article.date.instant)}</published>`,

@@ -5,6 +5,7 @@ import { main } from '../../src/cli.ts';
 import { ContentErrors } from '../../src/errors.ts';
 import { findBrokenLinks } from '../../src/output/links.ts';
 import { buildSite, copyFixture } from '../helpers.ts';
+import { parseFeed } from '../helpers/parse-feed.ts';
 
 const PRVI = 'content/articles/2025/prvi.md';
 const DRUGI = 'content/articles/2025/drugi.md';
@@ -58,6 +59,26 @@ describe('redirectFrom: an article keeps its earlier addresses', () => {
     const moved = await (await buildSite(root, { outDir })).read('/2025/01/09/prvi-clanek/');
     expect(moved).toContain('<title>Prvi članek o občini Žalec – Preizkusni arhiv</title>');
     expect(moved).toContain('<link rel="canonical" href="https://example.si/arhiv/2025/01/10/prvi-clanek-o-obcini/"/>');
+  });
+
+  it('keeps the feed entry of a corrected headline under its first address, so feed readers update it instead of showing it twice', async () => {
+    const root = await copyFixture('archive-basic');
+    const entryOf = async (site: Awaited<ReturnType<typeof buildSite>>, feedUrl: string) => {
+      const { items } = await parseFeed(await site.read(feedUrl));
+      return items.find((item) => item.title.startsWith('Prvi članek o občini'));
+    };
+    const before = await entryOf(await buildSite(root), '/feed.xml');
+    expect(before?.guid).toBe('https://test.example.si/2025/01/10/prvi-clanek-o-obcini/');
+    const file = path.join(root, PRVI);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('title: "Prvi članek o občini"', 'title: "Prvi članek o občini Žalec"'));
+    await redirect(root, PRVI, '[/2025/01/10/prvi-clanek-o-obcini/, /2025/01/10/prvi-clanek-o-obcini-zalec-osnutek/]');
+    const site = await buildSite(root);
+    for (const feedUrl of ['/feed.xml', '/oznake/preizkus/feed.xml', '/osebe/darja-zagar/feed.xml']) {
+      const after = await entryOf(site, feedUrl);
+      expect(after?.title).toBe('Prvi članek o občini Žalec');
+      expect(after?.link).toBe('https://test.example.si/2025/01/10/prvi-clanek-o-obcini-zalec/');
+      expect(after?.guid).toBe(before?.guid);
+    }
   });
 
   it('refuses an address that is no article address, with the line and a hint', async () => {
