@@ -2,6 +2,7 @@ import type { Article } from '../content/article.ts';
 import { articleModified } from '../site/archive.ts';
 import type { Person } from '../content/person.ts';
 import { absoluteUrl, urls } from '../site/urls.ts';
+import { absoluteBodyUrls } from './absolute-urls.ts';
 
 /**
  * Atom 1.0 (RFC 4287) feeds. Every text node and attribute goes through `escapeXml`, which also drops
@@ -159,8 +160,8 @@ function renderEntry(article: Article, input: FeedInput, absolute: (url: string)
   }
   if (article.summary) parts.push(`    <summary type="text">${escapeXml(article.summary)}</summary>`);
   if (input.content === 'full') {
-    // xml:base lets readers resolve root-relative links and images in the article body.
-    parts.push(`    <content type="html" xml:base="${escapeXml(url)}">${escapeXml(article.html)}</content>`);
+    // Addresses made absolute for readers that ignore xml:base (render/absolute-urls.ts); xml:base stays for the rest.
+    parts.push(`    <content type="html" xml:base="${escapeXml(url)}">${escapeXml(absoluteBodyUrls(article.html, url))}</content>`);
   }
   parts.push('  </entry>');
   return parts.join('\n');

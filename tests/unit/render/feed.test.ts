@@ -3,6 +3,7 @@ import type { Article } from '../../../src/content/article.ts';
 import type { Person } from '../../../src/content/person.ts';
 import { escapeXml, FeedEntries, feedUpdated, renderAtomFeed, stripIllegalXml } from '../../../src/render/feed.ts';
 import { parseFeed } from '../../helpers/parse-feed.ts';
+import { renderMarkdown } from '../../../src/markdown/render.ts';
 import { testArticle } from '../../helpers/article.ts';
 
 function article(overrides: Partial<Article> & { title: string; url: string; date: Article['date'] }): Article {
@@ -64,6 +65,36 @@ describe('renderAtomFeed', () => {
     expect(first!.summary).toBe('Čisto kratek povzetek s šumniki.');
     expect(first!.description).toContain('Ušakovom</a> in ]]> ter');
     expect(first!.categories).toEqual(expect.arrayContaining(['rusija', 'jurij-usakov']));
+  });
+
+  it('writes every link and image of the body with an absolute address, for readers that ignore xml:base', () => {
+    const body = [
+      '<p><img src="slike/foto.jpg" alt="a > b &#x26; c" title="&#x22;x&#x22;"></p>',
+      '<p><a href="/kontakt/?a=1&#x26;b=2">kontakt</a>, <a href="../../21/vceraj/#ozadje">včeraj</a>, <a href="#ozadje">spodaj</a>,',
+      '<a href="https://sta.si/?x=1&#x26;y=2">STA</a>, <a href="mailto:urednistvo@example.si">pišite</a> in src="slike/ne.jpg" kot besedilo &#x3C;a href="ne/">.</p>',
+    ].join('\n');
+    const withImages = renderAtomFeed({ site, title: 'Novice', feedUrl: '/feed.xml', pageUrl: '/', articles: [article({ title: 'Slike', url: '/2025/12/22/slike/', date: articles[0]!.date, html: body })], content: 'full', people: new Map() });
+    const content = /<content [^>]*>([^<]*)<\/content>/.exec(withImages)![1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    expect(content).toBe(
+      [
+        '<p><img src="https://novice.example.si/2025/12/22/slike/slike/foto.jpg" alt="a > b &#x26; c" title="&#x22;x&#x22;"></p>',
+        '<p><a href="https://novice.example.si/kontakt/?a=1&#x26;b=2">kontakt</a>, <a href="https://novice.example.si/2025/12/21/vceraj/#ozadje">včeraj</a>, <a href="https://novice.example.si/2025/12/22/slike/#ozadje">spodaj</a>,',
+        '<a href="https://sta.si/?x=1&#x26;y=2">STA</a>, <a href="mailto:urednistvo@example.si">pišite</a> in src="slike/ne.jpg" kot besedilo &#x3C;a href="ne/">.</p>',
+      ].join('\n'),
+    );
+  });
+
+  it('finds every address in a body as the Markdown renderer writes it', () => {
+    const { html } = renderMarkdown('![Foto & "x" > y](slike/foto.jpg "a > b")\n\n[kontakt](/kontakt/?a=1&b=2 "x>y") in [ozadje](#ozadje), `<a href="ne/">`.\n');
+    const feedXml = renderAtomFeed({ site, title: 'Novice', feedUrl: '/feed.xml', pageUrl: '/', articles: [article({ title: 'Slike', url: '/2025/12/22/slike/', date: articles[0]!.date, html })], content: 'full', people: new Map() });
+    const content = /<content [^>]*>([^<]*)<\/content>/.exec(feedXml)![1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    expect(content.match(/ (?:href|src)="[^"]*"/g)).toEqual([
+      ' src="https://novice.example.si/2025/12/22/slike/slike/foto.jpg"',
+      ' href="https://novice.example.si/kontakt/?a=1&#x26;b=2"',
+      ' href="https://novice.example.si/2025/12/22/slike/#ozadje"',
+      ' href="ne/"',
+    ]);
+    expect(content).toContain('<code>&#x3C;a href="ne/">');
   });
 
   it('has no character that XML 1.0 forbids', () => {
