@@ -21,6 +21,8 @@ export interface DevServerOptions {
   onTemplateFailure?: (problem: ArhivarError) => void;
   /** See DevPluginOptions.pagesModule. */
   pagesModule?: string;
+  /** See DevPluginOptions.now. */
+  now?: () => number;
 }
 
 export interface DevServer {
@@ -51,7 +53,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   // Before the site starts loading: Vite says only "Port N is already in use", in an Error without a code.
   if (options.strictPort && options.port !== 0) await checkPortFree(options.port);
   const basePath = basePathOf((await readSiteConfig(root)).baseUrl);
-  const plugin = arhivarDevPlugin({ root, basePath, includeFuture: options.includeFuture, onLoad: options.onLoad, onTemplateFailure: options.onTemplateFailure, pagesModule: options.pagesModule });
+  const plugin = arhivarDevPlugin({ root, basePath, includeFuture: options.includeFuture, onLoad: options.onLoad, onTemplateFailure: options.onTemplateFailure, pagesModule: options.pagesModule, now: options.now });
   const vite = await createServer({
     configFile: false,
     root,

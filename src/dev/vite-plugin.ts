@@ -40,6 +40,8 @@ export interface DevPluginOptions {
    * logged by Vite itself, with its code frame.
    */
   onTemplateFailure?: (problem: ArhivarError) => void;
+  /** The clock that decides which dated articles are out yet (milliseconds, as Date.now); tests set it. */
+  now?: () => number;
 }
 
 export interface DevLoadReport {
@@ -59,6 +61,8 @@ export interface DevLoadReport {
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PAGES_MODULE = path.join(PACKAGE_ROOT, 'src', 'render', 'pages.ts');
 const RELOAD_DELAY_MS = 30;
+/** setTimeout's longest delay (about 24.8 days); an article due later is published by a request after its date. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 type PagesModule = typeof import('../render/pages.ts');
 type ModelState = { ok: true; model: SiteModel } | { ok: false; errors: ArhivarError[]; failure?: unknown };
@@ -135,6 +139,9 @@ class DevSite {
   /** The home page as shown from `newest`; once the load is done the browser reloads if it differs. */
   private earlyHome: string | undefined;
   private timer: NodeJS.Timeout | undefined;
+  /** Fires when the first article held back for its date is due (see scheduleDue). */
+  private dueTimer: NodeJS.Timeout | undefined;
+  private readonly now: () => number;
   /** Aborted when the server closes: a load still running stops and reports nothing. */
   private readonly closing = new AbortController();
   /** The page module being loaded through Vite, settled (see beforeClose). */
@@ -154,6 +161,7 @@ class DevSite {
     this.clientDir = path.join(PACKAGE_ROOT, 'src', 'client') + path.sep;
     this.sources = new LiveSources(this.root);
     this.basePath = options.basePath ?? '/';
+    this.now = options.now ?? Date.now;
   }
 
   attach(server: ViteDevServer): void {
@@ -172,6 +180,7 @@ class DevSite {
     server.httpServer?.once('close', () => {
       contentWatcher.close();
       clearTimeout(this.timer);
+      clearTimeout(this.dueTimer);
       // A load may still be rendering (the home page is shown before the first load is done): its workers
       // are stopped, or they would keep the process alive and report every article they could not finish.
       this.closing.abort();
@@ -262,6 +271,7 @@ class DevSite {
         markdownWorkers,
         includeDrafts: true,
         includeFuture: this.options.includeFuture,
+        now: new Date(this.now()),
         reuse: this.parsed,
         releaseSources: true,
         onNewestArticles: tellNewest,
@@ -283,6 +293,7 @@ class DevSite {
         this.loading = false;
         this.newest = undefined;
         if (state.ok) this.basePath = basePathOf(state.model.config.baseUrl);
+        this.scheduleDue(state);
       }
       this.options.onLoad?.({
         errors: state.ok ? [] : state.errors,
@@ -307,6 +318,33 @@ class DevSite {
       this.startLoad();
       again.follow(this.model);
     });
+  }
+
+  /**
+   * An article held back for its date is shown once that moment comes, as the next build would publish it: an
+   * editor who previews an embargoed story waits for its time, not for a save or a restart. The same for the
+   * other moments that change the site (SiteModel.changesAt: an `updated:` still to come, whose warning goes
+   * then). The load at that moment reloads the browser, as after a save. The timer's clock stops while the machine sleeps, so a
+   * request also loads the site again when an article is due (isDue).
+   */
+  private scheduleDue(state: ModelState): void {
+    clearTimeout(this.dueTimer);
+    this.dueTimer = undefined;
+    const next = state.ok ? state.model.changesAt?.getTime() : undefined;
+    if (next === undefined) return;
+    const wait = Math.max(0, next - this.now());
+    if (wait > MAX_TIMER_MS) return;
+    this.dueTimer = setTimeout(() => {
+      this.pending.add('content');
+      void this.applyChanges();
+    }, wait);
+    this.dueTimer.unref();
+  }
+
+  /** The site was loaded before a moment that changes it (SiteModel.changesAt) came. */
+  private isDue(state: ModelState): boolean {
+    const next = state.ok ? state.model.changesAt?.getTime() : undefined;
+    return next !== undefined && next <= this.now();
   }
 
   private reloadAssets(): void {
@@ -401,8 +439,10 @@ class DevSite {
     let model = this.model;
     let state = await model;
     // A load that started while this request waited (a save) supersedes the one it waited for: its pages
-    // would be cached and served after that load, without the save.
-    while (this.model !== model) {
+    // would be cached and served after that load, without the save. A site loaded before an article was due
+    // is loaded again, so the page shows it (scheduleDue).
+    while (this.model !== model || this.isDue(state)) {
+      if (this.model === model) this.reloadModel();
       model = this.model;
       state = await model;
     }

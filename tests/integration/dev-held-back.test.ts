@@ -1,8 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { heldBackMessage, main, type Io } from '../../src/cli.ts';
-import { copyFixture } from '../helpers.ts';
+import { startDevServer, type DevServer } from '../../src/dev/server.ts';
+import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
+import { copyFixture, removeDir } from '../helpers.ts';
 
 // Only V8's flag setter is replaced: arhivar dev sets the heap growing factor, which would change this test process's heap for good.
 const setFlagsFromString = vi.hoisted(() => vi.fn());
@@ -37,4 +39,52 @@ it('names how many wait, and the first due, when there are more', () => {
   expect(heldBackMessage({ count: 3, next: new Date('2099-01-10T07:15:00Z'), nextFile: 'content/articles/2025/prej.md' }, 'dev')).toBe(
     '3 articles are dated in the future and not shown; the first, content/articles/2025/prej.md, is due 2099-01-10 08:15 Ljubljana time. arhivar dev --future shows them.',
   );
+});
+
+describe('an article held back for its date, once that moment comes', () => {
+  const due = Date.parse('2030-03-01T09:00:00Z'); // 10:00 in Ljubljana
+  const article = '---\ntitle: Seja ob desetih\ndate: 2030-03-01T10:00\n---\n\nBesedilo.\n';
+  const url = '/2030/03/01/seja-ob-desetih/';
+  let root: string | undefined;
+  let server: DevServer | undefined;
+
+  afterEach(async () => {
+    await server?.close();
+    if (root) await removeDir(root);
+    server = undefined;
+    root = undefined;
+  });
+
+  it('is shown by the dev server without a save or a restart, and the browser is reloaded to it', async () => {
+    root = await copyFixture('archive-basic');
+    await writeFile(path.join(root, 'content/articles/2025/seja.md'), article);
+    // A second before the article is due: the server's timer fires then, by the real clock.
+    let clock = due - 1000;
+    const loads: DevLoadReport[] = [];
+    server = await startDevServer({ root, port: 0, logLevel: 'silent', now: () => clock, onLoad: (report) => loads.push(report) });
+    await until(() => loads.length > 0, 'the first load');
+    expect(loads[0]).toMatchObject({ articles: 5, heldBack: { count: 1 } });
+    const reloads: unknown[] = [];
+    const send = server.vite.ws.send.bind(server.vite.ws);
+    server.vite.ws.send = ((...args: Parameters<typeof send>) => (reloads.push(args[0]), send(...args))) as typeof send;
+    clock = due + 60_000;
+    // No request and no save: the load comes by itself.
+    await until(() => loads.some((load) => load.articles === 6), 'the load that shows the article');
+    expect(loads.at(-1)).toMatchObject({ articles: 6, heldBack: undefined });
+    await until(() => reloads.length > 0, 'the browser to be reloaded');
+    expect(reloads[0]).toMatchObject({ type: 'full-reload' });
+  });
+
+  it('is shown on the next request after its time, when no timer fired (a session longer than setTimeout can wait, a machine that slept)', async () => {
+    root = await copyFixture('archive-basic');
+    await writeFile(path.join(root, 'content/articles/2025/seja.md'), article);
+    // A year before: too far for a timer.
+    let clock = due - 365 * 24 * 3600_000;
+    server = await startDevServer({ root, port: 0, logLevel: 'silent', now: () => clock });
+    expect((await fetch(new URL(url.slice(1), server.url))).status).toBe(404);
+    clock = due;
+    const page = await fetch(new URL(url.slice(1), server.url));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<h1>Seja ob desetih</h1>');
+  });
 });
