@@ -3,6 +3,7 @@ import { updatedAsShown } from '../content/dates.ts';
 import type { Person } from '../content/person.ts';
 import { ArhivarError } from '../errors.ts';
 import { bodyWarnings } from './body-warnings.ts';
+import { summaryWarnings } from './summary-warnings.ts';
 import type { RenderedMarkdown } from '../markdown/render.ts';
 import { combineArticlePeople } from '../people/article-people.ts';
 import { resolveNames, type Registry } from '../people/registry.ts';
@@ -64,6 +65,7 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
       }),
     );
   }
+  warnings.push(...summaryWarnings(draft.frontMatter.summary, draft.file, draft.keyLines.get('summary')));
   warnings.push(...bodyWarnings(rendered, 'article', draft.file, draft.bodyLine));
   // A file saved before its text was pasted in, or made by npm run new and left: a scheduled build publishes
   // a page with the headline alone. A body of pictures only is a photo story, not an empty one.

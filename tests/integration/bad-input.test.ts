@@ -276,6 +276,24 @@ describe('bad input', () => {
     }
   });
 
+  it('warns about Markdown in summary: at its line, fresh and from .cache/', async () => {
+    const root = await copyFixture('archive-basic');
+    const folder = path.join(root, 'content/articles/2025');
+    const withSummary = async (file: string, summary: string) => {
+      const source = await readFile(path.join(folder, file), 'utf8');
+      await writeFile(path.join(folder, file), source.replace(/^tags: .*$/m, (line) => `${line}\nsummary: ${JSON.stringify(summary)}`));
+    };
+    await withSummary('prvi.md', 'Svet je z **veliko večino** sprejel proračun, več v [poročilu](https://example.si/).');
+    for (const run of ['fresh', 'from .cache/']) {
+      const site = await buildSite(root);
+      const warnings = site.result.model.warnings.filter((w) => w.code.includes('summary'));
+      expect(warnings.map((w) => `${w.file}:${w.line} ${w.code}`), run).toEqual([
+        'content/articles/2025/prvi.md:6 article/summary-markdown',
+      ]);
+      expect(warnings[0]!.hint).toBe('write the summary as plain text: veliko večino instead of **veliko večino**');
+    }
+  });
+
   it('warns about an article with no text, from a fresh build and from .cache/, but not about a draft or a photo story', async () => {
     const root = await copyFixture('archive-basic');
     const folder = path.join(root, 'content/articles/2025');

@@ -1,0 +1,71 @@
+import { ArhivarError } from '../errors.ts';
+
+/**
+ * Warnings about a `summary:` written in the front matter. The summary is published as plain text wherever
+ * it lands (a listing's teaser, the feeds' <summary>, the meta description, JSON-LD), so it is never
+ * rendered and any Markdown in it reaches readers as written. Made from the front matter alone, so the
+ * record of one article costs nothing more to make.
+ */
+export function summaryWarnings(summary: string | undefined, file: string, line: number | undefined): ArhivarError[] {
+  if (summary === undefined) return [];
+  const warnings: ArhivarError[] = [];
+  const markdown = findSummaryMarkdown(summary);
+  if (markdown) {
+    warnings.push(
+      new ArhivarError({
+        code: 'article/summary-markdown',
+        message: `the summary is published as plain text, so its Markdown (${markdown.written}) shows as written, marks and all, in listings, feeds and the description search engines show`,
+        file,
+        line,
+        hint: `write the summary as plain text: ${markdown.plain ? `${markdown.plain} instead of ${markdown.written}` : `leave out ${markdown.written}`}${markdown.kind === 'link' ? '; a summary has no links, so put the link in the text' : ''}`,
+      }),
+    );
+  }
+  return warnings;
+}
+
+export interface SummaryMarkdown {
+  kind: 'emphasis' | 'link';
+  /** The Markdown as written in the summary. */
+  written: string;
+  /** What it means as plain text. */
+  plain: string;
+}
+
+// Emphasis as CommonMark reads it, roughly: a run of * or _ that opens before a non-space and closes after
+// one, around a letter or digit and not inside a word, so `5 * 3`, moj_dokument_v2 and the gender star
+// (učenci*ke in starši*ce) are left alone. Links and images are [text](address).
+const EMPHASIS = /(?<![\p{L}\p{N}*_\\])(\*\*|__|\*|_)(?!\s)(.{1,300}?)(?<![\s\\])\1(?![\p{L}\p{N}])/gu;
+const LINK = /!?\[([^\]\n]{0,300})\]\(\s*<?[^)\s>]{0,2000}>?(?:\s+"[^"\n]{0,300}")?\s*\)/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Markdown is looked for in the first this many characters. Each pattern's spans are bounded, so this bounds
+ * the work: a hostile summary of a million [ or **a would take seconds in full.
+ */
+const MARKDOWN_SCAN = 2000;
+
+/** The first Markdown a summary holds, if any, with the plain text it stands for. */
+export function findSummaryMarkdown(text: string): SummaryMarkdown | undefined {
+  const summary = text.slice(0, MARKDOWN_SCAN);
+  const emphasis = firstEmphasis(summary);
+  const link = summary.matchAll(LINK).next().value;
+  if (!emphasis && !link) return undefined;
+  const first = !link || (emphasis && emphasis.index <= link.index) ? emphasis! : link;
+  return { kind: first === link ? 'link' : 'emphasis', written: first[0], plain: plainText(first[0]) };
+}
+
+function firstEmphasis(text: string): RegExpExecArray | undefined {
+  for (const match of text.matchAll(EMPHASIS)) if (LETTER_OR_DIGIT.test(match[2]!)) return match;
+  return undefined;
+}
+
+/** Markdown text without its marks: emphasis and links (nested too, as in **[Witkoff](…)**) give their text. */
+function plainText(markdown: string): string {
+  let text = markdown;
+  for (let previous = ''; previous !== text; ) {
+    previous = text;
+    text = text.replace(EMPHASIS, (whole, _marks: string, inner: string) => (LETTER_OR_DIGIT.test(inner) ? inner : whole)).replace(LINK, '$1');
+  }
+  return text.trim();
+}

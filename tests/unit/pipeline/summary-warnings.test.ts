@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { findSummaryMarkdown, summaryWarnings } from '../../../src/pipeline/summary-warnings.ts';
+
+describe('findSummaryMarkdown', () => {
+  it.each([
+    ['Pogovori z **Witkoffom** so bili produktivni.', '**Witkoffom**', 'Witkoffom'],
+    ['Pogovori z __Witkoffom__ so bili produktivni.', '__Witkoffom__', 'Witkoffom'],
+    ['To je _ležeče_ napisano.', '_ležeče_', 'ležeče'],
+    ['To je *ležeče*, ne krepko.', '*ležeče*', 'ležeče'],
+    ['Več v [poročilu ministrstva](https://www.gov.si/novice/).', '[poročilu ministrstva](https://www.gov.si/novice/)', 'poročilu ministrstva'],
+    ['Glej [poročilo](/2025/12/22/porocilo/ "Poročilo").', '[poročilo](/2025/12/22/porocilo/ "Poročilo")', 'poročilo'],
+    ['Slika ![Županja Ana Novak](/slike/seja.jpg) na seji.', '![Županja Ana Novak](/slike/seja.jpg)', 'Županja Ana Novak'],
+    ['**[Witkoff](https://example.si/)** je prišel.', '**[Witkoff](https://example.si/)**', 'Witkoff'],
+    ['**_Nujno_**: seja sveta.', '**_Nujno_**', 'Nujno'],
+    ['Besedilo [povezava](https://a.si/) in potem **krepko**.', '[povezava](https://a.si/)', 'povezava'],
+  ])('finds the Markdown in %j', (summary, written, plain) => {
+    expect(findSummaryMarkdown(summary)).toMatchObject({ written, plain });
+  });
+
+  it.each([
+    'Rezultat je 5 * 3 * 2 = 30.',
+    'Datoteka moj_dokument_v2.docx je priložena.',
+    'Vabljeni vsi učenci*ke in starši*ce.',
+    'Cena* velja do konca meseca.',
+    'Pogovori v Moskvi [posodobljeno] se nadaljujejo (v petek).',
+    'Zvezdice *** ločijo dele.',
+    'Podčrtaj _ in zvezdica * sta znaka.',
+    'Navadno besedilo brez oznak, z »narekovaji« in – pomišljaji.',
+  ])('leaves plain text alone: %j', (summary) => {
+    expect(findSummaryMarkdown(summary)).toBeUndefined();
+  });
+
+  it('looks in the start of a summary, so a hostile one of a million marks is read at once', () => {
+    expect(findSummaryMarkdown(`Pogovori z **Witkoffom** ${'in '.repeat(500_000)}`)).toMatchObject({ plain: 'Witkoffom' });
+    for (const hostile of ['_a'.repeat(500_000), '['.repeat(1_000_000), '**a '.repeat(250_000), '[a]('.repeat(250_000)]) {
+      expect(findSummaryMarkdown(hostile)).toBeUndefined();
+    }
+  });
+});
+
+describe('summaryWarnings', () => {
+  it('warns about Markdown at the summary line, with the plain text to write', () => {
+    const [warning, ...rest] = summaryWarnings('Pogovori z **Witkoffom** so bili produktivni.', 'content/articles/a.md', 5);
+    expect(rest).toEqual([]);
+    expect([warning!.code, warning!.file, warning!.line]).toEqual(['article/summary-markdown', 'content/articles/a.md', 5]);
+    expect(warning!.message).toBe(
+      'the summary is published as plain text, so its Markdown (**Witkoffom**) shows as written, marks and all, in listings, feeds and the description search engines show',
+    );
+    expect(warning!.hint).toBe('write the summary as plain text: Witkoffom instead of **Witkoffom**');
+  });
+
+  it('tells that a link in the summary belongs in the text', () => {
+    const [warning] = summaryWarnings('Več v [poročilu](https://www.gov.si/).', 'a.md', 3);
+    expect(warning!.hint).toBe('write the summary as plain text: poročilu instead of [poročilu](https://www.gov.si/); a summary has no links, so put the link in the text');
+  });
+
+  it('gives no warning without a summary, or for a plain teaser', () => {
+    expect(summaryWarnings(undefined, 'a.md', undefined)).toEqual([]);
+    expect(summaryWarnings('Ameriški odposlanec Steve Witkoff se je v Moskvi sestal z ruskim predsednikom.', 'a.md', 4)).toEqual([]);
+  });
+});
