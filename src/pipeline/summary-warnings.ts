@@ -21,7 +21,32 @@ export function summaryWarnings(summary: string | undefined, file: string, line:
       }),
     );
   }
+  const length = summary.length > LONG_SUMMARY ? codePoints(summary) : 0;
+  if (length > LONG_SUMMARY) {
+    warnings.push(
+      new ArhivarError({
+        code: 'article/long-summary',
+        message: `the summary is ${length} characters long: listings show it whole under the title, while search engines show only its first 160 or so`,
+        file,
+        line,
+        hint: `write a teaser of one to three sentences (at most ${LONG_SUMMARY} characters), and leave the rest to the text`,
+      }),
+    );
+  }
   return warnings;
+}
+
+/**
+ * Above this a summary is no teaser. A Slovenian news lead (RTV SLO, Delo, STA) is one to three sentences,
+ * about 150 to 300 characters, and a listing shows up to 20 teasers a page; search engines show about 160
+ * (text/shorten.ts). 400 leaves room for a long lead and still catches a pasted paragraph or article.
+ */
+export const LONG_SUMMARY = 400;
+
+function codePoints(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
 }
 
 export interface SummaryMarkdown {
@@ -41,7 +66,8 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
  * Markdown is looked for in the first this many characters. Each pattern's spans are bounded, so this bounds
- * the work: a hostile summary of a million [ or **a would take seconds in full.
+ * the work: a hostile summary of a million [ or **a would take seconds in full, and one this long is
+ * warned about as too long anyway.
  */
 const MARKDOWN_SCAN = 2000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSummaryMarkdown, summaryWarnings } from '../../../src/pipeline/summary-warnings.ts';
+import { findSummaryMarkdown, LONG_SUMMARY, summaryWarnings } from '../../../src/pipeline/summary-warnings.ts';
 
 describe('findSummaryMarkdown', () => {
   it.each([
@@ -52,6 +52,19 @@ describe('summaryWarnings', () => {
   it('tells that a link in the summary belongs in the text', () => {
     const [warning] = summaryWarnings('Več v [poročilu](https://www.gov.si/).', 'a.md', 3);
     expect(warning!.hint).toBe('write the summary as plain text: poročilu instead of [poročilu](https://www.gov.si/); a summary has no links, so put the link in the text');
+  });
+
+  it(`warns about a summary over ${LONG_SUMMARY} characters, counted in letters, not UTF-16 units`, () => {
+    const sentence = 'Vlada je sprejela predlog proračuna za prihodnje leto. ';
+    const long = sentence.repeat(66).trim();
+    const [warning, ...rest] = summaryWarnings(long, 'content/articles/a.md', 6);
+    expect(rest).toEqual([]);
+    expect([warning!.code, warning!.line]).toEqual(['article/long-summary', 6]);
+    expect(warning!.message).toBe(`the summary is ${long.length} characters long: listings show it whole under the title, while search engines show only its first 160 or so`);
+    expect(warning!.hint).toContain('one to three sentences (at most 400 characters)');
+    expect(summaryWarnings('č'.repeat(LONG_SUMMARY), 'a.md', 1)).toEqual([]);
+    expect(summaryWarnings('😀'.repeat(LONG_SUMMARY), 'a.md', 1)).toEqual([]);
+    expect(summaryWarnings('č'.repeat(LONG_SUMMARY + 1), 'a.md', 1).map((w) => w.code)).toEqual(['article/long-summary']);
   });
 
   it('gives no warning without a summary, or for a plain teaser', () => {
