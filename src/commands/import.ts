@@ -50,11 +50,15 @@ const pad = (value: number) => String(value).padStart(2, '0');
 
 export class ImportUsageError extends Error {}
 
+const EMPTY_DATE_HINT =
+  "give the date after it, such as --date 2025-12-22 or --date 2025-12-22T18:30 (Europe/Ljubljana is assumed), or leave --date out to date the article by the file's modification time";
+
 export async function importPlainText(options: ImportOptions): Promise<ImportReport> {
   await checkProjectFolder(options.root);
   if (options.date !== undefined) {
     const parsed = parseContentDate(options.date);
-    if (!parsed.ok) throw new ImportUsageError(`--date ${parsed.message}; ${parsed.hint}`);
+    // parseContentDate's hint for an empty date speaks of front matter ("after the colon"); here it is an option.
+    if (!parsed.ok) throw new ImportUsageError(`--date ${parsed.message}; ${options.date.trim() === '' ? EMPTY_DATE_HINT : parsed.hint}`);
   }
   const sources = await listSources(options.source);
   if (sources.length > 1 && options.title !== undefined) throw new ImportUsageError('--title names one article; import a single file to use it');

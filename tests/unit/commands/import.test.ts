@@ -201,6 +201,23 @@ describe('arhivar import', () => {
     expect(await readdir(path.join(root, 'content'))).toEqual(['people', 'site.yaml']);
   });
 
+  it('words a --date problem for the command line, not for front matter', async () => {
+    const root = await emptyProject();
+    const source = path.join(root, 'clanek.txt');
+    await writeFile(source, 'Vlada je zasedala.\n');
+    for (const empty of ['', '  ']) {
+      const refused = importPlainText({ root, source, date: empty });
+      await expect(refused).rejects.toBeInstanceOf(ImportUsageError);
+      await expect(refused).rejects.toThrow(
+        '--date is empty; give the date after it, such as --date 2025-12-22 or --date 2025-12-22T18:30 (Europe/Ljubljana is assumed), or leave --date out to date the article by the file\'s modification time',
+      );
+    }
+    await expect(importPlainText({ root, source, date: '22. 12. 2025' })).rejects.toThrow(
+      '--date "22. 12. 2025" is not a date; write 2025-12-22: the same date, year first (Europe/Ljubljana is assumed)',
+    );
+    expect(await readdir(path.join(root, 'content'))).toEqual(['people', 'site.yaml']);
+  });
+
   it('refuses a project folder that does not exist instead of making one', async () => {
     const outer = await makeTempDir();
     roots.push(outer);
