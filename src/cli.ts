@@ -433,13 +433,19 @@ async function runNew(args: readonly string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
+/** npm run passes options to the script only after --; before it, npm reads --date 2025-12-22 as its own flag and the date as a file. */
+const NPM_RUN_ARGUMENTS = 'with npm run, write -- before the arguments, or npm takes --date and --title for itself: npm run import -- prispevek.txt --date 2025-12-22';
+
 async function runImport(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { date: { type: 'string' }, title: { type: 'string' }, root: { type: 'string' } });
   if (values.help) {
     io.out(HELP.import!);
     return EXIT.ok;
   }
-  if (positionals.length !== 1) throw new UsageError('give one plain-text file or folder, such as arhivar import prispevek.txt');
+  if (positionals.length !== 1) throw new UsageError(`give one plain-text file or folder, such as arhivar import prispevek.txt; ${NPM_RUN_ARGUMENTS}`);
+  // To path.resolve an empty path is the current folder, and a folder imports every .txt under it (a project's
+  // tests and node_modules too). npm run import --date "" passes one: npm takes --date for itself, the "" is left.
+  if (positionals[0]!.trim() === '') throw new UsageError(`the file or folder to import is empty ("${positionals[0]}"); ${NPM_RUN_ARGUMENTS}`);
   const { importPlainText, ImportUsageError } = await import('./commands/import.ts');
   const report = await importPlainText({
     root: rootOf(values),

@@ -263,6 +263,24 @@ describe('arhivar CLI exit codes', () => {
     expect(io.stdout.at(-1)).toBe('1 imported, 0 not imported');
   });
 
+  it('import refuses an empty file argument, which npm run import --date "" passes, instead of importing every .txt under the current folder', async () => {
+    const root = await makeTempDir();
+    roots.push(root);
+    await mkdir(path.join(root, 'content'));
+    const npm = 'with npm run, write -- before the arguments, or npm takes --date and --title for itself: npm run import -- prispevek.txt --date 2025-12-22';
+    for (const [argv, message] of [
+      [['import', '', '--root', root], `the file or folder to import is empty ("")`],
+      [['import', '  ', '--root', root], `the file or folder to import is empty ("  ")`],
+      // npm run import prispevek.txt --date 2025-12-22 passes the date as a second file.
+      [['import', 'prispevek.txt', '2025-12-22', '--root', root], 'give one plain-text file or folder, such as arhivar import prispevek.txt'],
+    ] as const) {
+      const io = captureIo();
+      expect(await main(argv, io)).toBe(2);
+      expect(io.stderr.join('\n')).toContain(`${message}; ${npm}`);
+    }
+    expect(await readdir(path.join(root, 'content'))).toEqual([]);
+  });
+
   it('exits 3 when the system refuses (the preview port is taken)', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
