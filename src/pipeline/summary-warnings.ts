@@ -17,7 +17,7 @@ export function summaryWarnings(summary: string | undefined, file: string, line:
         message: `the summary is published as plain text, so its Markdown (${markdown.written}) shows as written, marks and all, in listings, feeds and the description search engines show`,
         file,
         line,
-        hint: `write the summary as plain text: ${markdown.plain ? `${markdown.plain} instead of ${markdown.written}` : `leave out ${markdown.written}`}${markdown.kind === 'link' ? '; a summary has no links, so put the link in the text' : ''}`,
+        hint: `write the summary as plain text: ${markdown.plain ? `${markdown.plain} instead of ${markdown.written}` : `leave out ${markdown.written}`}${SUMMARY_HAS_NO[markdown.kind]}`,
       }),
     );
   }
@@ -36,6 +36,12 @@ export function summaryWarnings(summary: string | undefined, file: string, line:
   return warnings;
 }
 
+const SUMMARY_HAS_NO: Record<SummaryMarkdown['kind'], string> = {
+  emphasis: '',
+  link: '; a summary has no links, so put the link in the text',
+  image: '; a summary has no pictures, so put the picture in the text',
+};
+
 /**
  * Above this a summary is no teaser. A Slovenian news lead (RTV SLO, Delo, STA) is one to three sentences,
  * about 150 to 300 characters, and a listing shows up to 20 teasers a page; search engines show about 160
@@ -50,7 +56,7 @@ function codePoints(text: string): number {
 }
 
 export interface SummaryMarkdown {
-  kind: 'emphasis' | 'link';
+  kind: 'emphasis' | 'link' | 'image';
   /** The Markdown as written in the summary. */
   written: string;
   /** What it means as plain text. */
@@ -78,7 +84,8 @@ export function findSummaryMarkdown(text: string): SummaryMarkdown | undefined {
   const link = summary.matchAll(LINK).next().value;
   if (!emphasis && !link) return undefined;
   const first = !link || (emphasis && emphasis.index <= link.index) ? emphasis! : link;
-  return { kind: first === link ? 'link' : 'emphasis', written: first[0], plain: plainText(first[0]) };
+  const kind = first !== link ? 'emphasis' : link[0].startsWith('!') ? 'image' : 'link';
+  return { kind, written: first[0], plain: plainText(first[0]) };
 }
 
 function firstEmphasis(text: string): RegExpExecArray | undefined {

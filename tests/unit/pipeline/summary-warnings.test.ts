@@ -54,6 +54,11 @@ describe('summaryWarnings', () => {
     expect(warning!.hint).toBe('write the summary as plain text: poročilu instead of [poročilu](https://www.gov.si/); a summary has no links, so put the link in the text');
   });
 
+  it('tells that a picture in the summary belongs in the text', () => {
+    const [warning] = summaryWarnings('![Seja sveta](/slike/seja.jpg) Svet je zasedal.', 'a.md', 3);
+    expect(warning!.hint).toBe('write the summary as plain text: Seja sveta instead of ![Seja sveta](/slike/seja.jpg); a summary has no pictures, so put the picture in the text');
+  });
+
   it(`warns about a summary over ${LONG_SUMMARY} characters, counted in letters, not UTF-16 units`, () => {
     const sentence = 'Vlada je sprejela predlog proračuna za prihodnje leto. ';
     const long = sentence.repeat(66).trim();
