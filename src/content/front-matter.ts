@@ -236,7 +236,9 @@ function openingOffset(document: Document.Parsed, problem: YAMLError): number | 
  * text value that YAML reads as more than text: a second ": " in it (title: Witkoff: pogovori so bili
  * produktivni), or quotes inside it (title: "Mir je blizu", je dejal; title: "Trump: "Mir je blizu"").
  * For those the hint is the line to write, with the text in quotes as typed (a pair of quotes around all of
- * it taken as the editor's own quoting), checked to read back as that text. undefined for any other line.
+ * it taken as the editor's own quoting), checked to read back as that text. The same for a text key's value
+ * that starts with a YAML indicator ([VIDEO] …, **V živo** …, @novinar), with what YAML took it for.
+ * undefined for any other line.
  */
 export function lineHint(line: string | undefined): string | undefined {
   if (line === undefined) return undefined;
@@ -244,6 +246,11 @@ export function lineHint(line: string | undefined): string | undefined {
   const match = /^( *- +)(.*?)\s*$/.exec(line) ?? /^( *[A-Za-z_][\w-]*: +)(.*?)\s*$/.exec(line);
   if (!match) return undefined;
   const [, start, value] = match as unknown as [string, string, string];
+  const indicator = INDICATORS[value[0] ?? ''];
+  if (indicator && TEXT_KEYS.has(start.trim().slice(0, -1)) && !readsAsText(line)) {
+    const fixed = `${start}${quote(value)}`;
+    return readsAsText(fixed, value) ? `YAML reads a value that starts with ${value[0]} as ${indicator}, not as text: write the line as ${fixed.trim()}` : undefined;
+  }
   // Only a value meant as text: not a list or mapping in brackets, a block scalar, an anchor, alias, tag or comment.
   if (value === '' || /^[[{|>&*!#%@`]/.test(value) || readsAsText(line)) return undefined;
   const opening = value[0];
@@ -251,11 +258,32 @@ export function lineHint(line: string | undefined): string | undefined {
     return `the ${opening} that opens this value is never closed: end the text with ${opening}`;
   }
   const text = opening === '"' && value.endsWith('"') && value.length > 1 ? value.slice(1, -1) : value;
-  const quoted = text.includes('"') && !text.includes("'") ? `'${text}'` : `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
-  const fixed = `${start}${quoted}`;
+  const fixed = `${start}${quote(text)}`;
   if (!readsAsText(fixed, text)) return undefined;
   return `text with ": " or quotes in it goes in quotes as a whole; write the line as ${fixed.trim()}`;
 }
+
+/** Text in YAML quotes: single ones around text with double quotes in it, else double ones. */
+function quote(text: string): string {
+  return text.includes('"') && !text.includes("'") ? `'${text}'` : `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
+/**
+ * Keys whose value is only ever text, in an article, a person file and site.yaml. A value of theirs that
+ * starts with one of YAML's indicators is text the editor meant, not YAML: a headline such as
+ * title: [VIDEO] Poplave v Savinjski, or a summary: **V živo** … copied with its Markdown.
+ */
+const TEXT_KEYS = new Set(['title', 'summary', 'author', 'source', 'slug', 'name', 'role', 'description']);
+const INDICATORS: Readonly<Record<string, string>> = {
+  '[': 'the start of a list',
+  '{': 'the start of a mapping',
+  '*': 'a reference to another value (an alias)',
+  '&': 'a name for the value (an anchor)',
+  '!': 'a tag',
+  '@': 'a reserved character',
+  '`': 'a reserved character',
+  '%': 'a directive',
+};
 
 /** Whether `line` alone is valid YAML whose one value (of a key or a list item) is a string, `expected` if given. */
 function readsAsText(line: string, expected?: string): boolean {

@@ -58,6 +58,11 @@ describe('parseFrontMatter', () => {
     ['---\ntitle: "Mir je blizu", je dejal Trump\n---\n', 2, `write the line as title: '"Mir je blizu", je dejal Trump'`],
     ['---\ntitle: Trump\'s "deal": x\n---\n', 2, 'write the line as title: "Trump\'s \\"deal\\": x"'],
     ['---\ntitle: T\npeople:\n  - Steve Witkoff\n  - "Kiril" Dmitrijev\n---\n', 5, `write the line as - '"Kiril" Dmitrijev'`],
+    // A text value that starts with a YAML indicator: a headline's [VIDEO], Markdown copied into a summary, a handle.
+    ['---\ntitle: [VIDEO] Poplave v Savinjski\ndate: 2025-12-22\n---\n', 2, 'YAML reads a value that starts with [ as the start of a list, not as text: write the line as title: "[VIDEO] Poplave v Savinjski"'],
+    ['---\ntitle: [VIDEO Poplave v Savinjski\ndate: 2025-12-22\n---\n', 2, 'write the line as title: "[VIDEO Poplave v Savinjski"'],
+    ['---\ntitle: T\nsummary: **V živo** Poplave v Savinjski\n---\n', 3, 'YAML reads a value that starts with * as a reference to another value (an alias), not as text: write the line as summary: "**V živo** Poplave v Savinjski"'],
+    ['---\ntitle: T\nauthor: @novinar\n---\n', 3, 'YAML reads a value that starts with @ as a reserved character, not as text: write the line as author: "@novinar"'],
     ['---\ntitle: "Test\ndate: 2025-12-22\n---\n', 2, 'the " that opens this value is never closed: end the text with "'],
     ['---\ntitle: a\n\tdate: b\n---\n', 3, 'this line starts with a tab, which YAML does not read as indentation: indent it with spaces instead'],
   ])('says what to write for %j', (text, line, hint) => {
