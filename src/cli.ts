@@ -324,6 +324,9 @@ async function runPeople(args: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (positionals.length !== 1) throw new UsageError('give one article file, such as content/articles/2025/witkoff.md, or --suggest');
+  // An empty path is the current folder to path.resolve, which answered "there is no article file " (a
+  // shell variable left empty, or npm run people "" without --).
+  if (positionals[0]!.trim() === '') throw new UsageError(`the article file is empty ("${positionals[0]}"): give one, such as content/articles/2025/witkoff.md, or --suggest`);
   for (const line of formatExplanation(await explainArticle(root, positionals[0]!))) io.out(line);
   return EXIT.ok;
 }

@@ -281,6 +281,17 @@ describe('arhivar CLI exit codes', () => {
     expect(await readdir(path.join(root, 'content'))).toEqual([]);
   });
 
+  it('people refuses an empty article file with the usage exit code, not a missing-file report about the current folder', async () => {
+    const root = await makeTempDir();
+    roots.push(root);
+    await mkdir(path.join(root, 'content', 'articles'), { recursive: true });
+    for (const written of ['', ' ']) {
+      const io = captureIo();
+      expect(await main(['people', written, '--root', root], io)).toBe(2);
+      expect(io.stderr.join('\n')).toContain(`the article file is empty ("${written}"): give one, such as content/articles/2025/witkoff.md, or --suggest`);
+    }
+  });
+
   it('exits 3 when the system refuses (the preview port is taken)', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
