@@ -27,7 +27,7 @@ export const STYLESHEET = path.join(PROJECT_ROOT, 'templates', 'site.css');
 export const CLIENT_DIR = path.join(PROJECT_ROOT, 'src', 'client');
 const CACHE_FILE = path.join(PROJECT_ROOT, '.cache', 'assets', 'build.json');
 /** Bump when the Vite options below change, so an old cache entry is not reused. */
-const RECIPE = 2;
+const RECIPE = 3;
 
 interface CacheEntry {
   recipe: number;
@@ -171,9 +171,7 @@ async function bundle(entries: Record<string, string>): Promise<CacheEntry> {
   }
   if (!urls.stylesheet) throw new Error(`vite produced no stylesheet from ${STYLESHEET}`);
 
-  // Rolldown reports no files read by CSS @import, so every stylesheet beside the theme counts as an input.
-  const themeDir = path.dirname(STYLESHEET);
-  for (const name of await readdir(themeDir)) if (name.endsWith('.css')) inputs.add(path.join(themeDir, name));
+  for (const file of await themeFiles(path.dirname(STYLESHEET))) inputs.add(file);
   const hashes: Record<string, string> = {};
   for (const id of [...inputs, ...Object.values(entries)].sort()) {
     const file = id.split('?')[0]!;
@@ -182,6 +180,20 @@ async function bundle(entries: Record<string, string>): Promise<CacheEntry> {
     hashes[relative] = await hashFile(file);
   }
   return { recipe: RECIPE, vite: await viteVersion(), entries: relativize(entries), inputs: hashes, urls, files };
+}
+
+/**
+ * The files of the theme folder a stylesheet may read besides the modules Rolldown reports: an @import's CSS,
+ * and a font or picture named by url() (Vite reads those itself, unseen by plugins). Without them in the cache
+ * key, a font replaced in templates/fonts/ kept the old one in the bundle. The TSX templates are rendered,
+ * not bundled, so they are left out.
+ */
+export async function themeFiles(themeDir: string): Promise<string[]> {
+  const entries = await readdir(themeDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && !/\.tsx?$/.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
 }
 
 /**

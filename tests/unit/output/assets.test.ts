@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildAssets, stylesheetProblem } from '../../../src/output/assets.ts';
+import { buildAssets, stylesheetProblem, themeFiles } from '../../../src/output/assets.ts';
 import { makeTempDir } from '../../helpers.ts';
 import { PROJECT_ROOT_FOR_TESTS } from '../../search-helpers.ts';
 
@@ -38,6 +38,19 @@ describe('buildAssets', () => {
     for (const file of ['templates/site.css', 'src/client/search.ts', 'src/search/query.ts', 'src/search/text.ts']) {
       expect(cache.inputs[file], file).toBe(await sha256(file));
     }
+  });
+});
+
+describe('themeFiles', () => {
+  it('keys the bundle on every font, picture and stylesheet of the theme folder, not on the templates', async () => {
+    const dir = await makeTempDir();
+    const files = { 'site.css': 'body{}', 'parts.css': 'a{}', 'fonts/serif.woff2': 'font', 'slike/logo.svg': '<svg/>', 'layout.tsx': '', 'parts.ts': '' };
+    for (const [name, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+      await writeFile(path.join(dir, name), text);
+    }
+    const found = (await themeFiles(dir)).map((file) => path.relative(dir, file).split(path.sep).join('/'));
+    expect(found).toEqual(['fonts/serif.woff2', 'parts.css', 'site.css', 'slike/logo.svg']);
   });
 });
 
