@@ -8,6 +8,7 @@ import { CACHE_DIR, readCacheFile, writeCacheFile } from '../pipeline/cache.ts';
 import { addTime, type Timings } from '../pipeline/timings.ts';
 import { Fingerprinter } from '../render/fingerprint.ts';
 import type { PageSpec } from '../render/pages.ts';
+import { renderProblem } from '../render/render-problem.ts';
 import { outputPathFor } from '../site/urls.ts';
 import type { OutputFile } from './assets.ts';
 import { TreeWriter } from './tree-writer.ts';
@@ -221,7 +222,12 @@ export async function publishSite(
         continue;
       }
       const renderStarted = performance.now();
-      const html = page.render();
+      let html: string;
+      try {
+        html = page.render();
+      } catch (error) {
+        throw renderProblem(error, page.url);
+      }
       renderMs += performance.now() - renderStarted;
       pagesRendered++;
       await offer(relative, bytesOutput({ path: relative, bytes: html }, encoder).output, key);
