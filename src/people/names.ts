@@ -166,14 +166,12 @@ export function declineFeminineSurname(word: string): Paradigm {
   // Undeclined: the one spelling serves every case.
   for (const grammaticalCase of CASES) add(paradigm, grammaticalCase, word);
   // The older -ova/-eva forms: Kallasova, Merklova, Lagardova, Melonijeva. Like the possessive, they take
-  // -ev after c č ž š j ć, and c turns into č: Kovačeva, Prevčeva (SLOVENIAN.md).
+  // -ev after c č ž š j ć, and c turns into č: Kovačeva, Prevčeva; after -r the -j- comes in as it does
+  // in the possessive (Kushnerjev): Thatcherjeva, Pirc Musarjeva (SLOVENIAN.md).
   const last = word.slice(-1).toLowerCase();
   const stems: string[] = [];
   if (!isVowel(last)) {
-    for (const { stem, soft } of consonantStems(word)) {
-      if (stem.endsWith('j') && !word.endsWith('j')) continue; // Merklova, not Merkeljova
-      stems.push(soft ? `${stem.replace(/c$/i, 'č')}ev` : `${stem}ov`);
-    }
+    for (const { stem, soft } of consonantStems(word)) stems.push(soft ? `${stem.replace(/c$/i, 'č')}ev` : `${stem}ov`);
   }
   else if (last === 'e') stems.push(`${word.slice(0, -1)}ov`, `${word}jev`);
   else if (last === 'i' || last === 'y' || last === 'u') stems.push(`${word}jev`);

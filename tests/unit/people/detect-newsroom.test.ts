@@ -34,6 +34,7 @@ const REGISTRY = [
   person('Anže Logar'),
   person('Luka Mesec'),
   person('Urška Klakočar Zupančič', { surname: 'Klakočar Zupančič' }),
+  person('Nataša Pirc Musar', { surname: 'Pirc Musar', gender: 'f' }),
   person('Marjan Šarec'),
   person('Alenka Bratušek'),
   person('Miro Cerar'),
@@ -212,6 +213,7 @@ describe('newsroom sentences: surnames that are ordinary words or places, women\
     ['-eva after č (Makarovičeva)', 'Svetlana Makarovič je zavrnila nagrado. Makarovičeva je dejala, da nagrad ne sprejema.', 'svetlana-makarovic'],
     ['-eva after č (Kovačeva)', 'Petra Kovač je obiskala šolo. Kovačeva je dejala, da bodo uvedli novosti.', 'petra-kovac'],
     ['-jeva after -e (Mazejeva)', 'Tina Maze je odprla šolo. Mazejeva je dejala, da je ponosna.', 'tina-maze'],
+    ['-jeva after -r, as in Thatcherjeva (Pirc Musarjeva)', 'Nataša Pirc Musar je obiskala Zagreb. Pirc Musarjeva je dejala, da so odnosi dobri.', 'natasa-pirc-musar'],
   ])('the older form of a woman\'s surname counts: %s', (_what, text, id) => {
     const detection = detectPeople(detector, text);
     expect(detection.people).toEqual([id]);

@@ -94,6 +94,11 @@ describe('women', () => {
     expect(declineFeminineSurname('Bratušek').nom).toContain('Bratuškova');
   });
 
+  it('gives the -ova variant -jeva after -r, as the possessive does (Thatcherjeva, Pirc Musarjeva)', () => {
+    expect(declineFeminineSurname('Thatcher').nom).toContain('Thatcherjeva');
+    expect(declineFeminineSurname('Musar').gen).toContain('Musarjeve');
+  });
+
   it('declines Slavic -ova/-eva/-ina/-ska surnames', () => {
     expect(declineFeminineSurname('Kurnikova')).toMatchObject({ gen: ['Kurnikove'], dat: ['Kurnikovi'], ins: ['Kurnikovo'] });
     expect(declineFeminineSurname('Kuzmina').gen).toEqual(['Kuzmine']);
