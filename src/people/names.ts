@@ -74,6 +74,9 @@ export function declineMasculine(word: string): Paradigm {
       add(paradigm, 'dat', `${stem}u`);
       add(paradigm, 'loc', `${stem}u`);
       add(paradigm, 'ins', soft ? `${stem}em` : `${stem}om`);
+      // A German -z is said c, and news declines it so: z Merzem, z Olafom Scholzem (Spanish Sánchez keeps
+      // Sánchezom). Which one a name is cannot be told from the spelling, so -z takes both.
+      if (/z$/i.test(stem)) add(paradigm, 'ins', `${stem}em`);
     }
   };
   const adjective = (stem: string) => {

@@ -199,6 +199,7 @@ describe('newsroom sentences: surnames that are ordinary words or places, women\
     ['a woman\'s possessive in -in', 'Melonijina vlada je sprejela proračun.', ['giorgia-meloni']],
     ['a woman named after a feminine role noun', 'Italijanska premierka Giorgia Meloni je zavrnila predlog.', ['giorgia-meloni']],
     ['a foreign man\'s possessive', 'Scholzova koalicija je razpadla.', ['olaf-scholz']],
+    ['a German -z in the instrumental, with -em as news writes it', 'Sestanek z nemškim kanclerjem Olafom Scholzem je bil kratek.', ['olaf-scholz']],
     ['initials of the right first names', 'J. Biden in D. Trump sta se srečala.', ['joe-biden', 'donald-trump']],
     ['a woman\'s initial', 'A. Novak je prejela priznanje.', ['ana-novak']],
     ['a foreign first name in the list, not in the registry', 'Kamala Harris je izgubila proti Trumpu.', ['donald-trump']],

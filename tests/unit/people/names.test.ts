@@ -37,6 +37,9 @@ const MASCULINE: Array<[string, string, { gen: string; dat: string; ins: string;
   ['Russian -ev, -im', 'Dmitrijev', { gen: 'Dmitrijeva', dat: 'Dmitrijevu', ins: 'Dmitrijevim' }],
   ['Russian -in', 'Putin', { gen: 'Putina', dat: 'Putinu', ins: 'Putinom' }],
   ['Russian -ov', 'Ušakov', { gen: 'Ušakova', dat: 'Ušakovu', ins: 'Ušakovim' }],
+  ['German -z, said c, takes -em', 'Scholz', { gen: 'Scholza', dat: 'Scholzu', ins: 'Scholzem' }],
+  ['German -z, said c, takes -em (Merz)', 'Merz', { gen: 'Merza', dat: 'Merzu', ins: 'Merzem' }],
+  ['other -z keeps -om', 'Sánchez', { gen: 'Sáncheza', dat: 'Sánchezu', ins: 'Sánchezom' }],
 ];
 
 describe('declineMasculine', () => {
