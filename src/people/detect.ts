@@ -814,8 +814,11 @@ function applyCues(candidates: Candidate[], cue: Cue, detector: PeopleDetector):
       result = result.filter((candidate) => candidate.kind === 'possessive' || genderOf(candidate) === cue.gender);
     } else {
       // The verb's subject is a nominative: a reading that can be one must agree; a genitive or
-      // instrumental reading (Dmitrijeva, Novakom) is someone else's object and stays.
-      result = result.filter((candidate) => candidate.kind === 'possessive' || !(candidate.hasNom || cue.subject) || genderOf(candidate) === cue.gender);
+      // instrumental reading (Dmitrijeva, Novakom) is someone else's object and stays. Where only a subject
+      // can stand (»je Kuzmina dejala«) every reading must agree, but only if one can be that subject: in
+      // »Von der Leyen je Putina povabila« none can, so the verb has another subject and Putina is its object.
+      const subject = cue.subject && result.some((candidate) => candidate.kind !== 'possessive' && candidate.hasNom && genderOf(candidate) === cue.gender);
+      result = result.filter((candidate) => candidate.kind === 'possessive' || !(candidate.hasNom || subject) || genderOf(candidate) === cue.gender);
     }
   }
   return result;

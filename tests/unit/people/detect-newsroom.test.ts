@@ -67,6 +67,7 @@ describe('newsroom sentences: politics', () => {
     ['possessive of a man in -a', 'Janševa vlada je sprejela interventni zakon.', ['janez-jansa']],
     ['a woman named after a long role', 'Ministrica za zunanje zadeve Tanja Fajon je obiskala Kijev.', ['tanja-fajon']],
     ['a woman\'s surname starting the sentence, with a verb of saying', 'Fajon je dejala, da Slovenija podpira Ukrajino.', ['tanja-fajon']],
+    ['a man\'s genitive, the object, between the auxiliary and a woman\'s verb', 'Ursula von der Leyen je Putina povabila na pogovore.', ['ursula-von-der-leyen', 'vladimir-putin']],
     ['two women, one in the instrumental', 'S Tanjo Fajon se je sestala Kaja Kallas.', ['tanja-fajon', 'kaja-kallas']],
     ['a quote attributed after the verb', '»Nismo se dogovorili,« je povedala Fajon.', ['tanja-fajon']],
     ['a surname no Slovenian word is spelled like, at a sentence start', 'Kallas je v Bruslju opozorila na rusko grožnjo.', ['kaja-kallas']],

@@ -131,6 +131,10 @@ describe('detectPeople: shared surnames', () => {
     expect(ids('Zaradi Kuzmine je minister odložil sejo.')).toEqual(['olga-kuzmina']);
     // Right after the auxiliary the participle is the name's own: Kuzmina there is her nominative.
     expect(ids('Kuzmina je dejala, da je vesela.')).toEqual(['olga-kuzmina']);
+    // Between the auxiliary and the participle a name that cannot be a nominative of the verb's gender is
+    // its object, and the subject is someone else: Novaka is still Janez Novak.
+    expect(ids('Ministrica je Novaka povabila na sestanek.')).toEqual(['janez-novak']);
+    expect(ids('Včeraj je Kuzmina dejala, da je vesela.')).toEqual(['olga-kuzmina']);
   });
 
   it('tells the Russian pair apart: Kuzmina is his genitive and her nominative', () => {
