@@ -196,7 +196,8 @@ export function possessiveForms(word: string): string[] {
   const stems: string[] = [];
   const last = word.slice(-1).toLowerCase();
   if (last === 'a' || last === 'o') stems.push(word.slice(0, -1));
-  else if (last === 'e') stems.push(`${word}j`, word.slice(0, -1), `${word}t`);
+  // A silent -e stays as it does in the genitive (Vancea, Georgea): Vanceov, Georgeov.
+  else if (last === 'e') stems.push(`${word}j`, word.slice(0, -1), `${word}t`, word);
   else if (isVowel(last)) stems.push(`${word}j`);
   else {
     for (const { stem } of consonantStems(word)) stems.push(stem.replace(/c$/i, 'č'));

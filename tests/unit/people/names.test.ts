@@ -68,6 +68,8 @@ describe('possessiveForms', () => {
     ['Miha', ['Mihov', 'Mihova']],
     ['Rutte', ['Ruttejev']],
     ['Renzi', ['Renzijev']],
+    ['Vance', ['Vanceov', 'Vanceovih']],
+    ['George', ['Georgeov']],
   ])('%s', (word, expected) => {
     const forms = possessiveForms(word);
     for (const form of expected) expect(forms).toContain(form);
