@@ -857,7 +857,9 @@ export function findUnknownNames(detector: PeopleDetector, text: string): Unknow
     let from = i;
     if (isSentenceStart(tokens, i) && !detector.firstNames.has(tokens.word(i)) && !looksForeign(tokens.word(i))) from = i + 1;
     const length = j - from + 1;
-    if (length >= 2 && length <= 4 && !PLACE_ADJECTIVE.test(tokens.word(from)) && !PROPER_ADJECTIVE.test(tokens.word(from))) {
+    // Urška, Urško end like an adjective of a place (Murska Sobota) but are a known first name.
+    const adjective = PROPER_ADJECTIVE.test(tokens.word(from)) && !detector.firstNames.has(tokens.word(from));
+    if (length >= 2 && length <= 4 && !PLACE_ADJECTIVE.test(tokens.word(from)) && !adjective) {
       let hit = false;
       for (let k = from; k <= j; k++) if (covered(tokens.starts[k]!)) hit = true;
       if (!hit) result.push({ words: text.slice(tokens.starts[from]!, tokens.ends[j]!).replace(/\s+/g, ' '), start: tokens.starts[from]! });

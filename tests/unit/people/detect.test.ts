@@ -223,6 +223,11 @@ describe('findUnknownNames', () => {
     expect(found.map((item) => item.words)).toEqual(['Miran Novakovič']);
   });
 
+  it('lists a woman whose known first name ends like an adjective of a place (Urška; Murska Sobota is not one)', () => {
+    const found = findUnknownNames(detector, 'Na cilju ga je pričakala zaročenka Urška Žigart, ki je z Urško Bizjak prišla iz Murske Sobote.');
+    expect(found.map((item) => item.words)).toEqual(['Urška Žigart', 'Urško Bizjak']);
+  });
+
   it('groups spellings by a case-free key and picks the base form', () => {
     expect(nameGroupKey('Ivanom Novakom')).toBe(nameGroupKey('Ivan Novak'));
     expect(nameGroupKey('Jožeta Kovača')).toBe(nameGroupKey('Jože Kovač'));
