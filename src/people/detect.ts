@@ -321,6 +321,8 @@ const PLACE_FORMS = new Set([...PLACE_SPELLINGS].flatMap((place) => ['', 'a', 'u
 const NATIONALITY_NOUNS = new Set(
   'rus turk nemec hrvat čeh srb poljak madžar slovak grk francoz anglež škot irec arab žid kitajec japonec avstrijec italijan bosanec makedonec albanec romun bolgar ukrajinec belorus litvanec šved danec norvežan finec estonec španec portugalec belgijec nizozemec američan kanadčan slovenec črnogorec korošec štajerc kranjec primorec prekmurec'.split(' '),
 );
+/** Every case of the nationality nouns, lower case (Avstrijca, Nemcem). */
+const NATIONALITY_FORMS: ReadonlySet<string> = new Set([...NATIONALITY_NOUNS].flatMap((noun) => allForms(declineMasculine(noun))));
 /** Words that cannot be the noun a possessive adjective belongs to. */
 const FUNCTION_WORDS = new Set(
   'je ni so sta bo bi in ali pa ter da ki ko se si v na z s o za iz od do po pri k h med pred nad pod kot ker če tudi še že ne le ga jo ji mu jih jim smo ste bil bila bilo bili bodo bosta'.split(' '),
@@ -856,6 +858,9 @@ export function findUnknownNames(detector: PeopleDetector, text: string): Unknow
     // ordinary word, unless no Slovenian word is spelled so (Đorđe Balašević at the start of a title).
     let from = i;
     if (isSentenceStart(tokens, i) && !detector.firstNames.has(tokens.word(i)) && !looksForeign(tokens.word(i))) from = i + 1;
+    // »Avstrijca Stefana Krafta«, »Nemec Florian Lipowitz«: Slovenian capitalises nationality nouns, and they
+    // stand before a foreigner's name; the name is what follows.
+    if (from < j && NATIONALITY_FORMS.has(tokens.word(from).toLowerCase())) from++;
     const length = j - from + 1;
     // Urška, Urško end like an adjective of a place (Murska Sobota) but are a known first name.
     const adjective = PROPER_ADJECTIVE.test(tokens.word(from)) && !detector.firstNames.has(tokens.word(from));

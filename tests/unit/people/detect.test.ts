@@ -228,6 +228,11 @@ describe('findUnknownNames', () => {
     expect(found.map((item) => item.words)).toEqual(['Urška Žigart', 'Urško Bizjak']);
   });
 
+  it('leaves a nationality noun before the name out of it (Avstrijca Stefana Krafta)', () => {
+    const found = findUnknownNames(detector, 'Premagal je Avstrijca Stefana Krafta, tretji je bil Nemec Florian Lipowitz, s Fincem Kallejem Kinnunenom pa sta delila četrto mesto.');
+    expect(found.map((item) => item.words)).toEqual(['Stefana Krafta', 'Florian Lipowitz', 'Kallejem Kinnunenom']);
+  });
+
   it('groups spellings by a case-free key and picks the base form', () => {
     expect(nameGroupKey('Ivanom Novakom')).toBe(nameGroupKey('Ivan Novak'));
     expect(nameGroupKey('Jožeta Kovača')).toBe(nameGroupKey('Jože Kovač'));
