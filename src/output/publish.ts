@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, readlink, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, readdir, realpath, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ArhivarError } from '../errors.ts';
+import { ArhivarError, ContentErrors, sortErrors } from '../errors.ts';
 import { sha1 } from '../hash.ts';
 import { CACHE_DIR, readCacheFile, writeCacheFile } from '../pipeline/cache.ts';
 import { addTime, type Timings } from '../pipeline/timings.ts';
@@ -408,21 +408,57 @@ async function pruneOtherStates(root: string, keep: string): Promise<void> {
   await Promise.all(written.slice(OTHER_STATES_KEPT).map(({ name }) => rm(path.join(directory, name), { force: true })));
 }
 
+/**
+ * The files of public/, each with its bytes. A symbolic link is never published as a link: in dist/ a link
+ * to a folder would take the pages the build writes at its path (public/osebe -> /srv/x puts the person
+ * pages in /srv/x), and a link out of public/ (/etc/passwd, `..`) would be uploaded by any deploy tool
+ * that follows links. So a link to a file inside public/ is published as a copy of that file, and a link
+ * that leads out of public/, to nothing or to a folder is refused, as content/ refuses one.
+ */
 async function listPublicFiles(root: string): Promise<{ path: string; output: Output }[]> {
   const publicDir = path.join(root, 'public');
   const entries = await readdir(publicDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const publicRoot = await realpath(publicDir).catch(() => publicDir);
   const files: { path: string; output: Output }[] = [];
+  const errors: ArhivarError[] = [];
   for (const entry of entries) {
     const absolute = path.join(entry.parentPath, entry.name);
     const relative = path.relative(publicDir, absolute).split(path.sep).join('/');
     if (entry.isSymbolicLink()) {
-      const linkTarget = await readlink(absolute);
-      files.push({ path: relative, output: { hash: `link:${linkTarget}`, linkTarget } });
+      const target = await realpath(absolute).catch(() => undefined);
+      const problem = !target || !isWithin(publicRoot, target) ? publicLinkOutside(relative, target) : (await stat(target)).isFile() ? undefined : publicLinkToFolder(relative);
+      if (problem) errors.push(problem);
+      else files.push(bytesOutput({ path: relative, bytes: await readFile(target!) }));
     } else if (entry.isFile()) {
       files.push(bytesOutput({ path: relative, bytes: await readFile(absolute) }));
     }
   }
+  if (errors.length > 0) throw new ContentErrors(sortErrors(errors));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function publicLinkOutside(relative: string, target: string | undefined): ArhivarError {
+  return new ArhivarError({
+    code: 'public/symlink-outside',
+    message: target ? `symbolic link points outside public/ (to ${target}); it is not published` : 'symbolic link is broken',
+    file: `public/${relative}`,
+    hint: 'copy the file into public/ instead of linking to it, or delete the link',
+  });
+}
+
+function publicLinkToFolder(relative: string): ArhivarError {
+  return new ArhivarError({
+    code: 'public/symlink-folder',
+    message: 'symbolic link to a folder; it is not published, since the build would write the pages at its path into the folder it points to',
+    file: `public/${relative}`,
+    hint: 'move or copy the folder to this path instead of linking to it, or delete the link',
+  });
+}
+
+/** Whether `inner` is `outer` or lies inside it. */
+function isWithin(outer: string, inner: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
 /** A site path checked to stay inside the output folder. */

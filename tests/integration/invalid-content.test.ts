@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdtemp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -158,6 +158,43 @@ describe('broken and hostile content fails the build and keeps the old dist/ (is
     expect(errors[0]!.message).toMatch(/read already \(content\/articles\)/);
     expect(await hashTree(outDir)).toEqual(before);
     await rm(root, { recursive: true, force: true });
+  });
+
+  it('refuses a symbolic link in public/ that leads out of it, nowhere or to a folder, and publishes one to a file of public/ as a copy', async () => {
+    // dist/ had the links themselves: the person pages went through public/osebe -> elsewhere into that
+    // folder, and a deploy tool that follows links uploaded /etc/passwd.
+    const root = path.join(work, 'public-links');
+    const elsewhere = path.join(work, 'elsewhere');
+    await mkdir(path.join(root, 'content/articles'), { recursive: true });
+    await mkdir(path.join(root, 'public/slike'), { recursive: true });
+    await mkdir(elsewhere);
+    await writeFile(path.join(root, 'content/articles/dober.md'), '---\ntitle: Dober\ndate: 2025-12-01\npeople: [Ana Kos]\n---\n\nBesedilo.\n');
+    await writeFile(path.join(root, 'public/slike/logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    await symlink('slike/logo.svg', path.join(root, 'public/logo.svg'));
+    await symlink('/etc/passwd', path.join(root, 'public/passwd.txt'));
+    await symlink(elsewhere, path.join(root, 'public/osebe'));
+    await symlink('../..', path.join(root, 'public/slike/projekt'));
+    await symlink('slike', path.join(root, 'public/fotografije'));
+    await symlink('nikamor.jpg', path.join(root, 'public/slike/zlomljena.jpg'));
+    const errors = await failingBuild(root);
+    expect(errors.map((error) => [error.code, error.file])).toEqual([
+      ['public/symlink-folder', 'public/fotografije'],
+      ['public/symlink-outside', 'public/osebe'],
+      ['public/symlink-outside', 'public/passwd.txt'],
+      ['public/symlink-outside', 'public/slike/projekt'],
+      ['public/symlink-outside', 'public/slike/zlomljena.jpg'],
+    ]);
+    expect(errors[2]!.message).toBe('symbolic link points outside public/ (to /etc/passwd); it is not published');
+    expect(await readdir(elsewhere)).toEqual([]);
+    expect(await hashTree(outDir)).toEqual(before);
+
+    for (const link of ['passwd.txt', 'osebe', 'slike/projekt', 'fotografije', 'slike/zlomljena.jpg']) await rm(path.join(root, 'public', link));
+    const siteDir = path.join(work, 'public-links-dist');
+    await build({ root, outDir: siteDir, now: new Date('2026-01-01T00:00:00Z') });
+    expect((await lstat(path.join(siteDir, 'logo.svg'))).isFile()).toBe(true);
+    expect(await readFile(path.join(siteDir, 'logo.svg'), 'utf8')).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    await rm(root, { recursive: true, force: true });
+    await rm(siteDir, { recursive: true, force: true });
   });
 
   it('refuses a file over 8 MB without reading it into a page', async () => {
