@@ -103,6 +103,40 @@ function checkNames(names: readonly string[], kind: 'tag' | 'person', file: stri
   return errors;
 }
 
+/**
+ * The most entries a list in an article's front matter may have. Each tag, person and earlier address
+ * gets pages of its own, and every tag or person page and feed lists the article's tags and people, so the
+ * site grows with the square of a list: one article with 2,000 tags (a CMS export's keyword field, a
+ * script gone wrong) made 345 MB of feeds, and 20,000 kept the build busy for minutes. News articles
+ * carry a handful; the limits are far above that.
+ */
+export const MAX_LIST_ENTRIES: Readonly<Record<'tags' | 'people' | 'notPeople' | 'redirectFrom', number>> = { tags: 100, people: 200, notPeople: 200, redirectFrom: 100 };
+
+const LIST_HINTS: Record<keyof typeof MAX_LIST_ENTRIES, (limit: number) => string> = {
+  tags: (limit) => `keep the ${limit} tags or fewer that say what the article is about, and delete the rest`,
+  people: (limit) => `keep the ${limit} people or fewer the article is about; the people the text names are found without being listed`,
+  notPeople: (limit) => `keep only the people the text names who are not meant, at most ${limit}`,
+  redirectFrom: (limit) => `keep at most ${limit} addresses the article was really published at; a web server in front of the site can send more on`,
+};
+
+function checkListLengths(data: ArticleFrontMatter, file: string, keyLines: ReadonlyMap<string, number>): ArhivarError[] {
+  const errors: ArhivarError[] = [];
+  for (const [key, limit] of Object.entries(MAX_LIST_ENTRIES) as [keyof typeof MAX_LIST_ENTRIES, number][]) {
+    const count = data[key].length;
+    if (count <= limit) continue;
+    errors.push(
+      new ArhivarError({
+        code: `article/bad-${key}`,
+        message: `${key} has ${count} entries; at most ${limit} are allowed`,
+        file,
+        line: keyLines.get(key),
+        hint: LIST_HINTS[key](limit),
+      }),
+    );
+  }
+  return errors;
+}
+
 export function validateArticle(source: SourceFile): { article?: ArticleSource; errors: ArhivarError[] } {
   const { file } = source;
   let frontMatter;
@@ -188,6 +222,7 @@ export function validateArticle(source: SourceFile): { article?: ArticleSource; 
       );
     }
   }
+  errors.push(...checkListLengths(data, file, frontMatter.keyLines));
   errors.push(...checkNames(data.tags, 'tag', file, frontMatter.keyLines.get('tags')));
   errors.push(...checkNames(data.people, 'person', file, frontMatter.keyLines.get('people')));
   const shape = checkMarkdownShape(frontMatter.body, file, frontMatter.bodyLine);

@@ -68,13 +68,14 @@ const names = nameList('must be a list of names, such as [Steve Witkoff, Jared K
 const addressList = z
   .union([z.string(), z.array(z.string())], { error: 'must be a list of addresses, such as [/2025/12/22/stari-naslov/]' })
   .transform((value, context) => {
-    const paths: string[] = [];
+    // A Set, not includes() on the list: that took time by the square of its length (24 s for 40,000).
+    const paths = new Set<string>();
     for (const written of Array.isArray(value) ? value : [value]) {
       const result = parseArticleAddress(stripControlCharacters(written));
       if (!result.ok) context.issues.push({ code: 'custom', message: result.message, input: written, params: { hint: result.hint } });
-      else if (!paths.includes(result.path)) paths.push(result.path);
+      else paths.add(result.path);
     }
-    return paths;
+    return [...paths];
   });
 
 const contentDate = z.unknown().transform((value, context) => {

@@ -139,3 +139,28 @@ describe('validateArticle: a key left empty', () => {
     expect(errors.map((error) => [error.code, error.message])).toEqual([['article/bad-tags', 'tags must be a list of tags, such as [Ukrajina, diplomacija]']]);
   });
 });
+
+describe('validateArticle: lists longer than an article needs', () => {
+  // Every tag and person page lists the article's tags and people: 2,000 tags made 345 MB of feeds.
+  const list = (prefix: string, count: number) => `[${Array.from({ length: count }, (_, index) => `${prefix}${index + 1}`).join(', ')}]`;
+  const addresses = (count: number) => `[${Array.from({ length: count }, (_, index) => `/2025/12/01/naslov-${index + 1}/`).join(', ')}]`;
+
+  it('takes each list at its limit', () => {
+    const { article, errors } = check(`title: A\ndate: 2025-12-22\ntags: ${list('t', 100)}\npeople: ${list('Oseba ', 200)}\nnotPeople: ${list('Druga ', 200)}\nredirectFrom: ${addresses(100)}`);
+    expect(errors).toEqual([]);
+    expect(article!.frontMatter.redirectFrom).toHaveLength(100);
+  });
+
+  it('refuses each list over its limit, at its line, and counts an address written twice once', () => {
+    const { errors } = check(
+      `title: A\ndate: 2025-12-22\ntags: ${list('t', 101)}\npeople: ${list('Oseba ', 201)}\nnotPeople: ${list('Druga ', 201)}\nredirectFrom: [/2025/12/01/isti/, ${addresses(101).slice(1)}`,
+    );
+    expect(errors.map((error) => [error.code, error.line, error.message])).toEqual([
+      ['article/bad-tags', 4, 'tags has 101 entries; at most 100 are allowed'],
+      ['article/bad-people', 5, 'people has 201 entries; at most 200 are allowed'],
+      ['article/bad-notPeople', 6, 'notPeople has 201 entries; at most 200 are allowed'],
+      ['article/bad-redirectFrom', 7, 'redirectFrom has 102 entries; at most 100 are allowed'],
+    ]);
+    expect(check(`title: A\ndate: 2025-12-22\nredirectFrom: [/2025/12/01/isti/, /2025/12/01/isti, ${addresses(99).slice(1)}`).errors).toEqual([]);
+  });
+});
