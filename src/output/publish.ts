@@ -194,8 +194,22 @@ export async function publishSite(
   // public/ is copied first, so a page or file of the build's own at the same path replaces it; which ones do is told.
   const publicPaths = new Set<string>();
   const shadowedPublicFiles: string[] = [];
-  const noteShadowed = (relative: string) => {
+  // A file of public/ where the build needs a folder (public/2025, public/osebe) cannot give way to it as a
+  // file does: the pages under it could not be written. Each such file is told, and nothing is published.
+  const blockingPublicFiles = new Set<string>();
+  /** Notes a public/ file the build's own file replaces; false when a public/ file stands where its folder goes. */
+  const noteShadowed = (relative: string): boolean => {
     if (publicPaths.delete(relative)) shadowedPublicFiles.push(relative);
+    let room = true;
+    if (publicPaths.size === 0) return room;
+    for (let end = relative.indexOf('/'); end !== -1; end = relative.indexOf('/', end + 1)) {
+      const folder = relative.slice(0, end);
+      if (publicPaths.has(folder)) {
+        blockingPublicFiles.add(folder);
+        room = false;
+      }
+    }
+    return room;
   };
   try {
     for (const file of await listPublicFiles(root)) {
@@ -204,14 +218,14 @@ export async function publishSite(
     }
     for await (const extra of extraFiles) {
       const file = bytesOutput(extra, encoder);
-      noteShadowed(file.path);
+      if (!noteShadowed(file.path)) continue;
       await offer(safeRelative(file.path), file.output);
       // As for pages below: the next file is made only once the disk has room for it.
       if (staging) await writer.roomFor(IO_QUEUE_LIMIT);
     }
     for (const page of pages) {
       const relative = safeRelative(outputPathFor(page.url));
-      noteShadowed(relative);
+      if (!noteShadowed(relative)) continue;
       pagesWritten++;
       options.onPage?.(pagesWritten);
       const key = page.inputs && useCache ? fingerprints.page(page.url, page.inputs) : undefined;
@@ -235,6 +249,8 @@ export async function publishSite(
       // last page is rendered (about 300 MB at 10,000 articles). Pausing keeps a bounded number in memory.
       if (staging) await writer.roomFor(IO_QUEUE_LIMIT);
     }
+
+    if (blockingPublicFiles.size > 0) throw new ContentErrors([...blockingPublicFiles].sort().map(publicFileInFolderPlace));
 
     const removed = current ? [...current.files.keys()].filter((file) => !desired.has(file)) : [];
     if (current && changed.size === 0 && removed.length === 0) {
@@ -424,6 +440,10 @@ async function listPublicFiles(root: string): Promise<{ path: string; output: Ou
   for (const entry of entries) {
     const absolute = path.join(entry.parentPath, entry.name);
     const relative = path.relative(publicDir, absolute).split(path.sep).join('/');
+    if (!isSafeRelative(relative)) {
+      errors.push(publicBadName(relative));
+      continue;
+    }
     if (entry.isSymbolicLink()) {
       const target = await realpath(absolute).catch(() => undefined);
       const problem = !target || !isWithin(publicRoot, target) ? publicLinkOutside(relative, target) : (await stat(target)).isFile() ? undefined : publicLinkToFolder(relative);
@@ -435,6 +455,25 @@ async function listPublicFiles(root: string): Promise<{ path: string; output: Ou
   }
   if (errors.length > 0) throw new ContentErrors(sortErrors(errors));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function publicFileInFolderPlace(relative: string): ArhivarError {
+  return new ArhivarError({
+    code: 'public/in-the-way',
+    message: `the build writes pages under ${relative}/, so a file of that name cannot be published and leaves no room for them`,
+    file: `public/${relative}`,
+    hint: `rename it or delete it: ${relative}/ is made from content/ (see Pages in the README)`,
+  });
+}
+
+/** A name Linux allows that a host would read as leaving the site: `..\x`, where Windows sees a folder `..`. */
+function publicBadName(relative: string): ArhivarError {
+  return new ArhivarError({
+    code: 'public/bad-file-name',
+    message: 'the name has ".." between backslashes, which Windows and some hosts read as the folder above, out of the site, so it is not published',
+    file: `public/${relative}`,
+    hint: 'rename it with letters, digits, -, _ and . only',
+  });
 }
 
 function publicLinkOutside(relative: string, target: string | undefined): ArhivarError {
@@ -463,8 +502,10 @@ function isWithin(outer: string, inner: string): boolean {
 
 /** A site path checked to stay inside the output folder. */
 function safeRelative(relative: string): string {
-  if (relative.includes('\0') || path.isAbsolute(relative) || relative.split(/[\\/]/).includes('..') || relative === '') {
-    throw new Error(`refusing to write outside the output folder: ${JSON.stringify(relative)}`);
-  }
+  if (!isSafeRelative(relative)) throw new Error(`refusing to write outside the output folder: ${JSON.stringify(relative)}`);
   return relative;
+}
+
+function isSafeRelative(relative: string): boolean {
+  return !(relative.includes('\0') || path.isAbsolute(relative) || relative.split(/[\\/]/).includes('..') || relative === '');
 }

@@ -186,6 +186,7 @@ describe('broken and hostile content fails the build and keeps the old dist/ (is
     ]);
     expect(errors[2]!.message).toBe('symbolic link points outside public/ (to /etc/passwd); it is not published');
     expect(await readdir(elsewhere)).toEqual([]);
+    await rm(elsewhere, { recursive: true });
     expect(await hashTree(outDir)).toEqual(before);
 
     for (const link of ['passwd.txt', 'osebe', 'slike/projekt', 'fotografije', 'slike/zlomljena.jpg']) await rm(path.join(root, 'public', link));
@@ -195,6 +196,29 @@ describe('broken and hostile content fails the build and keeps the old dist/ (is
     expect(await readFile(path.join(siteDir, 'logo.svg'), 'utf8')).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
     await rm(root, { recursive: true, force: true });
     await rm(siteDir, { recursive: true, force: true });
+  });
+
+  it('refuses a file of public/ where the build writes a folder of pages, or named ..\\x, with an error naming it instead of crashing', async () => {
+    const root = path.join(work, 'public-in-the-way');
+    await mkdir(path.join(root, 'content/articles'), { recursive: true });
+    await mkdir(path.join(root, 'public/slike'), { recursive: true });
+    await writeFile(path.join(root, 'content/articles/dober.md'), '---\ntitle: Dober\ndate: 2025-12-01\npeople: [Ana Kos]\n---\n\nBesedilo.\n');
+    await writeFile(path.join(root, 'public/2025'), 'leto');
+    await writeFile(path.join(root, 'public/osebe'), 'osebe');
+    await writeFile(path.join(root, 'public/assets'), 'slog');
+    await writeFile(path.join(root, 'public/slike/..\\..\\x.txt'), 'ven');
+    await writeFile(path.join(root, 'public/slike/a\\b.txt'), 'notri');
+    const errors = await failingBuild(root);
+    expect(errors.map((error) => [error.code, error.file])).toEqual([['public/bad-file-name', 'public/slike/..\\..\\x.txt']]);
+    await rm(path.join(root, 'public/slike/..\\..\\x.txt'));
+    expect((await failingBuild(root)).map((error) => [error.code, error.file])).toEqual([
+      ['public/in-the-way', 'public/2025'],
+      ['public/in-the-way', 'public/assets'],
+      ['public/in-the-way', 'public/osebe'],
+    ]);
+    expect(await hashTree(outDir)).toEqual(before);
+    expect((await readdir(work)).filter((name) => name.startsWith('.dist'))).toEqual([]);
+    await rm(root, { recursive: true, force: true });
   });
 
   it('refuses a file over 8 MB without reading it into a page', async () => {
