@@ -132,6 +132,11 @@ export const SiteConfigSchema = z.strictObject({
     .url({ protocol: /^https?$/, error: 'must be an absolute http(s) address, such as https://novice.example.si/' })
     // Pages are published under its path, which a query or a fragment would end.
     .refine((url) => !/[?#]/.test(url), { error: 'must be the address the site is published at, without ?… or #…', params: { hint: 'write it like baseUrl: https://example.si/arhiv/' } })
+    // Staging credentials copied with the address would go into every canonical link, feed and the sitemap.
+    .refine((url) => !/^https?:\/\/[^/]*@/i.test(url), {
+      error: 'must not hold a user name or password (user:password@): every page, feed and the sitemap would publish it',
+      params: { hint: 'write the address readers use, without them, such as baseUrl: https://example.si/arhiv/' },
+    })
     // As the URL parser writes it (host in lowercase, default port dropped, space and č percent-encoded), the
     // form canonical links are made in: the feed's author and JSON-LD's publisher print baseUrl itself, and a
     // space there is not a valid URI (RFC 4287 §3.2.2 atom:uri).

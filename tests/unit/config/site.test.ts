@@ -21,6 +21,21 @@ describe('baseUrl in site.yaml', () => {
       expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['site/bad-baseUrl', 2, 'write it like baseUrl: https://example.si/arhiv/']]);
     }
   });
+
+  it('refuses a user name or password, which every page, feed and the sitemap would publish', () => {
+    for (const baseUrl of ['https://urednik:geslo@staging.example.si/', 'https://urednik@example.si/arhiv/', 'https://:geslo@example.si/']) {
+      const { errors } = siteYaml(`title: Arhiv\nbaseUrl: ${baseUrl}\n`);
+      expect(errors.map((error) => [error.code, error.line, error.message, error.hint])).toEqual([
+        [
+          'site/bad-baseUrl',
+          2,
+          'baseUrl must not hold a user name or password (user:password@): every page, feed and the sitemap would publish it',
+          'write the address readers use, without them, such as baseUrl: https://example.si/arhiv/',
+        ],
+      ]);
+    }
+    expect(siteYaml('baseUrl: https://example.si/@arhiv/\n').config.baseUrl).toBe('https://example.si/@arhiv/');
+  });
 });
 
 describe('a site.yaml that is not valid YAML', () => {
