@@ -5,6 +5,7 @@ import { loadSite } from '../build.ts';
 import { ArhivarError, sortErrors, toArhivarErrors } from '../errors.ts';
 import { lockOutput, type LockHolder } from '../output/build-lock.ts';
 import { findBrokenLinks, type BrokenLink } from '../output/links.ts';
+import { publicFolderProblems } from '../output/publish.ts';
 import { readSiteConfig } from '../config/site.ts';
 import { basePathOf, outputPathFor, urls } from '../site/urls.ts';
 import { addressLines, addressKey, type WrittenAddress } from '../output/link-sources.ts';
@@ -63,6 +64,8 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     if (!known) throw error;
     problems.push(...known);
   }
+  // What a build would refuse in public/ (a symbolic link out of it, a name like ..\x), found without building.
+  problems.push(...(await publicFolderProblems(options.root)));
 
   const outDir = options.outDir ?? 'dist';
   const distDir = path.resolve(options.root, outDir);

@@ -432,29 +432,46 @@ async function pruneOtherStates(root: string, keep: string): Promise<void> {
  * that leads out of public/, to nothing or to a folder is refused, as content/ refuses one.
  */
 async function listPublicFiles(root: string): Promise<{ path: string; output: Output }[]> {
+  const { files, problems } = await readPublicFolder(root);
+  if (problems.length > 0) throw new ContentErrors(sortErrors(problems));
+  const outputs: { path: string; output: Output }[] = [];
+  for (const file of files) outputs.push(bytesOutput({ path: file.path, bytes: await readFile(file.source) }));
+  return outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * What public/ holds that a build refuses to publish (see listPublicFiles), for `arhivar check`, which reports
+ * it without building. A file where the build writes a folder of pages (public/in-the-way) is found only by
+ * a build, which knows its pages.
+ */
+export async function publicFolderProblems(root: string): Promise<ArhivarError[]> {
+  return sortErrors((await readPublicFolder(root)).problems);
+}
+
+/** public/'s files to publish (for a link, the file it leads to) and the entries refused, unread. */
+async function readPublicFolder(root: string): Promise<{ files: { path: string; source: string }[]; problems: ArhivarError[] }> {
   const publicDir = path.join(root, 'public');
   const entries = await readdir(publicDir, { recursive: true, withFileTypes: true }).catch(() => []);
   const publicRoot = await realpath(publicDir).catch(() => publicDir);
-  const files: { path: string; output: Output }[] = [];
-  const errors: ArhivarError[] = [];
+  const files: { path: string; source: string }[] = [];
+  const problems: ArhivarError[] = [];
   for (const entry of entries) {
     const absolute = path.join(entry.parentPath, entry.name);
     const relative = path.relative(publicDir, absolute).split(path.sep).join('/');
     if (!isSafeRelative(relative)) {
-      errors.push(publicBadName(relative));
+      problems.push(publicBadName(relative));
       continue;
     }
     if (entry.isSymbolicLink()) {
       const target = await realpath(absolute).catch(() => undefined);
       const problem = !target || !isWithin(publicRoot, target) ? publicLinkOutside(relative, target) : (await stat(target)).isFile() ? undefined : publicLinkToFolder(relative);
-      if (problem) errors.push(problem);
-      else files.push(bytesOutput({ path: relative, bytes: await readFile(target!) }));
+      if (problem) problems.push(problem);
+      else files.push({ path: relative, source: target! });
     } else if (entry.isFile()) {
-      files.push(bytesOutput({ path: relative, bytes: await readFile(absolute) }));
+      files.push({ path: relative, source: absolute });
     }
   }
-  if (errors.length > 0) throw new ContentErrors(sortErrors(errors));
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, problems };
 }
 
 function publicFileInFolderPlace(relative: string): ArhivarError {

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
@@ -55,6 +55,16 @@ describe('arhivar check', () => {
     const io = captureIo();
     expect(await main(['check', '--root', root], io)).toBe(0);
     expect(io.stdout.join('\n')).toBe('checked 5 articles: no problems; every internal link in dist/ resolves');
+  });
+
+  it('reports a symbolic link in public/ that a build would refuse, without building', async () => {
+    const root = await builtFixture();
+    await mkdir(path.join(root, 'public'), { recursive: true });
+    await symlink('/etc/passwd', path.join(root, 'public/passwd.txt'));
+    const io = captureIo();
+    expect(await main(['check', '--root', root], io)).toBe(1);
+    expect(io.stderr.join('\n')).toContain('public/passwd.txt  public/symlink-outside');
+    expect(io.stderr.join('\n')).toContain('symbolic link points outside public/ (to /etc/passwd); it is not published');
   });
 
   it('finds a planted broken link in dist/ and exits 1', async () => {
