@@ -10,6 +10,18 @@ import { ArticleList, Pagination } from './parts.tsx';
 const home: Breadcrumb = { label: 'Domov', url: urls.home() };
 const archive: Breadcrumb = { label: 'Arhiv', url: urls.archive() };
 
+/**
+ * The ancestors of a page of the date archive, each page's trail being its parent's plus the parent: a year
+ * is under Arhiv, a month under its year, an article under its month (Domov › Arhiv › 2025 › december), so
+ * a reader climbs back the way they came and no level is skipped.
+ */
+export function dateTrail(year?: number, month?: number): Breadcrumb[] {
+  const trail = [home, archive];
+  if (year !== undefined) trail.push({ label: String(year), url: urls.year(year) });
+  if (year !== undefined && month !== undefined) trail.push({ label: monthName(month), url: urls.month(year, month) });
+  return trail;
+}
+
 export function ArchivePage({ context, years }: { context: SiteContext; years: readonly YearEntry[] }) {
   const total = years.reduce((sum, year) => sum + year.count, 0);
   return (
@@ -42,7 +54,7 @@ export function YearPage({ context, year }: { context: SiteContext; year: YearEn
         description: `Članki iz leta ${year.year} po mesecih: ${countArticles(year.count)}.`,
         url: urls.year(year.year),
         section: urls.archive(),
-        breadcrumbs: [home, archive],
+        breadcrumbs: dateTrail(),
       }}
     >
       <h1>Leto {year.year}</h1>
@@ -70,7 +82,7 @@ export function MonthPage({ context, month, page }: { context: SiteContext; mont
         description: `Članki iz ${MONTHS_GENITIVE[month.month - 1]} ${month.year}: ${countArticles(month.articles.length)}.`,
         url: urlFor(page.number),
         section: urls.archive(),
-        breadcrumbs: [home, { label: String(month.year), url: urls.year(month.year) }],
+        breadcrumbs: dateTrail(month.year),
         prev: page.number > 1 ? urlFor(page.number - 1) : undefined,
         next: page.number < page.total ? urlFor(page.number + 1) : undefined,
       }}

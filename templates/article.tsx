@@ -2,9 +2,9 @@ import type { Article } from '../src/content/article.ts';
 import { articleModified } from '../src/site/archive.ts';
 import type { Breadcrumb, SiteContext } from '../src/render/context.ts';
 import { articleImage, newsArticleJsonLd } from '../src/render/structured-data.ts';
-import { urls } from '../src/site/urls.ts';
-import { formatDate, formatDateTime, ljubljanaCalendar, monthName } from '../src/text/sl.ts';
+import { formatDate, formatDateTime, ljubljanaCalendar } from '../src/text/sl.ts';
 import { formatReadingTime } from '../src/text/reading-time.ts';
+import { dateTrail } from './archive.tsx';
 import { Layout } from './layout.tsx';
 import { DateLine, PeopleLinks, TagLinks } from './parts.tsx';
 
@@ -18,14 +18,10 @@ export interface ArticlePageProps {
   older?: Article | undefined;
 }
 
-/** Domov › 2025 › december */
+/** Domov › Arhiv › 2025 › december */
 export function articleBreadcrumbs(article: Article): Breadcrumb[] {
   const { year, month } = ljubljanaCalendar(article.date.instant);
-  return [
-    { label: 'Domov', url: urls.home() },
-    { label: String(year), url: urls.year(year) },
-    { label: monthName(month), url: urls.month(year, month) },
-  ];
+  return dateTrail(year, month);
 }
 
 export function ArticlePage({ context, article, related = [], newer, older }: ArticlePageProps) {

@@ -91,7 +91,7 @@ export function Pagination<T>({ page, urlFor }: { page: Page<T>; urlFor: (n: num
   );
 }
 
-/** Domov › 2025 › december: the page's ancestors, each linked. */
+/** Domov › Arhiv › 2025 › december: the page's ancestors, each linked. */
 export function Breadcrumbs({ trail }: { trail: readonly Breadcrumb[] }) {
   return (
     <nav class="breadcrumbs" aria-label="Drobtinice">

@@ -89,12 +89,28 @@ describe('date archive', () => {
     expect(meta(await page('/2025/01/'), 'description')).toBe('Članki iz januarja 2025: 1 članek.');
   });
 
-  it('article pages carry the breadcrumb Domov › 2025 › december', async () => {
-    const html = await page('/2025/12/15/witkoff-v-berlinu/');
+  /** The visible breadcrumb's links and labels, and the JSON-LD BreadcrumbList's names (which end with the page itself). */
+  async function trailOf(url: string) {
+    const html = await page(url);
     const nav = section(html, /<nav class="breadcrumbs"/);
     const crumbs = nav.slice(0, nav.indexOf('</nav>'));
-    expect(hrefsIn(crumbs)).toEqual(['/', '/2025/', '/2025/12/']);
-    expect(textOf(crumbs)).toBe('Domov2025december');
+    const list = jsonLdBlocks(html).find((data) => data['@type'] === 'BreadcrumbList')!;
+    const names = (list.itemListElement as { name: string }[]).map((item) => item.name);
+    return { hrefs: hrefsIn(crumbs), labels: [...crumbs.matchAll(/<a [^>]*>([^<]*)<\/a>/g)].map((match) => match[1]), names };
+  }
+
+  it('article pages carry the breadcrumb Domov › Arhiv › 2025 › december', async () => {
+    expect(await trailOf('/2025/12/15/witkoff-v-berlinu/')).toMatchObject({
+      hrefs: ['/', '/arhiv/', '/2025/', '/2025/12/'],
+      labels: ['Domov', 'Arhiv', '2025', 'december'],
+    });
+  });
+
+  it('each archive page\'s trail is its parent\'s trail plus the parent: Arhiv, then the year, then the month', async () => {
+    expect(await trailOf('/arhiv/')).toMatchObject({ hrefs: ['/'], names: ['Domov', 'Arhiv'] });
+    expect(await trailOf('/2025/')).toMatchObject({ hrefs: ['/', '/arhiv/'], names: ['Domov', 'Arhiv', 'Leto 2025'] });
+    expect(await trailOf('/2025/12/')).toMatchObject({ hrefs: ['/', '/arhiv/', '/2025/'], labels: ['Domov', 'Arhiv', '2025'], names: ['Domov', 'Arhiv', '2025', 'December 2025'] });
+    expect(await trailOf('/2025/12/stran/2/')).toMatchObject({ hrefs: ['/', '/arhiv/', '/2025/'] });
   });
 
   it('the indexes of the archive, the people and the tags all lead back home the same way', async () => {
