@@ -8,6 +8,7 @@ import { pruneCache, type LoadCache } from './load-cache.ts';
 import { buildRegistry, loadRegistry, type Registry } from './people/registry.ts';
 import { peopleFilesKey, readStoredPeople, storePeople } from './pipeline/people.ts';
 import { collectArchive, withTagNames, type Archive } from './site/archive.ts';
+import { mergedTagWarnings } from './pipeline/tag-spellings.ts';
 import { basePathOf, urls } from './site/urls.ts';
 import { listPages, type PageSpec } from './render/pages.ts';
 import { contentKeyOf, recordKeyOf, setContentKey, setRecordKey } from './render/fingerprint.ts';
@@ -311,6 +312,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     }
 
     const archive = timeSync(timings, 'collect', () => collectArchive(sameTagNames(articles), allPeople));
+    warnings.push(...mergedTagWarnings(published, archive.tagsBySlug));
     const relatedStarted = performance.now();
     archive.related = await relatedArticles(options.root, archive.articles, options.cache);
     addTime(timings, 'collect', performance.now() - relatedStarted);
