@@ -124,6 +124,8 @@ describe('built pages: structure, links and weight (issue 8)', () => {
   it('marks the current section in the navigation', () => {
     const current = (url: string) => [...html(url).matchAll(/<a href="([^"]*)" aria-current="(page|true)">/g)].map((match) => `${match[1]} ${match[2]}`);
     expect(current(urls.home())).toEqual(['/ page']);
+    // The later pages of the home list are Domov's, as a tag's or a person's later pages are their section's.
+    expect(current(urls.home(2))).toEqual(['/ true']);
     expect(current(urls.people())).toEqual(['/osebe/ page']);
     expect(current(urls.person(PAGINATED_PERSON))).toEqual(['/osebe/ true']);
     expect(current(SEED_ARTICLE_URL)).toEqual([]);
