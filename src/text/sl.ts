@@ -113,17 +113,25 @@ function computeOffsetMinutes(instant: number): number {
   return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
 }
 
-/** "22. decembra 2025": the form used in running text and datelines on arhivar pages. */
+/**
+ * A non-breaking space. Slovenian typesetting never ends a line with a number, a day's dot or a short word that
+ * belongs to the next one ("22." / "decembra", "3" / "minute branja", "ob" / "18.30"), and a line may not start
+ * with a separating dash or dot. Written into the text rather than left to the stylesheet, so it holds in every
+ * list, heading, search result and theme that shows it.
+ */
+export const NBSP = '\u00a0';
+
+/** "22. decembra 2025": the form used in running text and datelines on arhivar pages; the day stays with its month. */
 export function formatDate(instant: Date): string {
   const { year, month, day } = ljubljanaCalendar(instant);
-  return `${day}. ${MONTHS_GENITIVE[month - 1]} ${year}`;
+  return `${day}.${NBSP}${MONTHS_GENITIVE[month - 1]} ${year}`;
 }
 
-/** "22. decembra 2025 ob 18.30" when the article has a time, else the date alone. */
+/** "22. decembra 2025 ob 18.30" when the article has a time, else the date alone; "ob" stays with the hour. */
 export function formatDateTime(instant: Date, hasTime: boolean): string {
   if (!hasTime) return formatDate(instant);
   const { hour, minute } = ljubljanaCalendar(instant);
-  return `${formatDate(instant)} ob ${hour}.${String(minute).padStart(2, '0')}`;
+  return `${formatDate(instant)} ob${NBSP}${hour}.${String(minute).padStart(2, '0')}`;
 }
 
 export function monthName(month: number): string {
@@ -140,10 +148,13 @@ export interface PluralForms {
   other: string;
 }
 
-/** Slovenian has four plural categories chosen by the last two digits: 1 članek, 2 članka, 3 članki, 5 člankov. */
+/**
+ * Slovenian has four plural categories chosen by the last two digits: 1 članek, 2 članka, 3 članki, 5 člankov.
+ * The number and its word are joined by a non-breaking space.
+ */
 export function plural(count: number, forms: PluralForms): string {
   const category = pluralCategory(count);
-  return `${formatNumber(count)} ${forms[category] ?? forms.other}`;
+  return `${formatNumber(count)}${NBSP}${forms[category] ?? forms.other}`;
 }
 
 // Every list page and article page asks for a few counts (articles, minutes, mentions); the same small

@@ -25,7 +25,7 @@ describe('the seed article (the project content)', () => {
     const html = await site.read(SEED_URL);
     expect(html).toContain('<html lang="sl">');
     expect(html).toMatch(/<h1>Witkoff in Kushner na Floridi s Putinovim odposlancem Dmitrijevim<\/h1>/);
-    expect(html).toMatch(/<time datetime="2025-12-21T23:00:00.000Z">22. decembra 2025<\/time>/);
+    expect(html).toMatch(/<time datetime="2025-12-21T23:00:00.000Z">22.\u00a0decembra 2025<\/time>/);
     expect(html).toContain('<h2 id="rusija-v-pogovorih-z-zda-glede-ukrajine-vidi-pocasen-napredek">Rusija v pogovorih z ZDA glede Ukrajine vidi počasen napredek</h2>');
     expect(html).toContain('Kirilom Dmitrijevim');
   });
@@ -71,13 +71,13 @@ describe('people named only in drafts and articles not out yet', () => {
 
   it('gives them no page, no feed and no place on /osebe/, in the sitemap, the search index or anywhere else', async () => {
     expect(peopleList(await site.read('/osebe/'))).toEqual([
-      'Goran Car: 1 članek',
-      'Boris Čok: 2 članka',
-      'Eva Sever: 1 članek',
-      'Cene Zupan: 3 članki',
-      'Darja Žagar: 5 člankov',
+      'Goran Car: 1\u00a0članek',
+      'Boris Čok: 2\u00a0članka',
+      'Eva Sever: 1\u00a0članek',
+      'Cene Zupan: 3\u00a0članki',
+      'Darja Žagar: 5\u00a0člankov',
     ]);
-    expect(await site.read('/osebe/')).toContain('<p class="lead">5 oseb, razvrščenih po priimku.</p>');
+    expect(await site.read('/osebe/')).toContain('<p class="lead">5\u00a0oseb, razvrščenih po priimku.</p>');
     const files = await site.files();
     expect(files.filter((file) => /cankar|sustar/.test(file))).toEqual([]);
     expect(files).toContain('osebe/goran-car/index.html');
@@ -97,8 +97,8 @@ describe('a fixture archive', () => {
   it('lists the people named by published articles by surname with Slovenian collation and plural forms', async () => {
     const html = await site.read('/osebe/');
     // Ana Cankar, Goran Car and Filip Šuštar have person files but no article: they get no page.
-    expect(peopleList(html)).toEqual(['Boris Čok: 2 članka', 'Eva Sever: 1 članek', 'Cene Zupan: 3 članki', 'Darja Žagar: 5 člankov']);
-    expect(html).toContain('<p class="lead">4 osebe, razvrščene po priimku.</p>');
+    expect(peopleList(html)).toEqual(['Boris Čok: 2\u00a0članka', 'Eva Sever: 1\u00a0članek', 'Cene Zupan: 3\u00a0članki', 'Darja Žagar: 5\u00a0člankov']);
+    expect(html).toContain('<p class="lead">4\u00a0osebe, razvrščene po priimku.</p>');
   });
 
   it('paginates the index at pageSize + 1 articles, newest first, with previous/next links', async () => {
@@ -122,7 +122,7 @@ describe('a fixture archive', () => {
 
   it('reads a date-time without an offset as Ljubljana time (23:30 stays on the 14th)', async () => {
     const html = await site.read('/2025/05/14/peti-clanek-objavljen-pozno-zvecer/');
-    expect(html).toContain('14. maja 2025 ob 23.30');
+    expect(html).toContain('14.\u00a0maja 2025 ob\u00a023.30');
   });
 });
 

@@ -189,8 +189,8 @@ describe('article navigation', () => {
   });
 
   it('shows the reading time with the Slovenian plural', async () => {
-    expect(await page('/2025/12/03/dolga-analiza/')).toContain('3 minute branja');
-    expect(await page('/2025/12/01/sarajevo-in-zalec/')).toContain('1 minuta branja');
+    expect(await page('/2025/12/03/dolga-analiza/')).toContain('3\u00a0minute branja');
+    expect(await page('/2025/12/01/sarajevo-in-zalec/')).toContain('1\u00a0minuta branja');
   });
 });
 

@@ -51,7 +51,7 @@ describe('article people (issue 3)', () => {
 
   it('shows per-article mention counts on the person page', async () => {
     const golob = await site.read(urls.person('marko-golob'));
-    expect(golob).toMatch(/Kongres stranke<\/a><\/h3><p class="teaser-meta"><time[^>]*>[^<]*<\/time> · <span class="mention-count">3 omembe<\/span>/);
+    expect(golob).toMatch(/Kongres stranke<\/a><\/h3><p class="teaser-meta"><time[^>]*>[^<]*<\/time> · <span class="mention-count">3\u00a0omembe<\/span>/);
     const sever = await site.read(urls.person('tomaz-sever'));
     expect(sever).toMatch(/Kongres stranke<\/a><\/h3><p class="teaser-meta"><time[^>]*>[^<]*<\/time> · <span class="mention-count">na seznamu oseb<\/span>/);
     const novak = await site.read(urls.person('janez-novak'));
@@ -78,7 +78,7 @@ describe('person page (issue 3)', () => {
   it('has first and last mention, a total, and an accessible inline SVG chart with its counts in a table, without script', async () => {
     const html = await site.read(urls.person('janez-novak'));
     expect(html).toContain('<dt>Prva omemba</dt><dd><a href="/2023/02/14/');
-    expect(html).toContain('14. februarja 2023');
+    expect(html).toContain('14.\u00a0februarja 2023');
     expect(html).toContain('<dt>Zadnja omemba</dt><dd><a href="/2025/11/04/');
     const figure = /<figure class="mention-chart"><figcaption>([^<]*)<\/figcaption>(.*?)<\/figure>/s.exec(html);
     expect(figure).not.toBeNull();
@@ -89,11 +89,11 @@ describe('person page (issue 3)', () => {
     expect(svg).not.toBeNull();
     const [, titleId, descId, inner = ''] = svg!;
     expect(inner).toContain(`<title id="${titleId}">Stolpčni diagram, od februarja 2023 do novembra 2025</title>`);
-    expect(inner).toMatch(new RegExp(`<desc id="${descId}">Največ: 1 članek`));
+    expect(inner).toMatch(new RegExp(`<desc id="${descId}">Največ: 1\\u00a0članek`));
     // February 2023 to November 2025 is 34 months: one bar each, the empty ones included.
     expect(inner.match(/<rect /g)).toHaveLength(34);
-    expect(inner).toContain('<title>april 2023: 1 članek</title>');
-    expect(inner).toContain('<title>januar 2024: 0 člankov</title>');
+    expect(inner).toContain('<title>april 2023: 1\u00a0članek</title>');
+    expect(inner).toContain('<title>januar 2024: 0\u00a0člankov</title>');
     // The same counts as a table every reader can open.
     const rows = [...chart.matchAll(/<tr><th scope="row">([^<]*)<\/th><td>(\d+)<\/td><\/tr>/g)].map((row) => `${row[1]}: ${row[2]}`);
     expect(rows).toHaveLength(34);
@@ -109,7 +109,7 @@ describe('person page (issue 3)', () => {
     // Not »Največkrat skupaj z«: »z« is »s« before Steve or Peter, and the names after it stay in the nominative.
     expect(html).toContain('<h2>Največkrat v istih člankih</h2>');
     const section = html.slice(html.indexOf('Največkrat v istih člankih'), html.indexOf('<h2>Članki</h2>'));
-    expect(section).toContain('<li><a href="/osebe/ana-novak/">Ana Novak</a> <span class="co-count">2 članka</span></li>');
+    expect(section).toContain('<li><a href="/osebe/ana-novak/">Ana Novak</a> <span class="co-count">2\u00a0članka</span></li>');
     expect(section.indexOf('ana-novak')).toBeLessThan(section.indexOf('andrej-kos'));
   });
 });

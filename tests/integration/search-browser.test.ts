@@ -94,8 +94,8 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('search in Chromium', () => {
     expect(await page.locator('#search-q').inputValue()).toBe('usakov');
     expect(await results.locator('a').getAttribute('href')).toBe('/2025/12/23/kremelj-caka-na-porocilo/');
     expect(await results.locator('.search-snippet mark').allTextContents()).toEqual(['Ušakov']);
-    expect(await results.locator('time').textContent()).toBe('23. decembra 2025');
-    expect(await page.locator('#search-status').textContent()).toBe('1 zadetek.');
+    expect(await results.locator('time').textContent()).toBe('23.\u00a0decembra 2025');
+    expect(await page.locator('#search-status').textContent()).toBe('1\u00a0zadetek.');
     await close(page);
   });
 
@@ -106,7 +106,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('search in Chromium', () => {
     const links = page.locator('#search-results a');
     await page.waitForFunction(() => document.querySelectorAll('#search-results a').length === 2);
     expect(new URL(page.url()).searchParams.get('q')).toBe('Witkoff');
-    expect(await page.locator('#search-status').textContent()).toBe('2 zadetka.');
+    expect(await page.locator('#search-status').textContent()).toBe('2\u00a0zadetka.');
     await page.keyboard.press('ArrowDown');
     expect(await links.nth(0).evaluate((link) => link === document.activeElement)).toBe(true);
     await page.keyboard.press('ArrowDown');
@@ -260,13 +260,13 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('more results than fit on one scree
     await page.waitForTimeout(200);
     const shown = await titles(page);
     expect(shown).toEqual(Array.from({ length: 30 }, (_, n) => `Proračun, razprava ${String(ARTICLES - n).padStart(2, '0')}`));
-    expect(await page.locator('#search-status').textContent()).toBe('35 zadetkov, prikazanih 30.');
+    expect(await page.locator('#search-status').textContent()).toBe('35\u00a0zadetkov, prikazanih 30.');
     // The second press's first result has the focus, and the last five come with one more press.
     expect(await page.locator('#search-results a').nth(20).evaluate((link) => link === document.activeElement)).toBe(true);
     await more.click();
     await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 35);
     expect(new Set(await titles(page)).size).toBe(35);
-    expect(await page.locator('#search-status').textContent()).toBe('35 zadetkov.');
+    expect(await page.locator('#search-status').textContent()).toBe('35\u00a0zadetkov.');
     expect(await more.isHidden()).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -279,7 +279,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('more results than fit on one scree
     await page.locator('#search-q').fill('usakov');
     await page.keyboard.press('Enter');
     release();
-    await page.waitForFunction(() => document.querySelector('#search-status')?.textContent === '1 zadetek.');
+    await page.waitForFunction(() => document.querySelector('#search-status')?.textContent === '1\u00a0zadetek.');
     await page.waitForTimeout(200);
     expect(await titles(page)).toEqual([expect.stringContaining('Kremelj')]);
     expect(await page.locator('#search-more').isHidden()).toBe(true);
@@ -301,7 +301,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('more results than fit on one scree
     await page.waitForURL(`${site.origin}${href}`);
     await page.goBack();
     await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 20);
-    expect(await page.locator('#search-status').textContent()).toBe('35 zadetkov, prikazanih 20.');
+    expect(await page.locator('#search-status').textContent()).toBe('35\u00a0zadetkov, prikazanih 20.');
     await page.waitForFunction((y) => scrollY === y, scrolled);
     expect(await page.locator('#search-results a').nth(16).isVisible()).toBe(true);
     expect(errors).toEqual([]);

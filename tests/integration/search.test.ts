@@ -82,7 +82,7 @@ describe('search in a built site', () => {
     const usakov = await runQuery(engine, 'usakov');
     expect(usakov.results.map((result) => result.url)).toEqual(['/2025/12/23/kremelj-caka-na-porocilo/']);
     expect(marked(usakov.results[0]!)).toEqual(['Ušakov']);
-    expect(usakov.results[0]!.date).toBe('23. decembra 2025');
+    expect(usakov.results[0]!.date).toBe('23.\u00a0decembra 2025');
 
     const witkoff = await runQuery(engine, 'Witkoff');
     // The Florida article names Witkoff in its text and its people, so it ranks first.

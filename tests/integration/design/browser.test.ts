@@ -346,7 +346,7 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     const caption = (await page.locator('.mention-chart figcaption').textContent())!.trim();
     const image = nodes.find((node) => node.role?.value === 'image' && node.name?.value.startsWith('Stolpčni diagram'));
     expect(image?.name?.value).toBe('Stolpčni diagram, od novembra 2025 do januarja 2026');
-    expect(image?.description?.value).toMatch(/^Največ: 1 članek/);
+    expect(image?.description?.value).toMatch(/^Največ: 1\u00a0članek/);
     // The caption is read as text, and may name the figure; nothing else (the image, before, named itself by it too).
     const withCaption = nodes.filter((node) => node.role?.value !== 'InlineTextBox' && node.name?.value.includes(caption)).map((node) => node.role?.value);
     expect(withCaption.filter((role) => role !== 'figure')).toEqual(['StaticText']);

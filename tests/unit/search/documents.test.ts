@@ -22,7 +22,7 @@ function article(overrides: Partial<Article>): Article {
 describe('toSearchDocument', () => {
   it('shows the Ljubljana date in Slovenian and keeps the instant for <time>', () => {
     const document = toSearchDocument(article({ date: { instant: new Date('2025-12-22T23:30:00Z'), hasTime: true } }));
-    expect(document.date).toBe('23. decembra 2025');
+    expect(document.date).toBe('23.\u00a0decembra 2025');
     expect(document.dateTime).toBe('2025-12-22T23:30:00.000Z');
   });
 

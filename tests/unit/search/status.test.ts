@@ -3,9 +3,9 @@ import { resultsStatus } from '../../../src/search/status.ts';
 
 describe('resultsStatus', () => {
   it('counts the hits in Slovenian and says how many are shown', () => {
-    expect(resultsStatus(1, 1, 1)).toBe('1 zadetek.');
-    expect(resultsStatus(2, 2, 1)).toBe('2 zadetka.');
-    expect(resultsStatus(23, 10, 2)).toBe('23 zadetkov, prikazanih 10.');
+    expect(resultsStatus(1, 1, 1)).toBe('1\u00a0zadetek.');
+    expect(resultsStatus(2, 2, 1)).toBe('2\u00a0zadetka.');
+    expect(resultsStatus(23, 10, 2)).toBe('23\u00a0zadetkov, prikazanih 10.');
   });
 
   it('tells a reader who found nothing to check the spelling of the word (horvta, Witkof)', () => {

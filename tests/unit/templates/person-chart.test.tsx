@@ -12,7 +12,7 @@ describe('MentionChart', () => {
     const html = renderToString(<MentionChart timeline={{ unit: 'month', bars, max: 12_345 }} name="Janez Novak" />);
     const cells = [...html.matchAll(/<td>([^<]*)<\/td>/g)].map((match) => match[1]);
     expect(cells).toEqual(['12.345', '1002', '7']);
-    expect(html).toContain('<title>november 2024: 12.345 člankov</title>');
-    expect(html).toContain('Največ: 12.345 člankov (november 2024).');
+    expect(html).toContain('<title>november 2024: 12.345\u00a0člankov</title>');
+    expect(html).toContain('Največ: 12.345\u00a0člankov (november 2024).');
   });
 });

@@ -13,12 +13,12 @@ describe('reading time', () => {
   });
 
   it.each([
-    [150, '1 minuta branja'],
-    [400, '2 minuti branja'],
-    [600, '3 minute branja'],
-    [800, '4 minute branja'],
-    [1000, '5 minut branja'],
-    [20_200, '101 minuta branja'],
+    [150, '1\u00a0minuta branja'],
+    [400, '2\u00a0minuti branja'],
+    [600, '3\u00a0minute branja'],
+    [800, '4\u00a0minute branja'],
+    [1000, '5\u00a0minut branja'],
+    [20_200, '101\u00a0minuta branja'],
   ])('%i words → %s', (words, text) => {
     expect(formatReadingTime(words)).toBe(text);
   });
