@@ -6,7 +6,7 @@ import { formatDate, formatDateTime, ljubljanaCalendar } from '../src/text/sl.ts
 import { formatReadingTime } from '../src/text/reading-time.ts';
 import { dateTrail } from './archive.tsx';
 import { Layout } from './layout.tsx';
-import { DateLine, PeopleLinks, TagLinks } from './parts.tsx';
+import { DateLine, PeopleLinks, SEPARATOR, TagLinks } from './parts.tsx';
 
 export interface ArticlePageProps {
   context: SiteContext;
@@ -47,12 +47,17 @@ export function ArticlePage({ context, article, related = [], newer, older }: Ar
             <DateLine article={article} withTime />
             {article.updated ? (
               <>
-                {' · posodobljeno '}
+                {`${SEPARATOR}posodobljeno `}
                 <time dateTime={article.updated.instant.toISOString()}>{formatDateTime(article.updated.instant, article.updated.hasTime)}</time>
               </>
             ) : null}
-            {article.author ? <span class="article-author"> · {article.author}</span> : null}
-            {' · '}
+            {article.author ? (
+              <span class="article-author">
+                {SEPARATOR}
+                {article.author}
+              </span>
+            ) : null}
+            {SEPARATOR}
             <span class="reading-time">{formatReadingTime(article.wordCount)}</span>
           </p>
           {article.people.length > 0 ? (

@@ -4,7 +4,7 @@ import { absoluteUrl, urls } from '../src/site/urls.ts';
 import { serializeJsonLd } from '../src/render/json-ld.ts';
 import { breadcrumbJsonLd } from '../src/render/structured-data.ts';
 import { shortenText } from '../src/text/shorten.ts';
-import { Breadcrumbs } from './parts.tsx';
+import { Breadcrumbs, SEPARATOR } from './parts.tsx';
 
 interface LayoutProps {
   context: SiteContext;
@@ -110,7 +110,9 @@ export function Layout({ context, meta, children }: LayoutProps) {
         <footer class="site-footer">
           <div class="wrap">
             <p>
-              <strong>{site.title}</strong> · {site.description}
+              <strong>{site.title}</strong>
+              {SEPARATOR}
+              {site.description}
             </p>
           </div>
         </footer>

@@ -5,6 +5,12 @@ import type { Breadcrumb, SiteContext } from '../src/render/context.ts';
 import { formatDate, formatDateTime } from '../src/text/sl.ts';
 import { urls } from '../src/site/urls.ts';
 
+/**
+ * The dot between the parts of a line (date · author · reading time). The space before it does not break: a
+ * line never starts with a separator, as Slovenian typesetting keeps a dash or dot at the end of the line.
+ */
+export const SEPARATOR = '\u00a0· ';
+
 /** The machine-readable date plus its Slovenian form ("22. decembra 2025"). */
 export function DateLine({ article, withTime = false }: { article: Article; withTime?: boolean }) {
   return <time dateTime={article.date.instant.toISOString()}>{withTime ? formatDateTime(article.date.instant, article.date.hasTime) : formatDate(article.date.instant)}</time>;
@@ -55,7 +61,7 @@ export function ArticleList({
               <DateLine article={article} />
               {meta ? (
                 <>
-                  {' · '}
+                  {SEPARATOR}
                   {meta(article)}
                 </>
               ) : null}

@@ -17,7 +17,8 @@ export function PeoplePage({ context, entries }: { context: SiteContext; entries
         {entries.map(({ person, articles }) => (
           <li>
             <a href={urls.person(person.id)}>{person.name}</a> <span class="count">{countArticles(articles.length)}</span>
-            {person.role ? <span class="role"> – {person.role}</span> : null}
+            {/* The dash stays at the end of a line, never at the start of the next. */}
+            {person.role ? <span class="role">{`\u00a0– ${person.role}`}</span> : null}
           </li>
         ))}
       </ul>

@@ -4,7 +4,7 @@ import type { SiteContext } from '../src/render/context.ts';
 import { urls } from '../src/site/urls.ts';
 import { countArticles } from '../src/text/sl.ts';
 import { Layout } from './layout.tsx';
-import { ArticleList, Pagination } from './parts.tsx';
+import { ArticleList, Pagination, SEPARATOR } from './parts.tsx';
 
 export function TagPage({ context, entry, page }: { context: SiteContext; entry: TagEntry; page: Page<Article> }) {
   const { tag, articles } = entry;
@@ -27,7 +27,9 @@ export function TagPage({ context, entry, page }: { context: SiteContext; entry:
     >
       <h1>{tag.name}</h1>
       <p class="lead">
-        {countArticles(articles.length)} · <a href={urls.tagFeed(tag.slug)}>vir Atom</a>
+        {countArticles(articles.length)}
+        {SEPARATOR}
+        <a href={urls.tagFeed(tag.slug)}>vir Atom</a>
       </p>
       <ArticleList articles={page.items} context={context} />
       <Pagination page={page} urlFor={urlFor} />

@@ -101,6 +101,20 @@ describe('a fixture archive', () => {
     expect(html).toContain('<p class="lead">4\u00a0osebe, razvrščene po priimku.</p>');
   });
 
+  it('never starts a line with the dash or dot that separates two parts: the space before – and · is non-breaking', async () => {
+    const people = await site.read('/osebe/');
+    expect(people).toContain('<span class="role">\u00a0– preizkusna oseba</span>');
+    expect(people).not.toMatch(/ – preizkusna/);
+    const article = await site.read('/2025/05/14/peti-clanek-objavljen-pozno-zvecer/');
+    const meta = /<p class="article-meta">(.*?)<\/p>/s.exec(article)![1]!;
+    const home = await site.read('/');
+    const separators = [meta, /<p class="teaser-meta">(.*?)<\/p>/s.exec(await site.read('/osebe/darja-zagar/'))![1]!, /<footer class="site-footer">(.*?)<\/footer>/s.exec(home)![1]!];
+    for (const text of separators) {
+      expect(text).toContain('\u00a0· ');
+      expect(text, text).not.toMatch(/ ·/);
+    }
+  });
+
   it('paginates the index at pageSize + 1 articles, newest first, with previous/next links', async () => {
     const first = await site.read('/');
     const second = await site.read('/stran/2/');

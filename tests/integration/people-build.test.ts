@@ -51,9 +51,9 @@ describe('article people (issue 3)', () => {
 
   it('shows per-article mention counts on the person page', async () => {
     const golob = await site.read(urls.person('marko-golob'));
-    expect(golob).toMatch(/Kongres stranke<\/a><\/h3><p class="teaser-meta"><time[^>]*>[^<]*<\/time> · <span class="mention-count">3\u00a0omembe<\/span>/);
+    expect(golob).toMatch(/Kongres stranke<\/a><\/h3><p class="teaser-meta"><time[^>]*>[^<]*<\/time>\u00a0· <span class="mention-count">3\u00a0omembe<\/span>/);
     const sever = await site.read(urls.person('tomaz-sever'));
-    expect(sever).toMatch(/Kongres stranke<\/a><\/h3><p class="teaser-meta"><time[^>]*>[^<]*<\/time> · <span class="mention-count">na seznamu oseb<\/span>/);
+    expect(sever).toMatch(/Kongres stranke<\/a><\/h3><p class="teaser-meta"><time[^>]*>[^<]*<\/time>\u00a0· <span class="mention-count">na seznamu oseb<\/span>/);
     const novak = await site.read(urls.person('janez-novak'));
     expect(novak).not.toContain('Kongres stranke');
   });
