@@ -31,9 +31,15 @@ export function RedirectPage({ context, article, from }: RedirectPageProps) {
       </head>
       <body>
         <p>
-          Članek je na novem naslovu: <a href={to}>{article.title}</a>.
+          Članek je na novem naslovu: <a href={to}>{article.title}</a>
+          {endsSentence(article.title) ? null : '.'}
         </p>
       </body>
     </html>
   );
+}
+
+/** A headline that ends with its own ? ! … or full stop takes no second one ("Kdo bo plačal?", not "plačal?."). */
+function endsSentence(title: string): boolean {
+  return /[.?!…]$/u.test(title.trimEnd());
 }

@@ -1,0 +1,28 @@
+import { renderToString } from 'preact-render-to-string';
+import { describe, expect, it } from 'vitest';
+import { SiteConfigSchema } from '../../../src/content/schema.ts';
+import type { SiteContext } from '../../../src/render/context.ts';
+import { RedirectPage } from '../../../templates/redirect.tsx';
+
+const context: SiteContext = {
+  site: SiteConfigSchema.parse({ title: 'Novice Žalec', baseUrl: 'https://novice.example.si/' }),
+  assets: { stylesheet: '/assets/site.css', scripts: {} },
+  people: new Map(),
+};
+
+const sentence = (title: string) => {
+  const html = renderToString(<RedirectPage context={context} article={{ title, url: '/2025/12/22/novo/' }} from="/2025/12/21/staro/" />);
+  return /<p>(.*?)<\/p>/s.exec(html)![1]!.replace(/<[^>]+>/g, '');
+};
+
+describe('RedirectPage', () => {
+  it('ends its sentence with a full stop after the title', () => {
+    expect(sentence('Seja občinskega sveta')).toBe('Članek je na novem naslovu: Seja občinskega sveta.');
+    // After a closing quote the full stop still follows, as Slovenian punctuation puts it.
+    expect(sentence('Župan: »Ne bomo odstopili«')).toBe('Članek je na novem naslovu: Župan: »Ne bomo odstopili«.');
+  });
+
+  it.each(['Kdo bo plačal?', 'Zmaga!', 'Kaj pa zdaj …', 'Dogovor dosežen.'])('adds no full stop after a title that ends a sentence itself: %s', (title) => {
+    expect(sentence(title)).toBe(`Članek je na novem naslovu: ${title}`);
+  });
+});
