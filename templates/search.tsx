@@ -20,7 +20,7 @@ export function SearchPage({ context }: { context: SiteContext }) {
         </div>
         {/* Examples any Slovenian newsroom's archive is likely to hold; tests/integration/search.test.ts checks they work. */}
         <p id="search-help" class="search-help">
-          Šumniki niso obvezni (zupan najde župan), iskanje najde tudi druge sklone (občina najde občine in občini). S puščico navzdol se premaknete na zadetke.
+          Šumniki niso obvezni (»zupan« najde »župan«), iskanje najde tudi druge sklone (»občina« najde »občine« in »občini«). S puščico navzdol se premaknete na zadetke.
         </p>
       </form>
       <noscript>

@@ -36,7 +36,8 @@ describe('search in a built site', () => {
     const help = /<p id="search-help"[^>]*>([^<]*)<\/p>/.exec(html)![1]!;
     // The help is the same on every newsroom's site: the seed's people mean nothing on another.
     for (const name of ['Ušakov', 'Witkoff', 'Putin', 'Dmitrijev', 'Kushner']) expect(help).not.toContain(name);
-    const examples = [...help.matchAll(/\((\p{L}+) najde (\p{L}+)(?: in (\p{L}+))?\)/gu)];
+    // A word named as a word is in Slovenian quotes: bare, »zupan najde župan« reads as a sentence about a mayor.
+    const examples = [...help.matchAll(/\(»(\p{L}+)« najde »(\p{L}+)«(?: in »(\p{L}+)«)?\)/gu)];
     expect(examples.length).toBeGreaterThanOrEqual(2);
     for (const [example, query, ...found] of examples) {
       const terms = parseQuery(`${query} `);
