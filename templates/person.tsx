@@ -18,7 +18,7 @@ export interface PersonPageProps {
 
 export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
   const { person, articles } = entry;
-  const description = person.role ? `${person.name}, ${person.role}: ${countArticles(articles.length)} v arhivu` : `${person.name}: ${countArticles(articles.length)} v arhivu`;
+  const description = person.role ? `${person.name}, ${person.role}: ${countArticles(articles.length)} v arhivu.` : `${person.name}: ${countArticles(articles.length)} v arhivu.`;
   const stats = page.number === 1 ? personStats(entry, context.people) : undefined;
   return (
     <Layout

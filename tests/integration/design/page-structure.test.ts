@@ -149,6 +149,17 @@ describe('built pages: structure, links and weight (issue 8)', () => {
     expect(description(urls.people())).toMatch(/^Arhiv novic: \d+ oseb\w*, razvrščen\w* po priimku\.$/);
   });
 
+  it('ends every description arhivar words with a full stop, as the others do', () => {
+    // The home page's is site.yaml's description and an article's its summary: the editors' words, left as written.
+    // One cut short (a long role) ends with its ellipsis.
+    const ours = pages.filter(({ file }) => /^(osebe|oznake|arhiv|iskanje|\d{4})\//.test(file));
+    expect(ours.some(({ file }) => /^osebe\/[^/]+\/index\.html$/.test(file))).toBe(true);
+    for (const { file, html } of ours) {
+      const text = decode(/<meta name="description" content="([^"]*)"/.exec(html)![1]!);
+      if (!/^\d{4}\/\d{2}\/\d{2}\//.test(file)) expect(text, file).toMatch(/[.…]$/);
+    }
+  });
+
   it('gives every link text that makes sense on its own', () => {
     for (const { file, html } of pages) {
       for (const link of links(html)) {
