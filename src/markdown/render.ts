@@ -6,6 +6,7 @@ import { HEADING_ID, headingIds } from './heading-ids.ts';
 import { parseMarkdown } from './parse.ts';
 import { countWords } from '../text/words.ts';
 import { foldWhitespace } from '../text/whitespace.ts';
+import { EMBEDDED_TAGS } from './embedded-tags.ts';
 
 /**
  * Markdown → safe HTML plus the plain text other stages read (summary, people detection, search).
@@ -92,8 +93,6 @@ export interface DroppedHtml {
   block: boolean;
 }
 
-/** Elements that show something of their own (a player, a map, a form) and have no Markdown form: link them instead. */
-export const EMBEDDED_TAGS = new Set(['iframe', 'script', 'embed', 'object', 'video', 'audio', 'picture', 'svg', 'canvas', 'form', 'input', 'button', 'select', 'textarea', 'style']);
 const INLINE_DROPPED_TAGS = new Set([...EMBEDDED_TAGS, 'img', 'a']);
 
 /**

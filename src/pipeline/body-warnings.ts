@@ -1,5 +1,6 @@
 import { ArhivarError } from '../errors.ts';
-import { EMBEDDED_TAGS, type DroppedHtml, type DroppedUrl, type MarkdownFacts } from '../markdown/render.ts';
+import { EMBEDDED_TAGS } from '../markdown/embedded-tags.ts';
+import type { DroppedHtml, DroppedUrl, MarkdownFacts } from '../markdown/render.ts';
 
 /** What of a rendered Markdown text the warnings below are made from; .cache/ keeps it for bios (pipeline/people.ts). */
 export type WarnedFacts = Pick<MarkdownFacts, 'imagesWithoutAlt' | 'vagueLinks' | 'droppedUrls' | 'droppedHtml'>;
