@@ -46,18 +46,8 @@ describe('compiled bundles of arhivar’s own code (src/bin/code.js)', () => {
     const folder = await makeTempDir();
     roots.push(folder);
     const entry = await compiledPath('cli.ts', folder);
-    const staticImports = (text: string) => [...text.matchAll(/^import\s[^;]*?from\s*"([^"]+)"/gm)].map((match) => match[1]!);
     // Everything the command line loads before running a command: the entry and the chunks it imports.
-    const loaded = new Set<string>();
-    const visit = async (file: string) => {
-      if (loaded.has(file)) return;
-      loaded.add(file);
-      for (const specifier of staticImports(await readFile(file, 'utf8'))) {
-        if (specifier.startsWith('./')) await visit(path.join(path.dirname(file), specifier));
-        else loaded.add(specifier);
-      }
-    };
-    await visit(entry);
+    const loaded = await staticallyLoaded(entry);
     // No package at all: the dev server's Vite, remark, and the pipeline's YAML, zod and Preact are loaded
     // by the commands that use them, so `arhivar build` with nothing changed loads none of them.
     expect([...loaded].filter((specifier) => specifier.includes('/node_modules/'))).toEqual([]);
@@ -70,17 +60,7 @@ describe('compiled bundles of arhivar’s own code (src/bin/code.js)', () => {
     const folder = await makeTempDir();
     roots.push(folder);
     const entry = await compiledPath('build.ts', folder);
-    const staticImports = (text: string) => [...text.matchAll(/^import\s[^;]*?from\s*"([^"]+)"/gm)].map((match) => match[1]!);
-    const loaded = new Set<string>();
-    const visit = async (file: string) => {
-      if (loaded.has(file)) return;
-      loaded.add(file);
-      for (const specifier of staticImports(await readFile(file, 'utf8'))) {
-        if (specifier.startsWith('./')) await visit(path.join(path.dirname(file), specifier));
-        else loaded.add(specifier);
-      }
-    };
-    await visit(entry);
+    const loaded = await staticallyLoaded(entry);
     const packages = [...loaded].filter((specifier) => specifier.includes('/node_modules/'));
     // The pipeline's own packages are there (the check would prove nothing if nothing were found) …
     expect(packages.some((specifier) => specifier.includes('/node_modules/zod/'))).toBe(true);
@@ -160,4 +140,20 @@ async function esbuildChildrenAfterAWhile(): Promise<number[]> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return found;
+}
+
+/** A bundle's entry file, the chunks it imports statically (not by import()), and the packages they import. */
+async function staticallyLoaded(entry: string): Promise<Set<string>> {
+  const staticImports = (text: string) => [...text.matchAll(/^import\s[^;]*?from\s*"([^"]+)"/gm)].map((match) => match[1]!);
+  const loaded = new Set<string>();
+  const visit = async (file: string) => {
+    if (loaded.has(file)) return;
+    loaded.add(file);
+    for (const specifier of staticImports(await readFile(file, 'utf8'))) {
+      if (specifier.startsWith('./')) await visit(path.join(path.dirname(file), specifier));
+      else loaded.add(specifier);
+    }
+  };
+  await visit(entry);
+  return loaded;
 }
