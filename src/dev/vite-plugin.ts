@@ -1,16 +1,17 @@
-import { stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
 import { loadSite, siteSearchFiles, sitePages, type HeldBack, type NewestArticles, type SiteModel } from '../build.ts';
-import { ArhivarError, toArhivarErrors } from '../errors.ts';
+import { ArhivarError, ContentErrors, sortErrors, toArhivarErrors } from '../errors.ts';
 import { createLoadCache, forgetRenderedBodies } from '../load-cache.ts';
 import { LiveSources } from './live-sources.ts';
 import { beforeHandOver, startMarkdownWorkers } from '../pipeline/markdown.ts';
 import { checkCacheFolder } from '../pipeline/folders.ts';
 import { ContentWatcher } from './content-watcher.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
+import { publicFileSource, publicFolderProblems } from '../output/publish.ts';
 import { firstHomePage, type PageSpec } from '../render/pages.ts';
 import { basePathOf, outputPathFor, urls, withoutBasePath } from '../site/urls.ts';
 import { contentTypeFor, folderRedirectLocation, redirectedToBasePath } from './static-server.ts';
@@ -67,7 +68,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 type PagesModule = typeof import('../render/pages.ts');
 type ModelState = { ok: true; model: SiteModel } | { ok: false; errors: ArhivarError[]; failure?: unknown };
 type AssetState = { ok: true; assets: BuiltAssets } | { ok: false; failure: unknown };
-type Change = 'content' | 'render' | 'assets';
+/** 'public': a file of public/ added, changed or removed, which the next load checks as a build would. */
+type Change = 'content' | 'render' | 'assets' | 'public';
 
 /** What the dev server answers with for one state of the site: the build's pages and extra files by URL. */
 interface ServedSite {
@@ -109,6 +111,7 @@ export function arhivarDevPlugin(options: DevPluginOptions): Plugin<DevPluginApi
 class DevSite {
   private readonly root: string;
   private readonly contentDir: string;
+  private readonly publicDir: string;
   private readonly templateDirs: string[];
   private readonly renderDir: string;
   private readonly clientDir: string;
@@ -156,6 +159,7 @@ class DevSite {
   constructor(private readonly options: DevPluginOptions) {
     this.root = path.resolve(options.root);
     this.contentDir = path.join(this.root, 'content') + path.sep;
+    this.publicDir = path.join(this.root, 'public') + path.sep;
     this.templateDirs = [...new Set([path.join(this.root, 'templates'), path.join(PACKAGE_ROOT, 'templates')])].map((dir) => dir + path.sep);
     this.renderDir = path.join(PACKAGE_ROOT, 'src', 'render') + path.sep;
     this.clientDir = path.join(PACKAGE_ROOT, 'src', 'client') + path.sep;
@@ -198,6 +202,7 @@ class DevSite {
     if (absolute.startsWith(this.contentDir)) return 'content';
     // The site's icon, added or removed, changes the link in every page's head (output/site-icon.ts).
     if (path.dirname(absolute) === path.join(this.root, 'public') && /^favicon\.(svg|png|ico)$/.test(path.basename(absolute))) return 'assets';
+    if (absolute.startsWith(this.publicDir)) return 'public';
     const inTemplates = this.templateDirs.some((dir) => absolute.startsWith(dir));
     if ((inTemplates && absolute.endsWith('.css')) || absolute.startsWith(this.clientDir)) return 'assets';
     if (inTemplates || absolute.startsWith(this.renderDir)) return 'render';
@@ -209,6 +214,8 @@ class DevSite {
     if (!change || this.closing.signal.aborted) return;
     if (change === 'content') this.sources.note(event, file);
     this.pending.add(change);
+    // The site's icon is a file of public/ too, which a load checks.
+    if (change === 'assets' && path.resolve(file).startsWith(this.publicDir)) this.pending.add('public');
     // Editors save in bursts (write, rename, touch); one reload per burst.
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.applyChanges(), RELOAD_DELAY_MS);
@@ -217,7 +224,7 @@ class DevSite {
   private async applyChanges(): Promise<void> {
     const changes = this.pending;
     this.pending = new Set();
-    if (changes.has('content')) this.reloadModel();
+    if (changes.has('content') || changes.has('public')) this.reloadModel();
     if (changes.has('assets')) this.reloadAssets();
     if (changes.has('render')) this.server?.moduleGraph.invalidateAll();
     this.pages = undefined;
@@ -264,8 +271,12 @@ class DevSite {
       // At a lower priority than this thread, which validates every article before the home page can be shown.
       const markdownWorkers = first ? startMarkdownWorkers({ root: this.root, background: true }) : undefined;
       const sources = await beforeHandOver(markdownWorkers, () => this.sources.read());
+      // What a build refuses in public/ (a link out of it, `..\x`) stops it, so here it is a problem as one in
+      // content/ is: on every page and in the terminal. Read once per load, beside the content (a public/
+      // change loads the site again), not per request.
+      const publicProblems = publicFolderProblems(this.root);
       // Each load gets its own records of the files (LiveSources), so it may let go of their texts as it goes.
-      return loadSite({
+      const [loaded, refused] = await Promise.allSettled([loadSite({
         root: this.root,
         sources,
         markdownWorkers,
@@ -277,7 +288,15 @@ class DevSite {
         onNewestArticles: tellNewest,
         onValidated: tellValidated,
         signal: this.closing.signal,
-      });
+      }), publicProblems]);
+      const problems = refused.status === 'fulfilled' ? refused.value : [];
+      if (loaded.status === 'rejected') {
+        const known = toArhivarErrors(loaded.reason);
+        throw known && problems.length > 0 ? new ContentErrors(sortErrors([...known, ...problems])) : loaded.reason;
+      }
+      if (refused.status === 'rejected') throw refused.reason;
+      if (problems.length > 0) throw new ContentErrors(problems);
+      return loaded.value;
     };
     const model = load().then(
       (model): ModelState => ({ ok: true, model }),
@@ -404,7 +423,6 @@ class DevSite {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse, next: () => void): Promise<void> {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return next();
     const url = new URL(request.url ?? '/', 'http://localhost');
     let requested: string;
     try {
@@ -412,8 +430,18 @@ class DevSite {
     } catch {
       return next();
     }
+    if (requested.startsWith('/@fs/') && (await this.isInPublic(requested.slice('/@fs'.length)))) {
+      return send(request, response, 404, 'text/plain; charset=utf-8', 'not found: a file of public/ is served at its own address, as the build publishes it\n');
+    }
     // Vite's own URLs: the client script, its modules, pre-bundled dependencies.
     if (requested.startsWith('/@') || requested.startsWith('/__') || requested.startsWith('/node_modules/')) return next();
+    // As `preview` answers. Handed to Vite, a POST got any file of public/ (sirv does not look at the method),
+    // past the checks below.
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+      response.end('method not allowed');
+      return;
+    }
     // The site is served under the path it is published at (baseUrl in content/site.yaml), as `preview` does.
     const { basePath } = this;
     if (redirectedToBasePath(basePath, url, response)) return;
@@ -430,7 +458,9 @@ class DevSite {
     const asset = assetState.assets.files.find((file) => `/${file.path}` === pathname);
     if (asset) return send(request, response, 200, contentTypeFor(asset.path), asset.bytes);
     // As in the build, a page wins over a file of the same name in public/ (pages are written after it is copied).
-    const isPublicFile = () => isFile(path.join(this.root, 'public', ...pathname.split('/').filter(Boolean)));
+    // Vite serves public/ by following links, so only a file the build publishes is handed to it: not
+    // public/passwd.txt -> /etc/passwd, nor a file under a linked folder.
+    const isPublicFile = async () => (await publicFileSource(this.root, pathname.split('/').filter(Boolean).join('/'))) !== undefined;
 
     if (pathname === urls.home() || pathname === `${urls.home()}${INDEX_FILE}`) {
       const early = await this.earlyHomePage(assetState.assets);
@@ -482,6 +512,17 @@ class DevSite {
     const file = outputPathFor(page?.url ?? pathname);
     if (file.endsWith('.html')) return this.sendHtml(request, response, status, body, pathname);
     return send(request, response, status, contentTypeFor(file), body);
+  }
+
+  /**
+   * Whether `file` lies in public/, by its path or by the real path of its folder. Vite serves a project's
+   * files under /@fs/ and follows links: /@fs/<root>/public/passwd.txt would be /etc/passwd.
+   */
+  private async isInPublic(file: string): Promise<boolean> {
+    const absolute = path.resolve(file);
+    if (absolute.startsWith(this.publicDir)) return true;
+    const [folder, publicRoot] = await Promise.all([realpath(path.dirname(absolute)).catch(() => undefined), realpath(this.publicDir).catch(() => undefined)]);
+    return folder !== undefined && publicRoot !== undefined && `${folder}${path.sep}`.startsWith(`${publicRoot}${path.sep}`);
   }
 
   private tellTemplateFailure(site: ServedSite, error: unknown, pathname: string): void {
@@ -602,11 +643,4 @@ function send(request: IncomingMessage, response: ServerResponse, status: number
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
   response.writeHead(status, { 'content-type': contentType, 'content-length': bytes.byteLength, 'cache-control': 'no-store' });
   response.end(request.method === 'HEAD' ? undefined : bytes);
-}
-
-async function isFile(file: string): Promise<boolean> {
-  return stat(file).then(
-    (info) => info.isFile(),
-    () => false,
-  );
 }

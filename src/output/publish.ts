@@ -474,6 +474,25 @@ async function readPublicFolder(root: string): Promise<{ files: { path: string; 
   return { files, problems };
 }
 
+/**
+ * The file a build publishes at `relative` (a path inside public/, as a URL names it), by the rules of
+ * readPublicFolder: undefined for a name like `..\x`, a path under a linked folder (readdir does not follow
+ * one, so the build publishes nothing there), a link out of public/, a broken one, or no file. The dev server
+ * asks it for each request that would be served from public/, so it never serves what a build refuses.
+ */
+export async function publicFileSource(root: string, relative: string): Promise<string | undefined> {
+  if (!isSafeRelative(relative)) return undefined;
+  const publicDir = path.join(root, 'public');
+  const publicRoot = await realpath(publicDir).catch(() => undefined);
+  if (!publicRoot) return undefined;
+  const absolute = path.join(publicDir, relative);
+  const folder = await realpath(path.dirname(absolute)).catch(() => undefined);
+  if (folder !== path.join(publicRoot, path.dirname(relative))) return undefined;
+  const target = await realpath(absolute).catch(() => undefined);
+  if (!target || !isWithin(publicRoot, target)) return undefined;
+  return (await stat(target).catch(() => undefined))?.isFile() ? target : undefined;
+}
+
 function publicFileInFolderPlace(relative: string): ArhivarError {
   return new ArhivarError({
     code: 'public/in-the-way',
