@@ -3,6 +3,7 @@ import { ArhivarError, ContentErrors, sortErrors } from './errors.ts';
 import { readContent, type ContentSources } from './content/read.ts';
 import { parseSiteConfig, type SiteConfig } from './config/site.ts';
 import type { Article } from './content/article.ts';
+import type { ContentDate } from './content/dates.ts';
 import type { Person } from './content/person.ts';
 import { pruneCache, type LoadCache } from './load-cache.ts';
 import { buildRegistry, loadRegistry, type Registry } from './people/registry.ts';
@@ -100,6 +101,11 @@ export interface SiteModel {
   warnings: ArhivarError[];
   /** The articles held back because they are dated in the future; the site changes when the first is due. */
   heldBack: HeldBack | undefined;
+  /**
+   * The address of each article held back (urls.article, without the base path) and its date: the dev
+   * server's 404 there says when the article comes, not that the page is missing.
+   */
+  heldBackUrls: ReadonlyMap<string, ContentDate>;
   /**
    * When this build's output or warnings change with no change to the inputs: the first held-back article
    * is due, an `updated:` still to come is reached (and its warning goes), or an article published before
@@ -212,9 +218,11 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   options.onValidated?.();
 
   let heldBack: HeldBack | undefined;
+  const heldBackUrls = new Map<string, ContentDate>();
   for (const draft of drafts) {
     const due = draft.frontMatter.date.instant;
     if (options.includeFuture || (draft.frontMatter.draft && !options.includeDrafts) || due.getTime() <= now.getTime()) continue;
+    heldBackUrls.set(urls.article(draft.frontMatter.date, draft.slug), draft.frontMatter.date);
     if (!heldBack) heldBack = { count: 0, next: due, nextFile: draft.file };
     heldBack.count++;
     if (due < heldBack.next) Object.assign(heldBack, { next: due, nextFile: draft.file });
@@ -317,7 +325,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     archive.related = await relatedArticles(options.root, archive.articles, options.cache);
     addTime(timings, 'collect', performance.now() - relatedStarted);
     handedOver = true;
-    return { config, archive, registry, bios, warnings: sortErrors(warnings), heldBack, changesAt, close: markdown.close };
+    return { config, archive, registry, bios, warnings: sortErrors(warnings), heldBack, heldBackUrls, changesAt, close: markdown.close };
   } finally {
     if (!handedOver) markdown.close();
   }

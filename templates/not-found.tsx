@@ -1,12 +1,26 @@
+import type { ContentDate } from '../src/content/dates.ts';
 import type { SiteContext } from '../src/render/context.ts';
 import { urls } from '../src/site/urls.ts';
+import { formatDateTime } from '../src/text/sl.ts';
 import { Layout } from './layout.tsx';
 
-export function NotFoundPage({ context }: { context: SiteContext }) {
+/**
+ * `heldBack` is given only by the dev server, at the address of an article held back for its date: an editor
+ * previewing an embargoed story is told when it comes, not that it may have been withdrawn.
+ */
+export function NotFoundPage({ context, heldBack }: { context: SiteContext; heldBack?: ContentDate }) {
+  const title = heldBack ? 'Članek še ni objavljen' : 'Strani ni mogoče najti';
   return (
-    <Layout context={context} meta={{ title: 'Strani ni mogoče najti', description: 'Strani, ki ste jo iskali, v arhivu ni.', url: urls.notFound(), noindex: true }}>
-      <h1>Strani ni mogoče najti</h1>
-      <p>Strani, ki ste jo iskali, v arhivu ni. Morda je bil naslov napačno vpisan ali pa je bil članek umaknjen.</p>
+    <Layout context={context} meta={{ title, description: 'Strani, ki ste jo iskali, v arhivu ni.', url: urls.notFound(), noindex: true }}>
+      <h1>{title}</h1>
+      {heldBack ? (
+        <p>
+          Članek na tem naslovu ima datum {formatDateTime(heldBack.instant, heldBack.hasTime)} (po ljubljanskem času), zato je na strani šele od takrat. Že
+          zdaj ga pokaže <code>arhivar dev --future</code>.
+        </p>
+      ) : (
+        <p>Strani, ki ste jo iskali, v arhivu ni. Morda je bil naslov napačno vpisan ali pa je bil članek umaknjen.</p>
+      )}
       <ul>
         <li>
           <a href={urls.home()}>Najnovejši članki</a>

@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
-import { loadSite, siteSearchFiles, sitePages, type HeldBack, type NewestArticles, type SiteModel } from '../build.ts';
+import { loadSite, siteContext, siteSearchFiles, sitePages, type HeldBack, type NewestArticles, type SiteModel } from '../build.ts';
+import type { ContentDate } from '../content/dates.ts';
 import { ArhivarError, ContentErrors, sortErrors, toArhivarErrors } from '../errors.ts';
 import { createLoadCache, forgetRenderedBodies } from '../load-cache.ts';
 import { LiveSources } from './live-sources.ts';
@@ -76,6 +77,8 @@ interface ServedSite {
   /** Listed as far as requests need (page-index.ts). */
   pages: PageIndex;
   files: Map<string, OutputFile>;
+  /** The 404 page for the address of an article held back for its date, saying when it comes; undefined if the page module has none. */
+  heldBackPage: (due: ContentDate) => PageSpec | undefined;
   /** The search index files, made on the first request for one: indexing 10,000 articles takes a second. */
   searchFiles: () => Promise<Map<string, OutputFile>>;
   /**
@@ -414,7 +417,9 @@ class DevSite {
       for (const file of assets.files) files.set(`/${file.path}`, file);
       let search: Promise<Map<string, OutputFile>> | undefined;
       const searchFiles = () => (search ??= Promise.resolve().then(() => new Map(siteSearchFiles(model).map((file) => [`/${file.path}`, file]))));
-      return { pages, files, searchFiles, told: new Set<string>() };
+      const notFoundPage = (render as Partial<PagesModule>).notFoundPage;
+      const heldBackPage = (due: ContentDate) => notFoundPage?.(siteContext(model, assets.urls), due);
+      return { pages, files, searchFiles, heldBackPage, told: new Set<string>() };
     })();
     return this.pages.catch((error: unknown) => {
       this.pages = undefined;
@@ -500,7 +505,8 @@ class DevSite {
       }
       if (!page) {
         status = 404;
-        page = pages.get(urls.notFound());
+        const heldBack = heldBackAt(state.model, pathname);
+        page = (heldBack && site.heldBackPage(heldBack)) ?? pages.get(urls.notFound());
       }
       body = page ? page.render() : 'not found';
     } catch (error) {
@@ -627,6 +633,14 @@ export function templateProblem(error: unknown, url: string, roots: readonly str
     hint: 'the browser shows the whole stack; fix the template and save, and the page reloads',
     cause: error,
   });
+}
+
+/** The date of the article held back for its date at `pathname` (as a page, by its file or without its final slash). */
+function heldBackAt(model: SiteModel, pathname: string): ContentDate | undefined {
+  const { heldBackUrls } = model;
+  if (heldBackUrls.size === 0) return undefined;
+  const folder = pathname.endsWith(`/${INDEX_FILE}`) ? pathname.slice(0, -INDEX_FILE.length) : pathname.endsWith('/') ? pathname : `${pathname}/`;
+  return heldBackUrls.get(folder);
 }
 
 /**

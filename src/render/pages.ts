@@ -1,6 +1,7 @@
 import { h, type FunctionComponent } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Article } from '../content/article.ts';
+import type { ContentDate } from '../content/dates.ts';
 import { articleModified, pageCount, paginate, type Archive, type Page } from '../site/archive.ts';
 import { findRelated } from '../site/related.ts';
 import { basePathOf, urls } from '../site/urls.ts';
@@ -156,7 +157,16 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
     people: context.people,
   });
   yield templatePage(urls.search(), SearchPage, { context }, newest);
-  yield templatePage(urls.notFound(), NotFoundPage, { context });
+  yield notFoundPage(context);
+}
+
+/**
+ * The 404 page. With `heldBack`, the date of an article held back at the address asked for: the dev server
+ * then says when it comes out (SiteModel.heldBackUrls). The build never passes it, so its 404 page and that
+ * page's inputs stay the same.
+ */
+export function notFoundPage(context: SiteContext, heldBack?: ContentDate): PageSpec {
+  return heldBack ? templatePage(urls.notFound(), NotFoundPage, { context, heldBack }) : templatePage(urls.notFound(), NotFoundPage, { context });
 }
 
 function homePage(context: SiteContext, page: Page<Article>, lastmod: Date | undefined): PageSpec {

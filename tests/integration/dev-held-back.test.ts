@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { heldBackMessage, main, type Io } from '../../src/cli.ts';
 import { startDevServer, type DevServer } from '../../src/dev/server.ts';
 import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
-import { copyFixture, removeDir } from '../helpers.ts';
+import { buildSite, copyFixture, removeDir } from '../helpers.ts';
+
+const VITE_CLIENT = /\s*<script type="module" src="\/@vite\/client"><\/script>\s*/;
 
 // Only V8's flag setter is replaced: arhivar dev sets the heap growing factor, which would change this test process's heap for good.
 const setFlagsFromString = vi.hoisted(() => vi.fn());
@@ -39,6 +41,43 @@ it('names how many wait, and the first due, when there are more', () => {
   expect(heldBackMessage({ count: 3, next: new Date('2099-01-10T07:15:00Z'), nextFile: 'content/articles/2025/prej.md' }, 'dev')).toBe(
     '3 articles are dated in the future and not shown; the first, content/articles/2025/prej.md, is due 2099-01-10 08:15 Ljubljana time. arhivar dev --future shows them.',
   );
+});
+
+it("arhivar dev's 404 at a held-back article's address says when it comes out; elsewhere, and in the build, the 404 page is the usual one", async () => {
+  const root = await copyFixture('archive-basic');
+  let server: DevServer | undefined;
+  try {
+    await writeFile(path.join(root, 'content/articles/2025/kasneje.md'), '---\ntitle: Članek za pozneje\ndate: 2099-01-10T08:15\n---\n\nBesedilo.\n');
+    await writeFile(path.join(root, 'content/articles/2025/dan.md'), '---\ntitle: Ves dan\ndate: 2099-02-03\n---\n\nBesedilo.\n');
+    server = await startDevServer({ root, port: 0, logLevel: 'silent' });
+    const get = async (url: string) => {
+      const response = await fetch(new URL(url.slice(1), server!.url), { redirect: 'manual' });
+      // Slovenian dates keep "10." with its month and "ob" with its hour by a non-breaking space (text/sl.ts).
+      return { status: response.status, body: (await response.text()).replace(/\u00a0/g, ' ') };
+    };
+    for (const url of ['/2099/01/10/clanek-za-pozneje/', '/2099/01/10/clanek-za-pozneje/index.html', '/2099/01/10/clanek-za-pozneje']) {
+      const page = await get(url);
+      expect(page.status, url).toBe(404);
+      expect(page.body, url).toContain('<h1>Članek še ni objavljen</h1>');
+      expect(page.body, url).toContain('ima datum 10. januarja 2099 ob 8.15 (po ljubljanskem času), zato je na strani šele od takrat. Že zdaj ga pokaže <code>arhivar dev --future</code>.');
+      expect(page.body, url).not.toContain('umaknjen');
+    }
+    // A date alone: the article comes at midnight, and no time is named.
+    expect((await get('/2099/02/03/ves-dan/')).body).toContain('ima datum 3. februarja 2099 (po ljubljanskem času)');
+
+    const unknown = await get('/2099/01/10/ni-takega/');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).not.toContain('še ni objavljen');
+    const built = await buildSite(root, { now: new Date(), includeDrafts: true });
+    try {
+      expect(unknown.body.replace(VITE_CLIENT, '')).toBe((await built.read('/404.html')).replace(/\u00a0/g, ' '));
+    } finally {
+      await removeDir(path.dirname(built.outDir));
+    }
+  } finally {
+    await server?.close();
+    await removeDir(root);
+  }
 });
 
 describe('an article held back for its date, once that moment comes', () => {
