@@ -15,8 +15,8 @@ export function NotFoundPage({ context, heldBack }: { context: SiteContext; held
       <h1>{title}</h1>
       {heldBack ? (
         <p>
-          Članek na tem naslovu ima datum {formatDateTime(heldBack.instant, heldBack.hasTime)} (po ljubljanskem času), zato je na strani šele od takrat. Že
-          zdaj ga pokaže <code>arhivar dev --future</code>.
+          Članek na tem naslovu ima datum {formatDateTime(heldBack.instant, heldBack.hasTime)} (po ljubljanskem času) in bo objavljen šele takrat. Že
+          zdaj ga prikaže <code>arhivar dev --future</code>.
         </p>
       ) : (
         <p>Strani, ki ste jo iskali, v arhivu ni. Morda je bil naslov napačno vpisan ali pa je bil članek umaknjen.</p>

@@ -59,7 +59,7 @@ it("arhivar dev's 404 at a held-back article's address says when it comes out; e
       const page = await get(url);
       expect(page.status, url).toBe(404);
       expect(page.body, url).toContain('<h1>Članek še ni objavljen</h1>');
-      expect(page.body, url).toContain('ima datum 10. januarja 2099 ob 8.15 (po ljubljanskem času), zato je na strani šele od takrat. Že zdaj ga pokaže <code>arhivar dev --future</code>.');
+      expect(page.body, url).toContain('ima datum 10. januarja 2099 ob 8.15 (po ljubljanskem času) in bo objavljen šele takrat. Že zdaj ga prikaže <code>arhivar dev --future</code>.');
       expect(page.body, url).not.toContain('umaknjen');
     }
     // A date alone: the article comes at midnight, and no time is named.
