@@ -4,6 +4,10 @@ import { foldWhitespace } from './whitespace.ts';
  * Shortens text for a meta description. Search engines cut snippets at roughly 155–160 characters,
  * so a longer summary is cut at the last word boundary that fits and ends in an ellipsis, never in
  * the middle of a word or after a dangling comma.
+ *
+ * Slovenian typography spaces an ellipsis that stands for omitted words (»na Floridi …«) and writes it
+ * close up only where it cuts a word short (»Nadzvočno…«), as the search snippets do (search/query.ts).
+ * The space counts towards the limit.
  */
 export const DESCRIPTION_LENGTH = 160;
 
@@ -14,15 +18,46 @@ export function shortenText(text: string, maxLength = DESCRIPTION_LENGTH): strin
   // Count code points, so a surrogate pair is never split, without spreading the whole text into an array
   // (a summary may be a long paragraph, and every page has one).
   if (codePointOffset(folded, maxLength) >= folded.length) return folded;
-  // Leave room for the ellipsis.
+  return cutAfterWord(folded, maxLength) ?? cutInWord(folded, maxLength);
+}
+
+/** The whole words that fit with room for » …«, or undefined when not even the first word does. */
+function cutAfterWord(folded: string, maxLength: number): string | undefined {
+  const roomEnd = codePointOffset(folded, maxLength - 2);
+  const room = folded.slice(0, roomEnd);
+  const lastSpace = room.lastIndexOf(' ');
+  if (folded[roomEnd] !== ' ' && lastSpace < 0) return undefined;
+  const cut = (folded[roomEnd] === ' ' ? room : room.slice(0, lastSpace)).replace(SEPARATOR_AT_END, '');
+  if (!cut) return undefined;
+  return ENDS_SENTENCE.test(cut) ? cut : `${cut} …`;
+}
+
+/**
+ * A first word too long for the limit: a word here is what stands between spaces, so »Nadzvočno-letalsko«
+ * cut at its hyphen is cut short (»Nadzvočno…«).
+ */
+function cutInWord(folded: string, maxLength: number): string {
   const roomEnd = codePointOffset(folded, maxLength - 1);
   const room = folded.slice(0, roomEnd);
-  const nextIsSpace = folded[roomEnd] === ' ';
-  const lastSpace = room.lastIndexOf(' ');
-  let cut = nextIsSpace || lastSpace < 0 ? room : room.slice(0, lastSpace);
-  cut = cut.replace(/[\s,;:–—-]+$/u, '');
-  return /[.!?]$/.test(cut) ? cut : `${cut}…`;
+  WORD_ENDS.lastIndex = roomEnd;
+  if (!WORD_ENDS.test(folded)) return closeUp(room);
+  // The whole word fits, but not with » …«. A comma or dash stripped from its end makes room for the space;
+  // otherwise cut one letter more, so that a close-up ellipsis really cuts the word short.
+  const cut = room.replace(SEPARATOR_AT_END, '');
+  if (ENDS_SENTENCE.test(cut)) return cut;
+  if (cut && cut !== room) return `${cut} …`;
+  return closeUp(folded.slice(0, codePointOffset(folded, maxLength - 2)));
 }
+
+function closeUp(room: string): string {
+  const cut = room.replace(SEPARATOR_AT_END, '');
+  return ENDS_SENTENCE.test(cut) ? cut : `${cut}…`;
+}
+
+const SEPARATOR_AT_END = /[\s,;:–—-]+$/u;
+// Sticky: at most a comma or dash, then a space or the end, means the word ends at lastIndex.
+const WORD_ENDS = /[,;:–—-]*(?: |$)/y;
+const ENDS_SENTENCE = /[.!?…]$/u;
 
 /** The UTF-16 offset just after the first `count` code points of `text` (its length if it has fewer). */
 function codePointOffset(text: string, count: number): number {

@@ -328,9 +328,9 @@ describe('metadata', () => {
     }
   });
 
-  it('shortens a long summary at a word boundary', async () => {
+  it('shortens a long summary at a word boundary, with a space before the ellipsis', async () => {
     const html = await page('/2025/12/03/dolga-analiza/');
-    expect(meta(html, 'description')).toMatch(/^(beseda )+beseda…$/);
+    expect(meta(html, 'description')).toMatch(/^(beseda )+beseda …$/);
   });
 
   it('every JSON-LD block parses and has its required fields', async () => {

@@ -6,12 +6,20 @@ describe('shortenText', () => {
   it.each([
     ['Kratek povzetek.', 40, 'Kratek povzetek.'],
     ['  Presledki   se\n zložijo. ', 40, 'Presledki se zložijo.'],
-    ['Witkoff in Kushner na Floridi s Putinovim odposlancem', 30, 'Witkoff in Kushner na Floridi…'],
-    ['Witkoff in Kushner, na Floridi', 20, 'Witkoff in Kushner…'],
+    // Omitted words: a space before the ellipsis, and the space counts towards the limit.
+    ['Witkoff in Kushner na Floridi s Putinovim odposlancem', 31, 'Witkoff in Kushner na Floridi …'],
+    ['Witkoff in Kushner na Floridi s Putinovim odposlancem', 30, 'Witkoff in Kushner na …'],
+    ['Witkoff in Kushner, na Floridi', 21, 'Witkoff in Kushner …'],
     ['Prvi stavek. Drugi stavek je daljši', 14, 'Prvi stavek.'],
-    ['Prvi stavek. Drugi stavek je daljši', 20, 'Prvi stavek. Drugi…'],
-    ['Ušakov Ušakov Ušakov Ušakov', 13, 'Ušakov…'],
+    ['Prvi stavek. Drugi stavek je daljši', 20, 'Prvi stavek. Drugi …'],
+    ['Ušakov Ušakov Ušakov Ušakov', 13, 'Ušakov …'],
+    ['Čakali so … nato pa odšli', 14, 'Čakali so …'],
+    // A word cut short: the ellipsis stays close up, and never follows a whole word.
     ['Nadzvočnoletalskoinženirstvo', 10, 'Nadzvočno…'],
+    ['Nadzvočnoletalsko inženirstvo', 18, 'Nadzvočnoletalsk…'],
+    ['Nadzvočno-letalsko inženirstvo', 11, 'Nadzvočno…'],
+    ['Nadzvočnoletalsko, inženirstvo', 19, 'Nadzvočnoletalsko …'],
+    ['Nadzvočnoletalsko, inženirstvo', 18, 'Nadzvočnoletalsk…'],
   ])('%j at %i → %j', (input, length, expected) => {
     const result = shortenText(input, length);
     expect(result).toBe(expected);
@@ -24,17 +32,28 @@ describe('shortenText', () => {
   });
 });
 
-/** The first implementation, which spreads the whole folded text into code points: the reference. */
+/** Spreads the whole folded text into code points and tries every cut from the longest: the reference. */
 function shortenBySpreading(text: string, maxLength: number): string {
   const folded = text.replace(/\s+/g, ' ').trim();
   const characters = [...folded];
   if (characters.length <= maxLength) return folded;
+  const strip = (cut: string) => cut.replace(/[\s,;:–—-]+$/u, '');
+  const endsSentence = (cut: string) => /[.!?…]$/.test(cut);
+  // Whole words followed by " …".
+  for (let end = maxLength - 2; end > 0; end--) {
+    if (characters[end] !== ' ') continue;
+    const cut = strip(characters.slice(0, end).join(''));
+    if (cut) return endsSentence(cut) ? cut : `${cut} …`;
+  }
+  // The first word (all that stands between spaces) cut short by "…"; when it would end right there, a stripped
+  // comma or dash makes room for " …", or else one letter more goes.
+  const closeUp = (room: string) => (endsSentence(strip(room)) ? strip(room) : `${strip(room)}…`);
   const room = characters.slice(0, maxLength - 1).join('');
-  const nextIsSpace = characters[maxLength - 1] === ' ';
-  const lastSpace = room.lastIndexOf(' ');
-  let cut = nextIsSpace || lastSpace < 0 ? room : room.slice(0, lastSpace);
-  cut = cut.replace(/[\s,;:–—-]+$/u, '');
-  return /[.!?]$/.test(cut) ? cut : `${cut}…`;
+  if (!/^[,;:–—-]*(?: |$)/.test(characters.slice(maxLength - 1).join(''))) return closeUp(room);
+  const cut = strip(room);
+  if (endsSentence(cut)) return cut;
+  if (cut && cut !== room) return `${cut} …`;
+  return closeUp(characters.slice(0, maxLength - 2).join(''));
 }
 
 describe('shortenText against the code-point reference', () => {
@@ -44,6 +63,24 @@ describe('shortenText against the code-point reference', () => {
       fc.property(fc.array(piece, { maxLength: 80 }), fc.integer({ min: 2, max: 40 }), (pieces, maxLength) => {
         const text = pieces.join('');
         expect(shortenText(text, maxLength)).toBe(shortenBySpreading(text, maxLength));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('stays within the limit and writes a close-up ellipsis only where it cuts a word short', () => {
+    const piece = fc.constantFrom('a', 'Ž', ' ', ',', '.', '–', '😀', 'beseda', 'Witkoffa');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 2, max: 30 }), (pieces, maxLength) => {
+        const folded = pieces.join('').replace(/\s+/g, ' ').trim();
+        const result = shortenText(folded, maxLength);
+        expect([...result].length).toBeLessThanOrEqual(maxLength);
+        if (result.endsWith('…') && !result.endsWith(' …') && result.length > 1) {
+          const kept = result.slice(0, -1);
+          expect(folded.startsWith(kept)).toBe(true);
+          // The word goes on after the cut with more than a comma or dash before its space.
+          expect(folded.slice(kept.length)).not.toMatch(/^[,;:–—-]*(?: |$)/);
+        }
       }),
       { numRuns: 2000 },
     );
