@@ -18,7 +18,8 @@ export interface RenderedMarkdown {
   html: string;
   /**
    * Block texts joined by blank lines; inline Markdown removed, soft line breaks folded to spaces, a full stop
-   * after a heading that has no closing punctuation (see collectBlockTexts).
+   * after a heading and a semicolon after a list item or table cell that has no closing punctuation (see
+   * collectBlockTexts).
    */
   text: string;
   /** The first paragraph with text of its own (not only images), as plain text: the default summary. */
@@ -276,23 +277,36 @@ function isVagueLinkText(text: string): boolean {
 }
 
 const BLOCK_TYPES = new Set(['paragraph', 'heading', 'tableCell', 'code']);
-/** Closing punctuation a heading may end in already, before any closing quotes or brackets (»Kdo je kriv?«). */
+/** Closing punctuation a block may end in already, before any closing quotes or brackets (»Kdo je kriv?«). */
 const ENDS_SENTENCE = /[.!?…:;]["'»«“”‘’)\]]*$/u;
+const HAS_WORD = /[\p{L}\p{N}]/u;
 
-function collectBlockTexts(nodes: readonly RootContent[], out: string[]): void {
+function collectBlockTexts(nodes: readonly RootContent[], out: string[], inListItem = false): void {
   for (const node of nodes) {
     if (node.type === 'html') continue;
     if (BLOCK_TYPES.has(node.type)) {
       const value = foldWhitespace(inlineText(node));
       // A search snippet shows this text with its blank lines folded to spaces, where a heading ran into the
-      // next sentence (»Ozadje Vlada je …«). A full stop is no word, so word counts and search terms stay
-      // as they were, and a blank line already ends a sentence for people detection.
-      if (value && node.type === 'heading' && !ENDS_SENTENCE.test(value)) out.push(`${value}.`);
-      else if (value) out.push(value);
+      // next sentence (»Ozadje Vlada je …«) and list items and table cells into each other (»Janez Novak Ana
+      // Kovač Naslednji odstavek«). Punctuation is no word, so word counts and search terms stay as they
+      // were, and a blank line already ends a sentence for people detection.
+      const mark = value && !ENDS_SENTENCE.test(value) && HAS_WORD.test(value) ? closingMark(node, inListItem) : '';
+      if (value) out.push(`${value}${mark}`);
     } else if ('children' in node) {
-      collectBlockTexts(node.children as RootContent[], out);
+      collectBlockTexts(node.children as RootContent[], out, node.type === 'listItem');
     }
   }
+}
+
+/**
+ * A heading is a sentence of its own and ends with a full stop. List items and table cells are parts of one
+ * enumeration, so they end with a semicolon, as a list run into a sentence would: a full stop would turn a
+ * number into an ordinal (»2025.«) and a lower-case item into a sentence of its own.
+ */
+function closingMark(node: RootContent, inListItem: boolean): string {
+  if (node.type === 'heading') return '.';
+  if (node.type === 'tableCell' || (node.type === 'paragraph' && inListItem)) return ';';
+  return '';
 }
 
 /** Whether a node holds text other than images' alt text. */

@@ -111,8 +111,27 @@ describe('renderMarkdown ends a heading with a full stop in the plain text', () 
     expect(renderMarkdown('Setext\n===\n\nBesedilo').text).toBe('Setext.\n\nBesedilo');
   });
 
-  it('and leaves paragraphs, list items and table cells as written', () => {
-    expect(renderMarkdown('Brez pike\n\n- točka\n\n| a |\n|---|\n| b |\n').text).toBe('Brez pike\n\ntočka\n\na\n\nb');
+  it('and leaves paragraphs as written', () => {
+    expect(renderMarkdown('Brez pike\n\n> Citat brez pike\n\nKonec.').text).toBe('Brez pike\n\nCitat brez pike\n\nKonec.');
+  });
+});
+
+describe('renderMarkdown ends a list item or table cell with a semicolon in the plain text', () => {
+  // A snippet of a list of names read »Janez Novak Ana Kovač Naslednji odstavek«.
+  it('when it has no closing punctuation of its own, so a snippet reads »Janez Novak; Ana Kovač; Naslednji …«', () => {
+    const rendered = renderMarkdown('- Janez Novak\n- Ana Kovač\n- Vlada je odstopila.\n\nNaslednji odstavek.\n');
+    expect(rendered.text).toBe('Janez Novak;\n\nAna Kovač;\n\nVlada je odstopila.\n\nNaslednji odstavek.');
+    expect(rendered.wordCount).toBe(9);
+  });
+
+  it('in a table, where a full stop would make a year an ordinal', () => {
+    const rendered = renderMarkdown('| Leto | Rast |\n|---|---|\n| 2025 | 1,2 % |\n| 2026 | – |\n');
+    expect(rendered.text).toBe('Leto;\n\nRast;\n\n2025;\n\n1,2 %;\n\n2026;\n\n–');
+  });
+
+  it('in nested and loose lists, after each paragraph of an item, but not in a quote inside one', () => {
+    const rendered = renderMarkdown('1. Ukrepi\n   - prvi\n   - drugi: »Dovolj«\n2. Dva odstavka\n\n   drugi odstavek\n\n   > citat\n');
+    expect(rendered.text).toBe('Ukrepi;\n\nprvi;\n\ndrugi: »Dovolj«;\n\nDva odstavka;\n\ndrugi odstavek;\n\ncitat');
   });
 });
 
@@ -294,8 +313,8 @@ describe('renderMarkdown renders GitHub tables', () => {
     expect(html).toContain('<td>12,4</td>');
     expect(html).not.toContain('align=');
     expect(html).not.toContain('|');
-    // Every cell is a block of the plain text (search, people detection).
-    expect(text).toBe('Proračun po letih:\n\nLeto\n\nPrihodki\n\n2025\n\n12,1\n\n2026\n\n12,4');
+    // Every cell is a block of the plain text (search, people detection), ended with a semicolon.
+    expect(text).toBe('Proračun po letih:\n\nLeto;\n\nPrihodki;\n\n2025;\n\n12,1;\n\n2026;\n\n12,4;');
   });
 
   it('inside a quote and a list too', () => {
