@@ -96,7 +96,10 @@ export interface PublishResult {
 }
 
 interface FileRecord {
-  /** sha1 of the bytes, or "link:<target>" for a symbolic link. */
+  /**
+   * sha1 of the bytes. Records of builds before symbolic links in public/ were refused may hold
+   * "link:<target>": no file is made with such a hash now, so those paths are written again as files.
+   */
   hash: string;
   /** Page fingerprint, for pages with inputs. */
   key?: string | undefined;
@@ -159,7 +162,7 @@ export async function publishSite(
       changed.delete(relative);
       return;
     }
-    if (output.bytes === undefined && output.linkTarget === undefined) throw new Error(`internal: ${relative} came without bytes but dist/ does not hold it`);
+    if (output.bytes === undefined) throw new Error(`internal: ${relative} came without bytes but dist/ does not hold it`);
     if (staging) {
       // The staging tree takes the bytes at once (written, or copied for the writer thread).
       staging.write(relative, output);
@@ -260,7 +263,7 @@ export async function publishSite(
     }
 
     staging ??= await openStaging();
-    for (const [relative, output] of changed) if (output.bytes !== undefined || output.linkTarget !== undefined) staging.write(relative, output);
+    for (const [relative, output] of changed) if (output.bytes !== undefined) staging.write(relative, output);
     await staging.complete(desired, current ? target : undefined);
     const filesWritten = staging.written;
 
@@ -298,7 +301,6 @@ interface Output {
   bytes?: Uint8Array | undefined;
   /** `bytes` belong to the Utf8Encoder and are valid only until it encodes the next text. */
   borrowed?: boolean | undefined;
-  linkTarget?: string | undefined;
 }
 
 function bytesOutput(file: PublishFile, encoder?: Utf8Encoder): { path: string; output: Output } {
@@ -352,8 +354,7 @@ class Staging {
     this.written++;
     const file = path.join(this.directory, relative);
     const replace = !this.fresh || before !== undefined;
-    if (output.linkTarget !== undefined) this.writer.add({ kind: 'symlink', file, target: output.linkTarget, replace });
-    else this.writer.add({ kind: 'write', file, bytes: output.bytes!, replace });
+    this.writer.add({ kind: 'write', file, bytes: output.bytes!, replace });
     this.known.set(relative, { hash: output.hash });
   }
 
@@ -362,7 +363,7 @@ class Staging {
     for (const [relative, record] of desired) {
       if (this.known.get(relative)?.hash === record.hash) continue;
       if (!source) throw new Error(`internal: no bytes for ${relative}`);
-      this.writer.add({ kind: 'link', file: path.join(this.directory, relative), from: path.join(source, relative), symbolic: record.hash.startsWith('link:') });
+      this.writer.add({ kind: 'link', file: path.join(this.directory, relative), from: path.join(source, relative) });
       this.known.set(relative, record);
     }
     const emptied = new Set<string>();

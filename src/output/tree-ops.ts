@@ -10,9 +10,8 @@ export type TreeOp =
   | { kind: 'write'; file: string; bytes: Uint8Array; replace: boolean }
   /** Bytes at `start` in the writer's shared buffer (tree-writer.ts), on the writer thread only. */
   | { kind: 'write-shared'; file: string; start: number; length: number; replace: boolean }
-  | { kind: 'symlink'; file: string; target: string; replace: boolean }
-  /** The file as it is in another tree: a hard link, or for a symbolic link a new link to the same target. */
-  | { kind: 'link'; file: string; from: string; symbolic: boolean }
+  /** The file as it is in another tree, by a hard link. */
+  | { kind: 'link'; file: string; from: string }
   | { kind: 'unlink'; file: string };
 
 /** Applies tree operations synchronously, making each folder once. Used on the writer thread and inline. */
@@ -27,13 +26,9 @@ export class TreeOpRunner {
     if (op.kind === 'write' || op.kind === 'write-shared') {
       if (op.replace) unlinkIfThere(op.file);
       fs.writeFileSync(op.file, op.kind === 'write' ? op.bytes : this.sharedBytes(op.start, op.length));
-    } else if (op.kind === 'symlink') {
-      if (op.replace) unlinkIfThere(op.file);
-      fs.symlinkSync(op.target, op.file);
     } else {
       unlinkIfThere(op.file);
-      if (op.symbolic) fs.symlinkSync(fs.readlinkSync(op.from), op.file);
-      else fs.linkSync(op.from, op.file);
+      fs.linkSync(op.from, op.file);
     }
   }
 
