@@ -47,6 +47,27 @@ describe('publishSite with files given by hash only', () => {
   });
 });
 
+describe('publishSite with a page whose template throws', () => {
+  it('fails with template/failed naming the page, and leaves dist/ as it was', async () => {
+    const root = await makeTempDir('arhivar-publish-');
+    const target = path.join(root, 'dist');
+    const options = { codeKey: 'test' };
+    await publishSite(root, target, [{ url: '/', render: () => '<p>prva</p>' }], [], options);
+    function PersonPage(): string {
+      throw new TypeError("Cannot read properties of undefined (reading 'name')");
+    }
+    const pages = [
+      { url: '/', render: () => '<p>druga</p>' },
+      { url: '/osebe/ana-novak/', render: () => PersonPage() },
+    ];
+    await expect(publishSite(root, target, pages, [], options)).rejects.toMatchObject({
+      code: 'template/failed',
+      message: "/osebe/ana-novak/: TypeError: Cannot read properties of undefined (reading 'name') (in PersonPage)",
+    });
+    expect(await readFile(path.join(target, 'index.html'), 'utf8')).toBe('<p>prva</p>');
+  });
+});
+
 describe('PublishedTree.read', () => {
   it('gives the bytes of a published file only while dist/ holds them with the recorded hash', async () => {
     const root = await makeTempDir('arhivar-publish-');
