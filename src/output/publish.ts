@@ -111,6 +111,16 @@ interface TreeRecord {
   files: Map<string, FileRecord>;
 }
 
+/**
+ * Whether a tree holds a symbolic link, which only builds before public/ links were refused published. Such a
+ * tree is not updated in place: a page written under a link to a folder (public/osebe -> /srv/x) would land
+ * outside the site. It is moved aside, and the new tree made afresh.
+ */
+function holdsLinks(tree: TreeRecord): boolean {
+  for (const record of tree.files.values()) if (record.hash.startsWith('link:')) return true;
+  return false;
+}
+
 interface OutputState {
   version: 1;
   target: string;
@@ -140,7 +150,7 @@ export async function publishSite(
   const names = treeNames(target);
   const { stateName, state, current } = options.published ?? (await readPublishedTree(root, target, useCache));
   const writeState = (record: OutputState) => writeCacheFile(root, stateName, record);
-  const spare = current && state?.spare && (await inode(names.spare)) === state.spare.ino ? state.spare : undefined;
+  const spare = current && state?.spare && !holdsLinks(state.spare) && (await inode(names.spare)) === state.spare.ino ? state.spare : undefined;
 
   const desired = new Map<string, FileRecord>();
   const changed = new Map<string, Output>();

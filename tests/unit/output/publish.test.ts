@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { publishSite, readPublishedTree, Utf8Encoder } from '../../../src/output/publish.ts';
+import { readCacheFile, writeCacheFile } from '../../../src/pipeline/cache.ts';
 import { makeTempDir } from '../../helpers.ts';
 
 const hashOf = async (file: string) => createHash('sha1').update(await readFile(file)).digest('base64url');
@@ -65,6 +66,33 @@ describe('publishSite with a page whose template throws', () => {
       message: "/osebe/ana-novak/: TypeError: Cannot read properties of undefined (reading 'name') (in PersonPage)",
     });
     expect(await readFile(path.join(target, 'index.html'), 'utf8')).toBe('<p>prva</p>');
+  });
+});
+
+describe('publishSite after a build that published a symbolic link to a folder', () => {
+  it('does not update a spare tree holding such a link, so no page is written through it', async () => {
+    const root = await makeTempDir('arhivar-publish-');
+    const target = path.join(root, 'dist');
+    const outside = path.join(root, 'zunaj');
+    await mkdir(outside);
+    const options = { codeKey: 'test' };
+    const page = (text: string) => [{ url: '/osebe/ana/', render: () => text }];
+    // Two builds: the first dist/ becomes the spare tree the next build updates.
+    await publishSite(root, target, page('<p>1</p>'), [], options);
+    await publishSite(root, target, page('<p>2</p>'), [], options);
+    // As a build before public/ links were refused left it: the spare's osebe/ a link out of the site, recorded as one.
+    const { stateName } = await readPublishedTree(root, target);
+    type State = { spare: { files: Map<string, { hash: string }> } };
+    const state = (await readCacheFile<State>(root, stateName))!;
+    const spare = path.join(root, '.dist-spare');
+    await rm(path.join(spare, 'osebe'), { recursive: true });
+    await symlink(outside, path.join(spare, 'osebe'));
+    state.spare.files.set('osebe', { hash: `link:${outside}` });
+    await writeCacheFile(root, stateName, state);
+
+    await publishSite(root, target, page('<p>3</p>'), [], options);
+    expect(await readFile(path.join(target, 'osebe', 'ana', 'index.html'), 'utf8')).toBe('<p>3</p>');
+    expect(await readdir(outside)).toEqual([]);
   });
 });
 
