@@ -107,7 +107,6 @@ export type FetchJson = (url: string) => Promise<unknown>;
 export class SearchEngine {
   readonly #fetchJson: FetchJson;
   readonly #manifestUrl: string;
-  #manifest: Promise<SearchManifest> | undefined;
   readonly #files = new Map<string, Promise<unknown>>();
 
   constructor(fetchJson: FetchJson, manifestUrl: string) {
@@ -115,20 +114,13 @@ export class SearchEngine {
     this.#manifestUrl = manifestUrl;
   }
 
+  /** The index's manifest, fetched once; one that failed to load (a dropped connection) is asked for again, as a shard is (#load). */
   manifest(): Promise<SearchManifest> {
-    if (this.#manifest) return this.#manifest;
-    const loading = this.#fetchJson(this.#manifestUrl).then((value) => {
+    return this.#load(this.#manifestUrl).then((value) => {
       const manifest = value as SearchManifest;
       if (manifest?.version !== 2 || !Array.isArray(manifest.shards) || !Array.isArray(manifest.shardFiles) || !Array.isArray(manifest.chunkFiles)) throw new Error('the search index has an unknown format');
       return manifest;
     });
-    // A manifest that failed to load (a dropped connection) is asked for again by the next search, as a
-    // shard or chunk is (#load): kept, it failed every search until the page was reloaded.
-    loading.catch(() => {
-      if (this.#manifest === loading) this.#manifest = undefined;
-    });
-    this.#manifest = loading;
-    return loading;
   }
 
   /** Documents that contain every term, best first; newer first among equals. */
