@@ -72,6 +72,16 @@ describe('parseFrontMatter', () => {
     expect(error.hint).toContain(hint);
   });
 
+  it('gives the hint for a line with 200,000 spaces inside it (a broken export) in time that grows with its length, not its square', () => {
+    // The hint's pattern once tried the rest of the line at every character: 4 s for 64,000 spaces, about
+    // 40 s for this line, where it now takes milliseconds.
+    const started = performance.now();
+    const error = failure(`---\ntitle: Witkoff: pogovori${' '.repeat(200_000)}so bili produktivni\ndate: 2025-12-22\n---\n`);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(error.line).toBe(2);
+    expect(error.hint).toContain(`write the line as title: "Witkoff: pogovori${' '.repeat(200_000)}so bili produktivni"`);
+  });
+
   it('gives the general hint where the line is not a text value that quotes would mend', () => {
     expect(failure('---\ntitle: T\ntags: [a, b\nauthor: x\n---\n').hint).toMatch(/^check the indentation and quoting/);
   });
