@@ -6,6 +6,6 @@ export interface BundleOptions {
   /** 'external' (default): packages stay imports by absolute URL; 'bundle': they go into the bundle. */
   packages?: 'external' | 'bundle';
 }
-export declare function bundleSource(entry: string, options?: BundleOptions): Promise<{ name: string; contents: Uint8Array }[]>;
+export declare function bundleSource(entry: string, options?: BundleOptions, outdir?: string): Promise<{ name: string; contents: Uint8Array }[]>;
 export declare function compiledPath(entry: string, folder: string, options?: BundleOptions): Promise<string>;
 export declare function importSource(entry: string): Promise<unknown>;

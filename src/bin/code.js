@@ -80,16 +80,22 @@ async function computeCodeVersion() {
  * With `options.packages` set to 'bundle', the packages go into the bundle too (for a worker thread: it
  * imports few, and resolving and loading remark's 90-odd modules one by one took a starting worker about
  * 100 ms of its 160). They must then be ES modules that do not `require()` Node's own modules.
+ *
+ * Code that renders pages (packages left as imports) gets a source map beside each module, `<name>.map`,
+ * with no comment in the module that points to it: Node reads no map while the code runs (there is no
+ * `--enable-source-maps`), and only a build that fails in a template reads one, to name the template's line
+ * (output/template-line.ts). A worker's bundle renders no template and gets none.
  * @param {string} entry
  * @param {{ packages?: 'external' | 'bundle' }} [options]
- * @returns {Promise<{ name: string; contents: Uint8Array }[]>} The entry module is `index.mjs`; the others are its chunks.
+ * @param {string} [outdir] the folder the files will be written to: the maps name their sources relative to it
+ * @returns {Promise<{ name: string; contents: Uint8Array }[]>} The entry module is `index.mjs`; the others are its chunks and their maps.
  */
-export async function bundleSource(entry, options = {}) {
+export async function bundleSource(entry, options = {}, outdir = path.join(PACKAGE_ROOT, '.cache', 'code', 'out')) {
   const bundlePackages = options.packages === 'bundle';
   const esbuild = await import('esbuild');
   processWide[BUNDLES_IN_PROGRESS] = (processWide[BUNDLES_IN_PROGRESS] ?? 0) + 1;
   try {
-    return await bundleWith(esbuild.build, entry, bundlePackages);
+    return await bundleWith(esbuild.build, entry, bundlePackages, outdir);
   } finally {
     // esbuild keeps its service process (about 40 MB) until Node exits; a command makes its bundles at the
     // start, so without this the process would hold it through the whole build. A later call starts it again.
@@ -103,9 +109,9 @@ export async function bundleSource(entry, options = {}) {
  * @param {typeof import('esbuild').build} build
  * @param {string} entry
  * @param {boolean} bundlePackages
+ * @param {string} outdir
  */
-async function bundleWith(build, entry, bundlePackages) {
-  const outdir = path.join(PACKAGE_ROOT, '.cache', 'code', 'out');
+async function bundleWith(build, entry, bundlePackages, outdir) {
   const result = await build({
     entryPoints: [path.join(SOURCE_ROOT, entry)],
     // The path comments esbuild writes are relative to this: the same bundle whichever folder arhivar runs in.
@@ -121,6 +127,9 @@ async function bundleWith(build, entry, bundlePackages) {
     entryNames: 'index',
     chunkNames: 'chunk-[hash]',
     outExtension: { '.js': '.mjs' },
+    sourcemap: bundlePackages ? false : 'external',
+    // Lines are all a failed build needs from the map; the sources are in the package beside it.
+    sourcesContent: false,
     logLevel: 'silent',
     plugins: [
       {
@@ -169,7 +178,7 @@ export async function compiledPath(entry, folder, options = {}) {
   const bundle = path.join(folder, `${prefix}${await codeVersion()}`);
   const output = path.join(bundle, ENTRY_NAME);
   if (await stat(output).then(() => true, () => false)) return output;
-  const files = await bundleSource(entry, options);
+  const files = await bundleSource(entry, options, bundle);
   await mkdir(folder, { recursive: true });
   const temporary = `${bundle}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
   for (const file of files) {

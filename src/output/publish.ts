@@ -13,6 +13,7 @@ import { outputPathFor } from '../site/urls.ts';
 import type { OutputFile } from './assets.ts';
 import { TreeWriter } from './tree-writer.ts';
 import { inode, moveAside, removeInBackground, treeNames } from './side-trees.ts';
+import { findTemplateLine } from './template-line.ts';
 
 /**
  * Publishes the site into dist/ atomically and incrementally.
@@ -253,7 +254,7 @@ export async function publishSite(
       try {
         html = page.render();
       } catch (error) {
-        throw renderProblem(error, page.url);
+        throw renderProblem(error, page.url, await findTemplateLine(error));
       }
       renderMs += performance.now() - renderStarted;
       pagesRendered++;

@@ -56,6 +56,23 @@ describe('compiled bundles of arhivar’s own code (src/bin/code.js)', () => {
     for (const name of ['vite', 'remark-parse', 'yaml', 'zod', 'preact']) expect(chunks.some((text) => text.includes(`/node_modules/${name}/`)), name).toBe(true);
   });
 
+  it('writes a source map beside each module that renders pages, which the module does not point to, and none for a worker', async () => {
+    const folder = await makeTempDir();
+    roots.push(folder);
+    const bundle = path.dirname(await compiledPath('cli.ts', folder));
+    const names = await readdir(bundle);
+    const modules = names.filter((name) => name.endsWith('.mjs'));
+    expect(names.filter((name) => name.endsWith('.map')).sort()).toEqual(modules.map((name) => `${name}.map`).sort());
+    // Node would read a map named in the module when source maps are enabled; a failed build reads it itself.
+    for (const name of modules) expect(await readFile(path.join(bundle, name), 'utf8')).not.toContain('sourceMappingURL');
+    // The map names templates/ relative to where it was written (output/template-line.ts resolves it so).
+    const maps = await Promise.all(modules.map(async (name) => JSON.parse(await readFile(path.join(bundle, `${name}.map`), 'utf8')) as { sources: string[] }));
+    const person = maps.flatMap((map) => map.sources).find((source) => source.endsWith('templates/person.tsx'));
+    expect(path.resolve(bundle, person!)).toBe(path.join(PROJECT_ROOT, 'templates', 'person.tsx'));
+    const worker = path.dirname(await compiledPath('workers/markdown-worker.ts', folder, { packages: 'bundle' }));
+    expect((await readdir(worker)).filter((name) => name.endsWith('.map'))).toEqual([]);
+  });
+
   it('keeps remark out of what the build pipeline loads first: a build whose bodies all come from .cache/ never loads it on the main thread', async () => {
     const folder = await makeTempDir();
     roots.push(folder);

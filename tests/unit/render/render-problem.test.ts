@@ -23,6 +23,13 @@ describe('renderProblem', () => {
     expect(cause).toBe(thrown);
   });
 
+  it('names the template line when the build found it, and no longer sends the developer to look for it', () => {
+    const problem = renderProblem(new TypeError('x'), '/osebe/steve-witkoff/', { file: 'templates/person.tsx', line: 23 }) as ArhivarError;
+    expect([problem.code, problem.file, problem.line]).toEqual(['template/failed', 'templates/person.tsx', 23]);
+    expect(problem.hint).toMatch(/^a template threw at this line/);
+    expect(problem.hint).not.toContain("template's file and line");
+  });
+
   it('leaves a problem arhivar already describes as it is', () => {
     const known = new ArhivarError({ code: 'article/bad-date', message: 'x' });
     expect(renderProblem(known, '/')).toBe(known);

@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { SourceMap, type SourceMapPayload } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PACKAGE_ROOT } from '../bin/code.js';
+
+/** A line of a template, `file` relative to arhivar's folder (`templates/person.tsx`). */
+export interface TemplateLine {
+  file: string;
+  line: number;
+}
+
+/** A stack frame's file (a path, or a file: URL as ES modules are named), line and column. */
+const STACK_FRAME = /^\s*at (?:.*\()?((?:file:\/\/)?\/[^()]+):(\d+):(\d+)\)?$/;
+
+/**
+ * The template line `error` was thrown from, for a build: it runs bundled code (bin/code.js), whose stack
+ * names bundle lines only. The first frame that is in `templates`, or that the source map beside its bundled
+ * module maps there, is the line: a frame in Preact or in arhivar's src/ is passed over for the template
+ * that called it, which is the one to fix. Called only once a page has failed, so a build that succeeds
+ * reads no map (and Node reads none while it runs: there is no `--enable-source-maps`). Undefined when no
+ * frame leads into `templates` (no maps beside the bundle, or an error thrown outside any template).
+ */
+export async function findTemplateLine(error: unknown, templates = path.join(PACKAGE_ROOT, 'templates')): Promise<TemplateLine | undefined> {
+  if (!(error instanceof Error)) return undefined;
+  const maps = new Map<string, Promise<SourceMap | undefined>>();
+  for (const frame of (error.stack ?? '').split('\n')) {
+    const match = STACK_FRAME.exec(frame);
+    if (!match) continue;
+    const file = match[1]!.startsWith('file://') ? fileURLToPath(match[1]!) : match[1]!;
+    const at = await originalPosition(file, Number(match[2]), Number(match[3]), maps);
+    if (!at) continue;
+    const relative = path.relative(templates, at.file);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
+    return { file: path.relative(PACKAGE_ROOT, at.file).split(path.sep).join('/'), line: at.line };
+  }
+  return undefined;
+}
+
+/** Where a position in `file` (1-based line and column, as stacks give them) comes from: through `file`.map when it has one. */
+async function originalPosition(file: string, line: number, column: number, maps: Map<string, Promise<SourceMap | undefined>>): Promise<{ file: string; line: number } | undefined> {
+  if (!file.endsWith('.mjs')) return { file, line };
+  const mapFile = `${file}.map`;
+  let map = maps.get(mapFile);
+  if (!map) {
+    map = readSourceMap(mapFile);
+    maps.set(mapFile, map);
+  }
+  const entry = (await map)?.findEntry(line - 1, column - 1);
+  if (!entry || !('originalSource' in entry)) return undefined;
+  // The map names its sources relative to itself.
+  return { file: fileURLToPath(new URL(entry.originalSource, pathToFileURL(mapFile))), line: entry.originalLine + 1 };
+}
+
+/** A module's map, or undefined when it has none (a module outside arhivar's bundles) or it cannot be read. */
+async function readSourceMap(file: string): Promise<SourceMap | undefined> {
+  try {
+    return new SourceMap(JSON.parse(await readFile(file, 'utf8')) as SourceMapPayload);
+  } catch {
+    return undefined;
+  }
+}

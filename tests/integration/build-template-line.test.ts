@@ -1,0 +1,69 @@
+import { execFile } from 'node:child_process';
+import { cp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { copyFixture, PROJECT_ROOT, temporaryFolders } from '../helpers.ts';
+
+const temporaryFolder = temporaryFolders();
+
+/** A copy of arhivar (its node_modules linked), so a test may break a template: the build bundles the copy's own. */
+async function copyPackage(): Promise<string> {
+  const copy = await temporaryFolder();
+  for (const name of ['src', 'templates']) await cp(path.join(PROJECT_ROOT, name), path.join(copy, name), { recursive: true });
+  for (const name of ['package.json', 'package-lock.json', 'tsconfig.json']) await cp(path.join(PROJECT_ROOT, name), path.join(copy, name));
+  await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(copy, 'node_modules'));
+  return copy;
+}
+
+/** person.tsx with `replace` applied, and the 1-based line of the text `marker` in it. */
+async function breakPersonTemplate(copy: string, replace: (source: string) => string, marker: string): Promise<number> {
+  const file = path.join(copy, 'templates', 'person.tsx');
+  const source = replace(await readFile(path.join(PROJECT_ROOT, 'templates', 'person.tsx'), 'utf8'));
+  expect(source).toContain(marker);
+  await writeFile(file, source);
+  return source.slice(0, source.indexOf(marker)).split('\n').length;
+}
+
+/** `arhivar build` of `root` by the copy's command, as `npm run build` runs it: its exit code and stderr. */
+async function build(copy: string, root: string): Promise<{ code?: number; stderr?: string }> {
+  return promisify(execFile)(process.execPath, [path.join(copy, 'src/bin/arhivar.js'), 'build', '--root', root], { timeout: 60_000 }).then(
+    () => ({ code: 0 }),
+    (error: { code?: number; stderr?: string }) => error,
+  );
+}
+
+describe('npm run build with a template that throws', () => {
+  it('names the template file and line that threw, through the bundle’s source maps, and the hint of the dev server without them', async () => {
+    const copy = await copyPackage();
+    const root = await copyFixture('archive-basic');
+    const line = await breakPersonTemplate(
+      copy,
+      (source) => source.replace('  const { person, articles } = entry;\n', "  const { person, articles } = entry;\n  if (person.id) throw new TypeError('osebi manjka vloga');\n"),
+      "throw new TypeError('osebi manjka vloga')",
+    );
+    const failed = await build(copy, root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(new RegExp(`^templates/person\\.tsx:${line}  template/failed\\n  /osebe/[a-z-]+/: TypeError: osebi manjka vloga \\(in PersonPage\\)\\n  hint: a template threw at this line`, 'm'));
+
+    // Without the maps (a bundle made by an older arhivar), the problem is still named, with no line.
+    const bundles = path.join(copy, '.cache', 'code');
+    for (const folder of (await readdir(bundles)).filter((name) => name.startsWith('cli-ts-'))) {
+      for (const name of await readdir(path.join(bundles, folder))) if (name.endsWith('.map')) await rm(path.join(bundles, folder, name));
+    }
+    const unmapped = await build(copy, root);
+    expect(unmapped.code).toBe(1);
+    expect(unmapped.stderr).toMatch(/^template\/failed\n  \/osebe\/[a-z-]+\/: TypeError: osebi manjka vloga \(in PersonPage\)\n  hint: .*open \/osebe\/[a-z-]+\/ in npm run dev to see the template's file and line/m);
+  }, 90_000);
+
+  it('names the template line that called arhivar’s code where the exception was thrown', async () => {
+    const copy = await copyPackage();
+    const root = await copyFixture('archive-basic');
+    // personStats (src/site/person-stats.ts) reads entry.articles first: the exception is thrown there.
+    const marker = 'personStats(undefined as never, context.people)';
+    const line = await breakPersonTemplate(copy, (source) => source.replace('personStats(entry, context.people)', marker), marker);
+    const failed = await build(copy, root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(new RegExp(`^templates/person\\.tsx:${line}  template/failed\\n  /osebe/[a-z-]+/: TypeError: `, 'm'));
+  }, 90_000);
+});
