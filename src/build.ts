@@ -303,9 +303,9 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       const { renderMarkdown } = await import('./markdown/render.ts');
       for (const person of unrendered) {
         try {
-          const { html, imagesWithoutAlt, vagueLinks, droppedUrls, droppedHtml } = renderMarkdown(person.bio!);
+          const { html, imagesWithoutAlt, vagueLinks, droppedUrls, droppedHtml, spacedAddresses } = renderMarkdown(person.bio!);
           bios.set(person.id, html);
-          if (imagesWithoutAlt || vagueLinks || droppedUrls || droppedHtml) bioFacts.set(person.id, { imagesWithoutAlt, vagueLinks, droppedUrls, droppedHtml });
+          if (imagesWithoutAlt || vagueLinks || droppedUrls || droppedHtml || spacedAddresses) bioFacts.set(person.id, { imagesWithoutAlt, vagueLinks, droppedUrls, droppedHtml, spacedAddresses });
         } catch (error) {
           renderErrors.push(renderFailure(error, person.file ?? '', undefined));
         }

@@ -38,6 +38,8 @@ export interface RenderedMarkdown {
   droppedUrls?: DroppedUrl[];
   /** Raw HTML the page leaves out that readers would miss (see DroppedHtml), in order; absent when there is none. */
   droppedHtml?: DroppedHtml[];
+  /** Images and links left as text because their address has a space (see SpacedAddress), in order; absent when there are none. */
+  spacedAddresses?: SpacedAddress[];
 }
 
 /**
@@ -94,6 +96,25 @@ export interface DroppedHtml {
   block: boolean;
 }
 
+/**
+ * An image or link whose address has a space (`![Golob na seji](/slike/golob na seji.jpg)`, a file named as a
+ * camera or Windows names it): CommonMark ends an address at a space, so the whole of it stays text and the
+ * page shows the brackets and the path where the picture or link belongs, and the default summary and meta
+ * description do too. Nothing else would tell the editor.
+ */
+export interface SpacedAddress {
+  /** Counted from the body's first line, where the image or link starts. */
+  line: number;
+  kind: 'image' | 'link';
+  /** The address as written, white space folded. */
+  url: string;
+  /** The alt text or the link text as written between the brackets. */
+  text: string;
+}
+
+/** `[text](address)` with white space inside the address and no `(` `)` `[` `]` `<` in it, as it stays in text. */
+const SPACED_ADDRESS = /(!?)\[([^\[\]]*)\]\(([^\s()<>[\]]+(?:\s+[^\s()<>[\]]+)+)\s*\)/g;
+
 const INLINE_DROPPED_TAGS = new Set([...EMBEDDED_TAGS, 'img', 'a']);
 
 /**
@@ -135,6 +156,8 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   collectDroppedUrls(tree, definitions, droppedUrls);
   const droppedHtml: DroppedHtml[] = [];
   collectDroppedHtml(tree, droppedHtml);
+  const spacedAddresses: SpacedAddress[] = [];
+  collectSpacedAddresses(tree, spacedAddresses);
   replaceDroppedImages(tree, definitions);
   withoutCellAlignment(tree);
   const withoutAlt: number[] = [];
@@ -150,6 +173,7 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   if (vagueLinks.length > 0) rendered.vagueLinks = vagueLinks;
   if (droppedUrls.length > 0) rendered.droppedUrls = droppedUrls;
   if (droppedHtml.length > 0) rendered.droppedHtml = droppedHtml;
+  if (spacedAddresses.length > 0) rendered.spacedAddresses = spacedAddresses;
   const firstImage = firstImageOf(tree, definitions);
   if (firstImage) rendered.firstImage = firstImage;
   return rendered;
@@ -194,6 +218,45 @@ function collectDroppedHtml(node: Nodes, out: DroppedHtml[]): void {
       collectDroppedHtml(child, out);
     }
   }
+}
+
+/**
+ * Images and links that stayed text because of a space in the address (see SpacedAddress). A run of a parent's
+ * text is read whole, with the addresses the GFM extension linked by themselves (`https://…` written out, which
+ * the text around them split off) read as the text they are; code and other inline nodes end a run.
+ */
+function collectSpacedAddresses(node: Nodes, out: SpacedAddress[]): void {
+  if (!('children' in node)) return;
+  let run = '';
+  let starts: { offset: number; line: number; value: string }[] = [];
+  const flush = () => {
+    for (const match of run.matchAll(SPACED_ADDRESS)) {
+      const piece = starts.findLast((start) => start.offset <= match.index);
+      if (!piece) continue;
+      const line = piece.line + (piece.value.slice(0, match.index - piece.offset).match(/\n/g)?.length ?? 0);
+      out.push({ line, kind: match[1] ? 'image' : 'link', url: foldWhitespace(match[3]!), text: foldWhitespace(match[2]!) });
+    }
+    run = '';
+    starts = [];
+  };
+  for (const child of node.children as RootContent[]) {
+    const value = child.type === 'text' ? child.value : literalAutolink(child);
+    if (value !== undefined && child.position) {
+      starts.push({ offset: run.length, line: child.position.start.line, value });
+      run += value;
+    } else {
+      flush();
+      collectSpacedAddresses(child, out);
+    }
+  }
+  flush();
+}
+
+/** The address of a link the GFM extension made of an address written out in the text, as written; undefined for any other node. */
+function literalAutolink(node: RootContent): string | undefined {
+  if (node.type !== 'link' || node.children.length !== 1 || node.children[0]!.type !== 'text') return undefined;
+  const text = node.children[0]!.value;
+  return node.url === text || node.url === `http://${text}` || node.url === `mailto:${text}` ? text : undefined;
 }
 
 /**

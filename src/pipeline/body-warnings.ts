@@ -1,14 +1,14 @@
 import { ArhivarError } from '../errors.ts';
 import { EMBEDDED_TAGS } from '../markdown/embedded-tags.ts';
-import type { DroppedHtml, DroppedUrl, MarkdownFacts } from '../markdown/render.ts';
+import type { DroppedHtml, DroppedUrl, MarkdownFacts, SpacedAddress } from '../markdown/render.ts';
 
 /** What of a rendered Markdown text the warnings below are made from; .cache/ keeps it for bios (pipeline/people.ts). */
-export type WarnedFacts = Pick<MarkdownFacts, 'imagesWithoutAlt' | 'vagueLinks' | 'droppedUrls' | 'droppedHtml'>;
+export type WarnedFacts = Pick<MarkdownFacts, 'imagesWithoutAlt' | 'vagueLinks' | 'droppedUrls' | 'droppedHtml' | 'spacedAddresses'>;
 
 /**
  * Warnings about what a rendered Markdown text publishes otherwise than its author meant: images with no
- * alt text and links whose text says nothing out of context (for readers with a screen reader), and images
- * and links published without their address. Articles' bodies and people's bios get the same ones, under
+ * alt text and links whose text says nothing out of context (for readers with a screen reader), images
+ * and links published without their address, and ones published as text because their address has a space. Articles' bodies and people's bios get the same ones, under
  * their own code prefix; `firstLine` is the line of the file the Markdown starts on.
  */
 export function bodyWarnings(facts: WarnedFacts, owner: 'article' | 'person', file: string, firstLine: number): ArhivarError[] {
@@ -39,7 +39,29 @@ export function bodyWarnings(facts: WarnedFacts, owner: 'article' | 'person', fi
   }
   for (const dropped of facts.droppedUrls ?? []) warnings.push(droppedUrlWarning(dropped, owner, file, firstLine));
   for (const dropped of facts.droppedHtml ?? []) warnings.push(droppedHtmlWarning(dropped, owner, file, firstLine));
+  for (const spaced of facts.spacedAddresses ?? []) warnings.push(spacedAddressWarning(spaced, owner, file, firstLine));
   return warnings;
+}
+
+/**
+ * An image or link the page shows as its Markdown (render.ts, SpacedAddress). A file in public/ keeps its name
+ * there, so both ways out work: a name without spaces, or each space written as %20.
+ */
+function spacedAddressWarning({ line, kind, url, text }: SpacedAddress, owner: 'article' | 'person', file: string, firstLine: number): ArhivarError {
+  const open = kind === 'image' ? '![' : '[';
+  const written = `${open}${text}](${url})`;
+  const escaped = `${open}${text}](${url.replace(/ /g, '%20')})`;
+  const local = url.startsWith('/') && !url.startsWith('//');
+  const renamed = url.replace(/ /g, '-');
+  return new ArhivarError({
+    code: `${owner}/space-in-address`,
+    message: `this ${kind}'s address "${url}" has a space in it, where Markdown ends an address, so the page shows "${written}" as text instead of the ${kind === 'image' ? 'picture' : 'link'}`,
+    file,
+    line: firstLine + line - 1,
+    hint: local
+      ? `rename the file without spaces (public${renamed}) and write ${open}${text}](${renamed}), or keep its name and write each space as %20: ${escaped}`
+      : `write each space in the address as %20: ${escaped}`,
+  });
 }
 
 /**

@@ -276,6 +276,33 @@ describe('bad input', () => {
     }
   });
 
+  it('warns about an image or link whose address has a space, which the page shows as text, in a body and a bio, fresh and from .cache/', async () => {
+    const root = await copyFixture('archive-basic');
+    const file = path.join(root, 'content/articles/2025/prvi.md');
+    const source = await readFile(file, 'utf8');
+    await writeFile(file, `${source.trimEnd()}\n\n![Župan na seji](/slike/zupan na seji.jpg)\n\nVir: [sklep](https://example.si/sklep seje.pdf).\n`);
+    const bio = path.join(root, 'content/people/ana-cankar.md');
+    await writeFile(bio, `${(await readFile(bio, 'utf8')).trimEnd()}\n\n![Ana Cankar](/slike/ana cankar.jpg)\n`);
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    const bioLines = (await readFile(bio, 'utf8')).split('\n');
+    const expected = [
+      `content/articles/2025/prvi.md:${lines.findIndex((line) => line.startsWith('![Župan')) + 1}`,
+      `content/articles/2025/prvi.md:${lines.findIndex((line) => line.startsWith('Vir: [sklep]')) + 1}`,
+      `content/people/ana-cankar.md:${bioLines.findIndex((line) => line.startsWith('![Ana')) + 1}`,
+    ];
+    for (const run of ['fresh', 'from .cache/']) {
+      const site = await buildSite(root);
+      const warnings = site.result.model.warnings.filter((w) => w.code.endsWith('/space-in-address'));
+      expect(warnings.map((w) => `${w.file}:${w.line}`).sort(), run).toEqual(expected.sort());
+      const [image, link] = warnings.filter((w) => w.code === 'article/space-in-address');
+      expect([image!.message, image!.hint]).toEqual([
+        'this image\'s address "/slike/zupan na seji.jpg" has a space in it, where Markdown ends an address, so the page shows "![Župan na seji](/slike/zupan na seji.jpg)" as text instead of the picture',
+        'rename the file without spaces (public/slike/zupan-na-seji.jpg) and write ![Župan na seji](/slike/zupan-na-seji.jpg), or keep its name and write each space as %20: ![Župan na seji](/slike/zupan%20na%20seji.jpg)',
+      ]);
+      expect(link!.hint).toBe('write each space in the address as %20: [sklep](https://example.si/sklep%20seje.pdf)');
+    }
+  });
+
   it('warns about Markdown in summary: and a summary too long for a teaser, at its line, fresh and from .cache/', async () => {
     const root = await copyFixture('archive-basic');
     const folder = path.join(root, 'content/articles/2025');

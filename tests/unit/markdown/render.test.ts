@@ -274,6 +274,36 @@ describe('renderMarkdown lists the images and links published without their addr
   });
 });
 
+describe('renderMarkdown lists images and links left as text because their address has a space', () => {
+  it('lists each at its line, with the address as written, and an autolinked address split by the space too', () => {
+    const markdown = [
+      'Uvod.', // 1
+      '',
+      '![Golob na seji](/slike/golob na seji.jpg)', // 3
+      '',
+      'Vir: [poročilo vlade](https://www.gov.si/novice/porocilo 2025.pdf) in', // 5
+      '[sklep](/dokumenti/sklep', // 6
+      'seje.pdf).', // 7
+    ].join('\n');
+    expect(renderMarkdown(markdown).spacedAddresses).toEqual([
+      { line: 3, kind: 'image', url: '/slike/golob na seji.jpg', text: 'Golob na seji' },
+      { line: 5, kind: 'link', url: 'https://www.gov.si/novice/porocilo 2025.pdf', text: 'poročilo vlade' },
+      { line: 6, kind: 'link', url: '/dokumenti/sklep seje.pdf', text: 'sklep' },
+    ]);
+  });
+
+  it('lists none for addresses written as Markdown reads them, a title after the address, or code', () => {
+    const markdown = [
+      '![Golob](/slike/golob%20na%20seji.jpg) ![Golob](</slike/golob na seji.jpg>) [vir](https://example.si/ "Vir novice")',
+      '',
+      'Koda `[x](a b)` in besedilo [v oklepajih] (kot to) ostaneta.',
+      '',
+      '    [y](c d)',
+    ].join('\n');
+    expect(renderMarkdown(markdown).spacedAddresses).toBeUndefined();
+  });
+});
+
 describe('renderMarkdown lists the raw HTML it leaves out that readers would miss', () => {
   it('lists HTML blocks, and embeds, pictures and links written in HTML inside text, at their lines', () => {
     const markdown = [
