@@ -1,3 +1,4 @@
+import { endQuotes, insideTypographicQuotes } from './typographic-quotes.ts';
 import { ljubljanaCalendar, ljubljanaOffsetMinutes, MONTHS_GENITIVE, MONTHS_NOMINATIVE } from '../text/sl.ts';
 
 /**
@@ -39,6 +40,12 @@ export function parseContentDate(input: unknown): DateResult {
     return { ok: false, message: `${JSON.stringify(input) ?? String(input)} is not a date`, hint: DATE_HINT };
   }
   const text = input.trim();
+  const quoted = insideTypographicQuotes(text);
+  if (quoted !== undefined) {
+    const inner = parseContentDate(quoted);
+    const hint = inner.ok ? `write ${quoted} without the typographic quotes ${endQuotes(text)}, which YAML does not read as quotes (Europe/Ljubljana is assumed)` : inner.hint;
+    return { ok: false, message: `"${text}" is not a date`, hint };
+  }
   const match = DATE_PATTERN.exec(text);
   if (!match) return otherDateForm(text);
   const [, y, mo, d, h, mi, s, frac, zone] = match;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { insideTypographicQuotes } from './typographic-quotes.ts';
 import { ArhivarError } from '../errors.ts';
 import { nearest } from '../text/levenshtein.ts';
 import { foldWhitespace } from '../text/whitespace.ts';
@@ -57,7 +58,19 @@ const nameList = (error: string) =>
       });
       return z.NEVER;
     }
-    return (Array.isArray(value) ? value : [value]).map((item) => stripControlCharacters(String(item))).filter((item) => item !== '');
+    const items = (Array.isArray(value) ? value : [value]).map((item) => stripControlCharacters(String(item))).filter((item) => item !== '');
+    const quoted = items.find((item) => insideTypographicQuotes(item) !== undefined);
+    if (quoted !== undefined) {
+      const written = items.map((item) => insideTypographicQuotes(item) ?? item).map((item) => (/[,:#[\]{}"']/.test(item) ? JSON.stringify(item) : item));
+      context.issues.push({
+        code: 'custom',
+        message: `entry ${quoted} is in typographic quotes, which YAML does not read as quotes, so they would be published as part of it`,
+        input: value,
+        params: { hint: `write the list with straight quotes or none: [${written.join(', ')}]` },
+      });
+      return z.NEVER;
+    }
+    return items;
   });
 const names = nameList('must be a list of names, such as [Steve Witkoff, Jared Kushner]');
 

@@ -42,6 +42,30 @@ describe('validateArticle: names written with commas but without brackets', () =
   });
 });
 
+describe('validateArticle: typographic quotes around names and dates, which YAML does not read as quotes', () => {
+  it.each([
+    ['tags: [“Ukrajina”, diplomacija]', 'article/bad-tags', 4, '“Ukrajina”', 'tags: [Ukrajina, diplomacija]'],
+    ['people: [„Steve Witkoff“, „Jared Kushner“]', 'article/bad-people', 4, '„Steve Witkoff“', 'people: [Steve Witkoff, Jared Kushner]'],
+    ['notPeople: »Janez Novak«', 'article/bad-notPeople', 4, '»Janez Novak«', 'notPeople: [Janez Novak]'],
+    ['tags: [‘#MeToo’, Ukrajina]', 'article/bad-tags', 4, '‘#MeToo’', 'tags: ["#MeToo", Ukrajina]'],
+  ])('refuses %j with the list to write', (line, code, at, quoted, written) => {
+    const { article, errors } = check(`title: A\ndate: 2025-12-22\n${line}`);
+    expect(article).toBeUndefined();
+    expect(errors.map((error) => [error.code, error.line])).toEqual([[code, at]]);
+    expect(errors[0]!.message).toContain(`${quoted} is in typographic quotes, which YAML does not read as quotes`);
+    expect(errors[0]!.hint).toBe(`write the list with straight quotes or none: ${written.slice(written.indexOf('['))}`);
+  });
+
+  it('gives a date in typographic quotes the date to write, and takes quotes inside a name', () => {
+    const { errors } = check('title: A\ndate: “2025-12-22”\nupdated: „23. 12. 2025 ob 8.15“');
+    expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([
+      ['article/bad-date', 3, 'write 2025-12-22 without the typographic quotes “ ”, which YAML does not read as quotes (Europe/Ljubljana is assumed)'],
+      ['article/bad-updated', 4, 'write 2025-12-23T08:15: the same date and time, year first (Europe/Ljubljana is assumed)'],
+    ]);
+    expect(check('title: A\ndate: 2025-12-22\ntags: [Festival »Lent«, Ana „Ančka“ Novak]').errors).toEqual([]);
+  });
+});
+
 describe('validateArticle: names and titles in other scripts', () => {
   it('takes Cyrillic tags and people, and makes a slug of a title with a ligature', () => {
     const { article, errors } = check('title: "Vojna v Čačku: ﬁnale"\ndate: 2025-12-22\ntags: [Україна]\npeople: [Владимир Путин, Ђорђе Балашевић]');
