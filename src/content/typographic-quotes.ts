@@ -5,11 +5,12 @@
  * "not a date" with no word of why.
  */
 const TYPOGRAPHIC_QUOTES = '“”„‟‘’‚‛»«›‹';
-const QUOTED = new RegExp(`^[${TYPOGRAPHIC_QUOTES}]\\s*([^${TYPOGRAPHIC_QUOTES}]*?)\\s*[${TYPOGRAPHIC_QUOTES}]$`, 'u');
+// Greedy, and trimmed after: a lazy ([^…]*?)\s* would try the rest of a long run of spaces at each of them.
+const QUOTED = new RegExp(`^[${TYPOGRAPHIC_QUOTES}]([^${TYPOGRAPHIC_QUOTES}]*)[${TYPOGRAPHIC_QUOTES}]$`, 'u');
 
 /** The text inside typographic quotes that enclose the whole of `value`, or undefined when they do not. */
 export function insideTypographicQuotes(value: string): string | undefined {
-  const inner = QUOTED.exec(value.trim())?.[1];
+  const inner = QUOTED.exec(value.trim())?.[1]?.trim();
   return inner ? inner : undefined;
 }
 
