@@ -308,6 +308,25 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     expect(overflowing).toEqual([]);
   });
 
+  it('breaks a word longer than the screen in an article\'s tag, person label and neighbour title instead of scrolling sideways at 320 px (WCAG 1.4.10)', async () => {
+    // A headline, tag or name of one long word (a compound, a hashtag) is rare, but the headline itself already wraps;
+    // these flex items did not, and pushed the whole page sideways. The words are put into the built page's own elements.
+    const page = await open(SEED_ARTICLE_URL, { width: 320 });
+    const longWord = 'Nepremičninskoposredniškodružbenoodgovornostnih';
+    const placed = await page.evaluate((word) => {
+      const targets = ['.article-tags .tag-links a', '.article-people .people-links a', '.article-neighbours a'].map((selector) => document.querySelector(selector));
+      for (const target of targets) if (target) target.lastChild!.textContent = word;
+      return targets.filter(Boolean).length;
+    }, longWord);
+    expect(placed).toBe(3);
+    const overflowing = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      return [...document.querySelectorAll('main *')].filter((element) => element.getBoundingClientRect().right > width + 0.5).map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
+    });
+    expect(overflowing).toEqual([]);
+    await page.close();
+  });
+
   it('names the people and the tags of an article once: a heading, no landmark or list label repeating it', async () => {
     const page = await open(SEED_ARTICLE_URL);
     const people = await page.locator('.article-header').ariaSnapshot();
