@@ -137,6 +137,9 @@ export const BODY_SCHEMA: Schema = {
     h4: [headingId],
     h5: [headingId],
     h6: [headingId],
+    // The alignment of a table column (withoutCellAlignment), and nothing else.
+    td: [...(defaultAttributes.td ?? []), ['className', 'align-right', 'align-center']],
+    th: [...(defaultAttributes.th ?? []), ['className', 'align-right', 'align-center']],
   },
 };
 
@@ -431,11 +434,20 @@ function collectHeadings(node: Nodes, out: Heading[]): void {
 
 /**
  * A table column's alignment (`|:-:|`) would become an align attribute on every cell, which HTML5 made
- * obsolete (the W3C checker reports it as an error): the cells are left to the stylesheet instead.
+ * obsolete (the W3C checker reports it as an error): a right or centred column's cells get a class the
+ * stylesheet aligns instead (an editor right-aligns figures, so that 98.112 sits under the 345 of 120.345).
  */
 function withoutCellAlignment(node: Nodes): void {
-  if (node.type === 'table') node.align = null;
-  else if (node.type !== 'paragraph' && 'children' in node) for (const child of node.children) withoutCellAlignment(child);
+  if (node.type === 'table') {
+    const align = node.align ?? [];
+    for (const row of node.children) {
+      row.children.forEach((cell, index) => {
+        const side = align[index];
+        if (side === 'right' || side === 'center') cell.data = { ...cell.data, hProperties: { className: [`align-${side}`] } };
+      });
+    }
+    node.align = null;
+  } else if (node.type !== 'paragraph' && 'children' in node) for (const child of node.children) withoutCellAlignment(child);
 }
 
 /** The definitions reference links and images take their URLs from, by identifier. */

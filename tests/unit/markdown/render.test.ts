@@ -340,11 +340,18 @@ describe('renderMarkdown renders GitHub tables', () => {
     const { html, text } = renderMarkdown(`Proračun po letih:\n\n${table}\n`);
     expect(html).toContain('<table>');
     expect(html).toContain('<th>Leto</th>');
-    expect(html).toContain('<td>12,4</td>');
+    expect(html).toContain('<td class="align-right">12,4</td>');
     expect(html).not.toContain('align=');
     expect(html).not.toContain('|');
     // Every cell is a block of the plain text (search, people detection), ended with a semicolon.
     expect(text).toBe('Proračun po letih:\n\nLeto;\n\nPrihodki;\n\n2025;\n\n12,1;\n\n2026;\n\n12,4;');
+  });
+
+  it('keeps a column\'s alignment (--: and :-:) as a class the stylesheet reads, so figures line up by their last digit', () => {
+    const { html } = renderMarkdown('| Stranka | Glasovi | Sedeži |\n|:--|--:|:-:|\n| Prva | 120.345 | 12 |\n| Druga | 98.112 | 9 |\n');
+    expect(html).toContain('<th>Stranka</th><th class="align-right">Glasovi</th><th class="align-center">Sedeži</th>'.replace(/></g, '>\n<'));
+    expect(html).toContain('<td>Druga</td>\n<td class="align-right">98.112</td>\n<td class="align-center">9</td>');
+    expect(html).not.toContain('align=');
   });
 
   it('inside a quote and a list too', () => {
