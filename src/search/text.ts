@@ -33,15 +33,16 @@ export function stemWithD(word: string): string | undefined {
 /**
  * Slovenian inflection endings, longest first. Nouns (Witkoffa, Witkoffu, Witkoffom), adjectives and
  * adjectival surnames (Zelenskega, Zelenskim), possessives (Trumpovim, Putinovim) and the Russian -ov/-ev
- * surnames (Dmitrijev, Dmitrijevim, Ušakova) all fall back to one stem. Over-stemming costs a little
- * precision; under-stemming loses hits, which readers notice more.
+ * surnames (Dmitrijev, Dmitrijevim, Ušakova) all fall back to one stem, and so do the plural and dual of
+ * feminine nouns (državam, državah, državami, državama) and the dual of the others (predsednikoma,
+ * podjetjema). Over-stemming costs a little precision; under-stemming loses hits, which readers notice more.
  */
 const SUFFIXES = [
   'ovega', 'ovemu', 'evega', 'evemu',
   'ovih', 'ovim', 'ovem', 'ovom', 'ovima', 'evih', 'evim', 'evem', 'evom', 'evima',
-  'ega', 'emu', 'ima', 'ami',
+  'ega', 'emu', 'ima', 'ami', 'ama', 'ema', 'oma',
   'ova', 'ove', 'ovi', 'ovo', 'ovu', 'eva', 'eve', 'evi', 'evo', 'evu',
-  'emi', 'ih', 'im', 'om', 'em', 'ah', 'ov', 'ev', 'mi',
+  'emi', 'ih', 'im', 'om', 'em', 'ah', 'am', 'ov', 'ev', 'mi',
   'a', 'e', 'i', 'o', 'u',
 ].sort((a, b) => b.length - a.length);
 
@@ -71,8 +72,8 @@ function finishStem(folded: string, stripped: string): string {
 
 /**
  * The other stems a word's forms may have when the ending taken off begins with letters that may belong to
- * the word: »problem«, »problemu«, »problemi« lose -em, -emu, -emi (probl) while »problema«, »problemov«
- * keep the em (problem), and »sistem« and »sistemu« are sist, »sistema« sistem. Search looks a word up under
+ * the word: »problem«, »problemu«, »problemi« lose -em, -emu, -emi (probl) while »problemov« keeps the em
+ * (problem), and »program« loses -am (progr) while »programu« keeps it (program). Search looks a word up under
  * both, so any form finds the others. An adjective's ending (»v slovenskem«, slovensk) gets an alternative
  * too (slovenskem), which matches nothing more than the word itself. Empty when there is no such doubt.
  */
@@ -81,10 +82,10 @@ export function alternativeStems(folded: string): string[] {
   const ending = folded.slice(stripped.length);
   const stem = finishStem(folded, stripped);
   const alternatives: string[] = [];
-  // problem, problemu, problemi → problem: the ending's first two letters may be the word's own.
-  if (/^(em|im|om)/.test(ending)) alternatives.push(finishStem(folded, stripped + ending.slice(0, 2)));
-  // problema, problemov, problemom → probl: the stem ends in letters that the nominative's ending takes off.
-  if (/(em|im|om)$/.test(stem) && stem.length - 2 >= MIN_STEM) alternatives.push(dropFleetingE(stem.slice(0, -2)));
+  // problem, problemu, problemi → problem; program → program: the ending's first two letters may be the word's own.
+  if (/^(am|em|im|om)/.test(ending)) alternatives.push(finishStem(folded, stripped + ending.slice(0, 2)));
+  // problemov, problemom → probl; programa → progr: the stem ends in letters that the nominative's ending takes off.
+  if (/(am|em|im|om)$/.test(stem) && stem.length - 2 >= MIN_STEM) alternatives.push(dropFleetingE(stem.slice(0, -2)));
   alternatives.push(...genitivePluralStems(stem, ending));
   return alternatives.filter((alternative) => alternative !== stem);
 }

@@ -235,7 +235,7 @@ describe('a word whose last letters are a case ending or part of it (-em, -im, -
     for (const shardBytes of [1_000_000, 40]) {
       const { engine } = await builtEngine({ shardBytes }, documents);
       for (const [query, found] of [
-        // The nominative drops -em as an ending (probl), as do problemu and problemi; problema and problemov keep
+        // The nominative drops -em as an ending (probl), as do problemu, problemi and problema; problemov keeps
         // it (problem): both are looked up.
         ['problem z vodo', [0, 1]],
         ['problema z vodo', [0, 1]],
@@ -279,6 +279,41 @@ describe('a genitive plural that writes a vowel the other forms drop', () => {
     }
     const { results } = await runQuery(engine, 'volitve');
     expect(results.find((result) => result.url === documents[0]!.url)!.title.filter((segment) => segment.mark).map((segment) => segment.text)).toEqual(['volitev']);
+  });
+});
+
+describe('the dative plural -am and the dual -ama, -oma, -ema', () => {
+  const documents = [
+    doc(0, 'Sankcije proti Rusiji', 'Ministrica je državam članicam predlagala nove sankcije.'),
+    doc(1, 'Pogovori med državama', 'Predsednika sta se srečala; med predsednikoma ni bilo sporov. Vladam so poslali pismo.'),
+    doc(2, 'Nov program', 'Vlada je sprejela program za mlade iz Amsterdama.'),
+    doc(3, 'Programi za podjetja', 'Država podpira programe v Amsterdamu in sankcijam nasprotuje.'),
+  ];
+
+  it('finds every form from any other, and a noun whose nominative ends in -am still finds its own forms', async () => {
+    for (const shardBytes of [1_000_000, 40]) {
+      const { engine } = await builtEngine({ shardBytes }, documents);
+      for (const [query, found] of [
+        ['države ', [0, 1, 3]],
+        ['državam ', [0, 1, 3]],
+        ['državama ', [0, 1, 3]],
+        ['članica ', [0]],
+        ['sankcija ', [0, 3]],
+        ['sankcijam ', [0, 3]],
+        ['vlada ', [1, 2]],
+        ['vladam ', [1, 2]],
+        ['predsednik ', [1]],
+        // -am is an ending (program, progr) and letters of the word (programa, program): both are looked up.
+        ['program ', [2, 3]],
+        ['programa ', [2, 3]],
+        ['Amsterdam ', [2, 3]],
+      ] as const) {
+        const { results } = await runQuery(engine, query);
+        expect(urlsOf(results).sort(), `${query} (${shardBytes})`).toEqual(found.map((n) => documents[n]!.url).sort());
+      }
+      const { results } = await runQuery(engine, 'država ');
+      expect(marked(results.find((result) => result.url === documents[0]!.url)!)).toEqual(['državam']);
+    }
   });
 });
 

@@ -103,7 +103,7 @@ describe('alternativeStems: a noun whose nominative ends in -em, -im or -om', ()
       expect(looked.has('probl') && looked.has('problem'), form).toBe(true);
     }
     expect(alternativeStems('sistemu')).toEqual(['sistem']);
-    expect(alternativeStems('sistema')).toEqual(['sist']);
+    expect(new Set([stemWord('sistema'), ...alternativeStems('sistema')])).toEqual(new Set(['sist', 'sistem']));
   });
 
   it('gives none where no ending is in doubt', () => {
@@ -129,6 +129,27 @@ describe('alternativeStems: a genitive plural that writes a vowel the other form
   it('gives no stem that reaches other words (Moskva is not moški)', () => {
     expect(alternativeStems('moskva')).toEqual([]);
     expect(alternativeStems('dmitrijev')).toEqual([]);
+  });
+});
+
+describe('the dative plural -am and the dual -ama, -oma, -ema', () => {
+  it.each([
+    [['država', 'države', 'državi', 'državo', 'držav', 'državam', 'državah', 'državami', 'državama']],
+    [['vlada', 'vlade', 'vlad', 'vladam', 'vladah', 'vladami', 'vladama']],
+    [['ministrica', 'ministrice', 'ministric', 'ministricam', 'ministricah', 'ministricami']],
+    [['volitve', 'volitev', 'volitvam', 'volitvah', 'volitvami']],
+    [['predsednik', 'predsednika', 'predsednikom', 'predsedniki', 'predsednikoma']],
+    [['podjetje', 'podjetja', 'podjetij', 'podjetjem', 'podjetjema']],
+    // The nominative ends in -am, which is an ending too (program, progr; programa, program).
+    [['program', 'programa', 'programu', 'programom', 'programov', 'programih']],
+    [['Amsterdam', 'Amsterdama', 'Amsterdamu']],
+  ])('every form of %j looks up the stem of every other', (forms) => {
+    const stems = new Set(forms.map((form) => stemWord(foldWord(form))));
+    for (const form of forms) {
+      const folded = foldWord(form);
+      const looked = new Set([stemWord(folded), ...alternativeStems(folded)]);
+      for (const other of stems) expect(looked.has(other), `${form} → ${other}`).toBe(true);
+    }
   });
 });
 
