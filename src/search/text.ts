@@ -40,11 +40,18 @@ export function stemWithD(word: string): string | undefined {
 const SUFFIXES = [
   'ovega', 'ovemu', 'evega', 'evemu',
   'ovih', 'ovim', 'ovem', 'ovom', 'ovima', 'evih', 'evim', 'evem', 'evom', 'evima',
-  'ega', 'emu', 'ima', 'ami', 'ama', 'ema', 'oma',
+  'ega', 'emu', 'ima', 'imi', 'ami', 'ama', 'ema', 'oma',
   'ova', 'ove', 'ovi', 'ovo', 'ovu', 'eva', 'eve', 'evi', 'evo', 'evu',
   'emi', 'ih', 'im', 'om', 'em', 'ah', 'am', 'ov', 'ev', 'mi',
   'a', 'e', 'i', 'o', 'u',
 ].sort((a, b) => b.length - a.length);
+
+/**
+ * -mi is the instrumental plural of nouns such as ljudje and oblast (ljudmi, oblastmi), always after a
+ * consonant. After a vowel the m is the word's own and the ending is -i: sporazumi, atomi, and Obami, which
+ * cut to »oba« met the numeral oba and not Obama. The adjectives' -imi (z ruskimi) is an ending of its own.
+ */
+const AFTER_CONSONANT_ONLY = new Set(['mi']);
 
 /** A stem keeps at least this many letters, so short words are not cut to nothing. */
 const MIN_STEM = 3;
@@ -58,7 +65,10 @@ export function stemWord(folded: string): string {
 function stripEnding(folded: string): string {
   if (folded.length <= MIN_STEM || /^\p{N}+$/u.test(folded)) return folded;
   for (const suffix of SUFFIXES) {
-    if (folded.length - suffix.length >= MIN_STEM && folded.endsWith(suffix)) return folded.slice(0, -suffix.length);
+    if (folded.length - suffix.length < MIN_STEM || !folded.endsWith(suffix)) continue;
+    const stripped = folded.slice(0, -suffix.length);
+    if (AFTER_CONSONANT_ONLY.has(suffix) && VOWEL.test(stripped.at(-1)!)) continue;
+    return stripped;
   }
   return folded;
 }

@@ -317,6 +317,30 @@ describe('the dative plural -am and the dual -ama, -oma, -ema', () => {
   });
 });
 
+describe('-mi after a vowel, which is the word\'s m and the ending -i', () => {
+  const documents = [
+    doc(0, 'Sporazumi o trgovini', 'Obami so v Beli hiši pokazali nove sporazume z ruskimi podjetji.'),
+    doc(1, 'Podpisan sporazum', 'Obama je sporazum podpisal. Ruski minister je bil zraven.'),
+    doc(2, 'Oba sta odstopila', 'Oba ministra sta odstopila.'),
+  ];
+
+  it('finds sporazumi from sporazum, Obami from Obama, ruskimi from ruski, and not oba from Obami', async () => {
+    const { engine } = await builtEngine(undefined, documents);
+    for (const [query, found] of [
+      ['sporazum ', [0, 1]],
+      ['sporazumi ', [0, 1]],
+      ['Obama ', [0, 1]],
+      ['Obami ', [0, 1]],
+      ['ruski ', [0, 1]],
+      ['ruskimi ', [0, 1]],
+      ['oba ', [2]],
+    ] as const) {
+      const { results } = await runQuery(engine, query);
+      expect(urlsOf(results).sort(), query).toEqual(found.map((n) => documents[n]!.url).sort());
+    }
+  });
+});
+
 describe('a word with đ', () => {
   const documents = [
     doc(0, 'Đoković v finalu', 'Novak Đoković je premagal tekmeca. Po tekmi so Đokovića vprašali o poškodbi.'),

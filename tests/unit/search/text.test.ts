@@ -153,6 +153,22 @@ describe('the dative plural -am and the dual -ama, -oma, -ema', () => {
   });
 });
 
+describe('-mi is the instrumental plural only after a consonant (ljudmi, oblastmi)', () => {
+  it.each([
+    [['sporazum', 'sporazuma', 'sporazumi', 'sporazumov']],
+    [['Obama', 'Obame', 'Obami', 'Obamo']],
+    [['atom', 'atoma', 'atomi', 'atomov']],
+    [['ruski', 'ruskega', 'ruskim', 'ruskimi']],
+    [['ljudi', 'ljudmi']],
+  ])('%j meet at one stem', (forms) => {
+    expect(new Set(forms.map(stem)).size).toBe(1);
+  });
+
+  it('keeps Obami apart from oba', () => {
+    expect(stem('Obami')).not.toBe(stem('oba'));
+  });
+});
+
 describe('tokenize', () => {
   it('finds words with their offsets through quotes, dashes and Markdown leftovers', () => {
     const text = '»Mir«–Ušakov, **Witkoffa** 2025';
