@@ -1,7 +1,8 @@
 import { unified } from 'unified';
 import remarkHtml from 'remark-html';
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
-import type { Definition, Heading, Nodes, Parent, Root, RootContent } from 'mdast';
+import type { Properties } from 'hast';
+import type { Definition, Heading, Nodes, Parent, Root, RootContent, Table } from 'mdast';
 import { HEADING_ID, headingIds } from './heading-ids.ts';
 import { parseMarkdown } from './parse.ts';
 import { countWords } from '../text/words.ts';
@@ -125,6 +126,8 @@ const INLINE_DROPPED_TAGS = new Set([...EMBEDDED_TAGS, 'img', 'a']);
  * drops it unless `sanitize` is false.
  */
 const defaultAttributes = defaultSchema.attributes ?? {};
+const TABLE_SCROLL = 'table-scroll';
+const TABLE_LABEL = /^Tabela(?: \d+)?$/;
 const headingId: [string, RegExp] = ['id', HEADING_ID];
 export const BODY_SCHEMA: Schema = {
   ...defaultSchema,
@@ -140,6 +143,9 @@ export const BODY_SCHEMA: Schema = {
     // The alignment of a table column (withoutCellAlignment), and nothing else.
     td: [...(defaultAttributes.td ?? []), ['className', 'align-right', 'align-center']],
     th: [...(defaultAttributes.th ?? []), ['className', 'align-right', 'align-center']],
+    // A table's scrolling wrapper (wrapTables), and nothing else: raw HTML never reaches the sanitiser, so no
+    // other div does. tabIndex passes on any element in GitHub's schema.
+    div: [...(defaultAttributes.div ?? []), ['className', TABLE_SCROLL], ['role', 'region'], ['ariaLabel', TABLE_LABEL]],
   },
 };
 
@@ -167,17 +173,19 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   collectImagesWithoutAlt(tree, withoutAlt);
   const vagueLinks: VagueLink[] = [];
   collectVagueLinks(tree, definitions, vagueLinks);
-  const html = String(processor.stringify(processor.runSync(tree) as Root));
   const blocks: string[] = [];
   collectBlockTexts(tree.children, blocks);
   const text = blocks.join('\n\n');
+  const firstImage = firstImageOf(tree, definitions);
+  // Last: the steps above know no wrapper node, which is not mdast.
+  wrapTables(tree);
+  const html = String(processor.stringify(processor.runSync(tree) as Root));
   const rendered: RenderedMarkdown = { html, text, firstParagraph, wordCount: countWords(text) };
   if (withoutAlt.length > 0) rendered.imagesWithoutAlt = withoutAlt;
   if (vagueLinks.length > 0) rendered.vagueLinks = vagueLinks;
   if (droppedUrls.length > 0) rendered.droppedUrls = droppedUrls;
   if (droppedHtml.length > 0) rendered.droppedHtml = droppedHtml;
   if (spacedAddresses.length > 0) rendered.spacedAddresses = spacedAddresses;
-  const firstImage = firstImageOf(tree, definitions);
   if (firstImage) rendered.firstImage = firstImage;
   return rendered;
 }
@@ -448,6 +456,44 @@ function withoutCellAlignment(node: Nodes): void {
     }
     node.align = null;
   } else if (node.type !== 'paragraph' && 'children' in node) for (const child of node.children) withoutCellAlignment(child);
+}
+
+/**
+ * A table wider than the column (a budget's figures at 360 px) scrolls sideways inside a wrapper instead of
+ * breaking its cells mid-figure (`1.234` over `.567.` over `890 €` reads as other numbers) or pushing the page
+ * sideways: the exception WCAG 1.4.10 (Reflow) makes for data tables. The wrapper is focusable, so a keyboard
+ * can scroll it (WCAG 2.1.1), and a named region, so a screen reader says what the tab stop is; GitHub's
+ * tables have no caption to name it by, so it is »Tabela«, numbered when a body has several (landmarks of one
+ * role need names of their own). mdast-util-to-hast turns a node type it has no handler for into a div with
+ * the node's hProperties (its defaultUnknownHandler), so the wrapper is such a node.
+ */
+interface TableScroll {
+  type: 'tableScroll';
+  data: { hName: 'div'; hProperties: Properties };
+  children: [Table];
+}
+
+function wrapTables(tree: Root): void {
+  const places: { parent: Parent; index: number }[] = [];
+  collectTablePlaces(tree, places);
+  places.forEach(({ parent, index }, number) => {
+    const label = places.length === 1 ? 'Tabela' : `Tabela ${number + 1}`;
+    const wrapper: TableScroll = {
+      type: 'tableScroll',
+      data: { hName: 'div', hProperties: { className: [TABLE_SCROLL], tabIndex: 0, role: 'region', ariaLabel: label } },
+      children: [parent.children[index] as Table],
+    };
+    // The one place a node mdast does not define enters the tree, right before it becomes HTML.
+    parent.children[index] = wrapper as unknown as RootContent;
+  });
+}
+
+function collectTablePlaces(node: Nodes, out: { parent: Parent; index: number }[]): void {
+  if (node.type === 'paragraph' || !('children' in node)) return;
+  node.children.forEach((child, index) => {
+    if (child.type === 'table') out.push({ parent: node, index });
+    else collectTablePlaces(child, out);
+  });
 }
 
 /** The definitions reference links and images take their URLs from, by identifier. */

@@ -355,8 +355,32 @@ describe('renderMarkdown renders GitHub tables', () => {
   });
 
   it('inside a quote and a list too', () => {
-    expect(renderMarkdown(table.replace(/^/gm, '> ')).html).toContain('<blockquote>\n<table>');
-    expect(renderMarkdown(`- ${table.replace(/\n/g, '\n  ')}`).html).toContain('<li>\n<table>');
+    expect(renderMarkdown(table.replace(/^/gm, '> ')).html).toContain('<blockquote>\n<div class="table-scroll" tabindex="0" role="region" aria-label="Tabela"><table>');
+    expect(renderMarkdown(`- ${table.replace(/\n/g, '\n  ')}`).html).toContain('<li>\n<div class="table-scroll" tabindex="0" role="region" aria-label="Tabela"><table>');
+  });
+
+  it('in a wrapper a keyboard can focus and a screen reader names, which scrolls a wide table instead of breaking its figures', () => {
+    const { html, text } = renderMarkdown(`Proračun po letih:\n\n${table}\n\nNaprej.`);
+    expect(html).toBe(
+      '<p>Proračun po letih:</p>\n<div class="table-scroll" tabindex="0" role="region" aria-label="Tabela"><table>\n<thead>\n<tr>\n<th>Leto</th>\n' +
+        '<th class="align-right">Prihodki</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>2025</td>\n<td class="align-right">12,1</td>\n</tr>\n' +
+        '<tr>\n<td>2026</td>\n<td class="align-right">12,4</td>\n</tr>\n</tbody>\n</table></div>\n<p>Naprej.</p>\n',
+    );
+    // The wrapper adds no text for search or people detection.
+    expect(text).toBe('Proračun po letih:\n\nLeto;\n\nPrihodki;\n\n2025;\n\n12,1;\n\n2026;\n\n12,4;\n\nNaprej.');
+  });
+
+  it('numbers the wrappers\' names when a body has several tables, so no two regions share a name', () => {
+    const { html } = renderMarkdown(`${table}\n\nBesedilo.\n\n> ${table.replace(/\n/g, '\n> ')}\n\n- ${table.replace(/\n/g, '\n  ')}`);
+    expect([...html.matchAll(/<div [^>]*aria-label="([^"]*)"[^>]*><table>/g)].map((match) => match[1])).toEqual(['Tabela 1', 'Tabela 2', 'Tabela 3']);
+    expect(html.match(/<\/table><\/div>/g)).toHaveLength(3);
+  });
+
+  it('lets the sanitiser keep a div only as that wrapper', () => {
+    const div = (properties: Element['properties']): Element => ({ type: 'element', tagName: 'div', properties, children: [] });
+    const wrapper = { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: 'Tabela 2' };
+    expect((sanitize(div(wrapper), BODY_SCHEMA) as Element).properties).toEqual(wrapper);
+    expect((sanitize(div({ className: ['other'], role: 'button', ariaLabel: 'Klikni' }), BODY_SCHEMA) as Element).properties).toEqual({ className: [] });
   });
 
   it('leaves pipes without a delimiter row as text, and a thematic break as a break', () => {
