@@ -6,7 +6,7 @@ import { formatDate, formatDateTime, ljubljanaCalendar } from '../src/text/sl.ts
 import { formatReadingTime } from '../src/text/reading-time.ts';
 import { dateTrail } from './archive.tsx';
 import { Layout } from './layout.tsx';
-import { DateLine, PeopleLinks, SEPARATOR, TagLinks } from './parts.tsx';
+import { Byline, DateLine, PeopleLinks, SEPARATOR, TagLinks } from './parts.tsx';
 
 export interface ArticlePageProps {
   context: SiteContext;
@@ -54,7 +54,7 @@ export function ArticlePage({ context, article, related = [], newer, older }: Ar
             {article.author ? (
               <span class="article-author">
                 {SEPARATOR}
-                {article.author}
+                <Byline byline={article.author} context={context} />
               </span>
             ) : null}
             {SEPARATOR}

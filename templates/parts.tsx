@@ -4,6 +4,7 @@ import type { Page } from '../src/site/archive.ts';
 import type { Breadcrumb, SiteContext } from '../src/render/context.ts';
 import { formatDate, formatDateTime } from '../src/text/sl.ts';
 import { urls } from '../src/site/urls.ts';
+import { bylineAuthors } from '../src/render/byline.ts';
 
 /**
  * The dot between the parts of a line (date · author · reading time). The space before it does not break: a
@@ -29,6 +30,22 @@ export function PeopleLinks({ ids, context, label }: { ids: readonly string[]; c
       ))}
     </ul>
   );
+}
+
+/**
+ * The byline exactly as the editor wrote it, with each name that is a registry person with a page linked to
+ * that page (»Ana Novak in Bor Kos«: Ana Novak's page, so a reader can follow the journalist).
+ */
+export function Byline({ byline, context }: { byline: string; context: SiteContext }) {
+  const parts: ComponentChildren[] = [];
+  let from = 0;
+  for (const author of bylineAuthors(byline, context.people)) {
+    if (!author.person) continue;
+    parts.push(byline.slice(from, author.start), <a href={urls.person(author.person.id)}>{byline.slice(author.start, author.end)}</a>);
+    from = author.end;
+  }
+  parts.push(byline.slice(from));
+  return <>{parts}</>;
 }
 
 /**

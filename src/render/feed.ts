@@ -3,6 +3,7 @@ import { articleModified } from '../site/archive.ts';
 import type { Person } from '../content/person.ts';
 import { absoluteUrl, urls } from '../site/urls.ts';
 import { absoluteBodyUrls } from './absolute-urls.ts';
+import { bylineAuthors } from './byline.ts';
 
 /**
  * Atom 1.0 (RFC 4287) feeds. Every text node and attribute goes through `escapeXml`, which also drops
@@ -150,7 +151,11 @@ function renderEntry(article: Article, input: FeedInput, absolute: (url: string)
     `    <published>${atomDate(article.date.instant)}</published>`,
     `    <updated>${atomDate(articleModified(article))}</updated>`,
   ];
-  if (article.author) parts.push(`    <author><name>${escapeXml(article.author)}</name></author>`);
+  // RFC 4287 §4.2.1: an entry may have several authors; each name of the byline is one, a registry person's with their page.
+  for (const author of article.author ? bylineAuthors(article.author, input.people) : []) {
+    const uri = author.person ? `<uri>${escapeXml(absolute(urls.person(author.person.id)))}</uri>` : '';
+    parts.push(`    <author><name>${escapeXml(author.name)}</name>${uri}</author>`);
+  }
   for (const tag of article.tags) {
     parts.push(`    <category term="${escapeXml(tag.slug)}" label="${escapeXml(tag.name)}" scheme="${escapeXml(absolute(urls.tags()))}"/>`);
   }

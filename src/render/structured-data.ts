@@ -2,6 +2,7 @@ import type { Article } from '../content/article.ts';
 import { articleModified } from '../site/archive.ts';
 import type { Person } from '../content/person.ts';
 import { absoluteUrl, urls } from '../site/urls.ts';
+import { bylineAuthors } from './byline.ts';
 import type { Breadcrumb, SiteContext } from './context.ts';
 
 /**
@@ -35,6 +36,23 @@ export function articleImage(article: Pick<Article, 'image' | 'url'>, context: P
   }
 }
 
+/**
+ * Each author of the byline as an entry of its own, an agency as an Organization (Google's Article guide: "list
+ * each author in its own author field", "use the type property to indicate whether the author is a Person or
+ * Organization"), a registry person with the URL of their page. »Uredništvo« is the site's own newsroom, and
+ * so is an article without a byline. One author stays one object, as before; several are an array.
+ */
+function authorJsonLd(byline: string | undefined, context: SiteContext): JsonLd | JsonLd[] {
+  const authors = byline === undefined ? [] : bylineAuthors(byline, context.people);
+  const data = authors.map((author): JsonLd => {
+    if (author.person) return personReference(author.person, context);
+    if (author.kind === 'newsroom') return publisher(context);
+    return { '@type': author.kind === 'organization' ? 'Organization' : 'Person', name: author.name };
+  });
+  if (data.length === 0) return publisher(context);
+  return data.length === 1 ? data[0]! : data;
+}
+
 export function newsArticleJsonLd(article: Article, context: SiteContext): JsonLd {
   const url = absoluteUrl(context.site.baseUrl, article.url);
   const people = article.people.map((id) => context.people.get(id)).filter((person) => person !== undefined);
@@ -50,7 +68,7 @@ export function newsArticleJsonLd(article: Article, context: SiteContext): JsonL
     datePublished: article.date.instant.toISOString(),
     dateModified: articleModified(article).toISOString(),
     inLanguage: 'sl',
-    author: article.author ? { '@type': 'Person', name: article.author } : publisher(context),
+    author: authorJsonLd(article.author, context),
     publisher: publisher(context),
     wordCount: article.wordCount,
     isAccessibleForFree: true,

@@ -1,0 +1,76 @@
+/**
+ * An article's `author:` line as the names it lists. Slovenian bylines name several people or an agency in
+ * one line (»Ana Novak in Bor Kos«, »Ana Novak, Bor Kos in Cene Lipnik«, »STA, Reuters«, »Ana Novak, STA«),
+ * and structured data and feeds want each author as an entry of its own (Google's Article guide: "list each
+ * author in its own author field", Person or Organization). The page shows the line as the editor wrote it.
+ */
+
+/** person: a name (»Ana Novak«, initials »M. K.«); organization: a news agency; newsroom: the site's own editors. */
+export type BylineKind = 'person' | 'organization' | 'newsroom';
+
+export interface BylineName {
+  name: string;
+  kind: BylineKind;
+  /** Where the name stands in the byline, so a page can link it and keep every other character as written. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Agencies Slovenian newsrooms credit whose names are not written in capitals (dpa writes itself in small
+ * letters), and AP, whose two capitals would otherwise be read as a journalist's initials. Compared in lower case.
+ */
+const AGENCIES = new Set(['ap', 'reuters', 'dpa', 'hina', 'tanjug', 'beta', 'fena', 'xinhua', 'bloomberg', 'interfax']);
+
+/** The words for the site's own editorial staff, which a byline gives when no one person signs. */
+const NEWSROOM = new Set(['uredništvo', 'redakcija']);
+
+/**
+ * One word of three to six capitals (digits allowed): STA, AFP, ANSA, TASS, ČTK, 24UR. Two capitals alone
+ * (»MK«) are more often a journalist's initials than an agency, so they stay a person unless listed above.
+ */
+const ACRONYM = /^(?=.*\p{Lu})[\p{Lu}\p{N}]{3,6}$/u;
+
+/**
+ * Authors are separated by commas and by »in« or »ter« (and) before the last of them. A Slovenian name has
+ * no comma and no word »in«, so a name is never cut there; the byline is already one line with single spaces
+ * (front matter text is folded, content/schema.ts).
+ */
+const SEPARATOR = /,| (?:in|ter) /g;
+
+/**
+ * »in« separates two authors only when a name follows it: an upper-case letter or a digit, or an agency
+ * from the list (»Ana Novak in dpa«). »Sophie in 't Veld« and »Zavod za kulturo in šport« stay whole.
+ */
+function startsName(rest: string): boolean {
+  const word = /^\S+/.exec(rest)?.[0] ?? '';
+  return /^[\p{Lu}\p{N}]/u.test(word) || AGENCIES.has(word.toLocaleLowerCase('sl'));
+}
+
+export function bylineKind(name: string): BylineKind {
+  const lower = name.toLocaleLowerCase('sl');
+  if (NEWSROOM.has(lower)) return 'newsroom';
+  if (AGENCIES.has(lower) || ACRONYM.test(name)) return 'organization';
+  return 'person';
+}
+
+/** The names of a byline in order; empty when it holds none (a lone comma). */
+export function splitByline(byline: string): BylineName[] {
+  const names: BylineName[] = [];
+  const add = (from: number, to: number) => {
+    const raw = byline.slice(from, to);
+    const name = raw.trim();
+    if (name === '') return;
+    const start = from + raw.indexOf(name);
+    names.push({ name, kind: bylineKind(name), start, end: start + name.length });
+  };
+  let from = 0;
+  for (const match of byline.matchAll(SEPARATOR)) {
+    const after = match.index + match[0].length;
+    if (match[0] !== ',' && !startsName(byline.slice(after))) continue;
+    add(from, match.index);
+    from = after;
+  }
+  add(from, byline.length);
+  return names;
+}
