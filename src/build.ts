@@ -29,6 +29,7 @@ import type { MarkdownPool } from './workers/markdown-pool.ts';
 import { hasStoredValidations, validateArticles } from './pipeline/articles.ts';
 import { newestArticles, newestBeforeValidation, type NewestArticles } from './pipeline/newest.ts';
 import { articleRecord, withoutBody, type Draft } from './pipeline/records.ts';
+import { movedAddressWarnings, nextPublishedAddresses, readPublishedAddresses, sameAddresses, writePublishedAddresses, type PublishedAddresses } from './pipeline/published-addresses.ts';
 
 export type { NewestArticles } from './pipeline/newest.ts';
 
@@ -90,6 +91,12 @@ export interface LoadOptions {
   onValidated?: (() => void) | undefined;
   /** Stops the load: the Markdown workers are stopped and the load fails (the dev server, when it closes). */
   signal?: AbortSignal | undefined;
+  /**
+   * Where the last builds published each article (pipeline/published-addresses.ts): an article no longer at one
+   * of them, with nothing standing there now, is warned about (article/address-changed). The build and
+   * `arhivar check` pass it; the dev server does not, since it publishes nothing.
+   */
+  lastAddresses?: PublishedAddresses | undefined;
 }
 
 export interface SiteModel {
@@ -245,7 +252,9 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   }
   // Articles held back for their date too: a clash found only when one of them comes out would fail the
   // build that publishes it, unattended at the embargo time, instead of this one.
-  errors.push(...findDuplicateUrls(options.includeDrafts ? drafts : drafts.filter((draft) => !draft.frontMatter.draft)));
+  const standing = options.includeDrafts ? drafts : drafts.filter((draft) => !draft.frontMatter.draft);
+  errors.push(...findDuplicateUrls(standing));
+  warnings.push(...movedAddressWarnings(options.lastAddresses, published, standing));
   addTime(timings, 'load', performance.now() - loadStarted);
   // Otherwise the newest articles are told once every article is validated, when none has an error.
   const newestTold =
@@ -590,14 +599,17 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const report = options.onProgress;
   report?.({ phase: 'reading', articlesRead: 0, pagesWritten: 0 });
   await checkPublicFolder(options.root);
-  const model = await loadSite(options);
+  const outDir = options.outDir ?? 'dist';
+  const target = path.resolve(options.root, outDir);
+  const useCache = options.cache !== false;
+  const lastAddresses = useCache ? await readPublishedAddresses(options.root, target) : undefined;
+  const model = await loadSite({ ...options, lastAddresses });
   const articlesRead = model.archive.articles.length;
   report?.({ phase: 'writing', articlesRead, pagesWritten: 0 });
   try {
     const assets = await buildAssets(options.root);
     const onPage = report && ((pagesWritten: number) => report({ phase: 'writing', articlesRead, pagesWritten }));
-    const outDir = options.outDir ?? 'dist';
-    const published = await readPublishedTree(options.root, path.resolve(options.root, outDir), options.cache);
+    const published = await readPublishedTree(options.root, target, options.cache);
     // The same files as siteFiles(); search files that dist/ already holds unchanged come without bytes, and
     // the others are made one at a time as the publisher writes them.
     const search = searchFiles(model.archive, {
@@ -617,6 +629,11 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
       onPage,
       published,
     });
+    // Only once the site is published: a failed build published nothing at the new addresses.
+    if (useCache) {
+      const addresses = nextPublishedAddresses(lastAddresses, model.archive.articles);
+      if (!sameAddresses(lastAddresses, addresses)) await writePublishedAddresses(options.root, target, addresses);
+    }
     const { shadowedPublicFiles, ...counts } = written;
     for (const file of shadowedPublicFiles) model.warnings.push(shadowedPublicFile(file));
     if (shadowedPublicFiles.length > 0) model.warnings.splice(0, model.warnings.length, ...sortErrors(model.warnings));

@@ -15,6 +15,7 @@ import type { SiteModel } from '../build.ts';
 import { folderKind } from '../folder-kind.ts';
 import { checkContentFolder, checkOutputLocation } from '../pipeline/folders.ts';
 import { CACHE_DIR } from '../pipeline/cache.ts';
+import { readPublishedAddresses } from '../pipeline/published-addresses.ts';
 
 /**
  * `arhivar check`: everything the build checks, plus the internal links of an existing build. Content
@@ -49,11 +50,15 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   let pagesOfFiles = new Map<string, string>();
   // Before anything is made: without content/ there is nothing to check, and no .cache/ or lock to make.
   await checkContentFolder(options.root);
+  const outDir = options.outDir ?? 'dist';
+  const distDir = path.resolve(options.root, outDir);
   try {
     // Only the problems are wanted: each text is let go once validated and each rendered body stays in
     // .cache/, as in a build, so a large archive is checked in the memory a build takes.
     const cache = await cacheWritable(options.root);
-    const model = await loadSite({ root: options.root, includeFuture: options.includeFuture, now: options.now, releaseSources: true, bodiesOnDisk: cache, cache });
+    // Read even where .cache/ cannot be written: an article moved from where the last build published it is told as a build tells it.
+    const lastAddresses = await readPublishedAddresses(options.root, distDir);
+    const model = await loadSite({ root: options.root, includeFuture: options.includeFuture, now: options.now, releaseSources: true, bodiesOnDisk: cache, cache, lastAddresses });
     warnings.push(...model.warnings);
     articles = model.archive.articles.length;
     pageSources = sourcesOfPages(options.root, model);
@@ -67,8 +72,6 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   // What a build would refuse in public/ (a symbolic link out of it, a name like ..\x), found without building.
   problems.push(...(await publicFolderProblems(options.root)));
 
-  const outDir = options.outDir ?? 'dist';
-  const distDir = path.resolve(options.root, outDir);
   let linksChecked: string | undefined;
   let brokenLinks = 0;
   await whileNoBuildPublishes(options.root, distDir, options.onWaitForBuild, async () => {

@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import type { Article } from '../content/article.ts';
+import { ArhivarError } from '../errors.ts';
+import { urls } from '../site/urls.ts';
+import { readCacheFile, writeCacheFile } from './cache.ts';
+import type { Draft } from './records.ts';
+
+/**
+ * Where each article has been published. An article's address is made from its title (or `slug:`) and its
+ * date, so a headline's typo fixed after publication moves the page, and every link already shared (social
+ * media, other sites, search results) then leads to the 404 page. The build keeps, for each content file it
+ * published, every address it published it at, and warns (article/address-changed) about an address that no
+ * page stands at any more, until the article's `redirectFrom:` lists it, `slug:` brings the article back to it,
+ * or another article stands there.
+ *
+ * Files are matched by their path: a file moved or renamed with its title and date unchanged keeps its address
+ * and loses nothing; one moved and retitled in the same build is not followed. An article turned into a draft,
+ * held back for a later date or deleted was taken off the site on purpose (a retraction, a correction still
+ * being written): its addresses are forgotten, and nothing is said.
+ *
+ * The record is kept in .cache/ per output folder, beside the record of the folder's files (output/publish.ts),
+ * and is safe to delete: without it nothing is compared, and the next build starts a new one.
+ */
+
+/** Content file (project-relative) → the addresses (urls.article, without the base path) it was published at, first published first. */
+export type PublishedAddresses = ReadonlyMap<string, readonly string[]>;
+
+interface AddressRecord {
+  version: 1;
+  target: string;
+  files: Map<string, readonly string[]>;
+}
+
+function recordName(target: string): string {
+  return `addresses-${createHash('sha1').update(target).digest('hex').slice(0, 12)}.bin`;
+}
+
+/** The addresses the builds into `target` (an absolute output folder) published, or undefined when none are known. */
+export async function readPublishedAddresses(root: string, target: string): Promise<PublishedAddresses | undefined> {
+  const stored = await readCacheFile<AddressRecord>(root, recordName(target));
+  return stored?.version === 1 && stored.target === target && stored.files instanceof Map ? stored.files : undefined;
+}
+
+export async function writePublishedAddresses(root: string, target: string, files: PublishedAddresses): Promise<void> {
+  await writeCacheFile(root, recordName(target), { version: 1, target, files: new Map(files) } satisfies AddressRecord);
+}
+
+/** Whether two records say the same, so a build that moved nothing does not write the record again. */
+export function sameAddresses(a: PublishedAddresses | undefined, b: PublishedAddresses): boolean {
+  if (!a || a.size !== b.size) return false;
+  for (const [file, addresses] of b) {
+    const before = a.get(file);
+    if (before === addresses) continue;
+    if (!before || before.length !== addresses.length || before.some((address, index) => address !== addresses[index])) return false;
+  }
+  return true;
+}
+
+/**
+ * The record after a build that published `articles`: every published file with the addresses it had before
+ * and its address now. A file no longer published drops out (see the top of this file).
+ */
+export function nextPublishedAddresses(last: PublishedAddresses | undefined, articles: readonly Pick<Article, 'file' | 'url'>[]): PublishedAddresses {
+  const next = new Map<string, readonly string[]>();
+  for (const { file, url } of articles) {
+    const before = last?.get(file) ?? [];
+    // The same list when nothing was added, which sameAddresses then takes at a glance.
+    next.set(file, before.includes(url) ? before : [...before, url]);
+  }
+  return next;
+}
+
+/**
+ * A warning for each published article with an address of `last` that nothing stands at now: not the address
+ * of an article (`standing`: the published ones and those held back for their date, which will stand there),
+ * and not in any article's `redirectFrom:`. `standing` is what article/redirect-taken checks against, so the
+ * `redirectFrom:` line the hint gives is one the build accepts.
+ */
+export function movedAddressWarnings(last: PublishedAddresses | undefined, published: readonly Draft[], standing: readonly Draft[]): ArhivarError[] {
+  if (!last || last.size === 0) return [];
+  const taken = new Set<string>();
+  for (const article of standing) {
+    taken.add(urls.article(article.frontMatter.date, article.slug));
+    for (const from of article.frontMatter.redirectFrom) taken.add(from);
+  }
+  const warnings: ArhivarError[] = [];
+  for (const article of published) {
+    const before = last.get(article.file);
+    if (!before) continue;
+    const lost = before.filter((address) => !taken.has(address));
+    if (lost.length > 0) warnings.push(addressChanged(article, lost));
+  }
+  return warnings;
+}
+
+function addressChanged(article: Draft, lost: readonly string[]): ArhivarError {
+  const now = urls.article(article.frontMatter.date, article.slug);
+  const redirectFrom = [...article.frontMatter.redirectFrom, ...lost];
+  const line = `redirectFrom: [${redirectFrom.join(', ')}]`;
+  const addition = article.frontMatter.redirectFrom.length > 0 ? `change redirectFrom to ${line}` : `add ${line}`;
+  // slug: takes an article back to its old address only when the date part of the address is the same.
+  const oldSlug = lost.length === 1 ? sameDateSlug(lost[0]!, now) : undefined;
+  const keep = oldSlug === undefined ? '' : `, or ${article.frontMatter.slug === undefined ? 'add' : 'change the slug: line to'} slug: ${oldSlug} to keep the article at the old address`;
+  const dateMoved = lost.every((address) => slugOf(address) === article.slug);
+  return new ArhivarError({
+    code: 'article/address-changed',
+    message: `this article was published at ${lost.join(' and ')} and is now at ${now} (its ${dateMoved ? 'date' : article.frontMatter.slug === undefined ? 'title' : 'slug'} changed); nothing stands at the old address any more, so links already shared lead to the 404 page`,
+    file: article.file,
+    line: article.keyLines.get(dateMoved ? 'date' : article.frontMatter.slug === undefined ? 'title' : 'slug'),
+    hint: `${addition}, which sends readers and search engines from the old address on to the new one${keep}`,
+  });
+}
+
+/** The slug of an article address (/2025/12/22/slug/). */
+function slugOf(address: string): string {
+  return address.split('/')[4] ?? '';
+}
+
+function sameDateSlug(address: string, now: string): string | undefined {
+  return address.split('/').slice(0, 4).join('/') === now.split('/').slice(0, 4).join('/') ? slugOf(address) : undefined;
+}
