@@ -47,10 +47,12 @@ export function bodyWarnings(facts: WarnedFacts, owner: 'article' | 'person', fi
  * An image or link the page shows as its Markdown (render.ts, SpacedAddress). A file in public/ keeps its name
  * there, so both ways out work: a name without spaces, or each space written as %20.
  */
-function spacedAddressWarning({ line, kind, url, text }: SpacedAddress, owner: 'article' | 'person', file: string, firstLine: number): ArhivarError {
+function spacedAddressWarning({ line, kind, url, title, text }: SpacedAddress, owner: 'article' | 'person', file: string, firstLine: number): ArhivarError {
   const open = kind === 'image' ? '![' : '[';
-  const written = `${open}${text}](${url})`;
-  const escaped = `${open}${text}](${url.replace(/ /g, '%20')})`;
+  // The title stays as written after the address: its spaces are no part of the address.
+  const after = title === undefined ? '' : ` ${title}`;
+  const written = `${open}${text}](${url}${after})`;
+  const escaped = `${open}${text}](${url.replace(/ /g, '%20')}${after})`;
   const local = url.startsWith('/') && !url.startsWith('//');
   const renamed = url.replace(/ /g, '-');
   return new ArhivarError({
@@ -59,7 +61,7 @@ function spacedAddressWarning({ line, kind, url, text }: SpacedAddress, owner: '
     file,
     line: firstLine + line - 1,
     hint: local
-      ? `rename the file without spaces (public${renamed}) and write ${open}${text}](${renamed}), or keep its name and write each space as %20: ${escaped}`
+      ? `rename the file without spaces (public${renamed}) and write ${open}${text}](${renamed}${after}), or keep its name and write each space as %20: ${escaped}`
       : `write each space in the address as %20: ${escaped}`,
   });
 }

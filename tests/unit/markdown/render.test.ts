@@ -292,6 +292,21 @@ describe('renderMarkdown lists images and links left as text because their addre
     ]);
   });
 
+  it('keeps a title after a spaced address apart from the address, and lists none whose only space is before its title', () => {
+    const markdown = [
+      '![Golob](/slike/golob na seji.jpg "Golob na seji")', // 1
+      '',
+      "[poročilo](/dokumenti/letno porocilo.pdf 'Letno poročilo')", // 3
+      '',
+      // Escaped by the editor, so text on purpose: its address has no space of its own.
+      '\\[vir\\](https://example.si/ "Vir novice")', // 5
+    ].join('\n');
+    expect(renderMarkdown(markdown).spacedAddresses).toEqual([
+      { line: 1, kind: 'image', url: '/slike/golob na seji.jpg', title: '"Golob na seji"', text: 'Golob' },
+      { line: 3, kind: 'link', url: '/dokumenti/letno porocilo.pdf', title: "'Letno poročilo'", text: 'poročilo' },
+    ]);
+  });
+
   it('lists none for addresses written as Markdown reads them, a title after the address, or code', () => {
     const markdown = [
       '![Golob](/slike/golob%20na%20seji.jpg) ![Golob](</slike/golob na seji.jpg>) [vir](https://example.si/ "Vir novice")',

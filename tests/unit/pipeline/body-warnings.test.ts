@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { bodyWarnings } from '../../../src/pipeline/body-warnings.ts';
+
+describe('bodyWarnings for an address with a space', () => {
+  it('keeps the title after the address out of the name to rename to and out of the %20s', () => {
+    const spacedAddresses = [{ line: 2, kind: 'image' as const, url: '/slike/golob na seji.jpg', title: '"Golob na seji"', text: 'Golob' }];
+    const [warning] = bodyWarnings({ spacedAddresses }, 'article', 'content/articles/2025/golob.md', 6);
+    expect([warning!.line, warning!.message, warning!.hint]).toEqual([
+      7,
+      'this image\'s address "/slike/golob na seji.jpg" has a space in it, where Markdown ends an address, so the page shows "![Golob](/slike/golob na seji.jpg "Golob na seji")" as text instead of the picture',
+      'rename the file without spaces (public/slike/golob-na-seji.jpg) and write ![Golob](/slike/golob-na-seji.jpg "Golob na seji"), or keep its name and write each space as %20: ![Golob](/slike/golob%20na%20seji.jpg "Golob na seji")',
+    ]);
+  });
+});
