@@ -247,17 +247,24 @@ function collectDroppedHtml(node: Nodes, out: DroppedHtml[]): void {
 function collectSpacedAddresses(node: Nodes, out: SpacedAddress[]): void {
   if (!('children' in node)) return;
   let run = '';
-  let starts: { offset: number; line: number; value: string }[] = [];
+  let starts: { offset: number; line: number }[] = [];
   const flush = () => {
+    // Matches come in order, so the piece a match starts in is followed along the run, and its line is counted
+    // from the run's newlines found once: looking both up from the start for each match took a paragraph of
+    // 20,000 such links 4 s more.
+    const newlines: number[] = [];
+    for (let at = run.indexOf('\n'); at !== -1; at = run.indexOf('\n', at + 1)) newlines.push(at);
+    let pieceIndex = -1;
     for (const match of run.matchAll(SPACED_ADDRESS)) {
-      const piece = starts.findLast((start) => start.offset <= match.index);
+      while (pieceIndex + 1 < starts.length && starts[pieceIndex + 1]!.offset <= match.index) pieceIndex++;
+      const piece = starts[pieceIndex];
       if (!piece) continue;
       const written = foldWhitespace(match[3]!);
       const title = TRAILING_TITLE.exec(written);
       const url = title ? written.slice(0, title.index) : written;
       // Only the space before a title: valid Markdown, so text because the editor escaped it (`\[vir\](…)`).
       if (!url.includes(' ')) continue;
-      const line = piece.line + (piece.value.slice(0, match.index - piece.offset).match(/\n/g)?.length ?? 0);
+      const line = piece.line + newlinesBefore(newlines, match.index) - newlinesBefore(newlines, piece.offset);
       const spaced: SpacedAddress = { line, kind: match[1] ? 'image' : 'link', url, text: foldWhitespace(match[2]!) };
       if (title) spaced.title = title[1]!;
       out.push(spaced);
@@ -268,7 +275,7 @@ function collectSpacedAddresses(node: Nodes, out: SpacedAddress[]): void {
   for (const child of node.children as RootContent[]) {
     const value = child.type === 'text' ? child.value : literalAutolink(child);
     if (value !== undefined && child.position) {
-      starts.push({ offset: run.length, line: child.position.start.line, value });
+      starts.push({ offset: run.length, line: child.position.start.line });
       run += value;
     } else {
       flush();
@@ -276,6 +283,18 @@ function collectSpacedAddresses(node: Nodes, out: SpacedAddress[]): void {
     }
   }
   flush();
+}
+
+/** How many of `newlines` (positions, in order) come before `offset`. */
+function newlinesBefore(newlines: readonly number[], offset: number): number {
+  let low = 0;
+  let high = newlines.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (newlines[middle]! < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The address of a link the GFM extension made of an address written out in the text, as written; undefined for any other node. */
