@@ -78,8 +78,9 @@ changes unless the whole build succeeds.
 <article.md>  each person the article is tagged with: listed in people:, or found in the title,
               summary or text, with the words that matched, their line numbers and why (full name,
               surname, possessive, alias), and whether notPeople: drops them.
---suggest     capitalised names in all articles that match nobody in content/people/, grouped by
-              their likely base form and counted, most frequent first.
+--suggest     capitalised names in all articles that match nobody in content/people/, one line per
+              person in the nominative (or as written, marked unsure), counted, most
+              frequent first, with the forms seen and the articles.
 
   --root DIR   project folder (default: the current folder)
   --limit N    how many suggestions to print (default: 50)`,

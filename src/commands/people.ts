@@ -6,10 +6,12 @@ import { validateArticle, type ArticleSource } from '../content/article.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { blankUnshownMarkdown } from '../markdown/shown-text.ts';
 import { findPerson, loadRegistry, resolveNames, type Registry } from '../people/registry.ts';
-import { createDetector, findUnknownNames, likelyBaseForm, nameGroupKey, tokenize, type Mention, type PeopleDetector } from '../people/detect.ts';
+import { commonFirstNameGender, createDetector, findUnknownNames, tokenize, type Mention, type PeopleDetector } from '../people/detect.ts';
 import { tagArticlePeople } from '../people/article-people.ts';
 import { suggestPerson } from '../people/suggestion.ts';
-import type { Person } from '../content/person.ts';
+import { groupNameSpellings, type FirstNameGender } from '../people/base-form.ts';
+import { personForms } from '../people/names.ts';
+import type { Gender, Person } from '../content/person.ts';
 import { joinArticleText } from '../people/article-text.ts';
 import { collator } from '../text/sl.ts';
 import { checkContentFolder } from '../pipeline/folders.ts';
@@ -180,43 +182,72 @@ export function formatExplanation(report: { file: string; people: PersonReport[]
 }
 
 export interface NameSuggestion {
+  /** The base (nominative) form, or the most frequent spelling when that cannot be told (`sure` false). */
   name: string;
+  sure: boolean;
+  /** When unsure: the base forms that fit equally. */
+  alternatives: string[];
   count: number;
   articles: number;
+  /** Article files that use the name, in archive order. */
+  files: string[];
   spellings: Map<string, number>;
 }
 
 export async function suggestNames(root: string): Promise<NameSuggestion[]> {
   const loaded = await loadPeople(root);
   if (loaded.errors.length > 0) throw new ContentErrors(sortErrors(loaded.errors));
-  const groups = new Map<string, { spellings: Map<string, number>; files: Set<string> }>();
+  const spellings = new Map<string, { count: number; files: Set<string> }>();
   for (const article of loaded.articles) {
     const text = joinArticleText({ title: article.title, summary: article.frontMatter.summary, body: renderMarkdown(article.body).text }).text;
     for (const { words } of findUnknownNames(loaded.detector, text)) {
-      const key = nameGroupKey(words);
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = { spellings: new Map(), files: new Set() }));
-      group.spellings.set(words, (group.spellings.get(words) ?? 0) + 1);
-      group.files.add(article.file);
+      let seen = spellings.get(words);
+      if (!seen) spellings.set(words, (seen = { count: 0, files: new Set() }));
+      seen.count++;
+      seen.files.add(article.file);
     }
   }
+  const knownFirst = firstNameGenders(loaded.registry);
+  const groups = groupNameSpellings([...spellings].map(([spelling, { count }]) => [spelling, count] as const), knownFirst);
   const suggestions: NameSuggestion[] = [];
-  for (const group of groups.values()) {
+  for (const group of groups) {
     // People with detect: false are in the registry already.
-    if ([...group.spellings.keys()].some((spelling) => findPerson(loaded.registry, spelling))) continue;
+    if ([group.base.name, ...group.spellings.keys()].some((spelling) => findPerson(loaded.registry, spelling))) continue;
     let count = 0;
-    for (const value of group.spellings.values()) count += value;
-    suggestions.push({ name: likelyBaseForm(group.spellings), count, articles: group.files.size, spellings: group.spellings });
+    const files = new Set<string>();
+    for (const [spelling, value] of group.spellings) {
+      count += value;
+      for (const file of spellings.get(spelling)!.files) files.add(file);
+    }
+    const ordered = loaded.articles.map((article) => article.file).filter((file) => files.has(file));
+    suggestions.push({ name: group.base.name, sure: group.base.sure, alternatives: group.base.alternatives, count, articles: files.size, files: ordered, spellings: group.spellings });
   }
   return suggestions.sort((a, b) => b.count - a.count || collator.compare(a.name, b.name));
 }
+
+/** Common first names and the registry's, by gender: »Natašo« is a form of Nataša only if Nataša is a woman's name. */
+function firstNameGenders(registry: Registry): FirstNameGender {
+  const genders = new Map<string, Gender>();
+  for (const person of registry.people.values()) {
+    const forms = personForms(person);
+    for (const variant of forms.variants) for (const first of variant.firstNames) genders.set(first, forms.gender);
+  }
+  return (name) => genders.get(name) ?? commonFirstNameGender(name);
+}
+
+/** Articles listed under a suggestion, enough to open one and check who is meant. */
+const FILES_SHOWN = 3;
 
 export function formatSuggestions(suggestions: readonly NameSuggestion[], limit: number): string[] {
   if (suggestions.length === 0) return ['every capitalised name in the articles is in content/people/'];
   const lines = [`${suggestions.length} ${suggestions.length === 1 ? 'name in articles matches' : 'names in articles match'} nobody in content/people/ (most frequent first):`];
   for (const suggestion of suggestions.slice(0, limit)) {
     const spellings = [...suggestion.spellings.entries()].sort((a, b) => b[1] - a[1]).map(([spelling, count]) => `${spelling} ×${count}`);
-    lines.push(`  ${String(suggestion.count).padStart(5)}  ${suggestion.name}  (${suggestion.articles} ${suggestion.articles === 1 ? 'article' : 'articles'}: ${spellings.join(', ')})`);
+    const unsure = suggestion.sure ? '' : `; base form unsure${suggestion.alternatives.length > 0 ? `: ${suggestion.alternatives.join(' or ')}?` : ''}, shown as written`;
+    lines.push(`  ${String(suggestion.count).padStart(5)}  ${suggestion.name}  (${suggestion.articles} ${suggestion.articles === 1 ? 'article' : 'articles'}: ${spellings.join(', ')}${unsure})`);
+    const shown = suggestion.files.slice(0, FILES_SHOWN);
+    const more = suggestion.files.length - shown.length;
+    if (shown.length > 0) lines.push(`         ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`);
   }
   if (suggestions.length > limit) lines.push(`  … and ${suggestions.length - limit} more (use --limit)`);
   return lines;

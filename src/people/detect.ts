@@ -75,6 +75,13 @@ const COMMON_FIRST_NAMES =
     ' ',
   );
 
+const commonFirstNameGenders = new Map(COMMON_FIRST_NAMES.map((name) => [name, guessGender(`${name} X`)]));
+
+/** The gender of a common first name in the nominative (Nataša: f, Sergej: m), or undefined for one not in the list. */
+export function commonFirstNameGender(name: string): Gender | undefined {
+  return commonFirstNameGenders.get(name);
+}
+
 export function createDetector(registry: Iterable<Person>): PeopleDetector {
   const people: DetectorPerson[] = [];
   const index = new Map<string, FormEntry[]>();
@@ -885,46 +892,4 @@ const PLACE_ADJECTIVE = /^(Velik|Mal|Nov|Star|Južn|Severn|Zahodn|Vzhodn|Srednj|
 function isNameWord(tokens: Tokens, i: number): boolean {
   const word = tokens.word(i);
   return word.length > 1 && isCapitalised(word);
-}
-
-/** "Ivana Novaka", "Ivanom Novakom" → one key: endings and a final vowel stripped from each word. */
-export function nameGroupKey(name: string): string {
-  return name
-    .split(/\s+/)
-    .map((word) => {
-      const lower = word.toLowerCase();
-      for (const ending of GROUP_ENDINGS) {
-        if (lower.endsWith(ending) && lower.length - ending.length >= 2) return lower.slice(0, -ending.length);
-      }
-      return lower;
-    })
-    .join(' ');
-}
-
-/** Case endings to strip when grouping spellings of one name, longest first. */
-const GROUP_ENDINGS = ['etom', 'ega', 'emu', 'jem', 'eta', 'etu', 'ja', 'ju', 'om', 'em', 'im', 'a', 'e', 'i', 'o', 'u'];
-
-/** Of the spellings of one name, the one whose declension produces most of the others: likely the nominative. */
-export function likelyBaseForm(spellings: ReadonlyMap<string, number>): string {
-  let best = '';
-  let bestScore = -1;
-  for (const [candidate, count] of spellings) {
-    const words = candidate.split(' ');
-    let covered = 0;
-    for (const other of spellings.keys()) {
-      const otherWords = other.split(' ');
-      if (otherWords.length !== words.length) continue;
-      const ok = words.every((word, k) => {
-        const forms = new Set([...allForms(declineMasculine(word)), ...allForms(declineFeminineFirstName(word))]);
-        return forms.has(otherWords[k]!) || PARTICLE_WORDS.has(word);
-      });
-      if (ok) covered++;
-    }
-    const score = covered * 1000 + count;
-    if (score > bestScore || (score === bestScore && candidate.length < best.length)) {
-      best = candidate;
-      bestScore = score;
-    }
-  }
-  return best;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatSuggestions, type NameSuggestion } from '../../../src/commands/people.ts';
 
 function suggestion(name: string, count: number): NameSuggestion {
-  return { name, count, articles: 1, spellings: new Map([[name, count]]) };
+  return { name, sure: true, alternatives: [], count, articles: 1, files: [], spellings: new Map([[name, count]]) };
 }
 
 describe('formatSuggestions (npm run people -- --suggest)', () => {
@@ -17,6 +17,22 @@ describe('formatSuggestions (npm run people -- --suggest)', () => {
       '2 names in articles match nobody in content/people/ (most frequent first):',
       '      2  Ivan Novak  (1 article: Ivan Novak ×2)',
       '  … and 1 more (use --limit)',
+    ]);
+  });
+
+  it('lists the articles under each name, and says when the base form could not be told', () => {
+    const unsure: NameSuggestion = {
+      name: 'Andreja Kuzmina',
+      sure: false,
+      alternatives: ['Andrej Kuzmin', 'Andreja Kuzmina'],
+      count: 4,
+      articles: 4,
+      files: ['a.md', 'b.md', 'c.md', 'd.md'],
+      spellings: new Map([['Andreja Kuzmina', 4]]),
+    };
+    expect(formatSuggestions([unsure], 50).slice(1)).toEqual([
+      '      4  Andreja Kuzmina  (4 articles: Andreja Kuzmina ×4; base form unsure: Andrej Kuzmin or Andreja Kuzmina?, shown as written)',
+      '         a.md, b.md, c.md and 1 more',
     ]);
   });
 });

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { groupNameSpellings, inferBaseForm } from '../../../src/people/base-form.ts';
+import { commonFirstNameGender } from '../../../src/people/detect.ts';
+
+const base = (...spellings: string[]) => inferBaseForm(spellings, commonFirstNameGender);
+
+describe('inferBaseForm: the nominative of a name seen in other cases (npm run people -- --suggest)', () => {
+  it('takes a nominative that was seen when its forms account for the others', () => {
+    expect(base('Natašo Pirc Musar', 'Nataša Pirc Musar')).toMatchObject({ name: 'Nataša Pirc Musar', sure: true });
+    expect(base('Janezu Janši', 'Janez Janša', 'Janeza Janše')).toMatchObject({ name: 'Janez Janša', sure: true });
+  });
+
+  it('turns a woman’s accusative -o back into -a; her surname does not decline (s Kajo Kallas)', () => {
+    // »Opozicija je Natašo Pirc Musar pozvala, naj zakona ne podpiše.«
+    expect(base('Natašo Pirc Musar')).toMatchObject({ name: 'Nataša Pirc Musar', sure: true });
+    // »S Kajo Kallas se bo ministrica znova srečala«, »Kaji Kallas je zagotovila«
+    expect(base('Kajo Kallas', 'Kaji Kallas')).toMatchObject({ name: 'Kaja Kallas', sure: true });
+    expect(base('Ursulo von der Leyen')).toMatchObject({ name: 'Ursula von der Leyen', sure: true });
+  });
+
+  it('takes the case endings off a man’s name (Witkoffa, Witkoffu, Witkoffom → Witkoff)', () => {
+    expect(base('Steva Witkoffa', 'Stevu Witkoffu', 'Stevom Witkoffom')).toMatchObject({ name: 'Steve Witkoff', sure: true });
+    // »se je sestal s … Kirilom Dmitrijevim«: the -im of Russian surnames (SLOVENIAN.md)
+    expect(base('Kirilom Dmitrijevim')).toMatchObject({ name: 'Kiril Dmitrijev', sure: true });
+    // -r inserts -j- (Kushnerja), and a -j stem keeps it (Sergej)
+    expect(base('Jaredom Kushnerjem')).toMatchObject({ name: 'Jared Kushner', sure: true });
+    expect(base('Sergeja Rjabkova')).toMatchObject({ name: 'Sergej Rjabkov', sure: true });
+    expect(base('Tadeja Pogačarja', 'Tadejem Pogačarjem')).toMatchObject({ name: 'Tadej Pogačar', sure: true });
+    expect(base('Primožu Rogliču')).toMatchObject({ name: 'Primož Roglič', sure: true });
+  });
+
+  it('leaves a name as written, and says so, when two base forms fit equally (Andreja Kuzmina)', () => {
+    // The man's genitive is the woman's nominative in Russian pairs (SLOVENIAN.md): Andrej Kuzmin or Andreja Kuzmina.
+    const result = base('Andreja Kuzmina');
+    expect(result).toMatchObject({ name: 'Andreja Kuzmina', sure: false });
+    expect(result.alternatives.sort()).toEqual(['Andrej Kuzmin', 'Andreja Kuzmina']);
+    // Another case of the same name settles it.
+    expect(base('Andreja Kuzmina', 'Andrejem Kuzminom')).toMatchObject({ name: 'Andrej Kuzmin', sure: true });
+  });
+
+  it('leaves spellings no one base form accounts for as written, unsure', () => {
+    expect(base('Ivan Novak', 'Ana Novak')).toMatchObject({ name: 'Ivan Novak', sure: false });
+  });
+});
+
+describe('groupNameSpellings: one suggestion per person', () => {
+  it('puts the nominative and the oblique forms of one name together (Kaja and Kajo Kallas, Tadej and Tadeja Pogačarja)', () => {
+    const groups = groupNameSpellings(
+      [
+        ['Kajo Kallas', 2],
+        ['Kaja Kallas', 1],
+        ['Tadeja Pogačarja', 2],
+        ['Tadej Pogačar', 1],
+      ],
+      commonFirstNameGender,
+    );
+    expect(groups.map((group) => [group.base.name, [...group.spellings.keys()].sort()])).toEqual([
+      ['Kaja Kallas', ['Kaja Kallas', 'Kajo Kallas']],
+      ['Tadej Pogačar', ['Tadej Pogačar', 'Tadeja Pogačarja']],
+    ]);
+  });
+
+  it('adds the surname alone in its older form to the person it belongs to (Pirc Musarjeva, der Leyen)', () => {
+    // »Po srečanju je Pirc Musarjeva dejala …«
+    const groups = groupNameSpellings(
+      [
+        ['Nataša Pirc Musar', 2],
+        ['Pirc Musarjeva', 1],
+        ['Ursulo von der Leyen', 1],
+        ['der Leyen', 1],
+      ],
+      commonFirstNameGender,
+    );
+    expect(groups.map((group) => [group.base.name, [...group.spellings.keys()].sort()])).toEqual([
+      ['Nataša Pirc Musar', ['Nataša Pirc Musar', 'Pirc Musarjeva']],
+      ['Ursula von der Leyen', ['Ursulo von der Leyen', 'der Leyen']],
+    ]);
+  });
+});
