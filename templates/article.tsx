@@ -2,7 +2,7 @@ import type { Article } from '../src/content/article.ts';
 import { articleModified } from '../src/site/archive.ts';
 import type { Breadcrumb, SiteContext } from '../src/render/context.ts';
 import { articleImage, newsArticleJsonLd } from '../src/render/structured-data.ts';
-import { formatDate, formatDateTime, ljubljanaCalendar } from '../src/text/sl.ts';
+import { formatDate, formatDateTime, formatIsoDateTime, formatMachineDate, ljubljanaCalendar } from '../src/text/sl.ts';
 import { formatReadingTime } from '../src/text/reading-time.ts';
 import { dateTrail } from './archive.tsx';
 import { Layout } from './layout.tsx';
@@ -25,7 +25,7 @@ export function articleBreadcrumbs(article: Article): Breadcrumb[] {
 }
 
 export function ArticlePage({ context, article, related = [], newer, older }: ArticlePageProps) {
-  const modified = articleModified(article).toISOString();
+  const modified = formatIsoDateTime(articleModified(article));
   return (
     <Layout
       context={context}
@@ -37,7 +37,7 @@ export function ArticlePage({ context, article, related = [], newer, older }: Ar
         breadcrumbs: articleBreadcrumbs(article),
         jsonLd: [newsArticleJsonLd(article, context)],
         image: articleImage(article, context),
-        article: { published: article.date.instant.toISOString(), modified, tags: article.tags.map((tag) => tag.name) },
+        article: { published: formatIsoDateTime(article.date.instant), modified, tags: article.tags.map((tag) => tag.name) },
       }}
     >
       <article class="article" lang="sl">
@@ -48,7 +48,7 @@ export function ArticlePage({ context, article, related = [], newer, older }: Ar
             {article.updated ? (
               <>
                 {`${SEPARATOR}posodobljeno `}
-                <time dateTime={article.updated.instant.toISOString()}>{formatDateTime(article.updated.instant, article.updated.hasTime)}</time>
+                <time dateTime={formatMachineDate(article.updated.instant, article.updated.hasTime)}>{formatDateTime(article.updated.instant, article.updated.hasTime)}</time>
               </>
             ) : null}
             {article.author ? (
@@ -85,7 +85,7 @@ export function ArticlePage({ context, article, related = [], newer, older }: Ar
             {related.map((other) => (
               <li>
                 <a href={other.url}>{other.title}</a>{' '}
-                <time class="count" dateTime={other.date.instant.toISOString()}>
+                <time class="count" dateTime={formatMachineDate(other.date.instant, other.date.hasTime)}>
                   {formatDate(other.date.instant)}
                 </time>
               </li>

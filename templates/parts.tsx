@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Article, TagRef } from '../src/content/article.ts';
 import type { Page } from '../src/site/archive.ts';
 import type { Breadcrumb, SiteContext } from '../src/render/context.ts';
-import { formatDate, formatDateTime } from '../src/text/sl.ts';
+import { formatDate, formatDateTime, formatMachineDate } from '../src/text/sl.ts';
 import { urls } from '../src/site/urls.ts';
 import { bylineAuthors } from '../src/render/byline.ts';
 
@@ -14,7 +14,7 @@ export const SEPARATOR = '\u00a0· ';
 
 /** The machine-readable date plus its Slovenian form ("22. decembra 2025"). */
 export function DateLine({ article, withTime = false }: { article: Article; withTime?: boolean }) {
-  return <time dateTime={article.date.instant.toISOString()}>{withTime ? formatDateTime(article.date.instant, article.date.hasTime) : formatDate(article.date.instant)}</time>;
+  return <time dateTime={formatMachineDate(article.date.instant, article.date.hasTime)}>{withTime ? formatDateTime(article.date.instant, article.date.hasTime) : formatDate(article.date.instant)}</time>;
 }
 
 /** `label` names the list for screen readers where no heading introduces it (a teaser); under a heading, leave it out. */

@@ -1,5 +1,6 @@
 import type { Article } from '../content/article.ts';
 import { articleModified } from '../site/archive.ts';
+import { formatIsoDateTime } from '../text/sl.ts';
 import type { Person } from '../content/person.ts';
 import { absoluteUrl, urls } from '../site/urls.ts';
 import { absoluteBodyUrls } from './absolute-urls.ts';
@@ -43,11 +44,6 @@ export function escapeXml(value: string): string {
   return stripIllegalXml(value).replace(/[&<>"']/g, (char) => XML_ENTITIES[char]!);
 }
 
-/** RFC 3339 in UTC, as Atom's date constructs want. */
-function atomDate(instant: Date): string {
-  return instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 /** The newest change among the articles; a feed with none gets the Unix epoch so builds stay reproducible. */
 export function feedUpdated(articles: readonly Article[]): Date {
   let newest = 0;
@@ -70,7 +66,7 @@ export function renderAtomFeed(input: FeedInput, entries?: FeedEntries): string 
   ];
   if (input.subtitle) lines.push(`  <subtitle>${escapeXml(input.subtitle)}</subtitle>`);
   lines.push(
-    `  <updated>${atomDate(feedUpdated(input.articles))}</updated>`,
+    `  <updated>${formatIsoDateTime(feedUpdated(input.articles))}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(absolute(input.feedUrl))}"/>`,
     `  <link rel="alternate" type="text/html" href="${escapeXml(absolute(input.pageUrl))}"/>`,
     // RFC 4287 §4.1.1: a feed needs an author unless every entry has one; the newsroom stands in.
@@ -148,8 +144,8 @@ function renderEntry(article: Article, input: FeedInput, absolute: (url: string)
     `    <id>${escapeXml(absolute(entryId(article)))}</id>`,
     `    <title type="text">${escapeXml(article.title)}</title>`,
     `    <link rel="alternate" type="text/html" href="${escapeXml(url)}"/>`,
-    `    <published>${atomDate(article.date.instant)}</published>`,
-    `    <updated>${atomDate(articleModified(article))}</updated>`,
+    `    <published>${formatIsoDateTime(article.date.instant)}</published>`,
+    `    <updated>${formatIsoDateTime(articleModified(article))}</updated>`,
   ];
   // RFC 4287 §4.2.1: an entry may have several authors; each name of the byline is one, a registry person's with their page.
   for (const author of article.author ? bylineAuthors(article.author, input.people) : []) {

@@ -1,5 +1,6 @@
 import { absoluteUrl, basePathOf } from '../site/urls.ts';
 import { escapeXml } from './feed.ts';
+import { formatIsoDateTime } from '../text/sl.ts';
 
 /**
  * sitemap.xml (sitemaps.org protocol 0.9) and robots.txt. A sitemap file may list at most 50,000 URLs;
@@ -13,14 +14,10 @@ export interface SitemapEntry {
 
 export const SITEMAP_LIMIT = 50_000;
 
-function w3cDate(instant: Date): string {
-  return instant.toISOString().replace(/\.\d{3}Z$/, '+00:00');
-}
-
 export function renderSitemap(baseUrl: string, entries: readonly SitemapEntry[]): string {
   const lines = ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'];
   for (const entry of entries) {
-    const lastmod = entry.lastmod ? `<lastmod>${w3cDate(entry.lastmod)}</lastmod>` : '';
+    const lastmod = entry.lastmod ? `<lastmod>${formatIsoDateTime(entry.lastmod)}</lastmod>` : '';
     lines.push(`  <url><loc>${escapeXml(absoluteUrl(baseUrl, entry.url))}</loc>${lastmod}</url>`);
   }
   lines.push('</urlset>', '');
@@ -30,7 +27,7 @@ export function renderSitemap(baseUrl: string, entries: readonly SitemapEntry[])
 export function renderSitemapIndex(baseUrl: string, parts: readonly { url: string; lastmod?: Date | undefined }[]): string {
   const lines = ['<?xml version="1.0" encoding="utf-8"?>', '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'];
   for (const part of parts) {
-    const lastmod = part.lastmod ? `<lastmod>${w3cDate(part.lastmod)}</lastmod>` : '';
+    const lastmod = part.lastmod ? `<lastmod>${formatIsoDateTime(part.lastmod)}</lastmod>` : '';
     lines.push(`  <sitemap><loc>${escapeXml(absoluteUrl(baseUrl, part.url))}</loc>${lastmod}</sitemap>`);
   }
   lines.push('</sitemapindex>', '');

@@ -1,5 +1,6 @@
 import type { Article } from '../content/article.ts';
 import { articleModified } from '../site/archive.ts';
+import { formatIsoDateTime } from '../text/sl.ts';
 import type { Person } from '../content/person.ts';
 import { absoluteUrl, urls } from '../site/urls.ts';
 import { bylineAuthors } from './byline.ts';
@@ -65,8 +66,8 @@ export function newsArticleJsonLd(article: Article, context: SiteContext): JsonL
     // The headline as published: Google's Article guide dropped its 110-character limit in 2023 ("long titles
     // may be truncated on some devices"), and a headline cut with "…" is one the page never shows.
     headline: article.title,
-    datePublished: article.date.instant.toISOString(),
-    dateModified: articleModified(article).toISOString(),
+    datePublished: formatIsoDateTime(article.date.instant),
+    dateModified: formatIsoDateTime(articleModified(article)),
     inLanguage: 'sl',
     author: authorJsonLd(article.author, context),
     publisher: publisher(context),

@@ -1,6 +1,6 @@
 import type { Article } from '../content/article.ts';
 import type { Archive } from '../site/archive.ts';
-import { formatDate } from '../text/sl.ts';
+import { formatDate, formatMachineDate } from '../text/sl.ts';
 import { withBasePath } from '../site/urls.ts';
 import { buildSearchIndex, type SearchDocument, type SearchIndex, type SearchIndexOptions } from './index-builder.ts';
 
@@ -20,7 +20,7 @@ export function toSearchDocument(article: Article, personName: (id: string) => s
       return (date ??= formatDate(article.date.instant));
     },
     get dateTime() {
-      return (dateTime ??= article.date.instant.toISOString());
+      return (dateTime ??= formatMachineDate(article.date.instant, article.date.hasTime));
     },
     // Made on each read from the article's text (kept as UTF-8 bytes, see pipeline/markdown.ts Utf8Body), so
     // the documents of a whole archive never hold every text at once while the index is built.

@@ -134,6 +134,39 @@ export function formatDateTime(instant: Date, hasTime: boolean): string {
   return `${formatDate(instant)} ob${NBSP}${hour}.${String(minute).padStart(2, '0')}`;
 }
 
+const pad2 = (value: number): string => String(value).padStart(2, '0');
+
+/** "2025-07-01": the Ljubljana day of an instant, as ISO 8601 writes a date. */
+export function formatIsoDate(instant: Date): string {
+  const { year, month, day } = ljubljanaCalendar(instant);
+  return `${year}-${pad2(month)}-${pad2(day)}`;
+}
+
+/**
+ * "2025-12-22T10:00:00+01:00", "2025-07-01T12:00:00+02:00": an instant as ISO 8601 and RFC 3339 want it, with
+ * the Ljubljana wall clock and its offset, as the page shows it. In UTC a date alone (midnight in Ljubljana) reads
+ * as the day before (2025-06-30T22:00:00Z for 1 July), and crawlers and feed readers that take the date part show
+ * that day. Before 1893 the zone data gives Ljubljana local mean time, +01:22, which is written as it is shown.
+ */
+export function formatIsoDateTime(instant: Date): string {
+  const time = instant.getTime();
+  const millisecond = ((time % 1000) + 1000) % 1000;
+  const { year, month, day, hour, minute, second } = ljubljanaCalendar(instant);
+  const wall = new Date(0);
+  wall.setUTCFullYear(year, month - 1, day);
+  wall.setUTCHours(hour, minute, second, millisecond);
+  const offsetMs = wall.getTime() - time;
+  const fraction = millisecond ? `.${String(millisecond).padStart(3, '0')}` : '';
+  const offset = Math.abs(Math.round(offsetMs / 60_000));
+  const sign = offsetMs < 0 ? '-' : '+';
+  return `${formatIsoDate(instant)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}${fraction}${sign}${pad2(Math.floor(offset / 60))}:${pad2(offset % 60)}`;
+}
+
+/** For `<time datetime>`: the instant with its offset, or the day alone for an article dated without a time. */
+export function formatMachineDate(instant: Date, hasTime: boolean): string {
+  return hasTime ? formatIsoDateTime(instant) : formatIsoDate(instant);
+}
+
 export function monthName(month: number): string {
   return MONTHS_NOMINATIVE[month - 1] ?? String(month);
 }

@@ -25,7 +25,8 @@ describe('the seed article (the project content)', () => {
     const html = await site.read(SEED_URL);
     expect(html).toContain('<html lang="sl">');
     expect(html).toMatch(/<h1>Witkoff in Kushner na Floridi s Putinovim odposlancem Dmitrijevim<\/h1>/);
-    expect(html).toMatch(/<time datetime="2025-12-21T23:00:00.000Z">22.\u00a0decembra 2025<\/time>/);
+    // Dated without a time: <time> names the Ljubljana day, not the UTC instant of its midnight (21 December).
+    expect(html).toMatch(/<time datetime="2025-12-22">22.\u00a0decembra 2025<\/time>/);
     expect(html).toContain('<h2 id="rusija-v-pogovorih-z-zda-glede-ukrajine-vidi-pocasen-napredek">Rusija v pogovorih z ZDA glede Ukrajine vidi počasen napredek</h2>');
     expect(html).toContain('Kirilom Dmitrijevim');
   });
@@ -147,13 +148,13 @@ describe('an article whose updated: is earlier than its date:', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace('date: 2025-05-14T23:30:00', 'date: 2025-05-14T23:30:00\nupdated: 2025-05-01T08:00'));
     const site = await buildSite(root);
     expect(site.result.model.warnings.map((warning) => warning.code)).toContain('article/updated-before-date');
-    const published = '2025-05-14T21:30:00.000Z';
+    const published = '2025-05-14T23:30:00+02:00';
     const html = await site.read('/2025/05/14/peti-clanek-objavljen-pozno-zvecer/');
     expect(html).toContain(`<meta property="article:modified_time" content="${published}"`);
     const jsonLd = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((match) => JSON.parse(match[1]!) as Record<string, unknown>);
     const article = jsonLd.find((data) => data['@type'] === 'NewsArticle')!;
     expect([article.datePublished, article.dateModified]).toEqual([published, published]);
-    expect(await site.read('/feed.xml')).toContain('<updated>2025-05-14T21:30:00Z</updated>');
+    expect(await site.read('/feed.xml')).toContain('<updated>2025-05-14T23:30:00+02:00</updated>');
     expect(await site.read('/sitemap.xml')).toMatch(/peti-clanek-objavljen-pozno-zvecer\/<\/loc>\s*<lastmod>2025-05-14/);
   });
 });

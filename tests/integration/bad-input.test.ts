@@ -126,8 +126,8 @@ describe('bad input', () => {
     const site = await buildSite(root);
     expect(site.result.model.warnings.map((w) => w.code)).not.toContain('article/updated-before-date');
     const page = await site.read('/2025/01/10/prvi-clanek-o-obcini/');
-    const published = page.match(/<time dateTime="([^"]+)">/i)![1];
-    expect(page).toContain(`\u00a0· posodobljeno <time datetime="${published}">10.\u00a0januarja 2025</time>`);
+    expect(page).toContain('<time datetime="2025-01-10T10:30:00+01:00">10.\u00a0januarja 2025 ob\u00a010.30</time>');
+    expect(page).toContain(`\u00a0· posodobljeno <time datetime="2025-01-10">10.\u00a0januarja 2025</time>`);
   });
 
   it('warns when updated is earlier than date, and still builds', async () => {

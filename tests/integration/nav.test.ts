@@ -260,7 +260,7 @@ describe('sitemap and robots.txt', () => {
     // Ana Novak is named in one article, so every page has a dated article on it.
     expect(withoutLastmod).toEqual([]);
     const article = entries.find((match) => match[1] === `${BASE}/2025/01/10/usakov-o-pogajanjih/`)!;
-    expect(article[2]).toBe('2025-01-11T07:30:00+00:00');
+    expect(article[2]).toBe('2025-01-11T08:30:00+01:00');
   });
 
   it('dates a later page of a list no earlier than the list\'s newest article, which moved it along', async () => {
@@ -268,13 +268,14 @@ describe('sitemap and robots.txt', () => {
     const lastmod = new Map([...xml.matchAll(/<url><loc>([^<]+)<\/loc><lastmod>([^<]+)<\/lastmod><\/url>/g)].map((match) => [match[1]!.slice(BASE.length), match[2]!]));
     // Witkoff na Floridi (20 December, 18:00) is the newest article of the site, of Witkoff's and diplomacija's
     // lists and of December; the later pages of those lists hold only older articles.
-    const newest = '2025-12-20T17:00:00+00:00';
+    const newest = '2025-12-20T18:00:00+01:00';
     for (const url of ['/stran/2/', '/stran/4/', '/osebe/steve-witkoff/stran/2/', '/oznake/diplomacija/stran/2/', '/2025/12/stran/2/']) {
       expect(lastmod.get(url), url).toBe(newest);
     }
     expect(lastmod.get('/2025/12/20/witkoff-na-floridi/')).toBe(newest);
     // A first page is dated by its own articles, as before.
-    expect(lastmod.get('/2024/12/')).toBe('2024-12-19T23:00:00+00:00');
+    // Its newest article is dated 20 December without a time: midnight in Ljubljana, not 19 December in UTC.
+    expect(lastmod.get('/2024/12/')).toBe('2024-12-20T00:00:00+01:00');
   });
 
   it('robots.txt points at the sitemap', async () => {
@@ -381,7 +382,7 @@ describe('metadata', () => {
     expect(article).toMatchObject({
       '@type': 'NewsArticle',
       headline: 'Witkoff na Floridi',
-      datePublished: '2025-12-20T17:00:00.000Z',
+      datePublished: '2025-12-20T18:00:00+01:00',
       about: [
         { '@type': 'Person', name: 'Steve Witkoff', url: `${BASE}/osebe/steve-witkoff/` },
         { '@type': 'Person', name: 'Jurij Ušakov', url: `${BASE}/osebe/jurij-usakov/` },

@@ -10,7 +10,7 @@ describe('sitemap', () => {
       { url: '/', lastmod: new Date('2025-12-22T17:30:00.000Z') },
       { url: "/oznake/a&b'/" },
     ]);
-    expect(xml).toContain('<url><loc>https://novice.example.si/</loc><lastmod>2025-12-22T17:30:00+00:00</lastmod></url>');
+    expect(xml).toContain('<url><loc>https://novice.example.si/</loc><lastmod>2025-12-22T18:30:00+01:00</lastmod></url>');
     expect(xml).toContain('<url><loc>https://novice.example.si/oznake/a&amp;b&apos;/</loc></url>');
   });
 
@@ -21,7 +21,7 @@ describe('sitemap', () => {
     expect(files[2]!.render().match(/<loc>/g)).toHaveLength(1);
     const index = files[3]!.render();
     expect(index).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
-    expect(index).toContain('<sitemap><loc>https://novice.example.si/sitemap-2.xml</loc><lastmod>2025-01-04T00:00:00+00:00</lastmod></sitemap>');
+    expect(index).toContain('<sitemap><loc>https://novice.example.si/sitemap-2.xml</loc><lastmod>2025-01-04T01:00:00+01:00</lastmod></sitemap>');
     expect([...sitemapFiles(BASE, entries, 5)].map((file) => file.url)).toEqual(['/sitemap.xml']);
   });
 

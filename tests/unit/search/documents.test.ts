@@ -23,7 +23,13 @@ describe('toSearchDocument', () => {
   it('shows the Ljubljana date in Slovenian and keeps the instant for <time>', () => {
     const document = toSearchDocument(article({ date: { instant: new Date('2025-12-22T23:30:00Z'), hasTime: true } }));
     expect(document.date).toBe('23.\u00a0decembra 2025');
-    expect(document.dateTime).toBe('2025-12-22T23:30:00.000Z');
+    expect(document.dateTime).toBe('2025-12-23T00:30:00+01:00');
+  });
+
+  it('gives <time> the Ljubljana day of an article dated without a time, not the UTC day before', () => {
+    const document = toSearchDocument(article({ date: { instant: new Date('2025-06-30T22:00:00Z'), hasTime: false } }));
+    expect(document.date).toBe('1.\u00a0julija 2025');
+    expect(document.dateTime).toBe('2025-07-01');
   });
 
   it('adds a written summary to the text only when the body does not contain it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collator, countArticles, formatDate, formatDateTime, plural, pluralForm, PERSON_FORMS } from '../../../src/text/sl.ts';
+import { collator, countArticles, formatDate, formatDateTime, formatIsoDateTime, formatMachineDate, plural, pluralForm, PERSON_FORMS } from '../../../src/text/sl.ts';
 
 // A non-breaking space: a line never ends with a number or a day's dot and puts its word on the next line.
 const NB = '\u00a0';
@@ -36,6 +36,24 @@ describe('Slovenian text', () => {
   it('keeps the day with its month and "ob" with the hour, and lets the line break before the year', () => {
     const text = formatDateTime(new Date('2025-05-14T21:30:00Z'), true);
     expect(text.split(' ')).toEqual([`14.${NB}maja`, '2025', `ob${NB}23.30`]);
+  });
+
+  it('writes machine-readable times with the Ljubljana offset of the day, +01:00 in winter and +02:00 in summer', () => {
+    expect(formatIsoDateTime(new Date('2025-12-22T09:00:00Z'))).toBe('2025-12-22T10:00:00+01:00');
+    expect(formatIsoDateTime(new Date('2025-07-01T10:00:00Z'))).toBe('2025-07-01T12:00:00+02:00');
+    // Either side of the spring and autumn changes: the 02:30 that happens twice is told apart by its offset.
+    expect(formatIsoDateTime(new Date('2025-03-30T01:30:00Z'))).toBe('2025-03-30T03:30:00+02:00');
+    expect(formatIsoDateTime(new Date('2025-10-26T00:30:00Z'))).toBe('2025-10-26T02:30:00+02:00');
+    expect(formatIsoDateTime(new Date('2025-10-26T01:30:00Z'))).toBe('2025-10-26T02:30:00+01:00');
+    expect(formatIsoDateTime(new Date('2025-12-22T09:00:00.250Z'))).toBe('2025-12-22T10:00:00.250+01:00');
+    // Before 1893 the zone data gives local mean time, +01:22, and the page shows that wall clock too.
+    expect(formatIsoDateTime(new Date('1850-06-01T12:00:00Z'))).toBe('1850-06-01T13:22:00+01:22');
+  });
+
+  it('gives a date alone as the Ljubljana day, not the UTC instant of its midnight (the day before)', () => {
+    expect(formatMachineDate(new Date('2025-06-30T22:00:00Z'), false)).toBe('2025-07-01');
+    expect(formatMachineDate(new Date('2024-02-28T23:00:00Z'), false)).toBe('2024-02-29');
+    expect(formatMachineDate(new Date('2025-12-22T09:00:00Z'), true)).toBe('2025-12-22T10:00:00+01:00');
   });
 
   it('sorts Č after C, Š after S and Ž after Z', () => {
