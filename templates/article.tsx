@@ -1,5 +1,5 @@
 import type { Article } from '../src/content/article.ts';
-import { articleModified } from '../src/site/archive.ts';
+import { articleModified, shownUpdate } from '../src/site/archive.ts';
 import type { Breadcrumb, SiteContext } from '../src/render/context.ts';
 import { articleImage, newsArticleJsonLd } from '../src/render/structured-data.ts';
 import { formatDate, formatDateTime, formatIsoDateTime, formatMachineDate, ljubljanaCalendar } from '../src/text/sl.ts';
@@ -26,6 +26,7 @@ export function articleBreadcrumbs(article: Article): Breadcrumb[] {
 
 export function ArticlePage({ context, article, related = [], newer, older }: ArticlePageProps) {
   const modified = formatIsoDateTime(articleModified(article));
+  const updated = shownUpdate(article);
   return (
     <Layout
       context={context}
@@ -45,10 +46,10 @@ export function ArticlePage({ context, article, related = [], newer, older }: Ar
           <h1>{article.title}</h1>
           <p class="article-meta">
             <DateLine article={article} withTime />
-            {article.updated ? (
+            {updated ? (
               <>
                 {`${SEPARATOR}posodobljeno `}
-                <time dateTime={formatMachineDate(article.updated.instant, article.updated.hasTime)}>{formatDateTime(article.updated.instant, article.updated.hasTime)}</time>
+                <time dateTime={formatMachineDate(updated.instant, updated.hasTime)}>{formatDateTime(updated.instant, updated.hasTime)}</time>
               </>
             ) : null}
             {article.author ? (

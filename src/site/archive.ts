@@ -1,4 +1,5 @@
 import type { Article, TagRef } from '../content/article.ts';
+import type { ContentDate } from '../content/dates.ts';
 import type { Person } from '../content/person.ts';
 import { splitAtSurname } from '../content/person-name.ts';
 import { collator, ljubljanaCalendar } from '../text/sl.ts';
@@ -62,6 +63,19 @@ export function compareNewestFirst(a: NewestFirstKey, b: NewestFirstKey): number
 export function articleModified(article: Pick<Article, 'date' | 'updated'>): Date {
   const updated = article.updated?.instant;
   return updated && updated.getTime() > article.date.instant.getTime() ? updated : article.date.instant;
+}
+
+/**
+ * The update an article's page shows after "posodobljeno": none when `updated:` is earlier than `date:` (the
+ * build warns, and everywhere else the date stands in for it, see articleModified), nor when it is the moment of
+ * publication written again, which is no change. A date alone on the day of publication stays: content/dates.ts
+ * updatedAsShown has moved it to the moment of publication, and it says the article changed later that day.
+ */
+export function shownUpdate(article: Pick<Article, 'date' | 'updated'>): ContentDate | undefined {
+  const { date, updated } = article;
+  if (!updated) return undefined;
+  const after = updated.instant.getTime() - date.instant.getTime();
+  return after > 0 || (after === 0 && !updated.hasTime) ? updated : undefined;
 }
 
 /**

@@ -156,5 +156,7 @@ describe('an article whose updated: is earlier than its date:', () => {
     expect([article.datePublished, article.dateModified]).toEqual([published, published]);
     expect(await site.read('/feed.xml')).toContain('<updated>2025-05-14T23:30:00+02:00</updated>');
     expect(await site.read('/sitemap.xml')).toMatch(/peti-clanek-objavljen-pozno-zvecer\/<\/loc>\s*<lastmod>2025-05-14/);
+    // Nor does the page say it was updated on 1 May under a publication on 14 May.
+    expect(html).not.toContain('posodobljeno');
   });
 });

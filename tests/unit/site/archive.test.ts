@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePeople, surnameSortKey } from '../../../src/site/archive.ts';
+import { comparePeople, shownUpdate, surnameSortKey } from '../../../src/site/archive.ts';
 import type { Person } from '../../../src/content/person.ts';
 
 function person(name: string, surname?: string): Person {
@@ -16,5 +16,29 @@ describe('the people index order', () => {
   it('puts a two-word surname under its first word and a surname written first under itself', () => {
     const people = [person('Nataša Pirc Musar', 'Pirc Musar'), person('Jared Kushner'), person('Xi Jinping', 'Xi'), person('Benjamin Netanjahu'), person('Janez Jinping')];
     expect(people.sort(comparePeople).map((p) => p.name)).toEqual(['Janez Jinping', 'Jared Kushner', 'Benjamin Netanjahu', 'Nataša Pirc Musar', 'Xi Jinping']);
+  });
+});
+
+describe('the update an article page shows', () => {
+  const at = (iso: string, hasTime = true) => ({ instant: new Date(iso), hasTime });
+  const published = at('2025-06-10T10:00:00Z');
+
+  it('shows an update after publication, with its time or without', () => {
+    expect(shownUpdate({ date: published, updated: at('2025-06-10T13:45:00Z') })).toEqual(at('2025-06-10T13:45:00Z'));
+    expect(shownUpdate({ date: published, updated: at('2025-06-11T22:00:00Z', false) })).toEqual(at('2025-06-11T22:00:00Z', false));
+  });
+
+  it('shows a date alone on the day of publication (the article changed later that day)', () => {
+    // updatedAsShown (content/dates.ts) has moved its instant to the moment of publication.
+    expect(shownUpdate({ date: published, updated: at('2025-06-10T10:00:00Z', false) })).toEqual(at('2025-06-10T10:00:00Z', false));
+  });
+
+  it('shows no update before publication, which every other place already replaces by the date', () => {
+    expect(shownUpdate({ date: published, updated: at('2025-06-09T06:00:00Z') })).toBeUndefined();
+  });
+
+  it('shows no update at the moment of publication itself, which is no change', () => {
+    expect(shownUpdate({ date: published, updated: at('2025-06-10T10:00:00Z') })).toBeUndefined();
+    expect(shownUpdate({ date: published, updated: undefined })).toBeUndefined();
   });
 });
