@@ -29,7 +29,7 @@ import type { MarkdownPool } from './workers/markdown-pool.ts';
 import { hasStoredValidations, validateArticles } from './pipeline/articles.ts';
 import { newestArticles, newestBeforeValidation, type NewestArticles } from './pipeline/newest.ts';
 import { articleRecord, withoutBody, type Draft } from './pipeline/records.ts';
-import { movedAddressWarnings, nextPublishedAddresses, readPublishedAddresses, sameAddresses, writePublishedAddresses, type PublishedAddresses } from './pipeline/published-addresses.ts';
+import { checkAddresses, lastPublishedAddresses, recordPublishedAddresses, type AddressCheck, type LastAddresses } from './pipeline/published-addresses.ts';
 
 export type { NewestArticles } from './pipeline/newest.ts';
 
@@ -96,7 +96,7 @@ export interface LoadOptions {
    * of them, with nothing standing there now, is warned about (article/address-changed). The build and
    * `arhivar check` pass it; the dev server does not, since it publishes nothing.
    */
-  lastAddresses?: PublishedAddresses | undefined;
+  lastAddresses?: LastAddresses | undefined;
 }
 
 export interface SiteModel {
@@ -119,6 +119,8 @@ export interface SiteModel {
    * its date (--future) with such an `updated:` reaches its date (and the warning starts).
    */
   changesAt: Date | undefined;
+  /** The check of the addresses the last builds published (LoadOptions.lastAddresses), for the build to record after publishing. */
+  addresses?: AddressCheck | undefined;
   /** Lets go of the .cache/ file that bodies are read from (LoadOptions.bodiesOnDisk); a no-op otherwise. */
   close: () => void;
 }
@@ -254,7 +256,8 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   // build that publishes it, unattended at the embargo time, instead of this one.
   const standing = options.includeDrafts ? drafts : drafts.filter((draft) => !draft.frontMatter.draft);
   errors.push(...findDuplicateUrls(standing));
-  warnings.push(...movedAddressWarnings(options.lastAddresses, published, standing));
+  const addresses = options.lastAddresses && (await checkAddresses(options.lastAddresses, published, standing));
+  if (addresses) warnings.push(...addresses.warnings);
   addTime(timings, 'load', performance.now() - loadStarted);
   // Otherwise the newest articles are told once every article is validated, when none has an error.
   const newestTold =
@@ -334,7 +337,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     archive.related = await relatedArticles(options.root, archive.articles, options.cache);
     addTime(timings, 'collect', performance.now() - relatedStarted);
     handedOver = true;
-    return { config, archive, registry, bios, warnings: sortErrors(warnings), heldBack, heldBackUrls, changesAt, close: markdown.close };
+    return { config, archive, registry, bios, warnings: sortErrors(warnings), heldBack, heldBackUrls, changesAt, addresses: addresses || undefined, close: markdown.close };
   } finally {
     if (!handedOver) markdown.close();
   }
@@ -602,7 +605,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const outDir = options.outDir ?? 'dist';
   const target = path.resolve(options.root, outDir);
   const useCache = options.cache !== false;
-  const lastAddresses = useCache ? await readPublishedAddresses(options.root, target) : undefined;
+  const lastAddresses = useCache ? await lastPublishedAddresses(options.root, target) : undefined;
   const model = await loadSite({ ...options, lastAddresses });
   const articlesRead = model.archive.articles.length;
   report?.({ phase: 'writing', articlesRead, pagesWritten: 0 });
@@ -630,10 +633,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
       published,
     });
     // Only once the site is published: a failed build published nothing at the new addresses.
-    if (useCache) {
-      const addresses = nextPublishedAddresses(lastAddresses, model.archive.articles);
-      if (!sameAddresses(lastAddresses, addresses)) await writePublishedAddresses(options.root, target, addresses);
-    }
+    if (useCache && model.addresses) await recordPublishedAddresses(options.root, target, model.addresses, model.archive.articles);
     const { shadowedPublicFiles, ...counts } = written;
     for (const file of shadowedPublicFiles) model.warnings.push(shadowedPublicFile(file));
     if (shadowedPublicFiles.length > 0) model.warnings.splice(0, model.warnings.length, ...sortErrors(model.warnings));

@@ -15,7 +15,7 @@ import type { SiteModel } from '../build.ts';
 import { folderKind } from '../folder-kind.ts';
 import { checkContentFolder, checkOutputLocation } from '../pipeline/folders.ts';
 import { CACHE_DIR } from '../pipeline/cache.ts';
-import { readPublishedAddresses } from '../pipeline/published-addresses.ts';
+import { lastPublishedAddresses } from '../pipeline/published-addresses.ts';
 
 /**
  * `arhivar check`: everything the build checks, plus the internal links of an existing build. Content
@@ -57,7 +57,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     // .cache/, as in a build, so a large archive is checked in the memory a build takes.
     const cache = await cacheWritable(options.root);
     // Read even where .cache/ cannot be written: an article moved from where the last build published it is told as a build tells it.
-    const lastAddresses = await readPublishedAddresses(options.root, distDir);
+    const lastAddresses = await lastPublishedAddresses(options.root, distDir);
     const model = await loadSite({ root: options.root, includeFuture: options.includeFuture, now: options.now, releaseSources: true, bodiesOnDisk: cache, cache, lastAddresses });
     warnings.push(...model.warnings);
     articles = model.archive.articles.length;

@@ -1,6 +1,7 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseContentDate } from '../../../src/content/dates.ts';
-import { movedAddressWarnings, nextPublishedAddresses, readPublishedAddresses, sameAddresses, writePublishedAddresses } from '../../../src/pipeline/published-addresses.ts';
+import { checkAddresses, lastPublishedAddresses, movedAddressWarnings, nextPublishedAddresses, readPublishedAddresses, recordPublishedAddresses, sameAddresses, writePublishedAddresses } from '../../../src/pipeline/published-addresses.ts';
 import type { Draft } from '../../../src/pipeline/records.ts';
 import { makeTempDir } from '../../helpers.ts';
 
@@ -65,5 +66,54 @@ describe('movedAddressWarnings', () => {
     expect(warning!.hint).toBe(
       'add redirectFrom: [/2025/01/10/staro/], which sends readers and search engines from the old address on to the new one, or change the slug: line to slug: staro to keep the article at the old address',
     );
+  });
+});
+
+describe('checkAddresses and recordPublishedAddresses', () => {
+  const published = [draft(A, '2025-01-10', 'novo'), draft(B, '2025-01-11', 'b')];
+  const articles = [
+    { file: A, url: '/2025/01/10/novo/' },
+    { file: B, url: '/2025/01/11/b/' },
+  ];
+
+  it('reads the record only when the articles or their redirects changed since a check that found nothing lost', async () => {
+    const root = await makeTempDir();
+    const target = path.join(root, 'dist');
+    const first = await checkAddresses(await lastPublishedAddresses(root, target), published, published);
+    expect(first).toMatchObject({ warnings: [], unchanged: false });
+    await recordPublishedAddresses(root, target, first, articles);
+
+    let reads = 0;
+    const counted = async () => {
+      const last = await lastPublishedAddresses(root, target);
+      return { ...last, read: () => (reads++, last.read()) };
+    };
+    // The same articles at the same addresses: nothing read, nothing to write.
+    expect(await checkAddresses(await counted(), published, published)).toMatchObject({ warnings: [], unchanged: true });
+    expect(reads).toBe(0);
+    // A redirect removed from an article could leave an address lost: read and checked again.
+    const redirecting = [draft(A, '2025-01-10', 'novo', { redirectFrom: ['/2024/05/05/x/'] }), published[1]!];
+    expect(await checkAddresses(await counted(), redirecting, redirecting)).toMatchObject({ warnings: [], unchanged: false });
+    expect(reads).toBe(1);
+  });
+
+  it('keeps checking, and warning, after a check that found an address lost, until it is dealt with', async () => {
+    const root = await makeTempDir();
+    const target = path.join(root, 'dist');
+    const before = [draft(A, '2025-01-10', 'staro'), published[1]!];
+    await recordPublishedAddresses(root, target, await checkAddresses(await lastPublishedAddresses(root, target), before, before), [
+      { file: A, url: '/2025/01/10/staro/' },
+      articles[1]!,
+    ]);
+    for (let build = 0; build < 2; build++) {
+      const check = await checkAddresses(await lastPublishedAddresses(root, target), published, published);
+      expect(check.warnings.map((warning) => warning.code)).toEqual(['article/address-changed']);
+      await recordPublishedAddresses(root, target, check, articles);
+    }
+    const redirected = [draft(A, '2025-01-10', 'novo', { redirectFrom: ['/2025/01/10/staro/'] }), published[1]!];
+    const fixed = await checkAddresses(await lastPublishedAddresses(root, target), redirected, redirected);
+    expect(fixed.warnings).toEqual([]);
+    await recordPublishedAddresses(root, target, fixed, articles);
+    expect((await checkAddresses(await lastPublishedAddresses(root, target), redirected, redirected)).unchanged).toBe(true);
   });
 });
