@@ -10,6 +10,24 @@ export interface ContentDate {
   instant: Date;
   /** false for a date alone: pages then show no time. */
   hasTime: boolean;
+  /**
+   * Set for a time written without an offset that Ljubljana's clocks skip or show twice, so the build can
+   * say which instant it took (describeClockChange). Kept with the validated front matter in .cache/, so a
+   * rebuild from it warns too.
+   */
+  clockChange?: ClockChange | undefined;
+}
+
+/** A wall-clock time a change of Ljubljana's clocks makes skipped (spring) or repeated (autumn). */
+export interface ClockChange {
+  kind: 'skipped' | 'repeated';
+  /** The date and time as written, with T between them: 2025-10-26T02:30. */
+  written: string;
+  /** Ljubljana's offsets before and after the change, in minutes east of UTC (60 and 120 in spring). */
+  offsetBefore: number;
+  offsetAfter: number;
+  /** The instant of the change, in ms. */
+  changeAt: number;
 }
 
 export type DateResult = { ok: true; value: ContentDate } | { ok: false; message: string; hint: string };
@@ -67,13 +85,11 @@ export function parseContentDate(input: unknown): DateResult {
     };
   }
   const wallClockAsUtc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-  let instant: number;
-  if (offset !== undefined) {
-    instant = wallClockAsUtc - offset * 60_000;
-  } else {
-    instant = ljubljanaWallClockToInstant(wallClockAsUtc);
-  }
-  return { ok: true, value: { instant: new Date(instant), hasTime: h !== undefined } };
+  if (offset !== undefined) return { ok: true, value: { instant: new Date(wallClockAsUtc - offset * 60_000), hasTime: h !== undefined } };
+  const resolved = resolveLjubljanaWallClock(wallClockAsUtc);
+  // A date alone is its day: the day's first instant is on it whichever way midnight is resolved.
+  const clockChange = resolved.change && h !== undefined ? { ...resolved.change, written: `${y}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${mi}${s ? `:${s}` : ''}${frac ? `.${frac}` : ''}` } : undefined;
+  return { ok: true, value: { instant: new Date(resolved.instant), hasTime: h !== undefined, ...(clockChange ? { clockChange } : {}) } };
 }
 
 /** What is impossible about a date and time of day, in words; undefined when nothing is. */
@@ -161,11 +177,79 @@ function zoneOffsetMinutes(zone: string): number {
 }
 
 /**
- * The instant at which Ljubljana clocks show `wallClockAsUtc`. A time skipped by the spring change
- * (02:30 on the last Sunday of March) resolves to the instant an hour later, as clocks would show it.
+ * What the build says of a time a change of the clocks skips or repeats, for the `key:` line it is on: which
+ * instant was taken, and what to write for the other (an explicit offset is never changed, so never warned about).
  */
-export function ljubljanaWallClockToInstant(wallClockAsUtc: number): number {
-  let guess = wallClockAsUtc - ljubljanaOffsetMinutes(wallClockAsUtc) * 60_000;
-  guess = wallClockAsUtc - ljubljanaOffsetMinutes(guess) * 60_000;
-  return guess;
+export function describeClockChange(key: string, date: ContentDate, change: ClockChange): { message: string; hint: string } {
+  const { written, offsetBefore, offsetAfter, changeAt } = change;
+  const clocks = `the clocks go ${offsetAfter > offsetBefore ? 'forward' : 'back'} from ${clockTime(changeAt, offsetBefore)} to ${clockTime(changeAt, offsetAfter)}`;
+  const gap = Math.abs(offsetAfter - offsetBefore);
+  const by = gap === 60 ? 'an hour' : `${gap} minutes`;
+  if (change.kind === 'repeated') {
+    return {
+      message: `${key} ${written} happens twice in Ljubljana: on that day ${clocks}, so it is taken as the first, ${written}${formatOffset(offsetBefore)}`,
+      hint: `write ${written}${formatOffset(offsetBefore)} to keep the first; for the second, ${by} later, write ${written}${formatOffset(offsetAfter)}`,
+    };
+  }
+  // The other reading is the written time with the offset after the change: by the clocks before it, `gap` earlier.
+  const shown = (instant: number, offset: number) => new Date(instant + offset * 60_000).toISOString().slice(0, Math.min(written.length, 23));
+  const taken = shown(date.instant.getTime(), offsetAfter);
+  const earlier = shown(date.instant.getTime() - gap * 60_000, offsetBefore);
+  return {
+    message: `${key} ${written} is not a time in Ljubljana: on that day ${clocks}, so it is taken as ${taken}${formatOffset(offsetAfter)}, ${by} later`,
+    hint: `write ${taken} to keep that time; for ${by} earlier, write ${earlier} (the same as ${written}${formatOffset(offsetAfter)})`,
+  };
+}
+
+/** HH:MM on clocks with the given offset at an instant (ms). */
+function clockTime(instant: number, offsetMinutes: number): string {
+  return new Date(instant + offsetMinutes * 60_000).toISOString().slice(11, 16);
+}
+
+/** +02:00 for 120 minutes east of UTC. */
+function formatOffset(offsetMinutes: number): string {
+  const minutes = Math.abs(offsetMinutes);
+  return `${offsetMinutes < 0 ? '-' : '+'}${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The instant at which Ljubljana clocks show `wallClockAsUtc`, by the rule of RFC 5545 (3.3.5) and of
+ * JavaScript Temporal's default ('compatible') disambiguation: a time shown twice, when the clocks go back
+ * (02:30 on the last Sunday of October), is its first occurrence, before the change; a time never shown, when
+ * they go forward (02:30 on the last Sunday of March), is read with the offset before the change, which puts it
+ * as much later as the clocks jump (03:30 summer time). `change` says which of the two it was.
+ */
+export function resolveLjubljanaWallClock(wallClockAsUtc: number): { instant: number; change?: Omit<ClockChange, 'written'> } {
+  // Ljubljana's clocks change at most once in two days, so the offsets a day either side are the ones to try.
+  const offsetBefore = ljubljanaOffsetMinutes(wallClockAsUtc - DAY_MS);
+  const offsetAfter = ljubljanaOffsetMinutes(wallClockAsUtc + DAY_MS);
+  const withOffset = (offset: number) => wallClockAsUtc - offset * 60_000;
+  const shows = (offset: number) => ljubljanaOffsetMinutes(withOffset(offset)) === offset;
+  if (offsetBefore === offsetAfter) return { instant: withOffset(offsetBefore) };
+  const before = shows(offsetBefore);
+  const after = shows(offsetAfter);
+  if (before !== after) return { instant: withOffset(before ? offsetBefore : offsetAfter) };
+  const kind = before ? 'repeated' : 'skipped';
+  const change = { kind, offsetBefore, offsetAfter, changeAt: changeBetween(withOffset(Math.max(offsetBefore, offsetAfter)), withOffset(Math.min(offsetBefore, offsetAfter))) } as const;
+  // The offset before the change gives a repeated time's first occurrence, and puts a skipped one as much later as the clocks jump.
+  return { instant: withOffset(offsetBefore), change };
+}
+
+/** The first instant (ms) with the later offset, `from` having the earlier one and `to` the later. */
+function changeBetween(from: number, to: number): number {
+  const offset = ljubljanaOffsetMinutes(from);
+  let low = from;
+  let high = to;
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (ljubljanaOffsetMinutes(middle) === offset) low = middle;
+    else high = middle;
+  }
+  return high;
+}
+
+function pad2(value: number): string {
+  return String(value).padStart(2, '0');
 }

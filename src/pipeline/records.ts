@@ -1,5 +1,5 @@
 import type { Article, ArticleSource } from '../content/article.ts';
-import { updatedAsShown } from '../content/dates.ts';
+import { describeClockChange, updatedAsShown, type ContentDate } from '../content/dates.ts';
 import type { Person } from '../content/person.ts';
 import { ArhivarError } from '../errors.ts';
 import { bodyWarnings } from './body-warnings.ts';
@@ -53,6 +53,10 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
     );
   }
   const { date } = draft.frontMatter;
+  for (const [key, written] of [['date', date], ['updated', draft.frontMatter.updated]] as const) {
+    const warning = clockChangeWarning(key, written, draft.file, draft.keyLines.get(key));
+    if (warning) warnings.push(warning);
+  }
   const updated = updatedAsShown(date, draft.frontMatter.updated);
   if (updated && updated.instant < date.instant) {
     warnings.push(
@@ -113,6 +117,13 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
     redirectFrom: draft.frontMatter.redirectFrom,
   });
   return { article, unknownPeople: explicit.unknown, warnings };
+}
+
+/** The warning about a `date:` or `updated:` time that Ljubljana's clocks skip or show twice, if it is one. */
+function clockChangeWarning(key: 'date' | 'updated', date: ContentDate | undefined, file: string, line: number | undefined): ArhivarError | undefined {
+  const change = date?.clockChange;
+  if (!date || !change) return undefined;
+  return new ArhivarError({ code: `article/${change.kind}-time`, ...describeClockChange(key, date, change), file, line });
 }
 
 /**

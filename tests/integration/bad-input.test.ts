@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.ts';
@@ -136,6 +136,34 @@ describe('bad input', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^date: .*$/m, (line) => `${line}\nupdated: 2024-12-31`));
     const site = await buildSite(root);
     expect(site.result.model.warnings.map((w) => `${w.file}:${w.line} ${w.code}`)).toEqual(['content/articles/2025/prvi.md:4 article/updated-before-date']);
+  });
+
+  it('warns at the date: and updated: lines about a time the clocks skip or repeat, fresh, with nothing changed and after another file changed', async () => {
+    const root = await copyFixture('archive-basic');
+    const outDir = path.join(await makeTempDir(), 'dist');
+    const file = path.join(root, 'content/articles/2025/prvi.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^date: .*$/m, 'date: 2025-03-30T02:30\nupdated: 2025-10-26T02:30'));
+    const expected = [
+      'warning: content/articles/2025/prvi.md:3  article/skipped-time\n' +
+        '  date 2025-03-30T02:30 is not a time in Ljubljana: on that day the clocks go forward from 02:00 to 03:00, so it is taken as 2025-03-30T03:30+02:00, an hour later\n' +
+        '  hint: write 2025-03-30T03:30 to keep that time; for an hour earlier, write 2025-03-30T01:30 (the same as 2025-03-30T02:30+02:00)',
+      'warning: content/articles/2025/prvi.md:4  article/repeated-time\n' +
+        '  updated 2025-10-26T02:30 happens twice in Ljubljana: on that day the clocks go back from 03:00 to 02:00, so it is taken as the first, 2025-10-26T02:30+02:00\n' +
+        '  hint: write 2025-10-26T02:30+02:00 to keep the first; for the second, an hour later, write 2025-10-26T02:30+01:00',
+    ];
+    for (const run of ['built', 'nothing changed', 'another file changed']) {
+      if (run === 'another file changed') await appendFile(path.join(root, 'content/articles/2025/drugi.md'), '\nDodan stavek.\n');
+      const stdout: string[] = [];
+      const stderr: string[] = [];
+      expect(await main(['build', '--root', root, '--out', outDir], { out: (line) => stdout.push(line), err: (line) => stderr.push(line) }), run).toBe(0);
+      expect(stdout[0], run).toMatch(new RegExp(`^${run === 'nothing changed' ? 'nothing changed' : 'built'}`));
+      expect(stderr.map((line) => line.trimEnd()), run).toEqual(expected);
+    }
+    // The page, its metadata and the feed carry the instants the warnings name.
+    const page = await readFile(path.join(outDir, '2025/03/30/prvi-clanek-o-obcini/index.html'), 'utf8');
+    expect(page).toContain('<time datetime="2025-03-30T03:30:00+02:00">');
+    expect(page).toContain('"dateModified":"2025-10-26T02:30:00+02:00"');
+    expect(await readFile(path.join(outDir, 'feed.xml'), 'utf8')).toContain('<updated>2025-10-26T02:30:00+02:00</updated>');
   });
 
   it('warns about an image with no alt text, with its line, from a fresh build and from .cache/ alike', async () => {

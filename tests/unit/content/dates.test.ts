@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, parseContentDate, updatedAsShown, type ContentDate } from '../../../src/content/dates.ts';
+import { daysInMonth, describeClockChange, parseContentDate, updatedAsShown, type ContentDate } from '../../../src/content/dates.ts';
+import { formatIsoDateTime } from '../../../src/text/sl.ts';
 
 const instant = (input: string) => {
   const result = parseContentDate(input);
@@ -31,6 +32,62 @@ describe('parseContentDate', () => {
     // 02:30 on 30 March 2025 does not exist in Ljubljana: clocks jump from 02:00 to 03:00.
     expect(instant('2025-03-30T02:30').instant.toISOString()).toBe('2025-03-30T01:30:00.000Z');
     expect(instant('2025-10-26T12:00').instant.toISOString()).toBe('2025-10-26T11:00:00.000Z');
+  });
+
+  // The last Sundays of March and October: the clocks go from 02:00 to 03:00, and from 03:00 back to 02:00.
+  it.each([
+    // A skipped time is read with the offset before the change, so it is as much later as the clocks jump (RFC 5545, Temporal's 'compatible').
+    ['2025-03-30T02:30', '2025-03-30T03:30:00+02:00', 'skipped'],
+    ['2026-03-29T02:00', '2026-03-29T03:00:00+02:00', 'skipped'],
+    ['2026-03-29T02:59:30', '2026-03-29T03:59:30+02:00', 'skipped'],
+    // A repeated time is its first occurrence, still in summer time.
+    ['2025-10-26T02:30', '2025-10-26T02:30:00+02:00', 'repeated'],
+    ['2025-10-26T02:00', '2025-10-26T02:00:00+02:00', 'repeated'],
+    ['2026-10-25T02:59', '2026-10-25T02:59:00+02:00', 'repeated'],
+    // The minutes around the changes are times like any other.
+    ['2025-03-30T01:59', '2025-03-30T01:59:00+01:00', undefined],
+    ['2025-03-30T03:00', '2025-03-30T03:00:00+02:00', undefined],
+    ['2025-10-26T01:59', '2025-10-26T01:59:00+02:00', undefined],
+    ['2025-10-26T03:00', '2025-10-26T03:00:00+01:00', undefined],
+    ['2026-10-25T03:00', '2026-10-25T03:00:00+01:00', undefined],
+    // An explicit offset is taken as written, on those nights too.
+    ['2025-10-26T02:30+01:00', '2025-10-26T02:30:00+01:00', undefined],
+    ['2025-10-26T02:30+02:00', '2025-10-26T02:30:00+02:00', undefined],
+    ['2026-10-25T02:30Z', '2026-10-25T03:30:00+01:00', undefined],
+    ['2025-03-30T02:30+01:00', '2025-03-30T03:30:00+02:00', undefined],
+    ['2025-03-30T02:30+02:00', '2025-03-30T01:30:00+01:00', undefined],
+    // A date alone has no time to skip or repeat.
+    ['2025-10-26', '2025-10-26T00:00:00+02:00', undefined],
+    ['2025-03-30', '2025-03-30T00:00:00+01:00', undefined],
+  ])('reads %s on a night the clocks change as %s', (input, expected, kind) => {
+    const value = instant(input);
+    expect(formatIsoDateTime(value.instant)).toBe(expected);
+    expect(value.clockChange?.kind).toBe(kind);
+  });
+
+  it('says which instant a skipped or repeated time was taken as, and what to write for the other', () => {
+    const describe = (input: string) => {
+      const value = instant(input);
+      return describeClockChange('date', value, value.clockChange!);
+    };
+    expect(describe('2025-10-26T02:30')).toEqual({
+      message: 'date 2025-10-26T02:30 happens twice in Ljubljana: on that day the clocks go back from 03:00 to 02:00, so it is taken as the first, 2025-10-26T02:30+02:00',
+      hint: 'write 2025-10-26T02:30+02:00 to keep the first; for the second, an hour later, write 2025-10-26T02:30+01:00',
+    });
+    expect(describe('2025-03-30 2:30')).toEqual({
+      message: 'date 2025-03-30T02:30 is not a time in Ljubljana: on that day the clocks go forward from 02:00 to 03:00, so it is taken as 2025-03-30T03:30+02:00, an hour later',
+      hint: 'write 2025-03-30T03:30 to keep that time; for an hour earlier, write 2025-03-30T01:30 (the same as 2025-03-30T02:30+02:00)',
+    });
+    // Each time the hints give is read as they say, without a warning of its own.
+    for (const [written, expected] of [
+      ['2025-10-26T02:30+01:00', '2025-10-26T01:30:00.000Z'],
+      ['2025-10-26T02:30+02:00', '2025-10-26T00:30:00.000Z'],
+      ['2025-03-30T03:30', '2025-03-30T01:30:00.000Z'],
+      ['2025-03-30T01:30', '2025-03-30T00:30:00.000Z'],
+    ] as const) {
+      expect(instant(written).instant.toISOString()).toBe(expected);
+      expect(instant(written).clockChange).toBeUndefined();
+    }
   });
 
   const EXAMPLE = 'write 2025-12-22 or 2025-12-22T18:30';
