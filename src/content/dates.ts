@@ -30,7 +30,11 @@ export interface ClockChange {
   changeAt: number;
 }
 
-export type DateResult = { ok: true; value: ContentDate } | { ok: false; message: string; hint: string };
+/**
+ * `instead`, when given, is the value to write for the same moment; `hint` then says to write it, and front
+ * matter's hint gives the whole line (`date: 2025-12-23T00:00`).
+ */
+export type DateResult = { ok: true; value: ContentDate } | { ok: false; message: string; hint: string; instead?: { value: string; why: string } };
 
 const DATE_PATTERN =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
@@ -74,8 +78,9 @@ export function parseContentDate(input: unknown): DateResult {
   const minute = Number(mi ?? 0);
   const second = Number(s ?? 0);
   const millisecond = frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
-  const impossible = calendarProblem(year, month, day, hour, minute, second);
-  if (impossible) return { ok: false, message: `"${text}" ${impossible}`, hint: DATE_HINT };
+  // The fraction counts: 24:00:00.5 is no end of a day.
+  const impossible = calendarProblem(year, month, day, hour, minute, second + millisecond / 1000);
+  if (impossible) return impossibleDate(text, impossible, endOfDay(year, month, day, hour, minute, second + millisecond / 1000, zone));
   const offset = zone ? zoneOffsetMinutes(zone) : undefined;
   if (offset !== undefined && (Number.isNaN(offset) || offset < MIN_ZONE_OFFSET_MINUTES || offset > MAX_ZONE_OFFSET_MINUTES)) {
     return {
@@ -97,8 +102,26 @@ function calendarProblem(year: number, month: number, day: number, hour = 0, min
   if (year < YEAR_RANGE.min) return `is not a valid date: arhivar takes years from ${YEAR_RANGE.min} to ${YEAR_RANGE.max}`;
   if (month < 1 || month > 12) return `is not a valid date: there is no month ${month}`;
   if (day < 1 || day > daysInMonth(year, month)) return `is not a valid date: ${monthLabel(month)} ${year} has ${daysInMonth(year, month)} days`;
+  if (hour === 24 && minute === 0 && second === 0) return "has an impossible time of day: a day's hours run from 00:00 to 23:59, and its end, 24:00, is the next day's 00:00";
   if (hour > 23 || minute > 59 || second > 59) return 'has an impossible time of day';
   return undefined;
+}
+
+function impossibleDate(text: string, problem: string, instead: { value: string; why: string } | undefined): DateResult {
+  const message = `"${text}" ${problem}`;
+  return instead ? { ok: false, message, hint: `write ${instead.value}, ${instead.why}`, instead } : { ok: false, message, hint: DATE_HINT };
+}
+
+/**
+ * For 24:00 (ISO 8601's end of a day, which some systems export and editors write for midnight): the next day's
+ * 00:00 to write, which is the same instant. undefined for any other time.
+ */
+function endOfDay(year: number, month: number, day: number, hour: number, minute: number, second = 0, zone = ''): { value: string; why: string } | undefined {
+  if (hour !== 24 || minute !== 0 || second !== 0 || calendarProblem(year, month, day) !== undefined) return undefined;
+  const next = new Date(0);
+  next.setUTCFullYear(year, month - 1, day + 1);
+  if (next.getUTCFullYear() > YEAR_RANGE.max) return undefined;
+  return { value: `${next.toISOString().slice(0, 10)}T00:00${zone}`, why: `the start of the next day (${zone ? 'with the offset as written' : 'Europe/Ljubljana is assumed'})` };
 }
 
 /**
@@ -124,7 +147,7 @@ function otherDateForm(text: string): DateResult {
       : [];
   if (year === undefined || month === undefined || day === undefined) return { ok: false, message: `"${text}" is not a date`, hint: DATE_HINT };
   const impossible = calendarProblem(year, month, day, Number(hour ?? 0), Number(minute ?? 0));
-  if (impossible) return { ok: false, message: `"${text}" ${impossible}`, hint: DATE_HINT };
+  if (impossible) return impossibleDate(text, impossible, endOfDay(year, month, day, Number(hour ?? 0), Number(minute ?? 0)));
   const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   const written = hour === undefined ? date : `${date}T${hour.padStart(2, '0')}:${minute}`;
   return { ok: false, message: `"${text}" is not a date`, hint: `write ${written}: the same ${hour === undefined ? 'date' : 'date and time'}, year first (Europe/Ljubljana is assumed)` };

@@ -94,7 +94,7 @@ const addressList = z
 const contentDate = z.unknown().transform((value, context) => {
   const result = parseContentDate(value);
   if (!result.ok) {
-    context.issues.push({ code: 'custom', message: result.message, input: value, params: { hint: result.hint } });
+    context.issues.push({ code: 'custom', message: result.message, input: value, params: { hint: result.hint, instead: result.instead } });
     return z.NEVER;
   }
   return result.value;
@@ -253,14 +253,16 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Sch
     const line = context.keyLines.get(key) ?? context.fallbackLine;
     // A key the file does not have is missing, whatever check failed on its absent value (a date's is custom).
     const missing = key !== '' && !context.keyLines.has(key);
-    const params = (issue as { params?: { hint?: string } }).params;
+    const params = (issue as { params?: { hint?: string; instead?: { value: string; why: string } } }).params;
+    // A value to write instead is given as the whole line, as the editor will type it.
+    const instead = params?.instead && key ? `write ${key}: ${params.instead.value}, ${params.instead.why}` : undefined;
     errors.push(
       new ArhivarError({
         code: `${context.code}/${missing ? 'missing' : 'bad'}-${key || 'value'}`,
         message: missing ? `${key} is required` : `${key}${issue.path.length > 1 ? `[${issue.path.slice(1).join('.')}]` : ''} ${describeIssue(issue)}`,
         file: context.file,
         line,
-        hint: params?.hint ?? (missing ? `add a line such as ${example(key)}` : (quotingHint(key, issue, context) ?? `write it like ${example(key)}`)),
+        hint: instead ?? params?.hint ?? (missing ? `add a line such as ${example(key)}` : (quotingHint(key, issue, context) ?? `write it like ${example(key)}`)),
       }),
     );
   }

@@ -138,6 +138,28 @@ describe('bad input', () => {
     expect(site.result.model.warnings.map((w) => `${w.file}:${w.line} ${w.code}`)).toEqual(['content/articles/2025/prvi.md:4 article/updated-before-date']);
   });
 
+  it('refuses T24:00 in date: and updated:, with the next day\'s T00:00 as the line to write', async () => {
+    const root = await copyFixture('archive-basic');
+    const file = path.join(root, 'content/articles/2025/prvi.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^date: .*$/m, 'date: 2025-12-31T24:00\nupdated: 2026-01-05T24:00+01:00'));
+    const errors = await loadSite({ root, now: new Date('2026-02-01T00:00:00Z'), cache: false }).then(
+      () => [],
+      (error: unknown) => (error instanceof ContentErrors ? error.errors : Promise.reject(error)),
+    );
+    expect(errors.map((e) => [`${e.file}:${e.line} ${e.code}`, e.message, e.hint])).toEqual([
+      [
+        'content/articles/2025/prvi.md:3 article/bad-date',
+        `date "2025-12-31T24:00" has an impossible time of day: a day's hours run from 00:00 to 23:59, and its end, 24:00, is the next day's 00:00`,
+        'write date: 2026-01-01T00:00, the start of the next day (Europe/Ljubljana is assumed)',
+      ],
+      [
+        'content/articles/2025/prvi.md:4 article/bad-updated',
+        `updated "2026-01-05T24:00+01:00" has an impossible time of day: a day's hours run from 00:00 to 23:59, and its end, 24:00, is the next day's 00:00`,
+        'write updated: 2026-01-06T00:00+01:00, the start of the next day (with the offset as written)',
+      ],
+    ]);
+  });
+
   it('warns at the date: and updated: lines about a time the clocks skip or repeat, fresh, with nothing changed and after another file changed', async () => {
     const root = await copyFixture('archive-basic');
     const outDir = path.join(await makeTempDir(), 'dist');
