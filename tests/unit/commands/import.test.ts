@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importPlainText, ImportUsageError } from '../../../src/commands/import.ts';
 import { validateArticle } from '../../../src/content/article.ts';
+import { parseContentDate } from '../../../src/content/dates.ts';
 import { inlineText, renderMarkdown } from '../../../src/markdown/render.ts';
 import { loadSite } from '../../../src/build.ts';
 import { makeTempDir, PROJECT_ROOT, removeDir } from '../../helpers.ts';
@@ -121,6 +122,22 @@ describe('arhivar import', () => {
     const titled = await importPlainText({ root, source, title: 'Nezaupnica: vlada je padla', date: '2025-07-02' });
     expect(titled.imported[0]).toMatchObject({ title: 'Nezaupnica: vlada je padla', file: 'content/articles/2025/nezaupnica-vlada-je-padla.md' });
     expect((await blockTexts(root, titled.imported[0]!.file)).texts).toEqual(['Vlada padla po dolgi seji', 'Poslanci so izglasovali nezaupnico.']);
+  });
+
+  it('dates a file changed in the hour the clocks go back, which comes twice, with its offset', async () => {
+    const root = await emptyProject();
+    const dates: string[] = [];
+    // 00:30 and 01:30 UTC on 26 October 2025 are both 02:30 in Ljubljana, in summer and then in winter time.
+    for (const [name, utc] of [['prva.txt', '2025-10-26T00:30:00Z'], ['druga.txt', '2025-10-26T01:30:00Z'], ['tretja.txt', '2025-10-26T02:30:00Z']] as const) {
+      const source = path.join(root, name);
+      await writeFile(source, `Seja ${name.slice(0, -4)}. Vlada je zasedala.\n`);
+      await utimes(source, new Date(utc), new Date(utc));
+      const imported = (await importPlainText({ root, source })).imported[0]!;
+      dates.push(imported.date);
+      const read = parseContentDate(imported.date);
+      expect(read.ok && read.value.instant.toISOString()).toBe(new Date(utc).toISOString());
+    }
+    expect(dates).toEqual(['2025-10-26T02:30+02:00', '2025-10-26T02:30+01:00', '2025-10-26T03:30']);
   });
 
   it('refuses a Markdown article saved as .txt, whose front matter would become its title and text, and imports the rest', async () => {
