@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { addNewestArticle, generateArchive, inflect } from '../../../src/bench/generate.ts';
+import { addNewestArticle, generateArchive, inflect, outsideClockChange } from '../../../src/bench/generate.ts';
 import { loadSite } from '../../../src/build.ts';
 import { makeTempDir } from '../../helpers.ts';
 
@@ -11,6 +11,13 @@ describe('the benchmark archive generator', () => {
     ['Černe', 'Černa', 'Černom', 'Černov'],
   ])('inflects %s', (surname, genitive, instrumental, possessive) => {
     expect(inflect(surname)).toMatchObject({ genitive, instrumental, possessive });
+  });
+
+  it('dates no article in an hour the clocks skip or repeat, which a build would warn about', () => {
+    expect(outsideClockChange('2025-03-30T02:30')).toBe('2025-03-30T01:30');
+    expect(outsideClockChange('2025-10-26T02:05')).toBe('2025-10-26T01:05');
+    expect(outsideClockChange('2025-10-26T03:05')).toBe('2025-10-26T03:05');
+    expect(outsideClockChange('2025-10-25T02:30')).toBe('2025-10-25T02:30');
   });
 
   it('writes the same valid archive for the same seed: 2.5–4 KB articles naming 2–6 registry people', async () => {
