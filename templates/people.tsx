@@ -1,7 +1,7 @@
 import type { PersonEntry } from '../src/site/archive.ts';
 import type { SiteContext } from '../src/render/context.ts';
 import { urls } from '../src/site/urls.ts';
-import { countArticles, plural, pluralForm, PERSON_FORMS, type PluralForms } from '../src/text/sl.ts';
+import { AUTHORED_FORMS, countArticles, plural, pluralForm, PERSON_FORMS, type PluralForms } from '../src/text/sl.ts';
 import { Layout } from './layout.tsx';
 
 /** The participle agrees with the number of people: 1 oseba, razvrščena; 2 osebi, razvrščeni; 3 osebe, razvrščene; 5 oseb, razvrščenih. */
@@ -14,9 +14,10 @@ export function PeoplePage({ context, entries }: { context: SiteContext; entries
       <h1>Osebe</h1>
       <p class="lead">{lead}</p>
       <ul class="people-index">
-        {entries.map(({ person, articles }) => (
+        {entries.map(({ person, articles, authored }) => (
           <li>
-            <a href={urls.person(person.id)}>{person.name}</a> <span class="count">{countArticles(articles.length)}</span>
+            {/* The count is of the articles naming the person; someone only bylines name is counted by what they wrote. */}
+            <a href={urls.person(person.id)}>{person.name}</a> <span class="count">{articles.length > 0 ? countArticles(articles.length) : plural(authored.length, AUTHORED_FORMS)}</span>
             {/* The dash stays at the end of a line, never at the start of the next. */}
             {person.role ? <span class="role">{`\u00a0– ${person.role}`}</span> : null}
           </li>

@@ -1,9 +1,10 @@
 import type { Article } from '../src/content/article.ts';
+import type { Person } from '../src/content/person.ts';
 import type { Page, PersonEntry } from '../src/site/archive.ts';
 import type { SiteContext } from '../src/render/context.ts';
 import { chartGeometry, personStats, type PersonStats, type Timeline } from '../src/site/person-stats.ts';
 import { urls } from '../src/site/urls.ts';
-import { MENTION_FORMS, MONTHS_GENITIVE, countArticles, formatNumber, monthName, plural } from '../src/text/sl.ts';
+import { AUTHORED_FORMS, MENTION_FORMS, MONTHS_GENITIVE, countArticles, formatNumber, monthName, plural } from '../src/text/sl.ts';
 import { personJsonLd } from '../src/render/structured-data.ts';
 import { Layout } from './layout.tsx';
 import { ArticleList, DateLine, Pagination } from './parts.tsx';
@@ -16,10 +17,31 @@ export interface PersonPageProps {
   bioHtml: string;
 }
 
+/** How many of the articles a person wrote their page shows above the mentions; the rest are a link away. */
+export const AUTHORED_PREVIEW = 5;
+
+/**
+ * »Članki, ki jih je napisala« for a woman, »napisal« for a man (the participle agrees with the person's gender,
+ * as the person file gives it); »Avtorski članki« when the file does not say.
+ */
+function authoredHeading(person: Person): string {
+  if (person.gender === 'f') return 'Članki, ki jih je napisala';
+  if (person.gender === 'm') return 'Članki, ki jih je napisal';
+  return 'Avtorski članki';
+}
+
+/** The page's one-sentence description: what the archive holds about the person and by them. */
+function personDescription(person: Person, mentioned: number, authored: number): string {
+  const counts = [mentioned > 0 || authored === 0 ? `${countArticles(mentioned)} v arhivu` : undefined, authored > 0 ? plural(authored, AUTHORED_FORMS) : undefined].filter(Boolean).join(', ');
+  return person.role ? `${person.name}, ${person.role}: ${counts}.` : `${person.name}: ${counts}.`;
+}
+
 export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
-  const { person, articles } = entry;
-  const description = person.role ? `${person.name}, ${person.role}: ${countArticles(articles.length)} v arhivu.` : `${person.name}: ${countArticles(articles.length)} v arhivu.`;
+  const { person, articles, authored } = entry;
+  const description = personDescription(person, articles.length, authored.length);
   const stats = page.number === 1 ? personStats(entry, context.people) : undefined;
+  // Someone only bylines name has no mentions to list, count or follow in a feed.
+  const mentioned = articles.length > 0;
   return (
     <Layout
       context={context}
@@ -28,7 +50,7 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
         description,
         url: urls.person(person.id, page.number),
         kind: 'profile',
-        feeds: [{ title: `${person.name} – ${context.site.title}`, url: urls.personFeed(person.id) }],
+        feeds: mentioned ? [{ title: `${person.name} – ${context.site.title}`, url: urls.personFeed(person.id) }] : [],
         jsonLd: [personJsonLd(person, context)],
         breadcrumbs: [
           { label: 'Domov', url: urls.home() },
@@ -41,16 +63,81 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
       <header class="person-header">
         <h1>{person.name}</h1>
         {person.role ? <p class="role">{person.role}</p> : null}
-        <p class="count">{countArticles(articles.length)}</p>
+        {mentioned ? <p class="count">{countArticles(articles.length)}</p> : null}
+        {authored.length > 0 ? <p class="count">{plural(authored.length, AUTHORED_FORMS)}</p> : null}
       </header>
       {bioHtml && page.number === 1 ? <div class="bio" dangerouslySetInnerHTML={{ __html: bioHtml }} /> : null}
+      {page.number === 1 && authored.length > 0 ? <AuthoredPreview person={person} authored={authored} context={context} /> : null}
       {stats && stats.articleCount > 0 ? <PersonOverview stats={stats} name={person.name} /> : null}
-      <h2>Članki</h2>
-      <PersonArticleList articles={page.items} personId={person.id} context={context} />
-      <Pagination page={page} urlFor={(n) => urls.person(person.id, n)} />
+      {mentioned ? (
+        <>
+          <h2>{authored.length > 0 ? 'Omembe v člankih' : 'Članki'}</h2>
+          <PersonArticleList articles={page.items} personId={person.id} context={context} />
+          <Pagination page={page} urlFor={(n) => urls.person(person.id, n)} />
+        </>
+      ) : null}
       <p>
         <a href={urls.people()}>
           <span aria-hidden="true">← </span>Vse osebe
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+/** The newest articles the person wrote, and a link to all of them (their own paginated list). */
+function AuthoredPreview({ person, authored, context }: { person: Person; authored: readonly Article[]; context: SiteContext }) {
+  return (
+    <section class="authored" aria-labelledby="avtorski-clanki">
+      <h2 id="avtorski-clanki">{authoredHeading(person)}</h2>
+      <ArticleList articles={authored.slice(0, AUTHORED_PREVIEW)} context={context} headingLevel={3} />
+      {authored.length > AUTHORED_PREVIEW ? (
+        <p>
+          <a href={urls.personAuthored(person.id)}>
+            Vsi avtorski članki ({formatNumber(authored.length)})<span aria-hidden="true"> →</span>
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+export interface PersonAuthoredPageProps {
+  context: SiteContext;
+  entry: PersonEntry;
+  page: Page<Article>;
+}
+
+/** /osebe/<id>/avtor/: every article whose byline names the person, newest first. */
+export function PersonAuthoredPage({ context, entry, page }: PersonAuthoredPageProps) {
+  const { person, authored } = entry;
+  const urlFor = (n: number) => urls.personAuthored(person.id, n);
+  // »Članki, ki jih je napisala Ana Novak«; without a gender »Ana Novak: avtorski članki«.
+  const heading = person.gender ? `${authoredHeading(person)} ${person.name}` : `${person.name}: avtorski članki`;
+  return (
+    <Layout
+      context={context}
+      meta={{
+        title: page.number === 1 ? heading : `${heading}, stran ${page.number}`,
+        description: `${heading}: ${countArticles(authored.length)}.`,
+        url: urlFor(page.number),
+        breadcrumbs: [
+          { label: 'Domov', url: urls.home() },
+          { label: 'Osebe', url: urls.people() },
+          { label: person.name, url: urls.person(person.id) },
+        ],
+        prev: page.number > 1 ? urlFor(page.number - 1) : undefined,
+        next: page.number < page.total ? urlFor(page.number + 1) : undefined,
+      }}
+    >
+      <h1>{heading}</h1>
+      <p class="lead">{plural(authored.length, AUTHORED_FORMS)}</p>
+      <ArticleList articles={page.items} context={context} />
+      <Pagination page={page} urlFor={urlFor} />
+      <p>
+        <a href={urls.person(person.id)}>
+          <span aria-hidden="true">← </span>
+          {person.name}
         </a>
       </p>
     </Layout>

@@ -12,7 +12,7 @@ import { renderRobots, renderSitemap, renderSitemapIndex, SITEMAP_LIMIT, type Si
 import { HomePage } from '../../templates/home.tsx';
 import { ArticlePage } from '../../templates/article.tsx';
 import { PeoplePage } from '../../templates/people.tsx';
-import { PersonPage } from '../../templates/person.tsx';
+import { AUTHORED_PREVIEW, PersonAuthoredPage, PersonPage } from '../../templates/person.tsx';
 import { ArchivePage, MonthPage, YearPage } from '../../templates/archive.tsx';
 import { TagsPage } from '../../templates/tags.tsx';
 import { TagPage } from '../../templates/tag.tsx';
@@ -108,9 +108,19 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
   yield templatePage(urls.people(), PeoplePage, { context, entries: archive.people }, newest);
   for (const entry of archive.people) {
     const bioHtml = bios.get(entry.person.id) ?? '';
+    // The first page also shows the newest articles the person wrote.
+    const authoredChange = lastChange(entry.authored.slice(0, AUTHORED_PREVIEW));
     for (const page of paginate(entry.articles, pageSize)) {
-      yield entryListPage(urls.person(entry.person.id, page.number), PersonPage, { context, entry, page, bioHtml }, listPageChange(entry.articles, page));
+      const lastmod = page.number === 1 ? newer(listPageChange(entry.articles, page), authoredChange) : listPageChange(entry.articles, page);
+      yield entryListPage(urls.person(entry.person.id, page.number), PersonPage, { context, entry, page, bioHtml }, lastmod);
     }
+    if (entry.authored.length > 0) {
+      for (const page of paginate(entry.authored, pageSize)) {
+        yield entryListPage(urls.personAuthored(entry.person.id, page.number), PersonAuthoredPage, { context, entry, page }, listPageChange(entry.authored, page));
+      }
+    }
+    // Someone only the bylines name has no articles about them to follow.
+    if (entry.articles.length === 0) continue;
     yield feedPage(urls.personFeed(entry.person.id), {
       site: context.site,
       title: `${entry.person.name} – ${title}`,
@@ -202,6 +212,12 @@ function lastChange(articles: readonly Article[]): Date | undefined {
     }
   }
   return newest;
+}
+
+/** The later of two dates; undefined when both are. */
+function newer(a: Date | undefined, b: Date | undefined): Date | undefined {
+  if (a === undefined) return b;
+  return b !== undefined && b.getTime() > a.getTime() ? b : a;
 }
 
 /**

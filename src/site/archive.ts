@@ -2,6 +2,7 @@ import type { Article, TagRef } from '../content/article.ts';
 import type { ContentDate } from '../content/dates.ts';
 import type { Person } from '../content/person.ts';
 import { splitAtSurname } from '../content/person-name.ts';
+import { bylinePeople } from './byline-people.ts';
 import { collator, ljubljanaCalendar } from '../text/sl.ts';
 
 /**
@@ -10,7 +11,10 @@ import { collator, ljubljanaCalendar } from '../text/sl.ts';
  */
 export interface PersonEntry {
   person: Person;
+  /** The articles that name the person (their people, detected or listed). */
   articles: Article[];
+  /** The articles whose byline (`author:`) names the person (site/byline-people.ts). */
+  authored: Article[];
 }
 
 export interface TagEntry {
@@ -35,8 +39,9 @@ export interface Archive {
   articles: Article[];
   /**
    * Everyone with a page, sorted by surname then first name (Slovenian collation): the people named by a
-   * published article. A person file no published article names (only drafts or articles not out yet) gets
-   * no page, so an embargoed story's subject is not given away.
+   * published article, and the registry people a published article's byline names, so a byline's link
+   * always leads somewhere. A person file no published article names or is written by (only drafts or
+   * articles not out yet) gets no page, so an embargoed story's subject is not given away.
    */
   people: PersonEntry[];
   peopleById: ReadonlyMap<string, PersonEntry>;
@@ -135,12 +140,13 @@ export function withTagNames(articles: readonly Article[]): { articles: Article[
 export function collectArchive(articles: readonly Article[], people: ReadonlyMap<string, Person>): Archive {
   const published = [...articles].sort(compareNewestFirst);
   const peopleById = new Map<string, PersonEntry>();
-  for (const person of people.values()) peopleById.set(person.id, { person, articles: [] });
+  for (const person of people.values()) peopleById.set(person.id, { person, articles: [], authored: [] });
   const tagsBySlug = new Map<string, TagEntry>();
   const months = new Map<string, MonthEntry>();
 
   for (const article of published) {
     for (const id of article.people) peopleById.get(id)?.articles.push(article);
+    if (article.author !== undefined) for (const author of bylinePeople(article.author, people)) peopleById.get(author.id)?.authored.push(article);
     for (const tag of article.tags) {
       let entry = tagsBySlug.get(tag.slug);
       if (!entry) tagsBySlug.set(tag.slug, (entry = { tag, articles: [] }));
@@ -163,7 +169,7 @@ export function collectArchive(articles: readonly Article[], people: ReadonlyMap
   const sortedYears = [...years.values()].sort((a, b) => b.year - a.year);
   for (const year of sortedYears) year.months.sort((a, b) => b.month - a.month);
 
-  for (const [id, entry] of peopleById) if (entry.articles.length === 0) peopleById.delete(id);
+  for (const [id, entry] of peopleById) if (entry.articles.length === 0 && entry.authored.length === 0) peopleById.delete(id);
 
   return {
     articles: published,

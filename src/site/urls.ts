@@ -10,6 +10,8 @@ import { memoize } from '../memo.ts';
  */
 const PAGE = 'stran';
 const PEOPLE = 'osebe';
+/** Under a person's page: the articles they wrote (»avtor«, as a byline's author). */
+const AUTHOR = 'avtor';
 const TAGS = 'oznake';
 const ARCHIVE = 'arhiv';
 const SEARCH = 'iskanje';
@@ -25,6 +27,8 @@ export const urls = {
   },
   people: () => `/${PEOPLE}/`,
   person: (id: string, page = 1) => paged(`/${PEOPLE}/${id}/`, page),
+  /** The articles whose byline names the person. */
+  personAuthored: (id: string, page = 1) => paged(`/${PEOPLE}/${id}/${AUTHOR}/`, page),
   personFeed: (id: string) => `/${PEOPLE}/${id}/feed.xml`,
   tags: () => `/${TAGS}/`,
   tag: (slug: string, page = 1) => paged(`/${TAGS}/${slug}/`, page),

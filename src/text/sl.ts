@@ -203,6 +203,8 @@ export function pluralForm(count: number, forms: PluralForms): string {
 export const ARTICLE_FORMS: PluralForms = { one: 'članek', two: 'članka', few: 'članki', other: 'člankov' };
 export const PERSON_FORMS: PluralForms = { one: 'oseba', two: 'osebi', few: 'osebe', other: 'oseb' };
 export const MINUTE_FORMS: PluralForms = { one: 'minuta', two: 'minuti', few: 'minute', other: 'minut' };
+/** The adjective agrees too: 1 avtorski članek, 2 avtorska članka, 3 avtorski članki, 5 avtorskih člankov. */
+export const AUTHORED_FORMS: PluralForms = { one: 'avtorski članek', two: 'avtorska članka', few: 'avtorski članki', other: 'avtorskih člankov' };
 export const MENTION_FORMS: PluralForms = { one: 'omemba', two: 'omembi', few: 'omembe', other: 'omemb' };
 export const TAG_FORMS: PluralForms = { one: 'oznaka', two: 'oznaki', few: 'oznake', other: 'oznak' };
 

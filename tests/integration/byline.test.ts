@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, removeDir, type BuiltSite } from '../helpers.ts';
+import { writeFile } from 'node:fs/promises';
+import { buildFixture, buildSite, copyFixture, removeDir, type BuiltSite } from '../helpers.ts';
 import { parseFeed } from '../helpers/parse-feed.ts';
 
 /**
  * tests/fixtures/byline, published at https://example.si/arhiv/: bylines naming several people, agencies and the
- * newsroom. Ana Novak and Cene Lipnik have person files; only Ana Novak is named by an article, so only she
- * has a page. Bor Kos has no file.
+ * newsroom. Ana Novak and Cene Lipnik have person files; Ana Novak is named by an article and writes six,
+ * Cene Lipnik only co-writes one (no article names him). Bor Kos has no file.
  */
 const BASE = 'https://example.si/arhiv/';
 
@@ -26,6 +27,29 @@ function bylineHtml(html: string): string {
   return match[1]!;
 }
 
+/** The article links of a list: the teaser titles in `html`, in order. */
+function teaserLinks(html: string): string[] {
+  return [...html.matchAll(/class="teaser-title"><a href="([^"]*)"/g)].map((match) => match[1]!);
+}
+
+/** The part of a person page that lists what the person wrote. */
+function authoredSection(html: string): string {
+  const match = /<section class="authored"[\s\S]*?<\/section>/.exec(html);
+  if (!match) throw new Error('no list of authored articles on the page');
+  return match[0];
+}
+
+const A = '/arhiv/2025/';
+// Ana Novak's articles, newest first: »ana novak« in small letters is hers too, »Ana Novak, STA« and »Ana Novak in Bor Kos« as well.
+const ANA_WROTE = [
+  `${A}11/20/obcinski-svet-sprejel-proracun/`,
+  `${A}10/29/mestna-trznica-tudi-ob-nedeljah/`,
+  `${A}10/22/cesta-cez-prelaz-zaprta/`,
+  `${A}10/15/gasilci-dobili-novo-vozilo/`,
+  `${A}10/08/prenova-sole-se-zamika/`,
+  `${A}10/01/nova-kolesarska-steza-ob-reki/`,
+];
+
 describe('bylines with several authors', () => {
   let site: BuiltSite;
 
@@ -37,15 +61,15 @@ describe('bylines with several authors', () => {
     await removeDir(path.dirname(site.outDir));
   });
 
-  it('publishes each author of »Ana Novak, Bor Kos in Cene Lipnik« as a Person, a registry person with a page with its URL', async () => {
+  it('publishes each author of »Ana Novak, Bor Kos in Cene Lipnik« as a Person, a registry person with the URL of her page', async () => {
     const data = newsArticle(await site.read('/2025/11/20/obcinski-svet-sprejel-proracun/'));
     expect(data.author).toEqual([
       { '@type': 'Person', name: 'Ana Novak', url: `${BASE}osebe/ana-novak/`, jobTitle: 'novinarka' },
       { '@type': 'Person', name: 'Bor Kos' },
-      // Cene Lipnik has a file, but no article names him, so he has no page to point to.
-      { '@type': 'Person', name: 'Cene Lipnik' },
+      // No article names Cene Lipnik, but he has a file and writes: his page lists what he wrote.
+      { '@type': 'Person', name: 'Cene Lipnik', url: `${BASE}osebe/cene-lipnik/`, jobTitle: 'fotoreporter' },
     ]);
-    expect(await site.files()).not.toContain('osebe/cene-lipnik/index.html');
+    expect(await site.files()).toContain('osebe/cene-lipnik/index.html');
   });
 
   it('publishes agencies as Organizations and »Uredništvo« as the site itself', async () => {
@@ -61,7 +85,10 @@ describe('bylines with several authors', () => {
   it('shows the byline as written, with the registry person linked to her page under the path', async () => {
     const html = bylineHtml(await site.read('/2025/11/20/obcinski-svet-sprejel-proracun/'));
     expect(decode(html.replace(/<[^>]+>/g, ''))).toBe('\u00a0· Ana Novak, Bor Kos in Cene Lipnik');
-    expect([...html.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map((match) => [match[1], match[2]])).toEqual([['/arhiv/osebe/ana-novak/', 'Ana Novak']]);
+    expect([...html.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map((match) => [match[1], match[2]])).toEqual([
+      ['/arhiv/osebe/ana-novak/', 'Ana Novak'],
+      ['/arhiv/osebe/cene-lipnik/', 'Cene Lipnik'],
+    ]);
     const plain = bylineHtml(await site.read('/2025/12/01/novinarska-nagrada-za-preiskovalno-zgodbo/'));
     expect(plain).not.toContain('<a');
     expect(decode(plain)).toBe('\u00a0· STA, Reuters');
@@ -79,12 +106,80 @@ describe('bylines with several authors', () => {
     expect(authors('2025/11/20/obcinski-svet-sprejel-proracun/')).toEqual([
       ['Ana Novak', `${BASE}osebe/ana-novak/`],
       ['Bor Kos', undefined],
-      ['Cene Lipnik', undefined],
+      ['Cene Lipnik', `${BASE}osebe/cene-lipnik/`],
     ]);
     expect(authors('2025/12/01/novinarska-nagrada-za-preiskovalno-zgodbo/')).toEqual([
       ['STA', undefined],
       ['Reuters', undefined],
     ]);
     expect(authors('2025/12/05/knjiznica-podaljsala-delovni-cas/')).toEqual([['Uredništvo', undefined]]);
+  });
+});
+
+describe('the articles a registry person wrote', () => {
+  let site: BuiltSite;
+
+  beforeAll(async () => {
+    site = await buildFixture('byline');
+  });
+
+  afterAll(async () => {
+    await removeDir(path.dirname(site.outDir));
+  });
+
+  it('lists the newest five on the person page apart from the articles naming her, with a link to all of them', async () => {
+    const html = await site.read('/osebe/ana-novak/');
+    const authored = authoredSection(html);
+    expect(authored).toContain('<h2 id="avtorski-clanki">Članki, ki jih je napisala</h2>');
+    expect(teaserLinks(authored)).toEqual(ANA_WROTE.slice(0, 5));
+    expect(authored).toContain('href="/arhiv/osebe/ana-novak/avtor/"');
+    expect(authored).toContain('Vsi avtorski članki (6)');
+    // The mentions list stays what it was: the one article that names her, written by agencies.
+    const mentions = html.slice(html.indexOf('</section>', html.indexOf('class="authored"')));
+    expect(mentions).toContain('<h2>Omembe v člankih</h2>');
+    expect(teaserLinks(mentions)).toEqual([`${A}12/01/novinarska-nagrada-za-preiskovalno-zgodbo/`]);
+    expect(html).toContain('<p class="count">6\u00a0avtorskih člankov</p>');
+  });
+
+  it('lists all of them, newest first, at /osebe/<id>/avtor/', async () => {
+    const html = await site.read('/osebe/ana-novak/avtor/');
+    expect(html).toContain('<h1>Članki, ki jih je napisala Ana Novak</h1>');
+    expect(teaserLinks(html)).toEqual(ANA_WROTE);
+    expect(html).toContain('<a href="/arhiv/osebe/ana-novak/">');
+    expect(await site.read('/sitemap.xml')).toContain(`<loc>${BASE}osebe/ana-novak/avtor/</loc>`);
+  });
+
+  it('gives a registry person only a byline names a page of what he wrote, without a mentions list or feed', async () => {
+    const html = await site.read('/osebe/cene-lipnik/');
+    expect(authoredSection(html)).toContain('<h2 id="avtorski-clanki">Članki, ki jih je napisal</h2>');
+    expect(teaserLinks(html)).toEqual([`${A}11/20/obcinski-svet-sprejel-proracun/`]);
+    expect(html).not.toContain('Omembe v člankih');
+    expect(html).not.toContain('<h2>Članki</h2>');
+    expect(html).not.toContain('osebe/cene-lipnik/feed.xml');
+    expect(await site.files()).not.toContain('osebe/cene-lipnik/feed.xml');
+    // The people index lists him, counted by what he wrote.
+    const index = await site.read('/osebe/');
+    expect(index).toMatch(/<a href="\/arhiv\/osebe\/cene-lipnik\/">Cene Lipnik<\/a> <span class="count">1\u00a0avtorski članek<\/span>/);
+    expect(index).toMatch(/<a href="\/arhiv\/osebe\/ana-novak\/">Ana Novak<\/a> <span class="count">1\u00a0članek<\/span>/);
+  });
+
+  it('pages the list at the site\'s page size', async () => {
+    const root = await copyFixture('byline');
+    await writeFile(path.join(root, 'content/site.yaml'), 'title: Novice Savinja\nbaseUrl: https://example.si/arhiv/\npageSize: 4\n');
+    const small = await buildSite(root, { cache: false });
+    try {
+      const first = await small.read('/osebe/ana-novak/avtor/');
+      expect(teaserLinks(first)).toEqual(ANA_WROTE.slice(0, 4));
+      expect(first).toContain('<link rel="next" href="/arhiv/osebe/ana-novak/avtor/stran/2/"/>');
+      const second = await small.read('/osebe/ana-novak/avtor/stran/2/');
+      expect(teaserLinks(second)).toEqual(ANA_WROTE.slice(4));
+      expect(second).toContain('Stran 2 od 2');
+      expect((await small.files()).filter((file) => file.startsWith('osebe/ana-novak/avtor/'))).toEqual(['osebe/ana-novak/avtor/index.html', 'osebe/ana-novak/avtor/stran/2/index.html']);
+      // The person page's preview does not depend on the page size.
+      expect(teaserLinks(authoredSection(await small.read('/osebe/ana-novak/')))).toEqual(ANA_WROTE.slice(0, 5));
+    } finally {
+      await removeDir(root);
+      await removeDir(path.dirname(small.outDir));
+    }
   });
 });

@@ -46,6 +46,8 @@ const TAG_LISTS = [[], ['preizkus'], ['preizkus', 'občina'], ['Šport']];
 const UPDATED = [undefined, '2026-01-02T10:00', '2025-02-11', '2025-06-01', '2024-01-01'];
 // Redirects that may stand free, be shared by two articles, or name an address an article is published at.
 const REDIRECTS = [undefined, ['/2024/12/01/stari-naslov/'], ['/2025/01/10/sestanek-v-ljubljani/'], ['/2025/01/10/prvi-clanek-o-obcini/'], ['/2024/12/01/stari-naslov/', '/2025/02/11/drugi-clanek/']];
+// Bylines naming registry people (in any case, with others and an agency), which gives them pages of what they wrote.
+const AUTHORS = [undefined, 'Ana Cankar', 'Goran Car in Neznan Novinar, STA', 'eva sever', 'Filip Šuštar, Ana Cankar'];
 const PERSON_CHANGES = ['role', 'bio', 'alias', 'no-detect', 'delete'] as const;
 // Published at the root of the fixture's host unless a variant says otherwise: under a path, every URL moves.
 const SITE_VARIANTS = [
@@ -62,7 +64,7 @@ const NOW = new Date('2026-01-01T00:00:00Z');
 
 type Op =
   | { kind: 'append'; article: number; sentence: number }
-  | { kind: 'set'; article: number; field: 'title' | 'date' | 'people' | 'tags' | 'summary' | 'draft' | 'slug' | 'updated' | 'redirectFrom'; value: number }
+  | { kind: 'set'; article: number; field: 'title' | 'date' | 'people' | 'tags' | 'summary' | 'draft' | 'slug' | 'updated' | 'redirectFrom' | 'author'; value: number }
   | { kind: 'add'; title: number; date: number; people: number; tags: number; sentence: number }
   | { kind: 'delete'; article: number }
   | { kind: 'rename'; article: number }
@@ -94,6 +96,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
         'slug' as const,
         'updated' as const,
         'redirectFrom' as const,
+        'author' as const,
       ),
       value: fc.nat({ max: 4 }),
     }),
@@ -251,6 +254,7 @@ class EditedSite {
           slug: v % 2 === 0 ? undefined : `clanek-${v}`,
           updated: UPDATED[v % UPDATED.length],
           redirectFrom: REDIRECTS[v % REDIRECTS.length],
+          author: AUTHORS[v % AUTHORS.length],
         }[edit.field];
         await this.write(at, EditedSite.withKey(text, edit.field, value));
         return;

@@ -201,6 +201,43 @@ describe('incremental builds (issue 6)', () => {
     expect(contents(draftAgain)).toEqual(await freshBuild(root));
   });
 
+  it("follows an author: line to the writers' person pages, each build equal to a fresh one", async () => {
+    const root = await copyFixture('byline');
+    await writeFile(path.join(root, 'content/site.yaml'), 'title: Novice Savinja\nbaseUrl: https://example.si/arhiv/\npageSize: 4\n');
+    const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');
+    const articles = path.join(root, 'content/articles/2025');
+    const setAuthor = async (file: string, from: string, to: string) => {
+      const text = await readFile(path.join(articles, file), 'utf8');
+      expect(text).toContain(`author: ${from}\n`);
+      await writeFile(path.join(articles, file), text.replace(`author: ${from}\n`, `author: ${to}\n`));
+    };
+    const lipnik = (shot: Awaited<ReturnType<typeof snapshot>>) => [...shot.keys()].filter((name) => name.startsWith('osebe/cene-lipnik/'));
+    await build({ root, outDir, now: NOW });
+    expect(lipnik(await snapshot(outDir))).toEqual(['osebe/cene-lipnik/avtor/index.html', 'osebe/cene-lipnik/index.html']);
+
+    // Cene Lipnik's only byline goes: his page goes with it, and so does the link to it.
+    await setAuthor('proracun.md', 'Ana Novak, Bor Kos in Cene Lipnik', 'Ana Novak in Bor Kos');
+    await build({ root, outDir, now: NOW });
+    const without = await snapshot(outDir);
+    expect(lipnik(without)).toEqual([]);
+    expect(contents(without)).toEqual(await freshBuild(root));
+
+    // He signs another article: the page is back, listing it.
+    await setAuthor('nagrada.md', 'STA, Reuters', 'Cene Lipnik, STA');
+    await build({ root, outDir, now: NOW });
+    const back = await snapshot(outDir);
+    expect(await readFile(path.join(outDir, 'osebe/cene-lipnik/index.html'), 'utf8')).toContain('novinarska-nagrada-za-preiskovalno-zgodbo/');
+    expect(contents(back)).toEqual(await freshBuild(root));
+
+    // An article of Ana Novak's in the middle of her list changes hands: her list's second page loses one.
+    await setAuthor('gasilci.md', 'Ana Novak', 'Bor Kos');
+    await build({ root, outDir, now: NOW });
+    const moved = await snapshot(outDir);
+    expect(moved.has('osebe/ana-novak/avtor/stran/2/index.html')).toBe(true);
+    expect(await readFile(path.join(outDir, 'osebe/ana-novak/avtor/index.html'), 'utf8')).not.toContain('gasilci-dobili-novo-vozilo');
+    expect(contents(moved)).toEqual(await freshBuild(root));
+  });
+
   it('re-renders every page that shows the site settings when site.yaml changes', async () => {
     const root = await copyFixture('archive-basic');
     const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');
