@@ -20,6 +20,17 @@ describe('the benchmark archive generator', () => {
     expect(outsideClockChange('2025-10-25T02:30')).toBe('2025-10-25T02:30');
   });
 
+  it('signs the articles with journalists who have no person file, so bylines add no pages', async () => {
+    const root = await makeTempDir();
+    const archive = await generateArchive(root, { articles: 200, people: 100, seed: 3 });
+    const nameOf = (text: string, key: string) => new RegExp(`^${key}: "?([^"\n]+)"?$`, 'm').exec(text)?.[1];
+    const registry = new Set(await Promise.all(archive.peopleFiles.map(async (file) => nameOf(await readFile(file, 'utf8'), 'name'))));
+    const authors = await Promise.all(archive.articleFiles.map(async (file) => nameOf(await readFile(file, 'utf8'), 'author')));
+    expect(registry.size).toBe(100);
+    expect(authors.filter((author) => author === undefined)).toEqual([]);
+    expect(authors.filter((author) => registry.has(author))).toEqual([]);
+  });
+
   it('writes the same valid archive for the same seed: 2.5–4 KB articles naming 2–6 registry people', async () => {
     const [a, b] = [await makeTempDir(), await makeTempDir()];
     const first = await generateArchive(a, { articles: 30, people: 15, seed: 7 });
