@@ -1,3 +1,5 @@
+import { memoize } from '../memo.ts';
+
 /**
  * An article's `author:` line as the names it lists. Slovenian bylines name several people or an agency in
  * one line (»Ana Novak in Bor Kos«, »Ana Novak, Bor Kos in Cene Lipnik«, »STA, Reuters«, »Ana Novak, STA«),
@@ -54,8 +56,17 @@ export function bylineKind(name: string): BylineKind {
   return 'person';
 }
 
-/** The names of a byline in order; empty when it holds none (a lone comma). */
-export function splitByline(byline: string): BylineName[] {
+/**
+ * The names of a byline in order; empty when it holds none (a lone comma). Kept by byline: every article page
+ * and feed entry asks, and a newsroom's bylines are a few hundred. The answer is shared, so it is read only.
+ */
+export function splitByline(byline: string): readonly Readonly<BylineName>[] {
+  return bylineNames(byline);
+}
+
+const bylineNames = memoize(namesOf, 100_000);
+
+function namesOf(byline: string): BylineName[] {
   const names: BylineName[] = [];
   const add = (from: number, to: number) => {
     const raw = byline.slice(from, to);
