@@ -28,7 +28,7 @@ import { bodyWarnings } from './pipeline/body-warnings.ts';
 import type { MarkdownPool } from './workers/markdown-pool.ts';
 import { hasStoredValidations, validateArticles } from './pipeline/articles.ts';
 import { newestArticles, newestBeforeValidation, type NewestArticles } from './pipeline/newest.ts';
-import { articleRecord, withoutBody, type Draft } from './pipeline/records.ts';
+import { articleRecord, draftAddress, withoutBody, type Draft } from './pipeline/records.ts';
 import { checkAddresses, lastPublishedAddresses, recordPublishedAddresses, type AddressCheck, type LastAddresses } from './pipeline/published-addresses.ts';
 
 export type { NewestArticles } from './pipeline/newest.ts';
@@ -231,7 +231,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   for (const draft of drafts) {
     const due = draft.frontMatter.date.instant;
     if (options.includeFuture || (draft.frontMatter.draft && !options.includeDrafts) || due.getTime() <= now.getTime()) continue;
-    heldBackUrls.set(urls.article(draft.frontMatter.date, draft.slug), draft.frontMatter.date);
+    heldBackUrls.set(draftAddress(draft), draft.frontMatter.date);
     if (!heldBack) heldBack = { count: 0, next: due, nextFile: draft.file };
     heldBack.count++;
     if (due < heldBack.next) Object.assign(heldBack, { next: due, nextFile: draft.file });
@@ -421,7 +421,7 @@ function findDuplicateUrls(articles: readonly Draft[]): ArhivarError[] {
   const byUrl = new Map<string, Draft>();
   const errors: ArhivarError[] = [];
   for (const article of articles) {
-    const url = urls.article(article.frontMatter.date, article.slug);
+    const url = draftAddress(article);
     const first = byUrl.get(url);
     if (!first) {
       byUrl.set(url, article);

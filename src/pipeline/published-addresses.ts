@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../content/article.ts';
 import { ArhivarError } from '../errors.ts';
 import { sha1 } from '../hash.ts';
-import { urls } from '../site/urls.ts';
 import { readCacheFile, writeCacheFile } from './cache.ts';
-import type { Draft } from './records.ts';
+import { draftAddress, type Draft } from './records.ts';
 
 /**
  * Where each article has been published. An article's address is made from its title (or `slug:`) and its
@@ -78,8 +77,8 @@ export async function lastPublishedAddresses(root: string, target: string): Prom
  */
 export function addressesDigest(published: readonly Draft[], standing: readonly Draft[]): string {
   const lines: string[] = [];
-  for (const article of published) lines.push(`P\0${article.file}\0${urls.article(article.frontMatter.date, article.slug)}`);
-  for (const article of standing) lines.push(`S\0${urls.article(article.frontMatter.date, article.slug)}\0${article.frontMatter.redirectFrom.join('\0')}`);
+  for (const article of published) lines.push(`P\0${article.file}\0${draftAddress(article)}`);
+  for (const article of standing) lines.push(`S\0${draftAddress(article)}\0${article.frontMatter.redirectFrom.join('\0')}`);
   return sha1(lines.join('\n'));
 }
 
@@ -155,7 +154,7 @@ export function movedAddressWarnings(last: PublishedAddresses | undefined, publi
   if (!last || last.size === 0) return [];
   const taken = new Set<string>();
   for (const article of standing) {
-    taken.add(urls.article(article.frontMatter.date, article.slug));
+    taken.add(draftAddress(article));
     for (const from of article.frontMatter.redirectFrom) taken.add(from);
   }
   const warnings: ArhivarError[] = [];
@@ -169,7 +168,7 @@ export function movedAddressWarnings(last: PublishedAddresses | undefined, publi
 }
 
 function addressChanged(article: Draft, lost: readonly string[]): ArhivarError {
-  const now = urls.article(article.frontMatter.date, article.slug);
+  const now = draftAddress(article);
   const redirectFrom = [...article.frontMatter.redirectFrom, ...lost];
   const line = `redirectFrom: [${redirectFrom.join(', ')}]`;
   const addition = article.frontMatter.redirectFrom.length > 0 ? `change redirectFrom to ${line}` : `add ${line}`;

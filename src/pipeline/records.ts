@@ -97,7 +97,7 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
     );
   }
   const tags = uniqueTags(draft.frontMatter.tags);
-  const url = urls.article(draft.frontMatter.date, draft.slug);
+  const url = draftAddress(draft);
   const article = articleWithBody(rendered, {
     file: draft.file,
     slug: draft.slug,
@@ -167,6 +167,18 @@ function uniqueTags(names: readonly string[]) {
 
 /** What loadSite keeps of a validated article once its body is with the renderer. */
 export type Draft = Omit<ArticleSource, 'body'>;
+
+const addresses = new WeakMap<Draft, string>();
+
+/**
+ * The address of a validated article (urls.article of its date and slug), made once per build: the duplicate
+ * and redirect checks, the record of published addresses and the article's record all ask for every article's.
+ */
+export function draftAddress(draft: Draft): string {
+  let address = addresses.get(draft);
+  if (address === undefined) addresses.set(draft, (address = urls.article(draft.frontMatter.date, draft.slug)));
+  return address;
+}
 
 export function withoutBody(article: ArticleSource): Draft {
   const { file, frontMatter, title, slug, bodyLine, keyLines } = article;
