@@ -41,12 +41,14 @@ const ACRONYM = /^(?=.*\p{Lu})[\p{Lu}\p{N}]{3,6}$/u;
 const SEPARATOR = /,| (?:in|ter) /g;
 
 /**
- * »in« separates two authors only when a name follows it: an upper-case letter or a digit, or an agency
- * from the list (»Ana Novak in dpa«). »Sophie in 't Veld« and »Zavod za kulturo in šport« stay whole.
+ * »in« separates two authors only when a name follows it: an upper-case letter or a digit, an agency from
+ * the list (»Ana Novak in dpa«), or the newsroom (»Ana Novak in uredništvo«). »Sophie in 't Veld« and »Zavod za kulturo in šport« stay whole.
  */
 function startsName(rest: string): boolean {
   const word = /^\S+/.exec(rest)?.[0] ?? '';
-  return /^[\p{Lu}\p{N}]/u.test(word) || AGENCIES.has(word.toLocaleLowerCase('sl'));
+  if (/^[\p{Lu}\p{N}]/u.test(word) || AGENCIES.has(word.toLocaleLowerCase('sl'))) return true;
+  // »Ana Novak in uredništvo«: the newsroom, when it is all that follows up to the next comma.
+  return NEWSROOM.has(rest.split(',')[0]!.trim().toLocaleLowerCase('sl'));
 }
 
 export function bylineKind(name: string): BylineKind {

@@ -16,3 +16,18 @@ export function bylineAuthors(byline: string, people: ReadonlyMap<string, Person
   const byName = peopleByName(people);
   return splitByline(byline).map((name) => ({ ...name, person: name.kind === 'person' ? bylinePerson(name.name, byName) : undefined }));
 }
+
+/**
+ * The authors of a byline for structured data and feeds, each once: a byline that names someone twice (»Ana
+ * Novak in A. Novak« is two names, but »Uredništvo, Ana Novak, uredništvo« names the newsroom twice) gives one
+ * entry each, the first. The page shows the byline as written.
+ */
+export function distinctBylineAuthors(byline: string, people: ReadonlyMap<string, Person>): BylineAuthor[] {
+  const seen = new Set<string>();
+  return bylineAuthors(byline, people).filter((author) => {
+    const key = author.person ? `person:${author.person.id}` : author.kind === 'newsroom' ? 'newsroom' : `name:${author.name.toLocaleLowerCase('sl')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -4,7 +4,7 @@ import { formatIsoDateTime } from '../text/sl.ts';
 import type { Person } from '../content/person.ts';
 import { absoluteUrl, urls } from '../site/urls.ts';
 import { absoluteBodyUrls } from './absolute-urls.ts';
-import { bylineAuthors } from './byline.ts';
+import { distinctBylineAuthors } from './byline.ts';
 
 /**
  * Atom 1.0 (RFC 4287) feeds. Every text node and attribute goes through `escapeXml`, which also drops
@@ -148,7 +148,7 @@ function renderEntry(article: Article, input: FeedInput, absolute: (url: string)
     `    <updated>${formatIsoDateTime(articleModified(article))}</updated>`,
   ];
   // RFC 4287 §4.2.1: an entry may have several authors; each name of the byline is one, a registry person's with their page.
-  for (const author of article.author ? bylineAuthors(article.author, input.people) : []) {
+  for (const author of article.author ? distinctBylineAuthors(article.author, input.people) : []) {
     const uri = author.person ? `<uri>${escapeXml(absolute(urls.person(author.person.id)))}</uri>` : '';
     parts.push(`    <author><name>${escapeXml(author.name)}</name>${uri}</author>`);
   }

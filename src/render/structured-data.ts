@@ -3,7 +3,7 @@ import { articleModified } from '../site/archive.ts';
 import { formatIsoDateTime } from '../text/sl.ts';
 import type { Person } from '../content/person.ts';
 import { absoluteUrl, urls } from '../site/urls.ts';
-import { bylineAuthors } from './byline.ts';
+import { distinctBylineAuthors } from './byline.ts';
 import type { Breadcrumb, SiteContext } from './context.ts';
 
 /**
@@ -44,7 +44,7 @@ export function articleImage(article: Pick<Article, 'image' | 'url'>, context: P
  * so is an article without a byline. One author stays one object, as before; several are an array.
  */
 function authorJsonLd(byline: string | undefined, context: SiteContext): JsonLd | JsonLd[] {
-  const authors = byline === undefined ? [] : bylineAuthors(byline, context.people);
+  const authors = byline === undefined ? [] : distinctBylineAuthors(byline, context.people);
   const data = authors.map((author): JsonLd => {
     if (author.person) return personReference(author.person, context);
     if (author.kind === 'newsroom') return publisher(context);

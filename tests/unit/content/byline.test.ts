@@ -22,6 +22,8 @@ describe('splitByline', () => {
     ['MK', ['person:MK']],
     ['Uredništvo', ['newsroom:Uredništvo']],
     ['uredništvo', ['newsroom:uredništvo']],
+    ['Ana Novak in uredništvo', ['person:Ana Novak', 'newsroom:uredništvo']],
+    ['Zavod za kulturo in uredništvo revije', ['person:Zavod za kulturo in uredništvo revije']],
     ['Ana Novak,Bor Kos', ['person:Ana Novak', 'person:Bor Kos']],
     ['Ana Novak,', ['person:Ana Novak']],
     [',', []],

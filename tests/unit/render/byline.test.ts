@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { personFromName } from '../../../src/content/person.ts';
-import { bylineAuthors } from '../../../src/render/byline.ts';
+import { bylineAuthors, distinctBylineAuthors } from '../../../src/render/byline.ts';
 import { testPerson } from '../../helpers/person.ts';
 
 const people = new Map(
@@ -23,5 +23,15 @@ describe('bylineAuthors', () => {
       ['Ana', undefined],
     ]);
     expect(linked('Bor Kos')).toEqual([['Bor Kos', undefined]]);
+  });
+
+  it('gives structured data and feeds each author once, however often the byline names them', () => {
+    const distinct = (byline: string) => distinctBylineAuthors(byline, people).map((author) => [author.name, author.person?.id]);
+    expect(distinct('Ana Novak, ana novak in Ana Novak Kranjc')).toEqual([['Ana Novak', 'ana-novak']]);
+    expect(distinct('Uredništvo, STA in uredništvo, sta')).toEqual([
+      ['Uredništvo', undefined],
+      ['STA', undefined],
+    ]);
+    expect(distinct('Bor Kos in Bor Kos')).toEqual([['Bor Kos', undefined]]);
   });
 });
