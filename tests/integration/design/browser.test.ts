@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { urls } from '../../../src/site/urls.ts';
-import { buildDesignSite, listPageTypes, PAGINATED_PERSON, SEED_ARTICLE_URL, type BuiltSite, type PageType } from './fixture-site.ts';
+import { AUTHOR_PERSON, buildDesignSite, listPageTypes, PAGINATED_PERSON, SEED_ARTICLE_URL, TABLE_ARTICLE_URL, type BuiltSite, type PageType } from './fixture-site.ts';
 import { serveFolder, type StaticServer } from './static-server.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, findChromium, reportSkip } from './tools.ts';
 
@@ -98,6 +98,25 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     await page.goBack();
     await page.waitForURL(`**${SEED_ARTICLE_URL}`);
     expect((await page.locator('h1').textContent())!.trim()).toBe(articleTitle);
+    await page.close();
+  });
+
+  it('reaches a byline\'s name with Tab, shows its focus, and opens the page that lists what the journalist wrote', async () => {
+    const page = await open(TABLE_ARTICLE_URL);
+    const articleTitle = (await page.locator('h1').textContent())!.trim();
+    const byline = page.locator('.article-author a');
+    expect(await byline.textContent()).toBe('Maja Zupan');
+    let focused = false;
+    for (let presses = 0; presses < 30 && !focused; presses++) {
+      await page.keyboard.press('Tab');
+      focused = await byline.evaluate((element) => element === document.activeElement);
+    }
+    expect(focused, 'Tab reaches the byline link').toBe(true);
+    expect(await byline.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**${urls.person(AUTHOR_PERSON)}`);
+    const authored = page.getByRole('region', { name: 'Članki, ki jih je napisala' });
+    expect(await authored.getByRole('heading', { level: 3, name: articleTitle }).count()).toBe(1);
     await page.close();
   });
 
@@ -272,7 +291,7 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
   });
 
   it('keeps a figure such as 1.234.567.890 € on one line and scrolls a wide table in a focusable, named wrapper, never the page (WCAG 1.4.10, 2.1.1)', async () => {
-    const page = await open('/2025/11/27/proracun-podlipe-za-leto-2026-sprejet-brez-glasu-proti/');
+    const page = await open(TABLE_ARTICLE_URL);
     for (const width of [1280, 360, 320]) {
       await page.setViewportSize({ width, height: 844 });
       const measured = await page.evaluate(() => {

@@ -11,6 +11,10 @@ export const FIXTURE = path.join(repoRoot, 'tests/fixtures/design');
 export const SEED_ARTICLE_URL = '/2025/12/22/witkoff-in-kushner-na-floridi-s-putinovim-odposlancem-dmitrijevim/';
 /** Five articles with pageSize 2: three home pages, and Ana Novak appears in three articles (two pages). */
 export const PAGINATED_PERSON = 'ana-novak';
+/** A journalist the bylines of three articles name (one with STA) and one article mentions: both lists on her page, two /avtor/ pages. */
+export const AUTHOR_PERSON = 'maja-zupan';
+/** Two four-column tables in scrolling wrappers, and a byline that links to AUTHOR_PERSON. */
+export const TABLE_ARTICLE_URL = '/2025/11/27/proracun-podlipe-za-leto-2026-sprejet-brez-glasu-proti/';
 /** Fixed so the 2026 articles are always published, whatever the clock says. */
 const NOW = new Date('2026-06-01T12:00:00Z');
 
@@ -46,6 +50,10 @@ export async function listPageTypes(dist: string): Promise<PageType[]> {
     { name: 'people', url: urls.people() },
     { name: 'person', url: urls.person(PAGINATED_PERSON) },
     { name: 'person-page-2', url: urls.person(PAGINATED_PERSON, 2) },
+    { name: 'article-table', url: TABLE_ARTICLE_URL },
+    { name: 'person-author', url: urls.person(AUTHOR_PERSON) },
+    { name: 'person-authored', url: urls.personAuthored(AUTHOR_PERSON) },
+    { name: 'person-authored-page-2', url: urls.personAuthored(AUTHOR_PERSON, 2) },
     { name: 'not-found', url: urls.notFound() },
   ];
   const exists = (url: string) => existsSync(fileFor(dist, url));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { urls } from '../../../src/site/urls.ts';
-import { buildDesignSite, fileFor, listHtmlFiles, PAGINATED_PERSON, SEED_ARTICLE_URL, type BuiltSite } from './fixture-site.ts';
+import { AUTHOR_PERSON, buildDesignSite, fileFor, listHtmlFiles, PAGINATED_PERSON, SEED_ARTICLE_URL, type BuiltSite } from './fixture-site.ts';
 
 /**
  * Checks on the built HTML that need no browser: landmarks, headings, link text, nothing loaded from other
@@ -97,6 +97,24 @@ describe('built pages: structure, links and weight (issue 8)', () => {
       expect(page, url).toMatch(/<h2>Članki<\/h2><ol class="article-list"><li><article class="teaser"><h3 class="teaser-title">/);
       const heading = '<h2>Članki</h2>';
       expect(page.slice(page.indexOf(heading) + heading.length), url).not.toContain('<h2');
+    }
+  });
+
+  it('nests the titles of the articles a person wrote as h3 under their own h2, apart from the mentions, and as h2 on the /avtor/ pages', () => {
+    const headings = (url: string) => [...html(url).matchAll(/<(h[1-3])[^>]*>([\s\S]*?)<\/\1>/g)].map((match) => `${match[1]} ${textOf(match[2]!)}`);
+    const person = headings(urls.person(AUTHOR_PERSON));
+    const authored = person.indexOf('h2 Članki, ki jih je napisala');
+    const mentions = person.indexOf('h2 Omembe v člankih');
+    // Right after the h1: the person header and bio have no heading of their own.
+    expect(authored, person.join(' | ')).toBe(1);
+    expect(mentions).toBeGreaterThan(authored + 1);
+    expect(person.slice(authored + 1, mentions).every((heading) => heading.startsWith('h3 '))).toBe(true);
+    expect(person.slice(mentions + 1).every((heading) => heading.startsWith('h3 '))).toBe(true);
+    for (const url of [urls.personAuthored(AUTHOR_PERSON), urls.personAuthored(AUTHOR_PERSON, 2)]) {
+      const [title, ...teasers] = headings(url);
+      expect(title, url).toBe('h1 Članki, ki jih je napisala Maja Zupan');
+      expect(teasers.length, url).toBeGreaterThan(0);
+      expect(teasers.every((heading) => heading.startsWith('h2 ')), url).toBe(true);
     }
   });
 
