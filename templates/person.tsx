@@ -68,10 +68,13 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
       </header>
       {bioHtml && page.number === 1 ? <div class="bio" dangerouslySetInnerHTML={{ __html: bioHtml }} /> : null}
       {page.number === 1 && authored.length > 0 ? <AuthoredPreview person={person} authored={authored} context={context} /> : null}
+      {/* With a list of what the person wrote above, the mentions' heading comes before their overview: under the
+          authored list's heading, the chart read as a count of the person's own articles. */}
+      {mentioned && authored.length > 0 ? <h2>Omembe v člankih</h2> : null}
       {stats && stats.articleCount > 0 ? <PersonOverview stats={stats} name={person.name} /> : null}
       {mentioned ? (
         <>
-          <h2>{authored.length > 0 ? 'Omembe v člankih' : 'Članki'}</h2>
+          {authored.length > 0 ? null : <h2>Članki</h2>}
           <PersonArticleList articles={page.items} personId={person.id} context={context} />
           <Pagination page={page} urlFor={(n) => urls.person(person.id, n)} />
         </>

@@ -110,6 +110,9 @@ describe('built pages: structure, links and weight (issue 8)', () => {
     expect(mentions).toBeGreaterThan(authored + 1);
     expect(person.slice(authored + 1, mentions).every((heading) => heading.startsWith('h3 '))).toBe(true);
     expect(person.slice(mentions + 1).every((heading) => heading.startsWith('h3 '))).toBe(true);
+    // The overview of the mentions (the chart) stands under their heading, not under the list of what she wrote.
+    const page = html(urls.person(AUTHOR_PERSON));
+    expect(page.indexOf('aria-label="Pregled omemb"')).toBeGreaterThan(page.indexOf('<h2>Omembe v člankih</h2>'));
     for (const url of [urls.personAuthored(AUTHOR_PERSON), urls.personAuthored(AUTHOR_PERSON, 2)]) {
       const [title, ...teasers] = headings(url);
       expect(title, url).toBe('h1 Članki, ki jih je napisala Maja Zupan');
