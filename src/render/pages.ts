@@ -108,10 +108,12 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
   yield templatePage(urls.people(), PeoplePage, { context, entries: archive.people }, newest);
   for (const entry of archive.people) {
     const bioHtml = bios.get(entry.person.id) ?? '';
-    // The first page also shows the newest articles the person wrote.
+    // The first page also shows the newest articles the person wrote, and every page their count, which
+    // changes with each one published (as a later page's list moves along, see listPageChange).
     const authoredChange = lastChange(entry.authored.slice(0, AUTHORED_PREVIEW));
+    const authoredHead = entry.authored[0]?.date.instant;
     for (const page of paginate(entry.articles, pageSize)) {
-      const lastmod = page.number === 1 ? newer(listPageChange(entry.articles, page), authoredChange) : listPageChange(entry.articles, page);
+      const lastmod = newer(listPageChange(entry.articles, page), page.number === 1 ? authoredChange : authoredHead);
       yield entryListPage(urls.person(entry.person.id, page.number), PersonPage, { context, entry, page, bioHtml }, lastmod);
     }
     if (entry.authored.length > 0) {

@@ -182,4 +182,23 @@ describe('the articles a registry person wrote', () => {
       await removeDir(path.dirname(small.outDir));
     }
   });
+
+  it('dates a later page of her mentions in the sitemap no earlier than her newest article, whose count every page shows', async () => {
+    const root = await copyFixture('byline');
+    await writeFile(path.join(root, 'content/site.yaml'), 'title: Novice Savinja\nbaseUrl: https://example.si/arhiv/\npageSize: 1\n');
+    // A second article naming her, older than the first, so her mentions take two pages; and one she wrote after both.
+    await writeFile(path.join(root, 'content/articles/2025/zgodba.md'), '---\ntitle: Stara zgodba\ndate: 2025-06-01T10:00\nauthor: STA\npeople: [Ana Novak]\n---\n\nBesedilo.\n');
+    await writeFile(path.join(root, 'content/articles/2025/kolumna.md'), '---\ntitle: Kolumna o zimi\ndate: 2025-12-10T10:00\nauthor: Ana Novak\n---\n\nBesedilo.\n');
+    const small = await buildSite(root, { cache: false });
+    try {
+      const second = await small.read('/osebe/ana-novak/stran/2/');
+      expect(teaserLinks(second)).toEqual([`${A}06/01/stara-zgodba/`]);
+      expect(second).toContain('<p class="count">7\u00a0avtorskih člankov</p>');
+      // The count changed when the column came out, on 10 December.
+      expect(await small.read('/sitemap.xml')).toContain(`<loc>${BASE}osebe/ana-novak/stran/2/</loc><lastmod>2025-12-10T10:00:00+01:00</lastmod>`);
+    } finally {
+      await removeDir(root);
+      await removeDir(path.dirname(small.outDir));
+    }
+  });
 });
