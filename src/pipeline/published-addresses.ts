@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Article } from '../content/article.ts';
 import { ArhivarError } from '../errors.ts';
 import { sha1 } from '../hash.ts';
-import { readCacheFile, writeCacheFile } from './cache.ts';
+import { CACHE_DIR, readCacheFile, writeCacheFile } from './cache.ts';
 import { draftAddress, type Draft } from './records.ts';
 
 /**
@@ -53,9 +55,11 @@ export interface LastAddresses {
 }
 
 interface CleanState {
-  version: 1;
+  version: 2;
   target: string;
   digest: string;
+  /** The record the clean check was made against, by its size and time of writing (recordStamp). */
+  record: string;
 }
 
 function stateName(target: string): string {
@@ -64,10 +68,17 @@ function stateName(target: string): string {
 
 export async function lastPublishedAddresses(root: string, target: string): Promise<LastAddresses> {
   const state = await readCacheFile<CleanState>(root, stateName(target));
-  return {
-    cleanDigest: state?.version === 1 && state.target === target && typeof state.digest === 'string' ? state.digest : undefined,
-    read: () => readPublishedAddresses(root, target),
-  };
+  const valid = state?.version === 2 && state.target === target && typeof state.digest === 'string';
+  // Only while the record is the one the clean check read: deleted on its own (the README's way to let every
+  // address go), the next build must make it again from what it publishes, and a digest alone would not.
+  const clean = valid && state.record === (await recordStamp(root, target));
+  return { cleanDigest: clean ? state.digest : undefined, read: () => readPublishedAddresses(root, target) };
+}
+
+/** The record's size and time of writing, or undefined when there is none: any rewrite or deletion changes it. */
+async function recordStamp(root: string, target: string): Promise<string | undefined> {
+  const info = await stat(path.join(root, CACHE_DIR, recordName(target))).catch(() => undefined);
+  return info ? `${info.size}:${info.mtimeMs}` : undefined;
 }
 
 /**
@@ -111,7 +122,8 @@ export async function recordPublishedAddresses(root: string, target: string, che
     await writeCacheFile(root, stateName(target), null);
     await writePublishedAddresses(root, target, addresses);
   }
-  const state: CleanState | undefined = check.warnings.length === 0 ? { version: 1, target, digest: check.digest } : undefined;
+  const record = check.warnings.length === 0 ? await recordStamp(root, target) : undefined;
+  const state: CleanState | undefined = record === undefined ? undefined : { version: 2, target, digest: check.digest, record };
   await writeCacheFile(root, stateName(target), state ?? null);
 }
 

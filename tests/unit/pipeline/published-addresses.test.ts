@@ -117,3 +117,32 @@ describe('checkAddresses and recordPublishedAddresses', () => {
     expect((await checkAddresses(await lastPublishedAddresses(root, target), redirected, redirected)).unchanged).toBe(true);
   });
 });
+
+describe('the record deleted on its own', () => {
+  it('is made again by the next build, so an address that build published is warned about when it is lost', async () => {
+    const { readdir, rm } = await import('node:fs/promises');
+    const root = await makeTempDir();
+    const target = path.join(root, 'dist');
+    const before = [draft(A, '2025-01-10', 'staro'), draft(B, '2025-01-11', 'b')];
+    const published = [
+      { file: A, url: '/2025/01/10/staro/' },
+      { file: B, url: '/2025/01/11/b/' },
+    ];
+    await recordPublishedAddresses(root, target, await checkAddresses(await lastPublishedAddresses(root, target), before, before), published);
+    // The README's way to let every address go: delete the addresses-*.bin record of the output folder.
+    const records = (await readdir(path.join(root, '.cache'))).filter((name) => /^addresses-[0-9a-f]+\.bin$/.test(name));
+    expect(records).toHaveLength(1);
+    await rm(path.join(root, '.cache', records[0]!));
+
+    // A build with the same articles publishes them at the same addresses, and records them again.
+    const again = await checkAddresses(await lastPublishedAddresses(root, target), before, before);
+    expect(again.warnings).toEqual([]);
+    await recordPublishedAddresses(root, target, again, published);
+    expect(await readPublishedAddresses(root, target)).toEqual(new Map([[A, ['/2025/01/10/staro/']], [B, ['/2025/01/11/b/']]]));
+
+    // Then the title changes: the address that build published is lost.
+    const retitled = [draft(A, '2025-01-10', 'novo'), before[1]!];
+    const check = await checkAddresses(await lastPublishedAddresses(root, target), retitled, retitled);
+    expect(check.warnings.map((warning) => warning.code)).toEqual(['article/address-changed']);
+  });
+});
