@@ -122,7 +122,8 @@ export function PersonAuthoredPage({ context, entry, page }: PersonAuthoredPageP
       context={context}
       meta={{
         title: page.number === 1 ? heading : `${heading}, stran ${page.number}`,
-        description: `${heading}: ${countArticles(authored.length)}.`,
+        // Without a gender the heading already ends in »avtorski članki«: the count is the description's second part, not a third.
+        description: person.gender ? `${heading}: ${countArticles(authored.length)}.` : `${person.name}: ${plural(authored.length, AUTHORED_FORMS)}.`,
         url: urlFor(page.number),
         breadcrumbs: [
           { label: 'Domov', url: urls.home() },

@@ -32,6 +32,8 @@ function teaserLinks(html: string): string[] {
   return [...html.matchAll(/class="teaser-title"><a href="([^"]*)"/g)].map((match) => match[1]!);
 }
 
+const description = (html: string) => /<meta name="description" content="([^"]*)"/.exec(html)?.[1];
+
 /** The part of a person page that lists what the person wrote. */
 function authoredSection(html: string): string {
   const match = /<section class="authored"[\s\S]*?<\/section>/.exec(html);
@@ -177,6 +179,22 @@ describe('the articles a registry person wrote', () => {
       expect((await small.files()).filter((file) => file.startsWith('osebe/ana-novak/avtor/'))).toEqual(['osebe/ana-novak/avtor/index.html', 'osebe/ana-novak/avtor/stran/2/index.html']);
       // The person page's preview does not depend on the page size.
       expect(teaserLinks(authoredSection(await small.read('/osebe/ana-novak/')))).toEqual(ANA_WROTE.slice(0, 5));
+    } finally {
+      await removeDir(root);
+      await removeDir(path.dirname(small.outDir));
+    }
+  });
+
+  it('names the list of a person whose file gives no gender by the name, and describes it in one sentence', async () => {
+    const root = await copyFixture('byline');
+    await writeFile(path.join(root, 'content/people/cene-lipnik.md'), '---\nname: Cene Lipnik\nrole: fotoreporter\n---\n');
+    const small = await buildSite(root, { cache: false });
+    try {
+      const html = await small.read('/osebe/cene-lipnik/avtor/');
+      expect(html).toContain('<h1>Cene Lipnik: avtorski članki</h1>');
+      expect(description(html)).toBe('Cene Lipnik: 1 avtorski članek.');
+      // With a gender, the heading says who wrote them.
+      expect(description(await site.read('/osebe/ana-novak/avtor/'))).toBe('Članki, ki jih je napisala Ana Novak: 6 člankov.');
     } finally {
       await removeDir(root);
       await removeDir(path.dirname(small.outDir));
