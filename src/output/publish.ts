@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, realpath, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ArhivarError, ContentErrors, sortErrors } from '../errors.ts';
 import { sha1 } from '../hash.ts';
-import { CACHE_DIR, readCacheFile, writeCacheFile } from '../pipeline/cache.ts';
+import { CACHE_DIR, outputRecordName, readCacheFile, writeCacheFile } from '../pipeline/cache.ts';
 import { addTime, type Timings } from '../pipeline/timings.ts';
 import { Fingerprinter } from '../render/fingerprint.ts';
 import type { PageSpec } from '../render/pages.ts';
@@ -79,7 +78,7 @@ export class PublishedTree {
 }
 
 export async function readPublishedTree(root: string, target: string, useCache = true): Promise<PublishedTree> {
-  const stateName = `output-${createHash('sha1').update(target).digest('hex').slice(0, 12)}.bin`;
+  const stateName = outputRecordName('output', target);
   const stored = useCache ? await readCacheFile<OutputState>(root, stateName) : undefined;
   const state = stored?.version === 1 && stored.target === target ? stored : undefined;
   const current = state?.current && (await inode(target)) === state.current.ino ? state.current : undefined;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DefaultDeserializer, serialize } from 'node:v8';
@@ -67,6 +68,14 @@ let temporaries = 0;
  */
 export function temporaryPath(file: string): string {
   return `${file}.${process.pid}.${++temporaries}.tmp`;
+}
+
+/**
+ * The name in .cache/ of a record kept per output folder (`target`, absolute): `<kind>-<hash>.bin`, so builds
+ * into dist/ and into another --out keep records of their own (output/publish.ts, pipeline/published-addresses.ts).
+ */
+export function outputRecordName(kind: string, target: string): string {
+  return `${kind}-${createHash('sha1').update(target).digest('hex').slice(0, 12)}.bin`;
 }
 
 /** Writes `.cache/<name>` through a temporary file and a rename, so a reader never sees half of it. */

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../content/article.ts';
 import { ArhivarError } from '../errors.ts';
 import { sha1 } from '../hash.ts';
-import { CACHE_DIR, readCacheFile, writeCacheFile } from './cache.ts';
+import { CACHE_DIR, outputRecordName, readCacheFile, writeCacheFile } from './cache.ts';
 import { draftAddress, type Draft } from './records.ts';
 
 /**
@@ -34,7 +33,7 @@ interface AddressRecord {
 }
 
 function recordName(target: string): string {
-  return `addresses-${createHash('sha1').update(target).digest('hex').slice(0, 12)}.bin`;
+  return outputRecordName('addresses', target);
 }
 
 /** The addresses the builds into `target` (an absolute output folder) published, or undefined when none are known. */
