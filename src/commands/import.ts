@@ -10,7 +10,7 @@ import { parsePerson, type Person } from '../content/person.ts';
 import { buildRegistry, type Registry } from '../people/registry.ts';
 import { blocksToMarkdown, firstSentence, splitPlainText, UnrepresentableText } from '../markdown/plain-text.ts';
 import { slugify } from '../site/slug.ts';
-import { formatIsoDateTime, ljubljanaCalendar } from '../text/sl.ts';
+import { formatUtcOffset, ljubljanaCalendar, ljubljanaOffsetMinutes, pad2 } from '../text/sl.ts';
 import { yamlList, yamlString } from './new.ts';
 
 /**
@@ -46,7 +46,6 @@ export interface ImportReport {
 }
 
 const MAX_FILE_SLUG = 80;
-const pad = (value: number) => String(value).padStart(2, '0');
 
 export class ImportUsageError extends Error {}
 
@@ -217,11 +216,11 @@ async function importOne(source: string, options: ImportOptions, registry: Regis
 /** Ljubljana wall-clock date and time, as front matter writes it. */
 function wallClock(instant: Date): string {
   const { year, month, day, hour, minute } = ljubljanaCalendar(instant);
-  const written = `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}`;
+  const written = `${year}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}`;
   // In the hour the clocks go back, the time comes twice and is read as the first (content/dates.ts): the
   // offset says which it was, and spares the build's warning.
   const read = parseContentDate(written);
-  return read.ok && read.value.clockChange ? `${written}${formatIsoDateTime(instant).slice(-6)}` : written;
+  return read.ok && read.value.clockChange ? `${written}${formatUtcOffset(ljubljanaOffsetMinutes(instant.getTime()))}` : written;
 }
 
 /** Cuts a long slug at a word boundary so file names and URLs stay readable. */

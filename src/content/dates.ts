@@ -1,5 +1,5 @@
 import { endQuotes, insideTypographicQuotes } from './typographic-quotes.ts';
-import { ljubljanaCalendar, ljubljanaOffsetMinutes, MONTHS_GENITIVE, MONTHS_NOMINATIVE } from '../text/sl.ts';
+import { formatUtcOffset, ljubljanaCalendar, ljubljanaOffsetMinutes, MONTHS_GENITIVE, MONTHS_NOMINATIVE, pad2 } from '../text/sl.ts';
 
 /**
  * Front-matter dates. YAML would read `2025-12-22T23:30:00` as UTC (23 December in Ljubljana), so
@@ -210,8 +210,8 @@ export function describeClockChange(key: string, date: ContentDate, change: Cloc
   const by = gap === 60 ? 'an hour' : `${gap} minutes`;
   if (change.kind === 'repeated') {
     return {
-      message: `${key} ${written} happens twice in Ljubljana: on that day ${clocks}, so it is taken as the first, ${written}${formatOffset(offsetBefore)}`,
-      hint: `write ${written}${formatOffset(offsetBefore)} to keep the first; for the second, ${by} later, write ${written}${formatOffset(offsetAfter)}`,
+      message: `${key} ${written} happens twice in Ljubljana: on that day ${clocks}, so it is taken as the first, ${written}${formatUtcOffset(offsetBefore)}`,
+      hint: `write ${written}${formatUtcOffset(offsetBefore)} to keep the first; for the second, ${by} later, write ${written}${formatUtcOffset(offsetAfter)}`,
     };
   }
   // The other reading is the written time with the offset after the change: by the clocks before it, `gap` earlier.
@@ -219,8 +219,8 @@ export function describeClockChange(key: string, date: ContentDate, change: Cloc
   const taken = shown(date.instant.getTime(), offsetAfter);
   const earlier = shown(date.instant.getTime() - gap * 60_000, offsetBefore);
   return {
-    message: `${key} ${written} is not a time in Ljubljana: on that day ${clocks}, so it is taken as ${taken}${formatOffset(offsetAfter)}, ${by} later`,
-    hint: `write ${taken} to keep that time; for ${by} earlier, write ${earlier} (the same as ${written}${formatOffset(offsetAfter)})`,
+    message: `${key} ${written} is not a time in Ljubljana: on that day ${clocks}, so it is taken as ${taken}${formatUtcOffset(offsetAfter)}, ${by} later`,
+    hint: `write ${taken} to keep that time; for ${by} earlier, write ${earlier} (the same as ${written}${formatUtcOffset(offsetAfter)})`,
   };
 }
 
@@ -229,11 +229,6 @@ function clockTime(instant: number, offsetMinutes: number): string {
   return new Date(instant + offsetMinutes * 60_000).toISOString().slice(11, 16);
 }
 
-/** +02:00 for 120 minutes east of UTC. */
-function formatOffset(offsetMinutes: number): string {
-  const minutes = Math.abs(offsetMinutes);
-  return `${offsetMinutes < 0 ? '-' : '+'}${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
-}
 
 const DAY_MS = 86_400_000;
 
@@ -271,8 +266,4 @@ function changeBetween(from: number, to: number): number {
     else high = middle;
   }
   return high;
-}
-
-function pad2(value: number): string {
-  return String(value).padStart(2, '0');
 }

@@ -134,7 +134,8 @@ export function formatDateTime(instant: Date, hasTime: boolean): string {
   return `${formatDate(instant)} ob${NBSP}${hour}.${String(minute).padStart(2, '0')}`;
 }
 
-const pad2 = (value: number): string => String(value).padStart(2, '0');
+/** A number of two digits at least: 7 → 07. */
+export const pad2 = (value: number): string => String(value).padStart(2, '0');
 
 /** "2025-07-01": the Ljubljana day of an instant, as ISO 8601 writes a date. */
 export function formatIsoDate(instant: Date): string {
@@ -167,10 +168,14 @@ const isoDateTimeAt = memoize((time: number): string => {
   wall.setUTCHours(hour, minute, second, millisecond);
   const offsetMs = wall.getTime() - time;
   const fraction = millisecond ? `.${String(millisecond).padStart(3, '0')}` : '';
-  const offset = Math.abs(Math.round(offsetMs / 60_000));
-  const sign = offsetMs < 0 ? '-' : '+';
-  return `${formatIsoDate(instant)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}${fraction}${sign}${pad2(Math.floor(offset / 60))}:${pad2(offset % 60)}`;
+  return `${formatIsoDate(instant)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}${fraction}${formatUtcOffset(Math.round(offsetMs / 60_000))}`;
 }, 500_000);
+
+/** "+02:00" for 120 minutes east of UTC, as ISO 8601 and front matter write an offset. */
+export function formatUtcOffset(offsetMinutes: number): string {
+  const minutes = Math.abs(offsetMinutes);
+  return `${offsetMinutes < 0 ? '-' : '+'}${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
+}
 
 /** For `<time datetime>`: the instant with its offset, or the day alone for an article dated without a time. */
 export function formatMachineDate(instant: Date, hasTime: boolean): string {
