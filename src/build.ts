@@ -28,7 +28,7 @@ import { bodyWarnings } from './pipeline/body-warnings.ts';
 import type { MarkdownPool } from './workers/markdown-pool.ts';
 import { hasStoredValidations, validateArticles } from './pipeline/articles.ts';
 import { newestArticles, newestBeforeValidation, type NewestArticles } from './pipeline/newest.ts';
-import { articleRecord, draftAddress, withoutBody, type Draft } from './pipeline/records.ts';
+import { articleRecord, clockChangeWarnings, draftAddress, withoutBody, type Draft } from './pipeline/records.ts';
 import { checkAddresses, lastPublishedAddresses, recordPublishedAddresses, type AddressCheck, type LastAddresses } from './pipeline/published-addresses.ts';
 
 export type { NewestArticles } from './pipeline/newest.ts';
@@ -232,6 +232,8 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     const due = draft.frontMatter.date.instant;
     if (options.includeFuture || (draft.frontMatter.draft && !options.includeDrafts) || due.getTime() <= now.getTime()) continue;
     heldBackUrls.set(draftAddress(draft), draft.frontMatter.date);
+    // Its record is made only when it comes out, but an embargo set in the hour the clocks change is when it matters.
+    warnings.push(...clockChangeWarnings(draft));
     if (!heldBack) heldBack = { count: 0, next: due, nextFile: draft.file };
     heldBack.count++;
     if (due < heldBack.next) Object.assign(heldBack, { next: due, nextFile: draft.file });

@@ -53,10 +53,7 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
     );
   }
   const { date } = draft.frontMatter;
-  for (const [key, written] of [['date', date], ['updated', draft.frontMatter.updated]] as const) {
-    const warning = clockChangeWarning(key, written, draft.file, draft.keyLines.get(key));
-    if (warning) warnings.push(warning);
-  }
+  warnings.push(...clockChangeWarnings(draft));
   const updated = updatedAsShown(date, draft.frontMatter.updated);
   if (updated && updated.instant < date.instant) {
     warnings.push(
@@ -119,7 +116,16 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
   return { article, unknownPeople: explicit.unknown, warnings };
 }
 
-/** The warning about a `date:` or `updated:` time that Ljubljana's clocks skip or show twice, if it is one. */
+/** The warnings about a `date:` or `updated:` time that Ljubljana's clocks skip or show twice. */
+export function clockChangeWarnings(draft: Draft): ArhivarError[] {
+  const warnings: ArhivarError[] = [];
+  for (const [key, written] of [['date', draft.frontMatter.date], ['updated', draft.frontMatter.updated]] as const) {
+    const warning = clockChangeWarning(key, written, draft.file, draft.keyLines.get(key));
+    if (warning) warnings.push(warning);
+  }
+  return warnings;
+}
+
 function clockChangeWarning(key: 'date' | 'updated', date: ContentDate | undefined, file: string, line: number | undefined): ArhivarError | undefined {
   const change = date?.clockChange;
   if (!date || !change) return undefined;

@@ -188,6 +188,16 @@ describe('bad input', () => {
     expect(await readFile(path.join(outDir, 'feed.xml'), 'utf8')).toContain('<updated>2025-10-26T02:30:00+02:00</updated>');
   });
 
+  it('warns about an embargo set in the hour the clocks go back while the article is held back, not only once it is out', async () => {
+    const root = await copyFixture('archive-basic');
+    const file = path.join(root, 'content/articles/2025/prvi.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^date: .*$/m, 'date: 2099-10-25T02:30'));
+    const stderr: string[] = [];
+    const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');
+    expect(await main(['build', '--root', root, '--out', outDir], { out: () => undefined, err: (line) => stderr.push(line) })).toBe(0);
+    expect(stderr.join('\n')).toContain('content/articles/2025/prvi.md:3  article/repeated-time\n  date 2099-10-25T02:30 happens twice in Ljubljana');
+  });
+
   it('warns about an image with no alt text, with its line, from a fresh build and from .cache/ alike', async () => {
     const root = await copyFixture('archive-basic');
     const file = path.join(root, 'content/articles/2025/prvi.md');
