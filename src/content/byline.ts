@@ -42,7 +42,8 @@ const SEPARATOR = /,| (?:in|ter) /g;
 
 /**
  * »in« separates two authors only when a name follows it: an upper-case letter or a digit, an agency from
- * the list (»Ana Novak in dpa«), or the newsroom (»Ana Novak in uredništvo«). »Sophie in 't Veld« and »Zavod za kulturo in šport« stay whole.
+ * the list (»Ana Novak in dpa«), or the newsroom (»Ana Novak in uredništvo«). »Sophie in 't Veld« and
+ * »Zavod za kulturo in šport« stay whole.
  */
 function startsName(rest: string): boolean {
   const word = /^\S+/.exec(rest)?.[0] ?? '';

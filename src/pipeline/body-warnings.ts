@@ -8,8 +8,9 @@ export type WarnedFacts = Pick<MarkdownFacts, 'imagesWithoutAlt' | 'vagueLinks' 
 /**
  * Warnings about what a rendered Markdown text publishes otherwise than its author meant: images with no
  * alt text and links whose text says nothing out of context (for readers with a screen reader), images
- * and links published without their address, and ones published as text because their address has a space. Articles' bodies and people's bios get the same ones, under
- * their own code prefix; `firstLine` is the line of the file the Markdown starts on.
+ * and links published without their address, raw HTML left out, and images and links published as text
+ * because their address has a space. Articles' bodies and people's bios get the same ones, under their own
+ * code prefix; `firstLine` is the line of the file the Markdown starts on.
  */
 export function bodyWarnings(facts: WarnedFacts, owner: 'article' | 'person', file: string, firstLine: number): ArhivarError[] {
   const warnings: ArhivarError[] = [];
