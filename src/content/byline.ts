@@ -34,16 +34,29 @@ const NEWSROOM = new Set(['uredništvo', 'redakcija']);
 const ACRONYM = /^(?=.*\p{Lu})[\p{Lu}\p{N}]{3,6}$/u;
 
 /**
- * Authors are separated by commas and by »in« or »ter« (and) before the last of them. A Slovenian name has
- * no comma and no word »in«, so a name is never cut there; the byline is already one line with single spaces
- * (front matter text is folded, content/schema.ts).
+ * Authors are separated by commas and by »in« or »ter« (and) before the last of them, and agencies often by a
+ * slash (»STA/AFP«, »Ana Novak / STA«). A Slovenian name has no comma and no word »in«, so a name is never cut
+ * there; the byline is already one line with single spaces (front matter text is folded, content/schema.ts).
  */
-const SEPARATOR = /,| (?:in|ter) /g;
+const SEPARATOR = /,| (?:in|ter) | ?\/ ?/g;
 
 /**
- * »in« separates two authors only when a name follows it: an upper-case letter or a digit, an agency from
- * the list (»Ana Novak in dpa«), or the newsroom (»Ana Novak in uredništvo«). »Sophie in 't Veld« and
- * »Zavod za kulturo in šport« stay whole.
+ * A word whose slash is not between two names: a web address (»https://…«, »www.24ur.com/…«) or a date or
+ * number (»12/2025«, »5/12/2025«).
+ */
+const SLASHED_WORD = /:\/\/|^www\.|^[\p{N}./]+$/iu;
+
+/** The words on either side of the slash at `index`, joined by it (spaces around the slash left out). */
+function slashedWord(text: string, index: number): string {
+  const before = /\S*$/u.exec(text.slice(0, index).trimEnd())![0];
+  const after = /^\S*/u.exec(text.slice(index + 1).trimStart())![0];
+  return `${before}/${after}`;
+}
+
+/**
+ * »in« or a slash separates two authors only when a name follows it: an upper-case letter or a digit, an agency
+ * from the list (»Ana Novak in dpa«, »STA/dpa«), or the newsroom (»Ana Novak in uredništvo«). »Sophie in 't
+ * Veld«, »Zavod za kulturo in šport« and »24ur.com/novice« stay whole.
  */
 function startsName(rest: string): boolean {
   const word = /^\S+/.exec(rest)?.[0] ?? '';
@@ -82,6 +95,7 @@ function namesOf(byline: string): BylineName[] {
   for (const match of byline.matchAll(SEPARATOR)) {
     const after = match.index + match[0].length;
     if (match[0] !== ',' && !startsName(byline.slice(after))) continue;
+    if (match[0].trim() === '/' && SLASHED_WORD.test(slashedWord(byline, match.index + match[0].indexOf('/')))) continue;
     add(from, match.index);
     from = after;
   }

@@ -42,6 +42,36 @@ describe('splitByline', () => {
     expect(names(byline)).toEqual(expected);
   });
 
+  it.each([
+    // Agencies and authors joined by a slash, as Slovenian bylines often write them.
+    ['STA/AFP', ['organization:STA', 'organization:AFP']],
+    ['Reuters/AFP', ['organization:Reuters', 'organization:AFP']],
+    ['Ana Novak/STA', ['person:Ana Novak', 'organization:STA']],
+    ['Ana Novak / STA', ['person:Ana Novak', 'organization:STA']],
+    ['M. K./STA', ['person:M. K.', 'organization:STA']],
+    ['STA/dpa', ['organization:STA', 'organization:dpa']],
+    ['Ana Novak, STA/AFP', ['person:Ana Novak', 'organization:STA', 'organization:AFP']],
+  ])('splits at a slash between names: %s', (byline, expected) => {
+    expect(names(byline)).toEqual(expected);
+  });
+
+  it.each([
+    // A slash that does not stand between two names: a date, a web address, a path or »in/ali«.
+    ['Ana Novak, 12/2025', ['person:Ana Novak', 'person:12/2025']],
+    ['Ana Novak, 12 / 2025', ['person:Ana Novak', 'person:12 / 2025']],
+    ['https://www.24ur.com/Novice', ['person:https://www.24ur.com/Novice']],
+    ['www.24ur.com/Novice', ['person:www.24ur.com/Novice']],
+    ['24ur.com/novice', ['person:24ur.com/novice']],
+    ['Ana Novak in/ali Bor Kos', ['person:Ana Novak in/ali Bor Kos']],
+  ])('keeps a slash inside a name: %s', (byline, expected) => {
+    expect(names(byline)).toEqual(expected);
+  });
+
+  it('gives where each name at a slash stands, the slash and its spaces left out', () => {
+    const byline = 'Ana Novak / STA/AFP';
+    expect(splitByline(byline).map(({ start, end }) => byline.slice(start, end))).toEqual(['Ana Novak', 'STA', 'AFP']);
+  });
+
   it('gives where each name stands, so the rest of the line can be shown as written', () => {
     const byline = 'Ana Novak, Bor Kos in Cene Lipnik';
     const parts = splitByline(byline);
