@@ -27,11 +27,22 @@ const AGENCIES = new Set(['ap', 'reuters', 'dpa', 'hina', 'tanjug', 'beta', 'fen
 /** The words for the site's own editorial staff, which a byline gives when no one person signs. */
 const NEWSROOM = new Set(['uredništvo', 'redakcija']);
 
+/** A word of two to six capitals or digits: STA, AFP, ČTK, 24UR, and the RTV, SLO and TV of »MMC RTV SLO«, »POP TV«. */
+const CAPITALS_WORD = /^[\p{Lu}\p{N}]{2,6}$/u;
+
 /**
- * One word of three to six capitals (digits allowed): STA, AFP, ANSA, TASS, ČTK, 24UR. Two capitals alone
- * (»MK«) are more often a journalist's initials than an agency, so they stay a person unless listed above.
+ * A name of capitals words is an agency or a media house (STA, ANSA, 24UR, RTV SLO, MMC RTV SLO, POP TV, N1) when
+ * one of its words has three characters or more or holds a digit. Two capitals alone (»MK«, »MK JK«) are more
+ * often a journalist's initials, which hold no digit, so they stay a person unless listed above.
  */
-const ACRONYM = /^(?=.*\p{Lu})[\p{Lu}\p{N}]{3,6}$/u;
+function isAcronymName(name: string): boolean {
+  const words = name.split(' ');
+  return (
+    /\p{Lu}/u.test(name) &&
+    words.every((word) => CAPITALS_WORD.test(word)) &&
+    words.some((word) => word.length >= 3 || /\p{N}/u.test(word))
+  );
+}
 
 /**
  * Authors are separated by commas and by »in« or »ter« (and) before the last of them, and agencies often by a
@@ -68,7 +79,7 @@ function startsName(rest: string): boolean {
 export function bylineKind(name: string): BylineKind {
   const lower = name.toLocaleLowerCase('sl');
   if (NEWSROOM.has(lower)) return 'newsroom';
-  if (AGENCIES.has(lower) || ACRONYM.test(name)) return 'organization';
+  if (AGENCIES.has(lower) || isAcronymName(name)) return 'organization';
   return 'person';
 }
 

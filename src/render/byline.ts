@@ -14,7 +14,7 @@ export interface BylineAuthor extends BylineName {
  */
 export function bylineAuthors(byline: string, people: ReadonlyMap<string, Person>): BylineAuthor[] {
   const byName = peopleByName(people);
-  return splitByline(byline).map((name) => ({ ...name, person: name.kind === 'person' ? bylinePerson(name.name, byName) : undefined }));
+  return splitByline(byline).map((name) => ({ ...name, person: bylinePerson(name, byName) }));
 }
 
 /**

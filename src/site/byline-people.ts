@@ -1,4 +1,4 @@
-import { splitByline } from '../content/byline.ts';
+import { splitByline, type BylineName } from '../content/byline.ts';
 import type { Person } from '../content/person.ts';
 import { slugify } from './slug.ts';
 
@@ -28,10 +28,12 @@ export function peopleByName(people: ReadonlyMap<string, Person>): Map<string, P
 
 /**
  * The person a byline name is: one whose full name or alias it is as a whole (compared as slugs, so case and
- * diacritics do not matter), never a part of it: »Novak« alone could be anyone.
+ * diacritics do not matter), never a part of it: »Novak« alone could be anyone. A name the byline reads as an
+ * agency may still be a person with a file: »ANA NOVAK« in capitals looks like »RTV SLO«, and the file says who
+ * it is. The newsroom is the site's, never a person.
  */
-export function bylinePerson(name: string, byName: ReadonlyMap<string, Person>): Person | undefined {
-  return byName.get(slugify(name));
+export function bylinePerson(name: Readonly<BylineName>, byName: ReadonlyMap<string, Person>): Person | undefined {
+  return name.kind === 'newsroom' ? undefined : byName.get(slugify(name.name));
 }
 
 /** The registry people a byline names as its authors, each once, in the byline's order. */
@@ -39,8 +41,7 @@ export function bylinePeople(byline: string, people: ReadonlyMap<string, Person>
   const byName = peopleByName(people);
   const found: Person[] = [];
   for (const name of splitByline(byline)) {
-    if (name.kind !== 'person') continue;
-    const person = bylinePerson(name.name, byName);
+    const person = bylinePerson(name, byName);
     if (person && !found.includes(person)) found.push(person);
   }
   return found;

@@ -72,6 +72,23 @@ describe('splitByline', () => {
     expect(splitByline(byline).map(({ start, end }) => byline.slice(start, end))).toEqual(['Ana Novak', 'STA', 'AFP']);
   });
 
+  it.each([
+    // A media house or agency of several words in capitals, as Slovenian outlets write their names.
+    ['RTV SLO', ['organization:RTV SLO']],
+    ['MMC RTV SLO', ['organization:MMC RTV SLO']],
+    ['POP TV', ['organization:POP TV']],
+    ['TV SLO', ['organization:TV SLO']],
+    ['Ana Novak, MMC RTV SLO', ['person:Ana Novak', 'organization:MMC RTV SLO']],
+    // A digit is never in a journalist's initials.
+    ['N1', ['organization:N1']],
+    // Initials stay a person, spaced, dotted or not.
+    ['MK JK', ['person:MK JK']],
+    ['M. K. in POP TV', ['person:M. K.', 'organization:POP TV']],
+    ['2025', ['person:2025']],
+  ])('reads a name of capitals words as an organisation: %s', (byline, expected) => {
+    expect(names(byline)).toEqual(expected);
+  });
+
   it('gives where each name stands, so the rest of the line can be shown as written', () => {
     const byline = 'Ana Novak, Bor Kos in Cene Lipnik';
     const parts = splitByline(byline);

@@ -25,6 +25,13 @@ describe('bylineAuthors', () => {
     expect(linked('Bor Kos')).toEqual([['Bor Kos', undefined]]);
   });
 
+  it('finds a registry person whose name is written in capitals, which alone would read as an agency', () => {
+    expect(linked('ANA NOVAK, STA')).toEqual([
+      ['ANA NOVAK', 'ana-novak'],
+      ['STA', undefined],
+    ]);
+  });
+
   it('gives structured data and feeds each author once, however often the byline names them', () => {
     const distinct = (byline: string) => distinctBylineAuthors(byline, people).map((author) => [author.name, author.person?.id]);
     expect(distinct('Ana Novak, ana novak in Ana Novak Kranjc')).toEqual([['Ana Novak', 'ana-novak']]);
