@@ -30,6 +30,14 @@ function authoredHeading(person: Person): string {
   return 'Avtorski članki';
 }
 
+/**
+ * The link to /osebe/<id>/avtor/, named as that page's heading names the list: »Vsi članki, ki jih je napisala Ana
+ * Novak«, »… napisal …« for a man, »Vsi avtorski članki« when the file does not say.
+ */
+function authoredLinkText(person: Person): string {
+  return person.gender ? `Vsi ${authoredHeading(person).toLowerCase()} ${person.name}` : 'Vsi avtorski članki';
+}
+
 /** The page's one-sentence description: what the archive holds about the person and by them. */
 function personDescription(person: Person, mentioned: number, authored: number): string {
   const counts = [mentioned > 0 || authored === 0 ? `${countArticles(mentioned)} v arhivu` : undefined, authored > 0 ? plural(authored, AUTHORED_FORMS) : undefined].filter(Boolean).join(', ');
@@ -88,19 +96,21 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
   );
 }
 
-/** The newest articles the person wrote, and a link to all of them (their own paginated list). */
+/**
+ * The newest articles the person wrote, and a link to all of them (their own paginated list). The link is there
+ * even when the preview already shows them all: /osebe/<id>/avtor/ is made and in the sitemap for anyone who wrote
+ * one article, and an address linked from outside should stay reachable from the site however many there are.
+ */
 function AuthoredPreview({ person, authored, context }: { person: Person; authored: readonly Article[]; context: SiteContext }) {
   return (
     <section class="authored" aria-labelledby="avtorski-clanki">
       <h2 id="avtorski-clanki">{authoredHeading(person)}</h2>
       <ArticleList articles={authored.slice(0, AUTHORED_PREVIEW)} context={context} headingLevel={3} />
-      {authored.length > AUTHORED_PREVIEW ? (
-        <p>
-          <a href={urls.personAuthored(person.id)}>
-            Vsi avtorski članki ({formatNumber(authored.length)})<span aria-hidden="true"> →</span>
-          </a>
-        </p>
-      ) : null}
+      <p>
+        <a href={urls.personAuthored(person.id)}>
+          {authoredLinkText(person)} ({formatNumber(authored.length)})<span aria-hidden="true"> →</span>
+        </a>
+      </p>
     </section>
   );
 }

@@ -135,7 +135,7 @@ describe('the articles a registry person wrote', () => {
     expect(authored).toContain('<h2 id="avtorski-clanki">Članki, ki jih je napisala</h2>');
     expect(teaserLinks(authored)).toEqual(ANA_WROTE.slice(0, 5));
     expect(authored).toContain('href="/arhiv/osebe/ana-novak/avtor/"');
-    expect(authored).toContain('Vsi avtorski članki (6)');
+    expect(authored).toContain('Vsi članki, ki jih je napisala Ana Novak (6)');
     // The mentions list stays what it was: the one article that names her, written by agencies.
     const mentions = html.slice(html.indexOf('</section>', html.indexOf('class="authored"')));
     expect(mentions).toContain('<h2>Omembe v člankih</h2>');
@@ -149,6 +149,15 @@ describe('the articles a registry person wrote', () => {
     expect(teaserLinks(html)).toEqual(ANA_WROTE);
     expect(html).toContain('<a href="/arhiv/osebe/ana-novak/">');
     expect(await site.read('/sitemap.xml')).toContain(`<loc>${BASE}osebe/ana-novak/avtor/</loc>`);
+  });
+
+  it('links the page of all a person wrote when the person page already shows it all, so that address is never an orphan', async () => {
+    // Cene Lipnik wrote one article: the person page lists it, and the link goes to /osebe/<id>/avtor/ all the same,
+    // the address an outside link keeps whether he has written one article or fifty.
+    const html = await site.read('/osebe/cene-lipnik/');
+    expect(teaserLinks(authoredSection(html))).toEqual([`${A}11/20/obcinski-svet-sprejel-proracun/`]);
+    expect(authoredSection(html)).toMatch(/<a href="\/arhiv\/osebe\/cene-lipnik\/avtor\/">Vsi članki, ki jih je napisal Cene Lipnik \(1\)<span aria-hidden="true"> →<\/span><\/a>/);
+    expect(teaserLinks(await site.read('/osebe/cene-lipnik/avtor/'))).toEqual([`${A}11/20/obcinski-svet-sprejel-proracun/`]);
   });
 
   it('gives a registry person only a byline names a page of what he wrote, without a mentions list or feed', async () => {
@@ -192,6 +201,7 @@ describe('the articles a registry person wrote', () => {
     try {
       const html = await small.read('/osebe/cene-lipnik/avtor/');
       expect(html).toContain('<h1>Cene Lipnik: avtorski članki</h1>');
+      expect(authoredSection(await small.read('/osebe/cene-lipnik/'))).toContain('<a href="/arhiv/osebe/cene-lipnik/avtor/">Vsi avtorski članki (1)');
       expect(description(html)).toBe('Cene Lipnik: 1 avtorski članek.');
       // With a gender, the heading says who wrote them.
       expect(description(await site.read('/osebe/ana-novak/avtor/'))).toBe('Članki, ki jih je napisala Ana Novak: 6 člankov.');
