@@ -6,7 +6,7 @@ import { formatDate, formatDateTime, formatIsoDateTime, formatMachineDate, ljubl
 import { formatReadingTime } from '../src/text/reading-time.ts';
 import { dateTrail } from './archive.tsx';
 import { Layout } from './layout.tsx';
-import { Byline, DateLine, PeopleLinks, SEPARATOR, TagLinks } from './parts.tsx';
+import { Byline, DateLine, PeopleLinks, SEPARATOR, TableScript, TagLinks } from './parts.tsx';
 
 export interface ArticlePageProps {
   context: SiteContext;
@@ -69,6 +69,7 @@ export function ArticlePage({ context, article, related = [], newer, older }: Ar
           ) : null}
         </header>
         <div class="article-body" dangerouslySetInnerHTML={{ __html: article.html }} />
+        <TableScript html={article.html} context={context} />
         <footer class="article-footer">
           {article.source ? <p class="article-source">Vir: {article.source}</p> : null}
           {article.tags.length > 0 ? (

@@ -5,6 +5,7 @@ import type { Breadcrumb, SiteContext } from '../src/render/context.ts';
 import { formatDate, formatDateTime, formatMachineDate } from '../src/text/sl.ts';
 import { urls } from '../src/site/urls.ts';
 import { bylineAuthors } from '../src/render/byline.ts';
+import { hasTableScroll } from '../src/markdown/table-scroll.ts';
 
 /**
  * The dot between the parts of a line (date · author · reading time). The space before it does not break: a
@@ -142,4 +143,13 @@ export function TagLinks({ tags }: { tags: readonly TagRef[] }) {
       ))}
     </ul>
   );
+}
+
+/**
+ * The script that leaves a table's box a tab stop only while its table is wider than it (src/client/tables.ts),
+ * on a page whose body or bio has a table; nothing on the others.
+ */
+export function TableScript({ html, context }: { html: string; context: SiteContext }) {
+  const script = context.assets.scripts.tables;
+  return script && hasTableScroll(html) ? <script type="module" src={script}></script> : null;
 }

@@ -7,7 +7,7 @@ import { urls } from '../src/site/urls.ts';
 import { AUTHORED_FORMS, MENTION_FORMS, MONTHS_GENITIVE, countArticles, formatNumber, monthName, plural } from '../src/text/sl.ts';
 import { personJsonLd } from '../src/render/structured-data.ts';
 import { Layout } from './layout.tsx';
-import { ArticleList, DateLine, Pagination } from './parts.tsx';
+import { ArticleList, DateLine, Pagination, TableScript } from './parts.tsx';
 
 export interface PersonPageProps {
   context: SiteContext;
@@ -75,6 +75,7 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
         {authored.length > 0 ? <p class="count">{plural(authored.length, AUTHORED_FORMS)}</p> : null}
       </header>
       {bioHtml && page.number === 1 ? <div class="bio" dangerouslySetInnerHTML={{ __html: bioHtml }} /> : null}
+      {page.number === 1 ? <TableScript html={bioHtml} context={context} /> : null}
       {page.number === 1 && authored.length > 0 ? <AuthoredPreview person={person} authored={authored} context={context} /> : null}
       {/* With a list of what the person wrote above, the mentions' heading comes before their overview: under the
           authored list's heading, the chart read as a count of the person's own articles. */}

@@ -8,6 +8,7 @@ import { parseMarkdown } from './parse.ts';
 import { countWords } from '../text/words.ts';
 import { foldWhitespace } from '../text/whitespace.ts';
 import { EMBEDDED_TAGS } from './embedded-tags.ts';
+import { TABLE_SCROLL } from './table-scroll.ts';
 
 /**
  * Markdown → safe HTML plus the plain text other stages read (summary, people detection, search).
@@ -134,7 +135,6 @@ const INLINE_DROPPED_TAGS = new Set([...EMBEDDED_TAGS, 'img', 'a']);
  * drops it unless `sanitize` is false.
  */
 const defaultAttributes = defaultSchema.attributes ?? {};
-const TABLE_SCROLL = 'table-scroll';
 const TABLE_LABEL = /^Tabela(?: \d+)?$/;
 const headingId: [string, RegExp] = ['id', HEADING_ID];
 export const BODY_SCHEMA: Schema = {

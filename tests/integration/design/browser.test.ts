@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { urls } from '../../../src/site/urls.ts';
-import { AUTHOR_PERSON, buildDesignSite, listPageTypes, PAGINATED_PERSON, SEED_ARTICLE_URL, TABLE_ARTICLE_URL, type BuiltSite, type PageType } from './fixture-site.ts';
+import { AUTHOR_PERSON, buildDesignSite, listPageTypes, NARROW_TABLE_ARTICLE_URL, PAGINATED_PERSON, SEED_ARTICLE_URL, TABLE_ARTICLE_URL, type BuiltSite, type PageType } from './fixture-site.ts';
 import { serveFolder, type StaticServer } from './static-server.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, findChromium, reportSkip } from './tools.ts';
 
@@ -345,6 +345,52 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => document.activeElement!.scrollLeft > 0);
     await page.close();
+  });
+
+  it('makes a table\'s box a tab stop and a named region only while its table is wider than it: not a narrow table, a wide one at a phone width', async () => {
+    const boxes = (page: Page) => page.locator('.article-body .table-scroll');
+    const overflows = (page: Page, index: number) => boxes(page).nth(index).evaluate((box) => box.scrollWidth > box.clientWidth);
+    const focusable = (page: Page, index: number) => boxes(page).nth(index).evaluate((box) => box.getAttribute('tabindex') === '0');
+    /** Which boxes of the page Tab stops at, going once through the whole page. */
+    const tabStops = async (page: Page) => {
+      const reached = new Set<number>();
+      for (let presses = 0; presses < 60; presses++) {
+        await page.keyboard.press('Tab');
+        reached.add(await page.evaluate(() => [...document.querySelectorAll('.article-body .table-scroll')].indexOf(document.activeElement!)));
+      }
+      reached.delete(-1);
+      return [...reached];
+    };
+    // Without JavaScript every box is a tab stop, so that a wide table can always be scrolled from the keyboard.
+    for (const url of [NARROW_TABLE_ARTICLE_URL, TABLE_ARTICLE_URL]) {
+      const served = await (await context.request.get(url)).text();
+      expect(served, url).toMatch(/<div class="table-scroll" tabindex="0" role="region" aria-label="Tabela( \d)?">/);
+    }
+
+    const narrow = await open(NARROW_TABLE_ARTICLE_URL, { width: 390 });
+    expect(await overflows(narrow, 0), 'the two-column table at 390 px').toBe(false);
+    // Waits for the page's script, which finds the box has nothing to scroll.
+    await narrow.waitForFunction(() => !document.querySelector('.article-body .table-scroll')!.hasAttribute('tabindex'));
+    expect(await narrow.getByRole('region', { name: 'Tabela' }).count()).toBe(0);
+    expect(await tabStops(narrow)).toEqual([]);
+    await narrow.close();
+
+    const wide = await open(TABLE_ARTICLE_URL, { width: 390 });
+    expect(await overflows(wide, 1), 'the table of four columns of figures at 390 px').toBe(true);
+    // The script has run once it takes the first table's box out at 1280 px, where that table fits (below).
+    await wide.setViewportSize({ width: 1280, height: 844 });
+    expect(await overflows(wide, 0), 'the first table at 1280 px').toBe(false);
+    await wide.waitForFunction(() => !document.querySelector('.article-body .table-scroll')!.hasAttribute('tabindex'));
+    expect(await focusable(wide, 1), 'the second table\'s box at 1280 px, where it still scrolls').toBe(true);
+    expect(await wide.getByRole('region', { name: 'Tabela 1' }).count()).toBe(0);
+    // Back at a phone's width, the first table no longer fits either: both boxes are tab stops and named regions again.
+    await wide.setViewportSize({ width: 390, height: 844 });
+    expect(await overflows(wide, 0), 'the first table at 390 px').toBe(true);
+    await wide.waitForFunction(() => document.querySelector('.article-body .table-scroll')!.getAttribute('tabindex') === '0');
+    expect(await wide.getByRole('region', { name: 'Tabela 1' }).count()).toBe(1);
+    expect(await wide.getByRole('region', { name: 'Tabela 2' }).count()).toBe(1);
+    expect(await tabStops(wide)).toEqual([0, 1]);
+    await wide.close();
   });
 
   it('keeps a person page within 320 px with a 20 px default font and with WCAG 1.4.12 text spacing (WCAG 1.4.10)', async () => {

@@ -15,6 +15,8 @@ export const PAGINATED_PERSON = 'ana-novak';
 export const AUTHOR_PERSON = 'maja-zupan';
 /** Two four-column tables in scrolling wrappers, and a byline that links to AUTHOR_PERSON. */
 export const TABLE_ARTICLE_URL = '/2025/11/27/proracun-podlipe-za-leto-2026-sprejet-brez-glasu-proti/';
+/** A table of two short columns, which fits the column at a phone's 390 px. */
+export const NARROW_TABLE_ARTICLE_URL = '/2026/01/08/sneg-za-nekaj-ur-ohromil-promet-cez-prelaz-nad-podlipo/';
 /** Fixed so the 2026 articles are always published, whatever the clock says. */
 const NOW = new Date('2026-06-01T12:00:00Z');
 
