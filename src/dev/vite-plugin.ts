@@ -466,6 +466,12 @@ class DevSite {
     // Vite serves public/ by following links, so only a file the build publishes is handed to it: not
     // public/passwd.txt -> /etc/passwd, nor a file under a linked folder.
     const isPublicFile = async () => (await publicFileSource(this.root, pathname.split('/').filter(Boolean).join('/'))) !== undefined;
+    // Vite serves public/ from the host's root, and the build publishes it under the site's path: a picture an
+    // article writes as /arhiv/slike/foto.jpg is public/slike/foto.jpg, so Vite is asked for /slike/foto.jpg.
+    const servePublicFile = () => {
+      request.url = `${inSite}${url.search}`;
+      next();
+    };
 
     if (pathname === urls.home() || pathname === `${urls.home()}${INDEX_FILE}`) {
       const early = await this.earlyHomePage(assetState.assets);
@@ -482,7 +488,7 @@ class DevSite {
       state = await model;
     }
     if (!state.ok) {
-      if (await isPublicFile()) return next();
+      if (await isPublicFile()) return servePublicFile();
       const html = state.errors.length > 0 ? renderProblemsPage(state.errors) : renderFailurePage('loading the site failed', state.failure);
       return this.sendHtml(request, response, 500, html, pathname);
     }
@@ -497,7 +503,7 @@ class DevSite {
       const file = files.get(pathname) ?? (pathname.startsWith(urls.search()) ? (await searchFiles()).get(pathname) : undefined);
       if (file) return send(request, response, 200, contentTypeFor(file.path), file.bytes);
       page = pages.get(pathname) ?? folderPageByIndexFile(pages, pathname);
-      if (!page && (await isPublicFile())) return next();
+      if (!page && (await isPublicFile())) return servePublicFile();
       if (!page && pages.has(`${pathname}/`)) {
         response.writeHead(301, { location: folderRedirectLocation(url) });
         response.end();

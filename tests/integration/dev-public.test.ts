@@ -1,4 +1,4 @@
-import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../src/dev/server.ts';
@@ -76,4 +76,19 @@ it('arhivar dev serves no file of public/ a build refuses, and reports each as a
   for (const name of ['geslo.txt', 'mapa', 'nic.txt', 'druge-slike', '..\\x.txt']) await rm(path.join(publicDir, name));
   await until(() => loads.at(-1)!.errors.length === 0, 'a load without the problems');
   expect((await get('/')).status).toBe(200);
+});
+
+it('arhivar dev serves the files of public/ under the path of baseUrl, where the build publishes them', async () => {
+  const root = await copyFixture('base-path');
+  folders.push(root);
+  const svg = await readFile(path.join(root, 'public', 'slike', 'zemljevid.svg'), 'utf8');
+  const loads: DevLoadReport[] = [];
+  server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
+  await until(() => loads.length > 0, 'the first load');
+  expect(loads[0]!.errors).toEqual([]);
+  // An article's picture is written /arhiv/slike/… (README, Publishing under a path); a host serves it there.
+  expect(await get('/arhiv/slike/zemljevid.svg')).toEqual({ status: 200, body: svg });
+  expect((await get('/arhiv/slike/zemljevid.svg?v=2')).status).toBe(200);
+  // Outside the path the site is not served, files of public/ included, as on the host.
+  expect((await get('/slike/zemljevid.svg')).status).toBe(404);
 });
