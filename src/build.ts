@@ -300,8 +300,9 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       for (const person of record.unknownPeople) if (!allPeople.has(person.id)) allPeople.set(person.id, person);
       warnings.push(...record.warnings);
       const { article } = record;
-      // Not part of the record, which is kept per file: it depends on the other articles.
-      const copy = sameBodies.add({ article, bodyLine: draft.bodyLine }, markdown.keys[index]!);
+      // Not part of the record, which is kept per file: it depends on the other articles. Not for a draft, which
+      // the dev server shows: it is the copy still being written, and the hint would ask for its draft: true.
+      const copy = draft.frontMatter.draft ? undefined : sameBodies.add({ article, bodyLine: draft.bodyLine }, markdown.keys[index]!);
       if (copy) warnings.push(duplicateBody(copy.later, copy.earlier));
       setContentKey(article, markdown.keys[index]!);
       if (recordKey !== undefined) setRecordKey(article, recordKey);

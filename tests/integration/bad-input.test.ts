@@ -432,10 +432,11 @@ describe('bad input', () => {
       expect(duplicates(site.result.model.warnings), run).toEqual(expected);
     }
     // The dev server makes only an edited article's record again: the copy's warning follows the original's edits.
+    // It shows drafts (includeDrafts), but a draft is still not told: it is the copy being written.
     const session = createLoadCache();
     const now = new Date('2026-01-01T00:00:00Z');
     const load = async () => {
-      const model = await loadSite({ root, now, reuse: session });
+      const model = await loadSite({ root, now, reuse: session, includeDrafts: true });
       model.close();
       return duplicates(model.warnings);
     };
