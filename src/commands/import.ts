@@ -120,6 +120,16 @@ export function namesInText(registry: Registry, text: string): string[] {
   return found.sort((a, b) => a.at - b.at).map((entry) => entry.name);
 }
 
+/**
+ * The command that imports one file under a title of its own: --title is refused with a folder (one title for
+ * many articles), so an article of a folder import that exists already is retried alone, on the same date.
+ */
+function importAloneCommand(shown: string, options: ImportOptions): string {
+  // The file is shown from the working folder, so the project is named from there too when it is another.
+  const root = path.relative(process.cwd(), path.resolve(options.root));
+  return `arhivar import "${shown}"${options.date === undefined ? '' : ` --date ${options.date.trim()}`} --title "Drug naslov"${root === '' ? '' : ` --root "${root}"`}`;
+}
+
 async function importOne(source: string, options: ImportOptions, registry: Registry): Promise<ImportedArticle> {
   const shown = path.relative(process.cwd(), source) || source;
   const [bytes, info] = await Promise.all([readFile(source), stat(source)]);
@@ -197,7 +207,7 @@ async function importOne(source: string, options: ImportOptions, registry: Regis
         code: 'import/exists',
         message: `${file} already exists; it was left as it is and this file was not imported`,
         file: shown,
-        hint: 'if it is a different article, import it with --title "Drug naslov"',
+        hint: `if it is a different article, import this file on its own with a title of its own: ${importAloneCommand(shown, options)}`,
       });
     }
     throw error;

@@ -180,6 +180,24 @@ describe('arhivar import', () => {
     expect(report.imported.map((article) => article.file)).toEqual(['content/articles/2025/prvi-clanek-je-tu.md', 'content/articles/2025/drugi-clanek-je-tu.md']);
   });
 
+  it('answers a file of a folder whose article exists with the command that imports it alone under a title of its own', async () => {
+    const root = await emptyProject();
+    const folder = path.join(root, 'prejeto');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'a.txt'), 'Vlada je zasedala.\n');
+    await importPlainText({ root, source: folder, date: '2025-04-04' });
+    await writeFile(path.join(folder, 'b.txt'), 'Drugi članek je tu.\n');
+    const second = await importPlainText({ root, source: folder, date: '2025-04-04' });
+    expect(second.imported.map((article) => article.file)).toEqual(['content/articles/2025/drugi-clanek-je-tu.md']);
+    const shown = path.relative(process.cwd(), path.join(folder, 'a.txt'));
+    // --title is refused with a folder, so "import it with --title" alone would be refused as written.
+    expect(second.problems.map((problem) => [problem.code, problem.hint])).toEqual([
+      ['import/exists', `if it is a different article, import this file on its own with a title of its own: arhivar import "${shown}" --date 2025-04-04 --title "Drug naslov" --root "${path.relative(process.cwd(), root)}"`],
+    ]);
+    const retried = await importPlainText({ root, source: path.join(folder, 'a.txt'), date: '2025-04-04', title: 'Drug naslov' });
+    expect(retried.imported.map((article) => article.file)).toEqual(['content/articles/2025/drug-naslov.md']);
+  });
+
   it('imports a line of 600 literal [1] as text the build renders, and the files after it', async () => {
     const root = await emptyProject();
     const folder = path.join(root, 'prejeto');
