@@ -29,7 +29,7 @@ function cutAfterWord(folded: string, maxLength: number): string | undefined {
   if (folded[roomEnd] !== ' ' && lastSpace < 0) return undefined;
   const cut = (folded[roomEnd] === ' ' ? room : room.slice(0, lastSpace)).replace(SEPARATOR_AT_END, '');
   if (!cut) return undefined;
-  return ENDS_SENTENCE.test(cut) ? cut : `${cut} …`;
+  return endsSentence(cut, folded) ? cut : `${cut} …`;
 }
 
 /**
@@ -40,24 +40,39 @@ function cutInWord(folded: string, maxLength: number): string {
   const roomEnd = codePointOffset(folded, maxLength - 1);
   const room = folded.slice(0, roomEnd);
   WORD_ENDS.lastIndex = roomEnd;
-  if (!WORD_ENDS.test(folded)) return closeUp(room);
+  if (!WORD_ENDS.test(folded)) return closeUp(room, folded);
   // The whole word fits, but not with » …«. A comma or dash stripped from its end makes room for the space;
   // otherwise cut one letter more, so that a close-up ellipsis really cuts the word short.
   const cut = room.replace(SEPARATOR_AT_END, '');
-  if (ENDS_SENTENCE.test(cut)) return cut;
+  if (endsSentence(cut, folded)) return cut;
   if (cut && cut !== room) return `${cut} …`;
-  return closeUp(folded.slice(0, codePointOffset(folded, maxLength - 2)));
+  return closeUp(folded.slice(0, codePointOffset(folded, maxLength - 2)), folded);
 }
 
-function closeUp(room: string): string {
+function closeUp(room: string, folded: string): string {
   const cut = room.replace(SEPARATOR_AT_END, '');
-  return ENDS_SENTENCE.test(cut) ? cut : `${cut}…`;
+  return endsSentence(cut, folded) ? cut : `${cut}…`;
+}
+
+/**
+ * Whether `cut`, the start of `folded`, ends a sentence, so that it needs no ellipsis. A full stop does only
+ * before a capital (after an opening quote or bracket, »2025. Nato«, »2025. »Mir«): before a lower-case word
+ * or a figure it marks an ordinal or an abbreviation (»seji 22. decembra«, »22. 12. 2025«, »npr. ministri«),
+ * and after a single letter an initial (»J. Novak«). Taken for the end, such a cut read as a whole sentence
+ * ending in »seji 22.«, with nothing to show that the text goes on.
+ */
+function endsSentence(cut: string, folded: string): boolean {
+  if (ENDS_SENTENCE.test(cut)) return true;
+  if (!cut.endsWith('.')) return false;
+  return SENTENCE_STARTS.test(folded.slice(cut.length)) && !ENDS_IN_INITIAL.test(cut);
 }
 
 const SEPARATOR_AT_END = /[\s,;:–—-]+$/u;
 // Sticky: at most a comma or dash, then a space or the end, means the word ends at lastIndex.
 const WORD_ENDS = /[,;:–—-]*(?: |$)/y;
-const ENDS_SENTENCE = /[.!?…]$/u;
+const ENDS_SENTENCE = /(?:[!?…]|\.\.\.)$/u;
+const SENTENCE_STARTS = /^ ["'„“«»‘(]?\p{Lu}/u;
+const ENDS_IN_INITIAL = /(?:^|\P{L})\p{L}\.$/u;
 
 /** The UTF-16 offset just after the first `count` code points of `text` (its length if it has fewer). */
 function codePointOffset(text: string, count: number): number {

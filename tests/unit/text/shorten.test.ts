@@ -14,6 +14,14 @@ describe('shortenText', () => {
     ['Prvi stavek. Drugi stavek je daljši', 20, 'Prvi stavek. Drugi …'],
     ['Ušakov Ušakov Ušakov Ušakov', 13, 'Ušakov …'],
     ['Čakali so … nato pa odšli', 14, 'Čakali so …'],
+    // A full stop before a lower-case word is an ordinal or an abbreviation, not the end of a sentence: the
+    // cut is marked (»seji 22.« alone reads as a whole sentence).
+    ['Seja bo 22. decembra v Ljubljani', 13, 'Seja bo 22. …'],
+    ['Prišli so npr. ministri', 16, 'Prišli so npr. …'],
+    ['Sestal se je z J. Novakom', 19, 'Sestal se je z J. …'],
+    ['Seja bo 22. 12. 2025 v Ljubljani', 13, 'Seja bo 22. …'],
+    ['Seja je bila leta 2025. Nato so', 25, 'Seja je bila leta 2025.'],
+    ['Seja je bila leta 2025. »Nato so', 26, 'Seja je bila leta 2025.'],
     // A word cut short: the ellipsis stays close up, and never follows a whole word.
     ['Nadzvočnoletalskoinženirstvo', 10, 'Nadzvočno…'],
     ['Nadzvočnoletalsko inženirstvo', 18, 'Nadzvočnoletalsk…'],
@@ -38,7 +46,10 @@ function shortenBySpreading(text: string, maxLength: number): string {
   const characters = [...folded];
   if (characters.length <= maxLength) return folded;
   const strip = (cut: string) => cut.replace(/[\s,;:–—-]+$/u, '');
-  const endsSentence = (cut: string) => /[.!?…]$/.test(cut);
+  // A full stop ends a sentence only before a capital and not after an initial; !, ?, … and ... always do.
+  const endsSentence = (cut: string) =>
+    /(?:[!?…]|\.\.\.)$/u.test(cut) ||
+    (cut.endsWith('.') && /^ ["'„“«»‘(]?\p{Lu}/u.test(folded.slice(cut.length)) && !/(?:^|\P{L})\p{L}\.$/u.test(cut));
   // Whole words followed by " …".
   for (let end = maxLength - 2; end > 0; end--) {
     if (characters[end] !== ' ') continue;
@@ -58,7 +69,7 @@ function shortenBySpreading(text: string, maxLength: number): string {
 
 describe('shortenText against the code-point reference', () => {
   it('gives the same text for any mix of letters, spaces, punctuation and surrogate pairs', () => {
-    const piece = fc.constantFrom('a', 'Ž', 'č', ' ', '  ', '\n', '\t', ',', '.', '!', '–', '😀', '\uD800', '\uDC00', 'beseda', 'Witkoffa');
+    const piece = fc.constantFrom('a', 'Ž', 'č', ' ', '  ', '\n', '\t', ',', '.', '!', '–', '»', '22', '😀', '\uD800', '\uDC00', 'beseda', 'Witkoffa');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 80 }), fc.integer({ min: 2, max: 40 }), (pieces, maxLength) => {
         const text = pieces.join('');
