@@ -21,6 +21,19 @@ export function summaryWarnings(summary: string | undefined, file: string, line:
       }),
     );
   }
+  const html = findSummaryHtml(summary);
+  if (html !== undefined) {
+    const reference = html.startsWith('&');
+    warnings.push(
+      new ArhivarError({
+        code: 'article/summary-html',
+        message: `the summary is published as plain text, so its HTML (${html}) shows as written, ${reference ? 'code and all' : 'tags and all'}, in listings, feeds and the description search engines show`,
+        file,
+        line,
+        hint: `write the summary as plain text: ${reference ? `the character itself instead of ${html}` : `leave out ${html} and any other tag`}`,
+      }),
+    );
+  }
   const length = summary.length > LONG_SUMMARY ? codePoints(summary) : 0;
   if (length > LONG_SUMMARY) {
     warnings.push(
@@ -101,4 +114,18 @@ function plainText(markdown: string): string {
     text = text.replace(EMPHASIS, (whole, _marks: string, inner: string) => (LETTER_OR_DIGIT.test(inner) ? inner : whole)).replace(LINK, '$1');
   }
   return text.trim();
+}
+
+// HTML as a CMS export or a copied web page leaves it in a teaser (<strong>LJUBLJANA</strong> – …, &nbsp;). Only
+// the tags such text holds count, so quotes typed as <<Mir>> and comparisons (5 < 6) are not taken for HTML.
+const HTML_TAG = /<\/?(?:a|abbr|b|big|blockquote|br|center|cite|code|div|em|font|h[1-6]|hr|i|img|li|mark|ol|p|q|s|small|span|strike|strong|sub|sup|u|ul)(?:\s[^<>\n]{0,300})?\/?>/iu;
+const CHARACTER_REFERENCE = /&(?:[a-z][a-z0-9]{1,31}|#\d{1,7}|#x[0-9a-f]{1,6});/iu;
+
+/** The first HTML tag or character reference (&nbsp;, &#8211;) a summary holds, as written, if any. */
+export function findSummaryHtml(text: string): string | undefined {
+  const summary = text.slice(0, MARKDOWN_SCAN);
+  const tag = HTML_TAG.exec(summary);
+  const reference = CHARACTER_REFERENCE.exec(summary);
+  const first = !reference || (tag && tag.index <= reference.index) ? tag : reference;
+  return first?.[0];
 }

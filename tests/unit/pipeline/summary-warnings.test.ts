@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSummaryMarkdown, LONG_SUMMARY, summaryWarnings } from '../../../src/pipeline/summary-warnings.ts';
+import { findSummaryHtml, findSummaryMarkdown, LONG_SUMMARY, summaryWarnings } from '../../../src/pipeline/summary-warnings.ts';
 
 describe('findSummaryMarkdown', () => {
   it.each([
@@ -38,7 +38,42 @@ describe('findSummaryMarkdown', () => {
   });
 });
 
+describe('findSummaryHtml', () => {
+  it.each([
+    ['<strong>LJUBLJANA</strong> – Vlada je sprejela proračun.', '<strong>'],
+    ['Peter Prevc je zmagal; <b>čestitali</b> so mu vsi.', '<b>'],
+    ['Vlada je sprejela proračun.<br/>Opozicija je proti.', '<br/>'],
+    ['Več na <a href="https://www.gov.si/">spletni strani</a>.', '<a href="https://www.gov.si/">'],
+    ['Seja bo v torek,&nbsp;ob devetih.', '&nbsp;'],
+    ['Cena je 5&#8211;6 evrov, <i>brez DDV</i>.', '&#8211;'],
+  ])('finds the HTML in %j', (summary, written) => {
+    expect(findSummaryHtml(summary)).toBe(written);
+  });
+
+  it.each([
+    'Navadno besedilo brez oznak, z »narekovaji« in – pomišljaji.',
+    'Rezultat 5 < 6 > 3 je pravilen.',
+    'Rekel je: <<Mir je blizu.>>',
+    'Podjetje AT&T in Procter & Gamble sta poročala.',
+  ])('leaves plain text alone: %j', (summary) => {
+    expect(findSummaryHtml(summary)).toBeUndefined();
+  });
+});
+
 describe('summaryWarnings', () => {
+  it('warns about HTML at the summary line, which readers would see as written', () => {
+    const [warning, ...rest] = summaryWarnings('Peter Prevc je zmagal; <b>čestitali</b> so mu vsi.', 'content/articles/a.md', 5);
+    expect(rest).toEqual([]);
+    expect([warning!.code, warning!.file, warning!.line]).toEqual(['article/summary-html', 'content/articles/a.md', 5]);
+    expect(warning!.message).toBe(
+      'the summary is published as plain text, so its HTML (<b>) shows as written, tags and all, in listings, feeds and the description search engines show',
+    );
+    expect(warning!.hint).toBe('write the summary as plain text: leave out <b> and any other tag');
+    const [reference] = summaryWarnings('Seja bo v torek,&nbsp;ob devetih.', 'a.md', 3);
+    expect(reference!.hint).toBe('write the summary as plain text: the character itself instead of &nbsp;');
+  });
+
+
   it('warns about Markdown at the summary line, with the plain text to write', () => {
     const [warning, ...rest] = summaryWarnings('Pogovori z **Witkoffom** so bili produktivni.', 'content/articles/a.md', 5);
     expect(rest).toEqual([]);
