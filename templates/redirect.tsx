@@ -39,7 +39,11 @@ export function RedirectPage({ context, article, from }: RedirectPageProps) {
   );
 }
 
-/** A headline that ends with its own ? ! … or full stop takes no second one ("Kdo bo plačal?", not "plačal?."). */
+/**
+ * A headline that ends with its own ? ! … or full stop takes no second one ("Kdo bo plačal?", not "plačal?."),
+ * nor does one ending in a quotation that ends so: Slovenian lets the quotation's mark end the whole sentence
+ * (»Golob: »Kdo bo plačal?««, not »…?«.«; Slovenski pravopis 2001, on direct speech, premi govor).
+ */
 function endsSentence(title: string): boolean {
-  return /[.?!…]$/u.test(title.trimEnd());
+  return /[.?!…]["'»«“”„‘’)]*$/u.test(title.trimEnd());
 }

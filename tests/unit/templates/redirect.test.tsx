@@ -22,7 +22,8 @@ describe('RedirectPage', () => {
     expect(sentence('Župan: »Ne bomo odstopili«')).toBe('Članek je na novem naslovu: Župan: »Ne bomo odstopili«.');
   });
 
-  it.each(['Kdo bo plačal?', 'Zmaga!', 'Kaj pa zdaj …', 'Dogovor dosežen.'])('adds no full stop after a title that ends a sentence itself: %s', (title) => {
+  // A quotation that ends with its own ? ! or full stop ends the sentence too: »… plačal?«, not »… plačal?«.
+  it.each(['Kdo bo plačal?', 'Zmaga!', 'Kaj pa zdaj …', 'Dogovor dosežen.', 'Golob: »Kdo bo plačal?«', 'Župan: »Ne bomo odstopili.«', 'Trump: „Dogovor je blizu!“'])('adds no full stop after a title that ends a sentence itself: %s', (title) => {
     expect(sentence(title)).toBe(`Članek je na novem naslovu: ${title}`);
   });
 });
