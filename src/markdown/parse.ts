@@ -4,7 +4,18 @@ import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import type { CompileContext, Extension } from 'mdast-util-from-markdown';
 import type { Link, Parent, Root, Text } from 'mdast';
+
+declare module 'mdast' {
+  interface TextData {
+    /**
+     * Where in the value the characters written escaped are (`\[` is `[`, at that index), in order: what the
+     * author wrote as text on purpose (render.ts, collectSpacedAddresses). Absent when there are none.
+     */
+    escaped?: number[];
+  }
+}
 
 /**
  * Markdown → syntax tree, the one parser of article bodies and bios (rendering, import's read-back check,
@@ -31,11 +42,30 @@ function addresses(this: Processor): void {
   (data.fromMarkdownExtensions ??= []).push(gfmAutolinkLiteralFromMarkdown());
 }
 
+/**
+ * The tree keeps no trace of an escape: `\[x\](a b)` and a failed link `[x](a b)` are the same text node.
+ * mdast-util-from-markdown has just added the escaped character to the end of the parent's last text node
+ * when the escape's token ends, and has no handler of its own for that end, so this one only takes note.
+ */
+const escapes: Extension = {
+  exit: {
+    characterEscape(this: CompileContext) {
+      const parent = this.stack[this.stack.length - 1];
+      const text = parent && 'children' in parent ? parent.children[parent.children.length - 1] : undefined;
+      if (text?.type === 'text') ((text.data ??= {}).escaped ??= []).push(text.value.length - 1);
+    },
+  },
+};
+
+function escapedCharacters(this: Processor): void {
+  (this.data().fromMarkdownExtensions ??= []).push(escapes);
+}
+
 const parsers = {
-  plain: unified().use(remarkParse),
-  tables: unified().use(remarkParse).use(tables),
-  addresses: unified().use(remarkParse).use(addresses),
-  both: unified().use(remarkParse).use(tables).use(addresses),
+  plain: unified().use(remarkParse).use(escapedCharacters),
+  tables: unified().use(remarkParse).use(escapedCharacters).use(tables),
+  addresses: unified().use(remarkParse).use(escapedCharacters).use(addresses),
+  both: unified().use(remarkParse).use(escapedCharacters).use(tables).use(addresses),
 };
 
 /**

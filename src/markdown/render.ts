@@ -248,6 +248,8 @@ function collectSpacedAddresses(node: Nodes, out: SpacedAddress[]): void {
   if (!('children' in node)) return;
   let run = '';
   let starts: { offset: number; line: number }[] = [];
+  // Where in the run the author escaped a character (parse.ts): a bracket written `\[` is text on purpose.
+  let escaped = new Set<number>();
   const flush = () => {
     // Matches come in order, so the piece a match starts in is followed along the run, and its line is counted
     // from the run's newlines found once: looking both up from the start for each match took a paragraph of
@@ -264,6 +266,7 @@ function collectSpacedAddresses(node: Nodes, out: SpacedAddress[]): void {
       const url = title ? written.slice(0, title.index) : written;
       // Only the space before a title: valid Markdown, so text because the editor escaped it (`\[vir\](…)`).
       if (!url.includes(' ')) continue;
+      if (hasEscapedBracket(match, escaped)) continue;
       const line = piece.line + newlinesBefore(newlines, match.index) - newlinesBefore(newlines, piece.offset);
       const spaced: SpacedAddress = { line, kind: match[1] ? 'image' : 'link', url, text: foldWhitespace(match[2]!) };
       if (title) spaced.title = title[1]!;
@@ -271,11 +274,13 @@ function collectSpacedAddresses(node: Nodes, out: SpacedAddress[]): void {
     }
     run = '';
     starts = [];
+    escaped = new Set();
   };
   for (const child of node.children as RootContent[]) {
     const value = child.type === 'text' ? child.value : literalAutolink(child);
     if (value !== undefined && child.position) {
       starts.push({ offset: run.length, line: child.position.start.line });
+      if (child.type === 'text') for (const index of child.data?.escaped ?? []) escaped.add(run.length + index);
       run += value;
     } else {
       flush();
@@ -283,6 +288,17 @@ function collectSpacedAddresses(node: Nodes, out: SpacedAddress[]): void {
     }
   }
   flush();
+}
+
+/**
+ * Whether the author escaped one of a SPACED_ADDRESS match's brackets (`\[x\](a b)`, `[x]\(a b)`): Markdown
+ * shows it as text then whatever the address, as the author meant. An escaped `!` alone leaves a failed link.
+ */
+function hasEscapedBracket(match: RegExpExecArray, escaped: ReadonlySet<number>): boolean {
+  if (escaped.size === 0) return false;
+  const open = match.index + match[1]!.length;
+  const close = open + 1 + match[2]!.length;
+  return escaped.has(open) || escaped.has(close) || escaped.has(close + 1) || escaped.has(match.index + match[0].length - 1);
 }
 
 /** How many of `newlines` (positions, in order) come before `offset`. */

@@ -317,6 +317,21 @@ describe('renderMarkdown lists images and links left as text because their addre
     ].join('\n');
     expect(renderMarkdown(markdown).spacedAddresses).toBeUndefined();
   });
+
+  it('lists none whose brackets the editor escaped or wrote as code, and still the spaced one after them', () => {
+    const markdown = [
+      'Besedilo \\[x\\](a b) ostane besedilo, kot \\[vir](/dokumenti/a b.pdf) in [vir\\](/dokumenti/a b.pdf).', // 1
+      '',
+      '```', // 3
+      '![Golob](/slike/golob na seji.jpg)',
+      '```',
+      '',
+      'Koda `![Golob](/slike/golob na seji.jpg)` in `[x](a` b).', // 7
+      '',
+      '\\[opomba\\] [vir](/dokumenti/letno porocilo.pdf)', // 9
+    ].join('\n');
+    expect(renderMarkdown(markdown).spacedAddresses).toEqual([{ line: 9, kind: 'link', url: '/dokumenti/letno porocilo.pdf', text: 'vir' }]);
+  });
 });
 
 describe('renderMarkdown lists the raw HTML it leaves out that readers would miss', () => {
