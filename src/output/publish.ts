@@ -204,41 +204,21 @@ export async function publishSite(
     return new Staging(names.fresh, new Map(), writer, true);
   };
 
-  // public/ is copied first, so a page or file of the build's own at the same path replaces it; which ones do is told.
-  const publicPaths = new Set<string>();
-  const shadowedPublicFiles: string[] = [];
-  // A file of public/ where the build needs a folder (public/2025, public/osebe) cannot give way to it as a
-  // file does: the pages under it could not be written. Each such file is told, and nothing is published.
-  const blockingPublicFiles = new Set<string>();
-  /** Notes a public/ file the build's own file replaces; false when a public/ file stands where its folder goes. */
-  const noteShadowed = (relative: string): boolean => {
-    if (publicPaths.delete(relative)) shadowedPublicFiles.push(relative);
-    let room = true;
-    if (publicPaths.size === 0) return room;
-    for (let end = relative.indexOf('/'); end !== -1; end = relative.indexOf('/', end + 1)) {
-      const folder = relative.slice(0, end);
-      if (publicPaths.has(folder)) {
-        blockingPublicFiles.add(folder);
-        room = false;
-      }
-    }
-    return room;
-  };
   try {
-    for (const file of await listPublicFiles(root)) {
-      await offer(safeRelative(file.path), file.output);
-      publicPaths.add(file.path);
-    }
+    // public/ is copied first, so a page or file of the build's own at the same path replaces it; which ones do is told.
+    const publicFiles = await listPublicFiles(root);
+    for (const file of publicFiles) await offer(safeRelative(file.path), file.output);
+    const conflicts = new PublicConflicts(publicFiles.map((file) => file.path));
     for await (const extra of extraFiles) {
       const file = bytesOutput(extra, encoder);
-      if (!noteShadowed(file.path)) continue;
+      if (!conflicts.noteFile(file.path)) continue;
       await offer(safeRelative(file.path), file.output);
       // As for pages below: the next file is made only once the disk has room for it.
       if (staging) await writer.roomFor(IO_QUEUE_LIMIT);
     }
     for (const page of pages) {
       const relative = safeRelative(outputPathFor(page.url));
-      if (!noteShadowed(relative)) continue;
+      if (!conflicts.noteFile(relative)) continue;
       pagesWritten++;
       options.onPage?.(pagesWritten);
       const key = page.inputs && useCache ? fingerprints.page(page.url, page.inputs) : undefined;
@@ -263,7 +243,9 @@ export async function publishSite(
       if (staging) await writer.roomFor(IO_QUEUE_LIMIT);
     }
 
-    if (blockingPublicFiles.size > 0) throw new ContentErrors([...blockingPublicFiles].sort().map(publicFileInFolderPlace));
+    const inTheWay = conflicts.problems();
+    if (inTheWay.length > 0) throw new ContentErrors(inTheWay);
+    const shadowedPublicFiles = conflicts.shadowed;
 
     const removed = current ? [...current.files.keys()].filter((file) => !desired.has(file)) : [];
     if (current && changed.size === 0 && removed.length === 0) {
@@ -504,12 +486,72 @@ export async function publicFileSource(root: string, relative: string): Promise<
   return (await stat(target).catch(() => undefined))?.isFile() ? target : undefined;
 }
 
+/**
+ * How public/'s files meet the files a build writes, told one written file at a time (the pages are made as
+ * they are written). A file of the build's own at a path of public/ replaces it (shadowed, a warning). But a
+ * file of public/ where the build needs a folder (public/2025, public/osebe), or a folder of public/ where it
+ * writes a file (public/feed.xml/, public/osebe/index.html/), cannot give way: one of the two could not be
+ * written. Each of those is told, and nothing is published.
+ */
+export class PublicConflicts {
+  /** public/'s files not yet replaced by one of the build's. */
+  private readonly files: Set<string>;
+  /** Every folder public/'s files are in, at any depth. */
+  private readonly folders = new Set<string>();
+  /** public/'s files the build's own replace, in the order found. */
+  readonly shadowed: string[] = [];
+  private readonly filesInTheWay = new Set<string>();
+  private readonly foldersInTheWay = new Set<string>();
+
+  constructor(publicPaths: Iterable<string>) {
+    this.files = new Set(publicPaths);
+    for (const file of this.files) {
+      for (let end = file.indexOf('/'); end !== -1; end = file.indexOf('/', end + 1)) this.folders.add(file.slice(0, end));
+    }
+  }
+
+  /** Notes a file the build writes at `relative`; false when public/ leaves it no room. */
+  noteFile(relative: string): boolean {
+    if (this.files.delete(relative)) this.shadowed.push(relative);
+    let room = true;
+    if (this.folders.has(relative)) {
+      this.foldersInTheWay.add(relative);
+      room = false;
+    }
+    if (this.files.size === 0) return room;
+    for (let end = relative.indexOf('/'); end !== -1; end = relative.indexOf('/', end + 1)) {
+      const folder = relative.slice(0, end);
+      if (this.files.has(folder)) {
+        this.filesInTheWay.add(folder);
+        room = false;
+      }
+    }
+    return room;
+  }
+
+  /** The public/in-the-way errors for what was noted, by path. */
+  problems(): ArhivarError[] {
+    const files = [...this.filesInTheWay].map((relative) => ({ relative, error: publicFileInFolderPlace(relative) }));
+    const folders = [...this.foldersInTheWay].map((relative) => ({ relative, error: publicFolderInFilePlace(relative) }));
+    return [...files, ...folders].sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0)).map(({ error }) => error);
+  }
+}
+
 function publicFileInFolderPlace(relative: string): ArhivarError {
   return new ArhivarError({
     code: 'public/in-the-way',
     message: `the build writes pages under ${relative}/, so a file of that name cannot be published and leaves no room for them`,
     file: `public/${relative}`,
     hint: `rename it or delete it: ${relative}/ is made from content/ (see Pages in the README)`,
+  });
+}
+
+function publicFolderInFilePlace(relative: string): ArhivarError {
+  return new ArhivarError({
+    code: 'public/in-the-way',
+    message: `the build writes the file ${relative} itself, so this folder cannot be published and leaves no room for it`,
+    file: `public/${relative}`,
+    hint: `rename the folder or move its files out of it: the build writes ${relative} itself (see Pages in the README)`,
   });
 }
 

@@ -221,6 +221,25 @@ describe('broken and hostile content fails the build and keeps the old dist/ (is
     await rm(root, { recursive: true, force: true });
   });
 
+  it('refuses a folder of public/ where the build writes a file (feed.xml, a page), with an error naming it instead of crashing', async () => {
+    const root = path.join(work, 'public-folder-in-the-way');
+    await mkdir(path.join(root, 'content/articles'), { recursive: true });
+    await writeFile(path.join(root, 'content/articles/dober.md'), '---\ntitle: Dober\ndate: 2025-12-01\npeople: [Ana Kos]\n---\n\nBesedilo.\n');
+    await mkdir(path.join(root, 'public/feed.xml'), { recursive: true });
+    await writeFile(path.join(root, 'public/feed.xml/stari.xml'), '<feed/>');
+    await mkdir(path.join(root, 'public/osebe/index.html/slike'), { recursive: true });
+    await writeFile(path.join(root, 'public/osebe/index.html/slike/a.jpg'), 'slika');
+    const errors = await failingBuild(root);
+    expect(errors.map((error) => [error.code, error.file, error.hint])).toEqual([
+      ['public/in-the-way', 'public/feed.xml', 'rename the folder or move its files out of it: the build writes feed.xml itself (see Pages in the README)'],
+      ['public/in-the-way', 'public/osebe/index.html', 'rename the folder or move its files out of it: the build writes osebe/index.html itself (see Pages in the README)'],
+    ]);
+    expect(errors[0]!.message).toBe('the build writes the file feed.xml itself, so this folder cannot be published and leaves no room for it');
+    expect(await hashTree(outDir)).toEqual(before);
+    expect((await readdir(work)).filter((name) => name.startsWith('.dist'))).toEqual([]);
+    await rm(root, { recursive: true, force: true });
+  });
+
   it('refuses a file over 8 MB without reading it into a page', async () => {
     const root = path.join(work, 'too-large');
     await mkdir(path.join(root, 'content/articles'), { recursive: true });
