@@ -10,15 +10,16 @@ import { buildRegistry, loadRegistry, type Registry } from './people/registry.ts
 import { peopleFilesKey, readStoredPeople, storePeople } from './pipeline/people.ts';
 import { collectArchive, withTagNames, type Archive } from './site/archive.ts';
 import { mergedTagWarnings } from './pipeline/tag-spellings.ts';
-import { basePathOf, urls } from './site/urls.ts';
+import { basePathOf, outputPathFor, urls } from './site/urls.ts';
 import { listPages, type PageSpec } from './render/pages.ts';
 import { contentKeyOf, recordKeyOf, setContentKey, setRecordKey } from './render/fingerprint.ts';
 import type { AssetUrls, SiteContext } from './render/context.ts';
-import { buildAssets, type BuiltAssets, type OutputFile } from './output/assets.ts';
+import { ASSETS_FOLDER, buildAssets, type BuiltAssets, type OutputFile } from './output/assets.ts';
+import { CHUNK_FOLDER, SHARD_FOLDER } from './search/manifest.ts';
 import { buildArchiveSearch } from './search/documents.ts';
 import { searchFiles } from './pipeline/search.ts';
 import { writeSite } from './output/write.ts';
-import { forgetPublishedTree, readPublishedTree } from './output/publish.ts';
+import { forgetPublishedTree, readPublishedTree, shadowedPublicFile, type WrittenPaths } from './output/publish.ts';
 import { holdingOutputFolder, type LockCommand, type LockHolder } from './output/build-lock.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
 import { checkCacheFolder, checkContentFolder, checkPublicFolder } from './pipeline/folders.ts';
@@ -500,6 +501,20 @@ export function siteSearchFiles(model: SiteModel): OutputFile[] {
   return buildArchiveSearch(model.archive, { basePath: basePathOf(model.config.baseUrl) }).files;
 }
 
+/**
+ * Where a build of the model writes, known without bundling the assets or making the search index, for
+ * `arhivar check`: every page and file listPages gives (no page is rendered, so the asset URLs it is given
+ * do not matter), the search index's manifest, and the folders of the files named by their content.
+ */
+export function siteWrittenPaths(model: SiteModel): WrittenPaths {
+  const noAssets: AssetUrls = { stylesheet: '', scripts: {} };
+  // An index of no articles has no shards or chunks.
+  const searchParts = model.archive.articles.length > 0 ? [SHARD_FOLDER, CHUNK_FOLDER].map((folder) => outputPathFor(`${urls.searchData()}${folder}`)) : [];
+  const files = [outputPathFor(urls.searchIndex())];
+  for (const page of sitePages(model, noAssets)) files.push(outputPathFor(page.url));
+  return { files, folders: [ASSETS_FOLDER, ...searchParts] };
+}
+
 export interface BuildOptions extends LoadOptions {
   /** Output folder relative to root; dist by default. */
   outDir?: string;
@@ -645,14 +660,4 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     model.close();
     throw error;
   }
-}
-
-/** A file of public/ at a path the build writes itself (robots.txt, feed.xml, a page): the build's own wins. */
-function shadowedPublicFile(file: string): ArhivarError {
-  return new ArhivarError({
-    code: 'public/shadowed',
-    message: `the build writes ${file} itself, so this file is not published`,
-    file: `public/${file}`,
-    hint: `rename it or delete it: ${file} is made from content/ (see Pages in the README)`,
-  });
 }

@@ -1,11 +1,11 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { loadSite } from '../build.ts';
+import { loadSite, siteWrittenPaths } from '../build.ts';
 import { ArhivarError, sortErrors, toArhivarErrors } from '../errors.ts';
 import { lockOutput, type LockHolder } from '../output/build-lock.ts';
 import { findBrokenLinks, type BrokenLink } from '../output/links.ts';
-import { publicFolderProblems } from '../output/publish.ts';
+import { publicFolderReport, type WrittenPaths } from '../output/publish.ts';
 import { readSiteConfig } from '../config/site.ts';
 import { basePathOf, outputPathFor, urls } from '../site/urls.ts';
 import { addressLines, addressKey, type WrittenAddress } from '../output/link-sources.ts';
@@ -48,6 +48,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   let articles = 0;
   let pageSources = new Map<string, PageSource>();
   let pagesOfFiles = new Map<string, string>();
+  let written: WrittenPaths | undefined;
   // Before anything is made: without content/ there is nothing to check, and no .cache/ or lock to make.
   await checkContentFolder(options.root);
   const outDir = options.outDir ?? 'dist';
@@ -63,14 +64,18 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     articles = model.archive.articles.length;
     pageSources = sourcesOfPages(options.root, model);
     pagesOfFiles = pagesOfContentFiles(model);
+    written = siteWrittenPaths(model);
     model.close();
   } catch (error) {
     const known = toArhivarErrors(error);
     if (!known) throw error;
     problems.push(...known);
   }
-  // What a build would refuse in public/ (a symbolic link out of it, a name like ..\x), found without building.
-  problems.push(...(await publicFolderProblems(options.root)));
+  // What a build would refuse in public/ (a symbolic link out of it, a name like ..\x) and, when the content
+  // loaded, what of public/ stands in the way of the site's pages or gives way to them, found without building.
+  const publicReport = await publicFolderReport(options.root, written);
+  problems.push(...publicReport.problems);
+  if (publicReport.warnings.length > 0) warnings.splice(0, warnings.length, ...sortErrors([...warnings, ...publicReport.warnings]));
 
   let linksChecked: string | undefined;
   let brokenLinks = 0;

@@ -26,6 +26,8 @@ export const STYLESHEET = path.join(PROJECT_ROOT, 'templates', 'site.css');
 /** Every `src/client/<name>.ts` is a script entry; templates find its URL as `assets.scripts.<name>`. */
 export const CLIENT_DIR = path.join(PROJECT_ROOT, 'src', 'client');
 const CACHE_FILE = path.join(PROJECT_ROOT, '.cache', 'assets', 'build.json');
+/** The folder of dist/ the bundles are written into, under content-hashed names. */
+export const ASSETS_FOLDER = 'assets';
 /** Bump when the Vite options below change, so an old cache entry is not reused. */
 const RECIPE = 3;
 
@@ -148,9 +150,9 @@ async function bundle(entries: Record<string, string>): Promise<CacheEntry> {
       rolldownOptions: {
         input: entries,
         output: {
-          entryFileNames: 'assets/[name]-[hash].js',
-          chunkFileNames: 'assets/[name]-[hash].js',
-          assetFileNames: 'assets/[name]-[hash][extname]',
+          entryFileNames: `${ASSETS_FOLDER}/[name]-[hash].js`,
+          chunkFileNames: `${ASSETS_FOLDER}/[name]-[hash].js`,
+          assetFileNames: `${ASSETS_FOLDER}/[name]-[hash][extname]`,
         },
       },
     },

@@ -433,12 +433,35 @@ async function listPublicFiles(root: string): Promise<{ path: string; output: Ou
 }
 
 /**
- * What public/ holds that a build refuses to publish (see listPublicFiles), for `arhivar check`, which reports
- * it without building. A file where the build writes a folder of pages (public/in-the-way) is found only by
- * a build, which knows its pages.
+ * What public/ holds that a build refuses to publish (see listPublicFiles), for the dev server, which reports
+ * it without building.
  */
 export async function publicFolderProblems(root: string): Promise<ArhivarError[]> {
   return sortErrors((await readPublicFolder(root)).problems);
+}
+
+/**
+ * Where a build writes, known without making its files: each file's path, and the folders of the files named
+ * by their content (the bundled assets, the search index's parts), in which only a file of public/ at the
+ * folder or above it is in the way.
+ */
+export interface WrittenPaths {
+  files: Iterable<string>;
+  folders: Iterable<string>;
+}
+
+/**
+ * What a build would tell about public/, for `arhivar check`, which finds it without building: what public/
+ * holds that a build refuses (see listPublicFiles), and, given where the build writes, the public/in-the-way
+ * errors and the public/shadowed warnings (see PublicConflicts), with the build's own words.
+ */
+export async function publicFolderReport(root: string, written: WrittenPaths | undefined): Promise<{ problems: ArhivarError[]; warnings: ArhivarError[] }> {
+  const { files, problems } = await readPublicFolder(root);
+  if (!written) return { problems: sortErrors(problems), warnings: [] };
+  const conflicts = new PublicConflicts(files.map((file) => file.path));
+  for (const file of written.files) conflicts.noteFile(file);
+  for (const folder of written.folders) conflicts.noteFolder(folder);
+  return { problems: sortErrors([...problems, ...conflicts.problems()]), warnings: conflicts.shadowed.map(shadowedPublicFile) };
 }
 
 /** public/'s files to publish (for a link, the file it leads to) and the entries refused, unread. */
@@ -513,12 +536,23 @@ export class PublicConflicts {
   /** Notes a file the build writes at `relative`; false when public/ leaves it no room. */
   noteFile(relative: string): boolean {
     if (this.files.delete(relative)) this.shadowed.push(relative);
-    let room = true;
+    let room = this.noteFolders(relative);
     if (this.folders.has(relative)) {
       this.foldersInTheWay.add(relative);
       room = false;
     }
-    if (this.files.size === 0) return room;
+    return room;
+  }
+
+  /** Notes a folder the build writes files into (`assets`), whose names it knows only once it makes them. */
+  noteFolder(folder: string): void {
+    this.noteFolders(`${folder}/`);
+  }
+
+  /** Notes the folders `relative` is in; false when a file of public/ stands at one of them. */
+  private noteFolders(relative: string): boolean {
+    if (this.files.size === 0) return true;
+    let room = true;
     for (let end = relative.indexOf('/'); end !== -1; end = relative.indexOf('/', end + 1)) {
       const folder = relative.slice(0, end);
       if (this.files.has(folder)) {
@@ -535,6 +569,16 @@ export class PublicConflicts {
     const folders = [...this.foldersInTheWay].map((relative) => ({ relative, error: publicFolderInFilePlace(relative) }));
     return [...files, ...folders].sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0)).map(({ error }) => error);
   }
+}
+
+/** A file of public/ at a path the build writes itself (robots.txt, feed.xml, a page): the build's own wins. */
+export function shadowedPublicFile(file: string): ArhivarError {
+  return new ArhivarError({
+    code: 'public/shadowed',
+    message: `the build writes ${file} itself, so this file is not published`,
+    file: `public/${file}`,
+    hint: `rename it or delete it: ${file} is made from content/ (see Pages in the README)`,
+  });
 }
 
 function publicFileInFolderPlace(relative: string): ArhivarError {

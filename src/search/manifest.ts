@@ -19,10 +19,14 @@ export interface SearchManifest {
   chunkFiles: string[];
 }
 
+/** The folders under the manifest's base that hold the shard files and the chunk files. */
+export const SHARD_FOLDER = 't';
+export const CHUNK_FOLDER = 'd';
+
 export function shardUrl(manifest: SearchManifest, n: number): string {
-  return `${manifest.base}t/${manifest.shardFiles[n]}.json`;
+  return `${manifest.base}${SHARD_FOLDER}/${manifest.shardFiles[n]}.json`;
 }
 
 export function chunkUrl(manifest: SearchManifest, n: number): string {
-  return `${manifest.base}d/${manifest.chunkFiles[n]}.json`;
+  return `${manifest.base}${CHUNK_FOLDER}/${manifest.chunkFiles[n]}.json`;
 }

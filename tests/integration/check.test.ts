@@ -1,9 +1,10 @@
-import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { main, type Io } from '../../src/cli.ts';
 import { checkSite } from '../../src/commands/check.ts';
+import { toArhivarErrors } from '../../src/errors.ts';
 import { lockOutput, outputLockPath, type LockHolder } from '../../src/output/build-lock.ts';
 import { copyFixture, listFiles, removeDir } from '../helpers.ts';
 
@@ -65,6 +66,40 @@ describe('arhivar check', () => {
     expect(await main(['check', '--root', root], io)).toBe(1);
     expect(io.stderr.join('\n')).toContain('public/passwd.txt  public/symlink-outside');
     expect(io.stderr.join('\n')).toContain('symbolic link points outside public/ (to /etc/passwd); it is not published');
+  });
+
+  it('reports a file or folder of public/ in the way of the pages, and one a page replaces, as a build does, without building', async () => {
+    const root = await builtFixture();
+    const now = new Date('2026-01-01T00:00:00Z');
+    await mkdir(path.join(root, 'public/slike'), { recursive: true });
+    await writeFile(path.join(root, 'public/slike/seja.jpg'), 'slika');
+    await writeFile(path.join(root, 'public/stran'), 'stran');
+    await writeFile(path.join(root, 'public/assets'), 'slog');
+    await mkdir(path.join(root, 'public/feed.xml'), { recursive: true });
+    await writeFile(path.join(root, 'public/feed.xml/stari.xml'), '<feed/>');
+    await mkdir(path.join(root, 'public/osebe'), { recursive: true });
+    await writeFile(path.join(root, 'public/osebe/index.html'), '<p>stara stran</p>');
+    const told = (errors: readonly { code: string; file?: string | undefined; message: string; hint?: string | undefined }[]) =>
+      errors.filter((error) => error.code.startsWith('public/')).map(({ code, file, message, hint }) => ({ code, file, message, hint }));
+
+    const checked = await checkSite({ root, now });
+    const failed = await build({ root, now }).then(
+      () => [],
+      (error: unknown) => toArhivarErrors(error) ?? [],
+    );
+    expect(told(checked.problems).map(({ code, file }) => [code, file])).toEqual([
+      ['public/in-the-way', 'public/assets'],
+      ['public/in-the-way', 'public/feed.xml'],
+      ['public/in-the-way', 'public/stran'],
+    ]);
+    expect(told(checked.problems)).toEqual(told(failed));
+
+    for (const inTheWay of ['stran', 'assets', 'feed.xml']) await rm(path.join(root, 'public', inTheWay), { recursive: true });
+    const clean = await checkSite({ root, now });
+    expect(told(clean.problems)).toEqual([]);
+    const built = await build({ root, now });
+    expect(told(clean.warnings).map(({ code, file }) => [code, file])).toEqual([['public/shadowed', 'public/osebe/index.html']]);
+    expect(told(clean.warnings)).toEqual(told(built.model.warnings));
   });
 
   it('finds a planted broken link in dist/ and exits 1', async () => {
