@@ -119,10 +119,10 @@ const LIST_HINTS: Record<keyof typeof MAX_LIST_ENTRIES, (limit: number) => strin
   redirectFrom: (limit) => `keep at most ${limit} addresses the article was really published at; a web server in front of the site can send more on`,
 };
 
-function checkListLengths(data: ArticleFrontMatter, file: string, keyLines: ReadonlyMap<string, number>): ArhivarError[] {
+function checkListLengths(data: Partial<ArticleFrontMatter>, file: string, keyLines: ReadonlyMap<string, number>): ArhivarError[] {
   const errors: ArhivarError[] = [];
   for (const [key, limit] of Object.entries(MAX_LIST_ENTRIES) as [keyof typeof MAX_LIST_ENTRIES, number][]) {
-    const count = data[key].length;
+    const count = data[key]?.length ?? 0;
     if (count <= limit) continue;
     errors.push(
       new ArhivarError({
@@ -176,24 +176,59 @@ export function validateArticle(source: SourceFile): { article?: ArticleSource; 
       ],
     };
   }
-  const result = ArticleFrontMatterSchema.safeParse(withoutEmptyKeys(frontMatter.data, OPTIONAL_ARTICLE_KEYS, frontMatter.keyLines, source.text));
+  const raw = withoutEmptyKeys(frontMatter.data, OPTIONAL_ARTICLE_KEYS, frontMatter.keyLines, source.text);
+  const result = ArticleFrontMatterSchema.safeParse(raw);
   if (!result.success) {
-    return {
-      errors: issuesToErrors(result.error.issues, {
-        file,
-        code: 'article',
-        keyLines: frontMatter.keyLines,
-        fallbackLine: 1,
-        knownKeys: ARTICLE_KEYS,
-        data: frontMatter.data,
-        text: source.text,
-      }),
-    };
+    const errors = issuesToErrors(result.error.issues, {
+      file,
+      code: 'article',
+      keyLines: frontMatter.keyLines,
+      fallbackLine: 1,
+      knownKeys: ARTICLE_KEYS,
+      data: frontMatter.data,
+      text: source.text,
+    });
+    // The keys the schema took are checked as in a valid article, so one build names every problem of the file:
+    // a bad date no longer hides a bad slug until the date is fixed.
+    errors.push(...checkValues(acceptedValues(raw, result.error.issues), file, frontMatter).errors);
+    return { errors };
   }
   const data = result.data;
-  const title = stripControlCharacters(data.title);
+  const { slug, errors } = checkValues(data, file, frontMatter);
+  if (errors.length > 0) return { errors };
+  return {
+    article: { file, frontMatter: data, title: stripControlCharacters(data.title), slug, body: stripBodyControlCharacters(frontMatter.body), bodyLine: frontMatter.bodyLine, keyLines: frontMatter.keyLines },
+    errors: [],
+  };
+}
+
+/** The keys whose checks need only their own value; each is read alone, as the schema reads it in the whole. */
+const CHECKED_KEYS = ['title', 'slug', 'tags', 'people', 'notPeople', 'redirectFrom'] as const;
+
+function acceptedValues(raw: Record<string, unknown>, issues: readonly { path: readonly PropertyKey[] }[]): Partial<ArticleFrontMatter> {
+  const refused = new Set(issues.map((issue) => issue.path[0]));
+  const values: Partial<Record<(typeof CHECKED_KEYS)[number], unknown>> = {};
+  for (const key of CHECKED_KEYS) {
+    if (refused.has(key)) continue;
+    const parsed = ArticleFrontMatterSchema.shape[key].safeParse(raw[key]);
+    if (parsed.success) values[key] = parsed.data;
+  }
+  return values as Partial<ArticleFrontMatter>;
+}
+
+/**
+ * What the schema cannot say: a slug that is no slug, names that give no address, lists too long, a body
+ * too deep or complex to parse. `data` is partial when the schema refused some keys; a check whose key is
+ * missing is left out (a title the schema refused has no slug to make).
+ */
+function checkValues(
+  data: Partial<ArticleFrontMatter>,
+  file: string,
+  frontMatter: { body: string; bodyLine: number; keyLines: ReadonlyMap<string, number> },
+): { slug: string; errors: ArhivarError[] } {
+  const title = data.title === undefined ? undefined : stripControlCharacters(data.title);
   const errors: ArhivarError[] = [];
-  let slug: string;
+  let slug = '';
   if (data.slug !== undefined) {
     slug = data.slug;
     if (!isValidSlug(slug)) {
@@ -208,7 +243,7 @@ export function validateArticle(source: SourceFile): { article?: ArticleSource; 
         }),
       );
     }
-  } else {
+  } else if (title !== undefined) {
     slug = slugify(title);
     if (!slug) {
       errors.push(
@@ -223,13 +258,9 @@ export function validateArticle(source: SourceFile): { article?: ArticleSource; 
     }
   }
   errors.push(...checkListLengths(data, file, frontMatter.keyLines));
-  errors.push(...checkNames(data.tags, 'tag', file, frontMatter.keyLines.get('tags')));
-  errors.push(...checkNames(data.people, 'person', file, frontMatter.keyLines.get('people')));
+  errors.push(...checkNames(data.tags ?? [], 'tag', file, frontMatter.keyLines.get('tags')));
+  errors.push(...checkNames(data.people ?? [], 'person', file, frontMatter.keyLines.get('people')));
   const shape = checkMarkdownShape(frontMatter.body, file, frontMatter.bodyLine);
   if (shape) errors.push(shape);
-  if (errors.length > 0) return { errors };
-  return {
-    article: { file, frontMatter: data, title, slug, body: stripBodyControlCharacters(frontMatter.body), bodyLine: frontMatter.bodyLine, keyLines: frontMatter.keyLines },
-    errors: [],
-  };
+  return { slug, errors };
 }

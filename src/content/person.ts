@@ -66,25 +66,24 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
       ],
     };
   }
+  // The bio is checked whatever the front matter holds, so one build names every problem of the file.
+  const shape = checkMarkdownShape(frontMatter.body, file, frontMatter.bodyLine);
   const result = PersonFrontMatterSchema.safeParse(withoutEmptyKeys(frontMatter.data, OPTIONAL_PERSON_KEYS, frontMatter.keyLines, source.text));
   if (!result.success) {
-    return { errors: issuesToErrors(result.error.issues, { file, code: 'person', keyLines: frontMatter.keyLines, fallbackLine: 1, knownKeys: PERSON_KEYS, data: frontMatter.data, text: source.text }) };
+    const errors = issuesToErrors(result.error.issues, { file, code: 'person', keyLines: frontMatter.keyLines, fallbackLine: 1, knownKeys: PERSON_KEYS, data: frontMatter.data, text: source.text });
+    return { errors: shape ? [...errors, shape] : errors };
   }
   const data = result.data;
   if (data.surname !== undefined && !isSurnameOf(data.name, data.surname)) {
-    return {
-      errors: [
-        new ArhivarError({
-          code: 'person/bad-surname',
-          message: `surname "${data.surname}" is not the first or the last words of name "${data.name}"`,
-          file,
-          line: frontMatter.keyLines.get('surname'),
-          hint: 'write the surname as it is spelled in name:, such as surname: Pirc Musar for name: Nataša Pirc Musar',
-        }),
-      ],
-    };
+    const surname = new ArhivarError({
+      code: 'person/bad-surname',
+      message: `surname "${data.surname}" is not the first or the last words of name "${data.name}"`,
+      file,
+      line: frontMatter.keyLines.get('surname'),
+      hint: 'write the surname as it is spelled in name:, such as surname: Pirc Musar for name: Nataša Pirc Musar',
+    });
+    return { errors: shape ? [surname, shape] : [surname] };
   }
-  const shape = checkMarkdownShape(frontMatter.body, file, frontMatter.bodyLine);
   if (shape) return { errors: [shape] };
   const body = stripBodyControlCharacters(frontMatter.body);
   const bio = body.trim();

@@ -196,3 +196,26 @@ describe('validateArticle: lists longer than an article needs', () => {
     expect(check(`title: A\ndate: 2025-12-22\nredirectFrom: [/2025/12/01/isti/, /2025/12/01/isti, ${addresses(99).slice(1)}`).errors).toEqual([]);
   });
 });
+
+describe('validateArticle: every problem of a file at once, not the next one only after a fix', () => {
+  // The README promises every problem in one build; the slug, tag, people and body checks ran only once the
+  // schema passed, so a CMS export with dates and slugs both wrong took one build per kind of mistake.
+  const validate = (frontMatter: string, body = 'Besedilo.') => validateArticle({ file: 'content/articles/a.md', text: `---\n${frontMatter}\n---\n\n${body}\n`, mtimeMs: 0 });
+
+  it('reports a bad slug, tag and person and a body it cannot publish beside a bad date', () => {
+    const { article, errors } = validate('title: A\ndate: 22. 12. 2025\nslug: ../Naslov\ntags: [../]\npeople: ["!!!"]', `${'['.repeat(1500)}`);
+    expect(article).toBeUndefined();
+    expect(errors.map((error) => [error.code, error.line])).toEqual([
+      ['article/bad-date', 3],
+      ['article/bad-slug', 4],
+      ['article/bad-tag', 5],
+      ['article/bad-person', 6],
+      ['markdown/too-deep', 9],
+    ]);
+  });
+
+  it('reports a title with no slug beside an unknown key, and nothing more about a key the schema refused', () => {
+    expect(validate('title: "***"\ndate: 2025-12-22\nnaslov: B').errors.map((error) => error.code)).toEqual(['article/unknown-key', 'article/empty-slug']);
+    expect(validate('title: 12\ndate: 2025-13-01\ntags: {a: b}').errors.map((error) => error.code)).toEqual(['article/bad-title', 'article/bad-date', 'article/bad-tags']);
+  });
+});

@@ -69,3 +69,18 @@ describe('parsePerson: a key left empty', () => {
     expect(errors.map((error) => [error.code, error.line, error.message])).toEqual([['person/bad-name', 2, 'name must be text, not empty']]);
   });
 });
+
+describe('parsePerson: every problem of a file at once', () => {
+  // A bio the build cannot parse was told only once the front matter was right: one build per mistake.
+  it('reports a bio too deep to publish beside a bad gender and beside a surname that is not in the name', () => {
+    const bio = '['.repeat(1500);
+    expect(parsePerson(source('gender: x\n', bio)).errors.map((error) => [error.code, error.line])).toEqual([
+      ['person/bad-gender', 3],
+      ['markdown/too-deep', 6],
+    ]);
+    expect(parsePerson(source('surname: Novak\n', bio)).errors.map((error) => [error.code, error.line])).toEqual([
+      ['person/bad-surname', 3],
+      ['markdown/too-deep', 6],
+    ]);
+  });
+});
