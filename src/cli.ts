@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 // needs none of them. src/bin/code.js bundles such modules as chunks of their own.
 import { buildUnlessUnchanged } from './pipeline/unchanged.ts';
 import type { HeldBack } from './build.ts';
-import { ljubljanaCalendar } from './text/sl.ts';
+import { formatLjubljanaMinute } from './text/sl.ts';
 import type { LockCommand, LockHolder } from './output/build-lock.ts';
 import { formatError, systemProblem, toArhivarErrors, type ArhivarError } from './errors.ts';
 import { startProgressLine } from './commands/progress.ts';
@@ -282,13 +282,6 @@ export function heldBackMessage({ count, next, nextFile }: HeldBack, command: 'b
     `${formatCount(count)} articles are dated in the future and wait for their dates; the first, ${nextFile}, is due ${due}. ` +
     'Each is published by the first build after its date; arhivar build --future includes them now.'
   );
-}
-
-/** "2052-01-10 00:00": the wall clock in Ljubljana, as front matter writes it. */
-function formatLjubljanaMinute(instant: Date): string {
-  const { year, month, day, hour, minute } = ljubljanaCalendar(instant);
-  const two = (value: number) => String(value).padStart(2, '0');
-  return `${year}-${two(month)}-${two(day)} ${two(hour)}:${two(minute)}`;
 }
 
 /**

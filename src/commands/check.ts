@@ -16,6 +16,8 @@ import { folderKind } from '../folder-kind.ts';
 import { checkContentFolder, checkOutputLocation } from '../pipeline/folders.ts';
 import { CACHE_DIR } from '../pipeline/cache.ts';
 import { lastPublishedAddresses } from '../pipeline/published-addresses.ts';
+import type { ContentDate } from '../content/dates.ts';
+import { formatLjubljanaMinute } from '../text/sl.ts';
 
 /**
  * `arhivar check`: everything the build checks, plus the internal links of an existing build. Content
@@ -49,6 +51,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   let pageSources = new Map<string, PageSource>();
   let pagesOfFiles = new Map<string, string>();
   let written: WrittenPaths | undefined;
+  let heldBackUrls: ReadonlyMap<string, ContentDate> = new Map();
   // Before anything is made: without content/ there is nothing to check, and no .cache/ or lock to make.
   await checkContentFolder(options.root);
   const outDir = options.outDir ?? 'dist';
@@ -65,6 +68,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     pageSources = sourcesOfPages(options.root, model);
     pagesOfFiles = pagesOfContentFiles(model);
     written = siteWrittenPaths(model);
+    heldBackUrls = model.heldBackUrls;
     model.close();
   } catch (error) {
     const known = toArhivarErrors(error);
@@ -90,7 +94,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     brokenLinks = broken.length;
     const written = new WrittenLinks(options.root, pageSources);
     const linkProblems: ArhivarError[] = [];
-    for (const entry of broken) linkProblems.push(brokenLinkError(entry, shown, site, await written.find(entry), pagesOfFiles));
+    for (const entry of broken) linkProblems.push(brokenLinkError(entry, shown, site, await written.find(entry), { pagesOfFiles, heldBackUrls }));
     // By file and line, so that links of one article (found page by page) read top to bottom.
     problems.push(...sortErrors(linkProblems));
   });
@@ -219,7 +223,15 @@ interface SiteAddress {
   basePath: string;
 }
 
-function brokenLinkError(broken: BrokenLink, shown: string, site: SiteAddress, written: WrittenAt | undefined, pagesOfFiles: ReadonlyMap<string, string>): ArhivarError {
+/** What the content says about addresses the built site has no page at. */
+interface ContentAddresses {
+  /** The page of each content file that has one (see pagesOfContentFiles). */
+  pagesOfFiles: ReadonlyMap<string, string>;
+  /** The address of each article held back for its date, from the site's root, and that date. */
+  heldBackUrls: ReadonlyMap<string, ContentDate>;
+}
+
+function brokenLinkError(broken: BrokenLink, shown: string, site: SiteAddress, written: WrittenAt | undefined, content: ContentAddresses): ArhivarError {
   const { file, outside, fragment } = broken;
   const { basePath } = site;
   // The address as the editor wrote it, who would not find the page's percent-encoded form in the text.
@@ -248,11 +260,11 @@ function brokenLinkError(broken: BrokenLink, shown: string, site: SiteAddress, w
   const message = outside
     ? `link "${link}"${also} leads out of ${basePath}, the path baseUrl in content/site.yaml publishes the site under`
     : `link "${link}"${also} leads to no page or file of the built site`;
-  return new ArhivarError({ code: 'link/broken', message, ...where, hint: written ? writtenLinkHint(broken, site, written, link, pagesOfFiles) : templateLinkHint(broken, site) });
+  return new ArhivarError({ code: 'link/broken', message, ...where, hint: written ? writtenLinkHint(broken, site, written, link, content) : templateLinkHint(broken, site) });
 }
 
 /** What to do about a link that leads nowhere or out of the base path, written in an article or a bio. */
-function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, written: WrittenAt, link: string, pagesOfFiles: ReadonlyMap<string, string>): string {
+function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, written: WrittenAt, link: string, { pagesOfFiles, heldBackUrls }: ContentAddresses): string {
   const { outside } = broken;
   // The link under the base path, as the editor wrote it rather than as the page encodes it (`poročilo 2025.pdf`).
   const meant = broken.meant === `${basePath}${broken.link.slice(1)}` && link.startsWith('/') ? `${basePath}${link.slice(1)}` : broken.meant;
@@ -267,9 +279,32 @@ function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, 
     const elsewhere = link.startsWith('/') ? `; a page of the host outside the site takes its whole address (${origin}${link})` : '';
     return `a link to a page or file of this site starts with ${basePath} (${basePath}2025/12/20/naslov-clanka/) or is relative to its page${elsewhere}; build again if baseUrl changed since the last build`;
   }
+  // The address is right, and the page comes with the article's date: "correct the address" would mislead.
+  const due = heldBackAt(broken, basePath, heldBackUrls);
+  if (due) {
+    const instead = written.owner === 'person' ? 'add the link once that article is out' : 'date the article no earlier, or add the link once that one is out';
+    return `it is the address of an article dated ${formatLjubljanaMinute(due.instant)} Ljubljana time, which waits for its date: the first build from then on publishes it, and until then the link leads to the 404 page; ${instead}`;
+  }
   const added = 'if the address is right and leads to an article or file added since the last build, build again';
   if (meant) return `write ${meant} if that is what ${text} means; ${added}`;
   return `correct the address in ${text}: a page of this site is written from the site's root (${basePath}2025/12/20/naslov-clanka/), a file in public/ by its path there (public/slike/foto.jpg is ${basePath}slike/foto.jpg); ${added}`;
+}
+
+/**
+ * The date of the article held back for its date whose page `broken.link` leads to, resolved against the page
+ * that writes it as a browser does (root-relative, relative, or the page's index.html).
+ */
+function heldBackAt(broken: BrokenLink, basePath: string, heldBackUrls: ReadonlyMap<string, ContentDate>): ContentDate | undefined {
+  if (heldBackUrls.size === 0) return undefined;
+  let pathname: string;
+  try {
+    pathname = new URL(broken.link, `http://site${basePath}${broken.file}`).pathname;
+  } catch {
+    return undefined;
+  }
+  if (!pathname.startsWith(basePath)) return undefined;
+  const folder = `/${pathname.slice(basePath.length)}`.replace(/\/index\.html$/, '/');
+  return heldBackUrls.get(folder.endsWith('/') ? folder : `${folder}/`);
 }
 
 /** An article's or person's own file: the build makes a page of it, and does not copy it. */

@@ -121,6 +121,13 @@ function computeOffsetMinutes(instant: number): number {
  */
 export const NBSP = '\u00a0';
 
+/** "2052-01-10 00:00": the wall clock in Ljubljana, as front matter writes it, for messages to editors. */
+export function formatLjubljanaMinute(instant: Date): string {
+  const { year, month, day, hour, minute } = ljubljanaCalendar(instant);
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${year}-${two(month)}-${two(day)} ${two(hour)}:${two(minute)}`;
+}
+
 /** "22. decembra 2025": the form used in running text and datelines on arhivar pages; the day stays with its month. */
 export function formatDate(instant: Date): string {
   const { year, month, day } = ljubljanaCalendar(instant);

@@ -218,6 +218,25 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     ]);
   });
 
+  it('says a link to an article held back for its date is right and broken until then, not to correct the address', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
+    // Line 10: a published article links the story embargoed until March, by its address as it will be.
+    await writeFile(drugi, `${await readFile(drugi, 'utf8')}\nGlej [napoved](/2026/03/01/napoved/) in [napoved](../../../../2026/03/01/napoved/index.html).\n`);
+    await writeFile(path.join(root, 'content', 'articles', '2025', 'napoved.md'), '---\ntitle: "Napoved"\ndate: 2026-03-01T08:00\n---\n\nŠe ni objavljeno.\n');
+    await build({ root, now });
+
+    const result = await checkSite({ root, now });
+    const hint =
+      'it is the address of an article dated 2026-03-01 08:00 Ljubljana time, which waits for its date: the first build from then on publishes it, and until then the link leads to the 404 page; date the article no earlier, or add the link once that one is out';
+    expect(result.problems.map((p) => [p.file, p.line, p.message, p.hint])).toEqual([
+      ['content/articles/2025/drugi.md', 10, 'link "../../../../2026/03/01/napoved/index.html" leads to no page or file of the built site', hint],
+      ['content/articles/2025/drugi.md', 10, 'link "/2026/03/01/napoved/" leads to no page or file of the built site', hint],
+    ]);
+  });
+
   it('checks a site published under a path at that path, and reports a link that leads out of it', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);
