@@ -1,6 +1,7 @@
 import { inlineText } from './render.ts';
 import { parseMarkdown } from './parse.ts';
 import { findShapeProblem } from '../content/markdown-shape.ts';
+import { isAbbreviation } from '../text/abbreviations.ts';
 
 /**
  * Plain text as it reaches a newsroom → Markdown: every non-empty line is a paragraph, a short line
@@ -50,16 +51,13 @@ export function splitPlainText(text: string, options: { headline: boolean }): Pl
   return { headline, blocks };
 }
 
-// Abbreviations that end in a full stop inside a Slovenian sentence ("dr. Novak", "npr. Rusija").
-const ABBREVIATIONS = new Set(['dr', 'mag', 'prof', 'doc', 'npr', 'oz', 'tj', 'ipd', 'itd', 'idr', 'mio', 'mrd', 'št', 'sv', 'g', 'ga', 'gdč', 'inž', 'ur', 'str', 'tel', 'ang', 'lat', 'angl']);
-
 /** The first sentence of a paragraph, without its final full stop: the title of an imported article. */
 export function firstSentence(paragraph: string): string {
   const pattern = /[.!?…]+["'”“«»’)]*(?=\s+["'„“«»‘(]?[\p{Lu}\d])/gu;
   for (const match of paragraph.matchAll(pattern)) {
     const before = paragraph.slice(0, match.index);
     const word = /(\p{L}+)$/u.exec(before)?.[1] ?? '';
-    if (match[0] === '.' && (ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word))) continue;
+    if (match[0] === '.' && (isAbbreviation(word) || /^\p{Lu}$/u.test(word))) continue;
     return trimFullStop(paragraph.slice(0, match.index + match[0].length));
   }
   return trimFullStop(paragraph);

@@ -1,6 +1,7 @@
 import type { Gender, Person } from '../content/person.ts';
 import { CASES, allForms, declineFeminineFirstName, declineMasculine, guessGender, personForms, type Case } from './names.ts';
 import { memoize } from '../memo.ts';
+import { isAbbreviation } from '../text/abbreviations.ts';
 
 /**
  * Finds registry people in plain text. The detector is built once: every inflected surname and
@@ -247,7 +248,6 @@ function sameClause(tokens: Tokens, a: number): boolean {
   return true;
 }
 
-const ABBREVIATIONS = new Set(['dr', 'mag', 'prof', 'g', 'ga', 'gdč', 'st', 'sv', 'npr', 'itd', 'ipd', 'oz', 'tj', 'mr', 'mrs', 'ms', 'jr', 'sr', 'gen', 'dipl', 'inž', 'ing', 'doc', 'red', 'izr', 'pol', 'prim']);
 const OPENING_QUOTES = '»„“"‚‘\'';
 
 /** The token starts a sentence, a quotation, a heading or a paragraph. */
@@ -264,7 +264,7 @@ function isSentenceStart(tokens: Tokens, i: number): boolean {
       if (k > 0 && /\d/.test(text[k - 1]!)) continue;
       if (k === gapStart) {
         const previous = tokens.word(i - 1);
-        if (previous.length === 1 || ABBREVIATIONS.has(previous.toLowerCase())) continue;
+        if (previous.length === 1 || isAbbreviation(previous)) continue;
       }
       return true;
     }

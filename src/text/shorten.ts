@@ -1,3 +1,4 @@
+import { isAbbreviation } from './abbreviations.ts';
 import { foldWhitespace } from './whitespace.ts';
 
 /**
@@ -58,13 +59,18 @@ function closeUp(room: string, folded: string): string {
  * Whether `cut`, the start of `folded`, ends a sentence, so that it needs no ellipsis. A full stop does only
  * before a capital (after an opening quote or bracket, »2025. Nato«, »2025. »Mir«): before a lower-case word
  * or a figure it marks an ordinal or an abbreviation (»seji 22. decembra«, »22. 12. 2025«, »npr. ministri«),
- * and after a single letter an initial (»J. Novak«). Taken for the end, such a cut read as a whole sentence
- * ending in »seji 22.«, with nothing to show that the text goes on.
+ * after a single letter an initial (»J. Novak«), and after a title or another abbreviation it does not end one
+ * before a capital either (»dr. Novak«, »sv. Jurij«, »npr. Nato«). Taken for the end, such a cut read as a whole
+ * sentence ending in »seji 22.« or »je dejal dr.«, with nothing to show that the text goes on.
  */
 function endsSentence(cut: string, folded: string): boolean {
   if (ENDS_SENTENCE.test(cut)) return true;
   if (!cut.endsWith('.')) return false;
-  return SENTENCE_STARTS.test(folded.slice(cut.length)) && !ENDS_IN_INITIAL.test(cut);
+  return (
+    SENTENCE_STARTS.test(folded.slice(cut.length)) &&
+    !ENDS_IN_INITIAL.test(cut) &&
+    !isAbbreviation(LAST_WORD.exec(cut)![1]!)
+  );
 }
 
 const SEPARATOR_AT_END = /[\s,;:–—-]+$/u;
@@ -73,6 +79,7 @@ const WORD_ENDS = /[,;:–—-]*(?: |$)/y;
 const ENDS_SENTENCE = /(?:[!?…]|\.\.\.)$/u;
 const SENTENCE_STARTS = /^ ["'„“«»‘(]?\p{Lu}/u;
 const ENDS_IN_INITIAL = /(?:^|\P{L})\p{L}\.$/u;
+const LAST_WORD = /(\p{L}*)\.$/u;
 
 /** The UTF-16 offset just after the first `count` code points of `text` (its length if it has fewer). */
 function codePointOffset(text: string, count: number): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { isAbbreviation } from '../../../src/text/abbreviations.ts';
 import { shortenText } from '../../../src/text/shorten.ts';
 
 describe('shortenText', () => {
@@ -21,6 +22,13 @@ describe('shortenText', () => {
     ['Sestal se je z J. Novakom', 19, 'Sestal se je z J. …'],
     ['Seja bo 22. 12. 2025 v Ljubljani', 13, 'Seja bo 22. …'],
     ['Seja je bila leta 2025. Nato so', 25, 'Seja je bila leta 2025.'],
+    // Nor does one after a title or another abbreviation before a capital: »dr.« alone reads as a whole sentence.
+    ['To je dejal dr. Novak v petek', 19, 'To je dejal dr. …'],
+    ['Pisala je mag. Ana Kos', 17, 'Pisala je mag. …'],
+    ['Predaval je prof. Kos', 20, 'Predaval je prof. …'],
+    ['Cerkev sv. Jurija v Piranu', 13, 'Cerkev sv. …'],
+    ['Zavezništva, npr. Nato, so', 20, 'Zavezništva, npr. …'],
+    ['Vodil ga je Dr. Kos', 17, 'Vodil ga je Dr. …'],
     ['Seja je bila leta 2025. »Nato so', 26, 'Seja je bila leta 2025.'],
     // A word cut short: the ellipsis stays close up, and never follows a whole word.
     ['Nadzvočnoletalskoinženirstvo', 10, 'Nadzvočno…'],
@@ -46,10 +54,14 @@ function shortenBySpreading(text: string, maxLength: number): string {
   const characters = [...folded];
   if (characters.length <= maxLength) return folded;
   const strip = (cut: string) => cut.replace(/[\s,;:–—-]+$/u, '');
-  // A full stop ends a sentence only before a capital and not after an initial; !, ?, … and ... always do.
+  // A full stop ends a sentence only before a capital and not after an initial or an abbreviation; !, ?, … and ...
+  // always do.
   const endsSentence = (cut: string) =>
     /(?:[!?…]|\.\.\.)$/u.test(cut) ||
-    (cut.endsWith('.') && /^ ["'„“«»‘(]?\p{Lu}/u.test(folded.slice(cut.length)) && !/(?:^|\P{L})\p{L}\.$/u.test(cut));
+    (cut.endsWith('.') &&
+      /^ ["'„“«»‘(]?\p{Lu}/u.test(folded.slice(cut.length)) &&
+      !/(?:^|\P{L})\p{L}\.$/u.test(cut) &&
+      !isAbbreviation(/(\p{L}*)\.$/u.exec(cut)![1]!));
   // Whole words followed by " …".
   for (let end = maxLength - 2; end > 0; end--) {
     if (characters[end] !== ' ') continue;
@@ -69,7 +81,7 @@ function shortenBySpreading(text: string, maxLength: number): string {
 
 describe('shortenText against the code-point reference', () => {
   it('gives the same text for any mix of letters, spaces, punctuation and surrogate pairs', () => {
-    const piece = fc.constantFrom('a', 'Ž', 'č', ' ', '  ', '\n', '\t', ',', '.', '!', '–', '»', '22', '😀', '\uD800', '\uDC00', 'beseda', 'Witkoffa');
+    const piece = fc.constantFrom('a', 'Ž', 'č', ' ', '  ', '\n', '\t', ',', '.', '!', '–', '»', '22', '😀', '\uD800', '\uDC00', 'beseda', 'Witkoffa', 'dr');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 80 }), fc.integer({ min: 2, max: 40 }), (pieces, maxLength) => {
         const text = pieces.join('');

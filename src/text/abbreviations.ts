@@ -1,0 +1,22 @@
+/**
+ * Abbreviations that end in a full stop inside a Slovenian sentence (»dr. Novak«, »npr. Nato«, »5 mio. evrov«), so
+ * that a full stop after one, even before a capital, does not end the sentence. One list for every place that looks
+ * for sentence ends: the first sentence of an imported article (markdown/plain-text.ts), a capitalised word at a
+ * sentence start (people/detect.ts) and a cut meta description (text/shorten.ts).
+ *
+ * Lower case, without the full stop. Titles and forms of address come first, as they stand before a name.
+ */
+const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  // Titles and forms of address: doktor, magister, profesor, docent, gospod, gospa, gospodična, sveti, starejši,
+  // inženir, diplomirani, redni and izredni (profesor), primarij, general, polkovnik; and English ones in quoted names.
+  'dr', 'mag', 'prof', 'doc', 'g', 'ga', 'gdč', 'sv', 'st', 'inž', 'ing', 'dipl', 'red', 'izr', 'prim', 'gen', 'pol',
+  'mr', 'mrs', 'ms', 'jr', 'sr',
+  // In running text: na primer, oziroma, to je, in podobno, in tako dalje, in drugi, milijon, milijarda, številka,
+  // urednik, stran, telefon, angleško, latinsko.
+  'npr', 'oz', 'tj', 'ipd', 'itd', 'idr', 'mio', 'mrd', 'št', 'ur', 'str', 'tel', 'ang', 'angl', 'lat',
+]);
+
+/** Whether `word` (letters only, any case) is an abbreviation that a full stop follows inside a sentence. */
+export function isAbbreviation(word: string): boolean {
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
