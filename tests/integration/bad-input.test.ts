@@ -384,6 +384,25 @@ describe('bad input', () => {
     }
   });
 
+  it('warns about HTML in a title, fresh and from .cache/, and still publishes it escaped, as written', async () => {
+    const root = await copyFixture('archive-basic');
+    const folder = path.join(root, 'content/articles/2025');
+    await writeFile(path.join(folder, 'html.md'), '---\ntitle: "<em>Vlada</em> sprejela proračun"\ndate: 2025-12-01\n---\n\nBesedilo.\n');
+    await writeFile(path.join(folder, 'znak.md'), '---\ndate: 2025-12-02\ntitle: Proračun &amp; rebalans\nslug: proracun-in-rebalans\n---\n\nBesedilo.\n');
+    for (const run of ['fresh', 'from .cache/']) {
+      const site = await buildSite(root);
+      const warnings = site.result.model.warnings.filter((w) => w.code === 'article/title-html');
+      expect(warnings.map((w) => [w.file, w.line, w.hint]), run).toEqual([
+        ['content/articles/2025/html.md', 2, 'write the title as plain text: leave out <em> and any other tag; the address is made from the title and changes with it, so add slug: em-vlada-em-sprejela-proracun to keep it if the article is already out'],
+        ['content/articles/2025/znak.md', 3, 'write the title as plain text: the character itself instead of &amp;'],
+      ]);
+      expect(warnings[0]!.message).toBe(
+        'the title is published as plain text, so its HTML (<em>) shows as written, tags and all, in the headline, listings, feeds and search results',
+      );
+      expect(await site.read('/2025/12/01/em-vlada-em-sprejela-proracun/')).toContain('<h1>&lt;em>Vlada&lt;/em> sprejela proračun</h1>');
+    }
+  });
+
   it('warns about an article with no text, from a fresh build and from .cache/, but not about a draft or a photo story', async () => {
     const root = await copyFixture('archive-basic');
     const folder = path.join(root, 'content/articles/2025');

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { titleWarnings } from '../../../src/pipeline/title-warnings.ts';
+
+describe('titleWarnings', () => {
+  it('warns at the title line about the first tag or character reference', () => {
+    const [warning, ...rest] = titleWarnings('Seja&nbsp;vlade in <b>rebalans</b>', undefined, 'content/articles/a.md', 2);
+    expect(rest).toEqual([]);
+    expect([warning!.code, warning!.file, warning!.line, warning!.hint]).toEqual([
+      'article/title-html',
+      'content/articles/a.md',
+      2,
+      'write the title as plain text: the character itself instead of &nbsp;',
+    ]);
+  });
+
+  it.each(['Vlada sprejela proračun', 'AT&T in Procter & Gamble', 'Rezultat 5 < 6', 'Rekel je: <<Mir je blizu>>'])('leaves %j alone', (title) => {
+    expect(titleWarnings(title, 'slug', 'a.md', 2)).toEqual([]);
+  });
+});
