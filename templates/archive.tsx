@@ -81,6 +81,7 @@ export function MonthPage({ context, month, page }: { context: SiteContext; mont
         // »iz« takes the genitive: »iz decembra 2025«, not »iz meseca december 2025«.
         description: `Članki iz ${MONTHS_GENITIVE[month.month - 1]} ${month.year}: ${countArticles(month.articles.length)}.`,
         url: urlFor(page.number),
+        page,
         section: urls.archive(),
         breadcrumbs: dateTrail(month.year),
         prev: page.number > 1 ? urlFor(page.number - 1) : undefined,

@@ -15,6 +15,7 @@ export function HomePage({ context, page }: { context: SiteContext; page: Page<A
         title: page.number === 1 ? site.title : heading,
         description: site.description,
         url: urls.home(page.number),
+        page,
         // /stran/2/ is not under / by its URL as /oznake/x/stran/2/ is under /oznake/, but it is Domov's list all the same.
         section: urls.home(),
         prev: page.number > 1 ? urls.home(page.number - 1) : undefined,

@@ -3,7 +3,7 @@ import type { PageMeta, SiteContext } from '../src/render/context.ts';
 import { absoluteUrl, urls } from '../src/site/urls.ts';
 import { serializeJsonLd } from '../src/render/json-ld.ts';
 import { breadcrumbJsonLd } from '../src/render/structured-data.ts';
-import { shortenText } from '../src/text/shorten.ts';
+import { shortenListDescription } from '../src/text/shorten.ts';
 import { Breadcrumbs, SEPARATOR } from './parts.tsx';
 
 interface LayoutProps {
@@ -36,7 +36,7 @@ export function Layout({ context, meta, children }: LayoutProps) {
   const { site } = context;
   const title = meta.url === '/' ? site.title : `${meta.title} – ${site.title}`;
   const canonical = absoluteUrl(site.baseUrl, meta.url);
-  const description = shortenText(meta.description);
+  const description = shortenListDescription(meta.description, meta.page);
   const feeds = [...(meta.feeds ?? []), { title: site.title, url: urls.feed() }];
   const jsonLd = [...(meta.jsonLd ?? [])];
   if (meta.breadcrumbs?.length) jsonLd.push(breadcrumbJsonLd(meta.breadcrumbs, { label: meta.title, url: meta.url }, context));

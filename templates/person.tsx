@@ -57,6 +57,7 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
         title: page.number === 1 ? person.name : `${person.name}, stran ${page.number}`,
         description,
         url: urls.person(person.id, page.number),
+        page,
         kind: 'profile',
         feeds: mentioned ? [{ title: `${person.name} – ${context.site.title}`, url: urls.personFeed(person.id) }] : [],
         jsonLd: [personJsonLd(person, context)],
@@ -136,6 +137,7 @@ export function PersonAuthoredPage({ context, entry, page }: PersonAuthoredPageP
         // Without a gender the heading already ends in »avtorski članki«: the count is the description's second part, not a third.
         description: person.gender ? `${heading}: ${countArticles(authored.length)}.` : `${person.name}: ${plural(authored.length, AUTHORED_FORMS)}.`,
         url: urlFor(page.number),
+        page,
         breadcrumbs: [
           { label: 'Domov', url: urls.home() },
           { label: 'Osebe', url: urls.people() },

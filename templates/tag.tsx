@@ -16,6 +16,7 @@ export function TagPage({ context, entry, page }: { context: SiteContext; entry:
         title: page.number === 1 ? tag.name : `${tag.name}, stran ${page.number}`,
         description: `Članki z oznako ${tag.name}: ${countArticles(articles.length)}.`,
         url: urlFor(page.number),
+        page,
         feeds: [{ title: `${tag.name} – ${context.site.title}`, url: urls.tagFeed(tag.slug) }],
         breadcrumbs: [
           { label: 'Domov', url: urls.home() },

@@ -48,6 +48,8 @@ export interface PageMeta {
   breadcrumbs?: Breadcrumb[];
   /** Structured data blocks, serialised safely by the layout. */
   jsonLd?: object[];
+  /** Which page of a paginated list this is (a later page's description says so). */
+  page?: { number: number; total: number };
   /** Links to neighbouring pages of a paginated list. */
   prev?: string | undefined;
   next?: string | undefined;

@@ -87,3 +87,21 @@ function codePointOffset(text: string, count: number): number {
   for (let n = 0; n < count && offset < text.length; n++) offset += text.codePointAt(offset)! > 0xffff ? 2 : 1;
   return offset;
 }
+
+/**
+ * The meta description of page `page.number` of a list. Every page of a list would have the same one (»Članki z
+ * oznako Ukrajina: 84 člankov.«), and search engines report pages that share a description as duplicates, so a
+ * later page says which it is, in the words of its own pagination (»Stran 2 od 37«): »… 84 člankov – stran 2 od
+ * 37.«. The description is shortened first, so that the page number is never what the limit cuts off.
+ */
+export function shortenListDescription(description: string, page: { number: number; total: number } | undefined): string {
+  if (!page || page.number === 1) return shortenText(description);
+  const which = `stran ${page.number} od ${page.total}`;
+  // Room for » – « and a full stop moved after the page number.
+  const shortened = shortenText(description, DESCRIPTION_LENGTH - which.length - 4);
+  if (!shortened) return `S${which.slice(1)}`;
+  const fullStop = SINGLE_FULL_STOP_AT_END.test(shortened);
+  return `${fullStop ? shortened.slice(0, -1) : shortened} – ${which}${fullStop ? '.' : ''}`;
+}
+
+const SINGLE_FULL_STOP_AT_END = /(?<!\.)\.$/u;

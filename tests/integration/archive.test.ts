@@ -135,6 +135,23 @@ describe('a fixture archive', () => {
     expect(hrefs(second)).toContain('/2025/01/10/prvi-clanek-o-obcini/');
   });
 
+  it('gives a later page of a list its own description, saying which page it is, as its pagination does', async () => {
+    const descriptions = (html: string) => [
+      /<meta name="description" content="([^"]*)"/.exec(html)?.[1],
+      /<meta property="og:description" content="([^"]*)"/.exec(html)?.[1],
+      /<meta name="twitter:description" content="([^"]*)"/.exec(html)?.[1],
+    ];
+    const pages = [
+      ['/', '/stran/2/', 'Arhiv za preizkuse', 'Arhiv za preizkuse – stran 2 od 2'],
+      ['/oznake/preizkus/', '/oznake/preizkus/stran/2/', 'Članki z oznako preizkus: 5 člankov.', 'Članki z oznako preizkus: 5 člankov – stran 2 od 2.'],
+      ['/osebe/darja-zagar/', '/osebe/darja-zagar/stran/2/', 'Darja Žagar, preizkusna oseba: 5 člankov v arhivu.', 'Darja Žagar, preizkusna oseba: 5 člankov v arhivu – stran 2 od 2.'],
+    ];
+    for (const [firstUrl, secondUrl, first, second] of pages) {
+      expect(descriptions(await site.read(firstUrl!)), firstUrl).toEqual([first, first, first]);
+      expect(descriptions(await site.read(secondUrl!)), secondUrl).toEqual([second, second, second]);
+    }
+  });
+
   it('reads a date-time without an offset as Ljubljana time (23:30 stays on the 14th)', async () => {
     const html = await site.read('/2025/05/14/peti-clanek-objavljen-pozno-zvecer/');
     expect(html).toContain('14.\u00a0maja 2025 ob\u00a023.30');

@@ -85,7 +85,7 @@ describe('date archive', () => {
 
   it('describes a month page with the month in the genitive after »iz« (iz decembra 2025)', async () => {
     expect(meta(await page('/2025/12/'), 'description')).toBe('Članki iz decembra 2025: 4 članki.');
-    expect(meta(await page('/2025/12/stran/2/'), 'description')).toBe('Članki iz decembra 2025: 4 članki.');
+    expect(meta(await page('/2025/12/stran/2/'), 'description')).toBe('Članki iz decembra 2025: 4 članki – stran 2 od 2.');
     expect(meta(await page('/2025/01/'), 'description')).toBe('Članki iz januarja 2025: 1 članek.');
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isAbbreviation } from '../../../src/text/abbreviations.ts';
-import { shortenText } from '../../../src/text/shorten.ts';
+import { DESCRIPTION_LENGTH, shortenListDescription, shortenText } from '../../../src/text/shorten.ts';
 
 describe('shortenText', () => {
   it.each([
@@ -45,6 +45,26 @@ describe('shortenText', () => {
   it('never splits a surrogate pair', () => {
     const result = shortenText('😀'.repeat(20), 10);
     expect(result).toBe(`${'😀'.repeat(9)}…`);
+  });
+});
+
+describe('shortenListDescription', () => {
+  it.each([
+    ['Članki z oznako Ukrajina: 84 člankov.', undefined, 'Članki z oznako Ukrajina: 84 člankov.'],
+    ['Članki z oznako Ukrajina: 84 člankov.', { number: 1, total: 37 }, 'Članki z oznako Ukrajina: 84 člankov.'],
+    ['Članki z oznako Ukrajina: 84 člankov.', { number: 2, total: 37 }, 'Članki z oznako Ukrajina: 84 člankov – stran 2 od 37.'],
+    ['Arhiv novic', { number: 37, total: 37 }, 'Arhiv novic – stran 37 od 37'],
+    ['Kaj je novega?', { number: 2, total: 3 }, 'Kaj je novega? – stran 2 od 3'],
+    ['', { number: 2, total: 3 }, 'Stran 2 od 3'],
+  ])('%j on page %j → %j', (description, page, expected) => {
+    expect(shortenListDescription(description, page)).toBe(expected);
+  });
+
+  it('shortens the description, never the page number, to stay within the limit', () => {
+    const result = shortenListDescription('Dolg opis arhiva. '.repeat(20), { number: 12, total: 140 });
+    expect(result).toMatch(/^Dolg opis arhiva\. .* … – stran 12 od 140$/);
+    expect([...result].length).toBeLessThanOrEqual(DESCRIPTION_LENGTH);
+    expect([...result].length).toBeGreaterThan(DESCRIPTION_LENGTH - 20);
   });
 });
 
