@@ -17,10 +17,15 @@ const archive: Breadcrumb = { label: 'Arhiv', url: urls.archive() };
  */
 export function dateTrail(year?: number, month?: number): Breadcrumb[] {
   const trail = [home, archive];
-  if (year !== undefined) trail.push({ label: String(year), url: urls.year(year) });
-  if (year !== undefined && month !== undefined) trail.push({ label: monthName(month), url: urls.month(year, month) });
+  if (year !== undefined) trail.push({ label: yearCrumb(year), url: urls.year(year) });
+  if (year !== undefined && month !== undefined) trail.push({ label: monthCrumb(month), url: urls.month(year, month) });
   return trail;
 }
+
+// A year and a month as trails name them, and as their own pages' BreadcrumbList does too (PageMeta.crumb), so that
+// search engines, which show the structured trail, and readers see each level named one way.
+const yearCrumb = (year: number): string => String(year);
+const monthCrumb = (month: number): string => monthName(month);
 
 export function ArchivePage({ context, years }: { context: SiteContext; years: readonly YearEntry[] }) {
   const total = years.reduce((sum, year) => sum + year.count, 0);
@@ -55,6 +60,7 @@ export function YearPage({ context, year }: { context: SiteContext; year: YearEn
         url: urls.year(year.year),
         section: urls.archive(),
         breadcrumbs: dateTrail(),
+        crumb: yearCrumb(year.year),
       }}
     >
       <h1>Leto {year.year}</h1>
@@ -84,6 +90,7 @@ export function MonthPage({ context, month, page }: { context: SiteContext; mont
         page,
         section: urls.archive(),
         breadcrumbs: dateTrail(month.year),
+        crumb: page.number === 1 ? monthCrumb(month.month) : `${monthCrumb(month.month)}, stran ${page.number}`,
         prev: page.number > 1 ? urlFor(page.number - 1) : undefined,
         next: page.number < page.total ? urlFor(page.number + 1) : undefined,
       }}

@@ -39,7 +39,7 @@ export function Layout({ context, meta, children }: LayoutProps) {
   const description = shortenListDescription(meta.description, meta.page);
   const feeds = [...(meta.feeds ?? []), { title: site.title, url: urls.feed() }];
   const jsonLd = [...(meta.jsonLd ?? [])];
-  if (meta.breadcrumbs?.length) jsonLd.push(breadcrumbJsonLd(meta.breadcrumbs, { label: meta.title, url: meta.url }, context));
+  if (meta.breadcrumbs?.length) jsonLd.push(breadcrumbJsonLd(meta.breadcrumbs, { label: meta.crumb ?? meta.title, url: meta.url }, context));
   return (
     <html lang="sl">
       <head>

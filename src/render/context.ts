@@ -46,6 +46,11 @@ export interface PageMeta {
   section?: string;
   /** Ancestors of the page, outermost first (the page itself is not included). */
   breadcrumbs?: Breadcrumb[];
+  /**
+   * The page's own name at the end of its JSON-LD BreadcrumbList, when the trails of the pages below it call it
+   * otherwise than its title (/2025/ is »Leto 2025« but »2025« in a trail); the title by default.
+   */
+  crumb?: string;
   /** Structured data blocks, serialised safely by the layout. */
   jsonLd?: object[];
   /** Which page of a paginated list this is (a later page's description says so). */

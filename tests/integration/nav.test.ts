@@ -108,9 +108,20 @@ describe('date archive', () => {
 
   it('each archive page\'s trail is its parent\'s trail plus the parent: Arhiv, then the year, then the month', async () => {
     expect(await trailOf('/arhiv/')).toMatchObject({ hrefs: ['/'], names: ['Domov', 'Arhiv'] });
-    expect(await trailOf('/2025/')).toMatchObject({ hrefs: ['/', '/arhiv/'], names: ['Domov', 'Arhiv', 'Leto 2025'] });
-    expect(await trailOf('/2025/12/')).toMatchObject({ hrefs: ['/', '/arhiv/', '/2025/'], labels: ['Domov', 'Arhiv', '2025'], names: ['Domov', 'Arhiv', '2025', 'December 2025'] });
-    expect(await trailOf('/2025/12/stran/2/')).toMatchObject({ hrefs: ['/', '/arhiv/', '/2025/'] });
+    expect(await trailOf('/2025/')).toMatchObject({ hrefs: ['/', '/arhiv/'], names: ['Domov', 'Arhiv', '2025'] });
+    expect(await trailOf('/2025/12/')).toMatchObject({ hrefs: ['/', '/arhiv/', '/2025/'], labels: ['Domov', 'Arhiv', '2025'], names: ['Domov', 'Arhiv', '2025', 'december'] });
+    expect(await trailOf('/2025/12/stran/2/')).toMatchObject({ hrefs: ['/', '/arhiv/', '/2025/'], names: ['Domov', 'Arhiv', '2025', 'december, stran 2'] });
+  });
+
+  it('names each level the same way in the visible trail and in every BreadcrumbList, its own page\'s included', async () => {
+    // Each page's own last name is what the trail of the page below it calls it (»2025«, not »Leto 2025«, on /2025/).
+    const chain = ['/arhiv/', '/2025/', '/2025/12/', '/2025/12/15/witkoff-v-berlinu/'];
+    for (let i = 1; i < chain.length; i++) {
+      const parent = await trailOf(chain[i - 1]!);
+      const child = await trailOf(chain[i]!);
+      expect(child.labels, chain[i]).toEqual(child.names.slice(0, -1));
+      expect(child.names.slice(0, -1), chain[i]).toEqual(parent.names);
+    }
   });
 
   it('the indexes of the archive, the people and the tags all lead back home the same way', async () => {
