@@ -4,7 +4,7 @@ import type { Page, PersonEntry } from '../src/site/archive.ts';
 import type { SiteContext } from '../src/render/context.ts';
 import { chartGeometry, personStats, type PersonStats, type Timeline } from '../src/site/person-stats.ts';
 import { urls } from '../src/site/urls.ts';
-import { AUTHORED_FORMS, MENTION_FORMS, MONTHS_GENITIVE, countArticles, formatNumber, monthName, plural } from '../src/text/sl.ts';
+import { AUTHORED_FORMS, MENTION_FORMS, MONTHS_GENITIVE, NBSP, countArticles, formatNumber, monthName, plural } from '../src/text/sl.ts';
 import { personJsonLd } from '../src/render/structured-data.ts';
 import { Layout } from './layout.tsx';
 import { ArticleList, DateLine, Pagination, TableScript } from './parts.tsx';
@@ -210,6 +210,31 @@ function periodGenitive(year: number, month: number | undefined): string {
   return month === undefined ? `leta ${year}` : `${MONTHS_GENITIVE[month - 1]} ${year}`;
 }
 
+/**
+ * The chart's busiest periods, all of them: naming only the first (»Največ: 1 članek (marec 2025)«) read as if no
+ * other had as many. Up to three are listed, a year said once for months of one year (»marec in julij 2025«);
+ * more are counted, with the last of them (»v 5 mesecih, nazadnje aprila 2025«). »V … mesecih/letih« is the
+ * locative plural, which the dual shares (v dveh mesecih), and every count here is at least 4.
+ */
+function describePeaks(timeline: Timeline): string {
+  const most = Math.max(...timeline.bars.map((bar) => bar.count));
+  const peaks = timeline.bars.filter((bar) => bar.count === most);
+  const last = peaks.at(-1)!;
+  let when: string;
+  if (peaks.length > MAX_NAMED_PEAKS) {
+    when = `v ${formatNumber(peaks.length)}${NBSP}${timeline.unit === 'month' ? 'mesecih' : 'letih'}, nazadnje ${periodGenitive(last.year, last.month)}`;
+  } else if (timeline.unit === 'month' && peaks.every((bar) => bar.year === last.year)) {
+    when = `${CONJUNCTION.format(peaks.map((bar) => monthName(bar.month!)))} ${last.year}`;
+  } else {
+    when = CONJUNCTION.format(peaks.map((bar) => periodName(bar.year, bar.month)));
+  }
+  return `Največ: ${countArticles(most)} (${when}).`;
+}
+
+const MAX_NAMED_PEAKS = 3;
+// »marec, julij in oktober«: a comma between the items, »in« before the last (CLDR sl).
+const CONJUNCTION = new Intl.ListFormat('sl', { type: 'conjunction' });
+
 /** From this many bars on, a chart fills its column (site.css has a .bars-N rule for each count below it). */
 const MAX_CAPPED_BARS = 12;
 
@@ -223,11 +248,10 @@ export function MentionChart({ timeline, name }: { timeline: Timeline; name: str
   const geometry = chartGeometry(timeline);
   const first = timeline.bars[0]!;
   const last = timeline.bars.at(-1)!;
-  const peak = timeline.bars.reduce((best, bar) => (bar.count > best.count ? bar : best), first);
   const byMonth = timeline.unit === 'month';
   const caption = `${name}: članki po ${byMonth ? 'mesecih' : 'letih'}`;
   const span = first === last ? periodName(first.year, first.month) : `od ${periodGenitive(first.year, first.month)} do ${periodGenitive(last.year, last.month)}`;
-  const desc = `Največ: ${countArticles(peak.count)} (${periodName(peak.year, peak.month)}). Število za vsako obdobje je v preglednici pod diagramom.`;
+  const desc = `${describePeaks(timeline)} Število za vsako obdobje je v preglednici pod diagramom.`;
   const id = `chart-${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`;
   return (
     <figure class="mention-chart">

@@ -15,4 +15,20 @@ describe('MentionChart', () => {
     expect(html).toContain('<title>november 2024: 12.345\u00a0člankov</title>');
     expect(html).toContain('Največ: 12.345\u00a0člankov (november 2024).');
   });
+
+  // Not only the first of equal periods: »Največ: 1 članek (marec 2025)« read as if no other month had as many.
+  it.each([
+    ['month', [[2025, 3, 1], [2025, 4, 0], [2025, 5, 0], [2025, 6, 0], [2025, 7, 1]], 'Največ: 1\u00a0članek (marec in julij 2025).'],
+    ['month', [[2024, 12, 2], [2025, 1, 0], [2025, 2, 2]], 'Največ: 2\u00a0članka (december 2024 in februar 2025).'],
+    ['month', [[2025, 1, 3], [2025, 2, 3], [2025, 3, 1], [2025, 4, 3]], 'Največ: 3\u00a0članki (januar, februar in april 2025).'],
+    ['month', [[2025, 1, 1], [2025, 2, 1], [2025, 3, 1], [2025, 4, 1]], 'Največ: 1\u00a0članek (v 4\u00a0mesecih, nazadnje aprila 2025).'],
+    ['year', [[2021, undefined, 3], [2022, undefined, 1], [2023, undefined, 3]], 'Največ: 3\u00a0članki (2021 in 2023).'],
+    ['year', [[2021, undefined, 5], [2022, undefined, 5], [2023, undefined, 5], [2024, undefined, 5], [2025, undefined, 5]], 'Največ: 5\u00a0člankov (v 5\u00a0letih, nazadnje leta 2025).'],
+  ] as const)('names every busiest %s, or how many there are and the last: %j', (unit, rows, expected) => {
+    const bars = rows.map(([year, month, count]) => ({ year, month, count }));
+    const max = Math.max(...bars.map((bar) => bar.count));
+    const html = renderToString(<MentionChart timeline={{ unit, bars, max }} name="Janez Novak" />);
+    expect(/<desc [^>]*>([^<]*)</.exec(html)![1]).toBe(`${expected} Število za vsako obdobje je v preglednici pod diagramom.`);
+  });
 });
+
