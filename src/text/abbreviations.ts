@@ -8,12 +8,15 @@
  */
 const ABBREVIATIONS: ReadonlySet<string> = new Set([
   // Titles and forms of address: doktor, magister, profesor, docent, gospod, gospa, gospodična, sveti, starejši,
-  // inženir, diplomirani, redni and izredni (profesor), primarij, general, polkovnik; and English ones in quoted names.
-  'dr', 'mag', 'prof', 'doc', 'g', 'ga', 'gdč', 'sv', 'st', 'inž', 'ing', 'dipl', 'red', 'izr', 'prim', 'gen', 'pol',
+  // inženir, diplomirani, izredni (profesor), primarij, general; and English ones in quoted names.
+  'dr', 'mag', 'prof', 'doc', 'g', 'ga', 'gdč', 'sv', 'st', 'inž', 'ing', 'dipl', 'izr', 'prim', 'gen',
   'mr', 'mrs', 'ms', 'jr', 'sr',
   // In running text: na primer, oziroma, to je, in podobno, in tako dalje, in drugi, milijon, milijarda, številka,
-  // urednik, stran, telefon, angleško, latinsko.
-  'npr', 'oz', 'tj', 'ipd', 'itd', 'idr', 'mio', 'mrd', 'št', 'ur', 'str', 'tel', 'ang', 'angl', 'lat',
+  // stran, angleško, latinsko.
+  'npr', 'oz', 'tj', 'ipd', 'itd', 'idr', 'mio', 'mrd', 'št', 'str', 'ang', 'angl', 'lat',
+  // Not here, though they abbreviate too (ur. urednik, red. redni, pol. polkovnik, tel. telefon): they are also
+  // everyday words that end sentences, »trajala je več ur.«, »vzpostavili so red.«, »ob pol.«, »več tel.«, and a
+  // full stop after them before a capital ends the sentence far more often than it follows a title.
 ]);
 
 /** Whether `word` (letters only, any case) is an abbreviation that a full stop follows inside a sentence. */

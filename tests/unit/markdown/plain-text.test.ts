@@ -27,6 +27,10 @@ describe('firstSentence', () => {
     ['Seja bo 12. decembra v Ljubljani. Prišli bodo vsi.', 'Seja bo 12. decembra v Ljubljani'],
     ['"Gremo naprej." Tako je dejal.', '"Gremo naprej."'],
     ['En sam stavek brez nadaljevanja.', 'En sam stavek brez nadaljevanja'],
+    // Everyday words that end sentences, though spelled like an abbreviation (ur. urednik, red. redni, pol. polkovnik).
+    ['Pogajanja so trajala več ur. Minister je nato odšel.', 'Pogajanja so trajala več ur'],
+    ['Policija je na ulicah vzpostavila red. Protestniki so odšli.', 'Policija je na ulicah vzpostavila red'],
+    ['Sestanek se je začel ob pol. Golob je zamudil.', 'Sestanek se je začel ob pol'],
   ])('%s', (paragraph, expected) => {
     expect(firstSentence(paragraph)).toBe(expected);
   });
