@@ -21,7 +21,7 @@ export function summaryWarnings(summary: string | undefined, file: string, line:
       }),
     );
   }
-  const html = findSummaryHtml(summary);
+  const html = findPlainTextHtml(summary);
   if (html !== undefined) {
     const reference = html.startsWith('&');
     warnings.push(
@@ -116,13 +116,15 @@ function plainText(markdown: string): string {
   return text.trim();
 }
 
-// HTML as a CMS export or a copied web page leaves it in a teaser (<strong>LJUBLJANA</strong> – …, &nbsp;). Only
-// the tags such text holds count, so quotes typed as <<Mir>> and comparisons (5 < 6) are not taken for HTML.
-const HTML_TAG = /<\/?(?:a|abbr|b|big|blockquote|br|center|cite|code|div|em|font|h[1-6]|hr|i|img|li|mark|ol|p|q|s|small|span|strike|strong|sub|sup|u|ul)(?:\s[^<>\n]{0,300})?\/?>/iu;
+// HTML as a CMS export or a copied web page leaves it in a teaser (<strong>LJUBLJANA</strong> – …, &nbsp;), and a
+// pasted embed or page head in a headline (<script>, </title>). Only HTML's own element names count, so quotes typed
+// as <<Mir>> and comparisons (5 < 6) are not taken for HTML.
+const HTML_TAG =
+  /<\/?(?:a|abbr|article|audio|b|big|blockquote|br|button|center|cite|code|del|div|em|embed|figcaption|figure|font|footer|form|h[1-6]|header|hr|i|iframe|img|input|ins|li|mark|meta|nav|noscript|object|ol|p|picture|pre|q|s|script|section|small|span|strike|strong|style|sub|sup|svg|table|tbody|td|th|thead|title|tr|u|ul|video)(?:\s[^<>\n]{0,300})?\/?>/iu;
 const CHARACTER_REFERENCE = /&(?:[a-z][a-z0-9]{1,31}|#\d{1,7}|#x[0-9a-f]{1,6});/iu;
 
-/** The first HTML tag or character reference (&nbsp;, &#8211;) a summary holds, as written, if any. */
-export function findSummaryHtml(text: string): string | undefined {
+/** The first HTML tag or character reference (&nbsp;, &#8211;) a plain-text field (a summary, a title) holds, as written, if any. */
+export function findPlainTextHtml(text: string): string | undefined {
   const summary = text.slice(0, MARKDOWN_SCAN);
   const tag = HTML_TAG.exec(summary);
   const reference = CHARACTER_REFERENCE.exec(summary);

@@ -1,5 +1,5 @@
 import { ArhivarError } from '../errors.ts';
-import { findSummaryHtml } from './summary-warnings.ts';
+import { findPlainTextHtml } from './summary-warnings.ts';
 
 /**
  * Warnings about a `title:`. Like the summary, the title is plain text wherever it lands (the headline, <title>,
@@ -9,7 +9,7 @@ import { findSummaryHtml } from './summary-warnings.ts';
  * then changes with the title.
  */
 export function titleWarnings(title: string, slug: string | undefined, file: string, line: number | undefined): ArhivarError[] {
-  const html = findSummaryHtml(title);
+  const html = findPlainTextHtml(title);
   if (html === undefined) return [];
   const reference = html.startsWith('&');
   const address = slug === undefined ? '' : `; the address is made from the title and changes with it, so add slug: ${slug} to keep it if the article is already out`;

@@ -103,6 +103,8 @@ describe('odd but valid content is published safely (issue 7)', () => {
     expect(article.people).toEqual(['etc-passwd', 'ana-kos', 'img-src-x-onerror-alert-1']);
     expect(await page('/osebe/etc-passwd/')).toContain('<h1>../../etc/passwd</h1>');
     expect(result.model.warnings.map((warning) => [warning.code, warning.file, warning.line])).toEqual([
+      ['article/title-html', 'content/articles/zlo.md', 2],
+      ['article/summary-html', 'content/articles/zlo.md', 4],
       ['article/unknown-person', 'content/articles/zlo.md', 8],
       ['article/unknown-person', 'content/articles/zlo.md', 8],
       ['article/dropped-html', 'content/articles/zlo.md', 11],

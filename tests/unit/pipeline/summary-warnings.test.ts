@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSummaryHtml, findSummaryMarkdown, LONG_SUMMARY, summaryWarnings } from '../../../src/pipeline/summary-warnings.ts';
+import { findPlainTextHtml, findSummaryMarkdown, LONG_SUMMARY, summaryWarnings } from '../../../src/pipeline/summary-warnings.ts';
 
 describe('findSummaryMarkdown', () => {
   it.each([
@@ -38,7 +38,7 @@ describe('findSummaryMarkdown', () => {
   });
 });
 
-describe('findSummaryHtml', () => {
+describe('findPlainTextHtml', () => {
   it.each([
     ['<strong>LJUBLJANA</strong> – Vlada je sprejela proračun.', '<strong>'],
     ['Peter Prevc je zmagal; <b>čestitali</b> so mu vsi.', '<b>'],
@@ -47,7 +47,7 @@ describe('findSummaryHtml', () => {
     ['Seja bo v torek,&nbsp;ob devetih.', '&nbsp;'],
     ['Cena je 5&#8211;6 evrov, <i>brez DDV</i>.', '&#8211;'],
   ])('finds the HTML in %j', (summary, written) => {
-    expect(findSummaryHtml(summary)).toBe(written);
+    expect(findPlainTextHtml(summary)).toBe(written);
   });
 
   it.each([
@@ -56,7 +56,7 @@ describe('findSummaryHtml', () => {
     'Rekel je: <<Mir je blizu.>>',
     'Podjetje AT&T in Procter & Gamble sta poročala.',
   ])('leaves plain text alone: %j', (summary) => {
-    expect(findSummaryHtml(summary)).toBeUndefined();
+    expect(findPlainTextHtml(summary)).toBeUndefined();
   });
 });
 

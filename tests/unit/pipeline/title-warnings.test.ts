@@ -13,6 +13,14 @@ describe('titleWarnings', () => {
     ]);
   });
 
+  it.each([
+    ['Naslov </title><script>alert(1)</script>', '</title>'],
+    ['Vreme <script src="x.js"></script>', '<script src="x.js">'],
+    ['Pasted <iframe src="https://example.com/v"></iframe> video', '<iframe src="https://example.com/v">'],
+  ])('warns about a pasted page head or embed in %j', (title, html) => {
+    expect(titleWarnings(title, 'slug', 'a.md', 2)[0]?.message).toContain(`(${html})`);
+  });
+
   it.each(['Vlada sprejela proračun', 'AT&T in Procter & Gamble', 'Rezultat 5 < 6', 'Rekel je: <<Mir je blizu>>'])('leaves %j alone', (title) => {
     expect(titleWarnings(title, 'slug', 'a.md', 2)).toEqual([]);
   });
