@@ -80,8 +80,13 @@ export function hrefs(html: string): string[] {
   return [...html.matchAll(/<a\b[^>]*?\bhref="([^"]*)"/g)].map((match) => match[1]!);
 }
 
+/**
+ * Removes a test's folder. A dev server's close() returns while a load it aborted may still be writing its last
+ * record into .cache/, and a file made between rm's listing of a folder and its rmdir fails the test with
+ * ENOTEMPTY (seen once in a full run); rm tries again for such errors when asked to.
+ */
 export async function removeDir(directory: string): Promise<void> {
-  await rm(directory, { recursive: true, force: true });
+  await rm(directory, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 }
 
 /** The file in <root>/.cache/ whose name starts with `prefix` (a log's name carries arhivar's version). */
