@@ -27,6 +27,8 @@ export function articleBreadcrumbs(article: Article): Breadcrumb[] {
 export function ArticlePage({ context, article, related = [], newer, older }: ArticlePageProps) {
   const modified = formatIsoDateTime(articleModified(article));
   const updated = shownUpdate(article);
+  // Read once: a body kept in .cache/ is decoded, or read from the disk, on every read (pipeline/markdown.ts).
+  const body = article.html;
   return (
     <Layout
       context={context}
@@ -68,8 +70,8 @@ export function ArticlePage({ context, article, related = [], newer, older }: Ar
             </section>
           ) : null}
         </header>
-        <div class="article-body" dangerouslySetInnerHTML={{ __html: article.html }} />
-        <TableScript html={article.html} context={context} />
+        <div class="article-body" dangerouslySetInnerHTML={{ __html: body }} />
+        <TableScript html={body} context={context} />
         <footer class="article-footer">
           {article.source ? <p class="article-source">Vir: {article.source}</p> : null}
           {article.tags.length > 0 ? (
