@@ -127,7 +127,10 @@ export function namesInText(registry: Registry, text: string): string[] {
 function importAloneCommand(shown: string, options: ImportOptions): string {
   // The file is shown from the working folder, so the project is named from there too when it is another.
   const root = path.relative(process.cwd(), path.resolve(options.root));
-  return `arhivar import "${shown}"${options.date === undefined ? '' : ` --date ${options.date.trim()}`} --title "Drug naslov"${root === '' ? '' : ` --root "${root}"`}`;
+  // A date may give its time after a space (2025-12-22 18:30), which the shell would split into two arguments.
+  const date = options.date?.trim();
+  const dateOption = date === undefined ? '' : /\s/.test(date) ? ` --date "${date}"` : ` --date ${date}`;
+  return `arhivar import "${shown}"${dateOption} --title "Drug naslov"${root === '' ? '' : ` --root "${root}"`}`;
 }
 
 async function importOne(source: string, options: ImportOptions, registry: Registry): Promise<ImportedArticle> {

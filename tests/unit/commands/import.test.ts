@@ -198,6 +198,20 @@ describe('arhivar import', () => {
     expect(retried.imported.map((article) => article.file)).toEqual(['content/articles/2025/drug-naslov.md']);
   });
 
+  it('quotes a --date with a time written after a space in the command it gives, so that the shell keeps it one argument', async () => {
+    const root = await emptyProject();
+    const folder = path.join(root, 'prejeto');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'a.txt'), 'Vlada je zasedala.\n');
+    await importPlainText({ root, source: folder, date: '2025-04-04 18:30' });
+    const second = await importPlainText({ root, source: folder, date: '2025-04-04 18:30' });
+    const shown = path.relative(process.cwd(), path.join(folder, 'a.txt'));
+    // Unquoted, `--date 2025-04-04 18:30` gave the command a second file to import, 18:30, and the date without its time.
+    expect(second.problems.map((problem) => problem.hint)).toEqual([
+      `if it is a different article, import this file on its own with a title of its own: arhivar import "${shown}" --date "2025-04-04 18:30" --title "Drug naslov" --root "${path.relative(process.cwd(), root)}"`,
+    ]);
+  });
+
   it('imports a line of 600 literal [1] as text the build renders, and the files after it', async () => {
     const root = await emptyProject();
     const folder = path.join(root, 'prejeto');
