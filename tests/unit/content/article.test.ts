@@ -218,4 +218,10 @@ describe('validateArticle: every problem of a file at once, not the next one onl
     expect(validate('title: "***"\ndate: 2025-12-22\nnaslov: B').errors.map((error) => error.code)).toEqual(['article/unknown-key', 'article/empty-slug']);
     expect(validate('title: 12\ndate: 2025-13-01\ntags: {a: b}').errors.map((error) => error.code)).toEqual(['article/bad-title', 'article/bad-date', 'article/bad-tags']);
   });
+
+  it('asks for no slug: for a title with no slug when the file has a slug: line the schema refused', () => {
+    // The slug: line is there, only written wrong: article/empty-slug's »add a slug: line« would send the editor in a circle.
+    expect(validate('title: "***"\ndate: 2025-12-22\nslug: [a, b]').errors.map((error) => error.code)).toEqual(['article/bad-slug']);
+    expect(validate('title: "***"\ndate: 2025-13-01\nslug: 12').errors.map((error) => error.code)).toEqual(['article/bad-date', 'article/bad-slug']);
+  });
 });
