@@ -66,11 +66,12 @@ function closeUp(room: string, folded: string): string {
 function endsSentence(cut: string, folded: string): boolean {
   if (ENDS_SENTENCE.test(cut)) return true;
   if (!cut.endsWith('.')) return false;
-  return (
-    SENTENCE_STARTS.test(folded.slice(cut.length)) &&
-    !ENDS_IN_INITIAL.test(cut) &&
-    !isAbbreviation(LAST_WORD.exec(cut)![1]!)
-  );
+  return SENTENCE_STARTS.test(folded.slice(cut.length)) && !endsInAbbreviation(cut);
+}
+
+/** Whether the full stop `text` ends in belongs to an initial or an abbreviation (»J.«, »d. d.«, »dr.«, »itd.«). */
+function endsInAbbreviation(text: string): boolean {
+  return ENDS_IN_INITIAL.test(text) || isAbbreviation(LAST_WORD.exec(text)?.[1] ?? '');
 }
 
 const SEPARATOR_AT_END = /[\s,;:–—-]+$/u;
@@ -100,7 +101,8 @@ export function shortenListDescription(description: string, page: { number: numb
   // Room for » – « and a full stop moved after the page number.
   const shortened = shortenText(description, DESCRIPTION_LENGTH - which.length - 4);
   if (!shortened) return `S${which.slice(1)}`;
-  const fullStop = SINGLE_FULL_STOP_AT_END.test(shortened);
+  // A sentence's full stop moves after the page number; an abbreviation's stays with its word (»… itd. – stran 2 od 3«).
+  const fullStop = SINGLE_FULL_STOP_AT_END.test(shortened) && !endsInAbbreviation(shortened);
   return `${fullStop ? shortened.slice(0, -1) : shortened} – ${which}${fullStop ? '.' : ''}`;
 }
 

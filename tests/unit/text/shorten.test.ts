@@ -56,6 +56,9 @@ describe('shortenListDescription', () => {
     ['Arhiv novic', { number: 37, total: 37 }, 'Arhiv novic – stran 37 od 37'],
     ['Kaj je novega?', { number: 2, total: 3 }, 'Kaj je novega? – stran 2 od 3'],
     ['', { number: 2, total: 3 }, 'Stran 2 od 3'],
+    // The full stop of an abbreviation or initial is part of the word: moved after the page number, it left »itd«, »d. d«.
+    ['Novice, intervjuji, komentarji itd.', { number: 2, total: 3 }, 'Novice, intervjuji, komentarji itd. – stran 2 od 3'],
+    ['Arhiv časnika Dnevnik d. d.', { number: 2, total: 3 }, 'Arhiv časnika Dnevnik d. d. – stran 2 od 3'],
   ])('%j on page %j → %j', (description, page, expected) => {
     expect(shortenListDescription(description, page)).toBe(expected);
   });
