@@ -67,6 +67,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       strictPort: options.strictPort ?? false,
       // Only the folders a page depends on: watching dist/ or a large checkout would exhaust file handles.
       watch: { ignored: [(file: string) => !isWatched(root, file)] },
+      // Vite warms every module script of a page it is given (transformIndexHtml) through its own module graph.
+      // A page's scripts are arhivar's bundles (/assets/search-….js, /assets/tables-….js), served by the plugin
+      // as built, which Vite cannot find, so each page with one printed »Pre-transform error … Does the file
+      // exist?« in the terminal where editors read their content problems.
+      preTransformRequests: false,
     },
     // No browser bundles to pre-bundle: pages are rendered on the server.
     optimizeDeps: { noDiscovery: true, include: [] },

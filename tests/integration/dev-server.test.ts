@@ -75,6 +75,25 @@ describe('arhivar dev', () => {
     expect(css.body).toBe(Buffer.from(stylesheet!.bytes).toString('utf8'));
   });
 
+  it("serves a page's own scripts without handing them to Vite, which has no module of that name and logs »Pre-transform error« for each", async () => {
+    const warmed: string[] = [];
+    const warmup = server.vite.warmupRequest.bind(server.vite);
+    server.vite.warmupRequest = async (url, options) => {
+      warmed.push(url);
+      return warmup(url, options);
+    };
+    try {
+      const search = await fetchUntil(server, urls.search(), (page) => page.status === 200);
+      const script = /<script type="module" src="(\/assets\/search-[\w-]+\.js)"/.exec(search.body)?.[1];
+      expect(script).toMatch(/^\/assets\/search-/);
+      // Vite warms a page's module scripts while it transforms the HTML, before the page is sent.
+      expect(warmed).not.toContain(script);
+      expect((await fetchUntil(server, script!, (page) => page.status === 200)).type).toMatch(/javascript/);
+    } finally {
+      server.vite.warmupRequest = warmup;
+    }
+  });
+
   it('serves the search index the build writes, as JSON', async () => {
     const index = await fetchUntil(server, urls.searchIndex(), (page) => page.status === 200);
     expect(index.type).toBe('application/json; charset=utf-8');
