@@ -264,7 +264,9 @@ function isSentenceStart(tokens: Tokens, i: number): boolean {
       if (k > 0 && /\d/.test(text[k - 1]!)) continue;
       if (k === gapStart) {
         const previous = tokens.word(i - 1);
-        if (previous.length === 1 || isAbbreviation(previous)) continue;
+        // »ga. Novak«: before the capitalised word detection asks about, »ga.« is taken for »gospa«, as it always
+        // was here; elsewhere it is the pronoun ending a sentence (text/abbreviations.ts).
+        if (previous.length === 1 || isAbbreviation(previous) || previous.toLowerCase() === 'ga') continue;
       }
       return true;
     }

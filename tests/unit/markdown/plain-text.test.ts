@@ -31,6 +31,8 @@ describe('firstSentence', () => {
     ['Pogajanja so trajala več ur. Minister je nato odšel.', 'Pogajanja so trajala več ur'],
     ['Policija je na ulicah vzpostavila red. Protestniki so odšli.', 'Policija je na ulicah vzpostavila red'],
     ['Sestanek se je začel ob pol. Golob je zamudil.', 'Sestanek se je začel ob pol'],
+    // »ga« is far more often the pronoun ending a sentence than »gospa« shortened.
+    ['Ujeli so ga. Policija je sporočila, da gre za tatu.', 'Ujeli so ga'],
   ])('%s', (paragraph, expected) => {
     expect(firstSentence(paragraph)).toBe(expected);
   });
