@@ -124,7 +124,7 @@ export class Fingerprinter {
     const contentKey = contentKeys.get(item);
     if (contentKey !== undefined) hash.update(`@content\0${contentKey}\0`);
     const keys = Object.keys(item);
-    // An article's html and text are getters (build.ts ArticleWithBody), not own properties: without a
+    // An article's html and text are getters (pipeline/records.ts ArticleWithBody), not own properties: without a
     // content key they must still be hashed. With one they are skipped unread, so nothing is decoded.
     if (contentKey === undefined) for (const key of ['html', 'text']) if (key in item && !keys.includes(key)) keys.push(key);
     for (const key of keys) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { urls, withBasePath } from '../site/urls.ts';
-import { chunkUrl, shardUrl, type SearchManifest } from './manifest.ts';
+import { CHUNK_FOLDER, SHARD_FOLDER, chunkUrl, shardUrl, type SearchManifest } from './manifest.ts';
 
 export type { SearchManifest } from './manifest.ts';
 export { chunkUrl, shardUrl } from './manifest.ts';
@@ -195,16 +195,17 @@ export function* indexFiles(input: IndexInput): Generator<IndexFile, Omit<BuiltI
   const base = urls.searchData();
   const taken = new Set<string>();
   // The same paths as shardUrl() and chunkUrl() give once the manifest exists.
-  const filePath = (kind: 't' | 'd', name: string) => relativePath(`${base}${kind}/${name}.json`);
-  const reusable = <T extends { name: string; hash: string }>(kind: 't' | 'd', entry: T | undefined): T | undefined =>
-    entry && !taken.has(entry.name) && previous!.isPublished(filePath(kind, entry.name), entry.hash) ? entry : undefined;
+  type Folder = typeof SHARD_FOLDER | typeof CHUNK_FOLDER;
+  const filePath = (folder: Folder, name: string) => relativePath(`${base}${folder}/${name}.json`);
+  const reusable = <T extends { name: string; hash: string }>(folder: Folder, entry: T | undefined): T | undefined =>
+    entry && !taken.has(entry.name) && previous!.isPublished(filePath(folder, entry.name), entry.hash) ? entry : undefined;
 
   const edits = previous ? editedDocuments(previous.layout.documents, keys, previous.termsBefore) : 'all';
   const changed = edits === 'all' ? 'all' : changedStems(edits, terms);
   const readPublished = previous?.readPublished;
   const patched =
     edits !== 'all' && changed !== 'all' && readPublished
-      ? PatchedPostings.from(previous.layout, edits, changed, terms, (name, hash) => readPublished(filePath('t', name), hash))
+      ? PatchedPostings.from(previous.layout, edits, changed, terms, (name, hash) => readPublished(filePath(SHARD_FOLDER, name), hash))
       : undefined;
   let postings: PostingLists | undefined = patched ?? collectPostings(terms);
   const shardStems = [...assignShards(postings, shardBytes).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -215,7 +216,7 @@ export function* indexFiles(input: IndexInput): Generator<IndexFile, Omit<BuiltI
     const joined = sorted.join(' ');
     const before = previousShards.get(key);
     const unchanged = before?.stems === joined && changed !== 'all' && !sorted.some((stem) => changed.has(stem));
-    const reused = unchanged ? reusable('t', before) : undefined;
+    const reused = unchanged ? reusable(SHARD_FOLDER, before) : undefined;
     if (reused) taken.add(reused.name);
     return { key, sorted, joined, reused };
   });
@@ -228,7 +229,7 @@ export function* indexFiles(input: IndexInput): Generator<IndexFile, Omit<BuiltI
   // A chunk's bytes depend only on its documents, not on where it starts.
   const previousChunks = new Map(previous?.layout.chunks.map((chunk) => [chunk.documents, chunk]));
   const chunkReused = chunkPlans.map((plan) => {
-    const reused = previous ? reusable('d', previousChunks.get(plan.documents)) : undefined;
+    const reused = previous ? reusable(CHUNK_FOLDER, previousChunks.get(plan.documents)) : undefined;
     if (reused) taken.add(reused.name);
     return reused;
   });
@@ -238,7 +239,7 @@ export function* indexFiles(input: IndexInput): Generator<IndexFile, Omit<BuiltI
     const counts = plan.sorted.map((stem) => postings!.count(stem)).join(' ');
     if (plan.reused) {
       shards.push({ key: plan.key, stems: plan.joined, counts, name: plan.reused.name, hash: plan.reused.hash });
-      yield { path: filePath('t', plan.reused.name), hash: plan.reused.hash };
+      yield { path: filePath(SHARD_FOLDER, plan.reused.name), hash: plan.reused.hash };
       continue;
     }
     let json = serializeShard(plan.sorted, postings!);
@@ -246,7 +247,7 @@ export function* indexFiles(input: IndexInput): Generator<IndexFile, Omit<BuiltI
     if (json === undefined) json = serializeShard(plan.sorted, (postings = collectPostings(terms)))!;
     const file = encodeFile(json, taken);
     shards.push({ key: plan.key, stems: plan.joined, counts, name: file.name, hash: file.hash });
-    yield { path: filePath('t', file.name), hash: file.hash, bytes: file.bytes };
+    yield { path: filePath(SHARD_FOLDER, file.name), hash: file.hash, bytes: file.bytes };
   }
   // The postings (tens of MB at 10,000 articles) are in the shards now: let them go before the chunks are made.
   postings = undefined;
@@ -256,14 +257,14 @@ export function* indexFiles(input: IndexInput): Generator<IndexFile, Omit<BuiltI
     const reused = chunkReused[n];
     if (reused) {
       chunks.push({ start: plan.start, documents: plan.documents, name: reused.name, hash: reused.hash });
-      yield { path: filePath('d', reused.name), hash: reused.hash };
+      yield { path: filePath(CHUNK_FOLDER, reused.name), hash: reused.hash };
       continue;
     }
     const entries: string[] = [];
     for (let id = plan.start; id < plan.end; id++) entries.push(chunkEntry(documents[id]!));
     const file = encodeFile(`[${entries.join(',')}]`, taken);
     chunks.push({ start: plan.start, documents: plan.documents, name: file.name, hash: file.hash });
-    yield { path: filePath('d', file.name), hash: file.hash, bytes: file.bytes };
+    yield { path: filePath(CHUNK_FOLDER, file.name), hash: file.hash, bytes: file.bytes };
   }
 
   const { manifest, files } = reuseLayout({ documents: [...keys], entryLengths: lengths, shards, chunks }, basePath);
