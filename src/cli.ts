@@ -118,10 +118,10 @@ Turns plain-text articles into content/articles/YYYY/<slug>.md: every non-empty 
 paragraph, a short line without final punctuation a ## crosshead. The title is --title, or a first
 line without final punctuation, or the first sentence; the date is --date or the file's modification
 time; people are the registry's names found in the text. Existing files are never replaced. A folder
-imports every .txt file in it.
+imports every .txt file in it and in its subfolders (names starting with . are skipped).
 
   --date DATE    2025-12-22 or 2025-12-22T18:30 (Europe/Ljubljana)
-  --title TITLE  the article's title (one file only)
+  --title TITLE  the article's title (a file, or a folder holding one .txt file)
   --root DIR     project folder (default: the current folder)`,
   check: `usage: arhivar check [--root DIR] [--out DIR] [--future]
 
