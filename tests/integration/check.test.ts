@@ -275,6 +275,41 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     ]);
   });
 
+  it('names the address an editor mistyped (a letter left out or swapped, a č typed or not) when one is clearly close', async () => {
+    // tests/fixtures/did-you-mean: "Odzivi iz Moskve" links a person, the article before it and two tags with
+    // typos, and two tags with no one address close to them (volitve-2025 is as close to 2024 as to 2026).
+    const root = await copyFixture('did-you-mean');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    await build({ root, now });
+    const page = path.join(root, 'dist', 'oznake', 'index.html');
+    await writeFile(page, (await readFile(page, 'utf8')).replace('</main>', '<a href="/oznake/rusjia/">?</a></main>'));
+
+    const result = await checkSite({ root, now });
+    const added = 'if the address is right and leads to an article or file added since the last build, build again';
+    const correct = `correct the address in the article: a page of this site is written from the site's root (/2025/12/20/naslov-clanka/), a file in public/ by its path there (public/slike/foto.jpg is /slike/foto.jpg); ${added}`;
+    const file = 'content/articles/2025/odzivi-iz-moskve.md';
+    expect(result.problems.map((p) => [p.file, p.line, p.message, p.hint])).toEqual([
+      [file, 8, 'link "/osebe/steve-witkof/" leads to no page or file of the built site', `write /osebe/steve-witkoff/ if that is what the article means; ${added}`],
+      [
+        file,
+        9,
+        'link "/2025/12/22/witkoff-in-dmitrijev-na-flroidi/" leads to no page or file of the built site',
+        `write /2025/12/22/witkoff-in-dmitrijev-na-floridi/ if that is what the article means; ${added}`,
+      ],
+      [file, 11, 'link "/osebe/jurij-ušakof/" leads to no page or file of the built site', `write /osebe/jurij-usakov/ if that is what the article means; ${added}`],
+      [file, 11, 'link "/oznake/ukrajna/" leads to no page or file of the built site', `write /oznake/ukrajina/ if that is what the article means; ${added}`],
+      [file, 13, 'link "/oznake/gaza/" leads to no page or file of the built site', correct],
+      [file, 13, 'link "/oznake/volitve-2025/" leads to no page or file of the built site', correct],
+      [
+        'dist/oznake/index.html',
+        undefined,
+        'link "/oznake/rusjia/" leads to no page or file of the built site',
+        'build again (the build may be older than the content; a page removed from dist/ by hand comes back once dist/ is deleted and built); if it stays, fix the link in the article or template that writes it (it may mean /oznake/rusija/)',
+      ],
+    ]);
+  });
+
   it('follows a link to a heading of another article, and reports one whose heading is not there', async () => {
     // tests/fixtures/anchors: "Odzivi" links two headings of "Pogovori" (#ozadje-pogovorov and, written relative to
     // its page, the second of the same text #ozadje-pogovorov-2) and one of Ana Kos's bio; "Pogovori" one of its own.

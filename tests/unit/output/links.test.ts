@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrokenLinks, scanPage } from '../../../src/output/links.ts';
+import { findBrokenLinks, indexPageFolders, meantPageFolder, scanPage } from '../../../src/output/links.ts';
 
 describe('scanPage', () => {
   it('reads href, src and srcset in any quoting, decoding entities', () => {
@@ -272,6 +272,32 @@ describe('findBrokenLinks', () => {
     }
   });
 
+  it('offers a near name for the first 100 broken addresses only, the same name or slug elsewhere for all', async () => {
+    const site = await mkdtemp(path.join(os.tmpdir(), 'arhivar-links-near-'));
+    try {
+      const write = async (file: string, text: string) => {
+        await mkdir(path.dirname(path.join(site, file)), { recursive: true });
+        await writeFile(path.join(site, file), text);
+      };
+      await write('osebe/steve-witkoff/index.html', '<h1>Steve Witkoff</h1>');
+      await write('osebe/darja-zagar/index.html', '<h1>Darja Žagar</h1>');
+      await write('a/index.html', '<a href="/osebe/steve-witkof/">Witkoff</a>');
+      // Pages are read in the order of their names: b's 100 broken addresses come before c's.
+      await write('b/index.html', Array.from({ length: 100 }, (_, n) => `<a href="/manjka-${n}/">${n}</a>`).join(''));
+      await write('c/index.html', '<a href="/osebe/steve-witkoff-ml/">?</a><a href="/osebe/darja-%C5%BEagar/">Žagar</a>');
+      const meant = new Map((await findBrokenLinks(site)).map(({ link, meant }) => [link, meant]));
+      expect(meant.get('/osebe/steve-witkof/')).toBe('/osebe/steve-witkoff/');
+      expect(meant.has('/osebe/steve-witkoff-ml/')).toBe(true);
+      expect(meant.get('/osebe/steve-witkoff-ml/')).toBeUndefined();
+      expect(meant.get('/osebe/darja-%C5%BEagar/')).toBe('/osebe/darja-zagar/');
+      // Checked on its own, the same near miss is named.
+      await rm(path.join(site, 'b'), { recursive: true });
+      expect((await findBrokenLinks(site)).find((entry) => entry.link === '/osebe/steve-witkoff-ml/')?.meant).toBe('/osebe/steve-witkoff/');
+    } finally {
+      await rm(site, { recursive: true, force: true });
+    }
+  });
+
   it('under a base path, maps URLs under it onto dist/ and reports every link that leads out of it', async () => {
     const base = await mkdtemp(path.join(os.tmpdir(), 'arhivar-links-base-'));
     try {
@@ -308,5 +334,71 @@ describe('findBrokenLinks', () => {
     } finally {
       await rm(base, { recursive: true, force: true });
     }
+  });
+});
+
+describe('meantPageFolder', () => {
+  // Page folders as a built news archive has them (each is a folder with an index.html).
+  const folders = indexPageFolders(
+    [
+      '',
+      'osebe/',
+      'osebe/steve-witkoff/',
+      'osebe/steve-witkoff/avtor/',
+      'osebe/kirill-dmitrijev/',
+      'osebe/jurij-usakov/',
+      'osebe/darja-zagar/',
+      'oznake/',
+      'oznake/ukrajina/',
+      'oznake/rusija/',
+      'oznake/volitve-2024/',
+      'oznake/volitve-2026/',
+      'oznake/ukrajina/stran/2/',
+      '2025/',
+      '2025/12/',
+      '2025/12/20/pogovori-o-premirju-se-nadaljujejo/',
+      '2025/12/22/witkoff-in-dmitrijev-na-floridi/',
+      '2025/12/22/odzivi-v-kijevu/',
+      '2025/03/12/tretji-clanek/',
+      'iskanje/',
+    ].map((folder) => `${folder}index.html`),
+  );
+
+  it.each([
+    // A letter left out, added or changed, or two swapped, in the last name of the address.
+    ['osebe/steve-witkof/', 'osebe/steve-witkoff/'],
+    ['osebe/kiril-dmitrijev', 'osebe/kirill-dmitrijev/'],
+    ['oznake/ukrajna/', 'oznake/ukrajina/'],
+    ['oznake/rusjia/', 'oznake/rusija/'],
+    ['2025/12/22/witkoff-in-dmitrijev-na-flroidi/', '2025/12/22/witkoff-in-dmitrijev-na-floridi/'],
+    ['2025/12/22/witkof-in-dimitrijev-na-floridi/', '2025/12/22/witkoff-in-dmitrijev-na-floridi/'],
+    ['osbe/', 'osebe/'],
+    // Diacritics typed or not: the name is compared as its slug.
+    ['osebe/jurij-ušakof/', 'osebe/jurij-usakov/'],
+    ['osebe/darja-žagr/', 'osebe/darja-zagar/'],
+    ['osebe/Steve-Witkof/', 'osebe/steve-witkoff/'],
+    // The same name, or its slug, in the same or another folder, as before.
+    ['osebe/darja-žagar/', 'osebe/darja-zagar/'],
+    ['2025/12/21/witkoff-in-dmitrijev-na-floridi/', '2025/12/22/witkoff-in-dmitrijev-na-floridi/'],
+  ])('%s means %s', (within, meant) => {
+    expect(meantPageFolder(within, folders)).toBe(meant);
+  });
+
+  it.each([
+    // Nothing near: a tag the site does not have, a name too far from any.
+    ['oznake/gaza/'],
+    ['oznake/ukrjna/'],
+    ['osebe/janez-novak/'],
+    // Two equally near: a guess, not a suggestion.
+    ['oznake/volitve-2025/'],
+    // Digits and short names are not typos of their neighbours (a year, a page, a month).
+    ['2026/'],
+    ['oznake/ukrajina/stran/3/'],
+    ['2025/13/'],
+    // Only the folder's own siblings are compared: a near name in another folder is not offered.
+    ['oznake/steve-witkof/'],
+    ['2025/12/23/witkoff-in-dmitrijev-na-flroidi/'],
+  ])('%s means nothing certain', (within) => {
+    expect(meantPageFolder(within, folders)).toBeUndefined();
   });
 });
