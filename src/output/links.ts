@@ -254,7 +254,9 @@ export function indexPageFolders(pages: Iterable<string>): PageFolders {
  * Only the folder's own siblings are compared, never every page of the site.
  */
 export function meantPageFolder(within: string, folders: PageFolders, { nearNames = true }: { nearNames?: boolean } = {}): string | undefined {
+  // A page linked by its file (`…/clanek/index.html`, as a relative link may write it) means its folder.
   const segments = within.split('/').filter(Boolean);
+  if (segments.at(-1) === 'index.html') segments.pop();
   const name = segments.at(-1);
   if (name === undefined) return undefined;
   const parent = segments.slice(0, -1).join('/');

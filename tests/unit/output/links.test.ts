@@ -377,6 +377,8 @@ describe('meantPageFolder', () => {
     ['osebe/jurij-ušakof/', 'osebe/jurij-usakov/'],
     ['osebe/darja-žagr/', 'osebe/darja-zagar/'],
     ['osebe/Steve-Witkof/', 'osebe/steve-witkoff/'],
+    // A page linked by its file.
+    ['oznake/ukrajna/index.html', 'oznake/ukrajina/'],
     // The same name, or its slug, in the same or another folder, as before.
     ['osebe/darja-žagar/', 'osebe/darja-zagar/'],
     ['2025/12/21/witkoff-in-dmitrijev-na-floridi/', '2025/12/22/witkoff-in-dmitrijev-na-floridi/'],
