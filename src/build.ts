@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ArhivarError, ContentErrors, sortErrors } from './errors.ts';
-import { readContent, type ContentSources } from './content/read.ts';
+import { CONTENT_DIR, readContent, type ContentSources } from './content/read.ts';
 import { parseSiteConfig, type SiteConfig } from './config/site.ts';
 import type { Article } from './content/article.ts';
 import type { ContentDate } from './content/dates.ts';
@@ -125,6 +125,11 @@ export interface SiteModel {
   /** Lets go of the .cache/ file that bodies are read from (LoadOptions.bodiesOnDisk); a no-op otherwise. */
   close: () => void;
 }
+
+/** Where person files are, as an error names them (content/read.ts toProjectPath). */
+const PEOPLE_FOLDER = `${CONTENT_DIR}/people/`;
+/** The warnings that say a person has no file, wrong while a person file has an error and is left out. */
+const REGISTRY_WARNINGS: ReadonlySet<string> = new Set(['article/unknown-person', 'article/unknown-not-person']);
 
 export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const { timings } = options;
@@ -282,7 +287,12 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   try {
     addTime(timings, 'detect', markdown.detectMs);
     errors.push(...markdown.errors);
-    if (errors.length > 0) throw new ContentErrors(sortErrors(errors));
+    // With errors the build stops, but not yet: the warnings of the files that could be read are found too,
+    // from what is at hand (every valid article's body is rendered by now), so the editor fixing the errors
+    // learns of them in the same run. Related articles and writing, the costly part, are skipped then.
+    // A person file with an error is missing from the registry, so an article naming that person would be
+    // warned of an unknown person: those warnings wait until every person file reads.
+    const peopleMissing = errors.some((error) => error.file?.startsWith(PEOPLE_FOLDER) ?? false);
     const allPeople = new Map(registry.people);
     const articles: Article[] = [];
     // An article record is made from its file (the source key) and these alone, so pages can be fingerprinted
@@ -293,13 +303,15 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     for (const [index, draft] of published.entries()) {
       options.onProgress?.({ phase: 'reading', articlesRead: articles.length + 1, pagesWritten: 0 });
       const key = publishedKeys[index];
+      // Its body did not render (markdown/too-complex, a time limit): that error is told, and no page is made.
+      if (markdown.bodies[index] === undefined) continue;
       const recordKey = key === undefined ? undefined : `${key}\0${recordInputs}`;
       // The dev server's reload after an edit makes only the edited articles' records again.
       const kept = recordKey === undefined ? undefined : options.reuse?.records.get(draft.file);
       const record = kept && kept.key === recordKey ? kept.value : articleRecord(draft, markdown.bodies[index]!, markdown.detected[index], registry);
       if (recordKey !== undefined) options.reuse?.records.set(draft.file, { key: recordKey, value: record });
       for (const person of record.unknownPeople) if (!allPeople.has(person.id)) allPeople.set(person.id, person);
-      warnings.push(...record.warnings);
+      warnings.push(...(peopleMissing ? record.warnings.filter((warning) => !REGISTRY_WARNINGS.has(warning.code)) : record.warnings));
       const { article } = record;
       // Not part of the record, which is kept per file: it depends on the other articles. Not for a draft, which
       // the dev server shows: it is the copy still being written, and the hint would ask for its draft: true.
@@ -327,8 +339,9 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
         }
       }
     }
-    if (renderErrors.length > 0) throw new ContentErrors(sortErrors(renderErrors));
-    if (useCache && !storedPeople) await storePeople(options.root, { key: peopleKey, people: [...registry.people.values()], bios, bioFacts });
+    errors.push(...renderErrors);
+    // Not with errors: a registry or bios stored without a broken person file would be taken as whole next time.
+    if (useCache && !storedPeople && errors.length === 0) await storePeople(options.root, { key: peopleKey, people: [...registry.people.values()], bios, bioFacts });
     // Kept with the bios in .cache/, so a build that renders none still warns.
     for (const [id, facts] of bioFacts) {
       const person = registry.people.get(id);
@@ -337,6 +350,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
 
     const archive = timeSync(timings, 'collect', () => collectArchive(sameTagNames(articles), allPeople));
     warnings.push(...mergedTagWarnings(published, archive.tagsBySlug));
+    if (errors.length > 0) throw new ContentErrors(sortErrors(errors), sortErrors(warnings));
     const relatedStarted = performance.now();
     archive.related = await relatedArticles(options.root, archive.articles, options.cache);
     addTime(timings, 'collect', performance.now() - relatedStarted);
@@ -658,6 +672,8 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     return { model, ...counts, elapsedMs: performance.now() - started };
   } catch (error) {
     model.close();
+    // public/ in the way of the pages (output/publish.ts): the content's warnings are known by now, and told with it.
+    if (error instanceof ContentErrors && error.warnings.length === 0) throw new ContentErrors(error.errors, model.warnings);
     throw error;
   }
 }

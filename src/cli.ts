@@ -10,7 +10,7 @@ import { buildUnlessUnchanged } from './pipeline/unchanged.ts';
 import type { HeldBack } from './build.ts';
 import { formatLjubljanaMinute } from './text/sl.ts';
 import type { LockCommand, LockHolder } from './output/build-lock.ts';
-import { formatError, systemProblem, toArhivarErrors, type ArhivarError } from './errors.ts';
+import { formatError, systemProblem, toArhivarErrors, warningsOf, type ArhivarError } from './errors.ts';
 import { startProgressLine } from './commands/progress.ts';
 import { builtBasePath, startStaticServer } from './dev/static-server.ts';
 
@@ -183,7 +183,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   } catch (error) {
     const known = toArhivarErrors(error);
     if (known) {
-      printProblems(known, io);
+      printProblems(known, io, warningsOf(error));
       return EXIT.content;
     }
     if (error instanceof UsageError) {
@@ -223,13 +223,29 @@ export function parse(args: readonly string[], options: ParseArgsOptionsConfig):
   }
 }
 
-export function printProblems(errors: readonly ArhivarError[], io: Io): void {
+export function printProblems(errors: readonly ArhivarError[], io: Io, warnings: readonly ArhivarError[] = []): void {
   for (const error of errors) io.err(`${formatError(error)}\n`);
   io.err(`${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} found; nothing was written.`);
+  printWarningsAfterProblems(warnings, io);
 }
 
 function printWarnings(warnings: readonly ArhivarError[], io: Io): void {
   for (const warning of warnings) io.err(`warning: ${formatError(warning)}\n`);
+}
+
+/**
+ * The warnings a failed run found, after its problems and their count, as a build that succeeds prints them:
+ * told now, they do not wait for the run after the fix. A file that a problem keeps from being read has
+ * none yet.
+ */
+export function printWarningsAfterProblems(warnings: readonly ArhivarError[], io: Io): void {
+  if (warnings.length === 0) return;
+  io.err('');
+  printWarnings(warnings, io);
+  io.err(
+    `${counted(warnings.length, 'warning')} as well, which alone would not stop a build; ` +
+      'a file that a problem keeps from being read is checked for warnings once that problem is fixed.',
+  );
 }
 
 async function runBuild(args: readonly string[], io: Io): Promise<number> {
@@ -367,6 +383,7 @@ async function runDev(args: readonly string[], io: Io): Promise<number> {
       else if (report.errors.length > 0) {
         for (const error of report.errors) io.err(`${formatError(error)}\n`);
         io.err(report.errors.length === 1 ? '1 problem: the browser shows it until it is fixed.' : `${report.errors.length} problems: the browser shows them until they are fixed.`);
+        printWarningsAfterProblems(report.warnings, io);
       } else {
         printWarnings(report.warnings, io);
         io.out(`loaded ${formatCount(report.articles)} ${report.articles === 1 ? 'article' : 'articles'} in ${(report.elapsedMs / 1000).toFixed(1)} s`);
@@ -477,11 +494,11 @@ async function runCheck(args: readonly string[], io: Io): Promise<number> {
     includeFuture: Boolean(values.future),
     onWaitForBuild: (holder, lockPath) => io.err(waitingMessage('check', root, holder, lockPath)),
   });
-  printWarnings(result.warnings, io);
   if (result.problems.length > 0) {
-    printProblems(result.problems, io);
+    printProblems(result.problems, io, result.warnings);
     return EXIT.content;
   }
+  printWarnings(result.warnings, io);
   const links = result.linksChecked ? `; every internal link in ${result.linksChecked}/ resolves` : '; no built site to check links in (run arhivar build)';
   io.out(`checked ${formatCount(result.articles)} ${result.articles === 1 ? 'article' : 'articles'}: no problems${links}`);
   return EXIT.ok;

@@ -29,13 +29,18 @@ export class ArhivarError extends Error {
   }
 }
 
-/** Thrown when checking content found one or more problems; carries every one of them. */
+/**
+ * Thrown when checking content found one or more problems; carries every one of them, and the warnings found
+ * in the files that could be read, so an editor learns of those in the same run and not after the fix.
+ */
 export class ContentErrors extends Error {
   readonly errors: readonly ArhivarError[];
-  constructor(errors: readonly ArhivarError[]) {
+  readonly warnings: readonly ArhivarError[];
+  constructor(errors: readonly ArhivarError[], warnings: readonly ArhivarError[] = []) {
     super(`${errors.length} problem${errors.length === 1 ? '' : 's'} in content`);
     this.name = 'ContentErrors';
     this.errors = errors;
+    this.warnings = warnings;
   }
 }
 
@@ -73,6 +78,11 @@ export function showControlCharacters(text: string): string {
     const code = character.charCodeAt(0);
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
+}
+
+/** The warnings that came with a failure (ContentErrors.warnings); none for any other error. */
+export function warningsOf(error: unknown): ArhivarError[] {
+  return error instanceof ContentErrors ? [...error.warnings] : [];
 }
 
 export function toArhivarErrors(error: unknown): ArhivarError[] | undefined {

@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSite, siteWrittenPaths } from '../build.ts';
-import { ArhivarError, sortErrors, toArhivarErrors } from '../errors.ts';
+import { ArhivarError, sortErrors, toArhivarErrors, warningsOf } from '../errors.ts';
 import { lockOutput, type LockHolder } from '../output/build-lock.ts';
 import { findBrokenLinks, type BrokenLink } from '../output/links.ts';
 import { publicFolderReport, type WrittenPaths } from '../output/publish.ts';
@@ -74,6 +74,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     const known = toArhivarErrors(error);
     if (!known) throw error;
     problems.push(...known);
+    warnings.push(...warningsOf(error));
   }
   // What a build would refuse in public/ (a symbolic link out of it, a name like ..\x) and, when the content
   // loaded, what of public/ stands in the way of the site's pages or gives way to them, found without building.

@@ -7,16 +7,15 @@ export function escapeHtml(value: string): string {
 }
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-h1{font-size:1.4rem;color:#a40000}li{margin:0 0 1.2rem;list-style:none}code{font-size:.95rem}
+h1{font-size:1.4rem;color:#a40000}h2{font-size:1.2rem;color:#7a4a00}li{margin:0 0 1.2rem;list-style:none}code{font-size:.95rem}
 .where{font-weight:bold}.hint{color:#05570a}pre{white-space:pre-wrap;background:#f4f4f4;padding:1rem}`;
 
 function page(title: string, body: string): string {
   return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>\n`;
 }
 
-export function renderProblemsPage(errors: readonly ArhivarError[]): string {
-  const title = `arhivar: ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} in content`;
-  const items = errors
+function problemItems(errors: readonly ArhivarError[]): string {
+  return errors
     .map((error) => {
       const where = error.file ? `${error.file}${error.line ? `:${error.line}` : ''}` : '';
       return `<li><div><code class="where">${escapeHtml(where)}</code> <code>${escapeHtml(error.code)}</code></div><div class="message">${escapeHtml(error.message)}</div>${
@@ -24,7 +23,16 @@ export function renderProblemsPage(errors: readonly ArhivarError[]): string {
       }</li>`;
     })
     .join('\n');
-  return page(title, `<h1>${escapeHtml(title)}</h1>\n<p>Fix the files below and save; this page reloads by itself.</p>\n<ul>${items}</ul>`);
+}
+
+/** The problems, and after them the warnings of the files that could be read, as `arhivar build` prints both. */
+export function renderProblemsPage(errors: readonly ArhivarError[], warnings: readonly ArhivarError[] = []): string {
+  const title = `arhivar: ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} in content`;
+  const warned =
+    warnings.length === 0
+      ? ''
+      : `\n<h2>${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'} as well</h2>\n<p>Warnings alone would not stop a build; a file that a problem keeps from being read is checked for warnings once that problem is fixed.</p>\n<ul>${problemItems(warnings)}</ul>`;
+  return page(title, `<h1>${escapeHtml(title)}</h1>\n<p>Fix the files below and save; this page reloads by itself.</p>\n<ul>${problemItems(errors)}</ul>${warned}`);
 }
 
 export function renderFailurePage(what: string, error: unknown, advice = 'Fix the cause and save; this page reloads by itself.'): string {

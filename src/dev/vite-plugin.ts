@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
 import { loadSite, siteContext, siteSearchFiles, sitePages, type HeldBack, type NewestArticles, type SiteModel } from '../build.ts';
 import type { ContentDate } from '../content/dates.ts';
-import { ArhivarError, ContentErrors, sortErrors, toArhivarErrors } from '../errors.ts';
+import { ArhivarError, ContentErrors, sortErrors, toArhivarErrors, warningsOf } from '../errors.ts';
 import { createLoadCache, forgetRenderedBodies } from '../load-cache.ts';
 import { LiveSources } from './live-sources.ts';
 import { beforeHandOver, startMarkdownWorkers } from '../pipeline/markdown.ts';
@@ -67,7 +67,7 @@ const RELOAD_DELAY_MS = 30;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 type PagesModule = typeof import('../render/pages.ts');
-type ModelState = { ok: true; model: SiteModel } | { ok: false; errors: ArhivarError[]; failure?: unknown };
+type ModelState = { ok: true; model: SiteModel } | { ok: false; errors: ArhivarError[]; warnings: ArhivarError[]; failure?: unknown };
 type AssetState = { ok: true; assets: BuiltAssets } | { ok: false; failure: unknown };
 /** 'public': a file of public/ added, changed or removed, which the next load checks as a build would. */
 type Change = 'content' | 'render' | 'assets' | 'public';
@@ -295,7 +295,7 @@ class DevSite {
       const problems = refused.status === 'fulfilled' ? refused.value : [];
       if (loaded.status === 'rejected') {
         const known = toArhivarErrors(loaded.reason);
-        throw known && problems.length > 0 ? new ContentErrors(sortErrors([...known, ...problems])) : loaded.reason;
+        throw known && problems.length > 0 ? new ContentErrors(sortErrors([...known, ...problems]), warningsOf(loaded.reason)) : loaded.reason;
       }
       if (refused.status === 'rejected') throw refused.reason;
       if (problems.length > 0) throw new ContentErrors(problems);
@@ -303,7 +303,7 @@ class DevSite {
     };
     const model = load().then(
       (model): ModelState => ({ ok: true, model }),
-      (error: unknown): ModelState => ({ ok: false, errors: toArhivarErrors(error) ?? [], failure: toArhivarErrors(error) ? undefined : error }),
+      (error: unknown): ModelState => ({ ok: false, errors: toArhivarErrors(error) ?? [], warnings: warningsOf(error), failure: toArhivarErrors(error) ? undefined : error }),
     );
     this.model = model;
     this.running = model;
@@ -319,7 +319,7 @@ class DevSite {
       }
       this.options.onLoad?.({
         errors: state.ok ? [] : state.errors,
-        warnings: state.ok ? state.model.warnings : [],
+        warnings: state.ok ? state.model.warnings : state.warnings,
         failure: state.ok ? undefined : state.failure,
         articles: state.ok ? state.model.archive.articles.length : 0,
         heldBack: state.ok ? state.model.heldBack : undefined,
@@ -489,7 +489,7 @@ class DevSite {
     }
     if (!state.ok) {
       if (await isPublicFile()) return servePublicFile();
-      const html = state.errors.length > 0 ? renderProblemsPage(state.errors) : renderFailurePage('loading the site failed', state.failure);
+      const html = state.errors.length > 0 ? renderProblemsPage(state.errors, state.warnings) : renderFailurePage('loading the site failed', state.failure);
       return this.sendHtml(request, response, 500, html, pathname);
     }
     let body: string;
