@@ -1,4 +1,4 @@
-import { resultsStatus } from '../search/status.ts';
+import { resultsStatus, SUGGESTION_LEAD } from '../search/status.ts';
 import { MAX_QUERY_LENGTH, parseQuery, SearchEngine, type QueryTerm, type SearchHit, type SearchResult, type Segment } from '../search/query.ts';
 
 /**
@@ -44,8 +44,10 @@ if (form && input && status && list && more) {
     status.textContent = 'Iščem …';
     try {
       const hits = await engine.search(terms);
+      // A query that finds nothing may have a typo the archive can correct; not finding one is no failure.
+      const suggestion = hits.length === 0 ? await engine.suggest(query).catch(() => undefined) : undefined;
       if (current !== generation) return;
-      listing = { query: query.trim(), hits, terms, shown: 0, queue: Promise.resolve() };
+      listing = { query: query.trim(), hits, terms, shown: 0, queue: Promise.resolve(), suggestion };
       await showMore(listing, count);
     } catch {
       if (current === generation) status.textContent = 'Iskanja ni bilo mogoče izvesti: kazala ni bilo mogoče naložiti. Poskusite znova.';
@@ -67,7 +69,7 @@ if (form && input && status && list && more) {
       if (listing !== of) return undefined;
       for (const result of results) list.append(renderResult(result));
       of.shown += page.length;
-      status.textContent = resultsStatus(of.hits.length, of.shown, of.terms.length);
+      showStatus(of);
       more.hidden = of.shown >= of.hits.length;
       saveView({ ...savedView(), q: of.query, shown: of.shown });
       return page.length > 0 ? first : undefined;
@@ -78,6 +80,19 @@ if (form && input && status && list && more) {
       () => undefined,
     );
     return next;
+  };
+
+  /** The count, or what to try when nothing was found, with the suggested query as a link that runs it. */
+  const showStatus = (of: Listing) => {
+    status.textContent = resultsStatus(of.hits.length, of.shown, of.terms.length);
+    if (of.suggestion === undefined) return;
+    const link = document.createElement('a');
+    const url = new URL(location.href);
+    url.search = '';
+    url.searchParams.set('q', of.suggestion);
+    link.href = url.pathname + url.search;
+    link.textContent = of.suggestion;
+    status.append(` ${SUGGESTION_LEAD}`, link, '?');
   };
 
   const syncUrl = (query: string) => {
@@ -184,6 +199,8 @@ interface Listing {
   shown: number;
   /** Settles when the last page asked for is in the list (or failed). */
   queue: Promise<void>;
+  /** When nothing was found, the query with its typos corrected (SearchEngine.suggest). */
+  suggestion?: string | undefined;
 }
 
 /** What the page's history entry remembers of it (history.state), for Back to return to. */

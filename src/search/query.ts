@@ -1,5 +1,6 @@
 import type { ChunkEntry, Shard } from './index-builder.ts';
 import { chunkUrl, shardUrl, type SearchManifest } from './manifest.ts';
+import { MIN_TYPO_STEM, nearestStem, suggestionShards, typoLimit, wordWithStem } from './suggestion.ts';
 import { alternativeStems, isSearchable, stemMayBegin, stemsWithoutFleetingE, tokenize, type Token } from './text.ts';
 
 /**
@@ -45,6 +46,9 @@ const MIN_PREFIX = 3;
  * beginnings were matched letter by letter (shardsFor, stemsWithoutFleetingE).
  */
 export const MAX_QUERY_LENGTH = 100;
+
+/** A query with more words that match nothing gets no suggestion: each costs shards of its own (suggestion.ts). */
+const MAX_MISTYPED_WORDS = 2;
 
 /**
  * The distinct searchable words of a query's first MAX_QUERY_LENGTH characters, folded and stemmed; the last
@@ -159,6 +163,61 @@ export class SearchEngine {
       dateTime: entry.i,
       snippet: cutSnippet(entry.x, terms),
     }));
+  }
+
+  /**
+   * For a query that finds nothing because a word of it matches no word of the index, the query with each
+   * such word replaced by the archive's word nearest to it (»witkof pogovori« → »witkoff pogovori«), when that
+   * query finds something; undefined otherwise. Besides the files the search fetched, it fetches at most
+   * MAX_SUGGESTION_SHARDS shards and one chunk per mistyped word (the chunk gives the word to suggest: the
+   * index holds stems only), and for a query of several words the shards of the corrected query.
+   */
+  async suggest(query: string): Promise<string | undefined> {
+    const text = query.normalize('NFC').slice(0, MAX_QUERY_LENGTH);
+    const terms = parseQuery(text);
+    if (terms.length === 0) return undefined;
+    const manifest = await this.manifest();
+    const scores = await Promise.all(terms.map((term) => this.#scoresFor(manifest, term)));
+    const mistyped = terms.filter((_, n) => scores[n]!.size === 0);
+    if (mistyped.length === 0 || mistyped.length > MAX_MISTYPED_WORDS || mistyped.some((term) => term.stem.length < MIN_TYPO_STEM)) return undefined;
+    const tokens = tokenize(text);
+    const replacements = new Map<string, string>();
+    for (const term of mistyped) {
+      const typed = tokens.find((token) => token.stem === term.stem)!.folded;
+      const word = await this.#nearestWord(manifest, term.stem, typed);
+      if (word === undefined) return undefined;
+      replacements.set(term.stem, word);
+    }
+    let corrected = '';
+    let position = 0;
+    for (const token of tokens) {
+      const word = replacements.get(token.stem);
+      if (word === undefined) continue;
+      corrected += text.slice(position, token.start) + word;
+      position = token.end;
+    }
+    corrected = (corrected + text.slice(position)).trim();
+    // A word of an article finds that article, but with other words beside it the query may still find
+    // nothing (every word must be in an article); only then is the check worth its shards.
+    if (terms.length === 1) return corrected;
+    return (await this.search(parseQuery(corrected))).length > 0 ? corrected : undefined;
+  }
+
+  /** The word of the archive nearest to a word whose stem is in no article (see suggestion.ts). */
+  async #nearestWord(manifest: SearchManifest, stem: string, typed: string): Promise<string | undefined> {
+    const limit = typoLimit(stem);
+    const shards = await Promise.all(suggestionShards(manifest.shards, stem, limit).map((n) => this.#load(shardUrl(manifest, n)) as Promise<Shard>));
+    const near = nearestStem(shards, stem, limit);
+    if (!near) return undefined;
+    const postings = shards.find((shard) => Object.hasOwn(shard, near.stem))![near.stem]!;
+    const ids = new Set<number>();
+    let id = 0;
+    for (let n = 0; n < postings.length; n += 2) ids.add((id += postings[n]!));
+    // The chunk of the newest article that holds the stem: the suggested search is likely to show it.
+    const chunk = upperBound(manifest.chunks, id) - 1;
+    const entries = (await this.#load(chunkUrl(manifest, chunk))) as ChunkEntry[];
+    const texts = entries.filter((_, n) => ids.has(manifest.chunks[chunk]! + n)).flatMap((entry) => [entry.t, entry.x]);
+    return wordWithStem(texts, near.stem, typed);
   }
 
   async #scoresFor(manifest: SearchManifest, term: QueryTerm): Promise<Map<number, number>> {

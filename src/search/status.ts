@@ -16,3 +16,10 @@ export function resultsStatus(total: number, shown: number, words: number): stri
   }
   return `${plural(total, HIT_FORMS)}${shown < total ? `, prikazanih ${shown}` : ''}.`;
 }
+
+/**
+ * What comes before a suggested query when nothing is found (query.ts SearchEngine.suggest); the page adds the
+ * query as a link that runs it, and a question mark: »Ste mislili: witkoff?«. It is part of the status line, so a
+ * screen reader reads it with the rest.
+ */
+export const SUGGESTION_LEAD = 'Ste mislili: ';

@@ -132,6 +132,38 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('search in Chromium', () => {
     await close(page);
   });
 
+  it('offers the word meant for a misspelt name in the status line, as a link that runs that search', async () => {
+    const page = await open('/iskanje/');
+    await page.locator('#search-q').fill('dmitrjev');
+    await page.keyboard.press('Enter');
+    const status = page.locator('#search-status');
+    const suggestion = status.locator('a');
+    await suggestion.waitFor();
+    // Inside the role="status" line, so a screen reader reads it with the advice.
+    expect(await status.textContent()).toBe('Ni zadetkov. Preverite, ali je beseda pravilno zapisana. Ste mislili: dmitrijevim?');
+    expect(await suggestion.getAttribute('href')).toBe('/iskanje/?q=dmitrijevim');
+    await suggestion.click();
+    await page.waitForURL((url) => url.searchParams.get('q') === 'dmitrijevim');
+    await page.locator('#search-results > li').first().waitFor();
+    expect(await page.locator('#search-q').inputValue()).toBe('dmitrijevim');
+    expect(await page.locator('#search-results a').getAttribute('href')).toBe('/2025/12/22/pogovori-na-floridi-s-putinovim-odposlancem/');
+    expect(await status.locator('a').count()).toBe(0);
+    await close(page);
+  });
+
+  it('keeps the rest of a query with a typo as text in the suggestion, and escapes it in its link', async () => {
+    const page = await open(`/iskanje/?q=${encodeURIComponent('dmitrjev & <b>x</b>')}`);
+    const suggestion = page.locator('#search-status a');
+    await suggestion.waitFor();
+    expect(await suggestion.textContent()).toBe('dmitrijevim & <b>x</b>');
+    expect(await page.locator('#search-status b').count()).toBe(0);
+    expect(await suggestion.getAttribute('href')).toBe('/iskanje/?q=dmitrijevim+%26+%3Cb%3Ex%3C%2Fb%3E');
+    await suggestion.click();
+    await page.locator('#search-results > li').first().waitFor();
+    expect(await page.locator('#search-q').inputValue()).toBe('dmitrijevim & <b>x</b>');
+    await close(page);
+  });
+
   it('takes only the first 100 characters of a ?q= link into the field and the search', async () => {
     // Node's server takes a request line of up to 16 KB: 6,000 characters stand in for a pasted article.
     const page = await open(`/iskanje/?q=${'usakov'.repeat(1_000)}`);
@@ -200,6 +232,19 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('a site published under a path, in 
     await page.locator('nav[aria-label="Glavna navigacija"] a', { hasText: 'Osebe' }).click();
     await page.waitForURL(`${site.origin}/arhiv/osebe/`);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('links a suggestion for a misspelt word to the search page under the path', async () => {
+    const context = await site.browser.newContext({ locale: 'sl-SI' });
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/arhiv/iskanje/?q=usakv`);
+    const suggestion = page.locator('#search-status a');
+    await suggestion.waitFor();
+    expect(await suggestion.getAttribute('href')).toBe('/arhiv/iskanje/?q=u%C5%A1akov');
+    await suggestion.click();
+    await page.locator('#search-results > li').first().waitFor();
+    expect(await page.locator('#search-results a').getAttribute('href')).toBe('/arhiv/2025/12/23/kremelj-caka-na-porocilo/');
     await context.close();
   });
 });

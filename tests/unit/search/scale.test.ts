@@ -3,6 +3,7 @@ import { parseSiteConfig } from '../../../src/config/site.ts';
 import { buildAssets } from '../../../src/output/assets.ts';
 import { renderHtml } from '../../../src/render/pages.ts';
 import { buildSearchIndex, type SearchDocument, type SearchIndex } from '../../../src/search/index-builder.ts';
+import { parseQuery } from '../../../src/search/query.ts';
 import { PROJECT_ROOT_FOR_TESTS, engineOverFiles, runQuery } from '../../search-helpers.ts';
 import { SearchPage } from '../../../templates/search.tsx';
 
@@ -89,6 +90,26 @@ describe(`search download size for ${ARTICLES.toLocaleString('en')} articles`, (
     const bytes = pageBytes + indexBytes;
     console.info(`search "${text}": ${total} hits, ${downloads.length} index files, index ${indexBytes} B, with page and assets ${bytes} B`);
     expect(bytes).toBeLessThan(BUDGET);
+  });
+
+  it.each([
+    ['Dmitrjev', 'dmitrij'],
+    ['Ušakv', 'usak'],
+    ['Dmitrjev pogajnja', 'dmitrij pogajanj'],
+    // The commonest word with its last two letters swapped: its neighbours are in the largest shards.
+    ['COMMONEST_SWAPPED', 'COMMONEST'],
+  ])('%s: finding nothing and suggesting a word costs well under 1 MB', async (query, stems) => {
+    const text = query === 'COMMONEST_SWAPPED' ? `${commonest.slice(0, -2)}${commonest.at(-1)}${commonest.at(-2)} ` : query;
+    const { engine, downloads } = engineOverFiles(index.files);
+    expect((await runQuery(engine, text)).total).toBe(0);
+    const searchBytes = downloads.reduce((sum, download) => sum + download.bytes, 0);
+    const suggestion = await engine.suggest(text);
+    // The commonest word's forms have stems of their own (sevi is »sev«, sevia »sevi«): any of them will do.
+    if (stems === 'COMMONEST') expect(suggestion?.startsWith(commonest)).toBe(true);
+    else expect(parseQuery(`${suggestion} `).map((term) => term.stem).join(' ')).toBe(stems);
+    const indexBytes = downloads.reduce((sum, download) => sum + download.bytes, 0);
+    console.info(`suggestion for "${text}": "${suggestion}", ${downloads.length} index files, index ${indexBytes} B (${indexBytes - searchBytes} B for the suggestion), with page and assets ${pageBytes + indexBytes} B`);
+    expect(pageBytes + indexBytes).toBeLessThan(BUDGET);
   });
 
   it('splits the index into many small files instead of one large one', () => {

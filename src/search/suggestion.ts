@@ -1,0 +1,98 @@
+import { typoDistance } from '../text/levenshtein.ts';
+import type { Shard } from './index-builder.ts';
+import { tokenize } from './text.ts';
+
+/**
+ * »Ste mislili: …?« for a query word that matches no term of the index (witkof, dmitrjev): the stems of the
+ * index a typo or two away from it, looked up only in the few shards that can hold them (query.ts
+ * SearchEngine.suggest puts the pieces together and fetches the files). No DOM here.
+ */
+
+/** A word's stem this long or shorter may be one typo from the stem meant; a longer one two. */
+const SHORT_STEM = 4;
+/** Shorter stems are not corrected: one letter changed in two makes another word of nearly any of them. */
+export const MIN_TYPO_STEM = 3;
+/** How many shards a word's suggestion may fetch besides those its search fetched. */
+export const MAX_SUGGESTION_SHARDS = 4;
+
+/** How many edits (a swap of neighbouring letters is one) a stem may be from the one meant. */
+export function typoLimit(stem: string): number {
+  return stem.length <= SHORT_STEM ? 1 : 2;
+}
+
+/**
+ * The shards that can hold a stem at most `limit` edits from `stem`, nearest first, at most
+ * MAX_SUGGESTION_SHARDS. A stem is in the shard of the longest key it begins with (index-builder.ts
+ * assignShards), so a key that was split further holds only the stems exactly as long as it, and the
+ * others hold stems that begin with them: such a key can hold a near stem only if it is near a beginning of
+ * `stem`. The first letter is taken as typed: nearly every key one or two letters long is an edit or two
+ * from some beginning of any word, so a typo there could be in most of the index's shards (measured on the
+ * bench archive of 10,000 articles: 50–70 shards, 0.7–1 MB, for a word of five letters or more).
+ */
+export function suggestionShards(keys: readonly string[], stem: string, limit: number): number[] {
+  const split = new Set<string>();
+  for (const key of keys) for (let length = 1; length < key.length; length++) split.add(key.slice(0, length));
+  const near: { n: number; distance: number }[] = [];
+  keys.forEach((key, n) => {
+    if (key.codePointAt(0) !== stem.codePointAt(0)) return;
+    const distance = split.has(key) ? typoDistance(stem, key, limit) : beginningDistance(stem, key, limit);
+    if (distance <= limit) near.push({ n, distance });
+  });
+  // Nearest first; among equals the longer key, whose shard holds fewer stems beside the near ones.
+  near.sort((a, b) => a.distance - b.distance || keys[b.n]!.length - keys[a.n]!.length || a.n - b.n);
+  return near.slice(0, MAX_SUGGESTION_SHARDS).map(({ n }) => n);
+}
+
+/** The fewest edits from a beginning of `stem` to `key` (limit + 1 when more than `limit`). */
+function beginningDistance(stem: string, key: string, limit: number): number {
+  let best = limit + 1;
+  for (let length = Math.max(0, key.length - limit); length <= Math.min(stem.length, key.length + limit); length++) {
+    best = Math.min(best, typoDistance(stem.slice(0, length), key, limit));
+  }
+  return best;
+}
+
+export interface NearStem {
+  stem: string;
+  distance: number;
+  /** How many articles hold it. */
+  documents: number;
+}
+
+/**
+ * The stem of `shards` nearest to `stem`, at most `limit` edits away and not the stem itself. Among equally
+ * near ones the one more articles hold (what most readers meant), then the first in the alphabet, so the same
+ * index always suggests the same word.
+ */
+export function nearestStem(shards: readonly Shard[], stem: string, limit: number): NearStem | undefined {
+  let best: NearStem | undefined;
+  for (const shard of shards) {
+    for (const other in shard) {
+      if (other === stem) continue;
+      const distance = typoDistance(stem, other, limit);
+      if (distance > limit) continue;
+      // Postings are pairs of (document number delta, weight).
+      const candidate = { stem: other, distance, documents: shard[other]!.length / 2 };
+      if (!best || candidate.distance < best.distance || (candidate.distance === best.distance && (candidate.documents > best.documents || (candidate.documents === best.documents && candidate.stem < best.stem)))) best = candidate;
+    }
+  }
+  return best;
+}
+
+/**
+ * The word of `texts` with this stem that is nearest to `typed` (the reader's word, folded), in lowercase:
+ * the index keeps stems, not words (»dmitrij«), and a suggestion must be a word (»dmitrijev«, the form the
+ * reader was after). Undefined when no word of the texts has the stem (an article found by a name only its
+ * front matter lists).
+ */
+export function wordWithStem(texts: readonly string[], stem: string, typed: string): string | undefined {
+  let best: { word: string; distance: number } | undefined;
+  for (const text of texts) {
+    for (const token of tokenize(text)) {
+      if (token.stem !== stem && token.stemWithD !== stem) continue;
+      const distance = typoDistance(typed, token.folded, Math.max(typed.length, token.folded.length));
+      if (!best || distance < best.distance) best = { word: token.text.toLowerCase(), distance };
+    }
+  }
+  return best?.word;
+}

@@ -1,0 +1,161 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../../src/build.ts';
+import { searchOrder } from '../../../src/search/documents.ts';
+import { buildSearchIndex, type SearchDocument, type Shard } from '../../../src/search/index-builder.ts';
+import { shardUrl, type SearchManifest } from '../../../src/search/manifest.ts';
+import { parseQuery } from '../../../src/search/query.ts';
+import { MAX_SUGGESTION_SHARDS, nearestStem, suggestionShards, typoLimit, wordWithStem } from '../../../src/search/suggestion.ts';
+import { PROJECT_ROOT_FOR_TESTS, engineOver, runQuery, writeIndexFiles } from '../../search-helpers.ts';
+
+const FIXTURE = path.join(PROJECT_ROOT_FOR_TESTS, 'tests', 'fixtures', 'search');
+const stemOf = (word: string) => parseQuery(`${word} `)[0]!.stem;
+
+describe('»Ste mislili« over the index of a built fixture site', () => {
+  let dist: string;
+  let manifest: SearchManifest;
+  let shards: Shard[];
+
+  beforeAll(async () => {
+    dist = path.join(await mkdtemp(path.join(tmpdir(), 'arhivar-suggestion-')), 'dist');
+    await build({ root: FIXTURE, outDir: dist, now: new Date('2026-01-01T00:00:00Z'), cache: false });
+    manifest = JSON.parse(await readFile(path.join(dist, 'iskanje/indeks.json'), 'utf8')) as SearchManifest;
+    shards = await Promise.all(manifest.shards.map(async (_, n) => JSON.parse(await readFile(path.join(dist, shardUrl(manifest, n)), 'utf8')) as Shard));
+  });
+
+  it.each([
+    // A letter missing, two letters swapped (one edit, also where a short stem allows only one), a letter
+    // missing in the stem of an inflected form.
+    ['witkof ', 'witkoff'],
+    ['wtikoff', 'witkoff'],
+    ['uask', 'ušakov'],
+    ['usakv', 'ušakov'],
+    // The archive's text has Dmitrijev only as »Dmitrijevim«: the index holds stems, the suggestion a word of an article.
+    ['dmitrjev', 'dmitrijevim'],
+    ['florda', 'floridi'],
+    // Only the word that matches nothing is replaced; the rest stays as typed.
+    ['florda witkoff', 'floridi witkoff'],
+    ['witkof Ušakov', 'witkoff Ušakov'],
+    ['dmitrjev florda', 'dmitrijevim floridi'],
+    ['dmitrjev & <b>', 'dmitrijevim & <b>'],
+  ])('suggests %j → %j, which finds articles', async (query, suggestion) => {
+    const { engine } = engineOver(dist);
+    expect((await runQuery(engine, query)).total).toBe(0);
+    expect(await engine.suggest(query)).toBe(suggestion);
+    expect((await runQuery(engine, suggestion)).total).toBeGreaterThan(0);
+  });
+
+  it.each([
+    // Nothing in the archive is near it.
+    ['horvta'],
+    // It finds Witkoff as it is, by the beginning of the word being typed.
+    ['witkof'],
+    // One word has nothing near it, so no query with that word finds anything.
+    ['witkof horvta'],
+    // Witkoff and nevihte are in no article together: a suggestion that finds nothing again is no help.
+    ['witkof nevihte'],
+    // Umerov is only in an article's front matter, not in any text a suggestion can take the word from.
+    ['umerv'],
+    // The first letter is taken as typed (suggestionShards).
+    ['qitkoff'],
+  ])('suggests nothing for %j', async (query) => {
+    const { engine } = engineOver(dist);
+    expect(await engine.suggest(query)).toBeUndefined();
+  });
+
+  it('looks for near stems only in shards of the word\'s first letter', () => {
+    const keys = manifest.shards;
+    expect(suggestionShards(keys, 'wtikoff', 2).map((n) => keys[n])).toEqual(['w']);
+    expect(suggestionShards(keys, 'qitkoff', 2)).toEqual([]);
+  });
+
+  it('finds the nearest stem of the fixture\'s shards within the typo limit', () => {
+    expect(nearestStem(shards, stemOf('witkof'), typoLimit(stemOf('witkof')))).toEqual({ stem: 'witkoff', distance: 1, documents: 2 });
+    expect(nearestStem(shards, stemOf('dmitrjev'), 2)).toMatchObject({ stem: 'dmitrij', distance: 2 });
+    // dmitr is two edits from dmitrij: not within one.
+    expect(nearestStem(shards, stemOf('dmitrjev'), 1)).toBeUndefined();
+    // The stem itself is no suggestion.
+    expect(nearestStem(shards, 'witkoff', 2)?.stem).not.toBe('witkoff');
+  });
+
+  it('takes the word of an article that is nearest to what was typed', async () => {
+    const chunk = JSON.parse(await readFile(path.join(dist, `${manifest.base}d/${manifest.chunkFiles[0]}.json`), 'utf8')) as { t: string; x: string }[];
+    const texts = chunk.flatMap((entry) => [entry.t, entry.x]);
+    expect(wordWithStem(texts, 'witkoff', 'wittkoffa')).toBe('witkoffa');
+    expect(wordWithStem(texts, 'witkoff', 'wittkoff')).toBe('witkoff');
+    // Kremelj's stem drops its fleeting e (kremlj): the word shown is the one an article writes.
+    expect(wordWithStem(texts, stemOf('Kremelj'), 'kremlj')).toBe('kremelj');
+    expect(wordWithStem(texts, 'umer', 'umerv')).toBeUndefined();
+  });
+
+  it('fetches at most MAX_SUGGESTION_SHARDS shards and one chunk besides those of the search', async () => {
+    const { engine, downloads } = engineOver(dist);
+    await runQuery(engine, 'dmitrjev');
+    const searched = downloads.length;
+    await engine.suggest('dmitrjev');
+    const added = downloads.slice(searched).map((download) => download.url);
+    expect(added.filter((url) => url.includes('/t/')).length).toBeLessThanOrEqual(MAX_SUGGESTION_SHARDS);
+    expect(added.filter((url) => url.includes('/d/'))).toHaveLength(1);
+  });
+});
+
+describe('typo limits and the shards a suggestion needs', () => {
+  it('allows one edit in a stem of up to four letters and two in a longer one', () => {
+    expect([typoLimit('nov'), typoLimit('novk'), typoLimit('dmitr'), typoLimit('witkof')]).toEqual([1, 1, 2, 2]);
+  });
+
+  const doc = (n: number, text: string): SearchDocument => ({
+    url: `/clanek-${n}/`,
+    title: `Članek ${n}`,
+    date: `${n + 1}. decembra 2025`,
+    dateTime: `2025-12-${String(n + 1).padStart(2, '0')}T10:00:00.000Z`,
+    text,
+  });
+  const DOCUMENTS = [
+    doc(0, 'Novak in Nowak sta govorila z Dmitrijevim. Drava, Dravograd, dren, drevo, Dubrovnik, Dunaj, Dolenjska, Domžale.'),
+    doc(1, 'Nowak je odgovoril Dmitrijevu. Dimnik, Divača, Dobrova, Dragonja, Drnovo.'),
+    doc(2, 'Nowak in Dmitrijev, Dekani, Delnice, Dežela, Denar, Deska.'),
+  ];
+
+  it('among equally near stems suggests the one more articles hold', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'arhivar-suggestion-tie-'));
+    await writeIndexFiles(dir, buildSearchIndex(searchOrder(DOCUMENTS)).files);
+    const { engine } = engineOver(dir);
+    // noak is one edit from nowak (3 articles) and from novak (1), which comes first in the alphabet.
+    expect(await engine.suggest('noak')).toBe('nowak');
+  });
+
+  it('passes over a key split further, which holds only stems as long as itself', () => {
+    const documents = [
+      doc(0, 'Kmet in kmetje, kmetijstvo, kmetija, kmetovalec, kmetica, kmečki, kmalu, kmetijski minister.'),
+      doc(1, 'Kmetijstvo in kmetje. Kmetijsko ministrstvo.'),
+    ];
+    const keys = buildSearchIndex(searchOrder(documents), { shardBytes: 40 }).manifest.shards;
+    // kmet holds only the stem kmet; kmetijstv, one edit from kmetjstv, is in kmetijst.
+    expect(keys).toEqual(expect.arrayContaining(['kmet', 'kmetij', 'kmetijst', 'kmetj']));
+    const chosen = suggestionShards(keys, stemOf('kmetjstvo'), 2).map((n) => keys[n]!);
+    expect(chosen).toContain('kmetijst');
+    expect(chosen).not.toContain('kmet');
+  });
+
+  it('picks the shards that can hold a near stem, not every shard of the letter, and suggests the same', async () => {
+    const whole = await mkdtemp(path.join(tmpdir(), 'arhivar-suggestion-whole-'));
+    await writeIndexFiles(whole, buildSearchIndex(searchOrder(DOCUMENTS)).files);
+    const split = await mkdtemp(path.join(tmpdir(), 'arhivar-suggestion-split-'));
+    const index = buildSearchIndex(searchOrder(DOCUMENTS), { shardBytes: 40 });
+    await writeIndexFiles(split, index.files);
+    const keys = index.manifest.shards;
+    const chosen = suggestionShards(keys, 'dmitr', 2).map((n) => keys[n]!);
+    const ofD = keys.filter((key) => key.startsWith('d'));
+    expect(ofD.length).toBeGreaterThan(MAX_SUGGESTION_SHARDS);
+    expect(chosen.length).toBeLessThanOrEqual(MAX_SUGGESTION_SHARDS);
+    expect(chosen.every((key) => key.startsWith('d'))).toBe(true);
+    // The shard that holds dmitrij is among them.
+    const holder = keys.filter((key) => 'dmitrij'.startsWith(key)).sort((a, b) => b.length - a.length)[0]!;
+    expect(chosen).toContain(holder);
+    // These articles write the name as typed, in the nominative too: that form is the one suggested.
+    for (const folder of [whole, split]) expect(await engineOver(folder).engine.suggest('dmitrjev'), folder).toBe('dmitrijev');
+  });
+});
