@@ -72,7 +72,7 @@ describe('»Ste mislili« over the index of a built fixture site', () => {
   });
 
   it('finds the nearest stem of the fixture\'s shards within the typo limit', () => {
-    expect(nearestStem(shards, stemOf('witkof'), typoLimit(stemOf('witkof')))).toEqual({ stem: 'witkoff', distance: 1, documents: 2 });
+    expect(nearestStem(shards, stemOf('witkof'), typoLimit(stemOf('witkof')))).toEqual({ stem: 'witkoff', distance: 1, documents: 2, lettersLeftOut: true });
     expect(nearestStem(shards, stemOf('dmitrjev'), 2)).toMatchObject({ stem: 'dmitrij', distance: 2 });
     // dmitr is two edits from dmitrij: not within one.
     expect(nearestStem(shards, stemOf('dmitrjev'), 1)).toBeUndefined();
@@ -125,6 +125,21 @@ describe('typo limits and the shards a suggestion needs', () => {
     const { engine } = engineOver(dir);
     // noak is one edit from nowak (3 articles) and from novak (1), which comes first in the alphabet.
     expect(await engine.suggest('noak')).toBe('nowak');
+  });
+
+  it('among equally near stems prefers one the typed word is with letters left out, over one more articles hold', async () => {
+    const documents = [
+      doc(0, 'Voda je stekla po cesti.'),
+      doc(1, 'Vode je bilo preveč, voda je zalila kleti.'),
+      doc(2, 'Pitna voda in vlada.'),
+    ];
+    const dir = await mkdtemp(path.join(tmpdir(), 'arhivar-suggestion-left-out-'));
+    await writeIndexFiles(dir, buildSearchIndex(searchOrder(documents)).files);
+    const { engine } = engineOver(dir);
+    // vlda is one edit from voda (3 articles, a letter changed) and from vlada (1, a letter left out).
+    expect(await engine.suggest('vlda')).toBe('vlada');
+    // voad is one edit from both too, but neither has letters it left out: the word more articles hold.
+    expect(await engine.suggest('voad')).toBe('voda');
   });
 
   it('passes over a key split further, which holds only stems as long as itself', () => {
