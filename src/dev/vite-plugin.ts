@@ -298,7 +298,12 @@ class DevSite {
         throw known && problems.length > 0 ? new ContentErrors(sortErrors([...known, ...problems]), warningsOf(loaded.reason)) : loaded.reason;
       }
       if (refused.status === 'rejected') throw refused.reason;
-      if (problems.length > 0) throw new ContentErrors(problems);
+      if (problems.length > 0) {
+        // The content loaded: its warnings are told with the problems, as build does (build.ts buildLocked),
+        // and its bodies' file let go of, as a load that fails lets go of it.
+        loaded.value.close();
+        throw new ContentErrors(problems, loaded.value.warnings);
+      }
       return loaded.value;
     };
     const model = load().then(

@@ -1,10 +1,10 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main, type Io } from '../../src/cli.ts';
 import { startDevServer } from '../../src/dev/server.ts';
 import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
-import { copyFixture, removeDir } from '../helpers.ts';
+import { copyFixture, makeTempDir, removeDir } from '../helpers.ts';
 import { folderKind } from '../../src/folder-kind.ts';
 
 /**
@@ -107,6 +107,31 @@ describe('a build or check with problems prints the warnings too', () => {
       expect(warningsAt).toBeGreaterThan(problemsAt);
       expect(page.indexOf('article/summary-html')).toBeGreaterThan(warningsAt);
       expect(page.indexOf('article/image-without-alt')).toBeGreaterThan(warningsAt);
+      expect(loads.at(-1)!.warnings.map((warning) => warning.code)).toEqual(['article/summary-html', 'article/image-without-alt']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('dev: a file of public/ that a build refuses stops the load, and the content warnings are listed with it', async () => {
+    const root = await fixture();
+    await fixProblems(root);
+    const outside = await makeTempDir();
+    roots.push(outside);
+    await writeFile(path.join(outside, 'geslo.txt'), 'skrivnost');
+    await mkdir(path.join(root, 'public'), { recursive: true });
+    // A link out of public/: a build refuses to publish it.
+    await symlink(path.join(outside, 'geslo.txt'), path.join(root, 'public/geslo.txt'));
+    const loads: DevLoadReport[] = [];
+    const server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
+    try {
+      for (let i = 0; i < 500 && loads.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      const response = await fetch(new URL('/', server.url));
+      expect(response.status).toBe(500);
+      const page = await response.text();
+      expect(page).toContain('public/symlink-outside');
+      expect(page.indexOf('article/image-without-alt')).toBeGreaterThan(page.indexOf('<h2>2 warnings as well</h2>'));
+      expect(loads.at(-1)!.errors.map((error) => error.code)).toEqual(['public/symlink-outside']);
       expect(loads.at(-1)!.warnings.map((warning) => warning.code)).toEqual(['article/summary-html', 'article/image-without-alt']);
     } finally {
       await server.close();
