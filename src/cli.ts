@@ -10,7 +10,7 @@ import { buildUnlessUnchanged } from './pipeline/unchanged.ts';
 import type { HeldBack } from './build.ts';
 import { formatLjubljanaMinute } from './text/sl.ts';
 import type { LockCommand, LockHolder } from './output/build-lock.ts';
-import { formatError, systemProblem, toArhivarErrors, warningsOf, type ArhivarError } from './errors.ts';
+import { formatError, systemProblem, toArhivarErrors, warningsOf, WARNINGS_WAIT_FOR_FIXES, type ArhivarError } from './errors.ts';
 import { startProgressLine } from './commands/progress.ts';
 import { builtBasePath, startStaticServer } from './dev/static-server.ts';
 
@@ -243,8 +243,7 @@ export function printWarningsAfterProblems(warnings: readonly ArhivarError[], io
   io.err('');
   printWarnings(warnings, io);
   io.err(
-    `${counted(warnings.length, 'warning')} as well, which alone would not stop a build; ` +
-      'a file that a problem keeps from being read is checked for warnings once that problem is fixed.',
+    `${counted(warnings.length, 'warning')} as well, which alone would not stop a build; ${WARNINGS_WAIT_FOR_FIXES}.`,
   );
 }
 

@@ -128,3 +128,9 @@ export function systemProblem(error: unknown, root: string, outcome?: string): A
     cause: error,
   });
 }
+
+/**
+ * Said after the warnings of a run that failed (the CLI's output and the dev server's problems page): a file an
+ * error keeps from being read has given no warnings yet.
+ */
+export const WARNINGS_WAIT_FOR_FIXES = 'a file that a problem keeps from being read is checked for warnings once that problem is fixed';

@@ -1,5 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
-import type { ArhivarError } from '../errors.ts';
+import { WARNINGS_WAIT_FOR_FIXES, type ArhivarError } from '../errors.ts';
 
 /** The page the dev server shows instead of the site while content has problems. */
 export function escapeHtml(value: string): string {
@@ -31,7 +31,7 @@ export function renderProblemsPage(errors: readonly ArhivarError[], warnings: re
   const warned =
     warnings.length === 0
       ? ''
-      : `\n<h2>${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'} as well</h2>\n<p>Warnings alone would not stop a build; a file that a problem keeps from being read is checked for warnings once that problem is fixed.</p>\n<ul>${problemItems(warnings)}</ul>`;
+      : `\n<h2>${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'} as well</h2>\n<p>Warnings alone would not stop a build; ${WARNINGS_WAIT_FOR_FIXES}.</p>\n<ul>${problemItems(warnings)}</ul>`;
   return page(title, `<h1>${escapeHtml(title)}</h1>\n<p>Fix the files below and save; this page reloads by itself.</p>\n<ul>${problemItems(errors)}</ul>${warned}`);
 }
 

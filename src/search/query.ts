@@ -5,7 +5,8 @@ import { alternativeStems, isSearchable, stemMayBegin, stemsWithoutFleetingE, to
 
 /**
  * Query side of search, shared by the browser (src/client/search.ts) and the tests: it fetches only the
- * shards that hold the query's stems and the chunks of the results on screen. No DOM here.
+ * shards that hold the query's stems and the chunks of the results on screen, and, for a query that finds
+ * nothing, the few shards and one chunk a suggestion needs (suggestion.ts). No DOM here.
  */
 export interface QueryTerm {
   /** The stem of a query word: a word of the index with the same stem is a hit (Witkoff finds Witkoffa). */
