@@ -104,13 +104,14 @@ folders serve their index.html, a missing page gets 404.html with status 404. Ru
   --port N     port to listen on (default 4173)
   --root DIR   project folder (default: the current folder)
   --out DIR    built site folder relative to the project (default: dist)`,
-  new: `usage: arhivar new "Naslov članka" [--people "Ime Priimek, …"] [--tags "oznaka, …"] [--root DIR]
+  new: `usage: arhivar new "Naslov članka" [--people "Ime Priimek, …"] [--tags "oznaka, …"] [--slug SLUG] [--root DIR]
 
 Writes content/articles/YYYY/<slug>.md with today's date in Ljubljana and the front matter filled in.
-An existing file is never replaced.
+An existing file is never replaced, and an article already at today's address of the slug is named.
 
   --people LIST  comma-separated names for the people: list
   --tags LIST    comma-separated tags
+  --slug SLUG    the last part of the address, instead of the one made from the title
   --root DIR     project folder (default: the current folder)`,
   import: `usage: arhivar import <file.txt|folder> [--date DATE] [--title TITLE] [--root DIR]
 
@@ -429,7 +430,7 @@ async function runPreview(args: readonly string[], io: Io): Promise<number> {
 }
 
 async function runNew(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { people: { type: 'string' }, tags: { type: 'string' }, root: { type: 'string' } });
+  const { values, positionals } = parse(args, { people: { type: 'string' }, tags: { type: 'string' }, slug: { type: 'string' }, root: { type: 'string' } });
   if (values.help) {
     io.out(HELP.new!);
     return EXIT.ok;
@@ -441,6 +442,7 @@ async function runNew(args: readonly string[], io: Io): Promise<number> {
     title: positionals[0]!,
     people: splitList(values.people as string | undefined),
     tags: splitList(values.tags as string | undefined),
+    slug: values.slug as string | undefined,
   });
   io.out(`created ${result.file}`);
   return EXIT.ok;

@@ -151,6 +151,14 @@ export async function readSourceFile(root: string, absolute: string): Promise<So
 }
 
 /**
+ * A content file read as a build reads it, without the hash (SourceFile.hash), for a command that only looks
+ * at the files (arhivar new): the hash was a third of the time of reading 10,000 articles.
+ */
+export function readUnhashedSourceFile(root: string, absolute: string): SourceFile {
+  return readSourceWithStats(root, absolute, false).source;
+}
+
+/**
  * Synchronous on purpose: content files are small and read from the page cache, where one open/fstat/read/close
  * costs a few microseconds, while the promise API spends ten times that per file in thread-pool hops
  * (measured: 10,000 articles 1.5 s of CPU with promises).
@@ -159,7 +167,7 @@ function readSourceFileSync(root: string, absolute: string): SourceFile {
   return readSourceWithStats(root, absolute).source;
 }
 
-function readSourceWithStats(root: string, absolute: string): { source: SourceFile; info: Stats } {
+function readSourceWithStats(root: string, absolute: string, hashed = true): { source: SourceFile; info: Stats } {
   const file = toProjectPath(root, absolute);
   const descriptor = openSync(absolute, 'r');
   try {
@@ -173,6 +181,7 @@ function readSourceWithStats(root: string, absolute: string): { source: SourceFi
       });
     }
     const bytes = readFileSync(descriptor);
+    if (!hashed) return { source: { file, text: decodeText(bytes, file), mtimeMs: info.mtimeMs }, info };
     const { text, hash } = readText(bytes, file);
     return { source: { file, text, mtimeMs: info.mtimeMs, hash }, info };
   } finally {

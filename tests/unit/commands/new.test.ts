@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createArticle, splitList } from '../../../src/commands/new.ts';
@@ -51,6 +51,61 @@ describe('arhivar new', () => {
     expect(error).toBeInstanceOf(ArhivarError);
     expect(error).toMatchObject({ code: 'new/exists', file: 'content/articles/2025/isti-naslov.md' });
     expect(await readFile(path.join(root, first.file), 'utf8')).toBe(before);
+  });
+
+  async function writeArticle(root: string, file: string, frontMatter: string) {
+    await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+    await writeFile(path.join(root, file), `---\n${frontMatter}\n---\n\nBesedilo.\n`);
+  }
+
+  it('refuses, naming the other file, when an article under another file name has the same date and slug', async () => {
+    const root = await tempRoot();
+    const now = new Date('2025-06-01T10:00:00Z');
+    // An imported or renamed file: its name is not the slug, so the wx flag alone let the second one be written.
+    await writeArticle(root, 'content/articles/2025/06/uvozeno.md', 'title: "Isti naslov"\ndate: 2025-06-01T08:30');
+    const error = await createArticle({ root, title: 'Isti naslov', now }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ArhivarError);
+    expect(error).toMatchObject({ code: 'new/duplicate-url', file: 'content/articles/2025/06/uvozeno.md' });
+    expect((error as ArhivarError).message).toContain('/2025/06/01/isti-naslov/');
+    expect((error as ArhivarError).hint).toContain('--slug isti-naslov-2');
+    await expect(readdir(path.join(root, 'content/articles/2025'))).resolves.toEqual(['06']);
+  });
+
+  it.each([
+    ['a slug: line', 'title: "Drug naslov"\nslug: isti-naslov\ndate: 2025-06-01'],
+    // 23:30 UTC on 31 May is 1 June in Ljubljana, the day of the address.
+    ['a date with an offset', 'title: "Isti naslov"\ndate: 2025-05-31T23:30+00:00'],
+  ])('finds the same address through %s', async (_, frontMatter) => {
+    const root = await tempRoot();
+    await writeArticle(root, 'content/articles/drugo.md', frontMatter);
+    await expect(createArticle({ root, title: 'Isti naslov', now: new Date('2025-06-01T10:00:00Z') })).rejects.toMatchObject({ code: 'new/duplicate-url', file: 'content/articles/drugo.md' });
+  });
+
+  it.each([
+    ['another day', 'title: "Isti naslov"\ndate: 2025-05-31'],
+    ['a draft, which the build leaves out as well', 'title: "Isti naslov"\ndate: 2025-06-01\ndraft: true'],
+  ])('writes the article when the same slug is on %s', async (_, frontMatter) => {
+    const root = await tempRoot();
+    await writeArticle(root, 'content/articles/2025/uvozeno.md', frontMatter);
+    const result = await createArticle({ root, title: 'Isti naslov', now: new Date('2025-06-01T10:00:00Z') });
+    expect(result.file).toBe('content/articles/2025/isti-naslov.md');
+  });
+
+  it('takes --slug for a second article with the same title on one day, and writes it as the slug: line', async () => {
+    const root = await tempRoot();
+    const now = new Date('2025-06-01T10:00:00Z');
+    await createArticle({ root, title: 'Prometne informacije', now });
+    const result = await createArticle({ root, title: 'Prometne informacije', slug: 'prometne-informacije-2', now });
+    expect(result.file).toBe('content/articles/2025/prometne-informacije-2.md');
+    const { text, article } = await validated(root, result.file);
+    expect(text).toContain('\nslug: "prometne-informacije-2"\n');
+    expect(article.slug).toBe('prometne-informacije-2');
+  });
+
+  it('refuses a --slug that is no slug, offering one', async () => {
+    const root = await tempRoot();
+    await expect(createArticle({ root, title: 'Naslov', slug: 'Drugi Naslov', now: new Date() })).rejects.toMatchObject({ code: 'new/bad-slug', hint: expect.stringContaining('--slug drugi-naslov') });
+    await expect(readdir(root)).resolves.toEqual([]);
   });
 
   it('rejects a title without letters or digits', async () => {
