@@ -1,7 +1,7 @@
 import type { Article } from '../content/article.ts';
 import type { Person } from '../content/person.ts';
 import { comparePeople, type PersonEntry } from './archive.ts';
-import { ljubljanaCalendar } from '../text/sl.ts';
+import { MONTHS_SHORT, ljubljanaCalendar } from '../text/sl.ts';
 
 /**
  * What a person page shows besides the article list: who else the articles name, how often, and when.
@@ -126,7 +126,11 @@ export function chartGeometry(data: Timeline, width = 640, height = 120): ChartG
   const gap = Math.min(4, slot * 0.2);
   const labels = axisLabels(data);
   const shown = labels.filter((_, index) => index % Math.ceil(labels.length / MAX_LABELS) === 0);
-  const narrow = new Set(shown.filter((_, index) => index % Math.ceil(shown.length / MAX_NARROW_LABELS) === 0).map((label) => label.index));
+  // A narrow chart keeps every other label or fewer: counted from the first year, so a chart of months keeps the
+  // one label that says which year they are in.
+  const step = Math.ceil(shown.length / MAX_NARROW_LABELS);
+  const phase = Math.max(0, shown.findIndex((label) => label.isYear)) % step;
+  const narrow = new Set(shown.filter((_, index) => index % step === phase).map((label) => label.index));
   const text = new Map(shown.map((label) => [label.index, label.text]));
   const bars = data.bars.map((bar, index): ChartBar => {
     const barHeight = data.max === 0 ? 0 : Math.max(bar.count > 0 ? 2 : 0, (bar.count / data.max) * (height - 4));
@@ -136,17 +140,20 @@ export function chartGeometry(data: Timeline, width = 640, height = 120): ChartG
 }
 
 /**
- * Every bar that could carry a label: each year; each month ("3/25") up to a year of months; on longer spans each
- * January ("2025"), and the first bar when no January follows within six bars, where its year would collide.
+ * Every bar that could carry a label: each year; up to a year of months, each month as Slovenian abbreviates it
+ * (»mar.«, »maj«), and January as its year instead (»2025«), which says the year of the months around it as it
+ * does on longer spans; there, each January (»2025«), and the first bar when no January follows within six
+ * bars, where its year would collide. Each label must fit in about 3em: »mar. 2025« would not.
  */
-function axisLabels(data: Timeline): { index: number; text: string }[] {
-  const labels: { index: number; text: string }[] = [];
+function axisLabels(data: Timeline): { index: number; text: string; isYear: boolean }[] {
+  const labels: { index: number; text: string; isYear: boolean }[] = [];
   const months = data.unit === 'month';
   const firstJanuary = data.bars.findIndex((bar) => bar.month === 1);
+  const year = (index: number, bar: TimelineBar) => labels.push({ index, text: String(bar.year), isYear: true });
   data.bars.forEach((bar, index) => {
-    if (!months) labels.push({ index, text: String(bar.year) });
-    else if (data.bars.length <= 12) labels.push({ index, text: `${bar.month}/${String(bar.year).slice(2)}` });
-    else if (bar.month === 1 || (index === 0 && (firstJanuary === -1 || firstJanuary >= 6))) labels.push({ index, text: String(bar.year) });
+    if (!months || bar.month === 1) year(index, bar);
+    else if (data.bars.length <= 12) labels.push({ index, text: MONTHS_SHORT[bar.month! - 1]!, isYear: false });
+    else if (index === 0 && (firstJanuary === -1 || firstJanuary >= 6)) year(index, bar);
   });
   return labels;
 }

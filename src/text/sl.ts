@@ -17,6 +17,12 @@ export const MONTHS_NOMINATIVE = [
   'julij', 'avgust', 'september', 'oktober', 'november', 'december',
 ] as const;
 
+/**
+ * Months as Slovenian abbreviates them, lowercase with a full stop, »maj« whole (CLDR sl abbreviated format:
+ * Intl.DateTimeFormat('sl', {month: 'short'})); a table, like the two above, so the words do not change with the ICU.
+ */
+export const MONTHS_SHORT = ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'avg.', 'sep.', 'okt.', 'nov.', 'dec.'] as const;
+
 const calendarParts = new Intl.DateTimeFormat('en-CA', {
   timeZone: TIME_ZONE,
   year: 'numeric',

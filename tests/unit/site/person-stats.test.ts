@@ -35,7 +35,8 @@ describe('timeline', () => {
     const geometry = chartGeometry(timeline([at('2025-01-10T10:00:00Z'), at('2025-01-11T10:00:00Z'), at('2025-03-10T10:00:00Z')]), 300, 100);
     expect(geometry.bars.map((bar) => bar.height)).toEqual([96, 0, 48]);
     expect(geometry.bars.map((bar) => bar.y)).toEqual([4, 100, 52]);
-    expect(geometry.bars.map((bar) => bar.label)).toEqual(['1/25', '2/25', '3/25']);
+    // January is labelled with its year (as on charts of longer spans), the other months as Slovenian abbreviates them.
+    expect(geometry.bars.map((bar) => bar.label)).toEqual(['2025', 'feb.', 'mar.']);
     expect(geometry.bars.every((bar) => bar.labelWhenNarrow)).toBe(true);
     expect(geometry.bars[2]!.x + geometry.bars[2]!.width).toBeLessThanOrEqual(300);
   });
@@ -52,10 +53,18 @@ describe('timeline', () => {
   it('labels at most twelve bars, and at most six of them on a narrow chart', () => {
     const year = monthly('2025-01', 12);
     expect(labels(year)).toHaveLength(12);
-    expect(labels(year, true)).toEqual(['1/25', '3/25', '5/25', '7/25', '9/25', '11/25']);
+    expect(labels(year)).toEqual(['2025', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'avg.', 'sep.', 'okt.', 'nov.', 'dec.']);
+    expect(labels(year, true)).toEqual(['2025', 'mar.', 'maj', 'jul.', 'sep.', 'nov.']);
     const twentyYears = timeline(Array.from({ length: 20 }, (_, index) => new Date(Date.UTC(2000 + index, 5, 1))));
     expect(labels(twentyYears)).toEqual(['2000', '2002', '2004', '2006', '2008', '2010', '2012', '2014', '2016', '2018']);
     expect(labels(twentyYears, true)).toEqual(['2000', '2004', '2008', '2012', '2016']);
+  });
+
+  it('keeps the year under January on a narrow chart, where only every other month is labelled', () => {
+    // December 2025 to November 2026: the year is said only under January, the second bar.
+    const span = monthly('2025-12', 12);
+    expect(labels(span).slice(0, 3)).toEqual(['dec.', '2026', 'feb.']);
+    expect(labels(span, true)).toEqual(['2026', 'mar.', 'maj', 'jul.', 'sep.', 'nov.']);
   });
 
   it('labels the years of a long monthly chart at their Januaries, and the first bar only when no January is close', () => {

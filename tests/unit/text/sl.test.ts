@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collator, countArticles, formatDate, formatDateTime, formatIsoDateTime, formatMachineDate, plural, pluralForm, PERSON_FORMS } from '../../../src/text/sl.ts';
+import { collator, countArticles, formatDate, formatDateTime, formatIsoDateTime, formatMachineDate, MONTHS_SHORT, plural, pluralForm, PERSON_FORMS } from '../../../src/text/sl.ts';
 
 // A non-breaking space: a line never ends with a number or a day's dot and puts its word on the next line.
 const NB = '\u00a0';
@@ -20,6 +20,12 @@ describe('Slovenian text', () => {
     [12345, `12.345${NB}člankov`],
   ])('%i → %s', (count, text) => {
     expect(countArticles(count)).toBe(text);
+  });
+
+  it('abbreviates the months as CLDR sl does, lowercase, »maj« without a full stop', () => {
+    const short = new Intl.DateTimeFormat('sl', { month: 'short', timeZone: 'UTC' });
+    expect(MONTHS_SHORT).toEqual(Array.from({ length: 12 }, (_, month) => short.format(Date.UTC(2025, month, 15))));
+    expect(MONTHS_SHORT[4]).toBe('maj');
   });
 
   it('declines oseba', () => {
