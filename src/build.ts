@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ArhivarError, ContentErrors, sortErrors } from './errors.ts';
+import { ArhivarError, ContentErrors, sortErrors, withProblems } from './errors.ts';
 import { CONTENT_DIR, readContent, type ContentSources } from './content/read.ts';
 import { parseSiteConfig, type SiteConfig } from './config/site.ts';
 import type { Article } from './content/article.ts';
@@ -19,7 +19,7 @@ import { CHUNK_FOLDER, SHARD_FOLDER } from './search/manifest.ts';
 import { buildArchiveSearch } from './search/documents.ts';
 import { searchFiles } from './pipeline/search.ts';
 import { writeSite } from './output/write.ts';
-import { forgetPublishedTree, readPublishedTree, shadowedPublicFile, type WrittenPaths } from './output/publish.ts';
+import { forgetPublishedTree, publicFolderProblems, publicFolderReport, readPublishedTree, shadowedPublicFile, type WrittenPaths } from './output/publish.ts';
 import { holdingOutputFolder, type LockCommand, type LockHolder } from './output/build-lock.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
 import { checkCacheFolder, checkContentFolder, checkPublicFolder } from './pipeline/folders.ts';
@@ -638,7 +638,25 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const target = path.resolve(options.root, outDir);
   const useCache = options.cache !== false;
   const lastAddresses = useCache ? await lastPublishedAddresses(options.root, target) : undefined;
-  const model = await loadSite({ ...options, lastAddresses });
+  // What public/ holds that a build refuses (a link out of it, a name like ..\x) is read before the content,
+  // so it is told with the content's errors and warnings in one run, not in the run after they are fixed.
+  const refused = await publicFolderProblems(options.root);
+  let model: SiteModel;
+  try {
+    model = await loadSite({ ...options, lastAddresses });
+  } catch (error) {
+    // A damaged record in .cache/ is about this run, not a problem of the archive: the build runs again
+    // (buildAgainIfKeptStateUntrusted), and reads public/ again.
+    if (error instanceof ArhivarError && error.code === 'cache/damaged') throw error;
+    throw withProblems(error, refused);
+  }
+  if (refused.length > 0) {
+    // Where the pages go is known without making them, so a file of public/ in their way is told now too
+    // (as check tells it), and the assets and pages, which would not be published, are not made.
+    const publicReport = await publicFolderReport(options.root, siteWrittenPaths(model));
+    model.close();
+    throw new ContentErrors(publicReport.problems, sortErrors([...model.warnings, ...publicReport.warnings]));
+  }
   const articlesRead = model.archive.articles.length;
   report?.({ phase: 'writing', articlesRead, pagesWritten: 0 });
   try {

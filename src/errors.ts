@@ -85,6 +85,16 @@ export function warningsOf(error: unknown): ArhivarError[] {
   return error instanceof ContentErrors ? [...error.warnings] : [];
 }
 
+/**
+ * A failed load's error with the problems found beside it (what public/ holds that a build refuses), its
+ * warnings kept, so all of them are told in one run; a failure that is no problem of the archive (a bug, a
+ * full disk) is left as it is, and so is the error when there is nothing to add.
+ */
+export function withProblems(error: unknown, problems: readonly ArhivarError[]): unknown {
+  const known = toArhivarErrors(error);
+  return known && problems.length > 0 ? new ContentErrors(sortErrors([...known, ...problems]), warningsOf(error)) : error;
+}
+
 export function toArhivarErrors(error: unknown): ArhivarError[] | undefined {
   if (error instanceof ContentErrors) return [...error.errors];
   if (error instanceof ArhivarError) return [error];

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
 import { loadSite, siteContext, siteSearchFiles, sitePages, type HeldBack, type NewestArticles, type SiteModel } from '../build.ts';
 import type { ContentDate } from '../content/dates.ts';
-import { ArhivarError, ContentErrors, sortErrors, toArhivarErrors, warningsOf } from '../errors.ts';
+import { ArhivarError, ContentErrors, toArhivarErrors, warningsOf, withProblems } from '../errors.ts';
 import { createLoadCache, forgetRenderedBodies } from '../load-cache.ts';
 import { LiveSources } from './live-sources.ts';
 import { beforeHandOver, startMarkdownWorkers } from '../pipeline/markdown.ts';
@@ -293,10 +293,7 @@ class DevSite {
         signal: this.closing.signal,
       }), publicProblems]);
       const problems = refused.status === 'fulfilled' ? refused.value : [];
-      if (loaded.status === 'rejected') {
-        const known = toArhivarErrors(loaded.reason);
-        throw known && problems.length > 0 ? new ContentErrors(sortErrors([...known, ...problems]), warningsOf(loaded.reason)) : loaded.reason;
-      }
+      if (loaded.status === 'rejected') throw withProblems(loaded.reason, problems);
       if (refused.status === 'rejected') throw refused.reason;
       if (problems.length > 0) {
         // The content loaded: its warnings are told with the problems, as build does (build.ts buildLocked),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
@@ -158,6 +158,23 @@ describe('a rebuild with every input unchanged (issue 6)', () => {
     expect(await contents(outDir)).toEqual(await freshBuild(root));
     // It was about that run: the next, with nothing changed, does not repeat it.
     expect(await run()).toMatchObject({ unchanged: true, warnings: [] });
+  });
+
+  it('builds again over a damaged body read while loading, though public/ has a problem, which is then told alone', async () => {
+    const { root, outDir, run } = await site();
+    await run();
+    // Without bodiesOnDisk every kept body is read while the content loads, where the damage is met.
+    await damageFile(await cacheFile(root, 'markdown-'), 'Občinski svet je sprejel');
+    await retitleSite(root);
+    await mkdir(path.join(root, 'public'), { recursive: true });
+    await symlink('/etc/passwd', path.join(root, 'public/geslo.txt'));
+    const failed = await build({ root, outDir, now: NOW }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    // Not a problem of the archive: the build ran again, rendering the body anew, and only public/'s problem is left.
+    expect(failed).toBeInstanceOf(ContentErrors);
+    expect((failed as ContentErrors).errors.map((error) => error.code)).toEqual(['public/symlink-outside']);
   });
 
   it('makes a damaged validation or person record in .cache/ again from content/, never publishing what it decodes to', async () => {

@@ -93,6 +93,46 @@ describe('a build or check with problems prints the warnings too', () => {
     ]);
   });
 
+  it('build: what public/ holds that a build refuses is told with the content problems and warnings, in one run', async () => {
+    const root = await fixture();
+    await mkdir(path.join(root, 'public'), { recursive: true });
+    await symlink('/etc/passwd', path.join(root, 'public/geslo.txt'));
+    await writeFile(path.join(root, 'public/..\\x.txt'), 'x');
+    const io = captureIo();
+    expect(await main(['build', '--root', root], io)).toBe(1);
+    expect(firstLines(io.stderr)).toEqual([
+      ...PROBLEMS.slice(0, 2),
+      'public/..\\x.txt  public/bad-file-name',
+      'public/geslo.txt  public/symlink-outside',
+      '4 problems found; nothing was written.',
+      '',
+      ...WARNINGS,
+      WARNINGS_TOLD,
+    ]);
+    expect(await folderKind(path.join(root, 'dist'))).toBe('missing');
+    // check has told them together all along: build and check now agree.
+    const checked = captureIo();
+    expect(await main(['check', '--root', root], checked)).toBe(1);
+    expect(checked.stderr).toEqual(io.stderr);
+
+    // With the content fixed, a folder of public/ in the way of a page is told beside the link, not after it is removed.
+    await fixProblems(root);
+    await mkdir(path.join(root, 'public/feed.xml'));
+    await writeFile(path.join(root, 'public/feed.xml/star.xml'), '<rss/>');
+    const fixed = captureIo();
+    expect(await main(['build', '--root', root], fixed)).toBe(1);
+    expect(firstLines(fixed.stderr)).toEqual([
+      'public/..\\x.txt  public/bad-file-name',
+      'public/feed.xml  public/in-the-way',
+      'public/geslo.txt  public/symlink-outside',
+      '3 problems found; nothing was written.',
+      '',
+      ...WARNINGS,
+      WARNINGS_TOLD,
+    ]);
+    expect(await folderKind(path.join(root, 'dist'))).toBe('missing');
+  });
+
   it('dev: the error page and the load report list the warnings after the problems', async () => {
     const root = await fixture();
     const loads: DevLoadReport[] = [];

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ArhivarError, formatError, systemProblem } from '../../src/errors.ts';
+import { ArhivarError, ContentErrors, formatError, systemProblem, withProblems } from '../../src/errors.ts';
 import { validateArticle } from '../../src/content/article.ts';
 
 /** The error the system gives for `act`. */
@@ -41,6 +41,29 @@ describe('systemProblem', () => {
       path: path.join('/projekt', 'dist', 'index.html'),
     });
     expect(systemProblem(denied, '/projekt')).toMatchObject({ code: 'system/no-permission', file: 'dist/index.html', message: 'permission denied (EACCES, open)' });
+  });
+});
+
+describe('withProblems', () => {
+  const problem = (code: string, file: string) => new ArhivarError({ code, file, message: code });
+  const link = problem('public/symlink-outside', 'public/geslo.txt');
+  const date = problem('article/bad-date', 'content/articles/a.md');
+  const warning = problem('article/image-without-alt', 'content/articles/b.md');
+
+  it('adds the problems to those of a load, sorted by file, and keeps its warnings', () => {
+    const merged = withProblems(new ContentErrors([date], [warning]), [link]);
+    expect(merged).toBeInstanceOf(ContentErrors);
+    expect((merged as ContentErrors).errors).toEqual([date, link]);
+    expect((merged as ContentErrors).warnings).toEqual([warning]);
+    const single = withProblems(problem('template/failed', 'templates/article.tsx'), [link]) as ContentErrors;
+    expect(single.errors.map((error) => error.file)).toEqual(['public/geslo.txt', 'templates/article.tsx']);
+  });
+
+  it('leaves a failure that is no problem of the archive, and an error with nothing to add, as they are', () => {
+    const failure = new Error('EIO');
+    expect(withProblems(failure, [link])).toBe(failure);
+    const errors = new ContentErrors([date], [warning]);
+    expect(withProblems(errors, [])).toBe(errors);
   });
 });
 
