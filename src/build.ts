@@ -22,7 +22,7 @@ import { writeSite } from './output/write.ts';
 import { forgetPublishedTree, publicFolderProblems, publicFolderReport, readPublishedTree, shadowedPublicFile, type WrittenPaths } from './output/publish.ts';
 import { holdingOutputFolder, type LockCommand, type LockHolder } from './output/build-lock.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
-import { checkCacheFolder, checkContentFolder, checkPublicFolder } from './pipeline/folders.ts';
+import { checkCacheFolder, checkContentFolder } from './pipeline/folders.ts';
 import { beforeHandOver, BodyRenderer, startMarkdownWorkers, WAITING_BODIES_LIMIT } from './pipeline/markdown.ts';
 import { relatedArticles } from './pipeline/related.ts';
 import { bodyWarnings } from './pipeline/body-warnings.ts';
@@ -633,14 +633,18 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const report = options.onProgress;
   report?.({ phase: 'reading', articlesRead: 0, pagesWritten: 0 });
-  await checkPublicFolder(options.root);
   const outDir = options.outDir ?? 'dist';
   const target = path.resolve(options.root, outDir);
   const useCache = options.cache !== false;
-  const lastAddresses = useCache ? await lastPublishedAddresses(options.root, target) : undefined;
-  // What public/ holds that a build refuses (a link out of it, a name like ..\x) is read before the content,
-  // so it is told with the content's errors and warnings in one run, not in the run after they are fixed.
-  const refused = await publicFolderProblems(options.root);
+  // Until loadSite takes over the caller's Markdown workers, a failure must stop them, or their threads keep
+  // the process alive after the problem is printed.
+  const { lastAddresses, refused } = await beforeHandOver(options.markdownWorkers, async () => ({
+    lastAddresses: useCache ? await lastPublishedAddresses(options.root, target) : undefined,
+    // What public/ holds that a build refuses (a link out of it, a name like ..\x, public a file) is read
+    // before the content, so it is told with the content's errors and warnings in one run, not in the run
+    // after they are fixed.
+    refused: await publicFolderProblems(options.root),
+  }));
   let model: SiteModel;
   try {
     model = await loadSite({ ...options, lastAddresses });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ArhivarError, ContentErrors, sortErrors } from '../errors.ts';
 import { sha1 } from '../hash.ts';
 import { CACHE_DIR, outputRecordName, readCacheFile, writeCacheFile } from '../pipeline/cache.ts';
+import { publicFolderProblem } from '../pipeline/folders.ts';
 import { addTime, type Timings } from '../pipeline/timings.ts';
 import { Fingerprinter } from '../render/fingerprint.ts';
 import type { PageSpec } from '../render/pages.ts';
@@ -466,6 +467,8 @@ export async function publicFolderReport(root: string, written: WrittenPaths | u
 
 /** public/'s files to publish (for a link, the file it leads to) and the entries refused, unread. */
 async function readPublicFolder(root: string): Promise<{ files: { path: string; source: string }[]; problems: ArhivarError[] }> {
+  const notAFolder = await publicFolderProblem(root);
+  if (notAFolder) return { files: [], problems: [notAFolder] };
   const publicDir = path.join(root, 'public');
   const entries = await readdir(publicDir, { recursive: true, withFileTypes: true }).catch(() => []);
   const publicRoot = await realpath(publicDir).catch(() => publicDir);

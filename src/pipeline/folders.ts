@@ -14,11 +14,17 @@ import { CONTENT_DIR } from '../content/read.ts';
  * after the work is done; and arhivar never replaces a file it did not make.
  */
 export async function checkFolder(root: string, folder: string, problem: { code: string; hint: string }): Promise<void> {
+  const refused = await folderProblem(root, folder, problem);
+  if (refused) throw refused;
+}
+
+/** What checkFolder throws, for a check that tells it beside other problems. */
+async function folderProblem(root: string, folder: string, problem: { code: string; hint: string }): Promise<ArhivarError | undefined> {
   const absolute = path.resolve(root, folder);
   const kind = await folderKind(absolute);
-  if (kind === 'folder' || kind === 'missing') return;
+  if (kind === 'folder' || kind === 'missing') return undefined;
   const name = path.relative(root, absolute) || absolute;
-  throw new ArhivarError({
+  return new ArhivarError({
     code: problem.code,
     file: name,
     message: kind === 'link-to-nothing' ? `${name} is a link to nothing` : `${name} is not a folder`,
@@ -178,9 +184,13 @@ async function startsWithSignature(file: string): Promise<boolean> {
   }
 }
 
-/** public/, whose files are published as they are, must be a folder, or missing. */
-export async function checkPublicFolder(root: string): Promise<void> {
-  await checkFolder(root, 'public', {
+/**
+ * public/, whose files are published as they are, must be a folder, or missing. A build only reads it, so
+ * this is told with public/'s other problems and the content's (output/publish.ts readPublicFolder), not
+ * before them: nothing is at stake in loading the content first.
+ */
+export function publicFolderProblem(root: string): Promise<ArhivarError | undefined> {
+  return folderProblem(root, 'public', {
     code: 'public/not-a-folder',
     hint: 'public/ holds files published as they are (favicon.svg, pictures …): rename the file and make a folder of that name, or delete it',
   });

@@ -1,10 +1,11 @@
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main, type Io } from '../../src/cli.ts';
 import { startDevServer } from '../../src/dev/server.ts';
 import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
-import { copyFixture, makeTempDir, removeDir } from '../helpers.ts';
+import { copyFixture, makeTempDir, PROJECT_ROOT, removeDir } from '../helpers.ts';
 import { folderKind } from '../../src/folder-kind.ts';
 
 /**
@@ -14,7 +15,10 @@ import { folderKind } from '../../src/folder-kind.ts';
  * alt text); another article names the person whose file is broken.
  */
 const roots: string[] = [];
+const children: ChildProcess[] = [];
 afterEach(async () => {
+  // A build that does not end (its Markdown workers left running) fails its test, and is stopped here.
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill();
   for (const root of roots.splice(0)) await removeDir(root);
 });
 
@@ -131,6 +135,25 @@ describe('a build or check with problems prints the warnings too', () => {
       WARNINGS_TOLD,
     ]);
     expect(await folderKind(path.join(root, 'dist'))).toBe('missing');
+  });
+
+  it('build and check: public a file, not a folder, is told with the content problems and warnings, and the build ends', async () => {
+    const root = await fixture();
+    await writeFile(path.join(root, 'public'), 'favicon\n');
+    const told = [...PROBLEMS.slice(0, 2), 'public  public/not-a-folder', '3 problems found; nothing was written.', '', ...WARNINGS, WARNINGS_TOLD];
+    // As a process of its own: a build that started its Markdown workers must stop them to end.
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'src/bin/arhivar.js'), 'build', '--root', root], { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(1);
+    // Each problem's and warning's first line, without their message and hint lines (indented) and the blank lines.
+    expect(stderr.split('\n').filter((line) => line !== '' && !line.startsWith('  '))).toEqual(told.filter((line) => line !== ''));
+    expect(await readFile(path.join(root, 'public'), 'utf8')).toBe('favicon\n');
+    const checked = captureIo();
+    expect(await main(['check', '--root', root], checked)).toBe(1);
+    expect(firstLines(checked.stderr)).toEqual(told);
   });
 
   it('dev: the error page and the load report list the warnings after the problems', async () => {
