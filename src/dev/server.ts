@@ -2,7 +2,7 @@ import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { arhivarDevPlugin, type DevLoadReport } from './vite-plugin.ts';
-import { checkContentFolder } from '../pipeline/folders.ts';
+import { checkContentFolder, publicFolderProblem } from '../pipeline/folders.ts';
 import { readSiteConfig } from '../config/site.ts';
 import { basePathOf } from '../site/urls.ts';
 import type { ArhivarError } from '../errors.ts';
@@ -50,6 +50,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const root = path.resolve(options.root);
   // A mistyped --root would otherwise be served as a page of problems, and given a .cache/ of its own.
   await checkContentFolder(root);
+  // Vite lists public/ as it starts and fails on a file of that name (ENOTDIR, told as an unexpected failure):
+  // this is the one problem of public/ that keeps the server from starting, so it is told before, by name.
+  const notAFolder = await publicFolderProblem(root);
+  if (notAFolder) throw notAFolder;
   // Before the site starts loading: Vite says only "Port N is already in use", in an Error without a code.
   if (options.strictPort && options.port !== 0) await checkPortFree(options.port);
   const basePath = basePathOf((await readSiteConfig(root)).baseUrl);

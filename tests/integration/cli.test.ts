@@ -224,8 +224,13 @@ describe('arhivar CLI exit codes', () => {
   });
 
   it('exits 1, naming it, when public is a file instead of the folder of files published as they are', async () => {
-    const { io } = await buildWithFileInPlaceOf('public', 'favicon\n');
+    const { root, io } = await buildWithFileInPlaceOf('public', 'favicon\n');
     expect(io.stderr.join('\n')).toContain('public  public/not-a-folder');
+    // The dev server too, which Vite could not start (ENOTDIR, "failed unexpectedly" and exit 3 before).
+    const dev = captureIo({ untilStopped: () => Promise.resolve() });
+    expect(await main(['dev', '--port', '0', '--root', root], dev)).toBe(1);
+    expect(dev.stderr.join('\n')).toContain('public  public/not-a-folder');
+    expect(await readFile(path.join(root, 'public'), 'utf8')).toBe('favicon\n');
   });
 
   it('makes nothing for a --root that does not exist or holds no content/, so new does not take it for a project afterwards', async () => {
