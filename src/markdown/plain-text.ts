@@ -1,7 +1,7 @@
 import { inlineText } from './render.ts';
 import { parseMarkdown } from './parse.ts';
 import { findShapeProblem } from '../content/markdown-shape.ts';
-import { isAbbreviation } from '../text/abbreviations.ts';
+import { closesList, isAbbreviation } from '../text/abbreviations.ts';
 
 /**
  * Plain text as it reaches a newsroom → Markdown: every non-empty line is a paragraph, a short line
@@ -63,7 +63,10 @@ export function firstSentence(paragraph: string): string {
   return trimFullStop(paragraph);
 }
 
+/** A sentence without its final full stop, unless the stop is a list's abbreviation's too (»… vino itd.«). */
 function trimFullStop(sentence: string): string {
+  const word = /(\p{L}+)\.$/u.exec(sentence)?.[1];
+  if (word !== undefined && closesList(word)) return sentence.trim();
   return sentence.replace(/(?<!\.)\.$/, '').trim();
 }
 

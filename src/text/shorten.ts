@@ -1,4 +1,4 @@
-import { isAbbreviation } from './abbreviations.ts';
+import { closesList, isAbbreviation } from './abbreviations.ts';
 import { foldWhitespace } from './whitespace.ts';
 
 /**
@@ -69,9 +69,14 @@ function endsSentence(cut: string, folded: string): boolean {
   return SENTENCE_STARTS.test(folded.slice(cut.length)) && !endsInAbbreviation(cut);
 }
 
-/** Whether the full stop `text` ends in belongs to an initial or an abbreviation (»J.«, »d. d.«, »dr.«, »itd.«). */
+/** Whether the full stop `text` ends in belongs to an initial or an abbreviation (»J.«, »d. d.«, »dr.«), not to a sentence. */
 function endsInAbbreviation(text: string): boolean {
   return ENDS_IN_INITIAL.test(text) || isAbbreviation(LAST_WORD.exec(text)?.[1] ?? '');
+}
+
+/** Whether the last full stop of `text` is an abbreviation's, whether or not it ends the sentence too (»itd.«). */
+function fullStopOfAbbreviation(text: string): boolean {
+  return endsInAbbreviation(text) || closesList(LAST_WORD.exec(text)?.[1] ?? '');
 }
 
 const SEPARATOR_AT_END = /[\s,;:–—-]+$/u;
@@ -102,7 +107,7 @@ export function shortenListDescription(description: string, page: { number: numb
   const shortened = shortenText(description, DESCRIPTION_LENGTH - which.length - 4);
   if (!shortened) return `S${which.slice(1)}`;
   // A sentence's full stop moves after the page number; an abbreviation's stays with its word (»… itd. – stran 2 od 3«).
-  const fullStop = SINGLE_FULL_STOP_AT_END.test(shortened) && !endsInAbbreviation(shortened);
+  const fullStop = SINGLE_FULL_STOP_AT_END.test(shortened) && !fullStopOfAbbreviation(shortened);
   return `${fullStop ? shortened.slice(0, -1) : shortened} – ${which}${fullStop ? '.' : ''}`;
 }
 

@@ -33,6 +33,8 @@ describe('firstSentence', () => {
     ['Sestanek se je začel ob pol. Golob je zamudil.', 'Sestanek se je začel ob pol'],
     // »ga« is far more often the pronoun ending a sentence than »gospa« shortened.
     ['Ujeli so ga. Policija je sporočila, da gre za tatu.', 'Ujeli so ga'],
+    // »itd.« ends a list, and nearly always the sentence with it: no name follows it in one sentence.
+    ['Na mizi so bili kruh, sir, vino itd. Gostje so se posedli.', 'Na mizi so bili kruh, sir, vino itd.'],
   ])('%s', (paragraph, expected) => {
     expect(firstSentence(paragraph)).toBe(expected);
   });

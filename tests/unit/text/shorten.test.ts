@@ -30,6 +30,8 @@ describe('shortenText', () => {
     ['Zavezništva, npr. Nato, so', 20, 'Zavezništva, npr. …'],
     ['Vodil ga je Dr. Kos', 17, 'Vodil ga je Dr. …'],
     ['Seja je bila leta 2025. »Nato so', 26, 'Seja je bila leta 2025.'],
+    // »itd.« closes a list and, before a capital, the sentence: its full stop is the sentence's too.
+    ['Kupili so kruh, sir itd. Nato so odšli', 26, 'Kupili so kruh, sir itd.'],
     // A word cut short: the ellipsis stays close up, and never follows a whole word.
     ['Nadzvočnoletalskoinženirstvo', 10, 'Nadzvočno…'],
     ['Nadzvočnoletalsko inženirstvo', 18, 'Nadzvočnoletalsk…'],
