@@ -142,7 +142,8 @@ export function chartGeometry(data: Timeline, width = 640, height = 120): ChartG
 /**
  * Every bar that could carry a label: each year; up to a year of months, each month as Slovenian abbreviates it
  * (»mar.«, »maj«), and January as its year instead (»2025«), which says the year of the months around it as it
- * does on longer spans; there, each January (»2025«), and the first bar when no January follows within six
+ * does on longer spans, or, with no January among them, the first bar (»2025 apr. maj«), or no label would say
+ * the year; on longer spans, each January (»2025«), and the first bar when no January follows within six
  * bars, where its year would collide. Each label must fit in about 3em: »mar. 2025« would not.
  */
 function axisLabels(data: Timeline): { index: number; text: string; isYear: boolean }[] {
@@ -151,7 +152,7 @@ function axisLabels(data: Timeline): { index: number; text: string; isYear: bool
   const firstJanuary = data.bars.findIndex((bar) => bar.month === 1);
   const year = (index: number, bar: TimelineBar) => labels.push({ index, text: String(bar.year), isYear: true });
   data.bars.forEach((bar, index) => {
-    if (!months || bar.month === 1) year(index, bar);
+    if (!months || bar.month === 1 || (index === 0 && firstJanuary === -1 && data.bars.length <= 12)) year(index, bar);
     else if (data.bars.length <= 12) labels.push({ index, text: MONTHS_SHORT[bar.month! - 1]!, isYear: false });
     else if (index === 0 && (firstJanuary === -1 || firstJanuary >= 6)) year(index, bar);
   });

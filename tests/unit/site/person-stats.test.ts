@@ -67,6 +67,13 @@ describe('timeline', () => {
     expect(labels(span, true)).toEqual(['2026', 'mar.', 'maj', 'jul.', 'sep.', 'nov.']);
   });
 
+  it('labels the first bar with its year when a chart of up to twelve months has no January', () => {
+    // March to November 2025: with the months alone the axis would not say which year they are in.
+    expect(labels(monthly('2025-03', 9))).toEqual(['2025', 'apr.', 'maj', 'jun.', 'jul.', 'avg.', 'sep.', 'okt.', 'nov.']);
+    expect(labels(monthly('2025-03', 9), true)[0]).toBe('2025');
+    expect(labels(monthly('2025-11', 1))).toEqual(['2025']);
+  });
+
   it('labels the years of a long monthly chart at their Januaries, and the first bar only when no January is close', () => {
     expect(labels(monthly('2023-02', 34))).toEqual(['2023', '2024', '2025']);
     // December 2023 to November 2025: "2023" under the first bar would run into "2024" one bar later.
