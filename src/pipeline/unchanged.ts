@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { BuildOptions, HeldBack } from '../build.ts';
 import { readContent, type ContentSources, type KnownFiles } from '../content/read.ts';
 import { ArhivarError } from '../errors.ts';
+import { folderKind } from '../folder-kind.ts';
 import { readCacheFile, writeCacheFile } from './cache.ts';
 import { checkCacheFolder, checkContentFolder } from './folders.ts';
 import { holdingOutputFolder } from '../output/build-lock.ts';
@@ -64,9 +65,15 @@ export async function inputsKey(root: string, sources: ContentSources, options: 
   return hash.digest('base64url');
 }
 
-/** public/ is copied as it is: its files' paths, sizes and modification times stand for their bytes. */
+/**
+ * public/ is copied as it is: its files' paths, sizes and modification times stand for their bytes. A file
+ * (or a link to nothing) named public lists no files, as a missing public/ does, but the build refuses it
+ * (public/not-a-folder), so it is told apart.
+ */
 async function publicListing(root: string): Promise<string[]> {
   const directory = path.join(root, 'public');
+  const kind = await folderKind(directory);
+  if (kind !== 'folder') return [`\0${kind}`];
   const entries = await readdir(directory, { recursive: true, withFileTypes: true }).catch(() => []);
   const listing: string[] = [];
   for (const entry of entries) {

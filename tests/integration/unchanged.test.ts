@@ -144,6 +144,17 @@ describe('a rebuild with every input unchanged (issue 6)', () => {
     expect(await contents(outDir)).toEqual(before);
   });
 
+  it('does not take the shortcut when a file named public appears where there was no public/: the build refuses it, as check does', async () => {
+    const { root, run } = await site();
+    await rm(path.join(root, 'public'), { recursive: true, force: true });
+    expect((await run()).unchanged).toBe(false);
+    // A missing public/ and a file in its place both list no files; only the second is refused.
+    await writeFile(path.join(root, 'public'), '');
+    const failed = await run().catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(ContentErrors);
+    expect((failed as ContentErrors).errors.map((error) => [error.code, error.file])).toEqual([['public/not-a-folder', 'public']]);
+  });
+
   it('builds again, rendering anew, when a body kept in .cache/ is damaged, and warns', async () => {
     const { root, outDir, run } = await site();
     await run();
