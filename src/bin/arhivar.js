@@ -3,9 +3,18 @@
 // bundle of src/ that code.js makes with esbuild on first use after every change to arhivar's code
 // (kept in .cache/code/), so `npm run build` works right after `npm install`. The options on the first line
 // are NODE_FLAGS in code.js; npm's command shims on Windows read them from that line too.
-import { importSource } from './code.js';
+import { importSource, SourceSyntaxError } from './code.js';
 
-const { main, endQuietlyWhenPipeCloses } = await importSource('cli.ts');
-endQuietlyWhenPipeCloses(process.stdout);
-endQuietlyWhenPipeCloses(process.stderr);
-process.exitCode = await main(process.argv.slice(2));
+const cli = await importSource('cli.ts').catch((error) => {
+  if (!(error instanceof SourceSyntaxError)) throw error;
+  // Exit code 1, as for a template that throws while a page is rendered (template/failed).
+  const count = error.problems.length;
+  process.stderr.write(`${error.problems.join('\n\n')}\n\n${count} ${count === 1 ? 'problem' : 'problems'} found; nothing was written.\n`);
+  process.exitCode = 1;
+  return undefined;
+});
+if (cli) {
+  cli.endQuietlyWhenPipeCloses(process.stdout);
+  cli.endQuietlyWhenPipeCloses(process.stderr);
+  process.exitCode = await cli.main(process.argv.slice(2));
+}

@@ -9,3 +9,8 @@ export interface BundleOptions {
 export declare function bundleSource(entry: string, options?: BundleOptions, outdir?: string): Promise<{ name: string; contents: Uint8Array }[]>;
 export declare function compiledPath(entry: string, folder: string, options?: BundleOptions): Promise<string>;
 export declare function importSource(entry: string): Promise<unknown>;
+export declare class SourceSyntaxError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]);
+}
+export declare function syntaxProblems(error: unknown): string[] | undefined;

@@ -226,11 +226,50 @@ export async function importSource(entry) {
   let file;
   try {
     file = await compiledPath(entry, path.join(PACKAGE_ROOT, '.cache', 'code'));
-  } catch {
+  } catch (error) {
+    // Code that does not parse (a tag closed wrong in a template) fails under tsx too, later and with a stack.
+    const problems = syntaxProblems(error);
+    if (problems) throw new SourceSyntaxError(problems);
     const { register } = await import('tsx/esm/api');
     // arhivar's own tsconfig (JSX through Preact), whatever folder the command runs in.
     register({ tsconfig: TSCONFIG });
     return import(pathToFileURL(path.join(SOURCE_ROOT, entry)).href);
   }
   return import(pathToFileURL(file).href);
+}
+
+/**
+ * A file of arhivar's that esbuild could not parse, said as the command line says a content problem
+ * (file:line, code, message, hint), so that a typo in a template names its line instead of ending in
+ * "arhivar failed unexpectedly" with esbuild's stack.
+ */
+export class SourceSyntaxError extends Error {
+  /** @param {string[]} problems each formatted like formatError in src/errors.ts */
+  constructor(problems) {
+    super(problems.join('\n\n'));
+    this.name = 'SourceSyntaxError';
+    this.problems = problems;
+  }
+}
+
+/**
+ * The errors of an esbuild build that failed on the source itself, each with the file (relative to the
+ * package, as absWorkingDir makes it) and line; undefined for any other failure (a folder that cannot be
+ * written to), which falls back to tsx.
+ * @param {unknown} error
+ * @returns {string[] | undefined}
+ */
+export function syntaxProblems(error) {
+  const errors = /** @type {{ errors?: { text: string; location?: { file: string; line: number } | null }[] }} */ (error)?.errors;
+  const located = (errors ?? []).filter((message) => message.location);
+  if (located.length === 0) return undefined;
+  return located.map(({ text, location }) => {
+    const file = /** @type {{ file: string; line: number }} */ (location).file.split(path.sep).join('/');
+    const inTemplates = file.startsWith('templates/');
+    return [
+      `${file}:${/** @type {{ line: number }} */ (location).line}  ${inTemplates ? 'template/syntax' : 'code/syntax'}`,
+      `  ${text}`,
+      `  hint: ${inTemplates ? 'the template is not valid TSX at this line' : "arhivar's code is not valid TypeScript at this line"}; fix it and run the command again (npm run typecheck lists every such mistake at once)`,
+    ].join('\n');
+  });
 }

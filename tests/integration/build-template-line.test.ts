@@ -68,3 +68,20 @@ describe('npm run build with a template that throws', () => {
     expect(failed.stderr).toMatch(new RegExp(`^templates/person\\.tsx:${line}  template/failed\\n  /osebe/[a-z-]+/: TypeError: `, 'm'));
   }, 90_000);
 });
+
+describe('npm run build with a template that does not parse', () => {
+  it('names the template file and line and esbuild’s reason, exits 1 and writes nothing, instead of »arhivar failed unexpectedly« with a stack', async () => {
+    const copy = await copyPackage();
+    const root = await copyFixture('archive-basic');
+    // A closing tag typed wrong, as a developer adding a field to a page does.
+    const marker = '<h1>{person.name}</spa>';
+    const line = await breakPersonTemplate(copy, (source) => source.replace('<h1>{person.name}</h1>', marker), marker);
+    const failed = await build(copy, root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(
+      new RegExp(`^templates/person\\.tsx:${line}  template/syntax\\n  Unexpected closing "spa" tag does not match opening "h1" tag\\n  hint: `, 'm'),
+    );
+    expect(failed.stderr).not.toMatch(/failed unexpectedly|    at /);
+    await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
+  }, 90_000);
+});
