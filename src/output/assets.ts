@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AssetUrls } from '../render/context.ts';
-import { ArhivarError } from '../errors.ts';
+import { ArhivarError, ContentErrors } from '../errors.ts';
 import { findSiteIcon } from './site-icon.ts';
 
 export interface OutputFile {
@@ -55,6 +56,9 @@ export async function buildAssets(root: string): Promise<BuiltAssets> {
 /** The stylesheet and scripts, which are arhivar's own and the same for every site. */
 async function bundledAssets(): Promise<BuiltAssets> {
   const entries = await listEntries();
+  // Before the cache: a bundle Vite made with only a warning for the missing file is kept there.
+  const missing = missingStylesheetFiles(await readFile(STYLESHEET, 'utf8'), STYLESHEET, PROJECT_ROOT, existsSync);
+  if (missing.length > 0) throw new ContentErrors(missing);
   const cached = await readCache(entries);
   if (cached) return cached;
   const built = await bundle(entries).catch((error: unknown) => {
@@ -222,4 +226,40 @@ export function stylesheetProblem(error: unknown, root: string = PROJECT_ROOT): 
     line,
     hint: 'correct the CSS at that line, or above it where a { or ( is never closed (the parser notices only later), then build again',
   });
+}
+
+/**
+ * Each url() of the stylesheet that names a file beside it (`./fonts/serif.woff2`) that does not exist. Vite
+ * only warns of such a file ("didn't resolve at build time", naming neither the stylesheet nor the line) and
+ * publishes the address as written, which points into dist/assets/ where nothing is: the font or picture
+ * silently never loads. Addresses from the host's root (`/slike/x.png`, see README "Changing the look"),
+ * other hosts, `data:` and `#fragment` are left to Vite as before. Comments are blanked first, keeping lines.
+ */
+export function missingStylesheetFiles(css: string, file: string, root: string, exists: (file: string) => boolean): ArhivarError[] {
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '));
+  const problems: ArhivarError[] = [];
+  for (const match of text.matchAll(/\burl\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)/gi)) {
+    const address = (match[1] ?? match[2] ?? match[3] ?? '').trim();
+    if (address === '' || /^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(address)) continue;
+    const name = address.replace(/[?#].*$/, '');
+    let decoded = name;
+    try {
+      decoded = decodeURIComponent(name);
+    } catch {
+      // A lone % is left for Vite to report, as before.
+    }
+    const target = path.resolve(path.dirname(file), decoded);
+    if (exists(target)) continue;
+    const relative = (name: string) => path.relative(root, name).split(path.sep).join('/');
+    problems.push(
+      new ArhivarError({
+        code: 'template/missing-file',
+        message: `url("${address}") names ${relative(target)}, which does not exist`,
+        file: relative(file),
+        line: text.slice(0, match.index).split('\n').length,
+        hint: 'put the file there, beside the stylesheet, or correct its name in url(); it is published under dist/assets/ with the stylesheet',
+      }),
+    );
+  }
+  return problems;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildAssets, stylesheetProblem, themeFiles } from '../../../src/output/assets.ts';
+import { buildAssets, missingStylesheetFiles, stylesheetProblem, themeFiles } from '../../../src/output/assets.ts';
 import { makeTempDir } from '../../helpers.ts';
 import { PROJECT_ROOT_FOR_TESTS } from '../../search-helpers.ts';
 
@@ -94,5 +94,31 @@ describe('stylesheetProblem', () => {
     expect(stylesheetProblem(new Error('disk full'))).toBeUndefined();
     expect(stylesheetProblem({ errors: [{ plugin: 'vite:esbuild', message: 'x' }] })).toBeUndefined();
     expect(stylesheetProblem(undefined)).toBeUndefined();
+  });
+});
+
+describe('missingStylesheetFiles', () => {
+  const file = path.join('/arhivar', 'templates', 'site.css');
+  const present = new Set([path.join('/arhivar', 'templates', 'fonts', 'serif.woff2')]);
+  const exists = (candidate: string) => present.has(candidate);
+
+  it('names the line of a url() whose file beside the stylesheet does not exist, which Vite only warned of and published as a broken address', () => {
+    const css = [
+      "@font-face { font-family: 'Časopis'; src: url('./fonts/serif.woff2') format('woff2'); }",
+      "@font-face { font-family: 'Naslovi'; src: url(\"./fonts/naslovi.woff2\") format('woff2'); }",
+      '/* url(./fonts/commented-out.woff2) */',
+      '.masthead { background: url(slike/glava.png?v=2#x); }',
+    ].join('\n');
+    const problems = missingStylesheetFiles(css, file, '/arhivar', exists);
+    expect(problems.map((problem) => [problem.code, problem.file, problem.line, problem.message])).toEqual([
+      ['template/missing-file', 'templates/site.css', 2, 'url("./fonts/naslovi.woff2") names templates/fonts/naslovi.woff2, which does not exist'],
+      ['template/missing-file', 'templates/site.css', 4, 'url("slike/glava.png?v=2#x") names templates/slike/glava.png, which does not exist'],
+    ]);
+    expect(problems[0]!.hint).toContain('beside the stylesheet');
+  });
+
+  it('leaves addresses alone that are not files beside the stylesheet', () => {
+    const css = "a { background: url(data:image/png;base64,AAAA); }\nb { background: url('https://example.si/x.png'); }\nc { background: url(/slike/x.png); }\nd { filter: url(#senca); }\ne { background: url(//cdn.si/x.png); }\n";
+    expect(missingStylesheetFiles(css, file, '/arhivar', exists)).toEqual([]);
   });
 });
