@@ -1,6 +1,6 @@
 import type { Person } from '../content/person.ts';
 import { slugify } from '../site/slug.ts';
-import { editDistance } from '../text/levenshtein.ts';
+import { typoDistance } from '../text/levenshtein.ts';
 import { allForms, personForms, type NameVariant } from './names.ts';
 import type { Registry } from './registry.ts';
 
@@ -51,9 +51,10 @@ function findSuggestion(registry: Registry, name: string): PersonSuggestion | un
   if (words.length === 1) for (const [form, entries] of index) if (entries.length === 1) candidates.push([form, entries[0]!.person.id]);
   let best: { id: string; distance: number } | undefined;
   for (const [key, id] of candidates) {
-    if (Math.abs(key.length - slug.length) > 2) continue;
-    const distance = editDistance(slug, key);
-    if (distance <= Math.max(1, Math.floor(slug.length / 5)) && (!best || distance < best.distance)) best = { id, distance };
+    const limit = Math.max(1, Math.floor(slug.length / 5));
+    if (Math.abs(key.length - slug.length) > Math.min(2, limit)) continue;
+    const distance = typoDistance(slug, key, limit);
+    if (distance <= limit && (!best || distance < best.distance)) best = { id, distance };
   }
   const person = best && registry.people.get(best.id);
   return person ? { person, why: 'spelling' } : undefined;

@@ -42,6 +42,8 @@ describe('suggestPerson: the registry person a name in people: that matches nobo
     ['Steve Witkof', 'steve-witkoff', 'spelling'],
     ['Kiril Dmitriev', 'kiril-dmitrijev', 'spelling'],
     ['Witkof', 'steve-witkoff', 'spelling'],
+    // Two neighbouring letters swapped, the typo of fast typing, is one typo as on the link check and in search.
+    ['Witkfof', 'steve-witkoff', 'spelling'],
   ])('%s → %s (%s)', (name, id, why) => {
     expect(suggested(name)).toEqual([id, why]);
   });
