@@ -657,9 +657,12 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   if (refused.length > 0) {
     // Where the pages go is known without making them, so a file of public/ in their way is told now too
     // (as check tells it), and the assets and pages, which would not be published, are not made.
-    const publicReport = await publicFolderReport(options.root, siteWrittenPaths(model));
-    model.close();
-    throw new ContentErrors(publicReport.problems, sortErrors([...model.warnings, ...publicReport.warnings]));
+    try {
+      const publicReport = await publicFolderReport(options.root, siteWrittenPaths(model));
+      throw new ContentErrors(publicReport.problems, sortErrors([...model.warnings, ...publicReport.warnings]));
+    } finally {
+      model.close();
+    }
   }
   const articlesRead = model.archive.articles.length;
   report?.({ phase: 'writing', articlesRead, pagesWritten: 0 });
