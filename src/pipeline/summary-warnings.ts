@@ -22,18 +22,7 @@ export function summaryWarnings(summary: string | undefined, file: string, line:
     );
   }
   const html = findPlainTextHtml(summary);
-  if (html !== undefined) {
-    const reference = html.startsWith('&');
-    warnings.push(
-      new ArhivarError({
-        code: 'article/summary-html',
-        message: `the summary is published as plain text, so its HTML (${html}) shows as written, ${reference ? 'code and all' : 'tags and all'}, in listings, feeds and the description search engines show`,
-        file,
-        line,
-        hint: `write the summary as plain text: ${reference ? `the character itself instead of ${html}` : `leave out ${html} and any other tag`}`,
-      }),
-    );
-  }
+  if (html !== undefined) warnings.push(plainTextHtmlWarning('summary', html, 'listings, feeds and the description search engines show', file, line));
   const length = summary.length > LONG_SUMMARY ? codePoints(summary) : 0;
   if (length > LONG_SUMMARY) {
     warnings.push(
@@ -122,6 +111,21 @@ function plainText(markdown: string): string {
 const HTML_TAG =
   /<\/?(?:a|abbr|article|audio|b|big|blockquote|br|button|center|cite|code|del|div|em|embed|figcaption|figure|font|footer|form|h[1-6]|header|hr|i|iframe|img|input|ins|li|mark|meta|nav|noscript|object|ol|p|picture|pre|q|s|script|section|small|span|strike|strong|style|sub|sup|svg|table|tbody|td|th|thead|title|tr|u|ul|video)(?:\s[^<>\n]{0,300})?\/?>/iu;
 const CHARACTER_REFERENCE = /&(?:[a-z][a-z0-9]{1,31}|#\d{1,7}|#x[0-9a-f]{1,6});/iu;
+
+/**
+ * The warning about HTML (`html`, as found by findPlainTextHtml) in a front-matter field published as plain
+ * text, `shownIn` saying where readers see it; `hintTail` is added to the hint.
+ */
+export function plainTextHtmlWarning(field: 'title' | 'summary', html: string, shownIn: string, file: string, line: number | undefined, hintTail = ''): ArhivarError {
+  const reference = html.startsWith('&');
+  return new ArhivarError({
+    code: `article/${field}-html`,
+    message: `the ${field} is published as plain text, so its HTML (${html}) shows as written, ${reference ? 'code and all' : 'tags and all'}, in ${shownIn}`,
+    file,
+    line,
+    hint: `write the ${field} as plain text: ${reference ? `the character itself instead of ${html}` : `leave out ${html} and any other tag`}${hintTail}`,
+  });
+}
 
 /** The first HTML tag or character reference (&nbsp;, &#8211;) a plain-text field (a summary, a title) holds, as written, if any. */
 export function findPlainTextHtml(text: string): string | undefined {

@@ -1,5 +1,5 @@
 import { ArhivarError } from '../errors.ts';
-import { findPlainTextHtml } from './summary-warnings.ts';
+import { findPlainTextHtml, plainTextHtmlWarning } from './summary-warnings.ts';
 
 /**
  * Warnings about a `title:`. Like the summary, the title is plain text wherever it lands (the headline, <title>,
@@ -11,15 +11,6 @@ import { findPlainTextHtml } from './summary-warnings.ts';
 export function titleWarnings(title: string, slug: string | undefined, file: string, line: number | undefined): ArhivarError[] {
   const html = findPlainTextHtml(title);
   if (html === undefined) return [];
-  const reference = html.startsWith('&');
   const address = slug === undefined ? '' : `; the address is made from the title and changes with it, so add slug: ${slug} to keep it if the article is already out`;
-  return [
-    new ArhivarError({
-      code: 'article/title-html',
-      message: `the title is published as plain text, so its HTML (${html}) shows as written, ${reference ? 'code and all' : 'tags and all'}, in the headline, listings, feeds and search results`,
-      file,
-      line,
-      hint: `write the title as plain text: ${reference ? `the character itself instead of ${html}` : `leave out ${html} and any other tag`}${address}`,
-    }),
-  ];
+  return [plainTextHtmlWarning('title', html, 'the headline, listings, feeds and search results', file, line, address)];
 }
