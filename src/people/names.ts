@@ -1,5 +1,5 @@
 import type { Gender, Person } from '../content/person.ts';
-import { splitAtSurname } from '../content/person-name.ts';
+import { splitAtSurname, SURNAME_PARTICLES } from '../content/person-name.ts';
 
 /**
  * Slovenian forms of a person's name: every case of the first names and the surname, and the
@@ -257,9 +257,6 @@ export function guessGender(name: string, role?: string, surname?: string): Gend
   return 'm';
 }
 
-/** Lower-case surname particles: Vincent van Gogh, Ursula von der Leyen, Luiz Inácio Lula da Silva. */
-const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 'della', 'do', 'dos', 'das', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'ibn', 'al', 'el', 'zu']);
-
 export interface SplitName {
   /** Given names and initials, in order ("Jared", "Corey"). */
   first: string[];
@@ -279,7 +276,7 @@ export function splitName(name: string, surname?: string): SplitName {
   if (words.length <= 1) return { first: [], surname: words.flatMap(splitHyphen) };
   let start = words.length - 1;
   for (let index = 1; index < words.length - 1; index++) {
-    if (PARTICLES.has(words[index]!)) {
+    if (SURNAME_PARTICLES.has(words[index]!)) {
       start = index;
       break;
     }

@@ -1,7 +1,7 @@
 import type { Article, TagRef } from '../content/article.ts';
 import type { ContentDate } from '../content/dates.ts';
 import type { Person } from '../content/person.ts';
-import { splitAtSurname } from '../content/person-name.ts';
+import { indexedSurname, splitAtSurname, SURNAME_PARTICLES } from '../content/person-name.ts';
 import { bylinePeople } from './byline-people.ts';
 import { collator, ljubljanaCalendar } from '../text/sl.ts';
 
@@ -85,14 +85,16 @@ export function shownUpdate(article: Pick<Article, 'date' | 'updated'>): Content
 
 /**
  * "Steve Witkoff" → ["Witkoff", "Steve"]: Slovenian indexes sort by surname, then first name. The person
- * file's `surname:` names it when it is not the last word (Pirc Musar, Xi).
+ * file's `surname:` names it when it is not the last word (Pirc Musar, Xi); lower-case particles in front
+ * of it do not decide the place (»Ursula von der Leyen« → ["Leyen", "Ursula"]), with or without `surname:`.
  */
 export function surnameSortKey(name: string, surname?: string): [string, string] {
   const words = name.trim().split(/\s+/);
   const named = surname === undefined ? undefined : splitAtSurname(words, surname);
-  if (named) return [named.surname.join(' '), named.given.join(' ')];
-  const last = words.pop() ?? '';
-  return [last, words.join(' ')];
+  if (named) return [indexedSurname(named.surname).join(' '), named.given.join(' ')];
+  let start = Math.max(words.length - 1, 0);
+  while (start > 1 && SURNAME_PARTICLES.has(words[start - 1]!)) start--;
+  return [indexedSurname(words.slice(start)).join(' '), words.slice(0, start).join(' ')];
 }
 
 export function comparePeople(a: Person, b: Person): number {

@@ -17,6 +17,21 @@ describe('the people index order', () => {
     const people = [person('Nataša Pirc Musar', 'Pirc Musar'), person('Jared Kushner'), person('Xi Jinping', 'Xi'), person('Benjamin Netanjahu'), person('Janez Jinping')];
     expect(people.sort(comparePeople).map((p) => p.name)).toEqual(['Janez Jinping', 'Jared Kushner', 'Benjamin Netanjahu', 'Nataša Pirc Musar', 'Xi Jinping']);
   });
+
+  it('does not let a lower-case particle decide the letter: von der Leyen under L, al-Asad under A for Asad', () => {
+    expect(surnameSortKey('Ursula von der Leyen', 'von der Leyen')).toEqual(['Leyen', 'Ursula']);
+    expect(surnameSortKey('Ursula von der Leyen')).toEqual(['Leyen', 'Ursula']);
+    expect(surnameSortKey('Luiz Inácio Lula da Silva', 'Lula da Silva')).toEqual(['Lula da Silva', 'Luiz Inácio']);
+    expect(surnameSortKey('Bašar al-Asad')).toEqual(['Asad', 'Bašar']);
+    expect(surnameSortKey('Mohamed bin Salman', 'bin Salman')).toEqual(['Salman', 'Mohamed']);
+    const people = [person('Janez Vidmar'), person('Ursula von der Leyen', 'von der Leyen'), person('Ana Levec'), person('Vincent van Gogh', 'van Gogh'), person('Bašar al-Asad'), person('Madeleine Albright')];
+    expect(people.sort(comparePeople).map((p) => p.name)).toEqual(['Madeleine Albright', 'Bašar al-Asad', 'Vincent van Gogh', 'Ana Levec', 'Ursula von der Leyen', 'Janez Vidmar']);
+  });
+
+  it('keeps a particle written with a capital, which the name spells as part of the surname (De Niro under D)', () => {
+    expect(surnameSortKey('Robert De Niro', 'De Niro')).toEqual(['De Niro', 'Robert']);
+    expect(surnameSortKey('Herman Van Rompuy', 'Van Rompuy')).toEqual(['Van Rompuy', 'Herman']);
+  });
 });
 
 describe('the update an article page shows', () => {
