@@ -103,6 +103,10 @@ export function declineMasculine(word: string): Paradigm {
     add(paradigm, 'loc', `${stem}u`);
     add(paradigm, 'ins', `${stem}o`);
     add(paradigm, 'ins', SOFT.test(stem) ? `${stem}em` : `${stem}om`);
+    // A stressed -a (foreign surnames: Zola) keeps the vowel and takes -j-, as a pronounced -e does (Rutte):
+    // Zolaja, Zolaju, z Zolajem. The spelling does not show the stress, so both patterns are made, except for
+    // the first names known to be men's, which do not take it (Nikolaja is Nikolaj's genitive, not Nikola's).
+    if (!MALE_A_NAMES.has(word.toLowerCase())) nounWithJ(word);
     return paradigm;
   }
   if (last === 'o') {
@@ -195,7 +199,9 @@ export function possessiveForms(word: string): string[] {
   if (ADJECTIVAL.test(word) || /[^aeiou](ov|ev)$/i.test(word)) return [];
   const stems: string[] = [];
   const last = word.slice(-1).toLowerCase();
-  if (last === 'a' || last === 'o') stems.push(word.slice(0, -1));
+  if (last === 'o') stems.push(word.slice(0, -1));
+  // Miha → Mihov; a stressed -a takes -j- as its genitive does (Zola, Zolaja → Zolajev).
+  else if (last === 'a') stems.push(word.slice(0, -1), ...(MALE_A_NAMES.has(word.toLowerCase()) ? [] : [`${word}j`]));
   // A silent -e stays as it does in the genitive (Vancea, Georgea): Vanceov, Georgeov.
   else if (last === 'e') stems.push(`${word}j`, word.slice(0, -1), `${word}t`, word);
   else if (isVowel(last)) stems.push(`${word}j`);

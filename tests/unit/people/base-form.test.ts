@@ -27,6 +27,8 @@ describe('inferBaseForm: the nominative of a name seen in other cases (npm run p
     expect(base('Sergeja Rjabkova')).toMatchObject({ name: 'Sergej Rjabkov', sure: true });
     expect(base('Tadeja Pogačarja', 'Tadejem Pogačarjem')).toMatchObject({ name: 'Tadej Pogačar', sure: true });
     expect(base('Primožu Rogliču')).toMatchObject({ name: 'Primož Roglič', sure: true });
+    // Nikolaja is Nikolaj's genitive; a first name in -a such as Nikola takes no -j- (that is for Zola, Zolaja)
+    expect(base('Nikolaja Petrova')).toMatchObject({ name: 'Nikolaj Petrov', sure: true });
   });
 
   it('leaves a name as written, and says so, when two base forms fit equally (Andreja Kuzmina)', () => {

@@ -30,6 +30,7 @@ const REGISTRY = [
   person('Andrej Rus'),
   person('Xi Jinping', { surname: 'Xi', gender: 'm' }),
   person('Nataša Pirc Musar', { surname: 'Pirc Musar', gender: 'f' }),
+  person('Émile Zola', { gender: 'm' }),
 ];
 const detector = createDetector(REGISTRY);
 const ids = (text: string) => detectPeople(detector, text).people;
@@ -67,6 +68,8 @@ describe('detectPeople: forms (issue 3)', () => {
     ['a name right after a web address', 'Več na https://example.si/novice. Trump je dejal, da bo prišel.', ['donald-trump']],
     ['a possessive before a proper noun', 'Putinova Rusija ne popušča. Tudi Trumpova Amerika se umika iz Evrope.', ['vladimir-putin', 'donald-trump']],
     ['a surname that is also a nationality, named in full', 'Andrej Rus je odstopil. Rus je dejal, da je utrujen.', ['andrej-rus']],
+    ['a name in a stressed -a takes -j- (Zola: Zolajev, Zolaja)', 'Zolajev roman je izšel v novem prevodu. Kritiki so hvalili Zolajevo pisanje.', ['emile-zola']],
+    ['the genitive with -j- (Zolaja)', 'V knjigarnah so romani Zolaja spet med najbolj branimi.', ['emile-zola']],
   ])('%s', (_what, text, expected) => {
     expect(ids(text)).toEqual(expected);
   });

@@ -24,6 +24,7 @@ const MASCULINE: Array<[string, string, { gen: string; dat: string; ins: string;
   ['fleeting e in -el', 'Hegel', { gen: 'Hegla', dat: 'Heglu', ins: 'Heglom' }],
   ['men in -a (e pattern)', 'Miha', { gen: 'Mihe', dat: 'Mihi', ins: 'Miho' }],
   ['men in -a (a pattern)', 'Miha', { gen: 'Miha', dat: 'Mihu', ins: 'Mihom' }],
+  ['men in -a said with the stress on it take -j- (Zola)', 'Zola', { gen: 'Zolaja', dat: 'Zolaju', ins: 'Zolajem' }],
   ['-o drops', 'Janko', { gen: 'Janka', dat: 'Janku', ins: 'Jankom' }],
   ['pronounced -e takes -j-', 'Rutte', { gen: 'Rutteja', dat: 'Rutteju', ins: 'Ruttejem' }],
   ['Slovenian -e takes -t-', 'Jože', { gen: 'Jožeta', dat: 'Jožetu', ins: 'Jožetom' }],
@@ -56,6 +57,11 @@ describe('declineMasculine', () => {
     expect(declineMasculine('Witkoff').ins).not.toContain('Witkoffem');
     expect(declineMasculine('Vučić').ins).not.toContain('Vučićom');
   });
+
+  it('gives a known first name in -a no -j- forms, which belong to another name (Nikolaja is Nikolaj\'s)', () => {
+    expect(declineMasculine('Nikola').gen).not.toContain('Nikolaja');
+    expect(possessiveForms('Nikola')).not.toContain('Nikolajev');
+  });
 });
 
 describe('possessiveForms', () => {
@@ -66,6 +72,7 @@ describe('possessiveForms', () => {
     ['Vučić', ['Vučićev', 'Vučićeva']],
     ['Tihec', ['Tihčev', 'Tihčeva']],
     ['Miha', ['Mihov', 'Mihova']],
+    ['Zola', ['Zolajev', 'Zolajevo', 'Zolajevega', 'Zolov']],
     ['Rutte', ['Ruttejev']],
     ['Renzi', ['Renzijev']],
     ['Vance', ['Vanceov', 'Vanceovih']],
