@@ -336,8 +336,12 @@ const NATIONALITY_FORMS: ReadonlySet<string> = new Set([...NATIONALITY_NOUNS].fl
 const FUNCTION_WORDS = new Set(
   'je ni so sta bo bi in ali pa ter da ki ko se si v na z s o za iz od do po pri k h med pred nad pod kot ker če tudi še že ne le ga jo ji mu jih jim smo ste bil bila bilo bili bodo bosta'.split(' '),
 );
-/** Nouns that make a possessive part of an institution's or a place's name: Cankarjev dom, Prešernov trg. */
-const INSTITUTION_NOUN = /^(dom|trg|cest|ulic|nagrad|most|park|dvoran|gimnazij|šol|inštitut|zavod|nabrež|ploščad|spomenik|vrt|sklad|gaj|log|hram|stolp|center|centr|kolidž|univerz|muzej|festival|fakultet|bolnišnic|letališč|stadion|zaliv|otok|slap|prelaz|vrh)/;
+/**
+ * Nouns that make a possessive part of an institution's, a place's or a holiday's name: Cankarjev dom, Prešernov
+ * trg, Prešernov dan (8 February, the cultural holiday: every year's reports name it, not the poet). Only the
+ * singular of dan, so »Trumpovih 100 dni« still counts.
+ */
+const INSTITUTION_NOUN = /^(dan$|dne$|dnev(a|u|om)$|dnem$|praznik|dom|trg|cest|ulic|nagrad|most|park|dvoran|gimnazij|šol|inštitut|zavod|nabrež|ploščad|spomenik|vrt|sklad|gaj|log|hram|stolp|center|centr|kolidž|univerz|muzej|festival|fakultet|bolnišnic|letališč|stadion|zaliv|otok|slap|prelaz|vrh)/;
 
 function participleGender(word: string): Gender | undefined {
   if (word.length < 3 || !isLower(word)) return undefined;

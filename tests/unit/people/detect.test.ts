@@ -31,6 +31,7 @@ const REGISTRY = [
   person('Xi Jinping', { surname: 'Xi', gender: 'm' }),
   person('Nataša Pirc Musar', { surname: 'Pirc Musar', gender: 'f' }),
   person('Émile Zola', { gender: 'm' }),
+  person('France Prešeren', { gender: 'm' }),
 ];
 const detector = createDetector(REGISTRY);
 const ids = (text: string) => detectPeople(detector, text).people;
@@ -70,6 +71,7 @@ describe('detectPeople: forms (issue 3)', () => {
     ['a surname that is also a nationality, named in full', 'Andrej Rus je odstopil. Rus je dejal, da je utrujen.', ['andrej-rus']],
     ['a name in a stressed -a takes -j- (Zola: Zolajev, Zolaja)', 'Zolajev roman je izšel v novem prevodu. Kritiki so hvalili Zolajevo pisanje.', ['emile-zola']],
     ['the genitive with -j- (Zolaja)', 'V knjigarnah so romani Zolaja spet med najbolj branimi.', ['emile-zola']],
+    ['a possessive before an ordinary noun, also of someone a holiday is named after', 'Prešernove pesmi so prevedli v 50 jezikov.', ['france-preseren']],
   ])('%s', (_what, text, expected) => {
     expect(ids(text)).toEqual(expected);
   });
@@ -95,6 +97,7 @@ describe('detectPeople: no false tags (issue 3)', () => {
     ['a sentence-initial first name in the same case', 'Tihomirja Novaka so izvolili za predsednika društva. Novaka so čestitali.'],
     ['a first name of another person before a declined surname', 'Pogovarjali so se z Ivanom Novakom in Markom Soboto.'],
     ['a place spelled like an older feminine surname (Kos: Kosova)', 'Srbija in Kosovo po pogovorih v Bruslju brez dogovora. Vlada Kosova je zavrnila predlog, Kosovu pa so obljubili pomoč.'],
+    ['a holiday named after someone (Prešernov dan)', 'Na Prešernov dan bodo muzeji odprti. Ob Prešernovem dnevu so podelili nagrade, do Prešernovega dne pa so razstavo podaljšali.'],
     ['an institution spelled with capitals', 'Koncert bo v Cankarjevem Domu, podelili bodo tudi Cankarjevo Nagrado.'],
     ['a possessive-shaped surname after a first name', 'Trgovino je odprl Boris Trumpov Mlakar. Boris Trumpov Ivanov je prišel.'],
     ['a given name alone, of a person whose surname comes first', 'Jinping je pogosto ime. Vesna Musar je prišla.'],
