@@ -45,11 +45,24 @@ function isAcronymName(name: string): boolean {
 }
 
 /**
- * Authors are separated by commas and by »in« or »ter« (and) before the last of them, and agencies often by a
+ * Authors are separated by commas and by »in«, »ter« or »&« (and) before the last of them, and agencies often by a
  * slash (»STA/AFP«, »Ana Novak / STA«). A Slovenian name has no comma and no word »in«, so a name is never cut
  * there; the byline is already one line with single spaces (front matter text is folded, content/schema.ts).
+ * »&« only with spaces around it: »AT&T« is one name.
  */
-const SEPARATOR = /,| (?:in|ter) | ?\/ ?/g;
+const SEPARATOR = /,| (?:in|ter|&) | ?\/ ?/g;
+
+/** The text of a name from `rest` on, up to where a separator may end it. */
+const nameAhead = (rest: string) => rest.split(/,| (?:in|ter|&) |\//)[0]!.trim();
+
+/**
+ * »&« between two single words that are neither an agency nor the newsroom joins the name of a firm (»Procter &
+ * Gamble«, »Ernst & Young«, »Simon & Schuster«), not two authors: a byline names a journalist by the full name,
+ * and »Ana Novak & Bor Kos« or »STA & AFP« still split.
+ */
+function joinsFirmName(before: string, after: string): boolean {
+  return [before, after].every((word) => /^\S+$/u.test(word) && bylineKind(word) === 'person');
+}
 
 /**
  * A word whose slash is not between two names: a web address (»https://…«, »www.24ur.com/…«) or a date or
@@ -79,7 +92,8 @@ function startsName(rest: string): boolean {
 export function bylineKind(name: string): BylineKind {
   const lower = name.toLocaleLowerCase('sl');
   if (NEWSROOM.has(lower)) return 'newsroom';
-  if (AGENCIES.has(lower) || isAcronymName(name)) return 'organization';
+  // A person's name holds no »&«: one left whole is a firm's (»Procter & Gamble«, »Kovač & partnerji«, »AT&T«).
+  if (AGENCIES.has(lower) || isAcronymName(name) || name.includes('&')) return 'organization';
   return 'person';
 }
 
@@ -107,6 +121,7 @@ function namesOf(byline: string): BylineName[] {
     const after = match.index + match[0].length;
     if (match[0] !== ',' && !startsName(byline.slice(after))) continue;
     if (match[0].trim() === '/' && SLASHED_WORD.test(slashedWord(byline, match.index + match[0].indexOf('/')))) continue;
+    if (match[0] === ' & ' && joinsFirmName(byline.slice(from, match.index).trim(), nameAhead(byline.slice(after)))) continue;
     add(from, match.index);
     from = after;
   }

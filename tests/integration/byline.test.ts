@@ -42,7 +42,7 @@ function authoredSection(html: string): string {
 }
 
 const A = '/arhiv/2025/';
-// Ana Novak's articles, newest first: »ana novak« in small letters is hers too, »Ana Novak, STA« and »Ana Novak in Bor Kos« as well.
+// Ana Novak's articles, newest first: »ana novak« in small letters is hers too, »Ana Novak, STA« and »Ana Novak & Bor Kos« as well.
 const ANA_WROTE = [
   `${A}11/20/obcinski-svet-sprejel-proracun/`,
   `${A}10/29/mestna-trznica-tudi-ob-nedeljah/`,
@@ -94,6 +94,17 @@ describe('bylines with several authors', () => {
     const plain = bylineHtml(await site.read('/2025/12/01/novinarska-nagrada-za-preiskovalno-zgodbo/'));
     expect(plain).not.toContain('<a');
     expect(decode(plain)).toBe('\u00a0· STA, Reuters');
+  });
+
+  it('splits »Ana Novak & Bor Kos« as »in«: her name alone is linked, and each is a Person of their own', async () => {
+    const page = await site.read('/2025/10/29/mestna-trznica-tudi-ob-nedeljah/');
+    const html = bylineHtml(page);
+    expect(decode(html.replace(/<[^>]+>/g, ''))).toBe('\u00a0· Ana Novak & Bor Kos');
+    expect([...html.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map((match) => [match[1], match[2]])).toEqual([['/arhiv/osebe/ana-novak/', 'Ana Novak']]);
+    expect(newsArticle(page).author).toEqual([
+      { '@type': 'Person', name: 'Ana Novak', url: `${BASE}osebe/ana-novak/`, jobTitle: 'novinarka' },
+      { '@type': 'Person', name: 'Bor Kos' },
+    ]);
   });
 
   it('gives each author an <author> of its own in the feed, a registry person with the URI of her page', async () => {

@@ -89,6 +89,24 @@ describe('splitByline', () => {
     expect(names(byline)).toEqual(expected);
   });
 
+  it.each([
+    // Newsrooms join the last two authors with »&« as well as with »in«.
+    ['Ana Novak & Janez Kovač', ['person:Ana Novak', 'person:Janez Kovač']],
+    ['Ana Novak, Bor Kos & Cene Lipnik', ['person:Ana Novak', 'person:Bor Kos', 'person:Cene Lipnik']],
+    ['STA & AFP', ['organization:STA', 'organization:AFP']],
+    ['Ana Novak & dpa', ['person:Ana Novak', 'organization:dpa']],
+    ['Ana Novak & uredništvo', ['person:Ana Novak', 'newsroom:uredništvo']],
+    // A firm's name of two single words stays whole, and is no person.
+    ['Procter & Gamble', ['organization:Procter & Gamble']],
+    ['Ernst & Young, STA', ['organization:Ernst & Young', 'organization:STA']],
+    ['Ana Novak in Simon & Schuster', ['person:Ana Novak', 'organization:Simon & Schuster']],
+    ['Kovač & partnerji', ['organization:Kovač & partnerji']],
+    // Without spaces »&« is inside a name.
+    ['AT&T', ['organization:AT&T']],
+  ])('splits at » & « between authors: %s', (byline, expected) => {
+    expect(names(byline)).toEqual(expected);
+  });
+
   it('gives where each name stands, so the rest of the line can be shown as written', () => {
     const byline = 'Ana Novak, Bor Kos in Cene Lipnik';
     const parts = splitByline(byline);
