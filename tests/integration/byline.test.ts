@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { buildFixture, buildSite, copyFixture, removeDir, type BuiltSite } from '../helpers.ts';
 import { parseFeed } from '../helpers/parse-feed.ts';
 
@@ -238,6 +238,33 @@ describe('the articles a registry person wrote', () => {
     } finally {
       await removeDir(root);
       await removeDir(path.dirname(small.outDir));
+    }
+  });
+});
+
+describe('a byline written surname first', () => {
+  it('warns at the author: line, fresh and from .cache/, and publishes the two names it reads until the line is fixed', async () => {
+    const root = await copyFixture('byline');
+    const file = path.join(root, 'content/articles/2025/gasilci.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('author: Ana Novak\n', 'author: Novak, Ana\n'));
+    try {
+      for (const run of ['fresh', 'from .cache/']) {
+        const built = await buildSite(root);
+        try {
+          const warnings = built.result.model.warnings.filter((warning) => warning.code === 'article/byline-surname-first');
+          expect(warnings.map((warning) => `${warning.file}:${warning.line}`), run).toEqual(['content/articles/2025/gasilci.md:4']);
+          expect(warnings[0]!.hint).toContain('author: Ana Novak;');
+          // No guess: »Novak« and »Ana« are who the line names, so the article is not among Ana Novak's.
+          expect(newsArticle(await built.read('/2025/10/15/gasilci-dobili-novo-vozilo/')).author).toEqual([
+            { '@type': 'Person', name: 'Novak' },
+            { '@type': 'Person', name: 'Ana' },
+          ]);
+        } finally {
+          await removeDir(path.dirname(built.outDir));
+        }
+      }
+    } finally {
+      await removeDir(root);
     }
   });
 });

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { bylineWarnings } from '../../../src/pipeline/byline-warnings.ts';
+
+describe('bylineWarnings', () => {
+  it('warns at the author line about a name written surname first, with the line to write', () => {
+    const [warning, ...rest] = bylineWarnings('Novak, Ana', 'content/articles/a.md', 4);
+    expect(rest).toEqual([]);
+    expect([warning!.code, warning!.file, warning!.line, warning!.message, warning!.hint]).toEqual([
+      'article/byline-surname-first',
+      'content/articles/a.md',
+      4,
+      'a comma separates authors, so the byline reads "Novak, Ana" as two people, "Novak" and "Ana"; it looks like one name written surname first',
+      'write the given name first: author: Ana Novak; if they are different people, write in instead of the comma: author: Novak in Ana',
+    ]);
+  });
+
+  it.each([
+    ['Kovač, Janez in Novak, Ana', 'author: Janez Kovač in Ana Novak;'],
+    ['Novak, Ana, STA', 'author: Ana Novak, STA;'],
+    ['Bor Kos in Novak, Ana', 'author: Bor Kos in Ana Novak;'],
+    ['Pirc-Musar, Nataša', 'author: Nataša Pirc-Musar;'],
+    // An initial after the surname, as a CMS export abbreviates the given name.
+    ['Novak, A.', 'author: A. Novak;'],
+  ])('gives the whole line given names first for %j', (byline, fixed) => {
+    const warnings = bylineWarnings(byline, 'a.md', 2);
+    expect(warnings.map((warning) => warning.code)).toEqual(['article/byline-surname-first']);
+    expect(warnings[0]!.hint).toContain(fixed);
+  });
+
+  it.each([
+    'Ana Novak',
+    'Ana Novak, Bor Kos',
+    'Ana Novak, STA',
+    'STA, Ana',
+    // Two given names, or a surname the list does not know as a given name after the comma: no guess.
+    'Jan, Ana',
+    'Novak, Kos',
+    'Novak in Ana',
+    'M. K., STA',
+    'Uredništvo, Ana',
+  ])('leaves %j alone', (byline) => {
+    expect(bylineWarnings(byline, 'a.md', 2)).toEqual([]);
+  });
+
+  it('gives nothing without a byline', () => {
+    expect(bylineWarnings(undefined, 'a.md', undefined)).toEqual([]);
+  });
+});
