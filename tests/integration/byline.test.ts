@@ -107,6 +107,12 @@ describe('bylines with several authors', () => {
     ]);
   });
 
+  it('names a registry person in JSON-LD as her file does, whatever the byline\'s letter case (»ana novak«)', async () => {
+    const page = await site.read('/2025/10/22/cesta-cez-prelaz-zaprta/');
+    expect(decode(bylineHtml(page).replace(/<[^>]+>/g, ''))).toBe('\u00a0· ana novak');
+    expect(newsArticle(page).author).toEqual({ '@type': 'Person', name: 'Ana Novak', url: `${BASE}osebe/ana-novak/`, jobTitle: 'novinarka' });
+  });
+
   it('gives each author an <author> of its own in the feed, a registry person with the URI of her page', async () => {
     const xml = await site.read('/feed.xml');
     const feed = await parseFeed(xml, `${BASE}feed.xml`);
