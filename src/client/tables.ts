@@ -13,10 +13,12 @@ const boxes = [...document.querySelectorAll<HTMLElement>(`.${TABLE_SCROLL}`)];
 /**
  * The HTML numbers every box (»Tabela 1«, »Tabela 2«), which is right while all are regions. Once some are not,
  * the regions are numbered again among themselves, so a screen reader never lists a »Tabela 2« without a
- * »Tabela 1«; a lone region is »Tabela«, as in a body with one table.
+ * »Tabela 1«; a lone region is »Tabela«, as in a body with one table. The box that has the focus stays a tab stop
+ * until the focus leaves it (blur calls this again): an element that stops being focusable loses the focus to the
+ * page's body, and a keyboard or screen-reader user who widened the window would lose their place.
  */
 function update(): void {
-  const regions = boxes.filter((box) => box.scrollWidth > box.clientWidth);
+  const regions = boxes.filter((box) => box === document.activeElement || box.scrollWidth > box.clientWidth);
   for (const box of boxes) {
     const index = regions.indexOf(box);
     if (index >= 0) {
@@ -38,5 +40,6 @@ if (boxes.length > 0 && 'ResizeObserver' in window) {
   const observer = new ResizeObserver(update);
   for (const box of boxes) {
     for (const element of [box, box.firstElementChild]) if (element) observer.observe(element);
+    box.addEventListener('blur', update);
   }
 }

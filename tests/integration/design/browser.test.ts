@@ -396,6 +396,25 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     await wide.close();
   });
 
+  it('keeps the focus on a table\'s box whose table comes to fit as the window widens, and takes the box out once the focus leaves it', async () => {
+    const page = await open(TABLE_ARTICLE_URL, { width: 390 });
+    const first = page.locator('.article-body .table-scroll').first();
+    await page.waitForFunction(() => document.querySelector('.article-body .table-scroll')!.scrollWidth > document.querySelector('.article-body .table-scroll')!.clientWidth);
+    await first.focus();
+    await page.setViewportSize({ width: 1280, height: 844 });
+    expect(await first.evaluate((box) => box.scrollWidth > box.clientWidth), 'the first table at 1280 px').toBe(false);
+    // The page's ResizeObserver reports the new size before the frame after it is drawn: two frames later it has run.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await first.evaluate((box) => box === document.activeElement), 'the focus stays on the box').toBe(true);
+    expect(await first.getAttribute('tabindex')).toBe('0');
+    expect(await first.getAttribute('aria-label')).toBe('Tabela 1');
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => !document.querySelector('.article-body .table-scroll')!.hasAttribute('tabindex'));
+    expect(await first.getAttribute('role')).toBeNull();
+    expect(await page.locator('.article-body .table-scroll').nth(1).getAttribute('aria-label')).toBe('Tabela');
+    await page.close();
+  });
+
   it('keeps a person page within 320 px with a 20 px default font and with WCAG 1.4.12 text spacing (WCAG 1.4.10)', async () => {
     const settings = {
       'a 20 px default font': 'html { font-size: 125% !important; }',
