@@ -415,6 +415,31 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     await page.close();
   });
 
+  it('styles a table in a person\'s bio as one in an article body: borders, padding, figures in line, a right-aligned figure kept whole', async () => {
+    const tableStyle = async (url: string, scope: string) => {
+      const page = await open(url, { width: 390 });
+      const style = await page.evaluate((scope) => {
+        const table = document.querySelector(`${scope} .table-scroll > table`)!;
+        const of = (element: Element) => getComputedStyle(element);
+        const cell = of(table.querySelector('td')!);
+        const figure = of(table.querySelector('td.align-right')!);
+        return {
+          collapse: of(table).borderCollapse,
+          digits: of(table).fontVariantNumeric,
+          border: `${cell.borderTopStyle} ${cell.borderTopWidth}`,
+          padding: cell.padding,
+          align: [cell.textAlign, cell.verticalAlign, cell.overflowWrap],
+          figure: [figure.textAlign, figure.whiteSpace],
+        };
+      }, scope);
+      await page.close();
+      return style;
+    };
+    const bio = await tableStyle(urls.person(AUTHOR_PERSON), '.bio');
+    expect(bio.border).toBe('solid 1px');
+    expect(bio).toEqual(await tableStyle(TABLE_ARTICLE_URL, '.article-body'));
+  });
+
   it('keeps a person page within 320 px with a 20 px default font and with WCAG 1.4.12 text spacing (WCAG 1.4.10)', async () => {
     const settings = {
       'a 20 px default font': 'html { font-size: 125% !important; }',
