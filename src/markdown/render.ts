@@ -185,6 +185,8 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   collectBlockTexts(tree.children, blocks);
   const text = blocks.join('\n\n');
   const firstImage = firstImageOf(tree, definitions);
+  // After the text for search and people detection is taken, which keeps its plain spaces.
+  joinFiguresToUnits(tree);
   // Last: the steps above know no wrapper node, which is not mdast.
   wrapTables(tree);
   const html = String(processor.stringify(processor.runSync(tree) as Root));
@@ -506,6 +508,22 @@ function withoutCellAlignment(node: Nodes): void {
     }
     node.align = null;
   } else if (node.type !== 'paragraph' && 'children' in node) for (const child of node.children) withoutCellAlignment(child);
+}
+
+/**
+ * A figure and the unit after it (`1.234.567.890 €`, `31,2 %`, `-5 °C`) are one thing to read, and Slovenian
+ * typesetting joins them with a no-break space. In a table cell it matters most: a left-aligned column of
+ * figures shrinks to its longest word while the table scrolls, and the € or % went to a line of its own. Only
+ * cells, only a plain space typed between a digit and the sign; code is no text node and stays as typed.
+ */
+const FIGURE_UNIT_SPACE = /(?<=\d) +(?=[€$£%‰°])/g;
+
+function joinFiguresToUnits(node: Nodes, inCell = false): void {
+  if (node.type === 'text') {
+    if (inCell) node.value = node.value.replace(FIGURE_UNIT_SPACE, '\u00a0');
+  } else if ('children' in node) {
+    for (const child of node.children) joinFiguresToUnits(child, inCell || node.type === 'tableCell');
+  }
 }
 
 /**

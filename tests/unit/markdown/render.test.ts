@@ -413,6 +413,17 @@ describe('renderMarkdown renders GitHub tables', () => {
     expect((sanitize(div({ className: ['other'], role: 'button', ariaLabel: 'Klikni' }), BODY_SCHEMA) as Element).properties).toEqual({ className: [] });
   });
 
+  it('joins a figure in a cell to its unit with a no-break space, so a narrow column never leaves the € or % on a line of its own', () => {
+    const { html, text } = renderMarkdown('| Postavka | Znesek |\n|---|---|\n| Poraba | 1.234.567.890 € |\n| Rast | **+5,4 %** in `3 %` |\n| Mraz | -5 °C |\n| Izid | 2 : 1 |\n\nRast 5 % v letu.');
+    expect(html).toContain('<td>1.234.567.890\u00a0€</td>');
+    expect(html).toContain('<td><strong>+5,4\u00a0%</strong> in <code>3 %</code></td>');
+    expect(html).toContain('<td>-5\u00a0°C</td>');
+    expect(html).toContain('<td>2 : 1</td>');
+    // Only cells: running text wraps where the browser likes, and search and people detection read plain spaces.
+    expect(html).toContain('<p>Rast 5 % v letu.</p>');
+    expect(text).not.toContain('\u00a0');
+  });
+
   it('leaves pipes without a delimiter row as text, and a thematic break as a break', () => {
     expect(renderMarkdown('Izid: Olimpija | Maribor 2 : 1\n\n---\n\nKonec.').html).toBe('<p>Izid: Olimpija | Maribor 2 : 1</p>\n<hr>\n<p>Konec.</p>\n');
   });
