@@ -441,6 +441,24 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     expect(bio).toEqual(await tableStyle(TABLE_ARTICLE_URL, '.article-body'));
   });
 
+  it('keeps a bio\'s wide picture and long code line within a 320 px person page, its quote set as a body\'s (WCAG 1.4.10)', async () => {
+    const page = await open(urls.person(AUTHOR_PERSON), { width: 320 });
+    const bio = await page.evaluate(() => {
+      const bio = document.querySelector('.bio')!;
+      const image = bio.querySelector('img')!;
+      const code = bio.querySelector('pre')!;
+      return {
+        page: { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth },
+        image: image.getBoundingClientRect().width <= bio.getBoundingClientRect().width,
+        code: code.scrollWidth <= code.clientWidth,
+        quote: getComputedStyle(bio.querySelector('blockquote')!).borderLeftStyle,
+      };
+    });
+    await page.close();
+    expect(bio.page.scroll).toBeLessThanOrEqual(bio.page.client);
+    expect(bio).toMatchObject({ image: true, code: true, quote: 'solid' });
+  });
+
   it('keeps a person page within 320 px with a 20 px default font and with WCAG 1.4.12 text spacing (WCAG 1.4.10)', async () => {
     const settings = {
       'a 20 px default font': 'html { font-size: 125% !important; }',
