@@ -1,10 +1,11 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { writeNewFile } from '../content/write-new-file.ts';
 import path from 'node:path';
 import { ArhivarError } from '../errors.ts';
 import { checkProjectFolder } from '../pipeline/folders.ts';
 import { stripControlCharacters, validateArticle } from '../content/article.ts';
-import { parseContentDate } from '../content/dates.ts';
+import { parseContentDate, type ContentDate } from '../content/dates.ts';
 import { peekDateAndDraft } from '../content/front-matter.ts';
 import { CONTENT_DIR, listMarkdownFiles, readUnhashedSourceFile } from '../content/read.ts';
 import { isValidSlug, slugify } from '../site/slug.ts';
@@ -67,13 +68,23 @@ function shellQuoted(text: string): string {
 }
 
 /**
- * The article file, other than `except`, that has `address` (today's date and the new article's slug), as the
- * build finds two such (article/duplicate-url): any file under content/articles/, since an imported or renamed
- * file's name need not be its slug, and not a draft, which the build leaves out. The date and draft flag are
- * peeked at first, so only the articles of the same day are validated: 10,000 articles take well under a
- * second. A file the build would refuse is left to the build to report.
+ * The addresses of one day that the build gives to a page already, each with the file that takes it: an
+ * article's own (`articles`; the build refuses a second, article/duplicate-url), and one an article redirects
+ * from (`redirects`; article/redirect-taken). Any file under content/articles/ counts, since an imported or
+ * renamed file's name need not be its slug; a draft does not, as the build leaves it out. The date and draft
+ * flag are peeked at first, so only the articles of the same day, and those whose text names the day's
+ * address (a redirectFrom: may be dated any day), are validated: 10,000 articles take well under a second. A
+ * file the build would refuse is left to the build to report.
  */
-async function findArticleAt(root: string, address: string, day: string, except: string): Promise<string | undefined> {
+interface TakenAddresses {
+  articles: Map<string, string[]>;
+  redirects: Map<string, string>;
+}
+
+async function findTakenAddresses(root: string, day: string): Promise<TakenAddresses> {
+  const taken: TakenAddresses = { articles: new Map(), redirects: new Map() };
+  // 2025-06-01 → /2025/06/01/, the start of every article address of the day (urls.article).
+  const dayPrefix = `/${day.replaceAll('-', '/')}/`;
   const files = await listMarkdownFiles(root, path.join(root, CONTENT_DIR, 'articles'), []);
   for (const absolute of files) {
     let source;
@@ -82,13 +93,34 @@ async function findArticleAt(root: string, address: string, day: string, except:
     } catch {
       continue;
     }
-    if (source.file === except) continue;
     const peeked = peekDateAndDraft(source.text);
-    if (peeked && (peeked.draft || ljubljanaDay(new Date(peeked.time)) !== day)) continue;
+    if (peeked && (peeked.draft || (ljubljanaDay(new Date(peeked.time)) !== day && !source.text.includes(dayPrefix)))) continue;
     const { article } = validateArticle(source);
-    if (article && !article.frontMatter.draft && urls.article(article.frontMatter.date, article.slug) === address) return source.file;
+    if (!article || article.frontMatter.draft) continue;
+    const own = urls.article(article.frontMatter.date, article.slug);
+    if (own.startsWith(dayPrefix)) taken.articles.set(own, [...(taken.articles.get(own) ?? []), source.file]);
+    for (const from of article.frontMatter.redirectFrom) if (from.startsWith(dayPrefix) && !taken.redirects.has(from)) taken.redirects.set(from, source.file);
   }
-  return undefined;
+  return taken;
+}
+
+function articleFile(year: number, slug: string): string {
+  return `content/articles/${year}/${slug}.md`;
+}
+
+/**
+ * The first of slug-2, slug-3, … that `new --slug` would write: no file of its name this year, and its
+ * address taken by no article and no redirect. A hint offering just slug-2 sent the editor into the same
+ * refusal again when that one was taken too.
+ */
+function freeSlug(root: string, slug: string, date: ContentDate, year: number, taken: TakenAddresses): string {
+  for (let number = 2; ; number++) {
+    const candidate = `${slug}-${number}`;
+    const address = urls.article(date, candidate);
+    if (taken.articles.has(address) || taken.redirects.has(address)) continue;
+    if (existsSync(path.join(root, ...articleFile(year, candidate).split('/')))) continue;
+    return candidate;
+  }
 }
 
 function checkedSlug(slug: string): string {
@@ -114,18 +146,21 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
   }
   const now = options.now ?? new Date();
   const { year } = ljubljanaCalendar(now);
-  const file = `content/articles/${year}/${slug}.md`;
+  const file = articleFile(year, slug);
   const day = ljubljanaDay(now);
   const date = parseContentDate(day);
   if (!date.ok) throw new Error(`ljubljanaDay gave ${day}, which is no date`);
   const address = urls.article(date.value, slug);
-  const other = await findArticleAt(options.root, address, day, file);
+  const taken = await findTakenAddresses(options.root, day);
+  const ownSlug = () => `npm run new -- ${shellQuoted(title)} --slug ${freeSlug(options.root, slug, date.value, year, taken)}`;
+  // The file of the new article's own name, when it is there, is told as new/exists below.
+  const other = taken.articles.get(address)?.find((owner) => owner !== file);
   if (other !== undefined) {
     throw new ArhivarError({
       code: 'new/duplicate-url',
       message: `this article is dated today and has the slug ${slug} too, so the new one would share its address ${address}, which the build refuses (article/duplicate-url); nothing was written`,
       file: other,
-      hint: `if it is the same story, edit that file; otherwise give the new article another title, or keep the title with a slug of its own: npm run new -- ${shellQuoted(title)} --slug ${slug}-2`,
+      hint: `if it is the same story, edit that file; otherwise give the new article another title, or keep the title with a slug of its own: ${ownSlug()}`,
     });
   }
   const absolute = path.join(options.root, ...file.split('/'));
@@ -139,7 +174,7 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
         code: 'new/exists',
         message: 'an article file of this name already exists this year; it was left as it is',
         file,
-        hint: 'edit that file, or choose a different title (or --slug)',
+        hint: `if it is the same story, edit that file; otherwise give the new article another title, or keep the title with a slug of its own: ${ownSlug()}`,
       });
     }
     throw error;

@@ -1,10 +1,10 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createArticle, splitList } from '../../../src/commands/new.ts';
 import { validateArticle } from '../../../src/content/article.ts';
 import { ArhivarError } from '../../../src/errors.ts';
-import { temporaryFolders } from '../../helpers.ts';
+import { FIXTURES, temporaryFolders } from '../../helpers.ts';
 
 const tempRoot = temporaryFolders();
 
@@ -122,5 +122,44 @@ describe('arhivar new', () => {
   it('splits comma-separated lists and drops empty items', () => {
     expect(splitList(' Ana Novak, Boris Kos ,, ')).toEqual(['Ana Novak', 'Boris Kos']);
     expect(splitList(undefined)).toEqual([]);
+  });
+});
+
+/**
+ * tests/fixtures/new: on 1 June 2025 the address of »Prometne informacije« is taken by a file of another name,
+ * -2 has a file (of 31 May), -3 is the address of another file and -4 is one an article redirects from, so
+ * -5 is the first slug that is free. The title's own file is of 30 May.
+ */
+describe('arhivar new in a project whose addresses are taken', () => {
+  const JUNE_1 = new Date('2025-06-01T10:00:00Z');
+
+  async function fixtureCopy(): Promise<string> {
+    const root = await tempRoot();
+    await cp(path.join(FIXTURES, 'new'), root, { recursive: true });
+    return root;
+  }
+
+  async function refusal(root: string, title: string, now: Date): Promise<ArhivarError> {
+    const error = await createArticle({ root, title, now }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ArhivarError);
+    return error as ArhivarError;
+  }
+
+  it('suggests a --slug whose file and address are both free, not just the slug with -2', async () => {
+    const root = await fixtureCopy();
+    const error = await refusal(root, 'Prometne informacije', JUNE_1);
+    expect(error).toMatchObject({ code: 'new/duplicate-url', file: 'content/articles/2025/06/promet-zjutraj.md' });
+    expect(error.hint).toContain('npm run new -- "Prometne informacije" --slug prometne-informacije-5');
+    // The suggestion, followed, is written.
+    const result = await createArticle({ root, title: 'Prometne informacije', slug: 'prometne-informacije-5', now: JUNE_1 });
+    expect(result.file).toBe('content/articles/2025/prometne-informacije-5.md');
+  });
+
+  it('suggests a free --slug when the file of the title exists from another day', async () => {
+    const root = await fixtureCopy();
+    // On 2 June the address of -3 is free, and no file has its name; -2 still has a file.
+    const error = await refusal(root, 'Prometne informacije', new Date('2025-06-02T10:00:00Z'));
+    expect(error).toMatchObject({ code: 'new/exists', file: 'content/articles/2025/prometne-informacije.md' });
+    expect(error.hint).toContain('npm run new -- "Prometne informacije" --slug prometne-informacije-3');
   });
 });
