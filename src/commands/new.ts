@@ -163,6 +163,15 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
       hint: `if it is the same story, edit that file; otherwise give the new article another title, or keep the title with a slug of its own: ${ownSlug()}`,
     });
   }
+  const redirecting = taken.redirects.get(address);
+  if (redirecting !== undefined) {
+    throw new ArhivarError({
+      code: 'new/redirect-taken',
+      message: `this article redirects from ${address}, its address before a change of title or date, which would be the new article's address too: the build refuses that (article/redirect-taken); nothing was written`,
+      file: redirecting,
+      hint: `if it is the same story, edit that file; otherwise give the new article another title, or keep the title with a slug of its own: ${ownSlug()}`,
+    });
+  }
   const absolute = path.join(options.root, ...file.split('/'));
   await mkdir(path.dirname(absolute), { recursive: true });
   const text = newArticleText(title, day, options.people ?? [], options.tags ?? [], options.slug === undefined ? undefined : slug);

@@ -162,4 +162,21 @@ describe('arhivar new in a project whose addresses are taken', () => {
     expect(error).toMatchObject({ code: 'new/exists', file: 'content/articles/2025/prometne-informacije.md' });
     expect(error.hint).toContain('npm run new -- "Prometne informacije" --slug prometne-informacije-3');
   });
+
+  it("refuses the address an article's redirectFrom: names, though that article is dated another day", async () => {
+    const root = await fixtureCopy();
+    // zapora-ceste.md (2 June) was published on 1 June as »Zapora ceste na Vrhniki«: a build would stop
+    // with article/redirect-taken.
+    const error = await refusal(root, 'Zapora ceste na Vrhniki', JUNE_1);
+    expect(error).toMatchObject({ code: 'new/redirect-taken', file: 'content/articles/2025/zapora-ceste.md' });
+    expect(error.message).toContain('/2025/06/01/zapora-ceste-na-vrhniki/');
+    expect(error.hint).toContain('npm run new -- "Zapora ceste na Vrhniki" --slug zapora-ceste-na-vrhniki-2');
+    await expect(readdir(path.join(root, 'content/articles/2025'))).resolves.not.toContain('zapora-ceste-na-vrhniki.md');
+  });
+
+  it("writes the article when only a draft's redirectFrom: names its address, as the build leaves drafts out", async () => {
+    const root = await fixtureCopy();
+    const result = await createArticle({ root, title: 'Seja vlade', now: JUNE_1 });
+    expect(result.file).toBe('content/articles/2025/seja-vlade.md');
+  });
 });
