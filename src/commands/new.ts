@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { writeNewFile } from '../content/write-new-file.ts';
 import path from 'node:path';
 import { ArhivarError } from '../errors.ts';
-import { checkProjectFolder } from '../pipeline/folders.ts';
+import { checkFolder, checkProjectFolder } from '../pipeline/folders.ts';
 import { stripControlCharacters, validateArticle } from '../content/article.ts';
 import { parseContentDate, type ContentDate } from '../content/dates.ts';
 import { peekDateAndDraft } from '../content/front-matter.ts';
@@ -133,6 +133,19 @@ function checkedSlug(slug: string): string {
   });
 }
 
+/**
+ * The folders the new file goes into must be folders, or missing (made below): a file or a dead link in the
+ * place of one made mkdir fail with ENOTDIR or EEXIST, told as »arhivar failed unexpectedly«.
+ */
+async function checkArticleFolders(root: string, year: number): Promise<void> {
+  for (const folder of [CONTENT_DIR, `${CONTENT_DIR}/articles`, `${CONTENT_DIR}/articles/${year}`]) {
+    await checkFolder(root, folder, {
+      code: 'new/not-a-folder',
+      hint: `the new article is written into ${CONTENT_DIR}/articles/${year}/: rename ${folder} (or move it out of the project), then run the command again`,
+    });
+  }
+}
+
 export async function createArticle(options: NewArticleOptions): Promise<NewArticleResult> {
   await checkProjectFolder(options.root);
   const title = stripControlCharacters(options.title);
@@ -146,6 +159,7 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
   }
   const now = options.now ?? new Date();
   const { year } = ljubljanaCalendar(now);
+  await checkArticleFolders(options.root, year);
   const file = articleFile(year, slug);
   const day = ljubljanaDay(now);
   const date = parseContentDate(day);

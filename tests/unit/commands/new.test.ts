@@ -119,6 +119,16 @@ describe('arhivar new', () => {
     await expect(readdir(path.dirname(root))).resolves.toEqual([]);
   });
 
+  it.each(['content', 'content/articles', 'content/articles/2025'])('names %s when it is a file where the new article needs a folder, instead of failing unexpectedly', async (folder) => {
+    const root = await tempRoot();
+    await mkdir(path.dirname(path.join(root, folder)), { recursive: true });
+    await writeFile(path.join(root, folder), 'stray');
+    const error = await createArticle({ root, title: 'Nov članek', now: new Date('2025-06-01T10:00:00Z') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ArhivarError);
+    expect(error).toMatchObject({ code: 'new/not-a-folder', file: folder, hint: expect.stringContaining(`rename ${folder}`) });
+    await expect(readFile(path.join(root, folder), 'utf8')).resolves.toBe('stray');
+  });
+
   it('splits comma-separated lists and drops empty items', () => {
     expect(splitList(' Ana Novak, Boris Kos ,, ')).toEqual(['Ana Novak', 'Boris Kos']);
     expect(splitList(undefined)).toEqual([]);
