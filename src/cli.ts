@@ -429,13 +429,21 @@ async function runPreview(args: readonly string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
+/** npm run keeps --slug, --people and --tags before -- for itself and passes their values on as words: more than one title. */
+const NPM_RUN_NEW_ARGUMENTS = 'with npm run, write -- before the arguments, or npm takes --slug, --people and --tags for itself: npm run new -- "Seja vlade" --slug seja-vlade-2';
+
 async function runNew(args: readonly string[], io: Io): Promise<number> {
+  // Asked for by editors who know import --date; parseArgs would advise passing "--date" as the title.
+  const options = args.indexOf('--') === -1 ? args : args.slice(0, args.indexOf('--'));
+  if (options.some((arg) => arg === '--date' || arg.startsWith('--date='))) {
+    throw new UsageError('new has no --date: it dates the article today (in Ljubljana); to date it otherwise, change the date: line of the file it writes, such as date: 2025-12-22 or date: 2025-12-22T14:30');
+  }
   const { values, positionals } = parse(args, { people: { type: 'string' }, tags: { type: 'string' }, slug: { type: 'string' }, root: { type: 'string' } });
   if (values.help) {
     io.out(HELP.new!);
     return EXIT.ok;
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give the title, such as arhivar new "Seja vlade"' : 'give the title as one argument, in quotes');
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give the title, such as arhivar new "Seja vlade"' : `give the title as one argument, in quotes; ${NPM_RUN_NEW_ARGUMENTS}`);
   const { createArticle, splitList } = await import('./commands/new.ts');
   const result = await createArticle({
     root: rootOf(values),

@@ -128,6 +128,21 @@ describe('arhivar CLI exit codes', () => {
     expect(io.stderr.join('\n')).toMatch(/usage: arhivar|commands:/);
   });
 
+  it('new with more than the title says that npm run takes options before -- for itself', async () => {
+    // npm run new "Promet" --slug promet-2, without --: npm keeps --slug and passes the slug on as a word.
+    const io = captureIo();
+    expect(await main(['new', 'Promet', 'promet-2'], io)).toBe(2);
+    expect(io.stderr[0]).toContain('write -- before the arguments');
+    expect(io.stderr[0]).toContain('npm run new -- "Seja vlade" --slug seja-vlade-2');
+  });
+
+  it('new --date says that the article is dated today and how to date it otherwise, not how to pass "--date" as a title', async () => {
+    const io = captureIo();
+    expect(await main(['new', 'Seja vlade', '--date', '2025-06-01'], io)).toBe(2);
+    expect(io.stderr[0]).toMatch(/^new has no --date: it dates the article today/);
+    expect(io.stderr[0]).toContain('date:');
+  });
+
   it('exits 1 on content problems and on an existing file', async () => {
     expect(await main(['build', '--root', await copyFixture('bad-archive'), '--out', path.join(await makeTempDir(), 'dist')], captureIo())).toBe(1);
     const root = await makeTempDir();
