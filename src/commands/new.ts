@@ -8,7 +8,7 @@ import { stripControlCharacters, validateArticle } from '../content/article.ts';
 import { parseContentDate, type ContentDate } from '../content/dates.ts';
 import { peekDateAndDraft } from '../content/front-matter.ts';
 import { CONTENT_DIR, listMarkdownFiles, readUnhashedSourceFile } from '../content/read.ts';
-import { isValidSlug, slugify } from '../site/slug.ts';
+import { isValidSlug, MAX_SLUG_LENGTH, slugify } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
 import { ljubljanaCalendar } from '../text/sl.ts';
 
@@ -115,7 +115,9 @@ function articleFile(year: number, slug: string): string {
  */
 function freeSlug(root: string, slug: string, date: ContentDate, year: number, taken: TakenAddresses): string {
   for (let number = 2; ; number++) {
-    const candidate = `${slug}-${number}`;
+    // A title's slug may be as long as a slug may be: the number takes the place of its end.
+    const suffix = `-${number}`;
+    const candidate = `${slug.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;
     const address = urls.article(date, candidate);
     if (taken.articles.has(address) || taken.redirects.has(address)) continue;
     if (existsSync(path.join(root, ...articleFile(year, candidate).split('/')))) continue;
@@ -125,6 +127,13 @@ function freeSlug(root: string, slug: string, date: ContentDate, year: number, t
 
 function checkedSlug(slug: string): string {
   if (isValidSlug(slug)) return slug;
+  if (isValidSlug(slug.slice(0, MAX_SLUG_LENGTH).replace(/-+$/, ''))) {
+    throw new ArhivarError({
+      code: 'new/bad-slug',
+      message: `--slug is ${slug.length} characters long; a slug holds at most ${MAX_SLUG_LENGTH}`,
+      hint: `write a shorter one, such as --slug ${slug.slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '')}`,
+    });
+  }
   const suggestion = slugify(slug);
   throw new ArhivarError({
     code: 'new/bad-slug',

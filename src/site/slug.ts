@@ -6,7 +6,7 @@ import { memoize } from '../memo.ts';
  * Cyrillic is written in Latin letters, and letters in a compatibility form (ﬁ) are taken apart (NFKD).
  */
 const LETTERS: Record<string, string> = { đ: 'dj', ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd', ı: 'i' };
-const MAX_SLUG_LENGTH = 200;
+export const MAX_SLUG_LENGTH = 200;
 
 /**
  * Cyrillic letters as Slovenian writes them in Latin (Putin, Jurij Ušakov, Ukrajina, Harkiv, Đorđe, Ljubljana),

@@ -102,8 +102,26 @@ describe('arhivar new', () => {
     expect(article.slug).toBe('prometne-informacije-2');
   });
 
+  it('suggests a --slug within the longest a slug may be when the title gives one that long', async () => {
+    const root = await tempRoot();
+    const now = new Date('2025-06-01T10:00:00Z');
+    const title = 'Zelo dolg naslov o prometu na cestah '.repeat(8).trim();
+    await createArticle({ root, title, now });
+    const error = await createArticle({ root, title, now }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'new/exists' });
+    const suggested = /--slug (\S+)$/.exec((error as ArhivarError).hint!)![1]!;
+    // Followed, the suggestion is written (a slug of 202 characters was refused as new/bad-slug).
+    const result = await createArticle({ root, title, slug: suggested, now });
+    expect(result.file).toBe(`content/articles/2025/${suggested}.md`);
+    expect(suggested).toMatch(/-2$/);
+  });
+
   it('refuses a --slug that is no slug, offering one', async () => {
     const root = await tempRoot();
+    await expect(createArticle({ root, title: 'Naslov', slug: `${'a'.repeat(200)}-2`, now: new Date() })).rejects.toMatchObject({
+      code: 'new/bad-slug',
+      message: '--slug is 202 characters long; a slug holds at most 200',
+    });
     await expect(createArticle({ root, title: 'Naslov', slug: 'Drugi Naslov', now: new Date() })).rejects.toMatchObject({ code: 'new/bad-slug', hint: expect.stringContaining('--slug drugi-naslov') });
     await expect(readdir(root)).resolves.toEqual([]);
   });
