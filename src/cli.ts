@@ -444,6 +444,8 @@ async function runNew(args: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give the title, such as arhivar new "Seja vlade"' : `give the title as one argument, in quotes; ${NPM_RUN_NEW_ARGUMENTS}`);
+  // An empty shell variable ("$NASLOV") as the title: told as such, not as a title that gives no slug.
+  if (positionals[0]!.trim() === '') throw new UsageError('the title is empty: give it in quotes, such as npm run new -- "Seja vlade"');
   const { createArticle, splitList } = await import('./commands/new.ts');
   const result = await createArticle({
     root: rootOf(values),

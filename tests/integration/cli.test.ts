@@ -136,6 +136,12 @@ describe('arhivar CLI exit codes', () => {
     expect(io.stderr[0]).toContain('npm run new -- "Seja vlade" --slug seja-vlade-2');
   });
 
+  it.each([[''], ['   ']])('new with the empty title %j says the title is empty, not that it gives no slug', async (title) => {
+    const io = captureIo();
+    expect(await main(['new', title], io)).toBe(2);
+    expect(io.stderr[0]).toMatch(/^the title is empty: give it in quotes/);
+  });
+
   it('new --date says that the article is dated today and how to date it otherwise, not how to pass "--date" as a title', async () => {
     const io = captureIo();
     expect(await main(['new', 'Seja vlade', '--date', '2025-06-01'], io)).toBe(2);
