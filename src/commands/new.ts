@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { writeNewFile } from '../content/write-new-file.ts';
 import path from 'node:path';
-import { ArhivarError } from '../errors.ts';
+import { ArhivarError, ContentErrors, sortErrors } from '../errors.ts';
 import { checkFolder, checkProjectFolder } from '../pipeline/folders.ts';
 import { stripControlCharacters, validateArticle } from '../content/article.ts';
 import { parseContentDate, type ContentDate } from '../content/dates.ts';
@@ -155,6 +155,23 @@ async function checkArticleFolders(root: string, year: number): Promise<void> {
   }
 }
 
+/** Where each line of the file the command writes comes from, to name it in the build's refusal of a value. */
+const VALUE_SOURCES: Readonly<Record<string, string>> = { title: 'the title', slug: '--slug', people: '--people', tags: '--tags' };
+
+/**
+ * The build's refusals of the file about to be written (a tag or name over 200 characters, a name with no
+ * letters, more than 100 tags), told now, each naming the option it came from: written, the file stopped the
+ * next build of the whole site. The empty body is only a warning, and is left to the build.
+ */
+function refusedValues(text: string, file: string): ArhivarError[] {
+  const lines = text.split('\n');
+  return sortErrors(validateArticle({ file, text, mtimeMs: 0 }).errors).map((error) => {
+    const key = error.line === undefined ? undefined : /^(\w+):/.exec(lines[error.line - 1] ?? '')?.[1];
+    const source = (key !== undefined && VALUE_SOURCES[key]) || 'the new article';
+    return new ArhivarError({ code: 'new/bad-value', message: `${source}: ${error.message} (${error.code} in the build)`, hint: error.hint });
+  });
+}
+
 export async function createArticle(options: NewArticleOptions): Promise<NewArticleResult> {
   await checkProjectFolder(options.root);
   const title = stripControlCharacters(options.title);
@@ -173,6 +190,9 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
   const day = ljubljanaDay(now);
   const date = parseContentDate(day);
   if (!date.ok) throw new Error(`ljubljanaDay gave ${day}, which is no date`);
+  const text = newArticleText(title, day, options.people ?? [], options.tags ?? [], options.slug === undefined ? undefined : slug);
+  const refused = refusedValues(text, file);
+  if (refused.length > 0) throw new ContentErrors(refused);
   const address = urls.article(date.value, slug);
   const taken = await findTakenAddresses(options.root, day);
   const ownSlug = () => `npm run new -- ${shellQuoted(title)} --slug ${freeSlug(options.root, slug, date.value, year, taken)}`;
@@ -197,7 +217,6 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
   }
   const absolute = path.join(options.root, ...file.split('/'));
   await mkdir(path.dirname(absolute), { recursive: true });
-  const text = newArticleText(title, day, options.people ?? [], options.tags ?? [], options.slug === undefined ? undefined : slug);
   try {
     await writeNewFile(absolute, text);
   } catch (error) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createArticle, splitList } from '../../../src/commands/new.ts';
 import { validateArticle } from '../../../src/content/article.ts';
-import { ArhivarError } from '../../../src/errors.ts';
+import { ArhivarError, ContentErrors } from '../../../src/errors.ts';
 import { FIXTURES, temporaryFolders } from '../../helpers.ts';
 
 const tempRoot = temporaryFolders();
@@ -145,6 +145,22 @@ describe('arhivar new', () => {
     expect(error).toBeInstanceOf(ArhivarError);
     expect(error).toMatchObject({ code: 'new/not-a-folder', file: folder, hint: expect.stringContaining(`rename ${folder}`) });
     await expect(readFile(path.join(root, folder), 'utf8')).resolves.toBe('stray');
+  });
+
+  it('refuses --people and --tags the build would refuse, naming the option, and writes nothing', async () => {
+    const root = await tempRoot();
+    const error = await createArticle({ root, title: 'Nov članek', people: ['Ana Novak', '???'], tags: ['x'.repeat(201)], now: new Date('2025-06-01T10:00:00Z') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContentErrors);
+    const errors = (error as ContentErrors).errors;
+    expect(errors.map((e) => [e.code, e.file])).toEqual([
+      ['new/bad-value', undefined],
+      ['new/bad-value', undefined],
+    ]);
+    expect(errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/^--people: person "\?\?\?" has no letters or digits/),
+      expect.stringMatching(/^--tags: tag "x+…" is 201 characters long; at most 200 are allowed/),
+    ]);
+    await expect(readdir(root)).resolves.toEqual([]);
   });
 
   it('splits comma-separated lists and drops empty items', () => {
