@@ -1,10 +1,10 @@
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createArticle, splitList } from '../../../src/commands/new.ts';
 import { validateArticle } from '../../../src/content/article.ts';
 import { ArhivarError, ContentErrors } from '../../../src/errors.ts';
-import { FIXTURES, temporaryFolders } from '../../helpers.ts';
+import { buildSite, copyFixture, FIXTURES, removeDir, temporaryFolders } from '../../helpers.ts';
 
 const tempRoot = temporaryFolders();
 
@@ -13,6 +13,11 @@ async function validated(root: string, file: string) {
   const result = validateArticle({ file, text, mtimeMs: 0 });
   expect(result.errors).toEqual([]);
   return { text, article: result.article! };
+}
+
+async function writeArticle(root: string, file: string, frontMatter: string) {
+  await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+  await writeFile(path.join(root, file), `---\n${frontMatter}\n---\n\nBesedilo.\n`);
 }
 
 describe('arhivar new', () => {
@@ -52,11 +57,6 @@ describe('arhivar new', () => {
     expect(error).toMatchObject({ code: 'new/exists', file: 'content/articles/2025/isti-naslov.md' });
     expect(await readFile(path.join(root, first.file), 'utf8')).toBe(before);
   });
-
-  async function writeArticle(root: string, file: string, frontMatter: string) {
-    await mkdir(path.dirname(path.join(root, file)), { recursive: true });
-    await writeFile(path.join(root, file), `---\n${frontMatter}\n---\n\nBesedilo.\n`);
-  }
 
   it('refuses, naming the other file, when an article under another file name has the same date and slug', async () => {
     const root = await tempRoot();
@@ -222,5 +222,24 @@ describe('arhivar new in a project whose addresses are taken', () => {
     const root = await fixtureCopy();
     const result = await createArticle({ root, title: 'Seja vlade', now: JUNE_1 });
     expect(result.file).toBe('content/articles/2025/seja-vlade.md');
+  });
+
+  it("agrees with the build: the address new refuses stops it, and the slug its hint offers builds", async () => {
+    const root = await copyFixture('new');
+    try {
+      // Written by hand, as new wrote it before it looked at redirectFrom:.
+      await writeArticle(root, 'content/articles/2025/zapora-ceste-na-vrhniki.md', 'title: "Zapora ceste na Vrhniki"\ndate: 2025-06-01');
+      const refused = await buildSite(root).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ContentErrors);
+      expect((refused as ContentErrors).errors.map((e) => [e.code, e.file])).toEqual([['article/redirect-taken', 'content/articles/2025/zapora-ceste.md']]);
+      await rm(path.join(root, 'content/articles/2025/zapora-ceste-na-vrhniki.md'));
+      const hint = (await refusal(root, 'Prometne informacije', JUNE_1)).hint!;
+      const slug = /--slug (\S+)$/.exec(hint)![1]!;
+      await createArticle({ root, title: 'Prometne informacije', slug, now: JUNE_1 });
+      const site = await buildSite(root);
+      await expect(site.read(`/2025/06/01/${slug}/`)).resolves.toContain('Prometne informacije');
+    } finally {
+      await removeDir(root);
+    }
   });
 });
