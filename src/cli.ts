@@ -438,6 +438,11 @@ async function runNew(args: readonly string[], io: Io): Promise<number> {
   if (options.some((arg) => arg === '--date' || arg.startsWith('--date='))) {
     throw new UsageError('new has no --date: it dates the article today (in Ljubljana); to date it otherwise, change the date: line of the file it writes, such as date: 2025-12-22 or date: 2025-12-22T14:30');
   }
+  // »-5 stopinj zjutraj«: parseArgs reads it as the short options -5, - and so on, and its advice is cut off at the space.
+  const dashTitle = options.find((arg) => /^-[^-]/.test(arg) && /\s/.test(arg));
+  if (dashTitle !== undefined) {
+    throw new UsageError(`"${dashTitle}" begins with -, so it is read as options: write -- before the title, after the options, as in arhivar new -- ${JSON.stringify(dashTitle)}, or npm run new -- -- ${JSON.stringify(dashTitle)}`);
+  }
   const { values, positionals } = parse(args, { people: { type: 'string' }, tags: { type: 'string' }, slug: { type: 'string' }, root: { type: 'string' } });
   if (values.help) {
     io.out(HELP.new!);

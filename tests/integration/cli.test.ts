@@ -142,6 +142,18 @@ describe('arhivar CLI exit codes', () => {
     expect(io.stderr[0]).toMatch(/^the title is empty: give it in quotes/);
   });
 
+  it('new with a title that begins with - (a temperature) says to write -- before it, and takes it after --', async () => {
+    const io = captureIo();
+    expect(await main(['new', '-5 stopinj zjutraj'], io)).toBe(2);
+    expect(io.stderr[0]).toContain('write -- before the title');
+    expect(io.stderr[0]).toContain('npm run new -- -- "-5 stopinj zjutraj"');
+    const root = await makeTempDir();
+    roots.push(root);
+    const created = captureIo();
+    expect(await main(['new', '--root', root, '--', '-5 stopinj zjutraj'], created)).toBe(0);
+    expect(created.stdout[0]).toMatch(/^created content\/articles\/\d{4}\/5-stopinj-zjutraj\.md$/);
+  });
+
   it('new --date says that the article is dated today and how to date it otherwise, not how to pass "--date" as a title', async () => {
     const io = captureIo();
     expect(await main(['new', 'Seja vlade', '--date', '2025-06-01'], io)).toBe(2);
