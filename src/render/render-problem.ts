@@ -10,14 +10,29 @@ import { ArhivarError } from '../errors.ts';
 export function renderProblem(error: unknown, url: string, at?: { file: string; line: number }): unknown {
   if (error instanceof ArhivarError || !(error instanceof Error)) return error;
   const component = /^\s*at (?:Object\.)?([A-Z][\w$]*) /m.exec(error.stack ?? '')?.[1];
+  const undefinedName = undefinedNameOf(error);
   return new ArhivarError({
     code: 'template/failed',
     message: `${url}: ${error.name}: ${error.message}${component ? ` (in ${component})` : ''}`,
     file: at?.file,
     line: at?.line,
-    hint: at
-      ? `a template threw at this line while rendering this page (npm run typecheck names a field that does not exist); fix it and build again, or open ${url} in npm run dev to see the whole stack`
-      : `a template threw while rendering this page; open ${url} in npm run dev to see the template's file and line (npm run typecheck names a field that does not exist), fix it and build again`,
+    hint: undefinedName
+      ? at
+        ? `this line uses ${undefinedName}, which the template neither imports nor defines: import it at the top of the file (or correct its name) and build again; npm run typecheck names every such name`
+        : `a template uses ${undefinedName} without importing or defining it; open ${url} in npm run dev to see the template's file and line, import it there (or correct its name) and build again; npm run typecheck names every such name`
+      : at
+        ? `a template threw at this line while rendering this page (npm run typecheck names a field that does not exist); fix it and build again, or open ${url} in npm run dev to see the whole stack`
+        : `a template threw while rendering this page; open ${url} in npm run dev to see the template's file and line (npm run typecheck names a field that does not exist), fix it and build again`,
     cause: error,
   });
+}
+
+/**
+ * The name of a ReferenceError such as »DateLine is not defined« (V8's wording): a component or function used
+ * without its import, or misspelt. Its cause is the import, not a field, so the hint says so. By name, not by
+ * instanceof: the error may come from another realm (a module Vite's SSR loader ran).
+ */
+function undefinedNameOf(error: Error): string | undefined {
+  if (error.name !== 'ReferenceError') return undefined;
+  return /^([\p{L}_$][\p{L}\p{N}_$]*) is not defined$/u.exec(error.message)?.[1];
 }

@@ -30,6 +30,27 @@ describe('renderProblem', () => {
     expect(problem.hint).not.toContain("template's file and line");
   });
 
+  it('says a name used without its import is what to fix, not a field, when a template throws a ReferenceError', () => {
+    let thrown: unknown;
+    try {
+      // As V8 words it for a component a template uses without importing it.
+      new Function('return DateLine;')();
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as Error).message).toBe('DateLine is not defined');
+    const atLine = renderProblem(thrown, '/2025/12/02/clanek/', { file: 'templates/article.tsx', line: 50 }) as ArhivarError;
+    const unmapped = renderProblem(thrown, '/2025/12/02/clanek/') as ArhivarError;
+    for (const problem of [atLine, unmapped]) {
+      expect(problem.hint).toContain('DateLine');
+      expect(problem.hint).toMatch(/import it/);
+      expect(problem.hint).not.toContain('field');
+    }
+    expect(unmapped.hint).toContain('open /2025/12/02/clanek/ in npm run dev');
+    // A field that does not exist keeps its hint.
+    expect((renderProblem(new TypeError("Cannot read properties of undefined (reading 'join')"), '/', { file: 'templates/article.tsx', line: 50 }) as ArhivarError).hint).toContain('field');
+  });
+
   it('leaves a problem arhivar already describes as it is', () => {
     const known = new ArhivarError({ code: 'article/bad-date', message: 'x' });
     expect(renderProblem(known, '/')).toBe(known);
