@@ -25,9 +25,25 @@ function problemItems(errors: readonly ArhivarError[]): string {
     .join('\n');
 }
 
+/** The folders of the project a problem may lie in, as the page's title names them. */
+const PLACES = ['content', 'templates', 'public'] as const;
+
+/**
+ * Where the problems lie, for the page's title: the one folder of the project all of them are in, or
+ * undefined when they are in several or name no file. A stylesheet's problem (template/missing-file,
+ * template/bad-stylesheet) is shown on this page too, and was titled »problem in content«, sending a
+ * developer who had edited templates/site.css to look through the articles.
+ */
+function problemsPlace(errors: readonly ArhivarError[]): (typeof PLACES)[number] | undefined {
+  const places = new Set(errors.map((error) => PLACES.find((place) => error.file?.startsWith(`${place}/`))));
+  const [place] = places;
+  return places.size === 1 ? place : undefined;
+}
+
 /** The problems, and after them the warnings of the files that could be read, as `arhivar build` prints both. */
 export function renderProblemsPage(errors: readonly ArhivarError[], warnings: readonly ArhivarError[] = []): string {
-  const title = `arhivar: ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} in content`;
+  const place = problemsPlace(errors);
+  const title = `arhivar: ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}${place ? ` in ${place}` : ''}`;
   const warned =
     warnings.length === 0
       ? ''

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderFailurePage } from '../../../src/dev/error-page.ts';
+import { renderFailurePage, renderProblemsPage } from '../../../src/dev/error-page.ts';
+import { ArhivarError } from '../../../src/errors.ts';
 
 describe('renderFailurePage', () => {
   it('shows a message coloured for a terminal as plain text, keeping the file and line', () => {
@@ -19,5 +20,21 @@ describe('renderFailurePage', () => {
 
   it('does the same for a thrown value that is not an Error', () => {
     expect(renderFailurePage('loading the site failed', '\u001b[1mfailed\u001b[22m at content/site.yaml:3')).toContain('<pre>failed at content/site.yaml:3</pre>');
+  });
+});
+
+describe('renderProblemsPage', () => {
+  const problem = (code: string, file?: string) => new ArhivarError({ code, message: 'x', file, line: 1 });
+  const title = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
+
+  it('is titled for the folder its problems are in: a stylesheet problem is not one »in content«', () => {
+    expect(title(renderProblemsPage([problem('template/missing-file', 'templates/site.css')]))).toBe('arhivar: 1 problem in templates');
+    expect(title(renderProblemsPage([problem('article/bad-date', 'content/articles/a.md'), problem('site/bad-key', 'content/site.yaml')]))).toBe('arhivar: 2 problems in content');
+    expect(title(renderProblemsPage([problem('public/outside-link', 'public/passwd.txt')]))).toBe('arhivar: 1 problem in public');
+  });
+
+  it('names no folder when the problems are in several, or name no file', () => {
+    expect(title(renderProblemsPage([problem('article/bad-date', 'content/a.md'), problem('template/bad-stylesheet', 'templates/site.css')]))).toBe('arhivar: 2 problems');
+    expect(title(renderProblemsPage([problem('site/unknown')]))).toBe('arhivar: 1 problem');
   });
 });
