@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, cp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, cp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,17 @@ export async function copyFixture(name: string): Promise<string> {
   await cp(path.join(FIXTURES, name), root, { recursive: true });
   await cp(path.join(PROJECT_ROOT, 'templates'), path.join(root, 'templates'), { recursive: true });
   return root;
+}
+
+/**
+ * A copy of arhivar into `copy` (its node_modules linked), so a test may change a template or the stylesheet:
+ * the commands read the templates/ beside their own src/, never a site's.
+ */
+export async function copyPackage(copy: string): Promise<string> {
+  for (const name of ['src', 'templates']) await cp(path.join(PROJECT_ROOT, name), path.join(copy, name), { recursive: true });
+  for (const name of ['package.json', 'package-lock.json', 'tsconfig.json']) await cp(path.join(PROJECT_ROOT, name), path.join(copy, name));
+  await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(copy, 'node_modules'));
+  return copy;
 }
 
 export interface BuiltSite {

@@ -207,7 +207,10 @@ class DevSite {
     if (path.dirname(absolute) === path.join(this.root, 'public') && /^favicon\.(svg|png|ico)$/.test(path.basename(absolute))) return 'assets';
     if (absolute.startsWith(this.publicDir)) return 'public';
     const inTemplates = this.templateDirs.some((dir) => absolute.startsWith(dir));
-    if ((inTemplates && absolute.endsWith('.css')) || absolute.startsWith(this.clientDir)) return 'assets';
+    // Not only the stylesheets: a font or picture their url() names (output/assets.ts themeFiles) decides whether
+    // the bundle can be made (template/missing-file) and what it holds. Added after a missing-file problem, it
+    // left that problem on every page until site.css itself was saved again.
+    if ((inTemplates && !/\.tsx?$/.test(absolute)) || absolute.startsWith(this.clientDir)) return 'assets';
     if (inTemplates || absolute.startsWith(this.renderDir)) return 'render';
     return undefined;
   }

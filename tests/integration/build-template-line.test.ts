@@ -1,20 +1,14 @@
 import { execFile } from 'node:child_process';
-import { cp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, PROJECT_ROOT, temporaryFolders } from '../helpers.ts';
+import { copyFixture, copyPackage, PROJECT_ROOT, temporaryFolders } from '../helpers.ts';
 
 const temporaryFolder = temporaryFolders();
 
-/** A copy of arhivar (its node_modules linked), so a test may break a template: the build bundles the copy's own. */
-async function copyPackage(): Promise<string> {
-  const copy = await temporaryFolder();
-  for (const name of ['src', 'templates']) await cp(path.join(PROJECT_ROOT, name), path.join(copy, name), { recursive: true });
-  for (const name of ['package.json', 'package-lock.json', 'tsconfig.json']) await cp(path.join(PROJECT_ROOT, name), path.join(copy, name));
-  await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(copy, 'node_modules'));
-  return copy;
-}
+/** A copy of arhivar, so a test may break a template: the build bundles the copy's own. */
+const copyArhivar = async () => copyPackage(await temporaryFolder());
 
 /** person.tsx with `replace` applied, and the 1-based line of the text `marker` in it. */
 async function breakPersonTemplate(copy: string, replace: (source: string) => string, marker: string): Promise<number> {
@@ -35,7 +29,7 @@ async function build(copy: string, root: string): Promise<{ code?: number; stder
 
 describe('npm run build with a template that throws', () => {
   it('names the template file and line that threw, through the bundle’s source maps, and the hint of the dev server without them', async () => {
-    const copy = await copyPackage();
+    const copy = await copyArhivar();
     const root = await copyFixture('archive-basic');
     const line = await breakPersonTemplate(
       copy,
@@ -58,7 +52,7 @@ describe('npm run build with a template that throws', () => {
   }, 90_000);
 
   it('names the template line that called arhivar’s code where the exception was thrown', async () => {
-    const copy = await copyPackage();
+    const copy = await copyArhivar();
     const root = await copyFixture('archive-basic');
     // personStats (src/site/person-stats.ts) reads entry.articles first: the exception is thrown there.
     const marker = 'personStats(undefined as never, context.people)';
@@ -71,7 +65,7 @@ describe('npm run build with a template that throws', () => {
 
 describe('npm run build with a template that does not parse', () => {
   it('names the template file and line and esbuild’s reason, exits 1 and writes nothing, instead of »arhivar failed unexpectedly« with a stack', async () => {
-    const copy = await copyPackage();
+    const copy = await copyArhivar();
     const root = await copyFixture('archive-basic');
     // A closing tag typed wrong, as a developer adding a field to a page does.
     const marker = '<h1>{person.name}</spa>';

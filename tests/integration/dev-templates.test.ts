@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyFixture, copyPackage, removeDir, temporaryFolders } from '../helpers.ts';
+
+const temporaryFolder = temporaryFolders();
+
+interface Fetched {
+  status: number;
+  body: string;
+}
+
+/** `arhivar dev` of `root` by the copy's command, as `npm run dev` runs it, and the address it prints. */
+async function startDev(copy: string, root: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [path.join(copy, 'src/bin/arhivar.js'), 'dev', '--root', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const look = (chunk: Buffer) => {
+      output += chunk.toString();
+      const address = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
+      if (address) resolve(address);
+    };
+    child.stdout!.on('data', look);
+    child.stderr!.on('data', look);
+    child.once('exit', (code) => reject(new Error(`arhivar dev exited with ${code} before serving:\n${output}`)));
+  });
+  return { child, url };
+}
+
+/** Ctrl+C, and waits for the process to end. */
+async function stopDev(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGINT');
+  await exited;
+}
+
+/** Polls until `accept` holds (the watcher and the reload are asynchronous), at most ~30 s. */
+async function fetchUntil(url: string, accept: (page: Fetched) => boolean): Promise<Fetched> {
+  let last: Fetched | undefined;
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const response = await fetch(url);
+    last = { status: response.status, body: await response.text() };
+    if (accept(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} never reached the expected state; last status ${last?.status}:\n${last?.body.slice(0, 600)}`);
+}
+
+const title = (page: Fetched) => /<title>([^<]*)<\/title>/.exec(page.body)?.[1];
+
+describe('arhivar dev with a font the stylesheet names', () => {
+  it('shows the missing file as a problem in templates, and the site once the file is added, without saving site.css again', async () => {
+    const copy = await copyPackage(await temporaryFolder());
+    const root = await copyFixture('archive-basic');
+    const stylesheet = path.join(copy, 'templates', 'site.css');
+    const font = path.join(copy, 'templates', 'fonts', 'naslovi.woff2');
+    const css = await readFile(stylesheet, 'utf8');
+    await writeFile(stylesheet, `@font-face { font-family: 'Naslovi'; src: url('./fonts/naslovi.woff2') format('woff2'); }\n${css}`);
+    const { child, url } = await startDev(copy, root);
+    try {
+      const missing = await fetchUntil(url, (page) => page.status === 500);
+      expect(title(missing)).toBe('arhivar: 1 problem in templates');
+      expect(missing.body).toContain('templates/site.css:1</code> <code>template/missing-file');
+
+      await mkdir(path.dirname(font));
+      await writeFile(font, 'wOF2 pisava');
+      const shown = await fetchUntil(url, (page) => page.status === 200);
+      expect(shown.body).toMatch(/href="\/assets\/site-[\w-]+\.css"/);
+      const link = /href="(\/assets\/site-[\w-]+\.css)"/.exec(shown.body)![1]!;
+      // Under 4 KB, the font is written into the stylesheet.
+      expect(await (await fetch(new URL(link, url))).text()).toContain(`url(data:font/woff2;base64,${Buffer.from('wOF2 pisava').toString('base64')})`);
+
+      // And removed again, the problem is back.
+      await rm(font);
+      expect(title(await fetchUntil(url, (page) => page.status === 500))).toBe('arhivar: 1 problem in templates');
+    } finally {
+      await stopDev(child);
+      await removeDir(root);
+    }
+  }, 120_000);
+});
