@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -57,7 +57,7 @@ export async function buildAssets(root: string): Promise<BuiltAssets> {
 async function bundledAssets(): Promise<BuiltAssets> {
   const entries = await listEntries();
   // Before the cache: a bundle Vite made with only a warning for the missing file is kept there.
-  const missing = missingStylesheetFiles(await readFile(STYLESHEET, 'utf8'), STYLESHEET, PROJECT_ROOT, existsSync);
+  const missing = missingThemeFiles(STYLESHEET, PROJECT_ROOT, readStylesheet, existsSync);
   if (missing.length > 0) throw new ContentErrors(missing);
   const cached = await readCache(entries);
   if (cached) return cached;
@@ -228,28 +228,77 @@ export function stylesheetProblem(error: unknown, root: string = PROJECT_ROOT): 
   });
 }
 
+/** A stylesheet's text, or undefined when it cannot be read (Vite then reports it, as before). */
+function readStylesheet(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * missingStylesheetFiles of `entry` and of every stylesheet beside it that it @imports, and they in turn, once
+ * each (an import loop ends at a file already read). Vite inlines such a file and resolves its url()s against
+ * its own folder, so a font named there and missing was published as a broken address with only Vite's
+ * warning, as one in site.css was. An @import of no file beside the stylesheet (a package's, another
+ * host's, one missing) is left to Vite, which resolves packages and fails on a missing file itself.
+ */
+export function missingThemeFiles(entry: string, root: string, read: (file: string) => string | undefined, exists: (file: string) => boolean): ArhivarError[] {
+  const problems: ArhivarError[] = [];
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const css = read(file);
+    if (css === undefined) return;
+    problems.push(...missingStylesheetFiles(css, file, root, exists));
+    const text = withoutComments(css);
+    for (const match of text.matchAll(/@import\s+(?:url\(\s*)?(?:"([^"]*)"|'([^']*)'|([^)'"\s;]+))/gi)) {
+      const target = localFile(match[1] ?? match[2] ?? match[3] ?? '', file);
+      if (target !== undefined && exists(target)) visit(target);
+    }
+  };
+  visit(entry);
+  return problems;
+}
+
+/** The CSS with its comments blanked, keeping every line where it was. */
+function withoutComments(css: string): string {
+  return css.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '));
+}
+
+/**
+ * The file an address in the stylesheet `file` names beside it, or undefined for an address from the host's
+ * root (`/slike/x.png`, see README "Changing the look"), of another host, `data:` or `#fragment`.
+ */
+function localFile(written: string, file: string): string | undefined {
+  const address = written.trim();
+  if (address === '' || /^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(address)) return undefined;
+  const name = address.replace(/[?#].*$/, '');
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name);
+  } catch {
+    // A lone % is left for Vite to report, as before.
+  }
+  return path.resolve(path.dirname(file), decoded);
+}
+
 /**
  * Each url() of the stylesheet that names a file beside it (`./fonts/serif.woff2`) that does not exist. Vite
  * only warns of such a file ("didn't resolve at build time", naming neither the stylesheet nor the line) and
  * publishes the address as written, which points into dist/assets/ where nothing is: the font or picture
- * silently never loads. Addresses from the host's root (`/slike/x.png`, see README "Changing the look"),
- * other hosts, `data:` and `#fragment` are left to Vite as before. Comments are blanked first, keeping lines.
+ * silently never loads. Addresses that are no file beside it (localFile) are left to Vite as before.
+ * Comments are blanked first, keeping lines.
  */
 export function missingStylesheetFiles(css: string, file: string, root: string, exists: (file: string) => boolean): ArhivarError[] {
-  const text = css.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '));
+  const text = withoutComments(css);
   const problems: ArhivarError[] = [];
   for (const match of text.matchAll(/\burl\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)/gi)) {
     const address = (match[1] ?? match[2] ?? match[3] ?? '').trim();
-    if (address === '' || /^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(address)) continue;
-    const name = address.replace(/[?#].*$/, '');
-    let decoded = name;
-    try {
-      decoded = decodeURIComponent(name);
-    } catch {
-      // A lone % is left for Vite to report, as before.
-    }
-    const target = path.resolve(path.dirname(file), decoded);
-    if (exists(target)) continue;
+    const target = localFile(address, file);
+    if (target === undefined || exists(target)) continue;
     const relative = (name: string) => path.relative(root, name).split(path.sep).join('/');
     problems.push(
       new ArhivarError({

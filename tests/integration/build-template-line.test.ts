@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +76,21 @@ describe('npm run build with a template that does not parse', () => {
       new RegExp(`^templates/person\\.tsx:${line}  template/syntax\\n  Unexpected closing "spa" tag does not match opening "h1" tag\\n  hint: `, 'm'),
     );
     expect(failed.stderr).not.toMatch(/failed unexpectedly|    at /);
+    await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
+  }, 90_000);
+});
+
+describe('npm run build with a stylesheet that @imports another', () => {
+  it('stops at the line of the imported file whose url() names a file that is not there, instead of publishing a broken address', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    const stylesheet = path.join(copy, 'templates', 'site.css');
+    await writeFile(stylesheet, `@import './deli/glava.css';\n${await readFile(stylesheet, 'utf8')}`);
+    await mkdir(path.join(copy, 'templates', 'deli'));
+    await writeFile(path.join(copy, 'templates', 'deli', 'glava.css'), "/* glava */\n.glava { background: url('../slike/glava.png'); }\n");
+    const failed = await build(copy, root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^templates\/deli\/glava\.css:2 {2}template\/missing-file\n {2}url\("\.\.\/slike\/glava\.png"\) names templates\/slike\/glava\.png, which does not exist\n/m);
     await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
   }, 90_000);
 });

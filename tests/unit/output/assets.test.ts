@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildAssets, missingStylesheetFiles, stylesheetProblem, themeFiles } from '../../../src/output/assets.ts';
+import { buildAssets, missingStylesheetFiles, missingThemeFiles, stylesheetProblem, themeFiles } from '../../../src/output/assets.ts';
 import { makeTempDir } from '../../helpers.ts';
 import { PROJECT_ROOT_FOR_TESTS } from '../../search-helpers.ts';
 
@@ -120,5 +120,61 @@ describe('missingStylesheetFiles', () => {
   it('leaves addresses alone that are not files beside the stylesheet', () => {
     const css = "a { background: url(data:image/png;base64,AAAA); }\nb { background: url('https://example.si/x.png'); }\nc { background: url(/slike/x.png); }\nd { filter: url(#senca); }\ne { background: url(//cdn.si/x.png); }\n";
     expect(missingStylesheetFiles(css, file, '/arhivar', exists)).toEqual([]);
+  });
+});
+
+describe('missingThemeFiles', () => {
+  const templates = path.join('/arhivar', 'templates');
+  /** A theme folder in memory: stylesheets by name, and the other files that exist. */
+  function theme(stylesheets: Record<string, string>, others: string[]) {
+    const texts = new Map(Object.entries(stylesheets).map(([name, text]) => [path.join(templates, name), text]));
+    const present = new Set([...texts.keys(), ...others.map((name) => path.join(templates, name))]);
+    const reads: string[] = [];
+    const read = (file: string) => {
+      reads.push(path.relative(templates, file));
+      return texts.get(file);
+    };
+    return { read, reads, exists: (file: string) => present.has(file) };
+  }
+  const found = (problems: ReturnType<typeof missingThemeFiles>) => problems.map((problem) => [problem.file, problem.line, problem.message]);
+
+  it('follows the stylesheets site.css @imports, and checks their url()s against their own folder, as Vite resolves them', () => {
+    const { read, exists } = theme(
+      {
+        'site.css': "@import './deli/glava.css';\n@import url(\"tisk.css\") print;\nbody { margin: 0; }\n",
+        'deli/glava.css': ".glava { background: url('../slike/glava.png'); }\n.noga { background: url('../slike/noga.png'); }\n",
+        'tisk.css': "@font-face { src: url('./fonts/tisk.woff2'); }\n",
+      },
+      ['slike/noga.png'],
+    );
+    expect(found(missingThemeFiles(path.join(templates, 'site.css'), '/arhivar', read, exists))).toEqual([
+      ['templates/deli/glava.css', 1, 'url("../slike/glava.png") names templates/slike/glava.png, which does not exist'],
+      ['templates/tisk.css', 1, 'url("./fonts/tisk.woff2") names templates/fonts/tisk.woff2, which does not exist'],
+    ]);
+  });
+
+  it('reads each stylesheet once, however often and in whatever loop it is imported', () => {
+    const { read, reads, exists } = theme(
+      {
+        'site.css': "@import 'a.css';\n@import 'b.css';\n@import 'a.css';\n",
+        'a.css': "@import './b.css';\n@import 'site.css';\na { background: url(a.png); }\n",
+        'b.css': "@import 'a.css';\n",
+      },
+      [],
+    );
+    expect(found(missingThemeFiles(path.join(templates, 'site.css'), '/arhivar', read, exists))).toEqual([['templates/a.css', 3, 'url("a.png") names templates/a.png, which does not exist']]);
+    expect(reads.sort()).toEqual(['a.css', 'b.css', 'site.css']);
+  });
+
+  it('leaves to Vite an @import of no file beside the stylesheet, and one in a comment', () => {
+    const { read, reads, exists } = theme(
+      {
+        'site.css': "@import 'normalize.css';\n@import 'https://fonts.example/x.css';\n@import '/tema.css';\n/* @import 'staro.css'; */\n",
+        'staro.css': 'a { background: url(manjka.png); }\n',
+      },
+      [],
+    );
+    expect(missingThemeFiles(path.join(templates, 'site.css'), '/arhivar', read, exists)).toEqual([]);
+    expect(reads).toEqual(['site.css']);
   });
 });
