@@ -252,15 +252,40 @@ export function missingThemeFiles(entry: string, root: string, read: (file: stri
     seen.add(file);
     const css = read(file);
     if (css === undefined) return;
-    problems.push(...missingStylesheetFiles(css, file, root, exists));
+    const own = missingStylesheetFiles(css, file, root, exists);
+    const imported: string[] = [];
     const text = withoutComments(css);
     for (const match of text.matchAll(/@import\s+(?:url\(\s*)?(?:"([^"]*)"|'([^']*)'|([^)'"\s;]+))/gi)) {
-      const target = localFile(match[1] ?? match[2] ?? match[3] ?? '', file);
-      if (target !== undefined && exists(target)) visit(target);
+      const address = (match[1] ?? match[2] ?? match[3] ?? '').trim();
+      const target = localFile(address, file);
+      if (target === undefined) continue;
+      if (exists(target)) imported.push(target);
+      // Missing, Vite fails on it with »ENOENT … open './deli/glava.css'«, no line, and a hint about an unclosed
+      // block. Only ./ and ../ are surely files (a bare name may be a package's), and `@import url(…)` has been
+      // named by missingStylesheetFiles already.
+      else if (/^\.\.?\//.test(address) && !/^@import\s+url\(/i.test(match[0])) {
+        own.push(
+          new ArhivarError({
+            code: 'template/missing-file',
+            message: `@import "${address}" names ${relativeTo(root, target)}, which does not exist`,
+            file: relativeTo(root, file),
+            line: text.slice(0, match.index).split('\n').length,
+            hint: 'put the stylesheet there, or correct its name in @import (it is read from the folder of the stylesheet that imports it)',
+          }),
+        );
+      }
     }
+    // This file's problems in the order of its lines, then those of the files it imports.
+    problems.push(...own.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+    for (const target of imported) visit(target);
   };
   visit(entry);
   return problems;
+}
+
+/** `file` relative to `root`, with forward slashes, as problems name files. */
+function relativeTo(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
 }
 
 /** The CSS with its comments blanked, keeping every line where it was. */
@@ -299,12 +324,11 @@ export function missingStylesheetFiles(css: string, file: string, root: string, 
     const address = (match[1] ?? match[2] ?? match[3] ?? '').trim();
     const target = localFile(address, file);
     if (target === undefined || exists(target)) continue;
-    const relative = (name: string) => path.relative(root, name).split(path.sep).join('/');
     problems.push(
       new ArhivarError({
         code: 'template/missing-file',
-        message: `url("${address}") names ${relative(target)}, which does not exist`,
-        file: relative(file),
+        message: `url("${address}") names ${relativeTo(root, target)}, which does not exist`,
+        file: relativeTo(root, file),
         line: text.slice(0, match.index).split('\n').length,
         hint: 'put the file there, beside the stylesheet, or correct its name in url(); it is published under dist/assets/ with the stylesheet',
       }),

@@ -166,6 +166,14 @@ describe('missingThemeFiles', () => {
     expect(reads.sort()).toEqual(['a.css', 'b.css', 'site.css']);
   });
 
+  it('names the line of an @import whose stylesheet is not there, which Vite told without a line, as an unclosed block', () => {
+    const { read, exists } = theme({ 'site.css': "body { margin: 0; }\n@import './deli/glava.css';\n@import url('./deli/noga.css');\n" }, []);
+    expect(found(missingThemeFiles(path.join(templates, 'site.css'), '/arhivar', read, exists))).toEqual([
+      ['templates/site.css', 2, '@import "./deli/glava.css" names templates/deli/glava.css, which does not exist'],
+      ['templates/site.css', 3, 'url("./deli/noga.css") names templates/deli/noga.css, which does not exist'],
+    ]);
+  });
+
   it('leaves to Vite an @import of no file beside the stylesheet, and one in a comment', () => {
     const { read, reads, exists } = theme(
       {
