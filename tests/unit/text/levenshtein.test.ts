@@ -65,4 +65,15 @@ describe('typoDistance', () => {
       expect(typoDistance(a, b, limit), `${a} ${b} ${limit}`).toBe(Math.min(fullTypoDistance(a, b), limit + 1));
     }
   });
+
+  it('gives the same distance whatever was compared before it (its rows are kept between calls)', () => {
+    // Words of two letters, so that the cells the rows keep from the words before are small distances.
+    let seed = 5;
+    const random = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * n);
+    const word = () => Array.from({ length: random(8) }, () => 'ab'[random(2)]).join('');
+    for (let run = 0; run < 3000; run++) {
+      const [a, b, limit] = [word(), word(), random(4)];
+      expect(typoDistance(a, b, limit), `${a} ${b} ${limit}`).toBe(Math.min(fullTypoDistance(a, b), limit + 1));
+    }
+  });
 });
