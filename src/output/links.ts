@@ -94,7 +94,7 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
   // The address each broken link most likely meant ('' for none), by the same key as `resolved`: a link a
   // template writes is broken on every page.
   const meantAddresses = new Map<string, string>();
-  let pageFolders: PageFolders | undefined;
+  let siteAddresses: SiteAddresses | undefined;
   let addressesMeant = 0;
   for (const file of pages) {
     // Read one at a time, synchronously: through fs.promises each small file is four round trips to the
@@ -132,7 +132,7 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
       if (resolution === undefined) resolved.set(ownCopy(key), (resolution = resolves(link, file, files, basePath)));
       if (resolution === 'missing' || resolution === 'outside') {
         let meant = meantAddresses.get(key);
-        if (meant === undefined) meantAddresses.set(ownCopy(key), (meant = meantAddress(link, file, files, basePath, () => (pageFolders ??= indexPageFolders(pages)), addressesMeant++ < NEAR_NAMES_SUGGESTED) ?? ''));
+        if (meant === undefined) meantAddresses.set(ownCopy(key), (meant = meantAddress(link, file, files, basePath, () => (siteAddresses ??= indexSiteAddresses(files)), addressesMeant++ < NEAR_NAMES_SUGGESTED) ?? ''));
         const entry: BrokenLink = resolution === 'outside' ? { file, link, outside: true } : { file, link };
         if (meant) entry.meant = meant;
         broken.push(entry);
@@ -171,10 +171,10 @@ function checkWaiting(links: readonly WaitingLink[], ids: ReadonlySet<string>, p
  *   the base path leads somewhere: the base path was left out;
  * - a relative link (`slike/foto.jpg` on an article's page), when the same path from the site's root leads
  *   somewhere: the leading / was left out;
- * - a link to a page folder that is not there, when one page folder is clearly the one meant (see
- *   meantPageFolder): a date typed wrong, a slug written with its č, š, ž, or a name mistyped.
+ * - a link to a page folder or file that is not there, when one of the site's is clearly the one meant (see
+ *   meantAddressWithin): a date typed wrong, a slug written with its č, š, ž, or a name mistyped.
  */
-function meantAddress(link: string, page: string, files: ReadonlySet<string>, basePath: string, folders: () => PageFolders, nearNames: boolean): string | undefined {
+function meantAddress(link: string, page: string, files: ReadonlySet<string>, basePath: string, addresses: () => SiteAddresses, nearNames: boolean): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//')) return undefined;
   let target: URL;
   try {
@@ -202,83 +202,125 @@ function meantAddress(link: string, page: string, files: ReadonlySet<string>, ba
     return undefined;
   }
   const within = basePath === '/' || pathname.startsWith(basePath) ? pathname.slice(basePath.length) : pathname.slice(1);
-  const folder = meantPageFolder(within, folders(), { nearNames });
-  return folder === undefined ? undefined : `${basePath}${folder}${target.hash}`;
+  const address = meantAddressWithin(within, addresses(), { nearNames });
+  return address === undefined ? undefined : `${basePath}${address}${target.hash}`;
 }
 
 /**
- * Broken addresses after which a link gets no near name (nearSibling): each search compares the name with
- * every page folder beside it, 0.4–0.8 ms in a folder of 5,000 people, so a template writing a wrong address
- * on each of 5,000 pages would have taken seconds. The same name or slug elsewhere is a look-up, for all.
+ * Broken addresses after which a link gets no near name (nearSibling, nearAddress): each search compares the
+ * name with every address beside it (0.4–0.8 ms in a folder of 5,000 people) and, failing that, the whole
+ * address with every address of as many names, so a template writing a wrong address on each of 5,000 pages
+ * would take seconds. The same name or slug elsewhere is a look-up, for all.
  */
 const NEAR_NAMES_SUGGESTED = 100;
 
-/** The site's page folders, indexed once per check for the addresses broken links most likely meant. */
-export interface PageFolders {
-  /** Each page folder ("2025/03/12/clanek/") by its last name ("clanek"). */
+/** The addresses of one kind a built site has (its page folders, or its other files), indexed to find the one a broken link meant. */
+export interface AddressIndex {
+  /** Whether these are page folders, whose addresses end in a slash. */
+  folders: boolean;
+  /** Each address ("2025/03/12/clanek/", "slike/foto.jpg") by its last name ("clanek", "foto.jpg"). */
   byName: Map<string, string[]>;
-  /** The names of the page folders in each folder ("2025/03/12" → ["clanek"]; "" is the site's root). */
+  /** The last names of the addresses in each folder ("2025/03/12" → ["clanek"]; "" is the site's root). */
   byParent: Map<string, string[]>;
+  /** Each address as its names (["2025", "03", "12", "clanek"]), by how many names it has. */
+  byDepth: Map<number, string[][]>;
 }
 
-/** Indexes the folders of the pages ("2025/03/12/clanek/index.html") of a built site. */
-export function indexPageFolders(pages: Iterable<string>): PageFolders {
-  const byName = new Map<string, string[]>();
-  const byParent = new Map<string, string[]>();
-  const add = (index: Map<string, string[]>, key: string, value: string) => {
-    const list = index.get(key);
-    if (list) list.push(value);
-    else index.set(key, [value]);
+/** The site's page folders and its other files, indexed once per check for the addresses broken links most likely meant. */
+export interface SiteAddresses {
+  /** The folders of the pages ("2025/03/12/clanek/" for 2025/03/12/clanek/index.html). */
+  folders: AddressIndex;
+  /** Every file that is no folder's index.html: pictures and documents copied from public/, feeds, the site's assets. */
+  files: AddressIndex;
+}
+
+/** Indexes the files of a built site ("2025/03/12/clanek/index.html", "slike/foto.jpg", relative to it). */
+export function indexSiteAddresses(files: Iterable<string>): SiteAddresses {
+  const addresses: SiteAddresses = {
+    folders: { folders: true, byName: new Map(), byParent: new Map(), byDepth: new Map() },
+    files: { folders: false, byName: new Map(), byParent: new Map(), byDepth: new Map() },
   };
-  for (const page of pages) {
-    if (!page.endsWith('/index.html')) continue;
-    const folder = page.slice(0, -'index.html'.length);
-    const cut = folder.lastIndexOf('/', folder.length - 2);
-    const name = folder.slice(cut + 1, -1);
-    add(byName, name, folder);
-    add(byParent, cut < 0 ? '' : folder.slice(0, cut), name);
+  for (const file of files) {
+    if (file.endsWith('/index.html')) addAddress(addresses.folders, file.slice(0, -'/index.html'.length).split('/'));
+    else if (file !== 'index.html') addAddress(addresses.files, file.split('/'));
   }
-  return { byName, byParent };
+  return addresses;
+}
+
+function addAddress(index: AddressIndex, names: string[]): void {
+  const name = names.at(-1)!;
+  addTo(index.byName, name, joinAddress(names, index.folders));
+  addTo(index.byParent, names.slice(0, -1).join('/'), name);
+  addTo(index.byDepth, names.length, names);
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function joinAddress(names: readonly string[], folder: boolean): string {
+  return `${names.join('/')}${folder ? '/' : ''}`;
 }
 
 /**
- * The page folder a path within the site that leads to no page most likely meant (`osebe/steve-witkof/` →
- * `osebe/steve-witkoff/`), or undefined when none is clearly it. `within` is percent-decoded, without the
- * base path. In this order (the second only with `nearNames`, true by default):
- * - the one page folder of the same name, or of its slug, in the same parent folder or, failing that,
- *   anywhere (a date typed wrong, `2025/03/13/clanek/` for `2025/03/12/clanek/`; a slug written with its
- *   č, š, ž, `osebe/darja-žagar/`);
- * - the one page folder in the same parent folder whose name is nearest to the slug of the name, within a
- *   few typos for its length (see nearSibling): a letter left out, added, changed or two swapped, with or
- *   without its č, š, ž (`oznake/ukrajna/`, `2025/12/22/witkoff-in-dmitrijev-na-flroidi/`).
- * Only the folder's own siblings are compared, never every page of the site.
+ * The page folder or file a path within the site that leads nowhere most likely meant (`osebe/steve-witkof/`
+ * → `osebe/steve-witkoff/`, `slike/witkof.jpg` → `slike/witkoff.jpg`), or undefined when none is clearly it.
+ * `within` is percent-decoded, without the base path. A last name with an extension (`witkof.jpg`, `feed.xml`)
+ * is looked for among the files, as written; any other among the page folders, as its slug. In this order
+ * (the last two only with `nearNames`, true by default):
+ * - the one address of the same name, or of its slug, in the same parent folder or, failing that and for a
+ *   page folder named in letters, anywhere (a date typed wrong, `2025/03/13/clanek/` for
+ *   `2025/03/12/clanek/`; a slug written with its č, š, ž, `osebe/darja-žagar/`);
+ * - when no address has that name, the one in the same parent folder whose name is nearest, within a few typos for its length (see
+ *   nearSibling): a letter left out, added, changed or two swapped, with or without its č, š, ž
+ *   (`oznake/ukrajna/`, `2025/12/22/witkoff-in-dmitrijev-na-flroidi/`);
+ * - the one address of as many names that is nearest, name by name, with typos in a folder above too (see
+ *   nearAddress: `osbe/steve-witkof/`, `2025/12/23/witkoff-in-dmitrijev-na-flroidi/`).
  */
-export function meantPageFolder(within: string, folders: PageFolders, { nearNames = true }: { nearNames?: boolean } = {}): string | undefined {
+export function meantAddressWithin(within: string, addresses: SiteAddresses, { nearNames = true }: { nearNames?: boolean } = {}): string | undefined {
   // A page linked by its file (`…/clanek/index.html`, as a relative link may write it) means its folder.
   const segments = within.split('/').filter(Boolean);
   if (segments.at(-1) === 'index.html') segments.pop();
   const name = segments.at(-1);
   if (name === undefined) return undefined;
+  const index = /\.[a-z0-9]+$/i.test(name) ? addresses.files : addresses.folders;
+  // A file keeps its name as written (`Poročilo 2025.pdf` in public/); a page folder's name is a slug.
+  const names = index.folders ? segments.map(slugify) : segments;
   const parent = segments.slice(0, -1).join('/');
-  const slug = slugify(name);
-  const named = [...new Set([...(folders.byName.get(name) ?? []), ...(folders.byName.get(slug) ?? [])])];
-  const sameParent = named.filter((folder) => folder.split('/').slice(0, -2).join('/') === parent);
+  const parentOf = (address: string) => address.split('/').slice(0, index.folders ? -2 : -1).join('/');
+  const named = [...new Set([...(index.byName.get(name) ?? []), ...(index.byName.get(names.at(-1)!) ?? [])])];
+  const sameParent = named.filter((address) => parentOf(address) === parent);
   if (sameParent.length === 1) return sameParent[0];
-  if (sameParent.length === 0 && named.length === 1) return named[0];
-  if (named.length > 0 || !nearNames) return undefined;
-  const sibling = nearSibling(slug, folders.byParent.get(parent) ?? []);
-  return sibling === undefined ? undefined : `${parent === '' ? '' : `${parent}/`}${sibling}/`;
+  // Elsewhere, only a page folder named in letters is told by its name: a page number (`stran/2`) and a
+  // file's name (`feed.xml`, every tag and person has one) stand in many folders, and one of them being the
+  // only one so far says nothing of the folder meant.
+  const byName = index.folders && /[a-z]/i.test(names.at(-1)!);
+  if (byName && sameParent.length === 0 && named.length === 1) return named[0];
+  if (!nearNames) return undefined;
+  if (named.length === 0) {
+    const sibling = nearSibling(names.at(-1)!, index.byParent.get(parent) ?? []);
+    if (sibling !== undefined) return joinAddress([...segments.slice(0, -1), sibling], index.folders);
+  }
+  const near = nearAddress(names, index.byDepth.get(names.length) ?? []);
+  return near === undefined ? undefined : joinAddress(near, index.folders);
+}
+
+/** How many typos a name (or the names of an address that differ) of this length may have to be near: one up to 7 letters, two up to 15, three beyond. */
+function typoLimit(length: number): number {
+  return length < 8 ? 1 : length < 16 ? 2 : 3;
 }
 
 /**
  * The one name among `siblings` nearest to `slug` by typoDistance, or undefined when none is near enough or
- * two are equally near (`volitve-2025` between volitve-2024 and volitve-2026 is a guess, not a suggestion). How near is
- * near enough grows with the length: one typo up to 7 letters, two up to 15, three beyond. A name of fewer
- * than 4 letters, or of digits only (a year, a page number: /2026/ is not a typo of /2025/), gets none.
+ * two are equally near (`volitve-2025` between volitve-2024 and volitve-2026 is a guess, not a suggestion),
+ * within typoLimit. A name of fewer than 4 letters, or of digits only (a year, a page number: /2026/ is not a
+ * typo of /2025/), gets none.
  */
 function nearSibling(slug: string, siblings: readonly string[]): string | undefined {
-  if (slug.length < 4 || !/[a-z]/.test(slug)) return undefined;
-  const limit = slug.length < 8 ? 1 : slug.length < 16 ? 2 : 3;
+  if (slug.length < 4 || !/[a-z]/i.test(slug)) return undefined;
+  const limit = typoLimit(slug.length);
   let best: string | undefined;
   let bestDistance = limit + 1;
   let tied = false;
@@ -291,6 +333,52 @@ function nearSibling(slug: string, siblings: readonly string[]): string | undefi
       bestDistance = distance;
       tied = false;
     } else if (distance === bestDistance && distance <= limit) {
+      tied = true;
+    }
+  }
+  return tied ? undefined : best;
+}
+
+/**
+ * The one address among `candidates` (each as its names, as many as `names` has) nearest to `names`, name by
+ * name, or undefined when none is near enough or two are equally near. The names that differ are held to what
+ * nearSibling allows one name of their length together (typoLimit): `osbe/steve-witkof` is two typos in 16
+ * letters, `oznake/ukrjna` two in the 6 of `ukrjna`, too many. A candidate that differs only in names of digits
+ * (`oznake/rusija/stran/3` for `stran/2`, `2026` for `2025`) is another page, not a typo, as are differences
+ * of fewer than 4 letters in all. Names are compared in order and a candidate is left at the first that puts
+ * it out of reach, so each costs a few letters.
+ */
+function nearAddress(names: readonly string[], candidates: readonly (readonly string[])[]): readonly string[] | undefined {
+  // No difference may take more than the limit of every name together.
+  const length = names.join('').length;
+  const reach = typoLimit(length);
+  let best: readonly string[] | undefined;
+  let bestDistance = reach + 1;
+  let tied = false;
+  for (const candidate of candidates) {
+    const within = Math.min(reach, bestDistance);
+    // The distance is at least the difference in length: most candidates are not compared at all.
+    let candidateLength = 0;
+    for (const other of candidate) candidateLength += other.length;
+    if (Math.abs(candidateLength - length) > within) continue;
+    let distance = 0;
+    let differing = 0;
+    let letters = false;
+    // From the last name, which tells addresses apart the most (the folders above it are shared: 2025/12/…).
+    for (let index = names.length - 1; index >= 0 && distance <= within; index--) {
+      const name = names[index]!;
+      const other = candidate[index]!;
+      if (name === other) continue;
+      distance += typoDistance(name, other, within - distance);
+      differing += name.length;
+      letters ||= /[a-z]/i.test(name);
+    }
+    if (distance > within || !letters || differing < 4 || distance > typoLimit(differing)) continue;
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+      tied = false;
+    } else {
       tied = true;
     }
   }

@@ -276,7 +276,7 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
   });
 
   it('names the address an editor mistyped (a letter left out or swapped, a č typed or not) when one is clearly close', async () => {
-    // tests/fixtures/did-you-mean: "Odzivi iz Moskve" links a person, the article before it and two tags with
+    // tests/fixtures/did-you-mean: "Odzivi iz Moskve" links a person (twice), the article before it, two tags and a picture with
     // typos, and two tags with no one address close to them (volitve-2025 is as close to 2024 as to 2026).
     const root = await copyFixture('did-you-mean');
     roots.push(root);
@@ -301,6 +301,9 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
       [file, 11, 'link "/oznake/ukrajna/" leads to no page or file of the built site', `write /oznake/ukrajina/ if that is what the article means; ${added}`],
       [file, 13, 'link "/oznake/gaza/" leads to no page or file of the built site', correct],
       [file, 13, 'link "/oznake/volitve-2025/" leads to no page or file of the built site', correct],
+      // A typo in a folder above the last name, and a picture of public/ with a letter left out.
+      [file, 15, 'link "/osbe/steve-witkof/" leads to no page or file of the built site', `write /osebe/steve-witkoff/ if that is what the article means; ${added}`],
+      [file, 15, 'link "/slike/witkof.svg" leads to no page or file of the built site', `write /slike/witkoff.svg if that is what the article means; ${added}`],
       [
         'dist/oznake/index.html',
         undefined,

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrokenLinks, indexPageFolders, meantPageFolder, scanPage } from '../../../src/output/links.ts';
+import { findBrokenLinks, indexSiteAddresses, meantAddressWithin, scanPage } from '../../../src/output/links.ts';
 
 describe('scanPage', () => {
   it('reads href, src and srcset in any quoting, decoding entities', () => {
@@ -337,10 +337,10 @@ describe('findBrokenLinks', () => {
   });
 });
 
-describe('meantPageFolder', () => {
-  // Page folders as a built news archive has them (each is a folder with an index.html).
-  const folders = indexPageFolders(
-    [
+describe('meantAddressWithin', () => {
+  // Page folders as a built news archive has them (each is a folder with an index.html), and its other files.
+  const folders = indexSiteAddresses([
+    ...[
       '',
       'osebe/',
       'osebe/steve-witkoff/',
@@ -362,7 +362,14 @@ describe('meantPageFolder', () => {
       '2025/03/12/tretji-clanek/',
       'iskanje/',
     ].map((folder) => `${folder}index.html`),
-  );
+    'feed.xml',
+    'oznake/ukrajina/feed.xml',
+    'slike/witkoff.jpg',
+    'slike/witkoff-in-dmitrijev.jpg',
+    'slike/kijev-1.jpg',
+    'slike/kijev-2.jpg',
+    'dokumenti/Poročilo 2025.pdf',
+  ]);
 
   it.each([
     // A letter left out, added or changed, or two swapped, in the last name of the address.
@@ -382,8 +389,19 @@ describe('meantPageFolder', () => {
     // The same name, or its slug, in the same or another folder, as before.
     ['osebe/darja-žagar/', 'osebe/darja-zagar/'],
     ['2025/12/21/witkoff-in-dmitrijev-na-floridi/', '2025/12/22/witkoff-in-dmitrijev-na-floridi/'],
+    // Typos in a folder above the last name too, the whole address compared name by name.
+    ['osbe/steve-witkof/', 'osebe/steve-witkoff/'],
+    ['2025/12/23/witkoff-in-dmitrijev-na-flroidi/', '2025/12/22/witkoff-in-dmitrijev-na-floridi/'],
+    ['2025/12/02/witkof-in-dmitrijev-na-floridi/', '2025/12/22/witkoff-in-dmitrijev-na-floridi/'],
+    ['oznake/ukrajna/stran/2/', 'oznake/ukrajina/stran/2/'],
+    // A file: a picture or document of public/, a feed, by its name as written.
+    ['slike/witkof.jpg', 'slike/witkoff.jpg'],
+    ['slike/witkoff.jpeg', 'slike/witkoff.jpg'],
+    ['slke/witkof.jpg', 'slike/witkoff.jpg'],
+    ['dokumenti/Poročilo 2052.pdf', 'dokumenti/Poročilo 2025.pdf'],
+    ['oznake/ukrajna/feed.xml', 'oznake/ukrajina/feed.xml'],
   ])('%s means %s', (within, meant) => {
-    expect(meantPageFolder(within, folders)).toBe(meant);
+    expect(meantAddressWithin(within, folders)).toBe(meant);
   });
 
   it.each([
@@ -397,10 +415,21 @@ describe('meantPageFolder', () => {
     ['2026/'],
     ['oznake/ukrajina/stran/3/'],
     ['2025/13/'],
-    // Only the folder's own siblings are compared: a near name in another folder is not offered.
+    // A near name in another folder is not offered: the folder's name is as much of the address as the rest.
     ['oznake/steve-witkof/'],
-    ['2025/12/23/witkoff-in-dmitrijev-na-flroidi/'],
+    ['2025/11/23/witkof-in-dmitrijev-na-flroidi/'],
+    // Digits alone, in a folder above too, are another page; a short name's two typos are too many.
+    ['oznake/ukrajina/stran/3/'],
+    ['oznake/ukrjna/stran/2/'],
+    ['oznake/gaza/stran/2/'],
+    // A file's name elsewhere, in a folder of another depth: every tag has its feed.xml.
+    ['osebe/jurij-usakov/feed.xml'],
+    ['witkoff.jpg'],
+    // Files: two equally near, or none near.
+    ['slike/kijev-3.jpg'],
+    ['slike/kiev.jpg'],
+    ['slike/putin.jpg'],
   ])('%s means nothing certain', (within) => {
-    expect(meantPageFolder(within, folders)).toBeUndefined();
+    expect(meantAddressWithin(within, folders)).toBeUndefined();
   });
 });
