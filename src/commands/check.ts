@@ -91,7 +91,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     // The site is published at the path of baseUrl: its pages' URLs start there, and a link out of it is broken.
     const { baseUrl } = await readSiteConfig(options.root);
     const site = { origin: new URL(baseUrl).origin, basePath: basePathOf(baseUrl) };
-    const broken = await findBrokenLinks(distDir, { basePath: site.basePath });
+    const broken = await findBrokenLinks(distDir, { basePath: site.basePath, host: new URL(baseUrl).host });
     brokenLinks = broken.length;
     const written = new WrittenLinks(options.root, pageSources);
     const linkProblems: ArhivarError[] = [];

@@ -57,6 +57,11 @@ export interface MissingFragment {
 export interface LinkCheckOptions {
   /** The path the site is published under, as site/urls.ts basePathOf gives it; "/" by default. */
   basePath?: string;
+  /**
+   * The host the site is published at, as baseUrl names it ("politika.example.si"): a link that names it with
+   * http:, https: or // and leads under the base path is checked as the path it names.
+   */
+  host?: string;
 }
 
 type Resolution = 'ok' | 'missing' | 'outside';
@@ -126,13 +131,16 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
         if (fragment !== undefined) checkHere(link, fragment);
         continue;
       }
+      // The site's own address in full (`https://politika.example.si/osebe/…`, copied from the browser's
+      // address bar) leads to the same file as its path; it was taken for another site's and never checked.
+      const address = (options.host !== undefined && ownAddress(link, options.host, basePath)) || link;
       // A link from the site root (not //host) means the same on every page.
-      const key = link.startsWith('/') && !link.startsWith('//') ? link : `${folder}\0${link}`;
+      const key = address.startsWith('/') && !address.startsWith('//') ? address : `${folder}\0${address}`;
       let resolution = resolved.get(key);
-      if (resolution === undefined) resolved.set(ownCopy(key), (resolution = resolves(link, file, files, basePath)));
+      if (resolution === undefined) resolved.set(ownCopy(key), (resolution = resolves(address, file, files, basePath)));
       if (resolution === 'missing' || resolution === 'outside') {
         let meant = meantAddresses.get(key);
-        if (meant === undefined) meantAddresses.set(ownCopy(key), (meant = meantAddress(link, file, files, basePath, () => (siteAddresses ??= indexSiteAddresses(files)), addressesMeant++ < NEAR_NAMES_SUGGESTED) ?? ''));
+        if (meant === undefined) meantAddresses.set(ownCopy(key), (meant = meantAddress(address, file, files, basePath, () => (siteAddresses ??= indexSiteAddresses(files)), addressesMeant++ < NEAR_NAMES_SUGGESTED) ?? ''));
         const entry: BrokenLink = resolution === 'outside' ? { file, link, outside: true } : { file, link };
         if (meant) entry.meant = meant;
         broken.push(entry);
@@ -162,6 +170,26 @@ function checkWaiting(links: readonly WaitingLink[], ids: ReadonlySet<string>, p
     const missing = missingFragment(ids, fragment, page, redirect, broken.length < SUGGESTED_FRAGMENTS, redirectTo);
     if (missing) broken.push({ file, link, fragment: missing });
   }
+}
+
+/**
+ * The path from the host's root (with its query and fragment) that `link` names when it is an address of the
+ * site in full, with http:, https: or // and the site's host (`https://politika.example.si/osebe/` is
+ * `/osebe/`), or undefined for any other link, and for a page of the host outside the base path (the host's
+ * own `/kontakt/` beside a site under `/arhiv/`), which is no page of the site.
+ */
+function ownAddress(link: string, host: string, basePath: string): string | undefined {
+  const named = /^(?:https?:)?\/\/([^/?#\\]*)/i.exec(link)?.[1];
+  if (named === undefined || named.toLowerCase() !== host) return undefined;
+  let url: URL;
+  try {
+    url = new URL(link, `https://${host}`);
+  } catch {
+    return undefined;
+  }
+  // The base path without its slash ("/arhiv") is the site's own folder, as in resolves.
+  if (url.host !== host || !`${url.pathname}/`.startsWith(basePath)) return undefined;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 /**

@@ -304,6 +304,13 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
       // A typo in a folder above the last name, and a picture of public/ with a letter left out.
       [file, 15, 'link "/osbe/steve-witkof/" leads to no page or file of the built site', `write /osebe/steve-witkoff/ if that is what the article means; ${added}`],
       [file, 15, 'link "/slike/witkof.svg" leads to no page or file of the built site', `write /slike/witkoff.svg if that is what the article means; ${added}`],
+      // The site's own address in full, as the browser shows it.
+      [
+        file,
+        17,
+        'link "https://politika.example.si/osebe/steve-witkof/" leads to no page or file of the built site',
+        `write /osebe/steve-witkoff/ if that is what the article means; ${added}`,
+      ],
       [
         'dist/oznake/index.html',
         undefined,

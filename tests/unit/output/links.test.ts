@@ -298,6 +298,42 @@ describe('findBrokenLinks', () => {
     }
   });
 
+  it("checks a link that names the site's own host in full as the path it names, and leaves the host's other pages alone", async () => {
+    const base = await mkdtemp(path.join(os.tmpdir(), 'arhivar-links-host-'));
+    try {
+      const write = async (file: string, text: string) => {
+        await mkdir(path.dirname(path.join(base, file)), { recursive: true });
+        await writeFile(path.join(base, file), text);
+      };
+      await write('osebe/steve-witkoff/index.html', '<h1 id="naslov">Steve Witkoff</h1>');
+      await write(
+        'index.html',
+        [
+          // Copied from the browser's address bar: the same pages, with http or https, any case of the host.
+          '<a href="https://example.si/arhiv/osebe/steve-witkoff/">prav</a>',
+          '<a href="http://EXAMPLE.si/arhiv/osebe/steve-witkoff/#naslov">prav, http</a>',
+          '<a href="https://example.si/arhiv">domov brez poševnice</a>',
+          '<a href="https://example.si/arhiv/osebe/steve-witkof/">tipkarska</a>',
+          '<a href="//example.si/arhiv/manjka/">brez sheme</a>',
+          '<a href="https://example.si/arhiv/osebe/steve-witkoff/#ozadje">naslov</a>',
+          // The host's own pages outside the site, other hosts, and a host that only starts like the site's.
+          '<a href="https://example.si/kontakt/">kontakt</a>',
+          '<a href="https://example.si.drugi.net/arhiv/manjka/">drugi</a>',
+          '<a href="https://www.example.si/arhiv/manjka/">www</a>',
+        ].join('\n'),
+      );
+      expect(await findBrokenLinks(base, { basePath: '/arhiv/', host: 'example.si' })).toEqual([
+        { file: 'index.html', link: '//example.si/arhiv/manjka/' },
+        { file: 'index.html', link: 'https://example.si/arhiv/osebe/steve-witkof/', meant: '/arhiv/osebe/steve-witkoff/' },
+        { file: 'index.html', link: 'https://example.si/arhiv/osebe/steve-witkoff/#ozadje', fragment: { page: 'osebe/steve-witkoff/index.html', id: 'ozadje' } },
+      ]);
+      // Without the host, as before: no link with a host is checked.
+      expect(await findBrokenLinks(base, { basePath: '/arhiv/' })).toEqual([]);
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
+  });
+
   it('under a base path, maps URLs under it onto dist/ and reports every link that leads out of it', async () => {
     const base = await mkdtemp(path.join(os.tmpdir(), 'arhivar-links-base-'));
     try {
