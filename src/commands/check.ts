@@ -275,6 +275,12 @@ function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, 
     const name = path.posix.basename(written.beside);
     return `${written.beside} is beside ${text} in content/, but only public/ is copied into the site: move it into public/ (public/slike/${name}) and write ${basePath}slike/${name}`;
   }
+  const host = hostWithoutScheme(link);
+  if (host !== undefined) {
+    const rest = link.slice(host.length);
+    if (host.toLowerCase() === new URL(origin).host) return `${host} is this site's host: write ${rest.startsWith('/') ? rest : `/${rest}`}, the path after it, or the whole address with https://`;
+    return `an address of another site starts with https:// (https://${link}); without it the browser looks for "${link}" on this site, beside ${text}'s page`;
+  }
   if (outside) {
     if (meant) return `write ${meant}: the site is published under ${basePath}, and a link from the host's root must start with it`;
     const elsewhere = link.startsWith('/') ? `; a page of the host outside the site takes its whole address (${origin}${link})` : '';
@@ -289,6 +295,16 @@ function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, 
   const added = 'if the address is right and leads to an article or file added since the last build, build again';
   if (meant) return `write ${meant} if that is what ${text} means; ${added}`;
   return `correct the address in ${text}: a page of this site is written from the site's root (${basePath}2025/12/20/naslov-clanka/), a file in public/ by its path there (public/slike/foto.jpg is ${basePath}slike/foto.jpg); ${added}`;
+}
+
+/**
+ * The host a link written without https:// starts with (`www.rtvslo.si/novice/`, `rtvslo.si/novice/`), which
+ * a browser takes for a path beside the page; undefined for any other link. A name with a dot and nothing
+ * after it (`rtvslo.si`, `foto.jpg`) may be a file, so only a name starting with www. or followed by a /
+ * counts as a host.
+ */
+function hostWithoutScheme(link: string): string | undefined {
+  return /^(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)*|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?=\/))(?=[/?#]|$)/i.exec(link)?.[0];
 }
 
 /**

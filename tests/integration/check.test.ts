@@ -320,6 +320,39 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     ]);
   });
 
+  it('says that an address of another site written without https:// is read as a path of this site', async () => {
+    const root = await copyFixture('did-you-mean');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    const file = 'content/articles/2025/witkoff-dmitrijev-florida.md';
+    // Line 10: addresses as an editor types them, without https://; a file name with a dot is not taken for a host.
+    await writeFile(path.join(root, file), `${await readFile(path.join(root, file), 'utf8')}\n[RTV](www.rtvslo.si/novice/), [Delo](delo.si/svet/), [stran](politika.example.si/osebe/steve-witkoff/), [PDF](porocilo.pdf).\n`);
+    await build({ root, now });
+    const result = await checkSite({ root, now });
+    expect(result.problems.filter((p) => p.file === file).map((p) => [p.line, p.message, p.hint])).toEqual([
+      [
+        10,
+        'link "delo.si/svet/" leads to no page or file of the built site',
+        `an address of another site starts with https:// (https://delo.si/svet/); without it the browser looks for "delo.si/svet/" on this site, beside the article's page`,
+      ],
+      [
+        10,
+        'link "politika.example.si/osebe/steve-witkoff/" leads to no page or file of the built site',
+        "politika.example.si is this site's host: write /osebe/steve-witkoff/, the path after it, or the whole address with https://",
+      ],
+      [
+        10,
+        'link "porocilo.pdf" leads to no page or file of the built site',
+        "correct the address in the article: a page of this site is written from the site's root (/2025/12/20/naslov-clanka/), a file in public/ by its path there (public/slike/foto.jpg is /slike/foto.jpg); if the address is right and leads to an article or file added since the last build, build again",
+      ],
+      [
+        10,
+        'link "www.rtvslo.si/novice/" leads to no page or file of the built site',
+        `an address of another site starts with https:// (https://www.rtvslo.si/novice/); without it the browser looks for "www.rtvslo.si/novice/" on this site, beside the article's page`,
+      ],
+    ]);
+  });
+
   it('follows a link to a heading of another article, and reports one whose heading is not there', async () => {
     // tests/fixtures/anchors: "Odzivi" links two headings of "Pogovori" (#ozadje-pogovorov and, written relative to
     // its page, the second of the same text #ozadje-pogovorov-2) and one of Ana Kos's bio; "Pogovori" one of its own.
