@@ -257,7 +257,7 @@ export function missingThemeFiles(entry: string, root: string, read: (file: stri
     const text = withoutComments(css);
     for (const match of text.matchAll(/@import\s+(?:url\(\s*)?(?:"([^"]*)"|'([^']*)'|([^)'"\s;]+))/gi)) {
       const address = (match[1] ?? match[2] ?? match[3] ?? '').trim();
-      const target = localFile(address, file);
+      const target = importedFile(address, file, exists);
       if (target === undefined) continue;
       if (exists(target)) imported.push(target);
       // Missing, Vite fails on it with »ENOENT … open './deli/glava.css'«, no line, and a hint about an unclosed
@@ -281,6 +281,17 @@ export function missingThemeFiles(entry: string, root: string, read: (file: stri
   };
   visit(entry);
   return problems;
+}
+
+/**
+ * The stylesheet an @import names beside `file` (see localFile), found as Vite's CSS resolver finds it: as written,
+ * or else with .css added (createCSSResolvers, `extensions: ['.css']`), so `@import './deli/glava'` is
+ * deli/glava.css. Without that, a stylesheet Vite inlines was told as missing and stopped the build.
+ */
+function importedFile(written: string, file: string, exists: (file: string) => boolean): string | undefined {
+  const target = localFile(written, file);
+  if (target === undefined || exists(target) || !exists(`${target}.css`)) return target;
+  return `${target}.css`;
 }
 
 /** `file` relative to `root`, with forward slashes, as problems name files. */
@@ -320,9 +331,10 @@ function localFile(written: string, file: string): string | undefined {
 export function missingStylesheetFiles(css: string, file: string, root: string, exists: (file: string) => boolean): ArhivarError[] {
   const text = withoutComments(css);
   const problems: ArhivarError[] = [];
-  for (const match of text.matchAll(/\burl\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)/gi)) {
-    const address = (match[1] ?? match[2] ?? match[3] ?? '').trim();
-    const target = localFile(address, file);
+  for (const match of text.matchAll(/(@import\s+)?\burl\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)/gi)) {
+    const address = (match[2] ?? match[3] ?? match[4] ?? '').trim();
+    // `@import url(…)` names a stylesheet, which Vite resolves as one (importedFile).
+    const target = match[1] ? importedFile(address, file, exists) : localFile(address, file);
     if (target === undefined || exists(target)) continue;
     problems.push(
       new ArhivarError({

@@ -174,6 +174,23 @@ describe('missingThemeFiles', () => {
     ]);
   });
 
+  it('finds an @import written without .css as Vite does, and follows it instead of calling it missing', () => {
+    // Vite's CSS resolver adds .css to a name it cannot find as written (createCSSResolvers, extensions ['.css']),
+    // so both stylesheets below are inlined into the bundle: neither may stop the build as missing.
+    const { read, reads, exists } = theme(
+      {
+        'site.css': "@import './deli/glava';\n@import url('./deli/noga');\n",
+        'deli/glava.css': ".glava { background: url('../slike/glava.png'); }\n",
+        'deli/noga.css': '.noga { color: red; }\n',
+      },
+      [],
+    );
+    expect(found(missingThemeFiles(path.join(templates, 'site.css'), '/arhivar', read, exists))).toEqual([
+      ['templates/deli/glava.css', 1, 'url("../slike/glava.png") names templates/slike/glava.png, which does not exist'],
+    ]);
+    expect(reads.sort()).toEqual(['deli/glava.css', 'deli/noga.css', 'site.css']);
+  });
+
   it('leaves to Vite an @import of no file beside the stylesheet, and one in a comment', () => {
     const { read, reads, exists } = theme(
       {
