@@ -180,7 +180,11 @@ function checkWaiting(links: readonly WaitingLink[], ids: ReadonlySet<string>, p
  */
 function ownAddress(link: string, host: string, basePath: string): string | undefined {
   const named = /^(?:https?:)?\/\/([^/?#\\]*)/i.exec(link)?.[1];
-  if (named === undefined || named.toLowerCase() !== host) return undefined;
+  if (named === undefined) return undefined;
+  // A host in letters beyond ASCII (`časnik.si`) is percent-encoded in the page's href, and baseUrl's host is
+  // its punycode (`xn--asnik-gya.si`): only the URL parser tells them the same. Any other name is compared as
+  // written, without parsing every other site's link.
+  if (named.toLowerCase() !== host && !/[%\u0080-\uffff]/.test(named)) return undefined;
   let url: URL;
   try {
     url = new URL(link, `https://${host}`);

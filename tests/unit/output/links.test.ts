@@ -334,6 +334,25 @@ describe('findBrokenLinks', () => {
     }
   });
 
+  it("checks a link to the site's own host written in its letters (časnik.si), as the page's href percent-encodes it", async () => {
+    const base = await mkdtemp(path.join(os.tmpdir(), 'arhivar-links-idn-'));
+    try {
+      await mkdir(path.join(base, 'osebe', 'ana-novak'), { recursive: true });
+      await writeFile(path.join(base, 'osebe', 'ana-novak', 'index.html'), '<h1>Ana Novak</h1>');
+      // As renderMarkdown writes [x](https://časnik.si/…); baseUrl's host is punycode, as new URL() gives it.
+      await writeFile(
+        path.join(base, 'index.html'),
+        ['<a href="https://%C4%8Dasnik.si/osebe/ana-novak/">prav</a>', '<a href="https://%C4%8Casnik.si/osebe/ana-novk/">tipkarska</a>', '<a href="https://xn--asnik-gya.si/manjka/">punycode</a>'].join('\n'),
+      );
+      expect(await findBrokenLinks(base, { host: new URL('https://časnik.si/').host })).toEqual([
+        { file: 'index.html', link: 'https://%C4%8Casnik.si/osebe/ana-novk/', meant: '/osebe/ana-novak/' },
+        { file: 'index.html', link: 'https://xn--asnik-gya.si/manjka/' },
+      ]);
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
+  });
+
   it('under a base path, maps URLs under it onto dist/ and reports every link that leads out of it', async () => {
     const base = await mkdtemp(path.join(os.tmpdir(), 'arhivar-links-base-'));
     try {
