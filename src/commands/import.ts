@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { writeNewFile } from '../content/write-new-file.ts';
 import path from 'node:path';
 import { ArhivarError } from '../errors.ts';
-import { checkProjectFolder } from '../pipeline/folders.ts';
+import { checkFolder, checkProjectFolder } from '../pipeline/folders.ts';
 import { decodeText, listMarkdownFiles, readSourceFile, CONTENT_DIR, FRONT_MATTER_OPENING } from '../content/read.ts';
 import { parseContentDate } from '../content/dates.ts';
 import { stripControlCharacters, validateArticle } from '../content/article.ts';
@@ -61,6 +61,8 @@ export async function importPlainText(options: ImportOptions): Promise<ImportRep
   }
   const sources = await listSources(options.source);
   if (sources.length > 1 && options.title !== undefined) throw new ImportUsageError('--title names one article; import a single file to use it');
+  // Before the registry is read: a file named content/people is the build's to report, not the importer's.
+  for (const folder of [CONTENT_DIR, `${CONTENT_DIR}/articles`]) await checkArticleFolder(options.root, folder);
   const registry = await loadRegistry(options.root);
   const report: ImportReport = { imported: [], problems: [] };
   for (const source of sources) {
@@ -87,6 +89,19 @@ async function listSources(source: string): Promise<string[]> {
     .sort();
   if (files.length === 0) throw new ImportUsageError(`the folder ${source} holds no .txt files`);
   return files;
+}
+
+/**
+ * A folder the articles are written into must be a folder, or missing (made on writing): a file or a dead link
+ * in its place made mkdir fail with ENOTDIR or EEXIST, told as »arhivar failed unexpectedly«. content/ and
+ * content/articles/ are checked before any file is imported; a year's folder with the file of that year, so
+ * that the files of other years are still imported.
+ */
+function checkArticleFolder(root: string, folder: string): Promise<void> {
+  return checkFolder(root, folder, {
+    code: 'import/not-a-folder',
+    hint: `the imported articles are written into ${CONTENT_DIR}/articles/YYYY/: rename ${folder} (or move it out of the project), then import again`,
+  });
 }
 
 /** The people registry only: a broken article elsewhere must not stop an import. */
@@ -200,6 +215,7 @@ async function importOne(source: string, options: ImportOptions, registry: Regis
     });
   }
 
+  await checkArticleFolder(options.root, `${CONTENT_DIR}/articles/${year}`);
   const absolute = path.join(options.root, ...file.split('/'));
   await mkdir(path.dirname(absolute), { recursive: true });
   try {

@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importPlainText, ImportUsageError } from '../../../src/commands/import.ts';
+import { ArhivarError } from '../../../src/errors.ts';
 import { validateArticle } from '../../../src/content/article.ts';
 import { parseContentDate } from '../../../src/content/dates.ts';
 import { inlineText, renderMarkdown } from '../../../src/markdown/render.ts';
@@ -265,6 +266,37 @@ describe('arhivar import', () => {
       '--date "22. 12. 2025" is not a date; write 2025-12-22: the same date, year first (Europe/Ljubljana is assumed)',
     );
     expect(await readdir(path.join(root, 'content'))).toEqual(['people', 'site.yaml']);
+  });
+
+  for (const folder of ['content', 'content/articles']) {
+    it(`names ${folder} when a file stands in its place, instead of failing »unexpectedly« with ENOTDIR`, async () => {
+      const root = await makeTempDir();
+      roots.push(root);
+      await mkdir(path.dirname(path.join(root, folder)), { recursive: true });
+      await writeFile(path.join(root, folder), 'stray');
+      const source = path.join(root, 'clanek.txt');
+      await writeFile(source, 'Vlada je zasedala.\n');
+      const error = await importPlainText({ root, source, date: '2025-03-03' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ArhivarError);
+      expect(error).toMatchObject({ code: 'import/not-a-folder', file: folder, hint: expect.stringContaining(`rename ${folder}`) });
+      await expect(readFile(path.join(root, folder), 'utf8')).resolves.toBe('stray');
+    });
+  }
+
+  it('imports the files of other years when a file stands in the place of one year\'s folder', async () => {
+    const root = await emptyProject();
+    await mkdir(path.join(root, 'content', 'articles'));
+    await writeFile(path.join(root, 'content', 'articles', '2024'), 'stray');
+    const folder = path.join(root, 'prejeto');
+    await mkdir(folder);
+    const [old, fresh] = [path.join(folder, 'a.txt'), path.join(folder, 'b.txt')];
+    await writeFile(old, 'Lanski članek je tu.\n');
+    await writeFile(fresh, 'Letošnji članek je tu.\n');
+    await utimes(old, new Date('2024-05-05T10:00:00Z'), new Date('2024-05-05T10:00:00Z'));
+    await utimes(fresh, new Date('2025-05-05T10:00:00Z'), new Date('2025-05-05T10:00:00Z'));
+    const report = await importPlainText({ root, source: folder });
+    expect(report.imported.map((article) => article.file)).toEqual(['content/articles/2025/letosnji-clanek-je-tu.md']);
+    expect(report.problems.map((problem) => [problem.code, problem.file])).toEqual([['import/not-a-folder', 'content/articles/2024']]);
   });
 
   it('refuses a project folder that does not exist instead of making one', async () => {
