@@ -8,7 +8,7 @@ import { parseContentDate } from '../content/dates.ts';
 import { stripControlCharacters, validateArticle } from '../content/article.ts';
 import { parsePerson, type Person } from '../content/person.ts';
 import { buildRegistry, type Registry } from '../people/registry.ts';
-import { blocksToMarkdown, firstSentence, splitPlainText, UnrepresentableText } from '../markdown/plain-text.ts';
+import { blocksToMarkdown, firstSentence, splitPlainText, titleText, UnrepresentableText } from '../markdown/plain-text.ts';
 import { slugify } from '../site/slug.ts';
 import { formatUtcOffset, ljubljanaCalendar, ljubljanaOffsetMinutes, pad2 } from '../text/sl.ts';
 import { yamlList, yamlString } from './new.ts';
@@ -167,7 +167,7 @@ async function importOne(source: string, options: ImportOptions, registry: Regis
   if (!firstParagraph && headline === undefined) {
     throw new ArhivarError({ code: 'import/empty', message: 'the file holds no text', file: shown, hint: 'check that it is the right file' });
   }
-  const title = stripControlCharacters(options.title ?? headline ?? firstSentence(firstParagraph!.text));
+  const title = stripControlCharacters(options.title ?? titleText(headline ?? firstSentence(firstParagraph!.text)));
   const date = options.date ?? wallClock(new Date(info.mtimeMs));
   const parsedDate = parseContentDate(date);
   if (!parsedDate.ok) throw new Error(`internal: import produced an invalid date ${date}`);

@@ -1,3 +1,4 @@
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { inlineText } from './render.ts';
 import { parseMarkdown } from './parse.ts';
 import { findShapeProblem } from '../content/markdown-shape.ts';
@@ -49,6 +50,32 @@ export function splitPlainText(text: string, options: { headline: boolean }): Pl
     blocks.push({ kind: crosshead ? 'crosshead' : 'paragraph', text: value, line: index + 1 });
   }
   return { headline, blocks };
+}
+
+const HTML_TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
+const CHARACTER_REFERENCE = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/g;
+
+/**
+ * The title as a browser shows the line a CMS exported: its tags (`<h1>`, `<strong>`) left out and its
+ * character references (`&amp;` `&nbsp;` `&#8211;`) decoded. A title is plain text, escaped on every page,
+ * so as written they stood on the pages, in the feed and in the address (`h1-vlada-amp-sindikati-h1`).
+ * A `<` or `&` that starts neither (`<3 %`, `AT&T`) is kept.
+ */
+export function titleText(line: string): string {
+  return line
+    .replace(HTML_TAG, '')
+    .replace(CHARACTER_REFERENCE, (reference, name: string) => decodeCharacterReference(name) ?? reference)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** `amp`, `#8211` or `#x2013` → the character; undefined for no such name or a code point no text holds. */
+function decodeCharacterReference(name: string): string | undefined {
+  if (!name.startsWith('#')) return decodeNamedCharacterReference(name) || undefined;
+  const code = /^#[xX]/.test(name) ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+  // Control characters, surrogates and numbers past Unicode are kept as written (HTML would show U+FFFD).
+  if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) || /\p{Cc}/u.test(String.fromCodePoint(Math.min(code, 0x10ffff)))) return undefined;
+  return String.fromCodePoint(code);
 }
 
 /** The first sentence of a paragraph, without its final full stop: the title of an imported article. */

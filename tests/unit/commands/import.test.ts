@@ -232,6 +232,29 @@ describe('arhivar import', () => {
     expect(model.archive.articles).toHaveLength(3);
   });
 
+  it('titles an article from a CMS export by the text a browser shows, without its tags and character references', async () => {
+    const root = await emptyProject();
+    const folder = path.join(root, 'izvoz');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'a.txt'), '<h1>Vlada &amp; sindikati&nbsp;podpisali dogovor</h1>\n\nPogajanja so trajala dolgo.\n');
+    await writeFile(path.join(folder, 'b.txt'), 'Seja &#8211; <strong>drugi</strong> del &#x2013; je bila &raquo;burna&laquo;. Poslanci so odšli.\n');
+    const report = await importPlainText({ root, source: folder, date: '2025-03-03' });
+    expect(report.problems).toEqual([]);
+    expect(report.imported.map((article) => [article.title, article.file])).toEqual([
+      ['Vlada & sindikati podpisali dogovor', 'content/articles/2025/vlada-sindikati-podpisali-dogovor.md'],
+      ['Seja – drugi del – je bila »burna«', 'content/articles/2025/seja-drugi-del-je-bila-burna.md'],
+    ]);
+    expect((await blockTexts(root, report.imported[0]!.file)).title).toBe('Vlada & sindikati podpisali dogovor');
+  });
+
+  it('keeps a title whose < and & are no tag and no character reference as written', async () => {
+    const root = await emptyProject();
+    const source = path.join(root, 'clanek.txt');
+    await writeFile(source, 'Rast <3 % in AT&T &ampersand; ostanejo\n\nBesedilo.\n');
+    const report = await importPlainText({ root, source, date: '2025-03-03' });
+    expect(report.imported.map((article) => article.title)).toEqual(['Rast <3 % in AT&T &ampersand; ostanejo']);
+  });
+
   it('reports a file that is not UTF-8 instead of importing mojibake', async () => {
     const root = await emptyProject();
     const source = path.join(root, 'cp1250.txt');
