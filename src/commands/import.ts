@@ -83,10 +83,15 @@ async function listSources(source: string): Promise<string[]> {
   // A pipe would block the import until something writes to it, and readdir fails on it with ENOTDIR.
   if (!info.isDirectory()) throw new ImportUsageError(`${source} is not a file or a folder (a pipe, socket or device); give a plain-text file or a folder of .txt files`);
   const entries = await readdir(source, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.txt') && !entry.name.startsWith('.'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (!entry.name.toLowerCase().endsWith('.txt') || entry.name.startsWith('.')) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    // A link was left out without a word, as if the file were not there. One to a file is imported as the file;
+    // one to nothing is kept, to be reported by name (import/unreadable) with the other files imported.
+    if (entry.isFile() || (entry.isSymbolicLink() && (await stat(file).then((info) => info.isFile(), () => true)))) files.push(file);
+  }
+  files.sort();
   if (files.length === 0) throw new ImportUsageError(`the folder ${source} holds no .txt files`);
   return files;
 }
@@ -150,7 +155,9 @@ function importAloneCommand(shown: string, options: ImportOptions): string {
 
 async function importOne(source: string, options: ImportOptions, registry: Registry): Promise<ImportedArticle> {
   const shown = path.relative(process.cwd(), source) || source;
-  const [bytes, info] = await Promise.all([readFile(source), stat(source)]);
+  const [bytes, info] = await Promise.all([readFile(source), stat(source)]).catch((error: unknown) => {
+    throw unreadable(error, shown);
+  });
   const text = decodeText(bytes, shown);
   if (FRONT_MATTER_OPENING.test(text)) {
     // Its --- lines and keys would become paragraphs of the body, and its --- line the title.
@@ -240,6 +247,25 @@ async function importOne(source: string, options: ImportOptions, registry: Regis
     crossheads: blocks.filter((block) => block.kind === 'crosshead').length,
     people,
   };
+}
+
+/**
+ * A file that cannot be read (no permission, a link to nothing) is reported by name like the other problems of
+ * one file: thrown on, it ended a folder's import half-way and without the list of the articles already written.
+ */
+function unreadable(error: unknown, shown: string): unknown {
+  const failure = error as NodeJS.ErrnoException;
+  if (typeof failure?.code !== 'string') return error;
+  return new ArhivarError({
+    code: 'import/unreadable',
+    message: `the file cannot be read (${failure.code}${failure.code === 'ENOENT' ? ': it is a link to nothing, or was removed' : failure.code === 'EACCES' || failure.code === 'EPERM' ? ': permission denied' : ''}), so it was not imported`,
+    file: shown,
+    hint:
+      failure.code === 'ENOENT'
+        ? 'put back the file the link names, or delete the link; then import the file again'
+        : `give the user running arhivar the right to read it (chmod a+r "${shown}"), then import it again`,
+    cause: error,
+  });
 }
 
 /** Ljubljana wall-clock date and time, as front matter writes it. */

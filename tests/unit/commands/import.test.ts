@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
@@ -179,6 +179,26 @@ describe('arhivar import', () => {
     await writeFile(path.join(folder, 'opomba.md'), 'ni besedilo za uvoz\n');
     const report = await importPlainText({ root, source: folder, date: '2025-04-04' });
     expect(report.imported.map((article) => article.file)).toEqual(['content/articles/2025/prvi-clanek-je-tu.md', 'content/articles/2025/drugi-clanek-je-tu.md']);
+  });
+
+  it('imports a .txt link of a folder, and reports a link to nothing by name while the other files are imported', async () => {
+    const root = await emptyProject();
+    const folder = path.join(root, 'prejeto');
+    await mkdir(path.join(root, 'drugje'));
+    await mkdir(folder);
+    await writeFile(path.join(root, 'drugje', 'b.txt'), 'Povezani članek je tu.\n');
+    await writeFile(path.join(folder, 'a.txt'), 'Prvi članek je tu.\n');
+    await symlink(path.join(root, 'drugje', 'b.txt'), path.join(folder, 'b.txt'));
+    await symlink(path.join(root, 'izbrisano.txt'), path.join(folder, 'c.txt'));
+    await writeFile(path.join(folder, 'd.txt'), 'Zadnji članek je tu.\n');
+    const report = await importPlainText({ root, source: folder, date: '2025-04-04' });
+    expect(report.imported.map((article) => article.file)).toEqual([
+      'content/articles/2025/prvi-clanek-je-tu.md',
+      'content/articles/2025/povezani-clanek-je-tu.md',
+      'content/articles/2025/zadnji-clanek-je-tu.md',
+    ]);
+    expect(report.problems.map((problem) => [problem.code, problem.file])).toEqual([['import/unreadable', path.relative(process.cwd(), path.join(folder, 'c.txt'))]]);
+    expect(report.problems[0]!.message).toContain('ENOENT');
   });
 
   it('answers a file of a folder whose article exists with the command that imports it alone under a title of its own', async () => {
