@@ -254,7 +254,8 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Sch
     // A key the file does not have is missing, whatever check failed on its absent value (a date's is custom).
     const missing = key !== '' && !context.keyLines.has(key);
     const params = (issue as { params?: { hint?: string; instead?: { value: string; why: string } } }).params;
-    // A value to write instead is given as the whole line, as the editor will type it.
+    // A value to write instead is given as the whole line, as the editor will type it. A left-out key needs a
+    // line of its own: a check's hint is about a value after its colon (a date's: "write the date after the colon").
     const instead = params?.instead && key ? `write ${key}: ${params.instead.value}, ${params.instead.why}` : undefined;
     errors.push(
       new ArhivarError({
@@ -262,7 +263,7 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Sch
         message: missing ? `${key} is required` : `${key}${issue.path.length > 1 ? `[${issue.path.slice(1).join('.')}]` : ''} ${describeIssue(issue)}`,
         file: context.file,
         line,
-        hint: instead ?? params?.hint ?? (missing ? `add a line such as ${example(key)}` : (quotingHint(key, issue, context) ?? `write it like ${example(key)}`)),
+        hint: missing ? `add a line such as ${example(key)}` : (instead ?? params?.hint ?? quotingHint(key, issue, context) ?? `write it like ${example(key)}`),
       }),
     );
   }

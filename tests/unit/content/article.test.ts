@@ -145,6 +145,12 @@ describe('validateArticle: a key left empty', () => {
     }
   });
 
+  it('asks for the line a left-out date needs, not for a date after a colon the file does not have', () => {
+    const { errors } = check('title: A');
+    expect(errors.map((error) => [error.code, error.line, error.message])).toEqual([['article/missing-date', 1, 'date is required']]);
+    expect(errors[0]!.hint).toBe('add a line such as date: 2025-12-22');
+  });
+
   it('takes an optional key with nothing after the colon as no key: none, or its default', () => {
     const { article, errors } = check('title: A\ndate: 2025-12-22\ntags:\npeople:\nnotPeople: ~\nauthor:\nsource:\nsummary:\nslug:\nupdated:\nredirectFrom:');
     expect(errors).toEqual([]);
