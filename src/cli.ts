@@ -224,6 +224,31 @@ export function parse(args: readonly string[], options: ParseArgsOptionsConfig):
   }
 }
 
+/**
+ * What a folder given as an argument to a command that takes only options means, as its option. Such an argument
+ * (arhivar build ../stran, as other generators take a folder) was ignored: the project in the current folder was
+ * built or served instead, with exit code 0.
+ */
+const FOLDER_OPTION: Readonly<Record<string, { means: string; option: string }>> = {
+  build: { means: 'to build the project in that folder', option: '--root' },
+  check: { means: 'to check the project in that folder', option: '--root' },
+  dev: { means: 'to serve the project in that folder', option: '--root' },
+  preview: { means: 'to serve a site built into that folder', option: '--out' },
+};
+
+/**
+ * Parses the options of a command that takes no arguments, and refuses an argument, with the option it may be
+ * meant as; npm run keeps an option before -- for itself, so its form is given too.
+ */
+function parseOptionsOnly(command: string, args: readonly string[], options: ParseArgsOptionsConfig): OptionValues {
+  const { values, positionals } = parse(args, options);
+  const given = positionals[0];
+  if (given === undefined || values.help) return values;
+  const { means, option } = FOLDER_OPTION[command]!;
+  const written = `${option} ${JSON.stringify(given)}`;
+  throw new UsageError(`arhivar ${command} takes no arguments, only options: "${given}" would be ignored; ${means}, write ${written} (npm run ${command} -- ${written})`);
+}
+
 export function printProblems(errors: readonly ArhivarError[], io: Io, warnings: readonly ArhivarError[] = []): void {
   for (const error of errors) io.err(`${formatError(error)}\n`);
   io.err(`${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} found; nothing was written.`);
@@ -249,7 +274,7 @@ export function printWarningsAfterProblems(warnings: readonly ArhivarError[], io
 }
 
 async function runBuild(args: readonly string[], io: Io): Promise<number> {
-  const { values } = parse(args, { root: { type: 'string' }, out: { type: 'string' }, future: { type: 'boolean' } });
+  const values = parseOptionsOnly('build', args, { root: { type: 'string' }, out: { type: 'string' }, future: { type: 'boolean' } });
   if (values.help) {
     io.out(HELP.build!);
     return EXIT.ok;
@@ -358,7 +383,7 @@ function portOf(values: OptionValues, fallback: number): number {
 const DEV_HEAP_GROWING_PERCENT = 50;
 
 async function runDev(args: readonly string[], io: Io): Promise<number> {
-  const { values } = parse(args, { port: { type: 'string' }, root: { type: 'string' }, future: { type: 'boolean' } });
+  const values = parseOptionsOnly('dev', args, { port: { type: 'string' }, root: { type: 'string' }, future: { type: 'boolean' } });
   if (values.help) {
     io.out(HELP.dev!);
     return EXIT.ok;
@@ -399,7 +424,7 @@ async function runDev(args: readonly string[], io: Io): Promise<number> {
 }
 
 async function runPreview(args: readonly string[], io: Io): Promise<number> {
-  const { values } = parse(args, { port: { type: 'string' }, root: { type: 'string' }, out: { type: 'string' } });
+  const values = parseOptionsOnly('preview', args, { port: { type: 'string' }, root: { type: 'string' }, out: { type: 'string' } });
   if (values.help) {
     io.out(HELP.preview!);
     return EXIT.ok;
@@ -497,7 +522,7 @@ async function runImport(args: readonly string[], io: Io): Promise<number> {
 }
 
 async function runCheck(args: readonly string[], io: Io): Promise<number> {
-  const { values } = parse(args, { root: { type: 'string' }, out: { type: 'string' }, future: { type: 'boolean' } });
+  const values = parseOptionsOnly('check', args, { root: { type: 'string' }, out: { type: 'string' }, future: { type: 'boolean' } });
   if (values.help) {
     io.out(HELP.check!);
     return EXIT.ok;

@@ -128,6 +128,22 @@ describe('arhivar CLI exit codes', () => {
     expect(io.stderr.join('\n')).toMatch(/usage: arhivar|commands:/);
   });
 
+  it.each([
+    ['build', '--root'],
+    ['check', '--root'],
+    ['dev', '--root'],
+    ['preview', '--out'],
+  ])('%s with a folder as an argument refuses it (exit 2) and names the option, not builds or serves the current folder', async (command, option) => {
+    // arhivar build ../stran, as other generators take a folder: the argument was ignored and the project in
+    // the current folder built (exit 0), or »there is no content/ folder« said of a folder the editor never named.
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const io = captureIo({ untilStopped: async () => undefined });
+    expect(await main([command, '--root', root, 'druga stran'], io)).toBe(2);
+    expect(io.stderr[0]).toMatch(new RegExp(`^arhivar ${command} takes no arguments, only options: "druga stran" `));
+    expect(io.stderr[0]).toContain(`${option} "druga stran"`);
+  });
+
   it('new with more than the title says that npm run takes options before -- for itself', async () => {
     // npm run new "Promet" --slug promet-2, without --: npm keeps --slug and passes the slug on as a word.
     const io = captureIo();
