@@ -12,6 +12,7 @@ import { formatLjubljanaMinute } from './text/sl.ts';
 import type { LockCommand, LockHolder } from './output/build-lock.ts';
 import { formatError, systemProblem, toArhivarErrors, warningsOf, WARNINGS_WAIT_FOR_FIXES, type ArhivarError } from './errors.ts';
 import { startProgressLine } from './commands/progress.ts';
+import { nearest } from './text/levenshtein.ts';
 import { builtBasePath, startStaticServer } from './dev/static-server.ts';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
@@ -39,6 +40,9 @@ export function endQuietlyWhenPipeCloses(stream: NodeJS.WritableStream, exit: (c
     exit(EXIT.closedPipe);
   });
 }
+
+/** The commands main() runs, for the one a mistyped command probably is. */
+const COMMANDS = ['build', 'dev', 'preview', 'new', 'import', 'check', 'people'];
 
 const HELP: Record<string, string> = {
   main: `arhivar: a static news-archive generator for Slovenian newsrooms
@@ -178,7 +182,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       case 'check':
         return await runCheck(rest, io);
       default:
-        io.err(`unknown command "${command}"\n\n${HELP.main}`);
+        const meant = nearest(command, COMMANDS);
+        io.err(`unknown command "${command}"${meant === undefined ? '' : `; did you mean ${meant}?`}\n\n${HELP.main}`);
         return EXIT.usage;
     }
   } catch (error) {
@@ -213,15 +218,30 @@ export class UsageError extends Error {}
 
 type OptionValues = Record<string, string | boolean | string[] | boolean[] | undefined>;
 
-export function parse(args: readonly string[], options: ParseArgsOptionsConfig): { values: OptionValues; positionals: string[] } {
+/** `command` is given for a command that takes no arguments, only options. */
+export function parse(args: readonly string[], options: ParseArgsOptionsConfig, command?: string): { values: OptionValues; positionals: string[] } {
   try {
     return parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }) as {
       values: OptionValues;
       positionals: string[];
     };
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(unknownOptionMessage(error, Object.keys(options), command) ?? (error instanceof Error ? error.message : String(error)));
   }
+}
+
+/**
+ * parseArgs answers an unknown option with advice to pass it as an argument after -- (`-- "--futur"`), which is
+ * no answer to a mistyped option, and to a command that takes no arguments a wrong one: the option probably
+ * meant is named instead. Without one near, a command that takes arguments keeps the advice (a title `-5`).
+ */
+function unknownOptionMessage(error: unknown, known: readonly string[], command: string | undefined): string | undefined {
+  if (!(error instanceof Error) || (error as { code?: string }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return undefined;
+  const written = /^Unknown option '([^']+)'/.exec(error.message)?.[1];
+  if (written === undefined) return undefined;
+  const meant = written.startsWith('--') ? nearest(written.slice(2).split('=')[0]!, known) : undefined;
+  if (meant !== undefined) return `unknown option ${written}; did you mean --${meant}?`;
+  return command === undefined ? undefined : `unknown option ${written}: arhivar ${command} takes the options below`;
 }
 
 /**
@@ -241,7 +261,7 @@ const FOLDER_OPTION: Readonly<Record<string, { means: string; option: string }>>
  * meant as; npm run keeps an option before -- for itself, so its form is given too.
  */
 function parseOptionsOnly(command: string, args: readonly string[], options: ParseArgsOptionsConfig): OptionValues {
-  const { values, positionals } = parse(args, options);
+  const { values, positionals } = parse(args, options, command);
   const given = positionals[0];
   if (given === undefined || values.help) return values;
   const { means, option } = FOLDER_OPTION[command]!;

@@ -144,6 +144,19 @@ describe('arhivar CLI exit codes', () => {
     expect(io.stderr[0]).toContain(`${option} "druga stran"`);
   });
 
+  it.each([
+    [['biuld'], /^unknown command "biuld"; did you mean build\?/],
+    [['build', '--futur'], /^unknown option --futur; did you mean --future\?/],
+    [['preview', '--prot', '8080'], /^unknown option --prot; did you mean --port\?/],
+    [['new', 'Seja vlade', '--tag', 'vlada'], /^unknown option --tag; did you mean --tags\?/],
+    // parseArgs advised passing it as an argument after -- ('-- "--bogus"'), which build refuses.
+    [['build', '--bogus'], /^unknown option --bogus: arhivar build takes the options below$/],
+  ])('%j names the command or option probably meant (exit 2)', async (argv, message) => {
+    const io = captureIo();
+    expect(await main(argv, io)).toBe(2);
+    expect(io.stderr[0]!.split('\n')[0]).toMatch(message);
+  });
+
   it('new with more than the title says that npm run takes options before -- for itself', async () => {
     // npm run new "Promet" --slug promet-2, without --: npm keeps --slug and passes the slug on as a word.
     const io = captureIo();
