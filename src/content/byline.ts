@@ -65,6 +65,15 @@ function joinsFirmName(before: string, after: string): boolean {
 }
 
 /**
+ * »Kovač, Janez & Novak, Ana«: names written surname first (pipeline/byline-warnings.ts warns about them). A
+ * single word after a comma that follows another single person's word is a given name, so an »&« after it is
+ * between two authors: joined, »Janez & Novak« was a firm, and the warning never saw the two names.
+ */
+function inSurnameFirstList(previous: Readonly<BylineName> | undefined, separator: string): boolean {
+  return separator === ',' && previous !== undefined && previous.kind === 'person' && /^\S+$/u.test(previous.name);
+}
+
+/**
  * A word whose slash is not between two names: a web address (»https://…«, »www.24ur.com/…«) or a date or
  * number (»12/2025«, »5/12/2025«).
  */
@@ -117,13 +126,16 @@ function namesOf(byline: string): BylineName[] {
     names.push({ name, kind: bylineKind(name), start, end: start + name.length });
   };
   let from = 0;
+  // The separator before the name that starts at `from`.
+  let opening = '';
   for (const match of byline.matchAll(SEPARATOR)) {
     const after = match.index + match[0].length;
     if (match[0] !== ',' && !startsName(byline.slice(after))) continue;
     if (match[0].trim() === '/' && SLASHED_WORD.test(slashedWord(byline, match.index + match[0].indexOf('/')))) continue;
-    if (match[0] === ' & ' && joinsFirmName(byline.slice(from, match.index).trim(), nameAhead(byline.slice(after)))) continue;
+    if (match[0] === ' & ' && !inSurnameFirstList(names.at(-1), opening) && joinsFirmName(byline.slice(from, match.index).trim(), nameAhead(byline.slice(after)))) continue;
     add(from, match.index);
     from = after;
+    opening = match[0];
   }
   add(from, byline.length);
   return names;

@@ -16,6 +16,7 @@ describe('bylineWarnings', () => {
 
   it.each([
     ['Kovač, Janez in Novak, Ana', 'author: Janez Kovač in Ana Novak;'],
+    ['Kovač, Janez & Novak, Ana', 'author: Janez Kovač & Ana Novak;'],
     ['Novak, Ana, STA', 'author: Ana Novak, STA;'],
     ['Bor Kos in Novak, Ana', 'author: Bor Kos in Ana Novak;'],
     ['Pirc-Musar, Nataša', 'author: Nataša Pirc-Musar;'],
