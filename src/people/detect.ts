@@ -755,14 +755,16 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       to: token,
       weak:
         (detector.people[person]!.nationality && !cue.hard) ||
+        (!possessive && !cue.hard && chosen.every((candidate) => !candidate.hasNom) && commonFirstNameGenders.has(tokens.word(token))) ||
         (!possessive && isSentenceStart(tokens, from) && !detector.people[person]!.foreign && !looksForeign(tokens.word(token)) && !personContext(detector, tokens, token)),
       reason: notes.length > 0 ? `${label}; ${notes.join('; ')}` : label,
     });
   }
 
-  // A bare surname only at sentence starts ("Sever bo zapihal") may be an ordinary word, and one that is
-  // also a nationality noun (»Rus je dejal«) may be any Russian: it counts only if the article names the
-  // person somewhere else too.
+  // A bare surname only at sentence starts ("Sever bo zapihal") may be an ordinary word, one that is also a
+  // nationality noun (»Rus je dejal«) may be any Russian, and a case form of it that is a common given name
+  // (Ma: Maja, Jan: Jana) is far more often that given name: each counts only if the article names the person
+  // somewhere else too.
   const strong = new Set<number>();
   for (const item of found) if (!item.weak) strong.add(item.person);
 

@@ -107,6 +107,16 @@ describe('detectPeople: no false tags (issue 3)', () => {
   ])('%s', (_what, text) => {
     expect(ids(text)).toEqual([]);
   });
+
+  it('takes a case form of a surname that is a common given name (Ma: Maja; Jan: Jana) alone as the given name, unless the article names the man in full', () => {
+    const named = createDetector([person('Jack Ma', { gender: 'm' }), person('Marko Jan', { gender: 'm' })]);
+    const found = (text: string) => detectPeople(named, text).people;
+    expect(found('Sestanka se je udeležila tudi Maja. Pri tem je pomagala Jana, ki je prišla iz Maribora.')).toEqual([]);
+    expect(found('Ustanovitelj Alibabe Jack Ma je odstopil. Premoženje Maja je lani zraslo.')).toEqual(['jack-ma']);
+    expect(detectPeople(named, 'Ustanovitelj Alibabe Jack Ma je odstopil. Premoženje Maja je lani zraslo.').mentions.map((m) => m.text)).toEqual(['Jack Ma', 'Maja']);
+    // The surname as it is spelled still counts alone.
+    expect(found('Sestanka se je udeležil tudi Jan.')).toEqual(['marko-jan']);
+  });
 });
 
 describe('detectPeople: shared surnames', () => {
