@@ -351,10 +351,18 @@ function participleGender(word: string): Gender | undefined {
 }
 
 /** Gender of a role noun right before a name: ministrica Novak, predsednik Novak. */
+/**
+ * Women's kinship nouns whose nominative or instrumental ends as a man's role noun does (sestra like ministra,
+ * the genitive of minister) or has no role ending at all (žena, teta, hči): without them »sestra Maja« read as
+ * a man's title before his name.
+ */
+const FEMININE_ROLE_NOUNS = new Set('sestra sestro žena ženo soproga soprogo teta teto mati materjo hči hčerjo hčerka hčerko'.split(' '));
+
 function roleNounGender(word: string): Gender | undefined {
   if (!isLower(word)) return undefined;
   if (word === 'gospa' || word === 'gospe' || word === 'gospo') return 'f';
   if (word === 'gospod' || word === 'gospoda') return 'm';
+  if (FEMININE_ROLE_NOUNS.has(word)) return 'f';
   if (word.length < 5) return undefined;
   // Nominative and oblique forms: ministrica, z ministrico; poslanec, s poslancem.
   // -ka after a consonant (poslanka, novinarko, igralki); not adverbs and adjectives (lahko, tako, veliki, težko).
