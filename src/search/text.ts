@@ -42,16 +42,24 @@ const SUFFIXES = [
   'ovih', 'ovim', 'ovem', 'ovom', 'ovima', 'evih', 'evim', 'evem', 'evom', 'evima',
   'ega', 'emu', 'ima', 'imi', 'ami', 'ama', 'ema', 'oma',
   'ova', 'ove', 'ovi', 'ovo', 'ovu', 'eva', 'eve', 'evi', 'evo', 'evu',
-  'emi', 'ih', 'im', 'om', 'em', 'ah', 'am', 'ov', 'ev', 'mi',
+  'emi', 'ih', 'im', 'om', 'em', 'ah', 'am', 'ov', 'ev', 'mi', 'jo', 'eh',
   'a', 'e', 'i', 'o', 'u',
 ].sort((a, b) => b.length - a.length);
 
 /**
- * -mi is the instrumental plural of nouns such as ljudje and oblast (ljudmi, oblastmi), always after a
- * consonant. After a vowel the m is the word's own and the ending is -i: sporazumi, atomi, and Obami, which
- * cut to »oba« met the numeral oba and not Obama. The adjectives' -imi (z ruskimi) is an ending of its own.
+ * Endings taken off only after certain letters. -mi is the instrumental plural of nouns such as ljudje and
+ * oblast (ljudmi, oblastmi), always after a consonant. After a vowel the m is the word's own and the ending is
+ * -i: sporazumi, atomi, and Obami, which cut to »oba« met the numeral oba and not Obama. The adjectives' -imi
+ * (z ruskimi) is an ending of its own. -jo and -eh are the instrumental singular and locative plural of
+ * feminine nouns such as oblast, javnost and kost (z oblastjo, o oblasteh), nearly all of which end in -st;
+ * elsewhere the j or e is the word's own (Slovenijo, ladjo, vodjo, tretjo; uspeh, nasmeh), so only after st.
  */
-const AFTER_CONSONANT_ONLY = new Set(['mi']);
+const ENDING_AFTER: Readonly<Record<string, RegExp>> = { mi: /[^aeiou]$/, jo: /st$/, eh: /st$/ };
+
+/** Whether `suffix` may be an ending after `stem`. */
+function endingFits(stem: string, suffix: string): boolean {
+  return ENDING_AFTER[suffix]?.test(stem) ?? true;
+}
 
 /** A stem keeps at least this many letters, so short words are not cut to nothing. */
 const MIN_STEM = 3;
@@ -67,7 +75,7 @@ function stripEnding(folded: string): string {
   for (const suffix of SUFFIXES) {
     if (folded.length - suffix.length < MIN_STEM || !folded.endsWith(suffix)) continue;
     const stripped = folded.slice(0, -suffix.length);
-    if (AFTER_CONSONANT_ONLY.has(suffix) && VOWEL.test(stripped.at(-1)!)) continue;
+    if (!endingFits(stripped, suffix)) continue;
     return stripped;
   }
   return folded;
@@ -181,7 +189,7 @@ function mayBegin(stem: string, typed: string): boolean {
   let rest = typed.slice(stem.length);
   // The j that stemWord drops after -r.
   if (rest.startsWith('j') && stem.length > MIN_STEM && stem.endsWith('r')) rest = rest.slice(1);
-  return rest === '' || SUFFIXES.some((suffix) => suffix.startsWith(rest));
+  return rest === '' || SUFFIXES.some((suffix) => suffix.startsWith(rest) && endingFits(stem, suffix));
 }
 
 /**

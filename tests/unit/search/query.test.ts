@@ -341,6 +341,33 @@ describe('-mi after a vowel, which is the word\'s m and the ending -i', () => {
   });
 });
 
+describe('nouns in -st such as oblast: the instrumental -jo and the locative plural -eh', () => {
+  const documents = [
+    doc(0, 'Pogajanja z oblastjo', 'Sindikat se je z oblastjo dogovoril. O lokalnih oblasteh je govoril župan.'),
+    doc(1, 'Nova oblast', 'Oblast je javnosti predstavila načrt.'),
+    doc(2, 'Slovenija in Hrvaška', 'Obisk v Sloveniji. Ladjo so zasidrali, vodjo so pohvalili.'),
+  ];
+
+  it('oblast finds oblastjo and oblasteh, javnostjo finds javnosti, and Slovenijo no sloven', async () => {
+    const { engine } = await builtEngine(undefined, documents);
+    for (const [query, found] of [
+      ['oblast ', [0, 1]],
+      ['oblasti ', [0, 1]],
+      ['oblastjo ', [0, 1]],
+      ['oblasteh ', [0, 1]],
+      ['javnostjo ', [1]],
+      ['Slovenijo ', [2]],
+      ['ladja ', [2]],
+      ['vodja ', [2]],
+    ] as const) {
+      const { results } = await runQuery(engine, query);
+      expect(urlsOf(results).sort(), query).toEqual(found.map((n) => documents[n]!.url).sort());
+    }
+    const { results } = await runQuery(engine, 'oblast ');
+    expect(marked(results.find((result) => result.url === documents[0]!.url)!)).toEqual(['oblastjo', 'oblasteh']);
+  });
+});
+
 describe('a word with đ', () => {
   const documents = [
     doc(0, 'Đoković v finalu', 'Novak Đoković je premagal tekmeca. Po tekmi so Đokovića vprašali o poškodbi.'),

@@ -169,6 +169,34 @@ describe('-mi is the instrumental plural only after a consonant (ljudmi, oblastm
   });
 });
 
+describe('the -jo and -eh of nouns in -st such as oblast and javnost', () => {
+  it.each([
+    [['oblast', 'oblasti', 'oblastjo', 'oblastem', 'oblasteh', 'oblastmi', 'oblastema']],
+    [['javnost', 'javnosti', 'javnostjo', 'javnosteh']],
+    [['kost', 'kosti', 'kostjo', 'kosteh']],
+  ])('%j meet at one stem', (forms) => {
+    expect(new Set(forms.map(stem)).size).toBe(1);
+  });
+
+  // After anything but st the j or e is the word's own: Slovenija, Slovenijo; ladja, ladjo; vodja, vodjo; uspeh, uspeha.
+  it.each([
+    [['Slovenija', 'Slovenijo']],
+    [['ladja', 'ladjo']],
+    [['vodja', 'vodjo']],
+    [['tretja', 'tretjo']],
+    [['uspeh', 'uspeha']],
+    [['nasmeh', 'nasmehu']],
+  ])('%j keep their j or e', (forms) => {
+    expect(new Set(forms.map(stem)).size).toBe(1);
+  });
+
+  it('a word being typed reaches them: javnostj on the way to javnostjo, but not slovenj to sloven', () => {
+    expect(stemMayBegin('javnost', 'javnostj')).toBe(true);
+    expect(stemMayBegin('oblast', 'oblasteh')).toBe(true);
+    expect(stemMayBegin('sloven', 'slovenj')).toBe(false);
+  });
+});
+
 describe('tokenize', () => {
   it('finds words with their offsets through quotes, dashes and Markdown leftovers', () => {
     const text = '»Mir«–Ušakov, **Witkoffa** 2025';
