@@ -1,6 +1,6 @@
 import type { ChunkEntry, Shard } from './index-builder.ts';
 import { chunkUrl, shardUrl, type SearchManifest } from './manifest.ts';
-import { MIN_TYPO_STEM, nearestStem, suggestionShards, typoLimit, wordWithStem } from './suggestion.ts';
+import { mayBeMistyped, nearestStem, suggestionShards, typoLimit, wordWithStem } from './suggestion.ts';
 import { alternativeStems, isSearchable, stemMayBegin, stemsWithoutFleetingE, tokenize, type Token } from './text.ts';
 
 /**
@@ -180,7 +180,7 @@ export class SearchEngine {
     const manifest = await this.manifest();
     const scores = await Promise.all(terms.map((term) => this.#scoresFor(manifest, term)));
     const mistyped = terms.filter((_, n) => scores[n]!.size === 0);
-    if (mistyped.length === 0 || mistyped.length > MAX_MISTYPED_WORDS || mistyped.some((term) => term.stem.length < MIN_TYPO_STEM)) return undefined;
+    if (mistyped.length === 0 || mistyped.length > MAX_MISTYPED_WORDS || !mistyped.every((term) => mayBeMistyped(term.stem))) return undefined;
     const tokens = tokenize(text);
     const replacements = new Map<string, string>();
     for (const term of mistyped) {

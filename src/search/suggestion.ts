@@ -11,9 +11,18 @@ import { tokenize } from './text.ts';
 /** A word's stem this long or shorter may be one typo from the stem meant; a longer one two. */
 const SHORT_STEM = 4;
 /** Shorter stems are not corrected: one letter changed in two makes another word of nearly any of them. */
-export const MIN_TYPO_STEM = 3;
+const MIN_TYPO_STEM = 3;
 /** How many shards a word's suggestion may fetch besides those its search fetched. */
 export const MAX_SUGGESTION_SHARDS = 4;
+
+/**
+ * Whether a query word's stem that matches nothing may be a typo worth correcting. Not when it is short (see
+ * MIN_TYPO_STEM), nor when it is a number: 2024 is one edit from 2025 and 1600 from 1500, but a reader who
+ * searched for a year or a sum the archive does not hold made no typo, and another number is another fact.
+ */
+export function mayBeMistyped(stem: string): boolean {
+  return stem.length >= MIN_TYPO_STEM && !/^\p{N}+$/u.test(stem);
+}
 
 /** How many edits (a swap of neighbouring letters is one) a stem may be from the one meant. */
 export function typoLimit(stem: string): number {

@@ -101,6 +101,30 @@ describe('»Ste mislili« over the index of a built fixture site', () => {
   });
 });
 
+describe('a number that matches nothing', () => {
+  const doc = (n: number, text: string): SearchDocument => ({
+    url: `/clanek-${n}/`,
+    title: `Članek ${n}`,
+    date: `${n + 1}. decembra 2025`,
+    dateTime: `2025-12-${String(n + 1).padStart(2, '0')}T10:00:00.000Z`,
+    text,
+  });
+
+  // 2024 is one edit from 2025, but a reader who searched for another year or sum made no typo: »Ste mislili: 2025?« misleads.
+  it('gets no suggestion, alone or beside a word that has one', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'arhivar-suggestion-number-'));
+    await writeIndexFiles(dir, buildSearchIndex(searchOrder([doc(0, 'Witkoff je leta 2025 plačal 1500 evrov.')])).files);
+    const { engine } = engineOver(dir);
+    for (const query of ['2024', '2026 ', '1600', 'wtikoff 2024']) {
+      expect((await runQuery(engine, query)).total, query).toBe(0);
+      expect(await engine.suggest(query), query).toBeUndefined();
+    }
+    // A misspelt word is still corrected, beside a number the archive holds too.
+    expect(await engine.suggest('wtikoff 2025')).toBe('witkoff 2025');
+    expect(await engine.suggest('evrv')).toBe('evrov');
+  });
+});
+
 describe('typo limits and the shards a suggestion needs', () => {
   it('allows one edit in a stem of up to four letters and two in a longer one', () => {
     expect([typoLimit('nov'), typoLimit('novk'), typoLimit('dmitr'), typoLimit('witkof')]).toEqual([1, 1, 2, 2]);
