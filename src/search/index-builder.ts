@@ -401,6 +401,9 @@ export interface DocumentTerms {
   entryLength: number;
 }
 
+/** Words as the query splits them (text.ts tokenize): 1.500 is one. */
+const SEARCH_WORDS = { groupedNumbers: true };
+
 /** A word that is not indexed (too short, a stop word). */
 const NO_STEMS: readonly string[] = [];
 
@@ -425,9 +428,13 @@ export function createStemmer(): (word: string) => readonly string[] {
 /** The terms of one document; `stemOf` may be shared between calls (see createStemmer). */
 export function documentTerms(document: SearchDocument, stemOf: (word: string) => readonly string[] = createStemmer()): DocumentTerms {
   const counts = new Map<string, number>();
-  forEachWord(document.title, (word) => {
-    for (const stem of stemOf(word)) if (!counts.has(stem)) counts.set(stem, TITLE_WEIGHT);
-  });
+  forEachWord(
+    document.title,
+    (word) => {
+      for (const stem of stemOf(word)) if (!counts.has(stem)) counts.set(stem, TITLE_WEIGHT);
+    },
+    SEARCH_WORDS,
+  );
   const countBodyWord = (word: string) => {
     for (const stem of stemOf(word)) {
       const count = counts.get(stem) ?? 0;
@@ -436,8 +443,8 @@ export function documentTerms(document: SearchDocument, stemOf: (word: string) =
   };
   // Read once: the text of an article in .cache/ is read from disk and decoded on every read.
   const text = document.text;
-  forEachWord(text, countBodyWord);
-  for (const keyword of document.keywords ?? []) forEachWord(keyword, countBodyWord);
+  forEachWord(text, countBodyWord, SEARCH_WORDS);
+  for (const keyword of document.keywords ?? []) forEachWord(keyword, countBodyWord, SEARCH_WORDS);
   return { stems: [...counts.keys()].join(' '), weights: Buffer.from(Uint8Array.from(counts.values())).toString('latin1'), entryLength: chunkEntry(document, text).length };
 }
 

@@ -1,3 +1,5 @@
+import { GROUPED_NUMBER } from '../text/numbers.ts';
+
 /**
  * The words search compares: folded (no case, no diacritics) and stemmed (Slovenian endings removed),
  * so "Ušakova" and "usakov" meet at "usak". The index builder and the browser run this same code,
@@ -8,11 +10,13 @@
 const LETTERS: Readonly<Record<string, string>> = { đ: 'dj', ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe' };
 const UNDECOMPOSED = /[đłøßæœ]/g;
 const MARKS = /\p{M}/gu;
-const WORD = /[\p{L}\p{N}]+/gu;
+/** A run of letters and digits, or a number with thousands separators (1.500), which is one word. */
+const WORD = new RegExp(`${GROUPED_NUMBER.source}|[\\p{L}\\p{N}]+`, 'gu');
 
-/** "Ušakov" → "usakov", "Đorđe" → "djordje". */
+/** "Ušakov" → "usakov", "Đorđe" → "djordje"; "1.500" → "1500", so it is found as either (no other word has a dot). */
 export function foldWord(word: string): string {
   return word
+    .replaceAll('.', '')
     .toLowerCase()
     .replace(UNDECOMPOSED, (letter) => LETTERS[letter] ?? letter)
     .normalize('NFD')

@@ -1,3 +1,5 @@
+import { GROUPED_NUMBER } from './numbers.ts';
+
 /**
  * Words as arhivar counts and indexes them: runs of letters and digits of any script, what
  * /[\p{L}\p{N}]+/gu matches. Scanned character by character, because a build reads every article for words
@@ -17,13 +19,28 @@ export function isWordCodePoint(point: number): boolean {
   return known === 1;
 }
 
-/** Calls `visit` with every word of `text`, in order, as `text.match(/[\p{L}\p{N}]+/gu)` would list them. */
-export function forEachWord(text: string, visit: (word: string) => void): void {
+const GROUPED_NUMBER_AT = new RegExp(GROUPED_NUMBER.source, 'uy');
+
+/**
+ * Calls `visit` with every word of `text`, in order, as `text.match(/[\p{L}\p{N}]+/gu)` would list them; with
+ * `groupedNumbers`, a number with thousands separators (1.500) is one word, as search/text.ts tokenize has it.
+ */
+export function forEachWord(text: string, visit: (word: string) => void, { groupedNumbers = false } = {}): void {
   let start = -1;
   for (let i = 0; i < text.length; ) {
     const point = text.codePointAt(i)!;
     if (isWordCodePoint(point)) {
-      if (start < 0) start = i;
+      if (start < 0) {
+        if (groupedNumbers && point >= 0x30 && point <= 0x39) {
+          GROUPED_NUMBER_AT.lastIndex = i;
+          if (GROUPED_NUMBER_AT.test(text)) {
+            visit(text.slice(i, GROUPED_NUMBER_AT.lastIndex));
+            i = GROUPED_NUMBER_AT.lastIndex;
+            continue;
+          }
+        }
+        start = i;
+      }
     } else if (start >= 0) {
       visit(text.slice(start, i));
       start = -1;

@@ -368,6 +368,30 @@ describe('nouns in -st such as oblast: the instrumental -jo and the locative plu
   });
 });
 
+describe('a number written with thousands separators', () => {
+  const documents = [
+    doc(0, 'Kazen', 'Plačati bo moral 1.500 evrov.'),
+    doc(1, 'Pomoč', 'Vsak bo dobil 500 evrov.'),
+    doc(2, 'Štetje', 'Na shodu je bilo 1.500.000 ljudi.'),
+  ];
+
+  // Split at the dot, 1.500 was the 500 of any article (and 1, too short to search): 1.500 found doc 1 too.
+  it('is found as written and without the dots, and not by its last group', async () => {
+    const { engine } = await builtEngine(undefined, documents);
+    for (const [query, found] of [
+      ['1.500 ', [0]],
+      ['1500 ', [0]],
+      ['500 ', [1]],
+      ['1.500.000 ', [2]],
+    ] as const) {
+      const { results } = await runQuery(engine, query);
+      expect(urlsOf(results).sort(), query).toEqual(found.map((n) => documents[n]!.url).sort());
+    }
+    const { results } = await runQuery(engine, '1500 ');
+    expect(marked(results[0]!)).toEqual(['1.500']);
+  });
+});
+
 describe('a word with đ', () => {
   const documents = [
     doc(0, 'Đoković v finalu', 'Novak Đoković je premagal tekmeca. Po tekmi so Đokovića vprašali o poškodbi.'),

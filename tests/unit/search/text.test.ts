@@ -206,6 +206,14 @@ describe('tokenize', () => {
     expect(tokens.map((token) => token.stem)).toEqual(['mir', 'usak', 'witkoff', '2025']);
   });
 
+  it('keeps a number with thousands separators whole (1.500), and dates, times and other dotted numbers apart', () => {
+    const text = 'Za 1.500 evrov, 2.500.000 ljudi. Dne 3.12.2025 ob 13.30 na 192.168.100.1 in 1.5000.';
+    const tokens = tokenize(text);
+    expect(tokens.map((token) => token.text)).toEqual(['Za', '1.500', 'evrov', '2.500.000', 'ljudi', 'Dne', '3', '12', '2025', 'ob', '13', '30', 'na', '192', '168', '100', '1', 'in', '1', '5000']);
+    for (const token of tokens) expect(text.slice(token.start, token.end)).toBe(token.text);
+    expect(tokens.filter((token) => token.text.includes('.')).map((token) => token.stem)).toEqual(['1500', '2500000']);
+  });
+
   it('treats stop words and single letters as unsearchable', () => {
     expect(isSearchable('je')).toBe(false);
     expect(isSearchable('v')).toBe(false);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../../src/search/text.ts';
 import { countWords, forEachWord } from '../../../src/text/words.ts';
 
 /** The definition both scans implement. */
@@ -43,6 +44,24 @@ describe('forEachWord', () => {
     fc.assert(
       fc.property(anyText, (text) => {
         expect(wordsOf(text)).toEqual(wordsByRegExp(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('with groupedNumbers, keeps 1.500 whole and splits any text as search/text.ts tokenize does', () => {
+    const searchWordsOf = (text: string) => {
+      const words: string[] = [];
+      forEachWord(text, (word) => words.push(word), { groupedNumbers: true });
+      return words;
+    };
+    expect(searchWordsOf('Za 1.500 evrov, 2.500.000 ljudi, 3.12.2025 ob 13.30, 1.5000 in 192.168.100.1.')).toEqual(
+      ['Za', '1.500', 'evrov', '2.500.000', 'ljudi', '3', '12', '2025', 'ob', '13', '30', '1', '5000', 'in', '192', '168', '100', '1'],
+    );
+    const numbers = fc.array(fc.oneof(fc.constantFrom('1', '12', '500', '2025', '.', ',', ' ', 'a', '.000', '.5'), anyText), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(numbers, (text) => {
+        expect(searchWordsOf(text)).toEqual(tokenize(text).map((token) => token.text));
       }),
       { numRuns: 2000 },
     );

@@ -1,0 +1,8 @@
+/**
+ * A number written with Slovenian thousands separators (1.500, 2.500.000; NumberFormat('sl') writes them so),
+ * which search takes as one word: split at its dots, »1.500« was searched as 500 and found in every article
+ * with a 500 in it. Only groups of three digits after the first, so dates and times (3.12.2025, 13.30) stay
+ * apart, and nothing dotted before or after it (192.168.100.1). Used by the index (words.ts forEachWord) and
+ * the query (search/text.ts tokenize), which must split a text alike.
+ */
+export const GROUPED_NUMBER = /(?<![0-9]\.)[0-9]{1,3}(?:\.[0-9]{3})+(?![\p{L}\p{N}]|\.[0-9])/u;
