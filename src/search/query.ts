@@ -62,7 +62,9 @@ export function parseQuery(query: string): QueryTerm[] {
   for (const token of tokenize(text)) {
     if (!isSearchable(token.folded) || seen.has(token.stem)) continue;
     seen.add(token.stem);
-    const typing = token.end === text.length && token.folded.length >= MIN_PREFIX;
+    // A number is matched whole even while typed: 500 is not on its way to 5.000 or 500.000, and after Enter the
+    // last word still counts as typed, so its beginning found other sums and years.
+    const typing = token.end === text.length && token.folded.length >= MIN_PREFIX && !/^\p{N}+$/u.test(token.folded);
     const term: QueryTerm = { stem: token.stem };
     if (typing) term.typed = token.folded;
     else if (token.folded.length >= MIN_PREFIX && /[aeiou]$/.test(token.folded)) term.word = token.folded;

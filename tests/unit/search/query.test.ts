@@ -390,6 +390,20 @@ describe('a number written with thousands separators', () => {
     const { results } = await runQuery(engine, '1500 ');
     expect(marked(results[0]!)).toEqual(['1.500']);
   });
+
+  // After Enter the last word is still the one being typed: 500 found 5.000 and 500.000 (folded 5000, 500000) by their beginning.
+  it('matches a number as the last word of the query whole, not other numbers that begin with it', async () => {
+    const { engine } = await builtEngine(undefined, [...documents, doc(3, 'Nagrada', 'Dobil je 5.000 evrov, drugi 150 evrov.')]);
+    for (const [query, found] of [
+      ['500', [1]],
+      ['1.500', [0]],
+      ['15', []],
+      ['evrov 500', [1]],
+    ] as const) {
+      const { results } = await runQuery(engine, query);
+      expect(urlsOf(results).sort(), query).toEqual(found.map((n) => doc(n, '', '').url).sort());
+    }
+  });
 });
 
 describe('a word with đ', () => {
