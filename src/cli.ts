@@ -122,8 +122,9 @@ An existing file is never replaced, and an article already at today's address of
 Turns plain-text articles into content/articles/YYYY/<slug>.md: every non-empty line becomes a
 paragraph, a short line without final punctuation a ## crosshead. The title is --title, or a first
 line without final punctuation, or the first sentence; the date is --date or the file's modification
-time; people are the registry's names found in the text. Existing files are never replaced. A folder
-imports every .txt file in it and in its subfolders (names starting with . are skipped).
+time; people are the registry's names found in the text. Existing files are never replaced, and an
+article already at the address of the date and slug is named. A folder imports every .txt file in it
+and in its subfolders (names starting with . are skipped).
 
   --date DATE    2025-12-22 or 2025-12-22T18:30 (Europe/Ljubljana)
   --title TITLE  the article's title (a file, or a folder holding one .txt file)

@@ -4,14 +4,15 @@ import path from 'node:path';
 import { ArhivarError } from '../errors.ts';
 import { checkFolder, checkProjectFolder } from '../pipeline/folders.ts';
 import { decodeText, listMarkdownFiles, readSourceFile, CONTENT_DIR, FRONT_MATTER_OPENING } from '../content/read.ts';
-import { parseContentDate } from '../content/dates.ts';
+import { parseContentDate, type ContentDate } from '../content/dates.ts';
 import { stripControlCharacters, validateArticle } from '../content/article.ts';
 import { parsePerson, type Person } from '../content/person.ts';
 import { buildRegistry, type Registry } from '../people/registry.ts';
 import { blocksToMarkdown, firstSentence, splitPlainText, titleText, UnrepresentableText } from '../markdown/plain-text.ts';
 import { slugify } from '../site/slug.ts';
 import { formatUtcOffset, ljubljanaCalendar, ljubljanaOffsetMinutes, pad2 } from '../text/sl.ts';
-import { yamlList, yamlString } from './new.ts';
+import { urls } from '../site/urls.ts';
+import { findTakenAddresses, ljubljanaDay, yamlList, yamlString, type TakenAddresses } from './new.ts';
 
 /**
  * `arhivar import <file.txt|folder>`: plain-text articles → content/articles/YYYY/<slug>.md.
@@ -64,16 +65,29 @@ export async function importPlainText(options: ImportOptions): Promise<ImportRep
   // Before the registry is read: a file named content/people is the build's to report, not the importer's.
   for (const folder of [CONTENT_DIR, `${CONTENT_DIR}/articles`]) await checkArticleFolder(options.root, folder);
   const registry = await loadRegistry(options.root);
+  const prepared: Array<PreparedArticle | ArhivarError> = [];
+  for (const source of sources) prepared.push(await problemOf(() => prepareArticle(source, options, registry)));
+  // The articles already there are read once for all the days of the import, not once per file.
+  const days = new Set(prepared.flatMap((article) => (article instanceof ArhivarError ? [] : [ljubljanaDay(article.contentDate.instant)])));
+  const taken = await findTakenAddresses(options.root, days);
+  const written = new Map<string, string>();
   const report: ImportReport = { imported: [], problems: [] };
-  for (const source of sources) {
-    try {
-      report.imported.push(await importOne(source, options, registry));
-    } catch (error) {
-      if (error instanceof ArhivarError) report.problems.push(error);
-      else throw error;
-    }
+  for (const article of prepared) {
+    const result = article instanceof ArhivarError ? article : await problemOf(() => writeArticle(article, options, taken, written));
+    if (result instanceof ArhivarError) report.problems.push(result);
+    else report.imported.push(result);
   }
   return report;
+}
+
+/** A problem of one file is reported and the other files are imported; anything else stops the import. */
+async function problemOf<T>(run: () => Promise<T>): Promise<T | ArhivarError> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ArhivarError) return error;
+    throw error;
+  }
 }
 
 async function listSources(source: string): Promise<string[]> {
@@ -153,7 +167,16 @@ function importAloneCommand(shown: string, options: ImportOptions): string {
   return `arhivar import "${shown}"${dateOption} --title "Drug naslov"${root === '' ? '' : ` --root "${root}"`}`;
 }
 
-async function importOne(source: string, options: ImportOptions, registry: Registry): Promise<ImportedArticle> {
+/** An article made from a plain-text file and checked as the build checks it, not yet written. */
+interface PreparedArticle {
+  imported: ImportedArticle;
+  contentDate: ContentDate;
+  slug: string;
+  year: number;
+  markdown: string;
+}
+
+async function prepareArticle(source: string, options: ImportOptions, registry: Registry): Promise<PreparedArticle> {
   const shown = path.relative(process.cwd(), source) || source;
   const [bytes, info] = await Promise.all([readFile(source), stat(source)]).catch((error: unknown) => {
     throw unreadable(error, shown);
@@ -222,23 +245,7 @@ async function importOne(source: string, options: ImportOptions, registry: Regis
     });
   }
 
-  await checkArticleFolder(options.root, `${CONTENT_DIR}/articles/${year}`);
-  const absolute = path.join(options.root, ...file.split('/'));
-  await mkdir(path.dirname(absolute), { recursive: true });
-  try {
-    await writeNewFile(absolute, markdown);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new ArhivarError({
-        code: 'import/exists',
-        message: `${file} already exists; it was left as it is and this file was not imported`,
-        file: shown,
-        hint: `if it is a different article, import this file on its own with a title of its own: ${importAloneCommand(shown, options)}`,
-      });
-    }
-    throw error;
-  }
-  return {
+  const imported: ImportedArticle = {
     from: shown,
     file,
     title,
@@ -247,6 +254,65 @@ async function importOne(source: string, options: ImportOptions, registry: Regis
     crossheads: blocks.filter((block) => block.kind === 'crosshead').length,
     people,
   };
+  return { imported, contentDate: parsedDate.value, slug, year, markdown };
+}
+
+/**
+ * Writes the article unless its address (date and slug) is another article's already, or an address an article
+ * redirects from, which the next build would refuse (article/duplicate-url, article/redirect-taken) after the
+ * file was written. Two files of the import with one address have one file name too (the slug's), so the second
+ * is told as import/exists, naming the first (`written`: article file → text file).
+ */
+async function writeArticle(article: PreparedArticle, options: ImportOptions, taken: TakenAddresses, written: Map<string, string>): Promise<ImportedArticle> {
+  const { imported, year, markdown } = article;
+  const { from: shown, file } = imported;
+  checkAddressFree(article, options, taken);
+  await checkArticleFolder(options.root, `${CONTENT_DIR}/articles/${year}`);
+  const absolute = path.join(options.root, ...file.split('/'));
+  await mkdir(path.dirname(absolute), { recursive: true });
+  try {
+    await writeNewFile(absolute, markdown);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      // Two files of one import that give one title: the first is named, as the editor has not seen it written yet.
+      const earlier = written.get(file);
+      throw new ArhivarError({
+        code: 'import/exists',
+        message: `${file} already exists${earlier === undefined ? '' : `, imported a moment ago from ${earlier}`}; it was left as it is and this file was not imported`,
+        file: shown,
+        hint: `if it is a different article, import this file on its own with a title of its own: ${importAloneCommand(shown, options)}`,
+      });
+    }
+    throw error;
+  }
+  written.set(file, shown);
+  return imported;
+}
+
+function checkAddressFree(article: PreparedArticle, options: ImportOptions, taken: TakenAddresses): void {
+  const { from: shown, file } = article.imported;
+  const address = urls.article(article.contentDate, article.slug);
+  const hint = (other: string) =>
+    `if it is the same story, leave this file out and edit ${other}; otherwise import this file on its own with a title of its own: ${importAloneCommand(shown, options)}`;
+  // The file of the article's own name, when it is there, is told as import/exists on writing.
+  const other = taken.articles.get(address)?.find((owner) => owner !== file);
+  if (other !== undefined) {
+    throw new ArhivarError({
+      code: 'import/duplicate-url',
+      message: `${other} has the same date and slug (${article.slug}), so this article would share its address ${address}, which the build refuses (article/duplicate-url); it was not written`,
+      file: shown,
+      hint: hint(other),
+    });
+  }
+  const redirecting = taken.redirects.get(address);
+  if (redirecting !== undefined) {
+    throw new ArhivarError({
+      code: 'import/redirect-taken',
+      message: `${redirecting} redirects from ${address}, its address before a change of title or date, which would be this article's address too: the build refuses that (article/redirect-taken); it was not written`,
+      file: shown,
+      hint: hint(redirecting),
+    });
+  }
 }
 
 /**

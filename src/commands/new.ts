@@ -68,23 +68,23 @@ function shellQuoted(text: string): string {
 }
 
 /**
- * The addresses of one day that the build gives to a page already, each with the file that takes it: an
- * article's own (`articles`; the build refuses a second, article/duplicate-url), and one an article redirects
- * from (`redirects`; article/redirect-taken). Any file under content/articles/ counts, since an imported or
- * renamed file's name need not be its slug; a draft does not, as the build leaves it out. The date and draft
- * flag are peeked at first, so only the articles of the same day, and those whose text names the day's
- * address (a redirectFrom: may be dated any day), are validated: 10,000 articles take well under a second. A
- * file the build would refuse is left to the build to report.
+ * The addresses of the given days (YYYY-MM-DD) that the build gives to a page already, each with the file that
+ * takes it: an article's own (`articles`; the build refuses a second, article/duplicate-url), and one an article
+ * redirects from (`redirects`; article/redirect-taken). Any file under content/articles/ counts, since an imported
+ * or renamed file's name need not be its slug; a draft does not, as the build leaves it out. The date and draft
+ * flag are peeked at first, so only the articles of those days, and those whose text names an address of one
+ * (a redirectFrom: may be dated any day), are validated: 10,000 articles take well under a second. A file the
+ * build would refuse is left to the build to report. `new` asks for one day, `import` for the days of all its
+ * files at once, so that the articles are read once per command.
  */
-interface TakenAddresses {
+export interface TakenAddresses {
   articles: Map<string, string[]>;
   redirects: Map<string, string>;
 }
 
-async function findTakenAddresses(root: string, day: string): Promise<TakenAddresses> {
+export async function findTakenAddresses(root: string, days: ReadonlySet<string>): Promise<TakenAddresses> {
   const taken: TakenAddresses = { articles: new Map(), redirects: new Map() };
-  // 2025-06-01 → /2025/06/01/, the start of every article address of the day (urls.article).
-  const dayPrefix = `/${day.replaceAll('-', '/')}/`;
+  if (days.size === 0) return taken;
   const files = await listMarkdownFiles(root, path.join(root, CONTENT_DIR, 'articles'), []);
   for (const absolute of files) {
     let source;
@@ -94,14 +94,29 @@ async function findTakenAddresses(root: string, day: string): Promise<TakenAddre
       continue;
     }
     const peeked = peekDateAndDraft(source.text);
-    if (peeked && (peeked.draft || (ljubljanaDay(new Date(peeked.time)) !== day && !source.text.includes(dayPrefix)))) continue;
+    if (peeked && (peeked.draft || (!days.has(ljubljanaDay(new Date(peeked.time))) && !namesAddressOf(source.text, days)))) continue;
     const { article } = validateArticle(source);
     if (!article || article.frontMatter.draft) continue;
     const own = urls.article(article.frontMatter.date, article.slug);
-    if (own.startsWith(dayPrefix)) taken.articles.set(own, [...(taken.articles.get(own) ?? []), source.file]);
-    for (const from of article.frontMatter.redirectFrom) if (from.startsWith(dayPrefix) && !taken.redirects.has(from)) taken.redirects.set(from, source.file);
+    if (days.has(addressDay(own))) taken.articles.set(own, [...(taken.articles.get(own) ?? []), source.file]);
+    for (const from of article.frontMatter.redirectFrom) if (days.has(addressDay(from)) && !taken.redirects.has(from)) taken.redirects.set(from, source.file);
   }
   return taken;
+}
+
+/** The start of every article address (urls.article): /2025/06/01/ is the day 2025-06-01. */
+const ADDRESS_DAY = /\/(\d{4})\/(\d{2})\/(\d{2})\//g;
+
+/** The day of an article address (/2025/06/01/slug/ → 2025-06-01), or '' for another address. */
+function addressDay(address: string): string {
+  const match = /^\/(\d{4})\/(\d{2})\/(\d{2})\//.exec(address);
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : '';
+}
+
+/** Whether the text names an address of one of the days: one pass, however many days an import spans. */
+function namesAddressOf(text: string, days: ReadonlySet<string>): boolean {
+  for (const match of text.matchAll(ADDRESS_DAY)) if (days.has(`${match[1]}-${match[2]}-${match[3]}`)) return true;
+  return false;
 }
 
 function articleFile(year: number, slug: string): string {
@@ -113,7 +128,7 @@ function articleFile(year: number, slug: string): string {
  * address taken by no article and no redirect. A hint offering just slug-2 sent the editor into the same
  * refusal again when that one was taken too.
  */
-function freeSlug(root: string, slug: string, date: ContentDate, year: number, taken: TakenAddresses): string {
+export function freeSlug(root: string, slug: string, date: ContentDate, year: number, taken: TakenAddresses): string {
   for (let number = 2; ; number++) {
     // A title's slug may be as long as a slug may be: the number takes the place of its end.
     const suffix = `-${number}`;
@@ -194,7 +209,7 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
   const refused = refusedValues(text, file);
   if (refused.length > 0) throw new ContentErrors(refused);
   const address = urls.article(date.value, slug);
-  const taken = await findTakenAddresses(options.root, day);
+  const taken = await findTakenAddresses(options.root, new Set([day]));
   const ownSlug = () => `npm run new -- ${shellQuoted(title)} --slug ${freeSlug(options.root, slug, date.value, year, taken)}`;
   // The file of the new article's own name, when it is there, is told as new/exists below.
   const other = taken.articles.get(address)?.find((owner) => owner !== file);

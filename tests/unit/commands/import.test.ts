@@ -219,6 +219,79 @@ describe('arhivar import', () => {
     expect(retried.imported.map((article) => article.file)).toEqual(['content/articles/2025/drug-naslov.md']);
   });
 
+  it('refuses an article whose address an existing article of another file name has or redirects from, naming both files, and imports the rest', async () => {
+    const root = await makeTempDir();
+    roots.push(root);
+    await cp(path.join(PROJECT_ROOT, 'tests', 'fixtures', 'import-taken'), root, { recursive: true });
+    const report = await importPlainText({ root, source: path.join(root, 'prejeto'), date: '2025-12-22' });
+    const shown = (name: string) => path.relative(process.cwd(), path.join(root, 'prejeto', name));
+    // A draft's slug is no address, as the build leaves drafts out.
+    expect(report.imported.map((article) => article.file)).toEqual(['content/articles/2025/vreme.md']);
+    expect(report.problems.map((problem) => [problem.code, problem.file])).toEqual([
+      ['import/duplicate-url', shown('a-promet.txt')],
+      ['import/redirect-taken', shown('b-seja.txt')],
+      ['import/duplicate-url', shown('d-promet-zvecer.txt')],
+    ]);
+    expect(report.problems[0]!.message).toBe(
+      'content/articles/2025/12/promet-zjutraj.md has the same date and slug (prometne-informacije), so this article would share its address /2025/12/22/prometne-informacije/, which the build refuses (article/duplicate-url); it was not written',
+    );
+    expect(report.problems[0]!.hint).toBe(
+      `if it is the same story, leave this file out and edit content/articles/2025/12/promet-zjutraj.md; otherwise import this file on its own with a title of its own: arhivar import "${shown('a-promet.txt')}" --date 2025-12-22 --title "Drug naslov" --root "${path.relative(process.cwd(), root)}"`,
+    );
+    expect(report.problems[1]!.message).toContain('content/articles/2025/12/vlada-sklepi.md redirects from /2025/12/22/seja-vlade/');
+    expect(await readdir(path.join(root, 'content', 'articles', '2025'))).toEqual(['12', 'osnutek.md', 'vreme.md']);
+    // Written, either of them stopped the next build (article/duplicate-url, article/redirect-taken).
+    const model = await loadSite({ root, now: new Date('2026-01-01T00:00:00Z') });
+    expect(model.archive.articles.map((article) => article.file).sort()).toEqual([
+      'content/articles/2025/12/promet-zjutraj.md',
+      'content/articles/2025/12/vlada-sklepi.md',
+      'content/articles/2025/vreme.md',
+    ]);
+  });
+
+  it('imports an article whose slug an existing article has on another day', async () => {
+    const root = await makeTempDir();
+    roots.push(root);
+    await cp(path.join(PROJECT_ROOT, 'tests', 'fixtures', 'import-taken'), root, { recursive: true });
+    const report = await importPlainText({ root, source: path.join(root, 'prejeto', 'a-promet.txt'), date: '2025-12-23' });
+    expect(report.problems).toEqual([]);
+    expect(report.imported.map((article) => article.file)).toEqual(['content/articles/2025/prometne-informacije.md']);
+  });
+
+  it('finds the taken addresses of every day of a folder dated by its files\' times', async () => {
+    const root = await makeTempDir();
+    roots.push(root);
+    await cp(path.join(PROJECT_ROOT, 'tests', 'fixtures', 'import-taken', 'content'), path.join(root, 'content'), { recursive: true });
+    const folder = path.join(root, 'prejeto');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'a.txt'), 'Prometne informacije\n\nPopoldne je bil promet gost.\n');
+    await writeFile(path.join(folder, 'b.txt'), 'Seja vlade: sklepi\n\nVlada je sprejela tri sklepe.\n');
+    await utimes(path.join(folder, 'a.txt'), new Date('2025-12-22T15:00:00Z'), new Date('2025-12-22T15:00:00Z'));
+    await utimes(path.join(folder, 'b.txt'), new Date('2025-12-23T15:00:00Z'), new Date('2025-12-23T15:00:00Z'));
+    const report = await importPlainText({ root, source: folder });
+    expect(report.imported).toEqual([]);
+    expect(report.problems.map((problem) => [problem.code, problem.message.split(' ')[0]])).toEqual([
+      ['import/duplicate-url', 'content/articles/2025/12/promet-zjutraj.md'],
+      ['import/duplicate-url', 'content/articles/2025/12/vlada-sklepi.md'],
+    ]);
+  });
+
+  it('names the file of the same import that took the article file first', async () => {
+    const root = await emptyProject();
+    const folder = path.join(root, 'prejeto');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'a.txt'), 'Prometne informacije\n\nZjutraj je bil promet gost.\n');
+    await writeFile(path.join(folder, 'b.txt'), 'Prometne informacije\n\nZvečer je bil promet redek.\n');
+    const report = await importPlainText({ root, source: folder, date: '2025-12-22' });
+    expect(report.imported.map((article) => article.from)).toEqual([path.relative(process.cwd(), path.join(folder, 'a.txt'))]);
+    expect(report.problems.map((problem) => [problem.code, problem.message])).toEqual([
+      [
+        'import/exists',
+        `content/articles/2025/prometne-informacije.md already exists, imported a moment ago from ${path.relative(process.cwd(), path.join(folder, 'a.txt'))}; it was left as it is and this file was not imported`,
+      ],
+    ]);
+  });
+
   it('quotes a --date with a time written after a space in the command it gives, so that the shell keeps it one argument', async () => {
     const root = await emptyProject();
     const folder = path.join(root, 'prejeto');
