@@ -117,7 +117,7 @@ An existing file is never replaced, and an article already at today's address of
   --tags LIST    comma-separated tags
   --slug SLUG    the last part of the address, instead of the one made from the title
   --root DIR     project folder (default: the current folder)`,
-  import: `usage: arhivar import <file.txt|folder> [--date DATE] [--title TITLE] [--root DIR]
+  import: `usage: arhivar import <file.txt|folder> [--date DATE] [--title TITLE] [--slug SLUG] [--root DIR]
 
 Turns plain-text articles into content/articles/YYYY/<slug>.md: every non-empty line becomes a
 paragraph, a short line without final punctuation a ## crosshead. The title is --title, or a first
@@ -128,6 +128,7 @@ and in its subfolders (names starting with . are skipped).
 
   --date DATE    2025-12-22 or 2025-12-22T18:30 (Europe/Ljubljana)
   --title TITLE  the article's title (a file, or a folder holding one .txt file)
+  --slug SLUG    the last part of the address and the file name, instead of the one made from the title
   --root DIR     project folder (default: the current folder)`,
   check: `usage: arhivar check [--root DIR] [--out DIR] [--future]
 
@@ -510,10 +511,10 @@ async function runNew(args: readonly string[], io: Io): Promise<number> {
 }
 
 /** npm run passes options to the script only after --; before it, npm reads --date 2025-12-22 as its own flag and the date as a file. */
-const NPM_RUN_ARGUMENTS = 'with npm run, write -- before the arguments, or npm takes --date and --title for itself: npm run import -- prispevek.txt --date 2025-12-22';
+const NPM_RUN_ARGUMENTS = 'with npm run, write -- before the arguments, or npm takes --date, --title and --slug for itself: npm run import -- prispevek.txt --date 2025-12-22';
 
 async function runImport(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { date: { type: 'string' }, title: { type: 'string' }, root: { type: 'string' } });
+  const { values, positionals } = parse(args, { date: { type: 'string' }, title: { type: 'string' }, slug: { type: 'string' }, root: { type: 'string' } });
   if (values.help) {
     io.out(HELP.import!);
     return EXIT.ok;
@@ -528,6 +529,7 @@ async function runImport(args: readonly string[], io: Io): Promise<number> {
     source: path.resolve(positionals[0]!),
     date: values.date as string | undefined,
     title: values.title as string | undefined,
+    slug: values.slug as string | undefined,
   }).catch((error: unknown) => {
     throw error instanceof ImportUsageError ? new UsageError(error.message) : error;
   });

@@ -12,7 +12,7 @@ import { blocksToMarkdown, firstSentence, splitPlainText, titleText, Unrepresent
 import { slugify } from '../site/slug.ts';
 import { formatUtcOffset, ljubljanaCalendar, ljubljanaOffsetMinutes, pad2 } from '../text/sl.ts';
 import { urls } from '../site/urls.ts';
-import { findTakenAddresses, ljubljanaDay, yamlList, yamlString, type TakenAddresses } from './new.ts';
+import { checkedSlug, findTakenAddresses, freeSlug, ljubljanaDay, shellQuoted, yamlList, yamlString, type TakenAddresses } from './new.ts';
 
 /**
  * `arhivar import <file.txt|folder>`: plain-text articles → content/articles/YYYY/<slug>.md.
@@ -26,6 +26,8 @@ export interface ImportOptions {
   date?: string;
   /** Title for the imported file; the headline line or the first sentence otherwise. */
   title?: string;
+  /** The last part of the address (and the file name) instead of the one made from the title; written as `slug:`. */
+  slug?: string;
 }
 
 export interface ImportedArticle {
@@ -62,6 +64,8 @@ export async function importPlainText(options: ImportOptions): Promise<ImportRep
   }
   const sources = await listSources(options.source);
   if (sources.length > 1 && options.title !== undefined) throw new ImportUsageError('--title names one article; import a single file to use it');
+  if (sources.length > 1 && options.slug !== undefined) throw new ImportUsageError('--slug names one article; import a single file to use it');
+  if (options.slug !== undefined) checkSlugOption(options.slug);
   // Before the registry is read: a file named content/people is the build's to report, not the importer's.
   for (const folder of [CONTENT_DIR, `${CONTENT_DIR}/articles`]) await checkArticleFolder(options.root, folder);
   const registry = await loadRegistry(options.root);
@@ -78,6 +82,16 @@ export async function importPlainText(options: ImportOptions): Promise<ImportRep
     else report.imported.push(result);
   }
   return report;
+}
+
+/** --slug as `new` takes it, refused as a command-line mistake (exit 2) like a bad --date. */
+function checkSlugOption(slug: string): void {
+  try {
+    checkedSlug(slug);
+  } catch (error) {
+    if (error instanceof ArhivarError) throw new ImportUsageError(`${error.message}; ${error.hint}`);
+    throw error;
+  }
 }
 
 /** A problem of one file is reported and the other files are imported; anything else stops the import. */
@@ -155,16 +169,28 @@ export function namesInText(registry: Registry, text: string): string[] {
 }
 
 /**
- * The command that imports one file under a title of its own: --title is refused with a folder (one title for
- * many articles), so an article of a folder import that exists already is retried alone, on the same date.
+ * The command that imports one file under a title or slug of its own (`choice`, such as --title "Drug naslov"):
+ * --title and --slug are refused with a folder (one title for many articles), so an article of a folder import
+ * whose address is taken is retried alone, on the same date.
  */
-function importAloneCommand(shown: string, options: ImportOptions): string {
+function importAloneCommand(shown: string, options: ImportOptions, choice: string): string {
   // The file is shown from the working folder, so the project is named from there too when it is another.
   const root = path.relative(process.cwd(), path.resolve(options.root));
   // A date may give its time after a space (2025-12-22 18:30), which the shell would split into two arguments.
   const date = options.date?.trim();
   const dateOption = date === undefined ? '' : /\s/.test(date) ? ` --date "${date}"` : ` --date ${date}`;
-  return `arhivar import "${shown}"${dateOption} --title "Drug naslov"${root === '' ? '' : ` --root "${root}"`}`;
+  return `arhivar import "${shown}"${dateOption} ${choice}${root === '' ? '' : ` --root "${root}"`}`;
+}
+
+/**
+ * The way on for an article whose address or file is taken, as `new` offers it: a title of its own, or the same
+ * title with the first free slug (slug-2, slug-3, …) of its day. A title given with --title is given again.
+ */
+function otherTitleOrSlug(article: PreparedArticle, options: ImportOptions, taken: TakenAddresses): string {
+  const shown = article.imported.from;
+  const title = options.title === undefined ? '' : `--title ${shellQuoted(options.title)} `;
+  const slug = freeSlug(options.root, article.slug, article.contentDate, article.year, taken);
+  return `import this file on its own with a title of its own: ${importAloneCommand(shown, options, '--title "Drug naslov"')}; or keep the title with a slug of its own: ${importAloneCommand(shown, options, `${title}--slug ${slug}`)}`;
 }
 
 /** An article made from a plain-text file and checked as the build checks it, not yet written. */
@@ -213,10 +239,10 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
   }
 
   const fullSlug = slugify(title);
-  if (!fullSlug) {
+  if (!fullSlug && options.slug === undefined) {
     throw new ArhivarError({ code: 'import/empty-slug', message: `title "${title}" gives an empty URL slug`, file: shown, hint: 'give a title with letters, such as --title "Seja vlade"' });
   }
-  const slug = shortenSlug(fullSlug);
+  const slug = options.slug ?? shortenSlug(fullSlug);
   const people = namesInText(registry, blocks.map((block) => block.text).join('\n'));
   const frontMatter = [
     '---',
@@ -280,7 +306,7 @@ async function writeArticle(article: PreparedArticle, options: ImportOptions, ta
         code: 'import/exists',
         message: `${file} already exists${earlier === undefined ? '' : `, imported a moment ago from ${earlier}`}; it was left as it is and this file was not imported`,
         file: shown,
-        hint: `if it is a different article, import this file on its own with a title of its own: ${importAloneCommand(shown, options)}`,
+        hint: `if it is a different article, ${otherTitleOrSlug(article, options, taken)}`,
       });
     }
     throw error;
@@ -293,7 +319,7 @@ function checkAddressFree(article: PreparedArticle, options: ImportOptions, take
   const { from: shown, file } = article.imported;
   const address = urls.article(article.contentDate, article.slug);
   const hint = (other: string) =>
-    `if it is the same story, leave this file out and edit ${other}; otherwise import this file on its own with a title of its own: ${importAloneCommand(shown, options)}`;
+    `if it is the same story, leave this file out and edit ${other}; otherwise ${otherTitleOrSlug(article, options, taken)}`;
   // The file of the article's own name, when it is there, is told as import/exists on writing.
   const other = taken.articles.get(address)?.find((owner) => owner !== file);
   if (other !== undefined) {

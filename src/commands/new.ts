@@ -63,7 +63,7 @@ export function newArticleText(title: string, date: string, people: readonly str
 }
 
 /** A shell word that stays one argument with its text as typed, inside double quotes (POSIX: \\ " $ ` are special there). */
-function shellQuoted(text: string): string {
+export function shellQuoted(text: string): string {
   return `"${text.replace(/[\\"$`]/g, '\\$&')}"`;
 }
 
@@ -140,7 +140,7 @@ export function freeSlug(root: string, slug: string, date: ContentDate, year: nu
   }
 }
 
-function checkedSlug(slug: string): string {
+export function checkedSlug(slug: string): string {
   if (isValidSlug(slug)) return slug;
   if (isValidSlug(slug.slice(0, MAX_SLUG_LENGTH).replace(/-+$/, ''))) {
     throw new ArhivarError({

@@ -334,7 +334,7 @@ describe('arhivar CLI exit codes', () => {
     const root = await makeTempDir();
     roots.push(root);
     await mkdir(path.join(root, 'content'));
-    const npm = 'with npm run, write -- before the arguments, or npm takes --date and --title for itself: npm run import -- prispevek.txt --date 2025-12-22';
+    const npm = 'with npm run, write -- before the arguments, or npm takes --date, --title and --slug for itself: npm run import -- prispevek.txt --date 2025-12-22';
     for (const [argv, message] of [
       [['import', '', '--root', root], `the file or folder to import is empty ("")`],
       [['import', '  ', '--root', root], `the file or folder to import is empty ("  ")`],

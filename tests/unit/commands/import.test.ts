@@ -213,10 +213,15 @@ describe('arhivar import', () => {
     const shown = path.relative(process.cwd(), path.join(folder, 'a.txt'));
     // --title is refused with a folder, so "import it with --title" alone would be refused as written.
     expect(second.problems.map((problem) => [problem.code, problem.hint])).toEqual([
-      ['import/exists', `if it is a different article, import this file on its own with a title of its own: arhivar import "${shown}" --date 2025-04-04 --title "Drug naslov" --root "${path.relative(process.cwd(), root)}"`],
+      [
+        'import/exists',
+        `if it is a different article, import this file on its own with a title of its own: arhivar import "${shown}" --date 2025-04-04 --title "Drug naslov" --root "${path.relative(process.cwd(), root)}"; or keep the title with a slug of its own: arhivar import "${shown}" --date 2025-04-04 --slug vlada-je-zasedala-2 --root "${path.relative(process.cwd(), root)}"`,
+      ],
     ]);
     const retried = await importPlainText({ root, source: path.join(folder, 'a.txt'), date: '2025-04-04', title: 'Drug naslov' });
     expect(retried.imported.map((article) => article.file)).toEqual(['content/articles/2025/drug-naslov.md']);
+    const kept = await importPlainText({ root, source: path.join(folder, 'a.txt'), date: '2025-04-04', slug: 'vlada-je-zasedala-2' });
+    expect(kept.imported.map((article) => [article.file, article.title])).toEqual([['content/articles/2025/vlada-je-zasedala-2.md', 'Vlada je zasedala']]);
   });
 
   it('refuses an article whose address an existing article of another file name has or redirects from, naming both files, and imports the rest', async () => {
@@ -236,7 +241,7 @@ describe('arhivar import', () => {
       'content/articles/2025/12/promet-zjutraj.md has the same date and slug (prometne-informacije), so this article would share its address /2025/12/22/prometne-informacije/, which the build refuses (article/duplicate-url); it was not written',
     );
     expect(report.problems[0]!.hint).toBe(
-      `if it is the same story, leave this file out and edit content/articles/2025/12/promet-zjutraj.md; otherwise import this file on its own with a title of its own: arhivar import "${shown('a-promet.txt')}" --date 2025-12-22 --title "Drug naslov" --root "${path.relative(process.cwd(), root)}"`,
+      `if it is the same story, leave this file out and edit content/articles/2025/12/promet-zjutraj.md; otherwise import this file on its own with a title of its own: arhivar import "${shown('a-promet.txt')}" --date 2025-12-22 --title "Drug naslov" --root "${path.relative(process.cwd(), root)}"; or keep the title with a slug of its own: arhivar import "${shown('a-promet.txt')}" --date 2025-12-22 --slug prometne-informacije-2 --root "${path.relative(process.cwd(), root)}"`,
     );
     expect(report.problems[1]!.message).toContain('content/articles/2025/12/vlada-sklepi.md redirects from /2025/12/22/seja-vlade/');
     expect(await readdir(path.join(root, 'content', 'articles', '2025'))).toEqual(['12', 'osnutek.md', 'vreme.md']);
@@ -247,6 +252,25 @@ describe('arhivar import', () => {
       'content/articles/2025/12/vlada-sklepi.md',
       'content/articles/2025/vreme.md',
     ]);
+    // The command the hint gives imports it under its own title, and the site still builds.
+    const kept = await importPlainText({ root, source: path.join(root, 'prejeto', 'a-promet.txt'), date: '2025-12-22', slug: 'prometne-informacije-2' });
+    expect(kept.problems).toEqual([]);
+    expect((await blockTexts(root, 'content/articles/2025/prometne-informacije-2.md')).title).toBe('Prometne informacije');
+    const rebuilt = await loadSite({ root, now: new Date('2026-01-01T00:00:00Z') });
+    expect(rebuilt.archive.articles.map((article) => article.url)).toContain('/2025/12/22/prometne-informacije-2/');
+  });
+
+  it('takes --slug for one file only, and only a slug', async () => {
+    const root = await emptyProject();
+    const folder = path.join(root, 'prejeto');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'a.txt'), 'Prvi članek je tu.\n');
+    await writeFile(path.join(folder, 'b.txt'), 'Drugi članek je tu.\n');
+    await expect(importPlainText({ root, source: folder, slug: 'clanek' })).rejects.toThrow(new ImportUsageError('--slug names one article; import a single file to use it'));
+    await expect(importPlainText({ root, source: path.join(folder, 'a.txt'), slug: 'Prvi Članek' })).rejects.toThrow(
+      new ImportUsageError('--slug "Prvi Članek" may hold only lowercase letters a–z, digits and single hyphens; write --slug prvi-clanek'),
+    );
+    expect((await readdir(path.join(root, 'content'))).sort()).toEqual(['people', 'site.yaml']);
   });
 
   it('imports an article whose slug an existing article has on another day', async () => {
@@ -302,7 +326,7 @@ describe('arhivar import', () => {
     const shown = path.relative(process.cwd(), path.join(folder, 'a.txt'));
     // Unquoted, `--date 2025-04-04 18:30` gave the command a second file to import, 18:30, and the date without its time.
     expect(second.problems.map((problem) => problem.hint)).toEqual([
-      `if it is a different article, import this file on its own with a title of its own: arhivar import "${shown}" --date "2025-04-04 18:30" --title "Drug naslov" --root "${path.relative(process.cwd(), root)}"`,
+      `if it is a different article, import this file on its own with a title of its own: arhivar import "${shown}" --date "2025-04-04 18:30" --title "Drug naslov" --root "${path.relative(process.cwd(), root)}"; or keep the title with a slug of its own: arhivar import "${shown}" --date "2025-04-04 18:30" --slug vlada-je-zasedala-2 --root "${path.relative(process.cwd(), root)}"`,
     ]);
   });
 
