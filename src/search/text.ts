@@ -109,7 +109,19 @@ export function alternativeStems(folded: string): string[] {
   // problemov, problemom → probl; programa → progr: the stem ends in letters that the nominative's ending takes off.
   if (/(am|em|im|om)$/.test(stem) && stem.length - 2 >= MIN_STEM) alternatives.push(dropFleetingE(stem.slice(0, -2)));
   alternatives.push(...genitivePluralStems(stem, ending));
+  alternatives.push(...stjaStems(stem, ending));
   return alternatives.filter((alternative) => alternative !== stem);
+}
+
+/**
+ * -jo after st is the instrumental of oblast (oblastjo, oblast) but also the accusative and instrumental of
+ * nouns in -stja (gostjo, gostja; Nastjo, Nastja), whose other forms keep the j (gostj, nastj). Each looks up
+ * the other, so »Nastja« finds »z Nastjo«; gostja and gostje then find gost too, a form of the same word.
+ */
+function stjaStems(stem: string, ending: string): string[] {
+  if (ending === 'jo' && stem.endsWith('st')) return [`${stem}j`];
+  if (stem.length > MIN_STEM + 1 && stem.endsWith('stj')) return [stem.slice(0, -1)];
+  return [];
 }
 
 /**

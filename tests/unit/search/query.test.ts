@@ -366,6 +366,29 @@ describe('nouns in -st such as oblast: the instrumental -jo and the locative plu
     const { results } = await runQuery(engine, 'oblast ');
     expect(marked(results.find((result) => result.url === documents[0]!.url)!)).toEqual(['oblastjo', 'oblasteh']);
   });
+
+  // -jo after st is also the accusative and instrumental of nouns in -stja (gostja, Nastja): cut to gost, nast, it
+  // no longer met gostja and Nastja (gostj, nastj), which it had met before -jo was an ending.
+  it('gostjo and Nastjo still meet gostja and Nastja', async () => {
+    const kin = [
+      doc(0, 'Pogovor', 'Z Nastjo Čeh smo govorili o tekmi. Povabili so posebno gostjo.'),
+      doc(1, 'Večer', 'Nastja je bila gostja večera.'),
+      doc(2, 'Tekma', 'Na tekmi je bil gost iz Avstrije.'),
+    ];
+    const { engine } = await builtEngine(undefined, kin);
+    for (const [query, found] of [
+      ['Nastja ', [0, 1]],
+      ['Nastjo ', [0, 1]],
+      ['gostja ', [0, 1, 2]],
+      ['gostjo ', [0, 1, 2]],
+      ['gost ', [0, 2]],
+    ] as const) {
+      const { results } = await runQuery(engine, query);
+      expect(urlsOf(results).sort(), query).toEqual(found.map((n) => kin[n]!.url).sort());
+    }
+    const { results } = await runQuery(engine, 'Nastja ');
+    expect(marked(results.find((result) => result.url === kin[0]!.url)!)).toEqual(['Nastjo']);
+  });
 });
 
 describe('a number written with thousands separators', () => {
