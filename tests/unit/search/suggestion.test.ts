@@ -12,6 +12,14 @@ import { PROJECT_ROOT_FOR_TESTS, engineOver, runQuery, writeIndexFiles } from '.
 
 const FIXTURE = path.join(PROJECT_ROOT_FOR_TESTS, 'tests', 'fixtures', 'search');
 const stemOf = (word: string) => parseQuery(`${word} `)[0]!.stem;
+/** Article n, dated the (n+1)th of December 2025, with `text`. */
+const doc = (n: number, text: string): SearchDocument => ({
+  url: `/clanek-${n}/`,
+  title: `Članek ${n}`,
+  date: `${n + 1}. decembra 2025`,
+  dateTime: `2025-12-${String(n + 1).padStart(2, '0')}T10:00:00.000Z`,
+  text,
+});
 
 describe('»Ste mislili« over the index of a built fixture site', () => {
   let dist: string;
@@ -102,14 +110,6 @@ describe('»Ste mislili« over the index of a built fixture site', () => {
 });
 
 describe('a number that matches nothing', () => {
-  const doc = (n: number, text: string): SearchDocument => ({
-    url: `/clanek-${n}/`,
-    title: `Članek ${n}`,
-    date: `${n + 1}. decembra 2025`,
-    dateTime: `2025-12-${String(n + 1).padStart(2, '0')}T10:00:00.000Z`,
-    text,
-  });
-
   // 2024 is one edit from 2025, but a reader who searched for another year or sum made no typo: »Ste mislili: 2025?« misleads.
   it('gets no suggestion, alone or beside a word that has one', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'arhivar-suggestion-number-'));
@@ -130,13 +130,6 @@ describe('typo limits and the shards a suggestion needs', () => {
     expect([typoLimit('nov'), typoLimit('novk'), typoLimit('dmitr'), typoLimit('witkof')]).toEqual([1, 1, 2, 2]);
   });
 
-  const doc = (n: number, text: string): SearchDocument => ({
-    url: `/clanek-${n}/`,
-    title: `Članek ${n}`,
-    date: `${n + 1}. decembra 2025`,
-    dateTime: `2025-12-${String(n + 1).padStart(2, '0')}T10:00:00.000Z`,
-    text,
-  });
   const DOCUMENTS = [
     doc(0, 'Novak in Nowak sta govorila z Dmitrijevim. Drava, Dravograd, dren, drevo, Dubrovnik, Dunaj, Dolenjska, Domžale.'),
     doc(1, 'Nowak je odgovoril Dmitrijevu. Dimnik, Divača, Dobrova, Dragonja, Drnovo.'),
