@@ -342,20 +342,30 @@ function checkAddressFree(article: PreparedArticle, options: ImportOptions, take
 }
 
 /**
+ * Why a file of an import cannot be read, and what to do, by the system's code. A code not here (EIO, EMFILE) is
+ * the machine's, told by the CLI as a system problem: telling it to chmod a file would send the editor the wrong way.
+ */
+const UNREADABLE: Readonly<Record<string, { why: string; hint: (shown: string) => string }>> = {
+  ENOENT: { why: 'it is a link to nothing, or was removed', hint: () => 'put back the file the link names, or delete the link; then import the file again' },
+  // A link that names itself, or a chain of links that comes back to one of its links.
+  ELOOP: { why: 'it is a link that leads back to itself', hint: () => 'replace the link with the file it was meant to name, or delete the link; then import the file again' },
+  EACCES: { why: 'permission denied', hint: (shown) => `give the user running arhivar the right to read it (chmod a+r "${shown}"), then import it again` },
+  EPERM: { why: 'permission denied', hint: (shown) => `give the user running arhivar the right to read it (chmod a+r "${shown}"), then import it again` },
+};
+
+/**
  * A file that cannot be read (no permission, a link to nothing) is reported by name like the other problems of
  * one file: thrown on, it ended a folder's import half-way and without the list of the articles already written.
  */
 function unreadable(error: unknown, shown: string): unknown {
   const failure = error as NodeJS.ErrnoException;
-  if (typeof failure?.code !== 'string') return error;
+  const reason = typeof failure?.code === 'string' ? UNREADABLE[failure.code] : undefined;
+  if (reason === undefined) return error;
   return new ArhivarError({
     code: 'import/unreadable',
-    message: `the file cannot be read (${failure.code}${failure.code === 'ENOENT' ? ': it is a link to nothing, or was removed' : failure.code === 'EACCES' || failure.code === 'EPERM' ? ': permission denied' : ''}), so it was not imported`,
+    message: `the file cannot be read (${failure.code}: ${reason.why}), so it was not imported`,
     file: shown,
-    hint:
-      failure.code === 'ENOENT'
-        ? 'put back the file the link names, or delete the link; then import the file again'
-        : `give the user running arhivar the right to read it (chmod a+r "${shown}"), then import it again`,
+    hint: reason.hint(shown),
     cause: error,
   });
 }

@@ -201,6 +201,21 @@ describe('arhivar import', () => {
     expect(report.problems[0]!.message).toContain('ENOENT');
   });
 
+  it('tells a .txt link that leads back to itself as a loop to replace, not as a permission to give', async () => {
+    const root = await emptyProject();
+    const folder = path.join(root, 'prejeto');
+    await mkdir(folder);
+    await symlink(path.join(folder, 'krog.txt'), path.join(folder, 'krog.txt'));
+    await writeFile(path.join(folder, 'a.txt'), 'Prvi članek je tu.\n');
+    const report = await importPlainText({ root, source: folder, date: '2025-04-04' });
+    expect(report.imported.map((article) => article.file)).toEqual(['content/articles/2025/prvi-clanek-je-tu.md']);
+    expect(report.problems.map((problem) => problem.code)).toEqual(['import/unreadable']);
+    expect(report.problems[0]!.message).toContain('ELOOP');
+    expect(report.problems[0]!.message).toContain('leads back to itself');
+    expect(report.problems[0]!.hint).not.toContain('chmod');
+    expect(report.problems[0]!.hint).toContain('delete the link');
+  });
+
   it('answers a file of a folder whose article exists with the command that imports it alone under a title of its own', async () => {
     const root = await emptyProject();
     const folder = path.join(root, 'prejeto');
