@@ -44,6 +44,23 @@ export function endQuietlyWhenPipeCloses(stream: NodeJS.WritableStream, exit: (c
 /** The commands main() runs, for the one a mistyped command probably is. */
 const COMMANDS = ['build', 'dev', 'preview', 'new', 'import', 'check', 'people'];
 
+/**
+ * Each command's options, in one table: an option given to a command that does not take it (dev --out, new
+ * --date) is told as another command's, where the nearest option of its own (dev --port for --out) would be
+ * a wrong guess.
+ */
+const COMMAND_OPTIONS = {
+  build: { root: { type: 'string' }, out: { type: 'string' }, future: { type: 'boolean' } },
+  check: { root: { type: 'string' }, out: { type: 'string' }, future: { type: 'boolean' } },
+  dev: { port: { type: 'string' }, root: { type: 'string' }, future: { type: 'boolean' } },
+  preview: { port: { type: 'string' }, root: { type: 'string' }, out: { type: 'string' } },
+  people: { root: { type: 'string' }, suggest: { type: 'boolean' }, limit: { type: 'string' } },
+  new: { people: { type: 'string' }, tags: { type: 'string' }, slug: { type: 'string' }, root: { type: 'string' } },
+  import: { date: { type: 'string' }, title: { type: 'string' }, slug: { type: 'string' }, root: { type: 'string' } },
+} as const satisfies Record<string, ParseArgsOptionsConfig>;
+
+type Command = keyof typeof COMMAND_OPTIONS;
+
 const HELP: Record<string, string> = {
   main: `arhivar: a static news-archive generator for Slovenian newsrooms
 
@@ -220,30 +237,38 @@ export class UsageError extends Error {}
 
 type OptionValues = Record<string, string | boolean | string[] | boolean[] | undefined>;
 
-/** `command` is given for a command that takes no arguments, only options. */
-export function parse(args: readonly string[], options: ParseArgsOptionsConfig, command?: string): { values: OptionValues; positionals: string[] } {
+export function parse(args: readonly string[], command: Command): { values: OptionValues; positionals: string[] } {
   try {
-    return parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }) as {
+    return parseArgs({ args: [...args], options: { ...COMMAND_OPTIONS[command], help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }) as {
       values: OptionValues;
       positionals: string[];
     };
   } catch (error) {
-    throw new UsageError(unknownOptionMessage(error, Object.keys(options), command) ?? (error instanceof Error ? error.message : String(error)));
+    throw new UsageError(unknownOptionMessage(error, command) ?? (error instanceof Error ? error.message : String(error)));
   }
 }
 
 /**
  * parseArgs answers an unknown option with advice to pass it as an argument after -- (`-- "--futur"`), which is
- * no answer to a mistyped option, and to a command that takes no arguments a wrong one: the option probably
- * meant is named instead. Without one near, a command that takes arguments keeps the advice (a title `-5`).
+ * no answer to a mistyped option, and to a command that takes no arguments a wrong one: the commands it is an
+ * option of are named instead, or else the option probably meant. Without either, a command that takes
+ * arguments keeps the advice (a title `-5`).
  */
-function unknownOptionMessage(error: unknown, known: readonly string[], command: string | undefined): string | undefined {
+function unknownOptionMessage(error: unknown, command: Command): string | undefined {
   if (!(error instanceof Error) || (error as { code?: string }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return undefined;
   const written = /^Unknown option '([^']+)'/.exec(error.message)?.[1];
   if (written === undefined) return undefined;
-  const meant = written.startsWith('--') ? nearest(written.slice(2).split('=')[0]!, known) : undefined;
+  const name = written.startsWith('--') ? written.slice(2).split('=')[0]! : undefined;
+  const owners = name === undefined ? [] : (Object.keys(COMMAND_OPTIONS) as Command[]).filter((other) => Object.hasOwn(COMMAND_OPTIONS[other], name));
+  if (owners.length > 0) return `arhivar ${command} takes no --${name}: it is an option of ${listed(owners)}`;
+  const meant = name === undefined ? undefined : nearest(name, Object.keys(COMMAND_OPTIONS[command]));
   if (meant !== undefined) return `unknown option ${written}; did you mean --${meant}?`;
-  return command === undefined ? undefined : `unknown option ${written}: arhivar ${command} takes the options below`;
+  return command in FOLDER_OPTION ? `unknown option ${written}: arhivar ${command} takes the options below` : undefined;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /**
@@ -262,8 +287,8 @@ const FOLDER_OPTION: Readonly<Record<string, { means: string; option: string }>>
  * Parses the options of a command that takes no arguments, and refuses an argument, with the option it may be
  * meant as; npm run keeps an option before -- for itself, so its form is given too.
  */
-function parseOptionsOnly(command: string, args: readonly string[], options: ParseArgsOptionsConfig): OptionValues {
-  const { values, positionals } = parse(args, options, command);
+function parseOptionsOnly(command: Command, args: readonly string[]): OptionValues {
+  const { values, positionals } = parse(args, command);
   const given = positionals[0];
   if (given === undefined || values.help) return values;
   const { means, option } = FOLDER_OPTION[command]!;
@@ -296,7 +321,7 @@ export function printWarningsAfterProblems(warnings: readonly ArhivarError[], io
 }
 
 async function runBuild(args: readonly string[], io: Io): Promise<number> {
-  const values = parseOptionsOnly('build', args, { root: { type: 'string' }, out: { type: 'string' }, future: { type: 'boolean' } });
+  const values = parseOptionsOnly('build', args);
   if (values.help) {
     io.out(HELP.build!);
     return EXIT.ok;
@@ -366,7 +391,7 @@ function formatClock(iso: string): string {
 }
 
 async function runPeople(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { root: { type: 'string' }, suggest: { type: 'boolean' }, limit: { type: 'string' } });
+  const { values, positionals } = parse(args, 'people');
   if (values.help) {
     io.out(HELP.people!);
     return EXIT.ok;
@@ -405,7 +430,7 @@ function portOf(values: OptionValues, fallback: number): number {
 const DEV_HEAP_GROWING_PERCENT = 50;
 
 async function runDev(args: readonly string[], io: Io): Promise<number> {
-  const values = parseOptionsOnly('dev', args, { port: { type: 'string' }, root: { type: 'string' }, future: { type: 'boolean' } });
+  const values = parseOptionsOnly('dev', args);
   if (values.help) {
     io.out(HELP.dev!);
     return EXIT.ok;
@@ -446,7 +471,7 @@ async function runDev(args: readonly string[], io: Io): Promise<number> {
 }
 
 async function runPreview(args: readonly string[], io: Io): Promise<number> {
-  const values = parseOptionsOnly('preview', args, { port: { type: 'string' }, root: { type: 'string' }, out: { type: 'string' } });
+  const values = parseOptionsOnly('preview', args);
   if (values.help) {
     io.out(HELP.preview!);
     return EXIT.ok;
@@ -490,7 +515,7 @@ async function runNew(args: readonly string[], io: Io): Promise<number> {
   if (dashTitle !== undefined) {
     throw new UsageError(`"${dashTitle}" begins with -, so it is read as options: write -- before the title, after the options, as in arhivar new -- ${JSON.stringify(dashTitle)}, or npm run new -- -- ${JSON.stringify(dashTitle)}`);
   }
-  const { values, positionals } = parse(args, { people: { type: 'string' }, tags: { type: 'string' }, slug: { type: 'string' }, root: { type: 'string' } });
+  const { values, positionals } = parse(args, 'new');
   if (values.help) {
     io.out(HELP.new!);
     return EXIT.ok;
@@ -514,7 +539,7 @@ async function runNew(args: readonly string[], io: Io): Promise<number> {
 const NPM_RUN_ARGUMENTS = 'with npm run, write -- before the arguments, or npm takes --date, --title and --slug for itself: npm run import -- prispevek.txt --date 2025-12-22';
 
 async function runImport(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { date: { type: 'string' }, title: { type: 'string' }, slug: { type: 'string' }, root: { type: 'string' } });
+  const { values, positionals } = parse(args, 'import');
   if (values.help) {
     io.out(HELP.import!);
     return EXIT.ok;
@@ -545,7 +570,7 @@ async function runImport(args: readonly string[], io: Io): Promise<number> {
 }
 
 async function runCheck(args: readonly string[], io: Io): Promise<number> {
-  const values = parseOptionsOnly('check', args, { root: { type: 'string' }, out: { type: 'string' }, future: { type: 'boolean' } });
+  const values = parseOptionsOnly('check', args);
   if (values.help) {
     io.out(HELP.check!);
     return EXIT.ok;

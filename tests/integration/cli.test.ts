@@ -157,6 +157,19 @@ describe('arhivar CLI exit codes', () => {
     expect(io.stderr[0]!.split('\n')[0]).toMatch(message);
   });
 
+  it.each([
+    // dev serves from memory and has no --out: --port, the nearest of its own, would be read as a port.
+    [['dev', '--out', 'dist2'], /^arhivar dev takes no --out: it is an option of build, check and preview$/],
+    [['build', '--port', '4000'], /^arhivar build takes no --port: it is an option of dev and preview$/],
+    [['preview', '--future'], /^arhivar preview takes no --future: it is an option of build, check and dev$/],
+    // parseArgs advised writing "--slug" after --, as a second file to import.
+    [['import', 'prispevek.txt', '--slug', 'seja'], /^arhivar import takes no --slug: it is an option of new$/],
+  ])('%j names the commands an option of another command belongs to, not a near option of its own (exit 2)', async (argv, message) => {
+    const io = captureIo();
+    expect(await main(argv, io)).toBe(2);
+    expect(io.stderr[0]!.split('\n')[0]).toMatch(message);
+  });
+
   it('new with more than the title says that npm run takes options before -- for itself', async () => {
     // npm run new "Promet" --slug promet-2, without --: npm keeps --slug and passes the slug on as a word.
     const io = captureIo();
