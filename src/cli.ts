@@ -291,8 +291,10 @@ function parseOptionsOnly(command: Command, args: readonly string[]): OptionValu
   const { values, positionals } = parse(args, command);
   const given = positionals[0];
   if (given === undefined || values.help) return values;
-  const { means, option } = FOLDER_OPTION[command]!;
-  const written = `${option} ${JSON.stringify(given)}`;
+  // A number to dev or preview is a port: npm run dev --port 4000, without --, keeps --port and passes 4000 on.
+  const port = 'port' in COMMAND_OPTIONS[command] && /^\d+$/.test(given);
+  const { means, option } = port ? { means: 'to serve on that port', option: '--port' } : FOLDER_OPTION[command]!;
+  const written = `${option} ${port ? given : JSON.stringify(given)}`;
   throw new UsageError(`arhivar ${command} takes no arguments, only options: "${given}" would be ignored; ${means}, write ${written} (npm run ${command} -- ${written})`);
 }
 

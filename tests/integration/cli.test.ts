@@ -144,6 +144,13 @@ describe('arhivar CLI exit codes', () => {
     expect(io.stderr[0]).toContain(`${option} "druga stran"`);
   });
 
+  it.each(['dev', 'preview'])('%s with a number as an argument names --port, not a folder of that name (exit 2)', async (command) => {
+    // npm run dev --port 4000 (without --): npm keeps --port for itself and passes 4000 on as an argument.
+    const io = captureIo({ untilStopped: async () => undefined });
+    expect(await main([command, '4000'], io)).toBe(2);
+    expect(io.stderr[0]).toMatch(new RegExp(`^arhivar ${command} takes no arguments, only options: "4000" would be ignored; to serve on that port, write --port 4000 \\(npm run ${command} -- --port 4000\\)`));
+  });
+
   it.each([
     [['biuld'], /^unknown command "biuld"; did you mean build\?/],
     [['build', '--futur'], /^unknown option --futur; did you mean --future\?/],
