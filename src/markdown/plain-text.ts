@@ -3,6 +3,7 @@ import { inlineText } from './render.ts';
 import { parseMarkdown } from './parse.ts';
 import { findShapeProblem } from '../content/markdown-shape.ts';
 import { closesList, isAbbreviation } from '../text/abbreviations.ts';
+import { htmlTagPattern } from '../text/html-tag.ts';
 
 /**
  * Plain text as it reaches a newsroom → Markdown: every non-empty line is a paragraph, a short line
@@ -52,7 +53,8 @@ export function splitPlainText(text: string, options: { headline: boolean }): Pl
   return { headline, blocks };
 }
 
-const HTML_TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
+// HTML's own element names only, as the build's warning finds them: quotes typed as <<Mir>> are no tag.
+const HTML_TAG = htmlTagPattern('g');
 const CHARACTER_REFERENCE = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/g;
 
 /**

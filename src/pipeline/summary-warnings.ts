@@ -1,4 +1,5 @@
 import { ArhivarError } from '../errors.ts';
+import { htmlTagPattern } from '../text/html-tag.ts';
 
 /**
  * Warnings about a `summary:` written in the front matter. The summary is published as plain text wherever
@@ -105,11 +106,7 @@ function plainText(markdown: string): string {
   return text.trim();
 }
 
-// HTML as a CMS export or a copied web page leaves it in a teaser (<strong>LJUBLJANA</strong> – …, &nbsp;), and a
-// pasted embed or page head in a headline (<script>, </title>). Only HTML's own element names count, so quotes typed
-// as <<Mir>> and comparisons (5 < 6) are not taken for HTML.
-const HTML_TAG =
-  /<\/?(?:a|abbr|article|audio|b|big|blockquote|br|button|center|cite|code|del|div|em|embed|figcaption|figure|font|footer|form|h[1-6]|header|hr|i|iframe|img|input|ins|li|mark|meta|nav|noscript|object|ol|p|picture|pre|q|s|script|section|small|span|strike|strong|style|sub|sup|svg|table|tbody|td|th|thead|title|tr|u|ul|video)(?:\s[^<>\n]{0,300})?\/?>/iu;
+const HTML_TAG = htmlTagPattern('');
 const CHARACTER_REFERENCE = /&(?:[a-z][a-z0-9]{1,31}|#\d{1,7}|#x[0-9a-f]{1,6});/iu;
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blocksToMarkdown, blockToMarkdown, escapeLineStart, firstSentence, isCrosshead, readsBack, splitPlainText } from '../../../src/markdown/plain-text.ts';
+import { blocksToMarkdown, blockToMarkdown, escapeLineStart, firstSentence, isCrosshead, readsBack, splitPlainText, titleText } from '../../../src/markdown/plain-text.ts';
 import { findShapeProblem } from '../../../src/content/markdown-shape.ts';
 
 describe('isCrosshead', () => {
@@ -123,5 +123,15 @@ describe('blockToMarkdown', () => {
 
   it('leaves a line alone when nothing in it is Markdown', () => {
     expect(escapeLineStart('Steve Witkoff se je sestal z Dmitrijevim.')).toBe('Steve Witkoff se je sestal z Dmitrijevim.');
+  });
+});
+
+describe('titleText', () => {
+  it.each([
+    // Quotes typed as << >> where the keyboard has no » « are no tag: <Mir> was dropped, leaving <>.
+    ['Premiera filma <<Mir>> navdušila', 'Premiera filma <<Mir>> navdušila'],
+    ['<h1>Vlada &amp; <strong>sindikati</strong></h1>', 'Vlada & sindikati'],
+  ])('%s → %s', (line, title) => {
+    expect(titleText(line)).toBe(title);
   });
 });
