@@ -71,10 +71,22 @@ export function titleText(line: string): string {
     .trim();
 }
 
+/**
+ * What HTML shows for the numbers 0x80–0x9F, which are C1 controls in Unicode: the character of that byte in
+ * windows-1252 (https://html.spec.whatwg.org/multipage/parsing.html#numeric-character-reference-end-state).
+ * A CMS that stored Windows text writes them, &#150; for – and &#138; &#154; for Š š. 0x81 0x8D 0x8F 0x90
+ * 0x9D have none and stay control characters. Written out, since TextDecoder('windows-1252') of Node 20.20 gives
+ * the C1 controls for these bytes, as Latin-1 would.
+ */
+const WINDOWS_1252_REFERENCES: ReadonlyMap<number, string> = new Map(
+  [...'€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'].map((character, index) => [0x80 + index, character]),
+);
+
 /** `amp`, `#8211` or `#x2013` → the character; undefined for no such name or a code point no text holds. */
 function decodeCharacterReference(name: string): string | undefined {
   if (!name.startsWith('#')) return decodeNamedCharacterReference(name) || undefined;
-  const code = /^#[xX]/.test(name) ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+  const number = /^#[xX]/.test(name) ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+  const code = WINDOWS_1252_REFERENCES.get(number)?.codePointAt(0) ?? number;
   // Control characters, surrogates and numbers past Unicode are kept as written (HTML would show U+FFFD).
   if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) || /\p{Cc}/u.test(String.fromCodePoint(Math.min(code, 0x10ffff)))) return undefined;
   return String.fromCodePoint(code);

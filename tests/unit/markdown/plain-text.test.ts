@@ -131,6 +131,10 @@ describe('titleText', () => {
     // Quotes typed as << >> where the keyboard has no » « are no tag: <Mir> was dropped, leaving <>.
     ['Premiera filma <<Mir>> navdušila', 'Premiera filma <<Mir>> navdušila'],
     ['<h1>Vlada &amp; <strong>sindikati</strong></h1>', 'Vlada & sindikati'],
+    // A Windows CMS writes &#150; for – and &#138; &#154; for Š š (their windows-1252 bytes); browsers show those.
+    ['Seja &#150; &#138;krlec in &#x9A;ola &#147;danes&#148;', 'Seja – Škrlec in šola “danes”'],
+    // The five numbers windows-1252 leaves empty are control characters, kept as written as every other one.
+    ['Seja &#129; &#0; &#x9D;', 'Seja &#129; &#0; &#x9D;'],
   ])('%s → %s', (line, title) => {
     expect(titleText(line)).toBe(title);
   });
