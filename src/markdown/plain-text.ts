@@ -55,6 +55,9 @@ export function splitPlainText(text: string, options: { headline: boolean }): Pl
 
 // HTML's own element names only, as the build's warning finds them: quotes typed as <<Mir>> are no tag.
 const HTML_TAG = htmlTagPattern('g');
+// Text-level elements sit within a word (<b>LJUB</b>LJANA); any other tag, a <br> or a block such as </h1><p>,
+// is where the browser breaks the line, so the words on either side stay apart.
+const INLINE_TAG = /^<\/?(?:a|abbr|b|big|cite|code|del|em|font|i|ins|mark|q|s|small|span|strike|strong|sub|sup|u)[\s/>]/i;
 const CHARACTER_REFERENCE = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/g;
 
 /**
@@ -65,7 +68,7 @@ const CHARACTER_REFERENCE = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z
  */
 export function titleText(line: string): string {
   return line
-    .replace(HTML_TAG, '')
+    .replace(HTML_TAG, (tag) => (INLINE_TAG.test(tag) ? '' : ' '))
     .replace(CHARACTER_REFERENCE, (reference, name: string) => decodeCharacterReference(name) ?? reference)
     .replace(/\s+/g, ' ')
     .trim();

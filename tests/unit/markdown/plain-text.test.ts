@@ -131,6 +131,9 @@ describe('titleText', () => {
     // Quotes typed as << >> where the keyboard has no » « are no tag: <Mir> was dropped, leaving <>.
     ['Premiera filma <<Mir>> navdušila', 'Premiera filma <<Mir>> navdušila'],
     ['<h1>Vlada &amp; <strong>sindikati</strong></h1>', 'Vlada & sindikati'],
+    // A line break or a block ends a word, as the browser shows it; a tag within a word does not.
+    ['<h1>Vlada sprejela<br/>proračun</h1><p>Seja</p>', 'Vlada sprejela proračun Seja'],
+    ['<b>LJUB</b>LJANA', 'LJUBLJANA'],
     // A Windows CMS writes &#150; for – and &#138; &#154; for Š š (their windows-1252 bytes); browsers show those.
     ['Seja &#150; &#138;krlec in &#x9A;ola &#147;danes&#148;', 'Seja – Škrlec in šola “danes”'],
     // The five numbers windows-1252 leaves empty are control characters, kept as written as every other one.
