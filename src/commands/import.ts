@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { writeNewFile } from '../content/write-new-file.ts';
 import path from 'node:path';
 import { ArhivarError } from '../errors.ts';
@@ -110,17 +110,29 @@ async function listSources(source: string): Promise<string[]> {
   if (info.isFile()) return [source];
   // A pipe would block the import until something writes to it, and readdir fails on it with ENOTDIR.
   if (!info.isDirectory()) throw new ImportUsageError(`${source} is not a file or a folder (a pipe, socket or device); give a plain-text file or a folder of .txt files`);
-  const entries = await readdir(source, { recursive: true, withFileTypes: true });
-  const files: string[] = [];
-  for (const entry of entries) {
-    if (!entry.name.toLowerCase().endsWith('.txt') || entry.name.startsWith('.')) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    // A link was left out without a word, as if the file were not there. One to a file is imported as the file;
-    // one to nothing is kept, to be reported by name (import/unreadable) with the other files imported.
-    if (entry.isFile() || (entry.isSymbolicLink() && (await stat(file).then((info) => info.isFile(), () => true)))) files.push(file);
-  }
+  const files = await listTextFiles(source, new Set());
   files.sort();
   if (files.length === 0) throw new ImportUsageError(`the folder ${source} holds no .txt files`);
+  return files;
+}
+
+/**
+ * The .txt files in `folder` and its subfolders, links followed: a link was left out without a word, as if the
+ * file or folder were not there. A .txt link to nothing is kept, to be reported by name (import/unreadable) with
+ * the other files imported. `seen` holds the real path of every folder listed, so that a link back to a folder
+ * above (or to one listed already) is not gone round again, and no file is imported twice.
+ */
+async function listTextFiles(folder: string, seen: Set<string>): Promise<string[]> {
+  const real = await realpath(folder);
+  if (seen.has(real)) return [];
+  seen.add(real);
+  const files: string[] = [];
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const file = path.join(folder, entry.name);
+    const target = entry.isSymbolicLink() ? await stat(file).catch(() => undefined) : entry;
+    if (target?.isDirectory()) files.push(...(await listTextFiles(file, seen)));
+    else if (entry.name.toLowerCase().endsWith('.txt') && !entry.name.startsWith('.') && (target === undefined || target.isFile())) files.push(file);
+  }
   return files;
 }
 

@@ -201,6 +201,21 @@ describe('arhivar import', () => {
     expect(report.problems[0]!.message).toContain('ENOENT');
   });
 
+  it('imports the .txt files of a linked folder once each, and does not go round a link back to a folder above', async () => {
+    // A link to a folder was left out without a word, as links to files were before.
+    const root = await emptyProject();
+    const folder = path.join(root, 'prejeto');
+    await mkdir(path.join(root, 'agencija'));
+    await mkdir(folder);
+    await writeFile(path.join(root, 'agencija', 'b.txt'), 'Agencijski članek je tu.\n');
+    await writeFile(path.join(folder, 'a.txt'), 'Prvi članek je tu.\n');
+    await symlink(path.join(root, 'agencija'), path.join(folder, 'agencija'));
+    await symlink(folder, path.join(folder, 'krog'));
+    const report = await importPlainText({ root, source: folder, date: '2025-04-04' });
+    expect(report.problems).toEqual([]);
+    expect(report.imported.map((article) => article.file)).toEqual(['content/articles/2025/prvi-clanek-je-tu.md', 'content/articles/2025/agencijski-clanek-je-tu.md']);
+  });
+
   it('tells a .txt link that leads back to itself as a loop to replace, not as a permission to give', async () => {
     const root = await emptyProject();
     const folder = path.join(root, 'prejeto');
