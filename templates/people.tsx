@@ -8,21 +8,36 @@ import { Layout } from './layout.tsx';
 const SORTED_FORMS: PluralForms = { one: 'razvrščena', two: 'razvrščeni', few: 'razvrščene', other: 'razvrščenih' };
 
 export function PeoplePage({ context, entries }: { context: SiteContext; entries: readonly PersonEntry[] }) {
-  const lead = `${plural(entries.length, PERSON_FORMS)}, ${pluralForm(entries.length, SORTED_FORMS)} po priimku.`;
+  // A new site, or one whose articles name no registry person yet, says so, as /arhiv/ and /oznake/ do, rather
+  // than »0 oseb, razvrščenih po priimku« over an empty list.
+  const lead = entries.length === 0 ? 'V arhivu še ni oseb.' : `${plural(entries.length, PERSON_FORMS)}, ${pluralForm(entries.length, SORTED_FORMS)} po priimku.`;
+  const description = `${context.site.title}: ${lead.charAt(0).toLowerCase()}${lead.slice(1)}`;
   return (
-    <Layout context={context} meta={{ title: 'Osebe', description: `${context.site.title}: ${lead}`, url: urls.people(), breadcrumbs: [{ label: 'Domov', url: urls.home() }] }}>
+    <Layout context={context} meta={{ title: 'Osebe', description, url: urls.people(), breadcrumbs: [{ label: 'Domov', url: urls.home() }] }}>
       <h1>Osebe</h1>
-      <p class="lead">{lead}</p>
-      <ul class="people-index">
-        {entries.map(({ person, articles, authored }) => (
-          <li>
-            {/* The count is of the articles naming the person; someone only bylines name is counted by what they wrote. */}
-            <a href={urls.person(person.id)}>{person.name}</a> <span class="count">{articles.length > 0 ? countArticles(articles.length) : plural(authored.length, AUTHORED_FORMS)}</span>
-            {/* The dash stays at the end of a line, never at the start of the next. */}
-            {person.role ? <span class="role">{`\u00a0– ${person.role}`}</span> : null}
-          </li>
-        ))}
-      </ul>
+      {entries.length === 0 ? (
+        <p>{lead}</p>
+      ) : (
+        <>
+          <p class="lead">{lead}</p>
+          <PeopleIndex entries={entries} />
+        </>
+      )}
     </Layout>
+  );
+}
+
+function PeopleIndex({ entries }: { entries: readonly PersonEntry[] }) {
+  return (
+    <ul class="people-index">
+      {entries.map(({ person, articles, authored }) => (
+        <li>
+          {/* The count is of the articles naming the person; someone only bylines name is counted by what they wrote. */}
+          <a href={urls.person(person.id)}>{person.name}</a> <span class="count">{articles.length > 0 ? countArticles(articles.length) : plural(authored.length, AUTHORED_FORMS)}</span>
+          {/* The dash stays at the end of a line, never at the start of the next. */}
+          {person.role ? <span class="role">{`\u00a0– ${person.role}`}</span> : null}
+        </li>
+      ))}
+    </ul>
   );
 }

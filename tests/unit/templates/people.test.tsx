@@ -1,0 +1,36 @@
+import { renderToString } from 'preact-render-to-string';
+import { describe, expect, it } from 'vitest';
+import { SiteConfigSchema } from '../../../src/content/schema.ts';
+import type { Person } from '../../../src/content/person.ts';
+import type { PersonEntry } from '../../../src/site/archive.ts';
+import type { SiteContext } from '../../../src/render/context.ts';
+import { PeoplePage } from '../../../templates/people.tsx';
+
+const context: SiteContext = {
+  site: SiteConfigSchema.parse({ title: 'Novice Žalec', baseUrl: 'https://novice.example.si/' }),
+  assets: { stylesheet: '/assets/site.css', scripts: {} },
+  people: new Map(),
+};
+
+const main = (entries: PersonEntry[]) => {
+  const html = renderToString(<PeoplePage context={context} entries={entries} />);
+  return { html, main: /<main[^>]*>(.*)<\/main>/s.exec(html)![1]!, description: /<meta name="description" content="([^"]*)"/.exec(html)![1]! };
+};
+
+describe('PeoplePage', () => {
+  // A new site, or one whose articles name no registry person yet: »0 oseb, razvrščenih po priimku« over an empty list.
+  it('says that there are no people yet instead of counting none', () => {
+    const page = main([]);
+    expect(page.main).toContain('<p>V arhivu še ni oseb.</p>');
+    expect(page.main).not.toContain('0\u00a0oseb');
+    expect(page.main).not.toContain('<ul');
+    expect(page.description).toBe('Novice Žalec: v arhivu še ni oseb.');
+  });
+
+  it('counts the people it lists', () => {
+    const person = { id: 'ana-novak', name: 'Ana Novak' } as Person;
+    const page = main([{ person, articles: [], authored: [] }]);
+    expect(page.main).toContain('1\u00a0oseba, razvrščena po priimku.');
+    expect(page.description).toBe('Novice Žalec: 1 oseba, razvrščena po priimku.');
+  });
+});
