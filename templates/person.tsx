@@ -2,7 +2,7 @@ import type { Article } from '../src/content/article.ts';
 import type { Person } from '../src/content/person.ts';
 import type { Page, PersonEntry } from '../src/site/archive.ts';
 import type { SiteContext } from '../src/render/context.ts';
-import { chartGeometry, personStats, type PersonStats, type Timeline } from '../src/site/person-stats.ts';
+import { chartGeometry, personStats, type PersonStats, type Timeline, type TimelineBar } from '../src/site/person-stats.ts';
 import { urls } from '../src/site/urls.ts';
 import { AUTHORED_FORMS, MENTION_FORMS, MONTHS_GENITIVE, NBSP, countArticles, formatNumber, monthName, plural } from '../src/text/sl.ts';
 import { personJsonLd } from '../src/render/structured-data.ts';
@@ -210,6 +210,11 @@ function periodGenitive(year: number, month: number | undefined): string {
   return month === undefined ? `leta ${year}` : `${MONTHS_GENITIVE[month - 1]} ${year}`;
 }
 
+/** Where a chart's span starts: the month alone when the span ends in its year (»od januarja do marca 2025«, as the busiest months say the year once). */
+function spanStart(first: TimelineBar, last: TimelineBar): string {
+  return first.month !== undefined && first.year === last.year ? MONTHS_GENITIVE[first.month - 1]! : periodGenitive(first.year, first.month);
+}
+
 /**
  * The chart's busiest periods, all of them: naming only the first (»Največ: 1 članek (marec 2025)«) read as if no
  * other had as many. Up to three are listed, a year said once for months of one year (»marec in julij 2025«);
@@ -250,7 +255,7 @@ export function MentionChart({ timeline, name }: { timeline: Timeline; name: str
   const last = timeline.bars.at(-1)!;
   const byMonth = timeline.unit === 'month';
   const caption = `${name}: članki po ${byMonth ? 'mesecih' : 'letih'}`;
-  const span = first === last ? periodName(first.year, first.month) : `od ${periodGenitive(first.year, first.month)} do ${periodGenitive(last.year, last.month)}`;
+  const span = first === last ? periodName(first.year, first.month) : `od ${spanStart(first, last)} do ${periodGenitive(last.year, last.month)}`;
   const desc = `${describePeaks(timeline)} Število za vsako obdobje je v preglednici pod diagramom.`;
   const id = `chart-${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`;
   return (

@@ -30,5 +30,16 @@ describe('MentionChart', () => {
     const html = renderToString(<MentionChart timeline={{ unit, bars, max }} name="Janez Novak" />);
     expect(/<desc [^>]*>([^<]*)</.exec(html)![1]).toBe(`${expected} Število za vsako obdobje je v preglednici pod diagramom.`);
   });
-});
 
+  // The year is said once when both ends are in it, as the busiest months are (»marec in julij 2025«).
+  it.each([
+    ['month', [[2025, 1], [2025, 2], [2025, 3]], 'Stolpčni diagram, od januarja do marca 2025'],
+    ['month', [[2024, 11], [2024, 12], [2025, 1]], 'Stolpčni diagram, od novembra 2024 do januarja 2025'],
+    ['month', [[2025, 5]], 'Stolpčni diagram, maj 2025'],
+    ['year', [[2021], [2022], [2023], [2024]], 'Stolpčni diagram, od leta 2021 do leta 2024'],
+  ] as const)('names the span of %s bars: %j', (unit, rows, expected) => {
+    const bars = rows.map(([year, month]) => ({ year, month, count: 1 }));
+    const html = renderToString(<MentionChart timeline={{ unit, bars, max: 1 }} name="Janez Novak" />);
+    expect(/<title id="[^"]*-title">([^<]*)</.exec(html)![1]).toBe(expected);
+  });
+});
