@@ -169,8 +169,8 @@ describe('arhivar CLI exit codes', () => {
     [['dev', '--out', 'dist2'], /^arhivar dev takes no --out: it is an option of build, check and preview$/],
     [['build', '--port', '4000'], /^arhivar build takes no --port: it is an option of dev and preview$/],
     [['preview', '--future'], /^arhivar preview takes no --future: it is an option of build, check and dev$/],
-    // parseArgs advised writing "--slug" after --, as a second file to import.
-    [['import', 'prispevek.txt', '--slug', 'seja'], /^arhivar import takes no --slug: it is an option of new$/],
+    // parseArgs advised writing "--tags" after --, as a second file to import.
+    [['import', 'prispevek.txt', '--tags', 'vlada'], /^arhivar import takes no --tags: it is an option of new$/],
   ])('%j names the commands an option of another command belongs to, not a near option of its own (exit 2)', async (argv, message) => {
     const io = captureIo();
     expect(await main(argv, io)).toBe(2);
