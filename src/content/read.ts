@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ArhivarError } from '../errors.ts';
@@ -169,9 +169,13 @@ function readSourceFileSync(root: string, absolute: string): SourceFile {
 
 function readSourceWithStats(root: string, absolute: string, hashed = true): { source: SourceFile; info: Stats } {
   const file = toProjectPath(root, absolute);
-  const descriptor = openSync(absolute, 'r');
+  // Without O_NONBLOCK, opening a pipe waits for a writer, and reading one (or a device such as /dev/zero)
+  // never ends: content/site.yaml as a pipe hung every build. A regular file reads the same either way.
+  const descriptor = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const info = fstatSync(descriptor);
+    // A folder is left to the read, whose EISDIR readAll reports as a folder.
+    if (!info.isFile() && !info.isDirectory()) throw notAFile(file, 'file');
     if (info.size > MAX_FILE_BYTES) {
       throw new ArhivarError({
         code: 'content/too-large',
@@ -348,14 +352,7 @@ export async function listMarkdownFiles(root: string, directory: string, errors:
           }),
         );
       } else if (isMarkdown) {
-        errors.push(
-          new ArhivarError({
-            code: 'content/not-a-file',
-            message: 'this is not an ordinary file (a pipe, socket or device), so it is not read',
-            file: toProjectPath(root, absolute),
-            hint: 'replace it with a normal Markdown file, or delete it',
-          }),
-        );
+        errors.push(notAFile(toProjectPath(root, absolute), 'Markdown file'));
       }
     }
   }
@@ -387,6 +384,16 @@ async function opensWithFrontMatter(absolute: string): Promise<boolean> {
 
 /** `---` alone on the first line, as front-matter.ts reads it once the text is decoded. */
 export const FRONT_MATTER_OPENING = /^\uFEFF?---[ \t]*\r?\n/;
+
+/** A pipe, socket or device where a content file belongs: reading it could block the build for ever. */
+function notAFile(file: string, kind: string): ArhivarError {
+  return new ArhivarError({
+    code: 'content/not-a-file',
+    message: 'this is not an ordinary file (a pipe, socket or device), so it is not read',
+    file,
+    hint: `replace it with a normal ${kind}, or delete it`,
+  });
+}
 
 /** A link that leads out of content/ (or nowhere) is never followed: content/ is all a build may read. */
 function linkOutside(root: string, absolute: string, target: string | undefined): ArhivarError {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { lstat, mkdtemp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -157,6 +157,20 @@ describe('broken and hostile content fails the build and keeps the old dist/ (is
     ]);
     expect(errors[0]!.message).toMatch(/read already \(content\/articles\)/);
     expect(await hashTree(outDir)).toEqual(before);
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('refuses a pipe as content/site.yaml instead of hanging', async () => {
+    // content/site.yaml was opened and read without a look at what it is: a pipe blocked the read, and with it
+    // the whole process. So the build runs in a process of its own here, and a hang is killed (exit code null).
+    const root = path.join(work, 'site-pipe');
+    await mkdir(path.join(root, 'content/articles'), { recursive: true });
+    await writeFile(path.join(root, 'content/articles/dober.md'), '---\ntitle: Dober\ndate: 2025-12-01\n---\n\nBesedilo.\n');
+    execFileSync('mkfifo', [path.join(root, 'content/site.yaml')]);
+    const run = spawnSync(process.execPath, [path.join(projectRoot, 'src/bin/arhivar.js'), 'build', '--root', root], { encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('content/site.yaml  content/not-a-file\n  this is not an ordinary file (a pipe, socket or device), so it is not read\n');
+    expect(await readdir(root)).not.toContain('dist');
     await rm(root, { recursive: true, force: true });
   });
 
