@@ -10,7 +10,7 @@ import { buildUnlessUnchanged } from './pipeline/unchanged.ts';
 import type { HeldBack } from './build.ts';
 import { formatLjubljanaMinute } from './text/sl.ts';
 import type { LockCommand, LockHolder } from './output/build-lock.ts';
-import { formatError, systemProblem, toArhivarErrors, warningsOf, WARNINGS_WAIT_FOR_FIXES, type ArhivarError } from './errors.ts';
+import { formatError, showControlCharacters, systemProblem, toArhivarErrors, warningsOf, WARNINGS_WAIT_FOR_FIXES, type ArhivarError } from './errors.ts';
 import { startProgressLine } from './commands/progress.ts';
 import { nearest } from './text/levenshtein.ts';
 import { builtBasePath, startStaticServer } from './dev/static-server.ts';
@@ -358,8 +358,10 @@ async function runBuild(args: readonly string[], io: Io): Promise<number> {
  * The line that tells which articles wait for their date, so none is missing from the site unnoticed: after
  * a build, and after each load of the dev server, where one is simply not shown.
  */
-export function heldBackMessage({ count, next, nextFile }: HeldBack, command: 'build' | 'dev' = 'build'): string {
+export function heldBackMessage({ count, next, nextFile: file }: HeldBack, command: 'build' | 'dev' = 'build'): string {
   const due = `${formatLjubljanaMinute(next)} Ljubljana time`;
+  // A file name is content, and may hold what a terminal obeys (ESC [ 2 J, a window title), as problems may.
+  const nextFile = showControlCharacters(file);
   if (command === 'dev') {
     return count === 1
       ? `1 article is dated in the future and not shown: ${nextFile}, due ${due}. arhivar dev --future shows it.`
@@ -404,14 +406,15 @@ async function runPeople(args: readonly string[], io: Io): Promise<number> {
     if (positionals.length > 0) throw new UsageError('--suggest reads every article; give no file with it');
     const limit = values.limit === undefined ? 50 : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number above 0, not "${String(values.limit)}"`);
-    for (const line of formatSuggestions(await suggestNames(root), limit)) io.out(line);
+    for (const line of formatSuggestions(await suggestNames(root), limit)) io.out(showControlCharacters(line));
     return EXIT.ok;
   }
   if (positionals.length !== 1) throw new UsageError('give one article file, such as content/articles/2025/witkoff.md, or --suggest');
   // An empty path is the current folder to path.resolve, which answered "there is no article file " (a
   // shell variable left empty, or npm run people "" without --).
   if (positionals[0]!.trim() === '') throw new UsageError(`the article file is empty ("${positionals[0]}"): give one, such as content/articles/2025/witkoff.md, or --suggest`);
-  for (const line of formatExplanation(await explainArticle(root, positionals[0]!))) io.out(line);
+  // Names and words quoted from content, shown as problems show them (formatError).
+  for (const line of formatExplanation(await explainArticle(root, positionals[0]!))) io.out(showControlCharacters(line));
   return EXIT.ok;
 }
 
@@ -562,9 +565,10 @@ async function runImport(args: readonly string[], io: Io): Promise<number> {
   });
   for (const article of report.imported) {
     const people = article.people.length > 0 ? article.people.join(', ') : 'none found';
-    io.out(`imported ${article.from} → ${article.file}`);
-    io.out(`  title: ${article.title}`);
-    io.out(`  date: ${article.date}; ${counted(article.paragraphs, 'paragraph')}, ${counted(article.crossheads, 'crosshead')}; people: ${people}`);
+    // The file's name and title come from outside (an agency's folder), as a problem's do (formatError).
+    io.out(showControlCharacters(`imported ${article.from} → ${article.file}`));
+    io.out(showControlCharacters(`  title: ${article.title}`));
+    io.out(showControlCharacters(`  date: ${article.date}; ${counted(article.paragraphs, 'paragraph')}, ${counted(article.crossheads, 'crosshead')}; people: ${people}`));
   }
   for (const problem of report.problems) io.err(`${formatError(problem)}\n`);
   io.out(`${report.imported.length} imported, ${report.problems.length} not imported`);

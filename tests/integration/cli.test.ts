@@ -98,6 +98,29 @@ describe('arhivar build tells which articles wait for their date', () => {
   });
 });
 
+describe('lines other than problems show control characters from content as escapes, as problems do', () => {
+  it('names a held-back file and an imported file and title with ESC and U+202E escaped', async () => {
+    // ESC [ 2 J clears the screen, ESC ] 0 ; … BEL retitles the window: they went to the terminal as they were.
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const outDir = path.join(await makeTempDir(), 'dist');
+    roots.push(path.dirname(outDir));
+    await writeFile(path.join(root, 'content/articles/2025', 'x\u001b[2J\u001b]0;vdor\u0007.md'), '---\ntitle: Kasneje\ndate: 2099-03-01\n---\n\nBesedilo.\n');
+    const built = captureIo();
+    expect(await main(['build', '--root', root, '--out', outDir], built)).toBe(0);
+    expect(built.stdout[1]).toContain(': content/articles/2025/x\\x1b[2J\\x1b]0;vdor\\x07.md, due 2099-03-01 00:00');
+
+    const source = path.join(await makeTempDir(), 'a\u001b[31m.txt');
+    roots.push(path.dirname(source));
+    await writeFile(source, 'Naslov \u202egnp.exe\n\nBesedilo.\n');
+    const imported = captureIo();
+    expect(await main(['import', source, '--date', '2025-12-04', '--root', root], imported)).toBe(0);
+    expect(imported.stdout[0]).toMatch(/^imported \S*\/a\\x1b\[31m\.txt → content\/articles\/2025\/naslov-gnp-exe\.md$/);
+    expect(imported.stdout[1]).toBe('  title: Naslov \\u202egnp.exe');
+    expect(imported.stdout.join('\n')).not.toMatch(/[\u001b\u202e]/);
+  });
+});
+
 describe('arhivar CLI exit codes', () => {
   it('prints the command list with the exit codes; no command is a usage error', async () => {
     const help = captureIo();
