@@ -481,6 +481,7 @@ async function readPublicFolder(root: string): Promise<{ files: { path: string; 
       problems.push(publicBadName(relative));
       continue;
     }
+    if (isInGitRepository(relative)) continue;
     if (entry.isSymbolicLink()) {
       const target = await realpath(absolute).catch(() => undefined);
       const problem = !target || !isWithin(publicRoot, target) ? publicLinkOutside(relative, target) : (await stat(target)).isFile() ? undefined : publicLinkToFolder(relative);
@@ -500,7 +501,7 @@ async function readPublicFolder(root: string): Promise<{ files: { path: string; 
  * asks it for each request that would be served from public/, so it never serves what a build refuses.
  */
 export async function publicFileSource(root: string, relative: string): Promise<string | undefined> {
-  if (!isSafeRelative(relative)) return undefined;
+  if (!isSafeRelative(relative) || isInGitRepository(relative)) return undefined;
   const publicDir = path.join(root, 'public');
   const publicRoot = await realpath(publicDir).catch(() => undefined);
   if (!publicRoot) return undefined;
@@ -640,6 +641,15 @@ function isWithin(outer: string, inner: string): boolean {
 function safeRelative(relative: string): string {
   if (!isSafeRelative(relative)) throw new Error(`refusing to write outside the output folder: ${JSON.stringify(relative)}`);
   return relative;
+}
+
+/**
+ * A path in a `.git` of public/ (a folder cloned from a design team's repository): the repository's history and
+ * settings, never a file for readers. Published, it was online for anyone to download, and dist/.git made every
+ * later build stop at output/holds-git, as if dist/ were a deploy checkout.
+ */
+function isInGitRepository(relative: string): boolean {
+  return relative.split('/').includes('.git');
 }
 
 function isSafeRelative(relative: string): boolean {

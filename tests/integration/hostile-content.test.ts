@@ -197,6 +197,29 @@ describe('odd but valid content is published safely (issue 7)', () => {
     for (const document of documents) expect(document.u).toMatch(/^\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/);
   });
 
+  it('does not publish a git repository in public/, so it leaks no history and the next build still runs', async () => {
+    // public/ cloned from a design team's repository: its .git was copied into dist/, online for anyone to
+    // download, and every later build stopped at output/holds-git, since dist/ then looked like a deploy checkout.
+    const site = path.join(work, 'public-git');
+    await mkdir(path.join(site, 'content/articles'), { recursive: true });
+    await cp(path.join(projectRoot, 'templates/site.css'), path.join(site, 'templates/site.css'));
+    await writeFile(path.join(site, 'content/articles/dober.md'), '---\ntitle: Dober\ndate: 2025-12-03\n---\n\nKratko.\n');
+    for (const file of ['.git/config', '.git/HEAD', 'slike/.git/config', 'slike/logo.svg', '.well-known/security.txt']) {
+      await mkdir(path.dirname(path.join(site, 'public', file)), { recursive: true });
+      await writeFile(path.join(site, 'public', file), `${file}\n`);
+    }
+    const out = path.join(work, 'public-git-dist');
+    await build({ root: site, outDir: out, now });
+    const published = await listFiles(out);
+    expect(published.filter((file) => file.split('/').includes('.git'))).toEqual([]);
+    expect(published).toEqual(expect.arrayContaining(['slike/logo.svg', '.well-known/security.txt']));
+    await writeFile(path.join(site, 'content/articles/dober.md'), '---\ntitle: Dober\ndate: 2025-12-03\n---\n\nDaljše.\n');
+    await build({ root: site, outDir: out, now });
+    expect(await readFile(path.join(out, '2025/12/03/dober/index.html'), 'utf8')).toContain('Daljše.');
+    await rm(site, { recursive: true, force: true });
+    await rm(out, { recursive: true, force: true });
+  });
+
   it('renders a 5 MB article and a 1 MB line, next to a good article', async () => {
     const big = path.join(work, 'big');
     await mkdir(path.join(big, 'content/articles'), { recursive: true });
