@@ -108,6 +108,22 @@ describe('validateArticle: names and titles in other scripts', () => {
   });
 });
 
+describe('validateArticle: text-direction controls left open', () => {
+  it('closes an override or isolate a field leaves open, so it cannot reverse what a page puts after it (the site name in <title>)', () => {
+    const { article, errors } = check('title: "Naslov \u202Eelbatiz\u2067 in"\ndate: 2025-12-22\nauthor: "Ana \u202BNovak"\ntags: ["\u2066Gaza"]');
+    expect(errors).toEqual([]);
+    expect(article!.title).toBe('Naslov \u202Eelbatiz\u2067 in\u2069\u202C');
+    expect(article!.frontMatter.author).toBe('Ana \u202BNovak\u202C');
+    expect(article!.frontMatter.tags).toEqual(['\u2066Gaza\u2069']);
+  });
+
+  it('leaves balanced controls and right-to-left text as written, and drops a closer that closes nothing', () => {
+    const { article } = check('title: "Citat \u2067שלום\u2069 in \u202Bxy\u202C"\nsummary: "Konec\u202C\u2069 povzetka."\ndate: 2025-12-22');
+    expect(article!.title).toBe('Citat \u2067שלום\u2069 in \u202Bxy\u202C');
+    expect(article!.frontMatter.summary).toBe('Konec povzetka.');
+  });
+});
+
 describe('validateArticle: keys written in Slovenian', () => {
   it.each([
     ['naslov: Pogovori v Miamiju', 'title'],
