@@ -323,13 +323,13 @@ function literalAutolink(node: RootContent): string | undefined {
 }
 
 /**
- * In document order, the first image that keeps its URL. Run after replaceDroppedImages, so an image whose
- * URL the sanitiser drops is text by then; an empty or undefined reference is no image either.
+ * In document order, the first image that keeps its URL and is not an SVG. Run after replaceDroppedImages, so
+ * an image whose URL the sanitiser drops is text by then; an empty or undefined reference is no image either.
  */
 function firstImageOf(node: Nodes, definitions: ReadonlyMap<string, Definition>): BodyImage | undefined {
   if (node.type === 'image' || node.type === 'imageReference') {
     const url = node.type === 'image' ? node.url : definitions.get(node.identifier)?.url;
-    return url ? { url, alt: foldWhitespace(node.alt ?? '') } : undefined;
+    return url && !isSvgUrl(url) ? { url, alt: foldWhitespace(node.alt ?? '') } : undefined;
   }
   if (!('children' in node)) return undefined;
   for (const child of node.children) {
@@ -337,6 +337,15 @@ function firstImageOf(node: Nodes, definitions: ReadonlyMap<string, Definition>)
     if (image) return image;
   }
   return undefined;
+}
+
+/**
+ * A shared link's picture must be a bitmap: X shows JPG, PNG, WEBP and GIF and says "SVG is not supported"
+ * (developer.x.com, "Summary Card with Large Image"), so an SVG map or chart at the top of an article left its
+ * large card without a picture where a photo further down would have shown.
+ */
+function isSvgUrl(url: string): boolean {
+  return /\.svgz?$/i.test(url.replace(/[?#].*$/s, ''));
 }
 
 /**

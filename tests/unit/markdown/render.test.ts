@@ -550,4 +550,11 @@ describe('renderMarkdown names the first image published with the body', () => {
     expect(renderMarkdown(markdown).firstImage).toEqual({ url: 'slike/prava.jpg', alt: 'Prava' });
     expect(renderMarkdown('Brez slik. `![x](y.png)`\n\n    ![koda](z.png)').firstImage).toBeUndefined();
   });
+
+  it('skips an SVG, which X, Facebook and LinkedIn do not show on a shared link, for the first picture after it', () => {
+    const markdown = '![Zemljevid](/slike/zemljevid.svg)\n\n![Graf](grafi/rast.SVG?v=2#x)\n\n![Seja](/slike/seja.jpg)';
+    expect(renderMarkdown(markdown).firstImage).toEqual({ url: '/slike/seja.jpg', alt: 'Seja' });
+    expect(renderMarkdown('![Zemljevid](/slike/zemljevid.svg)').firstImage).toBeUndefined();
+    expect(renderMarkdown('![Ne SVG](/slike/svg/foto.svg.jpg)').firstImage).toEqual({ url: '/slike/svg/foto.svg.jpg', alt: 'Ne SVG' });
+  });
 });
