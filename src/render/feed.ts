@@ -147,10 +147,11 @@ function renderEntry(article: Article, input: FeedInput, absolute: (url: string)
     `    <published>${formatIsoDateTime(article.date.instant)}</published>`,
     `    <updated>${formatIsoDateTime(articleModified(article))}</updated>`,
   ];
-  // RFC 4287 §4.2.1: an entry may have several authors; each name of the byline is one, a registry person's with their page.
+  // RFC 4287 §4.2.1: an entry may have several authors; each name of the byline is one, a registry person's with their page
+  // and named as their file names them (as JSON-LD does): »TOMAZ SUSTERSIC« is Tomaž Šušteršič, one author to a reader.
   for (const author of article.author ? distinctBylineAuthors(article.author, input.people) : []) {
     const uri = author.person ? `<uri>${escapeXml(absolute(urls.person(author.person.id)))}</uri>` : '';
-    parts.push(`    <author><name>${escapeXml(author.name)}</name>${uri}</author>`);
+    parts.push(`    <author><name>${escapeXml(author.person?.name ?? author.name)}</name>${uri}</author>`);
   }
   for (const tag of article.tags) {
     parts.push(`    <category term="${escapeXml(tag.slug)}" label="${escapeXml(tag.name)}" scheme="${escapeXml(absolute(urls.tags()))}"/>`);

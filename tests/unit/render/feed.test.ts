@@ -151,6 +151,17 @@ describe('renderAtomFeed', () => {
     expect(entries.held).toBe(0);
   });
 
+  it('names a registry person of the byline as her file does, as JSON-LD does, however the byline writes her', async () => {
+    const sustersic: Person = { ...usakov, id: 'tomaz-sustersic', name: 'Tomaž Šušteršič', role: 'novinar', file: 'content/people/tomaz-sustersic.md' };
+    const bylined = article({ title: 'Seja', url: '/2025/12/22/seja/', date: { instant: new Date('2025-12-22T17:30:00Z'), hasTime: true }, author: 'TOMAZ SUSTERSIC, STA' });
+    const feed = await parseFeed(renderAtomFeed({ site, title: 'Seja', feedUrl: '/feed.xml', pageUrl: '/', articles: [bylined], content: 'summary', people: new Map([[sustersic.id, sustersic]]) }));
+    const raw = (feed.items[0] as unknown as Record<string, unknown>)['atom:author'] as { name: { '#': string }; uri?: { '#': string } }[];
+    expect(raw.map((author) => [author.name['#'], author.uri?.['#']])).toEqual([
+      ['Tomaž Šušteršič', 'https://novice.example.si/osebe/tomaz-sustersic/'],
+      ['STA', undefined],
+    ]);
+  });
+
   it('is checked by a parser that rejects unescaped markup', async () => {
     const broken = xml.replace('&amp; &lt;novo&gt;', '& <novo>');
     await expect(parseFeed(broken)).rejects.toThrow();
