@@ -172,6 +172,9 @@ export const PersonFrontMatterSchema = z.strictObject({
 });
 export type PersonFrontMatter = z.output<typeof PersonFrontMatterSchema>;
 
+/** A path ending in the file of a web page (index.html, arhiv.php), not in a folder. */
+const PAGE_FILE = /\/[^/]+\.(?:html?|php|aspx?)$/i;
+
 export const SiteConfigSchema = z.strictObject({
   title: text.default('Arhiv novic'),
   description: text.default('Arhiv novic'),
@@ -183,6 +186,19 @@ export const SiteConfigSchema = z.strictObject({
     .refine((url) => !/^https?:\/\/[^/]*@/i.test(url), {
       error: 'must not hold a user name or password (user:password@): every page, feed and the sitemap would publish it',
       params: { hint: 'write the address readers use, without them, such as baseUrl: https://example.si/arhiv/' },
+    })
+    // An address copied from the browser on the site's first page (…/arhiv/index.html) is a page's, and a path
+    // without a final / is taken for a folder: every link, canonical URL, feed and sitemap entry would then lead
+    // under /arhiv/index.html/, where the host has nothing.
+    .superRefine((url, context) => {
+      const { pathname } = new URL(url);
+      if (!PAGE_FILE.test(pathname)) return;
+      context.addIssue({
+        code: 'custom',
+        message: 'must be the address of the folder the site is published in, not of a page in it: the pages would be published under it as if it were a folder',
+        input: url,
+        params: { hint: `write the folder's address, ending in /: baseUrl: ${new URL('./', url).href}` },
+      });
     })
     // As the URL parser writes it (host in lowercase, default port dropped, space and č percent-encoded), the
     // form canonical links are made in: the feed's author and JSON-LD's publisher print baseUrl itself, and a

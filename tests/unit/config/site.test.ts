@@ -36,6 +36,26 @@ describe('baseUrl in site.yaml', () => {
     }
     expect(siteYaml('baseUrl: https://example.si/@arhiv/\n').config.baseUrl).toBe('https://example.si/@arhiv/');
   });
+
+  it('refuses the address of a page (index.html copied from the browser), under which every link, feed and sitemap URL would lead nowhere', () => {
+    for (const [baseUrl, folder] of [
+      ['https://example.si/arhiv/index.html', 'https://example.si/arhiv/'],
+      ['https://example.si/index.htm', 'https://example.si/'],
+      ['https://example.si/novice/arhiv.php', 'https://example.si/novice/'],
+    ]) {
+      const { errors } = siteYaml(`title: Arhiv\nbaseUrl: ${baseUrl}\n`);
+      expect(errors.map((error) => [error.code, error.line, error.message, error.hint])).toEqual([
+        [
+          'site/bad-baseUrl',
+          2,
+          'baseUrl must be the address of the folder the site is published in, not of a page in it: the pages would be published under it as if it were a folder',
+          `write the folder's address, ending in /: baseUrl: ${folder}`,
+        ],
+      ]);
+    }
+    expect(siteYaml('baseUrl: https://example.si/arhiv.html/\n').config.baseUrl).toBe('https://example.si/arhiv.html/');
+    expect(siteYaml('baseUrl: https://example.si/v2.0\n').config.baseUrl).toBe('https://example.si/v2.0/');
+  });
 });
 
 describe('a site.yaml that is not valid YAML', () => {
