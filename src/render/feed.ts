@@ -96,8 +96,8 @@ export class FeedEntries {
   private readonly made = new Map<Article, string>();
 
   constructor(
-    /** The site, people and kind of content every feed given these entries has. */
-    private readonly shape: { baseUrl: string; people: FeedInput['people']; content: FeedInput['content'] },
+    /** The site, people and kind of content every feed given these entries has (the title names the newsroom's entries). */
+    private readonly shape: { baseUrl: string; title: string; people: FeedInput['people']; content: FeedInput['content'] },
   ) {}
 
   /** Counts one more feed that will carry each of `articles`. */
@@ -113,7 +113,7 @@ export class FeedEntries {
   /** `article`'s entry for a feed of `input`, made by `make` unless one is held. */
   take(article: Article, input: FeedInput, make: () => string): string {
     const { shape } = this;
-    if (input.site.baseUrl !== shape.baseUrl || input.people !== shape.people || input.content !== shape.content) return make();
+    if (input.site.baseUrl !== shape.baseUrl || input.site.title !== shape.title || input.people !== shape.people || input.content !== shape.content) return make();
     const left = (this.remaining.get(article) ?? 0) - 1;
     const xml = this.made.get(article) ?? make();
     if (left > 0) {
@@ -149,7 +149,13 @@ function renderEntry(article: Article, input: FeedInput, absolute: (url: string)
   ];
   // RFC 4287 §4.2.1: an entry may have several authors; each name of the byline is one, a registry person's with their page
   // and named as their file names them (as JSON-LD does): »TOMAZ SUSTERSIC« is Tomaž Šušteršič, one author to a reader.
+  // »Uredništvo« is the site's newsroom, named by the site as in JSON-LD: a reader or partner that gathers many
+  // newsrooms' feeds would otherwise show every outlet's staff as the same »Uredništvo«.
   for (const author of article.author ? distinctBylineAuthors(article.author, input.people) : []) {
+    if (author.kind === 'newsroom') {
+      parts.push(`    <author><name>${escapeXml(input.site.title)}</name><uri>${escapeXml(input.site.baseUrl)}</uri></author>`);
+      continue;
+    }
     const uri = author.person ? `<uri>${escapeXml(absolute(urls.person(author.person.id)))}</uri>` : '';
     parts.push(`    <author><name>${escapeXml(author.person?.name ?? author.name)}</name>${uri}</author>`);
   }

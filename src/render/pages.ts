@@ -85,7 +85,7 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
   const { articles } = archive;
   const newest = lastChange(articles);
   // Every person's and tag's feed carries the summaries of its newest articles: each entry is made once.
-  const feedEntries = new FeedEntries({ baseUrl: context.site.baseUrl, people: context.people, content: 'summary' });
+  const feedEntries = new FeedEntries({ baseUrl: context.site.baseUrl, title: context.site.title, people: context.people, content: 'summary' });
   for (const entry of archive.people) feedEntries.expect(entry.articles.slice(0, FEED_SIZE));
   for (const entry of archive.tags) feedEntries.expect(entry.articles.slice(0, FEED_SIZE));
   for (const page of paginate(articles, pageSize)) yield homePage(context, page, listPageChange(articles, page));

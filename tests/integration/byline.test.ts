@@ -131,7 +131,8 @@ describe('bylines with several authors', () => {
       ['STA', undefined],
       ['Reuters', undefined],
     ]);
-    expect(authors('2025/12/05/knjiznica-podaljsala-delovni-cas/')).toEqual([['Uredništvo', undefined]]);
+    // The newsroom is the site, as in JSON-LD.
+    expect(authors('2025/12/05/knjiznica-podaljsala-delovni-cas/')).toEqual([['Novice Savinja', BASE]]);
   });
 });
 

@@ -117,7 +117,7 @@ describe('renderAtomFeed', () => {
 
   it('makes an entry again when the people, the site or the kind of content differ from the shared entries\' (feeds share entries)', () => {
     const people = new Map([[usakov.id, usakov]]);
-    const entries = new FeedEntries({ baseUrl: site.baseUrl, people, content: 'summary' });
+    const entries = new FeedEntries({ baseUrl: site.baseUrl, title: site.title, people, content: 'summary' });
     entries.expect(articles);
     entries.expect(articles);
     const feed = (people: ReadonlyMap<string, Person>, content: 'full' | 'summary', baseUrl = site.baseUrl) =>
@@ -129,6 +129,15 @@ describe('renderAtomFeed', () => {
     expect(feed(people, 'summary', 'https://arhiv.example.si/')).toContain('<id>https://arhiv.example.si/2025/12/22/usakov/</id>');
     expect(feed(people, 'summary')).not.toContain('<content');
     expect(feed(people, 'summary')).toContain('<id>https://novice.example.si/2025/12/22/usakov/</id>');
+    // The newsroom's entries name the site: a site renamed between two loads gets them made again.
+    const byNewsroom = article({ title: 'Seja', url: '/2025/12/22/seja/', date: { instant: new Date('2025-12-22T17:30:00Z'), hasTime: true }, author: 'Uredništvo' });
+    const newsroomEntries = new FeedEntries({ baseUrl: site.baseUrl, title: site.title, people, content: 'summary' });
+    newsroomEntries.expect([byNewsroom]);
+    newsroomEntries.expect([byNewsroom]);
+    const newsroomEntry = (title: string) =>
+      renderAtomFeed({ site: { ...site, title }, title: 'Seja', feedUrl: '/feed.xml', pageUrl: '/', articles: [byNewsroom], content: 'summary', people }, newsroomEntries).split('<entry>')[1];
+    expect(newsroomEntry(site.title)).toContain('<author><name>Novice Žalec</name>');
+    expect(newsroomEntry('Savinjske novice')).toContain('<author><name>Savinjske novice</name>');
   });
 
   it('shares an entry between the feeds expected to carry it and lets it go after the last, the same bytes as a feed of its own', () => {
@@ -136,7 +145,7 @@ describe('renderAtomFeed', () => {
     const input = (feedArticles: readonly Article[]) =>
       ({ site, title: 'Ušakov', feedUrl: '/osebe/jurij-usakov/feed.xml', pageUrl: '/osebe/jurij-usakov/', articles: feedArticles, content: 'summary', people }) as const;
     const [newer, older] = articles as [Article, Article];
-    const entries = new FeedEntries({ baseUrl: site.baseUrl, people, content: 'summary' });
+    const entries = new FeedEntries({ baseUrl: site.baseUrl, title: site.title, people, content: 'summary' });
     // Two feeds carry the newer article, one the older.
     entries.expect([newer, older]);
     entries.expect([newer]);
@@ -159,6 +168,16 @@ describe('renderAtomFeed', () => {
     expect(raw.map((author) => [author.name['#'], author.uri?.['#']])).toEqual([
       ['Tomaž Šušteršič', 'https://novice.example.si/osebe/tomaz-sustersic/'],
       ['STA', undefined],
+    ]);
+  });
+
+  it('names the newsroom of a byline (»Uredništvo«, »redakcija«) as the site, with its address, as JSON-LD does', async () => {
+    const bylined = article({ title: 'Seja', url: '/2025/12/22/seja/', date: { instant: new Date('2025-12-22T17:30:00Z'), hasTime: true }, author: 'Marta Žagar in redakcija' });
+    const feed = await parseFeed(renderAtomFeed({ site, title: 'Seja', feedUrl: '/feed.xml', pageUrl: '/', articles: [bylined], content: 'summary', people: new Map() }));
+    const raw = (feed.items[0] as unknown as Record<string, unknown>)['atom:author'] as { name: { '#': string }; uri?: { '#': string } }[];
+    expect(raw.map((author) => [author.name['#'], author.uri?.['#']])).toEqual([
+      ['Marta Žagar', undefined],
+      ['Novice Žalec', 'https://novice.example.si/'],
     ]);
   });
 
