@@ -134,6 +134,25 @@ const contentDate = z.unknown().transform((value, context) => {
   return result.value;
 });
 
+/**
+ * Words editors write for true and false: YAML 1.1 read yes/no/on/off as them (Jekyll's front matter still
+ * does), and Slovenian has da/ne. YAML 1.2, which arhivar reads, takes them as text. They are refused with the
+ * line that means what was written: a fixed example (`draft: true`) told an editor who wrote `draft: no` to
+ * write the opposite of what they meant.
+ */
+const FLAG_WORDS: Readonly<Record<string, boolean>> = { yes: true, no: false, on: true, off: false, y: true, n: false, da: true, ne: false };
+
+/** true or false, and nothing YAML reads as anything else. */
+const flag = z.unknown().transform((value, context) => {
+  if (typeof value === 'boolean') return value;
+  const word = typeof value === 'string' ? value.trim() : '';
+  const quoted = /^(true|false)$/i.test(word);
+  const meant = quoted ? word.toLowerCase() === 'true' : Object.hasOwn(FLAG_WORDS, word.toLowerCase()) ? FLAG_WORDS[word.toLowerCase()] : undefined;
+  const why = quoted ? 'without quotes: in quotes it is text' : `since YAML reads ${word} as a word, not as ${meant}`;
+  context.issues.push({ code: 'custom', message: 'must be true or false', input: value, params: meant === undefined ? {} : { instead: { value: String(meant), why } } });
+  return z.NEVER;
+});
+
 export const ArticleFrontMatterSchema = z.strictObject({
   title: text,
   date: contentDate,
@@ -145,7 +164,7 @@ export const ArticleFrontMatterSchema = z.strictObject({
   source: text.optional(),
   summary: text.optional(),
   slug: text.optional(),
-  draft: z.boolean({ error: 'must be true or false' }).default(false),
+  draft: flag.default(false),
   redirectFrom: addressList.default([]),
 });
 export type ArticleFrontMatterInput = z.input<typeof ArticleFrontMatterSchema>;
@@ -168,7 +187,7 @@ export const PersonFrontMatterSchema = z.strictObject({
   aliases: names.default([]),
   role: text.optional(),
   gender: gender.optional(),
-  detect: z.boolean({ error: 'must be true or false' }).default(true),
+  detect: flag.default(true),
 });
 export type PersonFrontMatter = z.output<typeof PersonFrontMatterSchema>;
 
@@ -210,7 +229,7 @@ export const SiteConfigSchema = z.strictObject({
     .default('http://localhost/'),
   language: z.literal('sl', { error: 'must be sl: arhivar builds Slovenian sites' }).default('sl'),
   pageSize: z.int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).max(500, { error: 'must be at most 500' }).default(20),
-  detectPeople: z.boolean({ error: 'must be true or false' }).default(true),
+  detectPeople: flag.default(true),
 });
 export type SiteConfigInput = z.input<typeof SiteConfigSchema>;
 export type SiteConfig = z.output<typeof SiteConfigSchema>;

@@ -76,3 +76,11 @@ describe('a site.yaml that is not valid YAML', () => {
     expect(errors[0]?.hint).toContain('write the line as title: "Arhiv: novice"');
   });
 });
+
+describe('detectPeople in site.yaml', () => {
+  it('refuses YAML 1.1 words for true and false with the line that means what the editor meant, not a fixed example', () => {
+    const { errors } = siteYaml('title: Arhiv\ndetectPeople: off\n');
+    expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['site/bad-detectPeople', 2, 'write detectPeople: false, since YAML reads off as a word, not as false']]);
+    expect(siteYaml('detectPeople: false\n').config.detectPeople).toBe(false);
+  });
+});

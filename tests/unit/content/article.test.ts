@@ -182,6 +182,21 @@ describe('validateArticle: a key left empty', () => {
     expect(errors.map((error) => [error.code, error.line, error.message])).toEqual([['article/bad-draft', 4, 'draft must be true or false']]);
   });
 
+  // YAML 1.1 (and Jekyll) read yes/no/on/off as true/false; the hint was the fixed example draft: true, so
+  // an editor who wrote draft: no to publish was told to write the opposite.
+  it.each([
+    ['no', 'write draft: false, since YAML reads no as a word, not as false'],
+    ['Off', 'write draft: false, since YAML reads Off as a word, not as false'],
+    ['ne', 'write draft: false, since YAML reads ne as a word, not as false'],
+    ['yes', 'write draft: true, since YAML reads yes as a word, not as true'],
+    ['on', 'write draft: true, since YAML reads on as a word, not as true'],
+    ['"false"', 'write draft: false, without quotes: in quotes it is text'],
+  ])('refuses draft: %s with the line that means what the editor meant', (written, hint) => {
+    const { article, errors } = check(`title: A\ndate: 2025-12-22\ndraft: ${written}`);
+    expect(article).toBeUndefined();
+    expect(errors.map((error) => [error.code, error.line, error.message, error.hint])).toEqual([['article/bad-draft', 4, 'draft must be true or false', hint]]);
+  });
+
   it('refuses hashtags, which YAML reads as a comment, with the list to write', () => {
     const { errors } = check('title: A\ndate: 2025-12-22\ntags: #Ukrajina #diplomacija');
     expect(errors.map((error) => [error.code, error.line])).toEqual([['article/bad-tags', 4]]);

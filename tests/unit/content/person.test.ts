@@ -84,3 +84,15 @@ describe('parsePerson: every problem of a file at once', () => {
     ]);
   });
 });
+
+describe('parsePerson: detect written as YAML 1.1 writes true and false', () => {
+  it.each([
+    ['no', 'write detect: false, since YAML reads no as a word, not as false'],
+    ['yes', 'write detect: true, since YAML reads yes as a word, not as true'],
+    ['"true"', 'write detect: true, without quotes: in quotes it is text'],
+  ])('refuses detect: %s with the line that means it', (written, hint) => {
+    const { person, errors } = parsePerson(source(`detect: ${written}\n`));
+    expect(person).toBeUndefined();
+    expect(errors.map((error) => [error.code, error.line, error.message, error.hint])).toEqual([['person/bad-detect', 3, 'detect must be true or false', hint]]);
+  });
+});
