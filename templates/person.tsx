@@ -39,9 +39,11 @@ function authoredLinkText(person: Person): string {
 }
 
 /** The page's one-sentence description: what the archive holds about the person and by them. */
-function personDescription(person: Person, mentioned: number, authored: number): string {
+export function personDescription(person: Person, mentioned: number, authored: number): string {
   const counts = [mentioned > 0 || authored === 0 ? `${countArticles(mentioned)} v arhivu` : undefined, authored > 0 ? plural(authored, AUTHORED_FORMS) : undefined].filter(Boolean).join(', ');
-  return person.role ? `${person.name}, ${person.role}: ${counts}.` : `${person.name}: ${counts}.`;
+  if (!person.role) return `${person.name}: ${counts}.`;
+  // A role an editor ended with a full stop (or an abbreviation: d. d.) took the colon too: »zadeve.: 3 članki«.
+  return `${person.name}, ${person.role}${person.role.endsWith('.') ? '' : ':'} ${counts}.`;
 }
 
 export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
