@@ -26,6 +26,9 @@ export interface Person {
   bioLine?: number | undefined;
   /** undefined for a person named in an article but with no file in content/people/. */
   file: string | undefined;
+  /** The lines of the file's name: and aliases: keys, so an error about a name another person has can name its line. */
+  nameLine?: number | undefined;
+  aliasesLine?: number | undefined;
 }
 
 const PERSON_KEYS = Object.keys(PersonFrontMatterSchema.shape);
@@ -101,6 +104,8 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
       bio,
       ...(bio !== '' && { bioLine }),
       file,
+      nameLine: frontMatter.keyLines.get('name'),
+      aliasesLine: frontMatter.keyLines.get('aliases'),
     },
     errors: [],
   };

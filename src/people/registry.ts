@@ -51,12 +51,12 @@ export function buildRegistry(people: readonly Person[]): { registry: Registry; 
     byId.set(person.id, person);
   }
   for (const person of byId.values()) {
-    const keys: Array<[string, string]> = [
-      [person.id, 'file name'],
-      [slugify(person.name), 'name'],
-      ...person.aliases.map((alias): [string, string] => [slugify(alias), `alias "${alias}"`]),
+    const keys: Array<[string, string, number | undefined]> = [
+      [person.id, 'file name', undefined],
+      [slugify(person.name), 'name', person.nameLine],
+      ...person.aliases.map((alias): [string, string, number | undefined] => [slugify(alias), `alias "${alias}"`, person.aliasesLine]),
     ];
-    for (const [key, what] of keys) {
+    for (const [key, what, line] of keys) {
       if (!key) continue;
       const previous = owner.get(key);
       if (previous && previous.person.id !== person.id) {
@@ -72,6 +72,8 @@ export function buildRegistry(people: readonly Person[]): { registry: Registry; 
                 ? `${person.name} has two files: this one (by its ${what}) and ${previous.person.file} (by its ${previous.what})`
                 : `${what} of ${person.name} is also the ${previous.what} of ${previous.person.name} (${previous.person.file})`,
             file: person.file,
+            // A file name has no line; when it clashes with the other file's same name, the name: line is where that name is.
+            line: line ?? (person.name === previous.person.name ? person.nameLine : undefined),
             hint: 'each name and alias may belong to one person: remove the alias, or merge the two files',
           }),
         );
