@@ -194,11 +194,32 @@ export type PersonFrontMatter = z.output<typeof PersonFrontMatterSchema>;
 /** A path ending in the file of a web page (index.html, arhiv.php), not in a folder. */
 const PAGE_FILE = /\/[^/]+\.(?:html?|php|aspx?)$/i;
 
+const BASE_URL_ERROR = 'must be an absolute http(s) address, such as https://novice.example.si/';
+
+/**
+ * A host name with dots and what follows it, with no scheme: the address as a browser's address bar shows
+ * it and an editor copies it (arhiv.example.si, www.example.si/arhiv, //example.si/), given with https://, which
+ * a newsroom's site is published at; undefined for anything else.
+ */
+function withScheme(written: string): string | undefined {
+  const address = written.trim().replace(/^\/\//, '');
+  // With ?… or #… it would be refused again, for those: the example that leaves them out is the better hint.
+  if (!/^[\p{L}\d-]+(?:\.[\p{L}\d-]+)+(?::\d+)?(?:\/[^?#]*)?$/u.test(address)) return undefined;
+  // As typed, not as the parser writes it (xn--as-dma.si for čas.si): the editor's own spelling is accepted.
+  if (!URL.canParse(`https://${address}`)) return undefined;
+  return `https://${address.endsWith('/') ? address : `${address}/`}`;
+}
+
 export const SiteConfigSchema = z.strictObject({
   title: text.default('Arhiv novic'),
   description: text.default('Arhiv novic'),
   baseUrl: z
-    .url({ protocol: /^https?$/, error: 'must be an absolute http(s) address, such as https://novice.example.si/' })
+    .string()
+    .superRefine((url, context) => {
+      const instead = withScheme(url);
+      if (instead) context.addIssue({ code: 'custom', message: BASE_URL_ERROR, params: { instead: { value: instead, why: 'with the https:// that browsers leave out of the address bar' } } });
+    })
+    .pipe(z.url({ protocol: /^https?$/, error: BASE_URL_ERROR }))
     // Pages are published under its path, which a query or a fragment would end.
     .refine((url) => !/[?#]/.test(url), { error: 'must be the address the site is published at, without ?… or #…', params: { hint: 'write it like baseUrl: https://example.si/arhiv/' } })
     // Staging credentials copied with the address would go into every canonical link, feed and the sitemap.

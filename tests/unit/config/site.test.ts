@@ -15,6 +15,25 @@ describe('baseUrl in site.yaml', () => {
     expect(siteYaml('baseUrl: https://Arhiv.Example.si\n').config.baseUrl).toBe('https://arhiv.example.si/');
   });
 
+  // Browsers show an address without https://, and editors copy it so; the hint was a fixed example.
+  it.each([
+    ['arhiv.example.si', 'https://arhiv.example.si/'],
+    ['www.example.si/arhiv', 'https://www.example.si/arhiv/'],
+    ['//Arhiv.Example.si/arhiv/', 'https://Arhiv.Example.si/arhiv/'],
+    ['čas.si', 'https://čas.si/'],
+    ['novice.example.si:8443/arhiv', 'https://novice.example.si:8443/arhiv/'],
+  ])('refuses %s, without https://, with the line to write', (written, url) => {
+    const { errors } = siteYaml(`title: Arhiv\nbaseUrl: ${written}\n`);
+    expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['site/bad-baseUrl', 2, `write baseUrl: ${url}, with the https:// that browsers leave out of the address bar`]]);
+  });
+
+  it('refuses anything else that is not an http(s) address with an example', () => {
+    for (const written of ['ftp://example.si/', 'https:/example.si/', 'arhiv', '"arhiv novic"', 'localhost:8080', 'mailto:urednik@example.si']) {
+      const { errors } = siteYaml(`baseUrl: ${written}\n`);
+      expect(errors.map((error) => [error.code, error.line, error.hint]), written).toEqual([['site/bad-baseUrl', 1, 'write it like baseUrl: https://novice.example.si/']]);
+    }
+  });
+
   it('refuses a query or a fragment, which no page can be published under', () => {
     for (const baseUrl of ['https://example.si/arhiv/?jezik=sl', 'https://example.si/arhiv#vrh']) {
       const { errors } = siteYaml(`title: Arhiv\nbaseUrl: ${baseUrl}\n`);
