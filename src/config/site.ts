@@ -1,6 +1,6 @@
 import { ArhivarError } from '../errors.ts';
 import { parseYamlBlock } from '../content/front-matter.ts';
-import { SiteConfigSchema, isPlainObject, issuesToErrors, type SiteConfig } from '../content/schema.ts';
+import { SITE_EXAMPLES, SiteConfigSchema, isPlainObject, issuesToErrors, type SiteConfig } from '../content/schema.ts';
 import { readSiteFile, type SourceFile } from '../content/read.ts';
 
 export type { SiteConfig } from '../content/schema.ts';
@@ -33,6 +33,7 @@ export function parseSiteConfig(source: SourceFile | undefined): { config: SiteC
       keyLines: block.keyLines,
       fallbackLine: 1,
       knownKeys: Object.keys(SiteConfigSchema.shape),
+      examples: SITE_EXAMPLES,
     }),
   };
 }

@@ -262,6 +262,8 @@ export interface SchemaContext {
   /** Line of the opening ---, used when a key is missing. */
   fallbackLine: number | undefined;
   knownKeys: readonly string[];
+  /** Example lines for this file's keys where an article's would mislead (a site's title is not a headline). */
+  examples?: Readonly<Record<string, string>>;
   /** The values as YAML read them, and the file's text: a hint can then show the line to write. */
   data?: unknown;
   text?: string | undefined;
@@ -353,7 +355,7 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Sch
         message: missing ? `${key} is required` : `${key}${issue.path.length > 1 ? `[${issue.path.slice(1).join('.')}]` : ''} ${describeIssue(issue)}`,
         file: context.file,
         line,
-        hint: missing ? `add a line such as ${example(key)}` : (instead ?? params?.hint ?? quotingHint(key, issue, context) ?? `write it like ${example(key)}`),
+        hint: missing ? `add a line such as ${example(key, context)}` : (instead ?? params?.hint ?? quotingHint(key, issue, context) ?? `write it like ${example(key, context)}`),
       }),
     );
   }
@@ -436,8 +438,14 @@ const EXAMPLES: Record<string, string> = {
   detectPeople: 'detectPeople: true',
 };
 
-function example(key: string): string {
-  return EXAMPLES[key] ?? `${key}: …`;
+/** site.yaml's text keys, which share their names with an article's. */
+export const SITE_EXAMPLES: Readonly<Record<string, string>> = {
+  title: 'title: Arhiv novic',
+  description: 'description: Arhiv člankov o mednarodni politiki',
+};
+
+function example(key: string, context: SchemaContext): string {
+  return context.examples?.[key] ?? EXAMPLES[key] ?? `${key}: …`;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

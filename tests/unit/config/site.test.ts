@@ -103,3 +103,15 @@ describe('detectPeople in site.yaml', () => {
     expect(siteYaml('detectPeople: false\n').config.detectPeople).toBe(false);
   });
 });
+
+describe('the hint for a text key of site.yaml', () => {
+  // The examples were an article's: an empty site title was answered with a headline to write.
+  it.each([
+    ['title:', 'write it like title: Arhiv novic'],
+    ['title: [Arhiv]', 'write it like title: Arhiv novic'],
+    ['description: ~', 'write it like description: Arhiv člankov o mednarodni politiki'],
+  ])('%j is answered with an example for a site', (line, hint) => {
+    const { errors } = siteYaml(`${line}\n`);
+    expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([[`site/bad-${line.split(':')[0]}`, 1, hint]]);
+  });
+});
