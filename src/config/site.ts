@@ -34,6 +34,8 @@ export function parseSiteConfig(source: SourceFile | undefined): { config: SiteC
       fallbackLine: 1,
       knownKeys: Object.keys(SiteConfigSchema.shape),
       examples: SITE_EXAMPLES,
+      data,
+      text: source.text,
     }),
   };
 }

@@ -115,3 +115,14 @@ describe('the hint for a text key of site.yaml', () => {
     expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([[`site/bad-${line.split(':')[0]}`, 1, hint]]);
   });
 });
+
+describe('what YAML silently changes in site.yaml', () => {
+  // An article's title got these hints; site.yaml's was told only that its title must be text.
+  it.each([
+    ['title: 2025', 'title must be text, not a number', 'YAML reads an unquoted number as a number: put it in quotes, such as title: "2025"'],
+    ['title: #1 v Sloveniji', 'title must be text, not empty', 'in YAML a # after the colon starts a comment, so title is empty: put the value in quotes, such as title: "#1 v Sloveniji"'],
+  ])('%j gets the line to write', (line, message, hint) => {
+    const { errors } = siteYaml(`baseUrl: https://example.si/\n${line}\n`);
+    expect(errors.map((error) => [error.code, error.line, error.message, error.hint])).toEqual([['site/bad-title', 2, message, hint]]);
+  });
+});
