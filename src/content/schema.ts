@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { insideTypographicQuotes } from './typographic-quotes.ts';
 import { ArhivarError } from '../errors.ts';
@@ -5,6 +6,7 @@ import { nearest } from '../text/levenshtein.ts';
 import { foldWhitespace } from '../text/whitespace.ts';
 import { parseContentDate } from './dates.ts';
 import { parseArticleAddress } from './redirects.ts';
+import { urls } from '../site/urls.ts';
 
 /**
  * The one source of the content types. Front matter is checked against these schemas and the record
@@ -323,15 +325,18 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Sch
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const english = englishKey(key, context.knownKeys);
-        const suggestion = english ?? nearest(key, context.knownKeys);
+        const suggestion = english ?? otherToolsKey(key, context.knownKeys) ?? nearest(key, context.knownKeys);
         const valid = context.knownKeys.join(', ');
+        const nowhere = context.code === 'person' ? notAPersonKey(key, context.file) : undefined;
         errors.push(
           new ArhivarError({
             code: `${context.code}/unknown-key`,
             message: `unknown key "${key}"`,
             file: context.file,
             line: context.keyLines.get(key) ?? context.fallbackLine,
-            hint: english
+            hint: nowhere
+              ? `${nowhere}. Valid keys: ${valid}`
+              : english
               ? `keys are written in English: "${key}" is "${english}". Valid keys: ${valid}`
               : suggestion
                 ? `did you mean "${suggestion}"? Valid keys: ${valid}`
@@ -394,8 +399,54 @@ const SLOVENIAN_KEYS: Readonly<Record<string, readonly string[]>> = {
 
 /** The valid key a key written in Slovenian means, if it is one of SLOVENIAN_KEYS. */
 function englishKey(written: string, knownKeys: readonly string[]): string | undefined {
-  const folded = written.toLowerCase().normalize('NFD').replace(/[\p{M}\s_-]/gu, '');
+  const folded = foldKey(written);
   return knownKeys.find((key) => SLOVENIAN_KEYS[key]?.includes(folded));
+}
+
+/** A key as SLOVENIAN_KEYS and OTHER_TOOLS_KEYS list it: lowercase, without diacritics, spaces, _ or -. */
+function foldKey(written: string): string {
+  return written.toLowerCase().normalize('NFD').replace(/[\p{M}\s_-]/gu, '');
+}
+
+/**
+ * Keys other site generators and exports use for arhivar's (Jekyll's url, lang and paginate, Hugo's
+ * languageCode, WordPress's posts_per_page, a CMS's sex or position), folded as SLOVENIAN_KEYS are. Edit
+ * distance finds none of these, and offered surname for firstName.
+ */
+const OTHER_TOOLS_KEYS: Readonly<Record<string, readonly string[]>> = {
+  baseUrl: ['url', 'siteurl', 'domain', 'host', 'homepage'],
+  language: ['lang', 'locale', 'languagecode'],
+  pageSize: ['paginate', 'pagination', 'perpage', 'pagersize', 'postsperpage', 'articlesperpage'],
+  description: ['tagline', 'subtitle', 'about'],
+  detectPeople: ['detect', 'detection'],
+  gender: ['sex'],
+  role: ['position', 'job', 'jobtitle', 'title', 'occupation', 'function'],
+  aliases: ['alias', 'aka', 'othernames', 'nicknames', 'nickname'],
+};
+
+/** The valid key a key of another tool means, if it is one of OTHER_TOOLS_KEYS. */
+function otherToolsKey(written: string, knownKeys: readonly string[]): string | undefined {
+  const folded = foldKey(written);
+  return knownKeys.find((key) => OTHER_TOOLS_KEYS[key]?.includes(folded));
+}
+
+/**
+ * What a person file says with no key, for the keys editors look for: a biography (the Markdown after the
+ * front matter), an address (the file's name) and a name in parts (name: holds all of it).
+ */
+function notAPersonKey(written: string, file: string): string | undefined {
+  const folded = foldKey(written);
+  if (['bio', 'biography', 'biografija', 'opis', 'description', 'about', 'zivljenjepis', 'body', 'text', 'besedilo'].includes(folded)) {
+    return 'the biography is not a key: write it as Markdown after the closing ---';
+  }
+  if (['slug', 'id', 'url', 'permalink', 'path'].includes(folded)) {
+    const id = path.posix.basename(file, path.posix.extname(file));
+    return `the file's name is the person's address (${file} is ${urls.person(id)}): rename the file to change it`;
+  }
+  if (['firstname', 'first', 'givenname', 'lastname', 'last', 'familyname'].includes(folded)) {
+    return 'write the whole name in name:, such as name: Ana Kos; surname: is only for a surname that is not its last word (Pirc Musar)';
+  }
+  return undefined;
 }
 
 /** Words an editor knows for YAML's kinds of value. */

@@ -126,3 +126,20 @@ describe('what YAML silently changes in site.yaml', () => {
     expect(errors.map((error) => [error.code, error.line, error.message, error.hint])).toEqual([['site/bad-title', 2, message, hint]]);
   });
 });
+
+describe('a key another site generator uses', () => {
+  // Jekyll's url and paginate, Hugo's languageCode: edit distance found some and not these.
+  it.each([
+    ['url: https://example.si/', 'baseUrl'],
+    ['domain: example.si', 'baseUrl'],
+    ['lang: sl', 'language'],
+    ['locale: sl', 'language'],
+    ['perPage: 10', 'pageSize'],
+    ['posts_per_page: 10', 'pageSize'],
+    ['detect: false', 'detectPeople'],
+    ['tagline: Arhiv', 'description'],
+  ])('%j is told the key it means', (line, key) => {
+    const { errors } = siteYaml(`title: Arhiv\n${line}\n`);
+    expect(errors.map((error) => [error.code, error.line, error.hint?.split('?')[0]])).toEqual([['site/unknown-key', 2, `did you mean "${key}"`]]);
+  });
+});

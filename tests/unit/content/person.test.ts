@@ -96,3 +96,27 @@ describe('parsePerson: detect written as YAML 1.1 writes true and false', () => 
     expect(errors.map((error) => [error.code, error.line, error.message, error.hint])).toEqual([['person/bad-detect', 3, 'detect must be true or false', hint]]);
   });
 });
+
+describe('parsePerson: a key that a person file does not have', () => {
+  it.each([
+    ['sex: f', 'did you mean "gender"?'],
+    ['position: ministrica', 'did you mean "role"?'],
+    ['title: ministrica', 'did you mean "role"?'],
+    ['aka: [Anči]', 'did you mean "aliases"?'],
+  ])('%j is told the key it means', (line, hint) => {
+    const { errors } = parsePerson(source(`${line}\n`));
+    expect(errors.map((error) => [error.code, error.line, error.hint?.split(' Valid keys')[0]])).toEqual([['person/unknown-key', 3, hint]]);
+  });
+
+  // firstName was offered as surname, and bio: or slug: got only the list of keys, with no word of where they go.
+  it.each([
+    ['bio: Kratka biografija.', 'the biography is not a key: write it as Markdown after the closing ---'],
+    ['opis: Kratka biografija.', 'the biography is not a key: write it as Markdown after the closing ---'],
+    ['slug: ana-kos', "the file's name is the person's address (content/people/ana-kos.md is /osebe/ana-kos/): rename the file to change it"],
+    ['firstName: Ana', 'write the whole name in name:, such as name: Ana Kos; surname: is only for a surname that is not its last word (Pirc Musar)'],
+    ['last_name: Kos', 'write the whole name in name:, such as name: Ana Kos; surname: is only for a surname that is not its last word (Pirc Musar)'],
+  ])('%j is told where it goes', (line, hint) => {
+    const { errors } = parsePerson(source(`${line}\n`));
+    expect(errors.map((error) => [error.code, error.line, error.hint?.split(' Valid keys')[0]])).toEqual([['person/unknown-key', 3, `${hint}.`]]);
+  });
+});
