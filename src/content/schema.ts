@@ -272,9 +272,9 @@ export interface SchemaContext {
 }
 
 /**
- * A hint for the two ways YAML silently changes what an editor typed: an unquoted number (`slug: 12345`,
+ * A hint for the ways YAML silently changes what an editor typed: an unquoted number (`slug: 12345`,
  * `title: 2025`) is read as a number, and a `#` after the colon starts a comment, so `title: #1 v Evropi`
- * is an empty title. Both are fixed by quotes.
+ * is an empty title. Both are fixed by quotes; a number in quotes where a number belongs, by none.
  */
 function quotingHint(key: string, issue: z.core.$ZodIssue, context: SchemaContext): string | undefined {
   // A list's wrong kind of value is reported by its union of the forms a list may be written in.
@@ -282,6 +282,10 @@ function quotingHint(key: string, issue: z.core.$ZodIssue, context: SchemaContex
   if ((issue.code !== 'invalid_type' && !list) || issue.path.length !== 1) return undefined;
   const value = isPlainObject(context.data) ? context.data[key] : undefined;
   if (issue.code === 'invalid_type' && issue.expected === 'string' && typeof value === 'number') return `YAML reads an unquoted number as a number: put it in quotes, such as ${key}: "${value}"`;
+  // And the other way: pageSize: "20" is a number to the editor who wrote it.
+  if (issue.code === 'invalid_type' && (issue.expected === 'number' || issue.expected === 'int') && typeof value === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(value)) {
+    return `write ${key}: ${value.trim()}, without quotes: in quotes it is text`;
+  }
   const after = textAfterColon(key, context.keyLines, context.text);
   if (value != null || !after?.startsWith('#')) return undefined;
   const comment = `in YAML a # after the colon starts a comment, so ${key} is empty`;

@@ -143,3 +143,19 @@ describe('a key another site generator uses', () => {
     expect(errors.map((error) => [error.code, error.line, error.hint?.split('?')[0]])).toEqual([['site/unknown-key', 2, `did you mean "${key}"`]]);
   });
 });
+
+describe('pageSize in site.yaml', () => {
+  it('takes a whole number from 1 to 500', () => {
+    expect(siteYaml('pageSize: 1\n').config.pageSize).toBe(1);
+    expect(siteYaml('pageSize: 500\n').config.pageSize).toBe(500);
+    for (const [written, message] of [['0', 'pageSize must be at least 1'], ['-1', 'pageSize must be at least 1'], ['1000000', 'pageSize must be at most 500'], ['20.5', 'pageSize must be a whole number']]) {
+      expect(siteYaml(`pageSize: ${written}\n`).errors.map((error) => [error.code, error.line, error.message])).toEqual([['site/bad-pageSize', 1, message]]);
+    }
+  });
+
+  // "20" is a number to an editor: "must be a number" with the example pageSize: 20 did not say what was wrong.
+  it('refuses a number in quotes with the line without them', () => {
+    const { errors } = siteYaml('title: Arhiv\npageSize: "20"\n');
+    expect(errors.map((error) => [error.code, error.line, error.message, error.hint])).toEqual([['site/bad-pageSize', 2, 'pageSize must be a number', 'write pageSize: 20, without quotes: in quotes it is text']]);
+  });
+});
