@@ -139,17 +139,17 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const started =
     options.markdownWorkers ?? (options.sources ? undefined : startMarkdownWorkers({ root: options.root, cache: options.cache, timeLimitMs: options.markdownTimeLimitMs }));
   const useCache = options.cache !== false;
-  const { sources, config, configErrors, peopleKey, storedPeople, registry, registryErrors } = await beforeHandOver(started, async () => {
+  const { sources, config, configErrors, configWarnings, peopleKey, storedPeople, registry, registryErrors } = await beforeHandOver(started, async () => {
     if (useCache) await checkCacheFolder(options.root);
     const sources = options.sources ?? (await readContent(options.root));
-    const { config, errors: configErrors } = parseSiteConfig(sources.site);
+    const { config, errors: configErrors, warnings: configWarnings } = parseSiteConfig(sources.site);
     const peopleKey = peopleFilesKey(sources.people);
     const storedPeople = useCache ? await readStoredPeople(options.root, peopleKey) : undefined;
     const { registry, errors: registryErrors } = storedPeople ? buildRegistry(storedPeople.people) : loadRegistry(sources.people);
-    return { sources, config, configErrors, peopleKey, storedPeople, registry, registryErrors };
+    return { sources, config, configErrors, configWarnings, peopleKey, storedPeople, registry, registryErrors };
   });
   const errors: ArhivarError[] = [...sources.errors, ...configErrors, ...registryErrors];
-  const warnings: ArhivarError[] = [...(sources.warnings ?? [])];
+  const warnings: ArhivarError[] = [...(sources.warnings ?? []), ...configWarnings];
 
   const now = options.now ?? new Date();
   const publishes = (time: number, draft: boolean) => (options.includeDrafts || !draft) && (options.includeFuture || time <= now.getTime());

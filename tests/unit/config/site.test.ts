@@ -159,3 +159,24 @@ describe('pageSize in site.yaml', () => {
     expect(errors.map((error) => [error.code, error.line, error.message, error.hint])).toEqual([['site/bad-pageSize', 2, 'pageSize must be a number', 'write pageSize: 20, without quotes: in quotes it is text']]);
   });
 });
+
+describe('description in site.yaml', () => {
+  // Every page shows it in its masthead and footer, and it is the home page's description for search engines.
+  it('is taken over 300 characters, with a warning at its line', () => {
+    const long = 'Arhiv člankov o mednarodni politiki, diplomaciji in gospodarstvu. '.repeat(5).trim();
+    const { config, errors, warnings } = siteYaml(`title: Arhiv\ndescription: ${long}\n`);
+    expect(errors).toEqual([]);
+    expect(config.description).toBe(long);
+    expect(warnings.map((warning) => [warning.code, warning.file, warning.line, warning.message])).toEqual([
+      ['site/long-description', 'content/site.yaml', 2, `the description is ${long.length} characters long: every page shows it whole under the site's name and in its footer, while search engines show only its first 160 or so`],
+    ]);
+    expect(warnings[0]!.hint).toBe('write one sentence about the site, of at most 300 characters');
+  });
+
+  it('gives no warning up to 300 characters, counted in letters, not UTF-16 units', () => {
+    expect(siteYaml(`description: ${'č'.repeat(300)}\n`).warnings).toEqual([]);
+    expect(siteYaml(`description: ${'😀'.repeat(300)}\n`).warnings).toEqual([]);
+    expect(siteYaml(`description: ${'č'.repeat(301)}\n`).warnings.map((warning) => warning.code)).toEqual(['site/long-description']);
+    expect(siteYaml('title: Arhiv\n').warnings).toEqual([]);
+  });
+});
