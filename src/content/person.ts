@@ -77,6 +77,17 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
     return { errors: shape ? [...errors, shape] : errors };
   }
   const data = result.data;
+  const reversed = surnameFirst(data.name);
+  if (reversed) {
+    const written = new ArhivarError({
+      code: 'person/bad-name',
+      message: `name "${data.name}" is written surname first, as an index lists it; text names people first name first, so it would never be found there`,
+      file,
+      line: frontMatter.keyLines.get('name'),
+      hint: `write name: ${reversed.given} ${reversed.surname}${reversed.surname.includes(' ') ? ` and surname: ${reversed.surname}` : ''}`,
+    });
+    return { errors: shape ? [written, shape] : [written] };
+  }
   if (data.surname !== undefined && !isSurnameOf(data.name, data.surname)) {
     const surname = new ArhivarError({
       code: 'person/bad-surname',
@@ -109,6 +120,17 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
     },
     errors: [],
   };
+}
+
+/** What follows a name after a comma: Jr., Sr., ml. and st. (mlajši, starejši), a Roman numeral. */
+const NAME_SUFFIX = /^(?:[Jj]r|[Ss]r|ml|st|[IVX]+)\.?$/;
+
+/** The parts of a name written as an index lists it, "Kos, Ana"; undefined for any other name. */
+function surnameFirst(name: string): { given: string; surname: string } | undefined {
+  const parts = name.split(',').map(normaliseSpaces);
+  if (parts.length !== 2) return undefined;
+  const [surname, given] = parts as [string, string];
+  return surname === '' || given === '' || NAME_SUFFIX.test(given) ? undefined : { given, surname };
 }
 
 /** Whether `surname` is the leading or trailing words of `name`, and not all of a name of two words or more. */

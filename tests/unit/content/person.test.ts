@@ -120,3 +120,27 @@ describe('parsePerson: a key that a person file does not have', () => {
     expect(errors.map((error) => [error.code, error.line, error.hint?.split(' Valid keys')[0]])).toEqual([['person/unknown-key', 3, `${hint}.`]]);
   });
 });
+
+describe('parsePerson: a name written surname first', () => {
+  // »Kos, Ana«, as an index or a CMS lists people, was taken as written: the text never names her so, so she
+  // was never found in it, and her page was headed »Kos, Ana«.
+  it.each([
+    ['Kos, Ana', 'write name: Ana Kos'],
+    ['Pirc Musar, Nataša', 'write name: Nataša Pirc Musar and surname: Pirc Musar'],
+    ['Kos,Ana', 'write name: Ana Kos'],
+  ])('refuses name: %s with the name to write', (name, hint) => {
+    const { person, errors } = parsePerson({ file: 'content/people/ana-kos.md', text: `---\nrole: ministrica\nname: ${name}\n---\n`, mtimeMs: 0 });
+    expect(person).toBeUndefined();
+    expect(errors.map((error) => [error.code, error.line, error.message, error.hint])).toEqual([
+      ['person/bad-name', 3, `name "${name}" is written surname first, as an index lists it; text names people first name first, so it would never be found there`, hint],
+    ]);
+  });
+
+  it('takes a comma before a suffix such as Jr. or ml.', () => {
+    for (const name of ['Martin Luther King, Jr.', 'Janez Novak, ml.', 'Janez Novak, st.', 'Henrik Tudor, III']) {
+      const { person, errors } = parsePerson({ file: 'content/people/ana-kos.md', text: `---\nname: ${name}\n---\n`, mtimeMs: 0 });
+      expect(errors, name).toEqual([]);
+      expect(person?.name).toBe(name);
+    }
+  });
+});
