@@ -89,12 +89,13 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
     return { errors: shape ? [written, shape] : [written] };
   }
   if (data.surname !== undefined && !isSurnameOf(data.name, data.surname)) {
+    const spelled = spelledInName(data.name, data.surname);
     const surname = new ArhivarError({
       code: 'person/bad-surname',
       message: `surname "${data.surname}" is not the first or the last words of name "${data.name}"`,
       file,
       line: frontMatter.keyLines.get('surname'),
-      hint: 'write the surname as it is spelled in name:, such as surname: Pirc Musar for name: Nataša Pirc Musar',
+      hint: spelled ? `write surname: ${spelled}, as name: spells it` : 'write the surname as it is spelled in name:, such as surname: Pirc Musar for name: Nataša Pirc Musar',
     });
     return { errors: shape ? [surname, shape] : [surname] };
   }
@@ -131,6 +132,20 @@ function surnameFirst(name: string): { given: string; surname: string } | undefi
   if (parts.length !== 2) return undefined;
   const [surname, given] = parts as [string, string];
   return surname === '' || given === '' || NAME_SUFFIX.test(given) ? undefined : { given, surname };
+}
+
+/**
+ * The leading or trailing words of `name` that `surname` is written otherwise than, in letter case or
+ * diacritics alone (pirc musar, Usakov for Ušakov); undefined when it is another name.
+ */
+function spelledInName(name: string, surname: string): string | undefined {
+  const fold = (text: string) => normaliseSpaces(text).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  const words = name.trim().split(/\s+/);
+  const wanted = fold(surname);
+  for (let count = 1; count < words.length; count++) {
+    for (const part of [words.slice(-count), words.slice(0, count)]) if (fold(part.join(' ')) === wanted) return part.join(' ');
+  }
+  return undefined;
 }
 
 /** Whether `surname` is the leading or trailing words of `name`, and not all of a name of two words or more. */

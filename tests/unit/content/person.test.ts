@@ -144,3 +144,14 @@ describe('parsePerson: a name written surname first', () => {
     }
   });
 });
+
+describe('parsePerson: a surname spelled otherwise than in name', () => {
+  // The hint was always the Pirc Musar example, whichever letter was off.
+  it.each([
+    ['Nataša Pirc Musar', 'pirc musar', 'Pirc Musar'],
+    ['Jurij Ušakov', 'Usakov', 'Ušakov'],
+  ])('for %s, surname: %s gets the spelling of name: as its hint', (name, surname, spelled) => {
+    const { errors } = parsePerson({ file: 'content/people/ana-kos.md', text: `---\nname: ${name}\nsurname: ${surname}\n---\n`, mtimeMs: 0 });
+    expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['person/bad-surname', 3, `write surname: ${spelled}, as name: spells it`]]);
+  });
+});
