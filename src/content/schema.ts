@@ -233,6 +233,8 @@ export const SiteConfigSchema = z.strictObject({
     // without a final / is taken for a folder: every link, canonical URL, feed and sitemap entry would then lead
     // under /arhiv/index.html/, where the host has nothing.
     .superRefine((url, context) => {
+      // The checks above do not stop the ones after them: an address already refused is no URL to look into.
+      if (!URL.canParse(url)) return;
       const { pathname } = new URL(url);
       if (!PAGE_FILE.test(pathname)) return;
       context.addIssue({
