@@ -2,7 +2,7 @@ import { h, type FunctionComponent } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Article } from '../content/article.ts';
 import type { ContentDate } from '../content/dates.ts';
-import { articleModified, pageCount, paginate, type Archive, type Page } from '../site/archive.ts';
+import { articleModified, pageCount, paginate, type Archive, type Page, type PersonEntry } from '../site/archive.ts';
 import { findRelated } from '../site/related.ts';
 import { basePathOf, urls } from '../site/urls.ts';
 import type { SiteContext } from './context.ts';
@@ -83,7 +83,6 @@ export function* listPages(inputs: PageInputs): Generator<PageSpec> {
 function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageSpec> {
   const { pageSize, title } = context.site;
   const { articles } = archive;
-  const newest = lastChange(articles);
   // Every person's and tag's feed carries the summaries of its newest articles: each entry is made once.
   const feedEntries = new FeedEntries({ baseUrl: context.site.baseUrl, title: context.site.title, people: context.people, content: 'summary' });
   for (const entry of archive.people) feedEntries.expect(entry.articles.slice(0, FEED_SIZE));
@@ -105,7 +104,7 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
       yield { ...templatePage(from, RedirectPage, { context, article: { title: article.title, url: article.url }, from }), inSitemap: false };
     }
   }
-  yield templatePage(urls.people(), PeoplePage, { context, entries: archive.people }, newest);
+  yield templatePage(urls.people(), PeoplePage, { context, entries: archive.people }, peopleIndexChange(archive.people));
   for (const entry of archive.people) {
     const bioHtml = bios.get(entry.person.id) ?? '';
     // The first page also shows the newest articles the person wrote, and every page their count, which
@@ -134,7 +133,8 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
       people: context.people,
     }, feedEntries);
   }
-  yield templatePage(urls.tags(), TagsPage, { context, entries: archive.tags }, newest);
+  // /oznake/ counts tagged articles only: an untagged one leaves it as it was.
+  yield templatePage(urls.tags(), TagsPage, { context, entries: archive.tags }, lastChange(archive.tags.flatMap((entry) => entry.articles)));
   for (const entry of archive.tags) {
     for (const page of paginate(entry.articles, pageSize)) {
       yield entryListPage(urls.tag(entry.tag.slug, page.number), TagPage, { context, entry, page }, listPageChange(entry.articles, page));
@@ -149,7 +149,8 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
       people: context.people,
     }, feedEntries);
   }
-  yield templatePage(urls.archive(), ArchivePage, { context, years: archive.years }, newest);
+  // Every article is counted on /arhiv/, under its year.
+  yield templatePage(urls.archive(), ArchivePage, { context, years: archive.years }, lastChange(articles));
   for (const year of archive.years) {
     yield templatePage(urls.year(year.year), YearPage, { context, year }, lastChange(year.months.flatMap((month) => month.articles)));
     for (const month of year.months) {
@@ -168,7 +169,9 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
     content: 'full',
     people: context.people,
   });
-  yield templatePage(urls.search(), SearchPage, { context }, newest);
+  // The search page is the same form whatever the articles (they are searched in its index files, not in its
+  // HTML): no article dates it, and a lastmod moving with each one published would be a change that never was.
+  yield templatePage(urls.search(), SearchPage, { context });
   yield notFoundPage(context);
 }
 
@@ -214,6 +217,15 @@ function lastChange(articles: readonly Article[]): Date | undefined {
     }
   }
   return newest;
+}
+
+/**
+ * When /osebe/ last changed: the index shows each person with the count of the articles naming them, or, for
+ * someone only bylines name, of the articles they wrote (templates/people.tsx), so an article naming no one,
+ * or bylined by someone already counted by mentions, leaves it as it was.
+ */
+function peopleIndexChange(entries: readonly PersonEntry[]): Date | undefined {
+  return lastChange(entries.flatMap((entry) => (entry.articles.length > 0 ? entry.articles : entry.authored)));
 }
 
 /** The later of two dates; undefined when both are. */

@@ -257,7 +257,7 @@ describe('feeds', () => {
 });
 
 describe('sitemap and robots.txt', () => {
-  it('the sitemap lists exactly the built HTML pages, each with lastmod', async () => {
+  it('the sitemap lists exactly the built HTML pages, each with lastmod but the search page', async () => {
     const xml = await read('sitemap.xml');
     const entries = [...xml.matchAll(/<url><loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?<\/url>/g)];
     const listed = entries.map((match) => match[1]!).sort();
@@ -268,8 +268,8 @@ describe('sitemap and robots.txt', () => {
     expect(listed).toEqual(built);
     expect(new Set(listed).size).toBe(listed.length);
     const withoutLastmod = entries.filter((match) => !match[2]).map((match) => match[1]);
-    // Ana Novak is named in one article, so every page has a dated article on it.
-    expect(withoutLastmod).toEqual([]);
+    // Ana Novak is named in one article, so every page has a dated article on it; the search page shows none.
+    expect(withoutLastmod).toEqual([`${BASE}/iskanje/`]);
     const article = entries.find((match) => match[1] === `${BASE}/2025/01/10/usakov-o-pogajanjih/`)!;
     expect(article[2]).toBe('2025-01-11T08:30:00+01:00');
   });
@@ -287,6 +287,32 @@ describe('sitemap and robots.txt', () => {
     // A first page is dated by its own articles, as before.
     // Its newest article is dated 20 December without a time: midnight in Ljubljana, not 19 December in UTC.
     expect(lastmod.get('/2024/12/')).toBe('2024-12-20T00:00:00+01:00');
+  });
+
+  it('dates an index by the articles it counts, and leaves the search page undated, as its HTML comes from no article', async () => {
+    const root = await copyFixture('nav');
+    // The newest article of the site has no tags and names no one; Ana Novak, whom an older article names, wrote it.
+    await writeFile(path.join(root, 'content/articles/2025/kratka.md'), '---\ntitle: Kratka novica\ndate: 2025-12-28T09:00\nauthor: Ana Novak\n---\n\nBesedilo brez oznak.\n');
+    const small = await buildSite(root, { cache: false });
+    try {
+      const xml = await small.read('/sitemap.xml');
+      const entries = new Map([...xml.matchAll(/<url><loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?<\/url>/g)].map((match) => [match[1]!.slice(BASE.length), match[2]]));
+      // /oznake/ and /osebe/ show the same counts as before it: Witkoff na Floridi is still the newest article they count
+      // (the people index counts Ana Novak's mentions, not what she wrote).
+      expect(entries.get('/oznake/')).toBe('2025-12-20T18:00:00+01:00');
+      expect(entries.get('/osebe/')).toBe('2025-12-20T18:00:00+01:00');
+      for (const url of ['/oznake/', '/osebe/', '/iskanje/']) expect(await small.read(url), url).toBe(await page(url));
+      expect(await small.read('/arhiv/')).not.toBe(await page('/arhiv/'));
+      // The archive and the year count it, so they changed; 2024 did not.
+      expect(entries.get('/arhiv/')).toBe('2025-12-28T09:00:00+01:00');
+      expect(entries.get('/2025/')).toBe('2025-12-28T09:00:00+01:00');
+      expect(entries.get('/2024/')).toBe('2024-12-20T00:00:00+01:00');
+      expect(entries.has('/iskanje/')).toBe(true);
+      expect(entries.get('/iskanje/')).toBeUndefined();
+    } finally {
+      await removeDir(root);
+      await removeDir(path.dirname(small.outDir));
+    }
   });
 
   it('robots.txt points at the sitemap', async () => {
