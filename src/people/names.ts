@@ -276,8 +276,8 @@ export interface SplitName {
  * "Xi Jinping" with "Xi" (a surname first).
  */
 export function splitName(name: string, surname?: string): SplitName {
-  const words = name.normalize('NFC').trim().split(/\s+/).filter(Boolean);
-  const named = surname === undefined ? undefined : splitAtSurname(words, surname.normalize('NFC'));
+  const words = withoutDirectionControls(name).normalize('NFC').trim().split(/\s+/).filter(Boolean);
+  const named = surname === undefined ? undefined : splitAtSurname(words, withoutDirectionControls(surname).normalize('NFC'));
   if (named) return { first: named.given.map(withoutDot), surname: named.surname.flatMap(splitHyphen) };
   if (words.length <= 1) return { first: [], surname: words.flatMap(splitHyphen) };
   let start = words.length - 1;
@@ -288,6 +288,16 @@ export function splitName(name: string, surname?: string): SplitName {
     }
   }
   return { first: words.slice(0, start).map(withoutDot), surname: words.slice(start).flatMap(splitHyphen) };
+}
+
+/**
+ * A name's words without text-direction controls (U+202A–U+202E, U+2066–U+2069), which a paste from a right-to-left
+ * source leaves in a person file and stripControlCharacters closes at the name's end (»Novak« + U+2069). The
+ * tokenizer reads them in the text as no letters, so a word that kept one matched nothing there: the person was
+ * never found.
+ */
+function withoutDirectionControls(name: string): string {
+  return name.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
 /** "J." → "J": an initial without its dot. */

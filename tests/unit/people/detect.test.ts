@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDetector, detectPeople, findUnknownNames, tokenize } from '../../../src/people/detect.ts';
+import { parsePerson } from '../../../src/content/person.ts';
 import { testPerson } from '../../helpers/person.ts';
 
 const person = testPerson;
@@ -215,6 +216,21 @@ describe('detectPeople: mentions', () => {
     const text = 'Steve Witkoff se je s Trumpovim zetom Jaredom Kushnerjem sestal z Dmitrijevim. Priimka500 ni bilo.';
     expect(detectPeople(big, text).people).toEqual(detectPeople(detector, text).people);
     expect(big.index.size).toBeGreaterThan(detector.index.size);
+  });
+});
+
+describe('detectPeople: a name with text-direction controls', () => {
+  it('finds a person whose file\'s name a paste left an isolate or embedding in, as the text shows the name without them', () => {
+    // parsePerson closes an opener where the name ends (U+2069 after »Novak«), so the surname no longer matched
+    // »Novak« in the text, where the tokenizer reads the controls as no letters: she was found nowhere.
+    for (const name of ['\u2068Ana Novak', '\u202BAna Novak', 'Ana \u2066Novak\u2069']) {
+      const { person } = parsePerson({ file: 'content/people/ana-novak.md', text: `---\nname: "${name}"\ngender: f\n---\n`, mtimeMs: 0 });
+      const bidi = createDetector([person!]);
+      expect(detectPeople(bidi, 'Ana Novak je rekla, da je Novak odstopila.').mentions.map((mention) => [mention.kind, mention.text]), name).toEqual([
+        ['full', 'Ana Novak'],
+        ['surname', 'Novak'],
+      ]);
+    }
   });
 });
 
