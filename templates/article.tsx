@@ -1,7 +1,7 @@
 import type { Article } from '../src/content/article.ts';
 import { articleModified, shownUpdate } from '../src/site/archive.ts';
 import type { Breadcrumb, SiteContext } from '../src/render/context.ts';
-import { articleImage, newsArticleJsonLd } from '../src/render/structured-data.ts';
+import { articleSharedImage, newsArticleJsonLd } from '../src/render/structured-data.ts';
 import { formatDate, formatDateTime, formatIsoDateTime, formatMachineDate, ljubljanaCalendar } from '../src/text/sl.ts';
 import { formatReadingTime } from '../src/text/reading-time.ts';
 import { dateTrail } from './archive.tsx';
@@ -39,7 +39,7 @@ export function ArticlePage({ context, article, related = [], newer, older }: Ar
         kind: 'article',
         breadcrumbs: articleBreadcrumbs(article),
         jsonLd: [newsArticleJsonLd(article, context)],
-        image: articleImage(article, context),
+        image: articleSharedImage(article, context),
         article: { published: formatIsoDateTime(article.date.instant), modified, tags: article.tags.map((tag) => tag.name) },
       }}
     >

@@ -31,9 +31,11 @@ export interface RenderedMarkdown {
   imagesWithoutAlt?: number[];
   /**
    * The first image published with the body, its URL as written (relative ones resolve against the article's
-   * page) and its alt text: the picture a link to the article shows when shared (Open Graph, JSON-LD).
+   * page) and its alt text: the body has a picture (no empty-body warning), and JSON-LD names it.
    */
   firstImage?: BodyImage;
+  /** The first of those that is no SVG: the picture a link to the article shows when shared (Open Graph). */
+  sharedImage?: BodyImage;
   /** Links whose text says nothing out of context ("tukaj", "preberi več") or is empty, in order; absent when there are none. */
   vagueLinks?: VagueLink[];
   /** Images and links whose address the sanitiser drops, in order; absent when there are none. */
@@ -184,7 +186,8 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   const blocks: string[] = [];
   collectBlockTexts(tree.children, blocks);
   const text = blocks.join('\n\n');
-  const firstImage = firstImageOf(tree, definitions);
+  const firstImage = firstImageOf(tree, definitions, () => true);
+  const sharedImage = firstImage && isSvgUrl(firstImage.url) ? firstImageOf(tree, definitions, (url) => !isSvgUrl(url)) : firstImage;
   // After the text for search and people detection is taken, which keeps its plain spaces.
   joinFiguresToUnits(tree);
   // Last: the steps above know no wrapper node, which is not mdast.
@@ -197,6 +200,7 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   if (droppedHtml.length > 0) rendered.droppedHtml = droppedHtml;
   if (spacedAddresses.length > 0) rendered.spacedAddresses = spacedAddresses;
   if (firstImage) rendered.firstImage = firstImage;
+  if (sharedImage) rendered.sharedImage = sharedImage;
   return rendered;
 }
 
@@ -323,17 +327,18 @@ function literalAutolink(node: RootContent): string | undefined {
 }
 
 /**
- * In document order, the first image that keeps its URL and is not an SVG. Run after replaceDroppedImages, so
- * an image whose URL the sanitiser drops is text by then; an empty or undefined reference is no image either.
+ * In document order, the first image that keeps its URL and that `accept` takes. Run after
+ * replaceDroppedImages, so an image whose URL the sanitiser drops is text by then; an empty or undefined
+ * reference is no image either.
  */
-function firstImageOf(node: Nodes, definitions: ReadonlyMap<string, Definition>): BodyImage | undefined {
+function firstImageOf(node: Nodes, definitions: ReadonlyMap<string, Definition>, accept: (url: string) => boolean): BodyImage | undefined {
   if (node.type === 'image' || node.type === 'imageReference') {
     const url = node.type === 'image' ? node.url : definitions.get(node.identifier)?.url;
-    return url && !isSvgUrl(url) ? { url, alt: foldWhitespace(node.alt ?? '') } : undefined;
+    return url && accept(url) ? { url, alt: foldWhitespace(node.alt ?? '') } : undefined;
   }
   if (!('children' in node)) return undefined;
   for (const child of node.children) {
-    const image = firstImageOf(child, definitions);
+    const image = firstImageOf(child, definitions, accept);
     if (image) return image;
   }
   return undefined;
@@ -342,7 +347,8 @@ function firstImageOf(node: Nodes, definitions: ReadonlyMap<string, Definition>)
 /**
  * A shared link's picture must be a bitmap: X shows JPG, PNG, WEBP and GIF and says "SVG is not supported"
  * (developer.x.com, "Summary Card with Large Image"), so an SVG map or chart at the top of an article left its
- * large card without a picture where a photo further down would have shown.
+ * large card without a picture where a photo further down would have shown. Google's Article image takes an
+ * SVG, so JSON-LD keeps the first image of any kind.
  */
 function isSvgUrl(url: string): boolean {
   return /\.svgz?$/i.test(url.replace(/[?#].*$/s, ''));

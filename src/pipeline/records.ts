@@ -116,6 +116,7 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
     draft: draft.frontMatter.draft,
     wordCount: rendered.wordCount,
     image: rendered.firstImage,
+    sharedImage: rendered.sharedImage,
     redirectFrom: draft.frontMatter.redirectFrom,
   });
   return { article, unknownPeople: explicit.unknown, warnings };

@@ -38,6 +38,14 @@ export function articleImage(article: Pick<Article, 'image' | 'url'>, context: P
 }
 
 /**
+ * The picture a shared link to the article shows (Open Graph, X's card): its first image that is no SVG, which
+ * those cards do not show, as an absolute URL; undefined when there is none.
+ */
+export function articleSharedImage(article: Pick<Article, 'sharedImage' | 'url'>, context: Pick<SiteContext, 'site'>): { url: string; alt: string } | undefined {
+  return articleImage({ image: article.sharedImage, url: article.url }, context);
+}
+
+/**
  * Each author of the byline as an entry of its own, an agency as an Organization (Google's Article guide: "list
  * each author in its own author field", "use the type property to indicate whether the author is a Person or
  * Organization"), a registry person with the URL of their page. »Uredništvo« is the site's own newsroom, and

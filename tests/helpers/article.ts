@@ -24,6 +24,7 @@ export function testArticle(overrides: Partial<Article> = {}): Article {
     text: 'Besedilo',
     wordCount: 1,
     image: undefined,
+    sharedImage: undefined,
     redirectFrom: [],
     ...overrides,
   };

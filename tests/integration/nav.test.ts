@@ -366,6 +366,29 @@ describe('metadata', () => {
     }
   });
 
+  it('shares the first picture that is no SVG, while an SVG is JSON-LD\'s image and a picture of the body (no empty-body warning)', async () => {
+    const root = await copyFixture('nav');
+    let outDir: string | undefined;
+    try {
+      const folder = path.join(root, 'content/articles/2025');
+      await writeFile(path.join(folder, 'zemljevid.md'), '---\ntitle: Zemljevid poplav\ndate: 2025-12-27T09:00\n---\n\n![](/slike/poplave.svg)\n');
+      await writeFile(path.join(folder, 'graf-in-foto.md'), '---\ntitle: Graf in fotografija\ndate: 2025-12-27T10:00\n---\n\n![Graf rasti](/slike/rast.svg)\n\nBesedilo.\n\n![Seja sveta](/slike/seja.jpg)\n');
+      const site = await buildSite(root);
+      outDir = path.dirname(site.outDir);
+      const newsArticle = (html: string) => jsonLdBlocks(html).find((data) => data['@type'] === 'NewsArticle')!;
+      const svgOnly = await site.read('/2025/12/27/zemljevid-poplav/');
+      expect(meta(svgOnly, 'og:image')).toBeUndefined();
+      expect(newsArticle(svgOnly).image).toEqual(['https://novice.example.si/slike/poplave.svg']);
+      expect(site.result.model.warnings.filter((warning) => warning.file === 'content/articles/2025/zemljevid.md').map((warning) => warning.code)).not.toContain('article/empty-body');
+      const both = await site.read('/2025/12/27/graf-in-fotografija/');
+      expect(meta(both, 'og:image')).toBe('https://novice.example.si/slike/seja.jpg');
+      expect(meta(both, 'og:image:alt')).toBe('Seja sveta');
+      expect(newsArticle(both).image).toEqual(['https://novice.example.si/slike/rast.svg']);
+    } finally {
+      for (const folder of [root, ...(outDir ? [outDir] : [])]) await removeDir(folder);
+    }
+  });
+
   it('shortens a long summary at a word boundary, with a space before the ellipsis', async () => {
     const html = await page('/2025/12/03/dolga-analiza/');
     expect(meta(html, 'description')).toMatch(/^(beseda )+beseda …$/);

@@ -551,10 +551,13 @@ describe('renderMarkdown names the first image published with the body', () => {
     expect(renderMarkdown('Brez slik. `![x](y.png)`\n\n    ![koda](z.png)').firstImage).toBeUndefined();
   });
 
-  it('skips an SVG, which X, Facebook and LinkedIn do not show on a shared link, for the first picture after it', () => {
+  it('gives a shared link the first picture that is no SVG, which X, Facebook and LinkedIn do not show, while an SVG is still the body\'s first image', () => {
     const markdown = '![Zemljevid](/slike/zemljevid.svg)\n\n![Graf](grafi/rast.SVG?v=2#x)\n\n![Seja](/slike/seja.jpg)';
-    expect(renderMarkdown(markdown).firstImage).toEqual({ url: '/slike/seja.jpg', alt: 'Seja' });
-    expect(renderMarkdown('![Zemljevid](/slike/zemljevid.svg)').firstImage).toBeUndefined();
-    expect(renderMarkdown('![Ne SVG](/slike/svg/foto.svg.jpg)').firstImage).toEqual({ url: '/slike/svg/foto.svg.jpg', alt: 'Ne SVG' });
+    expect(renderMarkdown(markdown)).toMatchObject({ firstImage: { url: '/slike/zemljevid.svg', alt: 'Zemljevid' }, sharedImage: { url: '/slike/seja.jpg', alt: 'Seja' } });
+    // An SVG alone is a picture of the body (no empty-body warning, Google's Article image) but shared by no card.
+    const svgOnly = renderMarkdown('![](/slike/zemljevid.svg)');
+    expect(svgOnly.firstImage).toEqual({ url: '/slike/zemljevid.svg', alt: '' });
+    expect(svgOnly.sharedImage).toBeUndefined();
+    expect(renderMarkdown('![Ne SVG](/slike/svg/foto.svg.jpg)')).toMatchObject({ firstImage: { url: '/slike/svg/foto.svg.jpg' }, sharedImage: { url: '/slike/svg/foto.svg.jpg', alt: 'Ne SVG' } });
   });
 });
