@@ -58,6 +58,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   if (options.strictPort && options.port !== 0) await checkPortFree(options.port);
   const basePath = basePathOf((await readSiteConfig(root)).baseUrl);
   const plugin = arhivarDevPlugin({ root, basePath, includeFuture: options.includeFuture, onLoad: options.onLoad, onTemplateFailure: options.onTemplateFailure, pagesModule: options.pagesModule, now: options.now });
+  const sigtermBefore = new Set(process.listeners('SIGTERM'));
   const vite = await createServer({
     configFile: false,
     root,
@@ -83,6 +84,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     plugins: [plugin],
   });
+  // Vite ends the process on SIGTERM by itself (server.close(), then process.exit with 143), before the CLI,
+  // which stops on SIGTERM as on Ctrl+C, can close the session: a page module still loading printed Vite's
+  // »transport was disconnected« stack. The caller decides when the server stops, through close().
+  for (const listener of process.listeners('SIGTERM')) if (!sigtermBefore.has(listener)) process.off('SIGTERM', listener);
   const close = async () => {
     await plugin.api.beforeClose();
     await vite.close();
