@@ -193,7 +193,11 @@ export class MarkdownPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const task of this.takeWaiting()) task.reject(new Error('the Markdown pool was closed'));
+    const error = new Error('the Markdown pool was closed');
+    for (const task of this.takeWaiting()) task.reject(error);
+    // Those a worker has too: terminate() ends it without a reply, and a task never settled kept a stopped load
+    // waiting for ever (a dev server stopped during its first load left its .cache/ spill file, and saved nothing).
+    for (const slot of this.slots) for (const task of slot.tasks.splice(0)) task.reject(error);
     await Promise.all(this.slots.map((slot) => this.stopSlot(slot)));
   }
 

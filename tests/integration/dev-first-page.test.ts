@@ -314,6 +314,11 @@ describe('arhivar dev stopped during its first load', () => {
       // Stopped before the load was done (it prints "loaded … articles" when it is), and silent about it.
       expect(stdout).not.toContain('loaded');
       expect(stderr).toBe('');
+      // What the workers had rendered is kept for the next start, and the session's spill file is gone: the task
+      // a worker had when it was stopped never settled, so the stopped load never ended (markdown-pool.ts close).
+      const cached = await readdir(path.join(root, '.cache'));
+      expect(cached.filter((name) => /^markdown-.*\.log$/.test(name))).toHaveLength(1);
+      expect(cached.filter((name) => name.endsWith('.spill'))).toEqual([]);
     } finally {
       await removeDir(root);
     }

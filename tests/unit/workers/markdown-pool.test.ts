@@ -63,6 +63,20 @@ describe('MarkdownPool', () => {
     await running;
   });
 
+  it('fails the task a worker is rendering when the pool is closed, so a stopped load ends', async () => {
+    const markdown = await pool(1, 60_000);
+    await markdown.render('Prvi.'); // the worker is ready: the next task is sent to it at once
+    const slow = Array.from({ length: 6000 }, (_, i) => `*Odstavek ${i}* z [povezavo](https://example.si/${i}) in **krepkim** besedilom.`).join('\n\n');
+    const outcome = markdown.render(slow).then(
+      () => 'rendered',
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    );
+    await markdown.close();
+    // Left unsettled, the task kept a dev server stopped during its first load from closing its .cache/ log.
+    const pending = new Promise((resolve) => setImmediate(() => resolve('still pending')));
+    expect(await Promise.race([outcome, pending])).toBe('the Markdown pool was closed');
+  });
+
   it('sends a promoted task before every task still waiting, each task once', async () => {
     const markdown = await pool(1, 10_000);
     const finished: number[] = [];
