@@ -209,7 +209,10 @@ function withScheme(written: string): string | undefined {
   if (!/^[\p{L}\d-]+(?:\.[\p{L}\d-]+)+(?::\d+)?(?:\/[^?#]*)?$/u.test(address)) return undefined;
   // As typed, not as the parser writes it (xn--as-dma.si for čas.si): the editor's own spelling is accepted.
   if (!URL.canParse(`https://${address}`)) return undefined;
-  return `https://${address.endsWith('/') ? address : `${address}/`}`;
+  // A page's address (…/index.html) with a closing / would pass as a folder's and publish the site under it: its
+  // folder is the line to write, as for an address with https://.
+  const folder = address.replace(PAGE_FILE, '/');
+  return `https://${folder.endsWith('/') ? folder : `${folder}/`}`;
 }
 
 export const SiteConfigSchema = z.strictObject({

@@ -27,6 +27,17 @@ describe('baseUrl in site.yaml', () => {
     expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['site/bad-baseUrl', 2, `write baseUrl: ${url}, with the https:// that browsers leave out of the address bar`]]);
   });
 
+  // The hint added the closing / to a page's address, making it a folder's: pasted, the site was built under
+  // /arhiv/index.html/, which the page-address check exists to refuse.
+  it.each([
+    ['example.si/arhiv/index.html', 'https://example.si/arhiv/'],
+    ['www.example.si/Index.PHP', 'https://www.example.si/'],
+  ])('refuses %s, a page without https://, with its folder as the line to write', (written, url) => {
+    const { errors } = siteYaml(`title: Arhiv\nbaseUrl: ${written}\n`);
+    expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['site/bad-baseUrl', 2, `write baseUrl: ${url}, with the https:// that browsers leave out of the address bar`]]);
+    expect(siteYaml(`baseUrl: ${url}\n`).errors).toEqual([]);
+  });
+
   it('refuses anything else that is not an http(s) address with an example', () => {
     for (const written of ['ftp://example.si/', 'https:/example.si/', 'arhiv', '"arhiv novic"', 'localhost:8080', 'mailto:urednik@example.si']) {
       const { errors } = siteYaml(`baseUrl: ${written}\n`);
