@@ -84,7 +84,7 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
       message: `name "${data.name}" is written surname first, as an index lists it; text names people first name first, so it would never be found there`,
       file,
       line: frontMatter.keyLines.get('name'),
-      hint: `write name: ${reversed.given} ${reversed.surname}${reversed.surname.includes(' ') ? ` and surname: ${reversed.surname}` : ''}`,
+      hint: `write name: ${[reversed.given, reversed.surname, reversed.suffix].filter(Boolean).join(' ')}${reversed.surname.includes(' ') ? ` and surname: ${reversed.surname}` : ''}`,
     });
     return { errors: shape ? [written, shape] : [written] };
   }
@@ -123,15 +123,32 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
   };
 }
 
-/** What follows a name after a comma: Jr., Sr., ml. and st. (mlajši, starejši), a Roman numeral. */
-const NAME_SUFFIX = /^(?:[Jj]r|[Ss]r|ml|st|[IVX]+)\.?$/;
+/**
+ * What follows a name after a comma: Jr., Sr., ml. and st. (mlajši, starejši, also written out), a Roman numeral.
+ * In any letter case: Ml. and JR. are suffixes too.
+ */
+const NAME_SUFFIX = /^(?:jr|sr|ml|st|mlajši|starejši)\.?$|^[IVX]+\.?$/i;
 
-/** The parts of a name written as an index lists it, "Kos, Ana"; undefined for any other name. */
-function surnameFirst(name: string): { given: string; surname: string } | undefined {
+/**
+ * A given name as an index lists it after the surname: a capital and small letters (Ana, Marie-Anne) or an
+ * initial (A.). A title (dr., mag., PhD), a word in lowercase or a sign (Prince of Wales, Lake & Palmer) is
+ * none, so a comma before it is part of a name, not an index's.
+ */
+const GIVEN_NAME = /^\p{Lu}(?:\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)*|\.)$/u;
+
+/**
+ * The parts of a name written as an index lists it, "Kos, Ana" ("King, Martin Luther Jr.", whose suffix goes
+ * after the surname); undefined for any other name.
+ */
+function surnameFirst(name: string): { given: string; surname: string; suffix?: string | undefined } | undefined {
   const parts = name.split(',').map(normaliseSpaces);
   if (parts.length !== 2) return undefined;
   const [surname, given] = parts as [string, string];
-  return surname === '' || given === '' || NAME_SUFFIX.test(given) ? undefined : { given, surname };
+  const words = given.split(' ');
+  const suffix = NAME_SUFFIX.test(words.at(-1)!) ? words.pop() : undefined;
+  // A suffix alone after the comma (King, Jr.) is how the name is written, not an index's order.
+  if (surname === '' || words.length === 0 || !words.every((word) => GIVEN_NAME.test(word))) return undefined;
+  return { given: words.join(' '), surname, suffix };
 }
 
 /**

@@ -128,6 +128,11 @@ describe('parsePerson: a name written surname first', () => {
     ['Kos, Ana', 'write name: Ana Kos'],
     ['Pirc Musar, Nataša', 'write name: Nataša Pirc Musar and surname: Pirc Musar'],
     ['Kos,Ana', 'write name: Ana Kos'],
+    ['Kos, A.', 'write name: A. Kos'],
+    ['Le Pen, Marie-Anne', 'write name: Marie-Anne Le Pen and surname: Le Pen'],
+    // A suffix after the given names stays after the surname: the hint was »Martin Luther Jr. King«.
+    ['King, Martin Luther Jr.', 'write name: Martin Luther King Jr.'],
+    ['Novak, Janez ml.', 'write name: Janez Novak ml.'],
   ])('refuses name: %s with the name to write', (name, hint) => {
     const { person, errors } = parsePerson({ file: 'content/people/ana-kos.md', text: `---\nrole: ministrica\nname: ${name}\n---\n`, mtimeMs: 0 });
     expect(person).toBeUndefined();
@@ -138,6 +143,16 @@ describe('parsePerson: a name written surname first', () => {
 
   it('takes a comma before a suffix such as Jr. or ml.', () => {
     for (const name of ['Martin Luther King, Jr.', 'Janez Novak, ml.', 'Janez Novak, st.', 'Henrik Tudor, III']) {
+      const { person, errors } = parsePerson({ file: 'content/people/ana-kos.md', text: `---\nname: ${name}\n---\n`, mtimeMs: 0 });
+      expect(errors, name).toEqual([]);
+      expect(person?.name).toBe(name);
+    }
+  });
+
+  // What follows these commas is no given name: they were refused as »surname first« with a hint that made
+  // one (»write name: dr. Janez Novak and surname: Janez Novak«, »write name: Prince of Wales Charles«).
+  it('takes a comma before what is not a given name: a title, a suffix in other letters, the rest of a real name', () => {
+    for (const name of ['Janez Novak, dr.', 'Ana Kos, PhD', 'Janez Novak, univ. dipl. inž.', 'Janez Novak, Ml.', 'Janez Novak, Jr', 'Janez Novak, starejši', 'Charles, Prince of Wales', 'Emerson, Lake & Palmer']) {
       const { person, errors } = parsePerson({ file: 'content/people/ana-kos.md', text: `---\nname: ${name}\n---\n`, mtimeMs: 0 });
       expect(errors, name).toEqual([]);
       expect(person?.name).toBe(name);
