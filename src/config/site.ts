@@ -43,6 +43,7 @@ export function parseSiteConfig(source: SourceFile | undefined): { config: SiteC
       fallbackLine: 1,
       knownKeys: Object.keys(SiteConfigSchema.shape),
       examples: SITE_EXAMPLES,
+      schema: SiteConfigSchema,
       data,
       text: source.text,
     }),

@@ -274,6 +274,8 @@ export interface SchemaContext {
   /** The values as YAML read them, and the file's text: a hint can then show the line to write. */
   data?: unknown;
   text?: string | undefined;
+  /** The file's schema, where a hint's value is to be checked before it is given (pageSize: "0" unquoted is refused too). */
+  schema?: z.ZodObject;
 }
 
 /**
@@ -288,7 +290,14 @@ function quotingHint(key: string, issue: z.core.$ZodIssue, context: SchemaContex
   const value = isPlainObject(context.data) ? context.data[key] : undefined;
   if (issue.code === 'invalid_type' && issue.expected === 'string' && typeof value === 'number') return `YAML reads an unquoted number as a number: put it in quotes, such as ${key}: "${value}"`;
   // And the other way: pageSize: "20" is a number to the editor who wrote it.
-  if (issue.code === 'invalid_type' && (issue.expected === 'number' || issue.expected === 'int') && typeof value === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(value)) {
+  // Only when the number itself is taken: "0" or "1000" unquoted would be refused again, and the example is the line to write.
+  if (
+    issue.code === 'invalid_type' &&
+    (issue.expected === 'number' || issue.expected === 'int') &&
+    typeof value === 'string' &&
+    /^\s*-?\d+(?:\.\d+)?\s*$/.test(value) &&
+    (context.schema?.shape[key] as z.ZodType | undefined)?.safeParse(Number(value)).success !== false
+  ) {
     return `write ${key}: ${value.trim()}, without quotes: in quotes it is text`;
   }
   const after = textAfterColon(key, context.keyLines, context.text);

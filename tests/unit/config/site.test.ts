@@ -169,6 +169,14 @@ describe('pageSize in site.yaml', () => {
     const { errors } = siteYaml('title: Arhiv\npageSize: "20"\n');
     expect(errors.map((error) => [error.code, error.line, error.message, error.hint])).toEqual([['site/bad-pageSize', 2, 'pageSize must be a number', 'write pageSize: 20, without quotes: in quotes it is text']]);
   });
+
+  // The hint gave the number without quotes whatever it was, and pasted, pageSize: 0 was refused again.
+  it('answers a number in quotes that would be refused without them with the example', () => {
+    for (const written of ['"0"', '"1000"', '"20.5"']) {
+      const { errors } = siteYaml(`pageSize: ${written}\n`);
+      expect(errors.map((error) => [error.code, error.line, error.hint]), written).toEqual([['site/bad-pageSize', 1, 'write it like pageSize: 20']]);
+    }
+  });
 });
 
 describe('description in site.yaml', () => {
