@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ArhivarError, ContentErrors, sortErrors, withProblems } from './errors.ts';
 import { CONTENT_DIR, readContent, type ContentSources } from './content/read.ts';
-import { parseSiteConfig, type SiteConfig } from './config/site.ts';
+import { parseSiteConfig, placeholderBaseUrl, type SiteConfig } from './config/site.ts';
 import type { Article } from './content/article.ts';
 import type { ContentDate } from './content/dates.ts';
 import type { Person } from './content/person.ts';
@@ -98,6 +98,12 @@ export interface LoadOptions {
    * `arhivar check` pass it; the dev server does not, since it publishes nothing.
    */
   lastAddresses?: LastAddresses | undefined;
+  /**
+   * The site is loaded to be published (`arhivar build`, which sets it itself, and `arhivar check`): a baseUrl
+   * left out or at a local or example address is warned about (site/placeholder-baseUrl). The dev server
+   * does not set it: it serves the site on 127.0.0.1 by design.
+   */
+  publishing?: boolean | undefined;
 }
 
 export interface SiteModel {
@@ -139,17 +145,20 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const started =
     options.markdownWorkers ?? (options.sources ? undefined : startMarkdownWorkers({ root: options.root, cache: options.cache, timeLimitMs: options.markdownTimeLimitMs }));
   const useCache = options.cache !== false;
-  const { sources, config, configErrors, configWarnings, peopleKey, storedPeople, registry, registryErrors } = await beforeHandOver(started, async () => {
+  const { sources, config, configErrors, configWarnings, siteKeyLines, peopleKey, storedPeople, registry, registryErrors } = await beforeHandOver(started, async () => {
     if (useCache) await checkCacheFolder(options.root);
     const sources = options.sources ?? (await readContent(options.root));
-    const { config, errors: configErrors, warnings: configWarnings } = parseSiteConfig(sources.site);
+    const { config, errors: configErrors, warnings: configWarnings, keyLines: siteKeyLines } = parseSiteConfig(sources.site);
     const peopleKey = peopleFilesKey(sources.people);
     const storedPeople = useCache ? await readStoredPeople(options.root, peopleKey) : undefined;
     const { registry, errors: registryErrors } = storedPeople ? buildRegistry(storedPeople.people) : loadRegistry(sources.people);
-    return { sources, config, configErrors, configWarnings, peopleKey, storedPeople, registry, registryErrors };
+    return { sources, config, configErrors, configWarnings, siteKeyLines, peopleKey, storedPeople, registry, registryErrors };
   });
   const errors: ArhivarError[] = [...sources.errors, ...configErrors, ...registryErrors];
   const warnings: ArhivarError[] = [...(sources.warnings ?? []), ...configWarnings];
+  // Not while site.yaml has an error: its defaults stand in for what it says then.
+  const baseUrlWarning = options.publishing && configErrors.length === 0 ? placeholderBaseUrl(config, sources.site, siteKeyLines) : undefined;
+  if (baseUrlWarning) warnings.push(baseUrlWarning);
 
   const now = options.now ?? new Date();
   const publishes = (time: number, draft: boolean) => (options.includeDrafts || !draft) && (options.includeFuture || time <= now.getTime());
@@ -647,7 +656,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   }));
   let model: SiteModel;
   try {
-    model = await loadSite({ ...options, lastAddresses });
+    model = await loadSite({ ...options, lastAddresses, publishing: true });
   } catch (error) {
     // A damaged record in .cache/ is about this run, not a problem of the archive: the build runs again
     // (buildAgainIfKeptStateUntrusted), and reads public/ again.

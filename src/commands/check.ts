@@ -62,7 +62,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     const cache = await cacheWritable(options.root);
     // Read even where .cache/ cannot be written: an article moved from where the last build published it is told as a build tells it.
     const lastAddresses = await lastPublishedAddresses(options.root, distDir);
-    const model = await loadSite({ root: options.root, includeFuture: options.includeFuture, now: options.now, releaseSources: true, bodiesOnDisk: cache, cache, lastAddresses });
+    const model = await loadSite({ root: options.root, includeFuture: options.includeFuture, now: options.now, releaseSources: true, bodiesOnDisk: cache, cache, lastAddresses, publishing: true });
     warnings.push(...model.warnings);
     articles = model.archive.articles.length;
     pageSources = sourcesOfPages(options.root, model);

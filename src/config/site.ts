@@ -1,7 +1,7 @@
 import { ArhivarError } from '../errors.ts';
 import { parseYamlBlock } from '../content/front-matter.ts';
 import { SITE_EXAMPLES, SiteConfigSchema, isPlainObject, issuesToErrors, type SiteConfig } from '../content/schema.ts';
-import { readSiteFile, type SourceFile } from '../content/read.ts';
+import { CONTENT_DIR, readSiteFile, type SourceFile } from '../content/read.ts';
 
 export type { SiteConfig } from '../content/schema.ts';
 
@@ -13,14 +13,15 @@ export type { SiteConfig } from '../content/schema.ts';
 export const LONG_DESCRIPTION = 300;
 
 /** content/site.yaml → SiteConfig, defaults filled. A missing file means all defaults. */
-export function parseSiteConfig(source: SourceFile | undefined): { config: SiteConfig; errors: ArhivarError[]; warnings: ArhivarError[] } {
+export function parseSiteConfig(source: SourceFile | undefined): { config: SiteConfig; errors: ArhivarError[]; warnings: ArhivarError[]; keyLines: ReadonlyMap<string, number> } {
   const defaults = SiteConfigSchema.parse({});
-  if (!source) return { config: defaults, errors: [], warnings: [] };
+  const noLines: ReadonlyMap<string, number> = new Map();
+  if (!source) return { config: defaults, errors: [], warnings: [], keyLines: noLines };
   let block;
   try {
     block = parseYamlBlock(source.text, source.file, 1, 'site.yaml');
   } catch (error) {
-    if (error instanceof ArhivarError) return { config: defaults, errors: [error], warnings: [] };
+    if (error instanceof ArhivarError) return { config: defaults, errors: [error], warnings: [], keyLines: noLines };
     throw error;
   }
   const data = block.data ?? {};
@@ -29,13 +30,15 @@ export function parseSiteConfig(source: SourceFile | undefined): { config: SiteC
       config: defaults,
       warnings: [],
       errors: [new ArhivarError({ code: 'site/not-a-mapping', message: 'site.yaml must hold keys and values', file: source.file, line: 1, hint: 'write lines such as title: Arhiv novic' })],
+      keyLines: noLines,
     };
   }
   const result = SiteConfigSchema.safeParse(data);
-  if (result.success) return { config: result.data, errors: [], warnings: descriptionWarnings(result.data.description, source.file, block.keyLines.get('description')) };
+  if (result.success) return { config: result.data, errors: [], warnings: descriptionWarnings(result.data.description, source.file, block.keyLines.get('description')), keyLines: block.keyLines };
   return {
     config: defaults,
     warnings: [],
+    keyLines: block.keyLines,
     errors: issuesToErrors(result.error.issues, {
       file: source.file,
       code: 'site',
@@ -62,6 +65,52 @@ function descriptionWarnings(description: string, file: string, line: number | u
       hint: `write one sentence about the site, of at most ${LONG_DESCRIPTION} characters`,
     }),
   ];
+}
+
+/** Top-level domains that name no published site: RFC 2606 §2 (test, example, invalid, localhost), RFC 6761 §6. */
+const RESERVED_TOP_LEVEL = new Set(['example', 'test', 'invalid', 'localhost']);
+
+/**
+ * A host no reader can reach the published site at: this machine (localhost, 127.0.0.0/8, ::1), a reserved
+ * top-level domain, or an example name (example.com/.net/.org of RFC 2606 §3, and example.si and its like,
+ * which READMEs and this repository's site.yaml use the same way).
+ */
+function isPlaceholderHost(hostname: string): boolean {
+  const labels = hostname.toLowerCase().replace(/\.$/, '').split('.');
+  if (hostname === '[::1]' || hostname === '0.0.0.0' || /^127(?:\.\d{1,3}){3}$/.test(hostname)) return true;
+  return RESERVED_TOP_LEVEL.has(labels.at(-1)!) || labels.at(-2) === 'example';
+}
+
+/**
+ * baseUrl left out (http://localhost/) or left at an example address: canonical links, Open Graph URLs, the
+ * feeds' ids and links and the sitemap would send search engines and feed readers there. A warning, not an
+ * error, since a local or test build is right to have it; the dev server, which serves on 127.0.0.1, does
+ * not ask for it (LoadOptions.publishing).
+ */
+export function placeholderBaseUrl(config: SiteConfig, source: SourceFile | undefined, keyLines: ReadonlyMap<string, number>): ArhivarError | undefined {
+  const url = new URL(config.baseUrl);
+  if (!isPlaceholderHost(url.hostname)) return undefined;
+  const file = source?.file ?? `${CONTENT_DIR}/site.yaml`;
+  const line = keyLines.get('baseUrl');
+  const reach = 'canonical links, Open Graph URLs, the feeds and the sitemap';
+  // The path is kept: the site is published under it, wherever that is.
+  const write = `baseUrl: https://…${url.pathname}`;
+  const where = ', with the address readers will open the site at in place of …';
+  if (line === undefined) {
+    return new ArhivarError({
+      code: 'site/placeholder-baseUrl',
+      message: `baseUrl is not set, so ${reach} point to http://localhost/, which no reader, search engine or feed reader can open`,
+      file,
+      hint: source ? `before publishing, add the line ${write}${where}` : `before publishing, create ${file} holding the line ${write}${where}`,
+    });
+  }
+  return new ArhivarError({
+    code: 'site/placeholder-baseUrl',
+    message: `baseUrl ${config.baseUrl} is a local or example address, so ${reach} point where the site is not published`,
+    file,
+    line,
+    hint: `before publishing, write ${write}${where}`,
+  });
 }
 
 /**

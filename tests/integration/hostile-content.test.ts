@@ -184,7 +184,7 @@ describe('odd but valid content is published safely (issue 7)', () => {
     expect(XML_FORBIDDEN.test(sitemap)).toBe(false);
     const locations = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((match) => match[1]!);
     expect(locations.length).toBeGreaterThan(8);
-    for (const location of locations) expect(location).toMatch(/^https:\/\/novice\.example\.si\/[a-z0-9\-/.]*$/);
+    for (const location of locations) expect(location).toMatch(/^https:\/\/novice\.testni-dnevnik\.si\/[a-z0-9\-/.]*$/);
     expect(sitemap.replace(/<\/?(?:\?xml[^>]*\?|urlset[^>]*|url|loc|lastmod)>/g, '')).not.toMatch(/[<>]/);
 
     const files = (await listFiles(dist())).filter((file) => file.startsWith('iskanje/') && file.endsWith('.json'));

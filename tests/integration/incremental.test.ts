@@ -257,7 +257,7 @@ describe('incremental builds (issue 6)', () => {
     const atRoot = contents(await snapshot(outDir));
     const site = path.join(root, 'content/site.yaml');
     const original = await readFile(site, 'utf8');
-    for (const baseUrl of ['https://test.example.si/arhiv/', 'https://test.example.si/novice/arhiv/', 'https://test.example.si/']) {
+    for (const baseUrl of ['https://arhiv.testni-dnevnik.si/arhiv/', 'https://arhiv.testni-dnevnik.si/novice/arhiv/', 'https://arhiv.testni-dnevnik.si/']) {
       await writeFile(site, original.replace(/^baseUrl: .*$/m, `baseUrl: ${baseUrl}`));
       const result = await build({ root, outDir, now: NOW });
       const built = contents(await snapshot(outDir));

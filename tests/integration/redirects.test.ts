@@ -33,7 +33,7 @@ describe('redirectFrom: an article keeps its earlier addresses', () => {
     const site = await buildSite(root);
     const html = await site.read('/2025/01/09/prvi-clanek/');
     expect(html).toContain('<meta http-equiv="refresh" content="0; url=../../10/prvi-clanek-o-obcini/"/>');
-    expect(html).toContain('<link rel="canonical" href="https://test.example.si/2025/01/10/prvi-clanek-o-obcini/"/>');
+    expect(html).toContain('<link rel="canonical" href="https://arhiv.testni-dnevnik.si/2025/01/10/prvi-clanek-o-obcini/"/>');
     expect(html).toContain('<meta name="robots" content="noindex"/>');
     expect(html).toContain('<a href="../../10/prvi-clanek-o-obcini/">Prvi članek o občini</a>');
     expect(await site.read('/2024/12/31/stari-naslov/')).toContain('content="0; url=../../../../2025/01/10/prvi-clanek-o-obcini/"');
@@ -55,7 +55,7 @@ describe('redirectFrom: an article keeps its earlier addresses', () => {
     const retitled = await buildSite(root, { outDir });
     expect(await retitled.read('/2025/01/09/prvi-clanek/')).toContain('>Prvi članek o občini Žalec</a>');
     const config = path.join(root, 'content/site.yaml');
-    await writeFile(config, (await readFile(config, 'utf8')).replace('title: Testni arhiv', 'title: Preizkusni arhiv').replace('https://test.example.si/', 'https://example.si/arhiv/'));
+    await writeFile(config, (await readFile(config, 'utf8')).replace('title: Testni arhiv', 'title: Preizkusni arhiv').replace('https://arhiv.testni-dnevnik.si/', 'https://example.si/arhiv/'));
     const moved = await (await buildSite(root, { outDir })).read('/2025/01/09/prvi-clanek/');
     expect(moved).toContain('<title>Prvi članek o občini Žalec – Preizkusni arhiv</title>');
     expect(moved).toContain('<link rel="canonical" href="https://example.si/arhiv/2025/01/10/prvi-clanek-o-obcini/"/>');
@@ -68,7 +68,7 @@ describe('redirectFrom: an article keeps its earlier addresses', () => {
       return items.find((item) => item.title.startsWith('Prvi članek o občini'));
     };
     const before = await entryOf(await buildSite(root), '/feed.xml');
-    expect(before?.guid).toBe('https://test.example.si/2025/01/10/prvi-clanek-o-obcini/');
+    expect(before?.guid).toBe('https://arhiv.testni-dnevnik.si/2025/01/10/prvi-clanek-o-obcini/');
     const file = path.join(root, PRVI);
     await writeFile(file, (await readFile(file, 'utf8')).replace('title: "Prvi članek o občini"', 'title: "Prvi članek o občini Žalec"'));
     await redirect(root, PRVI, '[/2025/01/10/prvi-clanek-o-obcini/, /2025/01/10/prvi-clanek-o-obcini-zalec-osnutek/]');
@@ -76,17 +76,17 @@ describe('redirectFrom: an article keeps its earlier addresses', () => {
     for (const feedUrl of ['/feed.xml', '/oznake/preizkus/feed.xml', '/osebe/darja-zagar/feed.xml']) {
       const after = await entryOf(site, feedUrl);
       expect(after?.title).toBe('Prvi članek o občini Žalec');
-      expect(after?.link).toBe('https://test.example.si/2025/01/10/prvi-clanek-o-obcini-zalec/');
+      expect(after?.link).toBe('https://arhiv.testni-dnevnik.si/2025/01/10/prvi-clanek-o-obcini-zalec/');
       expect(after?.guid).toBe(before?.guid);
     }
   });
 
   it('refuses an address that is no article address, with the line and a hint', async () => {
     const root = await copyFixture('archive-basic');
-    await redirect(root, PRVI, '[https://test.example.si/2025/01/09/prvi-clanek/, /novice/clanek.php]');
+    await redirect(root, PRVI, '[https://arhiv.testni-dnevnik.si/2025/01/09/prvi-clanek/, /novice/clanek.php]');
     const errors = await errorsOf(root);
     expect(errors).toEqual([
-      `${PRVI}:4 article/bad-redirectFrom redirectFrom "https://test.example.si/2025/01/09/prvi-clanek/" is a whole web address; redirectFrom takes only the part of it after the site's address`,
+      `${PRVI}:4 article/bad-redirectFrom redirectFrom "https://arhiv.testni-dnevnik.si/2025/01/09/prvi-clanek/" is a whole web address; redirectFrom takes only the part of it after the site's address`,
       `${PRVI}:4 article/bad-redirectFrom redirectFrom "/novice/clanek.php" is not the address of an article of this site (/year/month/day/slug/)`,
     ]);
   });

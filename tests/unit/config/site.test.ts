@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSiteConfig } from '../../../src/config/site.ts';
+import { parseSiteConfig, placeholderBaseUrl } from '../../../src/config/site.ts';
 
 const siteYaml = (text: string) => parseSiteConfig({ file: 'content/site.yaml', text, mtimeMs: 0 });
 
@@ -197,5 +197,57 @@ describe('description in site.yaml', () => {
     expect(siteYaml(`description: ${'😀'.repeat(300)}\n`).warnings).toEqual([]);
     expect(siteYaml(`description: ${'č'.repeat(301)}\n`).warnings.map((warning) => warning.code)).toEqual(['site/long-description']);
     expect(siteYaml('title: Arhiv\n').warnings).toEqual([]);
+describe('a baseUrl no reader can reach (site/placeholder-baseUrl)', () => {
+  const warning = (text: string | undefined) => {
+    const source = text === undefined ? undefined : { file: 'content/site.yaml', text, mtimeMs: 0 };
+    const { config, keyLines } = parseSiteConfig(source);
+    const found = placeholderBaseUrl(config, source, keyLines);
+    return found && [found.code, found.file, found.line, found.hint];
+  };
+
+  it.each([
+    'http://localhost/',
+    'http://localhost:8080/arhiv/',
+    'http://127.0.0.1:5173/',
+    'http://[::1]/',
+    'https://example.com/',
+    'https://www.example.org/',
+    'https://example.net/',
+    'https://arhiv.example.si/',
+    'https://novice.example/',
+    'https://example/',
+    'https://arhiv.test/',
+    'https://arhiv.invalid/',
+    'https://dev.localhost/',
+  ])('warns at the baseUrl line for %s', (baseUrl) => {
+    const { pathname } = new URL(baseUrl);
+    expect(warning(`title: Arhiv\nbaseUrl: ${baseUrl}\n`)).toEqual([
+      'site/placeholder-baseUrl',
+      'content/site.yaml',
+      2,
+      `before publishing, write baseUrl: https://…${pathname}, with the address readers will open the site at in place of …`,
+    ]);
+  });
+
+  it.each(['https://www.delo.si/arhiv/', 'https://novice.rtvslo.si/', 'https://example-novice.si/', 'https://examples.si/', 'https://example.delo.si/', 'https://test.si/'])(
+    'does not warn for %s',
+    (baseUrl) => {
+      expect(warning(`baseUrl: ${baseUrl}\n`)).toBeUndefined();
+    },
+  );
+
+  it('names the file when baseUrl is left out, or the file itself is missing', () => {
+    expect(warning('title: Arhiv\n')).toEqual([
+      'site/placeholder-baseUrl',
+      'content/site.yaml',
+      undefined,
+      'before publishing, add the line baseUrl: https://…/, with the address readers will open the site at in place of …',
+    ]);
+    expect(warning(undefined)).toEqual([
+      'site/placeholder-baseUrl',
+      'content/site.yaml',
+      undefined,
+      'before publishing, create content/site.yaml holding the line baseUrl: https://…/, with the address readers will open the site at in place of …',
+    ]);
   });
 });
