@@ -197,6 +197,9 @@ describe('description in site.yaml', () => {
     expect(siteYaml(`description: ${'😀'.repeat(300)}\n`).warnings).toEqual([]);
     expect(siteYaml(`description: ${'č'.repeat(301)}\n`).warnings.map((warning) => warning.code)).toEqual(['site/long-description']);
     expect(siteYaml('title: Arhiv\n').warnings).toEqual([]);
+  });
+});
+
 describe('a baseUrl no reader can reach (site/placeholder-baseUrl)', () => {
   const warning = (text: string | undefined) => {
     const source = text === undefined ? undefined : { file: 'content/site.yaml', text, mtimeMs: 0 };
