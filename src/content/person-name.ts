@@ -17,6 +17,34 @@ export function splitAtSurname(words: readonly string[], surname: string): { giv
   return undefined;
 }
 
+/** Jr., Sr., ml. and st. (mlajši, starejši, also written out), in any letter case: Ml. and JR. are suffixes too. */
+const GENERATION = /^(?:jr|sr|ml|st|mlajši|starejši)\.?$/i;
+/**
+ * A ruler's or heir's number, II to XXXIX, in capitals (Karel III., Ludvik XIV., Henrik Tudor, III). A lone X
+ * wants its dot, as Slovenian writes an ordinal: without it it is a surname (Malcolm X); I is an initial.
+ */
+const REGNAL = /^(?=[IVX]{2}|V|X\.)X{0,3}(?:IX|IV|V?I{0,3})\.?$/;
+
+/** Whether `word` is a generational suffix or a ruler's number, which follows a name and is no part of its surname. */
+export function isNameSuffix(word: string): boolean {
+  return GENERATION.test(word) || REGNAL.test(word);
+}
+
+/**
+ * The words of a name without a suffix at its end (»Janez Novak ml.«, »Martin Luther King, Jr.«, »Karel III.«), and
+ * the suffix: the surname is the word before it, so the person is found and filed by it. A comma before the suffix
+ * goes with it. A name of one word keeps it (»Ml.« is nobody's suffix).
+ */
+export function withoutNameSuffix(words: readonly string[]): { words: string[]; suffix: string | undefined } {
+  const suffix = words.at(-1)?.replace(/^,/, '');
+  if (words.length < 2 || suffix === undefined || !isNameSuffix(suffix)) return { words: [...words], suffix: undefined };
+  const rest = words.slice(0, -1);
+  // The comma before it, written after the surname (»Novak, ml.«) or apart (»Novak , ml.«).
+  if (rest.at(-1) === ',') rest.pop();
+  else rest[rest.length - 1] = rest.at(-1)!.replace(/,$/, '');
+  return rest.length === 0 ? { words: [...words], suffix: undefined } : { words: rest, suffix };
+}
+
 /**
  * Lower-case surname particles: Vincent van Gogh, Ursula von der Leyen, Luiz Inácio Lula da Silva, Mohamed bin
  * Salman. Written with a capital (Robert De Niro, Herman Van Rompuy) the word is spelled as part of the surname.

@@ -5,7 +5,7 @@ import { parseFrontMatter } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
 import { PersonFrontMatterSchema, isPlainObject, issuesToErrors, optionalKeys, stripBodyControlCharacters, withoutEmptyKeys } from './schema.ts';
 import type { SourceFile } from './read.ts';
-import { splitAtSurname } from './person-name.ts';
+import { splitAtSurname, withoutNameSuffix } from './person-name.ts';
 
 export type Gender = 'm' | 'f';
 
@@ -157,7 +157,7 @@ function surnameFirst(name: string): { given: string; surname: string; suffix?: 
  */
 function spelledInName(name: string, surname: string): string | undefined {
   const fold = (text: string) => normaliseSpaces(text).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-  const words = name.trim().split(/\s+/);
+  const { words } = withoutNameSuffix(name.trim().split(/\s+/));
   const wanted = fold(surname);
   for (let count = 1; count < words.length; count++) {
     for (const part of [words.slice(-count), words.slice(0, count)]) if (fold(part.join(' ')) === wanted) return part.join(' ');
@@ -165,9 +165,12 @@ function spelledInName(name: string, surname: string): string | undefined {
   return undefined;
 }
 
-/** Whether `surname` is the leading or trailing words of `name`, and not all of a name of two words or more. */
+/**
+ * Whether `surname` is the leading or trailing words of `name`, and not all of a name of two words or more. A suffix
+ * after the surname does not count: Novak is the surname of Janez Novak ml., and ml. is none.
+ */
 function isSurnameOf(name: string, surname: string): boolean {
-  const words = name.trim().split(/\s+/);
+  const { words } = withoutNameSuffix(name.trim().split(/\s+/));
   const named = splitAtSurname(words, surname);
   return named !== undefined && (named.given.length > 0 || words.length === 1);
 }

@@ -2,6 +2,7 @@ import type { Gender, Person } from '../content/person.ts';
 import { CASES, allForms, declineFeminineFirstName, declineMasculine, guessGender, personForms, type Case } from './names.ts';
 import { memoize } from '../memo.ts';
 import { isAbbreviation } from '../text/abbreviations.ts';
+import { isNameSuffix } from '../content/person-name.ts';
 
 /**
  * Finds registry people in plain text. The detector is built once: every inflected surname and
@@ -526,7 +527,8 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
     if (code >= 97 && code <= 122) continue; // a-z: no name starts lower-case
     const entries = detector.index.get(tokens.word(i));
     if (!entries) continue;
-    const followedByName = i + 1 < tokens.length && tightGap(tokens, i) && isCapitalised(tokens.word(i + 1)) && !isInitial(tokens, i + 1);
+    // »King Jr.«, »Karel III.«: a suffix after the surname is no given name (a lone capital and dot is an initial).
+    const followedByName = i + 1 < tokens.length && tightGap(tokens, i) && isCapitalised(tokens.word(i + 1)) && !isInitial(tokens, i + 1) && !isNameSuffix(tokens.word(i + 1));
     const nextEntries = followedByName ? detector.index.get(tokens.word(i + 1)) : undefined;
     const placeForm = PLACE_FORMS.has(tokens.word(i));
     const candidates: Candidate[] = [];

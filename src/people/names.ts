@@ -1,5 +1,5 @@
 import type { Gender, Person } from '../content/person.ts';
-import { splitAtSurname, SURNAME_PARTICLES } from '../content/person-name.ts';
+import { splitAtSurname, SURNAME_PARTICLES, withoutNameSuffix } from '../content/person-name.ts';
 
 /**
  * Slovenian forms of a person's name: every case of the first names and the surname, and the
@@ -273,10 +273,12 @@ export interface SplitName {
 /**
  * "Vincent van Gogh" → first [Vincent], surname [van, Gogh]; "Madonna" → surname [Madonna]. `surname`, the
  * person file's surname: when given, names the surname words: "Nataša Pirc Musar" with "Pirc Musar",
- * "Xi Jinping" with "Xi" (a surname first).
+ * "Xi Jinping" with "Xi" (a surname first). A suffix after the surname is left out: "Janez Novak ml." → first [Janez],
+ * surname [Novak].
  */
 export function splitName(name: string, surname?: string): SplitName {
-  const words = withoutDirectionControls(name).normalize('NFC').trim().split(/\s+/).filter(Boolean);
+  // A suffix (ml., Jr., III.) is shown with the name but is no part of the surname: the text declines the word before it.
+  const { words } = withoutNameSuffix(withoutDirectionControls(name).normalize('NFC').trim().split(/\s+/).filter(Boolean));
   const named = surname === undefined ? undefined : splitAtSurname(words, withoutDirectionControls(surname).normalize('NFC'));
   if (named) return { first: named.given.map(withoutDot), surname: named.surname.flatMap(splitHyphen) };
   if (words.length <= 1) return { first: [], surname: words.flatMap(splitHyphen) };

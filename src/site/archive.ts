@@ -1,7 +1,7 @@
 import type { Article, TagRef } from '../content/article.ts';
 import type { ContentDate } from '../content/dates.ts';
 import type { Person } from '../content/person.ts';
-import { indexedSurname, splitAtSurname, SURNAME_PARTICLES } from '../content/person-name.ts';
+import { indexedSurname, splitAtSurname, SURNAME_PARTICLES, withoutNameSuffix } from '../content/person-name.ts';
 import { bylinePeople } from './byline-people.ts';
 import { collator, ljubljanaCalendar } from '../text/sl.ts';
 
@@ -87,14 +87,17 @@ export function shownUpdate(article: Pick<Article, 'date' | 'updated'>): Content
  * "Steve Witkoff" → ["Witkoff", "Steve"]: Slovenian indexes sort by surname, then first name. The person
  * file's `surname:` names it when it is not the last word (Pirc Musar, Xi); lower-case particles in front
  * of it do not decide the place (»Ursula von der Leyen« → ["Leyen", "Ursula"]), with or without `surname:`.
+ * A suffix files under the surname before it and follows the given names (»Janez Novak ml.« → ["Novak",
+ * "Janez ml."]), so the Janez Novaks stand together, the one without it first.
  */
 export function surnameSortKey(name: string, surname?: string): [string, string] {
-  const words = name.trim().split(/\s+/);
+  const { words, suffix } = withoutNameSuffix(name.trim().split(/\s+/));
+  const rest = (given: readonly string[]) => [...given, ...(suffix === undefined ? [] : [suffix])].join(' ');
   const named = surname === undefined ? undefined : splitAtSurname(words, surname);
-  if (named) return [indexedSurname(named.surname).join(' '), named.given.join(' ')];
+  if (named) return [indexedSurname(named.surname).join(' '), rest(named.given)];
   let start = Math.max(words.length - 1, 0);
   while (start > 1 && SURNAME_PARTICLES.has(words[start - 1]!)) start--;
-  return [indexedSurname(words.slice(start)).join(' '), words.slice(0, start).join(' ')];
+  return [indexedSurname(words.slice(start)).join(' '), rest(words.slice(0, start))];
 }
 
 export function comparePeople(a: Person, b: Person): number {

@@ -160,6 +160,25 @@ describe('parsePerson: a name written surname first', () => {
   });
 });
 
+describe('parsePerson: a name with a generational suffix', () => {
+  // The suffix ended the name, so surname: Novak was »not the last words« of it and was refused.
+  it.each([
+    ['Janez Novak ml.', 'Novak'],
+    ['Janez Novak, st.', 'Novak'],
+    ['Nataša Pirc Musar starejši', 'Pirc Musar'],
+    ['Martin Luther King Jr.', 'King'],
+  ])('takes name: %s with surname: %s, the words before the suffix', (name, surname) => {
+    const { person, errors } = parsePerson({ file: 'content/people/ana-kos.md', text: `---\nname: ${name}\nsurname: ${surname}\n---\n`, mtimeMs: 0 });
+    expect(errors).toEqual([]);
+    expect([person?.name, person?.surname]).toEqual([name, surname]);
+  });
+
+  it('still refuses a surname: that is the suffix', () => {
+    const { errors } = parsePerson({ file: 'content/people/ana-kos.md', text: `---\nname: Janez Novak ml.\nsurname: ml.\n---\n`, mtimeMs: 0 });
+    expect(errors.map((error) => [error.code, error.line])).toEqual([['person/bad-surname', 3]]);
+  });
+});
+
 describe('parsePerson: a surname spelled otherwise than in name', () => {
   // The hint was always the Pirc Musar example, whichever letter was off.
   it.each([

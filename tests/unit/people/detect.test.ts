@@ -219,6 +219,33 @@ describe('detectPeople: mentions', () => {
   });
 });
 
+describe('detectPeople: a name with a generational suffix', () => {
+  // The suffix was the surname (»ml.«, »Jr.«), so Janez Novak ml. was found nowhere in the text.
+  const suffixed = createDetector([
+    person('Janez Novak ml.', { id: 'janez-novak-ml', gender: 'm' }),
+    person('Martin Luther King Jr.', { id: 'martin-luther-king-jr', gender: 'm' }),
+    person('Karel III.', { id: 'karel-iii', gender: 'm' }),
+  ]);
+  const found = (text: string) => detectPeople(suffixed, text).mentions.map((mention) => [mention.personId, mention.kind, mention.text]);
+
+  it('finds the surname in every case, with the first name before it or alone', () => {
+    expect(found('Janez Novak ml. je odstopil. Janeza Novaka ml. so vprašali, ali bo Novak kandidiral.')).toEqual([
+      ['janez-novak-ml', 'full', 'Janez Novak'],
+      ['janez-novak-ml', 'full', 'Janeza Novaka'],
+      ['janez-novak-ml', 'surname', 'Novak'],
+    ]);
+    expect(found('Pogovarjali smo se z Novakom.')).toEqual([['janez-novak-ml', 'surname', 'Novakom']]);
+  });
+
+  it('does not take a capitalised suffix after the surname for another given name (King Jr., Karel III.)', () => {
+    expect(found('Martin Luther King Jr. je govoril v Washingtonu, kjer je King Jr. dejal, da ima sanje.')).toEqual([
+      ['martin-luther-king-jr', 'full', 'Martin Luther King'],
+      ['martin-luther-king-jr', 'surname', 'King'],
+    ]);
+    expect(found('Britanski kralj Karel III. je obiskal Pariz.').map(([id]) => id)).toEqual(['karel-iii']);
+  });
+});
+
 describe('detectPeople: a name with text-direction controls', () => {
   it('finds a person whose file\'s name a paste left an isolate or embedding in, as the text shows the name without them', () => {
     // parsePerson closes an opener where the name ends (U+2069 after »Novak«), so the surname no longer matched

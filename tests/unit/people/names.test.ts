@@ -162,6 +162,39 @@ describe('splitName and full names', () => {
     expect(splitName('Nataša Pirc Musar')).toEqual({ first: ['Nataša', 'Pirc'], surname: ['Musar'] });
   });
 
+  // A generational suffix was taken for the surname (surname »ml.«): the person was never found in the text.
+  it.each([
+    ['Janez Novak ml.', ['Janez'], ['Novak']],
+    ['Janez Novak st.', ['Janez'], ['Novak']],
+    ['Janez Novak mlajši', ['Janez'], ['Novak']],
+    ['Janez Novak, ml.', ['Janez'], ['Novak']],
+    ['Janez Novak , starejši', ['Janez'], ['Novak']],
+    ['Martin Luther King Jr.', ['Martin', 'Luther'], ['King']],
+    ['Martin Luther King, Jr.', ['Martin', 'Luther'], ['King']],
+    ['Ken Griffey Sr', ['Ken'], ['Griffey']],
+    ['Henrik Tudor, III', ['Henrik'], ['Tudor']],
+    ['Karel III.', [], ['Karel']],
+    ['Ludvik XIV.', [], ['Ludvik']],
+    ['Karel X.', [], ['Karel']],
+    // No suffix: a surname X, a surname spelled like a lower-case numeral, a lone word.
+    ['Malcolm X', ['Malcolm'], ['X']],
+    ['Jinping Xi', ['Jinping'], ['Xi']],
+    ['Ml.', [], ['Ml.']],
+  ])('leaves the suffix of %s out of the surname', (name, first, surname) => {
+    expect(splitName(name)).toEqual({ first, surname });
+  });
+
+  it('leaves the suffix out when the person file names the surname', () => {
+    expect(splitName('Nataša Pirc Musar st.', 'Pirc Musar')).toEqual({ first: ['Nataša'], surname: ['Pirc', 'Musar'] });
+    expect(splitName('Janez Novak, ml.', 'Novak')).toEqual({ first: ['Janez'], surname: ['Novak'] });
+  });
+
+  it('declines the surname before the suffix', () => {
+    const forms = personForms({ id: 'n', name: 'Janez Novak ml.', aliases: [], gender: 'm', role: undefined });
+    expect(fullNameForms(forms.variants[0]!, forms.gender)).toEqual(expect.arrayContaining(['Janez Novak', 'Janeza Novaka', 'Janezom Novakom']));
+    expect(forms.variants[0]!.possessives).toContain('Novakov');
+  });
+
   it('declines only the last word of a multi-word surname', () => {
     const forms = personForms({ id: 'v', name: 'Vincent van Gogh', aliases: [], gender: 'm', role: undefined });
     expect(fullNameForms(forms.variants[0]!, forms.gender)).toContain('Vincenta van Gogha');

@@ -28,6 +28,15 @@ describe('the people index order', () => {
     expect(people.sort(comparePeople).map((p) => p.name)).toEqual(['Madeleine Albright', 'Bašar al-Asad', 'Vincent van Gogh', 'Ana Levec', 'Ursula von der Leyen', 'Janez Vidmar']);
   });
 
+  // The suffix was the surname: Janez Novak ml. was filed under M, Martin Luther King Jr. under J.
+  it('files a name with a generational suffix under the surname before it', () => {
+    expect(surnameSortKey('Janez Novak ml.')).toEqual(['Novak', 'Janez ml.']);
+    expect(surnameSortKey('Martin Luther King, Jr.')).toEqual(['King', 'Martin Luther Jr.']);
+    expect(surnameSortKey('Nataša Pirc Musar st.', 'Pirc Musar')).toEqual(['Pirc Musar', 'Nataša st.']);
+    const people = [person('Janez Novak st.'), person('Martin Luther King Jr.'), person('Janez Novak ml.'), person('Ana Levec'), person('Janez Novak'), person('Karel III.')];
+    expect(people.sort(comparePeople).map((p) => p.name)).toEqual(['Karel III.', 'Martin Luther King Jr.', 'Ana Levec', 'Janez Novak', 'Janez Novak ml.', 'Janez Novak st.']);
+  });
+
   it('keeps a particle written with a capital, which the name spells as part of the surname (De Niro under D)', () => {
     expect(surnameSortKey('Robert De Niro', 'De Niro')).toEqual(['De Niro', 'Robert']);
     expect(surnameSortKey('Herman Van Rompuy', 'Van Rompuy')).toEqual(['Van Rompuy', 'Herman']);
