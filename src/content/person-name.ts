@@ -31,6 +31,17 @@ export function isNameSuffix(word: string): boolean {
 }
 
 /**
+ * What a suffix says, however written: »ml«, »st«, »jr«, »iii«, the spelled-out mlajši and starejši in any case
+ * (»Janeza Novaka mlajšega«) as »ml« and »st«; undefined for a word that is no suffix.
+ */
+export function nameSuffixKey(word: string): string | undefined {
+  const lower = word.toLowerCase().replace(/\.$/, '');
+  if (/^mlajš(?:i|ega|emu|em|im)$/.test(lower)) return 'ml';
+  if (/^starejš(?:i|ega|emu|em|im)$/.test(lower)) return 'st';
+  return isNameSuffix(word) ? lower : undefined;
+}
+
+/**
  * The words of a name without a suffix at its end (»Janez Novak ml.«, »Martin Luther King, Jr.«, »Karel III.«), and
  * the suffix: the surname is the word before it, so the person is found and filed by it. A comma before the suffix
  * goes with it. A name of one word keeps it (»Ml.« is nobody's suffix).

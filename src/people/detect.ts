@@ -2,7 +2,7 @@ import type { Gender, Person } from '../content/person.ts';
 import { CASES, allForms, declineFeminineFirstName, declineMasculine, guessGender, personForms, type Case } from './names.ts';
 import { memoize } from '../memo.ts';
 import { isAbbreviation } from '../text/abbreviations.ts';
-import { isNameSuffix } from '../content/person-name.ts';
+import { isNameSuffix, nameSuffixKey, withoutNameSuffix } from '../content/person-name.ts';
 
 /**
  * Finds registry people in plain text. The detector is built once: every inflected surname and
@@ -46,6 +46,8 @@ interface DetectorPerson {
   foreign: boolean;
   /** The surname is also a nationality noun (Rus, Turk, Nemec): »dva Rusa« names nobody. */
   nationality: boolean;
+  /** The suffix of the name (nameSuffixKey: »ml« for Janez Novak ml.), which tells a father from his son. */
+  suffix: string | undefined;
 }
 
 interface FormEntry {
@@ -98,7 +100,7 @@ export function createDetector(registry: Iterable<Person>): PeopleDetector {
     const forms = personForms(person);
     const number = people.length;
     const head = forms.variants[0]!.surname.nom[0] ?? '';
-    const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, mainFirst: new Set(), allFirst: new Set(), initials: new Set(), foreign: looksForeign(head), nationality: NATIONALITY_NOUNS.has(head.toLowerCase()) };
+    const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, mainFirst: new Set(), allFirst: new Set(), initials: new Set(), foreign: looksForeign(head), nationality: NATIONALITY_NOUNS.has(head.toLowerCase()), suffix: suffixOf(person.name) };
     people.push(entry);
     for (const variant of forms.variants) {
       for (const form of variant.firstForms) {
@@ -119,6 +121,11 @@ export function createDetector(registry: Iterable<Person>): PeopleDetector {
     }
   }
   return { people, index, firstNames };
+}
+
+function suffixOf(name: string): string | undefined {
+  const { suffix } = withoutNameSuffix(name.trim().split(/\s+/));
+  return suffix === undefined ? undefined : nameSuffixKey(suffix);
 }
 
 function addEntry(index: Map<string, FormEntry[]>, form: string, entry: FormEntry): void {
@@ -596,6 +603,19 @@ function ownsProperNoun(detector: PeopleDetector, tokens: Tokens, i: number): bo
   return !(isCapitalised(before) && (!isSentenceStart(tokens, i - 1) || detector.firstNames.has(before)));
 }
 
+/**
+ * Of full names that one text reads as several people (Janez Novak st., Janez Novak ml., Janez Novak), the one whose
+ * suffix follows in the text (»Janeza Novaka ml.«, », st.«, »mlajšega«), or who has none when none follows; undefined
+ * when that is no one or the readings are one person's.
+ */
+function bySuffix(detector: PeopleDetector, tokens: Tokens, surname: number, readings: readonly Candidate[]): Candidate | undefined {
+  if (readings.every((candidate) => candidate.person === readings[0]!.person)) return undefined;
+  const last = Math.max(...readings.map((candidate) => candidate.to ?? surname));
+  const next = last + 1 < tokens.length && /^\s*,?\s*$/.test(tokens.text.slice(tokens.ends[last]!, tokens.starts[last + 1]!)) ? nameSuffixKey(tokens.word(last + 1)) : undefined;
+  const matching = readings.filter((candidate) => detector.people[candidate.person]!.suffix === next);
+  return matching.find((candidate) => !candidate.alias) ?? matching[0];
+}
+
 /** Every reading of the next word is a surname in a case this spelling is not, or a possessive. */
 function inOtherCase(entry: FormEntry, nextEntries: readonly FormEntry[]): boolean {
   return nextEntries.every((next) => next.kind === 'possessive' || (next.cases & entry.cases) === 0);
@@ -729,7 +749,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       const starts = full.length === 1 ? [full[0]!.from] : [...new Set(full.map((candidate) => candidate.from))].sort((a, b) => a - b);
       for (const from of starts) {
         const here = full.filter((candidate) => candidate.from === from);
-        const best = here.find((candidate) => !candidate.alias) ?? here[0]!;
+        const best = bySuffix(detector, tokens, token, here) ?? here.find((candidate) => !candidate.alias) ?? here[0]!;
         const person = detector.people[best.person]!;
         found.push({ person: best.person, kind: best.alias ? 'alias' : 'full', from: best.from, to: best.to ?? token, weak: false, reason: best.alias ? `alias of ${person.name}` : 'full name' });
       }

@@ -246,6 +246,19 @@ describe('detectPeople: a name with a generational suffix', () => {
   });
 });
 
+describe('detectPeople: a father and son of one name', () => {
+  // Both matched »Janez Novak« in full, and the first in the registry took every mention, his son's too.
+  const family = createDetector([person('Janez Novak st.', { id: 'janez-novak-st', gender: 'm' }), person('Janez Novak ml.', { id: 'janez-novak-ml', gender: 'm' }), person('Janez Novak', { gender: 'm' })]);
+  it.each([
+    ['Janez Novak ml. je odstopil.', 'janez-novak-ml'],
+    ['Janeza Novaka mlajšega so vprašali.', 'janez-novak-ml'],
+    ['Janeza Novaka, st., so vprašali.', 'janez-novak-st'],
+    ['Janez Novak je odstopil.', 'janez-novak'],
+  ])('gives %s to the person of that suffix', (text, id) => {
+    expect(detectPeople(family, text).people).toEqual([id]);
+  });
+});
+
 describe('detectPeople: a name with text-direction controls', () => {
   it('finds a person whose file\'s name a paste left an isolate or embedding in, as the text shows the name without them', () => {
     // parsePerson closes an opener where the name ends (U+2069 after »Novak«), so the surname no longer matched
