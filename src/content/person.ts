@@ -5,7 +5,7 @@ import { parseFrontMatter } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
 import { PersonFrontMatterSchema, isPlainObject, issuesToErrors, optionalKeys, stripBodyControlCharacters, withoutEmptyKeys } from './schema.ts';
 import type { SourceFile } from './read.ts';
-import { splitAtSurname, withoutNameSuffix } from './person-name.ts';
+import { isNameSuffix, splitAtSurname, withoutNameSuffix } from './person-name.ts';
 
 export type Gender = 'm' | 'f';
 
@@ -124,12 +124,6 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
 }
 
 /**
- * What follows a name after a comma: Jr., Sr., ml. and st. (mlajši, starejši, also written out), a Roman numeral.
- * In any letter case: Ml. and JR. are suffixes too.
- */
-const NAME_SUFFIX = /^(?:jr|sr|ml|st|mlajši|starejši)\.?$|^[IVX]+\.?$/i;
-
-/**
  * A given name as an index lists it after the surname: a capital and small letters (Ana, Marie-Anne) or an
  * initial (A.). A title (dr., mag., PhD), a word in lowercase or a sign (Prince of Wales, Lake & Palmer) is
  * none, so a comma before it is part of a name, not an index's.
@@ -145,7 +139,7 @@ function surnameFirst(name: string): { given: string; surname: string; suffix?: 
   if (parts.length !== 2) return undefined;
   const [surname, given] = parts as [string, string];
   const words = given.split(' ');
-  const suffix = NAME_SUFFIX.test(words.at(-1)!) ? words.pop() : undefined;
+  const suffix = isNameSuffix(words.at(-1)!) ? words.pop() : undefined;
   // A suffix alone after the comma (King, Jr.) is how the name is written, not an index's order.
   if (surname === '' || words.length === 0 || !words.every((word) => GIVEN_NAME.test(word))) return undefined;
   return { given: words.join(' '), surname, suffix };
