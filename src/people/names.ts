@@ -293,13 +293,13 @@ export function splitName(name: string, surname?: string): SplitName {
 }
 
 /**
- * A name's words without text-direction controls (U+202A–U+202E, U+2066–U+2069), which a paste from a right-to-left
- * source leaves in a person file and stripControlCharacters closes at the name's end (»Novak« + U+2069). The
- * tokenizer reads them in the text as no letters, so a word that kept one matched nothing there: the person was
- * never found.
+ * A name's words without text-direction controls (U+202A–U+202E, U+2066–U+2069) and marks (U+200E LRM, U+200F RLM,
+ * U+061C ALM), which a paste from a right-to-left source leaves in a person file; stripControlCharacters closes an
+ * opener at the name's end too (»Novak« + U+2069). The tokenizer reads them in the text as no letters, so a word
+ * that kept one matched nothing there: the person was never found.
  */
 function withoutDirectionControls(name: string): string {
-  return name.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+  return name.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
 /** "J." → "J": an initial without its dot. */

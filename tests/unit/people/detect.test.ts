@@ -272,6 +272,14 @@ describe('detectPeople: a name with text-direction controls', () => {
       ]);
     }
   });
+
+  it('finds a person whose file\'s name a paste left a direction mark in (U+200E, U+200F, U+061C), which no opener closes', () => {
+    // A copy from a right-to-left page or a chat brings »Novak« + U+200E: the word kept the mark and matched nothing.
+    for (const name of ['Ana Novak\u200E', '\u200FAna Novak', 'Ana Novak\u061C']) {
+      const { person } = parsePerson({ file: 'content/people/ana-novak.md', text: `---\nname: "${name}"\ngender: f\n---\n`, mtimeMs: 0 });
+      expect(detectPeople(createDetector([person!]), 'Ana Novak je rekla, da je Novak odstopila.').people, JSON.stringify(name)).toEqual(['ana-novak']);
+    }
+  });
 });
 
 describe('tokenize', () => {
