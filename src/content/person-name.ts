@@ -44,16 +44,19 @@ export function nameSuffixKey(word: string): string | undefined {
 /**
  * The words of a name without a suffix at its end (»Janez Novak ml.«, »Martin Luther King, Jr.«, »Karel III.«), and
  * the suffix: the surname is the word before it, so the person is found and filed by it. A comma before the suffix
- * goes with it. A name of one word keeps it (»Ml.« is nobody's suffix).
+ * goes with it. Whatever follows a comma is a suffix too: parsePerson takes a comma only before a generational
+ * suffix or what is no given name, a title (»Janez Novak, dr.«, »Ana Kos, PhD«), which was otherwise the surname.
+ * A name of one word keeps it (»Ml.« is nobody's suffix).
  */
 export function withoutNameSuffix(words: readonly string[]): { words: string[]; suffix: string | undefined } {
-  const suffix = words.at(-1)?.replace(/^,/, '');
+  const written = words.join(' ');
+  const comma = written.indexOf(',');
+  const before = written.slice(0, Math.max(comma, 0)).trim();
+  const after = written.slice(comma + 1).trim();
+  if (comma !== -1 && before !== '' && after !== '') return { words: before.split(/\s+/), suffix: after };
+  const suffix = words.at(-1);
   if (words.length < 2 || suffix === undefined || !isNameSuffix(suffix)) return { words: [...words], suffix: undefined };
-  const rest = words.slice(0, -1);
-  // The comma before it, written after the surname (»Novak, ml.«) or apart (»Novak , ml.«).
-  if (rest.at(-1) === ',') rest.pop();
-  else rest[rest.length - 1] = rest.at(-1)!.replace(/,$/, '');
-  return rest.length === 0 ? { words: [...words], suffix: undefined } : { words: rest, suffix };
+  return { words: words.slice(0, -1), suffix };
 }
 
 /**

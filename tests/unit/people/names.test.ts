@@ -184,6 +184,16 @@ describe('splitName and full names', () => {
     expect(splitName(name)).toEqual({ first, surname });
   });
 
+  // parsePerson takes a comma before a title (3aeb0e7), whose last word was then the surname: »dr.«, »PhD«, »inž.«,
+  // so the person was found in no text and /osebe/ filed him under D.
+  it.each([
+    ['Janez Novak, dr.', ['Janez'], ['Novak']],
+    ['Ana Kos, PhD', ['Ana'], ['Kos']],
+    ['Janez Novak, univ. dipl. inž.', ['Janez'], ['Novak']],
+  ])('leaves the title after the comma of %s out of the surname', (name, first, surname) => {
+    expect(splitName(name)).toEqual({ first, surname });
+  });
+
   it('leaves the suffix out when the person file names the surname', () => {
     expect(splitName('Nataša Pirc Musar st.', 'Pirc Musar')).toEqual({ first: ['Nataša'], surname: ['Pirc', 'Musar'] });
     expect(splitName('Janez Novak, ml.', 'Novak')).toEqual({ first: ['Janez'], surname: ['Novak'] });

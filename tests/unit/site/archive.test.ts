@@ -10,6 +10,8 @@ describe('the people index order', () => {
   it('sorts by the last word of the name unless the person file names the surname', () => {
     expect(surnameSortKey('Steve Witkoff')).toEqual(['Witkoff', 'Steve']);
     expect(surnameSortKey('Nataša Pirc Musar', 'Pirc Musar')).toEqual(['Pirc Musar', 'Nataša']);
+    // A title after a comma files under the surname before it, not under »dr.«.
+    expect(surnameSortKey('Janez Novak, dr.')).toEqual(['Novak', 'Janez dr.']);
     expect(surnameSortKey('Xi Jinping', 'Xi')).toEqual(['Xi', 'Jinping']);
   });
 
