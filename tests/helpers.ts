@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, cp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -124,4 +125,34 @@ export async function damageFile(file: string, text: string, encoding: 'utf8' | 
   if (found === 0) throw new Error(`"${text}" (${encoding}) is not in ${file}`);
   await writeFile(file, bytes);
   return found;
+}
+
+/** Polls until `condition` holds, every 50 ms for up to 30 s: a process's output comes as it works. */
+export async function waitFor(condition: () => boolean, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+export interface DevProcess {
+  /** What the process has printed so far. */
+  output: { stdout: string; stderr: string };
+  /** Its exit code once it has ended. */
+  exited: Promise<number | null>;
+  kill: (signal: NodeJS.Signals) => void;
+}
+
+/** `arhivar dev` on `root` in a process of its own, on a free port, as an editor starts it (tests that stop it by a signal). */
+export function startDevProcess(root: string): DevProcess {
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'src', 'bin', 'arhivar.js'), 'dev', '--root', root, '--port', '0'], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { output, exited, kill: (signal) => void child.kill(signal) };
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { readContent } from '../../src/content/read.ts';
 import { startDevServer, type DevServer } from '../../src/dev/server.ts';
 import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
 import { firstHomePage } from '../../src/render/pages.ts';
-import { buildSite, copyFixture, makeTempDir, PROJECT_ROOT, removeDir } from '../helpers.ts';
+import { buildSite, copyFixture, makeTempDir, PROJECT_ROOT, removeDir, startDevProcess, waitFor } from '../helpers.ts';
 
 /**
  * The dev server's first load on a fresh checkout shows the home page as soon as the newest articles are
@@ -18,14 +17,6 @@ import { buildSite, copyFixture, makeTempDir, PROJECT_ROOT, removeDir } from '..
 const VITE_CLIENT = /\s*<script type="module" src="\/@vite\/client"><\/script>\s*/;
 const NOW = new Date('2026-06-01T00:00:00Z');
 const ASSETS = { stylesheet: '/assets/site-test.css', scripts: { search: '/assets/search-test.js' } };
-
-async function waitFor(condition: () => boolean, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** What the server tells the browsers over Vite's websocket (a reload), recorded as it is sent. */
 function recordMessages(server: DevServer): unknown[] {
@@ -297,23 +288,15 @@ describe('arhivar dev stopped during its first load', () => {
   it('stops at once and reports nothing about the articles it did not finish', async () => {
     const root = await freshCopy();
     try {
-      const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'src', 'bin', 'arhivar.js'), 'dev', '--root', root, '--port', '0'], {
-        cwd: PROJECT_ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      await waitFor(() => /serving (http:\/\/127\.0\.0\.1:\d+\/)/.test(stdout), 'the server to start');
-      const url = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)![1]!;
+      const { output, exited, kill } = startDevProcess(root);
+      await waitFor(() => /serving (http:\/\/127\.0\.0\.1:\d+\/)/.test(output.stdout), 'the server to start');
+      const url = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output.stdout)![1]!;
       expect(await firstHomePageAt(url)).toContain('<!DOCTYPE html>');
-      child.kill('SIGINT');
+      kill('SIGINT');
       expect(await exited).toBe(0);
       // Stopped before the load was done (it prints "loaded … articles" when it is), and silent about it.
-      expect(stdout).not.toContain('loaded');
-      expect(stderr).toBe('');
+      expect(output.stdout).not.toContain('loaded');
+      expect(output.stderr).toBe('');
       // What the workers had rendered is kept for the next start, and the session's spill file is gone: the task
       // a worker had when it was stopped never settled, so the stopped load never ended (markdown-pool.ts close).
       const cached = await readdir(path.join(root, '.cache'));
