@@ -88,6 +88,20 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
     });
     return { errors: shape ? [written, shape] : [written] };
   }
+  // The same for an alias (in quotes, as YAML reads a comma in a list as a separator): what follows a comma would be
+  // taken for a suffix, and »Kos, Ana« became the one-word alias »Kos«, which is matched alone in text.
+  const reversedAlias = data.aliases.map((alias) => ({ alias, reversed: surnameFirst(alias) })).find(({ reversed }) => reversed !== undefined);
+  if (reversedAlias) {
+    const { alias, reversed } = reversedAlias;
+    const written = new ArhivarError({
+      code: 'person/bad-aliases',
+      message: `alias "${alias}" is written surname first, as an index lists it; text names people first name first, so it would never be found there`,
+      file,
+      line: frontMatter.keyLines.get('aliases'),
+      hint: `write the alias first name first, as text names people: ${[reversed!.given, reversed!.surname, reversed!.suffix].filter(Boolean).join(' ')}`,
+    });
+    return { errors: shape ? [written, shape] : [written] };
+  }
   if (data.surname !== undefined && !isSurnameOf(data.name, data.surname)) {
     const spelled = spelledInName(data.name, data.surname);
     const surname = new ArhivarError({

@@ -141,6 +141,14 @@ describe('parsePerson: a name written surname first', () => {
     ]);
   });
 
+  it('refuses an alias written surname first, at the aliases: line, with the alias to write', () => {
+    // »Kos, Ana« in quotes was taken as the one-word alias »Kos« (what follows a comma is a suffix or title), and
+    // a one-word alias is matched alone: every Kos in the text would have been her.
+    const { person, errors } = parsePerson({ file: 'content/people/ana-kos.md', text: '---\nname: Ana Kos\naliases: [A. Kos, "Kos, Ana"]\n---\n', mtimeMs: 0 });
+    expect(person).toBeUndefined();
+    expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['person/bad-aliases', 3, 'write the alias first name first, as text names people: Ana Kos']]);
+  });
+
   it('takes a comma before a suffix such as Jr. or ml.', () => {
     for (const name of ['Martin Luther King, Jr.', 'Janez Novak, ml.', 'Janez Novak, st.', 'Henrik Tudor, III']) {
       const { person, errors } = parsePerson({ file: 'content/people/ana-kos.md', text: `---\nname: ${name}\n---\n`, mtimeMs: 0 });
