@@ -182,8 +182,16 @@ function PersonOverview({ stats, name }: { stats: PersonStats; name: string }) {
   return (
     <section class="person-overview" aria-label="Pregled omemb">
       <dl class="person-facts">
-        <MentionFact label="Prva omemba" article={stats.first} />
-        <MentionFact label="Zadnja omemba" article={stats.last} />
+        {/* One article is both the first and the last: the same linked date twice read as two articles. »Edini
+            članek«, not »Edina omemba«, which the count under it contradicts when that article names the person twice. */}
+        {stats.first === stats.last ? (
+          <MentionFact label="Edini članek" article={stats.first} />
+        ) : (
+          <>
+            <MentionFact label="Prva omemba" article={stats.first} />
+            <MentionFact label="Zadnja omemba" article={stats.last} />
+          </>
+        )}
         <dt>Omembe v besedilih</dt>
         <dd>{plural(stats.mentionCount, MENTION_FORMS)}</dd>
       </dl>

@@ -128,6 +128,17 @@ describe('a fixture archive', () => {
     expect(await site.files()).not.toContain('stran/3/index.html');
   });
 
+  it('names the one article of a person named in one article once, not as both their first and last mention', async () => {
+    const facts = (html: string) => /<dl class="person-facts">(.*?)<\/dl>/s.exec(html)![1]!;
+    const eva = facts(await site.read('/osebe/eva-sever/'));
+    expect(eva).toContain('<dt>Edini članek</dt><dd><a href="/2025/04/13/cetrti-clanek/">');
+    expect(eva).not.toMatch(/Prva omemba|Zadnja omemba/);
+    expect(eva.match(/cetrti-clanek/g)).toHaveLength(1);
+    const darja = facts(await site.read('/osebe/darja-zagar/'));
+    expect(darja).toContain('<dt>Prva omemba</dt><dd><a href="/2025/01/10/prvi-clanek-o-obcini/">');
+    expect(darja).toContain('<dt>Zadnja omemba</dt><dd><a href="/2025/05/14/peti-clanek-objavljen-pozno-zvecer/">');
+  });
+
   it('paginates a person page the same way', async () => {
     const first = await site.read('/osebe/darja-zagar/');
     const second = await site.read('/osebe/darja-zagar/stran/2/');
