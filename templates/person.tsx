@@ -193,7 +193,9 @@ function PersonOverview({ stats, name }: { stats: PersonStats; name: string }) {
           </>
         )}
         <dt>Omembe v besedilih</dt>
-        <dd>{plural(stats.mentionCount, MENTION_FORMS)}</dd>
+        {/* »0 omemb« beside a first mention read as a contradiction: the articles list the person in people: and their
+            texts never name them. Said as each article in the list below says it. */}
+        <dd>{stats.mentionCount > 0 ? plural(stats.mentionCount, MENTION_FORMS) : 'nobene (le na seznamu oseb)'}</dd>
       </dl>
       <MentionChart timeline={stats.timeline} name={name} />
       {stats.coMentions.length > 0 ? (

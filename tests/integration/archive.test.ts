@@ -139,6 +139,14 @@ describe('a fixture archive', () => {
     expect(darja).toContain('<dt>Zadnja omemba</dt><dd><a href="/2025/05/14/peti-clanek-objavljen-pozno-zvecer/">');
   });
 
+  it('says that the texts never name a person whom only people: lists, rather than counting »0 omemb«', async () => {
+    for (const url of ['/osebe/eva-sever/', '/osebe/darja-zagar/']) {
+      const facts = /<dl class="person-facts">(.*?)<\/dl>/s.exec(await site.read(url))![1]!;
+      expect(facts, url).toContain('<dt>Omembe v besedilih</dt><dd>nobene (le na seznamu oseb)</dd>');
+      expect(facts, url).not.toContain('0\u00a0omemb');
+    }
+  });
+
   it('paginates a person page the same way', async () => {
     const first = await site.read('/osebe/darja-zagar/');
     const second = await site.read('/osebe/darja-zagar/stran/2/');

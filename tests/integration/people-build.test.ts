@@ -80,6 +80,7 @@ describe('person page (issue 3)', () => {
     expect(html).toContain('<dt>Prva omemba</dt><dd><a href="/2023/02/14/');
     expect(html).toContain('14.\u00a0februarja 2023');
     expect(html).toContain('<dt>Zadnja omemba</dt><dd><a href="/2025/11/04/');
+    expect(html).toMatch(/<dt>Omembe v besedilih<\/dt><dd>\d+\u00a0omemb/);
     const figure = /<figure class="mention-chart"><figcaption>([^<]*)<\/figcaption>(.*?)<\/figure>/s.exec(html);
     expect(figure).not.toBeNull();
     const [, caption, chart = ''] = figure!;
