@@ -79,11 +79,13 @@ export function YearPage({ context, year }: { context: SiteContext; year: YearEn
 export function MonthPage({ context, month, page }: { context: SiteContext; month: MonthEntry; page: Page<Article> }) {
   const name = `${monthName(month.month)} ${month.year}`;
   const urlFor = (n: number) => urls.month(month.year, month.month, n);
+  // A later page says which it is in its h1 too, as the home page's does.
+  const heading = page.number === 1 ? capitalise(name) : `${capitalise(name)}, stran ${page.number}`;
   return (
     <Layout
       context={context}
       meta={{
-        title: page.number === 1 ? capitalise(name) : `${capitalise(name)}, stran ${page.number}`,
+        title: heading,
         // »iz« takes the genitive: »iz decembra 2025«, not »iz meseca december 2025«.
         description: `Članki iz ${MONTHS_GENITIVE[month.month - 1]} ${month.year}: ${countArticles(month.articles.length)}.`,
         url: urlFor(page.number),
@@ -95,7 +97,7 @@ export function MonthPage({ context, month, page }: { context: SiteContext; mont
         next: page.number < page.total ? urlFor(page.number + 1) : undefined,
       }}
     >
-      <h1>{capitalise(name)}</h1>
+      <h1>{heading}</h1>
       <p class="lead">{countArticles(month.articles.length)}</p>
       <ArticleList articles={page.items} context={context} />
       <Pagination page={page} urlFor={urlFor} />

@@ -52,11 +52,13 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
   const stats = page.number === 1 ? personStats(entry, context.people) : undefined;
   // Someone only bylines name has no mentions to list, count or follow in a feed.
   const mentioned = articles.length > 0;
+  // A later page says which it is in its h1 too, as the home page's does.
+  const heading = page.number === 1 ? person.name : `${person.name}, stran ${page.number}`;
   return (
     <Layout
       context={context}
       meta={{
-        title: page.number === 1 ? person.name : `${person.name}, stran ${page.number}`,
+        title: heading,
         description,
         url: urls.person(person.id, page.number),
         page,
@@ -72,7 +74,7 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
       }}
     >
       <header class="person-header">
-        <h1>{person.name}</h1>
+        <h1>{heading}</h1>
         {person.role ? <p class="role">{person.role}</p> : null}
         {mentioned ? <p class="count">{countArticles(articles.length)}</p> : null}
         {authored.length > 0 ? <p class="count">{plural(authored.length, AUTHORED_FORMS)}</p> : null}
@@ -131,11 +133,12 @@ export function PersonAuthoredPage({ context, entry, page }: PersonAuthoredPageP
   const urlFor = (n: number) => urls.personAuthored(person.id, n);
   // »Članki, ki jih je napisala Ana Novak«; without a gender »Ana Novak: avtorski članki«.
   const heading = person.gender ? `${authoredHeading(person)} ${person.name}` : `${person.name}: avtorski članki`;
+  const pageHeading = page.number === 1 ? heading : `${heading}, stran ${page.number}`;
   return (
     <Layout
       context={context}
       meta={{
-        title: page.number === 1 ? heading : `${heading}, stran ${page.number}`,
+        title: pageHeading,
         // Without a gender the heading already ends in »avtorski članki«: the count is the description's second part, not a third.
         description: person.gender ? `${heading}: ${countArticles(authored.length)}.` : `${person.name}: ${plural(authored.length, AUTHORED_FORMS)}.`,
         url: urlFor(page.number),
@@ -149,7 +152,7 @@ export function PersonAuthoredPage({ context, entry, page }: PersonAuthoredPageP
         next: page.number < page.total ? urlFor(page.number + 1) : undefined,
       }}
     >
-      <h1>{heading}</h1>
+      <h1>{pageHeading}</h1>
       <p class="lead">{plural(authored.length, AUTHORED_FORMS)}</p>
       <ArticleList articles={page.items} context={context} />
       <Pagination page={page} urlFor={urlFor} />

@@ -9,11 +9,13 @@ import { ArticleList, Pagination, SEPARATOR } from './parts.tsx';
 export function TagPage({ context, entry, page }: { context: SiteContext; entry: TagEntry; page: Page<Article> }) {
   const { tag, articles } = entry;
   const urlFor = (n: number) => urls.tag(tag.slug, n);
+  // A later page says which it is in its h1 too, as the home page's does: a screen-reader user or a reader from a search result is told where they are.
+  const heading = page.number === 1 ? tag.name : `${tag.name}, stran ${page.number}`;
   return (
     <Layout
       context={context}
       meta={{
-        title: page.number === 1 ? tag.name : `${tag.name}, stran ${page.number}`,
+        title: heading,
         description: `Članki z oznako ${tag.name}: ${countArticles(articles.length)}.`,
         url: urlFor(page.number),
         page,
@@ -26,7 +28,7 @@ export function TagPage({ context, entry, page }: { context: SiteContext; entry:
         next: page.number < page.total ? urlFor(page.number + 1) : undefined,
       }}
     >
-      <h1>{tag.name}</h1>
+      <h1>{heading}</h1>
       <p class="lead">
         {countArticles(articles.length)}
         {SEPARATOR}

@@ -177,6 +177,34 @@ describe('a fixture archive', () => {
   });
 });
 
+describe('a later page of a list', () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    // Four more May articles by Cene Zupan: May, like the tag and Darja Žagar, then has a second page (pageSize 3), and so does what he wrote.
+    const root = await copyFixture('archive-basic');
+    for (const day of [20, 21, 22, 23]) {
+      await writeFile(path.join(root, `content/articles/2025/maj-${day}.md`), `---\ntitle: "Majski članek ${day}"\ndate: 2025-05-${day}\nauthor: Cene Zupan\n---\n\nBesedilo.\n`);
+    }
+    site = await buildSite(root);
+  });
+
+  it('says the page number in its h1, as the home page does, and page 1 does not', async () => {
+    const h1 = async (url: string) => /<h1>([^<]*)<\/h1>/.exec(await site.read(url))![1];
+    const pages = [
+      ['/stran/2/', 'Članki, stran 2'],
+      ['/oznake/preizkus/', 'preizkus'],
+      ['/oznake/preizkus/stran/2/', 'preizkus, stran 2'],
+      ['/2025/05/', 'Maj 2025'],
+      ['/2025/05/stran/2/', 'Maj 2025, stran 2'],
+      ['/osebe/darja-zagar/', 'Darja Žagar'],
+      ['/osebe/darja-zagar/stran/2/', 'Darja Žagar, stran 2'],
+      ['/osebe/cene-zupan/avtor/', 'Članki, ki jih je napisal Cene Zupan'],
+      ['/osebe/cene-zupan/avtor/stran/2/', 'Članki, ki jih je napisal Cene Zupan, stran 2'],
+    ];
+    for (const [url, heading] of pages) expect(await h1(url!), url).toBe(heading);
+  });
+});
+
 describe('an article whose updated: is earlier than its date:', () => {
   it('gives the date as its last change everywhere: JSON-LD, Open Graph, the feed and the sitemap', async () => {
     const root = await copyFixture('archive-basic');

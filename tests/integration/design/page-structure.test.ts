@@ -113,9 +113,12 @@ describe('built pages: structure, links and weight (issue 8)', () => {
     // The overview of the mentions (the chart) stands under their heading, not under the list of what she wrote.
     const page = html(urls.person(AUTHOR_PERSON));
     expect(page.indexOf('aria-label="Pregled omemb"')).toBeGreaterThan(page.indexOf('<h2>Omembe v člankih</h2>'));
-    for (const url of [urls.personAuthored(AUTHOR_PERSON), urls.personAuthored(AUTHOR_PERSON, 2)]) {
+    for (const [url, h1] of [
+      [urls.personAuthored(AUTHOR_PERSON), 'h1 Članki, ki jih je napisala Maja Zupan'],
+      [urls.personAuthored(AUTHOR_PERSON, 2), 'h1 Članki, ki jih je napisala Maja Zupan, stran 2'],
+    ] as const) {
       const [title, ...teasers] = headings(url);
-      expect(title, url).toBe('h1 Članki, ki jih je napisala Maja Zupan');
+      expect(title, url).toBe(h1);
       expect(teasers.length, url).toBeGreaterThan(0);
       expect(teasers.every((heading) => heading.startsWith('h2 ')), url).toBe(true);
     }
