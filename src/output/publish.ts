@@ -457,12 +457,24 @@ export interface WrittenPaths {
  * errors and the public/shadowed warnings (see PublicConflicts), with the build's own words.
  */
 export async function publicFolderReport(root: string, written: WrittenPaths | undefined): Promise<{ problems: ArhivarError[]; warnings: ArhivarError[] }> {
-  const { files, problems } = await readPublicFolder(root);
+  const { files, problems } = await publicFolderContents(root);
   if (!written) return { problems: sortErrors(problems), warnings: [] };
-  const conflicts = new PublicConflicts(files.map((file) => file.path));
+  const conflicts = publicConflicts(files, written);
+  return { problems: sortErrors([...problems, ...conflicts.problems]), warnings: conflicts.warnings };
+}
+
+/** The paths of public/'s files a build publishes (inside public/, `/` between folders) and what it refuses there, sorted. */
+export async function publicFolderContents(root: string): Promise<{ files: string[]; problems: ArhivarError[] }> {
+  const { files, problems } = await readPublicFolder(root);
+  return { files: files.map((file) => file.path), problems: sortErrors(problems) };
+}
+
+/** The public/in-the-way errors and public/shadowed warnings for public/'s files (by path) and where a build writes. */
+export function publicConflicts(publicFiles: readonly string[], written: WrittenPaths): { problems: ArhivarError[]; warnings: ArhivarError[] } {
+  const conflicts = new PublicConflicts(publicFiles);
   for (const file of written.files) conflicts.noteFile(file);
   for (const folder of written.folders) conflicts.noteFolder(folder);
-  return { problems: sortErrors([...problems, ...conflicts.problems()]), warnings: conflicts.shadowed.map(shadowedPublicFile) };
+  return { problems: conflicts.problems(), warnings: conflicts.shadowed.map(shadowedPublicFile) };
 }
 
 /** public/'s files to publish (for a link, the file it leads to) and the entries refused, unread. */

@@ -92,3 +92,50 @@ it('arhivar dev serves the files of public/ under the path of baseUrl, where the
   // Outside the path the site is not served, files of public/ included, as on the host.
   expect((await get('/slike/zemljevid.svg')).status).toBe(404);
 });
+
+it('arhivar dev tells a file of public/ in the way of a page and one a page replaces, as a build does, also after the addresses change', async () => {
+  const root = await copyFixture('archive-basic');
+  folders.push(root);
+  const publicDir = path.join(root, 'public');
+  await mkdir(path.join(publicDir, 'oznake', 'nova'), { recursive: true });
+  await writeFile(path.join(publicDir, 'robots.txt'), 'User-agent: *\nDisallow: /\n');
+  // The build writes the people's pages under osebe/: a file of that name leaves them no room.
+  await writeFile(path.join(publicDir, 'osebe'), 'stara datoteka');
+  // No article has the tag »nova« yet, so nothing is written here until one has.
+  await writeFile(path.join(publicDir, 'oznake', 'nova', 'index.html'), '<p>stara stran</p>');
+
+  const loads: DevLoadReport[] = [];
+  server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
+  await until(() => loads.length > 0, 'the first load');
+  const codes = (problems: readonly { code: string; file?: string | undefined }[]) => problems.filter((problem) => problem.code.startsWith('public/')).map((problem) => [problem.code, problem.file]);
+  expect(codes(loads[0]!.errors)).toEqual([['public/in-the-way', 'public/osebe']]);
+  expect(codes(loads[0]!.warnings)).toEqual([['public/shadowed', 'public/robots.txt']]);
+  // Every page shows it, as the build refuses to publish.
+  const home = await get('/');
+  expect(home.status).toBe(500);
+  expect(home.body).toContain('public/in-the-way');
+
+  await rm(path.join(publicDir, 'osebe'));
+  await until(() => loads.at(-1)!.errors.length === 0, 'a load without the file in the way');
+  expect(codes(loads.at(-1)!.warnings)).toEqual([['public/shadowed', 'public/robots.txt']]);
+  expect((await get('/')).status).toBe(200);
+  expect((await get('/robots.txt')).body).not.toContain('Disallow: /\n');
+
+  // A tag added in content/ gives the site a page where public/ has a file: told as soon as the article is saved.
+  const article = path.join(root, 'content', 'articles', '2025', 'peti.md');
+  const text = await readFile(article, 'utf8');
+  await writeFile(article, text.replace('tags: [preizkus]', 'tags: [preizkus, nova]'));
+  await until(() => codes(loads.at(-1)!.warnings).length === 2, 'the page of the new tag over the file of public/');
+  expect(codes(loads.at(-1)!.warnings)).toEqual([
+    ['public/shadowed', 'public/oznake/nova/index.html'],
+    ['public/shadowed', 'public/robots.txt'],
+  ]);
+  // An edit to the body leaves the addresses as they were, and the warnings with them.
+  const count = loads.length;
+  await writeFile(article, (await readFile(article, 'utf8')).replace('Peto besedilo', 'Popravljeno peto besedilo'));
+  await until(() => loads.length > count && loads.at(-1)!.errors.length === 0, 'the load after the edit');
+  expect(codes(loads.at(-1)!.warnings)).toEqual([
+    ['public/shadowed', 'public/oznake/nova/index.html'],
+    ['public/shadowed', 'public/robots.txt'],
+  ]);
+});
