@@ -68,8 +68,8 @@ describe('npm run build with a template that does not parse', () => {
     const copy = await copyArhivar();
     const root = await copyFixture('archive-basic');
     // A closing tag typed wrong, as a developer adding a field to a page does.
-    const marker = '<h1>{person.name}</spa>';
-    const line = await breakPersonTemplate(copy, (source) => source.replace('<h1>{person.name}</h1>', marker), marker);
+    const marker = '<h1>{heading}</spa>';
+    const line = await breakPersonTemplate(copy, (source) => source.replace('<h1>{heading}</h1>', marker), marker);
     const failed = await build(copy, root);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(
