@@ -77,42 +77,24 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
     return { errors: shape ? [...errors, shape] : errors };
   }
   const data = result.data;
-  const reversed = surnameFirst(data.name);
-  if (reversed) {
-    const written = new ArhivarError({
-      code: 'person/bad-name',
-      message: `name "${data.name}" is written surname first, as an index lists it; text names people first name first, so it would never be found there`,
-      file,
-      line: frontMatter.keyLines.get('name'),
-      hint: `write name: ${[reversed.given, reversed.surname, reversed.suffix].filter(Boolean).join(' ')}${reversed.surname.includes(' ') ? ` and surname: ${reversed.surname}` : ''}`,
-    });
-    return { errors: shape ? [written, shape] : [written] };
-  }
-  // The same for an alias (in quotes, as YAML reads a comma in a list as a separator): what follows a comma would be
-  // taken for a suffix, and »Kos, Ana« became the one-word alias »Kos«, which is matched alone in text.
-  const reversedAlias = data.aliases.map((alias) => ({ alias, reversed: surnameFirst(alias) })).find(({ reversed }) => reversed !== undefined);
-  if (reversedAlias) {
-    const { alias, reversed } = reversedAlias;
-    const written = new ArhivarError({
-      code: 'person/bad-aliases',
-      message: `alias "${alias}" is written surname first, as an index lists it; text names people first name first, so it would never be found there`,
-      file,
-      line: frontMatter.keyLines.get('aliases'),
-      hint: `write the alias first name first, as text names people: ${[reversed!.given, reversed!.surname, reversed!.suffix].filter(Boolean).join(' ')}`,
-    });
-    return { errors: shape ? [written, shape] : [written] };
-  }
-  if (data.surname !== undefined && !isSurnameOf(data.name, data.surname)) {
+  // Every line written surname first is told at once, and a bad surname: with them: a file pasted from an index
+  // has the name and its aliases so, and telling one per build sent the editor back for each.
+  const errors = [...reversedNameErrors(data, file, frontMatter.keyLines)];
+  // The surname is checked against the name, so only when the name is written right.
+  const nameRight = !errors.some((error) => error.code === 'person/bad-name');
+  if (nameRight && data.surname !== undefined && !isSurnameOf(data.name, data.surname)) {
     const spelled = spelledInName(data.name, data.surname);
-    const surname = new ArhivarError({
-      code: 'person/bad-surname',
-      message: `surname "${data.surname}" is not the first or the last words of name "${data.name}"`,
-      file,
-      line: frontMatter.keyLines.get('surname'),
-      hint: spelled ? `write surname: ${spelled}, as name: spells it` : 'write the surname as it is spelled in name:, such as surname: Pirc Musar for name: Nataša Pirc Musar',
-    });
-    return { errors: shape ? [surname, shape] : [surname] };
+    errors.push(
+      new ArhivarError({
+        code: 'person/bad-surname',
+        message: `surname "${data.surname}" is not the first or the last words of name "${data.name}"`,
+        file,
+        line: frontMatter.keyLines.get('surname'),
+        hint: spelled ? `write surname: ${spelled}, as name: spells it` : 'write the surname as it is spelled in name:, such as surname: Pirc Musar for name: Nataša Pirc Musar',
+      }),
+    );
   }
+  if (errors.length > 0) return { errors: shape ? [...errors, shape] : errors };
   if (shape) return { errors: [shape] };
   const body = stripBodyControlCharacters(frontMatter.body);
   const bio = body.trim();
@@ -143,6 +125,39 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
  * none, so a comma before it is part of a name, not an index's.
  */
 const GIVEN_NAME = /^\p{Lu}(?:\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)*|\.)$/u;
+
+/**
+ * The name and each alias written surname first, as an index lists people (»Kos, Ana«): text never names them so.
+ * An alias so written was worse than never found: what follows its comma was taken for a suffix or title, and
+ * »Kos, Ana« became the one-word alias »Kos«, matched alone in text.
+ */
+function* reversedNameErrors(data: { name: string; aliases: readonly string[] }, file: string, keyLines: ReadonlyMap<string, number>): Generator<ArhivarError> {
+  const reversed = surnameFirst(data.name);
+  if (reversed) {
+    yield new ArhivarError({
+      code: 'person/bad-name',
+      message: `name "${data.name}" is written surname first, as an index lists it; text names people first name first, so it would never be found there`,
+      file,
+      line: keyLines.get('name'),
+      hint: `write name: ${firstNameFirst(reversed)}${reversed.surname.includes(' ') ? ` and surname: ${reversed.surname}` : ''}`,
+    });
+  }
+  for (const alias of data.aliases) {
+    const reversedAlias = surnameFirst(alias);
+    if (!reversedAlias) continue;
+    yield new ArhivarError({
+      code: 'person/bad-aliases',
+      message: `alias "${alias}" is written surname first, as an index lists it; text names people first name first, so it would never be found there`,
+      file,
+      line: keyLines.get('aliases'),
+      hint: `write the alias first name first, as text names people: ${firstNameFirst(reversedAlias)}`,
+    });
+  }
+}
+
+function firstNameFirst({ given, surname, suffix }: { given: string; surname: string; suffix?: string | undefined }): string {
+  return [given, surname, suffix].filter(Boolean).join(' ');
+}
 
 /**
  * The parts of a name written as an index lists it, "Kos, Ana" ("King, Martin Luther Jr.", whose suffix goes

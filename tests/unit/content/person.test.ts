@@ -149,6 +149,24 @@ describe('parsePerson: a name written surname first', () => {
     expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['person/bad-aliases', 3, 'write the alias first name first, as text names people: Ana Kos']]);
   });
 
+  it('names every line written surname first, and a bad surname:, in one build', () => {
+    // A file pasted from an index has the name and the aliases so: only the first of them was told, and the
+    // editor met the next one only after rebuilding.
+    const pasted = parsePerson({ file: 'content/people/natasa-pirc-musar.md', text: '---\nname: Pirc Musar, Nataša\naliases: ["Musar, Nataša", "Pirc, N."]\n---\n', mtimeMs: 0 });
+    expect(pasted.person).toBeUndefined();
+    expect(pasted.errors.map((error) => [error.code, error.line, error.hint])).toEqual([
+      ['person/bad-name', 2, 'write name: Nataša Pirc Musar and surname: Pirc Musar'],
+      ['person/bad-aliases', 3, 'write the alias first name first, as text names people: Nataša Musar'],
+      ['person/bad-aliases', 3, 'write the alias first name first, as text names people: N. Pirc'],
+    ]);
+    // The surname is checked against the name, so only a name written right lets it be told; an alias does not stand in its way.
+    const surname = parsePerson({ file: 'content/people/ana-kos.md', text: '---\nname: Ana Kos\naliases: ["Kos, Ana"]\nsurname: Novak\n---\n', mtimeMs: 0 });
+    expect(surname.errors.map((error) => [error.code, error.line])).toEqual([
+      ['person/bad-aliases', 3],
+      ['person/bad-surname', 4],
+    ]);
+  });
+
   it('takes a comma before a suffix such as Jr. or ml.', () => {
     for (const name of ['Martin Luther King, Jr.', 'Janez Novak, ml.', 'Janez Novak, st.', 'Henrik Tudor, III']) {
       const { person, errors } = parsePerson({ file: 'content/people/ana-kos.md', text: `---\nname: ${name}\n---\n`, mtimeMs: 0 });
