@@ -197,8 +197,9 @@ function PersonOverview({ stats, name }: { stats: PersonStats; name: string }) {
         )}
         <dt>Omembe v besedilih</dt>
         {/* »0 omemb« beside a first mention read as a contradiction: the articles list the person in people: and their
-            texts never name them. Said as each article in the list below says it. */}
-        <dd>{stats.mentionCount > 0 ? plural(stats.mentionCount, MENTION_FORMS) : 'nobene (le na seznamu oseb)'}</dd>
+            texts never name them. Said as each article in the list below says it, in the plural for several
+            articles, each with its own list (»na seznamih oseb«). */}
+        <dd>{stats.mentionCount > 0 ? plural(stats.mentionCount, MENTION_FORMS) : `nobene (le na ${stats.articleCount === 1 ? 'seznamu' : 'seznamih'} oseb)`}</dd>
       </dl>
       <MentionChart timeline={stats.timeline} name={name} />
       {stats.coMentions.length > 0 ? (
