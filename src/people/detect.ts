@@ -358,7 +358,6 @@ function participleGender(word: string): Gender | undefined {
   return undefined;
 }
 
-/** Gender of a role noun right before a name: ministrica Novak, predsednik Novak. */
 /**
  * Women's kinship nouns whose nominative or instrumental ends as a man's role noun does (sestra like ministra,
  * the genitive of minister) or has no role ending at all (žena, teta, hči): without them »sestra Maja« read as
@@ -366,6 +365,7 @@ function participleGender(word: string): Gender | undefined {
  */
 const FEMININE_ROLE_NOUNS = new Set('sestra sestro žena ženo soproga soprogo teta teto mati materjo hči hčerjo hčerka hčerko'.split(' '));
 
+/** Gender of a role noun right before a name: ministrica Novak, predsednik Novak. */
 function roleNounGender(word: string): Gender | undefined {
   if (!isLower(word)) return undefined;
   if (word === 'gospa' || word === 'gospe' || word === 'gospo') return 'f';
