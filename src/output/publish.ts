@@ -14,6 +14,7 @@ import type { OutputFile } from './assets.ts';
 import { TreeWriter } from './tree-writer.ts';
 import { inode, moveAside, removeInBackground, treeNames } from './side-trees.ts';
 import { findTemplateLine } from './template-line.ts';
+import { isInGitRepository } from './git-folder.ts';
 
 /**
  * Publishes the site into dist/ atomically and incrementally.
@@ -655,14 +656,6 @@ function safeRelative(relative: string): string {
   return relative;
 }
 
-/**
- * A path in a `.git` of public/ (a folder cloned from a design team's repository): the repository's history and
- * settings, never a file for readers. Published, it was online for anyone to download, and dist/.git made every
- * later build stop at output/holds-git, as if dist/ were a deploy checkout.
- */
-function isInGitRepository(relative: string): boolean {
-  return relative.split('/').includes('.git');
-}
 
 function isSafeRelative(relative: string): boolean {
   return !(relative.includes('\0') || path.isAbsolute(relative) || relative.split(/[\\/]/).includes('..') || relative === '');

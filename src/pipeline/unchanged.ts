@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { BuildOptions, HeldBack } from '../build.ts';
 import { readContent, type ContentSources, type KnownFiles } from '../content/read.ts';
 import { ArhivarError } from '../errors.ts';
+import { isInGitRepository } from '../output/git-folder.ts';
 import { folderKind } from '../folder-kind.ts';
 import { readCacheFile, writeCacheFile } from './cache.ts';
 import { checkCacheFolder, checkContentFolder } from './folders.ts';
@@ -78,8 +79,11 @@ async function publicListing(root: string): Promise<string[]> {
   const listing: string[] = [];
   for (const entry of entries) {
     const absolute = path.join(entry.parentPath, entry.name);
+    const relative = path.relative(directory, absolute).split(path.sep).join('/');
+    // A .git is never published (output/publish.ts): git's own work inside it changes nothing a build makes.
+    if (isInGitRepository(relative)) continue;
     const info = await lstat(absolute);
-    listing.push(`${path.relative(directory, absolute)}\0${info.isDirectory() ? 'd' : info.size}\0${info.mtimeMs}`);
+    listing.push(`${relative}\0${info.isDirectory() ? 'd' : info.size}\0${info.mtimeMs}`);
   }
   return listing.sort();
 }

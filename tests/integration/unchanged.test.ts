@@ -72,6 +72,18 @@ describe('a rebuild with every input unchanged (issue 6)', () => {
     expect(await contents(outDir)).toEqual(await freshBuild(root));
   });
 
+  it('takes the shortcut when only a .git inside public/ changed, which is never published', async () => {
+    // A clone kept in public/ (its .git never goes out, output/publish.ts): a git fetch there changes no page.
+    const { root, outDir, run } = await site();
+    await mkdir(path.join(root, 'public/zemljevidi/.git/objects'), { recursive: true });
+    await writeFile(path.join(root, 'public/zemljevidi/karta.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>\n');
+    expect((await run()).unchanged).toBe(false);
+    await writeFile(path.join(root, 'public/zemljevidi/.git/objects/ab12'), 'x');
+    await writeFile(path.join(root, 'public/zemljevidi/.git/HEAD'), 'ref: refs/heads/main\n');
+    expect((await run()).unchanged).toBe(true);
+    expect(await readdir(path.join(outDir, 'zemljevidi'))).toEqual(['karta.svg']);
+  });
+
   it('publishes an article dated in the future once its time has come, with no other change', async () => {
     const { root, outDir, run } = await site();
     await writeFile(path.join(root, 'content/articles/2025/jutri.md'), '---\ntitle: Jutrišnji članek\ndate: 2026-01-02T08:00\n---\n\nBo objavljen jutri.\n');
