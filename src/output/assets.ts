@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { AssetUrls } from '../render/context.ts';
 import { ArhivarError, ContentErrors } from '../errors.ts';
 import { findSiteIcon } from './site-icon.ts';
+import { toProjectPath } from '../content/read.ts';
 
 export interface OutputFile {
   /** Path inside dist/, forward slashes, no leading slash. */
@@ -267,8 +268,8 @@ export function missingThemeFiles(entry: string, root: string, read: (file: stri
         own.push(
           new ArhivarError({
             code: 'template/missing-file',
-            message: `@import "${address}" names ${relativeTo(root, target)}, which does not exist`,
-            file: relativeTo(root, file),
+            message: `@import "${address}" names ${toProjectPath(root, target)}, which does not exist`,
+            file: toProjectPath(root, file),
             line: text.slice(0, match.index).split('\n').length,
             hint: 'put the stylesheet there, or correct its name in @import (it is read from the folder of the stylesheet that imports it)',
           }),
@@ -295,10 +296,6 @@ function importedFile(written: string, file: string, exists: (file: string) => b
 }
 
 /** `file` relative to `root`, with forward slashes, as problems name files. */
-function relativeTo(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/');
-}
-
 /** The CSS with its comments blanked, keeping every line where it was. */
 function withoutComments(css: string): string {
   return css.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '));
@@ -339,8 +336,8 @@ export function missingStylesheetFiles(css: string, file: string, root: string, 
     problems.push(
       new ArhivarError({
         code: 'template/missing-file',
-        message: `url("${address}") names ${relativeTo(root, target)}, which does not exist`,
-        file: relativeTo(root, file),
+        message: `url("${address}") names ${toProjectPath(root, target)}, which does not exist`,
+        file: toProjectPath(root, file),
         line: text.slice(0, match.index).split('\n').length,
         hint: 'put the file there, beside the stylesheet, or correct its name in url(); it is published under dist/assets/ with the stylesheet',
       }),
