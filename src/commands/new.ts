@@ -8,7 +8,7 @@ import { stripControlCharacters, validateArticle } from '../content/article.ts';
 import { parseContentDate, type ContentDate } from '../content/dates.ts';
 import { peekDateAndDraft } from '../content/front-matter.ts';
 import { CONTENT_DIR, listMarkdownFiles, readUnhashedSourceFile } from '../content/read.ts';
-import { isValidSlug, MAX_SLUG_LENGTH, slugify } from '../site/slug.ts';
+import { isValidSlug, MAX_SLUG_LENGTH, shortenedSlug, slugify } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
 import { ljubljanaCalendar } from '../text/sl.ts';
 
@@ -142,11 +142,12 @@ export function freeSlug(root: string, slug: string, date: ContentDate, year: nu
 
 export function checkedSlug(slug: string): string {
   if (isValidSlug(slug)) return slug;
-  if (isValidSlug(slug.slice(0, MAX_SLUG_LENGTH).replace(/-+$/, ''))) {
+  const shortened = shortenedSlug(slug);
+  if (shortened !== undefined) {
     throw new ArhivarError({
       code: 'new/bad-slug',
       message: `--slug is ${slug.length} characters long; a slug holds at most ${MAX_SLUG_LENGTH}`,
-      hint: `write a shorter one, such as --slug ${slug.slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '')}`,
+      hint: `write a shorter one, such as --slug ${shortened}`,
     });
   }
   const suggestion = slugify(slug);

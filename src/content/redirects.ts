@@ -1,4 +1,4 @@
-import { isValidSlug, MAX_SLUG_LENGTH } from '../site/slug.ts';
+import { isValidSlug, MAX_SLUG_LENGTH, shortenedSlug } from '../site/slug.ts';
 import { daysInMonth, YEAR_RANGE } from './dates.ts';
 
 /**
@@ -43,7 +43,7 @@ export function parseArticleAddress(written: string): AddressResult {
   if (year < YEAR_RANGE.min || year > YEAR_RANGE.max || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return { ok: false, message: `"${value}" has no real date in it (${yearText}-${monthText}-${dayText})`, hint: 'copy the old address from the browser or from a link to it, and keep only its path' };
   }
-  if (slug.length > MAX_SLUG_LENGTH && isValidSlug(slug.slice(0, MAX_SLUG_LENGTH).replace(/-+$/, ''))) {
+  if (shortenedSlug(slug) !== undefined) {
     return {
       ok: false,
       message: `the slug at the end of "${value}" is ${slug.length} characters long, and an article's slug is at most ${MAX_SLUG_LENGTH}, so no article was ever there`,

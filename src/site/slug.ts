@@ -94,6 +94,16 @@ export function earlierSlug(text: string): string | undefined {
   return earlier !== '' && earlier !== slugify(text) ? earlier : undefined;
 }
 
+/**
+ * A slug whose only fault is its length: cut to MAX_SLUG_LENGTH (and its hyphens at the cut) it is one, which is
+ * returned, so a message can say »too long« instead of »wrong letters« and offer it; undefined otherwise.
+ */
+export function shortenedSlug(slug: string): string | undefined {
+  if (slug.length <= MAX_SLUG_LENGTH) return undefined;
+  const shortened = slug.slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '');
+  return isValidSlug(shortened) ? shortened : undefined;
+}
+
 /** A slug an editor wrote by hand must already be one: safe in a path, never `..`, never empty. */
 export function isValidSlug(slug: string): boolean {
   return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= MAX_SLUG_LENGTH;
