@@ -188,9 +188,8 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   const text = blocks.join('\n\n');
   const firstImage = firstImageOf(tree, definitions, () => true);
   const sharedImage = firstImage && isSvgUrl(firstImage.url) ? firstImageOf(tree, definitions, (url) => !isSvgUrl(url)) : firstImage;
-  // After the text for search and people detection is taken, which keeps its plain spaces.
-  joinFiguresToUnits(tree);
-  // Last: the steps above know no wrapper node, which is not mdast.
+  // Last: the steps above know no wrapper node, which is not mdast. It also joins the cells' figures to their units,
+  // after the text for search and people detection is taken, which keeps its plain spaces.
   wrapTables(tree);
   const html = String(processor.stringify(processor.runSync(tree) as Root));
   const rendered: RenderedMarkdown = { html, text, firstParagraph, wordCount: countWords(text) };
@@ -561,10 +560,13 @@ function wrapTables(tree: Root): void {
   collectTablePlaces(tree, places);
   places.forEach(({ parent, index }, number) => {
     const label = places.length === 1 ? 'Tabela' : `Tabela ${number + 1}`;
+    const table = parent.children[index] as Table;
+    // Here, where the tables are found anyway, not in a walk of every article's whole tree.
+    joinFiguresToUnits(table);
     const wrapper: TableScroll = {
       type: 'tableScroll',
       data: { hName: 'div', hProperties: { className: [TABLE_SCROLL], tabIndex: 0, role: 'region', ariaLabel: label } },
-      children: [parent.children[index] as Table],
+      children: [table],
     };
     // The one place a node mdast does not define enters the tree, right before it becomes HTML.
     parent.children[index] = wrapper as unknown as RootContent;
