@@ -260,7 +260,7 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
     '---',
     `title: ${yamlString(title)}`,
     `date: ${date}`,
-    ...(slug === fullSlug ? [] : [`slug: ${slug}`]),
+    ...(slug === fullSlug ? [] : [`slug: ${yamlString(slug)}`]),
     `people: ${yamlList(people)}`,
     'tags: []',
     '---',

@@ -290,6 +290,18 @@ describe('arhivar import', () => {
     expect(rebuilt.archive.articles.map((article) => article.url)).toContain('/2025/12/22/prometne-informacije-2/');
   });
 
+  it('writes a --slug that YAML would read as another value (null, a number) in quotes, so the article gets that address', async () => {
+    // slug: null read as no slug (the address came from the title) and slug: 2025 as a number, which the build refuses.
+    for (const slug of ['null', '2025', 'true']) {
+      const root = await emptyProject();
+      await writeFile(path.join(root, 'a.txt'), 'Vlada je zasedala.\n\nBesedilo.\n');
+      expect((await importPlainText({ root, source: path.join(root, 'a.txt'), date: '2025-04-04', slug })).problems, slug).toEqual([]);
+      const site = await loadSite({ root, now: new Date('2026-01-01T00:00:00Z') });
+      expect(site.archive.articles.map((article) => article.url), slug).toEqual([`/2025/04/04/${slug}/`]);
+      site.close();
+    }
+  });
+
   it('takes --slug for one file only, and only a slug', async () => {
     const root = await emptyProject();
     const folder = path.join(root, 'prejeto');
