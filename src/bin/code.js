@@ -266,8 +266,14 @@ export function syntaxProblems(error) {
   return located.map(({ text, location }) => {
     const file = /** @type {{ file: string; line: number }} */ (location).file.split(path.sep).join('/');
     const inTemplates = file.startsWith('templates/');
+    const at = `${file}:${/** @type {{ line: number }} */ (location).line}`;
+    // An import of a file that is not there is no mistake of syntax: the hint would send the editor looking for one.
+    if (text.startsWith('Could not resolve')) {
+      const folder = inTemplates ? "the template's folder" : 'the file';
+      return [`${at}  ${inTemplates ? 'template/missing-import' : 'code/missing-import'}`, `  ${text}`, `  hint: the file or package this line imports is not there; correct the path (relative to ${folder}) or add the file`].join('\n');
+    }
     return [
-      `${file}:${/** @type {{ line: number }} */ (location).line}  ${inTemplates ? 'template/syntax' : 'code/syntax'}`,
+      `${at}  ${inTemplates ? 'template/syntax' : 'code/syntax'}`,
       `  ${text}`,
       `  hint: ${inTemplates ? 'the template is not valid TSX at this line' : "arhivar's code is not valid TypeScript at this line"}; fix it and run the command again (npm run typecheck lists every such mistake at once)`,
     ].join('\n');

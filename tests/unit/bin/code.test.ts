@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bundleSource, codeVersion, compiledPath } from '../../../src/bin/code.js';
+import { bundleSource, codeVersion, compiledPath, syntaxProblems } from '../../../src/bin/code.js';
 import { makeTempDir, PROJECT_ROOT, removeDir } from '../../helpers.ts';
 
 const roots: string[] = [];
@@ -174,3 +174,14 @@ async function staticallyLoaded(entry: string): Promise<Set<string>> {
   await visit(entry);
   return loaded;
 }
+
+describe('syntaxProblems: esbuild errors at a line of the source', () => {
+  it('tells an import of a file that is not there as a path to correct, not as a template that is no TSX', () => {
+    const [missing] = syntaxProblems({ errors: [{ text: 'Could not resolve "./nikjer.tsx"', location: { file: 'templates/person.tsx', line: 1 } }] })!;
+    expect(missing).toBe(
+      'templates/person.tsx:1  template/missing-import\n  Could not resolve "./nikjer.tsx"\n  hint: the file or package this line imports is not there; correct the path (relative to the template\'s folder) or add the file',
+    );
+    const [syntax] = syntaxProblems({ errors: [{ text: 'Unexpected closing "spa" tag does not match opening "h1" tag', location: { file: 'templates/person.tsx', line: 77 } }] })!;
+    expect(syntax).toMatch(/^templates\/person\.tsx:77  template\/syntax\n.*\n  hint: the template is not valid TSX at this line/);
+  });
+});
