@@ -43,11 +43,13 @@ if (form && input && status && list && more) {
     }
     status.textContent = 'Iščem …';
     try {
-      const hits = await engine.search(terms);
-      // A query that finds nothing may have a typo the archive can correct; not finding one is no failure.
-      const suggestion = hits.length === 0 ? await engine.suggest(query).catch(() => undefined) : undefined;
+      const found = await engine.find(terms);
+      // A newer query ran meanwhile: this one's suggestion would fetch files and never be shown.
       if (current !== generation) return;
-      listing = { query: query.trim(), hits, terms, shown: 0, queue: Promise.resolve(), suggestion };
+      // A query that finds nothing may have a typo the archive can correct; not finding one is no failure.
+      const suggestion = found.hits.length === 0 ? await engine.suggest(query, found).catch(() => undefined) : undefined;
+      if (current !== generation) return;
+      listing = { query: query.trim(), hits: found.hits, terms, shown: 0, queue: Promise.resolve(), suggestion };
       await showMore(listing, count);
     } catch {
       if (current === generation) status.textContent = 'Iskanja ni bilo mogoče izvesti: kazala ni bilo mogoče naložiti. Poskusite znova.';

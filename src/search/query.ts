@@ -109,6 +109,12 @@ export interface SearchResult {
   snippet: Segment[];
 }
 
+export interface Found {
+  hits: SearchHit[];
+  /** The query's terms that no document contains: a typo, or a word the archive does not have. */
+  unmatched: QueryTerm[];
+}
+
 export type FetchJson = (url: string) => Promise<unknown>;
 
 export class SearchEngine {
@@ -132,9 +138,15 @@ export class SearchEngine {
 
   /** Documents that contain every term, best first; newer first among equals. */
   async search(terms: readonly QueryTerm[]): Promise<SearchHit[]> {
-    if (terms.length === 0) return [];
+    return (await this.find(terms)).hits;
+  }
+
+  /** What `search` gives, and the terms that no document contains, for `suggest` to correct without scoring them again. */
+  async find(terms: readonly QueryTerm[]): Promise<Found> {
+    if (terms.length === 0) return { hits: [], unmatched: [] };
     const manifest = await this.manifest();
     const perTerm = await Promise.all(terms.map((term) => this.#scoresFor(manifest, term)));
+    const unmatched = terms.filter((_, n) => perTerm[n]!.size === 0);
     perTerm.sort((a, b) => a.size - b.size);
     const [smallest, ...rest] = perTerm;
     const hits: SearchHit[] = [];
@@ -152,7 +164,7 @@ export class SearchEngine {
       if (everywhere) hits.push({ id, score: total });
     }
     // Equal scores: the newer article first.
-    return hits.sort((a, b) => b.score - a.score || b.id - a.id);
+    return { hits: hits.sort((a, b) => b.score - a.score || b.id - a.id), unmatched };
   }
 
   /** Title, date and snippet of the given hits, fetching only the chunks they live in. */
@@ -173,15 +185,15 @@ export class SearchEngine {
    * such word replaced by the archive's word nearest to it (»witkof pogovori« → »witkoff pogovori«), when that
    * query finds something; undefined otherwise. Besides the files the search fetched, it fetches at most
    * MAX_SUGGESTION_SHARDS shards and one chunk per mistyped word (the chunk gives the word to suggest: the
-   * index holds stems only), and for a query of several words the shards of the corrected query.
+   * index holds stems only), and for a query of several words the shards of the corrected query. `found` is
+   * what `find` gave for the query's terms, when the caller has searched already.
    */
-  async suggest(query: string): Promise<string | undefined> {
+  async suggest(query: string, found?: Found): Promise<string | undefined> {
     const text = query.normalize('NFC').slice(0, MAX_QUERY_LENGTH);
     const terms = parseQuery(text);
     if (terms.length === 0) return undefined;
     const manifest = await this.manifest();
-    const scores = await Promise.all(terms.map((term) => this.#scoresFor(manifest, term)));
-    const mistyped = terms.filter((_, n) => scores[n]!.size === 0);
+    const mistyped = (found ?? (await this.find(terms))).unmatched;
     if (mistyped.length === 0 || mistyped.length > MAX_MISTYPED_WORDS || !mistyped.every((term) => mayBeMistyped(term.stem))) return undefined;
     const tokens = tokenize(text);
     const replacements = new Map<string, string>();

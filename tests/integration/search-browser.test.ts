@@ -332,6 +332,95 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('more results than fit on one scree
     await page.context().close();
   });
 
+  /**
+   * The search page with the page's fetch recorded, and the index's shards and chunks held back while `hold(true)`
+   * until `release()`. A held file is read before it is handed over, as an object whose json() has resolved
+   * (reading a Response's body takes tasks): what the page does with it up to its next fetch runs in microtasks,
+   * all done before the timer release() waits for, so a fetch not recorded by then is never made for it.
+   */
+  async function openHeld(): Promise<{ page: Page; errors: string[]; hold: (on: boolean) => Promise<void>; release: () => Promise<string[]>; fetched: () => Promise<string[]> }> {
+    const context = await site.browser.newContext({ locale: 'sl-SI' });
+    await context.addInitScript(() => {
+      const page = window as unknown as { __fetched: string[]; __holding: boolean; __held: number; __release: () => Promise<void> };
+      const realFetch = window.fetch.bind(window);
+      const held: Array<{ ready: Promise<Response>; resolve: (response: Response) => void }> = [];
+      page.__fetched = [];
+      page.__holding = false;
+      page.__held = 0;
+      window.fetch = (input, init) => {
+        const url = String(input);
+        page.__fetched.push(url);
+        const ready = realFetch(input, init).then(async (response) => {
+          const body: unknown = await response.json();
+          return { ok: response.ok, status: response.status, json: () => Promise.resolve(body) } as Response;
+        });
+        if (!page.__holding || !url.includes('/indeks/')) return ready;
+        page.__held++;
+        return new Promise((resolve) => held.push({ ready, resolve }));
+      };
+      page.__release = async () => {
+        const waiting = held.splice(0);
+        const responses = await Promise.all(waiting.map((item) => item.ready));
+        waiting.forEach((item, n) => item.resolve(responses[n]!));
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      };
+    });
+    type Held = { __fetched: string[]; __holding: boolean; __held: number; __release: () => Promise<void> };
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${site.origin}/iskanje/`);
+    const fetched = () => page.evaluate(() => [...(window as unknown as Held).__fetched]);
+    return {
+      page,
+      errors,
+      hold: async (on) => void (await page.evaluate((value) => ((window as unknown as Held).__holding = value), on)),
+      release: async () => {
+        await page.evaluate(() => (window as unknown as Held).__release());
+        return fetched();
+      },
+      fetched,
+    };
+  }
+
+  const searchFor = async (page: Page, query: string) => {
+    await page.locator('#search-q').fill(query);
+    await page.keyboard.press('Enter');
+  };
+  const statusIs = (page: Page, text: string) => page.waitForFunction((expected) => document.querySelector('#search-status')?.textContent === expected, text);
+
+  it('drops a query superseded while its index files load: it looks for no »Ste mislili« and shows nothing, arriving last', async () => {
+    const { page, errors, hold, release, fetched } = await openHeld();
+    const nothing = 'Ni zadetkov. Preverite, ali je beseda pravilno zapisana.';
+    // Finds nothing, and alone would suggest »dmitrijevim«, whose chunk (the newest articles') no search here loads.
+    await hold(true);
+    await searchFor(page, 'dmitrjev');
+    await page.waitForFunction(() => (window as unknown as { __held: number }).__held > 0);
+    await hold(false);
+    // Superseded by a query that finds nothing and has nothing to suggest (no word begins with q).
+    await searchFor(page, 'qqqqqq');
+    await statusIs(page, nothing);
+    const before = await fetched();
+    // The older query's shard arrives last.
+    expect(await release()).toEqual(before);
+    expect(await page.locator('#search-status').textContent()).toBe(nothing);
+    expect(await page.locator('#search-status a').count()).toBe(0);
+
+    // An older query that finds articles shows none of them after the newer one's.
+    await hold(true);
+    await searchFor(page, 'proračun');
+    await page.waitForFunction(() => (window as unknown as { __held: number }).__held > 1);
+    await hold(false);
+    await searchFor(page, 'usakov');
+    await statusIs(page, '1\u00a0zadetek.');
+    await release();
+    expect(await page.locator('#search-status').textContent()).toBe('1\u00a0zadetek.');
+    expect(await titles(page)).toEqual([expect.stringContaining('Kremelj')]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('usakov');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('comes back with as many results as were shown, scrolled to where the reader left, after Back from a result', async () => {
     const { page, errors, release } = await openBudget();
     release();

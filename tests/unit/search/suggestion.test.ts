@@ -73,6 +73,16 @@ describe('»Ste mislili« over the index of a built fixture site', () => {
     expect(await engine.suggest(query)).toBeUndefined();
   });
 
+  it('corrects the words find reports as in no article, as the page does after its search', async () => {
+    const { engine } = engineOver(dist);
+    const terms = parseQuery('florda witkoff');
+    const found = await engine.find(terms);
+    expect(found.hits).toEqual([]);
+    expect(found.unmatched).toEqual([terms[0]]);
+    expect(await engine.suggest('florda witkoff', found)).toBe('floridi witkoff');
+    expect((await engine.find(parseQuery('witkoff'))).unmatched).toEqual([]);
+  });
+
   it('looks for near stems only in shards of the word\'s first letter', () => {
     const keys = manifest.shards;
     expect(suggestionShards(keys, 'wtikoff', 2).map((n) => keys[n])).toEqual(['w']);
