@@ -1,3 +1,4 @@
+import { isNumberWord } from '../text/numbers.ts';
 import type { ChunkEntry, Shard } from './index-builder.ts';
 import { chunkUrl, shardUrl, type SearchManifest } from './manifest.ts';
 import { mayBeMistyped, nearestStem, suggestionShards, typoLimit, wordWithStem } from './suggestion.ts';
@@ -64,7 +65,7 @@ export function parseQuery(query: string): QueryTerm[] {
     seen.add(token.stem);
     // A number is matched whole even while typed: 500 is not on its way to 5.000 or 500.000, and after Enter the
     // last word still counts as typed, so its beginning found other sums and years.
-    const typing = token.end === text.length && token.folded.length >= MIN_PREFIX && !/^\p{N}+$/u.test(token.folded);
+    const typing = token.end === text.length && token.folded.length >= MIN_PREFIX && !isNumberWord(token.folded);
     const term: QueryTerm = { stem: token.stem };
     if (typing) term.typed = token.folded;
     else if (token.folded.length >= MIN_PREFIX && /[aeiou]$/.test(token.folded)) term.word = token.folded;

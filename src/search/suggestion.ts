@@ -1,4 +1,5 @@
 import { typoDistance } from '../text/levenshtein.ts';
+import { isNumberWord } from '../text/numbers.ts';
 import type { Shard } from './index-builder.ts';
 import { tokenize } from './text.ts';
 
@@ -21,7 +22,7 @@ export const MAX_SUGGESTION_SHARDS = 4;
  * searched for a year or a sum the archive does not hold made no typo, and another number is another fact.
  */
 export function mayBeMistyped(stem: string): boolean {
-  return stem.length >= MIN_TYPO_STEM && !/^\p{N}+$/u.test(stem);
+  return stem.length >= MIN_TYPO_STEM && !isNumberWord(stem);
 }
 
 /** How many edits (a swap of neighbouring letters is one) a stem may be from the one meant. */

@@ -1,4 +1,4 @@
-import { GROUPED_NUMBER } from '../text/numbers.ts';
+import { GROUPED_NUMBER, isNumberWord } from '../text/numbers.ts';
 
 /**
  * The words search compares: folded (no case, no diacritics) and stemmed (Slovenian endings removed),
@@ -75,7 +75,7 @@ export function stemWord(folded: string): string {
 
 /** The word without its longest ending that leaves MIN_STEM letters; the word itself when none does. */
 function stripEnding(folded: string): string {
-  if (folded.length <= MIN_STEM || /^\p{N}+$/u.test(folded)) return folded;
+  if (folded.length <= MIN_STEM || isNumberWord(folded)) return folded;
   for (const suffix of SUFFIXES) {
     if (folded.length - suffix.length < MIN_STEM || !folded.endsWith(suffix)) continue;
     const stripped = folded.slice(0, -suffix.length);

@@ -6,3 +6,12 @@
  * the query (search/text.ts tokenize), which must split a text alike.
  */
 export const GROUPED_NUMBER = /(?<![0-9]\.)[0-9]{1,3}(?:\.[0-9]{3})+(?![\p{L}\p{N}]|\.[0-9])/u;
+
+/**
+ * A word of digits only (2025, 1500, and 1.500 once folded without its dots). Search matches such a word whole,
+ * never stems it and never takes it for a typo: another number is another fact, not a misspelling. Used by the
+ * query (search/query.ts parseQuery), stemming (search/text.ts) and »Ste mislili« (search/suggestion.ts).
+ */
+export function isNumberWord(word: string): boolean {
+  return /^\p{N}+$/u.test(word);
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { isNumberWord } from '../../../src/text/numbers.ts';
+
+describe('isNumberWord', () => {
+  it.each([
+    ['2025', true],
+    ['1500', true],
+    // A number with its separators folded away, as search/text.ts foldWord leaves 1.500.
+    ['2500000', true],
+    // Digits of other scripts are numbers too (\p{N}).
+    ['٣٤', true],
+    ['2025a', false],
+    ['a2025', false],
+    ['1.500', false],
+    ['', false],
+  ])('%j → %j', (word, expected) => {
+    expect(isNumberWord(word)).toBe(expected);
+  });
+});
