@@ -1,4 +1,4 @@
-import { TABLE_SCROLL } from '../markdown/table-scroll.ts';
+import { TABLE_SCROLL, tableLabel } from '../markdown/table-scroll.ts';
 
 /**
  * A body's table sits in a box that is a tab stop and a named region in the HTML (render.ts, wrapTables), so that
@@ -24,7 +24,7 @@ function update(): void {
     if (index >= 0) {
       box.tabIndex = 0;
       box.setAttribute('role', 'region');
-      box.setAttribute('aria-label', regions.length === 1 ? 'Tabela' : `Tabela ${index + 1}`);
+      box.setAttribute('aria-label', tableLabel(index, regions.length));
     } else {
       box.removeAttribute('tabindex');
       box.removeAttribute('role');

@@ -8,7 +8,7 @@ import { parseMarkdown } from './parse.ts';
 import { countWords } from '../text/words.ts';
 import { foldWhitespace } from '../text/whitespace.ts';
 import { EMBEDDED_TAGS } from './embedded-tags.ts';
-import { TABLE_SCROLL } from './table-scroll.ts';
+import { TABLE_LABEL, TABLE_SCROLL, tableLabel } from './table-scroll.ts';
 
 /**
  * Markdown → safe HTML plus the plain text other stages read (summary, people detection, search).
@@ -137,7 +137,6 @@ const INLINE_DROPPED_TAGS = new Set([...EMBEDDED_TAGS, 'img', 'a']);
  * drops it unless `sanitize` is false.
  */
 const defaultAttributes = defaultSchema.attributes ?? {};
-const TABLE_LABEL = /^Tabela(?: \d+)?$/;
 const headingId: [string, RegExp] = ['id', HEADING_ID];
 export const BODY_SCHEMA: Schema = {
   ...defaultSchema,
@@ -559,13 +558,12 @@ function wrapTables(tree: Root): void {
   const places: { parent: Parent; index: number }[] = [];
   collectTablePlaces(tree, places);
   places.forEach(({ parent, index }, number) => {
-    const label = places.length === 1 ? 'Tabela' : `Tabela ${number + 1}`;
     const table = parent.children[index] as Table;
     // Here, where the tables are found anyway, not in a walk of every article's whole tree.
     joinFiguresToUnits(table);
     const wrapper: TableScroll = {
       type: 'tableScroll',
-      data: { hName: 'div', hProperties: { className: [TABLE_SCROLL], tabIndex: 0, role: 'region', ariaLabel: label } },
+      data: { hName: 'div', hProperties: { className: [TABLE_SCROLL], tabIndex: 0, role: 'region', ariaLabel: tableLabel(number, places.length) } },
       children: [table],
     };
     // The one place a node mdast does not define enters the tree, right before it becomes HTML.
