@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { writeNewFile } from '../content/write-new-file.ts';
 import path from 'node:path';
 import { ArhivarError } from '../errors.ts';
-import { checkFolder, checkProjectFolder } from '../pipeline/folders.ts';
+import { checkProjectFolder } from '../pipeline/folders.ts';
 import { decodeText, listMarkdownFiles, readSourceFile, CONTENT_DIR, FRONT_MATTER_OPENING } from '../content/read.ts';
 import { parseContentDate, type ContentDate } from '../content/dates.ts';
 import { stripControlCharacters, validateArticle } from '../content/article.ts';
@@ -12,7 +12,8 @@ import { blocksToMarkdown, firstSentence, splitPlainText, titleText, Unrepresent
 import { slugify } from '../site/slug.ts';
 import { formatUtcOffset, ljubljanaCalendar, ljubljanaOffsetMinutes, pad2 } from '../text/sl.ts';
 import { urls } from '../site/urls.ts';
-import { checkedSlug, findTakenAddresses, freeSlug, ljubljanaDay, shellQuoted, yamlList, yamlString, type TakenAddresses } from './new.ts';
+import { checkedSlug, shellQuoted, yamlList, yamlString } from './new.ts';
+import { absoluteFile, addressTakenBy, articleFile, checkArticleFolder, findTakenAddresses, freeSlug, ljubljanaDay, type TakenAddresses } from './article-place.ts';
 
 /**
  * `arhivar import <file.txt|folder>`: plain-text articles → content/articles/YYYY/<slug>.md.
@@ -67,7 +68,7 @@ export async function importPlainText(options: ImportOptions): Promise<ImportRep
   if (sources.length > 1 && options.slug !== undefined) throw new ImportUsageError('--slug names one article; import a single file to use it');
   if (options.slug !== undefined) checkSlugOption(options.slug);
   // Before the registry is read: a file named content/people is the build's to report, not the importer's.
-  for (const folder of [CONTENT_DIR, `${CONTENT_DIR}/articles`]) await checkArticleFolder(options.root, folder);
+  for (const folder of [CONTENT_DIR, `${CONTENT_DIR}/articles`]) await checkImportFolder(options.root, folder);
   const registry = await loadRegistry(options.root);
   const prepared: Array<PreparedArticle | ArhivarError> = [];
   for (const source of sources) prepared.push(await problemOf(() => prepareArticle(source, options, registry)));
@@ -137,16 +138,11 @@ async function listTextFiles(folder: string, seen: Set<string>): Promise<string[
 }
 
 /**
- * A folder the articles are written into must be a folder, or missing (made on writing): a file or a dead link
- * in its place made mkdir fail with ENOTDIR or EEXIST, told as »arhivar failed unexpectedly«. content/ and
- * content/articles/ are checked before any file is imported; a year's folder with the file of that year, so
- * that the files of other years are still imported.
+ * content/ and content/articles/ are checked before any file is imported; a year's folder with the file of that
+ * year, so that the files of other years are still imported.
  */
-function checkArticleFolder(root: string, folder: string): Promise<void> {
-  return checkFolder(root, folder, {
-    code: 'import/not-a-folder',
-    hint: `the imported articles are written into ${CONTENT_DIR}/articles/YYYY/: rename ${folder} (or move it out of the project), then import again`,
-  });
+function checkImportFolder(root: string, folder: string): Promise<void> {
+  return checkArticleFolder(root, folder, { code: 'import/not-a-folder', writtenInto: `the imported articles are written into ${CONTENT_DIR}/articles/YYYY/`, again: 'import again' });
 }
 
 /** The people registry only: a broken article elsewhere must not stop an import. */
@@ -270,7 +266,7 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
   const markdown = frontMatter + body;
 
   const { year } = ljubljanaCalendar(parsedDate.value.instant);
-  const file = `${CONTENT_DIR}/articles/${year}/${slug}.md`;
+  const file = articleFile(year, slug);
   const check = validateArticle({ file, text: markdown, mtimeMs: 0 });
   if (check.errors.length > 0) {
     // The body is written within the build's limits, so this is a title or text the build refuses for
@@ -305,8 +301,8 @@ async function writeArticle(article: PreparedArticle, options: ImportOptions, ta
   const { imported, year, markdown } = article;
   const { from: shown, file } = imported;
   checkAddressFree(article, options, taken);
-  await checkArticleFolder(options.root, `${CONTENT_DIR}/articles/${year}`);
-  const absolute = path.join(options.root, ...file.split('/'));
+  await checkImportFolder(options.root, `${CONTENT_DIR}/articles/${year}`);
+  const absolute = absoluteFile(options.root, file);
   await mkdir(path.dirname(absolute), { recursive: true });
   try {
     await writeNewFile(absolute, markdown);
@@ -332,23 +328,21 @@ function checkAddressFree(article: PreparedArticle, options: ImportOptions, take
   const address = urls.article(article.contentDate, article.slug);
   const hint = (other: string) =>
     `if it is the same story, leave this file out and edit ${other}; otherwise ${otherTitleOrSlug(article, options, taken)}`;
-  // The file of the article's own name, when it is there, is told as import/exists on writing.
-  const other = taken.articles.get(address)?.find((owner) => owner !== file);
-  if (other !== undefined) {
+  const takenBy = addressTakenBy(taken, address, file);
+  if (takenBy?.reason === 'duplicate-url') {
     throw new ArhivarError({
       code: 'import/duplicate-url',
-      message: `${other} has the same date and slug (${article.slug}), so this article would share its address ${address}, which the build refuses (article/duplicate-url); it was not written`,
+      message: `${takenBy.file} has the same date and slug (${article.slug}), so this article would share its address ${address}, which the build refuses (article/duplicate-url); it was not written`,
       file: shown,
-      hint: hint(other),
+      hint: hint(takenBy.file),
     });
   }
-  const redirecting = taken.redirects.get(address);
-  if (redirecting !== undefined) {
+  if (takenBy?.reason === 'redirect-taken') {
     throw new ArhivarError({
       code: 'import/redirect-taken',
-      message: `${redirecting} redirects from ${address}, its address before a change of title or date, which would be this article's address too: the build refuses that (article/redirect-taken); it was not written`,
+      message: `${takenBy.file} redirects from ${address}, its address before a change of title or date, which would be this article's address too: the build refuses that (article/redirect-taken); it was not written`,
       file: shown,
-      hint: hint(redirecting),
+      hint: hint(takenBy.file),
     });
   }
 }

@@ -1,16 +1,15 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { writeNewFile } from '../content/write-new-file.ts';
 import path from 'node:path';
 import { ArhivarError, ContentErrors, sortErrors } from '../errors.ts';
-import { checkFolder, checkProjectFolder } from '../pipeline/folders.ts';
+import { checkProjectFolder } from '../pipeline/folders.ts';
 import { stripControlCharacters, validateArticle } from '../content/article.ts';
-import { parseContentDate, type ContentDate } from '../content/dates.ts';
-import { peekDateAndDraft } from '../content/front-matter.ts';
-import { CONTENT_DIR, listMarkdownFiles, readUnhashedSourceFile } from '../content/read.ts';
+import { parseContentDate } from '../content/dates.ts';
+import { CONTENT_DIR } from '../content/read.ts';
 import { isValidSlug, MAX_SLUG_LENGTH, shortenedSlug, slugify } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
 import { ljubljanaCalendar } from '../text/sl.ts';
+import { absoluteFile, addressTakenBy, articleFile, articleFolders, checkArticleFolder, findTakenAddresses, freeSlug, ljubljanaDay } from './article-place.ts';
 
 /**
  * `arhivar new "Naslov"`: a new article file with today's Ljubljana date and the front-matter skeleton.
@@ -32,8 +31,6 @@ export interface NewArticleResult {
   file: string;
 }
 
-const pad = (value: number) => String(value).padStart(2, '0');
-
 /** A YAML double-quoted scalar: JSON string syntax is a subset of it, so every character survives. */
 export function yamlString(value: string): string {
   return JSON.stringify(value);
@@ -52,11 +49,6 @@ export function splitList(value: string | undefined): string[] {
     .filter((item) => item !== '');
 }
 
-export function ljubljanaDay(instant: Date): string {
-  const { year, month, day } = ljubljanaCalendar(instant);
-  return `${year}-${pad(month)}-${pad(day)}`;
-}
-
 export function newArticleText(title: string, date: string, people: readonly string[], tags: readonly string[], slug?: string): string {
   const slugLine = slug === undefined ? [] : [`slug: ${yamlString(slug)}`];
   return ['---', `title: ${yamlString(title)}`, ...slugLine, `date: ${date}`, `people: ${yamlList(people)}`, `tags: ${yamlList(tags)}`, '---', '', ''].join('\n');
@@ -65,79 +57,6 @@ export function newArticleText(title: string, date: string, people: readonly str
 /** A shell word that stays one argument with its text as typed, inside double quotes (POSIX: \\ " $ ` are special there). */
 export function shellQuoted(text: string): string {
   return `"${text.replace(/[\\"$`]/g, '\\$&')}"`;
-}
-
-/**
- * The addresses of the given days (YYYY-MM-DD) that the build gives to a page already, each with the file that
- * takes it: an article's own (`articles`; the build refuses a second, article/duplicate-url), and one an article
- * redirects from (`redirects`; article/redirect-taken). Any file under content/articles/ counts, since an imported
- * or renamed file's name need not be its slug; a draft does not, as the build leaves it out. The date and draft
- * flag are peeked at first, so only the articles of those days, and those whose text names an address of one
- * (a redirectFrom: may be dated any day), are validated: 10,000 articles take well under a second. A file the
- * build would refuse is left to the build to report. `new` asks for one day, `import` for the days of all its
- * files at once, so that the articles are read once per command.
- */
-export interface TakenAddresses {
-  articles: Map<string, string[]>;
-  redirects: Map<string, string>;
-}
-
-export async function findTakenAddresses(root: string, days: ReadonlySet<string>): Promise<TakenAddresses> {
-  const taken: TakenAddresses = { articles: new Map(), redirects: new Map() };
-  if (days.size === 0) return taken;
-  const files = await listMarkdownFiles(root, path.join(root, CONTENT_DIR, 'articles'), []);
-  for (const absolute of files) {
-    let source;
-    try {
-      source = readUnhashedSourceFile(root, absolute);
-    } catch {
-      continue;
-    }
-    const peeked = peekDateAndDraft(source.text);
-    if (peeked && (peeked.draft || (!days.has(ljubljanaDay(new Date(peeked.time))) && !namesAddressOf(source.text, days)))) continue;
-    const { article } = validateArticle(source);
-    if (!article || article.frontMatter.draft) continue;
-    const own = urls.article(article.frontMatter.date, article.slug);
-    if (days.has(addressDay(own))) taken.articles.set(own, [...(taken.articles.get(own) ?? []), source.file]);
-    for (const from of article.frontMatter.redirectFrom) if (days.has(addressDay(from)) && !taken.redirects.has(from)) taken.redirects.set(from, source.file);
-  }
-  return taken;
-}
-
-/** The start of every article address (urls.article): /2025/06/01/ is the day 2025-06-01. */
-const ADDRESS_DAY = /\/(\d{4})\/(\d{2})\/(\d{2})\//g;
-
-/** The day of an article address (/2025/06/01/slug/ → 2025-06-01), or '' for another address. */
-function addressDay(address: string): string {
-  const match = /^\/(\d{4})\/(\d{2})\/(\d{2})\//.exec(address);
-  return match ? `${match[1]}-${match[2]}-${match[3]}` : '';
-}
-
-/** Whether the text names an address of one of the days: one pass, however many days an import spans. */
-function namesAddressOf(text: string, days: ReadonlySet<string>): boolean {
-  for (const match of text.matchAll(ADDRESS_DAY)) if (days.has(`${match[1]}-${match[2]}-${match[3]}`)) return true;
-  return false;
-}
-
-function articleFile(year: number, slug: string): string {
-  return `content/articles/${year}/${slug}.md`;
-}
-
-/**
- * The first of slug-2, slug-3, … that `new --slug` would write: no file of its name this year, and its
- * address taken by no article and no redirect. A hint offering just slug-2 sent the editor into the same
- * refusal again when that one was taken too.
- */
-export function freeSlug(root: string, slug: string, date: ContentDate, year: number, taken: TakenAddresses): string {
-  for (let number = 2; ; number++) {
-    // A title's slug may be as long as a slug may be: the number takes the place of its end.
-    const suffix = `-${number}`;
-    const candidate = `${slug.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;
-    const address = urls.article(date, candidate);
-    if (taken.articles.has(address) || taken.redirects.has(address)) continue;
-    if (existsSync(path.join(root, ...articleFile(year, candidate).split('/')))) continue;
-    return candidate;
-  }
 }
 
 export function checkedSlug(slug: string): string {
@@ -158,17 +77,9 @@ export function checkedSlug(slug: string): string {
   });
 }
 
-/**
- * The folders the new file goes into must be folders, or missing (made below): a file or a dead link in the
- * place of one made mkdir fail with ENOTDIR or EEXIST, told as »arhivar failed unexpectedly«.
- */
 async function checkArticleFolders(root: string, year: number): Promise<void> {
-  for (const folder of [CONTENT_DIR, `${CONTENT_DIR}/articles`, `${CONTENT_DIR}/articles/${year}`]) {
-    await checkFolder(root, folder, {
-      code: 'new/not-a-folder',
-      hint: `the new article is written into ${CONTENT_DIR}/articles/${year}/: rename ${folder} (or move it out of the project), then run the command again`,
-    });
-  }
+  const writtenInto = `the new article is written into ${CONTENT_DIR}/articles/${year}/`;
+  for (const folder of articleFolders(year)) await checkArticleFolder(root, folder, { code: 'new/not-a-folder', writtenInto, again: 'run the command again' });
 }
 
 /** Where each line of the file the command writes comes from, to name it in the build's refusal of a value. */
@@ -212,26 +123,24 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
   const address = urls.article(date.value, slug);
   const taken = await findTakenAddresses(options.root, new Set([day]));
   const ownSlug = () => `npm run new -- ${shellQuoted(title)} --slug ${freeSlug(options.root, slug, date.value, year, taken)}`;
-  // The file of the new article's own name, when it is there, is told as new/exists below.
-  const other = taken.articles.get(address)?.find((owner) => owner !== file);
-  if (other !== undefined) {
+  const takenBy = addressTakenBy(taken, address, file);
+  if (takenBy?.reason === 'duplicate-url') {
     throw new ArhivarError({
       code: 'new/duplicate-url',
       message: `this article is dated today and has the slug ${slug} too, so the new one would share its address ${address}, which the build refuses (article/duplicate-url); nothing was written`,
-      file: other,
+      file: takenBy.file,
       hint: `if it is the same story, edit that file; otherwise give the new article another title, or keep the title with a slug of its own: ${ownSlug()}`,
     });
   }
-  const redirecting = taken.redirects.get(address);
-  if (redirecting !== undefined) {
+  if (takenBy?.reason === 'redirect-taken') {
     throw new ArhivarError({
       code: 'new/redirect-taken',
       message: `this article redirects from ${address}, its address before a change of title or date, which would be the new article's address too: the build refuses that (article/redirect-taken); nothing was written`,
-      file: redirecting,
+      file: takenBy.file,
       hint: `if it is the same story, edit that file; otherwise give the new article another title, or keep the title with a slug of its own: ${ownSlug()}`,
     });
   }
-  const absolute = path.join(options.root, ...file.split('/'));
+  const absolute = absoluteFile(options.root, file);
   await mkdir(path.dirname(absolute), { recursive: true });
   try {
     await writeNewFile(absolute, text);
