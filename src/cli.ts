@@ -10,7 +10,7 @@ import { buildUnlessUnchanged } from './pipeline/unchanged.ts';
 import type { HeldBack } from './build.ts';
 import { formatLjubljanaMinute } from './text/sl.ts';
 import type { LockCommand, LockHolder } from './output/build-lock.ts';
-import { formatError, showControlCharacters, systemProblem, toArhivarErrors, warningsOf, WARNINGS_WAIT_FOR_FIXES, type ArhivarError } from './errors.ts';
+import { formatError, showControlCharacters, systemProblem, toArhivarErrors, UsageError, warningsOf, WARNINGS_WAIT_FOR_FIXES, type ArhivarError } from './errors.ts';
 import { startProgressLine } from './commands/progress.ts';
 import { nearest } from './text/levenshtein.ts';
 import { builtBasePath, startStaticServer } from './dev/static-server.ts';
@@ -232,8 +232,6 @@ function rootArgument(args: readonly string[]): string {
   const given = at < 0 ? undefined : args[at]!.startsWith('--root=') ? args[at]!.slice('--root='.length) : args[at + 1];
   return path.resolve(given ?? '.');
 }
-
-export class UsageError extends Error {}
 
 type OptionValues = Record<string, string | boolean | string[] | boolean[] | undefined>;
 
@@ -553,15 +551,13 @@ async function runImport(args: readonly string[], io: Io): Promise<number> {
   // To path.resolve an empty path is the current folder, and a folder imports every .txt under it (a project's
   // tests and node_modules too). npm run import --date "" passes one: npm takes --date for itself, the "" is left.
   if (positionals[0]!.trim() === '') throw new UsageError(`the file or folder to import is empty ("${positionals[0]}"); ${NPM_RUN_ARGUMENTS}`);
-  const { importPlainText, ImportUsageError } = await import('./commands/import.ts');
+  const { importPlainText } = await import('./commands/import.ts');
   const report = await importPlainText({
     root: rootOf(values),
     source: path.resolve(positionals[0]!),
     date: values.date as string | undefined,
     title: values.title as string | undefined,
     slug: values.slug as string | undefined,
-  }).catch((error: unknown) => {
-    throw error instanceof ImportUsageError ? new UsageError(error.message) : error;
   });
   for (const article of report.imported) {
     const people = article.people.length > 0 ? article.people.join(', ') : 'none found';

@@ -30,6 +30,13 @@ export class ArhivarError extends Error {
 }
 
 /**
+ * A mistake on the command line (an unknown option, a --slug that is no slug, a --date that is no date): the CLI
+ * prints it with the command's usage and exits 2, not 1, the code of a problem in content. A command throws it for
+ * what only it can check, such as a --slug, so that new and import answer one mistake with one exit code.
+ */
+export class UsageError extends Error {}
+
+/**
  * Thrown when checking content found one or more problems; carries every one of them, and the warnings found
  * in the files that could be read, so an editor learns of those in the same run and not after the fix.
  */

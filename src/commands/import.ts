@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { writeNewFile } from '../content/write-new-file.ts';
 import path from 'node:path';
-import { ArhivarError } from '../errors.ts';
+import { ArhivarError, UsageError } from '../errors.ts';
 import { checkProjectFolder } from '../pipeline/folders.ts';
 import { decodeText, listMarkdownFiles, readSourceFile, CONTENT_DIR, FRONT_MATTER_OPENING } from '../content/read.ts';
 import { parseContentDate, type ContentDate } from '../content/dates.ts';
@@ -51,8 +51,6 @@ export interface ImportReport {
 
 const MAX_FILE_SLUG = 80;
 
-export class ImportUsageError extends Error {}
-
 const EMPTY_DATE_HINT =
   "give the date after it, such as --date 2025-12-22 or --date 2025-12-22T18:30 (Europe/Ljubljana is assumed), or leave --date out to date the article by the file's modification time";
 
@@ -61,12 +59,12 @@ export async function importPlainText(options: ImportOptions): Promise<ImportRep
   if (options.date !== undefined) {
     const parsed = parseContentDate(options.date);
     // parseContentDate's hint for an empty date speaks of front matter ("after the colon"); here it is an option.
-    if (!parsed.ok) throw new ImportUsageError(`--date ${parsed.message}; ${options.date.trim() === '' ? EMPTY_DATE_HINT : parsed.hint}`);
+    if (!parsed.ok) throw new UsageError(`--date ${parsed.message}; ${options.date.trim() === '' ? EMPTY_DATE_HINT : parsed.hint}`);
   }
   const sources = await listSources(options.source);
-  if (sources.length > 1 && options.title !== undefined) throw new ImportUsageError('--title names one article; import a single file to use it');
-  if (sources.length > 1 && options.slug !== undefined) throw new ImportUsageError('--slug names one article; import a single file to use it');
-  if (options.slug !== undefined) checkSlugOption(options.slug);
+  if (sources.length > 1 && options.title !== undefined) throw new UsageError('--title names one article; import a single file to use it');
+  if (sources.length > 1 && options.slug !== undefined) throw new UsageError('--slug names one article; import a single file to use it');
+  if (options.slug !== undefined) checkedSlug(options.slug);
   // Before the registry is read: a file named content/people is the build's to report, not the importer's.
   for (const folder of [CONTENT_DIR, `${CONTENT_DIR}/articles`]) await checkImportFolder(options.root, folder);
   const registry = await loadRegistry(options.root);
@@ -85,16 +83,6 @@ export async function importPlainText(options: ImportOptions): Promise<ImportRep
   return report;
 }
 
-/** --slug as `new` takes it, refused as a command-line mistake (exit 2) like a bad --date. */
-function checkSlugOption(slug: string): void {
-  try {
-    checkedSlug(slug);
-  } catch (error) {
-    if (error instanceof ArhivarError) throw new ImportUsageError(`${error.message}; ${error.hint}`);
-    throw error;
-  }
-}
-
 /** A problem of one file is reported and the other files are imported; anything else stops the import. */
 async function problemOf<T>(run: () => Promise<T>): Promise<T | ArhivarError> {
   try {
@@ -107,13 +95,13 @@ async function problemOf<T>(run: () => Promise<T>): Promise<T | ArhivarError> {
 
 async function listSources(source: string): Promise<string[]> {
   const info = await stat(source).catch(() => undefined);
-  if (!info) throw new ImportUsageError(`there is no file or folder ${source}`);
+  if (!info) throw new UsageError(`there is no file or folder ${source}`);
   if (info.isFile()) return [source];
   // A pipe would block the import until something writes to it, and readdir fails on it with ENOTDIR.
-  if (!info.isDirectory()) throw new ImportUsageError(`${source} is not a file or a folder (a pipe, socket or device); give a plain-text file or a folder of .txt files`);
+  if (!info.isDirectory()) throw new UsageError(`${source} is not a file or a folder (a pipe, socket or device); give a plain-text file or a folder of .txt files`);
   const files = await listTextFiles(source, new Set());
   files.sort();
-  if (files.length === 0) throw new ImportUsageError(`the folder ${source} holds no .txt files`);
+  if (files.length === 0) throw new UsageError(`the folder ${source} holds no .txt files`);
   return files;
 }
 

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { writeNewFile } from '../content/write-new-file.ts';
 import path from 'node:path';
-import { ArhivarError, ContentErrors, sortErrors } from '../errors.ts';
+import { ArhivarError, ContentErrors, sortErrors, UsageError } from '../errors.ts';
 import { checkProjectFolder } from '../pipeline/folders.ts';
 import { stripControlCharacters, validateArticle } from '../content/article.ts';
 import { parseContentDate } from '../content/dates.ts';
@@ -59,22 +59,20 @@ export function shellQuoted(text: string): string {
   return `"${text.replace(/[\\"$`]/g, '\\$&')}"`;
 }
 
+/**
+ * A --slug as given, or a UsageError with the slug to write: a slug that is no slug is a mistake on the command
+ * line (exit 2), as a bad --date is, in new and import alike.
+ */
 export function checkedSlug(slug: string): string {
   if (isValidSlug(slug)) return slug;
   const shortened = shortenedSlug(slug);
   if (shortened !== undefined) {
-    throw new ArhivarError({
-      code: 'new/bad-slug',
-      message: `--slug is ${slug.length} characters long; a slug holds at most ${MAX_SLUG_LENGTH}`,
-      hint: `write a shorter one, such as --slug ${shortened}`,
-    });
+    throw new UsageError(`--slug is ${slug.length} characters long; a slug holds at most ${MAX_SLUG_LENGTH}; write a shorter one, such as --slug ${shortened}`);
   }
   const suggestion = slugify(slug);
-  throw new ArhivarError({
-    code: 'new/bad-slug',
-    message: `--slug "${slug}" may hold only lowercase letters a–z, digits and single hyphens`,
-    hint: suggestion ? `write --slug ${suggestion}` : 'leave --slug out to make the slug from the title',
-  });
+  throw new UsageError(
+    `--slug "${slug}" may hold only lowercase letters a–z, digits and single hyphens; ${suggestion ? `write --slug ${suggestion}` : 'leave --slug out to make the slug from the title'}`,
+  );
 }
 
 async function checkArticleFolders(root: string, year: number): Promise<void> {

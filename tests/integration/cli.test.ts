@@ -227,6 +227,24 @@ describe('arhivar CLI exit codes', () => {
     expect(created.stdout[0]).toMatch(/^created content\/articles\/\d{4}\/5-stopinj-zjutraj\.md$/);
   });
 
+  it.each([
+    ['capitals and a space', 'Seja Vlade', '--slug "Seja Vlade" may hold only lowercase letters a–z, digits and single hyphens; write --slug seja-vlade'],
+    ['202 characters', `${'a'.repeat(200)}-2`, '--slug is 202 characters long; a slug holds at most 200; write a shorter one, such as --slug'],
+  ])('new and import refuse a --slug of %s as a command-line mistake (exit 2), with the slug to write, and write nothing', async (_, slug, message) => {
+    // new exited 1, the code of a content problem, for the --slug that import refused with 2.
+    const root = await makeTempDir();
+    roots.push(root);
+    const source = path.join(root, 'prispevek.txt');
+    await writeFile(source, 'Vlada je zasedala.\n');
+    for (const argv of [['new', 'Seja vlade'], ['import', source]]) {
+      const io = captureIo();
+      expect(await main([...argv, '--slug', slug, '--root', root], io)).toBe(2);
+      expect(io.stderr[0]).toContain(message);
+      expect(io.stderr[0]).toContain(`usage: arhivar ${argv[0]}`);
+    }
+    expect(await readdir(root)).toEqual(['prispevek.txt']);
+  });
+
   it('new --date says that the article is dated today and how to date it otherwise, not how to pass "--date" as a title', async () => {
     const io = captureIo();
     expect(await main(['new', 'Seja vlade', '--date', '2025-06-01'], io)).toBe(2);

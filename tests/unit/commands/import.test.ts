@@ -5,8 +5,8 @@ import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importPlainText, ImportUsageError } from '../../../src/commands/import.ts';
-import { ArhivarError } from '../../../src/errors.ts';
+import { importPlainText } from '../../../src/commands/import.ts';
+import { ArhivarError, UsageError } from '../../../src/errors.ts';
 import { validateArticle } from '../../../src/content/article.ts';
 import { parseContentDate } from '../../../src/content/dates.ts';
 import { inlineText, renderMarkdown } from '../../../src/markdown/render.ts';
@@ -308,9 +308,9 @@ describe('arhivar import', () => {
     await mkdir(folder);
     await writeFile(path.join(folder, 'a.txt'), 'Prvi članek je tu.\n');
     await writeFile(path.join(folder, 'b.txt'), 'Drugi članek je tu.\n');
-    await expect(importPlainText({ root, source: folder, slug: 'clanek' })).rejects.toThrow(new ImportUsageError('--slug names one article; import a single file to use it'));
+    await expect(importPlainText({ root, source: folder, slug: 'clanek' })).rejects.toThrow(new UsageError('--slug names one article; import a single file to use it'));
     await expect(importPlainText({ root, source: path.join(folder, 'a.txt'), slug: 'Prvi Članek' })).rejects.toThrow(
-      new ImportUsageError('--slug "Prvi Članek" may hold only lowercase letters a–z, digits and single hyphens; write --slug prvi-clanek'),
+      new UsageError('--slug "Prvi Članek" may hold only lowercase letters a–z, digits and single hyphens; write --slug prvi-clanek'),
     );
     expect((await readdir(path.join(root, 'content'))).sort()).toEqual(['people', 'site.yaml']);
   });
@@ -428,7 +428,7 @@ describe('arhivar import', () => {
     const pipe = path.join(root, 'cev.txt');
     execFileSync('mkfifo', [pipe]);
     const refused = importPlainText({ root, source: pipe, date: '2025-12-22' });
-    await expect(refused).rejects.toBeInstanceOf(ImportUsageError);
+    await expect(refused).rejects.toBeInstanceOf(UsageError);
     await expect(refused).rejects.toThrow(`${pipe} is not a file or a folder (a pipe, socket or device)`);
     expect(await readdir(path.join(root, 'content'))).toEqual(['people', 'site.yaml']);
   });
@@ -439,7 +439,7 @@ describe('arhivar import', () => {
     await writeFile(source, 'Vlada je zasedala.\n');
     for (const empty of ['', '  ']) {
       const refused = importPlainText({ root, source, date: empty });
-      await expect(refused).rejects.toBeInstanceOf(ImportUsageError);
+      await expect(refused).rejects.toBeInstanceOf(UsageError);
       await expect(refused).rejects.toThrow(
         '--date is empty; give the date after it, such as --date 2025-12-22 or --date 2025-12-22T18:30 (Europe/Ljubljana is assumed), or leave --date out to date the article by the file\'s modification time',
       );

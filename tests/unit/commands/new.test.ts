@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createArticle, splitList } from '../../../src/commands/new.ts';
 import { validateArticle } from '../../../src/content/article.ts';
-import { ArhivarError, ContentErrors } from '../../../src/errors.ts';
+import { ArhivarError, ContentErrors, UsageError } from '../../../src/errors.ts';
 import { buildSite, copyFixture, FIXTURES, removeDir, temporaryFolders } from '../../helpers.ts';
 
 const tempRoot = temporaryFolders();
@@ -116,13 +116,14 @@ describe('arhivar new', () => {
     expect(suggested).toMatch(/-2$/);
   });
 
-  it('refuses a --slug that is no slug, offering one', async () => {
+  it('refuses a --slug that is no slug as a command-line mistake, offering one', async () => {
     const root = await tempRoot();
-    await expect(createArticle({ root, title: 'Naslov', slug: `${'a'.repeat(200)}-2`, now: new Date() })).rejects.toMatchObject({
-      code: 'new/bad-slug',
-      message: '--slug is 202 characters long; a slug holds at most 200',
-    });
-    await expect(createArticle({ root, title: 'Naslov', slug: 'Drugi Naslov', now: new Date() })).rejects.toMatchObject({ code: 'new/bad-slug', hint: expect.stringContaining('--slug drugi-naslov') });
+    const long = createArticle({ root, title: 'Naslov', slug: `${'a'.repeat(200)}-2`, now: new Date() });
+    await expect(long).rejects.toBeInstanceOf(UsageError);
+    await expect(long).rejects.toThrow(`--slug is 202 characters long; a slug holds at most 200; write a shorter one, such as --slug ${'a'.repeat(200)}`);
+    await expect(createArticle({ root, title: 'Naslov', slug: 'Drugi Naslov', now: new Date() })).rejects.toThrow(
+      new UsageError('--slug "Drugi Naslov" may hold only lowercase letters a–z, digits and single hyphens; write --slug drugi-naslov'),
+    );
     await expect(readdir(root)).resolves.toEqual([]);
   });
 
