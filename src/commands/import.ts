@@ -174,8 +174,9 @@ function importAloneCommand(shown: string, options: ImportOptions, choice: strin
   const root = path.relative(process.cwd(), path.resolve(options.root));
   // A date may give its time after a space (2025-12-22 18:30), which the shell would split into two arguments.
   const date = options.date?.trim();
-  const dateOption = date === undefined ? '' : /\s/.test(date) ? ` --date "${date}"` : ` --date ${date}`;
-  return `arhivar import "${shown}"${dateOption} ${choice}${root === '' ? '' : ` --root "${root}"`}`;
+  const dateOption = date === undefined ? '' : /\s/.test(date) ? ` --date ${shellQuoted(date)}` : ` --date ${date}`;
+  // A name from an agency's folder may hold a " or a $, which bare quotes would end or expand.
+  return `arhivar import ${shellQuoted(shown)}${dateOption} ${choice}${root === '' ? '' : ` --root ${shellQuoted(root)}`}`;
 }
 
 /**
@@ -343,8 +344,8 @@ const UNREADABLE: Readonly<Record<string, { why: string; hint: (shown: string) =
   ENOENT: { why: 'it is a link to nothing, or was removed', hint: () => 'put back the file the link names, or delete the link; then import the file again' },
   // A link that names itself, or a chain of links that comes back to one of its links.
   ELOOP: { why: 'it is a link that leads back to itself', hint: () => 'replace the link with the file it was meant to name, or delete the link; then import the file again' },
-  EACCES: { why: 'permission denied', hint: (shown) => `give the user running arhivar the right to read it (chmod a+r "${shown}"), then import it again` },
-  EPERM: { why: 'permission denied', hint: (shown) => `give the user running arhivar the right to read it (chmod a+r "${shown}"), then import it again` },
+  EACCES: { why: 'permission denied', hint: (shown) => `give the user running arhivar the right to read it (chmod a+r ${shellQuoted(shown)}), then import it again` },
+  EPERM: { why: 'permission denied', hint: (shown) => `give the user running arhivar the right to read it (chmod a+r ${shellQuoted(shown)}), then import it again` },
 };
 
 /**

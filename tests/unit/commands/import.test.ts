@@ -372,6 +372,26 @@ describe('arhivar import', () => {
     ]);
   });
 
+  it('quotes a file name and --root with a space, quotes and $ in the commands it gives, so that the shell passes each as typed', async () => {
+    // Put in bare "…", the name's own " ended the quoting, and $x was read as a variable.
+    const root = path.join(await makeTempDir(), 'arhiv "Delo" $x');
+    roots.push(path.dirname(root));
+    await mkdir(path.join(root, 'content'), { recursive: true });
+    const folder = path.join(root, 'prejeto');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'Vlada "danes".txt'), 'Vlada je zasedala.\n');
+    await importPlainText({ root, source: folder, date: '2025-04-04' });
+    const second = await importPlainText({ root, source: folder, date: '2025-04-04' });
+    const shown = path.relative(process.cwd(), path.join(folder, 'Vlada "danes".txt'));
+    const commands = [...second.problems[0]!.hint!.matchAll(/(arhivar import .*?)(?:;|$)/g)].map((match) => match[1]!);
+    const words = commands.map((command) => execFileSync('sh', ['-c', `printf '%s\\n' ${command}`], { encoding: 'utf8' }).split('\n').slice(0, -1));
+    const rest = ['--root', path.relative(process.cwd(), root)];
+    expect(words).toEqual([
+      ['arhivar', 'import', shown, '--date', '2025-04-04', '--title', 'Drug naslov', ...rest],
+      ['arhivar', 'import', shown, '--date', '2025-04-04', '--slug', 'vlada-je-zasedala-2', ...rest],
+    ]);
+  });
+
   it('imports a line of 600 literal [1] as text the build renders, and the files after it', async () => {
     const root = await emptyProject();
     const folder = path.join(root, 'prejeto');
