@@ -122,6 +122,24 @@ describe('lines other than problems show control characters from content as esca
   });
 });
 
+describe('people shows control characters from content as escapes, as problems do', () => {
+  it('in the article file and the names of people <article>, and in the files of people --suggest', async () => {
+    // A file name or a people: name holding ESC [ 2 J cleared the editor's terminal when printed as it was.
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const file = 'content/articles/2025/x\u001b[2J\u001b]0;vdor\u0007.md';
+    await writeFile(path.join(root, file), '---\ntitle: Seja\ndate: 2025-03-01\npeople: ["Ana \\u202eNovak"]\n---\n\nIvan Kovačič je dejal, da Ivan Kovačič ne bo odstopil.\n');
+    const explained = captureIo();
+    expect(await main(['people', path.join(root, file), '--root', root], explained)).toBe(0);
+    expect(explained.stdout[0]).toBe('content/articles/2025/x\\x1b[2J\\x1b]0;vdor\\x07.md');
+    expect(explained.stdout.join('\n')).toContain('Ana \\u202eNovak');
+    const suggested = captureIo();
+    expect(await main(['people', '--suggest', '--root', root], suggested)).toBe(0);
+    expect(suggested.stdout.join('\n')).toContain('x\\x1b[2J\\x1b]0;vdor\\x07.md');
+    for (const printed of [explained, suggested]) expect(printed.stdout.join(' ')).not.toMatch(/[\u0000-\u001f\u007f\u202a-\u202e]/);
+  });
+});
+
 describe('arhivar CLI exit codes', () => {
   it('prints the command list with the exit codes; no command is a usage error', async () => {
     const help = captureIo();
