@@ -120,7 +120,10 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
   if (refused.length > 0) throw new ContentErrors(refused);
   const address = urls.article(date.value, slug);
   const taken = await findTakenAddresses(options.root, new Set([day]));
-  const ownSlug = () => `npm run new -- ${shellQuoted(title)} --slug ${freeSlug(options.root, slug, date.value, year, taken)}`;
+  // The project is named when it is not the working folder, as it was named to this command (--root).
+  const rootOption = path.relative(process.cwd(), path.resolve(options.root));
+  const ownSlug = () =>
+    `npm run new -- ${shellQuoted(title)} --slug ${freeSlug(options.root, slug, date.value, year, taken)}${rootOption === '' ? '' : ` --root ${shellQuoted(rootOption)}`}`;
   const takenBy = addressTakenBy(taken, address, file);
   if (takenBy?.reason === 'duplicate-url') {
     throw new ArhivarError({

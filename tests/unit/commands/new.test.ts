@@ -109,7 +109,7 @@ describe('arhivar new', () => {
     await createArticle({ root, title, now });
     const error = await createArticle({ root, title, now }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'new/exists' });
-    const suggested = /--slug (\S+)$/.exec((error as ArhivarError).hint!)![1]!;
+    const suggested = /--slug (\S+)/.exec((error as ArhivarError).hint!)![1]!;
     // Followed, the suggestion is written (a slug of 202 characters was refused as new/bad-slug).
     const result = await createArticle({ root, title, slug: suggested, now });
     expect(result.file).toBe(`content/articles/2025/${suggested}.md`);
@@ -195,6 +195,8 @@ describe('arhivar new in a project whose addresses are taken', () => {
     const error = await refusal(root, 'Prometne informacije', JUNE_1);
     expect(error).toMatchObject({ code: 'new/duplicate-url', file: 'content/articles/2025/06/promet-zjutraj.md' });
     expect(error.hint).toContain('npm run new -- "Prometne informacije" --slug prometne-informacije-5');
+    // The project is not the working folder, so the command names it, as it was named to new.
+    expect(error.hint).toContain(`--slug prometne-informacije-5 --root "${path.relative(process.cwd(), root)}"`);
     // The suggestion, followed, is written.
     const result = await createArticle({ root, title: 'Prometne informacije', slug: 'prometne-informacije-5', now: JUNE_1 });
     expect(result.file).toBe('content/articles/2025/prometne-informacije-5.md');
@@ -235,7 +237,7 @@ describe('arhivar new in a project whose addresses are taken', () => {
       expect((refused as ContentErrors).errors.map((e) => [e.code, e.file])).toEqual([['article/redirect-taken', 'content/articles/2025/zapora-ceste.md']]);
       await rm(path.join(root, 'content/articles/2025/zapora-ceste-na-vrhniki.md'));
       const hint = (await refusal(root, 'Prometne informacije', JUNE_1)).hint!;
-      const slug = /--slug (\S+)$/.exec(hint)![1]!;
+      const slug = /--slug (\S+)/.exec(hint)![1]!;
       await createArticle({ root, title: 'Prometne informacije', slug, now: JUNE_1 });
       const site = await buildSite(root);
       await expect(site.read(`/2025/06/01/${slug}/`)).resolves.toContain('Prometne informacije');
