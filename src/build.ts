@@ -19,7 +19,7 @@ import { CHUNK_FOLDER, SHARD_FOLDER } from './search/manifest.ts';
 import { buildArchiveSearch } from './search/documents.ts';
 import { searchFiles } from './pipeline/search.ts';
 import { writeSite } from './output/write.ts';
-import { forgetPublishedTree, publicFolderProblems, publicFolderReport, readPublishedTree, shadowedPublicFile, type WrittenPaths } from './output/publish.ts';
+import { forgetPublishedTree, publicConflicts, publicFolderContents, readPublishedTree, shadowedPublicFile, type WrittenPaths } from './output/publish.ts';
 import { holdingOutputFolder, type LockCommand, type LockHolder } from './output/build-lock.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
 import { checkCacheFolder, checkContentFolder } from './pipeline/folders.ts';
@@ -676,13 +676,14 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const useCache = options.cache !== false;
   // Until loadSite takes over the caller's Markdown workers, a failure must stop them, or their threads keep
   // the process alive after the problem is printed.
-  const { lastAddresses, refused } = await beforeHandOver(options.markdownWorkers, async () => ({
+  const { lastAddresses, publicFolder } = await beforeHandOver(options.markdownWorkers, async () => ({
     lastAddresses: useCache ? await lastPublishedAddresses(options.root, target) : undefined,
     // What public/ holds that a build refuses (a link out of it, a name like ..\x, public a file) is read
     // before the content, so it is told with the content's errors and warnings in one run, not in the run
     // after they are fixed.
-    refused: await publicFolderProblems(options.root),
+    publicFolder: await publicFolderContents(options.root),
   }));
+  const refused = publicFolder.problems;
   let model: SiteModel;
   try {
     model = await loadSite({ ...options, lastAddresses, publishing: true });
@@ -694,10 +695,12 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   }
   if (refused.length > 0) {
     // Where the pages go is known without making them, so a file of public/ in their way is told now too
-    // (as check tells it), and the assets and pages, which would not be published, are not made.
+    // (as check tells it), and the assets and pages, which would not be published, are not made. From the
+    // listing read above, not a second read: a link removed while the content loaded failed the build with
+    // no problem told.
     try {
-      const publicReport = await publicFolderReport(options.root, siteWrittenPaths(model));
-      throw new ContentErrors(publicReport.problems, sortErrors([...model.warnings, ...publicReport.warnings]));
+      const conflicts = publicConflicts(publicFolder.files, siteWrittenPaths(model));
+      throw new ContentErrors(sortErrors([...refused, ...conflicts.problems]), sortErrors([...model.warnings, ...conflicts.warnings]));
     } finally {
       model.close();
     }

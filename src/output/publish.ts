@@ -435,14 +435,6 @@ async function listPublicFiles(root: string): Promise<{ path: string; output: Ou
 }
 
 /**
- * What public/ holds that a build refuses to publish (see listPublicFiles), for the dev server, which reports
- * it without building.
- */
-export async function publicFolderProblems(root: string): Promise<ArhivarError[]> {
-  return sortErrors((await readPublicFolder(root)).problems);
-}
-
-/**
  * Where a build writes, known without making its files: each file's path, and the folders of the files named
  * by their content (the bundled assets, the search index's parts), in which only a file of public/ at the
  * folder or above it is in the way.

@@ -1,8 +1,10 @@
-import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.ts';
 import { main, type Io } from '../../src/cli.ts';
+import { toArhivarErrors } from '../../src/errors.ts';
 import { startDevServer } from '../../src/dev/server.ts';
 import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
 import { copyFixture, makeTempDir, PROJECT_ROOT, removeDir } from '../helpers.ts';
@@ -133,6 +135,35 @@ describe('a build or check with problems prints the warnings too', () => {
       '',
       ...WARNINGS,
       WARNINGS_TOLD,
+    ]);
+    expect(await folderKind(path.join(root, 'dist'))).toBe('missing');
+  });
+
+  it('build: what it tells of public/ is what it read once, before the content, even if public/ changes while the content loads', async () => {
+    // public/ was read twice: for what a build refuses, then again for the report. A link removed in between
+    // (an editor fixing it during a long load) failed the build with no problem to tell: "0 problems found".
+    const root = await fixture();
+    await fixProblems(root);
+    await mkdir(path.join(root, 'public'), { recursive: true });
+    await symlink('/etc/passwd', path.join(root, 'public/geslo.txt'));
+    await mkdir(path.join(root, 'public/feed.xml'));
+    await writeFile(path.join(root, 'public/feed.xml/star.xml'), '<rss/>');
+    let removed: Promise<void> | undefined;
+    const failure: unknown = await build({
+      root,
+      // Once the content is being read, public/ was read already.
+      onProgress: (progress) => {
+        if (progress.articlesRead > 0) removed ??= rm(path.join(root, 'public/geslo.txt'));
+      },
+    }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    await removed;
+    expect(removed).toBeInstanceOf(Promise);
+    expect((toArhivarErrors(failure) ?? []).map((error) => [error.code, error.file])).toEqual([
+      ['public/in-the-way', 'public/feed.xml'],
+      ['public/symlink-outside', 'public/geslo.txt'],
     ]);
     expect(await folderKind(path.join(root, 'dist'))).toBe('missing');
   });
