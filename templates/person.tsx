@@ -4,7 +4,7 @@ import type { Page, PersonEntry } from '../src/site/archive.ts';
 import type { SiteContext } from '../src/render/context.ts';
 import { chartGeometry, personStats, type PersonStats, type Timeline, type TimelineBar } from '../src/site/person-stats.ts';
 import { urls } from '../src/site/urls.ts';
-import { AUTHORED_FORMS, MENTION_FORMS, MONTHS_GENITIVE, NBSP, countArticles, formatNumber, monthName, plural } from '../src/text/sl.ts';
+import { AUTHORED_FORMS, MENTION_FORMS, MONTHS_GENITIVE, NBSP, countArticles, formatDate, formatNumber, monthName, plural } from '../src/text/sl.ts';
 import { personJsonLd } from '../src/render/structured-data.ts';
 import { Layout } from './layout.tsx';
 import { ArticleList, DateLine, Pagination, TableScript } from './parts.tsx';
@@ -166,19 +166,34 @@ export function PersonAuthoredPage({ context, entry, page }: PersonAuthoredPageP
   );
 }
 
-/** A term of the overview naming one article by its date, linked; nothing when there is no such article. */
-function MentionFact({ label, article }: { label: string; article: PersonStats['first'] }) {
+/**
+ * A term of the overview naming one article by its date, linked; nothing when there is no such article. With
+ * `byTitle`, the link names the article by its title, and the date (with the time, when it has one) follows in
+ * brackets, which read well after a title ending in »?«, where a comma would not.
+ */
+function MentionFact({ label, article, byTitle = false }: { label: string; article: PersonStats['first']; byTitle?: boolean }) {
   if (!article) return null;
   return (
     <>
       <dt>{label}</dt>
       <dd>
-        <a href={article.url}>
-          <DateLine article={article} />
-        </a>
+        {byTitle ? (
+          <>
+            <a href={article.url}>{article.title}</a> (<DateLine article={article} withTime />)
+          </>
+        ) : (
+          <a href={article.url}>
+            <DateLine article={article} />
+          </a>
+        )}
       </dd>
     </>
   );
+}
+
+/** Whether the two articles' dates read the same (the Ljubljana day), as their date links would. */
+function sameDay(a: Article | undefined, b: Article | undefined): boolean {
+  return a !== undefined && b !== undefined && formatDate(a.date.instant) === formatDate(b.date.instant);
 }
 
 function PersonOverview({ stats, name }: { stats: PersonStats; name: string }) {
@@ -191,8 +206,9 @@ function PersonOverview({ stats, name }: { stats: PersonStats; name: string }) {
           <MentionFact label="Edini članek" article={stats.first} />
         ) : (
           <>
-            <MentionFact label="Prva omemba" article={stats.first} />
-            <MentionFact label="Zadnja omemba" article={stats.last} />
+            {/* Two articles of one day: the same date twice, linked to different articles, read as a mistake. */}
+            <MentionFact label="Prva omemba" article={stats.first} byTitle={sameDay(stats.first, stats.last)} />
+            <MentionFact label="Zadnja omemba" article={stats.last} byTitle={sameDay(stats.first, stats.last)} />
           </>
         )}
         <dt>Omembe v besedilih</dt>

@@ -178,6 +178,22 @@ describe('a fixture archive', () => {
   });
 });
 
+describe('a person first and last named on the same day', () => {
+  it('names the two articles by their titles, not by one date twice linking to different articles', async () => {
+    const root = await copyFixture('archive-basic');
+    const article = (title: string, date: string) => `---\ntitle: "${title}"\ndate: ${date}\npeople: [Goran Car]\n---\n\nBesedilo.\n`;
+    await writeFile(path.join(root, 'content/articles/2025/jutranji.md'), article('Jutranja seja', '2025-06-02T08:15'));
+    await writeFile(path.join(root, 'content/articles/2025/vecerni.md'), article('Kdo bo plačal?', '2025-06-02T17:30'));
+    const site = await buildSite(root);
+    const facts = /<dl class="person-facts">(.*?)<\/dl>/s.exec(await site.read('/osebe/goran-car/'))![1]!;
+    const mentions = [...facts.matchAll(/<dt>([^<]+)<\/dt><dd><a href="([^"]+)">(.*?)<\/a>(.*?)<\/dd>/g)].map((match) => match.slice(1));
+    expect(mentions).toEqual([
+      ['Prva omemba', '/2025/06/02/jutranja-seja/', 'Jutranja seja', ' (<time datetime="2025-06-02T08:15:00+02:00">2.\u00a0junija 2025 ob\u00a08.15</time>)'],
+      ['Zadnja omemba', '/2025/06/02/kdo-bo-placal/', 'Kdo bo plačal?', ' (<time datetime="2025-06-02T17:30:00+02:00">2.\u00a0junija 2025 ob\u00a017.30</time>)'],
+    ]);
+  });
+});
+
 describe('a later page of a list', () => {
   let site: BuiltSite;
   beforeAll(async () => {
