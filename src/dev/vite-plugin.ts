@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
-import { loadSite, sameAddressKey, siteAddressKey, siteContext, siteSearchFiles, sitePages, siteWrittenPaths, type HeldBack, type NewestArticles, type SiteModel } from '../build.ts';
+import { loadSite, publishedWrittenPaths, sameAddressKey, siteAddressKey, siteContext, siteSearchFiles, sitePages, siteWrittenPaths, type HeldBack, type NewestArticles, type SiteModel } from '../build.ts';
 import type { ContentDate } from '../content/dates.ts';
 import { ArhivarError, ContentErrors, sortErrors, toArhivarErrors, warningsOf, withProblems } from '../errors.ts';
 import { createLoadCache, forgetRenderedBodies } from '../load-cache.ts';
@@ -12,7 +12,7 @@ import { beforeHandOver, startMarkdownWorkers } from '../pipeline/markdown.ts';
 import { checkCacheFolder } from '../pipeline/folders.ts';
 import { ContentWatcher } from './content-watcher.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
-import { publicConflicts, publicFileSource, publicFolderContents } from '../output/publish.ts';
+import { draftClash, publicConflicts, publicFileSource, publicFolderContents } from '../output/publish.ts';
 import { firstHomePage, type PageSpec } from '../render/pages.ts';
 import { basePathOf, outputPathFor, urls, withoutBasePath } from '../site/urls.ts';
 import { contentTypeFor, folderRedirectLocation, redirectedToBasePath } from './static-server.ts';
@@ -404,7 +404,7 @@ class DevSite {
     const key = siteAddressKey(model);
     const last = this.conflicts;
     if (last && sameAddressKey(last.key, key) && sameAddressKey(last.publicFiles, publicFiles)) return last.found;
-    const found = publicConflicts(publicFiles, siteWrittenPaths(model));
+    const found = publicConflictsShowingDrafts(publicFiles, model);
     this.conflicts = { key, publicFiles, found };
     return found;
   }
@@ -667,6 +667,20 @@ export function templateProblem(error: unknown, url: string, roots: readonly str
     hint: 'the browser shows the whole stack; fix the template and save, and the page reloads',
     cause: error,
   });
+}
+
+/**
+ * public/'s conflicts as a build of `model` would tell them, the session's drafts left out (a build does not
+ * publish them), and as a public/draft-clash warning each one only a draft's pages give. Counted with the drafts,
+ * a draft with a new tag or month stopped every page with a public/in-the-way the build does not give.
+ */
+function publicConflictsShowingDrafts(publicFiles: readonly string[], model: SiteModel): { problems: ArhivarError[]; warnings: ArhivarError[] } {
+  const published = publicConflicts(publicFiles, publishedWrittenPaths(model));
+  if (!model.archive.articles.some((article) => article.draft)) return published;
+  const told = new Set([...published.problems, ...published.warnings].map((problem) => `${problem.code} ${problem.file}`));
+  const shown = publicConflicts(publicFiles, siteWrittenPaths(model));
+  const drafts = [...shown.problems, ...shown.warnings].filter((problem) => !told.has(`${problem.code} ${problem.file}`)).map(draftClash);
+  return { problems: published.problems, warnings: drafts.length > 0 ? sortErrors([...published.warnings, ...drafts]) : published.warnings };
 }
 
 /** The date of the article held back for its date at `pathname` (as a page, by its file or without its final slash). */

@@ -590,6 +590,19 @@ export function shadowedPublicFile(file: string): ArhivarError {
   });
 }
 
+/**
+ * A public/in-the-way or public/shadowed that only a draft's pages give, for the dev server, which shows drafts:
+ * the build does not publish the draft, so it publishes the file and tells nothing until the draft is published.
+ */
+export function draftClash(problem: ArhivarError): ArhivarError {
+  return new ArhivarError({
+    code: 'public/draft-clash',
+    message: `once a draft is published, ${problem.message}`,
+    file: problem.file,
+    hint: `before the draft is published, ${problem.hint}`,
+  });
+}
+
 function publicFileInFolderPlace(relative: string): ArhivarError {
   return new ArhivarError({
     code: 'public/in-the-way',

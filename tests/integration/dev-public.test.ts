@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { build } from '../../src/build.ts';
 import { startDevServer, type DevServer } from '../../src/dev/server.ts';
 import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
 import { copyFixture, makeTempDir, removeDir } from '../helpers.ts';
@@ -138,4 +139,45 @@ it('arhivar dev tells a file of public/ in the way of a page and one a page repl
     ['public/shadowed', 'public/oznake/nova/index.html'],
     ['public/shadowed', 'public/robots.txt'],
   ]);
+});
+
+it('arhivar dev tells a file of public/ that only a draft clashes with as a note, not as the error or warning a build would not give', async () => {
+  // dev shows drafts, so it counted their pages against public/: a draft with a new tag stopped every page with
+  // public/in-the-way, and the build, which does not publish the draft, published the site and that file.
+  const root = await copyFixture('archive-basic');
+  folders.push(root);
+  const publicDir = path.join(root, 'public');
+  await mkdir(path.join(publicDir, 'oznake', 'nova'), { recursive: true });
+  await writeFile(path.join(publicDir, 'oznake', 'nova', 'index.html'), '<p>stara stran</p>');
+  await mkdir(path.join(publicDir, '2025'));
+  await writeFile(path.join(publicDir, '2025', '06'), 'junij');
+  const draft = path.join(root, 'content', 'articles', '2025', 'osnutek.md');
+  await writeFile(draft, '---\ntitle: "Osnutek"\ndate: 2025-06-01\ntags: [nova]\ndraft: true\n---\n\nBesedilo.\n');
+
+  const loads: DevLoadReport[] = [];
+  server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
+  await until(() => loads.length > 0, 'the first load');
+  const codes = (problems: readonly { code: string; file?: string | undefined }[]) => problems.filter((problem) => problem.code.startsWith('public/')).map((problem) => [problem.code, problem.file]);
+  expect(codes(loads[0]!.errors)).toEqual([]);
+  expect(codes(loads[0]!.warnings)).toEqual([
+    ['public/draft-clash', 'public/2025/06'],
+    ['public/draft-clash', 'public/oznake/nova/index.html'],
+  ]);
+  expect(loads[0]!.warnings.find((warning) => warning.file === 'public/2025/06')!.message).toBe(
+    'once a draft is published, the build writes pages under 2025/06/, so a file of that name cannot be published and leaves no room for them',
+  );
+  expect((await get('/')).status).toBe(200);
+  expect((await get('/2025/06/01/osnutek/')).status).toBe(200);
+  // What the build says of the same site: nothing of public/, which it publishes whole.
+  const outDir = path.join(await makeTempDir(), 'dist');
+  folders.push(path.dirname(outDir));
+  const built = await build({ root, outDir, cache: false });
+  expect(codes(built.model.warnings)).toEqual([]);
+  expect(await readFile(path.join(outDir, '2025', '06'), 'utf8')).toBe('junij');
+
+  // Published, the draft's clashes are the build's: an error and a warning, as a build tells them.
+  await writeFile(draft, (await readFile(draft, 'utf8')).replace('draft: true', 'draft: false'));
+  await until(() => loads.at(-1)!.errors.length > 0, 'the load of the published article');
+  expect(codes(loads.at(-1)!.errors)).toEqual([['public/in-the-way', 'public/2025/06']]);
+  expect(codes(loads.at(-1)!.warnings)).toEqual([['public/shadowed', 'public/oznake/nova/index.html']]);
 });
