@@ -459,6 +459,45 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     expect(bio).toMatchObject({ image: true, code: true, quote: 'solid' });
   });
 
+  it('sets a bio\'s headings as an article body\'s, unhyphenated, and prints its outside links\' addresses as a body does', async () => {
+    // A bio is Markdown like a body (person.tsx); the body rules and their bio copies used to drift apart, and a
+    // bio's h3 was the browser's default, its headings hyphenated, and its printed links had no address.
+    const BIO_HEADINGS_PERSON = 'janez-kranjc';
+    const HEADINGS_ARTICLE_URL = '/2026/01/12/zimski-literarni-festival-v-podlipi-privabil-rekordno-stevilo-obiskovalcev/';
+    const LINK_ARTICLE_URL = '/2025/12/18/podlipa-bo-dobila-novo-knjiznico-z-zelenim-dvoriscem/';
+    const headingStyles = async (url: string, scope: string) => {
+      const page = await open(url);
+      const styles = async () =>
+        page.evaluate((scope) =>
+          ['h2', 'h3'].map((level) => {
+            const style = getComputedStyle(document.querySelector(`${scope} ${level}`)!);
+            return [level, style.fontFamily, style.fontSize, style.fontWeight, style.lineHeight, style.margin, style.hyphens, style.breakAfter];
+          }), scope);
+      const screen = await styles();
+      await page.emulateMedia({ media: 'print' });
+      const print = await styles();
+      await page.close();
+      return { screen, print };
+    };
+    const printedLink = async (url: string, scope: string) => {
+      const page = await open(url);
+      await page.emulateMedia({ media: 'print' });
+      const content = await page.evaluate((scope) => {
+        const link = document.querySelector(`${scope} a[href^="http"]`)!;
+        return getComputedStyle(link, '::after').content.replace(link.getAttribute('href')!, 'ADDRESS');
+      }, scope);
+      await page.close();
+      return content;
+    };
+    const bio = await headingStyles(urls.person(BIO_HEADINGS_PERSON), '.bio');
+    const body = await headingStyles(HEADINGS_ARTICLE_URL, '.article-body');
+    expect(bio).toEqual(body);
+    expect(bio.screen.map((heading) => heading[6])).toEqual(['manual', 'manual']);
+    expect(bio.print.map((heading) => heading[7])).toEqual(['avoid', 'avoid']);
+    expect(await printedLink(urls.person(BIO_HEADINGS_PERSON), '.bio')).toBe('" (ADDRESS)"');
+    expect(await printedLink(LINK_ARTICLE_URL, '.article-body')).toBe('" (ADDRESS)"');
+  });
+
   it('keeps a person page within 320 px with a 20 px default font and with WCAG 1.4.12 text spacing (WCAG 1.4.10)', async () => {
     const settings = {
       'a 20 px default font': 'html { font-size: 125% !important; }',
