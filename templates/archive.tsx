@@ -4,7 +4,7 @@ import type { Breadcrumb, SiteContext } from '../src/render/context.ts';
 import { urls } from '../src/site/urls.ts';
 import { MONTHS_GENITIVE, countArticles, monthName } from '../src/text/sl.ts';
 import { Layout } from './layout.tsx';
-import { ArticleList, Pagination } from './parts.tsx';
+import { ArticleList, pageHeading, Pagination } from './parts.tsx';
 
 /** The date archive: /arhiv/ lists the years, /2025/ its months, /2025/12/ the month's articles. */
 const home: Breadcrumb = { label: 'Domov', url: urls.home() };
@@ -79,8 +79,7 @@ export function YearPage({ context, year }: { context: SiteContext; year: YearEn
 export function MonthPage({ context, month, page }: { context: SiteContext; month: MonthEntry; page: Page<Article> }) {
   const name = `${monthName(month.month)} ${month.year}`;
   const urlFor = (n: number) => urls.month(month.year, month.month, n);
-  // A later page says which it is in its h1 too, as the home page's does.
-  const heading = page.number === 1 ? capitalise(name) : `${capitalise(name)}, stran ${page.number}`;
+  const heading = pageHeading(capitalise(name), page.number);
   return (
     <Layout
       context={context}
@@ -92,7 +91,7 @@ export function MonthPage({ context, month, page }: { context: SiteContext; mont
         page,
         section: urls.archive(),
         breadcrumbs: dateTrail(month.year),
-        crumb: page.number === 1 ? monthCrumb(month.month) : `${monthCrumb(month.month)}, stran ${page.number}`,
+        crumb: pageHeading(monthCrumb(month.month), page.number),
         prev: page.number > 1 ? urlFor(page.number - 1) : undefined,
         next: page.number < page.total ? urlFor(page.number + 1) : undefined,
       }}

@@ -3,11 +3,12 @@ import type { Page } from '../src/site/archive.ts';
 import type { SiteContext } from '../src/render/context.ts';
 import { urls } from '../src/site/urls.ts';
 import { Layout } from './layout.tsx';
-import { ArticleList, Pagination } from './parts.tsx';
+import { ArticleList, pageHeading, Pagination } from './parts.tsx';
 
 export function HomePage({ context, page }: { context: SiteContext; page: Page<Article> }) {
   const { site } = context;
-  const heading = page.number === 1 ? 'Najnovejši članki' : `Članki, stran ${page.number}`;
+  // The first page's h1 says what it shows; the later ones only which page of the articles they are.
+  const heading = page.number === 1 ? 'Najnovejši članki' : pageHeading('Članki', page.number);
   return (
     <Layout
       context={context}

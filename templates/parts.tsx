@@ -93,6 +93,16 @@ export function ArticleList({
   );
 }
 
+/**
+ * The h1 and title of a list's page: the list's name on its first page, »Ukrajina, stran 2« on a later one, so a
+ * screen-reader user, who hears the h1 first, and a reader from a search result know which page they are on.
+ * Every list (home, tag, month, person, a person's avtor/) names its pages so, in the same words, and a month
+ * its last breadcrumb (»december, stran 2«).
+ */
+export function pageHeading(title: string, pageNumber: number): string {
+  return pageNumber === 1 ? title : `${title}, stran ${pageNumber}`;
+}
+
 /** Previous/next links for a paginated list; `urlFor` builds the URL of page n. Arrows are decoration, hidden from screen readers. */
 export function Pagination<T>({ page, urlFor }: { page: Page<T>; urlFor: (n: number) => string }) {
   if (page.total <= 1) return null;

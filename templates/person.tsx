@@ -7,7 +7,7 @@ import { urls } from '../src/site/urls.ts';
 import { AUTHORED_FORMS, MENTION_FORMS, MONTHS_GENITIVE, NBSP, countArticles, formatDate, formatNumber, monthName, plural } from '../src/text/sl.ts';
 import { personJsonLd } from '../src/render/structured-data.ts';
 import { Layout } from './layout.tsx';
-import { ArticleList, DateLine, Pagination, TableScript } from './parts.tsx';
+import { ArticleList, DateLine, pageHeading, Pagination, TableScript } from './parts.tsx';
 
 export interface PersonPageProps {
   context: SiteContext;
@@ -52,8 +52,7 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
   const stats = page.number === 1 ? personStats(entry, context.people) : undefined;
   // Someone only bylines name has no mentions to list, count or follow in a feed.
   const mentioned = articles.length > 0;
-  // A later page says which it is in its h1 too, as the home page's does.
-  const heading = page.number === 1 ? person.name : `${person.name}, stran ${page.number}`;
+  const heading = pageHeading(person.name, page.number);
   return (
     <Layout
       context={context}
@@ -132,15 +131,15 @@ export function PersonAuthoredPage({ context, entry, page }: PersonAuthoredPageP
   const { person, authored } = entry;
   const urlFor = (n: number) => urls.personAuthored(person.id, n);
   // »Članki, ki jih je napisala Ana Novak«; without a gender »Ana Novak: avtorski članki«.
-  const heading = person.gender ? `${authoredHeading(person)} ${person.name}` : `${person.name}: avtorski članki`;
-  const pageHeading = page.number === 1 ? heading : `${heading}, stran ${page.number}`;
+  const listName = person.gender ? `${authoredHeading(person)} ${person.name}` : `${person.name}: avtorski članki`;
+  const heading = pageHeading(listName, page.number);
   return (
     <Layout
       context={context}
       meta={{
-        title: pageHeading,
+        title: heading,
         // Without a gender the heading already ends in »avtorski članki«: the count is the description's second part, not a third.
-        description: person.gender ? `${heading}: ${countArticles(authored.length)}.` : `${person.name}: ${plural(authored.length, AUTHORED_FORMS)}.`,
+        description: person.gender ? `${listName}: ${countArticles(authored.length)}.` : `${person.name}: ${plural(authored.length, AUTHORED_FORMS)}.`,
         url: urlFor(page.number),
         page,
         breadcrumbs: [
@@ -152,7 +151,7 @@ export function PersonAuthoredPage({ context, entry, page }: PersonAuthoredPageP
         next: page.number < page.total ? urlFor(page.number + 1) : undefined,
       }}
     >
-      <h1>{pageHeading}</h1>
+      <h1>{heading}</h1>
       <p class="lead">{plural(authored.length, AUTHORED_FORMS)}</p>
       <ArticleList articles={page.items} context={context} />
       <Pagination page={page} urlFor={urlFor} />

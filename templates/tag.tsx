@@ -4,13 +4,12 @@ import type { SiteContext } from '../src/render/context.ts';
 import { urls } from '../src/site/urls.ts';
 import { countArticles } from '../src/text/sl.ts';
 import { Layout } from './layout.tsx';
-import { ArticleList, Pagination, SEPARATOR } from './parts.tsx';
+import { ArticleList, pageHeading, Pagination, SEPARATOR } from './parts.tsx';
 
 export function TagPage({ context, entry, page }: { context: SiteContext; entry: TagEntry; page: Page<Article> }) {
   const { tag, articles } = entry;
   const urlFor = (n: number) => urls.tag(tag.slug, n);
-  // A later page says which it is in its h1 too, as the home page's does: a screen-reader user or a reader from a search result is told where they are.
-  const heading = page.number === 1 ? tag.name : `${tag.name}, stran ${page.number}`;
+  const heading = pageHeading(tag.name, page.number);
   return (
     <Layout
       context={context}
