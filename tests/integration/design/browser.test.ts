@@ -498,6 +498,39 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     expect(await printedLink(LINK_ARTICLE_URL, '.article-body')).toBe('" (ADDRESS)"');
   });
 
+  it('gives the headings of a body and a bio what site.css\'s rules for them say, not a rule for the page\'s own h2s', async () => {
+    // `main h2:not([class])`, meant for a page's section headings (»Članki«), outranked `.article-body h2`: a body's
+    // h2 kept that rule's size and a smaller space above than its h3, and editing the body's rule changed nothing.
+    const overridden: string[] = [];
+    for (const [url, scope] of [['/2026/01/12/zimski-literarni-festival-v-podlipi-privabil-rekordno-stevilo-obiskovalcev/', '.article-body'], [urls.person('janez-kranjc'), '.bio']] as const) {
+      const page = await open(url);
+      overridden.push(
+        ...(await page.evaluate((scope) => {
+          const found: string[] = [];
+          const rules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).filter((rule) => rule instanceof CSSStyleRule);
+          for (const heading of document.querySelectorAll(`${scope} :is(h2, h3)`)) {
+            for (const rule of rules) {
+              if (!rule.selectorText.includes(scope) || !heading.matches(rule.selectorText)) continue;
+              for (const property of rule.style) {
+                // The declared value, resolved where the heading is: an inline style outranks every rule.
+                const probe = heading.cloneNode(true) as HTMLElement;
+                probe.style.setProperty(property, rule.style.getPropertyValue(property));
+                heading.after(probe);
+                const declared = getComputedStyle(probe).getPropertyValue(property);
+                const actual = getComputedStyle(heading).getPropertyValue(property);
+                probe.remove();
+                if (declared !== actual) found.push(`${scope} ${heading.tagName.toLowerCase()} ${property}: ${actual}, not ${declared} (${rule.selectorText})`);
+              }
+            }
+          }
+          return found;
+        }, scope)),
+      );
+      await page.close();
+    }
+    expect(overridden).toEqual([]);
+  });
+
   it('keeps a person page within 320 px with a 20 px default font and with WCAG 1.4.12 text spacing (WCAG 1.4.10)', async () => {
     const settings = {
       'a 20 px default font': 'html { font-size: 125% !important; }',
