@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DIRECTION_FORMATTING } from './text/direction.ts';
 
 /**
  * The one error type arhivar raises for problems a person can fix.
@@ -71,12 +72,12 @@ export function formatError(error: ArhivarError): string {
 }
 
 /**
- * C0 and C1 control characters and DEL, and the bidirectional overrides, written as visible escapes (\x1b,
- * \n, \u202e). Messages quote content (an unknown key, a date as written, a file name) and go to a
+ * C0 and C1 control characters and DEL, and the text-direction controls and marks, written as visible escapes
+ * (\x1b, \n, \u202e). Messages quote content (an unknown key, a date as written, a file name) and go to a
  * terminal, where ESC [ 2 J clears the screen, ESC ] 0 ; … BEL sets the window title and U+202E shows text
  * backwards; a newline inside a value would fake a line of the report.
  */
-const UNSAFE_IN_TERMINAL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_IN_TERMINAL = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f]|${DIRECTION_FORMATTING.source}`, 'g');
 
 export function showControlCharacters(text: string): string {
   return text.replace(UNSAFE_IN_TERMINAL, (character) => {

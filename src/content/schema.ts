@@ -4,6 +4,7 @@ import { insideTypographicQuotes } from './typographic-quotes.ts';
 import { ArhivarError } from '../errors.ts';
 import { nearest } from '../text/levenshtein.ts';
 import { foldWhitespace } from '../text/whitespace.ts';
+import { balanceDirectionControls } from '../text/direction.ts';
 import { parseContentDate } from './dates.ts';
 import { parseArticleAddress } from './redirects.ts';
 import { urls } from '../site/urls.ts';
@@ -21,43 +22,9 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\p{Noncharacter_Code_Poin
 /** The same, less tab, newline and carriage return, which mean something in a Markdown body. */
 const BODY_CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\p{Noncharacter_Code_Point}\p{Cs}]/gu;
 
-/** Control characters become spaces, runs of white space one space; text-direction controls are balanced. */
+/** Control characters become spaces, runs of white space one space; text-direction controls are balanced (text/direction.ts). */
 export function stripControlCharacters(value: string): string {
   return foldWhitespace(balanceDirectionControls(value.replace(CONTROL_CHARACTERS, ' ')));
-}
-
-const DIRECTION_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
-const POP_DIRECTIONAL_FORMATTING = '\u202c';
-const POP_DIRECTIONAL_ISOLATE = '\u2069';
-
-/**
- * A field's text-direction controls closed where the field ends. An embedding or override (U+202A, U+202B,
- * U+202D, U+202E) or an isolate (U+2066–U+2068) left open runs on into whatever a page writes after the value
- * until the line ends: in `<title>` and a feed's title, the site's name came out reversed (a spoofing trick,
- * and a paste from a right-to-left source does it by accident). Each opener gets its closer at the end, as
- * Unicode's bidirectional algorithm pairs them (a PDI also closes the embeddings inside its isolate), and a
- * closer with nothing to close, which that algorithm ignores, is dropped. Balanced right-to-left quotes stay.
- */
-export function balanceDirectionControls(value: string): string {
-  if (!DIRECTION_CONTROLS.test(value)) return value;
-  const open: string[] = [];
-  let balanced = '';
-  for (const character of value) {
-    if (character === POP_DIRECTIONAL_FORMATTING) {
-      if (open.at(-1) !== POP_DIRECTIONAL_FORMATTING) continue;
-      open.pop();
-    } else if (character === POP_DIRECTIONAL_ISOLATE) {
-      const isolate = open.lastIndexOf(POP_DIRECTIONAL_ISOLATE);
-      if (isolate === -1) continue;
-      open.length = isolate;
-    } else if (character >= '\u2066' && character <= '\u2068') {
-      open.push(POP_DIRECTIONAL_ISOLATE);
-    } else if (character >= '\u202a' && character <= '\u202e') {
-      open.push(POP_DIRECTIONAL_FORMATTING);
-    }
-    balanced += character;
-  }
-  return balanced + open.reverse().join('');
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Gender, Person } from '../content/person.ts';
 import { splitAtSurname, SURNAME_PARTICLES, withoutNameSuffix } from '../content/person-name.ts';
+import { withoutDirectionFormatting } from '../text/direction.ts';
 
 /**
  * Slovenian forms of a person's name: every case of the first names and the surname, and the
@@ -277,9 +278,11 @@ export interface SplitName {
  * surname [Novak].
  */
 export function splitName(name: string, surname?: string): SplitName {
+  // Text-direction controls and marks, which a paste from a right-to-left source leaves in a person file, go: the
+  // tokenizer reads them in the text as no letters, so a word that kept one matched nothing there.
   // A suffix (ml., Jr., III.) is shown with the name but is no part of the surname: the text declines the word before it.
-  const { words } = withoutNameSuffix(withoutDirectionControls(name).normalize('NFC').trim().split(/\s+/).filter(Boolean));
-  const named = surname === undefined ? undefined : splitAtSurname(words, withoutDirectionControls(surname).normalize('NFC'));
+  const { words } = withoutNameSuffix(withoutDirectionFormatting(name).normalize('NFC').trim().split(/\s+/).filter(Boolean));
+  const named = surname === undefined ? undefined : splitAtSurname(words, withoutDirectionFormatting(surname).normalize('NFC'));
   if (named) return { first: named.given.map(withoutDot), surname: named.surname.flatMap(splitHyphen) };
   if (words.length <= 1) return { first: [], surname: words.flatMap(splitHyphen) };
   let start = words.length - 1;
@@ -290,16 +293,6 @@ export function splitName(name: string, surname?: string): SplitName {
     }
   }
   return { first: words.slice(0, start).map(withoutDot), surname: words.slice(start).flatMap(splitHyphen) };
-}
-
-/**
- * A name's words without text-direction controls (U+202A–U+202E, U+2066–U+2069) and marks (U+200E LRM, U+200F RLM,
- * U+061C ALM), which a paste from a right-to-left source leaves in a person file; stripControlCharacters closes an
- * opener at the name's end too (»Novak« + U+2069). The tokenizer reads them in the text as no letters, so a word
- * that kept one matched nothing there: the person was never found.
- */
-function withoutDirectionControls(name: string): string {
-  return name.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
 /** "J." → "J": an initial without its dot. */
