@@ -1,16 +1,27 @@
 /**
  * How a person's name divides into given names and surname, shared by validation (content/person.ts),
- * the name forms (people/names.ts) and the people index's order (site/archive.ts). No imports: the
- * Markdown workers load it with the name forms.
+ * the name forms (people/names.ts), detection (people/detect.ts) and the people index's order (site/archive.ts).
+ * It imports only what has no imports itself: the Markdown workers load it with the name forms.
  */
+import { withoutDirectionFormatting } from '../text/direction.ts';
+
+/**
+ * The words of a name (or of a `surname:`), the one way every caller splits it: at any white space (two spaces, a
+ * no-break space), in NFC, and without text-direction controls and marks, which a paste from a right-to-left
+ * source leaves in a person file. The text's tokenizer reads those as no letters, and a word that kept one was
+ * no suffix (»ml.« + U+200E) and no surname (»Novak« + U+2069) to the caller that kept it.
+ */
+export function nameWords(name: string): string[] {
+  return withoutDirectionFormatting(name).normalize('NFC').split(/\s+/).filter(Boolean);
+}
 
 /**
  * The words of a name split into the surname a person file names (its leading or its trailing words) and
  * the given names; undefined when the name does not start or end with it.
  */
 export function splitAtSurname(words: readonly string[], surname: string): { given: string[]; surname: string[] } | undefined {
-  const parts = surname.trim().split(/\s+/);
-  if (parts.length > words.length) return undefined;
+  const parts = nameWords(surname);
+  if (parts.length === 0 || parts.length > words.length) return undefined;
   const at = (offset: number) => parts.every((part, k) => part === words[offset + k]);
   if (parts.length < words.length && at(0)) return { given: words.slice(parts.length), surname: parts };
   if (at(words.length - parts.length)) return { given: words.slice(0, words.length - parts.length), surname: parts };

@@ -5,7 +5,7 @@ import { parseFrontMatter } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
 import { PersonFrontMatterSchema, isPlainObject, issuesToErrors, optionalKeys, stripBodyControlCharacters, withoutEmptyKeys } from './schema.ts';
 import type { SourceFile } from './read.ts';
-import { isNameSuffix, splitAtSurname, withoutNameSuffix } from './person-name.ts';
+import { isNameSuffix, nameWords, splitAtSurname, withoutNameSuffix } from './person-name.ts';
 
 export type Gender = 'm' | 'f';
 
@@ -180,7 +180,7 @@ function surnameFirst(name: string): { given: string; surname: string; suffix?: 
  */
 function spelledInName(name: string, surname: string): string | undefined {
   const fold = (text: string) => normaliseSpaces(text).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-  const { words } = withoutNameSuffix(name.trim().split(/\s+/));
+  const { words } = withoutNameSuffix(nameWords(name));
   const wanted = fold(surname);
   for (let count = 1; count < words.length; count++) {
     for (const part of [words.slice(-count), words.slice(0, count)]) if (fold(part.join(' ')) === wanted) return part.join(' ');
@@ -193,7 +193,7 @@ function spelledInName(name: string, surname: string): string | undefined {
  * after the surname does not count: Novak is the surname of Janez Novak ml., and ml. is none.
  */
 function isSurnameOf(name: string, surname: string): boolean {
-  const { words } = withoutNameSuffix(name.trim().split(/\s+/));
+  const { words } = withoutNameSuffix(nameWords(name));
   const named = splitAtSurname(words, surname);
   return named !== undefined && (named.given.length > 0 || words.length === 1);
 }

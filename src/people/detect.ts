@@ -2,7 +2,7 @@ import type { Gender, Person } from '../content/person.ts';
 import { CASES, allForms, declineFeminineFirstName, declineMasculine, guessGender, personForms, type Case } from './names.ts';
 import { memoize } from '../memo.ts';
 import { isAbbreviation } from '../text/abbreviations.ts';
-import { isNameSuffix, nameSuffixKey, withoutNameSuffix } from '../content/person-name.ts';
+import { isNameSuffix, nameSuffixKey, nameWords, withoutNameSuffix } from '../content/person-name.ts';
 
 /**
  * Finds registry people in plain text. The detector is built once: every inflected surname and
@@ -124,7 +124,7 @@ export function createDetector(registry: Iterable<Person>): PeopleDetector {
 }
 
 function suffixOf(name: string): string | undefined {
-  const { suffix } = withoutNameSuffix(name.trim().split(/\s+/));
+  const { suffix } = withoutNameSuffix(nameWords(name));
   return suffix === undefined ? undefined : nameSuffixKey(suffix);
 }
 

@@ -1,6 +1,5 @@
 import type { Gender, Person } from '../content/person.ts';
-import { splitAtSurname, SURNAME_PARTICLES, withoutNameSuffix } from '../content/person-name.ts';
-import { withoutDirectionFormatting } from '../text/direction.ts';
+import { nameWords, splitAtSurname, SURNAME_PARTICLES, withoutNameSuffix } from '../content/person-name.ts';
 
 /**
  * Slovenian forms of a person's name: every case of the first names and the surname, and the
@@ -278,11 +277,9 @@ export interface SplitName {
  * surname [Novak].
  */
 export function splitName(name: string, surname?: string): SplitName {
-  // Text-direction controls and marks, which a paste from a right-to-left source leaves in a person file, go: the
-  // tokenizer reads them in the text as no letters, so a word that kept one matched nothing there.
   // A suffix (ml., Jr., III.) is shown with the name but is no part of the surname: the text declines the word before it.
-  const { words } = withoutNameSuffix(withoutDirectionFormatting(name).normalize('NFC').trim().split(/\s+/).filter(Boolean));
-  const named = surname === undefined ? undefined : splitAtSurname(words, withoutDirectionFormatting(surname).normalize('NFC'));
+  const { words } = withoutNameSuffix(nameWords(name));
+  const named = surname === undefined ? undefined : splitAtSurname(words, surname);
   if (named) return { first: named.given.map(withoutDot), surname: named.surname.flatMap(splitHyphen) };
   if (words.length <= 1) return { first: [], surname: words.flatMap(splitHyphen) };
   let start = words.length - 1;

@@ -1,7 +1,7 @@
 import type { Article, TagRef } from '../content/article.ts';
 import type { ContentDate } from '../content/dates.ts';
 import type { Person } from '../content/person.ts';
-import { indexedSurname, splitAtSurname, SURNAME_PARTICLES, withoutNameSuffix } from '../content/person-name.ts';
+import { indexedSurname, nameWords, splitAtSurname, SURNAME_PARTICLES, withoutNameSuffix } from '../content/person-name.ts';
 import { bylinePeople } from './byline-people.ts';
 import { collator, ljubljanaCalendar } from '../text/sl.ts';
 
@@ -91,7 +91,7 @@ export function shownUpdate(article: Pick<Article, 'date' | 'updated'>): Content
  * "Janez ml."]), so the Janez Novaks stand together, the one without it first.
  */
 export function surnameSortKey(name: string, surname?: string): [string, string] {
-  const { words, suffix } = withoutNameSuffix(name.trim().split(/\s+/));
+  const { words, suffix } = withoutNameSuffix(nameWords(name));
   const rest = (given: readonly string[]) => [...given, ...(suffix === undefined ? [] : [suffix])].join(' ');
   const named = surname === undefined ? undefined : splitAtSurname(words, surname);
   if (named) return [indexedSurname(named.surname).join(' '), rest(named.given)];
