@@ -87,6 +87,7 @@ const JOINED_ARTICLE = /^(al|el)[-‐‑](?=\p{Lu})/u;
 export function indexedSurname(surname: readonly string[]): string[] {
   let start = 0;
   while (start < surname.length - 1 && SURNAME_PARTICLES.has(surname[start]!)) start++;
-  const words = surname.slice(start);
-  return [words[0]!.replace(JOINED_ARTICLE, ''), ...words.slice(1)];
+  const [head, ...rest] = surname.slice(start);
+  // A name of text-direction marks alone, which the schema takes as not empty, has no words (nameWords).
+  return head === undefined ? [] : [head.replace(JOINED_ARTICLE, ''), ...rest];
 }

@@ -31,3 +31,13 @@ describe('the words of a name, the same for every caller', () => {
     expect(createDetector([person!]).people[0]!.suffix).toBe(suffix);
   });
 });
+
+describe('a name of text-direction marks alone', () => {
+  // nameWords leaves no words of it, and the people index's sort key took the first of none: the build crashed on
+  // a person file whose name: a paste left only a mark in (parsePerson takes it, as the value is not empty).
+  it('sorts with an empty key instead of failing', () => {
+    expect(surnameSortKey('\u200e')).toEqual(['', '']);
+    expect(surnameSortKey('\u2068\u2069', '\u200f')).toEqual(['', '']);
+    expect(splitName('\u200e')).toEqual({ first: [], surname: [] });
+  });
+});
