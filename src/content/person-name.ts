@@ -76,6 +76,19 @@ export function withoutNameSuffix(words: readonly string[]): { words: string[]; 
  */
 export const SURNAME_PARTICLES: ReadonlySet<string> = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 'della', 'do', 'dos', 'das', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'ibn', 'al', 'el', 'zu']);
 
+/**
+ * Where the surname starts in the words of a name no `surname:` names: at the last word, or at the lower-case
+ * particles right before it (»Maria da Graça de Souza« → de Souza, »Ursula von der Leyen« → von der Leyen), the
+ * surname proper that indexes file the name under (a Portuguese name under the last word of its surname: Souza,
+ * Maria da Graça de; German von as Leyen, Ursula von der). A particle further in belongs to the given names (da in
+ * Maria da Graça), and a name that starts with particles is a surname alone (an alias »von der Leyen«).
+ */
+export function surnameStart(words: readonly string[]): number {
+  let start = Math.max(words.length - 1, 0);
+  while (start > 0 && SURNAME_PARTICLES.has(words[start - 1]!)) start--;
+  return start;
+}
+
 /** The Arabic article joined to a surname with a hyphen, lower case: al-Asad, el-Sisi. */
 const JOINED_ARTICLE = /^(al|el)[-‐‑](?=\p{Lu})/u;
 

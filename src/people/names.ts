@@ -1,5 +1,5 @@
 import type { Gender, Person } from '../content/person.ts';
-import { nameWords, splitAtSurname, SURNAME_PARTICLES, withoutNameSuffix } from '../content/person-name.ts';
+import { nameWords, splitAtSurname, SURNAME_PARTICLES, surnameStart, withoutNameSuffix } from '../content/person-name.ts';
 
 /**
  * Slovenian forms of a person's name: every case of the first names and the surname, and the
@@ -280,16 +280,17 @@ export function splitName(name: string, surname?: string): SplitName {
   // A suffix (ml., Jr., III.) is shown with the name but is no part of the surname: the text declines the word before it.
   const { words } = withoutNameSuffix(nameWords(name));
   const named = surname === undefined ? undefined : splitAtSurname(words, surname);
-  if (named) return { first: named.given.map(withoutDot), surname: named.surname.flatMap(splitHyphen) };
-  if (words.length <= 1) return { first: [], surname: words.flatMap(splitHyphen) };
-  let start = words.length - 1;
-  for (let index = 1; index < words.length - 1; index++) {
-    if (SURNAME_PARTICLES.has(words[index]!)) {
-      start = index;
-      break;
-    }
-  }
-  return { first: words.slice(0, start).map(withoutDot), surname: words.slice(start).flatMap(splitHyphen) };
+  if (named) return { first: givenNames(named.given), surname: named.surname.flatMap(splitHyphen) };
+  const start = surnameStart(words);
+  return { first: givenNames(words.slice(0, start)), surname: words.slice(start).flatMap(splitHyphen) };
+}
+
+/**
+ * The given names among the words before the surname, initials without their dot (»J.« → »J«). A particle there
+ * (da in Maria da Graça) neither declines nor is a name, and its forms would be common words (da, de, do).
+ */
+function givenNames(words: readonly string[]): string[] {
+  return words.filter((word) => !SURNAME_PARTICLES.has(word)).map(withoutDot);
 }
 
 /** "J." → "J": an initial without its dot. */

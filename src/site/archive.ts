@@ -1,7 +1,7 @@
 import type { Article, TagRef } from '../content/article.ts';
 import type { ContentDate } from '../content/dates.ts';
 import type { Person } from '../content/person.ts';
-import { indexedSurname, nameWords, splitAtSurname, SURNAME_PARTICLES, withoutNameSuffix } from '../content/person-name.ts';
+import { indexedSurname, nameWords, splitAtSurname, surnameStart, withoutNameSuffix } from '../content/person-name.ts';
 import { bylinePeople } from './byline-people.ts';
 import { collator, ljubljanaCalendar } from '../text/sl.ts';
 
@@ -95,8 +95,7 @@ export function surnameSortKey(name: string, surname?: string): [string, string]
   const rest = (given: readonly string[]) => [...given, ...(suffix === undefined ? [] : [suffix])].join(' ');
   const named = surname === undefined ? undefined : splitAtSurname(words, surname);
   if (named) return [indexedSurname(named.surname).join(' '), rest(named.given)];
-  let start = Math.max(words.length - 1, 0);
-  while (start > 1 && SURNAME_PARTICLES.has(words[start - 1]!)) start--;
+  const start = surnameStart(words);
   return [indexedSurname(words.slice(start)).join(' '), rest(words.slice(0, start))];
 }
 

@@ -32,6 +32,24 @@ describe('the words of a name, the same for every caller', () => {
   });
 });
 
+describe('a surname after particles, the same for the name forms and the index', () => {
+  // splitName took the surname from the first particle (»Maria da Graça de Souza« → »da Graça de Souza«, so »de Souza«
+  // in the text was not her), while the index took it from the particles right before the last word (under S): an
+  // index files a name under its surname proper, the particles in front set aside (Souza, Maria da Graça de).
+  it.each([
+    ['Maria da Graça de Souza', undefined, ['Maria', 'Graça'], ['de', 'Souza'], ['Souza', 'Maria da Graça']],
+    ['Maria da Graça de Souza', 'de Souza', ['Maria', 'Graça'], ['de', 'Souza'], ['Souza', 'Maria da Graça']],
+    ['Ludwig van der Rohe', undefined, ['Ludwig'], ['van', 'der', 'Rohe'], ['Rohe', 'Ludwig']],
+    ['Ursula von der Leyen', undefined, ['Ursula'], ['von', 'der', 'Leyen'], ['Leyen', 'Ursula']],
+    ['Luiz Inácio Lula da Silva', undefined, ['Luiz', 'Inácio', 'Lula'], ['da', 'Silva'], ['Silva', 'Luiz Inácio Lula']],
+    ['Luiz Inácio Lula da Silva', 'Lula da Silva', ['Luiz', 'Inácio'], ['Lula', 'da', 'Silva'], ['Lula da Silva', 'Luiz Inácio']],
+    ['von der Leyen', undefined, [], ['von', 'der', 'Leyen'], ['Leyen', '']],
+  ] as const)('%s (surname: %s)', (name, surname, first, surnameWords, sortKey) => {
+    expect(splitName(name, surname)).toEqual({ first, surname: surnameWords });
+    expect(surnameSortKey(name, surname)).toEqual(sortKey);
+  });
+});
+
 describe('a name of text-direction marks alone', () => {
   // nameWords leaves no words of it, and the people index's sort key took the first of none: the build crashed on
   // a person file whose name: a paste left only a mark in (parsePerson takes it, as the value is not empty).

@@ -246,6 +246,23 @@ describe('detectPeople: a name with a generational suffix', () => {
   });
 });
 
+describe('detectPeople: a surname after particles, with a particle among the given names', () => {
+  // The surname was taken from the first particle, »da Graça de Souza«: »de Souza« alone named nobody, and the particle
+  // »da« would have been a given name (»da«, »de«, »do« are Slovenian words) had the split started later.
+  const souza = createDetector([person('Maria da Graça de Souza', { id: 'maria-da-graca-de-souza', gender: 'f' })]);
+  it('finds the full name and the surname with its particle', () => {
+    expect(detectPeople(souza, 'Maria da Graça de Souza je dejala, da bo de Souza kandidirala.').mentions.map((mention) => [mention.kind, mention.text])).toEqual([
+      ['full', 'Graça de Souza'],
+      ['surname', 'de Souza'],
+    ]);
+  });
+
+  it('takes no particle for a given name, with surname: or without', () => {
+    const named = createDetector([person('Maria da Graça de Souza', { id: 'maria-da-graca-de-souza', gender: 'f', surname: 'de Souza' })]);
+    for (const detector of [souza, named]) for (const word of ['da', 'de', 'do', 'di']) expect(detector.firstNames.has(word), word).toBe(false);
+  });
+});
+
 describe('detectPeople: a father and son of one name', () => {
   // Both matched »Janez Novak« in full, and the first in the registry took every mention, his son's too.
   const family = createDetector([person('Janez Novak st.', { id: 'janez-novak-st', gender: 'm' }), person('Janez Novak ml.', { id: 'janez-novak-ml', gender: 'm' }), person('Janez Novak', { gender: 'm' })]);
