@@ -36,6 +36,8 @@ const ADJECTIVAL = /(sk|ck|šk|čk|zk)(i|y|ij|yj)$/i;
 const SLAVIC_NOUN = /[^aeiou](ov|ev|in|yn|ёв)$/i;
 /** Endings with a fleeting e: Peter → Petra, Tihec → Tihca, Hegel → Hegla, Marek → Marka. */
 const FLEETING = /[^aeiou](e)(c|k|l|r|n|m)$/i;
+/** South Slavic names with a fleeting a: Aleksandar → Aleksandra, Petar → Petra. */
+const FLEETING_A = /[^aeiou]ar$/i;
 
 /** Stems the case endings attach to, and whether the instrumental takes -em. */
 interface Stem {
@@ -52,6 +54,9 @@ function consonantStems(word: string): Stem[] {
     const stem = word.slice(0, -2) + word.slice(-1);
     if ([...stem].some((ch) => isVowel(ch))) stems.push({ stem, soft: SOFT.test(stem) });
   }
+  // Serbian, Croatian, Macedonian and Bulgarian names drop the a of -ar, and Slovenian keeps that:
+  // Aleksandar → Aleksandra, z Aleksandrom (Vučićem); Petar → Petra; Dimitar → Dimitra.
+  if (FLEETING_A.test(word) && word.length >= 5) stems.push({ stem: `${word.slice(0, -2)}r`, soft: false });
   // -r usually inserts -j- (Kushner → Kushnerja); a few do not (Peter → Petra, handled above), so both.
   if (/r$/i.test(word)) stems.unshift({ stem: `${word}j`, soft: true });
   return stems;

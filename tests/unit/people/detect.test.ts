@@ -209,6 +209,13 @@ describe('detectPeople: mentions', () => {
     expect(detection.counts.get('tomaz-sever')).toBe(2);
   });
 
+  it('finds a man whose South Slavic first name drops its a (Aleksandar: z Aleksandrom Vučićem), not taking it for another first name', () => {
+    const vucic = createDetector([person('Aleksandar Vučić'), person('Petar Petrović')]);
+    const found = (text: string) => detectPeople(vucic, text).people;
+    expect(found('Golob se je sestal z Aleksandrom Vučićem. Z Vučićem je govoril o energetiki.')).toEqual(['aleksandar-vucic']);
+    expect(found('Po besedah Petra Petrovića je dogovor blizu.')).toEqual(['petar-petrovic']);
+  });
+
   it('does not depend on the registry size: a large registry finds the same people', () => {
     const many = [...REGISTRY];
     for (let i = 0; i < 2000; i++) many.push(person(`Oseba${i} Priimek${i}`));

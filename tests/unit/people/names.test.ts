@@ -22,6 +22,7 @@ const MASCULINE: Array<[string, string, { gen: string; dat: string; ins: string;
   ['fleeting e in -er', 'Peter', { gen: 'Petra', dat: 'Petru', ins: 'Petrom' }],
   ['fleeting e in -ec', 'Tihec', { gen: 'Tihca', dat: 'Tihcu', ins: 'Tihcem' }],
   ['fleeting e in -el', 'Hegel', { gen: 'Hegla', dat: 'Heglu', ins: 'Heglom' }],
+  ['South Slavic fleeting a in -ar', 'Aleksandar', { gen: 'Aleksandra', dat: 'Aleksandru', ins: 'Aleksandrom' }],
   ['men in -a (e pattern)', 'Miha', { gen: 'Mihe', dat: 'Mihi', ins: 'Miho' }],
   ['men in -a (a pattern)', 'Miha', { gen: 'Miha', dat: 'Mihu', ins: 'Mihom' }],
   ['men in -a said with the stress on it take -j- (Zola)', 'Zola', { gen: 'Zolaja', dat: 'Zolaju', ins: 'Zolajem' }],
