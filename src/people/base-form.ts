@@ -23,8 +23,8 @@ interface Candidate {
   gender: Gender;
 }
 
-/** Endings put back after cutting 0–4 letters: the nominative's own vowel, a fleeting e (Petra → Peter). */
-const TAILS = ['', 'a', 'e', 'i', 'o', 'y', 'ec', 'ek', 'el', 'er', 'en', 'ej'];
+/** Endings put back after cutting 0–4 letters: the nominative's own vowel, a fleeting e (Petra → Peter) or a (Aleksandra → Aleksandar). */
+const TAILS = ['', 'a', 'e', 'i', 'o', 'y', 'ec', 'ek', 'el', 'er', 'en', 'ej', 'ar'];
 
 type Role = 'given' | 'surname' | 'particle';
 

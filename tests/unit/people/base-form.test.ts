@@ -62,6 +62,22 @@ describe('groupNameSpellings: one suggestion per person', () => {
     ]);
   });
 
+  it('puts a South Slavic first name that drops its a with its nominative (Aleksandrom Vučićem is Aleksandar Vučić, not Aleksander)', () => {
+    const groups = groupNameSpellings(
+      [
+        ['Aleksandar Vučić', 4],
+        ['Aleksandrom Vučićem', 2],
+        ['Petra Petrovića', 1],
+        ['Petar Petrović', 1],
+      ],
+      commonFirstNameGender,
+    );
+    expect(groups.map((group) => [group.base.name, group.base.sure, [...group.spellings.keys()].sort()])).toEqual([
+      ['Aleksandar Vučić', true, ['Aleksandar Vučić', 'Aleksandrom Vučićem']],
+      ['Petar Petrović', true, ['Petar Petrović', 'Petra Petrovića']],
+    ]);
+  });
+
   it('adds the surname alone in its older form to the person it belongs to (Pirc Musarjeva, der Leyen)', () => {
     // »Po srečanju je Pirc Musarjeva dejala …«
     const groups = groupNameSpellings(
