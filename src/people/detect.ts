@@ -40,6 +40,8 @@ interface DetectorPerson {
   /** Case forms of the given names of the main name, and of all aliases. */
   mainFirst: Set<string>;
   allFirst: Set<string>;
+  /** The cases each of those forms stands for (CASE_BIT mask). */
+  firstCases: Map<string, number>;
   /** First letters of the given names, for "J. Novak". */
   initials: Set<string>;
   /** The surname cannot be an ordinary Slovenian word (Witkoff, Dmitrijev, Vučić), so a sentence start does not hide it. */
@@ -100,13 +102,18 @@ export function createDetector(registry: Iterable<Person>): PeopleDetector {
     const forms = personForms(person);
     const number = people.length;
     const head = forms.variants[0]!.surname.nom[0] ?? '';
-    const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, mainFirst: new Set(), allFirst: new Set(), initials: new Set(), foreign: looksForeign(head), nationality: NATIONALITY_NOUNS.has(head.toLowerCase()), suffix: suffixOf(person.name) };
+    const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, mainFirst: new Set(), allFirst: new Set(), firstCases: new Map(), initials: new Set(), foreign: looksForeign(head), nationality: NATIONALITY_NOUNS.has(head.toLowerCase()), suffix: suffixOf(person.name) };
     people.push(entry);
     for (const variant of forms.variants) {
       for (const form of variant.firstForms) {
         if (!variant.alias) entry.mainFirst.add(form);
         entry.allFirst.add(form);
         firstNames.add(form);
+      }
+      for (const paradigm of variant.firstParadigms) {
+        for (const grammaticalCase of CASES) {
+          for (const form of paradigm[grammaticalCase]) entry.firstCases.set(form, (entry.firstCases.get(form) ?? 0) | CASE_BIT[grammaticalCase]);
+        }
       }
       for (const first of variant.firstNames) if (first[0]) entry.initials.add(first[0].toUpperCase());
       const mononym = variant.firstNames.length === 0;
@@ -514,6 +521,8 @@ interface Candidate {
   uncertain?: boolean;
   /** Token index where the name ends, when not at the surname (Xi Jinping: at the given name). */
   to?: number;
+  /** The cases the surname's spelling stands for (CASE_BIT mask); 0 for a possessive. */
+  cases: number;
 }
 
 interface Occurrence {
@@ -551,7 +560,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
         if (PLACE_SPELLINGS.has(tokens.word(i))) continue;
         if (!coordinated && !(isLower(next) || ownsProperNoun(detector, tokens, i))) continue;
         if (!coordinated && (FUNCTION_WORDS.has(next) || INSTITUTION_NOUN.test(next.toLowerCase()))) continue;
-        candidates.push({ person: entry.person, kind: 'possessive', relation: 'bare', alias: entry.alias, nomOnly: false, hasNom: false, from: i });
+        candidates.push({ person: entry.person, kind: 'possessive', relation: 'bare', alias: entry.alias, nomOnly: false, hasNom: false, from: i, cases: 0 });
         continue;
       }
       // The surname first, then this person's given name: Xi Jinping, »Novak Janez« in a list.
@@ -571,7 +580,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       if (!prefixOk) continue;
       const person = detector.people[entry.person]!;
       const nomOnly = entry.cases === NOM_ONLY;
-      const candidate: Candidate = { person: entry.person, kind: 'surname', relation: 'bare', alias: entry.alias, nomOnly, hasNom: (entry.cases & NOM_ONLY) !== 0, from };
+      const candidate: Candidate = { person: entry.person, kind: 'surname', relation: 'bare', alias: entry.alias, nomOnly, hasNom: (entry.cases & NOM_ONLY) !== 0, from, cases: entry.cases };
       if (surnameFirst) {
         candidate.relation = 'full';
         candidate.to = i + 1;
@@ -645,7 +654,10 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
       continue;
     }
     if (!isCapitalised(word)) break;
-    if (person.allFirst.has(word)) {
+    // A man's first name and surname decline together (Petra Kovača), so a declined first name before a surname
+    // in no case of its own is another name: in »Petra Kovač je dejala« Petra is a woman, not Peter's genitive.
+    // The other way round is hasty writing, not another person (»o Steven Witkoffu«, »z Donald Trumpom«).
+    if (person.allFirst.has(word) && agreesInCase(person, word, candidate.cases)) {
       candidate.relation = 'full';
       candidate.alias = candidate.alias || !person.mainFirst.has(word);
       candidate.from = j;
@@ -700,6 +712,12 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
     candidate.relation = sawInitialMatch ? 'full' : 'namesake';
     if (sawInitialMatch) candidate.from = j + 1;
   }
+}
+
+/** The first-name form is a nominative or stands in one of the cases of the surname's spelling. */
+function agreesInCase(person: DetectorPerson, firstForm: string, surnameCases: number): boolean {
+  const cases = person.firstCases.get(firstForm);
+  return cases === undefined || (cases & (surnameCases | NOM_ONLY)) !== 0;
 }
 
 /** Two words in the same oblique case of a masculine noun: Tihomirja Novaka, Tihomiru Novaku, Tihomirom Novakom. */

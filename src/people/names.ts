@@ -315,6 +315,8 @@ export interface NameVariant {
   firstNames: string[];
   /** Case forms of each given name, all together. */
   firstForms: Set<string>;
+  /** The same by case, one paradigm per given name (and per part of a hyphenated one). */
+  firstParadigms: Paradigm[];
   /** Surname words before the declining one (van; Novak in Novak-Kovač). */
   surnamePrefix: string[];
   /** The declining surname word by case. */
@@ -331,12 +333,14 @@ export interface PersonForms {
 export function nameVariant(name: string, gender: Gender, alias: boolean, surnameWords?: string): NameVariant {
   const { first, surname } = splitName(name, surnameWords);
   const firstForms = new Set<string>();
+  const firstParadigms: Paradigm[] = [];
   for (const word of first) {
     // Jean-Claude: the text splits at the hyphen, so each part is a first name too (only the last declines).
     const parts = splitHyphen(word);
     const words = parts.length > 1 ? [word, ...parts] : [word];
     for (const part of words) {
       const paradigm = gender === 'f' ? declineFeminineFirstName(part) : declineMasculine(part);
+      firstParadigms.push(paradigm);
       for (const form of allForms(paradigm)) firstForms.add(form);
     }
   }
@@ -347,6 +351,7 @@ export function nameVariant(name: string, gender: Gender, alias: boolean, surnam
     source: name,
     firstNames: first,
     firstForms,
+    firstParadigms,
     surnamePrefix: surname.slice(0, -1),
     surname: surnameParadigm,
     possessives: head.length <= 1 ? [] : gender === 'm' ? possessiveForms(head) : femininePossessiveForms(head),

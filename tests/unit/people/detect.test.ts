@@ -216,6 +216,15 @@ describe('detectPeople: mentions', () => {
     expect(found('Po besedah Petra Petrovića je dogovor blizu.')).toEqual(['petar-petrovic']);
   });
 
+  it('takes a man\'s first name for his only in the case of his surname: »Petra Kovač je dejala« is Petra, not Peter\'s or Petar\'s genitive', () => {
+    for (const man of ['Peter Kovač', 'Petar Kovač']) {
+      const both = createDetector([person(man), person('Petra Kovač')]);
+      expect(detectPeople(both, 'Petra Kovač je dejala, da bo.').people).toEqual(['petra-kovac']);
+      expect(detectPeople(both, 'Po besedah Petra Kovača je dogovor blizu.').people).toEqual([both.people[0]!.id]);
+      expect(detectPeople(createDetector([person(man)]), 'Petra Kovač je dejala, da bo. Kovač je to zanikala.').people).toEqual([]);
+    }
+  });
+
   it('does not depend on the registry size: a large registry finds the same people', () => {
     const many = [...REGISTRY];
     for (let i = 0; i < 2000; i++) many.push(person(`Oseba${i} Priimek${i}`));
