@@ -78,10 +78,10 @@ commands:
 Run "arhivar <command> --help" for a command's options.
 
 exit codes:
-  0  success
-  1  content problems (every one is printed), a broken link, or a file that already exists
-  2  the command line is wrong (unknown command or option, missing argument)
-  3  arhivar itself failed (a bug, or the disk or network refused)
+    0  success
+    1  content problems (every one is printed), a broken link, or a file that already exists
+    2  the command line is wrong (unknown command or option, missing argument)
+    3  arhivar itself failed (a bug, or the disk or network refused)
   141  the program reading the output stopped (| head); arhivar ends quietly`,
   build: `usage: arhivar build [--root DIR] [--out DIR] [--future]
 

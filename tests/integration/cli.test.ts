@@ -146,6 +146,9 @@ describe('arhivar CLI exit codes', () => {
     expect(await main(['--help'], help)).toBe(0);
     for (const command of ['build', 'dev', 'preview', 'new', 'import', 'check', 'people']) expect(help.stdout[0]).toMatch(new RegExp(`^  ${command} `, 'm'));
     expect(help.stdout[0]).toContain('exit codes:');
+    // Each code and its meaning in two columns: 141 as wide as the others' indent and digit.
+    const codes = help.stdout[0]!.split('exit codes:\n')[1]!.split('\n');
+    expect(codes.map((line) => /^ *\d+ {2}/.exec(line)?.[0].length)).toEqual(codes.map(() => 7));
     expect(await main([], captureIo())).toBe(2);
   });
 
