@@ -111,9 +111,17 @@ export interface SearchResult {
 }
 
 export interface Found {
+  /** The terms searched for: `suggest` takes `unmatched` only for a query of the same terms. */
+  terms: readonly QueryTerm[];
   hits: SearchHit[];
   /** The query's terms that no document contains: a typo, or a word the archive does not have. */
   unmatched: QueryTerm[];
+}
+
+/** Whether two queries search alike: the same terms, each matched the same way (a word typed last matches more). */
+export function sameTerms(a: readonly QueryTerm[], b: readonly QueryTerm[]): boolean {
+  const key = (term: QueryTerm) => [term.stem, term.typed ?? '', term.word ?? '', ...(term.alternatives ?? [])].join(' ');
+  return a.length === b.length && a.every((term, n) => key(term) === key(b[n]!));
 }
 
 export type FetchJson = (url: string) => Promise<unknown>;
@@ -144,7 +152,7 @@ export class SearchEngine {
 
   /** What `search` gives, and the terms that no document contains, for `suggest` to correct without scoring them again. */
   async find(terms: readonly QueryTerm[]): Promise<Found> {
-    if (terms.length === 0) return { hits: [], unmatched: [] };
+    if (terms.length === 0) return { terms, hits: [], unmatched: [] };
     const manifest = await this.manifest();
     const perTerm = await Promise.all(terms.map((term) => this.#scoresFor(manifest, term)));
     const unmatched = terms.filter((_, n) => perTerm[n]!.size === 0);
@@ -165,7 +173,7 @@ export class SearchEngine {
       if (everywhere) hits.push({ id, score: total });
     }
     // Equal scores: the newer article first.
-    return { hits: hits.sort((a, b) => b.score - a.score || b.id - a.id), unmatched };
+    return { terms, hits: hits.sort((a, b) => b.score - a.score || b.id - a.id), unmatched };
   }
 
   /** Title, date and snippet of the given hits, fetching only the chunks they live in. */
@@ -187,14 +195,15 @@ export class SearchEngine {
    * query finds something; undefined otherwise. Besides the files the search fetched, it fetches at most
    * MAX_SUGGESTION_SHARDS shards and one chunk per mistyped word (the chunk gives the word to suggest: the
    * index holds stems only), and for a query of several words the shards of the corrected query. `found` is
-   * what `find` gave for the query's terms, when the caller has searched already.
+   * what `find` gave for the query's terms, when the caller has searched already; one found for other terms (a
+   * result kept from an earlier query) is not taken: its words matching nothing are not this query's.
    */
   async suggest(query: string, found?: Found): Promise<string | undefined> {
     const text = query.normalize('NFC').slice(0, MAX_QUERY_LENGTH);
     const terms = parseQuery(text);
     if (terms.length === 0) return undefined;
     const manifest = await this.manifest();
-    const mistyped = (found ?? (await this.find(terms))).unmatched;
+    const mistyped = (found !== undefined && sameTerms(found.terms, terms) ? found : await this.find(terms)).unmatched;
     if (mistyped.length === 0 || mistyped.length > MAX_MISTYPED_WORDS || !mistyped.every((term) => mayBeMistyped(term.stem))) return undefined;
     const tokens = tokenize(text);
     const replacements = new Map<string, string>();

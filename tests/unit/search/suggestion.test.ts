@@ -83,6 +83,16 @@ describe('»Ste mislili« over the index of a built fixture site', () => {
     expect((await engine.find(parseQuery('witkoff'))).unmatched).toEqual([]);
   });
 
+  it('searches again when found is another query\'s, as a caller that kept an older result would pass it', async () => {
+    const { engine } = engineOver(dist);
+    // Another query's words that match nothing: taken as this one's, the suggestion corrected words not in it.
+    expect(await engine.suggest('witkoff florda', await engine.find(parseQuery('horvta')))).toBe('witkoff floridi');
+    // Another query that matched everything: taken as this one's, »florda« was no typo.
+    expect(await engine.suggest('florda', await engine.find(parseQuery('witkoff')))).toBe('floridi');
+    // The same words, typed otherwise: still this query's result.
+    expect(await engine.suggest('FLORDA witkoff', await engine.find(parseQuery('florda witkoff')))).toBe('floridi witkoff');
+  });
+
   it('looks for near stems only in shards of the word\'s first letter', () => {
     const keys = manifest.shards;
     expect(suggestionShards(keys, 'wtikoff', 2).map((n) => keys[n])).toEqual(['w']);
