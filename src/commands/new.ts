@@ -54,8 +54,13 @@ export function newArticleText(title: string, date: string, people: readonly str
   return ['---', `title: ${yamlString(title)}`, ...slugLine, `date: ${date}`, `people: ${yamlList(people)}`, `tags: ${yamlList(tags)}`, '---', '', ''].join('\n');
 }
 
-/** A shell word that stays one argument with its text as typed, inside double quotes (POSIX: \\ " $ ` are special there). */
+/**
+ * A shell word that stays one argument with its text as typed, inside double quotes (POSIX: \\ " $ ` are special
+ * there). A text with ! goes in single quotes instead: an interactive bash expands !word even inside double quotes
+ * (»event not found«), and nothing is special inside single quotes but the quote itself.
+ */
 export function shellQuoted(text: string): string {
+  if (text.includes('!')) return `'${text.replaceAll("'", "'\\''")}'`;
   return `"${text.replace(/[\\"$`]/g, '\\$&')}"`;
 }
 

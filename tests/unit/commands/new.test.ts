@@ -1,7 +1,8 @@
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createArticle, splitList } from '../../../src/commands/new.ts';
+import { createArticle, shellQuoted, splitList } from '../../../src/commands/new.ts';
 import { validateArticle } from '../../../src/content/article.ts';
 import { ArhivarError, ContentErrors, UsageError } from '../../../src/errors.ts';
 import { buildSite, copyFixture, FIXTURES, removeDir, temporaryFolders } from '../../helpers.ts';
@@ -243,6 +244,21 @@ describe('arhivar new in a project whose addresses are taken', () => {
       await expect(site.read(`/2025/06/01/${slug}/`)).resolves.toContain('Prometne informacije');
     } finally {
       await removeDir(root);
+    }
+  });
+});
+
+describe('shellQuoted: the words of a suggested command', () => {
+  // Pasted into an interactive bash, where ! starts a history expansion even inside double quotes (»Zmaga!Slovenija«
+  // would be »event not found«), as into sh: the script runs with history expansion on, as a terminal has it.
+  it.each(['Zmaga!Slovenija', 'Vlada "danes"', "Ana's $HOME `x` \\n", "Hura!'s"])('keeps %s one argument, as typed', async (text) => {
+    const folder = await tempRoot();
+    for (const [shell, setup] of [['bash', 'set -o history -H\n'], ['sh', '']]) {
+      const script = path.join(folder, `paste.${shell}`);
+      await writeFile(script, `${setup}printf '%s|' ${shellQuoted(text)}\n`);
+      const run = spawnSync(shell!, [script], { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toBe(`${text}|`);
     }
   });
 });
