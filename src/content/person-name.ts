@@ -101,6 +101,6 @@ export function indexedSurname(surname: readonly string[]): string[] {
   let start = 0;
   while (start < surname.length - 1 && SURNAME_PARTICLES.has(surname[start]!)) start++;
   const [head, ...rest] = surname.slice(start);
-  // A name of text-direction marks alone, which the schema takes as not empty, has no words (nameWords).
+  // A name with no words (nameWords): the schema refuses one of text-direction marks alone, but callers pass names unchecked too.
   return head === undefined ? [] : [head.replace(JOINED_ARTICLE, ''), ...rest];
 }

@@ -4,7 +4,7 @@ import { insideTypographicQuotes } from './typographic-quotes.ts';
 import { ArhivarError } from '../errors.ts';
 import { nearest } from '../text/levenshtein.ts';
 import { foldWhitespace } from '../text/whitespace.ts';
-import { balanceDirectionControls } from '../text/direction.ts';
+import { balanceDirectionControls, withoutDirectionFormatting } from '../text/direction.ts';
 import { parseContentDate } from './dates.ts';
 import { parseArticleAddress } from './redirects.ts';
 import { urls } from '../site/urls.ts';
@@ -35,10 +35,24 @@ export function stripBodyControlCharacters(value: string): string {
   return value.replace(BODY_CONTROL_CHARACTERS, '');
 }
 
+/**
+ * Text that must say something. A value of text-direction controls and marks alone (U+200E, U+202A …), which a paste
+ * from right-to-left text can leave, is as empty as `""`: nothing of it shows, and a title, a summary or a name
+ * would go out invisible. It is refused the same way, with a hint that says what the line holds, since the editor
+ * sees nothing there.
+ */
 const text = z
   .string()
   .transform(stripControlCharacters)
-  .pipe(z.string().min(1, { error: 'must not be empty' }));
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'must not be empty' })
+      .refine((value) => value === '' || withoutDirectionFormatting(value).trim() !== '', {
+        error: 'must not be empty',
+        params: { hint: 'it holds only invisible text-direction marks (such as U+200E or U+202A, which a paste from right-to-left text leaves): write the text itself after the colon' },
+      }),
+  );
 
 /**
  * A list of names; a single name written without brackets is accepted as a list of one. A single value

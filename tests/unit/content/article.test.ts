@@ -262,3 +262,22 @@ describe('validateArticle: every problem of a file at once, not the next one onl
     expect(validate('title: "***"\ndate: 2025-13-01\nslug: 12').errors.map((error) => error.code)).toEqual(['article/bad-date', 'article/bad-slug']);
   });
 });
+
+describe('validateArticle: a value of text-direction marks alone', () => {
+  // A paste from right-to-left text can leave a field nothing but invisible marks (U+200E, U+202A …): the value
+  // was not empty to the schema, so an article went out with a title or summary no reader could see.
+  const only = (frontMatter: string) => check(frontMatter).errors.map((error) => [error.code, error.line, error.message]);
+  it.each(['"\\u200e"', '"\\u202a \\u200f"', '"\\u061c\\u2066"'])('%s is refused as an empty value is, with a hint that says what it holds', (value) => {
+    for (const [key, lines] of [
+      ['title', (written: string) => `title: ${written}\ndate: 2025-12-22\nslug: a`],
+      ['summary', (written: string) => `title: A\ndate: 2025-12-22\nsummary: ${written}`],
+    ] as const) {
+      expect(only(lines(value)), key).toEqual(only(lines('""')));
+      expect(check(lines(value)).errors[0]!.hint, key).toMatch(/only invisible text-direction marks/);
+    }
+  });
+
+  it('takes a value with text beside its marks', () => {
+    expect(check('title: "\\u200fשלום\\u200e"\ndate: 2025-12-22\nslug: a\nsummary: "\\u202bA\\u202c"').errors).toEqual([]);
+  });
+});

@@ -215,3 +215,12 @@ describe('parsePerson: a surname spelled otherwise than in name', () => {
     expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['person/bad-surname', 3, `write surname: ${spelled}, as name: spells it`]]);
   });
 });
+
+describe('parsePerson: a name of text-direction marks alone', () => {
+  // The schema took it as not empty; its words (nameWords) are none, so the person had no name to be found by.
+  it('is refused as an empty name is', () => {
+    const errors = (name: string) => parsePerson({ file: 'content/people/a.md', text: `---\nname: ${name}\n---\n`, mtimeMs: 0 }).errors;
+    expect(errors('"\\u200e\\u2068"').map((error) => [error.code, error.message])).toEqual(errors('""').map((error) => [error.code, error.message]));
+    expect(errors('"\\u200e\\u2068"')[0]!.hint).toMatch(/only invisible text-direction marks/);
+  });
+});
