@@ -2,7 +2,7 @@ import type { Gender, Person } from '../content/person.ts';
 import { CASES, allForms, declineFeminineFirstName, declineMasculine, guessGender, personForms, type Case } from './names.ts';
 import { memoize } from '../memo.ts';
 import { isAbbreviation } from '../text/abbreviations.ts';
-import { isNameSuffix, nameSuffixKey, nameWords, withoutNameSuffix } from '../content/person-name.ts';
+import { isNameSuffix, nameSuffixKey, nameWords, SURNAME_PARTICLES, withoutNameSuffix } from '../content/person-name.ts';
 
 /**
  * Finds registry people in plain text. The detector is built once: every inflected surname and
@@ -662,7 +662,7 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
       candidate.alias = candidate.alias || !person.mainFirst.has(word);
       candidate.from = j;
       // Further given names before it ("Jared Corey Kushner") belong to the name as well.
-      while (j - 1 >= 0 && tightGap(tokens, j - 1) && person.allFirst.has(tokens.word(j - 1))) candidate.from = --j;
+      candidate.from = j = earlierGivenNames(tokens, person, j);
       return;
     }
     const sentenceStart = isSentenceStart(tokens, j);
@@ -718,6 +718,19 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
 function agreesInCase(person: DetectorPerson, firstForm: string, surnameCases: number): boolean {
   const cases = person.firstCases.get(firstForm);
   return cases === undefined || (cases & (surnameCases | NOM_ONLY)) !== 0;
+}
+
+/**
+ * Where a full name starts, given `j`, one of its given names: further given names before it belong to it (»Jared
+ * Corey Kushner«), and so does a lower-case particle between two of them (»Maria da Graça de Souza«), which is no
+ * given name itself (splitName), as »da« is a Slovenian word. Only between two: »dejala, da Graça« keeps its »da«.
+ */
+function earlierGivenNames(tokens: Tokens, person: DetectorPerson, j: number): number {
+  for (;;) {
+    if (j - 1 >= 0 && tightGap(tokens, j - 1) && person.allFirst.has(tokens.word(j - 1))) j--;
+    else if (j - 2 >= 0 && SURNAME_PARTICLES.has(tokens.word(j - 1)) && tightGap(tokens, j - 1) && tightGap(tokens, j - 2) && person.allFirst.has(tokens.word(j - 2))) j -= 2;
+    else return j;
+  }
 }
 
 /** Two words in the same oblique case of a masculine noun: Tihomirja Novaka, Tihomiru Novaku, Tihomirom Novakom. */

@@ -268,9 +268,19 @@ describe('detectPeople: a surname after particles, with a particle among the giv
   const souza = createDetector([person('Maria da Graça de Souza', { id: 'maria-da-graca-de-souza', gender: 'f' })]);
   it('finds the full name and the surname with its particle', () => {
     expect(detectPeople(souza, 'Maria da Graça de Souza je dejala, da bo de Souza kandidirala.').mentions.map((mention) => [mention.kind, mention.text])).toEqual([
-      ['full', 'Graça de Souza'],
+      ['full', 'Maria da Graça de Souza'],
       ['surname', 'de Souza'],
     ]);
+  });
+
+  it('takes the whole name over a particle between given names, and only between them', () => {
+    // With »da« no given name, the full mention stopped at it: »Graça de Souza« was linked and »Maria da« left out.
+    // A »da« after a word that is none of her given names is the conjunction (»je dejala, da Graça …«).
+    const mentions = (detector: typeof souza, text: string) => detectPeople(detector, text).mentions.map((mention) => [mention.kind, mention.text]);
+    expect(mentions(souza, 'Sestanka se je udeležila tudi Maria da Graça de Souza.')).toEqual([['full', 'Maria da Graça de Souza']]);
+    expect(mentions(souza, 'Novinarji so dejali, da Graça de Souza ne bo kandidirala.')).toEqual([['full', 'Graça de Souza']]);
+    const costa = createDetector([person('Pedro de Souza Costa', { id: 'pedro-de-souza-costa', gender: 'm' })]);
+    expect(mentions(costa, 'Pedro de Souza Costa je dejal, da Costa ne odstopa.')).toEqual([['full', 'Pedro de Souza Costa'], ['surname', 'Costa']]);
   });
 
   it('takes no particle for a given name, with surname: or without', () => {
