@@ -164,7 +164,9 @@ function firstNameFirst({ given, surname, suffix }: { given: string; surname: st
  * after the surname); undefined for any other name.
  */
 function surnameFirst(name: string): { given: string; surname: string; suffix?: string | undefined } | undefined {
-  const parts = name.split(',').map(normaliseSpaces);
+  // Its words as every other reader of a name takes them (nameWords): a mark a right-to-left paste left after
+  // »Ana« made her no given name here, and »Kos, Ana« passed as Kos with a title after the comma.
+  const parts = nameWords(name).join(' ').split(',').map(normaliseSpaces);
   if (parts.length !== 2) return undefined;
   const [surname, given] = parts as [string, string];
   const words = given.split(' ');
@@ -181,7 +183,7 @@ function surnameFirst(name: string): { given: string; surname: string; suffix?: 
 function spelledInName(name: string, surname: string): string | undefined {
   const fold = (text: string) => normaliseSpaces(text).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
   const { words } = withoutNameSuffix(nameWords(name));
-  const wanted = fold(surname);
+  const wanted = fold(nameWords(surname).join(' '));
   for (let count = 1; count < words.length; count++) {
     for (const part of [words.slice(-count), words.slice(0, count)]) if (fold(part.join(' ')) === wanted) return part.join(' ');
   }

@@ -224,3 +224,18 @@ describe('parsePerson: a name of text-direction marks alone', () => {
     expect(errors('"\\u200e\\u2068"')[0]!.hint).toMatch(/only invisible text-direction marks/);
   });
 });
+
+describe('parsePerson: a name or surname: with a text-direction mark, checked as without it', () => {
+  // nameWords reads a name without the marks a right-to-left paste leaves, but the surname-first check split the
+  // name itself: »Kos, Ana« + U+200E was taken, as Kos with »Ana« after a comma like a title, and an alias too; and a
+  // surname: in the wrong letter case got no line to write.
+  const errors = (frontMatter: string) => parsePerson({ file: 'content/people/a.md', text: `---\n${frontMatter}\n---\n`, mtimeMs: 0 }).errors.map((error) => [error.code, error.hint]);
+  it.each([
+    ['name: "Kos, Ana\\u200e"', 'person/bad-name', 'write name: Ana Kos'],
+    ['name: "\\u200fKos, Ana"', 'person/bad-name', 'write name: Ana Kos'],
+    ['name: Ana Kos\naliases: ["Kos, Ana\\u200e"]', 'person/bad-aliases', 'write the alias first name first, as text names people: Ana Kos'],
+    ['name: Nataša Pirc Musar\nsurname: "pirc musar\\u200e"', 'person/bad-surname', 'write surname: Pirc Musar, as name: spells it'],
+  ])('%s', (frontMatter, code, hint) => {
+    expect(errors(frontMatter)).toEqual([[code, hint]]);
+  });
+});
