@@ -116,7 +116,7 @@ describe('lines other than problems show control characters from content as esca
     const imported = captureIo();
     expect(await main(['import', source, '--date', '2025-12-04', '--root', root], imported)).toBe(0);
     expect(imported.stdout[0]).toMatch(/^imported \S*\/a\\x1b\[31m\.txt → content\/articles\/2025\/naslov-gnp-exe\.md$/);
-    // The title's override is closed where the title ends (schema.ts balanceDirectionControls); both show as escapes.
+    // The title's override is closed where the title ends (text/direction.ts balanceDirectionControls); both show as escapes.
     expect(imported.stdout[1]).toBe('  title: Naslov \\u202egnp.exe\\u202c');
     expect(imported.stdout.join('\n')).not.toMatch(/[\u001b\u202a-\u202e]/);
   });
