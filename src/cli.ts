@@ -130,7 +130,7 @@ folders serve their index.html, a missing page gets 404.html with status 404. Ru
 Writes content/articles/YYYY/<slug>.md with today's date in Ljubljana and the front matter filled in.
 An existing file is never replaced, and an article already at today's address of the slug is named.
 
-  --people LIST  comma-separated names for the people: list
+  --people LIST  comma-separated names for the people: list; a name no person file has is warned about
   --tags LIST    comma-separated tags
   --slug SLUG    the last part of the address, instead of the one made from the title
   --root DIR     project folder (default: the current folder)`,
@@ -535,6 +535,7 @@ async function runNew(args: readonly string[], io: Io): Promise<number> {
     slug: values.slug as string | undefined,
   });
   io.out(`created ${result.file}`);
+  printWarnings(result.warnings, io);
   return EXIT.ok;
 }
 

@@ -3,16 +3,16 @@ import { writeNewFile } from '../content/write-new-file.ts';
 import path from 'node:path';
 import { ArhivarError, UsageError } from '../errors.ts';
 import { checkProjectFolder } from '../pipeline/folders.ts';
-import { decodeText, listMarkdownFiles, readSourceFile, CONTENT_DIR, FRONT_MATTER_OPENING } from '../content/read.ts';
+import { decodeText, CONTENT_DIR, FRONT_MATTER_OPENING } from '../content/read.ts';
 import { parseContentDate, type ContentDate } from '../content/dates.ts';
 import { stripControlCharacters, validateArticle } from '../content/article.ts';
-import { parsePerson, type Person } from '../content/person.ts';
-import { buildRegistry, type Registry } from '../people/registry.ts';
+import type { Registry } from '../people/registry.ts';
 import { blocksToMarkdown, firstSentence, splitPlainText, titleText, UnrepresentableText } from '../markdown/plain-text.ts';
 import { slugify } from '../site/slug.ts';
 import { formatUtcOffset, ljubljanaCalendar, ljubljanaOffsetMinutes, pad2 } from '../text/sl.ts';
 import { urls } from '../site/urls.ts';
 import { checkedSlug, shellQuoted, yamlList, yamlString } from './new.ts';
+import { readPeopleRegistry } from './people-registry.ts';
 import { absoluteFile, addressTakenBy, articleFile, checkArticleFolder, findTakenAddresses, freeSlug, ljubljanaDay, type TakenAddresses } from './article-place.ts';
 
 /**
@@ -67,7 +67,7 @@ export async function importPlainText(options: ImportOptions): Promise<ImportRep
   if (options.slug !== undefined) checkedSlug(options.slug);
   // Before the registry is read: a file named content/people is the build's to report, not the importer's.
   for (const folder of [CONTENT_DIR, `${CONTENT_DIR}/articles`]) await checkImportFolder(options.root, folder);
-  const registry = await loadRegistry(options.root);
+  const { registry } = await readPeopleRegistry(options.root);
   const prepared: Array<PreparedArticle | ArhivarError> = [];
   for (const source of sources) prepared.push(await problemOf(() => prepareArticle(source, options, registry)));
   // The articles already there are read once for all the days of the import, not once per file.
@@ -131,19 +131,6 @@ async function listTextFiles(folder: string, seen: Set<string>): Promise<string[
  */
 function checkImportFolder(root: string, folder: string): Promise<void> {
   return checkArticleFolder(root, folder, { code: 'import/not-a-folder', writtenInto: `the imported articles are written into ${CONTENT_DIR}/articles/YYYY/`, again: 'import again' });
-}
-
-/** The people registry only: a broken article elsewhere must not stop an import. */
-async function loadRegistry(root: string): Promise<Registry> {
-  const ignored: ArhivarError[] = [];
-  const files = await listMarkdownFiles(root, path.join(root, CONTENT_DIR, 'people'), ignored);
-  const people: Person[] = [];
-  for (const absolute of files) {
-    const source = await readSourceFile(root, absolute).catch(() => undefined);
-    const person = source && parsePerson(source).person;
-    if (person) people.push(person);
-  }
-  return buildRegistry(people).registry;
 }
 
 /**

@@ -8,6 +8,9 @@ import { parseContentDate } from '../content/dates.ts';
 import { CONTENT_DIR } from '../content/read.ts';
 import { isValidSlug, MAX_SLUG_LENGTH, shortenedSlug, slugify } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
+import { resolveNames } from '../people/registry.ts';
+import { unknownPersonWarning } from '../pipeline/records.ts';
+import { readPeopleRegistry } from './people-registry.ts';
 import { ljubljanaCalendar } from '../text/sl.ts';
 import { absoluteFile, addressTakenBy, articleFile, articleFolders, checkArticleFolder, findTakenAddresses, freeSlug, ljubljanaDay } from './article-place.ts';
 
@@ -29,6 +32,8 @@ export interface NewArticleOptions {
 export interface NewArticleResult {
   /** Project-relative path of the file written. */
   file: string;
+  /** What the next build will warn about the file's --people, told at once (article/unknown-person). */
+  warnings: ArhivarError[];
 }
 
 /** A YAML double-quoted scalar: JSON string syntax is a subset of it, so every character survives. */
@@ -161,5 +166,20 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
     }
     throw error;
   }
-  return { file };
+  return { file, warnings: await unknownPeopleWarnings(options.root, text, file) };
+}
+
+/**
+ * The build's warning for each --people name no person file has, with the person it probably means (a typo,
+ * a case form): told now, while the editor still has the name in mind, instead of at the next build.
+ * The file is written all the same, as the build publishes it: the person may be new, with a file to come.
+ */
+async function unknownPeopleWarnings(root: string, text: string, file: string): Promise<ArhivarError[]> {
+  const article = validateArticle({ file, text, mtimeMs: 0 }).article;
+  if (!article || article.frontMatter.people.length === 0) return [];
+  const { registry, complete } = await readPeopleRegistry(root);
+  // As in the build: with a person file left out for an error, its person would be told to have none.
+  if (!complete) return [];
+  const line = article.keyLines.get('people');
+  return resolveNames(registry, article.frontMatter.people).unknown.map((person) => unknownPersonWarning(registry, person, file, line));
 }

@@ -31,17 +31,7 @@ export interface ArticleRecord {
 export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected: DetectedPeople | undefined, registry: Registry): ArticleRecord {
   const warnings: ArhivarError[] = [];
   const explicit = resolveNames(registry, draft.frontMatter.people);
-  for (const person of explicit.unknown) {
-    warnings.push(
-      new ArhivarError({
-        code: 'article/unknown-person',
-        message: `"${person.name}" has no file in content/people/; the page ${urls.person(person.id)} is made from the name alone`,
-        file: draft.file,
-        line: draft.keyLines.get('people'),
-        hint: unknownPersonHint(registry, person),
-      }),
-    );
-  }
+  for (const person of explicit.unknown) warnings.push(unknownPersonWarning(registry, person, draft.file, draft.keyLines.get('people')));
   const tagged = combineArticlePeople(detected, registry, explicit.ids, draft.frontMatter.notPeople);
   for (const name of tagged.unknownNotPeople) {
     warnings.push(
@@ -198,6 +188,20 @@ export function withoutBody(article: ArticleSource): Draft {
 }
 
 /** What to do about a name in people: that has no person file: the registry person it probably means, or a new file. */
+/**
+ * A name in people: that no person file has, with the registry person it probably means: the build's warning, and
+ * npm run new's about its --people, so the two say the same.
+ */
+export function unknownPersonWarning(registry: Registry, person: Person, file: string, line: number | undefined): ArhivarError {
+  return new ArhivarError({
+    code: 'article/unknown-person',
+    message: `"${person.name}" has no file in content/people/; the page ${urls.person(person.id)} is made from the name alone`,
+    file,
+    line,
+    hint: unknownPersonHint(registry, person),
+  });
+}
+
 function unknownPersonHint(registry: Registry, person: Person): string {
   const addFile = `add content/people/${person.id}.md with name: ${person.name} and a role`;
   const suggestion = suggestPerson(registry, person.name);

@@ -248,6 +248,16 @@ describe('arhivar CLI exit codes', () => {
     expect(created.stdout[0]).toMatch(/^created content\/articles\/\d{4}\/5-stopinj-zjutraj\.md$/);
   });
 
+  it('new prints the build\'s warning for a --people name with no person file after writing the file, and exits 0', async () => {
+    const root = await copyFixture('unknown-person');
+    roots.push(root);
+    const io = captureIo();
+    expect(await main(['new', '--root', root, 'Srečanje na Floridi', '--people', 'Steve Witkof'], io)).toBe(0);
+    expect(io.stdout[0]).toMatch(/^created content\/articles\/\d{4}\/srecanje-na-floridi\.md$/);
+    expect(io.stderr.join('')).toMatch(/^warning: content\/articles\/\d{4}\/srecanje-na-floridi\.md:4 {2}article\/unknown-person\n {2}"Steve Witkof" has no file in content\/people\//);
+    expect(io.stderr.join('')).toContain('hint: write Steve Witkoff, the name in content/people/steve-witkoff.md, if that is who is meant');
+  });
+
   it.each([
     ['capitals and a space', 'Seja Vlade', '--slug "Seja Vlade" may hold only lowercase letters a–z, digits and single hyphens; write --slug seja-vlade'],
     ['202 characters', `${'a'.repeat(200)}-2`, '--slug is 202 characters long; a slug holds at most 200; write a shorter one, such as --slug'],

@@ -165,6 +165,43 @@ describe('arhivar new', () => {
     await expect(readdir(root)).resolves.toEqual([]);
   });
 
+  it('warns at once, after writing the file, about a --people name with no person file, as the next build would', async () => {
+    const root = await tempRoot();
+    await cp(path.join(FIXTURES, 'unknown-person/content/people'), path.join(root, 'content/people'), { recursive: true });
+    await writeFile(path.join(root, 'content/site.yaml'), 'baseUrl: https://arhiv.testni-dnevnik.si/\n');
+    const result = await createArticle({ root, title: 'Srečanje na Floridi', people: ['Steve Witkof', 'Steve Witkoff', 'Marija Neznana'], now: new Date('2025-06-01T10:00:00Z') });
+    // The article is written as asked: the warning only tells the editor now what the build would tell later.
+    const { article } = await validated(root, result.file);
+    expect(article.frontMatter.people).toEqual(['Steve Witkof', 'Steve Witkoff', 'Marija Neznana']);
+    expect(result.warnings.map((w) => [w.code, w.file, w.line])).toEqual([
+      ['article/unknown-person', 'content/articles/2025/srecanje-na-floridi.md', 4],
+      ['article/unknown-person', 'content/articles/2025/srecanje-na-floridi.md', 4],
+    ]);
+    expect(result.warnings[0]!.message).toContain('"Steve Witkof" has no file in content/people/');
+    expect(result.warnings[0]!.hint).toContain('write Steve Witkoff, the name in content/people/steve-witkoff.md, if that is who is meant');
+    expect(result.warnings[1]!.hint).toBe('add content/people/marija-neznana.md with name: Marija Neznana and a role, or correct the spelling');
+    // Word for word the build's warnings about the file.
+    const built = await buildSite(root);
+    const fromBuild = built.result.model.warnings.filter((w) => w.code === 'article/unknown-person');
+    expect(fromBuild.map((w) => [w.file, w.line, w.message, w.hint])).toEqual(result.warnings.map((w) => [w.file, w.line, w.message, w.hint]));
+  });
+
+  it('gives no warning when every --people name has a person file', async () => {
+    const root = await tempRoot();
+    await cp(path.join(FIXTURES, 'unknown-person/content/people'), path.join(root, 'content/people'), { recursive: true });
+    const result = await createArticle({ root, title: 'Srečanje', people: ['Steve Witkoff'], now: new Date('2025-06-01T10:00:00Z') });
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('holds the warning back, as the build does, while a person file has an error and its person is left out', async () => {
+    const root = await tempRoot();
+    await cp(path.join(FIXTURES, 'unknown-person/content/people'), path.join(root, 'content/people'), { recursive: true });
+    // Marija Neznana has a file, which the build leaves out for its error until it is fixed.
+    await writeFile(path.join(root, 'content/people/marija-neznana.md'), '---\nname: Marija Neznana\nrole: [\n---\n');
+    const result = await createArticle({ root, title: 'Srečanje', people: ['Marija Neznana'], now: new Date('2025-06-01T10:00:00Z') });
+    expect(result.warnings).toEqual([]);
+  });
+
   it('splits comma-separated lists and drops empty items', () => {
     expect(splitList(' Ana Novak, Boris Kos ,, ')).toEqual(['Ana Novak', 'Boris Kos']);
     expect(splitList(undefined)).toEqual([]);
