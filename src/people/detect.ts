@@ -790,9 +790,13 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     if (open.length === 0) continue;
     const first = Math.min(...open.map((candidate) => candidate.from));
     const cue = grammaticalCue(tokens, first, token);
-    open = applyCues(open, cue, detector);
+    const cased = applyPreposition(open, cue);
+    open = applyGender(cased, cue, detector).filter((candidate) => !shadowed.has(candidate.person));
+    // The people the gender took out: only then did the context decide. A verb or role noun that agrees with
+    // the reading left, or belongs to another subject (»S Stingom je nastopila Madonna«), is no reason.
+    const ruledOut = new Set(cased.filter((candidate) => !shadowed.has(candidate.person)).map((candidate) => candidate.person));
+    for (const candidate of open) ruledOut.delete(candidate.person);
     const notes: string[] = [];
-    open = open.filter((candidate) => !shadowed.has(candidate.person));
     let people = [...new Set(open.map((candidate) => candidate.person))];
     if (people.length > 1) {
       const named = people.filter((person) => fullNamed.has(person));
@@ -807,7 +811,10 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     const from = Math.min(...chosen.map((candidate) => candidate.from));
     const kind: MentionKind = possessive ? 'possessive' : alias ? 'alias' : 'surname';
     if (!possessive && fullNamed.has(person) && notes.length === 0) notes.push(`the article names ${detector.people[person]!.name} in full`);
-    if (cue.gender && !possessive) notes.push(cue.gender === 'f' ? 'feminine context' : 'masculine context');
+    if (cue.gender && ruledOut.size > 0) {
+      const others = [...ruledOut].map((other) => detector.people[other]!.name).join(', ');
+      notes.push(`${cue.gender === 'f' ? 'feminine' : 'masculine'} context, not ${others}`);
+    }
     const label = kind === 'possessive' ? 'possessive' : kind === 'alias' ? `alias of ${detector.people[person]!.name}` : 'surname';
     found.push({
       person,
@@ -882,10 +889,13 @@ function grammaticalCue(tokens: Tokens, first: number, last: number): Cue {
   return { gender, hard, subject, preposition };
 }
 
-function applyCues(candidates: Candidate[], cue: Cue, detector: PeopleDetector): Candidate[] {
-  let result = candidates;
+function applyPreposition(candidates: Candidate[], cue: Cue): Candidate[] {
   // A preposition rules out a nominative: "z Novak" is Ana Novak, never Janez (z Novakom).
-  if (cue.preposition) result = result.filter((candidate) => candidate.kind === 'possessive' || !candidate.nomOnly);
+  return cue.preposition ? candidates.filter((candidate) => candidate.kind === 'possessive' || !candidate.nomOnly) : candidates;
+}
+
+function applyGender(candidates: Candidate[], cue: Cue, detector: PeopleDetector): Candidate[] {
+  let result = candidates;
   if (cue.gender) {
     const genderOf = (candidate: Candidate) => detector.people[candidate.person]!.gender;
     if (cue.hard) {

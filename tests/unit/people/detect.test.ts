@@ -209,6 +209,20 @@ describe('detectPeople: mentions', () => {
     expect(detection.counts.get('tomaz-sever')).toBe(2);
   });
 
+  it("names the verb's gender as the reason only where it told people apart, not for another subject's verb (»S Stingom je nastopila Madonna«)", () => {
+    const reasons = (people: ReturnType<typeof person>[], text: string) => detectPeople(createDetector(people), text).mentions.map((m) => [m.text, m.personId, m.reason]);
+    // Madonna's verb: Stingom is an instrumental, which no verb's subject can be, so the verb says nothing of him.
+    expect(reasons([person('Madonna', { gender: 'f' }), person('Sting', { gender: 'm' })], 'Na koncertu v Londonu. S Stingom je nastopila Madonna.')).toEqual([
+      ['Stingom', 'sting', 'alias of Sting'],
+      ['Madonna', 'madonna', 'alias of Madonna'],
+    ]);
+    // Only Janez Novak has the form Novakom: the feminine verb, another person's, decided nothing.
+    expect(reasons(REGISTRY, 'Na seji. Z Novakom je govorila dolgo.')).toEqual([['Novakom', 'janez-novak', 'surname']]);
+    // Novak alone is Janez's nominative and Ana's: here the verb did decide, and the reason says whom it ruled out.
+    expect(reasons(REGISTRY, 'Na seji. Novak je dejala, da bo odstopila.')).toEqual([['Novak', 'ana-novak', 'surname; feminine context, not Janez Novak']]);
+    expect(reasons(REGISTRY, 'Na seji. Ministrica Novak je odstopila.')).toEqual([['Novak', 'ana-novak', 'surname; feminine context, not Janez Novak']]);
+  });
+
   it('finds a man whose South Slavic first name drops its a (Aleksandar: z Aleksandrom Vučićem), not taking it for another first name', () => {
     const vucic = createDetector([person('Aleksandar Vučić'), person('Petar Petrović')]);
     const found = (text: string) => detectPeople(vucic, text).people;
