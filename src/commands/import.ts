@@ -8,7 +8,7 @@ import { parseContentDate, type ContentDate } from '../content/dates.ts';
 import { stripControlCharacters, validateArticle } from '../content/article.ts';
 import type { Registry } from '../people/registry.ts';
 import { blocksToMarkdown, firstSentence, splitPlainText, titleText, UnrepresentableText } from '../markdown/plain-text.ts';
-import { slugify } from '../site/slug.ts';
+import { cutSlug, slugify } from '../site/slug.ts';
 import { formatUtcOffset, ljubljanaCalendar, ljubljanaOffsetMinutes, pad2 } from '../text/sl.ts';
 import { urls } from '../site/urls.ts';
 import { checkedSlug, shellQuoted, yamlList, yamlString } from './new.ts';
@@ -362,10 +362,7 @@ function wallClock(instant: Date): string {
   return read.ok && read.value.clockChange ? `${written}${formatUtcOffset(ljubljanaOffsetMinutes(instant.getTime()))}` : written;
 }
 
-/** Cuts a long slug at a word boundary so file names and URLs stay readable. */
+/** A title's slug over 80 characters is cut (at a word, site/slug.ts cutSlug) so file names and URLs stay readable. */
 export function shortenSlug(slug: string): string {
-  if (slug.length <= MAX_FILE_SLUG) return slug;
-  const cut = slug.slice(0, MAX_FILE_SLUG + 1);
-  const boundary = cut.lastIndexOf('-');
-  return (boundary > 20 ? cut.slice(0, boundary) : slug.slice(0, MAX_FILE_SLUG)).replace(/-+$/, '');
+  return cutSlug(slug, MAX_FILE_SLUG);
 }

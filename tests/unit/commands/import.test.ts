@@ -125,6 +125,18 @@ describe('arhivar import', () => {
     expect((await blockTexts(root, titled.imported[0]!.file)).texts).toEqual(['Vlada padla po dolgi seji', 'Poslanci so izglasovali nezaupnico.']);
   });
 
+  it('cuts the slug of a long first sentence at a word, without a preposition or conjunction left at its end', async () => {
+    const root = await emptyProject();
+    const source = path.join(root, 'sestanek.txt');
+    await writeFile(source, 'Ministrica za zunanje zadeve se je v torek v Bruslju na sestanku sestala z zunanjimi ministri. Govorili so o Ukrajini.\n');
+    const report = await importPlainText({ root, source, date: '2025-12-22' });
+    const imported = report.imported[0]!;
+    // Cut at 80 characters, the slug ended in »…-sestala-z«.
+    expect(imported.file).toBe('content/articles/2025/ministrica-za-zunanje-zadeve-se-je-v-torek-v-bruslju-na-sestanku-sestala.md');
+    const text = await readFile(path.join(root, imported.file), 'utf8');
+    expect(text).toContain('\nslug: "ministrica-za-zunanje-zadeve-se-je-v-torek-v-bruslju-na-sestanku-sestala"\n');
+  });
+
   it('dates a file changed in the hour the clocks go back, which comes twice, with its offset', async () => {
     const root = await emptyProject();
     const dates: string[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earlierSlug, isValidSlug, slugify } from '../../../src/site/slug.ts';
+import { cutSlug, earlierSlug, isValidSlug, shortenedSlug, slugify } from '../../../src/site/slug.ts';
 
 describe('slugify', () => {
   it.each([
@@ -57,6 +57,37 @@ describe('slugify', () => {
     const slug = slugify('beseda '.repeat(100));
     expect(slug.length).toBeLessThanOrEqual(200);
     expect(slug.endsWith('-')).toBe(false);
+  });
+});
+
+describe('cutSlug', () => {
+  it.each([
+    // Short enough: as it is, whatever its last word (the title's own).
+    ['vlada-je-padla', 30, 'vlada-je-padla'],
+    ['kam-pa-zdaj-in-kako-naprej', 30, 'kam-pa-zdaj-in-kako-naprej'],
+    // Cut at the last whole word, never inside one.
+    ['seja-vlade-o-proracunu-za-prihodnje-leto', 30, 'seja-vlade-o-proracunu'],
+    // Prepositions and conjunctions left at the end are dropped, one after another (»…-sestala-z«, »…-in«, »…-v«, »…-ki-je«).
+    ['ministrica-se-je-v-torek-v-bruslju-sestala-z-zunanjimi-ministri', 44, 'ministrica-se-je-v-torek-v-bruslju-sestala'],
+    ['witkoff-in-dmitrijev-na-floridi-in-kushner-v-miamiju', 35, 'witkoff-in-dmitrijev-na-floridi'],
+    ['zupan-je-odprl-most-ki-je-povezal-oba-bregova', 26, 'zupan-je-odprl-most'],
+    ['pogovori-o-miru-se-nadaljujejo-v-zenevi', 31, 'pogovori-o-miru-se-nadaljujejo'],
+    ['pogovori-o-miru-se-nadaljujejo-v-zenevi', 32, 'pogovori-o-miru-se-nadaljujejo'],
+    // A word that only begins like one (zunanjimi, vlado) is a word of its own and stays.
+    ['sestanek-z-zunanjimi-ministri', 20, 'sestanek-z-zunanjimi'],
+    ['pogovor-z-vlado-zaradi-stavke', 15, 'pogovor-z-vlado'],
+    // The first word stays, whatever it is.
+    ['o-v-na-pri-za-ko', 6, 'o'],
+    // One word longer than the limit is cut inside, as nothing else fits.
+    [`${'a'.repeat(30)}-b`, 20, 'a'.repeat(20)],
+  ])('%s at %d → %s', (slug, limit, expected) => {
+    expect(cutSlug(slug, limit)).toBe(expected);
+  });
+
+  it('is the rule of a --slug too long to take, offered shortened', () => {
+    const words = 'seja-vlade-o-proracunu-'.repeat(9);
+    expect(shortenedSlug(`${words}in-ostalem`)).toBe(cutSlug(`${words}in-ostalem`, 200));
+    expect(shortenedSlug(`${words}in-ostalem`)!.endsWith('-seja-vlade')).toBe(true);
   });
 });
 
