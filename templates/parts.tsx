@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Article, TagRef } from '../src/content/article.ts';
 import type { Page } from '../src/site/archive.ts';
 import type { Breadcrumb, SiteContext } from '../src/render/context.ts';
-import { formatDate, formatDateTime, formatMachineDate } from '../src/text/sl.ts';
+import { NBSP, formatDate, formatDateTime, formatMachineDate } from '../src/text/sl.ts';
 import { urls } from '../src/site/urls.ts';
 import { bylineAuthors } from '../src/render/byline.ts';
 import { hasTableScroll } from '../src/markdown/table-scroll.ts';
@@ -97,10 +97,11 @@ export function ArticleList({
  * The h1 and title of a list's page: the list's name on its first page, »Ukrajina, stran 2« on a later one, so a
  * screen-reader user, who hears the h1 first, and a reader from a search result know which page they are on.
  * Every list (home, tag, month, person, a person's avtor/) names its pages so, in the same words, and a month
- * its last breadcrumb (»december, stran 2«).
+ * its last breadcrumb (»december, stran 2«). The number stays on the line of »stran«, as every count does (sl.ts
+ * NBSP): a long h1 on a phone left the 2 alone on its last line.
  */
 export function pageHeading(title: string, pageNumber: number): string {
-  return pageNumber === 1 ? title : `${title}, stran ${pageNumber}`;
+  return pageNumber === 1 ? title : `${title}, stran${NBSP}${pageNumber}`;
 }
 
 /** Previous/next links for a paginated list; `urlFor` builds the URL of page n. Arrows are decoration, hidden from screen readers. */
