@@ -24,7 +24,7 @@ export function SearchPage({ context }: { context: SiteContext }) {
         </p>
       </form>
       <noscript>
-        <p class="search-noscript">Iskanje deluje v brskalniku in potrebuje JavaScript, ki je v vašem brskalniku izklopljen. Članke lahko brskate po <a href={urls.home()}>naslovnici</a> in po <a href={urls.people()}>osebah</a>.</p>
+        <p class="search-noscript">Iskanje deluje v brskalniku in potrebuje JavaScript, ki je v vašem brskalniku izklopljen. Po člankih lahko brskate na <a href={urls.home()}>naslovnici</a> in po <a href={urls.people()}>osebah</a>.</p>
       </noscript>
       <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
       <ol id="search-results" class="article-list search-results"></ol>
