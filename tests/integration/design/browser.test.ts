@@ -240,6 +240,19 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     await page.close();
   });
 
+  it('prints a person page\'s count per period, which paper cannot open from behind the chart\'s disclosure', async () => {
+    // The bars carry no figures, and the table that has them sat in a closed <details>: paper got the bars and a
+    // »▶ Število člankov po mesecih« that opens nothing.
+    const page = await open(urls.person(PAGINATED_PERSON));
+    const shownRows = () => page.locator('.chart-data tr').evaluateAll((rows) => rows.filter((row) => row.checkVisibility()).map((row) => (row as HTMLElement).innerText));
+    expect(await shownRows(), 'on screen the table waits behind its summary').toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    expect(await shownRows()).toEqual(['Mesec\tČlanki', 'november 2025\t1', 'december 2025\t1', 'januar 2026\t1']);
+    // The summary stays as the table's title, without the triangle of a closed disclosure.
+    expect(await page.locator('.chart-data summary').evaluate((summary) => getComputedStyle(summary).listStyleType)).toBe('none');
+    await page.close();
+  });
+
   it('has no serious or critical axe violation on any page type, light and dark', async () => {
     const problems: string[] = [];
     for (const type of pageTypes) {
