@@ -253,6 +253,21 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     await page.close();
   });
 
+  it('prints search results with the words searched for', async () => {
+    // Print hid the whole form, so the paper said »4 zadetki.« and listed them without saying what they were found for.
+    const page = await open(`${urls.search()}?q=Podlipa`);
+    await page.locator('#search-results li').first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const shown = (selector: string) => page.locator(selector).evaluate((element) => element.checkVisibility());
+    expect(await shown('label[for="search-q"]')).toBe(true);
+    expect(await shown('#search-q')).toBe(true);
+    expect(await page.locator('#search-q').inputValue()).toBe('Podlipa');
+    // What only works on screen stays off paper.
+    expect(await shown('.search-row button')).toBe(false);
+    expect(await shown('.search-help')).toBe(false);
+    await page.close();
+  });
+
   it('has no serious or critical axe violation on any page type, light and dark', async () => {
     const problems: string[] = [];
     for (const type of pageTypes) {
