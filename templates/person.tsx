@@ -92,7 +92,7 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
           <Pagination page={page} urlFor={(n) => urls.person(person.id, n)} />
         </>
       ) : null}
-      <p>
+      <p class="screen-only">
         <a href={urls.people()}>
           <span aria-hidden="true">← </span>Vse osebe
         </a>

@@ -30,8 +30,11 @@ export function TagPage({ context, entry, page }: { context: SiteContext; entry:
       <h1>{heading}</h1>
       <p class="lead">
         {countArticles(articles.length)}
-        {SEPARATOR}
-        <a href={urls.tagFeed(tag.slug)}>vir Atom</a>
+        {/* One piece with its dot, so print can leave it out: on paper »· vir Atom« reads as the articles' source. */}
+        <span class="screen-only">
+          {SEPARATOR}
+          <a href={urls.tagFeed(tag.slug)}>vir Atom</a>
+        </span>
       </p>
       <ArticleList articles={page.items} context={context} />
       <Pagination page={page} urlFor={urlFor} />

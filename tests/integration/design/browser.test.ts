@@ -268,6 +268,20 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     await page.close();
   });
 
+  it('prints a tag\'s and a person\'s page without the links that only work on screen', async () => {
+    // On paper »2 članka · vir Atom« read as if Atom were the articles' source, and »← Vse osebe« led nowhere.
+    const tag = await open(urls.tag('kultura'));
+    await tag.emulateMedia({ media: 'print' });
+    expect(await tag.locator('main .lead').evaluate((lead) => (lead as HTMLElement).innerText.trim())).toBe('2\u00a0članka');
+    await tag.close();
+    const person = await open(urls.person(PAGINATED_PERSON));
+    await person.emulateMedia({ media: 'print' });
+    const shownLinks = await person.locator('main a').evaluateAll((links) => links.filter((link) => link.checkVisibility()).map((link) => link.textContent!.trim()));
+    expect(shownLinks.length).toBeGreaterThan(0);
+    expect(shownLinks.filter((text) => text.includes('Vse osebe'))).toEqual([]);
+    await person.close();
+  });
+
   it('has no serious or critical axe violation on any page type, light and dark', async () => {
     const problems: string[] = [];
     for (const type of pageTypes) {
