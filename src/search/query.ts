@@ -60,8 +60,11 @@ export function parseQuery(query: string): QueryTerm[] {
   const text = query.normalize('NFC').slice(0, MAX_QUERY_LENGTH);
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
+  let previous: Token | undefined;
   for (const token of tokenize(text)) {
-    if (!isSearchable(token.folded) || seen.has(token.stem)) continue;
+    const ending = previous !== undefined && isAbbreviationEnding(text, previous, token);
+    previous = token;
+    if (ending || !isSearchable(token.folded) || seen.has(token.stem)) continue;
     seen.add(token.stem);
     // A number is matched whole even while typed: 500 is not on its way to 5.000 or 500.000, and after Enter the
     // last word still counts as typed, so its beginning found other sums and years.
@@ -75,6 +78,22 @@ export function parseQuery(query: string): QueryTerm[] {
   }
   return terms;
 }
+
+/**
+ * Slovenian writes an abbreviation's case ending after a hyphen (CNN-a, s CNN-om, DDV-ja, RTV-ju): the
+ * ending is no word to search for, and an article that writes CNN or DDV-a does not hold it. An ending is up to
+ * three small letters right after a hyphen that follows a word of two capitals or more.
+ */
+function isAbbreviationEnding(text: string, previous: Token, token: Token): boolean {
+  return (
+    token.start === previous.end + 1 &&
+    HYPHENS.has(text[previous.end]!) &&
+    /^\p{Ll}{1,3}$/u.test(token.text) &&
+    /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(previous.text)
+  );
+}
+
+const HYPHENS = new Set(['-', '\u2010', '\u2011']);
 
 /**
  * How much a word with this stem counts for the term: 1 for its own stem or a form of the name with an

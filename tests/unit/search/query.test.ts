@@ -106,6 +106,23 @@ describe('search over real index files', () => {
     for (const result of quoted.results) expect(result.snippet.map((segment) => segment.text).join('')).not.toMatch(/Ušakov\S*\s+Witkoff|Witkoff\S*\s+Ušakov/);
   });
 
+  it('reads the ending after an abbreviation\'s hyphen as its case ending: CNN-om finds CNN, DDV-ja finds DDV-a', async () => {
+    // Slovenian declines an abbreviation after a hyphen (s CNN-om, znižanje DDV-ja); the ending was searched as a
+    // word of its own, which no article with CNN or DDV-a holds, and the reader got »Ni zadetkov«.
+    const documents = [
+      doc(0, 'Poročilo', 'Kot poroča CNN, so pogovori trajali ves dan.'),
+      doc(1, 'Davki', 'Vlada bo znižala stopnjo DDV-a za hrano.'),
+      doc(2, 'Odgovor', 'Ja, je dejal minister, oddaja bo.'),
+    ];
+    const { engine } = await builtEngine(undefined, documents);
+    expect(urlsOf((await runQuery(engine, 'CNN-om')).results)).toEqual([documents[0]!.url]);
+    expect(urlsOf((await runQuery(engine, 'DDV-ja')).results)).toEqual([documents[1]!.url]);
+    expect(marked((await runQuery(engine, 'DDV-ja')).results[0]!)).toEqual(['DDV']);
+    // A word after the hyphen stays a word: a longer one, or one after a word in small letters.
+    expect(parseQuery('TV-oddaja').map((term) => term.stem)).toHaveLength(2);
+    expect(parseQuery('e-ja')).toEqual(parseQuery('ja'));
+  });
+
   it('finds nothing for a word not in the archive or for stop words only', async () => {
     expect((await runQuery(built.engine, 'Zelenski')).total).toBe(0);
     expect(parseQuery('je in da')).toEqual([]);
