@@ -330,7 +330,10 @@ export interface PersonForms {
   variants: NameVariant[];
 }
 
-export function nameVariant(name: string, gender: Gender, alias: boolean, surnameWords?: string): NameVariant {
+/**
+ * `familySurname`, for an alias: the surname of the person's main name, which a one-word alias may be on its own.
+ */
+export function nameVariant(name: string, gender: Gender, alias: boolean, surnameWords?: string, familySurname?: string): NameVariant {
   const { first, surname } = splitName(name, surnameWords);
   const firstForms = new Set<string>();
   const firstParadigms: Paradigm[] = [];
@@ -345,7 +348,11 @@ export function nameVariant(name: string, gender: Gender, alias: boolean, surnam
     }
   }
   const head = surname.at(-1) ?? '';
-  const surnameParadigm = gender === 'f' ? declineFeminineSurname(head) : declineMasculine(head);
+  // A woman known by one name (Madonna, Shakira, Adele) is known by a given name, which declines as Ana does
+  // (Madonne, Madonni, z Madonno) and not as her surname would, in one form. A man's mononym declines either
+  // way (Sting, Stinga). A word the file names as the surname, or an alias that is her surname alone, stays one.
+  const givenName = gender === 'f' && first.length === 0 && surname.length === 1 && surnameWords === undefined && head !== familySurname;
+  const surnameParadigm = gender === 'm' ? declineMasculine(head) : givenName ? declineFeminineFirstName(head) : declineFeminineSurname(head);
   return {
     alias,
     source: name,
@@ -360,8 +367,10 @@ export function nameVariant(name: string, gender: Gender, alias: boolean, surnam
 
 export function personForms(person: Pick<Person, 'id' | 'name' | 'surname' | 'aliases' | 'gender' | 'role'>): PersonForms {
   const gender = person.gender ?? guessGender(person.name, person.role, person.surname);
-  const variants = [nameVariant(person.name, gender, false, person.surname)];
-  for (const alias of person.aliases) variants.push(nameVariant(alias, gender, true));
+  const main = nameVariant(person.name, gender, false, person.surname);
+  const variants = [main];
+  const familySurname = main.firstNames.length > 0 ? main.surname.nom[0] : undefined;
+  for (const alias of person.aliases) variants.push(nameVariant(alias, gender, true, undefined, familySurname));
   return { id: person.id, gender, variants };
 }
 

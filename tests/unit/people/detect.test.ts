@@ -316,6 +316,33 @@ describe('detectPeople: a father and son of one name', () => {
   });
 });
 
+describe('detectPeople: a woman known by one name (Madonna, Shakira, Adele)', () => {
+  // A one-word woman's name was declined as a woman's surname, in one form, so only »Madonna« was found, never
+  // »z Madonno«, »koncert Madonne« or »o Madonni«. It is a given name and declines as one.
+  const stars = createDetector(
+    ['Madonna', 'Shakira', 'Rihanna', 'Adele', 'Björk', 'Cher', 'Vesna'].map((name) => person(name, { gender: 'f' })).concat(person('Sting', { gender: 'm' })),
+  );
+  it.each([
+    ['the instrumental', 'Na odru v Londonu. Z Madonno je nastopil Sting.', ['madonna', 'sting']],
+    ['the genitive', 'Vstopnice za koncert Madonne so pošle v nekaj urah.', ['madonna']],
+    ['the locative', 'Ves večer so govorili o Madonni.', ['madonna']],
+    ['the dative', 'Nagrado za življenjsko delo so podelili Madonni.', ['madonna']],
+    ['the accusative of two', 'Organizatorji so na oder povabili Shakiro in Rihanno.', ['shakira', 'rihanna']],
+    ['the possessive', 'Vstopnice za Madonnin koncert so pošle.', ['madonna']],
+    ['undeclined names not in -a', 'Z Adele in Björk je nastopila tudi Cher.', ['adele', 'bjork', 'cher']],
+  ])('finds %s', (_, text, expected) => {
+    expect(detectPeople(stars, text).people).toEqual(expected);
+  });
+
+  it.each([
+    ['a lower-case noun', 'Prišla je vesna, z vesno pa tudi toplejši dnevi.'],
+    ['the noun capitalised at a sentence start', 'Na vasi. Vesno so pričakali s kresovi. Vesni v čast so peli.'],
+    ['another woman of that given name', 'Z Vesno Kralj so govorili o proračunu.'],
+  ])('does not take %s for her', (_, text) => {
+    expect(detectPeople(stars, text).people).toEqual([]);
+  });
+});
+
 describe('detectPeople: a name with text-direction controls', () => {
   it('finds a person whose file\'s name a paste left an isolate or embedding in, as the text shows the name without them', () => {
     // parsePerson closes an opener where the name ends (U+2069 after »Novak«), so the surname no longer matched

@@ -231,4 +231,15 @@ describe('splitName and full names', () => {
     expect(forms.variants[1]!.alias).toBe(true);
     expect(forms.variants[1]!.firstForms.has('Anico')).toBe(true);
   });
+
+  it('declines a one-word woman\'s name as the given name it is (Madonna, Madonne, z Madonno), not as a surname', () => {
+    const woman = (name: string, aliases: string[] = []) => personForms({ id: 'x', name, aliases, gender: 'f', role: undefined });
+    expect(woman('Madonna').variants[0]!.surname).toEqual({ nom: ['Madonna'], gen: ['Madonne'], dat: ['Madonni'], loc: ['Madonni'], ins: ['Madonno'] });
+    expect(woman('Madonna').variants[0]!.possessives).toContain('Madonnin');
+    // A given name not in -a stays as it is, with none of a surname's older -ova forms (Adelova, Cherjeva).
+    for (const name of ['Adele', 'Björk', 'Cher']) expect(allForms(woman(name).variants[0]!.surname)).toEqual([name]);
+    // A one-word alias is her given name (Rihanna of Robyn Rihanna Fenty) unless it is her surname alone.
+    expect(woman('Robyn Rihanna Fenty', ['Rihanna']).variants[1]!.surname.ins).toEqual(['Rihanno']);
+    expect(allForms(woman('Ana Botella', ['Botella']).variants[1]!.surname)).toEqual(['Botella']);
+  });
 });
