@@ -250,7 +250,9 @@ const FEMALE_OTHER_NAMES = new Set(
  * poslanka, predsednica); then the first name (-a is mostly female).
  */
 export function guessGender(name: string, role?: string, surname?: string): Gender {
-  const first = splitName(name, surname).first[0];
+  const split = splitName(name, surname);
+  // A one-word name (Madonna, Sting) is a given name, unless the file names it the surname: guess from it.
+  const first = split.first[0] ?? (surname === undefined && split.surname.length === 1 ? split.surname[0] : undefined);
   if (role) {
     for (const word of role.toLowerCase().split(/[^\p{L}]+/u)) {
       if (/(ica|inja|[^sšč]ka)$/.test(word) && word.length >= 4) return 'f';

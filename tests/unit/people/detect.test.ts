@@ -334,6 +334,13 @@ describe('detectPeople: a woman known by one name (Madonna, Shakira, Adele)', ()
     expect(detectPeople(stars, text).people).toEqual(expected);
   });
 
+  it('finds her with no gender: in her file, as she is guessed a woman from her name', () => {
+    // She was guessed a man, as a surname alone is: her feminine verb ruled her out, and her possessive was Madonnov.
+    const unmarked = createDetector([person('Madonna'), person('Shakira'), person('Sting')]);
+    expect(detectPeople(unmarked, 'Na odru. Madonna je zapela staro pesem, Shakira pa je plesala.').people).toEqual(['madonna', 'shakira']);
+    expect(detectPeople(unmarked, 'Vstopnice za Madonnin koncert so pošle. S Stingom bo nastopila Shakira.').people).toEqual(['madonna', 'sting', 'shakira']);
+  });
+
   it.each([
     ['a lower-case noun', 'Prišla je vesna, z vesno pa tudi toplejši dnevi.'],
     ['the noun capitalised at a sentence start', 'Na vasi. Vesno so pričakali s kresovi. Vesni v čast so peli.'],

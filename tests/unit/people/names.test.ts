@@ -147,6 +147,12 @@ describe('guessGender', () => {
   ] as const)('%s (%s) → %s', (name, role, gender) => {
     expect(guessGender(name, role)).toBe(gender);
   });
+
+  it('guesses a one-word name from that word, the given name it is (Madonna, Shakira: f; Sting, Luka: m), but not a surname: Xi', () => {
+    for (const name of ['Madonna', 'Shakira', 'Rihanna', 'Ines']) expect(guessGender(name), name).toBe('f');
+    for (const name of ['Sting', 'Pelé', 'Luka', 'Bono']) expect(guessGender(name), name).toBe('m');
+    expect(guessGender('Xia', undefined, 'Xia')).toBe('m');
+  });
 });
 
 describe('splitName and full names', () => {
