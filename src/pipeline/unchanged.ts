@@ -62,6 +62,9 @@ export async function inputsKey(root: string, sources: ContentSources, options: 
     if (file.hash !== undefined) field(`sha1:${file.hash}`);
     else field(file.text);
   }
+  // The files content/ holds but does not read (an article saved as .markdown, a site.yml) change no page,
+  // only the warnings (content/stray-file), which are how the editor learns the file is not published.
+  for (const warning of sources.warnings ?? []) field(JSON.stringify([warning.code, warning.file, warning.message]));
   for (const entry of await publicListing(root)) field(entry);
   return hash.digest('base64url');
 }

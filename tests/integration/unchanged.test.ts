@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rename, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
@@ -82,6 +82,26 @@ describe('a rebuild with every input unchanged (issue 6)', () => {
     await writeFile(path.join(root, 'public/zemljevidi/.git/HEAD'), 'ref: refs/heads/main\n');
     expect((await run()).unchanged).toBe(true);
     expect(await readdir(path.join(outDir, 'zemljevidi'))).toEqual(['karta.svg']);
+  });
+
+  it('warns about an article saved as .markdown (or site.yml) dropped into a built site, and stops once it is renamed', async () => {
+    // Such a file is not read, so it changes no page; the warning is what tells the editor it is not published.
+    const { root, run } = await site();
+    await run();
+    const stray = (summary: Awaited<ReturnType<typeof run>>) => summary.warnings.filter((warning) => warning.code === 'content/stray-file').map((warning) => warning.file);
+    await writeFile(path.join(root, 'content/articles/2025/sesti.markdown'), '---\ntitle: Šesti članek\ndate: 2025-06-01\n---\n\nBesedilo.\n');
+    expect(stray(await run())).toEqual(['content/articles/2025/sesti.markdown']);
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Testni arhiv\n');
+    expect(stray(await run())).toEqual(['content/articles/2025/sesti.markdown', 'content/site.yml']);
+    expect(stray(await run())).toEqual(['content/articles/2025/sesti.markdown', 'content/site.yml']);
+    await rm(path.join(root, 'content/site.yml'));
+    await rename(path.join(root, 'content/articles/2025/sesti.markdown'), path.join(root, 'content/articles/2025/sesti.txt'));
+    // A .txt without front matter is taken for notes to import, and warned about as such.
+    await writeFile(path.join(root, 'content/articles/2025/sesti.txt'), 'Šesti članek\n\nBesedilo.\n');
+    const renamed = await run();
+    expect(renamed.warnings.map((warning) => [warning.file, warning.message])).toEqual([['content/articles/2025/sesti.txt', 'only .md files are read, so this plain-text file is not published']]);
+    await rm(path.join(root, 'content/articles/2025/sesti.txt'));
+    expect(stray(await run())).toEqual([]);
   });
 
   it('publishes an article dated in the future once its time has come, with no other change', async () => {
