@@ -234,10 +234,13 @@ export class SearchEngine {
     }
     let corrected = '';
     let position = 0;
-    for (const token of tokens) {
+    for (const [n, token] of tokens.entries()) {
       const word = replacements.get(token.stem);
       if (word === undefined) continue;
-      corrected += text.slice(position, token.start) + word;
+      // Before an abbreviation's ending the word stays in capitals: »cnn-om« would search -om as a word of its
+      // own, and the suggestion for CNM-om found nothing (isAbbreviationEnding reads an ending after capitals only).
+      const next = tokens[n + 1];
+      corrected += text.slice(position, token.start) + (next !== undefined && isAbbreviationEnding(text, token, next) ? word.toUpperCase() : word);
       position = token.end;
     }
     corrected = (corrected + text.slice(position)).trim();

@@ -123,6 +123,27 @@ describe('search over real index files', () => {
     expect(parseQuery('e-ja')).toEqual(parseQuery('ja'));
   });
 
+  it('suggests a mistyped abbreviation before its ending in capitals, so the suggested query reads the ending as one', async () => {
+    // »Ste mislili« writes the archive's word in lowercase: »cnn-om« searched -om as a word, which no article
+    // writing CNN holds, so the suggestion for CNM-om found nothing, and one of several words was not offered.
+    const documents = [
+      doc(0, 'Poročilo', 'Kot poroča CNN, so pogovori trajali ves dan.'),
+      doc(1, 'Davki', 'Vlada bo znižala stopnjo DDV-a za hrano.'),
+      doc(2, 'Odgovor', 'Ja, je dejal minister, oddaja bo.'),
+    ];
+    const { engine } = await builtEngine(undefined, documents);
+    for (const [query, suggestion, found] of [
+      ['CNM-om', 'CNN-om', documents[0]!],
+      ['DDW-ja', 'DDV-ja', documents[1]!],
+      ['CNM-om poročilo', 'CNN-om poročilo', documents[0]!],
+    ] as const) {
+      expect(await engine.suggest(query), query).toBe(suggestion);
+      expect(urlsOf((await runQuery(engine, suggestion)).results), query).toEqual([found.url]);
+    }
+    // Anywhere else the archive's word stays in lowercase, as before.
+    expect(await engine.suggest('CNM')).toBe('cnn');
+  });
+
   it('finds nothing for a word not in the archive or for stop words only', async () => {
     expect((await runQuery(built.engine, 'Zelenski')).total).toBe(0);
     expect(parseQuery('je in da')).toEqual([]);
