@@ -187,7 +187,6 @@ export function withoutBody(article: ArticleSource): Draft {
   return { file, frontMatter, title, slug, bodyLine, keyLines };
 }
 
-/** What to do about a name in people: that has no person file: the registry person it probably means, or a new file. */
 /**
  * A name in people: that no person file has, with the registry person it probably means: the build's warning, and
  * npm run new's about its --people, so the two say the same.
@@ -202,6 +201,7 @@ export function unknownPersonWarning(registry: Registry, person: Person, file: s
   });
 }
 
+/** What to do about a name in people: that has no person file: the registry person it probably means, or a new file. */
 function unknownPersonHint(registry: Registry, person: Person): string {
   const addFile = `add content/people/${person.id}.md with name: ${person.name} and a role`;
   const suggestion = suggestPerson(registry, person.name);
