@@ -36,10 +36,16 @@ export function stripBodyControlCharacters(value: string): string {
 }
 
 /**
+ * Characters that show nothing and are no white space (which foldWhitespace folds): zero-width space, non-joiner and
+ * joiner, word joiner, byte-order mark, soft hyphen. A CMS or a paste leaves them; a value of them alone is empty.
+ */
+const INVISIBLE_CHARACTERS = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/**
  * Text that must say something. A value of text-direction controls and marks alone (U+200E, U+202A …), which a paste
- * from right-to-left text can leave, is as empty as `""`: nothing of it shows, and a title, a summary or a name
- * would go out invisible. It is refused the same way, with a hint that says what the line holds, since the editor
- * sees nothing there.
+ * from right-to-left text can leave, or of other invisible characters (a zero-width space) is as empty as `""`:
+ * nothing of it shows, and a title, a summary or a name would go out invisible. It is refused the same way, with a
+ * hint that says what the line holds, since the editor sees nothing there.
  */
 const text = z
   .string()
@@ -48,9 +54,11 @@ const text = z
     z
       .string()
       .min(1, { error: 'must not be empty' })
-      .refine((value) => value === '' || withoutDirectionFormatting(value).trim() !== '', {
+      .refine((value) => value === '' || withoutDirectionFormatting(value).replace(INVISIBLE_CHARACTERS, '').trim() !== '', {
         error: 'must not be empty',
-        params: { hint: 'it holds only invisible text-direction marks (such as U+200E or U+202A, which a paste from right-to-left text leaves): write the text itself after the colon' },
+        params: {
+          hint: 'it holds only invisible characters (text-direction marks such as U+200E or U+202A, which a paste from right-to-left text leaves, or zero-width spaces): write the text itself after the colon',
+        },
       }),
   );
 

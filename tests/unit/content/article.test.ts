@@ -273,7 +273,15 @@ describe('validateArticle: a value of text-direction marks alone', () => {
       ['summary', (written: string) => `title: A\ndate: 2025-12-22\nsummary: ${written}`],
     ] as const) {
       expect(only(lines(value)), key).toEqual(only(lines('""')));
-      expect(check(lines(value)).errors[0]!.hint, key).toMatch(/only invisible text-direction marks/);
+      expect(check(lines(value)).errors[0]!.hint, key).toMatch(/only invisible characters \(text-direction marks/);
+    }
+  });
+
+  // Zero-width spaces and joiners, a word joiner, a byte-order mark and soft hyphens are as invisible.
+  it.each(['"\\u200b"', '"\\ufeff\\u00ad"', '"\\u200c \\u2060\\u200d"'])('%s, of other invisible characters, is refused as an empty value is', (value) => {
+    for (const lines of [(written: string) => `title: ${written}\ndate: 2025-12-22\nslug: a`, (written: string) => `title: A\ndate: 2025-12-22\nauthor: ${written}`]) {
+      expect(only(lines(value))).toEqual(only(lines('""')));
+      expect(check(lines(value)).errors[0]!.hint).toMatch(/only invisible characters/);
     }
   });
 

@@ -221,7 +221,7 @@ describe('parsePerson: a name of text-direction marks alone', () => {
   it('is refused as an empty name is', () => {
     const errors = (name: string) => parsePerson({ file: 'content/people/a.md', text: `---\nname: ${name}\n---\n`, mtimeMs: 0 }).errors;
     expect(errors('"\\u200e\\u2068"').map((error) => [error.code, error.message])).toEqual(errors('""').map((error) => [error.code, error.message]));
-    expect(errors('"\\u200e\\u2068"')[0]!.hint).toMatch(/only invisible text-direction marks/);
+    expect(errors('"\\u200e\\u2068"')[0]!.hint).toMatch(/only invisible characters \(text-direction marks/);
   });
 });
 
