@@ -655,8 +655,9 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
     }
     if (!isCapitalised(word)) break;
     // A man's first name and surname decline together (Petra Kovača), so a declined first name before a surname
-    // in no case of its own is another name: in »Petra Kovač je dejala« Petra is a woman, not Peter's genitive.
-    // The other way round is hasty writing, not another person (»o Steven Witkoffu«, »z Donald Trumpom«).
+    // in no case of its own that a woman may be called is another name: in »Petra Kovač je dejala« Petra is a
+    // woman, not Peter's genitive. Otherwise it is hasty writing, not another person (»o Steven Witkoffu«,
+    // »z Donald Trumpom«, »s Petrom Rossi«).
     if (person.allFirst.has(word) && agreesInCase(person, word, candidate.cases)) {
       candidate.relation = 'full';
       candidate.alias = candidate.alias || !person.mainFirst.has(word);
@@ -714,10 +715,14 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
   }
 }
 
-/** The first-name form is a nominative or stands in one of the cases of the surname's spelling. */
+/**
+ * The first-name form is a nominative or stands in one of the cases of the surname's spelling, or it is no woman's
+ * name. Only then is a case apart another person: a woman's surname does not decline, so »Petra Kovač« and
+ * »Aleksandra Vučić« are women, but no woman is called Petrom, Petru or Antóniom (»z Antóniom Costa«).
+ */
 function agreesInCase(person: DetectorPerson, firstForm: string, surnameCases: number): boolean {
   const cases = person.firstCases.get(firstForm);
-  return cases === undefined || (cases & (surnameCases | NOM_ONLY)) !== 0;
+  return cases === undefined || (cases & (surnameCases | NOM_ONLY)) !== 0 || firstNameGender(firstForm) !== 'f';
 }
 
 /**

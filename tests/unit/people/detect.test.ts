@@ -239,6 +239,16 @@ describe('detectPeople: mentions', () => {
     }
   });
 
+  it('still takes a declined first name that no woman is called for his, before an undeclined surname (»s Petrom Rossi«)', () => {
+    // Only a genitive such as Petra or Aleksandra is also a woman's name. »Petrom«, »Tadejem«, »Antóniom« are his
+    // alone, and taking them for another man's hid the full name and every bare surname in the article after it.
+    const found = (man: string, text: string) => detectPeople(createDetector([person(man)]), text).people;
+    expect(found('Peter Rossi', 'Na seji. S Petrom Rossi so govorili o proračunu. Rossi je dejal, da bo.')).toEqual(['peter-rossi']);
+    expect(found('Tadej Pogačar', 'Na sprejemu. S Tadejem Pogačar so govorili o dirki.')).toEqual(['tadej-pogacar']);
+    expect(found('António Costa', 'V Bruslju. Z Antóniom Costa so govorili. Costa je dejal, da bo.')).toEqual(['antonio-costa']);
+    expect(found('Peter Kovač', 'Na seji. O Petru Kovač so govorili dolgo.')).toEqual(['peter-kovac']);
+  });
+
   it('does not depend on the registry size: a large registry finds the same people', () => {
     const many = [...REGISTRY];
     for (let i = 0; i < 2000; i++) many.push(person(`Oseba${i} Priimek${i}`));
