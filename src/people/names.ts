@@ -245,6 +245,9 @@ const FEMALE_OTHER_NAMES = new Set(
     .split(' '),
 );
 
+/** The endings of a man's role noun (predsednik, pevec, igralec, direktor, vladar, minister, nogometaš, kancler). */
+const MASCULINE_ROLE_NOUN = /.{3}(nik|ec|or|ar|er|ent|ist|ant|log|aš|ač|ler)$/;
+
 /**
  * The gender a name declines by. A person file's `gender` wins; then a feminine role noun (ministrica,
  * poslanka, predsednica); then the first name (-a is mostly female).
@@ -252,7 +255,8 @@ const FEMALE_OTHER_NAMES = new Set(
 export function guessGender(name: string, role?: string, surname?: string): Gender {
   const split = splitName(name, surname);
   // A one-word name (Madonna, Sting) is a given name, unless the file names it the surname: guess from it.
-  const first = split.first[0] ?? (surname === undefined && split.surname.length === 1 ? split.surname[0] : undefined);
+  const oneWord = split.first.length === 0 && surname === undefined && split.surname.length === 1;
+  const first = split.first[0] ?? (oneWord ? split.surname[0] : undefined);
   if (role) {
     for (const word of role.toLowerCase().split(/[^\p{L}]+/u)) {
       if (/(ica|inja|[^sšč]ka)$/.test(word) && word.length >= 4) return 'f';
@@ -260,7 +264,12 @@ export function guessGender(name: string, role?: string, surname?: string): Gend
       // The head noun comes first (adjectives before it end in a vowel); one ending in a consonant is a
       // man's role (odposlanec, predsednik, župan), and what follows is its complement: »predsednika«,
       // »Krka« there are genitives, not feminine role nouns.
-      if (word.length >= 3 && /[bcčdfghjklmnprsštvzž]$/.test(word)) break;
+      if (word.length >= 3 && /[bcčdfghjklmnprsštvzž]$/.test(word)) {
+        // A one-word name is no sure first name (Lula and Raphinha are men), so a man's role noun decides for it;
+        // a modifier such as »pop« in »pop pevka« is none. With a first name, the name wins (Ana Kos, predsednik uprave).
+        if (oneWord && MASCULINE_ROLE_NOUN.test(word)) return 'm';
+        break;
+      }
     }
   }
   if (!first) return 'm';

@@ -344,6 +344,12 @@ describe('detectPeople: a woman known by one name (Madonna, Shakira, Adele)', ()
     expect(detectPeople(stars, text).people).toEqual(expected);
   });
 
+  it("finds a man known by one name in -a with no gender: in his file, whose role says he is a man (Lula, predsednik)", () => {
+    const lula = createDetector([person('Lula', { role: 'predsednik Brazilije' }), person('Raphinha', { role: 'brazilski nogometaš' })]);
+    expect(detectPeople(lula, 'V Braziliji. Lula je dejal, da bo. Brazilski predsednik Lula je obiskal Kitajsko.').people).toEqual(['lula']);
+    expect(detectPeople(lula, 'Na tekmi. Raphinha je zabil gol. Raphinhov gol je odločil.').mentions.map((m) => m.text)).toEqual(['Raphinha', 'Raphinhov']);
+  });
+
   it('finds her with no gender: in her file, as she is guessed a woman from her name', () => {
     // She was guessed a man, as a surname alone is: her feminine verb ruled her out, and her possessive was Madonnov.
     const unmarked = createDetector([person('Madonna'), person('Shakira'), person('Sting')]);

@@ -153,6 +153,16 @@ describe('guessGender', () => {
     for (const name of ['Sting', 'Pelé', 'Luka', 'Bono']) expect(guessGender(name), name).toBe('m');
     expect(guessGender('Xia', undefined, 'Xia')).toBe('m');
   });
+
+  it("takes a one-word name in -a for a man's when his role's head noun is a man's (Lula, predsednik; Raphinha, nogometaš)", () => {
+    // The word is no sure first name: Lula was guessed a woman, so »Lula je dejal« and »predsednik Lula« found nobody.
+    expect(guessGender('Lula', 'predsednik Brazilije')).toBe('m');
+    expect(guessGender('Raphinha', 'brazilski nogometaš')).toBe('m');
+    expect(guessGender('Madonna', 'ameriška pop pevka')).toBe('f');
+    expect(guessGender('Madonna', 'pop zvezdnica')).toBe('f');
+    // A first name before a surname still wins over a role written in the masculine.
+    expect(guessGender('Ana Kos', 'predsednik uprave')).toBe('f');
+  });
 });
 
 describe('splitName and full names', () => {
