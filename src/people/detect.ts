@@ -469,11 +469,13 @@ function afterFeminineNoun(tokens: Tokens, first: number): boolean {
 
 /**
  * Words after a sentence-initial surname that show it is a person: a verb of saying (»Golob je dejal«; the
- * wind does not speak) or another name in a list (»Golob, Janša in Logar so …«).
+ * wind does not speak) or another name in a list (»Golob, Janša in Logar so …«). The verb shows it only of a
+ * word that can be the one who speaks or the one told (`speaker`, a nominative or dative spelling): in »Jasno je
+ * povedal« the word is the adverb, though it is also the accusative of a woman's name (Jasna, z Jasno).
  */
-function personContext(detector: PeopleDetector, tokens: Tokens, i: number): boolean {
+function personContext(detector: PeopleDetector, tokens: Tokens, i: number, speaker: boolean): boolean {
   const n = tokens.length;
-  if (i + 2 < n && AUXILIARIES.has(tokens.word(i + 1)) && sameClause(tokens, i)) {
+  if (speaker && i + 2 < n && AUXILIARIES.has(tokens.word(i + 1)) && sameClause(tokens, i)) {
     // The participle may follow an adverbial of up to three words: »Oblak je po tekmi dejal«.
     for (let p = i + 2; p < n && p <= i + 5 && sameClause(tokens, p - 1) && isLower(tokens.word(p)); p++) {
       if (SPEECH_PARTICIPLE.test(tokens.word(p))) return true;
@@ -490,6 +492,11 @@ function personContext(detector: PeopleDetector, tokens: Tokens, i: number): boo
     return isCapitalised(word) && (detector.index.has(word) || detector.firstNames.has(word));
   }
   return false;
+}
+
+/** The spelling can be the subject of a verb of saying or the one it tells (Golob je dejal; Golobu je dejal). */
+function canSpeak(candidate: Candidate): boolean {
+  return (candidate.cases & (CASE_BIT.nom | CASE_BIT.dat)) !== 0;
 }
 
 /**
@@ -829,7 +836,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       weak:
         (detector.people[person]!.nationality && !cue.hard) ||
         (!possessive && !cue.hard && chosen.every((candidate) => !candidate.hasNom) && commonFirstNameGenders.has(tokens.word(token))) ||
-        (!possessive && isSentenceStart(tokens, from) && !detector.people[person]!.foreign && !looksForeign(tokens.word(token)) && !personContext(detector, tokens, token)),
+        (!possessive && isSentenceStart(tokens, from) && !detector.people[person]!.foreign && !looksForeign(tokens.word(token)) && !personContext(detector, tokens, token, chosen.some(canSpeak))),
       reason: notes.length > 0 ? `${label}; ${notes.join('; ')}` : label,
     });
   }

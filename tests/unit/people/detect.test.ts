@@ -364,6 +364,16 @@ describe('detectPeople: a woman known by one name (Madonna, Shakira, Adele)', ()
   ])('does not take %s for her', (_, text) => {
     expect(detectPeople(stars, text).people).toEqual([]);
   });
+
+  it('does not take an adverb spelled like her accusative for her before a verb of saying (»Jasno je povedal«)', () => {
+    // A verb of saying shows a sentence-initial word is a person only as its subject or the one told: Jasno (her
+    // accusative, and the adverb »clearly«) is neither, Jasna and Jasni are.
+    const jasna = createDetector([person('Jasna', { gender: 'f' })]);
+    expect(detectPeople(jasna, 'Na seji. Jasno je povedal, da ne bo kandidiral.').people).toEqual([]);
+    expect(detectPeople(jasna, 'Na seji. Jasno je poudarila, da bo odstopila.').people).toEqual([]);
+    expect(detectPeople(jasna, 'Na koncertu. Jasna je povedala, da bo izdala album.').people).toEqual(['jasna']);
+    expect(detectPeople(jasna, 'Na koncertu. Jasni je povedal, da bo izdala album.').people).toEqual(['jasna']);
+  });
 });
 
 describe('detectPeople: a name with text-direction controls', () => {
