@@ -226,10 +226,11 @@ export function possessiveForms(word: string): string[] {
 
 /**
  * A woman's possessive takes -in (Melonijina vlada, Kallasina izjava); Slavic -ova/-ska surnames form none.
- * The -ova forms (Merklova vlada) come from declineFeminineSurname.
+ * The -ova forms (Merklova vlada) come from declineFeminineSurname. A given name in -ina does (Severinin
+ * koncert, as Ninin): `givenName` for a woman known by it alone.
  */
-export function femininePossessiveForms(word: string): string[] {
-  if (FEMININE_DECLINING.test(word)) return [];
+export function femininePossessiveForms(word: string, givenName = false): string[] {
+  if (!givenName && FEMININE_DECLINING.test(word)) return [];
   const last = word.slice(-1).toLowerCase();
   const stem = last === 'a' ? word.slice(0, -1) : isVowel(last) ? `${word}j` : word;
   return POSSESSIVE_ENDINGS.map((ending) => `${stem}in${ending}`);
@@ -372,7 +373,7 @@ export function nameVariant(name: string, gender: Gender, alias: boolean, surnam
     firstParadigms,
     surnamePrefix: surname.slice(0, -1),
     surname: surnameParadigm,
-    possessives: head.length <= 1 ? [] : gender === 'm' ? possessiveForms(head) : femininePossessiveForms(head),
+    possessives: head.length <= 1 ? [] : gender === 'm' ? possessiveForms(head) : femininePossessiveForms(head, givenName),
   };
 }
 

@@ -330,7 +330,7 @@ describe('detectPeople: a woman known by one name (Madonna, Shakira, Adele)', ()
   // A one-word woman's name was declined as a woman's surname, in one form, so only »Madonna« was found, never
   // »z Madonno«, »koncert Madonne« or »o Madonni«. It is a given name and declines as one.
   const stars = createDetector(
-    ['Madonna', 'Shakira', 'Rihanna', 'Adele', 'Björk', 'Cher', 'Vesna'].map((name) => person(name, { gender: 'f' })).concat(person('Sting', { gender: 'm' })),
+    ['Madonna', 'Shakira', 'Rihanna', 'Adele', 'Björk', 'Cher', 'Vesna', 'Severina'].map((name) => person(name, { gender: 'f' })).concat(person('Sting', { gender: 'm' })),
   );
   it.each([
     ['the instrumental', 'Na odru v Londonu. Z Madonno je nastopil Sting.', ['madonna', 'sting']],
@@ -339,6 +339,7 @@ describe('detectPeople: a woman known by one name (Madonna, Shakira, Adele)', ()
     ['the dative', 'Nagrado za življenjsko delo so podelili Madonni.', ['madonna']],
     ['the accusative of two', 'Organizatorji so na oder povabili Shakiro in Rihanno.', ['shakira', 'rihanna']],
     ['the possessive', 'Vstopnice za Madonnin koncert so pošle.', ['madonna']],
+    ['the possessive of a name in -ina, which only a Slavic surname lacks (Kuzmina)', 'Vstopnice za Severinin koncert so pošle.', ['severina']],
     ['undeclined names not in -a', 'Z Adele in Björk je nastopila tudi Cher.', ['adele', 'bjork', 'cher']],
   ])('finds %s', (_, text, expected) => {
     expect(detectPeople(stars, text).people).toEqual(expected);
