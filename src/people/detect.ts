@@ -50,6 +50,11 @@ interface DetectorPerson {
   nationality: boolean;
   /** The suffix of the name (nameSuffixKey: »ml« for Janez Novak ml.), which tells a father from his son. */
   suffix: string | undefined;
+  /**
+   * The lower-case particles the main name and aliases are written with (da and de in Maria da Graça de Souza): one
+   * between two given names in the text belongs to the name only if it is one of these (»Ana ter Marija Kos« is two).
+   */
+  particles: Set<string>;
 }
 
 interface FormEntry {
@@ -102,7 +107,7 @@ export function createDetector(registry: Iterable<Person>): PeopleDetector {
     const forms = personForms(person);
     const number = people.length;
     const head = forms.variants[0]!.surname.nom[0] ?? '';
-    const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, mainFirst: new Set(), allFirst: new Set(), firstCases: new Map(), initials: new Set(), foreign: looksForeign(head), nationality: NATIONALITY_NOUNS.has(head.toLowerCase()), suffix: suffixOf(person.name) };
+    const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, mainFirst: new Set(), allFirst: new Set(), firstCases: new Map(), initials: new Set(), foreign: looksForeign(head), nationality: NATIONALITY_NOUNS.has(head.toLowerCase()), suffix: suffixOf(person.name), particles: new Set([person.name, ...person.aliases].flatMap(nameWords).filter((word) => SURNAME_PARTICLES.has(word))) };
     people.push(entry);
     for (const variant of forms.variants) {
       for (const form of variant.firstForms) {
@@ -740,7 +745,7 @@ function agreesInCase(person: DetectorPerson, firstForm: string, surnameCases: n
 function earlierGivenNames(tokens: Tokens, person: DetectorPerson, j: number): number {
   for (;;) {
     if (j - 1 >= 0 && tightGap(tokens, j - 1) && person.allFirst.has(tokens.word(j - 1))) j--;
-    else if (j - 2 >= 0 && SURNAME_PARTICLES.has(tokens.word(j - 1)) && tightGap(tokens, j - 1) && tightGap(tokens, j - 2) && person.allFirst.has(tokens.word(j - 2))) j -= 2;
+    else if (j - 2 >= 0 && person.particles.has(tokens.word(j - 1)) && tightGap(tokens, j - 1) && tightGap(tokens, j - 2) && person.allFirst.has(tokens.word(j - 2))) j -= 2;
     else return j;
   }
 }

@@ -305,6 +305,9 @@ describe('detectPeople: a surname after particles, with a particle among the giv
     expect(mentions(souza, 'Novinarji so dejali, da Graça de Souza ne bo kandidirala.')).toEqual([['full', 'Graça de Souza']]);
     const costa = createDetector([person('Pedro de Souza Costa', { id: 'pedro-de-souza-costa', gender: 'm' })]);
     expect(mentions(costa, 'Pedro de Souza Costa je dejal, da Costa ne odstopa.')).toEqual([['full', 'Pedro de Souza Costa'], ['surname', 'Costa']]);
+    // Only a particle her own name holds there: »ter« (and) between two given names joins two people.
+    const kos = createDetector([person('Ana Marija Kos', { id: 'ana-marija-kos', gender: 'f' })]);
+    expect(mentions(kos, 'Prišli sta Ana ter Marija Kos.')).toEqual([['full', 'Marija Kos']]);
   });
 
   it('takes no particle for a given name, with surname: or without', () => {
