@@ -30,7 +30,7 @@ type Role = 'given' | 'surname' | 'particle';
 
 function paradigmOf(word: string, gender: Gender, role: Role): Paradigm {
   if (role === 'surname') return gender === 'f' ? declineFeminineSurname(word) : declineMasculine(word);
-  return gender === 'f' ? declineFeminineFirstName(word) : declineMasculine(word);
+  return gender === 'f' ? declineFeminineFirstName(word) : declineMasculine(word, 'given');
 }
 
 /** Base words whose paradigm has `word` in a case, by case. */

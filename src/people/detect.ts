@@ -98,7 +98,7 @@ export function createDetector(registry: Iterable<Person>): PeopleDetector {
   const index = new Map<string, FormEntry[]>();
   const firstNames = new Set<string>();
   for (const name of COMMON_FIRST_NAMES) {
-    const paradigm = guessGender(`${name} X`) === 'f' ? declineFeminineFirstName(name) : declineMasculine(name);
+    const paradigm = guessGender(`${name} X`) === 'f' ? declineFeminineFirstName(name) : declineMasculine(name, 'given');
     for (const form of allForms(paradigm)) firstNames.add(form);
   }
 

@@ -45,7 +45,10 @@ interface Stem {
   soft: boolean;
 }
 
-function consonantStems(word: string): Stem[] {
+/** What a word of a name is declined as: a given name and a surname differ in one rule (FLEETING_A). */
+export type NameRole = 'given' | 'surname';
+
+function consonantStems(word: string, role: NameRole = 'surname'): Stem[] {
   const stems: Stem[] = [{ stem: word, soft: SOFT.test(word) }];
   // Brecelj → Breclja, Kozelj → Kozlja.
   if (/[^aeiou]elj$/i.test(word) && word.length >= 5) stems.push({ stem: `${word.slice(0, -3)}lj`, soft: true });
@@ -54,16 +57,17 @@ function consonantStems(word: string): Stem[] {
     const stem = word.slice(0, -2) + word.slice(-1);
     if ([...stem].some((ch) => isVowel(ch))) stems.push({ stem, soft: SOFT.test(stem) });
   }
-  // Serbian, Croatian, Macedonian and Bulgarian names drop the a of -ar, and Slovenian keeps that:
-  // Aleksandar → Aleksandra, z Aleksandrom (Vučićem); Petar → Petra; Dimitar → Dimitra.
-  if (FLEETING_A.test(word) && word.length >= 5) stems.push({ stem: `${word.slice(0, -2)}r`, soft: false });
+  // Serbian, Croatian, Macedonian and Bulgarian given names drop the a of -ar, and Slovenian keeps that:
+  // Aleksandar → Aleksandra, z Aleksandrom (Vučićem); Petar → Petra; Dimitar → Dimitra. Surnames in -ar keep
+  // it (Pogačar → Pogačarja, Pirc Musarjeva): »Pogačra« is no form, and Zadra, Vihra are other words.
+  if (role === 'given' && FLEETING_A.test(word) && word.length >= 5) stems.push({ stem: `${word.slice(0, -2)}r`, soft: false });
   // -r usually inserts -j- (Kushner → Kushnerja); a few do not (Peter → Petra, handled above), so both.
   if (/r$/i.test(word)) stems.unshift({ stem: `${word}j`, soft: true });
   return stems;
 }
 
-/** The masculine noun paradigm of one word (a man's first name or surname). */
-export function declineMasculine(word: string): Paradigm {
+/** The masculine noun paradigm of one word (a man's first name or surname, as `role` says). */
+export function declineMasculine(word: string, role: NameRole = 'surname'): Paradigm {
   const paradigm = emptyParadigm();
   add(paradigm, 'nom', word);
   const last = word.slice(-1).toLowerCase();
@@ -137,7 +141,7 @@ export function declineMasculine(word: string): Paradigm {
     if (last === 'i' || last === 'y') adjective(word.slice(0, -1));
     return paradigm;
   }
-  noun(consonantStems(word));
+  noun(consonantStems(word, role));
   if (SLAVIC_NOUN.test(word)) add(paradigm, 'ins', `${word}im`);
   return paradigm;
 }
@@ -354,7 +358,7 @@ export function nameVariant(name: string, gender: Gender, alias: boolean, surnam
     const parts = splitHyphen(word);
     const words = parts.length > 1 ? [word, ...parts] : [word];
     for (const part of words) {
-      const paradigm = gender === 'f' ? declineFeminineFirstName(part) : declineMasculine(part);
+      const paradigm = gender === 'f' ? declineFeminineFirstName(part) : declineMasculine(part, 'given');
       firstParadigms.push(paradigm);
       for (const form of allForms(paradigm)) firstForms.add(form);
     }
@@ -399,7 +403,7 @@ export function allForms(paradigm: Paradigm): string[] {
 export function fullNameForms(variant: NameVariant, gender: Gender): string[] {
   const forms: string[] = [];
   for (const grammaticalCase of CASES) {
-    const firstParts = variant.firstNames.map((word) => (gender === 'f' ? declineFeminineFirstName(word) : declineMasculine(word))[grammaticalCase]);
+    const firstParts = variant.firstNames.map((word) => (gender === 'f' ? declineFeminineFirstName(word) : declineMasculine(word, 'given'))[grammaticalCase]);
     const surnames = variant.surname[grammaticalCase].length > 0 ? variant.surname[grammaticalCase] : variant.surname.nom;
     const prefix = variant.surnamePrefix.join(' ');
     for (const surname of surnames) {
