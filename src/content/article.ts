@@ -121,6 +121,27 @@ const LIST_HINTS: Record<keyof typeof MAX_LIST_ENTRIES, (limit: number) => strin
   redirectFrom: (limit) => `keep at most ${limit} addresses the article was really published at; a web server in front of the site can send more on`,
 };
 
+/**
+ * Longest `author:` accepted. A byline names a few people and agencies (»Ana Novak, Bor Kos in Cene Lipnik, STA« is
+ * 38 characters), and reading the names out of it (content/byline.ts) looks back along it at each separator, so its
+ * time grows with the square of its length: an `author:` of 200,000 characters (»a/a/a/…«) kept a build busy for
+ * 48 s, and the 8 MB a file may hold would keep it for days, outside the Markdown workers' time limit.
+ */
+export const MAX_BYLINE_LENGTH = 500;
+
+function checkBylineLength(author: string | undefined, file: string, line: number | undefined): ArhivarError[] {
+  if (author === undefined || author.length <= MAX_BYLINE_LENGTH) return [];
+  return [
+    new ArhivarError({
+      code: 'article/bad-author',
+      message: `author is ${author.length} characters long; at most ${MAX_BYLINE_LENGTH} are allowed`,
+      file,
+      line,
+      hint: 'author names the people and agencies who wrote the article, such as author: Ana Novak in Bor Kos, STA; anything else belongs in the text',
+    }),
+  ];
+}
+
 function checkListLengths(data: Partial<ArticleFrontMatter>, file: string, keyLines: ReadonlyMap<string, number>): ArhivarError[] {
   const errors: ArhivarError[] = [];
   for (const [key, limit] of Object.entries(MAX_LIST_ENTRIES) as [keyof typeof MAX_LIST_ENTRIES, number][]) {
@@ -205,7 +226,7 @@ export function validateArticle(source: SourceFile): { article?: ArticleSource; 
 }
 
 /** The keys whose checks need only their own value; each is read alone, as the schema reads it in the whole. */
-const CHECKED_KEYS = ['title', 'slug', 'tags', 'people', 'notPeople', 'redirectFrom'] as const;
+const CHECKED_KEYS = ['title', 'slug', 'author', 'tags', 'people', 'notPeople', 'redirectFrom'] as const;
 
 function acceptedValues(raw: Record<string, unknown>, issues: readonly { path: readonly PropertyKey[] }[]): Partial<ArticleFrontMatter> {
   const refused = new Set(issues.map((issue) => issue.path[0]));
@@ -262,6 +283,7 @@ function checkValues(
       );
     }
   }
+  errors.push(...checkBylineLength(data.author, file, frontMatter.keyLines.get('author')));
   errors.push(...checkListLengths(data, file, frontMatter.keyLines));
   errors.push(...checkNames(data.tags ?? [], 'tag', file, frontMatter.keyLines.get('tags')));
   errors.push(...checkNames(data.people ?? [], 'person', file, frontMatter.keyLines.get('people')));

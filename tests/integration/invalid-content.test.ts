@@ -56,6 +56,7 @@ const cases: Array<[string, Expected[]]> = [
       { code: 'article/bad-tag', file: a('oznake.md'), line: 4, message: /tag "\/" has no letters/ },
     ],
   ],
+  ['author-too-long', [{ code: 'article/bad-author', file: a('podpis.md'), line: 4, message: /author is 613 characters long; at most 500 are allowed/ }]],
   ['tag-too-long', [{ code: 'article/bad-tag', file: a('oznake.md'), line: 4, message: /239 characters long; at most 200/ }]],
   ['person-bad-surname', [{ code: 'person/bad-surname', file: p('natasa-pirc-musar.md'), line: 3, message: /surname "Musar Pirc" is not the first or the last words of name "Nataša Pirc Musar"/ }]],
   ['person-name-without-letters', [{ code: 'article/bad-person', file: a('osebe.md'), line: 4, message: /person "\.\.\\\\\.\." has no letters/ }]],
