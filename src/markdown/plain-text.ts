@@ -95,12 +95,23 @@ function decodeCharacterReference(name: string): string | undefined {
   return String.fromCodePoint(code);
 }
 
+// A sentence's end starts where a run of stops does: started inside one, the regex read the rest of the run
+// again at every position, and a paragraph of 200,000 »!« kept the importer busy for minutes.
+const SENTENCE_END = /(?<![.!?…])[.!?…]+["'”“«»’)]*(?=\s+["'„“«»‘(]?[\p{Lu}\d])/gu;
+// Sticky, with the letters in a lookbehind: read backwards from lastIndex, they cost the word's length. An
+// unanchored /(\p{L}+)$/u tried every position of the text before it, at every full stop of »A. A. A. …«.
+const WORD_BEFORE = /(?<=(\p{L}+))/uy;
+
+/** The letters that end right at `end` in `text`, or '' when none do. */
+function wordBefore(text: string, end: number): string {
+  WORD_BEFORE.lastIndex = end;
+  return WORD_BEFORE.exec(text)?.[1] ?? '';
+}
+
 /** The first sentence of a paragraph, without its final full stop: the title of an imported article. */
 export function firstSentence(paragraph: string): string {
-  const pattern = /[.!?…]+["'”“«»’)]*(?=\s+["'„“«»‘(]?[\p{Lu}\d])/gu;
-  for (const match of paragraph.matchAll(pattern)) {
-    const before = paragraph.slice(0, match.index);
-    const word = /(\p{L}+)$/u.exec(before)?.[1] ?? '';
+  for (const match of paragraph.matchAll(SENTENCE_END)) {
+    const word = wordBefore(paragraph, match.index);
     if (match[0] === '.' && (isAbbreviation(word) || /^\p{Lu}$/u.test(word))) continue;
     return trimFullStop(paragraph.slice(0, match.index + match[0].length));
   }
@@ -109,8 +120,8 @@ export function firstSentence(paragraph: string): string {
 
 /** A sentence without its final full stop, unless the stop is a list's abbreviation's too (»… vino itd.«). */
 function trimFullStop(sentence: string): string {
-  const word = /(\p{L}+)\.$/u.exec(sentence)?.[1];
-  if (word !== undefined && closesList(word)) return sentence.trim();
+  const word = sentence.endsWith('.') ? wordBefore(sentence, sentence.length - 1) : '';
+  if (word !== '' && closesList(word)) return sentence.trim();
   return sentence.replace(/(?<!\.)\.$/, '').trim();
 }
 
