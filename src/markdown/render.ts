@@ -89,15 +89,23 @@ const DROPPED_URL_SHOWN = 60;
  * who pastes an embed code (a YouTube `<iframe>`, a post's `<blockquote>` and `<script>`) or a fragment of a
  * CMS export (`<div>…</div>`) would see it vanish without a word. Listed: every HTML block, since all of it
  * is left out, its text too; and inline, the tags whose element readers would miss (EMBEDDED_TAGS, `<img>`,
- * `<a>`). Comments (an editor's notes) and inline formatting (`<b>`, `<br>`, whose text stays) are not.
+ * `<a>`), and a comment block never closed, which hides the text after it. Comments closed with `-->` (an
+ * editor's notes) and inline formatting (`<b>`, `<br>`, whose text stays) are not.
  */
 export interface DroppedHtml {
   /** Counted from the body's first line, where the HTML starts. */
   line: number;
-  /** The first tag's name in small letters ("iframe"). */
+  /** The first tag's name in small letters ("iframe"); `!--` for a comment never closed (see hiddenTo). */
   tag: string;
   /** An HTML block (left out whole, text and all), not a tag inside a paragraph. */
   block: boolean;
+  /**
+   * For a comment never closed with `-->`: the last line it hides, counted as `line` is. CommonMark ends such a
+   * comment block only at the end of its container (the text, or the quote or list item it opens in), so an
+   * editor's note left open takes every paragraph after it off the page without a word. Set only when it hides
+   * text of its own beyond its first line.
+   */
+  hiddenTo?: number;
 }
 
 /**
@@ -237,10 +245,23 @@ function collectDroppedHtml(node: Nodes, out: DroppedHtml[]): void {
       // A closing tag opens no element inside a paragraph; an HTML block may start with one all the same.
       const tag = (amongBlocks ? /^<\/?([a-z][a-z0-9-]*)/i : /^<([a-z][a-z0-9-]*)/i).exec(child.value)?.[1]?.toLowerCase();
       if (tag !== undefined && (amongBlocks || INLINE_DROPPED_TAGS.has(tag))) out.push({ line: child.position.start.line, tag, block: amongBlocks });
+      else if (amongBlocks && isUnclosedComment(child.value)) {
+        // The value has a line for each of the file's (a quote's > taken off); blank ones at its end hide nothing.
+        const hiddenTo = child.position.start.line + child.value.trimEnd().split('\n').length - 1;
+        out.push({ line: child.position.start.line, tag: '!--', block: true, hiddenTo });
+      }
     } else {
       collectDroppedHtml(child, out);
     }
   }
+}
+
+/**
+ * An HTML comment block with no `-->` that hides text beyond its first line (see DroppedHtml.hiddenTo). One
+ * that hides only blank lines, or a note on a last line left open, loses nothing.
+ */
+function isUnclosedComment(value: string): boolean {
+  return value.startsWith('<!--') && !value.includes('-->') && /\n[^\n]*\S/.test(value);
 }
 
 /**

@@ -102,7 +102,8 @@ function droppedUrlWarning(dropped: DroppedUrl, owner: 'article' | 'person', fil
 }
 
 /** Raw HTML the page leaves out (render.ts, DroppedHtml), with the Markdown that publishes what it meant. */
-function droppedHtmlWarning({ line, tag, block }: DroppedHtml, owner: 'article' | 'person', file: string, firstLine: number): ArhivarError {
+function droppedHtmlWarning({ line, tag, block, hiddenTo }: DroppedHtml, owner: 'article' | 'person', file: string, firstLine: number): ArhivarError {
+  if (hiddenTo !== undefined) return unclosedCommentWarning(firstLine + line - 1, firstLine + hiddenTo - 1, owner, file);
   const embedded = EMBEDDED_TAGS.has(tag);
   const shown = tag === 'a' && !block ? 'readers see its text without the link' : block && !embedded && tag !== 'img' ? 'this block is left out of the page, text and all' : 'readers see nothing in its place';
   const hint = embedded
@@ -118,5 +119,20 @@ function droppedHtmlWarning({ line, tag, block }: DroppedHtml, owner: 'article' 
     file,
     line: firstLine + line - 1,
     hint,
+  });
+}
+
+/**
+ * A comment (`<!-- opomba`) never closed with `-->`: everything after it to the end of the text, or of the quote or
+ * list item it opens in, is part of the comment, so it is left out of the page. `from` and `to` are lines of the file.
+ */
+function unclosedCommentWarning(from: number, to: number, owner: 'article' | 'person', file: string): ArhivarError {
+  const hidden = to === from + 1 ? `line ${to} is` : `lines ${from + 1}–${to} are`;
+  return new ArhivarError({
+    code: `${owner}/unclosed-comment`,
+    message: `this comment (<!--) is never closed with -->, so it hides everything after it: ${hidden} left out of the page`,
+    file,
+    line: from,
+    hint: 'end the comment with --> where the note ends (<!-- opomba urednika -->), or delete the <!--',
   });
 }

@@ -358,6 +358,36 @@ describe('renderMarkdown lists the raw HTML it leaves out that readers would mis
     ]);
   });
 
+  it('lists a comment never closed, which hides the text after it to the end of its container', () => {
+    const markdown = [
+      'Uvod.', // 1
+      '',
+      '> Izjava <!-- ne velja', // 3
+      '',
+      '> <!-- opomba v citatu', // 5
+      '>', // 6
+      '> Skrita izjava.', // 7
+      '',
+      'Odstavek po citatu.', // 9
+      '',
+      '<!-- opomba urednika', // 11
+      '', // 12
+      'Skriti odstavek.', // 13
+      '',
+      'Še en.', // 15
+      '',
+    ].join('\n');
+    expect(renderMarkdown(markdown).droppedHtml).toEqual([
+      { line: 5, tag: '!--', block: true, hiddenTo: 7 },
+      { line: 11, tag: '!--', block: true, hiddenTo: 15 },
+    ]);
+  });
+
+  it('lists no comment left open that hides nothing: a last line, or blank lines after it', () => {
+    expect(renderMarkdown('Besedilo.\n\n<!-- opomba').droppedHtml).toBeUndefined();
+    expect(renderMarkdown('Besedilo.\n\n<!-- opomba\n\n   \n').droppedHtml).toBeUndefined();
+  });
+
   it('lists nothing for comments, inline formatting and text that only looks like a tag', () => {
     expect(renderMarkdown('<!-- opomba -->\n\nBesedilo <i>ležeče</i>, <sup>2</sup> in 3 < 5, `<iframe>`.\n\n    <script>koda</script>').droppedHtml).toBeUndefined();
   });

@@ -12,3 +12,16 @@ describe('bodyWarnings for an address with a space', () => {
     ]);
   });
 });
+
+describe('bodyWarnings for a comment never closed', () => {
+  it('names the lines it hides and asks for the -->', () => {
+    const droppedHtml = [{ line: 3, tag: '!--', block: true, hiddenTo: 7 }];
+    const [warning] = bodyWarnings({ droppedHtml }, 'article', 'content/articles/2025/seja.md', 6);
+    expect([warning!.code, warning!.line, warning!.message, warning!.hint]).toEqual([
+      'article/unclosed-comment',
+      8,
+      'this comment (<!--) is never closed with -->, so it hides everything after it: lines 9–12 are left out of the page',
+      'end the comment with --> where the note ends (<!-- opomba urednika -->), or delete the <!--',
+    ]);
+  });
+});
