@@ -1,6 +1,6 @@
 import { ArhivarError } from '../errors.ts';
 import { parseYamlBlock } from '../content/front-matter.ts';
-import { SITE_EXAMPLES, SiteConfigSchema, isPlainObject, issuesToErrors, type SiteConfig } from '../content/schema.ts';
+import { SITE_EXAMPLES, SiteConfigSchema, cutAtCommentErrors, isPlainObject, issuesToErrors, type SiteConfig } from '../content/schema.ts';
 import { CONTENT_DIR, readSiteFile, type SourceFile } from '../content/read.ts';
 
 export type { SiteConfig } from '../content/schema.ts';
@@ -34,22 +34,28 @@ export function parseSiteConfig(source: SourceFile | undefined): { config: SiteC
     };
   }
   const result = SiteConfigSchema.safeParse(data);
-  if (result.success) return { config: result.data, errors: [], warnings: descriptionWarnings(result.data.description, source.file, block.keyLines.get('description')), keyLines: block.keyLines };
+  const refused = new Set(result.error?.issues.map((issue) => issue.path[0]));
+  const cutAt = cutAtCommentErrors(data, ['title', 'description'].filter((key) => !refused.has(key)), { file: source.file, code: 'site', keyLines: block.keyLines, text: source.text });
+  if (result.success && cutAt.length === 0) return { config: result.data, errors: [], warnings: descriptionWarnings(result.data.description, source.file, block.keyLines.get('description')), keyLines: block.keyLines };
+  if (result.success) return { config: defaults, warnings: [], keyLines: block.keyLines, errors: cutAt };
   return {
     config: defaults,
     warnings: [],
     keyLines: block.keyLines,
-    errors: issuesToErrors(result.error.issues, {
-      file: source.file,
-      code: 'site',
-      keyLines: block.keyLines,
-      fallbackLine: 1,
-      knownKeys: Object.keys(SiteConfigSchema.shape),
-      examples: SITE_EXAMPLES,
-      schema: SiteConfigSchema,
-      data,
-      text: source.text,
-    }),
+    errors: [
+      ...issuesToErrors(result.error.issues, {
+        file: source.file,
+        code: 'site',
+        keyLines: block.keyLines,
+        fallbackLine: 1,
+        knownKeys: Object.keys(SiteConfigSchema.shape),
+        examples: SITE_EXAMPLES,
+        schema: SiteConfigSchema,
+        data,
+        text: source.text,
+      }),
+      ...cutAt,
+    ],
   };
 }
 

@@ -2,7 +2,7 @@ import { ArhivarError } from '../errors.ts';
 import { isValidSlug, slugify, slugLetters } from '../site/slug.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
-import { ArticleFrontMatterSchema, isPlainObject, issuesToErrors, optionalKeys, stripBodyControlCharacters, stripControlCharacters, withoutEmptyKeys, type ArticleFrontMatter } from './schema.ts';
+import { ArticleFrontMatterSchema, cutAtCommentErrors, isPlainObject, issuesToErrors, optionalKeys, stripBodyControlCharacters, stripControlCharacters, withoutEmptyKeys, type ArticleFrontMatter } from './schema.ts';
 
 export { stripControlCharacters } from './schema.ts';
 import type { SourceFile } from './read.ts';
@@ -214,16 +214,22 @@ export function validateArticle(source: SourceFile): { article?: ArticleSource; 
     // The keys the schema took are checked as in a valid article, so one build names every problem of the file:
     // a bad date no longer hides a bad slug until the date is fixed.
     errors.push(...checkValues(acceptedValues(raw, result.error.issues), file, frontMatter).errors);
+    const refused = new Set(result.error.issues.map((issue) => issue.path[0]));
+    errors.push(...cutAtCommentErrors(raw, TEXT_KEYS.filter((key) => !refused.has(key)), { file, code: 'article', keyLines: frontMatter.keyLines, text: source.text }));
     return { errors };
   }
   const data = result.data;
   const { slug, errors } = checkValues(data, file, frontMatter);
+  errors.push(...cutAtCommentErrors(raw, TEXT_KEYS, { file, code: 'article', keyLines: frontMatter.keyLines, text: source.text }));
   if (errors.length > 0) return { errors };
   return {
     article: { file, frontMatter: data, title: stripControlCharacters(data.title), slug, body: stripBodyControlCharacters(frontMatter.body), bodyLine: frontMatter.bodyLine, keyLines: frontMatter.keyLines },
     errors: [],
   };
 }
+
+/** The keys that hold text alone, which a # after a space would cut (cutAtCommentErrors). */
+const TEXT_KEYS = ['title', 'author', 'source', 'summary', 'slug'];
 
 /** The keys whose checks need only their own value; each is read alone, as the schema reads it in the whole. */
 const CHECKED_KEYS = ['title', 'slug', 'author', 'tags', 'people', 'notPeople', 'redirectFrom'] as const;

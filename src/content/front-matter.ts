@@ -267,7 +267,7 @@ export function lineHint(line: string | undefined): string | undefined {
 }
 
 /** Text in YAML quotes: single ones around text with double quotes in it, else double ones. */
-function quote(text: string): string {
+export function quote(text: string): string {
   return text.includes('"') && !text.includes("'") ? `'${text}'` : `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
 

@@ -3,7 +3,7 @@ import { ArhivarError } from '../errors.ts';
 import { isValidSlug, slugify } from '../site/slug.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
-import { PersonFrontMatterSchema, isPlainObject, issuesToErrors, optionalKeys, stripBodyControlCharacters, withoutEmptyKeys } from './schema.ts';
+import { PersonFrontMatterSchema, cutAtCommentErrors, isPlainObject, issuesToErrors, optionalKeys, stripBodyControlCharacters, withoutEmptyKeys } from './schema.ts';
 import type { SourceFile } from './read.ts';
 import { isNameSuffix, nameWords, splitAtSurname, withoutNameSuffix } from './person-name.ts';
 
@@ -33,6 +33,8 @@ export interface Person {
 
 const PERSON_KEYS = Object.keys(PersonFrontMatterSchema.shape);
 const OPTIONAL_PERSON_KEYS = optionalKeys(PersonFrontMatterSchema);
+/** The keys that hold text alone, which a # after a space would cut (cutAtCommentErrors). */
+const PERSON_TEXT_KEYS = ['name', 'surname', 'role'];
 
 export function parsePerson(source: SourceFile): { person?: Person; errors: ArhivarError[] } {
   const { file } = source;
@@ -72,14 +74,17 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
   // The bio is checked whatever the front matter holds, so one build names every problem of the file.
   const shape = checkMarkdownShape(frontMatter.body, file, frontMatter.bodyLine);
   const result = PersonFrontMatterSchema.safeParse(withoutEmptyKeys(frontMatter.data, OPTIONAL_PERSON_KEYS, frontMatter.keyLines, source.text));
+  const cutAt = (keys: readonly string[]) => cutAtCommentErrors(frontMatter.data, keys, { file, code: 'person', keyLines: frontMatter.keyLines, text: source.text });
   if (!result.success) {
     const errors = issuesToErrors(result.error.issues, { file, code: 'person', keyLines: frontMatter.keyLines, fallbackLine: 1, knownKeys: PERSON_KEYS, data: frontMatter.data, text: source.text });
+    const refused = new Set(result.error.issues.map((issue) => issue.path[0]));
+    errors.push(...cutAt(PERSON_TEXT_KEYS.filter((key) => !refused.has(key))));
     return { errors: shape ? [...errors, shape] : errors };
   }
   const data = result.data;
   // Every line written surname first is told at once, and a bad surname: with them: a file pasted from an index
   // has the name and its aliases so, and telling one per build sent the editor back for each.
-  const errors = [...reversedNameErrors(data, file, frontMatter.keyLines)];
+  const errors = [...reversedNameErrors(data, file, frontMatter.keyLines), ...cutAt(PERSON_TEXT_KEYS)];
   // The surname is checked against the name, so only when the name is written right.
   const nameRight = !errors.some((error) => error.code === 'person/bad-name');
   if (nameRight && data.surname !== undefined && !isSurnameOf(data.name, data.surname)) {

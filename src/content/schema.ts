@@ -6,6 +6,7 @@ import { nearest } from '../text/levenshtein.ts';
 import { foldWhitespace } from '../text/whitespace.ts';
 import { balanceDirectionControls, withoutDirectionFormatting } from '../text/direction.ts';
 import { parseContentDate } from './dates.ts';
+import { quote } from './front-matter.ts';
 import { parseArticleAddress } from './redirects.ts';
 import { urls } from '../site/urls.ts';
 
@@ -295,6 +296,34 @@ function quotingHint(key: string, issue: z.core.$ZodIssue, context: SchemaContex
   // Hashtags (tags: #Ukrajina #diplomacija) are meant as the list's items.
   if (list) return `${comment}: write the list without #, such as ${key}: [${after.split(/[\s,]+/).map((word) => word.replace(/^#+/, '')).filter((word) => word !== '').join(', ')}]`;
   return `${comment}: put the value in quotes, such as ${key}: "${after.replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * Text values YAML cut at a ` #`: after a space, # starts a comment, so `title: Zmaga #1 v Evropi` is the title
+ * "Zmaga", and `summary: Gibanje #MeToo …` loses its end, with no error. Only a value written without quotes
+ * (the parsed text is the start of what the line holds, a # after it) is refused: a comment after a quoted
+ * value (`title: "Zmaga" # preveri`) is plainly meant. `keys` are the file's keys that hold text alone.
+ */
+export function cutAtCommentErrors(data: unknown, keys: readonly string[], context: Pick<SchemaContext, 'file' | 'code' | 'keyLines' | 'text'>): ArhivarError[] {
+  if (!isPlainObject(data)) return [];
+  const errors: ArhivarError[] = [];
+  for (const key of keys) {
+    const value = data[key];
+    const written = textAfterColon(key, context.keyLines, context.text);
+    if (typeof value !== 'string' || value === '' || written === undefined || !written.startsWith(value)) continue;
+    const comment = /^[ \t]+(#.*)$/.exec(written.slice(value.length))?.[1];
+    if (comment === undefined) continue;
+    errors.push(
+      new ArhivarError({
+        code: `${context.code}/bad-${key}`,
+        message: `${key} is cut at the #: in YAML a # after a space starts a comment, so ${key} would be "${stripControlCharacters(value)}" without "${comment}"`,
+        file: context.file,
+        line: context.keyLines.get(key),
+        hint: `put the whole text in quotes, so the # stays in it: ${key}: ${quote(written)}`,
+      }),
+    );
+  }
+  return errors;
 }
 
 /** What the file's line of `key` holds after its colon, trimmed; undefined when the line is not known. */

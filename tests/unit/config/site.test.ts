@@ -254,3 +254,15 @@ describe('a baseUrl no reader can reach (site/placeholder-baseUrl)', () => {
     ]);
   });
 });
+
+describe('a # after a space inside a text value of site.yaml without quotes', () => {
+  it('is refused with the line in quotes, since YAML cuts the value there', () => {
+    const { errors } = siteYaml('title: Arhiv #1\nbaseUrl: https://example.si/\n');
+    expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['site/bad-title', 1, 'put the whole text in quotes, so the # stays in it: title: "Arhiv #1"']]);
+  });
+
+  it('is told with the other problems of the file', () => {
+    const { errors } = siteYaml('title: Arhiv #1\npageSize: 0\n');
+    expect(errors.map((error) => error.code)).toEqual(['site/bad-pageSize', 'site/bad-title']);
+  });
+});

@@ -20,6 +20,30 @@ describe('validateArticle: a value of the wrong kind', () => {
   });
 });
 
+describe('validateArticle: a # after a space inside a text value written without quotes', () => {
+  it.each([
+    ['title: Zmaga #1 v Evropi\ndate: 2025-12-22', 'article/bad-title', 2, 'title would be "Zmaga" without "#1 v Evropi"', 'title: "Zmaga #1 v Evropi"'],
+    ['title: A\ndate: 2025-12-22\nsummary: Gibanje #MeToo je "prišlo" tudi k nam', 'article/bad-summary', 4, 'summary would be "Gibanje" without "#MeToo je "prišlo" tudi k nam"', `summary: 'Gibanje #MeToo je "prišlo" tudi k nam'`],
+  ])('refuses %j with the line in quotes', (frontMatter, code, line, cut, written) => {
+    const { article, errors } = check(frontMatter);
+    expect(article).toBeUndefined();
+    expect(errors.map((error) => [error.code, error.line])).toEqual([[code, line]]);
+    expect(errors[0]!.message).toContain(cut);
+    expect(errors[0]!.hint).toBe(`put the whole text in quotes, so the # stays in it: ${written}`);
+  });
+
+  it('is told with another problem of the file', () => {
+    const { errors } = check('title: Zmaga #1 v Evropi\ndate: 2025-02-30');
+    expect(errors.map((error) => error.code).sort()).toEqual(['article/bad-date', 'article/bad-title']);
+  });
+
+  it('takes a comment after a quoted value, a # with no space before it and a comment line', () => {
+    const { article, errors } = check('title: "Zmaga" # preveri\ndate: 2025-12-22\nauthor: Ana#Novak\n# opomba');
+    expect(errors).toEqual([]);
+    expect([article!.frontMatter.title, article!.frontMatter.author]).toEqual(['Zmaga', 'Ana#Novak']);
+  });
+});
+
 describe('validateArticle: names written with commas but without brackets', () => {
   it.each([
     ['people: Steve Witkoff, Jared Kushner', 'article/bad-people', 4, '[Steve Witkoff, Jared Kushner]'],

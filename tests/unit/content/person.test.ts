@@ -239,3 +239,11 @@ describe('parsePerson: a name or surname: with a text-direction mark, checked as
     expect(errors(frontMatter)).toEqual([[code, hint]]);
   });
 });
+
+describe('parsePerson: a # after a space inside role: without quotes', () => {
+  it('is refused with the line in quotes, since YAML cuts the role there', () => {
+    const { person, errors } = parsePerson(source('role: urednica rubrike #Kultura\n'));
+    expect(person).toBeUndefined();
+    expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['person/bad-role', 3, 'put the whole text in quotes, so the # stays in it: role: "urednica rubrike #Kultura"']]);
+  });
+});
