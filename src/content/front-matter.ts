@@ -243,6 +243,13 @@ function openingOffset(document: Document.Parsed, problem: YAMLError): number | 
 export function lineHint(line: string | undefined): string | undefined {
   if (line === undefined) return undefined;
   if (/^ *\t/.test(line)) return 'this line starts with a tab, which YAML does not read as indentation: indent it with spaces instead';
+  // A no-break space (from Word, a web page or a CMS, where it looks like any space) is no space to YAML, so the
+  // key and its value read as one word and the key is lost.
+  const unbroken = /^( *(?:- +)?[A-Za-z_][\w-]*:)[\u00a0\u2007\u202f]+(.*)$/.exec(line);
+  if (unbroken) {
+    const fixed = `${unbroken[1]} ${unbroken[2]!.replace(/^[\s\u00a0\u2007\u202f]+/, '')}`;
+    return `after the colon is a no-break space (as Word or a web page pastes it), which YAML does not read as a space: write the line with an ordinary space, ${fixed.trim()}`;
+  }
   // Trimmed first, not matched with a lazy (.*?)\s*$: that tries the rest of the line at every character, and
   // a line with 64,000 spaces inside its value took 4 s.
   const trimmed = line.trimEnd();

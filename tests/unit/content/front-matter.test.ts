@@ -65,6 +65,10 @@ describe('parseFrontMatter', () => {
     ['---\ntitle: T\nauthor: @novinar\n---\n', 3, 'YAML reads a value that starts with @ as a reserved character, not as text: write the line as author: "@novinar"'],
     ['---\ntitle: "Test\ndate: 2025-12-22\n---\n', 2, 'the " that opens this value is never closed: end the text with "'],
     ['---\ntitle: a\n\tdate: b\n---\n', 3, 'this line starts with a tab, which YAML does not read as indentation: indent it with spaces instead'],
+    // A no-break space after the colon, pasted from Word or a web page, where it looks like any space.
+    ['---\ntitle: a\ndate:\u00a02025-12-22\n---\n', 3, 'after the colon is a no-break space (as Word or a web page pastes it), which YAML does not read as a space: write the line with an ordinary space, date: 2025-12-22'],
+    ['---\ntitle:\u00a0Witkoff na Floridi\ndate: 2025-12-22\n---\n', 2, 'write the line with an ordinary space, title: Witkoff na Floridi'],
+    ['---\ntitle: a\ntags:\u00a0 [Ukrajina]\ndate: 2025-12-22\n---\n', 3, 'write the line with an ordinary space, tags: [Ukrajina]'],
   ])('says what to write for %j', (text, line, hint) => {
     const error = failure(text);
     expect(error.code).toBe('front-matter/bad-yaml');
