@@ -36,9 +36,36 @@ function refuseEngine(language: string) {
   };
 }
 
+/**
+ * A line of dashes that is meant as ---: a word processor or a CMS turns -- and --- into an en or em dash (–, —),
+ * and some fonts show them alike. Not hyphens, so the front matter is not found, and the error would tell an
+ * editor who sees --- there to write ---.
+ */
+const DASH_LINE = /^[\u2010-\u2015\u2212\ufe58\ufe63\uff0d-]{1,6}[ \t]*$/;
+const NOT_HYPHEN = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
+
+function dashLineError(line: string, lineNumber: number, file: string): ArhivarError {
+  const dash = NOT_HYPHEN.exec(line)![0];
+  return new ArhivarError({
+    code: 'front-matter/dashes',
+    message: `line ${lineNumber} is "${line.trim()}", made of dashes (${dash}, U+${dash.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}), not of hyphens, so it does not ${lineNumber === 1 ? 'open' : 'close'} the front matter`,
+    file,
+    line: lineNumber,
+    hint: 'write the line as --- (three hyphens, the - key); a word processor turns -- and --- into dashes, so edit the file in a plain-text editor',
+  });
+}
+
+/** The first line of `lines` (1-based from `firstLine`) that is dashes meant as ---, if any. */
+function findDashLine(lines: readonly string[], firstLine: number): { line: string; number: number } | undefined {
+  const index = lines.findIndex((line) => DASH_LINE.test(line) && NOT_HYPHEN.test(line));
+  return index === -1 ? undefined : { line: lines[index]!, number: index + firstLine };
+}
+
 /** `text` must already be decoded, BOM-free and with \n line endings (see read.ts). */
 export function parseFrontMatter(text: string, file: string): FrontMatter {
   const opening = OPENING.exec(text);
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
+  if (!opening && DASH_LINE.test(firstLine) && NOT_HYPHEN.test(firstLine)) throw dashLineError(firstLine, 1, file);
   if (!opening) {
     if (text.startsWith('---') && !text.includes('\n')) {
       throw new ArhivarError({ code: 'front-matter/unclosed', message: 'front matter is not closed', file, line: 1, hint: 'end the front matter with a line holding only ---' });
@@ -58,6 +85,8 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   const rest = text.slice(opening[0].length);
   const closing = CLOSING.exec('\n' + rest);
   if (!closing) {
+    const dashes = findDashLine(rest.split('\n'), 2);
+    if (dashes) throw dashLineError(dashes.line, dashes.number, file);
     throw new ArhivarError({ code: 'front-matter/unclosed', message: 'front matter is not closed', file, line: 1, hint: 'end the front matter with a line holding only ---' });
   }
 

@@ -42,6 +42,11 @@ describe('parseFrontMatter', () => {
     ['---\ntitle: T\nx: [a, {b: c\nauthor: x\ndate: y\n---\n', 'front-matter/bad-yaml', 3],
     ['---\ntitle: T\npeople:\n  - "Ana\n  - Boris\n---\n', 'front-matter/bad-yaml', 4],
     ['---\ntitle: a\n\tdate: b\n---\n', 'front-matter/bad-yaml', 3],
+    // Dashes where --- belongs, as a word processor types them: the line that holds them.
+    ['–––\ntitle: a\ndate: 2025-12-22\n–––\n\nBesedilo.\n', 'front-matter/dashes', 1],
+    ['—\ntitle: a\n---\n', 'front-matter/dashes', 1],
+    ['---\ntitle: a\ndate: 2025-12-22\n–––\n\nBesedilo.\n', 'front-matter/dashes', 4],
+    ['---\ntitle: a\ndate: 2025-12-22\n-—\n\nBesedilo.\n', 'front-matter/dashes', 4],
   ])('reports %j as %s on line %i', (text, code, line) => {
     const error = failure(text);
     expect(error.code).toBe(code);
@@ -84,6 +89,19 @@ describe('parseFrontMatter', () => {
     expect(performance.now() - started).toBeLessThan(2000);
     expect(error.line).toBe(2);
     expect(error.hint).toContain(`write the line as title: "Witkoff: pogovori${' '.repeat(200_000)}so bili produktivni"`);
+  });
+
+  it('says which dash a --- line is made of, and to write hyphens', () => {
+    const error = failure('---\ntitle: a\n–––\n');
+    expect([error.message, error.hint]).toEqual([
+      'line 3 is "–––", made of dashes (–, U+2013), not of hyphens, so it does not close the front matter',
+      'write the line as --- (three hyphens, the - key); a word processor turns -- and --- into dashes, so edit the file in a plain-text editor',
+    ]);
+    expect(failure('———\ntitle: a\n---\n').message).toBe('line 1 is "———", made of dashes (—, U+2014), not of hyphens, so it does not open the front matter');
+  });
+
+  it('reads a front matter closed with --- whatever dashes its body holds', () => {
+    expect(parseFrontMatter('---\ntitle: a\n---\n\n–––\n', 'a.md').body).toBe('\n–––\n');
   });
 
   it('gives the general hint where the line is not a text value that quotes would mend', () => {
