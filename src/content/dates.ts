@@ -134,8 +134,11 @@ function endOfDay(year: number, month: number, day: number, hour: number, minute
 const MONTH_WORD = new Map<string, number>([...MONTHS_GENITIVE, ...MONTHS_NOMINATIVE].map((word, index) => [word, (index % 12) + 1]));
 const SLOVENIAN_TIME = String.raw`(?:,?\s+(?:ob\s+)?(\d{1,2})[.:](\d{2})(?:\s*h)?)?`;
 const SLOVENIAN_DATE = new RegExp(String.raw`^(\d{1,2})\.\s*(\d{1,2}\.|\p{L}+)\s*(\d{4})${SLOVENIAN_TIME}$`, 'iu');
-// Year first, with - / or . between its parts (the same one twice) and the time after T or the Slovenian way.
-const YEAR_FIRST = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:(?:T|,?\s+(?:ob\s+)?)(\d{1,2})[.:](\d{2})(?:\s*h)?)?$/i;
+// Year first, with - / or . between its parts (the same one twice) and the time after T or the Slovenian way. Or a
+// dash or minus sign (2025–12–22), which a word processor or a web page puts where hyphens were typed, and which
+// looks like one.
+const YEAR_FIRST = /^(\d{4})([-/.\u2010-\u2015\u2212])(\d{1,2})\2(\d{1,2})(?:(?:T|,?\s+(?:ob\s+)?)(\d{1,2})[.:](\d{2})(?:\s*h)?)?$/i;
+const DASH = /[\u2010-\u2015\u2212]/;
 
 function otherDateForm(text: string): DateResult {
   const yearFirst = YEAR_FIRST.exec(text);
@@ -150,7 +153,9 @@ function otherDateForm(text: string): DateResult {
   if (impossible) return impossibleDate(text, impossible, endOfDay(year, month, day, Number(hour ?? 0), Number(minute ?? 0)));
   const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   const written = hour === undefined ? date : `${date}T${hour.padStart(2, '0')}:${minute}`;
-  return { ok: false, message: `"${text}" is not a date`, hint: `write ${written}: the same ${hour === undefined ? 'date' : 'date and time'}, year first (Europe/Ljubljana is assumed)` };
+  const dash = yearFirst && DASH.test(yearFirst[2]!) ? yearFirst[2]! : undefined;
+  const how = dash ? `with hyphens (-) where it has dashes (${dash})` : 'year first';
+  return { ok: false, message: `"${text}" is not a date`, hint: `write ${written}: the same ${hour === undefined ? 'date' : 'date and time'}, ${how} (Europe/Ljubljana is assumed)` };
 }
 
 /** "12." or a month's name in the genitive or nominative (decembra, december); undefined for any other word. */

@@ -99,6 +99,10 @@ describe('parseContentDate', () => {
     ['2025/12/22', '"2025/12/22" is not a date', 'write 2025-12-22: the same date, year first'],
     ['2025.12.22 18:30', 'is not a date', 'write 2025-12-22T18:30: the same date and time, year first'],
     ['2025/02/30', '"2025/02/30" is not a valid date: February 2025 has 28 days', EXAMPLE],
+    // Dashes where the hyphens belong, as a word processor or a web page gives them.
+    ['2025–11–03', '"2025–11–03" is not a date', 'write 2025-11-03: the same date, with hyphens (-) where it has dashes (–)'],
+    ['2025—11—03T10:30', 'is not a date', 'write 2025-11-03T10:30: the same date and time, with hyphens (-) where it has dashes (—)'],
+    ['2025−02−30', '"2025−02−30" is not a valid date: February 2025 has 28 days', EXAMPLE],
     // Written the Slovenian way: the hint gives that very date as front matter needs it.
     ['22. 12. 2025', '"22. 12. 2025" is not a date', 'write 2025-12-22: the same date, year first'],
     ['1.2.2025', '"1.2.2025" is not a date', 'write 2025-02-01: the same date, year first'],
