@@ -279,6 +279,10 @@ export function lineHint(line: string | undefined): string | undefined {
     const fixed = `${unbroken[1]} ${unbroken[2]!.replace(/^[\s\u00a0\u2007\u202f]+/, '')}`;
     return `after the colon is a no-break space (as Word or a web page pastes it), which YAML does not read as a space: write the line with an ordinary space, ${fixed.trim()}`;
   }
+  // No space at all (date:2025-12-22, tags:[Ukrajina]): YAML reads the line as one word, not a key and its value.
+  // Not before / or : (an address's https://), where the colon is no key's.
+  const unspaced = /^( *[A-Za-z_][\w-]*:)([^\s/:].*)$/.exec(line.trimEnd());
+  if (unspaced) return `YAML needs a space after the colon between a key and its value: write the line as ${unspaced[1]} ${unspaced[2]}`;
   // Trimmed first, not matched with a lazy (.*?)\s*$: that tries the rest of the line at every character, and
   // a line with 64,000 spaces inside its value took 4 s.
   const trimmed = line.trimEnd();

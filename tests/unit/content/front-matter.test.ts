@@ -74,6 +74,10 @@ describe('parseFrontMatter', () => {
     ['---\ntitle: a\ndate:\u00a02025-12-22\n---\n', 3, 'after the colon is a no-break space (as Word or a web page pastes it), which YAML does not read as a space: write the line with an ordinary space, date: 2025-12-22'],
     ['---\ntitle:\u00a0Witkoff na Floridi\ndate: 2025-12-22\n---\n', 2, 'write the line with an ordinary space, title: Witkoff na Floridi'],
     ['---\ntitle: a\ntags:\u00a0 [Ukrajina]\ndate: 2025-12-22\n---\n', 3, 'write the line with an ordinary space, tags: [Ukrajina]'],
+    // No space after the colon at all.
+    ['---\ntitle: a\ndate:2025-12-22\n---\n', 3, 'YAML needs a space after the colon between a key and its value: write the line as date: 2025-12-22'],
+    ['---\ntitle:Witkoff na Floridi\ndate: 2025-12-22\n---\n', 2, 'write the line as title: Witkoff na Floridi'],
+    ['---\ntitle: a\ntags:[Ukrajina, diplomacija]\ndate: 2025-12-22\n---\n', 3, 'write the line as tags: [Ukrajina, diplomacija]'],
   ])('says what to write for %j', (text, line, hint) => {
     const error = failure(text);
     expect(error.code).toBe('front-matter/bad-yaml');
