@@ -14,6 +14,8 @@ export interface GenerateOptions {
   articles: number;
   people: number;
   seed?: number;
+  /** Stops the writing between batches of files (Ctrl+C while 100,000 articles are written). */
+  signal?: AbortSignal | undefined;
 }
 
 export interface GeneratedArchive {
@@ -191,7 +193,10 @@ export async function generateArchive(root: string, options: GenerateOptions): P
     pending.push(writeFile(path.join(root, article.file), article.text));
     articleFiles.push(path.join(root, article.file));
     articleUrls.push(article.url);
-    if (pending.length >= 64) await Promise.all(pending.splice(0));
+    if (pending.length >= 64) {
+      await Promise.all(pending.splice(0));
+      options.signal?.throwIfAborted();
+    }
   }
   await Promise.all(pending);
   return { articleFiles, articleUrls, peopleFiles };

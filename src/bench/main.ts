@@ -1,3 +1,4 @@
+import { constants } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runBench } from './run.ts';
 
@@ -38,8 +39,26 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
   }
-  const result = await runBench({ articles, people, runs, keep: values.keep, log: (line) => process.stderr.write(`${line}\n`) });
-  process.stdout.write(`${result.table}\n`);
-  if (values.keep) process.stderr.write(`kept ${result.root}\n`);
-  return 0;
+  // Ctrl+C (or a CI job's SIGTERM) would otherwise end this process at once, leaving the generated folder
+  // (tens of MB, GBs at 100,000 articles) in the temp folder and, where the signal reached only this
+  // process, the build or dev server being measured running on. A second Ctrl+C ends it at once.
+  const interrupted = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => interrupted.abort(signal);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const result = await runBench({ articles, people, runs, keep: values.keep, log: (line) => process.stderr.write(`${line}\n`), signal: interrupted.signal });
+    process.stdout.write(`${result.table}\n`);
+    if (values.keep) process.stderr.write(`kept ${result.root}\n`);
+    return 0;
+  } catch (error) {
+    if (!interrupted.signal.aborted) throw error;
+    const signal = interrupted.signal.reason as NodeJS.Signals;
+    process.stderr.write(`interrupted by ${signal}; ${values.keep ? 'the generated site was kept' : 'the generated site was deleted'}\n`);
+    // 128 + the signal's number, as a shell reports a command a signal ended: 130 for Ctrl+C.
+    return 128 + constants.signals[signal];
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }

@@ -30,6 +30,11 @@ export interface BenchOptions {
   /** Keep the generated folder instead of deleting it (its path is in the result). */
   keep?: boolean;
   log?: (line: string) => void;
+  /**
+   * Aborted on Ctrl+C: the process being measured is stopped and waited for, and the generated folder is
+   * deleted (unless kept) before runBench rejects with the signal's reason.
+   */
+  signal?: AbortSignal | undefined;
 }
 
 export interface ScenarioResult {
@@ -83,9 +88,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const workspace = await mkdtemp(path.join(tmpdir(), 'arhivar-bench-'));
   const root = path.join(workspace, 'site');
   const setAside = outputMover(root, path.join(workspace, 'set-aside'));
+  const { signal } = options;
+  const measuredBuild = (site: string) => measuredBuildIn(site, signal);
   try {
     log(`generating ${options.articles} articles and ${options.people} people in ${root}`);
-    const generated = await generateArchive(root, { articles: options.articles, people: options.people });
+    const generated = await generateArchive(root, { articles: options.articles, people: options.people, signal });
     await cp(path.join(PROJECT_ROOT, 'templates'), path.join(root, 'templates'), { recursive: true });
     await prepareBundles(root);
 
@@ -167,7 +174,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       for (let run = 0; run < options.runs; run++) {
         if (cache === 'none') await rm(path.join(root, '.cache'), { recursive: true, force: true });
         const edit = cache === 'warm' ? { file: victim, url: generated.articleUrls[victimIndex]!, run } : undefined;
-        starts.push(await measuredDevStart(root, edit));
+        starts.push(await measuredDevStart(root, edit, signal));
         log(`dev server first page, ${cache === 'warm' ? 'warm .cache/' : 'no .cache/'} ${run + 1}/${options.runs}: ${(starts.at(-1)!.firstPageMs / 1000).toFixed(2)} s`);
         const { editsMs } = starts.at(-1)!;
         if (editsMs !== undefined) log(`dev server, ${editsMs.length} edits shown on their page ${run + 1}/${options.runs}: ${editsMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s`);
@@ -234,10 +241,14 @@ async function removeOutput(root: string): Promise<void> {
   for (const tree of ['dist', '.dist-spare']) await rm(path.join(root, tree), { recursive: true, force: true });
 }
 
-async function measuredBuild(root: string): Promise<{ report: ChildReport; wallMs: number }> {
+async function measuredBuildIn(root: string, signal: AbortSignal | undefined): Promise<{ report: ChildReport; wallMs: number }> {
+  signal?.throwIfAborted();
   const started = performance.now();
   const child = spawn(process.execPath, [...NODE_FLAGS, CHILD, root], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const tree = watchTreeRss(child.pid);
+  // Stopped, not abandoned: the folder is deleted only once the build no longer writes into it.
+  const stop = () => child.kill('SIGTERM');
+  signal?.addEventListener('abort', stop, { once: true });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -245,9 +256,10 @@ async function measuredBuild(root: string): Promise<{ report: ChildReport; wallM
   const code = await new Promise<number | null>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', resolve);
-  });
+  }).finally(() => signal?.removeEventListener('abort', stop));
   const wallMs = performance.now() - started;
   const treePeakKb = tree.stop();
+  signal?.throwIfAborted();
   if (code !== 0) throw new Error(`benchmark build failed with exit code ${code}:\n${stderr}`);
   const line = stdout.trim().split('\n').at(-1) ?? '';
   const report = JSON.parse(line) as ChildReport;
@@ -268,7 +280,8 @@ const DEV_EDIT_LIMIT_MS = 60_000;
  * home page comes only once the whole archive is loaded), appends a sentence to the article and asks for
  * its page every 10 ms until the sentence is on it. The server is stopped once that is done.
  */
-async function measuredDevStart(root: string, edit?: DevEdit): Promise<DevStart> {
+async function measuredDevStart(root: string, edit: DevEdit | undefined, signal: AbortSignal | undefined): Promise<DevStart> {
+  signal?.throwIfAborted();
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [...NODE_FLAGS, BIN, 'dev', '--root', root, '--port', String(port)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -280,9 +293,10 @@ async function measuredDevStart(root: string, edit?: DevEdit): Promise<DevStart>
   void exit.then(() => (exited = true));
   try {
     for (;;) {
+      signal?.throwIfAborted();
       if (exited) throw new Error(`the dev server stopped before serving the home page:\n${stderr}`);
       if (performance.now() - started > DEV_START_LIMIT_MS) throw new Error(`the dev server served no home page within ${DEV_START_LIMIT_MS / 1000} s`);
-      const response = await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined);
+      const response = await fetch(`http://127.0.0.1:${port}/`, { signal }).catch(() => undefined);
       if (response) {
         const body = await response.text();
         if (response.status === 200 && body.includes('</html>')) break;
@@ -292,7 +306,7 @@ async function measuredDevStart(root: string, edit?: DevEdit): Promise<DevStart>
     const firstPageMs = performance.now() - started;
     const maxRssKb = tree.peak();
     if (!edit) return { firstPageMs, maxRssKb };
-    const editsMs = await measuredEdits(`http://127.0.0.1:${port}${edit.url}`, edit, () => (exited ? stderr : undefined));
+    const editsMs = await measuredEdits(`http://127.0.0.1:${port}${edit.url}`, edit, () => (exited ? stderr : undefined), signal);
     return { firstPageMs, maxRssKb, editsMs, sessionMaxRssKb: tree.stop() };
   } finally {
     tree.stop();
@@ -301,11 +315,12 @@ async function measuredDevStart(root: string, edit?: DevEdit): Promise<DevStart>
   }
 }
 
-async function measuredEdits(pageUrl: string, edit: DevEdit, stopped: () => string | undefined): Promise<number[]> {
+async function measuredEdits(pageUrl: string, edit: DevEdit, stopped: () => string | undefined, signal: AbortSignal | undefined): Promise<number[]> {
   const fetchPage = async () => {
+    signal?.throwIfAborted();
     const problem = stopped();
     if (problem !== undefined) throw new Error(`the dev server stopped before the edit was shown:\n${problem}`);
-    const response = await fetch(pageUrl).catch(() => undefined);
+    const response = await fetch(pageUrl, { signal }).catch(() => undefined);
     return response ? { status: response.status, body: await response.text() } : undefined;
   };
   const loadedBy = performance.now() + DEV_START_LIMIT_MS;

@@ -1,11 +1,27 @@
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { readdir } from 'node:fs/promises';
 import { DEV_EDITS, DEV_EDITS_ROW, FIRST_EDIT_SCENARIO, FRESH_FOLDER_SCENARIO, KEPT_CACHE_SCENARIO, NEW_ARTICLE_SCENARIO, prepareBundles, runBench } from '../../src/bench/run.ts';
 import { codeVersion } from '../../src/bin/code.js';
-import { makeTempDir } from '../helpers.ts';
+import { makeTempDir, PROJECT_ROOT, waitFor } from '../helpers.ts';
+
+/** The ids of running processes whose command line mentions `text`. */
+function processesMentioning(text: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const state = /^State:\s+(\S)/m.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1];
+      if (state !== 'Z' && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(text)) found.push(Number(entry));
+    } catch {
+      // the process ended between readdir and read
+    }
+  }
+  return found;
+}
 
 describe('npm run bench (issue 6)', () => {
   it('builds a small synthetic archive cold (after a deletion and into a fresh folder), unchanged, after a first edit and one more, after a new article, and from a kept .cache/, starts the dev server, and prints the tables', async () => {
@@ -83,6 +99,34 @@ describe('npm run bench (issue 6)', () => {
     const victim = (await Promise.all(articles.filter((file) => file.endsWith('.md')).map((file) => readFile(path.join(result.root, 'content', 'articles', file), 'utf8')))).find((text) => text.includes('Popravek 1:'))!;
     expect(victim.match(/Urednica je dopisala stavek/g)).toHaveLength(DEV_EDITS);
     expect(result.table).toContain(`| ${DEV_EDITS_ROW} | `);
+  });
+
+  it.skipIf(!existsSync('/proc/self/cmdline'))('on Ctrl+C stops the build it measures and deletes the generated folder before it exits 130', async () => {
+    // Its own temp folder (TMPDIR), so that the folder the bench generates is the one to look for.
+    const temp = await makeTempDir('arhivar-bench-interrupted-');
+    onTestFinished(() => rm(temp, { recursive: true, force: true }));
+    const bench = spawn(process.execPath, [path.join(PROJECT_ROOT, 'src', 'bench', 'main.js'), '--articles', '40', '--people', '12', '--runs', '1'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, TMPDIR: temp },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    bench.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => bench.on('close', (code) => resolve(code)));
+    onTestFinished(() => void bench.kill('SIGKILL'));
+    // A measured build is running: a process whose command line names the generated site.
+    let build: number | undefined;
+    await waitFor(() => {
+      const workspace = readdirSync(temp).find((name) => name.startsWith('arhivar-bench-'));
+      build = workspace === undefined ? undefined : processesMentioning(path.join(temp, workspace, 'site'))[0];
+      return build !== undefined;
+    }, 'a measured build');
+    // The signal reaches the bench alone, as from `kill -INT`; a terminal's Ctrl+C reaches the build too.
+    bench.kill('SIGINT');
+    expect(await exited, stderr).toBe(130);
+    expect(stderr).toContain('interrupted by SIGINT');
+    expect(existsSync(`/proc/${build}`) && processesMentioning(temp).includes(build!)).toBe(false);
+    expect(readdirSync(temp)).toEqual([]);
   });
 
   it('makes the bundles of the measured build, the dev server and both workers before timing anything', async () => {
