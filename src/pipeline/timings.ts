@@ -1,8 +1,10 @@
 /**
  * Optional per-stage stopwatch for the pipeline. The benchmark passes one in; a normal build passes none
- * and pays nothing. Stages follow the pipeline: load (read + front matter + validation), parse (Markdown,
- * with people detection beside it on the same worker threads), detect (people in text: the worker threads'
- * time, summed; it lies inside parse's wall time), collect (archive), render (pages to HTML) and write (dist/).
+ * and pays nothing. Stages follow the pipeline: load (front matter + validation, and reading content/ only
+ * when build() is not handed the sources: buildUnlessUnchanged, and so every benchmark build, reads them
+ * before, in no stage), parse (Markdown, with people detection beside it on the same worker threads),
+ * detect (people in text: the worker threads' time, summed; it runs beside load and parse, so it is no
+ * part of their sum), collect (archive), render (pages to HTML) and write (dist/).
  */
 export type Stage = 'load' | 'parse' | 'detect' | 'collect' | 'render' | 'write';
 
