@@ -84,7 +84,14 @@ const asciiSlug = (value: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
+/**
+ * How many people makePeople can name: every first name with every surname, then with every surname and
+ * one more before it. Asked for more, it would draw names for ever.
+ */
+export const MAX_PEOPLE = FIRST_NAMES.length * SURNAMES.length * (1 + SURNAMES.length);
+
 function makePeople(count: number, random: () => number): FakePerson[] {
+  if (count > MAX_PEOPLE) throw new RangeError(`the generator has ${MAX_PEOPLE} distinct names, not ${count}`);
   const people: FakePerson[] = [];
   const seen = new Set<string>();
   for (let i = 0; people.length < count; i++) {

@@ -1,5 +1,6 @@
 import { constants } from 'node:os';
 import { parseArgs } from 'node:util';
+import { MAX_PEOPLE } from './generate.ts';
 import { runBench } from './run.ts';
 
 const USAGE = `usage: npm run bench -- --articles N [--people P] [--runs R] [--keep]
@@ -8,7 +9,7 @@ Generates a synthetic archive in a temporary folder and times builds and the dev
 process of its own; prints two Markdown tables of medians and deletes the folder (see README.md).
 
   --articles N  articles to generate (default 1000)
-  --people P    people in the registry (default 500)
+  --people P    people in the registry (default 500, at most ${MAX_PEOPLE.toLocaleString('en-US')})
   --runs R      runs of each build (default 5, 1 from 50,000 articles on)
   --keep        keep the generated site and print where it is
 `;
@@ -38,6 +39,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`--${name} must be a whole number of at least 1\n`);
       return 2;
     }
+  }
+  if (people > MAX_PEOPLE) {
+    // Asked for more, the generator would look for new names for ever, after printing only "generating".
+    process.stderr.write(`--people must be at most ${MAX_PEOPLE.toLocaleString('en-US')}: the generator has no more distinct names\n`);
+    return 2;
   }
   // Ctrl+C (or a CI job's SIGTERM) would otherwise end this process at once, leaving the generated folder
   // (tens of MB, GBs at 100,000 articles) in the temp folder and, where the signal reached only this

@@ -1,5 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { MAX_PEOPLE } from '../../../src/bench/generate.ts';
 import { main } from '../../../src/bench/main.ts';
+import { makeTempDir, PROJECT_ROOT } from '../../helpers.ts';
 
 /** What main() writes to stderr and returns; none of these arguments may start a bench. */
 async function runMain(argv: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
@@ -34,5 +40,22 @@ describe('npm run bench: its command line', () => {
     const { code, stderr } = await runMain(['--articles', 'abc']);
     expect(code).toBe(2);
     expect(stderr).toContain('--articles must be a whole number of at least 1');
+  });
+
+  it('refuses more people than the generator has names for, instead of drawing names for ever', async () => {
+    // A process of its own: before, the bench printed "generating" and looped without end, so the limit
+    // here only ends that loop for the test to fail; the refusal is at once.
+    const temp = await makeTempDir('arhivar-bench-people-');
+    onTestFinished(() => rm(temp, { recursive: true, force: true }));
+    const bench = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'src', 'bench', 'main.js'), '--articles', '1', '--people', String(MAX_PEOPLE + 1)], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, TMPDIR: temp },
+      encoding: 'utf8',
+      timeout: 50_000,
+      killSignal: 'SIGKILL',
+    });
+    expect(bench.status, bench.stderr).toBe(2);
+    expect(bench.stderr).toContain(`--people must be at most ${MAX_PEOPLE.toLocaleString('en-US')}`);
+    expect(readdirSync(temp)).toEqual([]);
   });
 });
