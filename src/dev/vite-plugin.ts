@@ -204,7 +204,9 @@ class DevSite {
 
   classify(file: string): Change | undefined {
     const absolute = path.resolve(file);
-    if (absolute.startsWith(this.contentDir)) return 'content';
+    // content/ itself too: the content watcher tells it added or removed as a whole (a deleted content/ put back,
+    // a copy moved into its place). Left out, such a folder was not read until a file in it was saved.
+    if (absolute.startsWith(this.contentDir) || `${absolute}${path.sep}` === this.contentDir) return 'content';
     // The site's icon, added or removed, changes the link in every page's head (output/site-icon.ts).
     if (path.dirname(absolute) === path.join(this.root, 'public') && /^favicon\.(svg|png|ico)$/.test(path.basename(absolute))) return 'assets';
     if (absolute.startsWith(this.publicDir)) return 'public';
