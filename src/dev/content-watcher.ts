@@ -16,7 +16,8 @@ import path from 'node:path';
 export type ContentEvent = 'change' | 'add' | 'unlink';
 
 export class ContentWatcher {
-  private readonly watchers = new Map<string, FSWatcher>();
+  /** By folder path, with the folder that was there when its watch began (see watchTree). */
+  private readonly watchers = new Map<string, { watcher: FSWatcher; folder: string }>();
   private rootWatcher: FSWatcher | undefined;
   private closed = false;
 
@@ -39,7 +40,7 @@ export class ContentWatcher {
   close(): void {
     this.closed = true;
     this.rootWatcher?.close();
-    for (const watcher of this.watchers.values()) watcher.close();
+    for (const { watcher } of this.watchers.values()) watcher.close();
     this.watchers.clear();
   }
 
@@ -59,10 +60,16 @@ export class ContentWatcher {
   }
 
   private async watchTree(folder: string): Promise<void> {
-    if (this.closed || this.watchers.has(folder)) return;
+    // A watch follows the folder, not its name: when another folder is moved into the place of one (a copy of
+    // content/ or of a year swapped in), the watches under that name report the old one, wherever it went, and
+    // saves in the new one went unnoticed. So a name is watched again when a different folder holds it.
+    const info = await stat(folder).catch(() => undefined);
+    const identity = info ? `${info.dev}:${info.ino}` : '';
+    if (this.closed || this.watchers.get(folder)?.folder === identity) return;
+    this.unwatchUnder(folder);
     const watcher = this.watchFolder(folder, (name) => void this.onName(path.join(folder, name)));
     if (!watcher) return;
-    this.watchers.set(folder, watcher);
+    this.watchers.set(folder, { watcher, folder: identity });
     const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
     await Promise.all(entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).map((entry) => this.watchTree(path.join(folder, entry.name))));
   }
@@ -101,7 +108,7 @@ export class ContentWatcher {
   }
 
   private unwatchUnder(folder: string): void {
-    for (const [watched, watcher] of this.watchers) {
+    for (const [watched, { watcher }] of this.watchers) {
       if (watched === folder || watched.startsWith(folder + path.sep)) {
         watcher.close();
         this.watchers.delete(watched);

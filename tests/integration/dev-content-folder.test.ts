@@ -1,3 +1,4 @@
+import { renameSync } from 'node:fs';
 import { cp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -31,7 +32,7 @@ async function writeFirst(root: string, sentence: string, content = 'content'): 
   await writeFile(file, (await readFile(file, 'utf8')).replace(/^Občinski svet .*$/m, sentence));
 }
 
-describe('arhivar dev when content/ itself is removed or replaced', () => {
+describe('arhivar dev when content/ or a folder in it is removed or replaced', () => {
   let root: string;
   let server: DevServer;
 
@@ -54,6 +55,33 @@ describe('arhivar dev when content/ itself is removed or replaced', () => {
 
     await rename(path.join(root, 'kopija'), path.join(root, 'content'));
     await fetchUntil(server, FIRST_URL, (page) => page.status === 200 && page.body.includes(FIRST_TEXT));
+    await writeFirst(root, 'Občinski svet je zavrnil rebalans.');
+    await fetchUntil(server, FIRST_URL, (page) => page.body.includes('zavrnil rebalans'));
+  });
+
+  it('shows a copy of content/ moved into its place, and the edits made in it afterwards', async () => {
+    await cp(path.join(root, 'content'), path.join(root, 'nova'), { recursive: true });
+    await writeFirst(root, 'Občinski svet je potrdil novo vsebino.', 'nova');
+    // One folder takes the other's place, as a restore from a backup or a sync that swaps folders does: at once,
+    // before the watcher hears of the first move.
+    renameSync(path.join(root, 'content'), path.join(root, 'stara'));
+    renameSync(path.join(root, 'nova'), path.join(root, 'content'));
+    await fetchUntil(server, FIRST_URL, (page) => page.body.includes('potrdil novo vsebino'));
+
+    await writeFirst(root, 'Občinski svet je zavrnil rebalans.');
+    await fetchUntil(server, FIRST_URL, (page) => page.body.includes('zavrnil rebalans'));
+  });
+
+  it('shows the edits made in a folder of articles that took the place of another', async () => {
+    const year = path.join(root, 'content', 'articles', '2025');
+    // Made outside content/, so no watch knew the folder before it took the other's place.
+    await cp(year, path.join(root, 'nova-2025'), { recursive: true });
+    const copied = path.join(root, 'nova-2025', path.basename(FIRST_FILE));
+    await writeFile(copied, (await readFile(copied, 'utf8')).replace(FIRST_TEXT, 'Občinski svet je potrdil novo vsebino.'));
+    renameSync(year, path.join(root, 'stara-2025'));
+    renameSync(path.join(root, 'nova-2025'), year);
+    await fetchUntil(server, FIRST_URL, (page) => page.body.includes('potrdil novo vsebino'));
+
     await writeFirst(root, 'Občinski svet je zavrnil rebalans.');
     await fetchUntil(server, FIRST_URL, (page) => page.body.includes('zavrnil rebalans'));
   });
