@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadSite, siteWrittenPaths } from '../build.ts';
 import { ArhivarError, sortErrors, toArhivarErrors, warningsOf } from '../errors.ts';
 import { lockOutput, type LockHolder } from '../output/build-lock.ts';
-import { findBrokenLinks, type BrokenLink } from '../output/links.ts';
+import { findBrokenLinks, percentDecode, type BrokenLink } from '../output/links.ts';
 import { publicFolderReport, type WrittenPaths } from '../output/publish.ts';
 import { readSiteConfig } from '../config/site.ts';
 import { basePathOf, outputPathFor, urls } from '../site/urls.ts';
@@ -292,6 +292,10 @@ function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, 
     const instead = written.owner === 'person' ? 'add the link once that article is out' : 'date the article no earlier, or add the link once that one is out';
     return `it is the address of an article dated ${formatLjubljanaMinute(due.instant)} Ljubljana time, which waits for its date: the first build from then on publishes it, and until then the link leads to the 404 page; ${instead}`;
   }
+  const decomposed = meant === undefined ? undefined : decomposedName(broken, basePath, meant);
+  if (decomposed) {
+    return `public/${decomposed.file} is named with "${decomposed.letter}" written as two characters (${decomposed.base} and a combining mark, as macOS and some zip programs write names), ${text} with one, and a web server takes them for different names: rename the file in public/, typing its name anew, and build again`;
+  }
   const added = 'if the address is right and leads to an article or file added since the last build, build again';
   if (meant) return `write ${meant} if that is what ${text} means; ${added}`;
   return `correct the address in ${text}: a page of this site is written from the site's root (${basePath}2025/12/20/naslov-clanka/), a file in public/ by its path there (public/slike/foto.jpg is ${basePath}slike/foto.jpg); ${added}`;
@@ -307,19 +311,40 @@ function hostWithoutScheme(link: string): string | undefined {
   return /^(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)*|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?=\/))(?=[/?#]|$)/i.exec(link)?.[0];
 }
 
+/** The path from the host's root that `broken.link` leads to, resolved against the page that writes it as a browser does (percent-encoded). */
+function linkPathname(broken: BrokenLink, basePath: string): string | undefined {
+  try {
+    return new URL(broken.link, `http://site${basePath}${broken.file}`).pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * When the file the link meant differs from it only in how its letters are spelled in Unicode: its name in
+ * public/ writes a letter decomposed (`z` + U+030C for `ž`, NFD), the article composed, as content is read
+ * (NFC). The two look the same, so the hint names the letter and the file to rename rather than an address
+ * to write that reads as the link itself.
+ */
+function decomposedName(broken: BrokenLink, basePath: string, meant: string): { file: string; letter: string; base: string } | undefined {
+  const pathname = linkPathname(broken, basePath);
+  const meantPath = meant.replace(/[?#].*$/, '');
+  if (pathname === undefined || !meantPath.startsWith(basePath)) return undefined;
+  const linked = percentDecode(pathname);
+  if (linked === meantPath || linked.normalize('NFC') !== meantPath.normalize('NFC')) return undefined;
+  const letter = /\p{L}\p{M}+/u.exec(meantPath)?.[0];
+  if (letter === undefined) return undefined;
+  return { file: meantPath.slice(basePath.length), letter: letter.normalize('NFC'), base: letter[0]! };
+}
+
 /**
  * The date of the article held back for its date whose page `broken.link` leads to, resolved against the page
  * that writes it as a browser does (root-relative, relative, or the page's index.html).
  */
 function heldBackAt(broken: BrokenLink, basePath: string, heldBackUrls: ReadonlyMap<string, ContentDate>): ContentDate | undefined {
   if (heldBackUrls.size === 0) return undefined;
-  let pathname: string;
-  try {
-    pathname = new URL(broken.link, `http://site${basePath}${broken.file}`).pathname;
-  } catch {
-    return undefined;
-  }
-  if (!pathname.startsWith(basePath)) return undefined;
+  const pathname = linkPathname(broken, basePath);
+  if (pathname === undefined || !pathname.startsWith(basePath)) return undefined;
   const folder = `/${pathname.slice(basePath.length)}`.replace(/\/index\.html$/, '/');
   return heldBackUrls.get(folder.endsWith('/') ? folder : `${folder}/`);
 }

@@ -281,7 +281,12 @@ export function indexSiteAddresses(files: Iterable<string>): SiteAddresses {
 
 function addAddress(index: AddressIndex, names: string[]): void {
   const name = names.at(-1)!;
-  addTo(index.byName, name, joinAddress(names, index.folders));
+  const address = joinAddress(names, index.folders);
+  addTo(index.byName, name, address);
+  // A name in public/ may spell č as c + a combining caron (NFD, as macOS and some zip programs write names),
+  // which no link in content writes (content is read as NFC): it is found under its composed spelling too.
+  const composed = name.normalize('NFC');
+  if (composed !== name) addTo(index.byName, composed, address);
   addTo(index.byParent, names.slice(0, -1).join('/'), name);
   addTo(index.byDepth, names.length, names);
 }
@@ -302,7 +307,7 @@ function joinAddress(names: readonly string[], folder: boolean): string {
  * `within` is percent-decoded, without the base path. A last name with an extension (`witkof.jpg`, `feed.xml`)
  * is looked for among the files, as written; any other among the page folders, as its slug. In this order
  * (the last two only with `nearNames`, true by default):
- * - the one address of the same name, or of its slug, in the same parent folder or, failing that and for a
+ * - the one address of the same name (its letters composed or not: `z` + caron for `ž`), or of its slug, in the same parent folder or, failing that and for a
  *   page folder named in letters, anywhere (a date typed wrong, `2025/03/13/clanek/` for
  *   `2025/03/12/clanek/`; a slug written with its č, š, ž, `osebe/darja-žagar/`);
  * - when no address has that name, the one in the same parent folder whose name is nearest, within a few typos for its length (see
@@ -323,7 +328,7 @@ export function meantAddressWithin(within: string, addresses: SiteAddresses, { n
   const parent = segments.slice(0, -1).join('/');
   const parentOf = (address: string) => address.split('/').slice(0, index.folders ? -2 : -1).join('/');
   const named = [...new Set([...(index.byName.get(name) ?? []), ...(index.byName.get(names.at(-1)!) ?? [])])];
-  const sameParent = named.filter((address) => parentOf(address) === parent);
+  const sameParent = named.filter((address) => parentOf(address).normalize('NFC') === parent.normalize('NFC'));
   if (sameParent.length === 1) return sameParent[0];
   // Elsewhere, only a page folder named in letters is told by its name: a page number (`stran/2`) and a
   // file's name (`feed.xml`, every tag and person has one) stand in many folders, and one of them being the

@@ -176,6 +176,30 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     expect(io.stderr.join('\n')).toContain('content/articles/2025/drugi.md:12  link/broken\n  link "/osebe/darja-žagar/" leads to no page or file of the built site');
   });
 
+  it('says a file of public/ named with decomposed letters (z and a caron, as macOS writes names) is to be renamed, not to "write" the same address', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    // The name in public/ spells ž as z + U+030C; the article (read as NFC) spells it as one letter. A web server
+    // looks the name up byte by byte, so the link leads to the 404 page, and "write /slike/žerjav.jpg" reads as
+    // the very address the article has.
+    await mkdir(path.join(root, 'public', 'slike'), { recursive: true });
+    await writeFile(path.join(root, 'public', 'slike', 'žerjav.jpg'.normalize('NFD')), 'jpeg');
+    const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
+    await writeFile(drugi, `${await readFile(drugi, 'utf8')}\n![Žerjav ob reki](/slike/žerjav.jpg)\n`);
+    await build({ root, now });
+
+    const result = await checkSite({ root, now });
+    expect(result.problems.map((p) => [p.file, p.line, p.message, p.hint])).toEqual([
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'link "/slike/žerjav.jpg" leads to no page or file of the built site',
+        `public/slike/${'žerjav.jpg'.normalize('NFD')} is named with "ž" written as two characters (z and a combining mark, as macOS and some zip programs write names), the article with one, and a web server takes them for different names: rename the file in public/, typing its name anew, and build again`,
+      ],
+    ]);
+  });
+
   it('names the address of an article or person an editor linked by its file in content/, not a move into public/', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);
