@@ -442,8 +442,10 @@ function missingFragment(ids: ReadonlySet<string>, fragment: string, page: strin
   if (redirect) missing.redirect = true;
   if (redirect && redirectTo !== undefined) missing.redirectTo = redirectTo;
   if (!suggest || redirect) return missing;
-  // A typo (#ozadje-pogovrov), or the heading's first words (#ozadje for #ozadje-pogovorov).
-  const closest = nearest(id, [...ids]) ?? [...ids].find((candidate) => candidate.startsWith(`${id}-`));
+  // A typo (#ozadje-pogovrov), or the heading's first words (#ozadje for #ozadje-pogovorov), written as the
+  // heading shows them or as its id (#črpalke for #crpalke-in-zerjavi: ids are slugs, without č, š, ž).
+  const slug = slugify(id);
+  const closest = nearest(id, [...ids]) ?? [...ids].find((candidate) => candidate.startsWith(`${id}-`) || (slug !== '' && candidate.startsWith(`${slug}-`)));
   if (closest !== undefined) missing.nearest = ownCopy(closest);
   return missing;
 }

@@ -418,6 +418,33 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     expect(printed.stderr.join('\n')).toContain('content/articles/2025/odzivi.md:8  link/broken');
   });
 
+  it('offers the heading whose first words a fragment writes with their č, š, ž, as the heading shows them', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    const tretji = path.join(root, 'content', 'articles', '2025', 'tretji.md');
+    await writeFile(tretji, `${await readFile(tretji, 'utf8')}\n## Črpalke in žerjavi\n\nBesedilo.\n`);
+    const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
+    await writeFile(drugi, `${await readFile(drugi, 'utf8')}\nGlej [črpalke](/2025/03/12/tretji-clanek/#črpalke) in [šolo](/2025/03/12/tretji-clanek/#%C5%A1ola).\n`);
+    await build({ root, now });
+
+    const result = await checkSite({ root, now });
+    expect(result.problems.map((p) => [p.file, p.line, p.message, p.hint])).toEqual([
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'link "/2025/03/12/tretji-clanek/#črpalke" leads to dist/2025/03/12/tretji-clanek/index.html, but that page has no heading or element with id "črpalke"',
+        `write #crpalke-in-zerjavi if that is the heading you mean${HEADING_HINT}`,
+      ],
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'link "/2025/03/12/tretji-clanek/#%C5%A1ola" leads to dist/2025/03/12/tretji-clanek/index.html, but that page has no heading or element with id "šola"',
+        `link the id of the heading you mean${HEADING_HINT}`,
+      ],
+    ]);
+  });
+
   it('reports content problems and broken links together, and writes nothing', async () => {
     const root = await builtFixture();
     const before = await listFiles(path.join(root, 'dist'));
