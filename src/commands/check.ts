@@ -260,7 +260,9 @@ function brokenLinkError(broken: BrokenLink, shown: string, site: SiteAddress, w
   }
   const message = outside
     ? `link "${link}"${also} leads out of ${basePath}, the path baseUrl in content/site.yaml publishes the site under`
-    : `link "${link}"${also} leads to no page or file of the built site`;
+    : broken.host !== undefined
+      ? `link "${link}"${also} leads to the host "${broken.host}", not to this site: an address that starts with // names a host, and no reader can reach one whose name has no dot`
+      : `link "${link}"${also} leads to no page or file of the built site`;
   return new ArhivarError({ code: 'link/broken', message, ...where, hint: written ? writtenLinkHint(broken, site, written, link, content) : templateLinkHint(broken, site) });
 }
 
@@ -274,6 +276,11 @@ function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, 
   if (written.beside) {
     const name = path.posix.basename(written.beside);
     return `${written.beside} is beside ${text} in content/, but only public/ is copied into the site: move it into public/ (public/slike/${name}) and write ${basePath}slike/${name}`;
+  }
+  if (broken.host !== undefined) {
+    return meant
+      ? `write ${meant}, with one /, if that is what ${text} means`
+      : `write a page of this site from the site's root with one / (${basePath}2025/12/20/naslov-clanka/), or another site's address in full (https://www.rtvslo.si/novice/)`;
   }
   const host = hostWithoutScheme(link);
   if (host !== undefined) {

@@ -9,7 +9,7 @@ import { slugify } from '../site/slug.ts';
  *
  * Every .html file under `distDir` is read; every href, src and srcset URL on every tag is resolved
  * against the page's own URL the way a browser would. Links with a scheme (https:, mailto:, tel:, …) and
- * protocol-relative links are not checked. A URL ending in / needs its folder's index.html; a folder URL
+ * protocol-relative links are not checked, but for `//name/…` with no dot in the name (see unreachableHost). A URL ending in / needs its folder's index.html; a folder URL
  * without the slash is accepted when the folder has an index.html (servers redirect it). Query strings
  * are ignored.
  *
@@ -29,6 +29,11 @@ export interface BrokenLink {
   link: string;
   /** Set when the link leads out of the base path the site is published under. */
   outside?: true;
+  /**
+   * The host a `//name/…` link names when that name has no dot (`//osebe/ana-kos/`, a path with a / too
+   * many): no reader can reach it, so it is broken, where a link to another site's `//host/…` is not checked.
+   */
+  host?: string;
   /** Set when the link leads to a page of the site that has no element with the id its fragment names. */
   fragment?: MissingFragment;
   /**
@@ -64,7 +69,8 @@ export interface LinkCheckOptions {
   host?: string;
 }
 
-type Resolution = 'ok' | 'missing' | 'outside';
+/** 'unreachable': a `//name/…` link whose host has no dot (see unreachableHost). */
+type Resolution = 'ok' | 'missing' | 'outside' | 'unreachable';
 
 /** A link that resolves to one of the site's HTML pages and names an element of it (#fragment). */
 interface IntoPage {
@@ -138,10 +144,16 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
       const key = address.startsWith('/') && !address.startsWith('//') ? address : `${folder}\0${address}`;
       let resolution = resolved.get(key);
       if (resolution === undefined) resolved.set(ownCopy(key), (resolution = resolves(address, file, files, basePath)));
-      if (resolution === 'missing' || resolution === 'outside') {
+      if (resolution === 'missing' || resolution === 'outside' || resolution === 'unreachable') {
         let meant = meantAddresses.get(key);
-        if (meant === undefined) meantAddresses.set(ownCopy(key), (meant = meantAddress(address, file, files, basePath, () => (siteAddresses ??= indexSiteAddresses(files)), addressesMeant++ < NEAR_NAMES_SUGGESTED) ?? ''));
-        const entry: BrokenLink = resolution === 'outside' ? { file, link, outside: true } : { file, link };
+        if (meant === undefined) {
+          // `//osebe/…` is most likely the path `/osebe/…` with a / too many.
+          const meantFor = resolution === 'unreachable' ? address.slice(1) : address;
+          const same = resolution === 'unreachable' ? sameAddress(meantFor, file, files, basePath) : undefined;
+          meant = same ?? meantAddress(meantFor, file, files, basePath, () => (siteAddresses ??= indexSiteAddresses(files)), addressesMeant++ < NEAR_NAMES_SUGGESTED) ?? '';
+          meantAddresses.set(ownCopy(key), meant);
+        }
+        const entry: BrokenLink = resolution === 'outside' ? { file, link, outside: true } : resolution === 'unreachable' ? { file, link, host: ownCopy(unreachableHost(address)!) } : { file, link };
         if (meant) entry.meant = meant;
         broken.push(entry);
       }
@@ -216,7 +228,7 @@ function meantAddress(link: string, page: string, files: ReadonlySet<string>, ba
   }
   const leads = (candidate: string) => {
     const resolution = resolves(candidate, page, files, basePath);
-    return resolution !== 'missing' && resolution !== 'outside';
+    return resolution !== 'missing' && resolution !== 'outside' && resolution !== 'unreachable';
   };
   if (link.startsWith('/') && basePath !== '/' && !target.pathname.startsWith(basePath)) {
     const underBase = `${basePath}${link.slice(1)}`;
@@ -236,6 +248,29 @@ function meantAddress(link: string, page: string, files: ReadonlySet<string>, ba
   const within = basePath === '/' || pathname.startsWith(basePath) ? pathname.slice(basePath.length) : pathname.slice(1);
   const address = meantAddressWithin(within, addresses(), { nearNames });
   return address === undefined ? undefined : `${basePath}${address}${target.hash}`;
+}
+
+/**
+ * The host of a `//name/…` link when no reader can reach it: a name without a dot (`//osebe/ana-kos/`,
+ * `//2025/12/20/…`, `//localhost/`), as a path glued to a "/" writes it. A browser takes what follows // for a
+ * host (URL standard, "special authority ignore slashes state"), so it never opens the site's folder.
+ * Undefined for any other link, and for another site's `//www.rtvslo.si/…`, which is not checked.
+ */
+function unreachableHost(link: string): string | undefined {
+  if (!link.startsWith('//')) return undefined;
+  let hostname: string;
+  try {
+    hostname = new URL(link, ORIGIN).hostname;
+  } catch {
+    return undefined;
+  }
+  return hostname !== '' && !hostname.includes('.') ? hostname : undefined;
+}
+
+/** `path` from the host's root, with the base path, when it leads to a page or file of the site as written. */
+function sameAddress(path: string, page: string, files: ReadonlySet<string>, basePath: string): string | undefined {
+  const resolution = resolves(path, page, files, basePath);
+  return resolution === 'missing' || resolution === 'outside' || resolution === 'unreachable' ? undefined : path;
 }
 
 /**
@@ -590,7 +625,8 @@ const ORIGIN = 'http://dist.invalid';
  * and the fragment.
  */
 function resolves(link: string, page: string, files: ReadonlySet<string>, basePath: string): Resolution | IntoPage {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//')) return 'ok';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(link)) return 'ok';
+  if (link.startsWith('//')) return unreachableHost(link) === undefined ? 'ok' : 'unreachable';
   let target: URL;
   try {
     target = new URL(link, `${ORIGIN}${basePath}${page}`);

@@ -200,6 +200,34 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     ]);
   });
 
+  it('reports a link that starts with // before a folder of the site (//osebe/…), which a browser takes for a host no reader can reach', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    // A path glued to a "/" (an import, a template's base + "/osebe/…"); another site's //host link stays unchecked.
+    const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
+    await writeFile(drugi, `${await readFile(drugi, 'utf8')}\n[Darja](//osebe/darja-zagar/), [nihče](//osebe/nihce-tak/) in [RTV](//www.rtvslo.si/novice/).\n`);
+    await build({ root, now });
+
+    const result = await checkSite({ root, now });
+    expect(result.problems.map((p) => [p.file, p.line, p.message, p.hint])).toEqual([
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'link "//osebe/darja-zagar/" leads to the host "osebe", not to this site: an address that starts with // names a host, and no reader can reach one whose name has no dot',
+        'write /osebe/darja-zagar/, with one /, if that is what the article means',
+      ],
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'link "//osebe/nihce-tak/" leads to the host "osebe", not to this site: an address that starts with // names a host, and no reader can reach one whose name has no dot',
+        "write a page of this site from the site's root with one / (/2025/12/20/naslov-clanka/), or another site's address in full (https://www.rtvslo.si/novice/)",
+      ],
+    ]);
+    const io = captureIo();
+    expect(await main(['check', '--root', root], io)).toBe(1);
+  });
+
   it('names the address of an article or person an editor linked by its file in content/, not a move into public/', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);
