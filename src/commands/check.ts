@@ -289,7 +289,9 @@ function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, 
     return `an address of another site starts with https:// (https://${link}); without it the browser looks for "${link}" on this site, beside ${text}'s page`;
   }
   if (outside) {
-    if (meant) return `write ${meant}: the site is published under ${basePath}, and a link from the host's root must start with it`;
+    // A relative link gets there only by climbing with ../ out of the base path: "from the host's root" would misdescribe it.
+    const why = link.startsWith('/') ? "a link from the host's root must start with it" : 'the ../ of the link climb out of it';
+    if (meant) return `write ${meant}: the site is published under ${basePath}, and ${why}`;
     const elsewhere = link.startsWith('/') ? `; a page of the host outside the site takes its whole address (${origin}${link})` : '';
     return `a link to a page or file of this site starts with ${basePath} (${basePath}2025/12/20/naslov-clanka/) or is relative to its page${elsewhere}; build again if baseUrl changed since the last build`;
   }

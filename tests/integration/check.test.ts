@@ -311,9 +311,10 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
       ],
     ]);
 
-    // An article that links a page of the site without the path, and the host's own contact page.
+    // An article that links a page of the site without the path, the host's own contact page, and a page
+    // relative to its own with one ../ too many, which climbs out of /arhiv/.
     const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
-    await writeFile(drugi, `${await readFile(drugi, 'utf8')}\n[Tretji](/2025/03/12/tretji-clanek/) in [kontakt](/kontakt/).\n`);
+    await writeFile(drugi, `${await readFile(drugi, 'utf8')}\n[Tretji](/2025/03/12/tretji-clanek/) in [kontakt](/kontakt/).\n\n[Prvi](../../../../../2025/01/10/prvi-clanek-o-obcini/)\n`);
     await build({ root, now: new Date('2026-01-01T00:00:00Z') });
     const written = await checkSite({ root, now: new Date('2026-01-01T00:00:00Z') });
     // (The link planted in dist/osebe/index.html above is still there: the build did not need to write that page again.)
@@ -324,6 +325,7 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
         10,
         'a link to a page or file of this site starts with /arhiv/ (/arhiv/2025/12/20/naslov-clanka/) or is relative to its page; a page of the host outside the site takes its whole address (https://example.si/kontakt/); build again if baseUrl changed since the last build',
       ],
+      ['content/articles/2025/drugi.md', 12, 'write /arhiv/2025/01/10/prvi-clanek-o-obcini/: the site is published under /arhiv/, and the ../ of the link climb out of it'],
     ]);
   });
 
