@@ -49,6 +49,14 @@ export const urls = {
 };
 
 /**
+ * The listing whose page 1 `names` (the names of a path, `oznake/ukrajina/stran/1`) write: its own folder's names
+ * (`oznake/ukrajina`), since the first page has no number in its address (see paged); undefined for any other path.
+ */
+export function listingOfFirstPage(names: readonly string[]): readonly string[] | undefined {
+  return names.length >= 2 && names.at(-2) === PAGE && /^0*1$/.test(names.at(-1)!) ? names.slice(0, -2) : undefined;
+}
+
+/**
  * The path part of baseUrl, ending in "/": "/" for a site at the root of its host, "/arhiv/" for
  * https://example.si/arhiv/. Percent-encoded as a browser sends it.
  */
