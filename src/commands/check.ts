@@ -270,12 +270,13 @@ function brokenLinkError(broken: BrokenLink, shown: string, site: SiteAddress, w
 function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, written: WrittenAt, link: string, { pagesOfFiles, heldBackUrls }: ContentAddresses): string {
   const { outside } = broken;
   // The link under the base path, as the editor wrote it rather than as the page encodes it (`poročilo 2025.pdf`).
-  const meant = broken.meant === `${basePath}${broken.link.slice(1)}` && link.startsWith('/') ? `${basePath}${link.slice(1)}` : broken.meant;
+  const underBase = broken.meant === `${basePath}${broken.link.slice(1)}` && link.startsWith('/') ? `${basePath}${link.slice(1)}` : broken.meant;
+  const meant = underBase === undefined ? undefined : markdownAddress(underBase);
   const text = written.owner === 'person' ? 'the bio' : 'the article';
   if (written.beside && isContentFile(written.beside)) return contentFileLinkHint(written.beside, basePath, pagesOfFiles.get(written.beside));
   if (written.beside) {
     const name = path.posix.basename(written.beside);
-    return `${written.beside} is beside ${text} in content/, but only public/ is copied into the site: move it into public/ (public/slike/${name}) and write ${basePath}slike/${name}`;
+    return `${written.beside} is beside ${text} in content/, but only public/ is copied into the site: move it into public/ (public/slike/${name}) and write ${markdownAddress(`${basePath}slike/${name}`)}`;
   }
   if (broken.host !== undefined) {
     return meant
@@ -301,13 +302,22 @@ function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, 
     const instead = written.owner === 'person' ? 'add the link once that article is out' : 'date the article no earlier, or add the link once that one is out';
     return `it is the address of an article dated ${formatLjubljanaMinute(due.instant)} Ljubljana time, which waits for its date: the first build from then on publishes it, and until then the link leads to the 404 page; ${instead}`;
   }
-  const decomposed = meant === undefined ? undefined : decomposedName(broken, basePath, meant);
+  const decomposed = underBase === undefined ? undefined : decomposedName(broken, basePath, underBase);
   if (decomposed) {
     return `public/${decomposed.file} is named with "${decomposed.letter}" written as two characters (${decomposed.base} and a combining mark, as macOS and some zip programs write names), ${text} with one, and a web server takes them for different names: rename the file in public/, typing its name anew, and build again`;
   }
   const added = 'if the address is right and leads to an article or file added since the last build, build again';
+  if (meant?.startsWith('<')) return `write ${meant}, in angle brackets as Markdown takes an address with a space, if that is what ${text} means; ${added}`;
   if (meant) return `write ${meant} if that is what ${text} means; ${added}`;
   return `correct the address in ${text}: a page of this site is written from the site's root (${basePath}2025/12/20/naslov-clanka/), a file in public/ by its path there (public/slike/foto.jpg is ${basePath}slike/foto.jpg); ${added}`;
+}
+
+/**
+ * An address as a Markdown link takes it: one with a space (a file of public/ named `seja sveta.jpg`) in angle
+ * brackets, since without them the link is published as text (article/space-in-address).
+ */
+function markdownAddress(address: string): string {
+  return /\s/.test(address) ? `<${address}>` : address;
 }
 
 /**

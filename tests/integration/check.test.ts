@@ -251,6 +251,35 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     ]);
   });
 
+  it('writes an address with a space it offers in angle brackets, as Markdown takes it, not as text that is no link', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    await mkdir(path.join(root, 'public', 'slike'), { recursive: true });
+    await writeFile(path.join(root, 'public', 'slike', 'seja sveta.jpg'), 'jpeg');
+    const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
+    await writeFile(drugi, `${await readFile(drugi, 'utf8')}\n![Seja](</slike/seja-sveta.jpg>)\n\n![Župan](<župan na seji.jpg>)\n`);
+    await writeFile(path.join(root, 'content', 'articles', '2025', 'župan na seji.jpg'), 'jpeg');
+    await build({ root, now });
+
+    // `![Seja](/slike/seja sveta.jpg)`, as the hint read, is published as text (article/space-in-address).
+    const result = await checkSite({ root, now });
+    expect(result.problems.map((p) => [p.file, p.line, p.message, p.hint])).toEqual([
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'link "/slike/seja-sveta.jpg" leads to no page or file of the built site',
+        'write </slike/seja sveta.jpg>, in angle brackets as Markdown takes an address with a space, if that is what the article means; if the address is right and leads to an article or file added since the last build, build again',
+      ],
+      [
+        'content/articles/2025/drugi.md',
+        12,
+        'link "župan na seji.jpg" leads to no page or file of the built site',
+        'content/articles/2025/župan na seji.jpg is beside the article in content/, but only public/ is copied into the site: move it into public/ (public/slike/župan na seji.jpg) and write </slike/župan na seji.jpg>',
+      ],
+    ]);
+  });
+
   it('names the address of an article or person an editor linked by its file in content/, not a move into public/', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);
