@@ -7,7 +7,7 @@ import { lockOutput, type LockHolder } from '../output/build-lock.ts';
 import { findBrokenLinks, percentDecode, type BrokenLink } from '../output/links.ts';
 import { publicFolderReport, type WrittenPaths } from '../output/publish.ts';
 import { readSiteConfig } from '../config/site.ts';
-import { basePathOf, outputPathFor, urls } from '../site/urls.ts';
+import { basePathOf, outputPathFor, pageOfListing, urls } from '../site/urls.ts';
 import { addressLines, addressKey, type WrittenAddress } from '../output/link-sources.ts';
 import { readSourceFile } from '../content/read.ts';
 import { parseFrontMatter } from '../content/front-matter.ts';
@@ -306,6 +306,12 @@ function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, 
   if (decomposed) {
     return `public/${decomposed.file} is named with "${decomposed.letter}" written as two characters (${decomposed.base} and a combining mark, as macOS and some zip programs write names), ${text} with one, and a web server takes them for different names: rename the file in public/, typing its name anew, and build again`;
   }
+  const numbered = underBase === undefined ? undefined : missingPage(broken, basePath, underBase);
+  if (numbered !== undefined) {
+    return numbered <= 1
+      ? `write ${underBase}: the first page of a listing is its own address, with no page number`
+      : `the listing ${underBase} has no page ${numbered} in the last build, and its pages move on as articles are added: link the listing itself (${underBase}) or the article you mean; build again if articles were added since the last build`;
+  }
   const added = 'if the address is right and leads to an article or file added since the last build, build again';
   if (meant?.startsWith('<')) return `write ${meant}, in angle brackets as Markdown takes an address with a space, if that is what ${text} means; ${added}`;
   if (meant) return `write ${meant} if that is what ${text} means; ${added}`;
@@ -354,6 +360,19 @@ function decomposedName(broken: BrokenLink, basePath: string, meant: string): { 
   const letter = /\p{L}\p{M}+/u.exec(meantPath)?.[0];
   if (letter === undefined) return undefined;
   return { file: meantPath.slice(basePath.length), letter: letter.normalize('NFC'), base: letter[0]! };
+}
+
+/**
+ * The page number a link writes (`/oznake/ukrajina/stran/9/`) when `meant` is that listing's own address, which
+ * findBrokenLinks offers for a page number the listing does not have; undefined for any other link.
+ */
+function missingPage(broken: BrokenLink, basePath: string, meant: string): number | undefined {
+  const pathname = linkPathname(broken, basePath);
+  if (pathname === undefined || !pathname.startsWith(basePath)) return undefined;
+  const numbered = pageOfListing(pathname.slice(basePath.length).split('/').filter(Boolean));
+  if (numbered === undefined) return undefined;
+  const listing = numbered.listing.map((name) => `${name}/`).join('');
+  return meant.replace(/[?#].*$/, '') === `${basePath}${listing}` ? numbered.page : undefined;
 }
 
 /**

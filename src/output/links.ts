@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { nearest, typoDistance } from '../text/levenshtein.ts';
 import { slugify } from '../site/slug.ts';
-import { listingOfFirstPage } from '../site/urls.ts';
+import { pageOfListing } from '../site/urls.ts';
 
 /**
  * Finds internal links and asset references in a built site that point at nothing.
@@ -343,7 +343,7 @@ function joinAddress(names: readonly string[], folder: boolean): string {
  * `within` is percent-decoded, without the base path. A last name with an extension (`witkof.jpg`, `feed.xml`)
  * is looked for among the files, as written; any other among the page folders, as its slug. In this order
  * (the last two only with `nearNames`, true by default):
- * - for page 1 of a listing (`oznake/ukrajina/stran/1/`), the listing's folder, whose page 1 it is ('' for the front page);
+ * - for a page number a listing does not have (`oznake/ukrajina/stran/1/`, `stran/99/`), the listing's folder ('' for the front page);
  * - the one address of the same name (its letters composed or not: `z` + caron for `ž`), or of its slug, in the same parent folder or, failing that and for a
  *   page folder named in letters, anywhere (a date typed wrong, `2025/03/13/clanek/` for
  *   `2025/03/12/clanek/`; a slug written with its č, š, ž, `osebe/darja-žagar/`);
@@ -359,8 +359,10 @@ export function meantAddressWithin(within: string, addresses: SiteAddresses, { n
   if (segments.at(-1) === 'index.html') segments.pop();
   const name = segments.at(-1);
   if (name === undefined) return undefined;
-  // `…/stran/1/` means the listing itself, which is its page 1 ('' for the site's front page, always built).
-  const listing = listingOfFirstPage(segments);
+  // A page number the listing does not have (`…/stran/1/`, which is the listing's own address, or one past its
+  // last) means the listing itself ('' for the site's front page, always built). Pages move on as articles are
+  // added, so no other page of it is more likely than the first.
+  const listing = pageOfListing(segments)?.listing;
   if (listing?.length === 0) return '';
   if (listing && addresses.folders.byName.get(listing.at(-1)!)?.includes(joinAddress(listing, true))) return joinAddress(listing, true);
   const index = /\.[a-z0-9]+$/i.test(name) ? addresses.files : addresses.folders;

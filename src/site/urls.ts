@@ -49,11 +49,12 @@ export const urls = {
 };
 
 /**
- * The listing whose page 1 `names` (the names of a path, `oznake/ukrajina/stran/1`) write: its own folder's names
- * (`oznake/ukrajina`), since the first page has no number in its address (see paged); undefined for any other path.
+ * The listing and page number that `names` (the names of a path, `oznake/ukrajina/stran/3`) write: the listing's
+ * own folder's names (`oznake/ukrajina`, whose page 1 has no number in its address, see paged) and 3; undefined
+ * for a path that is no numbered page.
  */
-export function listingOfFirstPage(names: readonly string[]): readonly string[] | undefined {
-  return names.length >= 2 && names.at(-2) === PAGE && /^0*1$/.test(names.at(-1)!) ? names.slice(0, -2) : undefined;
+export function pageOfListing(names: readonly string[]): { listing: readonly string[]; page: number } | undefined {
+  return names.length >= 2 && names.at(-2) === PAGE && /^\d{1,9}$/.test(names.at(-1)!) ? { listing: names.slice(0, -2), page: Number(names.at(-1)) } : undefined;
 }
 
 /**

@@ -455,6 +455,11 @@ describe('meantAddressWithin', () => {
     ['slke/witkof.jpg', 'slike/witkoff.jpg'],
     ['dokumenti/Poročilo 2052.pdf', 'dokumenti/Poročilo 2025.pdf'],
     ['oznake/ukrajna/feed.xml', 'oznake/ukrajina/feed.xml'],
+    // A page number the listing does not have: page 1 is the listing's own address, and one past the last
+    // page is no typo of another page, but still of that listing.
+    ['oznake/ukrajina/stran/1/', 'oznake/ukrajina/'],
+    ['oznake/ukrajina/stran/3/', 'oznake/ukrajina/'],
+    ['stran/99/', ''],
   ])('%s means %s', (within, meant) => {
     expect(meantAddressWithin(within, folders)).toBe(meant);
   });
@@ -468,13 +473,11 @@ describe('meantAddressWithin', () => {
     ['oznake/volitve-2025/'],
     // Digits and short names are not typos of their neighbours (a year, a page, a month).
     ['2026/'],
-    ['oznake/ukrajina/stran/3/'],
     ['2025/13/'],
     // A near name in another folder is not offered: the folder's name is as much of the address as the rest.
     ['oznake/steve-witkof/'],
     ['2025/11/23/witkof-in-dmitrijev-na-flroidi/'],
-    // Digits alone, in a folder above too, are another page; a short name's two typos are too many.
-    ['oznake/ukrajina/stran/3/'],
+    // A short name's two typos are too many, before a page number too.
     ['oznake/ukrjna/stran/2/'],
     ['oznake/gaza/stran/2/'],
     // A file's name elsewhere, in a folder of another depth: every tag has its feed.xml.
