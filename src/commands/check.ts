@@ -304,7 +304,8 @@ function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, 
   }
   const decomposed = underBase === undefined ? undefined : decomposedName(broken, basePath, underBase);
   if (decomposed) {
-    return `public/${decomposed.file} is named with "${decomposed.letter}" written as two characters (${decomposed.base} and a combining mark, as macOS and some zip programs write names), ${text} with one, and a web server takes them for different names: rename the file in public/, typing its name anew, and build again`;
+    const kind = decomposed.file.endsWith('/') ? 'folder' : 'file';
+    return `public/${decomposed.file} is named with "${decomposed.letter}" written as two characters (${decomposed.base} and a combining mark, as macOS and some zip programs write names), ${text} with one, and a web server takes them for different names: rename the ${kind} in public/, typing its name anew, and build again`;
   }
   const numbered = underBase === undefined ? undefined : missingPage(broken, basePath, underBase);
   if (numbered !== undefined) {
@@ -354,12 +355,17 @@ function linkPathname(broken: BrokenLink, basePath: string): string | undefined 
 function decomposedName(broken: BrokenLink, basePath: string, meant: string): { file: string; letter: string; base: string } | undefined {
   const pathname = linkPathname(broken, basePath);
   const meantPath = meant.replace(/[?#].*$/, '');
-  if (pathname === undefined || !meantPath.startsWith(basePath)) return undefined;
-  const linked = percentDecode(pathname);
-  if (linked === meantPath || linked.normalize('NFC') !== meantPath.normalize('NFC')) return undefined;
-  const letter = /\p{L}\p{M}+/u.exec(meantPath)?.[0];
-  if (letter === undefined) return undefined;
-  return { file: meantPath.slice(basePath.length), letter: letter.normalize('NFC'), base: letter[0]! };
+  if (pathname === undefined || !pathname.startsWith(basePath) || !meantPath.startsWith(basePath)) return undefined;
+  // Within the base path, which stays percent-encoded in both.
+  const linked = percentDecode(pathname.slice(basePath.length));
+  const meantFile = meantPath.slice(basePath.length);
+  if (linked === meantFile || linked.normalize('NFC') !== meantFile.normalize('NFC')) return undefined;
+  const found = /\p{L}\p{M}+/u.exec(meantFile);
+  if (!found) return undefined;
+  const letter = found[0];
+  // The file, or the folder of public/ whose name holds the letter (`Poročila/` for Poročila/letno.pdf).
+  const end = meantFile.indexOf('/', found.index);
+  return { file: meantFile.slice(0, end < 0 ? undefined : end + 1), letter: letter.normalize('NFC'), base: letter[0]! };
 }
 
 /**

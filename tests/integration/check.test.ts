@@ -176,7 +176,7 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     expect(io.stderr.join('\n')).toContain('content/articles/2025/drugi.md:12  link/broken\n  link "/osebe/darja-žagar/" leads to no page or file of the built site');
   });
 
-  it('says a file of public/ named with decomposed letters (z and a caron, as macOS writes names) is to be renamed, not to "write" the same address', async () => {
+  it('says a file or folder of public/ named with decomposed letters (z and a caron, as macOS writes names) is to be renamed, not to "write" the same address', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);
     const now = new Date('2026-01-01T00:00:00Z');
@@ -185,8 +185,11 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     // the very address the article has.
     await mkdir(path.join(root, 'public', 'slike'), { recursive: true });
     await writeFile(path.join(root, 'public', 'slike', 'žerjav.jpg'.normalize('NFD')), 'jpeg');
+    // A folder so named: it is the folder to rename.
+    await mkdir(path.join(root, 'public', 'Poročila'.normalize('NFD')));
+    await writeFile(path.join(root, 'public', 'Poročila'.normalize('NFD'), 'letno.pdf'), 'pdf');
     const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
-    await writeFile(drugi, `${await readFile(drugi, 'utf8')}\n![Žerjav ob reki](/slike/žerjav.jpg)\n`);
+    await writeFile(drugi, `${await readFile(drugi, 'utf8')}\n![Žerjav ob reki](/slike/žerjav.jpg)\n\n[Letno poročilo](/Poročila/letno.pdf)\n`);
     await build({ root, now });
 
     const result = await checkSite({ root, now });
@@ -196,6 +199,12 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
         10,
         'link "/slike/žerjav.jpg" leads to no page or file of the built site',
         `public/slike/${'žerjav.jpg'.normalize('NFD')} is named with "ž" written as two characters (z and a combining mark, as macOS and some zip programs write names), the article with one, and a web server takes them for different names: rename the file in public/, typing its name anew, and build again`,
+      ],
+      [
+        'content/articles/2025/drugi.md',
+        12,
+        'link "/Poročila/letno.pdf" leads to no page or file of the built site',
+        `public/${'Poročila'.normalize('NFD')}/ is named with "č" written as two characters (c and a combining mark, as macOS and some zip programs write names), the article with one, and a web server takes them for different names: rename the folder in public/, typing its name anew, and build again`,
       ],
     ]);
   });
