@@ -343,6 +343,7 @@ function joinAddress(names: readonly string[], folder: boolean): string {
  * `within` is percent-decoded, without the base path. A last name with an extension (`witkof.jpg`, `feed.xml`)
  * is looked for among the files, as written; any other among the page folders, as its slug. In this order
  * (the last two only with `nearNames`, true by default):
+ * - a page linked by its file (`…/clanek/index.html`) or as an older CMS's file (`…/clanek.html`) is looked for as its folder;
  * - for a page number a listing does not have (`oznake/ukrajina/stran/1/`, `stran/99/`), the listing's folder ('' for the front page);
  * - the one address of the same name (its letters composed or not: `z` + caron for `ž`), or of its slug, in the same parent folder or, failing that and for a
  *   page folder named in letters, anywhere (a date typed wrong, `2025/03/13/clanek/` for
@@ -357,6 +358,14 @@ export function meantAddressWithin(within: string, addresses: SiteAddresses, { n
   // A page linked by its file (`…/clanek/index.html`, as a relative link may write it) means its folder.
   const segments = within.split('/').filter(Boolean);
   if (segments.at(-1) === 'index.html') segments.pop();
+  // So does a page written as an older CMS's file (`…/clanek.html`, `…/index.htm`; many news sites' addresses
+  // end so) that is no file of the site.
+  const last = segments.at(-1);
+  if (last !== undefined && /.\.html?$/i.test(last) && !addresses.files.byName.has(last)) {
+    const stem = last.replace(/\.html?$/i, '');
+    if (stem.toLowerCase() === 'index') segments.pop();
+    else segments[segments.length - 1] = stem;
+  }
   const name = segments.at(-1);
   if (name === undefined) return undefined;
   // A page number the listing does not have (`…/stran/1/`, which is the listing's own address, or one past its

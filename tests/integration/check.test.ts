@@ -294,6 +294,23 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     ]);
   });
 
+  it('names the page an address of an older CMS means (/2025/03/12/tretji-clanek.html, …/index.htm): its folder', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
+    await writeFile(drugi, `${await readFile(drugi, 'utf8')}\n[Tretji](/2025/03/12/tretji-clanek.html), [Darja](/osebe/darja-zagar/index.htm) in [Boris](../../../../osebe/boris-cok.htm).\n`);
+    await build({ root, now });
+
+    const result = await checkSite({ root, now });
+    const added = 'if the address is right and leads to an article or file added since the last build, build again';
+    expect(result.problems.map((p) => [p.line, p.message, p.hint])).toEqual([
+      [10, 'link "../../../../osebe/boris-cok.htm" leads to no page or file of the built site', `write /osebe/boris-cok/ if that is what the article means; ${added}`],
+      [10, 'link "/2025/03/12/tretji-clanek.html" leads to no page or file of the built site', `write /2025/03/12/tretji-clanek/ if that is what the article means; ${added}`],
+      [10, 'link "/osebe/darja-zagar/index.htm" leads to no page or file of the built site', `write /osebe/darja-zagar/ if that is what the article means; ${added}`],
+    ]);
+  });
+
   it('names the address of an article or person an editor linked by its file in content/, not a move into public/', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);
