@@ -148,6 +148,8 @@ const defaultAttributes = defaultSchema.attributes ?? {};
 const headingId: [string, RegExp] = ['id', HEADING_ID];
 export const BODY_SCHEMA: Schema = {
   ...defaultSchema,
+  // tel: too, which GitHub leaves out: a hotline's number in an article is a link a reader's phone dials.
+  protocols: { ...defaultSchema.protocols, href: [...(defaultSchema.protocols?.href ?? []), 'tel'] },
   clobber: (defaultSchema.clobber ?? []).filter((name) => name !== 'id'),
   attributes: {
     ...defaultAttributes,
@@ -177,6 +179,7 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   const firstParagraph = firstParagraphNode ? foldWhitespace(inlineText(firstParagraphNode)) : '';
   nestHeadings(tree);
   identifyHeadings(tree);
+  lowerCaseSchemes(tree);
   const definitions = definitionsOf(tree);
   const droppedUrls: DroppedUrl[] = [];
   collectDroppedUrls(tree, definitions, droppedUrls);
@@ -636,9 +639,24 @@ function replaceDroppedImages(node: Parent, definitions: ReadonlyMap<string, Def
   }
 }
 
-/** The schemes hast-util-sanitize's default (GitHub) schema keeps in `src` and `href` (its protocols.src, protocols.href). */
+/** The schemes BODY_SCHEMA keeps in `src` and `href` (its protocols.src, protocols.href: GitHub's, and tel). */
 const IMAGE_PROTOCOLS = ['http', 'https'];
-const LINK_PROTOCOLS = ['http', 'https', 'irc', 'ircs', 'mailto', 'xmpp'];
+const LINK_PROTOCOLS = ['http', 'https', 'irc', 'ircs', 'mailto', 'xmpp', 'tel'];
+
+/**
+ * A scheme the page keeps, written in capitals (HTTPS://, Mailto:), in small letters: schemes know no letter case
+ * and browsers follow HTTPS:// links, but the sanitiser compares letter for letter and dropped them. Any other
+ * scheme is left as written, to be dropped (JavaScript: stays dropped).
+ */
+function lowerCaseSchemes(node: Nodes): void {
+  if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(node.url)?.[1];
+    if (scheme !== undefined && scheme !== scheme.toLowerCase() && LINK_PROTOCOLS.includes(scheme.toLowerCase())) {
+      node.url = scheme.toLowerCase() + node.url.slice(scheme.length);
+    }
+  }
+  if ('children' in node) for (const child of node.children) lowerCaseSchemes(child);
+}
 
 export function keepsImageUrl(url: string): boolean {
   return url !== '' && keepsUrl(url, IMAGE_PROTOCOLS);

@@ -87,7 +87,7 @@ function droppedUrlWarning(dropped: DroppedUrl, owner: 'article' | 'person', fil
       ? `is a picture pasted into the text (${dropped.url.split(',')[0]},…)`
       : local
         ? `is a file on a computer (${dropped.url}), which readers cannot open`
-        : `"${dropped.url}" is not one a page may carry (only http, https and paths${dropped.kind === 'link' ? ', and mailto' : ''})`;
+        : `"${dropped.url}" is not one a page may carry (only http, https and paths${dropped.kind === 'link' ? ', and mailto and tel' : ''})`;
   const example = dropped.text || 'Opis slike';
   return new ArhivarError({
     code: `${owner}/dropped-url`,
@@ -97,7 +97,7 @@ function droppedUrlWarning(dropped: DroppedUrl, owner: 'article' | 'person', fil
     hint:
       dropped.kind === 'image' && (pasted || local)
         ? `save the picture as a file in public/ (public/slike/foto.jpg) and write ![${example}](/slike/foto.jpg)`
-        : `write a web address (https://…) or a path on this site (/slike/…)${dropped.kind === 'link' ? ', or a mailto: address' : ''}, or remove the ${what}`,
+        : `write a web address (https://…) or a path on this site (/slike/…)${dropped.kind === 'link' ? ', or a mailto: address or tel: number' : ''}, or remove the ${what}`,
   });
 }
 
