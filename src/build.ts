@@ -238,6 +238,9 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     await renderer.finish().catch(() => undefined);
     throw error;
   }
+  // Only registry people have bios (a person known from an article's people list alone has none). Rendered on
+  // the workers, under the articles' time limit, when .cache/ does not hold them (a person file changed).
+  if (!storedPeople) for (const person of registry.people.values()) if (person.bio) renderer.addBio(person.id, person.bio, { file: person.file ?? '', bodyLine: person.bioLine });
 
   options.onValidated?.();
 
@@ -295,19 +298,19 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   let handedOver = false;
   try {
     addTime(timings, 'detect', markdown.detectMs);
-    errors.push(...markdown.errors);
     // With errors the build stops, but not yet: the warnings of the files that could be read are found too,
     // from what is at hand (every valid article's body is rendered by now), so the editor fixing the errors
     // learns of them in the same run. Related articles and writing, the costly part, are skipped then.
     // A person file with an error is missing from the registry, so an article naming that person would be
     // warned of an unknown person: those warnings wait until every person file reads.
     const peopleMissing = errors.some((error) => error.file?.startsWith(PEOPLE_FOLDER) ?? false);
+    // After that: a bio that failed to render (person/too-slow) leaves its person in the registry.
+    errors.push(...markdown.errors);
     const allPeople = new Map(registry.people);
     const articles: Article[] = [];
     // An article record is made from its file (the source key) and these alone, so pages can be fingerprinted
     // by the key instead of by every field (render/fingerprint.ts setRecordKey).
     const recordInputs = `${peopleKey}\0${config.detectPeople ? 'detect' : 'no-detect'}`;
-    const renderErrors: ArhivarError[] = [];
     const sameBodies = new SameBodies();
     for (const [index, draft] of published.entries()) {
       options.onProgress?.({ phase: 'reading', articlesRead: articles.length + 1, pagesWritten: 0 });
@@ -331,24 +334,16 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       articles.push(article);
     }
 
-    // Only registry people have bios (a person known from an article's people list alone has none).
     const bios = new Map(storedPeople?.bios);
     const bioFacts = new Map(storedPeople?.bioFacts);
-    const unrendered = storedPeople ? [] : [...allPeople.values()].filter((person) => person.bio);
-    if (unrendered.length > 0) {
-      // Loaded only now, so a build whose bios all come from .cache/ never loads remark on this thread (about 90 ms).
-      const { renderMarkdown } = await import('./markdown/render.ts');
-      for (const person of unrendered) {
-        try {
-          const { html, imagesWithoutAlt, vagueLinks, droppedUrls, droppedHtml, spacedAddresses } = renderMarkdown(person.bio!);
-          bios.set(person.id, html);
-          if (imagesWithoutAlt || vagueLinks || droppedUrls || droppedHtml || spacedAddresses) bioFacts.set(person.id, { imagesWithoutAlt, vagueLinks, droppedUrls, droppedHtml, spacedAddresses });
-        } catch (error) {
-          renderErrors.push(renderFailure(error, person.file ?? '', undefined));
-        }
-      }
+    // In the registry's order, not the order the workers finished them in: .cache/ then holds the same bytes each time.
+    for (const id of registry.people.keys()) {
+      const rendered = markdown.bios.get(id);
+      if (!rendered) continue;
+      const { html, imagesWithoutAlt, vagueLinks, droppedUrls, droppedHtml, spacedAddresses } = rendered;
+      bios.set(id, html);
+      if (imagesWithoutAlt || vagueLinks || droppedUrls || droppedHtml || spacedAddresses) bioFacts.set(id, { imagesWithoutAlt, vagueLinks, droppedUrls, droppedHtml, spacedAddresses });
     }
-    errors.push(...renderErrors);
     // Not with errors: a registry or bios stored without a broken person file would be taken as whole next time.
     if (useCache && !storedPeople && errors.length === 0) await storePeople(options.root, { key: peopleKey, people: [...registry.people.values()], bios, bioFacts });
     // Kept with the bios in .cache/, so a build that renders none still warns.
@@ -383,22 +378,6 @@ function sameTagNames(articles: Article[]): Article[] {
     if (recordKey !== undefined) setRecordKey(copy, `${recordKey}\0tags:${copy.tags.map((tag) => tag.name).join('\0')}`);
   }
   return named;
-}
-
-/**
- * content/markdown-shape.ts refuses the shapes known to overflow remark's recursion; this catches any
- * other one, so a single article fails with its name instead of taking the build down.
- */
-function renderFailure(error: unknown, file: string, line: number | undefined): ArhivarError {
-  if (!(error instanceof RangeError)) throw error;
-  return new ArhivarError({
-    code: 'markdown/too-complex',
-    message: `the Markdown is nested too deeply to render (${error.message})`,
-    file,
-    line,
-    hint: 'look for long runs of > - * [ characters from a broken export; remove them or escape them with \\',
-    cause: error,
-  });
 }
 
 /**

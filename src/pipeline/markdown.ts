@@ -3,7 +3,7 @@ import type { ArticleSource } from '../content/article.ts';
 import type { Person } from '../content/person.ts';
 import { ArhivarError, sortErrors } from '../errors.ts';
 import type { MarkdownFacts, RenderedMarkdown } from '../markdown/render.ts';
-import { defaultPoolSize, MarkdownPool, NestedTooDeep, TimeLimitExceeded, type ArticleTask, type DetectedPeople, type EncodedMarkdown } from '../workers/markdown-pool.ts';
+import { decodeMarkdown, defaultPoolSize, MarkdownPool, NestedTooDeep, TimeLimitExceeded, type ArticleTask, type DetectedPeople, type EncodedMarkdown } from '../workers/markdown-pool.ts';
 import { RecordCache } from './cache.ts';
 import { BlobLog } from './blob-log.ts';
 import { codeVersion } from './version.ts';
@@ -101,6 +101,8 @@ export async function closeWorkers(workers: Promise<MarkdownPool> | undefined): 
 
 export interface RenderedBodies {
   bodies: (RenderedMarkdown | undefined)[];
+  /** The bios given to addBio, by person id; one that failed to render is missing (its error is in `errors`). */
+  bios: Map<string, RenderedMarkdown>;
   /** Set when options.detect was given (undefined for an article that failed to render). */
   detected: (DetectedPeople | undefined)[];
   /** Hash of each body: names its rendered html and text (see render/fingerprint.ts setContentKey). */
@@ -147,6 +149,7 @@ export async function renderArticleBodies(articles: readonly ArticleSource[], op
  */
 export class BodyRenderer {
   private readonly bodies: (RenderedMarkdown | undefined)[] = [];
+  private readonly bios = new Map<string, RenderedMarkdown>();
   private readonly detected: (DetectedPeople | undefined)[] = [];
   private readonly keys: string[] = [];
   private readonly errors: ArhivarError[] = [];
@@ -258,7 +261,7 @@ export class BodyRenderer {
     };
     this.unfinished++;
     // Handled at once, so a failure while the caller is still adding articles is not an unhandled rejection.
-    const settled = this.run({ file: article.file, bodyLine: article.bodyLine }, index, key, peopleKey, task)
+    const settled = this.run({ owner: 'article', file: article.file, bodyLine: article.bodyLine }, index, key, peopleKey, task)
       .catch((error: unknown) => {
         this.failure ??= { error };
       })
@@ -267,6 +270,29 @@ export class BodyRenderer {
         this.room.wake(--this.unfinished);
       });
     this.pending.set(index, settled);
+    this.running.push(settled);
+  }
+
+  /**
+   * Renders a person's bio on the workers, under the articles' time limit: rendered on the main thread, a bio
+   * with a table of 100,000 columns held the build for a minute, and nothing could stop it. finish() gives it
+   * (RenderedBodies.bios) or its error (person/too-slow). Not kept in .cache/ here: pipeline/people.ts keeps
+   * every bio once all render, so a build whose person files are unchanged sends none.
+   */
+  addBio(id: string, bio: string, origin: Pick<BodyOrigin, 'file' | 'bodyLine'>): void {
+    const settled = this.poolFor(++this.tasks)
+      .then(async (pool) => {
+        try {
+          const { rendered } = await pool.run({ body: utf8Encoder.encode(bio) });
+          this.bios.set(id, decodeMarkdown(rendered!));
+        } catch (error) {
+          this.errors.push(renderError({ owner: 'person', ...origin }, error, this.timeLimitMs));
+        }
+      })
+      // A pool that cannot start is arhivar's failure, not the bio's: it goes to finish() as it is.
+      .catch((error: unknown) => {
+        this.failure ??= { error };
+      });
     this.running.push(settled);
   }
 
@@ -404,7 +430,7 @@ export class BodyRenderer {
       if (!this.onDisk || this.failure) close();
     }
     if (this.failure) throw this.failure.error;
-    return { bodies: this.bodies, detected: this.detected, keys: this.keys, detectMs: this.detectMs, errors: sortErrors(this.errors), close };
+    return { bodies: this.bodies, bios: this.bios, detected: this.detected, keys: this.keys, detectMs: this.detectMs, errors: sortErrors(this.errors), close };
   }
 }
 
@@ -478,8 +504,12 @@ class DiskBody implements RenderedMarkdown {
   }
 }
 
-/** The file and line a body starts on, for its errors. */
-type BodyOrigin = Pick<ArticleSource, 'file' | 'bodyLine'>;
+/** The file and line a body or bio starts on, and whose it is (an error's code starts with it), for its errors. */
+interface BodyOrigin {
+  owner: 'article' | 'person';
+  file: string;
+  bodyLine: number | undefined;
+}
 
 /** What detection in one article depends on: the registry, the title, the summary and the body (by its hash). */
 function detectionKey(registry: string, article: ArticleSource, bodyKey: string): string {
@@ -488,13 +518,14 @@ function detectionKey(registry: string, article: ArticleSource, bodyKey: string)
 }
 
 function renderError(article: BodyOrigin, error: unknown, timeLimitMs: number): ArhivarError {
+  const { owner } = article;
   if (error instanceof TimeLimitExceeded) {
     return new ArhivarError({
-      code: 'article/too-slow',
-      message: `rendering the Markdown took longer than ${timeLimitMs / 1000} s, so it was stopped; the text probably holds a construct the parser handles very slowly (thousands of nested or unclosed * _ [ or > marks)`,
+      code: `${owner}/too-slow`,
+      message: `rendering the ${owner === 'person' ? "bio's " : ''}Markdown took longer than ${timeLimitMs / 1000} s, so it was stopped; the text probably holds a construct the parser handles very slowly (thousands of nested or unclosed * _ [ or > marks, or a table thousands of columns wide)`,
       file: article.file,
       line: article.bodyLine,
-      hint: 'look for long runs of * _ [ ] or > in the text, or split the article',
+      hint: owner === 'person' ? 'look for long runs of * _ [ ] | or > in the bio, and shorten it' : 'look for long runs of * _ [ ] | or > in the text, or split the article',
     });
   }
   if (error instanceof NestedTooDeep) {
@@ -508,7 +539,7 @@ function renderError(article: BodyOrigin, error: unknown, timeLimitMs: number): 
     });
   }
   return new ArhivarError({
-    code: 'article/markdown-failed',
+    code: `${owner}/markdown-failed`,
     message: `the Markdown could not be rendered: ${error instanceof Error ? error.message : String(error)}`,
     file: article.file,
     line: article.bodyLine,

@@ -81,7 +81,7 @@ describe('compiled bundles of arhivar’s own code (src/bin/code.js)', () => {
     const packages = [...loaded].filter((specifier) => specifier.includes('/node_modules/'));
     // The pipeline's own packages are there (the check would prove nothing if nothing were found) …
     expect(packages.some((specifier) => specifier.includes('/node_modules/zod/'))).toBe(true);
-    // … and the Markdown renderer's are not: about 90 ms of a one-article rebuild (build.ts imports it lazily for bios).
+    // … and the Markdown renderer's are not: about 90 ms of a one-article rebuild (bios too are rendered on the workers).
     expect(packages.filter((specifier) => /\/node_modules\/(unified|remark-[a-z]+|micromark[a-z-]*|mdast-[a-z-]+|hast-[a-z-]+)\//.test(specifier))).toEqual([]);
   });
 
