@@ -32,12 +32,15 @@ export const UNNAMED_HEADING = 'razdelek';
 
 /**
  * Ids the templates write on the pages that show a body (and on the search page, for when one does): the
- * skip link's target (layout.tsx), the related articles' heading (article.tsx), the search form's parts
- * (search.tsx). tests/integration/heading-ids.test.ts fails when a template writes an id not named here.
+ * skip link's target (layout.tsx), the related articles' heading (article.tsx), the heading of what a person
+ * wrote (person.tsx: a bio's »## Avtorski članki« took it, so the page had it twice and the list's
+ * aria-labelledby named the bio's heading), the search form's parts (search.tsx).
+ * tests/integration/heading-ids.test.ts fails when a template writes an id not named here.
  */
 const PAGE_IDS: ReadonlySet<string> = new Set([
   'vsebina',
   'sorodni-clanki',
+  'avtorski-clanki',
   'search-form',
   'search-q',
   'search-help',

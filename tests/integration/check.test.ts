@@ -513,7 +513,7 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
       [
         'link/broken',
         'content/articles/2025/odzivi.md',
-        8,
+        9,
         'link "/2025/12/20/pogovori-o-premirju-se-nadaljujejo/#ozadje" leads to dist/2025/12/20/pogovori-o-premirju-se-nadaljujejo/index.html, but that page has no heading or element with id "ozadje"',
         `write #ozadje-pogovorov if that is the heading you mean${HEADING_HINT}`,
       ],
@@ -528,7 +528,7 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     expect(result.brokenLinks).toBe(2);
     const printed = captureIo();
     expect(await main(['check', '--root', root], printed)).toBe(1);
-    expect(printed.stderr.join('\n')).toContain('content/articles/2025/odzivi.md:8  link/broken');
+    expect(printed.stderr.join('\n')).toContain('content/articles/2025/odzivi.md:9  link/broken');
   });
 
   it('offers the heading whose first words a fragment writes with their č, š, ž, as the heading shows them', async () => {

@@ -1,11 +1,14 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parse } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isPageId } from '../../src/markdown/heading-ids.ts';
-import { buildFixture, type BuiltSite } from '../helpers.ts';
+import { buildFixture, PROJECT_ROOT, type BuiltSite } from '../helpers.ts';
 
 /**
  * tests/fixtures/anchors: articles and a bio with headings that repeat and that read like the page's own ids
- * ("Vsebina", "Sorodni članki"), on pages that write those ids (the related articles, a person's chart).
+ * ("Vsebina", "Sorodni članki", "Chart Ana Kos Title", "Avtorski članki"), on pages that write those ids (the
+ * related articles, a person's chart, the list of what a person wrote).
  */
 interface Node {
   tagName?: string;
@@ -56,7 +59,8 @@ describe('heading ids on built pages', () => {
       'odzivi-v-evropi',
       'ozadje-pogovorov-2',
     ]);
-    expect(ids('osebe/ana-kos/index.html')).toEqual(['zivljenjepis', 'vsebina-2']);
+    // Ana Kos wrote "Odzivi", so her page lists it under its own heading (avtorski-clanki) beside her chart.
+    expect(ids('osebe/ana-kos/index.html')).toEqual(['zivljenjepis', 'vsebina-2', 'chart-ana-kos-title-2', 'avtorski-clanki-2']);
   });
 
   it('writes no id twice on any page', () => {
@@ -69,8 +73,21 @@ describe('heading ids on built pages', () => {
   it('knows every id a template writes (src/markdown/heading-ids.ts), so no heading takes one', () => {
     const fromTemplates = new Set<string>();
     for (const found of pages.values()) for (const entry of found) if (!entry.fromContent) fromTemplates.add(entry.id);
-    // The pages of the fixture do write the page ids this guards: the main content, related articles, a chart, search.
-    for (const id of ['vsebina', 'sorodni-clanki', 'chart-ana-kos-title', 'search-q']) expect([...fromTemplates]).toContain(id);
+    // The pages of the fixture do write the page ids this guards: the main content, related articles, a chart,
+    // a person's own articles, search.
+    for (const id of ['vsebina', 'sorodni-clanki', 'chart-ana-kos-title', 'avtorski-clanki', 'search-q']) expect([...fromTemplates]).toContain(id);
     expect([...fromTemplates].filter((id) => !isPageId(id))).toEqual([]);
+  });
+
+  it('knows every id written as text in a template, also on pages the fixture does not make', async () => {
+    // `avtorski-clanki` (person.tsx) was missed while no fixture person wrote an article: read the sources too.
+    const folder = path.join(PROJECT_ROOT, 'templates');
+    const written: string[] = [];
+    for (const file of await readdir(folder)) {
+      if (!file.endsWith('.tsx')) continue;
+      for (const match of (await readFile(path.join(folder, file), 'utf8')).matchAll(/\bid="([^"]+)"/g)) written.push(match[1]!);
+    }
+    expect(written).toContain('avtorski-clanki');
+    expect(written.filter((id) => !isPageId(id))).toEqual([]);
   });
 });
