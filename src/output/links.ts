@@ -343,7 +343,7 @@ function joinAddress(names: readonly string[], folder: boolean): string {
  * `within` is percent-decoded, without the base path. A last name with an extension (`witkof.jpg`, `feed.xml`)
  * is looked for among the files, as written; any other among the page folders, as its slug. In this order
  * (the last two only with `nearNames`, true by default):
- * - a page linked by its file (`…/clanek/index.html`) or as an older CMS's file (`…/clanek.html`) is looked for as its folder;
+ * - a page linked by its file (`…/clanek/index.html`) or as an older CMS's file (`…/clanek.html`, when no file of the site is it or near it) is looked for as its folder;
  * - for a page number a listing does not have (`oznake/ukrajina/stran/1/`, `stran/99/`), the listing's folder ('' for the front page);
  * - the one address of the same name (its letters composed or not: `z` + caron for `ž`), or of its slug, in the same parent folder or, failing that and for a
  *   page folder named in letters, anywhere (a date typed wrong, `2025/03/13/clanek/` for
@@ -359,13 +359,21 @@ export function meantAddressWithin(within: string, addresses: SiteAddresses, { n
   const segments = within.split('/').filter(Boolean);
   if (segments.at(-1) === 'index.html') segments.pop();
   // So does a page written as an older CMS's file (`…/clanek.html`, `…/index.htm`; many news sites' addresses
-  // end so) that is no file of the site.
+  // end so) that is no file of the site, nor near one: a .html page kept in public/ and mistyped
+  // (`posebno/volitve-2108.html`) is that file, as any other file is.
   const last = segments.at(-1);
   if (last !== undefined && /.\.html?$/i.test(last) && !addresses.files.byName.has(last)) {
+    const file = meantAddressAmong(segments, addresses, nearNames);
+    if (file !== undefined) return file;
     const stem = last.replace(/\.html?$/i, '');
     if (stem.toLowerCase() === 'index') segments.pop();
     else segments[segments.length - 1] = stem;
   }
+  return meantAddressAmong(segments, addresses, nearNames);
+}
+
+/** meantAddressWithin for the names of a path (`["osebe", "steve-witkof"]`), an index.html or older CMS's page already taken for its folder. */
+function meantAddressAmong(segments: readonly string[], addresses: SiteAddresses, nearNames: boolean): string | undefined {
   const name = segments.at(-1);
   if (name === undefined) return undefined;
   // A page number the listing does not have (`…/stran/1/`, which is the listing's own address, or one past its

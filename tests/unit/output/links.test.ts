@@ -424,6 +424,8 @@ describe('meantAddressWithin', () => {
     'slike/kijev-1.jpg',
     'slike/kijev-2.jpg',
     'dokumenti/Poročilo 2025.pdf',
+    // A page of an older site kept in public/ as it was.
+    'posebno/volitve-2018.html',
   ]);
 
   it.each([
@@ -455,6 +457,11 @@ describe('meantAddressWithin', () => {
     ['slke/witkof.jpg', 'slike/witkoff.jpg'],
     ['dokumenti/Poročilo 2052.pdf', 'dokumenti/Poročilo 2025.pdf'],
     ['oznake/ukrajna/feed.xml', 'oznake/ukrajina/feed.xml'],
+    // A .html file of public/, mistyped, is that file; one the site has no file near is a page folder (an older CMS's address).
+    ['posebno/volitve-2108.html', 'posebno/volitve-2018.html'],
+    ['posebno/volitev-2018.htm', 'posebno/volitve-2018.html'],
+    ['2025/03/12/tretji-clanek.html', '2025/03/12/tretji-clanek/'],
+    ['osebe/darja-zagar/index.htm', 'osebe/darja-zagar/'],
     // A page number the listing does not have: page 1 is the listing's own address, and one past the last
     // page is no typo of another page, but still of that listing.
     ['oznake/ukrajina/stran/1/', 'oznake/ukrajina/'],
