@@ -62,9 +62,11 @@ export class ContentWatcher {
   private async watchTree(folder: string): Promise<void> {
     // A watch follows the folder, not its name: when another folder is moved into the place of one (a copy of
     // content/ or of a year swapped in), the watches under that name report the old one, wherever it went, and
-    // saves in the new one went unnoticed. So a name is watched again when a different folder holds it.
+    // saves in the new one went unnoticed. So a name is watched again when a different folder holds it. The inode
+    // alone does not tell: ext4 gives a folder made right after a removal the removed one's (`rm -rf 2025 && cp -r
+    // kopija/2025 .`), whose watch ended with it. Its birth time (statx, in nanoseconds) is its own.
     const info = await stat(folder).catch(() => undefined);
-    const identity = info ? `${info.dev}:${info.ino}` : '';
+    const identity = info ? `${info.dev}:${info.ino}:${info.birthtimeMs}` : '';
     if (this.closed || this.watchers.get(folder)?.folder === identity) return;
     this.unwatchUnder(folder);
     const watcher = this.watchFolder(folder, (name) => void this.onName(path.join(folder, name)));

@@ -1,3 +1,4 @@
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -82,5 +83,21 @@ describe('ContentWatcher', () => {
     await writeFile(path.join(root, 'content', 'site.yaml'), 'title: X\n');
     await until(() => seen.includes('change content/site.yaml'));
     expect(seen).toContain('change content/site.yaml');
+  });
+
+  it('watches a folder deleted and made anew under its name at once, though it has the old folder\'s inode', async ({ skip }) => {
+    const { root, seen } = await watched();
+    const folder = path.join(root, 'content', 'articles', '2025');
+    const before = statSync(folder).ino;
+    // At once, before the watcher hears of the removal, as `rm -rf 2025 && cp -r kopija/2025 .` or a checkout does.
+    rmSync(folder, { recursive: true });
+    mkdirSync(folder);
+    // ext4 gives a folder made right after another's removal that folder's inode; where it does not, the new
+    // inode tells the folders apart (tests/integration/dev-content-folder.test.ts).
+    if (statSync(folder).ino !== before) skip();
+    await until(() => seen.includes('add content/articles/2025'));
+    await writeFile(path.join(folder, 'a.md'), 'one');
+    await until(() => seen.includes('change content/articles/2025/a.md'));
+    expect(seen).toContain('change content/articles/2025/a.md');
   });
 });
