@@ -52,6 +52,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   const onSignal = (signal: NodeJS.Signals) => interrupted.abort(signal);
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  // A reader of the output that went away (`npm run bench 2>&1 | head`, a `| tee` the Ctrl+C ended too) makes the
+  // next line fail with EPIPE, which Node raises as an uncaught error: the bench ended there and left the folder.
+  // It is taken for the SIGPIPE a shell's commands end on. The listeners stay: the error of the last line written
+  // comes after main() has returned.
+  const onOutputError = (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    interrupted.abort('SIGPIPE');
+  };
+  process.stdout.on('error', onOutputError);
+  process.stderr.on('error', onOutputError);
   try {
     const result = await runBench({ articles, people, runs, keep: values.keep, log: (line) => process.stderr.write(`${line}\n`), signal: interrupted.signal });
     process.stdout.write(`${result.table}\n`);
@@ -61,7 +71,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (!interrupted.signal.aborted) throw error;
     const signal = interrupted.signal.reason as NodeJS.Signals;
     process.stderr.write(`interrupted by ${signal}; ${values.keep ? 'the generated site was kept' : 'the generated site was deleted'}\n`);
-    // 128 + the signal's number, as a shell reports a command a signal ended: 130 for Ctrl+C.
+    // 128 + the signal's number, as a shell reports a command a signal ended: 130 for Ctrl+C, 141 for a closed pipe.
     return 128 + constants.signals[signal];
   } finally {
     process.off('SIGINT', onSignal);

@@ -129,6 +129,23 @@ describe('npm run bench (issue 6)', () => {
     expect(readdirSync(temp)).toEqual([]);
   });
 
+  it('when the reader of its output goes away (2>&1 | head) deletes the generated folder before it exits 141, as on SIGPIPE', async () => {
+    const temp = await makeTempDir('arhivar-bench-closed-');
+    onTestFinished(() => rm(temp, { recursive: true, force: true }));
+    const bench = spawn(process.execPath, [path.join(PROJECT_ROOT, 'src', 'bench', 'main.js'), '--articles', '40', '--people', '12', '--runs', '1'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, TMPDIR: temp },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => bench.on('close', (code) => resolve(code)));
+    onTestFinished(() => void bench.kill('SIGKILL'));
+    // `head -1` reads the first line (»generating …«) and ends: the bench's next line meets a closed pipe.
+    await new Promise<void>((resolve) => bench.stderr.once('data', () => resolve()));
+    bench.stderr.destroy();
+    expect(await exited).toBe(141);
+    expect(readdirSync(temp)).toEqual([]);
+  });
+
   it('makes the bundles of the measured build, the dev server and both workers before timing anything', async () => {
     const folder = await makeTempDir('arhivar-bench-bundles-');
     await prepareBundles(await makeTempDir('arhivar-bench-site-'), folder);
