@@ -261,10 +261,11 @@ function collectDroppedHtml(node: Nodes, out: DroppedHtml[]): void {
 
 /**
  * An HTML comment block with no `-->` that hides text beyond its first line (see DroppedHtml.hiddenTo). One
- * that hides only blank lines, or a note on a last line left open, loses nothing.
+ * that hides only blank lines, or a note on a last line left open, loses nothing. The block's value keeps the
+ * up to three spaces CommonMark allows before the `<!--` (four make it code), and such a note hides as much.
  */
 function isUnclosedComment(value: string): boolean {
-  return value.startsWith('<!--') && !value.includes('-->') && /\n[^\n]*\S/.test(value);
+  return /^ {0,3}<!--/.test(value) && !value.includes('-->') && /\n[^\n]*\S/.test(value);
 }
 
 /**

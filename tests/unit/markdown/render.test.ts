@@ -397,6 +397,11 @@ describe('renderMarkdown lists the raw HTML it leaves out that readers would mis
     ]);
   });
 
+  it('lists a comment never closed whose <!-- is indented by up to three spaces, which still opens the block', () => {
+    expect(renderMarkdown('Uvod.\n\n   <!-- opomba urednika\n\nSkriti odstavek.\n').droppedHtml).toEqual([{ line: 3, tag: '!--', block: true, hiddenTo: 5 }]);
+    expect(renderMarkdown('> Izjava.\n>\n>  <!-- opomba\n> Skrita.').droppedHtml).toEqual([{ line: 3, tag: '!--', block: true, hiddenTo: 4 }]);
+  });
+
   it('lists no comment left open that hides nothing: a last line, or blank lines after it', () => {
     expect(renderMarkdown('Besedilo.\n\n<!-- opomba').droppedHtml).toBeUndefined();
     expect(renderMarkdown('Besedilo.\n\n<!-- opomba\n\n   \n').droppedHtml).toBeUndefined();
