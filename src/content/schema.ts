@@ -309,9 +309,11 @@ export function cutAtCommentErrors(data: unknown, keys: readonly string[], conte
   const errors: ArhivarError[] = [];
   for (const key of keys) {
     const value = data[key];
-    const written = textAfterColon(key, context.keyLines, context.text);
-    if (typeof value !== 'string' || value === '' || written === undefined || !written.startsWith(value)) continue;
-    const comment = /^[ \t]+(#.*)$/.exec(written.slice(value.length))?.[1];
+    const written = valueAsWritten(key, context.keyLines, context.text);
+    if (typeof value !== 'string' || value === '' || written === undefined) continue;
+    const folded = foldLines(value);
+    if (!written.startsWith(folded)) continue;
+    const comment = /^ (#.*)$/.exec(written.slice(folded.length))?.[1];
     if (comment === undefined) continue;
     errors.push(
       new ArhivarError({
@@ -324,6 +326,37 @@ export function cutAtCommentErrors(data: unknown, keys: readonly string[], conte
     );
   }
   return errors;
+}
+
+/**
+ * What the file writes as `key`'s value, as one line: the text after its colon and the indented lines that go
+ * on with it (a long summary wrapped by the editor, which YAML folds into one line), up to a comment line or the
+ * next key. A # after a space ends the value on any of them: `summary: Prva vrstica` and `  druga #MeToo` is
+ * "Prva vrstica druga". undefined when the line is not known.
+ */
+function valueAsWritten(key: string, keyLines: ReadonlyMap<string, number>, text: string | undefined): string | undefined {
+  const line = keyLines.get(key);
+  if (line === undefined || text === undefined) return undefined;
+  let start = 0;
+  for (let number = 1; number < line; number++) {
+    start = text.indexOf('\n', start) + 1;
+    if (start === 0) return undefined;
+  }
+  const lines: string[] = [];
+  for (let end = text.indexOf('\n', start); ; end = text.indexOf('\n', start)) {
+    const written = text.slice(start, end === -1 ? text.length : end);
+    if (lines.length === 0) lines.push(written.slice(written.indexOf(':') + 1));
+    else if (/^[ \t]/.test(written) && !/^[ \t]*#/.test(written)) lines.push(written);
+    else if (written.trim() !== '') break;
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return foldLines(lines.join('\n'));
+}
+
+/** Text with each run of spaces, tabs and line breaks as one space, trimmed: a plain YAML value as folded, near enough to compare. */
+function foldLines(text: string): string {
+  return text.replace(/[ \t\n]+/g, ' ').trim();
 }
 
 /** What the file's line of `key` holds after its colon, trimmed; undefined when the line is not known. */

@@ -24,6 +24,9 @@ describe('validateArticle: a # after a space inside a text value written without
   it.each([
     ['title: Zmaga #1 v Evropi\ndate: 2025-12-22', 'article/bad-title', 2, 'title would be "Zmaga" without "#1 v Evropi"', 'title: "Zmaga #1 v Evropi"'],
     ['title: A\ndate: 2025-12-22\nsummary: Gibanje #MeToo je "prišlo" tudi k nam', 'article/bad-summary', 4, 'summary would be "Gibanje" without "#MeToo je "prišlo" tudi k nam"', `summary: 'Gibanje #MeToo je "prišlo" tudi k nam'`],
+    // Wrapped over lines, as an editor wraps a long summary: YAML folds the lines and cuts the last at its ' #'.
+    ['title: A\ndate: 2025-12-22\nsummary: Gibanje je prišlo\n  tudi k nam #MeToo', 'article/bad-summary', 4, 'summary would be "Gibanje je prišlo tudi k nam" without "#MeToo"', 'summary: "Gibanje je prišlo tudi k nam #MeToo"'],
+    ['title:\n  Zmaga #1 v Evropi\ndate: 2025-12-22', 'article/bad-title', 2, 'title would be "Zmaga" without "#1 v Evropi"', 'title: "Zmaga #1 v Evropi"'],
   ])('refuses %j with the line in quotes', (frontMatter, code, line, cut, written) => {
     const { article, errors } = check(frontMatter);
     expect(article).toBeUndefined();
@@ -41,6 +44,12 @@ describe('validateArticle: a # after a space inside a text value written without
     const { article, errors } = check('title: "Zmaga" # preveri\ndate: 2025-12-22\nauthor: Ana#Novak\n# opomba');
     expect(errors).toEqual([]);
     expect([article!.frontMatter.title, article!.frontMatter.author]).toEqual(['Zmaga', 'Ana#Novak']);
+  });
+
+  it('takes a value wrapped over lines with a comment line after it, and one in block or quoted form', () => {
+    const { article, errors } = check('title: Zmaga v\n  Evropi\n  # preveri naslov\ndate: 2025-12-22\nsummary: >-\n  Gibanje #MeToo\nauthor: "Ana\n  Novak #2"');
+    expect(errors).toEqual([]);
+    expect([article!.frontMatter.title, article!.frontMatter.summary, article!.frontMatter.author]).toEqual(['Zmaga v Evropi', 'Gibanje #MeToo', 'Ana Novak #2']);
   });
 });
 
