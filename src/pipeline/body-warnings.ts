@@ -63,7 +63,10 @@ function spacedAddressWarning({ line, kind, url, title, text }: SpacedAddress, o
     line: firstLine + line - 1,
     hint: local
       ? `rename the file without spaces (public${renamed}) and write ${open}${text}](${renamed}${after}), or keep its name and write each space as %20: ${escaped}`
-      : `write each space in the address as %20: ${escaped}`,
+      : /^tel:/i.test(url)
+        ? // A number is written with spaces (080 12 34), but a tel: address needs none (RFC 3966 has no space in it).
+          `write the number without spaces (the link text may keep them): ${open}${text}](${url.replace(/ /g, '')}${after})`
+        : `write each space in the address as %20: ${escaped}`,
   });
 }
 

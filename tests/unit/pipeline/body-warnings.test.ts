@@ -13,6 +13,14 @@ describe('bodyWarnings for an address with a space', () => {
   });
 });
 
+describe('bodyWarnings for a telephone number with spaces', () => {
+  it('asks for the number without them, not for %20 in place of each', () => {
+    const spacedAddresses = [{ line: 1, kind: 'link' as const, url: 'tel:+386 1 234 56 78', text: 'Pokličite nas' }];
+    const [warning] = bodyWarnings({ spacedAddresses }, 'article', 'content/articles/2025/dezurni.md', 6);
+    expect(warning!.hint).toBe('write the number without spaces (the link text may keep them): [Pokličite nas](tel:+38612345678)');
+  });
+});
+
 describe('bodyWarnings for a comment never closed', () => {
   it('names the lines it hides and asks for the -->', () => {
     const droppedHtml = [{ line: 3, tag: '!--', block: true, hiddenTo: 7 }];
