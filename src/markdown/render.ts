@@ -245,8 +245,9 @@ function collectDroppedHtml(node: Nodes, out: DroppedHtml[]): void {
   const amongBlocks = node.type === 'root' || node.type === 'blockquote' || node.type === 'listItem';
   for (const child of node.children) {
     if (child.type === 'html' && child.position) {
-      // A closing tag opens no element inside a paragraph; an HTML block may start with one all the same.
-      const tag = (amongBlocks ? /^<\/?([a-z][a-z0-9-]*)/i : /^<([a-z][a-z0-9-]*)/i).exec(child.value)?.[1]?.toLowerCase();
+      // A closing tag opens no element inside a paragraph; an HTML block may start with one all the same, and
+      // after the up to three spaces of indentation CommonMark allows, which its value keeps.
+      const tag = (amongBlocks ? /^ {0,3}<\/?([a-z][a-z0-9-]*)/i : /^<([a-z][a-z0-9-]*)/i).exec(child.value)?.[1]?.toLowerCase();
       if (tag !== undefined && (amongBlocks || INLINE_DROPPED_TAGS.has(tag))) out.push({ line: child.position.start.line, tag, block: amongBlocks });
       else if (amongBlocks && isUnclosedComment(child.value)) {
         // The value has a line for each of the file's (a quote's > taken off); blank ones at its end hide nothing.

@@ -372,6 +372,13 @@ describe('renderMarkdown lists the raw HTML it leaves out that readers would mis
     ]);
   });
 
+  it('lists an HTML block indented by up to three spaces, as an embed code is often pasted', () => {
+    expect(renderMarkdown('Uvod.\n\n  <iframe src="https://www.youtube.com/embed/abc"></iframe>\n\n   <div class="okvir">Izjava.</div>').droppedHtml).toEqual([
+      { line: 3, tag: 'iframe', block: true },
+      { line: 5, tag: 'div', block: true },
+    ]);
+  });
+
   it('lists a comment never closed, which hides the text after it to the end of its container', () => {
     const markdown = [
       'Uvod.', // 1
