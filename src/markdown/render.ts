@@ -407,8 +407,8 @@ const VAGUE_LINK_TEXTS = new Set([
 /**
  * Punctuation, quotes and arrows at either end of a link text, which do not make it say more: "Preberi več »",
  * "»Tukaj«", "Več …", "Read more →". The lookbehind lets the run at the end start only where a run starts:
- * started inside one, the expression read the rest of the run again from every position, and a bio (which has
- * no time limit) with a link text of 200,000 hyphens took 41 s to build.
+ * started inside one, the expression read the rest of the run again from every position, and a bio (rendered
+ * then on the main thread, with no time limit) with a link text of 200,000 hyphens took 41 s to build.
  */
 const ENDS_OF_TEXT = /^[\s\p{P}\p{S}]+|(?<![\s\p{P}\p{S}])[\s\p{P}\p{S}]+$/gu;
 
