@@ -277,12 +277,35 @@ export function lineHint(line: string | undefined): string | undefined {
   const unbroken = /^( *(?:- +)?[A-Za-z_][\w-]*:)[\u00a0\u2007\u202f]+(.*)$/.exec(line);
   if (unbroken) {
     const fixed = `${unbroken[1]} ${unbroken[2]!.replace(/^[\s\u00a0\u2007\u202f]+/, '')}`;
-    return `after the colon is a no-break space (as Word or a web page pastes it), which YAML does not read as a space: write the line with an ordinary space, ${fixed.trim()}`;
+    return `after the colon is a no-break space (as Word or a web page pastes it), which YAML does not read as a space: write the line with an ordinary space, ${quotedWithSpace(fixed) ?? fixed.trim()}`;
   }
   // No space at all (date:2025-12-22, tags:[Ukrajina]): YAML reads the line as one word, not a key and its value.
   // Not before / or : (an address's https://), where the colon is no key's.
   const unspaced = /^( *[A-Za-z_][\w-]*:)([^\s/:].*)$/.exec(line.trimEnd());
-  if (unspaced) return `YAML needs a space after the colon between a key and its value: write the line as ${unspaced[1]} ${unspaced[2]}`;
+  if (unspaced) {
+    const fixed = `${unspaced[1]} ${unspaced[2]}`;
+    return `YAML needs a space after the colon between a key and its value: write the line as ${quotedWithSpace(fixed) ?? fixed}`;
+  }
+  return textLineHint(line)?.hint;
+}
+
+/**
+ * A line given the space after its colon that it lacked, in quotes when YAML would misread its text all the same:
+ * `title:[VIDEO] Poplave` spaced is a list, and `title:"Mir je blizu", je dejal` spaced is still no YAML, so the
+ * line the hint gave failed the next build. undefined when the spaced line reads as meant (`date: 2025-12-22`,
+ * `tags: [Ukrajina]`, `draft: true`).
+ */
+function quotedWithSpace(spaced: string): string | undefined {
+  const quoted = textLineHint(spaced);
+  if (quoted?.line === undefined) return undefined;
+  return quoted.indicator || parseDocument(spaced.trimStart(), { schema: 'core', customTags: [] }).errors.length > 0 ? quoted.line : undefined;
+}
+
+/**
+ * The hint for a line whose text value YAML misreads, and the line to write when there is one; `indicator` when
+ * the value starts with a character YAML reads otherwise (a line that is valid YAML all the same).
+ */
+function textLineHint(line: string): { hint: string; line?: string; indicator?: true } | undefined {
   // Trimmed first, not matched with a lazy (.*?)\s*$: that tries the rest of the line at every character, and
   // a line with 64,000 spaces inside its value took 4 s.
   const trimmed = line.trimEnd();
@@ -292,18 +315,18 @@ export function lineHint(line: string | undefined): string | undefined {
   const indicator = INDICATORS[value[0] ?? ''];
   if (indicator && TEXT_KEYS.has(start.trim().slice(0, -1)) && !readsAsText(line)) {
     const fixed = `${start}${quote(value)}`;
-    return readsAsText(fixed, value) ? `YAML reads a value that starts with ${value[0]} as ${indicator}, not as text: write the line as ${fixed.trim()}` : undefined;
+    return readsAsText(fixed, value) ? { hint: `YAML reads a value that starts with ${value[0]} as ${indicator}, not as text: write the line as ${fixed.trim()}`, line: fixed.trim(), indicator: true } : undefined;
   }
   // Only a value meant as text: not a list or mapping in brackets, a block scalar, an anchor, alias, tag or comment.
   if (value === '' || /^[[{|>&*!#%@`]/.test(value) || readsAsText(line)) return undefined;
   const opening = value[0];
   if ((opening === '"' || opening === "'") && value.split(opening).length === 2) {
-    return `the ${opening} that opens this value is never closed: end the text with ${opening}`;
+    return { hint: `the ${opening} that opens this value is never closed: end the text with ${opening}` };
   }
   const text = opening === '"' && value.endsWith('"') && value.length > 1 ? value.slice(1, -1) : value;
   const fixed = `${start}${quote(text)}`;
   if (!readsAsText(fixed, text)) return undefined;
-  return `text with ": " or quotes in it goes in quotes as a whole; write the line as ${fixed.trim()}`;
+  return { hint: `text with ": " or quotes in it goes in quotes as a whole; write the line as ${fixed.trim()}`, line: fixed.trim() };
 }
 
 /** Text in YAML quotes: single ones around text with double quotes in it, else double ones. */

@@ -78,6 +78,11 @@ describe('parseFrontMatter', () => {
     ['---\ntitle: a\ndate:2025-12-22\n---\n', 3, 'YAML needs a space after the colon between a key and its value: write the line as date: 2025-12-22'],
     ['---\ntitle:Witkoff na Floridi\ndate: 2025-12-22\n---\n', 2, 'write the line as title: Witkoff na Floridi'],
     ['---\ntitle: a\ntags:[Ukrajina, diplomacija]\ndate: 2025-12-22\n---\n', 3, 'write the line as tags: [Ukrajina, diplomacija]'],
+    // The line with its space would still be misread: it is given in quotes, as for a line that had the space.
+    ['---\ntitle:[VIDEO] Poplave\ndate: 2025-12-22\n---\n', 2, 'YAML needs a space after the colon between a key and its value: write the line as title: "[VIDEO] Poplave"'],
+    ['---\ntitle:"Mir je blizu", je dejal\ndate: 2025-12-22\n---\n', 2, `YAML needs a space after the colon between a key and its value: write the line as title: '"Mir je blizu", je dejal'`],
+    ['---\ntitle:\u00a0[VIDEO] Poplave\ndate: 2025-12-22\n---\n', 2, 'write the line with an ordinary space, title: "[VIDEO] Poplave"'],
+    ['---\ntitle: a\ndraft:true\ndate: 2025-12-22\n---\n', 3, 'YAML needs a space after the colon between a key and its value: write the line as draft: true'],
   ])('says what to write for %j', (text, line, hint) => {
     const error = failure(text);
     expect(error.code).toBe('front-matter/bad-yaml');
