@@ -184,10 +184,12 @@ export function parseYamlDocument(source: string, file: string, firstLine = 1, s
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   const problem = document.errors[0] ?? document.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (problem) {
-    const line = problem.code === 'DUPLICATE_KEY' ? duplicateKeyLine(source, firstLine) ?? lineAt(problem.pos[0]) : lineAt(openingOffset(document, problem) ?? problem.pos[0]);
+    const reported = problem.code === 'DUPLICATE_KEY' ? duplicateKeyLine(source, firstLine) ?? lineAt(problem.pos[0]) : lineAt(openingOffset(document, problem) ?? problem.pos[0]);
     const isTag = problem.code === 'TAG_RESOLVE_FAILED';
     // The YAML parser recurses per level and reports the stack overflow as a syntax error.
     const tooDeep = /maximum call stack/i.test(problem.message);
+    const misplaced = isTag || tooDeep || problem.code === 'DUPLICATE_KEY' || problem.code === 'MULTIPLE_DOCS' ? undefined : misplacedKey(source.split('\n'), reported - firstLine);
+    const line = misplaced ? misplaced.index + firstLine : reported;
     throw new ArhivarError({
       code: isTag ? 'front-matter/custom-tag' : 'front-matter/bad-yaml',
       message: isTag
@@ -207,7 +209,7 @@ export function parseYamlDocument(source: string, file: string, firstLine = 1, s
             ? `${subject} holds a few plain values; remove the runs of [ or { brackets`
             : problem.code === 'MULTIPLE_DOCS'
               ? `${subject} is YAML alone, with no --- lines (those mark an article's front matter): delete them`
-              : lineHint(source.split('\n')[line - firstLine]) ?? 'check the indentation and quoting on that line; put text containing ": " or "#" in quotes',
+              : misplaced?.hint ?? lineHint(source.split('\n')[line - firstLine]) ?? 'check the indentation and quoting on that line; put text containing ": " or "#" in quotes',
     });
   }
   let data: unknown;
@@ -257,6 +259,25 @@ function openingOffset(document: Document.Parsed, problem: YAMLError): number | 
     if (wanted(node) && range && range[0] < at && at <= range[2] && (opening === undefined || range[0] > opening)) opening = range[0];
   });
   return opening;
+}
+
+/**
+ * A key typed where YAML cannot take it as one, with the line to write. Indented (`  tags: [a]` under
+ * `title: Test`, a space typed or pasted at the start): YAML reads it as part of the value above and reports
+ * that line, so the key's own line is looked at too, and given as the error's. Or without its colon
+ * (`tags [Ukrajina]`), which YAML reads as a word that is no key. Front matter and site.yaml hold no mapping
+ * inside another, so an indented key is never meant. `index` counts from the block's first line.
+ */
+function misplacedKey(lines: readonly string[], index: number): { index: number; hint: string } | undefined {
+  for (const at of [index, index + 1]) {
+    const indented = /^ +([A-Za-z_][\w-]*:(?: .*)?)$/.exec(lines[at]?.trimEnd() ?? '');
+    if (indented) return { index: at, hint: `this key is indented, so YAML reads it as part of the line above it: start it at the beginning of the line, ${indented[1]}` };
+  }
+  // Not where a colon ends a word later in the line: `title Witkoff: pogovori` is a key with a space in it, another
+  // mistake. A time's colon (`date 2025-12-22T18:30`) is no key's.
+  const colonless = /^([A-Za-z_][\w-]*) +([^\s:#].*)$/.exec(lines[index]?.trimEnd() ?? '');
+  if (colonless && !/:(?:\s|$)/.test(colonless[2]!)) return { index, hint: `a key is followed by a colon and a space: write the line as ${colonless[1]}: ${colonless[2]}` };
+  return undefined;
 }
 
 /**
