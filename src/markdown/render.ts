@@ -500,20 +500,23 @@ export function inlineText(node: RootContent | Root): string {
 
 /**
  * The page around a body has the one h1 (the article's title, a person's name), so the body's outline starts
- * at h2 and never skips a level (WCAG 1.3.1, and the W3C checker warns on a skip): every heading is moved
- * up or down so that the body's highest becomes h2, and then lifted to at most one level below the heading
- * before it. `#`, `###` becomes h2, h3; `##`, `####`, `###` becomes h2, h3, h3.
+ * at h2 and never skips a level (WCAG 1.3.1, and the W3C checker warns on a skip): each heading becomes one
+ * level below the heading it belongs to, the nearest before it written at a higher level (`#` is higher than
+ * `##`), and a heading that belongs to none becomes h2. `#`, `###` becomes h2, h3; `##`, `####`, `###` becomes
+ * h2, h3, h3. Headings written at one level under one heading stay at one level: `##`, `####`, `####` is h2,
+ * h3, h3, where lifting each to one below the heading just before it made the second `####` an h4, as if it
+ * belonged to the first.
  */
 export function nestHeadings(tree: Root): void {
   const headings: Heading[] = [];
   collectHeadings(tree, headings);
-  if (headings.length === 0) return;
-  const shift = 2 - Math.min(...headings.map((heading) => heading.depth));
-  let previous = 1;
+  // The headings the next one may belong to, each as written and as published.
+  const open: { written: number; depth: number }[] = [];
   for (const heading of headings) {
-    const depth = Math.min(heading.depth + shift, previous + 1, 6) as Heading['depth'];
-    heading.depth = depth;
-    previous = depth;
+    while (open.length > 0 && open[open.length - 1]!.written >= heading.depth) open.pop();
+    const written = heading.depth;
+    heading.depth = Math.min((open[open.length - 1]?.depth ?? 1) + 1, 6) as Heading['depth'];
+    open.push({ written, depth: heading.depth });
   }
 }
 

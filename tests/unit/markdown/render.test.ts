@@ -90,6 +90,10 @@ describe('renderMarkdown nests body headings under the page h1', () => {
     ['### alone becomes h2', '### Ena\n\n### Dve', [2, 2]],
     ['a skip in the middle is closed, the level after it kept', '## Ena\n\n#### Dve\n\n### Tri\n\n## Štiri', [2, 3, 3, 2]],
     ['a first heading deeper than later ones starts at h2', '#### Ena\n\n## Dve\n\n### Tri', [2, 2, 3]],
+    // Headings written at one level stay at one level after a skip is closed: each is one below the heading it belongs to.
+    ['two headings at the level a skip reached stay siblings', '## Ena\n\n#### Dve\n\n#### Tri', [2, 3, 3]],
+    ['two first headings deeper than later ones stay siblings', '#### Ena\n\n#### Dve\n\n## Tri', [2, 2, 2]],
+    ['a skip closed twice in a row', '## Ena\n\n#### Dve\n\n###### Tri\n\n###### Štiri\n\n#### Pet', [2, 3, 4, 4, 3]],
     ['headings in a quote and a list count in document order', '# Ena\n\n> ### Dve\n\n- #### Tri', [2, 3, 4]],
     ['###### under # never goes past h6', '# 1\n\n## 2\n\n### 3\n\n#### 4\n\n##### 5\n\n###### 6', [2, 3, 4, 5, 6, 6]],
     ['setext headings too', 'Ena\n===\n\n#### Dve', [2, 3]],
