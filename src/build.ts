@@ -340,9 +340,11 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     for (const id of registry.people.keys()) {
       const rendered = markdown.bios.get(id);
       if (!rendered) continue;
-      const { html, imagesWithoutAlt, vagueLinks, droppedUrls, droppedHtml, spacedAddresses } = rendered;
+      const { html, imagesWithoutAlt, vagueLinks, droppedUrls, droppedHtml, spacedAddresses, skippedHeadings } = rendered;
       bios.set(id, html);
-      if (imagesWithoutAlt || vagueLinks || droppedUrls || droppedHtml || spacedAddresses) bioFacts.set(id, { imagesWithoutAlt, vagueLinks, droppedUrls, droppedHtml, spacedAddresses });
+      if (imagesWithoutAlt || vagueLinks || droppedUrls || droppedHtml || spacedAddresses || skippedHeadings) {
+        bioFacts.set(id, { imagesWithoutAlt, vagueLinks, droppedUrls, droppedHtml, spacedAddresses, skippedHeadings });
+      }
     }
     // Not with errors: a registry or bios stored without a broken person file would be taken as whole next time.
     if (useCache && !storedPeople && errors.length === 0) await storePeople(options.root, { key: peopleKey, people: [...registry.people.values()], bios, bioFacts });

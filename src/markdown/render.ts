@@ -44,6 +44,8 @@ export interface RenderedMarkdown {
   droppedHtml?: DroppedHtml[];
   /** Images and links left as text because their address has a space (see SpacedAddress), in order; absent when there are none. */
   spacedAddresses?: SpacedAddress[];
+  /** Headings written more than one level below the heading they belong to (see SkippedHeading), in order; absent when there are none. */
+  skippedHeadings?: SkippedHeading[];
 }
 
 /**
@@ -129,6 +131,28 @@ export interface SpacedAddress {
   text: string;
 }
 
+/**
+ * A heading that skips a level (`####` right under a `##`, or before the text's first `##`): the page cannot
+ * skip it (nestHeadings), so it shows the heading a level or more higher, and larger, than the editor wrote it,
+ * who used `####` for a small bold line, or whose file and page now tell two outlines. Nothing else would say so.
+ */
+export interface SkippedHeading {
+  /** Counted from the body's first line. */
+  line: number;
+  /** The number of `#` written. */
+  written: number;
+  /** The number of `#` one level below the heading it belongs to (the text's highest level for none): what to write. */
+  expected: number;
+  /** The level the page shows it at: 2 for h2. */
+  published: number;
+  /** The heading it belongs to, the nearest before it written higher: its line and number of `#`; absent for none. */
+  under?: { line: number; written: number };
+  /** Its text, white space folded, cut to SKIPPED_HEADING_SHOWN characters. */
+  text: string;
+}
+
+const SKIPPED_HEADING_SHOWN = 80;
+
 /** `[text](address)` with white space inside the address and no `(` `)` `[` `]` `<` in it, as it stays in text. */
 const SPACED_ADDRESS = /(!?)\[([^\[\]]*)\]\(([^\s()<>[\]]+(?:\s+[^\s()<>[\]]+)+)\s*\)/g;
 
@@ -177,7 +201,7 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   // Found before replaceDroppedImages turns some images into text.
   const firstParagraphNode = tree.children.find((node) => node.type === 'paragraph' && hasOwnText(node));
   const firstParagraph = firstParagraphNode ? foldWhitespace(inlineText(firstParagraphNode)) : '';
-  nestHeadings(tree);
+  const skippedHeadings = nestHeadings(tree);
   identifyHeadings(tree);
   lowerCaseSchemes(tree);
   const definitions = definitionsOf(tree);
@@ -208,6 +232,7 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   if (droppedUrls.length > 0) rendered.droppedUrls = droppedUrls;
   if (droppedHtml.length > 0) rendered.droppedHtml = droppedHtml;
   if (spacedAddresses.length > 0) rendered.spacedAddresses = spacedAddresses;
+  if (skippedHeadings.length > 0) rendered.skippedHeadings = skippedHeadings;
   if (firstImage) rendered.firstImage = firstImage;
   if (sharedImage) rendered.sharedImage = sharedImage;
   return rendered;
@@ -507,17 +532,32 @@ export function inlineText(node: RootContent | Root): string {
  * h3, h3, where lifting each to one below the heading just before it made the second `####` an h4, as if it
  * belonged to the first.
  */
-export function nestHeadings(tree: Root): void {
+export function nestHeadings(tree: Root): SkippedHeading[] {
   const headings: Heading[] = [];
   collectHeadings(tree, headings);
-  // The headings the next one may belong to, each as written and as published.
-  const open: { written: number; depth: number }[] = [];
+  const skipped: SkippedHeading[] = [];
+  // The text's own first level: a body written with # or ### alone skips nothing.
+  const top = Math.min(...headings.map((heading) => heading.depth));
+  // The headings the next one may belong to, each as written and as published, and its line.
+  const open: { written: number; depth: number; line: number }[] = [];
   for (const heading of headings) {
     while (open.length > 0 && open[open.length - 1]!.written >= heading.depth) open.pop();
     const written = heading.depth;
-    heading.depth = Math.min((open[open.length - 1]?.depth ?? 1) + 1, 6) as Heading['depth'];
-    open.push({ written, depth: heading.depth });
+    const parent = open[open.length - 1];
+    heading.depth = Math.min((parent?.depth ?? 1) + 1, 6) as Heading['depth'];
+    const line = heading.position?.start.line ?? 0;
+    // Against the heading as written above it, so a heading under one that skipped is not told of that one's skip.
+    const expected = parent ? parent.written + 1 : top;
+    if (written > expected && heading.position) {
+      const folded = foldWhitespace(inlineText(heading));
+      const text = folded.length > SKIPPED_HEADING_SHOWN ? `${folded.slice(0, SKIPPED_HEADING_SHOWN).replace(/[\uD800-\uDBFF]$/, '')}…` : folded;
+      const entry: SkippedHeading = { line, written, expected, published: heading.depth, text };
+      if (parent) entry.under = { line: parent.line, written: parent.written };
+      skipped.push(entry);
+    }
+    open.push({ written, depth: heading.depth, line });
   }
+  return skipped;
 }
 
 /** Gives every heading its id (heading-ids.ts), made from its text as a reader sees it (an image's alt text included). */

@@ -1,16 +1,16 @@
 import { ArhivarError } from '../errors.ts';
 import { EMBEDDED_TAGS } from '../markdown/embedded-tags.ts';
-import type { DroppedHtml, DroppedUrl, MarkdownFacts, SpacedAddress } from '../markdown/render.ts';
+import type { DroppedHtml, DroppedUrl, MarkdownFacts, SkippedHeading, SpacedAddress } from '../markdown/render.ts';
 
 /** What of a rendered Markdown text the warnings below are made from; .cache/ keeps it for bios (pipeline/people.ts). */
-export type WarnedFacts = Pick<MarkdownFacts, 'imagesWithoutAlt' | 'vagueLinks' | 'droppedUrls' | 'droppedHtml' | 'spacedAddresses'>;
+export type WarnedFacts = Pick<MarkdownFacts, 'imagesWithoutAlt' | 'vagueLinks' | 'droppedUrls' | 'droppedHtml' | 'spacedAddresses' | 'skippedHeadings'>;
 
 /**
  * Warnings about what a rendered Markdown text publishes otherwise than its author meant: images with no
  * alt text and links whose text says nothing out of context (for readers with a screen reader), images
- * and links published without their address, raw HTML left out, and images and links published as text
- * because their address has a space. Articles' bodies and people's bios get the same ones, under their own
- * code prefix; `firstLine` is the line of the file the Markdown starts on.
+ * and links published without their address, raw HTML left out, images and links published as text
+ * because their address has a space, and headings that skip a level. Articles' bodies and people's bios get
+ * the same ones, under their own code prefix; `firstLine` is the line of the file the Markdown starts on.
  */
 export function bodyWarnings(facts: WarnedFacts, owner: 'article' | 'person', file: string, firstLine: number): ArhivarError[] {
   const warnings: ArhivarError[] = [];
@@ -41,7 +41,28 @@ export function bodyWarnings(facts: WarnedFacts, owner: 'article' | 'person', fi
   for (const dropped of facts.droppedUrls ?? []) warnings.push(droppedUrlWarning(dropped, owner, file, firstLine));
   for (const dropped of facts.droppedHtml ?? []) warnings.push(droppedHtmlWarning(dropped, owner, file, firstLine));
   for (const spaced of facts.spacedAddresses ?? []) warnings.push(spacedAddressWarning(spaced, owner, file, firstLine));
+  for (const skipped of facts.skippedHeadings ?? []) warnings.push(skippedHeadingWarning(skipped, owner, file, firstLine));
   return warnings;
+}
+
+/**
+ * A heading written more than one level below the heading it belongs to (render.ts, SkippedHeading). The page
+ * shows it at the level it can have, so the hint is the line that writes that level; an editor who wanted a
+ * small bold line rather than a section is told how to write one.
+ */
+function skippedHeadingWarning({ line, written, expected, published, under, text }: SkippedHeading, owner: 'article' | 'person', file: string, firstLine: number): ArhivarError {
+  const marks = (count: number) => '#'.repeat(count);
+  const where = under
+    ? `under the ${marks(under.written)} heading at line ${firstLine + under.line - 1}`
+    : `before the ${owner === 'article' ? "body's" : "bio's"} first ${marks(expected)} heading, under the page's title`;
+  const bold = text ? `**${text}**` : '**…**';
+  return new ArhivarError({
+    code: `${owner}/skipped-heading`,
+    message: `this heading is written ${marks(written)} ${where}, which skips a level: screen readers announce a heading's level and take a skipped one for a missing section, so the page shows it as h${published}, larger than written`,
+    file,
+    line: firstLine + line - 1,
+    hint: `write ${marks(expected)} ${text || '…'}, the level the page shows; for a line that should only stand out, write it in bold without #: ${bold}`,
+  });
 }
 
 /**

@@ -336,6 +336,35 @@ describe('bad input', () => {
     }
   });
 
+  it('warns about a heading that skips a level, with the level to write, in a body and a bio, fresh and from .cache/', async () => {
+    const root = await copyFixture('archive-basic');
+    const file = path.join(root, 'content/articles/2025/prvi.md');
+    const source = await readFile(file, 'utf8');
+    await writeFile(file, `${source.trimEnd()}\n\n## Ozadje\n\nBesedilo.\n\n#### Kdo je sodeloval\n\nBesedilo.\n`);
+    const bio = path.join(root, 'content/people/ana-cankar.md');
+    await writeFile(bio, `${(await readFile(bio, 'utf8')).trimEnd()}\n\n### Kariera\n\n## Zasebno\n`);
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    const bioLines = (await readFile(bio, 'utf8')).split('\n');
+    const ozadje = lines.indexOf('## Ozadje') + 1;
+    const expected = [
+      `content/articles/2025/prvi.md:${lines.indexOf('#### Kdo je sodeloval') + 1}`,
+      `content/people/ana-cankar.md:${bioLines.indexOf('### Kariera') + 1}`,
+    ];
+    for (const run of ['fresh', 'from .cache/']) {
+      const site = await buildSite(root);
+      const warnings = site.result.model.warnings.filter((w) => w.code.endsWith('/skipped-heading'));
+      expect(warnings.map((w) => `${w.file}:${w.line}`).sort(), run).toEqual(expected);
+      const [article, person] = warnings.sort((a, b) => a.file!.localeCompare(b.file!));
+      expect([article!.code, article!.message, article!.hint]).toEqual([
+        'article/skipped-heading',
+        `this heading is written #### under the ## heading at line ${ozadje}, which skips a level: screen readers announce a heading's level and take a skipped one for a missing section, so the page shows it as h3, larger than written`,
+        'write ### Kdo je sodeloval, the level the page shows; for a line that should only stand out, write it in bold without #: **Kdo je sodeloval**',
+      ]);
+      expect([person!.code, person!.hint]).toEqual(['person/skipped-heading', 'write ## Kariera, the level the page shows; for a line that should only stand out, write it in bold without #: **Kariera**']);
+      expect(person!.message).toContain("before the bio's first ## heading, under the page's title");
+    }
+  });
+
   it('warns about an image or link whose address has a space, which the page shows as text, in a body and a bio, fresh and from .cache/', async () => {
     const root = await copyFixture('archive-basic');
     const file = path.join(root, 'content/articles/2025/prvi.md');

@@ -292,6 +292,33 @@ describe('renderMarkdown lists the images and links published without their addr
   });
 });
 
+describe('renderMarkdown lists headings that skip a level', () => {
+  it('lists each at its line with the level to write, against the heading it belongs to as written', () => {
+    const markdown = [
+      '#### Uvod', // 1: before the first ##, under the title
+      '',
+      '## Ozadje', // 3
+      '',
+      '#### Kdo', // 5: under ##
+      '',
+      '##### Kdaj', // 7: one below the #### it belongs to, so no skip of its own
+      '',
+      '> #### Kje', // 9: in a quote, under ## again
+    ].join('\n');
+    expect(renderMarkdown(markdown).skippedHeadings).toEqual([
+      { line: 1, written: 4, expected: 2, published: 2, text: 'Uvod' },
+      { line: 5, written: 4, expected: 3, published: 3, text: 'Kdo', under: { line: 3, written: 2 } },
+      { line: 9, written: 4, expected: 3, published: 3, text: 'Kje', under: { line: 3, written: 2 } },
+    ]);
+  });
+
+  it('lists none where no heading skips, in a text written from # or from ### as well', () => {
+    for (const markdown of ['## Ena\n\n### Dve\n\n## Tri', '# Ena\n\n## Dve', '### Ena\n\n#### Dve\n\n### Tri', 'Ena\n===\n\nDve\n---', '# 1\n\n## 2\n\n### 3\n\n#### 4\n\n##### 5\n\n###### 6\n\n###### 7']) {
+      expect(renderMarkdown(markdown).skippedHeadings, markdown).toBeUndefined();
+    }
+  });
+});
+
 describe('renderMarkdown lists images and links left as text because their address has a space', () => {
   it('lists each at its line, with the address as written, and an autolinked address split by the space too', () => {
     const markdown = [
