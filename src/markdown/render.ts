@@ -45,7 +45,8 @@ export interface RenderedMarkdown {
   /** Images and links left as text because their address has a space (see SpacedAddress), in order; absent when there are none. */
   spacedAddresses?: SpacedAddress[];
   /** Headings written more than one level below the heading they belong to (see SkippedHeading), in order; absent when there are none. */
-  skippedHeadings?: SkippedHeading[];
+  skippedHeadings?: SkippedHeading[];  /** Lines of cells separated by tabs, a table pasted from Excel or Word (see PastedTable), in order; absent when there are none. */
+  pastedTables?: PastedTable[];
 }
 
 /**
@@ -153,6 +154,25 @@ export interface SkippedHeading {
 
 const SKIPPED_HEADING_SHOWN = 80;
 
+/**
+ * Lines of a paragraph whose cells are separated by tabs, the same number on each line (`Olimpija⇥Maribor⇥2⇥1`),
+ * as a table copied from Excel or Word pastes into a text: Markdown has no such table, so the page shows the
+ * lines as one paragraph, the cells run together with a space between them, and nothing else would say so.
+ */
+export interface PastedTable {
+  /** Counted from the body's first line: the table's first line. */
+  line: number;
+  /** The first PASTED_TABLE_SHOWN rows' cells, white space trimmed: what the hint builds the table from. */
+  rows: string[][];
+  /** How many rows the table has in all. */
+  rowCount: number;
+  /** For each column, whether its cells under the first row are figures (`2`, `31,2 %`, `1.234 €`) or empty: a column to right-align. */
+  figures: boolean[];
+}
+
+const PASTED_TABLE_SHOWN = 3;
+const FIGURE_CELL = /^[-−+]?\d[\d.,]*(?:\s?[%‰€$£])?$/;
+
 /** `[text](address)` with white space inside the address and no `(` `)` `[` `]` `<` in it, as it stays in text. */
 const SPACED_ADDRESS = /(!?)\[([^\[\]]*)\]\(([^\s()<>[\]]+(?:\s+[^\s()<>[\]]+)+)\s*\)/g;
 
@@ -201,6 +221,9 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   // Found before replaceDroppedImages turns some images into text.
   const firstParagraphNode = tree.children.find((node) => node.type === 'paragraph' && hasOwnText(node));
   const firstParagraph = firstParagraphNode ? foldWhitespace(inlineText(firstParagraphNode)) : '';
+  // Only a text with a tab in it can hold one; most have none.
+  const pastedTables: PastedTable[] = [];
+  if (markdown.includes('\t')) collectPastedTables(tree, pastedTables);
   const skippedHeadings = nestHeadings(tree);
   identifyHeadings(tree);
   lowerCaseSchemes(tree);
@@ -233,9 +256,39 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   if (droppedHtml.length > 0) rendered.droppedHtml = droppedHtml;
   if (spacedAddresses.length > 0) rendered.spacedAddresses = spacedAddresses;
   if (skippedHeadings.length > 0) rendered.skippedHeadings = skippedHeadings;
+  if (pastedTables.length > 0) rendered.pastedTables = pastedTables;
   if (firstImage) rendered.firstImage = firstImage;
   if (sharedImage) rendered.sharedImage = sharedImage;
   return rendered;
+}
+
+/**
+ * Tables pasted with tabs between their cells (see PastedTable): runs of two or more lines of a paragraph that
+ * each have the same number of cells, two or more, between tabs. A paragraph's text keeps a line for each of
+ * the file's, so a line's place in it is its line in the file, counted from the paragraph's first.
+ */
+function collectPastedTables(node: Nodes, out: PastedTable[]): void {
+  if (node.type === 'paragraph') {
+    if (!node.position) return;
+    const rows = inlineText(node)
+      .split('\n')
+      .map((line) => (line.includes('\t') ? line.trim().split(/ *\t */) : []));
+    let start = 0;
+    while (start < rows.length) {
+      const width = rows[start]!.length;
+      let end = start + 1;
+      while (end < rows.length && width >= 2 && rows[end]!.length === width) end += 1;
+      if (width >= 2 && end - start >= 2) {
+        const run = rows.slice(start, end);
+        const cells = (column: number) => run.slice(1).map((row) => row[column]!).filter((cell) => cell !== '');
+        const figures = run[0]!.map((_cell, column) => cells(column).length > 0 && cells(column).every((cell) => FIGURE_CELL.test(cell)));
+        out.push({ line: node.position.start.line + start, rows: run.slice(0, PASTED_TABLE_SHOWN), rowCount: run.length, figures });
+      }
+      start = end;
+    }
+  } else if ('children' in node) {
+    for (const child of node.children) collectPastedTables(child, out);
+  }
 }
 
 /**

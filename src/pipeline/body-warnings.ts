@@ -1,16 +1,19 @@
 import { ArhivarError } from '../errors.ts';
 import { EMBEDDED_TAGS } from '../markdown/embedded-tags.ts';
-import type { DroppedHtml, DroppedUrl, MarkdownFacts, SkippedHeading, SpacedAddress } from '../markdown/render.ts';
+import type { DroppedHtml, DroppedUrl, MarkdownFacts, PastedTable, SkippedHeading, SpacedAddress } from '../markdown/render.ts';
 
 /** What of a rendered Markdown text the warnings below are made from; .cache/ keeps it for bios (pipeline/people.ts). */
-export type WarnedFacts = Pick<MarkdownFacts, 'imagesWithoutAlt' | 'vagueLinks' | 'droppedUrls' | 'droppedHtml' | 'spacedAddresses' | 'skippedHeadings'>;
+export type WarnedFacts = Pick<
+  MarkdownFacts,
+  'imagesWithoutAlt' | 'vagueLinks' | 'droppedUrls' | 'droppedHtml' | 'spacedAddresses' | 'skippedHeadings' | 'pastedTables'
+>;
 
 /**
  * Warnings about what a rendered Markdown text publishes otherwise than its author meant: images with no
  * alt text and links whose text says nothing out of context (for readers with a screen reader), images
  * and links published without their address, raw HTML left out, images and links published as text
- * because their address has a space, and headings that skip a level. Articles' bodies and people's bios get
- * the same ones, under their own code prefix; `firstLine` is the line of the file the Markdown starts on.
+ * because their address has a space, headings that skip a level, and tables pasted with tabs between their
+ * cells. Articles' bodies and people's bios get the same ones, under their own code prefix; `firstLine` is the line of the file the Markdown starts on.
  */
 export function bodyWarnings(facts: WarnedFacts, owner: 'article' | 'person', file: string, firstLine: number): ArhivarError[] {
   const warnings: ArhivarError[] = [];
@@ -42,8 +45,34 @@ export function bodyWarnings(facts: WarnedFacts, owner: 'article' | 'person', fi
   for (const dropped of facts.droppedHtml ?? []) warnings.push(droppedHtmlWarning(dropped, owner, file, firstLine));
   for (const spaced of facts.spacedAddresses ?? []) warnings.push(spacedAddressWarning(spaced, owner, file, firstLine));
   for (const skipped of facts.skippedHeadings ?? []) warnings.push(skippedHeadingWarning(skipped, owner, file, firstLine));
+  for (const table of facts.pastedTables ?? []) warnings.push(pastedTableWarning(table, owner, file, firstLine));
   return warnings;
 }
+
+/**
+ * A table pasted with tabs between its cells (render.ts, PastedTable), which the page runs together into one
+ * paragraph. The hint is the GitHub table (the body's one kind, see README's »The body«) made of its cells, a
+ * line in quotes for each of its first rows, since a hint is one line.
+ */
+function pastedTableWarning({ line, rows, rowCount, figures }: PastedTable, owner: 'article' | 'person', file: string, firstLine: number): ArhivarError {
+  const cell = (text: string) => {
+    const shown = text.length > PASTED_CELL_SHOWN ? `${text.slice(0, PASTED_CELL_SHOWN).replace(/[\uD800-\uDBFF]$/, '')}…` : text;
+    return shown.replace(/\|/g, '\\|');
+  };
+  const row = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
+  const delimiter = `|${figures.map((figure) => (figure ? '--:' : '---')).join('|')}|`;
+  const table = [row(rows[0]!), delimiter, ...rows.slice(1).map(row)].map((text) => `"${text}"`).join(', ');
+  const more = rowCount - rows.length;
+  return new ArhivarError({
+    code: `${owner}/pasted-table`,
+    message: `these ${rowCount} lines have cells separated by tabs, as a table copied from Excel or Word pastes them: Markdown has no such table, so the page runs them together into one paragraph`,
+    file,
+    line: firstLine + line - 1,
+    hint: `write it as a table, each row on a line of its own with | around the cells, the first row its header and a delimiter row under it (--: right-aligns a column of figures): ${table}${more > 0 ? `, and so on for ${more} more ${more === 1 ? 'row' : 'rows'}` : ''}; if the first row is data, put a row of column names above it`,
+  });
+}
+
+const PASTED_CELL_SHOWN = 60;
 
 /**
  * A heading written more than one level below the heading it belongs to (render.ts, SkippedHeading). The page

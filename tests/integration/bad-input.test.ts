@@ -336,6 +336,36 @@ describe('bad input', () => {
     }
   });
 
+  it('warns about a table pasted with tabs, with the table to write, in a body and a bio, fresh and from .cache/', async () => {
+    const root = await copyFixture('archive-basic');
+    const file = path.join(root, 'content/articles/2025/prvi.md');
+    const source = await readFile(file, 'utf8');
+    await writeFile(file, `${source.trimEnd()}\n\nDomači\tGostje\tGoli\nOlimpija\tMaribor\t2\nCelje\tKoper\t0\nMura\tBravo\t1\n`);
+    const bio = path.join(root, 'content/people/ana-cankar.md');
+    await writeFile(bio, `${(await readFile(bio, 'utf8')).trimEnd()}\n\nLeto\tFunkcija\n2022\tžupanja\n`);
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    const bioLines = (await readFile(bio, 'utf8')).split('\n');
+    const expected = [
+      `content/articles/2025/prvi.md:${lines.indexOf('Domači\tGostje\tGoli') + 1}`,
+      `content/people/ana-cankar.md:${bioLines.indexOf('Leto\tFunkcija') + 1}`,
+    ];
+    for (const run of ['fresh', 'from .cache/']) {
+      const site = await buildSite(root);
+      const warnings = site.result.model.warnings.filter((w) => w.code.endsWith('/pasted-table'));
+      expect(warnings.map((w) => `${w.file}:${w.line}`).sort(), run).toEqual(expected);
+      const [article, person] = warnings.sort((a, b) => a.file!.localeCompare(b.file!));
+      expect([article!.code, article!.message, article!.hint]).toEqual([
+        'article/pasted-table',
+        'these 4 lines have cells separated by tabs, as a table copied from Excel or Word pastes them: Markdown has no such table, so the page runs them together into one paragraph',
+        'write it as a table, each row on a line of its own with | around the cells, the first row its header and a delimiter row under it (--: right-aligns a column of figures): "| Domači | Gostje | Goli |", "|---|---|--:|", "| Olimpija | Maribor | 2 |", "| Celje | Koper | 0 |", and so on for 1 more row; if the first row is data, put a row of column names above it',
+      ]);
+      expect([person!.code, person!.hint]).toEqual([
+        'person/pasted-table',
+        'write it as a table, each row on a line of its own with | around the cells, the first row its header and a delimiter row under it (--: right-aligns a column of figures): "| Leto | Funkcija |", "|--:|---|", "| 2022 | županja |"; if the first row is data, put a row of column names above it',
+      ]);
+    }
+  });
+
   it('warns about a heading that skips a level, with the level to write, in a body and a bio, fresh and from .cache/', async () => {
     const root = await copyFixture('archive-basic');
     const file = path.join(root, 'content/articles/2025/prvi.md');

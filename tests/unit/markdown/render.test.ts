@@ -292,6 +292,41 @@ describe('renderMarkdown lists the images and links published without their addr
   });
 });
 
+describe('renderMarkdown lists tables pasted with tabs between their cells', () => {
+  it('lists each run of lines with the same number of cells at its first line, with its first rows and its columns of figures', () => {
+    const markdown = [
+      'Rezultati 12. kroga:', // 1
+      'Domači\tGostje\tGoli', // 2
+      'Olimpija\tMaribor\t2 : 1', // 3
+      '', // 4
+      '- Ime:\tJanez Novak', // 5: in a list item too
+      '  Stranka:\tSDS', // 6
+      '',
+      'Kraj\tObiskovalci\tDelež', // 8
+      'Ljubljana\t1.234\t31,2 %', // 9
+      'Maribor\t987\t25 %', // 10
+      'Celje\t\t12 %', // 11: an empty cell keeps its place
+      'Koper\t15\t8 %', // 12
+    ].join('\n');
+    expect(renderMarkdown(markdown).pastedTables).toEqual([
+      { line: 2, rows: [['Domači', 'Gostje', 'Goli'], ['Olimpija', 'Maribor', '2 : 1']], rowCount: 2, figures: [false, false, false] },
+      { line: 5, rows: [['Ime:', 'Janez Novak'], ['Stranka:', 'SDS']], rowCount: 2, figures: [false, false] },
+      {
+        line: 8,
+        rows: [['Kraj', 'Obiskovalci', 'Delež'], ['Ljubljana', '1.234', '31,2 %'], ['Maribor', '987', '25 %']],
+        rowCount: 5,
+        figures: [false, true, true],
+      },
+    ]);
+  });
+
+  it('lists none for a tab in one line alone, lines with different numbers of cells, or tabs in code', () => {
+    for (const markdown of ['Besedilo\tz enim tabulatorjem.\nIn vrstica brez.', 'a\tb\nc\td\te', '```\na\tb\nc\td\n```', 'Olimpija | Maribor | 2 : 1']) {
+      expect(renderMarkdown(markdown).pastedTables, markdown).toBeUndefined();
+    }
+  });
+});
+
 describe('renderMarkdown lists headings that skip a level', () => {
   it('lists each at its line with the level to write, against the heading it belongs to as written', () => {
     const markdown = [
