@@ -266,17 +266,24 @@ function openingOffset(document: Document.Parsed, problem: YAMLError): number | 
  * `title: Test`, a space typed or pasted at the start): YAML reads it as part of the value above and reports
  * that line, so the key's own line is looked at too, and given as the error's. Or without its colon
  * (`tags [Ukrajina]`), which YAML reads as a word that is no key. Front matter and site.yaml hold no mapping
- * inside another, so an indented key is never meant. `index` counts from the block's first line.
+ * inside another, so an indented key is never meant. `index` counts from the block's first line. The line to write
+ * is in quotes when its text would be misread at the margin too (`title [VIDEO] Poplave` is a list with the
+ * colon put in), as for a key with no space after its colon.
  */
 function misplacedKey(lines: readonly string[], index: number): { index: number; hint: string } | undefined {
   for (const at of [index, index + 1]) {
     const indented = /^ +([A-Za-z_][\w-]*:(?: .*)?)$/.exec(lines[at]?.trimEnd() ?? '');
-    if (indented) return { index: at, hint: `this key is indented, so YAML reads it as part of the line above it: start it at the beginning of the line, ${indented[1]}` };
+    if (indented) {
+      return { index: at, hint: `this key is indented, so YAML reads it as part of the line above it: start it at the beginning of the line, ${quotedWithSpace(indented[1]!) ?? indented[1]}` };
+    }
   }
   // Not where a colon ends a word later in the line: `title Witkoff: pogovori` is a key with a space in it, another
   // mistake. A time's colon (`date 2025-12-22T18:30`) is no key's.
   const colonless = /^([A-Za-z_][\w-]*) +([^\s:#].*)$/.exec(lines[index]?.trimEnd() ?? '');
-  if (colonless && !/:(?:\s|$)/.test(colonless[2]!)) return { index, hint: `a key is followed by a colon and a space: write the line as ${colonless[1]}: ${colonless[2]}` };
+  if (colonless && !/:(?:\s|$)/.test(colonless[2]!)) {
+    const fixed = `${colonless[1]}: ${colonless[2]}`;
+    return { index, hint: `a key is followed by a colon and a space: write the line as ${quotedWithSpace(fixed) ?? fixed}` };
+  }
   return undefined;
 }
 

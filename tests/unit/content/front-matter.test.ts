@@ -91,6 +91,10 @@ describe('parseFrontMatter', () => {
     ['---\ntitle: Test\ntags [Ukrajina]\ndate: 2025-12-22\n---\n', 3, 'a key is followed by a colon and a space: write the line as tags: [Ukrajina]'],
     ['---\ntitle: Test\ndate 2025-12-22\n---\n', 3, 'write the line as date: 2025-12-22'],
     ['---\ntitle: Test\ndate 2025-12-22T18:30\n---\n', 3, 'write the line as date: 2025-12-22T18:30'],
+    // The line to write with the key fixed is one YAML reads as meant, in quotes where its text would be misread too.
+    ['---\ntitle [VIDEO] Poplave\ndate: 2025-12-22\n---\n', 2, 'write the line as title: "[VIDEO] Poplave"'],
+    ['---\ntitle "Mir je blizu", je dejal\ndate: 2025-12-22\n---\n', 2, `write the line as title: '"Mir je blizu", je dejal'`],
+    ['---\ntitle: Test\n  summary: Mir: zdaj\ndate: 2025-12-22\n---\n', 3, 'start it at the beginning of the line, summary: "Mir: zdaj"'],
   ])('says what to write for %j', (text, line, hint) => {
     const error = failure(text);
     expect(error.code).toBe('front-matter/bad-yaml');
