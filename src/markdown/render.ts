@@ -142,7 +142,7 @@ export interface SkippedHeading {
   line: number;
   /** The number of `#` written. */
   written: number;
-  /** The number of `#` one level below the heading it belongs to (the text's highest level for none): what to write. */
+  /** The number of `#` that writes the level the page shows it at: one below the level the heading it belongs to is written at, or told to be (the text's highest level for none). What to write. */
   expected: number;
   /** The level the page shows it at: 2 for h2. */
   published: number;
@@ -591,24 +591,27 @@ export function nestHeadings(tree: Root): SkippedHeading[] {
   const skipped: SkippedHeading[] = [];
   // The text's own first level: a body written with # or ### alone skips nothing.
   const top = Math.min(...headings.map((heading) => heading.depth));
-  // The headings the next one may belong to, each as written and as published, and its line.
-  const open: { written: number; depth: number; line: number }[] = [];
+  // The headings the next one may belong to, each as written, as published and as the number of # that writes
+  // the level published (less than written after a skip above it), and its line.
+  const open: { written: number; depth: number; shown: number; line: number }[] = [];
   for (const heading of headings) {
     while (open.length > 0 && open[open.length - 1]!.written >= heading.depth) open.pop();
     const written = heading.depth;
     const parent = open[open.length - 1];
     heading.depth = Math.min((parent?.depth ?? 1) + 1, 6) as Heading['depth'];
     const line = heading.position?.start.line ?? 0;
-    // Against the heading as written above it, so a heading under one that skipped is not told of that one's skip.
-    const expected = parent ? parent.written + 1 : top;
-    if (written > expected && heading.position) {
+    const expected = parent ? parent.shown + 1 : top;
+    // Against the heading as written above it, so a heading under one that skipped is not told of that one's skip;
+    // but one told skips after it (##, ####, ######) is told the level the page shows, one below that one's fixed
+    // level: ####, not #####, which would skip again once the #### is written ###.
+    if (written > (parent ? parent.written + 1 : top) && heading.position) {
       const folded = foldWhitespace(inlineText(heading));
       const text = folded.length > SKIPPED_HEADING_SHOWN ? `${folded.slice(0, SKIPPED_HEADING_SHOWN).replace(/[\uD800-\uDBFF]$/, '')}…` : folded;
       const entry: SkippedHeading = { line, written, expected, published: heading.depth, text };
       if (parent) entry.under = { line: parent.line, written: parent.written };
       skipped.push(entry);
     }
-    open.push({ written, depth: heading.depth, line });
+    open.push({ written, depth: heading.depth, shown: expected, line });
   }
   return skipped;
 }

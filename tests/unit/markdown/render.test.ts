@@ -347,6 +347,16 @@ describe('renderMarkdown lists headings that skip a level', () => {
     ]);
   });
 
+  it('gives a heading that skips under one that skipped the level the page shows, which skips nothing once both are fixed', () => {
+    // ###### under a #### that is told to be ###: the page shows it as h4, so #### is what to write, not #####.
+    const skipped = renderMarkdown('## Ena\n\n#### Dve\n\n###### Tri').skippedHeadings!;
+    expect(skipped.map(({ line, written, expected, published }) => ({ line, written, expected, published }))).toEqual([
+      { line: 3, written: 4, expected: 3, published: 3 },
+      { line: 5, written: 6, expected: 4, published: 4 },
+    ]);
+    expect(renderMarkdown('## Ena\n\n### Dve\n\n#### Tri').skippedHeadings).toBeUndefined();
+  });
+
   it('lists none where no heading skips, in a text written from # or from ### as well', () => {
     for (const markdown of ['## Ena\n\n### Dve\n\n## Tri', '# Ena\n\n## Dve', '### Ena\n\n#### Dve\n\n### Tri', 'Ena\n===\n\nDve\n---', '# 1\n\n## 2\n\n### 3\n\n#### 4\n\n##### 5\n\n###### 6\n\n###### 7']) {
       expect(renderMarkdown(markdown).skippedHeadings, markdown).toBeUndefined();
