@@ -263,6 +263,17 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
 }
 
 /**
+ * A paragraph's text with a line for each of the file's: inlineText gives a hard break (a line ending in \ or two
+ * spaces, as in `Lestvica:\` above the rows) a space, which ran that line and the next into one row and moved
+ * every later row up a line.
+ */
+function writtenText(node: RootContent): string {
+  if (node.type === 'break') return '\n';
+  if ('children' in node) return (node.children as RootContent[]).map(writtenText).join('');
+  return inlineText(node);
+}
+
+/**
  * Tables pasted with tabs between their cells (see PastedTable): runs of two or more lines of a paragraph that
  * each have the same number of cells, two or more, between tabs. A paragraph's text keeps a line for each of
  * the file's, so a line's place in it is its line in the file, counted from the paragraph's first.
@@ -270,7 +281,7 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
 function collectPastedTables(node: Nodes, out: PastedTable[]): void {
   if (node.type === 'paragraph') {
     if (!node.position) return;
-    const rows = inlineText(node)
+    const rows = writtenText(node)
       .split('\n')
       .map((line) => (line.includes('\t') ? line.trim().split(/ *\t */) : []));
     let start = 0;

@@ -320,6 +320,15 @@ describe('renderMarkdown lists tables pasted with tabs between their cells', () 
     ]);
   });
 
+  it('keeps a line ended by a hard break apart from the next, the rows and their line as written', () => {
+    expect(renderMarkdown('Lestvica:\\\nKlub\tTočke\nOlimpija\t30').pastedTables).toEqual([
+      { line: 2, rows: [['Klub', 'Točke'], ['Olimpija', '30']], rowCount: 2, figures: [false, true] },
+    ]);
+    expect(renderMarkdown('Klub\tTočke  \nOlimpija\t30  \nMaribor\t28').pastedTables).toEqual([
+      { line: 1, rows: [['Klub', 'Točke'], ['Olimpija', '30'], ['Maribor', '28']], rowCount: 3, figures: [false, true] },
+    ]);
+  });
+
   it('lists none for a tab in one line alone, lines with different numbers of cells, or tabs in code', () => {
     for (const markdown of ['Besedilo\tz enim tabulatorjem.\nIn vrstica brez.', 'a\tb\nc\td\te', '```\na\tb\nc\td\n```', 'Olimpija | Maribor | 2 : 1']) {
       expect(renderMarkdown(markdown).pastedTables, markdown).toBeUndefined();
