@@ -278,11 +278,21 @@ function misplacedKey(lines: readonly string[], index: number): { index: number;
     }
   }
   // Not where a colon ends a word later in the line: `title Witkoff: pogovori` is a key with a space in it, another
-  // mistake. A time's colon (`date 2025-12-22T18:30`) is no key's.
-  const colonless = /^([A-Za-z_][\w-]*) +([^\s:#].*)$/.exec(lines[index]?.trimEnd() ?? '');
-  if (colonless && !/:(?:\s|$)/.test(colonless[2]!)) {
-    const fixed = `${colonless[1]}: ${colonless[2]}`;
-    return { index, hint: `a key is followed by a colon and a space: write the line as ${quotedWithSpace(fixed) ?? fixed}` };
+  // mistake. A time's colon (`date 2025-12-22T18:30`) is no key's. With a » #« in it (`title Zmaga #1 v Evropi`,
+  // `title:Zmaga #1`) the rest is a comment to YAML, which then fails only at the next line: the line above is
+  // looked at too.
+  for (const at of [index, index - 1]) {
+    const line = lines[at]?.trimEnd() ?? '';
+    if (at < index && !/\s#/.test(line)) break;
+    const colonless = /^([A-Za-z_][\w-]*) +([^\s:#].*)$/.exec(line);
+    if (colonless && !/:(?:\s|$)/.test(colonless[2]!)) {
+      const fixed = `${colonless[1]}: ${colonless[2]}`;
+      return { index: at, hint: `a key is followed by a colon and a space: write the line as ${quotedWithSpace(fixed) ?? fixed}` };
+    }
+    if (at < index) {
+      const hint = lineHint(line);
+      if (hint !== undefined) return { index: at, hint };
+    }
   }
   return undefined;
 }
@@ -324,6 +334,13 @@ export function lineHint(line: string | undefined): string | undefined {
  * `tags: [Ukrajina]`, `draft: true`).
  */
 function quotedWithSpace(spaced: string): string | undefined {
+  // A » #« left in the line starts a comment, which cuts the text (and the build refuses the cut value): the whole
+  // value in quotes, when it is one that reads back as that text.
+  const cut = /^( *[A-Za-z_][\w-]*: +)([^"'[{|>&*!#%@`].*\s#.*)$/.exec(spaced.trimEnd());
+  if (cut) {
+    const fixed = `${cut[1]}${quote(cut[2]!)}`;
+    return readsAsText(fixed, cut[2]) ? fixed.trim() : undefined;
+  }
   const quoted = textLineHint(spaced);
   if (quoted?.line === undefined) return undefined;
   return quoted.indicator || parseDocument(spaced.trimStart(), { schema: 'core', customTags: [] }).errors.length > 0 ? quoted.line : undefined;

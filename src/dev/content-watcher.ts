@@ -64,7 +64,7 @@ export class ContentWatcher {
     // content/ or of a year swapped in), the watches under that name report the old one, wherever it went, and
     // saves in the new one went unnoticed. So a name is watched again when a different folder holds it. The inode
     // alone does not tell: ext4 gives a folder made right after a removal the removed one's (`rm -rf 2025 && cp -r
-    // kopija/2025 .`), whose watch ended with it. Its birth time (statx, in nanoseconds) is its own.
+    // kopija/2025 .`), whose watch ended with it. Its birth time (statx; birthtimeMs, in milliseconds with a fraction) is its own.
     const info = await stat(folder).catch(() => undefined);
     const identity = info ? `${info.dev}:${info.ino}:${info.birthtimeMs}` : '';
     if (this.closed || this.watchers.get(folder)?.folder === identity) return;

@@ -95,6 +95,9 @@ describe('parseFrontMatter', () => {
     ['---\ntitle [VIDEO] Poplave\ndate: 2025-12-22\n---\n', 2, 'write the line as title: "[VIDEO] Poplave"'],
     ['---\ntitle "Mir je blizu", je dejal\ndate: 2025-12-22\n---\n', 2, `write the line as title: '"Mir je blizu", je dejal'`],
     ['---\ntitle: Test\n  summary: Mir: zdaj\ndate: 2025-12-22\n---\n', 3, 'start it at the beginning of the line, summary: "Mir: zdaj"'],
+    // A » #« the fixed line would leave unquoted is a comment to YAML, which cuts the text (and the build refuses it).
+    ['---\nsummary Gibanje se širi #MeToo\ndate: 2025-12-22\n---\n', 2, 'write the line as summary: "Gibanje se širi #MeToo"'],
+    ['---\ntitle:Zmaga #1 v Evropi\ndate: 2025-12-22\n---\n', 2, 'write the line as title: "Zmaga #1 v Evropi"'],
   ])('says what to write for %j', (text, line, hint) => {
     const error = failure(text);
     expect(error.code).toBe('front-matter/bad-yaml');
