@@ -336,7 +336,7 @@ export function lineHint(line: string | undefined): string | undefined {
 function quotedWithSpace(spaced: string): string | undefined {
   // A » #« left in the line starts a comment, which cuts the text (and the build refuses the cut value): the whole
   // value in quotes, when it is one that reads back as that text.
-  const cut = /^( *[A-Za-z_][\w-]*: +)([^"'[{|>&*!#%@`].*\s#.*)$/.exec(spaced.trimEnd());
+  const cut = /^( *[A-Za-z_][\w-]*: +)([^"'[{|>&*!#%@`].*\s#\S.*)$/.exec(spaced.trimEnd());
   if (cut) {
     const fixed = `${cut[1]}${quote(cut[2]!)}`;
     return readsAsText(fixed, cut[2]) ? fixed.trim() : undefined;

@@ -301,8 +301,9 @@ function quotingHint(key: string, issue: z.core.$ZodIssue, context: SchemaContex
 /**
  * Text values YAML cut at a ` #`: after a space, # starts a comment, so `title: Zmaga #1 v Evropi` is the title
  * "Zmaga", and `summary: Gibanje #MeToo …` loses its end, with no error. Only a value written without quotes
- * (the parsed text is the start of what the line holds, a # after it) is refused: a comment after a quoted
- * value (`title: "Zmaga" # preveri`) is plainly meant. `keys` are the file's keys that hold text alone.
+ * (the parsed text is the start of what the line holds, a # after it) and cut at a # that a word or number
+ * follows is refused: a comment after a quoted value (`title: "Zmaga" # preveri`), or one with a space after its
+ * # (`author: Ana Novak # preveri`), is plainly meant. `keys` are the file's keys that hold text alone.
  */
 export function cutAtCommentErrors(data: unknown, keys: readonly string[], context: Pick<SchemaContext, 'file' | 'code' | 'keyLines' | 'text'>): ArhivarError[] {
   if (!isPlainObject(data)) return [];
@@ -313,7 +314,9 @@ export function cutAtCommentErrors(data: unknown, keys: readonly string[], conte
     if (typeof value !== 'string' || value === '' || written === undefined) continue;
     const folded = foldLines(value);
     if (!written.startsWith(folded)) continue;
-    const comment = /^ (#.*)$/.exec(written.slice(folded.length))?.[1];
+    // A # with a space after it is a comment written as one (`author: Ana Novak # preveri`), and stays one; a
+    // hashtag or a number (#MeToo, #1) is text the editor meant.
+    const comment = /^ +(#\S.*)$/.exec(written.slice(folded.length))?.[1];
     if (comment === undefined) continue;
     errors.push(
       new ArhivarError({
