@@ -45,7 +45,8 @@ export interface RenderedMarkdown {
   /** Images and links left as text because their address has a space (see SpacedAddress), in order; absent when there are none. */
   spacedAddresses?: SpacedAddress[];
   /** Headings written more than one level below the heading they belong to (see SkippedHeading), in order; absent when there are none. */
-  skippedHeadings?: SkippedHeading[];  /** Lines of cells separated by tabs, a table pasted from Excel or Word (see PastedTable), in order; absent when there are none. */
+  skippedHeadings?: SkippedHeading[];
+  /** Lines of cells separated by tabs, a table pasted from Excel or Word (see PastedTable), in order; absent when there are none. */
   pastedTables?: PastedTable[];
 }
 

@@ -1,8 +1,8 @@
 /**
  * Unicode's text-direction formatting characters (UAX #9, »Explicit Directional Formatting Characters«), listed
  * once for the three places that deal with them: a front-matter field closes the ones it leaves open
- * (content/schema.ts), a person's name is matched without any of them (people/names.ts), and the terminal shows
- * them as escapes (errors.ts). No imports: the Markdown workers load this with the name forms.
+ * (content/schema.ts), a person's name is read without any of them (nameWords in content/person-name.ts), and
+ * the terminal shows them as escapes (errors.ts). No imports: the Markdown workers load this with the name forms.
  */
 
 /** Embeddings and overrides, U+202A–U+202E (LRE RLE PDF LRO RLO), and isolates, U+2066–U+2069 (LRI RLI FSI PDI). */

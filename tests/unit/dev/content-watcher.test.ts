@@ -94,7 +94,9 @@ describe('ContentWatcher', () => {
     mkdirSync(folder);
     // ext4 gives a folder made right after another's removal that folder's inode; where it does not, the new
     // inode tells the folders apart (tests/integration/dev-content-folder.test.ts).
-    if (statSync(folder).ino !== before) skip();
+    // A file system that keeps no birth time (birthtimeMs 0) cannot tell them apart: the watcher falls back to
+    // device and inode there, as before, and this case is out of its reach.
+    if (statSync(folder).ino !== before || statSync(folder).birthtimeMs === 0) skip();
     await until(() => seen.includes('add content/articles/2025'));
     await writeFile(path.join(folder, 'a.md'), 'one');
     await until(() => seen.includes('change content/articles/2025/a.md'));
