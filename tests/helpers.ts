@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, cp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,20 @@ import { afterEach } from 'vitest';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures');
+
+/**
+ * `arhivar <args>` in a process of its own, killed after 60 s: for input that once made a command hang (a pipe as
+ * site.yaml, text that took time by the square of its length), where a hang must fail the test, not stall the run.
+ * A killed run has the status null. Its output is kept whole (`maxBuffer`, for commands that print long titles).
+ */
+export function runArhivarBounded(args: readonly string[]): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'src/bin/arhivar.js'), ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    killSignal: 'SIGKILL',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
 
 export async function makeTempDir(prefix = 'arhivar-test-'): Promise<string> {
   return mkdtemp(path.join(tmpdir(), prefix));

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeTempDir, PROJECT_ROOT, removeDir } from '../helpers.ts';
+import { makeTempDir, PROJECT_ROOT, removeDir, runArhivarBounded } from '../helpers.ts';
 
 /**
  * A bio is rendered under the same time limit as an article's body. It was rendered on the main thread with
@@ -37,11 +36,7 @@ describe('a bio that renders too slowly', () => {
     await writeFile(path.join(root, 'content/people/janez-novak.md'), '---\nname: Janez Novak\n---\n\nKratek življenjepis.\n');
     await writeFile(path.join(root, 'content/articles/2025/clanek.md'), '---\ntitle: Članek\ndate: 2025-12-01\n---\n\nBesedilo.\n');
     await writeFile(path.join(root, 'content/articles/2025/zlomljen.md'), '---\ntitle: Zlomljen\ndate: 2025-13-01\n---\n\nBesedilo.\n');
-    const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'src/bin/arhivar.js'), 'build', '--root', root], {
-      encoding: 'utf8',
-      timeout: 60_000,
-      killSignal: 'SIGKILL',
-    });
+    const run = runArhivarBounded(['build', '--root', root]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('content/people/ana-kos.md:5  person/too-slow');
     expect(run.stderr).toContain('hint: ');

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeTempDir, PROJECT_ROOT, removeDir } from '../helpers.ts';
+import { makeTempDir, removeDir, runArhivarBounded } from '../helpers.ts';
 
 /**
  * Plain text built to make the importer's search for the first sentence backtrack. Its regexes read the rest of
@@ -27,13 +26,7 @@ describe('import of hostile plain text', () => {
     await writeFile(path.join(inbox, 'klicaji.txt'), `Pozor${'!'.repeat(1_000_000)} Drugi stavek.\n`);
     await writeFile(path.join(inbox, 'zacetnice.txt'), `${'A. '.repeat(300_000)}Novak je rekel. Drugi stavek.\n`);
     await writeFile(path.join(inbox, 'beseda.txt'), `Z${'a'.repeat(1_000_000)}.b\n`);
-    const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'src/bin/arhivar.js'), 'import', inbox, '--date', '2025-12-01', '--root', root], {
-      encoding: 'utf8',
-      timeout: 60_000,
-      killSignal: 'SIGKILL',
-      // It prints each title whole: three million characters.
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const run = runArhivarBounded(['import', inbox, '--date', '2025-12-01', '--root', root]);
     expect(run.status).toBe(0);
     const folder = path.join(root, 'content/articles/2025');
     const titles = await Promise.all((await readdir(folder)).sort().map(async (file) => String(matter(await readFile(path.join(folder, file), 'utf8'), {}).data.title)));

@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeTempDir, PROJECT_ROOT, removeDir } from '../helpers.ts';
+import { makeTempDir, PROJECT_ROOT, removeDir, runArhivarBounded } from '../helpers.ts';
 
 /**
  * A link whose text is a long run of punctuation. Telling whether a link text says nothing (»tukaj«) trims the
@@ -27,11 +26,7 @@ describe('a link text of a million hyphens', () => {
     await writeFile(path.join(root, 'content/site.yaml'), 'baseUrl: https://novice.testni-dnevnik.si/\n');
     await writeFile(path.join(root, 'content/people/ana-kos.md'), `---\nname: Ana Kos\n---\n\nNjena [stran${hyphens}x](https://ana.si/).\n`);
     await writeFile(path.join(root, 'content/articles/2025/clanek.md'), `---\ntitle: Članek\ndate: 2025-12-01\npeople: [Ana Kos]\n---\n\nGlej [tu${hyphens}x](https://kos.si/).\n`);
-    const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'src/bin/arhivar.js'), 'build', '--root', root], {
-      encoding: 'utf8',
-      timeout: 60_000,
-      killSignal: 'SIGKILL',
-    });
+    const run = runArhivarBounded(['build', '--root', root]);
     expect([run.status, run.stderr]).toEqual([0, '']);
     const person = await readFile(path.join(root, 'dist/osebe/ana-kos/index.html'), 'utf8');
     const article = await readFile(path.join(root, 'dist/2025/12/01/clanek/index.html'), 'utf8');

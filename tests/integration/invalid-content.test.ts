@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { lstat, mkdtemp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { main } from '../../src/cli.ts';
 import { toArhivarErrors, type ArhivarError } from '../../src/errors.ts';
+import { runArhivarBounded } from '../helpers.ts';
 
 /**
  * Every broken or hostile case of issue 7: the build fails with these errors (code, file, line, message)
@@ -168,7 +169,7 @@ describe('broken and hostile content fails the build and keeps the old dist/ (is
     await mkdir(path.join(root, 'content/articles'), { recursive: true });
     await writeFile(path.join(root, 'content/articles/dober.md'), '---\ntitle: Dober\ndate: 2025-12-01\n---\n\nBesedilo.\n');
     execFileSync('mkfifo', [path.join(root, 'content/site.yaml')]);
-    const run = spawnSync(process.execPath, [path.join(projectRoot, 'src/bin/arhivar.js'), 'build', '--root', root], { encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL' });
+    const run = runArhivarBounded(['build', '--root', root]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('content/site.yaml  content/not-a-file\n  this is not an ordinary file (a pipe, socket or device), so it is not read\n');
     expect(await readdir(root)).not.toContain('dist');
