@@ -149,11 +149,16 @@ export interface SkippedHeading {
   published: number;
   /** The heading it belongs to, the nearest before it written higher: its line and number of `#`; absent for none. */
   under?: { line: number; written: number };
-  /** Its text, white space folded, cut to SKIPPED_HEADING_SHOWN characters. */
-  text: string;
+  /**
+   * What is written before its #s on its line (a quote's `> `, a list item's `- `, indentation): the line to write
+   * keeps it, or the heading would move out of its quote or list.
+   */
+  before: string;
+  /** Its text as written (links, emphasis, escapes), in full; a Setext heading's lines joined by a space; empty for none. */
+  source: string;
+  /** Its text is all bold already (`#### **Opomba**`), so the line to write in bold is the text as written. */
+  bold: boolean;
 }
-
-const SKIPPED_HEADING_SHOWN = 80;
 
 /**
  * Lines of a paragraph whose cells are separated by tabs, the same number on each line (`Olimpija⇥Maribor⇥2⇥1`),
@@ -225,7 +230,7 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   // Only a text with a tab in it can hold one; most have none.
   const pastedTables: PastedTable[] = [];
   if (markdown.includes('\t')) collectPastedTables(tree, pastedTables);
-  const skippedHeadings = nestHeadings(tree);
+  const skippedHeadings = nestHeadings(tree, markdown);
   identifyHeadings(tree);
   lowerCaseSchemes(tree);
   const definitions = definitionsOf(tree);
@@ -597,7 +602,7 @@ export function inlineText(node: RootContent | Root): string {
  * h3, h3, where lifting each to one below the heading just before it made the second `####` an h4, as if it
  * belonged to the first.
  */
-export function nestHeadings(tree: Root): SkippedHeading[] {
+export function nestHeadings(tree: Root, markdown: string): SkippedHeading[] {
   const headings: Heading[] = [];
   collectHeadings(tree, headings);
   const skipped: SkippedHeading[] = [];
@@ -617,15 +622,27 @@ export function nestHeadings(tree: Root): SkippedHeading[] {
     // but one told skips after it (##, ####, ######) is told the level the page shows, one below that one's fixed
     // level: ####, not #####, which would skip again once the #### is written ###.
     if (written > (parent ? parent.written + 1 : top) && heading.position) {
-      const folded = foldWhitespace(inlineText(heading));
-      const text = folded.length > SKIPPED_HEADING_SHOWN ? `${folded.slice(0, SKIPPED_HEADING_SHOWN).replace(/[\uD800-\uDBFF]$/, '')}…` : folded;
-      const entry: SkippedHeading = { line, written, expected, published: heading.depth, text };
+      const entry: SkippedHeading = { line, written, expected, published: heading.depth, ...writtenHeading(heading, markdown) };
       if (parent) entry.under = { line: parent.line, written: parent.written };
       skipped.push(entry);
     }
     open.push({ written, depth: heading.depth, shown: expected, line });
   }
   return skipped;
+}
+
+/**
+ * A heading as its line writes it, taken from the source so that the line to write differs from it only in its #s:
+ * its text from its first child to its last (a closing `##` left out), and what stands before it on its line.
+ */
+function writtenHeading(heading: Heading, markdown: string): Pick<SkippedHeading, 'before' | 'source' | 'bold'> {
+  const start = heading.position?.start.offset ?? 0;
+  const before = markdown.slice(markdown.lastIndexOf('\n', start - 1) + 1, start);
+  const first = heading.children[0]?.position?.start.offset;
+  const last = heading.children[heading.children.length - 1]?.position?.end.offset;
+  // A Setext heading's text may run over lines, each after its quote's > or its list item's indentation.
+  const source = first === undefined || last === undefined ? '' : markdown.slice(first, last).replace(/[ \t]*\r?\n[ \t>]*/g, ' ');
+  return { before, source, bold: heading.children.length === 1 && heading.children[0]!.type === 'strong' };
 }
 
 /** Gives every heading its id (heading-ids.ts), made from its text as a reader sees it (an image's alt text included). */

@@ -76,21 +76,22 @@ const PASTED_CELL_SHOWN = 60;
 
 /**
  * A heading written more than one level below the heading it belongs to (render.ts, SkippedHeading). The page
- * shows it at the level it can have, so the hint is the line that writes that level; an editor who wanted a
- * small bold line rather than a section is told how to write one.
+ * shows it at the level it can have, so the hint is the line that writes that level, as written but for its #s;
+ * an editor who wanted a small bold line rather than a section is told how to write one.
  */
-function skippedHeadingWarning({ line, written, expected, published, under, text }: SkippedHeading, owner: 'article' | 'person', file: string, firstLine: number): ArhivarError {
+function skippedHeadingWarning({ line, written, expected, published, under, before, source, bold: allBold }: SkippedHeading, owner: 'article' | 'person', file: string, firstLine: number): ArhivarError {
   const marks = (count: number) => '#'.repeat(count);
   const where = under
     ? `under the ${marks(under.written)} heading at line ${firstLine + under.line - 1}`
     : `before the ${owner === 'article' ? "body's" : "bio's"} first ${marks(expected)} heading, under the page's title`;
-  const bold = text ? `**${text}**` : '**…**';
+  const text = source || '…';
+  const bold = `${before}${allBold ? text : `**${text}**`}`;
   return new ArhivarError({
     code: `${owner}/skipped-heading`,
     message: `this heading is written ${marks(written)} ${where}, which skips a level: screen readers announce a heading's level and take a skipped one for a missing section, so the page shows it as h${published}, larger than written`,
     file,
     line: firstLine + line - 1,
-    hint: `write ${marks(expected)} ${text || '…'}, the level the page shows; for a line that should only stand out, write it in bold without #: ${bold}`,
+    hint: `write ${before}${marks(expected)} ${text}, the level the page shows; for a line that should only stand out, write it in bold without #: ${bold}`,
   });
 }
 

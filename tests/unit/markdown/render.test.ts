@@ -350,10 +350,31 @@ describe('renderMarkdown lists headings that skip a level', () => {
       '> #### Kje', // 9: in a quote, under ## again
     ].join('\n');
     expect(renderMarkdown(markdown).skippedHeadings).toEqual([
-      { line: 1, written: 4, expected: 2, published: 2, text: 'Uvod' },
-      { line: 5, written: 4, expected: 3, published: 3, text: 'Kdo', under: { line: 3, written: 2 } },
-      { line: 9, written: 4, expected: 3, published: 3, text: 'Kje', under: { line: 3, written: 2 } },
+      { line: 1, written: 4, expected: 2, published: 2, before: '', source: 'Uvod', bold: false },
+      { line: 5, written: 4, expected: 3, published: 3, before: '', source: 'Kdo', bold: false, under: { line: 3, written: 2 } },
+      { line: 9, written: 4, expected: 3, published: 3, before: '> ', source: 'Kje', bold: false, under: { line: 3, written: 2 } },
     ]);
+  });
+
+  it('keeps what is written before the #s and the text as written, links and emphasis and all, in full', () => {
+    const long = 'Kdo je sodeloval pri pripravi proračuna, ki ga je vlada sprejela na seji v četrtek zvečer';
+    const markdown = [
+      '## Ozadje', // 1
+      '',
+      `- #### Kdo je [sodeloval](https://www.gov.si/) *tudi* \\#1 ####`, // 3: in a list item, the closing #s left out
+      '',
+      `>   #### ${long}`, // 5: in a quote, over 80 characters
+      '',
+      '#### **Opomba**', // 7: bold already
+    ].join('\n');
+    expect(renderMarkdown(markdown).skippedHeadings!.map(({ line, before, source, bold }) => ({ line, before, source, bold }))).toEqual([
+      { line: 3, before: '- ', source: 'Kdo je [sodeloval](https://www.gov.si/) *tudi* \\#1', bold: false },
+      { line: 5, before: '>   ', source: long, bold: false },
+      { line: 7, before: '', source: '**Opomba**', bold: true },
+    ]);
+    // A Setext heading (underlined with ---) before a text's first #: its lines joined into the one to write.
+    const [setext] = renderMarkdown('> Dolg\n> naslov\n> ---\n\n# Ena').skippedHeadings!;
+    expect([setext!.line, setext!.before, setext!.source]).toEqual([1, '> ', 'Dolg naslov']);
   });
 
   it('gives a heading that skips under one that skipped the level the page shows, which skips nothing once both are fixed', () => {

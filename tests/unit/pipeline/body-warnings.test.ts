@@ -33,3 +33,17 @@ describe('bodyWarnings for a comment never closed', () => {
     ]);
   });
 });
+
+describe('bodyWarnings for a heading that skips a level', () => {
+  it('gives the line to write as written, with what is before the #s and the text as written', () => {
+    const skippedHeadings = [
+      { line: 5, written: 4, expected: 3, published: 3, before: '> - ', source: 'Kdo je [sodeloval](/o-nas/) *tudi*', bold: false, under: { line: 1, written: 2 } },
+      { line: 7, written: 4, expected: 3, published: 3, before: '', source: '**Opomba**', bold: true, under: { line: 1, written: 2 } },
+    ];
+    const [quoted, bold] = bodyWarnings({ skippedHeadings }, 'article', 'content/articles/2025/seja.md', 6);
+    expect(quoted!.hint).toBe(
+      'write > - ### Kdo je [sodeloval](/o-nas/) *tudi*, the level the page shows; for a line that should only stand out, write it in bold without #: > - **Kdo je [sodeloval](/o-nas/) *tudi***',
+    );
+    expect(bold!.hint).toBe('write ### **Opomba**, the level the page shows; for a line that should only stand out, write it in bold without #: **Opomba**');
+  });
+});
