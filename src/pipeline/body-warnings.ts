@@ -52,12 +52,15 @@ export function bodyWarnings(facts: WarnedFacts, owner: 'article' | 'person', fi
 /**
  * A table pasted with tabs between its cells (render.ts, PastedTable), which the page runs together into one
  * paragraph. The hint is the GitHub table (the body's one kind, see README's »The body«) made of its cells, a
- * line in quotes for each of its first rows, since a hint is one line.
+ * line in quotes for each of its first rows, since a hint is one line; a " in a cell is written \", which
+ * Markdown shows as ", so that a row ends only at its closing quote.
  */
 function pastedTableWarning({ line, rows, rowCount, figures }: PastedTable, owner: 'article' | 'person', file: string, firstLine: number): ArhivarError {
   const cell = (text: string) => {
     const shown = text.length > PASTED_CELL_SHOWN ? `${text.slice(0, PASTED_CELL_SHOWN).replace(/[\uD800-\uDBFF]$/, '')}…` : text;
-    return shown.replace(/\|/g, '\\|');
+    // Escaped as Markdown does, which shows each as written: | would end the cell, and " the row's quotes in the
+    // hint; a backslash before punctuation would escape it, so it is escaped first.
+    return shown.replace(/\\(?=[!-/:-@[-`{-~])/g, '\\\\').replace(/["|]/g, '\\$&');
   };
   const row = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
   const delimiter = `|${figures.map((figure) => (figure ? '--:' : '---')).join('|')}|`;

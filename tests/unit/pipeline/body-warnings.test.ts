@@ -47,3 +47,13 @@ describe('bodyWarnings for a heading that skips a level', () => {
     expect(bold!.hint).toBe('write ### **Opomba**, the level the page shows; for a line that should only stand out, write it in bold without #: **Opomba**');
   });
 });
+
+describe('bodyWarnings for a table pasted with tabs', () => {
+  it('escapes a quote in a cell, so each row of the hint ends at its own closing quote, as Markdown still shows it', () => {
+    const pastedTables = [{ line: 2, rows: [['Izdelek', 'Cena'], ['Prenosnik 15,6" "Pro"', '899 €'], ['Kabel \\"', '9 €']], rowCount: 3, figures: [false, true] }];
+    const [warning] = bodyWarnings({ pastedTables }, 'article', 'content/articles/2025/cene.md', 6);
+    expect(warning!.hint).toBe(
+      'write it as a table, each row on a line of its own with | around the cells, the first row its header and a delimiter row under it (--: right-aligns a column of figures): "| Izdelek | Cena |", "|---|--:|", "| Prenosnik 15,6\\" \\"Pro\\" | 899 € |", "| Kabel \\\\\\" | 9 € |"; if the first row is data, put a row of column names above it',
+    );
+  });
+});
