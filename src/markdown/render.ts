@@ -13,8 +13,8 @@ import { TABLE_LABEL, TABLE_SCROLL, tableLabel } from './table-scroll.ts';
 /**
  * Markdown → safe HTML plus the plain text other stages read (summary, people detection, search).
  * remark-html sanitises with hast-util-sanitize's default (GitHub) schema: raw HTML is dropped and
- * only http(s), mailto and relative URLs survive in links and images, so javascript:, vbscript: and
- * data: URLs never reach a page.
+ * only http(s) and relative URLs survive in images, and those, mailto, tel, irc(s) and xmpp in links
+ * (LINK_PROTOCOLS), so javascript:, vbscript: and data: URLs never reach a page.
  */
 export interface RenderedMarkdown {
   html: string;
@@ -72,7 +72,7 @@ export interface VagueLink {
 /**
  * An image or link published without its address, because the sanitiser keeps only http(s) (and, for links,
  * mailto and a few more) and paths: a picture pasted into the text (`data:image/png;base64,…`, as Word and
- * Google Docs paste one), a file on the editor's computer (`file:///C:/…`, `C:\Users\…`), `tel:`. The image
+ * Google Docs paste one), a file on the editor's computer (`file:///C:/…`, `C:\Users\…`), `ftp:`. The image
  * becomes its alt text and the link its text, so the reader sees no picture and no link, and nothing else
  * would tell the editor.
  */
@@ -770,8 +770,8 @@ function replaceDroppedImages(node: Parent, definitions: ReadonlyMap<string, Def
 }
 
 /** The schemes BODY_SCHEMA keeps in `src` and `href` (its protocols.src, protocols.href: GitHub's, and tel). */
-const IMAGE_PROTOCOLS = ['http', 'https'];
-const LINK_PROTOCOLS = ['http', 'https', 'irc', 'ircs', 'mailto', 'xmpp', 'tel'];
+export const IMAGE_PROTOCOLS = ['http', 'https'];
+export const LINK_PROTOCOLS = ['http', 'https', 'mailto', 'tel', 'irc', 'ircs', 'xmpp'];
 
 /**
  * A scheme the page keeps, written in capitals (HTTPS://, Mailto:), in small letters: schemes know no letter case

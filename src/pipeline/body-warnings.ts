@@ -1,6 +1,6 @@
 import { ArhivarError } from '../errors.ts';
 import { EMBEDDED_TAGS } from '../markdown/embedded-tags.ts';
-import type { DroppedHtml, DroppedUrl, MarkdownFacts, PastedTable, SkippedHeading, SpacedAddress } from '../markdown/render.ts';
+import { IMAGE_PROTOCOLS, LINK_PROTOCOLS, type DroppedHtml, type DroppedUrl, type MarkdownFacts, type PastedTable, type SkippedHeading, type SpacedAddress } from '../markdown/render.ts';
 
 /** What of a rendered Markdown text the warnings below are made from; .cache/ keeps it for bios (pipeline/people.ts). */
 export type WarnedFacts = Pick<
@@ -144,7 +144,7 @@ function droppedUrlWarning(dropped: DroppedUrl, owner: 'article' | 'person', fil
       ? `is a picture pasted into the text (${dropped.url.split(',')[0]},…)`
       : local
         ? `is a file on a computer (${dropped.url}), which readers cannot open`
-        : `"${dropped.url}" is not one a page may carry (only http, https and paths${dropped.kind === 'link' ? ', and mailto and tel' : ''})`;
+        : `"${dropped.url}" is not one a page may carry (only a path or an ${namedSchemes(dropped.kind === 'image' ? IMAGE_PROTOCOLS : LINK_PROTOCOLS)} address)`;
   const example = dropped.text || 'Opis slike';
   return new ArhivarError({
     code: `${owner}/dropped-url`,
@@ -156,6 +156,11 @@ function droppedUrlWarning(dropped: DroppedUrl, owner: 'article' | 'person', fil
         ? `save the picture as a file in public/ (public/slike/foto.jpg) and write ![${example}](/slike/foto.jpg)`
         : `write a web address (https://…) or a path on this site (/slike/…)${dropped.kind === 'link' ? ', or a mailto: address or tel: number' : ''}, or remove the ${what}`,
   });
+}
+
+/** The schemes the page keeps, named from the list the renderer keeps them by, so the two cannot differ: http, https or tel. */
+function namedSchemes(schemes: readonly string[]): string {
+  return schemes.length > 1 ? `${schemes.slice(0, -1).join(', ')} or ${schemes[schemes.length - 1]}` : schemes.join('');
 }
 
 /** Raw HTML the page leaves out (render.ts, DroppedHtml), with the Markdown that publishes what it meant. */

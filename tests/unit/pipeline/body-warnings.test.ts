@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bodyWarnings } from '../../../src/pipeline/body-warnings.ts';
+import { renderMarkdown } from '../../../src/markdown/render.ts';
 
 describe('bodyWarnings for an address with a space', () => {
   it('keeps the title after the address out of the name to rename to and out of the %20s', () => {
@@ -55,5 +56,22 @@ describe('bodyWarnings for a table pasted with tabs', () => {
     expect(warning!.hint).toBe(
       'write it as a table, each row on a line of its own with | around the cells, the first row its header and a delimiter row under it (--: right-aligns a column of figures): "| Izdelek | Cena |", "|---|--:|", "| Prenosnik 15,6\\" \\"Pro\\" | 899 € |", "| Kabel \\\\\\" | 9 € |"; if the first row is data, put a row of column names above it',
     );
+  });
+});
+
+describe('bodyWarnings for an address a page may not carry', () => {
+  it('names every scheme a page keeps, for a link and for an image, and the page keeps each it names', () => {
+    const droppedUrls = [
+      { line: 1, kind: 'link' as const, url: 'ftp://arhiv.example.si/porocilo.pdf', text: 'poročilo' },
+      { line: 3, kind: 'image' as const, url: 'ftp://arhiv.example.si/foto.jpg', text: 'Foto' },
+    ];
+    const [link, image] = bodyWarnings({ droppedUrls }, 'article', 'content/articles/2025/seja.md', 6);
+    expect(link!.message).toBe(
+      'this link\'s address "ftp://arhiv.example.si/porocilo.pdf" is not one a page may carry (only a path or an http, https, mailto, tel, irc, ircs or xmpp address), so it is published without it: readers see "poročilo" as plain text',
+    );
+    expect(image!.message).toContain('(only a path or an http or https address)');
+    for (const scheme of /an (.*) address\)/.exec(link!.message)![1]!.split(/, | or /)) {
+      expect(renderMarkdown(`[vir](${scheme}:vir)`).droppedUrls, scheme).toBeUndefined();
+    }
   });
 });
