@@ -307,6 +307,8 @@ function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, 
     const kind = decomposed.file.endsWith('/') ? 'folder' : 'file';
     return `public/${decomposed.file} is named with "${decomposed.letter}" written as two characters (${decomposed.base} and a combining mark, as macOS and some zip programs write names), ${text} with one, and a web server takes them for different names: rename the ${kind} in public/, typing its name anew, and build again`;
   }
+  const padded = underBase === undefined ? undefined : zeroPaddedPage(broken, basePath, underBase);
+  if (padded !== undefined) return `write ${underBase}: a page number is written without leading zeros, and ${padded} is another address`;
   const numbered = underBase === undefined ? undefined : missingPage(broken, basePath, underBase);
   if (numbered !== undefined) {
     return numbered <= 1
@@ -379,6 +381,21 @@ function missingPage(broken: BrokenLink, basePath: string, meant: string): numbe
   if (numbered === undefined) return undefined;
   const listing = numbered.listing.map((name) => `${name}/`).join('');
   return meant.replace(/[?#].*$/, '') === `${basePath}${listing}` ? numbered.page : undefined;
+}
+
+/**
+ * The page number as a link writes it with leading zeros (`02` in `/oznake/ukrajina/stran/02/`) when `meant` is
+ * that page without them, which findBrokenLinks offers when the listing has it; undefined for any other link.
+ */
+function zeroPaddedPage(broken: BrokenLink, basePath: string, meant: string): string | undefined {
+  const pathname = linkPathname(broken, basePath);
+  if (pathname === undefined || !pathname.startsWith(basePath)) return undefined;
+  const names = pathname.slice(basePath.length).split('/').filter(Boolean);
+  const numbered = pageOfListing(names);
+  const written = names.at(-1);
+  if (numbered === undefined || written === undefined || written === String(numbered.page)) return undefined;
+  const page = [...names.slice(0, -1), String(numbered.page)].map((name) => `${name}/`).join('');
+  return meant.replace(/[?#].*$/, '') === `${basePath}${page}` ? written : undefined;
 }
 
 /**

@@ -344,6 +344,7 @@ function joinAddress(names: readonly string[], folder: boolean): string {
  * is looked for among the files, as written; any other among the page folders, as its slug. In this order
  * (the last two only with `nearNames`, true by default):
  * - a page linked by its file (`…/clanek/index.html`) or as an older CMS's file (`…/clanek.html`, when no file of the site is it or near it) is looked for as its folder;
+ * - for a page number written with a leading zero (`oznake/ukrajina/stran/02/`), that page without it, when the listing has it;
  * - for a page number a listing does not have (`oznake/ukrajina/stran/1/`, `stran/99/`), the listing's folder ('' for the front page);
  * - the one address of the same name (its letters composed or not: `z` + caron for `ž`), or of its slug, in the same parent folder or, failing that and for a
  *   page folder named in letters, anywhere (a date typed wrong, `2025/03/13/clanek/` for
@@ -379,7 +380,14 @@ function meantAddressAmong(segments: readonly string[], addresses: SiteAddresses
   // A page number the listing does not have (`…/stran/1/`, which is the listing's own address, or one past its
   // last) means the listing itself ('' for the site's front page, always built). Pages move on as articles are
   // added, so no other page of it is more likely than the first.
-  const listing = pageOfListing(segments)?.listing;
+  const numbered = pageOfListing(segments);
+  // A page number written with a leading zero (`stran/02/`) is another folder to a web server: the page it
+  // means is the one numbered without it, when the listing has it.
+  if (numbered && numbered.page > 1 && name !== String(numbered.page)) {
+    const page = joinAddress([...segments.slice(0, -1), String(numbered.page)], true);
+    if (addresses.folders.byName.get(String(numbered.page))?.includes(page)) return page;
+  }
+  const listing = numbered?.listing;
   if (listing?.length === 0) return '';
   if (listing && addresses.folders.byName.get(listing.at(-1)!)?.includes(joinAddress(listing, true))) return joinAddress(listing, true);
   const index = /\.[a-z0-9]+$/i.test(name) ? addresses.files : addresses.folders;

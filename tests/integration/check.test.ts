@@ -265,6 +265,22 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     ]);
   });
 
+  it('names the page a page number written with a leading zero means (/oznake/preizkus/stran/02/), not a listing with no such page', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    // Page 2 of the tag and of the front page are built (5 articles, pageSize 3); "02" is another folder to a web server.
+    const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
+    await writeFile(drugi, `${await readFile(drugi, 'utf8')}\n[Oznaka](/oznake/preizkus/stran/02/) in [naslovnica](/stran/02/).\n`);
+    await build({ root, now });
+
+    const result = await checkSite({ root, now });
+    expect(result.problems.map((p) => [p.line, p.message, p.hint])).toEqual([
+      [10, 'link "/oznake/preizkus/stran/02/" leads to no page or file of the built site', 'write /oznake/preizkus/stran/2/: a page number is written without leading zeros, and 02 is another address'],
+      [10, 'link "/stran/02/" leads to no page or file of the built site', 'write /stran/2/: a page number is written without leading zeros, and 02 is another address'],
+    ]);
+  });
+
   it('writes an address with a space it offers in angle brackets, as Markdown takes it, not as text that is no link', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);

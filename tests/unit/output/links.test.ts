@@ -467,6 +467,10 @@ describe('meantAddressWithin', () => {
     ['oznake/ukrajina/stran/1/', 'oznake/ukrajina/'],
     ['oznake/ukrajina/stran/3/', 'oznake/ukrajina/'],
     ['stran/99/', ''],
+    // A page number written with a leading zero is the page without it, when the listing has it, or else the listing.
+    ['oznake/ukrajina/stran/02/', 'oznake/ukrajina/stran/2/'],
+    ['oznake/ukrajina/stran/03/', 'oznake/ukrajina/'],
+    ['oznake/ukrajina/stran/01/', 'oznake/ukrajina/'],
   ])('%s means %s', (within, meant) => {
     expect(meantAddressWithin(within, folders)).toBe(meant);
   });
