@@ -281,6 +281,25 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     ]);
   });
 
+  it('calls no article a listing: a relative stran/99/ in an article leads under the article, which has no pages', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    // The browser resolves these under the article's own page (/2025/02/11/drugi-clanek/stran/99/), and only
+    // the front page, a month, a tag and a person's pages are numbered: the article is no listing to link instead.
+    const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
+    await writeFile(drugi, `${await readFile(drugi, 'utf8')}\n[Starejše](stran/99/) in [prva](stran/1/).\n`);
+    await build({ root, now });
+
+    const result = await checkSite({ root, now });
+    const correct =
+      "correct the address in the article: a page of this site is written from the site's root (/2025/12/20/naslov-clanka/), a file in public/ by its path there (public/slike/foto.jpg is /slike/foto.jpg); if the address is right and leads to an article or file added since the last build, build again";
+    expect(result.problems.map((p) => [p.line, p.message, p.hint])).toEqual([
+      [10, 'link "stran/1/" leads to no page or file of the built site', correct],
+      [10, 'link "stran/99/" leads to no page or file of the built site', correct],
+    ]);
+  });
+
   it('writes an address with a space it offers in angle brackets, as Markdown takes it, not as text that is no link', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);

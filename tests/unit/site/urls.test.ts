@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, basePathOf, outputPathFor, urls, withBasePath, withoutBasePath } from '../../../src/site/urls.ts';
+import { absoluteUrl, basePathOf, outputPathFor, pageOfListing, urls, withBasePath, withoutBasePath } from '../../../src/site/urls.ts';
 
 /** What absoluteUrl must always answer: the URL standard's resolution of the path without its leading slashes. */
 const resolved = (baseUrl: string, url: string) => new URL(url.replace(/^\/+/, ''), baseUrl).href;
@@ -79,5 +79,30 @@ describe('base path', () => {
     const url = urls.tag('rusija');
     expect(outputPathFor(withoutBasePath('/arhiv/', withBasePath('/arhiv/', url))!)).toBe(outputPathFor(url));
     expect(outputPathFor(url)).toBe('oznake/rusija/index.html');
+  });
+});
+
+describe('pageOfListing', () => {
+  const names = (url: string) => url.split('/').filter(Boolean);
+
+  it.each([
+    ['home', urls.home(3), urls.home()],
+    ['tag', urls.tag('ukrajina', 3), urls.tag('ukrajina')],
+    ['person', urls.person('ana-kos', 3), urls.person('ana-kos')],
+    ["person's bylines", urls.personAuthored('ana-kos', 3), urls.personAuthored('ana-kos')],
+    ['month', urls.month(2025, 3, 3), urls.month(2025, 3)],
+  ])('reads the listing and number of a %s page', (_kind, page, listing) => {
+    expect(pageOfListing(names(page))).toEqual({ listing: names(listing), page: 3 });
+  });
+
+  it.each([
+    // Where a relative stran/99/ written in an article or on a year's or the archive's page leads: none is paged.
+    ['/2025/02/11/drugi-clanek/stran/99/'],
+    ['/2025/stran/2/'],
+    ['/arhiv/stran/2/'],
+    ['/oznake/stran/2/'],
+    ['/oznake/ukrajina/stran/dva/'],
+  ])('finds no numbered page in %s', (path) => {
+    expect(pageOfListing(names(path))).toBeUndefined();
   });
 });
