@@ -346,8 +346,9 @@ function joinAddress(names: readonly string[], folder: boolean): string {
  * - a page linked by its file (`…/clanek/index.html`) or as an older CMS's file (`…/clanek.html`, when no file of the site is it or near it) is looked for as its folder;
  * - for a page number written with a leading zero (`oznake/ukrajina/stran/02/`), that page without it, when the listing has it;
  * - for a page number a listing does not have (`oznake/ukrajina/stran/1/`, `stran/99/`), the listing's folder ('' for the front page);
- * - the one address of the same name (its letters composed or not: `z` + caron for `ž`), or of its slug, in the same parent folder or, failing that and for a
- *   page folder named in letters, anywhere (a date typed wrong, `2025/03/13/clanek/` for
+ * - the one address of the same name (its letters composed or not: `z` + caron for `ž`), or of its slug, in the same parent folder;
+ * - the month, day or article address the path ends in after folders in front of it (`arhiv/2025/03/`, see datedTail);
+ * - failing those, for a page folder named in letters, the one address of that name anywhere (a date typed wrong, `2025/03/13/clanek/` for
  *   `2025/03/12/clanek/`; a slug written with its č, š, ž, `osebe/darja-žagar/`);
  * - when no address has that name, the one in the same parent folder whose name is nearest, within a few typos for its length (see
  *   nearSibling): a letter left out, added, changed or two swapped, with or without its č, š, ž
@@ -398,6 +399,8 @@ function meantAddressAmong(segments: readonly string[], addresses: SiteAddresses
   const named = [...new Set([...(index.byName.get(name) ?? []), ...(index.byName.get(names.at(-1)!) ?? [])])];
   const sameParent = named.filter((address) => parentOf(address).normalize('NFC') === parent.normalize('NFC'));
   if (sameParent.length === 1) return sameParent[0];
+  const dated = index.folders ? datedTail(names, index) : undefined;
+  if (dated !== undefined) return dated;
   // Elsewhere, only a page folder named in letters is told by its name: a page number (`stran/2`) and a
   // file's name (`feed.xml`, every tag and person has one) stand in many folders, and one of them being the
   // only one so far says nothing of the folder meant.
@@ -410,6 +413,20 @@ function meantAddressAmong(segments: readonly string[], addresses: SiteAddresses
   }
   const near = nearAddress(names, index.byDepth.get(names.length) ?? []);
   return near === undefined ? undefined : joinAddress(near, index.folders);
+}
+
+/**
+ * The month, day or article address of the site (`2025/03/`, `2025/03/12/clanek/`) that a path ends in after
+ * folders in front of it: `arhiv/2025/03/` on a site whose archive page is /arhiv/ and whose months are at the
+ * root, or an older site's `novice/2025/03/12/clanek/`. A year alone (`oznake/2025/`) is as likely a tag's name.
+ */
+function datedTail(names: readonly string[], index: AddressIndex): string | undefined {
+  for (let start = 1; start + 1 < names.length; start++) {
+    if (!/^\d{4}$/.test(names[start]!) || !/^\d{2}$/.test(names[start + 1]!)) continue;
+    const address = joinAddress(names.slice(start), true);
+    if (index.byName.get(names.at(-1)!)?.includes(address)) return address;
+  }
+  return undefined;
 }
 
 /** How many typos a name (or the names of an address that differ) of this length may have to be near: one up to 7 letters, two up to 15, three beyond. */

@@ -300,6 +300,24 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     ]);
   });
 
+  it('names the month page a link means when its path ends in it (/arhiv/2025/03/ for /2025/03/)', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    // The site is at the host's root, and its archive page is /arhiv/: an editor writes its months under it, or
+    // copies the path of an older site that had a folder in front.
+    const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
+    await writeFile(drugi, `${await readFile(drugi, 'utf8')}\n[Marec](/arhiv/2025/03/) in [maj](/novice/arhiv/2025/05/).\n`);
+    await build({ root, now });
+
+    const result = await checkSite({ root, now });
+    const added = 'if the address is right and leads to an article or file added since the last build, build again';
+    expect(result.problems.map((p) => [p.line, p.message, p.hint])).toEqual([
+      [10, 'link "/arhiv/2025/03/" leads to no page or file of the built site', `write /2025/03/ if that is what the article means; ${added}`],
+      [10, 'link "/novice/arhiv/2025/05/" leads to no page or file of the built site', `write /2025/05/ if that is what the article means; ${added}`],
+    ]);
+  });
+
   it('writes an address with a space it offers in angle brackets, as Markdown takes it, not as text that is no link', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);

@@ -414,6 +414,8 @@ describe('meantAddressWithin', () => {
       '2025/12/20/pogovori-o-premirju-se-nadaljujejo/',
       '2025/12/22/witkoff-in-dmitrijev-na-floridi/',
       '2025/12/22/odzivi-v-kijevu/',
+      // A follow-up of the same name a year before.
+      '2024/12/20/odzivi-v-kijevu/',
       '2025/03/12/tretji-clanek/',
       'iskanje/',
     ].map((folder) => `${folder}index.html`),
@@ -471,6 +473,11 @@ describe('meantAddressWithin', () => {
     ['oznake/ukrajina/stran/02/', 'oznake/ukrajina/stran/2/'],
     ['oznake/ukrajina/stran/03/', 'oznake/ukrajina/'],
     ['oznake/ukrajina/stran/01/', 'oznake/ukrajina/'],
+    // A path that ends in a month, day or article address of the site, after a folder in front (the archive page's
+    // name, an older site's folder): that address.
+    ['arhiv/2025/12/', '2025/12/'],
+    ['novice/arhiv/2025/03/12/tretji-clanek/', '2025/03/12/tretji-clanek/'],
+    ['arhiv/2025/12/22/odzivi-v-kijevu/', '2025/12/22/odzivi-v-kijevu/'],
   ])('%s means %s', (within, meant) => {
     expect(meantAddressWithin(within, folders)).toBe(meant);
   });
@@ -485,6 +492,9 @@ describe('meantAddressWithin', () => {
     // Digits and short names are not typos of their neighbours (a year, a page, a month).
     ['2026/'],
     ['2025/13/'],
+    // A year alone after a folder is as likely a tag or another folder's name.
+    ['oznake/2025/'],
+    ['arhiv/2025/11/'],
     // A near name in another folder is not offered: the folder's name is as much of the address as the rest.
     ['oznake/steve-witkof/'],
     ['2025/11/23/witkof-in-dmitrijev-na-flroidi/'],
