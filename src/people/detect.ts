@@ -535,6 +535,8 @@ interface Candidate {
   to?: number;
   /** The cases the surname's spelling stands for (CASE_BIT mask); 0 for a possessive. */
   cases: number;
+  /** The word is the person's whole main name (name: Madonna): neither a surname nor an alias. */
+  wholeName?: boolean;
 }
 
 interface Occurrence {
@@ -598,7 +600,8 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
         candidate.to = i + 1;
         candidate.alias = entry.alias || !person.mainFirst.has(tokens.word(i + 1));
       } else if (!entry.mononym) classifyFirstName(detector, tokens, person, candidate);
-      else candidate.alias = true;
+      // A one-word alias (Tadi) is an alias, but a one-word main name (Madonna, Sting) is the name itself.
+      else candidate.wholeName = !entry.alias;
       // »Vlada Kosova«: a form of a place's name (Kosovo) is the place unless the first name stands before it.
       if (placeForm && candidate.relation !== 'full') continue;
       candidates.push(candidate);
@@ -826,13 +829,14 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     const possessive = chosen.every((candidate) => candidate.kind === 'possessive');
     const alias = chosen.every((candidate) => candidate.alias);
     const from = Math.min(...chosen.map((candidate) => candidate.from));
-    const kind: MentionKind = possessive ? 'possessive' : alias ? 'alias' : 'surname';
+    const wholeName = !possessive && !alias && chosen.some((candidate) => candidate.wholeName);
+    const kind: MentionKind = possessive ? 'possessive' : alias ? 'alias' : wholeName ? 'full' : 'surname';
     if (!possessive && fullNamed.has(person) && notes.length === 0) notes.push(`the article names ${detector.people[person]!.name} in full`);
     if (cue.gender && ruledOut.size > 0) {
       const others = [...ruledOut].map((other) => detector.people[other]!.name).join(', ');
       notes.push(`${cue.gender === 'f' ? 'feminine' : 'masculine'} context, not ${others}`);
     }
-    const label = kind === 'possessive' ? 'possessive' : kind === 'alias' ? `alias of ${detector.people[person]!.name}` : 'surname';
+    const label = kind === 'possessive' ? 'possessive' : kind === 'alias' ? `alias of ${detector.people[person]!.name}` : kind === 'full' ? 'full name' : 'surname';
     found.push({
       person,
       kind,

@@ -213,14 +213,25 @@ describe('detectPeople: mentions', () => {
     const reasons = (people: ReturnType<typeof person>[], text: string) => detectPeople(createDetector(people), text).mentions.map((m) => [m.text, m.personId, m.reason]);
     // Madonna's verb: Stingom is an instrumental, which no verb's subject can be, so the verb says nothing of him.
     expect(reasons([person('Madonna', { gender: 'f' }), person('Sting', { gender: 'm' })], 'Na koncertu v Londonu. S Stingom je nastopila Madonna.')).toEqual([
-      ['Stingom', 'sting', 'alias of Sting'],
-      ['Madonna', 'madonna', 'alias of Madonna'],
+      ['Stingom', 'sting', 'full name'],
+      ['Madonna', 'madonna', 'full name'],
     ]);
     // Only Janez Novak has the form Novakom: the feminine verb, another person's, decided nothing.
     expect(reasons(REGISTRY, 'Na seji. Z Novakom je govorila dolgo.')).toEqual([['Novakom', 'janez-novak', 'surname']]);
     // Novak alone is Janez's nominative and Ana's: here the verb did decide, and the reason says whom it ruled out.
     expect(reasons(REGISTRY, 'Na seji. Novak je dejala, da bo odstopila.')).toEqual([['Novak', 'ana-novak', 'surname; feminine context, not Janez Novak']]);
     expect(reasons(REGISTRY, 'Na seji. Ministrica Novak je odstopila.')).toEqual([['Novak', 'ana-novak', 'surname; feminine context, not Janez Novak']]);
+  });
+
+  it('calls a one-word main name (name: Madonna) her name, and only a one-word alias an alias', () => {
+    const madonna = createDetector([person('Madonna', { gender: 'f', aliases: ['Madge'] })]);
+    const kinds = (text: string) => detectPeople(madonna, text).mentions.map((m) => [m.text, m.kind, m.reason]);
+    expect(kinds('Na odru je bila Madonna. Madonnin koncert je trajal dve uri, z Madonno pa tudi Madge.')).toEqual([
+      ['Madonna', 'full', 'full name'],
+      ['Madonnin', 'possessive', 'possessive'],
+      ['Madonno', 'full', 'full name'],
+      ['Madge', 'alias', 'alias of Madonna'],
+    ]);
   });
 
   it('finds a man whose South Slavic first name drops its a (Aleksandar: z Aleksandrom Vučićem), not taking it for another first name', () => {
