@@ -537,7 +537,17 @@ interface Candidate {
   cases: number;
   /** The word is the person's whole main name (name: Madonna): neither a surname nor an alias. */
   wholeName?: boolean;
+  /** The surname proper without the particles it is written with (»Souza« for de Souza). */
+  withoutParticles?: boolean;
 }
+
+/**
+ * Particles news drops after the first mention (»de Souza«, then »Souza je dejala«; Gogh, Leyen, Silva), so the
+ * surname proper counts without them. Not bin and ibn: »son of«, so the word after them is the father's name
+ * (a bare Salman is King Salman, not Mohamed bin Salman).
+ */
+const PATRONYMIC_PARTICLES: ReadonlySet<string> = new Set(['bin', 'ibn']);
+const droppable = (prefix: readonly string[]) => prefix.every((word) => SURNAME_PARTICLES.has(word) && !PATRONYMIC_PARTICLES.has(word));
 
 interface Occurrence {
   token: number;
@@ -591,10 +601,11 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
           break;
         }
       }
-      if (!prefixOk) continue;
+      if (!prefixOk && !droppable(entry.prefix)) continue;
+      if (!prefixOk) from = i;
       const person = detector.people[entry.person]!;
       const nomOnly = entry.cases === NOM_ONLY;
-      const candidate: Candidate = { person: entry.person, kind: 'surname', relation: 'bare', alias: entry.alias, nomOnly, hasNom: (entry.cases & NOM_ONLY) !== 0, from, cases: entry.cases };
+      const candidate: Candidate = { person: entry.person, kind: 'surname', relation: 'bare', alias: entry.alias, nomOnly, hasNom: (entry.cases & NOM_ONLY) !== 0, from, cases: entry.cases, withoutParticles: !prefixOk };
       if (surnameFirst) {
         candidate.relation = 'full';
         candidate.to = i + 1;
@@ -845,6 +856,8 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       weak:
         (detector.people[person]!.nationality && !cue.hard) ||
         (!possessive && !cue.hard && chosen.every((candidate) => !candidate.hasNom) && commonFirstNameGenders.has(tokens.word(token))) ||
+        // »Silva«, »Luca« without their particle are far more often given names than da Silva, de Luca.
+        (!possessive && chosen.every((candidate) => candidate.withoutParticles) && detector.firstNames.has(tokens.word(token))) ||
         (!possessive && isSentenceStart(tokens, from) && !detector.people[person]!.foreign && !looksForeign(tokens.word(token)) && !personContext(detector, tokens, token, chosen.some(canSpeak))),
       reason: notes.length > 0 ? `${label}; ${notes.join('; ')}` : label,
     });

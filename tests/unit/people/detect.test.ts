@@ -321,6 +321,31 @@ describe('detectPeople: a surname after particles, with a particle among the giv
     expect(mentions(kos, 'Prišli sta Ana ter Marija Kos.')).toEqual([['full', 'Marija Kos']]);
   });
 
+  it('finds the surname proper without its particles, as news writes it after the first mention (»Souza je dejala«)', () => {
+    const mentions = (detector: typeof souza, text: string) => detectPeople(detector, text).mentions.map((mention) => [mention.kind, mention.text]);
+    expect(mentions(souza, 'Na vrhu je Maria da Graça de Souza nastopila prva. Souza je dejala, da bo kandidirala.')).toEqual([
+      ['full', 'Maria da Graça de Souza'],
+      ['surname', 'Souza'],
+    ]);
+    expect(mentions(souza, 'Na vrhu je včeraj Souza dejala, da bo kandidirala.')).toEqual([['surname', 'Souza']]);
+    const press = createDetector([person('Vincent van Gogh'), person('Ursula von der Leyen', { gender: 'f' }), person('Luiz Inácio Lula da Silva', { gender: 'm' })]);
+    expect(detectPeople(press, 'Pisma, ki jih je Gogh pisal bratu, so razstavili. O Goghu so govorili tudi z Leyen.').people).toEqual(['vincent-van-gogh', 'ursula-von-der-leyen']);
+    expect(detectPeople(press, 'Na vrhu EU je Leyen dejala, da bo komisija ukrepala.').people).toEqual(['ursula-von-der-leyen']);
+  });
+
+  it('takes a surname proper that is also a given name (Silva, Luca) without its particle only when the article names the person in full', () => {
+    const lula = createDetector([person('Luiz Inácio Lula da Silva', { gender: 'm' })]);
+    expect(detectPeople(lula, 'Na odru je včeraj Silva zapela dve pesmi.').people).toEqual([]);
+    const both = detectPeople(lula, 'Luiz Inácio Lula da Silva je prispel v Pariz. Na srečanju je Silva dejal, da bo Brazilija pomagala.');
+    expect(both.mentions.map((mention) => mention.text)).toEqual(['Luiz Inácio Lula da Silva', 'Silva']);
+  });
+
+  it('keeps a patronymic particle (bin, ibn): a bare Salman is the father, not Mohamed bin Salman', () => {
+    const prince = createDetector([person('Mohamed bin Salman', { gender: 'm' })]);
+    expect(detectPeople(prince, 'Savdski kralj je včeraj Salman dejal, da bo odstopil.').people).toEqual([]);
+    expect(detectPeople(prince, 'Prestolonaslednik Mohamed bin Salman je prispel. Z bin Salmanom je govoril tudi Macron.').mentions.map((mention) => mention.text)).toEqual(['Mohamed bin Salman', 'bin Salmanom']);
+  });
+
   it('takes no particle for a given name, with surname: or without', () => {
     const named = createDetector([person('Maria da Graça de Souza', { id: 'maria-da-graca-de-souza', gender: 'f', surname: 'de Souza' })]);
     for (const detector of [souza, named]) for (const word of ['da', 'de', 'do', 'di']) expect(detector.firstNames.has(word), word).toBe(false);
