@@ -26,6 +26,7 @@ import { checkCacheFolder, checkContentFolder } from './pipeline/folders.ts';
 import { beforeHandOver, BodyRenderer, startMarkdownWorkers, WAITING_BODIES_LIMIT } from './pipeline/markdown.ts';
 import { relatedArticles } from './pipeline/related.ts';
 import { bodyWarnings } from './pipeline/body-warnings.ts';
+import { guessedGenderWarning } from './pipeline/person-warnings.ts';
 import type { MarkdownPool } from './workers/markdown-pool.ts';
 import { hasStoredValidations, validateArticles } from './pipeline/articles.ts';
 import { newestArticles, newestBeforeValidation, type NewestArticles } from './pipeline/newest.ts';
@@ -352,6 +353,10 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     for (const [id, facts] of bioFacts) {
       const person = registry.people.get(id);
       if (person?.file !== undefined) warnings.push(...bodyWarnings(facts, 'person', person.file, person.bioLine ?? 1));
+    }
+    for (const person of registry.people.values()) {
+      const warning = guessedGenderWarning(person);
+      if (warning) warnings.push(warning);
     }
 
     const archive = timeSync(timings, 'collect', () => collectArchive(sameTagNames(articles), allPeople));

@@ -259,29 +259,38 @@ const MASCULINE_ROLE_NOUN = /.{3}(nik|ec|or|ar|er|ent|ist|ant|log|aš|ač|ler)$/
  */
 export function guessGender(name: string, role?: string, surname?: string): Gender {
   const split = splitName(name, surname);
-  // A one-word name (Madonna, Sting) is a given name, unless the file names it the surname: guess from it.
-  const oneWord = split.first.length === 0 && surname === undefined && split.surname.length === 1;
+  const oneWord = isOneWordName(split, surname);
   const first = split.first[0] ?? (oneWord ? split.surname[0] : undefined);
-  if (role) {
-    for (const word of role.toLowerCase().split(/[^\p{L}]+/u)) {
-      if (/(ica|inja|[^sšč]ka)$/.test(word) && word.length >= 4) return 'f';
-      if (['hči', 'žena', 'soproga', 'mati', 'sestra', 'gospa'].includes(word)) return 'f';
-      // The head noun comes first (adjectives before it end in a vowel); one ending in a consonant is a
-      // man's role (odposlanec, predsednik, župan), and what follows is its complement: »predsednika«,
-      // »Krka« there are genitives, not feminine role nouns.
-      if (word.length >= 3 && /[bcčdfghjklmnprsštvzž]$/.test(word)) {
-        // A one-word name is no sure first name (Lula and Raphinha are men), so a man's role noun decides for it;
-        // a modifier such as »pop« in »pop pevka« is none. With a first name, the name wins (Ana Kos, predsednik uprave).
-        if (oneWord && MASCULINE_ROLE_NOUN.test(word)) return 'm';
-        break;
-      }
-    }
-  }
+  const byRole = genderFromRole(role, oneWord);
+  if (byRole) return byRole;
   if (!first) return 'm';
   const lower = first.toLowerCase();
   if (FEMALE_OTHER_NAMES.has(lower)) return 'f';
   if (/a$/.test(lower) && !MALE_A_NAMES.has(lower)) return 'f';
   return 'm';
+}
+
+/** A one-word name (Madonna, Sting) is a given name, unless the file names it the surname: the gender is guessed from it. */
+export function isOneWordName(split: SplitName, surname: string | undefined): boolean {
+  return split.first.length === 0 && surname === undefined && split.surname.length === 1;
+}
+
+/** The gender a role's head noun gives (ministrica: f), or undefined when it gives none for this name. */
+export function genderFromRole(role: string | undefined, oneWord: boolean): Gender | undefined {
+  if (!role) return undefined;
+  for (const word of role.toLowerCase().split(/[^\p{L}]+/u)) {
+    if (/(ica|inja|[^sšč]ka)$/.test(word) && word.length >= 4) return 'f';
+    if (['hči', 'žena', 'soproga', 'mati', 'sestra', 'gospa'].includes(word)) return 'f';
+    // The head noun comes first (adjectives before it end in a vowel); one ending in a consonant is a
+    // man's role (odposlanec, predsednik, župan), and what follows is its complement: »predsednika«,
+    // »Krka« there are genitives, not feminine role nouns.
+    if (word.length >= 3 && /[bcčdfghjklmnprsštvzž]$/.test(word)) {
+      // A one-word name is no sure first name (Lula and Raphinha are men), so a man's role noun decides for it;
+      // a modifier such as »pop« in »pop pevka« is none. With a first name, the name wins (Ana Kos, predsednik uprave).
+      return oneWord && MASCULINE_ROLE_NOUN.test(word) ? 'm' : undefined;
+    }
+  }
+  return undefined;
 }
 
 export interface SplitName {

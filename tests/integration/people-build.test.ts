@@ -25,6 +25,10 @@ let site: BuiltSite;
 beforeAll(async () => {
   root = await copyFixture('people-labelled');
   await writeFile(path.join(root, 'content/articles/2025/kongres.md'), EXTRA);
+  // One-word names: Adele without gender: is declined as a man's name; Madonna (-a) and a man's role are guessed right.
+  await writeFile(path.join(root, 'content/people/adele.md'), '---\nrole: britanska glasbena zvezda\nname: Adele\n---\n');
+  await writeFile(path.join(root, 'content/people/madonna.md'), '---\nname: Madonna\n---\n');
+  await writeFile(path.join(root, 'content/people/pele.md'), '---\nname: Pelé\nrole: brazilski nogometaš\n---\n');
   site = await buildSite(root);
 });
 afterAll(async () => {
@@ -47,6 +51,13 @@ describe('article people (issue 3)', () => {
     const warning = site.result.model.warnings.find((w) => w.code === 'article/unknown-not-person');
     expect(warning).toMatchObject({ file: 'content/articles/2025/kongres.md', line: 5 });
     expect(warning!.message).toContain('"Janez Nowak"');
+  });
+
+  it('warns about a one-word person file with no gender: that is declined as a man\'s name, at its name: line', () => {
+    const warnings = site.result.model.warnings.filter((w) => w.code === 'person/guessed-gender');
+    expect(warnings.map((w) => [w.file, w.line])).toEqual([['content/people/adele.md', 3]]);
+    expect(warnings[0]!.message).toContain('Adeleja');
+    expect(warnings[0]!.hint).toContain('gender: f');
   });
 
   it('shows per-article mention counts on the person page', async () => {
