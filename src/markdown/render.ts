@@ -9,6 +9,7 @@ import { countWords } from '../text/words.ts';
 import { foldWhitespace } from '../text/whitespace.ts';
 import { EMBEDDED_TAGS } from './embedded-tags.ts';
 import { TABLE_LABEL, TABLE_SCROLL, tableLabel } from './table-scroll.ts';
+import { IMAGE_PROTOCOLS, LINK_PROTOCOLS } from './url-schemes.ts';
 
 /**
  * Markdown → safe HTML plus the plain text other stages read (summary, people detection, search).
@@ -769,9 +770,6 @@ function replaceDroppedImages(node: Parent, definitions: ReadonlyMap<string, Def
   }
 }
 
-/** The schemes BODY_SCHEMA keeps in `src` and `href` (its protocols.src, protocols.href: GitHub's, and tel). */
-export const IMAGE_PROTOCOLS = ['http', 'https'];
-export const LINK_PROTOCOLS = ['http', 'https', 'mailto', 'tel', 'irc', 'ircs', 'xmpp'];
 
 /**
  * A scheme the page keeps, written in capitals (HTTPS://, Mailto:), in small letters: schemes know no letter case

@@ -1,6 +1,7 @@
 import { ArhivarError } from '../errors.ts';
 import { EMBEDDED_TAGS } from '../markdown/embedded-tags.ts';
-import { IMAGE_PROTOCOLS, LINK_PROTOCOLS, type DroppedHtml, type DroppedUrl, type MarkdownFacts, type PastedTable, type SkippedHeading, type SpacedAddress } from '../markdown/render.ts';
+import { IMAGE_PROTOCOLS, LINK_PROTOCOLS } from '../markdown/url-schemes.ts';
+import type { DroppedHtml, DroppedUrl, MarkdownFacts, PastedTable, SkippedHeading, SpacedAddress } from '../markdown/render.ts';
 
 /** What of a rendered Markdown text the warnings below are made from; .cache/ keeps it for bios (pipeline/people.ts). */
 export type WarnedFacts = Pick<
