@@ -199,8 +199,8 @@ const defaultAttributes = defaultSchema.attributes ?? {};
 const headingId: [string, RegExp] = ['id', HEADING_ID];
 export const BODY_SCHEMA: Schema = {
   ...defaultSchema,
-  // tel: too, which GitHub leaves out: a hotline's number in an article is a link a reader's phone dials.
-  protocols: { ...defaultSchema.protocols, href: [...(defaultSchema.protocols?.href ?? []), 'tel'] },
+  // The one list of schemes (url-schemes.ts), which the warnings about dropped addresses name too.
+  protocols: { ...defaultSchema.protocols, href: [...LINK_PROTOCOLS], src: [...IMAGE_PROTOCOLS] },
   clobber: (defaultSchema.clobber ?? []).filter((name) => name !== 'id'),
   attributes: {
     ...defaultAttributes,
