@@ -73,6 +73,11 @@ export interface LinkCheckOptions {
 /** 'unreachable': a `//name/…` link whose host has no dot (see unreachableHost). */
 type Resolution = 'ok' | 'missing' | 'outside' | 'unreachable';
 
+/** A link that leads to no page or file of the site (any resolution but 'ok' and a page's own fragment). */
+function leadsNowhere(resolution: Resolution | IntoPage): resolution is 'missing' | 'outside' | 'unreachable' {
+  return resolution === 'missing' || resolution === 'outside' || resolution === 'unreachable';
+}
+
 /** A link that resolves to one of the site's HTML pages and names an element of it (#fragment). */
 interface IntoPage {
   page: string;
@@ -145,7 +150,7 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
       const key = address.startsWith('/') && !address.startsWith('//') ? address : `${folder}\0${address}`;
       let resolution = resolved.get(key);
       if (resolution === undefined) resolved.set(ownCopy(key), (resolution = resolves(address, file, files, basePath)));
-      if (resolution === 'missing' || resolution === 'outside' || resolution === 'unreachable') {
+      if (leadsNowhere(resolution)) {
         let meant = meantAddresses.get(key);
         if (meant === undefined) {
           // `//osebe/…` is most likely the path `/osebe/…` with a / too many.
@@ -227,10 +232,7 @@ function meantAddress(link: string, page: string, files: ReadonlySet<string>, ba
   } catch {
     return undefined;
   }
-  const leads = (candidate: string) => {
-    const resolution = resolves(candidate, page, files, basePath);
-    return resolution !== 'missing' && resolution !== 'outside' && resolution !== 'unreachable';
-  };
+  const leads = (candidate: string) => !leadsNowhere(resolves(candidate, page, files, basePath));
   if (link.startsWith('/') && basePath !== '/' && !target.pathname.startsWith(basePath)) {
     const underBase = `${basePath}${link.slice(1)}`;
     if (leads(underBase)) return underBase;
@@ -270,8 +272,7 @@ function unreachableHost(link: string): string | undefined {
 
 /** `path` from the host's root, with the base path, when it leads to a page or file of the site as written. */
 function sameAddress(path: string, page: string, files: ReadonlySet<string>, basePath: string): string | undefined {
-  const resolution = resolves(path, page, files, basePath);
-  return resolution === 'missing' || resolution === 'outside' || resolution === 'unreachable' ? undefined : path;
+  return leadsNowhere(resolves(path, page, files, basePath)) ? undefined : path;
 }
 
 /**
