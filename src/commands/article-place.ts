@@ -7,18 +7,13 @@ import { CONTENT_DIR, listMarkdownFiles, readUnhashedSourceFile } from '../conte
 import { checkFolder } from '../pipeline/folders.ts';
 import { MAX_SLUG_LENGTH } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
-import { ljubljanaCalendar, pad2 } from '../text/sl.ts';
+import { formatIsoDate } from '../text/sl.ts';
 
 /**
  * Where `new` and `import` put an article, and whether that place is free: its file, its address, and the folders
  * on the way to the file. Both commands ask the same questions, so that an article one of them refuses the other
  * refuses too, and the build after either refuses neither.
  */
-
-export function ljubljanaDay(instant: Date): string {
-  const { year, month, day } = ljubljanaCalendar(instant);
-  return `${year}-${pad2(month)}-${pad2(day)}`;
-}
 
 /** The project-relative file of an article: content/articles/YYYY/<slug>.md. */
 export function articleFile(year: number, slug: string): string {
@@ -57,7 +52,7 @@ export async function findTakenAddresses(root: string, days: ReadonlySet<string>
       continue;
     }
     const peeked = peekDateAndDraft(source.text);
-    if (peeked && (peeked.draft || (!days.has(ljubljanaDay(new Date(peeked.time))) && !namesAddressOf(source.text, days)))) continue;
+    if (peeked && (peeked.draft || (!days.has(formatIsoDate(new Date(peeked.time))) && !namesAddressOf(source.text, days)))) continue;
     const { article } = validateArticle(source);
     if (!article || article.frontMatter.draft) continue;
     const own = urls.article(article.frontMatter.date, article.slug);

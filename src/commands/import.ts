@@ -9,11 +9,11 @@ import { stripControlCharacters, validateArticle } from '../content/article.ts';
 import type { Registry } from '../people/registry.ts';
 import { blocksToMarkdown, firstSentence, splitPlainText, titleText, UnrepresentableText } from '../markdown/plain-text.ts';
 import { cutSlug, slugify } from '../site/slug.ts';
-import { formatUtcOffset, ljubljanaCalendar, ljubljanaOffsetMinutes, pad2 } from '../text/sl.ts';
+import { formatIsoDate, formatUtcOffset, ljubljanaCalendar, ljubljanaOffsetMinutes, pad2 } from '../text/sl.ts';
 import { urls } from '../site/urls.ts';
 import { checkedSlug, shellQuoted, yamlList, yamlString } from './new.ts';
 import { readPeopleRegistry } from './people-registry.ts';
-import { absoluteFile, addressTakenBy, articleFile, checkArticleFolder, findTakenAddresses, freeSlug, ljubljanaDay, type TakenAddresses } from './article-place.ts';
+import { absoluteFile, addressTakenBy, articleFile, checkArticleFolder, findTakenAddresses, freeSlug, type TakenAddresses } from './article-place.ts';
 
 /**
  * `arhivar import <file.txt|folder>`: plain-text articles → content/articles/YYYY/<slug>.md.
@@ -71,7 +71,7 @@ export async function importPlainText(options: ImportOptions): Promise<ImportRep
   const prepared: Array<PreparedArticle | ArhivarError> = [];
   for (const source of sources) prepared.push(await problemOf(() => prepareArticle(source, options, registry)));
   // The articles already there are read once for all the days of the import, not once per file.
-  const days = new Set(prepared.flatMap((article) => (article instanceof ArhivarError ? [] : [ljubljanaDay(article.contentDate.instant)])));
+  const days = new Set(prepared.flatMap((article) => (article instanceof ArhivarError ? [] : [formatIsoDate(article.contentDate.instant)])));
   const taken = await findTakenAddresses(options.root, days);
   const written = new Map<string, string>();
   const report: ImportReport = { imported: [], problems: [] };

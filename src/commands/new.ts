@@ -11,8 +11,8 @@ import { urls } from '../site/urls.ts';
 import { resolveNames } from '../people/registry.ts';
 import { unknownPersonWarning } from '../pipeline/records.ts';
 import { readPeopleRegistry } from './people-registry.ts';
-import { ljubljanaCalendar } from '../text/sl.ts';
-import { absoluteFile, addressTakenBy, articleFile, articleFolders, checkArticleFolder, findTakenAddresses, freeSlug, ljubljanaDay } from './article-place.ts';
+import { formatIsoDate, ljubljanaCalendar } from '../text/sl.ts';
+import { absoluteFile, addressTakenBy, articleFile, articleFolders, checkArticleFolder, findTakenAddresses, freeSlug } from './article-place.ts';
 
 /**
  * `arhivar new "Naslov"`: a new article file with today's Ljubljana date and the front-matter skeleton.
@@ -122,9 +122,9 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
   const { year } = ljubljanaCalendar(now);
   await checkArticleFolders(options.root, year);
   const file = articleFile(year, slug);
-  const day = ljubljanaDay(now);
+  const day = formatIsoDate(now);
   const date = parseContentDate(day);
-  if (!date.ok) throw new Error(`ljubljanaDay gave ${day}, which is no date`);
+  if (!date.ok) throw new Error(`formatIsoDate gave ${day}, which is no date`);
   const text = newArticleText(title, day, options.people ?? [], options.tags ?? [], options.slug === undefined ? undefined : slug);
   const refused = refusedValues(text, file);
   if (refused.length > 0) throw new ContentErrors(refused);
