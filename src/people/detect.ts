@@ -825,7 +825,8 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     open = applyGender(cased, cue, detector).filter((candidate) => !shadowed.has(candidate.person));
     // The people the gender took out: only then did the context decide. A verb or role noun that agrees with
     // the reading left, or belongs to another subject (»S Stingom je nastopila Madonna«), is no reason.
-    const ruledOut = new Set(cased.filter((candidate) => !shadowed.has(candidate.person)).map((candidate) => candidate.person));
+    // Whom the gender cue ruled out, for the reason `people` gives; most matches have no cue, and need none.
+    const ruledOut = new Set(cue.gender ? cased.filter((candidate) => !shadowed.has(candidate.person)).map((candidate) => candidate.person) : []);
     for (const candidate of open) ruledOut.delete(candidate.person);
     const notes: string[] = [];
     let people = [...new Set(open.map((candidate) => candidate.person))];
