@@ -3,7 +3,7 @@ import { writeNewFile } from '../content/write-new-file.ts';
 import path from 'node:path';
 import { ArhivarError, ContentErrors, sortErrors, UsageError } from '../errors.ts';
 import { checkProjectFolder } from '../pipeline/folders.ts';
-import { stripControlCharacters, validateArticle } from '../content/article.ts';
+import { stripControlCharacters, validateArticle, type ArticleSource } from '../content/article.ts';
 import { parseContentDate } from '../content/dates.ts';
 import { CONTENT_DIR } from '../content/read.ts';
 import { isValidSlug, MAX_SLUG_LENGTH, shortenedSlug, slugify } from '../site/slug.ts';
@@ -98,9 +98,9 @@ const VALUE_SOURCES: Readonly<Record<string, string>> = { title: 'the title', sl
  * letters, more than 100 tags), told now, each naming the option it came from: written, the file stopped the
  * next build of the whole site. The empty body is only a warning, and is left to the build.
  */
-function refusedValues(text: string, file: string): ArhivarError[] {
+function refusedValues(text: string, errors: readonly ArhivarError[]): ArhivarError[] {
   const lines = text.split('\n');
-  return sortErrors(validateArticle({ file, text, mtimeMs: 0 }).errors).map((error) => {
+  return sortErrors(errors).map((error) => {
     const key = error.line === undefined ? undefined : /^(\w+):/.exec(lines[error.line - 1] ?? '')?.[1];
     const source = (key !== undefined && VALUE_SOURCES[key]) || 'the new article';
     return new ArhivarError({ code: 'new/bad-value', message: `${source}: ${error.message} (${error.code} in the build)`, hint: error.hint });
@@ -126,7 +126,9 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
   const date = parseContentDate(day);
   if (!date.ok) throw new Error(`formatIsoDate gave ${day}, which is no date`);
   const text = newArticleText(title, day, options.people ?? [], options.tags ?? [], options.slug === undefined ? undefined : slug);
-  const refused = refusedValues(text, file);
+  // Checked once, as the build will check it: its refusals stop the command, its article gives the warnings.
+  const check = validateArticle({ file, text, mtimeMs: 0 });
+  const refused = refusedValues(text, check.errors);
   if (refused.length > 0) throw new ContentErrors(refused);
   const address = urls.article(date.value, slug);
   const taken = await findTakenAddresses(options.root, new Set([day]));
@@ -166,7 +168,7 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
     }
     throw error;
   }
-  return { file, warnings: await unknownPeopleWarnings(options.root, text, file) };
+  return { file, warnings: await unknownPeopleWarnings(options.root, check.article, file) };
 }
 
 /**
@@ -174,8 +176,7 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
  * a case form): told now, while the editor still has the name in mind, instead of at the next build.
  * The file is written all the same, as the build publishes it: the person may be new, with a file to come.
  */
-async function unknownPeopleWarnings(root: string, text: string, file: string): Promise<ArhivarError[]> {
-  const article = validateArticle({ file, text, mtimeMs: 0 }).article;
+async function unknownPeopleWarnings(root: string, article: ArticleSource | undefined, file: string): Promise<ArhivarError[]> {
   if (!article || article.frontMatter.people.length === 0) return [];
   const { registry, complete } = await readPeopleRegistry(root);
   // As in the build: with a person file left out for an error, its person would be told to have none.
