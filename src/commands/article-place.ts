@@ -5,7 +5,7 @@ import type { ContentDate } from '../content/dates.ts';
 import { peekDateAndDraft } from '../content/front-matter.ts';
 import { CONTENT_DIR, listMarkdownFiles, readUnhashedSourceFile } from '../content/read.ts';
 import { checkFolder } from '../pipeline/folders.ts';
-import { MAX_SLUG_LENGTH } from '../site/slug.ts';
+import { cutSlug, MAX_SLUG_LENGTH } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
 import { formatIsoDate } from '../text/sl.ts';
 
@@ -96,9 +96,10 @@ export function addressTakenBy(taken: TakenAddresses, address: string, file: str
  */
 export function freeSlug(root: string, slug: string, date: ContentDate, year: number, taken: TakenAddresses): string {
   for (let number = 2; ; number++) {
-    // A title's slug may be as long as a slug may be: the number takes the place of its end.
+    // A title's slug may be as long as a slug may be: the number takes the place of its end, cut at a word
+    // (cutSlug), as a cut inside one (»…-dolg-nas-2«) or after a preposition (»…-dolg-na-10«) reads as a typo.
     const suffix = `-${number}`;
-    const candidate = `${slug.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;
+    const candidate = `${cutSlug(slug, MAX_SLUG_LENGTH - suffix.length)}${suffix}`;
     const address = urls.article(date, candidate);
     if (taken.articles.has(address) || taken.redirects.has(address)) continue;
     if (existsSync(absoluteFile(root, articleFile(year, candidate)))) continue;

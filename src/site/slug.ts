@@ -113,7 +113,8 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set([
  * `slug` at most `limit` characters long, cut after its last whole word, without the function words the cut
  * left at its end (»…-sestala-z« → »…-sestala«); its first word always stays. When the whole words would fill
  * no more than a quarter of the limit (a very long word follows), it is cut inside that word instead.
- * import's 80-character slugs and the --slug offered for one too long are cut here. slugify's own cut at
+ * import's 80-character slugs, the --slug offered for one too long and the -2, -3, … of a free slug (freeSlug)
+ * are cut here. slugify's own cut at
  * MAX_SLUG_LENGTH is not: a title without `slug:` is published at that slug, and changing it would move articles.
  */
 export function cutSlug(slug: string, limit: number): string {
