@@ -182,6 +182,8 @@ interface PreparedArticle {
   imported: ImportedArticle;
   contentDate: ContentDate;
   slug: string;
+  /** The slug an earlier import gave the same title (earlierShortenedSlug), where it differs; not with --slug. */
+  earlierSlug: string | undefined;
   year: number;
   markdown: string;
 }
@@ -264,7 +266,8 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
     crossheads: blocks.filter((block) => block.kind === 'crosshead').length,
     people,
   };
-  return { imported, contentDate: parsedDate.value, slug, year, markdown };
+  const earlierSlug = options.slug === undefined ? earlierShortenedSlug(fullSlug) : undefined;
+  return { imported, contentDate: parsedDate.value, slug, earlierSlug, year, markdown };
 }
 
 /**
@@ -321,6 +324,26 @@ function checkAddressFree(article: PreparedArticle, options: ImportOptions, take
       hint: hint(takenBy.file),
     });
   }
+  checkNotImportedBefore(article, file, taken, hint);
+}
+
+/**
+ * A file imported again, whose title's slug an earlier import cut with a preposition or conjunction at its end:
+ * today's slug gives another file name and address, so neither the file nor the address check above caught the
+ * repeat, and the story was written and published twice. The earlier slug's address on the same day, taken by an
+ * article or named in its redirectFrom:, is where that import put it.
+ */
+function checkNotImportedBefore(article: PreparedArticle, file: string, taken: TakenAddresses, hint: (other: string) => string): void {
+  if (article.earlierSlug === undefined) return;
+  const address = urls.article(article.contentDate, article.earlierSlug);
+  const takenBy = addressTakenBy(taken, address, file);
+  if (takenBy === undefined) return;
+  throw new ArhivarError({
+    code: 'import/imported-before',
+    message: `${takenBy.file} ${takenBy.reason === 'duplicate-url' ? 'is at' : 'redirects from'} ${address}, where import put this title and date while the cut of a long slug could end in a preposition or conjunction (${article.earlierSlug.slice(article.slug.length)}; today the slug is ${article.slug}), so this file was most likely imported already; it was not written again`,
+    file: article.imported.from,
+    hint: hint(takenBy.file),
+  });
 }
 
 /**
@@ -365,4 +388,18 @@ function wallClock(instant: Date): string {
 /** A title's slug over 80 characters is cut (at a word, site/slug.ts cutSlug) so file names and URLs stay readable. */
 export function shortenSlug(slug: string): string {
   return cutSlug(slug, MAX_FILE_SLUG);
+}
+
+/**
+ * The slug import gave a title's slug over 80 characters before the cut dropped the prepositions, conjunctions and
+ * clitics it leaves at the end (»…-sestala-z«, now »…-sestala«), when the two differ. A file imported then was
+ * written with that slug: line, so importing it again finds the article at that address and not at today's, and
+ * import records nothing else of the file it came from. Undefined when the rules agree.
+ */
+export function earlierShortenedSlug(slug: string): string | undefined {
+  if (slug.length <= MAX_FILE_SLUG) return undefined;
+  const cut = slug.slice(0, MAX_FILE_SLUG + 1);
+  const boundary = cut.lastIndexOf('-');
+  const earlier = (boundary > 20 ? cut.slice(0, boundary) : slug.slice(0, MAX_FILE_SLUG)).replace(/-+$/, '');
+  return earlier === shortenSlug(slug) ? undefined : earlier;
 }

@@ -5,7 +5,7 @@ import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importPlainText } from '../../../src/commands/import.ts';
+import { earlierShortenedSlug, importPlainText } from '../../../src/commands/import.ts';
 import { ArhivarError, UsageError } from '../../../src/errors.ts';
 import { validateArticle } from '../../../src/content/article.ts';
 import { parseContentDate } from '../../../src/content/dates.ts';
@@ -135,6 +135,59 @@ describe('arhivar import', () => {
     expect(imported.file).toBe('content/articles/2025/ministrica-za-zunanje-zadeve-se-je-v-torek-v-bruslju-na-sestanku-sestala.md');
     const text = await readFile(path.join(root, imported.file), 'utf8');
     expect(text).toContain('\nslug: "ministrica-za-zunanje-zadeve-se-je-v-torek-v-bruslju-na-sestanku-sestala"\n');
+  });
+
+  describe('a file imported again, by a version that cut its slug with »-z« at the end', () => {
+    const SESTANEK = 'Ministrica za zunanje zadeve se je v torek v Bruslju na sestanku sestala z zunanjimi ministri. Govorili so o Ukrajini.\n';
+    const EARLIER = 'ministrica-za-zunanje-zadeve-se-je-v-torek-v-bruslju-na-sestanku-sestala-z';
+
+    /** The project after the earlier import of sestanek.txt dated 22 December, with its frontMatter, as that import wrote it. */
+    async function importedBefore(frontMatter = `slug: "${EARLIER}"\ndate: 2025-12-22`): Promise<{ root: string; source: string }> {
+      const root = await emptyProject();
+      const source = path.join(root, 'sestanek.txt');
+      await writeFile(source, SESTANEK);
+      await mkdir(path.join(root, 'content/articles/2025'), { recursive: true });
+      const title = 'Ministrica za zunanje zadeve se je v torek v Bruslju na sestanku sestala z zunanjimi ministri';
+      await writeFile(path.join(root, `content/articles/2025/${EARLIER}.md`), `---\ntitle: "${title}"\n${frontMatter}\npeople: []\ntags: []\n---\n\nGovorili so o Ukrajini.\n`);
+      return { root, source };
+    }
+
+    it('is recognised by the address that import gave it, and not written a second time', async () => {
+      const { root, source } = await importedBefore();
+      const report = await importPlainText({ root, source, date: '2025-12-22' });
+      expect(report.imported).toEqual([]);
+      expect(report.problems.map((problem) => [problem.code, problem.file])).toEqual([['import/imported-before', path.relative(process.cwd(), source)]]);
+      expect(report.problems[0]!.message).toContain(`content/articles/2025/${EARLIER}.md is at /2025/12/22/${EARLIER}/`);
+      expect(report.problems[0]!.hint).toContain(`if it is the same story, leave this file out and edit content/articles/2025/${EARLIER}.md`);
+      await expect(readdir(path.join(root, 'content/articles/2025'))).resolves.toEqual([`${EARLIER}.md`]);
+    });
+
+    it('is recognised when the article has moved on and redirects from that address', async () => {
+      const { root, source } = await importedBefore(`slug: "sestanek-v-bruslju"\nredirectFrom: [/2025/12/22/${EARLIER}/]\ndate: 2025-12-22`);
+      const report = await importPlainText({ root, source, date: '2025-12-22' });
+      expect(report.problems.map((problem) => problem.code)).toEqual(['import/imported-before']);
+      expect(report.problems[0]!.message).toContain(`redirects from /2025/12/22/${EARLIER}/`);
+    });
+
+    it.each([
+      [`${EARLIER}-zunanjimi-ministri`, EARLIER],
+      [`${EARLIER.replace(/-z$/, '-in-z')}-zunanjimi`, EARLIER.replace(/-z$/, '-in-z')],
+      // Cut where no preposition or conjunction was left, or short enough to be whole, the slug is as it was.
+      ['ministrica-za-zunanje-zadeve-se-je-v-torek-v-bruslju-na-sestanku-sestala-zunanjim-ministrom', undefined],
+      ['seja-vlade', undefined],
+    ])('earlierShortenedSlug: %s was cut as %s', (slug, earlier) => {
+      expect(earlierShortenedSlug(slug)).toBe(earlier);
+    });
+
+    it.each([
+      ['dated another day', { date: '2025-12-23' }],
+      ['given a --slug of its own', { date: '2025-12-22', slug: 'sestanek-ministrov' }],
+    ])('is imported when %s', async (_, options) => {
+      const { root, source } = await importedBefore();
+      const report = await importPlainText({ root, source, ...options });
+      expect(report.problems).toEqual([]);
+      expect(report.imported).toHaveLength(1);
+    });
   });
 
   it('dates a file changed in the hour the clocks go back, which comes twice, with its offset', async () => {
