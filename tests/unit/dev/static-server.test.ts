@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtBasePath, startStaticServer, type StaticServer } from '../../../src/dev/static-server.ts';
+import { builtBasePath, contentTypeFor, startStaticServer, type StaticServer } from '../../../src/dev/static-server.ts';
 import { buildFixture, buildSite, copyFixture, makeTempDir, removeDir, type BuiltSite } from '../../helpers.ts';
 
 /** A raw request, so paths like /../ reach the server as written (fetch would normalise them). */
@@ -74,6 +74,37 @@ describe('arhivar preview (static server)', () => {
     expect(await get(server, `/${css}`)).toMatchObject({ status: 200, type: 'text/css; charset=utf-8' });
     expect(await get(server, '/', 'HEAD')).toMatchObject({ status: 200, body: '' });
     expect((await get(server, '/', 'POST')).status).toBe(405);
+  });
+
+  it('sends the type a static host sends for the files newsrooms keep in public/ (sound, video, documents), not a download', async () => {
+    // A recording linked from an article was offered as a download (application/octet-stream) instead of played.
+    await mkdir(path.join(site.outDir, 'posnetki'), { recursive: true });
+    await writeFile(path.join(site.outDir, 'posnetki', 'izjava.mp3'), 'ID3');
+    expect(await get(server, '/posnetki/izjava.mp3')).toMatchObject({ status: 200, type: 'audio/mpeg' });
+    const types: Record<string, string> = {
+      'stara-stran.htm': 'text/html; charset=utf-8',
+      'izjava.MP3': 'audio/mpeg',
+      'izjava.m4a': 'audio/mp4',
+      'izjava.ogg': 'audio/ogg',
+      'izjava.wav': 'audio/wav',
+      'posnetek.mp4': 'video/mp4',
+      'posnetek.webm': 'video/webm',
+      'posnetek.mov': 'video/quicktime',
+      'podnapisi.vtt': 'text/vtt; charset=utf-8',
+      'rezultati.csv': 'text/csv; charset=utf-8',
+      'porocilo.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'proracun.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'predstavitev.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+      'porocilo.doc': 'application/msword',
+      'proracun.xls': 'application/vnd.ms-excel',
+      'porocilo.odt': 'application/vnd.oasis.opendocument.text',
+      'proracun.ods': 'application/vnd.oasis.opendocument.spreadsheet',
+      'priloge.zip': 'application/zip',
+      'pisava.ttf': 'font/ttf',
+      'pisava.otf': 'font/otf',
+    };
+    for (const [file, type] of Object.entries(types)) expect(contentTypeFor(file), file).toBe(type);
+    expect(contentTypeFor('neznano.xyz')).toBe('application/octet-stream');
   });
 });
 
