@@ -7,7 +7,7 @@ import { outputPathFor, urls, withoutBasePath } from '../site/urls.ts';
 /**
  * `arhivar preview`: serves a built dist/ the way static hosts (Netlify, GitHub Pages, nginx with
  * try_files) do: `/a/` → a/index.html, `/a` → 301 to `/a/` when a/ is a folder, anything missing →
- * 404.html with status 404, and a content type from the file extension. A site published under a path
+ * 404.html with status 404, a content type from the file extension and a byte range when asked for one. A site published under a path
  * (baseUrl https://example.si/arhiv/) is served under it, as it will be published: `/arhiv/a/` →
  * a/index.html, `/` redirects to `/arhiv/`, and any other path outside it is not found.
  */
@@ -199,14 +199,44 @@ async function serve(dir: string, basePath: string, request: IncomingMessage, re
   response.end('not found');
 }
 
+/**
+ * The part of a file of `size` bytes that a `Range` header asks for (RFC 9110 §14.2), as static hosts answer
+ * it: Safari plays sound and video only from a server that does, and browsers seek in them so. One range of
+ * bytes only; a header of another unit, of several ranges or not well formed is ignored, and the whole file
+ * is sent (§14.2 allows that). `unsatisfiable` for a range that starts past the end or a suffix of 0 bytes (416).
+ */
+export function byteRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const match = header === undefined ? null : /^bytes=[ \t]*(\d*)-(\d*)[ \t]*$/i.exec(header);
+  if (!match) return undefined;
+  const [, first = '', last = ''] = match;
+  if (first === '') {
+    if (last === '') return undefined;
+    const suffix = Math.min(Number(last), size);
+    return suffix === 0 ? 'unsatisfiable' : { start: size - suffix, end: size - 1 };
+  }
+  const start = Number(first);
+  if (last !== '' && Number(last) < start) return undefined;
+  if (start >= size) return 'unsatisfiable';
+  return { start, end: last === '' ? size - 1 : Math.min(Number(last), size - 1) };
+}
+
 async function send(request: IncomingMessage, response: ServerResponse, status: number, file: string): Promise<void> {
   const info = await stat(file);
-  response.writeHead(status, { 'content-type': contentTypeFor(file), 'content-length': info.size, 'cache-control': 'no-cache' });
+  const headers = { 'content-type': contentTypeFor(file), 'cache-control': 'no-cache', 'accept-ranges': 'bytes' };
+  // Only a file found answers with a part: the 404 page is sent whole.
+  const range = status === 200 ? byteRange(request.headers.range, info.size) : undefined;
+  if (range === 'unsatisfiable') {
+    response.writeHead(416, { ...headers, 'content-range': `bytes */${info.size}`, 'content-length': 0 });
+    response.end();
+    return;
+  }
+  if (range) response.writeHead(206, { ...headers, 'content-range': `bytes ${range.start}-${range.end}/${info.size}`, 'content-length': range.end - range.start + 1 });
+  else response.writeHead(status, { ...headers, 'content-length': info.size });
   if (request.method === 'HEAD') {
     response.end();
     return;
   }
   await new Promise<void>((resolve, reject) => {
-    createReadStream(file).on('error', reject).pipe(response).on('finish', resolve).on('error', reject);
+    createReadStream(file, range ?? {}).on('error', reject).pipe(response).on('finish', resolve).on('error', reject);
   });
 }

@@ -6,14 +6,26 @@ import { builtBasePath, contentTypeFor, startStaticServer, type StaticServer } f
 import { buildFixture, buildSite, copyFixture, makeTempDir, removeDir, type BuiltSite } from '../../helpers.ts';
 
 /** A raw request, so paths like /../ reach the server as written (fetch would normalise them). */
-function get(server: StaticServer, rawPath: string, method = 'GET'): Promise<{ status: number; type: string; location: string; body: string }> {
+function get(
+  server: StaticServer,
+  rawPath: string,
+  method = 'GET',
+  headers: Record<string, string> = {},
+): Promise<{ status: number; type: string; location: string; body: string; contentRange: string; acceptRanges: string }> {
   const { hostname, port } = new URL(server.url);
   return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path: rawPath, method }, (res) => {
+    const req = request({ hostname, port, path: rawPath, method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), location: String(res.headers.location ?? ''), body: Buffer.concat(chunks).toString('utf8') }),
+        resolve({
+          status: res.statusCode ?? 0,
+          type: String(res.headers['content-type'] ?? ''),
+          location: String(res.headers.location ?? ''),
+          body: Buffer.concat(chunks).toString('utf8'),
+          contentRange: String(res.headers['content-range'] ?? ''),
+          acceptRanges: String(res.headers['accept-ranges'] ?? ''),
+        }),
       );
     });
     req.on('error', reject);
@@ -105,6 +117,28 @@ describe('arhivar preview (static server)', () => {
     };
     for (const [file, type] of Object.entries(types)) expect(contentTypeFor(file), file).toBe(type);
     expect(contentTypeFor('neznano.xyz')).toBe('application/octet-stream');
+  });
+
+  it('answers a byte range with 206 and that part, as static hosts do: Safari plays sound and video only so', async () => {
+    await mkdir(path.join(site.outDir, 'posnetki'), { recursive: true });
+    await writeFile(path.join(site.outDir, 'posnetki', 'odlomek.mp4'), '0123456789');
+    const url = '/posnetki/odlomek.mp4';
+    expect(await get(server, url)).toMatchObject({ status: 200, body: '0123456789', acceptRanges: 'bytes', contentRange: '' });
+    expect(await get(server, url, 'GET', { range: 'bytes=2-5' })).toMatchObject({ status: 206, type: 'video/mp4', body: '2345', contentRange: 'bytes 2-5/10' });
+    expect(await get(server, url, 'GET', { range: 'bytes=7-' })).toMatchObject({ status: 206, body: '789', contentRange: 'bytes 7-9/10' });
+    expect(await get(server, url, 'GET', { range: 'bytes=-3' })).toMatchObject({ status: 206, body: '789', contentRange: 'bytes 7-9/10' });
+    // An end past the file is the file's end (RFC 9110 §14.1.2).
+    expect(await get(server, url, 'GET', { range: 'bytes=8-100' })).toMatchObject({ status: 206, body: '89', contentRange: 'bytes 8-9/10' });
+    expect(await get(server, url, 'HEAD', { range: 'bytes=0-0' })).toMatchObject({ status: 206, body: '', contentRange: 'bytes 0-0/10' });
+    // A start past the end cannot be served (416); a header the server does not understand, or several ranges, gets the whole file.
+    for (const range of ['bytes=10-', 'bytes=-0']) {
+      expect(await get(server, url, 'GET', { range }), range).toMatchObject({ status: 416, body: '', contentRange: 'bytes */10' });
+    }
+    for (const range of ['bytes=5-2', 'items=0-1', 'bytes=0-1,4-5', 'bytes=x-y', 'bytes=']) {
+      expect(await get(server, url, 'GET', { range }), range).toMatchObject({ status: 200, body: '0123456789', contentRange: '' });
+    }
+    // The 404 page is the answer to a miss, never a part of it.
+    expect(await get(server, '/ni-take-strani/', 'GET', { range: 'bytes=0-3' })).toMatchObject({ status: 404, body: await site.read('/404.html') });
   });
 });
 
