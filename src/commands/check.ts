@@ -371,16 +371,32 @@ function decomposedName(broken: BrokenLink, basePath: string, meant: string): { 
 }
 
 /**
+ * The numbered page of a listing that `broken.link` leads to (`/oznake/ukrajina/stran/02/`, resolved against the
+ * page that writes it): the names of its path within the base path, the listing's and the page number;
+ * undefined for a link to anything else.
+ */
+function numberedPageOf(broken: BrokenLink, basePath: string): { names: string[]; listing: readonly string[]; page: number } | undefined {
+  const pathname = linkPathname(broken, basePath);
+  if (pathname === undefined || !pathname.startsWith(basePath)) return undefined;
+  const names = pathname.slice(basePath.length).split('/').filter(Boolean);
+  const numbered = pageOfListing(names);
+  return numbered === undefined ? undefined : { names, ...numbered };
+}
+
+/** `meant` without its query and fragment is `address` (from the host's root, with the base path). */
+function meansAddress(meant: string, address: string): boolean {
+  return meant.replace(/[?#].*$/, '') === address;
+}
+
+/**
  * The page number a link writes (`/oznake/ukrajina/stran/9/`) when `meant` is that listing's own address, which
  * findBrokenLinks offers for a page number the listing does not have; undefined for any other link.
  */
 function missingPage(broken: BrokenLink, basePath: string, meant: string): number | undefined {
-  const pathname = linkPathname(broken, basePath);
-  if (pathname === undefined || !pathname.startsWith(basePath)) return undefined;
-  const numbered = pageOfListing(pathname.slice(basePath.length).split('/').filter(Boolean));
+  const numbered = numberedPageOf(broken, basePath);
   if (numbered === undefined) return undefined;
   const listing = numbered.listing.map((name) => `${name}/`).join('');
-  return meant.replace(/[?#].*$/, '') === `${basePath}${listing}` ? numbered.page : undefined;
+  return meansAddress(meant, `${basePath}${listing}`) ? numbered.page : undefined;
 }
 
 /**
@@ -388,14 +404,11 @@ function missingPage(broken: BrokenLink, basePath: string, meant: string): numbe
  * that page without them, which findBrokenLinks offers when the listing has it; undefined for any other link.
  */
 function zeroPaddedPage(broken: BrokenLink, basePath: string, meant: string): string | undefined {
-  const pathname = linkPathname(broken, basePath);
-  if (pathname === undefined || !pathname.startsWith(basePath)) return undefined;
-  const names = pathname.slice(basePath.length).split('/').filter(Boolean);
-  const numbered = pageOfListing(names);
-  const written = names.at(-1);
+  const numbered = numberedPageOf(broken, basePath);
+  const written = numbered?.names.at(-1);
   if (numbered === undefined || written === undefined || written === String(numbered.page)) return undefined;
-  const page = [...names.slice(0, -1), String(numbered.page)].map((name) => `${name}/`).join('');
-  return meant.replace(/[?#].*$/, '') === `${basePath}${page}` ? written : undefined;
+  const page = [...numbered.names.slice(0, -1), String(numbered.page)].map((name) => `${name}/`).join('');
+  return meansAddress(meant, `${basePath}${page}`) ? written : undefined;
 }
 
 /**
