@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadSite, siteWrittenPaths } from '../build.ts';
 import { ArhivarError, sortErrors, toArhivarErrors, warningsOf } from '../errors.ts';
 import { lockOutput, type LockHolder } from '../output/build-lock.ts';
-import { findBrokenLinks, percentDecode, type BrokenLink } from '../output/links.ts';
+import { findBrokenLinks, isSiteHost, percentDecode, type BrokenLink } from '../output/links.ts';
 import { publicFolderReport, type WrittenPaths } from '../output/publish.ts';
 import { readSiteConfig } from '../config/site.ts';
 import { basePathOf, outputPathFor, pageOfListing, urls } from '../site/urls.ts';
@@ -286,7 +286,7 @@ function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, 
   const host = hostWithoutScheme(link);
   if (host !== undefined) {
     const rest = link.slice(host.length);
-    if (host.toLowerCase() === new URL(origin).host) return `${host} is this site's host: write ${rest.startsWith('/') ? rest : `/${rest}`}, the path after it, or the whole address with https://`;
+    if (isSiteHost(host.toLowerCase(), new URL(origin).host)) return `${host} is this site's host: write ${rest.startsWith('/') ? rest : `/${rest}`}, the path after it, or the whole address with https://`;
     return `an address of another site starts with https:// (https://${link}); without it the browser looks for "${link}" on this site, beside ${text}'s page`;
   }
   if (outside) {

@@ -193,16 +193,16 @@ function checkWaiting(links: readonly WaitingLink[], ids: ReadonlySet<string>, p
 /**
  * The path from the host's root (with its query and fragment) that `link` names when it is an address of the
  * site in full, with http:, https: or // and the site's host (`https://politika.example.si/osebe/` is
- * `/osebe/`), or undefined for any other link, and for a page of the host outside the base path (the host's
- * own `/kontakt/` beside a site under `/arhiv/`), which is no page of the site.
+ * `/osebe/`; see isSiteHost), or undefined for any other link, and for a page of the host outside the base
+ * path (the host's own `/kontakt/` beside a site under `/arhiv/`), which is no page of the site.
  */
 function ownAddress(link: string, host: string, basePath: string): string | undefined {
   const named = /^(?:https?:)?\/\/([^/?#\\]*)/i.exec(link)?.[1];
   if (named === undefined) return undefined;
   // A host in letters beyond ASCII (`časnik.si`) is percent-encoded in the page's href, and baseUrl's host is
   // its punycode (`xn--asnik-gya.si`): only the URL parser tells them the same. Any other name is compared as
-  // written, without parsing every other site's link.
-  if (named.toLowerCase() !== host && !/[%\u0080-\uffff]/.test(named)) return undefined;
+  // written, without its port, without parsing every other site's link.
+  if (!isSiteHost(withoutPort(named.toLowerCase()), withoutPort(host)) && !/[%\u0080-\uffff]/.test(named)) return undefined;
   let url: URL;
   try {
     url = new URL(link, `https://${host}`);
@@ -210,8 +210,21 @@ function ownAddress(link: string, host: string, basePath: string): string | unde
     return undefined;
   }
   // The base path without its slash ("/arhiv") is the site's own folder, as in resolves.
-  if (url.host !== host || !`${url.pathname}/`.startsWith(basePath)) return undefined;
+  if (!isSiteHost(url.host, host) || !`${url.pathname}/`.startsWith(basePath)) return undefined;
   return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/**
+ * Whether `name` (a host as the URL parser gives it: lowercase, punycode, without the scheme's default port, so
+ * `https://example.si:443/` names example.si) is the site's `host`, or it with or without `www.` in front: a
+ * newsroom's site answers at both, and an editor copies either from the address bar.
+ */
+export function isSiteHost(name: string, host: string): boolean {
+  return name === host || name === `www.${host}` || `www.${name}` === host;
+}
+
+function withoutPort(host: string): string {
+  return host.replace(/:\d*$/, '');
 }
 
 /**

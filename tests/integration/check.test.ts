@@ -516,7 +516,7 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     const now = new Date('2026-01-01T00:00:00Z');
     const file = 'content/articles/2025/witkoff-dmitrijev-florida.md';
     // Line 10: addresses as an editor types them, without https://; a file name with a dot is not taken for a host.
-    await writeFile(path.join(root, file), `${await readFile(path.join(root, file), 'utf8')}\n[RTV](www.rtvslo.si/novice/), [Delo](delo.si/svet/), [stran](politika.example.si/osebe/steve-witkoff/), [PDF](porocilo.pdf).\n`);
+    await writeFile(path.join(root, file), `${await readFile(path.join(root, file), 'utf8')}\n[RTV](www.rtvslo.si/novice/), [Delo](delo.si/svet/), [stran](politika.example.si/osebe/steve-witkoff/), [www](www.politika.example.si/osebe/steve-witkoff/), [PDF](porocilo.pdf).\n`);
     await build({ root, now });
     const result = await checkSite({ root, now });
     expect(result.problems.filter((p) => p.file === file).map((p) => [p.line, p.message, p.hint])).toEqual([
@@ -534,6 +534,11 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
         10,
         'link "porocilo.pdf" leads to no page or file of the built site',
         "correct the address in the article: a page of this site is written from the site's root (/2025/12/20/naslov-clanka/), a file in public/ by its path there (public/slike/foto.jpg is /slike/foto.jpg); if the address is right and leads to an article or file added since the last build, build again",
+      ],
+      [
+        10,
+        'link "www.politika.example.si/osebe/steve-witkoff/" leads to no page or file of the built site',
+        "www.politika.example.si is this site's host: write /osebe/steve-witkoff/, the path after it, or the whole address with https://",
       ],
       [
         10,

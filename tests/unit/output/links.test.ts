@@ -319,7 +319,7 @@ describe('findBrokenLinks', () => {
           // The host's own pages outside the site, other hosts, and a host that only starts like the site's.
           '<a href="https://example.si/kontakt/">kontakt</a>',
           '<a href="https://example.si.drugi.net/arhiv/manjka/">drugi</a>',
-          '<a href="https://www.example.si/arhiv/manjka/">www</a>',
+          '<a href="https://www.example.si/kontakt/">www, kontakt</a>',
         ].join('\n'),
       );
       expect(await findBrokenLinks(base, { basePath: '/arhiv/', host: 'example.si' })).toEqual([
@@ -329,6 +329,43 @@ describe('findBrokenLinks', () => {
       ]);
       // Without the host, as before: no link with a host is checked.
       expect(await findBrokenLinks(base, { basePath: '/arhiv/' })).toEqual([]);
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
+  });
+
+  it("checks a link to the site's own host written with or without www. or with the default port (:443) as the path it names", async () => {
+    const base = await mkdtemp(path.join(os.tmpdir(), 'arhivar-links-www-'));
+    try {
+      await mkdir(path.join(base, 'osebe', 'ana-novak'), { recursive: true });
+      await writeFile(path.join(base, 'osebe', 'ana-novak', 'index.html'), '<h1>Ana Novak</h1>');
+      await writeFile(
+        path.join(base, 'index.html'),
+        [
+          '<a href="https://www.example.si/osebe/ana-novk/">www</a>',
+          '<a href="https://example.si:443/osebe/ana-novk/">443</a>',
+          '<a href="http://WWW.example.si:80/osebe/manjka/">80</a>',
+          '<a href="//www.example.si:443/osebe/ana-novak/">prav</a>',
+          '<a href="https://www.%C4%8Dasnik.si/osebe/manjka/">drug gostitelj</a>',
+          // Other hosts and ports: another server, not the site's.
+          '<a href="https://www2.example.si/osebe/manjka/">www2</a>',
+          '<a href="https://wwwexample.si/osebe/manjka/">brez pike</a>',
+          '<a href="https://example.si:8443/osebe/manjka/">vrata</a>',
+          '<a href="http://example.si:443/osebe/manjka/">http na 443</a>',
+        ].join('\n'),
+      );
+      expect(await findBrokenLinks(base, { host: 'example.si' })).toEqual([
+        { file: 'index.html', link: 'http://WWW.example.si:80/osebe/manjka/' },
+        { file: 'index.html', link: 'https://example.si:443/osebe/ana-novk/', meant: '/osebe/ana-novak/' },
+        { file: 'index.html', link: 'https://www.example.si/osebe/ana-novk/', meant: '/osebe/ana-novak/' },
+      ]);
+      // baseUrl with www.: the host without it is the same site.
+      expect((await findBrokenLinks(base, { host: 'www.example.si' })).map((entry) => entry.link)).toEqual([
+        'http://WWW.example.si:80/osebe/manjka/',
+        'https://example.si:443/osebe/ana-novk/',
+        'https://www.example.si/osebe/ana-novk/',
+      ]);
+      expect((await findBrokenLinks(base, { host: new URL('https://časnik.si/').host })).map((entry) => entry.link)).toEqual(['https://www.%C4%8Dasnik.si/osebe/manjka/']);
     } finally {
       await rm(base, { recursive: true, force: true });
     }
