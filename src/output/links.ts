@@ -145,7 +145,13 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
       }
       // The site's own address in full (`https://politika.example.si/osebe/…`, copied from the browser's
       // address bar) leads to the same file as its path; it was taken for another site's and never checked.
-      const address = (options.host !== undefined && ownAddress(link, options.host, basePath)) || link;
+      // A page of the host outside the base path (`https://example.si/kontakt/` beside a site under /arhiv/) is
+      // no page of the site and is not checked, nor taken for a host no reader can reach when the host's name
+      // has no dot (`//arhiv/kontakt/` on an intranet's https://arhiv/novice/).
+      const onHost = options.host === undefined ? undefined : onSiteHost(link, options.host);
+      // The base path without its slash ("/arhiv") is the site's own folder, as in resolves.
+      if (onHost && !`${onHost.pathname}/`.startsWith(basePath)) continue;
+      const address = onHost ? `${onHost.pathname}${onHost.search}${onHost.hash}` : link;
       // A link from the site root (not //host) means the same on every page.
       const key = address.startsWith('/') && !address.startsWith('//') ? address : `${folder}\0${address}`;
       let resolution = resolved.get(key);
@@ -191,12 +197,10 @@ function checkWaiting(links: readonly WaitingLink[], ids: ReadonlySet<string>, p
 }
 
 /**
- * The path from the host's root (with its query and fragment) that `link` names when it is an address of the
- * site in full, with http:, https: or // and the site's host (`https://politika.example.si/osebe/` is
- * `/osebe/`; see isSiteHost), or undefined for any other link, and for a page of the host outside the base
- * path (the host's own `/kontakt/` beside a site under `/arhiv/`), which is no page of the site.
+ * The URL `link` names when it is an address of the site's host in full, with http:, https: or // and the
+ * site's host (`https://politika.example.si/osebe/`; see isSiteHost), or undefined for any other link.
  */
-function ownAddress(link: string, host: string, basePath: string): string | undefined {
+function onSiteHost(link: string, host: string): URL | undefined {
   const named = /^(?:https?:)?\/\/([^/?#\\]*)/i.exec(link)?.[1];
   if (named === undefined) return undefined;
   // A host in letters beyond ASCII (`časnik.si`) is percent-encoded in the page's href, and baseUrl's host is
@@ -209,9 +213,7 @@ function ownAddress(link: string, host: string, basePath: string): string | unde
   } catch {
     return undefined;
   }
-  // The base path without its slash ("/arhiv") is the site's own folder, as in resolves.
-  if (!isSiteHost(url.host, host) || !`${url.pathname}/`.startsWith(basePath)) return undefined;
-  return `${url.pathname}${url.search}${url.hash}`;
+  return isSiteHost(url.host, host) ? url : undefined;
 }
 
 /**

@@ -371,6 +371,24 @@ describe('findBrokenLinks', () => {
     }
   });
 
+  it("takes a //host/… link to the site's own host with no dot in its name (an intranet's https://arhiv/) for the site's, outside the base path too, not for a host no reader can reach", async () => {
+    const base = await mkdtemp(path.join(os.tmpdir(), 'arhivar-links-intranet-'));
+    try {
+      await mkdir(path.join(base, 'osebe', 'ana-novak'), { recursive: true });
+      await writeFile(path.join(base, 'osebe', 'ana-novak', 'index.html'), '<h1>Ana Novak</h1>');
+      await writeFile(
+        path.join(base, 'index.html'),
+        ['<a href="//arhiv/novice/osebe/ana-novak/">prav</a>', '<a href="//arhiv/novice/osebe/ana-novk/">tipkarska</a>', '<a href="//arhiv/kontakt/">stran gostitelja</a>', '<a href="//osebe/ana-novak/">poševnica preveč</a>'].join('\n'),
+      );
+      expect(await findBrokenLinks(base, { basePath: '/novice/', host: 'arhiv' })).toEqual([
+        { file: 'index.html', link: '//arhiv/novice/osebe/ana-novk/', meant: '/novice/osebe/ana-novak/' },
+        { file: 'index.html', link: '//osebe/ana-novak/', host: 'osebe', meant: '/novice/osebe/ana-novak/' },
+      ]);
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
+  });
+
   it("checks a link to the site's own host written in its letters (časnik.si), as the page's href percent-encodes it", async () => {
     const base = await mkdtemp(path.join(os.tmpdir(), 'arhivar-links-idn-'));
     try {
