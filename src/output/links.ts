@@ -640,10 +640,7 @@ export function scanPage(html: string): ScannedPage {
       }
       const value = raw.trim();
       if (name === 'srcset') {
-        for (const candidate of value.split(',')) {
-          const url = candidate.trim().split(/\s+/)[0];
-          if (url) links.push(url);
-        }
+        links.push(...srcsetUrls(value));
       } else if (value) {
         links.push(value);
       }
@@ -654,6 +651,45 @@ export function scanPage(html: string): ScannedPage {
   if (refreshTo) scanned.refreshTo = decodeEntities(refreshTo.trim());
   return scanned;
 }
+
+/**
+ * The URLs of a srcset's candidates, split as the HTML standard's "parse a srcset attribute" does: a URL runs
+ * to the next whitespace, commas inside it included (`foto.jpg?w=1,2 1x`, an image service's
+ * `/w_300,h_200/foto.jpg`), less the commas it ends with; its descriptors run to the next comma outside
+ * parentheses. Splitting at every comma took `2` and `h_200/foto.jpg` for links of their own, reported broken.
+ */
+function srcsetUrls(srcset: string): string[] {
+  const urls: string[] = [];
+  let position = 0;
+  for (;;) {
+    SRCSET_SEPARATOR.lastIndex = position;
+    SRCSET_SEPARATOR.exec(srcset);
+    position = SRCSET_SEPARATOR.lastIndex;
+    if (position >= srcset.length) return urls;
+    SRCSET_URL.lastIndex = position;
+    const url = SRCSET_URL.exec(srcset)![0];
+    position += url.length;
+    urls.push(url.replace(/,+$/, ''));
+    // A URL ending in a comma has no descriptors.
+    if (!url.endsWith(',')) position = endOfDescriptors(srcset, position);
+  }
+}
+
+/** Where a candidate's descriptors (`1x`, `300w`, or anything in parentheses) end: after the next comma outside parentheses. */
+function endOfDescriptors(srcset: string, position: number): number {
+  let inParentheses = false;
+  for (; position < srcset.length; position++) {
+    const character = srcset[position];
+    if (inParentheses) inParentheses = character !== ')';
+    else if (character === '(') inParentheses = true;
+    else if (character === ',') return position + 1;
+  }
+  return position;
+}
+
+/** ASCII whitespace and commas before a candidate, and its URL (HTML, "parse a srcset attribute"). */
+const SRCSET_SEPARATOR = /[\t\n\f\r ,]*/y;
+const SRCSET_URL = /[^\t\n\f\r ]+/y;
 
 /** The address in a refresh's content (`0; url=../novi/`), quoted with the other quote than the attribute's. */
 const REFRESH_URL = /<meta\s[^>]*content\s*=\s*["']?\s*\d+\s*;\s*url\s*=\s*([^"'>\s]+)/i;

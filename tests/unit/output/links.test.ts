@@ -10,6 +10,13 @@ describe('scanPage', () => {
     expect(scanPage(html).links).toEqual(['/a/?x=1&y=2', '/slika.jpg', '/s-1x.jpg', '/s-2x.jpg', '/c.css']);
   });
 
+  it('splits srcset as the HTML standard does: a comma inside a URL is part of it, and one inside parentheses ends no candidate', () => {
+    const html = `<img srcset="/foto.jpg?w=1,2 1x, https://slike.example.net/w_300,h_200/foto.jpg 2x,/c.jpg,, /d.jpg (nesmisel, 1) 3x,/e.jpg 4x">`;
+    expect(scanPage(html).links).toEqual(['/foto.jpg?w=1,2', 'https://slike.example.net/w_300,h_200/foto.jpg', '/c.jpg', '/d.jpg', '/e.jpg']);
+    // Without whitespace before it, a comma is part of the URL, as a browser reads it.
+    expect(scanPage('<img srcset="/a.jpg,/b.jpg 2x">').links).toEqual(['/a.jpg,/b.jpg']);
+  });
+
   it('ignores comments, script bodies and escaped markup in text', () => {
     const html = `<!-- <a href="/v-komentarju/"> --><script>const t = '<a href="/v-skripti/">';</script><p>&lt;a href="/besedilo/"&gt;</p><a href="/da/">`;
     expect(scanPage(html).links).toEqual(['/da/']);
