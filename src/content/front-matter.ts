@@ -44,6 +44,11 @@ function refuseEngine(language: string) {
 const DASH_LINE = /^[\u2010-\u2015\u2212\ufe58\ufe63\uff0d-]{1,6}[ \t]*$/;
 const NOT_HYPHEN = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
 
+/** Whether `line` is dashes meant as ---: a short run of them with at least one that is not a hyphen. */
+function isDashLine(line: string): boolean {
+  return DASH_LINE.test(line) && NOT_HYPHEN.test(line);
+}
+
 function dashLineError(line: string, lineNumber: number, file: string): ArhivarError {
   const dash = NOT_HYPHEN.exec(line)![0];
   return new ArhivarError({
@@ -57,7 +62,7 @@ function dashLineError(line: string, lineNumber: number, file: string): ArhivarE
 
 /** The first line of `lines` (1-based from `firstLine`) that is dashes meant as ---, if any. */
 function findDashLine(lines: readonly string[], firstLine: number): { line: string; number: number } | undefined {
-  const index = lines.findIndex((line) => DASH_LINE.test(line) && NOT_HYPHEN.test(line));
+  const index = lines.findIndex(isDashLine);
   return index === -1 ? undefined : { line: lines[index]!, number: index + firstLine };
 }
 
@@ -65,7 +70,7 @@ function findDashLine(lines: readonly string[], firstLine: number): { line: stri
 export function parseFrontMatter(text: string, file: string): FrontMatter {
   const opening = OPENING.exec(text);
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
-  if (!opening && DASH_LINE.test(firstLine) && NOT_HYPHEN.test(firstLine)) throw dashLineError(firstLine, 1, file);
+  if (!opening && isDashLine(firstLine)) throw dashLineError(firstLine, 1, file);
   if (!opening) {
     if (text.startsWith('---') && !text.includes('\n')) {
       throw new ArhivarError({ code: 'front-matter/unclosed', message: 'front matter is not closed', file, line: 1, hint: 'end the front matter with a line holding only ---' });
