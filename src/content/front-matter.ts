@@ -279,7 +279,7 @@ function misplacedKey(lines: readonly string[], index: number): { index: number;
   for (const at of [index, index + 1]) {
     const indented = /^ +([A-Za-z_][\w-]*:(?: .*)?)$/.exec(lines[at]?.trimEnd() ?? '');
     if (indented) {
-      return { index: at, hint: `this key is indented, so YAML reads it as part of the line above it: start it at the beginning of the line, ${quotedWithSpace(indented[1]!) ?? indented[1]}` };
+      return { index: at, hint: `this key is indented, so YAML reads it as part of the line above it: start it at the beginning of the line, ${lineToWrite(indented[1]!)}` };
     }
   }
   // Not where a colon ends a word later in the line: `title Witkoff: pogovori` is a key with a space in it, another
@@ -292,7 +292,7 @@ function misplacedKey(lines: readonly string[], index: number): { index: number;
     const colonless = /^([A-Za-z_][\w-]*) +([^\s:#].*)$/.exec(line);
     if (colonless && !/:(?:\s|$)/.test(colonless[2]!)) {
       const fixed = `${colonless[1]}: ${colonless[2]}`;
-      return { index: at, hint: `a key is followed by a colon and a space: write the line as ${quotedWithSpace(fixed) ?? fixed}` };
+      return { index: at, hint: `a key is followed by a colon and a space: write the line as ${lineToWrite(fixed)}` };
     }
     if (at < index) {
       const hint = lineHint(line);
@@ -320,35 +320,38 @@ export function lineHint(line: string | undefined): string | undefined {
   const unbroken = /^( *(?:- +)?[A-Za-z_][\w-]*:)[\u00a0\u2007\u202f]+(.*)$/.exec(line);
   if (unbroken) {
     const fixed = `${unbroken[1]} ${unbroken[2]!.replace(/^[\s\u00a0\u2007\u202f]+/, '')}`;
-    return `after the colon is a no-break space (as Word or a web page pastes it), which YAML does not read as a space: write the line with an ordinary space, ${quotedWithSpace(fixed) ?? fixed.trim()}`;
+    return `after the colon is a no-break space (as Word or a web page pastes it), which YAML does not read as a space: write the line with an ordinary space, ${lineToWrite(fixed)}`;
   }
   // No space at all (date:2025-12-22, tags:[Ukrajina]): YAML reads the line as one word, not a key and its value.
   // Not before / or : (an address's https://), where the colon is no key's.
   const unspaced = /^( *[A-Za-z_][\w-]*:)([^\s/:].*)$/.exec(line.trimEnd());
   if (unspaced) {
     const fixed = `${unspaced[1]} ${unspaced[2]}`;
-    return `YAML needs a space after the colon between a key and its value: write the line as ${quotedWithSpace(fixed) ?? fixed}`;
+    return `YAML needs a space after the colon between a key and its value: write the line as ${lineToWrite(fixed)}`;
   }
   return textLineHint(line)?.hint;
 }
 
 /**
- * A line given the space after its colon that it lacked, in quotes when YAML would misread its text all the same:
- * `title:[VIDEO] Poplave` spaced is a list, and `title:"Mir je blizu", je dejal` spaced is still no YAML, so the
- * line the hint gave failed the next build. undefined when the spaced line reads as meant (`date: 2025-12-22`,
- * `tags: [Ukrajina]`, `draft: true`).
+ * The line a hint gives for a line with its key fixed (the space after its colon put in, or its indentation taken
+ * off), in quotes when YAML would misread its text all the same: `title:[VIDEO] Poplave` spaced is a list, and
+ * `title:"Mir je blizu", je dejal` spaced is still no YAML, so the line the hint gave failed the next build. Else
+ * the line as fixed (`date: 2025-12-22`, `tags: [Ukrajina]`, `draft: true`), from the margin, where a key is
+ * written: kept indented, `  date:2025-12-22` under a list was told to be written `  date: 2025-12-22`, which YAML
+ * refused again for its indentation.
  */
-function quotedWithSpace(spaced: string): string | undefined {
+function lineToWrite(spaced: string): string {
   // A » #« left in the line starts a comment, which cuts the text (and the build refuses the cut value): the whole
   // value in quotes, when it is one that reads back as that text.
   const cut = /^( *[A-Za-z_][\w-]*: +)([^"'[{|>&*!#%@`].*\s#\S.*)$/.exec(spaced.trimEnd());
   if (cut) {
     const fixed = `${cut[1]}${quote(cut[2]!)}`;
-    return readsAsText(fixed, cut[2]) ? fixed.trim() : undefined;
+    if (readsAsText(fixed, cut[2])) return fixed.trim();
+  } else {
+    const quoted = textLineHint(spaced);
+    if (quoted?.line !== undefined && (quoted.indicator || parseDocument(spaced.trimStart(), { schema: 'core', customTags: [] }).errors.length > 0)) return quoted.line;
   }
-  const quoted = textLineHint(spaced);
-  if (quoted?.line === undefined) return undefined;
-  return quoted.indicator || parseDocument(spaced.trimStart(), { schema: 'core', customTags: [] }).errors.length > 0 ? quoted.line : undefined;
+  return spaced.trim();
 }
 
 /**

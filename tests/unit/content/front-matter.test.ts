@@ -83,6 +83,8 @@ describe('parseFrontMatter', () => {
     ['---\ntitle:"Mir je blizu", je dejal\ndate: 2025-12-22\n---\n', 2, `YAML needs a space after the colon between a key and its value: write the line as title: '"Mir je blizu", je dejal'`],
     ['---\ntitle:\u00a0[VIDEO] Poplave\ndate: 2025-12-22\n---\n', 2, 'write the line with an ordinary space, title: "[VIDEO] Poplave"'],
     ['---\ntitle: a\ndraft:true\ndate: 2025-12-22\n---\n', 3, 'YAML needs a space after the colon between a key and its value: write the line as draft: true'],
+    // Indented as well (YAML reports the indentation), the line to write starts at the margin, as every key's does.
+    ['---\ntitle: Test\ntags:\n  - a\n  date:2025-12-22\n---\n', 5, 'YAML needs a space after the colon between a key and its value: write the line as date: 2025-12-22'],
     // A key indented under the line above (YAML reported the line above it), told at its own line.
     ['---\ntitle: Test\n  tags: [Ukrajina]\ndate: 2025-12-22\n---\n', 3, 'this key is indented, so YAML reads it as part of the line above it: start it at the beginning of the line, tags: [Ukrajina]'],
     ['---\ntitle: Test\ndate: 2025-12-22\n   summary: Kratko\n---\n', 4, 'start it at the beginning of the line, summary: Kratko'],
