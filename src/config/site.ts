@@ -34,8 +34,7 @@ export function parseSiteConfig(source: SourceFile | undefined): { config: SiteC
     };
   }
   const result = SiteConfigSchema.safeParse(data);
-  const refused = new Set(result.error?.issues.map((issue) => issue.path[0]));
-  const cutAt = cutAtCommentErrors(data, ['title', 'description'].filter((key) => !refused.has(key)), { file: source.file, code: 'site', keyLines: block.keyLines, text: source.text });
+  const cutAt = cutAtCommentErrors(data, ['title', 'description'], result.error?.issues ?? [], { file: source.file, code: 'site', keyLines: block.keyLines, text: source.text });
   if (result.success && cutAt.length === 0) return { config: result.data, errors: [], warnings: descriptionWarnings(result.data.description, source.file, block.keyLines.get('description')), keyLines: block.keyLines };
   if (result.success) return { config: defaults, warnings: [], keyLines: block.keyLines, errors: cutAt };
   return {

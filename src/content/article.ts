@@ -201,6 +201,7 @@ export function validateArticle(source: SourceFile): { article?: ArticleSource; 
   }
   const raw = withoutEmptyKeys(frontMatter.data, OPTIONAL_ARTICLE_KEYS, frontMatter.keyLines, source.text);
   const result = ArticleFrontMatterSchema.safeParse(raw);
+  const cutAt = cutAtCommentErrors(raw, TEXT_KEYS, result.error?.issues ?? [], { file, code: 'article', keyLines: frontMatter.keyLines, text: source.text });
   if (!result.success) {
     const errors = issuesToErrors(result.error.issues, {
       file,
@@ -213,14 +214,12 @@ export function validateArticle(source: SourceFile): { article?: ArticleSource; 
     });
     // The keys the schema took are checked as in a valid article, so one build names every problem of the file:
     // a bad date no longer hides a bad slug until the date is fixed.
-    errors.push(...checkValues(acceptedValues(raw, result.error.issues), file, frontMatter).errors);
-    const refused = new Set(result.error.issues.map((issue) => issue.path[0]));
-    errors.push(...cutAtCommentErrors(raw, TEXT_KEYS.filter((key) => !refused.has(key)), { file, code: 'article', keyLines: frontMatter.keyLines, text: source.text }));
+    errors.push(...checkValues(acceptedValues(raw, result.error.issues), file, frontMatter).errors, ...cutAt);
     return { errors };
   }
   const data = result.data;
   const { slug, errors } = checkValues(data, file, frontMatter);
-  errors.push(...cutAtCommentErrors(raw, TEXT_KEYS, { file, code: 'article', keyLines: frontMatter.keyLines, text: source.text }));
+  errors.push(...cutAt);
   if (errors.length > 0) return { errors };
   return {
     article: { file, frontMatter: data, title: stripControlCharacters(data.title), slug, body: stripBodyControlCharacters(frontMatter.body), bodyLine: frontMatter.bodyLine, keyLines: frontMatter.keyLines },

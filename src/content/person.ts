@@ -74,17 +74,16 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
   // The bio is checked whatever the front matter holds, so one build names every problem of the file.
   const shape = checkMarkdownShape(frontMatter.body, file, frontMatter.bodyLine);
   const result = PersonFrontMatterSchema.safeParse(withoutEmptyKeys(frontMatter.data, OPTIONAL_PERSON_KEYS, frontMatter.keyLines, source.text));
-  const cutAt = (keys: readonly string[]) => cutAtCommentErrors(frontMatter.data, keys, { file, code: 'person', keyLines: frontMatter.keyLines, text: source.text });
+  const cutAt = cutAtCommentErrors(frontMatter.data, PERSON_TEXT_KEYS, result.error?.issues ?? [], { file, code: 'person', keyLines: frontMatter.keyLines, text: source.text });
   if (!result.success) {
     const errors = issuesToErrors(result.error.issues, { file, code: 'person', keyLines: frontMatter.keyLines, fallbackLine: 1, knownKeys: PERSON_KEYS, data: frontMatter.data, text: source.text });
-    const refused = new Set(result.error.issues.map((issue) => issue.path[0]));
-    errors.push(...cutAt(PERSON_TEXT_KEYS.filter((key) => !refused.has(key))));
+    errors.push(...cutAt);
     return { errors: shape ? [...errors, shape] : errors };
   }
   const data = result.data;
   // Every line written surname first is told at once, and a bad surname: with them: a file pasted from an index
   // has the name and its aliases so, and telling one per build sent the editor back for each.
-  const errors = [...reversedNameErrors(data, file, frontMatter.keyLines), ...cutAt(PERSON_TEXT_KEYS)];
+  const errors = [...reversedNameErrors(data, file, frontMatter.keyLines), ...cutAt];
   // The surname is checked against the name, so only when the name is written right.
   const nameRight = !errors.some((error) => error.code === 'person/bad-name');
   if (nameRight && data.surname !== undefined && !isSurnameOf(data.name, data.surname)) {

@@ -311,12 +311,20 @@ function quotingHint(key: string, issue: z.core.$ZodIssue, context: SchemaContex
  * "Zmaga", and `summary: Gibanje #MeToo …` loses its end, with no error. Only a value written without quotes
  * (the parsed text is the start of what the line holds, a # after it) and cut at a # that a word or number
  * follows is refused: a comment after a quoted value (`title: "Zmaga" # preveri`), or one with a space after its
- * # (`author: Ana Novak # preveri`), is plainly meant. `keys` are the file's keys that hold text alone.
+ * # (`author: Ana Novak # preveri`), is plainly meant. `keys` are the file's keys that hold text alone; one the
+ * schema refused (`issues`, its issues with the file) is told by issuesToErrors, and not a second time here.
  */
-export function cutAtCommentErrors(data: unknown, keys: readonly string[], context: Pick<SchemaContext, 'file' | 'code' | 'keyLines' | 'text'>): ArhivarError[] {
+export function cutAtCommentErrors(
+  data: unknown,
+  keys: readonly string[],
+  issues: readonly z.core.$ZodIssue[],
+  context: Pick<SchemaContext, 'file' | 'code' | 'keyLines' | 'text'>,
+): ArhivarError[] {
   if (!isPlainObject(data)) return [];
+  const refused = new Set(issues.map((issue) => issue.path[0]));
   const errors: ArhivarError[] = [];
   for (const key of keys) {
+    if (refused.has(key)) continue;
     const value = data[key];
     const written = valueAsWritten(key, context.keyLines, context.text);
     if (typeof value !== 'string' || value === '' || written === undefined) continue;

@@ -265,4 +265,9 @@ describe('a # after a space inside a text value of site.yaml without quotes', ()
     const { errors } = siteYaml('title: Arhiv #1\npageSize: 0\n');
     expect(errors.map((error) => error.code)).toEqual(['site/bad-pageSize', 'site/bad-title']);
   });
+
+  it('is not told again for a title the schema refused: the file gets one error for it', () => {
+    const { errors } = siteYaml('title: \u200b #1\n');
+    expect(errors.map((error) => [error.code, error.message])).toEqual([['site/bad-title', 'title must not be empty']]);
+  });
 });

@@ -40,6 +40,12 @@ describe('validateArticle: a # after a space inside a text value written without
     expect(errors.map((error) => error.code).sort()).toEqual(['article/bad-date', 'article/bad-title']);
   });
 
+  it('is not told again for a value the schema refused: the file gets one error for its title', () => {
+    // A zero-width space before the #: the title YAML reads is invisible, so empty, and the # cuts it all the same.
+    const { errors } = check('title: \u200b #1 v Evropi\ndate: 2025-12-22');
+    expect(errors.map((error) => [error.code, error.message])).toEqual([['article/bad-title', 'title must not be empty']]);
+  });
+
   it('takes a comment after a quoted value, a # with no space before it and a comment line', () => {
     const { article, errors } = check('title: "Zmaga" # preveri\ndate: 2025-12-22\nauthor: Ana#Novak\n# opomba');
     expect(errors).toEqual([]);

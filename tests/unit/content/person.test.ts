@@ -246,4 +246,9 @@ describe('parsePerson: a # after a space inside role: without quotes', () => {
     expect(person).toBeUndefined();
     expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['person/bad-role', 3, 'put the whole text in quotes, so the # stays in it: role: "urednica rubrike #Kultura"']]);
   });
+
+  it('is not told again for a role the schema refused: the file gets one error for it', () => {
+    const { errors } = parsePerson(source('role: \u200b #Kultura\n'));
+    expect(errors.map((error) => [error.code, error.message])).toEqual([['person/bad-role', 'role must not be empty']]);
+  });
 });
