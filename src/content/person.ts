@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { ArhivarError } from '../errors.ts';
 import { isValidSlug, slugify } from '../site/slug.ts';
+import { urls } from '../site/urls.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
-import { PersonFrontMatterSchema, cutAtCommentErrors, isPlainObject, issuesToErrors, optionalKeys, stripBodyControlCharacters, withoutEmptyKeys } from './schema.ts';
+import { PersonFrontMatterSchema, cutAtCommentErrors, foldKey, isPlainObject, issuesToErrors, optionalKeys, stripBodyControlCharacters, withoutEmptyKeys } from './schema.ts';
 import type { SourceFile } from './read.ts';
 import { isNameSuffix, nameWords, splitAtSurname, withoutNameSuffix } from './person-name.ts';
 
@@ -76,7 +77,16 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
   const result = PersonFrontMatterSchema.safeParse(withoutEmptyKeys(frontMatter.data, OPTIONAL_PERSON_KEYS, frontMatter.keyLines, source.text));
   const cutAt = cutAtCommentErrors(frontMatter.data, PERSON_TEXT_KEYS, result.error?.issues ?? [], { file, code: 'person', keyLines: frontMatter.keyLines, text: source.text });
   if (!result.success) {
-    const errors = issuesToErrors(result.error.issues, { file, code: 'person', keyLines: frontMatter.keyLines, fallbackLine: 1, knownKeys: PERSON_KEYS, data: frontMatter.data, text: source.text });
+    const errors = issuesToErrors(result.error.issues, {
+      file,
+      code: 'person',
+      keyLines: frontMatter.keyLines,
+      fallbackLine: 1,
+      knownKeys: PERSON_KEYS,
+      unknownKeyHint: (key) => notAPersonKey(key, file),
+      data: frontMatter.data,
+      text: source.text,
+    });
     errors.push(...cutAt);
     return { errors: shape ? [...errors, shape] : errors };
   }
@@ -121,6 +131,25 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
     },
     errors: [],
   };
+}
+
+/**
+ * What a person file says with no key, for the keys editors look for: a biography (the Markdown after the
+ * front matter), an address (the file's name) and a name in parts (name: holds all of it).
+ */
+function notAPersonKey(written: string, file: string): string | undefined {
+  const folded = foldKey(written);
+  if (['bio', 'biography', 'biografija', 'opis', 'description', 'about', 'zivljenjepis', 'body', 'text', 'besedilo'].includes(folded)) {
+    return 'the biography is not a key: write it as Markdown after the closing ---';
+  }
+  if (['slug', 'id', 'url', 'permalink', 'path'].includes(folded)) {
+    const id = path.posix.basename(file, path.posix.extname(file));
+    return `the file's name is the person's address (${file} is ${urls.person(id)}): rename the file to change it`;
+  }
+  if (['firstname', 'first', 'givenname', 'lastname', 'last', 'familyname'].includes(folded)) {
+    return 'write the whole name in name:, such as name: Ana Kos; surname: is only for a surname that is not its last word (Pirc Musar)';
+  }
+  return undefined;
 }
 
 /**

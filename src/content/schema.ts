@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { z } from 'zod';
 import { insideTypographicQuotes } from './typographic-quotes.ts';
 import { ArhivarError } from '../errors.ts';
@@ -8,7 +7,6 @@ import { balanceDirectionControls, withoutDirectionFormatting } from '../text/di
 import { parseContentDate } from './dates.ts';
 import { quote } from './front-matter.ts';
 import { parseArticleAddress } from './redirects.ts';
-import { urls } from '../site/urls.ts';
 
 /**
  * The one source of the content types. Front matter is checked against these schemas and the record
@@ -269,6 +267,11 @@ export interface SchemaContext {
   knownKeys: readonly string[];
   /** Example lines for this file's keys where an article's would mislead (a site's title is not a headline). */
   examples?: Readonly<Record<string, string>>;
+  /**
+   * The hint for an unknown key that this kind of file says otherwise than with a key (a person's bio: is the
+   * Markdown after the front matter), given before any nearest valid key; undefined for other keys.
+   */
+  unknownKeyHint?: (key: string) => string | undefined;
   /** The values as YAML read them, and the file's text: a hint can then show the line to write. */
   data?: unknown;
   text?: string | undefined;
@@ -415,7 +418,7 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Sch
         const english = englishKey(key, context.knownKeys);
         const suggestion = english ?? otherToolsKey(key, context.knownKeys) ?? nearest(key, context.knownKeys);
         const valid = context.knownKeys.join(', ');
-        const nowhere = context.code === 'person' ? notAPersonKey(key, context.file) : undefined;
+        const nowhere = context.unknownKeyHint?.(key);
         errors.push(
           new ArhivarError({
             code: `${context.code}/unknown-key`,
@@ -491,8 +494,8 @@ function englishKey(written: string, knownKeys: readonly string[]): string | und
   return knownKeys.find((key) => SLOVENIAN_KEYS[key]?.includes(folded));
 }
 
-/** A key as SLOVENIAN_KEYS and OTHER_TOOLS_KEYS list it: lowercase, without diacritics, spaces, _ or -. */
-function foldKey(written: string): string {
+/** A key as SLOVENIAN_KEYS and OTHER_TOOLS_KEYS (and person.ts's notAPersonKey) list it: lowercase, without diacritics, spaces, _ or -. */
+export function foldKey(written: string): string {
   return written.toLowerCase().normalize('NFD').replace(/[\p{M}\s_-]/gu, '');
 }
 
@@ -516,25 +519,6 @@ const OTHER_TOOLS_KEYS: Readonly<Record<string, readonly string[]>> = {
 function otherToolsKey(written: string, knownKeys: readonly string[]): string | undefined {
   const folded = foldKey(written);
   return knownKeys.find((key) => OTHER_TOOLS_KEYS[key]?.includes(folded));
-}
-
-/**
- * What a person file says with no key, for the keys editors look for: a biography (the Markdown after the
- * front matter), an address (the file's name) and a name in parts (name: holds all of it).
- */
-function notAPersonKey(written: string, file: string): string | undefined {
-  const folded = foldKey(written);
-  if (['bio', 'biography', 'biografija', 'opis', 'description', 'about', 'zivljenjepis', 'body', 'text', 'besedilo'].includes(folded)) {
-    return 'the biography is not a key: write it as Markdown after the closing ---';
-  }
-  if (['slug', 'id', 'url', 'permalink', 'path'].includes(folded)) {
-    const id = path.posix.basename(file, path.posix.extname(file));
-    return `the file's name is the person's address (${file} is ${urls.person(id)}): rename the file to change it`;
-  }
-  if (['firstname', 'first', 'givenname', 'lastname', 'last', 'familyname'].includes(folded)) {
-    return 'write the whole name in name:, such as name: Ana Kos; surname: is only for a surname that is not its last word (Pirc Musar)';
-  }
-  return undefined;
 }
 
 /** Words an editor knows for YAML's kinds of value. */
