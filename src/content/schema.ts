@@ -331,7 +331,10 @@ export function cutAtCommentErrors(
     const value = data[key];
     const written = valueAsWritten(key, context.keyLines, context.text);
     if (typeof value !== 'string' || value === '' || written === undefined) continue;
-    const folded = foldLines(value);
+    // Both sides folded as the value is published (stripControlCharacters), no-break spaces too: folded only at
+    // spaces, tabs and line breaks, a title with a no-break space before its ' #' lost it to trim() on one side
+    // and kept it on the other, and was published cut with no error.
+    const folded = foldWhitespace(value);
     if (!written.startsWith(folded)) continue;
     // A # with a space after it is a comment written as one (`author: Ana Novak # preveri`), and stays one; a
     // hashtag or a number (#MeToo, #1) is text the editor meant.
@@ -373,12 +376,7 @@ function valueAsWritten(key: string, keyLines: ReadonlyMap<string, number>, text
     if (end === -1) break;
     start = end + 1;
   }
-  return foldLines(lines.join('\n'));
-}
-
-/** Text with each run of spaces, tabs and line breaks as one space, trimmed: a plain YAML value as folded, near enough to compare. */
-function foldLines(text: string): string {
-  return text.replace(/[ \t\n]+/g, ' ').trim();
+  return foldWhitespace(lines.join('\n'));
 }
 
 /** What the file's line of `key` holds after its colon, trimmed; undefined when the line is not known. */

@@ -27,6 +27,10 @@ describe('validateArticle: a # after a space inside a text value written without
     // Wrapped over lines, as an editor wraps a long summary: YAML folds the lines and cuts the last at its ' #'.
     ['title: A\ndate: 2025-12-22\nsummary: Gibanje je prišlo\n  tudi k nam #MeToo', 'article/bad-summary', 4, 'summary would be "Gibanje je prišlo tudi k nam" without "#MeToo"', 'summary: "Gibanje je prišlo tudi k nam #MeToo"'],
     ['title:\n  Zmaga #1 v Evropi\ndate: 2025-12-22', 'article/bad-title', 2, 'title would be "Zmaga" without "#1 v Evropi"', 'title: "Zmaga #1 v Evropi"'],
+    // A no-break space (from Word or a web page) before the ' #': the title was published as »Zmaga« with no error.
+    ['title: Zmaga\u00a0 #1 v Evropi\ndate: 2025-12-22', 'article/bad-title', 2, 'title would be "Zmaga" without "#1 v Evropi"', 'title: "Zmaga #1 v Evropi"'],
+    // One inside the text is written as the space it is published as, which the message shows too.
+    ['title: 1.\u00a0maj #praznik\ndate: 2025-12-22', 'article/bad-title', 2, 'title would be "1. maj" without "#praznik"', 'title: "1. maj #praznik"'],
   ])('refuses %j with the line in quotes', (frontMatter, code, line, cut, written) => {
     const { article, errors } = check(frontMatter);
     expect(article).toBeUndefined();
