@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ArhivarError } from '../errors.ts';
 import { isValidSlug, slugify } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
+import { foldWhitespace } from '../text/whitespace.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
 import { PersonFrontMatterSchema, cutAtCommentErrors, foldKey, isPlainObject, issuesToErrors, optionalKeys, stripBodyControlCharacters, withoutEmptyKeys } from './schema.ts';
@@ -118,7 +119,7 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
     person: {
       id: base,
       name: data.name,
-      ...(data.surname !== undefined && { surname: normaliseSpaces(data.surname) }),
+      ...(data.surname !== undefined && { surname: foldWhitespace(data.surname) }),
       aliases: data.aliases,
       role: data.role,
       gender: data.gender,
@@ -199,7 +200,7 @@ function firstNameFirst({ given, surname, suffix }: { given: string; surname: st
 function surnameFirst(name: string): { given: string; surname: string; suffix?: string | undefined } | undefined {
   // Its words as every other reader of a name takes them (nameWords): a mark a right-to-left paste left after
   // »Ana« made her no given name here, and »Kos, Ana« passed as Kos with a title after the comma.
-  const parts = nameWords(name).join(' ').split(',').map(normaliseSpaces);
+  const parts = nameWords(name).join(' ').split(',').map(foldWhitespace);
   if (parts.length !== 2) return undefined;
   const [surname, given] = parts as [string, string];
   const words = given.split(' ');
@@ -214,7 +215,7 @@ function surnameFirst(name: string): { given: string; surname: string; suffix?: 
  * diacritics alone (pirc musar, Usakov for Ušakov); undefined when it is another name.
  */
 function spelledInName(name: string, surname: string): string | undefined {
-  const fold = (text: string) => normaliseSpaces(text).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  const fold = (text: string) => foldWhitespace(text).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
   const { words } = withoutNameSuffix(nameWords(name));
   const wanted = fold(nameWords(surname).join(' '));
   for (let count = 1; count < words.length; count++) {
@@ -231,10 +232,6 @@ function isSurnameOf(name: string, surname: string): boolean {
   const { words } = withoutNameSuffix(nameWords(name));
   const named = splitAtSurname(words, surname);
   return named !== undefined && (named.given.length > 0 || words.length === 1);
-}
-
-function normaliseSpaces(text: string): string {
-  return text.trim().split(/\s+/).join(' ');
 }
 
 /** A page for someone an article names but the registry does not know yet. */
