@@ -80,18 +80,28 @@ export function parseQuery(query: string): QueryTerm[] {
 }
 
 /**
- * Slovenian writes an abbreviation's case ending after a hyphen (CNN-a, s CNN-om, DDV-ja, RTV-ju): the
- * ending is no word to search for, and an article that writes CNN or DDV-a does not hold it. An ending is up to
- * three small letters right after a hyphen that follows a word of two capitals or more.
+ * Slovenian writes an abbreviation's case ending after a hyphen (CNN-a, s CNN-om, DDV-ja, RTV-ju, CNN-ovim): the
+ * ending is no word to search for, and an article that writes CNN or DDV-a does not hold it. An ending is one an
+ * abbreviation takes (ABBREVIATION_ENDING), in any case, right after a hyphen that follows a word the index holds:
+ * readers type »cnn-om« as often as »CNN-om«. Any other word after the hyphen is searched (UKV-val, PVC-cev,
+ * hip-hop), and so is one after a letter or a stop word (e-ja), which leaves no other word to search.
  */
 function isAbbreviationEnding(text: string, previous: Token, token: Token): boolean {
   return (
     token.start === previous.end + 1 &&
     HYPHENS.has(text[previous.end]!) &&
-    /^\p{Ll}{1,3}$/u.test(token.text) &&
-    /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(previous.text)
+    ABBREVIATION_ENDING.test(token.folded) &&
+    /^\p{L}/u.test(previous.text) &&
+    isSearchable(previous.folded)
   );
 }
+
+/**
+ * The endings of a declined abbreviation: the noun's, with the j that one read with a vowel at its end takes
+ * (CNN-a, DDV-ja, DDV-jem, SMS-ih), and the possessive's -ov/-ev with adjective endings (CNN-ov, CNN-ovim,
+ * DDV-jevega).
+ */
+const ABBREVIATION_ENDING = /^j?(?:[aeiou]|om|em|ih|im|ah|am|ama|ami|oma|ema|imi|[oe]v(?:[aeiou]|ega|emu|em|ih|im|ima|imi)?)$/;
 
 const HYPHENS = new Set(['-', '\u2010', '\u2011']);
 
@@ -237,8 +247,8 @@ export class SearchEngine {
     for (const [n, token] of tokens.entries()) {
       const word = replacements.get(token.stem);
       if (word === undefined) continue;
-      // Before an abbreviation's ending the word stays in capitals: »cnn-om« would search -om as a word of its
-      // own, and the suggestion for CNM-om found nothing (isAbbreviationEnding reads an ending after capitals only).
+      // Before an abbreviation's ending the archive's word is written in capitals, as abbreviations are (CNM-om →
+      // CNN-om, not cnn-om), whatever the case it was typed in.
       const next = tokens[n + 1];
       corrected += text.slice(position, token.start) + (next !== undefined && isAbbreviationEnding(text, token, next) ? word.toUpperCase() : word);
       position = token.end;

@@ -123,6 +123,39 @@ describe('search over real index files', () => {
     expect(parseQuery('e-ja')).toEqual(parseQuery('ja'));
   });
 
+  it('reads an abbreviation\'s ending whatever the case it is typed in: cnn-om finds CNN as CNN-om does', async () => {
+    // Only capitals before the hyphen made it an ending, so »cnn-om« searched »om« as a word of its own and found
+    // no article that writes CNN or CNN-a.
+    const documents = [
+      doc(0, 'Poročilo', 'Kot poroča CNN, so pogovori trajali ves dan.'),
+      doc(1, 'Davki', 'Vlada bo znižala stopnjo DDV-a za hrano.'),
+      doc(2, 'Odgovor', 'Ja, je dejal minister, oddaja bo.'),
+    ];
+    const { engine } = await builtEngine(undefined, documents);
+    for (const query of ['cnn-om', 'Cnn-om', 'CNN-OM', 'cnn-ovim']) expect(urlsOf((await runQuery(engine, query)).results), query).toEqual([documents[0]!.url]);
+    expect(urlsOf((await runQuery(engine, 'ddv-ja')).results)).toEqual([documents[1]!.url]);
+    // Hyphenated words stay two words: the part after the hyphen is no case ending, or the part before is not a
+    // word the index holds (e-, a single letter).
+    for (const query of ['slovensko-hrvaški', 'e-pošta', 'hip-hop', 'e-ja']) {
+      expect(parseQuery(query), query).toEqual(parseQuery(query.replace('-', ' ')));
+    }
+  });
+
+  it('searches the word after an abbreviation\'s hyphen that is no case ending: UKV-val needs val, as the article holds it', async () => {
+    // Any three small letters after the hyphen were taken for an ending, so »UKV-val« and »PVC-cev« searched the
+    // abbreviation alone and found every article about UKV or PVC, with or without the wave or the pipe.
+    const documents = [
+      doc(0, 'Radio', 'Postaja oddaja na UKV-valu 98,9.'),
+      doc(1, 'Frekvence', 'Seznam UKV frekvenc za Gorenjsko.'),
+      doc(2, 'Vodovod', 'Zamenjali so staro PVC-cev.'),
+      doc(3, 'Okna', 'Okna iz PVC so cenejša.'),
+    ];
+    const { engine } = await builtEngine(undefined, documents);
+    for (const query of ['UKV-val', 'ukv-val', 'UKV val']) expect(urlsOf((await runQuery(engine, query)).results), query).toEqual([documents[0]!.url]);
+    for (const query of ['PVC-cev', 'pvc-cev']) expect(urlsOf((await runQuery(engine, query)).results), query).toEqual([documents[2]!.url]);
+    expect(marked((await runQuery(engine, 'PVC-cev')).results[0]!)).toEqual(['PVC', 'cev']);
+  });
+
   it('suggests a mistyped abbreviation before its ending in capitals, so the suggested query reads the ending as one', async () => {
     // »Ste mislili« writes the archive's word in lowercase: »cnn-om« searched -om as a word, which no article
     // writing CNN holds, so the suggestion for CNM-om found nothing, and one of several words was not offered.
@@ -136,6 +169,7 @@ describe('search over real index files', () => {
       ['CNM-om', 'CNN-om', documents[0]!],
       ['DDW-ja', 'DDV-ja', documents[1]!],
       ['CNM-om poročilo', 'CNN-om poročilo', documents[0]!],
+      ['cnm-om', 'CNN-om', documents[0]!],
     ] as const) {
       expect(await engine.suggest(query), query).toBe(suggestion);
       expect(urlsOf((await runQuery(engine, suggestion)).results), query).toEqual([found.url]);
