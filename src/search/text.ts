@@ -110,6 +110,7 @@ export function alternativeStems(folded: string): string[] {
   if (/(am|em|im|om)$/.test(stem) && stem.length - 2 >= MIN_STEM) alternatives.push(dropFleetingE(stem.slice(0, -2)));
   alternatives.push(...genitivePluralStems(stem, ending));
   alternatives.push(...stjaStems(stem, ending));
+  alternatives.push(...instrumentalJoStems(stem, ending));
   return alternatives.filter((alternative) => alternative !== stem);
 }
 
@@ -121,6 +122,19 @@ export function alternativeStems(folded: string): string[] {
 function stjaStems(stem: string, ending: string): string[] {
   if (ending === 'jo' && stem.endsWith('st')) return [`${stem}j`];
   if (stem.length > MIN_STEM + 1 && stem.endsWith('stj')) return [stem.slice(0, -1)];
+  return [];
+}
+
+/**
+ * Feminine nouns in -č, -ž, -š (pomoč, noč, luč, laž, miš; folded c, z, s) take -jo in the instrumental too (s
+ * pomočjo), but -jo is taken off after st only (ENDING_AFTER), since after č, ž and š the j is as often the
+ * word's own (večja, večjo; božja; višjo): »pomočjo« keeps its j (pomocj). So the nominative and the forms in
+ * -i (pomoč, pomoči, pomočmi: pomoc) look up the stem with j, and a form in -jo the one without. The price:
+ * »več« finds »večji«, »laž« »lažji« (lighter), and »večjo« »več«.
+ */
+function instrumentalJoStems(stem: string, ending: string): string[] {
+  if (ending === 'o' && stem.length > MIN_STEM && /[aeiou][czs]j$/.test(stem)) return [stem.slice(0, -1)];
+  if ((ending === '' || ending === 'i' || ending === 'mi') && /[aeiou][czs]$/.test(stem)) return [`${stem}j`];
   return [];
 }
 
