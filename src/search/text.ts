@@ -89,8 +89,15 @@ function finishStem(folded: string, stripped: string): string {
   let stem = stripped;
   // Names in -r insert a j before the ending (Kushner, Kushnerja, Kushnerjem): drop it again.
   if (stem !== folded && stem.length > MIN_STEM + 1 && stem.endsWith('rj')) stem = stem.slice(0, -1);
-  return dropFleetingE(stem);
+  stem = dropFleetingE(stem);
+  return IRREGULAR_STEMS[stem] ?? stem;
 }
+
+/**
+ * Stems of forms whose letters change inside the word, which no rule of ending takes back: otrok writes c before
+ * the plural's -i (otroci, otrocih; SSKJ) and k in every other form.
+ */
+const IRREGULAR_STEMS: Readonly<Record<string, string>> = { otroc: 'otrok' };
 
 /**
  * The other stems a word's forms may have when the ending taken off begins with letters that may belong to

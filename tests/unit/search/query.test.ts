@@ -489,6 +489,20 @@ describe('feminine nouns in -č, -ž, -š such as pomoč: the instrumental -jo',
   });
 });
 
+describe('otrok, whose plural writes c (otroci)', () => {
+  it('otrok finds otroci and otrocih, and otroci finds otrok and otrokom', async () => {
+    const documents = [
+      doc(0, 'Vrtec', 'Otroci so se igrali na dvorišču. O otrocih skrbijo vzgojiteljice.'),
+      doc(1, 'Šola', 'Vsak otrok dobi kosilo. Z otrokom se pogovorijo starši.'),
+    ];
+    const { engine } = await builtEngine(undefined, documents);
+    for (const query of ['otrok ', 'otroci ', 'otrocih ', 'otroci']) {
+      expect(urlsOf((await runQuery(engine, query)).results).sort(), query).toEqual(documents.map((document) => document.url).sort());
+    }
+    expect(marked((await runQuery(engine, 'otrok ')).results.find((result) => result.url === documents[0]!.url)!)).toEqual(['Otroci', 'otrocih']);
+  });
+});
+
 describe('a number written with thousands separators', () => {
   const documents = [
     doc(0, 'Kazen', 'Plačati bo moral 1.500 evrov.'),

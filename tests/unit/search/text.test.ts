@@ -48,6 +48,12 @@ describe('stemWord: inflected forms of one name meet at one stem', () => {
     expect([...stems]).toHaveLength(1);
   });
 
+  // otrok writes c before the plural's -i (otroci, otrocih) and k elsewhere (otroka, otrokom, otroki).
+  it('otrok and otroci meet at one stem', () => {
+    const forms = ['otrok', 'otroka', 'otroku', 'otrokom', 'otroki', 'otrok', 'otroci', 'otrocih', 'Otrocema', 'otrokoma'];
+    expect(new Set(forms.map(stem))).toEqual(new Set(['otrok']));
+  });
+
   // A fleeting e (neobstojni e) is written in the nominative only: sestanek, sestanka; Peter, Petra.
   it.each([
     [['sestanek', 'sestanka', 'sestanku', 'sestankom', 'sestanki', 'sestankov']],
