@@ -393,7 +393,7 @@ function encodeFile(json: string, taken: Set<string>): { bytes: Uint8Array; hash
  * and work for the garbage collector.
  */
 export interface DocumentTerms {
-  /** The stems, separated by single spaces (a stem is letters and digits only). */
+  /** The stems, separated by single spaces (a stem is letters and digits, and a decimal number's comma). */
   stems: string;
   /** weights.charCodeAt(n) is the weight of the n-th stem (at most TITLE_WEIGHT + BODY_CAP, so one Latin-1 character each). */
   weights: string;
@@ -402,7 +402,7 @@ export interface DocumentTerms {
 }
 
 /** Words as the query splits them (text.ts tokenize): 1.500 is one. */
-const SEARCH_WORDS = { groupedNumbers: true };
+const SEARCH_WORDS = { separatedNumbers: true };
 
 /** A word that is not indexed (too short, a stop word). */
 const NO_STEMS: readonly string[] = [];

@@ -1,4 +1,4 @@
-import { GROUPED_NUMBER, isNumberWord } from '../text/numbers.ts';
+import { SEPARATED_NUMBER, isNumberWord } from '../text/numbers.ts';
 
 /**
  * The words search compares: folded (no case, no diacritics) and stemmed (Slovenian endings removed),
@@ -10,10 +10,13 @@ import { GROUPED_NUMBER, isNumberWord } from '../text/numbers.ts';
 const LETTERS: Readonly<Record<string, string>> = { đ: 'dj', ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe' };
 const UNDECOMPOSED = /[đłøßæœ]/g;
 const MARKS = /\p{M}/gu;
-/** A run of letters and digits, or a number with thousands separators (1.500), which is one word. */
-const WORD = new RegExp(`${GROUPED_NUMBER.source}|[\\p{L}\\p{N}]+`, 'gu');
+/** A run of letters and digits, or a number with thousands separators or a decimal comma (1.500, 3,5), which is one word. */
+const WORD = new RegExp(`${SEPARATED_NUMBER.source}|[\\p{L}\\p{N}]+`, 'gu');
 
-/** "Ušakov" → "usakov", "Đorđe" → "djordje"; "1.500" → "1500", so it is found as either (no other word has a dot). */
+/**
+ * "Ušakov" → "usakov", "Đorđe" → "djordje"; "1.500" → "1500", so it is found as either (no other word has a dot).
+ * A decimal comma stays (3,5 is no 35).
+ */
 export function foldWord(word: string): string {
   return word
     .replaceAll('.', '')

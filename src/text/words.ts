@@ -1,4 +1,4 @@
-import { GROUPED_NUMBER } from './numbers.ts';
+import { SEPARATED_NUMBER } from './numbers.ts';
 
 /**
  * Words as arhivar counts and indexes them: runs of letters and digits of any script, what
@@ -19,23 +19,24 @@ export function isWordCodePoint(point: number): boolean {
   return known === 1;
 }
 
-const GROUPED_NUMBER_AT = new RegExp(GROUPED_NUMBER.source, 'uy');
+const SEPARATED_NUMBER_AT = new RegExp(SEPARATED_NUMBER.source, 'uy');
 
 /**
  * Calls `visit` with every word of `text`, in order, as `text.match(/[\p{L}\p{N}]+/gu)` would list them; with
- * `groupedNumbers`, a number with thousands separators (1.500) is one word, as search/text.ts tokenize has it.
+ * `separatedNumbers`, a number with thousands separators or a decimal comma (1.500, 3,5) is one word, as search/text.ts
+ * tokenize has it.
  */
-export function forEachWord(text: string, visit: (word: string) => void, { groupedNumbers = false } = {}): void {
+export function forEachWord(text: string, visit: (word: string) => void, { separatedNumbers = false } = {}): void {
   let start = -1;
   for (let i = 0; i < text.length; ) {
     const point = text.codePointAt(i)!;
     if (isWordCodePoint(point)) {
       if (start < 0) {
-        if (groupedNumbers && point >= 0x30 && point <= 0x39) {
-          GROUPED_NUMBER_AT.lastIndex = i;
-          if (GROUPED_NUMBER_AT.test(text)) {
-            visit(text.slice(i, GROUPED_NUMBER_AT.lastIndex));
-            i = GROUPED_NUMBER_AT.lastIndex;
+        if (separatedNumbers && point >= 0x30 && point <= 0x39) {
+          SEPARATED_NUMBER_AT.lastIndex = i;
+          if (SEPARATED_NUMBER_AT.test(text)) {
+            visit(text.slice(i, SEPARATED_NUMBER_AT.lastIndex));
+            i = SEPARATED_NUMBER_AT.lastIndex;
             continue;
           }
         }

@@ -541,6 +541,32 @@ describe('a number written with thousands separators', () => {
   });
 });
 
+describe('a number with a decimal comma', () => {
+  // Split at the comma, »3,5« was 3 and 5, both too short to search: the query searched nothing and found nothing,
+  // and »12,5« searched 12 alone.
+  const documents = [
+    doc(0, 'Rast', 'Gospodarstvo je zraslo za 3,5 odstotka, napoved je 12,5 milijarde.'),
+    doc(1, 'Brezposelnost', 'Brezposelnost je padla za 3 odstotke, na 5 odstotkov in 12 tisoč ljudi.'),
+    doc(2, 'Cena', 'Vstopnica stane 1.500,50 evra.'),
+  ];
+
+  it('is found as written, and not by its parts', async () => {
+    const { engine } = await builtEngine(undefined, documents);
+    for (const [query, found] of [
+      ['3,5 ', [0]],
+      ['3,5', [0]],
+      ['12,5 odstotka', [0]],
+      ['12 ', [1]],
+      ['1.500,50 ', [2]],
+      ['1500,50', [2]],
+    ] as const) {
+      const { results } = await runQuery(engine, query);
+      expect(urlsOf(results).sort(), query).toEqual(found.map((n) => documents[n]!.url).sort());
+    }
+    expect(marked((await runQuery(engine, '3,5')).results[0]!)).toEqual(['3,5']);
+  });
+});
+
 describe('a word with đ', () => {
   const documents = [
     doc(0, 'Đoković v finalu', 'Novak Đoković je premagal tekmeca. Po tekmi so Đokovića vprašali o poškodbi.'),

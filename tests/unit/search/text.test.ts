@@ -220,6 +220,13 @@ describe('tokenize', () => {
     expect(tokens.filter((token) => token.text.includes('.')).map((token) => token.stem)).toEqual(['1500', '2500000']);
   });
 
+  it('keeps a number with a decimal comma whole (3,5; 1.500,50), and a list of numbers apart', () => {
+    const text = 'Rast 3,5 odstotka, cena 1.500,50 evra, točke 1,2,3 in 4, 5.';
+    const tokens = tokenize(text);
+    expect(tokens.map((token) => token.text)).toEqual(['Rast', '3,5', 'odstotka', 'cena', '1.500,50', 'evra', 'točke', '1', '2', '3', 'in', '4', '5']);
+    expect(tokens.filter((token) => token.text.includes(',')).map((token) => token.stem)).toEqual(['3,5', '1500,50']);
+  });
+
   it('treats stop words and single letters as unsearchable', () => {
     expect(isSearchable('je')).toBe(false);
     expect(isSearchable('v')).toBe(false);

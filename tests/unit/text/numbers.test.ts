@@ -12,6 +12,11 @@ describe('isNumberWord', () => {
     ['2025a', false],
     ['a2025', false],
     ['1.500', false],
+    // A decimal number, folded (3,5; 1.500,50 → 1500,50): matched whole and never taken for a typo, as any number.
+    ['3,5', true],
+    ['1500,50', true],
+    ['3,', false],
+    [',5', false],
     ['', false],
   ])('%j → %j', (word, expected) => {
     expect(isNumberWord(word)).toBe(expected);

@@ -49,16 +49,17 @@ describe('forEachWord', () => {
     );
   });
 
-  it('with groupedNumbers, keeps 1.500 whole and splits any text as search/text.ts tokenize does', () => {
+  it('with separatedNumbers, keeps 1.500 whole and splits any text as search/text.ts tokenize does', () => {
     const searchWordsOf = (text: string) => {
       const words: string[] = [];
-      forEachWord(text, (word) => words.push(word), { groupedNumbers: true });
+      forEachWord(text, (word) => words.push(word), { separatedNumbers: true });
       return words;
     };
     expect(searchWordsOf('Za 1.500 evrov, 2.500.000 ljudi, 3.12.2025 ob 13.30, 1.5000 in 192.168.100.1.')).toEqual(
       ['Za', '1.500', 'evrov', '2.500.000', 'ljudi', '3', '12', '2025', 'ob', '13', '30', '1', '5000', 'in', '192', '168', '100', '1'],
     );
-    const numbers = fc.array(fc.oneof(fc.constantFrom('1', '12', '500', '2025', '.', ',', ' ', 'a', '.000', '.5'), anyText), { maxLength: 12 }).map((parts) => parts.join(''));
+    expect(searchWordsOf('Rast 3,5 in 1.500,50, točke 1,2,3 in 4, 5.')).toEqual(['Rast', '3,5', 'in', '1.500,50', 'točke', '1', '2', '3', 'in', '4', '5']);
+    const numbers = fc.array(fc.oneof(fc.constantFrom('1', '12', '500', '2025', '.', ',', ' ', 'a', '.000', '.5', ',5', ',50'), anyText), { maxLength: 12 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(numbers, (text) => {
         expect(searchWordsOf(text)).toEqual(tokenize(text).map((token) => token.text));
