@@ -692,8 +692,10 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     // A damaged record in .cache/ is about this run, not a problem of the archive: the build runs again
     // (buildAgainIfKeptStateUntrusted), and reads public/ again.
     if (error instanceof ArhivarError && error.code === 'cache/damaged') throw error;
-    throw withProblems(error, refused);
+    throw withProblems(error, refused, publicFolder.warnings);
   }
+  // A file of public/ left out and told of (public/secret-file): with the content's warnings, in their order.
+  if (publicFolder.warnings.length > 0) model.warnings = sortErrors([...model.warnings, ...publicFolder.warnings]);
   if (refused.length > 0) {
     // Where the pages go is known without making them, so a file of public/ in their way is told now too
     // (as check tells it), and the assets and pages, which would not be published, are not made. From the

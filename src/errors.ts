@@ -94,13 +94,15 @@ export function warningsOf(error: unknown): ArhivarError[] {
 }
 
 /**
- * A failed load's error with the problems found beside it (what public/ holds that a build refuses), its
- * warnings kept, so all of them are told in one run; a failure that is no problem of the archive (a bug, a
- * full disk) is left as it is, and so is the error when there is nothing to add.
+ * A failed load's error with the problems found beside it (what public/ holds that a build refuses) and
+ * warnings (a file of public/ it leaves out and tells of), its own warnings kept, so all of them are told in
+ * one run; a failure that is no problem of the archive (a bug, a full disk) is left as it is, and so is the
+ * error when there is nothing to add.
  */
-export function withProblems(error: unknown, problems: readonly ArhivarError[]): unknown {
+export function withProblems(error: unknown, problems: readonly ArhivarError[], warnings: readonly ArhivarError[] = []): unknown {
   const known = toArhivarErrors(error);
-  return known && problems.length > 0 ? new ContentErrors(sortErrors([...known, ...problems]), warningsOf(error)) : error;
+  if (!known || (problems.length === 0 && warnings.length === 0)) return error;
+  return new ContentErrors(sortErrors([...known, ...problems]), warnings.length > 0 ? sortErrors([...warningsOf(error), ...warnings]) : warningsOf(error));
 }
 
 export function toArhivarErrors(error: unknown): ArhivarError[] | undefined {

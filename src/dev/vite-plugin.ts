@@ -299,14 +299,16 @@ class DevSite {
         onValidated: tellValidated,
         signal: this.closing.signal,
       }), publicFolder]);
-      if (loaded.status === 'rejected') throw withProblems(loaded.reason, refused.status === 'fulfilled' ? refused.value.problems : []);
+      if (loaded.status === 'rejected') throw withProblems(loaded.reason, refused.status === 'fulfilled' ? refused.value.problems : [], refused.status === 'fulfilled' ? refused.value.warnings : []);
       if (refused.status === 'rejected') throw refused.reason;
       const model = loaded.value;
       // A file of public/ where the site writes a page or a folder of them, as the build and check tell it:
       // an error (public/in-the-way) or the page's file winning (public/shadowed, a warning).
       const conflicts = this.publicConflictsOf(model, refused.value.files);
       const problems = sortErrors([...refused.value.problems, ...conflicts.problems]);
-      const warnings = conflicts.warnings.length > 0 ? sortErrors([...model.warnings, ...conflicts.warnings]) : model.warnings;
+      // A file of public/ left out and told of (public/secret-file) is a warning as in the build.
+      const told = [...conflicts.warnings, ...refused.value.warnings];
+      const warnings = told.length > 0 ? sortErrors([...model.warnings, ...told]) : model.warnings;
       if (problems.length > 0) {
         // The content loaded: its warnings are told with the problems, as build does (build.ts buildLocked),
         // and its bodies' file let go of, as a load that fails lets go of it.

@@ -14,7 +14,7 @@ import type { OutputFile } from './assets.ts';
 import { TreeWriter } from './tree-writer.ts';
 import { inode, moveAside, removeInBackground, treeNames } from './side-trees.ts';
 import { findTemplateLine } from './template-line.ts';
-import { isInGitRepository } from './git-folder.ts';
+import { leftOutOfPublic } from './left-out.ts';
 
 /**
  * Publishes the site into dist/ atomically and incrementally.
@@ -450,16 +450,19 @@ export interface WrittenPaths {
  * errors and the public/shadowed warnings (see PublicConflicts), with the build's own words.
  */
 export async function publicFolderReport(root: string, written: WrittenPaths | undefined): Promise<{ problems: ArhivarError[]; warnings: ArhivarError[] }> {
-  const { files, problems } = await publicFolderContents(root);
-  if (!written) return { problems: sortErrors(problems), warnings: [] };
+  const { files, problems, warnings } = await publicFolderContents(root);
+  if (!written) return { problems: sortErrors(problems), warnings };
   const conflicts = publicConflicts(files, written);
-  return { problems: sortErrors([...problems, ...conflicts.problems]), warnings: conflicts.warnings };
+  return { problems: sortErrors([...problems, ...conflicts.problems]), warnings: sortErrors([...warnings, ...conflicts.warnings]) };
 }
 
-/** The paths of public/'s files a build publishes (inside public/, `/` between folders) and what it refuses there, sorted. */
-export async function publicFolderContents(root: string): Promise<{ files: string[]; problems: ArhivarError[] }> {
-  const { files, problems } = await readPublicFolder(root);
-  return { files: files.map((file) => file.path), problems: sortErrors(problems) };
+/**
+ * The paths of public/'s files a build publishes (inside public/, `/` between folders), what it refuses there,
+ * and the warnings about files it leaves out (public/secret-file), each sorted.
+ */
+export async function publicFolderContents(root: string): Promise<{ files: string[]; problems: ArhivarError[]; warnings: ArhivarError[] }> {
+  const { files, problems, warnings } = await readPublicFolder(root);
+  return { files: files.map((file) => file.path), problems: sortErrors(problems), warnings: sortErrors(warnings) };
 }
 
 /** The public/in-the-way errors and public/shadowed warnings for public/'s files (by path) and where a build writes. */
@@ -470,15 +473,19 @@ export function publicConflicts(publicFiles: readonly string[], written: Written
   return { problems: conflicts.problems(), warnings: conflicts.shadowed.map(shadowedPublicFile) };
 }
 
-/** public/'s files to publish (for a link, the file it leads to) and the entries refused, unread. */
-async function readPublicFolder(root: string): Promise<{ files: { path: string; source: string }[]; problems: ArhivarError[] }> {
+/**
+ * public/'s files to publish (for a link, the file it leads to), the entries refused, unread, and the warnings
+ * about files left out (output/left-out.ts).
+ */
+async function readPublicFolder(root: string): Promise<{ files: { path: string; source: string }[]; problems: ArhivarError[]; warnings: ArhivarError[] }> {
   const notAFolder = await publicFolderProblem(root);
-  if (notAFolder) return { files: [], problems: [notAFolder] };
+  if (notAFolder) return { files: [], problems: [notAFolder], warnings: [] };
   const publicDir = path.join(root, 'public');
   const entries = await readdir(publicDir, { recursive: true, withFileTypes: true }).catch(() => []);
   const publicRoot = await realpath(publicDir).catch(() => publicDir);
   const files: { path: string; source: string }[] = [];
   const problems: ArhivarError[] = [];
+  const warnings: ArhivarError[] = [];
   for (const entry of entries) {
     const absolute = path.join(entry.parentPath, entry.name);
     const relative = path.relative(publicDir, absolute).split(path.sep).join('/');
@@ -486,7 +493,9 @@ async function readPublicFolder(root: string): Promise<{ files: { path: string; 
       problems.push(publicBadName(relative));
       continue;
     }
-    if (isInGitRepository(relative)) continue;
+    const leftOut = leftOutOfPublic(relative);
+    if (leftOut === 'secret' && !entry.isDirectory()) warnings.push(publicSecretFile(relative));
+    if (leftOut) continue;
     if (entry.isSymbolicLink()) {
       const target = await realpath(absolute).catch(() => undefined);
       const problem = !target || !isWithin(publicRoot, target) ? publicLinkOutside(relative, target) : (await stat(target)).isFile() ? undefined : publicLinkToFolder(relative);
@@ -496,17 +505,18 @@ async function readPublicFolder(root: string): Promise<{ files: { path: string; 
       files.push({ path: relative, source: absolute });
     }
   }
-  return { files, problems };
+  return { files, problems, warnings };
 }
 
 /**
  * The file a build publishes at `relative` (a path inside public/, as a URL names it), by the rules of
- * readPublicFolder: undefined for a name like `..\x`, a path under a linked folder (readdir does not follow
- * one, so the build publishes nothing there), a link out of public/, a broken one, or no file. The dev server
+ * readPublicFolder: undefined for a name like `..\x`, a file it leaves out (a .git's, .DS_Store, .env, see
+ * left-out.ts), a path under a linked folder (readdir does not follow one, so the build publishes nothing
+ * there), a link out of public/, a broken one, or no file. The dev server
  * asks it for each request that would be served from public/, so it never serves what a build refuses.
  */
 export async function publicFileSource(root: string, relative: string): Promise<string | undefined> {
-  if (!isSafeRelative(relative) || isInGitRepository(relative)) return undefined;
+  if (!isSafeRelative(relative) || leftOutOfPublic(relative)) return undefined;
   const publicDir = path.join(root, 'public');
   const publicRoot = await realpath(publicDir).catch(() => undefined);
   if (!publicRoot) return undefined;
@@ -618,6 +628,16 @@ function publicFolderInFilePlace(relative: string): ArhivarError {
     message: `the build writes the file ${relative} itself, so this folder cannot be published and leaves no room for it`,
     file: `public/${relative}`,
     hint: `rename the folder or move its files out of it: the build writes ${relative} itself (see Pages in the README)`,
+  });
+}
+
+/** A developer's environment file in public/ (output/left-out.ts): left out of the site, and told, because it is in the wrong folder. */
+function publicSecretFile(relative: string): ArhivarError {
+  return new ArhivarError({
+    code: 'public/secret-file',
+    message: `${relative.split('/').pop()} is an environment file, which holds passwords and keys, so it was not published`,
+    file: `public/${relative}`,
+    hint: 'move it out of public/ (to the project folder, beside content/): every file of public/ is meant to go online; if an older build published it, change the keys it holds',
   });
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { BuildOptions, HeldBack } from '../build.ts';
 import { readContent, type ContentSources, type KnownFiles } from '../content/read.ts';
 import { ArhivarError } from '../errors.ts';
-import { isInGitRepository } from '../output/git-folder.ts';
+import { leftOutOfPublic } from '../output/left-out.ts';
 import { folderKind } from '../folder-kind.ts';
 import { readCacheFile, writeCacheFile } from './cache.ts';
 import { checkCacheFolder, checkContentFolder } from './folders.ts';
@@ -83,10 +83,20 @@ async function publicListing(root: string): Promise<string[]> {
   for (const entry of entries) {
     const absolute = path.join(entry.parentPath, entry.name);
     const relative = path.relative(directory, absolute).split(path.sep).join('/');
-    // A .git is never published (output/publish.ts): git's own work inside it changes nothing a build makes.
-    if (isInGitRepository(relative)) continue;
+    // What is never published (output/left-out.ts) changes nothing a build makes: git's own work in a .git, a
+    // .DS_Store that Finder writes when a folder is opened. An environment file changes only the warning that
+    // names it, so its name counts and its bytes do not.
+    const leftOut = leftOutOfPublic(relative);
+    if (leftOut === 'secret' && !entry.isDirectory()) listing.push(`${relative}\0secret`);
+    if (leftOut) continue;
+    // A folder by its name only: its modification time changes with every entry added or removed in it, a
+    // .DS_Store too (Finder rewrites it by rename), while the files it holds count by their own entries.
+    if (entry.isDirectory()) {
+      listing.push(`${relative}\0d`);
+      continue;
+    }
     const info = await lstat(absolute);
-    listing.push(`${relative}\0${info.isDirectory() ? 'd' : info.size}\0${info.mtimeMs}`);
+    listing.push(`${relative}\0${info.size}\0${info.mtimeMs}`);
   }
   return listing.sort();
 }

@@ -79,6 +79,31 @@ it('arhivar dev serves no file of public/ a build refuses, and reports each as a
   expect((await get('/')).status).toBe(200);
 });
 
+it('arhivar dev serves neither file-manager litter nor a .env of public/, which a build leaves out, and warns of the .env as a build does', async () => {
+  const root = await copyFixture('archive-basic');
+  folders.push(root);
+  const publicDir = path.join(root, 'public');
+  await mkdir(path.join(publicDir, 'slike'), { recursive: true });
+  await mkdir(path.join(publicDir, '.well-known'), { recursive: true });
+  await writeFile(path.join(publicDir, '.env'), `API_KEY=${SECRET}\n`);
+  for (const name of ['.DS_Store', 'slike/._seja.jpg', 'slike/Thumbs.db', 'desktop.ini']) await writeFile(path.join(publicDir, name), SECRET);
+  await writeFile(path.join(publicDir, '.well-known', 'security.txt'), 'Contact: mailto:varnost@example.si\n');
+  await writeFile(path.join(publicDir, '.htaccess'), 'Options -Indexes\n');
+
+  const loads: DevLoadReport[] = [];
+  server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
+  await until(() => loads.length > 0, 'the first load');
+  expect(loads[0]!.errors).toEqual([]);
+  expect(loads[0]!.warnings.filter((warning) => warning.file?.startsWith('public/')).map((warning) => [warning.code, warning.file])).toEqual([['public/secret-file', 'public/.env']]);
+  for (const url of ['/.env', '/.DS_Store', '/slike/._seja.jpg', '/slike/Thumbs.db', '/desktop.ini', `/@fs${publicDir}/.env`]) {
+    const page = await get(url);
+    expect(page.body, url).not.toContain(SECRET);
+    expect(page.status, url).toBe(404);
+  }
+  expect(await get('/.well-known/security.txt')).toEqual({ status: 200, body: 'Contact: mailto:varnost@example.si\n' });
+  expect(await get('/.htaccess')).toEqual({ status: 200, body: 'Options -Indexes\n' });
+});
+
 it('arhivar dev serves the files of public/ under the path of baseUrl, where the build publishes them', async () => {
   const root = await copyFixture('base-path');
   folders.push(root);

@@ -1,0 +1,30 @@
+/**
+ * Files of public/ that a build never publishes, though they lie there. In a module of its own, with no
+ * imports, because the no-change check (pipeline/unchanged.ts) leaves them out too and loads no publishing code.
+ *
+ * - `git`: a path in a `.git` of public/ (a folder cloned from a design team's repository): the repository's
+ *   history and settings, never a file for readers. Published, it was online for anyone to download, and
+ *   dist/.git made every later build stop at output/holds-git, as if dist/ were a deploy checkout.
+ * - `litter`: what the file managers of editors' computers leave in every folder they open. `.DS_Store` (Finder)
+ *   lists the folder's file names, so on a web server it gives away files no page links (a known leak, found by
+ *   scanners); `._name` is the AppleDouble twin macOS writes on a USB stick or network share; `Thumbs.db` and
+ *   `desktop.ini` are Windows Explorer's. No newsroom means to publish them, so they are left out silently.
+ * - `secret`: a developer's environment file (`.env`, `.env.local`, `.env.production` …), which holds
+ *   passwords and API keys. Left out, and told (public/secret-file), since it is in the wrong folder.
+ *
+ * Names are compared without regard to letter case: Windows and macOS keep a name's case but do not tell
+ * names apart by it, so `thumbs.db` and `Desktop.ini` are the same files there.
+ */
+export type LeftOut = 'git' | 'litter' | 'secret';
+
+const LITTER = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
+
+/** Why the file at `relative` (a path inside public/, `/` between folders) is not published, or undefined when it is. */
+export function leftOutOfPublic(relative: string): LeftOut | undefined {
+  const parts = relative.split('/');
+  if (parts.includes('.git')) return 'git';
+  const name = parts[parts.length - 1]!.toLowerCase();
+  if (LITTER.has(name) || name.startsWith('._')) return 'litter';
+  if (name.startsWith('.env')) return 'secret';
+  return undefined;
+}

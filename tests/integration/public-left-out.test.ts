@@ -1,0 +1,135 @@
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.ts';
+import { checkSite } from '../../src/commands/check.ts';
+import { ContentErrors } from '../../src/errors.ts';
+import { publishSite } from '../../src/output/publish.ts';
+import { FEED_GENERATOR } from '../../src/render/feed.ts';
+import { buildUnlessUnchanged } from '../../src/pipeline/unchanged.ts';
+import { copyFixture, listFiles, makeTempDir, removeDir } from '../helpers.ts';
+
+/**
+ * What of public/ is published (output/left-out.ts): the litter of editors' file managers is left out silently,
+ * a developer's .env with a warning, and every other file, dotfiles too, is published. The files are written
+ * here rather than kept in a fixture, since a global gitignore (~/.gitignore with .DS_Store, .env) would keep
+ * them out of a checkout and the test would pass for want of them.
+ */
+const NOW = new Date('2026-01-01T00:00:00Z');
+const PRVI = 'content/articles/2025/prvi.md';
+
+const LITTER = ['.DS_Store', 'slike/.DS_Store', 'slike/._seja.jpg', 'slike/Thumbs.db', 'slike/thumbs.db', 'dokumenti/desktop.ini', 'dokumenti/Desktop.ini'];
+const SECRETS = ['.env', '.env.local', 'orodja/.env.production'];
+const PUBLISHED = ['.well-known/security.txt', '.well-known/assetlinks.json', '.htaccess', '.nojekyll', '.gitignore', 'slike/seja.jpg', 'dokumenti/porocilo.pdf', 'slike/_ozadje.png'];
+
+const folders: string[] = [];
+afterEach(async () => {
+  for (const folder of folders.splice(0)) await removeDir(folder);
+});
+
+async function put(root: string, files: readonly string[]): Promise<void> {
+  for (const file of files) {
+    await mkdir(path.dirname(path.join(root, 'public', file)), { recursive: true });
+    await writeFile(path.join(root, 'public', file), `${file}\n`);
+  }
+}
+
+async function site() {
+  const root = await copyFixture('archive-basic');
+  const outDir = path.join(await makeTempDir('arhivar-pub-dist-'), 'dist');
+  folders.push(root, path.dirname(outDir));
+  return { root, outDir, run: () => buildUnlessUnchanged({ root, outDir, now: NOW }) };
+}
+
+/** The files of dist/ that came from public/ (the build's own pages, feeds and assets left out). */
+async function publishedFromPublic(outDir: string): Promise<string[]> {
+  const own = /^(?:index\.html|404\.html|arhiv\/|feed\.xml|sitemap\.xml|robots\.txt|favicon\.svg|assets\/|iskanje\/|osebe\/|oznake\/|stran\/|\d{4}\/)/;
+  return (await listFiles(outDir)).filter((file) => !own.test(file));
+}
+
+const secretWarnings = (warnings: readonly { code: string; file?: string | undefined }[]) =>
+  warnings.filter((warning) => warning.code === 'public/secret-file').map((warning) => warning.file);
+
+describe('files of public/ a newsroom never means to publish', () => {
+  it('leaves out file-manager litter silently and .env files with a warning, and publishes every other dotfile', async () => {
+    const { root, outDir } = await site();
+    await put(root, [...LITTER, ...SECRETS, ...PUBLISHED]);
+    const result = await build({ root, outDir, now: NOW });
+    expect(await publishedFromPublic(outDir)).toEqual([...PUBLISHED].sort());
+    expect(secretWarnings(result.model.warnings)).toEqual(['public/.env', 'public/.env.local', 'public/orodja/.env.production']);
+    const warning = result.model.warnings.find((each) => each.file === 'public/.env.local')!;
+    expect(warning.message).toBe('.env.local is an environment file, which holds passwords and keys, so it was not published');
+    expect(warning.hint).toContain('move it out of public/');
+    // Litter is left out without a word.
+    expect(result.model.warnings.filter((each) => each.file?.startsWith('public/'))).toHaveLength(SECRETS.length);
+  });
+
+  it('tells of a .env file beside the errors of a build that fails on its content', async () => {
+    const { root, outDir } = await site();
+    await put(root, ['.env']);
+    await writeFile(path.join(root, PRVI), (await readFile(path.join(root, PRVI), 'utf8')).replace(/^date: .*$/m, 'date: 2025-13-45'));
+    const failure = await build({ root, outDir, now: NOW }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ContentErrors);
+    expect(secretWarnings((failure as ContentErrors).warnings)).toEqual(['public/.env']);
+  });
+
+  it('removes litter an older build published from dist/ and from the spare tree it updates next', async () => {
+    const { root, outDir, run } = await site();
+    await put(root, ['.DS_Store', 'slike/.DS_Store', 'slike/seja.jpg']);
+    // An older arhivar published public/ whole: two builds of it leave .DS_Store in dist/ and in the spare tree,
+    // and the record in .cache/ lists it in both.
+    // (Its feed.xml says the folder is arhivar's, so the build may replace it: output/not-ours.)
+    const older = (text: string) =>
+      publishSite(
+        root,
+        outDir,
+        [],
+        [
+          { path: 'feed.xml', bytes: `<feed>${FEED_GENERATOR}</feed>` },
+          { path: '.DS_Store', bytes: text },
+          { path: 'slike/.DS_Store', bytes: text },
+          { path: 'slike/seja.jpg', bytes: 'slike/seja.jpg\n' },
+        ],
+        { codeKey: 'older' },
+      );
+    await older('prvi');
+    await older('drugi');
+    expect(await listFiles(outDir)).toContain('.DS_Store');
+
+    expect((await run()).unchanged).toBe(false);
+    expect(await publishedFromPublic(outDir)).toEqual(['slike/seja.jpg']);
+    // The next build updates the tree that was dist/ before, which still holds the litter.
+    await appendFile(path.join(root, PRVI), '\nDodan stavek.\n');
+    expect((await run()).unchanged).toBe(false);
+    expect(await publishedFromPublic(outDir)).toEqual(['slike/seja.jpg']);
+  });
+
+  it('counts litter added to public/ as no change, and a .env added as one, whose warning a build with no change repeats', async () => {
+    const { root, outDir, run } = await site();
+    await put(root, ['slike/seja.jpg']);
+    expect((await run()).unchanged).toBe(false);
+    // Finder writes a .DS_Store into each folder an editor opens, public/ and the folders in it.
+    await put(root, ['.DS_Store', 'slike/.DS_Store', 'slike/._seja.jpg']);
+    expect((await run()).unchanged).toBe(true);
+    await writeFile(path.join(root, 'public/slike/.DS_Store'), 'drugačen pogled\n');
+    expect((await run()).unchanged).toBe(true);
+    expect(await publishedFromPublic(outDir)).toEqual(['slike/seja.jpg']);
+
+    await put(root, ['.env']);
+    const withSecret = await run();
+    expect(withSecret.unchanged).toBe(false);
+    expect(secretWarnings(withSecret.warnings)).toEqual(['public/.env']);
+    const again = await run();
+    expect(again.unchanged).toBe(true);
+    expect(secretWarnings(again.warnings)).toEqual(['public/.env']);
+    expect(await publishedFromPublic(outDir)).toEqual(['slike/seja.jpg']);
+  });
+
+  it('npm run check warns of a .env file and says nothing of litter, without building', async () => {
+    const { root } = await site();
+    await put(root, ['.env.production', '.DS_Store', 'slike/Thumbs.db']);
+    const checked = await checkSite({ root, now: NOW });
+    expect(checked.problems).toEqual([]);
+    expect(checked.warnings.filter((warning) => warning.file?.startsWith('public/')).map((warning) => [warning.code, warning.file])).toEqual([['public/secret-file', 'public/.env.production']]);
+  });
+});
