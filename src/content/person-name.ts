@@ -85,21 +85,38 @@ export const SURNAME_PARTICLES: ReadonlySet<string> = new Set(['van', 'von', 'de
  */
 export function surnameStart(words: readonly string[]): number {
   let start = Math.max(words.length - 1, 0);
-  while (start > 0 && SURNAME_PARTICLES.has(words[start - 1]!)) start--;
+  while (start > 0 && isParticleAt(words, start - 1)) start--;
   return start;
 }
 
-/** The Arabic article joined to a surname with a hyphen, lower case: al-Asad, el-Sisi. */
-const JOINED_ARTICLE = /^(al|el)[-‐‑](?=\p{Lu})/u;
+/**
+ * The Arabic article as person files and news often write it, with a capital (Mohamed bin Salman Al Saud, Abdel Fattah
+ * El-Sisi): a particle all the same, which indexes set aside and news drops (»Saud«, »Sisi«), not a given name. At
+ * the start of a name it is one: Al Gore, Al Pacino.
+ */
+const CAPITAL_ARTICLES: ReadonlySet<string> = new Set(['Al', 'El']);
+
+/** Whether words[k] is a surname particle: a lower-case one anywhere, the capital Arabic article after a given name. */
+export function isParticleAt(words: readonly string[], k: number): boolean {
+  return SURNAME_PARTICLES.has(words[k]!) || (k > 0 && CAPITAL_ARTICLES.has(words[k]!));
+}
+
+/** Whether a word before a surname is a particle news may leave out (de, von der, al, Al; not bin: see detect.ts). */
+export function isSurnameParticle(word: string): boolean {
+  return SURNAME_PARTICLES.has(word) || CAPITAL_ARTICLES.has(word);
+}
+
+/** The Arabic article joined to a surname with a hyphen: al-Asad, el-Sisi, and with a capital, Al-Asad, El-Sisi. */
+const JOINED_ARTICLE = /^(al|el|Al|El)[-‐‑](?=\p{Lu})/u;
 
 /**
  * The surname words an index files a person under: without the lower-case particles in front (von der Leyen
- * under L, van Gogh under G, al-Asad under A for Asad), as Slovenian and most newsrooms' indexes file them.
+ * under L, van Gogh under G, al-Asad and Al-Asad under A for Asad, Al Saud under S), as Slovenian and most newsrooms' indexes file them.
  * A particle inside the surname stays (Lula da Silva), and so does one written with a capital (De Niro).
  */
 export function indexedSurname(surname: readonly string[]): string[] {
   let start = 0;
-  while (start < surname.length - 1 && SURNAME_PARTICLES.has(surname[start]!)) start++;
+  while (start < surname.length - 1 && isSurnameParticle(surname[start]!)) start++;
   const [head, ...rest] = surname.slice(start);
   // A name with no words (nameWords): the schema refuses one of text-direction marks alone, but callers pass names unchecked too.
   return head === undefined ? [] : [head.replace(JOINED_ARTICLE, ''), ...rest];

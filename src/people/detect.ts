@@ -2,7 +2,7 @@ import type { Gender, Person } from '../content/person.ts';
 import { CASES, allForms, declineFeminineFirstName, declineMasculine, guessGender, personForms, type Case } from './names.ts';
 import { memoize } from '../memo.ts';
 import { isAbbreviation } from '../text/abbreviations.ts';
-import { isNameSuffix, nameSuffixKey, nameWords, SURNAME_PARTICLES, withoutNameSuffix } from '../content/person-name.ts';
+import { isNameSuffix, isSurnameParticle, nameSuffixKey, nameWords, SURNAME_PARTICLES, withoutNameSuffix } from '../content/person-name.ts';
 
 /**
  * Finds registry people in plain text. The detector is built once: every inflected surname and
@@ -547,7 +547,7 @@ interface Candidate {
  * (a bare Salman is King Salman, not Mohamed bin Salman).
  */
 const PATRONYMIC_PARTICLES: ReadonlySet<string> = new Set(['bin', 'ibn']);
-const droppable = (prefix: readonly string[]) => prefix.every((word) => SURNAME_PARTICLES.has(word) && !PATRONYMIC_PARTICLES.has(word));
+const droppable = (prefix: readonly string[]) => prefix.every((word) => isSurnameParticle(word) && !PATRONYMIC_PARTICLES.has(word));
 
 interface Occurrence {
   token: number;

@@ -44,6 +44,13 @@ describe('a surname after particles, the same for the name forms and the index',
     ['Luiz Inácio Lula da Silva', undefined, ['Luiz', 'Inácio', 'Lula'], ['da', 'Silva'], ['Silva', 'Luiz Inácio Lula']],
     ['Luiz Inácio Lula da Silva', 'Lula da Silva', ['Luiz', 'Inácio'], ['Lula', 'da', 'Silva'], ['Lula da Silva', 'Luiz Inácio']],
     ['von der Leyen', undefined, [], ['von', 'der', 'Leyen'], ['Leyen', '']],
+    // The Arabic article written with a capital was a given name (»Al«) or the letter the index filed under (El-Sisi under E).
+    ['Mohamed bin Salman Al Saud', undefined, ['Mohamed', 'Salman'], ['Al', 'Saud'], ['Saud', 'Mohamed bin Salman']],
+    ['Mohamed bin Salman Al Saud', 'Al Saud', ['Mohamed', 'Salman'], ['Al', 'Saud'], ['Saud', 'Mohamed bin Salman']],
+    ['Abdel Fattah El-Sisi', undefined, ['Abdel', 'Fattah'], ['El', 'Sisi'], ['Sisi', 'Abdel Fattah']],
+    ['Bašar Al-Asad', undefined, ['Bašar'], ['Al', 'Asad'], ['Asad', 'Bašar']],
+    // At the start of a name it is the given name.
+    ['Al Gore', undefined, ['Al'], ['Gore'], ['Gore', 'Al']],
   ] as const)('%s (surname: %s)', (name, surname, first, surnameWords, sortKey) => {
     expect(splitName(name, surname)).toEqual({ first, surname: surnameWords });
     expect(surnameSortKey(name, surname)).toEqual(sortKey);

@@ -346,6 +346,22 @@ describe('detectPeople: a surname after particles, with a particle among the giv
     expect(detectPeople(prince, 'Prestolonaslednik Mohamed bin Salman je prispel. Z bin Salmanom je govoril tudi Macron.').mentions.map((mention) => mention.text)).toEqual(['Mohamed bin Salman', 'bin Salmanom']);
   });
 
+  it('takes the Arabic article written with a capital (Al Saud, El-Sisi) for a particle, not a given name, after a given name', () => {
+    const press = createDetector([person('Mohamed bin Salman Al Saud', { gender: 'm' }), person('Abdel Fattah El-Sisi', { gender: 'm' }), person('Al Gore', { gender: 'm' })]);
+    const mentions = (text: string) => detectPeople(press, text).mentions.map((mention) => [mention.personId, mention.kind, mention.text]);
+    expect(press.firstNames.has('Al')).toBe(true);
+    expect(press.people[0]!.mainFirst.has('Al')).toBe(false);
+    expect(mentions('Na vrhu je včeraj Al Saud dejal, da bo. Z al Saudom so govorili o nafti.')).toEqual([
+      ['mohamed-bin-salman-al-saud', 'surname', 'Al Saud'],
+      ['mohamed-bin-salman-al-saud', 'surname', 'al Saudom'],
+    ]);
+    expect(mentions('Egiptovski predsednik Abdel Fattah El-Sisi je prispel. Sisi je dejal, da bo pomagal.')).toEqual([
+      ['abdel-fattah-el-sisi', 'full', 'Abdel Fattah El-Sisi'],
+      ['abdel-fattah-el-sisi', 'surname', 'Sisi'],
+    ]);
+    expect(mentions('Nekdanji podpredsednik Al Gore je dejal, da bo.')).toEqual([['al-gore', 'full', 'Al Gore']]);
+  });
+
   it('takes no particle for a given name, with surname: or without', () => {
     const named = createDetector([person('Maria da Graça de Souza', { id: 'maria-da-graca-de-souza', gender: 'f', surname: 'de Souza' })]);
     for (const detector of [souza, named]) for (const word of ['da', 'de', 'do', 'di']) expect(detector.firstNames.has(word), word).toBe(false);
