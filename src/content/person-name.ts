@@ -77,6 +77,12 @@ export function withoutNameSuffix(words: readonly string[]): { words: string[]; 
 export const SURNAME_PARTICLES: ReadonlySet<string> = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 'della', 'do', 'dos', 'das', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'ibn', 'al', 'el', 'zu']);
 
 /**
+ * The particles that mean »son of« (Mohamed bin Salman): the word after them is the father's name, so it is his
+ * son's only with them, neither alone (a bare Salman is King Salman) nor as a possessive (Salmanova odločitev).
+ */
+export const PATRONYMIC_PARTICLES: ReadonlySet<string> = new Set(['bin', 'ibn']);
+
+/**
  * Where the surname starts in the words of a name no `surname:` names: at the last word, or at the lower-case
  * particles right before it (»Maria da Graça de Souza« → de Souza, »Ursula von der Leyen« → von der Leyen), the
  * surname proper that indexes file the name under (a Portuguese name under the last word of its surname: Souza,

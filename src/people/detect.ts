@@ -2,7 +2,7 @@ import type { Gender, Person } from '../content/person.ts';
 import { CASES, allForms, declineFeminineFirstName, declineMasculine, guessGender, personForms, type Case } from './names.ts';
 import { memoize } from '../memo.ts';
 import { isAbbreviation } from '../text/abbreviations.ts';
-import { isNameSuffix, isSurnameParticle, nameSuffixKey, nameWords, SURNAME_PARTICLES, withoutNameSuffix } from '../content/person-name.ts';
+import { isNameSuffix, isSurnameParticle, nameSuffixKey, nameWords, PATRONYMIC_PARTICLES, SURNAME_PARTICLES, withoutNameSuffix } from '../content/person-name.ts';
 
 /**
  * Finds registry people in plain text. The detector is built once: every inflected surname and
@@ -543,10 +543,8 @@ interface Candidate {
 
 /**
  * Particles news drops after the first mention (»de Souza«, then »Souza je dejala«; Gogh, Leyen, Silva), so the
- * surname proper counts without them. Not bin and ibn: »son of«, so the word after them is the father's name
- * (a bare Salman is King Salman, not Mohamed bin Salman).
+ * surname proper counts without them. Not bin and ibn (PATRONYMIC_PARTICLES): a bare Salman is King Salman.
  */
-const PATRONYMIC_PARTICLES: ReadonlySet<string> = new Set(['bin', 'ibn']);
 const droppable = (prefix: readonly string[]) => prefix.every((word) => isSurnameParticle(word) && !PATRONYMIC_PARTICLES.has(word));
 
 interface Occurrence {

@@ -1,5 +1,5 @@
 import type { Gender, Person } from '../content/person.ts';
-import { nameWords, splitAtSurname, SURNAME_PARTICLES, surnameStart, withoutNameSuffix } from '../content/person-name.ts';
+import { nameWords, PATRONYMIC_PARTICLES, splitAtSurname, SURNAME_PARTICLES, surnameStart, withoutNameSuffix } from '../content/person-name.ts';
 
 /**
  * Slovenian forms of a person's name: every case of the first names and the surname, and the
@@ -378,6 +378,8 @@ export function nameVariant(name: string, gender: Gender, alias: boolean, surnam
   // way (Sting, Stinga). A word the file names as the surname, or an alias that is her surname alone, stays one.
   const givenName = gender === 'f' && first.length === 0 && surname.length === 1 && surnameWords === undefined && head !== familySurname;
   const surnameParadigm = gender === 'm' ? declineMasculine(head) : givenName ? declineFeminineFirstName(head) : declineFeminineSurname(head);
+  // After bin or ibn the word is the father's name: »Salmanova odločitev« is King Salman's, not Mohamed bin Salman's.
+  const patronymic = PATRONYMIC_PARTICLES.has(surname.at(-2) ?? '');
   return {
     alias,
     source: name,
@@ -386,7 +388,7 @@ export function nameVariant(name: string, gender: Gender, alias: boolean, surnam
     firstParadigms,
     surnamePrefix: surname.slice(0, -1),
     surname: surnameParadigm,
-    possessives: head.length <= 1 ? [] : gender === 'm' ? possessiveForms(head) : femininePossessiveForms(head, givenName),
+    possessives: head.length <= 1 || patronymic ? [] : gender === 'm' ? possessiveForms(head) : femininePossessiveForms(head, givenName),
   };
 }
 

@@ -343,6 +343,8 @@ describe('detectPeople: a surname after particles, with a particle among the giv
   it('keeps a patronymic particle (bin, ibn): a bare Salman is the father, not Mohamed bin Salman', () => {
     const prince = createDetector([person('Mohamed bin Salman', { gender: 'm' })]);
     expect(detectPeople(prince, 'Savdski kralj je včeraj Salman dejal, da bo odstopil.').people).toEqual([]);
+    // Nor is his possessive: »Salmanova odločitev« is the king's.
+    expect(detectPeople(prince, 'Salmanova odločitev o nasledstvu je presenetila dvor.').people).toEqual([]);
     expect(detectPeople(prince, 'Prestolonaslednik Mohamed bin Salman je prispel. Z bin Salmanom je govoril tudi Macron.').mentions.map((mention) => mention.text)).toEqual(['Mohamed bin Salman', 'bin Salmanom']);
   });
 
