@@ -398,7 +398,25 @@ export function personForms(person: Pick<Person, 'id' | 'name' | 'surname' | 'al
   const variants = [main];
   const familySurname = main.firstNames.length > 0 ? main.surname.nom[0] : undefined;
   for (const alias of person.aliases) variants.push(nameVariant(alias, gender, true, undefined, familySurname));
+  const nasab = withoutFamilyName(person.name, person.surname);
+  // Another spelling of the given names (an alias Muhammad bin Salman Al Saud) goes with it as a full name does.
+  if (nasab) variants.push(nameVariant(nasab, gender, false));
   return { id: person.id, gender, variants };
+}
+
+/**
+ * An Arabic name up to its first »son of« and the father's name after it, without the family name that follows
+ * (Mohamed bin Salman Al Saud → Mohamed bin Salman), as news names him; undefined for a name with no given name,
+ * bin or ibn, and father's name before its surname.
+ */
+export function withoutFamilyName(name: string, surname?: string): string | undefined {
+  const { words } = withoutNameSuffix(nameWords(name));
+  const named = surname === undefined ? undefined : splitAtSurname(words, surname);
+  // A surname named first (Xi Jinping) leaves given names after it, with no family name to leave out.
+  if (named && named.surname[0] === words[0]) return undefined;
+  const given = named ? named.given : words.slice(0, surnameStart(words));
+  const at = given.findIndex((word) => PATRONYMIC_PARTICLES.has(word));
+  return at >= 1 && at + 1 < given.length ? given.slice(0, at + 2).join(' ') : undefined;
 }
 
 export function allForms(paradigm: Paradigm): string[] {

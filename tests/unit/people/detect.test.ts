@@ -364,6 +364,19 @@ describe('detectPeople: a surname after particles, with a particle among the giv
     expect(mentions('Nekdanji podpredsednik Al Gore je dejal, da bo.')).toEqual([['al-gore', 'full', 'Al Gore']]);
   });
 
+  it('finds a name written without its family name (»Mohamed bin Salman« for Mohamed bin Salman Al Saud), as news writes it', () => {
+    const prince = createDetector([person('Mohamed bin Salman Al Saud', { gender: 'm' })]);
+    const mentions = (text: string) => detectPeople(prince, text).mentions.map((mention) => [mention.kind, mention.text]);
+    expect(mentions('Prestolonaslednik Mohamed bin Salman je prispel. Z bin Salmanom je govoril tudi Macron.')).toEqual([
+      ['full', 'Mohamed bin Salman'],
+      ['surname', 'bin Salmanom'],
+    ]);
+    expect(mentions('Z Mohamedom bin Salmanom se je sestal tudi Macron.')).toEqual([['full', 'Mohamedom bin Salmanom']]);
+    expect(mentions('Savdski kralj je včeraj Salman dejal, da bo odstopil. Salmanova odločitev je presenetila.')).toEqual([]);
+    const spelled = createDetector([person('Mohamed bin Salman Al Saud', { gender: 'm', aliases: ['Muhammad bin Salman Al Saud'] })]);
+    expect(detectPeople(spelled, 'Muhammad bin Salman je prispel.').mentions.map((mention) => [mention.kind, mention.text])).toEqual([['alias', 'Muhammad bin Salman']]);
+  });
+
   it('takes no particle for a given name, with surname: or without', () => {
     const named = createDetector([person('Maria da Graça de Souza', { id: 'maria-da-graca-de-souza', gender: 'f', surname: 'de Souza' })]);
     for (const detector of [souza, named]) for (const word of ['da', 'de', 'do', 'di']) expect(detector.firstNames.has(word), word).toBe(false);

@@ -9,6 +9,7 @@ import {
   personForms,
   possessiveForms,
   splitName,
+  withoutFamilyName,
 } from '../../../src/people/names.ts';
 
 // Each row: a pattern from SLOVENIAN.md, the word, and forms that must be among the generated ones by case.
@@ -180,6 +181,19 @@ describe('splitName and full names', () => {
     expect(splitName('Ursula von der Leyen')).toEqual({ first: ['Ursula'], surname: ['von', 'der', 'Leyen'] });
     expect(splitName('Ana Novak-Kovač')).toEqual({ first: ['Ana'], surname: ['Novak', 'Kovač'] });
     expect(splitName('Madonna')).toEqual({ first: [], surname: ['Madonna'] });
+  });
+
+  it.each([
+    ['Mohamed bin Salman Al Saud', undefined, 'Mohamed bin Salman'],
+    ['Mohamed bin Salman Al Saud', 'Al Saud', 'Mohamed bin Salman'],
+    ['Abdullah bin Abdulaziz bin Abdul Rahman Al Saud', undefined, 'Abdullah bin Abdulaziz'],
+    ['Mohamed bin Rašid Al Maktum', undefined, 'Mohamed bin Rašid'],
+    // bin and the father's name are the surname already, or there is no bin.
+    ['Mohamed bin Salman', undefined, undefined],
+    ['Mohamed bin Salman', 'bin Salman', undefined],
+    ['Abdel Fattah El-Sisi', undefined, undefined],
+  ])('names %s (surname: %s) without the family name: %s', (name, surname, short) => {
+    expect(withoutFamilyName(name, surname)).toBe(short);
   });
 
   it('takes the surname a person file names, first or last', () => {
