@@ -430,7 +430,7 @@ function isOrdinaryOpener(word: string): boolean {
  * A verb that agrees with the name as its subject: "Novak je dejala", "je Novak dejal", "je dejala Novak"
  * (the last only with verbs of saying: "je srečala Novak" has Novak as the object).
  */
-function verbGender(tokens: Tokens, first: number, last: number): { gender: Gender; subject: boolean } | undefined {
+function verbGender(tokens: Tokens, first: number, last: number): { gender: Gender; subject: boolean; possessor?: boolean } | undefined {
   const n = tokens.length;
   const clause = (a: number, b: number) => {
     for (let k = a; k < b; k++) if (!sameClause(tokens, k)) return false;
@@ -443,7 +443,8 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
         // »Izjava Ušakova je presenetila«: a feminine noun before the name may be the subject instead,
         // and the name its genitive. So may the word between auxiliary and participle: »Po besedah
         // Novaka je vlada sprejela«; only a reading that can be a nominative must agree then.
-        if (gender) return { gender, subject: p === last + 2 && !(gender === 'f' && afterFeminineNoun(tokens, first)) };
+        // »Koncert Björk je bil razprodan«: so may a masculine noun, and an undeclined name its genitive.
+        if (gender) return { gender, subject: p === last + 2 && !(gender === 'f' && afterFeminineNoun(tokens, first)), possessor: gender === 'm' && afterMasculineNoun(tokens, first) };
         if (!isLower(tokens.word(p))) break;
       }
     }
@@ -471,6 +472,26 @@ function afterFeminineNoun(tokens: Tokens, first: number): boolean {
   const word = tokens.word(first - 1).toLowerCase();
   return word.length >= 4 && word.endsWith('a') && !FUNCTION_WORDS.has(word) && !PREPOSITIONS.has(word);
 }
+
+/**
+ * The word before token `first`, in the same phrase, has the shape of a masculine noun that is no role (koncert,
+ * album, nastop): it may be the subject of a masculine verb after the name, and a name that does not decline its
+ * genitive (»Koncert Björk je bil razprodan«, »novi album Adele je bil«). Not an adverb, conjunction or preposition
+ * (»Tudi Novak je bil«), a role or nationality noun (»kandidat Novak«: apposition, the verb is his), or a participle.
+ */
+function afterMasculineNoun(tokens: Tokens, first: number): boolean {
+  if (first === 0 || !tightGap(tokens, first - 1)) return false;
+  const written = tokens.word(first - 1);
+  if (!isLower(written) && !isSentenceStart(tokens, first - 1)) return false;
+  const word = written.toLowerCase();
+  if (word.length < 4 || !/[bcčdfgkmnprsštvzž]$/.test(word)) return false;
+  if (SENTENCE_OPENERS.has(word) || FUNCTION_WORDS.has(word) || PREPOSITIONS.has(word) || NON_NOUNS.has(word) || NATIONALITY_NOUNS.has(word)) return false;
+  if (LISTED_ROLE_NOUNS.has(word.replace(/^(pod|vice|nad|pra)/, '')) || roleNounGender(word)) return false;
+  return !/(ač|aš|telj|ik|ak|at|graf|zof|čan|krat|ič)$/.test(word);
+}
+
+/** Adverbs and particles ending in a consonant that the lists above lack (»Sploh Novak je bil«). */
+const NON_NOUNS = new Set('sploh zopet pravzaprav vendarle nemudoma dandanes'.split(' '));
 
 /**
  * Words after a sentence-initial surname that show it is a person: a verb of saying (»Golob je dejal«; the
@@ -890,6 +911,8 @@ interface Cue {
   hard: boolean;
   /** The name sits where only a subject can (Kuzmina je dejala): every reading must agree. */
   subject: boolean;
+  /** A noun before the name may be the verb's subject and the name its genitive (Koncert Björk je bil). */
+  possessor: boolean;
   preposition: boolean;
 }
 
@@ -914,12 +937,14 @@ function grammaticalCue(tokens: Tokens, first: number, last: number): Cue {
   }
   const preposition = before >= 0 && before + 1 <= first && tightGap(tokens, before) && isPreposition(tokens, before);
   let subject = false;
+  let possessor = false;
   if (!gender) {
     const verb = verbGender(tokens, first, last);
     gender = verb?.gender;
     subject = verb?.subject ?? false;
+    possessor = verb?.possessor ?? false;
   }
-  return { gender, hard, subject, preposition };
+  return { gender, hard, subject, possessor, preposition };
 }
 
 function applyPreposition(candidates: Candidate[], cue: Cue): Candidate[] {
@@ -939,7 +964,9 @@ function applyGender(candidates: Candidate[], cue: Cue, detector: PeopleDetector
       // can stand (»je Kuzmina dejala«) every reading must agree, but only if one can be that subject: in
       // »Von der Leyen je Putina povabila« none can, so the verb has another subject and Putina is its object.
       const subject = cue.subject && result.some((candidate) => candidate.kind !== 'possessive' && candidate.hasNom && genderOf(candidate) === cue.gender);
-      result = result.filter((candidate) => candidate.kind === 'possessive' || !(candidate.hasNom || subject) || genderOf(candidate) === cue.gender);
+      // After a noun that may be the subject (Koncert Björk je bil), a spelling that is also a genitive is not bound.
+      const complement = (candidate: Candidate) => cue.possessor && (candidate.cases & CASE_BIT.gen) !== 0;
+      result = result.filter((candidate) => candidate.kind === 'possessive' || !(candidate.hasNom || subject) || genderOf(candidate) === cue.gender || complement(candidate));
     }
   }
   return result;
