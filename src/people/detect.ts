@@ -709,6 +709,8 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
       candidate.from = j;
       // Further given names before it ("Jared Corey Kushner") belong to the name as well.
       candidate.from = j = earlierGivenNames(tokens, person, j);
+      // »Mohamed bin Salman Al Saud« is the son: a given name right after bin or ibn is his father's, in his name.
+      if (j > 0 && tightGap(tokens, j - 1) && PATRONYMIC_PARTICLES.has(tokens.word(j - 1))) candidate.relation = 'namesake';
       return;
     }
     const sentenceStart = isSentenceStart(tokens, j);

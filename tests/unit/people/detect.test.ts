@@ -377,6 +377,16 @@ describe('detectPeople: a surname after particles, with a particle among the giv
     expect(detectPeople(spelled, 'Muhammad bin Salman je prispel.').mentions.map((mention) => [mention.kind, mention.text])).toEqual([['alias', 'Muhammad bin Salman']]);
   });
 
+  it('takes no given name right after bin or ibn for the father: »Mohamed bin Salman Al Saud« is not King Salman (… Al Saud)', () => {
+    const king = person('Salman bin Abdulaziz Al Saud', { gender: 'm' });
+    const both = createDetector([person('Mohamed bin Salman Al Saud', { gender: 'm' }), king]);
+    expect(detectPeople(both, 'Prestolonaslednik Mohamed bin Salman Al Saud je prispel v Pariz.').people).toEqual(['mohamed-bin-salman-al-saud']);
+    expect(detectPeople(both, 'Kralj Salman bin Abdulaziz Al Saud je sprejel Macrona.').people).toEqual(['salman-bin-abdulaziz-al-saud']);
+    // With the son not in the registry, his name is someone else's, so a bare »Al Saud« after it is not the king either.
+    const kingOnly = createDetector([king]);
+    expect(detectPeople(kingOnly, 'Mohamed bin Salman Al Saud je prispel v Pariz. Al Saud je dejal, da bo vlagal.').people).toEqual([]);
+  });
+
   it('takes no particle for a given name, with surname: or without', () => {
     const named = createDetector([person('Maria da Graça de Souza', { id: 'maria-da-graca-de-souza', gender: 'f', surname: 'de Souza' })]);
     for (const detector of [souza, named]) for (const word of ['da', 'de', 'do', 'di']) expect(detector.firstNames.has(word), word).toBe(false);
