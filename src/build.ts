@@ -19,6 +19,7 @@ import { CHUNK_FOLDER, SHARD_FOLDER } from './search/manifest.ts';
 import { buildArchiveSearch } from './search/documents.ts';
 import { searchFiles } from './pipeline/search.ts';
 import { writeSite } from './output/write.ts';
+import { readPublicPages } from './output/public-pages.ts';
 import { forgetPublishedTree, publicConflicts, publicFolderContents, readPublishedTree, shadowedPublicFile, type WrittenPaths } from './output/publish.ts';
 import { holdingOutputFolder, type LockCommand, type LockHolder } from './output/build-lock.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
@@ -129,6 +130,11 @@ export interface SiteModel {
   changesAt: Date | undefined;
   /** The check of the addresses the last builds published (LoadOptions.lastAddresses), for the build to record after publishing. */
   addresses?: AddressCheck | undefined;
+  /**
+   * The addresses of public/'s HTML pages the sitemap lists (output/public-pages.ts readPublicPages): read
+   * with public/'s list by the build and the dev server, which set it here; none when not read.
+   */
+  publicPages?: readonly string[] | undefined;
   /** Lets go of the .cache/ file that bodies are read from (LoadOptions.bodiesOnDisk); a no-op otherwise. */
   close: () => void;
 }
@@ -498,7 +504,7 @@ export function siteContext(model: SiteModel, assets: AssetUrls): SiteContext {
 
 /** `list` lets the dev server pass the page lister it reloads when templates change. */
 export function sitePages(model: SiteModel, assets: AssetUrls, list: typeof listPages = listPages): Iterable<PageSpec> {
-  return list({ context: siteContext(model, assets), archive: model.archive, bios: model.bios });
+  return list({ context: siteContext(model, assets), archive: model.archive, bios: model.bios, publicPages: model.publicPages });
 }
 
 /** Files besides the pages (assets, search index); the dev server serves them (`build` takes the index from .cache/ when it can). */
@@ -711,6 +717,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const articlesRead = model.archive.articles.length;
   report?.({ phase: 'writing', articlesRead, pagesWritten: 0 });
   try {
+    model.publicPages = await readPublicPages(options.root, publicFolder.files);
     const assets = await buildAssets(options.root);
     const onPage = report && ((pagesWritten: number) => report({ phase: 'writing', articlesRead, pagesWritten }));
     const published = await readPublishedTree(options.root, target, options.cache);

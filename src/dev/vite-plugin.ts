@@ -12,6 +12,7 @@ import { beforeHandOver, startMarkdownWorkers } from '../pipeline/markdown.ts';
 import { checkCacheFolder } from '../pipeline/folders.ts';
 import { ContentWatcher } from './content-watcher.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
+import { readPublicPages } from '../output/public-pages.ts';
 import { draftClash, publicConflicts, publicFileSource, publicFolderContents } from '../output/publish.ts';
 import { firstHomePage, type PageSpec } from '../render/pages.ts';
 import { basePathOf, outputPathFor, urls, withoutBasePath } from '../site/urls.ts';
@@ -316,6 +317,8 @@ class DevSite {
         throw new ContentErrors(problems, warnings);
       }
       model.warnings = warnings;
+      // As the build lists them in its sitemap; a change to public/ loads the site again.
+      model.publicPages = await readPublicPages(this.root, refused.value.files);
       return model;
     };
     const model = load().then(

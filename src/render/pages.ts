@@ -63,18 +63,25 @@ export interface PageInputs {
   archive: Archive;
   /** Rendered bios by person id. */
   bios: ReadonlyMap<string, string>;
+  /** The addresses of public/'s HTML pages for the sitemap (output/public-pages.ts); none when not given. */
+  publicPages?: readonly string[] | undefined;
 }
 
 /**
  * Every file of the site, in a stable order: the pages, then sitemap.xml (every HTML page, that is every
- * URL ending in / but the redirects, so the 404 page, feeds and other files stay out) and robots.txt.
+ * URL ending in / but the redirects, so the 404 page, feeds and other files stay out, and then the pages of
+ * public/ that no page of the build's own replaces) and robots.txt.
  */
 export function* listPages(inputs: PageInputs): Generator<PageSpec> {
   const entries: SitemapEntry[] = [];
+  const built = new Set<string>();
   for (const page of listSitePages(inputs)) {
     if (page.url.endsWith('/') && page.inSitemap !== false) entries.push({ url: page.url, lastmod: page.lastmod });
+    built.add(page.url);
     yield page;
   }
+  // No lastmod: a file's modification time is when it was copied or cloned (git keeps none), not when it changed.
+  for (const url of inputs.publicPages ?? []) if (!built.has(url)) entries.push({ url });
   yield* sitemapFiles(inputs.context.site.baseUrl, entries);
   const { baseUrl } = inputs.context.site;
   yield { url: urls.robots(), render: () => renderRobots(baseUrl, urls.sitemap()), inputs: { baseUrl } };

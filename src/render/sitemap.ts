@@ -34,6 +34,37 @@ export function renderSitemapIndex(baseUrl: string, parts: readonly { url: strin
   return lines.join('\n');
 }
 
+/** Comments, and what is inside script and style elements, where a meta tag is only text. */
+const NOT_MARKUP = /<!--[\s\S]*?-->|<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const META = /<meta\s[^>]*>/gi;
+const ATTRIBUTE = /([^\s"'>\/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
+
+/**
+ * Whether a page kept in public/ belongs in the sitemap, from its HTML: not when it asks not to be indexed
+ * (`<meta name="robots" content="noindex">`, or `none`, which means noindex, nofollow; also when it asks
+ * Googlebot alone), nor when it sends the browser on to another address (`<meta http-equiv="refresh"
+ * content="0; url=…">`), as the build's own 404 and redirect pages are left out. Google reports a listed
+ * noindex page as an error ("Submitted URL marked 'noindex'") and follows a refresh as a redirect. A refresh
+ * that names no address only reloads the page (an old front page's `content="300"`), which stays a page.
+ */
+export function sitemapListsPage(html: string): boolean {
+  const markup = html.replace(NOT_MARKUP, '');
+  for (const [tag] of markup.matchAll(META)) {
+    const attributes = new Map<string, string>();
+    for (const match of tag.matchAll(ATTRIBUTE)) {
+      const key = match[1]!.toLowerCase();
+      // A browser keeps the first of two attributes of one name.
+      if (!attributes.has(key)) attributes.set(key, match[2] ?? match[3] ?? match[4] ?? '');
+    }
+    const content = (attributes.get('content') ?? '').toLowerCase();
+    const name = attributes.get('name')?.toLowerCase();
+    if ((name === 'robots' || name === 'googlebot') && content.split(/[\s,]+/).some((token) => token === 'noindex' || token === 'none')) return false;
+    // HTML's "shared declarative refresh steps": the delay, then `;` or `,` and the address, `url=` optional.
+    if (attributes.get('http-equiv')?.toLowerCase() === 'refresh' && content.replace(/^\s*[\d.]*\s*[;,]?\s*/, '') !== '') return false;
+  }
+  return true;
+}
+
 /**
  * Crawlers read robots.txt only at the root of a host (RFC 9309 §2.3). A site published under a path gets
  * the file all the same, with a note saying where its Sitemap line must go to be read.

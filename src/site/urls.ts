@@ -105,6 +105,19 @@ export function outputPathFor(url: string): string {
   return relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
 }
 
+/**
+ * The address a file of public/ (its path inside public/, `/` between folders) is published at when it is an
+ * HTML page, the inverse of outputPathFor: a folder's index.html at the folder's address with its trailing
+ * slash, as hosts serve it, and any other .html or .htm file at its own name. Each name is percent-encoded,
+ * so a `#` or `?` in a file name stays part of the path. undefined for a file that is no page.
+ */
+export function publicPageUrl(relative: string): string | undefined {
+  if (!/\.html?$/i.test(relative)) return undefined;
+  const names = relative.split('/');
+  if (names.at(-1) === 'index.html') names[names.length - 1] = '';
+  return `/${names.map(encodeURIComponent).join('/')}`;
+}
+
 /** The last base URL absoluteUrl was given, parsed: a build gives the same one every time. */
 let lastBase: { baseUrl: string; href: string; joinable: boolean } | undefined;
 /** Characters URL leaves as they are in a path. */

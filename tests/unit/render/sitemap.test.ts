@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sitemapFiles } from '../../../src/render/pages.ts';
-import { renderRobots, renderSitemap } from '../../../src/render/sitemap.ts';
+import { renderRobots, renderSitemap, sitemapListsPage } from '../../../src/render/sitemap.ts';
 
 const BASE = 'https://novice.example.si/';
 
@@ -37,5 +37,24 @@ describe('sitemap', () => {
       '# This site is published under /arhiv/: copy its Sitemap line below into that file.',
     ]);
     expect(renderSitemap('https://example.si/arhiv/', [{ url: '/osebe/' }])).toContain('<loc>https://example.si/arhiv/osebe/</loc>');
+  });
+
+  it.each([
+    ['<meta name="robots" content="noindex">', false],
+    ["<META NAME='Robots' CONTENT='follow, NOINDEX'>", false],
+    ['<meta content=none name=robots>', false],
+    ['<meta name="googlebot" content="noindex">', false],
+    ['<meta http-equiv="refresh" content="0; url=/novo/">', false],
+    ['<meta http-equiv="Refresh" content="5;/novo/">', false],
+    // A refresh without an address reloads the page, a live ticker's.
+    ['<meta http-equiv="refresh" content="300">', true],
+    ['<meta name="robots" content="index, follow">', true],
+    ['<meta name="description" content="noindex">', true],
+    ['<!-- <meta name="robots" content="noindex"> -->', true],
+    ['<script>document.write(\'<meta name="robots" content="noindex">\')</script>', true],
+    // A browser keeps the first of two attributes of one name.
+    ['<meta name="robots" content="all" content="noindex">', true],
+  ])('a page of public/ with %s is listed: %s', (head, expected) => {
+    expect(sitemapListsPage(`<!DOCTYPE html><html><head><meta charset="utf-8">${head}<title>Stran</title></head><body><p>Besedilo</p></body></html>`)).toBe(expected);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, basePathOf, outputPathFor, pageOfListing, urls, withBasePath, withoutBasePath } from '../../../src/site/urls.ts';
+import { absoluteUrl, basePathOf, outputPathFor, pageOfListing, publicPageUrl, urls, withBasePath, withoutBasePath } from '../../../src/site/urls.ts';
 
 /** What absoluteUrl must always answer: the URL standard's resolution of the path without its leading slashes. */
 const resolved = (baseUrl: string, url: string) => new URL(url.replace(/^\/+/, ''), baseUrl).href;
@@ -104,5 +104,23 @@ describe('pageOfListing', () => {
     ['/oznake/ukrajina/stran/dva/'],
   ])('finds no numbered page in %s', (path) => {
     expect(pageOfListing(names(path))).toBeUndefined();
+  });
+});
+
+describe('publicPageUrl', () => {
+  it.each([
+    ['o-nas/index.html', '/o-nas/'],
+    ['index.html', '/'],
+    ['posebno/volitve-2018.html', '/posebno/volitve-2018.html'],
+    ['stari/clanek.htm', '/stari/clanek.htm'],
+    ['stari/index.htm', '/stari/index.htm'],
+    ['STARO.HTML', '/STARO.HTML'],
+    ['arhiv 2010/članek #1?.html', '/arhiv%202010/%C4%8Dlanek%20%231%3F.html'],
+    ['slike/foto.jpg', undefined],
+    ['feed.xml', undefined],
+    ['o-nas/index.html.bak', undefined],
+  ])('%s is published as a page at %s', (file, url) => {
+    expect(publicPageUrl(file)).toBe(url);
+    if (url) expect(outputPathFor(decodeURIComponent(url))).toBe(file);
   });
 });
