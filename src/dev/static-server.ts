@@ -35,6 +35,8 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.pdf': 'application/pdf',
+  // WebAssembly.instantiateStreaming, with which an interactive graphic loads its module, rejects any other type.
+  '.wasm': 'application/wasm',
   // What a newsroom links from its articles and keeps in public/: recordings, video, data and documents. Static
   // hosts send these types (mime-db, which GitHub Pages and Netlify use; nginx's mime.types), so a browser plays
   // or opens the file; as application/octet-stream, the preview offered every one of them as a download.

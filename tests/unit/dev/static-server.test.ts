@@ -119,6 +119,16 @@ describe('arhivar preview (static server)', () => {
     expect(contentTypeFor('neznano.xyz')).toBe('application/octet-stream');
   });
 
+  it('sends application/wasm for WebAssembly, which a browser compiles from no other type', async () => {
+    // An interactive graphic in public/ (a map, a data table with sql.js or DuckDB) loads its .wasm with
+    // WebAssembly.instantiateStreaming, which rejects application/octet-stream; static hosts send application/wasm.
+    await mkdir(path.join(site.outDir, 'grafike'), { recursive: true });
+    await writeFile(path.join(site.outDir, 'grafike', 'karta.wasm'), Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
+    const response = await fetch(new URL('grafike/karta.wasm', server.url));
+    expect(response.headers.get('content-type')).toBe('application/wasm');
+    expect(WebAssembly.Module.exports(await WebAssembly.compileStreaming(response))).toEqual([]);
+  });
+
   it('answers a byte range with 206 and that part, as static hosts do: Safari plays sound and video only so', async () => {
     await mkdir(path.join(site.outDir, 'posnetki'), { recursive: true });
     await writeFile(path.join(site.outDir, 'posnetki', 'odlomek.mp4'), '0123456789');
