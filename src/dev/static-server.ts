@@ -225,8 +225,10 @@ export function byteRange(header: string | undefined, size: number): { start: nu
 async function send(request: IncomingMessage, response: ServerResponse, status: number, file: string): Promise<void> {
   const info = await stat(file);
   const headers = { 'content-type': contentTypeFor(file), 'cache-control': 'no-cache', 'accept-ranges': 'bytes' };
-  // Only a file found answers with a part: the 404 page is sent whole.
-  const range = status === 200 ? byteRange(request.headers.range, info.size) : undefined;
+  // Only a file found answers with a part: the 404 page is sent whole. If-Range asks for the part only if the
+  // file is still the one the client has part of (RFC 9110 §13.1.5); preview sends no validator (ETag,
+  // Last-Modified) that one could match, so that client gets the whole file, not a part of another version.
+  const range = status === 200 && request.headers['if-range'] === undefined ? byteRange(request.headers.range, info.size) : undefined;
   if (range === 'unsatisfiable') {
     response.writeHead(416, { ...headers, 'content-range': `bytes */${info.size}`, 'content-length': 0 });
     response.end();
