@@ -281,8 +281,13 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   }
   // Articles held back for their date too: a clash found only when one of them comes out would fail the
   // build that publishes it, unattended at the embargo time, instead of this one.
-  const standing = options.includeDrafts ? drafts : drafts.filter((draft) => !draft.frontMatter.draft);
-  errors.push(...findDuplicateUrls(standing));
+  const standing = drafts.filter((draft) => !draft.frontMatter.draft);
+  const clashes = findAddressClashes(standing);
+  errors.push(...clashes.map((clash) => clash.error));
+  // The dev server shows drafts, but the build publishes none, so a clash only a draft gives is no error: the
+  // draft's part of it is left out, as the build leaves it out, and a warning says what it will be once published.
+  const draftsShown = options.includeDrafts && standing.length < drafts.length ? draftClashes(drafts, clashes) : undefined;
+  if (draftsShown) warnings.push(...draftsShown.warnings);
   const addresses = options.lastAddresses && (await checkAddresses(options.lastAddresses, published, standing));
   if (addresses) warnings.push(...addresses.warnings);
   addTime(timings, 'load', performance.now() - loadStarted);
@@ -324,6 +329,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       const key = publishedKeys[index];
       // Its body did not render (markdown/too-complex, a time limit): that error is told, and no page is made.
       if (markdown.bodies[index] === undefined) continue;
+      if (draftsShown?.leftOut.has(draft)) continue;
       const recordKey = key === undefined ? undefined : `${key}\0${recordInputs}`;
       // The dev server's reload after an edit makes only the edited articles' records again.
       const kept = recordKey === undefined ? undefined : options.reuse?.records.get(draft.file);
@@ -331,13 +337,14 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       if (recordKey !== undefined) options.reuse?.records.set(draft.file, { key: recordKey, value: record });
       for (const person of record.unknownPeople) if (!allPeople.has(person.id)) allPeople.set(person.id, person);
       warnings.push(...(peopleMissing ? record.warnings.filter((warning) => !REGISTRY_WARNINGS.has(warning.code)) : record.warnings));
-      const { article } = record;
+      const dropped = draftsShown?.redirectsLeftOut.get(draft);
+      const article = dropped ? withoutRedirects(record.article, dropped) : record.article;
       // Not part of the record, which is kept per file: it depends on the other articles. Not for a draft, which
       // the dev server shows: it is the copy still being written, and the hint would ask for its draft: true.
       const copy = draft.frontMatter.draft ? undefined : sameBodies.add({ article, bodyLine: draft.bodyLine }, markdown.keys[index]!);
       if (copy) warnings.push(duplicateBody(copy.later, copy.earlier));
       setContentKey(article, markdown.keys[index]!);
-      if (recordKey !== undefined) setRecordKey(article, recordKey);
+      if (recordKey !== undefined) setRecordKey(article, dropped ? `${recordKey}\0without:${[...dropped].join('\0')}` : recordKey);
       articles.push(article);
     }
 
@@ -436,9 +443,23 @@ function duplicateBody(later: BodyOf, earlier: BodyOf): ArhivarError {
   });
 }
 
-function findDuplicateUrls(articles: readonly Draft[]): ArhivarError[] {
+/**
+ * Two articles at one address (article/duplicate-url), or a `redirectFrom:` address taken (article/redirect-taken):
+ * the error the build gives, told of `article`, and what stands in the way: `other`'s page, or its redirect from
+ * the same address (`otherRedirects`); no `other` when the address is `article`'s own.
+ */
+interface AddressClash {
+  error: ArhivarError;
+  article: Draft;
+  /** The address in `article`'s redirectFrom: that is taken; none for article/duplicate-url. */
+  from?: string | undefined;
+  other?: Draft | undefined;
+  otherRedirects?: boolean | undefined;
+}
+
+function findAddressClashes(articles: readonly Draft[]): AddressClash[] {
   const byUrl = new Map<string, Draft>();
-  const errors: ArhivarError[] = [];
+  const clashes: AddressClash[] = [];
   for (const article of articles) {
     const url = draftAddress(article);
     const first = byUrl.get(url);
@@ -446,26 +467,25 @@ function findDuplicateUrls(articles: readonly Draft[]): ArhivarError[] {
       byUrl.set(url, article);
       continue;
     }
-    errors.push(
-      new ArhivarError({
-        code: 'article/duplicate-url',
-        message: `this article and ${first.file} both have the date and slug of ${url}`,
-        file: article.file,
-        line: article.keyLines.get('slug') ?? article.keyLines.get('title'),
-        hint: 'give one of them a different slug: line, such as slug: ' + article.slug + '-2',
-      }),
-    );
+    const error = new ArhivarError({
+      code: 'article/duplicate-url',
+      message: `this article and ${first.file} both have the date and slug of ${url}`,
+      file: article.file,
+      line: article.keyLines.get('slug') ?? article.keyLines.get('title'),
+      hint: 'give one of them a different slug: line, such as slug: ' + article.slug + '-2',
+    });
+    clashes.push({ error, article, other: first });
   }
-  errors.push(...findTakenRedirects(articles, byUrl));
-  return errors;
+  clashes.push(...findTakenRedirects(articles, byUrl));
+  return clashes;
 }
 
 /**
  * A `redirectFrom:` address must be free: not an article's own address (the page there is the article), and
  * not another article's earlier address too (only one page can stand there).
  */
-function findTakenRedirects(articles: readonly Draft[], byUrl: ReadonlyMap<string, Draft>): ArhivarError[] {
-  const errors: ArhivarError[] = [];
+function findTakenRedirects(articles: readonly Draft[], byUrl: ReadonlyMap<string, Draft>): AddressClash[] {
+  const clashes: AddressClash[] = [];
   const redirectedBy = new Map<string, Draft>();
   // In file order, so the same one of two articles is told every time, whatever order they were read in.
   const redirecting = articles.filter((article) => article.frontMatter.redirectFrom.length > 0).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -477,23 +497,81 @@ function findTakenRedirects(articles: readonly Draft[], byUrl: ReadonlyMap<strin
         redirectedBy.set(from, article);
         continue;
       }
-      errors.push(
-        new ArhivarError({
-          code: 'article/redirect-taken',
-          message:
-            owner === article
-              ? `redirectFrom names ${from}, which is this article's own address`
-              : owner
-                ? `redirectFrom names ${from}, the address of ${owner.file}`
-                : `redirectFrom names ${from}, which ${other!.file} also redirects from`,
-          file: article.file,
-          line: article.keyLines.get('redirectFrom'),
-          hint: owner === article ? `remove ${from} from redirectFrom` : `an address leads to one page: remove ${from} from one of the two articles`,
-        }),
-      );
+      const error = new ArhivarError({
+        code: 'article/redirect-taken',
+        message:
+          owner === article
+            ? `redirectFrom names ${from}, which is this article's own address`
+            : owner
+              ? `redirectFrom names ${from}, the address of ${owner.file}`
+              : `redirectFrom names ${from}, which ${other!.file} also redirects from`,
+        file: article.file,
+        line: article.keyLines.get('redirectFrom'),
+        hint: owner === article ? `remove ${from} from redirectFrom` : `an address leads to one page: remove ${from} from one of the two articles`,
+      });
+      clashes.push({ error, article, from, other: owner === article ? undefined : (owner ?? other), otherRedirects: !owner });
     }
   }
-  return errors;
+  return clashes;
+}
+
+/** What the dev server leaves out of the drafts it shows, so that the published articles keep their addresses. */
+interface DraftsShown {
+  /** Drafts whose page is not shown: a published article (or another draft) has their address. */
+  leftOut: Set<Draft>;
+  /** Addresses a draft's redirectFrom: names that are not shown: a published article has them. */
+  redirectsLeftOut: Map<Draft, Set<string>>;
+  /** An article/draft-clash warning for each clash, saying what the build will tell once the draft is published. */
+  warnings: ArhivarError[];
+}
+
+/**
+ * The clashes of `drafts` (every article, drafts too) that the build's own (`told`, of the articles that are no
+ * drafts) do not have: each has a draft in it. The draft's part gives way, its page or its redirect, as in a
+ * build, which publishes no draft: counted as published, a draft's address named in an article's redirectFrom:
+ * made every page of the dev server an article/redirect-taken that the build, which published the site, never gave.
+ */
+function draftClashes(drafts: readonly Draft[], told: readonly AddressClash[]): DraftsShown {
+  const toldKeys = new Set(told.map(({ error }) => `${error.code}\0${error.file}\0${error.message}`));
+  const shown: DraftsShown = { leftOut: new Set(), redirectsLeftOut: new Map(), warnings: [] };
+  const leaveOutRedirect = (draft: Draft, from: string) => {
+    const left = shown.redirectsLeftOut.get(draft) ?? new Set<string>();
+    shown.redirectsLeftOut.set(draft, left.add(from));
+  };
+  for (const clash of findAddressClashes(drafts)) {
+    const { error, article, from, other } = clash;
+    const isDraft = (draft: Draft | undefined) => draft?.frontMatter.draft === true;
+    if (!(isDraft(article) || isDraft(other)) || toldKeys.has(`${error.code}\0${error.file}\0${error.message}`)) continue;
+    // The told article's part gives way when it is a draft, and otherwise the other's (which then is one).
+    const yielding = isDraft(article) ? article : other!;
+    if (from === undefined) shown.leftOut.add(yielding);
+    else if (yielding === article) leaveOutRedirect(article, from);
+    else if (clash.otherRedirects) leaveOutRedirect(yielding, from);
+    else shown.leftOut.add(yielding);
+    shown.warnings.push(draftAddressClash(error, [article, other].filter(isDraft) as Draft[]));
+  }
+  return shown;
+}
+
+function draftAddressClash(problem: ArhivarError, drafts: readonly Draft[]): ArhivarError {
+  const names = drafts.map((draft) => (draft.file === problem.file ? 'this draft' : draft.file));
+  return new ArhivarError({
+    code: 'article/draft-clash',
+    message: `once ${names.join(' and ')} ${names.length > 1 ? 'are' : 'is'} published, ${problem.message} (${problem.code})`,
+    file: problem.file,
+    line: problem.line,
+    hint: `before the draft is published, ${problem.hint}; until then npm run dev leaves the draft's page or redirect out, as the build does`,
+  });
+}
+
+/** A draft shown without the `redirectFrom:` addresses a published article has (draftClashes). */
+function withoutRedirects(original: Article, leftOut: ReadonlySet<string>): Article {
+  // html and text are getters on the prototype of an article with a body (one restored from .cache/ reads its
+  // file), so the spread does not copy them; not enumerable here, so withTagNames's spread of this copy reads nothing either.
+  return Object.defineProperties(
+    { ...original, redirectFrom: original.redirectFrom.filter((from) => !leftOut.has(from)) },
+    { html: { get: () => original.html }, text: { get: () => original.text } },
+  ) as Article;
 }
 
 export function siteContext(model: SiteModel, assets: AssetUrls): SiteContext {
