@@ -117,6 +117,9 @@ it('arhivar dev serves the files of public/ under the path of baseUrl, where the
   expect((await get('/arhiv/slike/zemljevid.svg?v=2')).status).toBe(200);
   // Outside the path the site is not served, files of public/ included, as on the host.
   expect((await get('/slike/zemljevid.svg')).status).toBe(404);
+  // A byte range, as Safari asks for sound and video and every browser to seek: the part, with 206, as from preview.
+  const part = await fetch(new URL('/arhiv/slike/zemljevid.svg', server.url), { headers: { range: 'bytes=5-9' } });
+  expect([part.status, part.headers.get('content-range'), await part.text()]).toEqual([206, `bytes 5-9/${Buffer.byteLength(svg)}`, svg.slice(5, 10)]);
 });
 
 it('arhivar dev tells a file of public/ in the way of a page and one a page replaces, as a build does, also after the addresses change', async () => {
