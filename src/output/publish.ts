@@ -332,6 +332,8 @@ export class Utf8Encoder {
 /** A tree being brought to the desired state: `known` says what each of its files holds now. */
 class Staging {
   written = 0;
+  /** The folders `known`'s files are in, at any depth, as the tree held them when it was opened. */
+  private readonly folders = new Set<string>();
 
   constructor(
     readonly directory: string,
@@ -339,11 +341,34 @@ class Staging {
     private readonly writer: TreeWriter,
     /** Created empty by this build: a path not written yet cannot exist, so there is nothing to unlink. */
     private readonly fresh: boolean,
-  ) {}
+  ) {
+    for (const relative of known.keys()) {
+      for (let folder = path.posix.dirname(relative); folder !== '.' && !this.folders.has(folder); folder = path.posix.dirname(folder)) this.folders.add(folder);
+    }
+  }
+
+  /**
+   * Clears the way for a file at `relative` in a tree a build before last left: a file where it needs a folder,
+   * or a folder where it is written (public/dokumenti a file then, a folder with files now, or the other way
+   * round). Left there, the write failed with EEXIST or EISDIR, in every other build.
+   */
+  private clearWay(relative: string): void {
+    if (this.fresh) return;
+    for (let folder = path.posix.dirname(relative); folder !== '.'; folder = path.posix.dirname(folder)) {
+      if (!this.known.has(folder)) continue;
+      this.known.delete(folder);
+      this.writer.add({ kind: 'unlink', file: path.join(this.directory, folder) });
+    }
+    if (!this.folders.has(relative)) return;
+    for (const folder of this.folders) if (folder === relative || folder.startsWith(`${relative}/`)) this.folders.delete(folder);
+    for (const file of [...this.known.keys()]) if (file.startsWith(`${relative}/`)) this.known.delete(file);
+    this.writer.add({ kind: 'remove-folder', folder: path.join(this.directory, relative) });
+  }
 
   write(relative: string, output: Output): void {
     const before = this.known.get(relative);
     if (before?.hash === output.hash) return;
+    this.clearWay(relative);
     this.known.delete(relative);
     this.written++;
     const file = path.join(this.directory, relative);
@@ -357,6 +382,7 @@ class Staging {
     for (const [relative, record] of desired) {
       if (this.known.get(relative)?.hash === record.hash) continue;
       if (!source) throw new Error(`internal: no bytes for ${relative}`);
+      this.clearWay(relative);
       this.writer.add({ kind: 'link', file: path.join(this.directory, relative), from: path.join(source, relative) });
       this.known.set(relative, record);
     }

@@ -12,7 +12,9 @@ export type TreeOp =
   | { kind: 'write-shared'; file: string; start: number; length: number; replace: boolean }
   /** The file as it is in another tree, by a hard link. */
   | { kind: 'link'; file: string; from: string }
-  | { kind: 'unlink'; file: string };
+  | { kind: 'unlink'; file: string }
+  /** A folder and all it holds: where a file of the same name is to be written. */
+  | { kind: 'remove-folder'; folder: string };
 
 /** Applies tree operations synchronously, making each folder once. Used on the writer thread and inline. */
 export class TreeOpRunner {
@@ -22,6 +24,11 @@ export class TreeOpRunner {
 
   apply(op: TreeOp): void {
     if (op.kind === 'unlink') return unlinkIfThere(op.file);
+    if (op.kind === 'remove-folder') {
+      fs.rmSync(op.folder, { recursive: true, force: true });
+      for (const made of this.made) if (made === op.folder || made.startsWith(op.folder + path.sep)) this.made.delete(made);
+      return;
+    }
     this.ensureDirectory(path.dirname(op.file));
     if (op.kind === 'write' || op.kind === 'write-shared') {
       if (op.replace) unlinkIfThere(op.file);

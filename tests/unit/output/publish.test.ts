@@ -96,6 +96,29 @@ describe('publishSite after a build that published a symbolic link to a folder',
   });
 });
 
+describe('publishSite when a file becomes a folder of the same name, or a folder a file', () => {
+  // public/dokumenti (a file) replaced by public/dokumenti/ with files in it, or the other way round. The tree
+  // the next build updates is the one before, which still holds the old kind at that path: the build failed
+  // with EEXIST (mkdir) or EISDIR (unlink), every other run, until the tree was made afresh.
+  it.each([
+    ['a file by a folder', [{ path: 'dokumenti', bytes: 'stari' }], [{ path: 'dokumenti/porocilo.txt', bytes: 'novi' }]],
+    ['a folder by a file', [{ path: 'dokumenti/porocilo.txt', bytes: 'stari' }], [{ path: 'dokumenti', bytes: 'novi' }]],
+  ])('publishes %s in every later build', async (_name, before, after) => {
+    const root = await makeTempDir('arhivar-publish-');
+    const target = path.join(root, 'dist');
+    const options = { codeKey: 'test' };
+    const page = (text: string) => [{ url: '/', render: () => text }];
+    await publishSite(root, target, page('<p>1</p>'), before, options);
+    await publishSite(root, target, page('<p>2</p>'), before, options);
+    // Each of these updates the tree of the build before last, which holds the other kind at that path.
+    for (const text of ['<p>3</p>', '<p>4</p>', '<p>5</p>']) {
+      await publishSite(root, target, page(text), after, options);
+      expect(await readFile(path.join(target, after[0]!.path), 'utf8')).toBe('novi');
+      expect(await readFile(path.join(target, 'index.html'), 'utf8')).toBe(text);
+    }
+  });
+});
+
 describe('PublishedTree.read', () => {
   it('gives the bytes of a published file only while dist/ holds them with the recorded hash', async () => {
     const root = await makeTempDir('arhivar-publish-');
