@@ -6,6 +6,7 @@ import { folderKind } from '../folder-kind.ts';
 import { FEED_GENERATOR } from '../render/feed.ts';
 import { CACHE_DIR } from './cache.ts';
 import { CONTENT_DIR } from '../content/read.ts';
+import { leftOutOfPublic } from '../output/left-out.ts';
 
 /**
  * Fails with a clear error when `folder` (relative to `root`, or absolute) exists but is not a folder: a
@@ -147,8 +148,14 @@ export async function checkOutputContents(root: string, outDir: string): Promise
   }
 }
 
-/** Left by file managers; a folder holding only these counts as empty. */
-const IGNORABLE_ENTRIES = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
+/**
+ * Left by file managers, as public/'s litter is told (output/left-out.ts: ._ twins, any letter case); a folder
+ * holding only these counts as empty. A list of its own here named ._.DS_Store, which macOS writes on a USB
+ * stick, and thumbs.db as files to move away, though the file manager hides them.
+ */
+function isIgnorable(name: string): boolean {
+  return leftOutOfPublic(name) === 'litter';
+}
 
 /** Every site arhivar publishes has a feed.xml that says so near its top (FEED_GENERATOR). */
 const SIGNATURE_WINDOW = 64 * 1024;
@@ -162,7 +169,7 @@ const SIGNATURE_WINDOW = 64 * 1024;
  */
 async function filesNotPublishedByArhivar(output: string): Promise<string[]> {
   const entries = await readdir(output).catch(() => [] as string[]);
-  const names = entries.filter((entry) => !IGNORABLE_ENTRIES.has(entry)).sort();
+  const names = entries.filter((entry) => !isIgnorable(entry)).sort();
   if (names.length === 0) return [];
   if (await startsWithSignature(path.join(output, 'feed.xml'))) return [];
   return names;

@@ -52,6 +52,11 @@ describe('checkCacheFolder, checkOutputLocation and checkOutputContents', () => 
     await mkdir(dist);
     await writeFile(path.join(dist, 'Thumbs.db'), '');
     await expect(checkOutputContents(root, 'dist')).resolves.toBeUndefined();
+    // The same litter as public/'s (output/left-out.ts): macOS on a USB stick or network share writes a ._ twin of
+    // the .DS_Store, and Windows keeps a name's case but does not tell names apart by it. Hidden in the file
+    // manager, they were named as files to move away.
+    for (const name of ['.DS_Store', '._.DS_Store', 'thumbs.db', 'Desktop.ini']) await writeFile(path.join(dist, name), '');
+    await expect(checkOutputContents(root, 'dist')).resolves.toBeUndefined();
     for (const name of ['a.html', 'b.html', 'c.html', 'd.html', 'e.html']) await writeFile(path.join(dist, name), 'x');
     await expect(checkOutputContents(root, 'dist')).rejects.toMatchObject({
       code: 'output/not-ours',
