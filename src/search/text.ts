@@ -93,14 +93,15 @@ function finishStem(folded: string, stripped: string): string {
   // Names in -r insert a j before the ending (Kushner, Kushnerja, Kushnerjem): drop it again.
   if (stem !== folded && stem.length > MIN_STEM + 1 && stem.endsWith('rj')) stem = stem.slice(0, -1);
   stem = dropFleetingE(stem);
-  return IRREGULAR_STEMS[stem] ?? stem;
+  return IRREGULAR_STEMS.get(stem) ?? stem;
 }
 
 /**
  * Stems of forms whose letters change inside the word, which no rule of ending takes back: otrok writes c before
- * the plural's -i (otroci, otrocih; SSKJ) and k in every other form.
+ * the plural's -i (otroci, otrocih; SSKJ) and k in every other form. A Map, not an object: an object also answers
+ * for »constructor« (Object.prototype), a word of English quotes, whose stem became the function Object.
  */
-const IRREGULAR_STEMS: Readonly<Record<string, string>> = { otroc: 'otrok' };
+const IRREGULAR_STEMS: ReadonlyMap<string, string> = new Map([['otroc', 'otrok']]);
 
 /**
  * The other stems a word's forms may have when the ending taken off begins with letters that may belong to

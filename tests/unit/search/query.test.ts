@@ -503,6 +503,21 @@ describe('otrok, whose plural writes c (otroci)', () => {
   });
 });
 
+describe('a word whose stem is a name Object.prototype has (constructor)', () => {
+  // IRREGULAR_STEMS was read as a plain object: the stem »constructor« became the function Object, whose source
+  // text went into the index as six »stems« and shifted the weights of the article's other words.
+  it('constructor finds the article, and its other words keep their weights', async () => {
+    const documents = [
+      doc(0, 'Ferrari prvak', 'Ferrari je osvojil naslov constructor in pokal. Pokal bo razstavljen.'),
+      doc(1, 'Pokal', 'Pokal je v vitrini.'),
+    ];
+    const { engine } = await builtEngine(undefined, documents);
+    expect(urlsOf((await runQuery(engine, 'constructor ')).results)).toEqual([documents[0]!.url]);
+    expect(marked((await runQuery(engine, 'Constructora ')).results[0]!)).toEqual(['constructor']);
+    expect(urlsOf((await runQuery(engine, 'Ferrari pokal ')).results)).toEqual([documents[0]!.url]);
+  });
+});
+
 describe('a number written with thousands separators', () => {
   const documents = [
     doc(0, 'Kazen', 'Plačati bo moral 1.500 evrov.'),

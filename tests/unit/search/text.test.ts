@@ -54,6 +54,12 @@ describe('stemWord: inflected forms of one name meet at one stem', () => {
     expect(new Set(forms.map(stem))).toEqual(new Set(['otrok']));
   });
 
+  // The table of irregular stems is asked for its own keys only: Object.prototype's constructor is no stem it maps.
+  it('constructor and Constructora keep the stem of their letters', () => {
+    expect(stem('constructor')).toBe('constructor');
+    expect(stem('Constructora')).toBe('constructor');
+  });
+
   // A fleeting e (neobstojni e) is written in the nominative only: sestanek, sestanka; Peter, Petra.
   it.each([
     [['sestanek', 'sestanka', 'sestanku', 'sestankom', 'sestanki', 'sestankov']],
