@@ -14,12 +14,19 @@ const MARKS = /\p{M}/gu;
 const WORD = new RegExp(`${SEPARATED_NUMBER.source}|[\\p{L}\\p{N}]+`, 'gu');
 
 /**
+ * Zeros at the end of a number's decimals (no other word has a comma), which change no value: prices and fines
+ * are written 1.500,00 and 2,50 as often as 1.500 and 2,5, and a reader searching either must find both.
+ */
+const DECIMAL_ZEROS = /,([0-9]*?)0+$/;
+
+/**
  * "Ušakov" → "usakov", "Đorđe" → "djordje"; "1.500" → "1500", so it is found as either (no other word has a dot).
- * A decimal comma stays (3,5 is no 35).
+ * A decimal comma stays (3,5 is no 35), without zeros at the end: "1.500,00" → "1500", "2,50" → "2,5".
  */
 export function foldWord(word: string): string {
   return word
     .replaceAll('.', '')
+    .replace(DECIMAL_ZEROS, (_, digits: string) => (digits === '' ? '' : `,${digits}`))
     .toLowerCase()
     .replace(UNDECOMPOSED, (letter) => LETTERS[letter] ?? letter)
     .normalize('NFD')

@@ -580,6 +580,31 @@ describe('a number with a decimal comma', () => {
     }
     expect(marked((await runQuery(engine, '3,5')).results[0]!)).toEqual(['3,5']);
   });
+
+  // Before decimal commas were kept, »1.500,00« was 1.500 and 00, so 1.500 found it; kept whole, it was 1500,00 and
+  // no other way of writing the sum found it. Zeros at the end of the decimals change no value.
+  it('is found by the same value written without zeros at the end of its decimals, and finds it', async () => {
+    const prices = [
+      doc(0, 'Globa', 'Sodišče mu je naložilo globo v višini 1.500,00 evrov.'),
+      doc(1, 'Kazen', 'Plačati bo moral 1.500 evrov.'),
+      doc(2, 'Cena', 'Kava stane 2,50 evra, čaj 2,05 evra.'),
+      doc(3, 'Drugi znesek', 'Plačal je 15.000 evrov in 2,6 evra.'),
+    ];
+    const { engine } = await builtEngine(undefined, prices);
+    for (const [query, found] of [
+      ['1.500 ', [0, 1]],
+      ['1500', [0, 1]],
+      ['1.500,00 ', [0, 1]],
+      ['2,5 ', [2]],
+      ['2,50', [2]],
+      ['2,05', [2]],
+    ] as const) {
+      const { results } = await runQuery(engine, query);
+      expect(urlsOf(results).sort(), query).toEqual(found.map((n) => prices[n]!.url).sort());
+    }
+    expect(marked((await runQuery(engine, '1.500 ')).results.find((result) => result.url === prices[0]!.url)!)).toEqual(['1.500,00']);
+    expect(marked((await runQuery(engine, '2,5')).results[0]!)).toEqual(['2,50']);
+  });
 });
 
 describe('a word with đ', () => {

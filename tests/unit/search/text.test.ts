@@ -230,7 +230,18 @@ describe('tokenize', () => {
     const text = 'Rast 3,5 odstotka, cena 1.500,50 evra, točke 1,2,3 in 4, 5.';
     const tokens = tokenize(text);
     expect(tokens.map((token) => token.text)).toEqual(['Rast', '3,5', 'odstotka', 'cena', '1.500,50', 'evra', 'točke', '1', '2', '3', 'in', '4', '5']);
-    expect(tokens.filter((token) => token.text.includes(',')).map((token) => token.stem)).toEqual(['3,5', '1500,50']);
+    expect(tokens.filter((token) => token.text.includes(',')).map((token) => token.stem)).toEqual(['3,5', '1500,5']);
+  });
+
+  // Zeros at the end of the decimals change no value: 1.500,00 is found by 1.500, 2,50 by 2,5.
+  it.each([
+    ['1.500,00', '1500'],
+    ['2,50', '2,5'],
+    ['2,05', '2,05'],
+    ['10,0', '10'],
+    ['100,500', '100,5'],
+  ])('folds %s as %s', (number, folded) => {
+    expect(tokenize(number).map((token) => token.folded)).toEqual([folded]);
   });
 
   it('treats stop words and single letters as unsearchable', () => {
