@@ -84,13 +84,16 @@ export function parseQuery(query: string): QueryTerm[] {
  * ending is no word to search for, and an article that writes CNN or DDV-a does not hold it. An ending is one an
  * abbreviation takes (ABBREVIATION_ENDING), in any case, right after a hyphen that follows a word the index holds:
  * readers type »cnn-om« as often as »CNN-om«. Any other word after the hyphen is searched (UKV-val, PVC-cev,
- * hip-hop), and so is one after a letter or a stop word (e-ja), which leaves no other word to search.
+ * hip-hop), and so is one after a letter or a stop word (e-ja), which leaves no other word to search. An ending is
+ * written in small letters or, with the abbreviation, in capitals (CNN-OM), never with a capital and then small
+ * letters: that is a name (Marie-Eve, Ana-Ema), whose letters would otherwise read as -e + -ve or -ema.
  */
 function isAbbreviationEnding(text: string, previous: Token, token: Token): boolean {
   return (
     token.start === previous.end + 1 &&
     HYPHENS.has(text[previous.end]!) &&
     ABBREVIATION_ENDING.test(token.folded) &&
+    !/^\p{Lu}\p{Ll}/u.test(token.text) &&
     /^\p{L}/u.test(previous.text) &&
     isSearchable(previous.folded)
   );

@@ -156,6 +156,20 @@ describe('search over real index files', () => {
     expect(marked((await runQuery(engine, 'PVC-cev')).results[0]!)).toEqual(['PVC', 'cev']);
   });
 
+  it('searches a capitalised name after a hyphen, which is no case ending: Marie-Eve needs Eve', async () => {
+    // Read in any case, »Eve« (-e + -ve) and »Eva« were taken for endings, so »Marie-Eve« searched Marie alone and
+    // found every Marie, and a mistyped »Marei-Eve« was suggested as »MARIE-Eve«. An ending is written in small
+    // letters, or in capitals with the abbreviation (CNN-OM), never with a capital and small letters.
+    const documents = [
+      doc(0, 'Kanada', 'Ministrica Marie-Eve Tremblay je obiskala Ljubljano.'),
+      doc(1, 'Fizika', 'Marie Curie je dobila Nobelovo nagrado.'),
+    ];
+    const { engine } = await builtEngine(undefined, documents);
+    for (const query of ['Marie-Eve', 'Marie-Eve ', 'Marie Eve ']) expect(urlsOf((await runQuery(engine, query)).results), query).toEqual([documents[0]!.url]);
+    expect(await engine.suggest('Marei-Eve ')).toBe('marie-Eve');
+    expect(parseQuery('Ana-Ema ')).toEqual(parseQuery('Ana Ema '));
+  });
+
   it('suggests a mistyped abbreviation before its ending in capitals, so the suggested query reads the ending as one', async () => {
     // »Ste mislili« writes the archive's word in lowercase: »cnn-om« searched -om as a word, which no article
     // writing CNN holds, so the suggestion for CNM-om found nothing, and one of several words was not offered.
