@@ -15,18 +15,25 @@ const WORD = new RegExp(`${SEPARATED_NUMBER.source}|[\\p{L}\\p{N}]+`, 'gu');
 
 /**
  * Zeros at the end of a number's decimals (no other word has a comma), which change no value: prices and fines
- * are written 1.500,00 and 2,50 as often as 1.500 and 2,5, and a reader searching either must find both.
+ * are written 1.500,00 and 2,50 as often as 1.500 and 2,5, and a reader searching either must find both. A
+ * one-digit whole number keeps one zero (5,00 → 5,0): 5 alone is too short to search (isSearchable), and 5,00
+ * would be found by nothing.
  */
 const DECIMAL_ZEROS = /,([0-9]*?)0+$/;
 
+function withoutDecimalZeros(_match: string, digits: string, comma: number): string {
+  if (digits !== '') return `,${digits}`;
+  return comma > 1 ? '' : ',0';
+}
+
 /**
  * "Ušakov" → "usakov", "Đorđe" → "djordje"; "1.500" → "1500", so it is found as either (no other word has a dot).
- * A decimal comma stays (3,5 is no 35), without zeros at the end: "1.500,00" → "1500", "2,50" → "2,5".
+ * A decimal comma stays (3,5 is no 35), without zeros at the end: "1.500,00" → "1500", "2,50" → "2,5" (withoutDecimalZeros).
  */
 export function foldWord(word: string): string {
   return word
     .replaceAll('.', '')
-    .replace(DECIMAL_ZEROS, (_, digits: string) => (digits === '' ? '' : `,${digits}`))
+    .replace(DECIMAL_ZEROS, withoutDecimalZeros)
     .toLowerCase()
     .replace(UNDECOMPOSED, (letter) => LETTERS[letter] ?? letter)
     .normalize('NFD')

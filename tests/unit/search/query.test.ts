@@ -603,6 +603,7 @@ describe('a number with a decimal comma', () => {
       doc(1, 'Kazen', 'Plačati bo moral 1.500 evrov.'),
       doc(2, 'Cena', 'Kava stane 2,50 evra, čaj 2,05 evra.'),
       doc(3, 'Drugi znesek', 'Plačal je 15.000 evrov in 2,6 evra.'),
+      doc(4, 'Parkirnina', 'Ura parkiranja stane 5,00 evra, dan 5,0 odstotka več.'),
     ];
     const { engine } = await builtEngine(undefined, prices);
     for (const [query, found] of [
@@ -612,6 +613,9 @@ describe('a number with a decimal comma', () => {
       ['2,5 ', [2]],
       ['2,50', [2]],
       ['2,05', [2]],
+      // A one-digit whole number is too short to search: 5,00 keeps a zero, so it is still found.
+      ['5,00 ', [4]],
+      ['5,0', [4]],
     ] as const) {
       const { results } = await runQuery(engine, query);
       expect(urlsOf(results).sort(), query).toEqual(found.map((n) => prices[n]!.url).sort());

@@ -239,6 +239,7 @@ describe('tokenize', () => {
     ['2,50', '2,5'],
     ['2,05', '2,05'],
     ['10,0', '10'],
+    ['5,00', '5,0'],
     ['100,500', '100,5'],
   ])('folds %s as %s', (number, folded) => {
     expect(tokenize(number).map((token) => token.folded)).toEqual([folded]);
