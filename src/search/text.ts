@@ -155,7 +155,7 @@ function stjaStems(stem: string, ending: string): string[] {
  * pomočjo), but -jo is taken off after st only (ENDING_AFTER), since after č, ž and š the j is as often the
  * word's own (večja, večjo; božja; višjo): »pomočjo« keeps its j (pomocj). So the nominative and the forms in
  * -i (pomoč, pomoči, pomočmi: pomoc) look up the stem with j, and a form in -jo the one without. The price:
- * »več« finds »večji«, »laž« »lažji« (lighter), and »večjo« »več«.
+ * »več« finds »večji«, »laž« »lažji« (lighter), »pas« »pasji«, »večjo« »več« and »višjo« »Vis« (README lists them).
  */
 function instrumentalJoStems(stem: string, ending: string): string[] {
   if (ending === 'o' && stem.length > MIN_STEM && /[aeiou][czs]j$/.test(stem)) return [stem.slice(0, -1)];
