@@ -318,7 +318,7 @@ class DevSite {
       }
       model.warnings = warnings;
       // As the build lists them in its sitemap; a change to public/ loads the site again.
-      model.publicPages = await readPublicPages(this.root, refused.value.files);
+      model.publicPages = readPublicPages(this.root, refused.value.files);
       return model;
     };
     const model = load().then(

