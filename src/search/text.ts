@@ -112,10 +112,24 @@ function finishStem(folded: string, stripped: string): string {
 
 /**
  * Stems of forms whose letters change inside the word, which no rule of ending takes back: otrok writes c before
- * the plural's -i (otroci, otrocih; SSKJ) and k in every other form. A Map, not an object: an object also answers
- * for »constructor« (Object.prototype), a word of English quotes, whose stem became the function Object.
+ * the plural's -i (otroci, otrocih; SSKJ) and k in every other form. dan writes dn with -ev- before most endings
+ * (dneva, dnevi, dnevih) and dn alone in dni, dnem, dneh and the dne of dates (SSKJ); none of these stems is
+ * another word's (dnevnik and dnevno keep their n). ljudje and ljudeh keep a j and an e that ljudi, ljudem and
+ * ljudmi do not. ljudje is človek's plural too, but the two stay apart: ljudje is among the news's commonest
+ * nouns, and človek, which shares its stem with človekov (človekove pravice), would find nearly every article.
+ * A Map, not an object: an object also answers for »constructor« (Object.prototype), a word of English quotes,
+ * whose stem became the function Object.
  */
-const IRREGULAR_STEMS: ReadonlyMap<string, string> = new Map([['otroc', 'otrok']]);
+const IRREGULAR_STEMS: ReadonlyMap<string, string> = new Map([
+  ['otroc', 'otrok'],
+  ['dnev', 'dan'],
+  ['dni', 'dan'],
+  ['dnem', 'dan'],
+  ['dneh', 'dan'],
+  ['dne', 'dan'],
+  ['ljudj', 'ljud'],
+  ['ljudeh', 'ljud'],
+]);
 
 /**
  * The other stems a word's forms may have when the ending taken off begins with letters that may belong to

@@ -532,6 +532,39 @@ describe('a word whose stem is a name Object.prototype has (constructor)', () =>
   });
 });
 
+describe('dan, whose other forms write dn (dneva, dni), and ljudje', () => {
+  const documents = [
+    doc(0, 'Festival', 'V štirih dneh ga je obiskalo dva tisoč ljudi. Prvi dan je bil najbolj obiskan.'),
+    doc(1, 'Cene', 'Pred dnevi so se cene zvišale. Do konca tedna je še pet dni, zadnjega dneva pa si ljudje želijo počitka.'),
+    doc(2, 'Dnevnik', 'Vodila je dnevnik o tem, kar so doživeli ljudje v dnevnem centru.'),
+  ];
+
+  it('dan finds dneva, dnevi, dni and dneh and marks them; dnevi finds dan; dnevnik and dnevno stay out', async () => {
+    const { engine } = await builtEngine(undefined, documents);
+    for (const query of ['dan ', 'dneva ', 'dnevi ', 'dni ', 'dnevih ', 'dne ', 'dan']) {
+      expect(urlsOf((await runQuery(engine, query)).results).sort(), query).toEqual([documents[0]!.url, documents[1]!.url].sort());
+    }
+    // Being typed, dne and dnev are on their way to dnevnik as well as to dneva.
+    for (const query of ['dne', 'dnev']) expect(urlsOf((await runQuery(engine, query)).results).sort(), query).toEqual(documents.map((document) => document.url).sort());
+    const { results } = await runQuery(engine, 'dan ');
+    expect(marked(results.find((result) => result.url === documents[0]!.url)!)).toEqual(['dneh', 'dan']);
+    expect(marked(results.find((result) => result.url === documents[1]!.url)!)).toEqual(['dnevi', 'dni', 'dneva']);
+  });
+
+  it('ljudje finds ljudi, and ljudi ljudje', async () => {
+    const { engine } = await builtEngine(undefined, documents);
+    for (const query of ['ljudje ', 'ljudi ', 'ljudeh ']) {
+      expect(urlsOf((await runQuery(engine, query)).results).sort(), query).toEqual(documents.map((document) => document.url).sort());
+    }
+    expect(marked((await runQuery(engine, 'ljudje ')).results.find((result) => result.url === documents[0]!.url)!)).toEqual(['ljudi']);
+  });
+
+  it('suggests a form of dan for a mistyped one', async () => {
+    const { engine } = await builtEngine(undefined, documents);
+    expect(await engine.suggest('dann')).toBe('dan');
+  });
+});
+
 describe('a number written with thousands separators', () => {
   const documents = [
     doc(0, 'Kazen', 'Plačati bo moral 1.500 evrov.'),

@@ -60,6 +60,23 @@ describe('stemWord: inflected forms of one name meet at one stem', () => {
     expect(stem('Constructora')).toBe('constructor');
   });
 
+  // dan writes dn and an inserted -ev- in every other form (dneva, dnevi, dni, dnem, dneh; SSKJ), and ljudje
+  // takes -je in the nominative and -eh in the locative after a stem that is ljud in its other forms.
+  it.each([
+    [['dan', 'dneva', 'dnevu', 'dnem', 'dnevom', 'dnevi', 'dni', 'dnevov', 'dnevih', 'dneh', 'dnevoma', 'dne']],
+    [['ljudje', 'ljudi', 'ljudem', 'ljudeh', 'ljudmi']],
+  ])('%j meet at one stem', (forms) => {
+    expect(new Set(forms.map(stem))).toHaveLength(1);
+  });
+
+  // človek's plural is ljudje (suppletive), but they are kept apart: ljudje is among the commonest nouns of the
+  // news, and človek with človekov (človekove pravice) would find every article that mentions people.
+  it('keeps človek apart from ljudje, and dan from dnevnik and dnevno', () => {
+    expect(stem('človek')).not.toBe(stem('ljudje'));
+    expect(stem('dan')).not.toBe(stem('dnevnik'));
+    expect(stem('dan')).not.toBe(stem('dnevno'));
+  });
+
   // A fleeting e (neobstojni e) is written in the nominative only: sestanek, sestanka; Peter, Petra.
   it.each([
     [['sestanek', 'sestanka', 'sestanku', 'sestankom', 'sestanki', 'sestankov']],
