@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
+import { domainToASCII } from 'node:url';
 import { loadSite, siteWrittenPaths } from '../build.ts';
 import { ArhivarError, sortErrors, toArhivarErrors, warningsOf } from '../errors.ts';
 import { lockOutput, type LockHolder } from '../output/build-lock.ts';
@@ -286,7 +287,7 @@ function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, 
   const host = hostWithoutScheme(link);
   if (host !== undefined) {
     const rest = link.slice(host.length);
-    if (isSiteHost(host.toLowerCase(), new URL(origin).host)) return `${host} is this site's host: write ${rest.startsWith('/') ? rest : `/${rest}`}, the path after it, or the whole address with https://`;
+    if (isSiteHost(domainToASCII(host), new URL(origin).host)) return `${host} is this site's host: write ${rest.startsWith('/') ? rest : `/${rest}`}, the path after it, or the whole address with https://`;
     return `an address of another site starts with https:// (https://${link}); without it the browser looks for "${link}" on this site, beside ${text}'s page`;
   }
   if (outside) {
@@ -333,10 +334,11 @@ function markdownAddress(address: string): string {
  * The host a link written without https:// starts with (`www.rtvslo.si/novice/`, `rtvslo.si/novice/`), which
  * a browser takes for a path beside the page; undefined for any other link. A name with a dot and nothing
  * after it (`rtvslo.si`, `foto.jpg`) may be a file, so only a name starting with www. or followed by a /
- * counts as a host.
+ * counts as a host. Its labels may be written in any letters (`časnik.si`, `www.žurnal24.si`), as an editor
+ * types an IDN host, or in punycode, whose top-level domain holds digits (`xn--p1ai`).
  */
 function hostWithoutScheme(link: string): string | undefined {
-  return /^(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)*|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?=\/))(?=[/?#]|$)/i.exec(link)?.[0];
+  return /^(?:www\.[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:\p{L}{2,}|xn--[a-z0-9-]+)(?=\/))(?=[/?#]|$)/iu.exec(link)?.[0];
 }
 
 /** The path from the host's root that `broken.link` leads to, resolved against the page that writes it as a browser does (percent-encoded). */

@@ -548,6 +548,28 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     ]);
   });
 
+  it("knows this site's host without https:// when it is an IDN, in its own letters or in punycode", async () => {
+    // baseUrl https://časnik.si/: an editor writes the host as readers see it, or copies the punycode a tool shows.
+    const root = await copyFixture('did-you-mean');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    const siteYaml = path.join(root, 'content/site.yaml');
+    await writeFile(siteYaml, (await readFile(siteYaml, 'utf8')).replace('https://politika.example.si/', 'https://časnik.si/'));
+    const file = 'content/articles/2025/witkoff-dmitrijev-florida.md';
+    await writeFile(
+      path.join(root, file),
+      `${await readFile(path.join(root, file), 'utf8')}\n[a](časnik.si/osebe/steve-witkoff/), [b](www.Časnik.si/osebe/steve-witkoff/), [c](xn--asnik-gya.si/osebe/steve-witkoff/), [d](www.žurnal24.si/novice/).\n`,
+    );
+    await build({ root, now });
+    const result = await checkSite({ root, now });
+    expect(result.problems.filter((p) => p.file === file).map((p) => [p.line, p.hint])).toEqual([
+      [10, "časnik.si is this site's host: write /osebe/steve-witkoff/, the path after it, or the whole address with https://"],
+      [10, "www.Časnik.si is this site's host: write /osebe/steve-witkoff/, the path after it, or the whole address with https://"],
+      [10, `an address of another site starts with https:// (https://www.žurnal24.si/novice/); without it the browser looks for "www.žurnal24.si/novice/" on this site, beside the article's page`],
+      [10, "xn--asnik-gya.si is this site's host: write /osebe/steve-witkoff/, the path after it, or the whole address with https://"],
+    ]);
+  });
+
   it('follows a link to a heading of another article, and reports one whose heading is not there', async () => {
     // tests/fixtures/anchors: "Odzivi" links two headings of "Pogovori" (#ozadje-pogovorov and, written relative to
     // its page, the second of the same text #ozadje-pogovorov-2) and one of Ana Kos's bio; "Pogovori" one of its own.
