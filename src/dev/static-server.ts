@@ -1,7 +1,8 @@
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { outputPathFor, urls, withoutBasePath } from '../site/urls.ts';
 
 /**
@@ -184,19 +185,16 @@ async function serve(dir: string, basePath: string, request: IncomingMessage, re
   }
   const file = pathname.includes('\0') ? undefined : path.join(dir, ...pathname.split('/').filter(Boolean));
   if (file && (file === dir || file.startsWith(dir + path.sep))) {
-    if (pathname.endsWith('/')) {
-      const index = path.join(file, 'index.html');
-      if (await isFile(index)) return send(request, response, 200, index);
-    } else if (await isFile(file)) {
-      return send(request, response, 200, file);
-    } else if (await isFile(path.join(file, 'index.html'))) {
+    const found = await openFile(pathname.endsWith('/') ? path.join(file, 'index.html') : file);
+    if (found) return sendOpenFile(request, response, 200, found);
+    if (!pathname.endsWith('/') && (await isFile(path.join(file, 'index.html')))) {
       response.writeHead(301, { location: folderRedirectLocation(url) });
       response.end();
       return;
     }
   }
-  const notFound = path.join(dir, '404.html');
-  if (await isFile(notFound)) return send(request, response, 404, notFound);
+  const notFound = await openFile(path.join(dir, '404.html'));
+  if (notFound) return sendOpenFile(request, response, 404, notFound);
   response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
   response.end('not found');
 }
@@ -222,25 +220,58 @@ export function byteRange(header: string | undefined, size: number): { start: nu
   return { start, end: last === '' ? size - 1 : Math.min(Number(last), size - 1) };
 }
 
-async function send(request: IncomingMessage, response: ServerResponse, status: number, file: string): Promise<void> {
-  const info = await stat(file);
-  const headers = { 'content-type': contentTypeFor(file), 'cache-control': 'no-cache', 'accept-ranges': 'bytes' };
-  // Only a file found answers with a part: the 404 page is sent whole. If-Range asks for the part only if the
-  // file is still the one the client has part of (RFC 9110 §13.1.5); preview sends no validator (ETag,
-  // Last-Modified) that one could match, so that client gets the whole file, not a part of another version.
-  const range = status === 200 && request.headers['if-range'] === undefined ? byteRange(request.headers.range, info.size) : undefined;
-  if (range === 'unsatisfiable') {
-    response.writeHead(416, { ...headers, 'content-range': `bytes */${info.size}`, 'content-length': 0 });
-    response.end();
-    return;
+/** A file of dist/ opened to be sent, and its size when it was opened. */
+export interface OpenFile {
+  /** Its path, which gives the content type. */
+  file: string;
+  handle: FileHandle;
+  size: number;
+}
+
+/**
+ * `file` opened for reading, with the size of what was opened; undefined when it is no regular file (missing, a
+ * folder). The headers and the body then describe one file: a stat by path and an open by path could find two,
+ * when a build swaps dist/ between them, and the body was longer or shorter than its Content-Length. O_NONBLOCK
+ * so that a named pipe, which stat by path used to turn away, cannot hold the open until a writer comes.
+ */
+export async function openFile(file: string): Promise<OpenFile | undefined> {
+  const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)).catch(() => undefined);
+  if (!handle) return undefined;
+  const info = await handle.stat().catch(() => undefined);
+  if (info?.isFile()) return { file, handle, size: info.size };
+  await handle.close();
+  return undefined;
+}
+
+/**
+ * Answers with an open file (see openFile), or the byte range of it asked for, and closes it. Only as many bytes
+ * as the headers promise are read, though the file grew since; one that shrank (rewritten in place) ends the
+ * connection, as a body shorter than its Content-Length must, or the client would wait for the rest.
+ */
+export async function sendOpenFile(request: IncomingMessage, response: ServerResponse, status: number, { file, handle, size }: OpenFile): Promise<void> {
+  try {
+    const headers = { 'content-type': contentTypeFor(file), 'cache-control': 'no-cache', 'accept-ranges': 'bytes' };
+    // Only a file found answers with a part: the 404 page is sent whole. If-Range asks for the part only if the
+    // file is still the one the client has part of (RFC 9110 §13.1.5); preview sends no validator (ETag,
+    // Last-Modified) that one could match, so that client gets the whole file, not a part of another version.
+    const range = status === 200 && request.headers['if-range'] === undefined ? byteRange(request.headers.range, size) : undefined;
+    if (range === 'unsatisfiable') {
+      response.writeHead(416, { ...headers, 'content-range': `bytes */${size}`, 'content-length': 0 });
+      response.end();
+      return;
+    }
+    const { start, end } = range ?? { start: 0, end: size - 1 };
+    if (range) response.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 });
+    else response.writeHead(status, { ...headers, 'content-length': size });
+    if (request.method === 'HEAD' || size === 0) {
+      response.end();
+      return;
+    }
+    const body = handle.createReadStream({ start, end, autoClose: false });
+    await pipeline(body, response, { end: false });
+    if (body.bytesRead < end - start + 1) response.destroy();
+    else response.end();
+  } finally {
+    await handle.close();
   }
-  if (range) response.writeHead(206, { ...headers, 'content-range': `bytes ${range.start}-${range.end}/${info.size}`, 'content-length': range.end - range.start + 1 });
-  else response.writeHead(status, { ...headers, 'content-length': info.size });
-  if (request.method === 'HEAD') {
-    response.end();
-    return;
-  }
-  await new Promise<void>((resolve, reject) => {
-    createReadStream(file, range ?? {}).on('error', reject).pipe(response).on('finish', resolve).on('error', reject);
-  });
 }

@@ -1,8 +1,8 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
+import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createServer, request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtBasePath, contentTypeFor, startStaticServer, type StaticServer } from '../../../src/dev/static-server.ts';
+import { builtBasePath, contentTypeFor, openFile, sendOpenFile, startStaticServer, type OpenFile, type StaticServer } from '../../../src/dev/static-server.ts';
 import { buildFixture, buildSite, copyFixture, makeTempDir, removeDir, type BuiltSite } from '../../helpers.ts';
 
 /** A raw request, so paths like /../ reach the server as written (fetch would normalise them). */
@@ -154,6 +154,108 @@ describe('arhivar preview (static server)', () => {
     }
     // The 404 page is the answer to a miss, never a part of it.
     expect(await get(server, '/ni-take-strani/', 'GET', { range: 'bytes=0-3' })).toMatchObject({ status: 404, body: await site.read('/404.html') });
+  });
+});
+
+/**
+ * Sends `opened` to one GET, as preview does once it has opened the file a request asked for: what the client got,
+ * whether the whole body its Content-Length announced arrived, and whether the server ended the body or dropped the
+ * connection (over a kept-alive connection an ended body one byte short leaves the client waiting for that byte).
+ */
+async function fetchOpenFile(opened: OpenFile, headers: Record<string, string> = {}): Promise<{ length: string; body: string; complete: boolean; dropped: boolean }> {
+  let sent!: Promise<boolean>;
+  const server = createServer((req, res) => {
+    // Dropped: closed before the body was finished.
+    sent = new Promise((resolve) => res.on('close', () => resolve(!res.writableFinished)));
+    void sendOpenFile(req, res, 200, opened);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  try {
+    const got = await new Promise<{ length: string; body: string; complete: boolean }>((resolve, reject) => {
+      const req = request({ hostname: '127.0.0.1', port, path: '/', headers: { connection: 'close', ...headers } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', () => undefined);
+        res.on('close', () => resolve({ length: String(res.headers['content-length']), body: Buffer.concat(chunks).toString('utf8'), complete: res.complete }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    return { ...got, dropped: await sent };
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+describe('arhivar preview sends the file it opened, though a build replaces or rewrites it meanwhile', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await makeTempDir('arhivar-preview-open-');
+  });
+  afterAll(async () => {
+    await removeDir(dir);
+  });
+
+  it('sends the file opened, with its length, when another is renamed over its path (as a build swaps dist/)', async () => {
+    const file = path.join(dir, 'posnetek.mp4');
+    await writeFile(file, 'stari posnetek');
+    const opened = (await openFile(file))!;
+    await writeFile(path.join(dir, 'novi.tmp'), 'novi, precej daljši posnetek');
+    await rename(path.join(dir, 'novi.tmp'), file);
+    expect(await fetchOpenFile(opened)).toEqual({ length: '14', body: 'stari posnetek', complete: true, dropped: false });
+  });
+
+  it('sends no more than the length it promised when the file grows in place', async () => {
+    const file = path.join(dir, 'dnevnik.txt');
+    await writeFile(file, '0123456789');
+    const opened = (await openFile(file))!;
+    await appendFile(file, 'abcdef');
+    expect(await fetchOpenFile(opened)).toEqual({ length: '10', body: '0123456789', complete: true, dropped: false });
+    const part = (await openFile(file))!;
+    await appendFile(file, 'ghi');
+    expect(await fetchOpenFile(part, { range: 'bytes=12-' })).toEqual({ length: '4', body: 'cdef', complete: true, dropped: false });
+  });
+
+  it('ends the connection, not the body, when the file shrinks in place, so the client knows it got only part', async () => {
+    const file = path.join(dir, 'kratek.txt');
+    await writeFile(file, '0123456789');
+    const opened = (await openFile(file))!;
+    await writeFile(file, '0123');
+    expect(await fetchOpenFile(opened)).toMatchObject({ length: '10', complete: false, dropped: true });
+  });
+
+  it('closes the file when the client goes away mid-body (a browser seeking in a video drops many)', async () => {
+    const file = path.join(dir, 'video.mp4');
+    await writeFile(file, Buffer.alloc(8 * 1024 * 1024));
+    const opened = (await openFile(file))!;
+    let sent!: Promise<void>;
+    const server = createServer((req, res) => {
+      sent = sendOpenFile(req, res, 200, opened);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise<void>((resolve) => {
+      const req = request({ hostname: '127.0.0.1', port, path: '/' }, (res) =>
+        res.once('data', () => {
+          req.destroy();
+          resolve();
+        }),
+      );
+      req.on('error', () => undefined);
+      req.end();
+    });
+    await sent.catch(() => undefined);
+    // A closed FileHandle's fd is -1; the old stream by path kept its descriptor open for good.
+    expect(opened.handle.fd).toBe(-1);
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('opens no folder and no missing file', async () => {
+    expect(await openFile(dir)).toBeUndefined();
+    expect(await openFile(path.join(dir, 'ni-ga.txt'))).toBeUndefined();
   });
 });
 
