@@ -211,6 +211,27 @@ function withScheme(written: string): string | undefined {
   return `https://${folder.endsWith('/') ? folder : `${folder}/`}`;
 }
 
+/**
+ * The address readers open, out of one copied from the browser's address bar or a staging link (utm_source=…,
+ * #vrh, urednik:geslo@, …/index.html): each baseUrl check's hint gives it whole, so the line one check offers
+ * is refused by none of the others. The checks run on what z.url() refused too: undefined for that.
+ */
+function publishedAddress(url: string): string | undefined {
+  const address = URL.parse(url);
+  if (!address || !/^https?:$/.test(address.protocol)) return undefined;
+  address.username = '';
+  address.password = '';
+  address.search = '';
+  address.hash = '';
+  const { href } = PAGE_FILE.test(address.pathname) ? new URL('./', address) : address;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+function publishedAddressHint(url: string): string {
+  const address = publishedAddress(url);
+  return address ? `write baseUrl: ${address}` : 'write it like baseUrl: https://example.si/arhiv/';
+}
+
 export const SiteConfigSchema = z.strictObject({
   title: text.default('Arhiv novic'),
   description: text.default('Arhiv novic'),
@@ -222,11 +243,18 @@ export const SiteConfigSchema = z.strictObject({
     })
     .pipe(z.url({ protocol: /^https?$/, error: BASE_URL_ERROR }))
     // Pages are published under its path, which a query or a fragment would end.
-    .refine((url) => !/[?#]/.test(url), { error: 'must be the address the site is published at, without ?… or #…', params: { hint: 'write it like baseUrl: https://example.si/arhiv/' } })
+    .superRefine((url, context) => {
+      if (/[?#]/.test(url)) context.addIssue({ code: 'custom', message: 'must be the address the site is published at, without ?… or #…', input: url, params: { hint: publishedAddressHint(url) } });
+    })
     // Staging credentials copied with the address would go into every canonical link, feed and the sitemap.
-    .refine((url) => !/^https?:\/\/[^/]*@/i.test(url), {
-      error: 'must not hold a user name or password (user:password@): every page, feed and the sitemap would publish it',
-      params: { hint: 'write the address readers use, without them, such as baseUrl: https://example.si/arhiv/' },
+    .superRefine((url, context) => {
+      if (!/^https?:\/\/[^/]*@/i.test(url)) return;
+      context.addIssue({
+        code: 'custom',
+        message: 'must not hold a user name or password (user:password@): every page, feed and the sitemap would publish it',
+        input: url,
+        params: { hint: publishedAddressHint(url) },
+      });
     })
     // An address copied from the browser on the site's first page (…/arhiv/index.html) is a page's, and a path
     // without a final / is taken for a folder: every link, canonical URL, feed and sitemap entry would then lead
@@ -240,7 +268,7 @@ export const SiteConfigSchema = z.strictObject({
         code: 'custom',
         message: 'must be the address of the folder the site is published in, not of a page in it: the pages would be published under it as if it were a folder',
         input: url,
-        params: { hint: `write the folder's address, ending in /: baseUrl: ${new URL('./', url).href}` },
+        params: { hint: `write the folder's address, ending in /: baseUrl: ${publishedAddress(url) ?? new URL('./', url).href}` },
       });
     })
     // As the URL parser writes it (host in lowercase, default port dropped, space and č percent-encoded), the

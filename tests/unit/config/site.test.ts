@@ -48,20 +48,42 @@ describe('baseUrl in site.yaml', () => {
   it('refuses a query or a fragment, which no page can be published under', () => {
     for (const baseUrl of ['https://example.si/arhiv/?jezik=sl', 'https://example.si/arhiv#vrh']) {
       const { errors } = siteYaml(`title: Arhiv\nbaseUrl: ${baseUrl}\n`);
-      expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['site/bad-baseUrl', 2, 'write it like baseUrl: https://example.si/arhiv/']]);
+      expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['site/bad-baseUrl', 2, 'write baseUrl: https://example.si/arhiv/']]);
+    }
+  });
+
+  // An address copied from the browser or a staging link carries them; the hint was a fixed example, not the
+  // editor's own address without them.
+  it.each([
+    ['https://www.novice.si/arhiv/?utm_source=facebook', 'must be the address the site is published at, without ?… or #…', 'https://www.novice.si/arhiv/'],
+    ['https://www.novice.si/#vrh', 'must be the address the site is published at, without ?… or #…', 'https://www.novice.si/'],
+    ['https://novice.si/arhiv/index.html?stran=2', 'must be the address the site is published at, without ?… or #…', 'https://novice.si/arhiv/'],
+    ['https://urednik:geslo@staging.novice.si/arhiv', 'must not hold a user name or password (user:password@): every page, feed and the sitemap would publish it', 'https://staging.novice.si/arhiv/'],
+    ['https://urednik@novice.si/arhiv/index.html', 'must not hold a user name or password (user:password@): every page, feed and the sitemap would publish it', 'https://novice.si/arhiv/'],
+  ])('refuses %s with the address to write, without them', (baseUrl, message, url) => {
+    const { errors } = siteYaml(`title: Arhiv\nbaseUrl: ${baseUrl}\n`);
+    expect(errors.map((error) => [error.code, error.line, error.message, error.hint])).toContainEqual(['site/bad-baseUrl', 2, `baseUrl ${message}`, `write baseUrl: ${url}`]);
+    // Every check the address fails offers the same line: none of them one another refuses.
+    for (const error of errors) expect(error.hint).toMatch(new RegExp(`baseUrl: ${url.replaceAll('.', '\\.')}$`));
+    expect(siteYaml(`baseUrl: ${url}\n`).errors).toEqual([]);
+  });
+
+  it('refuses ?… in what is no address at all with the example, as the other checks do', () => {
+    for (const written of ['arhiv?jezik=sl', 'https://exa mple.si/#vrh', 'ftp://urednik@example.si/?x']) {
+      const { errors } = siteYaml(`baseUrl: "${written}"\n`);
+      expect(errors.map((error) => error.hint), written).toContain('write it like baseUrl: https://example.si/arhiv/');
     }
   });
 
   it('refuses a user name or password, which every page, feed and the sitemap would publish', () => {
-    for (const baseUrl of ['https://urednik:geslo@staging.example.si/', 'https://urednik@example.si/arhiv/', 'https://:geslo@example.si/']) {
+    for (const [baseUrl, url] of [
+      ['https://urednik:geslo@staging.example.si/', 'https://staging.example.si/'],
+      ['https://urednik@example.si/arhiv/', 'https://example.si/arhiv/'],
+      ['https://:geslo@example.si/', 'https://example.si/'],
+    ]) {
       const { errors } = siteYaml(`title: Arhiv\nbaseUrl: ${baseUrl}\n`);
       expect(errors.map((error) => [error.code, error.line, error.message, error.hint])).toEqual([
-        [
-          'site/bad-baseUrl',
-          2,
-          'baseUrl must not hold a user name or password (user:password@): every page, feed and the sitemap would publish it',
-          'write the address readers use, without them, such as baseUrl: https://example.si/arhiv/',
-        ],
+        ['site/bad-baseUrl', 2, 'baseUrl must not hold a user name or password (user:password@): every page, feed and the sitemap would publish it', `write baseUrl: ${url}`],
       ]);
     }
     expect(siteYaml('baseUrl: https://example.si/@arhiv/\n').config.baseUrl).toBe('https://example.si/@arhiv/');
