@@ -1,7 +1,7 @@
 import { typoDistance } from '../text/levenshtein.ts';
 import { isNumberWord } from '../text/numbers.ts';
 import type { Shard } from './index-builder.ts';
-import { tokenize } from './text.ts';
+import { irregularStems, tokenize, writtenStems } from './text.ts';
 
 /**
  * »Ste mislili: …?« for a query word that matches no term of the index (witkof, dmitrjev): the stems of the
@@ -48,9 +48,42 @@ export function suggestionShards(keys: readonly string[], stem: string, limit: n
     const distance = split.has(key) ? typoDistance(stem, key, limit) : beginningDistance(stem, key, limit);
     if (distance <= limit) near.push({ n, distance });
   });
+  // A stem written otherwise (dnev, dni of dan) is in the shard of the stem the index holds it under, which may
+  // be far from the typed stem though the written one is near (dnve of »dnvei«).
+  for (const irregular of irregularStems()) {
+    if (irregular.codePointAt(0) !== stem.codePointAt(0)) continue;
+    const { distance } = nearestWritten(stem, irregular, limit);
+    const n = holdingShard(keys, irregular);
+    if (distance > limit || n === undefined) continue;
+    const already = near.find((shard) => shard.n === n);
+    if (already) already.distance = Math.min(already.distance, distance);
+    else near.push({ n, distance });
+  }
   // Nearest first; among equals the longer key, whose shard holds fewer stems beside the near ones.
   near.sort((a, b) => a.distance - b.distance || keys[b.n]!.length - keys[a.n]!.length || a.n - b.n);
   return near.slice(0, MAX_SUGGESTION_SHARDS).map(({ n }) => n);
+}
+
+/** The shard a stem is in: the one of the longest key it begins with (index-builder.ts assignShards). */
+function holdingShard(keys: readonly string[], stem: string): number | undefined {
+  let best: number | undefined;
+  keys.forEach((key, n) => {
+    if (stem.startsWith(key) && (best === undefined || key.length > keys[best]!.length)) best = n;
+  });
+  return best;
+}
+
+/**
+ * The edits from `typed` to `stem` or to a stem `stem`'s forms are written with (text.ts writtenStems), whichever
+ * is nearer, and that stem: a typo is made in the word as written, dnvei near dnev, not dan.
+ */
+function nearestWritten(typed: string, stem: string, limit: number): { written: string; distance: number } {
+  let best = { written: stem, distance: typoDistance(typed, stem, limit) };
+  for (const written of writtenStems(stem)) {
+    const distance = typoDistance(typed, written, limit);
+    if (distance < best.distance) best = { written, distance };
+  }
+  return best;
 }
 
 /** The fewest edits from a beginning of `stem` to `key` (limit + 1 when more than `limit`). */
@@ -85,10 +118,10 @@ export function nearestStem(shards: readonly Shard[], stem: string, limit: numbe
   for (const shard of shards) {
     for (const other in shard) {
       if (other === stem) continue;
-      const distance = typoDistance(stem, other, limit);
+      const { written, distance } = nearestWritten(stem, other, limit);
       if (distance > limit) continue;
       // Postings are pairs of (document number delta, weight).
-      const candidate = { stem: other, distance, documents: shard[other]!.length / 2, lettersLeftOut: hasLettersLeftOut(stem, other) };
+      const candidate = { stem: other, distance, documents: shard[other]!.length / 2, lettersLeftOut: hasLettersLeftOut(stem, written) };
       if (!best || isNearer(candidate, best)) best = candidate;
     }
   }

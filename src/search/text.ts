@@ -131,6 +131,27 @@ const IRREGULAR_STEMS: ReadonlyMap<string, string> = new Map([
   ['ljudeh', 'ljud'],
 ]);
 
+/** For each stem of IRREGULAR_STEMS, the stems its forms are written with: dan → dnev, dni, dnem, dneh, dne. */
+const WRITTEN_STEMS: ReadonlyMap<string, readonly string[]> = (() => {
+  const written = new Map<string, string[]>();
+  for (const [as, stem] of IRREGULAR_STEMS) written.set(stem, [...(written.get(stem) ?? []), as]);
+  return written;
+})();
+
+/**
+ * The stems a word with this stem is written with besides the stem itself: dnev, dni, dnem, dneh and dne for
+ * dan (IRREGULAR_STEMS), none for nearly every stem. A typo is made in the word as written: »dnvei« is one edit
+ * from dnev and two from dan, so a suggestion compares the typed stem with these too.
+ */
+export function writtenStems(stem: string): readonly string[] {
+  return WRITTEN_STEMS.get(stem) ?? [];
+}
+
+/** The stems of IRREGULAR_STEMS that have stems written otherwise (dan, ljud, otrok). */
+export function irregularStems(): Iterable<string> {
+  return WRITTEN_STEMS.keys();
+}
+
 /**
  * The other stems a word's forms may have when the ending taken off begins with letters that may belong to
  * the word: »problem«, »problemu«, »problemi« lose -em, -emu, -emi (probl) while »problemov« keeps the em

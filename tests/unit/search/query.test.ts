@@ -563,6 +563,23 @@ describe('dan, whose other forms write dn (dneva, dni), and ljudje', () => {
     const { engine } = await builtEngine(undefined, documents);
     expect(await engine.suggest('dann')).toBe('dan');
   });
+
+  // The index holds dneva, dnevi and ljudje under dan and ljud, two or more edits from dnvei or ljdje: the
+  // suggestion, which compared the typed stem with the index's, offered »dnevni« or nothing for what it
+  // corrected before dan and ljudje were joined. A typo is made in the word as written.
+  it('suggests a form of dan or ljudje for one mistyped, by the stem it is written with', async () => {
+    const { engine } = await builtEngine(undefined, documents);
+    for (const [query, suggestion] of [
+      ['dnvei', 'dnevi'],
+      ['dnevii', 'dnevi'],
+      ['dnveih', 'dnevi'],
+      ['dnehh', 'dneh'],
+      ['ljdje', 'ljudje'],
+      ['ludje', 'ljudje'],
+    ] as const) {
+      expect(await engine.suggest(query), query).toBe(suggestion);
+    }
+  });
 });
 
 describe('a number written with thousands separators', () => {

@@ -99,6 +99,13 @@ describe('»Ste mislili« over the index of a built fixture site', () => {
     expect(suggestionShards(keys, 'qitkoff', 2)).toEqual([]);
   });
 
+  it('looks in the shard of dan for a mistyped dnevi, though the shard was split past dan', () => {
+    // dnevi's stem is dan (text.ts IRREGULAR_STEMS), which a large index keeps in a shard of its own, two edits
+    // from »dnve« (dnvei): only dnev, the stem as written, is near it.
+    const keys = ['d', 'da', 'dan', 'dane', 'dn'];
+    expect(suggestionShards(keys, stemOf('dnvei'), 1).map((n) => keys[n])).toContain('dan');
+  });
+
   it('finds the nearest stem of the fixture\'s shards within the typo limit', () => {
     expect(nearestStem(shards, stemOf('witkof'), typoLimit(stemOf('witkof')))).toEqual({ stem: 'witkoff', distance: 1, documents: 2, lettersLeftOut: true });
     expect(nearestStem(shards, stemOf('dmitrjev'), 2)).toMatchObject({ stem: 'dmitrij', distance: 2 });
