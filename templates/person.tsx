@@ -84,7 +84,7 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
       {/* With a list of what the person wrote above, the mentions' heading comes before their overview: under the
           authored list's heading, the chart read as a count of the person's own articles. */}
       {mentioned && authored.length > 0 ? <h2>Omembe v člankih</h2> : null}
-      {stats && stats.articleCount > 0 ? <PersonOverview stats={stats} name={person.name} /> : null}
+      {stats && stats.articleCount > 0 ? <PersonOverview stats={stats} name={person.name} under={authored.length > 0 ? 'mentions' : 'page'} /> : null}
       {mentioned ? (
         <>
           {authored.length > 0 ? null : <h2>Članki</h2>}
@@ -195,7 +195,13 @@ function sameDay(a: Article | undefined, b: Article | undefined): boolean {
   return a !== undefined && b !== undefined && formatDate(a.date.instant) === formatDate(b.date.instant);
 }
 
-function PersonOverview({ stats, name }: { stats: PersonStats; name: string }) {
+/**
+ * `under` says where the overview stands: right under the page's h1, or under the h2 »Omembe v člankih« of a person
+ * who also wrote articles. There the people named together are an h3: as an h2 they ended that section, and the
+ * articles naming the person, which follow with no heading of their own, read as theirs in a screen reader's list.
+ */
+function PersonOverview({ stats, name, under }: { stats: PersonStats; name: string; under: 'page' | 'mentions' }) {
+  const CoMentionsHeading = under === 'mentions' ? 'h3' : 'h2';
   return (
     <section class="person-overview" aria-label="Pregled omemb">
       <dl class="person-facts">
@@ -219,7 +225,7 @@ function PersonOverview({ stats, name }: { stats: PersonStats; name: string }) {
       <MentionChart timeline={stats.timeline} name={name} />
       {stats.coMentions.length > 0 ? (
         <>
-          <h2>Največkrat v istih člankih</h2>
+          <CoMentionsHeading>Največkrat v istih člankih</CoMentionsHeading>
           <ol class="co-mentions">
             {stats.coMentions.map(({ person, count }) => (
               <li>
