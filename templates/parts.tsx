@@ -53,18 +53,21 @@ export function Byline({ byline, context }: { byline: string; context: SiteConte
  * Teasers newest first; their titles are h2 under the page's h1, or h3 where the list sits under an h2 of its
  * own (a person page's "Članki"), so a screen reader's heading list keeps the articles inside that section.
  * `meta` adds to the date line what one kind of list says of each article (a person page: how often it names
- * the person).
+ * the person). `leaveOut` is the person whose page the list is on: their name in every teaser's people was a link
+ * to the page the reader is on, one tab stop and one »link« more per article for keyboard and screen-reader users.
  */
 export function ArticleList({
   articles,
   context,
   meta,
   headingLevel = 2,
+  leaveOut,
 }: {
   articles: readonly Article[];
   context: SiteContext;
   meta?: (article: Article) => ComponentChildren;
   headingLevel?: 2 | 3;
+  leaveOut?: string;
 }) {
   const Title = headingLevel === 3 ? 'h3' : 'h2';
   return (
@@ -85,7 +88,7 @@ export function ArticleList({
               ) : null}
             </p>
             {article.summary ? <p class="teaser-summary">{article.summary}</p> : null}
-            <PeopleLinks ids={article.people} context={context} label="Osebe" />
+            <PeopleLinks ids={leaveOut ? article.people.filter((id) => id !== leaveOut) : article.people} context={context} label="Osebe" />
           </article>
         </li>
       ))}

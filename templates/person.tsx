@@ -110,7 +110,7 @@ function AuthoredPreview({ person, authored, context }: { person: Person; author
   return (
     <section class="authored" aria-labelledby="avtorski-clanki">
       <h2 id="avtorski-clanki">{authoredHeading(person)}</h2>
-      <ArticleList articles={authored.slice(0, AUTHORED_PREVIEW)} context={context} headingLevel={3} />
+      <ArticleList articles={authored.slice(0, AUTHORED_PREVIEW)} context={context} headingLevel={3} leaveOut={person.id} />
       <p>
         <a href={urls.personAuthored(person.id)}>
           {authoredLinkText(person)} ({formatNumber(authored.length)})<span aria-hidden="true"> →</span>
@@ -355,5 +355,5 @@ function PersonArticleList({ articles, personId, context }: { articles: readonly
     const count = article.mentionCounts.get(personId) ?? 0;
     return <span class="mention-count">{count > 0 ? plural(count, MENTION_FORMS) : 'na seznamu oseb'}</span>;
   };
-  return <ArticleList articles={articles} context={context} meta={mentions} headingLevel={3} />;
+  return <ArticleList articles={articles} context={context} meta={mentions} headingLevel={3} leaveOut={personId} />;
 }

@@ -43,3 +43,16 @@ describe('the headings of a person page with both lists', () => {
     ]);
   });
 });
+
+describe('the teasers on a person page', () => {
+  it('leave the person out of each article\'s people, so the page has no link to itself in every teaser (20 on a full page)', async () => {
+    for (const id of ['ana-novak', 'janez-kranjc']) {
+      const html = await site.read(urls.person(id));
+      const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+      expect(main, id).not.toContain(`href="${urls.person(id)}"`);
+    }
+    // The others named in the article stay: they are what the list tells the reader there.
+    const ana = await site.read(urls.person('ana-novak'));
+    expect(ana).toMatch(/Novinarka in župan na podelitvi nagrad<\/a><\/h3>[\s\S]*?<ul class="people-links" aria-label="Osebe"><li><a href="\/osebe\/janez-kranjc\/">Janez Kranjc<\/a><\/li><\/ul>/);
+  });
+});
