@@ -624,6 +624,17 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     await page.close();
   });
 
+  it('draws the › between breadcrumbs for the eye only: a screen reader reads the crumbs, not »› Arhiv › 2025«', async () => {
+    const page = await open(SEED_ARTICLE_URL);
+    const crumbs = await page.locator('.breadcrumbs').ariaSnapshot();
+    expect(crumbs).toContain('link "Arhiv"');
+    expect(crumbs).not.toContain('›');
+    // Still drawn on screen.
+    const drawn = await page.evaluate(() => getComputedStyle(document.querySelectorAll('.breadcrumbs li')[1]!, '::before').content);
+    expect(drawn).toContain('›');
+    await page.close();
+  });
+
   it('sets the mention chart axis in readable, separate labels at 320 px and gives every reader the count per period', async () => {
     const page = await open(urls.person(PAGINATED_PERSON), { width: 320 });
     const labels = await page.evaluate(() =>
