@@ -24,16 +24,21 @@ export function RedirectPage({ context, article, from }: RedirectPageProps) {
     <html lang="sl">
       <head>
         <meta charset="utf-8" />
+        {/* A reader whose browser does not follow the refresh (Firefox's accessibility.blockautorefresh) reads this
+            page: without a viewport, a phone drew it 980 px wide, its sentence tiny. */}
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${article.title} – ${context.site.title}`}</title>
         <meta name="robots" content="noindex" />
         <link rel="canonical" href={absoluteUrl(context.site.baseUrl, article.url)} />
         <meta http-equiv="refresh" content={`0; url=${to}`} />
       </head>
       <body>
-        <p>
-          Članek je na novem naslovu: <a href={to}>{article.title}</a>
-          {endsSentence(article.title) ? null : '.'}
-        </p>
+        <main>
+          <p>
+            Članek je na novem naslovu: <a href={to}>{article.title}</a>
+            {endsSentence(article.title) ? null : '.'}
+          </p>
+        </main>
       </body>
     </html>
   );
