@@ -2,7 +2,7 @@ import type { Article } from '../src/content/article.ts';
 import type { Person } from '../src/content/person.ts';
 import type { Page, PersonEntry } from '../src/site/archive.ts';
 import type { SiteContext } from '../src/render/context.ts';
-import { chartGeometry, personStats, type PersonStats, type Timeline, type TimelineBar } from '../src/site/person-stats.ts';
+import { chartGeometry, mentionsCounted, personStats, type PersonStats, type Timeline, type TimelineBar } from '../src/site/person-stats.ts';
 import { urls } from '../src/site/urls.ts';
 import { AUTHORED_FORMS, MENTION_FORMS, MONTHS_GENITIVE, NBSP, countArticles, formatDate, formatNumber, monthName, plural } from '../src/text/sl.ts';
 import { personJsonLd } from '../src/render/structured-data.ts';
@@ -52,6 +52,7 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
   const stats = page.number === 1 ? personStats(entry, context.people) : undefined;
   // Someone only bylines name has no mentions to list, count or follow in a feed.
   const mentioned = articles.length > 0;
+  const counted = mentionsCounted(person, context.site.detectPeople);
   const heading = pageHeading(person.name, page.number);
   return (
     <Layout
@@ -84,11 +85,11 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
       {/* With a list of what the person wrote above, the mentions' heading comes before their overview: under the
           authored list's heading, the chart read as a count of the person's own articles. */}
       {mentioned && authored.length > 0 ? <h2>Omembe v člankih</h2> : null}
-      {stats && stats.articleCount > 0 ? <PersonOverview stats={stats} name={person.name} under={authored.length > 0 ? 'mentions' : 'page'} /> : null}
+      {stats && stats.articleCount > 0 ? <PersonOverview stats={stats} name={person.name} under={authored.length > 0 ? 'mentions' : 'page'} counted={counted} /> : null}
       {mentioned ? (
         <>
           {authored.length > 0 ? null : <h2>Članki</h2>}
-          <PersonArticleList articles={page.items} personId={person.id} context={context} />
+          <PersonArticleList articles={page.items} personId={person.id} counted={counted} context={context} />
           <Pagination page={page} urlFor={(n) => urls.person(person.id, n)} />
         </>
       ) : null}
@@ -199,8 +200,9 @@ function sameDay(a: Article | undefined, b: Article | undefined): boolean {
  * `under` says where the overview stands: right under the page's h1, or under the h2 »Omembe v člankih« of a person
  * who also wrote articles. There the people named together are an h3: as an h2 they ended that section, and the
  * articles naming the person, which follow with no heading of their own, read as theirs in a screen reader's list.
+ * `counted`: whether the texts were searched for the person (mentionsCounted); without it, nothing is said of their mentions.
  */
-function PersonOverview({ stats, name, under }: { stats: PersonStats; name: string; under: 'page' | 'mentions' }) {
+function PersonOverview({ stats, name, under, counted }: { stats: PersonStats; name: string; under: 'page' | 'mentions'; counted: boolean }) {
   const CoMentionsHeading = under === 'mentions' ? 'h3' : 'h2';
   return (
     <section class="person-overview" aria-label="Pregled omemb">
@@ -216,11 +218,15 @@ function PersonOverview({ stats, name, under }: { stats: PersonStats; name: stri
             <MentionFact label="Zadnja omemba" article={stats.last} byTitle={sameDay(stats.first, stats.last)} />
           </>
         )}
-        <dt>Omembe v besedilih</dt>
-        {/* »0 omemb« beside a first mention read as a contradiction: the articles list the person in people: and their
-            texts never name them. Said as each article in the list below says it, in the plural for several
-            articles, each with its own list (»na seznamih oseb«). */}
-        <dd>{stats.mentionCount > 0 ? plural(stats.mentionCount, MENTION_FORMS) : `nobene (le na ${stats.articleCount === 1 ? 'seznamu' : 'seznamih'} oseb)`}</dd>
+        {counted ? (
+          <>
+            <dt>Omembe v besedilih</dt>
+            {/* »0 omemb« beside a first mention read as a contradiction: the articles list the person in people: and their
+                texts never name them. Said as each article in the list below says it, in the plural for several
+                articles, each with its own list (»na seznamih oseb«). */}
+            <dd>{stats.mentionCount > 0 ? plural(stats.mentionCount, MENTION_FORMS) : `nobene (le na ${stats.articleCount === 1 ? 'seznamu' : 'seznamih'} oseb)`}</dd>
+          </>
+        ) : null}
       </dl>
       <MentionChart timeline={stats.timeline} name={name} />
       {stats.coMentions.length > 0 ? (
@@ -350,10 +356,10 @@ export function MentionChart({ timeline, name }: { timeline: Timeline; name: str
   );
 }
 
-function PersonArticleList({ articles, personId, context }: { articles: readonly Article[]; personId: string; context: SiteContext }) {
+function PersonArticleList({ articles, personId, counted, context }: { articles: readonly Article[]; personId: string; counted: boolean; context: SiteContext }) {
   const mentions = (article: Article) => {
     const count = article.mentionCounts.get(personId) ?? 0;
     return <span class="mention-count">{count > 0 ? plural(count, MENTION_FORMS) : 'na seznamu oseb'}</span>;
   };
-  return <ArticleList articles={articles} context={context} meta={mentions} headingLevel={3} leaveOut={personId} />;
+  return <ArticleList articles={articles} context={context} meta={counted ? mentions : undefined} headingLevel={3} leaveOut={personId} />;
 }

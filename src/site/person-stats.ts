@@ -56,6 +56,16 @@ export function personStats(entry: PersonEntry, people: ReadonlyMap<string, Pers
   };
 }
 
+/**
+ * Whether the texts were searched for the person, so that their mention counts say how often the texts name them.
+ * Detection skips a person file with `detect: false` and a name with no file (content/person.ts makes it with
+ * detect false), and with `detectPeople: false` it searches for nobody: for them a count of 0 is not »the texts
+ * never name them«, which the article »Jana Golob odstopila« would contradict.
+ */
+export function mentionsCounted(person: Person, detectPeople: boolean): boolean {
+  return detectPeople && person.detect;
+}
+
 export function coMentions(id: string, articles: readonly Article[], people: ReadonlyMap<string, Person>): CoMention[] {
   const counts = new Map<string, number>();
   for (const article of articles) {

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, copyFixture, hrefs, removeDir, type BuiltSite } from '../helpers.ts';
+import { buildSite, copyFixture, hrefs, makeTempDir, removeDir, type BuiltSite } from '../helpers.ts';
 import { main } from '../../src/cli.ts';
 import { urls } from '../../src/site/urls.ts';
 
@@ -123,6 +123,64 @@ describe('person page (issue 3)', () => {
     const section = html.slice(html.indexOf('Največkrat v istih člankih'), html.indexOf('<h2>Članki</h2>'));
     expect(section).toContain('<li><a href="/osebe/ana-novak/">Ana Novak</a> <span class="co-count">2\u00a0članka</span></li>');
     expect(section.indexOf('ana-novak')).toBeLessThan(section.indexOf('andrej-kos'));
+  });
+});
+
+describe('person page of someone detection does not look for', () => {
+  // Detection skips a file with detect: false and a name with no file, and with detectPeople: false everyone, so
+  // their articles' counts are 0 whatever the text says: »nobene (le na seznamu oseb)« told the reader that
+  // »Jana Golob odstopila« never names Jana Golob.
+  const ARTICLE = `---
+title: "Jana Golob odstopila"
+date: 2025-06-02
+people: [Jana Golob, Jure Brezovnik]
+---
+
+Jana Golob je danes odstopila. Ana Novak in Jure Brezovnik sta ji zaželela srečo.
+`;
+  const facts = (html: string) => /<dl class="person-facts">(.*?)<\/dl>/s.exec(html)![1]!;
+  const teaser = (html: string) => /<p class="teaser-meta">(.*?)<\/p>/s.exec(html)![1]!;
+
+  async function buildWith(siteYaml: string): Promise<BuiltSite> {
+    const copy = await makeTempDir();
+    await mkdir(path.join(copy, 'content/people'), { recursive: true });
+    await mkdir(path.join(copy, 'content/articles'), { recursive: true });
+    await writeFile(path.join(copy, 'content/site.yaml'), `title: Preizkus\nbaseUrl: https://arhiv.testni-dnevnik.si/\n${siteYaml}`);
+    await writeFile(path.join(copy, 'content/people/jana-golob.md'), '---\nname: Jana Golob\ngender: f\ndetect: false\n---\n');
+    await writeFile(path.join(copy, 'content/people/ana-novak.md'), '---\nname: Ana Novak\ngender: f\n---\n');
+    await writeFile(path.join(copy, 'content/articles/odstop.md'), ARTICLE);
+    return buildSite(copy);
+  }
+
+  it('does not say that the texts never name a person with detect: false or with no file', async () => {
+    const built = await buildWith('');
+    try {
+      for (const id of ['jana-golob', 'jure-brezovnik']) {
+        const html = await built.read(urls.person(id));
+        expect(facts(html), id).not.toContain('Omembe v besedilih');
+        expect(teaser(html), id).not.toContain('na seznamu oseb');
+        expect(teaser(html), id).not.toContain('omemb');
+      }
+      // Someone detection looks for keeps the count.
+      const novak = await built.read(urls.person('ana-novak'));
+      expect(facts(novak)).toContain('<dt>Omembe v besedilih</dt><dd>1\u00a0omemba</dd>');
+      expect(teaser(novak)).toContain('<span class="mention-count">1\u00a0omemba</span>');
+    } finally {
+      await removeDir(built.root);
+      await removeDir(path.dirname(built.outDir));
+    }
+  });
+
+  it('counts nobody\'s mentions with detectPeople: false', async () => {
+    const built = await buildWith('detectPeople: false\n');
+    try {
+      const html = await built.read(urls.person('jana-golob'));
+      expect(facts(html)).not.toContain('Omembe v besedilih');
+      expect(teaser(html)).not.toContain('na seznamu oseb');
+    } finally {
+      await removeDir(built.root);
+      await removeDir(path.dirname(built.outDir));
+    }
   });
 });
 
