@@ -51,7 +51,8 @@ export function Byline({ byline, context }: { byline: string; context: SiteConte
 
 /**
  * Teasers newest first; their titles are h2 under the page's h1, or h3 where the list sits under an h2 of its
- * own (a person page's "Članki"), so a screen reader's heading list keeps the articles inside that section.
+ * own (a person page's "Članki"), h4 under an h3 (a journalist's page: »Omembe v člankih« › »Članki«), so a
+ * screen reader's heading list keeps the articles inside that section.
  * `meta` adds to the date line what one kind of list says of each article (a person page: how often it names
  * the person). `leaveOut` is the person whose page the list is on: their name in every teaser's people was a link
  * to the page the reader is on, one tab stop and one »link« more per article for keyboard and screen-reader users.
@@ -66,10 +67,10 @@ export function ArticleList({
   articles: readonly Article[];
   context: SiteContext;
   meta?: (article: Article) => ComponentChildren;
-  headingLevel?: 2 | 3;
+  headingLevel?: 2 | 3 | 4;
   leaveOut?: string;
 }) {
-  const Title = headingLevel === 3 ? 'h3' : 'h2';
+  const Title = headingLevel === 4 ? 'h4' : headingLevel === 3 ? 'h3' : 'h2';
   return (
     <ol class="article-list">
       {articles.map((article) => (

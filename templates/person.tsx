@@ -85,11 +85,13 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
       {/* With a list of what the person wrote above, the mentions' heading comes before their overview: under the
           authored list's heading, the chart read as a count of the person's own articles. */}
       {mentioned && authored.length > 0 ? <h2>Omembe v člankih</h2> : null}
-      {stats && stats.articleCount > 0 ? <PersonOverview stats={stats} name={person.name} under={authored.length > 0 ? 'mentions' : 'page'} counted={counted} /> : null}
+      {/* Under »Omembe v člankih« the people named alongside and the list are its parts, h3 (the teasers h4): as h2,
+          »Največkrat v istih člankih« took the list that followed it, its teasers read as part of that section. */}
+      {stats && stats.articleCount > 0 ? <PersonOverview stats={stats} name={person.name} counted={counted} nested={authored.length > 0} /> : null}
       {mentioned ? (
         <>
-          {authored.length > 0 ? null : <h2>Članki</h2>}
-          <PersonArticleList articles={page.items} personId={person.id} counted={counted} context={context} />
+          {authored.length > 0 ? <h3>Članki</h3> : <h2>Članki</h2>}
+          <PersonArticleList articles={page.items} personId={person.id} counted={counted} context={context} headingLevel={authored.length > 0 ? 4 : 3} />
           <Pagination page={page} urlFor={(n) => urls.person(person.id, n)} />
         </>
       ) : null}
@@ -197,13 +199,11 @@ function sameDay(a: Article | undefined, b: Article | undefined): boolean {
 }
 
 /**
- * `under` says where the overview stands: right under the page's h1, or under the h2 »Omembe v člankih« of a person
- * who also wrote articles. There the people named together are an h3: as an h2 they ended that section, and the
- * articles naming the person, which follow with no heading of their own, read as theirs in a screen reader's list.
- * `counted`: whether the texts were searched for the person (mentionsCounted); without it, nothing is said of their mentions.
+ * `counted`: whether the texts were searched for the person (mentionsCounted); without it, nothing is said of their
+ * mentions. `nested`: the overview stands under the page's »Omembe v člankih«, so its heading is an h3.
  */
-function PersonOverview({ stats, name, under, counted }: { stats: PersonStats; name: string; under: 'page' | 'mentions'; counted: boolean }) {
-  const CoMentionsHeading = under === 'mentions' ? 'h3' : 'h2';
+function PersonOverview({ stats, name, counted, nested }: { stats: PersonStats; name: string; counted: boolean; nested: boolean }) {
+  const Heading = nested ? 'h3' : 'h2';
   return (
     <section class="person-overview" aria-label="Pregled omemb">
       <dl class="person-facts">
@@ -231,7 +231,7 @@ function PersonOverview({ stats, name, under, counted }: { stats: PersonStats; n
       <MentionChart timeline={stats.timeline} name={name} />
       {stats.coMentions.length > 0 ? (
         <>
-          <CoMentionsHeading>Največkrat v istih člankih</CoMentionsHeading>
+          <Heading>Največkrat v istih člankih</Heading>
           <ol class="co-mentions">
             {stats.coMentions.map(({ person, count }) => (
               <li>
@@ -356,10 +356,22 @@ export function MentionChart({ timeline, name }: { timeline: Timeline; name: str
   );
 }
 
-function PersonArticleList({ articles, personId, counted, context }: { articles: readonly Article[]; personId: string; counted: boolean; context: SiteContext }) {
+function PersonArticleList({
+  articles,
+  personId,
+  counted,
+  context,
+  headingLevel,
+}: {
+  articles: readonly Article[];
+  personId: string;
+  counted: boolean;
+  context: SiteContext;
+  headingLevel: 3 | 4;
+}) {
   const mentions = (article: Article) => {
     const count = article.mentionCounts.get(personId) ?? 0;
     return <span class="mention-count">{count > 0 ? plural(count, MENTION_FORMS) : 'na seznamu oseb'}</span>;
   };
-  return <ArticleList articles={articles} context={context} meta={counted ? mentions : undefined} headingLevel={3} leaveOut={personId} />;
+  return <ArticleList articles={articles} context={context} meta={counted ? mentions : undefined} headingLevel={headingLevel} leaveOut={personId} />;
 }

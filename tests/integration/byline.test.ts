@@ -247,6 +247,25 @@ describe('the articles a registry person wrote', () => {
       await removeDir(path.dirname(small.outDir));
     }
   });
+
+  it('heads the list of the articles naming her, so it does not read as part of the people named alongside her', async () => {
+    // With someone named beside her, »Največkrat v istih člankih« came right before the list, and its teasers
+    // (h3) read as part of that section, for a screen reader and on the page, where no heading separated them.
+    const root = await copyFixture('byline');
+    const file = path.join(root, 'content/articles/2025/nagrada.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('people: [Ana Novak]', 'people: [Ana Novak, Cene Lipnik]'));
+    const built = await buildSite(root, { cache: false });
+    try {
+      const html = await built.read('/osebe/ana-novak/');
+      const outline = [...html.matchAll(/<h([1-6])[^>]*>([\s\S]*?)<\/h\1>/g)].map((match) => `h${match[1]} ${match[2]!.replace(/<[^>]*>/g, '')}`);
+      const mentions = outline.indexOf('h2 Omembe v člankih');
+      expect(mentions, outline.join(' | ')).toBeGreaterThan(0);
+      expect(outline.slice(mentions + 1)).toEqual(['h3 Največkrat v istih člankih', 'h3 Članki', 'h4 Novinarska nagrada za preiskovalno zgodbo']);
+    } finally {
+      await removeDir(root);
+      await removeDir(path.dirname(built.outDir));
+    }
+  });
 });
 
 describe('a byline written surname first', () => {
