@@ -28,8 +28,9 @@ describe('the headings of a person page with both lists', () => {
     const headings = await headingsOf(urls.person('ana-novak'));
     const mentions = headings.indexOf('h2 Omembe v člankih');
     expect(mentions, headings.join(' | ')).toBeGreaterThan(0);
-    // Under an h2 »Največkrat v istih člankih« the article naming her read as one of the people named with her.
-    expect(headings.slice(mentions + 1), headings.join(' | ')).toEqual(['h3 Največkrat v istih člankih', 'h3 Novinarka in župan na podelitvi nagrad']);
+    // Under an h2 »Največkrat v istih člankih« the article naming her read as one of the people named with her;
+    // »Članki«, an h3 beside it, heads the articles (h4).
+    expect(headings.slice(mentions + 1), headings.join(' | ')).toEqual(['h3 Največkrat v istih člankih', 'h3 Članki', 'h4 Novinarka in župan na podelitvi nagrad']);
   });
 
   it('leaves a page without a list of what the person wrote as it was: the people named together and »Članki« are h2', async () => {
@@ -53,6 +54,6 @@ describe('the teasers on a person page', () => {
     }
     // The others named in the article stay: they are what the list tells the reader there.
     const ana = await site.read(urls.person('ana-novak'));
-    expect(ana).toMatch(/Novinarka in župan na podelitvi nagrad<\/a><\/h3>[\s\S]*?<ul class="people-links" aria-label="Osebe"><li><a href="\/osebe\/janez-kranjc\/">Janez Kranjc<\/a><\/li><\/ul>/);
+    expect(ana).toMatch(/Novinarka in župan na podelitvi nagrad<\/a><\/h4>[\s\S]*?<ul class="people-links" aria-label="Osebe"><li><a href="\/osebe\/janez-kranjc\/">Janez Kranjc<\/a><\/li><\/ul>/);
   });
 });
