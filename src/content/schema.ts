@@ -224,7 +224,21 @@ function publishedAddress(url: string): string | undefined {
   address.search = '';
   address.hash = '';
   const { href } = PAGE_FILE.test(address.pathname) ? new URL('./', address) : address;
-  return href.endsWith('/') ? href : `${href}/`;
+  const parsed = href.endsWith('/') ? href : `${href}/`;
+  return asWritten(url, parsed) ?? parsed;
+}
+
+/**
+ * `url` cut to `parsed` in the editor's own spelling: the parser writes čas.si as xn--as-dma.si and č in a path as
+ * %C4%8D, an address the editor does not know for theirs (withScheme's hint keeps it as typed too). Undefined
+ * when what is cut from the text is not that same address, which the parser's form then stands for.
+ */
+function asWritten(url: string, parsed: string): string | undefined {
+  const written = /^(https?:\/\/)(?:[^/?#]*@)?([^/?#]*)([^?#]*)/i.exec(url);
+  if (!written) return undefined;
+  const folder = written[3]!.replace(PAGE_FILE, '/');
+  const address = `${written[1]}${written[2]}${folder.endsWith('/') ? folder : `${folder}/`}`;
+  return URL.parse(address)?.href === parsed ? address : undefined;
 }
 
 function publishedAddressHint(url: string): string {

@@ -68,6 +68,20 @@ describe('baseUrl in site.yaml', () => {
     expect(siteYaml(`baseUrl: ${url}\n`).errors).toEqual([]);
   });
 
+  // The hint wrote the address as the URL parser does, xn--as-dma.si for čas.si and %C4%8D for č: an address the
+  // editor did not recognise as theirs, where the hint for one without https:// keeps their spelling.
+  it.each([
+    ['https://čas.si/arhiv/?utm_source=facebook', 'https://čas.si/arhiv/'],
+    ['https://urednik:geslo@Novice.Čas.si/arhiv', 'https://Novice.Čas.si/arhiv/'],
+    ['https://čas.si/arhiv/index.html#vrh', 'https://čas.si/arhiv/'],
+    ['https://novice.si:8443/časopis/?stran=2#vrh', 'https://novice.si:8443/časopis/'],
+  ])('refuses %s with the address to write as the editor spells it', (baseUrl, url) => {
+    const { errors } = siteYaml(`title: Arhiv\nbaseUrl: ${baseUrl}\n`);
+    expect(errors.length, baseUrl).toBeGreaterThan(0);
+    for (const error of errors) expect(error.hint, baseUrl).toMatch(new RegExp(`baseUrl: ${url.replaceAll('.', '\\.')}$`));
+    expect(siteYaml(`baseUrl: ${url}\n`).errors).toEqual([]);
+  });
+
   it('refuses ?… in what is no address at all with the example, as the other checks do', () => {
     for (const written of ['arhiv?jezik=sl', 'https://exa mple.si/#vrh', 'ftp://urednik@example.si/?x']) {
       const { errors } = siteYaml(`baseUrl: "${written}"\n`);
