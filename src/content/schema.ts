@@ -260,9 +260,10 @@ export const SiteConfigSchema = z.strictObject({
     .superRefine((url, context) => {
       if (/[?#]/.test(url)) context.addIssue({ code: 'custom', message: 'must be the address the site is published at, without ?… or #…', input: url, params: { hint: publishedAddressHint(url) } });
     })
-    // Staging credentials copied with the address would go into every canonical link, feed and the sitemap.
+    // Staging credentials copied with the address would go into every canonical link, feed and the sitemap. The
+    // host ends at / \ ? or # (WHATWG URL, special schemes): an @ after them is a query's or fragment's (?email=a@b).
     .superRefine((url, context) => {
-      if (!/^https?:\/\/[^/]*@/i.test(url)) return;
+      if (!/^https?:\/\/[^/\\?#]*@/i.test(url)) return;
       context.addIssue({
         code: 'custom',
         message: 'must not hold a user name or password (user:password@): every page, feed and the sitemap would publish it',

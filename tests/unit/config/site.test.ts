@@ -103,6 +103,17 @@ describe('baseUrl in site.yaml', () => {
     expect(siteYaml('baseUrl: https://example.si/@arhiv/\n').config.baseUrl).toBe('https://example.si/@arhiv/');
   });
 
+  // An @ in the query or fragment of an address with no / after its host is no user name: the error said there
+  // was one, beside the ?… error that is the address's only fault.
+  it('does not take an @ after ? or # for a user name', () => {
+    for (const baseUrl of ['https://novice.si?email=urednik@novice.si', 'https://novice.si#@vrh']) {
+      const { errors } = siteYaml(`title: Arhiv\nbaseUrl: ${baseUrl}\n`);
+      expect(errors.map((error) => [error.code, error.line, error.message, error.hint]), baseUrl).toEqual([
+        ['site/bad-baseUrl', 2, 'baseUrl must be the address the site is published at, without ?… or #…', 'write baseUrl: https://novice.si/'],
+      ]);
+    }
+  });
+
   it('refuses the address of a page (index.html copied from the browser), under which every link, feed and sitemap URL would lead nowhere', () => {
     for (const [baseUrl, folder] of [
       ['https://example.si/arhiv/index.html', 'https://example.si/arhiv/'],
