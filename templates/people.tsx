@@ -1,5 +1,6 @@
 import type { PersonEntry } from '../src/site/archive.ts';
 import type { SiteContext } from '../src/render/context.ts';
+import { groupPeopleByLetter } from '../src/site/people-letters.ts';
 import { urls } from '../src/site/urls.ts';
 import { AUTHORED_FORMS, countArticles, plural, pluralForm, PERSON_FORMS, type PluralForms } from '../src/text/sl.ts';
 import { Layout } from './layout.tsx';
@@ -28,16 +29,36 @@ export function PeoplePage({ context, entries }: { context: SiteContext; entries
 }
 
 function PeopleIndex({ entries }: { entries: readonly PersonEntry[] }) {
+  const groups = groupPeopleByLetter(entries);
   return (
-    <ul class="people-index">
-      {entries.map(({ person, articles, authored }) => (
-        <li>
-          {/* The count is of the articles naming the person; someone only bylines name is counted by what they wrote. */}
-          <a href={urls.person(person.id)}>{person.name}</a> <span class="count">{articles.length > 0 ? countArticles(articles.length) : plural(authored.length, AUTHORED_FORMS)}</span>
-          {/* The dash stays at the end of a line, never at the start of the next. */}
-          {person.role ? <span class="role">{`\u00a0– ${person.role}`}</span> : null}
-        </li>
+    <>
+      {/* A printed index's row of letters: only those with people, so every link leads to a heading. One group needs no row. */}
+      {groups.length > 1 ? (
+        <nav class="letter-nav" aria-label="Osebe po abecedi">
+          <ul>
+            {groups.map((group) => (
+              <li>
+                <a href={`#${group.id}`}>{group.label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      {groups.map((group) => (
+        <section class="people-letter">
+          <h2 id={group.id}>{group.label}</h2>
+          <ul class="people-index">
+            {group.entries.map(({ person, articles, authored }) => (
+              <li>
+                {/* The count is of the articles naming the person; someone only bylines name is counted by what they wrote. */}
+                <a href={urls.person(person.id)}>{person.name}</a> <span class="count">{articles.length > 0 ? countArticles(articles.length) : plural(authored.length, AUTHORED_FORMS)}</span>
+                {/* The dash stays at the end of a line, never at the start of the next. */}
+                {person.role ? <span class="role">{`\u00a0– ${person.role}`}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
       ))}
-    </ul>
+    </>
   );
 }

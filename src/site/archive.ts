@@ -105,15 +105,16 @@ export function surnameSortKey(name: string, surname?: string): [string, string]
  */
 const sortKeys = new WeakMap<Person, [string, string]>();
 
-function sortKeyOf(person: Person): [string, string] {
+/** The person's [surname, given names] as /osebe/ files them (surnameSortKey), made once per person. */
+export function personSortKey(person: Person): [string, string] {
   let key = sortKeys.get(person);
   if (!key) sortKeys.set(person, (key = surnameSortKey(person.name, person.surname)));
   return key;
 }
 
 export function comparePeople(a: Person, b: Person): number {
-  const [surnameA, restA] = sortKeyOf(a);
-  const [surnameB, restB] = sortKeyOf(b);
+  const [surnameA, restA] = personSortKey(a);
+  const [surnameB, restB] = personSortKey(b);
   return collator.compare(surnameA, surnameB) || collator.compare(restA, restB) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 

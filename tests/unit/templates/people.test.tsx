@@ -33,4 +33,12 @@ describe('PeoplePage', () => {
     expect(page.main).toContain('1\u00a0oseba, razvrščena po priimku.');
     expect(page.description).toBe('Novice Žalec: 1 oseba, razvrščena po priimku.');
   });
+
+  // A row of links with one letter in it leads nowhere the reader is not already; the heading stays, as on a longer index.
+  it('heads a single letter without a row of links to it', () => {
+    const person = { id: 'ana-novak', name: 'Ana Novak' } as Person;
+    const page = main([{ person, articles: [], authored: [] }]);
+    expect(page.main).not.toContain('letter-nav');
+    expect(page.main).toContain('<h2 id="crka-n">N</h2><ul class="people-index"><li><a href="/osebe/ana-novak/">Ana Novak</a>');
+  });
 });
