@@ -626,8 +626,8 @@ export function publishedWrittenPaths(model: SiteModel): WrittenPaths {
  * What siteWrittenPaths makes its paths from: two models with the same key (sameAddressKey) have the same
  * written paths. Listing every page to find them takes 50 ms at 10,000 articles (47–60 ms once warm, 6
  * December), so the dev server lists them again only when this changes (an article added, retitled, moved or
- * retagged), not after an edit to a body, which shows in 0.3 s. listPages makes each address from an
- * article's url and redirectFrom, a person's id and the number of articles about and by them, a tag's slug
+ * retagged, a person file given redirectFrom:), not after an edit to a body, which shows in 0.3 s. listPages makes each address from an
+ * article's url and redirectFrom, a person's id, redirectFrom and the number of articles about and by them, a tag's slug
  * and its number of articles, a month's number of articles and the page size; sitemap.xml's parts and the
  * search index's follow from those. A page made from anything else must add it here, or the dev server
  * would keep telling the public/ conflicts of the site before it (tests/unit/site-address-key.test.ts).
@@ -642,7 +642,10 @@ export function siteAddressKey(model: SiteModel): string[] {
     key.push(article.draft ? `draft ${article.url}` : article.url);
     for (const from of article.redirectFrom) key.push(`from ${from}`);
   }
-  for (const entry of archive.people) key.push(`person ${entry.person.id} ${entry.articles.length} ${entry.authored.length}`);
+  for (const entry of archive.people) {
+    key.push(`person ${entry.person.id} ${entry.articles.length} ${entry.authored.length}`);
+    for (const from of entry.person.redirectFrom ?? []) key.push(`person-from ${from}`);
+  }
   for (const entry of archive.tags) key.push(`tag ${entry.tag.slug} ${entry.articles.length}`);
   for (const year of archive.years) for (const month of year.months) key.push(`month ${month.year}-${month.month} ${month.articles.length}`);
   return key;

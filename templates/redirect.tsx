@@ -19,7 +19,24 @@ export interface RedirectPageProps {
  * not follow the refresh, it says where the article went.
  */
 export function RedirectPage({ context, article, from }: RedirectPageProps) {
-  const to = relativeAddress(from, article.url);
+  return <SendOn context={context} title={article.title} url={article.url} from={from} sentence="Članek je na novem naslovu" />;
+}
+
+export interface PersonRedirectPageProps {
+  context: SiteContext;
+  /** The person's name and the address of their page this one sends on to (the same page of the list: stran/2/ to stran/2/). */
+  person: { name: string; url: string };
+  /** The address the person's page had before their file was renamed (a person's `redirectFrom:`). */
+  from: string;
+}
+
+/** The same kind of page at each page of a person's earlier address, sending readers on to the same page under the new one. */
+export function PersonRedirectPage({ context, person, from }: PersonRedirectPageProps) {
+  return <SendOn context={context} title={person.name} url={person.url} from={from} sentence="Stran osebe je na novem naslovu" />;
+}
+
+function SendOn({ context, title, url, from, sentence }: { context: SiteContext; title: string; url: string; from: string; sentence: string }) {
+  const to = relativeAddress(from, url);
   return (
     <html lang="sl">
       <head>
@@ -27,16 +44,16 @@ export function RedirectPage({ context, article, from }: RedirectPageProps) {
         {/* A reader whose browser does not follow the refresh (Firefox's accessibility.blockautorefresh) reads this
             page: without a viewport, a phone drew it 980 px wide, its sentence tiny. */}
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${article.title} – ${context.site.title}`}</title>
+        <title>{`${title} – ${context.site.title}`}</title>
         <meta name="robots" content="noindex" />
-        <link rel="canonical" href={absoluteUrl(context.site.baseUrl, article.url)} />
+        <link rel="canonical" href={absoluteUrl(context.site.baseUrl, url)} />
         <meta http-equiv="refresh" content={`0; url=${to}`} />
       </head>
       <body>
         <main>
           <p>
-            Članek je na novem naslovu: <a href={to}>{article.title}</a>
-            {endsSentence(article.title) ? null : '.'}
+            {sentence}: <a href={to}>{title}</a>
+            {endsSentence(title) ? null : '.'}
           </p>
         </main>
       </body>

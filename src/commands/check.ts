@@ -8,7 +8,7 @@ import { lockOutput, type LockHolder } from '../output/build-lock.ts';
 import { findBrokenLinks, isSiteHost, percentDecode, type BrokenLink } from '../output/links.ts';
 import { publicFolderReport, type WrittenPaths } from '../output/publish.ts';
 import { readSiteConfig } from '../config/site.ts';
-import { basePathOf, outputPathFor, pageOfListing, urls } from '../site/urls.ts';
+import { basePathOf, outputPathFor, pageOfListing, personOfPath, urls, withoutBasePath } from '../site/urls.ts';
 import { addressLines, addressKey, type WrittenAddress } from '../output/link-sources.ts';
 import { readSourceFile } from '../content/read.ts';
 import { parseFrontMatter } from '../content/front-matter.ts';
@@ -241,11 +241,14 @@ function brokenLinkError(broken: BrokenLink, shown: string, site: SiteAddress, w
   const where = written ? { file: written.file, line: written.lines[0] } : { file: `${shown}/${file}` };
   const also = otherLines(written);
   if (fragment?.redirect) {
+    // A person's redirectFrom: sends on to a page under /osebe/, an article's to the article.
+    const sitePath = fragment.redirectTo === undefined ? undefined : withoutBasePath(basePath, fragment.redirectTo);
+    const whose = sitePath !== undefined && personOfPath(sitePath) ? "the person's" : "the article's";
     return new ArhivarError({
       code: 'link/broken',
-      message: `link "${link}"${also} leads to ${shown}/${fragment.page}, a page that only sends readers on to an article's new address (redirectFrom:), and that drops #${fragment.id}`,
+      message: `link "${link}"${also} leads to ${shown}/${fragment.page}, a page that only sends readers on to ${whose === "the article's" ? "an article's" : "a person's"} new address (redirectFrom:), and that drops #${fragment.id}`,
       ...where,
-      hint: fragment.redirectTo === undefined ? `link the article's new address with #${fragment.id}` : `link the article's new address: ${fragment.redirectTo}#${fragment.id}`,
+      hint: fragment.redirectTo === undefined ? `link ${whose} new address with #${fragment.id}` : `link ${whose} new address: ${fragment.redirectTo}#${fragment.id}`,
     });
   }
   if (fragment) {

@@ -31,10 +31,18 @@ export interface Person {
   /** The lines of the file's name: and aliases: keys, so an error about a name another person has can name its line. */
   nameLine?: number | undefined;
   aliasesLine?: number | undefined;
+  /**
+   * Ids the person had before their file was renamed (`redirectFrom:`), whose pages send readers on to this
+   * person's; none for most people.
+   */
+  redirectFrom?: readonly string[] | undefined;
+  redirectFromLine?: number | undefined;
 }
 
 const PERSON_KEYS = Object.keys(PersonFrontMatterSchema.shape);
 const OPTIONAL_PERSON_KEYS = optionalKeys(PersonFrontMatterSchema);
+/** Example lines where an article's would mislead: a person's earlier address is their old file's name. */
+const PERSON_EXAMPLES: Readonly<Record<string, string>> = { redirectFrom: 'redirectFrom: [ana-novak]' };
 /** The keys that hold text alone, which a # after a space would cut (cutAtCommentErrors). */
 const PERSON_TEXT_KEYS = ['name', 'surname', 'role'];
 
@@ -87,6 +95,7 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
       unknownKeyHint: (key) => notAPersonKey(key, file),
       data: frontMatter.data,
       text: source.text,
+      examples: PERSON_EXAMPLES,
     });
     errors.push(...cutAt);
     return { errors: shape ? [...errors, shape] : errors };
@@ -129,6 +138,7 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
       file,
       nameLine: frontMatter.keyLines.get('name'),
       aliasesLine: frontMatter.keyLines.get('aliases'),
+      ...(data.redirectFrom.length > 0 && { redirectFrom: data.redirectFrom, redirectFromLine: frontMatter.keyLines.get('redirectFrom') }),
     },
     errors: [],
   };
@@ -145,7 +155,7 @@ function notAPersonKey(written: string, file: string): string | undefined {
   }
   if (['slug', 'id', 'url', 'permalink', 'path'].includes(folded)) {
     const id = path.posix.basename(file, path.posix.extname(file));
-    return `the file's name is the person's address (${file} is ${urls.person(id)}): rename the file to change it`;
+    return `the file's name is the person's address (${file} is ${urls.person(id)}): rename the file to change it, and add redirectFrom: [${id}] to it, so the old address sends readers on`;
   }
   if (['firstname', 'first', 'givenname', 'lastname', 'last', 'familyname'].includes(folded)) {
     return 'write the whole name in name:, such as name: Ana Kos; surname: is only for a surname that is not its last word (Pirc Musar)';

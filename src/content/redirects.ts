@@ -1,4 +1,5 @@
-import { isValidSlug, MAX_SLUG_LENGTH, shortenedSlug } from '../site/slug.ts';
+import { isValidSlug, MAX_SLUG_LENGTH, shortenedSlug, slugify } from '../site/slug.ts';
+import { personOfPath, urls } from '../site/urls.ts';
 import { daysInMonth, YEAR_RANGE } from './dates.ts';
 
 /**
@@ -58,6 +59,60 @@ export function parseArticleAddress(written: string): AddressResult {
     };
   }
   return { ok: true, path: `/${yearText}/${monthText}/${dayText}/${slug}/` };
+}
+
+export type PersonAddressResult = { ok: true; id: string } | { ok: false; message: string; hint: string };
+
+const PERSON_EXAMPLE = 'redirectFrom: [ana-novak]';
+
+/**
+ * A person file's `redirectFrom:` entry: an id the person had before the file was renamed (`ana-novak`, the old
+ * file's name without .md) or that page's address (`/osebe/ana-novak/`), as the id. Every page of the old
+ * address is sent on (its later pages and its feed too), so an address of one of them is refused with the id as
+ * the hint, and so is anything outside /osebe/, which no person page ever was at.
+ */
+export function parsePersonAddress(written: string): PersonAddressResult {
+  const value = written.trim();
+  const full = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? pathOf(value) : undefined;
+  if (full !== undefined) {
+    // Copied from the address bar, maybe under a base path (/arhiv/osebe/ana-novak/): the person's folder is what to write.
+    const at = full.indexOf(urls.people());
+    const id = at < 0 ? undefined : personOfPath(full.slice(at))?.id;
+    return {
+      ok: false,
+      message: `"${value}" is a whole web address; redirectFrom takes the person's old file name (or the path of their page)`,
+      hint: id && isValidSlug(id) ? `write redirectFrom: [${id}]` : `write it like ${PERSON_EXAMPLE}`,
+    };
+  }
+  if (value.includes('/')) {
+    const person = personOfPath(value);
+    if (!person) {
+      return {
+        ok: false,
+        message: `"${value}" is not the address of a person's page of this site (${urls.person('ime-priimek')})`,
+        hint: `write the name of the person's old file without .md, like ${PERSON_EXAMPLE}`,
+      };
+    }
+    if (person.rest !== '') {
+      return {
+        ok: false,
+        message: `"${value}" is one of the pages of ${urls.person(person.id)}; redirectFrom takes the person's address, and sends every page of it on, its later pages and its feed too`,
+        hint: isValidSlug(person.id) ? `write redirectFrom: [${person.id}]` : `write it like ${PERSON_EXAMPLE}`,
+      };
+    }
+    return personId(person.id, value);
+  }
+  return personId(value.replace(/\.md$/i, ''), value);
+}
+
+function personId(id: string, value: string): PersonAddressResult {
+  if (isValidSlug(id)) return { ok: true, id };
+  const slug = slugify(id);
+  return {
+    ok: false,
+    message: `"${value}" is no person's address: that is the name of their file without .md, which holds only lowercase letters a–z, digits and single hyphens`,
+    hint: slug ? `write redirectFrom: [${slug}]` : `write it like ${PERSON_EXAMPLE}`,
+  };
 }
 
 function pathOf(address: string): string | undefined {

@@ -6,7 +6,7 @@ import { foldWhitespace } from '../text/whitespace.ts';
 import { balanceDirectionControls, withoutDirectionFormatting } from '../text/direction.ts';
 import { parseContentDate } from './dates.ts';
 import { quote } from './front-matter.ts';
-import { parseArticleAddress } from './redirects.ts';
+import { parseArticleAddress, parsePersonAddress } from './redirects.ts';
 
 /**
  * The one source of the content types. Front matter is checked against these schemas and the record
@@ -123,6 +123,32 @@ const addressList = z
     return [...paths];
   });
 
+/** The most `redirectFrom:` entries a person file may have: each is a page, its later pages and a feed. */
+export const MAX_PERSON_REDIRECTS = 100;
+
+/** Earlier ids of a person (content/redirects.ts parsePersonAddress), as written or as a list, each as the id. */
+const personAddressList = z
+  .union([z.string(), z.array(z.string())], { error: 'must be a list of earlier file names, such as [ana-novak]' })
+  .transform((value, context) => {
+    const written = Array.isArray(value) ? value : [value];
+    if (written.length > MAX_PERSON_REDIRECTS) {
+      context.issues.push({
+        code: 'custom',
+        message: `has ${written.length} entries; at most ${MAX_PERSON_REDIRECTS} are allowed`,
+        input: value,
+        params: { hint: `keep at most ${MAX_PERSON_REDIRECTS} names the person's file really had; a web server in front of the site can send more on` },
+      });
+      return z.NEVER;
+    }
+    const ids = new Set<string>();
+    for (const entry of written) {
+      const result = parsePersonAddress(stripControlCharacters(entry));
+      if (!result.ok) context.issues.push({ code: 'custom', message: result.message, input: entry, params: { hint: result.hint } });
+      else ids.add(result.id);
+    }
+    return [...ids];
+  });
+
 const contentDate = z.unknown().transform((value, context) => {
   const result = parseContentDate(value);
   if (!result.ok) {
@@ -186,6 +212,8 @@ export const PersonFrontMatterSchema = z.strictObject({
   role: text.optional(),
   gender: gender.optional(),
   detect: flag.default(true),
+  /** Ids the person had before their file was renamed: each old address sends readers on to the new one. */
+  redirectFrom: personAddressList.default([]),
 });
 export type PersonFrontMatter = z.output<typeof PersonFrontMatterSchema>;
 

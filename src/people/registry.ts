@@ -85,7 +85,48 @@ export function buildRegistry(people: readonly Person[]): { registry: Registry; 
       }
     }
   }
+  errors.push(...addEarlierIds(byId, lookup));
   return { registry: { people: byId, lookup }, errors };
+}
+
+/**
+ * Each person's `redirectFrom:` ids: an address where no person's page may stand (their own, another
+ * person file's, one another person redirects from: person/redirect-taken), and afterwards a name that finds
+ * them, so an article's `people: [Ana Novak]` written before ana-novak.md became ana-kovac.md is still hers
+ * and makes no page of its own where her redirect stands. Looked up after every name and alias: one of those
+ * that slugifies to the old id finds the person it belongs to.
+ */
+function addEarlierIds(byId: ReadonlyMap<string, Person>, lookup: Map<string, string>): ArhivarError[] {
+  const errors: ArhivarError[] = [];
+  const redirectedBy = new Map<string, Person>();
+  // In file order, so the same one of two people is told every time.
+  const redirecting = [...byId.values()].filter((person) => person.redirectFrom?.length).sort((a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : 1));
+  for (const person of redirecting) {
+    for (const from of person.redirectFrom!) {
+      const owner = byId.get(from);
+      const other = redirectedBy.get(from);
+      if (!owner && !other) {
+        redirectedBy.set(from, person);
+        if (!lookup.has(from)) lookup.set(from, person.id);
+        continue;
+      }
+      errors.push(
+        new ArhivarError({
+          code: 'person/redirect-taken',
+          message:
+            owner === person
+              ? `redirectFrom names ${from}, which is this person's own address (${urls.person(from)})`
+              : owner
+                ? `redirectFrom names ${from}, the address of ${owner.file} (${urls.person(from)})`
+                : `redirectFrom names ${from}, which ${other!.file} also redirects from`,
+          file: person.file,
+          line: person.redirectFromLine,
+          hint: owner === person ? `remove ${from} from redirectFrom` : `an address leads to one page: remove ${from} from one of the two files, or merge the two people into one file`,
+        }),
+      );
+    }
+  }
+  return errors;
 }
 
 export function findPerson(registry: Registry, name: string): Person | undefined {

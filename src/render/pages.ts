@@ -18,7 +18,7 @@ import { TagsPage } from '../../templates/tags.tsx';
 import { TagPage } from '../../templates/tag.tsx';
 import { NotFoundPage } from '../../templates/not-found.tsx';
 import { SearchPage } from '../../templates/search.tsx';
-import { RedirectPage } from '../../templates/redirect.tsx';
+import { PersonRedirectPage, RedirectPage } from '../../templates/redirect.tsx';
 
 /** One file of the built site. Rendering is deferred so pages can be streamed to disk one at a time. */
 export interface PageSpec {
@@ -92,7 +92,10 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
   const { articles } = archive;
   // Every person's and tag's feed carries the summaries of its newest articles: each entry is made once.
   const feedEntries = new FeedEntries({ baseUrl: context.site.baseUrl, title: context.site.title, people: context.people, content: 'summary' });
-  for (const entry of archive.people) feedEntries.expect(entry.articles.slice(0, FEED_SIZE));
+  for (const entry of archive.people) {
+    // Once for the person's feed and once for its copy at each earlier address (redirectFrom:).
+    for (let feeds = 1 + (entry.person.redirectFrom?.length ?? 0); feeds > 0; feeds--) feedEntries.expect(entry.articles.slice(0, FEED_SIZE));
+  }
   for (const entry of archive.tags) feedEntries.expect(entry.articles.slice(0, FEED_SIZE));
   for (const page of paginate(articles, pageSize)) yield homePage(context, page, listPageChange(articles, page));
   const related = archive.related ?? findRelated(articles);
@@ -118,27 +121,35 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
     // changes with each one published (as a later page's list moves along, see listPageChange).
     const authoredChange = lastChange(entry.authored.slice(0, AUTHORED_PREVIEW));
     const authoredHead = entry.authored[0]?.date.instant;
+    const earlier = entry.person.redirectFrom ?? [];
     for (const page of paginate(entry.articles, pageSize)) {
       const lastmod = newer(listPageChange(entry.articles, page), page.number === 1 ? authoredChange : authoredHead);
       yield entryListPage(urls.person(entry.person.id, page.number), PersonPage, { context, entry, page, bioHtml }, lastmod);
+      for (const from of earlier) yield personRedirect(context, entry, urls.person(from, page.number), urls.person(entry.person.id, page.number));
     }
     if (entry.authored.length > 0) {
       for (const page of paginate(entry.authored, pageSize)) {
         yield entryListPage(urls.personAuthored(entry.person.id, page.number), PersonAuthoredPage, { context, entry, page }, listPageChange(entry.authored, page));
+        for (const from of earlier) yield personRedirect(context, entry, urls.personAuthored(from, page.number), urls.personAuthored(entry.person.id, page.number));
       }
     }
     // Someone only the bylines name has no articles about them to follow.
     if (entry.articles.length === 0) continue;
-    yield feedPage(urls.personFeed(entry.person.id), {
-      site: context.site,
-      title: `${entry.person.name} – ${title}`,
-      subtitle: entry.person.role,
-      feedUrl: urls.personFeed(entry.person.id),
-      pageUrl: urls.person(entry.person.id),
-      articles: entry.articles.slice(0, FEED_SIZE),
-      content: 'summary',
-      people: context.people,
-    }, feedEntries);
+    const personFeed = (feedUrl: string) =>
+      feedPage(feedUrl, {
+        site: context.site,
+        title: `${entry.person.name} – ${title}`,
+        subtitle: entry.person.role,
+        feedUrl,
+        pageUrl: urls.person(entry.person.id),
+        articles: entry.articles.slice(0, FEED_SIZE),
+        content: 'summary',
+        people: context.people,
+      }, feedEntries);
+    yield personFeed(urls.personFeed(entry.person.id));
+    // A feed reader follows no refresh, so the feed at an earlier address is the feed itself, under the id and
+    // self link it had there: readers subscribed to it go on getting the person's articles.
+    for (const from of earlier) yield personFeed(urls.personFeed(from));
   }
   // /oznake/ counts tagged articles only: an untagged one leaves it as it was.
   yield templatePage(urls.tags(), TagsPage, { context, entries: archive.tags }, lastChange(archive.tags.flatMap((entry) => entry.articles)));
@@ -180,6 +191,11 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
   // HTML): no article dates it, and a lastmod moving with each one published would be a change that never was.
   yield templatePage(urls.search(), SearchPage, { context });
   yield notFoundPage(context);
+}
+
+/** A page of a person's earlier address (`redirectFrom:` of their file) sending readers on to the same page under the new one. */
+function personRedirect(context: SiteContext, entry: PersonEntry, from: string, to: string): PageSpec {
+  return { ...templatePage(from, PersonRedirectPage, { context, person: { name: entry.person.name, url: to }, from }), inSitemap: false };
 }
 
 /**

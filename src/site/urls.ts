@@ -49,6 +49,16 @@ export const urls = {
 };
 
 /**
+ * The person a path of the site belongs to (`/osebe/ana-novak/` or one of its pages, `/osebe/ana-novak/stran/2/`,
+ * `/osebe/ana-novak/feed.xml`) and what follows the person's folder (`stran/2/`, `feed.xml`; empty for the page
+ * itself); undefined for a path outside /osebe/<name>/. The leading / may be missing, as an editor writes it.
+ */
+export function personOfPath(sitePath: string): { id: string; rest: string } | undefined {
+  const match = new RegExp(`^/?${PEOPLE}/([^/]+)(?:/(.*))?$`).exec(sitePath);
+  return match ? { id: match[1]!, rest: (match[2] ?? '').replace(/^index\.html$/, '') } : undefined;
+}
+
+/**
  * The listing and page number that `names` (the names of a path, `oznake/ukrajina/stran/3`) write: the listing's
  * own folder's names (`oznake/ukrajina`, whose page 1 has no number in its address, see paged) and 3; undefined
  * for a path that is no numbered page, and for `stran/…` under a folder that is no paged listing (an

@@ -48,7 +48,7 @@ const UPDATED = [undefined, '2026-01-02T10:00', '2025-02-11', '2025-06-01', '202
 const REDIRECTS = [undefined, ['/2024/12/01/stari-naslov/'], ['/2025/01/10/sestanek-v-ljubljani/'], ['/2025/01/10/prvi-clanek-o-obcini/'], ['/2024/12/01/stari-naslov/', '/2025/02/11/drugi-clanek/']];
 // Bylines naming registry people (in any case, with others and an agency), which gives them pages of what they wrote.
 const AUTHORS = [undefined, 'Ana Cankar', 'Goran Car in Neznan Novinar, STA', 'eva sever', 'Filip Šuštar, Ana Cankar'];
-const PERSON_CHANGES = ['role', 'bio', 'alias', 'no-detect', 'delete'] as const;
+const PERSON_CHANGES = ['role', 'bio', 'alias', 'no-detect', 'delete', 'rename'] as const;
 // Published at the root of the fixture's host unless a variant says otherwise: under a path, every URL moves.
 const SITE_VARIANTS = [
   'pageSize: 3',
@@ -288,7 +288,13 @@ class EditedSite {
         if (!file) return;
         const at = path.join(this.root, PEOPLE_DIR, file);
         const text = await readFile(at, 'utf8');
-        if (edit.change === 'delete') await this.remove(at);
+        if (edit.change === 'rename') {
+          // As an editor renames a person (a corrected slug, a changed surname): a new file name, and the old one in redirectFrom:.
+          const id = path.basename(file, '.md');
+          const earlier = /^redirectFrom: \[(.*)\]$/m.exec(text)?.[1]?.split(', ') ?? [];
+          await this.remove(at);
+          await this.write(path.join(path.dirname(at), `${id}-p${++this.counter}.md`), EditedSite.withKey(text, 'redirectFrom', [...earlier, id]));
+        } else if (edit.change === 'delete') await this.remove(at);
         else if (edit.change === 'role') await this.write(at, EditedSite.withKey(text, 'role', `nova vloga ${++this.counter}`));
         else if (edit.change === 'alias') await this.write(at, EditedSite.withKey(text, 'aliases', [`Vzdevek${++this.counter}`]));
         else if (edit.change === 'no-detect') await this.write(at, EditedSite.withKey(text, 'detect', false));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticleAddress, relativeAddress } from '../../../src/content/redirects.ts';
+import { parseArticleAddress, parsePersonAddress, relativeAddress } from '../../../src/content/redirects.ts';
 
 describe('parseArticleAddress', () => {
   it('takes an article address of the site, written the one way arhivar writes it', () => {
@@ -50,5 +50,31 @@ describe('relativeAddress', () => {
       const from = new URL('2024/01/01/star/', base);
       expect(new URL(relativeAddress('/2024/01/01/star/', '/2025/12/22/nov/'), from).href).toBe(new URL('2025/12/22/nov/', base).href);
     }
+  });
+});
+
+describe("parsePersonAddress: a person file's earlier name", () => {
+  it.each([
+    ['ana-novak', 'ana-novak'],
+    ['ana-novak.md', 'ana-novak'],
+    ['/osebe/ana-novak/', 'ana-novak'],
+    ['/osebe/ana-novak', 'ana-novak'],
+    ['osebe/ana-novak/', 'ana-novak'],
+    ['/osebe/ana-novak/index.html', 'ana-novak'],
+  ])('takes %s as %s', (written, id) => {
+    expect(parsePersonAddress(written)).toEqual({ ok: true, id });
+  });
+
+  it.each([
+    ['https://example.si/arhiv/osebe/ana-novak/', 'write redirectFrom: [ana-novak]'],
+    ['/osebe/ana-novak/feed.xml', 'write redirectFrom: [ana-novak]'],
+    ['/osebe/ana-novak/avtor/', 'write redirectFrom: [ana-novak]'],
+    ['Ana Novak', 'write redirectFrom: [ana-novak]'],
+    ['/osebe/', "write the name of the person's old file without .md, like redirectFrom: [ana-novak]"],
+    ['/oznake/ana-novak/', "write the name of the person's old file without .md, like redirectFrom: [ana-novak]"],
+  ])('refuses %s, with the hint %s', (written, hint) => {
+    const result = parsePersonAddress(written);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? undefined : result.hint).toBe(hint);
   });
 });

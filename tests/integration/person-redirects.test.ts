@@ -1,0 +1,113 @@
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.ts';
+import { ContentErrors } from '../../src/errors.ts';
+import { findBrokenLinks } from '../../src/output/links.ts';
+import { buildSite, copyFixture } from '../helpers.ts';
+import { parseFeed } from '../helpers/parse-feed.ts';
+
+const OLD = 'content/people/darja-zagar.md';
+const NEW = 'content/people/darja-zagar-novak.md';
+const PERSON = (extra: string) => `---\nname: Darja Žagar Novak\ngender: f\n${extra}---\n\nKratek opis osebe.\n`;
+
+/** archive-basic with darja-zagar.md renamed to darja-zagar-novak.md (her surname changed), with `extra` front matter. */
+async function renamed(extra: string): Promise<string> {
+  const root = await copyFixture('archive-basic');
+  await rename(path.join(root, OLD), path.join(root, NEW));
+  await writeFile(path.join(root, NEW), PERSON(extra));
+  return root;
+}
+
+async function errorsOf(root: string): Promise<string[]> {
+  try {
+    await buildSite(root);
+  } catch (error) {
+    if (error instanceof ContentErrors) return error.errors.map((e) => `${e.file}:${e.line} ${e.code} ${e.message} | ${e.hint}`);
+    throw error;
+  }
+  throw new Error('built without errors');
+}
+
+describe("redirectFrom: in a person file keeps the person's earlier address", () => {
+  it('sends each page of the old address on to the same page of the new one, outside the sitemap, and keeps the feed there', async () => {
+    const root = await renamed('redirectFrom: [darja-zagar]\n');
+    // A byline of hers too, so she has a page of the articles she wrote.
+    const peti = path.join(root, 'content/articles/2025/peti.md');
+    await writeFile(peti, (await readFile(peti, 'utf8')).replace('tags: [preizkus]', 'tags: [preizkus]\nauthor: Darja Žagar Novak'));
+    const site = await buildSite(root);
+    const files = await site.files();
+    // The articles' people: [Darja Žagar], written before the rename, find her by her old address: one page, the new one.
+    expect(files).toContain('osebe/darja-zagar-novak/index.html');
+    expect(files).toContain('osebe/darja-zagar-novak/stran/2/index.html');
+    const first = await site.read('/osebe/darja-zagar/');
+    expect(first).toContain('<meta http-equiv="refresh" content="0; url=../darja-zagar-novak/"/>');
+    expect(first).toContain('<link rel="canonical" href="https://arhiv.testni-dnevnik.si/osebe/darja-zagar-novak/"/>');
+    expect(first).toContain('<meta name="robots" content="noindex"/>');
+    expect(first).toContain('Stran osebe je na novem naslovu: <a href="../darja-zagar-novak/">Darja Žagar Novak</a>.');
+    expect(await site.read('/osebe/darja-zagar/stran/2/')).toContain('content="0; url=../../../darja-zagar-novak/stran/2/"');
+    expect(await site.read('/osebe/darja-zagar/avtor/')).toContain('content="0; url=../../darja-zagar-novak/avtor/"');
+    // No page of the list beyond the person's own.
+    expect(files.filter((file) => file.startsWith('osebe/darja-zagar/')).sort()).toEqual([
+      'osebe/darja-zagar/avtor/index.html',
+      'osebe/darja-zagar/feed.xml',
+      'osebe/darja-zagar/index.html',
+      'osebe/darja-zagar/stran/2/index.html',
+    ]);
+    // A feed reader follows no refresh: the old feed goes on, with the id it had, and the person's articles.
+    const oldFeed = await parseFeed(await site.read('/osebe/darja-zagar/feed.xml'));
+    const newFeed = await parseFeed(await site.read('/osebe/darja-zagar-novak/feed.xml'));
+    expect(oldFeed.items.map((item) => item.guid)).toEqual(newFeed.items.map((item) => item.guid));
+    expect(oldFeed.items).toHaveLength(5);
+    expect(await site.read('/osebe/darja-zagar/feed.xml')).toContain('<id>https://arhiv.testni-dnevnik.si/osebe/darja-zagar/feed.xml</id>');
+    const sitemap = await site.read('/sitemap.xml');
+    expect(sitemap).toContain('/osebe/darja-zagar-novak/');
+    expect(sitemap).not.toContain('/osebe/darja-zagar/');
+    expect(await findBrokenLinks(site.outDir)).toEqual([]);
+  });
+
+  it('takes the address as the old page has it, and follows a rebuild into the same dist/', async () => {
+    const root = await renamed('redirectFrom: /osebe/darja-zagar/\n');
+    const site = await buildSite(root);
+    expect(await site.read('/osebe/darja-zagar/')).toContain('Darja Žagar Novak</a>.');
+    await writeFile(path.join(root, NEW), PERSON('redirectFrom: /osebe/darja-zagar/\n').replace('name: Darja Žagar Novak', 'name: Darja Novak\naliases: [Darja Žagar]'));
+    const again = await buildSite(root, { outDir: site.outDir });
+    expect(await again.read('/osebe/darja-zagar/')).toContain('Stran osebe je na novem naslovu: <a href="../darja-zagar-novak/">Darja Novak</a>.');
+  });
+
+  it('arhivar check finds no fault with the pages, and names the new address for a #fragment link to an old one', async () => {
+    const root = await renamed('redirectFrom: [darja-zagar]\n');
+    const quiet = { out: () => {}, err: () => {} };
+    expect(await main(['build', '--root', root], quiet)).toBe(0);
+    expect(await main(['check', '--root', root], quiet)).toBe(0);
+    const drugi = path.join(root, 'content/articles/2025/drugi.md');
+    await writeFile(drugi, `${(await readFile(drugi, 'utf8')).trimEnd()}\n\nGlej [njeno stran](/osebe/darja-zagar/#clanki).\n`);
+    expect(await main(['build', '--root', root], quiet)).toBe(0);
+    const printed: string[] = [];
+    expect(await main(['check', '--root', root], { out: () => {}, err: (line) => printed.push(line) })).toBe(1);
+    const report = printed.join('\n');
+    expect(report).toContain("a page that only sends readers on to a person's new address (redirectFrom:), and that drops #clanki");
+    expect(report).toContain("hint: link the person's new address: /osebe/darja-zagar-novak/#clanki");
+  });
+
+  it('refuses what is no earlier address of a person, with the line and the one to write', async () => {
+    const root = await renamed('redirectFrom: [https://arhiv.testni-dnevnik.si/osebe/darja-zagar/, /osebe/darja-zagar/stran/2/, Darja Žagar, /2025/01/10/prvi/]\n');
+    expect(await errorsOf(root)).toEqual([
+      `${NEW}:4 person/bad-redirectFrom redirectFrom "https://arhiv.testni-dnevnik.si/osebe/darja-zagar/" is a whole web address; redirectFrom takes the person's old file name (or the path of their page) | write redirectFrom: [darja-zagar]`,
+      `${NEW}:4 person/bad-redirectFrom redirectFrom "/osebe/darja-zagar/stran/2/" is one of the pages of /osebe/darja-zagar/; redirectFrom takes the person's address, and sends every page of it on, its later pages and its feed too | write redirectFrom: [darja-zagar]`,
+      `${NEW}:4 person/bad-redirectFrom redirectFrom "Darja Žagar" is no person's address: that is the name of their file without .md, which holds only lowercase letters a–z, digits and single hyphens | write redirectFrom: [darja-zagar]`,
+      `${NEW}:4 person/bad-redirectFrom redirectFrom "/2025/01/10/prvi/" is not the address of a person's page of this site (/osebe/ime-priimek/) | write the name of the person's old file without .md, like redirectFrom: [ana-novak]`,
+    ]);
+  });
+
+  it("refuses an address where a person's page stands, or that another person redirects from", async () => {
+    const root = await renamed('redirectFrom: [darja-zagar, darja-zagar-novak, boris-cok]\n');
+    await writeFile(path.join(root, 'content/people/eva-sever.md'), '---\nname: Eva Sever\ngender: f\nredirectFrom: darja-zagar\n---\n');
+    const errors = await errorsOf(root);
+    expect(errors).toEqual([
+      `${NEW}:4 person/redirect-taken redirectFrom names darja-zagar-novak, which is this person's own address (/osebe/darja-zagar-novak/) | remove darja-zagar-novak from redirectFrom`,
+      `${NEW}:4 person/redirect-taken redirectFrom names boris-cok, the address of content/people/boris-cok.md (/osebe/boris-cok/) | an address leads to one page: remove boris-cok from one of the two files, or merge the two people into one file`,
+      `content/people/eva-sever.md:4 person/redirect-taken redirectFrom names darja-zagar, which ${NEW} also redirects from | an address leads to one page: remove darja-zagar from one of the two files, or merge the two people into one file`,
+    ]);
+  });
+});
