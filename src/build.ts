@@ -33,6 +33,7 @@ import { hasStoredValidations, validateArticles } from './pipeline/articles.ts';
 import { newestArticles, newestBeforeValidation, type NewestArticles } from './pipeline/newest.ts';
 import { articleRecord, clockChangeWarnings, draftAddress, withoutBody, type Draft } from './pipeline/records.ts';
 import { checkAddresses, lastPublishedAddresses, recordPublishedAddresses, type AddressCheck, type LastAddresses } from './pipeline/published-addresses.ts';
+import { checkPublishedPeople, recordPublishedPeople, type PeopleCheck } from './pipeline/published-people.ts';
 
 export type { NewestArticles } from './pipeline/newest.ts';
 
@@ -130,6 +131,8 @@ export interface SiteModel {
   changesAt: Date | undefined;
   /** The check of the addresses the last builds published (LoadOptions.lastAddresses), for the build to record after publishing. */
   addresses?: AddressCheck | undefined;
+  /** The check of the person pages the last builds published, for the build to record after publishing. */
+  people?: PeopleCheck | undefined;
   /**
    * The addresses of public/'s HTML pages the sitemap lists (output/public-pages.ts readPublicPages): read
    * with public/'s list by the build and the dev server, which set it here; none when not read.
@@ -374,12 +377,15 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
 
     const archive = timeSync(timings, 'collect', () => collectArchive(sameTagNames(articles), allPeople));
     warnings.push(...mergedTagWarnings(published, archive.tagsBySlug));
+    // Which people have a page is known only now, from the articles that name them.
+    const people = options.lastAddresses && checkPublishedPeople(await options.lastAddresses.readPeople(), archive.people);
+    if (people) warnings.push(...people.warnings);
     if (errors.length > 0) throw new ContentErrors(sortErrors(errors), sortErrors(warnings));
     const relatedStarted = performance.now();
     archive.related = await relatedArticles(options.root, archive.articles, options.cache);
     addTime(timings, 'collect', performance.now() - relatedStarted);
     handedOver = true;
-    return { config, archive, registry, bios, warnings: sortErrors(warnings), heldBack, heldBackUrls, changesAt, addresses: addresses || undefined, close: markdown.close };
+    return { config, archive, registry, bios, warnings: sortErrors(warnings), heldBack, heldBackUrls, changesAt, addresses: addresses || undefined, people: people || undefined, close: markdown.close };
   } finally {
     if (!handedOver) markdown.close();
   }
@@ -823,6 +829,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     });
     // Only once the site is published: a failed build published nothing at the new addresses.
     if (useCache && model.addresses) await recordPublishedAddresses(options.root, target, model.addresses, model.archive.articles);
+    if (useCache && model.people) await recordPublishedPeople(options.root, target, model.people);
     const { shadowedPublicFiles, ...counts } = written;
     for (const file of shadowedPublicFiles) model.warnings.push(shadowedPublicFile(file));
     if (shadowedPublicFiles.length > 0) model.warnings.splice(0, model.warnings.length, ...sortErrors(model.warnings));

@@ -5,6 +5,7 @@ import { ArhivarError } from '../errors.ts';
 import { sha1 } from '../hash.ts';
 import { CACHE_DIR, outputRecordName, readCacheFile, writeCacheFile } from './cache.ts';
 import { draftAddress, type Draft } from './records.ts';
+import { readPublishedPeople, type PublishedPeople } from './published-people.ts';
 
 /**
  * Where each article has been published. An article's address is made from its title (or `slug:`) and its
@@ -51,6 +52,8 @@ export async function readPublishedAddresses(root: string, target: string): Prom
 export interface LastAddresses {
   cleanDigest: string | undefined;
   read: () => Promise<PublishedAddresses | undefined>;
+  /** The person pages the builds published (pipeline/published-people.ts). */
+  readPeople: () => Promise<PublishedPeople | undefined>;
 }
 
 interface CleanState {
@@ -71,7 +74,7 @@ export async function lastPublishedAddresses(root: string, target: string): Prom
   // Only while the record is the one the clean check read: deleted on its own (the README's way to let every
   // address go), the next build must make it again from what it publishes, and a digest alone would not.
   const clean = valid && state.record === (await recordStamp(root, target));
-  return { cleanDigest: clean ? state.digest : undefined, read: () => readPublishedAddresses(root, target) };
+  return { cleanDigest: clean ? state.digest : undefined, read: () => readPublishedAddresses(root, target), readPeople: () => readPublishedPeople(root, target) };
 }
 
 /** The record's size and time of writing, or undefined when there is none: any rewrite or deletion changes it. */

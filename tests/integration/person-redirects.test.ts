@@ -1,4 +1,4 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.ts';
@@ -109,5 +109,52 @@ describe("redirectFrom: in a person file keeps the person's earlier address", ()
       `${NEW}:4 person/redirect-taken redirectFrom names boris-cok, the address of content/people/boris-cok.md (/osebe/boris-cok/) | an address leads to one page: remove boris-cok from one of the two files, or merge the two people into one file`,
       `content/people/eva-sever.md:4 person/redirect-taken redirectFrom names darja-zagar, which ${NEW} also redirects from | an address leads to one page: remove darja-zagar from one of the two files, or merge the two people into one file`,
     ]);
+  });
+});
+
+describe('person/address-changed: a person page a build published, gone with no redirect to it', () => {
+  const warningsOf = (site: Awaited<ReturnType<typeof buildSite>>) =>
+    site.result.model.warnings.filter((w) => w.code === 'person/address-changed').map((w) => `${w.file}:${w.line} ${w.message} | ${w.hint}`);
+
+  it('is told at the renamed file until its redirectFrom: lists the old name, in every build and in arhivar check', async () => {
+    const root = await copyFixture('archive-basic');
+    const first = await buildSite(root);
+    expect(warningsOf(first)).toEqual([]);
+    // A changed surname, the old name kept as an alias (the articles' people: lists and their text still say Darja Žagar).
+    await rename(path.join(root, OLD), path.join(root, NEW));
+    await writeFile(path.join(root, NEW), PERSON('aliases: [Darja Žagar]\n'));
+    const told = [
+      `${NEW}:2 Darja Žagar Novak's page was published at /osebe/darja-zagar/ and is now at /osebe/darja-zagar-novak/; nothing stands at the old address any more, so links already shared, and the old feed, lead to the 404 page | add redirectFrom: [darja-zagar], which sends readers and search engines from the old address on to the new one and keeps the old feed`,
+    ];
+    const renamedSite = await buildSite(root, { outDir: first.outDir });
+    expect(warningsOf(renamedSite)).toEqual(told);
+    // Published at the new address all the same, and told again by a build with nothing changed.
+    expect(await renamedSite.files()).toContain('osebe/darja-zagar-novak/index.html');
+    expect(warningsOf(await buildSite(root, { outDir: first.outDir }))).toEqual(told);
+    const printed: string[] = [];
+    await main(['check', '--root', root, '--out', first.outDir], { out: () => {}, err: (line) => printed.push(line) });
+    expect(printed.join('\n')).toContain(`${NEW}:2  person/address-changed`);
+    await writeFile(path.join(root, NEW), PERSON('aliases: [Darja Žagar]\nredirectFrom: [darja-zagar]\n'));
+    expect(warningsOf(await buildSite(root, { outDir: first.outDir }))).toEqual([]);
+    // The redirect taken out again: the old address is as lost as before.
+    await writeFile(path.join(root, NEW), PERSON('aliases: [Darja Žagar]\n'));
+    expect(warningsOf(await buildSite(root, { outDir: first.outDir }))).toEqual(told);
+  });
+
+  it('says nothing of a person taken off the site, or of one renamed with no name they had', async () => {
+    const root = await copyFixture('archive-basic');
+    const first = await buildSite(root);
+    await rm(path.join(root, 'content/people/eva-sever.md'));
+    const cetrti = path.join(root, 'content/articles/2025/cetrti.md');
+    await writeFile(cetrti, (await readFile(cetrti, 'utf8')).replace('people: [Darja Žagar, Eva Sever]', 'people: [Darja Žagar]'));
+    await rename(path.join(root, OLD), path.join(root, NEW));
+    await writeFile(path.join(root, NEW), PERSON(''));
+    for (const file of ['prvi', 'drugi', 'tretji', 'cetrti', 'peti']) {
+      const at = path.join(root, `content/articles/2025/${file}.md`);
+      await writeFile(at, (await readFile(at, 'utf8')).replace('Darja Žagar', 'Darja Žagar Novak'));
+    }
+    const site = await buildSite(root, { outDir: first.outDir });
+    expect(await site.files()).not.toContain('osebe/eva-sever/index.html');
+    expect(warningsOf(site)).toEqual([]);
   });
 });
