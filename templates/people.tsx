@@ -4,6 +4,7 @@ import { groupPeopleByLetter } from '../src/site/people-letters.ts';
 import { urls } from '../src/site/urls.ts';
 import { AUTHORED_FORMS, countArticles, plural, pluralForm, PERSON_FORMS, type PluralForms } from '../src/text/sl.ts';
 import { Layout } from './layout.tsx';
+import { Isolated } from './parts.tsx';
 
 /** The participle agrees with the number of people: 1 oseba, razvrščena; 2 osebi, razvrščeni; 3 osebe, razvrščene; 5 oseb, razvrščenih. */
 const SORTED_FORMS: PluralForms = { one: 'razvrščena', two: 'razvrščeni', few: 'razvrščene', other: 'razvrščenih' };
@@ -51,7 +52,7 @@ function PeopleIndex({ entries }: { entries: readonly PersonEntry[] }) {
             {group.entries.map(({ person, articles, authored }) => (
               <li>
                 {/* The count is of the articles naming the person; someone only bylines name is counted by what they wrote. */}
-                <a href={urls.person(person.id)}>{person.name}</a> <span class="count">{articles.length > 0 ? countArticles(articles.length) : plural(authored.length, AUTHORED_FORMS)}</span>
+                <a href={urls.person(person.id)}><Isolated text={person.name} /></a> <span class="count">{articles.length > 0 ? countArticles(articles.length) : plural(authored.length, AUTHORED_FORMS)}</span>
                 {/* The dash stays at the end of a line, never at the start of the next. */}
                 {person.role ? <span class="role">{`\u00a0– ${person.role}`}</span> : null}
               </li>

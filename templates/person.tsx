@@ -7,7 +7,7 @@ import { urls } from '../src/site/urls.ts';
 import { AUTHORED_FORMS, MENTION_FORMS, MONTHS_GENITIVE, NBSP, countArticles, formatDate, formatNumber, monthName, plural } from '../src/text/sl.ts';
 import { personJsonLd } from '../src/render/structured-data.ts';
 import { Layout } from './layout.tsx';
-import { ArticleList, DateLine, pageHeading, Pagination, TableScript } from './parts.tsx';
+import { ArticleList, DateLine, Isolated, pageHeading, Pagination, TableScript } from './parts.tsx';
 
 export interface PersonPageProps {
   context: SiteContext;
@@ -235,7 +235,7 @@ function PersonOverview({ stats, name, counted, nested }: { stats: PersonStats; 
           <ol class="co-mentions">
             {stats.coMentions.map(({ person, count }) => (
               <li>
-                <a href={urls.person(person.id)}>{person.name}</a> <span class="co-count">{countArticles(count)}</span>
+                <a href={urls.person(person.id)}><Isolated text={person.name} /></a> <span class="co-count">{countArticles(count)}</span>
               </li>
             ))}
           </ol>

@@ -54,3 +54,17 @@ export function balanceDirectionControls(value: string): string {
 export function withoutDirectionFormatting(text: string): string {
   return DIRECTION_FORMATTING.test(text) ? text.replace(EVERY_DIRECTION_FORMATTING, '') : text;
 }
+
+/**
+ * The living right-to-left scripts' letters, and the marks and controls that start right-to-left text (U+200F RLM,
+ * U+061C ALM, U+202B RLE, U+202E RLO, U+2067 RLI). JavaScript has no \p{Bidi_Class}, so the scripts are named.
+ */
+const RIGHT_TO_LEFT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\u200f\u061c\u202b\u202e\u2067]/u;
+
+/**
+ * Whether `text` holds right-to-left text: then a number written after it on a line (»محمود عباس 2 članka«) is
+ * carried into its run by Unicode's bidirectional algorithm and shown before it, unless the text is isolated.
+ */
+export function hasRightToLeft(text: string): boolean {
+  return RIGHT_TO_LEFT.test(text);
+}

@@ -6,7 +6,8 @@ import { urls } from '../../src/site/urls.ts';
 
 /**
  * tests/fixtures/people-letters: people under A, B, C, Č, Ć, G (Vincent van Gogh), S (Maria de Souza), Š, Z and Ž,
- * a journalist only a byline names (Darja Žagar), and a name in Cyrillic with no person file. /osebe/ files them
+ * a journalist only a byline names (Darja Žagar), a name in Cyrillic with no person file, and a person file whose name
+ * is in Arabic script (Mahmud Abas). /osebe/ files them
  * under letter headings in Slovenian order, with a row of links to the letters, as a printed index does.
  */
 let site: BuiltSite;
@@ -28,14 +29,14 @@ function peopleByHeading(html: string): { id: string; letter: string; people: st
   const parts = html.split(/(?=<h[1-6][\s>])/).filter((part) => part.startsWith('<h2'));
   return parts.map((part) => {
     const [, id, letter] = /^<h2 id="([^"]*)">([\s\S]*?)<\/h2>/.exec(part)!;
-    const people = [...part.matchAll(/<li><a href="\/osebe\/[^"]+\/">([^<]+)<\/a>/g)].map((match) => match[1]!);
+    const people = [...part.matchAll(/<li><a href="\/osebe\/[^"]+\/">(.*?)<\/a>/g)].map((match) => textOf(match[1]!));
     return { id: id!, letter: textOf(letter!), people };
   });
 }
 
 describe('the people index under letter headings', () => {
   it('heads the people with their letters in Slovenian order, C Č Ć, S Š, Z Ž, and Cyrillic after the Latin letters', () => {
-    expect(peopleByHeading(main).map(({ letter }) => letter)).toEqual(['A', 'B', 'C', 'Č', 'Ć', 'G', 'S', 'Š', 'Z', 'Ž', 'Cirilica']);
+    expect(peopleByHeading(main).map(({ letter }) => letter)).toEqual(['A', 'B', 'C', 'Č', 'Ć', 'G', 'S', 'Š', 'Z', 'Ž', 'Cirilica', 'Druge pisave']);
     // The page keeps one h1, the letters are h2 under it.
     expect([...main.matchAll(/<h1[\s>]/g)]).toHaveLength(1);
   });
@@ -53,6 +54,7 @@ describe('the people index under letter headings', () => {
       Z: ['Zoran Zorko'],
       Ž: ['Darja Žagar'],
       Cirilica: ['Ана Ђорђевић'],
+      'Druge pisave': ['محمود عباس'],
     });
   });
 
@@ -69,7 +71,7 @@ describe('the people index under letter headings', () => {
     const links = [...nav![1]!.matchAll(/<a href="#([^"]+)">([^<]+)<\/a>/g)].map((match) => [match[1], match[2]]);
     const headings = peopleByHeading(main).map(({ id, letter }) => [id, letter]);
     expect(links).toEqual(headings);
-    expect(headings.map(([id]) => id)).toEqual(['crka-a', 'crka-b', 'crka-c', 'crka-ch', 'crka-cj', 'crka-g', 'crka-s', 'crka-sh', 'crka-z', 'crka-zh', 'pisava-cirilica']);
+    expect(headings.map(([id]) => id)).toEqual(['crka-a', 'crka-b', 'crka-c', 'crka-ch', 'crka-cj', 'crka-g', 'crka-s', 'crka-sh', 'crka-z', 'crka-zh', 'pisava-cirilica', 'pisava-druge']);
   });
 
   it('gives every letter id once on the page, so a jump link cannot land elsewhere', async () => {
@@ -78,5 +80,15 @@ describe('the people index under letter headings', () => {
     expect(ids.length).toBe(new Set(ids).size);
     // The link check finds the element every #fragment names (src/output/links.ts).
     expect((await findBrokenLinks(site.outDir)).filter(({ file }) => file === 'osebe/index.html')).toEqual([]);
+  });
+
+  // Unicode's bidi algorithm took the count's number into a right-to-left name's run: »محمود عباس 1 članek« showed as
+  // »1 محمود عباس članek«, on /osebe/ and in »Največkrat v istih člankih«. A <bdi> keeps the name to itself.
+  it('isolates a name in a right-to-left script from the count after it, on /osebe/ and among the people named together', async () => {
+    expect(main).toContain('<a href="/osebe/mahmud-abas/"><bdi>محمود عباس</bdi></a> <span class="count">1\u00a0članek</span>');
+    expect(main).toContain('<a href="/osebe/ana-abram/">Ana Abram</a>');
+    const abram = await site.read(urls.person('ana-abram'));
+    expect(abram).toContain('<a href="/osebe/mahmud-abas/"><bdi>محمود عباس</bdi></a> <span class="co-count">1\u00a0članek</span>');
+    expect(abram).toContain('<a href="/osebe/maria-de-souza/">Maria de Souza</a> <span class="co-count">');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { showControlCharacters } from '../../../src/errors.ts';
 import { splitName } from '../../../src/people/names.ts';
-import { balanceDirectionControls } from '../../../src/text/direction.ts';
+import { balanceDirectionControls, hasRightToLeft } from '../../../src/text/direction.ts';
 
 /** Whether the field balancer (text/direction.ts, for content/schema.ts) treats `character` as a text-direction control: it closes it or drops it. */
 const balanced = (character: string) => balanceDirectionControls(`a${character}b`) !== `a${character}b`;
@@ -26,5 +26,23 @@ describe('text-direction controls, one list for fields, names and the terminal',
     expect(hex(marks)).toEqual(['61c', '200e', '200f']);
     for (const character of controls) expect(strippedFromNames(character), hex([character])[0]).toBe(true);
     for (const character of [...controls, ...marks]) expect(escapedInTerminal(character), hex([character])[0]).toBe(true);
+  });
+});
+
+describe('right-to-left text, which a name is isolated for (templates/parts.tsx Isolated)', () => {
+  it.each([
+    ['محمود عباس', true],
+    ['עמוס עוז', true],
+    ['Mahmud Abas (محمود عباس)', true],
+    // A stray right-to-left mark from a paste moves the number after it as the letters do.
+    ['Ana Novak\u200f', true],
+    ['\u2067Ana Novak\u2069', true],
+    ['Ana Novak', false],
+    ['Ана Ђорђевић', false],
+    ['Νίκος Παππάς', false],
+    ['习近平', false],
+    ['Ana Novak\u200e', false],
+  ])('%s: %s', (text, expected) => {
+    expect(hasRightToLeft(text)).toBe(expected);
   });
 });
