@@ -35,6 +35,11 @@ const SCRIPTS = [
   { pattern: /\p{Script=Cyrillic}/u, id: 'pisava-cirilica', label: 'Cirilica' },
 ] as const;
 const OTHER_SCRIPTS = { id: 'pisava-druge', label: 'Druge pisave' } as const;
+/**
+ * Latin letters the collator sorts after Ž, the alphabet's last letter (Icelandic Þ: Þórðarson), which no letter
+ * of it is the place of: under Ž they stood under a letter that is not theirs. They follow Ž, before Greek.
+ */
+const OTHER_LETTERS = { id: 'crka-druge', label: 'Druge črke' } as const;
 /** A surname with no letter to file it under (»2Pac« files under its digit): the collator puts these before A. */
 const NO_LETTER = { id: 'crka-0-9', label: '0–9' } as const;
 
@@ -47,12 +52,13 @@ function initialOf(person: Person): string | undefined {
 
 /**
  * The letter of the alphabet an initial is filed under, as the collator files it: É Ä Ø Ł with E A O L (equal to
- * the letter, or after it and before the next: Ł, Æ), Č Ć Đ Š Ž as letters of their own. Its place in ALPHABET.
+ * the letter, or after it and before the next: Ł, Æ), Č Ć Đ Š Ž as letters of their own. Its place in ALPHABET;
+ * ALPHABET.length for a letter sorted after Ž (OTHER_LETTERS).
  */
 function letterIndexOf(initial: string): number {
   let index = 0;
   for (let k = 0; k < ALPHABET.length; k++) if (collator.compare(ALPHABET[k]!, initial) <= 0) index = k;
-  return index;
+  return index === ALPHABET.length - 1 && collator.compare(ALPHABET[index]!, initial) < 0 ? ALPHABET.length : index;
 }
 
 function groupOf(initial: string | undefined): { id: string; label: string; rank: number } {
@@ -65,12 +71,13 @@ const groupOfInitial = memoize((initial: string): { id: string; label: string; r
   if (!/\p{L}/u.test(initial)) return { ...NO_LETTER, rank: -1 };
   if (/\p{Script=Latin}/u.test(initial)) {
     const index = letterIndexOf(initial);
-    const letter = ALPHABET[index]!;
+    const letter = ALPHABET[index];
+    if (letter === undefined) return { ...OTHER_LETTERS, rank: index };
     return { id: `crka-${LETTER_IDS[letter] ?? letter.toLowerCase()}`, label: letter, rank: index };
   }
   const index = SCRIPTS.findIndex(({ pattern }) => pattern.test(initial));
   const { id, label } = index === -1 ? OTHER_SCRIPTS : SCRIPTS[index]!;
-  return { id, label, rank: ALPHABET.length + (index === -1 ? SCRIPTS.length : index) };
+  return { id, label, rank: ALPHABET.length + 1 + (index === -1 ? SCRIPTS.length : index) };
 }, 10_000);
 
 /**

@@ -63,4 +63,15 @@ describe('the letters of the people index', () => {
       'T (crka-t): Gerard ’t Hooft, Ivan Tavčar',
     ]);
   });
+
+  // The collator sorts Þ after Ž, so it was filed under the last letter before it: Þórðarson stood under »Ž«.
+  it('gives a Latin letter the collator sorts after Ž a heading of other letters, not Ž, between Ž and the other scripts', () => {
+    expect(grouped(person('Ana Žagar'), person('Gunnar Þórðarson'), person('Ivo Zorko'), person('Νίκος Παππάς'))).toEqual([
+      'Z (crka-z): Ivo Zorko',
+      'Ž (crka-zh): Ana Žagar',
+      'Druge črke (crka-druge): Gunnar Þórðarson',
+      'Grška pisava (pisava-grska): Νίκος Παππάς',
+    ]);
+  });
 });
+
