@@ -64,6 +64,8 @@ export function parseArticleAddress(written: string): AddressResult {
 export type PersonAddressResult = { ok: true; id: string } | { ok: false; message: string; hint: string };
 
 const PERSON_EXAMPLE = 'redirectFrom: [ana-novak]';
+/** The path of a person file (content/people/…/ana-novak.md, with / or \ between folders), with its name without .md. */
+const PERSON_FILE_PATH = /(?:^|[\\/])people[\\/](?:[^\\/]+[\\/])*([^\\/]+)\.md$/i;
 
 /**
  * A person file's `redirectFrom:` entry: an id the person had before the file was renamed (`ana-novak`, the old
@@ -82,6 +84,18 @@ export function parsePersonAddress(written: string): PersonAddressResult {
       ok: false,
       message: `"${value}" is a whole web address; redirectFrom takes the person's old file name (or the path of their page)`,
       hint: id && isValidSlug(id) ? `write redirectFrom: [${id}]` : `write it like ${PERSON_EXAMPLE}`,
+    };
+  }
+  const file = PERSON_FILE_PATH.exec(value);
+  if (file) {
+    // Copied from git's or the editor's report of the rename (content/people/ana-novak.md -> …): the old
+    // file's name is the address, and without this the hint offered the example's name, not the person's.
+    const name = file[1]!;
+    const id = isValidSlug(name) ? name : slugify(name);
+    return {
+      ok: false,
+      message: `"${value}" is the path of the person's old file; redirectFrom takes only its name, without the folders and .md`,
+      hint: id ? `write redirectFrom: [${id}]` : `write it like ${PERSON_EXAMPLE}`,
     };
   }
   if (value.includes('/')) {

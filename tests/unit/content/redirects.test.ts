@@ -72,6 +72,10 @@ describe("parsePersonAddress: a person file's earlier name", () => {
     ['Ana Novak', 'write redirectFrom: [ana-novak]'],
     ['/osebe/', "write the name of the person's old file without .md, like redirectFrom: [ana-novak]"],
     ['/oznake/ana-novak/', "write the name of the person's old file without .md, like redirectFrom: [ana-novak]"],
+    // The old file's path, as git status shows a rename (content/people/darja-zagar.md -> …): its name is what to write.
+    ['content/people/darja-zagar.md', 'write redirectFrom: [darja-zagar]'],
+    ['content/people/politiki/darja-zagar.md', 'write redirectFrom: [darja-zagar]'],
+    ['content\\people\\darja-zagar.md', 'write redirectFrom: [darja-zagar]'],
   ])('refuses %s, with the hint %s', (written, hint) => {
     const result = parsePersonAddress(written);
     expect(result.ok).toBe(false);
