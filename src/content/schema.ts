@@ -582,6 +582,8 @@ const OTHER_TOOLS_KEYS: Readonly<Record<string, readonly string[]>> = {
   gender: ['sex'],
   role: ['position', 'job', 'jobtitle', 'title', 'occupation', 'function'],
   aliases: ['alias', 'aka', 'othernames', 'nicknames', 'nickname'],
+  // Jekyll's redirect_from folds to redirectFrom; redirect alone was offered detect in a person file (2 edits, 4 to redirectFrom).
+  redirectFrom: ['redirect'],
 };
 
 /** The valid key a key of another tool means, if it is one of OTHER_TOOLS_KEYS. */

@@ -103,6 +103,8 @@ describe('parsePerson: a key that a person file does not have', () => {
     ['position: ministrica', 'did you mean "role"?'],
     ['title: ministrica', 'did you mean "role"?'],
     ['aka: [Anči]', 'did you mean "aliases"?'],
+    // A renamed person's old name in redirect: was offered detect, two letters away, and detect: ana-novak is refused.
+    ['redirect: ana-novak', 'did you mean "redirectFrom"?'],
   ])('%j is told the key it means', (line, hint) => {
     const { errors } = parsePerson(source(`${line}\n`));
     expect(errors.map((error) => [error.code, error.line, error.hint?.split(' Valid keys')[0]])).toEqual([['person/unknown-key', 3, hint]]);
