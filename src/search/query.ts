@@ -101,10 +101,13 @@ function isAbbreviationEnding(text: string, previous: Token, token: Token): bool
 
 /**
  * The endings of a declined abbreviation: the noun's, with the j that one read with a vowel at its end takes
- * (CNN-a, DDV-ja, DDV-jem, SMS-ih), and the possessive's -ov/-ev with adjective endings (CNN-ov, CNN-ovim,
- * DDV-jevega).
+ * (CNN-a, DDV-ja, DDV-jem, SMS-ih), and the possessive's -ov/-jev with adjective endings (CNN-ov, CNN-ovim,
+ * DDV-jevega). -ema and the -ev forms only with their j (DDV-jema, DDV-jeva): without it they are the names of a
+ * double name typed in small letters or capitals (marija-eva, ana-ema, MARIE-EVE), which would lose their second
+ * name.
  */
-const ABBREVIATION_ENDING = /^j?(?:[aeiou]|om|em|ih|im|ah|am|ama|ami|oma|ema|imi|[oe]v(?:[aeiou]|ega|emu|em|ih|im|ima|imi)?)$/;
+const POSSESSIVE_ENDING = '(?:[aeiou]|ega|emu|em|ih|im|ima|imi)?';
+const ABBREVIATION_ENDING = new RegExp(`^(?:j?(?:[aeiou]|om|em|ih|im|ah|am|ama|ami|oma|imi|ov${POSSESSIVE_ENDING})|j(?:ema|ev${POSSESSIVE_ENDING}))$`);
 
 const HYPHENS = new Set(['-', '\u2010', '\u2011']);
 

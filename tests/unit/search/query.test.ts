@@ -170,6 +170,23 @@ describe('search over real index files', () => {
     expect(parseQuery('Ana-Ema ')).toEqual(parseQuery('Ana Ema '));
   });
 
+  it('searches a double name typed in small letters or in capitals whole: marija-eva needs eva', async () => {
+    // -eva, -eve and -ema were endings without the j an abbreviation's possessive and dual take after it
+    // (DDV-jeva, DDV-jema): »marija-eva« and »MARIJA-EVA« searched Marija alone, and »mraija-eva« was offered as
+    // »MARIJA-eva«.
+    const documents = [
+      doc(0, 'Šport', 'Marija-Eva Novak je zmagala na državnem prvenstvu.'),
+      doc(1, 'Šola', 'Marija Kos je ravnateljica šole.'),
+      doc(2, 'Davki', 'Višina DDV-jeva stopnja ostaja, pravi minister.'),
+    ];
+    const { engine } = await builtEngine(undefined, documents);
+    for (const query of ['marija-eva ', 'MARIJA-EVA ', 'ana-ema ', 'marie-eve ']) expect(parseQuery(query), query).toEqual(parseQuery(query.replace('-', ' ')));
+    for (const query of ['marija-eva ', 'MARIJA-EVA ']) expect(urlsOf((await runQuery(engine, query)).results), query).toEqual([documents[0]!.url]);
+    expect(await engine.suggest('mraija-eva ')).toBe('marija-eva');
+    // The endings with their j stay endings.
+    expect(parseQuery('ddv-jeva ')).toEqual(parseQuery('DDV '));
+  });
+
   it('suggests a mistyped abbreviation before its ending in capitals, so the suggested query reads the ending as one', async () => {
     // »Ste mislili« writes the archive's word in lowercase: »cnn-om« searched -om as a word, which no article
     // writing CNN holds, so the suggestion for CNM-om found nothing, and one of several words was not offered.
