@@ -1,7 +1,7 @@
 import { isNumberWord } from '../text/numbers.ts';
 import type { ChunkEntry, Shard } from './index-builder.ts';
 import { chunkUrl, shardUrl, type SearchManifest } from './manifest.ts';
-import { mayBeMistyped, nearestStem, suggestionShards, typoLimit, wordWithStem } from './suggestion.ts';
+import { holdingShard, mayBeMistyped, nearestStem, suggestionShards, typoLimit, wordWithStem } from './suggestion.ts';
 import { alternativeStems, isSearchable, stemMayBegin, stemsWithoutFleetingE, tokenize, type Token } from './text.ts';
 
 /**
@@ -331,11 +331,8 @@ export class SearchEngine {
 export function shardsFor(keys: readonly string[], term: QueryTerm): { exact: number[]; prefixed: number[] } {
   const exact = new Set<number>();
   const holding = (stem: string) => {
-    let best = -1;
-    keys.forEach((key, n) => {
-      if (stem.startsWith(key) && (best < 0 || key.length > keys[best]!.length)) best = n;
-    });
-    if (best >= 0) exact.add(best);
+    const n = holdingShard(keys, stem);
+    if (n !== undefined) exact.add(n);
   };
   holding(term.stem);
   for (const alternative of term.alternatives ?? []) holding(alternative);

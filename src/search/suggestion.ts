@@ -65,7 +65,7 @@ export function suggestionShards(keys: readonly string[], stem: string, limit: n
 }
 
 /** The shard a stem is in: the one of the longest key it begins with (index-builder.ts assignShards). */
-function holdingShard(keys: readonly string[], stem: string): number | undefined {
+export function holdingShard(keys: readonly string[], stem: string): number | undefined {
   let best: number | undefined;
   keys.forEach((key, n) => {
     if (stem.startsWith(key) && (best === undefined || key.length > keys[best]!.length)) best = n;
