@@ -114,7 +114,8 @@ function finishStem(folded: string, stripped: string): string {
  * Stems of forms whose letters change inside the word, which no rule of ending takes back: otrok writes c before
  * the plural's -i (otroci, otrocih; SSKJ) and k in every other form. dan writes dn with -ev- before most endings
  * (dneva, dnevi, dnevih) and dn alone in dni, dnem, dneh and the dne of dates (SSKJ); none of these stems is
- * another word's (dnevnik and dnevno keep their n). ljudje and ljudeh keep a j and an e that ljudi, ljudem and
+ * another word's (dnevnik and dnevno keep their n), but dan is also the stem of dana, dano, danih (»dati«), so
+ * dnevi finds »v danih razmerah« (README says so). ljudje and ljudeh keep a j and an e that ljudi, ljudem and
  * ljudmi do not. ljudje is človek's plural too, but the two stay apart: ljudje is among the news's commonest
  * nouns, and človek, which shares its stem with človekov (človekove pravice), would find nearly every article.
  * A Map, not an object: an object also answers for »constructor« (Object.prototype), a word of English quotes,
@@ -190,7 +191,8 @@ function stjaStems(stem: string, ending: string): string[] {
  * pomočjo), but -jo is taken off after st only (ENDING_AFTER), since after č, ž and š the j is as often the
  * word's own (večja, večjo; božja; višjo): »pomočjo« keeps its j (pomocj). So the nominative and the forms in
  * -i (pomoč, pomoči, pomočmi: pomoc) look up the stem with j, and a form in -jo the one without. The price:
- * »več« finds »večji«, »laž« »lažji« (lighter), »pas« »pasji«, »večjo« »več« and »višjo« »Vis« (README lists them).
+ * »več« finds »večji«, »laž« »lažji« (lighter), »pas« »pasji«, »vezi« »vezje«, »večjo« »več« and »višjo« »Vis«
+ * (README gives these as examples).
  */
 function instrumentalJoStems(stem: string, ending: string): string[] {
   if (ending === 'o' && stem.length > MIN_STEM && /[aeiou][czs]j$/.test(stem)) return [stem.slice(0, -1)];
