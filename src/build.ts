@@ -634,8 +634,10 @@ export function publishedWrittenPaths(model: SiteModel): WrittenPaths {
  * December), so the dev server lists them again only when this changes (an article added, retitled, moved or
  * retagged, a person file given redirectFrom:), not after an edit to a body, which shows in 0.3 s. listPages makes each address from an
  * article's url and redirectFrom, a person's id, redirectFrom and the number of articles about and by them, a tag's slug
- * and its number of articles, a month's number of articles and the page size; sitemap.xml's parts and the
- * search index's follow from those. A page made from anything else must add it here, or the dev server
+ * and its number of articles, a month's number of articles and the page size; the search index's parts follow
+ * from those, and sitemap.xml's from those and the HTML pages of public/ it lists (model.publicPages), which the
+ * key leaves out: they change the number of parts only past 50,000 addresses, and in the dev server they are read
+ * after the conflicts are told, so such a site's conflict with a public/sitemap-N.xml may be told late. A page made from anything else must add it here, or the dev server
  * would keep telling the public/ conflicts of the site before it (tests/unit/site-address-key.test.ts).
  */
 export function siteAddressKey(model: SiteModel): string[] {
