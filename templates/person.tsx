@@ -129,12 +129,16 @@ export interface PersonAuthoredPageProps {
   page: Page<Article>;
 }
 
+/** »Članki, ki jih je napisala Ana Novak«; without a gender »Ana Novak: avtorski članki«: the heading of /osebe/<id>/avtor/. */
+export function authoredListName(person: Person): string {
+  return person.gender ? `${authoredHeading(person)} ${person.name}` : `${person.name}: avtorski članki`;
+}
+
 /** /osebe/<id>/avtor/: every article whose byline names the person, newest first. */
 export function PersonAuthoredPage({ context, entry, page }: PersonAuthoredPageProps) {
   const { person, authored } = entry;
   const urlFor = (n: number) => urls.personAuthored(person.id, n);
-  // »Članki, ki jih je napisala Ana Novak«; without a gender »Ana Novak: avtorski članki«.
-  const listName = person.gender ? `${authoredHeading(person)} ${person.name}` : `${person.name}: avtorski članki`;
+  const listName = authoredListName(person);
   const heading = pageHeading(listName, page.number);
   return (
     <Layout

@@ -12,7 +12,8 @@ import { renderRobots, renderSitemap, renderSitemapIndex, SITEMAP_LIMIT, type Si
 import { HomePage } from '../../templates/home.tsx';
 import { ArticlePage } from '../../templates/article.tsx';
 import { PeoplePage } from '../../templates/people.tsx';
-import { AUTHORED_PREVIEW, PersonAuthoredPage, PersonPage } from '../../templates/person.tsx';
+import { AUTHORED_PREVIEW, authoredListName, PersonAuthoredPage, PersonPage } from '../../templates/person.tsx';
+import { pageHeading } from '../../templates/parts.tsx';
 import { ArchivePage, MonthPage, YearPage } from '../../templates/archive.tsx';
 import { TagsPage } from '../../templates/tags.tsx';
 import { TagPage } from '../../templates/tag.tsx';
@@ -125,12 +126,12 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
     for (const page of paginate(entry.articles, pageSize)) {
       const lastmod = newer(listPageChange(entry.articles, page), page.number === 1 ? authoredChange : authoredHead);
       yield entryListPage(urls.person(entry.person.id, page.number), PersonPage, { context, entry, page, bioHtml }, lastmod);
-      for (const from of earlier) yield personRedirect(context, entry, urls.person(from, page.number), urls.person(entry.person.id, page.number));
+      for (const from of earlier) yield personRedirect(context, pageHeading(entry.person.name, page.number), urls.person(from, page.number), urls.person(entry.person.id, page.number));
     }
     if (entry.authored.length > 0) {
       for (const page of paginate(entry.authored, pageSize)) {
         yield entryListPage(urls.personAuthored(entry.person.id, page.number), PersonAuthoredPage, { context, entry, page }, listPageChange(entry.authored, page));
-        for (const from of earlier) yield personRedirect(context, entry, urls.personAuthored(from, page.number), urls.personAuthored(entry.person.id, page.number));
+        for (const from of earlier) yield personRedirect(context, pageHeading(authoredListName(entry.person), page.number), urls.personAuthored(from, page.number), urls.personAuthored(entry.person.id, page.number));
       }
     }
     // Someone only the bylines name has no articles about them to follow.
@@ -193,9 +194,12 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
   yield notFoundPage(context);
 }
 
-/** A page of a person's earlier address (`redirectFrom:` of their file) sending readers on to the same page under the new one. */
-function personRedirect(context: SiteContext, entry: PersonEntry, from: string, to: string): PageSpec {
-  return { ...templatePage(from, PersonRedirectPage, { context, person: { name: entry.person.name, url: to }, from }), inSitemap: false };
+/**
+ * A page of a person's earlier address (`redirectFrom:` of their file) sending readers on to the same page under the
+ * new one, named by that page's heading (»Ana Kovač, stran 2«), as its own title names it.
+ */
+function personRedirect(context: SiteContext, heading: string, from: string, to: string): PageSpec {
+  return { ...templatePage(from, PersonRedirectPage, { context, person: { name: heading, url: to }, from }), inSitemap: false };
 }
 
 /**

@@ -47,6 +47,10 @@ describe("redirectFrom: in a person file keeps the person's earlier address", ()
     expect(first).toContain('Stran osebe je na novem naslovu: <a href="../darja-zagar-novak/">Darja Žagar Novak</a>.');
     expect(await site.read('/osebe/darja-zagar/stran/2/')).toContain('content="0; url=../../../darja-zagar-novak/stran/2/"');
     expect(await site.read('/osebe/darja-zagar/avtor/')).toContain('content="0; url=../../darja-zagar-novak/avtor/"');
+    // Each names the page it sends the reader to, as that page's own title does.
+    expect(await site.read('/osebe/darja-zagar/stran/2/')).toMatch(/<title>Darja Žagar Novak, stran\u00a02 – /);
+    expect(await site.read('/osebe/darja-zagar/stran/2/')).toContain('>Darja Žagar Novak, stran\u00a02</a>');
+    expect(await site.read('/osebe/darja-zagar/avtor/')).toMatch(/<title>[^<]*avtorski članki|<title>Članki, ki jih je napisal/);
     // No page of the list beyond the person's own.
     expect(files.filter((file) => file.startsWith('osebe/darja-zagar/')).sort()).toEqual([
       'osebe/darja-zagar/avtor/index.html',
