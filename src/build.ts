@@ -378,7 +378,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     const archive = timeSync(timings, 'collect', () => collectArchive(sameTagNames(articles), allPeople));
     warnings.push(...mergedTagWarnings(published, archive.tagsBySlug));
     // Which people have a page is known only now, from the articles that name them.
-    const people = options.lastAddresses && checkPublishedPeople(await options.lastAddresses.readPeople(), archive.people);
+    const people = options.lastAddresses && checkPublishedPeople(await options.lastAddresses.readPeople(), archive.people, registry);
     if (people) warnings.push(...people.warnings);
     if (errors.length > 0) throw new ContentErrors(sortErrors(errors), sortErrors(warnings));
     const relatedStarted = performance.now();

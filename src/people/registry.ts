@@ -12,6 +12,8 @@ export interface Registry {
   people: ReadonlyMap<string, Person>;
   /** slugified name/alias/id → person id */
   lookup: ReadonlyMap<string, string>;
+  /** Each `redirectFrom:` id the registry accepted → the person it sends on to (none person/redirect-taken refused). */
+  redirects: ReadonlyMap<string, string>;
 }
 
 /** Parses every person file and builds the registry; the errors of both steps, in file order. */
@@ -85,8 +87,9 @@ export function buildRegistry(people: readonly Person[]): { registry: Registry; 
       }
     }
   }
-  errors.push(...addEarlierIds(byId, lookup));
-  return { registry: { people: byId, lookup }, errors };
+  const redirects = new Map<string, string>();
+  errors.push(...addEarlierIds(byId, lookup, redirects));
+  return { registry: { people: byId, lookup, redirects }, errors };
 }
 
 /**
@@ -96,7 +99,7 @@ export function buildRegistry(people: readonly Person[]): { registry: Registry; 
  * and makes no page of its own where her redirect stands. Looked up after every name and alias: one of those
  * that slugifies to the old id finds the person it belongs to.
  */
-function addEarlierIds(byId: ReadonlyMap<string, Person>, lookup: Map<string, string>): ArhivarError[] {
+function addEarlierIds(byId: ReadonlyMap<string, Person>, lookup: Map<string, string>, redirects: Map<string, string>): ArhivarError[] {
   const errors: ArhivarError[] = [];
   const redirectedBy = new Map<string, Person>();
   // In file order, so the same one of two people is told every time.
@@ -107,6 +110,7 @@ function addEarlierIds(byId: ReadonlyMap<string, Person>, lookup: Map<string, st
       const other = redirectedBy.get(from);
       if (!owner && !other) {
         redirectedBy.set(from, person);
+        redirects.set(from, person.id);
         if (!lookup.has(from)) lookup.set(from, person.id);
         continue;
       }

@@ -1,4 +1,5 @@
 import { ArhivarError } from '../errors.ts';
+import type { Registry } from '../people/registry.ts';
 import type { PersonEntry } from '../site/archive.ts';
 import { slugify } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
@@ -56,7 +57,7 @@ export interface PeopleCheck {
  * record after this build: every page now, and every old address still warned about or redirected from, so
  * a redirect taken out later is warned about again.
  */
-export function checkPublishedPeople(last: PublishedPeople | undefined, people: readonly PersonEntry[]): PeopleCheck {
+export function checkPublishedPeople(last: PublishedPeople | undefined, people: readonly PersonEntry[], registry: Pick<Registry, 'redirects'>): PeopleCheck {
   const next = new Map<string, PublishedPerson>();
   const standing = new Set<string>();
   const byName = new Map<string, PersonEntry>();
@@ -78,12 +79,15 @@ export function checkPublishedPeople(last: PublishedPeople | undefined, people: 
     next.set(id, before);
     if (!standing.has(id)) lost.set(now, [...(lost.get(now) ?? []), id]);
   }
-  const warnings = [...lost].map(([entry, ids]) => addressChanged(entry, ids));
+  const warnings = [...lost].map(([entry, ids]) => addressChanged(entry, ids, registry));
   return { warnings, last, next };
 }
 
-function addressChanged({ person }: PersonEntry, lost: readonly string[]): ArhivarError {
-  const redirectFrom = [...(person.redirectFrom ?? []), ...lost];
+function addressChanged({ person }: PersonEntry, lost: readonly string[], registry: Pick<Registry, 'redirects'>): ArhivarError {
+  // Without the entries person/redirect-taken refuses (the person's own id, another file's, one another file redirects
+  // from): the line the hint gives is then one the build accepts.
+  const accepted = (person.redirectFrom ?? []).filter((from) => registry.redirects.get(from) === person.id);
+  const redirectFrom = [...accepted, ...lost];
   const line = `redirectFrom: [${redirectFrom.join(', ')}]`;
   const pages = lost.map((id) => urls.person(id)).join(' and ');
   return new ArhivarError({

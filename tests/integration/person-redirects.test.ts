@@ -145,6 +145,26 @@ describe('person/address-changed: a person page a build published, gone with no 
     expect(warningsOf(await buildSite(root, { outDir: first.outDir }))).toEqual(told);
   });
 
+  it('gives a redirectFrom: line without the entries person/redirect-taken refuses', async () => {
+    const root = await copyFixture('archive-basic');
+    const first = await buildSite(root);
+    await rename(path.join(root, OLD), path.join(root, NEW));
+    // Her new file name written where the old one belongs, and an address another person file has.
+    await writeFile(path.join(root, NEW), PERSON('aliases: [Darja Žagar]\nredirectFrom: [darja-zagar-novak, boris-cok]\n'));
+    let refused: ContentErrors | undefined;
+    try {
+      await buildSite(root, { outDir: first.outDir });
+    } catch (error) {
+      if (!(error instanceof ContentErrors)) throw error;
+      refused = error;
+    }
+    expect(refused?.errors.map((e) => e.code)).toEqual(['person/redirect-taken', 'person/redirect-taken']);
+    const hints = refused!.warnings.filter((w) => w.code === 'person/address-changed').map((w) => w.hint);
+    expect(hints).toEqual([
+      'change redirectFrom to redirectFrom: [darja-zagar], which sends readers and search engines from the old address on to the new one and keeps the old feed',
+    ]);
+  });
+
   it('says nothing of a person taken off the site, or of one renamed with no name they had', async () => {
     const root = await copyFixture('archive-basic');
     const first = await buildSite(root);
