@@ -78,8 +78,7 @@ export function parsePersonAddress(written: string): PersonAddressResult {
   const full = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? pathOf(value) : undefined;
   if (full !== undefined) {
     // Copied from the address bar, maybe under a base path (/arhiv/osebe/ana-novak/): the person's folder is what to write.
-    const at = full.indexOf(urls.people());
-    const id = at < 0 ? undefined : personOfPath(full.slice(at))?.id;
+    const id = idUnderPath(full);
     return {
       ok: false,
       message: `"${value}" is a whole web address; redirectFrom takes the person's old file name (or the path of their page)`,
@@ -101,6 +100,17 @@ export function parsePersonAddress(written: string): PersonAddressResult {
   if (value.includes('/')) {
     const person = personOfPath(value);
     if (!person) {
+      // The page's path on a site under a base path (/arhiv/osebe/ana-novak/). Refused as an article's address
+      // with the base path is (redirectFrom: paths are from the site's root, whatever baseUrl says), but with
+      // the person's folder as the hint, not the example's name.
+      const id = idUnderPath(value);
+      if (id && isValidSlug(id)) {
+        return {
+          ok: false,
+          message: `"${value}" has the site's path in front of ${urls.person(id)}; redirectFrom takes the person's old file name (or the path of their page from the site's root)`,
+          hint: `write redirectFrom: [${id}]`,
+        };
+      }
       return {
         ok: false,
         message: `"${value}" is not the address of a person's page of this site (${urls.person('ime-priimek')})`,
@@ -117,6 +127,12 @@ export function parsePersonAddress(written: string): PersonAddressResult {
     return personId(person.id, value);
   }
   return personId(value.replace(/\.md$/i, ''), value);
+}
+
+/** The person's folder in a path with something in front of /osebe/ (a base path): `ana-novak` of /arhiv/osebe/ana-novak/stran/2/. */
+function idUnderPath(sitePath: string): string | undefined {
+  const at = sitePath.indexOf(urls.people());
+  return at < 0 ? undefined : personOfPath(sitePath.slice(at))?.id;
 }
 
 function personId(id: string, value: string): PersonAddressResult {

@@ -67,6 +67,9 @@ describe("parsePersonAddress: a person file's earlier name", () => {
 
   it.each([
     ['https://example.si/arhiv/osebe/ana-novak/', 'write redirectFrom: [ana-novak]'],
+    // The page's path on a site under /arhiv/: paths are written from the site's root, as an article's are.
+    ['/arhiv/osebe/darja-zagar/', 'write redirectFrom: [darja-zagar]'],
+    ['/arhiv/osebe/darja-zagar/stran/2/', 'write redirectFrom: [darja-zagar]'],
     ['/osebe/ana-novak/feed.xml', 'write redirectFrom: [ana-novak]'],
     ['/osebe/ana-novak/avtor/', 'write redirectFrom: [ana-novak]'],
     ['Ana Novak', 'write redirectFrom: [ana-novak]'],
