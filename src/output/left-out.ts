@@ -10,7 +10,9 @@
  *   scanners); `._name` is the AppleDouble twin macOS writes on a USB stick or network share; `Thumbs.db` and
  *   `desktop.ini` are Windows Explorer's. No newsroom means to publish them, so they are left out silently.
  * - `secret`: a developer's environment file (`.env`, `.env.local`, `.env.production` …), which holds
- *   passwords and API keys. Left out, and told (public/secret-file), since it is in the wrong folder.
+ *   passwords and API keys, or a file in a folder of them (`.env.d/`, as .git is judged in every part of the
+ *   path). Left out, and told (public/secret-file), since it is in the wrong folder. Only `.env` and
+ *   `.env.<name>`: a name that merely starts so (`.envelope.svg`) is a file for readers.
  *
  * Names are compared without regard to letter case: Windows and macOS keep a name's case but do not tell
  * names apart by it, so `thumbs.db` and `Desktop.ini` are the same files there.
@@ -18,6 +20,12 @@
 export type LeftOut = 'git' | 'litter' | 'secret';
 
 const LITTER = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
+const ENVIRONMENT = /^\.env(?:\.|$)/i;
+
+/** An environment file's or folder's name: `.env`, `.env.local`, `.env.d`, in any letter case. */
+export function isEnvironmentName(name: string): boolean {
+  return ENVIRONMENT.test(name);
+}
 
 /** Why the file at `relative` (a path inside public/, `/` between folders) is not published, or undefined when it is. */
 export function leftOutOfPublic(relative: string): LeftOut | undefined {
@@ -25,6 +33,6 @@ export function leftOutOfPublic(relative: string): LeftOut | undefined {
   if (parts.includes('.git')) return 'git';
   const name = parts[parts.length - 1]!.toLowerCase();
   if (LITTER.has(name) || name.startsWith('._')) return 'litter';
-  if (name.startsWith('.env')) return 'secret';
+  if (parts.some(isEnvironmentName)) return 'secret';
   return undefined;
 }

@@ -14,7 +14,7 @@ import type { OutputFile } from './assets.ts';
 import { TreeWriter } from './tree-writer.ts';
 import { inode, moveAside, removeInBackground, treeNames } from './side-trees.ts';
 import { findTemplateLine } from './template-line.ts';
-import { leftOutOfPublic } from './left-out.ts';
+import { isEnvironmentName, leftOutOfPublic } from './left-out.ts';
 
 /**
  * Publishes the site into dist/ atomically and incrementally.
@@ -659,9 +659,15 @@ function publicFolderInFilePlace(relative: string): ArhivarError {
 
 /** A developer's environment file in public/ (output/left-out.ts): left out of the site, and told, because it is in the wrong folder. */
 function publicSecretFile(relative: string): ArhivarError {
+  const parts = relative.split('/');
+  const name = parts.pop()!;
+  const folder = isEnvironmentName(name) ? undefined : parts.find(isEnvironmentName);
   return new ArhivarError({
     code: 'public/secret-file',
-    message: `${relative.split('/').pop()} is an environment file, which holds passwords and keys, so it was not published`,
+    message:
+      folder === undefined
+        ? `${name} is an environment file, which holds passwords and keys, so it was not published`
+        : `${name} is in ${folder}, a folder of environment files, which hold passwords and keys, so it was not published`,
     file: `public/${relative}`,
     hint: 'move it out of public/ (to the project folder, beside content/): every file of public/ is meant to go online; if an older build published it, change the keys it holds',
   });

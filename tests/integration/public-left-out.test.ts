@@ -1,10 +1,10 @@
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { checkSite } from '../../src/commands/check.ts';
 import { ContentErrors } from '../../src/errors.ts';
-import { publishSite } from '../../src/output/publish.ts';
+import { publicFileSource, publishSite } from '../../src/output/publish.ts';
 import { FEED_GENERATOR } from '../../src/render/feed.ts';
 import { buildUnlessUnchanged } from '../../src/pipeline/unchanged.ts';
 import { copyFixture, listFiles, makeTempDir, removeDir } from '../helpers.ts';
@@ -62,6 +62,21 @@ describe('files of public/ a newsroom never means to publish', () => {
     expect(warning.hint).toContain('move it out of public/');
     // Litter is left out without a word.
     expect(result.model.warnings.filter((each) => each.file?.startsWith('public/'))).toHaveLength(SECRETS.length);
+  });
+
+  it('takes .env and .env.<name> for environment files, not .envelope.svg, and leaves out what a .env.d folder holds', async () => {
+    const { root, outDir } = await site();
+    await put(root, ['.envelope.svg', 'slike/.environment.png', '.env.d/baza', 'orodja/.ENV.d/kljuci/produkcija', '.Env.Local']);
+    const result = await build({ root, outDir, now: NOW });
+    expect(await publishedFromPublic(outDir)).toEqual(['.envelope.svg', 'slike/.environment.png']);
+    expect(secretWarnings(result.model.warnings).sort()).toEqual(['public/.Env.Local', 'public/.env.d/baza', 'public/orodja/.ENV.d/kljuci/produkcija']);
+    const inFolder = result.model.warnings.find((each) => each.file === 'public/.env.d/baza')!;
+    expect(inFolder.message).toBe('baza is in .env.d, a folder of environment files, which hold passwords and keys, so it was not published');
+    // The dev server serves what the build publishes, and npm run check warns of the same files.
+    expect(await publicFileSource(root, '.env.d/baza')).toBeUndefined();
+    expect(await publicFileSource(root, '.envelope.svg')).toBe(path.join(await realpath(root), 'public/.envelope.svg'));
+    const checked = await checkSite({ root, now: NOW });
+    expect(secretWarnings(checked.warnings).sort()).toEqual(secretWarnings(result.model.warnings).sort());
   });
 
   it('tells of a .env file beside the errors of a build that fails on its content', async () => {
