@@ -149,9 +149,9 @@ export async function checkOutputContents(root: string, outDir: string): Promise
 }
 
 /**
- * Left by file managers, as public/'s litter is told (output/left-out.ts: ._ twins, any letter case); a folder
- * holding only these counts as empty. A list of its own here named ._.DS_Store, which macOS writes on a USB
- * stick, and thumbs.db as files to move away, though the file manager hides them.
+ * A name an output folder may hold and still count as empty: what leftOutOfPublic calls 'litter' (output/left-out.ts:
+ * .DS_Store, a ._ twin, Thumbs.db, desktop.ini, in any letter case), which file managers write into a folder
+ * on their own and hide, so output/not-ours would ask the editor to move files they cannot see.
  */
 function isIgnorable(name: string): boolean {
   return leftOutOfPublic(name) === 'litter';
