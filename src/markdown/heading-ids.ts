@@ -52,8 +52,15 @@ const PAGE_IDS: ReadonlySet<string> = new Set([
 /** A person's chart names its title and description chart-<name>-title and chart-<name>-desc (person.tsx). */
 const CHART_PART = /^chart-.+-(?:title|desc)$/;
 
+/**
+ * The people index's letter headings and the links to them (crka-a, crka-ch for Č, pisava-cirilica;
+ * site/people-letters.ts). /osebe/ shows no body, but the ids are kept from headings everywhere, as the others are,
+ * so a template that comes to show both cannot write one twice.
+ */
+const LETTER_PART = /^(?:crka|pisava)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export function isPageId(id: string): boolean {
-  return PAGE_IDS.has(id) || CHART_PART.test(id);
+  return PAGE_IDS.has(id) || CHART_PART.test(id) || LETTER_PART.test(id);
 }
 
 function isReserved(id: string): boolean {
