@@ -20,7 +20,7 @@ export function DateLine({ article, withTime = false }: { article: Article; with
 }
 
 /**
- * A name as written, in a <bdi> when it holds right-to-left text: on a line that goes on with its count,
+ * A name or tag as written, in a <bdi> when it holds right-to-left text: on a line that goes on with its count,
  * Unicode's bidirectional algorithm took the count's number into the name's run, and »محمود عباس 2 članka« showed
  * as »2 محمود عباس članka«. HTML's own example of <bdi> is user names with counts. A Latin or Cyrillic name cannot
  * move the number, and goes without, so /osebe/ does not carry 53 KB of <bdi> for it (the bench's 5,000 people).

@@ -3,6 +3,7 @@ import type { SiteContext } from '../src/render/context.ts';
 import { urls } from '../src/site/urls.ts';
 import { countArticles, plural, TAG_FORMS } from '../src/text/sl.ts';
 import { Layout } from './layout.tsx';
+import { Isolated } from './parts.tsx';
 
 /** Every tag with its article count, in Slovenian alphabetical order (Č after C, Š after S, Ž after Z). */
 export function TagsPage({ context, entries }: { context: SiteContext; entries: readonly TagEntry[] }) {
@@ -18,7 +19,7 @@ export function TagsPage({ context, entries }: { context: SiteContext; entries: 
         <ul class="count-index tags-index">
           {entries.map(({ tag, articles }) => (
             <li>
-              <a href={urls.tag(tag.slug)}>{tag.name}</a> <span class="count">{countArticles(articles.length)}</span>
+              <a href={urls.tag(tag.slug)}><Isolated text={tag.name} /></a> <span class="count">{countArticles(articles.length)}</span>
             </li>
           ))}
         </ul>

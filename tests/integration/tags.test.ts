@@ -68,3 +68,18 @@ describe('tags that share an address', () => {
     expect(await site.read('/oznake/zda/')).toContain('<h1>Zda</h1>');
   });
 });
+
+// Unicode's bidi algorithm takes a number after right-to-left text into its run: on /oznake/ »Hamas حماس 2 članka«
+// showed as »Hamas 2 حماس članka«, and »غزة 2025 1 članek« as »1 2025 غزة članek«. A <bdi> keeps the tag to itself.
+describe('a tag with right-to-left text on /oznake/', () => {
+  it('is isolated from the count after it; a Latin tag needs no <bdi>', async () => {
+    const root = await siteWith({
+      a: ['2025-12-10', '[Hamas حماس, "غزة 2025", vino]'],
+      b: ['2025-12-11', '[Hamas حماس]'],
+    });
+    const index = await (await build(root)).read('/oznake/');
+    expect(index).toContain('<a href="/oznake/hamas/"><bdi>Hamas حماس</bdi></a> <span class="count">2\u00a0članka</span>');
+    expect(index).toContain('<a href="/oznake/2025/"><bdi>غزة 2025</bdi></a> <span class="count">1\u00a0članek</span>');
+    expect(index).toContain('<a href="/oznake/vino/">vino</a> <span class="count">');
+  });
+});
