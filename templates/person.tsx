@@ -32,10 +32,17 @@ function authoredHeading(person: Person): string {
 
 /**
  * The link to /osebe/<id>/avtor/, named as that page's heading names the list: »Vsi članki, ki jih je napisala Ana
- * Novak«, »… napisal …« for a man, »Vsi avtorski članki« when the file does not say.
+ * Novak«, »… napisal …« for a man, »Vsi avtorski članki« when the file does not say. The name is Isolated: the count
+ * in brackets follows it, and »napisal محمود عباس (3)« showed as »napisal (3) محمود عباس«.
  */
-function authoredLinkText(person: Person): string {
-  return person.gender ? `Vsi ${authoredHeading(person).toLowerCase()} ${person.name}` : 'Vsi avtorski članki';
+function AuthoredLinkText({ person }: { person: Person }) {
+  return person.gender ? (
+    <>
+      Vsi {authoredHeading(person).toLowerCase()} <Isolated text={person.name} />
+    </>
+  ) : (
+    <>Vsi avtorski članki</>
+  );
 }
 
 /** The page's one-sentence description: what the archive holds about the person and by them. */
@@ -116,7 +123,7 @@ function AuthoredPreview({ person, authored, context }: { person: Person; author
       <ArticleList articles={authored.slice(0, AUTHORED_PREVIEW)} context={context} headingLevel={3} leaveOut={person.id} />
       <p>
         <a href={urls.personAuthored(person.id)}>
-          {authoredLinkText(person)} ({formatNumber(authored.length)})<span aria-hidden="true"> →</span>
+          <AuthoredLinkText person={person} /> ({formatNumber(authored.length)})<span aria-hidden="true"> →</span>
         </a>
       </p>
     </section>

@@ -212,6 +212,24 @@ describe('the articles a registry person wrote', () => {
     }
   });
 
+  // Unicode's bidi algorithm took the count after a right-to-left name into its run: »… napisal محمود عباس (1)« showed
+  // as »… napisal (1) محمود عباس«, the count before the name (seen in Chromium). A <bdi> keeps the name to itself.
+  it('isolates a right-to-left name in the link to all a person wrote, so the count stays after it', async () => {
+    // The byline gives his name in Latin letters, as an alias of his file: an Arabic name alone has no slug to match.
+    const root = await copyFixture('byline');
+    await writeFile(path.join(root, 'content/people/mahmud-abas.md'), '---\nname: محمود عباس\naliases: [Mahmud Abas]\ngender: m\n---\n');
+    const article = path.join(root, 'content/articles/2025/proracun.md');
+    await writeFile(article, (await readFile(article, 'utf8')).replace('in Cene Lipnik', 'in Mahmud Abas'));
+    const small = await buildSite(root, { cache: false });
+    try {
+      expect(authoredSection(await small.read('/osebe/mahmud-abas/'))).toContain('<a href="/arhiv/osebe/mahmud-abas/avtor/">Vsi članki, ki jih je napisal <bdi>محمود عباس</bdi> (1)<span aria-hidden="true"> →</span></a>');
+      expect(authoredSection(await small.read('/osebe/ana-novak/'))).toContain('Vsi članki, ki jih je napisala Ana Novak (6)');
+    } finally {
+      await removeDir(root);
+      await removeDir(path.dirname(small.outDir));
+    }
+  });
+
   it('names the list of a person whose file gives no gender by the name, and describes it in one sentence', async () => {
     const root = await copyFixture('byline');
     await writeFile(path.join(root, 'content/people/cene-lipnik.md'), '---\nname: Cene Lipnik\nrole: fotoreporter\n---\n');
