@@ -5,6 +5,7 @@ import { parseSiteConfig, placeholderBaseUrl, type SiteConfig } from './config/s
 import type { Article } from './content/article.ts';
 import type { ContentDate } from './content/dates.ts';
 import type { Person } from './content/person.ts';
+import { checkRedirects } from './content/redirects.ts';
 import { pruneCache, type LoadCache } from './load-cache.ts';
 import { buildRegistry, loadRegistry, type Registry } from './people/registry.ts';
 import { peopleFilesKey, readStoredPeople, storePeople } from './pipeline/people.ts';
@@ -491,34 +492,15 @@ function findAddressClashes(articles: readonly Draft[]): AddressClash[] {
  * not another article's earlier address too (only one page can stand there).
  */
 function findTakenRedirects(articles: readonly Draft[], byUrl: ReadonlyMap<string, Draft>): AddressClash[] {
-  const clashes: AddressClash[] = [];
-  const redirectedBy = new Map<string, Draft>();
-  // In file order, so the same one of two articles is told every time, whatever order they were read in.
-  const redirecting = articles.filter((article) => article.frontMatter.redirectFrom.length > 0).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  for (const article of redirecting) {
-    for (const from of article.frontMatter.redirectFrom) {
-      const owner = byUrl.get(from);
-      const other = redirectedBy.get(from);
-      if (!owner && !other) {
-        redirectedBy.set(from, article);
-        continue;
-      }
-      const error = new ArhivarError({
-        code: 'article/redirect-taken',
-        message:
-          owner === article
-            ? `redirectFrom names ${from}, which is this article's own address`
-            : owner
-              ? `redirectFrom names ${from}, the address of ${owner.file}`
-              : `redirectFrom names ${from}, which ${other!.file} also redirects from`,
-        file: article.file,
-        line: article.keyLines.get('redirectFrom'),
-        hint: owner === article ? `remove ${from} from redirectFrom` : `an address leads to one page: remove ${from} from one of the two articles`,
-      });
-      clashes.push({ error, article, from, other: owner === article ? undefined : (owner ?? other), otherRedirects: !owner });
-    }
-  }
-  return clashes;
+  const { taken } = checkRedirects(articles, {
+    redirectFrom: (article) => article.frontMatter.redirectFrom,
+    line: (article) => article.keyLines.get('redirectFrom'),
+    ownerOf: (from) => byUrl.get(from),
+    code: 'article/redirect-taken',
+    noun: 'article',
+    eitherOf: 'one of the two articles',
+  });
+  return taken.map(({ error, item, from, owner, other }) => ({ error, article: item, from, other: owner === item ? undefined : (owner ?? other), otherRedirects: !owner }));
 }
 
 /** What the dev server leaves out of the drafts it shows, so that the published articles keep their addresses. */

@@ -1,3 +1,4 @@
+import { ArhivarError } from '../errors.ts';
 import { isValidSlug, MAX_SLUG_LENGTH, shortenedSlug, slugify } from '../site/slug.ts';
 import { personOfPath, urls } from '../site/urls.ts';
 import { daysInMonth, YEAR_RANGE } from './dates.ts';
@@ -151,6 +152,81 @@ function pathOf(address: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Someone with a `redirectFrom:` list: a person or an article. */
+export interface Redirecting {
+  readonly file: string | undefined;
+}
+
+/** How checkRedirects reads one kind of redirecting file, and the words its error uses for that kind. */
+export interface RedirectCheck<T extends Redirecting> {
+  redirectFrom: (item: T) => readonly string[];
+  /** The line of the `redirectFrom:` key, for the error. */
+  line: (item: T) => number | undefined;
+  /** Whose own address `from` is, if anyone's. */
+  ownerOf: (from: string) => T | undefined;
+  /** person/redirect-taken or article/redirect-taken. */
+  code: string;
+  /** "person", "article": "this person's own address". */
+  noun: string;
+  /** The page at `from`, named in brackets after the file that has it: a person's redirectFrom: entry is an id, not the page's address. */
+  page?: ((from: string) => string) | undefined;
+  /** Where else `from` can be removed, in the hint when another file has it: "one of the two articles". */
+  eitherOf: string;
+}
+
+/** A `redirectFrom:` entry of `item` that is refused: `from` is `owner`'s own address (maybe `item`'s), or `other` redirects from it first. */
+export interface TakenRedirect<T> {
+  error: ArhivarError;
+  item: T;
+  from: string;
+  owner: T | undefined;
+  other: T | undefined;
+}
+
+/**
+ * Every `redirectFrom:` entry of `items` that may stand: an address where no page of their own kind is (no
+ * one's own address) and that no one else redirects from, since only one page can stand at an address.
+ * `accepted` maps each to whose it is, in the order accepted; each other entry is `taken`, with its error.
+ */
+export function checkRedirects<T extends Redirecting>(items: readonly T[], check: RedirectCheck<T>): { accepted: Map<string, T>; taken: TakenRedirect<T>[] } {
+  const accepted = new Map<string, T>();
+  const taken: TakenRedirect<T>[] = [];
+  // In file order, so the same one of two files is told every time, whatever order they were read in.
+  const redirecting = items.filter((item) => check.redirectFrom(item).length > 0).sort((a, b) => compareFiles(a.file ?? '', b.file ?? ''));
+  for (const item of redirecting) {
+    for (const from of check.redirectFrom(item)) {
+      const owner = check.ownerOf(from);
+      const other = accepted.get(from);
+      if (!owner && !other) {
+        accepted.set(from, item);
+        continue;
+      }
+      taken.push({ error: redirectTaken(item, from, owner, other, check), item, from, owner, other });
+    }
+  }
+  return { accepted, taken };
+}
+
+function compareFiles(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function redirectTaken<T extends Redirecting>(item: T, from: string, owner: T | undefined, other: T | undefined, check: RedirectCheck<T>): ArhivarError {
+  const page = check.page ? ` (${check.page(from)})` : '';
+  return new ArhivarError({
+    code: check.code,
+    message:
+      owner === item
+        ? `redirectFrom names ${from}, which is this ${check.noun}'s own address${page}`
+        : owner
+          ? `redirectFrom names ${from}, the address of ${owner.file}${page}`
+          : `redirectFrom names ${from}, which ${other!.file} also redirects from`,
+    file: item.file,
+    line: check.line(item),
+    hint: owner === item ? `remove ${from} from redirectFrom` : `an address leads to one page: remove ${from} from ${check.eitherOf}`,
+  });
 }
 
 /**

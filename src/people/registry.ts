@@ -2,6 +2,7 @@ import { ArhivarError } from '../errors.ts';
 import { slugify } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
 import { parsePerson, personFromName, type Person } from '../content/person.ts';
+import { checkRedirects } from '../content/redirects.ts';
 import type { SourceFile } from '../content/read.ts';
 
 /**
@@ -100,37 +101,20 @@ export function buildRegistry(people: readonly Person[]): { registry: Registry; 
  * that slugifies to the old id finds the person it belongs to.
  */
 function addEarlierIds(byId: ReadonlyMap<string, Person>, lookup: Map<string, string>, redirects: Map<string, string>): ArhivarError[] {
-  const errors: ArhivarError[] = [];
-  const redirectedBy = new Map<string, Person>();
-  // In file order, so the same one of two people is told every time.
-  const redirecting = [...byId.values()].filter((person) => person.redirectFrom?.length).sort((a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : 1));
-  for (const person of redirecting) {
-    for (const from of person.redirectFrom!) {
-      const owner = byId.get(from);
-      const other = redirectedBy.get(from);
-      if (!owner && !other) {
-        redirectedBy.set(from, person);
-        redirects.set(from, person.id);
-        if (!lookup.has(from)) lookup.set(from, person.id);
-        continue;
-      }
-      errors.push(
-        new ArhivarError({
-          code: 'person/redirect-taken',
-          message:
-            owner === person
-              ? `redirectFrom names ${from}, which is this person's own address (${urls.person(from)})`
-              : owner
-                ? `redirectFrom names ${from}, the address of ${owner.file} (${urls.person(from)})`
-                : `redirectFrom names ${from}, which ${other!.file} also redirects from`,
-          file: person.file,
-          line: person.redirectFromLine,
-          hint: owner === person ? `remove ${from} from redirectFrom` : `an address leads to one page: remove ${from} from one of the two files, or merge the two people into one file`,
-        }),
-      );
-    }
+  const { accepted, taken } = checkRedirects([...byId.values()], {
+    redirectFrom: (person) => person.redirectFrom ?? [],
+    line: (person) => person.redirectFromLine,
+    ownerOf: (from) => byId.get(from),
+    code: 'person/redirect-taken',
+    noun: 'person',
+    page: urls.person,
+    eitherOf: 'one of the two files, or merge the two people into one file',
+  });
+  for (const [from, person] of accepted) {
+    redirects.set(from, person.id);
+    if (!lookup.has(from)) lookup.set(from, person.id);
   }
-  return errors;
+  return taken.map(({ error }) => error);
 }
 
 export function findPerson(registry: Registry, name: string): Person | undefined {
