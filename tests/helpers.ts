@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type BuildResult } from '../src/build.ts';
+import type { DevServer } from '../src/dev/server.ts';
 import { outputPathFor } from '../src/site/urls.ts';
 import { afterEach } from 'vitest';
 
@@ -148,6 +149,29 @@ export async function waitFor(condition: () => boolean, what: string): Promise<v
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/** What a test of the dev server leaves to be cleaned up after it: see devSession(). */
+export interface DevSession {
+  /** The server the test started, closed after it. */
+  server: DevServer | undefined;
+  /** Folders removed after the test, once the server is closed (it may still be writing into the site's .cache/). */
+  folders: string[];
+}
+
+/**
+ * For a test file (or describe block) whose tests start a dev server on a temporary site: call once, set
+ * `server` to the server a test starts and push its folders; after each test the server is closed and then
+ * the folders are removed, whether the test passed or not.
+ */
+export function devSession(): DevSession {
+  const session: DevSession = { server: undefined, folders: [] };
+  afterEach(async () => {
+    await session.server?.close();
+    session.server = undefined;
+    for (const folder of session.folders.splice(0)) await removeDir(folder);
+  });
+  return session;
 }
 
 export interface DevProcess {

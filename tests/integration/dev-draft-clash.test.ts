@@ -1,27 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
-import { startDevServer, type DevServer } from '../../src/dev/server.ts';
+import { startDevServer } from '../../src/dev/server.ts';
 import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
-import { copyFixture, makeTempDir, removeDir } from '../helpers.ts';
+import { copyFixture, devSession, makeTempDir, waitFor } from '../helpers.ts';
 
-let server: DevServer | undefined;
-const folders: string[] = [];
-
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  for (const folder of folders.splice(0)) await removeDir(folder);
-});
-
-const until = async (done: () => boolean, what: string) => {
-  for (let i = 0; i < 500 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
-  if (!done()) throw new Error(`timed out waiting for ${what}`);
-};
+const session = devSession();
 
 const get = async (url: string) => {
-  const response = await fetch(new URL(url, server!.url), { redirect: 'manual' });
+  const response = await fetch(new URL(url, session.server!.url), { redirect: 'manual' });
   return { status: response.status, location: response.headers.get('location'), body: await response.text() };
 };
 
@@ -29,8 +17,8 @@ const codes = (problems: readonly { code: string; file?: string | undefined }[])
 
 async function startOn(root: string): Promise<DevLoadReport[]> {
   const loads: DevLoadReport[] = [];
-  server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
-  await until(() => loads.length > 0, 'the first load');
+  session.server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
+  await waitFor(() => loads.length > 0, 'the first load');
   return loads;
 }
 
@@ -38,7 +26,7 @@ it('arhivar dev shows the site when a published article redirects from the addre
   // dev shows drafts and counted them in the address check: every page was an article/redirect-taken error
   // (500), while the build, which publishes no draft, published the site with the redirect.
   const root = await copyFixture('archive-basic');
-  folders.push(root);
+  session.folders.push(root);
   const articles = path.join(root, 'content', 'articles', '2025');
   const prvi = path.join(articles, 'prvi.md');
   const original = await readFile(prvi, 'utf8');
@@ -59,26 +47,26 @@ it('arhivar dev shows the site when a published article redirects from the addre
   expect(redirect.body).not.toContain('Besedilo osnutka');
 
   const outDir = path.join(await makeTempDir(), 'dist');
-  folders.push(path.dirname(outDir));
+  session.folders.push(path.dirname(outDir));
   const built = await build({ root, outDir, cache: false });
   expect(codes(built.model.warnings)).toEqual([]);
   expect(await readFile(path.join(outDir, '2025', '06', '01', 'osnutek', 'index.html'), 'utf8')).toBe(redirect.body.replace(/\s*<script type="module" src="\/@vite\/client"><\/script>\s*/, ''));
 
   // Without the redirect the draft is shown again: nothing kept from the loads before hides it.
   await writeFile(prvi, original);
-  await until(() => codes(loads.at(-1)!.warnings).length === 0 && loads.at(-1)!.errors.length === 0, 'the load without the redirect');
+  await waitFor(() => codes(loads.at(-1)!.warnings).length === 0 && loads.at(-1)!.errors.length === 0, 'the load without the redirect');
   expect((await get('/2025/06/01/osnutek/')).body).toContain('Besedilo osnutka');
 
   // Published, the clash is the build's error again.
   await writeFile(prvi, original.replace('tags: [preizkus]', 'tags: [preizkus]\nredirectFrom: [/2025/06/01/osnutek/]'));
   await writeFile(draft, (await readFile(draft, 'utf8')).replace('draft: true', 'draft: false'));
-  await until(() => loads.at(-1)!.errors.length > 0, 'the load of the published draft');
+  await waitFor(() => loads.at(-1)!.errors.length > 0, 'the load of the published draft');
   expect(codes(loads.at(-1)!.errors)).toEqual([['article/redirect-taken', 'content/articles/2025/prvi.md']]);
 });
 
 it('arhivar dev shows the published article at an address a draft has too, and a draft redirecting from a published address without that redirect', async () => {
   const root = await copyFixture('archive-basic');
-  folders.push(root);
+  session.folders.push(root);
   const articles = path.join(root, 'content', 'articles', '2025');
   // The same date and slug as tretji.md: a copy being rewritten.
   const copy = path.join(articles, 'tretji-kopija.md');
@@ -115,7 +103,7 @@ it('arhivar dev shows the published article at an address a draft has too, and a
   await writeFile(copy, (await readFile(copy, 'utf8')).replace('draft: true', 'draft: true\nslug: tretji-clanek-2'));
   const fourthFile = path.join(articles, 'cetrti.md');
   await writeFile(fourthFile, (await readFile(fourthFile, 'utf8')).replace('tags: [preizkus]', 'tags: [preizkus]\nslug: cetrti'));
-  await until(() => codes(loads.at(-1)!.warnings).length === 0 && loads.at(-1)!.errors.length === 0, 'the load without the clashes');
+  await waitFor(() => codes(loads.at(-1)!.warnings).length === 0 && loads.at(-1)!.errors.length === 0, 'the load without the clashes');
   expect((await get('/2025/03/12/tretji-clanek-2/')).body).toContain('Novo besedilo kopije');
   const redirect = await get('/2025/04/13/cetrti-clanek/');
   expect(redirect.body).toContain('/2025/06/02/nova/');

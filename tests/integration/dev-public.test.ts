@@ -1,36 +1,24 @@
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
-import { startDevServer, type DevServer } from '../../src/dev/server.ts';
+import { startDevServer } from '../../src/dev/server.ts';
 import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
-import { copyFixture, makeTempDir, removeDir } from '../helpers.ts';
+import { copyFixture, devSession, makeTempDir, waitFor } from '../helpers.ts';
 
 const SECRET = 'skrivnost-izven-projekta';
 
-let server: DevServer | undefined;
-const folders: string[] = [];
-
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  for (const folder of folders.splice(0)) await removeDir(folder);
-});
-
-const until = async (done: () => boolean, what: string) => {
-  for (let i = 0; i < 500 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
-  if (!done()) throw new Error(`timed out waiting for ${what}`);
-};
+const session = devSession();
 
 const get = async (url: string, method = 'GET') => {
-  const response = await fetch(new URL(url, server!.url), { redirect: 'manual', method });
+  const response = await fetch(new URL(url, session.server!.url), { redirect: 'manual', method });
   return { status: response.status, body: await response.text() };
 };
 
 it('arhivar dev serves no file of public/ a build refuses, and reports each as a build does until it is removed', async () => {
   const root = await copyFixture('archive-basic');
   const outside = await makeTempDir();
-  folders.push(root, outside);
+  session.folders.push(root, outside);
   await writeFile(path.join(outside, 'geslo.txt'), SECRET);
   await mkdir(path.join(outside, 'mapa'));
   await writeFile(path.join(outside, 'mapa', 'slika.txt'), SECRET);
@@ -46,8 +34,8 @@ it('arhivar dev serves no file of public/ a build refuses, and reports each as a
   await symlink('slike/logo.svg', path.join(publicDir, 'logo.svg'));
 
   const loads: DevLoadReport[] = [];
-  server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
-  await until(() => loads.length > 0, 'the first load');
+  session.server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
+  await waitFor(() => loads.length > 0, 'the first load');
   expect(loads[0]!.errors.map((error) => [error.code, error.file])).toEqual([
     ['public/bad-file-name', 'public/..\\x.txt'],
     ['public/symlink-folder', 'public/druge-slike'],
@@ -75,13 +63,13 @@ it('arhivar dev serves no file of public/ a build refuses, and reports each as a
 
   // Removing the links is a change the server sees: the site loads again, with no problem.
   for (const name of ['geslo.txt', 'mapa', 'nic.txt', 'druge-slike', '..\\x.txt']) await rm(path.join(publicDir, name));
-  await until(() => loads.at(-1)!.errors.length === 0, 'a load without the problems');
+  await waitFor(() => loads.at(-1)!.errors.length === 0, 'a load without the problems');
   expect((await get('/')).status).toBe(200);
 });
 
 it('arhivar dev serves neither file-manager litter nor a .env of public/, which a build leaves out, and warns of the .env as a build does', async () => {
   const root = await copyFixture('archive-basic');
-  folders.push(root);
+  session.folders.push(root);
   const publicDir = path.join(root, 'public');
   await mkdir(path.join(publicDir, 'slike'), { recursive: true });
   await mkdir(path.join(publicDir, '.well-known'), { recursive: true });
@@ -91,8 +79,8 @@ it('arhivar dev serves neither file-manager litter nor a .env of public/, which 
   await writeFile(path.join(publicDir, '.htaccess'), 'Options -Indexes\n');
 
   const loads: DevLoadReport[] = [];
-  server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
-  await until(() => loads.length > 0, 'the first load');
+  session.server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
+  await waitFor(() => loads.length > 0, 'the first load');
   expect(loads[0]!.errors).toEqual([]);
   expect(loads[0]!.warnings.filter((warning) => warning.file?.startsWith('public/')).map((warning) => [warning.code, warning.file])).toEqual([['public/secret-file', 'public/.env']]);
   for (const url of ['/.env', '/.DS_Store', '/slike/._seja.jpg', '/slike/Thumbs.db', '/desktop.ini', `/@fs${publicDir}/.env`]) {
@@ -106,11 +94,11 @@ it('arhivar dev serves neither file-manager litter nor a .env of public/, which 
 
 it('arhivar dev serves the files of public/ under the path of baseUrl, where the build publishes them', async () => {
   const root = await copyFixture('base-path');
-  folders.push(root);
+  session.folders.push(root);
   const svg = await readFile(path.join(root, 'public', 'slike', 'zemljevid.svg'), 'utf8');
   const loads: DevLoadReport[] = [];
-  server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
-  await until(() => loads.length > 0, 'the first load');
+  session.server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
+  await waitFor(() => loads.length > 0, 'the first load');
   expect(loads[0]!.errors).toEqual([]);
   // An article's picture is written /arhiv/slike/… (README, Publishing under a path); a host serves it there.
   expect(await get('/arhiv/slike/zemljevid.svg')).toEqual({ status: 200, body: svg });
@@ -118,13 +106,13 @@ it('arhivar dev serves the files of public/ under the path of baseUrl, where the
   // Outside the path the site is not served, files of public/ included, as on the host.
   expect((await get('/slike/zemljevid.svg')).status).toBe(404);
   // A byte range, as Safari asks for sound and video and every browser to seek: the part, with 206, as from preview.
-  const part = await fetch(new URL('/arhiv/slike/zemljevid.svg', server.url), { headers: { range: 'bytes=5-9' } });
+  const part = await fetch(new URL('/arhiv/slike/zemljevid.svg', session.server.url), { headers: { range: 'bytes=5-9' } });
   expect([part.status, part.headers.get('content-range'), await part.text()]).toEqual([206, `bytes 5-9/${Buffer.byteLength(svg)}`, svg.slice(5, 10)]);
 });
 
 it('arhivar dev tells a file of public/ in the way of a page and one a page replaces, as a build does, also after the addresses change', async () => {
   const root = await copyFixture('archive-basic');
-  folders.push(root);
+  session.folders.push(root);
   const publicDir = path.join(root, 'public');
   await mkdir(path.join(publicDir, 'oznake', 'nova'), { recursive: true });
   await writeFile(path.join(publicDir, 'robots.txt'), 'User-agent: *\nDisallow: /\n');
@@ -134,8 +122,8 @@ it('arhivar dev tells a file of public/ in the way of a page and one a page repl
   await writeFile(path.join(publicDir, 'oznake', 'nova', 'index.html'), '<p>stara stran</p>');
 
   const loads: DevLoadReport[] = [];
-  server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
-  await until(() => loads.length > 0, 'the first load');
+  session.server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
+  await waitFor(() => loads.length > 0, 'the first load');
   const codes = (problems: readonly { code: string; file?: string | undefined }[]) => problems.filter((problem) => problem.code.startsWith('public/')).map((problem) => [problem.code, problem.file]);
   expect(codes(loads[0]!.errors)).toEqual([['public/in-the-way', 'public/osebe']]);
   expect(codes(loads[0]!.warnings)).toEqual([['public/shadowed', 'public/robots.txt']]);
@@ -145,7 +133,7 @@ it('arhivar dev tells a file of public/ in the way of a page and one a page repl
   expect(home.body).toContain('public/in-the-way');
 
   await rm(path.join(publicDir, 'osebe'));
-  await until(() => loads.at(-1)!.errors.length === 0, 'a load without the file in the way');
+  await waitFor(() => loads.at(-1)!.errors.length === 0, 'a load without the file in the way');
   expect(codes(loads.at(-1)!.warnings)).toEqual([['public/shadowed', 'public/robots.txt']]);
   expect((await get('/')).status).toBe(200);
   expect((await get('/robots.txt')).body).not.toContain('Disallow: /\n');
@@ -154,7 +142,7 @@ it('arhivar dev tells a file of public/ in the way of a page and one a page repl
   const article = path.join(root, 'content', 'articles', '2025', 'peti.md');
   const text = await readFile(article, 'utf8');
   await writeFile(article, text.replace('tags: [preizkus]', 'tags: [preizkus, nova]'));
-  await until(() => codes(loads.at(-1)!.warnings).length === 2, 'the page of the new tag over the file of public/');
+  await waitFor(() => codes(loads.at(-1)!.warnings).length === 2, 'the page of the new tag over the file of public/');
   expect(codes(loads.at(-1)!.warnings)).toEqual([
     ['public/shadowed', 'public/oznake/nova/index.html'],
     ['public/shadowed', 'public/robots.txt'],
@@ -162,7 +150,7 @@ it('arhivar dev tells a file of public/ in the way of a page and one a page repl
   // An edit to the body leaves the addresses as they were, and the warnings with them.
   const count = loads.length;
   await writeFile(article, (await readFile(article, 'utf8')).replace('Peto besedilo', 'Popravljeno peto besedilo'));
-  await until(() => loads.length > count && loads.at(-1)!.errors.length === 0, 'the load after the edit');
+  await waitFor(() => loads.length > count && loads.at(-1)!.errors.length === 0, 'the load after the edit');
   expect(codes(loads.at(-1)!.warnings)).toEqual([
     ['public/shadowed', 'public/oznake/nova/index.html'],
     ['public/shadowed', 'public/robots.txt'],
@@ -173,7 +161,7 @@ it('arhivar dev tells a file of public/ that only a draft clashes with as a note
   // dev shows drafts, so it counted their pages against public/: a draft with a new tag stopped every page with
   // public/in-the-way, and the build, which does not publish the draft, published the site and that file.
   const root = await copyFixture('archive-basic');
-  folders.push(root);
+  session.folders.push(root);
   const publicDir = path.join(root, 'public');
   await mkdir(path.join(publicDir, 'oznake', 'nova'), { recursive: true });
   await writeFile(path.join(publicDir, 'oznake', 'nova', 'index.html'), '<p>stara stran</p>');
@@ -183,8 +171,8 @@ it('arhivar dev tells a file of public/ that only a draft clashes with as a note
   await writeFile(draft, '---\ntitle: "Osnutek"\ndate: 2025-06-01\ntags: [nova]\ndraft: true\n---\n\nBesedilo.\n');
 
   const loads: DevLoadReport[] = [];
-  server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
-  await until(() => loads.length > 0, 'the first load');
+  session.server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
+  await waitFor(() => loads.length > 0, 'the first load');
   const codes = (problems: readonly { code: string; file?: string | undefined }[]) => problems.filter((problem) => problem.code.startsWith('public/')).map((problem) => [problem.code, problem.file]);
   expect(codes(loads[0]!.errors)).toEqual([]);
   expect(codes(loads[0]!.warnings)).toEqual([
@@ -198,14 +186,14 @@ it('arhivar dev tells a file of public/ that only a draft clashes with as a note
   expect((await get('/2025/06/01/osnutek/')).status).toBe(200);
   // What the build says of the same site: nothing of public/, which it publishes whole.
   const outDir = path.join(await makeTempDir(), 'dist');
-  folders.push(path.dirname(outDir));
+  session.folders.push(path.dirname(outDir));
   const built = await build({ root, outDir, cache: false });
   expect(codes(built.model.warnings)).toEqual([]);
   expect(await readFile(path.join(outDir, '2025', '06'), 'utf8')).toBe('junij');
 
   // Published, the draft's clashes are the build's: an error and a warning, as a build tells them.
   await writeFile(draft, (await readFile(draft, 'utf8')).replace('draft: true', 'draft: false'));
-  await until(() => loads.at(-1)!.errors.length > 0, 'the load of the published article');
+  await waitFor(() => loads.at(-1)!.errors.length > 0, 'the load of the published article');
   expect(codes(loads.at(-1)!.errors)).toEqual([['public/in-the-way', 'public/2025/06']]);
   expect(codes(loads.at(-1)!.warnings)).toEqual([['public/shadowed', 'public/oznake/nova/index.html']]);
 });
