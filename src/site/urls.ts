@@ -48,13 +48,15 @@ export const urls = {
   notFound: () => '/404.html',
 };
 
+const PERSON_PATH = new RegExp(`^/?${PEOPLE}/([^/]+)(?:/(.*))?$`);
+
 /**
  * The person a path of the site belongs to (`/osebe/ana-novak/` or one of its pages, `/osebe/ana-novak/stran/2/`,
  * `/osebe/ana-novak/feed.xml`) and what follows the person's folder (`stran/2/`, `feed.xml`; empty for the page
  * itself); undefined for a path outside /osebe/<name>/. The leading / may be missing, as an editor writes it.
  */
 export function personOfPath(sitePath: string): { id: string; rest: string } | undefined {
-  const match = new RegExp(`^/?${PEOPLE}/([^/]+)(?:/(.*))?$`).exec(sitePath);
+  const match = PERSON_PATH.exec(sitePath);
   return match ? { id: match[1]!, rest: (match[2] ?? '').replace(/^index\.html$/, '') } : undefined;
 }
 
