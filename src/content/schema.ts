@@ -107,47 +107,50 @@ const nameList = (error: string) =>
 const names = nameList('must be a list of names, such as [Steve Witkoff, Jared Kushner]');
 
 /**
- * Earlier addresses of an article (content/redirects.ts), as written or as a list; each is checked and
- * written the one way arhivar writes article addresses.
+ * A `redirectFrom:` list, as written or as a list: each entry is checked by `parse` (content/redirects.ts) and
+ * kept the one way arhivar writes it, each once. `max` caps a person file's list, whose every entry makes a page,
+ * its later pages and a feed.
  */
-const addressList = z
-  .union([z.string(), z.array(z.string())], { error: 'must be a list of addresses, such as [/2025/12/22/stari-naslov/]' })
-  .transform((value, context) => {
-    // A Set, not includes() on the list: that took time by the square of its length (24 s for 40,000).
-    const paths = new Set<string>();
-    for (const written of Array.isArray(value) ? value : [value]) {
-      const result = parseArticleAddress(stripControlCharacters(written));
-      if (!result.ok) context.issues.push({ code: 'custom', message: result.message, input: written, params: { hint: result.hint } });
-      else paths.add(result.path);
+function redirectList(
+  error: string,
+  parse: (written: string) => { ok: true; value: string } | { ok: false; message: string; hint: string },
+  max?: { count: number; hint: string },
+) {
+  return z.union([z.string(), z.array(z.string())], { error }).transform((value, context) => {
+    const written = Array.isArray(value) ? value : [value];
+    if (max && written.length > max.count) {
+      context.issues.push({ code: 'custom', message: `has ${written.length} entries; at most ${max.count} are allowed`, input: value, params: { hint: max.hint } });
+      return z.NEVER;
     }
-    return [...paths];
+    // A Set, not includes() on the list: that took time by the square of its length (24 s for 40,000).
+    const kept = new Set<string>();
+    for (const entry of written) {
+      const result = parse(stripControlCharacters(entry));
+      if (!result.ok) context.issues.push({ code: 'custom', message: result.message, input: entry, params: { hint: result.hint } });
+      else kept.add(result.value);
+    }
+    return [...kept];
   });
+}
+
+/** Earlier addresses of an article (content/redirects.ts parseArticleAddress), each as its path. */
+const addressList = redirectList('must be a list of addresses, such as [/2025/12/22/stari-naslov/]', (written) => {
+  const result = parseArticleAddress(written);
+  return result.ok ? { ok: true, value: result.path } : result;
+});
 
 /** The most `redirectFrom:` entries a person file may have: each is a page, its later pages and a feed. */
 export const MAX_PERSON_REDIRECTS = 100;
 
-/** Earlier ids of a person (content/redirects.ts parsePersonAddress), as written or as a list, each as the id. */
-const personAddressList = z
-  .union([z.string(), z.array(z.string())], { error: 'must be a list of earlier file names, such as [ana-novak]' })
-  .transform((value, context) => {
-    const written = Array.isArray(value) ? value : [value];
-    if (written.length > MAX_PERSON_REDIRECTS) {
-      context.issues.push({
-        code: 'custom',
-        message: `has ${written.length} entries; at most ${MAX_PERSON_REDIRECTS} are allowed`,
-        input: value,
-        params: { hint: `keep at most ${MAX_PERSON_REDIRECTS} names the person's file really had; a web server in front of the site can send more on` },
-      });
-      return z.NEVER;
-    }
-    const ids = new Set<string>();
-    for (const entry of written) {
-      const result = parsePersonAddress(stripControlCharacters(entry));
-      if (!result.ok) context.issues.push({ code: 'custom', message: result.message, input: entry, params: { hint: result.hint } });
-      else ids.add(result.id);
-    }
-    return [...ids];
-  });
+/** Earlier ids of a person (content/redirects.ts parsePersonAddress), each as the id. */
+const personAddressList = redirectList(
+  'must be a list of earlier file names, such as [ana-novak]',
+  (written) => {
+    const result = parsePersonAddress(written);
+    return result.ok ? { ok: true, value: result.id } : result;
+  },
+  { count: MAX_PERSON_REDIRECTS, hint: `keep at most ${MAX_PERSON_REDIRECTS} names the person's file really had; a web server in front of the site can send more on` },
+);
 
 const contentDate = z.unknown().transform((value, context) => {
   const result = parseContentDate(value);
