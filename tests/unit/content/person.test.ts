@@ -123,6 +123,17 @@ describe('parsePerson: a key that a person file does not have', () => {
   });
 });
 
+describe('parsePerson: redirectFrom:', () => {
+  // Each entry makes a redirect page, one per later page and a copy of the feed: a list pasted by mistake
+  // (a column of a spreadsheet) would publish thousands.
+  it('takes at most 100 earlier names, and says so at the line', () => {
+    const names = (count: number) => Array.from({ length: count }, (_, n) => `ana-novak-${n + 1}`).join(', ');
+    expect(parsePerson(source(`redirectFrom: [${names(100)}]\n`)).errors).toEqual([]);
+    const { errors } = parsePerson(source(`redirectFrom: [${names(101)}]\n`));
+    expect(errors.map((error) => [error.code, error.line, error.message])).toEqual([['person/bad-redirectFrom', 3, 'redirectFrom has 101 entries; at most 100 are allowed']]);
+  });
+});
+
 describe('parsePerson: a name written surname first', () => {
   // »Kos, Ana«, as an index or a CMS lists people, was taken as written: the text never names her so, so she
   // was never found in it, and her page was headed »Kos, Ana«.
