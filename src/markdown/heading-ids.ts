@@ -53,14 +53,15 @@ const PAGE_IDS: ReadonlySet<string> = new Set([
 const CHART_PART = /^chart-.+-(?:title|desc)$/;
 
 /**
- * The people index's letter headings and the links to them (crka-a, crka-ch for Č, pisava-cirilica;
- * site/people-letters.ts). /osebe/ shows no body, but the ids are kept from headings everywhere, as the others are,
- * so a template that comes to show both cannot write one twice.
+ * The people index's letter headings and the links to them, exactly the ids site/people-letters.ts makes (crka-a …
+ * crka-z, crka-ch for Č, crka-0-9, pisava-cirilica). /osebe/ shows no body, but the ids are kept from headings
+ * everywhere, as the others are, so a template that comes to show both cannot write one twice. Only these: an
+ * expression that also took »crka-zakona« or the numbered »crka-a-2« left headingIds no free id to find.
  */
-const LETTER_PART = /^(?:crka|pisava)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const LETTER_ID = /^(?:crka-(?:[a-z]|ch|cj|dj|sh|zh|0-9|druge)|pisava-(?:grska|cirilica|druge))$/;
 
 export function isPageId(id: string): boolean {
-  return PAGE_IDS.has(id) || CHART_PART.test(id) || LETTER_PART.test(id);
+  return PAGE_IDS.has(id) || CHART_PART.test(id) || LETTER_ID.test(id);
 }
 
 function isReserved(id: string): boolean {
