@@ -26,10 +26,12 @@ describe('pages kept in public/ in the sitemap', () => {
         [`${BASE}/posebno/v-zivo.html`, ''],
         // Its noindex is in a comment and a script.
         [`${BASE}/posebno/volitve-2018.html`, ''],
-        // Left out: the files that prove to Google and Yandex that the newsroom owns the site
-        // (google1a2b3c4d5e6f7a8b.html, yandex_0a1b2c3d4e5f6a7b.html at public/'s top), which are no pages.
+        // Left out: the files that prove to Google, Yandex and Pinterest that the newsroom owns the site
+        // (google1a2b3c4d5e6f7a8b.html, yandex_0a1b2c3d4e5f6a7b.html, pinterest-1a2b3c4d5e.html at public/'s top),
+        // which are no pages.
       ]);
       expect(await site.read('/google1a2b3c4d5e6f7a8b.html')).toBe('google-site-verification: google1a2b3c4d5e6f7a8b.html');
+      expect(await site.read('/pinterest-1a2b3c4d5e.html')).toContain('p:domain_verify');
       // The build's own pages come first, as before; its 404 page replaces public/404.html and stays out.
       expect(entries[0]).toEqual([`${BASE}/`, '2025-03-04T10:00:00+01:00']);
       expect(entries.some(([url]) => url.endsWith('404.html'))).toBe(false);

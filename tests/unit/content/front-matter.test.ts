@@ -47,6 +47,10 @@ describe('parseFrontMatter', () => {
     ['—\ntitle: a\n---\n', 'front-matter/dashes', 1],
     ['---\ntitle: a\ndate: 2025-12-22\n–––\n\nBesedilo.\n', 'front-matter/dashes', 4],
     ['---\ntitle: a\ndate: 2025-12-22\n-—\n\nBesedilo.\n', 'front-matter/dashes', 4],
+    // A line of hyphens alone is no dash line: never closed, the front matter is unclosed (the dash-line reader
+    // found no dash in it and threw a TypeError when it was asked).
+    ['---\ntitle: a\n--\nBesedilo.\n', 'front-matter/unclosed', 1],
+    ['---\ntitle: a\n----\nBesedilo.\n', 'front-matter/unclosed', 1],
   ])('reports %j as %s on line %i', (text, code, line) => {
     const error = failure(text);
     expect(error.code).toBe(code);
