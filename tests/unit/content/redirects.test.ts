@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticleAddress, parsePersonAddress, relativeAddress } from '../../../src/content/redirects.ts';
+import { checkRedirects, parseArticleAddress, parsePersonAddress, relativeAddress, type RedirectCheck } from '../../../src/content/redirects.ts';
 
 describe('parseArticleAddress', () => {
   it('takes an article address of the site, written the one way arhivar writes it', () => {
@@ -83,5 +83,35 @@ describe("parsePersonAddress: a person file's earlier name", () => {
     const result = parsePersonAddress(written);
     expect(result.ok).toBe(false);
     expect(result.ok ? undefined : result.hint).toBe(hint);
+  });
+});
+
+describe('checkRedirects: two files redirecting from one address', () => {
+  interface Item {
+    file: string;
+    redirectFrom: string[];
+  }
+  const check: RedirectCheck<Item> = {
+    redirectFrom: (item) => item.redirectFrom,
+    line: () => 4,
+    ownerOf: () => undefined,
+    code: 'article/redirect-taken',
+    noun: 'article',
+    eitherOf: 'one of the two articles',
+  };
+  const first: Item = { file: 'content/articles/2025/a-prvi.md', redirectFrom: ['/2025/12/22/stari-naslov/'] };
+  const second: Item = { file: 'content/articles/2025/b-drugi.md', redirectFrom: ['/2025/12/22/stari-naslov/'] };
+
+  it('tells the same file whatever order the files were read in (the later path, naming the earlier)', () => {
+    const told = (items: Item[]) => {
+      const { accepted, taken } = checkRedirects(items, check);
+      return { accepted: [...accepted].map(([from, item]) => [from, item.file]), taken: taken.map(({ error }) => [error.file, error.message]) };
+    };
+    const expected = {
+      accepted: [['/2025/12/22/stari-naslov/', first.file]],
+      taken: [[second.file, `redirectFrom names /2025/12/22/stari-naslov/, which ${first.file} also redirects from`]],
+    };
+    expect(told([first, second])).toEqual(expected);
+    expect(told([second, first])).toEqual(expected);
   });
 });
