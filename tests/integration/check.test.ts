@@ -209,6 +209,30 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     ]);
   });
 
+  it('finds a file of public/ whose name has two letters decomposed, too far from the link for a typo, under its composed name', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    // Written decomposed, »proračun-občine.pdf« is four characters from the link's name (each č is c and a caron),
+    // more than a typo of its length may be; only its composed spelling, which the link writes, finds it.
+    const file = 'proračun-občine.pdf'.normalize('NFD');
+    await mkdir(path.join(root, 'public', 'datoteke'), { recursive: true });
+    await writeFile(path.join(root, 'public', 'datoteke', file), 'pdf');
+    const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
+    await writeFile(drugi, `${await readFile(drugi, 'utf8')}\n[Proračun občine](/datoteke/proračun-občine.pdf)\n`);
+    await build({ root, now });
+
+    const result = await checkSite({ root, now });
+    expect(result.problems.map((p) => [p.file, p.line, p.message, p.hint])).toEqual([
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'link "/datoteke/proračun-občine.pdf" leads to no page or file of the built site',
+        `public/datoteke/${file} is named with "č" written as two characters (c and a combining mark, as macOS and some zip programs write names), the article with one, and a web server takes them for different names: rename the file in public/, typing its name anew, and build again`,
+      ],
+    ]);
+  });
+
   it('reports a link that starts with // before a folder of the site (//osebe/…), which a browser takes for a host no reader can reach', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);
