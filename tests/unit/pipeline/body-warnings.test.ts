@@ -59,6 +59,21 @@ describe('bodyWarnings for a table pasted with tabs', () => {
   });
 });
 
+describe('bodyWarnings for a table pasted with tabs, a long cell cut', () => {
+  it('never cuts an emoji in half: one whose two halves the cut falls between is left out whole', () => {
+    // The cut is at 60 UTF-16 code units: after 59 letters it falls between the two halves of 😀, after 58 behind it.
+    const body = ['Opis\tOcena', `${'x'.repeat(59)}😀 konec\t5`, `${'y'.repeat(58)}😀 konec\t4`].join('\n');
+    const facts = renderMarkdown(body);
+    const [warning] = bodyWarnings(facts, 'article', 'content/articles/2025/ocene.md', 6);
+    expect(warning!.code).toBe('article/pasted-table');
+    const hint = warning!.hint ?? '';
+    // A half of a pair alone, which a terminal prints as �.
+    expect(hint).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    expect(hint).toContain(`"| ${'x'.repeat(59)}… | 5 |"`);
+    expect(hint).toContain(`"| ${'y'.repeat(58)}😀… | 4 |"`);
+  });
+});
+
 describe('bodyWarnings for an address a page may not carry', () => {
   it('names every scheme a page keeps, for a link and for an image, and the page keeps each it names', () => {
     const droppedUrls = [
