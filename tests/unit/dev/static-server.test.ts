@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createServer, request } from 'node:http';
 import path from 'node:path';
@@ -188,6 +189,32 @@ async function fetchOpenFile(opened: OpenFile, headers: Record<string, string> =
     await new Promise((resolve) => server.close(resolve));
   }
 }
+
+describe('arhivar preview of a folder with a named pipe in it', () => {
+  let site: BuiltSite;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    // The build copies no pipe from public/, but preview serves whatever folder --out names.
+    site = await buildFixture('archive-basic');
+    await mkdir(path.join(site.outDir, 'posnetki'));
+    execFileSync('mkfifo', [path.join(site.outDir, 'posnetki', 'v-zivo.mp4')]);
+    server = await startStaticServer({ dir: site.outDir, port: 0 });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await removeDir(path.dirname(site.outDir));
+  });
+
+  it('answers a request for it as for no file, and goes on answering: opening it waits for no writer', async () => {
+    // An open without O_NONBLOCK waits for a process to write into the pipe: the request was never answered.
+    const pipe = await get(server, '/posnetki/v-zivo.mp4');
+    expect(pipe.status).toBe(404);
+    expect(pipe.body).toBe(await site.read('/404.html'));
+    expect(await get(server, '/')).toMatchObject({ status: 200, body: await site.read('/') });
+  });
+});
 
 describe('arhivar preview sends the file it opened, though a build replaces or rewrites it meanwhile', () => {
   let dir: string;
