@@ -224,9 +224,11 @@ function PersonOverview({ stats, name, counted, nested }: { stats: PersonStats; 
           <MentionFact label="Edini članek" article={stats.first} />
         ) : (
           <>
-            {/* Two articles of one day: the same date twice, linked to different articles, read as a mistake. */}
-            <MentionFact label="Prva omemba" article={stats.first} byTitle={sameDay(stats.first, stats.last)} />
-            <MentionFact label="Zadnja omemba" article={stats.last} byTitle={sameDay(stats.first, stats.last)} />
+            {/* Two articles of one day: the same date twice, linked to different articles, read as a mistake. Not
+                counted, the articles are those whose people: lists name the person, and a text that names them
+                unlisted, later or earlier, was never searched: »Zadnja omemba« could be untrue, »Zadnji članek« is not. */}
+            <MentionFact label={counted ? 'Prva omemba' : 'Prvi članek'} article={stats.first} byTitle={sameDay(stats.first, stats.last)} />
+            <MentionFact label={counted ? 'Zadnja omemba' : 'Zadnji članek'} article={stats.last} byTitle={sameDay(stats.first, stats.last)} />
           </>
         )}
         {counted ? (

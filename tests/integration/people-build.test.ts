@@ -171,6 +171,32 @@ Jana Golob je danes odstopila. Ana Novak in Jure Brezovnik sta ji zaželela sre�
     }
   });
 
+  it('gives a person with detect: false the first and last article that lists them, called articles, not mentions', async () => {
+    // Their pages hold the articles whose people: lists name them, and no other: a later text that names Jana Golob
+    // without listing her is not searched for her, so »Zadnja omemba« on the listed one would be untrue.
+    const built = await buildWith('');
+    try {
+      const later = (date: string, slug: string, people: string) =>
+        `---\ntitle: "${slug}"\ndate: ${date}\n${people}---\n\nJana Golob in Ana Novak sta spet na seji.\n`;
+      await writeFile(path.join(built.root, 'content/articles/vrnitev.md'), later('2025-09-15', 'Vrnitev', 'people: [Jana Golob]\n'));
+      await writeFile(path.join(built.root, 'content/articles/seja.md'), later('2025-11-20', 'Seja', ''));
+      const rebuilt = await buildSite(built.root, { outDir: built.outDir });
+      const html = await rebuilt.read(urls.person('jana-golob'));
+      expect(facts(html)).toBe(
+        '<dt>Prvi članek</dt><dd><a href="/2025/06/02/jana-golob-odstopila/"><time datetime="2025-06-02">2.\u00a0junija 2025</time></a></dd>' +
+          '<dt>Zadnji članek</dt><dd><a href="/2025/09/15/vrnitev/"><time datetime="2025-09-15">15.\u00a0septembra 2025</time></a></dd>',
+      );
+      expect(html).not.toContain('/2025/11/20/seja/');
+      // Someone detection looks for keeps »omemba«: every text was searched, the unlisted one too.
+      const novak = await rebuilt.read(urls.person('ana-novak'));
+      expect(facts(novak)).toContain('<dt>Prva omemba</dt><dd><a href="/2025/06/02/jana-golob-odstopila/">');
+      expect(facts(novak)).toContain('<dt>Zadnja omemba</dt><dd><a href="/2025/11/20/seja/">');
+    } finally {
+      await removeDir(built.root);
+      await removeDir(path.dirname(built.outDir));
+    }
+  });
+
   it('counts nobody\'s mentions with detectPeople: false', async () => {
     const built = await buildWith('detectPeople: false\n');
     try {
