@@ -14,7 +14,7 @@ import type { OutputFile } from './assets.ts';
 import { TreeWriter } from './tree-writer.ts';
 import { inode, moveAside, removeInBackground, treeNames } from './side-trees.ts';
 import { findTemplateLine } from './template-line.ts';
-import { isEnvironmentName, leftOutOfPublic } from './left-out.ts';
+import { isEnvironmentName, leftOutOfPublic, type LeftOut } from './left-out.ts';
 
 /**
  * Publishes the site into dist/ atomically and incrementally.
@@ -450,7 +450,8 @@ async function pruneOtherStates(root: string, keep: string): Promise<void> {
  * to a folder would take the pages the build writes at its path (public/osebe -> /srv/x puts the person
  * pages in /srv/x), and a link out of public/ (/etc/passwd, `..`) would be uploaded by any deploy tool
  * that follows links. So a link to a file inside public/ is published as a copy of that file, and a link
- * that leads out of public/, to nothing or to a folder is refused, as content/ refuses one.
+ * that leads out of public/, to nothing or to a folder is refused, as content/ refuses one. A link to a file
+ * the build leaves out (a .env, a .DS_Store) is left out with it, and told (public/symlink-left-out).
  */
 async function listPublicFiles(root: string): Promise<{ path: string; output: Output }[]> {
   const { files, problems } = await readPublicFolder(root);
@@ -525,7 +526,9 @@ async function readPublicFolder(root: string): Promise<{ files: { path: string; 
     if (entry.isSymbolicLink()) {
       const target = await realpath(absolute).catch(() => undefined);
       const problem = !target || !isWithin(publicRoot, target) ? publicLinkOutside(relative, target) : (await stat(target)).isFile() ? undefined : publicLinkToFolder(relative);
+      const leftOutTarget = problem ? undefined : leftOutLinkTarget(publicRoot, target!);
       if (problem) problems.push(problem);
+      else if (leftOutTarget) warnings.push(publicLinkToLeftOut(relative, leftOutTarget));
       else files.push({ path: relative, source: target! });
     } else if (entry.isFile()) {
       files.push({ path: relative, source: absolute });
@@ -538,7 +541,7 @@ async function readPublicFolder(root: string): Promise<{ files: { path: string; 
  * The file a build publishes at `relative` (a path inside public/, as a URL names it), by the rules of
  * readPublicFolder: undefined for a name like `..\x`, a file it leaves out (a .git's, .DS_Store, .env, see
  * left-out.ts), a path under a linked folder (readdir does not follow one, so the build publishes nothing
- * there), a link out of public/, a broken one, or no file. The dev server
+ * there), a link out of public/, to a file left out or a broken one, or no file. The dev server
  * asks it for each request that would be served from public/, so it never serves what a build refuses.
  */
 export async function publicFileSource(root: string, relative: string): Promise<string | undefined> {
@@ -550,7 +553,7 @@ export async function publicFileSource(root: string, relative: string): Promise<
   const folder = await realpath(path.dirname(absolute)).catch(() => undefined);
   if (folder !== path.join(publicRoot, path.dirname(relative))) return undefined;
   const target = await realpath(absolute).catch(() => undefined);
-  if (!target || !isWithin(publicRoot, target)) return undefined;
+  if (!target || !isWithin(publicRoot, target) || leftOutLinkTarget(publicRoot, target)) return undefined;
   return (await stat(target).catch(() => undefined))?.isFile() ? target : undefined;
 }
 
@@ -689,6 +692,31 @@ function publicLinkOutside(relative: string, target: string | undefined): Arhiva
     message: target ? `symbolic link points outside public/ (to ${target}); it is not published` : 'symbolic link is broken',
     file: `public/${relative}`,
     hint: 'copy the file into public/ instead of linking to it, or delete the link',
+  });
+}
+
+/**
+ * The file a link of public/ leads to (its real path, inside public/), with why it is left out, when it is one
+ * the build leaves out (left-out.ts). Copied under the link's name, `config.txt -> .env` published the keys the
+ * .env holds, and `kazalo.bin -> .DS_Store` the folder's file names.
+ */
+function leftOutLinkTarget(publicRoot: string, target: string): { target: string; why: LeftOut } | undefined {
+  const relative = path.relative(publicRoot, target).split(path.sep).join('/');
+  const why = leftOutOfPublic(relative);
+  return why ? { target: relative, why } : undefined;
+}
+
+const LEFT_OUT_AS = { git: 'a file of a git repository', litter: 'a file manager\'s own file', secret: 'an environment file, which holds passwords and keys' } as const;
+
+function publicLinkToLeftOut(relative: string, { target, why }: { target: string; why: LeftOut }): ArhivarError {
+  return new ArhivarError({
+    code: 'public/symlink-left-out',
+    message: `symbolic link to public/${target}, ${LEFT_OUT_AS[why]}, which the build leaves out, so the link is not published either`,
+    file: `public/${relative}`,
+    hint:
+      why === 'secret'
+        ? 'delete the link: every file of public/ is meant to go online; if an older build published it, change the keys it holds'
+        : 'copy the file into public/ under this name instead of linking to it, if readers are meant to have it, or delete the link',
   });
 }
 

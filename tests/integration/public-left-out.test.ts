@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
@@ -138,6 +138,39 @@ describe('files of public/ a newsroom never means to publish', () => {
     expect(again.unchanged).toBe(true);
     expect(secretWarnings(again.warnings)).toEqual(['public/.env']);
     expect(await publishedFromPublic(outDir)).toEqual(['slike/seja.jpg']);
+  });
+
+  it('publishes no link of public/ to a file it leaves out, and warns naming the link, while a link to a file it publishes is copied', async () => {
+    const { root, outDir } = await site();
+    await put(root, ['.DS_Store', 'slike/seja.jpg', '.git/config']);
+    await writeFile(path.join(root, 'public/.env'), 'API_KEY=skrivnost-iz-env\n');
+    // A link under a harmless name was copied with the bytes of the file it leads to: the keys of the .env,
+    // the file names a .DS_Store lists, a repository's settings.
+    await symlink('.env', path.join(root, 'public/nastavitve.txt'));
+    await symlink('nastavitve.txt', path.join(root, 'public/veriga.txt'));
+    await mkdir(path.join(root, 'public/dokumenti'));
+    await symlink('../.DS_Store', path.join(root, 'public/dokumenti/kazalo.bin'));
+    await symlink('.git/config', path.join(root, 'public/git.txt'));
+    await symlink('slike/seja.jpg', path.join(root, 'public/naslovna.jpg'));
+
+    const result = await build({ root, outDir, now: NOW });
+    expect(await publishedFromPublic(outDir)).toEqual(['naslovna.jpg', 'slike/seja.jpg']);
+    expect(await readFile(path.join(outDir, 'naslovna.jpg'), 'utf8')).toBe('slike/seja.jpg\n');
+    const linkWarnings = result.model.warnings.filter((warning) => warning.code === 'public/symlink-left-out');
+    expect(linkWarnings.map((warning) => warning.file)).toEqual(['public/dokumenti/kazalo.bin', 'public/git.txt', 'public/nastavitve.txt', 'public/veriga.txt']);
+    const toEnv = linkWarnings.find((warning) => warning.file === 'public/veriga.txt')!;
+    expect(toEnv.message).toBe('symbolic link to public/.env, an environment file, which holds passwords and keys, which the build leaves out, so the link is not published either');
+    expect(toEnv.hint).toContain('change the keys');
+    expect(linkWarnings.find((warning) => warning.file === 'public/git.txt')!.hint).toContain('copy the file into public/');
+    expect(secretWarnings(result.model.warnings)).toEqual(['public/.env']);
+
+    // The dev server serves what the build publishes, and npm run check warns of the same links.
+    expect(await publicFileSource(root, 'veriga.txt')).toBeUndefined();
+    expect(await publicFileSource(root, 'dokumenti/kazalo.bin')).toBeUndefined();
+    expect(await publicFileSource(root, 'naslovna.jpg')).toBe(path.join(await realpath(root), 'public/slike/seja.jpg'));
+    const checked = await checkSite({ root, now: NOW });
+    expect(checked.problems).toEqual([]);
+    expect(checked.warnings.filter((warning) => warning.code === 'public/symlink-left-out').map((warning) => warning.file)).toEqual(linkWarnings.map((warning) => warning.file));
   });
 
   it('npm run check warns of a .env file and says nothing of litter, without building', async () => {
