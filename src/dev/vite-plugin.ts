@@ -12,6 +12,7 @@ import { beforeHandOver, startMarkdownWorkers } from '../pipeline/markdown.ts';
 import { checkCacheFolder } from '../pipeline/folders.ts';
 import { ContentWatcher } from './content-watcher.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
+import { changesWhatBuildMakes } from '../output/left-out.ts';
 import { readPublicPages } from '../output/public-pages.ts';
 import { draftClash, publicConflicts, publicFileSource, publicFolderContents } from '../output/publish.ts';
 import { firstHomePage, type PageSpec } from '../render/pages.ts';
@@ -223,6 +224,9 @@ class DevSite {
   private onFileEvent(event: string, file: string): void {
     const change = this.classify(file);
     if (!change || this.closing.signal.aborted) return;
+    // As the no-change check: a .DS_Store Finder writes, or a .env's keys changed, changes nothing a build
+    // publishes, and reloaded the browser of an editor who only opened public/'s folder.
+    if (change === 'public' && !changesWhatBuildMakes(this.publicPath(file), event === 'change' ? 'bytes' : 'presence')) return;
     if (change === 'content') this.sources.note(event, file);
     this.pending.add(change);
     // The site's icon is a file of public/ too, which a load checks.
@@ -230,6 +234,11 @@ class DevSite {
     // Editors save in bursts (write, rename, touch); one reload per burst.
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.applyChanges(), RELOAD_DELAY_MS);
+  }
+
+  /** `file`'s path inside public/, `/` between folders, as output/left-out.ts judges it. */
+  private publicPath(file: string): string {
+    return path.relative(this.publicDir, path.resolve(file)).split(path.sep).join('/');
   }
 
   private async applyChanges(): Promise<void> {

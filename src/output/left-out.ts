@@ -36,3 +36,15 @@ export function leftOutOfPublic(relative: string): LeftOut | undefined {
   if (parts.some(isEnvironmentName)) return 'secret';
   return undefined;
 }
+
+/**
+ * Whether a change at `relative` in public/ can change what a build publishes or tells: `presence` for a file
+ * or folder added or removed, `bytes` for a file's bytes changed. Not a change to what is left out silently (a
+ * .DS_Store Finder writes as an editor opens a folder, git's work in a .git), and of an environment file only
+ * its coming or going, which the warning that names it follows. The no-change check (pipeline/unchanged.ts) and
+ * the dev server's watcher (dev/vite-plugin.ts) both ask, so a change that does not rebuild does not reload.
+ */
+export function changesWhatBuildMakes(relative: string, change: 'presence' | 'bytes'): boolean {
+  const leftOut = leftOutOfPublic(relative);
+  return leftOut === undefined || (leftOut === 'secret' && change === 'presence');
+}

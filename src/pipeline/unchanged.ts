@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { BuildOptions, HeldBack } from '../build.ts';
 import { readContent, type ContentSources, type KnownFiles } from '../content/read.ts';
 import { ArhivarError } from '../errors.ts';
-import { leftOutOfPublic } from '../output/left-out.ts';
+import { changesWhatBuildMakes } from '../output/left-out.ts';
 import { folderKind } from '../folder-kind.ts';
 import { readCacheFile, writeCacheFile } from './cache.ts';
 import { checkCacheFolder, checkContentFolder } from './folders.ts';
@@ -86,13 +86,15 @@ async function publicListing(root: string): Promise<string[]> {
     // What is never published (output/left-out.ts) changes nothing a build makes: git's own work in a .git, a
     // .DS_Store that Finder writes when a folder is opened. An environment file changes only the warning that
     // names it, so its name counts and its bytes do not.
-    const leftOut = leftOutOfPublic(relative);
-    if (leftOut === 'secret' && !entry.isDirectory()) listing.push(`${relative}\0secret`);
-    if (leftOut) continue;
+    if (!changesWhatBuildMakes(relative, 'presence')) continue;
     // A folder by its name only: its modification time changes with every entry added or removed in it, a
     // .DS_Store too (Finder rewrites it by rename), while the files it holds count by their own entries.
     if (entry.isDirectory()) {
       listing.push(`${relative}\0d`);
+      continue;
+    }
+    if (!changesWhatBuildMakes(relative, 'bytes')) {
+      listing.push(`${relative}\0secret`);
       continue;
     }
     const info = await lstat(absolute);

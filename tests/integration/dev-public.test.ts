@@ -92,6 +92,40 @@ it('arhivar dev serves neither file-manager litter nor a .env of public/, which 
   expect(await get('/.htaccess')).toEqual({ status: 200, body: 'Options -Indexes\n' });
 });
 
+it('arhivar dev reloads the browser for a file of public/ and not for what a build leaves out: a .DS_Store Finder writes, a .env edited', async () => {
+  const root = await copyFixture('archive-basic');
+  session.folders.push(root);
+  const publicDir = path.join(root, 'public');
+  await mkdir(path.join(publicDir, 'slike'), { recursive: true });
+  await writeFile(path.join(publicDir, '.env'), 'API_KEY=prvi\n');
+  const loads: DevLoadReport[] = [];
+  const server = (session.server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) }));
+  await waitFor(() => loads.length > 0, 'the first load');
+  const reloads: unknown[] = [];
+  const send = server.vite.ws.send.bind(server.vite.ws);
+  server.vite.ws.send = ((...args: Parameters<typeof send>) => (reloads.push(args[0]), send(...args))) as typeof send;
+  // Told after the plugin's own listener, which was added first: once seen here, the plugin has taken it in.
+  const seen: string[] = [];
+  server.vite.watcher.on('all', (event, file) => seen.push(`${event} ${path.relative(publicDir, file).split(path.sep).join('/')}`));
+
+  const before = loads.length;
+  for (const name of ['.DS_Store', 'slike/.DS_Store', 'slike/._seja.jpg', 'slike/Thumbs.db']) await writeFile(path.join(publicDir, name), 'Bud1');
+  await writeFile(path.join(publicDir, '.env'), 'API_KEY=drugi\n');
+  await waitFor(() => ['add .DS_Store', 'add slike/.DS_Store', 'add slike/._seja.jpg', 'add slike/Thumbs.db', 'change .env'].every((event) => seen.includes(event)), 'the watcher to see the litter');
+  // A file of the project's templates/ reloads the browser without loading the content again: had the litter
+  // been taken for a change of public/, the content would be loaded before that reload, with it or on its own.
+  await writeFile(path.join(root, 'templates', 'opomba.txt'), 'opomba');
+  await waitFor(() => reloads.length > 0, 'the reload for templates/');
+  expect(loads.length).toBe(before);
+
+  await writeFile(path.join(publicDir, 'slike', 'nova.svg'), '<svg/>');
+  await waitFor(() => loads.length > before && reloads.length > 1, 'the load and the reload for a new file of public/');
+  expect(reloads.at(-1)).toEqual({ type: 'full-reload', path: '*' });
+  // A .env added is a change: the build names it in a warning.
+  await writeFile(path.join(publicDir, '.env.local'), 'API_KEY=tretji\n');
+  await waitFor(() => loads.at(-1)!.warnings.some((warning) => warning.file === 'public/.env.local'), 'the warning of the .env added');
+});
+
 it('arhivar dev serves the files of public/ under the path of baseUrl, where the build publishes them', async () => {
   const root = await copyFixture('base-path');
   session.folders.push(root);
