@@ -1,8 +1,27 @@
 import { splitByline, type BylineName } from '../content/byline.ts';
 import type { Person } from '../content/person.ts';
+import { withoutDirectionFormatting } from '../text/direction.ts';
 import { slugify } from './slug.ts';
 
-/** Registry people by the slug of their name and of each alias; made once per map of people. */
+/**
+ * What a byline name and a registry name are compared by: the slug, so case and diacritics do not matter. A name
+ * in a script a slug does not write (Arabic, Hebrew, Greek, Chinese) has none, yet a person file has its address
+ * from its file name and may give only such a name (name: محمود عباس in mahmud-abbas.md): its letters are compared
+ * then, in one normal form and letter case, with any run of spaces or signs between them one hyphen. Marks stay:
+ * in Indic scripts they are the vowels. Such a key holds letters no slug holds, so it is never a slug.
+ */
+function nameKey(name: string): string {
+  return (
+    slugify(name) ||
+    withoutDirectionFormatting(name)
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+  );
+}
+
+/** Registry people by the key of their name and of each alias (nameKey); made once per map of people. */
 const namesByPeople = new WeakMap<ReadonlyMap<string, Person>, Map<string, Person>>();
 
 /**
@@ -18,7 +37,7 @@ export function peopleByName(people: ReadonlyMap<string, Person>): Map<string, P
   for (const person of people.values()) {
     if (person.file === undefined) continue;
     for (const name of [person.name, ...person.aliases]) {
-      const key = slugify(name);
+      const key = nameKey(name);
       if (key && !byName.has(key)) byName.set(key, person);
     }
   }
@@ -28,12 +47,12 @@ export function peopleByName(people: ReadonlyMap<string, Person>): Map<string, P
 
 /**
  * The person a byline name is: one whose full name or alias it is as a whole (compared as slugs, so case and
- * diacritics do not matter), never a part of it: »Novak« alone could be anyone. A name the byline reads as an
- * agency may still be a person with a file: »ANA NOVAK« in capitals looks like »RTV SLO«, and the file says who
+ * diacritics do not matter, or as nameKey compares a name with none), never a part of it: »Novak« alone could be
+ * anyone. A name the byline reads as an agency may still be a person with a file: »ANA NOVAK« in capitals looks like »RTV SLO«, and the file says who
  * it is. The newsroom is the site's, never a person.
  */
 export function bylinePerson(name: Readonly<BylineName>, byName: ReadonlyMap<string, Person>): Person | undefined {
-  return name.kind === 'newsroom' ? undefined : byName.get(slugify(name.name));
+  return name.kind === 'newsroom' ? undefined : byName.get(nameKey(name.name));
 }
 
 /** The registry people a byline names as its authors, each once, in the byline's order. */

@@ -215,7 +215,7 @@ describe('the articles a registry person wrote', () => {
   // Unicode's bidi algorithm took the count after a right-to-left name into its run: »… napisal محمود عباس (1)« showed
   // as »… napisal (1) محمود عباس«, the count before the name (seen in Chromium). A <bdi> keeps the name to itself.
   it('isolates a right-to-left name in the link to all a person wrote, so the count stays after it', async () => {
-    // The byline gives his name in Latin letters, as an alias of his file: an Arabic name alone has no slug to match.
+    // The byline gives his name in Latin letters, as an alias of his file (the Arabic name alone is linked too, below).
     const root = await copyFixture('byline');
     await writeFile(path.join(root, 'content/people/mahmud-abas.md'), '---\nname: محمود عباس\naliases: [Mahmud Abas]\ngender: m\n---\n');
     const article = path.join(root, 'content/articles/2025/proracun.md');
@@ -224,6 +224,25 @@ describe('the articles a registry person wrote', () => {
     try {
       expect(authoredSection(await small.read('/osebe/mahmud-abas/'))).toContain('<a href="/arhiv/osebe/mahmud-abas/avtor/">Vsi članki, ki jih je napisal <bdi>محمود عباس</bdi> (1)<span aria-hidden="true"> →</span></a>');
       expect(authoredSection(await small.read('/osebe/ana-novak/'))).toContain('Vsi članki, ki jih je napisala Ana Novak (6)');
+    } finally {
+      await removeDir(root);
+      await removeDir(path.dirname(small.outDir));
+    }
+  });
+
+  // A byline's names were matched by their slug, and a name in Arabic or Hebrew letters alone has none: the byline of a
+  // person whose file gives only such a name linked no one, and he had no page of what he wrote.
+  it('links a byline name written only in Arabic letters to the person file with that name', async () => {
+    const root = await copyFixture('byline');
+    await writeFile(path.join(root, 'content/people/mahmud-abbas.md'), '---\nname: محمود عباس\nrole: dopisnik iz Ramale\ngender: m\n---\n');
+    const article = path.join(root, 'content/articles/2025/proracun.md');
+    await writeFile(article, (await readFile(article, 'utf8')).replace(' in Cene Lipnik', ', محمود عباس'));
+    const small = await buildSite(root, { cache: false });
+    try {
+      const html = await small.read('/2025/11/20/obcinski-svet-sprejel-proracun/');
+      expect(bylineHtml(html)).toContain('<a href="/arhiv/osebe/mahmud-abbas/">محمود عباس</a>');
+      expect(newsArticle(html).author).toContainEqual({ '@type': 'Person', name: 'محمود عباس', url: `${BASE}osebe/mahmud-abbas/`, jobTitle: 'dopisnik iz Ramale' });
+      expect(teaserLinks(await small.read('/osebe/mahmud-abbas/avtor/'))).toEqual([`${A}11/20/obcinski-svet-sprejel-proracun/`]);
     } finally {
       await removeDir(root);
       await removeDir(path.dirname(small.outDir));
