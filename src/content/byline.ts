@@ -89,11 +89,15 @@ function slashedWord(text: string, index: number): string {
 /**
  * »in« or a slash separates two authors only when a name follows it: an upper-case letter or a digit, an agency
  * from the list (»Ana Novak in dpa«, »STA/dpa«), or the newsroom (»Ana Novak in uredništvo«). »Sophie in 't
- * Veld«, »Zavod za kulturo in šport« and »24ur.com/novice« stay whole.
+ * Veld«, »Zavod za kulturo in šport« and »24ur.com/novice« stay whole. A letter of a script without letter case
+ * (Arabic, Hebrew, Chinese: Unicode's Lo) starts a name too, as no Slovenian word starts with one; a paste from a
+ * right-to-left source may put a direction mark (Cf) before it.
  */
+const NAME_START = /^\p{Cf}*[\p{Lu}\p{Lt}\p{Lo}\p{N}]/u;
+
 function startsName(rest: string): boolean {
   const word = /^\S+/.exec(rest)?.[0] ?? '';
-  if (/^[\p{Lu}\p{N}]/u.test(word) || AGENCIES.has(word.toLocaleLowerCase('sl'))) return true;
+  if (NAME_START.test(word) || AGENCIES.has(word.toLocaleLowerCase('sl'))) return true;
   // »Ana Novak in uredništvo«: the newsroom, when it is all that follows up to the next comma.
   return NEWSROOM.has(rest.split(',')[0]!.trim().toLocaleLowerCase('sl'));
 }

@@ -31,6 +31,20 @@ describe('splitByline', () => {
     expect(names(byline)).toEqual(expected);
   });
 
+  // Arabic, Hebrew and Chinese write no capitals, so a name in them never started a name: »Ana Novak in محمود عباس« was
+  // one person of that whole line, linked to no one, and »Ana Novak & יוסי כהן« a firm.
+  it.each([
+    ['Ana Novak in محمود عباس', ['person:Ana Novak', 'person:محمود عباس']],
+    ['Ana Novak ter יוסי כהן', ['person:Ana Novak', 'person:יוסי כהן']],
+    ['Ana Novak & יוסי כהן', ['person:Ana Novak', 'person:יוסי כהן']],
+    ['محمود عباس in Ana Novak', ['person:محمود عباس', 'person:Ana Novak']],
+    ['Ana Novak / 习近平', ['person:Ana Novak', 'person:习近平']],
+    // A paste from a right-to-left source puts a direction mark before the name.
+    ['Ana Novak in \u200fمحمود عباس', ['person:Ana Novak', 'person:\u200fمحمود عباس']],
+  ])('splits before a name in a script without capitals: %s', (byline, expected) => {
+    expect(names(byline)).toEqual(expected);
+  });
+
   it.each([
     // »in« before a word that does not start a name belongs to the name.
     ['Sophie in \'t Veld', ["person:Sophie in 't Veld"]],
