@@ -14,9 +14,11 @@ import { outputRecordName, readCacheFile, writeCacheFile } from './cache.ts';
  * that person's `redirectFrom:` lists it.
  *
  * A person is followed by their name, not by their file as articles are (pipeline/published-addresses.ts): a
- * renamed file is a new path. A page gone with no person left of any name it had (the file deleted, the last
- * article naming them retracted, a changed surname with the old name kept nowhere) is said nothing of, and
- * forgotten: the build cannot tell a rename from a removal there, and a removal is on purpose.
+ * renamed file is a new path, and a file kept is its own address still, whatever name it gives, so its path says
+ * nothing the address does not. The record takes a kept file's new name, so a name changed in one build and the
+ * file renamed in the next is still followed. A page gone with no person left of any name it had (the file
+ * deleted, the last article naming them retracted, a changed surname with the old name kept nowhere) is said
+ * nothing of, and forgotten: the build cannot tell a rename from a removal there, and a removal is on purpose.
  *
  * The record is kept in .cache/ per output folder, beside the article addresses, and is safe to delete.
  */

@@ -165,6 +165,27 @@ describe('person/address-changed: a person page a build published, gone with no 
     ]);
   });
 
+  // The record of a page is kept by its address, which is its file's name, so a file keeps it while its name: changes,
+  // and the record takes the new name. Matching by file path would add nothing: the same path is the same address.
+  it('is told of a file renamed a build after its name changed, the old name kept nowhere', async () => {
+    const root = await copyFixture('archive-basic');
+    const first = await buildSite(root);
+    // Her surname changed: the name in her file and in the articles first, the file kept.
+    await writeFile(path.join(root, OLD), PERSON(''));
+    for (const file of ['prvi', 'drugi', 'tretji', 'cetrti', 'peti']) {
+      const at = path.join(root, `content/articles/2025/${file}.md`);
+      await writeFile(at, (await readFile(at, 'utf8')).replace('Darja Žagar', 'Darja Žagar Novak'));
+    }
+    const renamedName = await buildSite(root, { outDir: first.outDir });
+    expect(warningsOf(renamedName)).toEqual([]);
+    expect(await renamedName.files()).toContain('osebe/darja-zagar/index.html');
+    // Then the file, to the new surname's slug.
+    await rename(path.join(root, OLD), path.join(root, NEW));
+    expect(warningsOf(await buildSite(root, { outDir: first.outDir }))).toEqual([
+      `${NEW}:2 Darja Žagar Novak's page was published at /osebe/darja-zagar/ and is now at /osebe/darja-zagar-novak/; nothing stands at the old address any more, so links already shared, and the old feed, lead to the 404 page | add redirectFrom: [darja-zagar], which sends readers and search engines from the old address on to the new one and keeps the old feed`,
+    ]);
+  });
+
   it('says nothing of a person taken off the site, or of one renamed with no name they had', async () => {
     const root = await copyFixture('archive-basic');
     const first = await buildSite(root);
