@@ -1,5 +1,5 @@
 import { ArhivarError } from '../errors.ts';
-import { slugify } from '../site/slug.ts';
+import { nameKey, slugify } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
 import { parsePerson, personFromName, type Person } from '../content/person.ts';
 import { checkRedirects } from '../content/redirects.ts';
@@ -16,6 +16,9 @@ export interface Registry {
   /** Each `redirectFrom:` id the registry accepted → the person it sends on to (none person/redirect-taken refused). */
   redirects: ReadonlyMap<string, string>;
 }
+
+/** A nameKey that is no slug: the letters of a name in a script slugs do not write. */
+const NOT_SLUG = /[^a-z0-9-]/;
 
 /** Parses every person file and builds the registry; the errors of both steps, in file order. */
 export function loadRegistry(sources: readonly SourceFile[]): { registry: Registry; errors: ArhivarError[] } {
@@ -54,10 +57,12 @@ export function buildRegistry(people: readonly Person[]): { registry: Registry; 
     byId.set(person.id, person);
   }
   for (const person of byId.values()) {
+    // By nameKey, not the slug alone: a byline links a name with no slug (محمود عباس) too, so two files of one such
+    // name would leave which of them a byline means to the order of the files.
     const keys: Array<[string, string, number | undefined]> = [
       [person.id, 'file name', undefined],
-      [slugify(person.name), 'name', person.nameLine],
-      ...person.aliases.map((alias): [string, string, number | undefined] => [slugify(alias), `alias "${alias}"`, person.aliasesLine]),
+      [nameKey(person.name), 'name', person.nameLine],
+      ...person.aliases.map((alias): [string, string, number | undefined] => [nameKey(alias), `alias "${alias}"`, person.aliasesLine]),
     ];
     for (const [key, what, line] of keys) {
       if (!key) continue;
@@ -84,7 +89,8 @@ export function buildRegistry(people: readonly Person[]): { registry: Registry; 
       }
       if (!previous) {
         owner.set(key, { person, what });
-        lookup.set(key, person.id);
+        // Only slugs: people: lists and the suggestions for a name compare slugs, and refuse a name with none.
+        if (!NOT_SLUG.test(key)) lookup.set(key, person.id);
       }
     }
   }

@@ -1,25 +1,6 @@
 import { splitByline, type BylineName } from '../content/byline.ts';
 import type { Person } from '../content/person.ts';
-import { withoutDirectionFormatting } from '../text/direction.ts';
-import { slugify } from './slug.ts';
-
-/**
- * What a byline name and a registry name are compared by: the slug, so case and diacritics do not matter. A name
- * in a script a slug does not write (Arabic, Hebrew, Greek, Chinese) has none, yet a person file has its address
- * from its file name and may give only such a name (name: محمود عباس in mahmud-abbas.md): its letters are compared
- * then, in one normal form and letter case, with any run of spaces or signs between them one hyphen. Marks stay:
- * in Indic scripts they are the vowels. Such a key holds letters no slug holds, so it is never a slug.
- */
-function nameKey(name: string): string {
-  return (
-    slugify(name) ||
-    withoutDirectionFormatting(name)
-      .normalize('NFKC')
-      .toLowerCase()
-      .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
-      .replace(/^-|-$/g, '')
-  );
-}
+import { nameKey } from './slug.ts';
 
 /** Registry people by the key of their name and of each alias (nameKey); made once per map of people. */
 const namesByPeople = new WeakMap<ReadonlyMap<string, Person>, Map<string, Person>>();

@@ -1,4 +1,5 @@
 import { memoize } from '../memo.ts';
+import { withoutDirectionFormatting } from '../text/direction.ts';
 
 /**
  * URL slugs: lowercase ASCII, one `-` between words. Slug libraries map đ→d; Slovenian transliteration
@@ -148,4 +149,23 @@ export function isValidSlug(slug: string): boolean {
  */
 export function slugLetters(name: string): 'none' | 'other-script' {
   return /[\p{L}\p{N}]/u.test(name) ? 'other-script' : 'none';
+}
+
+/**
+ * What a person's name is compared by, in a byline (site/byline-people.ts) and between person files
+ * (people/registry.ts): the slug, so case and diacritics do not matter. A name in a script a slug does not write
+ * (Arabic, Hebrew, Greek, Chinese) has none, yet a person file has its address from its file name and may give
+ * only such a name (name: محمود عباس in mahmud-abbas.md): its letters are compared then, in one normal form and
+ * letter case, with any run of spaces or signs between them one hyphen. Marks stay: in Indic scripts they are
+ * the vowels. Such a key holds letters no slug holds, so it is never a slug.
+ */
+export function nameKey(name: string): string {
+  return (
+    slugify(name) ||
+    withoutDirectionFormatting(name)
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+  );
 }
