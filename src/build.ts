@@ -290,7 +290,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   errors.push(...clashes.map((clash) => clash.error));
   // The dev server shows drafts, but the build publishes none, so a clash only a draft gives is no error: the
   // draft's part of it is left out, as the build leaves it out, and a warning says what it will be once published.
-  const draftsShown = options.includeDrafts && standing.length < drafts.length ? draftClashes(drafts, clashes) : undefined;
+  const draftsShown = options.includeDrafts && standing.length < drafts.length ? draftClashes(drafts) : undefined;
   if (draftsShown) warnings.push(...draftsShown.warnings);
   const addresses = options.lastAddresses && (await checkAddresses(options.lastAddresses, published, standing));
   if (addresses) warnings.push(...addresses.warnings);
@@ -514,13 +514,15 @@ interface DraftsShown {
 }
 
 /**
- * The clashes of `drafts` (every article, drafts too) that the build's own (`told`, of the articles that are no
- * drafts) do not have: each has a draft in it. The draft's part gives way, its page or its redirect, as in a
- * build, which publishes no draft: counted as published, a draft's address named in an article's redirectFrom:
- * made every page of the dev server an article/redirect-taken that the build, which published the site, never gave.
+ * The clashes of `drafts` (every article, drafts too) with a draft in them, which the build, publishing no draft,
+ * does not have. The draft's part gives way, its page or its redirect, as in a build: counted as published, a
+ * draft's address named in an article's redirectFrom: made every page of the dev server an article/redirect-taken
+ * that the build, which published the site, never gave. A clash with no draft in it is not one of these, but it is
+ * told from the build's own run (of the articles that are no drafts), not from this one: a draft's address can
+ * hide it here, as when two published articles redirect from it (each is taken by the draft's page, and neither
+ * by the other, the clash the build tells).
  */
-function draftClashes(drafts: readonly Draft[], told: readonly AddressClash[]): DraftsShown {
-  const toldKeys = new Set(told.map(({ error }) => `${error.code}\0${error.file}\0${error.message}`));
+function draftClashes(drafts: readonly Draft[]): DraftsShown {
   const shown: DraftsShown = { leftOut: new Set(), redirectsLeftOut: new Map(), warnings: [] };
   const leaveOutRedirect = (draft: Draft, from: string) => {
     const left = shown.redirectsLeftOut.get(draft) ?? new Set<string>();
@@ -529,7 +531,7 @@ function draftClashes(drafts: readonly Draft[], told: readonly AddressClash[]): 
   for (const clash of findAddressClashes(drafts)) {
     const { error, article, from, other } = clash;
     const isDraft = (draft: Draft | undefined) => draft?.frontMatter.draft === true;
-    if (!(isDraft(article) || isDraft(other)) || toldKeys.has(`${error.code}\0${error.file}\0${error.message}`)) continue;
+    if (!(isDraft(article) || isDraft(other))) continue;
     // The told article's part gives way when it is a draft, and otherwise the other's (which then is one).
     const yielding = isDraft(article) ? article : other!;
     if (from === undefined) shown.leftOut.add(yielding);
