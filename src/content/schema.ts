@@ -434,6 +434,29 @@ export function cutAtCommentErrors(
  * "Prva vrstica druga". undefined when the line is not known.
  */
 function valueAsWritten(key: string, keyLines: ReadonlyMap<string, number>, text: string | undefined): string | undefined {
+  const first = lineAfterColon(key, keyLines, text);
+  if (first === undefined || text === undefined) return undefined;
+  const lines = [first.written];
+  for (let start = first.next; start !== undefined; ) {
+    const end = text.indexOf('\n', start);
+    const written = text.slice(start, end === -1 ? text.length : end);
+    if (/^[ \t]/.test(written) && !/^[ \t]*#/.test(written)) lines.push(written);
+    else if (written.trim() !== '') break;
+    start = end === -1 ? undefined : end + 1;
+  }
+  return foldWhitespace(lines.join('\n'));
+}
+
+/** What the file's line of `key` holds after its colon, trimmed; undefined when the line is not known. */
+function textAfterColon(key: string, keyLines: ReadonlyMap<string, number>, text: string | undefined): string | undefined {
+  return lineAfterColon(key, keyLines, text)?.written.trim();
+}
+
+/**
+ * The file's line of `key` after its colon, as written, and where the line after it starts (none after the last
+ * line); undefined when the line is not known.
+ */
+function lineAfterColon(key: string, keyLines: ReadonlyMap<string, number>, text: string | undefined): { written: string; next: number | undefined } | undefined {
   const line = keyLines.get(key);
   if (line === undefined || text === undefined) return undefined;
   let start = 0;
@@ -441,23 +464,9 @@ function valueAsWritten(key: string, keyLines: ReadonlyMap<string, number>, text
     start = text.indexOf('\n', start) + 1;
     if (start === 0) return undefined;
   }
-  const lines: string[] = [];
-  for (let end = text.indexOf('\n', start); ; end = text.indexOf('\n', start)) {
-    const written = text.slice(start, end === -1 ? text.length : end);
-    if (lines.length === 0) lines.push(written.slice(written.indexOf(':') + 1));
-    else if (/^[ \t]/.test(written) && !/^[ \t]*#/.test(written)) lines.push(written);
-    else if (written.trim() !== '') break;
-    if (end === -1) break;
-    start = end + 1;
-  }
-  return foldWhitespace(lines.join('\n'));
-}
-
-/** What the file's line of `key` holds after its colon, trimmed; undefined when the line is not known. */
-function textAfterColon(key: string, keyLines: ReadonlyMap<string, number>, text: string | undefined): string | undefined {
-  const line = keyLines.get(key);
-  const written = line === undefined ? undefined : text?.split('\n', line)[line - 1];
-  return written?.slice(written.indexOf(':') + 1).trim();
+  const end = text.indexOf('\n', start);
+  const written = text.slice(start, end === -1 ? text.length : end);
+  return { written: written.slice(written.indexOf(':') + 1), next: end === -1 ? undefined : end + 1 };
 }
 
 /** The keys of a schema that may be left out, to a default or to nothing. */

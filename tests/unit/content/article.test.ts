@@ -227,6 +227,12 @@ describe('validateArticle: a key left empty', () => {
     expect(article!.slug).toBe('a');
   });
 
+  it('takes an optional key with only a comment after a space as no key', () => {
+    const { article, errors } = check('title: A\ndate: 2025-12-22\nauthor: # nihče\nsummary:  # pozneje');
+    expect(errors).toEqual([]);
+    expect([article!.frontMatter.author, article!.frontMatter.summary]).toEqual([undefined, undefined]);
+  });
+
   it('refuses an empty draft: rather than publish an article its editor may have been marking as a draft', () => {
     const { article, errors } = check('title: A\ndate: 2025-12-22\ndraft:');
     expect(article).toBeUndefined();
