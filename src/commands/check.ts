@@ -243,10 +243,10 @@ function brokenLinkError(broken: BrokenLink, shown: string, site: SiteAddress, w
   if (fragment?.redirect) {
     // A person's redirectFrom: sends on to a page under /osebe/, an article's to the article.
     const sitePath = fragment.redirectTo === undefined ? undefined : withoutBasePath(basePath, fragment.redirectTo);
-    const whose = sitePath !== undefined && personOfPath(sitePath) ? "the person's" : "the article's";
+    const [whose, ofOne] = sitePath !== undefined && personOfPath(sitePath) ? ["the person's", "a person's"] : ["the article's", "an article's"];
     return new ArhivarError({
       code: 'link/broken',
-      message: `link "${link}"${also} leads to ${shown}/${fragment.page}, a page that only sends readers on to ${whose === "the article's" ? "an article's" : "a person's"} new address (redirectFrom:), and that drops #${fragment.id}`,
+      message: `link "${link}"${also} leads to ${shown}/${fragment.page}, a page that only sends readers on to ${ofOne} new address (redirectFrom:), and that drops #${fragment.id}`,
       ...where,
       hint: fragment.redirectTo === undefined ? `link ${whose} new address with #${fragment.id}` : `link ${whose} new address: ${fragment.redirectTo}#${fragment.id}`,
     });

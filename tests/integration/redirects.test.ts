@@ -125,7 +125,7 @@ describe('redirectFrom: an article keeps its earlier addresses', () => {
     expect(await main(['check', '--root', root], { out: () => {}, err: (line) => printed.push(line) })).toBe(1);
     const reports = printed.filter((line) => line.includes('link/broken'));
     expect(reports).toHaveLength(1);
-    expect(reports[0]).toContain('link "/2025/01/09/prvi-clanek/#razprava" leads to dist/2025/01/09/prvi-clanek/index.html, a page that only sends readers on');
+    expect(reports[0]).toContain(`link "/2025/01/09/prvi-clanek/#razprava" leads to dist/2025/01/09/prvi-clanek/index.html, a page that only sends readers on to an article's new address (redirectFrom:), and that drops #razprava`);
     expect(reports[0]).toContain("hint: link the article's new address: /2025/01/10/prvi-clanek-o-obcini/#razprava");
   });
 
