@@ -276,6 +276,11 @@ function meantAddress(link: string, page: string, files: ReadonlySet<string>, ba
  */
 function unreachableHost(link: string): string | undefined {
   if (!link.startsWith('//')) return undefined;
+  // Most are another site's, and a dot written in the name keeps the host a dot, so those are not parsed: not
+  // one before an @, which is the user's (`//ime.priimek@localhost/`), nor one in brackets, an IPv6 address
+  // whose IPv4 end the parser writes in hex (`//[::ffff:1.2.3.4]/` is [::ffff:102:304]).
+  const written = /^\/\/([^/?#\\]*)/.exec(link)![1]!;
+  if (written.includes('.') && !/[@[]/.test(written)) return undefined;
   let hostname: string;
   try {
     hostname = new URL(link, ORIGIN).hostname;

@@ -396,6 +396,29 @@ describe('findBrokenLinks', () => {
     }
   });
 
+  it('tells a //name/… link from another site\'s by the host a browser takes from it, not by a dot written before the path', async () => {
+    const base = await mkdtemp(path.join(os.tmpdir(), 'arhivar-links-host-dot-'));
+    try {
+      const links = [
+        // Another site's: not checked.
+        '//www.rtvslo.si/novice/',
+        // A dot before an @ is the user's name, not the host's: the host is localhost.
+        '//urednik.novak@localhost/novice/',
+        // A dot written as %2E is the host's all the same, as is a number's (the host 127.0.0.1).
+        '//arhiv%2Eexample/novice/',
+        '//2130706433/novice/',
+        '//localhost/novice/',
+      ];
+      await writeFile(path.join(base, 'index.html'), links.map((link) => `<a href="${link}">x</a>`).join('\n'));
+      expect((await findBrokenLinks(base, {})).map((entry) => [entry.link, entry.host])).toEqual([
+        ['//localhost/novice/', 'localhost'],
+        ['//urednik.novak@localhost/novice/', 'localhost'],
+      ]);
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
+  });
+
   it("checks a link to the site's own host written in its letters (časnik.si), as the page's href percent-encodes it", async () => {
     const base = await mkdtemp(path.join(os.tmpdir(), 'arhivar-links-idn-'));
     try {
