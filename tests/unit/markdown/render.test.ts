@@ -286,6 +286,21 @@ describe('renderMarkdown lists the images and links published without their addr
     expect(renderMarkdown('[x](JavaScript:alert(1))').html).not.toContain('href');
   });
 
+  it.each([
+    ['an autolink', '<HTTPS://www.gov.si/>', 'https://www.gov.si/'],
+    ['an address written out', 'Vir: HTTPS://www.gov.si/', 'https://www.gov.si/'],
+    ['a link in angle brackets', '[vir](<HTTPS://www.gov.si/>)', 'https://www.gov.si/'],
+    ['an escaped colon', '[vir](HTTPS\\://www.gov.si/)', 'https://www.gov.si/'],
+    ['the colon as a reference', '[vir](HTTPS&colon;//www.gov.si/)', 'https://www.gov.si/'],
+    ['a capital as a numeric reference', '[vir](&#72;ttps&#x3A;//www.gov.si/)', 'https://www.gov.si/'],
+    ['a definition in angle brackets', '[vir][a]\n\n[a]: <Mailto:arhiv@example.si>', 'mailto:arhiv@example.si'],
+  ])('keeps a scheme in capitals in small letters: %s', (_form, markdown, href) => {
+    // The link as the page has it: what the parser reads from the text, not the text (a guard on the text must see these).
+    const rendered = renderMarkdown(markdown);
+    expect(rendered.droppedUrls).toBeUndefined();
+    expect(rendered.html).toContain(`href="${href}"`);
+  });
+
   it('lists none where every address is published', () => {
     const markdown = '![Foto](/slike/a.jpg) [vir](https://example.si/) [pošta](mailto:a@example.si) [razdelek](#ozadje) [stran](../drugi/)';
     expect(renderMarkdown(markdown).droppedUrls).toBeUndefined();
