@@ -790,7 +790,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const articlesRead = model.archive.articles.length;
   report?.({ phase: 'writing', articlesRead, pagesWritten: 0 });
   try {
-    model.publicPages = readPublicPages(options.root, publicFolder.files);
+    model.publicPages = readPublicPages(options.root, publicFolder.files, model.config.baseUrl);
     const assets = await buildAssets(options.root);
     const onPage = report && ((pagesWritten: number) => report({ phase: 'writing', articlesRead, pagesWritten }));
     const published = await readPublishedTree(options.root, target, options.cache);

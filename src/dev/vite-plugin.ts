@@ -327,7 +327,7 @@ class DevSite {
       }
       model.warnings = warnings;
       // As the build lists them in its sitemap; a change to public/ loads the site again.
-      model.publicPages = readPublicPages(this.root, refused.value.files);
+      model.publicPages = readPublicPages(this.root, refused.value.files, model.config.baseUrl);
       return model;
     };
     const model = load().then(

@@ -34,35 +34,102 @@ export function renderSitemapIndex(baseUrl: string, parts: readonly { url: strin
   return lines.join('\n');
 }
 
-/** Comments, and what is inside script and style elements, where a meta tag is only text. */
+/** Comments, and what is inside script and style elements, where a tag is only text. */
 const NOT_MARKUP = /<!--[\s\S]*?-->|<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const META = /<meta\s[^>]*>/gi;
+const TAG = /<(meta|link|base)\s[^>]*>/gi;
 const ATTRIBUTE = /([^\s"'>\/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
 
-/**
- * Whether a page kept in public/ belongs in the sitemap, from its HTML: not when it asks not to be indexed
- * (`<meta name="robots" content="noindex">`, or `none`, which means noindex, nofollow; also when it asks
- * Googlebot alone), nor when it sends the browser on to another address (`<meta http-equiv="refresh"
- * content="0; url=…">`), as the build's own 404 and redirect pages are left out. Google reports a listed
- * noindex page as an error ("Submitted URL marked 'noindex'") and follows a refresh as a redirect. A refresh
- * that names no address only reloads the page (an old front page's `content="300"`), which stays a page.
- */
-export function sitemapListsPage(html: string): boolean {
+/** What the HTML of a page kept in public/ says about its place in the sitemap (see sitemapListsPage). */
+export interface PageSignals {
+  /** It asks not to be indexed, or sends the browser on to another address. */
+  leftOut: boolean;
+  /** The href of each `<link rel="canonical">`, as written. */
+  canonicals: string[];
+  /** The href of its first `<base>`, against which a relative canonical address is resolved. */
+  base: string | undefined;
+}
+
+export function readPageSignals(html: string): PageSignals {
+  const signals: PageSignals = { leftOut: false, canonicals: [], base: undefined };
   const markup = html.replace(NOT_MARKUP, '');
-  for (const [tag] of markup.matchAll(META)) {
+  for (const [tag, element] of markup.matchAll(TAG)) {
     const attributes = new Map<string, string>();
     for (const match of tag.matchAll(ATTRIBUTE)) {
       const key = match[1]!.toLowerCase();
       // A browser keeps the first of two attributes of one name.
       if (!attributes.has(key)) attributes.set(key, match[2] ?? match[3] ?? match[4] ?? '');
     }
+    const kind = element!.toLowerCase();
+    if (kind === 'link') {
+      const href = attributes.get('href');
+      if (href !== undefined && (attributes.get('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) signals.canonicals.push(href.trim());
+      continue;
+    }
+    if (kind === 'base') {
+      // HTML uses the first base element with an href.
+      signals.base ??= attributes.get('href')?.trim();
+      continue;
+    }
     const content = (attributes.get('content') ?? '').toLowerCase();
     const name = attributes.get('name')?.toLowerCase();
-    if ((name === 'robots' || name === 'googlebot') && content.split(/[\s,]+/).some((token) => token === 'noindex' || token === 'none')) return false;
+    if ((name === 'robots' || name === 'googlebot') && content.split(/[\s,]+/).some((token) => token === 'noindex' || token === 'none')) signals.leftOut = true;
     // HTML's "shared declarative refresh steps": the delay, then `;` or `,` and the address, `url=` optional.
-    if (attributes.get('http-equiv')?.toLowerCase() === 'refresh' && content.replace(/^\s*[\d.]*\s*[;,]?\s*/, '') !== '') return false;
+    if (attributes.get('http-equiv')?.toLowerCase() === 'refresh' && content.replace(/^\s*[\d.]*\s*[;,]?\s*/, '') !== '') signals.leftOut = true;
   }
-  return true;
+  return signals;
+}
+
+/**
+ * Whether a page kept in public/, published at `address` (absolute), belongs in the sitemap, from its HTML:
+ * not when it asks not to be indexed (`<meta name="robots" content="noindex">`, or `none`, which means
+ * noindex, nofollow; also when it asks Googlebot alone), nor when it sends the browser on to another address
+ * (`<meta http-equiv="refresh" content="0; url=…">`), as the build's own 404 and redirect pages are left out.
+ * Google reports a listed noindex page as an error ("Submitted URL marked 'noindex'") and follows a refresh as
+ * a redirect. A refresh that names no address only reloads the page (an old front page's `content="300"`),
+ * which stays a page.
+ *
+ * Nor when its `<link rel="canonical">` names another address: the page says it is a copy of that one, and a
+ * sitemap is to list canonical addresses only (Google Search Central, "Build and submit a sitemap"). Its own
+ * address counts in any form that leads to the same file: relative or absolute, a folder's with or without
+ * its slash or with index.html. Canonical links that disagree are all ignored, as Google ignores them.
+ */
+export function sitemapListsPage(html: string, address: string): boolean {
+  return listsPage(readPageSignals(html), address);
+}
+
+export function listsPage(signals: PageSignals, address: string): boolean {
+  if (signals.leftOut) return false;
+  const canonicals = new Set<string>();
+  for (const href of signals.canonicals) {
+    const canonical = resolveHref(href, signals.base, address);
+    if (canonical !== undefined) canonicals.add(canonical);
+  }
+  if (canonicals.size !== 1) return true;
+  const own = resolveHref('', undefined, address)!;
+  const names = own.endsWith('/') ? [own, `${own}index.html`, own.slice(0, -1)] : [own];
+  return names.includes([...canonicals][0]!);
+}
+
+/**
+ * `href` as a browser resolves it on the page at `address` (under its `<base>`), as a key to compare addresses
+ * by: without a fragment, its path's escapes decoded (the build escapes `&` in a file's name, a page may not).
+ * Undefined when it is no URL.
+ */
+function resolveHref(href: string, base: string | undefined, address: string): string | undefined {
+  try {
+    const url = new URL(href, base === undefined ? address : new URL(base, address));
+    return `${url.origin}${decodePath(url.pathname)}${url.search}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function decodePath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
 }
 
 /**

@@ -14,18 +14,20 @@ function listed(xml: string): [string, string][] {
 }
 
 describe('pages kept in public/ in the sitemap', () => {
-  it('lists the HTML pages of public/ under the base path, undated, but not those that ask not to be indexed or send the browser on', async () => {
+  it('lists the HTML pages of public/ under the base path, undated, but not those that ask not to be indexed, send the browser on or name another address canonical', async () => {
     const site = await buildFixture('public-pages');
     try {
       const entries = listed(await site.read('/sitemap.xml'));
       const publicEntries = entries.filter(([url]) => !/\/arhiv\/(?:$|2025\/|oznake\/|osebe\/|iskanje\/)/.test(url));
       expect(publicEntries).toEqual([
         [`${BASE}/arhiv%202010/%C4%8Dlanek.htm`, ''],
+        // Its canonical link names its own address.
         [`${BASE}/o-nas/`, ''],
         // A refresh that names no address only reloads the page.
         [`${BASE}/posebno/v-zivo.html`, ''],
         // Its noindex is in a comment and a script.
         [`${BASE}/posebno/volitve-2018.html`, ''],
+        // Left out: volitve-2018-tisk.html, whose canonical link names volitve-2018.html.
         // Left out: the files that prove to Google, Yandex and Pinterest that the newsroom owns the site
         // (google1a2b3c4d5e6f7a8b.html, yandex_0a1b2c3d4e5f6a7b.html, pinterest-1a2b3c4d5e.html at public/'s top),
         // which are no pages.

@@ -55,6 +55,47 @@ describe('sitemap', () => {
     // A browser keeps the first of two attributes of one name.
     ['<meta name="robots" content="all" content="noindex">', true],
   ])('a page of public/ with %s is listed: %s', (head, expected) => {
-    expect(sitemapListsPage(`<!DOCTYPE html><html><head><meta charset="utf-8">${head}<title>Stran</title></head><body><p>Besedilo</p></body></html>`)).toBe(expected);
+    expect(sitemapListsPage(`<!DOCTYPE html><html><head><meta charset="utf-8">${head}<title>Stran</title></head><body><p>Besedilo</p></body></html>`, `${BASE}o-nas/`)).toBe(expected);
+  });
+
+  it.each([
+    // Its own address, in any form that leads to its file.
+    ['https://novice.example.si/o-nas/', '/o-nas/', true],
+    ['/o-nas/', '/o-nas/', true],
+    ['./', '/o-nas/', true],
+    ['', '/o-nas/', true],
+    ['HTTPS://NOVICE.example.si/o-nas/#vrh', '/o-nas/', true],
+    ['https://novice.example.si/o-nas/index.html', '/o-nas/', true],
+    ['https://novice.example.si/o-nas', '/o-nas/', true],
+    ['../arhiv%202010/%C4%8Dlanek.htm', '/arhiv%202010/%C4%8Dlanek.htm', true],
+    ['članek.htm', '/arhiv%202010/%C4%8Dlanek.htm', true],
+    ['a&b.html', '/a%26b.html', true],
+    // Another address: the page is a copy of that one.
+    ['https://novice.example.si/o-uredništvu/', '/o-nas/', false],
+    ['/', '/o-nas/', false],
+    ['https://www.novice.example.si/o-nas/', '/o-nas/', false],
+    ['http://novice.example.si/o-nas/', '/o-nas/', false],
+    ['/o-nas/?stran=2', '/o-nas/', false],
+    ['/volitve-2018.html', '/posebno/volitve-2018.html', false],
+    ['volitve.html', '/posebno/volitve-2018.html', false],
+  ])('a page of public/ whose canonical link is %j, published at %s, is listed: %s', (href, url, expected) => {
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="canonical" href="${href}"><title>Stran</title></head><body></body></html>`;
+    expect(sitemapListsPage(html, `https://novice.example.si${url}`)).toBe(expected);
+  });
+
+  it.each([
+    ['<link href="/drugo/" REL="Canonical">', false],
+    ["<link rel='alternate canonical' href=/drugo/>", false],
+    // Relative to its base element, as a browser resolves it.
+    ['<base href="https://novice.example.si/o-nas/"><link rel="canonical" href="./">', true],
+    ['<base href="/drugo/"><link rel="canonical" href="./">', false],
+    // Canonical links that disagree are ignored, as Google ignores them.
+    ['<link rel="canonical" href="/drugo/"><link rel="canonical" href="/tretje/">', true],
+    ['<link rel="canonical" href="/drugo/"><link rel="canonical" href="https://novice.example.si/drugo/">', false],
+    ['<link rel="alternate" href="/drugo/">', true],
+    ['<!-- <link rel="canonical" href="/drugo/"> -->', true],
+    ['<link rel="canonical" href="http://[bad">', true],
+  ])('a page of public/ at /o-nas/ with %s is listed: %s', (head, expected) => {
+    expect(sitemapListsPage(`<!DOCTYPE html><html><head>${head}<title>Stran</title></head><body></body></html>`, `${BASE}o-nas/`)).toBe(expected);
   });
 });
