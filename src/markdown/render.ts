@@ -21,8 +21,8 @@ export interface RenderedMarkdown {
   html: string;
   /**
    * Block texts joined by blank lines; inline Markdown removed, soft line breaks folded to spaces, a full stop
-   * after a heading and a semicolon after a list item or table cell that has no closing punctuation (see
-   * collectBlockTexts).
+   * after a heading or a paragraph of images alone and a semicolon after a list item or table cell that has no
+   * closing punctuation (see collectBlockTexts).
    */
   text: string;
   /** The first paragraph with text of its own (not only images), as plain text: the default summary. */
@@ -549,9 +549,9 @@ function collectBlockTexts(nodes: readonly RootContent[], out: string[], inListI
     if (node.type === 'html') continue;
     if (BLOCK_TYPES.has(node.type)) {
       const value = foldWhitespace(inlineText(node));
-      // A search snippet shows this text with its blank lines folded to spaces, where a heading ran into the
-      // next sentence (»Ozadje Vlada je …«) and list items and table cells into each other (»Janez Novak Ana
-      // Kovač Naslednji odstavek«). Punctuation is no word, so word counts and search terms stay as they
+      // A search snippet shows this text with its blank lines folded to spaces, where a heading or a photo's alt
+      // text ran into the next sentence (»Ozadje Vlada je …«) and list items and table cells into each other
+      // (»Janez Novak Ana Kovač Naslednji odstavek«). Punctuation is no word, so word counts and search terms stay as they
       // were, and a blank line already ends a sentence for people detection.
       const mark = value && !ENDS_SENTENCE.test(value) && HAS_WORD.test(value) ? closingMark(node, inListItem) : '';
       if (value) out.push(`${value}${mark}`);
@@ -562,13 +562,15 @@ function collectBlockTexts(nodes: readonly RootContent[], out: string[], inListI
 }
 
 /**
- * A heading is a sentence of its own and ends with a full stop. List items and table cells are parts of one
+ * A heading is a sentence of its own and ends with a full stop, and so does a paragraph of images alone, whose alt
+ * text is a caption (»Ognjemet nad Ljubljano. Vlada je …«). List items and table cells are parts of one
  * enumeration, so they end with a semicolon, as a list run into a sentence would: a full stop would turn a
  * number into an ordinal (»2025.«) and a lower-case item into a sentence of its own.
  */
 function closingMark(node: RootContent, inListItem: boolean): string {
   if (node.type === 'heading') return '.';
   if (node.type === 'tableCell' || (node.type === 'paragraph' && inListItem)) return ';';
+  if (node.type === 'paragraph' && !hasOwnText(node)) return '.';
   return '';
 }
 

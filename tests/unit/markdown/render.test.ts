@@ -120,6 +120,19 @@ describe('renderMarkdown ends a heading with a full stop in the plain text', () 
   });
 });
 
+describe('renderMarkdown ends a paragraph of images alone with a full stop in the plain text', () => {
+  // A photo's alt text is a caption, a sentence of its own: a snippet read »Ognjemet nad Ljubljano Vlada je …«.
+  it('when its alt text has no closing punctuation, so a snippet reads »Ognjemet nad Ljubljano. Vlada je …«', () => {
+    const rendered = renderMarkdown('Uvod.\n\n![Ognjemet nad Ljubljano](slike/ognjemet.jpg)\n\nVlada je sklenila.\n\n![Golob: »Dovolj!«](a.jpg) ![Novak](b.jpg)\n\nKonec.\n');
+    expect(rendered.text).toBe('Uvod.\n\nOgnjemet nad Ljubljano.\n\nVlada je sklenila.\n\nGolob: »Dovolj!« Novak.\n\nKonec.');
+    expect(rendered.wordCount).toBe(11);
+  });
+
+  it('but not a paragraph with text of its own, nor an image in a list item, which ends with a semicolon', () => {
+    expect(renderMarkdown('Foto ![Ognjemet](a.jpg) brez pike\n\n- ![Ognjemet](a.jpg)\n').text).toBe('Foto Ognjemet brez pike\n\nOgnjemet;');
+  });
+});
+
 describe('renderMarkdown ends a list item or table cell with a semicolon in the plain text', () => {
   // A snippet of a list of names read »Janez Novak Ana Kovač Naslednji odstavek«.
   it('when it has no closing punctuation of its own, so a snippet reads »Janez Novak; Ana Kovač; Naslednji …«', () => {
