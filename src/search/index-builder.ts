@@ -4,7 +4,7 @@ import { CHUNK_FOLDER, SHARD_FOLDER, chunkUrl, shardUrl, type SearchManifest } f
 
 export type { SearchManifest } from './manifest.ts';
 export { chunkUrl, shardUrl } from './manifest.ts';
-import { foldWord, isSearchable, stemWithD, stemWord } from './text.ts';
+import { foldWord, forEachJoinedWord, isSearchable, stemWithD, stemWord } from './text.ts';
 import { forEachWord } from '../text/words.ts';
 
 /**
@@ -428,13 +428,12 @@ export function createStemmer(): (word: string) => readonly string[] {
 /** The terms of one document; `stemOf` may be shared between calls (see createStemmer). */
 export function documentTerms(document: SearchDocument, stemOf: (word: string) => readonly string[] = createStemmer()): DocumentTerms {
   const counts = new Map<string, number>();
-  forEachWord(
-    document.title,
-    (word) => {
-      for (const stem of stemOf(word)) if (!counts.has(stem)) counts.set(stem, TITLE_WEIGHT);
-    },
-    SEARCH_WORDS,
-  );
+  const countTitleWord = (word: string) => {
+    for (const stem of stemOf(word)) if (!counts.has(stem)) counts.set(stem, TITLE_WEIGHT);
+  };
+  forEachWord(document.title, countTitleWord, SEARCH_WORDS);
+  // L’Oréal is also held as »loreal«, which readers type (text.ts JOINED_WORD).
+  forEachJoinedWord(document.title, countTitleWord);
   const countBodyWord = (word: string) => {
     for (const stem of stemOf(word)) {
       const count = counts.get(stem) ?? 0;
@@ -444,7 +443,11 @@ export function documentTerms(document: SearchDocument, stemOf: (word: string) =
   // Read once: the text of an article in .cache/ is read from disk and decoded on every read.
   const text = document.text;
   forEachWord(text, countBodyWord, SEARCH_WORDS);
-  for (const keyword of document.keywords ?? []) forEachWord(keyword, countBodyWord, SEARCH_WORDS);
+  forEachJoinedWord(text, countBodyWord);
+  for (const keyword of document.keywords ?? []) {
+    forEachWord(keyword, countBodyWord, SEARCH_WORDS);
+    forEachJoinedWord(keyword, countBodyWord);
+  }
   return { stems: [...counts.keys()].join(' '), weights: Buffer.from(Uint8Array.from(counts.values())).toString('latin1'), entryLength: chunkEntry(document, text).length };
 }
 

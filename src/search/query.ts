@@ -122,8 +122,13 @@ function stemFactor(stem: string, term: QueryTerm): number {
 }
 
 /** Whether a word of a document is a hit for one of the terms. */
-export function matchesTerms(token: Pick<Token, 'stem' | 'stemWithD'>, terms: readonly QueryTerm[]): boolean {
-  return terms.some((term) => stemFactor(token.stem, term) > 0 || (token.stemWithD !== undefined && stemFactor(token.stemWithD, term) > 0));
+export function matchesTerms(token: Pick<Token, 'stem' | 'stemWithD' | 'stemJoined'>, terms: readonly QueryTerm[]): boolean {
+  return terms.some(
+    (term) =>
+      stemFactor(token.stem, term) > 0 ||
+      (token.stemWithD !== undefined && stemFactor(token.stemWithD, term) > 0) ||
+      (token.stemJoined !== undefined && stemFactor(token.stemJoined, term) > 0),
+  );
 }
 
 export interface SearchHit {

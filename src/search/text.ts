@@ -307,19 +307,48 @@ export interface Token {
   stem: string;
   /** The stem of the word folded with d for đ (see stemWithD), for a word with đ. */
   stemWithD?: string | undefined;
+  /** The stem of the name this word ends, written without its apostrophes (see JOINED_WORD): »loreal« for the Oréal of L’Oréal. */
+  stemJoined?: string | undefined;
 }
 
 /** Every word of `text` with its position, folded and stemmed. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  const joinedEndingAt = joinedWordsByEnd(text);
   for (const match of text.matchAll(WORD)) {
     const folded = foldWord(match[0]);
-    const token: Token = { text: match[0], start: match.index, end: match.index + match[0].length, folded, stem: stemWord(folded) };
+    const end = match.index + match[0].length;
+    const token: Token = { text: match[0], start: match.index, end, folded, stem: stemWord(folded) };
     const withD = stemWithD(match[0]);
     if (withD !== undefined) token.stemWithD = withD;
+    const joined = joinedEndingAt?.get(end);
+    if (joined !== undefined) token.stemJoined = stemWord(foldWord(joined));
     tokens.push(token);
   }
   return tokens;
+}
+
+/**
+ * A name written with an apostrophe between its letters: L’Oréal, O’Rourke, D’Alema, Sant’Egidio (’, ' or ʼ; up to
+ * four parts, rock’n’roll). Readers type it without the apostrophe (»loreal«, »orourke«) as often as with it, which
+ * searches the part after it. A match starts only where a word does, so a long word costs its length, not its square.
+ */
+const JOINED_WORD = /(?<![\p{L}\p{N}]['\u2019\u02bc]?)\p{L}+(?:['\u2019\u02bc]\p{L}+){1,3}(?!['\u2019\u02bc]?[\p{L}\p{N}])/gu;
+const APOSTROPHE = /['\u2019\u02bc]/;
+const APOSTROPHES = /['\u2019\u02bc]/g;
+
+/** Calls `visit` with every such name of `text`, written without its apostrophes (LOréal). */
+export function forEachJoinedWord(text: string, visit: (word: string) => void): void {
+  if (!APOSTROPHE.test(text)) return;
+  for (const match of text.matchAll(JOINED_WORD)) visit(match[0].replace(APOSTROPHES, ''));
+}
+
+/** The joined names of `text` by the offset where each ends, which is where its last word ends; undefined for none. */
+function joinedWordsByEnd(text: string): Map<number, string> | undefined {
+  if (!APOSTROPHE.test(text)) return undefined;
+  const byEnd = new Map<number, string>();
+  for (const match of text.matchAll(JOINED_WORD)) byEnd.set(match.index + match[0].length, match[0].replace(APOSTROPHES, ''));
+  return byEnd;
 }
 
 /** A word worth indexing or searching for: two letters or more and not a stop word. */

@@ -692,6 +692,36 @@ describe('a number with a decimal comma', () => {
   });
 });
 
+describe('a name written with an apostrophe (L’Oréal, O’Rourke, D’Alema)', () => {
+  const documents = [
+    doc(0, 'Kozmetika', 'Podjetje L’Oréal je objavilo rezultate.'),
+    doc(1, "Volitve v ZDA", "Beto O’Rourke ne bo kandidiral, je dejal Massimo D'Alema."),
+    doc(2, 'Vreme', 'Jutri bo sončno, je dejal Massimo.'),
+  ];
+
+  // Readers type such a name without its apostrophe as often as with it; split at the apostrophe, »loreal« found nothing.
+  it('is found typed without the apostrophe, and still with it or by its part after it', async () => {
+    const { engine } = await builtEngine(undefined, documents);
+    for (const [query, found] of [
+      ['loreal ', [0]],
+      ['LOreal ', [0]],
+      ['lore', [0]],
+      ['L’Oréal ', [0]],
+      ["l'oreal ", [0]],
+      ['orourke ', [1]],
+      ["O'Rourke ", [1]],
+      ['rourke ', [1]],
+      ['dalema ', [1]],
+      ['oreal ', [0]],
+    ] as const) {
+      const { results } = await runQuery(engine, query);
+      expect(urlsOf(results).sort(), query).toEqual(found.map((n) => documents[n]!.url).sort());
+    }
+    expect(marked((await runQuery(engine, 'loreal ')).results[0]!)).toEqual(['Oréal']);
+    expect(marked((await runQuery(engine, 'orourke ')).results[0]!)).toEqual(['Rourke']);
+  });
+});
+
 describe('a word with đ', () => {
   const documents = [
     doc(0, 'Đoković v finalu', 'Novak Đoković je premagal tekmeca. Po tekmi so Đokovića vprašali o poškodbi.'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alternativeStems, foldWord, isSearchable, stemMayBegin, stemWithD, stemWord, tokenize } from '../../../src/search/text.ts';
+import { alternativeStems, foldWord, forEachJoinedWord, isSearchable, stemMayBegin, stemWithD, stemWord, tokenize } from '../../../src/search/text.ts';
 
 const stem = (word: string) => stemWord(foldWord(word));
 
@@ -267,6 +267,29 @@ describe('tokenize', () => {
     expect(isSearchable('v')).toBe(false);
     expect(isSearchable('in')).toBe(false);
     expect(isSearchable('mir')).toBe(true);
+  });
+});
+
+describe('a name written with apostrophes is also one word without them', () => {
+  const joined = (text: string) => {
+    const words: string[] = [];
+    forEachJoinedWord(text, (word) => words.push(word));
+    return words;
+  };
+  const stemsJoined = (text: string) => tokenize(text).flatMap((token) => (token.stemJoined ? [`${token.text}:${token.stemJoined}`] : []));
+
+  it.each([
+    ['L’Oréal in O\'Rourke', ['LOréal', 'ORourke'], ['Oréal:loreal', 'Rourke:orourk']],
+    ['Massimo Dʼ Alema, rock’n’roll', ['rocknroll'], ['roll:rocknroll']],
+    ['rock’n’roll in Sant’Egidio', ['rocknroll', 'SantEgidio'], ['roll:rocknroll', 'Egidio:santegidi']],
+    // A single quote around a word, or after a number, joins nothing.
+    ['je rekel ’mir’ in ’90 let', [], []],
+    ['80’s', [], []],
+    // More than four parts is no name: none of it is joined, not its first four either.
+    ['a’b’c’d’e in x’y', ['xy'], ['y:xy']],
+  ])('%s', (text, words, stems) => {
+    expect(joined(text)).toEqual(words);
+    expect(stemsJoined(text)).toEqual(stems);
   });
 });
 
