@@ -31,6 +31,18 @@ function authoredHeading(person: Person): string {
 }
 
 /**
+ * The heading of the articles naming the person, on a page that also lists what they wrote: »Omembe v člankih« when
+ * the texts were searched for them (mentionsCounted). Otherwise the articles are only those whose people: lists name
+ * them, so »Članki o njej«, »o njem« (the person file's gender), »Članki o osebi« when the file does not say.
+ */
+function mentionedHeading(person: Person, counted: boolean): string {
+  if (counted) return 'Omembe v člankih';
+  if (person.gender === 'f') return 'Članki o njej';
+  if (person.gender === 'm') return 'Članki o njem';
+  return 'Članki o osebi';
+}
+
+/**
  * The link to /osebe/<id>/avtor/, named as that page's heading names the list: »Vsi članki, ki jih je napisala Ana
  * Novak«, »… napisal …« for a man, »Vsi avtorski članki« when the file does not say. The name is Isolated: the count
  * in brackets follows it, and »napisal محمود عباس (3)« showed as »napisal (3) محمود عباس«.
@@ -91,8 +103,8 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
       {page.number === 1 && authored.length > 0 ? <AuthoredPreview person={person} authored={authored} context={context} /> : null}
       {/* With a list of what the person wrote above, the mentions' heading comes before their overview: under the
           authored list's heading, the chart read as a count of the person's own articles. */}
-      {mentioned && authored.length > 0 ? <h2>Omembe v člankih</h2> : null}
-      {/* Under »Omembe v člankih« the people named alongside and the list are its parts, h3 (the teasers h4): as h2,
+      {mentioned && authored.length > 0 ? <h2>{mentionedHeading(person, counted)}</h2> : null}
+      {/* Under »Omembe v člankih« (»Članki o njej«) the people named alongside and the list are its parts, h3 (the teasers h4): as h2,
           »Največkrat v istih člankih« took the list that followed it, its teasers read as part of that section. */}
       {stats && stats.articleCount > 0 ? <PersonOverview stats={stats} name={person.name} counted={counted} nested={authored.length > 0} /> : null}
       {mentioned ? (
@@ -211,12 +223,13 @@ function sameDay(a: Article | undefined, b: Article | undefined): boolean {
 
 /**
  * `counted`: whether the texts were searched for the person (mentionsCounted); without it, nothing is said of their
- * mentions. `nested`: the overview stands under the page's »Omembe v člankih«, so its heading is an h3.
+ * mentions, and the section is »Pregled člankov«, not »Pregled omemb«. `nested`: the overview stands under the page's
+ * »Omembe v člankih« (mentionedHeading), so its heading is an h3.
  */
 function PersonOverview({ stats, name, counted, nested }: { stats: PersonStats; name: string; counted: boolean; nested: boolean }) {
   const Heading = nested ? 'h3' : 'h2';
   return (
-    <section class="person-overview" aria-label="Pregled omemb">
+    <section class="person-overview" aria-label={counted ? 'Pregled omemb' : 'Pregled člankov'}>
       <dl class="person-facts">
         {/* One article is both the first and the last: the same linked date twice read as two articles. »Edini
             članek«, not »Edina omemba«, which the count under it contradicts when that article names the person twice. */}

@@ -197,6 +197,49 @@ Jana Golob je danes odstopila. Ana Novak in Jure Brezovnik sta ji zaželela sre�
     }
   });
 
+  it('heads the articles listing a writer not searched for as articles about them, not as their mentions', async () => {
+    // »Omembe v člankih« and the overview's »Pregled omemb« said the texts were searched for Jana Golob (detect: false):
+    // the articles there are only those whose people: lists name her. (A byline name with no file has no authored list.)
+    const built = await buildWith('');
+    try {
+      const column = (slug: string, author: string) => `---\ntitle: "${slug}"\ndate: 2025-07-01\nauthor: ${author}\n---\n\nBesedilo.\n`;
+      await writeFile(path.join(built.root, 'content/articles/golob.md'), column('Kolumna Golob', 'Jana Golob'));
+      await writeFile(path.join(built.root, 'content/articles/kos.md'), column('Kolumna Kos', 'Saša Kos'));
+      await writeFile(path.join(built.root, 'content/articles/novak.md'), column('Kolumna Novak', 'Ana Novak'));
+      await writeFile(path.join(built.root, 'content/people/sasa-kos.md'), '---\nname: Saša Kos\ndetect: false\n---\n');
+      await writeFile(path.join(built.root, 'content/articles/seja.md'), '---\ntitle: Seja\ndate: 2025-08-01\npeople: [Saša Kos]\n---\n\nBesedilo.\n');
+      const rebuilt = await buildSite(built.root, { outDir: built.outDir });
+      const golob = await rebuilt.read(urls.person('jana-golob'));
+      expect(golob).toContain('<h2>Članki o njej</h2>');
+      expect(golob).toContain('<section class="person-overview" aria-label="Pregled člankov">');
+      expect(golob).not.toContain('omemb');
+      // A file with no gender: the heading names neither »njej« nor »njem«.
+      const kos = await rebuilt.read(urls.person('sasa-kos'));
+      expect(kos).toContain('<h2>Članki o osebi</h2>');
+      expect(kos).toContain('aria-label="Pregled člankov"');
+      expect(kos).not.toContain('omemb');
+      // Someone detection looks for keeps the wording about mentions.
+      const novak = await rebuilt.read(urls.person('ana-novak'));
+      expect(novak).toContain('<h2>Omembe v člankih</h2>');
+      expect(novak).toContain('aria-label="Pregled omemb"');
+    } finally {
+      await removeDir(built.root);
+      await removeDir(path.dirname(built.outDir));
+    }
+  });
+
+  it('labels the overview of a person with detectPeople: false as of articles', async () => {
+    const built = await buildWith('detectPeople: false\n');
+    try {
+      const html = await built.read(urls.person('jana-golob'));
+      expect(html).toContain('aria-label="Pregled člankov"');
+      expect(html).not.toContain('Pregled omemb');
+    } finally {
+      await removeDir(built.root);
+      await removeDir(path.dirname(built.outDir));
+    }
+  });
+
   it('counts nobody\'s mentions with detectPeople: false', async () => {
     const built = await buildWith('detectPeople: false\n');
     try {
