@@ -525,13 +525,19 @@ async function readPublicFolder(root: string): Promise<{ files: { path: string; 
     if (leftOut) continue;
     if (entry.isSymbolicLink()) {
       const target = await realpath(absolute).catch(() => undefined);
-      const problem = !target || !isWithin(publicRoot, target) ? publicLinkOutside(relative, target) : (await stat(target)).isFile() ? undefined : publicLinkToFolder(relative);
+      const targetInfo = target && isWithin(publicRoot, target) ? await stat(target) : undefined;
+      const problem = !targetInfo ? publicLinkOutside(relative, target) : targetInfo.isDirectory() ? publicLinkToFolder(relative) : undefined;
       const leftOutTarget = problem ? undefined : leftOutLinkTarget(publicRoot, target!);
+      const special = problem || leftOutTarget ? undefined : specialFileKind(targetInfo!);
       if (problem) problems.push(problem);
       else if (leftOutTarget) warnings.push(publicLinkToLeftOut(relative, leftOutTarget));
+      else if (special) warnings.push(publicNotAFile(relative, special, path.relative(publicRoot, target!).split(path.sep).join('/')));
       else files.push({ path: relative, source: target! });
     } else if (entry.isFile()) {
       files.push({ path: relative, source: absolute });
+    } else {
+      const special = specialFileKind(entry);
+      if (special) warnings.push(publicNotAFile(relative, special));
     }
   }
   return { files, problems, warnings };
@@ -673,6 +679,28 @@ function publicSecretFile(relative: string): ArhivarError {
         : `${name} is in ${folder}, a folder of environment files, which hold passwords and keys, so it was not published`,
     file: `public/${relative}`,
     hint: 'move it out of public/ (to the project folder, beside content/): every file of public/ is meant to go online; if an older build published it, change the keys it holds',
+  });
+}
+
+/**
+ * What a directory entry that is neither a regular file nor a folder nor a link is, in a warning's words; undefined
+ * for a file or a folder. A named pipe or a socket is made by a program (a sync tool, a local server), has no bytes
+ * to copy, and a pipe opened to be read waits for a writer, so the build lists and never opens one.
+ */
+function specialFileKind(entry: { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean }): string | undefined {
+  if (entry.isFile() || entry.isDirectory()) return undefined;
+  if (entry.isFIFO()) return 'a named pipe (FIFO)';
+  if (entry.isSocket()) return 'a socket';
+  return 'a device file';
+}
+
+/** A named pipe, socket or device file in public/ (or a link to one): there is nothing to publish, and it was skipped without a word. */
+function publicNotAFile(relative: string, kind: string, linkTarget?: string): ArhivarError {
+  return new ArhivarError({
+    code: 'public/not-a-file',
+    message: `${linkTarget === undefined ? '' : `symbolic link to public/${linkTarget}, `}${kind}, not a regular file, so it was not published`,
+    file: `public/${relative}`,
+    hint: 'a program made it, not an editor: delete it or move it out of public/ (if readers are meant to have what it gives, save that as a file)',
   });
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -90,6 +91,20 @@ it('arhivar dev serves neither file-manager litter nor a .env of public/, which 
   }
   expect(await get('/.well-known/security.txt')).toEqual({ status: 200, body: 'Contact: mailto:varnost@example.si\n' });
   expect(await get('/.htaccess')).toEqual({ status: 200, body: 'Options -Indexes\n' });
+});
+
+it('arhivar dev answers 404 for a named pipe of public/, which a build leaves out, and warns of it as a build does', async () => {
+  const root = await copyFixture('archive-basic');
+  session.folders.push(root);
+  // Opened to be served, a pipe no program writes to would hold the request until one did.
+  await mkdir(path.join(root, 'public'));
+  execFileSync('mkfifo', [path.join(root, 'public', 'cev')]);
+  const loads: DevLoadReport[] = [];
+  session.server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
+  await waitFor(() => loads.length > 0, 'the first load');
+  expect(loads[0]!.errors).toEqual([]);
+  expect(loads[0]!.warnings.filter((warning) => warning.file?.startsWith('public/')).map((warning) => [warning.code, warning.file])).toEqual([['public/not-a-file', 'public/cev']]);
+  expect((await get('/cev')).status).toBe(404);
 });
 
 it('arhivar dev reloads the browser for a file of public/ and not for what a build leaves out: a .DS_Store Finder writes, a .env edited', async () => {

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { appendFile, mkdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
@@ -171,6 +173,34 @@ describe('files of public/ a newsroom never means to publish', () => {
     const checked = await checkSite({ root, now: NOW });
     expect(checked.problems).toEqual([]);
     expect(checked.warnings.filter((warning) => warning.code === 'public/symlink-left-out').map((warning) => warning.file)).toEqual(linkWarnings.map((warning) => warning.file));
+  });
+
+  it('leaves out a named pipe and a socket of public/, and a link to one, with a warning naming each', async () => {
+    const { root, outDir } = await site();
+    await put(root, ['slike/seja.jpg']);
+    // Left by a program (a sync tool's, a preview server's), never by an editor: the build skipped them without a word.
+    execFileSync('mkfifo', [path.join(root, 'public/cev')]);
+    await symlink('cev', path.join(root, 'public/povezava'));
+    const socket = createServer();
+    await new Promise<void>((resolve) => socket.listen(path.join(root, 'public/slike/vtic'), resolve));
+    try {
+      const result = await build({ root, outDir, now: NOW });
+      expect(await publishedFromPublic(outDir)).toEqual(['slike/seja.jpg']);
+      const warnings = result.model.warnings.filter((warning) => warning.code === 'public/not-a-file');
+      expect(warnings.map((warning) => [warning.file, warning.message])).toEqual([
+        ['public/cev', 'a named pipe (FIFO), not a regular file, so it was not published'],
+        ['public/povezava', 'symbolic link to public/cev, a named pipe (FIFO), not a regular file, so it was not published'],
+        ['public/slike/vtic', 'a socket, not a regular file, so it was not published'],
+      ]);
+      expect(warnings[0]!.hint).toContain('delete it');
+      // npm run check warns of the same files, and the dev server does not serve them.
+      const checked = await checkSite({ root, now: NOW });
+      expect(checked.problems).toEqual([]);
+      expect(checked.warnings.filter((warning) => warning.code === 'public/not-a-file').map((warning) => warning.file)).toEqual(warnings.map((warning) => warning.file));
+      for (const file of ['cev', 'povezava', 'slike/vtic']) expect(await publicFileSource(root, file), file).toBeUndefined();
+    } finally {
+      await new Promise((resolve) => socket.close(resolve));
+    }
   });
 
   it('npm run check warns of a .env file and says nothing of litter, without building', async () => {
