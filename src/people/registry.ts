@@ -7,12 +7,19 @@ import type { SourceFile } from '../content/read.ts';
 
 /**
  * Every known person, findable by canonical name, alias or slug. All three are compared by their slug,
- * so case, diacritics and spacing do not matter ("jurij usakov" finds Jurij Ušakov).
+ * so case, diacritics and spacing do not matter ("jurij usakov" finds Jurij Ušakov); a name with no slug
+ * (محمود عباس) by its nameKey.
  */
 export interface Registry {
   people: ReadonlyMap<string, Person>;
   /** slugified name/alias/id → person id */
   lookup: ReadonlyMap<string, string>;
+  /**
+   * The nameKey of each name and alias that has no slug (محمود عباس) → person id: a `people:` or `notPeople:` name
+   * with no slug is found by it, as a byline finds it (site/byline-people.ts). Apart from lookup, whose slugs the
+   * suggestions for a misspelt name are measured against.
+   */
+  byLetters: ReadonlyMap<string, string>;
   /** Each `redirectFrom:` id the registry accepted → the person it sends on to (none person/redirect-taken refused). */
   redirects: ReadonlyMap<string, string>;
 }
@@ -37,6 +44,7 @@ export function buildRegistry(people: readonly Person[]): { registry: Registry; 
   const errors: ArhivarError[] = [];
   const byId = new Map<string, Person>();
   const lookup = new Map<string, string>();
+  const byLetters = new Map<string, string>();
   const owner = new Map<string, { person: Person; what: string }>();
   const reported = new Set<string>();
 
@@ -89,14 +97,14 @@ export function buildRegistry(people: readonly Person[]): { registry: Registry; 
       }
       if (!previous) {
         owner.set(key, { person, what });
-        // Only slugs: people: lists and the suggestions for a name compare slugs, and refuse a name with none.
-        if (!NOT_SLUG.test(key)) lookup.set(key, person.id);
+        // The suggestions for a misspelt name measure slugs: a key of other letters is kept apart from them.
+        (NOT_SLUG.test(key) ? byLetters : lookup).set(key, person.id);
       }
     }
   }
   const redirects = new Map<string, string>();
   errors.push(...addEarlierIds(byId, lookup, redirects));
-  return { registry: { people: byId, lookup, redirects }, errors };
+  return { registry: { people: byId, lookup, byLetters, redirects }, errors };
 }
 
 /**
@@ -123,8 +131,13 @@ function addEarlierIds(byId: ReadonlyMap<string, Person>, lookup: Map<string, st
   return taken.map(({ error }) => error);
 }
 
+/**
+ * The registry person a `people:` or `notPeople:` name is: by its slug, or by nameKey when it has none (a name in
+ * Arabic, Hebrew, Greek or Chinese letters, which only a person file of that name or alias gives an address).
+ */
 export function findPerson(registry: Registry, name: string): Person | undefined {
-  const id = registry.lookup.get(slugify(name));
+  const slug = slugify(name);
+  const id = slug ? registry.lookup.get(slug) : registry.byLetters.get(nameKey(name));
   return id === undefined ? undefined : registry.people.get(id);
 }
 

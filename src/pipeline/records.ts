@@ -8,9 +8,9 @@ import { summaryWarnings } from './summary-warnings.ts';
 import { titleWarnings } from './title-warnings.ts';
 import type { RenderedMarkdown } from '../markdown/render.ts';
 import { combineArticlePeople } from '../people/article-people.ts';
-import { resolveNames, type Registry } from '../people/registry.ts';
+import { findPerson, resolveNames, type Registry } from '../people/registry.ts';
 import { suggestPerson, type PersonSuggestion } from '../people/suggestion.ts';
-import { earlierSlug, slugify } from '../site/slug.ts';
+import { earlierSlug, slugify, slugLetters } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
 import type { DetectedPeople } from '../workers/markdown-pool.ts';
 
@@ -185,6 +185,30 @@ export function draftAddress(draft: Draft): string {
 export function withoutBody(article: ArticleSource): Draft {
   const { file, frontMatter, title, slug, bodyLine, keyLines } = article;
   return { file, frontMatter, title, slug, bodyLine, keyLines };
+}
+
+/**
+ * article/bad-person for each name in people: written in letters a slug does not write (محمود عباس, Αλέξης Τσίπρας)
+ * that no person file has as its name or an alias: its page would have no address. With such a file the file's name
+ * is the address (registry.ts findPerson), so it is checked against the registry, on every build: a person file
+ * added, renamed or deleted later changes the answer.
+ */
+export function unaddressedPeopleErrors(article: Pick<Draft, 'file' | 'frontMatter' | 'keyLines'>, registry: Registry): ArhivarError[] {
+  const errors: ArhivarError[] = [];
+  for (const name of article.frontMatter.people) {
+    // A name with no letters at all (../) is refused when the file is read (content/article.ts checkNames).
+    if (slugify(name) || slugLetters(name) === 'none' || findPerson(registry, name)) continue;
+    errors.push(
+      new ArhivarError({
+        code: 'article/bad-person',
+        message: `person ${JSON.stringify(name)} has no Latin or Cyrillic letters and no digits, which the address of a page is made from, and no person file gives this name, so it cannot have a page`,
+        file: article.file,
+        line: article.keyLines.get('people'),
+        hint: `add a person file with name: ${name}, its file name in Latin letters (content/people/mahmud-abbas.md for محمود عباس), or write the name here in Latin letters, as Slovenian news spells it (Mahmud Abas), and list that spelling in the person file's aliases:`,
+      }),
+    );
+  }
+  return errors;
 }
 
 /**

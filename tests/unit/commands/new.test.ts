@@ -166,6 +166,22 @@ describe('arhivar new', () => {
     await expect(readdir(root)).resolves.toEqual([]);
   });
 
+  // A name with no slug was refused at once, even with a person file of that name; the build now takes it then.
+  it('takes a --people name in Arabic letters that a person file has, and refuses it, writing nothing, when none has', async () => {
+    const root = await tempRoot();
+    const error = await createArticle({ root, title: 'Seja v Ramali', people: ['محمود عباس'], now: new Date('2025-06-01T10:00:00Z') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContentErrors);
+    expect((error as ContentErrors).errors.map((e) => [e.code, e.message])).toEqual([
+      ['new/bad-value', expect.stringMatching(/^--people: person "محمود عباس" has no Latin or Cyrillic letters and no digits, .* and no person file gives this name/)],
+    ]);
+    await expect(readdir(root)).resolves.toEqual([]);
+    await mkdir(path.join(root, 'content/people'), { recursive: true });
+    await writeFile(path.join(root, 'content/people/mahmud-abbas.md'), '---\nname: محمود عباس\ngender: m\n---\n');
+    const result = await createArticle({ root, title: 'Seja v Ramali', people: ['محمود عباس'], now: new Date('2025-06-01T10:00:00Z') });
+    expect(result.warnings).toEqual([]);
+    expect((await validated(root, result.file)).article.frontMatter.people).toEqual(['محمود عباس']);
+  });
+
   it('warns at once, after writing the file, about a --people name with no person file, as the next build would', async () => {
     const root = await tempRoot();
     await cp(path.join(FIXTURES, 'unknown-person/content/people'), path.join(root, 'content/people'), { recursive: true });
