@@ -322,7 +322,10 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     const peopleMissing = errors.some((error) => error.file?.startsWith(PEOPLE_FOLDER) ?? false);
     // Of every article, held back and drafts too, as when the file is read: an embargoed article must not fail the
     // unattended build that publishes it. Not while a person file is left out: it may be the one with the name.
-    if (!peopleMissing) for (const draft of drafts) errors.push(...unaddressedPeopleErrors(draft, registry));
+    if (!peopleMissing) {
+      const answered = new Map<string, boolean>();
+      for (const draft of drafts) errors.push(...unaddressedPeopleErrors(draft, registry, answered));
+    }
     // After that: a bio that failed to render (person/too-slow) leaves its person in the registry.
     errors.push(...markdown.errors);
     const allPeople = new Map(registry.people);

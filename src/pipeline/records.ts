@@ -191,13 +191,20 @@ export function withoutBody(article: ArticleSource): Draft {
  * article/bad-person for each name in people: written in letters a slug does not write (محمود عباس, Αλέξης Τσίπρας)
  * that no person file has as its name or an alias: its page would have no address. With such a file the file's name
  * is the address (registry.ts findPerson), so it is checked against the registry, on every build: a person file
- * added, renamed or deleted later changes the answer.
+ * added, renamed or deleted later changes the answer. `answered` keeps each name's answer across the articles of
+ * one build: a build asks for every article, and an archive names a few hundred people tens of thousands of times.
  */
-export function unaddressedPeopleErrors(article: Pick<Draft, 'file' | 'frontMatter' | 'keyLines'>, registry: Registry): ArhivarError[] {
+export function unaddressedPeopleErrors(
+  article: Pick<Draft, 'file' | 'frontMatter' | 'keyLines'>,
+  registry: Registry,
+  answered: Map<string, boolean> = new Map(),
+): ArhivarError[] {
   const errors: ArhivarError[] = [];
   for (const name of article.frontMatter.people) {
+    let addressed = answered.get(name);
     // A name with no letters at all (../) is refused when the file is read (content/article.ts checkNames).
-    if (slugify(name) || slugLetters(name) === 'none' || findPerson(registry, name)) continue;
+    if (addressed === undefined) answered.set(name, (addressed = Boolean(slugify(name)) || slugLetters(name) === 'none' || findPerson(registry, name) !== undefined));
+    if (addressed) continue;
     errors.push(
       new ArhivarError({
         code: 'article/bad-person',
