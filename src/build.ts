@@ -796,7 +796,10 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const articlesRead = model.archive.articles.length;
   report?.({ phase: 'writing', articlesRead, pagesWritten: 0 });
   try {
-    model.publicPages = readPublicPages(options.root, publicFolder.files, model.config.baseUrl);
+    const publicPages = readPublicPages(options.root, publicFolder.files, model.config.baseUrl);
+    model.publicPages = publicPages.urls;
+    // Pages of public/ the sitemap leaves out for a canonical link to another host (public/canonical-other-host).
+    if (publicPages.warnings.length > 0) model.warnings = sortErrors([...model.warnings, ...publicPages.warnings]);
     const assets = await buildAssets(options.root);
     const onPage = report && ((pagesWritten: number) => report({ phase: 'writing', articlesRead, pagesWritten }));
     const published = await readPublishedTree(options.root, target, options.cache);

@@ -51,7 +51,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   let articles = 0;
   let pageSources = new Map<string, PageSource>();
   let pagesOfFiles = new Map<string, string>();
-  let written: WrittenPaths | undefined;
+  let loadedSite: { written: WrittenPaths; baseUrl: string } | undefined;
   let heldBackUrls: ReadonlyMap<string, ContentDate> = new Map();
   // Before anything is made: without content/ there is nothing to check, and no .cache/ or lock to make.
   await checkContentFolder(options.root);
@@ -68,7 +68,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     articles = model.archive.articles.length;
     pageSources = sourcesOfPages(options.root, model);
     pagesOfFiles = pagesOfContentFiles(model);
-    written = siteWrittenPaths(model);
+    loadedSite = { written: siteWrittenPaths(model), baseUrl: model.config.baseUrl };
     heldBackUrls = model.heldBackUrls;
     model.close();
   } catch (error) {
@@ -78,8 +78,9 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     warnings.push(...warningsOf(error));
   }
   // What a build would refuse in public/ (a symbolic link out of it, a name like ..\x) and, when the content
-  // loaded, what of public/ stands in the way of the site's pages or gives way to them, found without building.
-  const publicReport = await publicFolderReport(options.root, written);
+  // loaded, what of public/ stands in the way of the site's pages or gives way to them, and its pages the
+  // sitemap leaves out for a canonical link to another host, found without building.
+  const publicReport = await publicFolderReport(options.root, loadedSite);
   problems.push(...publicReport.problems);
   if (publicReport.warnings.length > 0) warnings.splice(0, warnings.length, ...sortErrors([...warnings, ...publicReport.warnings]));
 

@@ -325,9 +325,11 @@ class DevSite {
         model.close();
         throw new ContentErrors(problems, warnings);
       }
-      model.warnings = warnings;
-      // As the build lists them in its sitemap; a change to public/ loads the site again.
-      model.publicPages = readPublicPages(this.root, refused.value.files, model.config.baseUrl);
+      // As the build lists them in its sitemap, and tells of those a canonical link to another host leaves
+      // out; a change to public/ loads the site again.
+      const publicPages = readPublicPages(this.root, refused.value.files, model.config.baseUrl);
+      model.publicPages = publicPages.urls;
+      model.warnings = publicPages.warnings.length > 0 ? sortErrors([...warnings, ...publicPages.warnings]) : warnings;
       return model;
     };
     const model = load().then(

@@ -15,6 +15,7 @@ import { TreeWriter } from './tree-writer.ts';
 import { inode, moveAside, removeInBackground, treeNames } from './side-trees.ts';
 import { findTemplateLine } from './template-line.ts';
 import { isEnvironmentName, leftOutOfPublic, type LeftOut } from './left-out.ts';
+import { readPublicPages } from './public-pages.ts';
 
 /**
  * Publishes the site into dist/ atomically and incrementally.
@@ -473,14 +474,16 @@ export interface WrittenPaths {
 
 /**
  * What a build would tell about public/, for `arhivar check`, which finds it without building: what public/
- * holds that a build refuses (see listPublicFiles), and, given where the build writes, the public/in-the-way
- * errors and the public/shadowed warnings (see PublicConflicts), with the build's own words.
+ * holds that a build refuses (see listPublicFiles), and, given where the build writes and the site's baseUrl,
+ * the public/in-the-way errors and the public/shadowed warnings (see PublicConflicts) and the pages the sitemap
+ * leaves out for a canonical link to another host (public-pages.ts readPublicPages), with the build's own words.
  */
-export async function publicFolderReport(root: string, written: WrittenPaths | undefined): Promise<{ problems: ArhivarError[]; warnings: ArhivarError[] }> {
+export async function publicFolderReport(root: string, site: { written: WrittenPaths; baseUrl: string } | undefined): Promise<{ problems: ArhivarError[]; warnings: ArhivarError[] }> {
   const { files, problems, warnings } = await publicFolderContents(root);
-  if (!written) return { problems: sortErrors(problems), warnings };
-  const conflicts = publicConflicts(files, written);
-  return { problems: sortErrors([...problems, ...conflicts.problems]), warnings: sortErrors([...warnings, ...conflicts.warnings]) };
+  if (!site) return { problems: sortErrors(problems), warnings };
+  const conflicts = publicConflicts(files, site.written);
+  const pages = readPublicPages(root, files, site.baseUrl);
+  return { problems: sortErrors([...problems, ...conflicts.problems]), warnings: sortErrors([...warnings, ...conflicts.warnings, ...pages.warnings]) };
 }
 
 /**

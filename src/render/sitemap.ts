@@ -94,34 +94,47 @@ export function readPageSignals(html: string): PageSignals {
  * its slash or with index.html. Canonical links that disagree are all ignored, as Google ignores them.
  */
 export function sitemapListsPage(html: string, address: string): boolean {
-  return listsPage(readPageSignals(html), address);
+  return whyLeftOut(readPageSignals(html), address) === undefined;
 }
 
-export function listsPage(signals: PageSignals, address: string): boolean {
-  if (signals.leftOut) return false;
-  const canonicals = new Set<string>();
-  for (const href of signals.canonicals) {
-    const canonical = resolveHref(href, signals.base, address);
-    if (canonical !== undefined) canonicals.add(canonical);
-  }
-  if (canonicals.size !== 1) return true;
-  const own = resolveHref('', undefined, address)!;
-  const names = own.endsWith('/') ? [own, `${own}index.html`, own.slice(0, -1)] : [own];
-  return names.includes([...canonicals][0]!);
-}
+/** Why the sitemap leaves out a page kept in public/ (see whyLeftOut). */
+export type LeftOutOfSitemap = { because: 'noindex-or-refresh' } | { because: 'canonical'; canonical: URL };
 
 /**
- * `href` as a browser resolves it on the page at `address` (under its `<base>`), as a key to compare addresses
- * by: without a fragment, its path's escapes decoded (the build escapes `&` in a file's name, a page may not).
- * Undefined when it is no URL.
+ * Why the sitemap leaves out a page kept in public/, published at `address` (see sitemapListsPage): it asks not
+ * to be indexed or sends the browser on, or its canonical link names `canonical`, another address; undefined
+ * when it is listed. The build tells of a canonical link to another host (output/public-pages.ts), which an old
+ * site's pages carry when they are moved into public/.
  */
-function resolveHref(href: string, base: string | undefined, address: string): string | undefined {
+export function whyLeftOut(signals: PageSignals, address: string): LeftOutOfSitemap | undefined {
+  if (signals.leftOut) return { because: 'noindex-or-refresh' };
+  const canonicals = new Map<string, URL>();
+  for (const href of signals.canonicals) {
+    const canonical = resolveHref(href, signals.base, address);
+    if (canonical !== undefined) canonicals.set(addressKey(canonical), canonical);
+  }
+  if (canonicals.size !== 1) return undefined;
+  const [key, canonical] = [...canonicals][0]!;
+  const own = addressKey(new URL(address));
+  const names = own.endsWith('/') ? [own, `${own}index.html`, own.slice(0, -1)] : [own];
+  return names.includes(key) ? undefined : { because: 'canonical', canonical };
+}
+
+/** `href` as a browser resolves it on the page at `address` (under its `<base>`); undefined when it is no URL. */
+function resolveHref(href: string, base: string | undefined, address: string): URL | undefined {
   try {
-    const url = new URL(href, base === undefined ? address : new URL(base, address));
-    return `${url.origin}${decodePath(url.pathname)}${url.search}`;
+    return new URL(href, base === undefined ? address : new URL(base, address));
   } catch {
     return undefined;
   }
+}
+
+/**
+ * An address as a key to compare addresses by: without a fragment, its path's escapes decoded (the build escapes
+ * `&` in a file's name, a page may not).
+ */
+function addressKey(url: URL): string {
+  return `${url.origin}${decodePath(url.pathname)}${url.search}`;
 }
 
 function decodePath(pathname: string): string {

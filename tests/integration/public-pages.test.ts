@@ -1,9 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startDevServer } from '../../src/dev/server.ts';
+import { checkSite } from '../../src/commands/check.ts';
+import { startDevServer, type DevServer } from '../../src/dev/server.ts';
+import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
 import { buildUnlessUnchanged } from '../../src/pipeline/unchanged.ts';
-import { buildFixture, copyFixture, makeTempDir, removeDir } from '../helpers.ts';
+import { buildFixture, copyFixture, makeTempDir, removeDir, waitFor } from '../helpers.ts';
 
 const BASE = 'https://www.dnevnik-primer.si/arhiv';
 const NOW = new Date('2026-01-01T00:00:00Z');
@@ -43,6 +45,72 @@ describe('pages kept in public/ in the sitemap', () => {
       expect(await site.read('/arhiv 2010/članek.htm')).toContain('Članek iz leta 2010');
     } finally {
       await removeDir(path.dirname(site.outDir));
+    }
+  });
+
+  it('warns once when pages of public/ are left out because their canonical links name another host, and not for a copy of a page of this site', async () => {
+    const root = await copyFixture('public-pages');
+    const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');
+    const page = (canonical: string) => `<!DOCTYPE html>\n<html lang="sl"><head><meta charset="utf-8"><link rel="canonical" href="${canonical}"><title>Stara stran</title></head><body></body></html>\n`;
+    const canonicalWarnings = (warnings: readonly { code: string; file?: string | undefined; message: string; hint?: string | undefined }[]) =>
+      warnings.filter((warning) => warning.code === 'public/canonical-other-host').map(({ file, message, hint }) => ({ file, message, hint }));
+    try {
+      // An old site's pages moved here, their canonical links still naming the old host.
+      for (const name of ['leto-2012', 'leto-2013', 'leto-2014', 'leto-2015']) {
+        await writeFile(path.join(root, `public/stari/${name}.html`), page(`https://stari.example.si/stari/${name}.html`));
+      }
+      // Another page of this same host, outside the base path: a copy of a page of this site, as volitve-2018-tisk.html.
+      await writeFile(path.join(root, 'public/stari/kazalo.html'), page('https://www.dnevnik-primer.si/kazalo/'));
+      const built = await buildUnlessUnchanged({ root, outDir, now: NOW });
+      const expected = {
+        file: 'public',
+        message:
+          '4 pages of public/ are left out of the sitemap: their canonical links name another host (stari.example.si), not this site\'s www.dnevnik-primer.si, so they tell search engines to index the pages there instead: public/stari/leto-2012.html, public/stari/leto-2013.html, public/stari/leto-2014.html and 1 more',
+        hint: `if these pages now live here, change their canonical links to this site's address (${BASE}/…) or remove the links, and the next build lists them; if they are copies of the pages their links name, which stay there, leave them as they are`,
+      };
+      expect(canonicalWarnings(built.warnings)).toEqual([expected]);
+      expect(listed(await readFile(path.join(outDir, 'sitemap.xml'), 'utf8')).map(([url]) => url).filter((url) => url.includes('/stari/'))).toEqual([]);
+      // npm run check tells it too, without building.
+      expect(canonicalWarnings((await checkSite({ root, now: NOW })).warnings)).toEqual([expected]);
+
+      // Once the links name this site (or the pages are gone), nothing is told.
+      for (const name of ['leto-2012', 'leto-2013', 'leto-2014', 'leto-2015']) {
+        await writeFile(path.join(root, `public/stari/${name}.html`), page(`${BASE}/stari/${name}.html`));
+      }
+      const fixed = await buildUnlessUnchanged({ root, outDir, now: NOW });
+      expect(canonicalWarnings(fixed.warnings)).toEqual([]);
+      expect(listed(await readFile(path.join(outDir, 'sitemap.xml'), 'utf8')).map(([url]) => url).filter((url) => url.includes('/stari/'))).toEqual([
+        `${BASE}/stari/leto-2012.html`,
+        `${BASE}/stari/leto-2013.html`,
+        `${BASE}/stari/leto-2014.html`,
+        `${BASE}/stari/leto-2015.html`,
+      ]);
+      expect(canonicalWarnings((await checkSite({ root, now: NOW })).warnings)).toEqual([]);
+    } finally {
+      await removeDir(root);
+      await removeDir(path.dirname(outDir));
+    }
+  });
+
+  it('tells of one page whose canonical link names another host in the singular, in the build and in arhivar dev', async () => {
+    const root = await copyFixture('public-pages');
+    const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');
+    const loads: DevLoadReport[] = [];
+    let server: DevServer | undefined;
+    const told = (warnings: readonly { code: string; message: string }[]) => warnings.filter((warning) => warning.code === 'public/canonical-other-host').map(({ message }) => message);
+    const expected = [
+      '1 page of public/ is left out of the sitemap: its canonical link names another host (stari.example.si), not this site\'s www.dnevnik-primer.si, so it tells search engines to index the page there instead: public/stari/leto-2012.html',
+    ];
+    try {
+      await writeFile(path.join(root, 'public/stari/leto-2012.html'), '<!DOCTYPE html>\n<link rel="canonical" href="https://stari.example.si/2012/"><title>2012</title>\n');
+      expect(told((await buildUnlessUnchanged({ root, outDir, now: NOW })).warnings)).toEqual(expected);
+      server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
+      await waitFor(() => loads.length > 0, 'the first load');
+      expect(told(loads[0]!.warnings)).toEqual(expected);
+    } finally {
+      await server?.close();
+      await removeDir(root);
+      await removeDir(path.dirname(outDir));
     }
   });
 
