@@ -3,6 +3,7 @@ import path from 'node:path';
 import { domainToUnicode } from 'node:url';
 import { ArhivarError } from '../errors.ts';
 import { readPageSignals, whyLeftOut } from '../render/sitemap.ts';
+import { isSiteHost } from './links.ts';
 import { absoluteUrl, publicPageUrl } from '../site/urls.ts';
 
 /**
@@ -49,7 +50,7 @@ export function readPublicPages(root: string, files: readonly string[], baseUrl:
     if (html === undefined) continue;
     const leftOut = whyLeftOut(readPageSignals(html), absoluteUrl(baseUrl, url));
     if (leftOut === undefined) urls.push(url);
-    else if (leftOut.because === 'canonical' && leftOut.canonical.host !== site.host) otherHost.push({ file, canonical: leftOut.canonical });
+    else if (leftOut.because === 'canonical' && !isSiteHost(leftOut.canonical.host, site.host)) otherHost.push({ file, canonical: leftOut.canonical });
   }
   return { urls, warnings: otherHost.length > 0 ? [canonicalOtherHost(otherHost, baseUrl)] : [] };
 }

@@ -131,10 +131,13 @@ function resolveHref(href: string, base: string | undefined, address: string): U
 
 /**
  * An address as a key to compare addresses by: without a fragment, its path's escapes decoded (the build escapes
- * `&` in a file's name, a page may not).
+ * `&` in a file's name, a page may not), and with http: and https:, and a host with and without www. in front, the
+ * same: an old site moved into public/ from plain http names its pages http://…, and a newsroom's site answers at
+ * both hosts (as npm run check takes them, output/links.ts isSiteHost), so such a page names itself.
  */
 function addressKey(url: URL): string {
-  return `${url.origin}${decodePath(url.pathname)}${url.search}`;
+  const scheme = url.protocol === 'http:' || url.protocol === 'https:' ? 'web:' : url.protocol;
+  return `${scheme}//${url.host.replace(/^www\./, '')}${decodePath(url.pathname)}${url.search}`;
 }
 
 function decodePath(pathname: string): string {
