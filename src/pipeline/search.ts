@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../content/article.ts';
 import { contentKeyOf, recordKeyOf } from '../render/fingerprint.ts';
-import { searchOrder, toSearchDocument } from '../search/documents.ts';
+import { archivePersonNames, searchOrder, toSearchDocument } from '../search/documents.ts';
 import {
   createStemmer,
   documentTerms,
@@ -58,10 +58,10 @@ const OLD_INDEX_FILE = 'search.bin';
  * after the last.
  */
 export async function* searchFiles(archive: Pick<Archive, 'articles' | 'peopleById'>, options: SearchFilesOptions): AsyncGenerator<IndexFile> {
-  const personName = (id: string) => archive.peopleById.get(id)?.person.name;
+  const personNames = archivePersonNames(archive);
   const articles = searchOrder(archive.articles);
   const basePath = options.basePath ?? '/';
-  const documents = articles.map((article) => toSearchDocument(article, personName, basePath));
+  const documents = articles.map((article) => toSearchDocument(article, personNames, basePath));
   if (options.cache === false) {
     yield* indexFiles(freshInput(documents, { basePath }));
     return;
@@ -109,7 +109,8 @@ export async function* searchFiles(archive: Pick<Archive, 'articles' | 'peopleBy
  * Hashes everything of the document that the index holds. An article with a record key (build.ts) is named
  * by it, its URL and its keywords: everything else of the document is made from the article alone, so
  * nothing more is encoded. (The keywords are not: a person without a file is named as the first article to
- * list them spells it. Nor is the URL, which carries the site's base path.) Otherwise the fields are
+ * list them spells it, and a person's aliases come from their file. Nor is the URL, which carries the site's
+ * base path.) Otherwise the fields are
  * hashed, the text by the key of the Markdown it came from.
  */
 function documentKey(document: SearchDocument, article: Article): string {

@@ -7,9 +7,10 @@ import { buildSearchIndex, type SearchDocument, type SearchIndex, type SearchInd
 /**
  * What search knows of an article: what a result shows, the text it is found by, its people and tags. Its
  * URL is the one a result links to, under the path the site is published under (`basePath`, site/urls.ts).
+ * `personNames` gives the names a person of the article is found by (archivePersonNames).
  */
-export function toSearchDocument(article: Article, personName: (id: string) => string | undefined = () => undefined, basePath = '/'): SearchDocument {
-  const keywords = [...article.people.map(personName), ...article.tags.map((tag) => tag.name)].filter((name): name is string => Boolean(name));
+export function toSearchDocument(article: Article, personNames: (id: string) => readonly string[] = () => [], basePath = '/'): SearchDocument {
+  const keywords = [...article.people.flatMap(personNames), ...article.tags.map((tag) => tag.name)].filter(Boolean);
   let date: string | undefined;
   let dateTime: string | undefined;
   return {
@@ -42,11 +43,23 @@ export function searchOrder<T>(articles: readonly T[]): T[] {
   return [...articles].reverse();
 }
 
+/**
+ * The names each person of the archive is searched by: the name and the aliases of the person file, since a
+ * reader types the spelling they know (Kirill Dmitriev, as English-language news writes Kiril Dmitrijev) and
+ * every article tagged with the person is what they are after.
+ */
+export function archivePersonNames(archive: Pick<Archive, 'peopleById'>): (id: string) => readonly string[] {
+  return (id) => {
+    const person = archive.peopleById.get(id)?.person;
+    return person ? [person.name, ...person.aliases] : [];
+  };
+}
+
 /** The search index of the archive (documents in searchOrder). */
 export function buildArchiveSearch(archive: Pick<Archive, 'articles' | 'peopleById'>, options?: SearchIndexOptions): SearchIndex {
-  const personName = (id: string) => archive.peopleById.get(id)?.person.name;
+  const personNames = archivePersonNames(archive);
   return buildSearchIndex(
-    searchOrder(archive.articles).map((article) => toSearchDocument(article, personName, options?.basePath)),
+    searchOrder(archive.articles).map((article) => toSearchDocument(article, personNames, options?.basePath)),
     options,
   );
 }

@@ -1,7 +1,7 @@
 import { isNumberWord } from '../text/numbers.ts';
 import type { ChunkEntry, Shard } from './index-builder.ts';
 import { chunkUrl, shardUrl, type SearchManifest } from './manifest.ts';
-import { holdingShard, mayBeMistyped, nearestStem, suggestionShards, typoLimit, wordWithStem } from './suggestion.ts';
+import { holdingShard, mayBeMistyped, nearStems, suggestionShards, typoLimit, wordWithStem } from './suggestion.ts';
 import { alternativeStems, isSearchable, stemMayBegin, stemsWithoutFleetingE, tokenize, type Token } from './text.ts';
 
 /**
@@ -51,6 +51,13 @@ export const MAX_QUERY_LENGTH = 100;
 
 /** A query with more words that match nothing gets no suggestion: each costs shards of its own (suggestion.ts). */
 const MAX_MISTYPED_WORDS = 2;
+/**
+ * How many of the near stems a word's suggestion tries, nearest first, for one an article writes: a stem only
+ * in front matter (a person's alias, a tag) has no text in the chunks to take the word from, and an alias is
+ * often the nearest (dmitriev of Kirill Dmitriev to »dmitrjev«, one edit, where the articles write Dmitrijev,
+ * two). Each try may fetch a chunk of about 8 KB.
+ */
+const MAX_SUGGESTION_STEMS = 3;
 
 /**
  * The distinct searchable words of a query's first MAX_QUERY_LENGTH characters, folded and stemmed; the last
@@ -275,17 +282,19 @@ export class SearchEngine {
   async #nearestWord(manifest: SearchManifest, stem: string, typed: string): Promise<string | undefined> {
     const limit = typoLimit(stem);
     const shards = await Promise.all(suggestionShards(manifest.shards, stem, limit).map((n) => this.#load(shardUrl(manifest, n)) as Promise<Shard>));
-    const near = nearestStem(shards, stem, limit);
-    if (!near) return undefined;
-    const postings = shards.find((shard) => Object.hasOwn(shard, near.stem))![near.stem]!;
-    const ids = new Set<number>();
-    let id = 0;
-    for (let n = 0; n < postings.length; n += 2) ids.add((id += postings[n]!));
-    // The chunk of the newest article that holds the stem: the suggested search is likely to show it.
-    const chunk = upperBound(manifest.chunks, id) - 1;
-    const entries = (await this.#load(chunkUrl(manifest, chunk))) as ChunkEntry[];
-    const texts = entries.filter((_, n) => ids.has(manifest.chunks[chunk]! + n)).flatMap((entry) => [entry.t, entry.x]);
-    return wordWithStem(texts, near.stem, typed);
+    for (const near of nearStems(shards, stem, limit).slice(0, MAX_SUGGESTION_STEMS)) {
+      const postings = shards.find((shard) => Object.hasOwn(shard, near.stem))![near.stem]!;
+      const ids = new Set<number>();
+      let id = 0;
+      for (let n = 0; n < postings.length; n += 2) ids.add((id += postings[n]!));
+      // The chunk of the newest article that holds the stem: the suggested search is likely to show it.
+      const chunk = upperBound(manifest.chunks, id) - 1;
+      const entries = (await this.#load(chunkUrl(manifest, chunk))) as ChunkEntry[];
+      const texts = entries.filter((_, n) => ids.has(manifest.chunks[chunk]! + n)).flatMap((entry) => [entry.t, entry.x]);
+      const word = wordWithStem(texts, near.stem, typed);
+      if (word !== undefined) return word;
+    }
+    return undefined;
   }
 
   async #scoresFor(manifest: SearchManifest, term: QueryTerm): Promise<Map<number, number>> {

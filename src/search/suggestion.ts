@@ -114,25 +114,33 @@ export interface NearStem {
  * first in the alphabet, so the same index always suggests the same word.
  */
 export function nearestStem(shards: readonly Shard[], stem: string, limit: number): NearStem | undefined {
-  let best: NearStem | undefined;
+  return nearStems(shards, stem, limit)[0];
+}
+
+/**
+ * Every stem of `shards` at most `limit` edits from `stem`, nearest first as nearestStem orders them: the
+ * nearest may be only in the front matter of its articles (a person's alias, a tag), where no text gives
+ * the word to suggest, and then the next one is.
+ */
+export function nearStems(shards: readonly Shard[], stem: string, limit: number): NearStem[] {
+  const near: NearStem[] = [];
   for (const shard of shards) {
     for (const other in shard) {
       if (other === stem) continue;
       const { written, distance } = nearestWritten(stem, other, limit);
       if (distance > limit) continue;
       // Postings are pairs of (document number delta, weight).
-      const candidate = { stem: other, distance, documents: shard[other]!.length / 2, lettersLeftOut: hasLettersLeftOut(stem, written) };
-      if (!best || isNearer(candidate, best)) best = candidate;
+      near.push({ stem: other, distance, documents: shard[other]!.length / 2, lettersLeftOut: hasLettersLeftOut(stem, written) });
     }
   }
-  return best;
+  return near.sort(compareNear);
 }
 
-function isNearer(a: NearStem, b: NearStem): boolean {
-  if (a.distance !== b.distance) return a.distance < b.distance;
-  if (a.lettersLeftOut !== b.lettersLeftOut) return a.lettersLeftOut;
-  if (a.documents !== b.documents) return a.documents > b.documents;
-  return a.stem < b.stem;
+function compareNear(a: NearStem, b: NearStem): number {
+  if (a.distance !== b.distance) return a.distance - b.distance;
+  if (a.lettersLeftOut !== b.lettersLeftOut) return a.lettersLeftOut ? -1 : 1;
+  if (a.documents !== b.documents) return b.documents - a.documents;
+  return a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0;
 }
 
 /** Whether `typed` is `stem` with one or more of its letters left out (vld of vlad), in their order. */

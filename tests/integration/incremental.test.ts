@@ -11,6 +11,7 @@ import { writeSite } from '../../src/output/write.ts';
 import type { PageSpec } from '../../src/render/pages.ts';
 import { buildUnlessUnchanged } from '../../src/pipeline/unchanged.ts';
 import { copyFixture, listFiles, makeTempDir } from '../helpers.ts';
+import { engineOver, runQuery } from '../search-helpers.ts';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 const PRVI = 'content/articles/2025/prvi.md';
@@ -173,6 +174,20 @@ describe('incremental builds (issue 6)', () => {
     await build({ root, outDir, now: NOW });
     const page = await readFile(path.join(outDir, 'osebe/eva-sever/index.html'), 'utf8');
     expect(page).toContain('<strong>županja</strong> od leta 2022');
+    expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
+  });
+
+  it('indexes an alias added to a person file for the articles tagged with the person, as a fresh build does', async () => {
+    const root = await copyFixture('archive-basic');
+    const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');
+    await build({ root, outDir, now: NOW });
+    const found = async (query: string) => (await runQuery(engineOver(outDir).engine, query)).results.map((result) => result.url);
+    expect(await found('Evelina')).toEqual([]);
+    const file = path.join(root, 'content/people/eva-sever.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('gender: f\n', 'gender: f\naliases: [Evelina Sever]\n'));
+    await build({ root, outDir, now: NOW });
+    // Četrti članek is tagged with Eva Sever (people:), and no text writes Evelina.
+    expect(await found('Evelina')).toEqual(['/2025/04/13/cetrti-clanek/']);
     expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
   });
 

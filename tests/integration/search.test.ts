@@ -103,6 +103,15 @@ describe('search in a built site', () => {
     }
   });
 
+  it('finds the articles tagged with a person by an alias of the person file, which no text writes', async () => {
+    const { engine } = engineOver(dist);
+    // kiril-dmitrijev.md: aliases: [Kirill Dmitriev], as English-language news spells him.
+    for (const query of ['Kirill Dmitriev', 'dmitriev', 'Kirilla Dmitrieva']) {
+      const { results } = await runQuery(engine, query);
+      expect(results.map((result) => result.url), query).toEqual(['/2025/12/22/pogovori-na-floridi-s-putinovim-odposlancem/']);
+    }
+  });
+
   it('carries markup in a title as text', async () => {
     const { engine } = engineOver(dist);
     const { results } = await runQuery(engine, 'nevihte');

@@ -29,11 +29,11 @@ function article(title: string, people: string[]): Article {
   });
 }
 
-function archiveNaming(name: string) {
+function archiveNaming(name: string, aliases: readonly string[] = []) {
   const articles = [article('seja', ['janez-novak']), article('proracun', [])];
   // As build.ts gives them: the same files, so the same record keys, in both builds.
   articles.forEach((record, n) => setRecordKey(record, `source-${n}\0people-files`));
-  const person = { id: 'janez-novak', name } as Person;
+  const person = { id: 'janez-novak', name, aliases } as Person;
   return { articles, peopleById: new Map([[person.id, { person }]]) } as unknown as Parameters<typeof searchFiles>[0];
 }
 
@@ -60,6 +60,17 @@ describe('search files kept in .cache/ (pipeline/search.ts)', () => {
     const published = new Map(before);
     const after = await collect(searchFiles(archiveNaming('Janko Novakovič'), { root, isPublished: (path, hash) => published.get(path) === hash }));
     const fresh = await collect(searchFiles(archiveNaming('Janko Novakovič'), { root, cache: false }));
+    expect(after).toEqual(fresh);
+    expect(after).not.toEqual(before);
+  });
+
+  it('makes a document again when an alias was added to one of its people, though its record key did not change', async () => {
+    const root = await makeTempDir();
+    roots.push(root);
+    const before = await collect(searchFiles(archiveNaming('Janez Novak'), { root }));
+    const published = new Map(before);
+    const after = await collect(searchFiles(archiveNaming('Janez Novak', ['Johann Nowak']), { root, isPublished: (path, hash) => published.get(path) === hash }));
+    const fresh = await collect(searchFiles(archiveNaming('Janez Novak', ['Johann Nowak']), { root, cache: false }));
     expect(after).toEqual(fresh);
     expect(after).not.toEqual(before);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/content/article.ts';
-import { toSearchDocument } from '../../../src/search/documents.ts';
+import type { Person } from '../../../src/content/person.ts';
+import { archivePersonNames, toSearchDocument } from '../../../src/search/documents.ts';
 import { testArticle } from '../../helpers/article.ts';
 
 function article(overrides: Partial<Article>): Article {
@@ -38,8 +39,14 @@ describe('toSearchDocument', () => {
   });
 
   it('lists the names of known people and the tags as keywords', () => {
-    const names = new Map([['steve-witkoff', 'Steve Witkoff']]);
-    expect(toSearchDocument(article({}), (id) => names.get(id)).keywords).toEqual(['Steve Witkoff', 'Mirovna pogajanja']);
+    const names = new Map([['steve-witkoff', ['Steve Witkoff']]]);
+    expect(toSearchDocument(article({}), (id) => names.get(id) ?? []).keywords).toEqual(['Steve Witkoff', 'Mirovna pogajanja']);
+  });
+
+  it('lists the aliases of the people files with their names', () => {
+    const person: Person = { id: 'kiril-dmitrijev', name: 'Kiril Dmitrijev', aliases: ['Kirill Dmitriev'], role: undefined, gender: 'm', detect: true, bio: '', file: 'content/people/kiril-dmitrijev.md' };
+    const names = archivePersonNames({ peopleById: new Map([[person.id, { person, articles: [], authored: [] }]]) });
+    expect(toSearchDocument(article({ people: ['kiril-dmitrijev', 'neznan'] }), names).keywords).toEqual(['Kiril Dmitrijev', 'Kirill Dmitriev', 'Mirovna pogajanja']);
   });
 
   it('links under the path the site is published under', () => {
