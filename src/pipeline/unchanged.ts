@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstat, readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildOptions, HeldBack } from '../build.ts';
 import { readContent, type ContentSources, type KnownFiles } from '../content/read.ts';
@@ -98,7 +98,11 @@ async function publicListing(root: string): Promise<string[]> {
       continue;
     }
     const info = await lstat(absolute);
-    listing.push(`${relative}\0${info.size}\0${info.mtimeMs}`);
+    // A link is published as a copy of the file it leads to, or refused when that is gone, and that file may be
+    // one whose coming and going counts for nothing above (`kazalo.bin -> .DS_Store`, `verzija.txt -> .git/HEAD`):
+    // so the file it leads to now counts too.
+    const target = entry.isSymbolicLink() ? `\0${await realpath(absolute).catch(() => '')}` : '';
+    listing.push(`${relative}\0${info.size}\0${info.mtimeMs}${target}`);
   }
   return listing.sort();
 }

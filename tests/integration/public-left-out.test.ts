@@ -10,6 +10,7 @@ import { publicFileSource, publishSite } from '../../src/output/publish.ts';
 import { FEED_GENERATOR } from '../../src/render/feed.ts';
 import { buildUnlessUnchanged } from '../../src/pipeline/unchanged.ts';
 import { copyFixture, listFiles, makeTempDir, removeDir } from '../helpers.ts';
+import { rm } from 'node:fs/promises';
 
 /**
  * What of public/ is published (output/left-out.ts): the litter of editors' file managers is left out silently,
@@ -140,6 +141,24 @@ describe('files of public/ a newsroom never means to publish', () => {
     expect(again.unchanged).toBe(true);
     expect(secretWarnings(again.warnings)).toEqual(['public/.env']);
     expect(await publishedFromPublic(outDir)).toEqual(['slike/seja.jpg']);
+  });
+
+  it('counts litter deleted as a change when a link of public/ leads to it, as a fresh build refuses the link then', async () => {
+    const { root, run } = await site();
+    await put(root, ['.DS_Store', '.git/HEAD', 'slike/seja.jpg']);
+    await symlink('.DS_Store', path.join(root, 'public/kazalo.bin'));
+    await symlink('.git/HEAD', path.join(root, 'public/verzija.txt'));
+    expect((await run()).unchanged).toBe(false);
+    expect((await run()).unchanged).toBe(true);
+    // Litter alone changes nothing, but these links lead nowhere now: public/symlink-outside, as without .cache/.
+    for (const gone of ['.DS_Store', '.git/HEAD']) {
+      const kept = await readFile(path.join(root, 'public', gone));
+      await rm(path.join(root, 'public', gone));
+      const failure = await run().catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ContentErrors);
+      expect((failure as ContentErrors).errors.map((error) => [error.code, error.file])).toContainEqual(['public/symlink-outside', `public/${gone === '.DS_Store' ? 'kazalo.bin' : 'verzija.txt'}`]);
+      await writeFile(path.join(root, 'public', gone), kept);
+    }
   });
 
   it('publishes no link of public/ to a file it leaves out, and warns naming the link, while a link to a file it publishes is copied', async () => {
