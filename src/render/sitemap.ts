@@ -1,3 +1,4 @@
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { absoluteUrl, basePathOf } from '../site/urls.ts';
 import { escapeXml } from './feed.ts';
 import { formatIsoDateTime } from '../text/sl.ts';
@@ -62,12 +63,13 @@ export function readPageSignals(html: string): PageSignals {
     const kind = element!.toLowerCase();
     if (kind === 'link') {
       const href = attributes.get('href');
-      if (href !== undefined && (attributes.get('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) signals.canonicals.push(href.trim());
+      if (href !== undefined && (attributes.get('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) signals.canonicals.push(decodeReferences(href).trim());
       continue;
     }
     if (kind === 'base') {
       // HTML uses the first base element with an href.
-      signals.base ??= attributes.get('href')?.trim();
+      const href = attributes.get('href');
+      signals.base ??= href === undefined ? undefined : decodeReferences(href).trim();
       continue;
     }
     const content = (attributes.get('content') ?? '').toLowerCase();
@@ -77,6 +79,23 @@ export function readPageSignals(html: string): PageSignals {
     if (attributes.get('http-equiv')?.toLowerCase() === 'refresh' && content.replace(/^\s*[\d.]*\s*[;,]?\s*/, '') !== '') signals.leftOut = true;
   }
   return signals;
+}
+
+/** A character reference ended by `;`: a name, or a number in decimal or hex. */
+const CHARACTER_REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]*));/g;
+
+/**
+ * An attribute's value as the browser reads it: HTML writes `&` in an href as `&amp;` (`q&amp;a.html` is
+ * q&a.html), and a page saved by an older CMS may write a letter as `&#269;`. Left as written, such a page's
+ * canonical link to itself named another address, and the page was left out of the sitemap.
+ */
+function decodeReferences(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(CHARACTER_REFERENCE, (whole, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
+    if (name !== undefined) return decodeNamedCharacterReference(name) || whole;
+    const code = hex !== undefined ? Number.parseInt(hex, 16) : Number(decimal);
+    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
+  });
 }
 
 /**

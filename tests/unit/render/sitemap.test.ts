@@ -103,4 +103,15 @@ describe('sitemap', () => {
   ])('a page of public/ at /o-nas/ with %s is listed: %s', (head, expected) => {
     expect(sitemapListsPage(`<!DOCTYPE html><html><head>${head}<title>Stran</title></head><body></body></html>`, `${BASE}o-nas/`)).toBe(expected);
   });
+
+  // An attribute's character references are its characters: HTML writes & in an href as &amp;.
+  it.each([
+    ['<link rel="canonical" href="a&amp;b.html">', '/a%26b.html'],
+    ['<link rel="canonical" href="https://novice.example.si/a&#38;b.html">', '/a%26b.html'],
+    ['<link rel="canonical" href="&#x10D;lanek.htm">', '/arhiv%202010/%C4%8Dlanek.htm'],
+    ['<link rel="canonical" href="&ccaron;lanek.htm">', '/arhiv%202010/%C4%8Dlanek.htm'],
+    ['<base href="/o&#45;nas/"><link rel="canonical" href="./">', '/o-nas/'],
+  ])('a page of public/ with %s, published at %s, names itself and is listed', (head, url) => {
+    expect(sitemapListsPage(`<!DOCTYPE html><html><head>${head}<title>Stran</title></head><body></body></html>`, `https://novice.example.si${url}`)).toBe(true);
+  });
 });
