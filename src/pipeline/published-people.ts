@@ -1,7 +1,7 @@
 import { ArhivarError } from '../errors.ts';
 import type { Registry } from '../people/registry.ts';
 import type { PersonEntry } from '../site/archive.ts';
-import { slugify } from '../site/slug.ts';
+import { nameKey } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
 import { outputRecordName, readCacheFile, writeCacheFile } from './cache.ts';
 
@@ -65,7 +65,8 @@ export function checkPublishedPeople(last: PublishedPeople | undefined, people: 
   const byName = new Map<string, PersonEntry>();
   for (const entry of people) {
     const { person } = entry;
-    const names = [...new Set([slugify(person.name), ...person.aliases.map(slugify)])].filter(Boolean);
+    // By nameKey, as bylines and the registry compare names: a name with no slug (محمود عباس) is its letters.
+    const names = [...new Set([nameKey(person.name), ...person.aliases.map(nameKey)])].filter(Boolean);
     next.set(person.id, { file: person.file, names });
     standing.add(person.id);
     for (const from of person.redirectFrom ?? []) standing.add(from);

@@ -186,6 +186,19 @@ describe('person/address-changed: a person page a build published, gone with no 
     ]);
   });
 
+  it('is told of a renamed file whose person has a name with no slug (محمود عباس), followed by its letters as a byline links it', async () => {
+    const root = await copyFixture('archive-basic');
+    await writeFile(path.join(root, 'content/people/mahmud-abbas.md'), '---\nname: محمود عباس\n---\n\nPalestinski predsednik.\n');
+    const peti = path.join(root, 'content/articles/2025/peti.md');
+    await writeFile(peti, (await readFile(peti, 'utf8')).replace('tags: [preizkus]', 'tags: [preizkus]\nauthor: محمود عباس'));
+    const first = await buildSite(root);
+    expect(await first.files()).toContain('osebe/mahmud-abbas/index.html');
+    await rename(path.join(root, 'content/people/mahmud-abbas.md'), path.join(root, 'content/people/mahmud-abas.md'));
+    expect(warningsOf(await buildSite(root, { outDir: first.outDir }))).toEqual([
+      `content/people/mahmud-abas.md:2 محمود عباس's page was published at /osebe/mahmud-abbas/ and is now at /osebe/mahmud-abas/; nothing stands at the old address any more, so links already shared, and the old feed, lead to the 404 page | add redirectFrom: [mahmud-abbas], which sends readers and search engines from the old address on to the new one and keeps the old feed`,
+    ]);
+  });
+
   it('says nothing of a person taken off the site, or of one renamed with no name they had', async () => {
     const root = await copyFixture('archive-basic');
     const first = await buildSite(root);
