@@ -2,7 +2,7 @@ import { ArhivarError } from '../errors.ts';
 import { isValidSlug, slugify, slugLetters } from '../site/slug.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
-import { ArticleFrontMatterSchema, cutAtCommentErrors, isPlainObject, issuesToErrors, optionalKeys, stripBodyControlCharacters, stripControlCharacters, withoutEmptyKeys, type ArticleFrontMatter } from './schema.ts';
+import { ArticleFrontMatterSchema, cutAtCommentErrors, foldKey, isPlainObject, issuesToErrors, optionalKeys, stripBodyControlCharacters, stripControlCharacters, withoutEmptyKeys, type ArticleFrontMatter } from './schema.ts';
 
 export { stripControlCharacters } from './schema.ts';
 import type { SourceFile } from './read.ts';
@@ -210,6 +210,7 @@ export function validateArticle(source: SourceFile): { article?: ArticleSource; 
       keyLines: frontMatter.keyLines,
       fallbackLine: 1,
       knownKeys: ARTICLE_KEYS,
+      unknownKeyHint: (key) => notAnArticleKey(key, raw[key]),
       data: frontMatter.data,
       text: source.text,
     });
@@ -227,6 +228,26 @@ export function validateArticle(source: SourceFile): { article?: ArticleSource; 
     errors: [],
   };
 }
+
+/**
+ * The hint for a CMS's or Jekyll's key that says whether an article is out (WordPress's status: draft, Jekyll's
+ * published: false). arhivar says it the other way round, with draft:, so "did you mean draft" would have had the
+ * editor write draft: false for published: false. Undefined for other keys and values.
+ */
+function notAnArticleKey(key: string, value: unknown): string | undefined {
+  const words = NOT_OUT_YET[foldKey(key)];
+  if (!words) return undefined;
+  const written = typeof value === 'string' ? value.trim().toLowerCase() : value;
+  if (words.off.includes(written)) return `${key}: ${String(value)} is draft: true in arhivar: write draft: true in its place, since an article without it is published`;
+  if (words.on.includes(written)) return 'every article without draft: true is published: delete the line';
+  return undefined;
+}
+
+/** The values of those keys (YAML 1.2 reads published: no as the word no) that keep an article off the site, and that publish it. */
+const NOT_OUT_YET: Readonly<Record<string, { off: readonly unknown[]; on: readonly unknown[] }>> = {
+  published: { off: [false, 'false', 'no', 'ne'], on: [true, 'true', 'yes', 'da'] },
+  status: { off: ['draft', 'pending', 'private', 'future', 'osnutek'], on: ['publish', 'published', 'objavljeno'] },
+};
 
 /** The keys that hold text alone, which a # after a space would cut (cutAtCommentErrors). */
 const TEXT_KEYS = ['title', 'author', 'source', 'summary', 'slug'];

@@ -551,10 +551,10 @@ const SLOVENIAN_KEYS: Readonly<Record<string, readonly string[]>> = {
   updated: ['posodobljeno', 'posodobitev', 'popravljeno', 'spremenjeno'],
   people: ['osebe', 'oseba', 'ljudje'],
   notPeople: ['neosebe', 'brezoseb'],
-  tags: ['oznake', 'oznaka', 'teme', 'tema', 'kljucnebesede'],
+  tags: ['oznake', 'oznaka', 'teme', 'tema', 'kljucnebesede', 'kategorija', 'kategorije', 'rubrika', 'rubrike'],
   author: ['avtor', 'avtorica', 'avtorji', 'podpis'],
   source: ['vir', 'viri'],
-  summary: ['povzetek', 'izvlecek'],
+  summary: ['povzetek', 'izvlecek', 'opis'],
   draft: ['osnutek', 'skica'],
   redirectFrom: ['preusmeritev', 'preusmeritve', 'preusmeri'],
   name: ['ime', 'imeinpriimek'],
@@ -582,10 +582,15 @@ export function foldKey(written: string): string {
 
 /**
  * Keys other site generators and exports use for arhivar's (Jekyll's url, lang and paginate, Hugo's
- * languageCode, WordPress's posts_per_page, a CMS's sex or position), folded as SLOVENIAN_KEYS are. Edit
- * distance finds none of these, and offered surname for firstName.
+ * languageCode and lastmod, WordPress's posts_per_page, categories and excerpt, a CMS's sex or position),
+ * folded as SLOVENIAN_KEYS are. Edit distance finds none of these, and offered surname for firstName.
+ * A key is offered only where it is valid, so description is summary in an article and itself in site.yaml.
  */
 const OTHER_TOOLS_KEYS: Readonly<Record<string, readonly string[]>> = {
+  date: ['pubdate', 'publishdate', 'datepublished', 'publishedat', 'created', 'createdat'],
+  updated: ['lastmod', 'lastmodified', 'lastmodifiedat', 'modified', 'datemodified', 'updatedat'],
+  tags: ['categories', 'category', 'keywords', 'topics', 'labels'],
+  summary: ['description', 'excerpt', 'lead', 'abstract', 'teaser'],
   baseUrl: ['url', 'siteurl', 'domain', 'host', 'homepage'],
   language: ['lang', 'locale', 'languagecode'],
   pageSize: ['paginate', 'pagination', 'perpage', 'pagersize', 'postsperpage', 'articlesperpage'],

@@ -22,6 +22,7 @@ interface Expected {
   file: string;
   line: number | undefined;
   message: RegExp;
+  hint?: RegExp;
 }
 
 const a = (file: string) => `content/articles/${file}`;
@@ -41,6 +42,15 @@ const cases: Array<[string, Expected[]]> = [
   ['unclosed-front-matter', [{ code: 'front-matter/unclosed', file: a('odprto.md'), line: 1, message: /not closed/ }]],
   ['no-front-matter', [{ code: 'article/no-front-matter', file: a('brez.md'), line: 1, message: /no front matter/ }]],
   ['unknown-key', [{ code: 'article/unknown-key', file: a('kljuc.md'), line: 4, message: /unknown key "tagz"/ }]],
+  [
+    // An article as WordPress or Jekyll exports it: each key is told the one it means, and published: false draft: true.
+    'cms-export-keys',
+    [
+      { code: 'article/unknown-key', file: a('proracun.md'), line: 4, message: /unknown key "published"/, hint: /^published: false is draft: true in arhivar: write draft: true in its place/ },
+      { code: 'article/unknown-key', file: a('proracun.md'), line: 5, message: /unknown key "categories"/, hint: /^did you mean "tags"\?/ },
+      { code: 'article/unknown-key', file: a('proracun.md'), line: 6, message: /unknown key "excerpt"/, hint: /^did you mean "summary"\?/ },
+    ],
+  ],
   ['missing-date', [{ code: 'article/missing-date', file: a('brez-datuma.md'), line: 1, message: /^date is required$/ }]],
   ['missing-title', [{ code: 'article/missing-title', file: a('brez-naslova.md'), line: 1, message: /title is required/ }]],
   ['duplicate-slugs', [{ code: 'article/duplicate-url', file: a('b.md'), line: 2, message: /content\/articles\/a\.md both have the date and slug of \/2025\/12\/01\/isti-naslov\// }]],
@@ -142,6 +152,7 @@ describe('broken and hostile content fails the build and keeps the old dist/ (is
     expected.forEach((e, index) => {
       expect(errors[index]!.message).toMatch(e.message);
       expect(errors[index]!.hint?.length ?? 0).toBeGreaterThan(10);
+      if (e.hint) expect(errors[index]!.hint).toMatch(e.hint);
     });
     expect(await hashTree(outDir)).toEqual(before);
     expect(await readdir(work)).toEqual(['dist']);

@@ -199,6 +199,38 @@ describe('validateArticle: keys written in Slovenian', () => {
   });
 });
 
+describe('validateArticle: a key of a CMS export or another site generator', () => {
+  // An article exported from WordPress, Jekyll or Hugo, or typed from a CMS's habits, got only the list of keys:
+  // edit distance finds nothing near categories or excerpt.
+  it.each([
+    ['categories: [politika]', 'did you mean "tags"?'],
+    ['category: politika', 'did you mean "tags"?'],
+    ['keywords: [politika]', 'did you mean "tags"?'],
+    ['kategorija: politika', 'keys are written in English: "kategorija" is "tags".'],
+    ['rubrika: politika', 'keys are written in English: "rubrika" is "tags".'],
+    ['description: Kratko.', 'did you mean "summary"?'],
+    ['excerpt: Kratko.', 'did you mean "summary"?'],
+    ['lastmod: 2025-12-23', 'did you mean "updated"?'],
+    ['last_modified_at: 2025-12-23', 'did you mean "updated"?'],
+    ['publishDate: 2025-12-22', 'did you mean "date"?'],
+  ])('%j is told the key it means', (line, hint) => {
+    const { errors } = check(`title: A\ndate: 2025-12-22\n${line}`);
+    expect(errors.map((error) => [error.code, error.line, error.hint?.split(' Valid keys')[0]])).toEqual([['article/unknown-key', 4, hint]]);
+  });
+
+  // published: false means the opposite of draft: false, which "did you mean draft" would have had the editor write.
+  it.each([
+    ['published: false', 'published: false is draft: true in arhivar: write draft: true in its place, since an article without it is published'],
+    ['status: draft', 'status: draft is draft: true in arhivar: write draft: true in its place, since an article without it is published'],
+    ['status: private', 'status: private is draft: true in arhivar: write draft: true in its place, since an article without it is published'],
+    ['published: true', 'every article without draft: true is published: delete the line'],
+    ['status: publish', 'every article without draft: true is published: delete the line'],
+  ])('%j is told how arhivar keeps an article off the site', (line, hint) => {
+    const { errors } = check(`title: A\ndate: 2025-12-22\n${line}`);
+    expect(errors.map((error) => [error.code, error.line, error.hint?.split(' Valid keys')[0]])).toEqual([['article/unknown-key', 4, `${hint}.`]]);
+  });
+});
+
 describe('validateArticle: a key left empty', () => {
   it('says an empty date is empty and shows the line to write', () => {
     for (const line of ['date:', 'date: ""', 'date: ~']) {
