@@ -259,7 +259,8 @@ function openingOffset(document: Document.Parsed, problem: YAMLError): number | 
   const at = problem.pos[0];
   let opening: number | undefined;
   visit(document, (_key, node) => {
-    const range = (node as { range?: [number, number, number] | null }).range;
+    // A key with no value (the b of {a, b never closed) is visited as a null node.
+    const range = (node as { range?: [number, number, number] | null } | null)?.range;
     // The innermost such value around the error: the one that starts last.
     if (wanted(node) && range && range[0] < at && at <= range[2] && (opening === undefined || range[0] > opening)) opening = range[0];
   });

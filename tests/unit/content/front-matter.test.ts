@@ -40,6 +40,10 @@ describe('parseFrontMatter', () => {
     ['---\ntitle: T\ndate: 2025-12-22\ntags: [a, b\nauthor: x\n---\n', 'front-matter/bad-yaml', 4],
     ['---\ntitle: T\npeople: [a, "b\nauthor: x\n---\n', 'front-matter/bad-yaml', 3],
     ['---\ntitle: T\nx: [a, {b: c\nauthor: x\ndate: y\n---\n', 'front-matter/bad-yaml', 3],
+    // A { typed for [ and never closed: a name without a value has no node, and looking for the { threw a
+    // TypeError, so the build failed »unexpectedly« with a stack trace (exit code 3).
+    ['---\ntitle: T\ndate: 2025-12-22\npeople: {Robert Golob\n---\n', 'front-matter/bad-yaml', 4],
+    ['---\ntitle: T\ntags: {a, b\ndate: 2025-12-22\n---\n', 'front-matter/bad-yaml', 3],
     ['---\ntitle: T\npeople:\n  - "Ana\n  - Boris\n---\n', 'front-matter/bad-yaml', 4],
     ['---\ntitle: a\n\tdate: b\n---\n', 'front-matter/bad-yaml', 3],
     // Dashes where --- belongs, as a word processor types them: the line that holds them.
