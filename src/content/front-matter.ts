@@ -214,7 +214,10 @@ export function parseYamlDocument(source: string, file: string, firstLine = 1, s
             ? `${subject} holds a few plain values; remove the runs of [ or { brackets`
             : problem.code === 'MULTIPLE_DOCS'
               ? `${subject} is YAML alone, with no --- lines (those mark an article's front matter): delete them`
-              : misplaced?.hint ?? lineHint(source.split('\n')[line - firstLine]) ?? 'check the indentation and quoting on that line; put text containing ": " or "#" in quotes',
+              : misplaced?.hint ??
+                lineHint(source.split('\n')[line - firstLine]) ??
+                unclosedBracketHint(problem, source.split('\n')[line - firstLine]) ??
+                'check the indentation and quoting on that line; put text containing ": " or "#" in quotes',
     });
   }
   let data: unknown;
@@ -265,6 +268,31 @@ function openingOffset(document: Document.Parsed, problem: YAMLError): number | 
     if (wanted(node) && range && range[0] < at && at <= range[2] && (opening === undefined || range[0] > opening)) opening = range[0];
   });
   return opening;
+}
+
+/**
+ * The hint for a list's [ that is never closed, on the line that opens it: yaml's own words (»Flow sequence in
+ * block collection must be sufficiently indented and end with a ]«) do not say a ] is missing. A { never closed
+ * is a list's [ typed wrong, since no key of an article, a person or site.yaml holds keys and values. The line
+ * to write when the list closes on that line, else where the ] goes.
+ */
+function unclosedBracketHint(problem: YAMLError, line: string | undefined): string | undefined {
+  if (problem.code !== 'BAD_INDENT' || line === undefined) return undefined;
+  const bracket = /^Flow sequence .*end with a \]/.test(problem.message) ? '[' : /^Flow map .*end with a \}/.test(problem.message) ? '{' : undefined;
+  if (!bracket || !line.includes(bracket)) return undefined;
+  const opens = bracket === '[' ? 'the [ that opens this list is never closed' : 'the { that opens this value is never closed, and a list is written in [ ]';
+  const fixed = `${line.trimEnd().replace('{', '[')}]`;
+  // A line that ends in a comma goes on below (tags: [a,): closed there, it would lose what follows.
+  const closes = !/,\s*$/.test(line) && readsAsList(fixed);
+  return closes ? `${opens}: write the line as ${fixed.trim()}` : `${opens}: end the list with ]`;
+}
+
+/** Whether `line` alone is valid YAML whose one value is a list. */
+function readsAsList(line: string): boolean {
+  const document = parseDocument(line.trimStart(), { schema: 'core', customTags: [] });
+  if (document.errors.length > 0) return false;
+  const data: unknown = document.toJS();
+  return data !== null && typeof data === 'object' && Array.isArray(Object.values(data)[0]);
 }
 
 /**

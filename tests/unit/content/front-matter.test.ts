@@ -77,6 +77,12 @@ describe('parseFrontMatter', () => {
     ['---\ntitle: T\nsummary: **V živo** Poplave v Savinjski\n---\n', 3, 'YAML reads a value that starts with * as a reference to another value (an alias), not as text: write the line as summary: "**V živo** Poplave v Savinjski"'],
     ['---\ntitle: T\nauthor: @novinar\n---\n', 3, 'YAML reads a value that starts with @ as a reserved character, not as text: write the line as author: "@novinar"'],
     ['---\ntitle: "Test\ndate: 2025-12-22\n---\n', 2, 'the " that opens this value is never closed: end the text with "'],
+    // A list whose ] was forgotten: YAML's »Flow sequence in block collection must be sufficiently indented« said nothing of it.
+    ['---\ntitle: T\ntags: [politika, proračun\npeople: [Robert Golob]\n---\n', 3, 'the [ that opens this list is never closed: write the line as tags: [politika, proračun]'],
+    ['---\ntitle: T\ndate: 2025-12-22\npeople: [Robert Golob, Tanja Fajon\n---\n', 4, 'the [ that opens this list is never closed: write the line as people: [Robert Golob, Tanja Fajon]'],
+    ['---\ntitle: T\ntags: [politika,\n  proračun\ndate: 2025-12-22\n---\n', 3, 'the [ that opens this list is never closed: end the list with ]'],
+    // A { typed for the [: no key holds keys and values, so the line to write is the list.
+    ['---\ntitle: T\ndate: 2025-12-22\npeople: {Robert Golob\n---\n', 4, 'the { that opens this value is never closed, and a list is written in [ ]: write the line as people: [Robert Golob]'],
     ['---\ntitle: a\n\tdate: b\n---\n', 3, 'this line starts with a tab, which YAML does not read as indentation: indent it with spaces instead'],
     // A no-break space after the colon, pasted from Word or a web page, where it looks like any space.
     ['---\ntitle: a\ndate:\u00a02025-12-22\n---\n', 3, 'after the colon is a no-break space (as Word or a web page pastes it), which YAML does not read as a space: write the line with an ordinary space, date: 2025-12-22'],
@@ -139,7 +145,7 @@ describe('parseFrontMatter', () => {
   });
 
   it('gives the general hint where the line is not a text value that quotes would mend', () => {
-    expect(failure('---\ntitle: T\ntags: [a, b\nauthor: x\n---\n').hint).toMatch(/^check the indentation and quoting/);
+    expect(failure('---\ntitle: T\n- a\n---\n').hint).toMatch(/^check the indentation and quoting/);
   });
 
   it('stops an alias bomb instead of expanding it', () => {
