@@ -422,6 +422,10 @@ function meantAddressAmong(segments: readonly string[], addresses: SiteAddresses
   if (sameParent.length === 1) return sameParent[0];
   const dated = index.folders ? datedTail(names, index) : undefined;
   if (dated !== undefined) return dated;
+  // A page folder's name cut short at a hyphen (a long article slug shortened by hand to its first words): the one
+  // name of its folder that goes on from it. Its folder (an article's day) says more than the same name elsewhere.
+  const cutShort = index.folders && sameParent.length === 0 ? longerSibling(names.at(-1)!, index.byParent.get(parent) ?? []) : undefined;
+  if (cutShort !== undefined) return joinAddress([...segments.slice(0, -1), cutShort], true);
   // Elsewhere, only a page folder named in letters is told by its name: a page number (`stran/2`) and a
   // file's name (`feed.xml`, every tag and person has one) stand in many folders, and one of them being the
   // only one so far says nothing of the folder meant.
@@ -448,6 +452,13 @@ function datedTail(names: readonly string[], index: AddressIndex): string | unde
     if (index.byName.get(names.at(-1)!)?.includes(address)) return address;
   }
   return undefined;
+}
+
+/** The one name among `siblings` that starts with `slug` and a hyphen, or undefined when none or several do; a name of fewer than 4 letters is too short to tell. */
+function longerSibling(slug: string, siblings: readonly string[]): string | undefined {
+  if (slug.length < 4 || !/[a-z]/i.test(slug)) return undefined;
+  const longer = siblings.filter((sibling) => sibling.startsWith(`${slug}-`));
+  return longer.length === 1 ? longer[0] : undefined;
 }
 
 /** How many typos a name (or the names of an address that differ) of this length may have to be near: one up to 7 letters, two up to 15, three beyond. */

@@ -157,7 +157,8 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
         'content/articles/2025/zupan.jpg is beside the article in content/, but only public/ is copied into the site: move it into public/ (public/slike/zupan.jpg) and write /slike/zupan.jpg',
       ],
       ['content/articles/2025/drugi.md', 12, 'link "/osebe/darja-žagar/" leads to no page or file of the built site', `write /osebe/darja-zagar/ if that is what the article means; ${added}`],
-      ['content/articles/2025/drugi.md', 14, 'link "/2025/01/10/prvi-clanek/" leads to no page or file of the built site', correct],
+      // The article's address cut short: the one article of that day whose slug goes on from it.
+      ['content/articles/2025/drugi.md', 14, 'link "/2025/01/10/prvi-clanek/" leads to no page or file of the built site', `write /2025/01/10/prvi-clanek-o-obcini/ if that is what the article means; ${added}`],
       [
         'content/people/boris-cok.md',
         9,

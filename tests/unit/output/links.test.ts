@@ -499,6 +499,7 @@ describe('meantAddressWithin', () => {
       '2025/12/20/pogovori-o-premirju-se-nadaljujejo/',
       '2025/12/22/witkoff-in-dmitrijev-na-floridi/',
       '2025/12/22/odzivi-v-kijevu/',
+      '2025/12/22/steve-witkoff-v-miamiju/',
       // A follow-up of the same name a year before.
       '2024/12/20/odzivi-v-kijevu/',
       '2025/03/12/tretji-clanek/',
@@ -563,6 +564,10 @@ describe('meantAddressWithin', () => {
     ['arhiv/2025/12/', '2025/12/'],
     ['novice/arhiv/2025/03/12/tretji-clanek/', '2025/03/12/tretji-clanek/'],
     ['arhiv/2025/12/22/odzivi-v-kijevu/', '2025/12/22/odzivi-v-kijevu/'],
+    // An article's address cut short, its slug's first words only, as an editor shortens a long one: the one
+    // article of that day whose slug goes on from them, before a person of that name elsewhere.
+    ['2025/12/22/witkoff-in-dmitrijev/', '2025/12/22/witkoff-in-dmitrijev-na-floridi/'],
+    ['2025/12/22/steve-witkoff/', '2025/12/22/steve-witkoff-v-miamiju/'],
   ])('%s means %s', (within, meant) => {
     expect(meantAddressWithin(within, folders)).toBe(meant);
   });
@@ -572,8 +577,9 @@ describe('meantAddressWithin', () => {
     ['oznake/gaza/'],
     ['oznake/ukrjna/'],
     ['osebe/janez-novak/'],
-    // Two equally near: a guess, not a suggestion.
+    // Two equally near: a guess, not a suggestion; so are two that go on from a name cut short.
     ['oznake/volitve-2025/'],
+    ['oznake/volitve/'],
     // Digits and short names are not typos of their neighbours (a year, a page, a month).
     ['2026/'],
     ['2025/13/'],
