@@ -64,6 +64,25 @@ async function articleLocation(root: string, articlePath: string): Promise<strin
   return (await stat(fromProject).then(() => true, () => false)) ? fromProject : fromWorkingFolder;
 }
 
+/**
+ * The hint for an article path that names no file. An editor gives the file's name without its folders
+ * (`fajon-v-bruslju.md`, as the editor's tab shows it) or the page's address from the browser
+ * (`http://127.0.0.1:5173/2025/12/15/fajon-v-bruslju/`): the one article either names is the path to write.
+ * Otherwise an article of this site as the example, not one of arhivar's own content, which the site lacks.
+ */
+function missingArticleHint(articlePath: string, articles: readonly ArticleSource[]): string {
+  const names = articlePath.replace(/[?#].*$/, '').split(/[\\/]/).filter(Boolean);
+  const last = names.at(-1) ?? '';
+  const byFile = articles.filter((article) => [last, `${last}.md`].includes(path.posix.basename(article.file)));
+  const day = names.slice(-4, -1).join('-');
+  const bySlug = articles.filter((article) => article.slug === last);
+  const byAddress = bySlug.length > 1 ? bySlug.filter((article) => String(article.frontMatter.date).startsWith(day)) : bySlug;
+  const meant = byFile.length === 1 ? byFile : byFile.length === 0 ? byAddress : [];
+  if (meant.length === 1) return `write ${meant[0]!.file}, the path of that article from the project folder`;
+  const example = articles.map((article) => article.file).sort()[0] ?? 'content/articles/2025/witkoff-dmitrijev-florida.md';
+  return `give the path of an article from the project folder, such as ${example}`;
+}
+
 export async function explainArticle(root: string, articlePath: string): Promise<{ file: string; people: PersonReport[] }> {
   const loaded = await loadPeople(root);
   if (loaded.errors.length > 0) throw new ContentErrors(sortErrors(loaded.errors));
@@ -78,7 +97,7 @@ export async function explainArticle(root: string, articlePath: string): Promise
         new ArhivarError({
           code: 'people/no-article',
           message: `there is no article file ${articlePath}`,
-          hint: 'give the path of an article, such as content/articles/2025/witkoff-dmitrijev-florida.md',
+          hint: missingArticleHint(articlePath, loaded.articles),
         }),
       ]);
     });

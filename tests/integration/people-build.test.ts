@@ -347,6 +347,26 @@ describe('arhivar people (issue 3)', () => {
     expect(err).toContain('people/no-article');
   });
 
+  // The hint named content/articles/2025/witkoff-dmitrijev-florida.md, the repository's example, which another
+  // site does not have, for a file named without its folders or an article's address pasted from the browser.
+  it.each([
+    ['oznake-markdown.md'],
+    ['oznake-markdown'],
+    ['http://127.0.0.1:5173/2025/10/21/srecanje-strank-pred-volitvami/'],
+    ['/2025/10/21/srecanje-strank-pred-volitvami/'],
+  ])('gives %j the path of the article it names', async (given) => {
+    const { code, err } = await run([given]);
+    expect(code).toBe(1);
+    expect(err).toContain(`there is no article file ${given}`);
+    expect(err).toContain('hint: write content/articles/2025/oznake-markdown.md, the path of that article from the project folder');
+  });
+
+  it('gives a missing article an example from the site, not from arhivar\'s own content', async () => {
+    const { code, err } = await run(['ni-ga.md']);
+    expect(code).toBe(1);
+    expect(err).toContain('hint: give the path of an article from the project folder, such as content/articles/2023/dva-novaka-seja.md');
+  });
+
   it('rejects a file together with --suggest', async () => {
     const { code, err } = await run(['--suggest', 'x.md']);
     expect(code).toBe(2);
