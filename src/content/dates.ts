@@ -80,7 +80,7 @@ export function parseContentDate(input: unknown): DateResult {
   const millisecond = frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
   // The fraction counts: 24:00:00.5 is no end of a day.
   const impossible = calendarProblem(year, month, day, hour, minute, second + millisecond / 1000);
-  if (impossible) return impossibleDate(text, impossible, endOfDay(year, month, day, hour, minute, second + millisecond / 1000, zone));
+  if (impossible) return impossibleDate(text, impossible, endOfDay(year, month, day, hour, minute, second + millisecond / 1000, zone), impossibleTimeHint(year, month, day, zone));
   const offset = zone ? zoneOffsetMinutes(zone) : undefined;
   if (offset !== undefined && (Number.isNaN(offset) || offset < MIN_ZONE_OFFSET_MINUTES || offset > MAX_ZONE_OFFSET_MINUTES)) {
     return {
@@ -107,9 +107,20 @@ function calendarProblem(year: number, month: number, day: number, hour = 0, min
   return undefined;
 }
 
-function impossibleDate(text: string, problem: string, instead: { value: string; why: string } | undefined): DateResult {
+function impossibleDate(text: string, problem: string, instead: { value: string; why: string } | undefined, timeHint: string | undefined): DateResult {
   const message = `"${text}" ${problem}`;
-  return instead ? { ok: false, message, hint: `write ${instead.value}, ${instead.why}`, instead } : { ok: false, message, hint: DATE_HINT };
+  return instead ? { ok: false, message, hint: `write ${instead.value}, ${instead.why}`, instead } : { ok: false, message, hint: timeHint ?? DATE_HINT };
+}
+
+/**
+ * For a time of day that cannot be (25:00, 18:75) on a date that can: the hint keeps the date as written. DATE_HINT's
+ * 2025-12-22 is only an example, but beside a March story's date it reads as the date to write. undefined when the
+ * date itself is impossible, which is told first.
+ */
+function impossibleTimeHint(year: number, month: number, day: number, zone = ''): string | undefined {
+  if (calendarProblem(year, month, day) !== undefined) return undefined;
+  const date = `${year}-${pad2(month)}-${pad2(day)}`;
+  return `write the time as meant, from 00:00 to 23:59, such as ${date}T18:30${zone}, or the date alone, ${date} (Europe/Ljubljana is assumed)`;
 }
 
 /**
@@ -150,7 +161,7 @@ function otherDateForm(text: string): DateResult {
       : [];
   if (year === undefined || month === undefined || day === undefined) return { ok: false, message: `"${text}" is not a date`, hint: DATE_HINT };
   const impossible = calendarProblem(year, month, day, Number(hour ?? 0), Number(minute ?? 0));
-  if (impossible) return impossibleDate(text, impossible, endOfDay(year, month, day, Number(hour ?? 0), Number(minute ?? 0)));
+  if (impossible) return impossibleDate(text, impossible, endOfDay(year, month, day, Number(hour ?? 0), Number(minute ?? 0)), impossibleTimeHint(year, month, day));
   const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   const written = hour === undefined ? date : `${date}T${hour.padStart(2, '0')}:${minute}`;
   const dash = yearFirst && DASH.test(yearFirst[2]!) ? yearFirst[2]! : undefined;

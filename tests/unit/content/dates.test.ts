@@ -95,7 +95,11 @@ describe('parseContentDate', () => {
     ['včeraj', '"včeraj" is not a date', EXAMPLE],
     ['2025-02-30', '"2025-02-30" is not a valid date: February 2025 has 28 days', EXAMPLE],
     ['2025-13-01', 'there is no month 13', EXAMPLE],
-    ['2025-12-22T25:00', 'impossible time of day', EXAMPLE],
+    ['2025-12-22T25:00', 'impossible time of day', 'write the time as meant, from 00:00 to 23:59, such as 2025-12-22T18:30, or the date alone, 2025-12-22'],
+    // The hint keeps the date written: it gave 2025-12-22 for any, which an editor of a March story could copy.
+    ['2025-03-05T25:00', '"2025-03-05T25:00" has an impossible time of day', 'write the time as meant, from 00:00 to 23:59, such as 2025-03-05T18:30, or the date alone, 2025-03-05 (Europe/Ljubljana is assumed)'],
+    ['2025-03-05T18:75+01:00', 'impossible time of day', 'such as 2025-03-05T18:30+01:00, or the date alone, 2025-03-05'],
+    ['5. 3. 2025 ob 25.00', 'impossible time of day', 'such as 2025-03-05T18:30, or the date alone, 2025-03-05'],
     ['2025/12/22', '"2025/12/22" is not a date', 'write 2025-12-22: the same date, year first'],
     ['2025.12.22 18:30', 'is not a date', 'write 2025-12-22T18:30: the same date and time, year first'],
     ['2025/02/30', '"2025/02/30" is not a valid date: February 2025 has 28 days', EXAMPLE],
@@ -122,7 +126,7 @@ describe('parseContentDate', () => {
     ['2025-12-05 ob 14.30', 'is not a date', 'write 2025-12-05T14:30: the same date and time, year first'],
     ['2025-12-05T14.30', 'is not a date', 'write 2025-12-05T14:30: the same date and time, year first'],
     ['2025-12-05 ob 14:30', 'is not a date', 'write 2025-12-05T14:30: the same date and time, year first'],
-    ['22. 12. 2025 ob 25.00', '"22. 12. 2025 ob 25.00" has an impossible time of day', EXAMPLE],
+    ['22. 12. 2025 ob 25.00', '"22. 12. 2025 ob 25.00" has an impossible time of day', 'write the time as meant, from 00:00 to 23:59, such as 2025-12-22T18:30, or the date alone, 2025-12-22'],
     // 24:00 (ISO 8601's end of a day) is the next day's 00:00, which the hint gives, across a month and a year too.
     ['2025-12-22T24:00', "\"2025-12-22T24:00\" has an impossible time of day: a day's hours run from 00:00 to 23:59, and its end, 24:00, is the next day's 00:00", 'write 2025-12-23T00:00, the start of the next day (Europe/Ljubljana is assumed)'],
     ['2025-02-28T24:00:00', 'impossible time of day', 'write 2025-03-01T00:00,'],
@@ -130,8 +134,8 @@ describe('parseContentDate', () => {
     ['2025-12-22T24:00+01:00', 'impossible time of day', 'write 2025-12-23T00:00+01:00, the start of the next day (with the offset as written)'],
     ['22. 12. 2025 ob 24.00', 'impossible time of day', 'write 2025-12-23T00:00,'],
     // Any other hour 24 is no end of a day, and an impossible date is told so first.
-    ['2025-12-22T24:30', '"2025-12-22T24:30" has an impossible time of day', EXAMPLE],
-    ['2025-12-22T24:00:00.5', '"2025-12-22T24:00:00.5" has an impossible time of day', EXAMPLE],
+    ['2025-12-22T24:30', '"2025-12-22T24:30" has an impossible time of day', 'write the time as meant, from 00:00 to 23:59, such as 2025-12-22T18:30, or the date alone, 2025-12-22'],
+    ['2025-12-22T24:00:00.5', '"2025-12-22T24:00:00.5" has an impossible time of day', 'write the time as meant, from 00:00 to 23:59, such as 2025-12-22T18:30, or the date alone, 2025-12-22'],
     ['2025-02-30T24:00', 'February 2025 has 28 days', EXAMPLE],
   ])('rejects %s', (input, message, hint) => {
     const result = parseContentDate(input);
