@@ -6,7 +6,7 @@ import { checkProjectFolder } from '../pipeline/folders.ts';
 import { stripControlCharacters, validateArticle, type ArticleSource } from '../content/article.ts';
 import { parseContentDate } from '../content/dates.ts';
 import { CONTENT_DIR } from '../content/read.ts';
-import { isValidSlug, MAX_SLUG_LENGTH, shortenedSlug, slugify } from '../site/slug.ts';
+import { isValidSlug, MAX_SLUG_LENGTH, shortenedSlug, slugify, slugOfArticleAddress } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
 import { resolveNames } from '../people/registry.ts';
 import { unaddressedPeopleErrors, unknownPersonWarning } from '../pipeline/records.ts';
@@ -79,9 +79,16 @@ export function checkedSlug(slug: string): string {
   if (shortened !== undefined) {
     throw new UsageError(`--slug is ${slug.length} characters long; a slug holds at most ${MAX_SLUG_LENGTH}; write a shorter one, such as --slug ${shortened}`);
   }
+  const fromAddress = slugOfArticleAddress(slug);
   const suggestion = slugify(slug);
   throw new UsageError(
-    `--slug "${slug}" may hold only lowercase letters a–z, digits and single hyphens; ${suggestion ? `write --slug ${suggestion}` : 'leave --slug out to make the slug from the title'}`,
+    `--slug "${slug}" may hold only lowercase letters a–z, digits and single hyphens; ${
+      fromAddress
+        ? `write --slug ${fromAddress}: the slug is the last part of the address alone, and the date before it is the article's`
+        : suggestion
+          ? `write --slug ${suggestion}`
+          : 'leave --slug out to make the slug from the title'
+    }`,
   );
 }
 

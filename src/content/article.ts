@@ -1,5 +1,5 @@
 import { ArhivarError } from '../errors.ts';
-import { isValidSlug, slugify, slugLetters } from '../site/slug.ts';
+import { isValidSlug, slugify, slugLetters, slugOfArticleAddress } from '../site/slug.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
 import { ArticleFrontMatterSchema, cutAtCommentErrors, foldKey, isPlainObject, issuesToErrors, optionalKeys, stripBodyControlCharacters, stripControlCharacters, withoutEmptyKeys, type ArticleFrontMatter } from './schema.ts';
@@ -285,6 +285,7 @@ function checkValues(
   if (data.slug !== undefined) {
     slug = data.slug;
     if (!isValidSlug(slug)) {
+      const fromAddress = slugOfArticleAddress(slug);
       const suggestion = slugify(slug);
       errors.push(
         new ArhivarError({
@@ -292,7 +293,11 @@ function checkValues(
           message: `slug "${slug}" may hold only lowercase letters a–z, digits and single hyphens`,
           file,
           line: frontMatter.keyLines.get('slug'),
-          hint: suggestion ? `write slug: ${suggestion}` : 'delete the slug line to derive it from the title',
+          hint: fromAddress
+            ? `write slug: ${fromAddress}: the slug is the last part of the address alone, and the date before it comes from date:`
+            : suggestion
+              ? `write slug: ${suggestion}`
+              : 'delete the slug line to derive it from the title',
         }),
       );
     }

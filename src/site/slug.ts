@@ -138,6 +138,16 @@ export function shortenedSlug(slug: string): string | undefined {
   return isValidSlug(shortened) ? shortened : undefined;
 }
 
+/**
+ * The slug of an article's address written where a slug belongs (`/2025/12/15/fajon-v-bruslju/`, or the whole
+ * address from the browser): its last part. The slug of all of it, 2025-12-15-fajon-v-bruslju, would put the
+ * date in the address twice. undefined for any other text.
+ */
+export function slugOfArticleAddress(written: string): string | undefined {
+  const last = /(?:^|\/)\d{4}\/\d{2}\/\d{2}\/([^/?#]+)\/?(?:[?#].*)?$/.exec(written.trim())?.[1];
+  return last === undefined ? undefined : slugify(last) || undefined;
+}
+
 /** A slug an editor wrote by hand must already be one: safe in a path, never `..`, never empty. */
 export function isValidSlug(slug: string): boolean {
   return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= MAX_SLUG_LENGTH;

@@ -126,6 +126,12 @@ describe('arhivar new', () => {
     await expect(createArticle({ root, title: 'Naslov', slug: 'Drugi Naslov', now: new Date() })).rejects.toThrow(
       new UsageError('--slug "Drugi Naslov" may hold only lowercase letters a–z, digits and single hyphens; write --slug drugi-naslov'),
     );
+    // An article's address pasted as the slug: its last part, not 2025-12-15-fajon, the date twice in the address.
+    await expect(createArticle({ root, title: 'Naslov', slug: 'https://arhiv.example.si/2025/12/15/fajon/', now: new Date() })).rejects.toThrow(
+      new UsageError(
+        '--slug "https://arhiv.example.si/2025/12/15/fajon/" may hold only lowercase letters a–z, digits and single hyphens; write --slug fajon: the slug is the last part of the address alone, and the date before it is the article\'s',
+      ),
+    );
     await expect(readdir(root)).resolves.toEqual([]);
   });
 

@@ -319,6 +319,27 @@ describe('validateArticle: lists longer than an article needs', () => {
   });
 });
 
+describe('validateArticle: a slug: line holding an address', () => {
+  // The article's address pasted as its slug: the hint was slug: 2025-12-15-fajon-v-bruslju, which publishes
+  // the article at /2025/12/15/2025-12-15-fajon-v-bruslju/, the date twice.
+  it.each([
+    ['/2025/12/15/fajon-v-bruslju/', 'fajon-v-bruslju'],
+    ['2025/12/15/fajon-v-bruslju', 'fajon-v-bruslju'],
+    ['https://arhiv.primorske.si/2025/12/15/Fajon-v-Bruslju/', 'fajon-v-bruslju'],
+    ['/arhiv/2025/12/15/fajon-v-bruslju/?utm_source=x', 'fajon-v-bruslju'],
+  ])('%j is told the last part of it', (written, slug) => {
+    const { errors } = check(`title: A\ndate: 2025-12-15\nslug: "${written}"`);
+    expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([
+      ['article/bad-slug', 4, `write slug: ${slug}: the slug is the last part of the address alone, and the date before it comes from date:`],
+    ]);
+  });
+
+  it('still gives any other slug its slug', () => {
+    expect(check('title: A\ndate: 2025-12-15\nslug: /etc/passwd').errors.map((error) => error.hint)).toEqual(['write slug: etc-passwd']);
+    expect(check('title: A\ndate: 2025-12-15\nslug: 2025-12-15 Fajon').errors.map((error) => error.hint)).toEqual(['write slug: 2025-12-15-fajon']);
+  });
+});
+
 describe('validateArticle: every problem of a file at once, not the next one only after a fix', () => {
   // The README promises every problem in one build; the slug, tag, people and body checks ran only once the
   // schema passed, so a CMS export with dates and slugs both wrong took one build per kind of mistake.
