@@ -125,6 +125,11 @@ export interface SiteModel {
    */
   heldBackUrls: ReadonlyMap<string, ContentDate>;
   /**
+   * The address each draft would have (urls.article, without the base path) and its file, when drafts are left
+   * out: `arhivar check` tells a link to one that the address is a draft's, not wrong.
+   */
+  draftUrls: ReadonlyMap<string, string>;
+  /**
    * When this build's output or warnings change with no change to the inputs: the first held-back article
    * is due, an `updated:` still to come is reached (and its warning goes), or an article published before
    * its date (--future) with such an `updated:` reaches its date (and the warning starts).
@@ -257,7 +262,9 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
 
   let heldBack: HeldBack | undefined;
   const heldBackUrls = new Map<string, ContentDate>();
+  const draftUrls = new Map<string, string>();
   for (const draft of drafts) {
+    if (draft.frontMatter.draft && !options.includeDrafts) draftUrls.set(draftAddress(draft), draft.file);
     const due = draft.frontMatter.date.instant;
     if (options.includeFuture || (draft.frontMatter.draft && !options.includeDrafts) || due.getTime() <= now.getTime()) continue;
     heldBackUrls.set(draftAddress(draft), draft.frontMatter.date);
@@ -392,7 +399,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     archive.related = await relatedArticles(options.root, archive.articles, options.cache);
     addTime(timings, 'collect', performance.now() - relatedStarted);
     handedOver = true;
-    return { config, archive, registry, bios, warnings: sortErrors(warnings), heldBack, heldBackUrls, changesAt, addresses: addresses || undefined, people: people || undefined, close: markdown.close };
+    return { config, archive, registry, bios, warnings: sortErrors(warnings), heldBack, heldBackUrls, draftUrls, changesAt, addresses: addresses || undefined, people: people || undefined, close: markdown.close };
   } finally {
     if (!handedOver) markdown.close();
   }

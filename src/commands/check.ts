@@ -53,6 +53,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   let pagesOfFiles = new Map<string, string>();
   let loadedSite: { written: WrittenPaths; baseUrl: string } | undefined;
   let heldBackUrls: ReadonlyMap<string, ContentDate> = new Map();
+  let draftUrls: ReadonlyMap<string, string> = new Map();
   // Before anything is made: without content/ there is nothing to check, and no .cache/ or lock to make.
   await checkContentFolder(options.root);
   const outDir = options.outDir ?? 'dist';
@@ -70,6 +71,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     pagesOfFiles = pagesOfContentFiles(model);
     loadedSite = { written: siteWrittenPaths(model), baseUrl: model.config.baseUrl };
     heldBackUrls = model.heldBackUrls;
+    draftUrls = model.draftUrls;
     model.close();
   } catch (error) {
     const known = toArhivarErrors(error);
@@ -97,7 +99,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     brokenLinks = broken.length;
     const written = new WrittenLinks(options.root, pageSources);
     const linkProblems: ArhivarError[] = [];
-    for (const entry of broken) linkProblems.push(brokenLinkError(entry, shown, site, await written.find(entry), { pagesOfFiles, heldBackUrls }));
+    for (const entry of broken) linkProblems.push(brokenLinkError(entry, shown, site, await written.find(entry), { pagesOfFiles, heldBackUrls, draftUrls }));
     // By file and line, so that links of one article (found page by page) read top to bottom.
     problems.push(...sortErrors(linkProblems));
   });
@@ -232,6 +234,8 @@ interface ContentAddresses {
   pagesOfFiles: ReadonlyMap<string, string>;
   /** The address of each article held back for its date, from the site's root, and that date. */
   heldBackUrls: ReadonlyMap<string, ContentDate>;
+  /** The address each draft would have, from the site's root, and its file. */
+  draftUrls: ReadonlyMap<string, string>;
 }
 
 function brokenLinkError(broken: BrokenLink, shown: string, site: SiteAddress, written: WrittenAt | undefined, content: ContentAddresses): ArhivarError {
@@ -272,7 +276,7 @@ function brokenLinkError(broken: BrokenLink, shown: string, site: SiteAddress, w
 }
 
 /** What to do about a link that leads nowhere or out of the base path, written in an article or a bio. */
-function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, written: WrittenAt, link: string, { pagesOfFiles, heldBackUrls }: ContentAddresses): string {
+function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, written: WrittenAt, link: string, { pagesOfFiles, heldBackUrls, draftUrls }: ContentAddresses): string {
   const { outside } = broken;
   // The link under the base path, as the editor wrote it rather than as the page encodes it (`poročilo 2025.pdf`).
   const underBase = broken.meant === `${basePath}${broken.link.slice(1)}` && link.startsWith('/') ? `${basePath}${link.slice(1)}` : broken.meant;
@@ -302,11 +306,14 @@ function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, 
     return `a link to a page or file of this site starts with ${basePath} (${basePath}2025/12/20/naslov-clanka/) or is relative to its page${elsewhere}; build again if baseUrl changed since the last build`;
   }
   // The address is right, and the page comes with the article's date: "correct the address" would mislead.
-  const due = heldBackAt(broken, basePath, heldBackUrls);
+  const due = addressedAt(broken, basePath, heldBackUrls);
   if (due) {
     const instead = written.owner === 'person' ? 'add the link once that article is out' : 'date the article no earlier, or add the link once that one is out';
     return `it is the address of an article dated ${formatLjubljanaMinute(due.instant)} Ljubljana time, which waits for its date: the first build from then on publishes it, and until then the link leads to the 404 page; ${instead}`;
   }
+  // So is a draft's, copied from the dev server, which shows drafts.
+  const draft = addressedAt(broken, basePath, draftUrls);
+  if (draft) return `it is the address of ${draft}, a draft (draft: true), which is not published, so the link leads to the 404 page: add the link once that article is out`;
   const decomposed = underBase === undefined ? undefined : decomposedName(broken, basePath, underBase);
   if (decomposed) {
     const kind = decomposed.file.endsWith('/') ? 'folder' : 'file';
@@ -418,15 +425,16 @@ function zeroPaddedPage(broken: BrokenLink, basePath: string, meant: string): st
 }
 
 /**
- * The date of the article held back for its date whose page `broken.link` leads to, resolved against the page
- * that writes it as a browser does (root-relative, relative, or the page's index.html).
+ * What `addresses` holds for the address of an unpublished article (held back for its date, or a draft) that
+ * `broken.link` leads to, resolved against the page that writes it as a browser does (root-relative, relative,
+ * or the page's index.html).
  */
-function heldBackAt(broken: BrokenLink, basePath: string, heldBackUrls: ReadonlyMap<string, ContentDate>): ContentDate | undefined {
-  if (heldBackUrls.size === 0) return undefined;
+function addressedAt<T>(broken: BrokenLink, basePath: string, addresses: ReadonlyMap<string, T>): T | undefined {
+  if (addresses.size === 0) return undefined;
   const pathname = linkPathname(broken, basePath);
   if (pathname === undefined || !pathname.startsWith(basePath)) return undefined;
   const folder = `/${pathname.slice(basePath.length)}`.replace(/\/index\.html$/, '/');
-  return heldBackUrls.get(folder.endsWith('/') ? folder : `${folder}/`);
+  return addresses.get(folder.endsWith('/') ? folder : `${folder}/`);
 }
 
 /** An article's or person's own file: the build makes a page of it, and does not copy it. */

@@ -450,6 +450,28 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     ]);
   });
 
+  it('says a link to a draft is the address of a draft, not to correct the address', async () => {
+    // The dev server shows drafts, so an editor copies a draft's address from it; »correct the address« sent them
+    // looking for a typo in an address that is right.
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
+    await writeFile(drugi, `${await readFile(drugi, 'utf8')}\nGlej [osnutek](/2025/12/20/osnutek/).\n`);
+    await writeFile(path.join(root, 'content', 'articles', '2025', 'osnutek.md'), '---\ntitle: "Osnutek"\ndate: 2025-12-20\ndraft: true\n---\n\nŠe ni objavljeno.\n');
+    await build({ root, now });
+
+    const result = await checkSite({ root, now });
+    expect(result.problems.map((p) => [p.file, p.line, p.message, p.hint])).toEqual([
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'link "/2025/12/20/osnutek/" leads to no page or file of the built site',
+        'it is the address of content/articles/2025/osnutek.md, a draft (draft: true), which is not published, so the link leads to the 404 page: add the link once that article is out',
+      ],
+    ]);
+  });
+
   it('checks a site published under a path at that path, and reports a link that leads out of it', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);
