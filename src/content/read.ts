@@ -81,6 +81,16 @@ export function decodeText(bytes: Uint8Array, file: string): string {
 
 /** decodeText, and whether the text is the bytes read as they are (decoding changed nothing). */
 function decodeContent(bytes: Uint8Array, file: string): { text: string; asRead: boolean } {
+  const document = documentKind(bytes);
+  if (document) {
+    throw new ArhivarError({
+      code: 'content/not-text',
+      message: `file is ${document}, not plain text`,
+      file,
+      line: 1,
+      hint: 'open it where it was made and save it as plain text in UTF-8 (in Word: Save As, Plain Text (.txt), encoding Unicode (UTF-8); in LibreOffice: Save As, Text (.txt)), or copy its text into a .txt file saved as UTF-8, then import that file',
+    });
+  }
   let decoded: string;
   try {
     decoded = strictUtf8.decode(bytes);
@@ -102,6 +112,21 @@ function decodeContent(bytes: Uint8Array, file: string): { text: string; asRead:
   // The decoder drops a byte-order mark; a carriage return or a decomposed letter makes the text differ.
   const asRead = text === decoded && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf);
   return { text, asRead };
+}
+
+/**
+ * The kind of word-processor document or PDF the bytes are, by the signature they open with; undefined for any
+ * other. Such a file is what a freelancer sends to be imported: told it »looks like Windows-1250«, its hint's
+ * iconv … && mv wrote the converted bytes over the document, and an RTF file, which is ASCII, became an article
+ * of its markup.
+ */
+function documentKind(bytes: Uint8Array): string | undefined {
+  const opens = (signature: readonly number[]) => signature.every((byte, index) => bytes[index] === byte);
+  if (opens([0x50, 0x4b, 0x03, 0x04])) return 'a Word (.docx), LibreOffice (.odt) or other ZIP-packed document';
+  if (opens([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'an older Word document (.doc)';
+  if (opens([...'%PDF-'].map((char) => char.charCodeAt(0)))) return 'a PDF document';
+  if (opens([...'{\\rtf'].map((char) => char.charCodeAt(0)))) return 'an RTF document';
+  return undefined;
 }
 
 /**

@@ -508,6 +508,25 @@ describe('arhivar import', () => {
     expect(report.problems.map((problem) => [problem.code, problem.line])).toEqual([['content/not-utf8', 1]]);
   });
 
+  // A Word document is what a freelancer sends. It was told it »looks like Windows-1250« with an iconv command
+  // whose mv would have written the converted bytes over the document; an RTF file was imported as its code.
+  it.each([
+    ['clanek.docx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0xec, 0x9a]), 'a Word (.docx), LibreOffice (.odt) or other ZIP-packed document'],
+    ['clanek.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x9a]), 'an older Word document (.doc)'],
+    ['izjava.pdf', Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1'), 'a PDF document'],
+    ['clanek.txt', Buffer.from('{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} \\f0 Župan je predstavil proračun.}'), 'an RTF document'],
+  ])('refuses %s, a document and not plain text, and asks for it as plain text', async (name, bytes, kind) => {
+    const root = await emptyProject();
+    const source = path.join(root, name);
+    await writeFile(source, bytes);
+    const report = await importPlainText({ root, source, date: '2025-04-04' });
+    expect(report.imported).toEqual([]);
+    expect(report.problems.map((problem) => [problem.code, problem.line, problem.message])).toEqual([['content/not-text', 1, `file is ${kind}, not plain text`]]);
+    expect(report.problems[0]!.hint).toMatch(/^open it where it was made and save it as plain text in UTF-8 \(in Word: Save As, Plain Text \(\.txt\), encoding Unicode \(UTF-8\); in LibreOffice: Save As, Text \(\.txt\)\), or copy its text into a \.txt file saved as UTF-8, then import that file$/);
+    expect(report.problems[0]!.hint).not.toContain('iconv');
+    expect(await readFile(source)).toEqual(bytes);
+  });
+
   it('refuses a named pipe as a command-line mistake instead of reading it as a folder', async () => {
     const root = await emptyProject();
     const pipe = path.join(root, 'cev.txt');
