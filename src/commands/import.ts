@@ -201,7 +201,7 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
       message: 'the file opens with front matter (a --- line), so it is a Markdown article already, not plain text',
       file: shown,
       line: 1,
-      hint: 'rename it to end in .md and put it under content/articles/ (an editor that adds .txt on saving makes clanek.md.txt of clanek.md)',
+      hint: /\.md$/i.test(source) ? movedArticleHint(text) : 'rename it to end in .md and put it under content/articles/ (an editor that adds .txt on saving makes clanek.md.txt of clanek.md)',
     });
   }
   const { headline, blocks } = splitPlainText(text, { headline: options.title === undefined });
@@ -357,6 +357,16 @@ const UNREADABLE: Readonly<Record<string, { why: string; hint: (shown: string) =
   EACCES: { why: 'permission denied', hint: (shown) => `give the user running arhivar the right to read it (chmod a+r ${shellQuoted(shown)}), then import it again` },
   EPERM: { why: 'permission denied', hint: (shown) => `give the user running arhivar the right to read it (chmod a+r ${shellQuoted(shown)}), then import it again` },
 };
+
+/**
+ * The hint for a Markdown article given to import by its .md name: »rename it to end in .md« asked for the name it
+ * has. The folder of its year, from its date: line where it has one.
+ */
+function movedArticleHint(text: string): string {
+  const year = /^date:[ \t]*["']?(\d{4})-/m.exec(text)?.[1];
+  const folder = year === undefined ? '' : ` (by convention into the folder of its year, ${CONTENT_DIR}/articles/${year}/)`;
+  return `it needs no import: move it under ${CONTENT_DIR}/articles/${folder}, where the build reads it`;
+}
 
 /**
  * A file that cannot be read (no permission, a link to nothing) is reported by name like the other problems of

@@ -220,6 +220,16 @@ describe('arhivar import', () => {
     expect(await readdir(path.join(root, 'content', 'articles', '2025'))).toEqual(['vlada-je-zasedala.md']);
   });
 
+  it('tells a Markdown article given by its .md name to move it, not to rename it to the .md it has', async () => {
+    const root = await emptyProject();
+    const source = path.join(root, 'clanek.md');
+    await writeFile(source, '---\ntitle: Seja vlade\ndate: 2025-03-03\n---\n\nVlada je zasedala.\n');
+    const report = await importPlainText({ root, source, date: '2025-03-03' });
+    expect(report.problems.map((problem) => [problem.code, problem.line, problem.hint])).toEqual([
+      ['import/has-front-matter', 1, 'it needs no import: move it under content/articles/ (by convention into the folder of its year, content/articles/2025/), where the build reads it'],
+    ]);
+  });
+
   it('never overwrites: a second import of the same text is reported and the file stays as it was', async () => {
     const root = await emptyProject();
     const source = path.join(root, 'clanek.txt');
