@@ -66,8 +66,15 @@ export async function checkContentFolder(root: string): Promise<void> {
   throw new ArhivarError({
     code: 'content/missing',
     message: kind === 'missing' ? `there is no ${CONTENT_DIR}/ folder in ${root}` : `${CONTENT_DIR} in ${root} is ${kind === 'link-to-nothing' ? 'a link to nothing' : 'not a folder'}`,
-    hint: 'run arhivar from the project folder, or pass --root',
+    hint: kind === 'missing' && (await isContentFolder(root)) ? `${root} is the ${CONTENT_DIR}/ folder itself: give --root the folder that holds it, --root ${path.dirname(root)}` : 'run arhivar from the project folder, or pass --root',
   });
+}
+
+/** Whether `folder` is a project's content/ folder (--root ./content): so named, with articles/, people/ or site.yaml in it. */
+async function isContentFolder(folder: string): Promise<boolean> {
+  if (path.basename(path.resolve(folder)) !== CONTENT_DIR) return false;
+  const kinds = await Promise.all(['articles', 'people', 'site.yaml'].map((name) => folderKind(path.join(folder, name))));
+  return kinds.some((kind) => kind !== 'missing');
 }
 
 /** `.cache` must be a folder, or missing. */

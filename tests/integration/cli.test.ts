@@ -412,6 +412,17 @@ describe('arhivar CLI exit codes', () => {
     expect(await readdir(notAProject)).toEqual([]);
   });
 
+  it('tells a --root that is the content/ folder itself to give the folder that holds it', async () => {
+    // --root ./content, from inside the project: »pass --root« was no help to an editor who had passed it.
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    for (const command of [['build'], ['check'], ['people', '--suggest']]) {
+      const io = captureIo();
+      expect(await main([...command, '--root', path.join(root, 'content')], io)).toBe(1);
+      expect(io.stderr.join('\n')).toContain(`hint: ${path.join(root, 'content')} is the content/ folder itself: give --root the folder that holds it, --root ${root}`);
+    }
+  });
+
   it('import reports what it made', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);
