@@ -39,7 +39,12 @@ async function folderProblem(root: string, folder: string, problem: { code: stri
  * first article starts a new archive.
  */
 export async function checkProjectFolder(root: string): Promise<void> {
-  if ((await folderKind(root)) === 'folder') return;
+  if ((await folderKind(root)) === 'folder') {
+    // A folder without content/ starts a new archive, but not the content/ folder itself: the article went into
+    // content/content/articles/, where no build looks.
+    if ((await folderKind(path.join(root, CONTENT_DIR))) !== 'missing' || !(await isContentFolder(root))) return;
+    throw new ArhivarError({ code: 'project/content-folder', message: `${root} is a project's ${CONTENT_DIR}/ folder, not the project folder`, hint: contentFolderHint(root) });
+  }
   throw new ArhivarError({
     code: 'project/missing',
     message: `there is no folder ${root} to write the article into`,
@@ -66,8 +71,12 @@ export async function checkContentFolder(root: string): Promise<void> {
   throw new ArhivarError({
     code: 'content/missing',
     message: kind === 'missing' ? `there is no ${CONTENT_DIR}/ folder in ${root}` : `${CONTENT_DIR} in ${root} is ${kind === 'link-to-nothing' ? 'a link to nothing' : 'not a folder'}`,
-    hint: kind === 'missing' && (await isContentFolder(root)) ? `${root} is the ${CONTENT_DIR}/ folder itself: give --root the folder that holds it, --root ${path.dirname(root)}` : 'run arhivar from the project folder, or pass --root',
+    hint: kind === 'missing' && (await isContentFolder(root)) ? contentFolderHint(root) : 'run arhivar from the project folder, or pass --root',
   });
+}
+
+function contentFolderHint(root: string): string {
+  return `${root} is the ${CONTENT_DIR}/ folder itself: give --root the folder that holds it, --root ${path.dirname(path.resolve(root))}`;
 }
 
 /** Whether `folder` is a project's content/ folder (--root ./content): so named, with articles/, people/ or site.yaml in it. */

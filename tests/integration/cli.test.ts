@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -421,6 +422,14 @@ describe('arhivar CLI exit codes', () => {
       expect(await main([...command, '--root', path.join(root, 'content')], io)).toBe(1);
       expect(io.stderr.join('\n')).toContain(`hint: ${path.join(root, 'content')} is the content/ folder itself: give --root the folder that holds it, --root ${root}`);
     }
+    // new and import take a folder without content/ for a new archive: they wrote content/content/articles/…, which no build reads.
+    const source = path.join(FIXTURES, 'import', 'witkoff-dmitrijev.txt');
+    for (const command of [['new', 'Nov članek'], ['import', source, '--date', '2025-12-22']]) {
+      const io = captureIo();
+      expect(await main([...command, '--root', path.join(root, 'content')], io)).toBe(1);
+      expect(io.stderr.join('\n')).toContain(`hint: ${path.join(root, 'content')} is the content/ folder itself: give --root the folder that holds it, --root ${root}`);
+    }
+    expect(existsSync(path.join(root, 'content', 'content'))).toBe(false);
   });
 
   it('import reports what it made', async () => {
