@@ -32,10 +32,14 @@ export function parseArticleAddress(written: string): AddressResult {
   }
   const match = ARTICLE_ADDRESS.exec(value);
   if (!match) {
+    // Without the / in front (2025/12/03/…), or with a base path's folder (/arhiv/2025/…): the address is in it.
+    const tail = /(?:^|\/)(\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+)\/?$/.exec(value);
     return {
       ok: false,
       message: `"${value}" is not the address of an article of this site (/year/month/day/slug/)`,
-      hint: `write it like ${EXAMPLE}; an address from before the site was built with arhivar (.php, ?id=) is redirected in the web server's own settings`,
+      hint: tail
+        ? `write redirectFrom: [/${tail[1]}/]: an article's address is written from the site's root, /year/month/day/slug/`
+        : `write it like ${EXAMPLE}; an address from before the site was built with arhivar (.php, ?id=) is redirected in the web server's own settings`,
     };
   }
   const [, yearText, monthText, dayText, slug] = match as unknown as [string, string, string, string, string];

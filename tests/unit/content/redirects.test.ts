@@ -19,6 +19,16 @@ describe('parseArticleAddress', () => {
     expect(parseArticleAddress('https://novice.example.si/novice/clanek.php?id=5')).toMatchObject({ ok: false, hint: 'write it like redirectFrom: [/2025/12/22/stari-naslov/]' });
   });
 
+  // Written without the / in front, or with the folder of a site under a path: the hint was the general example,
+  // though the address to write is in it.
+  it.each([
+    ['2025/12/03/kos-v-luksemburgu/', 'write redirectFrom: [/2025/12/03/kos-v-luksemburgu/]: an article\'s address is written from the site\'s root, /year/month/day/slug/'],
+    ['2025/12/03/kos-v-luksemburgu', 'write redirectFrom: [/2025/12/03/kos-v-luksemburgu/]: an article\'s address is written from the site\'s root, /year/month/day/slug/'],
+    ['/arhiv/2025/12/03/kos-v-luksemburgu/', 'write redirectFrom: [/2025/12/03/kos-v-luksemburgu/]: an article\'s address is written from the site\'s root, /year/month/day/slug/'],
+  ])('gives %j the address in it to write', (written, hint) => {
+    expect(parseArticleAddress(written)).toMatchObject({ ok: false, hint });
+  });
+
   it('refuses what is no article address, no real date, or no slug, saying which', () => {
     const message = (written: string) => {
       const result = parseArticleAddress(written);
