@@ -211,6 +211,7 @@ export function validateArticle(source: SourceFile): { article?: ArticleSource; 
       fallbackLine: 1,
       knownKeys: ARTICLE_KEYS,
       unknownKeyHint: (key) => notAnArticleKey(key, raw[key]),
+      schema: ArticleFrontMatterSchema,
       data: frontMatter.data,
       text: source.text,
     });

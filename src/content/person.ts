@@ -93,6 +93,7 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
       fallbackLine: 1,
       knownKeys: PERSON_KEYS,
       unknownKeyHint: (key) => notAPersonKey(key, file),
+      schema: PersonFrontMatterSchema,
       data: frontMatter.data,
       text: source.text,
       examples: PERSON_EXAMPLES,

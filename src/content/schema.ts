@@ -492,14 +492,15 @@ export function withoutEmptyKeys(data: Record<string, unknown>, optional: readon
 
 /** Turns zod's issues into ArhivarErrors with a line and a hint an editor can act on. */
 export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: SchemaContext): ArhivarError[] {
+  const renamed = renamedKeys(issues, context);
   const errors: ArhivarError[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        const english = englishKey(key, context.knownKeys);
-        const suggestion = english ?? otherToolsKey(key, context.knownKeys) ?? nearest(key, context.knownKeys);
+        const { english, suggestion } = suggestedKey(key, context.knownKeys);
         const valid = context.knownKeys.join(', ');
         const nowhere = context.unknownKeyHint?.(key);
+        const meant = suggestion !== undefined && renamed.get(suggestion) === key ? suggestion : undefined;
         errors.push(
           new ArhivarError({
             code: `${context.code}/unknown-key`,
@@ -508,6 +509,8 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Sch
             line: context.keyLines.get(key) ?? context.fallbackLine,
             hint: nowhere
               ? `${nowhere}. Valid keys: ${valid}`
+              : meant
+              ? `${english ? 'keys are written in English: ' : ''}"${key}" is "${meant}", which the file needs: ${renameHint(key, meant, context)}`
               : english
               ? `keys are written in English: "${key}" is "${english}". Valid keys: ${valid}`
               : suggestion
@@ -522,6 +525,9 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Sch
     const line = context.keyLines.get(key) ?? context.fallbackLine;
     // A key the file does not have is missing, whatever check failed on its absent value (a date's is custom).
     const missing = key !== '' && !context.keyLines.has(key);
+    // Written under another name (`ime:`, `Name:`), the key is told once, by the unknown key's error and its line
+    // to write: »name is required« beside it was a second error for one slip.
+    if (missing && renamed.has(key)) continue;
     const params = (issue as { params?: { hint?: string; instead?: { value: string; why: string } } }).params;
     // A value to write instead is given as the whole line, as the editor will type it. A left-out key needs a
     // line of its own: a check's hint is about a value after its colon (a date's: "write the date after the colon").
@@ -537,6 +543,50 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Sch
     );
   }
   return errors;
+}
+
+/** The valid key an unknown key most likely means: the English of a Slovenian key, another tool's name for it, or the nearest. */
+function suggestedKey(key: string, knownKeys: readonly string[]): { english: string | undefined; suggestion: string | undefined } {
+  const english = englishKey(key, knownKeys);
+  return { english, suggestion: english ?? otherToolsKey(key, knownKeys) ?? nearest(key, knownKeys) };
+}
+
+/**
+ * The required keys the file lacks but has under another name, each with that name: a missing key that an
+ * unknown key's hint would offer (`ime:` or `Name:` for name, `naslov:` for title). Only where one unknown key
+ * offers it: with two (`ime:` and `Name:`), renaming both would write the key twice, so the editor chooses.
+ * An unknown key the file's kind answers otherwise (a person's `firstName:`) is no rename.
+ */
+function renamedKeys(issues: readonly z.core.$ZodIssue[], context: SchemaContext): Map<string, string> {
+  const missing = new Set(
+    issues
+      .filter((issue) => issue.code !== 'unrecognized_keys')
+      .map((issue) => String(issue.path[0] ?? ''))
+      .filter((key) => key !== '' && !context.keyLines.has(key)),
+  );
+  const writtenAs = new Map<string, string[]>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    for (const key of issue.keys) {
+      if (context.unknownKeyHint?.(key) !== undefined) continue;
+      const { suggestion } = suggestedKey(key, context.knownKeys);
+      if (suggestion !== undefined && missing.has(suggestion)) writtenAs.set(suggestion, [...(writtenAs.get(suggestion) ?? []), key]);
+    }
+  }
+  return new Map([...writtenAs].filter(([, keys]) => keys.length === 1).map(([meant, keys]) => [meant, keys[0]!]));
+}
+
+/**
+ * The line to write for a required key written under another name, its value kept as the editor wrote it, quotes
+ * and all (`write name: Ana Kos in its place`). A value the key would refuse (`datum: 22. 12. 2025`) is not given
+ * as a line to write: the key is renamed, and the next build says what to write for the value.
+ */
+function renameHint(written: string, meant: string, context: SchemaContext): string {
+  const after = textAfterColon(written, context.keyLines, context.text);
+  const value = isPlainObject(context.data) ? context.data[written] : undefined;
+  if (after === undefined || after === '' || value == null) return `write ${meant}: in place of ${written}:, with the value after its colon, such as ${example(meant, context)}`;
+  const accepted = (context.schema?.shape[meant] as z.ZodType | undefined)?.safeParse(value).success !== false;
+  return accepted ? `write ${meant}: ${after} in its place` : `write ${meant}: in place of ${written}:, keeping the value, which the next build then checks`;
 }
 
 /**

@@ -197,6 +197,22 @@ describe('validateArticle: keys written in Slovenian', () => {
     const { errors } = check('title: A\ndate: 2025-12-22\ntagz: [a]');
     expect(errors[0]!.hint).toMatch(/^did you mean "tags"\?/);
   });
+
+  // One slip, one error: »title is required« beside the unknown key that holds the title only repeated it.
+  it.each([
+    ['naslov: Pogovori v Miamiju\ndate: 2025-12-22', 2, 'keys are written in English: "naslov" is "title", which the file needs: write title: Pogovori v Miamiju in its place'],
+    ['Title: "Witkoff: pogovori"\ndate: 2025-12-22', 2, '"Title" is "title", which the file needs: write title: "Witkoff: pogovori" in its place'],
+    ['title: A\ndatum: 2025-12-22', 3, 'keys are written in English: "datum" is "date", which the file needs: write date: 2025-12-22 in its place'],
+    ['title: A\ndatum: 22. 12. 2025', 3, 'keys are written in English: "datum" is "date", which the file needs: write date: in place of datum:, keeping the value, which the next build then checks'],
+  ])('gives a required key written under another name (%j) one error, the line to write with its value', (frontMatter, line, hint) => {
+    const { errors } = check(frontMatter);
+    expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['article/unknown-key', line, hint]]);
+  });
+
+  it('still says a key is required when two unknown keys could be it, and renaming both would write it twice', () => {
+    const { errors } = check('naslov: A\nTitle: B\ndate: 2025-12-22');
+    expect(errors.map((error) => error.code)).toEqual(['article/missing-title', 'article/unknown-key', 'article/unknown-key']);
+  });
 });
 
 describe('validateArticle: a key of a CMS export or another site generator', () => {

@@ -51,9 +51,19 @@ describe('parsePerson: keys written in Slovenian', () => {
     expect(errors[0]!.hint).toMatch(new RegExp(`^keys are written in English: "${line.split(':')[0]}" is "${key}"\\. Valid keys: `));
   });
 
-  it('answers ime: with name', () => {
-    const { errors } = parsePerson({ file: 'content/people/ana-kos.md', text: '---\nime: Ana Kos\n---\n', mtimeMs: 0 });
-    expect(errors.map((error) => [error.code, error.line, error.hint?.split('.')[0]])).toContainEqual(['person/unknown-key', 2, 'keys are written in English: "ime" is "name"']);
+  // »name is required« beside it told the one slip twice; the hint is the line to write, with the name as written.
+  it.each([
+    ['ime: Ana Kos', 'keys are written in English: "ime" is "name", which the file needs: write name: Ana Kos in its place'],
+    ['Name: Ana Kos', '"Name" is "name", which the file needs: write name: Ana Kos in its place'],
+    ['Name:', '"Name" is "name", which the file needs: write name: in place of Name:, with the value after its colon, such as name: Steve Witkoff'],
+  ])('answers %j, with no name:, by one error whose hint renames the key', (line, hint) => {
+    const { errors } = parsePerson({ file: 'content/people/ana-kos.md', text: `---\n${line}\n---\n`, mtimeMs: 0 });
+    expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['person/unknown-key', 2, hint]]);
+  });
+
+  it('still says name is required beside firstName:, which holds only part of it', () => {
+    const { errors } = parsePerson({ file: 'content/people/ana-kos.md', text: '---\nfirstName: Ana\n---\n', mtimeMs: 0 });
+    expect(errors.map((error) => error.code)).toEqual(['person/missing-name', 'person/unknown-key']);
   });
 });
 
