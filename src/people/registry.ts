@@ -90,7 +90,7 @@ export function buildRegistry(people: readonly Person[]): { registry: Registry; 
             file: person.file,
             // A file name has no line; when it clashes with the other file's same name, the name: line is where that name is.
             line: line ?? (person.name === previous.person.name ? person.nameLine : undefined),
-            hint: 'each name and alias may belong to one person: remove the alias, or merge the two files',
+            hint: duplicateHint({ person, what }, previous),
           }),
         );
         continue;
@@ -105,6 +105,24 @@ export function buildRegistry(people: readonly Person[]): { registry: Registry; 
   const redirects = new Map<string, string>();
   errors.push(...addEarlierIds(byId, lookup, redirects));
   return { registry: { people: byId, lookup, byLetters, redirects }, errors };
+}
+
+/**
+ * What to do about a name two person files share, by what each shares it with. One name in two files is most
+ * often one person written twice (a copy kept under a new file name): »remove the alias« said nothing to that
+ * editor, whose files have none. An alias is the usual clash of two people (»minister«), and a file name that
+ * is another person's name is a file kept under an old name (README "When a person's file is renamed").
+ */
+function duplicateHint(clash: { person: Person; what: string }, other: { person: Person; what: string }): string {
+  if (nameKey(clash.person.name) === nameKey(other.person.name)) {
+    return "keep one of the two files and delete the other, moving its aliases: and redirectFrom: into the one kept; if they are two people of one name, tell them apart in name:, such as Janez Novak ml. and Janez Novak st.";
+  }
+  const byFileName = clash.what === 'file name' ? clash.person : other.what === 'file name' ? other.person : undefined;
+  const renamed = byFileName && slugify(byFileName.name);
+  if (byFileName && renamed && renamed !== byFileName.id) {
+    return `a file's name finds its person as their name does: rename ${byFileName.file} after its name: (${renamed}.md), with redirectFrom: [${byFileName.id}] in it, or merge the two files if they are one person`;
+  }
+  return 'each name and alias may belong to one person: remove the alias, or merge the two files';
 }
 
 /**

@@ -71,11 +71,37 @@ const cases: Array<[string, Expected[]]> = [
   ['tag-too-long', [{ code: 'article/bad-tag', file: a('oznake.md'), line: 4, message: /239 characters long; at most 200/ }]],
   ['person-bad-surname', [{ code: 'person/bad-surname', file: p('natasa-pirc-musar.md'), line: 3, message: /surname "Musar Pirc" is not the first or the last words of name "Nataša Pirc Musar"/ }]],
   ['person-name-without-letters', [{ code: 'article/bad-person', file: a('osebe.md'), line: 4, message: /person "\.\.\\\\\.\." has no letters/ }]],
-  ['duplicate-people', [{ code: 'person/duplicate', file: p('janez-novak.md'), line: 2, message: /^Janez Novak has two files: this one \(by its file name\) and content\/people\/janez-novak-2\.md \(by its name\)$/ }]],
+  // One name in two files: no alias to remove, so the hint is to keep one file (or tell two namesakes apart).
+  [
+    'duplicate-people',
+    [
+      {
+        code: 'person/duplicate',
+        file: p('janez-novak.md'),
+        line: 2,
+        message: /^Janez Novak has two files: this one \(by its file name\) and content\/people\/janez-novak-2\.md \(by its name\)$/,
+        hint: /^keep one of the two files and delete the other, moving its aliases: and redirectFrom: into the one kept; if they are two people of one name, tell them apart in name:, such as Janez Novak ml\./,
+      },
+    ],
+  ],
   // A name in Arabic letters alone has no slug, but a byline links it (site/byline-people.ts): two files of it would make
   // one of them the byline's at random, as two of a Latin name cannot.
   ['duplicate-rtl-people', [{ code: 'person/duplicate', file: p('mahmud-abbas.md'), line: 2, message: /^محمود عباس has two files: this one \(by its name\) and content\/people\/abbas\.md \(by its name\)$/ }]],
-  ['shared-alias', [{ code: 'person/duplicate', file: p('janez-novak.md'), line: 3, message: /alias "minister" of Janez Novak is also the alias "Minister" of Ana Kos/ }]],
+  ['shared-alias', [{ code: 'person/duplicate', file: p('janez-novak.md'), line: 3, message: /alias "minister" of Janez Novak is also the alias "Minister" of Ana Kos/, hint: /^each name and alias may belong to one person: remove the alias/ }]],
+  ['person-alias-is-name', [{ code: 'person/duplicate', file: p('janez-novak.md'), line: 3, message: /^alias "Ana Kos" of Janez Novak is also the file name of Ana Kos/, hint: /^each name and alias may belong to one person: remove the alias/ }]],
+  // A file kept under a person's old name (janez-novak.md, now Janez Kovač) and a new person of that name.
+  [
+    'person-old-file-name',
+    [
+      {
+        code: 'person/duplicate',
+        file: p('jnovak.md'),
+        line: 2,
+        message: /^name of Janez Novak is also the file name of Janez Kovač \(content\/people\/janez-novak\.md\)$/,
+        hint: /^a file's name finds its person as their name does: rename content\/people\/janez-novak\.md after its name: \(janez-kovac\.md\), with redirectFrom: \[janez-novak\] in it/,
+      },
+    ],
+  ],
   ['same-person-file-twice', [{ code: 'person/duplicate', file: p('b/janez-novak.md'), line: undefined, message: /content\/people\/a\/janez-novak\.md both give the page \/osebe\/janez-novak\// }]],
   ['person-file-name', [{ code: 'person/bad-file-name', file: p('Janez Novak.md'), line: undefined, message: /not a slug/ }]],
   ['deep-blockquotes', [{ code: 'markdown/too-deep', file: a('citat.md'), line: 8, message: /nested 10000 levels deep/ }]],
