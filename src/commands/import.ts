@@ -209,6 +209,17 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
   if (!firstParagraph && headline === undefined) {
     throw new ArhivarError({ code: 'import/empty', message: 'the file holds no text', file: shown, hint: 'check that it is the right file' });
   }
+  if (blocks.length === 0 && headline !== undefined) {
+    // Written, it was an article of the title alone, published by the next build with only a warning
+    // (article/empty-body). A text file of one headline is the wrong file or a paste cut off after its first line.
+    const title = titleText(headline);
+    throw new ArhivarError({
+      code: 'import/headline-only',
+      message: `the file holds only a headline ("${title}") and no text below it, so the article would be published with its title alone; it was not written`,
+      file: shown,
+      hint: 'check that it is the right file and that its text was not cut off when it was pasted or saved, then import it again',
+    });
+  }
   const title = stripControlCharacters(options.title ?? titleText(headline ?? firstSentence(firstParagraph!.text)));
   const date = options.date ?? wallClock(new Date(info.mtimeMs));
   const parsedDate = parseContentDate(date);

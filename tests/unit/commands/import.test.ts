@@ -220,6 +220,26 @@ describe('arhivar import', () => {
     expect(await readdir(path.join(root, 'content', 'articles', '2025'))).toEqual(['vlada-je-zasedala.md']);
   });
 
+  it('refuses a file of a headline alone, which was written as an article with no text, and imports the rest', async () => {
+    const root = await emptyProject();
+    const folder = path.join(root, 'prejeto');
+    await mkdir(folder);
+    // A paste cut after its first line: the headline, and blank lines where the text should be.
+    await writeFile(path.join(folder, 'seja.txt'), 'Vlada &amp; sindikati podpisali dogovor\r\n\r\n\r\n');
+    await writeFile(path.join(folder, 'porocilo.txt'), 'Vlada je zasedala. Sprejela je sklep.\n');
+    const report = await importPlainText({ root, source: folder, date: '2025-03-03' });
+    expect(report.imported.map((article) => article.file)).toEqual(['content/articles/2025/vlada-je-zasedala.md']);
+    expect(report.problems.map((problem) => [problem.code, problem.file, problem.message, problem.hint])).toEqual([
+      [
+        'import/headline-only',
+        path.relative(process.cwd(), path.join(folder, 'seja.txt')),
+        'the file holds only a headline ("Vlada & sindikati podpisali dogovor") and no text below it, so the article would be published with its title alone; it was not written',
+        'check that it is the right file and that its text was not cut off when it was pasted or saved, then import it again',
+      ],
+    ]);
+    expect(await readdir(path.join(root, 'content', 'articles', '2025'))).toEqual(['vlada-je-zasedala.md']);
+  });
+
   it('tells a Markdown article given by its .md name to move it, not to rename it to the .md it has', async () => {
     const root = await emptyProject();
     const source = path.join(root, 'clanek.md');
