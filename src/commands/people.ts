@@ -14,6 +14,7 @@ import { personForms } from '../people/names.ts';
 import type { Gender, Person } from '../content/person.ts';
 import { joinArticleText } from '../people/article-text.ts';
 import { collator } from '../text/sl.ts';
+import { urls } from '../site/urls.ts';
 import { checkContentFolder } from '../pipeline/folders.ts';
 
 /**
@@ -74,10 +75,12 @@ function missingArticleHint(articlePath: string, articles: readonly ArticleSourc
   const names = articlePath.replace(/[?#].*$/, '').split(/[\\/]/).filter(Boolean);
   const last = names.at(-1) ?? '';
   const byFile = articles.filter((article) => [last, `${last}.md`].includes(path.posix.basename(article.file)));
-  const day = names.slice(-4, -1).join('-');
+  const address = `/${names.slice(-4).join('/')}/`;
   const bySlug = articles.filter((article) => article.slug === last);
-  const byAddress = bySlug.length > 1 ? bySlug.filter((article) => String(article.frontMatter.date).startsWith(day)) : bySlug;
-  const meant = byFile.length === 1 ? byFile : byFile.length === 0 ? byAddress : [];
+  // Of several articles of one slug (a weekly seja-vlade), the one at that address: its day, in Ljubljana.
+  const byAddress = bySlug.length > 1 ? bySlug.filter((article) => urls.article(article.frontMatter.date, article.slug) === address) : bySlug;
+  // Files of one name stand in several years' folders (npm run new names the file by the slug): then the address.
+  const meant = byFile.length === 1 ? byFile : byAddress;
   if (meant.length === 1) return `write ${meant[0]!.file}, the path of that article from the project folder`;
   const example = articles.map((article) => article.file).sort()[0] ?? 'content/articles/2025/witkoff-dmitrijev-florida.md';
   return `give the path of an article from the project folder, such as ${example}`;

@@ -361,6 +361,32 @@ describe('arhivar people (issue 3)', () => {
     expect(err).toContain('hint: write content/articles/2025/oznake-markdown.md, the path of that article from the project folder');
   });
 
+  // Two articles of one slug (a weekly »seja-vlade«): the day of the address tells them apart; the date was
+  // compared as a string, which a ContentDate is not, so no address of a shared slug was ever given its path.
+  it('gives the address of one of two articles with the same slug the path of that day\'s article', async () => {
+    // npm run new names the file by the slug: a year's folder holds one seja-vlade.md, the next year's another.
+    const files = ['2025/seja-vlade-1.md', '2025/seja-vlade-2.md', '2024/seja-vlade.md', '2026/seja-vlade.md'].map((name) => path.join(root, 'content/articles', name));
+    await mkdir(path.join(root, 'content/articles/2026'), { recursive: true });
+    await mkdir(path.join(root, 'content/articles/2024'), { recursive: true });
+    await writeFile(files[0]!, '---\ntitle: Seja vlade\ndate: 2025-12-15T23:30\nslug: seja-vlade\n---\n\nVlada je zasedala.\n');
+    await writeFile(files[1]!, '---\ntitle: Seja vlade\ndate: 2025-12-22T10:00\nslug: seja-vlade\n---\n\nVlada je spet zasedala.\n');
+    await writeFile(files[2]!, '---\ntitle: Seja vlade\ndate: 2024-12-19T10:00\n---\n\nVlada je zasedala lani.\n');
+    await writeFile(files[3]!, '---\ntitle: Seja vlade\ndate: 2026-01-08T10:00\n---\n\nVlada je zasedala letos.\n');
+    try {
+      for (const [given, file] of [
+        ['/2025/12/15/seja-vlade/', '2025/seja-vlade-1.md'],
+        ['http://127.0.0.1:5173/2025/12/22/seja-vlade/', '2025/seja-vlade-2.md'],
+        ['http://127.0.0.1:5173/2026/01/08/seja-vlade/', '2026/seja-vlade.md'],
+      ] as const) {
+        const { code, err } = await run([given]);
+        expect(code).toBe(1);
+        expect(err).toContain(`hint: write content/articles/${file}, the path of that article from the project folder`);
+      }
+    } finally {
+      await Promise.all(files.map((file) => rm(file)));
+    }
+  });
+
   it('gives a missing article an example from the site, not from arhivar\'s own content', async () => {
     const { code, err } = await run(['ni-ga.md']);
     expect(code).toBe(1);
