@@ -201,7 +201,7 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
       message: 'the file opens with front matter (a --- line), so it is a Markdown article already, not plain text',
       file: shown,
       line: 1,
-      hint: /\.md$/i.test(source) ? movedArticleHint(text) : 'rename it to end in .md and put it under content/articles/ (an editor that adds .txt on saving makes clanek.md.txt of clanek.md)',
+      hint: /\.md$/i.test(source) ? movedArticleHint(text, isUnder(path.resolve(options.root, CONTENT_DIR, 'articles'), path.resolve(source))) : 'rename it to end in .md and put it under content/articles/ (an editor that adds .txt on saving makes clanek.md.txt of clanek.md)',
     });
   }
   const { headline, blocks } = splitPlainText(text, { headline: options.title === undefined });
@@ -371,9 +371,11 @@ const UNREADABLE: Readonly<Record<string, { why: string; hint: (shown: string) =
 
 /**
  * The hint for a Markdown article given to import by its .md name: »rename it to end in .md« asked for the name it
- * has. The folder of its year, from its date: line where it has one.
+ * has. The folder of its year, from its date: line where it has one; none for one under content/articles/ already.
  */
-function movedArticleHint(text: string): string {
+function movedArticleHint(text: string, inPlace: boolean): string {
+  // Given from where the build reads it (written with npm run new, or by hand, and import taken for the step that publishes).
+  if (inPlace) return `it needs no import: it is under ${CONTENT_DIR}/articles/ already, where the build reads it`;
   const year = /^date:[ \t]*["']?(\d{4})-/m.exec(text)?.[1];
   const folder = year === undefined ? '' : ` (by convention into the folder of its year, ${CONTENT_DIR}/articles/${year}/)`;
   return `it needs no import: move it under ${CONTENT_DIR}/articles/${folder}, where the build reads it`;
@@ -423,4 +425,10 @@ export function earlierShortenedSlug(slug: string): string | undefined {
   const boundary = cut.lastIndexOf('-');
   const earlier = (boundary > 20 ? cut.slice(0, boundary) : slug.slice(0, MAX_FILE_SLUG)).replace(/-+$/, '');
   return earlier === shortenSlug(slug) ? undefined : earlier;
+}
+
+/** Whether the absolute path `file` is inside the absolute folder `folder`. */
+function isUnder(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }

@@ -250,6 +250,18 @@ describe('arhivar import', () => {
     ]);
   });
 
+  it('tells an article already under content/articles/ that the build reads it there, not to move it where it is', async () => {
+    // An editor who wrote the article with npm run new (or by hand) and took import for the step that publishes it.
+    const root = await emptyProject();
+    await mkdir(path.join(root, 'content', 'articles', '2025'), { recursive: true });
+    const source = path.join(root, 'content', 'articles', '2025', 'seja-vlade.md');
+    await writeFile(source, '---\ntitle: Seja vlade\ndate: 2025-03-03\n---\n\nVlada je zasedala.\n');
+    const report = await importPlainText({ root, source });
+    expect(report.problems.map((problem) => [problem.code, problem.hint])).toEqual([
+      ['import/has-front-matter', 'it needs no import: it is under content/articles/ already, where the build reads it'],
+    ]);
+  });
+
   it('never overwrites: a second import of the same text is reported and the file stays as it was', async () => {
     const root = await emptyProject();
     const source = path.join(root, 'clanek.txt');
