@@ -33,13 +33,19 @@ export function parseArticleAddress(written: string): AddressResult {
   const match = ARTICLE_ADDRESS.exec(value);
   if (!match) {
     // Without the / in front (2025/12/03/…), or with a base path's folder (/arhiv/2025/…): the address is in it.
-    const tail = /(?:^|\/)(\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+)\/?$/.exec(value);
+    // A folder in front may as well be an older CMS's (/novice/2025/03/12/clanek/), whose links a redirect from
+    // the tail would leave at the 404 page: which it is, only the editor knows.
+    const tail = /^(.*?\/)?(\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+)\/?$/.exec(value);
+    const folder = tail?.[1]?.replace(/^\/+/, '') || undefined;
+    const written = tail && `write redirectFrom: [/${tail[2]}/]: an article's address is written from the site's root, /year/month/day/slug/`;
     return {
       ok: false,
       message: `"${value}" is not the address of an article of this site (/year/month/day/slug/)`,
-      hint: tail
-        ? `write redirectFrom: [/${tail[1]}/]: an article's address is written from the site's root, /year/month/day/slug/`
-        : `write it like ${EXAMPLE}; an address from before the site was built with arhivar (.php, ?id=) is redirected in the web server's own settings`,
+      hint: !written
+        ? `write it like ${EXAMPLE}; an address from before the site was built with arhivar (.php, ?id=) is redirected in the web server's own settings`
+        : folder === undefined
+          ? written
+          : `if the site is published under /${folder}, ${written}; an address of the site from before arhivar is redirected in the web server's own settings`,
     };
   }
   const [, yearText, monthText, dayText, slug] = match as unknown as [string, string, string, string, string];
