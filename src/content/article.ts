@@ -210,7 +210,7 @@ export function validateArticle(source: SourceFile): { article?: ArticleSource; 
       keyLines: frontMatter.keyLines,
       fallbackLine: 1,
       knownKeys: ARTICLE_KEYS,
-      unknownKeyHint: (key) => notAnArticleKey(key, raw[key]),
+      unknownKeyHint: (key) => notAnArticleKey(key, raw[key], raw.draft),
       schema: ArticleFrontMatterSchema,
       data: frontMatter.data,
       text: source.text,
@@ -235,11 +235,16 @@ export function validateArticle(source: SourceFile): { article?: ArticleSource; 
  * published: false). arhivar says it the other way round, with draft:, so "did you mean draft" would have had the
  * editor write draft: false for published: false. Undefined for other keys and values.
  */
-function notAnArticleKey(key: string, value: unknown): string | undefined {
+function notAnArticleKey(key: string, value: unknown, draft: unknown): string | undefined {
   const words = NOT_OUT_YET[foldKey(key)];
   if (!words) return undefined;
   const written = typeof value === 'string' ? value.trim().toLowerCase() : value;
-  if (words.off.includes(written)) return `${key}: ${String(value)} is draft: true in arhivar: write draft: true in its place, since an article without it is published`;
+  if (words.off.includes(written)) {
+    // An export may write both (status: draft, draft: false): a second draft: line would be a YAML error.
+    if (draft === true) return 'draft: true keeps the article off the site already: delete this line';
+    if (draft !== undefined) return `${key}: ${String(value)} is draft: true in arhivar, and the file has a draft: line: delete this line and write draft: true on that one`;
+    return `${key}: ${String(value)} is draft: true in arhivar: write draft: true in its place, since an article without it is published`;
+  }
   if (words.on.includes(written)) return 'every article without draft: true is published: delete the line';
   return undefined;
 }

@@ -247,6 +247,18 @@ describe('validateArticle: a key of a CMS export or another site generator', () 
   });
 });
 
+describe('validateArticle: published: or status: beside a draft: line', () => {
+  // An export that writes both (status: draft with draft: false): »write draft: true in its place« gave the file
+  // two draft: lines, a YAML error, or, with draft: true there already, a second one.
+  it.each([
+    ['status: draft\ndraft: false', 'status: draft is draft: true in arhivar, and the file has a draft: line: delete this line and write draft: true on that one'],
+    ['published: false\ndraft: true', 'draft: true keeps the article off the site already: delete this line'],
+  ])('%j is told to mend the draft: line it has', (lines, hint) => {
+    const { errors } = check(`title: A\ndate: 2025-12-22\n${lines}`);
+    expect(errors.map((error) => [error.code, error.line, error.hint?.split(' Valid keys')[0]])).toEqual([['article/unknown-key', 4, `${hint}.`]]);
+  });
+});
+
 describe('validateArticle: a key left empty', () => {
   it('says an empty date is empty and shows the line to write', () => {
     for (const line of ['date:', 'date: ""', 'date: ~']) {
