@@ -63,7 +63,7 @@ export interface ReadOptions {
  * when that read took place. Otherwise a second write within the file system's timestamp granularity could
  * leave size and times as they were (the "racy" case git's index guards against the same way).
  */
-const STABLE_MS = 2000;
+export const STABLE_MS = 2000;
 
 export const CONTENT_DIR = 'content';
 const MAX_FILE_BYTES = 8 * 1024 * 1024;

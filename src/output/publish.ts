@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, readdir, realpath, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ArhivarError, ContentErrors, sortErrors } from '../errors.ts';
@@ -16,6 +16,7 @@ import { inode, moveAside, removeInBackground, treeNames } from './side-trees.ts
 import { findTemplateLine } from './template-line.ts';
 import { isEnvironmentName, leftOutOfPublic, type LeftOut } from './left-out.ts';
 import { readPublicPages } from './public-pages.ts';
+import { knownPublicHash, learnedPublicFile, readKnownPublicFiles, storeKnownPublicFiles, type KnownPublicFiles } from './public-hashes.ts';
 
 /**
  * Publishes the site into dist/ atomically and incrementally.
@@ -209,7 +210,7 @@ export async function publishSite(
 
   try {
     // public/ is copied first, so a page or file of the build's own at the same path replaces it; which ones do is told.
-    const publicFiles = await listPublicFiles(root);
+    const publicFiles = await listPublicFiles(root, useCache, (relative, hash) => current?.files.get(relative)?.hash === hash);
     for (const file of publicFiles) await offer(safeRelative(file.path), file.output);
     const conflicts = new PublicConflicts(publicFiles.map((file) => file.path));
     for await (const extra of extraFiles) {
@@ -454,11 +455,29 @@ async function pruneOtherStates(root: string, keep: string): Promise<void> {
  * that leads out of public/, to nothing or to a folder is refused, as content/ refuses one. A link to a file
  * the build leaves out (a .env, a .DS_Store) is left out with it, and told (public/symlink-left-out).
  */
-async function listPublicFiles(root: string): Promise<{ path: string; output: Output }[]> {
+async function listPublicFiles(root: string, useCache: boolean, published: (relative: string, hash: string) => boolean): Promise<{ path: string; output: Output }[]> {
   const { files, problems } = await readPublicFolder(root);
   if (problems.length > 0) throw new ContentErrors(sortErrors(problems));
+  const known: KnownPublicFiles = useCache ? await readKnownPublicFiles(root) : new Map();
+  const learned: KnownPublicFiles = new Map();
   const outputs: { path: string; output: Output }[] = [];
-  for (const file of files) outputs.push(bytesOutput({ path: file.path, bytes: await readFile(file.source) }));
+  for (const file of files) {
+    const readAtMs = Date.now();
+    // Synchronously: one trip to the thread pool per file through fs/promises costs more than the stat itself.
+    const info = statSync(file.source, { bigint: true });
+    const before = known.get(file.source);
+    const hash = knownPublicHash(before, info);
+    // Unchanged since it was hashed, and dist/ holds those bytes at this path: nothing to read (public-hashes.ts).
+    if (hash !== undefined && published(file.path, hash)) {
+      outputs.push({ path: file.path, output: { hash } });
+      learned.set(file.source, before!);
+      continue;
+    }
+    const read = bytesOutput({ path: file.path, bytes: await readFile(file.source) });
+    outputs.push(read);
+    learned.set(file.source, learnedPublicFile(info, read.output.hash, readAtMs));
+  }
+  if (useCache) await storeKnownPublicFiles(root, known, learned);
   return outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
