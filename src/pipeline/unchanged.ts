@@ -70,7 +70,9 @@ export async function inputsKey(root: string, sources: ContentSources, options: 
 }
 
 /**
- * public/ is copied as it is: its files' paths, sizes and modification times stand for their bytes. A file
+ * public/ is copied as it is: its files' paths, sizes, modification and change times and inodes stand for their
+ * bytes. The change time moves with every write, even one that sets the modification time back (rsync -t,
+ * touch -r: a same-size fix published nothing), and a file saved through a rename has a new inode. A file
  * (or a link to nothing) named public lists no files, as a missing public/ does, but the build refuses it
  * (public/not-a-folder), so it is told apart.
  */
@@ -102,7 +104,7 @@ async function publicListing(root: string): Promise<string[]> {
     // one whose coming and going counts for nothing above (`kazalo.bin -> .DS_Store`, `verzija.txt -> .git/HEAD`):
     // so the file it leads to now counts too.
     const target = entry.isSymbolicLink() ? `\0${await realpath(absolute).catch(() => '')}` : '';
-    listing.push(`${relative}\0${info.size}\0${info.mtimeMs}${target}`);
+    listing.push(`${relative}\0${info.size}\0${info.mtimeMs}\0${info.ctimeMs}\0${info.ino}${target}`);
   }
   return listing.sort();
 }

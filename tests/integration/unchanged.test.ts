@@ -72,6 +72,23 @@ describe('a rebuild with every input unchanged (issue 6)', () => {
     expect(await contents(outDir)).toEqual(await freshBuild(root));
   });
 
+  it('builds again when a file of public/ is rewritten with its size and modification time kept (rsync -t, touch -r)', async () => {
+    const { root, outDir, run } = await site();
+    const file = path.join(root, 'public/stari/o-nas.html');
+    // A whole second, so that setting it again after the edit gives exactly the same modification time.
+    const mtime = new Date('2025-06-01T08:00:00Z');
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, '<p>Uredništvo: Ana</p>\n');
+    await utimes(file, mtime, mtime);
+    await run();
+    // Same length, same modification time: only the change time (ctime) tells.
+    await writeFile(file, '<p>Uredništvo: Eva</p>\n');
+    await utimes(file, mtime, mtime);
+    const summary = await run();
+    expect(summary.unchanged).toBe(false);
+    expect(await readFile(path.join(outDir, 'stari/o-nas.html'), 'utf8')).toBe('<p>Uredništvo: Eva</p>\n');
+  });
+
   it('takes the shortcut when only a .git inside public/ changed, which is never published', async () => {
     // A clone kept in public/ (its .git never goes out, output/publish.ts): a git fetch there changes no page.
     const { root, outDir, run } = await site();
