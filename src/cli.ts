@@ -221,9 +221,23 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       io.err(`${formatError(refused)}\n`);
       return EXIT.internal;
     }
+    // Code at a template's top level runs as the command imports the templates, outside any page's render
+    // (output/publish.ts turns a render's exception into template/failed): its line is found the same way.
+    const loading = await templateLoadProblem(error);
+    if (loading) {
+      printProblems([loading], io);
+      return EXIT.content;
+    }
     io.err(`arhivar failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return EXIT.internal;
   }
+}
+
+/** An unexpected exception as template/failed at the template line it came from, when one of its frames leads there. */
+async function templateLoadProblem(error: unknown): Promise<ArhivarError | undefined> {
+  const [{ findTemplateLine }, { loadProblem }] = await Promise.all([import('./output/template-line.ts'), import('./render/render-problem.ts')]);
+  const at = await findTemplateLine(error);
+  return at ? loadProblem(error, at) : undefined;
 }
 
 /** The --root of a command line (the current folder without one), to name files in an error relative to it. */

@@ -36,3 +36,21 @@ function undefinedNameOf(error: Error): string | undefined {
   if (error.name !== 'ReferenceError') return undefined;
   return /^([\p{L}_$][\p{L}\p{N}_$]*) is not defined$/u.exec(error.message)?.[1];
 }
+
+/**
+ * An exception a template's top-level code threw (a file it reads, a constant it computes) while a command loaded
+ * the templates, before any page was rendered: as a problem at that line, instead of "arhivar failed unexpectedly"
+ * with a stack through .cache/code/ bundles. `at` is found as for renderProblem; an error with no frame in a
+ * template is left to the caller.
+ */
+export function loadProblem(error: unknown, at: { file: string; line: number }): ArhivarError {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new ArhivarError({
+    code: 'template/failed',
+    message: `${what} (while the templates were loaded)`,
+    file: at.file,
+    line: at.line,
+    hint: 'this line runs once, as the command loads the templates (code outside a component); fix it (a file it reads is named relative to the template, and must be there) and run the command again',
+    cause: error,
+  });
+}

@@ -63,6 +63,25 @@ describe('npm run build with a template that throws', () => {
   }, 90_000);
 });
 
+describe('npm run build with a template whose top-level code throws as it loads', () => {
+  it('names the template file and line, exits 1 and leaves dist/ as it was, instead of »arhivar failed unexpectedly« with a stack', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    expect((await build(copy, root)).code).toBe(0);
+    const before = await readFile(path.join(root, 'dist', 'index.html'), 'utf8');
+    // A logo read into the masthead whose file name is mistyped: the read runs once, as the command loads the templates.
+    const file = path.join(copy, 'templates', 'layout.tsx');
+    const marker = "const LOGO = readFileSync(new URL('./logotip.svg', import.meta.url), 'utf8');";
+    const source = `import { readFileSync } from 'node:fs';\n${marker}\n${await readFile(file, 'utf8')}`.replace('{site.title}</a>', '{site.title}{LOGO}</a>');
+    await writeFile(file, source);
+    const failed = await build(copy, root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^templates\/layout\.tsx:2  template\/failed\n  Error: ENOENT: no such file or directory, open '[^']*logotip\.svg' \(while the templates were loaded\)\n  hint: /m);
+    expect(failed.stderr).not.toMatch(/failed unexpectedly|    at /);
+    expect(await readFile(path.join(root, 'dist', 'index.html'), 'utf8')).toBe(before);
+  }, 90_000);
+});
+
 describe('npm run build with a template that does not parse', () => {
   it('names the template file and line and esbuild’s reason, exits 1 and writes nothing, instead of »arhivar failed unexpectedly« with a stack', async () => {
     const copy = await copyArhivar();
