@@ -216,7 +216,12 @@ async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string,
   }
   // The pipeline is loaded only now: with its packages (YAML, zod, Preact) it is most of what a command
   // loads, and the answer "nothing changed" needs none of it.
-  const { build } = await import('../build.ts');
+  const { build } = await import('../build.ts').catch(async (error: unknown) => {
+    // A template whose top-level code throws fails this import (the templates load with the pipeline); the
+    // workers started above would keep the process running after the problem is printed.
+    await closeWorkers(markdownWorkers);
+    throw error;
+  });
   // Nothing reads the model's bodies after the build, so they stay in .cache/ until a page needs them.
   const result = await build({ ...options, sources, markdownWorkers, releaseSources: options.sources === undefined, bodiesOnDisk: true, outputLocked: true });
   result.model.close();

@@ -80,6 +80,17 @@ describe('npm run build with a template whose top-level code throws as it loads'
     expect(failed.stderr).not.toMatch(/failed unexpectedly|    at /);
     expect(await readFile(path.join(root, 'dist', 'index.html'), 'utf8')).toBe(before);
   }, 90_000);
+
+  it('ends on a first build, whose Markdown workers start before the templates load, instead of running until killed', async () => {
+    const copy = await copyArhivar();
+    // No .cache/ and no dist/: the workers start at once (pipeline/unchanged.ts), and the failed import left them running.
+    const root = await copyFixture('archive-basic');
+    const file = path.join(copy, 'templates', 'layout.tsx');
+    await writeFile(file, `import { readFileSync } from 'node:fs';\nconst LOGO = readFileSync(new URL('./logotip.svg', import.meta.url), 'utf8');\n${await readFile(file, 'utf8')}`);
+    const failed = await build(copy, root);
+    expect(failed).toMatchObject({ code: 1, stderr: expect.stringMatching(/^templates\/layout\.tsx:2  template\/failed\n/m) });
+    await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
+  }, 90_000);
 });
 
 describe('npm run build with a template that does not parse', () => {
