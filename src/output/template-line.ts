@@ -10,8 +10,12 @@ export interface TemplateLine {
   line: number;
 }
 
-/** A stack frame's file (a path, or a file: URL as ES modules are named), line and column. */
-const STACK_FRAME = /^\s*at (?:.*\()?((?:file:\/\/)?\/[^()]+):(\d+):(\d+)\)?$/;
+/**
+ * A stack frame's file (a path, or a file: URL as ES modules are named), line and column. A module's top-level
+ * await is named »at async file:///…«, with no function and no parentheses: an error made in Node (a fetch
+ * refused) has that as its only frame in a template.
+ */
+const STACK_FRAME = /^\s*at (?:async )?(?:.*\()?((?:file:\/\/)?\/[^()]+):(\d+):(\d+)\)?$/;
 
 /**
  * The template line `error` was thrown from, for a build: it runs bundled code (bin/code.js), whose stack

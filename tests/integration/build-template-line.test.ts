@@ -91,6 +91,18 @@ describe('npm run build with a template whose top-level code throws as it loads'
     expect(failed).toMatchObject({ code: 1, stderr: expect.stringMatching(/^templates\/layout\.tsx:2  template\/failed\n/m) });
     await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
   }, 90_000);
+
+  it('names the line of an await at the top of a template whose error has only async frames there (a fetch refused)', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    const file = path.join(copy, 'templates', 'layout.tsx');
+    // Port 1 refuses at once: no network is needed. The error is made in Node's fetch, so the template's only
+    // frame is the one that awaits it, »at async file:///…«.
+    const marker = "const WEATHER = await fetch('http://127.0.0.1:1/vreme.json').then((response) => response.text());";
+    await writeFile(file, `${marker}\n${(await readFile(file, 'utf8')).replace('{site.title}</a>', '{site.title}{WEATHER}</a>')}`);
+    const failed = await build(copy, root);
+    expect(failed).toMatchObject({ code: 1, stderr: expect.stringMatching(/^templates\/layout\.tsx:1  template\/failed\n  TypeError: fetch failed \(while the templates were loaded\)\n/m) });
+  }, 90_000);
 });
 
 describe('npm run build with a template that does not parse', () => {
