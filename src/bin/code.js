@@ -272,6 +272,16 @@ export function syntaxProblems(error) {
       const folder = inTemplates ? "the template's folder" : 'the file';
       return [`${at}  ${inTemplates ? 'template/missing-import' : 'code/missing-import'}`, `  ${text}`, `  hint: the file or package this line imports is not there; correct the path (relative to ${folder}) or add the file`].join('\n');
     }
+    // Nor is an import of a name the file does not export (misspelt, or its function written without export).
+    const unexported = /^No matching export in "([^"]+)" for import "([^"]+)"$/.exec(text);
+    if (unexported) {
+      const [, source, name] = unexported;
+      return [
+        `${at}  ${inTemplates ? 'template/missing-export' : 'code/missing-export'}`,
+        `  ${text}`,
+        `  hint: ${source} has no export named ${name}; correct the name this line imports, or write export before ${name}'s declaration in ${source}`,
+      ].join('\n');
+    }
     return [
       `${at}  ${inTemplates ? 'template/syntax' : 'code/syntax'}`,
       `  ${text}`,

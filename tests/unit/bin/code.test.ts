@@ -184,4 +184,15 @@ describe('syntaxProblems: esbuild errors at a line of the source', () => {
     const [syntax] = syntaxProblems({ errors: [{ text: 'Unexpected closing "spa" tag does not match opening "h1" tag', location: { file: 'templates/person.tsx', line: 77 } }] })!;
     expect(syntax).toMatch(/^templates\/person\.tsx:77  template\/syntax\n.*\n  hint: the template is not valid TSX at this line/);
   });
+
+  it('tells an import of a name the file does not export as a name to correct, not as a template that is no TSX', () => {
+    // esbuild's words for `import { ShareLinks, ShareButton } from './share.tsx'` when share.tsx exports ShareLinks alone.
+    const text = 'No matching export in "templates/share.tsx" for import "ShareButton"';
+    const [missing] = syntaxProblems({ errors: [{ text, location: { file: 'templates/article.tsx', line: 9 } }] })!;
+    expect(missing).toBe(
+      `templates/article.tsx:9  template/missing-export\n  ${text}\n  hint: templates/share.tsx has no export named ShareButton; correct the name this line imports, or write export before ShareButton's declaration in templates/share.tsx`,
+    );
+    const [inCode] = syntaxProblems({ errors: [{ text: 'No matching export in "src/text/sl.ts" for import "formatDatum"', location: { file: 'src/render/feed.ts', line: 3 } }] })!;
+    expect(inCode).toMatch(/^src\/render\/feed\.ts:3  code\/missing-export\n/);
+  });
 });
