@@ -7,6 +7,7 @@ import { findRelated } from '../site/related.ts';
 import { basePathOf, urls } from '../site/urls.ts';
 import type { SiteContext } from './context.ts';
 import { renderUnderBasePath } from './base-path.ts';
+import { renderRejectingUndefined } from './undefined-component.ts';
 import { FEED_SIZE, FeedEntries, renderAtomFeed } from './feed.ts';
 import { renderRobots, renderSitemap, renderSitemapIndex, SITEMAP_LIMIT, type SitemapEntry } from './sitemap.ts';
 import { HomePage } from '../../templates/home.tsx';
@@ -56,7 +57,7 @@ function entryListPage<P extends { context: SiteContext; page: Page<Article> }>(
 
 /** A page of the site; its links carry the path of the site's baseUrl (render/base-path.ts). */
 export function renderHtml<P extends { context: SiteContext }>(component: FunctionComponent<P>, props: P): string {
-  return renderUnderBasePath(basePathOf(props.context.site.baseUrl), () => `<!DOCTYPE html>\n${renderToString(h(component, props))}\n`);
+  return renderUnderBasePath(basePathOf(props.context.site.baseUrl), () => renderRejectingUndefined(() => `<!DOCTYPE html>\n${renderToString(h(component, props))}\n`));
 }
 
 export interface PageInputs {

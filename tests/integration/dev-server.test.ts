@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, loadSite } from '../../src/build.ts';
@@ -281,6 +281,47 @@ describe('arhivar dev with a template that throws', () => {
       await writeFile(wrapper, source('druga napaka'));
       await fetchUntil(server, FIRST_URL, (p) => p.body.includes('druga napaka'));
       expect(told.map((problem) => problem.message)).toEqual([`${FIRST_URL}: TypeError: prva napaka`, `${FIRST_URL}: TypeError: druga napaka`]);
+    } finally {
+      await server.close();
+      await removeDir(root);
+    }
+  });
+});
+
+describe('arhivar dev with a template that uses a component its file does not export', () => {
+  it('fails the page at the line that uses it, as the build stops at the import, instead of showing <undefined></undefined>', async () => {
+    const root = await copyFixture('archive-basic');
+    // The templates' JSX imports preact/jsx-dev-runtime, found from the file's folder, as in arhivar's checkout.
+    await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(root, 'node_modules'));
+    // Vite's SSR loader gives a name its module does not export as undefined; esbuild, which the build bundles
+    // with, refuses the import (template/missing-export). Box is exported, Boks is the typo.
+    await writeFile(path.join(root, 'templates', 'okvir.tsx'), 'export function Box() {\n  return <div class="okvir" />;\n}\n');
+    const wrapper = path.join(root, 'templates', 'pages-wrapper.tsx');
+    await writeFile(
+      wrapper,
+      [
+        `import { listPages as base, renderHtml } from ${JSON.stringify(path.join(PROJECT_ROOT, 'src', 'render', 'pages.ts'))};`,
+        "import { Boks } from './okvir.tsx';",
+        'function BrokenPage(_props: { context: Parameters<typeof base>[0]["context"] }) {',
+        '  return <main><Boks /></main>;',
+        '}',
+        'export function* listPages(inputs: Parameters<typeof base>[0]) {',
+        '  for (const page of base(inputs)) {',
+        `    if (page.url === ${JSON.stringify(FIRST_URL)}) yield { ...page, render: () => renderHtml(BrokenPage, { context: inputs.context }) };`,
+        '    else yield page;',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const told: ArhivarError[] = [];
+    const server = await startDevServer({ root, port: 0, logLevel: 'silent', pagesModule: wrapper, onTemplateFailure: (problem) => told.push(problem) });
+    try {
+      const page = await fetchUntil(server, FIRST_URL, (p) => p.status !== 404);
+      expect(page.body).not.toContain('<undefined>');
+      expect(page.status).toBe(500);
+      expect(told.map((problem) => [problem.code, problem.file, problem.line])).toEqual([['template/failed', 'templates/pages-wrapper.tsx', 4]]);
+      expect(told[0]!.message).toContain('a component used here is undefined');
     } finally {
       await server.close();
       await removeDir(root);
