@@ -231,6 +231,10 @@ class DevSite {
     this.pending.add(change);
     // The site's icon is a file of public/ too, which a load checks.
     if (change === 'assets' && path.resolve(file).startsWith(this.publicDir)) this.pending.add('public');
+    // A file of templates/ other than a stylesheet may be read by a template as it loads (an SVG logo, a
+    // publisher's line, with readFileSync): no import says so to Vite, so the templates are loaded again, as a
+    // build does after any change under templates/ (bin/code.js codeVersion). Stylesheets only make the bundle.
+    if (change === 'assets' && this.templateDirs.some((dir) => path.resolve(file).startsWith(dir)) && !file.endsWith('.css')) this.pending.add('render');
     // Editors save in bursts (write, rename, touch); one reload per burst.
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.applyChanges(), RELOAD_DELAY_MS);

@@ -329,6 +329,41 @@ describe('arhivar dev with a template that uses a component its file does not ex
   });
 });
 
+describe('arhivar dev with a template that reads a file beside it', () => {
+  it('shows the file as changed once it is saved, as the build does, not the text read when the template first loaded', async () => {
+    const root = await copyFixture('archive-basic');
+    // A publisher's line (or an SVG logo) kept in templates/ and read as the template loads: not a module, so
+    // Vite's module graph does not know the template depends on it.
+    const publisher = path.join(root, 'templates', 'izdajatelj.txt');
+    await writeFile(publisher, 'Izdajatelj: Časopisna hiša d.o.o.\n');
+    const wrapper = path.join(root, 'templates', 'pages-wrapper.tsx');
+    await writeFile(
+      wrapper,
+      [
+        "import { readFileSync } from 'node:fs';",
+        `import { listPages as base } from ${JSON.stringify(path.join(PROJECT_ROOT, 'src', 'render', 'pages.ts'))};`,
+        "const PUBLISHER = readFileSync(new URL('./izdajatelj.txt', import.meta.url), 'utf8').trim();",
+        'export function* listPages(inputs: Parameters<typeof base>[0]) {',
+        '  for (const page of base(inputs)) {',
+        `    if (page.url === ${JSON.stringify(FIRST_URL)}) yield { ...page, render: () => \`<!DOCTYPE html>\\n<p>\${PUBLISHER}</p>\\n\` };`,
+        '    else yield page;',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const server = await startDevServer({ root, port: 0, logLevel: 'silent', pagesModule: wrapper });
+    try {
+      await fetchUntil(server, FIRST_URL, (p) => p.body.includes('<p>Izdajatelj: Časopisna hiša d.o.o.</p>'));
+      await writeFile(publisher, 'Izdajatelj: Nova hiša d.o.o.\n');
+      await fetchUntil(server, FIRST_URL, (p) => p.body.includes('<p>Izdajatelj: Nova hiša d.o.o.</p>'));
+    } finally {
+      await server.close();
+      await removeDir(root);
+    }
+  });
+});
+
 describe('arhivar dev on a site whose .cache is a file', () => {
   it('shows an error page that names .cache and the fix instead of failing inside', async () => {
     const root = await copyFixture('archive-basic');
