@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import type { AssetUrls } from '../render/context.ts';
 import { ArhivarError, ContentErrors } from '../errors.ts';
 import { findSiteIcon } from './site-icon.ts';
@@ -63,7 +64,7 @@ async function bundledAssets(): Promise<BuiltAssets> {
   const cached = await readCache(entries);
   if (cached) return cached;
   const built = await bundle(entries).catch((error: unknown) => {
-    throw stylesheetProblem(error) ?? error;
+    throw stylesheetProblem(error) ?? scriptProblem(error) ?? error;
   });
   await writeCache(built).catch(() => undefined);
   return { urls: built.urls, files: built.files.map((file) => ({ path: file.path, bytes: file.text })) };
@@ -226,6 +227,29 @@ export function stylesheetProblem(error: unknown, root: string = PROJECT_ROOT): 
     file: file === undefined ? 'templates/site.css' : path.relative(root, file.split('?')[0]!).split(path.sep).join('/'),
     line,
     hint: 'correct the CSS at that line, or above it where a { or ( is never closed (the parser notices only later), then build again',
+  });
+}
+
+/**
+ * Vite's failure to parse a client script (`src/client/<name>.ts`, or a file it imports) as code/syntax at its file
+ * and line, as bin/code.js tells the rest of src/, or undefined when the failure is something else. Vite names
+ * the place only inside its coloured code frame (»[ src/client/deli.ts:2:14 ]«), so the colours are taken out first.
+ */
+export function scriptProblem(error: unknown): ArhivarError | undefined {
+  const inner = (error as { errors?: unknown[] } | undefined)?.errors?.[0] ?? error;
+  const message = (inner as { message?: unknown } | undefined)?.message;
+  if (typeof message !== 'string') return undefined;
+  const plain = stripVTControlCharacters(message);
+  const [first = ''] = plain.split('\n');
+  const at = /\[\s*([^\s\]]+\.[cm]?[jt]sx?):(\d+):\d+\s*\]/.exec(plain);
+  if (!first.startsWith('[builtin:vite-transform]') || !at) return undefined;
+  return new ArhivarError({
+    code: 'code/syntax',
+    message: first.replace(/^\[[^\]]*\]\s*/, '').trim() || 'the script does not parse',
+    // Vite writes it relative to the folder the command runs in.
+    file: path.relative(PROJECT_ROOT, path.resolve(at[1]!)).split(path.sep).join('/'),
+    line: Number(at[2]),
+    hint: "arhivar's code is not valid TypeScript at this line; fix it and run the command again (npm run typecheck lists every such mistake at once)",
   });
 }
 

@@ -122,6 +122,20 @@ describe('npm run build with a template that does not parse', () => {
   }, 90_000);
 });
 
+describe('npm run build with a client script that does not parse', () => {
+  it('names the script file and line, exits 1 and writes nothing, instead of »arhivar failed unexpectedly« with Vite’s coloured stack', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    // A script a page needs, added as README says (src/client/<name>.ts), with a value left out on line 2.
+    await writeFile(path.join(copy, 'src', 'client', 'deli.ts'), "const gumb = document.querySelector('.kopiraj');\nconst naslov = ;\nvoid gumb;\n");
+    const failed = await build(copy, root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^src\/client\/deli\.ts:2  code\/syntax\n  Unexpected token\n  hint: /m);
+    expect(failed.stderr).not.toMatch(/failed unexpectedly|    at |\u001b/);
+    await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
+  }, 90_000);
+});
+
 describe('npm run build with a stylesheet that @imports another', () => {
   it('stops at the line of the imported file whose url() names a file that is not there, instead of publishing a broken address', async () => {
     const copy = await copyArhivar();
