@@ -273,26 +273,65 @@ function openingOffset(document: Document.Parsed, problem: YAMLError): number | 
 /**
  * The hint for a list's [ that is never closed, on the line that opens it: yaml's own words (»Flow sequence in
  * block collection must be sufficiently indented and end with a ]«) do not say a ] is missing. A { never closed
- * is a list's [ typed wrong, since no key of an article, a person or site.yaml holds keys and values. The line
- * to write when the list closes on that line, else where the ] goes.
+ * is a list's [ typed wrong, since no key of an article, a person or site.yaml holds keys and values; a [ or {
+ * left open inside the list (tags: [a, {b) is one typed by mistake, since a list holds plain text. The line to
+ * write when the list closes on that line, else where the ] goes. The brackets are read outside quotes, so the
+ * { of a quoted item (tags: ["a{b", c) stays as typed.
  */
 function unclosedBracketHint(problem: YAMLError, line: string | undefined): string | undefined {
   if (problem.code !== 'BAD_INDENT' || line === undefined) return undefined;
   const bracket = /^Flow sequence .*end with a \]/.test(problem.message) ? '[' : /^Flow map .*end with a \}/.test(problem.message) ? '{' : undefined;
   if (!bracket || !line.includes(bracket)) return undefined;
-  const opens = bracket === '[' ? 'the [ that opens this list is never closed' : 'the { that opens this value is never closed, and a list is written in [ ]';
-  const fixed = `${line.trimEnd().replace('{', '[')}]`;
+  const open = openBrackets(line);
+  const outer = open?.[0] === undefined ? bracket : line[open[0]];
+  const inner = open?.slice(1) ?? [];
+  const opens =
+    (outer === '[' ? 'the [ that opens this list is never closed' : 'the { that opens this value is never closed, and a list is written in [ ]') +
+    (inner.length > 0 ? `, nor the ${inner.map((at) => line[at]).join(' and the ')} inside it (a list holds plain text, not lists or values in brackets)` : '');
+  const end = inner.length > 0 ? `delete the ${inner.map((at) => line[at]).join(' and the ')} and end the list with ]` : 'end the list with ]';
+  if (!open || open.length === 0) return `${opens}: ${end}`;
+  const fixed = `${line.split('').map((char, at) => (at === open[0] ? '[' : inner.includes(at) ? '' : char)).join('').trimEnd()}]`;
   // A line that ends in a comma goes on below (tags: [a,): closed there, it would lose what follows.
   const closes = !/,\s*$/.test(line) && readsAsList(fixed);
-  return closes ? `${opens}: write the line as ${fixed.trim()}` : `${opens}: end the list with ]`;
+  return closes ? `${opens}: write the line as ${fixed.trim()}` : `${opens}: ${end}`;
 }
 
-/** Whether `line` alone is valid YAML whose one value is a list. */
+/**
+ * The offsets of the [ and { that `line` leaves open, outermost first, read as YAML reads a flow value: a quote
+ * opens a quoted item only at an item's start (the ' of Trump's is an apostrophe), "\x" escapes in double
+ * quotes and '' in single ones. undefined where the line cannot be read that far for sure: a quote or a comment
+ * runs to its end, or a closing bracket does not match the one open.
+ */
+function openBrackets(line: string): number[] | undefined {
+  const open: number[] = [];
+  let quote: string | undefined;
+  for (let at = 0; at < line.length; at++) {
+    const char = line[at]!;
+    if (quote !== undefined) {
+      if (quote === '"' && char === '\\') at++;
+      else if (char === quote && quote === "'" && line[at + 1] === "'") at++;
+      else if (char === quote) quote = undefined;
+    } else if ((char === '"' || char === "'") && /(?:^|[[{,:])\s*$/.test(line.slice(0, at))) {
+      quote = char;
+    } else if (char === '#' && (at === 0 || /\s/.test(line[at - 1]!))) {
+      return undefined;
+    } else if (char === '[' || char === '{') {
+      open.push(at);
+    } else if (char === ']' || char === '}') {
+      const last = open.pop();
+      if (last === undefined || line[last] !== (char === ']' ? '[' : '{')) return undefined;
+    }
+  }
+  return quote === undefined ? open : undefined;
+}
+
+/** Whether `line` alone is valid YAML whose one value is a list of plain values (no list or mapping in it). */
 function readsAsList(line: string): boolean {
   const document = parseDocument(line.trimStart(), { schema: 'core', customTags: [] });
   if (document.errors.length > 0) return false;
   const data: unknown = document.toJS();
-  return data !== null && typeof data === 'object' && Array.isArray(Object.values(data)[0]);
+  const value = data !== null && typeof data === 'object' ? Object.values(data)[0] : undefined;
+  return Array.isArray(value) && value.every((item) => item === null || typeof item !== 'object');
 }
 
 /**

@@ -83,6 +83,12 @@ describe('parseFrontMatter', () => {
     ['---\ntitle: T\ntags: [politika,\n  proračun\ndate: 2025-12-22\n---\n', 3, 'the [ that opens this list is never closed: end the list with ]'],
     // A { typed for the [: no key holds keys and values, so the line to write is the list.
     ['---\ntitle: T\ndate: 2025-12-22\npeople: {Robert Golob\n---\n', 4, 'the { that opens this value is never closed, and a list is written in [ ]: write the line as people: [Robert Golob]'],
+    // A { inside a quoted item is text and stays as typed (the first { of the line was turned into a [).
+    ['---\ntitle: T\ntags: ["{VIDEO} Poplave", proračun\ndate: 2025-12-22\n---\n', 3, 'the [ that opens this list is never closed: write the line as tags: ["{VIDEO} Poplave", proračun]'],
+    // A bracket left open inside the list as well: closing the list alone (»end the list with ]«) left it open.
+    ['---\ntitle: T\ntags: [politika, {proračun\ndate: 2025-12-22\n---\n', 3, 'the [ that opens this list is never closed, nor the { inside it (a list holds plain text, not lists or values in brackets): write the line as tags: [politika, proračun]'],
+    ['---\ntitle: T\ntags: [politika, [proračun\ndate: 2025-12-22\n---\n', 3, 'nor the [ inside it (a list holds plain text, not lists or values in brackets): write the line as tags: [politika, proračun]'],
+    ['---\ntitle: T\ntags: [politika, {proračun,\n  vlada\ndate: 2025-12-22\n---\n', 3, 'nor the { inside it (a list holds plain text, not lists or values in brackets): delete the { and end the list with ]'],
     ['---\ntitle: a\n\tdate: b\n---\n', 3, 'this line starts with a tab, which YAML does not read as indentation: indent it with spaces instead'],
     // A no-break space after the colon, pasted from Word or a web page, where it looks like any space.
     ['---\ntitle: a\ndate:\u00a02025-12-22\n---\n', 3, 'after the colon is a no-break space (as Word or a web page pastes it), which YAML does not read as a space: write the line with an ordinary space, date: 2025-12-22'],
