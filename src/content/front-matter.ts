@@ -450,6 +450,18 @@ function textLineHint(line: string): { hint: string; line?: string; indicator?: 
   return { hint: `text with ": " or quotes in it goes in quotes as a whole; write the line as ${fixed.trim()}`, line: fixed.trim() };
 }
 
+/** The line `key: [a, b]` that YAML reads as these entries: each plain where it reads back as written, else in quotes. */
+export function listLine(key: string, items: readonly string[]): string {
+  return `${key}: [${items.map((item) => (readsAsItem(item) ? item : quote(item))).join(', ')}]`;
+}
+
+function readsAsItem(item: string): boolean {
+  const document = parseDocument(`[${item}]`, { schema: 'core', customTags: [] });
+  if (document.errors.length > 0) return false;
+  const data: unknown = document.toJS();
+  return Array.isArray(data) && data.length === 1 && data[0] === item;
+}
+
 /** Text in YAML quotes: single ones around text with double quotes in it, else double ones. */
 export function quote(text: string): string {
   return text.includes('"') && !text.includes("'") ? `'${text}'` : `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;

@@ -5,7 +5,7 @@ import { nearest } from '../text/levenshtein.ts';
 import { foldWhitespace } from '../text/whitespace.ts';
 import { balanceDirectionControls, withoutDirectionFormatting } from '../text/direction.ts';
 import { parseContentDate } from './dates.ts';
-import { quote } from './front-matter.ts';
+import { listLine, quote } from './front-matter.ts';
 import { parseArticleAddress, parsePersonAddress } from './redirects.ts';
 
 /**
@@ -501,6 +501,9 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Sch
         const valid = context.knownKeys.join(', ');
         const nowhere = context.unknownKeyHint?.(key);
         const meant = suggestion !== undefined && renamed.get(suggestion) === key ? suggestion : undefined;
+        // The key meant is in the file already: writing it in place of this one would make a second such line.
+        const already = nowhere === undefined && suggestion !== undefined && context.keyLines.has(suggestion) ? alreadyThereHint(key, suggestion, context) : undefined;
+        const sure = english ?? otherToolsKey(key, context.knownKeys);
         errors.push(
           new ArhivarError({
             code: `${context.code}/unknown-key`,
@@ -509,6 +512,8 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Sch
             line: context.keyLines.get(key) ?? context.fallbackLine,
             hint: nowhere
               ? `${nowhere}. Valid keys: ${valid}`
+              : already
+              ? `${english ? 'keys are written in English: ' : ''}${sure ? `"${key}" is "${suggestion}", but` : `did you mean "${suggestion}"? If so,`} ${already}`
               : meant
               ? `${english ? 'keys are written in English: ' : ''}"${key}" is "${meant}", which the file needs: ${renameHint(key, meant, context)}`
               : english
@@ -549,6 +554,36 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Sch
 function suggestedKey(key: string, knownKeys: readonly string[]): { english: string | undefined; suggestion: string | undefined } {
   const english = englishKey(key, knownKeys);
   return { english, suggestion: english ?? otherToolsKey(key, knownKeys) ?? nearest(key, knownKeys) };
+}
+
+/**
+ * The rest of the hint for an unknown key whose key the file has already (keywords: beside tags:, created: beside
+ * date:, excerpt: beside summary:, as exports write both): »write tags:« made a second tags: line, which YAML
+ * refuses as a duplicate key. For a list, the line with the entries of both; for one value, to keep one of the two.
+ */
+function alreadyThereHint(written: string, meant: string, context: SchemaContext): string {
+  const data = isPlainObject(context.data) ? context.data : {};
+  const value = data[written];
+  const second = `the file has ${meant}: on line ${context.keyLines.get(meant)} already (YAML refuses a key written twice)`;
+  if (value == null || (typeof value === 'string' && value.trim() === '')) return `${second}: delete this line, which holds nothing`;
+  const shape = context.schema?.shape[meant] as z.ZodType | undefined;
+  if (shape?.safeParse(['x']).success) {
+    const have = shape.safeParse(data[meant] ?? []);
+    if (!have.success || !Array.isArray(have.data)) return `${second}: move this line's entries into that line's list and delete this one`;
+    const kept = have.data.map(String);
+    const merged = [...new Set([...kept, ...listEntries(value)])];
+    return merged.length === kept.length
+      ? `${second}: that list holds this line's entries already, so delete this one`
+      : `${second}: write that line as ${listLine(meant, merged)} and delete this one`;
+  }
+  if (String(value).trim() === String(data[meant]).trim()) return `${second}: it holds the same value, so delete this one`;
+  return `${second}: keep on that line whichever of the two values is meant, and delete this one`;
+}
+
+/** The entries of a list as another tool writes it: a list, or one value with its entries split by commas (WordPress's categories: a, b). */
+function listEntries(value: unknown): string[] {
+  const items = Array.isArray(value) ? value.map(String) : String(value).split(',');
+  return items.map((item) => stripControlCharacters(item)).filter((item) => item !== '');
 }
 
 /**

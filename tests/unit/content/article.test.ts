@@ -190,7 +190,8 @@ describe('validateArticle: keys written in Slovenian', () => {
   ])('answers %j with the English key', (line, key) => {
     const { errors } = check(`title: A\ndate: 2025-12-22\n${line}`);
     expect(errors.map((error) => [error.code, error.line])).toEqual([['article/unknown-key', 4]]);
-    expect(errors[0]!.hint).toMatch(new RegExp(`^keys are written in English: "${line.split(':')[0]}" is "${key}"\\. Valid keys: `));
+    // naslov: and datum: here are beside the title: and date: lines, whose hint is to merge them into those.
+    expect(errors[0]!.hint).toMatch(new RegExp(`^keys are written in English: "${line.split(':')[0]}" is "${key}"(\\. Valid keys: |, but the file has ${key}: on line \\d already)`));
   });
 
   it('still offers the nearest key for an English typo', () => {
@@ -228,7 +229,7 @@ describe('validateArticle: a key of a CMS export or another site generator', () 
     ['excerpt: Kratko.', 'did you mean "summary"?'],
     ['lastmod: 2025-12-23', 'did you mean "updated"?'],
     ['last_modified_at: 2025-12-23', 'did you mean "updated"?'],
-    ['publishDate: 2025-12-22', 'did you mean "date"?'],
+    ['publishDate: 2025-12-23', '"publishDate" is "date", but the file has date: on line 3 already (YAML refuses a key written twice): keep on that line whichever of the two values is meant, and delete this one'],
   ])('%j is told the key it means', (line, hint) => {
     const { errors } = check(`title: A\ndate: 2025-12-22\n${line}`);
     expect(errors.map((error) => [error.code, error.line, error.hint?.split(' Valid keys')[0]])).toEqual([['article/unknown-key', 4, hint]]);
@@ -244,6 +245,33 @@ describe('validateArticle: a key of a CMS export or another site generator', () 
   ])('%j is told how arhivar keeps an article off the site', (line, hint) => {
     const { errors } = check(`title: A\ndate: 2025-12-22\n${line}`);
     expect(errors.map((error) => [error.code, error.line, error.hint?.split(' Valid keys')[0]])).toEqual([['article/unknown-key', 4, `${hint}.`]]);
+  });
+});
+
+describe('validateArticle: a key of another tool beside the key it means', () => {
+  // An export that writes both (keywords: and tags:, excerpt: and summary:) was told to write tags: in the unknown
+  // key's place: a second tags: line, which YAML refuses as a duplicate key at the next build.
+  it.each([
+    ['tags: [politika]\nkeywords: [gospodarstvo, politika]', 'write that line as tags: [politika, gospodarstvo] and delete this one'],
+    ['tags: [politika]\ncategories: gospodarstvo, Evropska unija', 'write that line as tags: [politika, gospodarstvo, Evropska unija] and delete this one'],
+    ['tags: [politika]\nkeywords: ["EU: proračun"]', 'write that line as tags: [politika, "EU: proračun"] and delete this one'],
+    ['tags: [politika]\ncategories: politika', 'that list holds this line\'s entries already, so delete this one'],
+    ['summary: Kratko.\nexcerpt: Daljše.', 'keep on that line whichever of the two values is meant, and delete this one'],
+    ['summary: Kratko.\ndescription:', 'delete this line, which holds nothing'],
+  ])('%j is told to merge it into that line', (lines, hint) => {
+    const { errors } = check(`title: A\ndate: 2025-12-22\n${lines}`);
+    const meant = /^(\w+):/.exec(lines)![1];
+    expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([
+      ['article/unknown-key', 5, `"${/\n(\w+):/.exec(lines)![1]}" is "${meant}", but the file has ${meant}: on line 4 already (YAML refuses a key written twice): ${hint}`],
+    ]);
+  });
+
+  it.each([
+    ['date: 2025-12-22\ncreated: 2025-12-22', 'it holds the same value, so delete this one'],
+    ['date: 2025-12-22\noznake: [politika]\ntags: [vlada]', 'write that line as tags: [vlada, politika] and delete this one'],
+  ])('%j is told the line it means is there', (lines, hint) => {
+    const { errors } = check(`title: A\n${lines}`);
+    expect(errors.map((error) => [error.code, error.hint?.endsWith(hint)])).toEqual([['article/unknown-key', true]]);
   });
 });
 

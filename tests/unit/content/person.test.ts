@@ -3,6 +3,15 @@ import { parsePerson } from '../../../src/content/person.ts';
 
 const source = (frontMatter: string, bio = 'Kratek opis.') => ({ file: 'content/people/ana-kos.md', text: `---\nname: Ana Kos\n${frontMatter}---\n\n${bio}\n`, mtimeMs: 0 });
 
+describe('parsePerson: a key of another tool beside the key it means', () => {
+  it('gives the one list to write, as a second aliases: line would be a YAML error', () => {
+    const { errors } = parsePerson(source('aliases: [Anči]\naka: [A. Kos, Anči]\n'));
+    expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([
+      ['person/unknown-key', 4, '"aka" is "aliases", but the file has aliases: on line 3 already (YAML refuses a key written twice): write that line as aliases: [Anči, A. Kos] and delete this one'],
+    ]);
+  });
+});
+
 describe('parsePerson: gender', () => {
   it.each([
     ['m', 'm'],
