@@ -672,7 +672,8 @@ export function foldKey(written: string): string {
  * A key is offered only where it is valid, so description is summary in an article and itself in site.yaml.
  */
 const OTHER_TOOLS_KEYS: Readonly<Record<string, readonly string[]>> = {
-  date: ['pubdate', 'publishdate', 'datepublished', 'publishedat', 'created', 'createdat'],
+  // published: with a date, as some exports write it (published: false and true are told of draft:, article.ts).
+  date: ['pubdate', 'publishdate', 'datepublished', 'publishedat', 'published', 'created', 'createdat'],
   updated: ['lastmod', 'lastmodified', 'lastmodifiedat', 'modified', 'datemodified', 'updatedat'],
   tags: ['categories', 'category', 'keywords', 'topics', 'labels'],
   summary: ['description', 'excerpt', 'lead', 'abstract', 'teaser'],

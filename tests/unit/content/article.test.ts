@@ -275,6 +275,22 @@ describe('validateArticle: a key of another tool beside the key it means', () =>
   });
 });
 
+describe('validateArticle: published: with a date', () => {
+  // Some exports write the date as published: 2025-03-02; it got only the list of valid keys, and beside it
+  // »date is required«.
+  it('is told it is the date: line to write, as one error', () => {
+    const { errors } = check('title: A\npublished: 2025-03-02');
+    expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['article/unknown-key', 3, '"published" is "date", which the file needs: write date: 2025-03-02 in its place']]);
+  });
+
+  it('beside a date: line of the same day is told to delete it', () => {
+    const { errors } = check('title: A\ndate: 2025-03-02\npublished: 2025-03-02');
+    expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([
+      ['article/unknown-key', 4, '"published" is "date", but the file has date: on line 3 already (YAML refuses a key written twice): it holds the same value, so delete this one'],
+    ]);
+  });
+});
+
 describe('validateArticle: published: or status: beside a draft: line', () => {
   // An export that writes both (status: draft with draft: false): »write draft: true in its place« gave the file
   // two draft: lines, a YAML error, or, with draft: true there already, a second one.
