@@ -236,23 +236,42 @@ export function validateArticle(source: SourceFile): { article?: ArticleSource; 
  * editor write draft: false for published: false. Undefined for other keys and values.
  */
 function notAnArticleKey(key: string, value: unknown, draft: unknown): string | undefined {
-  const words = NOT_OUT_YET[foldKey(key)];
+  const folded = foldKey(key);
+  const words = NOT_OUT_YET[folded];
   if (!words) return undefined;
   const written = typeof value === 'string' ? value.trim().toLowerCase() : value;
-  if (words.off.includes(written)) {
-    // An export may write both (status: draft, draft: false): a second draft: line would be a YAML error.
-    if (draft === true) return 'draft: true keeps the article off the site already: delete this line';
-    if (draft !== undefined) return `${key}: ${String(value)} is draft: true in arhivar, and the file has a draft: line: delete this line and write draft: true on that one`;
-    return `${key}: ${String(value)} is draft: true in arhivar: write draft: true in its place, since an article without it is published`;
-  }
+  if (words.off.includes(written)) return draftHint(`${key}: ${String(value)} is draft: true in arhivar`, draft);
   if (words.on.includes(written)) return 'every article without draft: true is published: delete the line';
-  return undefined;
+  if (folded !== 'status' || typeof written !== 'string') return undefined;
+  // WordPress's other statuses (developer.wordpress.org/advanced-administration/wordpress/post-status/), which
+  // were offered »did you mean tags«.
+  if (written === 'future') {
+    return 'status: future is a post WordPress holds back until its date; arhivar holds back every article dated in the future, with no key for it: delete this line, and give date: the day and time the article is to appear (arhivar build --future publishes it at once)';
+  }
+  const keep = draft === true ? 'delete only this line, as draft: true keeps it off the site already' : draft !== undefined ? 'delete this line and write draft: true on the draft: line' : 'write draft: true in place of this line';
+  const notAPost = NOT_A_POST[written];
+  if (notAPost !== undefined) return `in WordPress, status: ${String(value)} marks ${notAPost}, most likely not to be published at all: delete the file, or, to keep it off the site, ${keep}`;
+  return `arhivar publishes every article without draft: true: delete this line, or, to keep the article off the site, ${keep}`;
+}
+
+/** `said` (»published: false is draft: true in arhivar«) with what to do: an export may write a draft: line too (status: draft, draft: false), and a second one would be a YAML error. */
+function draftHint(said: string, draft: unknown): string {
+  if (draft === true) return 'draft: true keeps the article off the site already: delete this line';
+  if (draft !== undefined) return `${said}, and the file has a draft: line: delete this line and write draft: true on that one`;
+  return `${said}: write draft: true in its place, since an article without it is published`;
 }
 
 /** The values of those keys (YAML 1.2 reads published: no as the word no) that keep an article off the site, and that publish it. */
 const NOT_OUT_YET: Readonly<Record<string, { off: readonly unknown[]; on: readonly unknown[] }>> = {
   published: { off: [false, 'false', 'no', 'ne'], on: [true, 'true', 'yes', 'da'] },
-  status: { off: ['draft', 'pending', 'private', 'future', 'osnutek'], on: ['publish', 'published', 'objavljeno'] },
+  status: { off: ['draft', 'pending', 'private', 'osnutek'], on: ['publish', 'published', 'objavljeno'] },
+};
+
+/** WordPress's statuses of a post that is no article to publish, by what they are. */
+const NOT_A_POST: Readonly<Record<string, string>> = {
+  trash: 'a post moved to the trash',
+  'auto-draft': 'a draft WordPress saved by itself, before anything was written',
+  inherit: 'a revision of another post, or an attachment',
 };
 
 /** The keys that hold text alone, which a # after a space would cut (cutAtCommentErrors). */

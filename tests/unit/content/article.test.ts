@@ -291,6 +291,21 @@ describe('validateArticle: published: with a date', () => {
   });
 });
 
+describe('validateArticle: WordPress\'s other statuses', () => {
+  // status: trash, auto-draft or inherit was offered »did you mean tags«, and status: future was told to write
+  // draft: true, which keeps the article off the site even once its date has come.
+  it.each([
+    ['status: trash', 'in WordPress, status: trash marks a post moved to the trash, most likely not to be published at all: delete the file, or, to keep it off the site, write draft: true in place of this line'],
+    ['status: auto-draft', 'in WordPress, status: auto-draft marks a draft WordPress saved by itself, before anything was written, most likely not to be published at all: delete the file, or, to keep it off the site, write draft: true in place of this line'],
+    ['status: inherit\ndraft: true', 'in WordPress, status: inherit marks a revision of another post, or an attachment, most likely not to be published at all: delete the file, or, to keep it off the site, delete only this line, as draft: true keeps it off the site already'],
+    ['status: future', 'status: future is a post WordPress holds back until its date; arhivar holds back every article dated in the future, with no key for it: delete this line, and give date: the day and time the article is to appear (arhivar build --future publishes it at once)'],
+    ['status: arhiv', 'arhivar publishes every article without draft: true: delete this line, or, to keep the article off the site, write draft: true in place of this line'],
+  ])('%j is told what fits it', (lines, hint) => {
+    const { errors } = check(`title: A\ndate: 2025-12-22\n${lines}`);
+    expect(errors.map((error) => [error.code, error.line, error.hint?.split(' Valid keys')[0]])).toEqual([['article/unknown-key', 4, `${hint}.`]]);
+  });
+});
+
 describe('validateArticle: published: or status: beside a draft: line', () => {
   // An export that writes both (status: draft with draft: false): »write draft: true in its place« gave the file
   // two draft: lines, a YAML error, or, with draft: true there already, a second one.
