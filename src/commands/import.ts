@@ -206,21 +206,11 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
   }
   const { headline, blocks } = splitPlainText(text, { headline: options.title === undefined });
   const firstParagraph = blocks.find((block) => block.kind === 'paragraph');
-  if (!firstParagraph && headline === undefined) {
+  if (blocks.length === 0 && headline === undefined) {
     throw new ArhivarError({ code: 'import/empty', message: 'the file holds no text', file: shown, hint: 'check that it is the right file' });
   }
-  if (blocks.length === 0 && headline !== undefined) {
-    // Written, it was an article of the title alone, published by the next build with only a warning
-    // (article/empty-body). A text file of one headline is the wrong file or a paste cut off after its first line.
-    const title = titleText(headline);
-    throw new ArhivarError({
-      code: 'import/headline-only',
-      message: `the file holds only a headline ("${title}") and no text below it, so the article would be published with its title alone; it was not written`,
-      file: shown,
-      hint: 'check that it is the right file and that its text was not cut off when it was pasted or saved, then import it again',
-    });
-  }
-  const title = stripControlCharacters(options.title ?? titleText(headline ?? firstSentence(firstParagraph!.text)));
+  if (!firstParagraph) throw headlineOnly([...(headline === undefined ? [] : [headline]), ...blocks.map((block) => block.text)], shown);
+  const title = stripControlCharacters(options.title ?? titleText(headline ?? firstSentence(firstParagraph.text)));
   const date = options.date ?? wallClock(new Date(info.mtimeMs));
   const parsedDate = parseContentDate(date);
   if (!parsedDate.ok) throw new Error(`internal: import produced an invalid date ${date}`);
@@ -279,6 +269,30 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
   };
   const earlierSlug = options.slug === undefined ? earlierShortenedSlug(fullSlug) : undefined;
   return { imported, contentDate: parsedDate.value, slug, earlierSlug, year, markdown };
+}
+
+/**
+ * A file of lines without final punctuation alone: a headline, and crossheads or nothing below it. Written, it was
+ * an article of the title alone, published by the next build with only a warning (article/empty-body), or of its
+ * title and crossheads. It is the wrong file, a paste cut off after its first line, or text whose sentences lost
+ * their full stops. With --title, its one line was taken for a crosshead and told »the file holds no text«: it is
+ * most likely the headline there too.
+ */
+function headlineOnly(lines: readonly string[], shown: string): ArhivarError {
+  const [first, ...rest] = lines.map(titleText);
+  const more = rest.length === 1 ? '1 more line' : `${rest.length} more lines`;
+  return new ArhivarError({
+    code: 'import/headline-only',
+    message:
+      rest.length === 0
+        ? `the file holds only a headline ("${first}") and no text below it, so the article would be published with its title alone; it was not written`
+        : `the file holds only a headline ("${first}") and ${more} without final punctuation, which import makes crossheads, and no paragraph of text, so the article would be published with headings alone; it was not written`,
+    file: shown,
+    hint:
+      rest.length === 0
+        ? 'check that it is the right file and that its text was not cut off when it was pasted or saved, then import it again'
+        : 'check that it is the right file and that its text was not cut off when it was pasted or saved; a line of text ends its last sentence with . ! ? or …, and one without (of up to 160 characters) is taken for a crosshead. Then import it again',
+  });
 }
 
 /**

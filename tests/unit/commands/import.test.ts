@@ -240,6 +240,45 @@ describe('arhivar import', () => {
     expect(await readdir(path.join(root, 'content', 'articles', '2025'))).toEqual(['vlada-je-zasedala.md']);
   });
 
+  it('refuses a headline alone given with --title as headline-only, not as a file that holds no text', async () => {
+    // With --title the one line was taken for a crosshead, and the file was told »holds no text«, which is untrue.
+    const root = await emptyProject();
+    const source = path.join(root, 'seja.txt');
+    await writeFile(source, 'Vlada in sindikati podpisali dogovor\n\n');
+    const report = await importPlainText({ root, source, title: 'Dogovor podpisan', date: '2025-03-03' });
+    expect(report.imported).toEqual([]);
+    expect(report.problems.map((problem) => [problem.code, problem.message])).toEqual([
+      ['import/headline-only', 'the file holds only a headline ("Vlada in sindikati podpisali dogovor") and no text below it, so the article would be published with its title alone; it was not written'],
+    ]);
+  });
+
+  it.each([
+    ['a headline', {}],
+    ['--title', { title: 'Dogovor podpisan' }],
+  ])('refuses a headline followed by crossheads alone (%s), which was written as an article of headings with no text', async (_, options) => {
+    // Lines without final punctuation: a paste cut off, or text whose sentences lost their full stops.
+    const root = await emptyProject();
+    const source = path.join(root, 'seja.txt');
+    await writeFile(source, 'Vlada in sindikati podpisali dogovor\n\nPlače javnih uslužbencev\n\nOdziv opozicije\n');
+    const report = await importPlainText({ root, source, date: '2025-03-03', ...options });
+    expect(report.imported).toEqual([]);
+    expect(report.problems.map((problem) => [problem.code, problem.message])).toEqual([
+      [
+        'import/headline-only',
+        'the file holds only a headline ("Vlada in sindikati podpisali dogovor") and 2 more lines without final punctuation, which import makes crossheads, and no paragraph of text, so the article would be published with headings alone; it was not written',
+      ],
+    ]);
+    expect(report.problems[0]!.hint).toMatch(/one without \(of up to 160 characters\) is taken for a crosshead/);
+  });
+
+  it('still imports a headline, crossheads and one paragraph', async () => {
+    const root = await emptyProject();
+    const source = path.join(root, 'seja.txt');
+    await writeFile(source, 'Vlada in sindikati podpisali dogovor\n\nPlače javnih uslužbencev\n\nPlače se zvišajo marca.\n');
+    const report = await importPlainText({ root, source, date: '2025-03-03' });
+    expect([report.problems, report.imported.map((article) => [article.paragraphs, article.crossheads])]).toEqual([[], [[1, 1]]]);
+  });
+
   it('tells a Markdown article given by its .md name to move it, not to rename it to the .md it has', async () => {
     const root = await emptyProject();
     const source = path.join(root, 'clanek.md');
