@@ -13,7 +13,8 @@
  *   passwords and API keys, or a file in a folder of them (`.env.d/`, as .git is judged in every part of the
  *   path). Left out, and told (public/secret-file), since it is in the wrong folder. Only `.env` and
  *   `.env.<name>`, and `.env~`, the copy of the file before a save that Emacs keeps beside it by default (vim
- *   with 'backup' set too): a name that merely starts so (`.envelope.svg`) is a file for readers.
+ *   with 'backup' set too), and `#.env#` (`#.env.local#`), the copy Emacs auto-saves of one being edited, there
+ *   until it is saved: a name that merely starts so (`.envelope.svg`) is a file for readers.
  *
  * Names are compared without regard to letter case: Windows and macOS keep a name's case but do not tell
  * names apart by it, so `thumbs.db` and `Desktop.ini` are the same files there.
@@ -21,9 +22,9 @@
 export type LeftOut = 'git' | 'litter' | 'secret';
 
 const LITTER = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
-const ENVIRONMENT = /^\.env(?:\.|~?$)/i;
+const ENVIRONMENT = /^(?:\.env(?:\.|~?$)|#\.env(?:\.[^#]*)?#$)/i;
 
-/** An environment file's or folder's name: `.env`, `.env.local`, `.env.d`, an editor's `.env~`, in any letter case. */
+/** An environment file's or folder's name: `.env`, `.env.local`, `.env.d`, an editor's `.env~` or `#.env#`, in any letter case. */
 export function isEnvironmentName(name: string): boolean {
   return ENVIRONMENT.test(name);
 }

@@ -69,11 +69,19 @@ describe('files of public/ a newsroom never means to publish', () => {
 
   it('takes .env and .env.<name> for environment files, not .envelope.svg, and leaves out what a .env.d folder holds', async () => {
     const { root, outDir } = await site();
-    // .env~ is the copy Emacs (and vim with 'backup' set) keeps of the file before a save: the same keys.
-    await put(root, ['.envelope.svg', 'slike/.environment.png', '.env.d/baza', 'orodja/.ENV.d/kljuci/produkcija', '.Env.Local', 'orodja/.env~']);
+    // .env~ is the copy Emacs (and vim with 'backup' set) keeps of the file before a save: the same keys. #.env# is
+    // the copy Emacs auto-saves of one being edited, there until it is saved: the keys being written.
+    await put(root, ['.envelope.svg', 'slike/.environment.png', '.env.d/baza', 'orodja/.ENV.d/kljuci/produkcija', '.Env.Local', 'orodja/.env~', '#.env#', 'orodja/#.env.local#']);
     const result = await build({ root, outDir, now: NOW });
     expect(await publishedFromPublic(outDir)).toEqual(['.envelope.svg', 'slike/.environment.png']);
-    expect(secretWarnings(result.model.warnings).sort()).toEqual(['public/.Env.Local', 'public/.env.d/baza', 'public/orodja/.ENV.d/kljuci/produkcija', 'public/orodja/.env~']);
+    expect(secretWarnings(result.model.warnings).sort()).toEqual([
+      'public/#.env#',
+      'public/.Env.Local',
+      'public/.env.d/baza',
+      'public/orodja/#.env.local#',
+      'public/orodja/.ENV.d/kljuci/produkcija',
+      'public/orodja/.env~',
+    ]);
     const inFolder = result.model.warnings.find((each) => each.file === 'public/.env.d/baza')!;
     expect(inFolder.message).toBe('baza is in .env.d, a folder of environment files, which hold passwords and keys, so it was not published');
     // The dev server serves what the build publishes, and npm run check warns of the same files.
