@@ -18,9 +18,16 @@ export type AddressResult = { ok: true; path: string } | { ok: false; message: s
 const ARTICLE_ADDRESS = /^\/(\d{4})\/(\d{2})\/(\d{2})\/([^/]+)\/?(?:index\.html)?$/;
 const EXAMPLE = 'redirectFrom: [/2025/12/22/stari-naslov/]';
 
+/**
+ * A whole web address written without its https:// (www.arhiv.si/2025/…, as a link's text or a print shows it):
+ * a host name with a dot, or localhost, and maybe a port, before the first /. Read as a folder in front, it was
+ * told »if the site is published under /www.arhiv.si/«.
+ */
+const WITHOUT_SCHEME = /^(?:(?:[a-z0-9-]+\.)+[a-z]{2,}|localhost)(?::\d+)?\//i;
+
 export function parseArticleAddress(written: string): AddressResult {
   const value = written.trim();
-  const full = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? pathOf(value) : undefined;
+  const full = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? pathOf(value) : WITHOUT_SCHEME.test(value) ? pathOf(`https://${value}`) : undefined;
   if (full !== undefined) {
     // Copied from the browser's address bar: the path at its end is what to write (under a base path too).
     const tail = /\/(\d{4}\/\d{2}\/\d{2}\/[^/]+)\/?(?:index\.html)?$/.exec(full);

@@ -19,6 +19,20 @@ describe('parseArticleAddress', () => {
     expect(parseArticleAddress('https://novice.example.si/novice/clanek.php?id=5')).toMatchObject({ ok: false, hint: 'write it like redirectFrom: [/2025/12/22/stari-naslov/]' });
   });
 
+  // Written without https:// (as a link's text or a printed address shows it): the host is no folder the site is
+  // published under, which the hint said (»if the site is published under /www.arhiv.si/«).
+  it.each([
+    ['www.novice.example.si/2025/12/22/stari-naslov/', '/2025/12/22/stari-naslov/'],
+    ['novice.example.si/arhiv/2025/12/22/stari-naslov', '/2025/12/22/stari-naslov/'],
+    ['localhost:5173/2025/12/22/stari-naslov/', '/2025/12/22/stari-naslov/'],
+  ])('reads %j, an address without https://, as a whole web address', (written, path) => {
+    expect(parseArticleAddress(written)).toEqual({
+      ok: false,
+      message: `"${written}" is a whole web address; redirectFrom takes only the part of it after the site's address`,
+      hint: `write redirectFrom: [${path}]`,
+    });
+  });
+
   // Written without the / in front, or with the folder of a site under a path: the hint was the general example,
   // though the address to write is in it.
   it.each([
