@@ -8,7 +8,10 @@
  * - `litter`: what the file managers of editors' computers leave in every folder they open. `.DS_Store` (Finder)
  *   lists the folder's file names, so on a web server it gives away files no page links (a known leak, found by
  *   scanners); `._name` is the AppleDouble twin macOS writes on a USB stick or network share; `Thumbs.db` and
- *   `desktop.ini` are Windows Explorer's. No newsroom means to publish them, so they are left out silently.
+ *   `desktop.ini` are Windows Explorer's. So are the files an editor program keeps beside a file open in it:
+ *   Emacs's lock `.#name` (a link to nothing, which stopped every build at public/symlink-outside while a page of
+ *   public/ was open in Emacs) and vim's swap `.name.swp` (`.swo` …, the text being edited). No newsroom means to
+ *   publish them, so they are left out silently.
  * - `secret`: a developer's environment file (`.env`, `.env.local`, `.env.production` …), which holds
  *   passwords and API keys, or a file in a folder of them (`.env.d/`, as .git is judged in every part of the
  *   path). Left out, and told (public/secret-file), since it is in the wrong folder. Only `.env` and
@@ -22,6 +25,8 @@
 export type LeftOut = 'git' | 'litter' | 'secret';
 
 const LITTER = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
+/** vim's swap file of `name`: `.name.swp`, and `.swo` to `.swa` for a second and later one. */
+const VIM_SWAP = /^\..+\.sw[a-p]$/;
 const ENVIRONMENT = /^(?:\.env(?:\.|~?$)|#\.env(?:\.[^#]*)?#$)/i;
 
 /** An environment file's or folder's name: `.env`, `.env.local`, `.env.d`, an editor's `.env~` or `#.env#`, in any letter case. */
@@ -34,7 +39,7 @@ export function leftOutOfPublic(relative: string): LeftOut | undefined {
   const parts = relative.split('/');
   if (parts.includes('.git')) return 'git';
   const name = parts[parts.length - 1]!.toLowerCase();
-  if (LITTER.has(name) || name.startsWith('._')) return 'litter';
+  if (LITTER.has(name) || name.startsWith('._') || name.startsWith('.#') || VIM_SWAP.test(name)) return 'litter';
   if (parts.some(isEnvironmentName)) return 'secret';
   return undefined;
 }

@@ -21,7 +21,7 @@ import { rm } from 'node:fs/promises';
 const NOW = new Date('2026-01-01T00:00:00Z');
 const PRVI = 'content/articles/2025/prvi.md';
 
-const LITTER = ['.DS_Store', 'slike/.DS_Store', 'slike/._seja.jpg', 'slike/Thumbs.db', 'slike/thumbs.db', 'dokumenti/desktop.ini', 'dokumenti/Desktop.ini'];
+const LITTER = ['.DS_Store', 'slike/.DS_Store', 'slike/._seja.jpg', 'slike/Thumbs.db', 'slike/thumbs.db', 'dokumenti/desktop.ini', 'dokumenti/Desktop.ini', '.o-nas.html.swp', 'dokumenti/.cenik.html.swo'];
 const SECRETS = ['.env', '.env.local', 'orodja/.env.production'];
 const PUBLISHED = ['.well-known/security.txt', '.well-known/assetlinks.json', '.htaccess', '.nojekyll', '.gitignore', 'slike/seja.jpg', 'dokumenti/porocilo.pdf', 'slike/_ozadje.png'];
 
@@ -57,6 +57,8 @@ describe('files of public/ a newsroom never means to publish', () => {
   it('leaves out file-manager litter silently and .env files with a warning, and publishes every other dotfile', async () => {
     const { root, outDir } = await site();
     await put(root, [...LITTER, ...SECRETS, ...PUBLISHED]);
+    // Emacs's lock beside a page open in it: a link to nothing, which a link out of public/ is refused for.
+    await symlink('urednik@racunalnik.4242:1764970000', path.join(root, 'public/.#o-nas.html'));
     const result = await build({ root, outDir, now: NOW });
     expect(await publishedFromPublic(outDir)).toEqual([...PUBLISHED].sort());
     expect(secretWarnings(result.model.warnings)).toEqual(['public/.env', 'public/.env.local', 'public/orodja/.env.production']);
