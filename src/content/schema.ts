@@ -7,6 +7,7 @@ import { balanceDirectionControls, withoutDirectionFormatting } from '../text/di
 import { parseContentDate } from './dates.ts';
 import { listLine, quote } from './front-matter.ts';
 import { parseArticleAddress, parsePersonAddress } from './redirects.ts';
+import { nameKey } from '../site/slug.ts';
 
 /**
  * The one source of the content types. Front matter is checked against these schemas and the record
@@ -571,13 +572,25 @@ function alreadyThereHint(written: string, meant: string, context: SchemaContext
     const have = shape.safeParse(data[meant] ?? []);
     if (!have.success || !Array.isArray(have.data)) return `${second}: move this line's entries into that line's list and delete this one`;
     const kept = have.data.map(String);
-    const merged = [...new Set([...kept, ...listEntries(value)])];
+    // Compared as the build compares them (tags and names by slug, a name with none by its letters): »Politika« beside
+    // politika would be one tag written twice, which the build merges with a warning.
+    const seen = new Set(kept.map(entryKey));
+    const merged = [...kept];
+    for (const entry of listEntries(value)) {
+      if (seen.has(entryKey(entry))) continue;
+      seen.add(entryKey(entry));
+      merged.push(entry);
+    }
     return merged.length === kept.length
       ? `${second}: that list holds this line's entries already, so delete this one`
       : `${second}: write that line as ${listLine(meant, merged)} and delete this one`;
   }
   if (String(value).trim() === String(data[meant]).trim()) return `${second}: it holds the same value, so delete this one`;
   return `${second}: keep on that line whichever of the two values is meant, and delete this one`;
+}
+
+function entryKey(entry: string): string {
+  return nameKey(entry) || entry;
 }
 
 /** The entries of a list as another tool writes it: a list, or one value with its entries split by commas (WordPress's categories: a, b). */

@@ -256,6 +256,9 @@ describe('validateArticle: a key of another tool beside the key it means', () =>
     ['tags: [politika]\ncategories: gospodarstvo, Evropska unija', 'write that line as tags: [politika, gospodarstvo, Evropska unija] and delete this one'],
     ['tags: [politika]\nkeywords: ["EU: proračun"]', 'write that line as tags: [politika, "EU: proračun"] and delete this one'],
     ['tags: [politika]\ncategories: politika', 'that list holds this line\'s entries already, so delete this one'],
+    // Compared as the build compares tags, by slug: Politika beside politika is one tag.
+    ['tags: [Politika, Evropska unija]\nkeywords: [politika, evropska  unija, Šport]', 'write that line as tags: [Politika, Evropska unija, Šport] and delete this one'],
+    ['tags: [Politika]\ncategories: POLITIKA', 'that list holds this line\'s entries already, so delete this one'],
     ['summary: Kratko.\nexcerpt: Daljše.', 'keep on that line whichever of the two values is meant, and delete this one'],
     ['summary: Kratko.\ndescription:', 'delete this line, which holds nothing'],
   ])('%j is told to merge it into that line', (lines, hint) => {
