@@ -1,13 +1,13 @@
 import { isNumberWord } from '../text/numbers.ts';
 import type { ChunkEntry, Shard } from './index-builder.ts';
 import { chunkUrl, shardUrl, type SearchManifest } from './manifest.ts';
-import { holdingShard, mayBeMistyped, nearStems, suggestionShards, typoLimit, wordWithStem } from './suggestion.ts';
+import { MAX_SUGGESTION_CHUNKS, holdersByRank, holdingShard, mayBeMistyped, nearStems, suggestionShards, typoLimit, wordWithStem } from './suggestion.ts';
 import { alternativeStems, isSearchable, stemMayBegin, stemsWithoutFleetingE, tokenize, type Token } from './text.ts';
 
 /**
  * Query side of search, shared by the browser (src/client/search.ts) and the tests: it fetches only the
  * shards that hold the query's stems and the chunks of the results on screen, and, for a query that finds
- * nothing, the few shards and one chunk a suggestion needs (suggestion.ts). No DOM here.
+ * nothing, the few shards and chunks a suggestion needs (suggestion.ts). No DOM here.
  */
 export interface QueryTerm {
   /** The stem of a query word: a word of the index with the same stem is a hit (Witkoff finds Witkoffa). */
@@ -55,7 +55,7 @@ const MAX_MISTYPED_WORDS = 2;
  * How many of the near stems a word's suggestion tries, nearest first, for one an article writes: a stem only
  * in front matter (a person's alias, a tag) has no text in the chunks to take the word from, and an alias is
  * often the nearest (dmitriev of Kirill Dmitriev to »dmitrjev«, one edit, where the articles write Dmitrijev,
- * two). Each try may fetch a chunk of about 8 KB.
+ * two). Between them they fetch at most MAX_SUGGESTION_CHUNKS chunks (#nearestWord).
  */
 const MAX_SUGGESTION_STEMS = 3;
 
@@ -240,8 +240,8 @@ export class SearchEngine {
    * For a query that finds nothing because a word of it matches no word of the index, the query with each
    * such word replaced by the archive's word nearest to it (»witkof pogovori« → »witkoff pogovori«), when that
    * query finds something; undefined otherwise. Besides the files the search fetched, it fetches at most
-   * MAX_SUGGESTION_SHARDS shards and one chunk per mistyped word (the chunk gives the word to suggest: the
-   * index holds stems only), and for a query of several words the shards of the corrected query. `found` is
+   * MAX_SUGGESTION_SHARDS shards and MAX_SUGGESTION_CHUNKS chunks per mistyped word, mostly one (a chunk gives
+   * the word to suggest: the index holds stems only), and for a query of several words the shards of the corrected query. `found` is
    * what `find` gave for the query's terms, when the caller has searched already; one found for other terms (a
    * result kept from an earlier query) is not taken: its words matching nothing are not this query's.
    */
@@ -278,21 +278,35 @@ export class SearchEngine {
     return (await this.search(parseQuery(corrected))).length > 0 ? corrected : undefined;
   }
 
-  /** The word of the archive nearest to a word whose stem is in no article (see suggestion.ts). */
+  /**
+   * The word of the archive nearest to a word whose stem is in no article (see suggestion.ts), taken from the
+   * text of an article that holds its stem. The chunks are read for every near stem at once, and a near stem's
+   * are fetched in the order of its articles (holdersByRank) while it is not found written, as long as each
+   * farther stem not yet found keeps a chunk of its own: the newest article may hold the stem only in its tags
+   * while older ones write it, and the nearest stem may be an alias no article writes.
+   */
   async #nearestWord(manifest: SearchManifest, stem: string, typed: string): Promise<string | undefined> {
     const limit = typoLimit(stem);
     const shards = await Promise.all(suggestionShards(manifest.shards, stem, limit).map((n) => this.#load(shardUrl(manifest, n)) as Promise<Shard>));
-    for (const near of nearStems(shards, stem, limit).slice(0, MAX_SUGGESTION_STEMS)) {
-      const postings = shards.find((shard) => Object.hasOwn(shard, near.stem))![near.stem]!;
-      const ids = new Set<number>();
-      let id = 0;
-      for (let n = 0; n < postings.length; n += 2) ids.add((id += postings[n]!));
-      // The chunk of the newest article that holds the stem: the suggested search is likely to show it.
-      const chunk = upperBound(manifest.chunks, id) - 1;
-      const entries = (await this.#load(chunkUrl(manifest, chunk))) as ChunkEntry[];
-      const texts = entries.filter((_, n) => ids.has(manifest.chunks[chunk]! + n)).flatMap((entry) => [entry.t, entry.x]);
-      const word = wordWithStem(texts, near.stem, typed);
-      if (word !== undefined) return word;
+    const near = nearStems(shards, stem, limit)
+      .slice(0, MAX_SUGGESTION_STEMS)
+      .map((near) => ({ stem: near.stem, holders: holdersByRank(shards.find((shard) => Object.hasOwn(shard, near.stem))![near.stem]!) }));
+    const chunks = new Map<number, ChunkEntry[]>();
+    const written = ({ stem, holders }: (typeof near)[number]) => {
+      const ids = new Set(holders);
+      const texts = [...chunks].flatMap(([chunk, entries]) => entries.filter((_, n) => ids.has(manifest.chunks[chunk]! + n)).flatMap((entry) => [entry.t, entry.x]));
+      return wordWithStem(texts, stem, typed);
+    };
+    const unread = ({ holders }: (typeof near)[number]) => holders.map((id) => upperBound(manifest.chunks, id) - 1).find((chunk) => !chunks.has(chunk));
+    for (const [n, candidate] of near.entries()) {
+      for (;;) {
+        const word = written(candidate);
+        if (word !== undefined) return word;
+        const kept = near.slice(n + 1).filter((farther) => written(farther) === undefined && unread(farther) !== undefined).length;
+        const next = unread(candidate);
+        if (next === undefined || chunks.size + kept >= MAX_SUGGESTION_CHUNKS) break;
+        chunks.set(next, (await this.#load(chunkUrl(manifest, next))) as ChunkEntry[]);
+      }
     }
     return undefined;
   }

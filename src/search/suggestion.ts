@@ -15,6 +15,8 @@ const SHORT_STEM = 4;
 const MIN_TYPO_STEM = 3;
 /** How many shards a word's suggestion may fetch besides those its search fetched. */
 export const MAX_SUGGESTION_SHARDS = 4;
+/** How many document chunks (about 8 KB each) a word's suggestion may fetch to find the word an article writes. */
+export const MAX_SUGGESTION_CHUNKS = 3;
 
 /**
  * Whether a query word's stem that matches nothing may be a typo worth correcting. Not when it is short (see
@@ -149,6 +151,19 @@ function hasLettersLeftOut(typed: string, stem: string): boolean {
   let found = 0;
   for (let n = 0; n < stem.length && found < typed.length; n++) if (stem[n] === typed[found]) found++;
   return found === typed.length;
+}
+
+/**
+ * The articles that hold a stem, from its postings ([docDelta, weight, …]), in the order a search for it shows
+ * them: most weight first (a title, then more mentions), the newer first among equals. A stem only in an
+ * article's front matter (a tag, a person's alias) weighs what one mention does, so the first is the article
+ * likeliest to write it in its text, and its chunk is the one the suggested search is likely to show first.
+ */
+export function holdersByRank(postings: readonly number[]): number[] {
+  const holders: { id: number; weight: number }[] = [];
+  let id = 0;
+  for (let n = 0; n < postings.length; n += 2) holders.push({ id: (id += postings[n]!), weight: postings[n + 1]! });
+  return holders.sort((a, b) => b.weight - a.weight || b.id - a.id).map((holder) => holder.id);
 }
 
 /**

@@ -7,7 +7,7 @@ import { searchOrder } from '../../../src/search/documents.ts';
 import { buildSearchIndex, type SearchDocument, type Shard } from '../../../src/search/index-builder.ts';
 import { shardUrl, type SearchManifest } from '../../../src/search/manifest.ts';
 import { parseQuery } from '../../../src/search/query.ts';
-import { MAX_SUGGESTION_SHARDS, nearStems, nearestStem, suggestionShards, typoLimit, wordWithStem } from '../../../src/search/suggestion.ts';
+import { MAX_SUGGESTION_CHUNKS, MAX_SUGGESTION_SHARDS, nearStems, nearestStem, suggestionShards, typoLimit, wordWithStem } from '../../../src/search/suggestion.ts';
 import { PROJECT_ROOT_FOR_TESTS, engineOver, runQuery, writeIndexFiles } from '../../search-helpers.ts';
 
 const FIXTURE = path.join(PROJECT_ROOT_FOR_TESTS, 'tests', 'fixtures', 'search');
@@ -219,5 +219,43 @@ describe('typo limits and the shards a suggestion needs', () => {
     expect(chosen).toContain(holder);
     // These articles write the name as typed, in the nominative too: that form is the one suggested.
     for (const folder of [whole, split]) expect(await engineOver(folder).engine.suggest('dmitrjev'), folder).toBe('dmitrijev');
+  });
+});
+
+describe('a near stem that the newest article holding it has only in its front matter', () => {
+  // Each article a chunk of its own, as in a large archive, where the articles holding a word are in many chunks.
+  const CHUNK_EACH = { chunkBytes: 1 };
+  /** The chunks a suggestion fetched besides the files of the search that found nothing. */
+  async function suggestionOver(documents: readonly SearchDocument[], query: string): Promise<{ suggestion: string | undefined; chunks: number }> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'arhivar-suggestion-front-matter-'));
+    await writeIndexFiles(dir, buildSearchIndex(searchOrder(documents), CHUNK_EACH).files);
+    const { engine, downloads } = engineOver(dir);
+    expect((await runQuery(engine, query)).total).toBe(0);
+    const searched = downloads.length;
+    const suggestion = await engine.suggest(query);
+    return { suggestion, chunks: downloads.slice(searched).filter((download) => download.url.includes('/d/')).length };
+  }
+  // Newest first, as the archive lists them. The newest is tagged Poplave and its text does not write the word;
+  // Popov, one edit from »poplv« as poplav is, is in an article's text too (poplv is poplav with a letter left out).
+  const TAGGED = { ...doc(3, 'Reka je prestopila bregove pri Celju.'), keywords: ['Poplave'] };
+  const POPOV = doc(2, 'Minister Popov je obiskal Celje.');
+
+  it('takes the word from an older article that writes it, as often as the word is written once', async () => {
+    const { suggestion, chunks } = await suggestionOver([TAGGED, POPOV, doc(1, 'Po poplavah so gasilci črpali vodo.'), doc(0, 'Vreme bo jasno.')], 'poplv');
+    expect(suggestion).toBe('poplavah');
+    expect(chunks).toBeLessThanOrEqual(MAX_SUGGESTION_CHUNKS);
+  });
+
+  it('fetches first the chunk of the article that holds the stem most, the one the suggested search shows first', async () => {
+    const titled = { ...doc(1, 'Gasilci so črpali vodo iz kleti.'), title: 'Poplave v Savinjski dolini' };
+    expect(await suggestionOver([TAGGED, POPOV, titled, doc(0, 'Vreme bo jasno.')], 'poplv')).toEqual({ suggestion: 'poplave', chunks: 1 });
+  });
+
+  it('still gets to a farther stem an article writes when the nearest is only in front matter, in more chunks than it may fetch', async () => {
+    // The alias of a person file in the front matter of many articles, none of whose texts writes it.
+    const aliased = Array.from({ length: MAX_SUGGESTION_CHUNKS + 2 }, (_, n) => ({ ...doc(10 - n, 'Pogajanja se nadaljujejo.'), keywords: ['Kirill Dmitriev'] }));
+    const { suggestion, chunks } = await suggestionOver([...aliased, doc(1, 'Witkoff se je sestal z Dmitrijevim.')], 'dmitrjev');
+    expect(suggestion).toBe('dmitrijevim');
+    expect(chunks).toBeLessThanOrEqual(MAX_SUGGESTION_CHUNKS);
   });
 });
