@@ -25,9 +25,14 @@ const EXAMPLE = 'redirectFrom: [/2025/12/22/stari-naslov/]';
  */
 const WITHOUT_SCHEME = /^(?:(?:[a-z0-9-]+\.)+[a-z]{2,}|localhost)(?::\d+)?\//i;
 
+/** The path of `value` when it is a whole web address, with its scheme or without (WITHOUT_SCHEME). */
+function pathOfWholeAddress(value: string): string | undefined {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? pathOf(value) : WITHOUT_SCHEME.test(value) ? pathOf(`https://${value}`) : undefined;
+}
+
 export function parseArticleAddress(written: string): AddressResult {
   const value = written.trim();
-  const full = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? pathOf(value) : WITHOUT_SCHEME.test(value) ? pathOf(`https://${value}`) : undefined;
+  const full = pathOfWholeAddress(value);
   if (full !== undefined) {
     // Copied from the browser's address bar: the path at its end is what to write (under a base path too).
     const tail = /\/(\d{4}\/\d{2}\/\d{2}\/[^/]+)\/?(?:index\.html)?$/.exec(full);
@@ -93,7 +98,8 @@ const PERSON_FILE_PATH = /(?:^|[\\/])people[\\/](?:[^\\/]+[\\/])*([^\\/]+)\.md$/
  */
 export function parsePersonAddress(written: string): PersonAddressResult {
   const value = written.trim();
-  const full = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? pathOf(value) : undefined;
+  // Without https:// too (www.arhiv.si/osebe/ana-novak/), whose host was called »the site's path« in front of /osebe/.
+  const full = pathOfWholeAddress(value);
   if (full !== undefined) {
     // Copied from the address bar, maybe under a base path (/arhiv/osebe/ana-novak/): the person's folder is what to write.
     const id = idUnderPath(full);

@@ -121,6 +121,28 @@ describe("parsePersonAddress: a person file's earlier name", () => {
   });
 });
 
+describe('parsePersonAddress: a whole web address written without https://', () => {
+  // As a link's text or a printed address shows it: the host was called »the site's path in front of
+  // /osebe/ana-novak/«, though it is the site's address, and the message must say what the editor wrote.
+  it.each([
+    ['www.arhiv.si/osebe/ana-novak/', 'write redirectFrom: [ana-novak]'],
+    ['arhiv.si/arhiv/osebe/ana-novak/stran/2/', 'write redirectFrom: [ana-novak]'],
+    ['localhost:5173/osebe/ana-novak/', 'write redirectFrom: [ana-novak]'],
+    ['www.arhiv.si/oznake/politika/', 'write it like redirectFrom: [ana-novak]'],
+  ])('reads %j as a whole web address, with the hint %s', (written, hint) => {
+    expect(parsePersonAddress(written)).toEqual({
+      ok: false,
+      message: `"${written}" is a whole web address; redirectFrom takes the person's old file name (or the path of their page)`,
+      hint,
+    });
+  });
+
+  it("still reads the old file's path and a base path as such, not as an address", () => {
+    expect(parsePersonAddress('content/people/ana-novak.md')).toMatchObject({ ok: false, message: expect.stringContaining("is the path of the person's old file") });
+    expect(parsePersonAddress('/arhiv/osebe/ana-novak/')).toMatchObject({ ok: false, message: expect.stringContaining("has the site's path in front of /osebe/ana-novak/") });
+  });
+});
+
 describe('checkRedirects: two files redirecting from one address', () => {
   interface Item {
     file: string;
