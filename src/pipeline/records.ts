@@ -211,11 +211,31 @@ export function unaddressedPeopleErrors(
         message: `person ${JSON.stringify(name)} has no Latin or Cyrillic letters and no digits, which the address of a page is made from, and no person file gives this name, so it cannot have a page`,
         file: article.file,
         line: article.keyLines.get('people'),
-        hint: `add a person file with name: ${name}, its file name in Latin letters (content/people/mahmud-abbas.md for محمود عباس), or write the name here in Latin letters, as Slovenian news spells it (Mahmud Abas), and list that spelling in the person file's aliases:`,
+        hint: unaddressedPersonHint(name),
       }),
     );
   }
   return errors;
+}
+
+/**
+ * A name of the script of each, as Slovenian news spells it, and so its file's name: the hint's example. Another
+ * script's example (mahmud-abbas.md for a Greek name) shows nothing of how the name in hand is spelt.
+ */
+const SPELLING_EXAMPLES: readonly { script: RegExp; name: string; file: string; spelt: string }[] = [
+  { script: /\p{Script=Arabic}/u, name: 'محمود عباس', file: 'mahmud-abbas', spelt: 'Mahmud Abas' },
+  { script: /\p{Script=Hebrew}/u, name: 'בנימין נתניהו', file: 'benjamin-netanjahu', spelt: 'Benjamin Netanjahu' },
+  { script: /\p{Script=Greek}/u, name: 'Αλέξης Τσίπρας', file: 'aleksis-cipras', spelt: 'Aleksis Cipras' },
+  { script: /\p{Script=Han}/u, name: '习近平', file: 'si-dzinping', spelt: 'Ši Džinping' },
+];
+
+function unaddressedPersonHint(name: string): string {
+  const letter = /\p{L}/u.exec(name)?.[0] ?? '';
+  const example = SPELLING_EXAMPLES.find(({ script }) => script.test(letter));
+  if (!example) {
+    return `add a person file with name: ${name}, its file name in Latin letters, as Slovenian news spells the name (content/people/ime-priimek.md), or write the name here in Latin letters, and list that spelling in the person file's aliases:`;
+  }
+  return `add a person file with name: ${name}, its file name in Latin letters (content/people/${example.file}.md for ${example.name}), or write the name here in Latin letters, as Slovenian news spells it (${example.spelt}), and list that spelling in the person file's aliases:`;
 }
 
 /**

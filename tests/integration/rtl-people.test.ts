@@ -96,7 +96,7 @@ describe('a people: name with no slug that no person file has', () => {
       'person "יוסי כהן" has no Latin or Cyrillic letters and no digits, which the address of a page is made from, and no person file gives this name, so it cannot have a page',
     );
     expect(errors[0]!.hint).toBe(
-      'add a person file with name: יוסי כהן, its file name in Latin letters (content/people/mahmud-abbas.md for محمود عباس), or write the name here in Latin letters, as Slovenian news spells it (Mahmud Abas), and list that spelling in the person file\'s aliases:',
+      'add a person file with name: יוסי כהן, its file name in Latin letters (content/people/benjamin-netanjahu.md for בנימין נתניהו), or write the name here in Latin letters, as Slovenian news spells it (Benjamin Netanjahu), and list that spelling in the person file\'s aliases:',
     );
   });
 
