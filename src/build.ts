@@ -28,7 +28,7 @@ import { checkCacheFolder, checkContentFolder } from './pipeline/folders.ts';
 import { beforeHandOver, BodyRenderer, startMarkdownWorkers, WAITING_BODIES_LIMIT } from './pipeline/markdown.ts';
 import { relatedArticles } from './pipeline/related.ts';
 import { bodyWarnings } from './pipeline/body-warnings.ts';
-import { guessedGenderWarning } from './pipeline/person-warnings.ts';
+import { guessedGenderWarning, missingSurnameWarning } from './pipeline/person-warnings.ts';
 import type { MarkdownPool } from './workers/markdown-pool.ts';
 import { hasStoredValidations, validateArticles } from './pipeline/articles.ts';
 import { newestArticles, newestBeforeValidation, type NewestArticles } from './pipeline/newest.ts';
@@ -387,6 +387,8 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     for (const person of registry.people.values()) {
       const warning = guessedGenderWarning(person);
       if (warning) warnings.push(warning);
+      const surname = missingSurnameWarning(person);
+      if (surname) warnings.push(surname);
     }
 
     const archive = timeSync(timings, 'collect', () => collectArchive(sameTagNames(articles), allPeople));

@@ -2,6 +2,7 @@ import type { Person } from '../content/person.ts';
 import { ArhivarError } from '../errors.ts';
 import { commonFirstNameGender } from '../people/detect.ts';
 import { declineMasculine, genderFromRole, guessGender, isOneWordName, possessiveForms, splitName } from '../people/names.ts';
+import { nameWords, surnameStart, withoutNameSuffix } from '../content/person-name.ts';
 
 /**
  * A one-word name with no `gender:` is guessed from the word itself, and a word not in -a is guessed a man's: Adele,
@@ -25,4 +26,35 @@ export function guessedGenderWarning(person: Person): ArhivarError | undefined {
     line: person.nameLine,
     hint: `add gender: f if ${person.name} is a woman, whose one-word name stays as it is (z ${person.name}); gender: m keeps these forms`,
   });
+}
+
+/**
+ * A surname of more than one word (Nataša Pirc Musar) needs `surname:`: without it the last word and its particles
+ * are taken (person-name.ts surnameStart), so the name is filed under M and »Musar« alone is found as her. An alias
+ * that is the last words of the name, more of them than that (aliases: [Pirc Musar]), shows the editor takes those
+ * words for the surname and forgot the line. The hint has the alias removed too: with surname: it adds nothing, and
+ * as an alias of two words its last word is found alone (people/names.ts nameVariant). Not for an alias that starts
+ * with a first name arhivar knows: Marija Kos of Ana Marija Kos is a given name she goes by, with her surname.
+ */
+export function missingSurnameWarning(person: Person): ArhivarError | undefined {
+  if (person.file === undefined || person.surname !== undefined) return undefined;
+  const { words } = withoutNameSuffix(nameWords(person.name));
+  const taken = words.slice(surnameStart(words));
+  for (const alias of person.aliases) {
+    const aliasWords = nameWords(alias);
+    const count = aliasWords.length;
+    if (count <= taken.length || count >= words.length || commonFirstNameGender(aliasWords[0]!) !== undefined) continue;
+    const tail = words.slice(-count);
+    if (!aliasWords.every((word, k) => word === tail[k])) continue;
+    const surname = tail.join(' ');
+    const given = tail.slice(0, count - taken.length).join(' ');
+    return new ArhivarError({
+      code: 'person/missing-surname',
+      message: `alias "${alias}" is the last words of name "${person.name}", as a surname of more than one word is, but the file has no surname:, so its surname is taken to be "${taken.join(' ')}", which the people index files the name by and detection reads as the surname`,
+      file: person.file,
+      line: person.aliasesLine,
+      hint: `add the line surname: ${surname} and remove the alias ${alias}, which the surname covers (kept, it has »${taken.join(' ')}« alone found as this person); if ${given} is a given name, surname: ${taken.join(' ')} says so`,
+    });
+  }
+  return undefined;
 }

@@ -29,6 +29,8 @@ beforeAll(async () => {
   await writeFile(path.join(root, 'content/people/adele.md'), '---\nrole: britanska glasbena zvezda\nname: Adele\n---\n');
   await writeFile(path.join(root, 'content/people/madonna.md'), '---\nname: Madonna\n---\n');
   await writeFile(path.join(root, 'content/people/pele.md'), '---\nname: Pelé\nrole: brazilski nogometaš\n---\n');
+  // A surname of two words in an alias, and no surname: line.
+  await writeFile(path.join(root, 'content/people/natasa-pirc-musar.md'), '---\nname: Nataša Pirc Musar\naliases: [Pirc Musar]\n---\n');
   site = await buildSite(root);
 });
 afterAll(async () => {
@@ -58,6 +60,13 @@ describe('article people (issue 3)', () => {
     expect(warnings.map((w) => [w.file, w.line])).toEqual([['content/people/adele.md', 3]]);
     expect(warnings[0]!.message).toContain('Adeleja');
     expect(warnings[0]!.hint).toContain('gender: f');
+  });
+
+  it('warns about a person file whose alias is a surname of two words and that has no surname:, at its aliases: line', () => {
+    const warnings = site.result.model.warnings.filter((w) => w.code === 'person/missing-surname');
+    expect(warnings.map((w) => [w.file, w.line, w.hint])).toEqual([
+      ['content/people/natasa-pirc-musar.md', 3, 'add the line surname: Pirc Musar and remove the alias Pirc Musar, which the surname covers (kept, it has »Musar« alone found as this person); if Pirc is a given name, surname: Musar says so'],
+    ]);
   });
 
   it('shows per-article mention counts on the person page', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessedGenderWarning } from '../../../src/pipeline/person-warnings.ts';
+import { guessedGenderWarning, missingSurnameWarning } from '../../../src/pipeline/person-warnings.ts';
 import { testPerson } from '../../helpers/person.ts';
 
 describe('guessedGenderWarning', () => {
@@ -27,5 +27,39 @@ describe('guessedGenderWarning', () => {
     ['no person file', testPerson('Adele', { file: undefined })],
   ])('says nothing for %s', (_, person) => {
     expect(guessedGenderWarning(person)).toBeUndefined();
+  });
+});
+
+describe('missingSurnameWarning', () => {
+  // Nataša Pirc Musar with no surname: was filed under M and found as »Musar« alone, though her alias shows the
+  // editor takes Pirc Musar for her surname: README asks for surname: then, and editors forget it.
+  it('warns at the aliases: line when an alias is the last words of the name, more than the surname taken', () => {
+    const warning = missingSurnameWarning(testPerson('Nataša Pirc Musar', { aliases: ['Pirc Musar'], aliasesLine: 3 }));
+    expect([warning?.code, warning?.file, warning?.line]).toEqual(['person/missing-surname', 'content/people/natasa-pirc-musar.md', 3]);
+    expect(warning!.message).toBe(
+      'alias "Pirc Musar" is the last words of name "Nataša Pirc Musar", as a surname of more than one word is, but the file has no surname:, so its surname is taken to be "Musar", which the people index files the name by and detection reads as the surname',
+    );
+    expect(warning!.hint).toBe('add the line surname: Pirc Musar and remove the alias Pirc Musar, which the surname covers (kept, it has »Musar« alone found as this person); if Pirc is a given name, surname: Musar says so');
+  });
+
+  it.each([
+    ['Luiz Inácio Lula da Silva', ['Lula', 'Lula da Silva'], 'surname: Lula da Silva'],
+    ['Gabriel García Márquez', ['Gabo', 'García Márquez'], 'surname: García Márquez'],
+    ['Janez Novak Kovač ml.', ['Novak Kovač'], 'surname: Novak Kovač'],
+  ])('warns for %s with the aliases %j: %s', (name, aliases, line) => {
+    expect(missingSurnameWarning(testPerson(name, { aliases }))?.hint).toContain(`add the line ${line} and remove the alias`);
+  });
+
+  it.each([
+    ['a surname: line', testPerson('Nataša Pirc Musar', { aliases: ['Pirc Musar'], surname: 'Pirc Musar' })],
+    ['a surname: line naming the last word', testPerson('Ana Marija Kos', { aliases: ['Marija Kos'], surname: 'Kos' })],
+    ['a one-word alias', testPerson('Nataša Pirc Musar', { aliases: ['Musar'] })],
+    ['an alias that is the whole name', testPerson('Nataša Musar', { aliases: ['Nataša Musar'] })],
+    ['an alias that is the surname taken already, with its particles', testPerson('Ursula von der Leyen', { aliases: ['von der Leyen'] })],
+    ['an alias not at the end of the name', testPerson('Nataša Pirc Musar', { aliases: ['Nataša Pirc'] })],
+    ['an alias that is a given name she goes by with the surname', testPerson('Ana Marija Kos', { aliases: ['Marija Kos'] })],
+    ['no person file', testPerson('Nataša Pirc Musar', { aliases: ['Pirc Musar'], file: undefined })],
+  ])('says nothing for %s', (_, person) => {
+    expect(missingSurnameWarning(person)).toBeUndefined();
   });
 });
