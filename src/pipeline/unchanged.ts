@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildOptions, HeldBack } from '../build.ts';
-import { readContent, type ContentSources, type KnownFiles } from '../content/read.ts';
+import { readContent, STABLE_MS, type ContentSources, type KnownFiles } from '../content/read.ts';
 import { ArhivarError } from '../errors.ts';
 import { changesWhatBuildMakes } from '../output/left-out.ts';
 import { folderKind } from '../folder-kind.ts';
@@ -75,11 +75,18 @@ export async function inputsKey(root: string, sources: ContentSources, options: 
  * touch -r: a same-size fix published nothing), and a file saved through a rename has a new inode. A file
  * (or a link to nothing) named public lists no files, as a missing public/ does, but the build refuses it
  * (public/not-a-folder), so it is told apart.
+ *
+ * A file changed less than STABLE_MS before it is listed counts by its bytes too (content/read.ts): a second
+ * same-size write within the file system's timestamp granularity (a jiffy on ext4, two seconds on FAT) leaves
+ * all four as they were, so a build right after the first write would vouch for the second. Its entry differs
+ * from the one a later build makes of the settled file, which costs that build a rebuild, never a stale file.
  */
 async function publicListing(root: string): Promise<string[]> {
   const directory = path.join(root, 'public');
   const kind = await folderKind(directory);
   if (kind !== 'folder') return [`\0${kind}`];
+  // Before any stat: a write after the stat falls in a tick no earlier than this.
+  const listedAtMs = Date.now();
   const entries = await readdir(directory, { recursive: true, withFileTypes: true }).catch(() => []);
   const listing: string[] = [];
   for (const entry of entries) {
@@ -104,9 +111,19 @@ async function publicListing(root: string): Promise<string[]> {
     // one whose coming and going counts for nothing above (`kazalo.bin -> .DS_Store`, `verzija.txt -> .git/HEAD`):
     // so the file it leads to now counts too.
     const target = entry.isSymbolicLink() ? `\0${await realpath(absolute).catch(() => '')}` : '';
-    listing.push(`${relative}\0${info.size}\0${info.mtimeMs}\0${info.ctimeMs}\0${info.ino}${target}`);
+    // A link's target is listed as a file of its own (or refused), so only a file's bytes are read here.
+    const bytes = info.isFile() && listedAtMs - Math.max(info.mtimeMs, info.ctimeMs) < STABLE_MS ? `\0sha1:${await hashBytes(absolute)}` : '';
+    listing.push(`${relative}\0${info.size}\0${info.mtimeMs}\0${info.ctimeMs}\0${info.ino}${target}${bytes}`);
   }
   return listing.sort();
+}
+
+/** The sha1 of a file's bytes, or a mark when it is gone or unreadable (the build then tells why). */
+async function hashBytes(file: string): Promise<string> {
+  return readFile(file).then(
+    (bytes) => createHash('sha1').update(bytes).digest('hex'),
+    () => 'unreadable',
+  );
 }
 
 export async function readLastBuild(root: string): Promise<LastBuild | undefined> {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readdir, readFile, rename, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { build } from '../../src/build.ts';
 import { buildUnlessUnchanged } from '../../src/pipeline/unchanged.ts';
 import { ArhivarError, ContentErrors } from '../../src/errors.ts';
@@ -87,6 +87,30 @@ describe('a rebuild with every input unchanged (issue 6)', () => {
     const summary = await run();
     expect(summary.unchanged).toBe(false);
     expect(await readFile(path.join(outDir, 'stari/o-nas.html'), 'utf8')).toBe('<p>Uredništvo: Eva</p>\n');
+  });
+
+  it('does not let a build vouch by its stat for a file of public/ it listed less than 2 s after the file changed', async () => {
+    const { root, outDir, run } = await site();
+    const file = path.join(root, 'public/o-nas.html');
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, '<p>Uredništvo: Ana</p>\n');
+    // Listed right after it was written: a second same-size write within the same tick of the file system's
+    // clock would leave size, times and inode as they are, so this build's record is of the file's bytes.
+    expect((await run()).unchanged).toBe(false);
+    // The bytes are the same, so the shortcut is still taken while the file is that new.
+    expect((await run()).unchanged).toBe(true);
+    // Ten seconds later by the clock the build reads (no write can be made in the same tick as another on
+    // purpose): the file has settled and counts by its stat, which the builds above did not vouch for.
+    const realNow = Date.now;
+    const later = vi.spyOn(Date, 'now').mockImplementation(() => realNow() + 10_000);
+    try {
+      expect((await run()).unchanged).toBe(false);
+      expect((await run()).unchanged).toBe(true);
+    } finally {
+      later.mockRestore();
+    }
+    expect(await readFile(path.join(outDir, 'o-nas.html'), 'utf8')).toBe('<p>Uredništvo: Ana</p>\n');
+    expect(await contents(outDir)).toEqual(await freshBuild(root));
   });
 
   it('takes the shortcut when only a .git inside public/ changed, which is never published', async () => {
