@@ -160,6 +160,8 @@ class DevSite {
   private recovering = false;
   /** The path the site is served under: that of baseUrl in the last site loaded. */
   private basePath: string;
+  /** The paths public/'s links named at the last load (publicFolderContents linkTargets). */
+  private publicLinkTargets = new Set<string>();
   /** What publicConflictsOf found last, and for which addresses and files of public/. */
   private conflicts: { key: string[]; publicFiles: readonly string[]; found: { problems: ArhivarError[]; warnings: ArhivarError[] } } | undefined;
 
@@ -226,7 +228,11 @@ class DevSite {
     if (!change || this.closing.signal.aborted) return;
     // As the no-change check: a .DS_Store Finder writes, or a .env's keys changed, changes nothing a build
     // publishes, and reloaded the browser of an editor who only opened public/'s folder.
-    if (change === 'public' && !changesWhatBuildMakes(this.publicPath(file), event === 'change' ? 'bytes' : 'presence')) return;
+    // But a link of public/ to such a file is refused once it is gone (public/symlink-outside) and left out
+    // again once it is back: the watcher tells the link gone with its file, and nothing when the file returns,
+    // so the problem stayed on every page until some other save.
+    const presence = event === 'change' ? 'bytes' : 'presence';
+    if (change === 'public' && !changesWhatBuildMakes(this.publicPath(file), presence) && !(presence === 'presence' && this.publicLinkTargets.has(path.resolve(file)))) return;
     if (change === 'content') this.sources.note(event, file);
     this.pending.add(change);
     // The site's icon is a file of public/ too, which a load checks.
@@ -313,6 +319,7 @@ class DevSite {
         onValidated: tellValidated,
         signal: this.closing.signal,
       }), publicFolder]);
+      if (refused.status === 'fulfilled') this.publicLinkTargets = new Set(refused.value.linkTargets);
       if (loaded.status === 'rejected') throw withProblems(loaded.reason, refused.status === 'fulfilled' ? refused.value.problems : [], refused.status === 'fulfilled' ? refused.value.warnings : []);
       if (refused.status === 'rejected') throw refused.reason;
       const model = loaded.value;

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { mkdir, readFile, readdir, realpath, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, readdir, readlink, realpath, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ArhivarError, ContentErrors, sortErrors } from '../errors.ts';
 import { sha1 } from '../hash.ts';
@@ -507,11 +507,12 @@ export async function publicFolderReport(root: string, site: { written: WrittenP
 
 /**
  * The paths of public/'s files a build publishes (inside public/, `/` between folders), what it refuses there,
- * and the warnings about files it leaves out (public/secret-file), each sorted.
+ * and the warnings about files it leaves out (public/secret-file), each sorted; and the paths public/'s links
+ * name (absolute, as written in the link, whether or not a file is there), for the dev server's watcher.
  */
-export async function publicFolderContents(root: string): Promise<{ files: string[]; problems: ArhivarError[]; warnings: ArhivarError[] }> {
-  const { files, problems, warnings } = await readPublicFolder(root);
-  return { files: files.map((file) => file.path), problems: sortErrors(problems), warnings: sortErrors(warnings) };
+export async function publicFolderContents(root: string): Promise<{ files: string[]; problems: ArhivarError[]; warnings: ArhivarError[]; linkTargets: string[] }> {
+  const { files, problems, warnings, linkTargets } = await readPublicFolder(root);
+  return { files: files.map((file) => file.path), problems: sortErrors(problems), warnings: sortErrors(warnings), linkTargets };
 }
 
 /** The public/in-the-way errors and public/shadowed warnings for public/'s files (by path) and where a build writes. */
@@ -526,15 +527,16 @@ export function publicConflicts(publicFiles: readonly string[], written: Written
  * public/'s files to publish (for a link, the file it leads to), the entries refused, unread, and the warnings
  * about files left out (output/left-out.ts).
  */
-async function readPublicFolder(root: string): Promise<{ files: { path: string; source: string }[]; problems: ArhivarError[]; warnings: ArhivarError[] }> {
+async function readPublicFolder(root: string): Promise<{ files: { path: string; source: string }[]; problems: ArhivarError[]; warnings: ArhivarError[]; linkTargets: string[] }> {
   const notAFolder = await publicFolderProblem(root);
-  if (notAFolder) return { files: [], problems: [notAFolder], warnings: [] };
+  if (notAFolder) return { files: [], problems: [notAFolder], warnings: [], linkTargets: [] };
   const publicDir = path.join(root, 'public');
   const entries = await readdir(publicDir, { recursive: true, withFileTypes: true }).catch(() => []);
   const publicRoot = await realpath(publicDir).catch(() => publicDir);
   const files: { path: string; source: string }[] = [];
   const problems: ArhivarError[] = [];
   const warnings: ArhivarError[] = [];
+  const linkTargets: string[] = [];
   for (const entry of entries) {
     const absolute = path.join(entry.parentPath, entry.name);
     const relative = path.relative(publicDir, absolute).split(path.sep).join('/');
@@ -546,6 +548,8 @@ async function readPublicFolder(root: string): Promise<{ files: { path: string; 
     if (leftOut === 'secret' && !entry.isDirectory()) warnings.push(publicSecretFile(relative));
     if (leftOut) continue;
     if (entry.isSymbolicLink()) {
+      const named = await readlink(absolute).catch(() => undefined);
+      if (named !== undefined) linkTargets.push(path.resolve(path.dirname(absolute), named));
       const target = await realpath(absolute).catch(() => undefined);
       const targetInfo = target && isWithin(publicRoot, target) ? await stat(target) : undefined;
       const problem = !targetInfo ? publicLinkOutside(relative, target) : targetInfo.isDirectory() ? publicLinkToFolder(relative) : undefined;
@@ -562,7 +566,7 @@ async function readPublicFolder(root: string): Promise<{ files: { path: string; 
       if (special) warnings.push(publicNotAFile(relative, special));
     }
   }
-  return { files, problems, warnings };
+  return { files, problems, warnings, linkTargets };
 }
 
 /**

@@ -246,3 +246,24 @@ it('arhivar dev tells a file of public/ that only a draft clashes with as a note
   expect(codes(loads.at(-1)!.errors)).toEqual([['public/in-the-way', 'public/2025/06']]);
   expect(codes(loads.at(-1)!.warnings)).toEqual([['public/shadowed', 'public/oznake/nova/index.html']]);
 });
+
+it('arhivar dev loads again when a file a build leaves out comes or goes that a link of public/ leads to', async () => {
+  const root = await copyFixture('archive-basic');
+  session.folders.push(root);
+  const publicDir = path.join(root, 'public');
+  await mkdir(publicDir, { recursive: true });
+  await writeFile(path.join(publicDir, '.DS_Store'), 'Bud1');
+  await symlink('.DS_Store', path.join(publicDir, 'kazalo.bin'));
+  const loads: DevLoadReport[] = [];
+  session.server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
+  await waitFor(() => loads.length > 0, 'the first load');
+  const linkCodes = () => [...loads.at(-1)!.errors, ...loads.at(-1)!.warnings].filter((each) => each.file === 'public/kazalo.bin').map((each) => each.code);
+  expect(linkCodes()).toEqual(['public/symlink-left-out']);
+
+  // A .DS_Store alone is no change, but the link leads nowhere now, which a build refuses.
+  await rm(path.join(publicDir, '.DS_Store'));
+  await waitFor(() => linkCodes().includes('public/symlink-outside'), 'the load that refuses the link to nothing');
+  await writeFile(path.join(publicDir, '.DS_Store'), 'Bud1');
+  await waitFor(() => loads.at(-1)!.errors.length === 0, 'the load with the file back');
+  expect(linkCodes()).toEqual(['public/symlink-left-out']);
+});
