@@ -1,6 +1,6 @@
 import type { BigIntStats } from 'node:fs';
 import { STABLE_MS } from '../content/read.ts';
-import { readCacheFile, writeCacheFile } from '../pipeline/cache.ts';
+import { fileRecord } from '../pipeline/cache.ts';
 
 /**
  * What the last build learned of public/'s files: each file's hash, with the file-system facts that change
@@ -31,20 +31,16 @@ export interface KnownPublicFile {
   readAtMs: number;
 }
 
-/** With a CRC-32 like every .bin file (pipeline/cache.ts). */
-const RECORD = 'public-files.bin';
-const VERSION = 1;
+/** With a CRC-32 like every .bin file (pipeline/cache.ts); version 1. */
+const record = fileRecord<KnownPublicFile>('public-files.bin', 1);
 
-export async function readKnownPublicFiles(root: string): Promise<KnownPublicFiles> {
-  const stored = await readCacheFile<{ version: number; files: KnownPublicFiles }>(root, RECORD);
-  return stored?.version === VERSION && stored.files instanceof Map ? stored.files : new Map();
+export function readKnownPublicFiles(root: string): Promise<KnownPublicFiles> {
+  return record.read(root);
 }
 
 /** Keeps `learned` for the next build, unless it is what `known` already held (nothing was read). */
-export async function storeKnownPublicFiles(root: string, known: KnownPublicFiles, learned: KnownPublicFiles): Promise<void> {
-  let same = known.size === learned.size;
-  for (const [file, entry] of learned) if (!same || known.get(file) !== entry) same = false;
-  if (!same) await writeCacheFile(root, RECORD, { version: VERSION, files: learned });
+export function storeKnownPublicFiles(root: string, known: KnownPublicFiles, learned: KnownPublicFiles): Promise<void> {
+  return record.store(root, known, learned);
 }
 
 /** The hash `known` holds, when `info` (a stat taken now) still shows that file and it had been stable when read. */

@@ -90,6 +90,30 @@ export async function writeCacheFile(root: string, name: string, value: unknown)
   await rename(temporary, file);
 }
 
+/**
+ * A record in `.cache/` of what a build learned of each file of a folder, by path (content/'s hashes, public/'s),
+ * with a version: a record of another version reads as empty, so the next build reads every file again.
+ */
+export interface FileRecord<T> {
+  read(root: string): Promise<Map<string, T>>;
+  /** Keeps `learned` for the next build, unless it is what `known` already held (nothing was read). */
+  store(root: string, known: ReadonlyMap<string, T>, learned: ReadonlyMap<string, T>): Promise<void>;
+}
+
+export function fileRecord<T>(name: string, version: number): FileRecord<T> {
+  return {
+    async read(root) {
+      const stored = await readCacheFile<{ version: number; files: Map<string, T> }>(root, name);
+      return stored?.version === version && stored.files instanceof Map ? stored.files : new Map();
+    },
+    async store(root, known, learned) {
+      let same = known.size === learned.size;
+      for (const [file, entry] of learned) if (!same || known.get(file) !== entry) same = false;
+      if (!same) await writeCacheFile(root, name, { version, files: learned });
+    },
+  };
+}
+
 export class RecordCache<V> {
   private readonly entries = new Map<string, V>();
   /**

@@ -6,7 +6,7 @@ import { readContent, STABLE_MS, type ContentSources, type KnownFiles } from '..
 import { ArhivarError } from '../errors.ts';
 import { changesWhatBuildMakes } from '../output/left-out.ts';
 import { folderKind } from '../folder-kind.ts';
-import { readCacheFile, writeCacheFile } from './cache.ts';
+import { fileRecord, readCacheFile, writeCacheFile } from './cache.ts';
 import { checkCacheFolder, checkContentFolder } from './folders.ts';
 import { holdingOutputFolder } from '../output/build-lock.ts';
 import { codeVersion } from './version.ts';
@@ -159,22 +159,19 @@ export function restoreWarnings(stored: LastBuild['warnings']): ArhivarError[] {
 export const KNOWN_FILES = 'content-files.bin';
 
 /**
- * The version of that record. 2: the hashes are of the composed (NFC) text. A hash of version 1 is of the
- * text as decoded, so a file saved decomposed would seem to change when it is read (content/changed-during-build).
+ * Version 2 of that record: the hashes are of the composed (NFC) text. A hash of version 1 is of the text as
+ * decoded, so a file saved decomposed would seem to change when it is read (content/changed-during-build).
  */
-const KNOWN_FILES_VERSION = 2;
+const knownFilesRecord = fileRecord<KnownFiles extends Map<string, infer T> ? T : never>(KNOWN_FILES, 2);
 
 /** What the last read learned of content/'s files (see content/read.ts KnownFiles); empty when there is none. */
-export async function readKnownFiles(root: string): Promise<KnownFiles> {
-  const stored = await readCacheFile<{ version: number; files: KnownFiles }>(root, KNOWN_FILES);
-  return stored?.version === KNOWN_FILES_VERSION && stored.files instanceof Map ? stored.files : new Map();
+export function readKnownFiles(root: string): Promise<KnownFiles> {
+  return knownFilesRecord.read(root);
 }
 
 /** Keeps `learned` for the next read, unless it is what `known` already held (nothing was read). */
-export async function storeKnownFiles(root: string, known: KnownFiles, learned: KnownFiles): Promise<void> {
-  let same = known.size === learned.size;
-  for (const [file, entry] of learned) if (!same || known.get(file) !== entry) same = false;
-  if (!same) await writeCacheFile(root, KNOWN_FILES, { version: KNOWN_FILES_VERSION, files: learned });
+export function storeKnownFiles(root: string, known: KnownFiles, learned: KnownFiles): Promise<void> {
+  return knownFilesRecord.store(root, known, learned);
 }
 
 /** What the command line reports of a build. */
