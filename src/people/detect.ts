@@ -437,7 +437,9 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
     return true;
   };
   if (last + 2 < n && AUXILIARIES.has(tokens.word(last + 1))) {
-    for (const p of [last + 2, last + 3]) {
+    // Up to two words between: an adverb (»je včeraj dejal«) or a prepositional phrase (»Prevc je po tekmi
+    // dejala«, »Kos je za Delo dejal«, whose capitalised object is no subject either).
+    for (const p of [last + 2, last + 3, last + 4]) {
       if (p < n && clause(last, p)) {
         const gender = participleGender(tokens.word(p));
         // »Izjava Ušakova je presenetila«: a feminine noun before the name may be the subject instead,
@@ -445,7 +447,7 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
         // Novaka je vlada sprejela«; only a reading that can be a nominative must agree then.
         // »Koncert Björk je bil razprodan«: so may a masculine noun for a work or event, and an undeclined name its genitive.
         if (gender) return { gender, subject: p === last + 2 && !(gender === 'f' && afterFeminineNoun(tokens, first)), possessor: gender === 'm' && afterWorkNoun(tokens, first) };
-        if (!isLower(tokens.word(p))) break;
+        if (!isLower(tokens.word(p)) && !(p > last + 2 && PREPOSITIONS.has(tokens.word(p - 1)))) break;
       }
     }
   }

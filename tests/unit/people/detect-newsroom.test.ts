@@ -55,6 +55,10 @@ const REGISTRY = [
   person('Boštjan Vasle'),
   person('Jože Colarič'),
   person('Elon Musk'),
+  person('Janez Kos', { gender: 'm' }),
+  person('Marta Kos', { gender: 'f' }),
+  person('Dane Zajc', { gender: 'm' }),
+  person('Jasna Zajc', { gender: 'f' }),
 ];
 const detector = createDetector(REGISTRY);
 const ids = (text: string) => detectPeople(detector, text).people;
@@ -185,6 +189,14 @@ describe('newsroom sentences: namesakes and relatives', () => {
     const detection = detectPeople(detector, text);
     expect(detection.people).toEqual([id]);
     expect(detection.counts.get(id)).toBe(2);
+  });
+  it.each([
+    ['a phrase of two words between the auxiliary and the verb', 'Domen Prevc je slavil v Planici, Nika Prevc je bila dan prej druga. Prevc je po tekmi dejala, da je zadovoljna.', 'nika-prevc', 2],
+    ['the same for a man', 'Nika Prevc je bila druga, Domen Prevc je zmagal. Prevc je po tekmi dejal, da je zadovoljen.', 'domen-prevc', 2],
+    ['a capitalised object of a preposition between them', 'Direktor Krke Janez Kos je pozdravil posel. Evropska komisarka Marta Kos ga je kritizirala. Kos je za Delo dejal, da s Kuzminom nima stikov.', 'janez-kos', 2],
+    ['a woman, with the same', 'Režiserka Jasna Zajc je postavila predstavo po pesmih Daneta Zajca. Zajc je za predstavo izbrala pesmi iz zbirke Požgana trava.', 'jasna-zajc', 2],
+  ])('namesakes both named in full, the verb after %s tells them apart', (_what, text, id, count) => {
+    expect(detectPeople(detector, text).counts.get(id)).toBe(count);
   });
 });
 
