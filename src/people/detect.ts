@@ -633,8 +633,12 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       } else if (!entry.mononym) classifyFirstName(detector, tokens, person, candidate);
       // A one-word alias (Tadi) is an alias, but a one-word main name (Madonna, Sting) is the name itself.
       else candidate.wholeName = !entry.alias;
-      // »Vlada Kosova«: a form of a place's name (Kosovo) is the place unless the first name stands before it.
-      if (placeForm && candidate.relation !== 'full') continue;
+      // »Vlada Kosova«: a form of a place's name (Kosovo) is the place unless the first name stands before it,
+      // or it is her nominative and a feminine verb follows it, with no preposition or feminine noun before it:
+      // the place is neuter and its genitive no subject, so »Kosova je dejala« is Marta Kos in the older form
+      // news uses; »Na Kosovo je odpotovala ministrica« and »Predsednica Kosova je dejala« are the place.
+      const herSubject = candidate.hasNom && !(i > 0 && isPreposition(tokens, i - 1)) && !afterFeminineNoun(tokens, i) && feminineSubjectAfter(tokens, i);
+      if (placeForm && candidate.relation !== 'full' && !herSubject) continue;
       candidates.push(candidate);
     }
     if (candidates.length > 0) occurrences.push({ token: i, candidates });
