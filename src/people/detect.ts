@@ -885,7 +885,8 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
         (!possessive && !cue.hard && chosen.every((candidate) => !candidate.hasNom) && commonFirstNameGenders.has(tokens.word(token))) ||
         // »Silva«, »Luca« without their particle are far more often given names than da Silva, de Luca.
         (!possessive && chosen.every((candidate) => candidate.withoutParticles) && detector.firstNames.has(tokens.word(token))) ||
-        (!possessive && isSentenceStart(tokens, from) && !detector.people[person]!.foreign && !looksForeign(tokens.word(token)) && !personContext(detector, tokens, token, chosen.some(canSpeak))),
+        // »Pirc Musar bo obiskala Kijev«: a surname of two capitalised words is no ordinary word at a sentence start.
+        (!possessive && isSentenceStart(tokens, from) && !chosen.some((candidate) => candidate.relation === 'bare' && candidate.from < token && !candidate.withoutParticles) && !detector.people[person]!.foreign && !looksForeign(tokens.word(token)) && !personContext(detector, tokens, token, chosen.some(canSpeak))),
       reason: notes.length > 0 ? `${label}; ${notes.join('; ')}` : label,
     });
   }
