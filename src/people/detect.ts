@@ -503,9 +503,14 @@ const WORK_NOUNS = new Set(
 function personContext(detector: PeopleDetector, tokens: Tokens, i: number, speaker: boolean): boolean {
   const n = tokens.length;
   if (speaker && i + 2 < n && AUXILIARIES.has(tokens.word(i + 1)) && sameClause(tokens, i)) {
-    // The participle may follow an adverbial of up to three words: »Oblak je po tekmi dejal«.
-    for (let p = i + 2; p < n && p <= i + 5 && sameClause(tokens, p - 1) && isLower(tokens.word(p)); p++) {
-      if (SPEECH_PARTICIPLE.test(tokens.word(p))) return true;
+    // The participle may follow an adverbial of up to three words: »Oblak je po tekmi dejal«, also one naming
+    // a place or a medium, capitalised after its preposition: »Golob je v Bruslju dejal«, »za RTV Slovenija«.
+    let governed = false;
+    for (let p = i + 2; p < n && p <= i + 5 && sameClause(tokens, p - 1); p++) {
+      const word = tokens.word(p);
+      if (SPEECH_PARTICIPLE.test(word)) return true;
+      if (PREPOSITIONS.has(word)) governed = true;
+      else if (!isLower(word) && !governed) break;
     }
   }
   if (i + 1 < n) {
