@@ -397,11 +397,22 @@ export function personForms(person: Pick<Person, 'id' | 'name' | 'surname' | 'al
   const main = nameVariant(person.name, gender, false, person.surname);
   const variants = [main];
   const familySurname = main.firstNames.length > 0 ? main.surname.nom[0] : undefined;
-  for (const alias of person.aliases) variants.push(nameVariant(alias, gender, true, undefined, familySurname));
+  const { surname } = person;
+  for (const alias of person.aliases) {
+    // An alias that is the surname (aliases: [Pirc Musar] beside surname: Pirc Musar) is read as it: split as a name,
+    // Pirc became a given name and »Musar« alone hers, and »Pirc Musarjeva« named her in full.
+    const surnameAlone = surname !== undefined && sameWords(alias, surname);
+    variants.push(surnameAlone ? nameVariant(surname, gender, true, surname) : nameVariant(alias, gender, true, undefined, familySurname));
+  }
   const nasab = withoutFamilyName(person.name, person.surname);
   // Another spelling of the given names (an alias Muhammad bin Salman Al Saud) goes with it as a full name does.
   if (nasab) variants.push(nameVariant(nasab, gender, false));
   return { id: person.id, gender, variants };
+}
+
+/** Whether two spellings are the same words in any letter case (nameWords: any white space, NFC). */
+function sameWords(a: string, b: string): boolean {
+  return nameWords(a).join(' ').toLowerCase() === nameWords(b).join(' ').toLowerCase();
 }
 
 /**

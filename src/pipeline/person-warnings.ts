@@ -32,9 +32,9 @@ export function guessedGenderWarning(person: Person): ArhivarError | undefined {
  * A surname of more than one word (Nataša Pirc Musar) needs `surname:`: without it the last word and its particles
  * are taken (person-name.ts surnameStart), so the name is filed under M and »Musar« alone is found as her. An alias
  * that is the last words of the name, more of them than that (aliases: [Pirc Musar]), shows the editor takes those
- * words for the surname and forgot the line. The hint has the alias removed too: with surname: it adds nothing, and
- * as an alias of two words its last word is found alone (people/names.ts nameVariant). Not for an alias that starts
- * with a first name arhivar knows: Marija Kos of Ana Marija Kos is a given name she goes by, with her surname.
+ * words for the surname and forgot the line. The alias may stay: beside surname: it is read as the surname and adds
+ * nothing (people/names.ts personForms). Not for an alias that starts with a first name arhivar knows: Marija Kos
+ * of Ana Marija Kos is a given name she goes by, with her surname.
  */
 export function missingSurnameWarning(person: Person): ArhivarError | undefined {
   if (person.file === undefined || person.surname !== undefined) return undefined;
@@ -53,7 +53,7 @@ export function missingSurnameWarning(person: Person): ArhivarError | undefined 
       message: `alias "${alias}" is the last words of name "${person.name}", as a surname of more than one word is, but the file has no surname:, so its surname is taken to be "${taken.join(' ')}", which the people index files the name by and detection reads as the surname`,
       file: person.file,
       line: person.aliasesLine,
-      hint: `add the line surname: ${surname} and remove the alias ${alias}, which the surname covers (kept, it has »${taken.join(' ')}« alone found as this person); if ${given} is a given name, surname: ${taken.join(' ')} says so`,
+      hint: `add the line surname: ${surname} (the alias ${alias} may stay: it is then read as the surname); if ${given} is a given name, surname: ${taken.join(' ')} says so`,
     });
   }
   return undefined;

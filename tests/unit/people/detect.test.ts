@@ -403,6 +403,35 @@ describe('detectPeople: a surname after particles, with a particle among the giv
   });
 });
 
+describe('detectPeople: an alias that is the surname: (aliases: [Pirc Musar] beside surname: Pirc Musar)', () => {
+  // Editors write the surname as an alias too, and person/missing-surname asked them for surname: first. Split as a
+  // name, the alias made Pirc a given name: »Musar« alone was her, and »Pirc Musarjeva« an alias naming her in full.
+  const registry = (aliases: string[]) => [person('Nataša Pirc Musar', { surname: 'Pirc Musar', aliases }), person('Ivo Musar', { gender: 'm' })];
+  const withoutAlias = createDetector(registry([]));
+  const texts = [
+    'Musar je dejala, da zakona ne bo podpisala.',
+    'Pirc Musarjeva je po srečanju dejala, da od vlade pričakuje več posluha.',
+    'Predsednica Pirc Musar je odpotovala v Bruselj. Musarjeva je tam dejala, da je obisk kratek.',
+    'Musar je dejal, da bo kandidiral.',
+  ];
+
+  it.each(['Pirc Musar', 'Pirc  Musar', 'Pirc musar'])('reads the alias %j as her surname, finding what the surname alone finds', (alias) => {
+    const detector = createDetector(registry([alias]));
+    for (const text of texts) expect(detectPeople(detector, text), text).toEqual(detectPeople(withoutAlias, text));
+    // No given name Pirc, which would make »Pirc« before another surname a first name.
+    expect(detector.firstNames.has('Pirc')).toBe(false);
+  });
+
+  it('does not take »Musar« alone for her, nor »Pirc Musar« for her name in full', () => {
+    const detector = createDetector(registry(['Pirc Musar']));
+    const mentions = (text: string) => detectPeople(detector, text).mentions.map((m) => [m.personId, m.kind, m.text, m.reason]);
+    expect(mentions(texts[0]!)).toEqual([]);
+    expect(mentions(texts[1]!)).toEqual([['natasa-pirc-musar', 'surname', 'Pirc Musarjeva', 'surname']]);
+    // Before, »Musarjeva« was hers too: 'alias of Nataša Pirc Musar; the article names Nataša Pirc Musar in full'.
+    expect(mentions(texts[2]!)).toEqual([['natasa-pirc-musar', 'surname', 'Pirc Musar', 'surname']]);
+  });
+});
+
 describe('detectPeople: a father and son of one name', () => {
   // Both matched »Janez Novak« in full, and the first in the registry took every mention, his son's too.
   const family = createDetector([person('Janez Novak st.', { id: 'janez-novak-st', gender: 'm' }), person('Janez Novak ml.', { id: 'janez-novak-ml', gender: 'm' }), person('Janez Novak', { gender: 'm' })]);
