@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -576,6 +577,9 @@ class DevSite {
       if (error instanceof ArhivarError && error.code === 'cache/damaged') return this.recoverFromDamagedCache(request, response, error, pathname);
       if (error instanceof Error) this.server?.ssrFixStacktrace(error);
       if (site) this.tellTemplateFailure(site, error, pathname);
+      // Unset site: the page module did not load. An import of a file that is not there is told as the build tells it.
+      const missing = site ? undefined : missingImportProblem(error, [this.root, PACKAGE_ROOT], readSource);
+      if (missing) return this.sendHtml(request, response, 500, renderProblemsPage([missing]), pathname);
       return this.sendHtml(request, response, 500, renderFailurePage('a template failed', error), pathname);
     }
     const file = outputPathFor(page?.url ?? pathname);
@@ -696,6 +700,45 @@ export function templateProblem(error: unknown, url: string, roots: readonly str
     hint: 'the browser shows the whole stack; fix the template and save, and the page reloads',
     cause: error,
   });
+}
+
+/** Vite's message when a module imports a file it cannot load (vite/src/node/server/transformRequest.ts, ERR_LOAD_URL). */
+const FAILED_TO_LOAD = /^Failed to load url (\S+) \(resolved id: [^)]*\) in (.+?)\. Does the file exist\?/;
+
+/**
+ * An import of a file that is not there as template/missing-import at the line of the import, as the build tells it
+ * (bin/code.js syntaxProblems), or undefined for any other failure. Vite's loader names the importer but no line
+ * (»Failed to load url ./nikjer.tsx … Does the file exist?«), so the line is that of the import naming it in the
+ * importer's source, read through `read`.
+ */
+export function missingImportProblem(error: unknown, roots: readonly string[], read: (file: string) => string | undefined): ArhivarError | undefined {
+  if (!(error instanceof Error) || (error as { code?: unknown }).code !== 'ERR_LOAD_URL') return undefined;
+  const match = FAILED_TO_LOAD.exec(error.message);
+  if (!match) return undefined;
+  const [, specifier, importer] = match as unknown as [string, string, string];
+  const root = roots.find((candidate) => !path.relative(candidate, importer).startsWith('..'));
+  const file = root === undefined ? importer : path.relative(root, importer).split(path.sep).join('/');
+  const escaped = specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const source = read(importer);
+  const at = new RegExp(`(?:\\bfrom|\\bimport)\\s*\\(?\\s*(['"])${escaped}\\1`).exec(source ?? '');
+  const inTemplates = file.startsWith('templates/');
+  return new ArhivarError({
+    code: inTemplates ? 'template/missing-import' : 'code/missing-import',
+    message: `Could not resolve "${specifier}"`,
+    file,
+    line: at && source ? source.slice(0, at.index).split('\n').length : undefined,
+    hint: `the file or package this line imports is not there; correct the path (relative to ${inTemplates ? "the template's folder" : 'the file'}) or add the file`,
+    cause: error,
+  });
+}
+
+/** A source file's text, or undefined when it cannot be read (the problem then has no line). */
+function readSource(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /**

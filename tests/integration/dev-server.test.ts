@@ -329,6 +329,36 @@ describe('arhivar dev with a template that uses a component its file does not ex
   });
 });
 
+describe('arhivar dev with a template that imports a file that is not there', () => {
+  it('names the template and the line of the import, as the build does, not only »Does the file exist?«', async () => {
+    const root = await copyFixture('archive-basic');
+    const wrapper = path.join(root, 'templates', 'pages-wrapper.tsx');
+    await writeFile(
+      wrapper,
+      [
+        `import { listPages as base } from ${JSON.stringify(path.join(PROJECT_ROOT, 'src', 'render', 'pages.ts'))};`,
+        '',
+        "import { Boks } from './nikjer.tsx';",
+        'export function* listPages(inputs: Parameters<typeof base>[0]) {',
+        '  if (Boks) yield* base(inputs);',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const server = await startDevServer({ root, port: 0, logLevel: 'silent', pagesModule: wrapper });
+    try {
+      const page = await fetchUntil(server, FIRST_URL, (p) => p.status === 500);
+      expect(page.body).toContain('<title>arhivar: 1 problem in templates</title>');
+      expect(page.body).toContain('<code class="where">templates/pages-wrapper.tsx:3</code> <code>template/missing-import</code>');
+      expect(page.body).toContain('Could not resolve &quot;./nikjer.tsx&quot;');
+      expect(page.body).toContain("correct the path (relative to the template's folder)");
+    } finally {
+      await server.close();
+      await removeDir(root);
+    }
+  });
+});
+
 describe('arhivar dev with a template that reads a file beside it', () => {
   it('shows the file as changed once it is saved, as the build does, not the text read when the template first loaded', async () => {
     const root = await copyFixture('archive-basic');
