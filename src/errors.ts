@@ -60,6 +60,40 @@ export function sortErrors(errors: readonly ArhivarError[]): ArhivarError[] {
 }
 
 /**
+ * An exception as `Name: message`, followed by what its causes say (`error.cause`, and theirs): Node's fetch
+ * throws »TypeError: fetch failed« and keeps the reason (connect ECONNREFUSED 127.0.0.1:8080, getaddrinfo
+ * ENOTFOUND …) in its cause, which a message of the name and message alone left out.
+ */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const causes = causesOf(error);
+  return `${error.name}: ${error.message}${causes.length > 0 ? ` (cause: ${causes.join('; ')})` : ''}`;
+}
+
+/** What each cause in the chain of `error` says, outermost first; a few at most, and a cause seen before ends it. */
+export function causesOf(error: Error): string[] {
+  const said: string[] = [];
+  const seen = new Set<unknown>([error]);
+  for (let cause = error.cause; cause !== undefined && cause !== null && !seen.has(cause) && said.length < 4; ) {
+    seen.add(cause);
+    const text = causeText(cause);
+    if (text) said.push(text);
+    cause = cause instanceof Error ? cause.cause : undefined;
+  }
+  return said;
+}
+
+/** A cause's message; an AggregateError (a connection tried on each address of a host) has none, but its errors do. */
+function causeText(cause: unknown): string {
+  if (!(cause instanceof Error)) return typeof cause === 'object' ? '' : String(cause);
+  if (cause.message) return cause.message;
+  const inner = cause instanceof AggregateError ? cause.errors.filter((each): each is Error => each instanceof Error).map((each) => each.message) : [];
+  if (inner.length > 0) return [...new Set(inner)].join(', ');
+  const code = (cause as { code?: unknown }).code;
+  return typeof code === 'string' ? code : '';
+}
+
+/**
  * content/articles/x.md:3  article/bad-date
  *   date "včeraj" is not a date
  *   hint: write 2025-12-22 or 2025-12-22T18:30

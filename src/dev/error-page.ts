@@ -1,5 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
-import { WARNINGS_WAIT_FOR_FIXES, type ArhivarError } from '../errors.ts';
+import { causesOf, WARNINGS_WAIT_FOR_FIXES, type ArhivarError } from '../errors.ts';
 
 /** The page the dev server shows instead of the site while content has problems. */
 export function escapeHtml(value: string): string {
@@ -54,6 +54,8 @@ export function renderProblemsPage(errors: readonly ArhivarError[], warnings: re
 export function renderFailurePage(what: string, error: unknown, advice = 'Fix the cause and save; this page reloads by itself.'): string {
   // Vite's and the TSX transform's messages are coloured for a terminal (a syntax error's code frame is ESC[38;5;246m…
   // around every character): in a page those codes would only hide the text and the file:line between them.
-  const detail = stripVTControlCharacters(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  // A stack shows the error's own message only: fetch's »fetch failed« keeps its reason in the cause.
+  const causes = error instanceof Error ? causesOf(error).map((cause) => `\ncause: ${cause}`).join('') : '';
+  const detail = stripVTControlCharacters(error instanceof Error ? `${error.stack ?? error.message}${causes}` : String(error));
   return page(`arhivar: ${what}`, `<h1>arhivar: ${escapeHtml(what)}</h1>\n<p>${escapeHtml(advice)}</p>\n<pre>${escapeHtml(detail)}</pre>`);
 }

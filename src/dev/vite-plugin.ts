@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
 import { loadSite, publishedWrittenPaths, sameAddressKey, siteAddressKey, siteContext, siteSearchFiles, sitePages, siteWrittenPaths, type HeldBack, type NewestArticles, type SiteModel } from '../build.ts';
 import type { ContentDate } from '../content/dates.ts';
-import { ArhivarError, ContentErrors, sortErrors, toArhivarErrors, warningsOf, withProblems } from '../errors.ts';
+import { ArhivarError, ContentErrors, describeError, sortErrors, toArhivarErrors, warningsOf, withProblems } from '../errors.ts';
 import { createLoadCache, forgetRenderedBodies } from '../load-cache.ts';
 import { LiveSources } from './live-sources.ts';
 import { beforeHandOver, startMarkdownWorkers } from '../pipeline/markdown.ts';
@@ -680,7 +680,7 @@ const STACK_FRAME = /^\s*at (?:.*\()?(\/[^():]+):(\d+):\d+\)?$/;
  * `.ts` file of the site or of arhivar (not in node_modules), relative to the first of `roots` holding it.
  */
 export function templateProblem(error: unknown, url: string, roots: readonly string[]): ArhivarError {
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const message = describeError(error);
   let file: string | undefined;
   let line: number | undefined;
   for (const frame of (error instanceof Error ? (error.stack ?? '') : '').split('\n')) {

@@ -1,4 +1,4 @@
-import { ArhivarError } from '../errors.ts';
+import { ArhivarError, describeError } from '../errors.ts';
 
 /**
  * An exception a template threw while `url` was rendered, as a problem the build prints, instead of "arhivar
@@ -13,7 +13,7 @@ export function renderProblem(error: unknown, url: string, at?: { file: string; 
   const undefinedName = undefinedNameOf(error);
   return new ArhivarError({
     code: 'template/failed',
-    message: `${url}: ${error.name}: ${error.message}${component ? ` (in ${component})` : ''}`,
+    message: `${url}: ${describeError(error)}${component ? ` (in ${component})` : ''}`,
     file: at?.file,
     line: at?.line,
     hint: undefinedName
@@ -44,7 +44,7 @@ function undefinedNameOf(error: Error): string | undefined {
  * template is left to the caller.
  */
 export function loadProblem(error: unknown, at: { file: string; line: number }): ArhivarError {
-  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const what = describeError(error);
   return new ArhivarError({
     code: 'template/failed',
     message: `${what} (while the templates were loaded)`,

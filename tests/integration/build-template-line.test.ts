@@ -101,7 +101,7 @@ describe('npm run build with a template whose top-level code throws as it loads'
     const marker = "const WEATHER = await fetch('http://127.0.0.1:1/vreme.json').then((response) => response.text());";
     await writeFile(file, `${marker}\n${(await readFile(file, 'utf8')).replace('{site.title}</a>', '{site.title}{WEATHER}</a>')}`);
     const failed = await build(copy, root);
-    expect(failed).toMatchObject({ code: 1, stderr: expect.stringMatching(/^templates\/layout\.tsx:1  template\/failed\n  TypeError: fetch failed \(while the templates were loaded\)\n/m) });
+    expect(failed).toMatchObject({ code: 1, stderr: expect.stringMatching(/^templates\/layout\.tsx:1  template\/failed\n  TypeError: fetch failed \(cause: bad port\) \(while the templates were loaded\)\n/m) });
   }, 90_000);
 });
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ArhivarError, ContentErrors, formatError, systemProblem, withProblems } from '../../src/errors.ts';
+import { ArhivarError, ContentErrors, describeError, formatError, systemProblem, withProblems } from '../../src/errors.ts';
 import { validateArticle } from '../../src/content/article.ts';
 
 /** The error the system gives for `act`. */
@@ -13,6 +13,30 @@ function errorOf(act: () => unknown): unknown {
   }
   throw new Error('expected the system to refuse');
 }
+
+describe('describeError', () => {
+  const refused = (address: string) => Object.assign(new Error(`connect ECONNREFUSED ${address}`), { code: 'ECONNREFUSED' });
+
+  it('adds what the causes say, as Node\'s fetch keeps its reason there', () => {
+    expect(describeError(new TypeError('fetch failed', { cause: refused('127.0.0.1:8080') }))).toBe('TypeError: fetch failed (cause: connect ECONNREFUSED 127.0.0.1:8080)');
+    const nested = new Error('vremenska napoved ni dosegljiva', { cause: new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND vreme.example') }) });
+    expect(describeError(nested)).toBe('Error: vremenska napoved ni dosegljiva (cause: fetch failed; getaddrinfo ENOTFOUND vreme.example)');
+  });
+
+  it('reads the errors of a cause that has no message of its own, one tried on each address of a host', () => {
+    const each = new AggregateError([refused('::1:8080'), refused('127.0.0.1:8080')]);
+    expect(describeError(new TypeError('fetch failed', { cause: each }))).toBe('TypeError: fetch failed (cause: connect ECONNREFUSED ::1:8080, connect ECONNREFUSED 127.0.0.1:8080)');
+    expect(describeError(new TypeError('fetch failed', { cause: Object.assign(new AggregateError([]), { code: 'ECONNREFUSED' }) }))).toBe('TypeError: fetch failed (cause: ECONNREFUSED)');
+  });
+
+  it('is the name and the message alone without a cause, and ends at a cause met before', () => {
+    expect(describeError(new RangeError('x'))).toBe('RangeError: x');
+    expect(describeError('niz')).toBe('niz');
+    const loop = new Error('a');
+    loop.cause = new Error('b', { cause: loop });
+    expect(describeError(loop)).toBe('Error: a (cause: b)');
+  });
+});
 
 describe('systemProblem', () => {
   it.skipIf(!existsSync('/dev/full'))('says plainly that the disk is full, what became of the work and what to do', () => {

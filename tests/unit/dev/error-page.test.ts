@@ -18,6 +18,13 @@ describe('renderFailurePage', () => {
     expect(html).toContain('\nhome.tsx');
   });
 
+  it("shows below the stack what the error's causes say: fetch's reason is in its cause, not in its stack", () => {
+    const error = new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND vreme.example'), { code: 'ENOTFOUND' }) });
+    const html = renderFailurePage('a template failed', error);
+    expect(html).toContain('TypeError: fetch failed\n');
+    expect(html).toMatch(/\ncause: getaddrinfo ENOTFOUND vreme\.example<\/pre>/);
+  });
+
   it('does the same for a thrown value that is not an Error', () => {
     expect(renderFailurePage('loading the site failed', '\u001b[1mfailed\u001b[22m at content/site.yaml:3')).toContain('<pre>failed at content/site.yaml:3</pre>');
   });

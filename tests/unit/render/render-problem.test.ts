@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ArhivarError } from '../../../src/errors.ts';
-import { renderProblem } from '../../../src/render/render-problem.ts';
+import { loadProblem, renderProblem } from '../../../src/render/render-problem.ts';
 
 function PersonPage(props: { aliases?: string[] }): string {
   return props.aliases!.join(', ');
@@ -49,6 +49,15 @@ describe('renderProblem', () => {
     expect(unmapped.hint).toContain('open /2025/12/02/clanek/ in npm run dev');
     // A field that does not exist keeps its hint.
     expect((renderProblem(new TypeError("Cannot read properties of undefined (reading 'join')"), '/', { file: 'templates/article.tsx', line: 50 }) as ArhivarError).hint).toContain('field');
+  });
+
+  it("says why fetch failed, from the error's cause, where the message alone said only »fetch failed«", async () => {
+    // Port 1 is one fetch refuses itself (a »bad port«), so no connection is tried and the cause is always the same.
+    const failed = (await fetch('http://127.0.0.1:1/').catch((error: unknown) => error)) as Error;
+    expect(failed.message).toBe('fetch failed');
+    const at = { file: 'templates/layout.tsx', line: 4 };
+    expect((loadProblem(failed, at) as ArhivarError).message).toBe('TypeError: fetch failed (cause: bad port) (while the templates were loaded)');
+    expect((renderProblem(failed, '/', at) as ArhivarError).message).toBe('/: TypeError: fetch failed (cause: bad port)');
   });
 
   it('leaves a problem arhivar already describes as it is', () => {
