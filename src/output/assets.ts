@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
+import type { Logger } from 'vite';
 import type { AssetUrls } from '../render/context.ts';
 import { ArhivarError, ContentErrors } from '../errors.ts';
 import { findSiteIcon } from './site-icon.ts';
@@ -63,9 +64,7 @@ async function bundledAssets(): Promise<BuiltAssets> {
   if (missing.length > 0) throw new ContentErrors(missing);
   const cached = await readCache(entries);
   if (cached) return cached;
-  const built = await bundle(entries).catch((error: unknown) => {
-    throw stylesheetProblem(error) ?? scriptProblem(error) ?? error;
-  });
+  const built = await bundle(entries);
   await writeCache(built).catch(() => undefined);
   return { urls: built.urls, files: built.files.map((file) => ({ path: file.path, bytes: file.text })) };
 }
@@ -119,7 +118,32 @@ function relativize(entries: Record<string, string>): Record<string, string> {
   return result;
 }
 
+/**
+ * Bundles `entries`, and turns a failure arhivar can place (stylesheetProblem, scriptProblem) into its problem.
+ * Vite logs »✗ Build failed in 267ms« as it throws, which printed above that problem a failure the problem
+ * already tells, so Vite's errors are held back and printed only when the failure is one arhivar cannot place
+ * (it then ends in Vite's own message, and the line says what was being built). Warnings pass as before.
+ */
 async function bundle(entries: Record<string, string>): Promise<CacheEntry> {
+  const { createLogger } = await import('vite');
+  const logger = createLogger('warn');
+  const printError = logger.error.bind(logger);
+  const held: Parameters<Logger['error']>[] = [];
+  logger.error = (...logged) => void held.push(logged);
+  const printHeld = () => held.splice(0).forEach((logged) => printError(...logged));
+  try {
+    const built = await bundleWith(entries, logger);
+    printHeld();
+    return built;
+  } catch (error) {
+    const problem = stylesheetProblem(error) ?? scriptProblem(error);
+    if (problem) throw problem;
+    printHeld();
+    throw error;
+  }
+}
+
+async function bundleWith(entries: Record<string, string>, logger: Logger): Promise<CacheEntry> {
   const { build } = await import('vite');
   const inputs = new Set<string>();
   const output = await build({
@@ -131,6 +155,7 @@ async function bundle(entries: Record<string, string>): Promise<CacheEntry> {
     base: './',
     mode: 'production',
     logLevel: 'warn',
+    customLogger: logger,
     envDir: false,
     publicDir: false,
     // An inline (empty) PostCSS config stops Vite from searching the disk for one.

@@ -132,6 +132,32 @@ describe('npm run build with a client script that does not parse', () => {
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/^src\/client\/deli\.ts:2  code\/syntax\n  Unexpected token\n  hint: /m);
     expect(failed.stderr).not.toMatch(/failed unexpectedly|    at |\u001b/);
+    // Vite's own »✗ Build failed in 67ms« above it told nothing the problem does not.
+    expect(failed.stderr).not.toContain('Build failed');
+    await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
+  }, 90_000);
+
+  it('keeps Vite\'s »✗ Build failed« for a failure arhivar does not tell itself (a script importing a file that is not there)', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    await writeFile(path.join(copy, 'src', 'client', 'deli.ts'), "import { gumb } from './nikjer.ts';\nvoid gumb;\n");
+    const failed = await build(copy, root);
+    expect(failed.stderr).toMatch(/^\S* ?Build failed in \d+ms\n/m);
+    expect(failed.stderr).toContain("Could not resolve './nikjer.ts'");
+  }, 90_000);
+});
+
+describe('npm run build with a stylesheet that does not parse', () => {
+  it('prints only its file, line and reason: not Vite\'s »✗ Build failed« above them', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    const stylesheet = path.join(copy, 'templates', 'site.css');
+    const css = await readFile(stylesheet, 'utf8');
+    await writeFile(stylesheet, `${css}\n@media ( { a { color: blue } }\n`);
+    const failed = await build(copy, root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^templates\/site\.css:\d+  template\/bad-stylesheet\n  the stylesheet cannot be read: /);
+    expect(failed.stderr).not.toContain('Build failed');
     await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
   }, 90_000);
 });
