@@ -59,3 +59,16 @@ export function renderFailurePage(what: string, error: unknown, advice = 'Fix th
   const detail = stripVTControlCharacters(error instanceof Error ? `${error.stack ?? error.message}${causes}` : String(error));
   return page(`arhivar: ${what}`, `<h1>arhivar: ${escapeHtml(what)}</h1>\n<p>${escapeHtml(advice)}</p>\n<pre>${escapeHtml(detail)}</pre>`);
 }
+
+/**
+ * The title of the page for a bundle of the assets that failed in a way arhivar does not tell as a problem (a client
+ * script importing a file that is not there): what Vite's message names, a script of src/client/ or a stylesheet.
+ * Every such failure was titled »the stylesheet could not be built«, sending a developer who had edited a script
+ * to look through the CSS.
+ */
+export function assetsFailureTitle(failure: unknown): string {
+  const message = stripVTControlCharacters(failure instanceof Error ? failure.message : String(failure));
+  if (/(?:^|[\s/'"(\[])src\/client\/[^\s'"]+\.[cm]?[jt]sx?\b/.test(message)) return 'a client script could not be built';
+  if (/\.css\b/.test(message)) return 'the stylesheet could not be built';
+  return 'the stylesheet and the client scripts could not be built';
+}

@@ -20,7 +20,7 @@ import { firstHomePage, type PageSpec } from '../render/pages.ts';
 import { basePathOf, outputPathFor, urls, withoutBasePath } from '../site/urls.ts';
 import { contentTypeFor, folderRedirectLocation, redirectedToBasePath } from './static-server.ts';
 import { PageIndex } from './page-index.ts';
-import { renderFailurePage, renderProblemsPage } from './error-page.ts';
+import { assetsFailureTitle, renderFailurePage, renderProblemsPage } from './error-page.ts';
 
 /**
  * The dev server's site: the same loadSite → sitePages pipeline as `build`, kept in memory and rendered
@@ -516,7 +516,7 @@ class DevSite {
     if (!assetState.ok) {
       // A stylesheet that does not parse is a problem with a file and line (output/assets.ts stylesheetProblem).
       const problems = toArhivarErrors(assetState.failure);
-      return this.sendHtml(request, response, 500, problems ? renderProblemsPage(problems) : renderFailurePage('the stylesheet could not be built', assetState.failure), pathname);
+      return this.sendHtml(request, response, 500, problems ? renderProblemsPage(problems) : renderFailurePage(assetsFailureTitle(assetState.failure), assetState.failure), pathname);
     }
     const asset = assetState.assets.files.find((file) => `/${file.path}` === pathname);
     if (asset) return send(request, response, 200, contentTypeFor(asset.path), asset.bytes);

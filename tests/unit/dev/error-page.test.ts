@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { renderFailurePage, renderProblemsPage } from '../../../src/dev/error-page.ts';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { assetsFailureTitle, renderFailurePage, renderProblemsPage } from '../../../src/dev/error-page.ts';
 import { ArhivarError } from '../../../src/errors.ts';
+import { makeTempDir } from '../../helpers.ts';
 
 describe('renderFailurePage', () => {
   it('shows a message coloured for a terminal as plain text, keeping the file and line', () => {
@@ -43,5 +46,42 @@ describe('renderProblemsPage', () => {
   it('names no folder when the problems are in several, or name no file', () => {
     expect(title(renderProblemsPage([problem('article/bad-date', 'content/a.md'), problem('template/bad-stylesheet', 'templates/site.css')]))).toBe('arhivar: 2 problems');
     expect(title(renderProblemsPage([problem('site/unknown')]))).toBe('arhivar: 1 problem');
+  });
+});
+
+describe('assetsFailureTitle', () => {
+  /** What Vite throws for a project whose src/client/deli.ts holds `script`, bundled beside a stylesheet as the assets are. */
+  async function scriptFailure(script: string): Promise<unknown> {
+    const root = await makeTempDir('arhivar-script-');
+    await mkdir(path.join(root, 'src', 'client'), { recursive: true });
+    await mkdir(path.join(root, 'templates'));
+    await writeFile(path.join(root, 'src', 'client', 'deli.ts'), script);
+    await writeFile(path.join(root, 'templates', 'site.css'), 'body { color: red; }\n');
+    const { build } = await import('vite');
+    try {
+      await build({
+        configFile: false,
+        root,
+        logLevel: 'silent',
+        envDir: false,
+        publicDir: false,
+        css: { postcss: {} },
+        build: { write: false, rolldownOptions: { input: { site: path.join(root, 'templates', 'site.css'), deli: path.join(root, 'src', 'client', 'deli.ts') } } },
+      });
+    } catch (error) {
+      return error;
+    }
+    throw new Error('the script was built');
+  }
+
+  it('names a client script, not the stylesheet, when Vite failed on one', async () => {
+    const failure = await scriptFailure("import { gumb } from './nikjer.ts';\nvoid gumb;\n");
+    expect(assetsFailureTitle(failure)).toBe('a client script could not be built');
+    expect(renderFailurePage(assetsFailureTitle(failure), failure)).toContain('<title>arhivar: a client script could not be built</title>');
+  });
+
+  it('names the stylesheet when the message names a CSS file, and both when it names neither', () => {
+    expect(assetsFailureTitle(new Error("[vite:css] ENOENT: no such file or directory, open '/projekt/templates/deli/glava.css'"))).toBe('the stylesheet could not be built');
+    expect(assetsFailureTitle(new Error('out of memory'))).toBe('the stylesheet and the client scripts could not be built');
   });
 });
