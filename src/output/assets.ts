@@ -60,8 +60,8 @@ export async function buildAssets(root: string): Promise<BuiltAssets> {
 async function bundledAssets(): Promise<BuiltAssets> {
   const entries = await listEntries();
   // Before the cache: a bundle Vite made with only a warning for the missing file is kept there.
-  const missing = missingThemeFiles(STYLESHEET, PROJECT_ROOT, readStylesheet, existsSync);
-  if (missing.length > 0) throw new ContentErrors(missing);
+  const problems = themeProblems(STYLESHEET, PROJECT_ROOT, readStylesheet, existsSync);
+  if (problems.length > 0) throw new ContentErrors(problems);
   const cached = await readCache(entries);
   if (cached) return cached;
   const built = await bundle(entries);
@@ -288,13 +288,13 @@ function readStylesheet(file: string): string | undefined {
 }
 
 /**
- * missingStylesheetFiles of `entry` and of every stylesheet beside it that it @imports, and they in turn, once
- * each (an import loop ends at a file already read). Vite inlines such a file and resolves its url()s against
+ * missingStylesheetFiles and unclosedBlocks of `entry` and of every stylesheet beside it that it @imports, and they
+ * in turn, once each (an import loop ends at a file already read). Vite inlines such a file and resolves its url()s against
  * its own folder, so a font named there and missing was published as a broken address with only Vite's
  * warning, as one in site.css was. An @import of no file beside the stylesheet (a package's, another
  * host's, one missing) is left to Vite, which resolves packages and fails on a missing file itself.
  */
-export function missingThemeFiles(entry: string, root: string, read: (file: string) => string | undefined, exists: (file: string) => boolean): ArhivarError[] {
+export function themeProblems(entry: string, root: string, read: (file: string) => string | undefined, exists: (file: string) => boolean): ArhivarError[] {
   const problems: ArhivarError[] = [];
   const seen = new Set<string>();
   const visit = (file: string) => {
@@ -302,7 +302,7 @@ export function missingThemeFiles(entry: string, root: string, read: (file: stri
     seen.add(file);
     const css = read(file);
     if (css === undefined) return;
-    const own = missingStylesheetFiles(css, file, root, exists);
+    const own = [...missingStylesheetFiles(css, file, root, exists), ...unclosedBlocks(css, file, root)];
     const imported: string[] = [];
     const text = withoutComments(css);
     for (const match of text.matchAll(/@import\s+(?:url\(\s*)?(?:"([^"]*)"|'([^']*)'|([^)'"\s;]+))/gi)) {
@@ -331,6 +331,45 @@ export function missingThemeFiles(entry: string, root: string, read: (file: stri
   };
   visit(entry);
   return problems;
+}
+
+/**
+ * A template/bad-stylesheet at each `{` of the stylesheet that no `}` closes. Lightning CSS, which minifies site.css,
+ * closes a block left open at the end of the file as a browser does, so `.x { color: red;` there was published
+ * without a word, though a `}` was surely forgotten (one left open above other rules fails at the next rule, and
+ * PostCSS refuses it in an @imported file, at the `{`'s line as here). Braces in comments and strings, and escaped
+ * ones (`\{` in a selector), are not counted.
+ */
+export function unclosedBlocks(css: string, file: string, root: string): ArhivarError[] {
+  const text = withoutComments(css);
+  const open: number[] = [];
+  let line = 1;
+  let quote: string | undefined;
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index]!;
+    if (character === '\n') {
+      line++;
+      // A string is ended by a line break too (CSS Syntax, »bad string«).
+      quote = undefined;
+    } else if (character === '\\') {
+      if (text[index + 1] === '\n') line++;
+      index++;
+    } else if (quote) {
+      if (character === quote) quote = undefined;
+    } else if (character === '"' || character === "'") quote = character;
+    else if (character === '{') open.push(line);
+    else if (character === '}') open.pop();
+  }
+  return open.map(
+    (at) =>
+      new ArhivarError({
+        code: 'template/bad-stylesheet',
+        message: 'the stylesheet cannot be read: Unclosed block (the { at this line has no } to close it)',
+        file: toProjectPath(root, file),
+        line: at,
+        hint: 'add the } where the block ends; a browser closes it only at the end of the file, so every rule after it would sit inside it',
+      }),
+  );
 }
 
 /**

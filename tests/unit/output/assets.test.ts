@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildAssets, missingStylesheetFiles, missingThemeFiles, stylesheetProblem, themeFiles } from '../../../src/output/assets.ts';
+import { buildAssets, missingStylesheetFiles, stylesheetProblem, themeFiles, themeProblems, unclosedBlocks } from '../../../src/output/assets.ts';
 import { makeTempDir } from '../../helpers.ts';
 import { PROJECT_ROOT_FOR_TESTS } from '../../search-helpers.ts';
 
@@ -123,7 +123,36 @@ describe('missingStylesheetFiles', () => {
   });
 });
 
-describe('missingThemeFiles', () => {
+describe('unclosedBlocks', () => {
+  const lines = (css: string) => unclosedBlocks(css, '/arhivar/templates/site.css', '/arhivar').map((problem) => [problem.code, problem.file, problem.line]);
+
+  it.each([
+    ['a block left open at the very end, which the minifier closed without a word', 'body { margin: 0; }\n\n.x { color: red;\n', [3]],
+    ['one left open above other rules, at its own line, not at the rule it runs into', '.x { color: red;\n.y { color: blue; }\n.z { margin: 0; }\n', [1]],
+    ['an @media whose own } was forgotten', '@media print {\n  .x { color: red; }\n', [1]],
+    ['each of two', '.a {\n.b {\n', [1, 2]],
+  ])('refuses %s', (_what, css, expected) => {
+    expect(lines(css)).toEqual(expected.map((line) => ['template/bad-stylesheet', 'templates/site.css', line]));
+  });
+
+  it('counts no brace in a comment, a string or escaped, and none in a balanced stylesheet', () => {
+    expect(lines('/* .x { */\n.a::before { content: "{"; }\n.b::after { content: \'}{\'; }\n.\\{ { color: red; }\n@media (min-width: 40em) { .c { d: e; } }\n')).toEqual([]);
+  });
+
+  it('is checked in site.css and in the stylesheets it imports, with the file named', () => {
+    const texts = new Map([
+      ['/arhivar/templates/site.css', "@import './deli.css';\nbody { margin: 0;\n"],
+      ['/arhivar/templates/deli.css', '.a { color: red; }\n.b {\n'],
+    ]);
+    const problems = themeProblems('/arhivar/templates/site.css', '/arhivar', (file) => texts.get(file), (file) => texts.has(file));
+    expect(problems.map((problem) => [problem.file, problem.line, problem.message])).toEqual([
+      ['templates/site.css', 2, 'the stylesheet cannot be read: Unclosed block (the { at this line has no } to close it)'],
+      ['templates/deli.css', 2, 'the stylesheet cannot be read: Unclosed block (the { at this line has no } to close it)'],
+    ]);
+  });
+});
+
+describe('themeProblems', () => {
   const templates = path.join('/arhivar', 'templates');
   /** A theme folder in memory: stylesheets by name, and the other files that exist. */
   function theme(stylesheets: Record<string, string>, others: string[]) {
@@ -136,7 +165,7 @@ describe('missingThemeFiles', () => {
     };
     return { read, reads, exists: (file: string) => present.has(file) };
   }
-  const found = (problems: ReturnType<typeof missingThemeFiles>) => problems.map((problem) => [problem.file, problem.line, problem.message]);
+  const found = (problems: ReturnType<typeof themeProblems>) => problems.map((problem) => [problem.file, problem.line, problem.message]);
 
   it('follows the stylesheets site.css @imports, and checks their url()s against their own folder, as Vite resolves them', () => {
     const { read, exists } = theme(
@@ -147,7 +176,7 @@ describe('missingThemeFiles', () => {
       },
       ['slike/noga.png'],
     );
-    expect(found(missingThemeFiles(path.join(templates, 'site.css'), '/arhivar', read, exists))).toEqual([
+    expect(found(themeProblems(path.join(templates, 'site.css'), '/arhivar', read, exists))).toEqual([
       ['templates/deli/glava.css', 1, 'url("../slike/glava.png") names templates/slike/glava.png, which does not exist'],
       ['templates/tisk.css', 1, 'url("./fonts/tisk.woff2") names templates/fonts/tisk.woff2, which does not exist'],
     ]);
@@ -162,13 +191,13 @@ describe('missingThemeFiles', () => {
       },
       [],
     );
-    expect(found(missingThemeFiles(path.join(templates, 'site.css'), '/arhivar', read, exists))).toEqual([['templates/a.css', 3, 'url("a.png") names templates/a.png, which does not exist']]);
+    expect(found(themeProblems(path.join(templates, 'site.css'), '/arhivar', read, exists))).toEqual([['templates/a.css', 3, 'url("a.png") names templates/a.png, which does not exist']]);
     expect(reads.sort()).toEqual(['a.css', 'b.css', 'site.css']);
   });
 
   it('names the line of an @import whose stylesheet is not there, which Vite told without a line, as an unclosed block', () => {
     const { read, exists } = theme({ 'site.css': "body { margin: 0; }\n@import './deli/glava.css';\n@import url('./deli/noga.css');\n" }, []);
-    expect(found(missingThemeFiles(path.join(templates, 'site.css'), '/arhivar', read, exists))).toEqual([
+    expect(found(themeProblems(path.join(templates, 'site.css'), '/arhivar', read, exists))).toEqual([
       ['templates/site.css', 2, '@import "./deli/glava.css" names templates/deli/glava.css, which does not exist'],
       ['templates/site.css', 3, 'url("./deli/noga.css") names templates/deli/noga.css, which does not exist'],
     ]);
@@ -185,7 +214,7 @@ describe('missingThemeFiles', () => {
       },
       [],
     );
-    expect(found(missingThemeFiles(path.join(templates, 'site.css'), '/arhivar', read, exists))).toEqual([
+    expect(found(themeProblems(path.join(templates, 'site.css'), '/arhivar', read, exists))).toEqual([
       ['templates/deli/glava.css', 1, 'url("../slike/glava.png") names templates/slike/glava.png, which does not exist'],
     ]);
     expect(reads.sort()).toEqual(['deli/glava.css', 'deli/noga.css', 'site.css']);
@@ -199,7 +228,7 @@ describe('missingThemeFiles', () => {
       },
       [],
     );
-    expect(missingThemeFiles(path.join(templates, 'site.css'), '/arhivar', read, exists)).toEqual([]);
+    expect(themeProblems(path.join(templates, 'site.css'), '/arhivar', read, exists)).toEqual([]);
     expect(reads).toEqual(['site.css']);
   });
 });
