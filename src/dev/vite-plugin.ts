@@ -13,6 +13,7 @@ import { beforeHandOver, startMarkdownWorkers } from '../pipeline/markdown.ts';
 import { checkCacheFolder } from '../pipeline/folders.ts';
 import { ContentWatcher } from './content-watcher.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
+import { importLine } from '../output/import-line.ts';
 import { changesWhatBuildMakes } from '../output/left-out.ts';
 import { readPublicPages } from '../output/public-pages.ts';
 import { draftClash, publicConflicts, publicFileSource, publicFolderContents } from '../output/publish.ts';
@@ -718,15 +719,13 @@ export function missingImportProblem(error: unknown, roots: readonly string[], r
   const [, specifier, importer] = match as unknown as [string, string, string];
   const root = roots.find((candidate) => !path.relative(candidate, importer).startsWith('..'));
   const file = root === undefined ? importer : path.relative(root, importer).split(path.sep).join('/');
-  const escaped = specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const source = read(importer);
-  const at = new RegExp(`(?:\\bfrom|\\bimport)\\s*\\(?\\s*(['"])${escaped}\\1`).exec(source ?? '');
   const inTemplates = file.startsWith('templates/');
   return new ArhivarError({
     code: inTemplates ? 'template/missing-import' : 'code/missing-import',
     message: `Could not resolve "${specifier}"`,
     file,
-    line: at && source ? source.slice(0, at.index).split('\n').length : undefined,
+    line: source === undefined ? undefined : importLine(source, specifier),
     hint: `the file or package this line imports is not there; correct the path (relative to ${inTemplates ? "the template's folder" : 'the file'}) or add the file`,
     cause: error,
   });

@@ -9,6 +9,7 @@ import type { Logger } from 'vite';
 import type { AssetUrls } from '../render/context.ts';
 import { ArhivarError, ContentErrors } from '../errors.ts';
 import { findSiteIcon } from './site-icon.ts';
+import { importLine } from './import-line.ts';
 import { toProjectPath } from '../content/read.ts';
 
 export interface OutputFile {
@@ -60,7 +61,7 @@ export async function buildAssets(root: string): Promise<BuiltAssets> {
 async function bundledAssets(): Promise<BuiltAssets> {
   const entries = await listEntries();
   // Before the cache: a bundle Vite made with only a warning for the missing file is kept there.
-  const problems = themeProblems(STYLESHEET, PROJECT_ROOT, readStylesheet, existsSync);
+  const problems = themeProblems(STYLESHEET, PROJECT_ROOT, readText, existsSync);
   if (problems.length > 0) throw new ContentErrors(problems);
   const cached = await readCache(entries);
   if (cached) return cached;
@@ -136,7 +137,7 @@ async function bundle(entries: Record<string, string>): Promise<CacheEntry> {
     printHeld();
     return built;
   } catch (error) {
-    const problem = stylesheetProblem(error) ?? scriptProblem(error);
+    const problem = stylesheetProblem(error) ?? scriptProblem(error) ?? unresolvedImportProblem(error);
     if (problem) throw problem;
     printHeld();
     throw error;
@@ -278,8 +279,32 @@ export function scriptProblem(error: unknown): ArhivarError | undefined {
   });
 }
 
-/** A stylesheet's text, or undefined when it cannot be read (Vite then reports it, as before). */
-function readStylesheet(file: string): string | undefined {
+/**
+ * A client script's import of a file that is not there (Rolldown's UNRESOLVED_IMPORT) as code/missing-import at the
+ * script's file and line, as bin/code.js tells one in the rest of src/, or undefined when the failure is something
+ * else. It ended in »arhivar failed unexpectedly« with Vite's coloured code frame and exit code 3.
+ */
+export function unresolvedImportProblem(error: unknown, root: string = PROJECT_ROOT): ArhivarError | undefined {
+  const inner = (error as { errors?: unknown[] } | undefined)?.errors?.[0] ?? error;
+  const failure = inner as { code?: unknown; message?: unknown; id?: unknown; loc?: { line?: unknown } } | undefined;
+  if (failure?.code !== 'UNRESOLVED_IMPORT' || typeof failure.id !== 'string' || typeof failure.message !== 'string') return undefined;
+  // »[UNRESOLVED_IMPORT] Could not resolve './nikjer.ts' in ../src/client/deli.ts«, then the code frame.
+  const [first = ''] = stripVTControlCharacters(failure.message).split('\n');
+  const message = first.replace(/^\[[^\]]*\]\s*/, '').replace(/ in \S+$/, '').trim();
+  const specifier = /^Could not resolve (['"])(.+)\1$/.exec(message)?.[2];
+  const source = readText(failure.id);
+  return new ArhivarError({
+    code: 'code/missing-import',
+    message: message || 'an imported file is not there',
+    file: path.relative(root, failure.id).split(path.sep).join('/'),
+    // Rolldown's loc is a line of the code as transformed, without the types and comments.
+    line: source !== undefined && specifier !== undefined ? importLine(source, specifier) : undefined,
+    hint: 'the file or package this line imports is not there; correct the path (relative to the file) or add the file',
+  });
+}
+
+/** A file's text, or undefined when it cannot be read (Vite then reports it, as before). */
+function readText(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8');
   } catch {

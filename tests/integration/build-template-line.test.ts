@@ -137,13 +137,24 @@ describe('npm run build with a client script that does not parse', () => {
     await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
   }, 90_000);
 
-  it('keeps Vite\'s »✗ Build failed« for a failure arhivar does not tell itself (a script importing a file that is not there)', async () => {
+  it('names the line of an import of a file that is not there, instead of »arhivar failed unexpectedly« and exit code 3', async () => {
     const copy = await copyArhivar();
     const root = await copyFixture('archive-basic');
-    await writeFile(path.join(copy, 'src', 'client', 'deli.ts'), "import { gumb } from './nikjer.ts';\nvoid gumb;\n");
+    await writeFile(path.join(copy, 'src', 'client', 'deli.ts'), "// gumb za kopiranje\nimport { gumb } from './nikjer.ts';\nvoid gumb;\n");
+    const failed = await build(copy, root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^src\/client\/deli\.ts:2  code\/missing-import\n  Could not resolve '\.\/nikjer\.ts'\n  hint: the file or package this line imports is not there/);
+    expect(failed.stderr).not.toMatch(/failed unexpectedly|Build failed|\u001b/);
+  }, 90_000);
+
+  it('keeps Vite\'s »✗ Build failed« for a failure arhivar does not tell itself (a script importing JSON that does not parse)', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    await writeFile(path.join(copy, 'src', 'client', 'podatki.json'), '{ "a": 1,, }');
+    await writeFile(path.join(copy, 'src', 'client', 'deli.ts'), "import podatki from './podatki.json';\nconsole.log(podatki);\n");
     const failed = await build(copy, root);
     expect(failed.stderr).toMatch(/^\S* ?Build failed in \d+ms\n/m);
-    expect(failed.stderr).toContain("Could not resolve './nikjer.ts'");
+    expect(failed.stderr).toContain('key must be a string');
   }, 90_000);
 });
 
