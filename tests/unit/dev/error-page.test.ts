@@ -51,11 +51,12 @@ describe('renderProblemsPage', () => {
 
 describe('assetsFailureTitle', () => {
   /** What Vite throws for a project whose src/client/deli.ts holds `script`, bundled beside a stylesheet as the assets are. */
-  async function scriptFailure(script: string): Promise<unknown> {
+  async function scriptFailure(script: string, other = ''): Promise<unknown> {
     const root = await makeTempDir('arhivar-script-');
     await mkdir(path.join(root, 'src', 'client'), { recursive: true });
     await mkdir(path.join(root, 'templates'));
     await writeFile(path.join(root, 'src', 'client', 'deli.ts'), script);
+    await writeFile(path.join(root, 'src', 'client', 'drugo.ts'), other);
     await writeFile(path.join(root, 'templates', 'site.css'), 'body { color: red; }\n');
     const { build } = await import('vite');
     try {
@@ -75,9 +76,22 @@ describe('assetsFailureTitle', () => {
   }
 
   it('names a client script, not the stylesheet, when Vite failed on one', async () => {
-    const failure = await scriptFailure("import { gumb } from './nikjer.ts';\nvoid gumb;\n");
+    // A failure arhivar does not tell as a problem at a line (output/assets.ts), so the page shows Vite's message.
+    const failure = await scriptFailure("import { gumb } from './drugo.ts';\nconsole.log(gumb);\n", 'export const gump = 1;\n');
     expect(assetsFailureTitle(failure)).toBe('a client script could not be built');
     expect(renderFailurePage(assetsFailureTitle(failure), failure)).toContain('<title>arhivar: a client script could not be built</title>');
+  });
+
+  it('names both when the message names neither (JSON a script imports that does not parse)', async () => {
+    const root = await makeTempDir('arhivar-json-');
+    await writeFile(path.join(root, 'deli.ts'), "import podatki from './podatki.json';\nconsole.log(podatki);\n");
+    await writeFile(path.join(root, 'podatki.json'), '{ "a": 1,, }');
+    const { build } = await import('vite');
+    const failure = await build({ configFile: false, root, logLevel: 'silent', envDir: false, publicDir: false, build: { write: false, rolldownOptions: { input: { deli: path.join(root, 'deli.ts') } } } }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(assetsFailureTitle(failure)).toBe('the stylesheet and the client scripts could not be built');
   });
 
   it('names the stylesheet when the message names a CSS file, and both when it names neither', () => {
