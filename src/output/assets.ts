@@ -9,7 +9,7 @@ import type { Logger } from 'vite';
 import type { AssetUrls } from '../render/context.ts';
 import { ArhivarError, ContentErrors } from '../errors.ts';
 import { findSiteIcon } from './site-icon.ts';
-import { importLine } from './import-line.ts';
+import { importedNames, importLine } from './import-line.ts';
 import { toProjectPath } from '../content/read.ts';
 
 export interface OutputFile {
@@ -137,7 +137,7 @@ async function bundle(entries: Record<string, string>): Promise<CacheEntry> {
     printHeld();
     return built;
   } catch (error) {
-    const problem = stylesheetProblem(error) ?? scriptProblem(error) ?? unresolvedImportProblem(error);
+    const problem = stylesheetProblem(error) ?? scriptProblem(error) ?? unresolvedImportProblem(error) ?? missingExportProblems(error);
     if (problem) throw problem;
     printHeld();
     throw error;
@@ -301,6 +301,47 @@ export function unresolvedImportProblem(error: unknown, root: string = PROJECT_R
     line: source !== undefined && specifier !== undefined ? importLine(source, specifier) : undefined,
     hint: 'the file or package this line imports is not there; correct the path (relative to the file) or add the file',
   });
+}
+
+/**
+ * A client script's imports of names another module does not export (Rolldown's MISSING_EXPORT: misspelt, or the
+ * function written without export) as code/missing-export at each import's file and line, as bin/code.js tells one
+ * in the rest of src/, or undefined when any of the failures is something else (Vite's message then tells them all).
+ * They ended in »arhivar failed unexpectedly« with Vite's coloured code frame and exit code 3.
+ */
+export function missingExportProblems(error: unknown, root: string = PROJECT_ROOT, read: (file: string) => string | undefined = readText): ContentErrors | undefined {
+  const failures = (error as { errors?: unknown[] } | undefined)?.errors ?? [error];
+  const problems = failures.map((failure) => missingExportProblem(failure, root, read));
+  if (problems.length === 0 || problems.some((problem) => problem === undefined)) return undefined;
+  return new ContentErrors(problems as ArhivarError[]);
+}
+
+function missingExportProblem(failure: unknown, root: string, read: (file: string) => string | undefined): ArhivarError | undefined {
+  const { code, message, id, exporter } = (failure ?? {}) as { code?: unknown; message?: unknown; id?: unknown; exporter?: unknown };
+  if (code !== 'MISSING_EXPORT' || typeof message !== 'string' || typeof id !== 'string' || typeof exporter !== 'string') return undefined;
+  // »[MISSING_EXPORT] "gumb" is not exported by "../src/client/drugo.ts".«, then the code frame.
+  const name = /"([^"]+)" is not exported by /.exec(stripVTControlCharacters(message))?.[1];
+  if (name === undefined) return undefined;
+  const source = toProjectPath(root, exporter);
+  const places = importedNames(read(id) ?? '', name);
+  // The import of that name from the module that lacks it; any import of the name when the module is a package's.
+  const from = places.find(({ specifier }) => specifier.startsWith('.') && sameModule(path.resolve(path.dirname(id), specifier), exporter)) ?? places[0];
+  return new ArhivarError({
+    code: 'code/missing-export',
+    message: `No matching export in "${source}" for import "${name}"`,
+    file: toProjectPath(root, id),
+    line: from?.line,
+    hint:
+      name === 'default'
+        ? `${source} has no default export; import one of its names in braces ({ … }), or write export default in ${source}`
+        : `${source} has no export named ${name}; correct the name this line imports, or write export before ${name}'s declaration in ${source}`,
+  });
+}
+
+/** Whether an import's path names `file`, written with its extension, without it, as .js for a .ts file, or as its folder. */
+function sameModule(written: string, file: string): boolean {
+  const bare = (module: string) => module.replace(/\.[cm]?[jt]sx?$/, '').replace(/[\\/]index$/, '');
+  return bare(written) === bare(file);
 }
 
 /** A file's text, or undefined when it cannot be read (Vite then reports it, as before). */

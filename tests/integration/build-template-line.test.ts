@@ -147,6 +147,21 @@ describe('npm run build with a client script that does not parse', () => {
     expect(failed.stderr).not.toMatch(/failed unexpectedly|Build failed|\u001b/);
   }, 90_000);
 
+  it('names the line of an import of a name the other script does not export, and the file and the name, instead of exit code 3', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    // A type import and a comment above: Rolldown's line, of the code with both taken out, would be line 1.
+    await writeFile(path.join(copy, 'src', 'client', 'drugo.ts'), 'export type Gumb = HTMLElement;\nexport const gump = 1;\n');
+    await writeFile(path.join(copy, 'src', 'client', 'deli.ts'), "import type { Gumb } from './drugo.ts';\n// gumb za kopiranje\nimport { gumb } from './drugo.ts';\nconsole.log(gumb as unknown as Gumb);\n");
+    const failed = await build(copy, root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(
+      /^src\/client\/deli\.ts:3  code\/missing-export\n  No matching export in "src\/client\/drugo\.ts" for import "gumb"\n  hint: src\/client\/drugo\.ts has no export named gumb; /m,
+    );
+    expect(failed.stderr).not.toMatch(/failed unexpectedly|Build failed|\u001b/);
+    await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
+  }, 90_000);
+
   it('keeps Vite\'s »✗ Build failed« for a failure arhivar does not tell itself (a script importing JSON that does not parse)', async () => {
     const copy = await copyArhivar();
     const root = await copyFixture('archive-basic');
