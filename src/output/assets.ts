@@ -354,7 +354,7 @@ function readText(file: string): string | undefined {
 }
 
 /**
- * missingStylesheetFiles and unclosedBlocks of `entry` and of every stylesheet beside it that it @imports, and they
+ * missingStylesheetFiles and unmatchedBraces of `entry` and of every stylesheet beside it that it @imports, and they
  * in turn, once each (an import loop ends at a file already read). Vite inlines such a file and resolves its url()s against
  * its own folder, so a font named there and missing was published as a broken address with only Vite's
  * warning, as one in site.css was. An @import of no file beside the stylesheet (a package's, another
@@ -368,7 +368,7 @@ export function themeProblems(entry: string, root: string, read: (file: string) 
     seen.add(file);
     const css = read(file);
     if (css === undefined) return;
-    const own = [...missingStylesheetFiles(css, file, root, exists), ...unclosedBlocks(css, file, root)];
+    const own = [...missingStylesheetFiles(css, file, root, exists), ...unmatchedBraces(css, file, root)];
     const imported: string[] = [];
     const text = withoutComments(css);
     for (const match of text.matchAll(/@import\s+(?:url\(\s*)?(?:"([^"]*)"|'([^']*)'|([^)'"\s;]+))/gi)) {
@@ -400,15 +400,17 @@ export function themeProblems(entry: string, root: string, read: (file: string) 
 }
 
 /**
- * A template/bad-stylesheet at each `{` of the stylesheet that no `}` closes. Lightning CSS, which minifies site.css,
- * closes a block left open at the end of the file as a browser does, so `.x { color: red;` there was published
- * without a word, though a `}` was surely forgotten (one left open above other rules fails at the next rule, and
- * PostCSS refuses it in an @imported file, at the `{`'s line as here). Braces in comments and strings, and escaped
- * ones (`\{` in a selector), are not counted.
+ * A template/bad-stylesheet at each `{` of the stylesheet that no `}` closes, and at each `}` that closes no block.
+ * Lightning CSS, which minifies site.css, closes a block left open at the end of the file as a browser does, so
+ * `.x { color: red;` there was published without a word, though a `}` was surely forgotten (one left open above other
+ * rules fails at the next rule, and PostCSS refuses it in an @imported file, at the `{`'s line as here). A `}` too many
+ * was refused for a reason that names no brace (»Unexpected end of input« at the end of site.css, »Invalid empty
+ * selector« above a rule). Braces in comments and strings, and escaped ones (`\{` in a selector), are not counted.
  */
-export function unclosedBlocks(css: string, file: string, root: string): ArhivarError[] {
+export function unmatchedBraces(css: string, file: string, root: string): ArhivarError[] {
   const text = withoutComments(css);
   const open: number[] = [];
+  const extra: number[] = [];
   let line = 1;
   let quote: string | undefined;
   for (let index = 0; index < text.length; index++) {
@@ -424,9 +426,19 @@ export function unclosedBlocks(css: string, file: string, root: string): Arhivar
       if (character === quote) quote = undefined;
     } else if (character === '"' || character === "'") quote = character;
     else if (character === '{') open.push(line);
-    else if (character === '}') open.pop();
+    else if (character === '}' && open.pop() === undefined) extra.push(line);
   }
-  return open.map(
+  const closing = extra.map(
+    (at) =>
+      new ArhivarError({
+        code: 'template/bad-stylesheet',
+        message: 'the stylesheet cannot be read: a } that closes no block',
+        file: toProjectPath(root, file),
+        line: at,
+        hint: 'remove the }, or add the { it was meant to close above it; a browser drops the rule after such a }, with the } taken as part of its selector',
+      }),
+  );
+  const unclosed = open.map(
     (at) =>
       new ArhivarError({
         code: 'template/bad-stylesheet',
@@ -436,6 +448,7 @@ export function unclosedBlocks(css: string, file: string, root: string): Arhivar
         hint: 'add the } where the block ends; a browser closes it only at the end of the file, so every rule after it would sit inside it',
       }),
   );
+  return [...unclosed, ...closing].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
 /**

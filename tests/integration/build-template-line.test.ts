@@ -186,6 +186,20 @@ describe('npm run build with a stylesheet that does not parse', () => {
     expect(failed.stderr).not.toContain('Build failed');
     await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
   }, 90_000);
+
+  it('names the line of a } that closes no block, which Lightning CSS refused as »Unexpected end of input«', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    const stylesheet = path.join(copy, 'templates', 'site.css');
+    const css = `${(await readFile(stylesheet, 'utf8')).trimEnd()}\n.kopiraj { cursor: pointer; }\n}\n`;
+    await writeFile(stylesheet, css);
+    const failed = await build(copy, root);
+    expect(failed.code).toBe(1);
+    const line = css.trimEnd().split('\n').length;
+    expect(failed.stderr).toMatch(new RegExp(`^templates/site\\.css:${line}  template/bad-stylesheet\\n  the stylesheet cannot be read: a \\} that closes no block\\n  hint: remove the \\}`, 'm'));
+    expect(failed.stderr).not.toContain('Unexpected end of input');
+    await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
+  }, 90_000);
 });
 
 describe('npm run build with a stylesheet that @imports another', () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildAssets, missingStylesheetFiles, stylesheetProblem, themeFiles, themeProblems, unclosedBlocks } from '../../../src/output/assets.ts';
+import { buildAssets, missingStylesheetFiles, stylesheetProblem, themeFiles, themeProblems, unmatchedBraces } from '../../../src/output/assets.ts';
 import { makeTempDir } from '../../helpers.ts';
 import { PROJECT_ROOT_FOR_TESTS } from '../../search-helpers.ts';
 
@@ -123,8 +123,8 @@ describe('missingStylesheetFiles', () => {
   });
 });
 
-describe('unclosedBlocks', () => {
-  const lines = (css: string) => unclosedBlocks(css, '/arhivar/templates/site.css', '/arhivar').map((problem) => [problem.code, problem.file, problem.line]);
+describe('unmatchedBraces', () => {
+  const lines = (css: string) => unmatchedBraces(css, '/arhivar/templates/site.css', '/arhivar').map((problem) => [problem.code, problem.file, problem.line]);
 
   it.each([
     ['a block left open at the very end, which the minifier closed without a word', 'body { margin: 0; }\n\n.x { color: red;\n', [3]],
@@ -135,8 +135,25 @@ describe('unclosedBlocks', () => {
     expect(lines(css)).toEqual(expected.map((line) => ['template/bad-stylesheet', 'templates/site.css', line]));
   });
 
+  it.each([
+    ['at the end of site.css, refused as »Unexpected end of input«', 'body { margin: 0; }\n.x { color: red; }\n}\n', [3]],
+    ['above a rule, refused as »Invalid empty selector«', '.x { color: red; }\n}\n.y { color: blue; }\n', [2]],
+    ['where a rule lost its {', '.x color: red; }\n.y { color: blue; }\n', [1]],
+  ])('names the line of a } that closes no block %s', (_what, css, expected) => {
+    expect(unmatchedBraces(css, '/arhivar/templates/site.css', '/arhivar').map((problem) => [problem.line, problem.message])).toEqual(
+      expected.map((line) => [line, 'the stylesheet cannot be read: a } that closes no block']),
+    );
+  });
+
+  it('tells a } too many and a { left open below it apart, in the order of their lines', () => {
+    expect(unmatchedBraces('.a { b: c; } }\n.d {\n', '/arhivar/templates/site.css', '/arhivar').map((problem) => [problem.line, problem.message])).toEqual([
+      [1, 'the stylesheet cannot be read: a } that closes no block'],
+      [2, 'the stylesheet cannot be read: Unclosed block (the { at this line has no } to close it)'],
+    ]);
+  });
+
   it('counts no brace in a comment, a string or escaped, and none in a balanced stylesheet', () => {
-    expect(lines('/* .x { */\n.a::before { content: "{"; }\n.b::after { content: \'}{\'; }\n.\\{ { color: red; }\n@media (min-width: 40em) { .c { d: e; } }\n')).toEqual([]);
+    expect(lines('/* .x { } } */\n.a::before { content: "{"; }\n.b::after { content: \'}{\'; }\n.c::after { content: "}"; }\n.\\} { color: red; }\n.\\{ { color: red; }\n@media (min-width: 40em) { .c { d: e; } }\n')).toEqual([]);
   });
 
   it('is checked in site.css and in the stylesheets it imports, with the file named', () => {
