@@ -37,6 +37,8 @@ interface DetectorPerson {
   id: string;
   name: string;
   gender: Gender;
+  /** The main name's surname in the nominative as written (Kos, Petrova), not an older form of it (Kosova). */
+  surname: string;
   /** Case forms of the given names of the main name, and of all aliases. */
   mainFirst: Set<string>;
   allFirst: Set<string>;
@@ -107,7 +109,7 @@ export function createDetector(registry: Iterable<Person>): PeopleDetector {
     const forms = personForms(person);
     const number = people.length;
     const head = forms.variants[0]!.surname.nom[0] ?? '';
-    const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, mainFirst: new Set(), allFirst: new Set(), firstCases: new Map(), initials: new Set(), foreign: looksForeign(head), nationality: NATIONALITY_NOUNS.has(head.toLowerCase()), suffix: suffixOf(person.name), particles: new Set([person.name, ...person.aliases].flatMap(nameWords).filter((word) => SURNAME_PARTICLES.has(word))) };
+    const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, surname: head, mainFirst: new Set(), allFirst: new Set(), firstCases: new Map(), initials: new Set(), foreign: looksForeign(head), nationality: NATIONALITY_NOUNS.has(head.toLowerCase()), suffix: suffixOf(person.name), particles: new Set([person.name, ...person.aliases].flatMap(nameWords).filter((word) => SURNAME_PARTICLES.has(word))) };
     people.push(entry);
     for (const variant of forms.variants) {
       for (const form of variant.firstForms) {
@@ -646,8 +648,11 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       // »Vlada Kosova«: a form of a place's name (Kosovo) is the place unless the first name stands before it,
       // or it is her nominative and a feminine verb follows it, with no preposition or feminine noun before it:
       // the place is neuter and its genitive no subject, so »Kosova je dejala« is Marta Kos in the older form
-      // news uses; »Na Kosovo je odpotovala ministrica« and »Predsednica Kosova je dejala« are the place.
-      const herSubject = candidate.hasNom && !(i > 0 && isPreposition(tokens, i - 1)) && !afterFeminineNoun(tokens, i) && feminineSubjectAfter(tokens, i);
+      // news uses; »Na Kosovo je odpotovala ministrica« and »Predsednica Kosova je dejala« are the place. So is that
+      // older form before a negation, which takes the genitive as its object: »Kosova ni priznala niti Srbija«; a
+      // surname written so is hers still (»Petrova ni skrivala veselja«: Petrovo is a village).
+      const negated = i + 1 < tokens.length && (tokens.word(i + 1) === 'ni' || tokens.word(i + 1) === 'ne') && tokens.word(i) !== person.surname;
+      const herSubject = candidate.hasNom && !negated && !(i > 0 && isPreposition(tokens, i - 1)) && !afterFeminineNoun(tokens, i) && feminineSubjectAfter(tokens, i);
       if (placeForm && candidate.relation !== 'full' && !herSubject) continue;
       candidates.push(candidate);
     }
