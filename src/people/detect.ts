@@ -613,7 +613,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
         // "Vučićeva in Plenkovićeva izjava": a possessive coordinated with another one.
         const coordinated =
           (next === 'in' || next === 'ali' || next === 'ter') && i + 2 < tokens.length && tightGap(tokens, i + 1) && isCapitalised(tokens.word(i + 2)) && POSSESSIVE_SHAPE.test(tokens.word(i + 2));
-        if (PLACE_SPELLINGS.has(tokens.word(i))) continue;
+        if (PLACE_SPELLINGS.has(tokens.word(i)) || beforeField(tokens, i)) continue;
         if (!coordinated && !(isLower(next) || ownsProperNoun(detector, tokens, i))) continue;
         if (!coordinated && (FUNCTION_WORDS.has(next) || INSTITUTION_NOUN.test(next.toLowerCase()))) continue;
         candidates.push({ person: entry.person, kind: 'possessive', relation: 'bare', alias: entry.alias, nomOnly: false, hasNom: false, from: i, cases: 0 });
@@ -659,6 +659,20 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
     if (candidates.length > 0) occurrences.push({ token: i, candidates });
   }
   return occurrences;
+}
+
+/** The forms of »polje« (a field), with a capital in a place's name (Kosovo Polje, the town). */
+const FIELD = /^[Pp]olj(e|a|u|em|ih|ema|i)$/;
+
+/**
+ * »na Kosovem polju«, »Kosovega polja«: before »polje« a possessive-shaped word of a place's stem (Kosov-) is the
+ * place's name declined as an adjective, Kosovo polje (the battlefield, and the town Kosovo Polje), not Kos's.
+ */
+function beforeField(tokens: Tokens, i: number): boolean {
+  if (i + 1 >= tokens.length || !FIELD.test(tokens.word(i + 1))) return false;
+  const word = tokens.word(i);
+  for (const place of PLACE_SPELLINGS) if (word.startsWith(place.slice(0, -1))) return true;
+  return false;
 }
 
 /**

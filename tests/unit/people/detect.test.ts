@@ -102,11 +102,16 @@ describe('detectPeople: no false tags (issue 3)', () => {
     ['an institution spelled with capitals', 'Koncert bo v Cankarjevem Domu, podelili bodo tudi Cankarjevo Nagrado.'],
     ['a possessive-shaped surname after a first name', 'Trgovino je odprl Boris Trumpov Mlakar. Boris Trumpov Ivanov je prišel.'],
     ['a given name alone, of a person whose surname comes first', 'Jinping je pogosto ime. Vesna Musar je prišla.'],
+    ['a place\'s name before »polje« (Kosovo polje), spelled like a possessive', 'Na Kosovem polju se je leta 1389 zbrala srbska vojska. Srbi ob vidovdanu romajo h Gazimestanu sredi Kosovega polja. V Kosovem Polju so odprli šolo.'],
     ['a place in the genitive before a full name', 'Predsednica Kosova Vjosa Osmani je začela posvetovanja. Premier Kosova Albin Kurti je dejal, da bo sestavil vlado.'],
     ['names inside web addresses', 'Vir: https://en.wikipedia.org/wiki/Donald_Trump in www.kremlin.ru/Putin/govori.'],
     ['nationality nouns that are surnames too', 'Na meji so prijeli dva Rusa, ki sta tihotapila cigarete. Rus je dejal, da ju ne pozna. Pomagal jim je Rusov znanec.'],
   ])('%s', (_what, text) => {
     expect(ids(text)).toEqual([]);
+  });
+
+  it('still takes such a form before another noun for the possessive it is (Kosovem predlogu: Kos\'s)', () => {
+    expect(ids('Razprava o Kosovem predlogu. Kosovega načrta ni podprl nihče.')).toEqual(['andrej-kos']);
   });
 
   it('takes a case form of a surname that is a common given name (Ma: Maja; Jan: Jana) alone as the given name, unless the article names the man in full', () => {
