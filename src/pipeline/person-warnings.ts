@@ -45,7 +45,8 @@ export function missingSurnameWarning(person: Person): ArhivarError | undefined 
     const count = aliasWords.length;
     if (count <= taken.length || count >= words.length || commonFirstNameGender(aliasWords[0]!) !== undefined) continue;
     const tail = words.slice(-count);
-    if (!aliasWords.every((word, k) => word === tail[k])) continue;
+    // In any letter case, as names.ts compares an alias with surname: (»Pirc musar« typed in haste is the same words).
+    if (!aliasWords.every((word, k) => word.toLocaleLowerCase('sl') === tail[k]!.toLocaleLowerCase('sl'))) continue;
     const surname = tail.join(' ');
     const given = tail.slice(0, count - taken.length).join(' ');
     return new ArhivarError({

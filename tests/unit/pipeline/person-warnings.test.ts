@@ -46,6 +46,8 @@ describe('missingSurnameWarning', () => {
     ['Luiz Inácio Lula da Silva', ['Lula', 'Lula da Silva'], 'surname: Lula da Silva'],
     ['Gabriel García Márquez', ['Gabo', 'García Márquez'], 'surname: García Márquez'],
     ['Janez Novak Kovač ml.', ['Novak Kovač'], 'surname: Novak Kovač'],
+    // Typed in another letter case: the line gives the name's own spelling.
+    ['Nataša Pirc Musar', ['pirc musar'], 'surname: Pirc Musar'],
   ])('warns for %s with the aliases %j: %s', (name, aliases, line) => {
     expect(missingSurnameWarning(testPerson(name, { aliases }))?.hint).toContain(`add the line ${line} (the alias`);
   });
