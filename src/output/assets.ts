@@ -120,7 +120,7 @@ function relativize(entries: Record<string, string>): Record<string, string> {
 }
 
 /**
- * Bundles `entries`, and turns a failure arhivar can place (stylesheetProblem, scriptProblem) into its problem.
+ * Bundles `entries`, and turns a failure arhivar can place (bundleProblems) into its problems.
  * Vite logs »✗ Build failed in 267ms« as it throws, which printed above that problem a failure the problem
  * already tells, so Vite's errors are held back and printed only when the failure is one arhivar cannot place
  * (it then ends in Vite's own message, and the line says what was being built). Warnings pass as before.
@@ -137,8 +137,8 @@ async function bundle(entries: Record<string, string>): Promise<CacheEntry> {
     printHeld();
     return built;
   } catch (error) {
-    const problem = stylesheetProblem(error) ?? scriptProblem(error) ?? unresolvedImportProblem(error) ?? missingExportProblems(error);
-    if (problem) throw problem;
+    const problems = bundleProblems(error);
+    if (problems) throw problems;
     printHeld();
     throw error;
   }
@@ -261,7 +261,7 @@ export function stylesheetProblem(error: unknown, root: string = PROJECT_ROOT): 
  * and line, as bin/code.js tells the rest of src/, or undefined when the failure is something else. Vite names
  * the place only inside its coloured code frame (»[ src/client/deli.ts:2:14 ]«), so the colours are taken out first.
  */
-export function scriptProblem(error: unknown): ArhivarError | undefined {
+export function scriptProblem(error: unknown, root: string = PROJECT_ROOT): ArhivarError | undefined {
   const inner = (error as { errors?: unknown[] } | undefined)?.errors?.[0] ?? error;
   const message = (inner as { message?: unknown } | undefined)?.message;
   if (typeof message !== 'string') return undefined;
@@ -273,7 +273,7 @@ export function scriptProblem(error: unknown): ArhivarError | undefined {
     code: 'code/syntax',
     message: first.replace(/^\[[^\]]*\]\s*/, '').trim() || 'the script does not parse',
     // Vite writes it relative to the folder the command runs in.
-    file: path.relative(PROJECT_ROOT, path.resolve(at[1]!)).split(path.sep).join('/'),
+    file: path.relative(root, path.resolve(at[1]!)).split(path.sep).join('/'),
     line: Number(at[2]),
     hint: "arhivar's code is not valid TypeScript at this line; fix it and run the command again (npm run typecheck lists every such mistake at once)",
   });
@@ -304,18 +304,28 @@ export function unresolvedImportProblem(error: unknown, root: string = PROJECT_R
 }
 
 /**
- * A client script's imports of names another module does not export (Rolldown's MISSING_EXPORT: misspelt, or the
- * function written without export) as code/missing-export at each import's file and line, as bin/code.js tells one
- * in the rest of src/, or undefined when any of the failures is something else (Vite's message then tells them all).
- * They ended in »arhivar failed unexpectedly« with Vite's coloured code frame and exit code 3.
+ * Every failure of a bundle (Vite's `errors`, one for each file Rolldown could not read) as the problem arhivar tells
+ * at its file and line (stylesheetProblem, scriptProblem, unresolvedImportProblem, missingExportProblem), or
+ * undefined when any of them is something else: Vite's own message, which bundle() then prints, tells them all.
+ * Only the first was looked at, so of a script that does not parse and another importing a file that is not there
+ * only the first was told, and Vite's message naming the second was dropped with it.
  */
-export function missingExportProblems(error: unknown, root: string = PROJECT_ROOT, read: (file: string) => string | undefined = readText): ContentErrors | undefined {
-  const failures = (error as { errors?: unknown[] } | undefined)?.errors ?? [error];
-  const problems = failures.map((failure) => missingExportProblem(failure, root, read));
-  if (problems.length === 0 || problems.some((problem) => problem === undefined)) return undefined;
+export function bundleProblems(error: unknown, root: string = PROJECT_ROOT, read: (file: string) => string | undefined = readText): ContentErrors | undefined {
+  const listed = (error as { errors?: unknown[] } | undefined)?.errors;
+  const failures = listed && listed.length > 0 ? listed : [error];
+  const problems = failures.map(
+    (failure) => stylesheetProblem(failure, root) ?? scriptProblem(failure, root) ?? unresolvedImportProblem(failure, root) ?? missingExportProblem(failure, root, read),
+  );
+  if (problems.some((problem) => problem === undefined)) return undefined;
   return new ContentErrors(problems as ArhivarError[]);
 }
 
+/**
+ * A client script's import of a name another module does not export (Rolldown's MISSING_EXPORT: misspelt, or the
+ * function written without export) as code/missing-export at the import's file and line, as bin/code.js tells one
+ * in the rest of src/, or undefined when the failure is something else. It ended in »arhivar failed unexpectedly«
+ * with Vite's coloured code frame and exit code 3.
+ */
 function missingExportProblem(failure: unknown, root: string, read: (file: string) => string | undefined): ArhivarError | undefined {
   const { code, message, id, exporter } = (failure ?? {}) as { code?: unknown; message?: unknown; id?: unknown; exporter?: unknown };
   if (code !== 'MISSING_EXPORT' || typeof message !== 'string' || typeof id !== 'string' || typeof exporter !== 'string') return undefined;

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildAssets, missingStylesheetFiles, stylesheetProblem, themeFiles, themeProblems, unmatchedBraces } from '../../../src/output/assets.ts';
+import { buildAssets, bundleProblems, missingStylesheetFiles, stylesheetProblem, themeFiles, themeProblems, unmatchedBraces } from '../../../src/output/assets.ts';
+import { sortErrors } from '../../../src/errors.ts';
 import { makeTempDir } from '../../helpers.ts';
 import { PROJECT_ROOT_FOR_TESTS } from '../../search-helpers.ts';
 
@@ -94,6 +95,48 @@ describe('stylesheetProblem', () => {
     expect(stylesheetProblem(new Error('disk full'))).toBeUndefined();
     expect(stylesheetProblem({ errors: [{ plugin: 'vite:esbuild', message: 'x' }] })).toBeUndefined();
     expect(stylesheetProblem(undefined)).toBeUndefined();
+  });
+});
+
+describe('bundleProblems', () => {
+  /** What Vite throws for a project whose src/client/ holds these scripts, each an entry beside site.css as the assets are. */
+  async function failureOf(scripts: Record<string, string>): Promise<{ error: unknown; root: string }> {
+    const root = await makeTempDir('arhivar-scripts-');
+    await mkdir(path.join(root, 'src', 'client'), { recursive: true });
+    await mkdir(path.join(root, 'templates'));
+    await writeFile(path.join(root, 'templates', 'site.css'), 'body { color: red; }\n');
+    const input: Record<string, string> = { site: path.join(root, 'templates', 'site.css') };
+    for (const [name, text] of Object.entries(scripts)) {
+      await writeFile(path.join(root, 'src', 'client', `${name}.ts`), text);
+      input[name] = path.join(root, 'src', 'client', `${name}.ts`);
+    }
+    const { build } = await import('vite');
+    try {
+      await build({ configFile: false, root, logLevel: 'silent', envDir: false, publicDir: false, css: { postcss: {} }, build: { write: false, rolldownOptions: { input } } });
+    } catch (error) {
+      return { error, root };
+    }
+    throw new Error('the scripts were built');
+  }
+
+  it('tells every failure of the bundle, not only the first, whose Vite message was dropped with it', async () => {
+    const { error, root } = await failureOf({
+      deli: "import { gumb } from './nikjer.ts';\nvoid gumb;\n",
+      iskanje: "// iskanje\nimport { polje } from './tudi-ne.ts';\nvoid polje;\n",
+      tabele: 'export const x = ;\n',
+    });
+    const problems = bundleProblems(error, root)!;
+    expect(sortErrors(problems.errors).map((problem) => [problem.file, problem.line, problem.code])).toEqual([
+      ['src/client/deli.ts', 1, 'code/missing-import'],
+      ['src/client/iskanje.ts', 2, 'code/missing-import'],
+      ['src/client/tabele.ts', 1, 'code/syntax'],
+    ]);
+  });
+
+  it('tells none when one of the failures is not one arhivar places, so that Vite\'s message, which names them all, is printed', () => {
+    const unresolved = { code: 'UNRESOLVED_IMPORT', message: "[UNRESOLVED_IMPORT] Could not resolve './nikjer.ts' in src/client/deli.ts", id: '/arhivar/src/client/deli.ts' };
+    expect(bundleProblems({ errors: [unresolved] }, '/arhivar', () => undefined)?.errors.map((problem) => problem.code)).toEqual(['code/missing-import']);
+    expect(bundleProblems({ errors: [unresolved, { message: 'out of memory' }] }, '/arhivar', () => undefined)).toBeUndefined();
   });
 });
 
