@@ -473,9 +473,14 @@ function importedFile(written: string, file: string, exists: (file: string) => b
 }
 
 /** `file` relative to `root`, with forward slashes, as problems name files. */
-/** The CSS with its comments blanked, keeping every line where it was. */
+/**
+ * The CSS with its comments blanked, keeping every line where it was. Strings and unquoted url()s are matched too,
+ * and kept, since a /* inside one starts no comment (CSS Syntax reads them as one token): `content: "/*"` hid every
+ * brace up to the next comment's end, and valid CSS was refused as an unclosed block.
+ */
 function withoutComments(css: string): string {
-  return css.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '));
+  const token = /("(?:[^"\\\n]|\\[\s\S])*"|'(?:[^'\\\n]|\\[\s\S])*'|\burl\(\s*(?:[^\s'"()\\]|\\[\s\S])+\s*\))|\/\*[\s\S]*?\*\//gi;
+  return css.replace(token, (match, kept: string | undefined) => kept ?? match.replace(/[^\n]/g, ' '));
 }
 
 /**

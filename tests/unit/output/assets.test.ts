@@ -199,6 +199,12 @@ describe('unmatchedBraces', () => {
     expect(lines('/* .x { } } */\n.a::before { content: "{"; }\n.b::after { content: \'}{\'; }\n.c::after { content: "}"; }\n.\\} { color: red; }\n.\\{ { color: red; }\n@media (min-width: 40em) { .c { d: e; } }\n')).toEqual([]);
   });
 
+  it('takes no /* in a string or an unquoted url() for a comment, which hid the braces after it up to the next */', () => {
+    expect(lines('.crumb + .crumb::before { content: "/*"; }\n.a { color: red; }\n/* opomba */\n')).toEqual([]);
+    expect(lines(".b { background: url(/slike/*.png); }\n.c { color: red; } /* opomba */\n")).toEqual([]);
+    expect(lines("/* a string's quote in a comment */\n.d { color: red; }\n")).toEqual([]);
+  });
+
   it('is checked in site.css and in the stylesheets it imports, with the file named', () => {
     const texts = new Map([
       ['/arhivar/templates/site.css', "@import './deli.css';\nbody { margin: 0;\n"],
