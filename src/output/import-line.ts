@@ -6,8 +6,18 @@
  */
 export function importLine(source: string, specifier: string): number | undefined {
   const escaped = specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const at = new RegExp(`(?:\\bfrom|\\bimport)\\s*\\(?\\s*(['"])${escaped}\\1`).exec(source);
+  const at = new RegExp(`(?:\\bfrom|\\bimport)\\s*\\(?\\s*(['"])${escaped}\\1`).exec(withoutComments(source));
   return at ? source.slice(0, at.index).split('\n').length : undefined;
+}
+
+/**
+ * `source` with its comments blanked, keeping every line and column where it was: an import commented out above
+ * the one that fails took its line, and a comment inside an import's braces hid the import. Strings are matched
+ * too, and kept, so `'http://…'` starts no comment.
+ */
+function withoutComments(source: string): string {
+  const token = /("(?:[^"\\\n]|\\[\s\S])*"|'(?:[^'\\\n]|\\[\s\S])*'|`(?:[^`\\]|\\[\s\S])*`)|\/\/[^\n]*|\/\*[\s\S]*?\*\//g;
+  return source.replace(token, (match, kept: string | undefined) => kept ?? match.replace(/[^\n]/g, ' '));
 }
 
 /** A place in a script where it imports a name from another module, as importedNames finds it. */
@@ -21,13 +31,13 @@ export interface ImportedName {
 /**
  * Every place `source` imports `name` from another module as written: `gumb` of `import { gumb } from './drugo.ts'`
  * (also `{ type gumb }`, `{ gumb as g }` and `export { gumb } from …`), and `default` of `import gumb from …`, each
- * at the line of the name. Rolldown's line for an import of a name the module does not export is one of the code as
- * transformed (TypeScript's types and comments taken out), so the line to fix is found here.
+ * at the line of the name (comments left out). Rolldown's line for an import of a name the module does not export
+ * is one of the code as transformed (TypeScript's types and comments taken out), so the line to fix is found here.
  */
 export function importedNames(source: string, name: string): ImportedName[] {
   const found: ImportedName[] = [];
   const lineAt = (index: number) => source.slice(0, index).split('\n').length;
-  for (const statement of source.matchAll(/\b(import|export)\s+(?:type\s+)?([\w$\s,{}*]*?)\s*\bfrom\s*(['"])([^'"\n]+)\3/g)) {
+  for (const statement of withoutComments(source).matchAll(/\b(import|export)\s+(?:type\s+)?([\w$\s,{}*]*?)\s*\bfrom\s*(['"])([^'"\n]+)\3/g)) {
     const [, keyword, clause = '', , specifier = ''] = statement;
     const clauseAt = statement.index + statement[0].indexOf(clause, keyword!.length);
     const defaultBinding = keyword === 'import' ? /^[\w$]+/.exec(clause) : null;

@@ -7,6 +7,7 @@ describe('importLine', () => {
     ['import {\n  A,\n  B,\n} from "./nikjer.ts";\n', 4],
     ["import './nikjer.ts';\n", 1],
     ["const x = 1;\n\nconst m = await import('./nikjer.ts');\n", 3],
+    ["// import { gumb } from './nikjer.ts';\n/* import './nikjer.ts'; */\nimport { gumb } from './nikjer.ts';\n", 3],
   ])('finds the import in %j at line %i', (source, line) => {
     expect(importLine(source, './nikjer.ts')).toBe(line);
   });
@@ -24,6 +25,10 @@ describe('importedNames', () => {
     ['import {\n  A,\n  type B,\n} from "./drugo";\n', 'B', [{ specifier: './drugo', line: 3 }]],
     ["import x, { y } from './a.ts';\nimport z from './b.ts';\n", 'default', [{ specifier: './a.ts', line: 1 }, { specifier: './b.ts', line: 2 }]],
     ["import { gumbek } from './a.ts';\nexport { gumb } from './b.ts';\n", 'gumb', [{ specifier: './b.ts', line: 2 }]],
+    // A comment in the list hid the whole import; one commented out above took the line.
+    ["import {\n  A, // prvi\n  /* drugi */ gumb,\n} from './drugo.ts';\n", 'gumb', [{ specifier: './drugo.ts', line: 3 }]],
+    ["// import { gumb } from './drugo.ts';\nimport { gumb } from './drugo.ts';\n", 'gumb', [{ specifier: './drugo.ts', line: 2 }]],
+    ["const pot = 'http://x/'; // import { gumb } from './a.ts'\nimport { gumb } from './drugo.ts';\n", 'gumb', [{ specifier: './drugo.ts', line: 2 }]],
   ])('finds in %j the name %s', (source, name, expected) => {
     expect(importedNames(source, name)).toEqual(expected);
   });
