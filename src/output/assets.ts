@@ -472,7 +472,6 @@ function importedFile(written: string, file: string, exists: (file: string) => b
   return `${target}.css`;
 }
 
-/** `file` relative to `root`, with forward slashes, as problems name files. */
 /**
  * The CSS with its comments blanked, keeping every line where it was. Strings and unquoted url()s are matched too,
  * and kept, since a /* inside one starts no comment (CSS Syntax reads them as one token): `content: "/*"` hid every
