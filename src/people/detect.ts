@@ -515,8 +515,6 @@ function personContext(detector: PeopleDetector, tokens: Tokens, i: number, spea
       else if (!isLower(word) && !governed) break;
     }
   }
-  // »Golob pravi, da …«: news attributes in the present tense too. Not »meni«, also »to me« (»Zima meni ni všeč«).
-  if (speaker && i + 1 < n && tightGap(tokens, i) && PRESENT_SPEECH.has(tokens.word(i + 1))) return true;
   if (i + 1 < n) {
     const gap = tokens.text.slice(tokens.ends[i]!, tokens.starts[i + 1]!);
     // »Golob: vlada ne bo odstopila« — a headline that quotes someone.
@@ -529,9 +527,6 @@ function personContext(detector: PeopleDetector, tokens: Tokens, i: number, spea
   }
   return false;
 }
-
-/** Verbs of saying in the present tense, third person singular, that no noun or adjective is spelled like. */
-const PRESENT_SPEECH = new Set('pravi pove poudarja opozarja dodaja pojasnjuje zatrjuje odgovarja navaja izjavlja sporoča ocenjuje napoveduje priznava zanika'.split(' '));
 
 /** The spelling can be the subject of a verb of saying or the one it tells (Golob je dejal; Golobu je dejal). */
 function canSpeak(candidate: Candidate): boolean {
