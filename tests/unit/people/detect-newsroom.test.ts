@@ -128,6 +128,9 @@ describe('newsroom sentences: sport', () => {
     ['a verb of saying after a place of two words', 'Oblak je v San Sebastiánu dejal, da je ekipa igrala dobro.', ['jan-oblak']],
     ['a verb of saying after a medium', 'Oblak je za RTV Slovenija dejal, da je ekipa igrala dobro.', ['jan-oblak']],
     ['an adverbial phrase and another verb: the ordinary word', 'Zima je po dolgem času popustila.', []],
+    // A present-tense verb of saying is no sign of a person: news writes it of laws, seasons and surveys as often.
+    ['a present-tense verb of saying after the ordinary word', 'Zima napoveduje nov val mraza.', []],
+    ['»pravi« after the ordinary word', 'Oblak pravi, da bo jutri deževalo.', []],
     ['a full name before a foreign team', 'Anže Kopitar je podaljšal pogodbo z Los Angeles Kings.', ['anze-kopitar']],
     ['a woman\'s surname in -e', 'Tina Maze je v Mariboru odprla smučarsko šolo.', ['tina-maze']],
     ['a surname that is an ordinary word (zima), not a person', 'Zima bo letos mila.', []],
