@@ -305,8 +305,9 @@ export function unresolvedImportProblem(error: unknown, root: string = PROJECT_R
 
 /**
  * Every failure of a bundle (Vite's `errors`, one for each file Rolldown could not read) as the problem arhivar tells
- * at its file and line (stylesheetProblem, scriptProblem, unresolvedImportProblem, missingExportProblem), or
- * undefined when any of them is something else: Vite's own message, which bundle() then prints, tells them all.
+ * at its file and line (stylesheetProblem, scriptProblem, javascriptSyntaxProblem, unresolvedImportProblem,
+ * missingExportProblem), or undefined when any of them is something else: Vite's own message, which bundle() then
+ * prints, tells them all.
  * Only the first was looked at, so of a script that does not parse and another importing a file that is not there
  * only the first was told, and Vite's message naming the second was dropped with it.
  */
@@ -314,10 +315,36 @@ export function bundleProblems(error: unknown, root: string = PROJECT_ROOT, read
   const listed = (error as { errors?: unknown[] } | undefined)?.errors;
   const failures = listed && listed.length > 0 ? listed : [error];
   const problems = failures.map(
-    (failure) => stylesheetProblem(failure, root) ?? scriptProblem(failure, root) ?? unresolvedImportProblem(failure, root) ?? missingExportProblem(failure, root, read),
+    (failure) =>
+      stylesheetProblem(failure, root) ??
+      scriptProblem(failure, root) ??
+      javascriptSyntaxProblem(failure, root) ??
+      unresolvedImportProblem(failure, root) ??
+      missingExportProblem(failure, root, read),
   );
   if (problems.some((problem) => problem === undefined)) return undefined;
   return new ContentErrors(problems as ArhivarError[]);
+}
+
+/**
+ * A plain JavaScript file of src/client/ (.js, .mjs, .cjs) that does not parse as code/syntax at its file and line, as
+ * scriptProblem tells a .ts file, or undefined when the failure is something else. Vite hands such a file to Rolldown
+ * untransformed, so it fails with Rolldown's PARSE_ERROR, not Vite's transform error, and ended in »arhivar failed
+ * unexpectedly« with exit code 3. Its line is then one of the file as written; a .ts file's PARSE_ERROR (a name declared
+ * twice) is at a line of the code with its types and comments taken out, so it is left to Vite's message.
+ */
+function javascriptSyntaxProblem(failure: unknown, root: string): ArhivarError | undefined {
+  const { code, message, id, loc } = (failure ?? {}) as { code?: unknown; message?: unknown; id?: unknown; loc?: { line?: unknown } };
+  if (code !== 'PARSE_ERROR' || typeof message !== 'string' || typeof id !== 'string' || !/\.[cm]?js$/.test(id)) return undefined;
+  // »[PARSE_ERROR] Unexpected token«, then the code frame.
+  const [first = ''] = stripVTControlCharacters(message).split('\n');
+  return new ArhivarError({
+    code: 'code/syntax',
+    message: first.replace(/^\[[^\]]*\]\s*/, '').trim() || 'the script does not parse',
+    file: toProjectPath(root, id),
+    line: typeof loc?.line === 'number' ? loc.line : undefined,
+    hint: "arhivar's code is not valid JavaScript at this line; fix it and run the command again",
+  });
 }
 
 /**

@@ -137,6 +137,19 @@ describe('npm run build with a client script that does not parse', () => {
     await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
   }, 90_000);
 
+  it('names the file and line of a plain .js file a script imports that does not parse, which Rolldown parses as written', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    await writeFile(path.join(copy, 'src', 'client', 'deli.ts'), "import stari from './stari.js';\nconsole.log(stari);\n");
+    // An older script kept as JavaScript, with a comment above the line: Vite's TypeScript transform does not touch it.
+    await writeFile(path.join(copy, 'src', 'client', 'stari.js'), '// stari gumb\nconst gumb = 1;\nexport default = gumb;\n');
+    const failed = await build(copy, root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^src\/client\/stari\.js:3  code\/syntax\n  Unexpected token\n  hint: /m);
+    expect(failed.stderr).not.toMatch(/failed unexpectedly|Build failed|    at |\u001b/);
+    await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
+  }, 90_000);
+
   it('names the line of an import of a file that is not there, instead of »arhivar failed unexpectedly« and exit code 3', async () => {
     const copy = await copyArhivar();
     const root = await copyFixture('archive-basic');

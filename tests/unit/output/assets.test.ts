@@ -99,12 +99,14 @@ describe('stylesheetProblem', () => {
 });
 
 describe('bundleProblems', () => {
-  /** What Vite throws for a project whose src/client/ holds these scripts, each an entry beside site.css as the assets are. */
-  async function failureOf(scripts: Record<string, string>): Promise<{ error: unknown; root: string }> {
+  /** What Vite throws for a project whose src/client/ holds these scripts, each an entry beside site.css as the assets are, and the `imported` files. */
+  async function failureOf(scripts: Record<string, string>, imported: Record<string, string> = {}): Promise<{ error: unknown; root: string }> {
     const root = await makeTempDir('arhivar-scripts-');
     await mkdir(path.join(root, 'src', 'client'), { recursive: true });
     await mkdir(path.join(root, 'templates'));
     await writeFile(path.join(root, 'templates', 'site.css'), 'body { color: red; }\n');
+    // Files of src/client/ that are no entry, named with their extension (stari.mjs), for the scripts to import.
+    for (const [name, text] of Object.entries(imported)) await writeFile(path.join(root, 'src', 'client', name), text);
     const input: Record<string, string> = { site: path.join(root, 'templates', 'site.css') };
     for (const [name, text] of Object.entries(scripts)) {
       await writeFile(path.join(root, 'src', 'client', `${name}.ts`), text);
@@ -131,6 +133,19 @@ describe('bundleProblems', () => {
       ['src/client/iskanje.ts', 2, 'code/missing-import'],
       ['src/client/tabele.ts', 1, 'code/syntax'],
     ]);
+  });
+
+  it('tells a plain JavaScript file that does not parse at its line as written, and a .ts file\'s PARSE_ERROR, at a line of the code without its types, not at all', async () => {
+    const { error, root } = await failureOf(
+      { deli: "import stari from './stari.mjs';\nconsole.log(stari);\n" },
+      { 'stari.mjs': '// stari gumb\n/* iz leta\n 2019 */\nfunction f() { await 1; }\nexport default f;\n' },
+    );
+    expect(bundleProblems(error, root)?.errors.map((problem) => [problem.file, problem.line, problem.code, problem.message])).toEqual([
+      ['src/client/stari.mjs', 4, 'code/syntax', '`await` is only allowed within async functions and at the top levels of modules'],
+    ]);
+    // Rolldown says line 1 here, where the interface was: a line arhivar would only send a developer to wrongly.
+    const typed = await failureOf({ deli: 'interface Gumb {\n  id: number;\n}\nlet gumb: Gumb | 1 = 1;\nlet gumb = 2;\nconsole.log(gumb);\n' });
+    expect(bundleProblems(typed.error, typed.root)).toBeUndefined();
   });
 
   it('tells none when one of the failures is not one arhivar places, so that Vite\'s message, which names them all, is printed', () => {
