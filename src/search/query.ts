@@ -281,8 +281,8 @@ export class SearchEngine {
   /**
    * The word of the archive nearest to a word whose stem is in no article (see suggestion.ts), taken from the
    * text of an article that holds its stem. The chunks are read for every near stem at once, and a near stem's
-   * are fetched in the order of its articles (holdersByRank) while it is not found written, as long as each
-   * farther stem not yet found keeps a chunk of its own: the newest article may hold the stem only in its tags
+   * are fetched in the order of its articles (holdersByRank) while it is not found written, as long as one chunk
+   * is left for the farther stems not yet found: the newest article may hold the stem only in its tags
    * while older ones write it, and the nearest stem may be an alias no article writes.
    */
   async #nearestWord(manifest: SearchManifest, stem: string, typed: string): Promise<string | undefined> {
@@ -302,7 +302,9 @@ export class SearchEngine {
       for (;;) {
         const word = written(candidate);
         if (word !== undefined) return word;
-        const kept = near.slice(n + 1).filter((farther) => written(farther) === undefined && unread(farther) !== undefined).length;
+        // One chunk is kept for the farther stems, not one each: with two more near stems (popl, pople beside poplav
+        // for »poplv«) the nearest got only its newest article's chunk, so a tag there hid the word older ones write.
+        const kept = near.slice(n + 1).some((farther) => written(farther) === undefined && unread(farther) !== undefined) ? 1 : 0;
         const next = unread(candidate);
         if (next === undefined || chunks.size + kept >= MAX_SUGGESTION_CHUNKS) break;
         chunks.set(next, (await this.#load(chunkUrl(manifest, next))) as ChunkEntry[]);

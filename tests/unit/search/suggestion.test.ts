@@ -246,6 +246,16 @@ describe('a near stem that the newest article holding it has only in its front m
     expect(chunks).toBeLessThanOrEqual(MAX_SUGGESTION_CHUNKS);
   });
 
+  it('takes it so with two more near stems in the texts, each of which would need a chunk of its own', async () => {
+    // »popl« and »pople« are one edit from »poplv« too: a chunk kept for each farther stem left the nearest one only the newest article's.
+    const { suggestion, chunks } = await suggestionOver(
+      [{ ...TAGGED, ...doc(4, TAGGED.text) }, doc(3, POPOV.text), doc(2, 'Po poplavah so gasilci črpali vodo.'), doc(1, 'Popl je vas ob Savinji.'), doc(0, 'Pople so ribe.')],
+      'poplv',
+    );
+    expect(suggestion).toBe('poplavah');
+    expect(chunks).toBeLessThanOrEqual(MAX_SUGGESTION_CHUNKS);
+  });
+
   it('fetches first the chunk of the article that holds the stem most, the one the suggested search shows first', async () => {
     const titled = { ...doc(1, 'Gasilci so črpali vodo iz kleti.'), title: 'Poplave v Savinjski dolini' };
     expect(await suggestionOver([TAGGED, POPOV, titled, doc(0, 'Vreme bo jasno.')], 'poplv')).toEqual({ suggestion: 'poplave', chunks: 1 });
