@@ -33,9 +33,12 @@ export function guessedGenderWarning(person: Person): ArhivarError | undefined {
  * are taken (person-name.ts surnameStart), so the name is filed under M and »Musar« alone is found as her. An alias
  * that is the last words of the name, more of them than that (aliases: [Pirc Musar]), shows the editor takes those
  * words for the surname and forgot the line. The alias may stay: beside surname: it is read as the surname and adds
- * nothing (people/names.ts personForms). Not for an alias that starts with a first name arhivar knows: Marija Kos
- * of Ana Marija Kos is a given name she goes by, with her surname.
+ * nothing (people/names.ts personForms). Not for an alias that starts with a first name arhivar knows (Marija Kos
+ * of Ana Marija Kos is a given name she goes by, with her surname) or with an initial (W. Bush).
  */
+/** A given name's initial (W. of George W. Bush), which no surname starts with. */
+const INITIAL = /^\p{Lu}\.$/u;
+
 export function missingSurnameWarning(person: Person): ArhivarError | undefined {
   if (person.file === undefined || person.surname !== undefined) return undefined;
   const { words } = withoutNameSuffix(nameWords(person.name));
@@ -43,7 +46,7 @@ export function missingSurnameWarning(person: Person): ArhivarError | undefined 
   for (const alias of person.aliases) {
     const aliasWords = nameWords(alias);
     const count = aliasWords.length;
-    if (count <= taken.length || count >= words.length || commonFirstNameGender(aliasWords[0]!) !== undefined) continue;
+    if (count <= taken.length || count >= words.length || commonFirstNameGender(aliasWords[0]!) !== undefined || INITIAL.test(aliasWords[0]!)) continue;
     const tail = words.slice(-count);
     // In any letter case, as names.ts compares an alias with surname: (»Pirc musar« typed in haste is the same words).
     if (!aliasWords.every((word, k) => word.toLocaleLowerCase('sl') === tail[k]!.toLocaleLowerCase('sl'))) continue;

@@ -60,6 +60,7 @@ describe('missingSurnameWarning', () => {
     ['an alias that is the surname taken already, with its particles', testPerson('Ursula von der Leyen', { aliases: ['von der Leyen'] })],
     ['an alias not at the end of the name', testPerson('Nataša Pirc Musar', { aliases: ['Nataša Pirc'] })],
     ['an alias that is a given name she goes by with the surname', testPerson('Ana Marija Kos', { aliases: ['Marija Kos'] })],
+    ['an alias that starts with an initial', testPerson('George W. Bush', { aliases: ['W. Bush'] })],
     ['no person file', testPerson('Nataša Pirc Musar', { aliases: ['Pirc Musar'], file: undefined })],
   ])('says nothing for %s', (_, person) => {
     expect(missingSurnameWarning(person)).toBeUndefined();
