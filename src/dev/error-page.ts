@@ -61,8 +61,9 @@ export function renderFailurePage(what: string, error: unknown, advice = 'Fix th
 }
 
 /**
- * The title of the page for a bundle of the assets that failed in a way arhivar does not tell as a problem (a name a
- * .ts file of src/client/ declares twice): what Vite's message names, a script of src/client/ or a stylesheet.
+ * The title of the page for a bundle of the assets that failed in a way arhivar does not tell as a problem (one that
+ * names no file and comes from no plugin, see output/assets.ts bundleProblems): what Vite's message names, a script of
+ * src/client/ or a stylesheet.
  * Every such failure was titled »the stylesheet could not be built«, sending a developer who had edited a script
  * to look through the CSS.
  */

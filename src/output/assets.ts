@@ -306,8 +306,9 @@ export function unresolvedImportProblem(error: unknown, root: string = PROJECT_R
 /**
  * Every failure of a bundle (Vite's `errors`, one for each file Rolldown could not read) as the problem arhivar tells
  * at its file and line (stylesheetProblem, scriptProblem, javascriptSyntaxProblem, unresolvedImportProblem,
- * missingExportProblem), or undefined when any of them is something else: Vite's own message, which bundle() then
- * prints, tells them all.
+ * missingExportProblem), or else at its file (bundleFailureProblem), or undefined when any of them is no failure of
+ * the bundle's files (an option Vite refuses: arhivar's own bug): Vite's own message, which bundle() then prints,
+ * tells them all.
  * Only the first was looked at, so of a script that does not parse and another importing a file that is not there
  * only the first was told, and Vite's message naming the second was dropped with it.
  */
@@ -320,7 +321,8 @@ export function bundleProblems(error: unknown, root: string = PROJECT_ROOT, read
       scriptProblem(failure, root) ??
       javascriptSyntaxProblem(failure, root) ??
       unresolvedImportProblem(failure, root) ??
-      missingExportProblem(failure, root, read),
+      missingExportProblem(failure, root, read) ??
+      bundleFailureProblem(failure, root),
   );
   if (problems.some((problem) => problem === undefined)) return undefined;
   return new ContentErrors(problems as ArhivarError[]);
@@ -345,6 +347,57 @@ function javascriptSyntaxProblem(failure: unknown, root: string): ArhivarError |
     line: typeof loc?.line === 'number' ? loc.line : undefined,
     hint: "arhivar's code is not valid JavaScript at this line; fix it and run the command again",
   });
+}
+
+/**
+ * Any other failure of the bundle in one of its files as a problem with Vite's reason, at the file when Vite or Rolldown
+ * names one, or undefined when it names none and comes from no plugin (an option arhivar gave wrong, a bug) or is the
+ * system's (a file it may not read): those stay unexpected. It ended in »arhivar failed unexpectedly« with Vite's
+ * coloured code frame, a stack and exit code 3, which blamed arhivar for a mistake in src/client/: a name a .ts file
+ * declares twice (Rolldown's PARSE_ERROR, at a line of the code with its types and comments taken out, which would
+ * send a developer to the wrong line, so none is given), or a JSON file a script imports that does not parse.
+ */
+function bundleFailureProblem(failure: unknown, root: string): ArhivarError | undefined {
+  const { code, message, id, loc, plugin, syscall } = (failure ?? {}) as {
+    code?: unknown;
+    message?: unknown;
+    id?: unknown;
+    loc?: { file?: unknown };
+    plugin?: unknown;
+    syscall?: unknown;
+  };
+  if (typeof message !== 'string' || typeof syscall === 'string') return undefined;
+  const named = [id, loc?.file].find((value): value is string => typeof value === 'string' && path.isAbsolute(value.split('?')[0]!));
+  if (named === undefined && code !== 'PLUGIN_ERROR' && typeof plugin !== 'string') return undefined;
+  const file = named === undefined ? undefined : toProjectPath(root, named.split('?')[0]!);
+  const typed = file !== undefined && /\.[cm]?tsx?$/.test(file);
+  const syntax = code === 'PARSE_ERROR';
+  return new ArhivarError({
+    code: syntax ? 'code/syntax' : 'code/bundle',
+    message: bundleReason(message) || 'Vite gave no reason',
+    file,
+    hint: typed
+      ? `run npm run typecheck, which names the line in ${file}${syntax ? '' : ' when TypeScript sees the mistake'} (Rolldown's is one of the code with its types and comments taken out, so none is given here); fix it and run the command again`
+      : file !== undefined
+        ? 'Vite could not bundle this file for the reason above; fix it and run the command again'
+        : 'Vite could not bundle src/client/ or templates/site.css for the reason above (it names the plugin, such as builtin:vite-json for a .json file a script imports); fix that file and run the command again',
+  });
+}
+
+/**
+ * The reason of a message of Vite or Rolldown without its colours, »[PARSE_ERROR]« prefix, code frame and stack:
+ * »plugin `builtin:vite-json` threw an error: key must be a string at line 1 column 10« of a plugin's error, whose
+ * »Caused by:« is joined to it and whose Rust »Stack backtrace:« is dropped.
+ */
+function bundleReason(message: string): string {
+  const reason: string[] = [];
+  for (const line of stripVTControlCharacters(message).split('\n')) {
+    // The code frame (»╭─[ src/client/deli.ts:1:7 ]«) shows the code as transformed; a stack says nothing of the file.
+    if (/^\s*(?:╭─|Stack backtrace:)|^\s+at\s/.test(line)) break;
+    const text = line.trim();
+    if (text !== '' && text !== 'Caused by:') reason.push(text);
+  }
+  return reason.join(': ').replace(/^\[[^\]]*\]\s*/, '');
 }
 
 /**

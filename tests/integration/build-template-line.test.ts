@@ -175,14 +175,29 @@ describe('npm run build with a client script that does not parse', () => {
     await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
   }, 90_000);
 
-  it('keeps Vite\'s »✗ Build failed« for a failure arhivar does not tell itself (a script importing JSON that does not parse)', async () => {
+  it('names a .ts script whose name is declared twice, with Rolldown\'s reason and npm run typecheck for the line, instead of exit code 3', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    // Rolldown's line, of the code with the comment taken out, would be 1 and 2: no line is given rather than a wrong one.
+    await writeFile(path.join(copy, 'src', 'client', 'deli.ts'), "// gumb za kopiranje\nconst gumb = document.querySelector('.kopiraj');\nlet gumb = 2;\nvoid gumb;\n");
+    const failed = await build(copy, root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^src\/client\/deli\.ts  code\/syntax\n  Identifier `gumb` has already been declared\n  hint: run npm run typecheck, which names the line in src\/client\/deli\.ts /m);
+    expect(failed.stderr).not.toMatch(/failed unexpectedly|Build failed|    at |╭─|\u001b/);
+    await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
+  }, 90_000);
+
+  it('tells any other failure of the bundle as code/bundle with Vite\'s reason (a script importing JSON that does not parse), without colours, stack or exit code 3', async () => {
     const copy = await copyArhivar();
     const root = await copyFixture('archive-basic');
     await writeFile(path.join(copy, 'src', 'client', 'podatki.json'), '{ "a": 1,, }');
     await writeFile(path.join(copy, 'src', 'client', 'deli.ts'), "import podatki from './podatki.json';\nconsole.log(podatki);\n");
     const failed = await build(copy, root);
-    expect(failed.stderr).toMatch(/^\S* ?Build failed in \d+ms\n/m);
-    expect(failed.stderr).toContain('key must be a string');
+    expect(failed.code).toBe(1);
+    // Rolldown names no file here, only its JSON plugin.
+    expect(failed.stderr).toMatch(/^code\/bundle\n  plugin `builtin:vite-json` threw an error: key must be a string at line 1 column 10\n  hint: /m);
+    expect(failed.stderr).not.toMatch(/failed unexpectedly|Build failed|Stack backtrace|    at |\u001b/);
+    await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
   }, 90_000);
 });
 

@@ -81,3 +81,22 @@ describe('arhivar dev with a font the stylesheet names', () => {
     }
   }, 120_000);
 });
+
+describe('arhivar dev with a client script that Vite cannot bundle', () => {
+  it('shows a name a .ts script declares twice as a problem at its file, not Vite\'s coloured message under »a client script could not be built«', async () => {
+    const copy = await copyPackage(await temporaryFolder());
+    const root = await copyFixture('archive-basic');
+    await writeFile(path.join(copy, 'src', 'client', 'deli.ts'), "// gumb za kopiranje\nconst gumb = document.querySelector('.kopiraj');\nlet gumb = 2;\nvoid gumb;\n");
+    const { child, url } = await startDev(copy, root);
+    try {
+      const failed = await fetchUntil(url, (page) => page.status === 500);
+      expect(title(failed)).toBe('arhivar: 1 problem');
+      expect(failed.body).toContain('<code class="where">src/client/deli.ts</code> <code>code/syntax</code></div><div class="message">Identifier `gumb` has already been declared</div>');
+      expect(failed.body).toContain('hint: run npm run typecheck, which names the line in src/client/deli.ts');
+      expect(failed.body).not.toMatch(/could not be built|╭─|    at /);
+    } finally {
+      await stopDev(child);
+      await removeDir(root);
+    }
+  }, 120_000);
+});

@@ -135,7 +135,7 @@ describe('bundleProblems', () => {
     ]);
   });
 
-  it('tells a plain JavaScript file that does not parse at its line as written, and a .ts file\'s PARSE_ERROR, at a line of the code without its types, not at all', async () => {
+  it('tells a plain JavaScript file that does not parse at its line as written, and a .ts file\'s PARSE_ERROR, at a line of the code without its types, without a line', async () => {
     const { error, root } = await failureOf(
       { deli: "import stari from './stari.mjs';\nconsole.log(stari);\n" },
       { 'stari.mjs': '// stari gumb\n/* iz leta\n 2019 */\nfunction f() { await 1; }\nexport default f;\n' },
@@ -145,13 +145,30 @@ describe('bundleProblems', () => {
     ]);
     // Rolldown says line 1 here, where the interface was: a line arhivar would only send a developer to wrongly.
     const typed = await failureOf({ deli: 'interface Gumb {\n  id: number;\n}\nlet gumb: Gumb | 1 = 1;\nlet gumb = 2;\nconsole.log(gumb);\n' });
-    expect(bundleProblems(typed.error, typed.root)).toBeUndefined();
+    const [problem, ...others] = bundleProblems(typed.error, typed.root)?.errors ?? [];
+    expect(others).toEqual([]);
+    expect([problem?.file, problem?.line, problem?.code, problem?.message]).toEqual(['src/client/deli.ts', undefined, 'code/syntax', 'Identifier `gumb` has already been declared']);
+    expect(problem?.hint).toMatch(/^run npm run typecheck, which names the line in src\/client\/deli\.ts /);
+  });
+
+  it('tells any other failure in a file Vite names, or of a plugin, as code/bundle with the reason alone: no colours, code frame or stack', () => {
+    const frame = '\u001b[31m[CIRCULAR_REEXPORT] \u001b[0m"gumb" re-exports itself\n   ╭─[ src/client/deli.mjs:1:10 ]\n 1 │ export { gumb } from "./deli.mjs";\n───╯\n';
+    const circular = { code: 'CIRCULAR_REEXPORT', message: frame, id: '/arhivar/src/client/deli.mjs' };
+    const json = { code: 'PLUGIN_ERROR', message: '[builtin:vite-json] plugin `builtin:vite-json` threw an error\n\nCaused by:\n    key must be a string at line 1 column 10\n\nStack backtrace:\n   0: <unknown>\n' };
+    expect(bundleProblems({ errors: [circular, json] }, '/arhivar', () => undefined)?.errors.map((problem) => [problem.file, problem.line, problem.code, problem.message])).toEqual([
+      ['src/client/deli.mjs', undefined, 'code/bundle', '"gumb" re-exports itself'],
+      [undefined, undefined, 'code/bundle', 'plugin `builtin:vite-json` threw an error: key must be a string at line 1 column 10'],
+    ]);
   });
 
   it('tells none when one of the failures is not one arhivar places, so that Vite\'s message, which names them all, is printed', () => {
     const unresolved = { code: 'UNRESOLVED_IMPORT', message: "[UNRESOLVED_IMPORT] Could not resolve './nikjer.ts' in src/client/deli.ts", id: '/arhivar/src/client/deli.ts' };
     expect(bundleProblems({ errors: [unresolved] }, '/arhivar', () => undefined)?.errors.map((problem) => problem.code)).toEqual(['code/missing-import']);
     expect(bundleProblems({ errors: [unresolved, { message: 'out of memory' }] }, '/arhivar', () => undefined)).toBeUndefined();
+    // An option arhivar gave Vite wrong names no file: arhivar's bug. A file the system would not let Vite read is the system's.
+    expect(bundleProblems({ errors: [{ code: 'INVALID_OPTION', message: '[INVALID_OPTION] Invalid value for option "output.format"' }] })).toBeUndefined();
+    const refused = { code: 'EACCES', syscall: 'open', message: "EACCES: permission denied, open '/arhivar/src/client/deli.ts'", id: '/arhivar/src/client/deli.ts' };
+    expect(bundleProblems({ errors: [refused] }, '/arhivar', () => undefined)).toBeUndefined();
   });
 });
 
