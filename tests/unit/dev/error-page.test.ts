@@ -76,7 +76,8 @@ describe('assetsFailureTitle', () => {
   }
 
   it('names a client script, not the stylesheet, when Vite failed on one', async () => {
-    // A failure arhivar does not tell as a problem at a line (output/assets.ts), so the page shows Vite's message.
+    // The title is read from Vite's message; the dev server shows this page only for a failure output/assets.ts
+    // does not tell as a problem (a missing export, used here, is told as code/missing-export there).
     const failure = await scriptFailure("import { gumb } from './drugo.ts';\nconsole.log(gumb);\n", 'export const gump = 1;\n');
     expect(assetsFailureTitle(failure)).toBe('a client script could not be built');
     expect(renderFailurePage(assetsFailureTitle(failure), failure)).toContain('<title>arhivar: a client script could not be built</title>');
