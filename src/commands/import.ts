@@ -254,7 +254,10 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
       code: 'import/invalid',
       message: `the article made from this file would not build (${check.errors.map((e) => `${e.code}: ${e.message}`).join('; ')}), so it was not written`,
       file: shown,
-      hint: 'edit the text file where the message says, then import it again',
+      // The title is the text's first line or sentence, and --title gives another.
+      hint: check.errors.some((error) => error.code === 'article/bad-title')
+        ? 'the title is the first line, or else the first sentence, of the text: give the headline with --title "…", or write it on a line of its own above the text, then import it again'
+        : 'edit the text file where the message says, then import it again',
     });
   }
 

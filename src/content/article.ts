@@ -143,6 +143,27 @@ function checkBylineLength(author: string | undefined, file: string, line: numbe
   ];
 }
 
+/**
+ * Longest `title:` accepted. A headline is rarely over 150 characters (the slug keeps 200), but the title is printed
+ * on every listing and feed the article is in and on the pages of the articles before and after it and related to
+ * it: a paragraph or a whole text pasted as the title (up to the 8 MB a file may hold) made each of those pages as
+ * large as itself, so one file grew the pages of articles it has nothing to do with.
+ */
+export const MAX_TITLE_LENGTH = 500;
+
+function checkTitleLength(title: string | undefined, file: string, line: number | undefined): ArhivarError[] {
+  if (title === undefined || title.length <= MAX_TITLE_LENGTH) return [];
+  return [
+    new ArhivarError({
+      code: 'article/bad-title',
+      message: `title is ${title.length} characters long; at most ${MAX_TITLE_LENGTH} are allowed`,
+      file,
+      line,
+      hint: 'title is a headline of a line or two, such as title: "Vlada sprejela proračun"; move the rest into summary: or the text',
+    }),
+  ];
+}
+
 function checkListLengths(data: Partial<ArticleFrontMatter>, file: string, keyLines: ReadonlyMap<string, number>): ArhivarError[] {
   const errors: ArhivarError[] = [];
   for (const [key, limit] of Object.entries(MAX_LIST_ENTRIES) as [keyof typeof MAX_LIST_ENTRIES, number][]) {
@@ -340,6 +361,7 @@ function checkValues(
       );
     }
   }
+  errors.push(...checkTitleLength(title, file, frontMatter.keyLines.get('title')));
   errors.push(...checkBylineLength(data.author, file, frontMatter.keyLines.get('author')));
   errors.push(...checkListLengths(data, file, frontMatter.keyLines));
   errors.push(...checkNames(data.tags ?? [], 'tag', file, frontMatter.keyLines.get('tags')));

@@ -68,6 +68,9 @@ const cases: Array<[string, Expected[]]> = [
     ],
   ],
   ['author-too-long', [{ code: 'article/bad-author', file: a('podpis.md'), line: 4, message: /author is 613 characters long; at most 500 are allowed/ }]],
+  // A whole paragraph pasted as the headline: the title is on every listing and feed and on the pages of the articles
+  // before and after it and related to it, so one such file made every one of them as large as itself.
+  ['title-too-long', [{ code: 'article/bad-title', file: a('naslov.md'), line: 2, message: /title is 614 characters long; at most 500 are allowed/, hint: /a headline/ }]],
   ['tag-too-long', [{ code: 'article/bad-tag', file: a('oznake.md'), line: 4, message: /239 characters long; at most 200/ }]],
   ['person-bad-surname', [{ code: 'person/bad-surname', file: p('natasa-pirc-musar.md'), line: 3, message: /surname "Musar Pirc" is not the first or the last words of name "Nataša Pirc Musar"/ }]],
   ['person-name-without-letters', [{ code: 'article/bad-person', file: a('osebe.md'), line: 4, message: /person "\.\.\\\\\.\." has no letters/ }]],
