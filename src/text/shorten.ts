@@ -41,13 +41,33 @@ function cutInWord(folded: string, maxLength: number): string {
   const roomEnd = codePointOffset(folded, maxLength - 1);
   const room = folded.slice(0, roomEnd);
   WORD_ENDS.lastIndex = roomEnd;
-  if (!WORD_ENDS.test(folded)) return closeUp(room, folded);
+  if (!WORD_ENDS.test(folded)) return closeUp(folded.slice(0, graphemeStart(folded, roomEnd)), folded);
   // The whole word fits, but not with » …«. A comma or dash stripped from its end makes room for the space;
   // otherwise cut one letter more, so that a close-up ellipsis really cuts the word short.
   const cut = room.replace(SEPARATOR_AT_END, '');
   if (endsSentence(cut, folded)) return cut;
   if (cut && cut !== room) return `${cut} …`;
-  return closeUp(folded.slice(0, codePointOffset(folded, maxLength - 2)), folded);
+  return closeUp(folded.slice(0, graphemeStart(folded, codePointOffset(folded, maxLength - 2))), folded);
+}
+
+const GRAPHEMES = new Intl.Segmenter('sl', { granularity: 'grapheme' });
+
+/**
+ * The last start of a grapheme (a letter as readers see it) at or before `offset`, so that a word cut short keeps
+ * whole letters: »é« written as e and a combining accent, a flag (two regional indicators, 🇸🇮) or an emoji
+ * sequence joined by U+200D, each several code points, is not cut between them into a bare »e«, a wrong flag or
+ * half a family. Whether `offset` is a boundary depends on the code point after it, so only that one more is
+ * segmented, not the rest of a long word.
+ */
+function graphemeStart(text: string, offset: number): number {
+  if (offset >= text.length) return offset;
+  const window = text.slice(0, offset + (text.codePointAt(offset)! > 0xffff ? 2 : 1));
+  let start = 0;
+  for (const { index } of GRAPHEMES.segment(window)) {
+    if (index > offset) break;
+    start = index;
+  }
+  return start;
 }
 
 function closeUp(room: string, folded: string): string {

@@ -48,6 +48,19 @@ describe('shortenText', () => {
     const result = shortenText('😀'.repeat(20), 10);
     expect(result).toBe(`${'😀'.repeat(9)}…`);
   });
+
+  // A word longer than the limit (a paragraph pasted without spaces) is cut short between letters as readers see
+  // them: not between an e and its combining accent, or between the two halves of a flag.
+  it.each([
+    ['e\u0301'.repeat(20), 10, `${'e\u0301'.repeat(4)}…`],
+    ['🇸🇮'.repeat(10), 6, '🇸🇮🇸🇮…'],
+    ['a🇸🇮🇸🇮🇸🇮', 5, 'a🇸🇮…'],
+    ['👩‍👩‍👧'.repeat(3), 8, '👩‍👩‍👧…'],
+  ])('never splits a grapheme: %j at %i → %j', (input, length, expected) => {
+    const result = shortenText(input, length);
+    expect(result).toBe(expected);
+    expect([...result].length).toBeLessThanOrEqual(length);
+  });
 });
 
 describe('shortenListDescription', () => {
