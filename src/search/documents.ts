@@ -27,12 +27,17 @@ export function toSearchDocument(article: Article, personNames: (id: string) => 
     // the documents of a whole archive never hold every text at once while the index is built.
     get text() {
       const body = article.text;
-      // A summary written in the front matter is not part of the body, but readers expect to find it too.
-      return article.summary && !body.includes(article.summary) ? `${article.summary}\n\n${body}` : body;
+      // A summary written in the front matter is not part of the body, but readers expect to find it too. The
+      // default one is the body's first paragraph, cut short with an ellipsis when long (records.ts defaultSummary):
+      // the words before the ellipsis are in the body, and adding them again would count them twice.
+      const summary = article.summary.replace(ELLIPSIS_AT_END, '');
+      return summary && !body.includes(summary) ? `${article.summary}\n\n${body}` : body;
     },
     keywords,
   };
 }
+
+const ELLIPSIS_AT_END = / ?…$/u;
 
 /**
  * The archive's articles in the order the search index numbers them: oldest first, so a new article is the

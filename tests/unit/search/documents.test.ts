@@ -38,6 +38,12 @@ describe('toSearchDocument', () => {
     expect(toSearchDocument(article({ summary: 'Povzetek iz glave.' })).text).toBe('Povzetek iz glave.\n\nPrvi odstavek.\n\nDrugi odstavek.');
   });
 
+  it('does not add the first paragraph again when the summary is that paragraph cut short', () => {
+    const text = 'Prvi odstavek je dolg in gre naprej.\n\nDrugi odstavek.';
+    expect(toSearchDocument(article({ summary: 'Prvi odstavek je dolg …', text })).text).toBe(text);
+    expect(toSearchDocument(article({ summary: 'Prvi odstavek je dol…', text })).text).toBe(text);
+  });
+
   it('lists the names of known people and the tags as keywords', () => {
     const names = new Map([['steve-witkoff', ['Steve Witkoff']]]);
     expect(toSearchDocument(article({}), (id) => names.get(id) ?? []).keywords).toEqual(['Steve Witkoff', 'Mirovna pogajanja']);
