@@ -164,6 +164,36 @@ function checkTitleLength(title: string | undefined, file: string, line: number 
   ];
 }
 
+/**
+ * Longest `summary:` accepted, in characters (code points, as the warning over LONG_SUMMARY counts them). A written
+ * summary is published as the editor wrote it, never cut, in every listing's teaser and every feed the article is
+ * on and in its JSON-LD: a text pasted there made each of those pages as large as itself, as a long title did. A
+ * teaser is warned about over 400 characters (pipeline/summary-warnings.ts); 2,000 is no teaser of any kind, so it is
+ * refused rather than cut behind the editor's back.
+ */
+export const MAX_SUMMARY_LENGTH = 2000;
+
+function checkSummaryLength(summary: string | undefined, file: string, line: number | undefined): ArhivarError[] {
+  if (summary === undefined || summary.length <= MAX_SUMMARY_LENGTH) return [];
+  const length = codePointCount(summary);
+  if (length <= MAX_SUMMARY_LENGTH) return [];
+  return [
+    new ArhivarError({
+      code: 'article/bad-summary',
+      message: `summary is ${length} characters long; at most ${MAX_SUMMARY_LENGTH} are allowed`,
+      file,
+      line,
+      hint: 'summary is a teaser of one to three sentences that listings and feeds show whole; move the rest into the text, or delete the line to show the first paragraph',
+    }),
+  ];
+}
+
+function codePointCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
 function checkListLengths(data: Partial<ArticleFrontMatter>, file: string, keyLines: ReadonlyMap<string, number>): ArhivarError[] {
   const errors: ArhivarError[] = [];
   for (const [key, limit] of Object.entries(MAX_LIST_ENTRIES) as [keyof typeof MAX_LIST_ENTRIES, number][]) {
@@ -362,6 +392,7 @@ function checkValues(
     }
   }
   errors.push(...checkTitleLength(title, file, frontMatter.keyLines.get('title')));
+  errors.push(...checkSummaryLength(data.summary, file, frontMatter.keyLines.get('summary')));
   errors.push(...checkBylineLength(data.author, file, frontMatter.keyLines.get('author')));
   errors.push(...checkListLengths(data, file, frontMatter.keyLines));
   errors.push(...checkNames(data.tags ?? [], 'tag', file, frontMatter.keyLines.get('tags')));

@@ -430,7 +430,7 @@ describe('bad input', () => {
       await writeFile(path.join(folder, file), source.replace(/^tags: .*$/m, (line) => `${line}\nsummary: ${JSON.stringify(summary)}`));
     };
     await withSummary('prvi.md', 'Svet je z **veliko večino** sprejel proračun, več v [poročilu](https://example.si/).');
-    await withSummary('drugi.md', 'Svet je sprejel proračun za leto 2026. '.repeat(95).trim());
+    await withSummary('drugi.md', 'Svet je sprejel proračun za leto 2026. '.repeat(30).trim());
     for (const run of ['fresh', 'from .cache/']) {
       const site = await buildSite(root);
       const warnings = site.result.model.warnings.filter((w) => w.code.includes('summary'));
@@ -438,7 +438,7 @@ describe('bad input', () => {
         'content/articles/2025/drugi.md:6 article/long-summary',
         'content/articles/2025/prvi.md:6 article/summary-markdown',
       ]);
-      expect(warnings[0]!.message).toContain('the summary is 3704 characters long');
+      expect(warnings[0]!.message).toContain('the summary is 1169 characters long');
       expect(warnings[1]!.hint).toBe('write the summary as plain text: veliko večino instead of **veliko večino**');
     }
   });

@@ -71,6 +71,9 @@ const cases: Array<[string, Expected[]]> = [
   // A whole paragraph pasted as the headline: the title is on every listing and feed and on the pages of the articles
   // before and after it and related to it, so one such file made every one of them as large as itself.
   ['title-too-long', [{ code: 'article/bad-title', file: a('naslov.md'), line: 2, message: /title is 614 characters long; at most 500 are allowed/, hint: /a headline/ }]],
+  // A written summary is shown whole in every teaser and feed of the article, and not cut behind the editor's back:
+  // one a text long is refused at its line (a first paragraph used as the summary is cut at 400 instead).
+  ['summary-too-long', [{ code: 'article/bad-summary', file: a('povzetek.md'), line: 4, message: /^summary is 2001 characters long; at most 2000 are allowed$/, hint: /teaser/ }]],
   ['tag-too-long', [{ code: 'article/bad-tag', file: a('oznake.md'), line: 4, message: /239 characters long; at most 200/ }]],
   ['person-bad-surname', [{ code: 'person/bad-surname', file: p('natasa-pirc-musar.md'), line: 3, message: /surname "Musar Pirc" is not the first or the last words of name "Nataša Pirc Musar"/ }]],
   ['person-name-without-letters', [{ code: 'article/bad-person', file: a('osebe.md'), line: 4, message: /person "\.\.\\\\\.\." has no letters/ }]],

@@ -485,3 +485,15 @@ describe('validateArticle: a value of text-direction marks alone', () => {
     expect(check('title: "\\u200fשלום\\u200e"\ndate: 2025-12-22\nslug: a\nsummary: "\\u202bA\\u202c"').errors).toEqual([]);
   });
 });
+
+describe('validateArticle: the length of summary:', () => {
+  // Characters as the warning over 400 counts them: an emoji is one, though it takes two UTF-16 units.
+  it.each([
+    ['č'.repeat(2000), []],
+    ['😀'.repeat(2000), []],
+    ['č'.repeat(2001), [['article/bad-summary', 'summary is 2001 characters long; at most 2000 are allowed', 4]]],
+  ])('%#', (summary, expected) => {
+    const { errors } = check(`title: A\ndate: 2025-12-22\nsummary: ${summary}`);
+    expect(errors.map((error) => [error.code, error.message, error.line])).toEqual(expected);
+  });
+});
