@@ -19,7 +19,7 @@ import { readPublicPages } from '../output/public-pages.ts';
 import { draftClash, publicConflicts, publicFileSource, publicFolderContents } from '../output/publish.ts';
 import { firstHomePage, type PageSpec } from '../render/pages.ts';
 import { basePathOf, outputPathFor, urls, withoutBasePath } from '../site/urls.ts';
-import { contentTypeFor, folderRedirectLocation, redirectedToBasePath } from './static-server.ts';
+import { contentTypeFor, folderRedirectLocation, openFile, redirectedToBasePath, sendOpenFile } from './static-server.ts';
 import { PageIndex } from './page-index.ts';
 import { assetsFailureTitle, renderFailurePage, renderProblemsPage } from './error-page.ts';
 
@@ -522,14 +522,19 @@ class DevSite {
     const asset = assetState.assets.files.find((file) => `/${file.path}` === pathname);
     if (asset) return send(request, response, 200, contentTypeFor(asset.path), asset.bytes);
     // As in the build, a page wins over a file of the same name in public/ (pages are written after it is copied).
-    // Vite serves public/ by following links, so only a file the build publishes is handed to it: not
-    // public/passwd.txt -> /etc/passwd, nor a file under a linked folder.
-    const isPublicFile = async () => (await publicFileSource(this.root, pathname.split('/').filter(Boolean).join('/'))) !== undefined;
-    // Vite serves public/ from the host's root, and the build publishes it under the site's path: a picture an
-    // article writes as /arhiv/slike/foto.jpg is public/slike/foto.jpg, so Vite is asked for /slike/foto.jpg.
-    const servePublicFile = () => {
-      request.url = `${inSite}${url.search}`;
-      next();
+    // Only a file the build publishes is sent (publicFileSource): not public/passwd.txt -> /etc/passwd, nor a
+    // file under a linked folder. Sent as preview sends a file of dist/ (with byte ranges), from the path the build copies, under the site's
+    // path as the build publishes it. Handed to Vite's static server, a name a link must percent-encode
+    // (`seja #3.pdf`, `kaj?.txt`, `a+b.txt`) got 404: it decodes the address with decodeURI, which leaves
+    // %23, %3F, %2B and %26 as they are.
+    const servePublicFile = async (): Promise<boolean> => {
+      const source = await publicFileSource(this.root, pathname.split('/').filter(Boolean).join('/'));
+      const found = source === undefined ? undefined : await openFile(source);
+      if (!found) return false;
+      // The type by the address, as a host gives it, not by where a link of public/ leads. A reader who leaves
+      // mid-download (a video player seeking) ends the stream: no template failed, so nothing is told.
+      await sendOpenFile(request, response, 200, { ...found, file: pathname }).catch(() => response.destroy());
+      return true;
     };
 
     if (pathname === urls.home() || pathname === `${urls.home()}${INDEX_FILE}`) {
@@ -547,7 +552,7 @@ class DevSite {
       state = await model;
     }
     if (!state.ok) {
-      if (await isPublicFile()) return servePublicFile();
+      if (await servePublicFile()) return;
       const html = state.errors.length > 0 ? renderProblemsPage(state.errors, state.warnings) : renderFailurePage('loading the site failed', state.failure);
       return this.sendHtml(request, response, 500, html, pathname);
     }
@@ -562,7 +567,7 @@ class DevSite {
       const file = files.get(pathname) ?? (pathname.startsWith(urls.search()) ? (await searchFiles()).get(pathname) : undefined);
       if (file) return send(request, response, 200, contentTypeFor(file.path), file.bytes);
       page = pages.get(pathname) ?? folderPageByIndexFile(pages, pathname);
-      if (!page && (await isPublicFile())) return servePublicFile();
+      if (!page && (await servePublicFile())) return;
       if (!page && pages.has(`${pathname}/`)) {
         response.writeHead(301, { location: folderRedirectLocation(url) });
         response.end();
