@@ -61,6 +61,17 @@ export function renderFailurePage(what: string, error: unknown, advice = 'Fix th
 }
 
 /**
+ * The 404 for an address outside the path the site is served under (baseUrl in content/site.yaml), as a page:
+ * a tab left open at /osebe/ when baseUrl gained a path reloads to it, and through Vite's client it reloads
+ * again when baseUrl is edited. As plain text it had no client, so that tab stayed on it.
+ */
+export function renderOutsideBasePage(basePath: string): string {
+  const title = `not found: arhivar dev serves the site under ${basePath}`;
+  const link = `<a href="${escapeHtml(basePath)}">${escapeHtml(basePath)}</a>`;
+  return page(title, `<h1>${escapeHtml(title)}</h1>\n<p>The site is at ${link}, the path of baseUrl in content/site.yaml; this page reloads by itself when that changes.</p>`);
+}
+
+/**
  * The title of the page for a bundle of the assets that failed in a way arhivar does not tell as a problem (one that
  * names no file and comes from no plugin, see output/assets.ts bundleProblems): what Vite's message names, a script of
  * src/client/ or a stylesheet.

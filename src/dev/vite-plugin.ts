@@ -21,7 +21,7 @@ import { firstHomePage, type PageSpec } from '../render/pages.ts';
 import { basePathOf, outputPathFor, urls, withoutBasePath } from '../site/urls.ts';
 import { contentTypeFor, folderRedirectLocation, openFile, redirectedToBasePath, sendOpenFile } from './static-server.ts';
 import { PageIndex } from './page-index.ts';
-import { assetsFailureTitle, renderFailurePage, renderProblemsPage } from './error-page.ts';
+import { assetsFailureTitle, renderFailurePage, renderOutsideBasePage, renderProblemsPage } from './error-page.ts';
 
 /**
  * The dev server's site: the same loadSite → sitePages pipeline as `build`, kept in memory and rendered
@@ -510,7 +510,7 @@ class DevSite {
     const { basePath } = this;
     if (redirectedToBasePath(basePath, url, response)) return;
     const inSite = withoutBasePath(basePath, url.pathname);
-    if (inSite === undefined) return send(request, response, 404, 'text/plain; charset=utf-8', `not found: arhivar dev serves the site under ${basePath}, the path of baseUrl in content/site.yaml\n`);
+    if (inSite === undefined) return this.sendHtml(request, response, 404, renderOutsideBasePage(basePath), url.pathname);
     const pathname = decodeURIComponent(inSite);
 
     const assetState = await this.assets;

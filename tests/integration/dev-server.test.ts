@@ -489,7 +489,12 @@ describe('arhivar dev for a site published under a path', () => {
     expect((await fetchUntil(server, '/', () => true)).status).toBe(302);
     expect((await fetch(new URL('/', server.url), { redirect: 'manual' })).headers.get('location')).toBe('/arhiv/');
     expect((await fetch(new URL('/arhiv/osebe', server.url), { redirect: 'manual' })).headers.get('location')).toBe('/arhiv/osebe/');
-    expect((await fetchUntil(server, '/osebe/', () => true)).status).toBe(404);
+    const outside = await fetchUntil(server, '/osebe/', () => true);
+    expect(outside.status).toBe(404);
+    // A tab left open at /osebe/ when baseUrl gained its path reloads to this page: it must still reload when
+    // baseUrl is edited again, and lead to where the site is now. As plain text it did neither.
+    expect(outside.body).toMatch(VITE_CLIENT);
+    expect(outside.body).toContain('<a href="/arhiv/">/arhiv/</a>');
     const missing = await fetchUntil(server, '/arhiv/ni-take-strani/', () => true);
     expect(missing.status).toBe(404);
     expect(missing.body).toContain('Strani ni mogoče najti');
