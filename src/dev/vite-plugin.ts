@@ -120,7 +120,12 @@ class DevSite {
   private readonly contentDir: string;
   private readonly publicDir: string;
   private readonly templateDirs: string[];
-  private readonly renderDir: string;
+  /**
+   * arhivar's src/ (but src/client/, which the bundle takes): the templates import more of it than src/render/
+   * (src/site/urls.ts, src/text/), through Vite, which takes in a save of any of it. Only src/render/ was
+   * watched here, so a save of src/site/urls.ts showed only if no page had been made since the last change.
+   */
+  private readonly codeDir: string;
   private readonly clientDir: string;
   private readonly parsed = createLoadCache();
   private readonly sources: LiveSources;
@@ -172,7 +177,7 @@ class DevSite {
     this.contentDir = path.join(this.root, 'content') + path.sep;
     this.publicDir = path.join(this.root, 'public') + path.sep;
     this.templateDirs = [...new Set([path.join(this.root, 'templates'), path.join(PACKAGE_ROOT, 'templates')])].map((dir) => dir + path.sep);
-    this.renderDir = path.join(PACKAGE_ROOT, 'src', 'render') + path.sep;
+    this.codeDir = path.join(PACKAGE_ROOT, 'src') + path.sep;
     this.clientDir = path.join(PACKAGE_ROOT, 'src', 'client') + path.sep;
     this.sources = new LiveSources(this.root);
     this.basePath = options.basePath ?? '/';
@@ -188,7 +193,7 @@ class DevSite {
     // loaded once the front matter is validated (see loadPagesLater).
     if (this.options.pagesModule) this.loadPages().catch(() => undefined);
     // content/ has its own watcher (one per folder, see content-watcher.ts); Vite's watches the few files besides.
-    server.watcher.add([...this.templateDirs, this.renderDir, this.clientDir]);
+    server.watcher.add([...this.templateDirs, this.codeDir, this.clientDir]);
     server.watcher.on('all', (event, file) => this.onFileEvent(event, file));
     const contentWatcher = new ContentWatcher(this.root, (event, file) => this.onFileEvent(event, file));
     void contentWatcher.start();
@@ -221,7 +226,7 @@ class DevSite {
     // the bundle can be made (template/missing-file) and what it holds. Added after a missing-file problem, it
     // left that problem on every page until site.css itself was saved again.
     if ((inTemplates && !/\.tsx?$/.test(absolute)) || absolute.startsWith(this.clientDir)) return 'assets';
-    if (inTemplates || absolute.startsWith(this.renderDir)) return 'render';
+    if (inTemplates || absolute.startsWith(this.codeDir)) return 'render';
     return undefined;
   }
 

@@ -100,3 +100,26 @@ describe('arhivar dev with a client script that Vite cannot bundle', () => {
     }
   }, 120_000);
 });
+
+describe('arhivar dev with a file of src/ the templates import', () => {
+  it('renders the pages again when it is saved, and again when the save is undone', async () => {
+    const copy = await copyPackage(await temporaryFolder());
+    const root = await copyFixture('archive-basic');
+    const urlsFile = path.join(copy, 'src', 'site', 'urls.ts');
+    const source = await readFile(urlsFile, 'utf8');
+    const { child, url } = await startDev(copy, root);
+    try {
+      expect((await fetchUntil(new URL('/osebe/', url).href, (page) => page.status === 200)).body).toContain('href="/osebe/');
+      // The templates import src/site/urls.ts through Vite, which takes in the save; the pages the server had
+      // made were kept, so the save showed only if no page had been asked for yet, and its undoing never did.
+      await writeFile(urlsFile, source.replace("const PEOPLE = 'osebe';", "const PEOPLE = 'ljudje';"));
+      expect((await fetchUntil(new URL('/ljudje/', url).href, (page) => page.status === 200)).body).toContain('href="/ljudje/');
+      await writeFile(urlsFile, source);
+      expect((await fetchUntil(new URL('/osebe/', url).href, (page) => page.status === 200)).body).toContain('href="/osebe/');
+      expect((await fetch(new URL('/ljudje/', url))).status).toBe(404);
+    } finally {
+      await stopDev(child);
+      await removeDir(root);
+    }
+  }, 120_000);
+});
