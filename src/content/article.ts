@@ -152,11 +152,14 @@ function checkBylineLength(author: string | undefined, file: string, line: numbe
 export const MAX_TITLE_LENGTH = 500;
 
 function checkTitleLength(title: string | undefined, file: string, line: number | undefined): ArhivarError[] {
+  // Characters as summary: counts them (an emoji is one), so »500 characters« means the same for both.
   if (title === undefined || title.length <= MAX_TITLE_LENGTH) return [];
+  const length = codePointCount(title);
+  if (length <= MAX_TITLE_LENGTH) return [];
   return [
     new ArhivarError({
       code: 'article/bad-title',
-      message: `title is ${title.length} characters long; at most ${MAX_TITLE_LENGTH} are allowed`,
+      message: `title is ${length} characters long; at most ${MAX_TITLE_LENGTH} are allowed`,
       file,
       line,
       hint: 'title is a headline of a line or two, such as title: "Vlada sprejela proračun"; move the rest into summary: or the text',
@@ -329,7 +332,7 @@ const NOT_A_POST: Readonly<Record<string, string>> = {
 const TEXT_KEYS = ['title', 'author', 'source', 'summary', 'slug'];
 
 /** The keys whose checks need only their own value; each is read alone, as the schema reads it in the whole. */
-const CHECKED_KEYS = ['title', 'slug', 'author', 'tags', 'people', 'notPeople', 'redirectFrom'] as const;
+const CHECKED_KEYS = ['title', 'slug', 'author', 'summary', 'tags', 'people', 'notPeople', 'redirectFrom'] as const;
 
 function acceptedValues(raw: Record<string, unknown>, issues: readonly { path: readonly PropertyKey[] }[]): Partial<ArticleFrontMatter> {
   const refused = new Set(issues.map((issue) => issue.path[0]));

@@ -497,3 +497,18 @@ describe('validateArticle: the length of summary:', () => {
     expect(errors.map((error) => [error.code, error.message, error.line])).toEqual(expected);
   });
 });
+
+describe('validateArticle: the length of title:, counted as summary: is', () => {
+  it.each([
+    ['😀'.repeat(500), []],
+    ['č'.repeat(501), [['article/bad-title', 'title is 501 characters long; at most 500 are allowed', 2]]],
+  ])('%#', (title, expected) => {
+    const { errors } = check(`title: ${title}\ndate: 2025-12-22\nslug: a`);
+    expect(errors.map((error) => [error.code, error.message, error.line])).toEqual(expected);
+  });
+
+  it('tells a summary: too long beside another key refused, in one build', () => {
+    const { errors } = check(`title: A\ndate: 2025-13-45\nsummary: ${'č'.repeat(2001)}`);
+    expect(errors.map((error) => error.code).sort()).toEqual(['article/bad-date', 'article/bad-summary']);
+  });
+});
