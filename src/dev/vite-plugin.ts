@@ -493,17 +493,16 @@ class DevSite {
 
   private async handle(request: IncomingMessage, response: ServerResponse, next: () => void): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    let requested: string;
-    try {
-      requested = decodeURIComponent(url.pathname);
-    } catch {
-      return next();
-    }
-    if (requested.startsWith('/@fs/') && (await this.isInPublic(requested.slice('/@fs'.length)))) {
+    // Undefined for an address with a bare % (a link to `100%.txt` not written `100%25.txt`), which names no page
+    // nor file: preview answers it with the 404 page (static-server.ts serve). Handed to Vite, it printed
+    // »Malformed URI sequence« in the terminal and answered »Cannot GET«, or served public/100%.txt, which
+    // the build publishes, and preview serves, at /100%25.txt only.
+    const requested = decodedPath(url.pathname);
+    if (requested?.startsWith('/@fs/') && (await this.isInPublic(requested.slice('/@fs'.length)))) {
       return send(request, response, 404, 'text/plain; charset=utf-8', 'not found: a file of public/ is served at its own address, as the build publishes it\n');
     }
     // Vite's own URLs: the client script, its modules, pre-bundled dependencies.
-    if (requested.startsWith('/@') || requested.startsWith('/__') || requested.startsWith('/node_modules/')) return next();
+    if (requested !== undefined && (requested.startsWith('/@') || requested.startsWith('/__') || requested.startsWith('/node_modules/'))) return next();
     // As `preview` answers. Handed to Vite, a POST got any file of public/ (sirv does not look at the method),
     // past the checks below.
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -515,8 +514,9 @@ class DevSite {
     const { basePath } = this;
     if (redirectedToBasePath(basePath, url, response)) return;
     const inSite = withoutBasePath(basePath, url.pathname);
-    if (inSite === undefined) return this.sendHtml(request, response, 404, renderOutsideBasePage(basePath), url.pathname);
-    const pathname = decodeURIComponent(inSite);
+    if (inSite === undefined) return this.sendHtml(request, response, 404, renderOutsideBasePage(basePath), requested ?? '\0');
+    // As preview: a path with a NUL matches no page, no asset and no file of public/ (publicFileSource refuses it).
+    const pathname = decodedPath(inSite) ?? '\0';
 
     const assetState = await this.assets;
     if (!assetState.ok) {
@@ -676,12 +676,23 @@ class DevSite {
 
   /** HTML goes through Vite so its client script is injected: that script reloads the page on change. `pathname`: the site URL. */
   private async sendHtml(request: IncomingMessage, response: ServerResponse, status: number, html: string, pathname: string): Promise<void> {
-    const transformed = this.server ? await this.server.transformIndexHtml(pathname, html) : html;
+    // Encoded, as Vite's own HTML middleware passes the request's URL: Vite decodes it (decodeURIComponent), and
+    // a 404 for an address naming a % (`/100%25/`) failed there with »URI malformed«, as a 500.
+    const transformed = this.server ? await this.server.transformIndexHtml(encodeURI(pathname), html) : html;
     send(request, response, status, 'text/html; charset=utf-8', transformed);
   }
 }
 
 const INDEX_FILE = 'index.html';
+
+/** An address's path decoded, or undefined when it does not decode (a % not followed by two hex digits, bytes that are no UTF-8). */
+function decodedPath(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+}
 
 /** A stack frame's file, line and column: `(/abs/file.tsx:23:40)` or `at /abs/file.tsx:23:40`. */
 const STACK_FRAME = /^\s*at (?:.*\()?(\/[^():]+):(\d+):\d+\)?$/;

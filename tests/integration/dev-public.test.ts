@@ -4,8 +4,9 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { startDevServer } from '../../src/dev/server.ts';
+import { startStaticServer } from '../../src/dev/static-server.ts';
 import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
-import { copyFixture, devSession, makeTempDir, waitFor } from '../helpers.ts';
+import { copyFixture, devSession, makeTempDir, startDevProcess, waitFor } from '../helpers.ts';
 
 const SECRET = 'skrivnost-izven-projekta';
 
@@ -178,6 +179,43 @@ it('arhivar dev serves a file of public/ whose name a link must percent-encode (
   const part = await fetch(new URL('/dokumenti/seja%20%233.pdf', session.server.url), { headers: { range: 'bytes=1-2' } });
   expect([part.status, part.headers.get('content-range'), await part.text()]).toEqual([206, 'bytes 1-2/4', 'ej']);
 });
+
+it('arhivar dev answers an address with a bare % (`100%.txt`, not `100%25.txt`) as preview does, with the 404 page, and Vite prints nothing of it', async () => {
+  const root = await copyFixture('archive-basic');
+  const outDir = path.join(await makeTempDir(), 'dist');
+  session.folders.push(root, path.dirname(outDir));
+  await mkdir(path.join(root, 'public', 'dokumenti'), { recursive: true });
+  await writeFile(path.join(root, 'public', 'dokumenti', '100%.txt'), 'vse');
+  await build({ root, outDir, cache: false });
+  const preview = await startStaticServer({ dir: outDir, port: 0 });
+  // As `npm run dev` runs, so that what Vite prints to the terminal is seen.
+  const dev = startDevProcess(root);
+  const answers: Record<string, { dev: [number, boolean]; preview: [number, boolean] }> = {};
+  try {
+    await waitFor(() => /serving (http:\S+\/) /.test(dev.output.stdout), 'the address');
+    const devUrl = /serving (http:\S+\/) /.exec(dev.output.stdout)![1]!;
+    const answer = async (base: string, address: string): Promise<[number, boolean]> => {
+      const response = await fetch(new URL(address, base), { redirect: 'manual' });
+      return [response.status, (await response.text()).includes('Strani ni mogoče najti')];
+    };
+    // A link written without encoding the % (a bare % must be followed by two hex digits), one whose address
+    // is well formed but names a % (which Vite's HTML transform decodes again), and the file's right address.
+    for (const address of ['/dokumenti/100%.txt', '/dokumenti/%E0%A4%A.txt', '/ni-strani-100%25/']) {
+      answers[address] = { dev: await answer(devUrl, address), preview: await answer(preview.url, address) };
+    }
+    expect(await (await fetch(new URL('/dokumenti/100%25.txt', devUrl))).text()).toBe('vse');
+  } finally {
+    await preview.close();
+    dev.kill('SIGINT');
+    await dev.exited;
+  }
+  for (const [address, { dev, preview }] of Object.entries(answers)) {
+    expect(preview, address).toEqual([404, true]);
+    expect(dev, address).toEqual(preview);
+  }
+  // Handed to Vite, a bare % printed »Malformed URI sequence in request URL« where editors read their problems.
+  expect(`${dev.output.stdout}${dev.output.stderr}`).not.toMatch(/malformed|URIError/i);
+}, 60_000);
 
 it('arhivar dev tells a file of public/ in the way of a page and one a page replaces, as a build does, also after the addresses change', async () => {
   const root = await copyFixture('archive-basic');
