@@ -48,6 +48,12 @@ export interface DevPluginOptions {
   onTemplateFailure?: (problem: ArhivarError) => void;
   /** The clock that decides which dated articles are out yet (milliseconds, as Date.now); tests set it. */
   now?: () => number;
+  /**
+   * Told, once per file, when a file of arhivar's src/ that the templates do not import is saved (`file`
+   * relative to arhivar's folder, `/` between folders): the content pipeline, the people detection and the
+   * dev server itself run the code the process started with, so the change applies only after a restart.
+   */
+  onRestartNeeded?: (file: string) => void;
 }
 
 export interface DevLoadReport {
@@ -67,6 +73,7 @@ export interface DevLoadReport {
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PAGES_MODULE = path.join(PACKAGE_ROOT, 'src', 'render', 'pages.ts');
 const RELOAD_DELAY_MS = 30;
+const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
 /** setTimeout's longest delay (about 24.8 days); an article due later is published by a request after its date. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -167,6 +174,8 @@ class DevSite {
   private recovering = false;
   /** The path the site is served under: that of baseUrl in the last site loaded. */
   private basePath: string;
+  /** The files of src/ that onRestartNeeded was told of, or is finding out about. */
+  private readonly restartTold = new Set<string>();
   /** The paths public/'s links named at the last load (publicFolderContents linkTargets). */
   private publicLinkTargets = new Set<string>();
   /** What publicConflictsOf found last, and for which addresses and files of public/. */
@@ -241,6 +250,8 @@ class DevSite {
     const presence = event === 'change' ? 'bytes' : 'presence';
     if (change === 'public' && !changesWhatBuildMakes(this.publicPath(file), presence) && !(presence === 'presence' && this.publicLinkTargets.has(path.resolve(file)))) return;
     if (change === 'content') this.sources.note(event, file);
+    // Code only: an editor's swap or backup file there (`.read.ts.swp`, `read.ts~`) is run by nothing.
+    if (change === 'render' && path.resolve(file).startsWith(this.codeDir) && SOURCE_FILE.test(file)) void this.tellIfRestartNeeded(path.resolve(file));
     this.pending.add(change);
     // The site's icon is a file of public/ too, which a load checks.
     if (change === 'assets' && path.resolve(file).startsWith(this.publicDir)) this.pending.add('public');
@@ -251,6 +262,26 @@ class DevSite {
     // Editors save in bursts (write, rename, touch); one reload per burst.
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.applyChanges(), RELOAD_DELAY_MS);
+  }
+
+  /**
+   * Tells a save of a file of src/ the templates do not import (onRestartNeeded). The pages render again after
+   * any save of src/, and reload, so a change to src/content/ or src/people/ looked applied when the content was
+   * still loaded by the code the server started with. Which files the templates import is what Vite's SSR
+   * module graph holds once the page module has loaded: it keeps a module's node after it is invalidated or its
+   * file removed, so a save of one the templates import is never told.
+   */
+  private async tellIfRestartNeeded(file: string): Promise<void> {
+    const tell = this.options.onRestartNeeded;
+    if (!tell || !this.server || this.stopping || this.restartTold.has(file)) return;
+    this.restartTold.add(file);
+    await this.loadPages().catch(() => undefined);
+    if (this.stopping || this.closing.signal.aborted) return;
+    if ((this.server.environments.ssr.moduleGraph.getModulesByFile(file)?.size ?? 0) > 0) {
+      this.restartTold.delete(file);
+      return;
+    }
+    tell(path.relative(PACKAGE_ROOT, file).split(path.sep).join('/'));
   }
 
   /** `file`'s path inside public/, `/` between folders, as output/left-out.ts judges it. */

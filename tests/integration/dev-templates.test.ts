@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, copyPackage, removeDir, temporaryFolders } from '../helpers.ts';
+import { copyFixture, copyPackage, removeDir, temporaryFolders, waitFor } from '../helpers.ts';
 
 const temporaryFolder = temporaryFolders();
 
@@ -12,7 +12,7 @@ interface Fetched {
 }
 
 /** `arhivar dev` of `root` by the copy's command, as `npm run dev` runs it, and the address it prints. */
-async function startDev(copy: string, root: string): Promise<{ child: ChildProcess; url: string }> {
+async function startDev(copy: string, root: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, [path.join(copy, 'src/bin/arhivar.js'), 'dev', '--root', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -25,7 +25,7 @@ async function startDev(copy: string, root: string): Promise<{ child: ChildProce
     child.stderr!.on('data', look);
     child.once('exit', (code) => reject(new Error(`arhivar dev exited with ${code} before serving:\n${output}`)));
   });
-  return { child, url };
+  return { child, url, output: () => output };
 }
 
 /** Ctrl+C, and waits for the process to end. */
@@ -117,6 +117,39 @@ describe('arhivar dev with a file of src/ the templates import', () => {
       await writeFile(urlsFile, source);
       expect((await fetchUntil(new URL('/osebe/', url).href, (page) => page.status === 200)).body).toContain('href="/osebe/');
       expect((await fetch(new URL('/ljudje/', url))).status).toBe(404);
+    } finally {
+      await stopDev(child);
+      await removeDir(root);
+    }
+  }, 120_000);
+});
+
+describe('arhivar dev with a file of src/ that the content loading runs', () => {
+  it('says once per file that a save of it needs a restart, and nothing of a file the templates import', async () => {
+    const copy = await copyPackage(await temporaryFolder());
+    const root = await copyFixture('archive-basic');
+    const urlsFile = path.join(copy, 'src', 'site', 'urls.ts');
+    const frontMatterFile = path.join(copy, 'src', 'content', 'front-matter.ts');
+    const detectFile = path.join(copy, 'src', 'people', 'detect.ts');
+    const [urls, frontMatter, detect] = (await Promise.all([urlsFile, frontMatterFile, detectFile].map((file) => readFile(file, 'utf8')))) as [string, string, string];
+    const { child, url, output } = await startDev(copy, root);
+    const told = (file: string) => output().split('\n').filter((line) => line.startsWith(`${file} changed:`));
+    try {
+      expect((await fetchUntil(url, (page) => page.status === 200)).status).toBe(200);
+      // The templates import src/site/urls.ts through Vite: its save applies at once, and needs no restart.
+      await writeFile(urlsFile, urls.replace("const PEOPLE = 'osebe';", "const PEOPLE = 'ljudje';"));
+      await fetchUntil(new URL('/ljudje/', url).href, (page) => page.status === 200);
+      // The content is loaded by the code the server started with; the pages reload all the same, so the
+      // change looked applied.
+      await writeFile(frontMatterFile, `${frontMatter}\n// saved once\n`);
+      await waitFor(() => told('src/content/front-matter.ts').length > 0, 'the line about src/content/front-matter.ts');
+      await writeFile(frontMatterFile, `${frontMatter}\n// saved twice\n`);
+      await writeFile(detectFile, `${detect}\n// saved\n`);
+      await waitFor(() => told('src/people/detect.ts').length > 0, 'the line about src/people/detect.ts');
+      expect(told('src/content/front-matter.ts')).toEqual([
+        'src/content/front-matter.ts changed: npm run dev runs the code it started with, all but the templates and what they import; stop it (Ctrl+C) and start it again to apply the change',
+      ]);
+      expect(told('src/site/urls.ts')).toEqual([]);
     } finally {
       await stopDev(child);
       await removeDir(root);
