@@ -75,11 +75,12 @@ const LINK = /!?\[([^\]\n]{0,300})\]\(\s*<?[^)\s>]{0,2000}>?(?:\s+"[^"\n]{0,300}
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
- * Markdown is looked for in the first this many characters. Each pattern's spans are bounded, so this bounds
- * the work: a hostile summary of a million [ or **a would take seconds in full, and one this long is
- * warned about as too long anyway.
+ * Markdown is looked for in the first this many UTF-16 units. Each pattern's spans are bounded, so this bounds
+ * the work: a hostile summary of a million [ or **a would take seconds in full. A summary: is at most 2,000
+ * characters (content/article.ts MAX_SUMMARY_LENGTH), each one or two units, so every summary a build takes is
+ * looked at whole: with 2,000 units, one of emoji had its end unread.
  */
-const MARKDOWN_SCAN = 2000;
+const MARKDOWN_SCAN = 4000;
 
 /** The first Markdown a summary holds, if any, with the plain text it stands for. */
 export function findSummaryMarkdown(text: string): SummaryMarkdown | undefined {

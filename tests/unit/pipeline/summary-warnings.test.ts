@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { findPlainTextHtml, findSummaryMarkdown, LONG_SUMMARY, summaryWarnings } from '../../../src/pipeline/summary-warnings.ts';
 
 describe('findSummaryMarkdown', () => {
+  it('looks at the whole of a summary the build takes, also one whose 2,000 characters are 4,000 UTF-16 units', () => {
+    const long = `${'😀'.repeat(1000)} Vlada je sprejela **sklep** in <strong>x</strong>.`;
+    expect(findSummaryMarkdown(long)).toMatchObject({ plain: 'sklep' });
+    expect(findPlainTextHtml(long)).toBe('<strong>');
+  });
+
   it.each([
     ['Pogovori z **Witkoffom** so bili produktivni.', '**Witkoffom**', 'Witkoffom'],
     ['Pogovori z __Witkoffom__ so bili produktivni.', '__Witkoffom__', 'Witkoffom'],
