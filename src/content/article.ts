@@ -130,19 +130,6 @@ const LIST_HINTS: Record<keyof typeof MAX_LIST_ENTRIES, (limit: number) => strin
  */
 export const MAX_BYLINE_LENGTH = 500;
 
-function checkBylineLength(author: string | undefined, file: string, line: number | undefined): ArhivarError[] {
-  if (author === undefined || author.length <= MAX_BYLINE_LENGTH) return [];
-  return [
-    new ArhivarError({
-      code: 'article/bad-author',
-      message: `author is ${author.length} characters long; at most ${MAX_BYLINE_LENGTH} are allowed`,
-      file,
-      line,
-      hint: 'author names the people and agencies who wrote the article, such as author: Ana Novak in Bor Kos, STA; anything else belongs in the text',
-    }),
-  ];
-}
-
 /**
  * Longest `title:` accepted. A headline is rarely over 150 characters (the slug keeps 200), but the title is printed
  * on every listing and feed the article is in and on the pages of the articles before and after it and related to
@@ -150,22 +137,6 @@ function checkBylineLength(author: string | undefined, file: string, line: numbe
  * large as itself, so one file grew the pages of articles it has nothing to do with.
  */
 export const MAX_TITLE_LENGTH = 500;
-
-function checkTitleLength(title: string | undefined, file: string, line: number | undefined): ArhivarError[] {
-  // Characters as summary: counts them (an emoji is one), so »500 characters« means the same for both.
-  if (title === undefined || title.length <= MAX_TITLE_LENGTH) return [];
-  const length = codePointCount(title);
-  if (length <= MAX_TITLE_LENGTH) return [];
-  return [
-    new ArhivarError({
-      code: 'article/bad-title',
-      message: `title is ${length} characters long; at most ${MAX_TITLE_LENGTH} are allowed`,
-      file,
-      line,
-      hint: 'title is a headline of a line or two, such as title: "Vlada sprejela proračun"; move the rest into summary: or the text',
-    }),
-  ];
-}
 
 /**
  * Longest `summary:` accepted, in characters (code points, as the warning over LONG_SUMMARY counts them). A written
@@ -176,20 +147,22 @@ function checkTitleLength(title: string | undefined, file: string, line: number 
  */
 export const MAX_SUMMARY_LENGTH = 2000;
 
-function checkSummaryLength(summary: string | undefined, file: string, line: number | undefined): ArhivarError[] {
-  if (summary === undefined || summary.length <= MAX_SUMMARY_LENGTH) return [];
-  const length = codePointCount(summary);
-  if (length <= MAX_SUMMARY_LENGTH) return [];
-  return [
-    new ArhivarError({
-      code: 'article/bad-summary',
-      message: `summary is ${length} characters long; at most ${MAX_SUMMARY_LENGTH} are allowed`,
-      file,
-      line,
-      hint: 'summary is a teaser of one to three sentences that listings and feeds show whole; move the rest into the text, or delete the line to show the first paragraph',
-    }),
-  ];
+/**
+ * article/bad-<key> when a text value is longer than `max` characters, counted as code points (an emoji is one, as
+ * the warning over LONG_SUMMARY counts them), so »500 characters« means the same for every key.
+ */
+function checkLength(key: 'author' | 'title' | 'summary', value: string | undefined, max: number, hint: string, file: string, line: number | undefined): ArhivarError[] {
+  if (value === undefined || value.length <= max) return [];
+  const length = codePointCount(value);
+  if (length <= max) return [];
+  return [new ArhivarError({ code: `article/bad-${key}`, message: `${key} is ${length} characters long; at most ${max} are allowed`, file, line, hint })];
 }
+
+const LENGTH_HINTS = {
+  author: 'author names the people and agencies who wrote the article, such as author: Ana Novak in Bor Kos, STA; anything else belongs in the text',
+  title: 'title is a headline of a line or two, such as title: "Vlada sprejela proračun"; move the rest into summary: or the text',
+  summary: 'summary is a teaser of one to three sentences that listings and feeds show whole; move the rest into the text, or delete the line to show the first paragraph',
+};
 
 function codePointCount(text: string): number {
   let count = 0;
@@ -394,9 +367,9 @@ function checkValues(
       );
     }
   }
-  errors.push(...checkTitleLength(title, file, frontMatter.keyLines.get('title')));
-  errors.push(...checkSummaryLength(data.summary, file, frontMatter.keyLines.get('summary')));
-  errors.push(...checkBylineLength(data.author, file, frontMatter.keyLines.get('author')));
+  errors.push(...checkLength('title', title, MAX_TITLE_LENGTH, LENGTH_HINTS.title, file, frontMatter.keyLines.get('title')));
+  errors.push(...checkLength('summary', data.summary, MAX_SUMMARY_LENGTH, LENGTH_HINTS.summary, file, frontMatter.keyLines.get('summary')));
+  errors.push(...checkLength('author', data.author, MAX_BYLINE_LENGTH, LENGTH_HINTS.author, file, frontMatter.keyLines.get('author')));
   errors.push(...checkListLengths(data, file, frontMatter.keyLines));
   errors.push(...checkNames(data.tags ?? [], 'tag', file, frontMatter.keyLines.get('tags')));
   errors.push(...checkNames(data.people ?? [], 'person', file, frontMatter.keyLines.get('people')));
