@@ -194,3 +194,23 @@ export function startDevProcess(root: string): DevProcess {
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { output, exited, kill: (signal) => void child.kill(signal) };
 }
+
+/**
+ * What Vite throws for a bundle of `input` (entry name → file) under `root`, built as the assets are but with no
+ * config file and nothing written; undefined when it builds. For tests of how a bundling failure is told.
+ */
+export async function viteFailure(root: string, input: Record<string, string>, options: { cssMinify?: boolean } = {}): Promise<unknown> {
+  const { build: viteBuild } = await import('vite');
+  return viteBuild({
+    configFile: false,
+    root,
+    logLevel: 'silent',
+    envDir: false,
+    publicDir: false,
+    css: { postcss: {} },
+    build: { write: false, ...options, rolldownOptions: { input } },
+  }).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+}

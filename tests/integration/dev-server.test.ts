@@ -11,6 +11,8 @@ import { generateArchive } from '../../src/bench/generate.ts';
 import { buildSite, cacheFile, copyFixture, damageFile, makeTempDir, PROJECT_ROOT, removeDir } from '../helpers.ts';
 
 const FIRST_URL = '/2025/01/10/prvi-clanek-o-obcini/';
+/** The first line of a pages-wrapper.tsx a test writes: the real page list, wrapped as a template would be. */
+const IMPORT_BASE_PAGES = `import { listPages as base } from ${JSON.stringify(path.join(PROJECT_ROOT, 'src', 'render', 'pages.ts'))};`;
 const FIRST_FILE = 'content/articles/2025/prvi.md';
 const VITE_CLIENT = /\s*<script type="module" src="\/@vite\/client"><\/script>\s*/;
 
@@ -200,7 +202,7 @@ describe('arhivar dev with a changing page module', () => {
     const wrapper = path.join(root, 'templates', 'pages-wrapper.ts');
     const source = (marker: string) =>
       [
-        `import { listPages as base } from ${JSON.stringify(path.join(PROJECT_ROOT, 'src', 'render', 'pages.ts'))};`,
+        IMPORT_BASE_PAGES,
         'export function* listPages(inputs: Parameters<typeof base>[0]) {',
         `  for (const page of base(inputs)) yield { ...page, render: () => page.render().replace('</body>', '<!-- ${marker} --></body>') };`,
         '}',
@@ -227,7 +229,7 @@ describe('arhivar dev with a template that does not parse', () => {
     await writeFile(
       wrapper,
       [
-        `import { listPages as base } from ${JSON.stringify(path.join(PROJECT_ROOT, 'src', 'render', 'pages.ts'))};`,
+        IMPORT_BASE_PAGES,
         'export function* listPages(inputs: Parameters<typeof base>[0]) {',
         '  const heading = <h1>Naslov</h2>;',
         '  yield* base(inputs);',
@@ -255,7 +257,7 @@ describe('arhivar dev with a template that throws', () => {
     const wrapper = path.join(root, 'templates', 'pages-wrapper.tsx');
     const source = (message: string) =>
       [
-        `import { listPages as base } from ${JSON.stringify(path.join(PROJECT_ROOT, 'src', 'render', 'pages.ts'))};`,
+        IMPORT_BASE_PAGES,
         'export function* listPages(inputs: Parameters<typeof base>[0]) {',
         '  for (const page of base(inputs)) {',
         `    if (page.url === ${JSON.stringify(FIRST_URL)}) yield { ...page, render: (): string => { throw new TypeError(${JSON.stringify(message)}); } };`,
@@ -336,7 +338,7 @@ describe('arhivar dev with a template that imports a file that is not there', ()
     await writeFile(
       wrapper,
       [
-        `import { listPages as base } from ${JSON.stringify(path.join(PROJECT_ROOT, 'src', 'render', 'pages.ts'))};`,
+        IMPORT_BASE_PAGES,
         '',
         "import { Boks } from './nikjer.tsx';",
         'export function* listPages(inputs: Parameters<typeof base>[0]) {',
@@ -371,7 +373,7 @@ describe('arhivar dev with a template that reads a file beside it', () => {
       wrapper,
       [
         "import { readFileSync } from 'node:fs';",
-        `import { listPages as base } from ${JSON.stringify(path.join(PROJECT_ROOT, 'src', 'render', 'pages.ts'))};`,
+        IMPORT_BASE_PAGES,
         "const PUBLISHER = readFileSync(new URL('./izdajatelj.txt', import.meta.url), 'utf8').trim();",
         'export function* listPages(inputs: Parameters<typeof base>[0]) {',
         '  for (const page of base(inputs)) {',

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { assetsFailureTitle, renderFailurePage, renderProblemsPage } from '../../../src/dev/error-page.ts';
 import { ArhivarError } from '../../../src/errors.ts';
-import { makeTempDir } from '../../helpers.ts';
+import { makeTempDir, viteFailure } from '../../helpers.ts';
 
 describe('renderFailurePage', () => {
   it('shows a message coloured for a terminal as plain text, keeping the file and line', () => {
@@ -58,21 +58,9 @@ describe('assetsFailureTitle', () => {
     await writeFile(path.join(root, 'src', 'client', 'deli.ts'), script);
     await writeFile(path.join(root, 'src', 'client', 'drugo.ts'), other);
     await writeFile(path.join(root, 'templates', 'site.css'), 'body { color: red; }\n');
-    const { build } = await import('vite');
-    try {
-      await build({
-        configFile: false,
-        root,
-        logLevel: 'silent',
-        envDir: false,
-        publicDir: false,
-        css: { postcss: {} },
-        build: { write: false, rolldownOptions: { input: { site: path.join(root, 'templates', 'site.css'), deli: path.join(root, 'src', 'client', 'deli.ts') } } },
-      });
-    } catch (error) {
-      return error;
-    }
-    throw new Error('the script was built');
+    const failure = await viteFailure(root, { site: path.join(root, 'templates', 'site.css'), deli: path.join(root, 'src', 'client', 'deli.ts') });
+    if (failure === undefined) throw new Error('the script was built');
+    return failure;
   }
 
   it('names a client script, not the stylesheet, when Vite failed on one', async () => {
@@ -87,11 +75,7 @@ describe('assetsFailureTitle', () => {
     const root = await makeTempDir('arhivar-json-');
     await writeFile(path.join(root, 'deli.ts'), "import podatki from './podatki.json';\nconsole.log(podatki);\n");
     await writeFile(path.join(root, 'podatki.json'), '{ "a": 1,, }');
-    const { build } = await import('vite');
-    const failure = await build({ configFile: false, root, logLevel: 'silent', envDir: false, publicDir: false, build: { write: false, rolldownOptions: { input: { deli: path.join(root, 'deli.ts') } } } }).then(
-      () => undefined,
-      (error: unknown) => error,
-    );
+    const failure = await viteFailure(root, { deli: path.join(root, 'deli.ts') });
     expect(assetsFailureTitle(failure)).toBe('the stylesheet and the client scripts could not be built');
   });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAssets, bundleProblems, missingStylesheetFiles, stylesheetProblem, themeFiles, themeProblems, unmatchedBraces } from '../../../src/output/assets.ts';
 import { sortErrors } from '../../../src/errors.ts';
-import { makeTempDir } from '../../helpers.ts';
+import { makeTempDir, viteFailure } from '../../helpers.ts';
 import { PROJECT_ROOT_FOR_TESTS } from '../../search-helpers.ts';
 
 const sha256 = async (file: string) => createHash('sha256').update(await readFile(path.join(PROJECT_ROOT_FOR_TESTS, file))).digest('hex');
@@ -61,21 +61,9 @@ describe('stylesheetProblem', () => {
     const root = await makeTempDir('arhivar-css-');
     await mkdir(path.join(root, 'templates'));
     for (const [name, text] of Object.entries(files)) await writeFile(path.join(root, 'templates', name), text);
-    const { build } = await import('vite');
-    try {
-      await build({
-        configFile: false,
-        root,
-        logLevel: 'silent',
-        envDir: false,
-        publicDir: false,
-        css: { postcss: {} },
-        build: { write: false, cssMinify: true, rolldownOptions: { input: { site: path.join(root, 'templates', 'site.css') } } },
-      });
-    } catch (error) {
-      return { error, root };
-    }
-    throw new Error('the stylesheet was built');
+    const error = await viteFailure(root, { site: path.join(root, 'templates', 'site.css') }, { cssMinify: true });
+    if (error === undefined) throw new Error('the stylesheet was built');
+    return { error, root };
   }
 
   it('names the file and line of a block never closed, in the stylesheet or in one it imports', async () => {
@@ -112,13 +100,9 @@ describe('bundleProblems', () => {
       await writeFile(path.join(root, 'src', 'client', `${name}.ts`), text);
       input[name] = path.join(root, 'src', 'client', `${name}.ts`);
     }
-    const { build } = await import('vite');
-    try {
-      await build({ configFile: false, root, logLevel: 'silent', envDir: false, publicDir: false, css: { postcss: {} }, build: { write: false, rolldownOptions: { input } } });
-    } catch (error) {
-      return { error, root };
-    }
-    throw new Error('the scripts were built');
+    const error = await viteFailure(root, input);
+    if (error === undefined) throw new Error('the scripts were built');
+    return { error, root };
   }
 
   it('tells every failure of the bundle, not only the first, whose Vite message was dropped with it', async () => {
