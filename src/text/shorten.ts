@@ -1,5 +1,5 @@
 import { closesList, isAbbreviation } from './abbreviations.ts';
-import { foldWhitespace } from './whitespace.ts';
+import { foldWhitespace, isWhitespace } from './whitespace.ts';
 
 /**
  * Shortens text for a meta description. Search engines cut snippets at roughly 155–160 characters,
@@ -11,6 +11,25 @@ import { foldWhitespace } from './whitespace.ts';
  * The space counts towards the limit.
  */
 export const DESCRIPTION_LENGTH = 160;
+
+/**
+ * Above this a summary is no teaser. A Slovenian news lead (RTV SLO, Delo, STA) is one to three sentences,
+ * about 150 to 300 characters, and a listing shows up to 20 teasers a page; search engines show about 160
+ * (DESCRIPTION_LENGTH). 400 leaves room for a long lead and still catches a pasted paragraph or article. An article
+ * without `summary:` has its first paragraph cut to this length for its teasers (defaultSummary below).
+ */
+export const LONG_SUMMARY = 400;
+
+/**
+ * The summary of an article without `summary:`: its first paragraph, cut at a word boundary to at most LONG_SUMMARY
+ * characters. The summary is copied into every listing's teaser and every feed the article is on and into its
+ * JSON-LD, so a body pasted with single line breaks, one paragraph of 700 KB, made each of its hundred tag pages
+ * 700 KB. A written summary is the editor's and is not cut. Cut where the Markdown is rendered (markdown/render.ts),
+ * so .cache/ keeps it cut and a rebuild does not cut every article's paragraph again.
+ */
+export function defaultSummary(firstParagraph: string): string {
+  return shortenText(firstParagraph, LONG_SUMMARY);
+}
 
 export function shortenText(text: string, maxLength = DESCRIPTION_LENGTH): string {
   const folded = foldWhitespace(text);
@@ -28,7 +47,7 @@ function cutAfterWord(folded: string, maxLength: number): string | undefined {
   const room = folded.slice(0, roomEnd);
   const lastSpace = room.lastIndexOf(' ');
   if (folded[roomEnd] !== ' ' && lastSpace < 0) return undefined;
-  const cut = (folded[roomEnd] === ' ' ? room : room.slice(0, lastSpace)).replace(SEPARATOR_AT_END, '');
+  const cut = withoutSeparatorsAtEnd(folded[roomEnd] === ' ' ? room : room.slice(0, lastSpace));
   if (!cut) return undefined;
   return endsSentence(cut, folded) ? cut : `${cut} …`;
 }
@@ -44,7 +63,7 @@ function cutInWord(folded: string, maxLength: number): string {
   if (!WORD_ENDS.test(folded)) return closeUp(folded.slice(0, graphemeStart(folded, roomEnd)), folded);
   // The whole word fits, but not with » …«. A comma or dash stripped from its end makes room for the space;
   // otherwise cut one letter more, so that a close-up ellipsis really cuts the word short.
-  const cut = room.replace(SEPARATOR_AT_END, '');
+  const cut = withoutSeparatorsAtEnd(room);
   if (endsSentence(cut, folded)) return cut;
   if (cut && cut !== room) return `${cut} …`;
   return closeUp(folded.slice(0, graphemeStart(folded, codePointOffset(folded, maxLength - 2))), folded);
@@ -71,7 +90,7 @@ function graphemeStart(text: string, offset: number): number {
 }
 
 function closeUp(room: string, folded: string): string {
-  const cut = room.replace(SEPARATOR_AT_END, '');
+  const cut = withoutSeparatorsAtEnd(room);
   return endsSentence(cut, folded) ? cut : `${cut}…`;
 }
 
@@ -91,21 +110,51 @@ function endsSentence(cut: string, folded: string): boolean {
 
 /** Whether the full stop `text` ends in belongs to an initial or an abbreviation (»J.«, »d. d.«, »dr.«), not to a sentence. */
 function endsInAbbreviation(text: string): boolean {
-  return ENDS_IN_INITIAL.test(text) || isAbbreviation(LAST_WORD.exec(text)?.[1] ?? '');
+  const word = wordBeforeFullStop(text);
+  return [...word].length === 1 || isAbbreviation(word);
 }
 
 /** Whether the last full stop of `text` is an abbreviation's, whether or not it ends the sentence too (»itd.«). */
 function fullStopOfAbbreviation(text: string): boolean {
-  return endsInAbbreviation(text) || closesList(LAST_WORD.exec(text)?.[1] ?? '');
+  return endsInAbbreviation(text) || closesList(wordBeforeFullStop(text));
 }
 
-const SEPARATOR_AT_END = /[\s,;:–—-]+$/u;
+/**
+ * `text` without the spaces, commas, semicolons, colons and dashes at its end. Written as a loop, as
+ * wordBeforeFullStop is: a regex ending in `$` is tried from every position of the text, and every article's first paragraph
+ * is cut here (defaultSummary).
+ */
+function withoutSeparatorsAtEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && isSeparator(text.charCodeAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+function isSeparator(code: number): boolean {
+  return isWhitespace(code) || code === 0x2c || code === 0x3b || code === 0x3a || code === 0x2013 || code === 0x2014 || code === 0x2d;
+}
+
+/**
+ * The letters just before the full stop `text` ends in (»dr« of »je dejal dr.«), empty when it ends in none or
+ * in no full stop. `(\p{L}*)\.$` found them in time quadratic in the length of a word: 37 µs for a 400-character cut.
+ */
+function wordBeforeFullStop(text: string): string {
+  if (!text.endsWith('.')) return '';
+  let start = text.length - 1;
+  while (start > 0) {
+    const unit = text.charCodeAt(start - 1);
+    const width = unit >= 0xdc00 && unit <= 0xdfff && start > 1 ? 2 : 1;
+    if (!LETTER.test(text.slice(start - width, start))) break;
+    start -= width;
+  }
+  return text.slice(start, -1);
+}
+
+const LETTER = /^\p{L}$/u;
 // Sticky: at most a comma or dash, then a space or the end, means the word ends at lastIndex.
 const WORD_ENDS = /[,;:–—-]*(?: |$)/y;
 const ENDS_SENTENCE = /(?:[!?…]|\.\.\.)$/u;
 const SENTENCE_STARTS = /^ ["'„“«»‘(]?\p{Lu}/u;
-const ENDS_IN_INITIAL = /(?:^|\P{L})\p{L}\.$/u;
-const LAST_WORD = /(\p{L}*)\.$/u;
 
 /** The UTF-16 offset just after the first `count` code points of `text` (its length if it has fewer). */
 function codePointOffset(text: string, count: number): number {

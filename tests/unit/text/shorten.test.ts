@@ -20,6 +20,9 @@ describe('shortenText', () => {
     ['Seja bo 22. decembra v Ljubljani', 13, 'Seja bo 22. …'],
     ['Prišli so npr. ministri', 16, 'Prišli so npr. …'],
     ['Sestal se je z J. Novakom', 19, 'Sestal se je z J. …'],
+    // A letter outside the BMP is one letter too: an initial, not a word of two.
+    ['Sestal se je z 𝐀. Novakom', 19, 'Sestal se je z 𝐀. …'],
+    ['Sestal se je z 𝐀𝐁. Novakom', 20, 'Sestal se je z 𝐀𝐁.'],
     ['Seja bo 22. 12. 2025 v Ljubljani', 13, 'Seja bo 22. …'],
     ['Seja je bila leta 2025. Nato so', 25, 'Seja je bila leta 2025.'],
     // Nor does one after a title or another abbreviation before a capital: »dr.« alone reads as a whole sentence.
