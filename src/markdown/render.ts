@@ -5,6 +5,7 @@ import type { Properties } from 'hast';
 import type { Definition, Heading, Nodes, Parent, Root, RootContent, Table } from 'mdast';
 import { HEADING_ID, headingIds } from './heading-ids.ts';
 import { parseMarkdown } from './parse.ts';
+import { defaultSummary } from '../text/shorten.ts';
 import { countWords } from '../text/words.ts';
 import { foldWhitespace } from '../text/whitespace.ts';
 import { EMBEDDED_TAGS } from './embedded-tags.ts';
@@ -25,8 +26,11 @@ export interface RenderedMarkdown {
    * closing punctuation (see collectBlockTexts).
    */
   text: string;
-  /** The first paragraph with text of its own (not only images), as plain text: the default summary. */
-  firstParagraph: string;
+  /**
+   * The first paragraph with text of its own (not only images), as plain text, cut short when long (text/shorten.ts
+   * defaultSummary): the summary of an article without `summary:`.
+   */
+  defaultSummary: string;
   wordCount: number;
   /** Lines (counted from the body's first) of images published with empty alt text; absent when there are none. */
   imagesWithoutAlt?: number[];
@@ -227,7 +231,7 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   // A paragraph holding only images (a photo at the top) is no summary: its alt text describes the photo.
   // Found before replaceDroppedImages turns some images into text.
   const firstParagraphNode = tree.children.find((node) => node.type === 'paragraph' && hasOwnText(node));
-  const firstParagraph = firstParagraphNode ? foldWhitespace(inlineText(firstParagraphNode)) : '';
+  const summary = firstParagraphNode ? defaultSummary(inlineText(firstParagraphNode)) : '';
   // Only a text with a tab in it can hold one; most have none.
   const pastedTables: PastedTable[] = [];
   if (markdown.includes('\t')) collectPastedTables(tree, pastedTables);
@@ -256,7 +260,7 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   // after the text for search and people detection is taken, which keeps its plain spaces.
   wrapTables(tree);
   const html = String(processor.stringify(processor.runSync(tree) as Root));
-  const rendered: RenderedMarkdown = { html, text, firstParagraph, wordCount: countWords(text) };
+  const rendered: RenderedMarkdown = { html, text, defaultSummary: summary, wordCount: countWords(text) };
   if (withoutAlt.length > 0) rendered.imagesWithoutAlt = withoutAlt;
   if (vagueLinks.length > 0) rendered.vagueLinks = vagueLinks;
   if (droppedUrls.length > 0) rendered.droppedUrls = droppedUrls;

@@ -4,7 +4,7 @@ import type { Person } from '../content/person.ts';
 import { ArhivarError } from '../errors.ts';
 import { bodyWarnings } from './body-warnings.ts';
 import { bylineWarnings } from './byline-warnings.ts';
-import { LONG_SUMMARY, summaryWarnings } from './summary-warnings.ts';
+import { summaryWarnings } from './summary-warnings.ts';
 import { titleWarnings } from './title-warnings.ts';
 import type { RenderedMarkdown } from '../markdown/render.ts';
 import { combineArticlePeople } from '../people/article-people.ts';
@@ -12,7 +12,6 @@ import { findPerson, resolveNames, type Registry } from '../people/registry.ts';
 import { suggestPerson, type PersonSuggestion } from '../people/suggestion.ts';
 import { earlierSlug, slugify, slugLetters } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
-import { shortenText } from '../text/shorten.ts';
 import type { DetectedPeople } from '../workers/markdown-pool.ts';
 
 /**
@@ -100,7 +99,7 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
     updated,
     author: draft.frontMatter.author,
     source: draft.frontMatter.source,
-    summary: draft.frontMatter.summary ?? defaultSummary(rendered.firstParagraph),
+    summary: draft.frontMatter.summary ?? rendered.defaultSummary,
     tags,
     people: tagged.people,
     mentionCounts: tagged.mentionCounts,
@@ -111,17 +110,6 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
     redirectFrom: draft.frontMatter.redirectFrom,
   });
   return { article, unknownPeople: explicit.unknown, warnings };
-}
-
-/**
- * The summary of an article without `summary:`: its first paragraph, cut at a word boundary to at most LONG_SUMMARY
- * characters (the length a written summary is warned at). The summary is copied into every listing's teaser and
- * every feed the article is on and into its JSON-LD, so a body pasted with single line breaks, one paragraph of
- * 700 KB, made each of its hundred tag pages 700 KB. A written summary is the editor's and is not cut. Made with
- * the record from the first paragraph .cache/ keeps whole, so a build from .cache/ cuts it as a fresh build does.
- */
-export function defaultSummary(firstParagraph: string): string {
-  return shortenText(firstParagraph, LONG_SUMMARY);
 }
 
 /** The warnings about a `date:` or `updated:` time that Ljubljana's clocks skip or show twice. */

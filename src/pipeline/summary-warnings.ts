@@ -1,5 +1,6 @@
 import { ArhivarError } from '../errors.ts';
 import { htmlTagPattern } from '../text/html-tag.ts';
+import { LONG_SUMMARY } from '../text/shorten.ts';
 
 /**
  * Warnings about a `summary:` written in the front matter. The summary is published as plain text wherever
@@ -45,13 +46,6 @@ const SUMMARY_HAS_NO: Record<SummaryMarkdown['kind'], string> = {
   image: '; a summary has no pictures, so put the picture in the text',
 };
 
-/**
- * Above this a summary is no teaser. A Slovenian news lead (RTV SLO, Delo, STA) is one to three sentences,
- * about 150 to 300 characters, and a listing shows up to 20 teasers a page; search engines show about 160
- * (text/shorten.ts). 400 leaves room for a long lead and still catches a pasted paragraph or article. An article
- * without `summary:` has its first paragraph cut to this length for its teasers (records.ts defaultSummary).
- */
-export const LONG_SUMMARY = 400;
 
 function codePoints(text: string): number {
   let count = 0;

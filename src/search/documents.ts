@@ -28,7 +28,7 @@ export function toSearchDocument(article: Article, personNames: (id: string) => 
     get text() {
       const body = article.text;
       // A summary written in the front matter is not part of the body, but readers expect to find it too. The
-      // default one is the body's first paragraph, cut short with an ellipsis when long (records.ts defaultSummary):
+      // default one is the body's first paragraph, cut short with an ellipsis when long (text/shorten.ts defaultSummary):
       // the words before the ellipsis are in the body, and adding them again would count them twice.
       const summary = article.summary.replace(ELLIPSIS_AT_END, '');
       return summary && !body.includes(summary) ? `${article.summary}\n\n${body}` : body;

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LONG_SUMMARY } from '../../src/pipeline/summary-warnings.ts';
+import { LONG_SUMMARY } from '../../src/text/shorten.ts';
 import { buildSite, copyFixture, removeDir } from '../helpers.ts';
 
 const made: string[] = [];

@@ -224,7 +224,7 @@ describe('renderMarkdown takes the first paragraph with text of its own as the s
     ['an image inside text', 'Pred ![sliko](/a.jpg) po.', 'Pred sliko po.'],
     ['only images', '![Opis](/a.jpg)', ''],
   ])('%s', (_name, markdown, expected) => {
-    expect(renderMarkdown(markdown).firstParagraph).toBe(expected);
+    expect(renderMarkdown(markdown).defaultSummary).toBe(expected);
   });
 });
 
@@ -257,7 +257,7 @@ describe('renderMarkdown writes an image whose URL the sanitiser drops as its al
 });
 
 it('skips a paragraph holding only an image whose URL is dropped when it takes the summary', () => {
-  expect(renderMarkdown('![Opis](data:image/png;base64,AAAA)\n\nPrvi pravi odstavek.').firstParagraph).toBe('Prvi pravi odstavek.');
+  expect(renderMarkdown('![Opis](data:image/png;base64,AAAA)\n\nPrvi pravi odstavek.').defaultSummary).toBe('Prvi pravi odstavek.');
 });
 
 describe('renderMarkdown lists the images and links published without their address', () => {

@@ -19,7 +19,7 @@ describe('renderArticleBodies and where the bodies stay', () => {
 
     // A second run reads them from the log it left, again only when asked.
     const again = await renderArticleBodies(articles, { root, workers: 1, bodiesOnDisk: true });
-    expect(again.bodies[0]?.firstParagraph).toBe('Prvi članek o Witkoffu.');
+    expect(again.bodies[0]?.defaultSummary).toBe('Prvi članek o Witkoffu.');
     expect(again.bodies[0]?.html).toBe('<p>Prvi <strong>članek</strong> o Witkoffu.</p>\n');
     again.close();
   });

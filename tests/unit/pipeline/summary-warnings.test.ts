@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findPlainTextHtml, findSummaryMarkdown, LONG_SUMMARY, summaryWarnings } from '../../../src/pipeline/summary-warnings.ts';
+import { findPlainTextHtml, findSummaryMarkdown, summaryWarnings } from '../../../src/pipeline/summary-warnings.ts';
+import { LONG_SUMMARY } from '../../../src/text/shorten.ts';
 
 describe('findSummaryMarkdown', () => {
   it('looks at the whole of a summary the build takes, also one whose 2,000 characters are 4,000 UTF-16 units', () => {
