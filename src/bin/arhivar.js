@@ -1,7 +1,7 @@
 #!/usr/bin/env -S node --max-semi-space-size=4
 // arhivar is written in TypeScript and runs without a separate compile step: the command starts from a
-// bundle of src/ that code.js makes with esbuild on first use after every change to arhivar's code
-// (kept in .cache/code/), so `npm run build` works right after `npm install`. The options on the first line
+// bundle of src/ that code.js makes with esbuild on first use after every change to arhivar's code or
+// to the folder it is in (kept in .cache/code/), so `npm run build` works right after `npm install`. The options on the first line
 // are NODE_FLAGS in code.js; npm's command shims on Windows read them from that line too.
 import { importSource, SourceSyntaxError } from './code.js';
 

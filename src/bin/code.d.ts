@@ -2,6 +2,7 @@
 export declare const PACKAGE_ROOT: string;
 export declare const NODE_FLAGS: readonly string[];
 export declare function codeVersion(): Promise<string>;
+export declare function bundleVersion(): Promise<string>;
 export interface BundleOptions {
   /** 'external' (default): packages stay imports by absolute URL; 'bundle': they go into the bundle. */
   packages?: 'external' | 'bundle';

@@ -1,7 +1,7 @@
 // arhivar's own code as Node runs it. Plain JavaScript (typed by code.d.ts) because it runs before any
 // TypeScript can be loaded: the command-line entry points use it to start from a compiled bundle.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -29,6 +29,8 @@ export const NODE_FLAGS = ['--max-semi-space-size=4'];
 
 /** @type {Promise<string> | undefined} */
 let version;
+/** @type {Promise<string> | undefined} */
+let bundleKey;
 
 /**
  * Bundles being made now, by every copy of this module in the process (a test runner may load a second copy
@@ -66,6 +68,25 @@ async function computeCodeVersion() {
     hash.update(bytes);
   });
   return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * What compiled bundles are named by: the code version and the package's real path. A bundle holds that
+ * path (each file's import.meta.url, code.js and the packages it imports by absolute URL), so one made in
+ * another folder must not be used: a checkout copied or moved with its .cache/ (a CI runner that restores
+ * .cache/ into a checkout at another path) published the old folder's stylesheet and ran the old folder's
+ * code.js, which made and started its workers there, or it failed at once with ERR_MODULE_NOT_FOUND when
+ * that folder was gone. The real path, because Node resolves links in the URLs it gives modules, and those
+ * are the paths the bundle holds.
+ */
+export function bundleVersion() {
+  bundleKey ??= computeBundleVersion();
+  return bundleKey;
+}
+
+async function computeBundleVersion() {
+  const [code, root] = await Promise.all([codeVersion(), realpath(PACKAGE_ROOT)]);
+  return createHash('sha256').update(`${code}\0${root}`).digest('hex').slice(0, 16);
 }
 
 /**
@@ -164,10 +185,10 @@ async function bundleWith(build, entry, bundlePackages, outdir) {
 const ENTRY_NAME = 'index.mjs';
 
 /**
- * Writes the bundle of `entry` to `folder` as the folder <entry>-<codeVersion>/ (index.mjs and its chunks)
+ * Writes the bundle of `entry` to `folder` as the folder <entry>-<bundleVersion>/ (index.mjs and its chunks)
  * unless it is there already, and returns the path of its index.mjs. Bundles of the same entry made by
- * older code are removed once an hour old. Concurrent callers each write a temporary folder of their own;
- * the rename makes the bundle appear whole, and a caller that loses the race uses the winner's.
+ * older code, or in another folder, are removed once an hour old. Concurrent callers each write a temporary
+ * folder of their own; the rename makes the bundle appear whole, and a caller that loses the race uses the winner's.
  * @param {string} entry
  * @param {string} folder
  * @param {{ packages?: 'external' | 'bundle' }} [options] as for bundleSource; the same for every call with this entry
@@ -175,7 +196,7 @@ const ENTRY_NAME = 'index.mjs';
  */
 export async function compiledPath(entry, folder, options = {}) {
   const prefix = `${entry.replace(/[^a-z0-9]+/gi, '-')}-`;
-  const bundle = path.join(folder, `${prefix}${await codeVersion()}`);
+  const bundle = path.join(folder, `${prefix}${await bundleVersion()}`);
   const output = path.join(bundle, ENTRY_NAME);
   if (await stat(output).then(() => true, () => false)) return output;
   const files = await bundleSource(entry, options, bundle);
@@ -216,8 +237,8 @@ function isBundleName(rest) {
 
 /**
  * Imports `entry` (a TypeScript module under src/) the fast way: from its compiled bundle in the package's
- * .cache/code/, made on first use after every change to arhivar's code. Loading through tsx instead costs
- * about a second per command, because every one of some 400 modules then passes through tsx's loader thread.
+ * .cache/code/, made on first use after every change to arhivar's code or to the folder it is in. Loading
+ * through tsx instead costs about a second per command, because every one of some 400 modules then passes through tsx's loader thread.
  * When the bundle cannot be made (a read-only install), the TypeScript is loaded through tsx.
  * @param {string} entry
  * @returns {Promise<any>}

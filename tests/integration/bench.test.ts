@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { readdir } from 'node:fs/promises';
 import { DEV_EDITS, DEV_EDITS_ROW, FIRST_EDIT_SCENARIO, FRESH_FOLDER_SCENARIO, KEPT_CACHE_SCENARIO, NEW_ARTICLE_SCENARIO, prepareBundles, runBench } from '../../src/bench/run.ts';
-import { codeVersion } from '../../src/bin/code.js';
+import { bundleVersion } from '../../src/bin/code.js';
 import { makeTempDir, PROJECT_ROOT, waitFor } from '../helpers.ts';
 
 /** The ids of running processes whose command line mentions `text`. */
@@ -149,7 +149,7 @@ describe('npm run bench (issue 6)', () => {
   it('makes the bundles of the measured build, the dev server and both workers before timing anything', async () => {
     const folder = await makeTempDir('arhivar-bench-bundles-');
     await prepareBundles(await makeTempDir('arhivar-bench-site-'), folder);
-    const version = await codeVersion();
+    const version = await bundleVersion();
     const made = (await readdir(folder)).sort();
     expect(made).toEqual(['bench-child-ts', 'cli-ts', 'workers-markdown-worker-ts', 'workers-tree-writer-worker-ts'].map((entry) => `${entry}-${version}`));
     for (const bundle of made) expect(await readdir(path.join(folder, bundle))).toContain('index.mjs');

@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, realpath, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bundleSource, codeVersion, compiledPath, syntaxProblems } from '../../../src/bin/code.js';
-import { makeTempDir, PROJECT_ROOT, removeDir } from '../../helpers.ts';
+import { bundleSource, bundleVersion, compiledPath, syntaxProblems } from '../../../src/bin/code.js';
+import { copyPackage, makeTempDir, PROJECT_ROOT, removeDir } from '../../helpers.ts';
 
 const roots: string[] = [];
 afterEach(async () => {
@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 describe('compiled bundles of arhivar’s own code (src/bin/code.js)', () => {
-  it('bundles an entry once per code version and removes bundles made by older code once an hour old', async () => {
+  it('bundles an entry once per code version and folder, and removes bundles made by older code once an hour old', async () => {
     const folder = await makeTempDir();
     roots.push(folder);
     const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
@@ -35,7 +35,7 @@ describe('compiled bundles of arhivar’s own code (src/bin/code.js)', () => {
     await utimes(otherEntry, twoHoursAgo, twoHoursAgo);
 
     const first = await compiledPath('output/assets.ts', folder);
-    expect(path.relative(folder, first)).toBe(path.join(`output-assets-ts-${await codeVersion()}`, 'index.mjs'));
+    expect(path.relative(folder, first)).toBe(path.join(`output-assets-ts-${await bundleVersion()}`, 'index.mjs'));
     const written = (await stat(first)).mtimeMs;
     expect(await compiledPath('output/assets.ts', folder)).toBe(first);
     expect((await stat(first)).mtimeMs).toBe(written);
@@ -115,6 +115,25 @@ describe('compiled bundles of arhivar’s own code (src/bin/code.js)', () => {
     expect(there).toContain('// src/text/sl.ts');
     expect(there).toBe(here);
   }, 30_000);
+
+  it('makes the bundles again in a copy of arhivar made with its .cache/, instead of running those of the original folder', async () => {
+    // The stylesheet's path as the command's bundled code computes it (from its import.meta.url), in a process of its own.
+    const stylesheetOf = async (checkout: string) => {
+      const script = `const { importSource } = await import(${JSON.stringify(pathToFileURL(path.join(checkout, 'src', 'bin', 'code.js')).href)});
+        process.stdout.write((await importSource('output/assets.ts')).STYLESHEET);`;
+      return (await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: checkout })).stdout;
+    };
+    const original = await makeTempDir();
+    const moved = await makeTempDir();
+    roots.push(original, moved);
+    await copyPackage(original);
+    expect(await stylesheetOf(original)).toBe(path.join(await realpath(original), 'templates', 'site.css'));
+    // As a CI runner restores .cache/ into a checkout at another path (GitLab's /builds/<runner>/<n>/…): the
+    // same code, so the same codeVersion, but the bundles in .cache/code/ hold the original's absolute paths.
+    await cp(original, moved, { recursive: true, verbatimSymlinks: true });
+    expect((await readdir(path.join(moved, '.cache', 'code'))).some((name) => name.startsWith('output-assets-ts-'))).toBe(true);
+    expect(await stylesheetOf(moved)).toBe(path.join(await realpath(moved), 'templates', 'site.css'));
+  }, 60_000);
 
   it('stops esbuild’s service process once no bundle is being made, and makes bundles again after that', async () => {
     // Two at once: the first to finish must not stop the service under the other.
