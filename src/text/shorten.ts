@@ -60,13 +60,25 @@ function cutInWord(folded: string, maxLength: number): string {
   const roomEnd = codePointOffset(folded, maxLength - 1);
   const room = folded.slice(0, roomEnd);
   WORD_ENDS.lastIndex = roomEnd;
-  if (!WORD_ENDS.test(folded)) return closeUp(folded.slice(0, graphemeStart(folded, roomEnd)), folded);
+  if (!WORD_ENDS.test(folded)) return closeUp(wholeLettersBefore(folded, roomEnd), folded);
   // The whole word fits, but not with » …«. A comma or dash stripped from its end makes room for the space;
   // otherwise cut one letter more, so that a close-up ellipsis really cuts the word short.
   const cut = withoutSeparatorsAtEnd(room);
   if (endsSentence(cut, folded)) return cut;
   if (cut && cut !== room) return `${cut} …`;
-  return closeUp(folded.slice(0, graphemeStart(folded, codePointOffset(folded, maxLength - 2))), folded);
+  return closeUp(wholeLettersBefore(folded, codePointOffset(folded, maxLength - 2)), folded);
+}
+
+/**
+ * The start of `folded` up to `offset`, in whole letters (graphemeStart). A letter longer than the whole room is cut
+ * between its code points instead, its base and the marks that fit: kept whole, it left nothing of the word, and a
+ * text with letters got a bare »…« for its description, summary or teaser. Only »zalgo« text has such letters (a Z
+ * carrying sixty combining strokes, Z̶̵̶̵…); the longest letters of real scripts and emoji sequences are about ten code
+ * points, and the shortest limit a page uses is about 140 (shortenListDescription).
+ */
+function wholeLettersBefore(folded: string, offset: number): string {
+  const whole = folded.slice(0, graphemeStart(folded, offset));
+  return NOT_PUNCTUATION_OR_SPACE.test(whole) ? whole : folded.slice(0, offset);
 }
 
 const GRAPHEMES = new Intl.Segmenter('sl', { granularity: 'grapheme' });
@@ -151,6 +163,8 @@ function wordBeforeFullStop(text: string): string {
 }
 
 const LETTER = /^\p{L}$/u;
+// A letter, figure, mark or symbol (an emoji): what a cut must keep besides quotes, dashes and spaces (» – Z̶̵…«).
+const NOT_PUNCTUATION_OR_SPACE = /[^\p{P}\p{Z}]/u;
 // Sticky: at most a comma or dash, then a space or the end, means the word ends at lastIndex.
 const WORD_ENDS = /[,;:–—-]*(?: |$)/y;
 const ENDS_SENTENCE = /(?:[!?…]|\.\.\.)$/u;

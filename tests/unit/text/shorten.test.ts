@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isAbbreviation } from '../../../src/text/abbreviations.ts';
-import { DESCRIPTION_LENGTH, shortenListDescription, shortenText } from '../../../src/text/shorten.ts';
+import { DESCRIPTION_LENGTH, defaultSummary, shortenListDescription, shortenText } from '../../../src/text/shorten.ts';
 
 describe('shortenText', () => {
   it.each([
@@ -63,6 +63,31 @@ describe('shortenText', () => {
     const result = shortenText(input, length);
     expect(result).toBe(expected);
     expect([...result].length).toBeLessThanOrEqual(length);
+  });
+
+  // »Zalgo« text: one letter carrying dozens of combining strokes, longer than the limit by itself. Kept whole, it left
+  // nothing of the word and the description was a bare »…«; it is cut between its code points instead, and the limit holds.
+  const zalgo = (marks: number) => `Z${'\u0336\u0335'.repeat(marks / 2)}`;
+  it.each([
+    [`${zalgo(60)} je rekel nekaj`, 40, `${zalgo(38)}…`],
+    [zalgo(60), 40, `${zalgo(38)}…`],
+    // The word fits, but not with » …«: one code point more goes.
+    [`${zalgo(38)} je`, 40, `${zalgo(36)}\u0336…`],
+    // Nor is it a dash or a quote alone.
+    [`– ${zalgo(60)} je`, 40, `– ${zalgo(36)}…`],
+    [`»${zalgo(60)}« je`, 40, `»${zalgo(36)}\u0336…`],
+  ])('keeps a letter longer than the limit in part: %j at %i → %j', (input, length, expected) => {
+    const result = shortenText(input, length);
+    expect(result).toBe(expected);
+    expect([...result].length).toBeLessThanOrEqual(length);
+  });
+
+  it('gives a zalgo summary and a later list page a description with its letter', () => {
+    const text = `${zalgo(400)} je rekel nekaj`;
+    expect(defaultSummary(text)).toBe(`${zalgo(398)}…`);
+    const description = shortenListDescription(text, { number: 2, total: 3 });
+    expect(description).toMatch(/^Z\u0336\u0335.*… – stran 2 od 3$/u);
+    expect([...description].length).toBeLessThanOrEqual(DESCRIPTION_LENGTH);
   });
 });
 
@@ -132,13 +157,16 @@ describe('shortenText against the code-point reference', () => {
     );
   });
 
-  it('stays within the limit and writes a close-up ellipsis only where it cuts a word short', () => {
-    const piece = fc.constantFrom('a', 'Ž', ' ', ',', '.', '–', '😀', 'beseda', 'Witkoffa');
+  it('stays within the limit, keeps a letter of the text and writes a close-up ellipsis only where it cuts a word short', () => {
+    // An e with a combining accent, and a zalgo Z longer than many of the limits.
+    const piece = fc.constantFrom('a', 'Ž', ' ', ',', '.', '–', '😀', 'beseda', 'Witkoffa', 'e\u0301', `Z${'\u0336'.repeat(12)}`);
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 2, max: 30 }), (pieces, maxLength) => {
         const folded = pieces.join('').replace(/\s+/g, ' ').trim();
         const result = shortenText(folded, maxLength);
         expect([...result].length).toBeLessThanOrEqual(maxLength);
+        // A cut that could keep a letter does: the room before » …« or »…« holds at least maxLength - 2 code points.
+        if (/\p{L}/u.test([...folded].slice(0, maxLength - 2).join(''))) expect(result).not.toBe('…');
         if (result.endsWith('…') && !result.endsWith(' …') && result.length > 1) {
           const kept = result.slice(0, -1);
           expect(folded.startsWith(kept)).toBe(true);
