@@ -7,7 +7,7 @@ import { decodeText, CONTENT_DIR, FRONT_MATTER_OPENING } from '../content/read.t
 import { parseContentDate, type ContentDate } from '../content/dates.ts';
 import { stripControlCharacters, validateArticle } from '../content/article.ts';
 import type { Registry } from '../people/registry.ts';
-import { blocksToMarkdown, firstSentence, splitPlainText, titleText, UnrepresentableText } from '../markdown/plain-text.ts';
+import { blocksToMarkdown, firstSentence, MAX_CROSSHEAD_LENGTH, splitPlainText, titleText, UnrepresentableText } from '../markdown/plain-text.ts';
 import { cutSlug, slugify } from '../site/slug.ts';
 import { formatIsoDate, formatUtcOffset, ljubljanaCalendar, ljubljanaOffsetMinutes, pad2 } from '../text/sl.ts';
 import { urls } from '../site/urls.ts';
@@ -210,7 +210,9 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
     throw new ArhivarError({ code: 'import/empty', message: 'the file holds no text', file: shown, hint: 'check that it is the right file' });
   }
   if (!firstParagraph) throw headlineOnly([...(headline === undefined ? [] : [headline]), ...blocks.map((block) => block.text)], shown);
-  const title = stripControlCharacters(options.title ?? titleText(headline ?? firstSentence(firstParagraph.text)));
+  // The first sentence of the first paragraph is the title when neither --title nor a headline line gives it.
+  const sentence = options.title === undefined && headline === undefined ? firstSentence(firstParagraph.text) : undefined;
+  const title = stripControlCharacters(options.title ?? titleText(headline ?? sentence!));
   const date = options.date ?? wallClock(new Date(info.mtimeMs));
   const parsedDate = parseContentDate(date);
   if (!parsedDate.ok) throw new Error(`internal: import produced an invalid date ${date}`);
@@ -250,14 +252,15 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
   if (check.errors.length > 0) {
     // The body is written within the build's limits, so this is a title or text the build refuses for
     // a reason the importer does not know: the file is reported and the others are still imported.
+    const badTitle = check.errors.some((error) => error.code === 'article/bad-title');
     throw new ArhivarError({
       code: 'import/invalid',
       message: `the article made from this file would not build (${check.errors.map((e) => `${e.code}: ${e.message}`).join('; ')}), so it was not written`,
       file: shown,
-      // The title is the text's first line or sentence, and --title gives another.
-      hint: check.errors.some((error) => error.code === 'article/bad-title')
-        ? 'the title is the first line, or else the first sentence, of the text: give the headline with --title "…", or write it on a line of its own above the text, then import it again'
-        : 'edit the text file where the message says, then import it again',
+      // A headline line is at most MAX_CROSSHEAD_LENGTH long, far below the build's limit, so a title too long is
+      // the first sentence of the first paragraph, whose line is given, or else --title.
+      line: badTitle && sentence !== undefined ? firstParagraph.line : undefined,
+      hint: !badTitle ? 'edit the text file where the message says, then import it again' : sentence === undefined ? LONG_TITLE_OPTION_HINT : longSentenceHint(firstParagraph.text, sentence),
     });
   }
 
@@ -273,6 +276,27 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
   const earlierSlug = options.slug === undefined ? earlierShortenedSlug(fullSlug) : undefined;
   return { imported, contentDate: parsedDate.value, slug, earlierSlug, year, markdown };
 }
+
+/**
+ * What to do about a title the build refuses as too long, by where it came from: one hint for all told a user whose
+ * own --title was too long to give --title, and a file whose long first line already stood alone to write it on a
+ * line of its own.
+ */
+const LONG_TITLE_OPTION_HINT = 'the --title given is too long for a headline: give a shorter one, a line or two such as --title "Vlada sprejela proračun", then import it again';
+
+/**
+ * The hint for a first sentence too long for a title. When nothing follows it in its paragraph, it is a line of its
+ * own already: shortened to a headline, without final punctuation, it is taken for the title and left out of the text.
+ */
+function longSentenceHint(paragraph: string, sentence: string): string {
+  const headline = `a headline of at most ${MAX_CROSSHEAD_LENGTH} characters, with no . ! ? : or ; at its end`;
+  if (!LETTER_OR_DIGIT.test(paragraph.slice(sentence.length))) {
+    return `the title is this line, which stands on its own but is too long for a headline: shorten it to ${headline} (then it is not repeated as the first paragraph), or give one with --title "…", then import it again`;
+  }
+  return `the title is the first sentence of the text: write ${headline}, on a line of its own above the text, or give one with --title "…", then import it again`;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
  * A file of lines without final punctuation alone: a headline, and crossheads or nothing below it. Written, it was

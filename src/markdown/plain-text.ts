@@ -27,7 +27,7 @@ export interface PlainTextArticle {
   blocks: TextBlock[];
 }
 
-const MAX_CROSSHEAD_LENGTH = 160;
+export const MAX_CROSSHEAD_LENGTH = 160;
 // Closing quotes and brackets may follow the full stop: `… je dejal."` still ends a sentence.
 const FINAL_PUNCTUATION = /[.!?…:;][\s"'”“«»’)\]]*$/u;
 

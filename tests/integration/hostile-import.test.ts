@@ -30,7 +30,7 @@ describe('import of hostile plain text', () => {
     // title over 500 characters, so import writes none of them and says so, with the option that gives one.
     expect(run.status).toBe(1);
     for (const [file, length] of [['zacetnice.txt', 900_014], ['klicaji.txt', 1_000_005], ['beseda.txt', 1_000_003]] as const) {
-      expect(run.stderr).toContain(`${file}  import/invalid`);
+      expect(run.stderr).toContain(`${file}:1  import/invalid`);
       expect(run.stderr).toContain(`title is ${length} characters long; at most 500 are allowed`);
     }
     expect(run.stderr).toContain('--title');

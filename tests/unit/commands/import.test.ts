@@ -271,6 +271,50 @@ describe('arhivar import', () => {
     expect(report.problems[0]!.hint).toMatch(/one without \(of up to 160 characters\) is taken for a crosshead/);
   });
 
+  describe('a title longer than the build allows', () => {
+    // 689 characters, without a full stop: too long to be taken for a headline (160), so it is the first paragraph.
+    const long = Array(5).fill('Vlada je na današnji seji obravnavala predlog proračuna in se dogovorila o nadaljnjih korakih pri pogajanjih s sindikati javnega sektorja').join(' ');
+
+    async function problemOf(text: string, options: { title?: string } = {}): Promise<[string, number | undefined, string | undefined]> {
+      const root = await emptyProject();
+      const source = path.join(root, 'seja.txt');
+      await writeFile(source, text);
+      const report = await importPlainText({ root, source, date: '2025-03-03', ...options });
+      expect(report.imported).toEqual([]);
+      expect(report.problems).toHaveLength(1);
+      const [problem] = report.problems;
+      expect(problem!.message).toMatch(/^the article made from this file would not build \(article\/bad-title: title is \d+ characters long; at most 500 are allowed\)/);
+      return [problem!.code, problem!.line, problem!.hint];
+    }
+
+    it.each([
+      ['without', `\n${long}\n\nPrvi odstavek besedila.\n`],
+      ['with', `\n${long}.\n\nPrvi odstavek besedila.\n`],
+    ])('already on a line of its own (%s a full stop) is to be shortened there, not written on a line of its own', async (_, text) => {
+      expect(await problemOf(text)).toEqual([
+        'import/invalid',
+        2,
+        'the title is this line, which stands on its own but is too long for a headline: shorten it to a headline of at most 160 characters, with no . ! ? : or ; at its end (then it is not repeated as the first paragraph), or give one with --title "…", then import it again',
+      ]);
+    });
+
+    it('as the first sentence of a paragraph is to be written on a line of its own', async () => {
+      expect(await problemOf(`${long}. Drugi stavek.\n`)).toEqual([
+        'import/invalid',
+        1,
+        'the title is the first sentence of the text: write a headline of at most 160 characters, with no . ! ? : or ; at its end, on a line of its own above the text, or give one with --title "…", then import it again',
+      ]);
+    });
+
+    it('given with --title is to be given shorter, not given with --title', async () => {
+      expect(await problemOf('Vlada sprejela proračun\n\nPrvi odstavek besedila.\n', { title: long })).toEqual([
+        'import/invalid',
+        undefined,
+        'the --title given is too long for a headline: give a shorter one, a line or two such as --title "Vlada sprejela proračun", then import it again',
+      ]);
+    });
+  });
+
   it('still imports a headline, crossheads and one paragraph', async () => {
     const root = await emptyProject();
     const source = path.join(root, 'seja.txt');
