@@ -7,6 +7,7 @@ import { parseFrontMatter } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
 import { PersonFrontMatterSchema, cutAtCommentErrors, foldKey, isPlainObject, issuesToErrors, optionalKeys, stripBodyControlCharacters, withoutEmptyKeys } from './schema.ts';
 import type { SourceFile } from './read.ts';
+import type { z } from 'zod';
 import { isNameSuffix, nameWords, splitAtSurname, withoutNameSuffix } from './person-name.ts';
 
 export type Gender = 'm' | 'f';
@@ -86,7 +87,9 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
   const result = PersonFrontMatterSchema.safeParse(withoutEmptyKeys(frontMatter.data, OPTIONAL_PERSON_KEYS, frontMatter.keyLines, source.text));
   const cutAt = cutAtCommentErrors(frontMatter.data, PERSON_TEXT_KEYS, result.error?.issues ?? [], { file, code: 'person', keyLines: frontMatter.keyLines, text: source.text });
   if (!result.success) {
-    const errors = issuesToErrors(result.error.issues, {
+    const inParts = nameInParts(frontMatter.data, frontMatter.keyLines, file);
+    const issues = inParts ? withoutIssuesOf(result.error.issues, inParts.keys) : result.error.issues;
+    const errors = issuesToErrors(issues, {
       file,
       code: 'person',
       keyLines: frontMatter.keyLines,
@@ -98,6 +101,7 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
       text: source.text,
       examples: PERSON_EXAMPLES,
     });
+    if (inParts) errors.unshift(inParts.error);
     errors.push(...cutAt);
     return { errors: shape ? [...errors, shape] : errors };
   }
@@ -162,6 +166,60 @@ function notAPersonKey(written: string, file: string): string | undefined {
     return 'write the whole name in name:, such as name: Ana Kos; surname: is only for a surname that is not its last word (Pirc Musar)';
   }
   return undefined;
+}
+
+const GIVEN_NAME_KEYS = ['firstname', 'first', 'givenname', 'forename', 'ime'];
+const FAMILY_NAME_KEYS = ['lastname', 'last', 'familyname', 'priimek', 'surname'];
+
+/**
+ * A name written in two keys, as a CMS exports people (firstName: and lastName:) or a Slovenian form asks for it
+ * (ime: and priimek:), in a file without name:: one error, with the line to write. Told key by key, ime: was
+ * »write name: Ana in its place«, a person with no surname, and priimek: was surname:, which is only for a
+ * surname that is not the name's last word; firstName: and lastName: were three errors for one slip. `keys` are
+ * the two keys, whose own errors this one replaces (with »name is required«). A surname: of arhivar's own stays.
+ */
+function nameInParts(data: Record<string, unknown>, keyLines: ReadonlyMap<string, number>, file: string): { error: ArhivarError; keys: string[] } | undefined {
+  if (data.name !== undefined) return undefined;
+  const keys = Object.keys(data);
+  const given = keys.find((key) => GIVEN_NAME_KEYS.includes(foldKey(key)));
+  const family = keys.find((key) => FAMILY_NAME_KEYS.includes(foldKey(key)));
+  if (given === undefined || family === undefined) return undefined;
+  const givenName = data[given];
+  const familyName = data[family];
+  if (typeof givenName !== 'string' || typeof familyName !== 'string') return undefined;
+  const first = foldWhitespace(givenName);
+  const last = foldWhitespace(familyName);
+  if (first === '' || last === '') return undefined;
+  // The whole name in ime: beside its surname (ime: Ana Kovač, priimek: Kovač) is not to be written twice.
+  const name = first === last || first.endsWith(` ${last}`) ? first : `${first} ${last}`;
+  const ownSurname = family === 'surname';
+  // A surname of more than one word that is the name's last words needs surname: to be one (Pirc Musar).
+  const surnameToo = !ownSurname && last.includes(' ') && name.endsWith(` ${last}`);
+  const replaced = ownSurname ? `${given}:` : `${given}: and ${family}:`;
+  return {
+    keys: ownSurname ? [given] : [given, family],
+    error: new ArhivarError({
+      code: 'person/missing-name',
+      message: 'name is required, and the name is written in two keys',
+      file,
+      line: keyLines.get(given),
+      hint: `write name: ${name}${surnameToo ? ` and surname: ${last}` : ''} in place of ${replaced} (name: holds the whole name${surnameToo ? '; surname: a surname that is not its last word' : ''})`,
+    }),
+  };
+}
+
+/** zod's issues without those `nameInParts` answers: »name is required« and the two keys as unknown. */
+function withoutIssuesOf(issues: readonly z.core.$ZodIssue[], keys: readonly string[]): z.core.$ZodIssue[] {
+  const kept: z.core.$ZodIssue[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const others = issue.keys.filter((key) => !keys.includes(key));
+      if (others.length > 0) kept.push({ ...issue, keys: others });
+    } else if (issue.path[0] !== 'name') {
+      kept.push(issue);
+    }
+  }
+  return kept;
 }
 
 /**

@@ -70,6 +70,32 @@ describe('parsePerson: keys written in Slovenian', () => {
     expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['person/unknown-key', 2, hint]]);
   });
 
+  // Told key by key, ime: was »write name: Ana in its place« (a person with no surname) and priimek: was surname:,
+  // which is only for a surname that is not the name's last word.
+  it.each([
+    ['ime: Ana\npriimek: Kovač', 'write name: Ana Kovač in place of ime: and priimek: (name: holds the whole name)'],
+    ['firstName: Ana\nlastName: Kovač', 'write name: Ana Kovač in place of firstName: and lastName: (name: holds the whole name)'],
+    ['first_name: "Ana"\nlast_name: Kovač\nrole: novinarka', 'write name: Ana Kovač in place of first_name: and last_name: (name: holds the whole name)'],
+    ['lastName: Pirc Musar\nfirstName: Nataša', 'write name: Nataša Pirc Musar and surname: Pirc Musar in place of firstName: and lastName: (name: holds the whole name; surname: a surname that is not its last word)'],
+    ['firstName: Ana\nsurname: Kovač', 'write name: Ana Kovač in place of firstName: (name: holds the whole name)'],
+    ['ime: Nataša\nsurname: Pirc Musar', 'write name: Nataša Pirc Musar in place of ime: (name: holds the whole name)'],
+  ])('answers a name written in two keys, %j, by one error with the line to write', (lines, hint) => {
+    const { errors } = parsePerson({ file: 'content/people/ana-kovac.md', text: `---\n${lines}\n---\n`, mtimeMs: 0 });
+    const givenLine = lines.split('\n').findIndex((line) => /^(ime|first)/i.test(line)) + 2;
+    expect(errors.map((error) => [error.code, error.line, error.message, error.hint])).toEqual([
+      ['person/missing-name', givenLine, 'name is required, and the name is written in two keys', hint],
+    ]);
+  });
+
+  it('still tells every other problem of a file whose name is written in two keys', () => {
+    const { errors } = parsePerson({ file: 'content/people/ana-kovac.md', text: '---\nime: Ana\npriimek: Kovač\nspol: ž\ngender: x\n---\n', mtimeMs: 0 });
+    expect(errors.map((error) => [error.code, error.line])).toEqual([
+      ['person/missing-name', 2],
+      ['person/bad-gender', 5],
+      ['person/unknown-key', 4],
+    ]);
+  });
+
   it('still says name is required beside firstName:, which holds only part of it', () => {
     const { errors } = parsePerson({ file: 'content/people/ana-kos.md', text: '---\nfirstName: Ana\n---\n', mtimeMs: 0 });
     expect(errors.map((error) => error.code)).toEqual(['person/missing-name', 'person/unknown-key']);
