@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Article } from '../content/article.ts';
 import { ArhivarError } from '../errors.ts';
 import { sha1 } from '../hash.ts';
+import { earlierSlug, slugify } from '../site/slug.ts';
 import { CACHE_DIR, outputRecordName, readCacheFile, writeCacheFile } from './cache.ts';
 import { draftAddress, type Draft } from './records.ts';
 import { readPublishedPeople, type PublishedPeople } from './published-people.ts';
@@ -175,10 +176,22 @@ export function movedAddressWarnings(last: PublishedAddresses | undefined, publi
   for (const article of published) {
     const before = last.get(article.file);
     if (!before) continue;
-    const lost = before.filter((address) => !taken.has(address));
+    const lost = before.filter((address) => !taken.has(address) && !upgradeAddress(article, address));
     if (lost.length > 0) warnings.push(addressChanged(article, lost));
   }
   return warnings;
+}
+
+/**
+ * Whether `address` is the one today's slug rules make of the article's title while its `slug:` takes it back
+ * to the one earlier versions made: the answer article/slug-changed gives after an upgrade. The first build of
+ * the new version published the article at today's address, and blaming the editor for leaving it would ask
+ * for a redirect from an address only the upgrade made.
+ */
+function upgradeAddress(article: Draft, address: string): boolean {
+  const slug = article.frontMatter.slug;
+  if (slug === undefined || slug !== earlierSlug(article.title)) return false;
+  return sameDateSlug(address, draftAddress(article)) === slugify(article.title);
 }
 
 function addressChanged(article: Draft, lost: readonly string[]): ArhivarError {

@@ -50,6 +50,16 @@ describe('nextPublishedAddresses', () => {
 describe('movedAddressWarnings', () => {
   const last = new Map([[A, ['/2025/01/10/staro/']]]);
 
+  it('says nothing when slug: takes a title back to the address earlier versions made, after an upgrade build published it at today’s', () => {
+    // article/slug-changed told the editor to add this slug: line; the address given up is only the upgrade's.
+    const upgraded = new Map([[A, ['/2025/12/20/intervju-putin-o-ukrajini/']]]);
+    const kept = { ...draft(A, '2025-12-20', 'intervju-o-ukrajini', { slugLine: true }), title: 'Intervju: Путин o Ukrajini' };
+    expect(movedAddressWarnings(upgraded, [kept], [kept])).toEqual([]);
+    // Another slug: is the editor's own choice, and the address it gives up is told as before.
+    const other = { ...draft(A, '2025-12-20', 'intervju', { slugLine: true }), title: 'Intervju: Путин o Ukrajini' };
+    expect(movedAddressWarnings(upgraded, [other], [other]).map((warning) => warning.code)).toEqual(['article/address-changed']);
+  });
+
   it('says nothing without a record, or when the old address is redirected from or taken', () => {
     const moved = draft(A, '2025-01-10', 'novo');
     expect(movedAddressWarnings(undefined, [moved], [moved])).toEqual([]);
