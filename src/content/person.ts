@@ -5,7 +5,7 @@ import { urls } from '../site/urls.ts';
 import { foldWhitespace } from '../text/whitespace.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
-import { PersonFrontMatterSchema, cutAtCommentErrors, foldKey, isPlainObject, issuesToErrors, optionalKeys, stripBodyControlCharacters, withoutEmptyKeys } from './schema.ts';
+import { PersonFrontMatterSchema, cutAtCommentErrors, foldKey, isPlainObject, issuesToErrors, keyMeant, optionalKeys, stripBodyControlCharacters, withoutEmptyKeys } from './schema.ts';
 import type { SourceFile } from './read.ts';
 import type { z } from 'zod';
 import { isNameSuffix, nameWords, splitAtSurname, withoutNameSuffix } from './person-name.ts';
@@ -184,6 +184,9 @@ function nameInParts(data: Record<string, unknown>, keyLines: ReadonlyMap<string
   const given = keys.find((key) => GIVEN_NAME_KEYS.includes(foldKey(key)));
   const family = keys.find((key) => FAMILY_NAME_KEYS.includes(foldKey(key)));
   if (given === undefined || family === undefined) return undefined;
+  // The whole name under a key of its own as well (Name: Ana Kovač, as some exports write it beside firstName: and
+  // lastName:) is told to be renamed to name:: a name made of the two keys too was a second name: line to write.
+  if (keys.some((key) => key !== given && !PERSON_KEYS.includes(key) && notAPersonKey(key, file) === undefined && keyMeant(key, PERSON_KEYS) === 'name')) return undefined;
   const givenName = data[given];
   const familyName = data[family];
   if (typeof givenName !== 'string' || typeof familyName !== 'string') return undefined;

@@ -552,6 +552,11 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Sch
 }
 
 /** The valid key an unknown key most likely means: the English of a Slovenian key, another tool's name for it, or the nearest. */
+/** The valid key an unknown key is offered as (`ime:` and `Name:` as name:), if any. */
+export function keyMeant(key: string, knownKeys: readonly string[]): string | undefined {
+  return suggestedKey(key, knownKeys).suggestion;
+}
+
 function suggestedKey(key: string, knownKeys: readonly string[]): { english: string | undefined; suggestion: string | undefined } {
   const english = englishKey(key, knownKeys);
   return { english, suggestion: english ?? otherToolsKey(key, knownKeys) ?? nearest(key, knownKeys) };

@@ -96,6 +96,19 @@ describe('parsePerson: keys written in Slovenian', () => {
     ]);
   });
 
+  // With the whole name under another key too, its »write name: … in its place« and a name made of the two keys
+  // were two name: lines to write, which YAML refuses as a key written twice.
+  it('leaves the name in two keys to the key that holds the whole name, Name: beside firstName: and lastName:', () => {
+    const { errors } = parsePerson({ file: 'content/people/ana-kovac.md', text: '---\nName: Ana Kovač\nfirstName: Ana\nlastName: Kovač\n---\n', mtimeMs: 0 });
+    expect(errors.map((error) => [error.code, error.line])).toEqual([
+      ['person/unknown-key', 2],
+      ['person/unknown-key', 3],
+      ['person/unknown-key', 4],
+    ]);
+    expect(errors[0]!.hint).toBe('"Name" is "name", which the file needs: write name: Ana Kovač in its place');
+    expect(errors.filter((error) => error.hint?.includes('write name: ')).length).toBe(1);
+  });
+
   it('still says name is required beside firstName:, which holds only part of it', () => {
     const { errors } = parsePerson({ file: 'content/people/ana-kos.md', text: '---\nfirstName: Ana\n---\n', mtimeMs: 0 });
     expect(errors.map((error) => error.code)).toEqual(['person/missing-name', 'person/unknown-key']);
