@@ -182,7 +182,8 @@ function nameInParts(data: Record<string, unknown>, keyLines: ReadonlyMap<string
   if (data.name !== undefined) return undefined;
   const keys = Object.keys(data);
   const given = keys.find((key) => GIVEN_NAME_KEYS.includes(foldKey(key)));
-  const family = keys.find((key) => FAMILY_NAME_KEYS.includes(foldKey(key)));
+  // arhivar's own surname: first: with priimek: or lastName: taken instead, the hint asked for a second surname: line.
+  const family = keys.includes('surname') ? 'surname' : keys.find((key) => FAMILY_NAME_KEYS.includes(foldKey(key)));
   if (given === undefined || family === undefined) return undefined;
   // The whole name under a key of its own as well (Name: Ana Kovač, as some exports write it beside firstName: and
   // lastName:) is told to be renamed to name:: a name made of the two keys too was a second name: line to write.

@@ -109,6 +109,19 @@ describe('parsePerson: keys written in Slovenian', () => {
     expect(errors.filter((error) => error.hint?.includes('write name: ')).length).toBe(1);
   });
 
+  // Taken with priimek:, whichever came first, the hint asked for a surname: line beside the one the file has.
+  it.each(['ime: Nataša\npriimek: Pirc Musar\nsurname: Pirc Musar', 'ime: Nataša\nsurname: Pirc Musar\npriimek: Pirc Musar'])(
+    'takes the file’s own surname: with the given name, before priimek: or lastName:, in %j',
+    (lines) => {
+      const { errors } = parsePerson({ file: 'content/people/natasa-pirc-musar.md', text: `---\n${lines}\n---\n`, mtimeMs: 0 });
+      expect(errors.map((error) => [error.code, error.line])).toEqual([
+        ['person/missing-name', 2],
+        ['person/unknown-key', lines.split('\n').indexOf('priimek: Pirc Musar') + 2],
+      ]);
+      expect(errors[0]!.hint).toBe('write name: Nataša Pirc Musar in place of ime: (name: holds the whole name)');
+    },
+  );
+
   it('still says name is required beside firstName:, which holds only part of it', () => {
     const { errors } = parsePerson({ file: 'content/people/ana-kos.md', text: '---\nfirstName: Ana\n---\n', mtimeMs: 0 });
     expect(errors.map((error) => error.code)).toEqual(['person/missing-name', 'person/unknown-key']);
