@@ -273,7 +273,9 @@ export async function publishSite(
         await rename(old, names.spare);
         nextSpare = { ino: (await inode(names.spare))!, files: current.files };
       } else {
-        removeInBackground(old);
+        // Under a trash name: left as .dist-old-<pid> while rm works on it, the next build took it for the site a
+        // killed build had moved aside (side-trees.ts) and, when dist/ was missing, put it back half-deleted.
+        await moveAside(old);
       }
     }
     if (useCache) {
