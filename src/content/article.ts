@@ -44,7 +44,7 @@ export interface Article {
   wordCount: number;
   /** The body's first image, its URL as the body writes it: JSON-LD's image (markdown/render.ts firstImage). */
   image: BodyImage | undefined;
-  /** The body's first image that is no SVG, shown when a link to the article is shared (Open Graph). */
+  /** The body's first image in a format link cards show (no SVG, AVIF …), shown when a link to the article is shared (Open Graph). */
   sharedImage: BodyImage | undefined;
   /** Earlier addresses of the article (`redirectFrom:`), each a page that sends readers on to `url`. */
   redirectFrom: readonly string[];

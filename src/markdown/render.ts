@@ -39,7 +39,7 @@ export interface RenderedMarkdown {
    * page) and its alt text: the body has a picture (no empty-body warning), and JSON-LD names it.
    */
   firstImage?: BodyImage;
-  /** The first of those that is no SVG: the picture a link to the article shows when shared (Open Graph). */
+  /** The first of those in a format link cards show (no SVG, AVIF …): the picture a shared link shows (Open Graph). */
   sharedImage?: BodyImage;
   /** Links whose text says nothing out of context ("tukaj", "preberi več") or is empty, in order; absent when there are none. */
   vagueLinks?: VagueLink[];
@@ -255,7 +255,7 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   collectBlockTexts(tree.children, blocks);
   const text = blocks.join('\n\n');
   const firstImage = firstImageOf(tree, definitions, () => true);
-  const sharedImage = firstImage && isSvgUrl(firstImage.url) ? firstImageOf(tree, definitions, (url) => !isSvgUrl(url)) : firstImage;
+  const sharedImage = firstImage && !cardsShow(firstImage.url) ? firstImageOf(tree, definitions, cardsShow) : firstImage;
   // Last: the steps above know no wrapper node, which is not mdast. It also joins the cells' figures to their units,
   // after the text for search and people detection is taken, which keeps its plain spaces.
   wrapTables(tree);
@@ -469,13 +469,20 @@ function firstImageOf(node: Nodes, definitions: ReadonlyMap<string, Definition>,
 }
 
 /**
- * A shared link's picture must be a bitmap: X shows JPG, PNG, WEBP and GIF and says "SVG is not supported"
- * (developer.x.com, "Summary Card with Large Image"), so an SVG map or chart at the top of an article left its
- * large card without a picture where a photo further down would have shown. Google's Article image takes an
- * SVG, so JSON-LD keeps the first image of any kind.
+ * Image files whose name says a format that link cards do not show. X shows JPG, PNG, WEBP and GIF and says "SVG
+ * is not supported" (developer.x.com, "Cards markup", twitter:image); Facebook names JPG, PNG and GIF, and neither
+ * shows AVIF (nor does Mastodon, mastodon/mastodon#18762), HEIC from a phone, TIFF, BMP, ICO or JPEG XL. An
+ * address without such an ending (an image CDN's `?id=5`) may be any format and is kept.
  */
-function isSvgUrl(url: string): boolean {
-  return /\.svgz?$/i.test(url.replace(/[?#].*$/s, ''));
+const NOT_SHOWN_BY_CARDS = /\.(?:svgz?|avif|hei[cf]|tiff?|bmp|ico|jxl)$/i;
+
+/**
+ * Whether a shared link's card can show the image at `url`: an SVG map or chart, or an AVIF photo, at the top of
+ * an article left its large card without a picture where a photo further down would have shown. Google's
+ * Article image takes these formats, so JSON-LD keeps the first image of any kind.
+ */
+function cardsShow(url: string): boolean {
+  return !NOT_SHOWN_BY_CARDS.test(url.replace(/[?#].*$/s, ''));
 }
 
 /**

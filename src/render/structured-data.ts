@@ -38,8 +38,8 @@ export function articleImage(article: Pick<Article, 'image' | 'url'>, context: P
 }
 
 /**
- * The picture a shared link to the article shows (Open Graph, X's card): its first image that is no SVG, which
- * those cards do not show, as an absolute URL; undefined when there is none.
+ * The picture a shared link to the article shows (Open Graph, X's card): its first image in a format those cards
+ * show (no SVG, AVIF …, markdown/render.ts cardsShow), as an absolute URL; undefined when there is none.
  */
 export function articleSharedImage(article: Pick<Article, 'sharedImage' | 'url'>, context: Pick<SiteContext, 'site'>): { url: string; alt: string } | undefined {
   return articleImage({ image: article.sharedImage, url: article.url }, context);

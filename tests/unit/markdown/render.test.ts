@@ -750,4 +750,14 @@ describe('renderMarkdown names the first image published with the body', () => {
     expect(svgOnly.sharedImage).toBeUndefined();
     expect(renderMarkdown('![Ne SVG](/slike/svg/foto.svg.jpg)')).toMatchObject({ firstImage: { url: '/slike/svg/foto.svg.jpg' }, sharedImage: { url: '/slike/svg/foto.svg.jpg', alt: 'Ne SVG' } });
   });
+
+  it('passes over AVIF, HEIC, TIFF, BMP, ICO and JPEG XL for a shared link as it does SVG: the cards show JPG, PNG, WebP and GIF alone', () => {
+    const markdown = '![Naslovna](/slike/naslovna.avif)\n\n![Telefon](IMG_0042.HEIC)\n\n![Sken](arhiv/sken.tif?v=1)\n\n![Stara](stara.bmp) ![Ikona](favicon.ico) ![Nova](nova.jxl)\n\n![Seja](/slike/seja.webp)';
+    expect(renderMarkdown(markdown)).toMatchObject({ firstImage: { url: '/slike/naslovna.avif', alt: 'Naslovna' }, sharedImage: { url: '/slike/seja.webp', alt: 'Seja' } });
+    expect(renderMarkdown('![](/slike/naslovna.avif)').sharedImage).toBeUndefined();
+    // A URL without an extension (an image CDN's) may be any format: it is shared, as before.
+    for (const url of ['https://cdn.example.si/slika?id=5', '/slike/foto.jpeg', '/slike/foto.PNG', '/slike/anim.gif', '/slike/avif/foto.jpg']) {
+      expect(renderMarkdown(`![x](${url})`).sharedImage).toEqual({ url, alt: 'x' });
+    }
+  });
 });
