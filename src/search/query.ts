@@ -22,7 +22,9 @@ export interface QueryTerm {
   /**
    * A finished word that ends in a vowel, folded. Names such as Netanjahu, Rutte, Jože and Meloni put a j or
    * a t before their endings (Netanjahujem, Ruttejem, Jožeta, Melonijina), which the stem keeps
-   * (netanjahuj) while the word's own stem drops the vowel (netanjah): those stems are its forms too.
+   * (netanjahuj) while the word's own stem drops the vowel (netanjah): those stems are its forms too. A y at
+   * the end is a vowel here: Kennedy, Murphy, Haley take the j (Kennedyja, Murphyjem; SLOVENIAN.md), and
+   * their stem keeps the y, so they met their forms only as the word being typed.
    */
   word?: string | undefined;
   /**
@@ -34,6 +36,8 @@ export interface QueryTerm {
 
 /** What such a name puts between itself and an ending (see QueryTerm.word). */
 const NAME_LINKS = ['j', 't', 'jin'];
+/** The last letter of a word that may be such a name (see QueryTerm.word). */
+const NAME_END_VOWEL = /[aeiouy]$/;
 
 /** Hits on the start of a word being typed rank below whole-word matches. */
 const PREFIX_FACTOR = 0.5;
@@ -78,7 +82,7 @@ export function parseQuery(query: string): QueryTerm[] {
     const typing = token.end === text.length && token.folded.length >= MIN_PREFIX && !isNumberWord(token.folded);
     const term: QueryTerm = { stem: token.stem };
     if (typing) term.typed = token.folded;
-    else if (token.folded.length >= MIN_PREFIX && /[aeiou]$/.test(token.folded)) term.word = token.folded;
+    else if (token.folded.length >= MIN_PREFIX && NAME_END_VOWEL.test(token.folded)) term.word = token.folded;
     const alternatives = alternativeStems(token.folded);
     if (alternatives.length > 0) term.alternatives = alternatives;
     terms.push(term);

@@ -277,6 +277,7 @@ describe('a finished name that ends in a vowel', () => {
     doc(0, 'Pogovori z Netanjahujem', 'Witkoff se je sestal z Netanjahujem in Trumpom.'),
     doc(1, 'Netanjahujeva vlada', 'Netanjahujevo vlado je kritiziral tudi Trump.'),
     doc(2, 'Rutte v Bruslju', 'Z Ruttejem so govorili o obrambi. Jožeta ni bilo.'),
+    doc(3, 'Ameriški minister o cepivih', 'Po besedah Kennedyja bo ministrstvo preučilo priporočila. Z Murphyjem se še nista pogovarjala.'),
   ];
 
   it('finds the forms that put a j or t before the ending, whatever its place in the query', async () => {
@@ -288,6 +289,10 @@ describe('a finished name that ends in a vowel', () => {
       ['Trump Netanjahu', [0, 1]],
       ['Rutte obramba', [2]],
       ['Jože Rutte', [2]],
+      // A name that ends in a y said as i takes the j too (SLOVENIAN.md: Kennedy, Kennedyja).
+      ['Kennedy cepiva', [3]],
+      ['Kennedy ', [3]],
+      ['Murphy Kennedy', [3]],
     ] as const) {
       const { results } = await runQuery(engine, query);
       expect(urlsOf(results).sort(), query).toEqual(found.map((n) => documents[n]!.url).sort());
