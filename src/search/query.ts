@@ -24,7 +24,8 @@ export interface QueryTerm {
    * a t before their endings (Netanjahujem, Ruttejem, Jožeta, Melonijina), which the stem keeps
    * (netanjahuj) while the word's own stem drops the vowel (netanjah): those stems are its forms too. A y at
    * the end is a vowel here: Kennedy, Murphy, Haley take the j (Kennedyja, Murphyjem; SLOVENIAN.md), and
-   * their stem keeps the y, so they met their forms only as the word being typed.
+   * their stem keeps the y, so they met their forms only as the word being typed. George and Mike keep a silent e
+   * before the ending (Georgea, Mikeom: stems george, mike), while their own stems drop it (georg, mik).
    */
   word?: string | undefined;
   /**
@@ -34,8 +35,11 @@ export interface QueryTerm {
   alternatives?: string[] | undefined;
 }
 
-/** What such a name puts between itself and an ending (see QueryTerm.word). */
-const NAME_LINKS = ['j', 't', 'jin'];
+/**
+ * What such a name puts between itself and an ending (see QueryTerm.word): a j or a t, or nothing when its e is
+ * silent and stays before the ending (George, Georgea, z Georgeem; Mike, Mikea; SLOVENIAN.md), stem george.
+ */
+const NAME_LINKS = ['', 'j', 't', 'jin'];
 /** The last letter of a word that may be such a name (see QueryTerm.word). */
 const NAME_END_VOWEL = /[aeiouy]$/;
 

@@ -172,6 +172,7 @@ export function alternativeStems(folded: string): string[] {
   alternatives.push(...genitivePluralStems(stem, ending));
   alternatives.push(...stjaStems(stem, ending));
   alternatives.push(...instrumentalJoStems(stem, ending));
+  alternatives.push(...silentEStems(stem, ending));
   return alternatives.filter((alternative) => alternative !== stem);
 }
 
@@ -198,6 +199,16 @@ function instrumentalJoStems(stem: string, ending: string): string[] {
   if (ending === 'o' && stem.length > MIN_STEM && /[aeiou][czs]j$/.test(stem)) return [stem.slice(0, -1)];
   if ((ending === '' || ending === 'i' || ending === 'mi') && /[aeiou][czs]$/.test(stem)) return [`${stem}j`];
   return [];
+}
+
+/**
+ * English and French names with a silent e keep it before the ending (George, Georgea, Georgeu, z Georgeem; Mike,
+ * Mikea; SLOVENIAN.md), so their forms stem to george while the nominative stems to georg: a form also looks up
+ * the stem without the e. A stem ends in a consonant and e only where an ending follows such an e, which
+ * Slovenian words hardly write (their e before an ending is part of the ending: -ega, -em).
+ */
+function silentEStems(stem: string, ending: string): string[] {
+  return ending !== '' && stem.length > MIN_STEM && /[^aeiou]e$/.test(stem) ? [stem.slice(0, -1)] : [];
 }
 
 /**

@@ -278,6 +278,8 @@ describe('a finished name that ends in a vowel', () => {
     doc(1, 'Netanjahujeva vlada', 'Netanjahujevo vlado je kritiziral tudi Trump.'),
     doc(2, 'Rutte v Bruslju', 'Z Ruttejem so govorili o obrambi. Jožeta ni bilo.'),
     doc(3, 'Ameriški minister o cepivih', 'Po besedah Kennedyja bo ministrstvo preučilo priporočila. Z Murphyjem se še nista pogovarjala.'),
+    doc(4, 'Spomini na iraško vojno', 'Svetovalec Georgea W. Busha je opisal pogovore z Mikeom Pompeom.'),
+    doc(5, 'Igralec v Benetkah', 'George Clooney je prišel na festival.'),
   ];
 
   it('finds the forms that put a j or t before the ending, whatever its place in the query', async () => {
@@ -293,6 +295,12 @@ describe('a finished name that ends in a vowel', () => {
       ['Kennedy cepiva', [3]],
       ['Kennedy ', [3]],
       ['Murphy Kennedy', [3]],
+      // A silent e stays before the ending (SLOVENIAN.md: George, Georgea; Mike, Mikea), so the stems differ.
+      ['George Bush', [4]],
+      ['Mike Pompeo', [4]],
+      ['George ', [4, 5]],
+      ['Georgea Clooney', [5]],
+      ['Clooney Georgea', [5]],
     ] as const) {
       const { results } = await runQuery(engine, query);
       expect(urlsOf(results).sort(), query).toEqual(found.map((n) => documents[n]!.url).sort());
