@@ -2,6 +2,7 @@ import type { Article } from '../content/article.ts';
 import type { Archive } from '../site/archive.ts';
 import { formatDate, formatMachineDate } from '../text/sl.ts';
 import { withBasePath } from '../site/urls.ts';
+import { withoutInvisibles } from './text.ts';
 import { buildSearchIndex, type SearchDocument, type SearchIndex, type SearchIndexOptions } from './index-builder.ts';
 
 /**
@@ -10,12 +11,13 @@ import { buildSearchIndex, type SearchDocument, type SearchIndex, type SearchInd
  * `personNames` gives the names a person of the article is found by (archivePersonNames).
  */
 export function toSearchDocument(article: Article, personNames: (id: string) => readonly string[] = () => [], basePath = '/'): SearchDocument {
-  const keywords = [...article.people.flatMap(personNames), ...article.tags.map((tag) => tag.name)].filter(Boolean);
+  const keywords = [...article.people.flatMap(personNames), ...article.tags.map((tag) => tag.name)].filter(Boolean).map(withoutInvisibles);
   let date: string | undefined;
   let dateTime: string | undefined;
   return {
     url: withBasePath(basePath, article.url),
-    title: article.title,
+    // Soft hyphens and zero-width spaces would split the words they sit in (text.ts withoutInvisibles).
+    title: withoutInvisibles(article.title),
     // Made when first read: a rebuild after one edit reads them only for the few documents it indexes again.
     get date() {
       return (date ??= formatDate(article.date.instant));
@@ -31,7 +33,7 @@ export function toSearchDocument(article: Article, personNames: (id: string) => 
       // default one is the body's first paragraph, cut short with an ellipsis when long (text/shorten.ts defaultSummary):
       // the words before the ellipsis are in the body, and adding them again would count them twice.
       const summary = article.summary.replace(ELLIPSIS_AT_END, '');
-      return summary && !body.includes(summary) ? `${article.summary}\n\n${body}` : body;
+      return withoutInvisibles(summary && !body.includes(summary) ? `${article.summary}\n\n${body}` : body);
     },
     keywords,
   };

@@ -2,7 +2,7 @@ import { isNumberWord } from '../text/numbers.ts';
 import type { ChunkEntry, Shard } from './index-builder.ts';
 import { chunkUrl, shardUrl, type SearchManifest } from './manifest.ts';
 import { MAX_SUGGESTION_CHUNKS, holdersByRank, holdingShard, mayBeMistyped, nearStems, suggestionShards, typoLimit, wordWithStem } from './suggestion.ts';
-import { alternativeStems, isSearchable, stemMayBegin, stemsWithoutFleetingE, tokenize, type Token } from './text.ts';
+import { alternativeStems, isSearchable, stemMayBegin, stemsWithoutFleetingE, tokenize, withoutInvisibles, type Token } from './text.ts';
 
 /**
  * Query side of search, shared by the browser (src/client/search.ts) and the tests: it fetches only the
@@ -72,7 +72,7 @@ const MAX_SUGGESTION_STEMS = 3;
  * is being typed unless something follows it (a word cut at the limit is, as the field cuts a paste).
  */
 export function parseQuery(query: string): QueryTerm[] {
-  const text = query.normalize('NFC').slice(0, MAX_QUERY_LENGTH);
+  const text = queryText(query);
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
   let previous: Token | undefined;
@@ -92,6 +92,11 @@ export function parseQuery(query: string): QueryTerm[] {
     terms.push(term);
   }
   return terms;
+}
+
+/** The query as it is searched: composed, without a pasted word's soft hyphens (text.ts withoutInvisibles), and cut at the limit. */
+function queryText(query: string): string {
+  return withoutInvisibles(query.normalize('NFC')).slice(0, MAX_QUERY_LENGTH);
 }
 
 /**
@@ -254,7 +259,7 @@ export class SearchEngine {
    * result kept from an earlier query) is not taken: its words matching nothing are not this query's.
    */
   async suggest(query: string, found?: Found): Promise<string | undefined> {
-    const text = query.normalize('NFC').slice(0, MAX_QUERY_LENGTH);
+    const text = queryText(query);
     const terms = parseQuery(text);
     if (terms.length === 0) return undefined;
     const manifest = await this.manifest();

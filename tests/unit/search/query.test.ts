@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, type SearchDocument, type SearchIndexOptions } from '../../../src/search/index-builder.ts';
-import { searchOrder } from '../../../src/search/documents.ts';
+import { searchOrder, toSearchDocument } from '../../../src/search/documents.ts';
 import { cutSnippet, MAX_QUERY_LENGTH, parseQuery, SearchEngine, shardsFor } from '../../../src/search/query.ts';
 import { engineOver, marked, runQuery, writeIndexFiles } from '../../search-helpers.ts';
+import { testArticle } from '../../helpers/article.ts';
 
 const doc = (n: number, title: string, text: string): SearchDocument => ({
   url: `/2025/12/${String(30 - n).padStart(2, '0')}/clanek-${n}/`,
@@ -544,6 +545,23 @@ describe('otrok, whose plural writes c (otroci)', () => {
       expect(urlsOf((await runQuery(engine, query)).results).sort(), query).toEqual(documents.map((document) => document.url).sort());
     }
     expect(marked((await runQuery(engine, 'otrok ')).results.find((result) => result.url === documents[0]!.url)!)).toEqual(['Otroci', 'otrocih']);
+  });
+});
+
+describe('a soft hyphen or a zero-width space inside a word', () => {
+  // Print layouts and CMSs put soft hyphens into long words; the reader sees Ljubljani, and it was split in two.
+  it('does not split it: the article is found by the word, and a query pasted with one finds it too', async () => {
+    const documents = [
+      toSearchDocument(testArticle({ url: '/2026/01/16/seja/', title: 'Seja v Ljub\u00adljani', text: 'Svetniki so sprejeli ena\u00adjst sklepov o pre\u200bnovi ceste.' })),
+      toSearchDocument(testArticle({ url: '/2026/01/15/cesta/', title: 'Cesta', text: 'Ceste so zaprte.' })),
+    ];
+    const { engine } = await builtEngine(undefined, documents);
+    for (const query of ['Ljubljani', 'enajst sklepov', 'prenovi ceste', 'Ljub\u00adljana ceste']) {
+      expect(urlsOf((await runQuery(engine, query)).results), query).toEqual(['/2026/01/16/seja/']);
+    }
+    const [result] = (await runQuery(engine, 'Ljubljana prenovi')).results;
+    expect(result!.title.filter((segment) => segment.mark).map((segment) => segment.text)).toEqual(['Ljubljani']);
+    expect(marked(result!)).toEqual(['prenovi']);
   });
 });
 
