@@ -2,7 +2,7 @@ import { unified } from 'unified';
 import remarkHtml from 'remark-html';
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import type { Properties } from 'hast';
-import type { Definition, Heading, Nodes, Parent, Root, RootContent, Table } from 'mdast';
+import type { Definition, Heading, Image, ImageReference, Nodes, Paragraph, Parent, Root, RootContent, Table } from 'mdast';
 import { HEADING_ID, headingIds } from './heading-ids.ts';
 import { parseMarkdown } from './parse.ts';
 import { defaultSummary } from '../text/shorten.ts';
@@ -203,6 +203,8 @@ const defaultAttributes = defaultSchema.attributes ?? {};
 const headingId: [string, RegExp] = ['id', HEADING_ID];
 export const BODY_SCHEMA: Schema = {
   ...defaultSchema,
+  // A picture with its caption (captionPictures); raw HTML never reaches the sanitiser, so only that makes them.
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption'],
   // The one list of schemes (url-schemes.ts), which the warnings about dropped addresses name too.
   protocols: { ...defaultSchema.protocols, href: [...LINK_PROTOCOLS], src: [...IMAGE_PROTOCOLS] },
   clobber: (defaultSchema.clobber ?? []).filter((name) => name !== 'id'),
@@ -259,6 +261,7 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   // Last: the steps above know no wrapper node, which is not mdast. It also joins the cells' figures to their units,
   // after the text for search and people detection is taken, which keeps its plain spaces.
   wrapTables(tree);
+  captionPictures(tree, definitions);
   const html = String(processor.stringify(processor.runSync(tree) as Root));
   const rendered: RenderedMarkdown = { html, text, defaultSummary: summary, wordCount: countWords(text) };
   if (withoutAlt.length > 0) rendered.imagesWithoutAlt = withoutAlt;
@@ -739,6 +742,53 @@ function wrapTables(tree: Root): void {
     // The one place a node mdast does not define enters the tree, right before it becomes HTML.
     parent.children[index] = wrapper as unknown as RootContent;
   });
+}
+
+interface CaptionedPicture {
+  type: 'captionedPicture';
+  data: { hName: 'figure' };
+  children: [Image, { type: 'pictureCaption'; data: { hName: 'figcaption' }; children: [{ type: 'text'; value: string }] }];
+}
+
+/**
+ * A paragraph of one picture with a title (`![Poplavljena cesta](/slike/cesta.jpg "Foto: Janez Kranjc/STA")`, where
+ * news puts the credit or a caption) becomes a figure with the title as its caption. As the img's title attribute
+ * it showed only while a mouse rested on the picture: keyboard and touch readers never saw the credit. The title
+ * leaves the img, or a screen reader reads it twice. A title beside text or other pictures, or in a link, stays
+ * an attribute: a figure there would break the paragraph or the link in two.
+ */
+function captionPictures(node: Parent, definitions: ReadonlyMap<string, Definition>): void {
+  node.children.forEach((child, index) => {
+    if (child.type === 'paragraph') {
+      const figure = captionedPicture(child, definitions);
+      if (figure) node.children[index] = figure as unknown as RootContent;
+    } else if (child.type === 'blockquote' || child.type === 'list' || child.type === 'listItem') {
+      captionPictures(child, definitions);
+    }
+  });
+}
+
+function captionedPicture(paragraph: Paragraph, definitions: ReadonlyMap<string, Definition>): CaptionedPicture | undefined {
+  if (paragraph.children.length !== 1) return undefined;
+  const only = paragraph.children[0]!;
+  const picture = only.type === 'image' ? only : only.type === 'imageReference' ? pictureOfReference(only, definitions) : undefined;
+  const caption = picture?.title?.trim();
+  if (!picture || !caption) return undefined;
+  const image: Image = { ...picture, title: null };
+  return {
+    type: 'captionedPicture',
+    data: { hName: 'figure' },
+    children: [image, { type: 'pictureCaption', data: { hName: 'figcaption' }, children: [{ type: 'text', value: caption }] }],
+  };
+}
+
+/** A reference picture as the picture its definition makes it (the same src and title mdast-util-to-hast gives it). */
+function pictureOfReference(reference: ImageReference, definitions: ReadonlyMap<string, Definition>): Image | undefined {
+  const definition = definitions.get(reference.identifier);
+  if (!definition) return undefined;
+  const image: Image = { type: 'image', url: definition.url, alt: reference.alt ?? null, title: definition.title ?? null };
+  if (reference.position) image.position = reference.position;
+  return image;
 }
 
 function collectTablePlaces(node: Nodes, out: { parent: Parent; index: number }[]): void {

@@ -761,3 +761,33 @@ describe('renderMarkdown names the first image published with the body', () => {
     }
   });
 });
+
+describe('renderMarkdown shows a picture\'s title as its caption, not only as a tooltip', () => {
+  // A title (the credit or caption in quotes after the address) as an img title attribute shows only while a mouse
+  // rests on the picture: a keyboard or touch reader never sees »Foto: Janez Kranjc/STA«.
+  it.each([
+    ['inline', '![Poplavljena cesta](/slike/cesta.jpg "Foto: Janez Kranjc/STA")'],
+    ['reference', '![Poplavljena cesta][c]\n\n[c]: /slike/cesta.jpg "Foto: Janez Kranjc/STA"'],
+  ])('a paragraph of one %s picture with a title becomes a figure with that caption', (_name, markdown) => {
+    const { html } = renderMarkdown(`Reka je prestopila bregove.\n\n${markdown}\n\nNaslednji odstavek.`);
+    expect(html).toContain('<figure><img src="/slike/cesta.jpg" alt="Poplavljena cesta"><figcaption>Foto: Janez Kranjc/STA</figcaption></figure>');
+    // Once, as the caption: as a title attribute too, a screen reader would read it twice.
+    expect(html).not.toContain('title=');
+    expect(html).toContain('<p>Reka je prestopila bregove.</p>');
+  });
+
+  it('escapes the caption as text', () => {
+    const { html } = renderMarkdown('![Most](/slike/most.jpg "<b>Foto</b> & STA")');
+    expect(html).toContain('<figcaption>&#x3C;b>Foto&#x3C;/b> &#x26; STA</figcaption>');
+  });
+
+  it.each([
+    ['no title', '![Most](/slike/most.jpg)', '<p><img src="/slike/most.jpg" alt="Most"></p>'],
+    ['an empty title', '![Most](/slike/most.jpg "")', '<p><img src="/slike/most.jpg" alt="Most"></p>'],
+    ['text beside it', 'Pred ![Most](/slike/most.jpg "Foto: STA") po.', '<p>Pred <img src="/slike/most.jpg" alt="Most" title="Foto: STA"> po.</p>'],
+    ['two pictures', '![A](/a.jpg "Foto: A")\n![B](/b.jpg "Foto: B")', '<p><img src="/a.jpg" alt="A" title="Foto: A">\n<img src="/b.jpg" alt="B" title="Foto: B"></p>'],
+    ['a linked picture', '[![A](/a.jpg "Foto: A")](https://example.si/)', '<p><a href="https://example.si/"><img src="/a.jpg" alt="A" title="Foto: A"></a></p>'],
+  ])('leaves a picture with %s as it was', (_name, markdown, expected) => {
+    expect(renderMarkdown(markdown).html.trim()).toBe(expected);
+  });
+});
