@@ -371,10 +371,10 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     for (const id of registry.people.keys()) {
       const rendered = markdown.bios.get(id);
       if (!rendered) continue;
-      const { html, imagesWithoutAlt, vagueLinks, droppedUrls, droppedHtml, spacedAddresses, skippedHeadings, pastedTables } = rendered;
+      const { html, imagesWithoutAlt, imagesNamedByFile, vagueLinks, droppedUrls, droppedHtml, spacedAddresses, skippedHeadings, pastedTables } = rendered;
       bios.set(id, html);
-      if (imagesWithoutAlt || vagueLinks || droppedUrls || droppedHtml || spacedAddresses || skippedHeadings || pastedTables) {
-        bioFacts.set(id, { imagesWithoutAlt, vagueLinks, droppedUrls, droppedHtml, spacedAddresses, skippedHeadings, pastedTables });
+      if (imagesWithoutAlt || imagesNamedByFile || vagueLinks || droppedUrls || droppedHtml || spacedAddresses || skippedHeadings || pastedTables) {
+        bioFacts.set(id, { imagesWithoutAlt, imagesNamedByFile, vagueLinks, droppedUrls, droppedHtml, spacedAddresses, skippedHeadings, pastedTables });
       }
     }
     // Not with errors: a registry or bios stored without a broken person file would be taken as whole next time.

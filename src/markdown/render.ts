@@ -34,6 +34,8 @@ export interface RenderedMarkdown {
   wordCount: number;
   /** Lines (counted from the body's first) of images published with empty alt text; absent when there are none. */
   imagesWithoutAlt?: number[];
+  /** Images whose alt text is a file name (see ImageNamedByFile), in order; absent when there are none. */
+  imagesNamedByFile?: ImageNamedByFile[];
   /**
    * The first image published with the body, its URL as written (relative ones resolve against the article's
    * page) and its alt text: the body has a picture (no empty-body warning), and JSON-LD names it.
@@ -53,6 +55,17 @@ export interface RenderedMarkdown {
   skippedHeadings?: SkippedHeading[];
   /** Lines of cells separated by tabs, a table pasted from Excel or Word (see PastedTable), in order; absent when there are none. */
   pastedTables?: PastedTable[];
+}
+
+/**
+ * An image whose alt text is a file name (`![IMG_4521.JPG](…)`), as a camera names a photo and editors that
+ * take a dropped picture write it: a screen reader reads the name out in place of what the picture shows.
+ */
+export interface ImageNamedByFile {
+  /** Counted from the body's first line. */
+  line: number;
+  /** The alt text, trimmed. */
+  alt: string;
 }
 
 /**
@@ -251,6 +264,8 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   withoutCellAlignment(tree);
   const withoutAlt: number[] = [];
   collectImagesWithoutAlt(tree, withoutAlt);
+  const namedByFile: ImageNamedByFile[] = [];
+  collectImagesNamedByFile(tree, namedByFile);
   const vagueLinks: VagueLink[] = [];
   collectVagueLinks(tree, definitions, vagueLinks);
   const blocks: string[] = [];
@@ -265,6 +280,7 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   const html = String(processor.stringify(processor.runSync(tree) as Root));
   const rendered: RenderedMarkdown = { html, text, defaultSummary: summary, wordCount: countWords(text) };
   if (withoutAlt.length > 0) rendered.imagesWithoutAlt = withoutAlt;
+  if (namedByFile.length > 0) rendered.imagesNamedByFile = namedByFile;
   if (vagueLinks.length > 0) rendered.vagueLinks = vagueLinks;
   if (droppedUrls.length > 0) rendered.droppedUrls = droppedUrls;
   if (droppedHtml.length > 0) rendered.droppedHtml = droppedHtml;
@@ -329,6 +345,19 @@ function collectImagesWithoutAlt(node: Nodes, out: number[]): void {
 }
 
 /** Images and links whose URL the sanitiser drops (see DroppedUrl). Run before replaceDroppedImages, which turns such images into text. */
+/** A picture file's extension at the end of a whole alt text: a description ends in words, not in `.jpg`. */
+const PICTURE_FILE_NAME = /\.(?:jpe?g|png|gif|webp|avif|svg|heic|heif|tiff?|bmp)$/i;
+
+/** Run after replaceDroppedImages, as collectImagesWithoutAlt. */
+function collectImagesNamedByFile(node: Nodes, out: ImageNamedByFile[]): void {
+  if (node.type === 'image' || node.type === 'imageReference') {
+    const alt = node.alt?.trim() ?? '';
+    if (PICTURE_FILE_NAME.test(alt) && node.position) out.push({ line: node.position.start.line, alt });
+  } else if ('children' in node) {
+    for (const child of node.children) collectImagesNamedByFile(child, out);
+  }
+}
+
 function collectDroppedUrls(node: Nodes, definitions: ReadonlyMap<string, Definition>, out: DroppedUrl[]): void {
   const isImage = node.type === 'image' || node.type === 'imageReference';
   if (isImage || node.type === 'link' || node.type === 'linkReference') {

@@ -6,7 +6,7 @@ import type { DroppedHtml, DroppedUrl, MarkdownFacts, PastedTable, SkippedHeadin
 /** What of a rendered Markdown text the warnings below are made from; .cache/ keeps it for bios (pipeline/people.ts). */
 export type WarnedFacts = Pick<
   MarkdownFacts,
-  'imagesWithoutAlt' | 'vagueLinks' | 'droppedUrls' | 'droppedHtml' | 'spacedAddresses' | 'skippedHeadings' | 'pastedTables'
+  'imagesWithoutAlt' | 'imagesNamedByFile' | 'vagueLinks' | 'droppedUrls' | 'droppedHtml' | 'spacedAddresses' | 'skippedHeadings' | 'pastedTables'
 >;
 
 /**
@@ -25,6 +25,17 @@ export function bodyWarnings(facts: WarnedFacts, owner: 'article' | 'person', fi
         message: 'an image has no alt text, so it is published with alt="" and screen readers skip it as decoration',
         file,
         line: firstLine + line - 1,
+        hint: 'describe what the image shows between the brackets: ![Županja Ana Novak na seji sveta](/slike/seja.jpg)',
+      }),
+    );
+  }
+  for (const image of facts.imagesNamedByFile ?? []) {
+    warnings.push(
+      new ArhivarError({
+        code: `${owner}/image-alt-file-name`,
+        message: `the alt text of this image is a file name, "${image.alt}": a screen reader reads it out in place of what the picture shows`,
+        file,
+        line: firstLine + image.line - 1,
         hint: 'describe what the image shows between the brackets: ![Županja Ana Novak na seji sveta](/slike/seja.jpg)',
       }),
     );

@@ -277,6 +277,24 @@ describe('bad input', () => {
     expect((await buildSite(root)).result.model.warnings.filter((w) => w.code.startsWith('person/'))).toEqual([]);
   });
 
+  it('warns about an image whose alt text is a file name, in a body and a bio, at its line, fresh and from .cache/', async () => {
+    const root = await copyFixture('archive-basic');
+    const article = path.join(root, 'content/articles/2025/prvi.md');
+    const person = path.join(root, 'content/people/ana-cankar.md');
+    await writeFile(article, `${(await readFile(article, 'utf8')).trimEnd()}\n\n![IMG_4521.JPG](/slike/IMG_4521.JPG)\n`);
+    await writeFile(person, `${(await readFile(person, 'utf8')).trimEnd()}\n\n![ana-cankar.png](/slike/ana-cankar.png)\n`);
+    const line = async (file: string, text: string) => (await readFile(file, 'utf8')).split('\n').indexOf(text) + 1;
+    const expected = [
+      `content/articles/2025/prvi.md:${await line(article, '![IMG_4521.JPG](/slike/IMG_4521.JPG)')} article/image-alt-file-name`,
+      `content/people/ana-cankar.md:${await line(person, '![ana-cankar.png](/slike/ana-cankar.png)')} person/image-alt-file-name`,
+    ];
+    for (const run of ['fresh', 'from .cache/']) {
+      const site = await buildSite(root);
+      const warnings = site.result.model.warnings.filter((w) => w.code.endsWith('/image-alt-file-name'));
+      expect(warnings.map((w) => `${w.file}:${w.line} ${w.code}`).sort(), run).toEqual(expected);
+    }
+  });
+
   it('warns about raw HTML a reader would miss (an embed, an HTML block, a link in HTML), in a body and a bio, fresh and from .cache/, and publishes none of it', async () => {
     const root = await copyFixture('archive-basic');
     const file = path.join(root, 'content/articles/2025/prvi.md');

@@ -791,3 +791,18 @@ describe('renderMarkdown shows a picture\'s title as its caption, not only as a 
     expect(renderMarkdown(markdown).html.trim()).toBe(expected);
   });
 });
+
+describe('renderMarkdown lists the images whose alt text is a file name', () => {
+  it('finds an alt text that ends in a picture\'s extension, as a camera, a phone or a drag and drop names it', () => {
+    const markdown = '![IMG_4521.JPG](/slike/IMG_4521.JPG)\n\n![Most čez Savo](/slike/most.jpg)\n\nPred ![ Posnetek zaslona 2025-12-22 ob 10.30.12.png ][p] po.\n\n![image.webp](/a.webp)\n\n[p]: /slike/p.png\n';
+    expect(renderMarkdown(markdown).imagesNamedByFile).toEqual([
+      { line: 1, alt: 'IMG_4521.JPG' },
+      { line: 5, alt: 'Posnetek zaslona 2025-12-22 ob 10.30.12.png' },
+      { line: 7, alt: 'image.webp' },
+    ]);
+  });
+
+  it('lists none for alt text that describes the picture, even one naming a file type in its words', () => {
+    expect(renderMarkdown('![Logotip v obliki PNG](/logo.png) ![Zemljevid poplav](/z.svg)').imagesNamedByFile).toBeUndefined();
+  });
+});

@@ -90,3 +90,15 @@ describe('bodyWarnings for an address a page may not carry', () => {
     }
   });
 });
+
+describe('bodyWarnings for an image whose alt text is a file name', () => {
+  it('says a screen reader reads the name out and asks for a description, at the image\'s line of the file', () => {
+    const [warning] = bodyWarnings({ imagesNamedByFile: [{ line: 3, alt: 'IMG_4521.JPG' }] }, 'person', 'content/people/ana-novak.md', 6);
+    expect([warning!.code, warning!.line, warning!.message, warning!.hint]).toEqual([
+      'person/image-alt-file-name',
+      8,
+      'the alt text of this image is a file name, "IMG_4521.JPG": a screen reader reads it out in place of what the picture shows',
+      'describe what the image shows between the brackets: ![Županja Ana Novak na seji sveta](/slike/seja.jpg)',
+    ]);
+  });
+});
