@@ -7,6 +7,7 @@ import { decodeText, CONTENT_DIR, FRONT_MATTER_OPENING } from '../content/read.t
 import { parseContentDate, type ContentDate } from '../content/dates.ts';
 import { stripControlCharacters, validateArticle } from '../content/article.ts';
 import type { Registry } from '../people/registry.ts';
+import { createDetector, detectPeople, type PeopleDetector } from '../people/detect.ts';
 import { blocksToMarkdown, firstSentence, MAX_CROSSHEAD_LENGTH, splitPlainText, titleText, UnrepresentableText } from '../markdown/plain-text.ts';
 import { cutSlug, slugify } from '../site/slug.ts';
 import { formatIsoDate, formatUtcOffset, ljubljanaCalendar, ljubljanaOffsetMinutes, pad2 } from '../text/sl.ts';
@@ -68,8 +69,10 @@ export async function importPlainText(options: ImportOptions): Promise<ImportRep
   // Before the registry is read: a file named content/people is the build's to report, not the importer's.
   for (const folder of [CONTENT_DIR, `${CONTENT_DIR}/articles`]) await checkImportFolder(options.root, folder);
   const { registry } = await readPeopleRegistry(options.root);
+  // Made once for the import: it derives every form of every person's name, which would cost each file of a folder again.
+  const detector = createDetector(registry.people.values());
   const prepared: Array<PreparedArticle | ArhivarError> = [];
-  for (const source of sources) prepared.push(await problemOf(() => prepareArticle(source, options, registry)));
+  for (const source of sources) prepared.push(await problemOf(() => prepareArticle(source, options, registry, detector)));
   // The articles already there are read once for all the days of the import, not once per file.
   const days = new Set(prepared.flatMap((article) => (article instanceof ArhivarError ? [] : [formatIsoDate(article.contentDate.instant)])));
   const taken = await findTakenAddresses(options.root, days);
@@ -134,11 +137,22 @@ function checkImportFolder(root: string, folder: string): Promise<void> {
 }
 
 /**
- * Registry people whose name or alias appears in the text as written (nominative). Inflected forms
- * ("Kirilom Dmitrijevim") are found at build time by people detection, when the site enables it.
+ * The `people:` import writes: the registry people named in full in any case (»Jaredom Kushnerjem«, »z Natašo Pirc
+ * Musar«), as people detection finds them in the build and in `arhivar people`, and those whose name or alias stands
+ * as written (namesInText: one with `detect: false` too), in order of first mention. A bare surname or a possessive
+ * (»Dmitrijevim«, »Trumpovim«) is weaker evidence, left to the build's detection of the whole article and to notPeople:.
  */
-export function namesInText(registry: Registry, text: string): string[] {
-  const found: Array<{ name: string; at: number }> = [];
+function peopleInText(registry: Registry, detector: PeopleDetector, text: string): string[] {
+  const first = namesInText(registry, text);
+  for (const mention of detectPeople(detector, text).mentions) {
+    if (mention.inFull && mention.start < (first.get(mention.personId) ?? Infinity)) first.set(mention.personId, mention.start);
+  }
+  return [...first].sort((a, b) => a[1] - b[1]).flatMap(([id]) => registry.people.get(id)?.name ?? []);
+}
+
+/** Registry people whose name or alias appears in the text as written (nominative): person id → where first. */
+function namesInText(registry: Registry, text: string): Map<string, number> {
+  const found = new Map<string, number>();
   for (const person of registry.people.values()) {
     let first = -1;
     for (const name of [person.name, ...person.aliases]) {
@@ -146,9 +160,9 @@ export function namesInText(registry: Registry, text: string): string[] {
       const match = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').exec(text);
       if (match && (first === -1 || match.index < first)) first = match.index;
     }
-    if (first !== -1) found.push({ name: person.name, at: first });
+    if (first !== -1) found.set(person.id, first);
   }
-  return found.sort((a, b) => a.at - b.at).map((entry) => entry.name);
+  return found;
 }
 
 /**
@@ -188,7 +202,7 @@ interface PreparedArticle {
   markdown: string;
 }
 
-async function prepareArticle(source: string, options: ImportOptions, registry: Registry): Promise<PreparedArticle> {
+async function prepareArticle(source: string, options: ImportOptions, registry: Registry, detector: PeopleDetector): Promise<PreparedArticle> {
   const shown = path.relative(process.cwd(), source) || source;
   const [bytes, info] = await Promise.all([readFile(source), stat(source)]).catch((error: unknown) => {
     throw unreadable(error, shown);
@@ -232,7 +246,9 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
     throw new ArhivarError({ code: 'import/empty-slug', message: `title "${title}" gives an empty URL slug`, file: shown, hint: 'give a title with letters, such as --title "Seja vlade"' });
   }
   const slug = options.slug ?? shortenSlug(fullSlug);
-  const people = namesInText(registry, blocks.map((block) => block.text).join('\n'));
+  // Blank lines between the blocks, as in the build's plain text: each starts a sentence, and a name does not run on
+  // from a crosshead into the paragraph below it.
+  const people = peopleInText(registry, detector, blocks.map((block) => block.text).join('\n\n'));
   const frontMatter = [
     '---',
     `title: ${yamlString(title)}`,

@@ -23,6 +23,11 @@ export interface Mention {
   end: number;
   /** Why this counts, for editors ("surname; the article names Steve Witkoff in full"). */
   reason: string;
+  /**
+   * The words are a whole name or alias in some case (Jaredom Kushnerjem, z Madonno), not a surname, an initial and
+   * a surname (J. Kushner) or a possessive: what `import` lists in `people:`, leaving weaker evidence to the build.
+   */
+  inFull: boolean;
 }
 
 export interface Detection {
@@ -566,6 +571,10 @@ interface Candidate {
   cases: number;
   /** The word is the person's whole main name (name: Madonna): neither a surname nor an alias. */
   wholeName?: boolean;
+  /** The word is a whole one-word name or alias (Madonna, Tadi), not the surname of a longer one. */
+  mononym?: boolean;
+  /** Named in full by an initial before the surname (»J. Novak«), not by a first name. */
+  byInitial?: boolean;
   /** The surname proper without the particles it is written with (»Souza« for de Souza). */
   withoutParticles?: boolean;
 }
@@ -639,7 +648,10 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
         candidate.alias = entry.alias || !person.mainFirst.has(tokens.word(i + 1));
       } else if (!entry.mononym) classifyFirstName(detector, tokens, person, candidate);
       // A one-word alias (Tadi) is an alias, but a one-word main name (Madonna, Sting) is the name itself.
-      else candidate.wholeName = !entry.alias;
+      else {
+        candidate.wholeName = !entry.alias;
+        candidate.mononym = true;
+      }
       // »Vlada Kosova«: a form of a place's name (Kosovo) is the place unless the first name stands before it,
       // or it is her nominative and a feminine verb follows it, with no preposition or feminine noun before it:
       // the place is neuter and its genitive no subject, so »Kosova je dejala« is Marta Kos in the older form
@@ -787,6 +799,7 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
   }
   if (sawInitialMatch !== undefined) {
     candidate.relation = sawInitialMatch ? 'full' : 'namesake';
+    candidate.byInitial = sawInitialMatch;
     if (sawInitialMatch) candidate.from = j + 1;
   }
 }
@@ -851,6 +864,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     to: number;
     weak: boolean;
     reason: string;
+    inFull: boolean;
   }
   const found: Found[] = [];
   for (const { token, candidates } of occurrences) {
@@ -863,7 +877,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
         const here = full.filter((candidate) => candidate.from === from);
         const best = bySuffix(detector, tokens, token, here) ?? here.find((candidate) => !candidate.alias) ?? here[0]!;
         const person = detector.people[best.person]!;
-        found.push({ person: best.person, kind: best.alias ? 'alias' : 'full', from: best.from, to: best.to ?? token, weak: false, reason: best.alias ? `alias of ${person.name}` : 'full name' });
+        found.push({ person: best.person, kind: best.alias ? 'alias' : 'full', from: best.from, to: best.to ?? token, weak: false, reason: best.alias ? `alias of ${person.name}` : 'full name', inFull: !best.byInitial });
       }
       continue;
     }
@@ -912,6 +926,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
         // »Pirc Musar bo obiskala Kijev«: a surname of two capitalised words is no ordinary word at a sentence start.
         (!possessive && isSentenceStart(tokens, from) && !chosen.some((candidate) => candidate.relation === 'bare' && candidate.from < token && !candidate.withoutParticles) && !detector.people[person]!.foreign && !looksForeign(tokens.word(token)) && !personContext(detector, tokens, token, chosen.some(canSpeak))),
       reason: notes.length > 0 ? `${label}; ${notes.join('; ')}` : label,
+      inFull: !possessive && chosen.some((candidate) => candidate.mononym),
     });
   }
 
@@ -930,7 +945,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     const id = detector.people[item.person]!.id;
     const start = tokens.starts[item.from]!;
     const end = tokens.ends[item.to]!;
-    mentions.push({ personId: id, kind: item.kind, text: tokens.text.slice(start, end).replace(/\s+/g, ' '), start, end, reason: item.reason });
+    mentions.push({ personId: id, kind: item.kind, text: tokens.text.slice(start, end).replace(/\s+/g, ' '), start, end, reason: item.reason, inFull: item.inFull });
     if (!counts.has(id)) order.push(id);
     counts.set(id, (counts.get(id) ?? 0) + 1);
   }

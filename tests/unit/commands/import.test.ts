@@ -77,11 +77,64 @@ describe('arhivar import', () => {
       'Steve Witkoff se je skupaj s Trumpovim zetom Jaredom Kushnerjem na jugu Floride sestal s Putinovim posebnim odposlancem in vodjo ruskega državnega premoženjskega sklada Kirilom Dmitrijevim',
     );
     expect(imported).toMatchObject({ paragraphs: 9, crossheads: 1, date: '2025-12-22' });
-    // Names written in full in the nominative are resolved from the registry, in order of appearance.
-    expect(written.people).toEqual(['Steve Witkoff', 'Jurij Ušakov', 'Rustem Umerov']);
+    // Registry people named in full in any case, in order of appearance: the article's subject, Kiril Dmitrijev, is
+    // named only as »Kirilom Dmitrijevim«, Jared Kushner as »Jaredom Kushnerjem«, Sergej Rjabkov as »Sergeja Rjabkova«,
+    // and the importer listed the nominative names alone. Trump and Putin, named only by possessives, are not listed.
+    expect(written.people).toEqual(['Steve Witkoff', 'Jared Kushner', 'Kiril Dmitrijev', 'Sergej Rjabkov', 'Jurij Ušakov', 'Rustem Umerov']);
     // The imported article builds.
     const model = await loadSite({ root, now: new Date('2026-01-01T00:00:00Z') });
     expect(model.archive.articles.map((article) => article.file)).toEqual([imported!.file]);
+  });
+
+  describe('people: lists the registry people named in full, in any case', () => {
+    /** Imports one paragraph into a project with the real registry and these person files; the people: it wrote. */
+    async function peopleOf(text: string, personFiles: Record<string, string> = {}): Promise<string[]> {
+      const root = await emptyProject();
+      for (const [name, frontMatter] of Object.entries(personFiles)) await writeFile(path.join(root, 'content', 'people', name), `---\n${frontMatter}\n---\n`);
+      const source = path.join(root, 'clanek.txt');
+      await writeFile(source, text);
+      const report = await importPlainText({ root, source, date: '2025-12-22' });
+      expect(report.problems).toEqual([]);
+      return (await blockTexts(root, report.imported[0]!.file)).people;
+    }
+
+    it('finds the inflected full names of the seed\'s first sentence, and not the people of its possessives', async () => {
+      const sentence =
+        'Steve Witkoff se je skupaj s Trumpovim zetom Jaredom Kushnerjem na jugu Floride sestal s Putinovim posebnim odposlancem in vodjo ruskega državnega premoženjskega sklada Kirilom Dmitrijevim.';
+      expect(await peopleOf(`${sentence}\n`)).toEqual(['Steve Witkoff', 'Jared Kushner', 'Kiril Dmitrijev']);
+    });
+
+    it('finds a woman by her declined first name before a surname that does not decline', async () => {
+      const files = { 'natasa-pirc-musar.md': 'name: Nataša Pirc Musar\nsurname: Pirc Musar\ngender: f' };
+      expect(await peopleOf('Premier se je v Bruslju sestal z Natašo Pirc Musar.\n', files)).toEqual(['Nataša Pirc Musar']);
+    });
+
+    it('leaves people named by a bare surname or a possessive alone to the build\'s detection', async () => {
+      const files = { 'natasa-pirc-musar.md': 'name: Nataša Pirc Musar\nsurname: Pirc Musar\ngender: f' };
+      // »J. Kushner« too: an initial is not his first name.
+      const text = 'Pogovore z Dmitrijevim je Witkoff označil za produktivne. Pirc Musar je dejala, da Trumpovim in Putinovim načrtom ne verjame, J. Kushner pa je molčal.\n';
+      expect(await peopleOf(text, files)).toEqual([]);
+    });
+
+    it('tells namesakes apart by the first name and its case, in order of first mention', async () => {
+      const files = { 'janez-novak.md': 'name: Janez Novak', 'ana-novak.md': 'name: Ana Novak\ngender: f' };
+      expect(await peopleOf('Minister se je sestal z Ano Novak, nato pa še z Janezom Novakom.\n', files)).toEqual(['Ana Novak', 'Janez Novak']);
+      expect(await peopleOf('Po besedah Janeza Novaka je bila seja mirna.\n', files)).toEqual(['Janez Novak']);
+      // Another first name is another person, and »Novaka« alone names nobody in full.
+      expect(await peopleOf('Z Ivanom Novakom se nista srečala. Novaka tam ni bilo.\n', files)).toEqual([]);
+    });
+
+    it('finds an alias written in full in another case', async () => {
+      const files = { 'kiril-dmitrijev.md': 'name: Kiril Dmitrijev\naliases: [Kirill Dmitriev]\ngender: m' };
+      expect(await peopleOf('Witkoff se je sestal s Kirillom Dmitrievom.\n', files)).toEqual(['Kiril Dmitrijev']);
+      // The alias's surname alone is a bare surname.
+      expect(await peopleOf('Witkoff se je sestal z Dmitrievom.\n', files)).toEqual([]);
+    });
+
+    it('still lists a person whom detection leaves out (detect: false) named in the nominative as written', async () => {
+      const files = { 'janez-novak.md': 'name: Janez Novak\ndetect: false' };
+      expect(await peopleOf('Janez Novak in Kirilom Dmitrijevim sta se srečala.\n', files)).toEqual(['Janez Novak', 'Kiril Dmitrijev']);
+    });
   });
 
   it('reads Windows line endings, a BOM, trailing blank lines and Markdown-looking lines without losing a character', async () => {

@@ -260,6 +260,28 @@ describe('detectPeople: mentions', () => {
     ]);
   });
 
+  it('marks the mentions that write a whole name or alias in some case (inFull, what import lists), not a surname, an initial or a possessive', () => {
+    const inFull = (registry: ReturnType<typeof createDetector>, text: string) => detectPeople(registry, text).mentions.map((m) => [m.text, m.inFull]);
+    expect(inFull(detector, 'Steve Witkoff se je s Trumpovim zetom Jaredom Kushnerjem sestal z Natašo Pirc Musar. Kushner in J. Novak sta molčala, Steven Witkoff tudi.')).toEqual([
+      ['Steve Witkoff', true],
+      ['Trumpovim', false],
+      ['Jaredom Kushnerjem', true],
+      ['Natašo Pirc Musar', true],
+      ['Kushner', false],
+      ['J. Novak', false],
+      ['Steven Witkoff', true],
+    ]);
+    const madonna = createDetector([person('Madonna', { gender: 'f', aliases: ['Madge'] }), person('Kiril Dmitrijev', { aliases: ['Kirill Dmitriev'] })]);
+    expect(inFull(madonna, 'Z Madonno je bila Madge, Madonnin koncert pa je obiskal tudi Kirill Dmitriev. Z Dmitrievom je prišel še Dmitrijev.')).toEqual([
+      ['Madonno', true],
+      ['Madge', true],
+      ['Madonnin', false],
+      ['Kirill Dmitriev', true],
+      ['Dmitrievom', false],
+      ['Dmitrijev', false],
+    ]);
+  });
+
   it('finds a man whose South Slavic first name drops its a (Aleksandar: z Aleksandrom Vučićem), not taking it for another first name', () => {
     const vucic = createDetector([person('Aleksandar Vučić'), person('Petar Petrović')]);
     const found = (text: string) => detectPeople(vucic, text).people;
