@@ -220,8 +220,16 @@ function instrumentalJoStems(stem: string, ending: string): string[] {
  * Slovenian words hardly write (their e before an ending is part of the ending: -ega, -em).
  */
 function silentEStems(stem: string, ending: string): string[] {
-  return ending !== '' && stem.length > MIN_STEM && /[^aeiou]e$/.test(stem) ? [stem.slice(0, -1)] : [];
+  return SILENT_E_ENDING.test(ending) && stem.length > MIN_STEM && /[^aeiou]e$/.test(stem) ? [stem.slice(0, -1)] : [];
 }
+
+/**
+ * The endings such a name takes: a masculine one's singular (Georgea, Georgeu, z Georgeem, Mikeom) and its
+ * possessive (Georgeev, Vanceova). Not the -o of video, stereo and rodeo, whose e is read and kept in every form:
+ * »video« looked up vid, and found every article that writes vidi, vidim or Vida. Their other forms (videa, videu)
+ * take a name's endings and still look up vid: only the nominative, the form readers search for, tells them apart.
+ */
+const SILENT_E_ENDING = /^(?:a|u|em|om|ev|ov)/;
 
 /**
  * A genitive plural writes a vowel between the last two consonants that the other forms do not (the

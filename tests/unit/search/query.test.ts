@@ -309,6 +309,28 @@ describe('a finished name that ends in a vowel', () => {
   });
 });
 
+describe('a finished word that only looks like a name with a silent e or a vowel at the end', () => {
+  const documents = [
+    doc(0, 'Posnetek s seje', 'Na videu je, kako poslanci glasujejo. Video so objavili zvečer.'),
+    doc(1, 'Kaj vidi župan', 'Župan vidi rešitev v novi cesti, Vida Novak pa ne.'),
+    doc(2, 'Nova oddaja', 'Na radiu bodo predvajali oddajo o Ludviku XVII.'),
+    doc(3, 'Volivci', 'Volivci bi radi več denarja za šole; o Ludviku XVI. ni bilo besed.'),
+  ];
+
+  it('finds none of vidi\'s forms for video, whose e is no silent e', async () => {
+    const { engine } = await builtEngine(undefined, documents);
+    for (const [query, found] of [
+      // video keeps its e in every form (videa, videu): vid is the stem of vidi and Vida, not of video.
+      ['video posnetek', [0]],
+      ['video ', [0]],
+      ['video vidi', []],
+    ] as const) {
+      const { results } = await runQuery(engine, query);
+      expect(urlsOf(results).sort(), query).toEqual(found.map((n) => documents[n]!.url).sort());
+    }
+  });
+});
+
 describe('a word with a fleeting e', () => {
   const documents = [
     doc(0, 'Po sestanku v Kopru', 'Sestanka sta se udeležila tudi Peter Tihec in Kushner. Napredek je bil počasen.'),
