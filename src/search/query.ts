@@ -40,6 +40,16 @@ export interface QueryTerm {
  * silent and stays before the ending (George, Georgea, z Georgeem; Mike, Mikea; SLOVENIAN.md), stem george.
  */
 const NAME_LINKS = ['', 'j', 't', 'jin'];
+/**
+ * A word in -i has no such e, and a stem that keeps its final i is another word's: radio, studio and Mario stem
+ * to radi, studi and mari, so »radi« (rad, rada, radi) found every article about the radio, and »Mari« Mario.
+ */
+const LINKS_AFTER_I = NAME_LINKS.filter((link) => link !== '');
+
+/** The links `word` may take before an ending (NAME_LINKS). */
+function nameLinks(word: string): readonly string[] {
+  return word.endsWith('i') ? LINKS_AFTER_I : NAME_LINKS;
+}
 /** The last letter of a word that may be such a name (see QueryTerm.word). */
 const NAME_END_VOWEL = /[aeiouy]$/;
 
@@ -137,7 +147,7 @@ const HYPHENS = new Set(['-', '\u2010', '\u2011']);
  */
 function stemFactor(stem: string, term: QueryTerm): number {
   if (stem === term.stem || term.alternatives?.includes(stem)) return 1;
-  if (term.word !== undefined && stem.startsWith(term.word) && NAME_LINKS.includes(stem.slice(term.word.length))) return 1;
+  if (term.word !== undefined && stem.startsWith(term.word) && nameLinks(term.word).includes(stem.slice(term.word.length))) return 1;
   return term.typed !== undefined && stemMayBegin(stem, term.typed) ? PREFIX_FACTOR : 0;
 }
 
@@ -379,7 +389,7 @@ export function shardsFor(keys: readonly string[], term: QueryTerm): { exact: nu
   };
   holding(term.stem);
   for (const alternative of term.alternatives ?? []) holding(alternative);
-  if (term.word !== undefined) for (const link of NAME_LINKS) holding(term.word + link);
+  if (term.word !== undefined) for (const link of nameLinks(term.word)) holding(term.word + link);
   const typed = term.typed;
   if (typed === undefined) return { exact: [...exact], prefixed: [] };
   holding(typed);
