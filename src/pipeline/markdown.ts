@@ -338,6 +338,10 @@ export class BodyRenderer {
       });
       submitted.promote();
       const result = await submitted.result;
+      // Kept in .cache/ as add()'s results are: validation adds the same article next and finds it there instead
+      // of rendering it again, and a dev server stopped before that keeps the newest page's bodies for its next start.
+      if (result.rendered && !hit) this.cache?.set(key, headOf(result.rendered), [result.rendered.html, result.rendered.text]);
+      if (result.detected && !found) this.peopleCache?.set(peopleKey, result.detected);
       const body = hit ?? (result.rendered ? new Utf8Body(result.rendered) : undefined);
       const detected = found ?? result.detected;
       if (!body || (options.detect && !detected)) return undefined;

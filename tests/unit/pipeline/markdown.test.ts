@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArticleSource } from '../../../src/content/article.ts';
 import { createLoadCache } from '../../../src/load-cache.ts';
@@ -68,6 +70,26 @@ describe('renderArticleBodies and where the bodies stay', () => {
     expect(session.markdown.size).toBe(6);
     const result = await renderer.finish();
     expect(result.bodies.map((body) => body?.text)).toEqual(many.map((_, n) => `Članek številka ${n}.`));
+  });
+});
+
+describe('BodyRenderer.preview: the newest page rendered before validation', () => {
+  // A dev server stopped right after its early home page kept none of that page's bodies (the load had added
+  // no article yet), and validation rendered each of them a second time.
+  it('keeps what it renders in .cache/, for the article added next and for a load stopped before that', async () => {
+    const root = await makeTempDir();
+    const renderer = await BodyRenderer.open({ root, workers: 1 });
+    expect((await renderer.preview(articles[0]!))?.body.html).toBe('<p>Prvi <strong>članek</strong> o Witkoffu.</p>\n');
+    await renderer.stop();
+    await renderer.finish().catch(() => undefined);
+    expect((await readdir(path.join(root, '.cache'))).filter((name) => /^markdown-.*\.log$/.test(name))).toHaveLength(1);
+
+    const session = createLoadCache();
+    const again = await BodyRenderer.open({ root, workers: 1, reuse: session.markdown });
+    again.add(articles[0]!);
+    // Found in .cache/ as it is added: nothing is left to render.
+    expect(session.markdown.size).toBe(1);
+    (await again.finish()).close();
   });
 });
 
