@@ -458,6 +458,20 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
       }
     }
   }
+  // »Zima v Beogradu je bila huda«, »Kos kruha je stal tri evre«: Slovenian puts the auxiliary second, after the
+  // whole first phrase, so a phrase between a sentence-initial word and it belongs to that word, which is the
+  // subject. Only nominative readings are bound (subject: false), as the phrase may hide another subject.
+  if (isSentenceStart(tokens, first)) {
+    const aux = auxiliaryAfterPhrase(tokens, last);
+    if (aux !== undefined) {
+      for (let p = aux + 1; p < n && p <= aux + 3 && clause(p - 1, p); p++) {
+        const word = tokens.word(p);
+        const gender = participleGender(word);
+        if (gender) return { gender, subject: false };
+        if (!isLower(word) && !PREPOSITIONS.has(tokens.word(p - 1))) break;
+      }
+    }
+  }
   if (first >= 1 && AUXILIARIES.has(tokens.word(first - 1)) && last + 1 < n && clause(first - 1, last + 1)) {
     const gender = participleGender(tokens.word(last + 1));
     if (gender) return { gender, subject: true };
@@ -471,6 +485,22 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
       const gender = participleGender(tokens.word(p));
       if (gender) return { gender, subject: false };
     }
+  }
+  return undefined;
+}
+
+/**
+ * The auxiliary after a phrase of one or two words that follows token `last` in its clause: a lower-case word (a
+ * genitive, »Kos kruha«; an adverb, »Golob včeraj«) or a preposition and its object, capitalised or not
+ * (»Zima v Beogradu«). Right after the name it is not this phrase's: verbGender reads that case already.
+ */
+function auxiliaryAfterPhrase(tokens: Tokens, last: number): number | undefined {
+  if (last + 1 >= tokens.length || AUXILIARIES.has(tokens.word(last + 1))) return undefined;
+  for (let p = last + 2; p <= last + 3 && p < tokens.length; p++) {
+    for (let k = last; k < p; k++) if (!sameClause(tokens, k)) return undefined;
+    const word = tokens.word(p - 1);
+    if (!isLower(word) && !PREPOSITIONS.has(tokens.word(p - 2))) return undefined;
+    if (AUXILIARIES.has(tokens.word(p))) return p;
   }
   return undefined;
 }

@@ -210,6 +210,21 @@ describe('newsroom sentences: namesakes and relatives', () => {
   });
 });
 
+describe('newsroom sentences: the verb after a phrase that follows a sentence-initial surname', () => {
+  // »Zima v Beogradu je bila huda«: the phrase before the auxiliary belongs to the word, which is the subject
+  // (Slovenian puts »je« second, after the whole first phrase), so the verb's gender must agree with it.
+  it.each([
+    ['a prepositional phrase, the season', 'Trener Jure Zima je bil po tekmi razočaran. Zima v Beogradu je bila huda.', 'jure-zima', 1],
+    ['a genitive after the noun (a piece of bread), with a woman named in full', 'Evropska komisarka Marta Kos je obiskala Bruselj. Kos kruha je tam stal tri evre.', 'marta-kos', 1],
+    ['the same phrase before a verb that agrees still counts', 'Marko Golob je odpotoval. Golob v Bruslju je dejal, da je zadovoljen.', 'marko-golob', 2],
+    ['a woman, with a feminine verb after the phrase', 'Marta Kos je prispela. Kos v Bruslju je dejala, da je zadovoljna.', 'marta-kos', 2],
+  ])('%s', (_what, text, id, count) => {
+    const detection = detectPeople(detector, text);
+    expect(detection.people).toEqual([id]);
+    expect(detection.counts.get(id)).toBe(count);
+  });
+});
+
 describe('newsroom sentences: surnames that are ordinary words or places, women\'s surnames', () => {
   it.each([
     ['a weekday as the ordinary word', 'Sobota bo sončna in topla.', []],
