@@ -62,6 +62,8 @@ interface DetectorPerson {
    * between two given names in the text belongs to the name only if it is one of these (»Ana ter Marija Kos« is two).
    */
   particles: Set<string>;
+  /** The stem of the head noun of `role:` (komisark for »evropska komisarka«), which tells namesakes apart: »komisarko Kos«. */
+  roleStem: string | undefined;
 }
 
 interface FormEntry {
@@ -114,7 +116,7 @@ export function createDetector(registry: Iterable<Person>): PeopleDetector {
     const forms = personForms(person);
     const number = people.length;
     const head = forms.variants[0]!.surname.nom[0] ?? '';
-    const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, surname: head, mainFirst: new Set(), allFirst: new Set(), firstCases: new Map(), initials: new Set(), foreign: looksForeign(head), nationality: NATIONALITY_NOUNS.has(head.toLowerCase()), suffix: suffixOf(person.name), particles: new Set([person.name, ...person.aliases].flatMap(nameWords).filter((word) => SURNAME_PARTICLES.has(word))) };
+    const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, surname: head, mainFirst: new Set(), allFirst: new Set(), firstCases: new Map(), initials: new Set(), foreign: looksForeign(head), nationality: NATIONALITY_NOUNS.has(head.toLowerCase()), suffix: suffixOf(person.name), particles: new Set([person.name, ...person.aliases].flatMap(nameWords).filter((word) => SURNAME_PARTICLES.has(word))), roleStem: roleHeadStem(person.role) };
     people.push(entry);
     for (const variant of forms.variants) {
       for (const form of variant.firstForms) {
@@ -397,6 +399,27 @@ function roleNounGender(word: string): Gender | undefined {
   if (/(ica|ico|inja|injo|[bcdfgjlmnprtv]k[ao])$/.test(word)) return 'f';
   if (/(nik|ec|or|ar|er|ent|ist|ant|log)$/.test(word) || /(nik|nc|tor|tr|rj|ent|ist|ant)(a|u|om|em)$/.test(word)) return 'm';
   return undefined;
+}
+
+/**
+ * A role noun without its case ending, so the text's form meets the person file's nominative: komisarko and komisarka
+ * → komisark, trenerju and trener → trenr (the -j- after -r goes, and an e before the last consonant, which drops in
+ * poslanec, poslanca).
+ */
+function roleStem(word: string): string {
+  return word
+    .replace(/(om|em|ih|a|e|i|o|u)$/, '')
+    .replace(/rj$/, 'r')
+    .replace(/e([bcčdfghjklmnprsštvzž])$/, '$1');
+}
+
+/**
+ * The stem of a role's head noun, its first word that is a role noun (the adjectives before it are none): only the
+ * head, as the words after it are its complement (»svetovalec predsednika vlade« is no predsednik).
+ */
+function roleHeadStem(role: string | undefined): string | undefined {
+  const head = (role ?? '').toLowerCase().split(/[^\p{L}]+/u).find((word) => roleNounGender(word) !== undefined || LISTED_ROLE_NOUNS.has(word));
+  return head === undefined ? undefined : roleStem(head);
 }
 
 /**
@@ -925,10 +948,18 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     const notes: string[] = [];
     let people = [...new Set(open.map((candidate) => candidate.person))];
     if (people.length > 1) {
+      // »komisarko Kos«: the role noun before the name is a word of one namesake's `role:`. It says more than
+      // the namesake the article names in full, who may be someone else there (»novinarka Ana Kos je vprašala komisarko Kos«).
+      const stem = cue.roleNoun === undefined ? undefined : roleStem(cue.roleNoun);
+      const byRole = stem === undefined ? [] : people.filter((person) => detector.people[person]!.roleStem === stem);
       const named = people.filter((person) => fullNamed.has(person));
-      if (named.length !== 1) continue; // a shared surname and no way to tell: tag nobody
-      people = named;
-      notes.push(`shared surname; the article names ${detector.people[named[0]!]!.name} in full`);
+      if (byRole.length === 1) {
+        people = byRole;
+        notes.push(`shared surname; »${cue.roleNoun}« is ${detector.people[byRole[0]!]!.name}'s role`);
+      } else if (named.length === 1) {
+        people = named;
+        notes.push(`shared surname; the article names ${detector.people[named[0]!]!.name} in full`);
+      } else continue; // a shared surname and no way to tell: tag nobody
     } else if (people.length === 0) continue;
     const person = people[0]!;
     const chosen = open.filter((candidate) => candidate.person === person);
@@ -986,6 +1017,8 @@ interface Cue {
   gender: Gender | undefined;
   /** The gender comes from an apposition (ministrica Novak): it binds every reading. */
   hard: boolean;
+  /** That apposition's role noun, as written (komisarko): it may be the `role:` of one of the namesakes. */
+  roleNoun?: string;
   /** The name sits where only a subject can (Kuzmina je dejala): every reading must agree. */
   subject: boolean;
   /** A noun before the name may be the verb's subject and the name its genitive (Koncert Björk je bil). */
@@ -997,6 +1030,7 @@ function grammaticalCue(tokens: Tokens, first: number, last: number): Cue {
   let before = first - 1;
   let gender: Gender | undefined;
   let hard = false;
+  let roleNoun: string | undefined;
   const honorific = before >= 0 && tokens.text[tokens.ends[before]!] === '.' ? HONORIFICS.get(tokens.word(before).toLowerCase()) : undefined;
   if (honorific) {
     gender = honorific;
@@ -1009,6 +1043,7 @@ function grammaticalCue(tokens: Tokens, first: number, last: number): Cue {
     if (role) {
       gender = role;
       hard = true;
+      roleNoun = word.toLowerCase();
       before--;
     }
   }
@@ -1021,7 +1056,7 @@ function grammaticalCue(tokens: Tokens, first: number, last: number): Cue {
     subject = verb?.subject ?? false;
     possessor = verb?.possessor ?? false;
   }
-  return { gender, hard, subject, possessor, preposition };
+  return { gender, hard, roleNoun, subject, possessor, preposition };
 }
 
 function applyPreposition(candidates: Candidate[], cue: Cue): Candidate[] {

@@ -261,3 +261,23 @@ describe('newsroom sentences: surnames that are ordinary words or places, women\
     expect(detection.counts.get(id)).toBe(2);
   });
 });
+
+describe('newsroom sentences: the role noun before a shared surname picks the namesake whose role it is', () => {
+  const namesakes = createDetector([
+    person('Marta Kos', { role: 'evropska komisarka za širitev' }),
+    person('Ana Kos', { role: 'novinarka Dela' }),
+    person('Janez Kos', { role: 'direktor Krke', gender: 'm' }),
+    person('Peter Kos', { role: 'trener rokometašev', gender: 'm' }),
+    person('Jure Kos', { role: 'svetovalec predsednika vlade', gender: 'm' }),
+  ]);
+  it.each([
+    ['a feminine role in the instrumental', 'Premier Golob se je sestal s komisarko Kos.', ['marta-kos']],
+    ['the other woman\'s role, at a sentence start', 'Novinarka Kos je prejela nagrado.', ['ana-kos']],
+    ['a man\'s role with a fleeting e in another case (trener, trenerja)', 'Po tekmi so zaploskali trenerju Kosu.', ['peter-kos']],
+    ['a role neither has: nobody, as before', 'Ministrica Kos je odstopila.', []],
+    ['a word after the head noun of a role is not that role', 'Predsednik Kos je odstopil.', []],
+    ['over the namesake the article names in full', 'Novinarka Ana Kos je o širitvi vprašala komisarko Kos.', ['ana-kos', 'marta-kos']],
+  ])('%s', (_what, text, expected) => {
+    expect(detectPeople(namesakes, text).people).toEqual(expected);
+  });
+});
