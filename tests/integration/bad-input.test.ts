@@ -4,7 +4,7 @@ import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.ts';
-import { ContentErrors } from '../../src/errors.ts';
+import { ArhivarError, ContentErrors } from '../../src/errors.ts';
 import { loadSite } from '../../src/build.ts';
 import { createLoadCache } from '../../src/load-cache.ts';
 import { buildFixture, buildSite, copyFixture, FIXTURES, hrefs, listFiles, makeTempDir } from '../helpers.ts';
@@ -58,6 +58,28 @@ describe('bad input', () => {
     expect(duplicate.file).toBe('content/articles/dup-b.md');
     expect(duplicate.message).toContain('content/articles/dup-a.md');
     expect(duplicate.message).toContain('/2025/12/22/isti-naslov/');
+  });
+
+  it('offers each of several articles clashing at one address a slug of its own that is free', async () => {
+    // »Prometne informacije« three times a day: every clash was told slug: …-2, so following each hint clashed again.
+    const root = await makeTempDir();
+    const articles = path.join(root, 'content/articles');
+    await mkdir(articles, { recursive: true });
+    const write = (name: string, extra = '') =>
+      writeFile(path.join(articles, `${name}.md`), `---\ntitle: Prometne informacije\ndate: 2025-06-01T12:00\n${extra}---\n\nBesedilo članka ${name}.\n`);
+    for (const name of ['a', 'b', 'c', 'd']) await write(name);
+    await write('e', 'slug: prometne-informacije-2\n');
+    await write('f', 'slug: druge-informacije\nredirectFrom: [/2025/06/01/prometne-informacije-3/]\n');
+    let errors: readonly ArhivarError[] = [];
+    try {
+      await loadSite({ root, now: new Date('2026-01-01T00:00:00Z'), cache: false });
+    } catch (error) {
+      if (!(error instanceof ContentErrors)) throw error;
+      errors = error.errors;
+    }
+    expect(errors.map((error) => [error.file, error.hint])).toEqual(
+      ['b', 'c', 'd'].map((name, index) => [`content/articles/${name}.md`, `give one of them a different slug: line, such as slug: prometne-informacije-${index + 4}`]),
+    );
   });
 
   it('never runs JavaScript front matter', async () => {
