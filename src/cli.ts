@@ -317,7 +317,28 @@ export function printProblems(errors: readonly ArhivarError[], io: Io, warnings:
 }
 
 function printWarnings(warnings: readonly ArhivarError[], io: Io): void {
+  listWarnings(warnings, io);
+  const tally = warningTally(warnings);
+  if (tally) io.err(tally);
+}
+
+function listWarnings(warnings: readonly ArhivarError[], io: Io): void {
   for (const warning of warnings) io.err(`warning: ${formatError(warning)}\n`);
+}
+
+/**
+ * From TALLIED_WARNINGS on, a last line counting the warnings by code, most first: a warning takes three or four
+ * lines, so a dozen fill a terminal, and 2,000 of one kind (articles imported in the hour the clocks skip) went by
+ * with nothing to say how many there were, or whether one of another kind was among them.
+ */
+const TALLIED_WARNINGS = 10;
+
+export function warningTally(warnings: readonly ArhivarError[]): string | undefined {
+  if (warnings.length < TALLIED_WARNINGS) return undefined;
+  const byCode = new Map<string, number>();
+  for (const warning of warnings) byCode.set(warning.code, (byCode.get(warning.code) ?? 0) + 1);
+  const kinds = [...byCode].sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0));
+  return `${counted(warnings.length, 'warning')}: ${kinds.map(([code, count]) => `${formatCount(count)} ${code}`).join(', ')}`;
 }
 
 /**
@@ -328,7 +349,7 @@ function printWarnings(warnings: readonly ArhivarError[], io: Io): void {
 export function printWarningsAfterProblems(warnings: readonly ArhivarError[], io: Io): void {
   if (warnings.length === 0) return;
   io.err('');
-  printWarnings(warnings, io);
+  listWarnings(warnings, io);
   io.err(
     `${counted(warnings.length, 'warning')} as well, which alone would not stop a build; ${WARNINGS_WAIT_FOR_FIXES}.`,
   );

@@ -220,6 +220,20 @@ describe('bad input', () => {
     expect(stderr.join('\n')).toContain('content/articles/2025/prvi.md:3  article/repeated-time\n  date 2099-10-25T02:30 happens twice in Ljubljana');
   });
 
+  it('counts many warnings by code after them, where the last screen shows it', async () => {
+    // 2,000 articles dated in the hour the clocks skip printed 8,000 lines and nothing to say how many, or of what kind.
+    const root = await copyFixture('archive-basic');
+    for (let day = 1; day <= 11; day++) {
+      await writeFile(path.join(root, `content/articles/2025/ura-${day}.md`), `---\ntitle: Ura ${day}\ndate: 2025-03-30T02:${String(day).padStart(2, '0')}\n---\n\nBesedilo ${day}.\n`);
+    }
+    await writeFile(path.join(root, 'content/articles/2025/slika.md'), '---\ntitle: Slika\ndate: 2025-02-01\n---\n\nBesedilo.\n\n![](/slike/foto.png)\n');
+    const stderr: string[] = [];
+    const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');
+    expect(await main(['build', '--root', root, '--out', outDir], { out: () => undefined, err: (line) => stderr.push(line) })).toBe(0);
+    expect(stderr.filter((line) => line.startsWith('warning: '))).toHaveLength(12);
+    expect(stderr.at(-1)).toBe('12 warnings: 11 article/skipped-time, 1 article/image-without-alt');
+  });
+
   it('warns about an image with no alt text, with its line, from a fresh build and from .cache/ alike', async () => {
     const root = await copyFixture('archive-basic');
     const file = path.join(root, 'content/articles/2025/prvi.md');
