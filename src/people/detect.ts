@@ -157,7 +157,17 @@ function addEntry(index: Map<string, FormEntry[]>, form: string, entry: FormEntr
     index.set(key, [{ ...entry }]);
     return;
   }
-  const same = list.find((other) => other.person === entry.person && other.kind === entry.kind && samePrefix(other.prefix, entry.prefix));
+  // Only the person being added can have an entry to merge with, and its entries are the last ones of the list:
+  // createDetector adds everyone's forms person by person. A search of the whole list was quadratic in the
+  // people who share a surname: 1.9 s for a registry of 20,000 generated people (835 forms, 500 entries each).
+  let same: FormEntry | undefined;
+  for (let k = list.length - 1; k >= 0 && list[k]!.person === entry.person; k--) {
+    const other = list[k]!;
+    if (other.kind === entry.kind && samePrefix(other.prefix, entry.prefix)) {
+      same = other;
+      break;
+    }
+  }
   if (same) {
     same.cases |= entry.cases;
     same.alias &&= entry.alias;

@@ -316,6 +316,20 @@ describe('detectPeople: mentions', () => {
     expect(detectPeople(big, text).people).toEqual(detectPeople(detector, text).people);
     expect(big.index.size).toBeGreaterThan(detector.index.size);
   });
+
+  it('keeps one entry per person for a surname many people share, each with all its cases', () => {
+    // Entries are merged per person as they are added (addEntry looks only at the tail of a form's list, where the
+    // person being added has its entries): 300 Novaks give 300 entries under »Novaka«, not one, and not more.
+    const novaks = Array.from({ length: 300 }, (_, i) => person(`Janez${i} Novak`, { gender: 'm' }));
+    const anaNovak = person('Ana Novak', { gender: 'f' });
+    const index = createDetector([...novaks, anaNovak]).index;
+    const genitive = index.get('Novaka')!.filter((entry) => entry.kind === 'surname');
+    expect(genitive.map((entry) => entry.person)).toEqual(novaks.map((_, i) => i));
+    // Her surname does not decline: one entry under »Novak« with all five cases, beside each man's nominative.
+    const nominative = index.get('Novak')!.filter((entry) => entry.kind === 'surname');
+    expect(nominative).toHaveLength(301);
+    expect(nominative.at(-1)).toMatchObject({ person: 300, cases: 0b11111 });
+  });
 });
 
 describe('detectPeople: a name with a generational suffix', () => {
