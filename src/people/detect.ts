@@ -396,6 +396,9 @@ function participleGender(word: string): Gender | undefined {
  */
 const FEMININE_ROLE_NOUNS = new Set('sestra sestro žena ženo soproga soprogo teta teto mati materjo hči hčerjo hčerka hčerko'.split(' '));
 
+/** The nominative endings of a man's role noun (poslanec, direktor, predsednik); roleNounGender takes other cases too. */
+const MASCULINE_ROLE_NOMINATIVE = /(nik|ec|or|ar|er|ent|ist|ant|log)$/;
+
 /** Gender of a role noun right before a name: ministrica Novak, predsednik Novak. */
 function roleNounGender(word: string): Gender | undefined {
   if (!isLower(word)) return undefined;
@@ -407,7 +410,7 @@ function roleNounGender(word: string): Gender | undefined {
   // -ka after a consonant (poslanka, novinarko, igralki); not adverbs and adjectives (lahko, tako, veliki, težko).
   // Only the nominative and instrumental: a genitive is often a complement (predsednika stranke Goloba).
   if (/(ica|ico|inja|injo|[bcdfgjlmnprtv]k[ao])$/.test(word)) return 'f';
-  if (/(nik|ec|or|ar|er|ent|ist|ant|log)$/.test(word) || /(nik|nc|tor|tr|rj|ent|ist|ant)(a|u|om|em)$/.test(word)) return 'm';
+  if (MASCULINE_ROLE_NOMINATIVE.test(word) || /(nik|nc|tor|tr|rj|ent|ist|ant)(a|u|om|em)$/.test(word)) return 'm';
   return undefined;
 }
 
@@ -429,7 +432,17 @@ function roleStem(word: string): string {
  */
 function roleHeadStem(role: string | undefined): string | undefined {
   const head = (role ?? '').toLowerCase().split(/[^\p{L}]+/u).find((word) => roleNounGender(word) !== undefined || LISTED_ROLE_NOUNS.has(word));
-  return head === undefined ? undefined : roleStem(head);
+  if (head === undefined || obliqueMasculineRoleNoun(head)) return undefined;
+  return roleStem(head);
+}
+
+/**
+ * A man's role noun in a case other than the nominative, which `role:` gives its head in: then it is a complement of
+ * a head the detector does not know as a role noun (»član kabineta predsednika vlade«, »kandidat za predsednika«),
+ * and that person is no predsednik: »Predsednik Kos« picked him among the namesakes.
+ */
+function obliqueMasculineRoleNoun(word: string): boolean {
+  return roleNounGender(word) === 'm' && !LISTED_ROLE_NOUNS.has(word) && word !== 'gospod' && !MASCULINE_ROLE_NOMINATIVE.test(word);
 }
 
 /**

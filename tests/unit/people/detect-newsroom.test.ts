@@ -269,6 +269,8 @@ describe('newsroom sentences: the role noun before a shared surname picks the na
     person('Janez Kos', { role: 'direktor Krke', gender: 'm' }),
     person('Peter Kos', { role: 'trener rokometašev', gender: 'm' }),
     person('Jure Kos', { role: 'svetovalec predsednika vlade', gender: 'm' }),
+    // Član is no role noun the detector knows, so the first one in the role is the complement's predsednika.
+    person('Luka Kos', { role: 'član kabineta predsednika vlade', gender: 'm' }),
   ]);
   it.each([
     ['a feminine role in the instrumental', 'Premier Golob se je sestal s komisarko Kos.', ['marta-kos']],
@@ -276,6 +278,7 @@ describe('newsroom sentences: the role noun before a shared surname picks the na
     ['a man\'s role with a fleeting e in another case (trener, trenerja)', 'Po tekmi so zaploskali trenerju Kosu.', ['peter-kos']],
     ['a role neither has: nobody, as before', 'Ministrica Kos je odstopila.', []],
     ['a word after the head noun of a role is not that role', 'Predsednik Kos je odstopil.', []],
+    ['nor one after a head noun the detector does not know', 'Predsednika Kosa so razrešili.', []],
     ['over the namesake the article names in full', 'Novinarka Ana Kos je o širitvi vprašala komisarko Kos.', ['ana-kos', 'marta-kos']],
   ])('%s', (_what, text, expected) => {
     expect(detectPeople(namesakes, text).people).toEqual(expected);
