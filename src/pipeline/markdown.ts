@@ -316,9 +316,9 @@ export class BodyRenderer {
 
   /**
    * One article's body and people ahead of every article added, for a page shown before the load is done
-   * (the dev server's early home page, see pipeline/newest.ts). Nothing is numbered or kept:
-   * when the article is added later it is rendered again, which for a page of articles costs a few
-   * milliseconds of a worker. undefined when it cannot be rendered; its add() will report why.
+   * (the dev server's early home page, see pipeline/newest.ts). Nothing is numbered: the body and people go
+   * into .cache/ only, where the article's add() finds them later. undefined when it cannot be rendered; its
+   * add() will report why.
    */
   async preview(article: ArticleSource): Promise<{ body: RenderedMarkdown; detected: DetectedPeople | undefined } | undefined> {
     const { options } = this;
