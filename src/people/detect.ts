@@ -781,10 +781,27 @@ function ownsProperNoun(detector: PeopleDetector, tokens: Tokens, i: number): bo
  */
 function bySuffix(detector: PeopleDetector, tokens: Tokens, surname: number, readings: readonly Candidate[]): Candidate | undefined {
   if (readings.every((candidate) => candidate.person === readings[0]!.person)) return undefined;
+  const matching = suffixReadings(detector, tokens, surname, readings);
+  return matching.find((candidate) => !candidate.alias) ?? matching[0];
+}
+
+/** The readings whose person's name suffix is the one the text writes after the name (none when it writes none). */
+function suffixReadings(detector: PeopleDetector, tokens: Tokens, surname: number, readings: readonly Candidate[]): Candidate[] {
   const last = Math.max(...readings.map((candidate) => candidate.to ?? surname));
   const next = last + 1 < tokens.length && /^\s*,?\s*$/.test(tokens.text.slice(tokens.ends[last]!, tokens.starts[last + 1]!)) ? nameSuffixKey(tokens.word(last + 1)) : undefined;
-  const matching = readings.filter((candidate) => detector.people[candidate.person]!.suffix === next);
-  return matching.find((candidate) => !candidate.alias) ?? matching[0];
+  return readings.filter((candidate) => detector.people[candidate.person]!.suffix === next);
+}
+
+/**
+ * »A. Kos« with Ana and Andrej Kos in the registry: an initial (and the surname) that fit more than one person name
+ * neither, unless the name suffix the text writes (ml., st.) is one person's alone. The first in the registry's order was taken, so an article
+ * about Andrej was tagged with Ana.
+ */
+function initialOfMany(detector: PeopleDetector, tokens: Tokens, surname: number, candidates: readonly Candidate[], from: number): boolean {
+  const here = candidates.filter((candidate) => candidate.relation === 'full' && candidate.from === from);
+  if (here.length < 2 || !here.every((candidate) => candidate.byInitial)) return false;
+  if (here.every((candidate) => candidate.person === here[0]!.person)) return false;
+  return new Set(suffixReadings(detector, tokens, surname, here).map((candidate) => candidate.person)).size !== 1;
 }
 
 /** Every reading of the next word is a surname in a case this spelling is not, or a possessive. */
@@ -929,7 +946,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     // »Olga Kuzmina« is Olga's full name; that it is not Igor Kuzmin's says nothing about Igor.
     const explained = occurrence.candidates.some((candidate) => candidate.relation === 'full');
     for (const candidate of occurrence.candidates) {
-      if (candidate.relation === 'full') fullNamed.add(candidate.person);
+      if (candidate.relation === 'full' && !initialOfMany(detector, tokens, occurrence.token, occurrence.candidates, candidate.from)) fullNamed.add(candidate.person);
       if (candidate.relation === 'namesake' && !candidate.namesakeOtherGender && !candidate.uncertain && !explained) shadowed.add(candidate.person);
     }
   }
@@ -951,6 +968,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       const starts = full.length === 1 ? [full[0]!.from] : [...new Set(full.map((candidate) => candidate.from))].sort((a, b) => a - b);
       for (const from of starts) {
         const here = full.filter((candidate) => candidate.from === from);
+        if (initialOfMany(detector, tokens, token, candidates, from)) continue;
         const best = bySuffix(detector, tokens, token, here) ?? here.find((candidate) => !candidate.alias) ?? here[0]!;
         const person = detector.people[best.person]!;
         found.push({ person: best.person, kind: best.alias ? 'alias' : 'full', from: best.from, to: best.to ?? token, weak: false, reason: best.alias ? `alias of ${person.name}` : 'full name', inFull: !best.byInitial });

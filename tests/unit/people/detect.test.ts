@@ -317,6 +317,16 @@ describe('detectPeople: mentions', () => {
     expect(big.index.size).toBeGreaterThan(detector.index.size);
   });
 
+  it('names neither of two people whom an initial and surname both fit (»A. Kos« for Ana and Andrej Kos)', () => {
+    // The first in the registry's order was taken: an article about Andrej was tagged with Ana.
+    const kosa = [person('Ana Kos', { gender: 'f' }), person('Andrej Kos', { gender: 'm' })];
+    expect(detectPeople(createDetector(kosa), 'Odstop je sprejel tudi A. Kos.').people).toEqual([]);
+    expect(detectPeople(createDetector(kosa), 'Odstop je sprejel tudi Andrej Kos. A. Kos je dejal, da bo.').people).toEqual(['andrej-kos']);
+    // One of them alone is still found by the initial, and another initial tells them apart.
+    expect(detectPeople(createDetector([kosa[0]!]), 'Odstop je sprejel tudi A. Kos.').people).toEqual(['ana-kos']);
+    expect(detectPeople(createDetector([...kosa, person('Bor Kos', { gender: 'm' })]), 'Odstop je sprejel tudi B. Kos.').people).toEqual(['bor-kos']);
+  });
+
   it('keeps one entry per person for a surname many people share, each with all its cases', () => {
     // Entries are merged per person as they are added (addEntry looks only at the tail of a form's list, where the
     // person being added has its entries): 300 Novaks give 300 entries under »Novaka«, not one, and not more.
