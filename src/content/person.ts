@@ -162,14 +162,18 @@ function notAPersonKey(written: string, file: string): string | undefined {
     const id = path.posix.basename(file, path.posix.extname(file));
     return `the file's name is the person's address (${file} is ${urls.person(id)}): rename the file to change it, and add redirectFrom: [${id}] to it, so the old address sends readers on`;
   }
-  if (['firstname', 'first', 'givenname', 'lastname', 'last', 'familyname'].includes(folded)) {
+  if (GIVEN_NAME_KEYS.includes(folded) || FAMILY_NAME_KEYS.includes(folded)) {
     return 'write the whole name in name:, such as name: Ana Kos; surname: is only for a surname that is not its last word (Pirc Musar)';
   }
   return undefined;
 }
 
-const GIVEN_NAME_KEYS = ['firstname', 'first', 'givenname', 'forename', 'ime'];
-const FAMILY_NAME_KEYS = ['lastname', 'last', 'familyname', 'priimek', 'surname'];
+/** A name's parts under keys of other tools (folded as foldKey folds them): name: holds the whole name. */
+const GIVEN_NAME_KEYS = ['firstname', 'first', 'givenname', 'forename'];
+const FAMILY_NAME_KEYS = ['lastname', 'last', 'familyname'];
+/** The same with the Slovenian keys (ime:, priimek:, which SLOVENIAN_KEYS tell as name: and surname:) and arhivar's surname:. */
+const GIVEN_NAME_PART_KEYS = [...GIVEN_NAME_KEYS, 'ime'];
+const FAMILY_NAME_PART_KEYS = [...FAMILY_NAME_KEYS, 'priimek', 'surname'];
 
 /**
  * A name written in two keys, as a CMS exports people (firstName: and lastName:) or a Slovenian form asks for it
@@ -181,9 +185,9 @@ const FAMILY_NAME_KEYS = ['lastname', 'last', 'familyname', 'priimek', 'surname'
 function nameInParts(data: Record<string, unknown>, keyLines: ReadonlyMap<string, number>, file: string): { error: ArhivarError; keys: string[] } | undefined {
   if (data.name !== undefined) return undefined;
   const keys = Object.keys(data);
-  const given = keys.find((key) => GIVEN_NAME_KEYS.includes(foldKey(key)));
+  const given = keys.find((key) => GIVEN_NAME_PART_KEYS.includes(foldKey(key)));
   // arhivar's own surname: first: with priimek: or lastName: taken instead, the hint asked for a second surname: line.
-  const family = keys.includes('surname') ? 'surname' : keys.find((key) => FAMILY_NAME_KEYS.includes(foldKey(key)));
+  const family = keys.includes('surname') ? 'surname' : keys.find((key) => FAMILY_NAME_PART_KEYS.includes(foldKey(key)));
   if (given === undefined || family === undefined) return undefined;
   // The whole name under a key of its own as well (Name: Ana Kovač, as some exports write it beside firstName: and
   // lastName:) is told to be renamed to name:: a name made of the two keys too was a second name: line to write.

@@ -187,6 +187,7 @@ describe('parsePerson: a key that a person file does not have', () => {
     ['opis: Kratka biografija.', 'the biography is not a key: write it as Markdown after the closing ---'],
     ['slug: ana-kos', "the file's name is the person's address (content/people/ana-kos.md is /osebe/ana-kos/): rename the file to change it, and add redirectFrom: [ana-kos] to it, so the old address sends readers on"],
     ['firstName: Ana', 'write the whole name in name:, such as name: Ana Kos; surname: is only for a surname that is not its last word (Pirc Musar)'],
+    ['forename: Ana', 'write the whole name in name:, such as name: Ana Kos; surname: is only for a surname that is not its last word (Pirc Musar)'],
     ['last_name: Kos', 'write the whole name in name:, such as name: Ana Kos; surname: is only for a surname that is not its last word (Pirc Musar)'],
   ])('%j is told where it goes', (line, hint) => {
     const { errors } = parsePerson(source(`${line}\n`));
