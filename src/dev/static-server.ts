@@ -3,6 +3,7 @@ import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { inode } from '../output/side-trees.ts';
 import { outputPathFor, urls, withoutBasePath } from '../site/urls.ts';
 
 /**
@@ -172,19 +173,11 @@ const SWAP_WAIT_MS = 2000;
 /** How many swaps one request waits for: builds one after another could otherwise hold it for good. */
 const SWAPS_WAITED_FOR = 3;
 
-/** The folder's inode, or undefined when there is no folder at `dir`. */
-async function folderIdentity(dir: string): Promise<number | undefined> {
-  return stat(dir).then(
-    (info) => (info.isDirectory() ? info.ino : undefined),
-    () => undefined,
-  );
-}
-
 /** Whether the folder at `dir` was missing or replaced since it was `before`; waits for one to be back. */
 async function swappedMeanwhile(dir: string, before: number | undefined): Promise<boolean> {
   const deadline = Date.now() + SWAP_WAIT_MS;
   for (;;) {
-    const now = await folderIdentity(dir);
+    const now = await inode(dir);
     if (now !== undefined) return now !== before;
     if (Date.now() >= deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -215,7 +208,7 @@ async function serve(dir: string, basePath: string, request: IncomingMessage, re
   }
   const file = pathname.includes('\0') ? undefined : path.join(dir, ...pathname.split('/').filter(Boolean));
   for (let attempt = 0; ; attempt++) {
-    const before = await folderIdentity(dir);
+    const before = await inode(dir);
     if (file && (file === dir || file.startsWith(dir + path.sep))) {
       const found = await openFile(pathname.endsWith('/') ? path.join(file, 'index.html') : file);
       if (found) return sendOpenFile(request, response, 200, found);
