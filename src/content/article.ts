@@ -1,5 +1,6 @@
 import { ArhivarError } from '../errors.ts';
 import { isValidSlug, slugify, slugLetters, slugOfArticleAddress } from '../site/slug.ts';
+import { codePointCount } from '../text/shorten.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
 import { ArticleFrontMatterSchema, cutAtCommentErrors, foldKey, isPlainObject, issuesToErrors, optionalKeys, stripBodyControlCharacters, stripControlCharacters, withoutEmptyKeys, type ArticleFrontMatter } from './schema.ts';
@@ -163,12 +164,6 @@ const LENGTH_HINTS = {
   title: 'title is a headline of a line or two, such as title: "Vlada sprejela proračun"; move the rest into summary: or the text',
   summary: 'summary is a teaser of one to three sentences that listings and feeds show whole; move the rest into the text, or delete the line to show the first paragraph',
 };
-
-function codePointCount(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
-}
 
 function checkListLengths(data: Partial<ArticleFrontMatter>, file: string, keyLines: ReadonlyMap<string, number>): ArhivarError[] {
   const errors: ArhivarError[] = [];

@@ -1,6 +1,6 @@
 import { ArhivarError } from '../errors.ts';
 import { htmlTagPattern } from '../text/html-tag.ts';
-import { LONG_SUMMARY } from '../text/shorten.ts';
+import { codePointCount, LONG_SUMMARY } from '../text/shorten.ts';
 
 /**
  * Warnings about a `summary:` written in the front matter. The summary is published as plain text wherever
@@ -25,7 +25,7 @@ export function summaryWarnings(summary: string | undefined, file: string, line:
   }
   const html = findPlainTextHtml(summary);
   if (html !== undefined) warnings.push(plainTextHtmlWarning('summary', html, 'listings, feeds and the description search engines show', file, line));
-  const length = summary.length > LONG_SUMMARY ? codePoints(summary) : 0;
+  const length = summary.length > LONG_SUMMARY ? codePointCount(summary) : 0;
   if (length > LONG_SUMMARY) {
     warnings.push(
       new ArhivarError({
@@ -45,13 +45,6 @@ const SUMMARY_HAS_NO: Record<SummaryMarkdown['kind'], string> = {
   link: '; a summary has no links, so put the link in the text',
   image: '; a summary has no pictures, so put the picture in the text',
 };
-
-
-function codePoints(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
-}
 
 export interface SummaryMarkdown {
   kind: 'emphasis' | 'link' | 'image';

@@ -170,6 +170,16 @@ const WORD_ENDS = /[,;:–—-]*(?: |$)/y;
 const ENDS_SENTENCE = /(?:[!?…]|\.\.\.)$/u;
 const SENTENCE_STARTS = /^ ["'„“«»‘(]?\p{Lu}/u;
 
+/**
+ * How many characters `text` has as the length checks count them (title:, summary:, author: and the warning over
+ * LONG_SUMMARY): code points, so an emoji or a letter outside the BMP is one, as it is to an editor.
+ */
+export function codePointCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
 /** The UTF-16 offset just after the first `count` code points of `text` (its length if it has fewer). */
 function codePointOffset(text: string, count: number): number {
   let offset = 0;
