@@ -165,7 +165,14 @@ async function bundleWith(build, entry, bundlePackages, outdir) {
           builder.onResolve({ filter: /^[^./]/ }, (args) => {
             if (args.path.startsWith('node:')) return { path: args.path, external: true };
             if (bundlePackages) return undefined;
-            return { path: import.meta.resolve(args.path, pathToFileURL(args.importer).href), external: true };
+            try {
+              return { path: import.meta.resolve(args.path, pathToFileURL(args.importer).href), external: true };
+            } catch (error) {
+              // Told at the line of the import, as esbuild tells a file that is not there: thrown from here, the
+              // error was placed in esbuild's own main.js and called arhivar's code no valid TypeScript.
+              const notInstalled = /** @type {NodeJS.ErrnoException} */ (error).code === 'ERR_MODULE_NOT_FOUND' && /^Cannot find package /.test(String(/** @type {Error} */ (error).message));
+              return { errors: [{ text: `Could not resolve "${args.path}"`, detail: notInstalled ? { notInstalled: packageName(args.path) } : undefined }] };
+            }
           });
           builder.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
             const text = await readFile(args.path, 'utf8');
@@ -183,6 +190,15 @@ async function bundleWith(build, entry, bundlePackages, outdir) {
 }
 
 const ENTRY_NAME = 'index.mjs';
+
+/**
+ * The package an import names (`dayjs` of `dayjs/plugin/utc`, `@scope/name` of `@scope/name/sub`): what npm install takes.
+ * @param {string} specifier
+ */
+function packageName(specifier) {
+  const names = specifier.split('/');
+  return names.slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+}
 
 /**
  * Writes the bundle of `entry` to `folder` as the folder <entry>-<bundleVersion>/ (index.mjs and its chunks)
@@ -281,15 +297,20 @@ export class SourceSyntaxError extends Error {
  * @returns {string[] | undefined}
  */
 export function syntaxProblems(error) {
-  const errors = /** @type {{ errors?: { text: string; location?: { file: string; line: number } | null }[] }} */ (error)?.errors;
+  const errors = /** @type {{ errors?: { text: string; location?: { file: string; line: number } | null; detail?: { notInstalled?: unknown } }[] }} */ (error)?.errors;
   const located = (errors ?? []).filter((message) => message.location);
   if (located.length === 0) return undefined;
-  return located.map(({ text, location }) => {
+  return located.map(({ text, location, detail }) => {
     const file = /** @type {{ file: string; line: number }} */ (location).file.split(path.sep).join('/');
     const inTemplates = file.startsWith('templates/');
     const at = `${file}:${/** @type {{ line: number }} */ (location).line}`;
     // An import of a file that is not there is no mistake of syntax: the hint would send the editor looking for one.
     if (text.startsWith('Could not resolve')) {
+      const notInstalled = detail?.notInstalled;
+      if (typeof notInstalled === 'string') {
+        const hint = `the package ${notInstalled} is not installed: install it with npm install ${notInstalled}, or correct its name`;
+        return [`${at}  ${inTemplates ? 'template/missing-import' : 'code/missing-import'}`, `  ${text}`, `  hint: ${hint}`].join('\n');
+      }
       const folder = inTemplates ? "the template's folder" : 'the file';
       return [`${at}  ${inTemplates ? 'template/missing-import' : 'code/missing-import'}`, `  ${text}`, `  hint: the file or package this line imports is not there; correct the path (relative to ${folder}) or add the file`].join('\n');
     }

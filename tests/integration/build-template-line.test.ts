@@ -122,6 +122,23 @@ describe('npm run build with a template that does not parse', () => {
   }, 90_000);
 });
 
+describe('npm run build with a template that imports a package that is not installed', () => {
+  it('names the template line of the import and says to install the package, not esbuild\u2019s own file as arhivar\u2019s code that is no TypeScript', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    // A date library a developer means to use in the person page, before running npm install for it.
+    const marker = "import dayjs from 'dayjs-ni-namescen';";
+    const line = await breakPersonTemplate(copy, (source) => `// datumi\n${marker}\n${source}`.replace('<h1>{heading}</h1>', '<h1>{heading}{dayjs().year()}</h1>'), marker);
+    const failed = await build(copy, root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(
+      new RegExp(`^templates/person\\.tsx:${line}  template/missing-import\\n  Could not resolve "dayjs-ni-namescen"\\n  hint: the package dayjs-ni-namescen is not installed: install it with npm install dayjs-ni-namescen, or correct its name$`, 'm'),
+    );
+    expect(failed.stderr).not.toMatch(/esbuild|code\/syntax|failed unexpectedly|    at /);
+    await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
+  }, 90_000);
+});
+
 describe('npm run build with a client script that does not parse', () => {
   it('names the script file and line, exits 1 and writes nothing, instead of »arhivar failed unexpectedly« with Vite’s coloured stack', async () => {
     const copy = await copyArhivar();
