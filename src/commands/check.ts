@@ -99,7 +99,24 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     brokenLinks = broken.length;
     const written = new WrittenLinks(options.root, pageSources);
     const linkProblems: ArhivarError[] = [];
-    for (const entry of broken) linkProblems.push(brokenLinkError(entry, shown, site, await written.find(entry), { pagesOfFiles, heldBackUrls, draftUrls }));
+    const onPages = new Map<string, BrokenLink[]>();
+    for (const entry of broken) {
+      const at = await written.find(entry);
+      if (at) {
+        linkProblems.push(brokenLinkError(entry, shown, site, at, { pagesOfFiles, heldBackUrls, draftUrls }));
+        continue;
+      }
+      // A link the templates write is on every page they make: told once, with the pages that have it, where
+      // a footer link to a page not there was thousands of problems of three lines, one per page of the site.
+      const key = `${entry.link}\0${entry.outside}\0${entry.host}\0${entry.meant}\0${entry.fragment?.id}\0${entry.fragment?.page === entry.file ? '' : entry.fragment?.page}`;
+      const group = onPages.get(key);
+      if (group) group.push(entry);
+      else onPages.set(key, [entry]);
+    }
+    for (const entries of onPages.values()) {
+      const [first, ...others] = entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      linkProblems.push(withOtherPages(brokenLinkError(first!, shown, site, undefined, { pagesOfFiles, heldBackUrls, draftUrls }), others.map((entry) => entry.file), shown));
+    }
     // By file and line, so that links of one article (found page by page) read top to bottom.
     problems.push(...sortErrors(linkProblems));
   });
@@ -226,6 +243,17 @@ function otherLines(written: WrittenAt | undefined): string {
 interface SiteAddress {
   origin: string;
   basePath: string;
+}
+
+/**
+ * A template's broken link found on the pages `others` too (`dist/` relative, sorted): the problem of its
+ * first page says how many more have it and names the first two, so one fix is seen as one.
+ */
+function withOtherPages(problem: ArhivarError, others: readonly string[], shown: string): ArhivarError {
+  if (others.length === 0) return problem;
+  const named = others.slice(0, 2).join(', ');
+  const pages = others.length === 1 ? `1 other page of ${shown}/ (${named})` : `${others.length} other pages of ${shown}/ (${named}${others.length > 2 ? ' …' : ''})`;
+  return new ArhivarError({ code: problem.code, message: `${problem.message}, and so does the same link on ${pages}`, file: problem.file, line: problem.line, hint: problem.hint });
 }
 
 /** What the content says about addresses the built site has no page at. */

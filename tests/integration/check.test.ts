@@ -115,6 +115,22 @@ describe('arhivar check', () => {
     expect(io.stderr.join('\n')).toContain('dist/osebe/index.html  link/broken');
   });
 
+  it('reports a broken link a template writes on every page once, naming its first page and how many more have it', async () => {
+    const root = await builtFixture();
+    // A footer link to a contact page that is not there, as layout.tsx would write it on every page.
+    const pages = (await listFiles(path.join(root, 'dist'))).filter((file) => file.endsWith('.html')).sort();
+    for (const page of pages) {
+      const file = path.join(root, 'dist', page);
+      await writeFile(file, (await readFile(file, 'utf8')).replace('</main>', '</main><footer><a href="/kontakt/">Kontakt</a></footer>'));
+    }
+    const result = await checkSite({ root, now: new Date('2026-01-01T00:00:00Z') });
+    expect(pages.length).toBeGreaterThan(10);
+    expect(result.brokenLinks).toBe(pages.length);
+    expect(result.problems.map((p) => [p.code, p.file, p.message])).toEqual([
+      ['link/broken', `dist/${pages[0]}`, `link "/kontakt/" leads to no page or file of the built site, and so does the same link on ${pages.length - 1} other pages of dist/ (${pages[1]}, ${pages[2]} …)`],
+    ]);
+  });
+
   it('reports a broken link written in an article or a bio at its file and line, and one a template writes on its page', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);
