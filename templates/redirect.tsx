@@ -16,7 +16,7 @@ export interface RedirectPageProps {
  * sends the browser on at once (refresh after 0 s, which search engines treat as a permanent redirect), names
  * the new address as canonical and is kept out of search results and the sitemap. The link is relative, so
  * it works under any host and path, in the dev server and in preview too. For a reader whose browser does
- * not follow the refresh, it says where the article went.
+ * not follow the refresh, it is headed by the article's title and says where the article went.
  */
 export function RedirectPage({ context, article, from }: RedirectPageProps) {
   return <SendOn context={context} title={article.title} url={article.url} from={from} sentence="Članek je na novem naslovu" />;
@@ -51,6 +51,9 @@ function SendOn({ context, title, url, from, sentence }: { context: SiteContext;
       </head>
       <body>
         <main>
+          {/* A reader whose browser did not follow the refresh finds the page by its headings with a screen reader:
+              its h1 names it, as <title> does. */}
+          <h1>{title}</h1>
           <p>
             {sentence}: <a href={to}>{title}</a>
             {endsSentence(title) ? null : '.'}

@@ -18,10 +18,10 @@ const sentence = (title: string) => {
 describe('RedirectPage', () => {
   // Seen by a reader whose browser does not follow the refresh: Firefox's accessibility.blockautorefresh is for
   // readers who need the time a page gives them (WCAG 3.2.5), and a phone drew the page 980 px wide, its text tiny.
-  it('fits a phone\'s screen and puts its sentence in the main landmark, as every page does', () => {
+  it('fits a phone\'s screen and puts a heading and its sentence in the main landmark, as every page does', () => {
     const html = renderToString(<RedirectPage context={context} article={{ title: 'Seja', url: '/2025/12/22/novo/' }} from="/2025/12/21/staro/" />);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1"/>');
-    expect(html).toMatch(/<body><main><p>Članek je na novem naslovu: <a href="[^"]+">Seja<\/a>.<\/p><\/main><\/body>/);
+    expect(html).toMatch(/<body><main><h1>Seja<\/h1><p>Članek je na novem naslovu: <a href="[^"]+">Seja<\/a>.<\/p><\/main><\/body>/);
   });
 
   it('ends its sentence with a full stop after the title', () => {
