@@ -455,6 +455,12 @@ export function listLine(key: string, items: readonly string[]): string {
   return `${key}: [${items.map((item) => (readsAsItem(item) ? item : quote(item))).join(', ')}]`;
 }
 
+/** The line `key: text` that YAML reads as this text: plain where it reads back as written, else in quotes. */
+export function textLine(key: string, text: string): string {
+  const plain = `${key}: ${text}`;
+  return readsAsText(plain, text) ? plain : `${key}: ${quote(text)}`;
+}
+
 function readsAsItem(item: string): boolean {
   const document = parseDocument(`[${item}]`, { schema: 'core', customTags: [] });
   if (document.errors.length > 0) return false;

@@ -3,7 +3,7 @@ import { ArhivarError } from '../errors.ts';
 import { isValidSlug, slugify } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
 import { foldWhitespace } from '../text/whitespace.ts';
-import { parseFrontMatter } from './front-matter.ts';
+import { parseFrontMatter, textLine } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
 import { PersonFrontMatterSchema, cutAtCommentErrors, foldKey, isPlainObject, issuesToErrors, keyMeant, optionalKeys, stripBodyControlCharacters, withoutEmptyKeys } from './schema.ts';
 import type { SourceFile } from './read.ts';
@@ -211,7 +211,8 @@ function nameInParts(data: Record<string, unknown>, keyLines: ReadonlyMap<string
       message: 'name is required, and the name is written in two keys',
       file,
       line: keyLines.get(given),
-      hint: `write name: ${name}${surnameToo ? ` and surname: ${last}` : ''} in place of ${replaced} (name: holds the whole name${surnameToo ? '; surname: a surname that is not its last word' : ''})`,
+      // Pasted as it is, the line must read back as the name: »Ana: Marija« or »&Ana« unquoted is not one.
+      hint: `write ${textLine('name', name)}${surnameToo ? ` and ${textLine('surname', last)}` : ''} in place of ${replaced} (name: holds the whole name${surnameToo ? '; surname: a surname that is not its last word' : ''})`,
     }),
   };
 }

@@ -79,6 +79,13 @@ describe('parsePerson: keys written in Slovenian', () => {
     ['lastName: Pirc Musar\nfirstName: Nataša', 'write name: Nataša Pirc Musar and surname: Pirc Musar in place of firstName: and lastName: (name: holds the whole name; surname: a surname that is not its last word)'],
     ['firstName: Ana\nsurname: Kovač', 'write name: Ana Kovač in place of firstName: (name: holds the whole name)'],
     ['ime: Nataša\nsurname: Pirc Musar', 'write name: Nataša Pirc Musar in place of ime: (name: holds the whole name)'],
+    // A name YAML would read otherwise is in quotes, so the line pasted as it is reads back as the name.
+    ['ime: "Ana: Marija"\npriimek: Kos', 'write name: "Ana: Marija Kos" in place of ime: and priimek: (name: holds the whole name)'],
+    ['firstName: "&Ana"\nlastName: Kos', 'write name: "&Ana Kos" in place of firstName: and lastName: (name: holds the whole name)'],
+    ['firstName: "#Ana"\nlastName: Kos', 'write name: "#Ana Kos" in place of firstName: and lastName: (name: holds the whole name)'],
+    ['firstName: \'"Ana"\'\nlastName: Kos', 'write name: \'"Ana" Kos\' in place of firstName: and lastName: (name: holds the whole name)'],
+    ['firstName: "Ana #2"\nlastName: Kos', 'write name: "Ana #2 Kos" in place of firstName: and lastName: (name: holds the whole name)'],
+    ['firstName: Nataša\nlastName: "Pirc #Musar"', 'write name: "Nataša Pirc #Musar" and surname: "Pirc #Musar" in place of firstName: and lastName: (name: holds the whole name; surname: a surname that is not its last word)'],
   ])('answers a name written in two keys, %j, by one error with the line to write', (lines, hint) => {
     const { errors } = parsePerson({ file: 'content/people/ana-kovac.md', text: `---\n${lines}\n---\n`, mtimeMs: 0 });
     const givenLine = lines.split('\n').findIndex((line) => /^(ime|first)/i.test(line)) + 2;
