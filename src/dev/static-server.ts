@@ -173,13 +173,16 @@ const SWAP_WAIT_MS = 2000;
 /** How many swaps one request waits for: builds one after another could otherwise hold it for good. */
 const SWAPS_WAITED_FOR = 3;
 
-/** Whether the folder at `dir` was missing or replaced since it was `before`; waits for one to be back. */
-async function swappedMeanwhile(dir: string, before: number | undefined): Promise<boolean> {
+/**
+ * Whether the folder at `dir` was missing or replaced since it was `before`; waits for one to be back. 'deleted'
+ * when none is back after SWAP_WAIT_MS.
+ */
+async function swappedMeanwhile(dir: string, before: number | undefined): Promise<boolean | 'deleted'> {
   const deadline = Date.now() + SWAP_WAIT_MS;
   for (;;) {
     const now = await inode(dir);
     if (now !== undefined) return now !== before;
-    if (Date.now() >= deadline) return false;
+    if (Date.now() >= deadline) return 'deleted';
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
@@ -219,11 +222,13 @@ async function serve(dir: string, basePath: string, request: IncomingMessage, re
       }
     }
     const lastTry = attempt === SWAPS_WAITED_FOR;
-    if (!lastTry && (await swappedMeanwhile(dir, before))) continue;
-    // The swap may also fall between the page's lookup and this one's.
+    const swapped = lastTry ? false : await swappedMeanwhile(dir, before);
+    if (swapped === true) continue;
+    // The swap may also fall between the page's lookup and this one's. A folder waited for in vain was deleted: it
+    // is not waited for a second time (that made a plain »not found« take 4 s).
     const notFound = await openFile(path.join(dir, '404.html'));
     if (notFound) return sendOpenFile(request, response, 404, notFound);
-    if (lastTry || !(await swappedMeanwhile(dir, before))) break;
+    if (lastTry || swapped === 'deleted' || (await swappedMeanwhile(dir, before)) !== true) break;
   }
   response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
   response.end('not found');

@@ -231,6 +231,18 @@ describe('arhivar preview while a build swaps dist/ in with its two renames', ()
   it('still answers 404 at once for a page missing from a folder that is there', async () => {
     expect(await get(server, '/ni-je/')).toMatchObject({ status: 404, body: '<p>ni strani</p>' });
   });
+
+  // A folder missing for the whole wait (2 s) was deleted, not swapped. The 404.html looked up after it was waited
+  // for again: 4 s for a plain »not found«. A folder put back 3 s after the request, between the two waits' ends,
+  // is not looked in by a request that waits once.
+  it('waits once, not twice, for a folder deleted while it runs before its plain 404', async () => {
+    await rename(path.join(dir, 'dist'), path.join(dir, '.dist-deleted'));
+    const answer = get(server, '/ni-je/');
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await mkdir(path.join(dir, 'dist'));
+    await writeFile(path.join(dir, 'dist', '404.html'), '<p>nova mapa</p>');
+    expect(await answer).toMatchObject({ status: 404, body: 'not found' });
+  });
 });
 
 describe('arhivar preview of a folder with a named pipe in it', () => {
