@@ -602,6 +602,7 @@ async function runImport(args: readonly string[], io: Io): Promise<number> {
     // The file's name and title come from outside (an agency's folder), as a problem's do (formatError).
     io.out(showControlCharacters(`imported ${article.from} → ${article.file}`));
     io.out(showControlCharacters(`  title: ${article.title}`));
+    if (article.author !== undefined) io.out(showControlCharacters(`  author: ${article.author}`));
     io.out(showControlCharacters(`  date: ${article.date}; ${counted(article.paragraphs, 'paragraph')}, ${counted(article.crossheads, 'crosshead')}; people: ${people}`));
   }
   for (const problem of report.problems) io.err(`${formatError(problem)}\n`);

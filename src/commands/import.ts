@@ -39,6 +39,8 @@ export interface ImportedArticle {
   file: string;
   title: string;
   date: string;
+  /** The name of the file's byline line (»Piše: Ana Novak«), written as author:. */
+  author?: string;
   paragraphs: number;
   crossheads: number;
   people: string[];
@@ -218,7 +220,7 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
       hint: /\.md$/i.test(source) ? movedArticleHint(text, isUnder(path.resolve(options.root, CONTENT_DIR, 'articles'), path.resolve(source))) : 'rename it to end in .md and put it under content/articles/ (an editor that adds .txt on saving makes clanek.md.txt of clanek.md)',
     });
   }
-  const { headline, blocks } = splitPlainText(text, { headline: options.title === undefined });
+  const { headline, byline, blocks } = splitPlainText(text, { headline: options.title === undefined });
   const firstParagraph = blocks.find((block) => block.kind === 'paragraph');
   if (blocks.length === 0 && headline === undefined) {
     throw new ArhivarError({ code: 'import/empty', message: 'the file holds no text', file: shown, hint: 'check that it is the right file' });
@@ -254,6 +256,7 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
     `title: ${yamlString(title)}`,
     `date: ${date}`,
     ...(slug === fullSlug ? [] : [`slug: ${yamlString(slug)}`]),
+    ...(byline === undefined ? [] : [`author: ${yamlString(byline)}`]),
     `people: ${yamlList(people)}`,
     'tags: []',
     '---',
@@ -285,6 +288,7 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
     file,
     title,
     date,
+    ...(byline === undefined ? {} : { author: byline }),
     paragraphs: blocks.filter((block) => block.kind === 'paragraph').length,
     crossheads: blocks.filter((block) => block.kind === 'crosshead').length,
     people,

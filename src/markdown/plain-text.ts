@@ -24,6 +24,8 @@ export interface TextBlock {
 export interface PlainTextArticle {
   /** The first line when it reads as a headline (no final punctuation), else undefined. */
   headline: string | undefined;
+  /** The name of the first byline line (»Piše: Ana Novak«), which is left out of the blocks. */
+  byline?: string;
   blocks: TextBlock[];
 }
 
@@ -35,14 +37,30 @@ export function isCrosshead(text: string): boolean {
   return text.length <= MAX_CROSSHEAD_LENGTH && !FINAL_PUNCTUATION.test(text);
 }
 
+// Slovenian papers and agencies put the byline on a line of its own: »Piše: Ana Novak«, »Pišeta: …« for two, »Avtorica: …«.
+const BYLINE = /^(?:piše|pišeta|pišejo|avtor|avtorica|avtorja|avtorici|avtorji|avtorice|besedilo)\s*:\s*(.+)$/iu;
+// A name, several or an agency fit in this; a longer line after »Avtor:« is a sentence.
+const MAX_BYLINE_LENGTH = 100;
+
+/** The name(s) a byline line gives (»Piše: Ana Novak« → »Ana Novak«), or undefined for any other line. */
+export function bylineName(line: string): string | undefined {
+  const name = BYLINE.exec(line.trim())?.[1]?.trim();
+  if (name === undefined || name.length > MAX_BYLINE_LENGTH) return undefined;
+  // Initials end in a full stop (M. K.); a question, an exclamation or a colon ends a sentence, not a name.
+  return /[!?:;…]$/u.test(name) ? undefined : name;
+}
+
 /** `text` must have \n line endings (see content/read.ts decodeText). */
 export function splitPlainText(text: string, options: { headline: boolean }): PlainTextArticle {
   const blocks: TextBlock[] = [];
   let headline: string | undefined;
+  let byline: string | undefined;
   const lines = text.split('\n');
   for (let index = 0; index < lines.length; index++) {
     const value = lines[index]!.trim();
     if (value === '') continue;
+    // Published as a crosshead of its own, the byline stood in the text as a heading and the article had no author:.
+    if (byline === undefined && (byline = bylineName(value)) !== undefined) continue;
     const crosshead = isCrosshead(value);
     if (options.headline && headline === undefined && blocks.length === 0 && crosshead) {
       headline = value;
@@ -50,7 +68,7 @@ export function splitPlainText(text: string, options: { headline: boolean }): Pl
     }
     blocks.push({ kind: crosshead ? 'crosshead' : 'paragraph', text: value, line: index + 1 });
   }
-  return { headline, blocks };
+  return { headline, ...(byline === undefined ? {} : { byline }), blocks };
 }
 
 // HTML's own element names only, as the build's warning finds them: quotes typed as <<Mir>> are no tag.

@@ -161,6 +161,26 @@ describe('arhivar import', () => {
     expect(written.title).toBe('Vlada je sprejela proračun za leto 2026');
   });
 
+  it('writes a byline line (»Piše: Ana Novak«) as author:, not as a crosshead of the text', async () => {
+    const root = await emptyProject();
+    const source = path.join(root, 'agencija.txt');
+    const lines = [
+      'Vlada sprejela proračun',
+      'Piše: Ana Novak',
+      'LJUBLJANA, 6. decembra (STA) - Vlada je na današnji seji sprejela predlog proračuna.',
+      'Avtorica tega prispevka je dejala: to je dober proračun.',
+    ];
+    await writeFile(source, `${lines.join('\r\n')}\r\n`);
+    const report = await importPlainText({ root, source, date: '2026-12-06T10:00' });
+    expect(report.problems).toEqual([]);
+    const imported = report.imported[0]!;
+    expect(imported).toMatchObject({ title: 'Vlada sprejela proračun', author: 'Ana Novak', paragraphs: 2, crossheads: 0 });
+    const text = await readFile(path.join(root, imported.file), 'utf8');
+    const { article } = validateArticle({ file: imported.file, text, mtimeMs: 0 });
+    expect(article!.frontMatter.author).toBe('Ana Novak');
+    expect((await blockTexts(root, imported.file)).texts).toEqual([lines[2], lines[3]]);
+  });
+
   it('uses a headline line as the title, --title over everything, and the file time when no --date is given', async () => {
     const root = await emptyProject();
     const source = path.join(root, 'naslov.txt');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blocksToMarkdown, blockToMarkdown, escapeLineStart, firstSentence, isCrosshead, readsBack, splitPlainText, titleText } from '../../../src/markdown/plain-text.ts';
+import { blocksToMarkdown, blockToMarkdown, bylineName, escapeLineStart, firstSentence, isCrosshead, readsBack, splitPlainText, titleText } from '../../../src/markdown/plain-text.ts';
 import { findShapeProblem } from '../../../src/content/markdown-shape.ts';
 
 describe('isCrosshead', () => {
@@ -15,6 +15,25 @@ describe('isCrosshead', () => {
     ['x'.repeat(161), false],
   ])('%s → %s', (line, expected) => {
     expect(isCrosshead(line)).toBe(expected);
+  });
+});
+
+describe('bylineName', () => {
+  it.each([
+    ['Piše: Ana Novak', 'Ana Novak'],
+    ['PIŠE: Ana Novak', 'Ana Novak'],
+    ['Pišeta:\u00a0Ana Novak in Bor Kos', 'Ana Novak in Bor Kos'],
+    ['Avtorica: M. K.', 'M. K.'],
+    ['Avtor : STA', 'STA'],
+    ['Besedilo: Ana Novak, STA', 'Ana Novak, STA'],
+    // A sentence that starts with such a word is text.
+    ['Avtorica tega prispevka je dejala: to je dober proračun.', undefined],
+    ['Piše: to je dober proračun, je dejal minister in odšel?', undefined],
+    ['Piše:', undefined],
+    ['Piše: ' + 'Ana '.repeat(40), undefined],
+    ['Golob: ne bomo odstopili', undefined],
+  ])('%s', (line, expected) => {
+    expect(bylineName(line)).toBe(expected);
   });
 });
 
@@ -41,6 +60,17 @@ describe('firstSentence', () => {
 });
 
 describe('splitPlainText', () => {
+  it('takes the first byline line out of the text, wherever it stands', () => {
+    expect(splitPlainText('Piše: Ana Novak\nVlada padla\n\nPoslanci so glasovali.\nPiše: Bor Kos\n', { headline: true })).toEqual({
+      headline: 'Vlada padla',
+      byline: 'Ana Novak',
+      blocks: [
+        { kind: 'paragraph', text: 'Poslanci so glasovali.', line: 4 },
+        { kind: 'crosshead', text: 'Piše: Bor Kos', line: 5 },
+      ],
+    });
+  });
+
   it('makes every non-empty line a block, trimmed, numbered by its source line', () => {
     const { headline, blocks } = splitPlainText('Prvi odstavek.\n\n  Drugi odstavek.  \nMednaslov\n\n\n', { headline: true });
     expect(headline).toBeUndefined();
