@@ -8,7 +8,7 @@ import { parseContentDate, type ContentDate } from '../content/dates.ts';
 import { stripControlCharacters, validateArticle } from '../content/article.ts';
 import type { Registry } from '../people/registry.ts';
 import { createDetector, detectPeople, type PeopleDetector } from '../people/detect.ts';
-import { blocksToMarkdown, firstSentence, MAX_CROSSHEAD_LENGTH, splitPlainText, titleText, UnrepresentableText } from '../markdown/plain-text.ts';
+import { blocksToMarkdown, firstSentence, isCreditLine, MAX_CROSSHEAD_LENGTH, splitPlainText, titleText, UnrepresentableText } from '../markdown/plain-text.ts';
 import { cutSlug, slugify } from '../site/slug.ts';
 import { formatIsoDate, formatUtcOffset, ljubljanaCalendar, ljubljanaOffsetMinutes, pad2 } from '../text/sl.ts';
 import { urls } from '../site/urls.ts';
@@ -221,11 +221,16 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
     });
   }
   const { headline, byline, blocks } = splitPlainText(text, { headline: options.title === undefined });
-  const firstParagraph = blocks.find((block) => block.kind === 'paragraph');
+  // A credit or signature line is no text to title the article with, nor an article's text by itself.
+  const firstParagraph = blocks.find((block) => block.kind === 'paragraph' && !isCreditLine(block.text));
   if (blocks.length === 0 && headline === undefined) {
     throw new ArhivarError({ code: 'import/empty', message: 'the file holds no text', file: shown, hint: 'check that it is the right file' });
   }
-  if (!firstParagraph) throw headlineOnly([...(headline === undefined ? [] : [headline]), ...blocks.map((block) => block.text)], shown);
+  if (!firstParagraph) {
+    // Credit lines beside the headline are told of as the headline alone, not as crossheads they are not.
+    const headings = [...(headline === undefined ? [] : [headline]), ...blocks.filter((block) => block.kind === 'crosshead').map((block) => block.text)];
+    throw headlineOnly(headings.length > 0 ? headings : blocks.map((block) => block.text), shown);
+  }
   // The first sentence of the first paragraph is the title when neither --title nor a headline line gives it.
   const sentence = options.title === undefined && headline === undefined ? firstSentence(firstParagraph.text) : undefined;
   const title = stripControlCharacters(options.title ?? titleText(headline ?? sentence!));

@@ -34,7 +34,18 @@ export const MAX_CROSSHEAD_LENGTH = 160;
 const FINAL_PUNCTUATION = /[.!?…:;][\s"'”“«»’)\]]*$/u;
 
 export function isCrosshead(text: string): boolean {
-  return text.length <= MAX_CROSSHEAD_LENGTH && !FINAL_PUNCTUATION.test(text);
+  return text.length <= MAX_CROSSHEAD_LENGTH && !FINAL_PUNCTUATION.test(text) && !isCreditLine(text);
+}
+
+// What a wire or a Word file leaves on lines of their own without final punctuation and no heading is: a credit
+// (»Foto: Bobo/STA«, »Vir: STA«, a byline), a signature in brackets (»(STA)«, »(ana/bk)«), an e-mail or web address.
+const CREDIT_LABEL = /^(?:foto|fotografija|fotografije|posnetek|video|vir|viri|ilustracija|grafika|prevod|piše|pišeta|pišejo|avtor|avtorica|avtorja|avtorici|avtorji|avtorice|besedilo)\s*:/iu;
+const BRACKETED = /^\([^()]*\)$/u;
+const ADDRESS = /^(?:\S+@\S+\.\S+|(?:https?:\/\/|www\.)\S+)$/iu;
+
+/** A credit, signature or contact line: text, never a crosshead nor the headline. */
+export function isCreditLine(text: string): boolean {
+  return CREDIT_LABEL.test(text) || BRACKETED.test(text) || ADDRESS.test(text);
 }
 
 // Slovenian papers and agencies put the byline on a line of its own: »Piše: Ana Novak«, »Pišeta: …« for two, »Avtorica: …«.
@@ -62,7 +73,8 @@ export function splitPlainText(text: string, options: { headline: boolean }): Pl
     // Published as a crosshead of its own, the byline stood in the text as a heading and the article had no author:.
     if (byline === undefined && (byline = bylineName(value)) !== undefined) continue;
     const crosshead = isCrosshead(value);
-    if (options.headline && headline === undefined && blocks.length === 0 && crosshead) {
+    // A photo credit may stand above the headline, as it stood above the picture.
+    if (options.headline && headline === undefined && blocks.every((block) => isCreditLine(block.text)) && crosshead) {
       headline = value;
       continue;
     }

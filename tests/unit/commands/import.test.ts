@@ -181,6 +181,37 @@ describe('arhivar import', () => {
     expect((await blockTexts(root, imported.file)).texts).toEqual([lines[2], lines[3]]);
   });
 
+  it('imports a wire\'s photo credit, signature and contact lines as text, not as crossheads or the title', async () => {
+    const root = await emptyProject();
+    const source = path.join(root, 'sta.txt');
+    const lines = [
+      'Foto: Bobo/STA',
+      'LJUBLJANA, 6. decembra (STA) - Vlada je na današnji seji sprejela predlog proračuna.',
+      'Glasovanje je bilo soglasno.',
+      '(STA)',
+      'ana.novak@sta.si',
+    ];
+    await writeFile(source, `${lines.join('\n')}\n`);
+    const report = await importPlainText({ root, source, date: '2026-12-06T10:00' });
+    expect(report.problems).toEqual([]);
+    const imported = report.imported[0]!;
+    expect(imported).toMatchObject({ title: 'LJUBLJANA, 6. decembra (STA) - Vlada je na današnji seji sprejela predlog proračuna', crossheads: 0 });
+    const written = await blockTexts(root, imported.file);
+    expect(written.texts).toEqual(lines);
+    expect(written.kinds).toEqual(lines.map(() => 'paragraph'));
+  });
+
+  it('refuses a headline with a photo credit and no text as a headline alone', async () => {
+    const root = await emptyProject();
+    const source = path.join(root, 'foto.txt');
+    await writeFile(source, 'Vlada padla\nFoto: Bobo/STA\n');
+    const report = await importPlainText({ root, source, date: '2026-12-06T10:00' });
+    expect(report.imported).toEqual([]);
+    expect(report.problems.map((problem) => [problem.code, problem.message])).toEqual([
+      ['import/headline-only', 'the file holds only a headline ("Vlada padla") and no text below it, so the article would be published with its title alone; it was not written'],
+    ]);
+  });
+
   it('uses a headline line as the title, --title over everything, and the file time when no --date is given', async () => {
     const root = await emptyProject();
     const source = path.join(root, 'naslov.txt');

@@ -13,6 +13,17 @@ describe('isCrosshead', () => {
     ['Zares!', false],
     ['Nato je sledilo naštevanje:', false],
     ['x'.repeat(161), false],
+    // Credits, signatures and contacts a wire or a Word file leaves on lines of their own are no headings.
+    ['Foto: Bobo/STA', false],
+    ['FOTO: Reuters', false],
+    ['Vir: STA', false],
+    ['Piše: Bor Kos', false],
+    ['(STA)', false],
+    ['(ana/bk)', false],
+    ['ana.novak@sta.si', false],
+    ['https://www.sta.si/novice', false],
+    ['[VIDEO] Poplave na Koroškem', true],
+    ['Golob: ne bomo odstopili', true],
   ])('%s → %s', (line, expected) => {
     expect(isCrosshead(line)).toBe(expected);
   });
@@ -66,7 +77,17 @@ describe('splitPlainText', () => {
       byline: 'Ana Novak',
       blocks: [
         { kind: 'paragraph', text: 'Poslanci so glasovali.', line: 4 },
-        { kind: 'crosshead', text: 'Piše: Bor Kos', line: 5 },
+        { kind: 'paragraph', text: 'Piše: Bor Kos', line: 5 },
+      ],
+    });
+  });
+
+  it('takes the headline below a photo credit, which is text and no title', () => {
+    expect(splitPlainText('Foto: Bobo/STA\nVlada padla\nPoslanci so glasovali.\n', { headline: true })).toEqual({
+      headline: 'Vlada padla',
+      blocks: [
+        { kind: 'paragraph', text: 'Foto: Bobo/STA', line: 1 },
+        { kind: 'paragraph', text: 'Poslanci so glasovali.', line: 3 },
       ],
     });
   });
