@@ -8,7 +8,7 @@ import { parseContentDate, type ContentDate } from '../content/dates.ts';
 import { stripControlCharacters, validateArticle } from '../content/article.ts';
 import type { Registry } from '../people/registry.ts';
 import { createDetector, detectPeople, type PeopleDetector } from '../people/detect.ts';
-import { blocksToMarkdown, firstSentence, isCreditLine, MAX_CROSSHEAD_LENGTH, splitPlainText, titleText, UnrepresentableText } from '../markdown/plain-text.ts';
+import { blocksToMarkdown, firstSentence, isCreditLine, MAX_CROSSHEAD_LENGTH, splitPlainText, titleText, UnrepresentableText, withoutDateline } from '../markdown/plain-text.ts';
 import { cutSlug, slugify } from '../site/slug.ts';
 import { formatIsoDate, formatUtcOffset, ljubljanaCalendar, ljubljanaOffsetMinutes, pad2 } from '../text/sl.ts';
 import { urls } from '../site/urls.ts';
@@ -231,8 +231,10 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
     const headings = [...(headline === undefined ? [] : [headline]), ...blocks.filter((block) => block.kind === 'crosshead').map((block) => block.text)];
     throw headlineOnly(headings.length > 0 ? headings : blocks.map((block) => block.text), shown);
   }
-  // The first sentence of the first paragraph is the title when neither --title nor a headline line gives it.
-  const sentence = options.title === undefined && headline === undefined ? firstSentence(firstParagraph.text) : undefined;
+  // The first sentence of the first paragraph is the title when neither --title nor a headline line gives it; an
+  // agency's dateline before it (»LJUBLJANA, 6. decembra (STA) - «) stays in the text, and is no part of the headline.
+  const lead = withoutDateline(firstParagraph.text);
+  const sentence = options.title === undefined && headline === undefined ? firstSentence(lead) : undefined;
   const title = stripControlCharacters(options.title ?? titleText(headline ?? sentence!));
   const date = options.date ?? wallClock(new Date(info.mtimeMs));
   const parsedDate = parseContentDate(date);
@@ -284,7 +286,7 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
       // A headline line is at most MAX_CROSSHEAD_LENGTH long, far below the build's limit, so a title too long is
       // the first sentence of the first paragraph, whose line is given, or else --title.
       line: badTitle && sentence !== undefined ? firstParagraph.line : undefined,
-      hint: !badTitle ? 'edit the text file where the message says, then import it again' : sentence === undefined ? LONG_TITLE_OPTION_HINT : longSentenceHint(firstParagraph.text, sentence),
+      hint: !badTitle ? 'edit the text file where the message says, then import it again' : sentence === undefined ? LONG_TITLE_OPTION_HINT : longSentenceHint(lead, sentence),
     });
   }
 

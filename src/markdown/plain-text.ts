@@ -61,6 +61,15 @@ export function bylineName(line: string): string | undefined {
   return /[!?:;…]$/u.test(name) ? undefined : name;
 }
 
+// An agency's dateline: the place, then the date or the agency or both, then a dash (»LJUBLJANA, 6. decembra (STA) - «,
+// »MOSKVA (Reuters) – «). A place alone before a dash is not taken: »NATO - zavezništvo 32 držav - …« is a sentence.
+const DATELINE = /^\p{Lu}[\p{L}.' -]{0,40}?(?:,\s*\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+\.?)(?:\s*\d{4})?(?:\s*\([^()]{1,30}\))?|\s*\([^()]{1,30}\))\s*[-–—]\s+(?=\S)/u;
+
+/** A paragraph without the agency's dateline it opens with, for a title made of its first sentence. */
+export function withoutDateline(paragraph: string): string {
+  return paragraph.replace(DATELINE, '');
+}
+
 /** `text` must have \n line endings (see content/read.ts decodeText). */
 export function splitPlainText(text: string, options: { headline: boolean }): PlainTextArticle {
   const blocks: TextBlock[] = [];

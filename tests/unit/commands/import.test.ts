@@ -195,7 +195,8 @@ describe('arhivar import', () => {
     const report = await importPlainText({ root, source, date: '2026-12-06T10:00' });
     expect(report.problems).toEqual([]);
     const imported = report.imported[0]!;
-    expect(imported).toMatchObject({ title: 'LJUBLJANA, 6. decembra (STA) - Vlada je na današnji seji sprejela predlog proračuna', crossheads: 0 });
+    // The dateline is the paragraph's, not the title's: the title and the address begin with the news.
+    expect(imported).toMatchObject({ title: 'Vlada je na današnji seji sprejela predlog proračuna', file: 'content/articles/2026/vlada-je-na-danasnji-seji-sprejela-predlog-proracuna.md', crossheads: 0 });
     const written = await blockTexts(root, imported.file);
     expect(written.texts).toEqual(lines);
     expect(written.kinds).toEqual(lines.map(() => 'paragraph'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blocksToMarkdown, blockToMarkdown, bylineName, escapeLineStart, firstSentence, isCrosshead, readsBack, splitPlainText, titleText } from '../../../src/markdown/plain-text.ts';
+import { blocksToMarkdown, blockToMarkdown, bylineName, escapeLineStart, firstSentence, isCrosshead, readsBack, splitPlainText, titleText, withoutDateline } from '../../../src/markdown/plain-text.ts';
 import { findShapeProblem } from '../../../src/content/markdown-shape.ts';
 
 describe('isCrosshead', () => {
@@ -45,6 +45,23 @@ describe('bylineName', () => {
     ['Golob: ne bomo odstopili', undefined],
   ])('%s', (line, expected) => {
     expect(bylineName(line)).toBe(expected);
+  });
+});
+
+describe('withoutDateline', () => {
+  it.each([
+    ['LJUBLJANA, 6. decembra (STA) - Vlada je sprejela proračun.', 'Vlada je sprejela proračun.'],
+    ['Bruselj, 6. decembra (STA) – Evropska komisija je predlagala nov paket.', 'Evropska komisija je predlagala nov paket.'],
+    ['MOSKVA (Reuters) — Kremelj je zavrnil predlog.', 'Kremelj je zavrnil predlog.'],
+    ['NOVO MESTO, 5. 12. (STA) - Krka je poplavila.', 'Krka je poplavila.'],
+    ['WASHINGTON, 6. dec. (AP) - Trump je podpisal ukaz.', 'Trump je podpisal ukaz.'],
+    // A dash in the sentence itself is no dateline's.
+    ['Vlada - kot je znano - ni odstopila.', 'Vlada - kot je znano - ni odstopila.'],
+    ['Golob - premier od leta 2022 - je odstopil.', 'Golob - premier od leta 2022 - je odstopil.'],
+    ['NATO - zavezništvo 32 držav - se je odzval.', 'NATO - zavezništvo 32 držav - se je odzval.'],
+    ['Vlada je sprejela proračun.', 'Vlada je sprejela proračun.'],
+  ])('%s', (paragraph, expected) => {
+    expect(withoutDateline(paragraph)).toBe(expected);
   });
 });
 
