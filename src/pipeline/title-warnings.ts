@@ -9,8 +9,34 @@ import { findPlainTextHtml, plainTextHtmlWarning } from './summary-warnings.ts';
  * then changes with the title.
  */
 export function titleWarnings(title: string, slug: string | undefined, file: string, line: number | undefined): ArhivarError[] {
+  const warnings: ArhivarError[] = [];
   const html = findPlainTextHtml(title);
-  if (html === undefined) return [];
-  const address = slug === undefined ? '' : `; the address is made from the title and changes with it, so add slug: ${slug} to keep it if the article is already out`;
-  return [plainTextHtmlWarning('title', html, 'the headline, listings, feeds and search results', file, line, address)];
+  if (html !== undefined) {
+    const address = slug === undefined ? '' : `; the address is made from the title and changes with it, so add slug: ${slug} to keep it if the article is already out`;
+    warnings.push(plainTextHtmlWarning('title', html, 'the headline, listings, feeds and search results', file, line, address));
+  }
+  if (isInCapitals(title)) {
+    const sentence = title.charAt(0) + title.slice(1).toLowerCase();
+    warnings.push(
+      new ArhivarError({
+        code: 'article/title-capitals',
+        message: 'the title is written in capitals, so the headline, listings, feeds and search results show it so, which readers take for shouting',
+        file,
+        line,
+        // Lower case loses the capitals of names (Putin, Ljubljana) as well: only the editor knows which words they are.
+        hint: `write it as a sentence: title: ${JSON.stringify(sentence)}, then give names and abbreviations their capitals back; the address stays the same, as it is made of small letters`,
+      }),
+    );
+  }
+  return warnings;
+}
+
+/**
+ * A headline an agency or a CMS sends in capitals (VLADA SPREJELA PRORAČUN): no small letter, and three words or more
+ * of two capitals or more. Abbreviations stand alone or in pairs (NATO in EU, RTV SLO, BREAKING: Vlada je padla has
+ * small letters).
+ */
+function isInCapitals(title: string): boolean {
+  if (/\p{Ll}/u.test(title)) return false;
+  return (title.match(/\p{Lu}{2,}/gu) ?? []).length >= 3;
 }

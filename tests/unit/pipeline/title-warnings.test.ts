@@ -24,4 +24,20 @@ describe('titleWarnings', () => {
   it.each(['Vlada sprejela proračun', 'AT&T in Procter & Gamble', 'Rezultat 5 < 6', 'Rekel je: <<Mir je blizu>>'])('leaves %j alone', (title) => {
     expect(titleWarnings(title, 'slug', 'a.md', 2)).toEqual([]);
   });
+
+  it('warns about a headline in capitals, as an agency or a CMS sends it, with the line in sentence case to start from', () => {
+    const [warning, ...rest] = titleWarnings('VLADA SPREJELA PRORAČUN ZA LETO 2027', 'vlada-sprejela-proracun-za-leto-2027', 'content/articles/a.md', 2);
+    expect(rest).toEqual([]);
+    expect([warning!.code, warning!.file, warning!.line, warning!.message, warning!.hint]).toEqual([
+      'article/title-capitals',
+      'content/articles/a.md',
+      2,
+      'the title is written in capitals, so the headline, listings, feeds and search results show it so, which readers take for shouting',
+      'write it as a sentence: title: "Vlada sprejela proračun za leto 2027", then give names and abbreviations their capitals back; the address stays the same, as it is made of small letters',
+    ]);
+  });
+
+  it.each(['NATO in EU', 'ZDA: DA', 'Vlada sprejela proračun', 'BREAKING: Vlada je padla', '2027', 'RTV SLO'])('does not take %j for a headline in capitals', (title) => {
+    expect(titleWarnings(title, 'slug', 'a.md', 2)).toEqual([]);
+  });
 });
