@@ -189,7 +189,8 @@ export function parseYamlDocument(source: string, file: string, firstLine = 1, s
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   const problem = document.errors[0] ?? document.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (problem) {
-    const reported = problem.code === 'DUPLICATE_KEY' ? duplicateKeyLine(source, firstLine) ?? lineAt(problem.pos[0]) : lineAt(openingOffset(document, problem) ?? problem.pos[0]);
+    const duplicate = problem.code === 'DUPLICATE_KEY' ? duplicateKey(source, firstLine) : undefined;
+    const reported = problem.code === 'DUPLICATE_KEY' ? duplicate?.repeated ?? lineAt(problem.pos[0]) : lineAt(openingOffset(document, problem) ?? problem.pos[0]);
     const isTag = problem.code === 'TAG_RESOLVE_FAILED';
     // The YAML parser recurses per level and reports the stack overflow as a syntax error.
     const tooDeep = /maximum call stack/i.test(problem.message);
@@ -203,13 +204,18 @@ export function parseYamlDocument(source: string, file: string, firstLine = 1, s
           ? `${subject} is nested too deeply to read (lists or mappings inside each other thousands of levels deep)`
           : problem.code === 'MULTIPLE_DOCS'
             ? `${subject} is not valid YAML: a --- line splits it in two`
-            : `${subject} is not valid YAML: ${firstLineOf(problem.message)}`,
+            : duplicate !== undefined
+              ? `${subject} has the key ${duplicate.key} twice, at lines ${duplicate.first} and ${duplicate.repeated}, and a key may be written once`
+              : `${subject} is not valid YAML: ${firstLineOf(problem.message)}`,
       file,
       line,
       hint: isTag
         ? 'remove the !tag; front matter holds plain text, numbers, lists and true/false'
         : problem.code === 'DUPLICATE_KEY'
-          ? 'each key may appear once; delete the repeated one'
+          ? // The line below is as often the correction (a title retyped under the old one) as the mistake.
+            duplicate !== undefined
+            ? `keep the ${duplicate.key}: line that says what you mean and delete the other one`
+            : 'each key may appear once; delete the repeated one'
           : tooDeep
             ? `${subject} holds a few plain values; remove the runs of [ or { brackets`
             : problem.code === 'MULTIPLE_DOCS'
@@ -503,15 +509,16 @@ function firstLineOf(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** yaml reports a duplicate key at the end of its map; editors need the line of the repeat. */
-function duplicateKeyLine(source: string, firstLine: number): number | undefined {
-  const seen = new Set<string>();
+/** yaml reports a duplicate key at the end of its map; editors need the key, its first line and the line of the repeat. */
+function duplicateKey(source: string, firstLine: number): { key: string; first: number; repeated: number } | undefined {
+  const seen = new Map<string, number>();
   const lines = source.split('\n');
   for (let index = 0; index < lines.length; index++) {
     const key = /^([^\s#][^:]*):(?:\s|$)/.exec(lines[index]!)?.[1]?.trim();
     if (key === undefined) continue;
-    if (seen.has(key)) return index + firstLine;
-    seen.add(key);
+    const first = seen.get(key);
+    if (first !== undefined) return { key, first, repeated: index + firstLine };
+    seen.set(key, index + firstLine);
   }
   return undefined;
 }

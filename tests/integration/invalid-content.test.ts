@@ -37,7 +37,7 @@ const cases: Array<[string, Expected[]]> = [
   ['custom-yaml-tag', [{ code: 'front-matter/custom-tag', file: a('oznaka.md'), line: 4, message: /js\/function/ }]],
   ['deep-front-matter', [{ code: 'front-matter/bad-yaml', file: a('globoko.md'), line: 4, message: /nested too deeply/ }]],
   ['alias-bomb', [{ code: 'front-matter/alias-bomb', file: a('bomba.md'), line: 2, message: /aliases too many times/ }]],
-  ['duplicate-key', [{ code: 'front-matter/bad-yaml', file: a('dvakrat.md'), line: 4, message: /unique/ }]],
+  ['duplicate-key', [{ code: 'front-matter/bad-yaml', file: a('dvakrat.md'), line: 4, message: /the key title twice, at lines 2 and 4/ }]],
   ['impossible-date', [{ code: 'article/bad-date', file: a('datum.md'), line: 3, message: /"2025-02-30" is not a valid date: February 2025 has 28 days/ }]],
   ['unclosed-front-matter', [{ code: 'front-matter/unclosed', file: a('odprto.md'), line: 1, message: /not closed/ }]],
   ['no-front-matter', [{ code: 'article/no-front-matter', file: a('brez.md'), line: 1, message: /no front matter/ }]],

@@ -154,6 +154,17 @@ describe('parseFrontMatter', () => {
     expect(failure('---\ntitle: T\n- a\n---\n').hint).toMatch(/^check the indentation and quoting/);
   });
 
+  it('names a key written twice and both its lines, in the editor\'s words rather than YAML\'s', () => {
+    // A corrected title typed below the first one, which was not deleted.
+    const error = failure('---\ntitle: Prvi naslov\ndate: 2025-12-01\ntitle: Popravljen naslov\n---\n\nBesedilo.\n');
+    expect([error.code, error.line, error.message, error.hint]).toEqual([
+      'front-matter/bad-yaml',
+      4,
+      'front matter has the key title twice, at lines 2 and 4, and a key may be written once',
+      'keep the title: line that says what you mean and delete the other one',
+    ]);
+  });
+
   it('stops an alias bomb instead of expanding it', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(9).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
