@@ -60,6 +60,33 @@ function dashLineError(line: string, lineNumber: number, file: string): ArhivarE
   });
 }
 
+/** A key line (title: …, oznake: …); a sentence with a colon in it has spaces before the colon. */
+const KEY_LINE = /^[\p{L}_][\p{L}\p{N}_-]*\s*:(?:\s|$)/u;
+
+/**
+ * Where the front matter's keys end and text begins, in a block not closed where it should be: the first line after a
+ * blank line that is no key, list item, indented value or comment, and reads as a sentence (four words or more).
+ * `firstLine` is the file line of lines[0]. undefined when every line is front matter.
+ */
+function textAfterKeys(lines: readonly string[], firstLine: number): { lastKeyLine: number; textLine: number } | undefined {
+  let lastKeyLine = firstLine - 1;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (line.trim() === '') continue;
+    const afterBlank = index > 0 && lines[index - 1]!.trim() === '';
+    if (afterBlank && !/^[\s#-]/.test(line) && !KEY_LINE.test(line) && line.trim().split(/\s+/).length >= 4) {
+      return lastKeyLine >= firstLine ? { lastKeyLine, textLine: index + firstLine } : undefined;
+    }
+    lastKeyLine = index + firstLine;
+  }
+  return undefined;
+}
+
+function closingHint(text: { lastKeyLine: number; textLine: number } | undefined): string {
+  if (text === undefined) return 'end the front matter with a line holding only ---';
+  return `add a line holding only --- below line ${text.lastKeyLine}, the last line of the front matter, so that the text from line ${text.textLine} on is the article's`;
+}
+
 /** The first line of `lines` (1-based from `firstLine`) that is dashes meant as ---, if any. */
 function findDashLine(lines: readonly string[], firstLine: number): { line: string; number: number } | undefined {
   const index = lines.findIndex(isDashLine);
@@ -92,7 +119,21 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   if (!closing) {
     const dashes = findDashLine(rest.split('\n'), 2);
     if (dashes) throw dashLineError(dashes.line, dashes.number, file);
-    throw new ArhivarError({ code: 'front-matter/unclosed', message: 'front matter is not closed', file, line: 1, hint: 'end the front matter with a line holding only ---' });
+    throw new ArhivarError({ code: 'front-matter/unclosed', message: 'front matter is not closed', file, line: 1, hint: closingHint(textAfterKeys(rest.split('\n'), 2)) });
+  }
+  // A block left open is closed by the first --- of the text (a horizontal rule), and its first paragraph was
+  // read as a key: »unknown key "Premier je danes dejal, da vlada ne bo odstopila"«.
+  // closing.index is in '\n' + rest, at the line break before the ---.
+  const blockLines = rest.slice(0, Math.max(0, closing.index - 1)).split('\n');
+  const unclosed = textAfterKeys(blockLines, 2);
+  if (unclosed !== undefined) {
+    throw new ArhivarError({
+      code: 'front-matter/unclosed',
+      message: `front matter is not closed above the text: line ${unclosed.textLine} is a line of text, and the --- at line ${blockLines.length + 2} was taken for the end of the front matter`,
+      file,
+      line: 1,
+      hint: closingHint(unclosed),
+    });
   }
 
   let keyLines = new Map<string, number>();

@@ -165,6 +165,31 @@ describe('parseFrontMatter', () => {
     ]);
   });
 
+  it('tells where the closing --- goes when the front matter is not closed', () => {
+    const error = failure('---\ntitle: Brez zaprtja\ndate: 2026-12-06\n\nPremier je danes dejal, da vlada ne bo odstopila.\n');
+    expect([error.code, error.line, error.message, error.hint]).toEqual([
+      'front-matter/unclosed',
+      1,
+      'front matter is not closed',
+      'add a line holding only --- below line 3, the last line of the front matter, so that the text from line 5 on is the article\'s',
+    ]);
+  });
+
+  it('tells a front matter left open, whose text holds a --- line, as not closed, not as the text taken for a key', () => {
+    // The --- of a horizontal rule in the text closed the block, and the first paragraph was read as an unknown key.
+    const error = failure('---\ntitle: Brez zaprtja\ndate: 2026-12-06\ntags: [a]\n\nPremier je danes dejal, da vlada ne bo odstopila: to je jasno.\n\n---\n\nVeč besedila.\n');
+    expect([error.code, error.line, error.message, error.hint]).toEqual([
+      'front-matter/unclosed',
+      1,
+      'front matter is not closed above the text: line 6 is a line of text, and the --- at line 8 was taken for the end of the front matter',
+      'add a line holding only --- below line 4, the last line of the front matter, so that the text from line 6 on is the article\'s',
+    ]);
+  });
+
+  it('reads keys after a blank line in the front matter as keys', () => {
+    expect(parseFrontMatter('---\ntitle: T\n\ndate: 2026-12-06\n# opomba urednika\n\ntags:\n  - a\n---\n\nBesedilo.\n', 'a.md').data).toEqual({ title: 'T', date: '2026-12-06', tags: ['a'] });
+  });
+
   it('stops an alias bomb instead of expanding it', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(9).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
