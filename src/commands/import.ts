@@ -9,7 +9,7 @@ import { stripControlCharacters, validateArticle } from '../content/article.ts';
 import type { Registry } from '../people/registry.ts';
 import { createDetector, detectPeople, type PeopleDetector } from '../people/detect.ts';
 import { blocksToMarkdown, firstSentence, isCreditLine, MAX_CROSSHEAD_LENGTH, splitPlainText, titleText, UnrepresentableText, withoutDateline } from '../markdown/plain-text.ts';
-import { cutSlug, slugify } from '../site/slug.ts';
+import { MAX_TITLE_SLUG, shortenSlug, slugify } from '../site/slug.ts';
 import { formatIsoDate, formatUtcOffset, ljubljanaCalendar, ljubljanaOffsetMinutes, pad2 } from '../text/sl.ts';
 import { urls } from '../site/urls.ts';
 import { checkedSlug, shellQuoted, yamlList, yamlString } from './new.ts';
@@ -51,8 +51,6 @@ export interface ImportReport {
   /** Files that were not imported, with the reason; the others are imported regardless. */
   problems: ArhivarError[];
 }
-
-const MAX_FILE_SLUG = 80;
 
 const EMPTY_DATE_HINT =
   "give the date after it, such as --date 2025-12-22 or --date 2025-12-22T18:30 (Europe/Ljubljana is assumed), or leave --date out to date the article by the file's modification time";
@@ -476,11 +474,6 @@ function wallClock(instant: Date): string {
   return read.ok && read.value.clockChange ? `${written}${formatUtcOffset(ljubljanaOffsetMinutes(instant.getTime()))}` : written;
 }
 
-/** A title's slug over 80 characters is cut (at a word, site/slug.ts cutSlug) so file names and URLs stay readable. */
-export function shortenSlug(slug: string): string {
-  return cutSlug(slug, MAX_FILE_SLUG);
-}
-
 /**
  * The slug import gave a title's slug over 80 characters before the cut dropped the prepositions, conjunctions and
  * clitics it leaves at the end (»…-sestala-z«, now »…-sestala«), when the two differ. A file imported then was
@@ -488,10 +481,10 @@ export function shortenSlug(slug: string): string {
  * import records nothing else of the file it came from. Undefined when the rules agree.
  */
 export function earlierShortenedSlug(slug: string): string | undefined {
-  if (slug.length <= MAX_FILE_SLUG) return undefined;
-  const cut = slug.slice(0, MAX_FILE_SLUG + 1);
+  if (slug.length <= MAX_TITLE_SLUG) return undefined;
+  const cut = slug.slice(0, MAX_TITLE_SLUG + 1);
   const boundary = cut.lastIndexOf('-');
-  const earlier = (boundary > 20 ? cut.slice(0, boundary) : slug.slice(0, MAX_FILE_SLUG)).replace(/-+$/, '');
+  const earlier = (boundary > 20 ? cut.slice(0, boundary) : slug.slice(0, MAX_TITLE_SLUG)).replace(/-+$/, '');
   return earlier === shortenSlug(slug) ? undefined : earlier;
 }
 

@@ -6,7 +6,7 @@ import { checkProjectFolder } from '../pipeline/folders.ts';
 import { stripControlCharacters, validateArticle, type ArticleSource } from '../content/article.ts';
 import { parseContentDate } from '../content/dates.ts';
 import { CONTENT_DIR } from '../content/read.ts';
-import { isValidSlug, MAX_SLUG_LENGTH, shortenedSlug, slugify, slugOfArticleAddress } from '../site/slug.ts';
+import { isValidSlug, MAX_SLUG_LENGTH, shortenedSlug, shortenSlug, slugify, slugOfArticleAddress } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
 import { resolveNames } from '../people/registry.ts';
 import { unaddressedPeopleErrors, unknownPersonWarning } from '../pipeline/records.ts';
@@ -117,7 +117,10 @@ function refusedValues(text: string, errors: readonly ArhivarError[]): ArhivarEr
 export async function createArticle(options: NewArticleOptions): Promise<NewArticleResult> {
   await checkProjectFolder(options.root);
   const title = stripControlCharacters(options.title);
-  const slug = options.slug === undefined ? slugify(title) : checkedSlug(options.slug);
+  // A long title's slug is cut at a word, as import cuts it: the whole title's was cut at 200 characters as it fell
+  // (»…-o-sankcijah-proti-rusiji-in«). Written as a slug: line, the address stays when the title is corrected.
+  const fullSlug = slugify(title);
+  const slug = options.slug === undefined ? shortenSlug(fullSlug) : checkedSlug(options.slug);
   if (!slug) {
     throw new ArhivarError({
       code: 'new/empty-slug',
@@ -132,7 +135,7 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
   const day = formatIsoDate(now);
   const date = parseContentDate(day);
   if (!date.ok) throw new Error(`formatIsoDate gave ${day}, which is no date`);
-  const text = newArticleText(title, day, options.people ?? [], options.tags ?? [], options.slug === undefined ? undefined : slug);
+  const text = newArticleText(title, day, options.people ?? [], options.tags ?? [], options.slug === undefined && slug === fullSlug ? undefined : slug);
   // Checked once, as the build will check it: its refusals stop the command, its article gives the warnings.
   const check = validateArticle({ file, text, mtimeMs: 0 });
   const refused = refusedValues(text, [...check.errors, ...(await unaddressedPeople(options.root, check.article))]);

@@ -114,7 +114,7 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set([
  * `slug` at most `limit` characters long, cut after its last whole word, without the function words the cut
  * left at its end (»…-sestala-z« → »…-sestala«); its first word always stays. When the whole words would fill
  * no more than a quarter of the limit (a very long word follows), it is cut inside that word instead.
- * import's 80-character slugs, the --slug offered for one too long and the -2, -3, … of a free slug (freeSlug)
+ * new's and import's 80-character slugs (shortenSlug), the --slug offered for one too long and the -2, -3, … of a free slug (freeSlug)
  * are cut here. slugify's own cut at
  * MAX_SLUG_LENGTH is not: a title without `slug:` is published at that slug, and changing it would move articles.
  */
@@ -126,6 +126,14 @@ export function cutSlug(slug: string, limit: number): string {
   const words = cut.slice(0, boundary).replace(/-+$/, '').split('-');
   while (words.length > 1 && FUNCTION_WORDS.has(words.at(-1)!)) words.pop();
   return words.join('-');
+}
+
+/** The longest slug new and import make of a title without --slug, so file names and addresses stay readable. */
+export const MAX_TITLE_SLUG = 80;
+
+/** A title's slug over MAX_TITLE_SLUG cut at a word (cutSlug), as new and import write it in a slug: line. */
+export function shortenSlug(slug: string): string {
+  return cutSlug(slug, MAX_TITLE_SLUG);
 }
 
 /**
