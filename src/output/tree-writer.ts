@@ -70,6 +70,11 @@ export class TreeWriter {
     if (this.batch.length >= BATCH_OPERATIONS || this.batchBytes >= BATCH_BYTES) this.flush();
   }
 
+  /** Whether no more than `queued` operations wait for the disk: roomFor(queued) would resolve at once. */
+  hasRoomFor(queued: number): boolean {
+    return this.pending <= queued;
+  }
+
   /** Resolves once at most `queued` operations wait for the disk (at once after a failure: drain() reports it). */
   roomFor(queued: number): Promise<void> {
     // Called after every page: flushing each time would send every page alone, so only a caller that

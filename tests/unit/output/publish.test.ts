@@ -3,7 +3,8 @@ import { mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { publishSite, readPublishedTree, Utf8Encoder } from '../../../src/output/publish.ts';
+import { IO_QUEUE_LIMIT, publishSite, readPublishedTree, Staging, Utf8Encoder } from '../../../src/output/publish.ts';
+import { TreeWriter } from '../../../src/output/tree-writer.ts';
 import { readCacheFile, writeCacheFile } from '../../../src/pipeline/cache.ts';
 import { makeTempDir } from '../../helpers.ts';
 
@@ -169,6 +170,40 @@ describe('publishSite with more files than it writes on the main thread', () => 
     expect(await readFile(path.join(target, 'clanki', '699', 'index.html'), 'utf8')).toBe('<p>699 prva</p>');
     // The tree it replaced is the next spare, and still holds the second edition.
     expect(await readFile(path.join(root, '.dist-spare', 'clanki', '9', 'index.html'), 'utf8')).toBe('<p>9 druga</p>');
+    await rm(root, { recursive: true, force: true });
+  });
+});
+
+describe('Staging.complete linking the unchanged files into a new tree', () => {
+  // A first edit after a cold build has no spare tree: every unchanged file (177,000 at 100,000 articles) is
+  // hard-linked into a new one. Queued all at once, their operations and paths waited in memory together.
+  it("keeps no more than the page queue's limit of operations waiting for the writer thread", async () => {
+    const root = await makeTempDir('arhivar-publish-');
+    const source = path.join(root, 'dist');
+    const files = Array.from({ length: IO_QUEUE_LIMIT * 4 }, (_, n) => `clanki/${n % 7}/${n}.html`);
+    for (const file of files) {
+      await mkdir(path.dirname(path.join(source, file)), { recursive: true });
+      await writeFile(path.join(source, file), `<p>${file}</p>`);
+    }
+    // Every operation goes to the writer thread, as past the first few hundred in a build.
+    const writer = new TreeWriter(root, 0);
+    let mostWaiting = 0;
+    let added = 0;
+    const add = writer.add.bind(writer);
+    writer.add = (op) => {
+      // The smallest queue the writer still reports room for is how many operations wait.
+      let waiting = 0;
+      while (!writer.hasRoomFor(waiting)) waiting++;
+      mostWaiting = Math.max(mostWaiting, waiting);
+      added++;
+      add(op);
+    };
+    const staging = new Staging(path.join(root, '.dist-new'), new Map(), writer, true);
+    await staging.complete(new Map(files.map((file) => [file, { hash: file }])), source);
+    await writer.close();
+    expect(added).toBe(files.length);
+    expect(mostWaiting).toBeLessThanOrEqual(IO_QUEUE_LIMIT);
+    expect((await stat(path.join(root, '.dist-new', files.at(-1)!))).nlink).toBe(2);
     await rm(root, { recursive: true, force: true });
   });
 });
