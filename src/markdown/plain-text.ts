@@ -63,7 +63,9 @@ export function bylineName(line: string): string | undefined {
 
 // An agency's dateline: the place, then the date or the agency or both, then a dash (»LJUBLJANA, 6. decembra (STA) - «,
 // »MOSKVA (Reuters) – «). A place alone before a dash is not taken: »NATO - zavezništvo 32 držav - …« is a sentence.
-const DATELINE = /^\p{Lu}[\p{L}.' -]{0,40}?(?:,\s*\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+\.?)(?:\s*\d{4})?(?:\s*\([^()]{1,30}\))?|\s*\([^()]{1,30}\))\s*[-–—]\s+(?=\S)/u;
+// The sentence after a dateline starts with a capital, a digit or a quote; one going on in small letters shows that
+// what came before was its subject: »Janez Janša (SDS) - je dejal, …«.
+const DATELINE = /^\p{Lu}[\p{L}.' -]{0,40}?(?:,\s*\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+\.?)(?:\s*\d{4})?(?:\s*\([^()]{1,30}\))?|\s*\([^()]{1,30}\))\s*[-–—]\s+(?=[^\s\p{Ll}])/u;
 
 /** A paragraph without the agency's dateline it opens with, for a title made of its first sentence. */
 export function withoutDateline(paragraph: string): string {

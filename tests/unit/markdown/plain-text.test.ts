@@ -60,6 +60,13 @@ describe('withoutDateline', () => {
     ['Golob - premier od leta 2022 - je odstopil.', 'Golob - premier od leta 2022 - je odstopil.'],
     ['NATO - zavezništvo 32 držav - se je odzval.', 'NATO - zavezništvo 32 držav - se je odzval.'],
     ['Vlada je sprejela proračun.', 'Vlada je sprejela proračun.'],
+    // A name or a party with its bracket before a dash is the sentence's subject: the sentence after a dateline starts
+    // with a capital (or a digit or a quote), the rest of this one does not.
+    ['Janez Janša (SDS) - je dejal, da vlada ne bo zdržala.', 'Janez Janša (SDS) - je dejal, da vlada ne bo zdržala.'],
+    ['NLB (Nova Ljubljanska banka) – bo izplačala dividende.', 'NLB (Nova Ljubljanska banka) – bo izplačala dividende.'],
+    ['Golob, 6. decembra - ko je vlada zasedala - je molčal.', 'Golob, 6. decembra - ko je vlada zasedala - je molčal.'],
+    ['LJUBLJANA, 6. decembra (STA) - 36-letni voznik je umrl.', '36-letni voznik je umrl.'],
+    ['LJUBLJANA, 6. decembra (STA) - »Proračun je sprejet,« je dejal minister.', '»Proračun je sprejet,« je dejal minister.'],
   ])('%s', (paragraph, expected) => {
     expect(withoutDateline(paragraph)).toBe(expected);
   });
