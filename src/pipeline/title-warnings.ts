@@ -16,7 +16,7 @@ export function titleWarnings(title: string, slug: string | undefined, file: str
     warnings.push(plainTextHtmlWarning('title', html, 'the headline, listings, feeds and search results', file, line, address));
   }
   if (isInCapitals(title)) {
-    const sentence = title.charAt(0) + title.slice(1).toLowerCase();
+    const sentence = sentenceCase(title);
     warnings.push(
       new ArhivarError({
         code: 'article/title-capitals',
@@ -29,6 +29,18 @@ export function titleWarnings(title: string, slug: string | undefined, file: str
     );
   }
   return warnings;
+}
+
+/** A Roman ordinal up to 39 (II. svetovna vojna, XXI. kongres); a single v, x or i without a full stop is a word. */
+const ROMAN_ORDINAL = /(?<![\p{L}\p{N}])(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})(?=\.)/gu;
+
+/**
+ * `title` in small letters with a capital first letter, past an opening quote or bracket (»Mir je blizu«, pravi …;
+ * a number first stays as it is: 5 novih okužb), and Roman ordinals kept in capitals, as Slovenian writes them in a sentence.
+ */
+function sentenceCase(title: string): string {
+  const lower = title.toLowerCase().replace(ROMAN_ORDINAL, (numeral) => numeral.toUpperCase());
+  return lower.replace(/^[^\p{L}\p{N}]*\p{L}/u, (start) => start.toUpperCase());
 }
 
 /**

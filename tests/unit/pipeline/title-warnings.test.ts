@@ -37,6 +37,20 @@ describe('titleWarnings', () => {
     ]);
   });
 
+  it.each([
+    // Slovenian headlines often open with a quote: its first letter is the capital, not the quote mark.
+    ['»MIR JE BLIZU«, PRAVI TRUMP', '»Mir je blizu«, pravi trump'],
+    ['„MIR JE BLIZU“, PRAVI TRUMP', '„Mir je blizu“, pravi trump'],
+    ['(VIDEO) VLADA SPREJELA PRORAČUN', '(Video) vlada sprejela proračun'],
+    ['5 NOVIH OKUŽB V DOMU STAREJŠIH', '5 novih okužb v domu starejših'],
+    // A Roman ordinal is written in capitals in a sentence too; the preposition v has no full stop after it.
+    ['II. SVETOVNA VOJNA SE JE KONČALA', 'II. svetovna vojna se je končala'],
+    ['SDS PRED XXI. KONGRESOM V CELJU', 'Sds pred XXI. kongresom v celju'],
+  ])('gives %j in sentence case as %j', (title, sentence) => {
+    const warning = titleWarnings(title, 'slug', 'a.md', 2).find((w) => w.code === 'article/title-capitals');
+    expect(warning?.hint).toContain(`title: ${JSON.stringify(sentence)},`);
+  });
+
   it.each(['NATO in EU', 'ZDA: DA', 'Vlada sprejela proračun', 'BREAKING: Vlada je padla', '2027', 'RTV SLO'])('does not take %j for a headline in capitals', (title) => {
     expect(titleWarnings(title, 'slug', 'a.md', 2)).toEqual([]);
   });
