@@ -60,8 +60,11 @@ function dashLineError(line: string, lineNumber: number, file: string): ArhivarE
   });
 }
 
-/** A key line (title: …, oznake: …); a sentence with a colon in it has spaces before the colon. */
-const KEY_LINE = /^[\p{L}_][\p{L}\p{N}_-]*\s*:(?:\s|$)/u;
+/**
+ * A key line (title: …, oznake: …, and in quotes, as YAML allows: "summary": …); a sentence with a colon in it has
+ * spaces before the colon.
+ */
+const KEY_LINE = /^(?:[\p{L}_][\p{L}\p{N}_-]*|"[^"\n]*"|'[^'\n]*')\s*:(?:\s|$)/u;
 
 /**
  * Where the front matter's keys end and text begins, in a block not closed where it should be: the first line after a

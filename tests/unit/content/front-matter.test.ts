@@ -190,6 +190,12 @@ describe('parseFrontMatter', () => {
     expect(parseFrontMatter('---\ntitle: T\n\ndate: 2026-12-06\n# opomba urednika\n\ntags:\n  - a\n---\n\nBesedilo.\n', 'a.md').data).toEqual({ title: 'T', date: '2026-12-06', tags: ['a'] });
   });
 
+  it('reads a quoted key after a blank line as a key, not as the text of a front matter left open', () => {
+    // YAML allows a key in quotes; a front matter exported from JSON or another tool writes its keys so.
+    const text = '---\ntitle: T\n\n"summary": Vlada je danes sprejela proračun za leto 2027\n\n\'author\': Ana Novak in Janez Kos iz Ljubljane\n---\n\nBesedilo.\n\n---\n\nŠe besedilo.\n';
+    expect(parseFrontMatter(text, 'a.md').data).toEqual({ title: 'T', summary: 'Vlada je danes sprejela proračun za leto 2027', author: 'Ana Novak in Janez Kos iz Ljubljane' });
+  });
+
   it('stops an alias bomb instead of expanding it', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(9).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
