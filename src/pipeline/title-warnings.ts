@@ -44,11 +44,13 @@ function sentenceCase(title: string): string {
 }
 
 /**
- * A headline an agency or a CMS sends in capitals (VLADA SPREJELA PRORAČUN): no small letter, and three words or more
- * of two capitals or more. Abbreviations stand alone or in pairs (NATO in EU, RTV SLO, BREAKING: Vlada je padla has
- * small letters).
+ * A headline an agency or a CMS sends in capitals (VLADA SPREJELA PRORAČUN): no small letter, three words or more of
+ * two capitals or more, and two of them of five letters or more. Abbreviations stand alone or in pairs (RTV SLO;
+ * BREAKING: Vlada je padla has small letters), and a headline of abbreviations only (NK MB – NK OL 2:1, NATO IN EU,
+ * NLB, NKBM IN SID) reads no better in small letters: abbreviations have four letters or fewer.
  */
 function isInCapitals(title: string): boolean {
   if (/\p{Ll}/u.test(title)) return false;
-  return (title.match(/\p{Lu}{2,}/gu) ?? []).length >= 3;
+  const words = title.match(/\p{Lu}{2,}/gu) ?? [];
+  return words.length >= 3 && words.filter((word) => word.length >= 5).length >= 2;
 }
