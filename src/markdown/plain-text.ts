@@ -72,15 +72,40 @@ export function withoutDateline(paragraph: string): string {
   return paragraph.replace(DATELINE, '');
 }
 
+// A line of a box of facts (»Založba: Beletrina«, »Cena: 29 evrov«): a label of a word or two, a colon, a value.
+const LABELLED_LINE = /^\p{L}+(?: \p{L}+)?\s*:\s*\S/u;
+
+/**
+ * Which lines stand in a box of facts: two or more labelled lines one under another, not all of them credits
+ * (»Piše: Ana Novak« above »Foto: Bobo/STA« is a byline and a credit). A review's box names the book's author
+ * (»Avtor: Drago Jančar« above »Založba: Beletrina«), who is not the article's, and its lines are no crossheads.
+ */
+function factBoxLines(lines: readonly string[]): Set<number> {
+  const inBox = new Set<number>();
+  for (let start = 0; start < lines.length; ) {
+    let end = start;
+    while (end < lines.length && LABELLED_LINE.test(lines[end]!.trim())) end++;
+    const run = lines.slice(start, end).map((line) => line.trim());
+    if (run.length >= 2 && !run.every((line) => isCreditLine(line))) for (let k = start; k < end; k++) inBox.add(k);
+    start = Math.max(end, start + 1);
+  }
+  return inBox;
+}
+
 /** `text` must have \n line endings (see content/read.ts decodeText). */
 export function splitPlainText(text: string, options: { headline: boolean }): PlainTextArticle {
   const blocks: TextBlock[] = [];
   let headline: string | undefined;
   let byline: string | undefined;
   const lines = text.split('\n');
+  const factBox = factBoxLines(lines);
   for (let index = 0; index < lines.length; index++) {
     const value = lines[index]!.trim();
     if (value === '') continue;
+    if (factBox.has(index)) {
+      blocks.push({ kind: 'paragraph', text: value, line: index + 1 });
+      continue;
+    }
     // Published as a crosshead of its own, the byline stood in the text as a heading and the article had no author:.
     if (byline === undefined && (byline = bylineName(value)) !== undefined) continue;
     const crosshead = isCrosshead(value);

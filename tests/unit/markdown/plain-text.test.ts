@@ -106,6 +106,29 @@ describe('splitPlainText', () => {
     });
   });
 
+  it("leaves a review's box of facts as text: its author is the book's, not the article's", () => {
+    expect(splitPlainText('Jančar znova navdušuje\n\nNovi roman je izšel ta teden.\n\nAvtor: Drago Jančar\nZaložba: Beletrina\nCena: 29 evrov\n', { headline: true })).toEqual({
+      headline: 'Jančar znova navdušuje',
+      blocks: [
+        { kind: 'paragraph', text: 'Novi roman je izšel ta teden.', line: 3 },
+        { kind: 'paragraph', text: 'Avtor: Drago Jančar', line: 5 },
+        { kind: 'paragraph', text: 'Založba: Beletrina', line: 6 },
+        { kind: 'paragraph', text: 'Cena: 29 evrov', line: 7 },
+      ],
+    });
+  });
+
+  it('takes a byline above a photo credit: two credits are no box of facts', () => {
+    expect(splitPlainText('Vlada padla\nPiše: Ana Novak\nFoto: Bobo/STA\n\nPoslanci so glasovali.\n', { headline: true })).toEqual({
+      headline: 'Vlada padla',
+      byline: 'Ana Novak',
+      blocks: [
+        { kind: 'paragraph', text: 'Foto: Bobo/STA', line: 3 },
+        { kind: 'paragraph', text: 'Poslanci so glasovali.', line: 5 },
+      ],
+    });
+  });
+
   it('takes the headline below a photo credit, which is text and no title', () => {
     expect(splitPlainText('Foto: Bobo/STA\nVlada padla\nPoslanci so glasovali.\n', { headline: true })).toEqual({
       headline: 'Vlada padla',
