@@ -173,9 +173,10 @@ export function TagLinks({ tags }: { tags: readonly TagRef[] }) {
 
 /**
  * The script that leaves a table's box a tab stop only while its table is wider than it (src/client/tables.ts),
- * on a page whose body or bio has a table; nothing on the others.
+ * on a page whose body or bio has a table, or whose template writes such a box of its own (`box`, a person chart's
+ * table); nothing on the others.
  */
-export function TableScript({ html, context }: { html: string; context: SiteContext }) {
+export function TableScript({ html, context, box = false }: { html: string; context: SiteContext; box?: boolean }) {
   const script = context.assets.scripts.tables;
-  return script && hasTableScroll(html) ? <script type="module" src={script}></script> : null;
+  return script && (box || hasTableScroll(html)) ? <script type="module" src={script}></script> : null;
 }

@@ -6,6 +6,7 @@ import { chartGeometry, mentionsCounted, personStats, type PersonStats, type Tim
 import { urls } from '../src/site/urls.ts';
 import { AUTHORED_FORMS, MENTION_FORMS, MONTHS_GENITIVE, NBSP, countArticles, formatDate, formatNumber, monthName, plural } from '../src/text/sl.ts';
 import { personJsonLd } from '../src/render/structured-data.ts';
+import { TABLE_SCROLL } from '../src/markdown/table-scroll.ts';
 import { Layout } from './layout.tsx';
 import { ArticleList, DateLine, Isolated, pageHeading, Pagination, TableScript } from './parts.tsx';
 
@@ -73,6 +74,8 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
   const mentioned = articles.length > 0;
   const counted = mentionsCounted(person, context.site.detectPeople);
   const heading = pageHeading(person.name, page.number);
+  // The chart's table of counts sits in a scrolling box (MentionChart).
+  const overview = stats !== undefined && stats.articleCount > 0;
   return (
     <Layout
       context={context}
@@ -99,14 +102,14 @@ export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
         {authored.length > 0 ? <p class="count">{plural(authored.length, AUTHORED_FORMS)}</p> : null}
       </header>
       {bioHtml && page.number === 1 ? <div class="bio" dangerouslySetInnerHTML={{ __html: bioHtml }} /> : null}
-      {page.number === 1 ? <TableScript html={bioHtml} context={context} /> : null}
+      {page.number === 1 ? <TableScript html={bioHtml} context={context} box={overview} /> : null}
       {page.number === 1 && authored.length > 0 ? <AuthoredPreview person={person} authored={authored} context={context} /> : null}
       {/* With a list of what the person wrote above, the mentions' heading comes before their overview: under the
           authored list's heading, the chart read as a count of the person's own articles. */}
       {mentioned && authored.length > 0 ? <h2>{mentionedHeading(person, counted)}</h2> : null}
       {/* Under »Omembe v člankih« (»Članki o njej«) the people named alongside and the list are its parts, h3 (the teasers h4): as h2,
           »Največkrat v istih člankih« took the list that followed it, its teasers read as part of that section. */}
-      {stats && stats.articleCount > 0 ? <PersonOverview stats={stats} name={person.name} counted={counted} nested={authored.length > 0} /> : null}
+      {overview ? <PersonOverview stats={stats} name={person.name} counted={counted} nested={authored.length > 0} /> : null}
       {mentioned ? (
         <>
           {authored.length > 0 ? <h3>Članki</h3> : <h2>Članki</h2>}
@@ -324,6 +327,7 @@ export function MentionChart({ timeline, name }: { timeline: Timeline; name: str
   const last = timeline.bars.at(-1)!;
   const byMonth = timeline.unit === 'month';
   const caption = `${name}: članki po ${byMonth ? 'mesecih' : 'letih'}`;
+  const tableName = `Število člankov po ${byMonth ? 'mesecih' : 'letih'}`;
   const span = first === last ? periodName(first.year, first.month) : `od ${spanStart(first, last)} do ${periodGenitive(last.year, last.month)}`;
   const desc = `${describePeaks(timeline)} Število za vsako obdobje je v preglednici pod diagramom.`;
   const id = `chart-${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`;
@@ -360,23 +364,28 @@ export function MentionChart({ timeline, name }: { timeline: Timeline; name: str
         </div>
       </div>
       <details class="chart-data">
-        <summary>Število člankov po {byMonth ? 'mesecih' : 'letih'}</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{byMonth ? 'Mesec' : 'Leto'}</th>
-              <th scope="col">Članki</th>
-            </tr>
-          </thead>
-          <tbody>
-            {timeline.bars.map((bar) => (
+        <summary>{tableName}</summary>
+        {/* »december« beside »Članki« is wider than a 320 px column with text at 200 %, and no gap makes them fit: the
+            table scrolls in a box of its own, as a body's does (render.ts, wrapTables), not the page. A tab stop and a
+            region, named as the summary names it, only while the table is wider than it (src/client/tables.ts). */}
+        <div class={TABLE_SCROLL} tabIndex={0} role="region" aria-label={tableName}>
+          <table>
+            <thead>
               <tr>
-                <th scope="row">{periodName(bar.year, bar.month)}</th>
-                <td>{formatNumber(bar.count)}</td>
+                <th scope="col">{byMonth ? 'Mesec' : 'Leto'}</th>
+                <th scope="col">Članki</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {timeline.bars.map((bar) => (
+                <tr>
+                  <th scope="row">{periodName(bar.year, bar.month)}</th>
+                  <td>{formatNumber(bar.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </figure>
   );

@@ -1,4 +1,4 @@
-import { TABLE_SCROLL, tableLabel } from '../markdown/table-scroll.ts';
+import { TABLE_LABEL, TABLE_SCROLL, tableLabel } from '../markdown/table-scroll.ts';
 
 /**
  * A body's table sits in a box that is a tab stop and a named region in the HTML (render.ts, wrapTables), so that
@@ -9,6 +9,12 @@ import { TABLE_SCROLL, tableLabel } from '../markdown/table-scroll.ts';
  * Adrian Roselli's »Under-Engineered Responsive Tables«: the role and name say what a keyboard has landed on.
  */
 const boxes = [...document.querySelectorAll<HTMLElement>(`.${TABLE_SCROLL}`)];
+/**
+ * The names the HTML gives the boxes. A body's are »Tabela …«, numbered again here; a box a template names itself
+ * (a person chart's table, »Število člankov po mesecih«) keeps its name, and is left out of the numbering.
+ */
+const names = new Map(boxes.map((box) => [box, box.getAttribute('aria-label') ?? '']));
+const numbered = (box: HTMLElement) => TABLE_LABEL.test(names.get(box)!);
 
 /**
  * The HTML numbers every box (»Tabela 1«, »Tabela 2«), which is right while all are regions. Once some are not,
@@ -19,12 +25,12 @@ const boxes = [...document.querySelectorAll<HTMLElement>(`.${TABLE_SCROLL}`)];
  */
 function update(): void {
   const regions = boxes.filter((box) => box === document.activeElement || box.scrollWidth > box.clientWidth);
+  const numberedRegions = regions.filter(numbered);
   for (const box of boxes) {
-    const index = regions.indexOf(box);
-    if (index >= 0) {
+    if (regions.includes(box)) {
       box.tabIndex = 0;
       box.setAttribute('role', 'region');
-      box.setAttribute('aria-label', tableLabel(index, regions.length));
+      box.setAttribute('aria-label', numbered(box) ? tableLabel(numberedRegions.indexOf(box), numberedRegions.length) : names.get(box)!);
     } else {
       box.removeAttribute('tabindex');
       box.removeAttribute('role');
