@@ -94,7 +94,24 @@ if (form && input && status && list && more) {
     url.searchParams.set('q', of.suggestion);
     link.href = url.pathname + url.search;
     link.textContent = of.suggestion;
+    link.addEventListener('click', (event) => followSuggestion(event, of.suggestion!));
     status.append(` ${SUGGESTION_LEAD}`, link, '?');
+  };
+
+  /**
+   * Runs the suggested query on this page, as Enter in the field does, and leaves the focus in the field. Followed as
+   * a link, it loaded the page afresh and the focus started at its top, above the masthead: a keyboard user had to
+   * Tab back to the field or the results. A new tab or window (Ctrl, Cmd, Shift) still opens the link.
+   */
+  const followSuggestion = (event: MouseEvent, suggestion: string) => {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    // Before the status line is replaced: the focused link goes with it, and the focus would fall to the page's body.
+    input.value = suggestion;
+    input.focus();
+    clearTimeout(timer);
+    syncUrl(suggestion);
+    void run(suggestion);
   };
 
   const syncUrl = (query: string) => {

@@ -151,6 +151,25 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('search in Chromium', () => {
     await close(page);
   });
 
+  it('leaves the keyboard focus in the search field when the suggestion is followed with Enter, as after an ordinary search', async () => {
+    const page = await open('/iskanje/');
+    await page.locator('#search-q').fill('dmitrjev');
+    await page.keyboard.press('Enter');
+    const suggestion = page.locator('#search-status a');
+    await suggestion.waitFor();
+    await suggestion.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#search-results > li').first().waitFor();
+    expect(await page.locator('#search-status').textContent()).toBe('1\u00a0zadetek.');
+    // Where Enter in the field leaves it: the reader goes on with arrow down to the result, or types again. A page
+    // loaded afresh put the focus at its top, above the masthead and the navigation.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#search-results a').first().evaluate((link) => link === document.activeElement)).toBe(true);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('dmitrijevim');
+    await close(page);
+  });
+
   it('keeps the rest of a query with a typo as text in the suggestion, and escapes it in its link', async () => {
     const page = await open(`/iskanje/?q=${encodeURIComponent('dmitrjev & <b>x</b>')}`);
     const suggestion = page.locator('#search-status a');
