@@ -83,6 +83,19 @@ describe('search over real index files', () => {
     }
   });
 
+  it('searches a word of two letters whole (EU, ZN), not as a beginning: wi finds no Witkoff, and one letter is no search', async () => {
+    // So »Ni zadetkov« after two letters is true: no article holds the word. The search page asks for a longer word
+    // only when nothing searchable is left (one letter, or only stop words such as na or je).
+    const documents = [doc(0, 'Voditelji EU o Ukrajini', 'Steve Witkoff je govoril z ZN in EU.'), doc(1, 'Pismo bralcem', 'Vi odločate.')];
+    const { engine } = await builtEngine(undefined, documents);
+    for (const query of ['eu', 'EU', 'zn']) expect(urlsOf((await runQuery(engine, query)).results), query).toEqual([documents[0]!.url]);
+    expect(urlsOf((await runQuery(engine, 'vi')).results)).toEqual([documents[1]!.url]);
+    expect(parseQuery('wi')).toEqual([{ stem: 'wi' }]);
+    expect((await runQuery(engine, 'wi')).total).toBe(0);
+    expect(urlsOf((await runQuery(engine, 'wit')).results)).toEqual([documents[0]!.url]);
+    for (const query of ['w', 'na', 'je']) expect(parseQuery(query), query).toEqual([]);
+  });
+
   it('ranks a whole word above a word that only begins with what is typed', async () => {
     const documents = [doc(0, 'Pogovori', 'Dmitrijev je prišel.'), doc(1, 'Pogovori', 'Dmitrijevski samostan je prazen.')];
     const { engine } = await builtEngine(undefined, documents);
