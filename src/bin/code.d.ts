@@ -15,3 +15,5 @@ export declare class SourceSyntaxError extends Error {
   constructor(problems: readonly string[]);
 }
 export declare function syntaxProblems(error: unknown): string[] | undefined;
+export declare function packageName(specifier: string): string;
+export declare function notInstalledHint(name: string): string;

@@ -195,9 +195,17 @@ const ENTRY_NAME = 'index.mjs';
  * The package an import names (`dayjs` of `dayjs/plugin/utc`, `@scope/name` of `@scope/name/sub`): what npm install takes.
  * @param {string} specifier
  */
-function packageName(specifier) {
+export function packageName(specifier) {
   const names = specifier.split('/');
   return names.slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+}
+
+/**
+ * The hint for an import of a package that is not installed, the build's and the dev server's alike.
+ * @param {string} name the package, as packageName gives it
+ */
+export function notInstalledHint(name) {
+  return `the package ${name} is not installed: install it with npm install ${name}, or correct its name`;
 }
 
 /**
@@ -308,8 +316,7 @@ export function syntaxProblems(error) {
     if (text.startsWith('Could not resolve')) {
       const notInstalled = detail?.notInstalled;
       if (typeof notInstalled === 'string') {
-        const hint = `the package ${notInstalled} is not installed: install it with npm install ${notInstalled}, or correct its name`;
-        return [`${at}  ${inTemplates ? 'template/missing-import' : 'code/missing-import'}`, `  ${text}`, `  hint: ${hint}`].join('\n');
+        return [`${at}  ${inTemplates ? 'template/missing-import' : 'code/missing-import'}`, `  ${text}`, `  hint: ${notInstalledHint(notInstalled)}`].join('\n');
       }
       const folder = inTemplates ? "the template's folder" : 'the file';
       return [`${at}  ${inTemplates ? 'template/missing-import' : 'code/missing-import'}`, `  ${text}`, `  hint: the file or package this line imports is not there; correct the path (relative to ${folder}) or add the file`].join('\n');

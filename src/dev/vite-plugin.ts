@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { checkCacheFolder } from '../pipeline/folders.ts';
 import { ContentWatcher } from './content-watcher.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
 import { importLine } from '../output/import-line.ts';
+import { notInstalledHint, packageName } from '../bin/code.js';
 import { changesWhatBuildMakes } from '../output/left-out.ts';
 import { readPublicPages } from '../output/public-pages.ts';
 import { draftClash, publicConflicts, publicFileSource, publicFolderContents } from '../output/publish.ts';
@@ -619,9 +620,14 @@ class DevSite {
       if (error instanceof ArhivarError && error.code === 'cache/damaged') return this.recoverFromDamagedCache(request, response, error, pathname);
       if (error instanceof Error) this.server?.ssrFixStacktrace(error);
       if (site) this.tellTemplateFailure(site, error, pathname);
-      // Unset site: the page module did not load. An import of a file that is not there is told as the build tells it.
-      const missing = site ? undefined : missingImportProblem(error, [this.root, PACKAGE_ROOT], readSource);
-      if (missing) return this.sendHtml(request, response, 500, renderProblemsPage([missing]), pathname);
+      // Unset site: the page module did not load. An import of a file or package that is not there is told as the build tells it.
+      const missing = site ? undefined : missingImportProblem(error, [this.root, PACKAGE_ROOT], readSource, isPackageInstalled);
+      if (missing) {
+        // Vite's loader keeps the module that failed, and nothing watched changes when the package is installed
+        // (node_modules/ is not watched): the next request loads the templates again, so a reload shows the site.
+        if ((error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND') this.server?.moduleGraph.invalidateAll();
+        return this.sendHtml(request, response, 500, renderProblemsPage([missing]), pathname);
+      }
       return this.sendHtml(request, response, 500, renderFailurePage('a template failed', error), pathname);
     }
     const file = outputPathFor(page?.url ?? pathname);
@@ -757,30 +763,52 @@ export function templateProblem(error: unknown, url: string, roots: readonly str
 
 /** Vite's message when a module imports a file it cannot load (vite/src/node/server/transformRequest.ts, ERR_LOAD_URL). */
 const FAILED_TO_LOAD = /^Failed to load url (\S+) \(resolved id: [^)]*\) in (.+?)\. Does the file exist\?/;
+/** Vite's message when a module imports a package it cannot resolve (vite/src/node/ssr/fetchModule.ts, ERR_MODULE_NOT_FOUND). */
+const CANNOT_FIND_MODULE = /^Cannot find module '([^']+)' imported from '([^']+)'$/;
 
 /**
- * An import of a file that is not there as template/missing-import at the line of the import, as the build tells it
- * (bin/code.js syntaxProblems), or undefined for any other failure. Vite's loader names the importer but no line
- * (»Failed to load url ./nikjer.tsx … Does the file exist?«), so the line is that of the import naming it in the
- * importer's source, read through `read`.
+ * An import of a file or package that is not there as template/missing-import at the line of the import, as the
+ * build tells it (bin/code.js syntaxProblems), or undefined for any other failure. Vite's loader names the importer
+ * but no line (»Failed to load url ./nikjer.tsx … Does the file exist?«, »Cannot find module 'dayjs' imported from
+ * …«), so the line is that of the import naming it in the importer's source, read through `read`. A package whose
+ * folder `isInstalled` does not find gets the build's hint to install it.
  */
-export function missingImportProblem(error: unknown, roots: readonly string[], read: (file: string) => string | undefined): ArhivarError | undefined {
-  if (!(error instanceof Error) || (error as { code?: unknown }).code !== 'ERR_LOAD_URL') return undefined;
-  const match = FAILED_TO_LOAD.exec(error.message);
+export function missingImportProblem(
+  error: unknown,
+  roots: readonly string[],
+  read: (file: string) => string | undefined,
+  isInstalled: (name: string, importer: string) => boolean,
+): ArhivarError | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const code = (error as { code?: unknown }).code;
+  const match = code === 'ERR_LOAD_URL' ? FAILED_TO_LOAD.exec(error.message) : code === 'ERR_MODULE_NOT_FOUND' ? CANNOT_FIND_MODULE.exec(error.message) : null;
   if (!match) return undefined;
   const [, specifier, importer] = match as unknown as [string, string, string];
   const root = roots.find((candidate) => !path.relative(candidate, importer).startsWith('..'));
   const file = root === undefined ? importer : path.relative(root, importer).split(path.sep).join('/');
   const source = read(importer);
   const inTemplates = file.startsWith('templates/');
+  const bare = !/^[./]/.test(specifier) && !path.isAbsolute(specifier);
+  const notInstalled = code === 'ERR_MODULE_NOT_FOUND' && bare && !isInstalled(packageName(specifier), importer) ? packageName(specifier) : undefined;
   return new ArhivarError({
     code: inTemplates ? 'template/missing-import' : 'code/missing-import',
     message: `Could not resolve "${specifier}"`,
     file,
     line: source === undefined ? undefined : importLine(source, specifier),
-    hint: `the file or package this line imports is not there; correct the path (relative to ${inTemplates ? "the template's folder" : 'the file'}) or add the file`,
+    hint:
+      notInstalled !== undefined
+        ? notInstalledHint(notInstalled)
+        : `the file or package this line imports is not there; correct the path (relative to ${inTemplates ? "the template's folder" : 'the file'}) or add the file`,
     cause: error,
   });
+}
+
+/** Whether package `name` has a folder in a node_modules/ at or above `importer`'s folder, where Node and Vite look for it. */
+function isPackageInstalled(name: string, importer: string): boolean {
+  for (let folder = path.dirname(importer); ; folder = path.dirname(folder)) {
+    if (existsSync(path.join(folder, 'node_modules', name, 'package.json'))) return true;
+    if (path.dirname(folder) === folder) return false;
+  }
 }
 
 /** A source file's text, or undefined when it cannot be read (the problem then has no line). */

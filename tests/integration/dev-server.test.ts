@@ -361,6 +361,47 @@ describe('arhivar dev with a template that imports a file that is not there', ()
   });
 });
 
+describe('arhivar dev with a template that imports a package that is not installed', () => {
+  it('names the template line and says to install the package, as the build does, and shows the site once it is installed', async () => {
+    const root = await copyFixture('archive-basic');
+    const wrapper = path.join(root, 'templates', 'pages-wrapper.tsx');
+    // A date library a developer means to use, before running npm install for it.
+    await writeFile(
+      wrapper,
+      [
+        IMPORT_BASE_PAGES,
+        '',
+        "import dayjs from 'dayjs-ni-namescen';",
+        'export function* listPages(inputs: Parameters<typeof base>[0]) {',
+        '  for (const page of base(inputs)) {',
+        `    if (page.url === ${JSON.stringify(FIRST_URL)}) yield { ...page, render: () => \`<!DOCTYPE html>\\n<p>leto \${dayjs().year()}</p>\\n\` };`,
+        '    else yield page;',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const server = await startDevServer({ root, port: 0, logLevel: 'silent', pagesModule: wrapper });
+    try {
+      const page = await fetchUntil(server, FIRST_URL, (p) => p.status === 500);
+      expect(page.body).toContain('<title>arhivar: 1 problem in templates</title>');
+      expect(page.body).toContain('<code class="where">templates/pages-wrapper.tsx:3</code> <code>template/missing-import</code>');
+      expect(page.body).toContain('Could not resolve &quot;dayjs-ni-namescen&quot;');
+      expect(page.body).toContain('the package dayjs-ni-namescen is not installed: install it with npm install dayjs-ni-namescen, or correct its name');
+      expect(page.body).not.toContain('Cannot find module');
+      // What npm install dayjs-ni-namescen leaves in node_modules/.
+      const installed = path.join(root, 'node_modules', 'dayjs-ni-namescen');
+      await mkdir(installed, { recursive: true });
+      await writeFile(path.join(installed, 'index.js'), 'export default function dayjs() {\n  return { year: () => 2025 };\n}\n');
+      await writeFile(path.join(installed, 'package.json'), JSON.stringify({ name: 'dayjs-ni-namescen', version: '1.0.0', type: 'module', main: 'index.js' }));
+      await fetchUntil(server, FIRST_URL, (p) => p.status === 200 && p.body.includes('<p>leto 2025</p>'));
+    } finally {
+      await server.close();
+      await removeDir(root);
+    }
+  });
+});
+
 describe('arhivar dev with a template that reads a file beside it', () => {
   it('shows the file as changed once it is saved, as the build does, not the text read when the template first loaded', async () => {
     const root = await copyFixture('archive-basic');
