@@ -1,7 +1,7 @@
 import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
-import { arhivarDevPlugin, type DevLoadReport } from './vite-plugin.ts';
+import { arhivarDevPlugin, PACKAGE_FILES, type DevLoadReport } from './vite-plugin.ts';
 import { checkContentFolder, publicFolderProblem } from '../pipeline/folders.ts';
 import { readSiteConfig } from '../config/site.ts';
 import { basePathOf } from '../site/urls.ts';
@@ -38,12 +38,14 @@ export const DEV_HOST = '127.0.0.1';
 const WATCHED_FOLDERS = new Set(['templates', 'public', 'src']);
 
 /**
- * What Vite's watcher looks at inside the project: templates/, public/ and src/ (the plugin adds arhivar's own
- * templates). content/ has a watcher of its own (content-watcher.ts): Vite's would stat every article at start.
+ * What Vite's watcher looks at inside the project: templates/, public/, src/ and the package files (the plugin
+ * adds arhivar's own templates). content/ has a watcher of its own (content-watcher.ts): Vite's would stat every
+ * article at start.
  */
 export function isWatched(root: string, file: string): boolean {
   const relative = path.relative(root, path.resolve(root, file));
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return true;
+  if (PACKAGE_FILES.includes(relative)) return true;
   const first = relative.split(path.sep)[0]!;
   return WATCHED_FOLDERS.has(first);
 }

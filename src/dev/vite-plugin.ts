@@ -72,6 +72,8 @@ export interface DevLoadReport {
 }
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The files npm install writes last, once a package is in node_modules/ (see DevSite.packageFiles). */
+export const PACKAGE_FILES: readonly string[] = ['package.json', 'package-lock.json'];
 const PAGES_MODULE = path.join(PACKAGE_ROOT, 'src', 'render', 'pages.ts');
 const RELOAD_DELAY_MS = 30;
 const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
@@ -135,6 +137,12 @@ class DevSite {
    */
   private readonly codeDir: string;
   private readonly clientDir: string;
+  /**
+   * package.json and package-lock.json of arhivar's folder and of the site's, which npm install writes once the
+   * package is in node_modules/ (not watched: too many files). A template importing a package not installed
+   * showed its problem, saying the page reloads by itself, and stayed on it after npm install.
+   */
+  private readonly packageFiles: Set<string>;
   private readonly parsed = createLoadCache();
   private readonly sources: LiveSources;
   private server: ViteDevServer | undefined;
@@ -189,6 +197,7 @@ class DevSite {
     this.templateDirs = [...new Set([path.join(this.root, 'templates'), path.join(PACKAGE_ROOT, 'templates')])].map((dir) => dir + path.sep);
     this.codeDir = path.join(PACKAGE_ROOT, 'src') + path.sep;
     this.clientDir = path.join(PACKAGE_ROOT, 'src', 'client') + path.sep;
+    this.packageFiles = new Set([PACKAGE_ROOT, this.root].flatMap((folder) => PACKAGE_FILES.map((name) => path.join(folder, name))));
     this.sources = new LiveSources(this.root);
     this.basePath = options.basePath ?? '/';
     this.now = options.now ?? Date.now;
@@ -203,7 +212,7 @@ class DevSite {
     // loaded once the front matter is validated (see loadPagesLater).
     if (this.options.pagesModule) this.loadPages().catch(() => undefined);
     // content/ has its own watcher (one per folder, see content-watcher.ts); Vite's watches the few files besides.
-    server.watcher.add([...this.templateDirs, this.codeDir, this.clientDir]);
+    server.watcher.add([...this.templateDirs, this.codeDir, this.clientDir, ...this.packageFiles]);
     server.watcher.on('all', (event, file) => this.onFileEvent(event, file));
     const contentWatcher = new ContentWatcher(this.root, (event, file) => this.onFileEvent(event, file));
     void contentWatcher.start();
@@ -236,7 +245,7 @@ class DevSite {
     // the bundle can be made (template/missing-file) and what it holds. Added after a missing-file problem, it
     // left that problem on every page until site.css itself was saved again.
     if ((inTemplates && !/\.tsx?$/.test(absolute)) || absolute.startsWith(this.clientDir)) return 'assets';
-    if (inTemplates || absolute.startsWith(this.codeDir)) return 'render';
+    if (inTemplates || absolute.startsWith(this.codeDir) || this.packageFiles.has(absolute)) return 'render';
     return undefined;
   }
 

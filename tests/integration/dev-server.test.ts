@@ -402,6 +402,35 @@ describe('arhivar dev with a template that imports a package that is not install
   });
 });
 
+describe('arhivar dev on the problem of a package that is not installed, when npm install adds it', () => {
+  it('reloads the browser by itself, as the page says it will, where it stayed on the problem until reloaded by hand', async () => {
+    const root = await copyFixture('archive-basic');
+    const wrapper = path.join(root, 'templates', 'pages-wrapper.tsx');
+    await writeFile(wrapper, [IMPORT_BASE_PAGES, "import dayjs from 'dayjs-ni-namescen';", 'export function* listPages(inputs: Parameters<typeof base>[0]) {', '  if (dayjs) yield* base(inputs);', '}', ''].join('\n'));
+    const server = await startDevServer({ root, port: 0, logLevel: 'silent', pagesModule: wrapper });
+    const reloads: unknown[] = [];
+    const send = server.vite.ws.send.bind(server.vite.ws);
+    server.vite.ws.send = ((...args: Parameters<typeof send>) => (reloads.push(args[0]), send(...args))) as typeof send;
+    try {
+      await fetchUntil(server, FIRST_URL, (p) => p.status === 500 && p.body.includes('template/missing-import'));
+      expect(reloads).toEqual([]);
+      // npm install dayjs-ni-namescen: the package in node_modules/, then package.json and package-lock.json.
+      const installed = path.join(root, 'node_modules', 'dayjs-ni-namescen');
+      await mkdir(installed, { recursive: true });
+      await writeFile(path.join(installed, 'index.js'), 'export default function dayjs() {\n  return 1;\n}\n');
+      await writeFile(path.join(installed, 'package.json'), JSON.stringify({ name: 'dayjs-ni-namescen', version: '1.0.0', type: 'module', main: 'index.js' }));
+      await writeFile(path.join(root, 'package.json'), JSON.stringify({ dependencies: { 'dayjs-ni-namescen': '^1.0.0' } }));
+      await writeFile(path.join(root, 'package-lock.json'), JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/dayjs-ni-namescen': { version: '1.0.0' } } }));
+      for (let attempt = 0; attempt < 100 && reloads.length === 0; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(reloads[0]).toEqual({ type: 'full-reload', path: '*' });
+      expect((await fetchUntil(server, FIRST_URL, () => true)).status).toBe(200);
+    } finally {
+      await server.close();
+      await removeDir(root);
+    }
+  });
+});
+
 describe('arhivar dev with a template that reads a file beside it', () => {
   it('shows the file as changed once it is saved, as the build does, not the text read when the template first loaded', async () => {
     const root = await copyFixture('archive-basic');
