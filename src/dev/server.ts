@@ -1,7 +1,7 @@
 import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
-import { createServer, type ViteDevServer } from 'vite';
-import { arhivarDevPlugin, PACKAGE_FILES, type DevLoadReport } from './vite-plugin.ts';
+import { createLogger, createServer, type Logger, type ViteDevServer } from 'vite';
+import { arhivarDevPlugin, isMissingImport, PACKAGE_FILES, type DevLoadReport } from './vite-plugin.ts';
 import { checkContentFolder, publicFolderProblem } from '../pipeline/folders.ts';
 import { readSiteConfig } from '../config/site.ts';
 import { basePathOf } from '../site/urls.ts';
@@ -70,6 +70,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     appType: 'custom',
     clearScreen: false,
     logLevel: options.logLevel ?? 'warn',
+    customLogger: withoutMissingImports(createLogger(options.logLevel ?? 'warn')),
     server: {
       host: DEV_HOST,
       port: options.port,
@@ -115,4 +116,17 @@ function checkPortFree(port: number): Promise<void> {
     probe.once('error', reject);
     probe.listen(port, DEV_HOST, () => probe.close(() => resolve()));
   });
+}
+
+/**
+ * Vite's logger, less its »Error when evaluating SSR module …« for an import of a file or package that is not
+ * there: the plugin tells that in the terminal as the build does (templates/x.tsx:N  template/missing-import),
+ * and Vite's message, with its stack and no line, came above it.
+ */
+function withoutMissingImports(logger: Logger): Logger {
+  const error = logger.error.bind(logger);
+  logger.error = (message, options) => {
+    if (!isMissingImport(options?.error)) error(message, options);
+  };
+  return logger;
 }

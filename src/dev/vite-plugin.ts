@@ -44,7 +44,8 @@ export interface DevPluginOptions {
   /**
    * Told when a template throws while a page renders, once per distinct error until the next change: the
    * browser shows the stack, and the terminal says which file and page. A template that does not load is
-   * logged by Vite itself, with its code frame.
+   * logged by Vite itself, with its code frame, but for an import of a file or package that is not there, which
+   * is told here as template/missing-import (once until the next change).
    */
   onTemplateFailure?: (problem: ArhivarError) => void;
   /** The clock that decides which dated articles are out yet (milliseconds, as Date.now); tests set it. */
@@ -185,6 +186,8 @@ class DevSite {
   private basePath: string;
   /** The files of src/ that onRestartNeeded was told of, or is finding out about. */
   private readonly restartTold = new Set<string>();
+  /** The problems of the page module's load told since the last change (tellLoadFailure). */
+  private toldLoadFailures = new Set<string>();
   /** The paths public/'s links named at the last load (publicFolderContents linkTargets). */
   private publicLinkTargets = new Set<string>();
   /** What publicConflictsOf found last, and for which addresses and files of public/. */
@@ -302,6 +305,7 @@ class DevSite {
   private async applyChanges(): Promise<void> {
     const changes = this.pending;
     this.pending = new Set();
+    this.toldLoadFailures = new Set();
     if (changes.has('content') || changes.has('public')) this.reloadModel();
     if (changes.has('assets')) this.reloadAssets();
     if (changes.has('render')) this.server?.moduleGraph.invalidateAll();
@@ -635,6 +639,7 @@ class DevSite {
         // Vite's loader keeps the module that failed, and nothing watched changes when the package is installed
         // (node_modules/ is not watched): the next request loads the templates again, so a reload shows the site.
         if ((error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND') this.server?.moduleGraph.invalidateAll();
+        this.tellLoadFailure(missing);
         return this.sendHtml(request, response, 500, renderProblemsPage([missing]), pathname);
       }
       return this.sendHtml(request, response, 500, renderFailurePage('a template failed', error), pathname);
@@ -653,6 +658,14 @@ class DevSite {
     if (absolute.startsWith(this.publicDir)) return true;
     const [folder, publicRoot] = await Promise.all([realpath(path.dirname(absolute)).catch(() => undefined), realpath(this.publicDir).catch(() => undefined)]);
     return folder !== undefined && publicRoot !== undefined && `${folder}${path.sep}`.startsWith(`${publicRoot}${path.sep}`);
+  }
+
+  /** A problem of the page module's load, told in the terminal (onTemplateFailure) once until the next change, as a template's failure is. */
+  private tellLoadFailure(problem: ArhivarError): void {
+    const key = `${problem.code} ${problem.file}:${problem.line} ${problem.message}`;
+    if (!this.options.onTemplateFailure || this.toldLoadFailures.has(key)) return;
+    this.toldLoadFailures.add(key);
+    this.options.onTemplateFailure(problem);
   }
 
   private tellTemplateFailure(site: ServedSite, error: unknown, pathname: string): void {
@@ -788,10 +801,9 @@ export function missingImportProblem(
   read: (file: string) => string | undefined,
   isInstalled: (name: string, importer: string) => boolean,
 ): ArhivarError | undefined {
-  if (!(error instanceof Error)) return undefined;
-  const code = (error as { code?: unknown }).code;
-  const match = code === 'ERR_LOAD_URL' ? FAILED_TO_LOAD.exec(error.message) : code === 'ERR_MODULE_NOT_FOUND' ? CANNOT_FIND_MODULE.exec(error.message) : null;
+  const match = missingImportMatch(error);
   if (!match) return undefined;
+  const code = (error as { code?: unknown }).code;
   const [, specifier, importer] = match as unknown as [string, string, string];
   const root = roots.find((candidate) => !path.relative(candidate, importer).startsWith('..'));
   const file = root === undefined ? importer : path.relative(root, importer).split(path.sep).join('/');
@@ -810,6 +822,21 @@ export function missingImportProblem(
         : `the file or package this line imports is not there; correct the path (relative to ${inTemplates ? "the template's folder" : 'the file'}) or add the file`,
     cause: error,
   });
+}
+
+/** Vite's message of a failed import of a file or package, matched: the specifier and the importer. */
+function missingImportMatch(error: unknown): RegExpExecArray | null {
+  if (!(error instanceof Error)) return null;
+  const code = (error as { code?: unknown }).code;
+  return code === 'ERR_LOAD_URL' ? FAILED_TO_LOAD.exec(error.message) : code === 'ERR_MODULE_NOT_FOUND' ? CANNOT_FIND_MODULE.exec(error.message) : null;
+}
+
+/**
+ * Whether `error` is an import of a file or package that is not there, which the plugin tells as a problem
+ * (missingImportProblem): Vite's own log of it, with its stack, is then left out of the terminal.
+ */
+export function isMissingImport(error: unknown): boolean {
+  return missingImportMatch(error) !== null;
 }
 
 /** Whether package `name` has a folder in a node_modules/ at or above `importer`'s folder, where Node and Vite look for it. */

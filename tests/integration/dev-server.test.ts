@@ -1,6 +1,6 @@
 import { appendFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build, loadSite } from '../../src/build.ts';
 import { startDevServer, type DevServer } from '../../src/dev/server.ts';
 import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
@@ -381,9 +381,17 @@ describe('arhivar dev with a template that imports a package that is not install
         '',
       ].join('\n'),
     );
-    const server = await startDevServer({ root, port: 0, logLevel: 'silent', pagesModule: wrapper });
+    // The terminal, where Vite printed its »Error when evaluating SSR module … Cannot find module« and stack.
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const told: ArhivarError[] = [];
+    const server = await startDevServer({ root, port: 0, logLevel: 'error', pagesModule: wrapper, onTemplateFailure: (problem) => told.push(problem) });
     try {
       const page = await fetchUntil(server, FIRST_URL, (p) => p.status === 500);
+      expect((await fetchUntil(server, '/', () => true)).status).toBe(500);
+      expect(told.map((problem) => formatError(problem))).toEqual([
+        'templates/pages-wrapper.tsx:3  template/missing-import\n  Could not resolve "dayjs-ni-namescen"\n  hint: the package dayjs-ni-namescen is not installed: install it with npm install dayjs-ni-namescen, or correct its name',
+      ]);
+      expect(printed.mock.calls.join('\n')).not.toContain('dayjs-ni-namescen');
       expect(page.body).toContain('<title>arhivar: 1 problem in templates</title>');
       expect(page.body).toContain('<code class="where">templates/pages-wrapper.tsx:3</code> <code>template/missing-import</code>');
       expect(page.body).toContain('Could not resolve &quot;dayjs-ni-namescen&quot;');
@@ -396,6 +404,7 @@ describe('arhivar dev with a template that imports a package that is not install
       await writeFile(path.join(installed, 'package.json'), JSON.stringify({ name: 'dayjs-ni-namescen', version: '1.0.0', type: 'module', main: 'index.js' }));
       await fetchUntil(server, FIRST_URL, (p) => p.status === 200 && p.body.includes('<p>leto 2025</p>'));
     } finally {
+      printed.mockRestore();
       await server.close();
       await removeDir(root);
     }
