@@ -176,8 +176,9 @@ function importAloneCommand(shown: string, options: ImportOptions, choice: strin
   // A date may give its time after a space (2025-12-22 18:30), which the shell would split into two arguments.
   const date = options.date?.trim();
   const dateOption = date === undefined ? '' : /\s/.test(date) ? ` --date ${shellQuoted(date)}` : ` --date ${date}`;
-  // A name from an agency's folder may hold a " or a $, which bare quotes would end or expand.
-  return `arhivar import ${shellQuoted(shown)}${dateOption} ${choice}${root === '' ? '' : ` --root ${shellQuoted(root)}`}`;
+  // A name from an agency's folder may hold a " or a $, which bare quotes would end or expand. The command is npm's,
+  // as new gives it: arhivar is no command a checkout's shell knows, and npm passes options on only after --.
+  return `npm run import -- ${shellQuoted(shown)}${dateOption} ${choice}${root === '' ? '' : ` --root ${shellQuoted(root)}`}`;
 }
 
 /**

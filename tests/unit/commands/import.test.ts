@@ -540,7 +540,7 @@ describe('arhivar import', () => {
     expect(second.problems.map((problem) => [problem.code, problem.hint])).toEqual([
       [
         'import/exists',
-        `if it is a different article, import this file on its own with a title of its own: arhivar import "${shown}" --date 2025-04-04 --title "Drug naslov" --root "${path.relative(process.cwd(), root)}"; or keep the title with a slug of its own: arhivar import "${shown}" --date 2025-04-04 --slug vlada-je-zasedala-2 --root "${path.relative(process.cwd(), root)}"`,
+        `if it is a different article, import this file on its own with a title of its own: npm run import -- "${shown}" --date 2025-04-04 --title "Drug naslov" --root "${path.relative(process.cwd(), root)}"; or keep the title with a slug of its own: npm run import -- "${shown}" --date 2025-04-04 --slug vlada-je-zasedala-2 --root "${path.relative(process.cwd(), root)}"`,
       ],
     ]);
     const retried = await importPlainText({ root, source: path.join(folder, 'a.txt'), date: '2025-04-04', title: 'Drug naslov' });
@@ -566,7 +566,7 @@ describe('arhivar import', () => {
       'content/articles/2025/12/promet-zjutraj.md has the same date and slug (prometne-informacije), so this article would share its address /2025/12/22/prometne-informacije/, which the build refuses (article/duplicate-url); it was not written',
     );
     expect(report.problems[0]!.hint).toBe(
-      `if it is the same story, leave this file out and edit content/articles/2025/12/promet-zjutraj.md; otherwise import this file on its own with a title of its own: arhivar import "${shown('a-promet.txt')}" --date 2025-12-22 --title "Drug naslov" --root "${path.relative(process.cwd(), root)}"; or keep the title with a slug of its own: arhivar import "${shown('a-promet.txt')}" --date 2025-12-22 --slug prometne-informacije-2 --root "${path.relative(process.cwd(), root)}"`,
+      `if it is the same story, leave this file out and edit content/articles/2025/12/promet-zjutraj.md; otherwise import this file on its own with a title of its own: npm run import -- "${shown('a-promet.txt')}" --date 2025-12-22 --title "Drug naslov" --root "${path.relative(process.cwd(), root)}"; or keep the title with a slug of its own: npm run import -- "${shown('a-promet.txt')}" --date 2025-12-22 --slug prometne-informacije-2 --root "${path.relative(process.cwd(), root)}"`,
     );
     expect(report.problems[1]!.message).toContain('content/articles/2025/12/vlada-sklepi.md redirects from /2025/12/22/seja-vlade/');
     expect(await readdir(path.join(root, 'content', 'articles', '2025'))).toEqual(['12', 'osnutek.md', 'vreme.md']);
@@ -663,7 +663,7 @@ describe('arhivar import', () => {
     const shown = path.relative(process.cwd(), path.join(folder, 'a.txt'));
     // Unquoted, `--date 2025-04-04 18:30` gave the command a second file to import, 18:30, and the date without its time.
     expect(second.problems.map((problem) => problem.hint)).toEqual([
-      `if it is a different article, import this file on its own with a title of its own: arhivar import "${shown}" --date "2025-04-04 18:30" --title "Drug naslov" --root "${path.relative(process.cwd(), root)}"; or keep the title with a slug of its own: arhivar import "${shown}" --date "2025-04-04 18:30" --slug vlada-je-zasedala-2 --root "${path.relative(process.cwd(), root)}"`,
+      `if it is a different article, import this file on its own with a title of its own: npm run import -- "${shown}" --date "2025-04-04 18:30" --title "Drug naslov" --root "${path.relative(process.cwd(), root)}"; or keep the title with a slug of its own: npm run import -- "${shown}" --date "2025-04-04 18:30" --slug vlada-je-zasedala-2 --root "${path.relative(process.cwd(), root)}"`,
     ]);
   });
 
@@ -678,12 +678,12 @@ describe('arhivar import', () => {
     await importPlainText({ root, source: folder, date: '2025-04-04' });
     const second = await importPlainText({ root, source: folder, date: '2025-04-04' });
     const shown = path.relative(process.cwd(), path.join(folder, 'Vlada "danes".txt'));
-    const commands = [...second.problems[0]!.hint!.matchAll(/(arhivar import .*?)(?:;|$)/g)].map((match) => match[1]!);
+    const commands = [...second.problems[0]!.hint!.matchAll(/(npm run import -- .*?)(?:;|$)/g)].map((match) => match[1]!);
     const words = commands.map((command) => execFileSync('sh', ['-c', `printf '%s\\n' ${command}`], { encoding: 'utf8' }).split('\n').slice(0, -1));
     const rest = ['--root', path.relative(process.cwd(), root)];
     expect(words).toEqual([
-      ['arhivar', 'import', shown, '--date', '2025-04-04', '--title', 'Drug naslov', ...rest],
-      ['arhivar', 'import', shown, '--date', '2025-04-04', '--slug', 'vlada-je-zasedala-2', ...rest],
+      ['npm', 'run', 'import', '--', shown, '--date', '2025-04-04', '--title', 'Drug naslov', ...rest],
+      ['npm', 'run', 'import', '--', shown, '--date', '2025-04-04', '--slug', 'vlada-je-zasedala-2', ...rest],
     ]);
   });
 
