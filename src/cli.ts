@@ -397,15 +397,15 @@ export function heldBackMessage({ count, next, nextFile: file }: HeldBack, comma
   const nextFile = showControlCharacters(file);
   if (command === 'dev') {
     return count === 1
-      ? `1 article is dated in the future and not shown: ${nextFile}, due ${due}. arhivar dev --future shows it.`
-      : `${formatCount(count)} articles are dated in the future and not shown; the first, ${nextFile}, is due ${due}. arhivar dev --future shows them.`;
+      ? `1 article is dated in the future and not shown: ${nextFile}, due ${due}. npm run dev -- --future shows it.`
+      : `${formatCount(count)} articles are dated in the future and not shown; the first, ${nextFile}, is due ${due}. npm run dev -- --future shows them.`;
   }
   if (count === 1) {
-    return `1 article is dated in the future and waits for its date: ${nextFile}, due ${due}. The first build from then on publishes it; arhivar build --future includes it now.`;
+    return `1 article is dated in the future and waits for its date: ${nextFile}, due ${due}. The first build from then on publishes it; npm run build -- --future includes it now.`;
   }
   return (
     `${formatCount(count)} articles are dated in the future and wait for their dates; the first, ${nextFile}, is due ${due}. ` +
-    'Each is published by the first build after its date; arhivar build --future includes them now.'
+    'Each is published by the first build after its date; npm run build -- --future includes them now.'
   );
 }
 

@@ -16,7 +16,7 @@ export function NotFoundPage({ context, heldBack }: { context: SiteContext; held
       {heldBack ? (
         <p>
           Članek na tem naslovu ima datum {formatDateTime(heldBack.instant, heldBack.hasTime)} (po ljubljanskem času) in bo objavljen šele takrat. Že
-          zdaj ga prikaže <code>arhivar dev --future</code>.
+          zdaj ga prikaže <code>npm run dev -- --future</code>.
         </p>
       ) : (
         <p>Strani, ki ste jo iskali, v arhivu ni. Morda je bil naslov napačno vpisan ali pa je bil članek umaknjen.</p>

@@ -268,7 +268,7 @@ function notAnArticleKey(key: string, value: unknown, draft: unknown): string | 
   // WordPress's other statuses (developer.wordpress.org/advanced-administration/wordpress/post-status/), which
   // were offered »did you mean tags«.
   if (written === 'future') {
-    return 'status: future is a post WordPress holds back until its date; arhivar holds back every article dated in the future, with no key for it: delete this line, and give date: the day and time the article is to appear (arhivar build --future publishes it at once)';
+    return 'status: future is a post WordPress holds back until its date; arhivar holds back every article dated in the future, with no key for it: delete this line, and give date: the day and time the article is to appear (npm run build -- --future publishes it at once)';
   }
   const keep = draft === true ? 'delete only this line, as draft: true keeps it off the site already' : draft !== undefined ? 'delete this line and write draft: true on the draft: line' : 'write draft: true in place of this line';
   const notAPost = NOT_A_POST[written];

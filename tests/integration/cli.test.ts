@@ -84,14 +84,14 @@ describe('arhivar build tells which articles wait for their date', () => {
       expect(io.stdout[0], run).toMatch(new RegExp(`^${run}`));
       expect(io.stdout[1], run).toBe(
         '2 articles are dated in the future and wait for their dates; the first, content/articles/2025/prej.md, is due 2099-01-10 08:15 Ljubljana time. ' +
-          'Each is published by the first build after its date; arhivar build --future includes them now.',
+          'Each is published by the first build after its date; npm run build -- --future includes them now.',
       );
     }
     await rm(path.join(root, 'content/articles/2025/kasneje.md'));
     const one = captureIo();
     expect(await main(['build', '--root', root, '--out', outDir], one)).toBe(0);
     expect(one.stdout[1]).toBe(
-      '1 article is dated in the future and waits for its date: content/articles/2025/prej.md, due 2099-01-10 08:15 Ljubljana time. The first build from then on publishes it; arhivar build --future includes it now.',
+      '1 article is dated in the future and waits for its date: content/articles/2025/prej.md, due 2099-01-10 08:15 Ljubljana time. The first build from then on publishes it; npm run build -- --future includes it now.',
     );
     const future = captureIo();
     expect(await main(['build', '--root', root, '--out', outDir, '--future'], future)).toBe(0);

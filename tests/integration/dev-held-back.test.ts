@@ -29,14 +29,14 @@ it('arhivar dev says which articles it does not show because they are dated in t
     expect(await running).toBe(0);
     const after = stdout.slice(loaded() + 1).filter((line) => !line.startsWith('arhivar dev: serving'));
     expect(after, future ? '--future' : 'without --future').toEqual(
-      future ? [] : ['1 article is dated in the future and not shown: content/articles/2025/kasneje.md, due 2099-01-10 08:15 Ljubljana time. arhivar dev --future shows it.'],
+      future ? [] : ['1 article is dated in the future and not shown: content/articles/2025/kasneje.md, due 2099-01-10 08:15 Ljubljana time. npm run dev -- --future shows it.'],
     );
   }
 });
 
 it('names how many wait, and the first due, when there are more', () => {
   expect(heldBackMessage({ count: 3, next: new Date('2099-01-10T07:15:00Z'), nextFile: 'content/articles/2025/prej.md' }, 'dev')).toBe(
-    '3 articles are dated in the future and not shown; the first, content/articles/2025/prej.md, is due 2099-01-10 08:15 Ljubljana time. arhivar dev --future shows them.',
+    '3 articles are dated in the future and not shown; the first, content/articles/2025/prej.md, is due 2099-01-10 08:15 Ljubljana time. npm run dev -- --future shows them.',
   );
 });
 
@@ -55,7 +55,7 @@ it("arhivar dev's 404 at a held-back article's address says when it comes out; e
     const page = await get(url);
     expect(page.status, url).toBe(404);
     expect(page.body, url).toContain('<h1>Članek še ni objavljen</h1>');
-    expect(page.body, url).toContain('ima datum 10. januarja 2099 ob 8.15 (po ljubljanskem času) in bo objavljen šele takrat. Že zdaj ga prikaže <code>arhivar dev --future</code>.');
+    expect(page.body, url).toContain('ima datum 10. januarja 2099 ob 8.15 (po ljubljanskem času) in bo objavljen šele takrat. Že zdaj ga prikaže <code>npm run dev -- --future</code>.');
     expect(page.body, url).not.toContain('umaknjen');
   }
   // A date alone: the article comes at midnight, and no time is named.

@@ -301,7 +301,7 @@ describe('validateArticle: WordPress\'s other statuses', () => {
     ['status: trash', 'in WordPress, status: trash marks a post moved to the trash, most likely not to be published at all: delete the file, or, to keep it off the site, write draft: true in place of this line'],
     ['status: auto-draft', 'in WordPress, status: auto-draft marks a draft WordPress saved by itself, before anything was written, most likely not to be published at all: delete the file, or, to keep it off the site, write draft: true in place of this line'],
     ['status: inherit\ndraft: true', 'in WordPress, status: inherit marks a revision of another post, or an attachment, most likely not to be published at all: delete the file, or, to keep it off the site, delete only this line, as draft: true keeps it off the site already'],
-    ['status: future', 'status: future is a post WordPress holds back until its date; arhivar holds back every article dated in the future, with no key for it: delete this line, and give date: the day and time the article is to appear (arhivar build --future publishes it at once)'],
+    ['status: future', 'status: future is a post WordPress holds back until its date; arhivar holds back every article dated in the future, with no key for it: delete this line, and give date: the day and time the article is to appear (npm run build -- --future publishes it at once)'],
     ['status: arhiv', 'arhivar publishes every article without draft: true: delete this line, or, to keep the article off the site, write draft: true in place of this line'],
   ])('%j is told what fits it', (lines, hint) => {
     const { errors } = check(`title: A\ndate: 2025-12-22\n${lines}`);
