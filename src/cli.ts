@@ -208,7 +208,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   } catch (error) {
     const known = toArhivarErrors(error);
     if (known) {
-      printProblems(known, io, warningsOf(error));
+      printProblems(known, io, warningsOf(error), command);
       return EXIT.content;
     }
     if (error instanceof UsageError) {
@@ -310,9 +310,10 @@ function parseOptionsOnly(command: Command, args: readonly string[]): OptionValu
   throw new UsageError(`arhivar ${command} takes no arguments, only options: "${given}" would be ignored; ${means}, write ${written} (npm run ${command} -- ${written})`);
 }
 
-export function printProblems(errors: readonly ArhivarError[], io: Io, warnings: readonly ArhivarError[] = []): void {
+export function printProblems(errors: readonly ArhivarError[], io: Io, warnings: readonly ArhivarError[] = [], command?: string): void {
   for (const error of errors) io.err(`${formatError(error)}\n`);
-  io.err(`${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} found; nothing was written.`);
+  // check writes nothing in any case: saying so after its problems suggested it might have.
+  io.err(`${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} found${command === 'check' ? '.' : '; nothing was written.'}`);
   printWarningsAfterProblems(warnings, io);
 }
 
@@ -534,7 +535,7 @@ async function runPreview(args: readonly string[], io: Io): Promise<number> {
   const server = await startStaticServer({ dir, port: portOf(values, 4173), basePath: built ?? configured });
   io.out(`arhivar preview: serving ${dir} at ${server.url} (Ctrl+C stops)`);
   if (built !== undefined && built !== configured) {
-    io.out(`note: ${path.basename(dir)}/ was built for the path ${built}, and is served there; content/site.yaml now gives ${configured}: run arhivar build to publish under it`);
+    io.out(`note: ${path.basename(dir)}/ was built for the path ${built}, and is served there; content/site.yaml now gives ${configured}: run npm run build to publish under it`);
   }
   await (io.untilStopped ?? defaultIo.untilStopped!)();
   await server.close();
@@ -625,11 +626,11 @@ async function runCheck(args: readonly string[], io: Io): Promise<number> {
     onWaitForBuild: (holder, lockPath) => io.err(waitingMessage('check', root, holder, lockPath)),
   });
   if (result.problems.length > 0) {
-    printProblems(result.problems, io, result.warnings);
+    printProblems(result.problems, io, result.warnings, 'check');
     return EXIT.content;
   }
   printWarnings(result.warnings, io);
-  const links = result.linksChecked ? `; every internal link in ${result.linksChecked}/ resolves` : '; no built site to check links in (run arhivar build)';
+  const links = result.linksChecked ? `; every internal link in ${result.linksChecked}/ resolves` : '; no built site to check links in (run npm run build)';
   io.out(`checked ${formatCount(result.articles)} ${result.articles === 1 ? 'article' : 'articles'}: no problems${links}`);
   return EXIT.ok;
 }

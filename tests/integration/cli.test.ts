@@ -634,7 +634,7 @@ describe('arhivar CLI exit codes', () => {
     for (let i = 0; i < 100 && io.stdout.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 20));
     const address = /at (http:\/\/127\.0\.0\.1:\d+\/arhiv\/) /.exec(io.stdout[0] ?? '')?.[1];
     expect(address, io.stdout[0]).toBeDefined();
-    expect(io.stdout[1]).toBe('note: dist/ was built for the path /arhiv/, and is served there; content/site.yaml now gives /novo/: run arhivar build to publish under it');
+    expect(io.stdout[1]).toBe('note: dist/ was built for the path /arhiv/, and is served there; content/site.yaml now gives /novo/: run npm run build to publish under it');
     expect((await fetch(address!)).status).toBe(200);
     stop();
     expect(await running).toBe(0);
