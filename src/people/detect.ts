@@ -1,5 +1,5 @@
 import type { Gender, Person } from '../content/person.ts';
-import { CASES, allForms, declineFeminineFirstName, declineMasculine, guessGender, personForms, type Case } from './names.ts';
+import { CASES, allForms, declineFeminineFirstName, declineMasculine, guessGender, personForms, type Case, type PersonForms } from './names.ts';
 import { memoize } from '../memo.ts';
 import { isAbbreviation } from '../text/abbreviations.ts';
 import { isNameSuffix, isSurnameParticle, nameSuffixKey, nameWords, PATRONYMIC_PARTICLES, SURNAME_PARTICLES, withoutNameSuffix } from '../content/person-name.ts';
@@ -103,45 +103,71 @@ export function commonFirstNameGender(name: string): Gender | undefined {
 }
 
 export function createDetector(registry: Iterable<Person>): PeopleDetector {
-  const people: DetectorPerson[] = [];
-  const index = new Map<string, FormEntry[]>();
-  const firstNames = new Set<string>();
-  for (const name of COMMON_FIRST_NAMES) {
-    const paradigm = guessGender(`${name} X`) === 'f' ? declineFeminineFirstName(name) : declineMasculine(name, 'given');
-    for (const form of allForms(paradigm)) firstNames.add(form);
-  }
+  const detector = emptyDetector();
+  for (const person of registry) if (person.detect) addToDetector(detector, person, detector.people.length);
+  return detector;
+}
 
-  for (const person of registry) {
-    if (!person.detect) continue;
-    const forms = personForms(person);
-    const number = people.length;
-    const head = forms.variants[0]!.surname.nom[0] ?? '';
-    const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, surname: head, mainFirst: new Set(), allFirst: new Set(), firstCases: new Map(), initials: new Set(), foreign: looksForeign(head), nationality: NATIONALITY_NOUNS.has(head.toLowerCase()), suffix: suffixOf(person.name), particles: new Set([person.name, ...person.aliases].flatMap(nameWords).filter((word) => SURNAME_PARTICLES.has(word))), roleStem: roleHeadStem(person.role) };
-    people.push(entry);
-    for (const variant of forms.variants) {
-      for (const form of variant.firstForms) {
-        if (!variant.alias) entry.mainFirst.add(form);
-        entry.allFirst.add(form);
-        firstNames.add(form);
-      }
-      for (const paradigm of variant.firstParadigms) {
-        for (const grammaticalCase of CASES) {
-          for (const form of paradigm[grammaticalCase]) entry.firstCases.set(form, (entry.firstCases.get(form) ?? 0) | CASE_BIT[grammaticalCase]);
-        }
-      }
-      for (const first of variant.firstNames) if (first[0]) entry.initials.add(first[0].toUpperCase());
-      const mononym = variant.firstNames.length === 0;
+/** The fields of a person file that detection reads: a worker is sent these, not the bios. */
+export type DetectedPerson = Pick<Person, 'id' | 'name' | 'surname' | 'aliases' | 'gender' | 'role' | 'detect'>;
+
+/** A detector being built: createDetector's, or one that adds people as texts need them (lazy-detector.ts). */
+export interface DetectorParts extends PeopleDetector {
+  people: DetectorPerson[];
+  index: Map<string, FormEntry[]>;
+  firstNames: Set<string>;
+  /** Lists of `index` that a person was added to out of order (lazy-detector.ts), to be sorted before use. */
+  unsorted?: Set<FormEntry[]>;
+}
+
+const commonFirstNameForms = COMMON_FIRST_NAMES.flatMap((name) => allForms(guessGender(`${name} X`) === 'f' ? declineFeminineFirstName(name) : declineMasculine(name, 'given')));
+
+/** A detector with no registry people: the common first names only. */
+export function emptyDetector(): DetectorParts {
+  return { people: [], index: new Map(), firstNames: new Set(commonFirstNameForms) };
+}
+
+/**
+ * Adds a person as the `number`th of the registry's detected people. The index keeps each form's entries in the
+ * order of those numbers (a reading's order decides ties, as `here[0]` in resolve); a person numbered below one
+ * already in a list makes the list unsorted until sortDetector. Returns the person's forms.
+ */
+export function addToDetector(detector: DetectorParts, person: DetectedPerson, number: number): PersonForms {
+  const { index, firstNames } = detector;
+  const forms = personForms(person);
+  const head = forms.variants[0]!.surname.nom[0] ?? '';
+  const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, surname: head, mainFirst: new Set(), allFirst: new Set(), firstCases: new Map(), initials: new Set(), foreign: looksForeign(head), nationality: NATIONALITY_NOUNS.has(head.toLowerCase()), suffix: suffixOf(person.name), particles: new Set([person.name, ...person.aliases].flatMap(nameWords).filter((word) => SURNAME_PARTICLES.has(word))), roleStem: roleHeadStem(person.role) };
+  detector.people[number] = entry;
+  for (const variant of forms.variants) {
+    for (const form of variant.firstForms) {
+      if (!variant.alias) entry.mainFirst.add(form);
+      entry.allFirst.add(form);
+      firstNames.add(form);
+    }
+    for (const paradigm of variant.firstParadigms) {
       for (const grammaticalCase of CASES) {
-        for (const form of variant.surname[grammaticalCase]) {
-          addEntry(index, form, { person: number, kind: 'surname', alias: variant.alias, mononym, prefix: variant.surnamePrefix, cases: CASE_BIT[grammaticalCase] });
-        }
-      }
-      for (const form of variant.possessives) {
-        addEntry(index, form, { person: number, kind: 'possessive', alias: variant.alias, mononym, prefix: [], cases: 0 });
+        for (const form of paradigm[grammaticalCase]) entry.firstCases.set(form, (entry.firstCases.get(form) ?? 0) | CASE_BIT[grammaticalCase]);
       }
     }
+    for (const first of variant.firstNames) if (first[0]) entry.initials.add(first[0].toUpperCase());
+    const mononym = variant.firstNames.length === 0;
+    for (const grammaticalCase of CASES) {
+      for (const form of variant.surname[grammaticalCase]) {
+        addEntry(detector, form, { person: number, kind: 'surname', alias: variant.alias, mononym, prefix: variant.surnamePrefix, cases: CASE_BIT[grammaticalCase] });
+      }
+    }
+    for (const form of variant.possessives) {
+      addEntry(detector, form, { person: number, kind: 'possessive', alias: variant.alias, mononym, prefix: [], cases: 0 });
+    }
   }
-  return { people, index, firstNames };
+  return forms;
+}
+
+/** Puts the entries of the lists addToDetector left unsorted in the order of their people (a stable sort keeps each person's own order). */
+export function sortDetector(detector: DetectorParts): void {
+  if (!detector.unsorted) return;
+  for (const list of detector.unsorted) list.sort((a, b) => a.person - b.person);
+  detector.unsorted.clear();
 }
 
 function suffixOf(name: string): string | undefined {
@@ -149,9 +175,10 @@ function suffixOf(name: string): string | undefined {
   return suffix === undefined ? undefined : nameSuffixKey(suffix);
 }
 
-function addEntry(index: Map<string, FormEntry[]>, form: string, entry: FormEntry): void {
+function addEntry(detector: DetectorParts, form: string, entry: FormEntry): void {
+  const { index } = detector;
   // Names are NFC already (splitName); only the typographic apostrophe needs folding.
-  const key = form.includes('’') ? form.replace(/’/g, "'") : form;
+  const key = foldApostrophe(form);
   let list = index.get(key);
   if (!list) {
     index.set(key, [{ ...entry }]);
@@ -173,8 +200,14 @@ function addEntry(index: Map<string, FormEntry[]>, form: string, entry: FormEntr
     same.alias &&= entry.alias;
     same.mononym &&= entry.mononym;
   } else {
+    if (list[list.length - 1]!.person > entry.person) (detector.unsorted ??= new Set()).add(list);
     list.push({ ...entry });
   }
+}
+
+/** The spelling of a form as the index holds it, and as Tokens.word gives a word: the typographic apostrophe folded. */
+export function foldApostrophe(form: string): string {
+  return form.includes('’') ? form.replace(/’/g, "'") : form;
 }
 
 function samePrefix(a: readonly string[], b: readonly string[]): boolean {
@@ -184,7 +217,7 @@ function samePrefix(a: readonly string[], b: readonly string[]): boolean {
 // ---------------------------------------------------------------------------------------------------
 // Tokens
 
-class Tokens {
+export class Tokens {
   readonly starts: number[] = [];
   readonly ends: number[] = [];
   private readonly cache: (string | undefined)[] = [];
@@ -677,7 +710,11 @@ interface Occurrence {
 
 /** The names of the people in `text`, with offsets. Title, summary and body may be joined by blank lines. */
 export function detectPeople(detector: PeopleDetector, text: string): Detection {
-  const tokens = tokenize(text);
+  return detectInTokens(detector, tokenize(text));
+}
+
+/** detectPeople of a text already tokenized. */
+export function detectInTokens(detector: PeopleDetector, tokens: Tokens): Detection {
   return resolve(detector, tokens, scan(detector, tokens));
 }
 

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Person } from '../content/person.ts';
+import type { DetectedPerson } from '../people/detect.ts';
 import type { MarkdownFacts, RenderedMarkdown } from '../markdown/render.ts';
 import { Queue } from '../queue.ts';
 
@@ -113,7 +114,12 @@ interface Slot {
 
 /** What each worker is told first, in a message of its own: it replies `ready` once set up. */
 export interface WorkerSetup {
-  people?: readonly Person[] | undefined;
+  people?: readonly DetectedPerson[] | undefined;
+}
+
+/** The setup for a registry: each person's fields that detection reads, not their bios (copied to every worker). */
+function workerSetup(people: readonly Person[] | undefined): WorkerSetup {
+  return { people: people?.map(({ id, name, surname, aliases, gender, role, detect }) => ({ id, name, surname, aliases, gender, role, detect })) };
 }
 
 /**
@@ -139,7 +145,7 @@ export class MarkdownPool {
   private workerSetup: WorkerSetup | undefined;
 
   constructor(private readonly options: PoolOptions) {
-    this.workerSetup = options.peopleLater ? undefined : { people: options.people };
+    this.workerSetup = options.peopleLater ? undefined : workerSetup(options.people);
     for (let i = 0; i < Math.max(1, options.size); i++) this.slots.push(this.startWorker());
   }
 
@@ -157,7 +163,7 @@ export class MarkdownPool {
   /** Gives the workers the registry (PoolOptions.peopleLater); tasks wait for it. Only the first call counts. */
   setup(people: readonly Person[] | undefined): void {
     if (this.workerSetup || this.closed) return;
-    this.workerSetup = { people };
+    this.workerSetup = workerSetup(people);
     for (const slot of this.slots) slot.worker.postMessage({ setup: this.workerSetup });
   }
 

@@ -1,17 +1,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderMarkdown } from '../markdown/render.ts';
 import { joinArticleText } from '../people/article-text.ts';
-import { createDetector, detectPeople, type PeopleDetector } from '../people/detect.ts';
+import { LazyDetector } from '../people/lazy-detector.ts';
 import type { ArticleTask, ArticleTaskResult, MarkdownWorkerData, WorkerSetup } from './markdown-pool.ts';
 import { BACKGROUND_NICE, lowerThreadPriority } from './thread-priority.ts';
 
 /**
  * The worker side of markdown-pool.ts; runs as a plain JS bundle made by compile.ts. Its first message is
- * the setup (WorkerSetup): the people detector is built from the registry then, once per worker, and the
- * worker says it is ready. The pool may start it before the registry is read, so loading this module
- * overlaps the main thread's reading of content/.
+ * the setup (WorkerSetup): the worker keeps the registry then and says it is ready. Its people detector grows
+ * with the texts it is given (LazyDetector): a worker that detects people in one article builds the forms of the
+ * people that article could name, not of the whole registry. The pool may start it before the registry is read,
+ * so loading this module overlaps the main thread's reading of content/.
  */
-let detector: PeopleDetector | undefined;
+let detector: LazyDetector | undefined;
 
 if ((workerData as MarkdownWorkerData | undefined)?.background) lowerThreadPriority(BACKGROUND_NICE);
 
@@ -21,7 +22,7 @@ const decoder = new TextDecoder();
 parentPort?.on('message', (message: ArticleTask | { setup: WorkerSetup }) => {
   if ('setup' in message) {
     const { people } = message.setup;
-    if (people) detector = createDetector(people);
+    if (people) detector = new LazyDetector(people);
     parentPort!.postMessage({ ready: true });
     return;
   }
@@ -42,7 +43,7 @@ parentPort?.on('message', (message: ArticleTask | { setup: WorkerSetup }) => {
     }
     if (task.detect && detector) {
       const started = performance.now();
-      const detection = detectPeople(detector, joinArticleText({ title: task.detect.title, summary: task.detect.summary, body: text ?? '' }).text);
+      const detection = detector.detect(joinArticleText({ title: task.detect.title, summary: task.detect.summary, body: text ?? '' }).text);
       result.detected = { people: detection.people, counts: detection.counts };
       result.detectMs = performance.now() - started;
     }
