@@ -1,23 +1,26 @@
-import { nameWords } from '../content/person-name.ts';
-import { allForms, type PersonForms } from './names.ts';
+import { isNameSuffix, nameWords, PATRONYMIC_PARTICLES } from '../content/person-name.ts';
+import { allForms, personFirstForms, type PersonForms } from './names.ts';
 import { addToDetector, detectInTokens, emptyDetector, foldApostrophe, sortDetector, tokenize, type DetectedPerson, type Detection, type DetectorParts } from './detect.ts';
 
 /**
  * createDetector's detector, built only as far as the texts given to it need: a person's forms go into the index
- * once a text has a word that could be one of them. A Markdown worker of a one-article rebuild so builds the people
- * that article could name, not the whole registry (a registry of 20,000 people took 0.7 s or more to build, in
- * every build, in each worker). Detection is the same as with the whole index: for every word of the text, the
- * index and the set of first names answer as the whole registry's would, because everyone who has that word among
- * their forms is in them (see formKeys), in the registry's order.
+ * once a text has a word that could be a form of their surname, and their first names into the set of first names
+ * once a word could be one of those. A Markdown worker of a one-article rebuild so builds the people that article
+ * could name, not the whole registry (a registry of 20,000 people took 0.7 s or more to build, in every build, in
+ * each worker). Detection is the same as with the whole index: for every word of the text, the index and the set
+ * of first names answer as the whole registry's would, because everyone who has that word among their forms is in
+ * them (see formKeys), in the registry's order. Only the people in the index are looked at beyond that.
  */
 export class LazyDetector {
   private readonly detector: DetectorParts = emptyDetector();
   /** The registry's detected people, numbered as createDetector numbers them. */
   private readonly people: DetectedPerson[] = [];
   /** Each person's keys (formKeys); undefined for those built before the first text. */
-  private readonly keys: (ReadonlySet<string> | undefined)[] = [];
-  /** Key → the people one of whose keys it is, in order; deleted once they are built. */
+  private readonly keys: (FormKeys | undefined)[] = [];
+  /** Key → the people one of whose surname keys it is, in order; deleted once they are built. */
   private readonly buckets = new Map<string, number[]>();
+  /** Key → the people one of whose keys of a given name it is; deleted once their first names are in. */
+  private readonly nameBuckets = new Map<string, number[]>();
   /** The first two UTF-16 units of every key, as one number: a word that starts no key is not sliced. */
   private readonly starts = new Set<number>();
   /** A key starts with a-z: words in lower case must be looked at too. */
@@ -25,6 +28,8 @@ export class LazyDetector {
   /** People whose forms formKeys cannot vouch for: built with the first text. */
   private readonly always: number[] = [];
   private readonly built: Uint8Array;
+  /** The person's first names are in the set of first names (they are when the person is built). */
+  private readonly named: Uint8Array;
 
   constructor(registry: Iterable<DetectedPerson>) {
     for (const person of registry) {
@@ -32,21 +37,23 @@ export class LazyDetector {
       const number = this.people.length;
       this.people.push(person);
       const keys = formKeys(person);
-      this.keys.push(keys && new Set(keys));
+      this.keys.push(keys);
       if (!keys) {
         this.always.push(number);
         continue;
       }
-      for (const key of new Set(keys)) {
-        const bucket = this.buckets.get(key);
+      for (const key of keys.all) {
+        const buckets = keys.surname.has(key) ? this.buckets : this.nameBuckets;
+        const bucket = buckets.get(key);
         if (bucket) bucket.push(number);
-        else this.buckets.set(key, [number]);
+        else buckets.set(key, [number]);
         this.starts.add(startOf(key));
         const first = key.charCodeAt(0);
         if (first >= 97 && first <= 122) this.lowerCaseKeys = true;
       }
     }
     this.built = new Uint8Array(this.people.length);
+    this.named = new Uint8Array(this.people.length);
   }
 
   /** People built so far (for tests and measurements). */
@@ -66,6 +73,7 @@ export class LazyDetector {
         wanted.push(number);
       }
     };
+    const named: number[] = [];
     want(this.always);
     for (let i = 0; i < tokens.length; i++) {
       const code = tokens.text.charCodeAt(tokens.starts[i]!);
@@ -76,23 +84,43 @@ export class LazyDetector {
       for (let length = 2; length <= Math.min(KEY_LENGTH, word.length); length++) {
         const key = word.slice(0, length);
         const bucket = this.buckets.get(key);
-        if (!bucket) continue;
-        want(bucket);
-        this.buckets.delete(key);
+        if (bucket) {
+          want(bucket);
+          this.buckets.delete(key);
+        }
+        const names = this.nameBuckets.get(key);
+        if (names) {
+          named.push(...names);
+          this.nameBuckets.delete(key);
+        }
       }
     }
     // In the registry's order, so most entries go to the end of their lists; sortDetector puts the rest in place.
     wanted.sort((a, b) => a - b);
     for (const number of wanted) this.add(number);
     sortDetector(this.detector);
+    for (const number of named) this.addFirstNames(number);
     return detectInTokens(this.detector, tokens);
   }
 
   private add(number: number): void {
     const person = this.people[number]!;
     const forms = addToDetector(this.detector, person, number);
+    this.named[number] = 1;
     const keys = this.keys[number];
     if (keys) checkKeys(person, forms, keys);
+  }
+
+  /** The person's first names, into the set of first names: the index is asked only about surnames. */
+  private addFirstNames(number: number): void {
+    if (this.named[number]) return;
+    this.named[number] = 1;
+    const person = this.people[number]!;
+    const keys = this.keys[number]!;
+    for (const form of personFirstForms(person)) {
+      checkKey(person, form, keys.all);
+      this.detector.firstNames.add(form);
+    }
   }
 }
 
@@ -111,34 +139,45 @@ function startOf(word: string): number {
 const PLAIN_WORD = /^\p{L}[\p{L}\p{M}'’‐‑-]*$/u;
 const HYPHENS = /[-‐‑]/;
 
+/** A person's keys: those of every name word, and of the words whose forms go into the index (`surname`). */
+export interface FormKeys {
+  all: ReadonlySet<string>;
+  surname: ReadonlySet<string>;
+}
+
 /**
  * Strings every form of a person's names and aliases starts with (the index's keys with the apostrophe folded, and
  * the first names as names.ts makes them), or undefined when that cannot be promised. Each name word (each part of a
  * hyphenated one) gives its first keptPrefix letters, at most KEY_LENGTH: every form of a given name or surname
  * starts with them, as names.ts changes only the last three letters of a word (Peter → Petra, Brecelj → Breclja,
- * Zelenskij → Zelenskim). A hyphenated name's forms start as its first part does. A word of fewer than three letters
- * keeps too little (Jo → Ja, Ju), so its person gets none. LazyDetector checks each person's forms against these
- * when it builds them.
+ * Zelenskij → Zelenskim). A hyphenated name's forms start as its first part does. The index holds the forms of the
+ * last word of each spelling (of its last part: Kovač of Novak-Kovač), and of the `surname:` (Xi of Xi Jinping):
+ * their keys are the `surname` keys. A word of fewer than three letters keeps too little (Jo → Ja, Ju), and with a
+ * suffix (Jr) or bin and ibn the declining word is another, so such a person gets none. LazyDetector checks each
+ * person's forms against these when it builds them.
  */
-export function formKeys(person: DetectedPerson): string[] | undefined {
-  const keys: string[] = [];
+export function formKeys(person: DetectedPerson): FormKeys | undefined {
+  const all = new Set<string>();
+  const surname = new Set<string>();
   const spellings = person.surname === undefined ? [person.name, ...person.aliases] : [person.name, ...person.aliases, person.surname];
   for (const spelling of spellings) {
-    for (const word of nameWords(spelling)) {
-      if (!PLAIN_WORD.test(word)) return undefined;
-      for (const part of word.split(HYPHENS)) {
-        if (part === '') continue;
+    const words = nameWords(spelling);
+    for (const [at, word] of words.entries()) {
+      if (!PLAIN_WORD.test(word) || isNameSuffix(word) || PATRONYMIC_PARTICLES.has(word)) return undefined;
+      const parts = word.split(HYPHENS).filter((part) => part !== '');
+      for (const [k, part] of parts.entries()) {
         const kept = keptPrefix(part);
         if (kept < 2) return undefined;
         const key = part.slice(0, Math.min(KEY_LENGTH, kept));
-        keys.push(key);
         // The index holds forms with ’ folded to '; the first names as written.
-        const folded = foldApostrophe(key);
-        if (folded !== key) keys.push(folded);
+        for (const spelled of new Set([key, foldApostrophe(key)])) {
+          all.add(spelled);
+          if (at === words.length - 1 && k === parts.length - 1) surname.add(spelled);
+        }
       }
     }
   }
-  return keys;
+  return { all, surname };
 }
 
 /**
@@ -152,15 +191,19 @@ function keptPrefix(word: string): number {
   return word.length - 1;
 }
 
-/** Every form of the person starts with one of its keys; otherwise formKeys promised wrongly, and earlier texts may have missed the person. */
-function checkKeys(person: DetectedPerson, forms: PersonForms, keys: ReadonlySet<string>): void {
-  const check = (form: string) => {
-    for (let length = 2; length <= Math.min(KEY_LENGTH, form.length); length++) if (keys.has(form.slice(0, length))) return;
-    throw new Error(`the form »${form}« of ${person.name} starts with none of the keys ${[...keys].join(', ')} (people/lazy-detector.ts formKeys)`);
-  };
+/**
+ * Every form in the index starts with one of the person's surname keys, and every first name with one of its keys;
+ * otherwise formKeys promised wrongly, and earlier texts may have missed the person.
+ */
+function checkKeys(person: DetectedPerson, forms: PersonForms, keys: FormKeys): void {
   for (const variant of forms.variants) {
-    for (const form of variant.firstForms) check(form);
-    for (const form of allForms(variant.surname)) check(foldApostrophe(form));
-    for (const form of variant.possessives) check(foldApostrophe(form));
+    for (const form of variant.firstForms) checkKey(person, form, keys.all);
+    for (const form of allForms(variant.surname)) checkKey(person, foldApostrophe(form), keys.surname);
+    for (const form of variant.possessives) checkKey(person, foldApostrophe(form), keys.surname);
   }
+}
+
+function checkKey(person: DetectedPerson, form: string, keys: ReadonlySet<string>): void {
+  for (let length = 2; length <= Math.min(KEY_LENGTH, form.length); length++) if (keys.has(form.slice(0, length))) return;
+  throw new Error(`the form »${form}« of ${person.name} starts with none of the keys ${[...keys].join(', ')} (people/lazy-detector.ts formKeys)`);
 }

@@ -1,4 +1,5 @@
 import type { Gender, Person } from '../content/person.ts';
+import { memoize } from '../memo.ts';
 import { nameWords, PATRONYMIC_PARTICLES, splitAtSurname, SURNAME_PARTICLES, surnameStart, withoutNameSuffix } from '../content/person-name.ts';
 
 /**
@@ -409,6 +410,34 @@ export function personForms(person: Pick<Person, 'id' | 'name' | 'surname' | 'al
   if (nasab) variants.push(nameVariant(nasab, gender, false));
   return { id: person.id, gender, variants };
 }
+
+/**
+ * personForms's first-name forms alone (every variant's firstForms), without declining a surname: whether a word is
+ * anyone's first name is asked of the whole registry (detect.ts firstNames), and most people are asked no more. The
+ * variants are personForms's; a given name's forms are kept by name and gender, as registries repeat them.
+ */
+export function personFirstForms(person: Pick<Person, 'name' | 'surname' | 'aliases' | 'gender' | 'role'>): Set<string> {
+  const gender = person.gender ?? guessGender(person.name, person.role, person.surname);
+  const { surname } = person;
+  const spellings: Array<[string, string | undefined]> = [[person.name, surname]];
+  for (const alias of person.aliases) spellings.push(surname !== undefined && sameWords(alias, surname) ? [surname, surname] : [alias, undefined]);
+  const nasab = withoutFamilyName(person.name, person.surname);
+  if (nasab) spellings.push([nasab, undefined]);
+  const forms = new Set<string>();
+  for (const [spelling, surnameWords] of spellings) {
+    for (const word of splitName(spelling, surnameWords).first) {
+      const parts = splitHyphen(word);
+      for (const part of parts.length > 1 ? [word, ...parts] : [word]) for (const form of givenNameForms(`${gender}${part}`)) forms.add(form);
+    }
+  }
+  return forms;
+}
+
+/** The forms of a given name, by its gender's letter and the name (»fAna«), as nameVariant declines it. */
+const givenNameForms = memoize((key: string): readonly string[] => {
+  const part = key.slice(1);
+  return allForms(key[0] === 'f' ? declineFeminineFirstName(part) : declineMasculine(part, 'given'));
+}, 50_000);
 
 /** Whether two spellings are the same words in any letter case (nameWords: any white space, NFC). */
 function sameWords(a: string, b: string): boolean {

@@ -7,7 +7,7 @@ import { readContent } from '../../../src/content/read.ts';
 import { joinArticleText } from '../../../src/people/article-text.ts';
 import { createDetector, detectPeople } from '../../../src/people/detect.ts';
 import { formKeys, LazyDetector } from '../../../src/people/lazy-detector.ts';
-import { allForms, personForms } from '../../../src/people/names.ts';
+import { allForms, personFirstForms, personForms } from '../../../src/people/names.ts';
 import { loadRegistry } from '../../../src/people/registry.ts';
 import { makeTempDir, PROJECT_ROOT } from '../../helpers.ts';
 import { testPerson } from '../../helpers/person.ts';
@@ -116,6 +116,7 @@ describe('LazyDetector', () => {
     testPerson('Xi Jinping', { surname: 'Xi' }),
     testPerson('George W. Bush'),
     testPerson('Janez Novak ml.'),
+    testPerson('Ivan Kos', { aliases: ['Vanja Kos-Novak', 'Ivo'] }),
   ];
 
   it('detects as createDetector does in sentences of every form of names that each rule of names.ts declines', () => {
@@ -126,6 +127,26 @@ describe('LazyDetector', () => {
         .join(' '),
     );
     expectSameDetection(NAMES, [...texts, texts.join('\n\n')]);
+  });
+
+  it('knows the first names of people a text names by no surname (»Golob, Zvezdan in Ana«)', () => {
+    // Zvezdan is no common first name: only Zvezdan Hren's file makes him one, and so Golob at the start a person.
+    const people = [testPerson('Marko Golob'), testPerson('Zvezdan Hren'), ...NAMES];
+    const text = 'Golob, Zvezdan in Ana so prišli na sejo.';
+    expect(detectPeople(createDetector(people), text).people).toEqual(['marko-golob']);
+    const { fresh } = expectSameDetection(people, [text]);
+    // Marko Golob, Vincent van Gogh (Gogh and Golob start alike), and the four formKeys cannot key; Zvezdan Hren only has his first names read.
+    expect(fresh).toEqual([6]);
+  });
+
+  it('reads first names as personForms does (personFirstForms), for every fixture person and these', async () => {
+    const people = [...NAMES];
+    for (const root of await sites()) people.push(...loadRegistry((await readContent(root)).people).registry.people.values());
+    expect(people.length).toBeGreaterThan(100);
+    for (const person of people) {
+      const expected = new Set(personForms(person).variants.flatMap((variant) => [...variant.firstForms]));
+      expect([...personFirstForms(person)].sort(), person.name).toEqual([...expected].sort());
+    }
   });
 
   it('keys every person with plain name words of three letters or more, and builds the others with the first text', () => {
