@@ -162,6 +162,9 @@ export function formKeys(person: DetectedPerson): FormKeys | undefined {
   const spellings = person.surname === undefined ? [person.name, ...person.aliases] : [person.name, ...person.aliases, person.surname];
   for (const spelling of spellings) {
     const words = nameWords(spelling);
+    // An alias of text-direction marks alone (a paste from right-to-left text; the schema lets one through) has no
+    // words, yet names.ts declines its empty surname (ja, ju, jem for a man), and no key of these starts those.
+    if (words.length === 0) return undefined;
     for (const [at, word] of words.entries()) {
       if (!PLAIN_WORD.test(word) || isNameSuffix(word) || PATRONYMIC_PARTICLES.has(word)) return undefined;
       const parts = word.split(HYPHENS).filter((part) => part !== '');

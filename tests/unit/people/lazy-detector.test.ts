@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateArchive } from '../../../src/bench/generate.ts';
-import type { Person } from '../../../src/content/person.ts';
+import { parsePerson, type Person } from '../../../src/content/person.ts';
 import { readContent } from '../../../src/content/read.ts';
 import { joinArticleText } from '../../../src/people/article-text.ts';
 import { createDetector, detectPeople } from '../../../src/people/detect.ts';
@@ -137,6 +137,17 @@ describe('LazyDetector', () => {
     const { fresh } = expectSameDetection(people, [text]);
     // Marko Golob, Vincent van Gogh (Gogh and Golob start alike), and the four formKeys cannot key; Zvezdan Hren only has his first names read.
     expect(fresh).toEqual([6]);
+  });
+
+  it('builds with the first text a person with an alias of no words, whose empty surname names.ts declines (ja, ju)', () => {
+    // A paste from right-to-left text leaves an alias of one text-direction mark, which the schema lets through.
+    const { person, errors } = parsePerson({ file: 'content/people/janez-kos.md', text: '---\nname: Janez Kos\naliases: ["\u200e"]\n---\n', mtimeMs: 0 });
+    expect(errors).toEqual([]);
+    expect(person!.aliases).toEqual(['\u200e']);
+    const texts = ['Janez Kos je dejal, da ja.', 'Poslanec Kos in Ana Novak-Kovač.'];
+    expectSameDetection([person!, ...NAMES], texts);
+    expect(formKeys(person!)).toBeUndefined();
+    expect(new LazyDetector([person!, ...NAMES]).detect(texts[0]!).people).toEqual(['janez-kos']);
   });
 
   it('reads first names as personForms does (personFirstForms), for every fixture person and these', async () => {
