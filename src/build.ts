@@ -336,6 +336,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     }
     // After that: a bio that failed to render (person/too-slow) leaves its person in the registry.
     errors.push(...markdown.errors);
+    warnings.push(...markdown.warnings);
     const allPeople = new Map(registry.people);
     const articles: Article[] = [];
     // An article record is made from its file (the source key) and these alone, so pages can be fingerprinted

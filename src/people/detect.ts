@@ -102,7 +102,7 @@ export function commonFirstNameGender(name: string): Gender | undefined {
   return commonFirstNameGenders.get(name);
 }
 
-export function createDetector(registry: Iterable<Person>): PeopleDetector {
+export function createDetector(registry: Iterable<DetectedPerson>): PeopleDetector {
   const detector = emptyDetector();
   for (const person of registry) if (person.detect) addToDetector(detector, person, detector.people.length);
   return detector;

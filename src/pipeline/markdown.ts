@@ -110,6 +110,8 @@ export interface RenderedBodies {
   /** Time spent detecting people, summed over the worker threads (it overlaps the rendering). */
   detectMs: number;
   errors: ArhivarError[];
+  /** people/detector-fallback, once per worker whose detector fell back. */
+  warnings: ArhivarError[];
   /** Closes the .cache/ file that bodies are read from (options.bodiesOnDisk); bodies cannot be read after it. */
   close: () => void;
 }
@@ -169,6 +171,8 @@ export class BodyRenderer {
   /** Articles asked for (see rendered) before their task reached the pool. */
   private readonly wanted = new Set<number>();
   private detectMs = 0;
+  /** A worker's people detector fell back to the whole registry's index (people/lazy-detector.ts): arhivar's bug, told. */
+  private readonly fallbacks: ArhivarError[] = [];
   private failure: { error: unknown } | undefined;
 
   private constructor(
@@ -379,6 +383,7 @@ export class BodyRenderer {
         options.reuse?.set(article.file, { key, value: body });
       }
       this.detectMs += result.detectMs ?? 0;
+      if (result.detectorFallback !== undefined) this.fallbacks.push(detectorFallback(article, result.detectorFallback));
       if (result.detected) {
         this.detected[index] = result.detected;
         this.peopleCache?.set(peopleKey, result.detected);
@@ -434,7 +439,7 @@ export class BodyRenderer {
       if (!this.onDisk || this.failure) close();
     }
     if (this.failure) throw this.failure.error;
-    return { bodies: this.bodies, bios: this.bios, detected: this.detected, keys: this.keys, detectMs: this.detectMs, errors: sortErrors(this.errors), close };
+    return { bodies: this.bodies, bios: this.bios, detected: this.detected, keys: this.keys, detectMs: this.detectMs, errors: sortErrors(this.errors), warnings: this.fallbacks, close };
   }
 }
 
@@ -519,6 +524,20 @@ interface BodyOrigin {
 function detectionKey(registry: string, article: ArticleSource, bodyKey: string): string {
   const summary = article.frontMatter.summary;
   return sha1(`${registry}\0${article.title}\0${summary === undefined ? '-' : `+${summary}`}\0${bodyKey}`);
+}
+
+/**
+ * The people found in the article are right (the whole index found them), but a person's forms broke the promise the
+ * lazy detector builds people by: articles the same worker detected before may have missed them, until a build
+ * detects them again (a change to the article or to the registry).
+ */
+function detectorFallback(article: BodyOrigin, why: string): ArhivarError {
+  return new ArhivarError({
+    code: 'people/detector-fallback',
+    message: `detecting people here, ${why}, so this build's worker used the whole registry's index from this article on; articles it detected before may have missed that person`,
+    file: article.file,
+    hint: 'this is a bug in arhivar, not in the content: report it with the person file; the build goes on',
+  });
 }
 
 function renderError(article: BodyOrigin, error: unknown, timeLimitMs: number): ArhivarError {

@@ -62,6 +62,8 @@ export interface ArticleTaskResult {
   detected?: DetectedPeople;
   /** Time the worker spent detecting people. */
   detectMs?: number;
+  /** The worker's people detector fell back to the whole registry's index with this text: why (LazyDetector.fallback). */
+  detectorFallback?: string;
 }
 
 export interface PoolOptions {

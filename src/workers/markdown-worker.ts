@@ -13,6 +13,7 @@ import { BACKGROUND_NICE, lowerThreadPriority } from './thread-priority.ts';
  * so loading this module overlaps the main thread's reading of content/.
  */
 let detector: LazyDetector | undefined;
+let fallbackTold = false;
 
 if ((workerData as MarkdownWorkerData | undefined)?.background) lowerThreadPriority(BACKGROUND_NICE);
 
@@ -46,6 +47,11 @@ parentPort?.on('message', (message: ArticleTask | { setup: WorkerSetup }) => {
       const detection = detector.detect(joinArticleText({ title: task.detect.title, summary: task.detect.summary, body: text ?? '' }).text);
       result.detected = { people: detection.people, counts: detection.counts };
       result.detectMs = performance.now() - started;
+      // Told with the text that made the detector fall back, and only then.
+      if (detector.fallback !== undefined && !fallbackTold) {
+        result.detectorFallback = detector.fallback;
+        fallbackTold = true;
+      }
     }
     reply = { id: task.id, result };
   } catch (error) {

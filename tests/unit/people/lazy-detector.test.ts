@@ -5,8 +5,8 @@ import { generateArchive } from '../../../src/bench/generate.ts';
 import { parsePerson, type Person } from '../../../src/content/person.ts';
 import { readContent } from '../../../src/content/read.ts';
 import { joinArticleText } from '../../../src/people/article-text.ts';
-import { createDetector, detectPeople } from '../../../src/people/detect.ts';
-import { formKeys, LazyDetector } from '../../../src/people/lazy-detector.ts';
+import { createDetector, detectPeople, type DetectedPerson } from '../../../src/people/detect.ts';
+import { formKeys, LazyDetector, type FormKeys } from '../../../src/people/lazy-detector.ts';
 import { allForms, personFirstForms, personForms } from '../../../src/people/names.ts';
 import { loadRegistry } from '../../../src/people/registry.ts';
 import { makeTempDir, PROJECT_ROOT } from '../../helpers.ts';
@@ -148,6 +148,23 @@ describe('LazyDetector', () => {
     expectSameDetection([person!, ...NAMES], texts);
     expect(formKeys(person!)).toBeUndefined();
     expect(new LazyDetector([person!, ...NAMES]).detect(texts[0]!).people).toEqual(['janez-kos']);
+  });
+
+  it('falls back to the whole registry\'s index when a person\'s forms start with none of their keys, and says whose', () => {
+    // Marko Sever's keys promise too much: his genitive is Sevra, which »Seve« does not start.
+    const greedy = (person: DetectedPerson): FormKeys | undefined => (person.name === 'Marko Sever' ? { all: new Set(['Mar', 'Seve']), surname: new Set(['Seve']) } : formKeys(person));
+    const people = [testPerson('Marko Sever'), testPerson('Ana Novak'), testPerson('Peter Tihec'), ...NAMES];
+    const full = createDetector(people);
+    const lazy = new LazyDetector(people, greedy);
+    const first = 'Vreme bo lepo, je dejala Ana Novak.';
+    expect(lazy.detect(first)).toEqual(detectPeople(full, first));
+    expect(lazy.fallback).toBeUndefined();
+    for (const text of ['Marko Sever je dejal, da pride.', 'Po besedah Sevra in Tihca je Petra odšla.', 'Brez Peterja Tihca in Sevra.']) {
+      const detection = lazy.detect(text);
+      expect(detection).toEqual(detectPeople(full, text));
+      expect(detection.people.length).toBeGreaterThan(0);
+    }
+    expect(lazy.fallback).toContain('»Sevra« of Marko Sever (marko-sever)');
   });
 
   it('reads first names as personForms does (personFirstForms), for every fixture person and these', async () => {
