@@ -19,7 +19,7 @@ export class LazyDetector {
   private readonly detector: DetectorParts = emptyDetector();
   /** The registry's detected people, numbered as createDetector numbers them. */
   private readonly people: DetectedPerson[] = [];
-  /** Each person's keys (formKeys); undefined for those built before the first text. */
+  /** Each person's keys (formKeys); undefined for those it cannot key, who are built with the first text. */
   private readonly keys: (FormKeys | undefined)[] = [];
   /** Key → the people one of whose surname keys it is, in order; deleted once they are built. */
   private readonly buckets = new Map<string, number[]>();
@@ -103,7 +103,8 @@ export class LazyDetector {
         }
         const names = this.nameBuckets.get(key);
         if (names) {
-          named.push(...names);
+          // Not push(...names): a key many people's given names share could hold more than a call takes arguments.
+          for (const number of names) named.push(number);
           this.nameBuckets.delete(key);
         }
       }
