@@ -43,6 +43,8 @@ export interface ImportedArticle {
   author?: string;
   paragraphs: number;
   crossheads: number;
+  /** Lines written as items of a bulleted or numbered list. */
+  listItems: number;
   people: string[];
 }
 
@@ -220,8 +222,8 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
     });
   }
   const { headline, byline, blocks } = splitPlainText(text, { headline: options.title === undefined });
-  // A credit or signature line is no text to title the article with, nor an article's text by itself.
-  const firstParagraph = blocks.find((block) => block.kind === 'paragraph' && !isCreditLine(block.text));
+  // A credit or signature line is no text to title the article with, nor an article's text by itself; a list item is.
+  const firstParagraph = blocks.find((block) => block.kind !== 'crosshead' && !isCreditLine(block.text));
   if (blocks.length === 0 && headline === undefined) {
     throw new ArhivarError({ code: 'import/empty', message: 'the file holds no text', file: shown, hint: 'check that it is the right file' });
   }
@@ -297,6 +299,7 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
     ...(byline === undefined ? {} : { author: byline }),
     paragraphs: blocks.filter((block) => block.kind === 'paragraph').length,
     crossheads: blocks.filter((block) => block.kind === 'crosshead').length,
+    listItems: blocks.filter((block) => block.kind === 'item').length,
     people,
   };
   const earlierSlug = options.slug === undefined ? earlierShortenedSlug(fullSlug) : undefined;

@@ -4,21 +4,25 @@ import { parseMarkdown } from './parse.ts';
 import { findShapeProblem } from '../content/markdown-shape.ts';
 import { closesList, isAbbreviation } from '../text/abbreviations.ts';
 import { htmlTagPattern } from '../text/html-tag.ts';
+import { MONTHS_GENITIVE, MONTHS_NOMINATIVE } from '../text/sl.ts';
 
 /**
  * Plain text as it reaches a newsroom → Markdown: every non-empty line is a paragraph, a short line
- * without final punctuation is a crosshead (`## `). The Markdown is written so that remark reads back
+ * without final punctuation is a crosshead (`## `), and two or more lines one under another that start
+ * with a bullet or with numbers in order are a list (`- `, `1. `). The Markdown is written so that remark reads back
  * each block's text exactly: a line is escaped only when, unescaped, it would read differently, and
  * every block is checked by parsing it again.
  */
-export type BlockKind = 'paragraph' | 'crosshead';
+export type BlockKind = 'paragraph' | 'crosshead' | 'item';
 
 export interface TextBlock {
   kind: BlockKind;
-  /** The line without surrounding whitespace: what the reader sees. */
+  /** The line without surrounding whitespace: what the reader sees; for a list item, without its bullet or number. */
   text: string;
   /** 1-based line in the source file. */
   line: number;
+  /** A list item's list, named by the line of its first item, and its number in a numbered list. */
+  list?: { first: number; number?: number };
 }
 
 export interface PlainTextArticle {
@@ -30,11 +34,13 @@ export interface PlainTextArticle {
 }
 
 export const MAX_CROSSHEAD_LENGTH = 160;
-// Closing quotes and brackets may follow the full stop: `… je dejal."` still ends a sentence.
-const FINAL_PUNCTUATION = /[.!?…:;][\s"'”“«»’)\]]*$/u;
+// Closing quotes and brackets may follow the full stop: `… je dejal."` still ends a sentence. A comma ends no
+// heading either: the line goes on as the next one, as a list's items do (»zvišanje plač,«).
+const FINAL_PUNCTUATION = /[.!?…:;,][\s"'”“«»’)\]]*$/u;
 
+/** A short line without final punctuation that is no credit and no bulleted line (BULLET, one alone too). */
 export function isCrosshead(text: string): boolean {
-  return text.length <= MAX_CROSSHEAD_LENGTH && !FINAL_PUNCTUATION.test(text) && !isCreditLine(text);
+  return text.length <= MAX_CROSSHEAD_LENGTH && !FINAL_PUNCTUATION.test(text) && !isCreditLine(text) && !BULLET.test(text);
 }
 
 // What a wire or a Word file leaves on lines of their own without final punctuation and no heading is: a credit
@@ -92,6 +98,65 @@ function factBoxLines(lines: readonly string[]): Set<number> {
   return inBox;
 }
 
+// A list as Word saves it as plain text (•, then ◦ and ▪ for the levels below, and a tab) or as a web page's list
+// is copied (·, –, —, -, *). A dash or a star needs a space after it: »-5 stopinj« and »*opomba« are text.
+const BULLET = /^(?:[•◦▪·][ \t]*|[-–—*][ \t]+)(?=\S)/u;
+const DASH_BULLET = /^[-–—]/u;
+// »1)« or »1.« before the text; a number of four digits with a full stop is a year (»2027. leto«), never an item.
+const NUMBERED = /^(\d{1,3})([.)])[ \t]+(?=\S)/u;
+// A number and a full stop may be a date's day (»22. decembra«, »1. 1. 2026«): a chronology of days, one a line, is no list.
+const DATE_AFTER_DAY = new RegExp(`^(?:\\d{1,2}\\.|(?:${[...MONTHS_GENITIVE, ...MONTHS_NOMINATIVE].join('|')})(?!\\p{L}))`, 'iu');
+// Slovenian writes dialogue with a dash at the line's start, and the speaker after another dash, in small letters:
+// »– Kje si bil? – je vprašala.«, »– Pridi, – je rekel.«. Dash lines of questions are an exchange without the speakers.
+const SPEECH_TAG = /[,.!?…][ \t]*[-–—][ \t]+\p{Ll}/u;
+const QUESTION_END = /\?[\s"'”“«»’)]*$/u;
+
+interface ListLine {
+  text: string;
+  /** undefined for a bullet. */
+  number: number | undefined;
+  /** The first line (0-based) of its list. */
+  first: number;
+}
+
+/** A line's bullet or number, and the text after it; undefined for a line that starts neither. */
+function listMarker(line: string): { text: string; number?: number; delimiter?: string; dash?: boolean } | undefined {
+  const bullet = BULLET.exec(line);
+  if (bullet) return { text: line.slice(bullet[0].length), dash: DASH_BULLET.test(line) };
+  const numbered = NUMBERED.exec(line);
+  if (!numbered) return undefined;
+  const text = line.slice(numbered[0].length);
+  if (numbered[2] === '.' && DATE_AFTER_DAY.test(text)) return undefined;
+  return { text, number: Number(numbered[1]), delimiter: numbered[2] };
+}
+
+/**
+ * The lines that make lists: two or more lines one under another (no blank line between) that start with a bullet,
+ * or with numbers that go up by one and the same `.` or `)` after them; not a dash's lines that read as dialogue.
+ * One such line alone is a paragraph: a lone dash opens dialogue or a quote more often than a list.
+ */
+function listLines(lines: readonly string[]): Map<number, ListLine> {
+  const found = new Map<number, ListLine>();
+  for (let start = 0; start < lines.length; ) {
+    const first = listMarker(lines[start]!.trim());
+    if (!first) {
+      start++;
+      continue;
+    }
+    const run = [first];
+    for (let next = listMarker(lines[start + run.length]?.trim() ?? ''); next; next = listMarker(lines[start + run.length]?.trim() ?? '')) {
+      const previous = run[run.length - 1]!;
+      const continues = previous.number === undefined ? next.number === undefined : next.number === previous.number + 1 && next.delimiter === previous.delimiter;
+      if (!continues) break;
+      run.push(next);
+    }
+    const dialogue = run.some((item) => item.dash) && run.some((item) => SPEECH_TAG.test(item.text) || QUESTION_END.test(item.text));
+    if (run.length >= 2 && !dialogue) run.forEach((item, k) => found.set(start + k, { text: item.text.trim(), number: item.number, first: start }));
+    start += run.length;
+  }
+  return found;
+}
+
 /** `text` must have \n line endings (see content/read.ts decodeText). */
 export function splitPlainText(text: string, options: { headline: boolean }): PlainTextArticle {
   const blocks: TextBlock[] = [];
@@ -99,9 +164,16 @@ export function splitPlainText(text: string, options: { headline: boolean }): Pl
   let byline: string | undefined;
   const lines = text.split('\n');
   const factBox = factBoxLines(lines);
+  const list = listLines(lines);
   for (let index = 0; index < lines.length; index++) {
     const value = lines[index]!.trim();
     if (value === '') continue;
+    const item = list.get(index);
+    if (item) {
+      // An item ending in a comma, or in nothing, was taken for a crosshead: `## • zvišanje plač,`.
+      blocks.push({ kind: 'item', text: item.text, line: index + 1, list: { first: item.first + 1, ...(item.number === undefined ? {} : { number: item.number }) } });
+      continue;
+    }
     if (factBox.has(index)) {
       blocks.push({ kind: 'paragraph', text: value, line: index + 1 });
       continue;
@@ -231,6 +303,7 @@ export class UnrepresentableText extends Error {}
  * written. `escapeAll` skips the unescaped forms, for a body whose markers add up past the build's limit.
  */
 export function blockToMarkdown(block: Pick<TextBlock, 'kind' | 'text'>, options: { escapeAll?: boolean } = {}): string {
+  if (block.kind === 'item') throw new Error('internal: a list item is written with its list (listToMarkdown)');
   const candidates =
     block.kind === 'crosshead'
       ? [block.text, escapeClosingHashes(block.text), escapeClosingHashes(escapeInline(block.text))].map((value) => `## ${value}`)
@@ -241,9 +314,61 @@ export function blockToMarkdown(block: Pick<TextBlock, 'kind' | 'text'>, options
   throw new UnrepresentableText(`this line cannot be written as Markdown that reads back unchanged: ${JSON.stringify(block.text.slice(0, 80))}`);
 }
 
+/** true when `markdown` parses to one list, of numbers from `start` or of bullets, whose items are exactly `texts`, one line each. */
+function readsBackAsList(markdown: string, start: number | undefined, texts: readonly string[]): boolean {
+  const tree = parseMarkdown(markdown);
+  if (tree.children.length !== 1) return false;
+  const node = tree.children[0]!;
+  if (node.type !== 'list' || node.ordered !== (start !== undefined) || (start !== undefined && node.start !== start) || node.spread) return false;
+  return node.children.length === texts.length && node.children.every((item, k) => !item.spread && item.children.length === 1 && item.children[0]!.type === 'paragraph' && inlineText(item) === texts[k]);
+}
+
+/**
+ * One list as Markdown: `- item`, or `1. item` with the numbers as they stood, each item escaped as a paragraph
+ * is. `other` writes `*` and `1)` instead: CommonMark joins two lists of the same marker that only a blank line
+ * parts into one (renumbered, and loose), so a list right below another of its kind takes the other marker.
+ */
+export function listToMarkdown(items: readonly Pick<TextBlock, 'text' | 'list'>[], options: { escapeAll?: boolean; other?: boolean } = {}): string {
+  const start = items[0]?.list?.number;
+  const lines = items.map((item) => {
+    const marker = item.list?.number === undefined ? (options.other ? '*' : '-') : `${item.list.number}${options.other ? ')' : '.'}`;
+    const candidates = [escapeLineStart(item.text), escapeLineStart(escapeInline(item.text))].map((value) => `${marker} ${value}`);
+    const written = (options.escapeAll ? candidates.slice(-1) : candidates).find((candidate) => readsBackAsList(candidate, item.list?.number, [item.text]) && !findShapeProblem(candidate));
+    if (written === undefined) throw new UnrepresentableText(`this list item cannot be written as Markdown that reads back unchanged: ${JSON.stringify(item.text.slice(0, 80))}`);
+    return written;
+  });
+  const markdown = lines.join('\n');
+  if (!readsBackAsList(markdown, start, items.map((item) => item.text))) {
+    throw new UnrepresentableText(`this list cannot be written as Markdown that reads back unchanged: ${JSON.stringify(items[0]?.text.slice(0, 80))}`);
+  }
+  return markdown;
+}
+
 export function blocksToMarkdown(blocks: readonly TextBlock[]): string {
-  const body = blocks.map((block) => blockToMarkdown(block)).join('\n\n') + '\n';
+  const body = writeBlocks(blocks, {});
   // Each block is within the build's limits, but their markers may add up past its limit for a whole body.
   if (!findShapeProblem(body)) return body;
-  return blocks.map((block) => blockToMarkdown(block, { escapeAll: true })).join('\n\n') + '\n';
+  return writeBlocks(blocks, { escapeAll: true });
+}
+
+function writeBlocks(blocks: readonly TextBlock[], options: { escapeAll?: boolean }): string {
+  const written: string[] = [];
+  // Whether the list just written took the other marker: a third list of a kind in a row takes the first again.
+  let previousOther = false;
+  for (let index = 0; index < blocks.length; ) {
+    const block = blocks[index]!;
+    if (block.kind !== 'item') {
+      written.push(blockToMarkdown(block, options));
+      index++;
+      continue;
+    }
+    let end = index + 1;
+    while (blocks[end]?.kind === 'item' && blocks[end]!.list?.first === block.list?.first) end++;
+    const previous = blocks[index - 1];
+    const other: boolean = previous?.kind === 'item' && (previous.list?.number === undefined) === (block.list?.number === undefined) && !previousOther;
+    previousOther = other;
+    written.push(listToMarkdown(blocks.slice(index, end), { ...options, other }));
+    index = end;
+  }
+  return written.join('\n\n') + '\n';
 }

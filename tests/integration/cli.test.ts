@@ -443,6 +443,16 @@ describe('arhivar CLI exit codes', () => {
     expect(io.stdout.at(-1)).toBe('1 imported, 0 not imported');
   });
 
+  it('import counts the list items it made', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const source = path.join(root, 'ukrepi.txt');
+    await writeFile(source, 'Vlada je sprejela tri ukrepe:\n•\tzvišanje plač,\n•\tnižji davki,\n•\tvišje pokojnine.\n');
+    const io = captureIo();
+    expect(await main(['import', source, '--root', root, '--date', '2025-12-22'], io)).toBe(0);
+    expect(io.stdout[2]).toBe('  date: 2025-12-22; 1 paragraph, 0 crossheads, 3 list items; people: none found');
+  });
+
   it('import refuses an empty file argument, which npm run import --date "" passes, instead of importing every .txt under the current folder', async () => {
     const root = await makeTempDir();
     roots.push(root);

@@ -202,6 +202,51 @@ describe('arhivar import', () => {
     expect(written.kinds).toEqual(lines.map(() => 'paragraph'));
   });
 
+  it('writes the bulleted and numbered lists of a Word file as Markdown lists, and dialogue and a year as text', async () => {
+    const root = await emptyProject();
+    const source = path.join(root, 'poplave.txt');
+    // As Word saves a list as plain text (a bullet and a tab), and as an agency gives a numbered one and an exchange.
+    const lines = [
+      'Vlada sprejela interventni zakon po poplavah',
+      'LJUBLJANA, 6. decembra (STA) - Vlada je na današnji seji sprejela interventni zakon. Prizadetim prinaša:',
+      '•\tenkratno solidarnostno pomoč do 5000 evrov,',
+      '•\toprostitev plačila prispevkov za tri mesece,',
+      '•\tbrezobrestna posojila za obnovo',
+      'Vloge bodo obravnavali v treh korakih:',
+      '1) prijava škode na občini,',
+      '2) ogled cenilca,',
+      '3) izplačilo pomoči.',
+      '2027. leto bo po oceni ministrstva leto obnove.',
+      'Na novinarski konferenci je bilo živahno.',
+      '– Kdaj bodo ljudje dobili denar? – je vprašala novinarka.',
+      '– Prva izplačila pričakujemo do konca meseca, – je odgovoril minister.',
+      '– Kot rečeno: pomagali bomo vsem.',
+    ];
+    await writeFile(source, `${lines.join('\n')}\n`);
+    const report = await importPlainText({ root, source, date: '2026-12-06T10:00' });
+    expect(report.problems).toEqual([]);
+    const imported = report.imported[0]!;
+    expect(imported).toMatchObject({ title: 'Vlada sprejela interventni zakon po poplavah', paragraphs: 7, crossheads: 0, listItems: 6 });
+    const text = await readFile(path.join(root, imported.file), 'utf8');
+    const { article, errors } = validateArticle({ file: imported.file, text, mtimeMs: 0 });
+    expect(errors).toEqual([]);
+    const tree = unified().use(remarkParse).parse(article!.body) as Root;
+    expect(
+      tree.children.map((node) =>
+        node.type === 'list' ? { ordered: node.ordered, start: node.start, spread: node.spread, items: node.children.map((item) => inlineText(item)) } : [node.type, inlineText(node)],
+      ),
+    ).toEqual([
+      ['paragraph', lines[1]],
+      { ordered: false, start: null, spread: false, items: ['enkratno solidarnostno pomoč do 5000 evrov,', 'oprostitev plačila prispevkov za tri mesece,', 'brezobrestna posojila za obnovo'] },
+      ['paragraph', lines[5]],
+      { ordered: true, start: 1, spread: false, items: ['prijava škode na občini,', 'ogled cenilca,', 'izplačilo pomoči.'] },
+      ...lines.slice(9).map((line) => ['paragraph', line]),
+    ]);
+    // What the reader gets: a list of the items, and the numbers as they stood.
+    expect(renderMarkdown(article!.body).html).toContain('<ul>\n<li>enkratno solidarnostno pomoč do 5000 evrov,</li>');
+    expect(renderMarkdown(article!.body).html).toContain('<ol>\n<li>prijava škode na občini,</li>');
+  });
+
   it('refuses a headline with a photo credit and no text as a headline alone', async () => {
     const root = await emptyProject();
     const source = path.join(root, 'foto.txt');

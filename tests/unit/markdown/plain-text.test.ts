@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blocksToMarkdown, blockToMarkdown, bylineName, escapeLineStart, firstSentence, isCrosshead, readsBack, splitPlainText, titleText, withoutDateline } from '../../../src/markdown/plain-text.ts';
+import { blocksToMarkdown, blockToMarkdown, listToMarkdown, bylineName, escapeLineStart, firstSentence, isCrosshead, readsBack, splitPlainText, titleText, withoutDateline } from '../../../src/markdown/plain-text.ts';
 import { findShapeProblem } from '../../../src/content/markdown-shape.ts';
 
 describe('isCrosshead', () => {
@@ -24,6 +24,11 @@ describe('isCrosshead', () => {
     ['https://www.sta.si/novice', false],
     ['[VIDEO] Poplave na Koroškem', true],
     ['Golob: ne bomo odstopili', true],
+    // A list's line is text, alone too: it stood as `## • zvišanje plač` or `## 1) prijava škode,`.
+    ['• zvišanje plač', false],
+    ['– nižji davki', false],
+    ['1) prijava škode na občini,', false],
+    ['zvišanje plač in pokojnin,', false],
   ])('%s → %s', (line, expected) => {
     expect(isCrosshead(line)).toBe(expected);
   });
@@ -155,6 +160,62 @@ describe('splitPlainText', () => {
       blocks: [{ kind: 'paragraph', text: 'Vlada je padla.', line: 2 }],
     });
     expect(splitPlainText('Vlada padla\nVlada je padla.\n', { headline: false }).blocks[0]).toEqual({ kind: 'crosshead', text: 'Vlada padla', line: 1 });
+  });
+});
+
+describe('splitPlainText: lists', () => {
+  /** Each block as kind, its list's number or bullet, and text. */
+  const shapes = (text: string) =>
+    splitPlainText(text, { headline: false }).blocks.map((block) => (block.kind === 'item' ? `${block.list?.number ?? '•'} ${block.text}` : `${block.kind}: ${block.text}`));
+
+  it.each([
+    ['Word bullets and a tab', '•\tenkratna pomoč,\n•\toprostitev prispevkov\n', ['• enkratna pomoč,', '• oprostitev prispevkov']],
+    ['Word levels below (◦ ▪) and a web page (·)', '◦ prvi\n▪ drugi\n·tretji\n', ['• prvi', '• drugi', '• tretji']],
+    ['hyphens, as an agency writes dashes', '- zvišanje plač,\n- nižji davki.\n', ['• zvišanje plač,', '• nižji davki.']],
+    ['en dashes that are no dialogue', '– Ljubljana – Maribor: 2 uri,\n– Maribor – Celje: 1 ura.\n', ['• Ljubljana – Maribor: 2 uri,', '• Maribor – Celje: 1 ura.']],
+    ['numbers with a bracket, kept', '1) prijava,\n2) ogled,\n3) izplačilo.\n', ['1 prijava,', '2 ogled,', '3 izplačilo.']],
+    ['numbers with a full stop, from 4', '4. Janez Novak 2:03:11\n5. Bor Kos 2:04:40\n', ['4 Janez Novak 2:03:11', '5 Bor Kos 2:04:40']],
+  ])('makes a list of two or more lines one under another: %s', (_, text, expected) => {
+    expect(shapes(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['one dash line, a quote', 'Minister je odgovoril.\n– Ne bomo odstopili.\n', ['paragraph: Minister je odgovoril.', 'paragraph: – Ne bomo odstopili.']],
+    ['dialogue with the speaker after a dash', '– Kje si bil? – je vprašala.\n– Doma, – je rekel.\n', ['paragraph: – Kje si bil? – je vprašala.', 'paragraph: – Doma, – je rekel.']],
+    ['dialogue in hyphens', '- Kje si bil? - je vprašala.\n- Doma.\n', ['paragraph: - Kje si bil? - je vprašala.', 'paragraph: - Doma.']],
+    ['an exchange of questions', '– Ste zadovoljni?\n– Zakaj bi bil?\n', ['paragraph: – Ste zadovoljni?', 'paragraph: – Zakaj bi bil?']],
+    ['years', '2026. leto je bilo težko.\n2027. leto bo boljše.\n', ['paragraph: 2026. leto je bilo težko.', 'paragraph: 2027. leto bo boljše.']],
+    ['a chronology of days', '22. decembra je vlada sprejela zakon.\n23. decembra ga je podpisal predsednik.\n', ['paragraph: 22. decembra je vlada sprejela zakon.', 'paragraph: 23. decembra ga je podpisal predsednik.']],
+    ['dates', '1. 1. 2026 je začel veljati zakon.\n2. 1. 2026 so se začele vloge.\n', ['paragraph: 1. 1. 2026 je začel veljati zakon.', 'paragraph: 2. 1. 2026 so se začele vloge.']],
+    ['numbers out of order', '1) prvič,\n3) tretjič.\n', ['paragraph: 1) prvič,', 'paragraph: 3) tretjič.']],
+    ['numbers with different stops', '1) prvič,\n2. drugič.\n', ['paragraph: 1) prvič,', 'paragraph: 2. drugič.']],
+    ['lines a blank line parts', '• prvi,\n\n• drugi.\n', ['paragraph: • prvi,', 'paragraph: • drugi.']],
+    ['a hyphen before a number', '-5 stopinj v Ljubljani.\n-7 stopinj v Ratečah.\n', ['paragraph: -5 stopinj v Ljubljani.', 'paragraph: -7 stopinj v Ratečah.']],
+  ])('leaves lines as paragraphs: %s', (_, text, expected) => {
+    expect(shapes(text)).toEqual(expected);
+  });
+
+  it('takes a list for neither the headline nor a crosshead, and numbers the items by their lines', () => {
+    expect(splitPlainText('• zvišanje plač\n• nižji davki\nVlada je sprejela ukrepe.\n', { headline: true })).toEqual({
+      headline: undefined,
+      blocks: [
+        { kind: 'item', text: 'zvišanje plač', line: 1, list: { first: 1 } },
+        { kind: 'item', text: 'nižji davki', line: 2, list: { first: 1 } },
+        { kind: 'paragraph', text: 'Vlada je sprejela ukrepe.', line: 3 },
+      ],
+    });
+  });
+});
+
+describe('listToMarkdown', () => {
+  it('escapes what would change an item and keeps its numbers', () => {
+    const items = ['*zvezdica* in [1] ostaneta,', '1. točka ni podseznam,', '# ni naslov.'].map((text, k) => ({ text, list: { first: 1, number: 7 + k } }));
+    expect(listToMarkdown(items)).toBe('7. \\*zvezdica\\* in \\[1\\] ostaneta,\n8. 1\\. točka ni podseznam,\n9. \\# ni naslov.');
+  });
+
+  it('writes a list right below another of its kind with the other marker, which CommonMark does not join to it', () => {
+    const { blocks } = splitPlainText('• a,\n• b.\n\n• c,\n• d.\n\n• e,\n• f.\n\n1) g,\n2) h.\n\n1) i,\n2) j.\n', { headline: false });
+    expect(blocksToMarkdown(blocks)).toBe('- a,\n- b.\n\n* c,\n* d.\n\n- e,\n- f.\n\n1. g,\n2. h.\n\n1) i,\n2) j.\n');
   });
 });
 
