@@ -208,7 +208,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   } catch (error) {
     const known = toArhivarErrors(error);
     if (known) {
-      printProblems(known, io, warningsOf(error), command);
+      printProblems(known, io, warningsOf(error));
       return EXIT.content;
     }
     if (error instanceof UsageError) {
@@ -310,10 +310,9 @@ function parseOptionsOnly(command: Command, args: readonly string[]): OptionValu
   throw new UsageError(`arhivar ${command} takes no arguments, only options: "${given}" would be ignored; ${means}, write ${written} (npm run ${command} -- ${written})`);
 }
 
-export function printProblems(errors: readonly ArhivarError[], io: Io, warnings: readonly ArhivarError[] = [], command?: string): void {
+export function printProblems(errors: readonly ArhivarError[], io: Io, warnings: readonly ArhivarError[] = []): void {
   for (const error of errors) io.err(`${formatError(error)}\n`);
-  // check writes nothing in any case: saying so after its problems suggested it might have.
-  io.err(`${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} found${command === 'check' ? '.' : '; nothing was written.'}`);
+  io.err(`${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} found; nothing was written.`);
   printWarningsAfterProblems(warnings, io);
 }
 
@@ -626,7 +625,7 @@ async function runCheck(args: readonly string[], io: Io): Promise<number> {
     onWaitForBuild: (holder, lockPath) => io.err(waitingMessage('check', root, holder, lockPath)),
   });
   if (result.problems.length > 0) {
-    printProblems(result.problems, io, result.warnings, 'check');
+    printProblems(result.problems, io, result.warnings);
     return EXIT.content;
   }
   printWarnings(result.warnings, io);
