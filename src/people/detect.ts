@@ -1,6 +1,7 @@
 import type { Gender, Person } from '../content/person.ts';
 import { CASES, allForms, declineFeminineFirstName, declineMasculine, guessGender, personForms, type Case, type PersonForms } from './names.ts';
 import { memoize } from '../memo.ts';
+import { isInvisibleInWord, withoutInvisibles } from '../text/invisible.ts';
 import { isAbbreviation } from '../text/abbreviations.ts';
 import { isNameSuffix, isSurnameParticle, nameSuffixKey, nameWords, PATRONYMIC_PARTICLES, SURNAME_PARTICLES, withoutNameSuffix } from '../content/person-name.ts';
 
@@ -231,27 +232,19 @@ export class Tokens {
     if (word === undefined) {
       word = this.text.slice(this.starts[i], this.ends[i]);
       // Text typed on some systems keeps č as c + combining caron (NFD); names are compared in NFC.
-      if (SPECIAL.test(word)) word = word.replace(/’/g, "'").replace(INVISIBLE_IN_WORD, '').normalize('NFC');
+      if (SPECIAL.test(word)) word = withoutInvisibles(word.replace(/’/g, "'")).normalize('NFC');
       this.cache[i] = word;
     }
     return word;
   }
 }
 
-const SPECIAL = /[\u0300-\u036f’\u00ad\u200b\u2060]/;
-/**
- * The soft hyphen, zero-width space and word joiner show nothing inside a word: a page or a Word file pasted with its
- * hyphenation points (Wit\u00adkoffom) reads as one word, and split there the name was not found. As search/text.ts.
- */
-const INVISIBLE_IN_WORD = /[\u00ad\u200b\u2060]/g;
+// Combining marks (NFD), the typographic apostrophe and the characters text/invisible.ts drops from words.
+const SPECIAL = /[\u0300-\u036f’\u00ad\u200b\u2060\ufeff]/;
 /** From h or w: a URL with a scheme, or one starting www. (sticky: tried at one position). */
 const WEB_ADDRESS = /(?:https?:\/\/|www\.)\S*[^\s.,;:!?)»«"'“”]/iy;
 const LETTER = /[\p{L}\p{M}]/u;
 const letterCache = new Uint8Array(0x10000); // 0 unknown, 1 letter, 2 not a letter
-
-function isInvisibleInWord(code: number): boolean {
-  return code === 0xad || code === 0x200b || code === 0x2060;
-}
 
 function isLetterCode(code: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);

@@ -2,7 +2,7 @@ import type { Article } from '../content/article.ts';
 import type { Archive } from '../site/archive.ts';
 import { formatDate, formatMachineDate } from '../text/sl.ts';
 import { withBasePath } from '../site/urls.ts';
-import { withoutInvisibles } from './text.ts';
+import { withoutInvisibles } from '../text/invisible.ts';
 import { buildSearchIndex, type SearchDocument, type SearchIndex, type SearchIndexOptions } from './index-builder.ts';
 
 /**
@@ -16,7 +16,7 @@ export function toSearchDocument(article: Article, personNames: (id: string) => 
   let dateTime: string | undefined;
   return {
     url: withBasePath(basePath, article.url),
-    // Soft hyphens and zero-width spaces would split the words they sit in (text.ts withoutInvisibles).
+    // Soft hyphens and zero-width spaces would split the words they sit in (text/invisible.ts).
     title: withoutInvisibles(article.title),
     // Made when first read: a rebuild after one edit reads them only for the few documents it indexes again.
     get date() {

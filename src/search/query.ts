@@ -2,7 +2,8 @@ import { isNumberWord } from '../text/numbers.ts';
 import type { ChunkEntry, Shard } from './index-builder.ts';
 import { chunkUrl, shardUrl, type SearchManifest } from './manifest.ts';
 import { MAX_SUGGESTION_CHUNKS, holdersByRank, holdingShard, mayBeMistyped, nearStems, suggestionShards, typoLimit, wordWithStem } from './suggestion.ts';
-import { alternativeStems, isSearchable, stemMayBegin, stemsWithoutFleetingE, tokenize, withoutInvisibles, type Token } from './text.ts';
+import { alternativeStems, isSearchable, stemMayBegin, stemsWithoutFleetingE, tokenize, type Token } from './text.ts';
+import { withoutInvisibles } from '../text/invisible.ts';
 
 /**
  * Query side of search, shared by the browser (src/client/search.ts) and the tests: it fetches only the
@@ -104,7 +105,7 @@ export function parseQuery(query: string): QueryTerm[] {
   return terms;
 }
 
-/** The query as it is searched: composed, without a pasted word's soft hyphens (text.ts withoutInvisibles), and cut at the limit. */
+/** The query as it is searched: composed, without a pasted word's soft hyphens (text/invisible.ts), and cut at the limit. */
 function queryText(query: string): string {
   return withoutInvisibles(query.normalize('NFC')).slice(0, MAX_QUERY_LENGTH);
 }

@@ -6,18 +6,6 @@ import { SEPARATED_NUMBER, isNumberWord } from '../text/numbers.ts';
  * so a word is always reduced the same way on both sides.
  */
 
-/**
- * Characters that show nothing inside a word: the soft hyphen, which print layouts and some CMSs put into long
- * words (Ljub\u00adljana), the zero-width space, the word joiner and a byte-order mark. A reader sees one word and
- * searches for it, but split there it was two (»ljub«, »ljan«), and »Ljubljani« did not find the article.
- */
-const INVISIBLE_IN_WORDS = /[\u00ad\u200b\u2060\ufeff]/g;
-
-/** `text` as a reader sees it: without the invisible characters that would split its words (INVISIBLE_IN_WORDS). */
-export function withoutInvisibles(text: string): string {
-  return text.replace(INVISIBLE_IN_WORDS, '');
-}
-
 /** Letters that do not decompose under NFD, mapped as slug.ts maps them (see SLOVENIAN.md). */
 const LETTERS: Readonly<Record<string, string>> = { đ: 'dj', ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe' };
 const UNDECOMPOSED = /[đłøßæœ]/g;
