@@ -45,7 +45,9 @@ export function isCrosshead(text: string): boolean {
 
 // What a wire or a Word file leaves on lines of their own without final punctuation and no heading is: a credit
 // (»Foto: Bobo/STA«, »Vir: STA«, a byline), a signature in brackets (»(STA)«, »(ana/bk)«), an e-mail or web address.
-const CREDIT_LABEL = /^(?:foto|fotografija|fotografije|posnetek|video|vir|viri|ilustracija|grafika|prevod|piše|pišeta|pišejo|avtor|avtorica|avtorja|avtorici|avtorji|avtorice|besedilo)\s*:/iu;
+// The words a byline line opens with (BYLINE below): a credit too.
+const BYLINE_LABELS = 'piše|pišeta|pišejo|avtor|avtorica|avtorja|avtorici|avtorji|avtorice|besedilo';
+const CREDIT_LABEL = new RegExp(`^(?:foto|fotografija|fotografije|posnetek|video|vir|viri|ilustracija|grafika|prevod|${BYLINE_LABELS})\\s*:`, 'iu');
 const BRACKETED = /^\([^()]*\)$/u;
 const ADDRESS = /^(?:\S+@\S+\.\S+|(?:https?:\/\/|www\.)\S+)$/iu;
 
@@ -55,7 +57,7 @@ export function isCreditLine(text: string): boolean {
 }
 
 // Slovenian papers and agencies put the byline on a line of its own: »Piše: Ana Novak«, »Pišeta: …« for two, »Avtorica: …«.
-const BYLINE = /^(?:piše|pišeta|pišejo|avtor|avtorica|avtorja|avtorici|avtorji|avtorice|besedilo)\s*:\s*(.+)$/iu;
+const BYLINE = new RegExp(`^(?:${BYLINE_LABELS})\\s*:\\s*(.+)$`, 'iu');
 // A name, several or an agency fit in this; a longer line after »Avtor:« is a sentence.
 const MAX_BYLINE_LENGTH = 100;
 
