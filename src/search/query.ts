@@ -1,4 +1,4 @@
-import { isNumberWord } from '../text/numbers.ts';
+import { isNumberWord, isRomanNumeral } from '../text/numbers.ts';
 import type { ChunkEntry, Shard } from './index-builder.ts';
 import { chunkUrl, shardUrl, type SearchManifest } from './manifest.ts';
 import { MAX_SUGGESTION_CHUNKS, holdersByRank, holdingShard, mayBeMistyped, nearStems, suggestionShards, typoLimit, wordWithStem } from './suggestion.ts';
@@ -93,8 +93,8 @@ export function parseQuery(query: string): QueryTerm[] {
     if (ending || !isSearchable(token.folded) || seen.has(token.stem)) continue;
     seen.add(token.stem);
     // A number is matched whole even while typed: 500 is not on its way to 5.000 or 500.000, and after Enter the
-    // last word still counts as typed, so its beginning found other sums and years.
-    const typing = token.end === text.length && token.folded.length >= MIN_PREFIX && !isNumberWord(token.folded);
+    // last word still counts as typed, so its beginning found other sums and years; XVI found XVII and XVIII so.
+    const typing = token.end === text.length && token.folded.length >= MIN_PREFIX && !isNumberWord(token.folded) && !isRomanNumeral(token.folded);
     const term: QueryTerm = { stem: token.stem };
     if (typing) term.typed = token.folded;
     else if (token.folded.length >= MIN_PREFIX && NAME_END_VOWEL.test(token.folded)) term.word = token.folded;

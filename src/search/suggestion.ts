@@ -1,5 +1,5 @@
 import { typoDistance } from '../text/levenshtein.ts';
-import { isNumberWord } from '../text/numbers.ts';
+import { isNumberWord, isRomanNumeral } from '../text/numbers.ts';
 import type { Shard } from './index-builder.ts';
 import { irregularStems, tokenize, writtenStems } from './text.ts';
 
@@ -21,10 +21,11 @@ export const MAX_SUGGESTION_CHUNKS = 3;
 /**
  * Whether a query word's stem that matches nothing may be a typo worth correcting. Not when it is short (see
  * MIN_TYPO_STEM), nor when it is a number: 2024 is one edit from 2025 and 1600 from 1500, but a reader who
- * searched for a year or a sum the archive does not hold made no typo, and another number is another fact.
+ * searched for a year or a sum the archive does not hold made no typo, and another number is another fact. So is
+ * another Roman numeral (XVIII is one edit from XVII; a numeral's stem is the numeral, text.ts stemWord).
  */
 export function mayBeMistyped(stem: string): boolean {
-  return stem.length >= MIN_TYPO_STEM && !isNumberWord(stem);
+  return stem.length >= MIN_TYPO_STEM && !isNumberWord(stem) && !isRomanNumeral(stem);
 }
 
 /** How many edits (a swap of neighbouring letters is one) a stem may be from the one meant. */

@@ -1,4 +1,4 @@
-import { SEPARATED_NUMBER, isNumberWord } from '../text/numbers.ts';
+import { SEPARATED_NUMBER, isNumberWord, isRomanNumeral } from '../text/numbers.ts';
 
 /**
  * The words search compares: folded (no case, no diacritics) and stemmed (Slovenian endings removed),
@@ -85,14 +85,14 @@ function endingFits(stem: string, suffix: string): boolean {
 /** A stem keeps at least this many letters, so short words are not cut to nothing. */
 const MIN_STEM = 3;
 
-/** Removes one inflection ending from a folded word. Numbers and short words stay as they are. */
+/** Removes one inflection ending from a folded word. Numbers, Roman numerals and short words stay as they are. */
 export function stemWord(folded: string): string {
   return finishStem(folded, stripEnding(folded));
 }
 
 /** The word without its longest ending that leaves MIN_STEM letters; the word itself when none does. */
 function stripEnding(folded: string): string {
-  if (folded.length <= MIN_STEM || isNumberWord(folded)) return folded;
+  if (folded.length <= MIN_STEM || isNumberWord(folded) || isRomanNumeral(folded)) return folded;
   for (const suffix of SUFFIXES) {
     if (folded.length - suffix.length < MIN_STEM || !folded.endsWith(suffix)) continue;
     const stripped = folded.slice(0, -suffix.length);

@@ -16,3 +16,17 @@ export const SEPARATED_NUMBER = /(?<![0-9][.,])(?:[0-9]{1,3}(?:\.[0-9]{3})+(?:,[
 export function isNumberWord(word: string): boolean {
   return /^\p{N}+(?:,\p{N}+)?$/u.test(word);
 }
+
+/**
+ * A Roman numeral, folded (xvi, xvii, mmxxv): the ordinals of popes, kings, centuries and congresses (Benedikt XVI.,
+ * XVII. stoletje). Search matches it whole, as a number: stemmed, XVII lost its last I as the ending -i and met XVI,
+ * and as the word being typed XVI found XVII and XVIII by their beginning. No Slovenian word of four letters or more
+ * is written only with i, v, x, l, c, d and m in a numeral's order (civil and mimi are not numerals); of three letters
+ * only those of i, v and x are taken (xvi, xiv, xix), as div, mix, Liv and Dix are words and names that a reader who
+ * types them may be on the way to divji, Livorno or Dixon. Two letters (vi, mi, cm) are words and units.
+ */
+const ROMAN_NUMERAL = /^m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/;
+
+export function isRomanNumeral(folded: string): boolean {
+  return (folded.length >= 4 || (folded.length === 3 && /^[ivx]+$/.test(folded))) && ROMAN_NUMERAL.test(folded);
+}

@@ -715,6 +715,32 @@ describe('a number written with thousands separators', () => {
   });
 });
 
+describe('a Roman numeral', () => {
+  const documents = [
+    doc(0, 'Papež', 'Papež Benedikt XVI. je odstopil leta 2013.'),
+    doc(1, 'Stoletje', 'Cerkev so zgradili v XVII. stoletju.'),
+    doc(2, 'Kralj', 'Ludvik XVIII. se je vrnil v Pariz.'),
+  ];
+
+  // Stemmed as a word, XVII lost its last I as an ending (-i) and met XVI, and XVIII met XVII; as the word being
+  // typed, XVI found XVII and XVIII by their beginning. Another numeral is another pope, king or century.
+  it('is matched whole, also as the last word of the query, not as the other numerals it begins or ends like', async () => {
+    const { engine } = await builtEngine(undefined, documents);
+    for (const [query, found] of [
+      ['XVI ', [0]],
+      ['XVI', [0]],
+      ['xvi', [0]],
+      ['XVII ', [1]],
+      ['XVII', [1]],
+      ['XVIII ', [2]],
+      ['Benedikt XVI', [0]],
+    ] as const) {
+      const { results } = await runQuery(engine, query);
+      expect(urlsOf(results).sort(), query).toEqual(found.map((n) => documents[n]!.url).sort());
+    }
+  });
+});
+
 describe('a number with a decimal comma', () => {
   // Split at the comma, »3,5« was 3 and 5, both too short to search: the query searched nothing and found nothing,
   // and »12,5« searched 12 alone.

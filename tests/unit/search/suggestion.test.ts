@@ -155,6 +155,20 @@ describe('a number that matches nothing', () => {
   });
 });
 
+describe('a Roman numeral that matches nothing', () => {
+  // XVIII is one edit from XVII, but another numeral is another king or century, as 2024 is another year.
+  it('gets no suggestion', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'arhivar-suggestion-roman-'));
+    await writeIndexFiles(dir, buildSearchIndex(searchOrder([doc(0, 'Cerkev so zgradili v XVII. stoletju, Ludvik XIV. jo je obiskal.')])).files);
+    const { engine } = engineOver(dir);
+    for (const query of ['XVIII', 'xvi ', 'XIII', 'stoletju XVI']) {
+      expect((await runQuery(engine, query)).total, query).toBe(0);
+      expect(await engine.suggest(query), query).toBeUndefined();
+    }
+    expect(await engine.suggest('stoltju XVII')).toBe('stoletju XVII');
+  });
+});
+
 describe('typo limits and the shards a suggestion needs', () => {
   it('allows one edit in a stem of up to four letters and two in a longer one', () => {
     expect([typoLimit('nov'), typoLimit('novk'), typoLimit('dmitr'), typoLimit('witkof')]).toEqual([1, 1, 2, 2]);

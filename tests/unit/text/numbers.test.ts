@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNumberWord } from '../../../src/text/numbers.ts';
+import { isNumberWord, isRomanNumeral } from '../../../src/text/numbers.ts';
 
 describe('isNumberWord', () => {
   it.each([
@@ -20,5 +20,27 @@ describe('isNumberWord', () => {
     ['', false],
   ])('%j → %j', (word, expected) => {
     expect(isNumberWord(word)).toBe(expected);
+  });
+});
+
+describe('isRomanNumeral', () => {
+  it.each([
+    ['xvi', true],
+    ['xvii', true],
+    ['xviii', true],
+    ['mmxxv', true],
+    ['xlix', true],
+    // Not in a numeral's order, or words: civil, mimi, dim; div, mix and Liv are numerals of three letters but words too.
+    ['civil', false],
+    ['mimi', false],
+    ['dim', false],
+    ['div', false],
+    ['mix', false],
+    ['liv', false],
+    ['vi', false],
+    ['xvia', false],
+    ['', false],
+  ])('%j → %j', (word, expected) => {
+    expect(isRomanNumeral(word)).toBe(expected);
   });
 });
