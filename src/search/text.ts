@@ -173,7 +173,24 @@ export function alternativeStems(folded: string): string[] {
   alternatives.push(...stjaStems(stem, ending));
   alternatives.push(...instrumentalJoStems(stem, ending));
   alternatives.push(...silentEStems(stem, ending));
+  alternatives.push(...linkedJStems(stem, ending));
   return alternatives.filter((alternative) => alternative !== stem);
+}
+
+/**
+ * Names that end in a pronounced -e, -u or -y put a j before the ending (Rutte, Rutteja, z Ruttejem; Netanjahu,
+ * Netanjahuja, Netanjahujev; Kennedy, Kennedyja; SLOVENIAN.md), which their forms' stem keeps (ruttej, netanjahuj,
+ * kennedyj) and the nominative's does not (rutt, netanjah, kennedy): a form looks up the nominative's stem too, as
+ * the nominative looks up the forms' (query.ts NAME_LINKS). Not after i, where the j is a noun's own as often as a
+ * name's link (Francija, Rusija beside Renzija: franc, rus), nor when that stem has three letters, which are other
+ * words' (Matej, Mateja: mati; muzeja: muza). Nor the t of Jožeta, Toneta: svet, predmet. The price is a few merges
+ * of other words in -ej (Andreja finds Andre, Sergeja Serge) and of verbs in -uje with their nouns (napoveduje finds
+ * napoved, obiskuje obisk), which README names.
+ */
+function linkedJStems(stem: string, ending: string): string[] {
+  if (ending === '' || !/[euy]j$/.test(stem)) return [];
+  const nominative = stemWord(stem.slice(0, -1));
+  return nominative.length > MIN_STEM ? [nominative] : [];
 }
 
 /**
