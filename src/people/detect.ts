@@ -54,8 +54,11 @@ interface DetectorPerson {
   initials: Set<string>;
   /** The surname cannot be an ordinary Slovenian word (Witkoff, Dmitrijev, Vučić), so a sentence start does not hide it. */
   foreign: boolean;
-  /** The surname is also a nationality noun (Rus, Turk, Nemec): »dva Rusa« names nobody. */
-  nationality: boolean;
+  /**
+   * The surname is also a noun Slovenian capitalises: a nationality noun (Rus, Turk, Nemec: »dva Rusa« names nobody)
+   * or a heavenly body's name (Mesec, Luna: »Luna in Mesec«, »na Mesecu«).
+   */
+  capitalisedNoun: boolean;
   /** The suffix of the name (nameSuffixKey: »ml« for Janez Novak ml.), which tells a father from his son. */
   suffix: string | undefined;
   /**
@@ -137,7 +140,7 @@ export function addToDetector(detector: DetectorParts, person: DetectedPerson, n
   const { index, firstNames } = detector;
   const forms = personForms(person);
   const head = forms.variants[0]!.surname.nom[0] ?? '';
-  const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, surname: head, mainFirst: new Set(), allFirst: new Set(), firstCases: new Map(), initials: new Set(), foreign: looksForeign(head), nationality: NATIONALITY_NOUNS.has(head.toLowerCase()), suffix: suffixOf(person.name), particles: new Set([person.name, ...person.aliases].flatMap(nameWords).filter((word) => SURNAME_PARTICLES.has(word))), roleStem: roleHeadStem(person.role) };
+  const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, surname: head, mainFirst: new Set(), allFirst: new Set(), firstCases: new Map(), initials: new Set(), foreign: looksForeign(head), capitalisedNoun: isCapitalisedNoun(head, forms.variants[0]!.firstNames.length === 0), suffix: suffixOf(person.name), particles: new Set([person.name, ...person.aliases].flatMap(nameWords).filter((word) => SURNAME_PARTICLES.has(word))), roleStem: roleHeadStem(person.role) };
   detector.people[number] = entry;
   for (const variant of forms.variants) {
     for (const form of variant.firstForms) {
@@ -404,6 +407,21 @@ const PLACE_FORMS = new Set([...PLACE_SPELLINGS].flatMap((place) => ['', 'a', 'u
 const NATIONALITY_NOUNS = new Set(
   'rus turk nemec hrvat čeh srb poljak madžar slovak grk francoz anglež škot irec arab žid kitajec japonec avstrijec italijan bosanec makedonec albanec romun bolgar ukrajinec belorus litvanec šved danec norvežan finec estonec španec portugalec belgijec nizozemec američan kanadčan slovenec črnogorec korošec štajerc kranjec primorec prekmurec'.split(' '),
 );
+/**
+ * Heavenly bodies, which Slovenian capitalises as names in astronomy (»Luna in Mesec«, »pristala na Mesecu«, »Zemlja,
+ * Mesec in Sonce«; Slovenski pravopis) and which are surnames too (Luka Mesec; Luna, Mars, Merkur, Uran).
+ */
+const HEAVENLY_BODIES = new Set('sonce luna mesec zemlja merkur venera mars jupiter saturn uran neptun pluton'.split(' '));
+
+/**
+ * Whether a surname is also a noun Slovenian capitalises (see DetectorPerson.capitalisedNoun). Not a name of one
+ * word (a singer called Luna): every mention of it is the whole name, so it would never count at all.
+ */
+function isCapitalisedNoun(surname: string, oneWord: boolean): boolean {
+  const noun = surname.toLowerCase();
+  return NATIONALITY_NOUNS.has(noun) || (!oneWord && HEAVENLY_BODIES.has(noun));
+}
+
 /** Every case of the nationality nouns, lower case (Avstrijca, Nemcem). */
 const NATIONALITY_FORMS: ReadonlySet<string> = new Set([...NATIONALITY_NOUNS].flatMap((noun) => allForms(declineMasculine(noun))));
 /** Words that cannot be the noun a possessive adjective belongs to. */
@@ -1060,7 +1078,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       from,
       to: token,
       weak:
-        (detector.people[person]!.nationality && !cue.hard) ||
+        (detector.people[person]!.capitalisedNoun && !cue.hard) ||
         (!possessive && !cue.hard && chosen.every((candidate) => !candidate.hasNom) && commonFirstNameGenders.has(tokens.word(token))) ||
         // »Silva«, »Luca« without their particle are far more often given names than da Silva, de Luca.
         (!possessive && chosen.every((candidate) => candidate.withoutParticles) && detector.firstNames.has(tokens.word(token))) ||
@@ -1072,7 +1090,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
   }
 
   // A bare surname only at sentence starts ("Sever bo zapihal") may be an ordinary word, one that is also a
-  // nationality noun (»Rus je dejal«) may be any Russian, and a case form of it that is a common given name
+  // nationality noun (»Rus je dejal«) may be any Russian (and a heavenly body's name the Moon), and a case form of it that is a common given name
   // (Ma: Maja, Jan: Jana) is far more often that given name: each counts only if the article names the person
   // somewhere else too.
   const strong = new Set<number>();

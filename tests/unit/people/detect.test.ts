@@ -118,6 +118,19 @@ describe('detectPeople: no false tags (issue 3)', () => {
     expect(ids('Razprava o Kosovem predlogu. Kosovega načrta ni podprl nihče.')).toEqual(['andrej-kos']);
   });
 
+  // Slovenian capitalises the Moon, the Sun and the Earth as heavenly bodies (»Luna in Mesec«, »pristala na Mesecu«), and
+  // a mid-sentence capital looked like Luka Mesec's surname; so do the planets, surnames too (Mars, Merkur, Uran).
+  it('takes a surname that is also a heavenly body\'s name for it, unless a role noun or the full name elsewhere says otherwise', () => {
+    const registry = createDetector([person('Luka Mesec', { gender: 'm' }), person('Maria Luna', { gender: 'f' }), person('Ana Zemlja', { gender: 'f' })]);
+    const found = (text: string) => detectPeople(registry, text).people;
+    expect(found('Luna in Mesec sta bila nad obzorjem.')).toEqual([]);
+    expect(found('Ko se Zemlja, Mesec in Sonce poravnajo, nastane mrk.')).toEqual([]);
+    expect(found('Sonda je pristala na Mesecu, od Zemlje oddaljenem 384.000 kilometrov.')).toEqual([]);
+    expect(found('Luka Mesec je odstopil. Po njegovem odhodu je Mesec dejal, da je utrujen.')).toEqual(['luka-mesec']);
+    expect(found('Vlada je razpravljala o predlogu, ki ga je pripravil minister Mesec.')).toEqual(['luka-mesec']);
+    expect(found('Z Mario Luna so se pogovarjali. Luna je dejala, da bo prišla.')).toEqual(['maria-luna']);
+  });
+
   it('takes a case form of a surname that is a common given name (Ma: Maja; Jan: Jana) alone as the given name, unless the article names the man in full', () => {
     const named = createDetector([person('Jack Ma', { gender: 'm' }), person('Marko Jan', { gender: 'm' })]);
     const found = (text: string) => detectPeople(named, text).people;
