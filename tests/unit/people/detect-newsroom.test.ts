@@ -90,6 +90,7 @@ describe('newsroom sentences: politics', () => {
     ['possessive with -j- (Pahorjev)', 'Pahorjev mandat se izteka.', ['borut-pahor']],
     ['a sentence-initial genitive in -ić', 'Jankovića so ponovno izvolili.', ['zoran-jankovic']],
     ['headline with a capitalised word after the colon', 'Logar: Volivci so se odločili', ['anze-logar']],
+    ['the locative of a surname in -r after pri, also at a sentence start', 'Sestanek je bil pri Logarju doma. Pri Logarju so se zbrali tudi sosedje.', ['anze-logar']],
     ['two-word surname', 'Predsednica DZ Urška Klakočar Zupančič je sklicala sejo.', ['urska-klakocar-zupancic']],
     ['two-word surname alone at a sentence start', 'Klakočar Zupančič je dejala, da bo seja v torek.', ['urska-klakocar-zupancic']],
     ['a man with a fleeting e and an undeclined woman in one list', 'Šarec in Bratušek sta ustanovila vsak svojo stranko.', ['marjan-sarec', 'alenka-bratusek']],
