@@ -181,6 +181,19 @@ describe('arhivar import', () => {
     expect((await blockTexts(root, imported.file)).texts).toEqual([lines[2], lines[3]]);
   });
 
+  it('writes a byline without a colon (»Pišeta Ana Novak in Bor Zupan«) as author:, and keeps a sentence that starts with »Piše« as text', async () => {
+    const root = await emptyProject();
+    const source = path.join(root, 'dvojica.txt');
+    const lines = ['Odprli so novo knjižnico', 'Pišeta Ana Novak in Bor Zupan', 'V Žalcu so včeraj odprli novo knjižnico.', 'Piše se leto 2026 in knjižnica je prva v dolini.'];
+    await writeFile(source, `${lines.join('\n')}\n`);
+    const report = await importPlainText({ root, source, date: '2026-12-06T10:00' });
+    expect(report.problems).toEqual([]);
+    const imported = report.imported[0]!;
+    expect(imported).toMatchObject({ title: 'Odprli so novo knjižnico', author: 'Ana Novak in Bor Zupan', paragraphs: 2, crossheads: 0 });
+    const written = await blockTexts(root, imported.file);
+    expect(written.texts).toEqual([lines[2], lines[3]]);
+  });
+
   it('imports a wire\'s photo credit, signature and contact lines as text, not as crossheads or the title', async () => {
     const root = await emptyProject();
     const source = path.join(root, 'sta.txt');

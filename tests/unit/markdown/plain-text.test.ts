@@ -48,6 +48,19 @@ describe('bylineName', () => {
     ['Piše:', undefined],
     ['Piše: ' + 'Ana '.repeat(40), undefined],
     ['Golob: ne bomo odstopili', undefined],
+    // Without the colon, as many papers print it: only names may follow, or it is a sentence that starts so.
+    ['Piše Ana Novak', 'Ana Novak'],
+    ['Pišeta Ana Novak in Bor Zupan', 'Ana Novak in Bor Zupan'],
+    ['Pišejo Ana Novak, Bor Zupan in Cene Lipnik', 'Ana Novak, Bor Zupan in Cene Lipnik'],
+    ['PIŠE ANA NOVAK', 'ANA NOVAK'],
+    ['Piše M. K.', 'M. K.'],
+    ['Piše se leto 1991', undefined],
+    ['Piše se leto 1991, ko se je vse začelo.', undefined],
+    ['Piše Janez Janša v svoji knjigi', undefined],
+    ['Piše', undefined],
+    // Text and photos by one person.
+    ['Besedilo in foto: Cene Lipnik', 'Cene Lipnik'],
+    ['Besedilo in fotografije: Ana Novak', 'Ana Novak'],
   ])('%s', (line, expected) => {
     expect(bylineName(line)).toBe(expected);
   });
@@ -108,6 +121,18 @@ describe('splitPlainText', () => {
         { kind: 'paragraph', text: 'Poslanci so glasovali.', line: 4 },
         { kind: 'paragraph', text: 'Piše: Bor Kos', line: 5 },
       ],
+    });
+  });
+
+  it('takes a byline without a colon out of the text, but not a sentence that starts with »Piše«', () => {
+    expect(splitPlainText('Vlada padla\nPišeta Ana Novak in Bor Zupan\nPoslanci so glasovali.\n', { headline: true })).toEqual({
+      headline: 'Vlada padla',
+      byline: 'Ana Novak in Bor Zupan',
+      blocks: [{ kind: 'paragraph', text: 'Poslanci so glasovali.', line: 3 }],
+    });
+    expect(splitPlainText('Piše se leto 1991\nPiše se leto 1991. Slovenija je razglasila neodvisnost.\n', { headline: true })).toEqual({
+      headline: 'Piše se leto 1991',
+      blocks: [{ kind: 'paragraph', text: 'Piše se leto 1991. Slovenija je razglasila neodvisnost.', line: 2 }],
     });
   });
 
