@@ -603,6 +603,7 @@ async function runImport(args: readonly string[], io: Io): Promise<number> {
     io.out(showControlCharacters(`imported ${article.from} → ${article.file}`));
     io.out(showControlCharacters(`  title: ${article.title}`));
     if (article.author !== undefined) io.out(showControlCharacters(`  author: ${article.author}`));
+    if (article.source !== undefined) io.out(showControlCharacters(`  source: ${article.source}`));
     io.out(showControlCharacters(`  date: ${article.date}; ${counted(article.paragraphs, 'paragraph')}, ${counted(article.crossheads, 'crosshead')}${article.listItems > 0 ? `, ${counted(article.listItems, 'list item')}` : ''}; people: ${people}`));
   }
   for (const problem of report.problems) io.err(`${formatError(problem)}\n`);

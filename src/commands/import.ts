@@ -41,6 +41,8 @@ export interface ImportedArticle {
   date: string;
   /** The name of the file's byline line (»Piše: Ana Novak«), written as author:. */
   author?: string;
+  /** The agencies credited at the end of its first paragraph or of its text (»(STA)«), written as source:. */
+  source?: string;
   paragraphs: number;
   crossheads: number;
   /** Lines written as items of a bulleted or numbered list. */
@@ -221,7 +223,7 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
       hint: /\.md$/i.test(source) ? movedArticleHint(text, isUnder(path.resolve(options.root, CONTENT_DIR, 'articles'), path.resolve(source))) : 'rename it to end in .md and put it under content/articles/ (an editor that adds .txt on saving makes clanek.md.txt of clanek.md)',
     });
   }
-  const { headline, byline, blocks } = splitPlainText(text, { headline: options.title === undefined });
+  const { headline, byline, source: credited, blocks } = splitPlainText(text, { headline: options.title === undefined });
   // A credit or signature line is no text to title the article with, nor an article's text by itself; a list item is.
   const firstParagraph = blocks.find((block) => block.kind !== 'crosshead' && !isCreditLine(block.text));
   if (blocks.length === 0 && headline === undefined) {
@@ -265,6 +267,7 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
     `date: ${date}`,
     ...(slug === fullSlug ? [] : [`slug: ${yamlString(slug)}`]),
     ...(byline === undefined ? [] : [`author: ${yamlString(byline)}`]),
+    ...(credited === undefined ? [] : [`source: ${yamlString(credited)}`]),
     `people: ${yamlList(people)}`,
     'tags: []',
     '---',
@@ -297,6 +300,7 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
     title,
     date,
     ...(byline === undefined ? {} : { author: byline }),
+    ...(credited === undefined ? {} : { source: credited }),
     paragraphs: blocks.filter((block) => block.kind === 'paragraph').length,
     crossheads: blocks.filter((block) => block.kind === 'crosshead').length,
     listItems: blocks.filter((block) => block.kind === 'item').length,

@@ -5,6 +5,7 @@ import { findShapeProblem } from '../content/markdown-shape.ts';
 import { closesList, isAbbreviation } from '../text/abbreviations.ts';
 import { htmlTagPattern } from '../text/html-tag.ts';
 import { MONTHS_GENITIVE, MONTHS_NOMINATIVE } from '../text/sl.ts';
+import { splitByline } from '../content/byline.ts';
 
 /**
  * Plain text as it reaches a newsroom → Markdown: every non-empty line is a paragraph, a short line
@@ -30,6 +31,8 @@ export interface PlainTextArticle {
   headline: string | undefined;
   /** The name of the first byline line (»Piše: Ana Novak«), which is left out of the blocks. */
   byline?: string;
+  /** The agencies credited at the end of the first paragraph or of the text (»(STA)«, »/STA/«), left out of the blocks. */
+  source?: string;
   blocks: TextBlock[];
 }
 
@@ -49,11 +52,30 @@ export function isCrosshead(text: string): boolean {
 const BYLINE_LABELS = 'piše|pišeta|pišejo|avtor|avtorica|avtorja|avtorici|avtorji|avtorice|besedilo|besedilo in foto(?:grafije|grafija)?';
 const CREDIT_LABEL = new RegExp(`^(?:foto|fotografija|fotografije|posnetek|video|vir|viri|ilustracija|grafika|prevod|${BYLINE_LABELS})\\s*:`, 'iu');
 const BRACKETED = /^\([^()]*\)$/u;
+const SLASHED = /^\/[^/\s][^/]*\/$/u;
 const ADDRESS = /^(?:\S+@\S+\.\S+|(?:https?:\/\/|www\.)\S+)$/iu;
 
 /** A credit, signature or contact line: text, never a crosshead nor the headline. */
 export function isCreditLine(text: string): boolean {
-  return CREDIT_LABEL.test(text) || BRACKETED.test(text) || ADDRESS.test(text) || BYLINE_WITHOUT_COLON.test(text);
+  return CREDIT_LABEL.test(text) || BRACKETED.test(text) || SLASHED.test(text) || ADDRESS.test(text) || BYLINE_WITHOUT_COLON.test(text);
+}
+
+// An agency signs its text after the last sentence, in brackets or between slashes (»… je dejal. (STA)«, »/STA/«), and
+// a paper that runs a wire signs its first paragraph so. A bracket after a word with no sentence ended before it is
+// the sentence's (»Janez Janša (SDS)«).
+const TRAILING_CREDIT = /(?:^|(?<=[.!?…]["'”“«»’)]*)[ \t\u00a0]+)(?:\(([^()]{1,60})\)|\/([^/\s][^/]{0,59})\/)$/u;
+
+/**
+ * The agencies a line ends with, and the line without them ('' when it was the credit alone); undefined when it ends
+ * with none. Every name in the credit must be an agency or a media house as a byline reads it (content/byline.ts):
+ * »(ana/bk)« is an editor's initials.
+ */
+export function agencyCredit(line: string): { text: string; agencies: string[] } | undefined {
+  const match = TRAILING_CREDIT.exec(line);
+  if (!match) return undefined;
+  const names = splitByline(match[1] ?? match[2]!);
+  if (names.length === 0 || names.some((name) => name.kind !== 'organization')) return undefined;
+  return { text: line.slice(0, match.index).trimEnd(), agencies: names.map((name) => name.name) };
 }
 
 // Slovenian papers and agencies put the byline on a line of its own: »Piše: Ana Novak«, »Pišeta: …« for two, »Avtorica: …«.
@@ -189,7 +211,9 @@ export function splitPlainText(text: string, options: { headline: boolean }): Pl
     }
     // Published as a crosshead of its own, the byline stood in the text as a heading and the article had no author:.
     if (byline === undefined && (byline = bylineName(value)) !== undefined) continue;
-    const crosshead = isCrosshead(value);
+    // »… je dejal. (STA)« ends a sentence: the credit after it is no heading's.
+    const credit = agencyCredit(value);
+    const crosshead = isCrosshead(credit !== undefined && credit.text !== '' ? credit.text : value);
     // A photo credit may stand above the headline, as it stood above the picture.
     if (options.headline && headline === undefined && blocks.every((block) => isCreditLine(block.text)) && crosshead) {
       headline = value;
@@ -197,7 +221,28 @@ export function splitPlainText(text: string, options: { headline: boolean }): Pl
     }
     blocks.push({ kind: crosshead ? 'crosshead' : 'paragraph', text: value, line: index + 1 });
   }
-  return { headline, ...(byline === undefined ? {} : { byline }), blocks };
+  const source = takeAgencyCredits(blocks);
+  return { headline, ...(byline === undefined ? {} : { byline }), ...(source === undefined ? {} : { source }), blocks };
+}
+
+/**
+ * Takes the agency credit off the end of the first paragraph and of the last block (a line of its own there is left
+ * out), and gives the agencies, each once, for source:. A credit elsewhere stays in the text as written.
+ */
+function takeAgencyCredits(blocks: TextBlock[]): string | undefined {
+  const agencies = new Set<string>();
+  const first = blocks.findIndex((block) => block.kind === 'paragraph' && !isCreditLine(block.text));
+  for (const index of new Set([first, blocks.length - 1]).values()) {
+    const block = blocks[index];
+    if (block?.kind !== 'paragraph') continue;
+    const credit = agencyCredit(block.text);
+    if (credit === undefined) continue;
+    credit.agencies.forEach((agency) => agencies.add(agency));
+    block.text = credit.text;
+  }
+  // Only the last block can be the credit alone: the first paragraph is none.
+  if (blocks.at(-1)?.text === '') blocks.pop();
+  return agencies.size === 0 ? undefined : [...agencies].join(', ');
 }
 
 // HTML's own element names only, as the build's warning finds them: quotes typed as <<Mir>> are no tag.

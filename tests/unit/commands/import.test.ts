@@ -194,6 +194,26 @@ describe('arhivar import', () => {
     expect(written.texts).toEqual([lines[2], lines[3]]);
   });
 
+  it('writes the agency credit that ends the first paragraph or the text (»(STA)«, »/STA/«) as source:, not as a crosshead', async () => {
+    const root = await emptyProject();
+    const source = path.join(root, 'nezaupnica.txt');
+    const lines = [
+      'LJUBLJANA, 6. decembra - Poslanci so z 52 glasovi za izglasovali nezaupnico vladi. (STA)',
+      'Minister je odgovarjal kratko. (STA, Reuters)',
+      '/STA/',
+    ];
+    await writeFile(source, `${lines.join('\n')}\n`);
+    const report = await importPlainText({ root, source, date: '2026-12-06T10:00' });
+    expect(report.problems).toEqual([]);
+    const imported = report.imported[0]!;
+    expect(imported).toMatchObject({ title: 'Poslanci so z 52 glasovi za izglasovali nezaupnico vladi', source: 'STA', paragraphs: 2, crossheads: 0 });
+    const text = await readFile(path.join(root, imported.file), 'utf8');
+    expect(validateArticle({ file: imported.file, text, mtimeMs: 0 }).article!.frontMatter.source).toBe('STA');
+    const written = await blockTexts(root, imported.file);
+    expect(written.texts).toEqual(['LJUBLJANA, 6. decembra - Poslanci so z 52 glasovi za izglasovali nezaupnico vladi.', 'Minister je odgovarjal kratko. (STA, Reuters)']);
+    expect(written.kinds).toEqual(['paragraph', 'paragraph']);
+  });
+
   it('imports a wire\'s photo credit, signature and contact lines as text, not as crossheads or the title', async () => {
     const root = await emptyProject();
     const source = path.join(root, 'sta.txt');

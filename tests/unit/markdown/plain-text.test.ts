@@ -136,6 +136,41 @@ describe('splitPlainText', () => {
     });
   });
 
+  it('takes an agency credit at the end of the first paragraph and of the text as the source, out of the text', () => {
+    const text = [
+      'Vlada padla',
+      'LJUBLJANA, 6. decembra - Poslanci so z 52 glasovi za izglasovali nezaupnico. (STA)',
+      'Predsednik je dejal: »To je žalosten dan.« (STA)',
+      'Minister je odgovarjal kratko. (STA, Reuters)',
+    ].join('\n');
+    expect(splitPlainText(text, { headline: true })).toEqual({
+      headline: 'Vlada padla',
+      source: 'STA, Reuters',
+      blocks: [
+        { kind: 'paragraph', text: 'LJUBLJANA, 6. decembra - Poslanci so z 52 glasovi za izglasovali nezaupnico.', line: 2 },
+        // Inside the text it is kept as written, and a paragraph still, not a crosshead for want of a final stop.
+        { kind: 'paragraph', text: 'Predsednik je dejal: »To je žalosten dan.« (STA)', line: 3 },
+        { kind: 'paragraph', text: 'Minister je odgovarjal kratko.', line: 4 },
+      ],
+    });
+  });
+
+  it('takes a credit on the last line of its own, in brackets or between slashes', () => {
+    expect(splitPlainText('V Žalcu so odprli knjižnico.\n/STA/\n', { headline: true })).toEqual({ headline: undefined, source: 'STA', blocks: [{ kind: 'paragraph', text: 'V Žalcu so odprli knjižnico.', line: 1 }] });
+    expect(splitPlainText('V Žalcu so odprli knjižnico.\n\n(AFP, dpa)\n', { headline: true }).source).toBe('AFP, dpa');
+  });
+
+  it.each([
+    ["an editor's initials", 'V Žalcu so odprli knjižnico.\n(ana/bk)\n'],
+    ['a party after a name, with no sentence ended before it', 'Za je glasoval tudi Janez Janša (SDS)\n'],
+    ['a credit that a contact line follows', 'V Žalcu so odprli knjižnico.\n(STA)\nana.novak@sta.si\n'],
+    ['a bracket inside the sentence', 'Odločitev je sprejela vlada (STA je o tem poročala).\n'],
+  ])('takes no source from %s', (_, text) => {
+    const split = splitPlainText(text, { headline: false });
+    expect(split.source).toBeUndefined();
+    expect(split.blocks.map((block) => block.text)).toEqual(text.split('\n').filter((line) => line !== ''));
+  });
+
   it("leaves a review's box of facts as text: its author is the book's, not the article's", () => {
     expect(splitPlainText('Jančar znova navdušuje\n\nNovi roman je izšel ta teden.\n\nAvtor: Drago Jančar\nZaložba: Beletrina\nCena: 29 evrov\n', { headline: true })).toEqual({
       headline: 'Jančar znova navdušuje',
