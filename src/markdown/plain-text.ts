@@ -137,6 +137,10 @@ const DASH_BULLET = /^[-–—]/u;
 const NUMBERED = /^(\d{1,3})([.)])[ \t]+(?=\S)/u;
 // A number and a full stop may be a date's day (»22. decembra«, »1. 1. 2026«): a chronology of days, one a line, is no list.
 const DATE_AFTER_DAY = new RegExp(`^(?:\\d{1,2}\\.|(?:${[...MONTHS_GENITIVE, ...MONTHS_NOMINATIVE].join('|')})(?!\\p{L}))`, 'iu');
+// Slovenian writes an ordinal as a number and a full stop: »1. člen« is the first article of a law, »2. del« a series'
+// second part, »3. krog« a league's third round. Numbered by their nouns, such lines are headings or sentences, not
+// a list's items; a list's item starts with what it lists (»1. prijava škode«).
+const ORDINAL_NOUN = /^(?:člen|členi|odstavek|točka|alineja|poglavje|podpoglavje|del|oddelek|razdelek|knjiga|zvezek|sezona|epizoda|nadaljevanje|krog|kolo|etapa|faza|stopnja|polčas|tretjina|četrtina|set|razred|letnik|nadstropje|seja|obravnava|branje|mesto|dan|teden)(?!\p{L})/iu;
 // Slovenian writes dialogue with a dash at the line's start, and the speaker after another dash, in small letters:
 // »– Kje si bil? – je vprašala.«, »– Pridi, – je rekel.«. Dash lines of questions are an exchange without the speakers.
 const SPEECH_TAG = /[,.!?…][ \t]*[-–—][ \t]+\p{Ll}/u;
@@ -157,7 +161,7 @@ function listMarker(line: string): { text: string; number?: number; delimiter?: 
   const numbered = NUMBERED.exec(line);
   if (!numbered) return undefined;
   const text = line.slice(numbered[0].length);
-  if (numbered[2] === '.' && DATE_AFTER_DAY.test(text)) return undefined;
+  if (numbered[2] === '.' && (DATE_AFTER_DAY.test(text) || ORDINAL_NOUN.test(text))) return undefined;
   return { text, number: Number(numbered[1]), delimiter: numbered[2] };
 }
 
