@@ -145,6 +145,11 @@ const ORDINAL_NOUN = /^(?:člen|členi|odstavek|točka|alineja|poglavje|podpogla
 // »– Kje si bil? – je vprašala.«, »– Pridi, – je rekel.«. Dash lines of questions are an exchange without the speakers.
 const SPEECH_TAG = /[,.!?…][ \t]*[-–—][ \t]+\p{Ll}/u;
 const QUESTION_END = /\?[\s"'”“«»’)]*$/u;
+// Lines of an en or em dash that are each a sentence, from its capital to its stop (»– Doma.«, »– Saj vem.«), are an
+// exchange whose speakers the text leaves out: a list after such a dash lists in small letters (»– da je polnoleten,«).
+// A hyphen is how an agency writes any bullet, so its sentences (»- Davki bodo nižji.«) are a list still.
+const TYPESET_DASH = /^[–—]/u;
+const SENTENCE_LINE = /^["'„“«»‘]?\p{Lu}.*[.!?…]["'”“«»’)]*$/u;
 
 interface ListLine {
   text: string;
@@ -155,9 +160,9 @@ interface ListLine {
 }
 
 /** A line's bullet or number, and the text after it; undefined for a line that starts neither. */
-function listMarker(line: string): { text: string; number?: number; delimiter?: string; dash?: boolean } | undefined {
+function listMarker(line: string): { text: string; number?: number; delimiter?: string; dash?: boolean; typeset?: boolean } | undefined {
   const bullet = BULLET.exec(line);
-  if (bullet) return { text: line.slice(bullet[0].length), dash: DASH_BULLET.test(line) };
+  if (bullet) return { text: line.slice(bullet[0].length), dash: DASH_BULLET.test(line), typeset: TYPESET_DASH.test(line) };
   const numbered = NUMBERED.exec(line);
   if (!numbered) return undefined;
   const text = line.slice(numbered[0].length);
@@ -185,7 +190,9 @@ function listLines(lines: readonly string[]): Map<number, ListLine> {
       if (!continues) break;
       run.push(next);
     }
-    const dialogue = run.some((item) => item.dash) && run.some((item) => SPEECH_TAG.test(item.text) || QUESTION_END.test(item.text));
+    const dialogue =
+      (run.some((item) => item.dash) && run.some((item) => SPEECH_TAG.test(item.text) || QUESTION_END.test(item.text))) ||
+      run.every((item) => item.typeset && SENTENCE_LINE.test(item.text.trim()));
     if (run.length >= 2 && !dialogue) run.forEach((item, k) => found.set(start + k, { text: item.text.trim(), number: item.number, first: start }));
     start += run.length;
   }
