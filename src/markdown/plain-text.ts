@@ -171,30 +171,41 @@ function listMarker(line: string): { text: string; number?: number; delimiter?: 
 }
 
 /**
- * The lines that make lists: two or more lines one under another (no blank line between) that start with a bullet,
- * or with numbers that go up by one and the same `.` or `)` after them; not a dash's lines that read as dialogue.
+ * The lines that make lists: two or more lines that start with a bullet, or with numbers that go up by one and the
+ * same `.` or `)` after them; not a dash's lines that read as dialogue. The items stand one under another, or each
+ * on a line of its own with blank lines between, as a list pasted from a web page or an e-mail comes; lines one under
+ * another that a blank line parts from more such lines are two lists (each is written so, see listToMarkdown).
  * One such line alone is a paragraph: a lone dash opens dialogue or a quote more often than a list.
  */
 function listLines(lines: readonly string[]): Map<number, ListLine> {
   const found = new Map<number, ListLine>();
+  const blank = (index: number) => (lines[index]?.trim() ?? '') === '';
   for (let start = 0; start < lines.length; ) {
     const first = listMarker(lines[start]!.trim());
     if (!first) {
       start++;
       continue;
     }
-    const run = [first];
-    for (let next = listMarker(lines[start + run.length]?.trim() ?? ''); next; next = listMarker(lines[start + run.length]?.trim() ?? '')) {
+    // A blank line below the first item parts every item from the next.
+    const parted = start + 1 < lines.length && blank(start + 1);
+    const run = [{ ...first, index: start }];
+    for (;;) {
+      const last = run[run.length - 1]!.index;
+      if (parted && !blank(last + 1)) break;
+      let index = last + 1;
+      if (parted) while (index < lines.length && blank(index)) index++;
+      const next = index < lines.length ? listMarker(lines[index]!.trim()) : undefined;
+      if (!next) break;
       const previous = run[run.length - 1]!;
       const continues = previous.number === undefined ? next.number === undefined : next.number === previous.number + 1 && next.delimiter === previous.delimiter;
       if (!continues) break;
-      run.push(next);
+      run.push({ ...next, index });
     }
     const dialogue =
       (run.some((item) => item.dash) && run.some((item) => SPEECH_TAG.test(item.text) || QUESTION_END.test(item.text))) ||
       run.every((item) => item.typeset && SENTENCE_LINE.test(item.text.trim()));
-    if (run.length >= 2 && !dialogue) run.forEach((item, k) => found.set(start + k, { text: item.text.trim(), number: item.number, first: start }));
-    start += run.length;
+    if (run.length >= 2 && !dialogue) run.forEach((item) => found.set(item.index, { text: item.text.trim(), number: item.number, first: start }));
+    start = run[run.length - 1]!.index + 1;
   }
   return found;
 }

@@ -236,6 +236,12 @@ describe('splitPlainText: lists', () => {
     ['en dashes before small letters, as a law lists', '– da je državljan Republike Slovenije,\n– da je polnoleten.\n', ['• da je državljan Republike Slovenije,', '• da je polnoleten.']],
     ['hyphens before sentences, as an agency lists points', '- Vlada bo zvišala plače.\n- Davki bodo nižji.\n', ['• Vlada bo zvišala plače.', '• Davki bodo nižji.']],
     ['stars', '* točka ena\n* točka dve\n', ['• točka ena', '• točka dve']],
+    // A list pasted from a web page or an e-mail often has a blank line between its items.
+    ['items a blank line parts', '• prvi,\n\n• drugi.\n', ['• prvi,', '• drugi.']],
+    ['hyphen items blank lines part, below the line that introduces them', 'Ministrstvo je naštelo spremembe:\n- krajši roki,\n\n- višje globe,\n\n\n- nov register.\nMinister je bil zadovoljen.\n', ['paragraph: Ministrstvo je naštelo spremembe:', '• krajši roki,', '• višje globe,', '• nov register.', 'paragraph: Minister je bil zadovoljen.']],
+    ['numbered items blank lines part', '1. prijava škode,\n\n2. ogled cenilca,\n\n3. izplačilo.\n', ['1 prijava škode,', '2 ogled cenilca,', '3 izplačilo.']],
+    // Nesting is not read: Word's levels and an indent give one flat list, each item's text whole.
+    ['items indented below others, flat', '•\tprvi\n\t◦\tpod prvim\n•\tdrugi\n', ['• prvi', '• pod prvim', '• drugi']],
     ['numbers with a bracket, kept', '1) prijava,\n2) ogled,\n3) izplačilo.\n', ['1 prijava,', '2 ogled,', '3 izplačilo.']],
     ['numbers with a full stop, from 4', '4. Janez Novak 2:03:11\n5. Bor Kos 2:04:40\n', ['4 Janez Novak 2:03:11', '5 Bor Kos 2:04:40']],
   ])('makes a list of two or more lines one under another: %s', (_, text, expected) => {
@@ -261,7 +267,8 @@ describe('splitPlainText: lists', () => {
     ['a date before a numbered line', '1. 5. 2024 je začel veljati zakon.\n2. točka določa roke.\n', ['paragraph: 1. 5. 2024 je začel veljati zakon.', 'paragraph: 2. točka določa roke.']],
     ['numbers out of order', '1) prvič,\n3) tretjič.\n', ['paragraph: 1) prvič,', 'paragraph: 3) tretjič.']],
     ['numbers with different stops', '1) prvič,\n2. drugič.\n', ['paragraph: 1) prvič,', 'paragraph: 2. drugič.']],
-    ['lines a blank line parts', '• prvi,\n\n• drugi.\n', ['paragraph: • prvi,', 'paragraph: • drugi.']],
+    ['a dash line alone between paragraphs', 'Minister je odgovoril.\n\n– Ne bomo odstopili.\n\nNato je odšel.\n', ['paragraph: Minister je odgovoril.', 'paragraph: – Ne bomo odstopili.', 'paragraph: Nato je odšel.']],
+    ['dialogue that blank lines part', '– Kje si bil?\n\n– Doma.\n', ['paragraph: – Kje si bil?', 'paragraph: – Doma.']],
     ['a hyphen before a number', '-5 stopinj v Ljubljani.\n-7 stopinj v Ratečah.\n', ['paragraph: -5 stopinj v Ljubljani.', 'paragraph: -7 stopinj v Ratečah.']],
   ])('leaves lines as paragraphs: %s', (_, text, expected) => {
     expect(shapes(text)).toEqual(expected);
