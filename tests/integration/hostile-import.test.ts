@@ -36,4 +36,22 @@ describe('import of hostile plain text', () => {
     expect(run.stderr).toContain('--title');
     expect(await readdir(path.join(root, 'content/articles'))).toEqual([]);
   }, 120_000);
+
+  it('looks for an agency credit at the end of a line of half a million closing brackets or quotes without hanging', async () => {
+    const folder = await makeTempDir('arhivar-hostile-credit-');
+    try {
+      const root = path.join(folder, 'project');
+      await mkdir(path.join(root, 'content/articles'), { recursive: true });
+      const source = path.join(folder, 'zaklepaji.txt');
+      // The search for »… stavek. (STA)« read the run of brackets back from every position in it: about 1.5 s at
+      // 20,000, so hours at 500,000.
+      await writeFile(source, `Vlada je padla.\n${')'.repeat(500_000)}\n.${'»'.repeat(500_000)} (STA)\n`);
+      const run = runArhivarBounded(['import', source, '--date', '2025-12-01', '--root', root]);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(await readdir(path.join(root, 'content/articles/2025'))).toEqual(['vlada-je-padla.md']);
+    } finally {
+      await removeDir(folder);
+    }
+  }, 120_000);
 });
