@@ -280,6 +280,37 @@ describe('arhivar import', () => {
     expect(renderMarkdown(article!.body).html).toContain('<ol>\n<li>prijava škode na občini,</li>');
   });
 
+  it('imports a report on a law as an editor reads it: byline, credits, articles of the law, a pasted list and dialogue', async () => {
+    const root = await emptyProject();
+    const source = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'import', 'novela-zakona.txt');
+    const report = await importPlainText({ root, source, date: '2026-12-06T10:00' });
+    expect(report.problems).toEqual([]);
+    const imported = report.imported[0]!;
+    expect(imported).toMatchObject({ title: 'Državni zbor sprejel novelo zakona o varstvu okolja', author: 'Ana Novak in Bor Zupan', source: 'STA, Reuters', crossheads: 2, listItems: 3 });
+    const text = await readFile(path.join(root, imported.file), 'utf8');
+    const { article, errors } = validateArticle({ file: imported.file, text, mtimeMs: 0 });
+    expect(errors).toEqual([]);
+    const tree = unified().use(remarkParse).parse(article!.body) as Root;
+    expect(
+      tree.children.map((node) => (node.type === 'list' ? { ordered: node.ordered, items: node.children.map((item) => inlineText(item)) } : `${node.type === 'heading' ? 'h2' : node.type}: ${inlineText(node)}`)),
+    ).toEqual([
+      'paragraph: LJUBLJANA, 6. decembra - Poslanci so z 52 glasovi za in 20 proti sprejeli novelo zakona o varstvu okolja.',
+      'paragraph: Novela med drugim spreminja dva člena.',
+      'h2: 1. člen',
+      'paragraph: Ta zakon določa pogoje za izdajo okoljevarstvenih dovoljenj.',
+      'h2: 2. člen',
+      'paragraph: Dovoljenje izda ministrstvo v 60 dneh.',
+      'paragraph: 1. 5. 2024 je začel veljati prejšnji zakon.',
+      'paragraph: Ministrstvo je naštelo glavne spremembe:',
+      { ordered: false, items: ['krajši roki za izdajo dovoljenj,', 'višje globe za onesnaževalce,', 'nov register zavezancev.'] },
+      'paragraph: Na novinarski konferenci je bilo živahno.',
+      'paragraph: – Kdaj?',
+      'paragraph: – Doma.',
+      'paragraph: – Res?',
+      'paragraph: Minister je odgovarjal kratko.',
+    ]);
+  });
+
   it('refuses a headline with a photo credit and no text as a headline alone', async () => {
     const root = await emptyProject();
     const source = path.join(root, 'foto.txt');
