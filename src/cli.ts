@@ -165,6 +165,8 @@ export interface Io {
   progress?: { isTTY?: boolean; write: (text: string) => unknown };
   /** Resolves when a long-running command (dev, preview) should stop; Ctrl+C by default. */
   untilStopped?: () => Promise<void>;
+  /** The environment, where npm run leaves the options it kept for itself; process.env by default. */
+  env?: NodeJS.ProcessEnv;
 }
 
 const defaultIo: Io = {
@@ -185,6 +187,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     return command ? EXIT.ok : EXIT.usage;
   }
   try {
+    if (Object.hasOwn(COMMAND_OPTIONS, command)) refuseOptionsNpmKept(command as Command, rest, io.env ?? process.env);
     switch (command) {
       case 'build':
         return await runBuild(rest, io);
@@ -276,6 +279,33 @@ function unknownOptionMessage(error: unknown, command: Command): string | undefi
   const meant = name === undefined ? undefined : nearest(name, Object.keys(COMMAND_OPTIONS[command]));
   if (meant !== undefined) return `unknown option ${written}; did you mean --${meant}?`;
   return command in FOLDER_OPTION ? `unknown option ${written}: arhivar ${command} takes the options below` : undefined;
+}
+
+/**
+ * npm run keeps an option written before -- for itself and leaves it in the script's environment as
+ * npm_config_<name>: `npm run build --future` built without --future, and `npm run build --root=../stran`
+ * built the current folder, both with exit code 0. Such an option is refused with the line to write. An option
+ * npm took without its value (`npm run dev --port 4000`, npm_config_port=true) passed the value on as an
+ * argument, which the command refuses with its own advice.
+ */
+function refuseOptionsNpmKept(command: Command, args: readonly string[], env: NodeJS.ProcessEnv): void {
+  if (env.npm_lifecycle_event !== command || args.includes('--help') || args.includes('-h')) return;
+  const options: Readonly<Record<string, { type: string }>> = COMMAND_OPTIONS[command];
+  const kept = Object.entries(options).flatMap(([name, { type }]) => {
+    const value = env[`npm_config_${name}`];
+    if (value === undefined || args.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`))) return [];
+    if (type === 'boolean') return [`--${name}`];
+    return value === 'true' ? [] : [`--${name} ${quotedIfNeeded(value)}`];
+  });
+  if (kept.length === 0) return;
+  const written = kept.join(' ');
+  const line = [...args.map(quotedIfNeeded), written].join(' ');
+  throw new UsageError(`npm run took ${written} for itself, as it takes every option written before --, so arhivar ${command} did not get ${kept.length === 1 ? 'it' : 'them'}: write npm run ${command} -- ${line}`);
+}
+
+/** A word of a command line as a shell takes it: in quotes when it has a space or another character the shell reads. */
+function quotedIfNeeded(word: string): string {
+  return /^[\w./:=@,+-]+$/.test(word) ? word : JSON.stringify(word);
 }
 
 /** `a`, `a and b`, `a, b and c`. */

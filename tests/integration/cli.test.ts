@@ -666,3 +666,35 @@ describe('arhivar CLI exit codes', () => {
     expect(await running).toBe(0);
   });
 });
+
+describe('options npm run kept for itself', () => {
+  // npm run keeps an option written before -- and leaves it in the script's environment as npm_config_<name>:
+  // npm run build --future built without --future, npm run build --out=dist2 into dist/, with exit code 0.
+  it.each([
+    ['build', [], { npm_config_future: 'true' }, '--future', 'it', '--future'],
+    ['build', ['--future'], { npm_config_out: 'izhod 2' }, '--out "izhod 2"', 'it', '--future --out "izhod 2"'],
+    ['check', [], { npm_config_out: 'dist2', npm_config_future: 'true' }, '--out dist2 --future', 'them', '--out dist2 --future'],
+    ['people', [], { npm_config_suggest: 'true' }, '--suggest', 'it', '--suggest'],
+  ] as const)('%s %j with %j is refused with the line to write (exit 2), not run without the option', async (command, argv, kept, taken, pronoun, written) => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const io = captureIo({ env: { npm_lifecycle_event: command, ...kept }, untilStopped: async () => undefined });
+    expect(await main([command, '--root', root, ...argv], io)).toBe(2);
+    expect(io.stderr[0]!.split('\n')[0]).toBe(
+      `npm run took ${taken} for itself, as it takes every option written before --, so arhivar ${command} did not get ${pronoun}: write npm run ${command} -- --root ${root} ${written}`,
+    );
+    expect((await readdir(root)).sort()).toEqual(['content', 'templates']);
+  });
+
+  it('leaves alone an option given after -- as well, a value npm passed on, and another npm script', async () => {
+    // npm run dev --port 4000: npm keeps --port (npm_config_port=true) and passes 4000 on, which dev names itself.
+    const io = captureIo({ env: { npm_lifecycle_event: 'dev', npm_config_port: 'true' }, untilStopped: async () => undefined });
+    expect(await main(['dev', '4000'], io)).toBe(2);
+    expect(io.stderr[0]).toMatch(/^arhivar dev takes no arguments, only options: "4000" would be ignored; to serve on that port/);
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    expect(await main(['build', '--root', root, '--future'], captureIo({ env: { npm_lifecycle_event: 'build', npm_config_future: 'true' } }))).toBe(0);
+    // npm test --future: the option was npm's, for a script that is not arhivar's build.
+    expect(await main(['check', '--root', root], captureIo({ env: { npm_lifecycle_event: 'test', npm_config_future: 'true' } }))).toBe(0);
+  });
+});
