@@ -17,3 +17,4 @@ export declare class SourceSyntaxError extends Error {
 export declare function syntaxProblems(error: unknown): string[] | undefined;
 export declare function packageName(specifier: string): string;
 export declare function notInstalledHint(name: string): string;
+export declare function notExportedHint(specifier: string): string;

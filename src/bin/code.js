@@ -170,8 +170,12 @@ async function bundleWith(build, entry, bundlePackages, outdir) {
             } catch (error) {
               // Told at the line of the import, as esbuild tells a file that is not there: thrown from here, the
               // error was placed in esbuild's own main.js and called arhivar's code no valid TypeScript.
-              const notInstalled = /** @type {NodeJS.ErrnoException} */ (error).code === 'ERR_MODULE_NOT_FOUND' && /^Cannot find package /.test(String(/** @type {Error} */ (error).message));
-              return { errors: [{ text: `Could not resolve "${args.path}"`, detail: notInstalled ? { notInstalled: packageName(args.path) } : undefined }] };
+              const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+              const notInstalled = code === 'ERR_MODULE_NOT_FOUND' && /^Cannot find package /.test(String(/** @type {Error} */ (error).message));
+              // The package is there, but its package.json "exports" has no such path (`preact/nope`).
+              const notExported = code === 'ERR_PACKAGE_PATH_NOT_EXPORTED';
+              const detail = notInstalled ? { notInstalled: packageName(args.path) } : notExported ? { notExported: args.path } : undefined;
+              return { errors: [{ text: `Could not resolve "${args.path}"`, detail }] };
             }
           });
           builder.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
@@ -206,6 +210,16 @@ export function packageName(specifier) {
  */
 export function notInstalledHint(name) {
   return `the package ${name} is not installed: install it with npm install ${name}, or correct its name`;
+}
+
+/**
+ * The hint for an import of a path an installed package does not export (`preact/nope`: its package.json
+ * "exports" lists the paths that may be imported), the build's and the dev server's alike.
+ * @param {string} specifier the import as written
+ */
+export function notExportedHint(specifier) {
+  const name = packageName(specifier);
+  return `the package ${name} is installed but does not export ${specifier} (its package.json "exports"): check the spelling, or import one of the entry points its documentation names`;
 }
 
 /**
@@ -305,7 +319,7 @@ export class SourceSyntaxError extends Error {
  * @returns {string[] | undefined}
  */
 export function syntaxProblems(error) {
-  const errors = /** @type {{ errors?: { text: string; location?: { file: string; line: number } | null; detail?: { notInstalled?: unknown } }[] }} */ (error)?.errors;
+  const errors = /** @type {{ errors?: { text: string; location?: { file: string; line: number } | null; detail?: { notInstalled?: unknown; notExported?: unknown } }[] }} */ (error)?.errors;
   const located = (errors ?? []).filter((message) => message.location);
   if (located.length === 0) return undefined;
   return located.map(({ text, location, detail }) => {
@@ -317,6 +331,10 @@ export function syntaxProblems(error) {
       const notInstalled = detail?.notInstalled;
       if (typeof notInstalled === 'string') {
         return [`${at}  ${inTemplates ? 'template/missing-import' : 'code/missing-import'}`, `  ${text}`, `  hint: ${notInstalledHint(notInstalled)}`].join('\n');
+      }
+      const notExported = detail?.notExported;
+      if (typeof notExported === 'string') {
+        return [`${at}  ${inTemplates ? 'template/missing-import' : 'code/missing-import'}`, `  ${text}`, `  hint: ${notExportedHint(notExported)}`].join('\n');
       }
       const folder = inTemplates ? "the template's folder" : 'the file';
       return [`${at}  ${inTemplates ? 'template/missing-import' : 'code/missing-import'}`, `  ${text}`, `  hint: the file or package this line imports is not there; correct the path (relative to ${folder}) or add the file`].join('\n');

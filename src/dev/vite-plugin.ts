@@ -14,7 +14,7 @@ import { checkCacheFolder } from '../pipeline/folders.ts';
 import { ContentWatcher } from './content-watcher.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
 import { importLine } from '../output/import-line.ts';
-import { notInstalledHint, packageName } from '../bin/code.js';
+import { notExportedHint, notInstalledHint, packageName } from '../bin/code.js';
 import { changesWhatBuildMakes } from '../output/left-out.ts';
 import { readPublicPages } from '../output/public-pages.ts';
 import { draftClash, publicConflicts, publicFileSource, publicFolderContents } from '../output/publish.ts';
@@ -118,10 +118,34 @@ export function arhivarDevPlugin(options: DevPluginOptions): Plugin<DevPluginApi
     configureServer(server) {
       site.attach(server);
     },
+
     // Our files are not browser modules: the plugin reloads the page itself once the site is rebuilt.
     hotUpdate(update) {
       if (site.classify(update.file)) return [];
       return undefined;
+    },
+  };
+}
+
+/**
+ * Vite's resolver refuses a path a package's "exports" does not list (`zod/nope`) without naming the file that
+ * imports it, nor the import as written. This plugin asks the resolvers after it (`pre`: before Vite's own) and
+ * rethrows that refusal with both (notExportedError), so the problem can be told at the template's line.
+ */
+export function packageExportsPlugin(): Plugin {
+  return {
+    name: 'arhivar-package-exports',
+    apply: 'serve',
+    enforce: 'pre',
+    resolveId: {
+      filter: { id: PACKAGE_SUBPATH },
+      async handler(specifier, importer, resolveOptions) {
+        try {
+          return await this.resolve(specifier, importer, { custom: resolveOptions.custom, isEntry: resolveOptions.isEntry });
+        } catch (error) {
+          throw (importer !== undefined && notExportedError(error, specifier, importer)) || error;
+        }
+      },
     },
   };
 }
@@ -783,6 +807,27 @@ export function templateProblem(error: unknown, url: string, roots: readonly str
   });
 }
 
+/** A bare import of a path inside a package: `zod/nope`, `@scope/name/sub`; not `zod`, `node:fs/promises` or `./x`. */
+const PACKAGE_SUBPATH = /^(?:@[^/:]+\/)?[^./@\0:][^/:]*\/./;
+/**
+ * Vite's resolver's words for a path a package's "exports" does not list: Oxc's (Vite 8) and those of Vite's
+ * own resolver before it (vite/src/node/plugins/resolve.ts, resolveExportsOrImports).
+ */
+const NOT_EXPORTED = /is not exported under the conditions|^Missing "[^"]*" specifier in "[^"]*" package/;
+/** The message of notExportedError: the import as written and its importer, as missingImportMatch reads them. */
+const NOT_EXPORTED_BY_PACKAGE = /^Package path "([^"]+)" is not exported by its package, imported from '(.+)'$/;
+
+/**
+ * Vite's failure to resolve `specifier` because its package does not export that path, as an error that names the
+ * import and `importer` (the message is what survives the way to Vite's module runner), or undefined for any other failure.
+ */
+export function notExportedError(error: unknown, specifier: string, importer: string): Error | undefined {
+  if (!(error instanceof Error) || !NOT_EXPORTED.test(error.message)) return undefined;
+  return Object.assign(new Error(`Package path "${specifier}" is not exported by its package, imported from '${importer}'`, { cause: error }), {
+    code: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+  });
+}
+
 /** Vite's message when a module imports a file it cannot load (vite/src/node/server/transformRequest.ts, ERR_LOAD_URL). */
 const FAILED_TO_LOAD = /^Failed to load url (\S+) \(resolved id: [^)]*\) in (.+?)\. Does the file exist\?/;
 /** Vite's message when a module imports a package it cannot resolve (vite/src/node/ssr/fetchModule.ts, ERR_MODULE_NOT_FOUND). */
@@ -792,8 +837,9 @@ const CANNOT_FIND_MODULE = /^Cannot find module '([^']+)' imported from '([^']+)
  * An import of a file or package that is not there as template/missing-import at the line of the import, as the
  * build tells it (bin/code.js syntaxProblems), or undefined for any other failure. Vite's loader names the importer
  * but no line (»Failed to load url ./nikjer.tsx … Does the file exist?«, »Cannot find module 'dayjs' imported from
- * …«), so the line is that of the import naming it in the importer's source, read through `read`. A package whose
- * folder `isInstalled` does not find gets the build's hint to install it.
+ * …«, or notExportedError's), so the line is that of the import naming it in the importer's source, read through
+ * `read`. A package whose folder `isInstalled` does not find gets the build's hint to install it, and a path an
+ * installed package does not export the build's hint for that.
  */
 export function missingImportProblem(
   error: unknown,
@@ -819,7 +865,9 @@ export function missingImportProblem(
     hint:
       notInstalled !== undefined
         ? notInstalledHint(notInstalled)
-        : `the file or package this line imports is not there; correct the path (relative to ${inTemplates ? "the template's folder" : 'the file'}) or add the file`,
+        : code === 'ERR_PACKAGE_PATH_NOT_EXPORTED'
+          ? notExportedHint(specifier)
+          : `the file or package this line imports is not there; correct the path (relative to ${inTemplates ? "the template's folder" : 'the file'}) or add the file`,
     cause: error,
   });
 }
@@ -828,6 +876,7 @@ export function missingImportProblem(
 function missingImportMatch(error: unknown): RegExpExecArray | null {
   if (!(error instanceof Error)) return null;
   const code = (error as { code?: unknown }).code;
+  if (code === 'ERR_PACKAGE_PATH_NOT_EXPORTED') return NOT_EXPORTED_BY_PACKAGE.exec(error.message);
   return code === 'ERR_LOAD_URL' ? FAILED_TO_LOAD.exec(error.message) : code === 'ERR_MODULE_NOT_FOUND' ? CANNOT_FIND_MODULE.exec(error.message) : null;
 }
 

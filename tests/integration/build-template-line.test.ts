@@ -139,6 +139,26 @@ describe('npm run build with a template that imports a package that is not insta
   }, 90_000);
 });
 
+describe('npm run build with a template that imports a path an installed package does not export', () => {
+  it('names the template line of the import, the path and the package, and says to check the spelling or its entry points, not to add a file', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    // preact is installed (the templates' JSX needs it); its package.json "exports" has no ./nope.
+    const marker = "import { nope } from 'preact/nope';";
+    const line = await breakPersonTemplate(copy, (source) => `// dodatek\n${marker}\n${source}`.replace('<h1>{heading}</h1>', '<h1>{heading}{String(nope)}</h1>'), marker);
+    const failed = await build(copy, root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(
+      new RegExp(
+        `^templates/person\\.tsx:${line}  template/missing-import\\n  Could not resolve "preact/nope"\\n  hint: the package preact is installed but does not export preact/nope \\(its package\\.json "exports"\\): check the spelling, or import one of the entry points its documentation names$`,
+        'm',
+      ),
+    );
+    expect(failed.stderr).not.toMatch(/relative to the template|esbuild|code\/syntax|failed unexpectedly|    at /);
+    await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
+  }, 90_000);
+});
+
 describe('npm run build with a client script that does not parse', () => {
   it('names the script file and line, exits 1 and writes nothing, instead of »arhivar failed unexpectedly« with Vite’s coloured stack', async () => {
     const copy = await copyArhivar();

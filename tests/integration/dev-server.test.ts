@@ -411,6 +411,41 @@ describe('arhivar dev with a template that imports a package that is not install
   });
 });
 
+describe('arhivar dev with a template that imports a path an installed package does not export', () => {
+  it('names the template line, the path and the package, as the build does, not Vite\u2019s »is not exported under the conditions« and its stack', async () => {
+    const root = await copyFixture('archive-basic');
+    // zod is installed, as in arhivar's checkout; its package.json "exports" has no ./nope.
+    await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(root, 'node_modules'));
+    const wrapper = path.join(root, 'templates', 'pages-wrapper.tsx');
+    const source = (specifier: string) =>
+      [IMPORT_BASE_PAGES, '', `import { z } from '${specifier}';`, 'export function* listPages(inputs: Parameters<typeof base>[0]) {', '  if (z) yield* base(inputs);', '}', ''].join('\n');
+    await writeFile(wrapper, source('zod/nope'));
+    // The terminal, where Vite printed »Error when evaluating SSR module … is not exported« and its stack on every request.
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const told: ArhivarError[] = [];
+    const server = await startDevServer({ root, port: 0, logLevel: 'error', pagesModule: wrapper, onTemplateFailure: (problem) => told.push(problem) });
+    try {
+      const page = await fetchUntil(server, FIRST_URL, (p) => p.status === 500);
+      expect((await fetchUntil(server, '/', () => true)).status).toBe(500);
+      const hint = 'the package zod is installed but does not export zod/nope (its package.json "exports"): check the spelling, or import one of the entry points its documentation names';
+      expect(told.map((problem) => formatError(problem))).toEqual([`templates/pages-wrapper.tsx:3  template/missing-import\n  Could not resolve "zod/nope"\n  hint: ${hint}`]);
+      expect(printed.mock.calls.join('\n')).not.toContain('zod');
+      expect(page.body).toContain('<title>arhivar: 1 problem in templates</title>');
+      expect(page.body).toContain('<code class="where">templates/pages-wrapper.tsx:3</code> <code>template/missing-import</code>');
+      expect(page.body).toContain('Could not resolve &quot;zod/nope&quot;');
+      expect(page.body).toContain(hint.replaceAll('"', '&quot;'));
+      expect(page.body).not.toContain('under the conditions');
+      // The path corrected: the site shows again.
+      await writeFile(wrapper, source('zod'));
+      await fetchUntil(server, FIRST_URL, (p) => p.status === 200);
+    } finally {
+      printed.mockRestore();
+      await server.close();
+      await removeDir(root);
+    }
+  });
+});
+
 describe('arhivar dev on the problem of a package that is not installed, when npm install adds it', () => {
   it('reloads the browser by itself, as the page says it will, where it stayed on the problem until reloaded by hand', async () => {
     const root = await copyFixture('archive-basic');
