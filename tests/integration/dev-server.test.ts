@@ -2,7 +2,7 @@ import { appendFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/pro
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build, loadSite } from '../../src/build.ts';
-import { startDevServer, type DevServer } from '../../src/dev/server.ts';
+import { startDevServer, type DevServer, type DevServerOptions } from '../../src/dev/server.ts';
 import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
 import { buildAssets } from '../../src/output/assets.ts';
 import { urls } from '../../src/site/urls.ts';
@@ -32,6 +32,23 @@ async function fetchUntil(server: DevServer, url: string, accept: (page: Fetched
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${url} never reached the expected state; last status ${last?.status}:\n${last?.body.slice(0, 600)}`);
+}
+
+/**
+ * Starts the dev server on the site at `root` (on 127.0.0.1, a free port, silent unless `options` says otherwise),
+ * runs `test` with it once it listens, and then closes it and removes `root`, whether `test` passed or threw.
+ */
+async function withDevServer(root: string, options: Omit<DevServerOptions, 'root' | 'port'>, test: (server: DevServer) => Promise<void>): Promise<void> {
+  try {
+    const server = await startDevServer({ root, port: 0, logLevel: 'silent', ...options });
+    try {
+      await test(server);
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await removeDir(root);
+  }
 }
 
 describe('arhivar dev', () => {
@@ -209,16 +226,12 @@ describe('arhivar dev with a changing page module', () => {
         '',
       ].join('\n');
     await writeFile(wrapper, source('razlicica-1'));
-    const server = await startDevServer({ root, port: 0, logLevel: 'silent', pagesModule: wrapper });
-    try {
+    await withDevServer(root, { pagesModule: wrapper }, async (server) => {
       expect((await fetchUntil(server, FIRST_URL, (p) => p.status === 200)).body).toContain('<!-- razlicica-1 -->');
       await writeFile(wrapper, source('razlicica-2'));
       const page = await fetchUntil(server, FIRST_URL, (p) => p.body.includes('<!-- razlicica-2 -->'));
       expect(page.body).not.toContain('razlicica-1');
-    } finally {
-      await server.close();
-      await removeDir(root);
-    }
+    });
   });
 });
 
@@ -237,17 +250,13 @@ describe('arhivar dev with a template that does not parse', () => {
         '',
       ].join('\n'),
     );
-    const server = await startDevServer({ root, port: 0, logLevel: 'silent', pagesModule: wrapper });
-    try {
+    await withDevServer(root, { pagesModule: wrapper }, async (server) => {
       const page = await fetchUntil(server, FIRST_URL, (p) => p.status === 500);
       expect(page.body).toContain('a template failed');
       expect(page.body).not.toContain('\u001b');
       expect(page.body).toMatch(/pages-wrapper\.tsx:3:\d+/);
       expect(page.body).toContain('const heading = &lt;h1&gt;Naslov&lt;/h2&gt;;');
-    } finally {
-      await server.close();
-      await removeDir(root);
-    }
+    });
   });
 });
 
@@ -268,8 +277,7 @@ describe('arhivar dev with a template that throws', () => {
       ].join('\n');
     await writeFile(wrapper, source('prva napaka'));
     const told: ArhivarError[] = [];
-    const server = await startDevServer({ root, port: 0, logLevel: 'silent', pagesModule: wrapper, onTemplateFailure: (problem) => told.push(problem) });
-    try {
+    await withDevServer(root, { pagesModule: wrapper, onTemplateFailure: (problem) => told.push(problem) }, async (server) => {
       const page = await fetchUntil(server, FIRST_URL, (p) => p.status === 500);
       expect(page.body).toContain('TypeError: prva napaka');
       // A browser that reloads the broken page is not told again.
@@ -283,10 +291,7 @@ describe('arhivar dev with a template that throws', () => {
       await writeFile(wrapper, source('druga napaka'));
       await fetchUntil(server, FIRST_URL, (p) => p.body.includes('druga napaka'));
       expect(told.map((problem) => problem.message)).toEqual([`${FIRST_URL}: TypeError: prva napaka`, `${FIRST_URL}: TypeError: druga napaka`]);
-    } finally {
-      await server.close();
-      await removeDir(root);
-    }
+    });
   });
 });
 
@@ -317,17 +322,13 @@ describe('arhivar dev with a template that uses a component its file does not ex
       ].join('\n'),
     );
     const told: ArhivarError[] = [];
-    const server = await startDevServer({ root, port: 0, logLevel: 'silent', pagesModule: wrapper, onTemplateFailure: (problem) => told.push(problem) });
-    try {
+    await withDevServer(root, { pagesModule: wrapper, onTemplateFailure: (problem) => told.push(problem) }, async (server) => {
       const page = await fetchUntil(server, FIRST_URL, (p) => p.status !== 404);
       expect(page.body).not.toContain('<undefined>');
       expect(page.status).toBe(500);
       expect(told.map((problem) => [problem.code, problem.file, problem.line])).toEqual([['template/failed', 'templates/pages-wrapper.tsx', 4]]);
       expect(told[0]!.message).toContain('a component used here is undefined');
-    } finally {
-      await server.close();
-      await removeDir(root);
-    }
+    });
   });
 });
 
@@ -347,17 +348,13 @@ describe('arhivar dev with a template that imports a file that is not there', ()
         '',
       ].join('\n'),
     );
-    const server = await startDevServer({ root, port: 0, logLevel: 'silent', pagesModule: wrapper });
-    try {
+    await withDevServer(root, { pagesModule: wrapper }, async (server) => {
       const page = await fetchUntil(server, FIRST_URL, (p) => p.status === 500);
       expect(page.body).toContain('<title>arhivar: 1 problem in templates</title>');
       expect(page.body).toContain('<code class="where">templates/pages-wrapper.tsx:3</code> <code>template/missing-import</code>');
       expect(page.body).toContain('Could not resolve &quot;./nikjer.tsx&quot;');
       expect(page.body).toContain("correct the path (relative to the template's folder)");
-    } finally {
-      await server.close();
-      await removeDir(root);
-    }
+    });
   });
 });
 
@@ -384,29 +381,28 @@ describe('arhivar dev with a template that imports a package that is not install
     // The terminal, where Vite printed its »Error when evaluating SSR module … Cannot find module« and stack.
     const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const told: ArhivarError[] = [];
-    const server = await startDevServer({ root, port: 0, logLevel: 'error', pagesModule: wrapper, onTemplateFailure: (problem) => told.push(problem) });
     try {
-      const page = await fetchUntil(server, FIRST_URL, (p) => p.status === 500);
-      expect((await fetchUntil(server, '/', () => true)).status).toBe(500);
-      expect(told.map((problem) => formatError(problem))).toEqual([
-        'templates/pages-wrapper.tsx:3  template/missing-import\n  Could not resolve "dayjs-ni-namescen"\n  hint: the package dayjs-ni-namescen is not installed: install it with npm install dayjs-ni-namescen, or correct its name',
-      ]);
-      expect(printed.mock.calls.join('\n')).not.toContain('dayjs-ni-namescen');
-      expect(page.body).toContain('<title>arhivar: 1 problem in templates</title>');
-      expect(page.body).toContain('<code class="where">templates/pages-wrapper.tsx:3</code> <code>template/missing-import</code>');
-      expect(page.body).toContain('Could not resolve &quot;dayjs-ni-namescen&quot;');
-      expect(page.body).toContain('the package dayjs-ni-namescen is not installed: install it with npm install dayjs-ni-namescen, or correct its name');
-      expect(page.body).not.toContain('Cannot find module');
-      // What npm install dayjs-ni-namescen leaves in node_modules/.
-      const installed = path.join(root, 'node_modules', 'dayjs-ni-namescen');
-      await mkdir(installed, { recursive: true });
-      await writeFile(path.join(installed, 'index.js'), 'export default function dayjs() {\n  return { year: () => 2025 };\n}\n');
-      await writeFile(path.join(installed, 'package.json'), JSON.stringify({ name: 'dayjs-ni-namescen', version: '1.0.0', type: 'module', main: 'index.js' }));
-      await fetchUntil(server, FIRST_URL, (p) => p.status === 200 && p.body.includes('<p>leto 2025</p>'));
+      await withDevServer(root, { logLevel: 'error', pagesModule: wrapper, onTemplateFailure: (problem) => told.push(problem) }, async (server) => {
+        const page = await fetchUntil(server, FIRST_URL, (p) => p.status === 500);
+        expect((await fetchUntil(server, '/', () => true)).status).toBe(500);
+        expect(told.map((problem) => formatError(problem))).toEqual([
+          'templates/pages-wrapper.tsx:3  template/missing-import\n  Could not resolve "dayjs-ni-namescen"\n  hint: the package dayjs-ni-namescen is not installed: install it with npm install dayjs-ni-namescen, or correct its name',
+        ]);
+        expect(printed.mock.calls.join('\n')).not.toContain('dayjs-ni-namescen');
+        expect(page.body).toContain('<title>arhivar: 1 problem in templates</title>');
+        expect(page.body).toContain('<code class="where">templates/pages-wrapper.tsx:3</code> <code>template/missing-import</code>');
+        expect(page.body).toContain('Could not resolve &quot;dayjs-ni-namescen&quot;');
+        expect(page.body).toContain('the package dayjs-ni-namescen is not installed: install it with npm install dayjs-ni-namescen, or correct its name');
+        expect(page.body).not.toContain('Cannot find module');
+        // What npm install dayjs-ni-namescen leaves in node_modules/.
+        const installed = path.join(root, 'node_modules', 'dayjs-ni-namescen');
+        await mkdir(installed, { recursive: true });
+        await writeFile(path.join(installed, 'index.js'), 'export default function dayjs() {\n  return { year: () => 2025 };\n}\n');
+        await writeFile(path.join(installed, 'package.json'), JSON.stringify({ name: 'dayjs-ni-namescen', version: '1.0.0', type: 'module', main: 'index.js' }));
+        await fetchUntil(server, FIRST_URL, (p) => p.status === 200 && p.body.includes('<p>leto 2025</p>'));
+      });
     } finally {
       printed.mockRestore();
-      await server.close();
-      await removeDir(root);
     }
   });
 });
@@ -423,25 +419,24 @@ describe('arhivar dev with a template that imports a path an installed package d
     // The terminal, where Vite printed »Error when evaluating SSR module … is not exported« and its stack on every request.
     const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const told: ArhivarError[] = [];
-    const server = await startDevServer({ root, port: 0, logLevel: 'error', pagesModule: wrapper, onTemplateFailure: (problem) => told.push(problem) });
     try {
-      const page = await fetchUntil(server, FIRST_URL, (p) => p.status === 500);
-      expect((await fetchUntil(server, '/', () => true)).status).toBe(500);
-      const hint = 'the package zod is installed but does not export zod/nope (its package.json "exports"): check the spelling, or import one of the entry points its documentation names';
-      expect(told.map((problem) => formatError(problem))).toEqual([`templates/pages-wrapper.tsx:3  template/missing-import\n  Could not resolve "zod/nope"\n  hint: ${hint}`]);
-      expect(printed.mock.calls.join('\n')).not.toContain('zod');
-      expect(page.body).toContain('<title>arhivar: 1 problem in templates</title>');
-      expect(page.body).toContain('<code class="where">templates/pages-wrapper.tsx:3</code> <code>template/missing-import</code>');
-      expect(page.body).toContain('Could not resolve &quot;zod/nope&quot;');
-      expect(page.body).toContain(hint.replaceAll('"', '&quot;'));
-      expect(page.body).not.toContain('under the conditions');
-      // The path corrected: the site shows again.
-      await writeFile(wrapper, source('zod'));
-      await fetchUntil(server, FIRST_URL, (p) => p.status === 200);
+      await withDevServer(root, { logLevel: 'error', pagesModule: wrapper, onTemplateFailure: (problem) => told.push(problem) }, async (server) => {
+        const page = await fetchUntil(server, FIRST_URL, (p) => p.status === 500);
+        expect((await fetchUntil(server, '/', () => true)).status).toBe(500);
+        const hint = 'the package zod is installed but does not export zod/nope (its package.json "exports"): check the spelling, or import one of the entry points its documentation names';
+        expect(told.map((problem) => formatError(problem))).toEqual([`templates/pages-wrapper.tsx:3  template/missing-import\n  Could not resolve "zod/nope"\n  hint: ${hint}`]);
+        expect(printed.mock.calls.join('\n')).not.toContain('zod');
+        expect(page.body).toContain('<title>arhivar: 1 problem in templates</title>');
+        expect(page.body).toContain('<code class="where">templates/pages-wrapper.tsx:3</code> <code>template/missing-import</code>');
+        expect(page.body).toContain('Could not resolve &quot;zod/nope&quot;');
+        expect(page.body).toContain(hint.replaceAll('"', '&quot;'));
+        expect(page.body).not.toContain('under the conditions');
+        // The path corrected: the site shows again.
+        await writeFile(wrapper, source('zod'));
+        await fetchUntil(server, FIRST_URL, (p) => p.status === 200);
+      });
     } finally {
       printed.mockRestore();
-      await server.close();
-      await removeDir(root);
     }
   });
 });
@@ -451,11 +446,10 @@ describe('arhivar dev on the problem of a package that is not installed, when np
     const root = await copyFixture('archive-basic');
     const wrapper = path.join(root, 'templates', 'pages-wrapper.tsx');
     await writeFile(wrapper, [IMPORT_BASE_PAGES, "import dayjs from 'dayjs-ni-namescen';", 'export function* listPages(inputs: Parameters<typeof base>[0]) {', '  if (dayjs) yield* base(inputs);', '}', ''].join('\n'));
-    const server = await startDevServer({ root, port: 0, logLevel: 'silent', pagesModule: wrapper });
-    const reloads: unknown[] = [];
-    const send = server.vite.ws.send.bind(server.vite.ws);
-    server.vite.ws.send = ((...args: Parameters<typeof send>) => (reloads.push(args[0]), send(...args))) as typeof send;
-    try {
+    await withDevServer(root, { pagesModule: wrapper }, async (server) => {
+      const reloads: unknown[] = [];
+      const send = server.vite.ws.send.bind(server.vite.ws);
+      server.vite.ws.send = ((...args: Parameters<typeof send>) => (reloads.push(args[0]), send(...args))) as typeof send;
       await fetchUntil(server, FIRST_URL, (p) => p.status === 500 && p.body.includes('template/missing-import'));
       expect(reloads).toEqual([]);
       // npm install dayjs-ni-namescen: the package in node_modules/, then package.json and package-lock.json.
@@ -468,10 +462,7 @@ describe('arhivar dev on the problem of a package that is not installed, when np
       for (let attempt = 0; attempt < 100 && reloads.length === 0; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
       expect(reloads[0]).toEqual({ type: 'full-reload', path: '*' });
       expect((await fetchUntil(server, FIRST_URL, () => true)).status).toBe(200);
-    } finally {
-      await server.close();
-      await removeDir(root);
-    }
+    });
   });
 });
 
@@ -498,15 +489,11 @@ describe('arhivar dev with a template that reads a file beside it', () => {
         '',
       ].join('\n'),
     );
-    const server = await startDevServer({ root, port: 0, logLevel: 'silent', pagesModule: wrapper });
-    try {
+    await withDevServer(root, { pagesModule: wrapper }, async (server) => {
       await fetchUntil(server, FIRST_URL, (p) => p.body.includes('<p>Izdajatelj: Časopisna hiša d.o.o.</p>'));
       await writeFile(publisher, 'Izdajatelj: Nova hiša d.o.o.\n');
       await fetchUntil(server, FIRST_URL, (p) => p.body.includes('<p>Izdajatelj: Nova hiša d.o.o.</p>'));
-    } finally {
-      await server.close();
-      await removeDir(root);
-    }
+    });
   });
 });
 
@@ -516,17 +503,13 @@ describe('arhivar dev on a site whose .cache is a file', () => {
     await rm(path.join(root, '.cache'), { recursive: true, force: true });
     await writeFile(path.join(root, '.cache'), 'not a folder\n');
     const loads: DevLoadReport[] = [];
-    const server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
-    try {
+    await withDevServer(root, { onLoad: (report) => loads.push(report) }, async (server) => {
       const page = await fetchUntil(server, '/', (p) => p.status === 500);
       expect(page.body).toContain('cache/not-a-folder');
       expect(page.body).toContain('rename or delete .cache');
       expect(loads.at(-1)?.failure).toBeUndefined();
       expect(loads.at(-1)?.errors.map((error) => error.code)).toEqual(['cache/not-a-folder']);
-    } finally {
-      await server.close();
-      await removeDir(root);
-    }
+    });
   });
 });
 
@@ -536,8 +519,7 @@ describe('arhivar dev when a rendered body in .cache/ is damaged', () => {
     // A build leaves every body in .cache/; the dev server reads them from there when a page asks.
     await build({ root, now: new Date() });
     const loads: DevLoadReport[] = [];
-    const server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
-    try {
+    await withDevServer(root, { onLoad: (report) => loads.push(report) }, async (server) => {
       await fetchUntil(server, '/', (page) => page.status === 200);
       // The home page may be shown before the first load is done: damage the log only after it.
       for (let wait = 0; loads.length === 0 && wait < 150; wait++) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -556,10 +538,7 @@ describe('arhivar dev when a rendered body in .cache/ is damaged', () => {
       expect(served.body).toContain('Občinski svet je sprejel');
       expect(loads).toHaveLength(2);
       expect(loads.at(-1)?.errors).toEqual([]);
-    } finally {
-      await server.close();
-      await removeDir(root);
-    }
+    });
   });
 });
 
@@ -643,8 +622,7 @@ describe('arhivar dev under quick saves', () => {
     const url = model.archive.articles.find((article) => article.file === path.relative(root, file).split(path.sep).join('/'))!.url;
     model.close();
     const loads: DevLoadReport[] = [];
-    const server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
-    try {
+    await withDevServer(root, { onLoad: (report) => loads.push(report) }, async (server) => {
       // Asked for while the first load runs; the save comes before that load ends, so a second one follows it.
       const early = fetch(new URL(url, server.url)).then((response) => response.text());
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -654,18 +632,14 @@ describe('arhivar dev under quick saves', () => {
       await fetchUntil(server, url, (page) => page.body.includes('Shranjeno med prvim nalaganjem.'));
       for (let n = 0; n < 3; n++) expect((await fetch(new URL(url, server.url)).then((response) => response.text())).includes('Shranjeno med prvim nalaganjem.')).toBe(true);
       expect(loads.length).toBeGreaterThanOrEqual(2);
-    } finally {
-      await server.close();
-      await removeDir(root);
-    }
+    });
   });
 
   it('runs one load at a time, and the last save shows once the saves stop', async () => {
     const root = await makeTempDir();
     const { articleFiles } = await generateArchive(root, { articles: 300, people: 20 });
     const loads: DevLoadReport[] = [];
-    const server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
-    try {
+    await withDevServer(root, { onLoad: (report) => loads.push(report) }, async (server) => {
       await fetchUntil(server, '/', (page) => page.status === 200);
       const file = articleFiles[3]!;
       // An editor's autosave: 20 saves, 40 ms apart, each a little longer.
@@ -680,9 +654,6 @@ describe('arhivar dev under quick saves', () => {
       const spans = loads.map((load) => [load.startedMs, load.startedMs + load.elapsedMs] as const).sort((a, b) => a[0] - b[0]);
       for (let n = 1; n < spans.length; n++) expect(spans[n]![0], `load ${n} started before load ${n - 1} ended`).toBeGreaterThanOrEqual(spans[n - 1]![1]);
       expect(loads.every((load) => load.errors.length === 0)).toBe(true);
-    } finally {
-      await server.close();
-      await removeDir(root);
-    }
+    });
   });
 });
