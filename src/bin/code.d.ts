@@ -18,3 +18,4 @@ export declare function syntaxProblems(error: unknown): string[] | undefined;
 export declare function packageName(specifier: string): string;
 export declare function notInstalledHint(name: string): string;
 export declare function notExportedHint(specifier: string): string;
+export declare function noPackageFileHint(specifier: string): string;

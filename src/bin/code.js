@@ -162,11 +162,18 @@ async function bundleWith(build, entry, bundlePackages, outdir) {
             const file = path.resolve(args.resolveDir, args.path);
             return file === THIS_FILE ? { path: pathToFileURL(file).href, external: true } : undefined;
           });
-          builder.onResolve({ filter: /^[^./]/ }, (args) => {
+          builder.onResolve({ filter: /^[^./]/ }, async (args) => {
             if (args.path.startsWith('node:')) return { path: args.path, external: true };
             if (bundlePackages) return undefined;
             try {
-              return { path: import.meta.resolve(args.path, pathToFileURL(args.importer).href), external: true };
+              const resolved = import.meta.resolve(args.path, pathToFileURL(args.importer).href);
+              // A package without "exports" lets any of its files be imported, and Node finds one missing only when the
+              // bundle runs (»arhivar failed unexpectedly«, exit code 3): told here, at the line of the import, instead.
+              const subpath = args.path !== packageName(args.path);
+              if (subpath && resolved.startsWith('file:') && !(await stat(fileURLToPath(resolved)).then(() => true, () => false))) {
+                return { errors: [{ text: `Could not resolve "${args.path}"`, detail: { noPackageFile: args.path } }] };
+              }
+              return { path: resolved, external: true };
             } catch (error) {
               // Told at the line of the import, as esbuild tells a file that is not there: thrown from here, the
               // error was placed in esbuild's own main.js and called arhivar's code no valid TypeScript.
@@ -220,6 +227,16 @@ export function notInstalledHint(name) {
 export function notExportedHint(specifier) {
   const name = packageName(specifier);
   return `the package ${name} is installed but does not export ${specifier} (its package.json "exports"): check the spelling, or import one of the entry points its documentation names`;
+}
+
+/**
+ * The hint for an import of a file an installed package does not have (`kind-of/nope`, of a package without
+ * "exports", whose files may all be imported), the build's and the dev server's alike.
+ * @param {string} specifier the import as written
+ */
+export function noPackageFileHint(specifier) {
+  const name = packageName(specifier);
+  return `the package ${name} is installed but has no file ${specifier.slice(name.length + 1)}: check the spelling, or import one of the entry points its documentation names`;
 }
 
 /**
@@ -319,7 +336,7 @@ export class SourceSyntaxError extends Error {
  * @returns {string[] | undefined}
  */
 export function syntaxProblems(error) {
-  const errors = /** @type {{ errors?: { text: string; location?: { file: string; line: number } | null; detail?: { notInstalled?: unknown; notExported?: unknown } }[] }} */ (error)?.errors;
+  const errors = /** @type {{ errors?: { text: string; location?: { file: string; line: number } | null; detail?: { notInstalled?: unknown; notExported?: unknown; noPackageFile?: unknown } }[] }} */ (error)?.errors;
   const located = (errors ?? []).filter((message) => message.location);
   if (located.length === 0) return undefined;
   return located.map(({ text, location, detail }) => {
@@ -335,6 +352,10 @@ export function syntaxProblems(error) {
       const notExported = detail?.notExported;
       if (typeof notExported === 'string') {
         return [`${at}  ${inTemplates ? 'template/missing-import' : 'code/missing-import'}`, `  ${text}`, `  hint: ${notExportedHint(notExported)}`].join('\n');
+      }
+      const noPackageFile = detail?.noPackageFile;
+      if (typeof noPackageFile === 'string') {
+        return [`${at}  ${inTemplates ? 'template/missing-import' : 'code/missing-import'}`, `  ${text}`, `  hint: ${noPackageFileHint(noPackageFile)}`].join('\n');
       }
       const folder = inTemplates ? "the template's folder" : 'the file';
       return [`${at}  ${inTemplates ? 'template/missing-import' : 'code/missing-import'}`, `  ${text}`, `  hint: the file or package this line imports is not there; correct the path (relative to ${folder}) or add the file`].join('\n');

@@ -14,7 +14,7 @@ import { checkCacheFolder } from '../pipeline/folders.ts';
 import { ContentWatcher } from './content-watcher.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
 import { importLine } from '../output/import-line.ts';
-import { notExportedHint, notInstalledHint, packageName } from '../bin/code.js';
+import { noPackageFileHint, notExportedHint, notInstalledHint, packageName } from '../bin/code.js';
 import { changesWhatBuildMakes } from '../output/left-out.ts';
 import { readPublicPages } from '../output/public-pages.ts';
 import { draftClash, publicConflicts, publicFileSource, publicFolderContents } from '../output/publish.ts';
@@ -839,7 +839,7 @@ const CANNOT_FIND_MODULE = /^Cannot find module '([^']+)' imported from '([^']+)
  * but no line (»Failed to load url ./nikjer.tsx … Does the file exist?«, »Cannot find module 'dayjs' imported from
  * …«, or notExportedError's), so the line is that of the import naming it in the importer's source, read through
  * `read`. A package whose folder `isInstalled` does not find gets the build's hint to install it, and a path an
- * installed package does not export the build's hint for that.
+ * installed package does not export, or a file it does not have, the build's hint for that.
  */
 export function missingImportProblem(
   error: unknown,
@@ -857,6 +857,8 @@ export function missingImportProblem(
   const inTemplates = file.startsWith('templates/');
   const bare = !/^[./]/.test(specifier) && !path.isAbsolute(specifier);
   const notInstalled = code === 'ERR_MODULE_NOT_FOUND' && bare && !isInstalled(packageName(specifier), importer) ? packageName(specifier) : undefined;
+  // An installed package without "exports", one of whose files is imported (`kind-of/nope`), but not that file.
+  const noPackageFile = code === 'ERR_MODULE_NOT_FOUND' && bare && notInstalled === undefined && specifier !== packageName(specifier);
   return new ArhivarError({
     code: inTemplates ? 'template/missing-import' : 'code/missing-import',
     message: `Could not resolve "${specifier}"`,
@@ -867,7 +869,9 @@ export function missingImportProblem(
         ? notInstalledHint(notInstalled)
         : code === 'ERR_PACKAGE_PATH_NOT_EXPORTED'
           ? notExportedHint(specifier)
-          : `the file or package this line imports is not there; correct the path (relative to ${inTemplates ? "the template's folder" : 'the file'}) or add the file`,
+          : noPackageFile
+            ? noPackageFileHint(specifier)
+            : `the file or package this line imports is not there; correct the path (relative to ${inTemplates ? "the template's folder" : 'the file'}) or add the file`,
     cause: error,
   });
 }

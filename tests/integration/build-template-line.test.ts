@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -155,6 +155,35 @@ describe('npm run build with a template that imports a path an installed package
       ),
     );
     expect(failed.stderr).not.toMatch(/relative to the template|esbuild|code\/syntax|failed unexpectedly|    at /);
+    await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
+  }, 90_000);
+});
+
+describe('npm run build with a template that imports a file an installed package without "exports" does not have', () => {
+  it('names the template line of the import, the path and the package, instead of »arhivar failed unexpectedly« and exit code 3', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    // An older package, with no "exports" in its package.json: any of its files may be imported, but nikjer.js is not one.
+    // The copy's node_modules/ is a link to arhivar's: made a folder of links instead, so the package is the copy's alone.
+    const modules = path.join(copy, 'node_modules');
+    await rm(modules);
+    await mkdir(modules);
+    for (const name of await readdir(path.join(PROJECT_ROOT, 'node_modules'))) await symlink(path.join(PROJECT_ROOT, 'node_modules', name), path.join(modules, name));
+    const installed = path.join(modules, 'stari-paket');
+    await mkdir(installed);
+    await writeFile(path.join(installed, 'package.json'), JSON.stringify({ name: 'stari-paket', version: '1.0.0', main: 'index.js' }));
+    await writeFile(path.join(installed, 'index.js'), 'export default 1;\n');
+    const marker = "import stari from 'stari-paket/nikjer.js';";
+    const line = await breakPersonTemplate(copy, (source) => `// dodatek\n${marker}\n${source}`.replace('<h1>{heading}</h1>', '<h1>{heading}{stari}</h1>'), marker);
+    const failed = await build(copy, root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(
+      new RegExp(
+        `^templates/person\\.tsx:${line}  template/missing-import\\n  Could not resolve "stari-paket/nikjer\\.js"\\n  hint: the package stari-paket is installed but has no file nikjer\\.js: check the spelling, or import one of the entry points its documentation names$`,
+        'm',
+      ),
+    );
+    expect(failed.stderr).not.toMatch(/failed unexpectedly|    at /);
     await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
   }, 90_000);
 });

@@ -441,6 +441,28 @@ describe('arhivar dev with a template that imports a path an installed package d
   });
 });
 
+describe('arhivar dev with a template that imports a file an installed package without "exports" does not have', () => {
+  it('names the template line, the path and the package, not »correct the path relative to the template\u2019s folder«', async () => {
+    const root = await copyFixture('archive-basic');
+    // An older package, with no "exports" in its package.json: any of its files may be imported, but nikjer.js is not one.
+    const installed = path.join(root, 'node_modules', 'stari-paket');
+    await mkdir(installed, { recursive: true });
+    await writeFile(path.join(installed, 'package.json'), JSON.stringify({ name: 'stari-paket', version: '1.0.0', type: 'module', main: 'index.js' }));
+    await writeFile(path.join(installed, 'index.js'), 'export default 1;\n');
+    const wrapper = path.join(root, 'templates', 'pages-wrapper.tsx');
+    await writeFile(wrapper, [IMPORT_BASE_PAGES, '', "import stari from 'stari-paket/nikjer.js';", 'export function* listPages(inputs: Parameters<typeof base>[0]) {', '  if (stari) yield* base(inputs);', '}', ''].join('\n'));
+    const told: ArhivarError[] = [];
+    await withDevServer(root, { pagesModule: wrapper, onTemplateFailure: (problem) => told.push(problem) }, async (server) => {
+      const page = await fetchUntil(server, FIRST_URL, (p) => p.status === 500);
+      expect(told.map((problem) => formatError(problem))).toEqual([
+        'templates/pages-wrapper.tsx:3  template/missing-import\n  Could not resolve "stari-paket/nikjer.js"\n  hint: the package stari-paket is installed but has no file nikjer.js: check the spelling, or import one of the entry points its documentation names',
+      ]);
+      expect(page.body).toContain('<code class="where">templates/pages-wrapper.tsx:3</code> <code>template/missing-import</code>');
+      expect(page.body).toContain('the package stari-paket is installed but has no file nikjer.js');
+    });
+  });
+});
+
 describe('arhivar dev on the problem of a package that is not installed, when npm install adds it', () => {
   it('reloads the browser by itself, as the page says it will, where it stayed on the problem until reloaded by hand', async () => {
     const root = await copyFixture('archive-basic');
