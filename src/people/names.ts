@@ -27,7 +27,8 @@ function add(paradigm: Paradigm, grammaticalCase: Case, form: string): void {
 }
 
 const VOWELS = 'aeiouáàâäéèêëíìîïóòôöúùûüyæøœ';
-const isVowel = (ch: string | undefined) => ch !== undefined && VOWELS.includes(ch.toLowerCase());
+// Not the empty string, which includes() finds in any string: the last letter of no word is no vowel.
+const isVowel = (ch: string | undefined) => ch !== undefined && ch.length === 1 && VOWELS.includes(ch.toLowerCase());
 /** Stems ending in these take -em in the instrumental and -ev in the possessive (Vučićem, Vučićev). */
 const SOFT = /(c|č|ž|š|j|ć|dž|đ)$/i;
 
@@ -70,6 +71,8 @@ function consonantStems(word: string, role: NameRole = 'surname'): Stem[] {
 /** The masculine noun paradigm of one word (a man's first name or surname, as `role` says). */
 export function declineMasculine(word: string, role: NameRole = 'surname'): Paradigm {
   const paradigm = emptyParadigm();
+  // No word, no forms: a name whose surname is left empty (»Janez -«, the hyphen split off) got -a, -u, -om or -ja, -ju.
+  if (word === '') return paradigm;
   add(paradigm, 'nom', word);
   const last = word.slice(-1).toLowerCase();
   const nounWithJ = (base: string) => {
@@ -175,6 +178,7 @@ const FEMININE_DECLINING = /(ova|eva|ina|yna|ska|cka|ška|čka)$/i;
  */
 export function declineFeminineSurname(word: string): Paradigm {
   const paradigm = emptyParadigm();
+  if (word === '') return paradigm;
   if (FEMININE_DECLINING.test(word)) {
     add(paradigm, 'nom', word);
     declineFeminineA(paradigm, word.slice(0, -1));
@@ -206,7 +210,7 @@ const POSSESSIVE_ENDINGS = ['', 'a', 'o', 'ega', 'emu', 'em', 'im', 'i', 'e', 'i
  * Ruttejev). Slavic adjectival surnames and -ov/-ev surnames form none; texts use the genitive.
  */
 export function possessiveForms(word: string): string[] {
-  if (ADJECTIVAL.test(word) || /[^aeiou](ov|ev)$/i.test(word)) return [];
+  if (word === '' || ADJECTIVAL.test(word) || /[^aeiou](ov|ev)$/i.test(word)) return [];
   const stems: string[] = [];
   const last = word.slice(-1).toLowerCase();
   if (last === 'o') stems.push(word.slice(0, -1));
@@ -235,7 +239,7 @@ export function possessiveForms(word: string): string[] {
  * koncert, as Ninin): `givenName` for a woman known by it alone.
  */
 export function femininePossessiveForms(word: string, givenName = false): string[] {
-  if (!givenName && FEMININE_DECLINING.test(word)) return [];
+  if (word === '' || (!givenName && FEMININE_DECLINING.test(word))) return [];
   const last = word.slice(-1).toLowerCase();
   const stem = last === 'a' ? word.slice(0, -1) : isVowel(last) ? `${word}j` : word;
   return POSSESSIVE_ENDINGS.map((ending) => `${stem}in${ending}`);

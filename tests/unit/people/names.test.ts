@@ -282,3 +282,23 @@ describe('splitName and full names', () => {
     expect(allForms(woman('Ana Botella', ['Botella']).variants[1]!.surname)).toEqual(['Botella']);
   });
 });
+
+describe('a name word with no letters', () => {
+  // isVowel('') was true, so an empty surname (»Janez -«, whose hyphen leaves no part) declined as Renzi does:
+  // ja, ju, jem went into the index as his surname.
+  it('has no forms, in any paradigm', () => {
+    for (const paradigm of [declineMasculine(''), declineMasculine('', 'given'), declineFeminineSurname(''), declineFeminineFirstName('')]) expect(allForms(paradigm)).toEqual([]);
+    expect(possessiveForms('')).toEqual([]);
+  });
+
+  it('adds no forms to a person whose surname or a given name is left empty', () => {
+    for (const [name, gender] of [['Janez -', 'm'], ['Ana -', 'f'], ['-', 'm']] as const) {
+      const [variant] = personForms({ id: 'x', name, aliases: [], gender, role: undefined }).variants;
+      expect(allForms(variant!.surname), name).toEqual([]);
+      expect(variant!.possessives, name).toEqual([]);
+    }
+    // »J.« is the initial J; a dot alone is no given name, and left nothing to decline.
+    const [dotted] = personForms({ id: 'x', name: 'Janez . Kos', aliases: [], gender: 'm', role: undefined }).variants;
+    expect([...dotted!.firstForms]).toEqual(['Janez', 'Janeza', 'Janezu', 'Janezom', 'Janezem']);
+  });
+});
