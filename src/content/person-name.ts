@@ -28,6 +28,25 @@ export function splitAtSurname(words: readonly string[], surname: string): { giv
   return undefined;
 }
 
+/**
+ * A name's words divided into the given names and the surname, as the name forms (people/names.ts splitName) and
+ * validation read it: `surname`, the person file's, names the surname words; without it the surname is the last
+ * word and the particles before it (surnameStart). A suffix after the surname is left out (»Janez Novak ml.«), and
+ * each surname word is split at its hyphens (Novak-Kovač): the last part is the word that declines.
+ */
+export function nameParts(name: string, surname?: string): { given: string[]; surname: string[] } {
+  const { words } = withoutNameSuffix(nameWords(name));
+  const named = surname === undefined ? undefined : splitAtSurname(words, surname);
+  if (named) return { given: named.given, surname: named.surname.flatMap(splitHyphen) };
+  const start = surnameStart(words);
+  return { given: words.slice(0, start), surname: words.slice(start).flatMap(splitHyphen) };
+}
+
+/** Jean-Claude → Jean, Claude; a hyphen with nothing beside it (»Janez -«) leaves nothing. */
+export function splitHyphen(word: string): string[] {
+  return word.split(/[-‐‑]/).filter(Boolean);
+}
+
 /** Jr., Sr., ml. and st. (mlajši, starejši, also written out), in any letter case: Ml. and JR. are suffixes too. */
 const GENERATION = /^(?:jr|sr|ml|st|mlajši|starejši)\.?$/i;
 /**

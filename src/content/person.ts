@@ -8,7 +8,7 @@ import { checkMarkdownShape } from './markdown-shape.ts';
 import { PersonFrontMatterSchema, cutAtCommentErrors, foldKey, isPlainObject, issuesToErrors, keyMeant, optionalKeys, stripBodyControlCharacters, withoutEmptyKeys } from './schema.ts';
 import type { SourceFile } from './read.ts';
 import type { z } from 'zod';
-import { isNameSuffix, nameWords, splitAtSurname, withoutNameSuffix } from './person-name.ts';
+import { isNameSuffix, nameParts, nameWords, splitAtSurname, withoutNameSuffix } from './person-name.ts';
 
 export type Gender = 'm' | 'f';
 
@@ -108,7 +108,7 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
   const data = result.data;
   // Every line written surname first is told at once, and a bad surname: with them: a file pasted from an index
   // has the name and its aliases so, and telling one per build sent the editor back for each.
-  const errors = [...reversedNameErrors(data, file, frontMatter.keyLines), ...cutAt];
+  const errors = [...reversedNameErrors(data, file, frontMatter.keyLines), ...noSurnameErrors(data, file, frontMatter.keyLines), ...cutAt];
   // The surname is checked against the name, so only when the name is written right.
   const nameRight = !errors.some((error) => error.code === 'person/bad-name');
   if (nameRight && data.surname !== undefined && !isSurnameOf(data.name, data.surname)) {
@@ -265,6 +265,38 @@ function* reversedNameErrors(data: { name: string; aliases: readonly string[] },
       hint: `write the alias first name first, as text names people: ${firstNameFirst(reversedAlias)}`,
     });
   }
+}
+
+/**
+ * The name and each alias whose last word, the surname text names the person by, has no letters or digits: »Janez -«
+ * (its hyphen splits off nothing), »Janez .«, a word of a zero-width joiner. people/names.ts declined nothing there,
+ * and the person was found by forms of nothing. One written surname first is told by reversedNameErrors alone.
+ */
+function* noSurnameErrors(data: { name: string; surname?: string | undefined; aliases: readonly string[] }, file: string, keyLines: ReadonlyMap<string, number>): Generator<ArhivarError> {
+  const spellings: Array<[string, string | undefined, boolean]> = [[data.name, data.surname, false]];
+  // An alias that is the surname (aliases: [Pirc Musar]) is read as the surname: it is as good as surname: is.
+  for (const alias of data.aliases) if (data.surname === undefined || !sameWords(alias, data.surname)) spellings.push([alias, undefined, true]);
+  for (const [spelling, surname, alias] of spellings) {
+    if (surnameFirst(spelling) || hasLetters(nameParts(spelling, surname).surname.at(-1) ?? '')) continue;
+    yield new ArhivarError({
+      code: alias ? 'person/bad-aliases' : 'person/bad-name',
+      message: `${alias ? 'alias' : 'name'} "${spelling}" ends in no word with letters or digits, and its last word is the surname text names the person by`,
+      file,
+      line: keyLines.get(alias ? 'aliases' : 'name'),
+      hint: alias
+        ? 'write the alias with the surname last, such as Janez Novak, or delete it'
+        : 'write the name with the surname last, such as name: Janez Novak; a person known by one name has it alone (name: Madonna)',
+    });
+  }
+}
+
+function hasLetters(word: string): boolean {
+  return /[\p{L}\p{N}]/u.test(word);
+}
+
+/** Whether two spellings are the same words in any letter case, as people/names.ts compares an alias with surname:. */
+function sameWords(a: string, b: string): boolean {
+  return nameWords(a).join(' ').toLowerCase() === nameWords(b).join(' ').toLowerCase();
 }
 
 function firstNameFirst({ given, surname, suffix }: { given: string; surname: string; suffix?: string | undefined }): string {

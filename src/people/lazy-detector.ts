@@ -183,9 +183,10 @@ export function formKeys(person: DetectedPerson): FormKeys | undefined {
   const spellings = person.surname === undefined ? [person.name, ...person.aliases] : [person.name, ...person.aliases, person.surname];
   for (const spelling of spellings) {
     const words = nameWords(spelling);
-    // An alias of text-direction marks alone (a paste from right-to-left text; the schema lets one through) has no
-    // words, yet names.ts declines its empty surname (ja, ju, jem for a man), and no key of these starts those.
-    if (words.length === 0) return undefined;
+    // An alias of no words (text-direction marks alone, which parsePerson refuses, in a registry made otherwise) has
+    // no forms: names.ts declines an empty surname to none. Should it make one, checkKeys finds it and the detector
+    // falls back.
+    if (words.length === 0) continue;
     for (const [at, word] of words.entries()) {
       if (!PLAIN_WORD.test(word) || isNameSuffix(word) || PATRONYMIC_PARTICLES.has(word)) return undefined;
       const parts = word.split(HYPHENS).filter((part) => part !== '');

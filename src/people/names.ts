@@ -1,6 +1,6 @@
 import type { Gender, Person } from '../content/person.ts';
 import { memoize } from '../memo.ts';
-import { nameWords, PATRONYMIC_PARTICLES, splitAtSurname, SURNAME_PARTICLES, surnameStart, withoutNameSuffix } from '../content/person-name.ts';
+import { nameParts, nameWords, PATRONYMIC_PARTICLES, splitAtSurname, splitHyphen, SURNAME_PARTICLES, surnameStart, withoutNameSuffix } from '../content/person-name.ts';
 
 /**
  * Slovenian forms of a person's name: every case of the first names and the surname, and the
@@ -313,11 +313,8 @@ export interface SplitName {
  */
 export function splitName(name: string, surname?: string): SplitName {
   // A suffix (ml., Jr., III.) is shown with the name but is no part of the surname: the text declines the word before it.
-  const { words } = withoutNameSuffix(nameWords(name));
-  const named = surname === undefined ? undefined : splitAtSurname(words, surname);
-  if (named) return { first: givenNames(named.given), surname: named.surname.flatMap(splitHyphen) };
-  const start = surnameStart(words);
-  return { first: givenNames(words.slice(0, start)), surname: words.slice(start).flatMap(splitHyphen) };
+  const parts = nameParts(name, surname);
+  return { first: givenNames(parts.given), surname: parts.surname };
 }
 
 /**
@@ -331,10 +328,6 @@ function givenNames(words: readonly string[]): string[] {
 /** "J." → "J": an initial without its dot. */
 function withoutDot(word: string): string {
   return word.replace(/\.$/, '');
-}
-
-function splitHyphen(word: string): string[] {
-  return word.split(/[-‐‑]/).filter(Boolean);
 }
 
 /** Every form of one spelling of the name (the main name or one alias). */

@@ -76,6 +76,14 @@ const cases: Array<[string, Expected[]]> = [
   ['summary-too-long', [{ code: 'article/bad-summary', file: a('povzetek.md'), line: 4, message: /^summary is 2001 characters long; at most 2000 are allowed$/, hint: /teaser/ }]],
   ['tag-too-long', [{ code: 'article/bad-tag', file: a('oznake.md'), line: 4, message: /239 characters long; at most 200/ }]],
   ['person-bad-surname', [{ code: 'person/bad-surname', file: p('natasa-pirc-musar.md'), line: 3, message: /surname "Musar Pirc" is not the first or the last words of name "Nataša Pirc Musar"/ }]],
+  // A surname of no word (»Janez -«: the hyphen splits off nothing) was declined as ja, ju, jem, and the person found by those.
+  [
+    'person-name-without-surname',
+    [
+      { code: 'person/bad-aliases', file: p('ana-kos.md'), line: 3, message: /^alias "\." ends in no word with letters or digits/ },
+      { code: 'person/bad-name', file: p('janez-novak.md'), line: 2, message: /^name "Janez -" ends in no word with letters or digits/, hint: /^write the name with the surname last/ },
+    ],
+  ],
   ['person-name-without-letters', [{ code: 'article/bad-person', file: a('osebe.md'), line: 4, message: /person "\.\.\\\\\.\." has no letters/ }]],
   // One name in two files: no alias to remove, so the hint is to keep one file (or tell two namesakes apart).
   [

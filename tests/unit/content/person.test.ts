@@ -344,3 +344,39 @@ describe('parsePerson: a # after a space inside role: without quotes', () => {
     expect(errors.map((error) => [error.code, error.message])).toEqual([['person/bad-role', 'role must not be empty']]);
   });
 });
+
+describe('parsePerson: a name or alias whose last word has no letters', () => {
+  // Its surname was empty or no word (»Janez -«, »Janez .«): names.ts declined it to ja, ju, jem, and the person
+  // was found by forms of nothing. A suffix before it (ml.) or a surname: naming other words does not help.
+  const errors = (frontMatter: string) =>
+    parsePerson({ file: 'content/people/janez-novak.md', text: `---\n${frontMatter}\n---\n`, mtimeMs: 0 }).errors.map((error) => [error.code, error.file, error.line]);
+  it.each([
+    ['name: Janez -', 'person/bad-name', 2],
+    ['name: "-"', 'person/bad-name', 2],
+    ['name: Janez .', 'person/bad-name', 2],
+    ['name: "Janez \\u200d"', 'person/bad-name', 2],
+    ['name: Janez - ml.', 'person/bad-name', 2],
+    ['gender: m\nname: Janez -\nsurname: "-"', 'person/bad-name', 3],
+    ['name: Janez Novak\naliases: [Janez Kos, Janez -]', 'person/bad-aliases', 3],
+    ['name: Janez Novak\naliases:\n  - "."', 'person/bad-aliases', 3],
+  ])('refuses %j at its line', (frontMatter, code, line) => {
+    expect(errors(frontMatter)).toEqual([[code, 'content/people/janez-novak.md', line]]);
+  });
+
+  it('says what is wrong and what to write', () => {
+    const [name] = parsePerson({ file: 'content/people/janez-novak.md', text: '---\nname: Janez -\n---\n', mtimeMs: 0 }).errors;
+    expect([name!.message, name!.hint]).toEqual([
+      'name "Janez -" ends in no word with letters or digits, and its last word is the surname text names the person by',
+      'write the name with the surname last, such as name: Janez Novak; a person known by one name has it alone (name: Madonna)',
+    ]);
+    const [alias] = parsePerson({ file: 'content/people/janez-novak.md', text: '---\nname: Janez Novak\naliases: [Janez -]\n---\n', mtimeMs: 0 }).errors;
+    expect([alias!.message, alias!.hint]).toEqual([
+      'alias "Janez -" ends in no word with letters or digits, and its last word is the surname text names the person by',
+      'write the alias with the surname last, such as Janez Novak, or delete it',
+    ]);
+  });
+
+  it.each(['name: Madonna', 'name: Janez Novak ml.', 'name: Jean-Claude Juncker', 'name: Xi Jinping\nsurname: Xi', 'name: van', 'name: Janez Novak\naliases: [Novak, J. Novak]'])('takes %j', (frontMatter) => {
+    expect(errors(frontMatter)).toEqual([]);
+  });
+});
