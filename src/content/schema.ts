@@ -49,6 +49,13 @@ export function stripBodyControlCharacters(value: string): string {
  */
 const INVISIBLE_CHARACTERS = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
+/** Whether a value (stripControlCharacters's) holds only text-direction controls and marks and invisible characters. */
+function showsNothing(value: string): boolean {
+  return withoutDirectionFormatting(value).replace(INVISIBLE_CHARACTERS, '').trim() === '';
+}
+
+const INVISIBLE_HINT = 'it holds only invisible characters (text-direction marks such as U+200E or U+202A, which a paste from right-to-left text leaves, or zero-width spaces)';
+
 /**
  * Text that must say something. A value of text-direction controls and marks alone (U+200E, U+202A …), which a paste
  * from right-to-left text can leave, or of other invisible characters (a zero-width space) is as empty as `""`:
@@ -62,11 +69,9 @@ const text = z
     z
       .string()
       .min(1, { error: 'must not be empty' })
-      .refine((value) => value === '' || withoutDirectionFormatting(value).replace(INVISIBLE_CHARACTERS, '').trim() !== '', {
+      .refine((value) => value === '' || !showsNothing(value), {
         error: 'must not be empty',
-        params: {
-          hint: 'it holds only invisible characters (text-direction marks such as U+200E or U+202A, which a paste from right-to-left text leaves, or zero-width spaces): write the text itself after the colon',
-        },
+        params: { hint: `${INVISIBLE_HINT}: write the text itself after the colon` },
       }),
   );
 
@@ -74,9 +79,10 @@ const text = z
  * A list of names; a single name written without brackets is accepted as a list of one. A single value
  * with a comma is refused: `people: Steve Witkoff, Jared Kushner` is one string to YAML, and was published
  * as one person (/osebe/steve-witkoff-jared-kushner/). A name that does hold a comma is still written, in
- * quotes inside brackets, where the editor has plainly said it is one name.
+ * quotes inside brackets, where the editor has plainly said it is one name. `entry`, what an entry is called
+ * (alias), makes the list refuse an entry that shows nothing instead of dropping it.
  */
-const nameList = (error: string) =>
+const nameList = (error: string, entry?: string) =>
   z.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))], { error }).transform((value, context) => {
     if (typeof value === 'string' && value.includes(',')) {
       const items = value
@@ -91,7 +97,18 @@ const nameList = (error: string) =>
       });
       return z.NEVER;
     }
-    const items = (Array.isArray(value) ? value : [value]).map((item) => stripControlCharacters(String(item))).filter((item) => item !== '');
+    const entries = (Array.isArray(value) ? value : [value]).map((item) => stripControlCharacters(String(item)));
+    // An `entry` list refuses an entry that shows nothing, as `text` refuses such a value: an alias of invisible
+    // characters alone was taken, with no words to be found by, and an empty one dropped without a word.
+    if (entry !== undefined && entries.some(showsNothing)) {
+      for (const [k, item] of entries.entries()) {
+        if (!showsNothing(item)) continue;
+        const hint = item === '' ? `write the ${entry} there, or delete the entry` : `${INVISIBLE_HINT}: write the ${entry} itself there, or delete the entry`;
+        context.issues.push({ code: 'custom', message: `entry ${k + 1} must not be empty`, input: value, params: { hint } });
+      }
+      return z.NEVER;
+    }
+    const items = entries.filter((item) => item !== '');
     const quoted = items.find((item) => insideTypographicQuotes(item) !== undefined);
     if (quoted !== undefined) {
       const written = items.map((item) => insideTypographicQuotes(item) ?? item).map((item) => (/[,:#[\]{}"']/.test(item) ? JSON.stringify(item) : item));
@@ -212,7 +229,7 @@ export const PersonFrontMatterSchema = z.strictObject({
   name: text,
   /** The surname words of `name` when they are not its last word (Pirc Musar, Xi in Xi Jinping). */
   surname: text.optional(),
-  aliases: names.default([]),
+  aliases: nameList('must be a list of names, such as [Steve Witkoff, Jared Kushner]', 'alias').default([]),
   role: text.optional(),
   gender: gender.optional(),
   detect: flag.default(true),

@@ -380,3 +380,40 @@ describe('parsePerson: a name or alias whose last word has no letters', () => {
     expect(errors(frontMatter)).toEqual([]);
   });
 });
+
+describe('parsePerson: an alias that shows nothing', () => {
+  // name: of invisible characters alone was refused; such an alias was taken (a mark, a zero-width space), or dropped
+  // without a word (empty, a byte-order mark), and one of marks alone had no words to be found by.
+  const file = (frontMatter: string) => parsePerson({ file: 'content/people/ana-kos.md', text: `---\n${frontMatter}\n---\n`, mtimeMs: 0 });
+  it.each([
+    ['"\\u200b"', true],
+    ['"\\u200e\\u00ad"', true],
+    ['"\\u2066\\u2069"', true],
+    ['"\\u200d"', true],
+    ['"\\ufeff"', false],
+    ['""', false],
+    ['"  "', false],
+  ])('refuses aliases: [Ana Novak, %s] at its line, as name: with it is refused', (written, invisible) => {
+    const { person, errors } = file(`name: Ana Kos\nrole: ministrica\naliases: [Ana Novak, ${written}]`);
+    expect(person).toBeUndefined();
+    expect(errors.map((error) => [error.code, error.file, error.line, error.message])).toEqual([['person/bad-aliases', 'content/people/ana-kos.md', 4, 'aliases entry 2 must not be empty']]);
+    expect(errors[0]!.hint).toBe(
+      invisible
+        ? 'it holds only invisible characters (text-direction marks such as U+200E or U+202A, which a paste from right-to-left text leaves, or zero-width spaces): write the alias itself there, or delete the entry'
+        : 'write the alias there, or delete the entry',
+    );
+    expect(file(`name: ${written}`).errors.map((error) => [error.code, error.message])).toEqual([['person/bad-name', 'name must not be empty']]);
+  });
+
+  it('names each such entry, in a list written one entry a line too', () => {
+    const { errors } = file('name: Ana Kos\naliases:\n  - "\\u200b"\n  - Ana Novak\n  - "\\u200e"');
+    expect(errors.map((error) => [error.code, error.line, error.message])).toEqual([
+      ['person/bad-aliases', 3, 'aliases entry 1 must not be empty'],
+      ['person/bad-aliases', 3, 'aliases entry 3 must not be empty'],
+    ]);
+  });
+
+  it('still takes no aliases, an empty list and an alias with an invisible character inside a word', () => {
+    for (const frontMatter of ['name: Ana Kos\naliases:', 'name: Ana Kos\naliases: []', 'name: Ana Kos\naliases: ["Ana\\u00adNovak"]']) expect(file(frontMatter).errors).toEqual([]);
+  });
+});
