@@ -252,14 +252,20 @@ export function unknownPersonWarning(registry: Registry, person: Person, file: s
   });
 }
 
-/** What to do about a name in people: that has no person file: the registry person it probably means, or a new file. */
+/**
+ * What to do about a name in people: that has no person file: the registry person it probably means, or a new file.
+ * The name may be a case form copied from the text (»Roberta Goloba«), and no nominative is guessed from it: a
+ * guesser made »Robert Metsol« of Roberta Metsola and »Maria« of Mario Draghi. So the new file is offered under the
+ * name as written only if that is the nominative, and the editor, who knows, is asked for it otherwise.
+ */
 function unknownPersonHint(registry: Registry, person: Person): string {
-  const addFile = `add content/people/${person.id}.md with name: ${person.name} and a role`;
   const suggestion = suggestPerson(registry, person.name);
   const instead = suggestionHint(suggestion, person.name);
-  if (!instead) return `${addFile}, or correct the spelling`;
+  if (!instead) {
+    return `a list takes the name in the nominative (kdo?): if "${person.name}" is not that, or is misspelt, write it so in its place; if it is, add content/people/${person.id}.md with name: ${person.name} and a role`;
+  }
   // A case form or the order of the words is no other person; a surname or a near spelling may be.
-  return suggestion!.why === 'form' || suggestion!.why === 'order' ? instead : `${instead}; if it is someone else, ${addFile}`;
+  return suggestion!.why === 'form' || suggestion!.why === 'order' ? instead : `${instead}; if it is someone else, add a person file for them with the name in the nominative (kdo?)`;
 }
 
 function suggestionHint(suggestion: PersonSuggestion | undefined, name: string): string | undefined {

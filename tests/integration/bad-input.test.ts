@@ -129,7 +129,7 @@ describe('bad input', () => {
       [
         'article/unknown-person',
         4,
-        'write Steve Witkoff, the name in content/people/steve-witkoff.md, if that is who is meant; if it is someone else, add content/people/witkof.md with name: Witkof and a role',
+        'write Steve Witkoff, the name in content/people/steve-witkoff.md, if that is who is meant; if it is someone else, add a person file for them with the name in the nominative (kdo?)',
       ],
       [
         'article/unknown-not-person',

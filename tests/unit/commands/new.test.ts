@@ -206,11 +206,34 @@ describe('arhivar new', () => {
     ]);
     expect(result.warnings[0]!.message).toContain('"Steve Witkof" has no file in content/people/');
     expect(result.warnings[0]!.hint).toContain('write Steve Witkoff, the name in content/people/steve-witkoff.md, if that is who is meant');
-    expect(result.warnings[1]!.hint).toBe('add content/people/marija-neznana.md with name: Marija Neznana and a role, or correct the spelling');
+    expect(result.warnings[1]!.hint).toBe(
+      'a list takes the name in the nominative (kdo?): if "Marija Neznana" is not that, or is misspelt, write it so in its place; if it is, add content/people/marija-neznana.md with name: Marija Neznana and a role',
+    );
     // Word for word the build's warnings about the file.
     const built = await buildSite(root);
     const fromBuild = built.result.model.warnings.filter((w) => w.code === 'article/unknown-person');
     expect(fromBuild.map((w) => [w.file, w.line, w.message, w.hint])).toEqual(result.warnings.map((w) => [w.file, w.line, w.message, w.hint]));
+  });
+
+  // »Roberta Goloba« copied from the text: arhivar guesses no nominative (a guesser made »Robert Metsol« of Roberta
+  // Metsola), so it names the person file of which the name is a case form, or asks for the nominative.
+  it('answers a declined --people name with the person file it is a case form of, or else asks for the nominative', async () => {
+    const root = await tempRoot();
+    const golob = await createArticle({ root, title: 'Seja vlade', people: ['Roberta Goloba'], now: new Date('2025-06-01T10:00:00Z') });
+    expect(golob.warnings.map((w) => [w.code, w.message, w.hint])).toEqual([
+      [
+        'article/unknown-person',
+        '"Roberta Goloba" has no file in content/people/; the page /osebe/roberta-goloba/ is made from the name alone',
+        'a list takes the name in the nominative (kdo?): if "Roberta Goloba" is not that, or is misspelt, write it so in its place; if it is, add content/people/roberta-goloba.md with name: Roberta Goloba and a role',
+      ],
+    ]);
+    await mkdir(path.join(root, 'content/people'), { recursive: true });
+    await writeFile(path.join(root, 'content/people/robert-golob.md'), '---\nname: Robert Golob\nrole: predsednik vlade\n---\n');
+    const known = await createArticle({ root, title: 'Seja vlade', slug: 'seja-vlade-2', people: ['Roberta Goloba', 'Goloba'], now: new Date('2025-06-01T10:00:00Z') });
+    expect(known.warnings.map((w) => w.hint)).toEqual([
+      'write Robert Golob, the name in content/people/robert-golob.md: "Roberta Goloba" is a case form of it, and a list takes the name as the person file writes it',
+      'write Robert Golob, the name in content/people/robert-golob.md, if that is who is meant: "Goloba" is only a form of that person\'s surname; if it is someone else, add a person file for them with the name in the nominative (kdo?)',
+    ]);
   });
 
   it('gives no warning when every --people name has a person file', async () => {
