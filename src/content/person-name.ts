@@ -4,15 +4,18 @@
  * It imports only what has no imports itself: the Markdown workers load it with the name forms.
  */
 import { withoutDirectionFormatting } from '../text/direction.ts';
+import { withoutInvisibles } from '../text/invisible.ts';
 
 /**
  * The words of a name (or of a `surname:`), the one way every caller splits it: at any white space (two spaces, a
  * no-break space), in NFC, and without text-direction controls and marks, which a paste from a right-to-left
  * source leaves in a person file. The text's tokenizer reads those as no letters, and a word that kept one was
- * no suffix (»ml.« + U+200E) and no surname (»Novak« + U+2069) to the caller that kept it.
+ * no suffix (»ml.« + U+200E) and no surname (»Novak« + U+2069) to the caller that kept it. The characters that show
+ * nothing inside a word (a soft hyphen, a zero-width space: text/invisible.ts) go too, as the text's words are read
+ * without them: a surname that kept one had forms (»Kos\u00ada«) no text holds.
  */
 export function nameWords(name: string): string[] {
-  return withoutDirectionFormatting(name).normalize('NFC').split(/\s+/).filter(Boolean);
+  return withoutInvisibles(withoutDirectionFormatting(name)).normalize('NFC').split(/\s+/).filter(Boolean);
 }
 
 /**

@@ -2,7 +2,8 @@
  * Characters that show nothing inside a word: the soft hyphen, which print layouts, Word and some CMSs put into long
  * words (Ljub\u00adljana, Wit\u00adkoffom), the zero-width space, the word joiner and a byte-order mark. A reader sees
  * one word, but split there it was two (»ljub«, »ljan«): search did not find it and people detection missed the name.
- * Search (search/text.ts) and people detection (people/detect.ts) read words the same way through these.
+ * Search (search/text.ts) and people detection (people/detect.ts) read words the same way through these, and so
+ * does a person file's name (content/person-name.ts nameWords), whose forms are looked up in those words.
  * (content/schema.ts's test for a value that shows nothing counts the zero-width joiners too, which do join letters
  * in some scripts and so are not dropped from words.)
  */
