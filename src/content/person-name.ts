@@ -18,6 +18,11 @@ export function nameWords(name: string): string[] {
   return withoutInvisibles(withoutDirectionFormatting(name)).normalize('NFC').split(/\s+/).filter(Boolean);
 }
 
+/** Whether two spellings are the same words in any letter case (nameWords: any white space, NFC): an alias that is the surname:. */
+export function sameWords(a: string, b: string): boolean {
+  return nameWords(a).join(' ').toLowerCase() === nameWords(b).join(' ').toLowerCase();
+}
+
 /**
  * The words of a name split into the surname a person file names (its leading or its trailing words) and
  * the given names; undefined when the name does not start or end with it.

@@ -8,7 +8,7 @@ import { checkMarkdownShape } from './markdown-shape.ts';
 import { PersonFrontMatterSchema, cutAtCommentErrors, foldKey, isPlainObject, issuesToErrors, keyMeant, optionalKeys, stripBodyControlCharacters, withoutEmptyKeys } from './schema.ts';
 import type { SourceFile } from './read.ts';
 import type { z } from 'zod';
-import { isNameSuffix, nameParts, nameWords, splitAtSurname, withoutNameSuffix } from './person-name.ts';
+import { isNameSuffix, nameParts, nameWords, sameWords, splitAtSurname, withoutNameSuffix } from './person-name.ts';
 
 export type Gender = 'm' | 'f';
 
@@ -269,8 +269,9 @@ function* reversedNameErrors(data: { name: string; aliases: readonly string[] },
 
 /**
  * The name and each alias whose last word, the surname text names the person by, has no letters or digits: »Janez -«
- * (its hyphen splits off nothing), »Janez .«, a word of a zero-width joiner. people/names.ts declined nothing there,
- * and the person was found by forms of nothing. One written surname first is told by reversedNameErrors alone.
+ * (its hyphen splits off nothing), »Janez .«, a word of a zero-width joiner. people/names.ts has no forms of such a
+ * word (it made ja, ju, jem of an empty one), so nothing in text was the surname. One written surname first is told
+ * by reversedNameErrors alone.
  */
 function* noSurnameErrors(data: { name: string; surname?: string | undefined; aliases: readonly string[] }, file: string, keyLines: ReadonlyMap<string, number>): Generator<ArhivarError> {
   const spellings: Array<[string, string | undefined, boolean]> = [[data.name, data.surname, false]];
@@ -292,11 +293,6 @@ function* noSurnameErrors(data: { name: string; surname?: string | undefined; al
 
 function hasLetters(word: string): boolean {
   return /[\p{L}\p{N}]/u.test(word);
-}
-
-/** Whether two spellings are the same words in any letter case, as people/names.ts compares an alias with surname:. */
-function sameWords(a: string, b: string): boolean {
-  return nameWords(a).join(' ').toLowerCase() === nameWords(b).join(' ').toLowerCase();
 }
 
 function firstNameFirst({ given, surname, suffix }: { given: string; surname: string; suffix?: string | undefined }): string {

@@ -1,6 +1,6 @@
 import type { Gender, Person } from '../content/person.ts';
 import { memoize } from '../memo.ts';
-import { nameParts, nameWords, PATRONYMIC_PARTICLES, splitAtSurname, splitHyphen, SURNAME_PARTICLES, surnameStart, withoutNameSuffix } from '../content/person-name.ts';
+import { nameParts, nameWords, PATRONYMIC_PARTICLES, sameWords, splitAtSurname, splitHyphen, SURNAME_PARTICLES, surnameStart, withoutNameSuffix } from '../content/person-name.ts';
 
 /**
  * Slovenian forms of a person's name: every case of the first names and the surname, and the
@@ -435,11 +435,6 @@ const givenNameForms = memoize((key: string): readonly string[] => {
   const part = key.slice(1);
   return allForms(key[0] === 'f' ? declineFeminineFirstName(part) : declineMasculine(part, 'given'));
 }, 50_000);
-
-/** Whether two spellings are the same words in any letter case (nameWords: any white space, NFC). */
-function sameWords(a: string, b: string): boolean {
-  return nameWords(a).join(' ').toLowerCase() === nameWords(b).join(' ').toLowerCase();
-}
 
 /**
  * An Arabic name up to its first »son of« and the father's name after it, without the family name that follows
