@@ -1000,8 +1000,11 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
   const fullNamed = new Set<number>();
   const shadowed = new Set<number>();
   for (const occurrence of occurrences) {
-    // »Olga Kuzmina« is Olga's full name; that it is not Igor Kuzmin's says nothing about Igor.
-    const explained = occurrence.candidates.some((candidate) => candidate.relation === 'full');
+    // »Olga Kuzmina« is Olga's full name; that it is not Igor Kuzmin's says nothing about Igor. Nor is the first
+    // word of a surname of two (»predsednica Pirc Musar«) a namesake's first name before »Musar«: it is hers.
+    const explained = occurrence.candidates.some(
+      (candidate) => candidate.relation === 'full' || (candidate.relation === 'bare' && candidate.from < occurrence.token),
+    );
     for (const candidate of occurrence.candidates) {
       if (candidate.relation === 'full' && !initialOfMany(detector, tokens, occurrence.token, occurrence.candidates, candidate.from)) fullNamed.add(candidate.person);
       if (candidate.relation === 'namesake' && !candidate.namesakeOtherGender && !candidate.uncertain && !explained) shadowed.add(candidate.person);

@@ -511,6 +511,26 @@ describe('detectPeople: an alias that is the surname: (aliases: [Pirc Musar] bes
   });
 });
 
+describe('detectPeople: a husband whose surname is the last word of his wife\'s (Aleš Musar, Nataša Pirc Musar)', () => {
+  // »predsednica Pirc Musar« read »Pirc« as a namesake's first name before his surname »Musar«, and a namesake hides
+  // every bare »Musar« of the article: her surname took his mentions away.
+  const couple = createDetector([person('Aleš Musar', { gender: 'm' }), person('Nataša Pirc Musar', { surname: 'Pirc Musar', gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(couple, text).mentions.map((m) => [m.personId, m.text]);
+
+  it.each([
+    'Aleš Musar je prodal delež. Musar je dejal, da ni govoril.\nPredsednica Pirc Musar je dejala, da ne ve ničesar.',
+    'Aleš Musar je prodal delež. Musar je dejal, da ni govoril. To je potrdila tudi predsednica Pirc Musar.',
+    'Aleš Musar je prodal delež. Musar je dejal, da ni govoril. Z Musarjem se je strinjala predsednica Pirc Musar.',
+  ])('keeps his bare surname his beside hers: %j', (text) => {
+    expect(mentions(text).filter(([id]) => id === 'ales-musar').map(([, written]) => written)).toEqual(text.includes('Z Musarjem') ? ['Aleš Musar', 'Musar', 'Musarjem'] : ['Aleš Musar', 'Musar']);
+    expect(mentions(text).filter(([id]) => id === 'natasa-pirc-musar')).toEqual([['natasa-pirc-musar', 'Pirc Musar']]);
+  });
+
+  it('still lets another first name before his surname hide it (»Ivo Musar« is someone else)', () => {
+    expect(mentions('Aleš Musar je prodal delež. Ivo Musar je dejal, da ni govoril. Musar je nato odšel.').map(([, written]) => written)).toEqual(['Aleš Musar']);
+  });
+});
+
 describe('detectPeople: a father and son of one name', () => {
   // Both matched »Janez Novak« in full, and the first in the registry took every mention, his son's too.
   const family = createDetector([person('Janez Novak st.', { id: 'janez-novak-st', gender: 'm' }), person('Janez Novak ml.', { id: 'janez-novak-ml', gender: 'm' }), person('Janez Novak', { gender: 'm' })]);
