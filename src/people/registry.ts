@@ -67,8 +67,10 @@ export function buildRegistry(people: readonly Person[]): { registry: Registry; 
   for (const person of byId.values()) {
     // By nameKey, not the slug alone: a byline links a name with no slug (محمود عباس) too, so two files of one such
     // name would leave which of them a byline means to the order of the files.
+    // A file named after its name (volodymyr-zelenskyj.md for Volodymyr Zelenskyj) clashes by its name, which has a
+    // line to point at; told by its file name, the clash had none, and »file name of« hid that the name was meant.
     const keys: Array<[string, string, number | undefined]> = [
-      [person.id, 'file name', undefined],
+      ...(person.id === nameKey(person.name) ? [] : [[person.id, 'file name', undefined] as [string, string, undefined]]),
       [nameKey(person.name), 'name', person.nameLine],
       ...person.aliases.map((alias): [string, string, number | undefined] => [nameKey(alias), `alias "${alias}"`, person.aliasesLine]),
     ];
@@ -122,7 +124,7 @@ function duplicateHint(clash: { person: Person; what: string }, other: { person:
   if (byFileName && renamed && renamed !== byFileName.id) {
     return `a file's name finds its person as their name does: rename ${byFileName.file} after its name: (${renamed}.md), with redirectFrom: [${byFileName.id}] in it, or merge the two files if they are one person`;
   }
-  return 'each name and alias may belong to one person: remove the alias, or merge the two files';
+  return 'each name and alias may belong to one person: remove the alias, or, if they are one person, keep one file and delete the other, moving its name into aliases: and its file name into redirectFrom: of the one kept';
 }
 
 /**

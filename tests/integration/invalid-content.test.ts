@@ -93,7 +93,7 @@ const cases: Array<[string, Expected[]]> = [
         code: 'person/duplicate',
         file: p('janez-novak.md'),
         line: 2,
-        message: /^Janez Novak has two files: this one \(by its file name\) and content\/people\/janez-novak-2\.md \(by its name\)$/,
+        message: /^Janez Novak has two files: this one \(by its name\) and content\/people\/janez-novak-2\.md \(by its name\)$/,
         hint: /^keep one of the two files and delete the other, moving its aliases: and redirectFrom: into the one kept; if they are two people of one name, tell them apart in name:, such as Janez Novak ml\./,
       },
     ],
@@ -102,7 +102,21 @@ const cases: Array<[string, Expected[]]> = [
   // one of them the byline's at random, as two of a Latin name cannot.
   ['duplicate-rtl-people', [{ code: 'person/duplicate', file: p('mahmud-abbas.md'), line: 2, message: /^محمود عباس has two files: this one \(by its name\) and content\/people\/abbas\.md \(by its name\)$/ }]],
   ['shared-alias', [{ code: 'person/duplicate', file: p('janez-novak.md'), line: 3, message: /alias "minister" of Janez Novak is also the alias "Minister" of Ana Kos/, hint: /^each name and alias may belong to one person: remove the alias/ }]],
-  ['person-alias-is-name', [{ code: 'person/duplicate', file: p('janez-novak.md'), line: 3, message: /^alias "Ana Kos" of Janez Novak is also the file name of Ana Kos/, hint: /^each name and alias may belong to one person: remove the alias/ }]],
+  ['person-alias-is-name', [{ code: 'person/duplicate', file: p('janez-novak.md'), line: 3, message: /^alias "Ana Kos" of Janez Novak is also the name of Ana Kos \(content\/people\/ana-kos\.md\)$/, hint: /^each name and alias may belong to one person: remove the alias/ }]],
+  // A second file of one person, written under the alias the first one has (two files to merge): told at its name:
+  // line, as its name, not as a file name without a line.
+  [
+    'person-name-is-alias',
+    [
+      {
+        code: 'person/duplicate',
+        file: p('volodymyr-zelenskyj.md'),
+        line: 3,
+        message: /^name of Volodymyr Zelenskyj is also the alias "Volodymyr Zelenskyj" of Volodimir Zelenski \(content\/people\/volodimir-zelenski\.md\)$/,
+        hint: /^each name and alias may belong to one person: remove the alias, or, if they are one person, keep one file/,
+      },
+    ],
+  ],
   // A file kept under a person's old name (janez-novak.md, now Janez Kovač) and a new person of that name.
   [
     'person-old-file-name',
