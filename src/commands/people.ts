@@ -214,6 +214,8 @@ export interface NameSuggestion {
   /** Article files that use the name, in archive order. */
   files: string[];
   spellings: Map<string, number>;
+  /** The registry person the name is probably another spelling of (Volodymyr Zelenskyj for Volodimir Zelenski). */
+  probably?: Person;
 }
 
 export async function suggestNames(root: string): Promise<NameSuggestion[]> {
@@ -242,7 +244,19 @@ export async function suggestNames(root: string): Promise<NameSuggestion[]> {
       for (const file of spellings.get(spelling)!.files) files.add(file);
     }
     const ordered = loaded.articles.map((article) => article.file).filter((file) => files.has(file));
-    suggestions.push({ name: group.base.name, sure: group.base.sure, alternatives: group.base.alternatives, count, articles: files.size, files: ordered, spellings: group.spellings });
+    // A transliteration or typo of a registry name is that person's alias to add, not a new person: given a file of
+    // its own, it was the same man's second page.
+    const probably = suggestPerson(loaded.registry, group.base.name)?.person;
+    suggestions.push({
+      name: group.base.name,
+      sure: group.base.sure,
+      alternatives: group.base.alternatives,
+      count,
+      articles: files.size,
+      files: ordered,
+      spellings: group.spellings,
+      ...(probably ? { probably } : {}),
+    });
   }
   return suggestions.sort((a, b) => b.count - a.count || collator.compare(a.name, b.name));
 }
@@ -270,6 +284,8 @@ export function formatSuggestions(suggestions: readonly NameSuggestion[], limit:
     const shown = suggestion.files.slice(0, FILES_SHOWN);
     const more = suggestion.files.length - shown.length;
     if (shown.length > 0) lines.push(`         ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`);
+    const probably = suggestion.probably;
+    if (probably) lines.push(`         probably ${probably.name}, ${probably.file}: add ${suggestion.name} to its aliases:, or correct the spelling in the articles`);
   }
   if (suggestions.length > limit) lines.push(`  … and ${suggestions.length - limit} more (use --limit)`);
   return lines;

@@ -1,7 +1,10 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../../src/cli.ts';
-import { FIXTURES } from '../helpers.ts';
+import { FIXTURES, temporaryFolders } from '../helpers.ts';
+
+const folder = temporaryFolders();
 
 describe('arhivar people --suggest on a fixture', () => {
   it('names each missing person once, in the nominative, with the forms seen and the articles (Natašo Pirc Musar → Nataša Pirc Musar)', async () => {
@@ -18,6 +21,33 @@ describe('arhivar people --suggest on a fixture', () => {
       '         content/articles/2026/bruselj.md',
       '      1  Kiril Dmitrijev  (1 article: Kirilom Dmitrijevim ×1)',
       '         content/articles/2026/bruselj.md',
+    ]);
+  });
+});
+
+describe('arhivar people --suggest: a name that is another spelling of a registry person', () => {
+  // »Volodymyr Zelenski« (the given name as English-language news writes it) beside volodimir-zelenski.md: offered as
+  // a new person only, it was given a file of its own, a second page of the same man, which person/duplicate then
+  // asked to merge. The line now names the file it is probably another spelling of (suggestPerson, as for people:).
+  it('names the registry person it probably is, and what to do', async () => {
+    const root = await folder();
+    await mkdir(path.join(root, 'content', 'people'), { recursive: true });
+    await mkdir(path.join(root, 'content', 'articles'), { recursive: true });
+    await writeFile(path.join(root, 'content', 'people', 'volodimir-zelenski.md'), '---\nname: Volodimir Zelenski\nrole: ukrajinski predsednik\n---\n');
+    await writeFile(
+      path.join(root, 'content', 'articles', 'intervju.md'),
+      '---\ntitle: Intervju o miru\ndate: 2026-04-05\n---\n\nV pogovoru za tuje medije je Volodymyr Zelenski ponovil, da Ukrajina ne bo priznala okupacije. Na vprašanje je odgovoril tudi Janez Kranjc.\n',
+    );
+    const stdout: string[] = [];
+    const io: Io = { out: (line) => stdout.push(line), err: () => {} };
+    expect(await main(['people', '--suggest', '--root', root], io)).toBe(0);
+    expect(stdout).toEqual([
+      '2 names in articles match nobody in content/people/ (most frequent first):',
+      '      1  Janez Kranjc  (1 article: Janez Kranjc ×1)',
+      '         content/articles/intervju.md',
+      '      1  Volodymyr Zelenski  (1 article: Volodymyr Zelenski ×1)',
+      '         content/articles/intervju.md',
+      '         probably Volodimir Zelenski, content/people/volodimir-zelenski.md: add Volodymyr Zelenski to its aliases:, or correct the spelling in the articles',
     ]);
   });
 });
