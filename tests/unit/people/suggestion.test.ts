@@ -16,6 +16,7 @@ const { registry } = buildRegistry([
   person('vincent-van-gogh', 'Vincent van Gogh'),
   person('janez-novak', 'Janez Novak'),
   person('ana-novak', 'Ana Novak'),
+  person('volodimir-zelenski', 'Volodimir Zelenski'),
 ]);
 
 const suggested = (name: string) => {
@@ -44,6 +45,11 @@ describe('suggestPerson: the registry person a name in people: that matches nobo
     ['Witkof', 'steve-witkoff', 'spelling'],
     // Two neighbouring letters swapped, the typo of fast typing, is one typo as on the link check and in search.
     ['Witkfof', 'steve-witkoff', 'spelling'],
+    // Another transliteration of a Cyrillic name: y for i and a final j are one sound, not typos, and four of them
+    // (Volodymyr Zelenskyj) were farther than a typo may be.
+    ['Volodymyr Zelenskyj', 'volodimir-zelenski', 'spelling'],
+    ['Volodymyr Zelensky', 'volodimir-zelenski', 'spelling'],
+    ['Zelenskyj', 'volodimir-zelenski', 'spelling'],
   ])('%s → %s (%s)', (name, id, why) => {
     expect(suggested(name)).toEqual([id, why]);
   });
