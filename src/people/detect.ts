@@ -961,7 +961,10 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
  */
 function agreesInCase(person: DetectorPerson, firstForm: string, surnameCases: number): boolean {
   const cases = person.firstCases.get(firstForm);
-  return cases === undefined || (cases & (surnameCases | NOM_ONLY)) !== 0 || firstNameGender(firstForm) !== 'f';
+  // A man's surname in -a declines as a woman's noun does (Janša, Janše, Janšo): his accusative is the -o the forms
+  // list as the instrumental, and his first name's accusative is its genitive (»obsodili Janeza Janšo«).
+  const accusative = person.gender === 'm' && person.surname.endsWith('a') && (surnameCases & CASE_BIT.ins) !== 0 ? CASE_BIT.gen : 0;
+  return cases === undefined || (cases & (surnameCases | accusative | NOM_ONLY)) !== 0 || firstNameGender(firstForm) !== 'f';
 }
 
 /**

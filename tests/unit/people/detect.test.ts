@@ -531,6 +531,26 @@ describe('detectPeople: a husband whose surname is the last word of his wife\'s 
   });
 });
 
+describe('detectPeople: a man whose surname ends in -a, in the accusative (Janeza Janšo)', () => {
+  // His surname declines as a woman's noun does (Janša, Janše, Janšo), so his accusative is its -o, which the forms
+  // list as the instrumental, while his first name's accusative is its genitive (Janeza): read as two cases, the
+  // first name was taken for another person's, and »obsodili Janeza Janšo« named nobody.
+  const jansa = createDetector([person('Janez Janša', { gender: 'm' }), person('Ivan Novak', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(jansa, text).mentions.map((m) => [m.personId, m.text]);
+
+  it.each([
+    ['Sodišče je obsodilo Janeza Janšo.', [['janez-jansa', 'Janeza Janšo']]],
+    ['Janeza Janšo so podprli vsi poslanci SDS.', [['janez-jansa', 'Janeza Janšo']]],
+    ['Z Janezom Janšo se je sestal predsednik.', [['janez-jansa', 'Janezom Janšo']]],
+  ])('%j', (text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+
+  it('still takes a woman\'s name before his surname\'s nominative for hers (»Petra Kovač je dejala« stays)', () => {
+    expect(mentions('Novinarka Ivana Janša je dejala, da bo pisala o tem.')).toEqual([]);
+  });
+});
+
 describe('detectPeople: a father and son of one name', () => {
   // Both matched »Janez Novak« in full, and the first in the registry took every mention, his son's too.
   const family = createDetector([person('Janez Novak st.', { id: 'janez-novak-st', gender: 'm' }), person('Janez Novak ml.', { id: 'janez-novak-ml', gender: 'm' }), person('Janez Novak', { gender: 'm' })]);
