@@ -82,6 +82,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       // as built, which Vite cannot find, so each page with one printed »Pre-transform error … Does the file
       // exist?« in the terminal where editors read their content problems.
       preTransformRequests: false,
+      // Pages, assets and public/ are served by the plugin; Vite's /@fs/ serves only its own client folder, which it
+      // always allows. By default it served every file under the project (content/, .cache/, notes beside them) and
+      // followed links out of it: /@fs/<root>/content/articles/x.md -> ~/.ssh/id_rsa was sent to any program on the
+      // machine, though the build refuses that link (content/symlink-outside).
+      fs: { strict: true, allow: [] },
     },
     // No browser bundles to pre-bundle: pages are rendered on the server.
     optimizeDeps: { noDiscovery: true, include: [] },

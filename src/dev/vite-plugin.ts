@@ -674,8 +674,9 @@ class DevSite {
   }
 
   /**
-   * Whether `file` lies in public/, by its path or by the real path of its folder. Vite serves a project's
-   * files under /@fs/ and follows links: /@fs/<root>/public/passwd.txt would be /etc/passwd.
+   * Whether `file` lies in public/, by its path or by the real path of its folder: /@fs/<root>/public/x gets a 404
+   * that says where the file is served. Vite refuses every other file of the project under /@fs/ (server.fs.allow in
+   * server.ts), and would follow links: /@fs/<root>/public/passwd.txt would be /etc/passwd.
    */
   private async isInPublic(file: string): Promise<boolean> {
     const absolute = path.resolve(file);

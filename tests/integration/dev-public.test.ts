@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { request } from 'node:http';
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -324,4 +325,40 @@ it('arhivar dev loads again when a file a build leaves out comes or goes that a 
   await writeFile(path.join(publicDir, '.DS_Store'), 'Bud1');
   await waitFor(() => loads.at(-1)!.errors.length === 0, 'the load with the file back');
   expect(linkCodes()).toEqual(['public/symlink-left-out']);
+});
+
+it('arhivar dev serves no file of the project or beyond under /@fs/, through a link or not, and still serves its reload script', async () => {
+  const root = await copyFixture('archive-basic');
+  const outside = await makeTempDir();
+  session.folders.push(root, outside);
+  await writeFile(path.join(outside, 'geslo.txt'), SECRET);
+  // A link a content file brought in (the build refuses it, content/symlink-outside), one beside content/, and a file
+  // of the project no page publishes: Vite's /@fs/ served each of them to any program on the machine.
+  await symlink(path.join(outside, 'geslo.txt'), path.join(root, 'content', 'articles', '2025', 'geslo.md'));
+  await symlink(path.join(outside, 'geslo.txt'), path.join(root, 'geslo.txt'));
+  await writeFile(path.join(root, 'opombe.txt'), SECRET);
+  const loads: DevLoadReport[] = [];
+  session.server = await startDevServer({ root, port: 0, logLevel: 'silent', onLoad: (report) => loads.push(report) });
+  await waitFor(() => loads.length > 0, 'the first load');
+  expect(loads[0]!.errors.map((error) => [error.code, error.file])).toEqual([['content/symlink-outside', 'content/articles/2025/geslo.md']]);
+  for (const url of [`/@fs${root}/content/articles/2025/geslo.md`, `/@fs${root}/geslo.txt`, `/@fs${root}/geslo.txt?raw`, `/@fs${root}/opombe.txt`, `/@fs${outside}/geslo.txt`]) {
+    const page = await get(url);
+    expect(page.body, url).not.toContain(SECRET);
+    expect(page.status, url).toBeGreaterThanOrEqual(400);
+  }
+  // Vite's check against DNS rebinding comes before the plugin: a page of another host's name reads nothing of the site.
+  const rebound = await new Promise<number | undefined>((resolve, reject) => {
+    const { port } = new URL(session.server!.url);
+    request({ host: '127.0.0.1', port, path: '/', headers: { host: `napadalec.example:${port}` } }, (response) => {
+      response.resume();
+      resolve(response.statusCode);
+    }).on('error', reject).end();
+  });
+  expect(rebound).toBe(403);
+  // The reload script every page loads, and the module it imports, come from Vite's own folder, which stays served.
+  const client = await get('/@vite/client');
+  expect(client.status).toBe(200);
+  const imported = [...client.body.matchAll(/^import\s.*?["'](\/@[^"']+)["']/gm)].map((match) => match[1]!);
+  expect(imported.length).toBeGreaterThan(0);
+  for (const url of imported) expect((await get(url)).status, url).toBe(200);
 });
