@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { validateArticle } from '../content/article.ts';
 import type { ContentDate } from '../content/dates.ts';
 import { peekDateAndDraft } from '../content/front-matter.ts';
 import { CONTENT_DIR, listMarkdownFiles, readUnhashedSourceFile } from '../content/read.ts';
+import { ArhivarError } from '../errors.ts';
 import { checkFolder } from '../pipeline/folders.ts';
 import { cutSlug, MAX_SLUG_LENGTH } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
@@ -117,9 +119,30 @@ export function articleFolders(year: number): string[] {
  * its place made mkdir fail with ENOTDIR or EEXIST, told as »arhivar failed unexpectedly«. `refusal` names the
  * command's code, where it writes and how to run it again.
  */
-export function checkArticleFolder(root: string, folder: string, refusal: { code: string; writtenInto: string; again: string }): Promise<void> {
-  return checkFolder(root, folder, {
+export async function checkArticleFolder(root: string, folder: string, refusal: { code: string; writtenInto: string; again: string }): Promise<void> {
+  await checkFolder(root, folder, {
     code: refusal.code,
     hint: `${refusal.writtenInto}: rename ${folder} (or move it out of the project), then ${refusal.again}`,
+  });
+  await checkFolderInsideContent(root, folder);
+}
+
+/**
+ * A folder under content/ that is a link out of it (content/articles/2025 -> /srv/drugje): the build refuses it
+ * (content/symlink-outside) and reads nothing there, and the command wrote the article through it, outside the
+ * project. content/ itself may be a link; the build reads where it leads.
+ */
+async function checkFolderInsideContent(root: string, folder: string): Promise<void> {
+  if (folder === CONTENT_DIR) return;
+  const target = await realpath(path.join(root, folder)).catch(() => undefined);
+  if (target === undefined) return;
+  const contentRoot = await realpath(path.join(root, CONTENT_DIR)).catch(() => path.join(root, CONTENT_DIR));
+  const relative = path.relative(contentRoot, target);
+  if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) return;
+  throw new ArhivarError({
+    code: 'content/symlink-outside',
+    message: `${folder} is a symbolic link out of ${CONTENT_DIR}/ (to ${target}); nothing was written through it`,
+    file: folder,
+    hint: `the build does not read through it either: replace the link with the folder it leads to (move that folder into ${CONTENT_DIR}/), or delete it`,
   });
 }

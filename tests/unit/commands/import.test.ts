@@ -908,6 +908,29 @@ describe('arhivar import', () => {
     });
   }
 
+  for (const folder of ['content', 'content/articles', 'content/articles/2025']) {
+    it(`writes nothing through ${folder} when it is a link out of the project's content/, which the build refuses`, async () => {
+      const root = await makeTempDir();
+      const outside = await makeTempDir();
+      roots.push(root, outside);
+      await mkdir(path.dirname(path.join(root, folder)), { recursive: true });
+      // content/ itself may be a link (the build reads where it leads); a folder in it may not lead out of it.
+      if (folder === 'content') await mkdir(path.join(outside, 'articles', '2025'), { recursive: true });
+      await symlink(outside, path.join(root, folder));
+      const source = path.join(root, 'clanek.txt');
+      await writeFile(source, 'Vlada je zasedala.\n');
+      const written = async () => (await readdir(outside, { recursive: true })).filter((name) => name.endsWith('.md'));
+      const outcome = await importPlainText({ root, source, date: '2025-03-03' }).catch((e: unknown) => e);
+      if (folder === 'content') {
+        expect(await written()).toEqual([path.join('articles', '2025', 'vlada-je-zasedala.md')]);
+        return;
+      }
+      const problems = outcome instanceof ArhivarError ? [outcome] : (outcome as Awaited<ReturnType<typeof importPlainText>>).problems;
+      expect(problems.map((problem) => [problem.code, problem.file])).toEqual([['content/symlink-outside', folder]]);
+      expect(await written()).toEqual([]);
+    });
+  }
+
   it('imports the files of other years when a file stands in the place of one year\'s folder', async () => {
     const root = await emptyProject();
     await mkdir(path.join(root, 'content', 'articles'));

@@ -1,4 +1,4 @@
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -158,6 +158,25 @@ describe('arhivar new', () => {
     expect(error).toBeInstanceOf(ArhivarError);
     expect(error).toMatchObject({ code: 'new/not-a-folder', file: folder, hint: expect.stringContaining(`rename ${folder}`) });
     await expect(readFile(path.join(root, folder), 'utf8')).resolves.toBe('stray');
+  });
+
+  it.each(['content/articles', 'content/articles/2025'])('refuses %s as a link out of content/, which the build refuses, and writes nothing through it', async (folder) => {
+    const root = await tempRoot();
+    const outside = await tempRoot();
+    await mkdir(path.dirname(path.join(root, folder)), { recursive: true });
+    await symlink(outside, path.join(root, folder));
+    const error = await createArticle({ root, title: 'Nov članek', now: new Date('2025-06-01T10:00:00Z') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ArhivarError);
+    expect(error).toMatchObject({ code: 'content/symlink-outside', file: folder, message: `${folder} is a symbolic link out of content/ (to ${outside}); nothing was written through it` });
+    await expect(readdir(outside, { recursive: true })).resolves.toEqual([]);
+  });
+
+  it('writes into a year folder that is a link inside content/, which the build reads', async () => {
+    const root = await tempRoot();
+    await mkdir(path.join(root, 'content', 'articles', 'leto-2025'), { recursive: true });
+    await symlink('leto-2025', path.join(root, 'content', 'articles', '2025'));
+    await createArticle({ root, title: 'Nov članek', now: new Date('2025-06-01T10:00:00Z') });
+    await expect(readdir(path.join(root, 'content', 'articles', 'leto-2025'))).resolves.toEqual(['nov-clanek.md']);
   });
 
   it('refuses --people and --tags the build would refuse, naming the option, and writes nothing', async () => {
