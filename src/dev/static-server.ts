@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isIPv4, isIPv6 } from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { inode } from '../output/side-trees.ts';
@@ -194,7 +195,28 @@ async function isFile(file: string): Promise<boolean> {
   );
 }
 
+/**
+ * Whether a request's Host header names this machine: `localhost`, a name under `.localhost`, or an IP address,
+ * with any port. Vite's dev server refuses other names the same way (server.allowedHosts), against DNS rebinding:
+ * a page of napadalec.example whose name is then made to resolve to 127.0.0.1 is, to the browser, of the same
+ * origin as the server, and could read the site, which preview shows before it is published (--future too).
+ * No header at all (HTTP/1.0) comes from no browser, and is answered.
+ */
+export function isLocalHost(header: string | undefined): boolean {
+  if (header === undefined) return true;
+  const ipv6 = /^\[([^\]]+)\](?::\d+)?$/.exec(header);
+  if (ipv6) return isIPv6(ipv6[1]!);
+  const name = /^([^:]+)(?::\d+)?$/.exec(header)?.[1]?.toLowerCase();
+  if (name === undefined) return false;
+  return isIPv4(name) || name === 'localhost' || name.endsWith('.localhost');
+}
+
 async function serve(dir: string, basePath: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if (!isLocalHost(request.headers.host)) {
+    response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
+    response.end('forbidden: arhivar preview answers only addresses of this machine (localhost, 127.0.0.1)\n');
+    return;
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
     response.end('method not allowed');

@@ -48,6 +48,21 @@ describe('arhivar preview (static server)', () => {
     await removeDir(path.dirname(site.outDir));
   });
 
+  // DNS rebinding: a page of napadalec.example whose name then resolves to 127.0.0.1 could read the site in preview
+  // (articles built with --future, before their embargo) from the browser of the editor who opened it.
+  it('answers only requests addressed to localhost or an IP address, as the dev server (Vite) does', async () => {
+    const { port } = new URL(server.url);
+    const home = await site.read('/');
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, 'localhost', `urednistvo.localhost:${port}`, `[::1]:${port}`, '10.0.0.7']) {
+      expect(await get(server, '/', 'GET', { host }), host).toMatchObject({ status: 200, body: home });
+    }
+    for (const host of [`napadalec.example:${port}`, 'napadalec.example', 'localhost.napadalec.example', '127.0.0.1.nip.io', 'localhost:x:1']) {
+      const answer = await get(server, '/feed.xml', 'GET', { host });
+      expect(answer, host).toMatchObject({ status: 403, type: 'text/plain; charset=utf-8' });
+      expect(answer.body, host).not.toContain('<feed');
+    }
+  });
+
   it('listens on 127.0.0.1 and serves folders as their index.html', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const home = await get(server, '/');
