@@ -1,0 +1,30 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeTempDir, removeDir, runArhivarBounded } from '../helpers.ts';
+
+/**
+ * Front matter of a great many keys (a script gone wrong, or 3 MB written to stall a shared build server). The YAML
+ * parser's check for a repeated key compared each key with every key before it: 20,000 keys took 8 s, 80,000 took
+ * 190 s, and 300,000 (3.3 MB, under the 8 MB limit) did not end within an hour. The build runs in a process of its
+ * own, and a hang is killed (exit code null).
+ */
+let work: string | undefined;
+
+afterAll(async () => {
+  if (work) await removeDir(work);
+});
+
+describe('front matter of 100,000 keys', () => {
+  it('is refused at the key written twice, without hanging', async () => {
+    work = await makeTempDir('arhivar-hostile-keys-');
+    const root = path.join(work, 'project');
+    await mkdir(path.join(root, 'content/articles/2025'), { recursive: true });
+    const keys = Array.from({ length: 100_000 }, (_, index) => `k${index}: 1\n`).join('');
+    // Lines 1-3 are ---, title and date; k0 is on line 4, and the title written again is on line 100,004.
+    await writeFile(path.join(root, 'content/articles/2025/kljuci.md'), `---\ntitle: Ključi\ndate: 2025-12-01\n${keys}title: Spet\n---\n\nBesedilo.\n`);
+    const run = runArhivarBounded(['build', '--root', root]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('content/articles/2025/kljuci.md:100004  front-matter/bad-yaml\n  front matter has the key title twice, at lines 2 and 100004');
+  }, 120_000);
+});
