@@ -508,13 +508,20 @@ export function withoutEmptyKeys(data: Record<string, unknown>, optional: readon
   return copy;
 }
 
+/**
+ * Unknown keys told one by one; the rest are one error that counts them. Front matter of 300,000 keys gave as many
+ * errors, which overflowed the stack where the build gathers them (»failed unexpectedly: RangeError«).
+ */
+export const MAX_UNKNOWN_KEYS_TOLD = 50;
+
 /** Turns zod's issues into ArhivarErrors with a line and a hint an editor can act on. */
 export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: SchemaContext): ArhivarError[] {
   const renamed = renamedKeys(issues, context);
   const errors: ArhivarError[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
+      const rest = issue.keys.slice(MAX_UNKNOWN_KEYS_TOLD);
+      for (const key of issue.keys.slice(0, MAX_UNKNOWN_KEYS_TOLD)) {
         const { english, suggestion } = suggestedKey(key, context.knownKeys);
         const valid = context.knownKeys.join(', ');
         const nowhere = context.unknownKeyHint?.(key);
@@ -539,6 +546,17 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Sch
               : suggestion
                 ? `did you mean "${suggestion}"? Valid keys: ${valid}`
                 : `valid keys: ${valid}`,
+          }),
+        );
+      }
+      if (rest.length > 0) {
+        errors.push(
+          new ArhivarError({
+            code: `${context.code}/unknown-key`,
+            message: `and ${rest.length.toLocaleString('en-US')} more unknown keys (${rest.slice(0, 3).join(', ')} …)`,
+            file: context.file,
+            line: context.keyLines.get(rest[0]!) ?? context.fallbackLine,
+            hint: `the file holds far more keys than any ${context.code === 'site' ? 'settings file' : 'front matter'} has; check that it is the file meant and that its --- lines are where they belong. Valid keys: ${context.knownKeys.join(', ')}`,
           }),
         );
       }
