@@ -417,3 +417,15 @@ describe('parsePerson: an alias that shows nothing', () => {
     for (const frontMatter of ['name: Ana Kos\naliases:', 'name: Ana Kos\naliases: []', 'name: Ana Kos\naliases: ["Ana\\u00adNovak"]']) expect(file(frontMatter).errors).toEqual([]);
   });
 });
+
+// 300,000 aliases made every worker's people detection so slow that each article of the site was stopped as
+// article/too-slow, and the person file, the cause, was not named at all.
+describe('parsePerson: aliases', () => {
+  it('refuses more than 100 aliases at their line, and takes 100', () => {
+    const aliases = (count: number) => `aliases: [${Array.from({ length: count }, (_, index) => `Vzdevek ${index}`).join(', ')}]\n`;
+    expect(parsePerson(source(aliases(100))).errors).toEqual([]);
+    expect(parsePerson(source(aliases(101))).errors.map((error) => [error.code, error.line, error.message])).toEqual([
+      ['person/bad-aliases', 3, 'aliases has 101 entries; at most 100 are allowed'],
+    ]);
+  });
+});
