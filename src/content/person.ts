@@ -10,13 +10,6 @@ import type { SourceFile } from './read.ts';
 import type { z } from 'zod';
 import { isNameSuffix, nameParts, nameWords, sameWords, splitAtSurname, withoutNameSuffix } from './person-name.ts';
 
-/**
- * The most aliases a person file may have. Every alias is a name people detection looks for in every article, and
- * 300,000 of them slowed each worker until every article of the site was stopped as article/too-slow, while this
- * file was not named.
- */
-export const MAX_PERSON_ALIASES = 100;
-
 export type Gender = 'm' | 'f';
 
 export interface Person {
@@ -116,17 +109,6 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
   // Every line written surname first is told at once, and a bad surname: with them: a file pasted from an index
   // has the name and its aliases so, and telling one per build sent the editor back for each.
   const errors = [...reversedNameErrors(data, file, frontMatter.keyLines), ...noSurnameErrors(data, file, frontMatter.keyLines), ...cutAt];
-  if (data.aliases.length > MAX_PERSON_ALIASES) {
-    errors.push(
-      new ArhivarError({
-        code: 'person/bad-aliases',
-        message: `aliases has ${data.aliases.length} entries; at most ${MAX_PERSON_ALIASES} are allowed`,
-        file,
-        line: frontMatter.keyLines.get('aliases'),
-        hint: 'aliases are the few other names a text calls the person by, such as aliases: [Steven Witkoff]; delete the rest',
-      }),
-    );
-  }
   // The surname is checked against the name, so only when the name is written right.
   const nameRight = !errors.some((error) => error.code === 'person/bad-name');
   if (nameRight && data.surname !== undefined && !isSurnameOf(data.name, data.surname)) {

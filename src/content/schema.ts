@@ -80,10 +80,16 @@ const text = z
  * with a comma is refused: `people: Steve Witkoff, Jared Kushner` is one string to YAML, and was published
  * as one person (/osebe/steve-witkoff-jared-kushner/). A name that does hold a comma is still written, in
  * quotes inside brackets, where the editor has plainly said it is one name. `entry`, what an entry is called
- * (alias), makes the list refuse an entry that shows nothing instead of dropping it.
+ * (alias), makes the list refuse an entry that shows nothing instead of dropping it. `max` caps the list, before its
+ * entries are looked at: each refused entry is an error, and 300,000 empty ones overflowed the stack where the build
+ * gathers errors.
  */
-const nameList = (error: string, entry?: string) =>
+const nameList = (error: string, entry?: string, max?: { count: number; hint: string }) =>
   z.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))], { error }).transform((value, context) => {
+    if (max && Array.isArray(value) && value.length > max.count) {
+      context.issues.push({ code: 'custom', message: `has ${value.length} entries; at most ${max.count} are allowed`, input: value, params: { hint: max.hint } });
+      return z.NEVER;
+    }
     if (typeof value === 'string' && value.includes(',')) {
       const items = value
         .split(',')
@@ -157,6 +163,13 @@ const addressList = redirectList('must be a list of addresses, such as [/2025/12
   return result.ok ? { ok: true, value: result.path } : result;
 });
 
+/**
+ * The most aliases a person file may have. Every alias is a name people detection looks for in every article, and
+ * 300,000 of them slowed each worker until every article of the site was stopped as article/too-slow, while the
+ * person file was not named.
+ */
+export const MAX_PERSON_ALIASES = 100;
+
 /** The most `redirectFrom:` entries a person file may have: each is a page, its later pages and a feed. */
 export const MAX_PERSON_REDIRECTS = 100;
 
@@ -229,7 +242,10 @@ export const PersonFrontMatterSchema = z.strictObject({
   name: text,
   /** The surname words of `name` when they are not its last word (Pirc Musar, Xi in Xi Jinping). */
   surname: text.optional(),
-  aliases: nameList('must be a list of names, such as [Steve Witkoff, Jared Kushner]', 'alias').default([]),
+  aliases: nameList('must be a list of names, such as [Steve Witkoff, Jared Kushner]', 'alias', {
+    count: MAX_PERSON_ALIASES,
+    hint: 'aliases are the few other names a text calls the person by, such as aliases: [Steven Witkoff]; delete the rest',
+  }).default([]),
   role: text.optional(),
   gender: gender.optional(),
   detect: flag.default(true),

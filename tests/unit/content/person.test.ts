@@ -428,4 +428,13 @@ describe('parsePerson: aliases', () => {
       ['person/bad-aliases', 3, 'aliases has 101 entries; at most 100 are allowed'],
     ]);
   });
+
+  // Each empty or invisible entry was an error of its own, told before the count was looked at: 300,000 empty aliases
+  // were 300,000 errors, which overflowed the stack where the build gathers them (»failed unexpectedly: RangeError«).
+  it('refuses more than 100 aliases as one error whatever the entries hold', () => {
+    const empty = `aliases: [${Array.from({ length: 300_000 }, () => '""').join(', ')}]\n`;
+    expect(parsePerson(source(empty)).errors.map((error) => [error.code, error.line, error.message])).toEqual([
+      ['person/bad-aliases', 3, 'aliases has 300000 entries; at most 100 are allowed'],
+    ]);
+  });
 });
