@@ -286,7 +286,8 @@ function unknownOptionMessage(error: unknown, command: Command): string | undefi
  * npm_config_<name>: `npm run build --future` built without --future, and `npm run build --root=../stran`
  * built the current folder, both with exit code 0. Such an option is refused with the line to write. An option
  * npm took without its value (`npm run dev --port 4000`, npm_config_port=true) passed the value on as an
- * argument, which the command refuses with its own advice.
+ * argument, which the command refuses with its own advice. A switch npm kept as off (`--no-future`,
+ * `--future=false`: npm_config_future="") is what the command does without it, and was told to be written on.
  */
 function refuseOptionsNpmKept(command: Command, args: readonly string[], env: NodeJS.ProcessEnv): void {
   if (env.npm_lifecycle_event !== command || args.includes('--help') || args.includes('-h')) return;
@@ -294,7 +295,7 @@ function refuseOptionsNpmKept(command: Command, args: readonly string[], env: No
   const kept = Object.entries(options).flatMap(([name, { type }]) => {
     const value = env[`npm_config_${name}`];
     if (value === undefined || args.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`))) return [];
-    if (type === 'boolean') return [`--${name}`];
+    if (type === 'boolean') return value === '' ? [] : [`--${name}`];
     return value === 'true' ? [] : [`--${name} ${quotedIfNeeded(value)}`];
   });
   if (kept.length === 0) return;

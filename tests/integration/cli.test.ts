@@ -697,4 +697,13 @@ describe('options npm run kept for itself', () => {
     // npm test --future: the option was npm's, for a script that is not arhivar's build.
     expect(await main(['check', '--root', root], captureIo({ env: { npm_lifecycle_event: 'test', npm_config_future: 'true' } }))).toBe(0);
   });
+
+  it('leaves alone a switch npm kept as off (npm run build --no-future), which the command is without it', async () => {
+    // npm leaves --no-future and --future=false as npm_config_future="": the line given was »write npm run build --
+    // --future«, which publishes the embargoed articles the editor had said to keep back.
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const io = captureIo({ env: { npm_lifecycle_event: 'build', npm_config_future: '' } });
+    expect([await main(['build', '--root', root], io), io.stderr]).toEqual([0, []]);
+  });
 });
