@@ -165,6 +165,9 @@ describe('splitPlainText', () => {
     ['a party after a name, with no sentence ended before it', 'Za je glasoval tudi Janez Janša (SDS)\n'],
     ['a credit that a contact line follows', 'V Žalcu so odprli knjižnico.\n(STA)\nana.novak@sta.si\n'],
     ['a bracket inside the sentence', 'Odločitev je sprejela vlada (STA je o tem poročala).\n'],
+    ['a party after a sentence', 'Predlog je vložila opozicija. (SDS)\n'],
+    ['an alliance and a country after a sentence', 'Vaja se je začela v ponedeljek. (NATO, ZDA)\n'],
+    ['an agency beside a party', 'Predlog je vložila opozicija. (STA, SDS)\n'],
   ])('takes no source from %s', (_, text) => {
     const split = splitPlainText(text, { headline: false });
     expect(split.source).toBeUndefined();
