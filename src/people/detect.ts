@@ -443,28 +443,49 @@ function participleGender(word: string): Gender | undefined {
 }
 
 /**
- * Women's kinship nouns whose nominative or instrumental ends as a man's role noun does (sestra like ministra,
- * the genitive of minister) or has no role ending at all (žena, teta, hči): without them »sestra Maja« read as
- * a man's title before his name.
+ * Women's kinship and role nouns whose nominative or instrumental ends as a man's role noun does (sestra like
+ * ministra, the genitive of minister) or has no role ending at all (žena, teta, hči, vdova; županja, princesa,
+ * whose men's nouns župan and princ are listed below): without them »sestra Maja« read as a man's title before
+ * his name, and »županja Kos« left Janez Kos standing.
  */
-const FEMININE_ROLE_NOUNS = new Set('sestra sestro žena ženo soproga soprogo teta teto mati materjo hči hčerjo hčerka hčerko'.split(' '));
+const FEMININE_ROLE_NOUNS = new Set(
+  'sestra sestro žena ženo soproga soprogo teta teto mati materjo hči hčerjo hčerka hčerko vdova vdovo mama mamo županja županjo dekanja dekanjo princesa princeso kontesa konteso baronesa baroneso gospodična gospodično'.split(' '),
+);
 
-/** The nominative endings of a man's role noun (poslanec, direktor, predsednik); roleNounGender takes other cases too. */
-const MASCULINE_ROLE_NOMINATIVE = /(nik|ec|or|ar|er|ent|ist|ant|log)$/;
+/** The nominative endings of a man's role noun (poslanec, direktor, predsednik, ravnatelj, nogometaš, tenisač); roleNounGender takes other cases too. */
+const MASCULINE_ROLE_NOMINATIVE = /(nik|ec|or|ar|er|ent|ist|ant|log|telj|aš|ač)$/;
 
-/** Gender of a role noun right before a name: ministrica Novak, predsednik Novak. */
+/** Podžupan, vicepremier, nadškof, podžupanja: a role noun with a prefix is that role's. */
+function withoutRolePrefix(word: string): string {
+  return word.replace(/^(pod|vice|nad|pra)/, '');
+}
+
+/** Gender of a role noun right before a name: ministrica Novak, predsednik Novak, župan Novak, županja Novak. */
 function roleNounGender(word: string): Gender | undefined {
   if (!isLower(word)) return undefined;
   if (word === 'gospa' || word === 'gospe' || word === 'gospo') return 'f';
   if (word === 'gospod' || word === 'gospoda') return 'm';
-  if (FEMININE_ROLE_NOUNS.has(word)) return 'f';
+  if (FEMININE_ROLE_NOUNS.has(word) || FEMININE_ROLE_NOUNS.has(withoutRolePrefix(word))) return 'f';
+  // Župan, kralj, šef, princ, sultan end as no rule below knows (and as given names do: Milan, Zoran), and so
+  // are listed, in any case a man's noun has (županu, kralja, z županom).
+  if (listedMasculineRoleNoun(word)) return 'm';
   if (word.length < 5) return undefined;
   // Nominative and oblique forms: ministrica, z ministrico; poslanec, s poslancem.
   // -ka after a consonant (poslanka, novinarko, igralki); not adverbs and adjectives (lahko, tako, veliki, težko).
   // Only the nominative and instrumental: a genitive is often a complement (predsednika stranke Goloba).
   if (/(ica|ico|inja|injo|[bcdfgjlmnprtv]k[ao])$/.test(word)) return 'f';
-  if (MASCULINE_ROLE_NOMINATIVE.test(word) || /(nik|nc|tor|tr|rj|ent|ist|ant)(a|u|om|em)$/.test(word)) return 'm';
+  if (MASCULINE_ROLE_NOMINATIVE.test(word) || /(nik|nc|tor|tr|rj|ent|ist|ant|telj|aš|ač)(a|u|om|em)$/.test(word)) return 'm';
   return undefined;
+}
+
+/**
+ * A listed role noun of a man (LISTED_ROLE_NOUNS; not vodja, which is a woman's too), with a prefix or in a man's
+ * oblique case: kralja, županu, carjem, dedka (the -j- after -r and a fleeting e as roleStem takes them off).
+ */
+function listedMasculineRoleNoun(word: string): boolean {
+  const base = withoutRolePrefix(word);
+  if (LISTED_ROLE_NOUNS.has(base)) return base !== 'vodja';
+  return /(a|u|om|em)$/.test(base) && LISTED_MASCULINE_STEMS.has(roleStem(base));
 }
 
 /**
@@ -495,7 +516,7 @@ function roleHeadStem(role: string | undefined): string | undefined {
  * and that person is no predsednik: »Predsednik Kos« picked him among the namesakes.
  */
 function obliqueMasculineRoleNoun(word: string): boolean {
-  return roleNounGender(word) === 'm' && !LISTED_ROLE_NOUNS.has(word) && word !== 'gospod' && !MASCULINE_ROLE_NOMINATIVE.test(word);
+  return roleNounGender(word) === 'm' && !LISTED_ROLE_NOUNS.has(withoutRolePrefix(word)) && word !== 'gospod' && !MASCULINE_ROLE_NOMINATIVE.test(word);
 }
 
 /**
@@ -512,6 +533,8 @@ const SENTENCE_OPENERS = new Set(
 const LISTED_ROLE_NOUNS = new Set(
   'admiral arhitekt as atlet bankir bloger brat car cesar dedek dekan emir general guverner haker imam inženir kalif kancler kapetan kapitan kardinal kirurg kmet knez kralj lider major menedžer milijarder minister mož nečak oče papež partner pater pilot premier princ programer rabin raper rekorder reporter režiser ribič sin strateg stric sultan svak šampion šef šejk šerif škof tast trener veteran vnuk vodja zet župan'.split(' '),
 );
+/** The stems (roleStem) of the listed men's role nouns, which their oblique cases share. */
+const LISTED_MASCULINE_STEMS: ReadonlySet<string> = new Set([...LISTED_ROLE_NOUNS].filter((noun) => noun !== 'vodja').map(roleStem));
 
 /**
  * A word that starts a sentence before a surname in the nominative and is no given name the detector knows:
@@ -524,7 +547,7 @@ function isOrdinaryOpener(word: string): boolean {
   const lower = word.toLowerCase();
   if (SENTENCE_OPENERS.has(lower) || FUNCTION_WORDS.has(lower) || PREPOSITIONS.has(lower) || NATIONALITY_NOUNS.has(lower)) return true;
   // Podžupan, vicepremier, nadškof: a listed role with a prefix.
-  if (LISTED_ROLE_NOUNS.has(lower.replace(/^(pod|vice|nad|pra)/, ''))) return true;
+  if (LISTED_ROLE_NOUNS.has(withoutRolePrefix(lower))) return true;
   if (!lower.endsWith('er') && roleNounGender(lower)) return true;
   // A vowel ends adjectives (Nekdanji), adverbs (Uradno), verbs (Pravi, Pojasnjuje), plural and neuter nouns
   // (Pokojnine, Podjetje); -l a headline's participle (Odstopil); and role endings (tenisač, nogometaš,

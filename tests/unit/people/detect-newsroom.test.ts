@@ -285,3 +285,45 @@ describe('newsroom sentences: the role noun before a shared surname picks the na
     expect(detectPeople(namesakes, text).people).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a role noun with no gendered ending tells a man from a woman', () => {
+  // »Župan Kos odprl novo šolo« tagged Marta Kos: župan, kralj, šef, princ and sultan end as no role-noun rule
+  // knew, so nothing said the Kos after them was a man; županja and princesa neither, so they left a man's
+  // nominative standing after them.
+  const marta = createDetector([person('Marta Kos', { gender: 'f', role: 'evropska komisarka za širitev' })]);
+  const janez = createDetector([person('Janez Kos', { gender: 'm', role: 'direktor Krke' })]);
+  it.each([
+    ['župan in a headline', 'Župan Kos odprl novo šolo'],
+    ['župan at a sentence start', 'Župan Kos je zadovoljen.'],
+    ['župan mid-sentence', 'Šolo je včeraj odprl župan Kos.'],
+    ['podžupan, a listed role with a prefix', 'Trak je prerezal podžupan Kos.'],
+    ['kralj', 'Kralj Kos je zadovoljen.'],
+    ['šef', 'Šef Kos je zadovoljen.'],
+    ['princ', 'Princ Kos je zadovoljen.'],
+    ['sultan', 'Sultan Kos je zadovoljen.'],
+    ['a listed role in another case', 'Nagrado so podelili županu Kos.'],
+    ['a role in -telj', 'Ravnatelj Kos je zadovoljen.'],
+    ['a role in -aš', 'Nogometaš Kos je zadovoljen.'],
+  ])('a masculine role noun is no woman\'s: %s', (_what, text) => {
+    expect(detectPeople(marta, text).people).toEqual([]);
+  });
+  it.each([
+    ['županja', 'Županja Kos je zadovoljna.'],
+    ['županja in a headline', 'Županja Kos odprla novo šolo'],
+    ['podžupanja', 'Trak je prerezala podžupanja Kos.'],
+    ['z županjo', 'Sestali so se z županjo Kos.'],
+    ['princesa', 'Princesa Kos je zadovoljna.'],
+    ['vdova in the accusative', 'Na pogrebu so tolažili vdovo Kos.'],
+    ['vdova in the nominative', 'Na pogrebu je stala tudi vdova Kos.'],
+  ])('a feminine role noun is no man\'s: %s', (_what, text) => {
+    expect(detectPeople(janez, text).people).toEqual([]);
+  });
+  it.each([
+    ['the man, after a masculine listed role', janez, 'Župan Kos je zadovoljen.', ['janez-kos']],
+    ['the man, after a role in -telj in another case', janez, 'Nagrado so podelili ravnatelju Kosu.', ['janez-kos']],
+    ['the woman, after županja', marta, 'Županja Kos je zadovoljna.', ['marta-kos']],
+    ['the woman, after princesa', marta, 'Princesa Kos je zadovoljna.', ['marta-kos']],
+  ])('still tags %s', (_what, detector, text, expected) => {
+    expect(detectPeople(detector, text).people).toEqual(expected);
+  });
+});
