@@ -713,8 +713,13 @@ interface Candidate {
   hasNom: boolean;
   /** Token index where the name starts (first name, initial or surname prefix). */
   from: number;
-  /** A namesake's first name looks like the other gender (Ana Novak does not hide Janez Novak). */
+  /**
+   * A namesake's first name looks like the other gender (Ana Novak beside Janez Novak): it hides only this person's
+   * mentions spelled as it is, where the grammar does not say this person's gender (resolve).
+   */
   namesakeOtherGender?: boolean;
+  /** The word before the surname made it part of a place (v Ljubljani Kos, Murska Sobota): no namesake at all. */
+  namesakeIsPlace?: boolean;
   /** The namesake's "first name" is a sentence-initial word that may be an ordinary noun. */
   uncertain?: boolean;
   /** Token index where the name ends, when not at the surname (Xi Jinping: at the given name). */
@@ -967,7 +972,8 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
     // Such a word may still be an ordinary noun (»Vlada Netanjahuja zavrača …«): it hides this mention only.
     candidate.uncertain = agreeing;
     // A place (v Ljubljani …, Murska Sobota) names no namesake, so bare mentions elsewhere stay.
-    candidate.namesakeOtherGender = (!knownName && (afterPreposition || properAdjective)) || looksOtherGender(word, person, candidate.nomOnly);
+    candidate.namesakeIsPlace = !knownName && (afterPreposition || properAdjective);
+    candidate.namesakeOtherGender = !candidate.namesakeIsPlace && looksOtherGender(word, person, candidate.nomOnly);
     return;
   }
   if (sawInitialMatch !== undefined) {
@@ -1025,6 +1031,8 @@ const firstNameGender = memoize((firstName: string): Gender => guessGender(`${fi
 function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurrence[]): Detection {
   const fullNamed = new Set<number>();
   const shadowed = new Set<number>();
+  // Person → the spellings a namesake of the other gender wrote their surname in (»Tomaž Kos« beside Marta Kos).
+  const otherGenderSpellings = new Map<number, Set<string>>();
   for (const occurrence of occurrences) {
     // »Olga Kuzmina« is Olga's full name; that it is not Igor Kuzmin's says nothing about Igor. Nor is the first
     // word of a surname of two (»predsednica Pirc Musar«) a namesake's first name before »Musar«: it is hers.
@@ -1033,7 +1041,13 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     );
     for (const candidate of occurrence.candidates) {
       if (candidate.relation === 'full' && !initialOfMany(detector, tokens, occurrence.token, occurrence.candidates, candidate.from)) fullNamed.add(candidate.person);
-      if (candidate.relation === 'namesake' && !candidate.namesakeOtherGender && !candidate.uncertain && !explained) shadowed.add(candidate.person);
+      if (candidate.relation !== 'namesake' || candidate.uncertain || candidate.namesakeIsPlace || explained) continue;
+      if (!candidate.namesakeOtherGender) shadowed.add(candidate.person);
+      else {
+        let spellings = otherGenderSpellings.get(candidate.person);
+        if (!spellings) otherGenderSpellings.set(candidate.person, (spellings = new Set()));
+        spellings.add(tokens.word(occurrence.token));
+      }
     }
   }
   interface Found {
@@ -1066,7 +1080,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     const first = Math.min(...open.map((candidate) => candidate.from));
     const cue = grammaticalCue(tokens, first, token);
     const cased = applyPreposition(open, cue);
-    open = applyGender(cased, cue, detector).filter((candidate) => !shadowed.has(candidate.person));
+    open = applyGender(cased, cue, detector).filter((candidate) => !shadowed.has(candidate.person) && !namesakesSpelling(detector, tokens, token, candidate, cue, otherGenderSpellings));
     // The people the gender took out: only then did the context decide. A verb or role noun that agrees with
     // the reading left, or belongs to another subject (»S Stingom je nastopila Madonna«), is no reason.
     // Whom the gender cue ruled out, for the reason `people` gives; most matches have no cue, and need none.
@@ -1138,6 +1152,19 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   return { mentions, people: order, counts };
+}
+
+/**
+ * »Tomaž Kos je odprl šolo. Med gosti je bil tudi Kos.«: a namesake of the other gender named in the article writes
+ * the surname as this person's bare mention does (his nominative is her surname in every case; her surname is his
+ * nominative), so that mention is the namesake's as much as this person's. It is this person's only where the grammar
+ * says so: a verb or role noun of this person's gender, or, for a woman, a preposition, after which a man's surname
+ * declines (»s Kosom«). A spelling the namesake cannot have (Kosa, Kosu: a man's, beside Ana Kos) is still this person's.
+ */
+function namesakesSpelling(detector: PeopleDetector, tokens: Tokens, token: number, candidate: Candidate, cue: Cue, spellings: ReadonlyMap<number, ReadonlySet<string>>): boolean {
+  if (candidate.kind !== 'surname' || !spellings.get(candidate.person)?.has(tokens.word(token))) return false;
+  const gender = detector.people[candidate.person]!.gender;
+  return cue.gender !== gender && !(gender === 'f' && cue.preposition);
 }
 
 interface Cue {
