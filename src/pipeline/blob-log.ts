@@ -4,7 +4,7 @@ import path from 'node:path';
 import { serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import { ArhivarError } from '../errors.ts';
-import { CACHE_DIR, deserializeValue, removeOtherVersions, temporaryPath } from './cache.ts';
+import { CACHE_DIR, deserializeValue, removeOtherVersions, renameIntoCacheSync, temporaryPath } from './cache.ts';
 import { processExists } from '../process.ts';
 
 /**
@@ -169,8 +169,15 @@ export class BlobLog<H> {
     } catch {
       return;
     }
+    const info = fs.fstatSync(fd);
+    if (!info.isFile()) {
+      // A folder in the log's place opens, but cannot be read (EISDIR): no records, and the log is written anew.
+      fs.closeSync(fd);
+      this.tornTail = true;
+      return;
+    }
     this.main = { fd };
-    const size = fs.fstatSync(fd).size;
+    const size = info.size;
     let chunk = Buffer.allocUnsafe(LOAD_CHUNK);
     let position = 0;
     while (position < size) {
@@ -250,7 +257,7 @@ export class BlobLog<H> {
   private promoteSpill(): void {
     const spill = this.spill!;
     this.flushSpill();
-    fs.renameSync(spill.file, this.file);
+    renameIntoCacheSync(spill.file, this.file);
     for (const [key, entry] of this.entries) if (entry.segment !== spill) this.entries.delete(key);
     if (this.main) fs.closeSync(this.main.fd);
     this.main = spill;
@@ -275,7 +282,7 @@ export class BlobLog<H> {
         moved.push([key, { ...entry, segment: next, position: size + record.partsOffset }]);
         size += record.bytes.length;
       }
-      fs.renameSync(temporary, this.file);
+      renameIntoCacheSync(temporary, this.file);
     } catch (error) {
       // A damaged record (cache/damaged) or a full disk: the half-written copy goes, the error stands.
       fs.closeSync(fd);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { renameSync, rmSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DefaultDeserializer, serialize } from 'node:v8';
@@ -78,6 +79,38 @@ export function outputRecordName(kind: string, target: string): string {
   return `${kind}-${createHash('sha1').update(target).digest('hex').slice(0, 12)}.bin`;
 }
 
+/**
+ * Renames a temporary file over `file` in .cache/. A folder standing at `file` (a cache half-restored or copied
+ * by hand) is removed first: rename cannot put a file in a folder's place (EISDIR), and every later build
+ * failed there with »arhivar failed unexpectedly«. What .cache/ holds is arhivar's own, made again from content/.
+ */
+export async function renameIntoCache(temporary: string, file: string): Promise<void> {
+  try {
+    await rename(temporary, file);
+  } catch (error) {
+    if (!isFolderInTheWay(error)) throw error;
+    await rm(file, { recursive: true, force: true });
+    await rename(temporary, file);
+  }
+}
+
+/** renameIntoCache, for the logs written synchronously (blob-log.ts). */
+export function renameIntoCacheSync(temporary: string, file: string): void {
+  try {
+    renameSync(temporary, file);
+  } catch (error) {
+    if (!isFolderInTheWay(error)) throw error;
+    rmSync(file, { recursive: true, force: true });
+    renameSync(temporary, file);
+  }
+}
+
+/** Linux says EISDIR for a rename onto a folder; other systems EEXIST or ENOTEMPTY (rename(2), POSIX). */
+function isFolderInTheWay(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EISDIR' || code === 'EEXIST' || code === 'ENOTEMPTY';
+}
+
 /** Writes `.cache/<name>` through a temporary file and a rename, so a reader never sees half of it. */
 export async function writeCacheFile(root: string, name: string, value: unknown): Promise<void> {
   const file = path.join(root, CACHE_DIR, name);
@@ -89,7 +122,7 @@ export async function writeCacheFile(root: string, name: string, value: unknown)
   // Written as two pieces, not joined: a record of every file of dist/ is 50 MB at 100,000 articles, and a
   // joined copy of it was the last rise of a build's peak memory.
   await writeFile(temporary, [checksum, bytes]);
-  await rename(temporary, file);
+  await renameIntoCache(temporary, file);
 }
 
 /**
@@ -235,7 +268,7 @@ export class RecordCache<V> {
         const temporary = temporaryPath(this.file);
         const used = [...this.used];
         await writeRecords(temporary, 'w', this.records(used));
-        await rename(temporary, this.file);
+        await renameIntoCache(temporary, this.file);
         this.recordsOnDisk = used.length;
         this.tornTail = false;
       } else if (adding.length > 0) {
@@ -262,6 +295,11 @@ export class RecordCache<V> {
     const handle = await open(this.file, 'r').catch(() => undefined);
     if (!handle) return;
     try {
+      // A folder in the log's place opens, but cannot be read (EISDIR): no records, and the log is written anew.
+      if (!(await handle.stat()).isFile()) {
+        this.tornTail = true;
+        return;
+      }
       let pending: Buffer = Buffer.alloc(0);
       let torn = false;
       const chunk = Buffer.allocUnsafe(4 * 1024 * 1024);

@@ -277,6 +277,24 @@ describe('a rebuild with every input unchanged (issue 6)', () => {
     }
   });
 
+  it('makes again a file of .cache/ that a folder took the place of (a half-restored cache), instead of failing at every build', async () => {
+    const { root, outDir, run } = await site();
+    await run();
+    const fresh = await freshBuild(root);
+    const names = (await readdir(path.join(root, '.cache'))).filter((name) => /\.(bin|log)$/.test(name));
+    expect(names.length).toBeGreaterThan(8);
+    for (const name of names) {
+      const file = path.join(root, '.cache', name);
+      await rm(file);
+      await mkdir(path.join(file, 'x'), { recursive: true });
+      // Without dist/, the build reads and writes every record (a CI job with a restored .cache/).
+      await rm(outDir, { recursive: true, force: true });
+      await expect(run(), name).resolves.toMatchObject({ unchanged: false });
+      expect(await contents(outDir), name).toEqual(fresh);
+      await expect(run(), name).resolves.toMatchObject({ unchanged: true });
+    }
+  });
+
   it('leaves out a kept body whose first paragraph (shown on list pages) is damaged, and renders it anew', async () => {
     const { root, outDir, run } = await site();
     await run();
