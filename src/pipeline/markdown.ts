@@ -75,7 +75,7 @@ export async function startMarkdownWorkers(
   const workerFile = await compileWorker(options.root, MARKDOWN_WORKER_ENTRY);
   const cold = options.cache === false || !(await BlobLog.exists(options.root, 'markdown', await codeVersion()));
   const size = cold ? Math.max(1, options.workers ?? defaultPoolSize()) : 1;
-  return new MarkdownPool({ workerFile, size, timeLimitMs: options.timeLimitMs ?? ARTICLE_TIME_LIMIT_MS, peopleLater: true, background: options.background });
+  return new MarkdownPool({ workerFile, size, timeLimitMs: options.timeLimitMs ?? ARTICLE_TIME_LIMIT_MS, peopleLater: true, background: options.background, wholeRegistry: cold });
 }
 
 /**

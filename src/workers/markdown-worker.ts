@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderMarkdown } from '../markdown/render.ts';
 import { joinArticleText } from '../people/article-text.ts';
+import { createDetector, detectPeople } from '../people/detect.ts';
 import { LazyDetector } from '../people/lazy-detector.ts';
 import type { ArticleTask, ArticleTaskResult, MarkdownWorkerData, WorkerSetup } from './markdown-pool.ts';
 import { BACKGROUND_NICE, lowerThreadPriority } from './thread-priority.ts';
@@ -9,13 +10,16 @@ import { BACKGROUND_NICE, lowerThreadPriority } from './thread-priority.ts';
  * The worker side of markdown-pool.ts; runs as a plain JS bundle made by compile.ts. Its first message is
  * the setup (WorkerSetup): the worker keeps the registry then and says it is ready. Its people detector grows
  * with the texts it is given (LazyDetector): a worker that detects people in one article builds the forms of the
- * people that article could name, not of the whole registry. The pool may start it before the registry is read,
- * so loading this module overlaps the main thread's reading of content/.
+ * people that article could name, not of the whole registry. In a cold build, which detects every article, it
+ * builds the whole registry's at setup instead (MarkdownWorkerData.wholeRegistry says why). The pool may start it
+ * before the registry is read, so loading this module overlaps the main thread's reading of content/.
  */
-let detector: LazyDetector | undefined;
+let detector: Pick<LazyDetector, 'detect' | 'fallback'> | undefined;
+
+const data = workerData as MarkdownWorkerData | undefined;
 let fallbackTold = false;
 
-if ((workerData as MarkdownWorkerData | undefined)?.background) lowerThreadPriority(BACKGROUND_NICE);
+if (data?.background) lowerThreadPriority(BACKGROUND_NICE);
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -23,7 +27,7 @@ const decoder = new TextDecoder();
 parentPort?.on('message', (message: ArticleTask | { setup: WorkerSetup }) => {
   if ('setup' in message) {
     const { people } = message.setup;
-    if (people) detector = new LazyDetector(people);
+    if (people) detector = data?.wholeRegistry ? wholeRegistryDetector(people) : new LazyDetector(people);
     parentPort!.postMessage({ ready: true });
     return;
   }
@@ -61,3 +65,9 @@ parentPort?.on('message', (message: ArticleTask | { setup: WorkerSetup }) => {
   }
   parentPort!.postMessage(reply, transfer);
 });
+
+/** The whole registry's detector, built at once (MarkdownWorkerData.wholeRegistry); it never falls back. */
+function wholeRegistryDetector(people: NonNullable<WorkerSetup['people']>): Pick<LazyDetector, 'detect' | 'fallback'> {
+  const whole = createDetector(people);
+  return { detect: (text) => detectPeople(whole, text), fallback: undefined };
+}

@@ -98,6 +98,8 @@ describe('startMarkdownWorkers: the workers started before content/ is read', ()
     const root = await makeTempDir();
     const cold = await startMarkdownWorkers({ root, workers: 2 });
     expect(cold.size).toBe(2);
+    // Every article will be detected: the workers build the whole registry's detector at once.
+    expect(cold.wholeRegistry).toBe(true);
     await cold.close();
     const uncached = await startMarkdownWorkers({ root, workers: 2, cache: false });
     expect(uncached.size).toBe(2);
@@ -107,7 +109,31 @@ describe('startMarkdownWorkers: the workers started before content/ is read', ()
     // An earlier build left its bodies: a rebuild renders only what changed, and one worker is enough to start with.
     const warm = await startMarkdownWorkers({ root, workers: 2 });
     expect(warm.size).toBe(1);
+    // A rebuild detects the edited articles only: the workers build the people those could name.
+    expect(warm.wholeRegistry).toBe(false);
     await warm.close();
+  });
+
+  it('detect the same people whether they build the whole registry at setup (cold) or as texts need them', async () => {
+    const root = await makeTempDir();
+    const people: Person[] = [
+      { id: 'steve-witkoff', name: 'Steve Witkoff', aliases: [], role: undefined, gender: 'm', detect: true, bio: '', file: 'content/people/steve-witkoff.md' },
+      { id: 'kiril-dmitrijev', name: 'Kiril Dmitrijev', aliases: [], role: undefined, gender: 'm', detect: true, bio: '', file: 'content/people/kiril-dmitrijev.md' },
+    ];
+    const texts = ['Witkoff se je z Dmitrijevim sestal na Floridi.', 'Dmitrijeva je Witkoff povabil v Miami.', 'Brez imen.'];
+    const sources = texts.map((body, i) => ({ ...articles[0]!, file: `content/articles/a${i}.md`, body, title: 'Naslov', frontMatter: {} }) as unknown as ArticleSource);
+    const detectedWith = async (warm: boolean) => {
+      const site = await makeTempDir();
+      if (warm) (await renderArticleBodies(articles, { root: site, workers: 1 })).close();
+      const started = startMarkdownWorkers({ root: site, workers: 1 });
+      expect((await started).wholeRegistry).toBe(!warm);
+      const result = await renderArticleBodies(sources, { root: site, workers: 1, detect: { people }, started });
+      result.close();
+      return result.detected.map((found) => found?.people);
+    };
+    const whole = await detectedWith(false);
+    expect(whole).toEqual([['steve-witkoff', 'kiril-dmitrijev'], ['kiril-dmitrijev', 'steve-witkoff'], []]);
+    expect(await detectedWith(true)).toEqual(whole);
   });
 
   it('are taken over by the renderer, which gives them the registry to detect people with', async () => {
