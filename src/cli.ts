@@ -662,6 +662,8 @@ async function runCheck(args: readonly string[], io: Io): Promise<number> {
   }
   printWarnings(result.warnings, io);
   const links = result.linksChecked ? `; every internal link in ${result.linksChecked}/ resolves` : '; no built site to check links in (run npm run build)';
-  io.out(`checked ${formatCount(result.articles)} ${result.articles === 1 ? 'article' : 'articles'}: no problems${links}`);
+  // »no problems« alone, right under the warnings, read as if there were none: they are counted first.
+  const warned = result.warnings.length > 0 ? `${counted(result.warnings.length, 'warning')} (above), ` : '';
+  io.out(`checked ${formatCount(result.articles)} ${result.articles === 1 ? 'article' : 'articles'}: ${warned}no problems${links}`);
   return EXIT.ok;
 }

@@ -496,7 +496,7 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     await build({ root, now: new Date('2026-01-01T00:00:00Z') });
     const io = captureIo();
     expect(await main(['check', '--root', root], io)).toBe(0);
-    expect(io.stdout.join('\n')).toBe('checked 5 articles: no problems; every internal link in dist/ resolves');
+    expect(io.stdout.join('\n')).toBe('checked 5 articles: 1 warning (above), no problems; every internal link in dist/ resolves');
 
     const page = path.join(root, 'dist', 'osebe', 'index.html');
     await writeFile(page, (await readFile(page, 'utf8')).replace('</main>', '<a href="/osebe/">s korena</a><a href="/arhiv/osebe/">pod potjo</a></main>'));
@@ -642,7 +642,7 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     await build({ root, now });
     const io = captureIo();
     expect(await main(['check', '--root', root], io)).toBe(0);
-    expect(io.stdout.join('\n')).toBe('checked 2 articles: no problems; every internal link in dist/ resolves');
+    expect(io.stdout.join('\n')).toBe('checked 2 articles: 1 warning (above), no problems; every internal link in dist/ resolves');
 
     // The editor shortens a link's fragment in one article and renames the heading the other links to.
     const odzivi = path.join(root, 'content', 'articles', '2025', 'odzivi.md');

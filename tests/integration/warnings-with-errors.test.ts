@@ -250,3 +250,18 @@ describe('a build or check with problems prints the warnings too', () => {
     expect(firstLines(stderr)).toEqual([...PROBLEMS.slice(0, 2), '2 problems: the browser shows them until they are fixed.', '', ...WARNINGS, WARNINGS_TOLD]);
   });
 });
+
+describe('a check with warnings and no problems', () => {
+  it('check: its last line counts the warnings printed above it, not only »no problems«', async () => {
+    const root = await fixture();
+    await fixProblems(root);
+    // The picture the article shows without alt text, so that its link resolves.
+    await mkdir(path.join(root, 'public'), { recursive: true });
+    await writeFile(path.join(root, 'public/slika.jpg'), 'jpeg');
+    expect(await main(['build', '--root', root], captureIo())).toBe(0);
+    const io = captureIo();
+    expect(await main(['check', '--root', root], io)).toBe(0);
+    expect(firstLines(io.stderr)).toEqual(WARNINGS);
+    expect(io.stdout).toEqual(['checked 3 articles: 2 warnings (above), no problems; every internal link in dist/ resolves']);
+  });
+});
