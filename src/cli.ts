@@ -21,7 +21,8 @@ const formatCount = (value: number) => value.toLocaleString('en-US');
 /**
  * `arhivar <command>`: prints what happened and returns the exit code.
  *   0  success
- *   1  the content has problems (all of them are printed), a link is broken, or a file already exists
+ *   1  the content has problems (all of them are printed), a template, client script or stylesheet has a
+ *      mistake, a link is broken, a file already exists, or preview has no built site to serve
  *   2  the command line is wrong
  *   3  arhivar itself failed (a bug or an I/O error)
  *   141  the reader of the output closed it (`| head`), as for a Unix tool killed by SIGPIPE
@@ -79,7 +80,8 @@ Run "arhivar <command> --help" for a command's options.
 
 exit codes:
     0  success
-    1  content problems (every one is printed), a broken link, or a file that already exists
+    1  content problems (every one is printed), a mistake in a template, client script or stylesheet,
+       a broken link, a file that already exists, or no built site for preview to serve
     2  the command line is wrong (unknown command or option, missing argument)
     3  arhivar itself failed (a bug, or the disk or network refused)
   141  the program reading the output stopped (| head); arhivar ends quietly`,

@@ -147,10 +147,22 @@ describe('arhivar CLI exit codes', () => {
     expect(await main(['--help'], help)).toBe(0);
     for (const command of ['build', 'dev', 'preview', 'new', 'import', 'check', 'people']) expect(help.stdout[0]).toMatch(new RegExp(`^  ${command} `, 'm'));
     expect(help.stdout[0]).toContain('exit codes:');
-    // Each code and its meaning in two columns: 141 as wide as the others' indent and digit.
+    // Each code and its meaning in two columns: 141 as wide as the others' indent and digit, and a meaning
+    // that goes on to a second line indented to its column.
     const codes = help.stdout[0]!.split('exit codes:\n')[1]!.split('\n');
-    expect(codes.map((line) => /^ *\d+ {2}/.exec(line)?.[0].length)).toEqual(codes.map(() => 7));
+    expect(codes.map((line) => /^( *\d+ {2}| {7}(?=\S))/.exec(line)?.[0].length)).toEqual(codes.map(() => 7));
     expect(await main([], captureIo())).toBe(2);
+  });
+
+  it('names in the help every kind of case that exits 1, as README\'s table of exit codes does', async () => {
+    const help = captureIo();
+    await main(['--help'], help);
+    const one = /^ {4}1 {2}(.*(?:\n {7}\S.*)*)/m.exec(help.stdout[0]!)![1]!.replace(/\s+/g, ' ');
+    // A template that throws exits 1 (build-template-line.test.ts), and so does preview with nothing built (below).
+    for (const kind of ['content problems', 'template', 'client script', 'stylesheet', 'broken link', 'already exists', 'no built site for preview']) expect(one).toContain(kind);
+    const readme = await readFile(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const row = /^\| 1 \| (.*) \|$/m.exec(readme)![1]!;
+    for (const kind of ['content problems', 'template', 'client script', 'stylesheet', 'broken link', 'already exists', 'no built site for `preview`']) expect(row).toContain(kind);
   });
 
   it.each(['build', 'dev', 'preview', 'new', 'import', 'check'])('%s --help prints its usage and exits 0', async (command) => {
