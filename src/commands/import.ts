@@ -5,7 +5,7 @@ import { ArhivarError, UsageError } from '../errors.ts';
 import { checkProjectFolder } from '../pipeline/folders.ts';
 import { decodeText, CONTENT_DIR, FRONT_MATTER_OPENING } from '../content/read.ts';
 import { parseContentDate, type ContentDate } from '../content/dates.ts';
-import { stripControlCharacters, validateArticle } from '../content/article.ts';
+import { stripBodyControlCharacters, stripControlCharacters, validateArticle } from '../content/article.ts';
 import type { Registry } from '../people/registry.ts';
 import { createDetector, detectPeople, type PeopleDetector } from '../people/detect.ts';
 import { blocksToMarkdown, firstSentence, isCreditLine, MAX_CROSSHEAD_LENGTH, splitPlainText, titleText, UnrepresentableText, withoutDateline } from '../markdown/plain-text.ts';
@@ -212,7 +212,9 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
   const [bytes, info] = await Promise.all([readFile(source), stat(source)]).catch((error: unknown) => {
     throw unreadable(error, shown);
   });
-  const text = decodeText(bytes, shown);
+  // Dropped as the build drops them from a body (ESC sequences and BEL from a terminal, C1 from a legacy
+  // export): written into the article, they stayed in content/ for good. Line ends stay, so lines keep their numbers.
+  const text = stripBodyControlCharacters(decodeText(bytes, shown));
   if (FRONT_MATTER_OPENING.test(text)) {
     // Its --- lines and keys would become paragraphs of the body, and its --- line the title.
     throw new ArhivarError({

@@ -5,7 +5,7 @@ import { parseFrontMatter } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
 import { ArticleFrontMatterSchema, cutAtCommentErrors, foldKey, isPlainObject, issuesToErrors, optionalKeys, stripBodyControlCharacters, stripControlCharacters, withoutEmptyKeys, type ArticleFrontMatter } from './schema.ts';
 
-export { stripControlCharacters } from './schema.ts';
+export { stripBodyControlCharacters, stripControlCharacters } from './schema.ts';
 import type { SourceFile } from './read.ts';
 import type { ContentDate } from './dates.ts';
 import type { BodyImage } from '../markdown/render.ts';

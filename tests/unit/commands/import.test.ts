@@ -161,6 +161,23 @@ describe('arhivar import', () => {
     expect(written.title).toBe('Vlada je sprejela proračun za leto 2026');
   });
 
+  it('drops the control characters of the text file (a terminal\'s ESC sequences, BEL, DEL, C1), as the build drops them from a body', async () => {
+    const root = await emptyProject();
+    const source = path.join(root, 'vhod.txt');
+    await writeFile(
+      source,
+      'Vlada\u0007 sprejela proračun\n\nLJUBLJANA - Vlada je danes\u001b[31m sprejela\u0001 proračun za leto\u000b 2026.\u001b]0;x\u0007 Več o tem\u007f jutri.\n\nDrugi odstavek\u0085\ufffe besedila.\n',
+    );
+    const report = await importPlainText({ root, source, date: '2025-12-22' });
+    expect(report.problems).toEqual([]);
+    const text = await readFile(path.join(root, report.imported[0]!.file), 'utf8');
+    // The characters stripBodyControlCharacters (content/schema.ts) drops: every C0 but tab and the line ends, DEL, C1, noncharacters.
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe]/);
+    const written = await blockTexts(root, report.imported[0]!.file);
+    expect(written.title).toBe('Vlada sprejela proračun');
+    expect(written.texts).toEqual(['LJUBLJANA - Vlada je danes[31m sprejela proračun za leto 2026.]0;x Več o tem jutri.', 'Drugi odstavek besedila.']);
+  });
+
   it('writes a byline line (»Piše: Ana Novak«) as author:, not as a crosshead of the text', async () => {
     const root = await emptyProject();
     const source = path.join(root, 'agencija.txt');
