@@ -36,6 +36,7 @@ import { newestArticles, newestBeforeValidation, type NewestArticles } from './p
 import { articleRecord, clockChangeWarnings, draftAddress, unaddressedPeopleErrors, withoutBody, type Draft } from './pipeline/records.ts';
 import { checkAddresses, lastPublishedAddresses, recordPublishedAddresses, type AddressCheck, type LastAddresses } from './pipeline/published-addresses.ts';
 import { checkPublishedPeople, recordPublishedPeople, type PeopleCheck } from './pipeline/published-people.ts';
+import { append } from './append.ts';
 
 export type { NewestArticles } from './pipeline/newest.ts';
 
@@ -233,7 +234,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       },
       deferSave: tellNewest ? (save) => (saveValidations = save) : undefined,
       onResult: (result, source, key, bodyKey, bodyBytes) => {
-        errors.push(...result.errors);
+        append(errors, result.errors);
         if (result.article) {
           // Not `const { body, ...draft }`: reading the body of an article restored from .cache/ reads its file.
           const draft = withoutBody(result.article);
@@ -295,13 +296,13 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   // build that publishes it, unattended at the embargo time, instead of this one.
   const standing = drafts.filter((draft) => !draft.frontMatter.draft);
   const clashes = findAddressClashes(standing);
-  errors.push(...clashes.map((clash) => clash.error));
+  append(errors, clashes.map((clash) => clash.error));
   // The dev server shows drafts, but the build publishes none, so a clash only a draft gives is no error: the
   // draft's part of it is left out, as the build leaves it out, and a warning says what it will be once published.
   const draftsShown = options.includeDrafts && standing.length < drafts.length ? draftClashes(drafts) : undefined;
-  if (draftsShown) warnings.push(...draftsShown.warnings);
+  if (draftsShown) append(warnings, draftsShown.warnings);
   const addresses = options.lastAddresses && (await checkAddresses(options.lastAddresses, published, standing));
-  if (addresses) warnings.push(...addresses.warnings);
+  if (addresses) append(warnings, addresses.warnings);
   addTime(timings, 'load', performance.now() - loadStarted);
   // Otherwise the newest articles are told once every article is validated, when none has an error.
   const newestTold =
@@ -335,8 +336,8 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       for (const draft of drafts) errors.push(...unaddressedPeopleErrors(draft, registry, answered));
     }
     // After that: a bio that failed to render (person/too-slow) leaves its person in the registry.
-    errors.push(...markdown.errors);
-    warnings.push(...markdown.warnings);
+    append(errors, markdown.errors);
+    append(warnings, markdown.warnings);
     const allPeople = new Map(registry.people);
     const articles: Article[] = [];
     // An article record is made from its file (the source key) and these alone, so pages can be fingerprinted
@@ -394,10 +395,10 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     }
 
     const archive = timeSync(timings, 'collect', () => collectArchive(sameTagNames(articles), allPeople));
-    warnings.push(...mergedTagWarnings(published, archive.tagsBySlug));
+    append(warnings, mergedTagWarnings(published, archive.tagsBySlug));
     // Which people have a page is known only now, from the articles that name them.
     const people = options.lastAddresses && checkPublishedPeople(await options.lastAddresses.readPeople(), archive.people, registry);
-    if (people) warnings.push(...people.warnings);
+    if (people) append(warnings, people.warnings);
     if (errors.length > 0) throw new ContentErrors(sortErrors(errors), sortErrors(warnings));
     const relatedStarted = performance.now();
     archive.related = await relatedArticles(options.root, archive.articles, options.cache);
@@ -501,7 +502,7 @@ function findAddressClashes(articles: readonly Draft[]): AddressClash[] {
     });
     return { error, article, other };
   });
-  clashes.push(...findTakenRedirects(articles, byUrl));
+  append(clashes, findTakenRedirects(articles, byUrl));
   return clashes;
 }
 
@@ -865,7 +866,11 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     if (useCache && model.people) await recordPublishedPeople(options.root, target, model.people);
     const { shadowedPublicFiles, ...counts } = written;
     for (const file of shadowedPublicFiles) model.warnings.push(shadowedPublicFile(file));
-    if (shadowedPublicFiles.length > 0) model.warnings.splice(0, model.warnings.length, ...sortErrors(model.warnings));
+    if (shadowedPublicFiles.length > 0) {
+      const sorted = sortErrors(model.warnings);
+      model.warnings.length = 0;
+      append(model.warnings, sorted);
+    }
     return { model, ...counts, elapsedMs: performance.now() - started };
   } catch (error) {
     model.close();

@@ -19,6 +19,7 @@ import { CACHE_DIR } from '../pipeline/cache.ts';
 import { lastPublishedAddresses } from '../pipeline/published-addresses.ts';
 import type { ContentDate } from '../content/dates.ts';
 import { formatLjubljanaMinute } from '../text/sl.ts';
+import { append } from '../append.ts';
 
 /**
  * `arhivar check`: everything the build checks, plus the internal links of an existing build. Content
@@ -65,7 +66,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     // Read even where .cache/ cannot be written: an article moved from where the last build published it is told as a build tells it.
     const lastAddresses = await lastPublishedAddresses(options.root, distDir);
     const model = await loadSite({ root: options.root, includeFuture: options.includeFuture, now: options.now, releaseSources: true, bodiesOnDisk: cache, cache, lastAddresses, publishing: true });
-    warnings.push(...model.warnings);
+    append(warnings, model.warnings);
     articles = model.archive.articles.length;
     pageSources = sourcesOfPages(options.root, model);
     pagesOfFiles = pagesOfContentFiles(model);
@@ -76,15 +77,19 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   } catch (error) {
     const known = toArhivarErrors(error);
     if (!known) throw error;
-    problems.push(...known);
-    warnings.push(...warningsOf(error));
+    append(problems, known);
+    append(warnings, warningsOf(error));
   }
   // What a build would refuse in public/ (a symbolic link out of it, a name like ..\x) and, when the content
   // loaded, what of public/ stands in the way of the site's pages or gives way to them, and its pages the
   // sitemap leaves out for a canonical link to another host, found without building.
   const publicReport = await publicFolderReport(options.root, loadedSite);
-  problems.push(...publicReport.problems);
-  if (publicReport.warnings.length > 0) warnings.splice(0, warnings.length, ...sortErrors([...warnings, ...publicReport.warnings]));
+  append(problems, publicReport.problems);
+  if (publicReport.warnings.length > 0) {
+    const sorted = sortErrors([...warnings, ...publicReport.warnings]);
+    warnings.length = 0;
+    append(warnings, sorted);
+  }
 
   let linksChecked: string | undefined;
   let brokenLinks = 0;
@@ -118,7 +123,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
       linkProblems.push(withOtherPages(brokenLinkError(first!, shown, site, undefined, { pagesOfFiles, heldBackUrls, draftUrls }), others.map((entry) => entry.file), shown));
     }
     // By file and line, so that links of one article (found page by page) read top to bottom.
-    problems.push(...sortErrors(linkProblems));
+    append(problems, sortErrors(linkProblems));
   });
   return { problems, warnings, articles, linksChecked, brokenLinks };
 }

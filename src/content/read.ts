@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ArhivarError } from '../errors.ts';
 import { folderKind } from '../folder-kind.ts';
 import { sha1 } from '../hash.ts';
+import { append } from '../append.ts';
 
 /**
  * The only module that reads content/. Everything it returns is decoded text: UTF-8 with or without
@@ -508,7 +509,7 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
     listMarkdownFiles(root, path.join(contentDir, 'articles'), articleErrors, articlesNotRead),
     listMarkdownFiles(root, path.join(contentDir, 'people'), peopleErrors, peopleNotRead),
   ]);
-  errors.push(...articleErrors, ...peopleErrors);
+  append(append(errors, articleErrors), peopleErrors);
   const notRead = [...articlesNotRead, ...peopleNotRead];
   // A missing folder is an archive without articles (or people) yet; a file in its place would silently
   // publish one, and replace the site that is online with it.
