@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { writeNewFile } from '../content/write-new-file.ts';
 import path from 'node:path';
+import { append } from '../append.ts';
 import { ArhivarError, UsageError } from '../errors.ts';
 import { checkProjectFolder } from '../pipeline/folders.ts';
 import { decodeText, CONTENT_DIR, FRONT_MATTER_OPENING } from '../content/read.ts';
@@ -126,7 +127,7 @@ async function listTextFiles(folder: string, seen: Set<string>): Promise<string[
   for (const entry of await readdir(folder, { withFileTypes: true })) {
     const file = path.join(folder, entry.name);
     const target = entry.isSymbolicLink() ? await stat(file).catch(() => undefined) : entry;
-    if (target?.isDirectory()) files.push(...(await listTextFiles(file, seen)));
+    if (target?.isDirectory()) append(files, await listTextFiles(file, seen));
     else if (entry.name.toLowerCase().endsWith('.txt') && !entry.name.startsWith('.') && (target === undefined || target.isFile())) files.push(file);
   }
   return files;

@@ -3,12 +3,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, type Io } from '../../src/cli.ts';
+import { importPlainText } from '../../src/commands/import.ts';
+import { UsageError } from '../../src/errors.ts';
 import { makeTempDir, removeDir } from '../helpers.ts';
 
 /**
  * Lists as long as an archive: `list.push(...items)` passes every item as an argument on the stack, and past about
  * 125,000 of them (Node 20) throws »RangeError: Maximum call stack size exceeded«, which ended the command with
- * exit code 3. 150,000 files, empty, as an export holds them.
+ * exit code 3. 150,000 files, empty, as an export or an agency's folder holds them.
  */
 const COUNT = 150_000;
 
@@ -57,4 +59,17 @@ describe('a site of 150,000 Jekyll posts left as .markdown (a content/stray-file
     expect(await main(['check', '--root', root], checked)).toBe(0);
     expect(checked.stdout).toEqual(['checked 0 articles: 150,001 warnings (above), no problems; every internal link in dist/ resolves']);
   }, 60_000);
+});
+
+describe('import of a folder of 150,000 .txt files', () => {
+  it('lists them all: --title, for one file only, is refused as a usage error, not with a RangeError', async () => {
+    const work = await makeTempDir();
+    roots.push(work);
+    await mkdir(path.join(work, 'project/content/articles'), { recursive: true });
+    // In a folder under the one given, as an agency's archive keeps a year's wires.
+    await emptyFiles(path.join(work, 'prejeto/2024'), COUNT, (index) => `sta-${index}.txt`);
+    const refused = await importPlainText({ root: path.join(work, 'project'), source: path.join(work, 'prejeto'), title: 'Naslov' }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UsageError);
+    expect((refused as Error).message).toBe('--title names one article; import a single file to use it');
+  }, 120_000);
 });
