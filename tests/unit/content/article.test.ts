@@ -407,6 +407,13 @@ describe('validateArticle: lists longer than an article needs', () => {
     ]);
     expect(check(`title: A\ndate: 2025-12-22\nredirectFrom: [/2025/12/01/isti/, /2025/12/01/isti, ${addresses(99).slice(1)}`).errors).toEqual([]);
   });
+
+  it('tells a list of 150,000 tags that have no letters, an error each, instead of a RangeError (exit code 3)', () => {
+    // One error a tag, appended one at a time: errors.push(...errors of the tags) passed 150,000 arguments.
+    const { errors } = check(`title: A\ndate: 2025-12-22\ntags: [${Array.from({ length: 150_000 }, () => '"!"').join(', ')}]`);
+    expect(errors[0]!.message).toBe('tags has 150000 entries; at most 100 are allowed');
+    expect(errors.filter((error) => error.code === 'article/bad-tag')).toHaveLength(150_000);
+  });
 });
 
 describe('validateArticle: a slug: line holding an address', () => {
