@@ -4,6 +4,7 @@ import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'nod
 import path from 'node:path';
 import { DefaultDeserializer, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
+import { append } from '../append.ts';
 
 /**
  * A persistent key → value store under .cache/ (safe to delete at any time). It is an append-only log of
@@ -276,7 +277,9 @@ export class RecordCache<V> {
         this.recordsOnDisk += adding.length;
       }
     } catch (error) {
-      this.added.unshift(...adding);
+      // Back in front of what was added since, in a loop: a first build adds one a file (append.ts).
+      const since = this.added.splice(0);
+      append(append(this.added, adding), since);
       throw error;
     }
     await removeOtherVersions(this.directory, this.name, this.file);

@@ -1,4 +1,4 @@
-import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,22 @@ async function damage(file: string, text: string): Promise<void> {
 }
 
 describe('RecordCache', () => {
+  it('keeps the 150,000 records of a first build that its write failed, and tells the failure, not a RangeError', async () => {
+    const root = await makeTempDir();
+    const cache = await RecordCache.open<number>(root, 'markdown', 'v1');
+    for (let i = 0; i < 150_000; i++) cache.set(`k${i}`, i);
+    // A folder where the log goes: the system refuses to append to it, as a full disk would.
+    const file = path.join(root, '.cache', 'markdown-v1.log');
+    await mkdir(file, { recursive: true });
+    await expect(cache.save()).rejects.toMatchObject({ code: 'EISDIR' });
+    // Put back, they are written by the next save.
+    await rm(file, { recursive: true });
+    await cache.save();
+    const again = await RecordCache.open<number>(root, 'markdown', 'v1');
+    expect(again.size).toBe(150_000);
+    expect(again.get('k149999')).toBe(149_999);
+  });
+
   it('keeps values across runs, appends only new records, and survives a torn last record', async () => {
     const root = await makeTempDir();
     const first = await RecordCache.open<{ html: string; when: Date }>(root, 'markdown', 'v1');
