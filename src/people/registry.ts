@@ -4,6 +4,7 @@ import { urls } from '../site/urls.ts';
 import { parsePerson, personFromName, type Person } from '../content/person.ts';
 import { checkRedirects } from '../content/redirects.ts';
 import type { SourceFile } from '../content/read.ts';
+import { append } from '../append.ts';
 
 /**
  * Every known person, findable by canonical name, alias or slug. All three are compared by their slug,
@@ -105,7 +106,7 @@ export function buildRegistry(people: readonly Person[]): { registry: Registry; 
     }
   }
   const redirects = new Map<string, string>();
-  errors.push(...addEarlierIds(byId, lookup, redirects));
+  append(errors, addEarlierIds(byId, lookup, redirects));
   return { registry: { people: byId, lookup, byLetters, redirects }, errors };
 }
 
