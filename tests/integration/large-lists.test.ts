@@ -46,7 +46,7 @@ describe('a site of 150,000 Jekyll posts left as .markdown (a content/stray-file
     expect(await main(['check', '--root', root], io)).toBe(0);
     expect(io.stderr.at(-1)).toBe('150,000 warnings: 150,000 content/stray-file');
     expect(io.stdout).toEqual(['checked 0 articles: 150,000 warnings (above), no problems; no built site to check links in (run npm run build)']);
-  }, 60_000);
+  }, 180_000);
 
   it('build and check with a file of public/ that a page replaces (the warnings sorted again with its own) end', async () => {
     await mkdir(path.join(root, 'public/osebe'), { recursive: true });
@@ -58,7 +58,7 @@ describe('a site of 150,000 Jekyll posts left as .markdown (a content/stray-file
     const checked = captureIo();
     expect(await main(['check', '--root', root], checked)).toBe(0);
     expect(checked.stdout).toEqual(['checked 0 articles: 150,001 warnings (above), no problems; every internal link in dist/ resolves']);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('import of a folder of 150,000 .txt files', () => {
