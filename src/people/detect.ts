@@ -474,7 +474,9 @@ function roleNounGender(word: string): Gender | undefined {
   // -ka after a consonant (poslanka, novinarko, igralki); not adverbs and adjectives (lahko, tako, veliki, težko).
   // Only the nominative and instrumental: a genitive is often a complement (predsednika stranke Goloba).
   if (/(ica|ico|inja|injo|[bcdfgjlmnprtv]k[ao])$/.test(word)) return 'f';
-  if (MASCULINE_ROLE_NOMINATIVE.test(word) || /(nik|nc|tor|tr|rj|ent|ist|ant|telj|aš|ač)(a|u|om|em)$/.test(word)) return 'm';
+  // Not -aša, -ača: the present tense of vprašati, plačati, vračati ends so (»se vpraša Kos«), and a man's
+  // genitive before a name tells nothing a declined surname does not (nogometaša Kosa).
+  if (MASCULINE_ROLE_NOMINATIVE.test(word) || /(nik|nc|tor|tr|rj|ent|ist|ant|telj)(a|u|om|em)$/.test(word) || /(aš|ač)(u|om|em)$/.test(word)) return 'm';
   return undefined;
 }
 

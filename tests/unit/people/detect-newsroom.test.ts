@@ -351,3 +351,26 @@ describe('newsroom sentences: a namesake of the other gender leaves the surname 
     expect(detectPeople(detector, text).people).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a verb in -aša or -ača before a name is no man\'s role noun', () => {
+  // Reading -aš and -ač as role endings (nogometaš, tenisač) in every case took the present tense of vprašati,
+  // plačati, vračati for a man's noun before the name: »se vpraša Kos« was no woman's, and beside a namesake
+  // it was the man's.
+  const marta = createDetector([person('Marta Kos', { gender: 'f' })]);
+  const horvats = createDetector([person('Ana Horvat', { gender: 'f' }), person('Janez Horvat', { gender: 'm' })]);
+  it.each([
+    ['vpraša in a quote\'s attribution', marta, '»Zakaj pa ne?« se vpraša Kos.', ['marta-kos']],
+    ['vpraša without se', marta, '»Kdo bo to plačal?« vpraša Kos.', ['marta-kos']],
+    ['plača', marta, 'Vse stroške plača Kos.', ['marta-kos']],
+    ['vrača', marta, 'Denar vrača Kos.', ['marta-kos']],
+    ['vpraša, beside a namesake of the other gender', horvats, 'Ana Horvat je ustanovila podjetje. »Zakaj pa ne?« se vpraša Horvat.', ['ana-horvat']],
+  ])('%s', (_what, detector, text, expected) => {
+    expect(detectPeople(detector, text).people).toEqual(expected);
+  });
+  it.each([
+    ['a role in -aš in the dative', 'Nagrado so podelili nogometašu Kos.'],
+    ['a role in -ač in the instrumental', 'Pogovarjali smo se s tenisačem Kos.'],
+  ])('a man\'s role in another case is still no woman\'s: %s', (_what, text) => {
+    expect(detectPeople(marta, text).people).toEqual([]);
+  });
+});
