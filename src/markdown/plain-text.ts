@@ -83,14 +83,24 @@ const NEWS_AGENCIES = new Set(
  * »(SDS)« a party.
  */
 export function agencyCredit(line: string): { text: string; agencies: string[] } | undefined {
+  const bracket = bracketAfterSentence(line);
+  if (!bracket) return undefined;
+  const names = splitByline(bracket.inside);
+  if (names.length === 0 || names.some((name) => !NEWS_AGENCIES.has(name.name.toLocaleLowerCase('sl')))) return undefined;
+  return { text: bracket.text, agencies: names.map((name) => name.name) };
+}
+
+/**
+ * A bracket or slashes after the line's last sentence, whatever they hold (»… je dejal. (STA)«, »… opozicija. (SDS)«):
+ * the line without them ('' when it was the bracket alone) and what they hold; undefined when the line ends otherwise.
+ */
+function bracketAfterSentence(line: string): { text: string; inside: string } | undefined {
   const match = CREDIT_AT_END.exec(line.slice(-CREDIT_TAIL));
   if (!match) return undefined;
   const before = line.slice(0, line.length - match[0].length);
   const text = before.trimEnd();
   if (text !== '' && (text === before || !SENTENCE_END_BEFORE.test(text.slice(-CREDIT_TAIL)))) return undefined;
-  const names = splitByline(match[1] ?? match[2]!);
-  if (names.length === 0 || names.some((name) => !NEWS_AGENCIES.has(name.name.toLocaleLowerCase('sl')))) return undefined;
-  return { text, agencies: names.map((name) => name.name) };
+  return { text, inside: match[1] ?? match[2]! };
 }
 
 // Slovenian papers and agencies put the byline on a line of its own: »Piše: Ana Novak«, »Pišeta: …« for two, »Avtorica: …«.
@@ -248,9 +258,10 @@ export function splitPlainText(text: string, options: { headline: boolean }): Pl
     }
     // Published as a crosshead of its own, the byline stood in the text as a heading and the article had no author:.
     if (byline === undefined && (byline = bylineName(value)) !== undefined) continue;
-    // »… je dejal. (STA)« ends a sentence: the credit after it is no heading's.
-    const credit = agencyCredit(value);
-    const crosshead = isCrosshead(credit !== undefined && credit.text !== '' ? credit.text : value);
+    // »… je dejal. (STA)« ends a sentence: the credit after it is no heading's, nor is a bracket of no agency's
+    // (»… opozicija. (SDS)«), which stays in the text.
+    const bracket = bracketAfterSentence(value);
+    const crosshead = isCrosshead(bracket !== undefined && bracket.text !== '' ? bracket.text : value);
     // A photo credit may stand above the headline, as it stood above the picture.
     if (options.headline && headline === undefined && blocks.every((block) => isCreditLine(block.text)) && crosshead) {
       headline = value;

@@ -174,6 +174,25 @@ describe('splitPlainText', () => {
     expect(split.blocks.map((block) => block.text)).toEqual(text.split('\n').filter((line) => line !== ''));
   });
 
+  it.each([
+    ['a party', 'Minister je odgovarjal kratko. (SDS)'],
+    ['an alliance and a country', 'Vaja se je začela v ponedeljek. (NATO, ZDA)'],
+    ['a media house that is no news agency', 'Oddaja bo na sporedu v nedeljo. (24UR)'],
+    ["an editor's initials", 'V Žalcu so odprli knjižnico. (ana/bk)'],
+  ])('a paragraph ended by %s in brackets after its sentence stays a paragraph, not a crosshead', (_, line) => {
+    // Only a news agency is a credit (NEWS_AGENCIES); any other bracket after the last sentence stays in the text,
+    // and the sentence before it still ends the paragraph: it was published as »## Minister je odgovarjal kratko. (SDS)«.
+    const text = `Vlada padla\nPoslanci so izglasovali nezaupnico.\n${line}\nSeja se bo nadaljevala jutri.\n${line}\n`;
+    const split = splitPlainText(text, { headline: true });
+    expect(split.source).toBeUndefined();
+    expect(split.blocks.map((block) => `${block.kind}: ${block.text}`)).toEqual([
+      'paragraph: Poslanci so izglasovali nezaupnico.',
+      `paragraph: ${line}`,
+      'paragraph: Seja se bo nadaljevala jutri.',
+      `paragraph: ${line}`,
+    ]);
+  });
+
   it("leaves a review's box of facts as text: its author is the book's, not the article's", () => {
     expect(splitPlainText('Jančar znova navdušuje\n\nNovi roman je izšel ta teden.\n\nAvtor: Drago Jančar\nZaložba: Beletrina\nCena: 29 evrov\n', { headline: true })).toEqual({
       headline: 'Jančar znova navdušuje',
