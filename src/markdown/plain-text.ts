@@ -73,9 +73,21 @@ const CREDIT_TAIL = 64;
  * capitals, as a byline takes them (content/byline.ts): after a sentence, »(SDS)«, »(NATO)« or »(ZDA)« is a party, an
  * alliance or a country the sentence spoke of, and taking it out of the text for source: lost it.
  */
-const NEWS_AGENCIES = new Set(
-  'sta afp ap reuters dpa ansa apa efe bta čtk ctk pap mti hina tanjug beta fena mina srna mia tasr ta3 tass ria ria novosti interfax ukrinform unian xinhua kyodo yonhap anadolu aa belga anp lusa ritzau ntb tt stt ips bloomberg'.split(' '),
-);
+const NEWS_AGENCIES = new Set([
+  ...['STA', 'AFP', 'AP', 'Reuters', 'dpa', 'ANSA', 'APA', 'EFE', 'BTA', 'ČTK', 'CTK', 'PAP', 'MTI', 'Hina', 'Tanjug', 'Beta', 'Fena'],
+  ...['MINA', 'SRNA', 'MIA', 'TASR', 'TASS', 'RIA Novosti', 'Interfax', 'Ukrinform', 'UNIAN', 'Xinhua', 'Kyodo', 'Yonhap'],
+  ...['Anadolu', 'Belga', 'ANP', 'Lusa', 'Ritzau', 'NTB', 'STT', 'Bloomberg'],
+]);
+
+/**
+ * Whether a credit's name is a news agency's, written as the agency writes it or in capitals: several are words too
+ * (»(Mina)«, »(Beta)« of a name the sentence spoke of, »(tt)«), which only the agency's own spelling tells apart.
+ */
+function isNewsAgency(name: string): boolean {
+  if (NEWS_AGENCIES.has(name)) return true;
+  const capitals = name.toLocaleUpperCase('sl');
+  return name === capitals && [...NEWS_AGENCIES].some((agency) => agency.toLocaleUpperCase('sl') === capitals);
+}
 
 /**
  * The agencies a line ends with, and the line without them ('' when it was the credit alone); undefined when it ends
@@ -86,7 +98,7 @@ export function agencyCredit(line: string): { text: string; agencies: string[] }
   const bracket = bracketAfterSentence(line);
   if (!bracket) return undefined;
   const names = splitByline(bracket.inside);
-  if (names.length === 0 || names.some((name) => !NEWS_AGENCIES.has(name.name.toLocaleLowerCase('sl')))) return undefined;
+  if (names.length === 0 || names.some((name) => !isNewsAgency(name.name))) return undefined;
   return { text: bracket.text, agencies: names.map((name) => name.name) };
 }
 

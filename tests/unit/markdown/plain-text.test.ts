@@ -158,6 +158,9 @@ describe('splitPlainText', () => {
   it('takes a credit on the last line of its own, in brackets or between slashes', () => {
     expect(splitPlainText('V Žalcu so odprli knjižnico.\n/STA/\n', { headline: true })).toEqual({ headline: undefined, source: 'STA', blocks: [{ kind: 'paragraph', text: 'V Žalcu so odprli knjižnico.', line: 1 }] });
     expect(splitPlainText('V Žalcu so odprli knjižnico.\n\n(AFP, dpa)\n', { headline: true }).source).toBe('AFP, dpa');
+    // As the agency writes itself, or in capitals; a name of two words whole.
+    expect(splitPlainText('Skupščina je zasedala.\n(MINA, HINA)\n', { headline: true }).source).toBe('MINA, HINA');
+    expect(splitPlainText('Duma je glasovala.\n(RIA Novosti)\n', { headline: true }).source).toBe('RIA Novosti');
   });
 
   it.each([
@@ -168,6 +171,8 @@ describe('splitPlainText', () => {
     ['a party after a sentence', 'Predlog je vložila opozicija. (SDS)\n'],
     ['an alliance and a country after a sentence', 'Vaja se je začela v ponedeljek. (NATO, ZDA)\n'],
     ['an agency beside a party', 'Predlog je vložila opozicija. (STA, SDS)\n'],
+    ["a name that is an agency's in its spelling only", 'Pogovarjali smo se o Mini. (Mina)\n'],
+    ["the second word of an agency's name", 'To so bile zadnje novice. (Novosti)\n'],
   ])('takes no source from %s', (_, text) => {
     const split = splitPlainText(text, { headline: false });
     expect(split.source).toBeUndefined();
