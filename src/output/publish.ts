@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir, readlink, realpath, rename, rm, rmdir, stat }
 import path from 'node:path';
 import { ArhivarError, ContentErrors, sortErrors } from '../errors.ts';
 import { sha1 } from '../hash.ts';
-import { CACHE_DIR, outputRecordName, readCacheFile, writeCacheFile } from '../pipeline/cache.ts';
+import { CACHE_DIR, writeCacheFile } from '../pipeline/cache.ts';
 import { publicFolderProblem } from '../pipeline/folders.ts';
 import { addTime, type Timings } from '../pipeline/timings.ts';
 import { Fingerprinter } from '../render/fingerprint.ts';
@@ -11,6 +11,7 @@ import type { PageSpec } from '../render/pages.ts';
 import { renderProblem } from '../render/render-problem.ts';
 import { outputPathFor } from '../site/urls.ts';
 import type { OutputFile } from './assets.ts';
+import { outputStateName, readOutputState, type FileRecord, type OutputState, type TreeRecord } from './output-record.ts';
 import { TreeWriter } from './tree-writer.ts';
 import { inode, moveAside, removeInBackground, treeNames } from './side-trees.ts';
 import { findTemplateLine } from './template-line.ts';
@@ -82,11 +83,16 @@ export class PublishedTree {
 }
 
 export async function readPublishedTree(root: string, target: string, useCache = true): Promise<PublishedTree> {
-  const stateName = outputRecordName('output', target);
-  const stored = useCache ? await readCacheFile<OutputState>(root, stateName) : undefined;
-  const state = stored?.version === 1 && stored.target === target ? stored : undefined;
-  const current = state?.current && (await inode(target)) === state.current.ino ? state.current : undefined;
+  const stateName = outputStateName(target);
+  const state = useCache ? await readOutputState(root, target) : undefined;
+  // A dist/ whose feed.xml was deleted was taken for arhivar's by this record (pipeline/folders.ts), but no longer
+  // holds what it says: the site is written afresh, feed.xml with it.
+  const current = state?.current && (await inode(target)) === state.current.ino && (await holdsFeed(target)) ? state.current : undefined;
   return new PublishedTree(stateName, state, current);
+}
+
+async function holdsFeed(target: string): Promise<boolean> {
+  return stat(path.join(target, 'feed.xml')).then((info) => info.isFile(), () => false);
 }
 
 export interface PublishResult {
@@ -99,22 +105,6 @@ export interface PublishResult {
   shadowedPublicFiles: string[];
 }
 
-interface FileRecord {
-  /**
-   * sha1 of the bytes. Records of builds before symbolic links in public/ were refused may hold
-   * "link:<target>": no file is made with such a hash now, so those paths are written again as files.
-   */
-  hash: string;
-  /** Page fingerprint, for pages with inputs. */
-  key?: string | undefined;
-}
-
-interface TreeRecord {
-  /** Inode of the tree's folder when the record was made: a folder replaced behind our back is not trusted. */
-  ino: number;
-  files: Map<string, FileRecord>;
-}
-
 /**
  * Whether a tree holds a symbolic link, which only builds before public/ links were refused published. Such a
  * tree is not updated in place: a page written under a link to a folder (public/osebe -> /srv/x) would land
@@ -123,13 +113,6 @@ interface TreeRecord {
 function holdsLinks(tree: TreeRecord): boolean {
   for (const record of tree.files.values()) if (record.hash.startsWith('link:')) return true;
   return false;
-}
-
-interface OutputState {
-  version: 1;
-  target: string;
-  current: TreeRecord | undefined;
-  spare: TreeRecord | undefined;
 }
 
 const PENDING_BYTES_LIMIT = 32 * 1024 * 1024;

@@ -7,6 +7,7 @@ import { FEED_GENERATOR } from '../render/feed.ts';
 import { CACHE_DIR } from './cache.ts';
 import { CONTENT_DIR } from '../content/read.ts';
 import { leftOutOfPublic } from '../output/left-out.ts';
+import { readOutputState, type OutputState } from '../output/output-record.ts';
 
 /**
  * Fails with a clear error when `folder` (relative to `root`, or absolute) exists but is not a folder: a
@@ -152,14 +153,19 @@ export async function checkOutputContents(root: string, outDir: string): Promise
       hint: 'build into a folder of its own (dist, the default) and copy it into the git checkout as a deploy step',
     });
   }
-  const strangers = await filesNotPublishedByArhivar(output);
-  if (strangers.length > 0) {
-    const shown = strangers.slice(0, 3).join(', ') + (strangers.length > 3 ? ` and ${strangers.length - 3} more` : '');
+  const strangers = await filesNotPublishedByArhivar(output, await readOutputState(root, path.resolve(root, outDir)));
+  if (strangers) {
+    const { files, feedMissing } = strangers;
+    const shown = files.slice(0, 3).join(', ') + (files.length > 3 ? ` and ${files.length - 3} more` : '');
     throw new ArhivarError({
       code: 'output/not-ours',
       file: name,
-      message: `the output folder ${name} holds files that arhivar did not publish (${shown}): a build replaces the folder whole, so they would be deleted`,
-      hint: `build into a new or empty folder with --out, or move those files away; if ${name} is an old copy of the site you no longer need, delete it`,
+      message: feedMissing
+        ? `the output folder ${name} holds files (${shown}) that arhivar cannot tell for a site it published: there is no feed.xml, by which it knows one when .cache/ holds no record of it; a build replaces the folder whole, so they would be deleted`
+        : `the output folder ${name} holds files that arhivar did not publish (${shown}): a build replaces the folder whole, so they would be deleted`,
+      hint: feedMissing
+        ? `if ${name} is a site arhivar published whose feed.xml was deleted (with .cache/, where it keeps a record of what it published), delete ${name} and build again; otherwise build into a new or empty folder with --out, or move those files away`
+        : `build into a new or empty folder with --out, or move those files away; if ${name} is an old copy of the site you no longer need, delete it`,
     });
   }
 }
@@ -177,18 +183,39 @@ function isIgnorable(name: string): boolean {
 const SIGNATURE_WINDOW = 64 * 1024;
 
 /**
- * What an existing output folder holds, unless it is empty or a site arhivar published (by its feed.xml).
- * A build swaps the folder whole, which is right for its own site and wrong for anything else: `--out`
- * pointing at someone's folder would otherwise delete it without a word. Vite, likewise, does not empty an
- * outDir it does not own. The feed is what every arhivar site has whatever its templates, and a cache-less
- * build or one after .cache/ was deleted must still recognise its own folder.
+ * What an existing output folder holds, unless it is empty or a site arhivar published. A build swaps the
+ * folder whole, which is right for its own site and wrong for anything else: `--out` pointing at someone's
+ * folder would otherwise delete it without a word. Vite, likewise, does not empty an outDir it does not own.
+ *
+ * A site of arhivar's is known by its feed.xml, which every one has whatever its templates, so a cache-less
+ * build or one after .cache/ was deleted still recognises its own folder; and, when the feed was deleted, by
+ * the record in .cache/ of what the last build published there: every file in the folder is one it names
+ * (any other is someone's, and is told by name), and the folder holds at least half of them, so that a new
+ * folder of someone's with an index.html in it is not taken for the site.
  */
-async function filesNotPublishedByArhivar(output: string): Promise<string[]> {
+async function filesNotPublishedByArhivar(output: string, record: OutputState | undefined): Promise<{ files: string[]; feedMissing: boolean } | undefined> {
   const entries = await readdir(output).catch(() => [] as string[]);
   const names = entries.filter((entry) => !isIgnorable(entry)).sort();
-  if (names.length === 0) return [];
-  if (await startsWithSignature(path.join(output, 'feed.xml'))) return [];
-  return names;
+  if (names.length === 0) return undefined;
+  const feed = path.join(output, 'feed.xml');
+  if (await startsWithSignature(feed)) return undefined;
+  const published = record?.current?.files;
+  if (published) {
+    const files = await filesIn(output);
+    const strangers = files.filter((file) => !published.has(file));
+    if (strangers.length > 0) return { files: strangers, feedMissing: false };
+    if (files.length * 2 >= published.size) return undefined;
+  }
+  return { files: names, feedMissing: (await folderKind(feed)) === 'missing' };
+}
+
+/** The files under `folder` (anything but a folder: a link too), as the record names them, litter left out. */
+async function filesIn(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => !entry.isDirectory() && !isIgnorable(entry.name))
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
 }
 
 async function startsWithSignature(file: string): Promise<boolean> {

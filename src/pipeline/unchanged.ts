@@ -140,7 +140,10 @@ export async function stillCurrent(record: LastBuild | undefined, key: string, o
   if (!record || record.key !== key) return false;
   if (record.changesAtMs !== null && now.getTime() >= record.changesAtMs) return false;
   const dist = await stat(outDir).catch(() => undefined);
-  return dist?.isDirectory() === true && dist.ino === record.distIno;
+  if (dist?.isDirectory() !== true || dist.ino !== record.distIno) return false;
+  // A deleted feed.xml is published again: it is also how a later build knows the folder for arhivar's once
+  // .cache/ is gone (pipeline/folders.ts), and a site left without it would be refused as someone else's.
+  return (await stat(path.join(outDir, 'feed.xml')).catch(() => undefined))?.isFile() === true;
 }
 
 export async function distInode(outDir: string): Promise<number> {

@@ -391,6 +391,39 @@ describe('arhivar CLI exit codes', () => {
     expect(await readFile(path.join(someones, 'seznam.txt'), 'utf8')).toBe('mleko\n');
   });
 
+  it('knows its own output folder by the record in .cache/ when its feed.xml was deleted, and still refuses a stranger in it', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const dist = path.join(root, 'dist');
+    expect(await main(['build', '--root', root], captureIo())).toBe(0);
+    const published = (await listFiles(dist)).sort();
+    await rm(path.join(dist, 'feed.xml'));
+    const rebuilt = captureIo();
+    expect(await main(['build', '--root', root], rebuilt), rebuilt.stderr.join('\n')).toBe(0);
+    expect((await listFiles(dist)).sort()).toEqual(published);
+    expect(await readFile(path.join(dist, 'feed.xml'), 'utf8')).toContain('<generator>arhivar</generator>');
+
+    // A file the record does not name is someone's: the folder is refused, naming it, and nothing is deleted.
+    await rm(path.join(dist, 'feed.xml'));
+    await writeFile(path.join(dist, '2025', 'beležke.txt'), 'za jutri\n');
+    const stranger = captureIo();
+    expect(await main(['build', '--root', root], stranger)).toBe(1);
+    expect(stranger.stderr.join('\n')).toContain('output/not-ours');
+    expect(stranger.stderr.join('\n')).toContain('(2025/beležke.txt)');
+    expect(await readFile(path.join(dist, '2025', 'beležke.txt'), 'utf8')).toBe('za jutri\n');
+
+    // Without the record (.cache/ deleted) only feed.xml tells, and the message says it is missing and what to do.
+    await rm(path.join(dist, '2025', 'beležke.txt'));
+    await rm(path.join(root, '.cache'), { recursive: true });
+    const recordless = captureIo();
+    expect(await main(['build', '--root', root], recordless)).toBe(1);
+    const told = recordless.stderr.join('\n');
+    expect(told).toContain('output/not-ours');
+    expect(told).toContain('no feed.xml');
+    expect(told).toContain('delete dist');
+    expect((await listFiles(dist)).sort()).toEqual(published.filter((file) => file !== 'feed.xml'));
+  });
+
   it('exits 1, naming it, when public is a file instead of the folder of files published as they are', async () => {
     const { root, io } = await buildWithFileInPlaceOf('public', 'favicon\n');
     expect(io.stderr.join('\n')).toContain('public  public/not-a-folder');

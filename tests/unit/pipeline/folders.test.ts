@@ -2,6 +2,8 @@ import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArhivarError } from '../../../src/errors.ts';
+import { outputStateName, type OutputState } from '../../../src/output/output-record.ts';
+import { writeCacheFile } from '../../../src/pipeline/cache.ts';
 import { checkCacheFolder, checkOutputContents, checkOutputLocation } from '../../../src/pipeline/folders.ts';
 import { FEED_GENERATOR } from '../../../src/render/feed.ts';
 import { makeTempDir } from '../../helpers.ts';
@@ -71,5 +73,32 @@ describe('checkCacheFolder, checkOutputLocation and checkOutputContents', () => 
     await expect(checkOutputContents(root, 'dist')).rejects.toMatchObject({ code: 'output/not-ours' });
     await writeFile(path.join(dist, 'feed.xml'), `<feed>\n  <title>Arhiv</title>\n  ${FEED_GENERATOR}\n</feed>`);
     await expect(checkOutputContents(root, 'dist')).resolves.toBeUndefined();
+  });
+
+  it('takes a folder without feed.xml for its own site only when it holds mostly the files its record names, and no others', async () => {
+    const root = await makeTempDir();
+    const dist = path.join(root, 'dist');
+    const published = ['index.html', 'feed.xml', '2025/index.html', '2025/06/index.html', 'osebe/index.html'];
+    const record: OutputState = {
+      version: 1,
+      target: dist,
+      current: { ino: 1, files: new Map(published.map((file) => [file, { hash: 'a'.repeat(40) }])) },
+      spare: undefined,
+    };
+    await writeCacheFile(root, outputStateName(dist), record);
+    // A new folder of someone's with an index.html: the record names it, but the folder holds one of five.
+    await mkdir(dist);
+    await writeFile(path.join(dist, 'index.html'), '<p>naše</p>');
+    await expect(checkOutputContents(root, 'dist')).rejects.toMatchObject({ code: 'output/not-ours', message: expect.stringContaining('there is no feed.xml') });
+    // The site with its feed.xml deleted (and a file manager's litter in a folder of it).
+    for (const file of published.slice(2)) {
+      await mkdir(path.dirname(path.join(dist, file)), { recursive: true });
+      await writeFile(path.join(dist, file), 'x');
+    }
+    await writeFile(path.join(dist, '2025', '.DS_Store'), '');
+    await expect(checkOutputContents(root, 'dist')).resolves.toBeUndefined();
+    // A file the record does not name is told by its path.
+    await writeFile(path.join(dist, '2025', 'opombe.txt'), 'x');
+    await expect(checkOutputContents(root, 'dist')).rejects.toMatchObject({ code: 'output/not-ours', message: expect.stringContaining('(2025/opombe.txt)') });
   });
 });
