@@ -3,7 +3,7 @@ import { isValidSlug, slugify, slugLetters, slugOfArticleAddress } from '../site
 import { codePointCount } from '../text/shorten.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
-import { ArticleFrontMatterSchema, cutAtCommentErrors, foldKey, isPlainObject, issuesToErrors, optionalKeys, stripBodyControlCharacters, stripControlCharacters, withoutEmptyKeys, type ArticleFrontMatter } from './schema.ts';
+import { ArticleFrontMatterSchema, cutAtCommentErrors, foldKey, isPlainObject, issuesToErrors, optionalKeys, stripBodyControlCharacters, stripControlCharacters, withEntryErrorsCounted, withoutEmptyKeys, type ArticleFrontMatter } from './schema.ts';
 
 export { stripBodyControlCharacters, stripControlCharacters } from './schema.ts';
 import type { SourceFile } from './read.ts';
@@ -174,7 +174,7 @@ function checkListLengths(data: Partial<ArticleFrontMatter>, file: string, keyLi
     errors.push(
       new ArhivarError({
         code: `article/bad-${key}`,
-        message: `${key} has ${count} entries; at most ${limit} are allowed`,
+        message: `${key} has ${count.toLocaleString('en-US')} entries; at most ${limit} are allowed`,
         file,
         line: keyLines.get(key),
         hint: LIST_HINTS[key](limit),
@@ -241,12 +241,12 @@ export function validateArticle(source: SourceFile): { article?: ArticleSource; 
     // The keys the schema took are checked as in a valid article, so one build names every problem of the file:
     // a bad date no longer hides a bad slug until the date is fixed.
     append(append(errors, checkValues(acceptedValues(raw, result.error.issues), file, frontMatter).errors), cutAt);
-    return { errors };
+    return { errors: withEntryErrorsCounted(errors, frontMatter.keyLines) };
   }
   const data = result.data;
   const { slug, errors } = checkValues(data, file, frontMatter);
   errors.push(...cutAt);
-  if (errors.length > 0) return { errors };
+  if (errors.length > 0) return { errors: withEntryErrorsCounted(errors, frontMatter.keyLines) };
   return {
     article: { file, frontMatter: data, title: stripControlCharacters(data.title), slug, body: stripBodyControlCharacters(frontMatter.body), bodyLine: frontMatter.bodyLine, keyLines: frontMatter.keyLines },
     errors: [],
@@ -367,7 +367,7 @@ function checkValues(
   errors.push(...checkLength('summary', data.summary, MAX_SUMMARY_LENGTH, LENGTH_HINTS.summary, file, frontMatter.keyLines.get('summary')));
   errors.push(...checkLength('author', data.author, MAX_BYLINE_LENGTH, LENGTH_HINTS.author, file, frontMatter.keyLines.get('author')));
   errors.push(...checkListLengths(data, file, frontMatter.keyLines));
-  // One error a name: a list of 150,000 tags the build refuses has as many.
+  // One error a name, appended one at a time: a list of 150,000 tags the build refuses has as many (withEntryErrorsCounted then counts most).
   append(errors, checkNames(data.tags ?? [], 'tag', file, frontMatter.keyLines.get('tags')));
   append(errors, checkNames(data.people ?? [], 'person', file, frontMatter.keyLines.get('people')));
   const shape = checkMarkdownShape(frontMatter.body, file, frontMatter.bodyLine);

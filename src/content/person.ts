@@ -5,7 +5,7 @@ import { urls } from '../site/urls.ts';
 import { foldWhitespace } from '../text/whitespace.ts';
 import { parseFrontMatter, textLine } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
-import { PersonFrontMatterSchema, cutAtCommentErrors, foldKey, isPlainObject, issuesToErrors, keyMeant, optionalKeys, stripBodyControlCharacters, withoutEmptyKeys } from './schema.ts';
+import { PersonFrontMatterSchema, cutAtCommentErrors, foldKey, isPlainObject, issuesToErrors, keyMeant, optionalKeys, stripBodyControlCharacters, withEntryErrorsCounted, withoutEmptyKeys } from './schema.ts';
 import type { SourceFile } from './read.ts';
 import type { z } from 'zod';
 import { isNameSuffix, nameParts, nameWords, sameWords, splitAtSurname, withoutNameSuffix } from './person-name.ts';
@@ -103,7 +103,7 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
     });
     if (inParts) errors.unshift(inParts.error);
     errors.push(...cutAt);
-    return { errors: shape ? [...errors, shape] : errors };
+    return { errors: withEntryErrorsCounted(shape ? [...errors, shape] : errors, frontMatter.keyLines) };
   }
   const data = result.data;
   // Every line written surname first is told at once, and a bad surname: with them: a file pasted from an index
@@ -123,7 +123,7 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
       }),
     );
   }
-  if (errors.length > 0) return { errors: shape ? [...errors, shape] : errors };
+  if (errors.length > 0) return { errors: withEntryErrorsCounted(shape ? [...errors, shape] : errors, frontMatter.keyLines) };
   if (shape) return { errors: [shape] };
   const body = stripBodyControlCharacters(frontMatter.body);
   const bio = body.trim();

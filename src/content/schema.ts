@@ -87,7 +87,7 @@ const text = z
 const nameList = (error: string, entry?: string, max?: { count: number; hint: string }) =>
   z.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))], { error }).transform((value, context) => {
     if (max && Array.isArray(value) && value.length > max.count) {
-      context.issues.push({ code: 'custom', message: `has ${value.length} entries; at most ${max.count} are allowed`, input: value, params: { hint: max.hint } });
+      context.issues.push({ code: 'custom', message: `has ${value.length.toLocaleString('en-US')} entries; at most ${max.count} are allowed`, input: value, params: { hint: max.hint } });
       return z.NEVER;
     }
     if (typeof value === 'string' && value.includes(',')) {
@@ -143,7 +143,7 @@ function redirectList(
   return z.union([z.string(), z.array(z.string())], { error }).transform((value, context) => {
     const written = Array.isArray(value) ? value : [value];
     if (max && written.length > max.count) {
-      context.issues.push({ code: 'custom', message: `has ${written.length} entries; at most ${max.count} are allowed`, input: value, params: { hint: max.hint } });
+      context.issues.push({ code: 'custom', message: `has ${written.length.toLocaleString('en-US')} entries; at most ${max.count} are allowed`, input: value, params: { hint: max.hint } });
       return z.NEVER;
     }
     // A Set, not includes() on the list: that took time by the square of its length (24 s for 40,000).
@@ -529,6 +529,47 @@ export function withoutEmptyKeys(data: Record<string, unknown>, optional: readon
  * errors, which overflowed the stack where the build gathers them (»failed unexpectedly: RangeError«).
  */
 export const MAX_UNKNOWN_KEYS_TOLD = 50;
+
+/** A list's entries' errors told one by one, as unknown keys are (MAX_UNKNOWN_KEYS_TOLD); the rest are counted. */
+export const MAX_ENTRY_ERRORS_TOLD = 50;
+
+/**
+ * `errors` with those of one list's entries (tags, people, aliases, redirectFrom …) cut to the first
+ * MAX_ENTRY_ERRORS_TOLD and one error that counts the rest. Each entry's error carries the code and the line of
+ * its list's key, so that is how they are known, whichever check made them: 150,000 tags without letters were
+ * 150,000 lines of article/bad-tag for one slip. Other errors are left as they are, in their order.
+ */
+export function withEntryErrorsCounted(errors: ArhivarError[], keyLines: ReadonlyMap<string, number>): ArhivarError[] {
+  if (errors.length <= MAX_ENTRY_ERRORS_TOLD) return errors;
+  const told = new Map<string, number>();
+  const rest = new Map<string, { first: ArhivarError; count: number }>();
+  const kept: ArhivarError[] = [];
+  for (const error of errors) {
+    const group = `${error.code}\0${error.file ?? ''}\0${error.line ?? ''}`;
+    const count = told.get(group) ?? 0;
+    if (count < MAX_ENTRY_ERRORS_TOLD) {
+      told.set(group, count + 1);
+      kept.push(error);
+      continue;
+    }
+    const counted = rest.get(group);
+    if (counted) counted.count++;
+    else rest.set(group, { first: error, count: 1 });
+  }
+  for (const { first, count } of rest.values()) {
+    const key = [...keyLines].find(([, line]) => line === first.line)?.[0];
+    kept.push(
+      new ArhivarError({
+        code: first.code,
+        message: `and ${count.toLocaleString('en-US')} more ${count === 1 ? 'entry' : 'entries'} of ${key ?? 'the list'} refused so (the first ${MAX_ENTRY_ERRORS_TOLD} are told above)`,
+        file: first.file,
+        line: first.line,
+        hint: `put them right or delete them as the errors above say; a list with so many entries that are wrong is most likely not one an editor wrote (a CMS's keyword field, a script gone wrong)`,
+      }),
+    );
+  }
+  return kept;
+}
 
 /** Turns zod's issues into ArhivarErrors with a line and a hint an editor can act on. */
 export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: SchemaContext): ArhivarError[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateArticle } from '../../../src/content/article.ts';
+import { MAX_ENTRY_ERRORS_TOLD } from '../../../src/content/schema.ts';
 
 const check = (frontMatter: string) => validateArticle({ file: 'content/articles/a.md', text: `---\n${frontMatter}\n---\n\nBesedilo.\n`, mtimeMs: 0 });
 
@@ -408,11 +409,28 @@ describe('validateArticle: lists longer than an article needs', () => {
     expect(check(`title: A\ndate: 2025-12-22\nredirectFrom: [/2025/12/01/isti/, /2025/12/01/isti, ${addresses(99).slice(1)}`).errors).toEqual([]);
   });
 
-  it('tells a list of 150,000 tags that have no letters, an error each, instead of a RangeError (exit code 3)', () => {
-    // One error a tag, appended one at a time: errors.push(...errors of the tags) passed 150,000 arguments.
+  it('tells a list of 150,000 tags that have no letters, the first 50 one by one and the rest as one error that counts them', () => {
+    // Appended one at a time: errors.push(...errors of the tags) passed 150,000 arguments (a RangeError, exit code 3).
+    // Then each was printed, 150,000 lines for one slip, where unknown keys were already told 50 and counted.
     const { errors } = check(`title: A\ndate: 2025-12-22\ntags: [${Array.from({ length: 150_000 }, () => '"!"').join(', ')}]`);
-    expect(errors[0]!.message).toBe('tags has 150000 entries; at most 100 are allowed');
-    expect(errors.filter((error) => error.code === 'article/bad-tag')).toHaveLength(150_000);
+    expect(errors[0]!.message).toBe('tags has 150,000 entries; at most 100 are allowed');
+    const tags = errors.filter((error) => error.code === 'article/bad-tag');
+    expect(tags).toHaveLength(MAX_ENTRY_ERRORS_TOLD + 1);
+    expect(tags[0]!.message).toBe('tag "!" has no letters or digits, so it cannot have a page');
+    expect(tags.at(-1)).toMatchObject({ line: 4, message: `and ${(150_000 - MAX_ENTRY_ERRORS_TOLD).toLocaleString('en-US')} more entries of tags refused so (the first ${MAX_ENTRY_ERRORS_TOLD} are told above)` });
+  });
+
+  it('tells 150,000 earlier addresses that are none and 150,000 people without letters the same way, each list apart', () => {
+    const many = (entry: string) => `[${Array.from({ length: 150_000 }, () => entry).join(', ')}]`;
+    const { errors } = check(`title: A\ndate: 2025-12-22\npeople: ${many('"!"')}\nredirectFrom: ${many('x')}`);
+    const counted = new Map<string, number>();
+    for (const error of errors) counted.set(error.code, (counted.get(error.code) ?? 0) + 1);
+    expect([...counted]).toEqual([
+      ['article/bad-redirectFrom', MAX_ENTRY_ERRORS_TOLD + 1],
+      ['article/bad-people', 1],
+      ['article/bad-person', MAX_ENTRY_ERRORS_TOLD + 1],
+    ]);
+    expect(errors.filter((error) => error.code === 'article/bad-redirectFrom').at(-1)!.message).toBe('and 149,950 more entries of redirectFrom refused so (the first 50 are told above)');
   });
 });
 

@@ -434,7 +434,7 @@ describe('parsePerson: aliases', () => {
   it('refuses more than 100 aliases as one error whatever the entries hold', () => {
     const empty = `aliases: [${Array.from({ length: 300_000 }, () => '""').join(', ')}]\n`;
     expect(parsePerson(source(empty)).errors.map((error) => [error.code, error.line, error.message])).toEqual([
-      ['person/bad-aliases', 3, 'aliases has 300000 entries; at most 100 are allowed'],
+      ['person/bad-aliases', 3, 'aliases has 300,000 entries; at most 100 are allowed'],
     ]);
   });
 });
