@@ -294,16 +294,42 @@ function unknownOptionMessage(error: unknown, command: Command): string | undefi
 function refuseOptionsNpmKept(command: Command, args: readonly string[], env: NodeJS.ProcessEnv): void {
   if (env.npm_lifecycle_event !== command || args.includes('--help') || args.includes('-h')) return;
   const options: Readonly<Record<string, { type: string }>> = COMMAND_OPTIONS[command];
+  const given = (name: string) => args.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
   const kept = Object.entries(options).flatMap(([name, { type }]) => {
     const value = env[`npm_config_${name}`];
-    if (value === undefined || args.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`))) return [];
+    if (value === undefined || given(name)) return [];
     if (type === 'boolean') return value === '' ? [] : [`--${name}`];
     return value === 'true' ? [] : [`--${name} ${quotedIfNeeded(value)}`];
   });
-  if (kept.length === 0) return;
-  const written = kept.join(' ');
-  const line = [...args.map(quotedIfNeeded), written].join(' ');
-  throw new UsageError(`npm run took ${written} for itself, as it takes every option written before --, so arhivar ${command} did not get ${kept.length === 1 ? 'it' : 'them'}: write npm run ${command} -- ${line}`);
+  // An option that takes a value, kept as "true": npm took it without its value and passed that on as an argument.
+  // Only a command that takes no arguments tells such a value for one: a title to `new` is an argument.
+  const lost = Object.entries(options).flatMap(([name, { type }]) => (type === 'string' && env[`npm_config_${name}`] === 'true' && !given(name) ? [`--${name}`] : []));
+  const strays = lost.length > 0 && command in FOLDER_OPTION ? strayArguments(command, args) : [];
+  if (strays.length === 0) {
+    if (kept.length === 0) return;
+    const written = kept.join(' ');
+    const line = [...args.map(quotedIfNeeded), written].join(' ');
+    throw new UsageError(`npm run took ${written} for itself, as it takes every option written before --, so arhivar ${command} did not get ${kept.length === 1 ? 'it' : 'them'}: write npm run ${command} -- ${line}`);
+  }
+  const took = `npm run took ${listed([...kept.map((option) => option.split(' ')[0]!), ...lost])} for itself, as it takes every option written before --`;
+  const them = kept.length + lost.length === 1 ? 'it' : 'them';
+  const others = args.filter((_, index) => !strays.includes(index)).map(quotedIfNeeded);
+  if (lost.length === 1 && strays.length === 1) {
+    const line = [lost[0], quotedIfNeeded(args[strays[0]!]!), ...others, ...kept].join(' ');
+    throw new UsageError(`${took}, and passed the value of ${lost[0]} on as an argument, so arhivar ${command} did not get ${them}: write npm run ${command} -- ${line}`);
+  }
+  // Which value was whose cannot be told: npm leaves the options it took in the environment, unordered.
+  const values = listed(strays.map((index) => quotedIfNeeded(args[index]!)));
+  const rest = [...others, ...kept];
+  throw new UsageError(
+    `${took}, and passed the value${lost.length === 1 ? '' : 's'} of ${listed(lost)} on among the arguments ${values}, which cannot be told apart, so arhivar ${command} did not get ${them}: write npm run ${command} -- and after it ${listed(lost)} ${lost.length === 1 ? '' : 'each '}followed by its value${rest.length > 0 ? `, and ${rest.join(' ')}` : ''}`,
+  );
+}
+
+/** The indexes in `args` of the arguments that are no option and no option's value. */
+function strayArguments(command: Command, args: readonly string[]): number[] {
+  const { tokens } = parseArgs({ args: [...args], options: COMMAND_OPTIONS[command], allowPositionals: true, strict: false, tokens: true });
+  return tokens.flatMap((token) => (token.kind === 'positional' ? [token.index] : []));
 }
 
 /** A word of a command line as a shell takes it: in quotes when it has a space or another character the shell reads. */

@@ -731,11 +731,21 @@ describe('options npm run kept for itself', () => {
     expect((await readdir(root)).sort()).toEqual(['content', 'templates']);
   });
 
-  it('leaves alone an option given after -- as well, a value npm passed on, and another npm script', async () => {
-    // npm run dev --port 4000: npm keeps --port (npm_config_port=true) and passes 4000 on, which dev names itself.
-    const io = captureIo({ env: { npm_lifecycle_event: 'dev', npm_config_port: 'true' }, untilStopped: async () => undefined });
-    expect(await main(['dev', '4000'], io)).toBe(2);
-    expect(io.stderr[0]).toMatch(/^arhivar dev takes no arguments, only options: "4000" would be ignored; to serve on that port/);
+  // npm run build --future --root ../x: npm keeps --root as "true" and passes ../x on as an argument. The line given
+  // was »write npm run build -- ../x --future«, without --root.
+  it.each([
+    ['build', ['../x'], { npm_config_future: 'true', npm_config_root: 'true' }, 'npm run took --future and --root for itself, as it takes every option written before --, and passed the value of --root on as an argument, so arhivar build did not get them: write npm run build -- --root ../x --future'],
+    ['dev', ['4000'], { npm_config_port: 'true' }, 'npm run took --port for itself, as it takes every option written before --, and passed the value of --port on as an argument, so arhivar dev did not get it: write npm run dev -- --port 4000'],
+    ['build', ['izhod 2', '--future'], { npm_config_out: 'true' }, 'npm run took --out for itself, as it takes every option written before --, and passed the value of --out on as an argument, so arhivar build did not get it: write npm run build -- --out "izhod 2" --future'],
+    ['build', ['../x', 'dist2'], { npm_config_future: 'true', npm_config_root: 'true', npm_config_out: 'true' }, 'npm run took --future, --root and --out for itself, as it takes every option written before --, and passed the values of --root and --out on among the arguments ../x and dist2, which cannot be told apart, so arhivar build did not get them: write npm run build -- and after it --root and --out each followed by its value, and --future'],
+    ['build', ['../x', 'dist2'], { npm_config_root: 'true' }, 'npm run took --root for itself, as it takes every option written before --, and passed the value of --root on among the arguments ../x and dist2, which cannot be told apart, so arhivar build did not get it: write npm run build -- and after it --root followed by its value'],
+  ] as const)('%s %j with %j puts the value npm passed on back after its option, when it is clear whose it is', async (command, argv, kept, told) => {
+    const io = captureIo({ env: { npm_lifecycle_event: command, ...kept }, untilStopped: async () => undefined });
+    expect(await main([command, ...argv], io)).toBe(2);
+    expect(io.stderr[0]!.split('\n')[0]).toBe(told);
+  });
+
+  it('leaves alone an option given after -- as well, and another npm script', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);
     expect(await main(['build', '--root', root, '--future'], captureIo({ env: { npm_lifecycle_event: 'build', npm_config_future: 'true' } }))).toBe(0);
