@@ -9,7 +9,7 @@ import { parseContentDate, type ContentDate } from '../content/dates.ts';
 import { stripBodyControlCharacters, stripControlCharacters, validateArticle } from '../content/article.ts';
 import type { Registry } from '../people/registry.ts';
 import { createDetector, detectPeople, type PeopleDetector } from '../people/detect.ts';
-import { blocksToMarkdown, firstSentence, isCreditLine, MAX_CROSSHEAD_LENGTH, splitPlainText, titleText, UnrepresentableText, withoutDateline } from '../markdown/plain-text.ts';
+import { addressBeforeMark, blocksToMarkdown, firstSentence, isCreditLine, MAX_CROSSHEAD_LENGTH, splitPlainText, titleText, UnrepresentableText, withoutDateline } from '../markdown/plain-text.ts';
 import { MAX_TITLE_SLUG, shortenSlug, slugify } from '../site/slug.ts';
 import { formatIsoDate, formatUtcOffset, ljubljanaCalendar, ljubljanaOffsetMinutes, pad2 } from '../text/sl.ts';
 import { urls } from '../site/urls.ts';
@@ -251,7 +251,11 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
     body = blocksToMarkdown(blocks);
   } catch (error) {
     if (error instanceof UnrepresentableText) {
-      throw new ArhivarError({ code: 'import/unrepresentable', message: error.message, file: shown, hint: 'remove control characters from that line and import again' });
+      const clash = addressBeforeMark(error.text);
+      const hint = clash
+        ? `in that line the web address ${clash.address} runs straight into the ${clash.mark} after it, and Markdown would read the \\ that keeps the ${clash.mark} a plain character as part of the address: put a space between them in the text file, or delete the ${clash.mark}, and import again`
+        : 'change or delete the marks Markdown reads (* _ ` [ ] < > & \\) in that line of the text file, and import again';
+      throw new ArhivarError({ code: 'import/unrepresentable', message: error.message, file: shown, hint });
     }
     throw error;
   }

@@ -178,6 +178,20 @@ describe('arhivar import', () => {
     expect(written.texts).toEqual(['LJUBLJANA - Vlada je danes[31m sprejela proračun za leto 2026.]0;x Več o tem jutri.', 'Drugi odstavek besedila.']);
   });
 
+  it('tells a web address that runs into a mark Markdown would read as its own, with a hint that names them', async () => {
+    // GFM reads the \\ that keeps the * after an address plain as part of the address (www.gov.si\\), so no form of the
+    // line reads back unchanged. The hint said to remove control characters, which import drops itself.
+    const root = await emptyProject();
+    const source = path.join(root, 'vhod.txt');
+    await writeFile(source, 'Vlada sprejela proračun\n\nVlada je danes *sprejela* proračun, več na *www.gov.si* in jutri.\n');
+    const report = await importPlainText({ root, source, date: '2025-12-22' });
+    expect(report.imported).toEqual([]);
+    expect(report.problems).toHaveLength(1);
+    const problem = report.problems[0]!;
+    expect(problem.code).toBe('import/unrepresentable');
+    expect(problem.hint).toBe('in that line the web address www.gov.si runs straight into the * after it, and Markdown would read the \\ that keeps the * a plain character as part of the address: put a space between them in the text file, or delete the *, and import again');
+  });
+
   it('writes a byline line (»Piše: Ana Novak«) as author:, not as a crosshead of the text', async () => {
     const root = await emptyProject();
     const source = path.join(root, 'agencija.txt');
