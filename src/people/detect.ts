@@ -381,6 +381,12 @@ function feminineSubjectAfter(tokens: Tokens, last: number): boolean {
 
 /** Prepositions never followed by a nominative: "z Novak" cannot be a man (he would be "z Novakom"). */
 const PREPOSITIONS = new Set(['z', 's', 'o', 'pri', 'po', 'k', 'h', 'od', 'do', 'brez', 'iz', 'za', 'proti', 'med', 'pred', 'nad', 'pod', 'zaradi', 'ob', 'na', 'v', 'mimo', 'okoli', 'blizu', 'zoper', 'namesto', 'glede', 'poleg', 'razen', 'skozi', 'čez', 'prek', 'preko']);
+/**
+ * Phrases that name whose words or view they report and so need a genitive after them (po besedah Novaka, po mnenju
+ * Kallas): a word there spelled as a man's nominative is no man, as after a preposition. Only phrases that cannot end
+ * where they stand: after »po oceni« or »na predlog« a new subject may follow (»Na predlog Horvat ni odgovoril«).
+ */
+const GENITIVE_PHRASES = new Set(['po besedah', 'po mnenju']);
 const AUXILIARIES = new Set(['je', 'ni', 'bo', 'bi', 'ne']);
 /** Verbs of saying: "je dejala Kallas" puts the speaker after the verb, and the speaker is the subject. */
 const SPEECH_PARTICIPLE =
@@ -1160,8 +1166,8 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
  * »Tomaž Kos je odprl šolo. Med gosti je bil tudi Kos.«: a namesake of the other gender named in the article writes
  * the surname as this person's bare mention does (his nominative is her surname in every case; her surname is his
  * nominative), so that mention is the namesake's as much as this person's. It is this person's only where the grammar
- * says so: a verb or role noun of this person's gender, or, for a woman, a preposition, after which a man's surname
- * declines (»s Kosom«). A spelling the namesake cannot have (Kosa, Kosu: a man's, beside Ana Kos) is still this person's.
+ * says so: a verb or role noun of this person's gender, or, for a woman, a preposition or »po besedah«, after which a
+ * man's surname declines (»s Kosom«, »po besedah Kosa«). A spelling the namesake cannot have (Kosa, Kosu: a man's, beside Ana Kos) is still this person's.
  */
 function namesakesSpelling(detector: PeopleDetector, tokens: Tokens, token: number, candidate: Candidate, cue: Cue, spellings: ReadonlyMap<number, ReadonlySet<string>>): boolean {
   if (candidate.kind !== 'surname' || !spellings.get(candidate.person)?.has(tokens.word(token))) return false;
@@ -1179,6 +1185,7 @@ interface Cue {
   subject: boolean;
   /** A noun before the name may be the verb's subject and the name its genitive (Koncert Björk je bil). */
   possessor: boolean;
+  /** A preposition, or a phrase that needs a genitive (po besedah), is right before the name: no nominative. */
   preposition: boolean;
 }
 
@@ -1203,7 +1210,7 @@ function grammaticalCue(tokens: Tokens, first: number, last: number): Cue {
       before--;
     }
   }
-  const preposition = before >= 0 && before + 1 <= first && tightGap(tokens, before) && isPreposition(tokens, before);
+  const preposition = before >= 0 && before + 1 <= first && tightGap(tokens, before) && (isPreposition(tokens, before) || afterGenitivePhrase(tokens, before));
   let subject = false;
   let possessor = false;
   if (!gender) {
@@ -1213,6 +1220,13 @@ function grammaticalCue(tokens: Tokens, first: number, last: number): Cue {
     possessor = verb?.possessor ?? false;
   }
   return { gender, hard, roleNoun, subject, possessor, preposition };
+}
+
+/** Tokens `before - 1` and `before` are one of GENITIVE_PHRASES, in one phrase (»Po besedah«). */
+function afterGenitivePhrase(tokens: Tokens, before: number): boolean {
+  if (before < 1 || !tightGap(tokens, before - 1)) return false;
+  const opener = isSentenceStart(tokens, before - 1) ? tokens.word(before - 1).toLowerCase() : tokens.word(before - 1);
+  return GENITIVE_PHRASES.has(`${opener} ${tokens.word(before)}`);
 }
 
 function applyPreposition(candidates: Candidate[], cue: Cue): Candidate[] {

@@ -374,3 +374,21 @@ describe('newsroom sentences: a verb in -aša or -ača before a name is no man\'
     expect(detectPeople(marta, text).people).toEqual([]);
   });
 });
+
+describe('newsroom sentences: more cues that say whose the surname is beside a namesake of the other gender', () => {
+  // Each of these tagged Marta Horvat until a namesake of the other gender (Tomaž Horvat) hid her bare mentions
+  // where no cue said her gender; the grammar says it here.
+  const marta = createDetector([person('Marta Horvat', { gender: 'f', role: 'evropska komisarka za širitev' })]);
+  const janez = createDetector([person('Janez Horvat', { gender: 'm', role: 'direktor Krke' })]);
+  const tomaz = 'Tomaž Horvat je odprl novo šolo. ';
+  const ana = 'Ana Horvat je odprla razstavo. ';
+  it.each([
+    ['her undeclined surname after po besedah', marta, `${tomaz}Po besedah Horvat je širitev nujna.`, ['marta-horvat']],
+    ['his genitive after po besedah', janez, `${ana}Po besedah Horvata je bila razstava uspešna.`, ['janez-horvat']],
+    ['his dative after his role noun', janez, `${ana}Direktorju Horvatu so čestitali vsi zaposleni.`, ['janez-horvat']],
+    ['his nominative after po besedah is no man\'s', janez, `${ana}Po besedah Horvat je bila razstava uspešna.`, []],
+    ['nor with no namesake: a man would be po besedah Horvata', janez, 'Po besedah Horvat bo razstava odprta do maja.', []],
+  ])('%s', (_what, detector, text, expected) => {
+    expect(detectPeople(detector, text).people).toEqual(expected);
+  });
+});
