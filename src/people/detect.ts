@@ -477,8 +477,9 @@ function roleNounGender(word: string): Gender | undefined {
   if (listedMasculineRoleNoun(word)) return 'm';
   if (word.length < 5) return undefined;
   // Nominative and oblique forms: ministrica, z ministrico; poslanec, s poslancem.
-  // -ka after a consonant (poslanka, novinarko, igralki); not adverbs and adjectives (lahko, tako, veliki, težko).
-  // Only the nominative and instrumental: a genitive is often a complement (predsednika stranke Goloba).
+  // -ka after a consonant (poslanka, novinarko); not adverbs and adjectives (lahko, tako, veliki, težko).
+  // Only the nominative and instrumental: a genitive is often a complement (predsednika stranke Goloba), and the
+  // dative is also the locative of a place or an occasion (na tiskovki), so grammaticalCue reads it (feminineRoleDative).
   if (/(ica|ico|inja|injo|[bcdfgjlmnprtv]k[ao])$/.test(word)) return 'f';
   // Not -aša, -ača: the present tense of vprašati, plačati, vračati ends so (»se vpraša Kos«), and a man's
   // genitive before a name tells nothing a declined surname does not (nogometaša Kosa).
@@ -1202,7 +1203,8 @@ function grammaticalCue(tokens: Tokens, first: number, last: number): Cue {
   } else if (before >= 0 && tightGap(tokens, before)) {
     // »Ministrica Novak je …« starts the sentence with the role noun.
     const word = tokens.word(before);
-    const role = roleNounGender(isSentenceStart(tokens, before) ? word.toLowerCase() : word);
+    const lower = isSentenceStart(tokens, before) ? word.toLowerCase() : word;
+    const role = roleNounGender(lower) ?? (feminineRoleDative(tokens, before, lower) ? 'f' : undefined);
     if (role) {
       gender = role;
       hard = true;
@@ -1220,6 +1222,20 @@ function grammaticalCue(tokens: Tokens, first: number, last: number): Cue {
     possessor = verb?.possessor ?? false;
   }
   return { gender, hard, roleNoun, subject, possessor, preposition };
+}
+
+/** Prepositions that take the dative (k ministrici, proti komisarki). */
+const DATIVE_PREPOSITIONS = new Set(['k', 'h', 'proti', 'kljub', 'nasproti']);
+
+/**
+ * A woman's role noun in the dative, token `i` spelled `word` (»Komisarki Horvat so čestitali«, ministrici,
+ * junakinji). Its locative is spelled the same, and after v, na, o, po, pri that is mostly a place, a body or an
+ * occasion, not an apposition (»na tiskovki«, the press conference; »v stranki«, »v resnici«), so it counts only
+ * with no preposition before it or one that takes the dative.
+ */
+function feminineRoleDative(tokens: Tokens, i: number, word: string): boolean {
+  if (word.length < 5 || !isLower(word) || !/(ici|inji|[bcdfgjlmnprtv]ki)$/.test(word)) return false;
+  return i === 0 || !tightGap(tokens, i - 1) || !isPreposition(tokens, i - 1) || DATIVE_PREPOSITIONS.has(tokens.word(i - 1).toLowerCase());
 }
 
 /** Tokens `before - 1` and `before` are one of GENITIVE_PHRASES, in one phrase (»Po besedah«). */

@@ -383,11 +383,22 @@ describe('newsroom sentences: more cues that say whose the surname is beside a n
   const tomaz = 'Tomaž Horvat je odprl novo šolo. ';
   const ana = 'Ana Horvat je odprla razstavo. ';
   it.each([
+    ['her role noun in the dative', marta, `${tomaz}Komisarki Horvat so čestitali vsi poslanci.`, ['marta-horvat']],
+    ['her role noun in the dative after k', marta, `${tomaz}Pismo so poslali k ministrici Horvat.`, ['marta-horvat']],
     ['her undeclined surname after po besedah', marta, `${tomaz}Po besedah Horvat je širitev nujna.`, ['marta-horvat']],
     ['his genitive after po besedah', janez, `${ana}Po besedah Horvata je bila razstava uspešna.`, ['janez-horvat']],
     ['his dative after his role noun', janez, `${ana}Direktorju Horvatu so čestitali vsi zaposleni.`, ['janez-horvat']],
     ['his nominative after po besedah is no man\'s', janez, `${ana}Po besedah Horvat je bila razstava uspešna.`, []],
     ['nor with no namesake: a man would be po besedah Horvata', janez, 'Po besedah Horvat bo razstava odprta do maja.', []],
+  ])('%s', (_what, detector, text, expected) => {
+    expect(detectPeople(detector, text).people).toEqual(expected);
+  });
+
+  // What those cues must not read: a feminine noun in the locative after v, na is a place or an occasion, not an
+  // apposition (na tiskovki = at the press conference).
+  it.each([
+    ['a feminine locative after na is no role noun', janez, 'Na tiskovki Horvat ni odgovoril na vprašanja.', ['janez-horvat']],
+    ['a feminine locative after v is no role noun', janez, 'V resnici Horvat ni vedel ničesar.', ['janez-horvat']],
   ])('%s', (_what, detector, text, expected) => {
     expect(detectPeople(detector, text).people).toEqual(expected);
   });
