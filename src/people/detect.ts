@@ -577,9 +577,18 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
   if (last + 2 < n && AUXILIARIES.has(tokens.word(last + 1))) {
     // Up to two words between: an adverb (»je včeraj dejal«) or a prepositional phrase (»Prevc je po tekmi
     // dejala«, »Kos je za Delo dejal«, whose capitalised object is no subject either).
-    for (const p of [last + 2, last + 3, last + 4]) {
+    for (const p of [last + 2, last + 3, last + 4, last + 5, last + 6]) {
       if (p < n && clause(last, p)) {
         const gender = participleGender(tokens.word(p));
+        // Farther on (»Horvat je na vprašanje novinarjev odgovorila«) only a feminine verb of saying: a man's
+        // nominative is no object, so a feminine verb is a woman's whoever its subject (»Horvat je na seji
+        // premierka pozvala« too: he would be Horvata), while a woman's undeclined surname may be the object of a
+        // man's (»Horvat je na seji premier pozval«); and a verb of saying, as a noun in -la (dela, pravila,
+        // šola) is no verb.
+        if (p > last + 4) {
+          if (gender === 'f' && SPEECH_PARTICIPLE.test(tokens.word(p))) return { gender, subject: false };
+          if (gender) break;
+        }
         // »Izjava Ušakova je presenetila«: a feminine noun before the name may be the subject instead,
         // and the name its genitive. So may the word between auxiliary and participle: »Po besedah
         // Novaka je vlada sprejela«; only a reading that can be a nominative must agree then.

@@ -385,6 +385,7 @@ describe('newsroom sentences: more cues that say whose the surname is beside a n
   it.each([
     ['her role noun in the dative', marta, `${tomaz}Komisarki Horvat so čestitali vsi poslanci.`, ['marta-horvat']],
     ['her role noun in the dative after k', marta, `${tomaz}Pismo so poslali k ministrici Horvat.`, ['marta-horvat']],
+    ['a feminine verb of saying three words after the auxiliary', marta, `${tomaz}Horvat je na vprašanje novinarjev odgovorila, da je širitev nujna.`, ['marta-horvat']],
     ['her undeclined surname after po besedah', marta, `${tomaz}Po besedah Horvat je širitev nujna.`, ['marta-horvat']],
     ['his genitive after po besedah', janez, `${ana}Po besedah Horvata je bila razstava uspešna.`, ['janez-horvat']],
     ['his dative after his role noun', janez, `${ana}Direktorju Horvatu so čestitali vsi zaposleni.`, ['janez-horvat']],
@@ -395,8 +396,10 @@ describe('newsroom sentences: more cues that say whose the surname is beside a n
   });
 
   // What those cues must not read: a feminine noun in the locative after v, na is a place or an occasion, not an
-  // apposition (na tiskovki = at the press conference).
+  // apposition (na tiskovki = at the press conference); and a woman's undeclined surname may be the object of a
+  // man's verb (»Horvat je na seji premier pozval …«), so a masculine verb that far says nothing.
   it.each([
+    ['a man\'s verb three words after the auxiliary leaves her', marta, 'Horvat je na seji premier pozval k odstopu.', ['marta-horvat']],
     ['a feminine locative after na is no role noun', janez, 'Na tiskovki Horvat ni odgovoril na vprašanja.', ['janez-horvat']],
     ['a feminine locative after v is no role noun', janez, 'V resnici Horvat ni vedel ničesar.', ['janez-horvat']],
   ])('%s', (_what, detector, text, expected) => {
