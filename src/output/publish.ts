@@ -256,7 +256,7 @@ export async function publishSite(
     if (hadTarget) {
       if (current) {
         await rename(old, names.spare);
-        nextSpare = { ino: (await inode(names.spare))!, files: current.files };
+        nextSpare = { ino: (await inode(names.spare))!, files: await dropOutdated(writer, names.spare, current.files, desired) };
       } else {
         // Under a trash name: left as .dist-old-<pid> while rm works on it, the next build took it for the site a
         // killed build had moved aside (side-trees.ts) and, when dist/ was missing, put it back half-deleted.
@@ -277,6 +277,39 @@ export async function publishSite(
     addTime(options.timings, 'render', renderMs);
     addTime(options.timings, 'write', performance.now() - started - renderMs);
   }
+}
+
+/**
+ * Deletes from the tree just swapped out (the next spare) every file this build changed or removed, and gives
+ * the record of what is left. Kept whole, the spare held the site as it was: after a legal takedown or a
+ * correction the article's old page, feeds and search files stayed beside dist/ until a later build changed
+ * something. The next build would write over those files anyway, so this moves their unlinking, not adds it.
+ */
+async function dropOutdated(
+  writer: TreeWriter,
+  directory: string,
+  files: ReadonlyMap<string, FileRecord>,
+  desired: ReadonlyMap<string, FileRecord>,
+): Promise<Map<string, FileRecord>> {
+  const kept = new Map<string, FileRecord>();
+  const emptied = new Set<string>();
+  for (const [relative, record] of files) {
+    if (desired.get(relative)?.hash === record.hash) {
+      kept.set(relative, record);
+      continue;
+    }
+    if (!desired.has(relative)) emptied.add(path.dirname(relative));
+    writer.add({ kind: 'unlink', file: path.join(directory, relative) });
+    if (!writer.hasRoomFor(IO_QUEUE_LIMIT)) await writer.roomFor(IO_QUEUE_LIMIT);
+  }
+  await writer.drain();
+  // A folder left empty goes too, so that a later file of that name (public/dokumenti) finds no folder in its way.
+  for (const folder of [...emptied].sort((a, b) => b.length - a.length)) {
+    for (let current = folder; current !== '.' && current !== ''; current = path.dirname(current)) {
+      if (!(await rmdir(path.join(directory, current)).then(() => true, () => false))) break;
+    }
+  }
+  return kept;
 }
 
 interface Output {

@@ -168,8 +168,15 @@ describe('publishSite with more files than it writes on the main thread', () => 
     expect(await published(target)).toBe(700);
     for (const n of [0, 19]) expect(await readFile(path.join(target, 'clanki', String(n), 'index.html'), 'utf8')).toBe(`<p>${n} tretja</p>`);
     expect(await readFile(path.join(target, 'clanki', '699', 'index.html'), 'utf8')).toBe('<p>699 prva</p>');
-    // The tree it replaced is the next spare, and still holds the second edition.
-    expect(await readFile(path.join(root, '.dist-spare', 'clanki', '9', 'index.html'), 'utf8')).toBe('<p>9 druga</p>');
+    // The tree it replaced is the next spare, without the 20 pages this build changed: it keeps no text the
+    // site no longer publishes (a page taken down, a corrected one). The next build links them back from dist/.
+    await expect(readFile(path.join(root, '.dist-spare', 'clanki', '9', 'index.html'), 'utf8')).rejects.toThrow(/ENOENT/);
+    expect(await readFile(path.join(root, '.dist-spare', 'clanki', '20', 'index.html'), 'utf8')).toBe('<p>20 prva</p>');
+    const fourth = await publishSite(root, target, pages((n) => (n < 20 ? 'tretja' : 'prva')).concat(pages(() => 'četrta').slice(0, 1).map((page) => ({ ...page, url: '/nova/' }))), [], options);
+    expect(fourth.filesWritten).toBe(1);
+    expect(await readFile(path.join(target, 'clanki', '9', 'index.html'), 'utf8')).toBe('<p>9 tretja</p>');
+    expect(await readFile(path.join(target, 'nova', 'index.html'), 'utf8')).toBe('<p>0 četrta</p>');
+    expect(await published(target)).toBe(701);
     await rm(root, { recursive: true, force: true });
   });
 });
