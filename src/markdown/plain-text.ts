@@ -79,14 +79,18 @@ const NEWS_AGENCIES = new Set([
   ...['Anadolu', 'Belga', 'ANP', 'Lusa', 'Ritzau', 'NTB', 'STT', 'Bloomberg'],
 ]);
 
+/** Each agency by its name in capitals (REUTERS → Reuters). */
+const AGENCY_BY_CAPITALS = new Map([...NEWS_AGENCIES].map((agency) => [agency.toLocaleUpperCase('sl'), agency]));
+
 /**
- * Whether a credit's name is a news agency's, written as the agency writes it or in capitals: several are words too
- * (»(Mina)«, »(Beta)« of a name the sentence spoke of, »(tt)«), which only the agency's own spelling tells apart.
+ * The agency a credit's name is, as the agency writes itself; undefined for a name that is none. Written so or in
+ * capitals: several are words too (»(Mina)«, »(Beta)« of a name the sentence spoke of), which only the agency's own
+ * spelling tells apart. In its own spelling, so that »(REUTERS)« and »(Reuters)« are one source.
  */
-function isNewsAgency(name: string): boolean {
-  if (NEWS_AGENCIES.has(name)) return true;
+function newsAgency(name: string): string | undefined {
+  if (NEWS_AGENCIES.has(name)) return name;
   const capitals = name.toLocaleUpperCase('sl');
-  return name === capitals && [...NEWS_AGENCIES].some((agency) => agency.toLocaleUpperCase('sl') === capitals);
+  return name === capitals ? AGENCY_BY_CAPITALS.get(capitals) : undefined;
 }
 
 /**
@@ -98,8 +102,9 @@ export function agencyCredit(line: string): { text: string; agencies: string[] }
   const bracket = bracketAfterSentence(line);
   if (!bracket) return undefined;
   const names = splitByline(bracket.inside);
-  if (names.length === 0 || names.some((name) => !isNewsAgency(name.name))) return undefined;
-  return { text: bracket.text, agencies: names.map((name) => name.name) };
+  const agencies = names.map((name) => newsAgency(name.name));
+  if (agencies.length === 0 || agencies.includes(undefined)) return undefined;
+  return { text: bracket.text, agencies: agencies as string[] };
 }
 
 /**

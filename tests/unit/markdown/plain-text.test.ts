@@ -159,8 +159,10 @@ describe('splitPlainText', () => {
     expect(splitPlainText('V Žalcu so odprli knjižnico.\n/STA/\n', { headline: true })).toEqual({ headline: undefined, source: 'STA', blocks: [{ kind: 'paragraph', text: 'V Žalcu so odprli knjižnico.', line: 1 }] });
     expect(splitPlainText('V Žalcu so odprli knjižnico.\n\n(AFP, dpa)\n', { headline: true }).source).toBe('AFP, dpa');
     // As the agency writes itself, or in capitals; a name of two words whole.
-    expect(splitPlainText('Skupščina je zasedala.\n(MINA, HINA)\n', { headline: true }).source).toBe('MINA, HINA');
+    expect(splitPlainText('Skupščina je zasedala.\n(MINA, HINA)\n', { headline: true }).source).toBe('MINA, Hina');
     expect(splitPlainText('Duma je glasovala.\n(RIA Novosti)\n', { headline: true }).source).toBe('RIA Novosti');
+    // One agency in two spellings is one source, named as it writes itself.
+    expect(splitPlainText('Duma je glasovala. (REUTERS)\n\nSeja se nadaljuje jutri. (Reuters)\n', { headline: true }).source).toBe('Reuters');
   });
 
   it.each([
