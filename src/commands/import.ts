@@ -255,7 +255,7 @@ async function prepareArticle(source: string, options: ImportOptions, registry: 
       const hint = clash
         ? `in that line the web address ${clash.address} runs straight into the ${clash.mark} after it, and Markdown would read the \\ that keeps the ${clash.mark} a plain character as part of the address: put a space between them in the text file, or delete the ${clash.mark}, and import again`
         : 'change or delete the marks Markdown reads (* _ ` [ ] < > & \\) in that line of the text file, and import again';
-      throw new ArhivarError({ code: 'import/unrepresentable', message: error.message, file: shown, hint });
+      throw new ArhivarError({ code: 'import/unrepresentable', message: error.message, file: shown, line: error.line, hint });
     }
     throw error;
   }

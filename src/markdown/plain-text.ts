@@ -421,6 +421,9 @@ export class UnrepresentableText extends Error {
   ) {
     super(message);
   }
+
+  /** Its line in the text file, when the blocks it was written from know it (writeBlocks). */
+  line: number | undefined;
 }
 
 /**
@@ -496,17 +499,23 @@ function writeBlocks(blocks: readonly TextBlock[], options: { escapeAll?: boolea
   let previousOther = false;
   for (let index = 0; index < blocks.length; ) {
     const block = blocks[index]!;
-    if (block.kind !== 'item') {
-      written.push(blockToMarkdown(block, options));
-      index++;
-      continue;
-    }
     let end = index + 1;
-    while (blocks[end]?.kind === 'item' && blocks[end]!.list?.first === block.list?.first) end++;
-    const previous = blocks[index - 1];
-    const other: boolean = previous?.kind === 'item' && (previous.list?.number === undefined) === (block.list?.number === undefined) && !previousOther;
-    previousOther = other;
-    written.push(listToMarkdown(blocks.slice(index, end), { ...options, other }));
+    if (block.kind === 'item') while (blocks[end]?.kind === 'item' && blocks[end]!.list?.first === block.list?.first) end++;
+    try {
+      if (block.kind !== 'item') {
+        written.push(blockToMarkdown(block, options));
+        index++;
+        continue;
+      }
+      const previous = blocks[index - 1];
+      const other: boolean = previous?.kind === 'item' && (previous.list?.number === undefined) === (block.list?.number === undefined) && !previousOther;
+      previousOther = other;
+      written.push(listToMarkdown(blocks.slice(index, end), { ...options, other }));
+    } catch (error) {
+      // The line is the text file's, so that import/unrepresentable names it: the item that failed, or the list's first.
+      if (error instanceof UnrepresentableText) error.line ??= blocks.slice(index, end).find((written) => written.text === error.text)?.line ?? block.line;
+      throw error;
+    }
     index = end;
   }
   return written.join('\n\n') + '\n';

@@ -189,6 +189,8 @@ describe('arhivar import', () => {
     expect(report.problems).toHaveLength(1);
     const problem = report.problems[0]!;
     expect(problem.code).toBe('import/unrepresentable');
+    // The line of the text file, third (after the headline and a blank line).
+    expect(problem.line).toBe(3);
     expect(problem.hint).toBe('in that line the web address www.gov.si runs straight into the * after it, and Markdown would read the \\ that keeps the * a plain character as part of the address: put a space between them in the text file, or delete the *, and import again');
   });
 
