@@ -236,12 +236,12 @@ export function parseYamlDocument(source: string, file: string, firstLine = 1, s
   const repeated = repeatedKey(document);
   const firstError = document.errors[0];
   const problem =
-    repeated !== undefined && (firstError === undefined || repeated.pos[0] < firstError.pos[0])
-      ? repeated
+    repeated !== undefined && (firstError === undefined || repeated.error.pos[0] < firstError.pos[0])
+      ? repeated.error
       : firstError ?? document.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (problem) {
-    const duplicate = problem.code === 'DUPLICATE_KEY' ? duplicateKey(source, firstLine) : undefined;
-    const reported = problem.code === 'DUPLICATE_KEY' ? duplicate?.repeated ?? lineAt(problem.pos[0]) : lineAt(openingOffset(document, problem) ?? problem.pos[0]);
+    const duplicate = problem === repeated?.error ? { key: repeated.key, first: lineAt(repeated.first), repeated: lineAt(problem.pos[0]) } : undefined;
+    const reported = duplicate?.repeated ?? lineAt(openingOffset(document, problem) ?? problem.pos[0]);
     const isTag = problem.code === 'TAG_RESOLVE_FAILED';
     // The YAML parser recurses per level and reports the stack overflow as a syntax error.
     const tooDeep = /maximum call stack/i.test(problem.message);
@@ -301,21 +301,25 @@ export function parseYamlDocument(source: string, file: string, firstLine = 1, s
 
 /**
  * The first key written a second time in the same mapping, as the error yaml gives with `uniqueKeys: true`
- * (DUPLICATE_KEY at the second key), found with one set of values per mapping. Keys are compared as yaml compares
- * them: scalars by value (`1` and `1.0` are one key), other keys never.
+ * (DUPLICATE_KEY at the second key), found with one map of values per mapping, with the key as yaml read it and
+ * the offset of its first writing. Keys are compared as yaml compares them: scalars by value (`1` and `1.0` are one
+ * key, `title` and `"title"` too), other keys never.
  */
-function repeatedKey(document: Document): YAMLError | undefined {
-  let found: YAMLError | undefined;
+function repeatedKey(document: Document): { error: YAMLError; key: string; first: number } | undefined {
+  let found: { error: YAMLError; key: string; first: number } | undefined;
   visit(document, {
     Map(_, map) {
-      const seen = new Set<unknown>();
+      const seen = new Map<unknown, number>();
       for (const { key } of map.items) {
         if (!isScalar(key) || !key.range || (typeof key.value === 'number' && Number.isNaN(key.value))) continue;
-        if (seen.has(key.value)) {
-          if (found === undefined || key.range[0] < found.pos[0]) found = new YAMLParseError([key.range[0], key.range[1]], 'DUPLICATE_KEY', 'Map keys must be unique');
+        const first = seen.get(key.value);
+        if (first !== undefined) {
+          if (found === undefined || key.range[0] < found.error.pos[0]) {
+            found = { error: new YAMLParseError([key.range[0], key.range[1]], 'DUPLICATE_KEY', 'Map keys must be unique'), key: String(key.value), first };
+          }
           break;
         }
-        seen.add(key.value);
+        seen.set(key.value, key.range[0]);
       }
     },
   });
@@ -583,16 +587,3 @@ function firstLineOf(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** yaml reports a duplicate key at the end of its map; editors need the key, its first line and the line of the repeat. */
-function duplicateKey(source: string, firstLine: number): { key: string; first: number; repeated: number } | undefined {
-  const seen = new Map<string, number>();
-  const lines = source.split('\n');
-  for (let index = 0; index < lines.length; index++) {
-    const key = /^([^\s#][^:]*):(?:\s|$)/.exec(lines[index]!)?.[1]?.trim();
-    if (key === undefined) continue;
-    const first = seen.get(key);
-    if (first !== undefined) return { key, first, repeated: index + firstLine };
-    seen.set(key, index + firstLine);
-  }
-  return undefined;
-}

@@ -165,6 +165,17 @@ describe('parseFrontMatter', () => {
     ]);
   });
 
+  it.each([
+    // Quoted once and once not: one key to YAML, which a scan of the lines' text did not see.
+    ['quoted the second time', '---\ntitle: T\n"title": U\n---\n', 'title', 2, 3],
+    // Repeated inside a mapping below a list of mappings whose entries share a key (which is no repeat): the scan took
+    // the list's »- a« for the key written twice.
+    ['inside a mapping, below a list of mappings', '---\ntitle: T\ntags:\n- a: 1\n- a: 2\nx:\n  y: 1\n  y: 2\n---\n', 'y', 7, 8],
+  ])('names the key written twice and its lines when it is %s', (_, text, key, first, repeated) => {
+    const error = failure(text);
+    expect([error.line, error.message]).toEqual([repeated, `front matter has the key ${key} twice, at lines ${first} and ${repeated}, and a key may be written once`]);
+  });
+
   it('tells where the closing --- goes when the front matter is not closed', () => {
     const error = failure('---\ntitle: Brez zaprtja\ndate: 2026-12-06\n\nPremier je danes dejal, da vlada ne bo odstopila.\n');
     expect([error.code, error.line, error.message, error.hint]).toEqual([
