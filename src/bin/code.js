@@ -345,20 +345,17 @@ export function syntaxProblems(error) {
     const at = `${file}:${/** @type {{ line: number }} */ (location).line}`;
     // An import of a file that is not there is no mistake of syntax: the hint would send the editor looking for one.
     if (text.startsWith('Could not resolve')) {
-      const notInstalled = detail?.notInstalled;
-      if (typeof notInstalled === 'string') {
-        return [`${at}  ${inTemplates ? 'template/missing-import' : 'code/missing-import'}`, `  ${text}`, `  hint: ${notInstalledHint(notInstalled)}`].join('\n');
-      }
-      const notExported = detail?.notExported;
-      if (typeof notExported === 'string') {
-        return [`${at}  ${inTemplates ? 'template/missing-import' : 'code/missing-import'}`, `  ${text}`, `  hint: ${notExportedHint(notExported)}`].join('\n');
-      }
-      const noPackageFile = detail?.noPackageFile;
-      if (typeof noPackageFile === 'string') {
-        return [`${at}  ${inTemplates ? 'template/missing-import' : 'code/missing-import'}`, `  ${text}`, `  hint: ${noPackageFileHint(noPackageFile)}`].join('\n');
-      }
+      const { notInstalled, notExported, noPackageFile } = detail ?? {};
       const folder = inTemplates ? "the template's folder" : 'the file';
-      return [`${at}  ${inTemplates ? 'template/missing-import' : 'code/missing-import'}`, `  ${text}`, `  hint: the file or package this line imports is not there; correct the path (relative to ${folder}) or add the file`].join('\n');
+      const hint =
+        typeof notInstalled === 'string'
+          ? notInstalledHint(notInstalled)
+          : typeof notExported === 'string'
+            ? notExportedHint(notExported)
+            : typeof noPackageFile === 'string'
+              ? noPackageFileHint(noPackageFile)
+              : `the file or package this line imports is not there; correct the path (relative to ${folder}) or add the file`;
+      return [`${at}  ${inTemplates ? 'template/missing-import' : 'code/missing-import'}`, `  ${text}`, `  hint: ${hint}`].join('\n');
     }
     // Nor is an import of a name the file does not export (misspelt, or its function written without export).
     const unexported = /^No matching export in "([^"]+)" for import "([^"]+)"$/.exec(text);
