@@ -16,6 +16,14 @@ export declare class SourceSyntaxError extends Error {
 }
 export declare function syntaxProblems(error: unknown): string[] | undefined;
 export declare function packageName(specifier: string): string;
+/**
+ * What an import of a package comes to (resolvePackageImport): the URL of its file, the package that is not installed,
+ * the import a package's "exports" does not list, the import of a file a package without "exports" does not have, or
+ * an import that is not there for another reason (a name npm refuses, a target its package.json may not name).
+ */
+export type PackageImport = { url: string } | { notInstalled: string } | { notExported: string } | { noPackageFile: string } | { unresolved: string };
+export declare function resolvePackageImport(specifier: string, importer: string): PackageImport;
+export declare function packageImportHint(resolved: PackageImport): string | undefined;
 export declare function notInstalledHint(name: string): string;
 export declare function notExportedHint(specifier: string): string;
 export declare function noPackageFileHint(specifier: string): string;

@@ -188,6 +188,44 @@ describe('npm run build with a template that imports a file an installed package
   }, 90_000);
 });
 
+/** A package with an ES module and a CommonJS entry that say which one was loaded, in `folder` (a node_modules/). */
+async function writePackage(folder: string, name: string, exports: unknown = { '.': { import: './index.js', require: './index.cjs' } }): Promise<void> {
+  const installed = path.join(folder, name);
+  await mkdir(installed, { recursive: true });
+  await writeFile(path.join(installed, 'package.json'), JSON.stringify({ name, version: '1.0.0', type: 'module', exports }));
+  await writeFile(path.join(installed, 'index.js'), `export const pozdrav = 'pozdrav iz modula ${name}';\n`);
+  await writeFile(path.join(installed, 'index.cjs'), `exports.pozdrav = 'pozdrav iz CommonJS ${name}';\n`);
+}
+
+describe('npm run build with a template that imports a package installed beside the templates', () => {
+  it('finds it in templates/node_modules/, as Node does from the template, and loads its ES module entry, instead of »not installed«', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    await writePackage(path.join(copy, 'templates', 'node_modules'), 'pozdrav-predlog');
+    const marker = "import { pozdrav } from 'pozdrav-predlog';";
+    await breakPersonTemplate(copy, (source) => `${marker}\n${source}`.replace('<h1>{heading}</h1>', '<h1>{heading}</h1><p class="pozdrav">{pozdrav}</p>'), marker);
+    const built = await build(copy, root);
+    expect(built.stderr).toBeUndefined();
+    expect(built.code).toBe(0);
+    expect(await readFile(path.join(root, 'dist', 'osebe', 'boris-cok', 'index.html'), 'utf8')).toContain('<p class="pozdrav">pozdrav iz modula pozdrav-predlog</p>');
+  }, 90_000);
+
+  it('tells a package only arhivar\u2019s src/ can reach as not installed, as the dev server does, instead of bundling it', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    // Node looks for a template's packages from templates/ upward: src/node_modules/ is not on that way.
+    await writePackage(path.join(copy, 'src', 'node_modules'), 'pozdrav-koda');
+    const marker = "import { pozdrav } from 'pozdrav-koda';";
+    const line = await breakPersonTemplate(copy, (source) => `${marker}\n${source}`.replace('<h1>{heading}</h1>', '<h1>{heading}</h1><p>{pozdrav}</p>'), marker);
+    const failed = await build(copy, root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(
+      new RegExp(`^templates/person\\.tsx:${line}  template/missing-import\\n  Could not resolve "pozdrav-koda"\\n  hint: the package pozdrav-koda is not installed: install it with npm install pozdrav-koda, or correct its name$`, 'm'),
+    );
+    await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
+  }, 90_000);
+});
+
 describe('npm run build with a client script that does not parse', () => {
   it('names the script file and line, exits 1 and writes nothing, instead of »arhivar failed unexpectedly« with Vite’s coloured stack', async () => {
     const copy = await copyArhivar();

@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, realpath, stat, utimes, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, realpath, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bundleSource, bundleVersion, compiledPath, syntaxProblems } from '../../../src/bin/code.js';
+import { bundleSource, bundleVersion, compiledPath, resolvePackageImport, syntaxProblems } from '../../../src/bin/code.js';
 import { copyPackage, makeTempDir, PROJECT_ROOT, removeDir } from '../../helpers.ts';
 
 const roots: string[] = [];
@@ -213,5 +214,118 @@ describe('syntaxProblems: esbuild errors at a line of the source', () => {
     );
     const [inCode] = syntaxProblems({ errors: [{ text: 'No matching export in "src/text/sl.ts" for import "formatDatum"', location: { file: 'src/render/feed.ts', line: 3 } }] })!;
     expect(inCode).toMatch(/^src\/render\/feed\.ts:3  code\/missing-export\n/);
+  });
+});
+
+/** Writes `files` (path under `root` → text, or an object written as JSON) and returns `root`. */
+async function writeTree(root: string, files: Record<string, unknown>): Promise<string> {
+  for (const [name, contents] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+    await writeFile(path.join(root, name), typeof contents === 'string' ? contents : JSON.stringify(contents));
+  }
+  return root;
+}
+
+/** Node's own answer for each import from `importer`: import.meta.resolve with the parent it ignores without the flag. */
+async function resolveByNode(specifiers: readonly string[], importer: string): Promise<({ url: string } | { code: string; message: string })[]> {
+  const script = `
+    const parent = ${JSON.stringify(pathToFileURL(importer).href)};
+    const answers = ${JSON.stringify(specifiers)}.map((specifier) => {
+      try { return { url: import.meta.resolve(specifier, parent) }; } catch (error) { return { code: error.code, message: error.message }; }
+    });
+    process.stdout.write(JSON.stringify(answers));`;
+  const { stdout } = await promisify(execFile)(process.execPath, ['--experimental-import-meta-resolve', '--no-warnings', '--input-type=module', '-e', script]);
+  return JSON.parse(stdout);
+}
+
+describe('resolvePackageImport: a package a file imports, found from that file as Node finds it', () => {
+  it('comes to the URL Node gives, or to the reason Node gives none, for packages near and far, "exports", "imports" and links', async () => {
+    const root = await makeTempDir();
+    roots.push(root);
+    const conditional = { '.': { 'module-sync': './sync.js', require: './index.cjs', import: './index.js' }, './deli/*': './lib/*.js', './deli/skrito.js': null, './nic': null, './seznam': ['ni/pot', './seznam.js'], './tuje': '../zunaj.js' };
+    await writeTree(root, {
+      'package.json': { name: 'sajt', type: 'module', exports: { './jaz': './jaz.js' }, imports: { '#datum': './datum.js', '#paket': 'blizu', '#deli/*': './deli/*.js', '#vgrajen': 'path' } },
+      'jaz.js': '',
+      'datum.js': '',
+      'deli/a.js': '',
+      'node_modules/pogojni/package.json': { name: 'pogojni', exports: conditional },
+      ...Object.fromEntries(['sync.js', 'index.cjs', 'index.js', 'lib/a.js', 'lib/b/c.js', 'seznam.js'].map((file) => [`node_modules/pogojni/${file}`, ''])),
+      // The nearer one is found: templates/node_modules/ before the one above it.
+      'node_modules/blizu/package.json': { name: 'blizu', exports: './dalec.js' },
+      'node_modules/blizu/dalec.js': '',
+      'templates/node_modules/blizu/package.json': { name: 'blizu', exports: { import: './blizu.js', default: './privzeto.js' } },
+      'templates/node_modules/blizu/blizu.js': '',
+      'node_modules/star/package.json': { name: 'star', main: 'lib/glavni' },
+      'node_modules/star/lib/glavni.js': '',
+      'node_modules/star/ostalo.js': '',
+      'node_modules/brez-main/index.js': '',
+      'node_modules/@obseg/paket/package.json': { name: '@obseg/paket', exports: { '.': './i.js', './*': './*.js' } },
+      'node_modules/@obseg/paket/i.js': '',
+      'node_modules/@obseg/paket/x.js': '',
+      'zunaj/povezan/package.json': { name: 'povezan', exports: './p.js' },
+      'zunaj/povezan/p.js': '',
+    });
+    await symlink(path.join(root, 'zunaj', 'povezan'), path.join(root, 'node_modules', 'povezan'));
+    const importer = path.join(root, 'templates', 'person.tsx');
+    // What each import comes to: a URL, or why there is none.
+    const cases: Record<string, string> = {
+      pogojni: 'url',
+      'pogojni/deli/a': 'url',
+      'pogojni/deli/b/c': 'url',
+      'pogojni/deli/skrito.js': 'notExported',
+      'pogojni/nic': 'notExported',
+      'pogojni/seznam': 'url',
+      'pogojni/tuje': 'unresolved',
+      'pogojni/nope': 'notExported',
+      'pogojni/package.json': 'notExported',
+      blizu: 'url',
+      'blizu/dalec.js': 'notExported',
+      star: 'url',
+      'star/ostalo.js': 'url',
+      'star/nikjer.js': 'noPackageFile',
+      'brez-main': 'url',
+      '@obseg/paket': 'url',
+      '@obseg/paket/x': 'url',
+      '@obseg/paket/y': 'noPackageFile',
+      '@obseg/drug': 'notInstalled',
+      povezan: 'url',
+      'sajt/jaz': 'url',
+      'sajt/ti': 'notExported',
+      '#datum': 'url',
+      '#paket': 'url',
+      '#deli/a': 'url',
+      '#vgrajen': 'url',
+      '#nic': 'unresolved',
+      fs: 'url',
+      'node:fs/promises': 'url',
+      'data:text/javascript,1': 'url',
+      'ni-namescen': 'notInstalled',
+      'ni-namescen/pot': 'notInstalled',
+      '@obseg': 'unresolved',
+    };
+    const specifiers = Object.keys(cases);
+    const byNode = await resolveByNode(specifiers, importer);
+    const ours = specifiers.map((specifier) => resolvePackageImport(specifier, importer));
+    specifiers.forEach((specifier, index) => {
+      const mine = ours[index]!;
+      const node = byNode[index]!;
+      expect([specifier, Object.keys(mine)[0]]).toEqual([specifier, cases[specifier]]);
+      // Node's reason, as it says it; Node gives a URL for a file that is not there, which only loading it refuses.
+      const told =
+        'url' in node
+          ? node.url.startsWith('file:') && !existsSync(fileURLToPath(node.url))
+            ? { noPackageFile: specifier }
+            : { url: node.url }
+          : node.code === 'ERR_MODULE_NOT_FOUND' && node.message.startsWith('Cannot find package')
+            ? { notInstalled: specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/') }
+            : node.code === 'ERR_PACKAGE_PATH_NOT_EXPORTED'
+              ? { notExported: specifier }
+              : { unresolved: specifier };
+      expect([specifier, mine]).toEqual([specifier, told]);
+    });
+    // The ES module entry, not the CommonJS one a require() would get, and by the link's real path.
+    expect(ours[specifiers.indexOf('pogojni')]).toEqual({ url: pathToFileURL(path.join(await realpath(root), 'node_modules', 'pogojni', 'sync.js')).href });
+    expect(ours[specifiers.indexOf('blizu')]).toEqual({ url: pathToFileURL(path.join(await realpath(root), 'templates', 'node_modules', 'blizu', 'blizu.js')).href });
+    expect(ours[specifiers.indexOf('povezan')]).toEqual({ url: pathToFileURL(path.join(await realpath(root), 'zunaj', 'povezan', 'p.js')).href });
   });
 });
