@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { checkCacheFolder } from '../pipeline/folders.ts';
 import { ContentWatcher } from './content-watcher.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
 import { importLine } from '../output/import-line.ts';
-import { noPackageFileHint, notExportedHint, notInstalledHint, packageName } from '../bin/code.js';
+import { packageImportHint, resolvePackageImport } from '../bin/code.js';
 import { changesWhatBuildMakes } from '../output/left-out.ts';
 import { readPublicPages } from '../output/public-pages.ts';
 import { draftClash, publicConflicts, publicFileSource, publicFolderContents } from '../output/publish.ts';
@@ -658,7 +658,7 @@ class DevSite {
       if (error instanceof Error) this.server?.ssrFixStacktrace(error);
       if (site) this.tellTemplateFailure(site, error, pathname);
       // Unset site: the page module did not load. An import of a file or package that is not there is told as the build tells it.
-      const missing = site ? undefined : missingImportProblem(error, [this.root, PACKAGE_ROOT], readSource, isPackageInstalled);
+      const missing = site ? undefined : missingImportProblem(error, [this.root, PACKAGE_ROOT], readSource);
       if (missing) {
         // Vite's loader keeps the module that failed, and nothing watched changes when the package is installed
         // (node_modules/ is not watched): the next request loads the templates again, so a reload shows the site.
@@ -839,40 +839,27 @@ const CANNOT_FIND_MODULE = /^Cannot find module '([^']+)' imported from '([^']+)
  * build tells it (bin/code.js syntaxProblems), or undefined for any other failure. Vite's loader names the importer
  * but no line (»Failed to load url ./nikjer.tsx … Does the file exist?«, »Cannot find module 'dayjs' imported from
  * …«, or notExportedError's), so the line is that of the import naming it in the importer's source, read through
- * `read`. A package whose folder `isInstalled` does not find gets the build's hint to install it, and a path an
- * installed package does not export, or a file it does not have, the build's hint for that.
+ * `read`. Why a package's import is not there (not installed, a path its "exports" does not list, a file it does
+ * not have) is decided as the build decides it, by resolvePackageImport, not from Vite's words: the two told a
+ * package folder without package.json, which Node takes, one as installed and the other as not.
  */
-export function missingImportProblem(
-  error: unknown,
-  roots: readonly string[],
-  read: (file: string) => string | undefined,
-  isInstalled: (name: string, importer: string) => boolean,
-): ArhivarError | undefined {
+export function missingImportProblem(error: unknown, roots: readonly string[], read: (file: string) => string | undefined): ArhivarError | undefined {
   const match = missingImportMatch(error);
   if (!match) return undefined;
-  const code = (error as { code?: unknown }).code;
   const [, specifier, importer] = match as unknown as [string, string, string];
   const root = roots.find((candidate) => !path.relative(candidate, importer).startsWith('..'));
   const file = root === undefined ? importer : path.relative(root, importer).split(path.sep).join('/');
   const source = read(importer);
   const inTemplates = file.startsWith('templates/');
   const bare = !/^[./]/.test(specifier) && !path.isAbsolute(specifier);
-  const notInstalled = code === 'ERR_MODULE_NOT_FOUND' && bare && !isInstalled(packageName(specifier), importer) ? packageName(specifier) : undefined;
-  // An installed package without "exports", one of whose files is imported (`kind-of/nope`), but not that file.
-  const noPackageFile = code === 'ERR_MODULE_NOT_FOUND' && bare && notInstalled === undefined && specifier !== packageName(specifier);
   return new ArhivarError({
     code: inTemplates ? 'template/missing-import' : 'code/missing-import',
     message: `Could not resolve "${specifier}"`,
     file,
     line: source === undefined ? undefined : importLine(source, specifier),
     hint:
-      notInstalled !== undefined
-        ? notInstalledHint(notInstalled)
-        : code === 'ERR_PACKAGE_PATH_NOT_EXPORTED'
-          ? notExportedHint(specifier)
-          : noPackageFile
-            ? noPackageFileHint(specifier)
-            : `the file or package this line imports is not there; correct the path (relative to ${inTemplates ? "the template's folder" : 'the file'}) or add the file`,
+      (bare ? packageImportHint(resolvePackageImport(specifier, importer)) : undefined) ??
+      `the file or package this line imports is not there; correct the path (relative to ${inTemplates ? "the template's folder" : 'the file'}) or add the file`,
     cause: error,
   });
 }
@@ -891,14 +878,6 @@ function missingImportMatch(error: unknown): RegExpExecArray | null {
  */
 export function isMissingImport(error: unknown): boolean {
   return missingImportMatch(error) !== null;
-}
-
-/** Whether package `name` has a folder in a node_modules/ at or above `importer`'s folder, where Node and Vite look for it. */
-function isPackageInstalled(name: string, importer: string): boolean {
-  for (let folder = path.dirname(importer); ; folder = path.dirname(folder)) {
-    if (existsSync(path.join(folder, 'node_modules', name, 'package.json'))) return true;
-    if (path.dirname(folder) === folder) return false;
-  }
 }
 
 /** A source file's text, or undefined when it cannot be read (the problem then has no line). */

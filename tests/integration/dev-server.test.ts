@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { appendFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build, loadSite } from '../../src/build.ts';
 import { startDevServer, type DevServer, type DevServerOptions } from '../../src/dev/server.ts';
@@ -8,7 +10,7 @@ import { buildAssets } from '../../src/output/assets.ts';
 import { urls } from '../../src/site/urls.ts';
 import { formatError, type ArhivarError } from '../../src/errors.ts';
 import { generateArchive } from '../../src/bench/generate.ts';
-import { buildSite, cacheFile, copyFixture, damageFile, makeTempDir, PROJECT_ROOT, removeDir } from '../helpers.ts';
+import { buildSite, cacheFile, copyFixture, copyPackage, damageFile, makeTempDir, PROJECT_ROOT, removeDir } from '../helpers.ts';
 
 const FIRST_URL = '/2025/01/10/prvi-clanek-o-obcini/';
 /** The first line of a pages-wrapper.tsx a test writes: the real page list, wrapped as a template would be. */
@@ -461,6 +463,67 @@ describe('arhivar dev with a template that imports a file an installed package w
       expect(page.body).toContain('the package stari-paket is installed but has no file nikjer.js');
     });
   });
+});
+
+describe('arhivar dev and arhivar build on the packages a template imports', () => {
+  it('tell the same of a package present, absent, present without the path imported, and a folder without package.json', async () => {
+    // One folder is both the site and a copy of arhivar, so the build's templates and the dev server's wrapper lie in one templates/.
+    const root = await copyPackage(await copyFixture('archive-basic'));
+    const templates = path.join(root, 'templates');
+    const obvestilo = path.join(templates, 'node_modules', 'obvestilo');
+    await mkdir(obvestilo, { recursive: true });
+    await writeFile(path.join(obvestilo, 'package.json'), JSON.stringify({ name: 'obvestilo', version: '1.0.0', type: 'module', exports: { '.': './index.js' } }));
+    await writeFile(path.join(obvestilo, 'index.js'), "export const besedilo = 'obvestilo iz templates/node_modules';\n");
+    // Copied into node_modules/ by hand, without package.json: Node takes any of its files, as of a package without "exports".
+    const rocni = path.join(templates, 'node_modules', 'rocni');
+    await mkdir(rocni, { recursive: true });
+    await writeFile(path.join(rocni, 'index.js'), 'export default 1;\n');
+    // Only arhivar's src/ reaches src/node_modules/: to a template it is not installed.
+    const koda = path.join(root, 'src', 'node_modules', 'pozdrav-koda');
+    await mkdir(koda, { recursive: true });
+    await writeFile(path.join(koda, 'package.json'), JSON.stringify({ name: 'pozdrav-koda', version: '1.0.0', type: 'module', exports: './index.js' }));
+    await writeFile(path.join(koda, 'index.js'), 'export default 1;\n');
+    const wrong = ["import odsoten from 'pozdrav-koda';", "import { nope } from 'obvestilo/nope';", "import rocna from 'rocni/nikjer.js';"];
+    const hints = [
+      'the package pozdrav-koda is not installed: install it with npm install pozdrav-koda, or correct its name',
+      'the package obvestilo is installed but does not export obvestilo/nope (its package.json "exports"): check the spelling, or import one of the entry points its documentation names',
+      'the package rocni is installed but has no file nikjer.js: check the spelling, or import one of the entry points its documentation names',
+    ];
+
+    // The build: person.tsx imports all of them; esbuild tells every import it cannot resolve.
+    const person = path.join(templates, 'person.tsx');
+    const personSource = await readFile(person, 'utf8');
+    await writeFile(person, `import { besedilo } from 'obvestilo';\n${wrong.join('\n')}\n${personSource.replace('<h1>{heading}</h1>', '<h1>{heading}</h1><p>{besedilo}{String(odsoten)}{String(nope)}{rocna}</p>')}`);
+    const failed = await promisify(execFile)(process.execPath, [path.join(root, 'src/bin/arhivar.js'), 'build', '--root', root], { timeout: 60_000 }).then(
+      () => ({ stderr: '' }),
+      (error: { stderr: string }) => error,
+    );
+    const builtHints = [...failed.stderr.matchAll(/^templates\/person\.tsx:(\d+)  template\/missing-import\n  Could not resolve "[^"]+"\n  hint: (.*)$/gm)].map((match) => [Number(match[1]), match[2]]);
+    expect(builtHints).toEqual(hints.map((hint, index) => [index + 2, hint]));
+    await writeFile(person, personSource);
+
+    // The dev server: a wrapper of the pages imports them one at a time, then the one that is there.
+    const wrapper = path.join(templates, 'pages-wrapper.tsx');
+    const source = (line: string, name: string) =>
+      [IMPORT_BASE_PAGES, '', line, 'export function* listPages(inputs: Parameters<typeof base>[0]) {', `  for (const page of base(inputs)) yield page.url === ${JSON.stringify(FIRST_URL)} ? { ...page, render: () => \`<p>\${String(${name})}</p>\` } : page;`, '}', ''].join('\n');
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const told: ArhivarError[] = [];
+    try {
+      await writeFile(wrapper, source(wrong[0]!, 'odsoten'));
+      await withDevServer(root, { logLevel: 'error', pagesModule: wrapper, onTemplateFailure: (problem) => told.push(problem) }, async (server) => {
+        await fetchUntil(server, FIRST_URL, (p) => p.status === 500 && told.length === 1);
+        for (const [index, [line, name]] of [[wrong[1]!, 'nope'], [wrong[2]!, 'rocna']].entries()) {
+          await writeFile(wrapper, source(line!, name!));
+          await fetchUntil(server, FIRST_URL, (p) => p.status === 500 && told.length === index + 2);
+        }
+        await writeFile(wrapper, source("import { besedilo } from 'obvestilo';", 'besedilo'));
+        expect((await fetchUntil(server, FIRST_URL, (p) => p.status === 200)).body).toContain('<p>obvestilo iz templates/node_modules</p>');
+      });
+    } finally {
+      printed.mockRestore();
+    }
+    expect(told.map((problem) => [problem.code, problem.file, problem.line, problem.hint])).toEqual(hints.map((hint) => ['template/missing-import', 'templates/pages-wrapper.tsx', 3, hint]));
+  }, 120_000);
 });
 
 describe('arhivar dev on the problem of a package that is not installed, when npm install adds it', () => {
