@@ -22,7 +22,7 @@ export declare function packageName(specifier: string): string;
  * an import that is not there for another reason (a name npm refuses, a target its package.json may not name).
  */
 export type PackageImport = { url: string } | { notInstalled: string } | { notExported: string } | { noPackageFile: string } | { unresolved: string };
-export declare function resolvePackageImport(specifier: string, importer: string): PackageImport;
+export declare function resolvePackageImport(specifier: string, importer: string): Promise<PackageImport>;
 export declare function packageImportHint(resolved: PackageImport): string | undefined;
 export declare function notInstalledHint(name: string): string;
 export declare function notExportedHint(specifier: string): string;

@@ -1,9 +1,8 @@
 // arhivar's own code as Node runs it. Plain JavaScript (typed by code.d.ts) because it runs before any
 // TypeScript can be loaded: the command-line entry points use it to start from a compiled bundle.
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -167,7 +166,7 @@ async function bundleWith(build, entry, bundlePackages, outdir) {
           builder.onResolve({ filter: /^[^./]/ }, async (args) => {
             if (args.path.startsWith('node:')) return { path: args.path, external: true };
             if (bundlePackages) return undefined;
-            const resolved = resolvePackageImport(args.path, args.importer);
+            const resolved = await resolvePackageImport(args.path, args.importer);
             if ('url' in resolved) return { path: resolved.url, external: true };
             // Told at the line of the import, as esbuild tells a file that is not there: thrown from here, the
             // error was placed in esbuild's own main.js and called arhivar's code no valid TypeScript.
@@ -202,24 +201,30 @@ export function packageName(specifier) {
 /**
  * What an import of a package from the file `importer` comes to: the URL of the file Node would load (`{ url }`), or
  * why there is none. The bundler of `build` and the problem page of `dev` both decide with this, so they cannot
- * tell one import two ways. It follows Node's ES module resolver (nodejs.org/api/esm.html, "Resolution Algorithm
- * Specification"; lib/internal/modules/esm/resolve.js): a URL or a built-in module as it is, `#name` through the
- * "imports" of the importer's package.json, a package by its own name through its "exports", and any other package
- * from the first node_modules/<name>/ folder at or above the importer's, through its "exports" or, without them,
- * any of its files. Node 20 has this as import.meta.resolve(specifier, parent), but it ignores `parent` unless
- * Node runs with --experimental-import-meta-resolve and resolves from this file instead: a package in
- * templates/node_modules/ was told »not installed«, and one in src/node_modules/ was bundled for a template
- * that Node itself would not give it to.
+ * tell one import two ways. Node 20 has this as import.meta.resolve(specifier, parent), but it ignores `parent`
+ * unless Node runs with --experimental-import-meta-resolve and resolves from this file instead: a package in
+ * templates/node_modules/ was told »not installed«, and one in src/node_modules/ was bundled for a template that
+ * Node itself would not give it to. import-meta-resolve is Node's own resolver ported, kept by the unified
+ * collective: a package's "exports" and "imports", conditions, links and the old "main" are Node's rules, not ours.
+ * Imported when first needed: loading it takes 20-60 ms, which every command would pay at start-up otherwise.
  * @param {string} specifier the import as written: neither relative (`./x`) nor an absolute path
  * @param {string} importer the path of the file that imports it
- * @returns {PackageImport}
+ * @returns {Promise<PackageImport>}
  */
-export function resolvePackageImport(specifier, importer) {
-  const base = pathToFileURL(importer);
-  if (specifier.startsWith('#')) return resolvePackageImports(specifier, base);
-  // Node takes what parses as a URL (`node:fs`, `data:…`) as it is, before any package.
-  if (URL.canParse(specifier)) return { url: new URL(specifier).href };
-  return resolvePackage(specifier, base);
+export async function resolvePackageImport(specifier, importer) {
+  const { moduleResolve } = await import('import-meta-resolve');
+  try {
+    return fileImport(moduleResolve(specifier, pathToFileURL(importer), CONDITIONS).href, specifier);
+  } catch (error) {
+    const { code, url, message } = /** @type {import('import-meta-resolve').ErrnoException} */ (error);
+    // A file of a package that is not there: Node's import.meta.resolve gives its URL all the same (as the
+    // library's resolve() does), and only loading it fails.
+    if ((code === 'ERR_MODULE_NOT_FOUND' || code === 'ERR_UNSUPPORTED_DIR_IMPORT') && typeof url === 'string') return fileImport(url, specifier);
+    if (code === 'ERR_MODULE_NOT_FOUND' && message.startsWith('Cannot find package ')) return { notInstalled: packageName(specifier) };
+    // The package is there, but its package.json "exports" has no such path (`preact/nope`).
+    if (code === 'ERR_PACKAGE_PATH_NOT_EXPORTED') return { notExported: specifier };
+    return { unresolved: specifier };
+  }
 }
 
 /** @typedef {import('./code.d.ts').PackageImport} PackageImport */
@@ -230,245 +235,17 @@ export function resolvePackageImport(specifier, importer) {
  */
 const CONDITIONS = new Set(['node', 'import', ...(process.features.require_module ? ['module-sync'] : [])]);
 
-/** A target in "exports" or "imports" that Node refuses (ERR_INVALID_PACKAGE_TARGET): outside the package, or not `./…`. */
-const INVALID_TARGET = Symbol('invalid package target');
-
-/** A `.`, `..` or `node_modules` segment, which no target nor `*` match may hold (Node's invalidSegmentRegEx). */
-const INVALID_SEGMENT = /(^|\\|\/)((\.|%2e)(\.|%2e)?|(n|%6e|%4e)(o|%6f|%4f)(d|%64|%44)(e|%65|%45)(_|%5f)(m|%6d|%4d)(o|%6f|%4f)(d|%64|%44)(u|%75|%55)(l|%6c|%4c)(e|%65|%45)(s|%73|%53))?(\\|\/|$)/i;
-
 /**
- * @param {string} specifier
- * @param {URL} base
- * @returns {PackageImport}
- */
-function resolvePackage(specifier, base) {
-  if (isBuiltin(specifier)) return { url: `node:${specifier}` };
-  const name = packageName(specifier);
-  // Names Node refuses (ERR_INVALID_MODULE_SPECIFIER): a scope alone, or one that starts with a dot or holds % or \.
-  if ((specifier.startsWith('@') && !specifier.includes('/')) || /^\.|%|\\/.test(name)) return { unresolved: specifier };
-  const subpath = `.${specifier.slice(name.length)}`;
-  const scope = packageScope(base);
-  if (scope && scope.config.name === name && scope.config.exports != null) return resolvePackageExports(scope.url, subpath, scope.config.exports, specifier);
-  for (let folder = new URL('./', base); ; ) {
-    const packageUrl = new URL(`node_modules/${name}/`, folder);
-    if (statSync(packageUrl, { throwIfNoEntry: false })?.isDirectory()) return resolveInPackage(packageUrl, name, subpath, specifier);
-    const parent = new URL('../', folder);
-    if (parent.href === folder.href) return { notInstalled: name };
-    folder = parent;
-  }
-}
-
-/**
- * @param {URL} packageUrl the package's folder
- * @param {string} name
- * @param {string} subpath `.` or `./…`
+ * The file an import comes to. A package without "exports" lets any of its files be imported, and Node finds
+ * one missing only when the bundle runs (»arhivar failed unexpectedly«, exit code 3): told at the line of the
+ * import instead. A main entry its "exports" names but that is not there is left to Node to tell when loaded.
+ * @param {string} url
  * @param {string} specifier
  * @returns {PackageImport}
  */
-function resolveInPackage(packageUrl, name, subpath, specifier) {
-  const config = readPackageConfig(new URL('package.json', packageUrl)) ?? {};
-  if (config.exports != null) return resolvePackageExports(packageUrl, subpath, config.exports, specifier);
-  if (subpath === '.') {
-    // Node's legacyMainResolve: "main", with the endings CommonJS would try, then index.js.
-    const main = typeof config.main === 'string' ? ['', '.js', '.json', '.node', '/index.js', '/index.json', '/index.node'].map((ending) => `./${config.main}${ending}`) : [];
-    for (const candidate of [...main, './index.js', './index.json', './index.node']) {
-      const file = existingFile(new URL(candidate, packageUrl));
-      if (file) return { url: file };
-    }
-    // Node says »Cannot find package«: an install that lost its files, which installing again mends.
-    return { notInstalled: name };
-  }
-  // A package without "exports" lets any of its files be imported, and Node finds one missing only when the
-  // bundle runs (»arhivar failed unexpectedly«, exit code 3): told here, at the line of the import, instead.
-  return fileImport(new URL(subpath, packageUrl), subpath, specifier);
-}
-
-/**
- * @param {URL} packageUrl
- * @param {string} subpath
- * @param {unknown} exports the package.json's "exports"
- * @param {string} specifier
- * @returns {PackageImport}
- */
-function resolvePackageExports(packageUrl, subpath, exports, specifier) {
-  // A string, an array or an object of conditions stands for the package's main entry alone.
-  const keys = exports !== null && typeof exports === 'object' && !Array.isArray(exports) ? Object.keys(exports) : [];
-  const entries = keys.some((key) => key.startsWith('.')) ? /** @type {Record<string, unknown>} */ (exports) : { '.': exports };
-  // Keys of both kinds are refused by Node (ERR_INVALID_PACKAGE_CONFIG).
-  if (keys.some((key) => key.startsWith('.')) && !keys.every((key) => key.startsWith('.'))) return { unresolved: specifier };
-  const target = matchPackageTarget(packageUrl, subpath, entries, false);
-  if (target === INVALID_TARGET || typeof target === 'string') return { unresolved: specifier };
-  if (target == null) return { notExported: specifier };
-  return fileImport(target, subpath, specifier);
-}
-
-/**
- * @param {string} specifier `#…`
- * @param {URL} base
- * @returns {PackageImport}
- */
-function resolvePackageImports(specifier, base) {
-  const scope = packageScope(base);
-  const imports = scope?.config.imports;
-  if (specifier === '#' || specifier.startsWith('#/') || specifier.endsWith('/') || !scope || imports === null || typeof imports !== 'object' || Array.isArray(imports)) {
-    return { unresolved: specifier };
-  }
-  const target = matchPackageTarget(scope.url, specifier, /** @type {Record<string, unknown>} */ (imports), true);
-  // "imports" may map to a package (`"#datum": "dayjs"`), found as if the package.json imported it.
-  if (typeof target === 'string') return resolvePackage(target, new URL('package.json', scope.url));
-  if (target == null || target === INVALID_TARGET) return { unresolved: specifier };
-  return fileImport(target, specifier, specifier);
-}
-
-/**
- * The target of `key` in "exports" or "imports": its own entry, or the `*` pattern that matches it best (Node's
- * PACKAGE_IMPORTS_EXPORTS_RESOLVE). A string is a package an "imports" target names; null and undefined are no target.
- * @param {URL} packageUrl
- * @param {string} key
- * @param {Record<string, unknown>} entries
- * @param {boolean} internal whether these are "imports", whose targets may name packages
- * @returns {URL | string | null | undefined | typeof INVALID_TARGET}
- */
-function matchPackageTarget(packageUrl, key, entries, internal) {
-  if (Object.hasOwn(entries, key) && !key.includes('*') && !key.endsWith('/')) return resolvePackageTarget(packageUrl, entries[key], '', false, internal);
-  let best = '';
-  let match = '';
-  for (const candidate of Object.getOwnPropertyNames(entries)) {
-    const star = candidate.indexOf('*');
-    if (star === -1 || candidate.lastIndexOf('*') !== star || !key.startsWith(candidate.slice(0, star))) continue;
-    const trailer = candidate.slice(star + 1);
-    if (key.length >= candidate.length && key.endsWith(trailer) && comparePatternKeys(best, candidate) === 1) {
-      best = candidate;
-      match = key.slice(star, key.length - trailer.length);
-    }
-  }
-  return best ? resolvePackageTarget(packageUrl, entries[best], match, true, internal) : null;
-}
-
-/**
- * Node's PATTERN_KEY_COMPARE: the key with the longer part before `*` first, then the longer key.
- * @param {string} a
- * @param {string} b
- */
-function comparePatternKeys(a, b) {
-  const aStar = a.indexOf('*');
-  const bStar = b.indexOf('*');
-  const aBase = aStar === -1 ? a.length : aStar + 1;
-  const bBase = bStar === -1 ? b.length : bStar + 1;
-  if (aBase !== bBase) return aBase > bBase ? -1 : 1;
-  if (aStar === -1) return 1;
-  if (bStar === -1) return -1;
-  return a.length === b.length ? 0 : a.length > b.length ? -1 : 1;
-}
-
-/**
- * Node's PACKAGE_TARGET_RESOLVE: a path, the first of a list that resolves, or the first of an object's conditions
- * that Node matches (in the package's order) and that resolves.
- * @param {URL} packageUrl
- * @param {unknown} target
- * @param {string} match what `*` stands for, or the rest of the key
- * @param {boolean} pattern
- * @param {boolean} internal
- * @returns {URL | string | null | undefined | typeof INVALID_TARGET}
- */
-function resolvePackageTarget(packageUrl, target, match, pattern, internal) {
-  if (typeof target === 'string') return resolvePackageTargetString(packageUrl, target, match, pattern, internal);
-  if (Array.isArray(target)) {
-    if (target.length === 0) return null;
-    /** @type {null | undefined | typeof INVALID_TARGET} */
-    let last;
-    for (const item of target) {
-      const resolved = resolvePackageTarget(packageUrl, item, match, pattern, internal);
-      if (resolved === INVALID_TARGET || resolved === null) last = resolved;
-      else if (resolved !== undefined) return resolved;
-    }
-    return last;
-  }
-  if (target !== null && typeof target === 'object') {
-    for (const [condition, value] of Object.entries(target)) {
-      if (condition !== 'default' && !CONDITIONS.has(condition)) continue;
-      const resolved = resolvePackageTarget(packageUrl, value, match, pattern, internal);
-      if (resolved !== undefined) return resolved;
-    }
-    return undefined;
-  }
-  return target === null ? null : INVALID_TARGET;
-}
-
-/**
- * @param {URL} packageUrl
- * @param {string} target
- * @param {string} match
- * @param {boolean} pattern
- * @param {boolean} internal
- * @returns {URL | string | typeof INVALID_TARGET}
- */
-function resolvePackageTargetString(packageUrl, target, match, pattern, internal) {
-  if (match !== '' && !pattern && !target.endsWith('/')) return INVALID_TARGET;
-  if (!target.startsWith('./')) {
-    if (internal && !target.startsWith('../') && !target.startsWith('/') && !URL.canParse(target)) return pattern ? target.replaceAll('*', match) : target + match;
-    return INVALID_TARGET;
-  }
-  if (INVALID_SEGMENT.test(target.slice(2))) return INVALID_TARGET;
-  const resolved = new URL(target, packageUrl);
-  if (!resolved.pathname.startsWith(packageUrl.pathname)) return INVALID_TARGET;
-  if (match === '') return resolved;
-  if (INVALID_SEGMENT.test(match)) return INVALID_TARGET;
-  return pattern ? new URL(resolved.href.replaceAll('*', match)) : new URL(match, resolved);
-}
-
-/**
- * The file a package's import comes to, by its real path as Node gives it (one module is not loaded twice
- * through two paths of a linked package); a path inside the package that is no file has no URL.
- * @param {URL} url
- * @param {string} subpath
- * @param {string} specifier
- * @returns {PackageImport}
- */
-function fileImport(url, subpath, specifier) {
-  if (url.protocol !== 'file:') return { url: url.href };
-  const file = existingFile(url);
-  if (file) return { url: file };
-  // A main entry its "exports" names but that is not there: Node tells it when the module is loaded.
-  return subpath === '.' ? { url: url.href } : { noPackageFile: specifier };
-}
-
-/**
- * @param {URL} url
- * @returns {string | undefined} the URL of the file's real path, if it is a file
- */
-function existingFile(url) {
-  if (!statSync(url, { throwIfNoEntry: false })?.isFile()) return undefined;
-  return pathToFileURL(realpathSync(url)).href;
-}
-
-/**
- * The package.json nearest above `base`, not looking past a node_modules/ folder (Node's GET_PACKAGE_SCOPE).
- * @param {URL} base
- * @returns {{ url: URL; config: Record<string, unknown> } | undefined}
- */
-function packageScope(base) {
-  for (let file = new URL('./package.json', base); !file.pathname.endsWith('/node_modules/package.json'); ) {
-    const config = readPackageConfig(file);
-    if (config) return { url: new URL('./', file), config };
-    const parent = new URL('../package.json', file);
-    if (parent.pathname === file.pathname) return undefined;
-    file = parent;
-  }
-  return undefined;
-}
-
-/**
- * @param {URL} file
- * @returns {Record<string, unknown> | undefined} undefined when there is no such file, or it holds no JSON object
- */
-function readPackageConfig(file) {
-  try {
-    const config = JSON.parse(readFileSync(file, 'utf8'));
-    return config !== null && typeof config === 'object' && !Array.isArray(config) ? config : undefined;
-  } catch {
-    return undefined;
-  }
+function fileImport(url, specifier) {
+  if (!url.startsWith('file:') || specifier === packageName(specifier) || specifier.startsWith('#')) return { url };
+  return statSync(new URL(url), { throwIfNoEntry: false })?.isFile() ? { url } : { noPackageFile: specifier };
 }
 
 /**

@@ -658,7 +658,7 @@ class DevSite {
       if (error instanceof Error) this.server?.ssrFixStacktrace(error);
       if (site) this.tellTemplateFailure(site, error, pathname);
       // Unset site: the page module did not load. An import of a file or package that is not there is told as the build tells it.
-      const missing = site ? undefined : missingImportProblem(error, [this.root, PACKAGE_ROOT], readSource);
+      const missing = site ? undefined : await missingImportProblem(error, [this.root, PACKAGE_ROOT], readSource);
       if (missing) {
         // Vite's loader keeps the module that failed, and nothing watched changes when the package is installed
         // (node_modules/ is not watched): the next request loads the templates again, so a reload shows the site.
@@ -843,7 +843,7 @@ const CANNOT_FIND_MODULE = /^Cannot find module '([^']+)' imported from '([^']+)
  * not have) is decided as the build decides it, by resolvePackageImport, not from Vite's words: the two told a
  * package folder without package.json, which Node takes, one as installed and the other as not.
  */
-export function missingImportProblem(error: unknown, roots: readonly string[], read: (file: string) => string | undefined): ArhivarError | undefined {
+export async function missingImportProblem(error: unknown, roots: readonly string[], read: (file: string) => string | undefined): Promise<ArhivarError | undefined> {
   const match = missingImportMatch(error);
   if (!match) return undefined;
   const [, specifier, importer] = match as unknown as [string, string, string];
@@ -858,7 +858,7 @@ export function missingImportProblem(error: unknown, roots: readonly string[], r
     file,
     line: source === undefined ? undefined : importLine(source, specifier),
     hint:
-      (bare ? packageImportHint(resolvePackageImport(specifier, importer)) : undefined) ??
+      (bare ? packageImportHint(await resolvePackageImport(specifier, importer)) : undefined) ??
       `the file or package this line imports is not there; correct the path (relative to ${inTemplates ? "the template's folder" : 'the file'}) or add the file`,
     cause: error,
   });

@@ -305,7 +305,7 @@ describe('resolvePackageImport: a package a file imports, found from that file a
     };
     const specifiers = Object.keys(cases);
     const byNode = await resolveByNode(specifiers, importer);
-    const ours = specifiers.map((specifier) => resolvePackageImport(specifier, importer));
+    const ours = await Promise.all(specifiers.map((specifier) => resolvePackageImport(specifier, importer)));
     specifiers.forEach((specifier, index) => {
       const mine = ours[index]!;
       const node = byNode[index]!;
