@@ -494,7 +494,9 @@ function roleNounGender(word: string): Gender | undefined {
 function listedMasculineRoleNoun(word: string): boolean {
   const base = withoutRolePrefix(word);
   if (LISTED_ROLE_NOUNS.has(base)) return base !== 'vodja';
-  return /(a|u|om|em)$/.test(base) && LISTED_MASCULINE_STEMS.has(roleStem(base));
+  // The genitive of a noun in -ik is a feminine noun's nominative too (politika, kritika, tehnika), and may be the
+  // subject with the name its genitive: »Kritika Kos je bila ostra«.
+  return /(a|u|om|em)$/.test(base) && !base.endsWith('ika') && LISTED_MASCULINE_STEMS.has(roleStem(base));
 }
 
 /**
@@ -538,9 +540,12 @@ const SENTENCE_OPENERS = new Set(
 /**
  * Role, title and kinship nouns whose ending is also a given name's (premier, minister like Hunter, Walter;
  * kapetan, župan like Milan, Zoran) or no role ending at all (šef, kralj, brat), so only the listed ones count.
+ * So do those in -at, -ik and -ak (kandidat, politik, prvak), endings of ordinary words too (tokrat, jezik, vsak).
  */
 const LISTED_ROLE_NOUNS = new Set(
-  'admiral arhitekt as atlet bankir bloger brat car cesar dedek dekan emir general guverner haker imam inženir kalif kancler kapetan kapitan kardinal kirurg kmet knez kralj lider major menedžer milijarder minister mož nečak oče papež partner pater pilot premier princ programer rabin raper rekorder reporter režiser ribič sin strateg stric sultan svak šampion šef šejk šerif škof tast trener veteran vnuk vodja zet župan'.split(' '),
+  'admiral arhitekt as atlet bankir bloger brat car cesar dedek dekan emir general guverner haker imam inženir kalif kancler kapetan kapitan kardinal kirurg kmet knez kralj lider major menedžer milijarder minister mož nečak oče papež partner pater pilot premier princ programer rabin raper rekorder reporter režiser ribič sin strateg stric sultan svak šampion šef šejk šerif škof tast trener veteran vnuk vodja zet župan advokat avtokrat birokrat delegat demokrat diplomat kandidat laureat magnat akademik analitik botanik dramatik fizik kemik komik kritik matematik mehanik politik satirik tehnik junak prvak rojak vojak'.split(
+    ' ',
+  ),
 );
 /** The stems (roleStem) of the listed men's role nouns, which their oblique cases share. */
 const LISTED_MASCULINE_STEMS: ReadonlySet<string> = new Set([...LISTED_ROLE_NOUNS].filter((noun) => noun !== 'vodja').map(roleStem));

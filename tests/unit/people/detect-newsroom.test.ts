@@ -406,3 +406,38 @@ describe('newsroom sentences: more cues that say whose the surname is beside a n
     expect(detectPeople(detector, text).people).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a listed role noun in -at, -ik or -ak tells a man from a woman', () => {
+  // »Kandidat Kos v Bruslju« tagged Marta Kos, and beside Jure Kos tagged nobody: the role endings -at, -ik and -ak
+  // end ordinary words too (tokrat, jezik, vsak), so nothing said the Kos after kandidat, politik or prvak was a man.
+  const marta = createDetector([person('Marta Kos', { gender: 'f' })]);
+  const both = createDetector([person('Marta Kos', { gender: 'f' }), person('Jure Kos', { gender: 'm' })]);
+  it.each([
+    ['kandidat in a headline', 'Kandidat Kos v Bruslju o novem zakonu'],
+    ['politik', 'Politik Kos o pokojninah'],
+    ['diplomat mid-sentence', 'V studiu sta bila diplomat Kos in voditeljica oddaje.'],
+    ['prvak', 'Na zmagovalnem odru je stal prvak Kos.'],
+    ['kandidat in the instrumental', 'Pogovor s kandidatom Kos bo v sredo.'],
+    ['akademik in the dative', 'Nagrado so podelili akademiku Kos.'],
+  ])('a man\'s role noun is no woman\'s: %s', (_what, text) => {
+    expect(detectPeople(marta, text).people).toEqual([]);
+  });
+  it.each([
+    ['the man after kandidat', 'Kandidat Kos v Bruslju o novem zakonu', ['jure-kos']],
+    ['the man after politik', 'V studiu sta bila politik Kos in voditeljica oddaje.', ['jure-kos']],
+    ['the woman after kandidatka', 'Kandidatka Kos v Bruslju o novem zakonu', ['marta-kos']],
+    ['the woman after političarka', 'V studiu sta bila političarka Kos in voditelj oddaje.', ['marta-kos']],
+  ])('beside namesakes of both genders, %s', (_what, text, expected) => {
+    expect(detectPeople(both, text).people).toEqual(expected);
+  });
+  it.each([
+    // Words that end so and are no role nouns still tell nothing.
+    ['tokrat', 'Tokrat Kos o pokojninah'],
+    ['vsak', 'Na seji je vsak Kos dobil besedo.'],
+    // A listed -ik noun's genitive in -ika is a feminine noun too (politika, kritika): the subject, Kos its genitive.
+    ['kritika, a feminine noun, before her undeclined surname', 'Kritika Kos je bila ostra.'],
+    ['politika', 'Zunanja politika Kos je naletela na odpor.'],
+  ])('other words in -at, -ik, -ak leave her: %s', (_what, text) => {
+    expect(detectPeople(marta, text).people).toEqual(['marta-kos']);
+  });
+});
