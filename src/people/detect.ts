@@ -449,14 +449,24 @@ function participleGender(word: string): Gender | undefined {
 }
 
 /**
+ * Women's role and kinship nouns in -a that news writes before a surname, declined in every case of the singular
+ * (-a, -e, -i, -o: ministrica, od ministrice, ministrici, z ministrico). Only a listed noun's genitive, dative and
+ * locative tell a woman: those endings are shared with words that are no role nouns (»predsednik stranke Kos«, »na
+ * tiskovki«). Not žena, mama (ženi, mami are verbs too: »se ženi«) nor govornica (a lectern: »z govornice«).
+ */
+const DECLINED_FEMININE_ROLE_NOUNS =
+  'ministrica predsednica županja direktorica ravnateljica voditeljica sodnica odvetnica tožilka poslanka kandidatka političarka komisarka premierka kanclerka sekretarka tajnica svetovalka predstavnica veleposlanica diplomatka senatorka kongresnica guvernerka inšpektorica preiskovalka policistka novinarka urednica dopisnica avtorica pisateljica pesnica umetnica glasbenica igralka pevka plesalka režiserka producentka trenerka športnica smučarka tekačica kolesarka tenisačica nogometašica košarkarica rokometašica odbojkarica atletinja prvakinja zmagovalka rekorderka podjetnica lastnica menedžerka zdravnica profesorica učiteljica rektorica dekanja analitičarka ekonomistka zgodovinarka aktivistka strokovnjakinja junakinja obtoženka osumljenka kraljica princesa kontesa baronesa gospodična šefica partnerka zaročenka prijateljica soproga vdova sestra teta hčerka vnukinja nečakinja'.split(' ');
+
+/**
  * Women's kinship and role nouns whose nominative or instrumental ends as a man's role noun does (sestra like
  * ministra, the genitive of minister) or has no role ending at all (žena, teta, hči, vdova; županja, princesa,
  * whose men's nouns župan and princ are listed below): without them »sestra Maja« read as a man's title before
- * his name, and »županja Kos« left Janez Kos standing.
+ * his name, and »županja Kos« left Janez Kos standing. With them, every case of the declined list above.
  */
-const FEMININE_ROLE_NOUNS = new Set(
-  'sestra sestro žena ženo soproga soprogo teta teto mati materjo hči hčerjo hčerka hčerko vdova vdovo mama mamo županja županjo dekanja dekanjo princesa princeso kontesa konteso baronesa baroneso gospodična gospodično'.split(' '),
-);
+const FEMININE_ROLE_NOUNS = new Set([
+  ...'žena ženo mati matere materi materjo hči hčere hčeri hčerjo mama mamo'.split(' '),
+  ...DECLINED_FEMININE_ROLE_NOUNS.flatMap((noun) => ['a', 'e', 'i', 'o'].map((ending) => noun.slice(0, -1) + ending)),
+]);
 
 /** The nominative endings of a man's role noun (poslanec, direktor, predsednik, ravnatelj, nogometaš, tenisač); roleNounGender takes other cases too. */
 const MASCULINE_ROLE_NOMINATIVE = /(nik|ec|or|ar|er|ent|ist|ant|log|telj|aš|ač)$/;
@@ -1103,7 +1113,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     const first = Math.min(...open.map((candidate) => candidate.from));
     const cue = grammaticalCue(tokens, first, token);
     const cased = applyPreposition(open, cue);
-    open = applyGender(cased, cue, detector).filter((candidate) => !shadowed.has(candidate.person) && !namesakesSpelling(detector, tokens, token, candidate, cue, otherGenderSpellings));
+    open = applyGender(cased, cue, detector, tokens.word(token)).filter((candidate) => !shadowed.has(candidate.person) && !namesakesSpelling(detector, tokens, token, candidate, cue, otherGenderSpellings));
     // The people the gender took out: only then did the context decide. A verb or role noun that agrees with
     // the reading left, or belongs to another subject (»S Stingom je nastopila Madonna«), is no reason.
     // Whom the gender cue ruled out, for the reason `people` gives; most matches have no cue, and need none.
@@ -1264,12 +1274,16 @@ function applyPreposition(candidates: Candidate[], cue: Cue): Candidate[] {
   return cue.preposition ? candidates.filter((candidate) => candidate.kind === 'possessive' || !candidate.nomOnly) : candidates;
 }
 
-function applyGender(candidates: Candidate[], cue: Cue, detector: PeopleDetector): Candidate[] {
+function applyGender(candidates: Candidate[], cue: Cue, detector: PeopleDetector, word: string): Candidate[] {
   let result = candidates;
   if (cue.gender) {
     const genderOf = (candidate: Candidate) => detector.people[candidate.person]!.gender;
     if (cue.hard) {
-      result = result.filter((candidate) => candidate.kind === 'possessive' || genderOf(candidate) === cue.gender);
+      // A woman's surname does not decline, so after her role noun a man's spelling that is no nominative (»sestra
+      // Kosa«, »od sestre Kosa«) is not the noun's apposition but its complement: his sister, and a mention of him.
+      // Not one that is a given name's form: »sestra Maja« is her name, not Jack Ma's genitive.
+      const complement = (candidate: Candidate) => cue.gender === 'f' && !candidate.hasNom && genderOf(candidate) === 'm' && !detector.firstNames.has(word);
+      result = result.filter((candidate) => candidate.kind === 'possessive' || genderOf(candidate) === cue.gender || complement(candidate));
     } else {
       // The verb's subject is a nominative: a reading that can be one must agree; a genitive or
       // instrumental reading (Dmitrijeva, Novakom) is someone else's object and stays. Where only a subject

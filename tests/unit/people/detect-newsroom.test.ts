@@ -441,3 +441,36 @@ describe('newsroom sentences: a listed role noun in -at, -ik or -ak tells a man 
     expect(detectPeople(marta, text).people).toEqual(['marta-kos']);
   });
 });
+
+describe('newsroom sentences: a woman\'s role noun in the genitive, dative or locative tells a woman', () => {
+  // »od ministrice Kos«, »vdovi Kos«: the genitive and the dative of a woman's role noun said nothing, so Jure Kos
+  // was tagged where the text names a woman, and beside Marta Kos nobody was.
+  const jure = createDetector([person('Jure Kos', { gender: 'm' })]);
+  const both = createDetector([person('Marta Kos', { gender: 'f' }), person('Jure Kos', { gender: 'm' })]);
+  it.each([
+    ['ministrica in the genitive after od', 'Izvedeli smo od ministrice Kos.'],
+    ['županja in the genitive', 'V kabinetu županje Kos so potrdili sestanek.'],
+    ['vdova in the dative', 'Čestitke so poslali vdovi Kos.'],
+    ['ministrica in the locative after o', 'Govorili smo o ministrici Kos.'],
+    ['poslanka in the genitive', 'Predlog poslanke Kos so zavrnili.'],
+    ['sodnica in the dative', 'Spis so vrnili sodnici Kos.'],
+  ])('a woman\'s role noun is no man\'s: %s', (_what, text) => {
+    expect(detectPeople(jure, text).people).toEqual([]);
+  });
+  it.each([
+    ['od ministrice', 'Izvedeli smo od ministrice Kos.'],
+    ['vdovi', 'Čestitke so poslali vdovi Kos.'],
+    ['županje', 'V kabinetu županje Kos so potrdili sestanek.'],
+  ])('beside namesakes of both genders, the woman after %s', (_what, text) => {
+    expect(detectPeople(both, text).people).toEqual(['marta-kos']);
+  });
+  it.each([
+    // A feminine genitive that is no role noun is the head's complement, not the name's apposition.
+    ['predsednik stranke', 'Predsednik stranke Kos o pokojninah', ['jure-kos']],
+    // »sestre Kosa« is Kos's sister: a man's genitive is no woman's apposition but the noun's complement.
+    ['a man\'s genitive after a woman\'s kinship noun', 'Izvedeli smo od sestre Kosa.', ['jure-kos']],
+    ['the same after a woman\'s role noun in the nominative', 'Novinarjem je odgovorila sestra Kosa.', ['jure-kos']],
+  ])('leaves the man where the name is not the noun\'s: %s', (_what, text, expected) => {
+    expect(detectPeople(jure, text).people).toEqual(expected);
+  });
+});
