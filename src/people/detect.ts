@@ -420,6 +420,26 @@ const NATIONALITY_NOUNS = new Set(
 const HEAVENLY_BODIES = new Set('sonce luna mesec zemlja merkur venera mars jupiter saturn uran neptun pluton'.split(' '));
 
 /**
+ * Surnames that are words a headline may lead with as its topic: seasons and weather, weekdays and months, the animals
+ * news reports on. Before a headline's colon such a word is the topic (»Zima: najhladnejša v desetletju«, »Sobota:
+ * trgovine zaprte«, »Medved: v Kočevju opazili mladiča«) as often as the one quoted, and nothing in the words tells the
+ * two apart. Not surnames that are other words (Golob, Kos, Vesel): a headline does not lead with a pigeon, and
+ * »Golob: davki se ne bodo zvišali« quotes Golob.
+ */
+const TOPIC_WORD_SURNAMES = new Set(
+  'zima mraz sneg toča burja vihar megla sever jug sobota petek nedelja torek sreda četrtek januar februar marec april maj junij julij avgust september oktober november december medved volk lisjak jelen zajec'.split(' '),
+);
+
+/**
+ * The word, a surname's nominative, may lead a headline as its topic (Zima), a nationality (»Rus: …«), a heavenly
+ * body (»Luna: …«) or a role noun, which says who is quoted without naming them (»Župan: šola bo odprta«).
+ */
+function isHeadlineTopicWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return TOPIC_WORD_SURNAMES.has(lower) || NATIONALITY_NOUNS.has(lower) || HEAVENLY_BODIES.has(lower) || LISTED_ROLE_NOUNS.has(lower);
+}
+
+/**
  * Whether a surname is also a noun Slovenian capitalises (see DetectorPerson.capitalisedNoun). Not a name of one
  * word (a singer called Luna): every mention of it is the whole name, so it would never count at all.
  */
@@ -707,8 +727,8 @@ function personContext(detector: PeopleDetector, tokens: Tokens, i: number, spea
   }
   if (i + 1 < n) {
     const gap = tokens.text.slice(tokens.ends[i]!, tokens.starts[i + 1]!);
-    // »Golob: vlada ne bo odstopila« — a headline that quotes someone.
-    if (/^:\s/.test(gap)) return true;
+    // »Janša: Ne bomo popustili« — a headline that quotes someone; not a word that may be its topic (»Zima: …«).
+    if (/^:\s/.test(gap)) return !isHeadlineTopicWord(tokens.word(i));
     let next = i + 1;
     if (/^\s+$/.test(gap) && (tokens.word(next) === 'in' || tokens.word(next) === 'ter') && next + 1 < n) next++;
     else if (!/^,\s+$/.test(gap)) return false;
