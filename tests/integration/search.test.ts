@@ -103,6 +103,17 @@ describe('search in a built site', () => {
     }
   });
 
+  it('finds an article by its byline, which its page shows and its text does not write', async () => {
+    const { engine } = engineOver(dist);
+    // vreme.md: author: Špela Vidic, STA. A reader looks for what a journalist wrote. (»sta« itself is a verb
+    // search leaves out, as it does »je«.)
+    for (const query of ['Vidic', 'spela vidic', 'Špeli Vidic']) {
+      const { results } = await runQuery(engine, query);
+      expect(results.map((result) => result.url), query).toEqual(['/2025/12/20/vreme-b-nevihte-b/']);
+      expect(marked(results[0]!)).toEqual([]);
+    }
+  });
+
   it('finds the articles tagged with a person by an alias of the person file, which no text writes', async () => {
     const { engine } = engineOver(dist);
     // kiril-dmitrijev.md: aliases: [Kirill Dmitriev], as English-language news spells him.

@@ -49,6 +49,10 @@ describe('toSearchDocument', () => {
     expect(toSearchDocument(article({}), (id) => names.get(id) ?? []).keywords).toEqual(['Steve Witkoff', 'Mirovna pogajanja']);
   });
 
+  it('lists the byline as written after the people and the tags', () => {
+    expect(toSearchDocument(article({ author: 'Špela Vidic, STA' })).keywords).toEqual(['Mirovna pogajanja', 'Špela Vidic, STA']);
+  });
+
   it('lists the aliases of the people files with their names', () => {
     const person: Person = { id: 'kiril-dmitrijev', name: 'Kiril Dmitrijev', aliases: ['Kirill Dmitriev'], role: undefined, gender: 'm', detect: true, bio: '', file: 'content/people/kiril-dmitrijev.md' };
     const names = archivePersonNames({ peopleById: new Map([[person.id, { person, articles: [], authored: [] }]]) });
