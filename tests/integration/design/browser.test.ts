@@ -268,6 +268,18 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     await page.close();
   });
 
+  it('prints which page of a list the paper is, without the links to the others', async () => {
+    // Print hid the whole pagination: the first page of the index printed its articles under the count of all of them
+    // (»Najnovejši članki«, or »3 članki« on a month page) with nothing to say the list goes on.
+    for (const url of [urls.home(), urls.home(2), urls.person(PAGINATED_PERSON)]) {
+      const page = await open(url);
+      await page.emulateMedia({ media: 'print' });
+      const shown = await page.locator('.pagination > *').evaluateAll((parts) => parts.filter((part) => part.checkVisibility()).map((part) => (part as HTMLElement).innerText.trim()));
+      expect(shown, url).toEqual([url === urls.home(2) ? 'Stran 2 od 3' : url === urls.home() ? 'Stran 1 od 3' : 'Stran 1 od 2']);
+      await page.close();
+    }
+  });
+
   it('prints a tag\'s and a person\'s page without the links that only work on screen', async () => {
     // On paper »2 članka · vir Atom« read as if Atom were the articles' source, and »← Vse osebe« led nowhere.
     const tag = await open(urls.tag('kultura'));
