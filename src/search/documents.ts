@@ -6,14 +6,14 @@ import { withoutInvisibles } from '../text/invisible.ts';
 import { buildSearchIndex, type SearchDocument, type SearchIndex, type SearchIndexOptions } from './index-builder.ts';
 
 /**
- * What search knows of an article: what a result shows, the text it is found by, its people, tags and byline. Its
+ * What search knows of an article: what a result shows, the text it is found by, its people, tags, byline and source. Its
  * URL is the one a result links to, under the path the site is published under (`basePath`, site/urls.ts).
  * `personNames` gives the names a person of the article is found by (archivePersonNames).
  */
 export function toSearchDocument(article: Article, personNames: (id: string) => readonly string[] = () => [], basePath = '/'): SearchDocument {
-  // The byline is shown on the page but is no part of the text: a reader looking for what a journalist or an
-  // agency wrote (Vidic, STA) found nothing, and was told to check the spelling.
-  const keywords = [...article.people.flatMap(personNames), ...article.tags.map((tag) => tag.name), article.author ?? '']
+  // The byline and the source (»Vir: Reuters«) are shown on the page but are no part of the text: a reader looking
+  // for what a journalist wrote or an agency sent (Vidic, Reuters) found nothing, and was told to check the spelling.
+  const keywords = [...article.people.flatMap(personNames), ...article.tags.map((tag) => tag.name), article.author ?? '', article.source ?? '']
     .filter(Boolean)
     .map(withoutInvisibles);
   let date: string | undefined;

@@ -114,6 +114,14 @@ describe('search in a built site', () => {
     }
   });
 
+  it('finds an article by the source its page names, which its text does not write', async () => {
+    const { engine } = engineOver(dist);
+    // kremelj.md: source: Reuters, shown as »Vir: Reuters«.
+    const { results } = await runQuery(engine, 'reuters');
+    expect(results.map((result) => result.url)).toEqual(['/2025/12/23/kremelj-caka-na-porocilo/']);
+    expect(marked(results[0]!)).toEqual([]);
+  });
+
   it('finds the articles tagged with a person by an alias of the person file, which no text writes', async () => {
     const { engine } = engineOver(dist);
     // kiril-dmitrijev.md: aliases: [Kirill Dmitriev], as English-language news spells him.

@@ -49,8 +49,9 @@ describe('toSearchDocument', () => {
     expect(toSearchDocument(article({}), (id) => names.get(id) ?? []).keywords).toEqual(['Steve Witkoff', 'Mirovna pogajanja']);
   });
 
-  it('lists the byline as written after the people and the tags', () => {
+  it('lists the byline and the source as written after the people and the tags', () => {
     expect(toSearchDocument(article({ author: 'Špela Vidic, STA' })).keywords).toEqual(['Mirovna pogajanja', 'Špela Vidic, STA']);
+    expect(toSearchDocument(article({ author: 'Špela Vidic', source: 'Reuters' })).keywords).toEqual(['Mirovna pogajanja', 'Špela Vidic', 'Reuters']);
   });
 
   it('lists the aliases of the people files with their names', () => {
