@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { mkdir, readFile, readdir, readlink, realpath, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, readlink, realpath, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ArhivarError, ContentErrors, sortErrors } from '../errors.ts';
 import { sha1 } from '../hash.ts';
@@ -271,7 +271,7 @@ export async function publishSite(
   } catch (error) {
     // The spare (if it was the staging tree) is no longer trusted: the state written by openStaging says so.
     if (staging && staging.directory === names.fresh) removeInBackground(names.fresh);
-    throw publishedFileGone(error, root, target) ?? error;
+    throw (await publishedFileGone(error, root, target)) ?? error;
   } finally {
     await writer.close();
     addTime(options.timings, 'render', renderMs);
@@ -437,16 +437,20 @@ export class Staging {
 }
 
 /**
- * A file of dist/ that the record says is there could not be linked into the new tree because it is gone:
- * something other than arhivar removed it. build() then forgets the record and builds once more.
+ * A file of dist/ that the record says is there could not be linked into the new tree because it is gone, or a
+ * folder stands in its place (link(2) refuses a folder with EPERM): something other than arhivar removed or
+ * replaced it. build() then forgets the record and builds once more.
  */
-function publishedFileGone(error: unknown, root: string, target: string): ArhivarError | undefined {
+async function publishedFileGone(error: unknown, root: string, target: string): Promise<ArhivarError | undefined> {
   const failure = error as NodeJS.ErrnoException;
-  if (failure.code !== 'ENOENT' || failure.syscall !== 'link' || !failure.path || path.relative(target, failure.path).startsWith('..')) return undefined;
+  if (failure.syscall !== 'link' || !failure.path || path.relative(target, failure.path).startsWith('..')) return undefined;
+  // Only a folder makes EPERM ours to mend: on a file it is the disk's or the user's rights, which the error names.
+  const gone = failure.code === 'ENOENT' || (failure.code === 'EPERM' && (await lstat(failure.path).then((info) => info.isDirectory(), () => false)));
+  if (!gone) return undefined;
   return new ArhivarError({
     code: 'output/changed-outside',
     file: path.relative(root, failure.path).split(path.sep).join('/'),
-    message: 'a file of the published site was removed by something other than arhivar',
+    message: 'a file of the published site was removed, or replaced by a folder, by something other than arhivar',
     hint: 'leave dist/ to arhivar; the build runs again and writes it afresh',
     cause: error,
   });

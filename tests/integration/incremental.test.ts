@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFile, cp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, loadSite, sitePages } from '../../src/build.ts';
@@ -342,11 +342,18 @@ describe('incremental builds (issue 6)', () => {
     expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
   });
 
-  it('builds again, writing every file, when a file of dist/ was removed by something else', async () => {
+  it.each([
+    ['removed by something else', async (file: string) => rm(file)],
+    // A folder cannot be hard-linked (EPERM): every later build failed with system/no-permission until dist/ was deleted.
+    ['replaced by a folder of the same name', async (file: string) => {
+      await rm(file);
+      await mkdir(path.join(file, 'stran'), { recursive: true });
+    }],
+  ])('builds again, writing every file, when a file of dist/ was %s', async (_case, change) => {
     const root = await copyFixture('archive-basic');
     const outDir = path.join(root, 'dist');
     await buildUnlessUnchanged({ root, now: NOW });
-    await rm(path.join(outDir, 'osebe/eva-sever/index.html'));
+    await change(path.join(outDir, 'osebe/eva-sever/index.html'));
     // A later build that keeps that page links it from dist/: it must not fail, then or ever after.
     await appendFile(path.join(root, PRVI), '\nDodan stavek.\n');
     const summary = await buildUnlessUnchanged({ root, now: NOW });
