@@ -434,7 +434,9 @@ export class UnrepresentableText extends Error {
  * mark, for the hint; undefined when the line has none.
  */
 export function addressBeforeMark(text: string): { address: string; mark: string } | undefined {
-  const found = /(?:\bwww\.|\bhttps?:\/\/)[^\s\\`*_[\]<>&]*([\\`*_[\]<>&])/i.exec(text);
+  // Where GFM starts an address (micromark-extension-gfm-autolink-literal previousWww, previousProtocol): www. after
+  // a space, ( * _ [ ] or ~, http(s):// after anything but a letter. A word boundary missed the _ in »_www.gov.si_«.
+  const found = /(?:(?<=^|[\s(*_[\]~])www\.|(?<![a-z])https?:\/\/)[^\s\\`*_[\]<>&]*([\\`*_[\]<>&])/i.exec(text);
   return found ? { address: found[0].slice(0, -1), mark: found[1]! } : undefined;
 }
 

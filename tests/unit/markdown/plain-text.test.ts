@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { blocksToMarkdown, blockToMarkdown, listToMarkdown, bylineName, escapeLineStart, firstSentence, isCrosshead, readsBack, splitPlainText, titleText, withoutDateline } from '../../../src/markdown/plain-text.ts';
+import { addressBeforeMark, blocksToMarkdown, blockToMarkdown, listToMarkdown, bylineName, escapeLineStart, firstSentence, isCrosshead, readsBack, splitPlainText, titleText, withoutDateline } from '../../../src/markdown/plain-text.ts';
 import { findShapeProblem } from '../../../src/content/markdown-shape.ts';
+import { UnrepresentableText } from '../../../src/markdown/plain-text.ts';
 
 describe('isCrosshead', () => {
   it.each([
@@ -390,6 +391,21 @@ describe('blockToMarkdown', () => {
 
   it('leaves a line alone when nothing in it is Markdown', () => {
     expect(escapeLineStart('Steve Witkoff se je sestal z Dmitrijevim.')).toBe('Steve Witkoff se je sestal z Dmitrijevim.');
+  });
+});
+
+describe('addressBeforeMark', () => {
+  // GFM starts a www. address after a space, ( * _ [ ] or ~ and an http(s):// one after anything but a letter
+  // (micromark-extension-gfm-autolink-literal previousWww, previousProtocol); a word boundary missed the _ before
+  // either, and import/unrepresentable gave such a line the hint of no address, to change its marks.
+  it.each([
+    ['Več na *www.gov.si* jutri.', 'www.gov.si', '*'],
+    ['Več na _www.gov.si_ jutri.', 'www.gov.si', '_'],
+    ['Več na _https://www.gov.si/vlada_ jutri.', 'https://www.gov.si/vlada', '_'],
+    ['Več na *HTTP://gov.si/a&b* jutri.', 'HTTP://gov.si/a', '&'],
+  ])('names the address in a line that cannot be written: %s', (text, address, mark) => {
+    expect(() => blockToMarkdown({ kind: 'paragraph', text })).toThrow(UnrepresentableText);
+    expect(addressBeforeMark(text)).toEqual({ address, mark });
   });
 });
 
