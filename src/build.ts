@@ -612,7 +612,7 @@ function withoutRedirects(original: Article, leftOut: ReadonlySet<string>): Arti
 export function siteContext(model: SiteModel, assets: AssetUrls): SiteContext {
   const people = new Map<string, Person>();
   for (const entry of model.archive.people) people.set(entry.person.id, entry.person);
-  return { site: model.config, assets, people };
+  return { site: model.config, assets, people, siteFeed: model.archive.articles.length > 0 };
 }
 
 /** `list` lets the dev server pass the page lister it reloads when templates change. */

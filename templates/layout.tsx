@@ -37,7 +37,7 @@ export function Layout({ context, meta, children }: LayoutProps) {
   const title = meta.url === '/' ? site.title : `${meta.title} – ${site.title}`;
   const canonical = absoluteUrl(site.baseUrl, meta.url);
   const description = shortenListDescription(meta.description, meta.page);
-  const feeds = [...(meta.feeds ?? []), { title: site.title, url: urls.feed() }];
+  const feeds = [...(meta.feeds ?? []), ...(context.siteFeed === false ? [] : [{ title: site.title, url: urls.feed() }])];
   const jsonLd = [...(meta.jsonLd ?? [])];
   if (meta.breadcrumbs?.length) jsonLd.push(breadcrumbJsonLd(meta.breadcrumbs, { label: meta.crumb ?? meta.title, url: meta.url }, context));
   return (

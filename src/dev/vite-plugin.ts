@@ -717,7 +717,7 @@ class DevSite {
       // bundle is remade whenever src/ or templates/ change), without waiting for Vite to transform it.
       const make = this.options.pagesModule ? ((await this.loadPages()) as Partial<PagesModule>).firstHomePage : firstHomePage;
       if (!make) return undefined;
-      const html = make({ site: newest.config, assets: assets.urls, people: newest.people }, newest.articles, newest.count).render();
+      const html = make({ site: newest.config, assets: assets.urls, people: newest.people, siteFeed: newest.count > 0 }, newest.articles, newest.count).render();
       // Done meanwhile: the site's own page then, so the check for a difference is not missed.
       if (!this.loading) return undefined;
       this.earlyHome = html;

@@ -4,6 +4,7 @@ import { PACKAGE_ROOT } from '../bin/code.js';
 import { ArhivarError } from '../errors.ts';
 import { folderKind } from '../folder-kind.ts';
 import { FEED_GENERATOR } from '../render/feed.ts';
+import { ROBOTS_GENERATOR } from '../render/sitemap.ts';
 import { CACHE_DIR } from './cache.ts';
 import { CONTENT_DIR } from '../content/read.ts';
 import { leftOutOfPublic } from '../output/left-out.ts';
@@ -181,7 +182,7 @@ function isIgnorable(name: string): boolean {
   return leftOutOfPublic(name) === 'litter';
 }
 
-/** Every site arhivar publishes has a feed.xml that says so near its top (FEED_GENERATOR). */
+/** A site arhivar publishes says so near the top of its feed.xml (FEED_GENERATOR) and of its robots.txt (ROBOTS_GENERATOR). */
 const SIGNATURE_WINDOW = 64 * 1024;
 
 /**
@@ -193,20 +194,23 @@ const SIGNATURE_WINDOW = 64 * 1024;
  * build or one after .cache/ was deleted still recognises its own folder; and, when the feed was deleted, by
  * the record in .cache/ of what the last build published there: every file in the folder is one it names
  * (any other is someone's, and is told by name), and the folder holds at least half of them, so that a new
- * folder of someone's with an index.html in it is not taken for the site.
+ * folder of someone's with an index.html in it is not taken for the site. A site with no article published has
+ * no feed.xml: with no record either, its robots.txt tells (those of builds before it was signed do not).
  */
 async function filesNotPublishedByArhivar(output: string, readRecord: () => Promise<OutputState | undefined>): Promise<{ files: string[]; feedMissing: boolean } | undefined> {
   const entries = await readdir(output).catch(() => [] as string[]);
   const names = entries.filter((entry) => !isIgnorable(entry)).sort();
   if (names.length === 0) return undefined;
   const feed = path.join(output, 'feed.xml');
-  if (await startsWithSignature(feed)) return undefined;
+  if (await startsWithSignature(feed, FEED_GENERATOR)) return undefined;
   const published = (await readRecord())?.current?.files;
   if (published) {
     const files = await filesIn(output);
     const strangers = files.filter((file) => !published.has(file));
     if (strangers.length > 0) return { files: strangers, feedMissing: false };
     if (files.length * 2 >= published.size) return undefined;
+  } else if (await startsWithSignature(path.join(output, 'robots.txt'), ROBOTS_GENERATOR)) {
+    return undefined;
   }
   return { files: names, feedMissing: (await folderKind(feed)) === 'missing' };
 }
@@ -220,7 +224,7 @@ async function filesIn(folder: string): Promise<string[]> {
     .sort();
 }
 
-async function startsWithSignature(file: string): Promise<boolean> {
+async function startsWithSignature(file: string, signature: string): Promise<boolean> {
   // Only a regular file is opened: a pipe named feed.xml would block the build.
   if (!(await stat(file).then((info) => info.isFile(), () => false))) return false;
   const handle = await open(file, 'r').catch(() => undefined);
@@ -228,7 +232,7 @@ async function startsWithSignature(file: string): Promise<boolean> {
   try {
     const buffer = Buffer.alloc(SIGNATURE_WINDOW);
     const { bytesRead } = await handle.read(buffer, 0, SIGNATURE_WINDOW, 0);
-    return buffer.subarray(0, bytesRead).includes(FEED_GENERATOR);
+    return buffer.subarray(0, bytesRead).includes(signature);
   } catch {
     return false;
   } finally {

@@ -142,8 +142,10 @@ export async function stillCurrent(record: LastBuild | undefined, key: string, o
   const dist = await stat(outDir).catch(() => undefined);
   if (dist?.isDirectory() !== true || dist.ino !== record.distIno) return false;
   // A deleted feed.xml is published again: it is also how a later build knows the folder for arhivar's once
-  // .cache/ is gone (pipeline/folders.ts), and a site left without it would be refused as someone else's.
-  return (await stat(path.join(outDir, 'feed.xml')).catch(() => undefined))?.isFile() === true;
+  // .cache/ is gone (pipeline/folders.ts), and a site left without it would be refused as someone else's. A site
+  // with no article published has none (render/pages.ts), and is known by its robots.txt.
+  const signed = record.articles > 0 ? 'feed.xml' : 'robots.txt';
+  return (await stat(path.join(outDir, signed)).catch(() => undefined))?.isFile() === true;
 }
 
 export async function distInode(outDir: string): Promise<number> {

@@ -8,6 +8,11 @@ export interface SiteContext {
   assets: AssetUrls;
   /** Everyone with a page, by id: lets lists show and link people without another lookup. */
   people: ReadonlyMap<string, Person>;
+  /**
+   * False when no article is published: the site has no /feed.xml then (render/pages.ts), and no page links it.
+   * Left out, the site has one.
+   */
+  siteFeed?: boolean;
 }
 
 export interface AssetUrls {

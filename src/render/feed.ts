@@ -44,7 +44,10 @@ export function escapeXml(value: string): string {
   return stripIllegalXml(value).replace(/[&<>"']/g, (char) => XML_ENTITIES[char]!);
 }
 
-/** The newest change among the articles; a feed with none gets the Unix epoch so builds stay reproducible. */
+/**
+ * The newest change among the articles. No feed is published without one (render/pages.ts): nothing would date it
+ * but the clock, and a build is to give the same files for the same content whenever it runs.
+ */
 export function feedUpdated(articles: readonly Article[]): Date {
   let newest = 0;
   for (const article of articles) newest = Math.max(newest, articleModified(article).getTime());

@@ -179,7 +179,9 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
       }
     }
   }
-  yield feedPage(urls.feed(), {
+  // An Atom feed must say when it was last updated (RFC 4287 §4.1.1), and with no article nothing dates it: the
+  // epoch stood in. As Zola leaves out a feed with no dated page, the site has none until an article is out.
+  if (articles.length > 0) yield feedPage(urls.feed(), {
     site: context.site,
     title,
     subtitle: context.site.description,

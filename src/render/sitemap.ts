@@ -168,12 +168,18 @@ function decodePath(pathname: string): string {
 }
 
 /**
+ * The first line of every robots.txt: a build knows a site it published by it when the site has no feed.xml (no
+ * article is published yet) and .cache/ holds no record of it (pipeline/folders.ts). Crawlers skip a # line.
+ */
+export const ROBOTS_GENERATOR = '# generator: arhivar';
+
+/**
  * Crawlers read robots.txt only at the root of a host (RFC 9309 §2.3). A site published under a path gets
  * the file all the same, with a note saying where its Sitemap line must go to be read.
  */
 export function renderRobots(baseUrl: string, sitemapUrl: string): string {
   const lines = ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(baseUrl, sitemapUrl)}`, ''];
-  if (basePathOf(baseUrl) === '/') return lines.join('\n');
+  if (basePathOf(baseUrl) === '/') return [ROBOTS_GENERATOR, ...lines].join('\n');
   const hostRobots = new URL('/robots.txt', baseUrl).href;
-  return [`# Crawlers read robots.txt only at the root of a host, ${hostRobots}.`, `# This site is published under ${basePathOf(baseUrl)}: copy its Sitemap line below into that file.`, ...lines].join('\n');
+  return [ROBOTS_GENERATOR, `# Crawlers read robots.txt only at the root of a host, ${hostRobots}.`, `# This site is published under ${basePathOf(baseUrl)}: copy its Sitemap line below into that file.`, ...lines].join('\n');
 }

@@ -412,8 +412,16 @@ describe('arhivar CLI exit codes', () => {
     expect(stranger.stderr.join('\n')).toContain('(2025/beležke.txt)');
     expect(await readFile(path.join(dist, '2025', 'beležke.txt'), 'utf8')).toBe('za jutri\n');
 
-    // Without the record (.cache/ deleted) only feed.xml tells, and the message says it is missing and what to do.
+    // Without the record (.cache/ deleted) the first line of robots.txt tells.
     await rm(path.join(dist, '2025', 'beležke.txt'));
+    await rm(path.join(root, '.cache'), { recursive: true });
+    const signed = captureIo();
+    expect(await main(['build', '--root', root], signed), signed.stderr.join('\n')).toBe(0);
+    expect((await listFiles(dist)).sort()).toEqual(published);
+
+    // With neither (a site published before robots.txt said whose it is), the message says feed.xml is missing and what to do.
+    await rm(path.join(dist, 'feed.xml'));
+    await rm(path.join(dist, 'robots.txt'));
     await rm(path.join(root, '.cache'), { recursive: true });
     const recordless = captureIo();
     expect(await main(['build', '--root', root], recordless)).toBe(1);
@@ -421,7 +429,7 @@ describe('arhivar CLI exit codes', () => {
     expect(told).toContain('output/not-ours');
     expect(told).toContain('no feed.xml');
     expect(told).toContain('delete dist');
-    expect((await listFiles(dist)).sort()).toEqual(published.filter((file) => file !== 'feed.xml'));
+    expect((await listFiles(dist)).sort()).toEqual(published.filter((file) => file !== 'feed.xml' && file !== 'robots.txt'));
   });
 
   it('exits 1, naming it, when public is a file instead of the folder of files published as they are', async () => {

@@ -26,13 +26,14 @@ describe('sitemap', () => {
   });
 
   it('robots.txt names the sitemap by its absolute URL', () => {
-    expect(renderRobots(BASE, '/sitemap.xml')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://novice.example.si/sitemap.xml\n');
+    expect(renderRobots(BASE, '/sitemap.xml')).toBe('# generator: arhivar\nUser-agent: *\nAllow: /\n\nSitemap: https://novice.example.si/sitemap.xml\n');
   });
 
   it('robots.txt of a site under a path names its sitemap there and says the file counts only at the host root', () => {
     const robots = renderRobots('https://example.si/arhiv/', '/sitemap.xml');
     expect(robots).toContain('\nSitemap: https://example.si/arhiv/sitemap.xml\n');
-    expect(robots.split('\n').slice(0, 2)).toEqual([
+    expect(robots.split('\n').slice(0, 3)).toEqual([
+      '# generator: arhivar',
       '# Crawlers read robots.txt only at the root of a host, https://example.si/robots.txt.',
       '# This site is published under /arhiv/: copy its Sitemap line below into that file.',
     ]);
