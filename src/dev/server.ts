@@ -25,6 +25,8 @@ export interface DevServerOptions {
   now?: () => number;
   /** See DevPluginOptions.onRestartNeeded. */
   onRestartNeeded?: (file: string) => void;
+  /** See DevPluginOptions.renderTimeLimitMs. */
+  renderTimeLimitMs?: number;
 }
 
 export interface DevServer {
@@ -61,7 +63,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   // Before the site starts loading: Vite says only "Port N is already in use", in an Error without a code.
   if (options.strictPort && options.port !== 0) await checkPortFree(options.port);
   const basePath = basePathOf((await readSiteConfig(root)).baseUrl);
-  const plugin = arhivarDevPlugin({ root, basePath, includeFuture: options.includeFuture, onLoad: options.onLoad, onTemplateFailure: options.onTemplateFailure, pagesModule: options.pagesModule, now: options.now, onRestartNeeded: options.onRestartNeeded });
+  const plugin = arhivarDevPlugin({ root, basePath, includeFuture: options.includeFuture, onLoad: options.onLoad, onTemplateFailure: options.onTemplateFailure, pagesModule: options.pagesModule, now: options.now, onRestartNeeded: options.onRestartNeeded, renderTimeLimitMs: options.renderTimeLimitMs });
   const sigtermBefore = new Set(process.listeners('SIGTERM'));
   const vite = await createServer({
     configFile: false,

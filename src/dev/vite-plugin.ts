@@ -23,6 +23,7 @@ import { basePathOf, outputPathFor, urls, withoutBasePath } from '../site/urls.t
 import { contentTypeFor, folderRedirectLocation, openFile, redirectedToBasePath, sendOpenFile } from './static-server.ts';
 import { PageIndex } from './page-index.ts';
 import { assetsFailureTitle, renderFailurePage, renderOutsideBasePage, renderProblemsPage } from './error-page.ts';
+import { RENDER_TIME_LIMIT_MS, RenderTimedOut, renderWithin } from './render-time-limit.ts';
 
 /**
  * The dev server's site: the same loadSite → sitePages pipeline as `build`, kept in memory and rendered
@@ -56,6 +57,8 @@ export interface DevPluginOptions {
    * dev server itself run the code the process started with, so the change applies only after a restart.
    */
   onRestartNeeded?: (file: string) => void;
+  /** How long a page may render before it is stopped and told as template/timed-out; RENDER_TIME_LIMIT_MS by default. */
+  renderTimeLimitMs?: number;
 }
 
 export interface DevLoadReport {
@@ -198,6 +201,7 @@ class DevSite {
   /** Fires when the first article held back for its date is due (see scheduleDue). */
   private dueTimer: NodeJS.Timeout | undefined;
   private readonly now: () => number;
+  private readonly renderTimeLimitMs: number;
   /** Aborted when the server closes: a load still running stops and reports nothing. */
   private readonly closing = new AbortController();
   /** The page module being loaded through Vite, settled (see beforeClose). */
@@ -228,6 +232,7 @@ class DevSite {
     this.sources = new LiveSources(this.root);
     this.basePath = options.basePath ?? '/';
     this.now = options.now ?? Date.now;
+    this.renderTimeLimitMs = options.renderTimeLimitMs ?? RENDER_TIME_LIMIT_MS;
   }
 
   attach(server: ViteDevServer): void {
@@ -652,9 +657,14 @@ class DevSite {
         const heldBack = heldBackAt(state.model, pathname);
         page = (heldBack && site.heldBackPage(heldBack)) ?? pages.get(urls.notFound());
       }
-      body = page ? page.render() : 'not found';
+      body = page ? this.render(page) : 'not found';
     } catch (error) {
       if (error instanceof ArhivarError && error.code === 'cache/damaged') return this.recoverFromDamagedCache(request, response, error, pathname);
+      if (error instanceof RenderTimedOut) {
+        const problem = timedOutProblem(`${this.basePath}${pathname.slice(1)}`, error);
+        if (site) this.tellOnce(site, problem);
+        return this.sendHtml(request, response, 500, renderProblemsPage([problem]), pathname);
+      }
       if (error instanceof Error) this.server?.ssrFixStacktrace(error);
       if (site) this.tellTemplateFailure(site, error, pathname);
       // Unset site: the page module did not load. An import of a file or package that is not there is told as the build tells it.
@@ -695,7 +705,11 @@ class DevSite {
 
   private tellTemplateFailure(site: ServedSite, error: unknown, pathname: string): void {
     if (!this.options.onTemplateFailure) return;
-    const problem = templateProblem(error, `${this.basePath}${pathname.slice(1)}`, [this.root, PACKAGE_ROOT]);
+    this.tellOnce(site, templateProblem(error, `${this.basePath}${pathname.slice(1)}`, [this.root, PACKAGE_ROOT]));
+  }
+
+  private tellOnce(site: ServedSite, problem: ArhivarError): void {
+    if (!this.options.onTemplateFailure) return;
     // By page and message: Vite's ssrFixStacktrace leaves some stacks of the same failure unmapped (a line of
     // the transformed module), so the line may differ between two requests.
     if (site.told.has(problem.message)) return;
@@ -717,7 +731,8 @@ class DevSite {
       // bundle is remade whenever src/ or templates/ change), without waiting for Vite to transform it.
       const make = this.options.pagesModule ? ((await this.loadPages()) as Partial<PagesModule>).firstHomePage : firstHomePage;
       if (!make) return undefined;
-      const html = make({ site: newest.config, assets: assets.urls, people: newest.people, siteFeed: newest.count > 0 }, newest.articles, newest.count).render();
+      const home = make({ site: newest.config, assets: assets.urls, people: newest.people, siteFeed: newest.count > 0 }, newest.articles, newest.count);
+      const html = this.render(home);
       // Done meanwhile: the site's own page then, so the check for a difference is not missed.
       if (!this.loading) return undefined;
       this.earlyHome = html;
@@ -735,7 +750,8 @@ class DevSite {
     let final: string | undefined;
     try {
       const assetState = await this.assets;
-      if (state.ok && assetState.ok) final = (await this.served(state.model, assetState.assets)).pages.get(urls.home())?.render();
+      const home = state.ok && assetState.ok ? (await this.served(state.model, assetState.assets)).pages.get(urls.home()) : undefined;
+      final = home && this.render(home);
     } catch {
       final = undefined;
     }
@@ -756,6 +772,11 @@ class DevSite {
     }
     const what = `a rendered article in ${error.file ?? '.cache/'} was damaged, so that file was removed; rendering the articles again`;
     await this.sendHtml(request, response, 503, renderFailurePage(what, error, 'Nothing to do: this page reloads by itself once they are rendered.'), pathname);
+  }
+
+  /** A page's HTML, rendered within the time limit (render-time-limit.ts): a template that never returns is stopped. */
+  private render(page: PageSpec): string {
+    return renderWithin(() => page.render(), this.renderTimeLimitMs);
   }
 
   /** HTML goes through Vite so its client script is injected: that script reloads the page on change. `pathname`: the site URL. */
@@ -805,6 +826,18 @@ export function templateProblem(error: unknown, url: string, roots: readonly str
     line,
     hint: 'the browser shows the whole stack; fix the template and save, and the page reloads',
     cause: error,
+  });
+}
+
+/**
+ * A page stopped by the time limit as a problem. The stack of a stopped render is gone (V8 unwinds it without a
+ * trace), so the page's address is what says where to look.
+ */
+function timedOutProblem(url: string, timeout: RenderTimedOut): ArhivarError {
+  return new ArhivarError({
+    code: 'template/timed-out',
+    message: `${url}: the page did not finish rendering within ${timeout.limitMs / 1000} s, so it was stopped`,
+    hint: 'a template this page uses probably never returns (a while or for loop whose condition stays true); fix it and save, and the page reloads',
   });
 }
 

@@ -297,6 +297,41 @@ describe('arhivar dev with a template that throws', () => {
   });
 });
 
+describe('arhivar dev with a template that never returns', () => {
+  it('stops the page at the time limit and tells it, answers other pages meanwhile, and shows the page once the loop is fixed', async () => {
+    const root = await copyFixture('archive-basic');
+    const wrapper = path.join(root, 'templates', 'pages-wrapper.tsx');
+    // A loop whose condition is being edited: i = i never reaches 10, i++ does.
+    const source = (step: string) =>
+      [
+        IMPORT_BASE_PAGES,
+        'export function* listPages(inputs: Parameters<typeof base>[0]) {',
+        '  for (const page of base(inputs)) {',
+        `    if (page.url === ${JSON.stringify(FIRST_URL)}) yield { ...page, render: (): string => { let i = 0; while (i < 10) ${step}; return page.render(); } };`,
+        '    else yield page;',
+        '  }',
+        '}',
+        '',
+      ].join('\n');
+    await writeFile(wrapper, source('i = i'));
+    const told: ArhivarError[] = [];
+    await withDevServer(root, { pagesModule: wrapper, renderTimeLimitMs: 2000, onTemplateFailure: (problem) => told.push(problem) }, async (server) => {
+      const stopped = await fetchUntil(server, FIRST_URL, (p) => p.status !== 404);
+      expect(stopped.status).toBe(500);
+      expect(stopped.body).toContain('<code>template/timed-out</code>');
+      expect(stopped.body).toContain(`${FIRST_URL}: the page did not finish rendering within 2 s, so it was stopped`);
+      expect(told.map((problem) => [problem.code, problem.message])).toEqual([['template/timed-out', `${FIRST_URL}: the page did not finish rendering within 2 s, so it was stopped`]]);
+      // The thread is free again: other pages render, and the stopped one is stopped again, not left running.
+      expect((await fetchUntil(server, '/', (p) => p.status === 200)).body).toContain('<h1>');
+      expect((await fetchUntil(server, FIRST_URL, () => true)).status).toBe(500);
+
+      await writeFile(wrapper, source('i++'));
+      expect((await fetchUntil(server, FIRST_URL, (p) => p.status === 200)).body).toContain('<h1>');
+    });
+  });
+
+});
+
 describe('arhivar dev with a template that uses a component its file does not export', () => {
   it('fails the page at the line that uses it, as the build stops at the import, instead of showing <undefined></undefined>', async () => {
     const root = await copyFixture('archive-basic');
