@@ -783,7 +783,15 @@ class DevSite {
   private async sendHtml(request: IncomingMessage, response: ServerResponse, status: number, html: string, pathname: string): Promise<void> {
     // Encoded, as Vite's own HTML middleware passes the request's URL: Vite decodes it (decodeURIComponent), and
     // a 404 for an address naming a % (`/100%25/`) failed there with »URI malformed«, as a 500.
-    const transformed = this.server ? await this.server.transformIndexHtml(encodeURI(pathname), html) : html;
+    let transformed = html;
+    try {
+      if (this.server) transformed = await this.server.transformIndexHtml(encodeURI(pathname), html);
+    } catch (error) {
+      // Vite refuses once it is closing: a page that took long (a render stopped by its time limit) and was
+      // finished as Ctrl+C came printed »Internal server error: The server is being restarted or closed« and its
+      // stack. The page goes without the reload script, which has no server to talk to any more.
+      if (!this.stopping) throw error;
+    }
     send(request, response, status, 'text/html; charset=utf-8', transformed);
   }
 }

@@ -10,7 +10,7 @@ import { buildAssets } from '../../src/output/assets.ts';
 import { urls } from '../../src/site/urls.ts';
 import { formatError, type ArhivarError } from '../../src/errors.ts';
 import { generateArchive } from '../../src/bench/generate.ts';
-import { buildSite, cacheFile, copyFixture, copyPackage, damageFile, makeTempDir, PROJECT_ROOT, removeDir } from '../helpers.ts';
+import { buildSite, cacheFile, copyFixture, copyPackage, damageFile, makeTempDir, PROJECT_ROOT, removeDir, waitFor } from '../helpers.ts';
 
 const FIRST_URL = '/2025/01/10/prvi-clanek-o-obcini/';
 /** The first line of a pages-wrapper.tsx a test writes: the real page list, wrapped as a template would be. */
@@ -330,6 +330,43 @@ describe('arhivar dev with a template that never returns', () => {
     });
   });
 
+  it('closes quietly when it is stopped (Ctrl+C) while such a page renders', async () => {
+    const root = await copyFixture('archive-basic');
+    const wrapper = path.join(root, 'templates', 'pages-wrapper.tsx');
+    await writeFile(
+      wrapper,
+      [
+        IMPORT_BASE_PAGES,
+        'export function* listPages(inputs: Parameters<typeof base>[0]) {',
+        '  for (const page of base(inputs)) {',
+        `    if (page.url === ${JSON.stringify(FIRST_URL)}) yield { ...page, render: (): string => { (globalThis as { rendering?: boolean }).rendering = true; for (;;); } };`,
+        '    else yield page;',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    // The terminal, where Vite printed »Internal server error: The server is being restarted or closed« and its
+    // stack: the stopped page was sent through Vite as the server closed.
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const server = await startDevServer({ root, port: 0, logLevel: 'error', pagesModule: wrapper, renderTimeLimitMs: 1000 });
+    try {
+      await fetchUntil(server, '/', (p) => p.status === 200);
+      const answered = fetch(new URL(FIRST_URL, server.url)).then(
+        (response) => response.status,
+        () => undefined,
+      );
+      // Polled by a timer, which runs only once the thread is free again: the signal's handler runs so too.
+      await waitFor(() => (globalThis as { rendering?: boolean }).rendering === true, 'the page to render');
+      await server.close();
+      await answered;
+      expect(printed.mock.calls.join('\n')).toBe('');
+    } finally {
+      delete (globalThis as { rendering?: boolean }).rendering;
+      printed.mockRestore();
+      await removeDir(root);
+    }
+  });
 });
 
 describe('arhivar dev with a template that uses a component its file does not export', () => {
