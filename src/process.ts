@@ -30,3 +30,21 @@ function isZombie(pid: number): boolean {
   const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
   return state === 'Z' || state === 'X';
 }
+
+/**
+ * Calls `onEnd` with its id once the process that started this one has ended, as the system shows it: an orphan is given
+ * another parent (init, or a subreaper), so its parent's id changes. `npm run` (11.19 on Linux) answers SIGTERM
+ * by ending the shell it ran the command in, not the command: a server left so ran on, orphaned, on its port.
+ * Polled, as Node tells no such event; the timer does not keep the process alive. Returns a function that stops
+ * watching.
+ */
+export function whenParentEnds(onEnd: (parent: number) => void, everyMs = 1000): () => void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    onEnd(parent);
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, removeDir, startDevProcess, waitFor } from '../helpers.ts';
+import { processExists } from '../../src/process.ts';
+import { copyFixture, PROJECT_ROOT, removeDir, startDevProcess, waitFor } from '../helpers.ts';
 
 describe('arhivar dev stopped by a signal', () => {
   // SIGTERM is what a process manager, `kill`, `timeout` or an editor's task runner sends. Vite stops a
@@ -19,6 +21,30 @@ describe('arhivar dev stopped by a signal', () => {
       expect(await exited).toBe(0);
       expect(output.stderr).toBe('');
     } finally {
+      await removeDir(root);
+    }
+  });
+});
+
+describe('arhivar dev whose parent process ends', () => {
+  // npm run (11.19 on Linux) answers SIGTERM by ending the shell it ran the script in, and exits: the server,
+  // the shell's child, went on, orphaned, on its port. A shell that runs the command and waits stands in for npm.
+  it('stops by itself, as on SIGTERM, and says why', async () => {
+    const root = await copyFixture('archive-basic');
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(PROJECT_ROOT, 'src', 'bin', 'arhivar.js'))} dev --root ${JSON.stringify(root)} --port 0 & echo "pid $!"; wait`;
+    const shell = spawn('sh', ['-c', command], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = { stdout: '', stderr: '' };
+    shell.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
+    shell.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+    let pid: number | undefined;
+    try {
+      await waitFor(() => /^loaded /m.test(output.stdout), 'the first load');
+      pid = Number(/^pid (\d+)$/m.exec(output.stdout)![1]);
+      shell.kill('SIGTERM');
+      await waitFor(() => !processExists(pid!), 'the server to stop after its parent ended');
+      expect(output.stderr).toMatch(/^the process that started arhivar \(pid \d+\) has ended, so arhivar stops as on Ctrl\+C\n$/);
+    } finally {
+      if (pid !== undefined && processExists(pid)) process.kill(pid, 'SIGKILL');
       await removeDir(root);
     }
   });
