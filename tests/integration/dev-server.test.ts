@@ -330,6 +330,37 @@ describe('arhivar dev with a template that never returns', () => {
     });
   });
 
+  it('renders the next pages as before: under the site\'s path, links get that path once', async () => {
+    const root = await copyFixture('base-path');
+    const wrapper = path.join(root, 'templates', 'pages-wrapper.tsx');
+    // Stopped inside Preact's render, under the hook that puts /arhiv/ in front of links (render/base-path.ts): a
+    // stopped render runs no finally block, and the hook stayed, so every later page got the path twice.
+    await writeFile(
+      wrapper,
+      [
+        `import { listPages as base, renderHtml } from ${JSON.stringify(path.join(PROJECT_ROOT, 'src', 'render', 'pages.ts'))};`,
+        'function Looping(_props: { context: Parameters<typeof base>[0]["context"] }): null {',
+        '  for (;;);',
+        '}',
+        'export function* listPages(inputs: Parameters<typeof base>[0]) {',
+        '  for (const page of base(inputs)) {',
+        "    if (page.url === '/osebe/') yield { ...page, render: () => renderHtml(Looping, { context: inputs.context }) };",
+        '    else yield page;',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    await withDevServer(root, { pagesModule: wrapper, renderTimeLimitMs: 1000 }, async (server) => {
+      const before = await fetchUntil(server, '/arhiv/', (p) => p.status === 200);
+      expect(before.body).toContain('href="/arhiv/osebe/"');
+      expect((await fetchUntil(server, '/arhiv/osebe/', () => true)).status).toBe(500);
+      const after = await fetchUntil(server, '/arhiv/', (p) => p.status === 200);
+      expect(after.body).not.toContain('href="/arhiv/arhiv/osebe/"');
+      expect(after.body).toBe(before.body);
+    });
+  });
+
   it('closes quietly when it is stopped (Ctrl+C) while such a page renders', async () => {
     const root = await copyFixture('archive-basic');
     const wrapper = path.join(root, 'templates', 'pages-wrapper.tsx');
