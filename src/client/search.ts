@@ -19,6 +19,8 @@ if (form && input && status && list && more) {
   // the browser's own restoring comes before they are, and left a reader who went Back at the top.
   history.scrollRestoration = 'manual';
   const engine = new SearchEngine(fetchJson, form.dataset.index ?? '/iskanje/indeks.json');
+  /** The page's own title (»Iskanje – « and the site's): a query's title is the query before it. */
+  const pageTitle = document.title;
   /** The results of the query on screen; replaced (undefined while searching) as soon as another query runs. */
   let listing: Listing | undefined;
   let generation = 0;
@@ -30,6 +32,9 @@ if (form && input && status && list && more) {
   const run = async (query: string, count = PAGE_SIZE) => {
     const current = ++generation;
     const terms = parseQuery(query);
+    // Tabs and history entries tell searches apart, as the site's other titles name what their page lists (Layout).
+    // document.title takes text, so a query with markup stays text.
+    document.title = terms.length > 0 ? `${query.trim()} – ${pageTitle}` : pageTitle;
     listing = undefined;
     list.replaceChildren();
     more.hidden = true;

@@ -117,6 +117,25 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('search in Chromium', () => {
     await close(page);
   });
 
+  it('names the query in the document title while its results are shown, and gives the page its title back when the field is cleared', async () => {
+    const page = await open('/iskanje/?q=usakov');
+    await page.locator('#search-results > li').first().waitFor();
+    expect(await page.title()).toBe('usakov – Iskanje – Arhiv za iskanje');
+    await page.locator('#search-q').fill('Witkoff');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results a').length === 2);
+    expect(await page.title()).toBe('Witkoff – Iskanje – Arhiv za iskanje');
+    // Nothing found is still this query's page.
+    await page.locator('#search-q').fill('horvta');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.startsWith('Ni zadetkov'));
+    expect(await page.title()).toBe('horvta – Iskanje – Arhiv za iskanje');
+    await page.locator('#search-q').fill('');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === null);
+    expect(await page.title()).toBe('Iskanje – Arhiv za iskanje');
+    await close(page);
+  });
+
   it('tells a reader who found nothing to check the spelling, and with more words to try fewer', async () => {
     const page = await open('/iskanje/?q=horvta');
     const status = page.locator('#search-status');
