@@ -5,6 +5,7 @@
  */
 import { withoutDirectionFormatting } from '../text/direction.ts';
 import { withoutInvisibles } from '../text/invisible.ts';
+import { isRomanNumeralForm } from '../text/numbers.ts';
 
 /**
  * The words of a name (or of a `surname:`), the one way every caller splits it: at any white space (two spaces, a
@@ -61,11 +62,15 @@ const GENERATION = /^(?:jr|sr|ml|st|mlajši|starejši)\.?$/i;
  * A ruler's or heir's number, II to XXXIX, in capitals (Karel III., Ludvik XIV., Henrik Tudor, III). A lone X
  * wants its dot, as Slovenian writes an ordinal: without it it is a surname (Malcolm X); I is an initial.
  */
-const REGNAL = /^(?=[IVX]{2}|V|X\.)X{0,3}(?:IX|IV|V?I{0,3})\.?$/;
+function isRegnalNumber(word: string): boolean {
+  const numeral = word.endsWith('.') ? word.slice(0, -1) : word;
+  if (numeral === 'I' || (numeral === 'X' && numeral === word)) return false;
+  return /^[IVX]+$/.test(numeral) && isRomanNumeralForm(numeral.toLowerCase());
+}
 
 /** Whether `word` is a generational suffix or a ruler's number, which follows a name and is no part of its surname. */
 export function isNameSuffix(word: string): boolean {
-  return GENERATION.test(word) || REGNAL.test(word);
+  return GENERATION.test(word) || isRegnalNumber(word);
 }
 
 /**

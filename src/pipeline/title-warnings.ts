@@ -1,4 +1,5 @@
 import { ArhivarError } from '../errors.ts';
+import { isRomanNumeralForm } from '../text/numbers.ts';
 import { findPlainTextHtml, plainTextHtmlWarning } from './summary-warnings.ts';
 
 /**
@@ -31,15 +32,19 @@ export function titleWarnings(title: string, slug: string | undefined, file: str
   return warnings;
 }
 
-/** A Roman ordinal up to 39 (II. svetovna vojna, XXI. kongres); a single v, x or i without a full stop is a word. */
-const ROMAN_ORDINAL = /(?<![\p{L}\p{N}])(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})(?=\.)/gu;
+/**
+ * A word of i, v and x before a full stop: a Roman ordinal up to 39 (II. svetovna vojna, XXI. kongres) when it is
+ * a numeral. A single v, x or i without a full stop is a word; l, c, d and m before one are abbreviations
+ * (l. 2025, d. o. o., 5 m.).
+ */
+const ROMAN_ORDINAL = /(?<![\p{L}\p{N}])[ivx]+(?=\.)/gu;
 
 /**
  * `title` in small letters with a capital first letter, past an opening quote or bracket (»Mir je blizu«, pravi …;
  * a number first stays as it is: 5 novih okužb), and Roman ordinals kept in capitals, as Slovenian writes them in a sentence.
  */
 function sentenceCase(title: string): string {
-  const lower = title.toLowerCase().replace(ROMAN_ORDINAL, (numeral) => numeral.toUpperCase());
+  const lower = title.toLowerCase().replace(ROMAN_ORDINAL, (word) => (isRomanNumeralForm(word) ? word.toUpperCase() : word));
   return lower.replace(/^[^\p{L}\p{N}]*\p{L}/u, (start) => start.toUpperCase());
 }
 

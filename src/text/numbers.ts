@@ -25,8 +25,18 @@ export function isNumberWord(word: string): boolean {
  * only those of i, v and x are taken (xvi, xiv, xix), as div, mix, Liv and Dix are words and names that a reader who
  * types them may be on the way to divji, Livorno or Dixon. Two letters (vi, mi, cm) are words and units.
  */
+export function isRomanNumeral(folded: string): boolean {
+  return (folded.length >= 4 || (folded.length === 3 && /^[ivx]+$/.test(folded))) && isRomanNumeralForm(folded);
+}
+
+/** Thousands, hundreds, tens and ones in this order, each as a numeral writes it (xiv, not ivx or xiiii). */
 const ROMAN_NUMERAL = /^m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/;
 
-export function isRomanNumeral(folded: string): boolean {
-  return (folded.length >= 4 || (folded.length === 3 && /^[ivx]+$/.test(folded))) && ROMAN_NUMERAL.test(folded);
+/**
+ * Whether `lower`, in small letters, is written as a Roman numeral up to 4999 (i, xiv, xxxix, mmxxv), whatever
+ * its length: the one grammar that search (isRomanNumeral), a title's sentence case (pipeline/title-warnings.ts) and
+ * a ruler's number after a name (content/person-name.ts) read, each with its own rule of which words may be numerals.
+ */
+export function isRomanNumeralForm(lower: string): boolean {
+  return lower !== '' && ROMAN_NUMERAL.test(lower);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isNameSuffix } from '../../../src/content/person-name.ts';
 import { parsePerson } from '../../../src/content/person.ts';
 import { createDetector, detectPeople } from '../../../src/people/detect.ts';
 import { splitName } from '../../../src/people/names.ts';
@@ -78,5 +79,31 @@ describe('a name of text-direction marks alone', () => {
     expect(surnameSortKey('\u200e')).toEqual(['', '']);
     expect(surnameSortKey('\u2068\u2069', '\u200f')).toEqual(['', '']);
     expect(splitName('\u200e')).toEqual({ first: [], surname: [] });
+  });
+});
+
+describe('a ruler\'s number after a name', () => {
+  it.each([
+    ['II', true],
+    ['III.', true],
+    ['XIV.', true],
+    ['XXXIX', true],
+    ['V', true],
+    ['V.', true],
+    ['X.', true],
+    // Malcolm X; I is an initial, with its dot too.
+    ['X', false],
+    ['I', false],
+    ['I.', false],
+    // Not numerals (IIII, VX, XXXX), past 39 (XL), or not in capitals.
+    ['IIII', false],
+    ['VX.', false],
+    ['XXXX', false],
+    ['XL', false],
+    ['iii', false],
+    ['Iii.', false],
+    ['III..', false],
+  ])('%j → %j', (word, expected) => {
+    expect(isNameSuffix(word)).toBe(expected);
   });
 });

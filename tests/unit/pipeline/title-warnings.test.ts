@@ -46,6 +46,11 @@ describe('titleWarnings', () => {
     // A Roman ordinal is written in capitals in a sentence too; the preposition v has no full stop after it.
     ['II. SVETOVNA VOJNA SE JE KONČALA', 'II. svetovna vojna se je končala'],
     ['SDS PRED XXI. KONGRESOM V CELJU', 'Sds pred XXI. kongresom v celju'],
+    ['XIV. IN XXXIX. KONGRES STRANKE V CELJU', 'XIV. in XXXIX. kongres stranke v celju'],
+    // Not numerals in a numeral's order (IIII, VX), past 39 (XL), or abbreviations (d. o. o., l. 2025): small letters.
+    ['IIII. IN VX. KONGRES STRANKE V CELJU', 'Iiii. in vx. kongres stranke v celju'],
+    ['XL. KONGRES STRANKE LETA 2025', 'Xl. kongres stranke leta 2025'],
+    ['PODJETJE ELEKTRO D. O. O. ZAPRLO VRATA', 'Podjetje elektro d. o. o. zaprlo vrata'],
   ])('gives %j in sentence case as %j', (title, sentence) => {
     const warning = titleWarnings(title, 'slug', 'a.md', 2).find((w) => w.code === 'article/title-capitals');
     expect(warning?.hint).toContain(`title: ${JSON.stringify(sentence)},`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNumberWord, isRomanNumeral } from '../../../src/text/numbers.ts';
+import { isNumberWord, isRomanNumeral, isRomanNumeralForm } from '../../../src/text/numbers.ts';
 
 describe('isNumberWord', () => {
   it.each([
@@ -42,5 +42,24 @@ describe('isRomanNumeral', () => {
     ['', false],
   ])('%j → %j', (word, expected) => {
     expect(isRomanNumeral(word)).toBe(expected);
+  });
+});
+
+describe('isRomanNumeralForm', () => {
+  it.each([
+    // Any length: a title's II. and V. are numerals, which search leaves to the words vi and mi.
+    ['i', true],
+    ['v', true],
+    ['ii', true],
+    ['xxxix', true],
+    ['mmxxv', true],
+    ['div', true],
+    ['iiii', false],
+    ['ivx', false],
+    ['vx', false],
+    ['xxxx', false],
+    ['', false],
+  ])('%j → %j', (word, expected) => {
+    expect(isRomanNumeralForm(word)).toBe(expected);
   });
 });
