@@ -1,4 +1,5 @@
 import { memoize } from '../memo.ts';
+import { NEWS_AGENCIES } from './news-agencies.ts';
 
 /**
  * An article's `author:` line as the names it lists. Slovenian bylines name several people or an agency in
@@ -17,12 +18,6 @@ export interface BylineName {
   start: number;
   end: number;
 }
-
-/**
- * Agencies Slovenian newsrooms credit whose names are not written in capitals (dpa writes itself in small
- * letters), and AP, whose two capitals would otherwise be read as a journalist's initials. Compared in lower case.
- */
-const AGENCIES = new Set(['ap', 'reuters', 'dpa', 'hina', 'tanjug', 'beta', 'fena', 'xinhua', 'bloomberg', 'interfax']);
 
 /** The words for the site's own editorial staff, which a byline gives when no one person signs. */
 const NEWSROOM = new Set(['uredništvo', 'redakcija']);
@@ -43,6 +38,15 @@ function isAcronymName(name: string): boolean {
     words.some((word) => word.length >= 3 || /\p{N}/u.test(word))
   );
 }
+
+/**
+ * The news agencies whose names a byline cannot tell by their capitals (Reuters, dpa, Kyodo, RIA Novosti), and AP,
+ * whose two capitals would otherwise be read as a journalist's initials; compared in lower case. One written in
+ * capitals (STA, MINA) is left to isAcronymName, which takes it so written: in lower case, »Mina« is a woman's name.
+ */
+const AGENCIES: ReadonlySet<string> = new Set(
+  [...NEWS_AGENCIES].filter((agency) => !isAcronymName(agency)).map((agency) => agency.toLocaleLowerCase('sl')),
+);
 
 /**
  * Authors are separated by commas and by »in«, »ter« or »&« (and) before the last of them, and agencies often by a

@@ -6,6 +6,7 @@ import { closesList, isAbbreviation } from '../text/abbreviations.ts';
 import { htmlTagPattern } from '../text/html-tag.ts';
 import { MONTHS_GENITIVE, MONTHS_NOMINATIVE } from '../text/sl.ts';
 import { splitByline } from '../content/byline.ts';
+import { NEWS_AGENCIES } from '../content/news-agencies.ts';
 
 /**
  * Plain text as it reaches a newsroom → Markdown: every non-empty line is a paragraph, a short line
@@ -69,17 +70,10 @@ const SENTENCE_END_BEFORE = /[.!?…]["'”“«»’)]*$/u;
 const CREDIT_TAIL = 64;
 
 /**
- * The news agencies a credit may name, in lower case: Slovenia's and the wires its newsrooms run. Not every name in
- * capitals, as a byline takes them (content/byline.ts): after a sentence, »(SDS)«, »(NATO)« or »(ZDA)« is a party, an
- * alliance or a country the sentence spoke of, and taking it out of the text for source: lost it.
+ * Each agency a credit may name (NEWS_AGENCIES) by its name in capitals (REUTERS → Reuters). Only news agencies, not
+ * every name in capitals as a byline takes them (content/byline.ts): after a sentence, »(SDS)«, »(NATO)« or »(ZDA)«
+ * is a party, an alliance or a country the sentence spoke of, and taking it out of the text for source: lost it.
  */
-const NEWS_AGENCIES = new Set([
-  ...['STA', 'AFP', 'AP', 'Reuters', 'dpa', 'ANSA', 'APA', 'EFE', 'BTA', 'ČTK', 'CTK', 'PAP', 'MTI', 'Hina', 'Tanjug', 'Beta', 'Fena'],
-  ...['MINA', 'SRNA', 'MIA', 'TASR', 'TASS', 'RIA Novosti', 'Interfax', 'Ukrinform', 'UNIAN', 'Xinhua', 'Kyodo', 'Yonhap'],
-  ...['Anadolu', 'Belga', 'ANP', 'Lusa', 'Ritzau', 'NTB', 'STT', 'Bloomberg'],
-]);
-
-/** Each agency by its name in capitals (REUTERS → Reuters). */
 const AGENCY_BY_CAPITALS = new Map([...NEWS_AGENCIES].map((agency) => [agency.toLocaleUpperCase('sl'), agency]));
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitByline } from '../../../src/content/byline.ts';
+import { bylineKind, splitByline } from '../../../src/content/byline.ts';
+import { NEWS_AGENCIES } from '../../../src/content/news-agencies.ts';
 
 const names = (byline: string) => splitByline(byline).map(({ name, kind }) => `${kind}:${name}`);
 
@@ -16,6 +17,14 @@ describe('splitByline', () => {
     ['STA, AFP in dpa', ['organization:STA', 'organization:AFP', 'organization:dpa']],
     ['Ana Novak in AP', ['person:Ana Novak', 'organization:AP']],
     ['ČTK, Hina', ['organization:ČTK', 'organization:Hina']],
+    // Every wire a credit names (NEWS_AGENCIES) is an agency in a byline too: Kyodo, Yonhap and RIA Novosti were people.
+    ['Ana Novak, Kyodo', ['person:Ana Novak', 'organization:Kyodo']],
+    ['Ana Novak in Yonhap', ['person:Ana Novak', 'organization:Yonhap']],
+    ['RIA Novosti, Ukrinform', ['organization:RIA Novosti', 'organization:Ukrinform']],
+    // MINA is Montenegro's agency as it writes itself; Mina is a woman's name.
+    ['MINA', ['organization:MINA']],
+    ['Mina', ['person:Mina']],
+    ['Mina Kos', ['person:Mina Kos']],
     ['M. K.', ['person:M. K.']],
     ['M. K., STA', ['person:M. K.', 'organization:STA']],
     // Two capitals are read as initials, not as an agency.
@@ -29,6 +38,11 @@ describe('splitByline', () => {
     [',', []],
   ])('%s', (byline, expected) => {
     expect(names(byline)).toEqual(expected);
+  });
+
+  // A wire is added to NEWS_AGENCIES alone; a byline must know it as well as a credit does.
+  it.each([...NEWS_AGENCIES])('takes the wire %s, as it writes itself, for an agency', (agency) => {
+    expect(bylineKind(agency)).toBe('organization');
   });
 
   // Arabic, Hebrew and Chinese write no capitals, so a name in them never started a name: »Ana Novak in محمود عباس« was
