@@ -316,6 +316,8 @@ function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, 
   const meant = underBase === undefined ? undefined : markdownAddress(underBase);
   const text = written.owner === 'person' ? 'the bio' : 'the article';
   if (written.beside && isContentFile(written.beside)) return contentFileLinkHint(written.beside, basePath, pagesOfFiles.get(written.beside));
+  const named = contentFileNamed(link, [...pagesOfFiles.keys(), ...draftUrls.values()]);
+  if (named !== undefined) return contentFileLinkHint(named, basePath, pagesOfFiles.get(named));
   if (written.beside) {
     const name = path.posix.basename(written.beside);
     return `${written.beside} is beside ${text} in content/, but only public/ is copied into the site: move it into public/ (public/slike/${name}) and write ${markdownAddress(`${basePath}slike/${name}`)}`;
@@ -473,6 +475,29 @@ function addressedAt<T>(broken: BrokenLink, basePath: string, addresses: Readonl
 /** An article's or person's own file: the build makes a page of it, and does not copy it. */
 function isContentFile(file: string): boolean {
   return /^content\/(articles|people)\/.+\.md$/.test(file);
+}
+
+/**
+ * The content file among `files` (project paths) that a link ending in .md names by its file name alone
+ * (`prvi.md`), from the project folder (`content/articles/2025/prvi.md`, `/content/…`) or from another folder
+ * (`2025/prvi.md`), as an editor copies it from the file tree: the one file whose path ends so. Undefined when
+ * none or several do (`prvi.md` in two years' folders), and for a link to another site.
+ */
+function contentFileNamed(link: string, files: readonly string[]): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//')) return undefined;
+  let name: string;
+  try {
+    name = decodeURIComponent(link.replace(/[?#].*$/, ''));
+  } catch {
+    return undefined;
+  }
+  if (!name.endsWith('.md')) return undefined;
+  const tail = name
+    .split('/')
+    .filter((part) => part !== '' && part !== '.' && part !== '..')
+    .join('/');
+  const found = new Set(files.filter((file) => file === tail || file.endsWith(`/${tail}`)));
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** A link to another content file by its path: the page the build makes of that file is what to link. */

@@ -447,6 +447,57 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     ]);
   });
 
+  it('names the address of an article or person linked by the file name alone or its path from the project, not only by the path from the article', async () => {
+    // An editor who sees only the file's name in the file tree (or its path from the project folder) writes
+    // that; it led nowhere from the article's folder, and the hint was the general one.
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
+    await writeFile(
+      drugi,
+      `${await readFile(drugi, 'utf8')}\nGlej [prvi](content/articles/2025/prvi.md), [tretji](/content/articles/2025/tretji.md), [četrti](2025/cetrti.md) in [Boris Čok](boris-cok.md#zivljenjepis).\n\nIn [peti](/peti.md).\n`,
+    );
+    // Two files of that name: which one is meant cannot be told, so the hint stays the general one.
+    await mkdir(path.join(root, 'content', 'articles', '2024'));
+    await writeFile(path.join(root, 'content', 'articles', '2024', 'peti.md'), '---\ntitle: "Peti lani"\ndate: 2024-05-01\n---\n\nLanski.\n');
+    await build({ root, now });
+
+    const result = await checkSite({ root, now });
+    expect(result.problems.map((p) => [p.file, p.line, p.message, p.hint])).toEqual([
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'link "/content/articles/2025/tretji.md" leads to no page or file of the built site',
+        'content/articles/2025/tretji.md is the file of an article, not its address: write /2025/03/12/tretji-clanek/, the address of its page',
+      ],
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'link "2025/cetrti.md" leads to no page or file of the built site',
+        'content/articles/2025/cetrti.md is the file of an article, not its address: write /2025/04/13/cetrti-clanek/, the address of its page',
+      ],
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'link "boris-cok.md#zivljenjepis" leads to no page or file of the built site',
+        'content/people/boris-cok.md is the file of a person, not the address of their page: write /osebe/boris-cok/',
+      ],
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'link "content/articles/2025/prvi.md" leads to no page or file of the built site',
+        'content/articles/2025/prvi.md is the file of an article, not its address: write /2025/01/10/prvi-clanek-o-obcini/, the address of its page',
+      ],
+      [
+        'content/articles/2025/drugi.md',
+        12,
+        'link "/peti.md" leads to no page or file of the built site',
+        "correct the address in the article: a page of this site is written from the site's root (/2025/12/20/naslov-clanka/), a file in public/ by its path there (public/slike/foto.jpg is /slike/foto.jpg); if the address is right and leads to an article or file added since the last build, build again",
+      ],
+    ]);
+  });
+
   it('says a link to an article held back for its date is right and broken until then, not to correct the address', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);
