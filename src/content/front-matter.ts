@@ -3,6 +3,7 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, YAMLParseErr
 import { ArhivarError } from '../errors.ts';
 import { parseContentDate } from './dates.ts';
 import { parseSimpleYaml } from './simple-yaml.ts';
+import { endQuotes, insideTypographicQuotes } from './typographic-quotes.ts';
 
 /**
  * Front matter is YAML and nothing else. gray-matter's JavaScript and CoffeeScript engines evaluate code,
@@ -528,10 +529,13 @@ function textLineHint(line: string): { hint: string; line?: string; indicator?: 
   if ((opening === '"' || opening === "'") && value.split(opening).length === 2) {
     return { hint: `the ${opening} that opens this value is never closed: end the text with ${opening}` };
   }
-  const text = opening === '"' && value.endsWith('"') && value.length > 1 ? value.slice(1, -1) : value;
+  // A person's name between typographic quotes is the editor's quoting, typed by Word or macOS: YAML's are ' and ".
+  const typed = start.trim() === 'name:' ? insideTypographicQuotes(value) : undefined;
+  const text = typed ?? (opening === '"' && value.endsWith('"') && value.length > 1 ? value.slice(1, -1) : value);
   const fixed = `${start}${quote(text)}`;
   if (!readsAsText(fixed, text)) return undefined;
-  return { hint: `text with ": " or quotes in it goes in quotes as a whole; write the line as ${fixed.trim()}`, line: fixed.trim() };
+  const straight = typed === undefined ? '' : ` (YAML reads only ' and " as quotes, not ${endQuotes(value)})`;
+  return { hint: `text with ": " or quotes in it goes in quotes as a whole; write the line as ${fixed.trim()}${straight}`, line: fixed.trim() };
 }
 
 /** The line `key: [a, b]` that YAML reads as these entries: each plain where it reads back as written, else in quotes. */

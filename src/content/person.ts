@@ -5,6 +5,7 @@ import { urls } from '../site/urls.ts';
 import { foldWhitespace } from '../text/whitespace.ts';
 import { parseFrontMatter, textLine } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
+import { insideTypographicQuotes } from './typographic-quotes.ts';
 import { PersonFrontMatterSchema, cutAtCommentErrors, foldKey, isPlainObject, issuesToErrors, keyMeant, optionalKeys, stripBodyControlCharacters, withEntryErrorsCounted, withoutEmptyKeys } from './schema.ts';
 import type { SourceFile } from './read.ts';
 import type { z } from 'zod';
@@ -108,7 +109,8 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
   const data = result.data;
   // Every line written surname first is told at once, and a bad surname: with them: a file pasted from an index
   // has the name and its aliases so, and telling one per build sent the editor back for each.
-  const errors = [...reversedNameErrors(data, file, frontMatter.keyLines), ...noSurnameErrors(data, file, frontMatter.keyLines), ...cutAt];
+  const quoted = quotedNameError(data.name, file, frontMatter.keyLines);
+  const errors = quoted ? [quoted, ...cutAt] : [...reversedNameErrors(data, file, frontMatter.keyLines), ...noSurnameErrors(data, file, frontMatter.keyLines), ...cutAt];
   // The surname is checked against the name, so only when the name is written right.
   const nameRight = !errors.some((error) => error.code === 'person/bad-name');
   if (nameRight && data.surname !== undefined && !isSurnameOf(data.name, data.surname)) {
@@ -229,6 +231,23 @@ function withoutIssuesOf(issues: readonly z.core.$ZodIssue[], keys: readonly str
     }
   }
   return kept;
+}
+
+/**
+ * A name between typographic quotes (“Ana Kos”, „Ana Kos“, »Ana Kos«), as Word or macOS types the straight ones:
+ * YAML quotes only with ' and ", so the marks were part of the name, shown in the page's heading and title and
+ * filed in the people index under “. No name is written so; quotes inside it (Ana „Anka“ Kos) are a nickname's.
+ */
+function quotedNameError(name: string, file: string, keyLines: ReadonlyMap<string, number>): ArhivarError | undefined {
+  const inner = insideTypographicQuotes(name);
+  if (inner === undefined) return undefined;
+  return new ArhivarError({
+    code: 'person/bad-name',
+    message: `name "${name}" is in typographic quotes, which YAML does not read as quotes, so they would be published as part of it`,
+    file,
+    line: keyLines.get('name'),
+    hint: `write ${textLine('name', inner)}`,
+  });
 }
 
 /**

@@ -438,3 +438,34 @@ describe('parsePerson: aliases', () => {
     ]);
   });
 });
+
+describe('parsePerson: a name in typographic quotes', () => {
+  // Word and macOS type “…” or „…“ for the straight quotes; YAML quotes only with ' and ", so the marks were
+  // part of the name: the page's heading, its title and the people index showed »“Ana Kos”«, filed under “.
+  it.each([
+    ['name: “Ana Kos”', 'write name: Ana Kos'],
+    ['name: „Ana Kos“', 'write name: Ana Kos'],
+    ['name: »Nataša Pirc Musar«\nsurname: Pirc Musar', 'write name: Nataša Pirc Musar'],
+    ['name: ‘Ana Kos’', 'write name: Ana Kos'],
+    ['name: "“Ana: Marija Kos”"', 'write name: "Ana: Marija Kos"'],
+  ])('refuses %j at its line, with the name to write', (frontMatter, hint) => {
+    const { person, errors } = parsePerson({ file: 'content/people/ana-kos.md', text: `---\n${frontMatter}\n---\n`, mtimeMs: 0 });
+    expect(person).toBeUndefined();
+    expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['person/bad-name', 2, hint]]);
+    expect(errors[0]!.message).toMatch(/^name ".+" is in typographic quotes, which YAML does not read as quotes, so they would be published as part of it$/);
+  });
+
+  it('gives the line with straight quotes for one YAML cannot read, not one with both kinds', () => {
+    // The hint was name: "“Ana: Marija Kos”", which the next build refused for its typographic quotes.
+    const { errors } = parsePerson({ file: 'content/people/ana-kos.md', text: '---\nname: “Ana: Marija Kos”\n---\n', mtimeMs: 0 });
+    expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([
+      ['front-matter/bad-yaml', 2, 'text with ": " or quotes in it goes in quotes as a whole; write the line as name: "Ana: Marija Kos" (YAML reads only \' and " as quotes, not “ ”)'],
+    ]);
+  });
+
+  it('takes quotes inside the name, around a nickname', () => {
+    const { person, errors } = parsePerson({ file: 'content/people/ana-kos.md', text: '---\nname: Ana „Anka“ Kos\n---\n', mtimeMs: 0 });
+    expect(errors).toEqual([]);
+    expect(person?.name).toBe('Ana „Anka“ Kos');
+  });
+});
