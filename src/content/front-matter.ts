@@ -430,7 +430,9 @@ function readsAsList(line: string): boolean {
  */
 function misplacedKey(lines: readonly string[], index: number): { index: number; hint: string } | undefined {
   for (const at of [index, index + 1]) {
-    const indented = /^ +([A-Za-z_][\w-]*:(?: .*)?)$/.exec(lines[at]?.trimEnd() ?? '');
+    // Spaces and then a tab too, which YAML reports at the line above as it does spaces alone (a tab first is
+    // told by lineHint, at its own line).
+    const indented = /^ +[ \t]*([A-Za-z_][\w-]*:(?: .*)?)$/.exec(lines[at]?.trimEnd() ?? '');
     if (indented) {
       return { index: at, hint: `this key is indented, so YAML reads it as part of the line above it: start it at the beginning of the line, ${lineToWrite(indented[1]!)}` };
     }
@@ -467,6 +469,10 @@ function misplacedKey(lines: readonly string[], index: number): { index: number;
  */
 export function lineHint(line: string | undefined): string | undefined {
   if (line === undefined) return undefined;
+  // A key after the tab is indented, which no key of front matter or site.yaml is (see misplacedKey): spaces in
+  // the tab's place, as the hint for a list's item says, made the next build refuse it for its indentation.
+  const tabbedKey = /^ *\t[ \t]*([A-Za-z_][\w-]*:(?: .*)?)$/.exec(line.trimEnd());
+  if (tabbedKey) return `this line starts with a tab, and a key is never indented: delete the tab and start the key at the beginning of the line, ${lineToWrite(tabbedKey[1]!)}`;
   if (/^ *\t/.test(line)) return 'this line starts with a tab, which YAML does not read as indentation: indent it with spaces instead';
   // A no-break space (from Word, a web page or a CMS, where it looks like any space) is no space to YAML, so the
   // key and its value read as one word and the key is lost.

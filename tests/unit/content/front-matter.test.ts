@@ -89,7 +89,15 @@ describe('parseFrontMatter', () => {
     ['---\ntitle: T\ntags: [politika, {proračun\ndate: 2025-12-22\n---\n', 3, 'the [ that opens this list is never closed, nor the { inside it (a list holds plain text, not lists or values in brackets): write the line as tags: [politika, proračun]'],
     ['---\ntitle: T\ntags: [politika, [proračun\ndate: 2025-12-22\n---\n', 3, 'nor the [ inside it (a list holds plain text, not lists or values in brackets): write the line as tags: [politika, proračun]'],
     ['---\ntitle: T\ntags: [politika, {proračun,\n  vlada\ndate: 2025-12-22\n---\n', 3, 'nor the { inside it (a list holds plain text, not lists or values in brackets): delete the { and end the list with ]'],
-    ['---\ntitle: a\n\tdate: b\n---\n', 3, 'this line starts with a tab, which YAML does not read as indentation: indent it with spaces instead'],
+    // A key after a tab is indented, which front matter never is: indented with spaces, as the hint said, it was
+    // »this key is indented … start it at the beginning of the line« in the next build.
+    ['---\ntitle: a\n\tdate: 2025-12-22\n---\n', 3, 'this line starts with a tab, and a key is never indented: delete the tab and start the key at the beginning of the line, date: 2025-12-22'],
+    ['---\ntitle: a\n\t summary: Kratko\n---\n', 3, 'delete the tab and start the key at the beginning of the line, summary: Kratko'],
+    // Spaces before the tab: YAML reports the line above, as for spaces alone, and so was the line the hint was for.
+    ['---\ntitle: a\n \t summary: Kratko\n---\n', 3, 'this key is indented, so YAML reads it as part of the line above it: start it at the beginning of the line, summary: Kratko'],
+    ['---\ntitle: a\n\tsummary: [VIDEO] Poplave\n---\n', 3, 'start the key at the beginning of the line, summary: "[VIDEO] Poplave"'],
+    // A list's item is indented: there the tab is to become spaces.
+    ['---\ntitle: a\ntags:\n\t- Rusija\n---\n', 4, 'this line starts with a tab, which YAML does not read as indentation: indent it with spaces instead'],
     // A no-break space after the colon, pasted from Word or a web page, where it looks like any space.
     ['---\ntitle: a\ndate:\u00a02025-12-22\n---\n', 3, 'after the colon is a no-break space (as Word or a web page pastes it), which YAML does not read as a space: write the line with an ordinary space, date: 2025-12-22'],
     ['---\ntitle:\u00a0Witkoff na Floridi\ndate: 2025-12-22\n---\n', 2, 'write the line with an ordinary space, title: Witkoff na Floridi'],
