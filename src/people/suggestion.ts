@@ -1,8 +1,9 @@
 import type { Person } from '../content/person.ts';
+import { isNameSuffix } from '../content/person-name.ts';
 import { slugify } from '../site/slug.ts';
 import { typoDistance } from '../text/levenshtein.ts';
 import { allForms, personForms, type NameVariant } from './names.ts';
-import type { Registry } from './registry.ts';
+import { findPerson, type Registry } from './registry.ts';
 
 /**
  * The registry person a name in `people:` or `notPeople:` probably means when it matches no name, alias or
@@ -136,4 +137,21 @@ function fullMatch(entries: readonly FormEntry[], rest: string[], surnameAt: 'fi
     if (!people.includes(entry.person)) people.push(entry.person);
   }
   return people;
+}
+
+/**
+ * The names one entry of `people:` or `notPeople:` joins (»Steve Witkoff in Jared Kushner«, »ter«, »&«, a comma,
+ * »;« or »/« between them, as a sentence or a byline lists people), each as its person file writes it, when at
+ * least one of them is a registry person's. To the build the entry is one name, with a page of its own
+ * (/osebe/steve-witkoff-in-jared-kushner/), and the hint asked for a person file of that name. Undefined when no
+ * part is a registry person (»Ana Kos in Bor Zupan« may be a duo's name), or a part is no name (a suffix after a
+ * comma, »Janez Novak, ml.«).
+ */
+export function namesInOneEntry(registry: Registry, name: string): string[] | undefined {
+  const parts = name.split(/\s*[,;/]\s*|\s+(?:in|ter|&)\s+/u).map((part) => part.trim());
+  if (parts.length < 2) return undefined;
+  const found = parts.map((part) => findPerson(registry, part));
+  if (found.every((person) => person === undefined)) return undefined;
+  if (parts.some((part, k) => found[k] === undefined && (!/^\p{Lu}/u.test(part) || isNameSuffix(part)))) return undefined;
+  return parts.map((part, k) => found[k]?.name ?? part);
 }

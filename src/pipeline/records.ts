@@ -9,7 +9,7 @@ import { titleWarnings } from './title-warnings.ts';
 import type { RenderedMarkdown } from '../markdown/render.ts';
 import { combineArticlePeople } from '../people/article-people.ts';
 import { findPerson, resolveNames, type Registry } from '../people/registry.ts';
-import { suggestPerson, type PersonSuggestion } from '../people/suggestion.ts';
+import { namesInOneEntry, suggestPerson, type PersonSuggestion } from '../people/suggestion.ts';
 import { earlierSlug, slugify, slugLetters } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
 import type { DetectedPeople } from '../workers/markdown-pool.ts';
@@ -40,7 +40,7 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
         message: `notPeople names "${name}", who has no file in content/people/, so it removes nobody`,
         file: draft.file,
         line: draft.keyLines.get('notPeople'),
-        hint: suggestionHint(suggestPerson(registry, name), name) ?? 'write the name as in the person file (name: or an alias), or the file name without .md',
+        hint: severalNamesHint(registry, name) ?? suggestionHint(suggestPerson(registry, name), name) ?? 'write the name as in the person file (name: or an alias), or the file name without .md',
       }),
     );
   }
@@ -259,6 +259,8 @@ export function unknownPersonWarning(registry: Registry, person: Person, file: s
  * name as written only if that is the nominative, and the editor, who knows, is asked for it otherwise.
  */
 function unknownPersonHint(registry: Registry, person: Person): string {
+  const several = severalNamesHint(registry, person.name);
+  if (several) return several;
   const suggestion = suggestPerson(registry, person.name);
   const instead = suggestionHint(suggestion, person.name);
   if (!instead) {
@@ -266,6 +268,13 @@ function unknownPersonHint(registry: Registry, person: Person): string {
   }
   // A case form or the order of the words is no other person; a surname or a near spelling may be.
   return suggestion!.why === 'form' || suggestion!.why === 'order' ? instead : `${instead}; if it is someone else, add a person file for them with the name in the nominative (kdo?)`;
+}
+
+/** For an entry that joins several names, one a registry person's (»Steve Witkoff in Jared Kushner«): to write each apart. */
+function severalNamesHint(registry: Registry, name: string): string | undefined {
+  const names = namesInOneEntry(registry, name);
+  if (!names) return undefined;
+  return `"${name}" is ${names.length} names in one entry: write each as an entry of its own, ${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 function suggestionHint(suggestion: PersonSuggestion | undefined, name: string): string | undefined {

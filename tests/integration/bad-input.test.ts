@@ -139,6 +139,35 @@ describe('bad input', () => {
     ]);
   });
 
+  it('says an entry of people: or notPeople: that joins two names (in, ter, a comma, ;, /) is two entries, not a person file to add', async () => {
+    // »Steve Witkoff in Marija Neznana« was one person with a page of its own (/osebe/steve-witkoff-in-marija-neznana/),
+    // and the hint asked for content/people/steve-witkoff-in-marija-neznana.md with that name.
+    const root = await copyFixture('unknown-person');
+    const file = path.join(root, 'content/articles/srecanje.md');
+    const source = await readFile(file, 'utf8');
+    await writeFile(
+      file,
+      source.replace(
+        '  - steve witkoff\n  - Marija Neznana\n',
+        '  - steve witkoff in Marija Neznana\n  - Marija Neznana ter Steve Witkoff\n  - Steve Witkoff, Marija Neznana\n  - Steve Witkoff; Marija Neznana\n  - Ana Kos in Bor Zupan\nnotPeople: [Steve Witkoff/Jared Kushner]\n',
+      ),
+    );
+    const site = await buildSite(root);
+    expect(site.result.model.warnings.map((w) => [w.code, w.line, w.hint])).toEqual([
+      ['article/unknown-person', 4, '"steve witkoff in Marija Neznana" is 2 names in one entry: write each as an entry of its own, Steve Witkoff and Marija Neznana'],
+      ['article/unknown-person', 4, '"Marija Neznana ter Steve Witkoff" is 2 names in one entry: write each as an entry of its own, Marija Neznana and Steve Witkoff'],
+      ['article/unknown-person', 4, '"Steve Witkoff, Marija Neznana" is 2 names in one entry: write each as an entry of its own, Steve Witkoff and Marija Neznana'],
+      ['article/unknown-person', 4, '"Steve Witkoff; Marija Neznana" is 2 names in one entry: write each as an entry of its own, Steve Witkoff and Marija Neznana'],
+      // No name in it has a person file: it may be one name (a firm's, a duo's), so the hint stays as it was.
+      [
+        'article/unknown-person',
+        4,
+        'a list takes the name in the nominative (kdo?): if "Ana Kos in Bor Zupan" is not that, or is misspelt, write it so in its place; if it is, add content/people/ana-kos-in-bor-zupan.md with name: Ana Kos in Bor Zupan and a role',
+      ],
+      ['article/unknown-not-person', 10, '"Steve Witkoff/Jared Kushner" is 2 names in one entry: write each as an entry of its own, Steve Witkoff and Jared Kushner'],
+    ]);
+  });
+
   it('takes updated: with a date alone on the day of publication as a change that day, without the warning', async () => {
     const root = await copyFixture('archive-basic');
     const file = path.join(root, 'content/articles/2025/prvi.md');
