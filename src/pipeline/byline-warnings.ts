@@ -1,5 +1,7 @@
 import { splitByline, type BylineName } from '../content/byline.ts';
+import { textLine } from '../content/front-matter.ts';
 import { ArhivarError } from '../errors.ts';
+import { bylineName } from '../markdown/plain-text.ts';
 import { commonFirstNameGender } from '../people/detect.ts';
 
 /** One capitalised word, a surname as a byline writes it (Novak, Kovač, Pirc-Musar, O'Neill). */
@@ -26,9 +28,29 @@ function surnameFirst(before: Readonly<BylineName>, after: Readonly<BylineName>)
   );
 }
 
-/** Warnings about an `author:` line: names that look written surname first, with the line as it should read. */
+/**
+ * A byline copied with the label the article's byline line has (»Piše: Ana Novak«, »Avtorica: M. K.«, as import reads
+ * such a line, markdown/plain-text.ts): the label is taken for part of the first name, so structured data and the
+ * feeds gave a Person "Piše: Ana Novak", and no person file's name matched it.
+ */
+function labelWarning(byline: string, file: string, line: number | undefined): ArhivarError | undefined {
+  const name = bylineName(byline);
+  if (name === undefined) return undefined;
+  const label = byline.slice(0, byline.lastIndexOf(name)).trim();
+  return new ArhivarError({
+    code: 'article/byline-label',
+    message: `the byline starts with "${label}", a label that is not a name: the page shows it as written, but structured data and the feeds would give it as part of an author's name`,
+    file,
+    line,
+    hint: `write ${textLine('author', name)}`,
+  });
+}
+
+/** Warnings about an `author:` line: a label before the names, names that look written surname first, with the line as it should read. */
 export function bylineWarnings(byline: string | undefined, file: string, line: number | undefined): ArhivarError[] {
   if (byline === undefined) return [];
+  const label = labelWarning(byline, file, line);
+  if (label) return [label];
   const names = splitByline(byline);
   const pairs: [Readonly<BylineName>, Readonly<BylineName>][] = [];
   for (let index = 1; index < names.length; index++) {

@@ -96,6 +96,9 @@ describe('parseFrontMatter', () => {
     // Spaces before the tab: YAML reports the line above, as for spaces alone, and so was the line the hint was for.
     ['---\ntitle: a\n \t summary: Kratko\n---\n', 3, 'this key is indented, so YAML reads it as part of the line above it: start it at the beginning of the line, summary: Kratko'],
     ['---\ntitle: a\n\tsummary: [VIDEO] Poplave\n---\n', 3, 'start the key at the beginning of the line, summary: "[VIDEO] Poplave"'],
+    // A byline pasted with its label: in quotes, as the hint said, the label was published as part of the author.
+    ['---\ntitle: a\nauthor: Piše: Ana Novak\n---\n', 3, '"Piše:" is the label of a byline line, not part of the byline: write the line as author: Ana Novak'],
+    ['---\ntitle: a\nauthor: Avtorica: Ana: Marija Kos\n---\n', 3, 'write the line as author: "Ana: Marija Kos"'],
     // A list's item is indented: there the tab is to become spaces.
     ['---\ntitle: a\ntags:\n\t- Rusija\n---\n', 4, 'this line starts with a tab, which YAML does not read as indentation: indent it with spaces instead'],
     // A no-break space after the colon, pasted from Word or a web page, where it looks like any space.

@@ -47,3 +47,29 @@ describe('bylineWarnings', () => {
     expect(bylineWarnings(undefined, 'a.md', undefined)).toEqual([]);
   });
 });
+
+describe('bylineWarnings: a label before the names', () => {
+  // Pasted from the article's byline line (»Piše: Ana Novak«), the label was part of the author: structured data and
+  // the feeds named a Person "Piše: Ana Novak", and the byline found no person file of Ana Novak.
+  it.each([
+    ['Piše: Ana Novak', 'Piše:', 'author: Ana Novak'],
+    ['Pišeta: Ana Novak in Bor Kos', 'Pišeta:', 'author: Ana Novak in Bor Kos'],
+    ['Avtorica: M. K.', 'Avtorica:', 'author: M. K.'],
+    ['PIŠE Ana Novak', 'PIŠE', 'author: Ana Novak'],
+    ['Besedilo in foto: Bor Kos', 'Besedilo in foto:', 'author: Bor Kos'],
+  ])('warns about %j at the author line, with the line without the label', (byline, label, fixed) => {
+    const warnings = bylineWarnings(byline, 'content/articles/a.md', 4);
+    expect(warnings.map((warning) => [warning.code, warning.line, warning.message, warning.hint])).toEqual([
+      [
+        'article/byline-label',
+        4,
+        `the byline starts with "${label}", a label that is not a name: the page shows it as written, but structured data and the feeds would give it as part of an author's name`,
+        `write ${fixed}`,
+      ],
+    ]);
+  });
+
+  it.each(['Ana Novak', 'Piše se leto 1991', 'STA', 'Uredništvo'])('leaves %j alone', (byline) => {
+    expect(bylineWarnings(byline, 'a.md', 4)).toEqual([]);
+  });
+});
