@@ -148,6 +148,8 @@ interface WrittenAt {
   lines: number[];
   /** The file in content/ a relative link names, when there is one beside the article or bio (never published). */
   beside?: string;
+  /** The file of public/ a link names by its path there (public/slike/foto.jpg) or with backslashes (slike\\foto.jpg). */
+  inPublic?: string;
 }
 
 /**
@@ -213,6 +215,8 @@ class WrittenLinks {
     if (!outside && !fragment) {
       const beside = await fileBeside(this.root, source.file, written.address);
       if (beside) at.beside = beside;
+      const inPublic = beside ? undefined : await publicFileNamed(this.root, written.address);
+      if (inPublic) at.inPublic = inPublic;
     }
     return at;
   }
@@ -234,6 +238,28 @@ async function fileBeside(root: string, file: string, address: string): Promise<
   const beside = path.posix.normalize(path.posix.join(path.posix.dirname(file), name));
   if (!beside.startsWith('content/')) return undefined;
   return (await folderKind(path.join(root, beside))) === 'not-a-folder' ? beside : undefined;
+}
+
+/**
+ * The file of public/ (its path there) that `address` names as the file tree shows it: with public/ in front
+ * (`public/slike/foto.jpg`, `../../../public/…`), or with a Windows folder's backslashes (`slike\\foto.jpg`), when
+ * there is such a file. public/ is the site's root, and a web address parts folders with /, so neither leads to it.
+ */
+async function publicFileNamed(root: string, address: string): Promise<string | undefined> {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(address) || /^[#?]/.test(address)) return undefined;
+  let name: string;
+  try {
+    name = decodeURIComponent(address.replace(/[?#].*$/, ''));
+  } catch {
+    return undefined;
+  }
+  const slashed = name.replace(/\\/g, '/');
+  const parts = slashed.split('/').filter((part) => part !== '' && part !== '.' && part !== '..');
+  if (parts[0] === 'public') parts.shift();
+  else if (slashed === name) return undefined;
+  if (parts.length === 0) return undefined;
+  const file = parts.join('/');
+  return (await folderKind(path.join(root, 'public', ...parts))) === 'not-a-folder' ? file : undefined;
 }
 
 /** "on line 12" is in the report's first line; " (also on lines 20 and 31)" says where else the same address is. */
@@ -318,6 +344,10 @@ function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, 
   if (written.beside && isContentFile(written.beside)) return contentFileLinkHint(written.beside, basePath, pagesOfFiles.get(written.beside));
   const named = contentFileNamed(link, [...pagesOfFiles.keys(), ...draftUrls.values()]);
   if (named !== undefined) return contentFileLinkHint(named, basePath, pagesOfFiles.get(named));
+  if (written.inPublic !== undefined) {
+    const address = markdownAddress(`${basePath}${written.inPublic}`);
+    return `the file is public/${written.inPublic}, which the site publishes at ${address}: write ${address} (a file of public/ is linked from the site's root, without public/, and with / between folders)`;
+  }
   if (written.beside) {
     const name = path.posix.basename(written.beside);
     return `${written.beside} is beside ${text} in content/, but only public/ is copied into the site: move it into public/ (public/slike/${name}) and write ${markdownAddress(`${basePath}slike/${name}`)}`;

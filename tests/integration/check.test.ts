@@ -498,6 +498,31 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     ]);
   });
 
+  it('names the address of a file of public/ linked by its path there (public/slike/…) or with backslashes, as a Windows folder shows it', async () => {
+    // Both got the general hint, which says only that public/slike/foto.jpg is /slike/foto.jpg.
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    await mkdir(path.join(root, 'public/slike'), { recursive: true });
+    await writeFile(path.join(root, 'public/slike/seja.jpg'), 'slika');
+    const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
+    await writeFile(
+      drugi,
+      `${await readFile(drugi, 'utf8')}\n![Seja](public/slike/seja.jpg) ![Seja](../../../public/slike/seja.jpg) ![Seja](slike\\seja.jpg) ![Seja](\\slike\\seja.jpg) ![Seja](public/slike/nikjer.jpg)\n`,
+    );
+    await build({ root, now });
+
+    const result = await checkSite({ root, now });
+    const hint = "the file is public/slike/seja.jpg, which the site publishes at /slike/seja.jpg: write /slike/seja.jpg (a file of public/ is linked from the site's root, without public/, and with / between folders)";
+    expect(result.problems.map((p) => [p.line, p.message, p.hint])).toEqual([
+      [10, 'link "\\slike\\seja.jpg" leads to no page or file of the built site', hint],
+      [10, 'link "../../../public/slike/seja.jpg" leads to no page or file of the built site', hint],
+      [10, 'link "public/slike/nikjer.jpg" leads to no page or file of the built site', expect.stringMatching(/^correct the address in the article: /)],
+      [10, 'link "public/slike/seja.jpg" leads to no page or file of the built site', hint],
+      [10, 'link "slike\\seja.jpg" leads to no page or file of the built site', hint],
+    ]);
+  });
+
   it('says a link to an article held back for its date is right and broken until then, not to correct the address', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);
