@@ -3,6 +3,9 @@ import { ArhivarError } from '../errors.ts';
 import { commonFirstNameGender } from '../people/detect.ts';
 import { declineMasculine, genderFromRole, guessGender, isOneWordName, possessiveForms, splitName } from '../people/names.ts';
 import { nameWords, surnameStart, withoutNameSuffix } from '../content/person-name.ts';
+import { slugify } from '../site/slug.ts';
+import { urls } from '../site/urls.ts';
+import { typoDistance } from '../text/levenshtein.ts';
 
 /**
  * A one-word name with no `gender:` is guessed from the word itself, and a word not in -a is guessed a man's: Adele,
@@ -61,4 +64,26 @@ export function missingSurnameWarning(person: Person): ArhivarError | undefined 
     });
   }
   return undefined;
+}
+
+/**
+ * The file's name is the person's address (/osebe/<file name>/), and nothing else checks its spelling: a typo in it
+ * (volodimir-zelinski.md for Volodimir Zelenski) was published without a word, and renaming the file once the page is
+ * out needs redirectFrom:. Only a file name a typo away from the name's slug is told (a letter, or two in a long name):
+ * one named otherwise on purpose (lula.md, donald-trump.md for Donald J. Trump, a suffix left out) is further off,
+ * and one that is an alias's slug is that alias's spelling.
+ */
+export function fileNameTypoWarning(person: Person): ArhivarError | undefined {
+  if (person.file === undefined) return undefined;
+  const slug = slugify(person.name);
+  if (!slug || slug === person.id || person.aliases.some((alias) => slugify(alias) === person.id)) return undefined;
+  const limit = slug.length >= 16 ? 2 : 1;
+  if (typoDistance(person.id, slug, limit) > limit) return undefined;
+  return new ArhivarError({
+    code: 'person/file-name-typo',
+    message: `the file name ${person.id}.md, which is the address of the page (${urls.person(person.id)}), is spelt unlike name: ${person.name}, whose address would be ${slug}`,
+    file: person.file,
+    line: person.nameLine,
+    hint: `if name: is spelt right, rename the file to ${slug}.md (once the page has been published, with redirectFrom: [${person.id}] in it, so the old address sends readers on); if the file name is, correct name:`,
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessedGenderWarning, missingSurnameWarning } from '../../../src/pipeline/person-warnings.ts';
+import { fileNameTypoWarning, guessedGenderWarning, missingSurnameWarning } from '../../../src/pipeline/person-warnings.ts';
 import { testPerson } from '../../helpers/person.ts';
 
 describe('guessedGenderWarning', () => {
@@ -64,5 +64,34 @@ describe('missingSurnameWarning', () => {
     ['no person file', testPerson('Nataša Pirc Musar', { aliases: ['Pirc Musar'], file: undefined })],
   ])('says nothing for %s', (_, person) => {
     expect(missingSurnameWarning(person)).toBeUndefined();
+  });
+});
+
+describe('fileNameTypoWarning', () => {
+  // The file's name is the person's address, and a typo in it (volodimir-zelinski.md for Volodimir Zelenski) was
+  // published without a word: renaming it once the page is out needs redirectFrom:.
+  it('warns at the name: line about a file name a letter or two from the name written as a slug', () => {
+    const warning = fileNameTypoWarning(testPerson('Volodimir Zelenski', { id: 'volodimir-zelinski', nameLine: 2 }));
+    expect([warning?.code, warning?.file, warning?.line, warning?.message, warning?.hint]).toEqual([
+      'person/file-name-typo',
+      'content/people/volodimir-zelinski.md',
+      2,
+      'the file name volodimir-zelinski.md, which is the address of the page (/osebe/volodimir-zelinski/), is spelt unlike name: Volodimir Zelenski, whose address would be volodimir-zelenski',
+      'if name: is spelt right, rename the file to volodimir-zelenski.md (once the page has been published, with redirectFrom: [volodimir-zelinski] in it, so the old address sends readers on); if the file name is, correct name:',
+    ]);
+    expect(fileNameTypoWarning(testPerson('Steve Witkoff', { id: 'steve-witkof' }))?.code).toBe('person/file-name-typo');
+    expect(fileNameTypoWarning(testPerson('Jurij Ušakov', { id: 'jurij-uskov' }))?.code).toBe('person/file-name-typo');
+  });
+
+  it.each([
+    ['the name as its slug', testPerson('Jurij Ušakov', { id: 'jurij-usakov' })],
+    ['an alias as its slug', testPerson('Volodimir Zelenski', { id: 'volodymyr-zelensky', aliases: ['Volodymyr Zelensky'] })],
+    ['a file named otherwise on purpose', testPerson('Luiz Inácio Lula da Silva', { id: 'lula' })],
+    ['a suffix left out of the file name', testPerson('Janez Novak ml.', { id: 'janez-novak' })],
+    ['a middle initial left out', testPerson('Donald J. Trump', { id: 'donald-trump' })],
+    ['a name with no slug (its file name is the Latin spelling)', testPerson('محمود عباس', { id: 'mahmud-abas' })],
+    ['no person file', testPerson('Steve Witkoff', { id: 'steve-witkof', file: undefined })],
+  ])('says nothing for %s', (_, person) => {
+    expect(fileNameTypoWarning(person)).toBeUndefined();
   });
 });
