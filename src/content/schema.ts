@@ -99,7 +99,7 @@ const nameList = (error: string, entry?: string, max?: { count: number; hint: st
         code: 'custom',
         message: `is one value with commas ("${stripControlCharacters(value)}"), not a list: it would be taken as one entry`,
         input: value,
-        params: { hint: `write a list in brackets: [${items.join(', ')}]; an entry that itself holds a comma goes in quotes inside them, such as ["Novak, Janez"]` },
+        params: { hint: `write a list in brackets: [${items.join(', ')}]; an entry that itself holds a comma goes in quotes inside them, such as ["Janez Novak, ml."]` },
       });
       return z.NEVER;
     }

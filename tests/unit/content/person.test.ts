@@ -469,3 +469,15 @@ describe('parsePerson: a name in typographic quotes', () => {
     expect(person?.name).toBe('Ana „Anka“ Kos');
   });
 });
+
+describe('parsePerson: aliases written as one value with commas', () => {
+  it('gives an example of an entry with a comma that the same key takes', () => {
+    // The example was ["Novak, Janez"], a name written surname first, which aliases: refuses (person/bad-aliases).
+    const [error] = parsePerson({ file: 'content/people/volodimir-zelenski.md', text: '---\nname: Volodimir Zelenski\naliases: Zelensky, Zelenskyj\n---\n', mtimeMs: 0 }).errors;
+    expect(error!.code).toBe('person/bad-aliases');
+    const example = /such as (\[.+\])$/.exec(error!.hint ?? '')?.[1];
+    expect(example).toBeDefined();
+    const { errors } = parsePerson({ file: 'content/people/janez-novak.md', text: `---\nname: Janez Novak\naliases: ${example}\n---\n`, mtimeMs: 0 });
+    expect(errors).toEqual([]);
+  });
+});
