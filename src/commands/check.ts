@@ -326,6 +326,18 @@ function brokenLinkError(broken: BrokenLink, shown: string, site: SiteAddress, w
       hint: `${fix}: a heading's id is its text written as a slug ("## Ozadje pogovorov" is #ozadje-pogovorov, a second heading with the same text #ozadje-pogovorov-2), and the built page shows it as id="…"; build again if the heading or the link changed since the last build`,
     });
   }
+  if (broken.local !== undefined) {
+    return new ArhivarError({
+      code: 'link/broken',
+      message: `link "${link}"${also} leads to ${broken.local}, the computer it was copied on (the address npm run dev serves at), which no reader can open`,
+      ...where,
+      hint: !written
+        ? templateLinkHint(broken, site)
+        : broken.meant
+          ? `write ${markdownAddress(broken.meant)}, the path after the address`
+          : `write the page's address from the site's root (${basePath}2025/12/20/naslov-clanka/) in place of the whole address`,
+    });
+  }
   const message = outside
     ? `link "${link}"${also} leads out of ${basePath}, the path baseUrl in content/site.yaml publishes the site under`
     : broken.host !== undefined

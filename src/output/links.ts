@@ -35,6 +35,11 @@ export interface BrokenLink {
    * many): no reader can reach it, so it is broken, where a link to another site's `//host/…` is not checked.
    */
   host?: string;
+  /**
+   * The host and port of an address of this computer that the link names (`127.0.0.1:5173`, `localhost:4321`): the
+   * dev server's, copied from the browser's address bar, which no reader can open (see localAddress).
+   */
+  local?: string;
   /** Set when the link leads to a page of the site that has no element with the id its fragment names. */
   fragment?: MissingFragment;
   /**
@@ -151,6 +156,15 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
       const onHost = options.host === undefined ? undefined : onSiteHost(link, options.host);
       // The base path without its slash ("/arhiv") is the site's own folder, as in resolves.
       if (onHost && !`${onHost.pathname}/`.startsWith(basePath)) continue;
+      // An address of this computer (npm run dev's, copied from the browser) was another site's link, never checked,
+      // and published; the path after it is offered when it leads somewhere. Not when baseUrl is such an address.
+      const local = onHost === undefined ? localAddress(link) : undefined;
+      if (local !== undefined) {
+        const entry: BrokenLink = { file, link, local: ownCopy(local.host) };
+        if (!leadsNowhere(resolves(local.rest, file, files, basePath))) entry.meant = ownCopy(local.rest);
+        broken.push(entry);
+        continue;
+      }
       const address = onHost ? `${onHost.pathname}${onHost.search}${onHost.hash}` : link;
       // A link from the site root (not //host) means the same on every page.
       const key = address.startsWith('/') && !address.startsWith('//') ? address : `${folder}\0${address}`;
@@ -194,6 +208,19 @@ function checkWaiting(links: readonly WaitingLink[], ids: ReadonlySet<string>, p
     const missing = missingFragment(ids, fragment, page, redirect, broken.length < SUGGESTED_FRAGMENTS, redirectTo);
     if (missing) broken.push({ file, link, fragment: missing });
   }
+}
+
+/**
+ * The host (with its port) and the rest, from the path on, of an http: or https: address of this computer:
+ * `localhost`, `127.x.x.x`, `[::1]` or `0.0.0.0`, where `npm run dev` and `npm run preview` serve; undefined for any
+ * other link.
+ */
+function localAddress(link: string): { host: string; rest: string } | undefined {
+  // A page writes [::1] percent-encoded, as Markdown encodes the brackets of any address.
+  const match = /^https?:\/\/((?:localhost|127(?:\.\d{1,3}){3}|(?:\[|%5B)::1(?:\]|%5D)|0\.0\.0\.0)(?::\d*)?)(?=[/?#]|$)(.*)$/i.exec(link);
+  if (!match) return undefined;
+  const rest = match[2]!;
+  return { host: match[1]!.toLowerCase().replace('%5b', '[').replace('%5d', ']'), rest: rest.startsWith('/') ? rest : `/${rest}` };
 }
 
 /**

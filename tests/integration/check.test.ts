@@ -523,6 +523,41 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     ]);
   });
 
+  it('reports a link to the dev server or another address of this computer (localhost, 127.0.0.1), which no reader can open', async () => {
+    // Copied from the browser while npm run dev ran, it was another site's link to the check, and was published.
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
+    await writeFile(
+      drugi,
+      `${await readFile(drugi, 'utf8')}\nGlej [prvi](http://127.0.0.1:5173/2025/01/10/prvi-clanek-o-obcini/#zacetek), [Boris](http://localhost:4321/osebe/boris-cok/) in [nikamor](http://[::1]:8080/nikjer/).\n`,
+    );
+    await build({ root, now });
+
+    const result = await checkSite({ root, now });
+    expect(result.problems.map((p) => [p.file, p.line, p.message, p.hint])).toEqual([
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'link "http://[::1]:8080/nikjer/" leads to [::1]:8080, the computer it was copied on (the address npm run dev serves at), which no reader can open',
+        "write the page's address from the site's root (/2025/12/20/naslov-clanka/) in place of the whole address",
+      ],
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'link "http://127.0.0.1:5173/2025/01/10/prvi-clanek-o-obcini/#zacetek" leads to 127.0.0.1:5173, the computer it was copied on (the address npm run dev serves at), which no reader can open',
+        'write /2025/01/10/prvi-clanek-o-obcini/#zacetek, the path after the address',
+      ],
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'link "http://localhost:4321/osebe/boris-cok/" leads to localhost:4321, the computer it was copied on (the address npm run dev serves at), which no reader can open',
+        'write /osebe/boris-cok/, the path after the address',
+      ],
+    ]);
+  });
+
   it('says a link to an article held back for its date is right and broken until then, not to correct the address', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);
