@@ -29,7 +29,7 @@ import { checkCacheFolder, checkContentFolder } from './pipeline/folders.ts';
 import { beforeHandOver, BodyRenderer, startMarkdownWorkers, WAITING_BODIES_LIMIT } from './pipeline/markdown.ts';
 import { relatedArticles } from './pipeline/related.ts';
 import { bodyWarnings } from './pipeline/body-warnings.ts';
-import { fileNameTypoWarning, guessedGenderWarning, missingSurnameWarning } from './pipeline/person-warnings.ts';
+import { fileNameTypoWarning, guessedGenderWarning, missingSurnameWarning, roleInNameWarning } from './pipeline/person-warnings.ts';
 import type { MarkdownPool } from './workers/markdown-pool.ts';
 import { hasStoredValidations, validateArticles } from './pipeline/articles.ts';
 import { newestArticles, newestBeforeValidation, type NewestArticles } from './pipeline/newest.ts';
@@ -394,6 +394,8 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       if (surname) warnings.push(surname);
       const fileName = fileNameTypoWarning(person);
       if (fileName) warnings.push(fileName);
+      const role = roleInNameWarning(person);
+      if (role) warnings.push(role);
     }
 
     const archive = timeSync(timings, 'collect', () => collectArchive(sameTagNames(articles), allPeople));

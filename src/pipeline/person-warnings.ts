@@ -2,7 +2,8 @@ import type { Person } from '../content/person.ts';
 import { ArhivarError } from '../errors.ts';
 import { commonFirstNameGender } from '../people/detect.ts';
 import { declineMasculine, genderFromRole, guessGender, isOneWordName, possessiveForms, splitName } from '../people/names.ts';
-import { nameWords, surnameStart, withoutNameSuffix } from '../content/person-name.ts';
+import { isNameSuffix, nameWords, surnameStart, withoutNameSuffix } from '../content/person-name.ts';
+import { textLine } from '../content/front-matter.ts';
 import { slugify } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
 import { typoDistance } from '../text/levenshtein.ts';
@@ -85,5 +86,28 @@ export function fileNameTypoWarning(person: Person): ArhivarError | undefined {
     file: person.file,
     line: person.nameLine,
     hint: `if name: is spelt right, rename the file to ${slug}.md (once the page has been published, with redirectFrom: [${person.id}] in it, so the old address sends readers on); if the file name is, correct name:`,
+  });
+}
+
+/**
+ * A role written after a comma in `name:` (»Ana Kos, ministrica za zunanje zadeve«, as a caption or a press release
+ * names people). A comma before what is not a given name is taken for a title or the rest of a name, shown with it
+ * (content/person.ts), so the role was published as her name on her page, in the people index and in every article.
+ * A title or suffix is one word with its full stop or a suffix (dr., ml., mlajši) or starts with a capital (PhD,
+ * Prince of Wales); small letters after the comma, more than a word's abbreviation, are a role's.
+ */
+export function roleInNameWarning(person: Person): ArhivarError | undefined {
+  if (person.file === undefined) return undefined;
+  const match = /^(.+?),\s*(\p{Ll}[^,]*?)\s*$/u.exec(person.name);
+  if (!match) return undefined;
+  const [, name, after] = match as unknown as [string, string, string];
+  const words = after.split(/\s+/);
+  if (after.endsWith('.') || (words.length === 1 && (isNameSuffix(after) || after.length < 6))) return undefined;
+  return new ArhivarError({
+    code: 'person/role-in-name',
+    message: `name "${person.name}" has "${after}" after its comma, which reads as a role, not as part of the name: the page, the people index and every article that names the person would show it as the name`,
+    file: person.file,
+    line: person.nameLine,
+    hint: person.role === undefined ? `write ${textLine('name', name)} and ${textLine('role', after)}` : `write ${textLine('name', name)} (the file has role: already)`,
   });
 }

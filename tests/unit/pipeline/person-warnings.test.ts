@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileNameTypoWarning, guessedGenderWarning, missingSurnameWarning } from '../../../src/pipeline/person-warnings.ts';
+import { fileNameTypoWarning, guessedGenderWarning, missingSurnameWarning, roleInNameWarning } from '../../../src/pipeline/person-warnings.ts';
 import { testPerson } from '../../helpers/person.ts';
 
 describe('guessedGenderWarning', () => {
@@ -93,5 +93,33 @@ describe('fileNameTypoWarning', () => {
     ['no person file', testPerson('Steve Witkoff', { id: 'steve-witkof', file: undefined })],
   ])('says nothing for %s', (_, person) => {
     expect(fileNameTypoWarning(person)).toBeUndefined();
+  });
+});
+
+describe('roleInNameWarning', () => {
+  // »Ana Kos, ministrica za zunanje zadeve« was taken as a name with a title after its comma: the page's heading,
+  // the people index and every article showed the role as part of her name.
+  it('warns at the name: line about a role written after a comma in name:, with the two lines to write', () => {
+    const warning = roleInNameWarning(testPerson('Ana Kos, ministrica za zunanje zadeve', { id: 'ana-kos', nameLine: 2 }));
+    expect([warning?.code, warning?.file, warning?.line, warning?.message, warning?.hint]).toEqual([
+      'person/role-in-name',
+      'content/people/ana-kos.md',
+      2,
+      'name "Ana Kos, ministrica za zunanje zadeve" has "ministrica za zunanje zadeve" after its comma, which reads as a role, not as part of the name: the page, the people index and every article that names the person would show it as the name',
+      'write name: Ana Kos and role: ministrica za zunanje zadeve',
+    ]);
+    const withRole = roleInNameWarning(testPerson('Ana Kos, ministrica', { id: 'ana-kos', role: 'ministrica za zunanje zadeve' }));
+    expect(withRole?.hint).toBe('write name: Ana Kos (the file has role: already)');
+  });
+
+  it.each([
+    ['a title with its full stop', 'Janez Novak, dr.'],
+    ['a suffix', 'Janez Novak, ml.'],
+    ['a suffix written out', 'Janez Novak, mlajši'],
+    ['a title in capitals', 'Ana Kos, PhD'],
+    ['the rest of a name', 'Charles, Prince of Wales'],
+    ['no comma', 'Ana Kos'],
+  ])('says nothing for %s (%s)', (_, name) => {
+    expect(roleInNameWarning(testPerson(name, { id: 'x' }))).toBeUndefined();
   });
 });
