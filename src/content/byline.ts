@@ -148,3 +148,26 @@ function namesOf(byline: string): BylineName[] {
   add(from, byline.length);
   return names;
 }
+
+/** The words a byline line opens with (»Piše:«, »Avtorica:«); `arhivar import` takes such a line as a credit too. */
+export const BYLINE_LABELS = 'piše|pišeta|pišejo|avtor|avtorica|avtorja|avtorici|avtorji|avtorice|besedilo|besedilo in foto(?:grafije|grafija)?';
+
+// Slovenian papers and agencies put the byline on a line of its own: »Piše: Ana Novak«, »Pišeta: …« for two, »Avtorica: …«.
+const BYLINE = new RegExp(`^(?:${BYLINE_LABELS})\\s*:\\s*(.+)$`, 'iu');
+// Many papers print it without the colon (»Piše Ana Novak«, »Pišeta Ana Novak in Bor Zupan«), and a sentence may start
+// with the same word (»Piše se leto 1991«): without the colon, only names may follow, each word of them capitalised
+// or an initial, joined as a byline joins them (splitByline below); so no `i` flag, which would let \p{Lu} match
+// small letters. Only the verb: »Avtor Drago Jančar« is a caption.
+const NAME_WORD = String.raw`\p{Lu}[\p{L}'’-]*\.?`;
+const NAME = `${NAME_WORD}(?:[ \\t\u00a0]+${NAME_WORD})*`;
+export const BYLINE_WITHOUT_COLON = new RegExp(`^(?:[Pp]iše(?:ta|jo)?|PIŠE(?:TA|JO)?)[ \\t\u00a0]+(${NAME}(?:(?:,|[ \\t\u00a0]+(?:in|ter|&))[ \\t\u00a0]+${NAME})*)$`, 'u');
+// A name, several or an agency fit in this; a longer line after »Avtor:« is a sentence.
+const MAX_BYLINE_LENGTH = 100;
+
+/** The name(s) a byline line gives (»Piše: Ana Novak« → »Ana Novak«), or undefined for any other line. */
+export function bylineName(line: string): string | undefined {
+  const name = (BYLINE.exec(line.trim()) ?? BYLINE_WITHOUT_COLON.exec(line.trim()))?.[1]?.trim();
+  if (name === undefined || name.length > MAX_BYLINE_LENGTH) return undefined;
+  // Initials end in a full stop (M. K.); a question, an exclamation or a colon ends a sentence, not a name.
+  return /[!?:;…]$/u.test(name) ? undefined : name;
+}

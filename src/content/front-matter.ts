@@ -3,7 +3,7 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, YAMLParseErr
 import { ArhivarError } from '../errors.ts';
 import { parseContentDate } from './dates.ts';
 import { parseSimpleYaml } from './simple-yaml.ts';
-import { bylineName } from '../markdown/plain-text.ts';
+import { bylineName } from './byline.ts';
 import { endQuotes, insideTypographicQuotes } from './typographic-quotes.ts';
 
 /**

@@ -5,7 +5,7 @@ import { findShapeProblem } from '../content/markdown-shape.ts';
 import { closesList, isAbbreviation } from '../text/abbreviations.ts';
 import { htmlTagPattern } from '../text/html-tag.ts';
 import { MONTHS_GENITIVE, MONTHS_NOMINATIVE } from '../text/sl.ts';
-import { splitByline } from '../content/byline.ts';
+import { BYLINE_LABELS, BYLINE_WITHOUT_COLON, bylineName, splitByline } from '../content/byline.ts';
 import { NEWS_AGENCIES } from '../content/news-agencies.ts';
 
 /**
@@ -49,8 +49,7 @@ export function isCrosshead(text: string): boolean {
 
 // What a wire or a Word file leaves on lines of their own without final punctuation and no heading is: a credit
 // (»Foto: Bobo/STA«, »Vir: STA«, a byline), a signature in brackets (»(STA)«, »(ana/bk)«), an e-mail or web address.
-// The words a byline line opens with (BYLINE below): a credit too.
-const BYLINE_LABELS = 'piše|pišeta|pišejo|avtor|avtorica|avtorja|avtorici|avtorji|avtorice|besedilo|besedilo in foto(?:grafije|grafija)?';
+// The words a byline line opens with (content/byline.ts bylineName): a credit too.
 const CREDIT_LABEL = new RegExp(`^(?:foto|fotografija|fotografije|posnetek|video|vir|viri|ilustracija|grafika|prevod|${BYLINE_LABELS})\\s*:`, 'iu');
 const BRACKETED = /^\([^()]*\)$/u;
 const SLASHED = /^\/[^/\s][^/]*\/$/u;
@@ -112,26 +111,6 @@ function bracketAfterSentence(line: string): { text: string; inside: string } | 
   const text = before.trimEnd();
   if (text !== '' && (text === before || !SENTENCE_END_BEFORE.test(text.slice(-CREDIT_TAIL)))) return undefined;
   return { text, inside: match[1] ?? match[2]! };
-}
-
-// Slovenian papers and agencies put the byline on a line of its own: »Piše: Ana Novak«, »Pišeta: …« for two, »Avtorica: …«.
-const BYLINE = new RegExp(`^(?:${BYLINE_LABELS})\\s*:\\s*(.+)$`, 'iu');
-// Many papers print it without the colon (»Piše Ana Novak«, »Pišeta Ana Novak in Bor Zupan«), and a sentence may start
-// with the same word (»Piše se leto 1991«): without the colon, only names may follow, each word of them capitalised
-// or an initial, joined as a byline joins them (content/byline.ts); so no `i` flag, which would let \p{Lu} match
-// small letters. Only the verb: »Avtor Drago Jančar« is a caption.
-const NAME_WORD = String.raw`\p{Lu}[\p{L}'’-]*\.?`;
-const NAME = `${NAME_WORD}(?:[ \\t\u00a0]+${NAME_WORD})*`;
-const BYLINE_WITHOUT_COLON = new RegExp(`^(?:[Pp]iše(?:ta|jo)?|PIŠE(?:TA|JO)?)[ \\t\u00a0]+(${NAME}(?:(?:,|[ \\t\u00a0]+(?:in|ter|&))[ \\t\u00a0]+${NAME})*)$`, 'u');
-// A name, several or an agency fit in this; a longer line after »Avtor:« is a sentence.
-const MAX_BYLINE_LENGTH = 100;
-
-/** The name(s) a byline line gives (»Piše: Ana Novak« → »Ana Novak«), or undefined for any other line. */
-export function bylineName(line: string): string | undefined {
-  const name = (BYLINE.exec(line.trim()) ?? BYLINE_WITHOUT_COLON.exec(line.trim()))?.[1]?.trim();
-  if (name === undefined || name.length > MAX_BYLINE_LENGTH) return undefined;
-  // Initials end in a full stop (M. K.); a question, an exclamation or a colon ends a sentence, not a name.
-  return /[!?:;…]$/u.test(name) ? undefined : name;
 }
 
 // An agency's dateline: the place, then the date or the agency or both, then a dash (»LJUBLJANA, 6. decembra (STA) - «,

@@ -2,6 +2,7 @@ import type { Article } from '../content/article.ts';
 import { articleModified } from '../site/archive.ts';
 import { formatIsoDateTime } from '../text/sl.ts';
 import type { Person } from '../content/person.ts';
+import { FEED_GENERATOR } from './generator-lines.ts';
 import { absoluteUrl, urls } from '../site/urls.ts';
 import { absoluteBodyUrls } from './absolute-urls.ts';
 import { distinctBylineAuthors } from './byline.ts';
@@ -54,8 +55,6 @@ export function feedUpdated(articles: readonly Article[]): Date {
   return new Date(newest);
 }
 
-/** Every feed says who made it; a build also recognises a folder it published by this line (pipeline/folders.ts). */
-export const FEED_GENERATOR = '<generator>arhivar</generator>';
 
 /** `entries`: entries shared with the other feeds of one listing (see FeedEntries); made here otherwise. */
 export function renderAtomFeed(input: FeedInput, entries?: FeedEntries): string {

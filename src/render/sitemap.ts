@@ -2,6 +2,7 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import { absoluteUrl, basePathOf } from '../site/urls.ts';
 import { escapeXml } from './feed.ts';
 import { formatIsoDateTime } from '../text/sl.ts';
+import { ROBOTS_GENERATOR } from './generator-lines.ts';
 
 /**
  * sitemap.xml (sitemaps.org protocol 0.9) and robots.txt. A sitemap file may list at most 50,000 URLs;
@@ -167,11 +168,6 @@ function decodePath(pathname: string): string {
   }
 }
 
-/**
- * The first line of every robots.txt: a build knows a site it published by it when the site has no feed.xml (no
- * article is published yet) and .cache/ holds no record of it (pipeline/folders.ts). Crawlers skip a # line.
- */
-export const ROBOTS_GENERATOR = '# generator: arhivar';
 
 /**
  * Crawlers read robots.txt only at the root of a host (RFC 9309 §2.3). A site published under a path gets

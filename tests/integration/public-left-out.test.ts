@@ -7,7 +7,7 @@ import { build } from '../../src/build.ts';
 import { checkSite } from '../../src/commands/check.ts';
 import { ContentErrors } from '../../src/errors.ts';
 import { publicFileSource, publishSite } from '../../src/output/publish.ts';
-import { FEED_GENERATOR } from '../../src/render/feed.ts';
+import { FEED_GENERATOR } from '../../src/render/generator-lines.ts';
 import { buildUnlessUnchanged } from '../../src/pipeline/unchanged.ts';
 import { copyFixture, listFiles, makeTempDir, removeDir } from '../helpers.ts';
 import { rm } from 'node:fs/promises';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addressBeforeMark, blocksToMarkdown, blockToMarkdown, listToMarkdown, bylineName, escapeLineStart, firstSentence, isCrosshead, readsBack, splitPlainText, titleText, withoutDateline } from '../../../src/markdown/plain-text.ts';
+import { bylineName } from '../../../src/content/byline.ts';
+import { addressBeforeMark, blocksToMarkdown, blockToMarkdown, listToMarkdown, escapeLineStart, firstSentence, isCrosshead, readsBack, splitPlainText, titleText, withoutDateline } from '../../../src/markdown/plain-text.ts';
 import { findShapeProblem } from '../../../src/content/markdown-shape.ts';
 import { UnrepresentableText } from '../../../src/markdown/plain-text.ts';
 

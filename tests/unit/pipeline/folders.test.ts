@@ -5,7 +5,7 @@ import { ArhivarError } from '../../../src/errors.ts';
 import { outputStateName, type OutputState } from '../../../src/output/output-record.ts';
 import { writeCacheFile } from '../../../src/pipeline/cache.ts';
 import { checkCacheFolder, checkOutputContents, checkOutputLocation } from '../../../src/pipeline/folders.ts';
-import { FEED_GENERATOR } from '../../../src/render/feed.ts';
+import { FEED_GENERATOR } from '../../../src/render/generator-lines.ts';
 import { makeTempDir } from '../../helpers.ts';
 
 describe('checkCacheFolder, checkOutputLocation and checkOutputContents', () => {
