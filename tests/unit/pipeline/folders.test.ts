@@ -80,7 +80,7 @@ describe('checkCacheFolder, checkOutputLocation and checkOutputContents', () => 
     const dist = path.join(root, 'dist');
     const published = ['index.html', 'feed.xml', '2025/index.html', '2025/06/index.html', 'osebe/index.html'];
     const record: OutputState = {
-      version: 1,
+      version: 2,
       target: dist,
       current: { ino: 1, files: new Map(published.map((file) => [file, { hash: 'a'.repeat(40) }])) },
       spare: undefined,
