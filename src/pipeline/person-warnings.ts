@@ -71,13 +71,14 @@ export function missingSurnameWarning(person: Person): ArhivarError | undefined 
  * The file's name is the person's address (/osebe/<file name>/), and nothing else checks its spelling: a typo in it
  * (volodimir-zelinski.md for Volodimir Zelenski) was published without a word, and renaming the file once the page is
  * out needs redirectFrom:. Only a file name a typo away from the name's slug is told (a letter, or two in a long name):
- * one named otherwise on purpose (lula.md, donald-trump.md for Donald J. Trump, a suffix left out) is further off,
- * and one that is an alias's slug is that alias's spelling.
+ * one named otherwise on purpose is further off (lula.md) or leaves whole words out or adds them (donald-trump.md for
+ * Donald J. Trump, a suffix left out, a namesake's number), and one that is an alias's slug is that alias's spelling.
  */
 export function fileNameTypoWarning(person: Person): ArhivarError | undefined {
   if (person.file === undefined) return undefined;
   const slug = slugify(person.name);
   if (!slug || slug === person.id || person.aliases.some((alias) => slugify(alias) === person.id)) return undefined;
+  if (wordsLeftOutOrAdded(person.id.replace(/(?<=\p{Ll})\d+$/u, ''), slug)) return undefined;
   const limit = slug.length >= 16 ? 2 : 1;
   if (typoDistance(person.id, slug, limit) > limit) return undefined;
   return new ArhivarError({
@@ -87,6 +88,18 @@ export function fileNameTypoWarning(person: Person): ArhivarError | undefined {
     line: person.nameLine,
     hint: `if name: is spelt right, rename the file to ${slug}.md (once the page has been published, with redirectFrom: [${person.id}] in it, so the old address sends readers on); if the file name is, correct name:`,
   });
+}
+
+/**
+ * Whether one slug is the other with whole words left out or added (franklin-roosevelt for franklin-d-roosevelt,
+ * natasa-pirc-musar-2 for a namesake): a file named so on purpose, as two letters in a long slug are not a typo then.
+ */
+function wordsLeftOutOrAdded(a: string, b: string): boolean {
+  const [shorter, longer] = a.length <= b.length ? [a.split('-'), b.split('-')] : [b.split('-'), a.split('-')];
+  if (longer.includes('')) return false;
+  let at = 0;
+  for (const word of longer) if (word === shorter[at]) at++;
+  return at === shorter.length;
 }
 
 /**

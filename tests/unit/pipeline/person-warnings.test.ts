@@ -81,6 +81,7 @@ describe('fileNameTypoWarning', () => {
     ]);
     expect(fileNameTypoWarning(testPerson('Steve Witkoff', { id: 'steve-witkof' }))?.code).toBe('person/file-name-typo');
     expect(fileNameTypoWarning(testPerson('Jurij Ušakov', { id: 'jurij-uskov' }))?.code).toBe('person/file-name-typo');
+    expect(fileNameTypoWarning(testPerson('Emmanuel Macron', { id: 'emmanuel-macron-' }))?.code).toBe('person/file-name-typo');
   });
 
   it.each([
@@ -89,6 +90,12 @@ describe('fileNameTypoWarning', () => {
     ['a file named otherwise on purpose', testPerson('Luiz Inácio Lula da Silva', { id: 'lula' })],
     ['a suffix left out of the file name', testPerson('Janez Novak ml.', { id: 'janez-novak' })],
     ['a middle initial left out', testPerson('Donald J. Trump', { id: 'donald-trump' })],
+    // In a slug of 16 characters or more two letters are a typo, but a whole word of two (an initial, a suffix, a
+    // namesake's number) is left out or added on purpose.
+    ['a middle initial left out of a long name', testPerson('Franklin D. Roosevelt', { id: 'franklin-roosevelt' })],
+    ['a middle initial and a suffix, one left out', testPerson('Robert F. Kennedy Jr.', { id: 'robert-kennedy-jr' })],
+    ['a namesake\'s number', testPerson('Nataša Pirc Musar', { id: 'natasa-pirc-musar-2' })],
+    ['a namesake\'s number without its hyphen', testPerson('Alenka Bratušek', { id: 'alenka-bratusek2' })],
     ['a name with no slug (its file name is the Latin spelling)', testPerson('محمود عباس', { id: 'mahmud-abas' })],
     ['no person file', testPerson('Steve Witkoff', { id: 'steve-witkof', file: undefined })],
   ])('says nothing for %s', (_, person) => {
