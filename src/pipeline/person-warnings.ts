@@ -106,8 +106,9 @@ function wordsLeftOutOrAdded(a: string, b: string): boolean {
  * A role written after a comma in `name:` (»Ana Kos, ministrica za zunanje zadeve«, as a caption or a press release
  * names people). A comma before what is not a given name is taken for a title or the rest of a name, shown with it
  * (content/person.ts), so the role was published as her name on her page, in the people index and in every article.
- * A title or suffix is one word with its full stop or a suffix (dr., ml., mlajši) or starts with a capital (PhD,
- * Prince of Wales); small letters after the comma, more than a word's abbreviation, are a role's.
+ * A title or suffix starts with an abbreviation (dr., dr. med, univ. dipl. inž, ml.), is a suffix (mlajši) or starts
+ * with a capital (PhD, Prince of Wales); small letters after the comma, more than a word's abbreviation, are a role's,
+ * even one that ends in an abbreviation (direktorica družbe Petrol d. d.).
  */
 export function roleInNameWarning(person: Person): ArhivarError | undefined {
   if (person.file === undefined) return undefined;
@@ -115,7 +116,7 @@ export function roleInNameWarning(person: Person): ArhivarError | undefined {
   if (!match) return undefined;
   const [, name, after] = match as unknown as [string, string, string];
   const words = after.split(/\s+/);
-  if (after.endsWith('.') || (words.length === 1 && (isNameSuffix(after) || after.length < 6))) return undefined;
+  if (words[0]!.endsWith('.') || (words.length === 1 && (isNameSuffix(after) || after.length < 6))) return undefined;
   return new ArhivarError({
     code: 'person/role-in-name',
     message: `name "${person.name}" has "${after}" after its comma, which reads as a role, not as part of the name: the page, the people index and every article that names the person would show it as the name`,

@@ -115,12 +115,20 @@ describe('roleInNameWarning', () => {
       'name "Ana Kos, ministrica za zunanje zadeve" has "ministrica za zunanje zadeve" after its comma, which reads as a role, not as part of the name: the page, the people index and every article that names the person would show it as the name',
       'write name: Ana Kos and role: ministrica za zunanje zadeve',
     ]);
+    // A role that ends in an abbreviation is still a role: the company's d. o. o. is no title.
+    expect(roleInNameWarning(testPerson('Ana Kos, direktorica družbe Petrol d. d.', { id: 'ana-kos' }))?.hint).toBe(
+      'write name: Ana Kos and role: direktorica družbe Petrol d. d.',
+    );
     const withRole = roleInNameWarning(testPerson('Ana Kos, ministrica', { id: 'ana-kos', role: 'ministrica za zunanje zadeve' }));
     expect(withRole?.hint).toBe('write name: Ana Kos (the file has role: already)');
   });
 
   it.each([
     ['a title with its full stop', 'Janez Novak, dr.'],
+    // A title of abbreviations is often written without its last full stop.
+    ['a title of two abbreviations', 'Janez Novak, dr. med'],
+    ['a degree', 'Ana Kos, univ. dipl. inž'],
+    ['a house name after p. d. (po domače)', 'Jože Novak, p. d. Mežnar'],
     ['a suffix', 'Janez Novak, ml.'],
     ['a suffix written out', 'Janez Novak, mlajši'],
     ['a title in capitals', 'Ana Kos, PhD'],
