@@ -34,17 +34,28 @@ export function titleWarnings(title: string, slug: string | undefined, file: str
 
 /**
  * A word of i, v and x before a full stop: a Roman ordinal up to 39 (II. svetovna vojna, XXI. kongres) when it is
- * a numeral. A single v, x or i without a full stop is a word; l, c, d and m before one are abbreviations
- * (l. 2025, d. o. o., 5 m.).
+ * a numeral. A single v, x or i without a full stop is a word, and with one beside another letter's an abbreviation
+ * (v. d., t. i.); l, c, d and m before one are abbreviations (l. 2025, d. o. o., 5 m.).
  */
 const ROMAN_ORDINAL = /(?<![\p{L}\p{N}])[ivx]+(?=\.)/gu;
+
+/** A letter and its full stop, a word of its own: one of an abbreviation of single letters (v. d., t. i., d. o. o.). */
+const LETTER_ABBREVIATION_BEFORE = /(?<![\p{L}\p{N}])\p{L}\.\s*$/u;
+const LETTER_ABBREVIATION_AFTER = /^\.\s*\p{L}\.(?![\p{L}\p{N}])/u;
+
+/** Whether the Roman-looking `word` at `at` in `text` is a numeral, not a letter of v. d. (vršilec dolžnosti) or t. i. */
+function isOrdinalAt(text: string, word: string, at: number): boolean {
+  if (!isRomanNumeralForm(word)) return false;
+  if (word.length > 1) return true;
+  return !LETTER_ABBREVIATION_BEFORE.test(text.slice(Math.max(0, at - 4), at)) && !LETTER_ABBREVIATION_AFTER.test(text.slice(at + 1, at + 6));
+}
 
 /**
  * `title` in small letters with a capital first letter, past an opening quote or bracket (»Mir je blizu«, pravi …;
  * a number first stays as it is: 5 novih okužb), and Roman ordinals kept in capitals, as Slovenian writes them in a sentence.
  */
 function sentenceCase(title: string): string {
-  const lower = title.toLowerCase().replace(ROMAN_ORDINAL, (word) => (isRomanNumeralForm(word) ? word.toUpperCase() : word));
+  const lower = title.toLowerCase().replace(ROMAN_ORDINAL, (word: string, at: number, text: string) => (isOrdinalAt(text, word, at) ? word.toUpperCase() : word));
   return lower.replace(/^[^\p{L}\p{N}]*\p{L}/u, (start) => start.toUpperCase());
 }
 

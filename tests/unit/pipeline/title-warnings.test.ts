@@ -51,6 +51,10 @@ describe('titleWarnings', () => {
     ['IIII. IN VX. KONGRES STRANKE V CELJU', 'Iiii. in vx. kongres stranke v celju'],
     ['XL. KONGRES STRANKE LETA 2025', 'Xl. kongres stranke leta 2025'],
     ['PODJETJE ELEKTRO D. O. O. ZAPRLO VRATA', 'Podjetje elektro d. o. o. zaprlo vrata'],
+    // A letter of a numeral in an abbreviation of single letters (v. d., vršilec dolžnosti; t. i., tako imenovani).
+    ['VLADA IMENOVALA V. D. DIREKTORJA AGENCIJE', 'Vlada imenovala v. d. direktorja agencije'],
+    ['SPREJELI SO T. I. INTERVENTNI ZAKON', 'Sprejeli so t. i. interventni zakon'],
+    ['V. D. DIREKTORJA BO IMENOVAN JUTRI', 'V. d. direktorja bo imenovan jutri'],
   ])('gives %j in sentence case as %j', (title, sentence) => {
     const warning = titleWarnings(title, 'slug', 'a.md', 2).find((w) => w.code === 'article/title-capitals');
     expect(warning?.hint).toContain(`title: ${JSON.stringify(sentence)},`);
