@@ -1301,8 +1301,10 @@ function applyGender(candidates: Candidate[], cue: Cue, detector: PeopleDetector
     if (cue.hard) {
       // A woman's surname does not decline, so after her role noun a man's spelling that is no nominative (»sestra
       // Kosa«, »od sestre Kosa«) is not the noun's apposition but its complement: his sister, and a mention of him.
-      // Not one that is a given name's form: »sestra Maja« is her name, not Jack Ma's genitive.
-      const complement = (candidate: Candidate) => cue.gender === 'f' && !candidate.hasNom && genderOf(candidate) === 'm' && !detector.firstNames.has(word);
+      // Not one that is a given name's form: »sestra Maja« is her name, not Jack Ma's genitive; nor a genitive in
+      // -ova, -eva, -ina, which is how a Russian or Bulgarian woman's surname is spelt: »novinarka Lavrova« is hers.
+      const complement = (candidate: Candidate) =>
+        cue.gender === 'f' && !candidate.hasNom && genderOf(candidate) === 'm' && !detector.firstNames.has(word) && !/(?:ov|ev|in)a$/u.test(word);
       result = result.filter((candidate) => candidate.kind === 'possessive' || genderOf(candidate) === cue.gender || complement(candidate));
     } else {
       // The verb's subject is a nominative: a reading that can be one must agree; a genitive or

@@ -473,6 +473,16 @@ describe('newsroom sentences: a woman\'s role noun in the genitive, dative or lo
   ])('leaves the man where the name is not the noun\'s: %s', (_what, text, expected) => {
     expect(detectPeople(jure, text).people).toEqual(expected);
   });
+  // A Russian or Bulgarian woman's surname is spelt as the genitive of a man's in -ov, -ev or -in (Lavrova, Dmitrijeva,
+  // Putina): after her role noun it is her own name, not his.
+  const russians = createDetector([person('Sergej Lavrov', { gender: 'm' }), person('Kiril Dmitrijev', { gender: 'm' }), person('Vladimir Putin', { gender: 'm' })]);
+  it.each([
+    ['-ova', 'Ruska novinarka Lavrova je poročala iz Moskve.'],
+    ['-eva', 'Teniška igralka Dmitrijeva je zmagala v dveh nizih.'],
+    ['-ina, in the instrumental of her noun', 'Z novinarko Putina smo govorili po telefonu.'],
+  ])('leaves a woman\'s Slavic surname in %s to her', (_what, text) => {
+    expect(detectPeople(russians, text).people).toEqual([]);
+  });
 });
 
 describe('newsroom sentences: a headline that starts with an ordinary word and a colon names a topic', () => {
