@@ -521,8 +521,9 @@ function isContentFile(file: string): boolean {
 
 /**
  * The content file among `files` (project paths) that a link ending in .md names by its file name alone
- * (`prvi.md`), from the project folder (`content/articles/2025/prvi.md`, `/content/…`) or from another folder
- * (`2025/prvi.md`), as an editor copies it from the file tree: the one file whose path ends so. Undefined when
+ * (`prvi.md`), from the project folder (`content/articles/2025/prvi.md`, `/content/…`, or with a Windows folder's
+ * backslashes) or from another folder (`2025/prvi.md`), as an editor copies it from the file tree: the one file
+ * whose path ends so. Undefined when
  * none or several do (`prvi.md` in two years' folders), and for a link to another site.
  */
 function contentFileNamed(link: string, files: readonly string[]): string | undefined {
@@ -535,7 +536,7 @@ function contentFileNamed(link: string, files: readonly string[]): string | unde
   }
   if (!name.endsWith('.md')) return undefined;
   const tail = name
-    .split('/')
+    .split(/[/\\]/)
     .filter((part) => part !== '' && part !== '.' && part !== '..')
     .join('/');
   const found = new Set(files.filter((file) => file === tail || file.endsWith(`/${tail}`)));

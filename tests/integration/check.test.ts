@@ -498,6 +498,25 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     ]);
   });
 
+  it('names the address of an article linked by its path from the project with backslashes, as a Windows folder shows it', async () => {
+    // A file of public/ so linked was told its address, an article got the general hint.
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
+    await writeFile(drugi, `${await readFile(drugi, 'utf8')}\nGlej [tretji](content\\articles\\2025\\tretji.md).\n`);
+    await build({ root, now });
+
+    const result = await checkSite({ root, now });
+    expect(result.problems.map((p) => [p.line, p.message, p.hint])).toEqual([
+      [
+        10,
+        'link "content\\articles\\2025\\tretji.md" leads to no page or file of the built site',
+        'content/articles/2025/tretji.md is the file of an article, not its address: write /2025/03/12/tretji-clanek/, the address of its page',
+      ],
+    ]);
+  });
+
   it('names the address of a file of public/ linked by its path there (public/slike/…) or with backslashes, as a Windows folder shows it', async () => {
     // Both got the general hint, which says only that public/slike/foto.jpg is /slike/foto.jpg.
     const root = await copyFixture('archive-basic');
