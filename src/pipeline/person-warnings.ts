@@ -6,6 +6,7 @@ import { isNameSuffix, nameWords, surnameStart, withoutNameSuffix } from '../con
 import { textLine } from '../content/front-matter.ts';
 import { slugify } from '../site/slug.ts';
 import { urls } from '../site/urls.ts';
+import { isAbbreviation } from '../text/abbreviations.ts';
 import { typoDistance } from '../text/levenshtein.ts';
 
 /**
@@ -106,9 +107,9 @@ function wordsLeftOutOrAdded(a: string, b: string): boolean {
  * A role written after a comma in `name:` (»Ana Kos, ministrica za zunanje zadeve«, as a caption or a press release
  * names people). A comma before what is not a given name is taken for a title or the rest of a name, shown with it
  * (content/person.ts), so the role was published as her name on her page, in the people index and in every article.
- * A title or suffix starts with an abbreviation (dr., dr. med, univ. dipl. inž, ml.), is a suffix (mlajši) or starts
- * with a capital (PhD, Prince of Wales); small letters after the comma, more than a word's abbreviation, are a role's,
- * even one that ends in an abbreviation (direktorica družbe Petrol d. d.).
+ * A title or suffix starts with an abbreviation (dr., dr. med, univ. dipl. inž, ml.), is one without its full stop
+ * (mag, ml) or written out (mlajši), or starts with a capital (PhD, Prince of Wales); other small letters after the
+ * comma are a role's, one short word (župan, škof) or one that ends in an abbreviation (direktorica družbe Petrol d. d.).
  */
 export function roleInNameWarning(person: Person): ArhivarError | undefined {
   if (person.file === undefined) return undefined;
@@ -116,7 +117,7 @@ export function roleInNameWarning(person: Person): ArhivarError | undefined {
   if (!match) return undefined;
   const [, name, after] = match as unknown as [string, string, string];
   const words = after.split(/\s+/);
-  if (words[0]!.endsWith('.') || (words.length === 1 && (isNameSuffix(after) || after.length < 6))) return undefined;
+  if (words[0]!.endsWith('.') || (words.length === 1 && (isNameSuffix(after) || isAbbreviation(after)))) return undefined;
   return new ArhivarError({
     code: 'person/role-in-name',
     message: `name "${person.name}" has "${after}" after its comma, which reads as a role, not as part of the name: the page, the people index and every article that names the person would show it as the name`,

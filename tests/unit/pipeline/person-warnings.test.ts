@@ -119,6 +119,9 @@ describe('roleInNameWarning', () => {
     expect(roleInNameWarning(testPerson('Ana Kos, direktorica družbe Petrol d. d.', { id: 'ana-kos' }))?.hint).toBe(
       'write name: Ana Kos and role: direktorica družbe Petrol d. d.',
     );
+    // A role of one short word is a role too; only an abbreviation is a title.
+    expect(roleInNameWarning(testPerson('Zoran Janković, župan', { id: 'zoran-jankovic' }))?.hint).toBe('write name: Zoran Janković and role: župan');
+    expect(roleInNameWarning(testPerson('Anton Jamnik, škof', { id: 'anton-jamnik' }))?.code).toBe('person/role-in-name');
     const withRole = roleInNameWarning(testPerson('Ana Kos, ministrica', { id: 'ana-kos', role: 'ministrica za zunanje zadeve' }));
     expect(withRole?.hint).toBe('write name: Ana Kos (the file has role: already)');
   });
@@ -127,6 +130,8 @@ describe('roleInNameWarning', () => {
     ['a title with its full stop', 'Janez Novak, dr.'],
     // A title of abbreviations is often written without its last full stop.
     ['a title of two abbreviations', 'Janez Novak, dr. med'],
+    ['a title without its full stop', 'Ana Kos, mag'],
+    ['a suffix without its full stop', 'Janez Novak, ml'],
     ['a degree', 'Ana Kos, univ. dipl. inž'],
     ['a house name after p. d. (po domače)', 'Jože Novak, p. d. Mežnar'],
     ['a suffix', 'Janez Novak, ml.'],
