@@ -14,7 +14,7 @@ import { formatError, showControlCharacters, systemProblem, toArhivarErrors, Usa
 import { startProgressLine } from './commands/progress.ts';
 import { nearest } from './text/levenshtein.ts';
 import { builtBasePath, startStaticServer } from './dev/static-server.ts';
-import { whenParentEnds } from './process.ts';
+import { startedByNpm, whenParentEnds } from './process.ts';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 const formatCount = (value: number) => value.toLocaleString('en-US');
@@ -166,7 +166,7 @@ export interface Io {
   err: (line: string) => void;
   /** Where the live progress line goes; drawn only when it is a terminal. */
   progress?: { isTTY?: boolean; write: (text: string) => unknown };
-  /** Resolves when a long-running command (dev, preview) should stop; by default on Ctrl+C, SIGTERM or the end of its parent process. */
+  /** Resolves when a long-running command (dev, preview) should stop; by default on Ctrl+C, SIGTERM or, started by npm run, the end of its parent process. */
   untilStopped?: () => Promise<void>;
   /** The environment, where npm run leaves the options it kept for itself; process.env by default. */
   env?: NodeJS.ProcessEnv;
@@ -184,10 +184,12 @@ const defaultIo: Io = {
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
-      const unwatch = whenParentEnds((parent) => {
-        process.stderr.write(`the process that started arhivar (pid ${parent}) has ended, so arhivar stops as on Ctrl+C\n`);
-        stop();
-      });
+      const unwatch = startedByNpm(process.env)
+        ? whenParentEnds((parent) => {
+            process.stderr.write(`the process that started arhivar (pid ${parent}) has ended, so arhivar stops as on Ctrl+C\n`);
+            stop();
+          })
+        : () => {};
     }),
 };
 

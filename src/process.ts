@@ -32,6 +32,15 @@ function isZombie(pid: number): boolean {
 }
 
 /**
+ * Whether `npm run` (or `npx`) started this process: npm sets npm_lifecycle_event for the command it runs. Only
+ * then does the end of the parent mean the server is to stop (see whenParentEnds): a server started in the
+ * background by a script that then exits, with `nohup` or without, is meant to run on without it.
+ */
+export function startedByNpm(env: NodeJS.ProcessEnv): boolean {
+  return env.npm_lifecycle_event !== undefined;
+}
+
+/**
  * Calls `onEnd` with its id once the process that started this one has ended, as the system shows it: an orphan is given
  * another parent (init, or a subreaper), so its parent's id changes. `npm run` (11.19 on Linux) answers SIGTERM
  * by ending the shell it ran the command in, not the command: a server left so ran on, orphaned, on its port.
