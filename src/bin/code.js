@@ -231,9 +231,16 @@ export async function resolvePackageImport(specifier, importer) {
 
 /**
  * Conditions Node matches in "exports" and "imports" for an import, besides "default": "module-sync" where
- * require() of ES modules is on (Node 20.19 and later, unless turned off), as Node's own resolver has it.
+ * require() of ES modules is on (Node 20.19 and later, unless turned off), and "node-addons" unless Node runs
+ * with --no-addons, as Node's own resolver has them (lib/internal/modules/esm/utils.js); import-meta-resolve's
+ * defaults are "node" and "import" alone, and a package's "node-addons" file was passed over for its fallback.
  */
-const CONDITIONS = new Set(['node', 'import', ...(process.features.require_module ? ['module-sync'] : [])]);
+const CONDITIONS = new Set([
+  'node',
+  'import',
+  ...(process.features.require_module ? ['module-sync'] : []),
+  ...([...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].includes('--no-addons') ? [] : ['node-addons']),
+]);
 
 /**
  * The file an import comes to. A package without "exports" lets any of its files be imported, and Node finds

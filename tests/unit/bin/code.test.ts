@@ -255,6 +255,10 @@ describe('resolvePackageImport: a package a file imports, found from that file a
       'node_modules/blizu/dalec.js': '',
       'templates/node_modules/blizu/package.json': { name: 'blizu', exports: { import: './blizu.js', default: './privzeto.js' } },
       'templates/node_modules/blizu/blizu.js': '',
+      // Node matches "node-addons" unless it runs with --no-addons.
+      'node_modules/dodatek/package.json': { name: 'dodatek', exports: { 'node-addons': './native.js', default: './plain.js' } },
+      'node_modules/dodatek/native.js': '',
+      'node_modules/dodatek/plain.js': '',
       'node_modules/star/package.json': { name: 'star', main: 'lib/glavni' },
       'node_modules/star/lib/glavni.js': '',
       'node_modules/star/ostalo.js': '',
@@ -279,6 +283,7 @@ describe('resolvePackageImport: a package a file imports, found from that file a
       'pogojni/nope': 'notExported',
       'pogojni/package.json': 'notExported',
       blizu: 'url',
+      dodatek: 'url',
       'blizu/dalec.js': 'notExported',
       star: 'url',
       'star/ostalo.js': 'url',
