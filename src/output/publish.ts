@@ -87,14 +87,19 @@ export async function readPublishedTree(root: string, target: string, useCache =
   const state = useCache ? await readOutputState(root, target) : undefined;
   // A dist/ whose feed.xml was deleted was taken for arhivar's by this record (pipeline/folders.ts), but no longer
   // holds what it says: the site is written afresh, feed.xml with it.
-  const current = state?.current && (await inode(target)) === state.current.ino && (await holdsRecordedFeed(target, state.current)) ? state.current : undefined;
+  const current = state?.current && (await inode(target)) === state.current.ino && (await holdsRecordedSignature(target, state.current)) ? state.current : undefined;
   return new PublishedTree(stateName, state, current);
 }
 
-/** Whether `target` holds the feed.xml its record names (a record without one, as some tests' sites have, needs none). */
-async function holdsRecordedFeed(target: string, tree: TreeRecord): Promise<boolean> {
-  if (!tree.files.has('feed.xml')) return true;
-  return stat(path.join(target, 'feed.xml')).then((info) => info.isFile(), () => false);
+/**
+ * Whether `target` holds the file by which a build knows it for arhivar's without .cache/ (pipeline/folders.ts), as
+ * its record names it: feed.xml, or robots.txt for a site with no article published, which has no feed. A record
+ * without either, as some tests' sites have, needs none. Kept as unchanged, a deleted one stayed deleted.
+ */
+async function holdsRecordedSignature(target: string, tree: TreeRecord): Promise<boolean> {
+  const signature = ['feed.xml', 'robots.txt'].find((file) => tree.files.has(file));
+  if (signature === undefined) return true;
+  return stat(path.join(target, signature)).then((info) => info.isFile(), () => false);
 }
 
 export interface PublishResult {

@@ -59,6 +59,19 @@ describe('an archive with no published article', () => {
     expect((await buildUnlessUnchanged({ root, now: NOW })).unchanged).toBe(true);
   });
 
+  // As a deleted feed.xml is: the next build found the record current, kept robots.txt for unchanged, and left
+  // it missing; every build after it was a whole one, and without .cache/ the folder was refused as someone's.
+  it('publishes a deleted robots.txt again, as a site with articles its feed.xml', async () => {
+    const root = await emptySite();
+    const outDir = path.join(root, 'dist');
+    await buildUnlessUnchanged({ root, now: NOW });
+    const robots = await readFile(path.join(outDir, 'robots.txt'), 'utf8');
+    await rm(path.join(outDir, 'robots.txt'));
+    expect((await buildUnlessUnchanged({ root, now: NOW })).unchanged).toBe(false);
+    expect(await readFile(path.join(outDir, 'robots.txt'), 'utf8')).toBe(robots);
+    expect((await buildUnlessUnchanged({ root, now: NOW })).unchanged).toBe(true);
+  });
+
   it('knows its own output folder without .cache/, by robots.txt, as a site with articles by feed.xml', async () => {
     const root = await emptySite();
     const outDir = path.join(root, 'dist');
