@@ -41,14 +41,19 @@ export function startedByNpm(env: NodeJS.ProcessEnv): boolean {
 }
 
 /**
- * Calls `onEnd` with its id once the process that started this one has ended, as the system shows it: an orphan is given
+ * The parent as this module is first loaded, at the start of every command: read when the watch begins, once the dev
+ * server is up (2.5 s for Vite and the bundle), it was the new parent of a server npm had left orphaned meanwhile.
+ */
+const PARENT_AT_START = process.ppid;
+
+/**
+ * Calls `onEnd` with its id once the process that started this one (`parent`) has ended, as the system shows it: an orphan is given
  * another parent (init, or a subreaper), so its parent's id changes. `npm run` (11.19 on Linux) answers SIGTERM
  * by ending the shell it ran the command in, not the command: a server left so ran on, orphaned, on its port.
  * Polled, as Node tells no such event; the timer does not keep the process alive. Returns a function that stops
  * watching.
  */
-export function whenParentEnds(onEnd: (parent: number) => void, everyMs = 1000): () => void {
-  const parent = process.ppid;
+export function whenParentEnds(onEnd: (parent: number) => void, everyMs = 1000, parent = PARENT_AT_START): () => void {
   const timer = setInterval(() => {
     if (process.ppid === parent) return;
     clearInterval(timer);

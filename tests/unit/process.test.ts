@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { processExists } from '../../src/process.ts';
+import { processExists, whenParentEnds } from '../../src/process.ts';
 
 describe('processExists', () => {
   it('finds this process and not one that has ended', async () => {
@@ -28,5 +28,16 @@ describe('processExists', () => {
       parent.kill();
       await ended;
     }
+  });
+});
+
+describe('whenParentEnds', () => {
+  // The parent is the one at start-up: npm ended while the dev server was still starting (2.5 s for Vite and the
+  // bundle), before the watch began, and the server, orphaned by then, took its new parent for the one to watch.
+  it('tells a parent that ended before the watch began', async () => {
+    const child = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => child.on('exit', resolve));
+    const told = await new Promise<number>((resolve) => whenParentEnds(resolve, 20, child.pid!));
+    expect(told).toBe(child.pid);
   });
 });
