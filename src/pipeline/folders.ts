@@ -163,10 +163,10 @@ export async function checkOutputContents(root: string, outDir: string): Promise
       code: 'output/not-ours',
       file: name,
       message: feedMissing
-        ? `the output folder ${name} holds files (${shown}) that arhivar cannot tell for a site it published: there is no feed.xml, by which it knows one when .cache/ holds no record of it; a build replaces the folder whole, so they would be deleted`
+        ? `the output folder ${name} holds files (${shown}) that arhivar cannot tell for a site it published: there is no feed.xml, nor a robots.txt starting with ${ROBOTS_GENERATOR} (a site with no article published has no feed), by which it knows one when .cache/ holds no record of it; a build replaces the folder whole, so they would be deleted`
         : `the output folder ${name} holds files that arhivar did not publish (${shown}): a build replaces the folder whole, so they would be deleted`,
       hint: feedMissing
-        ? `if ${name} is a site arhivar published whose feed.xml was deleted (with .cache/, where it keeps a record of what it published), delete ${name} and build again; otherwise build into a new or empty folder with --out, or move those files away`
+        ? `if ${name} is a site arhivar published whose feed.xml or robots.txt was deleted (with .cache/, where it keeps a record of what it published), delete ${name} and build again; otherwise build into a new or empty folder with --out, or move those files away`
         : `build into a new or empty folder with --out, or move those files away; if ${name} is an old copy of the site you no longer need, delete it`,
     });
   }

@@ -82,5 +82,10 @@ describe('an archive with no published article', () => {
     expect(await listFiles(outDir)).toEqual(before);
     await build({ root, now: NOW, cache: false });
     expect(await listFiles(outDir)).toEqual(before);
+    // With robots.txt deleted too, the error names it, not only the feed.xml such a site never had.
+    await rm(path.join(root, '.cache'), { recursive: true });
+    await rm(path.join(outDir, 'robots.txt'));
+    const refused = await build({ root, now: NOW }).then(() => undefined, (error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'output/not-ours', message: expect.stringContaining('robots.txt'), hint: expect.stringContaining('robots.txt') });
   });
 });
