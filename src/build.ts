@@ -761,7 +761,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  * - a damaged record of rendered Markdown (cache/damaged, pipeline/blob-log.ts): that log was removed, and
  *   the bodies it held are rendered anew. A dev session's log (options.reuse) lives on in the session, so
  *   there the error stands;
- * - a file of dist/ removed, or replaced by a folder, by something else (output/changed-outside, output/publish.ts): the record of
+ * - a file of dist/ removed, or replaced by a folder or its folder by a file, by something else (output/changed-outside, output/publish.ts): the record of
  *   dist/ is forgotten, and every file is written into a fresh tree.
  */
 async function buildAgainIfKeptStateUntrusted(options: BuildOptions): Promise<BuildResult> {
@@ -782,7 +782,7 @@ async function buildAgainIfKeptStateUntrusted(options: BuildOptions): Promise<Bu
       warning = new ArhivarError({
         code: 'output/changed-outside',
         file: error.file,
-        message: 'this file of the published site was removed, or replaced by a folder, by something other than arhivar, so the build ran again and wrote every file of dist/ anew',
+        message: 'this file of the published site was removed, or replaced (by a folder, or its folder by a file), by something other than arhivar, so the build ran again and wrote every file of dist/ anew',
         hint: 'leave dist/ to arhivar: a build rewrites a file only when its content changes, so a change made there by hand stays or goes unpredictably; to start dist/ afresh, delete it and build',
       });
     } else {

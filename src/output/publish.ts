@@ -442,20 +442,20 @@ export class Staging {
 }
 
 /**
- * A file of dist/ that the record says is there could not be linked into the new tree because it is gone, or a
- * folder stands in its place (link(2) refuses a folder with EPERM): something other than arhivar removed or
- * replaced it. build() then forgets the record and builds once more.
+ * A file of dist/ that the record says is there could not be linked into the new tree because it is gone, a
+ * folder stands in its place (link(2) refuses a folder with EPERM), or a file stands in place of its folder
+ * (ENOTDIR): something other than arhivar removed or replaced it. build() then forgets the record and builds once more.
  */
 async function publishedFileGone(error: unknown, root: string, target: string): Promise<ArhivarError | undefined> {
   const failure = error as NodeJS.ErrnoException;
   if (failure.syscall !== 'link' || !failure.path || path.relative(target, failure.path).startsWith('..')) return undefined;
   // Only a folder makes EPERM ours to mend: on a file it is the disk's or the user's rights, which the error names.
-  const gone = failure.code === 'ENOENT' || (failure.code === 'EPERM' && (await lstat(failure.path).then((info) => info.isDirectory(), () => false)));
+  const gone = failure.code === 'ENOENT' || failure.code === 'ENOTDIR' || (failure.code === 'EPERM' && (await lstat(failure.path).then((info) => info.isDirectory(), () => false)));
   if (!gone) return undefined;
   return new ArhivarError({
     code: 'output/changed-outside',
     file: path.relative(root, failure.path).split(path.sep).join('/'),
-    message: 'a file of the published site was removed, or replaced by a folder, by something other than arhivar',
+    message: 'a file of the published site was removed, or replaced (by a folder, or its folder by a file), by something other than arhivar',
     hint: 'leave dist/ to arhivar; the build runs again and writes it afresh',
     cause: error,
   });

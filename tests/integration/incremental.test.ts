@@ -349,6 +349,11 @@ describe('incremental builds (issue 6)', () => {
       await rm(file);
       await mkdir(path.join(file, 'stran'), { recursive: true });
     }],
+    // Its folder made a file: link(2) says ENOTDIR, and every later build ended in »arhivar failed unexpectedly«.
+    ['taken away with its folder, a file of that name in its place', async (file: string) => {
+      await rm(path.dirname(file), { recursive: true });
+      await writeFile(path.dirname(file), 'x');
+    }],
   ])('builds again, writing every file, when a file of dist/ was %s', async (_case, change) => {
     const root = await copyFixture('archive-basic');
     const outDir = path.join(root, 'dist');
