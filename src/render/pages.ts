@@ -99,7 +99,9 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
     for (let feeds = 1 + (entry.person.redirectFrom?.length ?? 0); feeds > 0; feeds--) feedEntries.expect(entry.articles.slice(0, FEED_SIZE));
   }
   for (const entry of archive.tags) feedEntries.expect(entry.articles.slice(0, FEED_SIZE));
-  for (const page of paginate(articles, pageSize)) yield homePage(context, page, listPageChange(articles, page));
+  // Each list's pages' dates are worked out once: the indexes (/osebe/, /oznake/, /arhiv/, a year) take their lists' newest.
+  const changes = new ListChanges(pageSize);
+  for (const page of paginate(articles, pageSize)) yield homePage(context, page, changes.page(articles, page.number));
   const related = archive.related ?? findRelated(articles);
   for (let index = 0; index < articles.length; index++) {
     const article = articles[index]!;
@@ -111,27 +113,27 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
       newer: articles[index - 1],
       older: articles[index + 1],
     };
-    yield templatePage(article.url, ArticlePage, props, lastChange([article]));
+    yield templatePage(article.url, ArticlePage, props, lastChange(articles, index, index + 1));
     for (const from of article.redirectFrom) {
       yield { ...templatePage(from, RedirectPage, { context, article: { title: article.title, url: article.url }, from }), inSitemap: false };
     }
   }
-  yield templatePage(urls.people(), PeoplePage, { context, entries: archive.people }, peopleIndexChange(archive.people));
+  yield templatePage(urls.people(), PeoplePage, { context, entries: archive.people }, peopleIndexChange(archive.people, changes));
   for (const entry of archive.people) {
     const bioHtml = bios.get(entry.person.id) ?? '';
     // The first page also shows the newest articles the person wrote, and every page their count, which
     // changes with each one published (as a later page's list moves along, see listPageChange).
-    const authoredChange = lastChange(entry.authored.slice(0, AUTHORED_PREVIEW));
+    const authoredChange = lastChange(entry.authored, 0, Math.min(entry.authored.length, AUTHORED_PREVIEW));
     const authoredHead = entry.authored[0]?.date.instant;
     const earlier = entry.person.redirectFrom ?? [];
     for (const page of paginate(entry.articles, pageSize)) {
-      const lastmod = newer(listPageChange(entry.articles, page), page.number === 1 ? authoredChange : authoredHead);
+      const lastmod = newer(changes.page(entry.articles, page.number), page.number === 1 ? authoredChange : authoredHead);
       yield entryListPage(urls.person(entry.person.id, page.number), PersonPage, { context, entry, page, bioHtml }, lastmod);
       for (const from of earlier) yield personRedirect(context, pageHeading(entry.person.name, page.number), urls.person(from, page.number), urls.person(entry.person.id, page.number));
     }
     if (entry.authored.length > 0) {
       for (const page of paginate(entry.authored, pageSize)) {
-        yield entryListPage(urls.personAuthored(entry.person.id, page.number), PersonAuthoredPage, { context, entry, page }, listPageChange(entry.authored, page));
+        yield entryListPage(urls.personAuthored(entry.person.id, page.number), PersonAuthoredPage, { context, entry, page }, changes.page(entry.authored, page.number));
         for (const from of earlier) yield personRedirect(context, pageHeading(authoredListName(entry.person), page.number), urls.personAuthored(from, page.number), urls.personAuthored(entry.person.id, page.number));
       }
     }
@@ -154,10 +156,10 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
     for (const from of earlier) yield personFeed(urls.personFeed(from));
   }
   // /oznake/ counts tagged articles only: an untagged one leaves it as it was.
-  yield templatePage(urls.tags(), TagsPage, { context, entries: archive.tags }, lastChange(archive.tags.flatMap((entry) => entry.articles)));
+  yield templatePage(urls.tags(), TagsPage, { context, entries: archive.tags }, newest(archive.tags.map((entry) => changes.list(entry.articles))));
   for (const entry of archive.tags) {
     for (const page of paginate(entry.articles, pageSize)) {
-      yield entryListPage(urls.tag(entry.tag.slug, page.number), TagPage, { context, entry, page }, listPageChange(entry.articles, page));
+      yield entryListPage(urls.tag(entry.tag.slug, page.number), TagPage, { context, entry, page }, changes.page(entry.articles, page.number));
     }
     yield feedPage(urls.tagFeed(entry.tag.slug), {
       site: context.site,
@@ -170,12 +172,12 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
     }, feedEntries);
   }
   // Every article is counted on /arhiv/, under its year.
-  yield templatePage(urls.archive(), ArchivePage, { context, years: archive.years }, lastChange(articles));
+  yield templatePage(urls.archive(), ArchivePage, { context, years: archive.years }, changes.list(articles));
   for (const year of archive.years) {
-    yield templatePage(urls.year(year.year), YearPage, { context, year }, lastChange(year.months.flatMap((month) => month.articles)));
+    yield templatePage(urls.year(year.year), YearPage, { context, year }, newest(year.months.map((month) => changes.list(month.articles))));
     for (const month of year.months) {
       for (const page of paginate(month.articles, pageSize)) {
-        yield entryListPage(urls.month(month.year, month.month, page.number), MonthPage, { context, month, page }, listPageChange(month.articles, page));
+        yield entryListPage(urls.month(month.year, month.month, page.number), MonthPage, { context, month, page }, changes.page(month.articles, page.number));
       }
     }
   }
@@ -226,7 +228,7 @@ function homePage(context: SiteContext, page: Page<Article>, lastmod: Date | und
 export function firstHomePage(context: SiteContext, newest: readonly Article[], count: number): PageSpec {
   const { pageSize } = context.site;
   const page = { items: newest.slice(0, pageSize), number: 1, total: pageCount(count, pageSize) };
-  return homePage(context, page, listPageChange(newest, page));
+  return homePage(context, page, listPageChange(newest, 1, lastChange(page.items, 0, page.items.length)));
 }
 
 /** A feed, rendered from its options alone (`entries` only saves making the same entry twice). */
@@ -234,13 +236,13 @@ function feedPage(url: string, feed: Parameters<typeof renderAtomFeed>[0], entri
   return { url, render: () => renderAtomFeed(feed, entries), inputs: feed };
 }
 
-/** The newest publication or update among `articles`; undefined for none. */
-function lastChange(articles: readonly Article[]): Date | undefined {
+/** The newest publication or update among `articles` from `start` to before `end`; undefined for none. */
+function lastChange(articles: readonly Article[], start: number, end: number): Date | undefined {
   // Compared as numbers: `>` on two Dates converts both through valueOf, and this runs for every list page.
   let newest: Date | undefined;
   let newestTime = -Infinity;
-  for (const article of articles) {
-    const changed = articleModified(article);
+  for (let index = start; index < end; index++) {
+    const changed = articleModified(articles[index]!);
     if (changed.getTime() > newestTime) {
       newest = changed;
       newestTime = changed.getTime();
@@ -249,13 +251,54 @@ function lastChange(articles: readonly Article[]): Date | undefined {
   return newest;
 }
 
+/** The latest of the dates; undefined for none. */
+function newest(dates: readonly (Date | undefined)[]): Date | undefined {
+  let latest: Date | undefined;
+  for (const date of dates) latest = newer(latest, date);
+  return latest;
+}
+
+/**
+ * The newest change on each page of a newest-first list, worked out once per list (by the list's identity):
+ * the list's pages and the index that counts the list (/osebe/, /oznake/, /arhiv/, a year's page) both need
+ * them, and reading every article's dates again for each index took half of listing the pages' dates.
+ */
+class ListChanges {
+  private readonly pagesOf = new WeakMap<readonly Article[], (Date | undefined)[]>();
+
+  constructor(private readonly pageSize: number) {}
+
+  /** When page `number` of `list`, cut by the page size as paginate() cuts it, last changed (listPageChange). */
+  page(list: readonly Article[], number: number): Date | undefined {
+    return listPageChange(list, number, this.pages(list)[number - 1]);
+  }
+
+  /** The newest change in the whole list. */
+  list(list: readonly Article[]): Date | undefined {
+    return newest(this.pages(list));
+  }
+
+  private pages(list: readonly Article[]): (Date | undefined)[] {
+    let pages = this.pagesOf.get(list);
+    if (pages === undefined) {
+      pages = [];
+      for (let number = 1; number <= pageCount(list.length, this.pageSize); number++) {
+        const start = (number - 1) * this.pageSize;
+        pages.push(lastChange(list, start, Math.min(list.length, start + this.pageSize)));
+      }
+      this.pagesOf.set(list, pages);
+    }
+    return pages;
+  }
+}
+
 /**
  * When /osebe/ last changed: the index shows each person with the count of the articles naming them, or, for
  * someone only bylines name, of the articles they wrote (templates/people.tsx), so an article naming no one,
  * or bylined by someone already counted by mentions, leaves it as it was.
  */
-function peopleIndexChange(entries: readonly PersonEntry[]): Date | undefined {
-  return lastChange(entries.flatMap((entry) => (entry.articles.length > 0 ? entry.articles : entry.authored)));
+function peopleIndexChange(entries: readonly PersonEntry[], changes: ListChanges): Date | undefined {
+  return newest(entries.map((entry) => changes.list(entry.articles.length > 0 ? entry.articles : entry.authored)));
 }
 
 /** The later of two dates; undefined when both are. */
@@ -265,16 +308,15 @@ function newer(a: Date | undefined, b: Date | undefined): Date | undefined {
 }
 
 /**
- * When a page of a newest-first list last changed, for the sitemap: the newest change among its own articles
- * and, on a later page, no earlier than the list's newest article, since each article published at the head
- * of the list moves every later page along by one. Google trusts lastmod only while it is "consistently and
- * verifiably accurate" (its guide "Build and submit a sitemap"), and page 5 did change the day an article
- * was published, though none of its own articles did.
+ * When page `number` of a newest-first list last changed, for the sitemap, given the newest change among its
+ * own articles (`own`): that and, on a later page, no earlier than the list's newest article, since each
+ * article published at the head of the list moves every later page along by one. Google trusts lastmod only
+ * while it is "consistently and verifiably accurate" (its guide "Build and submit a sitemap"), and page 5 did
+ * change the day an article was published, though none of its own articles did.
  */
-function listPageChange(list: readonly Article[], page: Page<Article>): Date | undefined {
-  const own = lastChange(page.items);
+function listPageChange(list: readonly Article[], number: number, own: Date | undefined): Date | undefined {
   const head = list[0]?.date.instant;
-  if (page.number === 1 || head === undefined || (own !== undefined && own.getTime() >= head.getTime())) return own;
+  if (number === 1 || head === undefined || (own !== undefined && own.getTime() >= head.getTime())) return own;
   return head;
 }
 

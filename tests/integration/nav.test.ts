@@ -315,6 +315,28 @@ describe('sitemap and robots.txt', () => {
     }
   });
 
+  it('dates an index and a later page by an update to an article far down its lists, not by the newest article alone', async () => {
+    const root = await copyFixture('nav');
+    // The oldest article of the site, on the last page of every list it is on, becomes its latest change.
+    const file = path.join(root, 'content/articles/2024/ljubljana-maribor.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('date: 2024-11-05T09:15', 'date: 2024-11-05T09:15\nupdated: 2026-01-05T10:00'));
+    const small = await buildSite(root, { cache: false, now: new Date('2026-02-01T00:00:00Z') });
+    try {
+      const xml = await small.read('/sitemap.xml');
+      const entries = new Map([...xml.matchAll(/<url><loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?<\/url>/g)].map((match) => [match[1]!.slice(BASE.length), match[2]]));
+      const updated = '2026-01-05T10:00:00+01:00';
+      const lastHomePage = [...entries.keys()].filter((url) => /^\/stran\/\d+\/$/.test(url)).sort((a, b) => parseInt(a.slice(7)) - parseInt(b.slice(7))).at(-1)!;
+      for (const url of ['/arhiv/', '/2024/', '/2024/11/', '/oznake/', '/osebe/', '/osebe/ziga-cerne/', '/oznake/sport/', lastHomePage]) expect(entries.get(url), url).toBe(updated);
+      // A month, a year or a first page it is not on keeps its own date.
+      expect(entries.get('/2024/12/')).toBe('2024-12-20T00:00:00+01:00');
+      expect(entries.get('/2025/')).toBe('2025-12-20T18:00:00+01:00');
+      expect(entries.get('/')).toBe('2025-12-20T18:00:00+01:00');
+    } finally {
+      await removeDir(root);
+      await removeDir(path.dirname(small.outDir));
+    }
+  });
+
   it('robots.txt points at the sitemap', async () => {
     expect(await read('robots.txt')).toContain(`Sitemap: ${BASE}/sitemap.xml`);
   });
