@@ -13,7 +13,7 @@ import { outputPathFor } from '../site/urls.ts';
 import type { OutputFile } from './assets.ts';
 import { outputStateName, readOutputState, spareFiles, type FileRecord, type OutputState, type SpareRecord, type TreeRecord } from './output-record.ts';
 import { TreeWriter } from './tree-writer.ts';
-import { inode, moveAside, removeInBackground, treeNames } from './side-trees.ts';
+import { inode, moveAside, treeNames } from './side-trees.ts';
 import { findTemplateLine } from './template-line.ts';
 import { isEnvironmentName, leftOutOfPublic, type LeftOut } from './left-out.ts';
 import { readPublicPages } from './public-pages.ts';
@@ -180,11 +180,18 @@ export async function publishSite(
   };
 
   const openStaging = async (): Promise<Staging> => {
-    if (useCache && state) {
-      // From here on the spare tree is half-updated until the swap: forget it first.
-      await writeState({ version: 2, target, current, spare: undefined });
+    if (spare) {
+      // From here on the spare tree is half-updated until the swap, so it leaves the spare's name first: the
+      // record still names the spare (by inode), but the spare's name then holds no tree, or later the dist/
+      // this build replaces (another inode), so no build trusts a half-updated spare. This costs one rename;
+      // forgetting the spare in the record cost a second encoding and write of it (0.1–0.9 s at 100,000
+      // articles). Killed at any point after, the tree is left under this build's staging name, which
+      // tidyAfterKilledBuilds deletes; dist/ and its record are as the last build left them until the swap,
+      // and after it dist/ is another inode than the record's, so the next build writes afresh (as before).
+      await moveAside(names.fresh);
+      await rename(names.spare, names.fresh);
+      return new Staging(names.fresh, spareFiles(current!, spare), writer, false);
     }
-    if (spare) return new Staging(names.spare, spareFiles(current!, spare), writer, false);
     await moveAside(names.spare);
     await moveAside(names.fresh);
     await mkdir(names.fresh, { recursive: true });
@@ -267,8 +274,11 @@ export async function publishSite(
     }
     return { pagesWritten, pagesRendered, filesWritten, shadowedPublicFiles };
   } catch (error) {
-    // The spare (if it was the staging tree) is no longer trusted: the state written by openStaging says so.
-    if (staging && staging.directory === names.fresh) removeInBackground(names.fresh);
+    // The staging tree, a new one or the spare half-updated, is never trusted again: openStaging took it from
+    // the spare's name. Moved to a trash name before its deletion starts, as build() may publish again at once
+    // in this process (output/changed-outside) and stage a new tree under the same name, which an rm of that
+    // name started just now would delete under it.
+    if (staging) await moveAside(names.fresh).catch(() => undefined);
     throw (await publishedFileGone(error, root, target)) ?? error;
   } finally {
     await writer.close();

@@ -178,6 +178,32 @@ describe('publishSite with more files than it writes on the main thread', () => 
     expect(await published(target)).toBe(701);
     await rm(root, { recursive: true, force: true });
   });
+  it('takes a spare it begins to update from the spare\'s name and writes the record once, so a build that fails or is killed leaves no half-updated spare trusted', async () => {
+    const root = await makeTempDir('arhivar-publish-');
+    const target = path.join(root, 'dist');
+    const options = { codeKey: 'test' };
+    await publishSite(root, target, pages(() => 'prva'), [], options);
+    await publishSite(root, target, pages((n) => (n < 10 ? 'druga' : 'prva')), [], options);
+    const { stateName } = await readPublishedTree(root, target);
+    const recordBefore = await readFile(path.join(root, '.cache', stateName));
+    expect((await stat(path.join(root, '.dist-spare'))).isDirectory()).toBe(true);
+
+    // Pages streamed into the spare (no bytes held back), then one fails: what a kill at that point leaves too.
+    const failing = [...pages((n) => (n < 30 ? 'tretja' : 'prva')), { url: '/pokvarjena/', render: () => { throw new Error('template failed'); } }];
+    await expect(publishSite(root, target, failing, [], { ...options, pendingBytesLimit: 0 })).rejects.toThrow('template failed');
+    // The record was not written again to forget the spare: the spare's name no longer holds the tree.
+    expect(await readFile(path.join(root, '.cache', stateName))).toEqual(recordBefore);
+    await expect(stat(path.join(root, '.dist-spare'))).rejects.toThrow(/ENOENT/);
+    expect(await readFile(path.join(target, 'clanki', '0', 'index.html'), 'utf8')).toBe('<p>0 druga</p>');
+
+    // The next build finds no spare and links the unchanged pages into a new tree.
+    const next = await publishSite(root, target, pages((n) => (n < 30 ? 'tretja' : 'prva')), [], options);
+    expect(next.filesWritten).toBe(30);
+    for (const n of [0, 29]) expect(await readFile(path.join(target, 'clanki', String(n), 'index.html'), 'utf8')).toBe(`<p>${n} tretja</p>`);
+    expect(await readFile(path.join(target, 'clanki', '30', 'index.html'), 'utf8')).toBe('<p>30 prva</p>');
+    expect(await published(target)).toBe(700);
+    await rm(root, { recursive: true, force: true });
+  });
 });
 
 describe('Staging.complete linking the unchanged files into a new tree', () => {
