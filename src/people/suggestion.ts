@@ -1,5 +1,5 @@
 import type { Person } from '../content/person.ts';
-import { isNameSuffix } from '../content/person-name.ts';
+import { isNameSuffix, SURNAME_PARTICLES } from '../content/person-name.ts';
 import { slugify } from '../site/slug.ts';
 import { typoDistance } from '../text/levenshtein.ts';
 import { allForms, personForms, type NameVariant } from './names.ts';
@@ -144,14 +144,30 @@ function fullMatch(entries: readonly FormEntry[], rest: string[], surnameAt: 'fi
  * »;« or »/« between them, as a sentence or a byline lists people), each as its person file writes it, when at
  * least one of them is a registry person's. To the build the entry is one name, with a page of its own
  * (/osebe/steve-witkoff-in-jared-kushner/), and the hint asked for a person file of that name. Undefined when no
- * part is a registry person (»Ana Kos in Bor Zupan« may be a duo's name), or a part is no name (a suffix after a
- * comma, »Janez Novak, ml.«).
+ * part is a registry person (»Ana Kos in Bor Zupan« may be a duo's name), or a part neither is a registry person's
+ * name or alias nor looks like a name (a suffix, title or organisation after a comma: »Janez Novak, ml.«, »Janez
+ * Novak, PhD«, »Kiril Dmitrijev, RDIF«).
  */
 export function namesInOneEntry(registry: Registry, name: string): string[] | undefined {
   const parts = name.split(/\s*[,;/]\s*|\s+(?:in|ter|&)\s+/u).map((part) => part.trim());
   if (parts.length < 2) return undefined;
   const found = parts.map((part) => findPerson(registry, part));
   if (found.every((person) => person === undefined)) return undefined;
-  if (parts.some((part, k) => found[k] === undefined && (!/^\p{Lu}/u.test(part) || isNameSuffix(part)))) return undefined;
+  if (parts.some((part, k) => found[k] === undefined && !looksLikeName(part))) return undefined;
   return parts.map((part, k) => found[k]?.name ?? part);
 }
+
+/**
+ * Whether a part no registry person has is written as a person's name: two or more capitalised words, lower-case
+ * surname particles between them (Vincent van Gogh). What follows a comma after a name is as often a title, degree
+ * or organisation (»Janez Novak, PhD«, »dr. med.«, »Kiril Dmitrijev, RDIF«): of one word, in capitals, abbreviated
+ * or in lower case, none of it two name words.
+ */
+function looksLikeName(part: string): boolean {
+  const words = part.split(/\s+/);
+  if (!words.every((word) => SURNAME_PARTICLES.has(word) || /^\p{Lu}/u.test(word))) return false;
+  return words.filter((word) => NAME_WORD.test(word) && !isNameSuffix(word)).length >= 2;
+}
+
+/** A capital, then letters ending in a lower-case one: Novak, McCarthy, O'Brien, Novak-Kovač; not PhD, MBA, Dr. */
+const NAME_WORD = /^\p{Lu}[\p{L}'’-]*\p{Ll}$/u;

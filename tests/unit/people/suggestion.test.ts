@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Person } from '../../../src/content/person.ts';
 import { testPerson } from '../../helpers/person.ts';
 import { buildRegistry } from '../../../src/people/registry.ts';
-import { suggestPerson } from '../../../src/people/suggestion.ts';
+import { namesInOneEntry, suggestPerson } from '../../../src/people/suggestion.ts';
 
 function person(id: string, name: string, extra: Partial<Person> = {}): Person {
   return testPerson(name, { id, ...extra });
@@ -74,5 +74,42 @@ describe('suggestPerson: the registry person a name in people: that matches nobo
     expect(suggestPerson(registry, 'Steve Witkof')).toBe(first);
     const other = buildRegistry([person('steve-witkoff', 'Steve Witkoff')]).registry;
     expect(suggestPerson(other, 'Steve Witkof')).not.toBe(first);
+  });
+});
+
+describe('namesInOneEntry: the names one people: entry joins', () => {
+  const { registry } = buildRegistry([
+    person('kiril-dmitrijev', 'Kiril Dmitrijev'),
+    person('steve-witkoff', 'Steve Witkoff'),
+    person('janez-novak', 'Janez Novak'),
+    person('ana-novak', 'Ana Novak'),
+    person('madonna', 'Madonna Louise Ciccone', { aliases: ['Madonna'] }),
+  ]);
+
+  it.each([
+    ['Steve Witkoff in Jared Kushner', ['Steve Witkoff', 'Jared Kushner']],
+    ['Kiril Dmitrijev, Ana Kos', ['Kiril Dmitrijev', 'Ana Kos']],
+    // A part of one word is a name when it is a registry person's name or alias.
+    ['Steve Witkoff; Madonna', ['Steve Witkoff', 'Madonna Louise Ciccone']],
+    ['Ana Kos in Vincent van Gogh, Janez Novak', ['Ana Kos', 'Vincent van Gogh', 'Janez Novak']],
+    ['Janez Novak & Ana Novak', ['Janez Novak', 'Ana Novak']],
+  ])('%s → %j', (entry, names) => {
+    expect(namesInOneEntry(registry, entry)).toEqual(names);
+  });
+
+  it.each([
+    // A title, degree or organisation after a comma is no second person: the entry is one person's name.
+    'Janez Novak, PhD',
+    'Janez Novak, MBA',
+    'Janez Novak, DDS',
+    'Janez Novak, dr. med.',
+    'Janez Novak, Dr. Med.',
+    'Kiril Dmitrijev, RDIF',
+    'Steve Witkoff in Trump',
+    'Janez Novak, ml.',
+    // No part a registry person's.
+    'Ana Kos in Bor Zupan',
+  ])('%s is one entry', (entry) => {
+    expect(namesInOneEntry(registry, entry)).toBeUndefined();
   });
 });
