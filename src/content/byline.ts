@@ -164,10 +164,39 @@ export const BYLINE_WITHOUT_COLON = new RegExp(`^(?:[Pp]iše(?:ta|jo)?|PIŠE(?:T
 // A name, several or an agency fit in this; a longer line after »Avtor:« is a sentence.
 const MAX_BYLINE_LENGTH = 100;
 
+/** The labels of the other credits a line gives beside the byline (»Foto: Bor Zupan«, »Vir: STA«). */
+export const CREDIT_LABELS = 'foto|fotografija|fotografije|posnetek|video|vir|viri|ilustracija|grafika|prevod';
+
+/**
+ * A second label on the byline's line (»Besedilo: Ana Novak, foto: Bor Zupan«), after a comma, semicolon, bar,
+ * dash or slash or only a space: the names before it are the authors, the rest credits others' work. No \s* before
+ * the label: tried at every space of a long run, it took seconds, so the separator is trimmed off the names instead.
+ */
+const SECOND_LABEL = new RegExp(`(?<![\\p{L}\\p{N}])(?:${CREDIT_LABELS}|${BYLINE_LABELS})\\s*:`, 'iu');
+const SEPARATOR_CHARACTERS = ',;|/–—-';
+
+/** `text` without the spaces and separators at its end, a character at a time (a regular expression's [ ]+$ is quadratic). */
+function trimSeparators(text: string): string {
+  let end = text.length;
+  while (end > 0 && (/\s/u.test(text[end - 1]!) || SEPARATOR_CHARACTERS.includes(text[end - 1]!))) end--;
+  return text.slice(0, end);
+}
+
 /** The name(s) a byline line gives (»Piše: Ana Novak« → »Ana Novak«), or undefined for any other line. */
 export function bylineName(line: string): string | undefined {
-  const name = (BYLINE.exec(line.trim()) ?? BYLINE_WITHOUT_COLON.exec(line.trim()))?.[1]?.trim();
-  if (name === undefined || name.length > MAX_BYLINE_LENGTH) return undefined;
+  return bylineLine(line)?.name;
+}
+
+/** A byline line's label (»Piše:«, »PIŠE«) and the name(s) after it, or undefined for any other line. */
+export function bylineLine(line: string): { label: string; name: string } | undefined {
+  const trimmed = line.trim();
+  const written = (BYLINE.exec(trimmed) ?? BYLINE_WITHOUT_COLON.exec(trimmed))?.[1];
+  if (written === undefined) return undefined;
+  // The group runs to the end of the line and starts at the first character after the label and its spaces.
+  const label = trimmed.slice(0, trimmed.length - written.length).trim();
+  const second = SECOND_LABEL.exec(written)?.index;
+  const name = (second === undefined ? written : trimSeparators(written.slice(0, second))).trim();
+  if (name === '' || name.length > MAX_BYLINE_LENGTH) return undefined;
   // Initials end in a full stop (M. K.); a question, an exclamation or a colon ends a sentence, not a name.
-  return /[!?:;…]$/u.test(name) ? undefined : name;
+  return /[!?:;…]$/u.test(name) ? undefined : { label, name };
 }

@@ -3,7 +3,7 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, YAMLParseErr
 import { ArhivarError } from '../errors.ts';
 import { parseContentDate } from './dates.ts';
 import { parseSimpleYaml } from './simple-yaml.ts';
-import { bylineName } from './byline.ts';
+import { bylineLine } from './byline.ts';
 import { endQuotes, insideTypographicQuotes } from './typographic-quotes.ts';
 
 /**
@@ -533,11 +533,10 @@ function textLineHint(line: string): { hint: string; line?: string; indicator?: 
   // Only a value meant as text: not a list or mapping in brackets, a block scalar, an anchor, alias, tag or comment.
   if (value === '' || /^[[{|>&*!#%@`]/.test(value) || readsAsText(line)) return undefined;
   // A byline pasted with the label of its line (Piše: Ana Novak): quoted whole, the label was part of the author.
-  const byline = start.trim() === 'author:' ? bylineName(value) : undefined;
+  const byline = start.trim() === 'author:' ? bylineLine(value) : undefined;
   if (byline !== undefined) {
-    const fixed = textLine('author', byline);
-    const label = value.slice(0, value.lastIndexOf(byline)).trim();
-    if (readsAsText(fixed, byline)) return { hint: `"${label}" is the label of a byline line, not part of the byline: write the line as ${fixed}`, line: fixed };
+    const fixed = textLine('author', byline.name);
+    if (readsAsText(fixed, byline.name)) return { hint: `"${byline.label}" is the label of a byline line, not part of the byline: write the line as ${fixed}`, line: fixed };
   }
   const opening = value[0];
   if ((opening === '"' || opening === "'") && value.split(opening).length === 2) {

@@ -5,7 +5,7 @@ import { findShapeProblem } from '../content/markdown-shape.ts';
 import { closesList, isAbbreviation } from '../text/abbreviations.ts';
 import { htmlTagPattern } from '../text/html-tag.ts';
 import { MONTHS_GENITIVE, MONTHS_NOMINATIVE } from '../text/sl.ts';
-import { BYLINE_LABELS, BYLINE_WITHOUT_COLON, bylineName, splitByline } from '../content/byline.ts';
+import { BYLINE_LABELS, BYLINE_WITHOUT_COLON, bylineName, CREDIT_LABELS, splitByline } from '../content/byline.ts';
 import { NEWS_AGENCIES } from '../content/news-agencies.ts';
 
 /**
@@ -50,7 +50,7 @@ export function isCrosshead(text: string): boolean {
 // What a wire or a Word file leaves on lines of their own without final punctuation and no heading is: a credit
 // (»Foto: Bobo/STA«, »Vir: STA«, a byline), a signature in brackets (»(STA)«, »(ana/bk)«), an e-mail or web address.
 // The words a byline line opens with (content/byline.ts bylineName): a credit too.
-const CREDIT_LABEL = new RegExp(`^(?:foto|fotografija|fotografije|posnetek|video|vir|viri|ilustracija|grafika|prevod|${BYLINE_LABELS})\\s*:`, 'iu');
+const CREDIT_LABEL = new RegExp(`^(?:${CREDIT_LABELS}|${BYLINE_LABELS})\\s*:`, 'iu');
 const BRACKETED = /^\([^()]*\)$/u;
 const SLASHED = /^\/[^/\s][^/]*\/$/u;
 const ADDRESS = /^(?:\S+@\S+\.\S+|(?:https?:\/\/|www\.)\S+)$/iu;

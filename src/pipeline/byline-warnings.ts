@@ -1,7 +1,7 @@
 import { splitByline, type BylineName } from '../content/byline.ts';
 import { textLine } from '../content/front-matter.ts';
 import { ArhivarError } from '../errors.ts';
-import { bylineName } from '../content/byline.ts';
+import { bylineLine } from '../content/byline.ts';
 import { commonFirstNameGender } from '../people/detect.ts';
 
 /** One capitalised word, a surname as a byline writes it (Novak, Kovač, Pirc-Musar, O'Neill). */
@@ -34,9 +34,8 @@ function surnameFirst(before: Readonly<BylineName>, after: Readonly<BylineName>)
  * feeds gave a Person "Piše: Ana Novak", and no person file's name matched it.
  */
 function labelWarning(byline: string, file: string, line: number | undefined): ArhivarError | undefined {
-  const name = bylineName(byline);
-  if (name === undefined) return undefined;
-  const label = byline.slice(0, byline.lastIndexOf(name)).trim();
+  const { label, name } = bylineLine(byline) ?? {};
+  if (label === undefined || name === undefined) return undefined;
   return new ArhivarError({
     code: 'article/byline-label',
     message: `the byline starts with "${label}", a label that is not a name: the page shows it as written, but structured data and the feeds would give it as part of an author's name`,

@@ -99,6 +99,7 @@ describe('parseFrontMatter', () => {
     // A byline pasted with its label: in quotes, as the hint said, the label was published as part of the author.
     ['---\ntitle: a\nauthor: Piše: Ana Novak\n---\n', 3, '"Piše:" is the label of a byline line, not part of the byline: write the line as author: Ana Novak'],
     ['---\ntitle: a\nauthor: Avtorica: Ana: Marija Kos\n---\n', 3, 'write the line as author: "Ana: Marija Kos"'],
+    ['---\ntitle: a\nauthor: Besedilo: Ana Novak, foto: Bor Zupan\n---\n', 3, '"Besedilo:" is the label of a byline line, not part of the byline: write the line as author: Ana Novak'],
     // A list's item is indented: there the tab is to become spaces.
     ['---\ntitle: a\ntags:\n\t- Rusija\n---\n', 4, 'this line starts with a tab, which YAML does not read as indentation: indent it with spaces instead'],
     // A no-break space after the colon, pasted from Word or a web page, where it looks like any space.

@@ -63,6 +63,15 @@ describe('bylineName', () => {
     // Text and photos by one person.
     ['Besedilo in foto: Cene Lipnik', 'Cene Lipnik'],
     ['Besedilo in fotografije: Ana Novak', 'Ana Novak'],
+    // A second credit on the same line is someone else's work, not an author.
+    ['Besedilo: Ana Novak, foto: Bor Zupan', 'Ana Novak'],
+    ['Piše: Ana Novak in Bor Kos; Video: Cene Lipnik', 'Ana Novak in Bor Kos'],
+    ['Piše: Ana Novak | ilustracija: Bor Zupan', 'Ana Novak'],
+    ['Avtorica: Ana Novak Fotografije: Bor Zupan', 'Ana Novak'],
+    ['Piše: Ana Novak, Foto: Ana Novak', 'Ana Novak'],
+    ['Piše: foto: Bor Zupan', undefined],
+    // A word that only starts like a label is a name.
+    ['Piše: Ana Videc', 'Ana Videc'],
   ])('%s', (line, expected) => {
     expect(bylineName(line)).toBe(expected);
   });

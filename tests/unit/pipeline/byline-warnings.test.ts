@@ -57,6 +57,9 @@ describe('bylineWarnings: a label before the names', () => {
     ['Avtorica: M. K.', 'Avtorica:', 'author: M. K.'],
     ['PIŠE Ana Novak', 'PIŠE', 'author: Ana Novak'],
     ['Besedilo in foto: Bor Kos', 'Besedilo in foto:', 'author: Bor Kos'],
+    // A second credit label goes too: the photographer is no author.
+    ['Besedilo: Ana Novak, foto: Bor Zupan', 'Besedilo:', 'author: Ana Novak'],
+    ['Piše: Ana Novak, foto: Ana Novak', 'Piše:', 'author: Ana Novak'],
   ])('warns about %j at the author line, with the line without the label', (byline, label, fixed) => {
     const warnings = bylineWarnings(byline, 'content/articles/a.md', 4);
     expect(warnings.map((warning) => [warning.code, warning.line, warning.message, warning.hint])).toEqual([
