@@ -23,6 +23,10 @@ export declare function packageName(specifier: string): string;
  */
 export type PackageImport = { url: string } | { notInstalled: string } | { notExported: string } | { noPackageFile: string } | { unresolved: string };
 export declare function resolvePackageImport(specifier: string, importer: string): Promise<PackageImport>;
+/** The conditions Node's options give: `--conditions=name`, `--conditions name` and `-C name`. */
+export declare function userConditions(args: readonly string[]): string[];
+/** NODE_OPTIONS as Node splits it into options: at spaces, a "…" keeping them, a backslash in it escaping. */
+export declare function nodeOptionsArgs(text: string): string[];
 export declare function packageImportHint(resolved: PackageImport): string | undefined;
 export declare function notInstalledHint(name: string): string;
 export declare function notExportedHint(specifier: string): string;

@@ -229,18 +229,68 @@ export async function resolvePackageImport(specifier, importer) {
 
 /** @typedef {import('./code.d.ts').PackageImport} PackageImport */
 
+/** The options Node runs with: its command line's, then those of NODE_OPTIONS. */
+const NODE_ARGS = [...process.execArgv, ...nodeOptionsArgs(process.env.NODE_OPTIONS ?? '')];
+
 /**
  * Conditions Node matches in "exports" and "imports" for an import, besides "default": "module-sync" where
- * require() of ES modules is on (Node 20.19 and later, unless turned off), and "node-addons" unless Node runs
- * with --no-addons, as Node's own resolver has them (lib/internal/modules/esm/utils.js); import-meta-resolve's
- * defaults are "node" and "import" alone, and a package's "node-addons" file was passed over for its fallback.
+ * require() of ES modules is on (Node 20.19 and later, unless turned off), "node-addons" unless Node runs
+ * with --no-addons, and the user's own (--conditions, -C), as Node's own resolver has them
+ * (lib/internal/modules/esm/utils.js); import-meta-resolve's defaults are "node" and "import" alone, and a
+ * package's "node-addons" file, or the file of a condition the user gave, was passed over for its fallback.
  */
 const CONDITIONS = new Set([
   'node',
   'import',
   ...(process.features.require_module ? ['module-sync'] : []),
-  ...([...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].includes('--no-addons') ? [] : ['node-addons']),
+  ...(NODE_ARGS.includes('--no-addons') ? [] : ['node-addons']),
+  ...userConditions(NODE_ARGS),
 ]);
+
+/**
+ * The conditions Node's options give: `--conditions=name`, `--conditions name` and `-C name`, each as often as given.
+ * @param {readonly string[]} args
+ * @returns {string[]}
+ */
+export function userConditions(args) {
+  /** @type {string[]} */
+  const conditions = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = /** @type {string} */ (args[index]);
+    if (arg.startsWith('--conditions=')) conditions.push(arg.slice('--conditions='.length));
+    else if ((arg === '--conditions' || arg === '-C') && index + 1 < args.length) conditions.push(/** @type {string} */ (args[++index]));
+  }
+  return conditions;
+}
+
+/**
+ * NODE_OPTIONS as Node splits it into options (ParseNodeOptionsEnvVar in src/node_options.cc): at spaces, not
+ * other white space; a double quote starts or ends a stretch where spaces are kept, and inside one a backslash
+ * takes the next character as it is. The quotes are dropped: `--conditions="a b"` is the option `--conditions=a b`.
+ * @param {string} text
+ * @returns {string[]}
+ */
+export function nodeOptionsArgs(text) {
+  /** @type {string[]} */
+  const args = [];
+  let quoted = false;
+  let startsArg = true;
+  for (let index = 0; index < text.length; index++) {
+    let character = /** @type {string} */ (text[index]);
+    if (character === '\\' && quoted && index + 1 < text.length) character = /** @type {string} */ (text[++index]);
+    else if (character === ' ' && !quoted) {
+      startsArg = true;
+      continue;
+    } else if (character === '"') {
+      quoted = !quoted;
+      continue;
+    }
+    if (startsArg) args.push(character);
+    else args[args.length - 1] += character;
+    startsArg = false;
+  }
+  return args;
+}
 
 /**
  * The file an import comes to. A package without "exports" lets any of its files be imported, and Node finds

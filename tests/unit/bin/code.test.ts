@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bundleSource, bundleVersion, compiledPath, resolvePackageImport, syntaxProblems } from '../../../src/bin/code.js';
+import { bundleSource, bundleVersion, compiledPath, nodeOptionsArgs, resolvePackageImport, syntaxProblems, userConditions } from '../../../src/bin/code.js';
 import { copyPackage, makeTempDir, PROJECT_ROOT, removeDir } from '../../helpers.ts';
 
 const roots: string[] = [];
@@ -332,5 +332,45 @@ describe('resolvePackageImport: a package a file imports, found from that file a
     expect(ours[specifiers.indexOf('pogojni')]).toEqual({ url: pathToFileURL(path.join(await realpath(root), 'node_modules', 'pogojni', 'sync.js')).href });
     expect(ours[specifiers.indexOf('blizu')]).toEqual({ url: pathToFileURL(path.join(await realpath(root), 'templates', 'node_modules', 'blizu', 'blizu.js')).href });
     expect(ours[specifiers.indexOf('povezan')]).toEqual({ url: pathToFileURL(path.join(await realpath(root), 'zunaj', 'povezan', 'p.js')).href });
+  });
+});
+
+describe('resolvePackageImport: the conditions a user gives Node', () => {
+  it('reads --conditions=name, --conditions name and -C name from the arguments and NODE_OPTIONS as Node splits them', () => {
+    expect(userConditions(['--conditions=custom', '-C', 'drugi', '--conditions', 'tretji', '--no-addons', '-e', 'x'])).toEqual(['custom', 'drugi', 'tretji']);
+    expect(userConditions(['-C'])).toEqual([]);
+    // Node splits NODE_OPTIONS at spaces only; "…" keeps them, and a backslash in it escapes the next character.
+    expect(nodeOptionsArgs('--conditions="z presledkom" -C  custom --no-addons')).toEqual(['--conditions=z presledkom', '-C', 'custom', '--no-addons']);
+    expect(nodeOptionsArgs('--conditions="a\\"b" "-C" c')).toEqual(['--conditions=a"b', '-C', 'c']);
+    expect(nodeOptionsArgs('')).toEqual([]);
+  });
+
+  it('matches a condition given with -C or in NODE_OPTIONS, as Node does', async () => {
+    const root = await makeTempDir();
+    roots.push(root);
+    await writeTree(root, {
+      'node_modules/pogojni/package.json': { name: 'pogojni', exports: { custom: './custom.js', default: './plain.js' } },
+      'node_modules/pogojni/custom.js': '',
+      'node_modules/pogojni/plain.js': '',
+    });
+    const importer = path.join(root, 'templates', 'person.tsx');
+    const code = pathToFileURL(path.join(PROJECT_ROOT, 'src', 'bin', 'code.js')).href;
+    // Both answers from a Node that runs with the condition: resolvePackageImport reads it as the module loads.
+    const script = `
+      const { resolvePackageImport } = await import(${JSON.stringify(code)});
+      const node = import.meta.resolve('pogojni', ${JSON.stringify(pathToFileURL(importer).href)});
+      const ours = await resolvePackageImport('pogojni', ${JSON.stringify(importer)});
+      process.stdout.write(JSON.stringify([node, ours.url]));`;
+    const answers = async (args: string[], nodeOptions?: string) => {
+      const env = { ...process.env, NODE_OPTIONS: nodeOptions ?? '' };
+      const { stdout } = await promisify(execFile)(process.execPath, [...args, '--experimental-import-meta-resolve', '--no-warnings', '--input-type=module', '-e', script], { env });
+      return JSON.parse(stdout) as [string, string];
+    };
+    const custom = pathToFileURL(path.join(await realpath(root), 'node_modules', 'pogojni', 'custom.js')).href;
+    const plain = pathToFileURL(path.join(await realpath(root), 'node_modules', 'pogojni', 'plain.js')).href;
+    expect(await answers(['-C', 'custom'])).toEqual([custom, custom]);
+    expect(await answers(['--conditions=custom'])).toEqual([custom, custom]);
+    expect(await answers([], '--conditions="custom"')).toEqual([custom, custom]);
+    expect(await answers([])).toEqual([plain, plain]);
   });
 });
