@@ -246,13 +246,8 @@ async function fileBeside(root: string, file: string, address: string): Promise<
  * there is such a file. public/ is the site's root, and a web address parts folders with /, so neither leads to it.
  */
 async function publicFileNamed(root: string, address: string): Promise<string | undefined> {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(address) || /^[#?]/.test(address)) return undefined;
-  let name: string;
-  try {
-    name = decodeURIComponent(address.replace(/[?#].*$/, ''));
-  } catch {
-    return undefined;
-  }
+  const name = writtenPath(address);
+  if (name === undefined) return undefined;
   const slashed = name.replace(/\\/g, '/');
   const parts = slashed.split('/').filter((part) => part !== '' && part !== '.' && part !== '..');
   if (parts[0] === 'public') parts.shift();
@@ -354,7 +349,7 @@ function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, 
   const meant = underBase === undefined ? undefined : markdownAddress(underBase);
   const text = written.owner === 'person' ? 'the bio' : 'the article';
   if (written.beside && isContentFile(written.beside)) return contentFileLinkHint(written.beside, basePath, pagesOfFiles.get(written.beside));
-  const named = contentFileNamed(link, [...pagesOfFiles.keys(), ...draftUrls.values()]);
+  const named = contentFileNamed(link, [pagesOfFiles.keys(), draftUrls.values()]);
   if (named !== undefined) return contentFileLinkHint(named, basePath, pagesOfFiles.get(named));
   if (written.inPublic !== undefined) {
     const address = markdownAddress(`${basePath}${written.inPublic}`);
@@ -526,21 +521,30 @@ function isContentFile(file: string): boolean {
  * whose path ends so. Undefined when
  * none or several do (`prvi.md` in two years' folders), and for a link to another site.
  */
-function contentFileNamed(link: string, files: readonly string[]): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//')) return undefined;
-  let name: string;
-  try {
-    name = decodeURIComponent(link.replace(/[?#].*$/, ''));
-  } catch {
-    return undefined;
-  }
-  if (!name.endsWith('.md')) return undefined;
+function contentFileNamed(link: string, files: readonly Iterable<string>[]): string | undefined {
+  const name = writtenPath(link);
+  // Before any file is looked at: this runs for every broken link, and the files are the whole archive's.
+  if (name === undefined || !name.endsWith('.md')) return undefined;
   const tail = name
     .split(/[/\\]/)
     .filter((part) => part !== '' && part !== '.' && part !== '..')
     .join('/');
-  const found = new Set(files.filter((file) => file === tail || file.endsWith(`/${tail}`)));
+  const found = new Set<string>();
+  for (const list of files) for (const file of list) if (file === tail || file.endsWith(`/${tail}`)) found.add(file);
   return found.size === 1 ? [...found][0] : undefined;
+}
+
+/**
+ * The path a link written in content names, decoded and without its query and fragment, as a file tree would show
+ * it; undefined for an address with a scheme (https:, mailto:) or of another host (//…), and for one that does not decode.
+ */
+function writtenPath(link: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//')) return undefined;
+  try {
+    return decodeURIComponent(link.replace(/[?#].*$/, ''));
+  } catch {
+    return undefined;
+  }
 }
 
 /** A link to another content file by its path: the page the build makes of that file is what to link. */

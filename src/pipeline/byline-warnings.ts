@@ -1,7 +1,6 @@
-import { splitByline, type BylineName } from '../content/byline.ts';
+import { bylineLine, splitByline, type BylineName } from '../content/byline.ts';
 import { textLine } from '../content/front-matter.ts';
 import { ArhivarError } from '../errors.ts';
-import { bylineLine } from '../content/byline.ts';
 import { commonFirstNameGender } from '../people/detect.ts';
 
 /** One capitalised word, a surname as a byline writes it (Novak, Kovač, Pirc-Musar, O'Neill). */
