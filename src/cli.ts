@@ -170,6 +170,8 @@ export interface Io {
   untilStopped?: () => Promise<void>;
   /** The environment, where npm run leaves the options it kept for itself; process.env by default. */
   env?: NodeJS.ProcessEnv;
+  /** How long `build` lets one article's or bio's Markdown render; ARTICLE_TIME_LIMIT_MS by default. A test of the limit sets it lower than it waits. */
+  markdownTimeLimitMs?: number;
 }
 
 const defaultIo: Io = {
@@ -439,6 +441,7 @@ async function runBuild(args: readonly string[], io: Io): Promise<number> {
       root,
       outDir: values.out as string | undefined,
       includeFuture: Boolean(values.future),
+      markdownTimeLimitMs: io.markdownTimeLimitMs,
       onProgress: progress?.update,
       onWaitForOtherBuild: (holder, lockPath) => io.err(waitingMessage('build', root, holder, lockPath)),
     });
