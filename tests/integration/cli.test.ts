@@ -5,7 +5,7 @@ import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/pr
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main, type Io } from '../../src/cli.ts';
-import { copyFixture, FIXTURES, listFiles, makeTempDir, PROJECT_ROOT, removeDir } from '../helpers.ts';
+import { copyFixture, FIXTURES, listFiles, makeTempDir, PROJECT_ROOT, removeDir, waitFor } from '../helpers.ts';
 
 const roots: string[] = [];
 afterEach(async () => {
@@ -676,7 +676,7 @@ describe('arhivar CLI exit codes', () => {
     const stopped = new Promise<void>((resolve) => (stop = resolve));
     const io = captureIo({ untilStopped: () => stopped });
     const running = main(['preview', '--root', root, '--port', '0'], io);
-    for (let i = 0; i < 100 && io.stdout.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitFor(() => io.stdout.length > 0, 'the address preview serves at');
     expect(io.stdout[0]).toMatch(/^arhivar preview: serving .* at http:\/\/127\.0\.0\.1:\d+\/ \(Ctrl\+C stops\)$/);
     stop();
     expect(await running).toBe(0);
@@ -694,7 +694,7 @@ describe('arhivar CLI exit codes', () => {
     const stopped = new Promise<void>((resolve) => (stop = resolve));
     const io = captureIo({ untilStopped: () => stopped });
     const running = main(['preview', '--root', root, '--port', '0'], io);
-    for (let i = 0; i < 100 && io.stdout.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitFor(() => io.stdout.length >= 2, 'the address preview serves at and the note on its path');
     const address = /at (http:\/\/127\.0\.0\.1:\d+\/arhiv\/) /.exec(io.stdout[0] ?? '')?.[1];
     expect(address, io.stdout[0]).toBeDefined();
     expect(io.stdout[1]).toBe('note: dist/ was built for the path /arhiv/, and is served there; content/site.yaml now gives /novo/: run npm run build to publish under it');
@@ -713,7 +713,7 @@ describe('arhivar CLI exit codes', () => {
     const stopped = new Promise<void>((resolve) => (stop = resolve));
     const io = captureIo({ untilStopped: () => stopped });
     const running = main(['preview', '--root', root, '--port', '0'], io);
-    for (let i = 0; i < 100 && io.stdout.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitFor(() => io.stdout.length > 0, 'the address preview serves at');
     expect(io.stdout[0]).toMatch(/^arhivar preview: serving .* at http:\/\/127\.0\.0\.1:\d+\/novice\/arhiv\/ \(Ctrl\+C stops\)$/);
     stop();
     expect(await running).toBe(0);

@@ -23,7 +23,7 @@ async function watched(withContent = true) {
 }
 
 async function until(accept: () => boolean): Promise<void> {
-  for (let attempt = 0; attempt < 300 && !accept(); attempt++) await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let attempt = 0; attempt < 3000 && !accept(); attempt++) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 describe('ContentWatcher', () => {
