@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -10,6 +11,11 @@ export default defineConfig({
     globalSetup: ['tests/support/temporary-folder.ts', 'tests/support/fixtures-untouched.ts'],
     // fast-check's seed, pinned when ARHIVAR_PROPERTY_SEED is set (CI sets it; tests/support/property-seed.ts).
     setupFiles: ['tests/support/property-seed.ts'],
+    // Vitest runs max(cores - 1, 1) files at a time, which is one on CI's two cores. Most of the slow files spend
+    // their time waiting on a build, a dev server, Chromium or tsc in a process or thread of their own: one file
+    // at a time kept about 1.2 of the 2 cores busy. Two files at a time fill them; more cores keep the default.
+    // VITEST_MAX_WORKERS=1 npm test runs one file at a time again.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
