@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { SourceMap, type SourceMapPayload } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../bin/code.js';
+import { emptyPageComponent } from '../render/render-problem.ts';
 
 /** A line of a template, `file` relative to arhivar's folder (`templates/person.tsx`). */
 export interface TemplateLine {
@@ -27,6 +28,8 @@ const STACK_FRAME = /^\s*at (?:async )?(?:.*\()?((?:file:\/\/)?\/[^()]+):(\d+):(
  */
 export async function findTemplateLine(error: unknown, templates = path.join(PACKAGE_ROOT, 'templates')): Promise<TemplateLine | undefined> {
   if (!(error instanceof Error)) return undefined;
+  const empty = emptyPageComponent(error);
+  if (empty !== undefined) return findDeclaration(empty, templates);
   const maps = new Map<string, Promise<SourceMap | undefined>>();
   for (const frame of (error.stack ?? '').split('\n')) {
     const match = STACK_FRAME.exec(frame);
@@ -63,4 +66,25 @@ async function readSourceMap(file: string): Promise<SourceMap | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The line of `templates` that declares the component `name` (`export function PersonPage(`, `export const
+ * PersonPage =`), for a page that rendered nothing, which no stack leads to. esbuild renames a function whose
+ * name another module of the bundle also declares (`PersonPage2`), so a name not found is looked for again
+ * without its trailing digits.
+ */
+async function findDeclaration(name: string, templates: string): Promise<TemplateLine | undefined> {
+  const files = await readdir(templates, { recursive: true }).catch(() => [] as string[]);
+  const sources = files.filter((file) => /\.[jt]sx?$/.test(file) && !file.split(path.sep).includes('node_modules')).sort();
+  for (const candidate of [...new Set([name, name.replace(/\d+$/, '')])]) {
+    if (!/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(candidate)) continue;
+    const declaration = new RegExp(`^\\s*(?:export\\s+(?:default\\s+)?)?(?:(?:async\\s+)?function\\s+|(?:const|let|var)\\s+)${candidate.replaceAll('$', '\\$')}(?![\\p{L}\\p{N}_$])`, 'u');
+    for (const file of sources) {
+      const lines = (await readFile(path.join(templates, file), 'utf8').catch(() => '')).split('\n');
+      const index = lines.findIndex((line) => declaration.test(line));
+      if (index >= 0) return { file: path.relative(PACKAGE_ROOT, path.join(templates, file)).split(path.sep).join('/'), line: index + 1 };
+    }
+  }
+  return undefined;
 }

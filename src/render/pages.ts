@@ -8,6 +8,7 @@ import { basePathOf, urls } from '../site/urls.ts';
 import type { SiteContext } from './context.ts';
 import { renderUnderBasePath } from './base-path.ts';
 import { renderRejectingUndefined } from './undefined-component.ts';
+import { EmptyPageError } from './render-problem.ts';
 import { FEED_SIZE, FeedEntries, renderAtomFeed } from './feed.ts';
 import { renderRobots, renderSitemap, renderSitemapIndex, SITEMAP_LIMIT, type SitemapEntry } from './sitemap.ts';
 import { HomePage } from '../../templates/home.tsx';
@@ -57,7 +58,9 @@ function entryListPage<P extends { context: SiteContext; page: Page<Article> }>(
 
 /** A page of the site; its links carry the path of the site's baseUrl (render/base-path.ts). */
 export function renderHtml<P extends { context: SiteContext }>(component: FunctionComponent<P>, props: P): string {
-  return renderUnderBasePath(basePathOf(props.context.site.baseUrl), () => renderRejectingUndefined(() => `<!DOCTYPE html>\n${renderToString(h(component, props))}\n`));
+  const html = renderUnderBasePath(basePathOf(props.context.site.baseUrl), () => renderRejectingUndefined(() => renderToString(h(component, props))));
+  if (html === '') throw new EmptyPageError(component.displayName ?? component.name);
+  return `<!DOCTYPE html>\n${html}\n`;
 }
 
 export interface PageInputs {

@@ -9,6 +9,17 @@ import { ArhivarError, describeError } from '../errors.ts';
  */
 export function renderProblem(error: unknown, url: string, at?: { file: string; line: number }): unknown {
   if (error instanceof ArhivarError || !(error instanceof Error)) return error;
+  const empty = emptyPageComponent(error);
+  if (empty !== undefined) {
+    return new ArhivarError({
+      code: 'template/empty',
+      message: `${url}: ${empty} returned nothing, so the page would be empty`,
+      file: at?.file,
+      line: at?.line,
+      hint: `a function whose body is in braces returns its JSX only with return: write return ( before the JSX in ${empty}${at ? '' : ' (npm run typecheck names the function)'} and build again`,
+      cause: error,
+    });
+  }
   const component = /^\s*at (?:Object\.)?([A-Z][\w$]*) /m.exec(error.stack ?? '')?.[1];
   const undefinedName = undefinedNameOf(error);
   return new ArhivarError({
@@ -53,4 +64,24 @@ export function loadProblem(error: unknown, at: { file: string; line: number }):
     hint: 'this line runs once, as the command loads the templates (code outside a component); fix it (a file it reads is named relative to the template, and must be there) and run the command again',
     cause: error,
   });
+}
+
+/**
+ * A page template that rendered nothing. Preact renders a component that returns undefined (its JSX written
+ * below `{` without `return`) as '', which passes for a page: the build published every page of that template
+ * as `<!DOCTYPE html>` alone, and the link check found nothing wrong. No stack leads to such a function, since
+ * it did not throw, so its name is what finds its declaration (output/template-line.ts).
+ */
+export class EmptyPageError extends Error {
+  constructor(readonly component: string) {
+    super(`${component} rendered nothing`);
+    this.name = 'EmptyPageError';
+  }
+}
+
+/** The component of an EmptyPageError, by name rather than instanceof: it may come from the module Vite's SSR loader ran. */
+export function emptyPageComponent(error: unknown): string | undefined {
+  if (!(error instanceof Error) || error.name !== 'EmptyPageError') return undefined;
+  const { component } = error as { component?: unknown };
+  return typeof component === 'string' ? component : undefined;
 }

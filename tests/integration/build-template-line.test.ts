@@ -51,6 +51,20 @@ describe('npm run build with a template that throws', () => {
     expect(unmapped.stderr).toMatch(/^template\/failed\n  \/osebe\/[a-z-]+\/: TypeError: osebi manjka vloga \(in PersonPage\)\n  hint: .*open \/osebe\/[a-z-]+\/ in npm run dev to see the template's file and line/m);
   }, 90_000);
 
+  it('refuses a page template that returns nothing (a body in braces without return), naming its declaration, instead of publishing pages of <!DOCTYPE html> alone', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    expect((await build(copy, root)).code).toBe(0);
+    const person = (await readdir(path.join(root, 'dist', 'osebe'))).find((name) => !name.endsWith('.html') && name !== 'stran')!;
+    const before = await readFile(path.join(root, 'dist', 'osebe', person, 'index.html'), 'utf8');
+    // The JSX is an expression statement of its own: the function returns undefined, and Preact renders it as ''.
+    const line = await breakPersonTemplate(copy, (source) => source.replace(/^( {2}const overview = [^\n]*\n) {2}return \(\n/m, '$1  (\n'), 'export function PersonPage(');
+    const failed = await build(copy, root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(new RegExp(`^templates/person\\.tsx:${line}  template/empty\\n  /osebe/[a-z-]+/: PersonPage returned nothing, so the page would be empty\\n  hint: .*return`, 'm'));
+    expect(await readFile(path.join(root, 'dist', 'osebe', person, 'index.html'), 'utf8')).toBe(before);
+  }, 90_000);
+
   it('names the template line that called arhivar’s code where the exception was thrown', async () => {
     const copy = await copyArhivar();
     const root = await copyFixture('archive-basic');
