@@ -51,13 +51,27 @@ export function renderProblemsPage(errors: readonly ArhivarError[], warnings: re
   return page(title, `<h1>${escapeHtml(title)}</h1>\n<p>Fix the files below and save; this page reloads by itself.</p>\n<ul>${problemItems(errors)}</ul>${warned}`);
 }
 
-export function renderFailurePage(what: string, error: unknown, advice = 'Fix the cause and save; this page reloads by itself.'): string {
+export function renderFailurePage(what: string, error: unknown, advice = 'Fix the cause and save; this page reloads by itself.', problem?: ArhivarError): string {
   // Vite's and the TSX transform's messages are coloured for a terminal (a syntax error's code frame is ESC[38;5;246m…
   // around every character): in a page those codes would only hide the text and the file:line between them.
   // A stack shows the error's own message only: fetch's »fetch failed« keeps its reason in the cause.
   const causes = error instanceof Error ? causesOf(error).map((cause) => `\ncause: ${cause}`).join('') : '';
-  const detail = stripVTControlCharacters(error instanceof Error ? `${error.stack ?? error.message}${causes}` : String(error));
-  return page(`arhivar: ${what}`, `<h1>arhivar: ${escapeHtml(what)}</h1>\n<p>${escapeHtml(advice)}</p>\n<pre>${escapeHtml(detail)}</pre>`);
+  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const detail = stripVTControlCharacters(`${problem ? withoutSourceLine(stack) : stack}${causes}`);
+  const told = problem ? `\n<ul>${problemItems([problem])}</ul>` : '';
+  return page(`arhivar: ${what}`, `<h1>arhivar: ${escapeHtml(what)}</h1>\n<p>${escapeHtml(advice)}</p>${told}\n<pre>${escapeHtml(detail)}</pre>`);
+}
+
+/**
+ * A stack without the source line Node puts above it when source maps are on, as Vite's SSR loader turns them on:
+ * `file:///…/preact-render-to-string/dist/index.mjs:1`, then that file's first line, several kilobytes of minified
+ * code, for an exception a template threw through Preact. It sent the reader into node_modules/ before the message;
+ * the problem above the stack names the template's line.
+ */
+function withoutSourceLine(stack: string): string {
+  if (!/^(?:file:\/\/)?\S*:\d+\n/.test(stack)) return stack;
+  const end = stack.indexOf('\n\n');
+  return end === -1 ? stack : stack.slice(end + 2);
 }
 
 /**

@@ -19,6 +19,8 @@ import { changesWhatBuildMakes } from '../output/left-out.ts';
 import { readPublicPages } from '../output/public-pages.ts';
 import { draftClash, publicConflicts, publicFileSource, publicFolderContents } from '../output/publish.ts';
 import { firstHomePage, type PageSpec } from '../render/pages.ts';
+import { emptyPageComponent, emptyPageProblem } from '../render/render-problem.ts';
+import { findComponentDeclaration } from '../output/template-line.ts';
 import { basePathOf, outputPathFor, urls, withoutBasePath } from '../site/urls.ts';
 import { contentTypeFor, folderRedirectLocation, openFile, redirectedToBasePath, sendOpenFile } from './static-server.ts';
 import { PageIndex } from './page-index.ts';
@@ -666,7 +668,8 @@ class DevSite {
         return this.sendHtml(request, response, 500, renderProblemsPage([problem]), pathname);
       }
       if (error instanceof Error) this.server?.ssrFixStacktrace(error);
-      if (site) this.tellTemplateFailure(site, error, pathname);
+      const failure = site ? await this.templateFailure(error, pathname) : undefined;
+      if (site && failure) this.tellOnce(site, failure);
       // Unset site: the page module did not load. An import of a file or package that is not there is told as the build tells it.
       const missing = site ? undefined : await missingImportProblem(error, [this.root, PACKAGE_ROOT], readSource);
       if (missing) {
@@ -676,7 +679,7 @@ class DevSite {
         this.tellLoadFailure(missing);
         return this.sendHtml(request, response, 500, renderProblemsPage([missing]), pathname);
       }
-      return this.sendHtml(request, response, 500, renderFailurePage('a template failed', error), pathname);
+      return this.sendHtml(request, response, 500, renderFailurePage('a template failed', error, undefined, failure), pathname);
     }
     const file = outputPathFor(page?.url ?? pathname);
     if (file.endsWith('.html')) return this.sendHtml(request, response, status, body, pathname);
@@ -703,9 +706,13 @@ class DevSite {
     this.options.onTemplateFailure(problem);
   }
 
-  private tellTemplateFailure(site: ServedSite, error: unknown, pathname: string): void {
-    if (!this.options.onTemplateFailure) return;
-    this.tellOnce(site, templateProblem(error, `${this.basePath}${pathname.slice(1)}`, [this.root, PACKAGE_ROOT]));
+  /** A template's failure as a problem: an exception at the template's line, a page that rendered nothing at its declaration. */
+  private async templateFailure(error: unknown, pathname: string): Promise<ArhivarError> {
+    const url = `${this.basePath}${pathname.slice(1)}`;
+    const roots = [this.root, PACKAGE_ROOT];
+    const empty = emptyPageComponent(error);
+    if (empty !== undefined) return emptyPageProblem(empty, url, await findComponentDeclaration(empty, roots), 'save, and the page reloads');
+    return templateProblem(error, url, roots);
   }
 
   private tellOnce(site: ServedSite, problem: ArhivarError): void {

@@ -29,7 +29,7 @@ const STACK_FRAME = /^\s*at (?:async )?(?:.*\()?((?:file:\/\/)?\/[^()]+):(\d+):(
 export async function findTemplateLine(error: unknown, templates = path.join(PACKAGE_ROOT, 'templates')): Promise<TemplateLine | undefined> {
   if (!(error instanceof Error)) return undefined;
   const empty = emptyPageComponent(error);
-  if (empty !== undefined) return findDeclaration(empty, templates);
+  if (empty !== undefined) return findComponentDeclaration(empty, [path.dirname(templates)]);
   const maps = new Map<string, Promise<SourceMap | undefined>>();
   for (const frame of (error.stack ?? '').split('\n')) {
     const match = STACK_FRAME.exec(frame);
@@ -69,21 +69,23 @@ async function readSourceMap(file: string): Promise<SourceMap | undefined> {
 }
 
 /**
- * The line of `templates` that declares the component `name` (`export function PersonPage(`, `export const
- * PersonPage =`), for a page that rendered nothing, which no stack leads to. esbuild renames a function whose
- * name another module of the bundle also declares (`PersonPage2`), so a name not found is looked for again
- * without its trailing digits.
+ * The line of a `templates/` folder of `roots` that declares the component `name` (`export function PersonPage(`,
+ * `export const PersonPage =`), relative to that root, for a page that rendered nothing, which no stack leads to.
+ * esbuild renames a function whose name another module of the bundle also declares (`PersonPage2`), so a name not
+ * found is looked for again without its trailing digits.
  */
-async function findDeclaration(name: string, templates: string): Promise<TemplateLine | undefined> {
-  const files = await readdir(templates, { recursive: true }).catch(() => [] as string[]);
-  const sources = files.filter((file) => /\.[jt]sx?$/.test(file) && !file.split(path.sep).includes('node_modules')).sort();
+export async function findComponentDeclaration(name: string, roots: readonly string[]): Promise<TemplateLine | undefined> {
   for (const candidate of [...new Set([name, name.replace(/\d+$/, '')])]) {
     if (!/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(candidate)) continue;
     const declaration = new RegExp(`^\\s*(?:export\\s+(?:default\\s+)?)?(?:(?:async\\s+)?function\\s+|(?:const|let|var)\\s+)${candidate.replaceAll('$', '\\$')}(?![\\p{L}\\p{N}_$])`, 'u');
-    for (const file of sources) {
-      const lines = (await readFile(path.join(templates, file), 'utf8').catch(() => '')).split('\n');
-      const index = lines.findIndex((line) => declaration.test(line));
-      if (index >= 0) return { file: path.relative(PACKAGE_ROOT, path.join(templates, file)).split(path.sep).join('/'), line: index + 1 };
+    for (const root of roots) {
+      const templates = path.join(root, 'templates');
+      const files = await readdir(templates, { recursive: true }).catch(() => [] as string[]);
+      for (const file of files.filter((name) => /\.[jt]sx?$/.test(name) && !name.split(path.sep).includes('node_modules')).sort()) {
+        const lines = (await readFile(path.join(templates, file), 'utf8').catch(() => '')).split('\n');
+        const index = lines.findIndex((line) => declaration.test(line));
+        if (index >= 0) return { file: path.relative(root, path.join(templates, file)).split(path.sep).join('/'), line: index + 1 };
+      }
     }
   }
   return undefined;

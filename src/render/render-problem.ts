@@ -10,16 +10,7 @@ import { ArhivarError, describeError } from '../errors.ts';
 export function renderProblem(error: unknown, url: string, at?: { file: string; line: number }): unknown {
   if (error instanceof ArhivarError || !(error instanceof Error)) return error;
   const empty = emptyPageComponent(error);
-  if (empty !== undefined) {
-    return new ArhivarError({
-      code: 'template/empty',
-      message: `${url}: ${empty} returned nothing, so the page would be empty`,
-      file: at?.file,
-      line: at?.line,
-      hint: `a function whose body is in braces returns its JSX only with return: write return ( before the JSX in ${empty}${at ? '' : ' (npm run typecheck names the function)'} and build again`,
-      cause: error,
-    });
-  }
+  if (empty !== undefined) return emptyPageProblem(empty, url, at, 'build again');
   const component = /^\s*at (?:Object\.)?([A-Z][\w$]*) /m.exec(error.stack ?? '')?.[1];
   const undefinedName = undefinedNameOf(error);
   return new ArhivarError({
@@ -77,6 +68,17 @@ export class EmptyPageError extends Error {
     super(`${component} rendered nothing`);
     this.name = 'EmptyPageError';
   }
+}
+
+/** A page template that rendered nothing as a problem at its declaration; `then` is what to do after the fix. */
+export function emptyPageProblem(component: string, url: string, at: { file: string; line: number } | undefined, then: string): ArhivarError {
+  return new ArhivarError({
+    code: 'template/empty',
+    message: `${url}: ${component} returned nothing, so the page would be empty`,
+    file: at?.file,
+    line: at?.line,
+    hint: `a function whose body is in braces returns its JSX only with return: write return ( before the JSX in ${component} and ${then}`,
+  });
 }
 
 /** The component of an EmptyPageError, by name rather than instanceof: it may come from the module Vite's SSR loader ran. */

@@ -437,6 +437,61 @@ describe('arhivar dev with a template that uses a component its file does not ex
   });
 });
 
+/** A pages-wrapper.tsx whose page at FIRST_URL is rendered from `component` (TSX lines declaring BrokenPage, from line 2). */
+async function writeBrokenPage(root: string, component: readonly string[]): Promise<string> {
+  // The templates' JSX imports preact/jsx-dev-runtime, found from the file's folder, as in arhivar's checkout.
+  await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(root, 'node_modules'));
+  const wrapper = path.join(root, 'templates', 'pages-wrapper.tsx');
+  await writeFile(
+    wrapper,
+    [
+      `import { listPages as base, renderHtml } from ${JSON.stringify(path.join(PROJECT_ROOT, 'src', 'render', 'pages.ts'))};`,
+      ...component,
+      'export function* listPages(inputs: Parameters<typeof base>[0]) {',
+      '  for (const page of base(inputs)) {',
+      `    if (page.url === ${JSON.stringify(FIRST_URL)}) yield { ...page, render: () => renderHtml(BrokenPage, { context: inputs.context }) };`,
+      '    else yield page;',
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  return wrapper;
+}
+
+describe('arhivar dev with a template that fails on the page', () => {
+  it('shows the problem as the terminal tells it, file:line first, and the stack without the minified line of Preact it was thrown through', async () => {
+    const root = await copyFixture('archive-basic');
+    // A component's name misspelt: the ReferenceError is thrown inside preact-render-to-string's one-line bundle.
+    const wrapper = await writeBrokenPage(root, ['function BrokenPage(_props: { context: unknown }) {', '  return <main><Kolofn /></main>;', '}']);
+    const told: ArhivarError[] = [];
+    await withDevServer(root, { pagesModule: wrapper, onTemplateFailure: (problem) => told.push(problem) }, async (server) => {
+      const page = await fetchUntil(server, FIRST_URL, (p) => p.status !== 404);
+      expect(page.status).toBe(500);
+      expect(told.map((problem) => [problem.code, problem.file, problem.line])).toEqual([['template/failed', 'templates/pages-wrapper.tsx', 3]]);
+      expect(page.body).toContain('<code class="where">templates/pages-wrapper.tsx:3</code> <code>template/failed</code>');
+      expect(page.body).toMatch(/<pre>ReferenceError: Kolofn is not defined\n/);
+      expect(page.body).not.toContain('preact-render-to-string/dist/index.mjs:1\n');
+    });
+  });
+
+  it('refuses a page template that returns nothing at its declaration, as the build does, instead of serving an empty page', async () => {
+    const root = await copyFixture('archive-basic');
+    // The JSX is a statement of its own below {: the function returns undefined.
+    const wrapper = await writeBrokenPage(root, ['function BrokenPage(_props: { context: unknown }) {', '  (<main>Naslov</main>);', '}']);
+    const told: ArhivarError[] = [];
+    await withDevServer(root, { pagesModule: wrapper, onTemplateFailure: (problem) => told.push(problem) }, async (server) => {
+      const page = await fetchUntil(server, FIRST_URL, (p) => p.status !== 404);
+      expect(page.status).toBe(500);
+      expect(told.map((problem) => [problem.code, problem.file, problem.line, problem.message])).toEqual([
+        ['template/empty', 'templates/pages-wrapper.tsx', 2, `${FIRST_URL}: BrokenPage returned nothing, so the page would be empty`],
+      ]);
+      expect(page.body).toContain('<code class="where">templates/pages-wrapper.tsx:2</code> <code>template/empty</code>');
+      expect(page.body).toContain('write return ( before the JSX in BrokenPage and save, and the page reloads');
+    });
+  });
+});
+
 describe('arhivar dev with a template that imports a file that is not there', () => {
   it('names the template and the line of the import, as the build does, not only »Does the file exist?«', async () => {
     const root = await copyFixture('archive-basic');
