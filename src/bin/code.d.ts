@@ -14,7 +14,9 @@ export declare class SourceSyntaxError extends Error {
   readonly problems: readonly string[];
   constructor(problems: readonly string[]);
 }
-export declare function syntaxProblems(error: unknown): string[] | undefined;
+export declare function syntaxProblems(error: unknown, readSource?: (file: string) => string | undefined): string[] | undefined;
+export declare function exportsOf(text: string): { named: string[]; hasDefault: boolean; defaultName: string | undefined };
+export declare function missingExportHint(source: string, name: string, text: string | undefined): string;
 export declare function packageName(specifier: string): string;
 /**
  * What an import of a package comes to (resolvePackageImport): the URL of its file, the package that is not installed,

@@ -1,7 +1,7 @@
 // arhivar's own code as Node runs it. Plain JavaScript (typed by code.d.ts) because it runs before any
 // TypeScript can be loaded: the command-line entry points use it to start from a compiled bundle.
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -439,9 +439,10 @@ export class SourceSyntaxError extends Error {
  * package, as absWorkingDir makes it) and line; undefined for any other failure (a folder that cannot be
  * written to), which falls back to tsx.
  * @param {unknown} error
+ * @param {(file: string) => string | undefined} [readSource] the text of a file of the package, for a hint
  * @returns {string[] | undefined}
  */
-export function syntaxProblems(error) {
+export function syntaxProblems(error, readSource = readPackageFile) {
   const errors = /** @type {{ errors?: { text: string; location?: { file: string; line: number } | null; detail?: PackageImport }[] }} */ (error)?.errors;
   const located = (errors ?? []).filter((message) => message.location);
   if (located.length === 0) return undefined;
@@ -464,7 +465,7 @@ export function syntaxProblems(error) {
       return [
         `${at}  ${inTemplates ? 'template/missing-export' : 'code/missing-export'}`,
         `  ${text}`,
-        `  hint: ${source} has no export named ${name}; correct the name this line imports, or write export before ${name}'s declaration in ${source}`,
+        `  hint: ${missingExportHint(/** @type {string} */ (source), /** @type {string} */ (name), readSource(/** @type {string} */ (source)))}`,
       ].join('\n');
     }
     return [
@@ -473,4 +474,63 @@ export function syntaxProblems(error) {
       `  hint: ${inTemplates ? 'the template is not valid TSX at this line' : "arhivar's code is not valid TypeScript at this line"}; fix it and run the command again (npm run typecheck lists every such mistake at once)`,
     ].join('\n');
   });
+}
+
+/**
+ * @param {string} file relative to the package, as esbuild names it
+ * @returns {string | undefined}
+ */
+function readPackageFile(file) {
+  try {
+    return readFileSync(path.join(PACKAGE_ROOT, file), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+const IDENTIFIER = '[\\p{L}_$][\\p{L}\\p{N}_$]*';
+
+/**
+ * The names a module's text exports as values, and whether it has a default export and the name declared with it.
+ * Read from the text, not the module, for a hint only: a type or an interface is left out, since an import of one is
+ * no value esbuild would look for.
+ * @param {string} text
+ */
+export function exportsOf(text) {
+  const named = [...text.matchAll(new RegExp(`^\\s*export\\s+(?:declare\\s+)?(?:async\\s+)?(?:function\\*?|const|let|var|class|enum)\\s+(${IDENTIFIER})`, 'gmu'))].map((match) => /** @type {string} */ (match[1]));
+  let hasDefault = /^\s*export\s+default\b/m.test(text);
+  for (const list of text.matchAll(/^\s*export\s*\{([^}]*)\}/gm)) {
+    for (const item of /** @type {string} */ (list[1]).split(',')) {
+      const exported = item.trim().split(/\s+as\s+/).pop()?.trim();
+      if (!exported || exported.startsWith('type ')) continue;
+      if (exported === 'default') hasDefault = true;
+      else named.push(exported);
+    }
+  }
+  const defaultName = new RegExp(`^\\s*export\\s+default\\s+(?:async\\s+)?(?:function\\*?\\s*|class\\s+)?(${IDENTIFIER})`, 'mu').exec(text)?.[1];
+  return { named: [...new Set(named)], hasDefault, defaultName: defaultName === 'function' || defaultName === 'class' ? undefined : defaultName };
+}
+
+/**
+ * What to do about an import of `name` that `source` does not export. A default export and a named one mixed up is
+ * the usual cause (`import { Kolofon }` of `export default function Kolofon`, `import Kolofon` of `export function
+ * Kolofon`): the general hint, to write export before the name's declaration, named a declaration that had export
+ * already, or »default's declaration«.
+ * @param {string} source
+ * @param {string} name the name imported, `default` for an import without braces
+ * @param {string | undefined} text the source's text, when it could be read
+ */
+export function missingExportHint(source, name, text) {
+  const exports = text === undefined ? undefined : exportsOf(text);
+  if (exports && name === 'default' && exports.named.length > 0) {
+    const names = exports.named.length === 1 ? exports.named[0] : `${exports.named.slice(0, -1).join(', ')} and ${exports.named.at(-1)}`;
+    return `${source} has no default export; it exports ${names} by name: import the one this line means in braces (import { ${exports.named[0]} } from '…'), or write export default before its declaration in ${source}`;
+  }
+  if (exports && name !== 'default' && exports.hasDefault) {
+    return exports.defaultName === name
+      ? `${source} exports ${name} as its default export (export default), not by name: import it without braces, import ${name} from '…', or write export function ${name} in place of export default function ${name}`
+      : `${source} has no export named ${name}, but it has a default export: if that is the one this line means, import it without braces (import ${name} from '…'); otherwise correct the name`;
+  }
+  if (name === 'default') return `${source} has no default export; import a name it exports in braces (import { Name } from '…'), or write export default before the declaration this line means in ${source}`;
+  return `${source} has no export named ${name}; correct the name this line imports, or write export before ${name}'s declaration in ${source}`;
 }

@@ -11,7 +11,7 @@ export function renderRejectingUndefined<T>(render: () => T): T {
   const previous = options.vnode;
   const check = (vnode: VNode) => {
     if (vnode.type === undefined) {
-      const error = new TypeError('a component used here is undefined: its file does not export the name it is imported as (misspelt, or declared without export); npm run typecheck names it');
+      const error = new TypeError('a component used here is undefined: its file does not export the name it is imported as (misspelt, declared without export, or a default export imported in braces, or a named one without); npm run typecheck names it');
       // The stack starts at the JSX call, so the dev server's first frame of our code is the template's line, not this one.
       Error.captureStackTrace(error, check);
       throw error;

@@ -433,6 +433,7 @@ describe('arhivar dev with a template that uses a component its file does not ex
       expect(page.status).toBe(500);
       expect(told.map((problem) => [problem.code, problem.file, problem.line])).toEqual([['template/failed', 'templates/pages-wrapper.tsx', 4]]);
       expect(told[0]!.message).toContain('a component used here is undefined');
+      expect(told[0]!.message).toContain('a default export imported in braces, or a named one without');
     });
   });
 });

@@ -215,6 +215,27 @@ describe('syntaxProblems: esbuild errors at a line of the source', () => {
     const [inCode] = syntaxProblems({ errors: [{ text: 'No matching export in "src/text/sl.ts" for import "formatDatum"', location: { file: 'src/render/feed.ts', line: 3 } }] })!;
     expect(inCode).toMatch(/^src\/render\/feed\.ts:3  code\/missing-export\n/);
   });
+
+  it('tells a default export imported in braces, or a named one imported without, as the import to rewrite, not as a name to export', () => {
+    const sources: Record<string, string> = {
+      'templates/kolofon.tsx': "import dayjs from 'dayjs';\n\nexport default function Kolofon({ count }: { count: number }) {\n  return <p>{count}</p>;\n}\n",
+      'templates/okvir.tsx': 'export interface OkvirProps {\n  naslov: string;\n}\nexport function Okvir() {\n  return <div />;\n}\nconst ROB = 1;\nexport { ROB, ROB as RobOkvirja };\n',
+    };
+    const read = (file: string) => sources[file];
+    const problem = (source: string, name: string) =>
+      syntaxProblems({ errors: [{ text: `No matching export in "${source}" for import "${name}"`, location: { file: 'templates/layout.tsx', line: 8 } }] }, read)![0]!;
+
+    // import { Kolofon } from './kolofon.tsx', of export default function Kolofon.
+    expect(problem('templates/kolofon.tsx', 'Kolofon')).toMatch(
+      /\n  hint: templates\/kolofon\.tsx exports Kolofon as its default export \(export default\), not by name: import it without braces, import Kolofon from '…', or write export function Kolofon in place of export default function Kolofon$/,
+    );
+    // import Okvir from './okvir.tsx', of export function Okvir.
+    expect(problem('templates/okvir.tsx', 'default')).toMatch(
+      /\n  hint: templates\/okvir\.tsx has no default export; it exports Okvir, ROB and RobOkvirja by name: import the one this line means in braces \(import \{ Okvir \} from '…'\), or write export default before its declaration in templates\/okvir\.tsx$/,
+    );
+    // A name the file has neither way keeps the general hint.
+    expect(problem('templates/okvir.tsx', 'Okvirr')).toMatch(/hint: templates\/okvir\.tsx has no export named Okvirr; correct the name this line imports/);
+  });
 });
 
 /** Writes `files` (path under `root` → text, or an object written as JSON) and returns `root`. */
