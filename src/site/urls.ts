@@ -1,24 +1,19 @@
 import type { ContentDate } from '../content/dates.ts';
 import { ljubljanaCalendar } from '../text/sl.ts';
 import { memoize } from '../memo.ts';
+import { ARCHIVE, AUTHOR, PAGE, PEOPLE, SEARCH, TAGS } from './path-names.ts';
 
-/**
- * Every URL of the site. Slovenian words in paths live here and only here.
- * URLs are root-relative and end in / for pages (served as folder/index.html). They are paths of the site,
- * which is also the layout of dist/: a site published under a path (baseUrl https://example.si/arhiv/) is
- * linked as withBasePath gives them, with the path in front, and serves them as withoutBasePath reads them.
- */
-const PAGE = 'stran';
-const PEOPLE = 'osebe';
-/** Under a person's page: the articles they wrote (»avtor«, as a byline's author). */
-const AUTHOR = 'avtor';
-const TAGS = 'oznake';
-const ARCHIVE = 'arhiv';
-const SEARCH = 'iskanje';
+export { pageOfListing } from './path-names.ts';
 
 const pad = (value: number) => String(value).padStart(2, '0');
 const paged = (base: string, page: number) => (page <= 1 ? base : `${base}${PAGE}/${page}/`);
 
+/**
+ * Every URL of the site, made of the Slovenian words of path-names.ts.
+ * URLs are root-relative and end in / for pages (served as folder/index.html). They are paths of the site,
+ * which is also the layout of dist/: a site published under a path (baseUrl https://example.si/arhiv/) is
+ * linked as withBasePath gives them, with the path in front, and serves them as withoutBasePath reads them.
+ */
 export const urls = {
   home: (page = 1) => paged('/', page),
   article: (date: ContentDate, slug: string) => {
@@ -58,33 +53,6 @@ const PERSON_PATH = new RegExp(`^/?${PEOPLE}/([^/]+)(?:/(.*))?$`);
 export function personOfPath(sitePath: string): { id: string; rest: string } | undefined {
   const match = PERSON_PATH.exec(sitePath);
   return match ? { id: match[1]!, rest: (match[2] ?? '').replace(/^index\.html$/, '') } : undefined;
-}
-
-/**
- * The listing and page number that `names` (the names of a path, `oznake/ukrajina/stran/3`) write: the listing's
- * own folder's names (`oznake/ukrajina`, whose page 1 has no number in its address, see paged) and 3; undefined
- * for a path that is no numbered page, and for `stran/…` under a folder that is no paged listing (an
- * article's `2025/02/11/clanek/stran/99`, where a relative `stran/99/` written in the article leads).
- */
-export function pageOfListing(names: readonly string[]): { listing: readonly string[]; page: number } | undefined {
-  if (names.length < 2 || names.at(-2) !== PAGE || !/^\d{1,9}$/.test(names.at(-1)!)) return undefined;
-  const listing = names.slice(0, -2);
-  return isPagedListing(listing) ? { listing, page: Number(names.at(-1)) } : undefined;
-}
-
-/** Whether the folder of these names is one paged cuts into numbered pages: home, tag, person, a person's bylines, month. */
-function isPagedListing(names: readonly string[]): boolean {
-  const [first, second, third] = names;
-  switch (names.length) {
-    case 0:
-      return true;
-    case 2:
-      return first === TAGS || first === PEOPLE || (/^\d{4}$/.test(first!) && /^\d{2}$/.test(second!));
-    case 3:
-      return first === PEOPLE && third === AUTHOR;
-    default:
-      return false;
-  }
 }
 
 /**

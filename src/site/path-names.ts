@@ -1,0 +1,40 @@
+/**
+ * The Slovenian words of the site's paths, which live here and only here, and which paths are numbered pages of
+ * a paged listing. Nothing is imported, so that a browser script can use these without what urls.ts brings
+ * (the date and plural code of text/sl.ts: Vite split that into a chunk of its own, which the search page
+ * too then had to load).
+ */
+export const PAGE = 'stran';
+export const PEOPLE = 'osebe';
+/** Under a person's page: the articles they wrote (»avtor«, as a byline's author). */
+export const AUTHOR = 'avtor';
+export const TAGS = 'oznake';
+export const ARCHIVE = 'arhiv';
+export const SEARCH = 'iskanje';
+
+/**
+ * The listing and page number that `names` (the names of a path, `oznake/ukrajina/stran/3`) write: the listing's
+ * own folder's names (`oznake/ukrajina`, whose page 1 has no number in its address, see urls.ts paged) and 3; undefined
+ * for a path that is no numbered page, and for `stran/…` under a folder that is no paged listing (an
+ * article's `2025/02/11/clanek/stran/99`, where a relative `stran/99/` written in the article leads).
+ */
+export function pageOfListing(names: readonly string[]): { listing: readonly string[]; page: number } | undefined {
+  if (names.length < 2 || names.at(-2) !== PAGE || !/^\d{1,9}$/.test(names.at(-1)!)) return undefined;
+  const listing = names.slice(0, -2);
+  return isPagedListing(listing) ? { listing, page: Number(names.at(-1)) } : undefined;
+}
+
+/** Whether the folder of these names is one paged cuts into numbered pages: home, tag, person, a person's bylines, month. */
+function isPagedListing(names: readonly string[]): boolean {
+  const [first, second, third] = names;
+  switch (names.length) {
+    case 0:
+      return true;
+    case 2:
+      return first === TAGS || first === PEOPLE || (/^\d{4}$/.test(first!) && /^\d{2}$/.test(second!));
+    case 3:
+      return first === PEOPLE && third === AUTHOR;
+    default:
+      return false;
+  }
+}
