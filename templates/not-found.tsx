@@ -10,6 +10,9 @@ import { Layout } from './layout.tsx';
  */
 export function NotFoundPage({ context, heldBack }: { context: SiteContext; heldBack?: ContentDate }) {
   const title = heldBack ? 'Članek še ni objavljen' : 'Strani ni mogoče najti';
+  // Sends a reader at a listing's `…/stran/1/` on to the listing (src/client/not-found.ts). A file, not an inline
+  // script, as every script of the site is: a Content-Security-Policy of `script-src 'self'` lets it run.
+  const script = heldBack ? undefined : context.assets.scripts['not-found'];
   return (
     <Layout context={context} meta={{ title, description: 'Strani, ki ste jo iskali, v arhivu ni.', url: urls.notFound(), noindex: true }}>
       <h1>{title}</h1>
@@ -29,6 +32,7 @@ export function NotFoundPage({ context, heldBack }: { context: SiteContext; held
           <a href={urls.people()}>Vse osebe v arhivu</a>
         </li>
       </ul>
+      {script ? <script type="module" src={script} data-root={urls.home()}></script> : null}
     </Layout>
   );
 }

@@ -5,7 +5,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { inode } from '../output/side-trees.ts';
-import { outputPathFor, urls, withoutBasePath } from '../site/urls.ts';
+import { firstPageListing, outputPathFor, urls, withoutBasePath } from '../site/urls.ts';
 
 /**
  * `arhivar preview`: serves a built dist/ the way static hosts (Netlify, GitHub Pages, nginx with
@@ -156,6 +156,21 @@ export function folderRedirectLocation(url: URL): string {
   return `${url.pathname.replace(/\/{2,}/g, '/')}/${url.search}`;
 }
 
+/**
+ * Where a request for a listing's page 1 by its number is sent (`/oznake/ukrajina/stran/1/`, see site/path-names.ts
+ * firstPageListing; `sitePath` is decoded, within the base path): the listing's own address, under the base path,
+ * with the query kept (a shared link's `?utm_source=…`), when `hasPage` says the site has a page at that site URL;
+ * undefined otherwise. Hugo and Zola write a page at `…/page/1/` that sends the reader on; the build's 404 page
+ * does it in the browser (src/client/not-found.ts), and dev and preview answer with a redirect.
+ */
+export async function firstPageLocation(basePath: string, sitePath: string, search: string, hasPage: (url: string) => boolean | Promise<boolean>): Promise<string | undefined> {
+  // No name is "." or "..": URL resolves them away, also written %2e%2e.
+  const listing = firstPageListing(sitePath.split('/').filter(Boolean));
+  if (listing === undefined) return undefined;
+  if (!(await hasPage(`/${listing.map((name) => `${name}/`).join('')}`))) return undefined;
+  return `${basePath}${listing.map((name) => `${encodeURIComponent(name)}/`).join('')}${search}`;
+}
+
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve, reject) => {
     server.close((error) => (error ? reject(error) : resolve()));
@@ -239,6 +254,12 @@ async function serve(dir: string, basePath: string, request: IncomingMessage, re
       if (found) return sendOpenFile(request, response, 200, found);
       if (!pathname.endsWith('/') && (await isFile(path.join(file, 'index.html')))) {
         response.writeHead(301, { location: folderRedirectLocation(url) });
+        response.end();
+        return;
+      }
+      const firstPage = await firstPageLocation(basePath, pathname, url.search, (site) => isFile(path.join(dir, outputPathFor(site))));
+      if (firstPage) {
+        response.writeHead(301, { location: firstPage });
         response.end();
         return;
       }

@@ -22,7 +22,7 @@ import { firstHomePage, type PageSpec } from '../render/pages.ts';
 import { emptyPageComponent, emptyPageProblem } from '../render/render-problem.ts';
 import { findComponentDeclaration } from '../output/template-line.ts';
 import { basePathOf, outputPathFor, urls, withoutBasePath } from '../site/urls.ts';
-import { contentTypeFor, folderRedirectLocation, openFile, redirectedToBasePath, sendOpenFile } from './static-server.ts';
+import { contentTypeFor, firstPageLocation, folderRedirectLocation, openFile, redirectedToBasePath, sendOpenFile } from './static-server.ts';
 import { PageIndex } from './page-index.ts';
 import { assetsFailureTitle, renderFailurePage, renderOutsideBasePage, renderProblemsPage } from './error-page.ts';
 import { RENDER_TIME_LIMIT_MS, RenderTimedOut, renderWithin } from './render-time-limit.ts';
@@ -651,6 +651,12 @@ class DevSite {
       if (!page && (await servePublicFile())) return;
       if (!page && pages.has(`${pathname}/`)) {
         response.writeHead(301, { location: folderRedirectLocation(url) });
+        response.end();
+        return;
+      }
+      const firstPage = page ? undefined : await firstPageLocation(basePath, pathname, url.search, (site) => pages.has(site));
+      if (firstPage) {
+        response.writeHead(301, { location: firstPage });
         response.end();
         return;
       }

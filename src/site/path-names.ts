@@ -1,8 +1,8 @@
 /**
  * The Slovenian words of the site's paths, which live here and only here, and which paths are numbered pages of
- * a paged listing. Nothing is imported, so that a browser script can use these without what urls.ts brings
- * (the date and plural code of text/sl.ts: Vite split that into a chunk of its own, which the search page
- * too then had to load).
+ * a paged listing. Nothing is imported: the 404 page's script (src/client/not-found.ts) is bundled with this
+ * module alone, while urls.ts brings the date and plural code of text/sl.ts, which Vite then split into a
+ * chunk of its own that the search page too had to load.
  */
 export const PAGE = 'stran';
 export const PEOPLE = 'osebe';
@@ -22,6 +22,19 @@ export function pageOfListing(names: readonly string[]): { listing: readonly str
   if (names.length < 2 || names.at(-2) !== PAGE || !/^\d{1,9}$/.test(names.at(-1)!)) return undefined;
   const listing = names.slice(0, -2);
   return isPagedListing(listing) ? { listing, page: Number(names.at(-1)) } : undefined;
+}
+
+/**
+ * The listing whose first page `names` ask for by its number (`oznake/ukrajina/stran/1`, also followed by
+ * `index.html`): the listing's own folder's names (`oznake/ukrajina`), since page 1 is at the listing's address
+ * and the build writes nothing at `…/stran/1/` (urls.ts paged); undefined for every other path. No page the
+ * build makes has such a path: an article's ends in its day and slug (`2025/12/22/stran`), and a tag or person
+ * named »stran« is `oznake/stran/`, with pages at `oznake/stran/stran/2/`. An article's `redirectFrom:` or a
+ * file of public/ may stand there, and is served before any redirect is looked for.
+ */
+export function firstPageListing(names: readonly string[]): readonly string[] | undefined {
+  const numbered = pageOfListing(names.at(-1) === 'index.html' ? names.slice(0, -1) : names);
+  return numbered?.page === 1 ? numbered.listing : undefined;
 }
 
 /** Whether the folder of these names is one paged cuts into numbered pages: home, tag, person, a person's bylines, month. */

@@ -3,7 +3,7 @@ import { ljubljanaCalendar } from '../text/sl.ts';
 import { memoize } from '../memo.ts';
 import { ARCHIVE, AUTHOR, PAGE, PEOPLE, SEARCH, TAGS } from './path-names.ts';
 
-export { pageOfListing } from './path-names.ts';
+export { firstPageListing, pageOfListing } from './path-names.ts';
 
 const pad = (value: number) => String(value).padStart(2, '0');
 const paged = (base: string, page: number) => (page <= 1 ? base : `${base}${PAGE}/${page}/`);

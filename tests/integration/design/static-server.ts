@@ -20,12 +20,18 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-/** Serves a built site the way a plain web host does: folder → index.html, unknown path → 404.html with status 404. */
-export async function serveFolder(root: string): Promise<StaticServer> {
+/**
+ * Serves a built site the way a plain web host does: folder → index.html, unknown path → 404.html with status 404.
+ * With a `basePath` (`/arhiv/`), the site is published under it, as GitHub Pages serves a project's site: the
+ * 404 page answers every missing address, also one outside the path.
+ */
+export async function serveFolder(root: string, basePath = '/'): Promise<StaticServer> {
   const base = path.resolve(root);
   const server: Server = createServer(async (request, response) => {
     try {
-      const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+      const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+      if (!requested.startsWith(basePath)) throw new Error('outside the site');
+      const pathname = requested.slice(basePath.length - 1);
       let file = path.resolve(base, `.${pathname}`);
       if (file !== base && !file.startsWith(base + path.sep)) throw new Error('outside the site');
       if ((await stat(file).catch(() => undefined))?.isDirectory()) file = path.join(file, 'index.html');
