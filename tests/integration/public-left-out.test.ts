@@ -9,6 +9,7 @@ import { ContentErrors } from '../../src/errors.ts';
 import { publicFileSource, publishSite } from '../../src/output/publish.ts';
 import { FEED_GENERATOR } from '../../src/render/generator-lines.ts';
 import { buildUnlessUnchanged } from '../../src/pipeline/unchanged.ts';
+import { STABLE_MS } from '../../src/content/read.ts';
 import { copyFixture, listFiles, makeTempDir, removeDir } from '../helpers.ts';
 import { rm } from 'node:fs/promises';
 
@@ -36,6 +37,13 @@ async function put(root: string, files: readonly string[]): Promise<void> {
     await writeFile(path.join(root, 'public', file), `${file}\n`);
   }
 }
+
+/**
+ * Waits until every file written so far is older than STABLE_MS (content/read.ts): a file of public/ changed less
+ * than that before a build is listed by its bytes too, so a build a moment later and one after the wait list it
+ * differently, and on a slow machine a run that should find nothing changed would not.
+ */
+const settle = () => new Promise((resolve) => setTimeout(resolve, STABLE_MS + 100));
 
 async function site() {
   const root = await copyFixture('archive-basic');
@@ -136,6 +144,7 @@ describe('files of public/ a newsroom never means to publish', () => {
   it('counts litter added to public/ as no change, and a .env added as one, whose warning a build with no change repeats', async () => {
     const { root, outDir, run } = await site();
     await put(root, ['slike/seja.jpg']);
+    await settle();
     expect((await run()).unchanged).toBe(false);
     // Finder writes a .DS_Store into each folder an editor opens, public/ and the folders in it.
     await put(root, ['.DS_Store', 'slike/.DS_Store', 'slike/._seja.jpg']);
@@ -159,6 +168,7 @@ describe('files of public/ a newsroom never means to publish', () => {
     await put(root, ['.DS_Store', '.git/HEAD', 'slike/seja.jpg']);
     await symlink('.DS_Store', path.join(root, 'public/kazalo.bin'));
     await symlink('.git/HEAD', path.join(root, 'public/verzija.txt'));
+    await settle();
     expect((await run()).unchanged).toBe(false);
     expect((await run()).unchanged).toBe(true);
     // Litter alone changes nothing, but these links lead nowhere now: public/symlink-outside, as without .cache/.
