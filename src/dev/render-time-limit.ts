@@ -1,5 +1,5 @@
 import { createContext, Script } from 'node:vm';
-import { options } from 'preact';
+import { restorePreactHooks, savePreactHooks } from '../render/preact-hooks.ts';
 
 /**
  * How long `arhivar dev` lets one page render: far more than a page needs (at 10,000 articles the largest,
@@ -33,25 +33,15 @@ const context = createContext({ render: undefined as (() => unknown) | undefined
  * top level, which Vite's module runner evaluates asynchronously, is not stopped by it.
  */
 export function renderWithin<T>(render: () => T, limitMs: number): T {
-  const hooks = { ...options };
+  const hooks = savePreactHooks();
   context.render = render;
   try {
     return script.runInContext(context, { timeout: limitMs }) as T;
   } catch (error) {
     if ((error as { code?: unknown } | null)?.code !== TIMED_OUT) throw error;
-    restoreHooks(hooks);
+    restorePreactHooks(hooks);
     throw new RenderTimedOut(limitMs);
   } finally {
     context.render = undefined;
   }
-}
-
-/**
- * Preact's hooks as they were before a render that was stopped. A stopped render runs no `finally` block, so the
- * hooks it put in place and would have taken out stayed (render/base-path.ts's, which puts the site's path in
- * front of links: every later page got it twice; render/undefined-component.ts's; preact-render-to-string's).
- */
-function restoreHooks(hooks: typeof options): void {
-  for (const key of Object.keys(options) as (keyof typeof options)[]) if (!(key in hooks)) delete options[key];
-  Object.assign(options, hooks);
 }
