@@ -706,6 +706,8 @@ export interface BuildOptions extends LoadOptions {
    * output folder's lock and has checked the folder (buildUnlessUnchanged). build() does it itself otherwise.
    */
   outputLocked?: boolean | undefined;
+  /** How long one page may render before the build stops (template/timed-out); BUILD_RENDER_TIME_LIMIT_MS by default (output/render-watchdog.ts). */
+  renderTimeLimitMs?: number | undefined;
 }
 
 /** `updated:` later than the build on an article published now: a year typed wrong, shown to every reader. */
@@ -864,6 +866,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
       cache: options.cache,
       onPage,
       published,
+      renderTimeLimitMs: options.renderTimeLimitMs,
     });
     // Only once the site is published: a failed build published nothing at the new addresses.
     if (useCache && model.addresses) await recordPublishedAddresses(options.root, target, model.addresses, model.archive.articles);

@@ -434,11 +434,13 @@ async function runBuild(args: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const root = path.resolve(String(values.root ?? '.'));
+  const renderTimeLimitMs = renderTimeLimitOf(io.env ?? process.env);
   const progress = startProgressLine(io.progress ?? { isTTY: false, write: () => undefined });
   let result;
   try {
     result = await buildUnlessUnchanged({
       root,
+      renderTimeLimitMs,
       outDir: values.out as string | undefined,
       includeFuture: Boolean(values.future),
       markdownTimeLimitMs: io.markdownTimeLimitMs,
@@ -458,6 +460,17 @@ async function runBuild(args: readonly string[], io: Io): Promise<number> {
   );
   if (result.heldBack) io.out(heldBackMessage(result.heldBack));
   return EXIT.ok;
+}
+
+/**
+ * ARHIVAR_RENDER_TIME_LIMIT_MS: how long a build lets one page render, in milliseconds, instead of
+ * BUILD_RENDER_TIME_LIMIT_MS (output/render-watchdog.ts); the tests set it low.
+ */
+function renderTimeLimitOf(env: NodeJS.ProcessEnv): number | undefined {
+  const value = env.ARHIVAR_RENDER_TIME_LIMIT_MS;
+  if (value === undefined || value === '') return undefined;
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`ARHIVAR_RENDER_TIME_LIMIT_MS is "${value}": set it to a whole number of milliseconds (60000, a minute, is the limit without it), or unset it`);
+  return Number(value);
 }
 
 /**

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compiledPath, NODE_FLAGS } from '../bin/code.js';
 import { TREE_WRITER_ENTRY } from '../output/tree-writer.ts';
+import { RENDER_WATCHDOG_ENTRY } from '../output/render-watchdog.ts';
 import { MARKDOWN_WORKER_ENTRY } from '../pipeline/markdown.ts';
 import { compileWorker } from '../workers/compile.ts';
 import { STAGES } from '../pipeline/timings.ts';
@@ -216,6 +217,7 @@ export async function prepareBundles(root: string, folder = path.join(PROJECT_RO
   await compiledPath('cli.ts', folder).catch(() => undefined);
   await compileWorker(root, MARKDOWN_WORKER_ENTRY, folder);
   await compileWorker(root, TREE_WRITER_ENTRY, folder);
+  await compileWorker(root, RENDER_WATCHDOG_ENTRY, folder);
 }
 
 /**

@@ -8,13 +8,14 @@ import { publicFolderProblem } from '../pipeline/folders.ts';
 import { addTime, type Timings } from '../pipeline/timings.ts';
 import { Fingerprinter } from '../render/fingerprint.ts';
 import type { PageSpec } from '../render/pages.ts';
-import { renderProblem } from '../render/render-problem.ts';
+import { renderProblem, timedOutProblem } from '../render/render-problem.ts';
 import { outputPathFor } from '../site/urls.ts';
 import type { OutputFile } from './assets.ts';
 import { outputStateName, readOutputState, spareFiles, type FileRecord, type OutputState, type SpareRecord, type TreeRecord } from './output-record.ts';
 import { TreeWriter } from './tree-writer.ts';
 import { inode, moveAside, treeNames } from './side-trees.ts';
 import { findTemplateLine } from './template-line.ts';
+import { BUILD_RENDER_TIME_LIMIT_MS, RenderStopped, RenderWatchdog } from './render-watchdog.ts';
 import { isEnvironmentName, leftOutOfPublic, type LeftOut } from './left-out.ts';
 import { readPublicPages } from './public-pages.ts';
 import { knownPublicHash, learnedPublicFile, readKnownPublicFiles, storeKnownPublicFiles, type KnownPublicFiles } from './public-hashes.ts';
@@ -46,6 +47,8 @@ export interface PublishOptions {
   pendingBytesLimit?: number | undefined;
   /** The record of dist/ read beforehand (readPublishedTree), so it is not read twice. */
   published?: PublishedTree | undefined;
+  /** How long one page may render before the build is stopped (template/timed-out); BUILD_RENDER_TIME_LIMIT_MS by default. */
+  renderTimeLimitMs?: number | undefined;
 }
 
 /**
@@ -149,6 +152,8 @@ export async function publishSite(
   let pagesRendered = 0;
   let recordsChanged = false;
   const encoder = new Utf8Encoder();
+  // Started with the first page that is rendered: a build that renders none (nothing changed) starts no thread.
+  let watchdog: RenderWatchdog | undefined;
 
   const offer = async (relative: string, output: Output, key?: string) => {
     const record: FileRecord = { hash: output.hash, key };
@@ -222,12 +227,14 @@ export async function publishSite(
         changed.delete(relative);
         continue;
       }
+      watchdog ??= await RenderWatchdog.start(root, options.renderTimeLimitMs ?? BUILD_RENDER_TIME_LIMIT_MS);
       const renderStarted = performance.now();
       let html: string;
       try {
-        html = page.render();
+        html = await watchdog.render(() => page.render());
       } catch (error) {
-        throw renderProblem(error, page.url, await findTemplateLine(error));
+        const at = await findTemplateLine(error);
+        throw error instanceof RenderStopped ? timedOutProblem(error, page.url, error.limitMs, at) : renderProblem(error, page.url, at);
       }
       renderMs += performance.now() - renderStarted;
       pagesRendered++;
@@ -281,7 +288,7 @@ export async function publishSite(
     if (staging) await moveAside(names.fresh).catch(() => undefined);
     throw (await publishedFileGone(error, root, target)) ?? error;
   } finally {
-    await writer.close();
+    await Promise.all([writer.close(), watchdog?.close()]);
     addTime(options.timings, 'render', renderMs);
     addTime(options.timings, 'write', performance.now() - started - renderMs);
   }

@@ -27,6 +27,8 @@ export interface WriteOptions {
   pendingBytesLimit?: number | undefined;
   /** The record of dist/ when the caller read it already (see publish.ts readPublishedTree). */
   published?: PublishedTree | undefined;
+  /** How long one page may render before the build stops (publish.ts). */
+  renderTimeLimitMs?: number | undefined;
 }
 
 export async function writeSite(root: string, outDir: string, pages: Iterable<PageSpec>, extraFiles: Iterable<PublishFile> | AsyncIterable<PublishFile>, options: WriteOptions = {}): Promise<WriteResult> {

@@ -11,7 +11,7 @@ export function renderProblem(error: unknown, url: string, at?: { file: string; 
   if (error instanceof ArhivarError || !(error instanceof Error)) return error;
   const empty = emptyPageComponent(error);
   if (empty !== undefined) return emptyPageProblem(empty, url, at, 'build again');
-  const component = /^\s*at (?:Object\.)?([A-Z][\w$]*) /m.exec(error.stack ?? '')?.[1];
+  const component = componentOf(error);
   const undefinedName = undefinedNameOf(error);
   return new ArhivarError({
     code: 'template/failed',
@@ -26,6 +26,30 @@ export function renderProblem(error: unknown, url: string, at?: { file: string; 
         ? `a template threw at this line while rendering this page (npm run typecheck names a field that does not exist); fix it and build again, or open ${url} in npm run dev to see the whole stack`
         : `a template threw while rendering this page; open ${url} in npm run dev to see the template's file and line (npm run typecheck names a field that does not exist), fix it and build again`,
     cause: error,
+  });
+}
+
+/** The component a stack names first: the one that threw, or that ran when it was stopped. */
+function componentOf(error: Error): string | undefined {
+  return /^\s*at (?:Object\.)?([A-Z][\w$]*) /m.exec(error.stack ?? '')?.[1];
+}
+
+/**
+ * A page whose render the build stopped at its time limit (output/render-watchdog.ts), as a problem. `stopped`
+ * holds the stack the render had then, and `at` is the template line it was running, found in it as for
+ * renderProblem: where the loop that never ends is, or what it calls. Without it (no maps beside the bundle,
+ * or a render that could not be paused first) the page's address is what says where to look.
+ */
+export function timedOutProblem(stopped: Error, url: string, limitMs: number, at?: { file: string; line: number }): ArhivarError {
+  const component = componentOf(stopped);
+  return new ArhivarError({
+    code: 'template/timed-out',
+    message: `${url}: the page did not finish rendering within ${limitMs / 1000} s, so the build was stopped${component ? ` (in ${component})` : ''}`,
+    file: at?.file,
+    line: at?.line,
+    hint: at
+      ? 'this line was running when the page was stopped: a loop here or in what it calls probably never ends (a while or for loop whose condition stays true); fix it and build again'
+      : 'a template this page uses probably never returns (a while or for loop whose condition stays true); fix it and build again',
   });
 }
 

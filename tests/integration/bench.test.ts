@@ -146,12 +146,12 @@ describe('npm run bench (issue 6)', () => {
     expect(readdirSync(temp)).toEqual([]);
   });
 
-  it('makes the bundles of the measured build, the dev server and both workers before timing anything', async () => {
+  it('makes the bundles of the measured build, the dev server and the build\'s workers before timing anything', async () => {
     const folder = await makeTempDir('arhivar-bench-bundles-');
     await prepareBundles(await makeTempDir('arhivar-bench-site-'), folder);
     const version = await bundleVersion();
     const made = (await readdir(folder)).sort();
-    expect(made).toEqual(['bench-child-ts', 'cli-ts', 'workers-markdown-worker-ts', 'workers-tree-writer-worker-ts'].map((entry) => `${entry}-${version}`));
+    expect(made).toEqual(['bench-child-ts', 'cli-ts', 'workers-markdown-worker-ts', 'workers-render-watchdog-worker-ts', 'workers-tree-writer-worker-ts'].map((entry) => `${entry}-${version}`));
     for (const bundle of made) expect(await readdir(path.join(folder, bundle))).toContain('index.mjs');
   });
 });

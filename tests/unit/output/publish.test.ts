@@ -2,10 +2,13 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { IO_QUEUE_LIMIT, publishSite, readPublishedTree, Staging, Utf8Encoder } from '../../../src/output/publish.ts';
 import { TreeWriter } from '../../../src/output/tree-writer.ts';
 import { writeCacheFile } from '../../../src/pipeline/cache.ts';
+import { renderUnderBasePath } from '../../../src/render/base-path.ts';
 import { makeTempDir } from '../../helpers.ts';
 
 const hashOf = async (file: string) => createHash('sha1').update(await readFile(file)).digest('base64url');
@@ -67,6 +70,46 @@ describe('publishSite with a page whose template throws', () => {
       message: "/osebe/ana-novak/: TypeError: Cannot read properties of undefined (reading 'name') (in PersonPage)",
     });
     expect(await readFile(path.join(target, 'index.html'), 'utf8')).toBe('<p>prva</p>');
+  });
+});
+
+describe('publishSite with a page whose template never returns', () => {
+  it('stops it at the time limit with template/timed-out naming the page, discards the half-updated spare, and publishes normally after', async () => {
+    const root = await makeTempDir('arhivar-publish-');
+    const target = path.join(root, 'dist');
+    const options = { codeKey: 'test', renderTimeLimitMs: 300 };
+    const link = () => renderUnderBasePath('/arhiv/', () => renderToString(h('a', { href: '/osebe/' })));
+    // Two builds: the first dist/ becomes the spare tree that the next one updates in place.
+    await publishSite(root, target, [{ url: '/', render: () => '<p>1</p>' }], [], options);
+    await publishSite(root, target, [{ url: '/', render: () => '<p>2</p>' }], [], options);
+    const spare = path.join(root, '.dist-spare');
+    expect((await stat(spare)).isDirectory()).toBe(true);
+    function PersonPage(): string {
+      // Stopped inside Preact's render, under the hook that puts /arhiv/ in front of links (render/base-path.ts).
+      // It gives up after 20 s, so that without the limit the test fails instead of holding its thread for good.
+      const until = Date.now() + 20_000;
+      return renderUnderBasePath('/arhiv/', () => {
+        while (Date.now() < until);
+        return '<p>ana</p>';
+      });
+    }
+    const pages = [
+      { url: '/', render: () => `<p>3</p>${link()}` },
+      { url: '/osebe/ana-novak/', render: () => PersonPage() },
+    ];
+    // No pending bytes held back: the spare is taken as the staging tree with the first page, before the one that hangs.
+    await expect(publishSite(root, target, pages, [], { ...options, pendingBytesLimit: 0 })).rejects.toMatchObject({
+      code: 'template/timed-out',
+      message: '/osebe/ana-novak/: the page did not finish rendering within 0.3 s, so the build was stopped (in PersonPage)',
+    });
+    expect(await readFile(path.join(target, 'index.html'), 'utf8')).toBe('<p>2</p>');
+    // The spare was half updated (index.html with <p>3</p>) under the staging name, which is put away for deletion.
+    await expect(stat(spare)).rejects.toThrow();
+    expect((await readdir(root)).filter((name) => name.startsWith('.dist-') && !name.includes('-trash-'))).toEqual([]);
+
+    // The process goes on: the next build publishes, and links get the site's path once, not twice.
+    await publishSite(root, target, [{ url: '/', render: () => `<p>4</p>${link()}` }], [], options);
+    expect(await readFile(path.join(target, 'index.html'), 'utf8')).toBe('<p>4</p><a href="/arhiv/osebe/"></a>');
   });
 });
 

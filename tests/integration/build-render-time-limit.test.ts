@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.ts';
+import { copyFixture, copyPackage, temporaryFolders } from '../helpers.ts';
+
+const temporaryFolder = temporaryFolders();
+
+/** `arhivar build` of `root` by the copy's command, with the page time limit set low: its exit code and stderr. */
+async function build(copy: string, root: string, limitMs: number): Promise<{ code?: number | null; stderr?: string; killed?: boolean }> {
+  // Killed after 60 s: a build that never ends fails the test instead of holding it.
+  const run = promisify(execFile)(process.execPath, [path.join(copy, 'src/bin/arhivar.js'), 'build', '--root', root], {
+    timeout: 60_000,
+    env: { ...process.env, ARHIVAR_RENDER_TIME_LIMIT_MS: String(limitMs) },
+  });
+  return run.then(
+    () => ({ code: 0 }),
+    (error: { code?: number | null; stderr?: string; killed?: boolean }) => error,
+  );
+}
+
+/** Every file under `folder` with a hash of its bytes, by path. */
+async function snapshot(folder: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(folder, file), createHash('sha1').update(await readFile(file)).digest('hex'));
+  }
+  return files;
+}
+
+describe('npm run build with a template that never returns', () => {
+  it('stops at the time limit naming the page and the template line, exits 1, leaves dist/ and its record as they were, and builds once it is fixed', async () => {
+    const copy = await copyPackage(await temporaryFolder());
+    const root = await copyFixture('archive-basic');
+    expect((await build(copy, root, 1000)).code).toBe(0);
+    const published = await snapshot(path.join(root, 'dist'));
+    const records = (await readdir(path.join(root, '.cache'))).filter((name) => name.startsWith('output'));
+    expect(records).toHaveLength(1);
+    const record = await readFile(path.join(root, '.cache', records[0]!));
+    // What lies beside dist/ (the lock, a staging or spare tree; a tree moved aside for deletion is named -trash-).
+    const besideDist = async () => (await readdir(root)).filter((name) => name.startsWith('.dist-') && !name.includes('-trash-')).sort();
+    const beside = await besideDist();
+
+    // A loop over a person's articles whose step was left out, as when a template is edited: person.id never changes.
+    const file = path.join(copy, 'templates', 'person.tsx');
+    const source = await readFile(file, 'utf8');
+    const marker = 'while (person.id) krog++;';
+    const broken = source.replace(/^( {2}const \{ person, articles, authored \} = entry;\n)/m, `$1  let krog = 0;\n  ${marker}\n`);
+    expect(broken).toContain(marker);
+    await writeFile(file, broken);
+    const line = broken.slice(0, broken.indexOf(marker)).split('\n').length;
+
+    const stopped = await build(copy, root, 1000);
+    expect(stopped.killed).toBeFalsy();
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toMatch(
+      new RegExp(
+        `^templates/person\\.tsx:${line}  template/timed-out\\n  /osebe/[a-z-]+/: the page did not finish rendering within 1 s, so the build was stopped \\(in PersonPage\\)\\n  hint: this line was running when the page was stopped`,
+        'm',
+      ),
+    );
+    expect(stopped.stderr).toContain('1 problem found; nothing was written.');
+    expect(await snapshot(path.join(root, 'dist'))).toEqual(published);
+    expect(await readFile(path.join(root, '.cache', records[0]!))).toEqual(record);
+    // No lock and no staging tree left.
+    expect(await besideDist()).toEqual(beside);
+
+    await writeFile(file, source);
+    expect(await build(copy, root, 1000)).toEqual({ code: 0 });
+    expect(await snapshot(path.join(root, 'dist'))).toEqual(published);
+  }, 120_000);
+
+  it('refuses a limit that is no whole number of milliseconds, with exit code 2, before it builds', async () => {
+    const root = await copyFixture('archive-basic');
+    const stderr: string[] = [];
+    const io = { out: () => undefined, err: (line: string) => void stderr.push(line), env: { ARHIVAR_RENDER_TIME_LIMIT_MS: '60s' } };
+    expect(await main(['build', '--root', root], io)).toBe(2);
+    expect(stderr.join('\n')).toMatch(/^ARHIVAR_RENDER_TIME_LIMIT_MS is "60s": set it to a whole number of milliseconds \(60000, a minute, is the limit without it\), or unset it\n/);
+    await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
+  });
+});
