@@ -288,7 +288,8 @@ export async function publishSite(
     if (staging) await moveAside(names.fresh).catch(() => undefined);
     throw (await publishedFileGone(error, root, target)) ?? error;
   } finally {
-    await Promise.all([writer.close(), watchdog?.close()]);
+    watchdog?.close();
+    await writer.close();
     addTime(options.timings, 'render', renderMs);
     addTime(options.timings, 'write', performance.now() - started - renderMs);
   }

@@ -134,9 +134,13 @@ export class RenderWatchdog {
     reject(new RenderStopped(this.limitMs, report.frames));
   }
 
-  /** Stops the thread and closes the port, so that neither keeps the process alive. */
-  async close(): Promise<void> {
+  /**
+   * Closes the port and stops the thread, so that neither keeps the process alive. The thread's end is not
+   * waited for (3–11 ms, measured, at the end of every build that rendered a page): unref'd, it holds nothing.
+   */
+  close(): void {
     this.channel.port1.close();
-    await this.worker?.terminate();
+    this.worker?.unref();
+    void this.worker?.terminate();
   }
 }
