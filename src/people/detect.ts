@@ -872,14 +872,19 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       // news uses; »Na Kosovo je odpotovala ministrica« and »Predsednica Kosova je dejala« are the place. So is that
       // older form before a negation, which takes the genitive as its object: »Kosova ni priznala niti Srbija«; a
       // surname written so is hers still (»Petrova ni skrivala veselja«: Petrovo is a village).
-      const negated = i + 1 < tokens.length && (tokens.word(i + 1) === 'ni' || tokens.word(i + 1) === 'ne') && tokens.word(i) !== person.surname;
-      const herSubject = candidate.hasNom && !negated && !(i > 0 && isPreposition(tokens, i - 1)) && !afterFeminineNoun(tokens, i) && feminineSubjectAfter(tokens, i);
-      if (placeForm && candidate.relation !== 'full' && !herSubject) continue;
+      // Asked only of a place's form: asked of every candidate, it took a seventh of detection's time.
+      if (placeForm && candidate.relation !== 'full' && !isHerSubject(tokens, i, person, candidate)) continue;
       candidates.push(candidate);
     }
     if (candidates.length > 0) occurrences.push({ token: i, candidates });
   }
   return occurrences;
+}
+
+/** The surname at token `i`, in her nominative, is the subject of a feminine verb after it (see scan). */
+function isHerSubject(tokens: Tokens, i: number, person: DetectorPerson, candidate: Candidate): boolean {
+  const negated = i + 1 < tokens.length && (tokens.word(i + 1) === 'ni' || tokens.word(i + 1) === 'ne') && tokens.word(i) !== person.surname;
+  return candidate.hasNom && !negated && !(i > 0 && isPreposition(tokens, i - 1)) && !afterFeminineNoun(tokens, i) && feminineSubjectAfter(tokens, i);
 }
 
 /** The forms of »polje« (a field), with a capital in a place's name (Kosovo Polje, the town). */
