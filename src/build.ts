@@ -24,6 +24,7 @@ import { writeSite } from './output/write.ts';
 import { readPublicPages } from './output/public-pages.ts';
 import { forgetPublishedTree, publicConflicts, publicFolderContents, readPublishedTree, shadowedPublicFile, type WrittenPaths } from './output/publish.ts';
 import { holdingOutputFolder, type LockCommand, type LockHolder } from './output/build-lock.ts';
+import type { TreeStamp } from './output/side-trees.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
 import { checkCacheFolder, checkContentFolder } from './pipeline/folders.ts';
 import { beforeHandOver, BodyRenderer, startMarkdownWorkers, WAITING_BODIES_LIMIT } from './pipeline/markdown.ts';
@@ -748,6 +749,8 @@ export interface BuildResult {
   pagesRendered: number;
   /** Files whose bytes were written; unchanged files are not touched. */
   filesWritten: number;
+  /** dist/ as the record of it in .cache/ names it after the build (output/publish.ts PublishResult). */
+  outputStamp?: TreeStamp | undefined;
   elapsedMs: number;
 }
 

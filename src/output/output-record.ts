@@ -19,6 +19,11 @@ export interface FileRecord {
 export interface TreeRecord {
   /** Inode of the tree's folder when the record was made: a folder replaced behind our back is not trusted. */
   ino: number;
+  /**
+   * The folder's times after the build's swap (side-trees.ts TreeStamp): when they differ, something else changed
+   * the top of the tree. Missing in records of earlier builds, which are then taken for changed once.
+   */
+  times?: string | undefined;
   files: Map<string, FileRecord>;
 }
 

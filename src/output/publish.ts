@@ -13,7 +13,7 @@ import { outputPathFor } from '../site/urls.ts';
 import type { OutputFile } from './assets.ts';
 import { outputStateName, readOutputState, spareFiles, type FileRecord, type OutputState, type SpareRecord, type TreeRecord } from './output-record.ts';
 import { TreeWriter } from './tree-writer.ts';
-import { inode, moveAside, treeNames } from './side-trees.ts';
+import { inode, moveAside, treeNames, treeStamp, type TreeStamp } from './side-trees.ts';
 import { findTemplateLine } from './template-line.ts';
 import { BUILD_RENDER_TIME_LIMIT_MS, RenderStopped, RenderWatchdog } from './render-watchdog.ts';
 import { isEnvironmentName, leftOutOfPublic, type LeftOut } from './left-out.ts';
@@ -64,10 +64,17 @@ export class PublishedTree {
     readonly stateName: string,
     readonly state: OutputState | undefined,
     readonly current: TreeRecord | undefined,
+    /**
+     * The top of dist/ was changed by something other than arhivar since the record was made (readPublishedTree):
+     * the tree is not kept as the spare once it is swapped out.
+     */
+    readonly touched = false,
+    /** Files the record names that dist/ may no longer hold as recorded: they are made and written again. */
+    readonly gone: ReadonlySet<string> = new Set(),
   ) {}
 
   /** True when dist/ holds `relative` with bytes of this hash. */
-  readonly has = (relative: string, hash: string): boolean => this.current?.files.get(relative)?.hash === hash;
+  readonly has = (relative: string, hash: string): boolean => this.current?.files.get(relative)?.hash === hash && !this.gone.has(relative);
 
   /**
    * The bytes of `relative` in dist/, when the record says dist/ holds it with bytes of this hash and the
@@ -88,10 +95,31 @@ export class PublishedTree {
 export async function readPublishedTree(root: string, target: string, useCache = true): Promise<PublishedTree> {
   const stateName = outputStateName(target);
   const state = useCache ? await readOutputState(root, target) : undefined;
+  const stamp = await treeStamp(target);
+  const current = state?.current && stamp?.ino === state.current.ino ? state.current : undefined;
+  if (!current) return new PublishedTree(stateName, state, undefined);
   // A dist/ whose feed.xml was deleted was taken for arhivar's by this record (pipeline/folders.ts), but no longer
-  // holds what it says: the site is written afresh, feed.xml with it.
-  const current = state?.current && (await inode(target)) === state.current.ino && (await holdsRecordedSignature(target, state.current)) ? state.current : undefined;
-  return new PublishedTree(stateName, state, current);
+  // holds what it says. Its times tell that too, unless it went in the tick of the swap.
+  if (stamp!.times === current.times && (await holdsRecordedSignature(target, current))) return new PublishedTree(stateName, state, current);
+  return new PublishedTree(stateName, state, current, true, await topWrittenAgain(target, current));
+}
+
+/**
+ * The files of `tree` to write again when the top of its folder was changed by something else: every file at the
+ * top, whatever now holds its name (a file renamed over it has other bytes, and a stat of each would not tell
+ * a copy from ours), and every file under a folder of the top that is gone or no longer a folder. They are a few
+ * (index.html, feed.xml, robots.txt, the sitemap, public/'s), unless a whole folder went. What changed deeper down
+ * stays unseen: a file that is gone there fails the link into the next tree (publishedFileGone).
+ */
+async function topWrittenAgain(target: string, tree: TreeRecord): Promise<Set<string>> {
+  const entries = await readdir(target, { withFileTypes: true }).catch(() => []);
+  const folders = new Set(entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name));
+  const gone = new Set<string>();
+  for (const relative of tree.files.keys()) {
+    const slash = relative.indexOf('/');
+    if (slash === -1 || !folders.has(relative.slice(0, slash))) gone.add(relative);
+  }
+  return gone;
 }
 
 /**
@@ -113,6 +141,11 @@ export interface PublishResult {
   filesWritten: number;
   /** Files of public/ (paths inside it) that the build writes a page or file of its own over, which wins. */
   shadowedPublicFiles: string[];
+  /**
+   * dist/'s inode and times as the record in .cache/ now names them (side-trees.ts TreeStamp); undefined without
+   * the record. The record of the last build keeps these, not a later stat, so a change made since is never vouched for.
+   */
+  outputStamp?: TreeStamp | undefined;
 }
 
 const PENDING_BYTES_LIMIT = 32 * 1024 * 1024;
@@ -135,7 +168,8 @@ export async function publishSite(
   let renderMs = 0;
   const useCache = options.cache ?? true;
   const names = treeNames(target);
-  const { stateName, state, current } = options.published ?? (await readPublishedTree(root, target, useCache));
+  const published = options.published ?? (await readPublishedTree(root, target, useCache));
+  const { stateName, state, current, touched, gone } = published;
   const writeState = (record: OutputState) => writeCacheFile(root, stateName, record);
   // A spare tree that held a symbolic link (published by builds before public/ links were refused) is never
   // updated in place: a page written under a link to a folder would land outside the site. Only records of
@@ -160,7 +194,7 @@ export async function publishSite(
     desired.set(relative, record);
     const before = current?.files.get(relative);
     if (before?.key !== key) recordsChanged = true;
-    if (before && before.hash === output.hash) {
+    if (before && before.hash === output.hash && !gone.has(relative)) {
       changed.delete(relative);
       return;
     }
@@ -205,7 +239,7 @@ export async function publishSite(
 
   try {
     // public/ is copied first, so a page or file of the build's own at the same path replaces it; which ones do is told.
-    const publicFiles = await listPublicFiles(root, useCache, (relative, hash) => current?.files.get(relative)?.hash === hash);
+    const publicFiles = await listPublicFiles(root, useCache, published.has);
     for (const file of publicFiles) await offer(safeRelative(file.path), file.output);
     const conflicts = new PublicConflicts(publicFiles.map((file) => file.path));
     for await (const extra of extraFiles) {
@@ -222,7 +256,7 @@ export async function publishSite(
       options.onPage?.(pagesWritten);
       const key = page.inputs && useCache ? fingerprints.page(page.url, page.inputs) : undefined;
       const before = current?.files.get(relative);
-      if (key && before?.key === key) {
+      if (key && before?.key === key && !gone.has(relative)) {
         desired.set(relative, before);
         changed.delete(relative);
         continue;
@@ -249,10 +283,11 @@ export async function publishSite(
     const shadowedPublicFiles = conflicts.shadowed;
 
     const removed = current ? [...current.files.keys()].filter((file) => !desired.has(file)) : [];
-    if (current && changed.size === 0 && removed.length === 0) {
+    if (current && !touched && changed.size === 0 && removed.length === 0) {
       // Nothing to publish; only fingerprints may have been added (a cache from an older arhivar).
-      if (useCache && recordsChanged) await writeState({ version: 2, target, current: { ino: current.ino, files: desired }, spare });
-      return { pagesWritten, pagesRendered, filesWritten: 0, shadowedPublicFiles };
+      if (useCache && recordsChanged) await writeState({ version: 2, target, current: { ino: current.ino, times: current.times, files: desired }, spare });
+      const outputStamp = useCache && current.times !== undefined ? { ino: current.ino, times: current.times } : undefined;
+      return { pagesWritten, pagesRendered, filesWritten: 0, shadowedPublicFiles, outputStamp };
     }
 
     staging ??= await openStaging();
@@ -266,20 +301,25 @@ export async function publishSite(
     await rename(staging.directory, target);
     let nextSpare: SpareRecord | undefined;
     if (hadTarget) {
-      if (current) {
+      if (current && !touched) {
         await rename(old, names.spare);
         nextSpare = { ino: (await inode(names.spare))!, missing: await dropOutdated(writer, names.spare, current.files, changed.keys(), removed) };
       } else {
-        // Under a trash name: left as .dist-old-<pid> while rm works on it, the next build took it for the site a
-        // killed build had moved aside (side-trees.ts) and, when dist/ was missing, put it back half-deleted.
+        // Not kept as the spare either when something else changed its top: it may lack files the record names, or
+        // hold some it does not name, which no build would ever delete (they came back with the spare a build
+        // later). Under a trash name: left as .dist-old-<pid> while rm works on it, the next build took it for
+        // the site a killed build had moved aside (side-trees.ts) and, when dist/ was missing, put it back
+        // half-deleted.
         await moveAside(old);
       }
     }
+    let outputStamp: TreeStamp | undefined;
     if (useCache) {
-      await writeState({ version: 2, target, current: { ino: (await inode(target))!, files: desired }, spare: nextSpare });
+      outputStamp = (await treeStamp(target))!;
+      await writeState({ version: 2, target, current: { ...outputStamp, files: desired }, spare: nextSpare });
       await pruneOtherStates(root, stateName);
     }
-    return { pagesWritten, pagesRendered, filesWritten, shadowedPublicFiles };
+    return { pagesWritten, pagesRendered, filesWritten, shadowedPublicFiles, outputStamp };
   } catch (error) {
     // The staging tree, a new one or the spare half-updated, is never trusted again: openStaging took it from
     // the spare's name. Moved to a trash name before its deletion starts, as build() may publish again at once

@@ -61,6 +61,25 @@ export function treeNames(target: string) {
   };
 }
 
+/**
+ * A tree's folder as the record of a build names it: its inode, and its modification and change times (ns,
+ * `mtime/ctime`). Both times move whenever an entry directly in the folder is added, removed or renamed (over
+ * one, too), and the change time cannot be set back, so a tree whose top was changed by something other than
+ * arhivar is told by one stat, where a stat of each of its files (177,000 at 100,000 articles) would cost
+ * seconds. A change deeper down moves only the times of the folder it is in, and goes unseen. So does one in
+ * the same tick of the file system's clock as the build's own last change to the folder (its swap, for the
+ * spare the files dropOutdated removed), a few milliseconds on ext4.
+ */
+export interface TreeStamp {
+  ino: number;
+  times: string;
+}
+
+export async function treeStamp(directory: string): Promise<TreeStamp | undefined> {
+  const info = await stat(directory, { bigint: true }).catch(() => undefined);
+  return info?.isDirectory() === true ? { ino: Number(info.ino), times: `${info.mtimeNs}/${info.ctimeNs}` } : undefined;
+}
+
 export async function inode(directory: string): Promise<number | undefined> {
   return stat(directory).then(
     (info) => (info.isDirectory() ? info.ino : undefined),

@@ -3,6 +3,7 @@ import { codeVersion } from '../pipeline/version.ts';
 import type { Timings } from '../pipeline/timings.ts';
 import type { PageSpec } from '../render/pages.ts';
 import { publishSite, type PublishedTree, type PublishFile } from './publish.ts';
+import type { TreeStamp } from './side-trees.ts';
 
 /**
  * Writes the site into a tree beside dist/ and swaps it in only when everything was written, so a failed
@@ -15,6 +16,8 @@ export interface WriteResult {
   filesWritten: number;
   /** Files of public/ that a page or file of the build replaced (publish.ts). */
   shadowedPublicFiles: string[];
+  /** dist/ as the record of it names it (publish.ts PublishResult). */
+  outputStamp?: TreeStamp | undefined;
 }
 
 export interface WriteOptions {

@@ -9,6 +9,7 @@ import { folderKind } from '../folder-kind.ts';
 import { fileRecord, readCacheFile, writeCacheFile } from './cache.ts';
 import { checkCacheFolder, checkContentFolder } from './folders.ts';
 import { holdingOutputFolder } from '../output/build-lock.ts';
+import { treeStamp } from '../output/side-trees.ts';
 import { codeVersion } from './version.ts';
 import { beforeHandOver, closeWorkers, startMarkdownWorkers } from './markdown.ts';
 
@@ -30,6 +31,11 @@ export interface LastBuild {
   key: string;
   /** Inode of the dist/ folder the build swapped in: a dist/ deleted or replaced since is rebuilt. */
   distIno: number;
+  /**
+   * dist/'s times after the build (output/side-trees.ts TreeStamp): a file or folder deleted, added or renamed at its
+   * top since is put right by a build. Missing in records of earlier builds, which then build once.
+   */
+  distTimes?: string | undefined;
   /** The articles held back because they are dated in the future (v8 keeps the Date as it is). */
   heldBack: HeldBack | null;
   /** When (ms) the build's output or warnings change though no input does (SiteModel.changesAt). */
@@ -139,17 +145,14 @@ export async function writeLastBuild(root: string, record: LastBuild): Promise<v
 export async function stillCurrent(record: LastBuild | undefined, key: string, outDir: string, now: Date): Promise<boolean> {
   if (!record || record.key !== key) return false;
   if (record.changesAtMs !== null && now.getTime() >= record.changesAtMs) return false;
-  const dist = await stat(outDir).catch(() => undefined);
-  if (dist?.isDirectory() !== true || dist.ino !== record.distIno) return false;
+  const dist = await treeStamp(outDir);
+  if (dist?.ino !== record.distIno || dist.times !== record.distTimes) return false;
   // A deleted feed.xml is published again: it is also how a later build knows the folder for arhivar's once
   // .cache/ is gone (pipeline/folders.ts), and a site left without it would be refused as someone else's. A site
-  // with no article published has none (render/pages.ts), and is known by its robots.txt.
+  // with no article published has none (render/pages.ts), and is known by its robots.txt. dist/'s times tell of
+  // it too, unless it went in the tick of the last build's swap.
   const signed = record.articles > 0 ? 'feed.xml' : 'robots.txt';
   return (await stat(path.join(outDir, signed)).catch(() => undefined))?.isFile() === true;
-}
-
-export async function distInode(outDir: string): Promise<number> {
-  return (await stat(outDir)).ino;
 }
 
 export function storeWarnings(warnings: readonly ArhivarError[]): LastBuild['warnings'] {
@@ -255,10 +258,13 @@ async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string,
     heldBack: result.model.heldBack,
   };
   if (key) {
+    // As the publisher recorded them: a stat now would vouch for a change made to dist/ since.
+    const dist = result.outputStamp ?? (await treeStamp(outDir))!;
     await writeLastBuild(options.root, {
       version: 2,
       key,
-      distIno: await distInode(outDir),
+      distIno: dist.ino,
+      distTimes: dist.times,
       heldBack: summary.heldBack ?? null,
       changesAtMs: result.model.changesAt?.getTime() ?? null,
       pagesWritten: summary.pagesWritten,

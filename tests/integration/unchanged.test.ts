@@ -339,3 +339,70 @@ describe('a rebuild reads only the content files whose stat changed (issue 6)', 
     expect(await contents(outDir)).toEqual(await freshBuild(root));
   });
 });
+
+describe('a rebuild after something other than arhivar changed the top of dist/', () => {
+  /** A build with a change, so that dist/ has a spare tree beside it (output/publish.ts). */
+  async function siteWithSpare() {
+    const built = await site();
+    await built.run();
+    await retitleSite(built.root);
+    expect((await built.run()).unchanged).toBe(false);
+    return built;
+  }
+
+  it.each([
+    ['robots.txt', (outDir: string) => rm(path.join(outDir, 'robots.txt'))],
+    ['index.html', (outDir: string) => rm(path.join(outDir, 'index.html'))],
+    ['404.html', (outDir: string) => rm(path.join(outDir, '404.html'))],
+    ['sitemap.xml', (outDir: string) => rm(path.join(outDir, 'sitemap.xml'))],
+    ['the iskanje/ folder (search)', (outDir: string) => rm(path.join(outDir, 'iskanje'), { recursive: true })],
+    ['the osebe/ folder', (outDir: string) => rm(path.join(outDir, 'osebe'), { recursive: true })],
+    // A rename over it: the same name, other bytes, and the folder's times change.
+    ['robots.txt, replaced by another file', async (outDir: string) => {
+      await writeFile(path.join(outDir, 'robots.tmp'), 'User-agent: *\nDisallow: /\n');
+      await rename(path.join(outDir, 'robots.tmp'), path.join(outDir, 'robots.txt'));
+    }],
+    ['sitemap.xml, replaced by a folder', async (outDir: string) => {
+      await rm(path.join(outDir, 'sitemap.xml'));
+      await mkdir(path.join(outDir, 'sitemap.xml'));
+    }],
+  ])('writes %s back with nothing else changed, as a fresh build has it', async (_case, change) => {
+    const { root, outDir, run } = await siteWithSpare();
+    const fresh = await freshBuild(root);
+    expect(await contents(outDir)).toEqual(fresh);
+    await change(outDir);
+
+    const rebuilt = await run();
+    expect(rebuilt.unchanged).toBe(false);
+    expect(await contents(outDir)).toEqual(fresh);
+    // Put right once: the build after it has nothing to do.
+    expect((await run()).unchanged).toBe(true);
+    // And the spare tree did not keep what was done to dist/: the next build that changes something starts from it.
+    await appendFile(path.join(root, PRVI), '\nDodan stavek.\n');
+    expect((await run()).unchanged).toBe(false);
+    expect(await contents(outDir)).toEqual(await freshBuild(root));
+    await appendFile(path.join(root, PRVI), '\nŠe en stavek.\n');
+    expect((await run()).unchanged).toBe(false);
+    expect(await contents(outDir)).toEqual(await freshBuild(root));
+  });
+
+  it('takes away a file added at the top of dist/, and no later build brings it back from the spare tree', async () => {
+    const { root, outDir, run } = await siteWithSpare();
+    await writeFile(path.join(outDir, 'beležka.txt'), 'za jutri\n');
+
+    expect((await run()).unchanged).toBe(false);
+    expect(await contents(outDir)).toEqual(await freshBuild(root));
+    for (const line of ['\nDodan stavek.\n', '\nŠe en stavek.\n']) {
+      await appendFile(path.join(root, PRVI), line);
+      expect((await run()).unchanged).toBe(false);
+      expect(await contents(outDir)).toEqual(await freshBuild(root));
+    }
+  });
+
+  it('still finds nothing changed when dist/ was only read', async () => {
+    const { outDir, run } = await siteWithSpare();
+    await readdir(outDir, { recursive: true });
+    await readFile(path.join(outDir, 'robots.txt'));
+    expect((await run()).unchanged).toBe(true);
+  });
+});
