@@ -34,6 +34,8 @@ export interface TreeRecord {
  */
 export interface SpareRecord {
   ino: number;
+  /** Its folder's times once the last build had brought it up to date (see TreeRecord.times). */
+  times?: string | undefined;
   /** The files of `current` the spare does not hold with those bytes (their paths, in no order). */
   missing: string[];
 }

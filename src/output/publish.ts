@@ -174,7 +174,9 @@ export async function publishSite(
   // A spare tree that held a symbolic link (published by builds before public/ links were refused) is never
   // updated in place: a page written under a link to a folder would land outside the site. Only records of
   // those builds can name one, and readOutputState reads them without their spare.
-  const spare = current && state?.spare && (await inode(names.spare)) === state.spare.ino ? state.spare : undefined;
+  // Its times as recorded, too: a file deleted at its top (or a folder) would be missing from the next dist/.
+  const spareStamp = current && state?.spare ? await treeStamp(names.spare) : undefined;
+  const spare = state?.spare && spareStamp?.ino === state.spare.ino && spareStamp.times === state.spare.times ? state.spare : undefined;
 
   const desired = new Map<string, FileRecord>();
   const changed = new Map<string, Output>();
@@ -303,7 +305,10 @@ export async function publishSite(
     if (hadTarget) {
       if (current && !touched) {
         await rename(old, names.spare);
-        nextSpare = { ino: (await inode(names.spare))!, missing: await dropOutdated(writer, names.spare, current.files, changed.keys(), removed) };
+        const missing = await dropOutdated(writer, names.spare, current.files, changed.keys(), removed);
+        // After dropOutdated, which may remove files and folders at its top.
+        const spareStamp = (await treeStamp(names.spare))!;
+        nextSpare = { ino: spareStamp.ino, times: spareStamp.times, missing };
       } else {
         // Not kept as the spare either when something else changed its top: it may lack files the record names, or
         // hold some it does not name, which no build would ever delete (they came back with the spare a build

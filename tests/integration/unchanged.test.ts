@@ -399,6 +399,17 @@ describe('a rebuild after something other than arhivar changed the top of dist/'
     }
   });
 
+  it('does not trust a spare tree whose top was changed by something other than arhivar', async () => {
+    const { root, outDir, run } = await siteWithSpare();
+    const spare = path.join(path.dirname(outDir), '.dist-spare');
+    await rm(path.join(spare, 'robots.txt'));
+    await rm(path.join(spare, 'iskanje'), { recursive: true });
+
+    await appendFile(path.join(root, PRVI), '\nDodan stavek.\n');
+    expect((await run()).unchanged).toBe(false);
+    expect(await contents(outDir)).toEqual(await freshBuild(root));
+  });
+
   it('still finds nothing changed when dist/ was only read', async () => {
     const { outDir, run } = await siteWithSpare();
     await readdir(outDir, { recursive: true });
