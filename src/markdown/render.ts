@@ -235,6 +235,8 @@ export const BODY_SCHEMA: Schema = {
     // A table's scrolling wrapper (wrapTables), and nothing else: raw HTML never reaches the sanitiser, so no
     // other div does. tabIndex passes on any element in GitHub's schema.
     div: [...(defaultAttributes.div ?? []), ['className', TABLE_SCROLL], ['role', 'region'], ['ariaLabel', TABLE_LABEL]],
+    // How a picture loads (loadPicturesLater), with the values it sets and no others.
+    img: [...(defaultAttributes.img ?? []), ['loading', 'lazy'], ['decoding', 'async']],
   },
 };
 
@@ -277,6 +279,8 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   // after the text for search and people detection is taken, which keeps its plain spaces.
   wrapTables(tree);
   captionPictures(tree, definitions);
+  // After captionPictures, which makes new image nodes of reference pictures.
+  loadPicturesLater(tree);
   const html = String(processor.stringify(processor.runSync(tree) as Root));
   const rendered: RenderedMarkdown = { html, text, defaultSummary: summary, wordCount: countWords(text) };
   if (withoutAlt.length > 0) rendered.imagesWithoutAlt = withoutAlt;
@@ -773,6 +777,23 @@ function wrapTables(tree: Root): void {
     // The one place a node mdast does not define enters the tree, right before it becomes HTML.
     parent.children[index] = wrapper as unknown as RootContent;
   });
+}
+
+/**
+ * Every picture is decoded off the main thread (`decoding="async"`), and every one but the first waits until the
+ * reader scrolls near it (`loading="lazy"`): a long article's photos all loaded with the page, on a phone's data.
+ * The first is left to load at once, since it is most often the photo at the top and the page's largest
+ * contentful paint, which a lazy picture delays (web.dev, »Browser-level image lazy loading for the web«).
+ */
+function loadPicturesLater(tree: Root): void {
+  let first = true;
+  const visit = (node: Nodes): void => {
+    if (node.type === 'image' || node.type === 'imageReference') {
+      node.data = { ...node.data, hProperties: first ? { decoding: 'async' } : { loading: 'lazy', decoding: 'async' } };
+      first = false;
+    } else if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  visit(tree);
 }
 
 interface CaptionedPicture {

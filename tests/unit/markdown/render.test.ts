@@ -312,7 +312,7 @@ describe('renderMarkdown lists the images and links published without their addr
     expect(rendered.html).toContain('<a href="tel:+3868001234">080 12 34</a>');
     expect(rendered.html).toContain('<a href="https://www.gov.si/">vir</a>');
     expect(rendered.html).toContain('<a href="mailto:arhiv@example.si">arhiv</a>');
-    expect(rendered.html).toContain('<img src="http://example.si/a.jpg" alt="Foto">');
+    expect(rendered.html).toContain('<img src="http://example.si/a.jpg" alt="Foto" decoding="async">');
     // Capitals do not let a scheme no page may carry through.
     expect(renderMarkdown('[x](JavaScript:alert(1))').html).not.toContain('href');
   });
@@ -788,7 +788,7 @@ describe('renderMarkdown shows a picture\'s title as its caption, not only as a 
     ['reference', '![Poplavljena cesta][c]\n\n[c]: /slike/cesta.jpg "Foto: Janez Kranjc/STA"'],
   ])('a paragraph of one %s picture with a title becomes a figure with that caption', (_name, markdown) => {
     const { html } = renderMarkdown(`Reka je prestopila bregove.\n\n${markdown}\n\nNaslednji odstavek.`);
-    expect(html).toContain('<figure><img src="/slike/cesta.jpg" alt="Poplavljena cesta"><figcaption>Foto: Janez Kranjc/STA</figcaption></figure>');
+    expect(html).toContain('<figure><img src="/slike/cesta.jpg" alt="Poplavljena cesta" decoding="async"><figcaption>Foto: Janez Kranjc/STA</figcaption></figure>');
     // Once, as the caption: as a title attribute too, a screen reader would read it twice.
     expect(html).not.toContain('title=');
     expect(html).toContain('<p>Reka je prestopila bregove.</p>');
@@ -800,13 +800,46 @@ describe('renderMarkdown shows a picture\'s title as its caption, not only as a 
   });
 
   it.each([
-    ['no title', '![Most](/slike/most.jpg)', '<p><img src="/slike/most.jpg" alt="Most"></p>'],
-    ['an empty title', '![Most](/slike/most.jpg "")', '<p><img src="/slike/most.jpg" alt="Most"></p>'],
-    ['text beside it', 'Pred ![Most](/slike/most.jpg "Foto: STA") po.', '<p>Pred <img src="/slike/most.jpg" alt="Most" title="Foto: STA"> po.</p>'],
-    ['two pictures', '![A](/a.jpg "Foto: A")\n![B](/b.jpg "Foto: B")', '<p><img src="/a.jpg" alt="A" title="Foto: A">\n<img src="/b.jpg" alt="B" title="Foto: B"></p>'],
-    ['a linked picture', '[![A](/a.jpg "Foto: A")](https://example.si/)', '<p><a href="https://example.si/"><img src="/a.jpg" alt="A" title="Foto: A"></a></p>'],
+    ['no title', '![Most](/slike/most.jpg)', '<p><img src="/slike/most.jpg" alt="Most" decoding="async"></p>'],
+    ['an empty title', '![Most](/slike/most.jpg "")', '<p><img src="/slike/most.jpg" alt="Most" decoding="async"></p>'],
+    ['text beside it', 'Pred ![Most](/slike/most.jpg "Foto: STA") po.', '<p>Pred <img src="/slike/most.jpg" alt="Most" title="Foto: STA" decoding="async"> po.</p>'],
+    ['two pictures', '![A](/a.jpg "Foto: A")\n![B](/b.jpg "Foto: B")', '<p><img src="/a.jpg" alt="A" title="Foto: A" decoding="async">\n<img src="/b.jpg" alt="B" title="Foto: B" loading="lazy" decoding="async"></p>'],
+    ['a linked picture', '[![A](/a.jpg "Foto: A")](https://example.si/)', '<p><a href="https://example.si/"><img src="/a.jpg" alt="A" title="Foto: A" decoding="async"></a></p>'],
   ])('leaves a picture with %s as it was', (_name, markdown, expected) => {
     expect(renderMarkdown(markdown).html.trim()).toBe(expected);
+  });
+});
+
+describe('renderMarkdown loads pictures after the first one lazily', () => {
+  // A long article's photos all loaded with the page; the first, most often the photo at the top, is the page's
+  // largest contentful paint and must not wait.
+  it('makes every picture but the first lazy, and all of them decoded off the main thread, wherever they stand', () => {
+    const markdown = [
+      '![Seja](/slike/seja.jpg "Foto: Bor Kos/STA")',
+      '',
+      'Besedilo ![Most][m] in [![Logo](logo.png)](https://example.si/).',
+      '',
+      '> ![Citat](https://example.si/c.webp)',
+      '',
+      '| Slika |',
+      '|---|',
+      '| ![Graf](/grafi/g.svg) |',
+      '',
+      '[m]: /slike/most.jpg "Foto: STA"',
+    ].join('\n');
+    const images = fragmentElements(renderMarkdown(markdown).html).filter((element) => element.tag === 'img');
+    expect(images.map((image) => [image.attrs.src, image.attrs.loading, image.attrs.decoding])).toEqual([
+      ['/slike/seja.jpg', undefined, 'async'],
+      ['/slike/most.jpg', 'lazy', 'async'],
+      ['logo.png', 'lazy', 'async'],
+      ['https://example.si/c.webp', 'lazy', 'async'],
+      ['/grafi/g.svg', 'lazy', 'async'],
+    ]);
+  });
+
+  it('counts a picture dropped for its address as none: the first one published is not lazy', () => {
+    const images = fragmentElements(renderMarkdown('![Prilepljena](data:image/png;base64,AAAA)\n\n![Seja](/slike/seja.jpg)').html).filter((element) => element.tag === 'img');
+    expect(images.map((image) => [image.attrs.src, image.attrs.loading, image.attrs.decoding])).toEqual([['/slike/seja.jpg', undefined, 'async']]);
   });
 });
 
