@@ -38,6 +38,8 @@ import { articleRecord, clockChangeWarnings, draftAddress, unaddressedPeopleErro
 import { checkAddresses, lastPublishedAddresses, recordPublishedAddresses, type AddressCheck, type LastAddresses } from './pipeline/published-addresses.ts';
 import { checkPublishedPeople, recordPublishedPeople, type PeopleCheck } from './pipeline/published-people.ts';
 import { append } from './append.ts';
+import { measureBodyPictures } from './pipeline/pictures.ts';
+import type { PictureSize } from './site/pictures.ts';
 
 export type { NewestArticles } from './pipeline/newest.ts';
 
@@ -147,6 +149,8 @@ export interface SiteModel {
    * with public/'s list by the build and the dev server, which set it here; none when not read.
    */
   publicPages?: readonly string[] | undefined;
+  /** The width and height of the bodies' and bios' pictures in public/ (pipeline/pictures.ts), set as publicPages is; none when not read. */
+  pictureSizes?: ReadonlyMap<string, PictureSize> | undefined;
   /** Lets go of the .cache/ file that bodies are read from (LoadOptions.bodiesOnDisk); a no-op otherwise. */
   close: () => void;
 }
@@ -620,9 +624,14 @@ export function siteContext(model: SiteModel, assets: AssetUrls): SiteContext {
   return { site: model.config, assets, people, siteFeed: model.archive.articles.length > 0 };
 }
 
+/** What measureBodyPictures reads of the model. */
+export function siteOfPictures(model: SiteModel): Parameters<typeof measureBodyPictures>[1] {
+  return { articles: model.archive.articles, bios: model.bios, people: model.registry.people, baseUrl: model.config.baseUrl };
+}
+
 /** `list` lets the dev server pass the page lister it reloads when templates change. */
 export function sitePages(model: SiteModel, assets: AssetUrls, list: typeof listPages = listPages): Iterable<PageSpec> {
-  return list({ context: siteContext(model, assets), archive: model.archive, bios: model.bios, publicPages: model.publicPages });
+  return list({ context: siteContext(model, assets), archive: model.archive, bios: model.bios, publicPages: model.publicPages, pictureSizes: model.pictureSizes });
 }
 
 /** Files besides the pages (assets, search index); the dev server serves them (`build` takes the index from .cache/ when it can). */
@@ -848,6 +857,9 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     model.publicPages = publicPages.urls;
     // Pages of public/ the sitemap leaves out for a canonical link to another host (public/canonical-other-host).
     if (publicPages.warnings.length > 0) model.warnings = sortErrors([...model.warnings, ...publicPages.warnings]);
+    const pictures = await measureBodyPictures(options.root, siteOfPictures(model), publicFolder.files);
+    model.pictureSizes = pictures.sizes;
+    if (pictures.warnings.length > 0) model.warnings = sortErrors([...model.warnings, ...pictures.warnings]);
     const assets = await buildAssets(options.root);
     const onPage = report && ((pagesWritten: number) => report({ phase: 'writing', articlesRead, pagesWritten }));
     const published = await readPublishedTree(options.root, target, options.cache);

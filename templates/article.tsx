@@ -2,6 +2,8 @@ import type { Article } from '../src/content/article.ts';
 import { articleModified, shownUpdate } from '../src/site/archive.ts';
 import type { Breadcrumb, SiteContext } from '../src/render/context.ts';
 import { articleSharedImage, newsArticleJsonLd } from '../src/render/structured-data.ts';
+import { publicPathOf, withPictureSizes, type PictureSize } from '../src/site/pictures.ts';
+import { basePathOf } from '../src/site/urls.ts';
 import { formatDate, formatDateTime, formatIsoDateTime, formatMachineDate, ljubljanaCalendar } from '../src/text/sl.ts';
 import { formatReadingTime } from '../src/text/reading-time.ts';
 import { dateTrail } from './archive.tsx';
@@ -16,6 +18,8 @@ export interface ArticlePageProps {
   /** The next article published after this one, and the one before it. */
   newer?: Article | undefined;
   older?: Article | undefined;
+  /** The width and height of the body's pictures in public/, by their path there (site/pictures.ts pageSizes). */
+  pictureSizes?: ReadonlyMap<string, PictureSize> | undefined;
 }
 
 /** Domov › Arhiv › 2025 › december */
@@ -24,11 +28,15 @@ export function articleBreadcrumbs(article: Article): Breadcrumb[] {
   return dateTrail(year, month);
 }
 
-export function ArticlePage({ context, article, related = [], newer, older }: ArticlePageProps) {
+export function ArticlePage({ context, article, related = [], newer, older, pictureSizes }: ArticlePageProps) {
   const modified = formatIsoDateTime(articleModified(article));
   const updated = shownUpdate(article);
   // Read once: a body kept in .cache/ is decoded, or read from the disk, on every read (pipeline/markdown.ts).
-  const body = article.html;
+  const basePath = basePathOf(context.site.baseUrl);
+  const body = withPictureSizes(article.html, pictureSizes, article.url, basePath);
+  const image = articleSharedImage(article, context);
+  const imageFile = article.sharedImage && publicPathOf(article.sharedImage.url, article.url, basePath);
+  const imageSize = imageFile === undefined ? undefined : pictureSizes?.get(imageFile);
   return (
     <Layout
       context={context}
@@ -39,7 +47,7 @@ export function ArticlePage({ context, article, related = [], newer, older }: Ar
         kind: 'article',
         breadcrumbs: articleBreadcrumbs(article),
         jsonLd: [newsArticleJsonLd(article, context)],
-        image: articleSharedImage(article, context),
+        image: image && imageSize ? { ...image, ...imageSize } : image,
         article: { published: formatIsoDateTime(article.date.instant), modified, tags: article.tags.map((tag) => tag.name) },
       }}
     >

@@ -61,6 +61,12 @@ export function Layout({ context, meta, children }: LayoutProps) {
           <>
             <meta property="og:image" content={meta.image.url} />
             {meta.image.alt ? <meta property="og:image:alt" content={meta.image.alt} /> : null}
+            {meta.image.width && meta.image.height ? (
+              <>
+                <meta property="og:image:width" content={String(meta.image.width)} />
+                <meta property="og:image:height" content={String(meta.image.height)} />
+              </>
+            ) : null}
           </>
         ) : null}
         <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />

@@ -3,7 +3,8 @@ import type { Person } from '../src/content/person.ts';
 import type { Page, PersonEntry } from '../src/site/archive.ts';
 import type { SiteContext } from '../src/render/context.ts';
 import { chartGeometry, mentionsCounted, personStats, type PersonStats, type Timeline, type TimelineBar } from '../src/site/person-stats.ts';
-import { urls } from '../src/site/urls.ts';
+import { basePathOf, urls } from '../src/site/urls.ts';
+import { withPictureSizes, type PictureSize } from '../src/site/pictures.ts';
 import { AUTHORED_FORMS, MENTION_FORMS, MONTHS_GENITIVE, NBSP, countArticles, formatDate, formatNumber, monthName, plural } from '../src/text/sl.ts';
 import { personJsonLd } from '../src/render/structured-data.ts';
 import { TABLE_SCROLL } from '../src/markdown/table-scroll.ts';
@@ -16,6 +17,8 @@ export interface PersonPageProps {
   page: Page<Article>;
   /** The person's bio rendered from Markdown. */
   bioHtml: string;
+  /** The width and height of the bio's pictures in public/, by their path there (site/pictures.ts pageSizes). */
+  pictureSizes?: ReadonlyMap<string, PictureSize> | undefined;
 }
 
 /** How many of the articles a person wrote their page shows above the mentions; the rest are a link away. */
@@ -66,7 +69,8 @@ export function personDescription(person: Person, mentioned: number, authored: n
   return `${person.name}, ${person.role}${person.role.endsWith('.') ? '' : ':'} ${counts}.`;
 }
 
-export function PersonPage({ context, entry, page, bioHtml }: PersonPageProps) {
+export function PersonPage({ context, entry, page, bioHtml: bioSource, pictureSizes }: PersonPageProps) {
+  const bioHtml = withPictureSizes(bioSource, pictureSizes, urls.person(entry.person.id), basePathOf(context.site.baseUrl));
   const { person, articles, authored } = entry;
   const description = personDescription(person, articles.length, authored.length);
   const stats = page.number === 1 ? personStats(entry, context.people) : undefined;

@@ -2,11 +2,12 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { domainToASCII } from 'node:url';
-import { loadSite, siteWrittenPaths } from '../build.ts';
+import { loadSite, siteOfPictures, siteWrittenPaths } from '../build.ts';
+import { measureBodyPictures } from '../pipeline/pictures.ts';
 import { ArhivarError, sortErrors, toArhivarErrors, warningsOf } from '../errors.ts';
 import { lockOutput, type LockHolder } from '../output/build-lock.ts';
 import { findBrokenLinks, isSiteHost, percentDecode, type BrokenLink } from '../output/links.ts';
-import { publicFolderReport, type WrittenPaths } from '../output/publish.ts';
+import { publicFolderContents, publicFolderReport, type WrittenPaths } from '../output/publish.ts';
 import { readSiteConfig } from '../config/site.ts';
 import { basePathOf, outputPathFor, pageOfListing, personOfPath, urls, withoutBasePath } from '../site/urls.ts';
 import { addressLines, addressKey, type WrittenAddress } from '../output/link-sources.ts';
@@ -67,6 +68,13 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     const lastAddresses = await lastPublishedAddresses(options.root, distDir);
     const model = await loadSite({ root: options.root, includeFuture: options.includeFuture, now: options.now, releaseSources: true, bodiesOnDisk: cache, cache, lastAddresses, publishing: true });
     append(warnings, model.warnings);
+    // The pictures' files, as a build reads them to size the pictures (pipeline/pictures.ts): one that is no picture is told.
+    const pictures = await measureBodyPictures(options.root, siteOfPictures(model), (await publicFolderContents(options.root)).files);
+    if (pictures.warnings.length > 0) {
+      const sorted = sortErrors([...warnings, ...pictures.warnings]);
+      warnings.length = 0;
+      append(warnings, sorted);
+    }
     articles = model.archive.articles.length;
     pageSources = sourcesOfPages(options.root, model);
     pagesOfFiles = pagesOfContentFiles(model);

@@ -8,7 +8,7 @@ import { ArticleFrontMatterSchema, cutAtCommentErrors, foldKey, isPlainObject, i
 export { stripBodyControlCharacters, stripControlCharacters } from './schema.ts';
 import type { SourceFile } from './read.ts';
 import type { ContentDate } from './dates.ts';
-import type { BodyImage } from '../markdown/render.ts';
+import type { BodyImage, BodyPicture } from '../markdown/render.ts';
 import { append } from '../append.ts';
 
 /** An article file whose front matter passed validation; its Markdown is not rendered yet. */
@@ -48,6 +48,8 @@ export interface Article {
   image: BodyImage | undefined;
   /** The body's first image in a format link cards show (no SVG, AVIF …), shown when a link to the article is shared (Open Graph). */
   sharedImage: BodyImage | undefined;
+  /** Every picture of the body, its URL as written and its line in the file: the build sizes those in public/ (site/pictures.ts). */
+  pictures: readonly BodyPicture[];
   /** Earlier addresses of the article (`redirectFrom:`), each a page that sends readers on to `url`. */
   redirectFrom: readonly string[];
 }

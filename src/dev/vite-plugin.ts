@@ -4,7 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
-import { loadSite, publishedWrittenPaths, sameAddressKey, siteAddressKey, siteContext, siteSearchFiles, sitePages, siteWrittenPaths, type HeldBack, type NewestArticles, type SiteModel } from '../build.ts';
+import { loadSite, publishedWrittenPaths, sameAddressKey, siteAddressKey, siteContext, siteOfPictures, siteSearchFiles, sitePages, siteWrittenPaths, type HeldBack, type NewestArticles, type SiteModel } from '../build.ts';
+import { measureBodyPictures } from '../pipeline/pictures.ts';
 import type { ContentDate } from '../content/dates.ts';
 import { ArhivarError, ContentErrors, describeError, sortErrors, toArhivarErrors, warningsOf, withProblems } from '../errors.ts';
 import { createLoadCache, forgetRenderedBodies } from '../load-cache.ts';
@@ -423,7 +424,11 @@ class DevSite {
       // out; a change to public/ loads the site again.
       const publicPages = readPublicPages(this.root, refused.value.files, model.config.baseUrl);
       model.publicPages = publicPages.urls;
-      model.warnings = publicPages.warnings.length > 0 ? sortErrors([...warnings, ...publicPages.warnings]) : warnings;
+      // The pictures' width and height, as the build gives them (pipeline/pictures.ts); a change to public/ loads the site again.
+      const pictures = await measureBodyPictures(this.root, siteOfPictures(model), refused.value.files);
+      model.pictureSizes = pictures.sizes;
+      const more = [...publicPages.warnings, ...pictures.warnings];
+      model.warnings = more.length > 0 ? sortErrors([...warnings, ...more]) : warnings;
       return model;
     };
     const model = load().then(

@@ -43,6 +43,12 @@ export interface RenderedMarkdown {
   firstImage?: BodyImage;
   /** The first of those in a format link cards show (no SVG, AVIF …): the picture a shared link shows (Open Graph). */
   sharedImage?: BodyImage;
+  /**
+   * Every picture published with the body, in order: its URL as written (a reference picture's from its definition)
+   * and its line, counted from the body's first. The build gives each one's width and height from its file in
+   * public/ (site/pictures.ts). Absent when there are none.
+   */
+  pictures?: BodyPicture[];
   /** Links whose text says nothing out of context ("tukaj", "preberi več") or is empty, in order; absent when there are none. */
   vagueLinks?: VagueLink[];
   /** Images and links whose address the sanitiser drops, in order; absent when there are none. */
@@ -73,6 +79,11 @@ export interface ImageNamedByFile {
  * bytes (pipeline/markdown.ts) and records read it, each as a whole: a fact added here travels everywhere.
  */
 export type MarkdownFacts = Omit<RenderedMarkdown, 'html' | 'text'>;
+
+export interface BodyPicture {
+  url: string;
+  line: number;
+}
 
 export interface BodyImage {
   url: string;
@@ -280,7 +291,7 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   wrapTables(tree);
   captionPictures(tree, definitions);
   // After captionPictures, which makes new image nodes of reference pictures.
-  loadPicturesLater(tree);
+  const pictures = loadPicturesLater(tree, definitions);
   const html = String(processor.stringify(processor.runSync(tree) as Root));
   const rendered: RenderedMarkdown = { html, text, defaultSummary: summary, wordCount: countWords(text) };
   if (withoutAlt.length > 0) rendered.imagesWithoutAlt = withoutAlt;
@@ -293,6 +304,7 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   if (pastedTables.length > 0) rendered.pastedTables = pastedTables;
   if (firstImage) rendered.firstImage = firstImage;
   if (sharedImage) rendered.sharedImage = sharedImage;
+  if (pictures.length > 0) rendered.pictures = pictures;
   return rendered;
 }
 
@@ -785,15 +797,18 @@ function wrapTables(tree: Root): void {
  * The first is left to load at once, since it is most often the photo at the top and the page's largest
  * contentful paint, which a lazy picture delays (web.dev, »Browser-level image lazy loading for the web«).
  */
-function loadPicturesLater(tree: Root): void {
-  let first = true;
+function loadPicturesLater(tree: Root, definitions: ReadonlyMap<string, Definition>): BodyPicture[] {
+  const pictures: BodyPicture[] = [];
   const visit = (node: Nodes): void => {
-    if (node.type === 'image' || node.type === 'imageReference') {
-      node.data = { ...node.data, hProperties: first ? { decoding: 'async' } : { loading: 'lazy', decoding: 'async' } };
-      first = false;
+    // A reference to no definition is published as its text (mdast-util-to-hast), no picture.
+    const url = node.type === 'image' ? node.url : node.type === 'imageReference' ? definitions.get(node.identifier)?.url : undefined;
+    if (url !== undefined) {
+      node.data = { ...node.data, hProperties: pictures.length === 0 ? { decoding: 'async' } : { loading: 'lazy', decoding: 'async' } };
+      pictures.push({ url, line: node.position?.start.line ?? 1 });
     } else if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
   };
   visit(tree);
+  return pictures;
 }
 
 interface CaptionedPicture {

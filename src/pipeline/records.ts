@@ -107,6 +107,7 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
     wordCount: rendered.wordCount,
     image: rendered.firstImage,
     sharedImage: rendered.sharedImage,
+    pictures: (rendered.pictures ?? []).map((picture) => ({ url: picture.url, line: draft.bodyLine + picture.line - 1 })),
     redirectFrom: draft.frontMatter.redirectFrom,
   });
   return { article, unknownPeople: explicit.unknown, warnings };

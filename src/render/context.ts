@@ -64,8 +64,8 @@ export interface PageMeta {
   prev?: string | undefined;
   next?: string | undefined;
   noindex?: boolean;
-  /** The picture a shared link shows (og:image), absolute, with its alt text. */
-  image?: { url: string; alt: string } | undefined;
+  /** The picture a shared link shows (og:image), absolute, with its alt text, and its size when its file in public/ gives it. */
+  image?: { url: string; alt: string; width?: number; height?: number } | undefined;
   /** Open Graph article:* properties (ISO instants, tag names). */
   article?: { published: string; modified: string; tags: string[] };
 }

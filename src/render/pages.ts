@@ -5,6 +5,7 @@ import type { ContentDate } from '../content/dates.ts';
 import { articleModified, pageCount, paginate, type Archive, type Page, type PersonEntry } from '../site/archive.ts';
 import { findRelated } from '../site/related.ts';
 import { basePathOf, urls } from '../site/urls.ts';
+import { pageSizes, pictureSources, type PictureSize } from '../site/pictures.ts';
 import type { SiteContext } from './context.ts';
 import { renderUnderBasePath } from './base-path.ts';
 import { renderRejectingUndefined } from './undefined-component.ts';
@@ -70,6 +71,11 @@ export interface PageInputs {
   bios: ReadonlyMap<string, string>;
   /** The addresses of public/'s HTML pages for the sitemap (output/public-pages.ts); none when not given. */
   publicPages?: readonly string[] | undefined;
+  /**
+   * The width and height of the pictures in public/ that bodies and bios show, by path there (pipeline/pictures.ts).
+   * Each page is given those of its own pictures alone, so a picture replaced changes only the pages showing it.
+   */
+  pictureSizes?: ReadonlyMap<string, PictureSize> | undefined;
 }
 
 /**
@@ -92,7 +98,8 @@ export function* listPages(inputs: PageInputs): Generator<PageSpec> {
   yield { url: urls.robots(), render: () => renderRobots(baseUrl, urls.sitemap()), inputs: { baseUrl } };
 }
 
-function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageSpec> {
+function* listSitePages({ context, archive, bios, pictureSizes }: PageInputs): Generator<PageSpec> {
+  const basePath = basePathOf(context.site.baseUrl);
   const { pageSize, title } = context.site;
   const { articles } = archive;
   // Every person's and tag's feed carries the summaries of its newest articles: each entry is made once.
@@ -108,6 +115,7 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
   const related = archive.related ?? findRelated(articles);
   for (let index = 0; index < articles.length; index++) {
     const article = articles[index]!;
+    const sizes = article.pictures.length === 0 ? undefined : pageSizes(picturesOf(article), pictureSizes, article.url, basePath);
     const props = {
       context,
       article,
@@ -115,6 +123,7 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
       // Newest first: the article before this one in the list was published after it.
       newer: articles[index - 1],
       older: articles[index + 1],
+      ...(sizes && { pictureSizes: sizes }),
     };
     yield templatePage(article.url, ArticlePage, props, lastChange(articles, index, index + 1));
     for (const from of article.redirectFrom) {
@@ -129,9 +138,12 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
     const authoredChange = lastChange(entry.authored, 0, Math.min(entry.authored.length, AUTHORED_PREVIEW));
     const authoredHead = entry.authored[0]?.date.instant;
     const earlier = entry.person.redirectFrom ?? [];
+    // The bio shows on the first page alone.
+    const bioSizes = bioHtml === '' ? undefined : pageSizes(pictureSources(bioHtml), pictureSizes, urls.person(entry.person.id), basePath);
     for (const page of paginate(entry.articles, pageSize)) {
       const lastmod = newer(changes.page(entry.articles, page.number), page.number === 1 ? authoredChange : authoredHead);
-      yield entryListPage(urls.person(entry.person.id, page.number), PersonPage, { context, entry, page, bioHtml }, lastmod);
+      const props = { context, entry, page, bioHtml, ...(bioSizes && page.number === 1 && { pictureSizes: bioSizes }) };
+      yield entryListPage(urls.person(entry.person.id, page.number), PersonPage, props, lastmod);
       for (const from of earlier) yield personRedirect(context, pageHeading(entry.person.name, page.number), urls.person(from, page.number), urls.person(entry.person.id, page.number));
     }
     if (entry.authored.length > 0) {
@@ -200,6 +212,10 @@ function* listSitePages({ context, archive, bios }: PageInputs): Generator<PageS
   // HTML): no article dates it, and a lastmod moving with each one published would be a change that never was.
   yield templatePage(urls.search(), SearchPage, { context });
   yield notFoundPage(context);
+}
+
+function picturesOf(article: Article): string[] {
+  return article.pictures.map((picture) => picture.url);
 }
 
 /**

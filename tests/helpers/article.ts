@@ -25,6 +25,7 @@ export function testArticle(overrides: Partial<Article> = {}): Article {
     wordCount: 1,
     image: undefined,
     sharedImage: undefined,
+    pictures: [],
     redirectFrom: [],
     ...overrides,
   };

@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deflateSync, crc32 } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.ts';
+import { checkSite } from '../../src/commands/check.ts';
+import { outputPathFor } from '../../src/site/urls.ts';
+import { fragmentElements } from '../support/html.ts';
+import { listFiles, makeTempDir, removeDir } from '../helpers.ts';
+
+const NOW = new Date('2026-01-01T00:00:00Z');
+
+/** A whole PNG of `width` × `height` grey pixels: signature, IHDR, one IDAT and IEND, each chunk with its CRC. */
+function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([head, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 0, 0, 0, 0], 8); // 8 bits, greyscale, deflate, no filter, not interlaced
+  const rows = Buffer.alloc((width + 1) * height); // a filter byte and the pixels of each row, all 0
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/**
+ * The start of a JPEG as a camera writes it: SOI, an EXIF block of `exifBytes` with the orientation tag, then the
+ * frame header (SOF0) with the size, and EOI. A phone stores an upright photo as a landscape one with orientation 6.
+ */
+function jpeg(width: number, height: number, { orientation = 1, exifBytes = 64 } = {}): Buffer {
+  const segment = (marker: number, data: Buffer) => {
+    const head = Buffer.from([0xff, marker, 0, 0]);
+    head.writeUInt16BE(data.length + 2, 2);
+    return Buffer.concat([head, data]);
+  };
+  // Exif\0\0, then a big-endian TIFF header and one IFD entry: tag 0x0112 (orientation), type SHORT, count 1.
+  const tiff = Buffer.alloc(Math.max(exifBytes, 32));
+  tiff.write('Exif\0\0MM', 0, 'latin1');
+  tiff.writeUInt16BE(42, 8);
+  tiff.writeUInt32BE(8, 10);
+  tiff.writeUInt16BE(1, 14);
+  tiff.writeUInt16BE(0x0112, 16);
+  tiff.writeUInt16BE(3, 18);
+  tiff.writeUInt32BE(1, 20);
+  tiff.writeUInt16BE(orientation, 24);
+  const frame = Buffer.alloc(15);
+  frame[0] = 8;
+  frame.writeUInt16BE(height, 1);
+  frame.writeUInt16BE(width, 3);
+  frame[5] = 3;
+  return Buffer.concat([Buffer.from([0xff, 0xd8]), segment(0xe1, tiff), segment(0xc0, frame), Buffer.from([0xff, 0xd9])]);
+}
+
+const SVG = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 150"><rect width="300" height="150"/></svg>\n';
+
+function article(title: string, date: string, body: string): string {
+  return `---\ntitle: "${title}"\ndate: ${date}\ntags: [slike]\n---\n\n${body}\n`;
+}
+
+const SEJA = article(
+  'Seja sveta s fotografijami',
+  '2025-03-10',
+  [
+    '![Županja na seji](/slike/seja.png "Foto: Bor Kos/STA")',
+    '',
+    'Občinski svet je sprejel proračun za prihodnje leto.',
+    '',
+    '![Pokončna fotografija dvorane](/slike/dvorana.jpg)',
+    '',
+    '![Zemljevid občine](/slike/zemljevid.svg) in ![Posnetek iz drugega vira](https://example.si/slika.jpg)',
+    '',
+    '![Fotografija ob članku](slike/ob-clanku.png)',
+  ].join('\n'),
+);
+
+const DRUGI = article('Drugi članek brez slik', '2025-03-11', 'Besedilo brez fotografij, le o seji odbora.');
+
+async function site(): Promise<string> {
+  const root = await makeTempDir('arhivar-pictures-');
+  await mkdir(path.join(root, 'content', 'articles', '2025'), { recursive: true });
+  await mkdir(path.join(root, 'content', 'people'), { recursive: true });
+  await mkdir(path.join(root, 'public', 'slike'), { recursive: true });
+  await mkdir(path.join(root, 'public', '2025', '03', '10', 'seja-sveta-s-fotografijami', 'slike'), { recursive: true });
+  await writeFile(path.join(root, 'content', 'site.yaml'), 'title: Testni arhiv\ndescription: Arhiv za preizkuse\nbaseUrl: https://arhiv.testni-dnevnik.si/\n');
+  await writeFile(path.join(root, 'content', 'articles', '2025', 'seja.md'), SEJA);
+  await writeFile(path.join(root, 'content', 'articles', '2025', 'drugi.md'), DRUGI);
+  await writeFile(path.join(root, 'public', 'slike', 'seja.png'), png(640, 360));
+  // The frame header comes after 20 KB of EXIF: more than the reader's first read.
+  await writeFile(path.join(root, 'public', 'slike', 'dvorana.jpg'), jpeg(4032, 3024, { orientation: 6, exifBytes: 20_000 }));
+  await writeFile(path.join(root, 'public', 'slike', 'zemljevid.svg'), SVG);
+  await writeFile(path.join(root, 'public', '2025', '03', '10', 'seja-sveta-s-fotografijami', 'slike', 'ob-clanku.png'), png(200, 100));
+  return root;
+}
+
+const SEJA_PAGE = '/2025/03/10/seja-sveta-s-fotografijami/';
+const DRUGI_PAGE = '/2025/03/11/drugi-clanek-brez-slik/';
+
+async function snapshot(outDir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const file of await listFiles(outDir)) files.set(file, createHash('sha256').update(await readFile(path.join(outDir, file))).digest('hex'));
+  return files;
+}
+
+const folders: string[] = [];
+afterAll(async () => {
+  for (const folder of folders) await removeDir(folder);
+});
+
+async function outFolder(): Promise<string> {
+  const folder = await makeTempDir('arhivar-pictures-dist-');
+  folders.push(folder);
+  return path.join(folder, 'dist');
+}
+
+function pictures(html: string) {
+  const body = html.slice(html.indexOf('class="article-body"'));
+  return fragmentElements(body)
+    .filter((element) => element.tag === 'img')
+    .map(({ attrs }) => ({ src: attrs.src, width: attrs.width, height: attrs.height, loading: attrs.loading, decoding: attrs.decoding }));
+}
+
+function meta(html: string, property: string): string | undefined {
+  return new RegExp(`<meta property="${property}" content="([^"]*)"`).exec(html)?.[1];
+}
+
+describe('pictures of a body get the width and height of their file in public/', () => {
+  it('from PNG, JPEG (turned by its EXIF orientation) and SVG headers, root- and page-relative; none for another host', async () => {
+    const root = await site();
+    folders.push(root);
+    const outDir = await outFolder();
+    await build({ root, outDir, now: NOW });
+    const html = await readFile(path.join(outDir, outputPathFor(SEJA_PAGE)), 'utf8');
+    expect(pictures(html)).toEqual([
+      { src: '/slike/seja.png', width: '640', height: '360', loading: undefined, decoding: 'async' },
+      { src: '/slike/dvorana.jpg', width: '3024', height: '4032', loading: 'lazy', decoding: 'async' },
+      { src: '/slike/zemljevid.svg', width: '300', height: '150', loading: 'lazy', decoding: 'async' },
+      { src: 'https://example.si/slika.jpg', width: undefined, height: undefined, loading: 'lazy', decoding: 'async' },
+      { src: 'slike/ob-clanku.png', width: '200', height: '100', loading: 'lazy', decoding: 'async' },
+    ]);
+    expect(meta(html, 'og:image')).toBe('https://arhiv.testni-dnevnik.si/slike/seja.png');
+    expect(meta(html, 'og:image:width')).toBe('640');
+    expect(meta(html, 'og:image:height')).toBe('360');
+  });
+
+  it('a picture replaced by one of other dimensions changes the page that shows it and nothing else, as a fresh build makes it', async () => {
+    const root = await site();
+    folders.push(root);
+    const outDir = await outFolder();
+    await build({ root, outDir, now: NOW });
+    const before = await snapshot(outDir);
+
+    await writeFile(path.join(root, 'public', 'slike', 'seja.png'), png(1200, 800));
+    const rebuilt = await build({ root, outDir, now: NOW });
+    const after = await snapshot(outDir);
+    const html = await readFile(path.join(outDir, outputPathFor(SEJA_PAGE)), 'utf8');
+    expect(pictures(html)[0]).toMatchObject({ width: '1200', height: '800' });
+    expect(meta(html, 'og:image:width')).toBe('1200');
+    const changed = [...after].filter(([file, sha]) => before.get(file) !== sha).map(([file]) => file).sort();
+    // The page, and the picture itself, copied from public/.
+    expect(changed).toEqual([outputPathFor(SEJA_PAGE), 'slike/seja.png'].sort());
+    expect(rebuilt.pagesRendered).toBe(1);
+
+    const fresh = await outFolder();
+    await build({ root, outDir: fresh, now: NOW, cache: false });
+    expect(after).toEqual(await snapshot(fresh));
+    // The page without pictures is as it was.
+    expect(after.get(outputPathFor(DRUGI_PAGE))).toBe(before.get(outputPathFor(DRUGI_PAGE)));
+  });
+
+  it('warns, with the article and the line, of a picture whose file is no picture (a web page saved as .jpg)', async () => {
+    const root = await site();
+    folders.push(root);
+    await writeFile(path.join(root, 'public', 'slike', 'dvorana.jpg'), '<!DOCTYPE html>\n<html><head><title>Dvorana</title></head><body>Stran ni najdena</body></html>\n');
+    const outDir = await outFolder();
+    const built = await build({ root, outDir, now: NOW });
+    const warning = built.model.warnings.find((entry) => entry.code === 'article/unreadable-picture');
+    expect(warning).toMatchObject({ file: 'content/articles/2025/seja.md', line: 11 });
+    expect(warning!.message).toContain('public/slike/dvorana.jpg');
+    // The page is still made, the picture without a size.
+    expect(pictures(await readFile(path.join(outDir, outputPathFor(SEJA_PAGE)), 'utf8'))[1]).toMatchObject({ src: '/slike/dvorana.jpg', width: undefined });
+
+    const checked = await checkSite({ root, now: NOW });
+    expect(checked.warnings.filter((entry) => entry.code === 'article/unreadable-picture').map((entry) => [entry.file, entry.line])).toEqual([['content/articles/2025/seja.md', 11]]);
+  });
+});
