@@ -1,61 +1,15 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { deflateSync, crc32 } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { checkSite } from '../../src/commands/check.ts';
 import { outputPathFor } from '../../src/site/urls.ts';
 import { fragmentElements } from '../support/html.ts';
+import { jpeg, png } from '../support/pictures.ts';
 import { listFiles, makeTempDir, removeDir } from '../helpers.ts';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
-
-/** A whole PNG of `width` × `height` grey pixels: signature, IHDR, one IDAT and IEND, each chunk with its CRC. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const head = Buffer.alloc(4);
-    head.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([head, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 0, 0, 0, 0], 8); // 8 bits, greyscale, deflate, no filter, not interlaced
-  const rows = Buffer.alloc((width + 1) * height); // a filter byte and the pixels of each row, all 0
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-/**
- * The start of a JPEG as a camera writes it: SOI, an EXIF block of `exifBytes` with the orientation tag, then the
- * frame header (SOF0) with the size, and EOI. A phone stores an upright photo as a landscape one with orientation 6.
- */
-function jpeg(width: number, height: number, { orientation = 1, exifBytes = 64 } = {}): Buffer {
-  const segment = (marker: number, data: Buffer) => {
-    const head = Buffer.from([0xff, marker, 0, 0]);
-    head.writeUInt16BE(data.length + 2, 2);
-    return Buffer.concat([head, data]);
-  };
-  // Exif\0\0, then a big-endian TIFF header and one IFD entry: tag 0x0112 (orientation), type SHORT, count 1.
-  const tiff = Buffer.alloc(Math.max(exifBytes, 32));
-  tiff.write('Exif\0\0MM', 0, 'latin1');
-  tiff.writeUInt16BE(42, 8);
-  tiff.writeUInt32BE(8, 10);
-  tiff.writeUInt16BE(1, 14);
-  tiff.writeUInt16BE(0x0112, 16);
-  tiff.writeUInt16BE(3, 18);
-  tiff.writeUInt32BE(1, 20);
-  tiff.writeUInt16BE(orientation, 24);
-  const frame = Buffer.alloc(15);
-  frame[0] = 8;
-  frame.writeUInt16BE(height, 1);
-  frame.writeUInt16BE(width, 3);
-  frame[5] = 3;
-  return Buffer.concat([Buffer.from([0xff, 0xd8]), segment(0xe1, tiff), segment(0xc0, frame), Buffer.from([0xff, 0xd9])]);
-}
 
 const SVG = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 150"><rect width="300" height="150"/></svg>\n';
 

@@ -86,18 +86,6 @@ describe('compiled bundles of arhivar’s own code (src/bin/code.js)', () => {
     expect(packages.filter((specifier) => /\/node_modules\/(unified|remark-[a-z]+|micromark[a-z-]*|mdast-[a-z-]+|hast-[a-z-]+)\//.test(specifier))).toEqual([]);
   });
 
-  it('keeps image-size out of what the build pipeline loads first: only a build with a picture in public/ to size loads it', async () => {
-    const folder = await makeTempDir();
-    roots.push(folder);
-    const entry = await compiledPath('build.ts', folder);
-    const packages = [...(await staticallyLoaded(entry))].filter((specifier) => specifier.includes('/node_modules/'));
-    expect(packages.some((specifier) => specifier.includes('/node_modules/zod/'))).toBe(true);
-    expect(packages.filter((specifier) => /\/node_modules\/(image-size|queue)\//.test(specifier))).toEqual([]);
-    // It is in the bundle, in a chunk of its own.
-    const chunks = await Promise.all((await readdir(path.dirname(entry))).map((name) => readFile(path.join(path.dirname(entry), name), 'utf8')));
-    expect(chunks.some((text) => text.includes('/node_modules/image-size/'))).toBe(true);
-  });
-
   it('keeps each bundled file’s import.meta.url, so paths computed from it point into the package, not .cache/', async () => {
     const folder = await makeTempDir();
     roots.push(folder);
