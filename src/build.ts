@@ -857,7 +857,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     model.publicPages = publicPages.urls;
     // Pages of public/ the sitemap leaves out for a canonical link to another host (public/canonical-other-host).
     if (publicPages.warnings.length > 0) model.warnings = sortErrors([...model.warnings, ...publicPages.warnings]);
-    const pictures = await measureBodyPictures(options.root, siteOfPictures(model), publicFolder.files);
+    const pictures = await measureBodyPictures(options.root, siteOfPictures(model), publicFolder.files, { cache: useCache });
     model.pictureSizes = pictures.sizes;
     if (pictures.warnings.length > 0) model.warnings = sortErrors([...model.warnings, ...pictures.warnings]);
     const assets = await buildAssets(options.root);

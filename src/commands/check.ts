@@ -69,7 +69,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     const model = await loadSite({ root: options.root, includeFuture: options.includeFuture, now: options.now, releaseSources: true, bodiesOnDisk: cache, cache, lastAddresses, publishing: true });
     append(warnings, model.warnings);
     // The pictures' files, as a build reads them to size the pictures (pipeline/pictures.ts): one that is no picture is told.
-    const pictures = await measureBodyPictures(options.root, siteOfPictures(model), (await publicFolderContents(options.root)).files);
+    const pictures = await measureBodyPictures(options.root, siteOfPictures(model), (await publicFolderContents(options.root)).files, { cache });
     if (pictures.warnings.length > 0) {
       const sorted = sortErrors([...warnings, ...pictures.warnings]);
       warnings.length = 0;

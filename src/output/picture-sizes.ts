@@ -1,7 +1,10 @@
+import { statSync, type BigIntStats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { fileRecord } from '../pipeline/cache.ts';
 import type { PictureSize } from '../site/pictures.ts';
 import { pictureHeaderSize } from './picture-header.ts';
+import { unchangedSinceRead, type KnownPublicFile } from './public-hashes.ts';
 
 /** What the header of each picture in public/ says of its width and height (output/picture-header.ts). */
 export interface PictureSizes {
@@ -23,25 +26,65 @@ const AT_ONCE = 16;
 
 const NAMED_AS_READ = /\.(png|jpe?g|jfif|gif|webp|avif|svg)$/i;
 
-/** `files`: paths inside public/ of files public/ publishes (publicFolderContents), so no other file is read. */
-export async function readPictureSizes(root: string, files: Iterable<string>): Promise<PictureSizes> {
+type HeaderRead = PictureSize | { error: string; known: boolean };
+
+/**
+ * What the last build read of each picture's header, with the file-system facts that change whenever its bytes do
+ * (as public-hashes.ts keeps them for public/'s hashes): a rebuild reads again only the pictures replaced since. By
+ * the absolute path of the file read. Reading 1,000 photos' headers took 100–160 ms of every one-article rebuild;
+ * a stat each takes a tenth of that.
+ */
+type KnownPicture = Omit<KnownPublicFile, 'hash'> & { header: HeaderRead };
+
+const record = fileRecord<KnownPicture>('picture-sizes.bin', 1);
+
+/**
+ * `files`: paths inside public/ of files public/ publishes (publicFolderContents), so no other file is read.
+ * `cache`: take what .cache/ knows of an unchanged file, and keep what is read.
+ */
+export async function readPictureSizes(root: string, files: Iterable<string>, { cache = true } = {}): Promise<PictureSizes> {
   const result: PictureSizes = { sizes: new Map(), unreadable: new Map() };
-  const queue = [...new Set(files)];
+  const wanted = [...new Set(files)];
+  const known = cache && wanted.length > 0 ? await record.read(root) : new Map<string, KnownPicture>();
+  const learned = new Map<string, KnownPicture>();
   const publicDir = path.join(root, 'public');
+  const tell = (file: string, header: HeaderRead) => {
+    if ('width' in header) result.sizes.set(file, header);
+    else if (header.known || NAMED_AS_READ.test(file)) result.unreadable.set(file, header.error);
+  };
+  const queue: { file: string; absolute: string; info: BigIntStats; readAtMs: number }[] = [];
+  for (const file of wanted) {
+    const absolute = path.join(publicDir, ...file.split('/'));
+    const readAtMs = Date.now();
+    // Synchronously, as the publisher does: a trip to the thread pool per file costs more than the stat itself.
+    let info: BigIntStats;
+    try {
+      info = statSync(absolute, { bigint: true });
+    } catch {
+      continue;
+    }
+    const before = known.get(absolute);
+    if (before && unchangedSinceRead(before, info)) {
+      learned.set(absolute, before);
+      tell(file, before.header);
+    } else queue.push({ file, absolute, info, readAtMs });
+  }
   const next = async (): Promise<void> => {
-    for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-      const read = await readSize(path.join(publicDir, ...file.split('/')));
-      if (read === undefined) continue;
-      if ('width' in read) result.sizes.set(file, read);
-      else if (read.known || NAMED_AS_READ.test(file)) result.unreadable.set(file, read.error);
+    for (let item = queue.pop(); item !== undefined; item = queue.pop()) {
+      const header = await readSize(item.absolute);
+      if (header === undefined) continue;
+      tell(item.file, header);
+      const { size, mtimeNs, ctimeNs, ino, dev } = item.info;
+      learned.set(item.absolute, { size, mtimeNs, ctimeNs, ino, dev, readAtMs: item.readAtMs, header });
     }
   };
   await Promise.all(Array.from({ length: Math.min(AT_ONCE, queue.length) }, next));
+  if (cache && (known.size > 0 || learned.size > 0)) await record.store(root, known, learned);
   return result;
 }
 
 /** undefined for a file that could not be opened (removed since public/ was listed). */
-async function readSize(file: string): Promise<PictureSize | { error: string; known: boolean } | undefined> {
+async function readSize(file: string): Promise<HeaderRead | undefined> {
   const handle = await open(file, 'r').catch(() => undefined);
   if (!handle) return undefined;
   try {

@@ -45,16 +45,20 @@ export function storeKnownPublicFiles(root: string, known: KnownPublicFiles, lea
 
 /** The hash `known` holds, when `info` (a stat taken now) still shows that file and it had been stable when read. */
 export function knownPublicHash(known: KnownPublicFile | undefined, info: BigIntStats): string | undefined {
-  if (!known) return undefined;
-  const unchanged =
+  return known && unchangedSinceRead(known, info) ? known.hash : undefined;
+}
+
+/** Whether `info` (a stat taken now) still shows the file `known` was learned of, which had been stable when read. */
+export function unchangedSinceRead(known: Omit<KnownPublicFile, 'hash'>, info: BigIntStats): boolean {
+  return (
     info.isFile() &&
     info.size === known.size &&
     info.mtimeNs === known.mtimeNs &&
     info.ctimeNs === known.ctimeNs &&
     info.ino === known.ino &&
     info.dev === known.dev &&
-    known.readAtMs - Number((known.mtimeNs > known.ctimeNs ? known.mtimeNs : known.ctimeNs) / 1_000_000n) >= STABLE_MS;
-  return unchanged ? known.hash : undefined;
+    known.readAtMs - Number((known.mtimeNs > known.ctimeNs ? known.mtimeNs : known.ctimeNs) / 1_000_000n) >= STABLE_MS
+  );
 }
 
 /** What to keep of a file read now: `info` is its stat taken at `readAtMs`, before its bytes were read. */

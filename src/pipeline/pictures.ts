@@ -15,6 +15,7 @@ export async function measureBodyPictures(
   root: string,
   site: { articles: readonly Article[]; bios: ReadonlyMap<string, string>; people: ReadonlyMap<string, Person>; baseUrl: string },
   publicFiles: readonly string[],
+  { cache = true } = {},
 ): Promise<{ sizes: Map<string, PictureSize>; warnings: ArhivarError[] }> {
   const basePath = basePathOf(site.baseUrl);
   const published = new Set(publicFiles);
@@ -32,7 +33,7 @@ export async function measureBodyPictures(
       if (file !== undefined && published.has(file)) shown.push({ file, owner: 'person', source: person?.file ?? '', line: person?.bioLine, url });
     }
   }
-  const { sizes, unreadable } = await readPictureSizes(root, shown.map((picture) => picture.file));
+  const { sizes, unreadable } = await readPictureSizes(root, shown.map((picture) => picture.file), { cache });
   const warnings: ArhivarError[] = [];
   for (const picture of shown) {
     const why = unreadable.get(picture.file);
