@@ -4,10 +4,12 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { checkSite } from '../../src/commands/check.ts';
+import { startDevServer } from '../../src/dev/server.ts';
+import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
 import { outputPathFor } from '../../src/site/urls.ts';
 import { fragmentElements } from '../support/html.ts';
 import { jpeg, png } from '../support/pictures.ts';
-import { listFiles, makeTempDir, removeDir } from '../helpers.ts';
+import { devSession, listFiles, makeTempDir, removeDir, waitFor } from '../helpers.ts';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 
@@ -61,6 +63,7 @@ async function snapshot(outDir: string): Promise<Map<string, string>> {
   return files;
 }
 
+const session = devSession();
 const folders: string[] = [];
 afterAll(async () => {
   for (const folder of folders) await removeDir(folder);
@@ -141,5 +144,18 @@ describe('pictures of a body get the width and height of their file in public/',
 
     const checked = await checkSite({ root, now: NOW });
     expect(checked.warnings.filter((entry) => entry.code === 'article/unreadable-picture').map((entry) => [entry.file, entry.line])).toEqual([['content/articles/2025/seja.md', 11]]);
+  });
+
+  it('in arhivar dev too, and a picture replaced there shows its new size after the reload', async () => {
+    const root = await site();
+    session.folders.push(root);
+    const loads: DevLoadReport[] = [];
+    session.server = await startDevServer({ root, port: 0, logLevel: 'silent', now: () => NOW.getTime(), onLoad: (report) => loads.push(report) });
+    await waitFor(() => loads.length > 0, 'the first load');
+    const page = async () => pictures(await (await fetch(new URL(SEJA_PAGE, session.server!.url))).text())[0];
+    expect(await page()).toMatchObject({ src: '/slike/seja.png', width: '640', height: '360' });
+    await writeFile(path.join(root, 'public', 'slike', 'seja.png'), png(1200, 800));
+    await waitFor(() => loads.length > 1, 'the load after public/ changed');
+    expect(await page()).toMatchObject({ width: '1200', height: '800' });
   });
 });
