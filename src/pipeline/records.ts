@@ -6,7 +6,7 @@ import { bodyWarnings } from './body-warnings.ts';
 import { bylineWarnings } from './byline-warnings.ts';
 import { summaryWarnings } from './summary-warnings.ts';
 import { titleWarnings } from './title-warnings.ts';
-import type { RenderedMarkdown } from '../markdown/render.ts';
+import type { BodyPicture, RenderedMarkdown } from '../markdown/render.ts';
 import { combineArticlePeople } from '../people/article-people.ts';
 import { findPerson, resolveNames, type Registry } from '../people/registry.ts';
 import { namesInOneEntry, suggestPerson, type PersonSuggestion } from '../people/suggestion.ts';
@@ -107,7 +107,7 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
     wordCount: rendered.wordCount,
     image: rendered.firstImage,
     sharedImage: rendered.sharedImage,
-    pictures: (rendered.pictures ?? []).map((picture) => ({ url: picture.url, line: draft.bodyLine + picture.line - 1 })),
+    pictures: rendered.pictures ? rendered.pictures.map((picture) => ({ url: picture.url, line: draft.bodyLine + picture.line - 1 })) : NO_PICTURES,
     redirectFrom: draft.frontMatter.redirectFrom,
   });
   return { article, unknownPeople: explicit.unknown, warnings };
@@ -150,6 +150,9 @@ class ArticleWithBody {
     return this.#body.text;
   }
 }
+
+/** Shared by the articles without a picture, most of them. */
+const NO_PICTURES: readonly BodyPicture[] = [];
 
 function articleWithBody(body: RenderedMarkdown, fields: Omit<Article, 'html' | 'text'>): Article {
   // Object.assign gives the instance every other field of Article; TypeScript cannot see that through it.

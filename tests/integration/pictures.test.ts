@@ -8,15 +8,15 @@ import { startDevServer } from '../../src/dev/server.ts';
 import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
 import { outputPathFor } from '../../src/site/urls.ts';
 import { fragmentElements } from '../support/html.ts';
-import { jpeg, png } from '../support/pictures.ts';
+import { gif, jpeg, png } from '../support/pictures.ts';
 import { devSession, listFiles, makeTempDir, removeDir, waitFor } from '../helpers.ts';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 
 const SVG = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 150"><rect width="300" height="150"/></svg>\n';
 
-function article(title: string, date: string, body: string): string {
-  return `---\ntitle: "${title}"\ndate: ${date}\ntags: [slike]\n---\n\n${body}\n`;
+function article(title: string, date: string, body: string, people = ''): string {
+  return `---\ntitle: "${title}"\ndate: ${date}\ntags: [slike]\n${people}---\n\n${body}\n`;
 }
 
 const SEJA = article(
@@ -33,7 +33,10 @@ const SEJA = article(
     '',
     '![Fotografija ob članku](slike/ob-clanku.png)',
   ].join('\n'),
+  'people: [Ana Novak]\n',
 );
+
+const ANA = '---\nname: Ana Novak\nrole: županja\ngender: f\n---\n\nAna Novak je županja.\n\n![Ana Novak](/slike/portret.gif "Foto: arhiv občine")\n';
 
 const DRUGI = article('Drugi članek brez slik', '2025-03-11', 'Besedilo brez fotografij, le o seji odbora.');
 
@@ -46,6 +49,8 @@ async function site(): Promise<string> {
   await writeFile(path.join(root, 'content', 'site.yaml'), 'title: Testni arhiv\ndescription: Arhiv za preizkuse\nbaseUrl: https://arhiv.testni-dnevnik.si/\n');
   await writeFile(path.join(root, 'content', 'articles', '2025', 'seja.md'), SEJA);
   await writeFile(path.join(root, 'content', 'articles', '2025', 'drugi.md'), DRUGI);
+  await writeFile(path.join(root, 'content', 'people', 'ana-novak.md'), ANA);
+  await writeFile(path.join(root, 'public', 'slike', 'portret.gif'), gif(240, 320));
   await writeFile(path.join(root, 'public', 'slike', 'seja.png'), png(640, 360));
   // The frame header comes after 20 KB of EXIF: more than the reader's first read.
   await writeFile(path.join(root, 'public', 'slike', 'dvorana.jpg'), jpeg(4032, 3024, { orientation: 6, exifBytes: 20_000 }));
@@ -103,6 +108,10 @@ describe('pictures of a body get the width and height of their file in public/',
     expect(meta(html, 'og:image')).toBe('https://arhiv.testni-dnevnik.si/slike/seja.png');
     expect(meta(html, 'og:image:width')).toBe('640');
     expect(meta(html, 'og:image:height')).toBe('360');
+    // A bio's picture, on the person's page.
+    const person = await readFile(path.join(outDir, outputPathFor('/osebe/ana-novak/')), 'utf8');
+    const bio = fragmentElements(person.slice(person.indexOf('class="bio"'))).find((element) => element.tag === 'img');
+    expect(bio?.attrs).toMatchObject({ src: '/slike/portret.gif', width: '240', height: '320', decoding: 'async' });
   });
 
   it('a picture replaced by one of other dimensions changes the page that shows it and nothing else, as a fresh build makes it', async () => {
@@ -137,13 +146,13 @@ describe('pictures of a body get the width and height of their file in public/',
     const outDir = await outFolder();
     const built = await build({ root, outDir, now: NOW });
     const warning = built.model.warnings.find((entry) => entry.code === 'article/unreadable-picture');
-    expect(warning).toMatchObject({ file: 'content/articles/2025/seja.md', line: 11 });
+    expect(warning).toMatchObject({ file: 'content/articles/2025/seja.md', line: 12 });
     expect(warning!.message).toContain('public/slike/dvorana.jpg');
     // The page is still made, the picture without a size.
     expect(pictures(await readFile(path.join(outDir, outputPathFor(SEJA_PAGE)), 'utf8'))[1]).toMatchObject({ src: '/slike/dvorana.jpg', width: undefined });
 
     const checked = await checkSite({ root, now: NOW });
-    expect(checked.warnings.filter((entry) => entry.code === 'article/unreadable-picture').map((entry) => [entry.file, entry.line])).toEqual([['content/articles/2025/seja.md', 11]]);
+    expect(checked.warnings.filter((entry) => entry.code === 'article/unreadable-picture').map((entry) => [entry.file, entry.line])).toEqual([['content/articles/2025/seja.md', 12]]);
   });
 
   it('in arhivar dev too, and a picture replaced there shows its new size after the reload', async () => {

@@ -49,3 +49,12 @@ export function jpeg(width: number, height: number, { orientation = 1, exifBytes
   header[5] = 3;
   return Buffer.concat([Buffer.from([0xff, 0xd8]), jpegSegment(0xe1, tiff), jpegSegment(frame, header), Buffer.from([0xff, 0xd9])]);
 }
+
+/** A GIF's header: signature, logical screen width and height, then its trailer. */
+export function gif(width: number, height: number): Buffer {
+  const head = Buffer.alloc(13);
+  head.write('GIF89a', 0, 'latin1');
+  head.writeUInt16LE(width, 6);
+  head.writeUInt16LE(height, 8);
+  return Buffer.concat([head, Buffer.from([0x3b])]);
+}

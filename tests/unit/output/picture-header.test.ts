@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pictureHeaderSize } from '../../../src/output/picture-header.ts';
-import { jpeg, jpegSegment, png } from '../../support/pictures.ts';
+import { gif, jpeg, jpegSegment, png } from '../../support/pictures.ts';
 
 const bytes = (buffer: Buffer) => new Uint8Array(buffer);
 
@@ -61,14 +61,6 @@ function vp8x(width: number, height: number): Buffer {
   data.writeUIntLE(width - 1, 4, 3);
   data.writeUIntLE(height - 1, 7, 3);
   return webp('VP8X', data);
-}
-
-function gif(width: number, height: number): Buffer {
-  const head = Buffer.alloc(13);
-  head.write('GIF89a', 0, 'latin1');
-  head.writeUInt16LE(width, 6);
-  head.writeUInt16LE(height, 8);
-  return Buffer.concat([head, Buffer.from([0x3b])]);
 }
 
 const svg = (attributes: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n<!-- Zemljevid -->\n<svg xmlns="http://www.w3.org/2000/svg" ${attributes}><title>a > b</title></svg>\n`);
