@@ -161,7 +161,9 @@ export function folderRedirectLocation(url: URL): string {
  * firstPageListing; `sitePath` is decoded, within the base path): the listing's own address, under the base path,
  * with the query kept (a shared link's `?utm_source=…`), when `hasPage` says the site has a page at that site URL;
  * undefined otherwise. Hugo and Zola write a page at `…/page/1/` that sends the reader on; the build's 404 page
- * does it in the browser (src/client/not-found.ts), and dev and preview answer with a redirect.
+ * does it in the browser (src/client/not-found.ts), and dev and preview answer with a redirect. A 302, not a 301:
+ * a browser keeps a 301 for good, so a `redirectFrom:` or a page of public/ put at that address later, which is
+ * served before this is looked for, would never be asked for by that browser again.
  */
 export async function firstPageLocation(basePath: string, sitePath: string, search: string, hasPage: (url: string) => boolean | Promise<boolean>): Promise<string | undefined> {
   // No name is "." or "..": URL resolves them away, also written %2e%2e.
@@ -259,7 +261,7 @@ async function serve(dir: string, basePath: string, request: IncomingMessage, re
       }
       const firstPage = await firstPageLocation(basePath, pathname, url.search, (site) => isFile(path.join(dir, outputPathFor(site))));
       if (firstPage) {
-        response.writeHead(301, { location: firstPage });
+        response.writeHead(302, { location: firstPage });
         response.end();
         return;
       }

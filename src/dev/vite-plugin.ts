@@ -661,7 +661,8 @@ class DevSite {
       }
       const firstPage = page ? undefined : await firstPageLocation(basePath, pathname, url.search, (site) => pages.has(site));
       if (firstPage) {
-        response.writeHead(301, { location: firstPage });
+        // 302: see firstPageLocation.
+        response.writeHead(302, { location: firstPage });
         response.end();
         return;
       }

@@ -126,12 +126,14 @@ describe('a list asked for as its page 1 (…/stran/1/)', () => {
     return [response.status, response.headers.get('location')];
   }
 
+  // 302, not 301: a browser keeps a 301 for good, so an article's redirectFrom: or a page of public/ put at such an
+  // address later (served before any redirect is looked for) would never be asked for from that browser again.
   const serverCases: [string, [number, string | null]][] = [
-    ['/arhiv/stran/1/', [301, '/arhiv/']],
-    ['/arhiv/oznake/zda/stran/1/?q=witkoff', [301, '/arhiv/oznake/zda/?q=witkoff']],
-    ['/arhiv/osebe/jurij-usakov/stran/1/', [301, '/arhiv/osebe/jurij-usakov/']],
-    ['/arhiv/2025/12/stran/1', [301, '/arhiv/2025/12/']],
-    ['/arhiv/2025/12/stran/1/index.html', [301, '/arhiv/2025/12/']],
+    ['/arhiv/stran/1/', [302, '/arhiv/']],
+    ['/arhiv/oznake/zda/stran/1/?q=witkoff', [302, '/arhiv/oznake/zda/?q=witkoff']],
+    ['/arhiv/osebe/jurij-usakov/stran/1/', [302, '/arhiv/osebe/jurij-usakov/']],
+    ['/arhiv/2025/12/stran/1', [302, '/arhiv/2025/12/']],
+    ['/arhiv/2025/12/stran/1/index.html', [302, '/arhiv/2025/12/']],
     ['/arhiv/stran/2/', [200, null]],
     // Only a list the site has: no tag »ni-je«, no bylines of Jurij Ušakov, no articles in March 2025.
     ['/arhiv/oznake/ni-je/stran/1/', [404, null]],
