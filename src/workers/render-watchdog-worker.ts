@@ -7,8 +7,11 @@ import type { StoppedFrame, StopReport, WatchdogData } from '../output/render-wa
  * run for the time limit, stops it through the inspector (the only way one thread can stop another's
  * JavaScript without ending the process). First the main thread is paused: the count is read again while it
  * cannot move, so a render that ended just then is never mistaken for the one that hangs (a termination
- * meant for it would end the build's own code instead), and the paused frames say where the template was. The report is posted before the termination is asked for, so it is
- * waiting for the main thread as soon as its stack is unwound.
+ * meant for it would end the build's own code instead), and the paused frames say where the template was. The
+ * report is posted only once the main thread has answered every message of the stop: the report ends the build,
+ * which ends this thread, and a reply the main thread still had to send it then aborted the whole process
+ * (SIGABRT without a message, in Node's inspector::MainThreadInterface::Post). The session is left open, as
+ * after a build that stopped nothing: closed here, its removal on the main thread met this thread's end so too.
  */
 const { progress: shared, limitMs } = workerData as WatchdogData;
 const progress = new Int32Array(shared);
@@ -75,10 +78,9 @@ async function stop(render: number): Promise<boolean> {
     column: location.columnNumber + 1,
   }));
   const report: StopReport = { render, frames };
+  // Resumed, the thread meets the termination at once; V8 answers terminateExecution once the stack is unwound.
+  // Settled, not all fulfilled: the report is what fails the render, and without it the build would wait for good.
+  await Promise.allSettled([post('Runtime.terminateExecution'), post('Debugger.resume'), post('Debugger.disable')]);
   parentPort!.postMessage(report);
-  // Resumed, the thread meets the termination at once.
-  session.post('Runtime.terminateExecution');
-  session.post('Debugger.resume');
-  session.post('Debugger.disable');
   return true;
 }

@@ -2,10 +2,11 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.ts';
-import { copyFixture, copyPackage, temporaryFolders } from '../helpers.ts';
+import { copyFixture, copyPackage, makeTempDir, PROJECT_ROOT, temporaryFolders } from '../helpers.ts';
 
 const temporaryFolder = temporaryFolders();
 
@@ -83,4 +84,33 @@ describe('npm run build with a template that never returns', () => {
     expect(stderr.join('\n')).toMatch(/^ARHIVAR_RENDER_TIME_LIMIT_MS is "60s": set it to a whole number of milliseconds \(60000, a minute, is the limit without it\), or unset it\n/);
     await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
   });
+});
+
+describe('a process that stops renders at the time limit', () => {
+  it('lives through one stop after another, each told as template/timed-out, and ends normally', async () => {
+    // Each build's watchdog thread is ended as the build fails. The process aborted (SIGABRT, no message) when the
+    // thread was ended while the main thread still had inspector replies to send it: 1 to 5 s into such a loop,
+    // in each of 4 runs; the loop of 30 stops takes 12-14 s.
+    const work = await makeTempDir('arhivar-watchdog-');
+    const script = path.join(work, 'stops.mjs');
+    await writeFile(
+      script,
+      `const { importSource } = await import(${JSON.stringify(pathToFileURL(path.join(PROJECT_ROOT, 'src/bin/code.js')).href)});
+const { publishSite } = await importSource('output/publish.ts');
+const told = [];
+for (let build = 0; build < 30; build++) {
+  const root = ${JSON.stringify(work)} + '/site-' + build;
+  const until = performance.now() + 10_000;
+  const pages = [{ url: '/osebe/ana-novak/', render: () => { while (performance.now() < until); return ''; } }];
+  told.push(await publishSite(root, root + '/dist', pages, [], { codeKey: 'test', renderTimeLimitMs: 100 }).then(() => 'published', (error) => error.code));
+}
+console.log(JSON.stringify(told));
+`,
+    );
+    const run = await promisify(execFile)(process.execPath, [script], { timeout: 90_000 }).then(
+      ({ stdout }) => ({ code: 0, signal: null, stdout }),
+      (error: { code?: number | null; signal?: string | null; stdout?: string }) => ({ code: error.code, signal: error.signal, stdout: error.stdout }),
+    );
+    expect(run).toEqual({ code: 0, signal: null, stdout: `${JSON.stringify(Array(30).fill('template/timed-out'))}\n` });
+  }, 120_000);
 });
