@@ -403,29 +403,15 @@ describe('arhivar dev with a template that never returns', () => {
 describe('arhivar dev with a template that uses a component its file does not export', () => {
   it('fails the page at the line that uses it, as the build stops at the import, instead of showing <undefined></undefined>', async () => {
     const root = await copyFixture('archive-basic');
-    // The templates' JSX imports preact/jsx-dev-runtime, found from the file's folder, as in arhivar's checkout.
-    await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(root, 'node_modules'));
     // Vite's SSR loader gives a name its module does not export as undefined; esbuild, which the build bundles
     // with, refuses the import (template/missing-export). Box is exported, Boks is the typo.
     await writeFile(path.join(root, 'templates', 'okvir.tsx'), 'export function Box() {\n  return <div class="okvir" />;\n}\n');
-    const wrapper = path.join(root, 'templates', 'pages-wrapper.tsx');
-    await writeFile(
-      wrapper,
-      [
-        `import { listPages as base, renderHtml } from ${JSON.stringify(path.join(PROJECT_ROOT, 'src', 'render', 'pages.ts'))};`,
-        "import { Boks } from './okvir.tsx';",
-        'function BrokenPage(_props: { context: Parameters<typeof base>[0]["context"] }) {',
-        '  return <main><Boks /></main>;',
-        '}',
-        'export function* listPages(inputs: Parameters<typeof base>[0]) {',
-        '  for (const page of base(inputs)) {',
-        `    if (page.url === ${JSON.stringify(FIRST_URL)}) yield { ...page, render: () => renderHtml(BrokenPage, { context: inputs.context }) };`,
-        '    else yield page;',
-        '  }',
-        '}',
-        '',
-      ].join('\n'),
-    );
+    const wrapper = await writeBrokenPage(root, [
+      "import { Boks } from './okvir.tsx';",
+      'function BrokenPage(_props: { context: Parameters<typeof base>[0]["context"] }) {',
+      '  return <main><Boks /></main>;',
+      '}',
+    ]);
     const told: ArhivarError[] = [];
     await withDevServer(root, { pagesModule: wrapper, onTemplateFailure: (problem) => told.push(problem) }, async (server) => {
       const page = await fetchUntil(server, FIRST_URL, (p) => p.status !== 404);
@@ -438,7 +424,7 @@ describe('arhivar dev with a template that uses a component its file does not ex
   });
 });
 
-/** A pages-wrapper.tsx whose page at FIRST_URL is rendered from `component` (TSX lines declaring BrokenPage, from line 2). */
+/** A pages-wrapper.tsx whose page at FIRST_URL is rendered from `component` (TSX lines declaring BrokenPage, from line 2, below the import of `base` and `renderHtml`). */
 async function writeBrokenPage(root: string, component: readonly string[]): Promise<string> {
   // The templates' JSX imports preact/jsx-dev-runtime, found from the file's folder, as in arhivar's checkout.
   await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(root, 'node_modules'));
