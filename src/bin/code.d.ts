@@ -33,3 +33,7 @@ export declare function packageImportHint(resolved: PackageImport): string | und
 export declare function notInstalledHint(name: string): string;
 export declare function notExportedHint(specifier: string): string;
 export declare function noPackageFileHint(specifier: string): string;
+/** An import of a stylesheet (`import './kolofon.css'`), which neither the build nor the dev server publishes. */
+export declare const STYLESHEET_IMPORT: RegExp;
+export declare function stylesheetImportMessage(specifier: string): string;
+export declare function stylesheetImportHint(specifier: string, importer: string): string;

@@ -163,6 +163,8 @@ async function bundleWith(build, entry, bundlePackages, outdir) {
             const file = path.resolve(args.resolveDir, args.path);
             return file === THIS_FILE ? { path: pathToFileURL(file).href, external: true } : undefined;
           });
+          // Before the packages' resolver: `import 'normalize.css'` is a stylesheet too.
+          builder.onResolve({ filter: STYLESHEET_IMPORT }, (args) => ({ errors: [{ text: stylesheetImportMessage(args.path) }] }));
           builder.onResolve({ filter: /^[^./]/ }, async (args) => {
             if (args.path.startsWith('node:')) return { path: args.path, external: true };
             if (bundlePackages) return undefined;
@@ -188,6 +190,41 @@ async function bundleWith(build, entry, bundlePackages, outdir) {
 }
 
 const ENTRY_NAME = 'index.mjs';
+
+/**
+ * An import of a stylesheet, as Vite names its kinds (vite/src/node/constants.ts, CSS_LANGS_RE), with no query:
+ * `import './kolofon.css'` in a template. Pages are rendered to HTML on the server and link only the bundle Vite
+ * makes from templates/site.css, so its rules were published nowhere without a word: esbuild wrote them into a
+ * chunk-*.css of .cache/code/ that nothing reads, and Vite's SSR loader of `npm run dev` drops them. Refused at the
+ * import's line in both (the dev server's arhivar-stylesheet-imports plugin), not gathered into site.css: `npm run
+ * check` loads this bundle but renders no page and bundles no stylesheet, and the dev server's loader meets a
+ * template's imports only as it runs the template, after the stylesheet is made.
+ */
+export const STYLESHEET_IMPORT = /\.(?:css|less|sass|scss|styl|stylus|pcss|postcss|sss)$/;
+
+/**
+ * What the build and the dev server say of an import of the stylesheet `specifier`.
+ * @param {string} specifier as written
+ */
+export function stylesheetImportMessage(specifier) {
+  return `"${specifier}" is a stylesheet, which a template cannot import: its rules would be published nowhere`;
+}
+
+/**
+ * The hint for an import of a stylesheet, the build's and the dev server's alike: the @import line to write in
+ * templates/site.css, whose address is relative to site.css (`./deli/kolofon.css`), and a package's as written.
+ * @param {string} specifier as written
+ * @param {string} importer the absolute path of the file that imports it
+ */
+export function stylesheetImportHint(specifier, importer) {
+  const relative = /^\.\.?\//.test(specifier) || path.isAbsolute(specifier);
+  let address = specifier;
+  if (relative) {
+    address = path.relative(path.join(PACKAGE_ROOT, 'templates'), path.resolve(path.dirname(importer), specifier)).split(path.sep).join('/');
+    if (!address.startsWith('../')) address = `./${address}`;
+  }
+  return `delete this line and add @import '${address}'; at the top of templates/site.css (above its first rule), which Vite bundles into the site's stylesheet`;
+}
 
 /**
  * The package an import names (`dayjs` of `dayjs/plugin/utc`, `@scope/name` of `@scope/name/sub`): what npm install takes.
@@ -457,6 +494,11 @@ export function syntaxProblems(error, readSource = readPackageFile) {
         (detail && packageImportHint(detail)) ??
         `the file or package this line imports is not there; correct the path (relative to ${folder}) or add the file`;
       return [`${at}  ${inTemplates ? 'template/missing-import' : 'code/missing-import'}`, `  ${text}`, `  hint: ${hint}`].join('\n');
+    }
+    const stylesheet = /^"([^"]+)" is a stylesheet, which a template cannot import/.exec(text);
+    if (stylesheet) {
+      const specifier = /** @type {string} */ (stylesheet[1]);
+      return [`${at}  ${inTemplates ? 'template/stylesheet-import' : 'code/stylesheet-import'}`, `  ${text}`, `  hint: ${stylesheetImportHint(specifier, path.join(PACKAGE_ROOT, file))}`].join('\n');
     }
     // Nor is an import of a name the file does not export (misspelt, or its function written without export).
     const unexported = /^No matching export in "([^"]+)" for import "([^"]+)"$/.exec(text);

@@ -1,7 +1,7 @@
 import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
 import { createLogger, createServer, type Logger, type ViteDevServer } from 'vite';
-import { arhivarDevPlugin, isMissingImport, PACKAGE_FILES, packageExportsPlugin, type DevLoadReport } from './vite-plugin.ts';
+import { arhivarDevPlugin, isMissingImport, PACKAGE_FILES, packageExportsPlugin, stylesheetImportsPlugin, type DevLoadReport } from './vite-plugin.ts';
 import { checkContentFolder, publicFolderProblem } from '../pipeline/folders.ts';
 import { readSiteConfig } from '../config/site.ts';
 import { basePathOf } from '../site/urls.ts';
@@ -94,7 +94,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     optimizeDeps: { noDiscovery: true, include: [] },
     // Templates are TSX for preact (as tsconfig.json says); Vite transforms them with Oxc.
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    plugins: [packageExportsPlugin(), plugin],
+    plugins: [stylesheetImportsPlugin(), packageExportsPlugin(), plugin],
   });
   // Vite ends the process on SIGTERM by itself (server.close(), then process.exit with 143), before the CLI,
   // which stops on SIGTERM as on Ctrl+C, can close the session: a page module still loading printed Vite's

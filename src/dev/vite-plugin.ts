@@ -15,7 +15,7 @@ import { checkCacheFolder } from '../pipeline/folders.ts';
 import { ContentWatcher } from './content-watcher.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
 import { importLine } from '../output/import-line.ts';
-import { packageImportHint, resolvePackageImport } from '../bin/code.js';
+import { packageImportHint, resolvePackageImport, STYLESHEET_IMPORT, stylesheetImportHint, stylesheetImportMessage } from '../bin/code.js';
 import { changesWhatBuildMakes } from '../output/left-out.ts';
 import { readPublicPages } from '../output/public-pages.ts';
 import { draftClash, publicConflicts, publicFileSource, publicFolderContents } from '../output/publish.ts';
@@ -155,6 +155,33 @@ export function packageExportsPlugin(): Plugin {
     },
   };
 }
+
+/**
+ * Vite's SSR loader gives a stylesheet a template imports (`import './kolofon.css'`) as a module of nothing, and its
+ * rules reached no page, as in the build before it refused them (bin/code.js STYLESHEET_IMPORT). Refused here as
+ * there, with an error that names the import and its importer, so the problem is told at the template's line.
+ */
+export function stylesheetImportsPlugin(): Plugin {
+  return {
+    name: 'arhivar-stylesheet-imports',
+    apply: 'serve',
+    enforce: 'pre',
+    resolveId: {
+      filter: { id: STYLESHEET_IMPORT },
+      handler(specifier, importer) {
+        // Only a module's import: a page's inline <style> is a stylesheet Vite proxies for the HTML it transforms
+        // (`\0/x/index.html?html-proxy&…&index=0.css`). A package's own import of its stylesheet is the package's
+        // affair, as in the build, which bundles no package.
+        if (importer === undefined || !SOURCE_FILE.test(importer) || importer.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+        throw Object.assign(new Error(`${stylesheetImportMessage(specifier)}, imported from '${importer}'`), { code: STYLESHEET_IMPORT_CODE });
+      },
+    },
+  };
+}
+
+const STYLESHEET_IMPORT_CODE = 'ERR_ARHIVAR_STYLESHEET_IMPORT';
+/** stylesheetImportsPlugin's message: the import as written and its importer. */
+const STYLESHEET_IMPORTED = /^"([^"]+)" is a stylesheet, .*, imported from '(.+)'$/;
 
 class DevSite {
   private readonly root: string;
@@ -911,6 +938,16 @@ export async function missingImportProblem(error: unknown, roots: readonly strin
   const file = root === undefined ? importer : path.relative(root, importer).split(path.sep).join('/');
   const source = read(importer);
   const inTemplates = file.startsWith('templates/');
+  if ((error as { code?: unknown }).code === STYLESHEET_IMPORT_CODE) {
+    return new ArhivarError({
+      code: inTemplates ? 'template/stylesheet-import' : 'code/stylesheet-import',
+      message: stylesheetImportMessage(specifier),
+      file,
+      line: source === undefined ? undefined : importLine(source, specifier),
+      hint: stylesheetImportHint(specifier, importer),
+      cause: error,
+    });
+  }
   const bare = !/^[./]/.test(specifier) && !path.isAbsolute(specifier);
   return new ArhivarError({
     code: inTemplates ? 'template/missing-import' : 'code/missing-import',
@@ -929,6 +966,7 @@ function missingImportMatch(error: unknown): RegExpExecArray | null {
   if (!(error instanceof Error)) return null;
   const code = (error as { code?: unknown }).code;
   if (code === 'ERR_PACKAGE_PATH_NOT_EXPORTED') return NOT_EXPORTED_BY_PACKAGE.exec(error.message);
+  if (code === STYLESHEET_IMPORT_CODE) return STYLESHEET_IMPORTED.exec(error.message);
   return code === 'ERR_LOAD_URL' ? FAILED_TO_LOAD.exec(error.message) : code === 'ERR_MODULE_NOT_FOUND' ? CANNOT_FIND_MODULE.exec(error.message) : null;
 }
 

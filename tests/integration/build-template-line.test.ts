@@ -202,6 +202,31 @@ describe('npm run build with a template that imports a file an installed package
   }, 90_000);
 });
 
+describe('npm run build with a template that imports a stylesheet', () => {
+  it('names the template line of the import and says to @import it from site.css, where the build published the pages without it and exit code 0', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    await mkdir(path.join(copy, 'templates', 'deli'));
+    await writeFile(path.join(copy, 'templates', 'deli', 'kolofon.css'), '.kolofon{color:green}\n');
+    const marker = "import './deli/kolofon.css';";
+    const line = await breakPersonTemplate(copy, (source) => `// kolofon\n${marker}\n${source}`, marker);
+    const failed = await build(copy, root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(
+      new RegExp(
+        `^templates/person\\.tsx:${line}  template/stylesheet-import\\n  "\\./deli/kolofon\\.css" is a stylesheet, which a template cannot import: its rules would be published nowhere\\n  hint: delete this line and add @import './deli/kolofon\\.css'; at the top of templates/site\\.css \\(above its first rule\\), which Vite bundles into the site's stylesheet$`,
+        'm',
+      ),
+    );
+    expect(failed.stderr).not.toMatch(/failed unexpectedly|    at /);
+    await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
+    // esbuild's own chunk of the stylesheet, which nothing used, is no longer made.
+    const code = path.join(copy, '.cache', 'code');
+    const made = await readdir(code, { recursive: true }).catch(() => [] as string[]);
+    expect(made.filter((name) => name.endsWith('.css'))).toEqual([]);
+  }, 90_000);
+});
+
 /** A package with an ES module and a CommonJS entry that say which one was loaded, in `folder` (a node_modules/). */
 async function writePackage(folder: string, name: string, exports: unknown = { '.': { import: './index.js', require: './index.cjs' } }): Promise<void> {
   const installed = path.join(folder, name);

@@ -82,6 +82,38 @@ describe('arhivar dev with a font the stylesheet names', () => {
   }, 120_000);
 });
 
+describe('arhivar dev with a template that imports a stylesheet', () => {
+  it('shows the import as a problem at its line with the build\'s hint, where it served the page without the rules', async () => {
+    const copy = await copyPackage(await temporaryFolder());
+    const root = await copyFixture('archive-basic');
+    await mkdir(path.join(copy, 'templates', 'deli'));
+    await writeFile(path.join(copy, 'templates', 'deli', 'kolofon.css'), '.kolofon{color:green}\n');
+    const { child, url, output } = await startDev(copy, root);
+    try {
+      const person = new URL('osebe/boris-cok/', url).href;
+      await fetchUntil(person, (page) => page.status === 200);
+      // Added while the server runs, as an editor would.
+      const template = path.join(copy, 'templates', 'person.tsx');
+      const source = await readFile(template, 'utf8');
+      await writeFile(template, `// kolofon\nimport './deli/kolofon.css';\n${source}`);
+      const failed = await fetchUntil(person, (page) => page.status === 500);
+      expect(title(failed)).toBe('arhivar: 1 problem in templates');
+      expect(failed.body).toContain('<code class="where">templates/person.tsx:2</code> <code>template/stylesheet-import</code>');
+      const hint = "delete this line and add @import './deli/kolofon.css'; at the top of templates/site.css (above its first rule), which Vite bundles into the site's stylesheet";
+      expect(failed.body).toContain(hint);
+      await waitFor(() => output().includes('templates/person.tsx:2  template/stylesheet-import'), 'the problem in the terminal');
+      expect(output()).toContain(`hint: ${hint}`);
+      expect(output()).not.toMatch(/    at /);
+      // The import deleted, the page is back.
+      await writeFile(template, source);
+      await fetchUntil(person, (page) => page.status === 200);
+    } finally {
+      await stopDev(child);
+      await removeDir(root);
+    }
+  }, 120_000);
+});
+
 describe('arhivar dev with a client script that Vite cannot bundle', () => {
   it('shows a name a .ts script declares twice as a problem at its file, not Vite\'s coloured message under »a client script could not be built«', async () => {
     const copy = await copyPackage(await temporaryFolder());

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bundleSource, bundleVersion, compiledPath, nodeOptionsArgs, resolvePackageImport, syntaxProblems, userConditions } from '../../../src/bin/code.js';
+import { bundleSource, bundleVersion, compiledPath, nodeOptionsArgs, resolvePackageImport, stylesheetImportHint, syntaxProblems, userConditions } from '../../../src/bin/code.js';
 import { copyPackage, makeTempDir, PROJECT_ROOT, removeDir } from '../../helpers.ts';
 
 const roots: string[] = [];
@@ -258,6 +258,18 @@ async function resolveByNode(specifiers: readonly string[], importer: string): P
   const { stdout } = await promisify(execFile)(process.execPath, ['--experimental-import-meta-resolve', '--no-warnings', '--input-type=module', '-e', script]);
   return JSON.parse(stdout);
 }
+
+describe('stylesheetImportHint: the @import line to write in templates/site.css', () => {
+  it.each([
+    ['./kolofon.css', 'templates/layout.tsx', "@import './kolofon.css';"],
+    ['./kolofon.css', 'templates/deli/noga.tsx', "@import './deli/kolofon.css';"],
+    ['../slogi/kolofon.scss', 'templates/deli/noga.tsx', "@import './slogi/kolofon.scss';"],
+    ['../../skupno/kolofon.css', 'templates/deli/noga.tsx', "@import '../skupno/kolofon.css';"],
+    ['normalize.css', 'templates/layout.tsx', "@import 'normalize.css';"],
+  ])('%s imported by %s is %s', (specifier, importer, line) => {
+    expect(stylesheetImportHint(specifier, path.join(PROJECT_ROOT, importer))).toContain(` add ${line} at the top of templates/site.css`);
+  });
+});
 
 describe('resolvePackageImport: a package a file imports, found from that file as Node finds it', () => {
   it('comes to the URL Node gives, or to the reason Node gives none, for packages near and far, "exports", "imports" and links', async () => {
