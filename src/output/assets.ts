@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import type { AssetUrls } from '../render/context.ts';
 import { ArhivarError, ContentErrors } from '../errors.ts';
 import { findSiteIcon } from './site-icon.ts';
 import { importedNames, importLine } from './import-line.ts';
+import { nearSibling } from './links.ts';
 import { toProjectPath } from '../content/read.ts';
 
 export interface OutputFile {
@@ -61,7 +62,7 @@ export async function buildAssets(root: string): Promise<BuiltAssets> {
 async function bundledAssets(): Promise<BuiltAssets> {
   const entries = await listEntries();
   // Before the cache: a bundle Vite made with only a warning for the missing file is kept there.
-  const problems = themeProblems(STYLESHEET, PROJECT_ROOT, readText, existsSync);
+  const problems = themeProblems(STYLESHEET, PROJECT_ROOT, readText, existsSync, listFolder);
   if (problems.length > 0) throw new ContentErrors(problems);
   const cached = await readCache(entries);
   if (cached) return cached;
@@ -434,6 +435,15 @@ function sameModule(written: string, file: string): boolean {
   return bare(written) === bare(file);
 }
 
+/** The names in a folder, or undefined when it cannot be read (not there): for a near name in a hint. */
+function listFolder(folder: string): string[] | undefined {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A file's text, or undefined when it cannot be read (Vite then reports it, as before). */
 function readText(file: string): string | undefined {
   try {
@@ -450,7 +460,13 @@ function readText(file: string): string | undefined {
  * warning, as one in site.css was. An @import of no file beside the stylesheet (a package's, another
  * host's, one missing) is left to Vite, which resolves packages and fails on a missing file itself.
  */
-export function themeProblems(entry: string, root: string, read: (file: string) => string | undefined, exists: (file: string) => boolean): ArhivarError[] {
+export function themeProblems(
+  entry: string,
+  root: string,
+  read: (file: string) => string | undefined,
+  exists: (file: string) => boolean,
+  list: (folder: string) => readonly string[] | undefined = () => undefined,
+): ArhivarError[] {
   const problems: ArhivarError[] = [];
   const seen = new Set<string>();
   const visit = (file: string) => {
@@ -458,7 +474,7 @@ export function themeProblems(entry: string, root: string, read: (file: string) 
     seen.add(file);
     const css = read(file);
     if (css === undefined) return;
-    const own = [...missingStylesheetFiles(css, file, root, exists), ...unmatchedBraces(css, file, root)];
+    const own = [...missingStylesheetFiles(css, file, root, exists, list), ...unmatchedBraces(css, file, root)];
     const imported: string[] = [];
     const text = withoutComments(css);
     for (const match of text.matchAll(/@import\s+(?:url\(\s*)?(?:"([^"]*)"|'([^']*)'|([^)'"\s;]+))/gi)) {
@@ -586,7 +602,13 @@ function localFile(written: string, file: string): string | undefined {
  * silently never loads. Addresses that are no file beside it (localFile) are left to Vite as before.
  * Comments are blanked first, keeping lines.
  */
-export function missingStylesheetFiles(css: string, file: string, root: string, exists: (file: string) => boolean): ArhivarError[] {
+export function missingStylesheetFiles(
+  css: string,
+  file: string,
+  root: string,
+  exists: (file: string) => boolean,
+  list: (folder: string) => readonly string[] | undefined = () => undefined,
+): ArhivarError[] {
   const text = withoutComments(css);
   const problems: ArhivarError[] = [];
   for (const match of text.matchAll(/(@import\s+)?\burl\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)/gi)) {
@@ -600,9 +622,28 @@ export function missingStylesheetFiles(css: string, file: string, root: string, 
         message: `url("${address}") names ${toProjectPath(root, target)}, which does not exist`,
         file: toProjectPath(root, file),
         line: text.slice(0, match.index).split('\n').length,
-        hint: 'put the file there, beside the stylesheet, or correct its name in url(); it is published under dist/assets/ with the stylesheet',
+        hint: missingFileHint(address, target, root, list),
       }),
     );
   }
   return problems;
+}
+
+/**
+ * What to do about a url() whose file `target` is not there: the folder it is read from, which is that of the
+ * stylesheet naming it, not site.css's (»beside the stylesheet« sent the editor of `url('../slike/logo.pgn')` in
+ * templates/deli/glava.css to templates/deli/), and the one name there a few typos from it, as the link check
+ * offers one (links.ts nearSibling: `logo.png`), with the address to write.
+ */
+function missingFileHint(address: string, target: string, root: string, list: (folder: string) => readonly string[] | undefined): string {
+  const folder = `${toProjectPath(root, path.dirname(target))}/`;
+  const name = path.basename(target);
+  const read = '(a url() is read from the folder of the stylesheet that names it)';
+  const published = 'it is published under dist/assets/ with the stylesheet';
+  const near = nearSibling(name, (list(path.dirname(target)) ?? []).filter((candidate) => candidate !== name));
+  if (near === undefined) return `put ${name} in ${folder} ${read}, or correct its name in url(); ${published}`;
+  // The address as written with its last name replaced; a ?query or #fragment after it is kept.
+  const [, written = '', rest = ''] = /^([^?#]*)(.*)$/s.exec(address) ?? [];
+  const meant = `${written.slice(0, written.lastIndexOf('/') + 1)}${near}${rest}`;
+  return `${folder} has ${near}: write url("${meant}") if that is the file meant, or put ${name} in ${folder} ${read}; ${published}`;
 }

@@ -499,7 +499,7 @@ function typoLimit(length: number): number {
  * within typoLimit. A name of fewer than 4 letters, or of digits only (a year, a page number: /2026/ is not a
  * typo of /2025/), gets none.
  */
-function nearSibling(slug: string, siblings: readonly string[]): string | undefined {
+export function nearSibling(slug: string, siblings: readonly string[]): string | undefined {
   if (slug.length < 4 || !/[a-z]/i.test(slug)) return undefined;
   const limit = typoLimit(slug.length);
   let best: string | undefined;

@@ -386,4 +386,25 @@ describe('npm run build with a stylesheet that @imports another', () => {
     expect(failed.stderr).toMatch(/^templates\/deli\/glava\.css:2 {2}template\/missing-file\n {2}url\("\.\.\/slike\/glava\.png"\) names templates\/slike\/glava\.png, which does not exist\n/m);
     await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
   }, 90_000);
+
+  it('names the folder the url() of an imported file is read from, and the near name there, not »beside the stylesheet«', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    const stylesheet = path.join(copy, 'templates', 'site.css');
+    await writeFile(stylesheet, `@import './deli/glava.css';\n${await readFile(stylesheet, 'utf8')}`);
+    await mkdir(path.join(copy, 'templates', 'deli'));
+    await mkdir(path.join(copy, 'templates', 'slike'));
+    await writeFile(path.join(copy, 'templates', 'slike', 'logo.png'), 'PNG');
+    await writeFile(path.join(copy, 'templates', 'deli', 'glava.css'), '.glava { background: url("../slike/logo.pgn"); }\n');
+    const failed = await build(copy, root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain(
+      [
+        'templates/deli/glava.css:1  template/missing-file',
+        '  url("../slike/logo.pgn") names templates/slike/logo.pgn, which does not exist',
+        '  hint: templates/slike/ has logo.png: write url("../slike/logo.png") if that is the file meant, or put logo.pgn in templates/slike/ (a url() is read from the folder of the stylesheet that names it); it is published under dist/assets/ with the stylesheet',
+      ].join('\n'),
+    );
+    expect(failed.stderr).not.toContain('beside the stylesheet');
+  }, 90_000);
 });

@@ -173,7 +173,20 @@ describe('missingStylesheetFiles', () => {
       ['template/missing-file', 'templates/site.css', 2, 'url("./fonts/naslovi.woff2") names templates/fonts/naslovi.woff2, which does not exist'],
       ['template/missing-file', 'templates/site.css', 4, 'url("slike/glava.png?v=2#x") names templates/slike/glava.png, which does not exist'],
     ]);
-    expect(problems[0]!.hint).toContain('beside the stylesheet');
+    expect(problems.map((problem) => problem.hint)).toEqual([
+      'put naslovi.woff2 in templates/fonts/ (a url() is read from the folder of the stylesheet that names it), or correct its name in url(); it is published under dist/assets/ with the stylesheet',
+      'put glava.png in templates/slike/ (a url() is read from the folder of the stylesheet that names it), or correct its name in url(); it is published under dist/assets/ with the stylesheet',
+    ]);
+  });
+
+  it('names the near name in the folder a url() is read from, as the link check does, and keeps the rest of the address', () => {
+    const folders = new Map([[path.join('/arhivar', 'templates', 'fonts'), ['serif.woff2', 'naslovi.woff2']]]);
+    const css = "@font-face { src: url('./fonts/naslvoi.woff2?v=2') format('woff2'); }\n@font-face { src: url('./fonts/tisk.woff2'); }\n";
+    const problems = missingStylesheetFiles(css, file, '/arhivar', exists, (folder) => folders.get(folder));
+    expect(problems.map((problem) => problem.hint)).toEqual([
+      'templates/fonts/ has naslovi.woff2: write url("./fonts/naslovi.woff2?v=2") if that is the file meant, or put naslvoi.woff2 in templates/fonts/ (a url() is read from the folder of the stylesheet that names it); it is published under dist/assets/ with the stylesheet',
+      'put tisk.woff2 in templates/fonts/ (a url() is read from the folder of the stylesheet that names it), or correct its name in url(); it is published under dist/assets/ with the stylesheet',
+    ]);
   });
 
   it('leaves addresses alone that are not files beside the stylesheet', () => {
