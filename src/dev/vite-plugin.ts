@@ -20,7 +20,7 @@ import { changesWhatBuildMakes } from '../output/left-out.ts';
 import { readPublicPages } from '../output/public-pages.ts';
 import { draftClash, publicConflicts, publicFileSource, publicFolderContents } from '../output/publish.ts';
 import { firstHomePage, type PageSpec } from '../render/pages.ts';
-import { emptyPageComponent, emptyPageProblem } from '../render/render-problem.ts';
+import { emptyPageComponent, emptyPageProblem, undefinedNameHint } from '../render/render-problem.ts';
 import { findComponentDeclaration } from '../output/template-line.ts';
 import { basePathOf, outputPathFor, urls, withoutBasePath } from '../site/urls.ts';
 import { contentTypeFor, firstPageLocation, folderRedirectLocation, openFile, redirectedToBasePath, sendOpenFile } from './static-server.ts';
@@ -878,7 +878,7 @@ export function templateProblem(error: unknown, url: string, roots: readonly str
     message: `${url}: ${message}`,
     file,
     line,
-    hint: 'the browser shows the whole stack; fix the template and save, and the page reloads',
+    hint: undefinedNameHint(error, url, file === undefined || line === undefined ? undefined : { file, line }, 'dev') ?? 'the browser shows the whole stack; fix the template and save, and the page reloads',
     cause: error,
   });
 }

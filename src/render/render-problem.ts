@@ -12,21 +12,32 @@ export function renderProblem(error: unknown, url: string, at?: { file: string; 
   const empty = emptyPageComponent(error);
   if (empty !== undefined) return emptyPageProblem(empty, url, at, 'build again');
   const component = componentOf(error);
-  const undefinedName = undefinedNameOf(error);
   return new ArhivarError({
     code: 'template/failed',
     message: `${url}: ${describeError(error)}${component ? ` (in ${component})` : ''}`,
     file: at?.file,
     line: at?.line,
-    hint: undefinedName
-      ? at
-        ? `this line uses ${undefinedName}, which the template neither imports nor defines: import it at the top of the file (or correct its name) and build again; npm run typecheck names every such name`
-        : `a template uses ${undefinedName} without importing or defining it; open ${url} in npm run dev to see the template's file and line, import it there (or correct its name) and build again; npm run typecheck names every such name`
-      : at
+    hint:
+      undefinedNameHint(error, url, at, 'build') ??
+      (at
         ? `a template threw at this line while rendering this page (npm run typecheck names a field that does not exist); fix it and build again, or open ${url} in npm run dev to see the whole stack`
-        : `a template threw while rendering this page; open ${url} in npm run dev to see the template's file and line (npm run typecheck names a field that does not exist), fix it and build again`,
+        : `a template threw while rendering this page; open ${url} in npm run dev to see the template's file and line (npm run typecheck names a field that does not exist), fix it and build again`),
     cause: error,
   });
+}
+
+/**
+ * The hint for a template that used a name it neither imports nor defines (»Kolofn is not defined«), the build's
+ * (`build`) and the dev server's (`dev`) alike, or undefined for any other error. Its cause is the import, not a
+ * field: the dev server's terminal said only that the browser shows the whole stack.
+ */
+export function undefinedNameHint(error: unknown, url: string, at: { file: string; line: number } | undefined, command: 'build' | 'dev'): string | undefined {
+  const name = error instanceof Error ? undefinedNameOf(error) : undefined;
+  if (name === undefined) return undefined;
+  const then = command === 'build' ? 'build again' : 'save, and the page reloads';
+  if (at) return `this line uses ${name}, which the template neither imports nor defines: import it at the top of the file (or correct its name) and ${then}; npm run typecheck names every such name`;
+  const find = command === 'build' ? `open ${url} in npm run dev to see the template's file and line` : "the browser shows the stack, which names the template's file and line";
+  return `a template uses ${name} without importing or defining it; ${find}, import it there (or correct its name) and ${then}; npm run typecheck names every such name`;
 }
 
 /** The component a stack names first: the one that threw, or that ran when it was stopped. */

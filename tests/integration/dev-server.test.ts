@@ -297,6 +297,40 @@ describe('arhivar dev with a template that throws', () => {
   });
 });
 
+describe('arhivar dev with a template that uses a name it does not import', () => {
+  it('tells the terminal the name to import at the template line, with the build\'s hint, not only »the browser shows the whole stack«', async () => {
+    const root = await copyFixture('archive-basic');
+    // The JSX needs preact, which a template of the site finds as Node does, from its folder up.
+    await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(root, 'node_modules'));
+    const wrapper = path.join(root, 'templates', 'pages-wrapper.tsx');
+    await writeFile(
+      wrapper,
+      [
+        IMPORT_BASE_PAGES,
+        'export function* listPages(inputs: Parameters<typeof base>[0]) {',
+        '  for (const page of base(inputs)) {',
+        '    // @ts-expect-error: Kolofon imported under a misspelt name',
+        `    if (page.url === ${JSON.stringify(FIRST_URL)}) yield { ...page, render: (): string => String(<Kolofn />) };`,
+        '    else yield page;',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const told: ArhivarError[] = [];
+    await withDevServer(root, { pagesModule: wrapper, onTemplateFailure: (problem) => told.push(problem) }, async (server) => {
+      await fetchUntil(server, FIRST_URL, (p) => p.status === 500);
+      expect(told.map((problem) => formatError(problem))).toEqual([
+        [
+          'templates/pages-wrapper.tsx:5  template/failed',
+          `  ${FIRST_URL}: ReferenceError: Kolofn is not defined`,
+          '  hint: this line uses Kolofn, which the template neither imports nor defines: import it at the top of the file (or correct its name) and save, and the page reloads; npm run typecheck names every such name',
+        ].join('\n'),
+      ]);
+    });
+  });
+});
+
 describe('arhivar dev with a template that never returns', () => {
   it('stops the page at the time limit and tells it, answers other pages meanwhile, and shows the page once the loop is fixed', async () => {
     const root = await copyFixture('archive-basic');
