@@ -163,8 +163,11 @@ async function bundleWith(build, entry, bundlePackages, outdir) {
             const file = path.resolve(args.resolveDir, args.path);
             return file === THIS_FILE ? { path: pathToFileURL(file).href, external: true } : undefined;
           });
-          // Before the packages' resolver: `import 'normalize.css'` is a stylesheet too.
-          builder.onResolve({ filter: STYLESHEET_IMPORT }, (args) => ({ errors: [{ text: stylesheetImportMessage(args.path) }] }));
+          // Before the packages' resolver: `import 'normalize.css'` is a stylesheet too. A package's own import of
+          // one (in a worker's bundle, which takes the packages in) is the package's affair, as in the dev server.
+          builder.onResolve({ filter: STYLESHEET_IMPORT }, (args) =>
+            args.importer.includes(`${path.sep}node_modules${path.sep}`) ? undefined : { errors: [{ text: stylesheetImportMessage(args.path) }] },
+          );
           builder.onResolve({ filter: /^[^./]/ }, async (args) => {
             if (args.path.startsWith('node:')) return { path: args.path, external: true };
             if (bundlePackages) return undefined;
