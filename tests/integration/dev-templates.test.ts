@@ -137,14 +137,16 @@ describe('arhivar dev with a file of src/ the templates import', () => {
   it('renders the pages again when it is saved, and again when the save is undone', async () => {
     const copy = await copyPackage(await temporaryFolder());
     const root = await copyFixture('archive-basic');
-    const urlsFile = path.join(copy, 'src', 'site', 'urls.ts');
+    const urlsFile = path.join(copy, 'src', 'site', 'path-names.ts');
     const source = await readFile(urlsFile, 'utf8');
+    const renamed = source.replace("export const PEOPLE = 'osebe';", "export const PEOPLE = 'ljudje';");
+    expect(renamed).not.toBe(source);
     const { child, url } = await startDev(copy, root);
     try {
       expect((await fetchUntil(new URL('/osebe/', url).href, (page) => page.status === 200)).body).toContain('href="/osebe/');
-      // The templates import src/site/urls.ts through Vite, which takes in the save; the pages the server had
-      // made were kept, so the save showed only if no page had been asked for yet, and its undoing never did.
-      await writeFile(urlsFile, source.replace("const PEOPLE = 'osebe';", "const PEOPLE = 'ljudje';"));
+      // The templates import src/site/path-names.ts (through urls.ts) with Vite, which takes in the save; the pages
+      // the server had made were kept, so the save showed only if no page had been asked for yet, and its undoing never did.
+      await writeFile(urlsFile, renamed);
       expect((await fetchUntil(new URL('/ljudje/', url).href, (page) => page.status === 200)).body).toContain('href="/ljudje/');
       await writeFile(urlsFile, source);
       expect((await fetchUntil(new URL('/osebe/', url).href, (page) => page.status === 200)).body).toContain('href="/osebe/');
@@ -160,7 +162,7 @@ describe('arhivar dev with a file of src/ that the content loading runs', () => 
   it('says once per file that a save of it needs a restart, and nothing of a file the templates import', async () => {
     const copy = await copyPackage(await temporaryFolder());
     const root = await copyFixture('archive-basic');
-    const urlsFile = path.join(copy, 'src', 'site', 'urls.ts');
+    const urlsFile = path.join(copy, 'src', 'site', 'path-names.ts');
     const frontMatterFile = path.join(copy, 'src', 'content', 'front-matter.ts');
     const detectFile = path.join(copy, 'src', 'people', 'detect.ts');
     const [urls, frontMatter, detect] = (await Promise.all([urlsFile, frontMatterFile, detectFile].map((file) => readFile(file, 'utf8')))) as [string, string, string];
@@ -168,8 +170,10 @@ describe('arhivar dev with a file of src/ that the content loading runs', () => 
     const told = (file: string) => output().split('\n').filter((line) => line.startsWith(`${file} changed:`));
     try {
       expect((await fetchUntil(url, (page) => page.status === 200)).status).toBe(200);
-      // The templates import src/site/urls.ts through Vite: its save applies at once, and needs no restart.
-      await writeFile(urlsFile, urls.replace("const PEOPLE = 'osebe';", "const PEOPLE = 'ljudje';"));
+      // The templates import src/site/path-names.ts (through urls.ts) with Vite: its save applies at once, and needs no restart.
+      const renamed = urls.replace("export const PEOPLE = 'osebe';", "export const PEOPLE = 'ljudje';");
+      expect(renamed).not.toBe(urls);
+      await writeFile(urlsFile, renamed);
       await fetchUntil(new URL('/ljudje/', url).href, (page) => page.status === 200);
       // The content is loaded by the code the server started with; the pages reload all the same, so the
       // change looked applied.
@@ -181,7 +185,7 @@ describe('arhivar dev with a file of src/ that the content loading runs', () => 
       expect(told('src/content/front-matter.ts')).toEqual([
         'src/content/front-matter.ts changed: npm run dev runs the code it started with, all but the templates and what they import; stop it (Ctrl+C) and start it again to apply the change',
       ]);
-      expect(told('src/site/urls.ts')).toEqual([]);
+      expect(told('src/site/path-names.ts')).toEqual([]);
     } finally {
       await stopDev(child);
       await removeDir(root);

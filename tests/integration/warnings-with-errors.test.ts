@@ -9,6 +9,7 @@ import { startDevServer } from '../../src/dev/server.ts';
 import type { DevLoadReport } from '../../src/dev/vite-plugin.ts';
 import { copyFixture, makeTempDir, PROJECT_ROOT, removeDir } from '../helpers.ts';
 import { folderKind } from '../../src/folder-kind.ts';
+import { jpeg } from '../support/pictures.ts';
 
 /**
  * A failed build or check prints the warnings of the files it could read, after its problems, so an editor
@@ -255,9 +256,10 @@ describe('a check with warnings and no problems', () => {
   it('check: its last line counts the warnings printed above it, not only »no problems«', async () => {
     const root = await fixture();
     await fixProblems(root);
-    // The picture the article shows without alt text, so that its link resolves.
+    // The picture the article shows without alt text, so that its link resolves; a picture a browser can show,
+    // or it is warned about as well (article/unreadable-picture).
     await mkdir(path.join(root, 'public'), { recursive: true });
-    await writeFile(path.join(root, 'public/slika.jpg'), 'jpeg');
+    await writeFile(path.join(root, 'public/slika.jpg'), jpeg(4, 3));
     expect(await main(['build', '--root', root], captureIo())).toBe(0);
     const io = captureIo();
     expect(await main(['check', '--root', root], io)).toBe(0);
