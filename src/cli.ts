@@ -469,7 +469,7 @@ async function runBuild(args: readonly string[], io: Io): Promise<number> {
 function renderTimeLimitOf(env: NodeJS.ProcessEnv): number | undefined {
   const value = env.ARHIVAR_RENDER_TIME_LIMIT_MS;
   if (value === undefined || value === '') return undefined;
-  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`ARHIVAR_RENDER_TIME_LIMIT_MS is "${value}": set it to a whole number of milliseconds (60000, a minute, is the limit without it), or unset it`);
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`ARHIVAR_RENDER_TIME_LIMIT_MS is "${value}": set it to a whole number of milliseconds above 0 (60000, a minute, is the limit without it), or unset it`);
   return Number(value);
 }
 
