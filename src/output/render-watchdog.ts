@@ -1,3 +1,4 @@
+import { url as inspectorUrl } from 'node:inspector';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { restorePreactHooks, savePreactHooks } from '../render/preact-hooks.ts';
 import { compileWorker } from '../workers/compile.ts';
@@ -89,6 +90,9 @@ export class RenderWatchdog {
    */
   static async start(root: string, limitMs: number): Promise<RenderWatchdog> {
     const watchdog = new RenderWatchdog(limitMs);
+    // No limit when an inspector is open (node --inspect, --inspect-brk, or so in NODE_OPTIONS): a developer
+    // stopped at a breakpoint in a template for a minute would have the page stopped as template/timed-out.
+    if (inspectorUrl() !== undefined) return watchdog;
     try {
       const data: WatchdogData = { progress: watchdog.progress.buffer as SharedArrayBuffer, limitMs };
       // Not unref'd: a stop is told through the thread's port, which must be read before the event loop may end

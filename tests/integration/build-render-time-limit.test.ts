@@ -88,6 +88,40 @@ describe('npm run build with a template that never returns', () => {
   });
 });
 
+/** `node ...execArgv script`: its exit code, signal and stdout (killed after 90 s). */
+async function runScript(script: string, execArgv: readonly string[] = []): Promise<{ code?: number | null; signal?: string | null; stdout?: string }> {
+  return promisify(execFile)(process.execPath, [...execArgv, script], { timeout: 90_000 }).then(
+    ({ stdout }) => ({ code: 0, signal: null, stdout }),
+    (error: { code?: number | null; signal?: string | null; stdout?: string }) => ({ code: error.code, signal: error.signal, stdout: error.stdout }),
+  );
+}
+
+/** A script's first lines: publishSite from arhivar's source. */
+const importPublishSite = `const { importSource } = await import(${JSON.stringify(pathToFileURL(path.join(PROJECT_ROOT, 'src/bin/code.js')).href)});
+const { publishSite } = await importSource('output/publish.ts');
+`;
+
+/** A script's lines that publish one page whose render runs for `renderMs`, with a limit of 100 ms, and print how it ended. */
+const publishSlowPage = (root: string, renderMs: number) => `const until = performance.now() + ${renderMs};
+const pages = [{ url: '/osebe/ana-novak/', render: () => { while (performance.now() < until); return '<p>ana</p>'; } }];
+const told = await publishSite(${JSON.stringify(root)}, ${JSON.stringify(path.join(root, 'dist'))}, pages, [], { codeKey: 'test', renderTimeLimitMs: 100 }).then(() => 'published', (error) => error.code);
+`;
+
+describe('a build with no render time limit', () => {
+  it('publishes a page that renders past the limit when an inspector is open (node --inspect), as at a breakpoint', async () => {
+    const scriptFor = async (renderMs: number) => {
+      const work = await makeTempDir('arhivar-watchdog-');
+      const script = path.join(work, 'publish.mjs');
+      await writeFile(script, `${importPublishSite}${publishSlowPage(work, renderMs)}console.log(told);\n`);
+      return script;
+    };
+    // Port 0: any free port, on 127.0.0.1 only.
+    expect(await runScript(await scriptFor(2000), ['--inspect=127.0.0.1:0'])).toEqual({ code: 0, signal: null, stdout: 'published\n' });
+    // Such a page without the inspector is stopped (it would render for 10 s, however slowly the watchdog's thread starts).
+    expect(await runScript(await scriptFor(10_000))).toEqual({ code: 0, signal: null, stdout: 'template/timed-out\n' });
+  }, 120_000);
+});
+
 describe('a process that stops renders at the time limit', () => {
   it('lives through one stop after another, each told as template/timed-out, and ends normally', async () => {
     // Each build's watchdog thread is ended as the build fails. The process aborted (SIGABRT, no message) when the
