@@ -1,5 +1,5 @@
 import { url as inspectorUrl } from 'node:inspector';
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { isMainThread, MessageChannel, Worker } from 'node:worker_threads';
 import { restorePreactHooks, savePreactHooks } from '../render/preact-hooks.ts';
 import { compileWorker } from '../workers/compile.ts';
 
@@ -90,9 +90,11 @@ export class RenderWatchdog {
    */
   static async start(root: string, limitMs: number): Promise<RenderWatchdog> {
     const watchdog = new RenderWatchdog(limitMs);
-    // No limit when an inspector is open (node --inspect, --inspect-brk, or so in NODE_OPTIONS): a developer
+    // No limit off the main thread: the watchdog thread's session can only reach the process's main thread
+    // (Session.connectToMainThread), so it would pause and terminate that thread's JavaScript, not this one's.
+    // Nor when an inspector is open (node --inspect, --inspect-brk, or so in NODE_OPTIONS): a developer
     // stopped at a breakpoint in a template for a minute would have the page stopped as template/timed-out.
-    if (inspectorUrl() !== undefined) return watchdog;
+    if (!isMainThread || inspectorUrl() !== undefined) return watchdog;
     try {
       const data: WatchdogData = { progress: watchdog.progress.buffer as SharedArrayBuffer, limitMs };
       // Not unref'd: a stop is told through the thread's port, which must be read before the event loop may end

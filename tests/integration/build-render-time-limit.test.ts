@@ -120,6 +120,34 @@ describe('a build with no render time limit', () => {
     // Such a page without the inspector is stopped (it would render for 10 s, however slowly the watchdog's thread starts).
     expect(await runScript(await scriptFor(10_000))).toEqual({ code: 0, signal: null, stdout: 'template/timed-out\n' });
   }, 120_000);
+
+  it('publishes such a page when it builds in a worker thread, and leaves the main thread running', async () => {
+    const work = await makeTempDir('arhivar-watchdog-');
+    const inWorker = path.join(work, 'in-worker.mjs');
+    await writeFile(
+      inWorker,
+      `import { parentPort, workerData } from 'node:worker_threads';
+${importPublishSite}${publishSlowPage(work, 2000)}parentPort.postMessage(told);
+Atomics.store(new Int32Array(workerData), 0, 1);
+`,
+    );
+    // The main thread runs JavaScript until the worker thread's build is done (at most 30 s), as a program would
+    // do its own work meanwhile. The watchdog's session reaches only the main thread: it paused this loop and
+    // terminated it (the script ended with exit code 13 and printed nothing) while the page rendered on.
+    const script = path.join(work, 'main.mjs');
+    await writeFile(
+      script,
+      `import { Worker } from 'node:worker_threads';
+const done = new Int32Array(new SharedArrayBuffer(4));
+const worker = new Worker(${JSON.stringify(inWorker)}, { workerData: done.buffer });
+const told = new Promise((resolve, reject) => { worker.once('message', resolve); worker.once('error', reject); });
+const until = performance.now() + 30_000;
+while (Atomics.load(done, 0) === 0 && performance.now() < until);
+console.log(await told);
+`,
+    );
+    expect(await runScript(script)).toEqual({ code: 0, signal: null, stdout: 'published\n' });
+  }, 120_000);
 });
 
 describe('a process that stops renders at the time limit', () => {
