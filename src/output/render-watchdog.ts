@@ -122,21 +122,30 @@ export class RenderWatchdog {
     if (!pending) return;
     this.hooks = savePreactHooks();
     Atomics.store(this.progress, 0, ++this.count);
+    let settle: () => void;
     try {
-      pending.resolve(pending.render());
+      const html = pending.render();
+      settle = () => pending.resolve(html);
     } catch (error) {
-      pending.reject(error);
+      settle = () => pending.reject(error);
     }
+    // Settled only once the count is even and the render forgotten: a stop that lands between the render's
+    // return and the store below then finds this render still pending, and fails it. Settled first, the page
+    // went on to the build, which rendered the rest with the count's parity turned round and no limit (the
+    // thread watches no more after a stop), and the stop's report could fail the next page, not yet rendered.
     Atomics.store(this.progress, 0, ++this.count);
     this.pending = undefined;
+    settle();
   }
 
   private stopped(report: StopReport): void {
-    // The count stays where the stopped render left it: nothing after the render's call ran.
+    // The count stays where the stopped render left it, odd: the store after its call never ran, nor its settling.
     if (report.render !== this.count || !this.pending) return;
     restorePreactHooks(this.hooks!);
     const { reject } = this.pending;
     this.pending = undefined;
+    // Even again, as after a render that ended, before the build hears of the stop and may render again.
+    Atomics.store(this.progress, 0, ++this.count);
     reject(new RenderStopped(this.limitMs, report.frames));
   }
 
