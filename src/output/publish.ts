@@ -275,8 +275,10 @@ export async function publishSite(
       renderMs += performance.now() - renderStarted;
       pagesRendered++;
       await offer(relative, bytesOutput({ path: relative, bytes: html }, encoder).output, key);
-      // Rendering is synchronous: without a pause here every page's bytes would wait in the queue until the
-      // last page is rendered (about 300 MB at 10,000 articles). Pausing keeps a bounded number in memory.
+      // Each render waits a turn of the watchdog's message port (render-watchdog.ts), in which the writer
+      // thread's reports come in, but nothing there waits for the disk: without a pause here, whenever the
+      // disk is slower than rendering, pages' bytes pile up in the queue, up to every page's until the last
+      // is rendered (about 300 MB at 10,000 articles). Pausing keeps a bounded number in memory.
       if (staging) await writer.roomFor(IO_QUEUE_LIMIT);
     }
 
