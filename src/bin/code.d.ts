@@ -1,4 +1,6 @@
 // Types of code.js, which is plain JavaScript because the command-line entry points load it before any TypeScript.
+import type { EsbuildMessage } from './jsx-syntax.d.ts';
+
 export declare const PACKAGE_ROOT: string;
 export declare const NODE_FLAGS: readonly string[];
 export declare function codeVersion(): Promise<string>;
@@ -14,7 +16,18 @@ export declare class SourceSyntaxError extends Error {
   readonly problems: readonly string[];
   constructor(problems: readonly string[]);
 }
-export declare function syntaxProblems(error: unknown, readSource?: (file: string) => string | undefined): string[] | undefined;
+/** A problem of arhivar's own code or templates that esbuild found as it bundled them (syntaxProblems). */
+export interface SourceProblem {
+  code: string;
+  message: string;
+  /** Relative to the package. */
+  file: string;
+  line: number;
+  hint: string;
+}
+export declare function syntaxProblems(error: unknown, readSource?: (file: string) => string | undefined, parse?: (text: string) => EsbuildMessage[]): string[] | undefined;
+export declare function sourceProblems(error: unknown, readSource?: (file: string) => string | undefined, parse?: (text: string) => EsbuildMessage[]): SourceProblem[] | undefined;
+export declare function formatSourceProblem(problem: SourceProblem): string;
 export declare function exportsOf(text: string): { named: string[]; hasDefault: boolean; defaultName: string | undefined };
 export declare function missingExportHint(source: string, name: string, text: string | undefined): string;
 export declare function packageName(specifier: string): string;

@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { jsxSyntaxProblem, parseTsx } from './jsx-syntax.js';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCE_ROOT = path.join(PACKAGE_ROOT, 'src');
@@ -181,7 +182,7 @@ async function bundleWith(build, entry, bundlePackages, outdir) {
             const text = await readFile(args.path, 'utf8');
             const extension = path.extname(args.path).slice(1);
             const loader = extension.endsWith('tsx') ? 'tsx' : extension.endsWith('ts') ? 'ts' : 'js';
-            return { contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader };
+            return { contents: loadedText(text, args.path), loader };
           });
         },
       },
@@ -268,6 +269,9 @@ export async function resolvePackageImport(specifier, importer) {
 }
 
 /** @typedef {import('./code.d.ts').PackageImport} PackageImport */
+/** @typedef {import('./code.d.ts').SourceProblem} SourceProblem */
+/** @typedef {import('./jsx-syntax.d.ts').EsbuildMessage} EsbuildMessage */
+/** @typedef {import('./jsx-syntax.d.ts').EsbuildLocation} EsbuildLocation */
 
 /** The options Node runs with: its command line's, then those of NODE_OPTIONS. */
 const NODE_ARGS = [...process.execArgv, ...nodeOptionsArgs(process.env.NODE_OPTIONS ?? '')];
@@ -480,45 +484,116 @@ export class SourceSyntaxError extends Error {
  * written to), which falls back to tsx.
  * @param {unknown} error
  * @param {(file: string) => string | undefined} [readSource] the text of a file of the package, for a hint
+ * @param {(text: string) => EsbuildMessage[]} [parse] esbuild's errors for a text of TSX (jsx-syntax.js)
  * @returns {string[] | undefined}
  */
-export function syntaxProblems(error, readSource = readPackageFile) {
-  const errors = /** @type {{ errors?: { text: string; location?: { file: string; line: number } | null; detail?: PackageImport }[] }} */ (error)?.errors;
+export function syntaxProblems(error, readSource = readPackageFile, parse = parseTsx) {
+  return sourceProblems(error, readSource, parse)?.map(formatSourceProblem);
+}
+
+/**
+ * syntaxProblems' problems as records, which the dev server makes its problems of (a template saved while it runs).
+ * @param {unknown} error
+ * @param {(file: string) => string | undefined} [readSource]
+ * @param {(text: string) => EsbuildMessage[]} [parse]
+ * @returns {SourceProblem[] | undefined}
+ */
+export function sourceProblems(error, readSource = readPackageFile, parse = parseTsx) {
+  const errors = /** @type {{ errors?: (EsbuildMessage & { detail?: PackageImport })[] }} */ (error)?.errors;
   const located = (errors ?? []).filter((message) => message.location);
   if (located.length === 0) return undefined;
-  return located.map(({ text, location, detail }) => {
-    const file = /** @type {{ file: string; line: number }} */ (location).file.split(path.sep).join('/');
-    const inTemplates = file.startsWith('templates/');
-    const at = `${file}:${/** @type {{ line: number }} */ (location).line}`;
-    // An import of a file that is not there is no mistake of syntax: the hint would send the editor looking for one.
-    if (text.startsWith('Could not resolve')) {
-      const folder = inTemplates ? "the template's folder" : 'the file';
-      const hint =
-        (detail && packageImportHint(detail)) ??
-        `the file or package this line imports is not there; correct the path (relative to ${folder}) or add the file`;
-      return [`${at}  ${inTemplates ? 'template/missing-import' : 'code/missing-import'}`, `  ${text}`, `  hint: ${hint}`].join('\n');
+  /** @type {SourceProblem[]} */
+  const problems = [];
+  /** @type {Set<string>} */
+  const toldWhole = new Set();
+  for (const message of located) {
+    const file = /** @type {EsbuildLocation} */ (message.location).file.split(path.sep).join('/');
+    if (toldWhole.has(file)) continue;
+    const jsx = /\.[jt]sx$/.test(file) ? jsxProblemOf(message, file, readSource, parse) : undefined;
+    if (jsx) {
+      // After a tag left open esbuild reads on in a way of its own: what it says of the rest of the file (a `}` not
+      // valid in JSX, an `Unexpected "return"`) would only send the editor to lines that are right.
+      toldWhole.add(file);
+      problems.push(jsx);
+      continue;
     }
-    const stylesheet = /^"([^"]+)" is a stylesheet, which a template cannot import/.exec(text);
-    if (stylesheet) {
-      const specifier = /** @type {string} */ (stylesheet[1]);
-      return [`${at}  ${inTemplates ? 'template/stylesheet-import' : 'code/stylesheet-import'}`, `  ${text}`, `  hint: ${stylesheetImportHint(specifier, path.join(PACKAGE_ROOT, file))}`].join('\n');
-    }
-    // Nor is an import of a name the file does not export (misspelt, or its function written without export).
-    const unexported = /^No matching export in "([^"]+)" for import "([^"]+)"$/.exec(text);
-    if (unexported) {
-      const [, source, name] = unexported;
-      return [
-        `${at}  ${inTemplates ? 'template/missing-export' : 'code/missing-export'}`,
-        `  ${text}`,
-        `  hint: ${missingExportHint(/** @type {string} */ (source), /** @type {string} */ (name), readSource(/** @type {string} */ (source)))}`,
-      ].join('\n');
-    }
-    return [
-      `${at}  ${inTemplates ? 'template/syntax' : 'code/syntax'}`,
-      `  ${text}`,
-      `  hint: ${inTemplates ? 'the template is not valid TSX at this line' : "arhivar's code is not valid TypeScript at this line"}; fix it and run the command again (npm run typecheck lists every such mistake at once)`,
-    ].join('\n');
-  });
+    problems.push(sourceProblem(message, file, readSource));
+  }
+  return problems;
+}
+
+/**
+ * The problem of one esbuild error at `file`.
+ * @param {EsbuildMessage & { detail?: PackageImport }} message
+ * @param {string} file
+ * @param {(file: string) => string | undefined} readSource
+ * @returns {SourceProblem}
+ */
+function sourceProblem({ text, location, detail }, file, readSource) {
+  const inTemplates = file.startsWith('templates/');
+  const line = /** @type {EsbuildLocation} */ (location).line;
+  // An import of a file that is not there is no mistake of syntax: the hint would send the editor looking for one.
+  if (text.startsWith('Could not resolve')) {
+    const folder = inTemplates ? "the template's folder" : 'the file';
+    const hint =
+      (detail && packageImportHint(detail)) ??
+      `the file or package this line imports is not there; correct the path (relative to ${folder}) or add the file`;
+    return { code: inTemplates ? 'template/missing-import' : 'code/missing-import', message: text, file, line, hint };
+  }
+  const stylesheet = /^"([^"]+)" is a stylesheet, which a template cannot import/.exec(text);
+  if (stylesheet) {
+    const specifier = /** @type {string} */ (stylesheet[1]);
+    return { code: inTemplates ? 'template/stylesheet-import' : 'code/stylesheet-import', message: text, file, line, hint: stylesheetImportHint(specifier, path.join(PACKAGE_ROOT, file)) };
+  }
+  // Nor is an import of a name the file does not export (misspelt, or its function written without export).
+  const unexported = /^No matching export in "([^"]+)" for import "([^"]+)"$/.exec(text);
+  if (unexported) {
+    const source = /** @type {string} */ (unexported[1]);
+    const name = /** @type {string} */ (unexported[2]);
+    return { code: inTemplates ? 'template/missing-export' : 'code/missing-export', message: text, file, line, hint: missingExportHint(source, name, readSource(source)) };
+  }
+  return { code: inTemplates ? 'template/syntax' : 'code/syntax', message: text, file, line, hint: syntaxHint(inTemplates) };
+}
+
+/** @param {boolean} inTemplates */
+function syntaxHint(inTemplates) {
+  return `${inTemplates ? 'the template is not valid TSX at this line' : "arhivar's code is not valid TypeScript at this line"}; fix it and run the command again (npm run typecheck lists every such mistake at once)`;
+}
+
+/**
+ * The problem of a JSX mistake that esbuild tells at a line other than the one to mend (jsx-syntax.js), or
+ * undefined when esbuild's place and reason are the ones to tell. The file's text is read as the bundle loaded it.
+ * @param {EsbuildMessage} message
+ * @param {string} file
+ * @param {(file: string) => string | undefined} readSource
+ * @param {(text: string) => EsbuildMessage[]} parse
+ * @returns {SourceProblem | undefined}
+ */
+function jsxProblemOf(message, file, readSource, parse) {
+  const text = readSource(file);
+  if (text === undefined) return undefined;
+  const found = jsxSyntaxProblem(message, loadedText(text, path.join(PACKAGE_ROOT, file)), parse);
+  if (!found) return undefined;
+  const inTemplates = file.startsWith('templates/');
+  return { code: inTemplates ? 'template/syntax' : 'code/syntax', file, ...found };
+}
+
+/**
+ * A problem as the command line prints it, as formatError in src/errors.ts does.
+ * @param {SourceProblem} problem
+ */
+export function formatSourceProblem({ code, message, file, line, hint }) {
+  return [`${file}:${line}  ${code}`, `  ${message}`, `  hint: ${hint}`].join('\n');
+}
+
+/**
+ * The text of a file of the package as the bundle loads it: each `import.meta.url` is the file's own URL, so paths
+ * computed from it stay right inside the bundle. The replacement adds no line, so esbuild's lines are the file's.
+ * @param {string} text
+ * @param {string} file absolute
+ */
+function loadedText(text, file) {
+  return text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(file).href));
 }
 
 /**

@@ -21,7 +21,12 @@ async function breakPersonTemplate(copy: string, replace: (source: string) => st
 
 /** `arhivar build` of `root` by the copy's command, as `npm run build` runs it: its exit code and stderr. */
 async function build(copy: string, root: string): Promise<{ code?: number; stderr?: string }> {
-  return promisify(execFile)(process.execPath, [path.join(copy, 'src/bin/arhivar.js'), 'build', '--root', root], { timeout: 60_000 }).then(
+  return run(copy, 'build', root);
+}
+
+/** `arhivar <command>` of `root` by the copy's command, as npm runs it: its exit code and stderr. */
+async function run(copy: string, command: string, root: string): Promise<{ code?: number; stderr?: string }> {
+  return promisify(execFile)(process.execPath, [path.join(copy, 'src/bin/arhivar.js'), command, '--root', root], { timeout: 60_000 }).then(
     () => ({ code: 0 }),
     (error: { code?: number; stderr?: string }) => error,
   );
@@ -133,6 +138,44 @@ describe('npm run build with a template that does not parse', () => {
     );
     expect(failed.stderr).not.toMatch(/failed unexpectedly|    at /);
     await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
+  }, 90_000);
+});
+
+describe('npm run build and npm run check with a template tag left open', () => {
+  /** A copy of arhivar whose `template` has `replace` applied, and the 1-based line of `marker` in it. */
+  async function breakTemplate(template: string, replace: (source: string) => string, marker: string): Promise<{ copy: string; line: number }> {
+    const copy = await copyArhivar();
+    const source = replace(await readFile(path.join(PROJECT_ROOT, 'templates', template), 'utf8'));
+    expect(source).toContain(marker);
+    await writeFile(path.join(copy, 'templates', template), source);
+    return { copy, line: source.slice(0, source.indexOf(marker)).split('\n').length };
+  }
+
+  it('names the line of a <p> whose </p> is missing, not that of the </Layout> esbuild met first, and tells that one problem alone', async () => {
+    const { copy, line } = await breakTemplate('person.tsx', (source) => source.replace(/(<p class="screen-only">\n[^]*?)<\/p>\n/, '$1\n'), '<p class="screen-only">');
+    const root = await copyFixture('archive-basic');
+    const hint = 'hint: close it with </p> where its content ends, or write it as <p … /> if it has none';
+    for (const command of ['build', 'check']) {
+      const failed = await run(copy, command, root);
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toMatch(new RegExp(`^templates/person\\.tsx:${line}  template/syntax\\n  the <p> at this line is never closed \\(</Layout> at line \\d+ comes first\\): <p class="screen-only">\\n  ${hint}\\n\\n1 problem found`, 'm'));
+    }
+    await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
+  }, 90_000);
+
+  it('names the line of a page\u2019s outermost tag left open, where esbuild told the end of the file or the } that ends the function', async () => {
+    // The last function of not-found.tsx: esbuild reads on to the end of the file.
+    const last = await breakTemplate('not-found.tsx', (source) => source.replace('    </Layout>\n', ''), '<Layout context');
+    const root = await copyFixture('archive-basic');
+    const atEnd = await run(last.copy, 'build', root);
+    expect(atEnd.stderr).toMatch(new RegExp(`^templates/not-found\\.tsx:${last.line}  template/syntax\\n  the <Layout> at this line is never closed \\(.*\\): <Layout context=\\{context\\}.*\\n  hint: close it with </Layout> where`, 'm'));
+    expect(atEnd.stderr).toMatch(/\n1 problem found/);
+    // Not the last: esbuild stopped at the } of PersonPage, saying to escape it.
+    const inside = await breakTemplate('person.tsx', (source) => source.replace('    </Layout>\n  );\n}\n', '  );\n}\n'), '    <Layout\n');
+    const failed = await run(inside.copy, 'build', root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(new RegExp(`^templates/person\\.tsx:${inside.line}  template/syntax\\n  the <Layout> at this line is never closed \\(what follows it was read as its text, up to the \\} at line \\d+\\): <Layout\\n`, 'm'));
+    expect(failed.stderr).not.toMatch(/escape|\{'\}'\}/);
   }, 90_000);
 });
 

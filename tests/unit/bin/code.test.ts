@@ -4,6 +4,7 @@ import { cp, mkdir, readdir, readFile, realpath, stat, symlink, utimes, writeFil
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { transformSync } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundleSource, bundleVersion, compiledPath, nodeOptionsArgs, resolvePackageImport, stylesheetImportHint, syntaxProblems, userConditions } from '../../../src/bin/code.js';
 import { copyPackage, makeTempDir, PROJECT_ROOT, removeDir } from '../../helpers.ts';
@@ -407,3 +408,65 @@ describe('resolvePackageImport: the conditions a user gives Node', () => {
     expect(await answers([])).toEqual([plain, plain]);
   });
 });
+
+describe('syntaxProblems: a template’s JSX mistake told at the line to mend', () => {
+  /** The problems of `source` as templates/x.tsx, from esbuild's own errors for it. */
+  const problemsOf = (source: string): string[] => {
+    let error: unknown;
+    try {
+      transformSync(source, { loader: 'tsx', sourcefile: 'templates/x.tsx', logLevel: 'silent' });
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeDefined();
+    return syntaxProblems(error, (file) => (file === 'templates/x.tsx' ? source : undefined))!;
+  };
+  const component = (...lines: string[]) => ['export function X({ a }: { a: boolean }) {', '  return (', ...lines.map((line) => `    ${line}`), '  );', '}', ''].join('\n');
+
+  it.each([
+    ['a <div> left open in the last function, told by esbuild at the } that ends it and at the end of the file', component('<div class="x">', '  <p>x</p>'), 3, 'the <div> at this line is never closed (what follows it was read as its text, up to the } at line 6): <div class="x">', '</div>'],
+    ['a <div> left open in an arrow function that ends the file, told by esbuild at the end of the file', 'export const X = () => (\n  <div class="x">\n    <p>x</p>\n);\n', 2, 'the <div> at this line is never closed (the file ends first): <div class="x">', '</div>'],
+    ['a <p> closed by its parent first', component('<div>', '  <p class="uvod">', '    Uvod', '</div>'), 4, 'the <p> at this line is never closed (</div> at line 6 comes first): <p class="uvod">', '</p>'],
+    ['a <p> left open in a branch, told by esbuild at the } after it', component('<div>', '  {a ? (', '    <p class="y">', '      x', '  ) : null}', '</div>'), 5, 'the <p> at this line is never closed (what follows it was read as its text, up to the } at line 7): <p class="y">', '</p>'],
+    ['an element left open before another function, told by esbuild at the } that ends this one', `${component('<section>', '  <h2>Naslov</h2>')}export function Y() {\n  return <p>y</p>;\n}\n`, 3, 'the <section> at this line is never closed', '</section>'],
+    ['a fragment left open', component('<>', '  <p>x</p>'), 3, 'the <> at this line is never closed', '</>'],
+  ])('%s', (_, source, line, message, closing) => {
+    const problems = problemsOf(source);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^templates/x\\.tsx:${line}  template/syntax\\n  ${escapeRegExp(message)}.*\\n  hint: close it with ${escapeRegExp(closing)} where its content ends`));
+  });
+
+  it('tells <br> and <img …> written as HTML writes them as elements to close with />', () => {
+    const [br] = problemsOf(component('<div>', '  <img src="a.png" alt="">', '  <br>', '  <p>x</p>', '</div>'));
+    expect(br).toBe(
+      'templates/x.tsx:5  template/syntax\n  the <br> at this line is never closed (</div> at line 7 comes first): <br>\n  hint: JSX closes every element, also those HTML leaves open: write it as <br /> (and so every <br> the file writes the HTML way)',
+    );
+    const [img] = problemsOf(component('<div>', '  <img src="a.png" alt="">', '  <p>x</p>', '</div>'));
+    expect(img).toMatch(/^templates\/x\.tsx:4  template\/syntax\n.*\n  hint: .*write it as <img … \/>/);
+  });
+
+  it('keeps a misspelt closing tag at its own line, with the tag it should close', () => {
+    // No <spa> is opened before: the closing tag is the mistake, not the <h1>.
+    expect(problemsOf(component('<div>', '  <h1>', '    Naslov</spa>', '</div>'))[0]).toBe(
+      'templates/x.tsx:5  template/syntax\n  Unexpected closing "spa" tag does not match opening "h1" tag\n  hint: write </h1> here to close the <h1> of line 4, or correct the name',
+    );
+  });
+
+  it('tells an HTML comment as one JSX does not have, with the comment to write in its place', () => {
+    expect(problemsOf(component('<div>', '  <!-- glava -->', '  <p>x</p>', '</div>'))).toEqual([
+      'templates/x.tsx:4  template/syntax\n  <!-- starts an HTML comment, which JSX does not have\n  hint: a comment in JSX is a JavaScript one in braces: write {/* glava */} in its place, or delete it',
+    ]);
+    expect(problemsOf(component('<div>', '  <p>x</p>', '  <!-- čez', '       dve vrstici -->', '</div>'))[0]).toMatch(/^templates\/x\.tsx:5  .*\n.*\n  hint: .*write \{\/\* … \*\/\} in its place/);
+  });
+
+  it('tells a > or a } in a tag’s text at its line, with what to write, and a } after »č« at its column in bytes', () => {
+    expect(problemsOf(component('<p>a > b</p>'))[0]).toBe(
+      'templates/x.tsx:3  template/syntax\n  The character ">" is not valid inside a JSX element\n  hint: to show a > in the text, write {\'>\'} (or &gt;) in its place',
+    );
+    expect(problemsOf(component('<p>čšž}</p>'))[0]).toMatch(/^templates\/x\.tsx:3  template\/syntax\n  The character "\}" is not valid inside a JSX element\n  hint: a \} that no \{ opens: .*write \{'\}'\}/);
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,174 @@
+// Where a template's JSX went wrong, as the editor has to mend it: esbuild tells where its parser stopped, which for
+// a tag left open is where the file, or the tag around it, ends. Plain JavaScript (typed by jsx-syntax.d.ts) because
+// code.js uses it before any TypeScript can be loaded.
+import { createRequire } from 'node:module';
+
+/**
+ * Elements HTML leaves open (the void elements of the HTML standard, 13.1.2): someone used to HTML or to Hugo and
+ * Eleventy templates writes `<br>` and `<img src="…">`, which JSX reads as tags still open.
+ */
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+/** As much of the opening tag's line as a message shows. */
+const SHOWN_LINE = 80;
+
+/**
+ * The problem of a template's first syntax error when esbuild's place or reason would send the editor to the wrong
+ * line or leave them guessing, or undefined when esbuild's own is the one to tell:
+ * - a tag never closed (`<div class="x">` with no `</div>`, `<p>` with no `</p>`, `<br>` as HTML writes it): at the
+ *   opening tag's line, where esbuild told the end of the file (»Unexpected end of file before a closing "div" tag«),
+ *   the closing tag of the element around it (»Unexpected closing "main" tag does not match opening "p" tag«), or
+ *   the `}` that ends the component's function (»The character "}" is not valid inside a JSX element«, with the
+ *   advice to escape it), the code after the open tag having been read as its text;
+ * - an HTML comment, `<!-- … -->` (»Expected identifier but found "!"«), which JSX does not have;
+ * - a `>` or `}` in a tag's text (esbuild's reason is right), with what to write in its place.
+ * `parse` gives esbuild's errors for a text of TSX: an open tag is found by parsing the file again, cut or mended.
+ * @param {EsbuildMessage} error
+ * @param {string} text the file's text as esbuild read it
+ * @param {(text: string) => EsbuildMessage[]} [parse]
+ * @returns {{ line: number; message: string; hint: string } | undefined}
+ */
+export function jsxSyntaxProblem(error, text, parse = parseTsx) {
+  const { text: reason, location, notes = [] } = error;
+  if (!location) return undefined;
+  const opened = notes.find((note) => note.location && OPENING_NOTE.test(note.text))?.location ?? undefined;
+  const endOfFile = /^Unexpected end of file before a closing (?:"([^"]+)"|fragment) tag$/.exec(reason);
+  if (endOfFile && opened) return unclosedTag(endOfFile[1], opened, 'the file ends first');
+  const mismatch = /^Unexpected closing (?:"([^"]+)"|fragment) tag does not match opening (?:"([^"]+)"|fragment) tag$/.exec(reason);
+  if (mismatch && opened) {
+    const [, closing, opening] = mismatch;
+    // The closing tag belongs to an element around the open one: that one was left open. A closing tag of an
+    // element not opened before it is a misspelt one (`<h1>…</spa>`), at its own line.
+    if (openedBefore(closing, text.slice(0, offsetOf(text, opened)))) return unclosedTag(opening, opened, `${closingTag(closing)} at line ${location.line} comes first`);
+    return { line: location.line, message: reason, hint: `write ${closingTag(opening)} here to close the ${openingTag(opening)} of line ${opened.line}, or correct the name` };
+  }
+  const character = /^The character "([}>])" is not valid inside a JSX element$/.exec(reason);
+  if (character && location.suggestion) {
+    const at = offsetOf(text, location);
+    const escaped = `${text.slice(0, at)}${location.suggestion}${text.slice(at + 1)}`;
+    // Escaped as esbuild advises, a `}` that ends the component's function (or a `>` of an arrow after it) still
+    // leaves its tag open: esbuild then tells the end of the file or a closing tag around it, or, when it reads on
+    // into the next function, whatever it stops at; the text it took for the tag's (`);` and the like) is code.
+    const later = parse(escaped);
+    const tagLeftOpen = later.some((each) => TAG_LEFT_OPEN.test(each.text) && each.notes?.some((note) => note.location && offsetOf(escaped, note.location) < at));
+    const textBefore = text.slice(Math.max(text.lastIndexOf('>', at - 1), text.lastIndexOf('}', at - 1)) + 1, at);
+    const stillOpen = tagLeftOpen || (later.length > 0 && /[);]/.test(textBefore));
+    const open = stillOpen ? innermostOpenTag(text.slice(0, at), parse) : undefined;
+    if (open) return unclosedTag(open.name, open.location, `what follows it was read as its text, up to the ${character[1]} at line ${location.line}`);
+    return { line: location.line, message: reason, hint: strayCharacterHint(/** @type {'}' | '>'} */ (character[1]), location.suggestion) };
+  }
+  const comment = reason === 'Expected identifier but found "!"' ? /^<!--(?:(.*?)-->)?/.exec(lineFrom(location, location.column - 1)) : null;
+  if (comment) {
+    const written = comment[1] === undefined ? '{/* … */}' : `{/*${comment[1]}*/}`;
+    return { line: location.line, message: '<!-- starts an HTML comment, which JSX does not have', hint: `a comment in JSX is a JavaScript one in braces: write ${written} in its place, or delete it` };
+  }
+  return undefined;
+}
+
+/** esbuild's note beside a closing tag that does not match, or the end of the file, that points at the opening tag. */
+const OPENING_NOTE = /^The opening (?:"[^"]+"|fragment) tag is here:$/;
+/** esbuild's errors that mean a tag was still open: the file ended, or the tag of an element around it closed. */
+const TAG_LEFT_OPEN = /^Unexpected (?:end of file before a closing|closing (?:"[^"]+"|fragment) tag does not match opening) /;
+
+/**
+ * @param {string | undefined} name the tag's name; undefined for a fragment, `<>`
+ * @param {EsbuildLocation} opened
+ * @param {string} why what esbuild met before the tag's closing one
+ */
+function unclosedTag(name, opened, why) {
+  const shown = opened.lineText.trim();
+  const line = shown.length > SHOWN_LINE ? `${shown.slice(0, SHOWN_LINE - 1)}…` : shown;
+  const hint =
+    name === undefined
+      ? 'close it with </> where its content ends'
+      : VOID_ELEMENTS.has(name)
+        ? `JSX closes every element, also those HTML leaves open: write it as ${new RegExp(`<${name}\\s*>`).test(shown) ? `<${name} />` : `<${name} … />`} (and so every <${name}> the file writes the HTML way)`
+        : `close it with </${name}> where its content ends, or write it as <${name} … /> if it has none`;
+  return { line: opened.line, message: `the ${openingTag(name)} at this line is never closed (${why}): ${line}`, hint };
+}
+
+/** @param {'}' | '>'} character @param {string} suggestion esbuild's, `{'}'}` */
+function strayCharacterHint(character, suggestion) {
+  if (character === '>') return `to show a > in the text, write ${suggestion} (or &gt;) in its place`;
+  return `a } that no { opens: if it ends an expression, add the { where that begins; to show a } in the text, write ${suggestion} (or &rbrace;)`;
+}
+
+/** @param {string | undefined} name */
+function openingTag(name) {
+  return name === undefined ? '<>' : `<${name}>`;
+}
+
+/** @param {string | undefined} name */
+function closingTag(name) {
+  return name === undefined ? '</>' : `</${name}>`;
+}
+
+/**
+ * Whether `before` opens a tag `name` (a fragment for undefined): read from the text, as a hint only.
+ * @param {string | undefined} name
+ * @param {string} before
+ */
+function openedBefore(name, before) {
+  if (name === undefined) return before.includes('<>');
+  return new RegExp(`<${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[\\s/>])`).test(before);
+}
+
+/**
+ * The tag still open where `cut` ends: parsed alone, it ends inside that tag's content, and esbuild tells the
+ * end of the file with a note at the opening tag.
+ * @param {string} cut
+ * @param {(text: string) => EsbuildMessage[]} parse
+ * @returns {{ name: string | undefined; location: EsbuildLocation } | undefined}
+ */
+function innermostOpenTag(cut, parse) {
+  for (const error of parse(cut)) {
+    const endOfFile = /^Unexpected end of file before a closing (?:"([^"]+)"|fragment) tag$/.exec(error.text);
+    const location = error.notes?.find((note) => note.location && OPENING_NOTE.test(note.text))?.location;
+    if (endOfFile && location) return { name: endOfFile[1], location };
+  }
+  return undefined;
+}
+
+/**
+ * The offset in `text` of an esbuild location, whose column counts bytes of UTF-8 (esbuild's Location), not
+ * characters: »č« before it on the line counts 2.
+ * @param {string} text
+ * @param {{ line: number; column: number }} location
+ */
+function offsetOf(text, location) {
+  let start = 0;
+  for (let line = 1; line < location.line; line++) {
+    const end = text.indexOf('\n', start);
+    if (end === -1) return text.length;
+    start = end + 1;
+  }
+  const end = text.indexOf('\n', start);
+  const lineText = text.slice(start, end === -1 ? text.length : end);
+  return start + Buffer.from(lineText).subarray(0, location.column).toString().length;
+}
+
+/** The location's line from the byte `column` on. @param {EsbuildLocation} location @param {number} column */
+function lineFrom(location, column) {
+  return Buffer.from(location.lineText).subarray(Math.max(0, column)).toString();
+}
+
+/**
+ * esbuild's errors for `text` parsed as TSX; none when it parses. esbuild is loaded when first needed: a command whose
+ * bundle is there already does not need it.
+ * @param {string} text
+ * @returns {EsbuildMessage[]}
+ */
+export function parseTsx(text) {
+  const { transformSync } = /** @type {typeof import('esbuild')} */ (createRequire(import.meta.url)('esbuild'));
+  try {
+    transformSync(text, { loader: 'tsx', logLevel: 'silent' });
+    return [];
+  } catch (error) {
+    return /** @type {{ errors?: EsbuildMessage[] }} */ (error).errors ?? [];
+  }
+}
+
+/**
+ * @typedef {{ file: string; line: number; column: number; lineText: string; suggestion?: string }} EsbuildLocation
+ * @typedef {{ text: string; location?: EsbuildLocation | null; notes?: { text: string; location?: EsbuildLocation | null }[] }} EsbuildMessage
+ */
