@@ -28,6 +28,7 @@ export interface SourceProblem {
 export declare function syntaxProblems(error: unknown, readSource?: (file: string) => string | undefined, parse?: (text: string) => EsbuildMessage[]): string[] | undefined;
 export declare function sourceProblems(error: unknown, readSource?: (file: string) => string | undefined, parse?: (text: string) => EsbuildMessage[]): SourceProblem[] | undefined;
 export declare function formatSourceProblem(problem: SourceProblem): string;
+export declare function fileSyntaxProblems(file: string, readSource?: (file: string) => string | undefined): SourceProblem[] | undefined;
 export declare function exportsOf(text: string): { named: string[]; hasDefault: boolean; defaultName: string | undefined };
 export declare function missingExportHint(source: string, name: string, text: string | undefined): string;
 export declare function packageName(specifier: string): string;

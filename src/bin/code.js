@@ -2,6 +2,7 @@
 // TypeScript can be loaded: the command-line entry points use it to start from a compiled bundle.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -520,6 +521,31 @@ export function sourceProblems(error, readSource = readPackageFile, parse = pars
     problems.push(sourceProblem(message, file, readSource));
   }
   return problems;
+}
+
+/**
+ * The problems esbuild finds in one file of the package (relative to it) parsed alone, as a bundle would tell them;
+ * undefined when it parses, or cannot be read. The dev server loads templates through Vite, whose parser (Oxc) told
+ * a tag left open at the } after it with the advice to escape that }: it shows the build's problems instead. esbuild's
+ * thread is stopped after, unless a bundle is being made, so a dev server keeps no esbuild process of its own.
+ * @param {string} file
+ * @param {(file: string) => string | undefined} [readSource]
+ * @returns {SourceProblem[] | undefined}
+ */
+export function fileSyntaxProblems(file, readSource = readPackageFile) {
+  const text = readSource(file);
+  if (text === undefined) return undefined;
+  const esbuild = /** @type {typeof import('esbuild')} */ (createRequire(import.meta.url)('esbuild'));
+  const extension = path.extname(file).slice(1);
+  const loader = extension.endsWith('tsx') ? 'tsx' : extension.endsWith('ts') ? 'ts' : extension.endsWith('jsx') ? 'jsx' : 'js';
+  try {
+    esbuild.transformSync(loadedText(text, path.join(PACKAGE_ROOT, file)), { loader, sourcefile: file, logLevel: 'silent' });
+    return undefined;
+  } catch (error) {
+    return sourceProblems(error, readSource);
+  } finally {
+    if (!processWide[BUNDLES_IN_PROGRESS]) void esbuild.stop();
+  }
 }
 
 /**

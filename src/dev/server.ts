@@ -1,7 +1,7 @@
 import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
 import { createLogger, createServer, type Logger, type ViteDevServer } from 'vite';
-import { arhivarDevPlugin, isMissingImport, PACKAGE_FILES, packageExportsPlugin, stylesheetImportsPlugin, type DevLoadReport } from './vite-plugin.ts';
+import { arhivarDevPlugin, isMissingImport, PACKAGE_FILES, packageExportsPlugin, stylesheetImportsPlugin, syntaxProblemsOf, type DevLoadReport } from './vite-plugin.ts';
 import { checkContentFolder, publicFolderProblem } from '../pipeline/folders.ts';
 import { readSiteConfig } from '../config/site.ts';
 import { basePathOf } from '../site/urls.ts';
@@ -72,7 +72,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     appType: 'custom',
     clearScreen: false,
     logLevel: options.logLevel ?? 'warn',
-    customLogger: withoutMissingImports(createLogger(options.logLevel ?? 'warn')),
+    customLogger: withoutToldFailures(createLogger(options.logLevel ?? 'warn')),
     server: {
       host: DEV_HOST,
       port: options.port,
@@ -127,13 +127,14 @@ function checkPortFree(port: number): Promise<void> {
 
 /**
  * Vite's logger, less its »Error when evaluating SSR module …« for an import of a file or package that is not
- * there: the plugin tells that in the terminal as the build does (templates/x.tsx:N  template/missing-import),
- * and Vite's message, with its stack and no line, came above it.
+ * there, and for a template that does not parse: the plugin tells those in the terminal as the build does
+ * (templates/x.tsx:N  template/missing-import, template/syntax), and Vite's message, with its stack (and no line,
+ * or the line Oxc stopped at), came above it.
  */
-function withoutMissingImports(logger: Logger): Logger {
+function withoutToldFailures(logger: Logger): Logger {
   const error = logger.error.bind(logger);
   logger.error = (message, options) => {
-    if (!isMissingImport(options?.error)) error(message, options);
+    if (!isMissingImport(options?.error) && syntaxProblemsOf(options?.error) === undefined) error(message, options);
   };
   return logger;
 }

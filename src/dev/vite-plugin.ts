@@ -15,7 +15,7 @@ import { checkCacheFolder } from '../pipeline/folders.ts';
 import { ContentWatcher } from './content-watcher.ts';
 import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
 import { importLine } from '../output/import-line.ts';
-import { packageImportHint, resolvePackageImport, STYLESHEET_IMPORT, stylesheetImportHint, stylesheetImportMessage } from '../bin/code.js';
+import { fileSyntaxProblems, packageImportHint, resolvePackageImport, STYLESHEET_IMPORT, stylesheetImportHint, stylesheetImportMessage } from '../bin/code.js';
 import { changesWhatBuildMakes } from '../output/left-out.ts';
 import { readPublicPages } from '../output/public-pages.ts';
 import { draftClash, publicConflicts, publicFileSource, publicFolderContents } from '../output/publish.ts';
@@ -718,6 +718,11 @@ class DevSite {
         this.tellLoadFailure(missing);
         return this.sendHtml(request, response, 500, renderProblemsPage([missing]), pathname);
       }
+      const syntax = site ? undefined : syntaxProblemsOf(error);
+      if (syntax) {
+        for (const problem of syntax) this.tellLoadFailure(problem);
+        return this.sendHtml(request, response, 500, renderProblemsPage(syntax), pathname);
+      }
       return this.sendHtml(request, response, 500, renderFailurePage('a template failed', error, undefined, failure), pathname);
     }
     const file = outputPathFor(page?.url ?? pathname);
@@ -959,6 +964,20 @@ export async function missingImportProblem(error: unknown, roots: readonly strin
       `the file or package this line imports is not there; correct the path (relative to ${inTemplates ? "the template's folder" : 'the file'}) or add the file`,
     cause: error,
   });
+}
+
+/**
+ * A file of arhivar's (a template, or a file of src/ the templates import) that Vite's transform could not parse, as
+ * the problems the build tells (bin/code.js fileSyntaxProblems), or undefined for any other failure, or when esbuild
+ * parses the file. Vite's parser, Oxc, told a tag left open at the } after it, with the advice to escape that }, in a
+ * coloured code frame above Vite's stack; the build names the opening tag's line.
+ */
+export function syntaxProblemsOf(error: unknown): ArhivarError[] | undefined {
+  const { plugin, id } = (error ?? {}) as { plugin?: unknown; id?: unknown };
+  if (plugin !== 'vite:oxc' || typeof id !== 'string') return undefined;
+  const file = path.relative(PACKAGE_ROOT, id.replace(/\?.*$/, ''));
+  if (file.startsWith('..') || path.isAbsolute(file) || !/\.[cm]?[jt]sx?$/.test(file)) return undefined;
+  return fileSyntaxProblems(file.split(path.sep).join('/'))?.map((problem) => new ArhivarError({ ...problem, cause: error }));
 }
 
 /** Vite's message of a failed import of a file or package, matched: the specifier and the importer. */

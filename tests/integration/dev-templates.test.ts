@@ -114,6 +114,47 @@ describe('arhivar dev with a template that imports a stylesheet', () => {
   }, 120_000);
 });
 
+describe('arhivar dev with a template saved with a tag left open', () => {
+  it('shows the problem at the opening tag\u2019s line as the build tells it, not Oxc\u2019s place and its advice to escape a }', async () => {
+    const copy = await copyPackage(await temporaryFolder());
+    const root = await copyFixture('archive-basic');
+    const { child, url, output } = await startDev(copy, root);
+    try {
+      const person = new URL('osebe/boris-cok/', url).href;
+      await fetchUntil(person, (page) => page.status === 200);
+      const template = path.join(copy, 'templates', 'person.tsx');
+      const source = await readFile(template, 'utf8');
+      const lineOf = (text: string, marker: string) => text.slice(0, text.indexOf(marker)).split('\n').length;
+
+      // A <p> whose </p> was deleted: Oxc told the </Layout> after it.
+      const inner = source.replace(/(<p class="screen-only">\n[^]*?)<\/p>\n/, '$1\n');
+      await writeFile(template, inner);
+      const line = lineOf(inner, '<p class="screen-only">');
+      const failed = await fetchUntil(person, (page) => page.status === 500);
+      expect(title(failed)).toBe('arhivar: 1 problem in templates');
+      expect(failed.body).toContain(`<code class="where">templates/person.tsx:${line}</code> <code>template/syntax</code>`);
+      expect(failed.body).toMatch(/the &lt;p&gt; at this line is never closed \(&lt;\/Layout&gt; at line \d+ comes first\): &lt;p class=&quot;screen-only&quot;&gt;/);
+      expect(failed.body).toContain('hint: close it with &lt;/p&gt; where its content ends');
+      await waitFor(() => output().includes(`templates/person.tsx:${line}  template/syntax`), 'the problem in the terminal');
+
+      // The page's outermost tag: Oxc told the } that ends PersonPage, and said to write it as {'}'}.
+      const outer = source.replace('    </Layout>\n  );\n}\n', '  );\n}\n');
+      await writeFile(template, outer);
+      const layout = lineOf(outer, '    <Layout\n');
+      const open = await fetchUntil(person, (page) => page.status === 500 && page.body.includes(`person.tsx:${layout}<`));
+      expect(open.body).toContain('the &lt;Layout&gt; at this line is never closed');
+      await waitFor(() => output().includes(`templates/person.tsx:${layout}  template/syntax`), 'the second problem in the terminal');
+      expect(open.body + output()).not.toMatch(/rbrace|PARSE_ERROR|    at /);
+
+      await writeFile(template, source);
+      await fetchUntil(person, (page) => page.status === 200);
+    } finally {
+      await stopDev(child);
+      await removeDir(root);
+    }
+  }, 120_000);
+});
+
 describe('arhivar dev with a client script that Vite cannot bundle', () => {
   it('shows a name a .ts script declares twice as a problem at its file, not Vite\'s coloured message under »a client script could not be built«', async () => {
     const copy = await copyPackage(await temporaryFolder());
