@@ -51,16 +51,85 @@ export function jsxSyntaxProblem(error, text, parse = parseTsx) {
     // into the next function, whatever it stops at; the text it took for the tag's (`);` and the like) is code.
     const later = parse(escaped);
     const tagLeftOpen = later.some((each) => TAG_LEFT_OPEN.test(each.text) && each.notes?.some((note) => note.location && offsetOf(escaped, note.location) < at));
-    const textBefore = text.slice(Math.max(text.lastIndexOf('>', at - 1), text.lastIndexOf('}', at - 1)) + 1, at);
-    const stillOpen = tagLeftOpen || (later.length > 0 && /[);]/.test(textBefore));
+    const stillOpen = tagLeftOpen || (later.length > 0 && CODE_AS_TEXT.test(textBefore(text, at)));
     const open = stillOpen ? innermostOpenTag(text.slice(0, at), parse) : undefined;
     if (open) return unclosedTag(open.name, open.location, `what follows it was read as its text, up to the ${character[1]} at line ${location.line}`);
     return { line: location.line, message: reason, hint: strayCharacterHint(/** @type {'}' | '>'} */ (character[1]), location.suggestion) };
   }
+  if (reason === 'Unterminated regular expression') return unclosedBraceProblem(text, location, parse);
   const comment = reason === 'Expected identifier but found "!"' ? /^<!--(?:(.*?)-->)?/.exec(lineFrom(location, location.column - 1)) : null;
   if (comment) {
     const written = comment[1] === undefined ? '{/* … */}' : `{/*${comment[1]}*/}`;
     return { line: location.line, message: '<!-- starts an HTML comment, which JSX does not have', hint: `a comment in JSX is a JavaScript one in braces: write ${written} in its place, or delete it` };
+  }
+  // Anything else in a tag's text that was code: a tag left open in an arrow function that another follows, whose
+  // body's { esbuild took for an expression in the tag's text (»Unexpected "return"«).
+  const at = offsetOf(text, location);
+  const brace = openBraceBefore(text, at);
+  if (brace !== undefined && CODE_AS_TEXT.test(textBefore(text, brace))) {
+    const open = innermostOpenTag(text.slice(0, brace), parse);
+    if (open) return unclosedTag(open.name, open.location, `what follows it was read as its text, up to line ${location.line}`);
+  }
+  return undefined;
+}
+
+/**
+ * Code in a tag's text, where a tag left open made esbuild read on: `);` that ends a return, a line that begins with
+ * `)` (the end of a branch, `) : null`), a `;` at the end of a line.
+ */
+const CODE_AS_TEXT = /\)\s*;|^\s*\)|;\s*$/m;
+
+/** The text before `at` back to the tag or expression before it. @param {string} text @param {number} at */
+function textBefore(text, at) {
+  return text.slice(Math.max(text.lastIndexOf('>', at - 1), text.lastIndexOf('}', at - 1)) + 1, at);
+}
+
+/**
+ * A { never closed, which esbuild tells at a closing tag after it (`<p>{naslov</p>`: `</p>…` read as a regular
+ * expression, »Unterminated regular expression«): at the line of the {, when a } written before one of the line's
+ * closing tags mends the line. Otherwise esbuild's reason, with what it probably means.
+ * @param {string} text
+ * @param {EsbuildLocation} location
+ * @param {(text: string) => EsbuildMessage[]} parse
+ */
+function unclosedBraceProblem(text, location, parse) {
+  const start = offsetOf(text, { line: location.line, column: 0 });
+  const end = text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start);
+  if (!text.slice(start, end).includes('</')) return undefined;
+  for (let index = text.indexOf('</', start); index !== -1 && index < end; index = text.indexOf('</', index + 2)) {
+    const first = parse(`${text.slice(0, index)}}${text.slice(index)}`)[0]?.location;
+    if (first && first.line <= location.line) continue;
+    const brace = openBraceBefore(text, index);
+    if (brace === undefined) break;
+    const closing = /^<\/[^>\n]*>?/.exec(text.slice(index))?.[0] ?? '</';
+    return {
+      line: text.slice(0, brace).split('\n').length,
+      message: `the { at this line is never closed: esbuild read the ${closing} at line ${location.line} as part of its expression`,
+      hint: `close it with } where the expression ends, before ${closing}`,
+    };
+  }
+  return {
+    line: location.line,
+    message: 'Unterminated regular expression',
+    hint: 'esbuild read a closing tag (</…>) at this line as the start of a regular expression: a { before it is probably never closed; close it with } where its expression ends',
+  };
+}
+
+/**
+ * The { before `at` that no } closes before it, counting braces back; undefined when there is none. Braces in
+ * strings are counted too: for a hint only.
+ * @param {string} text
+ * @param {number} at
+ */
+function openBraceBefore(text, at) {
+  let depth = 0;
+  for (let index = at - 1; index >= 0; index--) {
+    const character = text[index];
+    if (character === '}') depth++;
+    else if (character === '{') {
+      if (depth === 0) return index;
+      depth--;
+    }
   }
   return undefined;
 }

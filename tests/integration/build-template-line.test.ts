@@ -141,7 +141,7 @@ describe('npm run build with a template that does not parse', () => {
   }, 90_000);
 });
 
-describe('npm run build and npm run check with a template tag left open', () => {
+describe('npm run build and npm run check with a template tag or brace left open', () => {
   /** A copy of arhivar whose `template` has `replace` applied, and the 1-based line of `marker` in it. */
   async function breakTemplate(template: string, replace: (source: string) => string, marker: string): Promise<{ copy: string; line: number }> {
     const copy = await copyArhivar();
@@ -176,6 +176,16 @@ describe('npm run build and npm run check with a template tag left open', () => 
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(new RegExp(`^templates/person\\.tsx:${inside.line}  template/syntax\\n  the <Layout> at this line is never closed \\(what follows it was read as its text, up to the \\} at line \\d+\\): <Layout\\n`, 'm'));
     expect(failed.stderr).not.toMatch(/escape|\{'\}'\}/);
+  }, 90_000);
+
+  it('names the line of a { never closed, where esbuild told »Unterminated regular expression« at the closing tag after it', async () => {
+    const marker = '<p class="role">{person.role</p>';
+    const { copy, line } = await breakTemplate('person.tsx', (source) => source.replace('<p class="role">{person.role}</p>', marker), marker);
+    const failed = await run(copy, 'build', await copyFixture('archive-basic'));
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(
+      new RegExp(`^templates/person\\.tsx:${line}  template/syntax\\n  the \\{ at this line is never closed: esbuild read the </p> at line ${line} as part of its expression\\n  hint: close it with \\} where the expression ends, before </p>\\n`, 'm'),
+    );
   }, 90_000);
 });
 

@@ -430,6 +430,13 @@ describe('syntaxProblems: a template’s JSX mistake told at the line to mend', 
     ['a <p> left open in a branch, told by esbuild at the } after it', component('<div>', '  {a ? (', '    <p class="y">', '      x', '  ) : null}', '</div>'), 5, 'the <p> at this line is never closed (what follows it was read as its text, up to the } at line 7): <p class="y">', '</p>'],
     ['an element left open before another function, told by esbuild at the } that ends this one', `${component('<section>', '  <h2>Naslov</h2>')}export function Y() {\n  return <p>y</p>;\n}\n`, 3, 'the <section> at this line is never closed', '</section>'],
     ['a fragment left open', component('<>', '  <p>x</p>'), 3, 'the <> at this line is never closed', '</>'],
+    [
+      'a <div> left open in an arrow function another follows, told by esbuild inside that one (»Unexpected "return"«)',
+      'export const X = () => (\n  <div>\n    <p>x</p>\n);\nexport function Y() {\n  return <p>y</p>;\n}\n',
+      2,
+      'the <div> at this line is never closed (what follows it was read as its text, up to line 6): <div>',
+      '</div>',
+    ],
   ])('%s', (_, source, line, message, closing) => {
     const problems = problemsOf(source);
     expect(problems).toHaveLength(1);
@@ -450,6 +457,14 @@ describe('syntaxProblems: a template’s JSX mistake told at the line to mend', 
     expect(problemsOf(component('<div>', '  <h1>', '    Naslov</spa>', '</div>'))[0]).toBe(
       'templates/x.tsx:5  template/syntax\n  Unexpected closing "spa" tag does not match opening "h1" tag\n  hint: write </h1> here to close the <h1> of line 4, or correct the name',
     );
+  });
+
+  it('tells a { never closed at its line, where esbuild told a regular expression unterminated at the closing tag after it', () => {
+    expect(problemsOf(component('<div>', '  <p class="naslov">{a', '  </p>', '</div>'))).toEqual([
+      'templates/x.tsx:4  template/syntax\n  the { at this line is never closed: esbuild read the </p> at line 5 as part of its expression\n  hint: close it with } where the expression ends, before </p>',
+    ]);
+    // The first </p> of the line is no part of it: a } before it mends nothing.
+    expect(problemsOf(component('<div>', '  <p>{a}</p><p>{a</p>', '</div>'))[0]).toMatch(/^templates\/x\.tsx:4  template\/syntax\n  the \{ at this line is never closed/);
   });
 
   it('tells an HTML comment as one JSX does not have, with the comment to write in its place', () => {
