@@ -20,8 +20,12 @@ const SHOWN_LINE = 80;
  *   the closing tag of the element around it (»Unexpected closing "main" tag does not match opening "p" tag«), or
  *   the `}` that ends the component's function (»The character "}" is not valid inside a JSX element«, with the
  *   advice to escape it), the code after the open tag having been read as its text;
+ * - a `{` never closed (»Unterminated regular expression« at the closing tag after it): at the line of the `{`;
+ * - an attribute's value whose closing quote is missing: at its line, where esbuild told a line below or the end of
+ *   the file;
  * - an HTML comment, `<!-- … -->` (»Expected identifier but found "!"«), which JSX does not have;
- * - a `>` or `}` in a tag's text (esbuild's reason is right), with what to write in its place.
+ * - a `>` or `}` in a tag's text, or an attribute's value without quotes (esbuild's reason is right), with what to
+ *   write in its place.
  * `parse` gives esbuild's errors for a text of TSX: an open tag is found by parsing the file again, cut or mended.
  * @param {EsbuildMessage} error
  * @param {string} text the file's text as esbuild read it
@@ -57,20 +61,68 @@ export function jsxSyntaxProblem(error, text, parse = parseTsx) {
     return { line: location.line, message: reason, hint: strayCharacterHint(/** @type {'}' | '>'} */ (character[1]), location.suggestion) };
   }
   if (reason === 'Unterminated regular expression') return unclosedBraceProblem(text, location, parse);
-  const comment = reason === 'Expected identifier but found "!"' ? /^<!--(?:(.*?)-->)?/.exec(lineFrom(location, location.column - 1)) : null;
+  // Inside a tag's content `<!--` is a tag named "!"; where an expression may start (before the page's first tag)
+  // it is the HTML-like comment of old scripts, which a module may not have.
+  const comment =
+    reason === 'Expected identifier but found "!"'
+      ? /^<!--(?:(.*?)-->)?/.exec(lineFrom(location, location.column - 1))
+      : reason === 'Legacy HTML single-line comments are not allowed in ECMAScript modules'
+        ? /^<!--(?:(.*?)-->)?/.exec(lineFrom(location, location.column))
+        : null;
   if (comment) {
     const written = comment[1] === undefined ? '{/* … */}' : `{/*${comment[1]}*/}`;
     return { line: location.line, message: '<!-- starts an HTML comment, which JSX does not have', hint: `a comment in JSX is a JavaScript one in braces: write ${written} in its place, or delete it` };
   }
+  const unquoted = /^Expected "\{" but found "(.+)"$/.exec(reason);
+  if (unquoted && /=\s*$/.test(Buffer.from(location.lineText).subarray(0, location.column).toString())) {
+    return { line: location.line, message: reason, hint: `an attribute's value is a string in quotes or an expression in braces: write "${unquoted[1]}" (or {${unquoted[1]}} for the variable of that name)` };
+  }
+  const at = offsetOf(text, location);
+  // esbuild's words after such a value: the attribute's name or a tag's end expected, or the file ended.
+  const runOn = reason.startsWith('Expected ">" but found ') || reason === 'Unexpected end of file' ? valueRunningOn(text, at) : undefined;
+  if (runOn !== undefined) {
+    const line = text.slice(0, runOn.start).split('\n').length;
+    return {
+      line,
+      message: `an attribute's value at this line is missing its closing ${runOn.quote}, so what follows was read as a value (esbuild stopped at line ${location.line})`,
+      hint: `end each value of this line with ${runOn.quote} (class="naslov")`,
+    };
+  }
   // Anything else in a tag's text that was code: a tag left open in an arrow function that another follows, whose
   // body's { esbuild took for an expression in the tag's text (»Unexpected "return"«).
-  const at = offsetOf(text, location);
   const brace = openBraceBefore(text, at);
   if (brace !== undefined && CODE_AS_TEXT.test(textBefore(text, brace))) {
     const open = innermostOpenTag(text.slice(0, brace), parse);
     if (open) return unclosedTag(open.name, open.location, `what follows it was read as its text, up to line ${location.line}`);
   }
   return undefined;
+}
+
+/**
+ * The first attribute value in quotes that runs on over a line's end, up to where esbuild stopped: `class="naslov>`
+ * with its closing " left out runs to the next ", and esbuild stops after it, a line or more below, or at the end of
+ * the file; `href="/osebe/ title="vse">` ends at the " before vse, and the one after it runs on. A value may hold a
+ * line's end, but a template's hardly does (none of arhivar's).
+ * @param {string} text
+ * @param {number} at where esbuild stopped
+ * @returns {{ start: number; quote: string } | undefined}
+ */
+function valueRunningOn(text, at) {
+  const runsOn = (/** @type {number} */ start, /** @type {string} */ quote) => {
+    const end = text.indexOf(quote, start + 1);
+    return { end, runsOn: text.slice(start, end === -1 ? text.length : end).includes('\n') };
+  };
+  const value = /=\s*(["'])/g;
+  for (let match = value.exec(text); match && match.index < at; match = value.exec(text)) {
+    const quote = /** @type {string} */ (match[1]);
+    const start = match.index + match[0].length - 1;
+    const { end, runsOn: over } = runsOn(start, quote);
+    if (over) return { start, quote };
+    if (end === -1) break;
+    value.lastIndex = end + 1;
+  }
+  const found = text[at];
+  return (found === '"' || found === "'") && runsOn(at, found).runsOn ? { start: at, quote: found } : undefined;
 }
 
 /**

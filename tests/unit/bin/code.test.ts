@@ -467,11 +467,30 @@ describe('syntaxProblems: a template’s JSX mistake told at the line to mend', 
     expect(problemsOf(component('<div>', '  <p>{a}</p><p>{a</p>', '</div>'))[0]).toMatch(/^templates\/x\.tsx:4  template\/syntax\n  the \{ at this line is never closed/);
   });
 
+  it('tells an attribute value whose closing quote is missing at its line, where esbuild told the line below or the end of the file', () => {
+    const problem = (line: number, stopped: number) =>
+      `templates/x.tsx:${line}  template/syntax\n  an attribute's value at this line is missing its closing ", so what follows was read as a value (esbuild stopped at line ${stopped})\n  hint: end each value of this line with " (class="naslov")`;
+    expect(problemsOf(component('<div>', '  <h1 class="naslov>{a}</h1>', '  <p class="y">b</p>', '  <p class="z">c</p>', '</div>'))).toEqual([problem(4, 5)]);
+    expect(problemsOf(component('<div>', '  <h1 class="naslov>{a}</h1>', '  <p>b</p>', '</div>'))).toEqual([problem(4, 9)]);
+    // The value ends at the " before vse, and the one after vse runs on.
+    expect(problemsOf(component('<div>', '  <a href="/osebe/ title="vse">{a}</a>', '  <p class="y">b</p>', '</div>'))).toEqual([problem(4, 4)]);
+  });
+
+  it('tells an attribute value written without quotes with the two ways to write it', () => {
+    expect(problemsOf(component('<div class=naslov>', '  <p>b</p>', '</div>'))[0]).toBe(
+      'templates/x.tsx:3  template/syntax\n  Expected "{" but found "naslov"\n  hint: an attribute\'s value is a string in quotes or an expression in braces: write "naslov" (or {naslov} for the variable of that name)',
+    );
+  });
+
   it('tells an HTML comment as one JSX does not have, with the comment to write in its place', () => {
     expect(problemsOf(component('<div>', '  <!-- glava -->', '  <p>x</p>', '</div>'))).toEqual([
       'templates/x.tsx:4  template/syntax\n  <!-- starts an HTML comment, which JSX does not have\n  hint: a comment in JSX is a JavaScript one in braces: write {/* glava */} in its place, or delete it',
     ]);
     expect(problemsOf(component('<div>', '  <p>x</p>', '  <!-- čez', '       dve vrstici -->', '</div>'))[0]).toMatch(/^templates\/x\.tsx:5  .*\n.*\n  hint: .*write \{\/\* … \*\/\} in its place/);
+    // Before the page's first tag, where an expression begins, esbuild reads it as the HTML-like comment of old scripts.
+    expect(problemsOf(component('<!-- stran -->', '<div>', '  <p>x</p>', '</div>'))).toEqual([
+      'templates/x.tsx:3  template/syntax\n  <!-- starts an HTML comment, which JSX does not have\n  hint: a comment in JSX is a JavaScript one in braces: write {/* stran */} in its place, or delete it',
+    ]);
   });
 
   it('tells a > or a } in a tag’s text at its line, with what to write, and a } after »č« at its column in bytes', () => {
