@@ -88,12 +88,15 @@ export function jsxSyntaxProblem(error, text, parse = parseTsx) {
       hint: `end each value of this line with ${runOn.quote} (class="naslov")`,
     };
   }
-  // Anything else in a tag's text that was code: a tag left open in an arrow function that another follows, whose
-  // body's { esbuild took for an expression in the tag's text (»Unexpected "return"«).
-  const brace = openBraceBefore(text, at);
-  if (brace !== undefined && CODE_AS_TEXT.test(textBefore(text, brace))) {
-    const open = innermostOpenTag(text.slice(0, brace), parse);
-    if (open) return unclosedTag(open.name, open.location, `what follows it was read as its text, up to line ${location.line}`);
+  // Anything else where a tag's text was code: a tag left open in an arrow function that another follows, whose
+  // body's { (»Unexpected "return"«) or parameters' { … } (»Expected "}" but found ":"«) esbuild took for an
+  // expression in the tag's text. Cut before the expression esbuild stopped in, the file ends in that tag's content,
+  // and the text after its last tag holds the `);` that ended the arrow function.
+  const cut = openBraceBefore(text, at) ?? at;
+  const open = innermostOpenTag(text.slice(0, cut), parse);
+  const lastTag = open && Math.max(offsetOf(text, open.location), text.lastIndexOf('</', cut), text.lastIndexOf('/>', cut));
+  if (open && lastTag !== undefined && /\)\s*;/.test(text.slice(lastTag, cut))) {
+    return unclosedTag(open.name, open.location, `what follows it was read as its text, up to line ${location.line}`);
   }
   return undefined;
 }

@@ -437,6 +437,13 @@ describe('syntaxProblems: a template’s JSX mistake told at the line to mend', 
       'the <div> at this line is never closed (what follows it was read as its text, up to line 6): <div>',
       '</div>',
     ],
+    [
+      'a <div> left open in an arrow function a function with typed parameters follows (»Expected "}" but found ":"«)',
+      'export const X = () => (\n  <div class="okvir">\n    <p>x</p>\n);\n\nexport function Y({ a, b = false }: { a: string; b?: boolean }) {\n  return <p>{a}</p>;\n}\n',
+      2,
+      'the <div> at this line is never closed (what follows it was read as its text, up to line 6): <div class="okvir">',
+      '</div>',
+    ],
   ])('%s', (_, source, line, message, closing) => {
     const problems = problemsOf(source);
     expect(problems).toHaveLength(1);
@@ -457,6 +464,10 @@ describe('syntaxProblems: a template’s JSX mistake told at the line to mend', 
     expect(problemsOf(component('<div>', '  <h1>', '    Naslov</spa>', '</div>'))[0]).toBe(
       'templates/x.tsx:5  template/syntax\n  Unexpected closing "spa" tag does not match opening "h1" tag\n  hint: write </h1> here to close the <h1> of line 4, or correct the name',
     );
+  });
+
+  it('leaves a mistake in an expression of a tag\u2019s content at esbuild\u2019s line, also after an arrow function with a body', () => {
+    expect(problemsOf(component('<div>', '  <p>{[1].map((x) => { void x; return x; })}</p>', '  <p>{a +}</p>', '</div>'))[0]).toMatch(/^templates\/x\.tsx:5  template\/syntax\n  Unexpected "\}"\n/);
   });
 
   it('tells a { never closed at its line, where esbuild told a regular expression unterminated at the closing tag after it', () => {
