@@ -4,8 +4,8 @@ import { cp, mkdir, readdir, readFile, realpath, stat, symlink, utimes, writeFil
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { transformSync } from 'esbuild';
-import { afterEach, describe, expect, it } from 'vitest';
+import { stop, transformSync } from 'esbuild';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { bundleSource, bundleVersion, compiledPath, nodeOptionsArgs, resolvePackageImport, stylesheetImportHint, syntaxProblems, userConditions } from '../../../src/bin/code.js';
 import { copyPackage, makeTempDir, PROJECT_ROOT, removeDir } from '../../helpers.ts';
 
@@ -410,6 +410,8 @@ describe('resolvePackageImport: the conditions a user gives Node', () => {
 });
 
 describe('syntaxProblems: a template’s JSX mistake told at the line to mend', () => {
+  // transformSync keeps an esbuild process on a thread of its own; the tests above count this process's esbuild children.
+  afterAll(() => stop());
   /** The problems of `source` as templates/x.tsx, from esbuild's own errors for it. */
   const problemsOf = (source: string): string[] => {
     let error: unknown;
