@@ -16,7 +16,7 @@ import { cutSlug, MAX_SLUG_LENGTH } from './site/slug.ts';
 import { listPages, type PageSpec } from './render/pages.ts';
 import { contentKeyOf, recordKeyOf, setContentKey, setRecordKey } from './render/fingerprint.ts';
 import type { AssetUrls, SiteContext } from './render/context.ts';
-import { ASSETS_FOLDER, buildAssets, type BuiltAssets, type OutputFile } from './output/assets.ts';
+import { ASSETS_FOLDER, buildAssets, stylesheetWarnings, type BuiltAssets, type OutputFile } from './output/assets.ts';
 import { CHUNK_FOLDER, SHARD_FOLDER } from './search/manifest.ts';
 import { buildArchiveSearch } from './search/documents.ts';
 import { searchFiles } from './pipeline/search.ts';
@@ -861,6 +861,9 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     model.pictureSizes = pictures.sizes;
     if (pictures.warnings.length > 0) model.warnings = sortErrors([...model.warnings, ...pictures.warnings]);
     const assets = await buildAssets(options.root);
+    // Read from the stylesheet on every build: Vite's own warning comes only with a bundle made now, not one from .cache/.
+    const themeWarnings = stylesheetWarnings();
+    if (themeWarnings.length > 0) model.warnings = sortErrors([...model.warnings, ...themeWarnings]);
     const onPage = report && ((pagesWritten: number) => report({ phase: 'writing', articlesRead, pagesWritten }));
     const published = await readPublishedTree(options.root, target, options.cache);
     // The same files as siteFiles(); search files that dist/ already holds unchanged come without bytes, and

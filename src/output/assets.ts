@@ -477,7 +477,7 @@ export function themeProblems(
     const own = [...missingStylesheetFiles(css, file, root, exists, list), ...unmatchedBraces(css, file, root)];
     const imported: string[] = [];
     const text = withoutComments(css);
-    for (const match of text.matchAll(/@import\s+(?:url\(\s*)?(?:"([^"]*)"|'([^']*)'|([^)'"\s;]+))/gi)) {
+    for (const match of text.matchAll(IMPORT)) {
       const address = (match[1] ?? match[2] ?? match[3] ?? '').trim();
       const target = importedFile(address, file, exists);
       if (target === undefined) continue;
@@ -503,6 +503,60 @@ export function themeProblems(
   };
   visit(entry);
   return problems;
+}
+
+/** An `@import` and the address it names, quoted, unquoted or in url(). */
+const IMPORT = /@import\s+(?:url\(\s*)?(?:"([^"]*)"|'([^']*)'|([^)'"\s;]+))/gi;
+
+/**
+ * A template/root-url warning at each url() of `entry`, and of the stylesheets beside it that it @imports, written
+ * from the host's root (`url('/fonts/serif.woff2')`, a file of public/). The stylesheet is the same for every site
+ * and keeps such an address as written, so a site published under a path (`/arhiv/`) loads nothing from it. Vite
+ * says so only as it bundles (»didn't resolve at build time«, naming no line), and a build whose bundle came from
+ * .cache/ (made by the build before, or by `npm run dev`) said nothing. `//host/…` is another host's, left alone.
+ */
+export function themeWarnings(
+  entry: string,
+  root: string,
+  read: (file: string) => string | undefined,
+  exists: (file: string) => boolean,
+): ArhivarError[] {
+  const warnings: ArhivarError[] = [];
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const css = read(file);
+    if (css === undefined) return;
+    const text = withoutComments(css);
+    for (const match of text.matchAll(/(@import\s+)?\burl\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)/gi)) {
+      const address = (match[2] ?? match[3] ?? match[4] ?? '').trim();
+      if (match[1] || !/^\/(?!\/)/.test(address)) continue;
+      const local = path.join(root, 'templates', address.replace(/[?#].*$/, ''));
+      let relative = path.relative(path.dirname(file), local).split(path.sep).join('/');
+      if (!relative.startsWith('../')) relative = `./${relative}`;
+      warnings.push(
+        new ArhivarError({
+          code: 'template/root-url',
+          message: `url("${address}") is an address from the host's root, which the stylesheet keeps as written: a site published under a path (/arhiv/) loads nothing from it`,
+          file: toProjectPath(root, file),
+          line: text.slice(0, match.index).split('\n').length,
+          hint: `put the file in ${toProjectPath(root, local)} and write url("${relative}"): a url() is read from the folder of the stylesheet that names it, and its file is published under dist/assets/ with the stylesheet, which finds it under any path`,
+        }),
+      );
+    }
+    for (const match of text.matchAll(IMPORT)) {
+      const target = importedFile((match[1] ?? match[2] ?? match[3] ?? '').trim(), file, exists);
+      if (target !== undefined && exists(target)) visit(target);
+    }
+  };
+  visit(entry);
+  return warnings;
+}
+
+/** themeWarnings of arhivar's own stylesheet, read now: given by every build, also when the bundle comes from .cache/. */
+export function stylesheetWarnings(): ArhivarError[] {
+  return themeWarnings(STYLESHEET, PROJECT_ROOT, readText, existsSync);
 }
 
 /**

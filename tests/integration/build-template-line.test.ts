@@ -461,3 +461,29 @@ describe('npm run build with a stylesheet that @imports another', () => {
     expect(failed.stderr).not.toContain('beside the stylesheet');
   }, 90_000);
 });
+
+describe('npm run build with a url() from the host\'s root in the stylesheet', () => {
+  it('warns at its line in every build, also when the bundle comes from .cache/, where Vite, which warned only as it bundled, said nothing', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    const stylesheet = path.join(copy, 'templates', 'site.css');
+    await writeFile(stylesheet, `@font-face { font-family: 'Casopis'; src: url('/fonts/serif.woff2') format('woff2'); }\n${await readFile(stylesheet, 'utf8')}`);
+    const warning = [
+      'warning: templates/site.css:1  template/root-url',
+      `  url("/fonts/serif.woff2") is an address from the host's root, which the stylesheet keeps as written: a site published under a path (/arhiv/) loads nothing from it`,
+      '  hint: put the file in templates/fonts/serif.woff2 and write url("./fonts/serif.woff2"): a url() is read from the folder of the stylesheet that names it, and its file is published under dist/assets/ with the stylesheet, which finds it under any path',
+    ].join('\n');
+    // Warnings go to stderr of a build that succeeds (exit code 0, or execFile rejects).
+    const warningsOf = async () => (await promisify(execFile)(process.execPath, [path.join(copy, 'src/bin/arhivar.js'), 'build', '--root', root], { timeout: 60_000 })).stderr;
+    expect(await warningsOf()).toContain(warning);
+    // The bundle is in .cache/ now: a build with dist/ deleted takes it from there, without Vite.
+    await rm(path.join(root, 'dist'), { recursive: true });
+    const second = await warningsOf();
+    expect(second).toContain(warning);
+    expect(second).not.toContain("didn't resolve at build time");
+    // Nothing changed since: the build says so, with the warnings of the last one.
+    const third = await promisify(execFile)(process.execPath, [path.join(copy, 'src/bin/arhivar.js'), 'build', '--root', root], { timeout: 60_000 });
+    expect(third.stdout).toContain('nothing changed since the last build');
+    expect(third.stderr).toContain(warning);
+  }, 90_000);
+});

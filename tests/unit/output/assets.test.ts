@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildAssets, bundleProblems, missingStylesheetFiles, stylesheetProblem, themeFiles, themeProblems, unmatchedBraces } from '../../../src/output/assets.ts';
+import { buildAssets, bundleProblems, missingStylesheetFiles, stylesheetProblem, themeFiles, themeProblems, themeWarnings, unmatchedBraces } from '../../../src/output/assets.ts';
 import { sortErrors } from '../../../src/errors.ts';
 import { makeTempDir, viteFailure } from '../../helpers.ts';
 import { PROJECT_ROOT_FOR_TESTS } from '../../search-helpers.ts';
@@ -325,5 +325,34 @@ describe('themeProblems', () => {
     );
     expect(themeProblems(path.join(templates, 'site.css'), '/arhivar', read, exists)).toEqual([]);
     expect(reads).toEqual(['site.css']);
+  });
+});
+
+describe('themeWarnings', () => {
+  const templates = path.join('/arhivar', 'templates');
+  const texts = new Map([
+    [
+      path.join(templates, 'site.css'),
+      [
+        "@import './deli/glava.css';",
+        "@import url('/tema.css');",
+        '/* .staro { background: url(/staro.png); } */',
+        "@font-face { font-family: 'Casopis'; src: url('/fonts/serif.woff2?v=2') format('woff2'); }",
+        ".ikona { background: url(//cdn.example.si/ikona.png), url('./ikona.png'), url(data:image/gif;base64,R0lGOD), url(#senca); }",
+      ].join('\n'),
+    ],
+    [path.join(templates, 'deli', 'glava.css'), '.glava {\n  background: url("/slike/glava.png");\n}\n'],
+  ]);
+  const warnings = themeWarnings(path.join(templates, 'site.css'), '/arhivar', (file) => texts.get(file), (file) => texts.has(file));
+
+  it('warns at each url() from the host\'s root, in site.css and in what it @imports, with the url() to write from that file\'s folder', () => {
+    expect(warnings.map((warning) => [warning.code, warning.file, warning.line, warning.hint?.split(':')[0]])).toEqual([
+      ['template/root-url', 'templates/site.css', 4, 'put the file in templates/fonts/serif.woff2 and write url("./fonts/serif.woff2")'],
+      ['template/root-url', 'templates/deli/glava.css', 2, 'put the file in templates/slike/glava.png and write url("../slike/glava.png")'],
+    ]);
+  });
+
+  it('leaves alone another host\'s (//…), a relative address, data:, a #fragment, an @import and a url() in a comment', () => {
+    expect(warnings.map((warning) => warning.message.split(' ')[0])).toEqual(['url("/fonts/serif.woff2?v=2")', 'url("/slike/glava.png")']);
   });
 });
