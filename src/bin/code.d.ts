@@ -4,6 +4,7 @@ import type { EsbuildMessage } from './jsx-syntax.d.ts';
 export declare const PACKAGE_ROOT: string;
 export declare const NODE_FLAGS: readonly string[];
 export declare function codeVersion(): Promise<string>;
+export declare function contentCacheVersion(): Promise<string>;
 export declare function bundleVersion(): Promise<string>;
 export interface BundleOptions {
   /** 'external' (default): packages stay imports by absolute URL; 'bundle': they go into the bundle. */

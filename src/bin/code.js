@@ -30,8 +30,8 @@ const STALE_BUNDLE_MS = 60 * 60 * 1000;
  */
 export const NODE_FLAGS = ['--max-semi-space-size=4'];
 
-/** @type {Promise<string> | undefined} */
-let version;
+/** @type {Promise<{ code: string; content: string }> | undefined} */
+let versions;
 /** @type {Promise<string> | undefined} */
 let bundleKey;
 
@@ -45,16 +45,32 @@ const processWide = globalThis;
 
 /**
  * A hash of arhivar itself: package.json, the lock file and every file under src/ and templates/ of the
- * installed package. Compiled bundles and everything cached under a site's .cache/ are keyed by it, so
- * upgrading arhivar (or editing its code in a checkout) never serves output made by other code.
+ * installed package. Compiled bundles, page fingerprints and the no-change check are keyed by it, so upgrading
+ * arhivar (or editing its code or templates in a checkout) never serves pages made by other code.
  */
-export function codeVersion() {
-  version ??= computeCodeVersion();
-  return version;
+export async function codeVersion() {
+  return (await computedVersions()).code;
 }
 
-async function computeCodeVersion() {
-  const hash = createHash('sha256');
+/**
+ * codeVersion less templates/: what the records of content under .cache/ are keyed by (validated front matter,
+ * rendered Markdown, people found, search terms, related lists, person files). Those are made by src/ alone, and
+ * no template shapes them (tests/unit/bin/code.test.ts holds the pipeline's modules to importing none), so a
+ * template or stylesheet changed in a 10,000-article archive renders its pages again but none of its Markdown:
+ * keyed by codeVersion, every such save cost a build from nothing.
+ */
+export async function contentCacheVersion() {
+  return (await computedVersions()).content;
+}
+
+function computedVersions() {
+  versions ??= computeVersions();
+  return versions;
+}
+
+async function computeVersions() {
+  const code = createHash('sha256');
+  const content = createHash('sha256');
   const files = ['package.json', 'package-lock.json'];
   for (const directory of ['src', 'templates']) {
     const entries = await readdir(path.join(PACKAGE_ROOT, directory), { recursive: true, withFileTypes: true });
@@ -67,10 +83,13 @@ async function computeCodeVersion() {
   files.forEach((file, index) => {
     const bytes = contents[index];
     if (!bytes) return;
-    hash.update(`${file}\0${bytes.length}\0`);
-    hash.update(bytes);
+    const hashes = file.startsWith(`templates${path.sep}`) ? [code] : [code, content];
+    for (const hash of hashes) {
+      hash.update(`${file}\0${bytes.length}\0`);
+      hash.update(bytes);
+    }
   });
-  return hash.digest('hex').slice(0, 16);
+  return { code: code.digest('hex').slice(0, 16), content: content.digest('hex').slice(0, 16) };
 }
 
 /**

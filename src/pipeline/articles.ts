@@ -2,7 +2,7 @@ import { sha1 } from '../hash.ts';
 import { validateArticle, type ArticleSource } from '../content/article.ts';
 import type { SourceFile } from '../content/read.ts';
 import { RecordCache } from './cache.ts';
-import { codeVersion } from './version.ts';
+import { contentCacheVersion } from './version.ts';
 import { cached, sessionLog, type LoadCache } from '../load-cache.ts';
 import { bodyKeyOfBytes } from './markdown.ts';
 
@@ -59,7 +59,7 @@ const LOG = 'articles';
 
 /** Whether .cache/ holds validations made by this arhivar (a load then validates most files from them). */
 export async function hasStoredValidations(root: string): Promise<boolean> {
-  return RecordCache.exists(root, LOG, await codeVersion());
+  return RecordCache.exists(root, LOG, await contentCacheVersion());
 }
 
 /** Articles validated between two turns of the event loop when onResult is given. */
@@ -67,7 +67,7 @@ const BATCH = 32;
 
 export async function validateArticles(sources: readonly SourceFile[], options: ValidateOptions): Promise<Validation[]> {
   const { reuse, onResult } = options;
-  const openLog = async (keptBetweenRuns = false) => RecordCache.open<StoredValidation>(options.root, LOG, await codeVersion(), { keptBetweenRuns });
+  const openLog = async (keptBetweenRuns = false) => RecordCache.open<StoredValidation>(options.root, LOG, await contentCacheVersion(), { keptBetweenRuns });
   const cache = options.cache === false ? undefined : await (options.session ? sessionLog(options.session, 'articles', () => openLog(true)) : openLog());
   // The key (a hash of the path and the text) and the body's key are given to onResult when computed.
   let key: string | undefined;

@@ -6,7 +6,7 @@ import type { MarkdownFacts, RenderedMarkdown } from '../markdown/render.ts';
 import { decodeMarkdown, defaultPoolSize, MarkdownPool, NestedTooDeep, TimeLimitExceeded, type ArticleTask, type DetectedPeople, type EncodedMarkdown } from '../workers/markdown-pool.ts';
 import { RecordCache } from './cache.ts';
 import { BlobLog } from './blob-log.ts';
-import { codeVersion } from './version.ts';
+import { contentCacheVersion } from './version.ts';
 import { sha1 } from '../hash.ts';
 import { RoomWaiters } from '../queue.ts';
 import { sessionLog, type LoadCache } from '../load-cache.ts';
@@ -73,7 +73,7 @@ export async function startMarkdownWorkers(
   options: Pick<MarkdownOptions, 'root' | 'cache' | 'timeLimitMs' | 'workers'> & { background?: boolean },
 ): Promise<MarkdownPool> {
   const workerFile = await compileWorker(options.root, MARKDOWN_WORKER_ENTRY);
-  const cold = options.cache === false || !(await BlobLog.exists(options.root, 'markdown', await codeVersion()));
+  const cold = options.cache === false || !(await BlobLog.exists(options.root, 'markdown', await contentCacheVersion()));
   const size = cold ? Math.max(1, options.workers ?? defaultPoolSize()) : 1;
   return new MarkdownPool({ workerFile, size, timeLimitMs: options.timeLimitMs ?? ARTICLE_TIME_LIMIT_MS, peopleLater: true, background: options.background, wholeRegistry: cold });
 }
@@ -210,7 +210,7 @@ export class BodyRenderer {
     // A pool that cannot start fails the first task that needs it (run); unused, it is not an error.
     pool.catch(() => undefined);
     try {
-      const version = await codeVersion();
+      const version = await contentCacheVersion();
       const session = options.session;
       const openLog = () => BlobLog.open<MarkdownHead>(options.root, 'markdown', version);
       // One log for the session, even when a second load starts while the first is opening it: two would
@@ -453,7 +453,7 @@ export type MarkdownHead = MarkdownFacts;
  * Every fact of the body (the summary, the word count, what the warnings are made of, the image a shared link
  * shows) travels in the head, so a build that takes the body from .cache/ shows and warns as a fresh one
  * does. renderMarkdown sets an optional fact only when there is one, so most heads stay small. Heads kept by
- * other arhivar code are never read: the log is named by codeVersion, a hash of src/.
+ * other arhivar code are never read: the log is named by contentCacheVersion, a hash of src/ (not of templates/).
  */
 function headOf(rendered: EncodedMarkdown): MarkdownHead {
   const { html: _html, text: _text, ...head } = rendered;

@@ -3,7 +3,7 @@ import type { Person } from '../content/person.ts';
 import type { SourceFile } from '../content/read.ts';
 import type { WarnedFacts } from './body-warnings.ts';
 import { readCacheFile, writeCacheFile } from './cache.ts';
-import { codeVersion } from './version.ts';
+import { contentCacheVersion } from './version.ts';
 
 /**
  * The parsed person files and their rendered bios, kept in .cache/ with a hash of every person file, so a
@@ -33,9 +33,9 @@ export function peopleFilesKey(sources: readonly SourceFile[]): string {
 
 export async function readStoredPeople(root: string, key: string): Promise<StoredPeople | undefined> {
   const stored = await readCacheFile<StoredPeople>(root, FILE);
-  return stored?.key === key && stored.version === (await codeVersion()) && Array.isArray(stored.people) && stored.bioFacts instanceof Map ? stored : undefined;
+  return stored?.key === key && stored.version === (await contentCacheVersion()) && Array.isArray(stored.people) && stored.bioFacts instanceof Map ? stored : undefined;
 }
 
 export async function storePeople(root: string, stored: Omit<StoredPeople, 'version'>): Promise<void> {
-  await writeCacheFile(root, FILE, { ...stored, version: await codeVersion() } satisfies StoredPeople);
+  await writeCacheFile(root, FILE, { ...stored, version: await contentCacheVersion() } satisfies StoredPeople);
 }

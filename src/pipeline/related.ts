@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { findRelated, type RelatedInput } from '../site/related.ts';
 import { readCacheFile, writeCacheFile } from './cache.ts';
-import { codeVersion } from './version.ts';
+import { contentCacheVersion } from './version.ts';
 
 /**
  * findRelated for the archive, kept in .cache/ with a hash of all it reads (every article's people, tags
@@ -19,7 +19,7 @@ const FILE = 'related.bin';
 
 export async function relatedArticles(root: string, articles: readonly RelatedInput[], useCache = true): Promise<number[][]> {
   if (!useCache) return findRelated(articles);
-  const version = await codeVersion();
+  const version = await contentCacheVersion();
   const hash = createHash('sha1');
   for (const article of articles) {
     hash.update(`${article.date.instant.getTime()}\0${article.people.join('\0')}\0\0`);

@@ -18,7 +18,7 @@ import {
 } from '../search/index-builder.ts';
 import type { Archive } from '../site/archive.ts';
 import { CACHE_DIR, readCacheFile, RecordCache, writeCacheFile } from './cache.ts';
-import { codeVersion } from './version.ts';
+import { contentCacheVersion } from './version.ts';
 import { sha1 } from '../hash.ts';
 
 /**
@@ -67,7 +67,7 @@ export async function* searchFiles(archive: Pick<Archive, 'articles' | 'peopleBy
     return;
   }
 
-  const version = await codeVersion();
+  const version = await contentCacheVersion();
   const keys = documents.map((document, n) => documentKey(document, articles[n]!));
   const storedLayout = await readCacheFile<StoredLayout>(options.root, LAYOUT_FILE);
   const stored = storedLayout?.version === version && Array.isArray(storedLayout.layout?.documents) ? storedLayout.layout : undefined;

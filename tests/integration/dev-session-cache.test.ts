@@ -1,6 +1,6 @@
 import { appendFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { codeVersion } from '../../src/bin/code.js';
+import { contentCacheVersion } from '../../src/bin/code.js';
 import { generateArchive } from '../../src/bench/generate.ts';
 import { loadSite } from '../../src/build.ts';
 import { createLoadCache } from '../../src/load-cache.ts';
@@ -44,7 +44,7 @@ describe('.cache/ after a dev session (loads that reuse the results of earlier o
     // The reload read only the edited article's records; the others came from the session's memory. Its
     // save must not have compacted the logs down to what it read: the next start or build needs them all.
     // Each log holds every article's record and the edited article's new one.
-    const version = await codeVersion();
+    const version = await contentCacheVersion();
     for (const log of ['articles', 'people']) {
       const records = await RecordCache.open<unknown>(root, log, version);
       expect(records.size, log).toBe(121);
@@ -71,7 +71,7 @@ describe('.cache/ after a dev session (loads that reuse the results of earlier o
     } finally {
       await session.bodies?.close();
     }
-    const version = await codeVersion();
+    const version = await contentCacheVersion();
     for (const log of ['articles', 'people']) expect((await RecordCache.open<unknown>(root, log, version)).size, log).toBeGreaterThanOrEqual(120);
   });
 });

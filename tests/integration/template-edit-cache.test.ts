@@ -1,0 +1,46 @@
+import { execFile } from 'node:child_process';
+import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { copyFixture, copyPackage, temporaryFolders } from '../helpers.ts';
+
+const temporaryFolder = temporaryFolders();
+
+/** `arhivar build` of `root` by a copy of arhivar's command, as `npm run build` runs it. */
+async function build(copy: string, root: string): Promise<void> {
+  await promisify(execFile)(process.execPath, [path.join(copy, 'src/bin/arhivar.js'), 'build', '--root', root], { timeout: 60_000 });
+}
+
+/** The logs of .cache/ that hold what was made from content (validations, Markdown, people found, search terms), by name, with their sizes. */
+async function contentLogs(root: string): Promise<Record<string, number>> {
+  const folder = path.join(root, '.cache');
+  const names = (await readdir(folder)).filter((name) => /^(articles|markdown|people|search-terms)-[0-9a-f]+\.log$/.test(name)).sort();
+  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, (await stat(path.join(folder, name))).size] as const)));
+}
+
+describe('a template edited in an archive built before', () => {
+  it('renders the pages with the new template and takes every article’s Markdown, validation and people from .cache/; a change of src/ makes them again', async () => {
+    const copy = await copyPackage(await temporaryFolder());
+    const root = await copyFixture('archive-basic');
+    await build(copy, root);
+    const logs = await contentLogs(root);
+    expect(Object.keys(logs).map((name) => name.replace(/-[0-9a-f]+\.log$/, ''))).toEqual(['articles', 'markdown', 'people', 'search-terms']);
+
+    // A word in the footer of every page.
+    const layout = path.join(copy, 'templates', 'layout.tsx');
+    const source = await readFile(layout, 'utf8');
+    expect(source).toContain('<strong>{site.title}</strong>');
+    await writeFile(layout, source.replace('<strong>{site.title}</strong>', '<strong>{site.title}</strong> Kolofon'));
+    await build(copy, root);
+    expect(await readFile(path.join(root, 'dist', 'index.html'), 'utf8')).toContain('Kolofon');
+    // The same logs, not one record added to them: nothing made from content was made again.
+    expect(await contentLogs(root)).toEqual(logs);
+
+    // arhivar's own code makes those records, so a change of it starts new logs.
+    await appendFile(path.join(copy, 'src', 'text', 'sl.ts'), '\n// A comment changes the code\'s hash.\n');
+    await build(copy, root);
+    const afterCode = await contentLogs(root);
+    expect(Object.keys(afterCode).filter((name) => !(name in logs))).toHaveLength(4);
+  }, 120_000);
+});
