@@ -4,7 +4,7 @@ import path from 'node:path';
 import { serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import { ArhivarError } from '../errors.ts';
-import { CACHE_DIR, deserializeValue, removeOtherVersions, renameIntoCacheSync, temporaryPath } from './cache.ts';
+import { CACHE_DIR, deserializeValue, openSameFile, readAt, removeOtherVersions, renameIntoCacheSync, temporaryPath, writeAt, type FileIdentity, type StaleRecords } from './cache.ts';
 import { processExists } from '../process.ts';
 
 /**
@@ -26,6 +26,12 @@ import { processExists } from '../process.ts';
  * Layout of a record (numbers little-endian):
  *   u32 length of what follows | u16 key bytes | key | u32 head bytes | u32 crc of key and head | head (v8) |
  *   u8 parts | per part: u32 length, u32 crc | the parts
+ *
+ * A record erased in place (staleRecords: the text of an article no longer published) keeps every length and
+ * becomes zeros elsewhere (its checksum, key, head and parts), and it is skipped as a stale record. Parts are
+ * read long after the log is opened, so a record is erased only while no other process has the log open: each
+ * open log is named by a reader file (`<log>.<pid>-<n>.reader`), and the eraser holds `<log>.erasing` while
+ * it looks for them and erases, which a log being opened waits for.
  */
 export class BlobLog<H> {
   private readonly entries = new Map<string, Entry<H>>();
@@ -34,6 +40,12 @@ export class BlobLog<H> {
   /** This run's records: `copied` of them (`copiedBytes` bytes) are in the shared log already. */
   private spill: (Segment & { file: string; size: number; pending: Buffer[]; pendingBytes: number; records: number; copied: number; copiedBytes: number }) | undefined;
   private recordsOnDisk = 0;
+  /** Where each record of the main log starts, and its key, as load() read them (see staleRecords). */
+  private mainStarts: number[] = [];
+  private mainKeys: string[] = [];
+  private identity: FileIdentity | undefined;
+  /** This log's reader file, while it is open (see the top of this file). */
+  private reader: string | undefined;
   private tornTail = false;
   private closed = false;
 
@@ -45,6 +57,7 @@ export class BlobLog<H> {
 
   static async open<H>(root: string, name: string, version: string): Promise<BlobLog<H>> {
     const log = new BlobLog<H>(path.join(root, CACHE_DIR), name, version);
+    await log.register();
     log.load();
     await log.removeAbandonedSpills();
     return log;
@@ -156,6 +169,42 @@ export class BlobLog<H> {
       fs.closeSync(this.spill.fd);
       fs.rmSync(this.spill.file, { force: true });
     }
+    if (this.reader) fs.rmSync(this.reader, { force: true });
+  }
+
+  /**
+   * The records of the main log this run has not used (after save(); a compaction leaves none), to be erased
+   * in place once the build is published (Erasures in cache.ts). Their erasure is left to a later build while
+   * another process has the log open: it may be about to read their parts.
+   */
+  staleRecords(): StaleRecords | undefined {
+    const { identity, file, reader } = this;
+    if (!identity) return undefined;
+    const starts: number[] = [];
+    const keys: string[] = [];
+    for (let n = 0; n < this.mainKeys.length; n++) {
+      if (this.used.has(this.mainKeys[n]!)) continue;
+      starts.push(this.mainStarts[n]!);
+      keys.push(this.mainKeys[n]!);
+    }
+    return { file, count: starts.length, erase: () => eraseAlone(file, identity, reader, () => eraseBlobRecords(file, identity, starts, keys)) };
+  }
+
+  /**
+   * Names this process as a reader of the log, then waits while another erases records of it: from here on no
+   * record is erased under it, and it reads none that is half erased.
+   */
+  private async register(): Promise<void> {
+    const reader = `${this.file}.${process.pid}-${++readers}.reader`;
+    try {
+      fs.mkdirSync(this.directory, { recursive: true });
+      fs.writeFileSync(reader, '');
+      this.reader = reader;
+    } catch {
+      // A read-only .cache/: no process can erase in it either.
+      return;
+    }
+    while (erasingProcess(`${this.file}.erasing`) !== undefined) await new Promise((resolve) => setTimeout(resolve, 5));
   }
 
   /**
@@ -177,6 +226,7 @@ export class BlobLog<H> {
       return;
     }
     this.main = { fd };
+    this.identity = { dev: info.dev, ino: info.ino };
     const size = info.size;
     let chunk = Buffer.allocUnsafe(LOAD_CHUNK);
     let position = 0;
@@ -190,7 +240,11 @@ export class BlobLog<H> {
           return;
         }
         if (header === 'more') break;
-        if (!header.damaged) this.entries.set(header.key, { head: header.head as H, segment: this.main, position: header.partsPosition, lengths: header.lengths, checksums: header.checksums });
+        if (!header.damaged && !header.erased) this.entries.set(header.key, { head: header.head as H, segment: this.main, position: header.partsPosition, lengths: header.lengths, checksums: header.checksums });
+        if (!header.erased) {
+          this.mainStarts.push(position + offset);
+          this.mainKeys.push(header.key);
+        }
         this.recordsOnDisk++;
         offset = header.end - position;
       }
@@ -258,6 +312,7 @@ export class BlobLog<H> {
     const spill = this.spill!;
     this.flushSpill();
     renameIntoCacheSync(spill.file, this.file);
+    this.forgetMainRecords();
     for (const [key, entry] of this.entries) if (entry.segment !== spill) this.entries.delete(key);
     if (this.main) fs.closeSync(this.main.fd);
     this.main = spill;
@@ -283,6 +338,7 @@ export class BlobLog<H> {
         size += record.bytes.length;
       }
       renameIntoCacheSync(temporary, this.file);
+      this.forgetMainRecords();
     } catch (error) {
       // A damaged record (cache/damaged) or a full disk: the half-written copy goes, the error stands.
       fs.closeSync(fd);
@@ -302,6 +358,13 @@ export class BlobLog<H> {
     this.tornTail = false;
   }
 
+  /** The file replaced holds the records read (and any stale ones): the new one only records this run used. */
+  private forgetMainRecords(): void {
+    this.mainStarts = [];
+    this.mainKeys = [];
+    this.identity = undefined;
+  }
+
   /** Spill files of processes that are gone (a build that was killed): their records never reached the log. */
   private async removeAbandonedSpills(): Promise<void> {
     const names = await readdir(this.directory).catch(() => [] as string[]);
@@ -318,6 +381,8 @@ export class BlobLog<H> {
 
 /** Spill files opened by this process so far (see openSpill). */
 let spills = 0;
+/** Reader files made by this process so far (see register). */
+let readers = 0;
 
 interface Segment {
   fd: number;
@@ -362,8 +427,8 @@ function encodeRecord(key: string, head: unknown, parts: readonly Uint8Array[]):
   return { bytes, partsOffset, checksums };
 }
 
-/** `damaged`: the key or head does not match its checksum, and the record is to be skipped. */
-type Header = { key: string; head: unknown; partsPosition: number; lengths: number[]; checksums: number[]; end: number; damaged: boolean };
+/** `damaged`: the key or head does not match its checksum; `erased`: erased in place. Either is skipped. */
+type Header = { key: string; head: unknown; partsPosition: number; lengths: number[]; checksums: number[]; end: number; damaged: boolean; erased: boolean };
 
 /**
  * The record starting at chunk[offset] (file position `position`): 'more' when its header runs past the bytes
@@ -387,9 +452,11 @@ function decodeHeader(chunk: Buffer, offset: number, available: number, position
   cursor += 8;
   if (!need(headLength + 1)) return end - position <= available - offset ? 'torn' : 'more';
   const headBytes = chunk.subarray(cursor, cursor + headLength);
-  const damaged = crc32(headBytes, crc32(keyBytes)) !== headChecksum;
+  // As cache.ts isErased: the checksum, the key and the head's first byte (v8's version tag, 0xFF) are zeros.
+  const erased = headChecksum === 0 && headLength > 0 && headBytes[0] === 0 && keyBytes.every((byte) => byte === 0);
+  const damaged = !erased && crc32(headBytes, crc32(keyBytes)) !== headChecksum;
   let head: unknown;
-  if (!damaged) {
+  if (!damaged && !erased) {
     try {
       head = deserializeValue(headBytes);
     } catch {
@@ -411,7 +478,7 @@ function decodeHeader(chunk: Buffer, offset: number, available: number, position
   }
   const partsPosition = position + (cursor - offset);
   if (partsPosition + partsLength !== end) return 'torn';
-  return { key, head, partsPosition, lengths, checksums, end, damaged };
+  return { key, head, partsPosition, lengths, checksums, end, damaged, erased };
 }
 
 /** Copies whole records from `source` (bytes `from` to `to`) to the end of `target`, about 1 MB per write. */
@@ -438,4 +505,114 @@ function copyRecords(source: number, from: number, to: number, target: number): 
 function writeFully(fd: number, bytes: Uint8Array, position: number): void {
   let written = 0;
   while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written, position + written);
+}
+
+/**
+ * The process erasing records of the log whose lock file is `lock`, or undefined when none is. A lock left by a
+ * killed process counts as none, and so does one older than ERASING_STALE_MS (its process id may have been
+ * given to another process since): erasing takes milliseconds.
+ */
+function erasingProcess(lock: string): number | undefined {
+  let pid: number;
+  try {
+    if (Date.now() - fs.statSync(lock).mtimeMs > ERASING_STALE_MS) return undefined;
+    pid = Number(fs.readFileSync(lock, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  return pid && processExists(pid) ? pid : undefined;
+}
+
+const ERASING_STALE_MS = 10_000;
+
+/**
+ * Runs `erase` holding the log's erasing lock, unless another process has the log open (a reader file other than
+ * `own`, of a process that still runs) or holds the lock: then nothing is erased, and false says it is left for
+ * a later build. Reader files of processes that are gone are removed.
+ */
+function eraseAlone(file: string, identity: FileIdentity, own: string | undefined, erase: () => void): boolean {
+  const lock = `${file}.erasing`;
+  let fd: number;
+  try {
+    fd = fs.openSync(lock, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || erasingProcess(lock) !== undefined) return false;
+    // Left by a killed process.
+    fs.rmSync(lock, { force: true });
+    try {
+      fd = fs.openSync(lock, 'wx');
+    } catch {
+      return false;
+    }
+  }
+  try {
+    fs.writeSync(fd, String(process.pid));
+    fs.closeSync(fd);
+    const directory = path.dirname(file);
+    const prefix = `${path.basename(file)}.`;
+    for (const entry of fs.readdirSync(directory)) {
+      if (!entry.startsWith(prefix) || !entry.endsWith('.reader') || path.join(directory, entry) === own) continue;
+      const pid = Number(/^(\d+)-\d+$/.exec(entry.slice(prefix.length, -'.reader'.length))?.[1]);
+      if (pid && processExists(pid)) return false;
+      fs.rmSync(path.join(directory, entry), { force: true });
+    }
+    // A log replaced since it was read (another process compacted it) holds no record of these offsets.
+    const same = openSameFile(file, identity);
+    if (same === undefined) return false;
+    fs.closeSync(same);
+    erase();
+    return true;
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}
+
+/**
+ * Erases the records at `starts` of `file`: every length stays, so the records after each are found where they
+ * were; the key, the head, the checksums and the parts become zeros. A record no longer holding its key at its
+ * place (erased already) is left as it is.
+ */
+function eraseBlobRecords(file: string, identity: FileIdentity, starts: readonly number[], keys: readonly string[]): void {
+  const fd = openSameFile(file, identity);
+  if (fd === undefined) return;
+  try {
+    for (let n = 0; n < starts.length; n++) {
+      const start = starts[n]!;
+      const key = Buffer.from(keys[n]!, 'utf8');
+      const length = readAt(fd, 4, start);
+      if (length.length < 4) continue;
+      const record = readAt(fd, 4 + length.readUInt32LE(0), start);
+      const image = erasedImage(record, key);
+      if (image) writeAt(fd, image, start);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** `record` with everything but its lengths zeroed, or undefined when it is not a whole record of `key`. */
+function erasedImage(record: Buffer, key: Buffer): Buffer | undefined {
+  if (record.length < 4 || record.length !== 4 + record.readUInt32LE(0) || record.length < 6 + key.length + 9) return undefined;
+  if (record.readUInt16LE(4) !== key.length || !record.subarray(6, 6 + key.length).equals(key)) return undefined;
+  const image = Buffer.alloc(record.length);
+  let cursor = 0;
+  const keep = (bytes: number) => {
+    record.copy(image, cursor, cursor, cursor + bytes);
+    cursor += bytes;
+  };
+  keep(6);
+  cursor += key.length;
+  const headLength = record.readUInt32LE(cursor);
+  keep(4);
+  cursor += 4 + headLength;
+  if (cursor + 1 > record.length) return undefined;
+  const count = record.readUInt8(cursor);
+  keep(1);
+  if (cursor + 8 * count > record.length) return undefined;
+  for (let i = 0; i < count; i++) {
+    keep(4);
+    cursor += 4;
+  }
+  // The checksums, the head and the parts are zeros already.
+  return image;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { renameSync, rmSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DefaultDeserializer, serialize } from 'node:v8';
@@ -150,6 +150,81 @@ export function fileRecord<T>(name: string, version: number): FileRecord<T> {
   };
 }
 
+/**
+ * Records of one log in .cache/ that hold what the build no longer publishes (an article deleted, made a draft or
+ * held back, the version before an edit), found when the log was saved. `erase()` overwrites each in place with
+ * zeros of the same length, so the offsets of the others stay valid: an append-only log would otherwise keep the
+ * text until a compaction that may never come, and a newsroom's CI keeps .cache/ between runs. False when it
+ * left them for a later build (another process may read them, or the log was replaced meanwhile).
+ */
+export interface StaleRecords {
+  /** The log's path: a later list of the same log replaces an earlier one. */
+  readonly file: string;
+  readonly count: number;
+  erase(): boolean;
+}
+
+/**
+ * The stale records of every log a build used, erased only once its dist/ is swapped in (build.ts): a build
+ * that fails publishes nothing, and the site still published, with the spare tree made from it, may need them.
+ */
+export class Erasures {
+  private readonly logs = new Map<string, StaleRecords>();
+
+  add(stale: StaleRecords | undefined): void {
+    if (stale) this.logs.set(stale.file, stale);
+  }
+
+  /** Erases every list; false when one was left for a later build. */
+  erase(): boolean {
+    let all = true;
+    for (const stale of this.logs.values()) if (stale.count > 0 && !stale.erase()) all = false;
+    this.logs.clear();
+    return all;
+  }
+}
+
+/**
+ * Where a log's file was when it was read: the records to erase are looked for only in that file, not in one
+ * another process wrote since (a compaction renames a new file into its place).
+ */
+export interface FileIdentity {
+  dev: number;
+  ino: number;
+}
+
+/** Opens `file` for writing in place when it is still `identity`; undefined otherwise. */
+export function openSameFile(file: string, identity: FileIdentity): number | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r+');
+  } catch {
+    return undefined;
+  }
+  const info = fstatSync(fd);
+  if (info.dev === identity.dev && info.ino === identity.ino) return fd;
+  closeSync(fd);
+  return undefined;
+}
+
+/** Writes all of `bytes` at `position`. */
+export function writeAt(fd: number, bytes: Uint8Array, position: number): void {
+  let written = 0;
+  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, position + written);
+}
+
+/** Reads `length` bytes at `position`; fewer when the file ends first. */
+export function readAt(fd: number, length: number, position: number): Buffer {
+  const bytes = Buffer.alloc(length);
+  let read = 0;
+  while (read < length) {
+    const got = readSync(fd, bytes, read, length - read, position + read);
+    if (got === 0) break;
+    read += got;
+  }
+  return bytes.subarray(0, read);
+}
+
 export class RecordCache<V> {
   private readonly entries = new Map<string, V>();
   /**
@@ -161,6 +236,13 @@ export class RecordCache<V> {
   private readonly used = new Set<string>();
   private readonly added: [string, V][] = [];
   private recordsOnDisk = 0;
+  /**
+   * Where each record read from the log starts, and its key: the records no build used are erased in place
+   * (staleRecords). Not those appended since, which this run used.
+   */
+  private diskStarts: number[] = [];
+  private diskKeys: string[] = [];
+  private identity: FileIdentity | undefined;
   private tornTail = false;
   /** The save in progress: saves of one log run one after another (two dev-server loads may share it). */
   private saving: Promise<void> = Promise.resolve();
@@ -238,6 +320,19 @@ export class RecordCache<V> {
     }
   }
 
+  /**
+   * Counts an entry as not used after all, and leaves out of the log one added in this run and not saved yet:
+   * validations of articles that are not published (pipeline/articles.ts), whose text must not stay in .cache/.
+   */
+  forget(key: string): void {
+    this.used.delete(key);
+    const index = this.added.findIndex(([added]) => added === key);
+    if (index >= 0) {
+      this.added.splice(index, 1);
+      this.entries.delete(key);
+    }
+  }
+
   set(key: string, value: V): void {
     if (!this.entries.has(key) && !this.serialised.has(key)) this.added.push([key, value]);
     this.serialised.delete(key);
@@ -272,6 +367,9 @@ export class RecordCache<V> {
         await renameIntoCache(temporary, this.file);
         this.recordsOnDisk = used.length;
         this.tornTail = false;
+        // The records read are in the file replaced: this one holds only used ones.
+        this.diskStarts = [];
+        this.diskKeys = [];
       } else if (adding.length > 0) {
         await writeRecords(this.file, 'a', this.records(adding.map(([key]) => key)));
         this.recordsOnDisk += adding.length;
@@ -283,6 +381,23 @@ export class RecordCache<V> {
       throw error;
     }
     await removeOtherVersions(this.directory, this.name, this.file);
+  }
+
+  /**
+   * The records read from the log that this run has not used (after save(): a compaction leaves none), to be
+   * erased in place once the build is published (Erasures).
+   */
+  staleRecords(): StaleRecords | undefined {
+    const { identity, file } = this;
+    if (!identity) return undefined;
+    const starts: number[] = [];
+    const keys: string[] = [];
+    for (let n = 0; n < this.diskKeys.length; n++) {
+      if (this.used.has(this.diskKeys[n]!)) continue;
+      starts.push(this.diskStarts[n]!);
+      keys.push(this.diskKeys[n]!);
+    }
+    return { file, count: starts.length, erase: () => eraseRecords(file, identity, starts, keys) };
   }
 
   /**
@@ -299,10 +414,14 @@ export class RecordCache<V> {
     if (!handle) return;
     try {
       // A folder in the log's place opens, but cannot be read (EISDIR): no records, and the log is written anew.
-      if (!(await handle.stat()).isFile()) {
+      const info = await handle.stat();
+      if (!info.isFile()) {
         this.tornTail = true;
         return;
       }
+      this.identity = { dev: info.dev, ino: info.ino };
+      // Where pending[0] is in the file.
+      let pendingStart = 0;
       let pending: Buffer = Buffer.alloc(0);
       let torn = false;
       const chunk = Buffer.allocUnsafe(4 * 1024 * 1024);
@@ -319,16 +438,23 @@ export class RecordCache<V> {
             torn = true;
             break;
           }
+          this.recordsOnDisk++;
+          if (isErased(pending, offset + RECORD_CHECKSUM, offset + RECORD_HEADER, offset + RECORD_HEADER + keyLength, offset + 4 + length)) {
+            offset += 4 + length;
+            continue;
+          }
           const key = pending.toString('utf8', offset + RECORD_HEADER, offset + RECORD_HEADER + keyLength);
+          this.diskStarts.push(pendingStart + offset);
+          this.diskKeys.push(key);
           // The whole record (a compaction writes it back as it is), as a view into the bytes read: a copy of
           // each took 1.5 s more at 100,000 articles, most of it the collection of 300,000 small buffers. A
           // chunk of the log is let go once every record in it is decoded or dropped.
           this.serialised.set(key, pending.subarray(offset, offset + 4 + length));
           offset += 4 + length;
-          this.recordsOnDisk++;
         }
         if (torn) break;
         pending = pending.subarray(offset);
+        pendingStart += offset;
       }
       this.tornTail = torn || pending.length > 0;
     } finally {
@@ -374,6 +500,43 @@ async function writeRecords(file: string, flags: 'w' | 'a', records: Iterable<Ui
 const RECORD_KEY_LENGTH = 4;
 const RECORD_CHECKSUM = 6;
 const RECORD_HEADER = 10;
+
+/**
+ * Whether the record in `bytes` whose checksum is at `checksum`, key at `key` to `value` and value (or head, in
+ * blob-log.ts) from `value` to `end` was erased in place: its checksum, key and the value's first byte are zeros.
+ * v8 starts every value it serialises with its version tag, 0xFF, and keys are never NUL, so no record written
+ * whole is; a byte or two damaged on disk make a record damaged, not erased.
+ */
+export function isErased(bytes: Uint8Array, checksum: number, key: number, value: number, end: number): boolean {
+  if (value >= end || bytes[value] !== 0) return false;
+  for (let at = checksum; at < checksum + 4; at++) if (bytes[at] !== 0) return false;
+  for (let at = key; at < value; at++) if (bytes[at] !== 0) return false;
+  return true;
+}
+
+/**
+ * Erases the records at `starts` of the log `file`, if it is still the file they were read from: each keeps its
+ * length and its key's length, so a reader finds the next record where it was, and the rest (checksum, key,
+ * value) becomes zeros. A record whose key is no longer at its place (erased already) is left as it is. The
+ * processes that read the log hold what they read in memory (RecordCache.load), so none is read from under them.
+ */
+function eraseRecords(file: string, identity: FileIdentity, starts: readonly number[], keys: readonly string[]): boolean {
+  const fd = openSameFile(file, identity);
+  if (fd === undefined) return false;
+  try {
+    for (let n = 0; n < starts.length; n++) {
+      const start = starts[n]!;
+      const key = Buffer.from(keys[n]!, 'utf8');
+      const head = readAt(fd, RECORD_HEADER + key.length, start);
+      if (head.length < RECORD_HEADER + key.length || head.readUInt16LE(RECORD_KEY_LENGTH) !== key.length || !head.subarray(RECORD_HEADER).equals(key)) continue;
+      const length = head.readUInt32LE(0);
+      writeAt(fd, Buffer.alloc(4 + length - RECORD_KEY_LENGTH - 2), start + RECORD_CHECKSUM);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
 
 function encodeRecord(key: string, value: unknown): Buffer {
   const keyBytes = Buffer.from(key, 'utf8');

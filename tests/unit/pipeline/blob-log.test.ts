@@ -1,4 +1,4 @@
-import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BlobLog } from '../../../src/pipeline/blob-log.ts';
@@ -223,8 +223,10 @@ describe('BlobLog', () => {
     await writeFile(abandoned, 'half a record');
     const second = await BlobLog.open<Head>(root, 'bodies', 'v1');
     expect(second.size).toBe(2);
-    expect(await readdir(path.join(root, '.cache'))).toEqual(['bodies-v1.log']);
+    // The open log's reader file stays (see the top of blob-log.ts), until it is closed.
+    expect(await readdir(path.join(root, '.cache'))).toEqual(['bodies-v1.log', expect.stringMatching(/^bodies-v1\.log\.\d+-\d+\.reader$/)]);
     second.close();
+    expect(await readdir(path.join(root, '.cache'))).toEqual(['bodies-v1.log']);
   });
 
   it('keeps the records of two logs open in one process apart, and removes neither spill file while they are open', async () => {
@@ -247,5 +249,99 @@ describe('BlobLog', () => {
     expect(decode(reopened.part('drugi', 0))).toBe('<p>Drugi članek, daljši od prvega.</p>');
     if (reopened.head('prvi')) expect(decode(reopened.part('prvi', 0))).toBe('<p>Prvi članek.</p>');
     reopened.close();
+  });
+  it('erases the records a run did not use in place: the others are read as before, and a log opened later skips them', async () => {
+    const root = await makeTempDir();
+    const first = await filled(root, 3);
+    await first.save();
+    first.close();
+    const file = path.join(root, FILE);
+    const size = (await stat(file)).size;
+
+    const second = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    second.head('k0');
+    second.head('k2');
+    await second.save();
+    const stale = second.staleRecords()!;
+    expect(stale.count).toBe(1);
+    expect(stale.erase()).toBe(true);
+    // Of the same length, so the offsets second holds stay valid; no byte of k1's key, head or parts is left.
+    expect((await stat(file)).size).toBe(size);
+    const bytes = await readFile(file);
+    for (const gone of ['k1', 'Telo 1 ', 'Besedilo 1']) expect(bytes.includes(Buffer.from(gone)), gone).toBe(false);
+    expect(bytes.includes(Buffer.from('Članek 1', 'utf16le')) || bytes.includes(Buffer.from('Članek 1', 'latin1'))).toBe(false);
+    expect(decode(second.part('k2', 0))).toBe('<p>Telo 2 s črkami č, š, ž.</p>');
+    second.close();
+
+    const third = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    expect(third.size).toBe(2);
+    expect(third.head('k1')).toBeUndefined();
+    expect(third.parts('k0').map(decode)).toEqual(['<p>Telo 0 s črkami č, š, ž.</p>', 'Besedilo 0']);
+    // Appended after the erased record, and found after it; the erased one is not erased again.
+    third.set('k3', { title: 'Članek 3', words: 3 }, [text('<p>Telo 3</p>'), text('Besedilo 3')]);
+    third.head('k0');
+    third.head('k2');
+    await third.save();
+    expect(third.staleRecords()!.count).toBe(0);
+    third.close();
+    const fourth = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    expect(fourth.size).toBe(3);
+    expect(decode(fourth.part('k3', 1))).toBe('Besedilo 3');
+    fourth.close();
+  });
+
+  it('leaves the records while another log of it is open, and erases them once that one is closed', async () => {
+    const root = await makeTempDir();
+    const first = await filled(root, 3);
+    await first.save();
+    first.close();
+    // A dev server's session, or another build: it may read any record's parts later (its DiskBody).
+    const other = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    const build = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    build.head('k0');
+    await build.save();
+    const stale = build.staleRecords()!;
+    expect(stale.erase()).toBe(false);
+    expect(decode(other.part('k1', 0))).toBe('<p>Telo 1 s črkami č, š, ž.</p>');
+    other.close();
+    expect(stale.erase()).toBe(true);
+    expect((await readFile(path.join(root, FILE))).includes(Buffer.from('Telo 1 '))).toBe(false);
+    expect(decode(build.part('k0', 1))).toBe('Besedilo 0');
+    build.close();
+  });
+
+  it('makes a log opened while records are erased wait for the erasure, and erases nothing of a log replaced since it was read', async () => {
+    const root = await makeTempDir();
+    const first = await filled(root, 3);
+    await first.save();
+    first.close();
+    const build = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    build.head('k0');
+    await build.save();
+    const stale = build.staleRecords()!;
+    // The lock of an eraser that runs (this process): a log being opened waits until it goes.
+    const lock = path.join(root, `${FILE}.erasing`);
+    await writeFile(lock, String(process.pid));
+    let opened = false;
+    const opening = BlobLog.open<Head>(root, 'bodies', 'v1').then((log) => {
+      opened = true;
+      return log;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(opened).toBe(false);
+    // Nor does another eraser erase while it is held.
+    expect(stale.erase()).toBe(false);
+    await rm(lock);
+    const waiting = await opening;
+    expect(waiting.size).toBe(3);
+    waiting.close();
+
+    // Another process compacted the log and renamed its copy into place: the offsets read are not of that file.
+    const copy = await readFile(path.join(root, FILE));
+    await writeFile(path.join(root, `${FILE}.tmp`), copy);
+    await rename(path.join(root, `${FILE}.tmp`), path.join(root, FILE));
+    expect(stale.erase()).toBe(false);
+    expect((await readFile(path.join(root, FILE))).includes(Buffer.from('Telo 1 '))).toBe(true);
+    build.close();
   });
 });
