@@ -26,6 +26,7 @@ import { forgetPublishedTree, publicConflicts, publicFolderContents, readPublish
 import { holdingOutputFolder, type LockCommand, type LockHolder } from './output/build-lock.ts';
 import type { TreeStamp } from './output/side-trees.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
+import { Erasures } from './pipeline/cache.ts';
 import { checkCacheFolder, checkContentFolder } from './pipeline/folders.ts';
 import { beforeHandOver, BodyRenderer, startMarkdownWorkers, WAITING_BODIES_LIMIT } from './pipeline/markdown.ts';
 import { relatedArticles } from './pipeline/related.ts';
@@ -113,6 +114,12 @@ export interface LoadOptions {
    * does not set it: it serves the site on 127.0.0.1 by design.
    */
   publishing?: boolean | undefined;
+  /**
+   * Told the records of .cache/'s logs that this load did not use: what the site no longer publishes (an
+   * article deleted, made a draft or held back, the text before an edit). build() erases them once the site is
+   * swapped in.
+   */
+  erasures?: Erasures | undefined;
 }
 
 export interface SiteModel {
@@ -198,6 +205,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     bodiesOnDisk: options.bodiesOnDisk,
     session: options.reuse,
     started,
+    erasures: options.erasures,
   });
   // Without their bodies: a body (and the file text it is cut from) is needed only until the workers have it.
   const drafts: Draft[] = [];
@@ -238,6 +246,9 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
         return renderer.roomFor(WAITING_BODIES_LIMIT);
       },
       deferSave: tellNewest ? (save) => (saveValidations = save) : undefined,
+      // A draft's or a held-back article's front matter is not kept in .cache/: it is validated again each time.
+      keep: (result) => result.article !== undefined && publishes(result.article.frontMatter.date.instant.getTime(), result.article.frontMatter.draft),
+      erasures: options.erasures,
       onResult: (result, source, key, bodyKey, bodyBytes) => {
         append(errors, result.errors);
         if (result.article) {
@@ -760,6 +771,11 @@ export interface BuildResult {
   filesWritten: number;
   /** dist/ as the record of it in .cache/ names it after the build (output/publish.ts PublishResult). */
   outputStamp?: TreeStamp | undefined;
+  /**
+   * True when records of what the site no longer publishes were left in .cache/ for a later build to erase
+   * (another process had the log open: a dev server, another build).
+   */
+  erasureLeft?: boolean | undefined;
   elapsedMs: number;
 }
 
@@ -817,6 +833,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const outDir = options.outDir ?? 'dist';
   const target = path.resolve(options.root, outDir);
   const useCache = options.cache !== false;
+  const erasures = useCache ? new Erasures() : undefined;
   // Until loadSite takes over the caller's Markdown workers, a failure must stop them, or their threads keep
   // the process alive after the problem is printed.
   const { lastAddresses, publicFolder } = await beforeHandOver(options.markdownWorkers, async () => ({
@@ -829,7 +846,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const refused = publicFolder.problems;
   let model: SiteModel;
   try {
-    model = await loadSite({ ...options, lastAddresses, publishing: true });
+    model = await loadSite({ ...options, lastAddresses, publishing: true, erasures });
   } catch (error) {
     // A damaged record in .cache/ is about this run, not a problem of the archive: the build runs again
     // (buildAgainIfKeptStateUntrusted), and reads public/ again.
@@ -874,6 +891,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
       basePath: basePathOf(model.config.baseUrl),
       isPublished: published.has,
       readPublished: published.read,
+      erasures,
     });
     const files = (async function* () {
       yield* assets.files;
@@ -889,6 +907,8 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     // Only once the site is published: a failed build published nothing at the new addresses.
     if (useCache && model.addresses) await recordPublishedAddresses(options.root, target, model.addresses, model.archive.articles);
     if (useCache && model.people) await recordPublishedPeople(options.root, target, model.people);
+    // Only now: until the new site is swapped in, the one published (and the spare tree made from it) may need them.
+    const erasureLeft = erasures ? !erasures.erase() : undefined;
     const { shadowedPublicFiles, ...counts } = written;
     for (const file of shadowedPublicFiles) model.warnings.push(shadowedPublicFile(file));
     if (shadowedPublicFiles.length > 0) {
@@ -896,7 +916,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
       model.warnings.length = 0;
       append(model.warnings, sorted);
     }
-    return { model, ...counts, elapsedMs: performance.now() - started };
+    return { model, ...counts, erasureLeft, elapsedMs: performance.now() - started };
   } catch (error) {
     model.close();
     // public/ in the way of the pages (output/publish.ts): the content's warnings are known by now, and told with it.

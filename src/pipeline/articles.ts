@@ -1,7 +1,7 @@
 import { sha1 } from '../hash.ts';
 import { validateArticle, type ArticleSource } from '../content/article.ts';
 import type { SourceFile } from '../content/read.ts';
-import { RecordCache } from './cache.ts';
+import { RecordCache, type Erasures } from './cache.ts';
 import { contentCacheVersion } from './version.ts';
 import { cached, sessionLog, type LoadCache } from '../load-cache.ts';
 import { bodyKeyOfBytes } from './markdown.ts';
@@ -52,6 +52,13 @@ export interface ValidateOptions {
    * articles, on the way to it otherwise).
    */
   deferSave?: ((save: () => Promise<void>) => void) | undefined;
+  /**
+   * Whether a valid result is kept in .cache/ (all by default): loadSite keeps only those of the articles it
+   * publishes, so the front matter of a draft or of an article held back for a later date is not kept there.
+   */
+  keep?: ((result: Validation) => boolean) | undefined;
+  /** Told, once the results are saved, the records of the log that this run did not use (see Erasures). */
+  erasures?: Erasures | undefined;
 }
 
 /** The name of the validations' log in .cache/. */
@@ -90,12 +97,14 @@ export async function validateArticles(sources: readonly SourceFile[], options: 
     let stored = cache.get(key);
     const result = stored ? restore(stored, source) : validateArticle(source);
     bodyKey = stored?.bodyKey;
+    const kept = options.keep?.(result) ?? true;
+    if (stored && !kept) cache.forget(key);
     if (!stored && result.errors.length === 0 && result.article) {
       // Encoded once: hashing the string would encode it too, and the workers need the bytes.
       bodyBytes = utf8.encode(result.article.body);
       bodyKey = bodyKeyOfBytes(bodyBytes);
       stored = store(result, source.text, bodyKey);
-      cache.set(key, stored);
+      if (kept) cache.set(key, stored);
     }
     // The stored form, not the result: a body cut from the file's text keeps the whole text alive, and the
     // dev server keeps this map for the session (at 100,000 articles about 650 MB of texts).
@@ -113,8 +122,12 @@ export async function validateArticles(sources: readonly SourceFile[], options: 
     await new Promise((resolve) => setImmediate(resolve));
     await options.betweenBatches?.();
   }
-  if (cache && options.deferSave) options.deferSave(() => cache.save());
-  else await cache?.save();
+  const save = async () => {
+    await cache?.save();
+    options.erasures?.add(cache?.staleRecords());
+  };
+  if (cache && options.deferSave) options.deferSave(save);
+  else await save();
   return results;
 }
 

@@ -4,7 +4,7 @@ import type { Person } from '../content/person.ts';
 import { ArhivarError, sortErrors } from '../errors.ts';
 import type { MarkdownFacts, RenderedMarkdown } from '../markdown/render.ts';
 import { decodeMarkdown, defaultPoolSize, MarkdownPool, NestedTooDeep, TimeLimitExceeded, type ArticleTask, type DetectedPeople, type EncodedMarkdown } from '../workers/markdown-pool.ts';
-import { RecordCache } from './cache.ts';
+import { RecordCache, type Erasures } from './cache.ts';
 import { BlobLog } from './blob-log.ts';
 import { contentCacheVersion } from './version.ts';
 import { sha1 } from '../hash.ts';
@@ -58,6 +58,8 @@ export interface MarkdownOptions {
   session?: LoadCache | undefined;
   /** Workers started before the registry was known (startMarkdownWorkers); open() gives them the registry. */
   started?: Promise<MarkdownPool> | undefined;
+  /** Told, once the logs are saved, the records of rendered bodies and people found that this run did not use (see Erasures). */
+  erasures?: Erasures | undefined;
 }
 
 export const MARKDOWN_WORKER_ENTRY = 'workers/markdown-worker.ts';
@@ -435,6 +437,8 @@ export class BodyRenderer {
       // A failed build keeps what it rendered: the next attempt needs it too.
       await this.cache?.save();
       await this.peopleCache?.save();
+      this.options.erasures?.add(this.cache?.staleRecords());
+      this.options.erasures?.add(this.peopleCache?.staleRecords());
     } finally {
       if (!this.onDisk || this.failure) close();
     }

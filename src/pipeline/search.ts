@@ -17,7 +17,7 @@ import {
   type TermsList,
 } from '../search/index-builder.ts';
 import type { Archive } from '../site/archive.ts';
-import { CACHE_DIR, readCacheFile, RecordCache, writeCacheFile } from './cache.ts';
+import { CACHE_DIR, readCacheFile, RecordCache, writeCacheFile, type Erasures } from './cache.ts';
 import { contentCacheVersion } from './version.ts';
 import { sha1 } from '../hash.ts';
 
@@ -46,6 +46,8 @@ export interface SearchFilesOptions {
   isPublished?: ((path: string, hash: string) => boolean) | undefined;
   /** The bytes of a file of the published dist/, when it holds it with these bytes (PublishedTree.read). */
   readPublished?: ((path: string, hash: string) => Uint8Array | undefined) | undefined;
+  /** Told, once the terms are saved, the records of documents no longer indexed (see Erasures). */
+  erasures?: Erasures | undefined;
 }
 
 const LAYOUT_FILE = 'search-layout.bin';
@@ -101,6 +103,7 @@ export async function* searchFiles(archive: Pick<Archive, 'articles' | 'peopleBy
   for (; !next.done; next = made.next()) yield next.value;
   // Terms made again while the files were made (a record in the log that no longer decoded).
   await termsCache.save();
+  options.erasures?.add(termsCache.staleRecords());
   await writeCacheFile(options.root, LAYOUT_FILE, { version, layout: next.value.layout } satisfies StoredLayout);
   await rm(path.join(options.root, CACHE_DIR, OLD_INDEX_FILE), { force: true });
 }

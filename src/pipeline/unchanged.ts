@@ -257,7 +257,8 @@ async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string,
     unchanged: false,
     heldBack: result.model.heldBack,
   };
-  if (key) {
+  // With records left for a later build to erase, the next build must not skip its work: it erases them.
+  if (key && !result.erasureLeft) {
     // As the publisher recorded them: a stat now would vouch for a change made to dist/ since.
     const dist = result.outputStamp ?? (await treeStamp(outDir))!;
     await writeLastBuild(options.root, {

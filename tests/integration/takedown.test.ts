@@ -2,6 +2,9 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, copyFixture, listFiles, temporaryFolders } from '../helpers.ts';
+import { loadSite } from '../../src/build.ts';
+import { createLoadCache } from '../../src/load-cache.ts';
+import { buildUnlessUnchanged } from '../../src/pipeline/unchanged.ts';
 
 const folder = temporaryFolders();
 const FLORIDA = 'content/articles/2025/florida.md';
@@ -42,5 +45,98 @@ describe('an article taken down (deleted, or made a draft) or corrected', () => 
     const files = await listFiles(outDir);
     expect(files).toEqual(await fresh.files());
     for (const file of files) expect(await readFile(path.join(outDir, file), 'utf8'), file).toBe(await readFile(path.join(fresh.outDir, file), 'utf8'));
+  });
+});
+
+/**
+ * The files under `tree` whose bytes hold one of `words` (in any letter case): as UTF-8 (and Latin-1, which v8
+ * keeps a string of no č, š or ž in) and as UTF-16 (which it keeps one with them in), at either byte alignment.
+ */
+async function filesHoldingBytes(tree: string, words: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const file of await listFiles(tree)) {
+    const bytes = await readFile(path.join(tree, file));
+    // No file of .cache/ is compressed: one that were would hide its text from this search.
+    expect(bytes.subarray(0, 2).equals(Buffer.from([0x1f, 0x8b])), `${file} is gzipped`).toBe(false);
+    const readings = [bytes.toString('utf8'), bytes.toString('latin1'), bytes.toString('utf16le'), bytes.subarray(1).toString('utf16le')].map((text) => text.toLowerCase());
+    if (words.some((word) => readings.some((text) => text.includes(word.toLowerCase())))) found.push(file);
+  }
+  return found;
+}
+
+const STORY = 'content/articles/2025/zgodba.md';
+const NOW = new Date('2026-01-01T00:00:00Z');
+// Made up, so that no other article, person or template holds them; »kvarkoplet« is in the title, the summary and
+// the body, »zmrzlinovod« in one sentence of the body (with a č, so v8 keeps the text as UTF-16).
+const STORY_TEXT = `---
+title: "Kvarkoplet v Zlatorogovi dolini"
+date: 2025-03-02
+summary: "Ana Cankar o kvarkopletu v dolini."
+tags: [preizkus]
+---
+
+Ana Cankar je predstavila kvarkoplet, ki ga gradijo v dolini.
+
+Zmrzlinovod čez Savo bo po njenih besedah zgrajen do jeseni.
+`;
+
+describe('an article taken down (deleted, made a draft, held back) or corrected, in .cache/', () => {
+  // A legal takedown: .cache/ (which CI keeps between runs) held the text of the article as it was, its front
+  // matter, rendered HTML and search stems, until a compaction that might never come.
+  it.each([
+    ['deleted', ['kvarkoplet', 'zmrzlinovod', 'zlatorog'], (text: string) => undefined],
+    ['made a draft', ['kvarkoplet', 'zmrzlinovod', 'zlatorog'], (text: string) => text.replace('date:', 'draft: true\ndate:')],
+    ['held back for a later date', ['kvarkoplet', 'zmrzlinovod', 'zlatorog'], (text: string) => text.replace('date: 2025-03-02', 'date: 2027-03-02')],
+    ['corrected', ['zmrzlinovod'], (text: string) => text.replace('Zmrzlinovod čez Savo bo po njenih besedah zgrajen do jeseni.', 'Most čez Savo bo po njenih besedah zgrajen do jeseni.')],
+  ])('leaves none of the text it no longer publishes in .cache/ once %s', async (_case, words, takeDown) => {
+    const root = await copyFixture('archive-basic');
+    const outDir = path.join(await folder(), 'dist');
+    await writeFile(path.join(root, STORY), STORY_TEXT);
+    // Two builds first, so that a spare tree exists and the logs hold records of an earlier build.
+    await buildSite(root, { outDir });
+    await writeFile(path.join(root, 'content/articles/2025/drugi.md'), `${await readFile(path.join(root, 'content/articles/2025/drugi.md'), 'utf8')}\nDodatek.\n`);
+    await buildSite(root, { outDir });
+    const cacheDir = path.join(root, '.cache');
+    expect(await filesHoldingBytes(cacheDir, words)).not.toEqual([]);
+
+    const taken = takeDown(STORY_TEXT);
+    if (taken === undefined) await rm(path.join(root, STORY));
+    else await writeFile(path.join(root, STORY), taken);
+    // As `arhivar build` does: its rendered bodies stay in .cache/, open, while the pages are written.
+    await buildUnlessUnchanged({ root, outDir, now: NOW });
+    expect(await filesHoldingBytes(cacheDir, words)).toEqual([]);
+    expect(await filesHoldingBytes(outDir, words)).toEqual([]);
+
+    // The builds after it still publish the site a fresh build makes, from what .cache/ kept.
+    await writeFile(path.join(root, 'content/articles/2025/tretji.md'), `${await readFile(path.join(root, 'content/articles/2025/tretji.md'), 'utf8')}\nDodatek.\n`);
+    await buildSite(root, { outDir });
+    const fresh = await buildSite(root, { cache: false });
+    const files = await listFiles(outDir);
+    expect(files).toEqual(await fresh.files());
+    for (const file of files) expect(await readFile(path.join(outDir, file), 'utf8'), file).toBe(await readFile(path.join(fresh.outDir, file), 'utf8'));
+  });
+
+  it('leaves the rendered text while a dev session reads the same log, and the next build erases it, with nothing changed', async () => {
+    const root = await copyFixture('archive-basic');
+    const outDir = path.join(await folder(), 'dist');
+    await writeFile(path.join(root, STORY), STORY_TEXT);
+    await buildUnlessUnchanged({ root, outDir, now: NOW });
+    // An editor's preview: drafts shown, rendered bodies read from .cache/ when a page asks for one.
+    const session = createLoadCache();
+    await writeFile(path.join(root, STORY), STORY_TEXT.replace('date:', 'draft: true\ndate:'));
+    const preview = await loadSite({ root, now: NOW, reuse: session, includeDrafts: true });
+    const draft = preview.archive.articles.find((article) => article.file === STORY)!;
+    try {
+      await buildUnlessUnchanged({ root, outDir, now: NOW });
+      // The draft's body is the one the build published before, and the session reads it from the same record.
+      expect(draft.html).toContain('Zmrzlinovod');
+      expect(await filesHoldingBytes(path.join(root, '.cache'), ['zmrzlinovod'])).toEqual([expect.stringMatching(/^markdown-/)]);
+    } finally {
+      session.bodies?.close();
+    }
+    const next = await buildUnlessUnchanged({ root, outDir, now: NOW });
+    expect(next.unchanged).toBe(false);
+    expect(await filesHoldingBytes(path.join(root, '.cache'), ['kvarkoplet', 'zmrzlinovod', 'zlatorog'])).toEqual([]);
+    expect((await buildUnlessUnchanged({ root, outDir, now: NOW })).unchanged).toBe(true);
   });
 });
