@@ -169,7 +169,10 @@ export class BlobLog<H> {
       fs.closeSync(this.spill.fd);
       fs.rmSync(this.spill.file, { force: true });
     }
-    if (this.reader) fs.rmSync(this.reader, { force: true });
+    if (this.reader) {
+      fs.rmSync(this.reader, { force: true });
+      openReaders.delete(this.reader);
+    }
   }
 
   /**
@@ -200,6 +203,7 @@ export class BlobLog<H> {
       fs.mkdirSync(this.directory, { recursive: true });
       fs.writeFileSync(reader, '');
       this.reader = reader;
+      openReaders.add(reader);
     } catch {
       // A read-only .cache/: no process can erase in it either.
       return;
@@ -381,8 +385,9 @@ export class BlobLog<H> {
 
 /** Spill files opened by this process so far (see openSpill). */
 let spills = 0;
-/** Reader files made by this process so far (see register). */
+/** Reader files made by this process so far (see register), and those of its logs still open. */
 let readers = 0;
+const openReaders = new Set<string>();
 
 interface Segment {
   fd: number;
@@ -551,10 +556,14 @@ function eraseAlone(file: string, identity: FileIdentity, own: string | undefine
     const directory = path.dirname(file);
     const prefix = `${path.basename(file)}.`;
     for (const entry of fs.readdirSync(directory)) {
-      if (!entry.startsWith(prefix) || !entry.endsWith('.reader') || path.join(directory, entry) === own) continue;
+      const reader = path.join(directory, entry);
+      if (!entry.startsWith(prefix) || !entry.endsWith('.reader') || reader === own) continue;
       const pid = Number(/^(\d+)-\d+$/.exec(entry.slice(prefix.length, -'.reader'.length))?.[1]);
-      if (pid && processExists(pid)) return false;
-      fs.rmSync(path.join(directory, entry), { force: true });
+      // One named by this process's id that none of its logs holds was left by a killed process that had the same
+      // id (a CI job's container numbers its processes alike each run, and .cache/ may come from an earlier job).
+      const live = pid === process.pid ? openReaders.has(reader) : pid > 0 && processExists(pid);
+      if (live) return false;
+      fs.rmSync(reader, { force: true });
     }
     // A log replaced since it was read (another process compacted it) holds no record of these offsets.
     const same = openSameFile(file, identity);
