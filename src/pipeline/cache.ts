@@ -175,10 +175,20 @@ export class Erasures {
     if (stale) this.logs.set(stale.file, stale);
   }
 
-  /** Erases every list; false when one was left for a later build. */
+  /**
+   * Erases every list; false when one was left for a later build. The site is published by now, so a log that
+   * cannot be written (a read-only .cache/) does not fail the build: it is left, as for another reader.
+   */
   erase(): boolean {
     let all = true;
-    for (const stale of this.logs.values()) if (stale.count > 0 && !stale.erase()) all = false;
+    for (const stale of this.logs.values()) {
+      if (stale.count === 0) continue;
+      try {
+        if (!stale.erase()) all = false;
+      } catch {
+        all = false;
+      }
+    }
     this.logs.clear();
     return all;
   }
