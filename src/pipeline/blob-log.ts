@@ -542,8 +542,8 @@ function eraseAlone(file: string, identity: FileIdentity, own: string | undefine
     fd = fs.openSync(lock, 'wx');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || erasingProcess(lock) !== undefined) return false;
-    // Left by a killed process.
-    fs.rmSync(lock, { force: true });
+    // Left by a killed process, or a folder in its place (a half-restored cache: see renameIntoCache in cache.ts).
+    fs.rmSync(lock, { recursive: true, force: true });
     try {
       fd = fs.openSync(lock, 'wx');
     } catch {

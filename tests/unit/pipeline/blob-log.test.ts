@@ -1,4 +1,4 @@
-import { appendFile, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BlobLog } from '../../../src/pipeline/blob-log.ts';
@@ -346,6 +346,20 @@ describe('BlobLog', () => {
     await rename(path.join(root, `${FILE}.tmp`), path.join(root, FILE));
     expect(stale.erase()).toBe(false);
     expect((await readFile(path.join(root, FILE))).includes(Buffer.from('Telo 1 '))).toBe(true);
+    build.close();
+  });
+  it('erases with a folder standing where its lock goes, as a half-restored cache may leave one', async () => {
+    const root = await makeTempDir();
+    const first = await filled(root, 2);
+    await first.save();
+    first.close();
+    await mkdir(path.join(root, `${FILE}.erasing`, 'x'), { recursive: true });
+    const build = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    build.head('k0');
+    await build.save();
+    expect(build.staleRecords()!.erase()).toBe(true);
+    expect((await readFile(path.join(root, FILE))).includes(Buffer.from('Telo 1 '))).toBe(false);
+    expect(await readdir(path.join(root, '.cache'))).not.toContain('bodies-v1.log.erasing');
     build.close();
   });
 });
