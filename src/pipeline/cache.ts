@@ -5,6 +5,7 @@ import path from 'node:path';
 import { DefaultDeserializer, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import { append } from '../append.ts';
+import { processExists } from '../process.ts';
 
 /**
  * A persistent key → value store under .cache/ (safe to delete at any time). It is an append-only log of
@@ -473,12 +474,21 @@ export class RecordCache<V> {
   }
 }
 
-/** Removes `<name>-*.log` in `directory` other than `keep`: the logs of other arhivar versions. */
+/**
+ * Removes `<name>-*.log` in `directory` other than `keep`: the logs of other arhivar versions; and the copies of
+ * such logs (temporaryPath) that a process killed while compacting left, which hold records erased since.
+ */
 export async function removeOtherVersions(directory: string, name: string, keep: string): Promise<void> {
   const names = await readdir(directory).catch(() => [] as string[]);
   const prefix = `${name}-`;
+  const left = (entry: string) => {
+    const pid = Number(/\.log\.(\d+)\.\d+\.tmp$/.exec(entry)?.[1]);
+    return pid > 0 && pid !== process.pid && !processExists(pid);
+  };
   await Promise.all(
-    names.filter((entry) => entry.startsWith(prefix) && entry.endsWith('.log') && path.join(directory, entry) !== keep).map((entry) => rm(path.join(directory, entry), { force: true })),
+    names
+      .filter((entry) => entry.startsWith(prefix) && ((entry.endsWith('.log') && path.join(directory, entry) !== keep) || left(entry)))
+      .map((entry) => rm(path.join(directory, entry), { force: true })),
   );
 }
 

@@ -228,6 +228,23 @@ describe('RecordCache, records erased in place', () => {
     expect(reopened.get('k2')).toBe('vrednost 2');
   });
 
+  it('removes the copy a compaction killed midway left, which may hold records erased since, and not one being written', async () => {
+    const root = await makeTempDir();
+    const cache = await RecordCache.open<string>(root, 'articles', 'v1');
+    cache.set('k0', 'vrednost 0');
+    await cache.save();
+    const file = path.join(root, '.cache', 'articles-v1.log');
+    // temporaryPath's names: of a process that is gone (no pid is above Linux's largest, 2^22), and of this one.
+    const killed = `${file}.4194305.1.tmp`;
+    const running = `${file}.${process.pid}.99999.tmp`;
+    for (const copy of [killed, running]) await writeFile(copy, 'Osnutek o zmrzlinovodu');
+    cache.set('k1', 'vrednost 1');
+    await cache.save();
+    const names = await readdir(path.join(root, '.cache'));
+    expect(names).not.toContain(path.basename(killed));
+    expect(names).toContain(path.basename(running));
+  });
+
   it('erases nothing in a log that another process replaced since it was read', async () => {
     const root = await makeTempDir();
     const first = await RecordCache.open<string>(root, 'articles', 'v1');
