@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { appendFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -304,6 +305,16 @@ describe('BlobLog', () => {
     expect(stale.erase()).toBe(false);
     expect(decode(other.part('k1', 0))).toBe('<p>Telo 1 s črkami č, š, ž.</p>');
     other.close();
+    // Another process that runs, with the log open (its reader file, as its open() makes it).
+    const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+    const runningReader = path.join(root, `${FILE}.${running.pid}-1.reader`);
+    await writeFile(runningReader, '');
+    try {
+      expect(stale.erase()).toBe(false);
+    } finally {
+      running.kill();
+      await rm(runningReader);
+    }
     // Left by a killed process: one that is gone, and one that had this process's id (a CI job restores .cache/
     // into a container that numbers its processes alike).
     for (const pid of [4194305, process.pid]) await writeFile(path.join(root, `${FILE}.${pid}-99999.reader`), '');
