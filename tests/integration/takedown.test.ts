@@ -84,7 +84,7 @@ describe('an article taken down (deleted, made a draft, held back) or corrected,
   // A legal takedown: .cache/ (which CI keeps between runs) held the text of the article as it was, its front
   // matter, rendered HTML and search stems, until a compaction that might never come.
   it.each([
-    ['deleted', ['kvarkoplet', 'zmrzlinovod', 'zlatorog'], (text: string) => undefined],
+    ['deleted', ['kvarkoplet', 'zmrzlinovod', 'zlatorog'], (_text: string) => undefined],
     ['made a draft', ['kvarkoplet', 'zmrzlinovod', 'zlatorog'], (text: string) => text.replace('date:', 'draft: true\ndate:')],
     ['held back for a later date', ['kvarkoplet', 'zmrzlinovod', 'zlatorog'], (text: string) => text.replace('date: 2025-03-02', 'date: 2027-03-02')],
     ['corrected', ['zmrzlinovod'], (text: string) => text.replace('Zmrzlinovod čez Savo bo po njenih besedah zgrajen do jeseni.', 'Most čez Savo bo po njenih besedah zgrajen do jeseni.')],
