@@ -225,8 +225,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     }
   } catch (error) {
     const known = toArhivarErrors(error);
+    const notDone = NOT_DONE[command as Command];
     if (known) {
-      printProblems(known, io, warningsOf(error));
+      printProblems(known, io, warningsOf(error), notDone);
       return EXIT.content;
     }
     if (error instanceof UsageError) {
@@ -243,7 +244,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     // (output/publish.ts turns a render's exception into template/failed): its line is found the same way.
     const loading = await templateLoadProblem(error);
     if (loading) {
-      printProblems([loading], io);
+      printProblems([loading], io, [], notDone);
       return EXIT.content;
     }
     io.err(`arhivar failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -382,9 +383,12 @@ function parseOptionsOnly(command: Command, args: readonly string[]): OptionValu
   throw new UsageError(`arhivar ${command} takes no arguments, only options: "${given}" would be ignored; ${means}, write ${written} (npm run ${command} -- ${written})`);
 }
 
-export function printProblems(errors: readonly ArhivarError[], io: Io, warnings: readonly ArhivarError[] = []): void {
+/** What a command stopped by problems leaves undone, said after their count: `people` never writes, it lists. */
+const NOT_DONE: Partial<Record<Command, string>> = { people: 'nothing was listed' };
+
+export function printProblems(errors: readonly ArhivarError[], io: Io, warnings: readonly ArhivarError[] = [], notDone = 'nothing was written'): void {
   for (const error of errors) io.err(`${formatError(error)}\n`);
-  io.err(`${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} found; nothing was written.`);
+  io.err(`${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} found; ${notDone}.`);
   printWarningsAfterProblems(warnings, io);
 }
 

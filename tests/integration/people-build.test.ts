@@ -360,6 +360,20 @@ describe('arhivar people (issue 3)', () => {
     expect(err).toContain('people/no-article');
   });
 
+  // The count ended in »nothing was written«, as a build's does, from a command that never writes.
+  it.each([[['content/articles/2025/ni-ga.md']], [['--suggest']]])('ends the problems of %j with what it did not do', async (args) => {
+    const person = path.join(root, 'content/people/brez-imena.md');
+    // A person file the registry refuses stops --suggest too.
+    if (args[0] === '--suggest') await writeFile(person, '---\nrole: novinarka\n---\n');
+    try {
+      const { code, err } = await run(args);
+      expect(code).toBe(1);
+      expect(err.trimEnd().split('\n').at(-1)).toBe('1 problem found; nothing was listed.');
+    } finally {
+      await rm(person, { force: true });
+    }
+  });
+
   // The hint named content/articles/2025/witkoff-dmitrijev-florida.md, the repository's example, which another
   // site does not have, for a file named without its folders or an article's address pasted from the browser.
   it.each([
