@@ -468,24 +468,16 @@ export function themeProblems(
   list: (folder: string) => readonly string[] | undefined = () => undefined,
 ): ArhivarError[] {
   const problems: ArhivarError[] = [];
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const css = read(file);
-    if (css === undefined) return;
+  for (const { file, css } of stylesheetsFrom(entry, read, exists)) {
     const own = [...missingStylesheetFiles(css, file, root, exists, list), ...unmatchedBraces(css, file, root)];
-    const imported: string[] = [];
     const text = withoutComments(css);
     for (const match of text.matchAll(IMPORT)) {
       const address = (match[1] ?? match[2] ?? match[3] ?? '').trim();
       const target = importedFile(address, file, exists);
-      if (target === undefined) continue;
-      if (exists(target)) imported.push(target);
       // Missing, Vite fails on it with »ENOENT … open './deli/glava.css'«, no line, and a hint about an unclosed
       // block. Only ./ and ../ are surely files (a bare name may be a package's), and `@import url(…)` has been
       // named by missingStylesheetFiles already.
-      else if (/^\.\.?\//.test(address) && !/^@import\s+url\(/i.test(match[0])) {
+      if (target !== undefined && !exists(target) && /^\.\.?\//.test(address) && !/^@import\s+url\(/i.test(match[0])) {
         own.push(
           new ArhivarError({
             code: 'template/missing-file',
@@ -499,10 +491,30 @@ export function themeProblems(
     }
     // This file's problems in the order of its lines, then those of the files it imports.
     problems.push(...own.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
-    for (const target of imported) visit(target);
+  }
+  return problems;
+}
+
+/**
+ * `entry` and the stylesheets beside it that it @imports, each once, in the order a reader meets them: a file, then
+ * the files it imports (and theirs) in the order of its @import lines. Files that cannot be read are left out.
+ */
+function stylesheetsFrom(entry: string, read: (file: string) => string | undefined, exists: (file: string) => boolean): { file: string; css: string }[] {
+  const found: { file: string; css: string }[] = [];
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const css = read(file);
+    if (css === undefined) return;
+    found.push({ file, css });
+    for (const match of withoutComments(css).matchAll(IMPORT)) {
+      const target = importedFile((match[1] ?? match[2] ?? match[3] ?? '').trim(), file, exists);
+      if (target !== undefined && exists(target)) visit(target);
+    }
   };
   visit(entry);
-  return problems;
+  return found;
 }
 
 /** An `@import` and the address it names, quoted, unquoted or in url(). */
@@ -522,12 +534,7 @@ export function themeWarnings(
   exists: (file: string) => boolean,
 ): ArhivarError[] {
   const warnings: ArhivarError[] = [];
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const css = read(file);
-    if (css === undefined) return;
+  for (const { file, css } of stylesheetsFrom(entry, read, exists)) {
     const text = withoutComments(css);
     for (const match of text.matchAll(/(@import\s+)?\burl\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)/gi)) {
       const address = (match[2] ?? match[3] ?? match[4] ?? '').trim();
@@ -545,12 +552,7 @@ export function themeWarnings(
         }),
       );
     }
-    for (const match of text.matchAll(IMPORT)) {
-      const target = importedFile((match[1] ?? match[2] ?? match[3] ?? '').trim(), file, exists);
-      if (target !== undefined && exists(target)) visit(target);
-    }
-  };
-  visit(entry);
+  }
   return warnings;
 }
 
