@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildOptions, HeldBack } from '../build.ts';
 import { readContent, STABLE_MS, type ContentSources, type KnownFiles } from '../content/read.ts';
 import { ArhivarError } from '../errors.ts';
 import { changesWhatBuildMakes } from '../output/left-out.ts';
 import { folderKind } from '../folder-kind.ts';
-import { fileRecord, readCacheFile, writeCacheFile } from './cache.ts';
+import { CACHE_DIR, fileRecord, readCacheFile, writeCacheFile } from './cache.ts';
 import { checkCacheFolder, checkContentFolder } from './folders.ts';
 import { holdingOutputFolder } from '../output/build-lock.ts';
 import { treeStamp } from '../output/side-trees.ts';
@@ -141,6 +141,11 @@ export async function writeLastBuild(root: string, record: LastBuild): Promise<v
   await writeCacheFile(root, RECORD, record);
 }
 
+/** Removes the record, so the next build does its work whatever it finds (see buildUnlessUnchangedLocked). */
+export async function forgetLastBuild(root: string): Promise<void> {
+  await rm(path.join(root, CACHE_DIR, RECORD), { force: true });
+}
+
 /** Whether `record` still describes what a build with this key would publish into `outDir` at `now`. */
 export async function stillCurrent(record: LastBuild | undefined, key: string, outDir: string, now: Date): Promise<boolean> {
   if (!record || record.key !== key) return false;
@@ -257,8 +262,11 @@ async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string,
     unchanged: false,
     heldBack: result.model.heldBack,
   };
-  // With records left for a later build to erase, the next build must not skip its work: it erases them.
-  if (key && !result.erasureLeft) {
+  // With records left for a later build to erase, the next build must not skip its work: it erases them. Nor may an
+  // earlier build's record let it: a draft written during a dev session changes nothing in dist/, and deleted
+  // again, leaves the content as that build read it.
+  if (result.erasureLeft) await forgetLastBuild(options.root);
+  else if (key) {
     // As the publisher recorded them: a stat now would vouch for a change made to dist/ since.
     const dist = result.outputStamp ?? (await treeStamp(outDir))!;
     await writeLastBuild(options.root, {

@@ -139,4 +139,29 @@ describe('an article taken down (deleted, made a draft, held back) or corrected,
     expect(await filesHoldingBytes(path.join(root, '.cache'), ['kvarkoplet', 'zmrzlinovod', 'zlatorog'])).toEqual([]);
     expect((await buildUnlessUnchanged({ root, outDir, now: NOW })).unchanged).toBe(true);
   });
+
+  it('erases, once the session ends, a draft written and deleted during it, though the content is then as an earlier build read it', async () => {
+    // The build during the session published nothing new (a draft), so dist/ stayed as the build before it left
+    // it, and the content, the draft deleted, was what that build read: its record let the next build skip, and the
+    // draft's rendered text stayed in .cache/.
+    const root = await copyFixture('archive-basic');
+    const outDir = path.join(await folder(), 'dist');
+    await buildUnlessUnchanged({ root, outDir, now: NOW });
+    const session = createLoadCache();
+    const draft = 'content/articles/2025/osnutek.md';
+    await writeFile(path.join(root, draft), STORY_TEXT.replace('date:', 'draft: true\ndate:'));
+    try {
+      await loadSite({ root, now: NOW, reuse: session, includeDrafts: true });
+      await buildUnlessUnchanged({ root, outDir, now: NOW });
+      // The session's rendered draft, in the shared log (and in the session's own spill file while it is open).
+      expect(await filesHoldingBytes(path.join(root, '.cache'), ['zmrzlinovod'])).toContainEqual(expect.stringMatching(/^markdown-\w+\.log$/));
+    } finally {
+      session.bodies?.close();
+    }
+    await rm(path.join(root, draft));
+    const next = await buildUnlessUnchanged({ root, outDir, now: NOW });
+    expect(next.unchanged).toBe(false);
+    expect(await filesHoldingBytes(path.join(root, '.cache'), ['kvarkoplet', 'zmrzlinovod', 'zlatorog'])).toEqual([]);
+    expect((await buildUnlessUnchanged({ root, outDir, now: NOW })).unchanged).toBe(true);
+  });
 });
