@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { uptime } from 'node:os';
 import path from 'node:path';
 import { serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
@@ -555,13 +556,17 @@ function eraseAlone(file: string, identity: FileIdentity, own: string | undefine
     fs.closeSync(fd);
     const directory = path.dirname(file);
     const prefix = `${path.basename(file)}.`;
+    const bootedAt = Date.now() - uptime() * 1000;
     for (const entry of fs.readdirSync(directory)) {
       const reader = path.join(directory, entry);
       if (!entry.startsWith(prefix) || !entry.endsWith('.reader') || reader === own) continue;
       const pid = Number(/^(\d+)-\d+$/.exec(entry.slice(prefix.length, -'.reader'.length))?.[1]);
       // One named by this process's id that none of its logs holds was left by a killed process that had the same
       // id (a CI job's container numbers its processes alike each run, and .cache/ may come from an earlier job).
-      const live = pid === process.pid ? openReaders.has(reader) : pid > 0 && processExists(pid);
+      // One made before this machine started came with a restored .cache/ (a CI cache, a backup): its id may be
+      // another process's now, which may run as long as the job does (output/build-lock.ts judges its lock so).
+      const made = fs.statSync(reader, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+      const live = made >= bootedAt && (pid === process.pid ? openReaders.has(reader) : pid > 0 && processExists(pid));
       if (live) return false;
       fs.rmSync(reader, { force: true });
     }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { appendFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { uptime } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BlobLog } from '../../../src/pipeline/blob-log.ts';
@@ -322,6 +323,32 @@ describe('BlobLog', () => {
     expect((await readdir(path.join(root, '.cache'))).filter((name) => name.endsWith('.reader'))).toHaveLength(1);
     expect((await readFile(path.join(root, FILE))).includes(Buffer.from('Telo 1 '))).toBe(false);
     expect(decode(build.part('k0', 1))).toBe('Besedilo 0');
+    build.close();
+  });
+
+  it('erases past a reader file made before the machine started, though its process id is now a running process', async () => {
+    // A .cache/ restored from a CI cache or a backup, with the reader file of a process killed where it was made:
+    // the process that has its id here (an npm, a shell of the job) never ends while the build runs, and every
+    // build left the erasure, built with nothing changed, and kept the text.
+    const root = await makeTempDir();
+    const first = await filled(root, 2);
+    await first.save();
+    first.close();
+    const build = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    build.head('k0');
+    await build.save();
+    const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+    const restored = path.join(root, `${FILE}.${running.pid}-1.reader`);
+    await writeFile(restored, '');
+    const beforeBoot = new Date(Date.now() - uptime() * 1000 - 86_400_000);
+    await utimes(restored, beforeBoot, beforeBoot);
+    try {
+      expect(build.staleRecords()!.erase()).toBe(true);
+    } finally {
+      running.kill();
+    }
+    expect((await readFile(path.join(root, FILE))).includes(Buffer.from('Telo 1 '))).toBe(false);
+    expect((await readdir(path.join(root, '.cache'))).filter((name) => name.endsWith('.reader'))).toHaveLength(1);
     build.close();
   });
 
