@@ -516,7 +516,8 @@ function writeFully(fd: number, bytes: Uint8Array, position: number): void {
 /**
  * The process erasing records of the log whose lock file is `lock`, or undefined when none is. A lock left by a
  * killed process counts as none, and so does one older than ERASING_STALE_MS (its process id may have been
- * given to another process since): erasing takes milliseconds.
+ * given to another process since): erasing takes milliseconds. So does one with this process's id: eraseAlone
+ * takes and lets go of the lock within one synchronous call, so it was left by a killed process that had this id.
  */
 function erasingProcess(lock: string): number | undefined {
   let pid: number;
@@ -526,7 +527,7 @@ function erasingProcess(lock: string): number | undefined {
   } catch {
     return undefined;
   }
-  return pid && processExists(pid) ? pid : undefined;
+  return pid && pid !== process.pid && processExists(pid) ? pid : undefined;
 }
 
 const ERASING_STALE_MS = 10_000;

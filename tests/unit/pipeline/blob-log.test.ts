@@ -361,9 +361,10 @@ describe('BlobLog', () => {
     build.head('k0');
     await build.save();
     const stale = build.staleRecords()!;
-    // The lock of an eraser that runs (this process): a log being opened waits until it goes.
+    // The lock of an eraser that runs (another process): a log being opened waits until it goes.
     const lock = path.join(root, `${FILE}.erasing`);
-    await writeFile(lock, String(process.pid));
+    const eraser = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+    await writeFile(lock, String(eraser.pid));
     let opened = false;
     const opening = BlobLog.open<Head>(root, 'bodies', 'v1').then((log) => {
       opened = true;
@@ -374,6 +375,7 @@ describe('BlobLog', () => {
     // Nor does another eraser erase while it is held.
     expect(stale.erase()).toBe(false);
     await rm(lock);
+    eraser.kill();
     const waiting = await opening;
     expect(waiting.size).toBe(3);
     waiting.close();
@@ -386,6 +388,24 @@ describe('BlobLog', () => {
     expect((await readFile(path.join(root, FILE))).includes(Buffer.from('Telo 1 '))).toBe(true);
     build.close();
   });
+  it('takes the erasing lock left by a killed process that had the id of this one', async () => {
+    // A process erases within one synchronous call, so no lock of its own is held while it opens a log or erases:
+    // one with its id was left by a process killed while erasing (a container numbers its processes alike each
+    // run). It was waited for, and the erasure left, until it was ERASING_STALE_MS old.
+    const root = await makeTempDir();
+    const first = await filled(root, 2);
+    await first.save();
+    first.close();
+    const build = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    build.head('k0');
+    await build.save();
+    await writeFile(path.join(root, `${FILE}.erasing`), String(process.pid));
+    expect(build.staleRecords()!.erase()).toBe(true);
+    expect((await readFile(path.join(root, FILE))).includes(Buffer.from('Telo 1 '))).toBe(false);
+    expect(await readdir(path.join(root, '.cache'))).not.toContain('bodies-v1.log.erasing');
+    build.close();
+  });
+
   it('erases with a folder standing where its lock goes, as a half-restored cache may leave one', async () => {
     const root = await makeTempDir();
     const first = await filled(root, 2);
