@@ -166,7 +166,7 @@ export interface Io {
   err: (line: string) => void;
   /** Where the live progress line goes; drawn only when it is a terminal. */
   progress?: { isTTY?: boolean; write: (text: string) => unknown };
-  /** Resolves when a long-running command (dev, preview) should stop; by default on Ctrl+C, SIGTERM or, started by npm run, the end of its parent process. */
+  /** Resolves when a long-running command (dev, preview) should stop; by default on Ctrl+C, SIGTERM, SIGHUP (its terminal closed) or, started by npm run, the end of its parent process. */
   untilStopped?: () => Promise<void>;
   /** The environment, where npm run leaves the options it kept for itself; process.env by default. */
   env?: NodeJS.ProcessEnv;
@@ -186,6 +186,8 @@ const defaultIo: Io = {
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      // A closed terminal: by default the process ends at once, leaving its .cache/ reader files (pipeline/blob-log.ts).
+      process.once('SIGHUP', stop);
       const unwatch = startedByNpm(process.env)
         ? whenParentEnds((parent) => {
             process.stderr.write(`the process that started arhivar (pid ${parent}) has ended, so arhivar stops as on Ctrl+C\n`);
