@@ -366,7 +366,11 @@ async function dropOutdated(
   };
   for (const relative of changed) {
     missing.push(relative);
-    if (files.has(relative)) await unlink(relative);
+    if (!files.has(relative)) continue;
+    // Its folder too, when that leaves it empty: a page (`stran/2/index.html`) the next build does not make again
+    // would leave the folder there, published empty, and a server that lists no folders answers 403 there, not 404.
+    emptied.add(path.dirname(relative));
+    await unlink(relative);
   }
   for (const relative of removed) {
     emptied.add(path.dirname(relative));

@@ -133,10 +133,18 @@ function yamlLine(key: string, value: string | boolean | readonly string[]): str
   return `${key}: [${value.join(', ')}]`;
 }
 
-/** Every file of the tree with a hash of its bytes. */
+/**
+ * Every file of the tree with a hash of its bytes, and every empty folder (as `folder/`): one left where a page went
+ * (`stran/2/`) is answered 403, not 404, by a server that lists no folders.
+ */
 async function contents(directory: string): Promise<Map<string, string>> {
   const result = new Map<string, string>();
   for (const file of await listFiles(directory)) result.set(file, createHash('sha256').update(await readFile(path.join(directory, file))).digest('hex'));
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    const folder = path.join(entry.parentPath, entry.name);
+    if (entry.isDirectory() && (await readdir(folder)).length === 0) result.set(`${path.relative(directory, folder)}/`, 'empty folder');
+  }
   return result;
 }
 

@@ -36,6 +36,17 @@ async function freshBuild(root: string): Promise<Map<string, string>> {
   return contents(await snapshot(outDir));
 }
 
+/** Every folder under `directory` that holds nothing, relative to it. */
+async function emptyFolders(directory: string): Promise<string[]> {
+  const empty: string[] = [];
+  for (const entry of await readdir(directory, { recursive: true, withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const folder = path.join(entry.parentPath, entry.name);
+    if ((await readdir(folder)).length === 0) empty.push(path.relative(directory, folder));
+  }
+  return empty.sort();
+}
+
 describe('incremental builds (issue 6)', () => {
   it('rewrites nothing when nothing changed, only the changed files after an edit, and always equals a fresh build', async () => {
     const root = await copyFixture('archive-basic');
@@ -88,6 +99,27 @@ describe('incremental builds (issue 6)', () => {
     const recovered = await build({ root, outDir, now: NOW });
     expect(recovered.filesWritten).toBe(afterDelete.size);
     expect(contents(await snapshot(outDir))).toEqual(contents(afterDelete));
+  });
+
+  it('leaves no empty folder in dist/ where a page went, also one the spare tree had lost the page of already', async () => {
+    const root = await copyFixture('archive-basic');
+    const outDir = path.join(await makeTempDir('arhivar-dist-'), 'dist');
+    await build({ root, outDir, now: NOW });
+    await rm(path.join(root, 'content/articles/2025/tretji.md'));
+    await build({ root, outDir, now: NOW });
+    // Each edit adds to the article's summary, so the second pages of the lists that show it change too, and the
+    // spare tree (the dist/ before) lacks them.
+    for (const added of ['Prvi dodatek.', 'Drugi dodatek.']) {
+      await appendFile(path.join(root, PRVI), `${added}\n`);
+      await build({ root, outDir, now: NOW });
+    }
+    // One article fewer: the home page's, a person's and a tag's list fit on one page, and /stran/2/ goes.
+    const drugi = path.join(root, 'content/articles/2025/drugi.md');
+    await writeFile(drugi, (await readFile(drugi, 'utf8')).replace(/^title:/m, 'draft: true\ntitle:'));
+    await build({ root, outDir, now: NOW });
+    // An empty folder at /stran/2/ is answered 403 by a server that lists no folders (nginx, Apache), not 404.
+    expect(await emptyFolders(outDir)).toEqual([]);
+    expect(contents(await snapshot(outDir))).toEqual(await freshBuild(root));
   });
 
   it('makes the search files again when dist/ is gone but .cache/ still names them', async () => {
