@@ -5,7 +5,7 @@ import path from 'node:path';
 import { serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import { ArhivarError } from '../errors.ts';
-import { CACHE_DIR, deserializeValue, openSameFile, readAt, removeOtherVersions, renameIntoCacheSync, temporaryPath, writeAt, type FileIdentity, type StaleRecords } from './cache.ts';
+import { CACHE_DIR, deserializeValue, openSameFile, unusedRecords, readAt, removeOtherVersions, renameIntoCacheSync, temporaryPath, writeAt, type FileIdentity, type StaleRecords } from './cache.ts';
 import { processExists } from '../process.ts';
 
 /**
@@ -184,13 +184,7 @@ export class BlobLog<H> {
   staleRecords(): StaleRecords | undefined {
     const { identity, file, reader } = this;
     if (!identity) return undefined;
-    const starts: number[] = [];
-    const keys: string[] = [];
-    for (let n = 0; n < this.mainKeys.length; n++) {
-      if (this.used.has(this.mainKeys[n]!)) continue;
-      starts.push(this.mainStarts[n]!);
-      keys.push(this.mainKeys[n]!);
-    }
+    const { starts, keys } = unusedRecords(this.mainStarts, this.mainKeys, this.used);
     return { file, count: starts.length, erase: () => eraseAlone(file, identity, reader, () => eraseBlobRecords(file, identity, starts, keys)) };
   }
 

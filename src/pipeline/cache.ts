@@ -195,6 +195,17 @@ export class Erasures {
   }
 }
 
+/** Of the records at `starts` with `keys` (as a log was read), those whose key `used` does not hold. */
+export function unusedRecords(starts: readonly number[], keys: readonly string[], used: ReadonlySet<string>): { starts: number[]; keys: string[] } {
+  const unused = { starts: [] as number[], keys: [] as string[] };
+  for (let n = 0; n < keys.length; n++) {
+    if (used.has(keys[n]!)) continue;
+    unused.starts.push(starts[n]!);
+    unused.keys.push(keys[n]!);
+  }
+  return unused;
+}
+
 /**
  * Where a log's file was when it was read: the records to erase are looked for only in that file, not in one
  * another process wrote since (a compaction renames a new file into its place).
@@ -401,13 +412,7 @@ export class RecordCache<V> {
   staleRecords(): StaleRecords | undefined {
     const { identity, file } = this;
     if (!identity) return undefined;
-    const starts: number[] = [];
-    const keys: string[] = [];
-    for (let n = 0; n < this.diskKeys.length; n++) {
-      if (this.used.has(this.diskKeys[n]!)) continue;
-      starts.push(this.diskStarts[n]!);
-      keys.push(this.diskKeys[n]!);
-    }
+    const { starts, keys } = unusedRecords(this.diskStarts, this.diskKeys, this.used);
     return { file, count: starts.length, erase: () => eraseRecords(file, identity, starts, keys) };
   }
 
