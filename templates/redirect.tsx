@@ -1,7 +1,6 @@
 import type { Article } from '../src/content/article.ts';
-import { relativeAddress } from '../src/content/redirects.ts';
 import type { SiteContext } from '../src/render/context.ts';
-import { absoluteUrl } from '../src/site/urls.ts';
+import { absoluteUrl, basePathOf, withBasePath } from '../src/site/urls.ts';
 
 export interface RedirectPageProps {
   context: SiteContext;
@@ -14,12 +13,14 @@ export interface RedirectPageProps {
 /**
  * The page at an article's earlier address (`redirectFrom:`). A static host cannot answer 301, so the page
  * sends the browser on at once (refresh after 0 s, which search engines treat as a permanent redirect), names
- * the new address as canonical and is kept out of search results and the sitemap. The link is relative, so
- * it works under any host and path, in the dev server and in preview too. For a reader whose browser does
- * not follow the refresh, it is headed by the article's title and says where the article went.
+ * the new address as canonical and is kept out of search results and the sitemap. The address it sends to is
+ * from the host's root, with the site's path: a relative one (../nov/) leads astray on hosts that serve a
+ * folder's page without its final slash too (Netlify with Pretty URLs off, Vercel by default), where
+ * /2025/12/22/star resolves it to /2025/12/nov/. For a reader whose browser does not follow the refresh, it is
+ * headed by the article's title and says where the article went.
  */
-export function RedirectPage({ context, article, from }: RedirectPageProps) {
-  return <SendOn context={context} title={article.title} url={article.url} from={from} sentence="Članek je na novem naslovu" />;
+export function RedirectPage({ context, article }: RedirectPageProps) {
+  return <SendOn context={context} title={article.title} url={article.url} sentence="Članek je na novem naslovu" />;
 }
 
 export interface PersonRedirectPageProps {
@@ -31,12 +32,13 @@ export interface PersonRedirectPageProps {
 }
 
 /** The same kind of page at each page of a person's earlier address, sending readers on to the same page under the new one. */
-export function PersonRedirectPage({ context, person, from }: PersonRedirectPageProps) {
-  return <SendOn context={context} title={person.name} url={person.url} from={from} sentence="Stran osebe je na novem naslovu" />;
+export function PersonRedirectPage({ context, person }: PersonRedirectPageProps) {
+  return <SendOn context={context} title={person.name} url={person.url} sentence="Stran osebe je na novem naslovu" />;
 }
 
-function SendOn({ context, title, url, from, sentence }: { context: SiteContext; title: string; url: string; from: string; sentence: string }) {
-  const to = relativeAddress(from, url);
+function SendOn({ context, title, url, sentence }: { context: SiteContext; title: string; url: string; sentence: string }) {
+  // The link's href gets the site's path from renderUnderBasePath (src/render/base-path.ts); a meta's content does not.
+  const refreshTo = withBasePath(basePathOf(context.site.baseUrl), url);
   return (
     <html lang="sl">
       <head>
@@ -47,7 +49,7 @@ function SendOn({ context, title, url, from, sentence }: { context: SiteContext;
         <title>{`${title} – ${context.site.title}`}</title>
         <meta name="robots" content="noindex" />
         <link rel="canonical" href={absoluteUrl(context.site.baseUrl, url)} />
-        <meta http-equiv="refresh" content={`0; url=${to}`} />
+        <meta http-equiv="refresh" content={`0; url=${refreshTo}`} />
       </head>
       <body>
         <main>
@@ -55,7 +57,7 @@ function SendOn({ context, title, url, from, sentence }: { context: SiteContext;
               its h1 names it, as <title> does. */}
           <h1>{title}</h1>
           <p>
-            {sentence}: <a href={to}>{title}</a>
+            {sentence}: <a href={url}>{title}</a>
             {endsSentence(title) ? null : '.'}
           </p>
         </main>

@@ -251,18 +251,3 @@ function redirectTaken<T extends Redirecting>(item: T, from: string, owner: T | 
     hint: owner === item ? `remove ${from} from redirectFrom` : `an address leads to one page: remove ${from} from ${check.eitherOf}`,
   });
 }
-
-/**
- * The address of `to` as seen from the page at `from` (both site paths ending in /): a redirect written this
- * way works under any host and base path, in the dev server and in preview as on the published site.
- */
-export function relativeAddress(from: string, to: string): string {
-  const fromParts = from.split('/').filter(Boolean);
-  const toParts = to.split('/').filter(Boolean);
-  let common = 0;
-  while (common < fromParts.length && common < toParts.length && fromParts[common] === toParts[common]) common++;
-  const up = fromParts.length - common;
-  const down = toParts.slice(common);
-  const relative = [...Array<string>(up).fill('..'), ...down].join('/');
-  return relative === '' ? './' : `${relative}/`;
-}

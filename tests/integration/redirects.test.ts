@@ -32,11 +32,11 @@ describe('redirectFrom: an article keeps its earlier addresses', () => {
     await redirect(root, PRVI, '[/2025/01/09/prvi-clanek/, /2024/12/31/stari-naslov]');
     const site = await buildSite(root);
     const html = await site.read('/2025/01/09/prvi-clanek/');
-    expect(html).toContain('<meta http-equiv="refresh" content="0; url=../../10/prvi-clanek-o-obcini/"/>');
+    expect(html).toContain('<meta http-equiv="refresh" content="0; url=/2025/01/10/prvi-clanek-o-obcini/"/>');
     expect(html).toContain('<link rel="canonical" href="https://arhiv.testni-dnevnik.si/2025/01/10/prvi-clanek-o-obcini/"/>');
     expect(html).toContain('<meta name="robots" content="noindex"/>');
-    expect(html).toContain('<a href="../../10/prvi-clanek-o-obcini/">Prvi članek o občini</a>');
-    expect(await site.read('/2024/12/31/stari-naslov/')).toContain('content="0; url=../../../../2025/01/10/prvi-clanek-o-obcini/"');
+    expect(html).toContain('<a href="/2025/01/10/prvi-clanek-o-obcini/">Prvi članek o občini</a>');
+    expect(await site.read('/2024/12/31/stari-naslov/')).toContain('content="0; url=/2025/01/10/prvi-clanek-o-obcini/"');
     const sitemap = await site.read('/sitemap.xml');
     expect(sitemap).toContain('/2025/01/10/prvi-clanek-o-obcini/');
     expect(sitemap).not.toContain('prvi-clanek/');
@@ -44,6 +44,31 @@ describe('redirectFrom: an article keeps its earlier addresses', () => {
     // Not a page of the archive: no year page for 2024, not in the lists.
     expect(await site.files()).not.toContain('2024/index.html');
     expect(await findBrokenLinks(site.outDir)).toEqual([]);
+  });
+
+  it('sends the reader to the article from its address with or without the final slash, as some hosts serve a folder at both', async () => {
+    // Netlify with Pretty URLs off, Vercel by default, Render and Azure Static Web Apps answer /2025/01/09/prvi-clanek
+    // with the folder's index.html and no redirect: a relative address (../prvi-clanek-o-obcini/) resolved there
+    // leads to /2025/01/prvi-clanek-o-obcini/, the 404 page.
+    const root = await copyFixture('archive-basic');
+    await redirect(root, PRVI, '/2025/01/09/prvi-clanek/');
+    const person = path.join(root, 'content/people/boris-cok.md');
+    await writeFile(person, (await readFile(person, 'utf8')).replace('gender: m', 'gender: m\nredirectFrom: [ana-novak]'));
+    const config = path.join(root, 'content/site.yaml');
+    for (const base of ['https://arhiv.testni-dnevnik.si/', 'https://example.si/arhiv/']) {
+      await writeFile(config, (await readFile(config, 'utf8')).replace(/^baseUrl: .*$/m, `baseUrl: ${base}`));
+      const site = await buildSite(root);
+      const sendsOn: [string, string][] = [['2025/01/09/prvi-clanek/', '2025/01/10/prvi-clanek-o-obcini/'], ['osebe/ana-novak/', 'osebe/boris-cok/']];
+      for (const [from, to] of sendsOn) {
+        const html = await site.read(`/${from}`);
+        const refresh = /content="0; url=([^"]+)"/.exec(html)?.[1];
+        const link = /<a href="([^"]+)">/.exec(html)?.[1];
+        for (const address of [base + from, base + from.slice(0, -1)]) {
+          expect(new URL(refresh ?? '', address).href).toBe(base + to);
+          expect(new URL(link ?? '', address).href).toBe(base + to);
+        }
+      }
+    }
   });
 
   it('follows the title, the site title and baseUrl: a rebuild into the same dist/ renders the redirect again', async () => {

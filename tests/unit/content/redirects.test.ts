@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRedirects, parseArticleAddress, parsePersonAddress, relativeAddress, type RedirectCheck } from '../../../src/content/redirects.ts';
+import { checkRedirects, parseArticleAddress, parsePersonAddress, type RedirectCheck } from '../../../src/content/redirects.ts';
 
 describe('parseArticleAddress', () => {
   it('takes an article address of the site, written the one way arhivar writes it', () => {
@@ -71,20 +71,6 @@ describe('parseArticleAddress', () => {
     expect(message('/2025/12/22/..%2F..%2Fx/')).toMatch(/ends in/);
     // Well formed but longer than any slug arhivar makes: the reason is the length, not the letters.
     expect(message(`/2025/12/22/${'a'.repeat(201)}/`)).toMatch(/is 201 characters long.*at most 200/);
-  });
-});
-
-describe('relativeAddress', () => {
-  it('leads from one site path to another without the host or the base path', () => {
-    expect(relativeAddress('/2025/12/22/star/', '/2025/12/22/nov/')).toBe('../nov/');
-    expect(relativeAddress('/2025/12/21/star/', '/2025/12/22/nov/')).toBe('../../22/nov/');
-    expect(relativeAddress('/2024/01/01/star/', '/2025/12/22/nov/')).toBe('../../../../2025/12/22/nov/');
-    expect(relativeAddress('/2025/12/22/nov/', '/2025/12/22/nov/')).toBe('./');
-    // Resolved by the browser's rules from the old page, under a base path too, it is the new page.
-    for (const base of ['https://example.si/', 'https://example.si/arhiv/']) {
-      const from = new URL('2024/01/01/star/', base);
-      expect(new URL(relativeAddress('/2024/01/01/star/', '/2025/12/22/nov/'), from).href).toBe(new URL('2025/12/22/nov/', base).href);
-    }
   });
 });
 
