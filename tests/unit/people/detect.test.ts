@@ -104,6 +104,7 @@ describe('detectPeople: no false tags (issue 3)', () => {
     ['a place spelled like an older feminine surname (Kos: Kosova)', 'Srbija in Kosovo po pogovorih v Bruslju brez dogovora. Vlada Kosova je zavrnila predlog, Kosovu pa so obljubili pomoč.'],
     ['a holiday named after someone (Prešernov dan)', 'Na Prešernov dan bodo muzeji odprti. Ob Prešernovem dnevu so podelili nagrade, do Prešernovega dne pa so razstavo podaljšali.'],
     ['an institution spelled with capitals', 'Koncert bo v Cankarjevem Domu, podelili bodo tudi Cankarjevo Nagrado.'],
+    ['a theatre, a library and the laureates of an award named after someone', 'V Prešernovem gledališču v Kranju bo premiera. Prešernov nagrajenec je predstavil knjigo, Prešernova nagrajenka pa pesmi. Med Prešernovimi nagrajenci je tudi slikar. V Cankarjevi knjižnici so odprli razstavo.'],
     ['a possessive-shaped surname after a first name', 'Trgovino je odprl Boris Trumpov Mlakar. Boris Trumpov Ivanov je prišel.'],
     ['a given name alone, of a person whose surname comes first', 'Jinping je pogosto ime. Vesna Musar je prišla.'],
     ['a place\'s name before »polje« (Kosovo polje), spelled like a possessive', 'Na Kosovem polju se je leta 1389 zbrala srbska vojska. Srbi ob vidovdanu romajo h Gazimestanu sredi Kosovega polja. V Kosovem Polju so odprli šolo.'],
