@@ -1076,8 +1076,17 @@ function sameEnding(a: string, b: string): boolean {
 
 /** "Ana Novak" next to Janez Novak, or "Ivan Novak" next to Ana Novak: a namesake of the other gender. */
 function looksOtherGender(firstName: string, person: DetectorPerson, nomOnly: boolean): boolean {
-  const feminine = person.gender === 'm' ? nomOnly && firstNameGender(firstName) === 'f' : !/[aeio]$/.test(firstName);
+  const feminine = person.gender === 'm' ? nomOnly && (firstNameGender(firstName) === 'f' || isWomansObliqueName(firstName)) : !/[aeio]$/.test(firstName);
   return feminine;
+}
+
+/**
+ * A woman's first name in -a in another case (Jane, Jani, Jano of Jana), before her undeclined surname: »Jano Medved
+ * je sodišče oprostilo« names a woman, whose surname is spelled as the man's nominative only. Only the common names'
+ * forms, and not one that is a name itself (Jani, a man's): Marko is no form of a woman's »Marka«.
+ */
+function isWomansObliqueName(word: string): boolean {
+  return /[eio]$/.test(word) && !commonFirstNameGenders.has(word) && commonFirstNameGenders.get(`${word.slice(0, -1)}a`) === 'f';
 }
 
 /** guessGender of a lone first name, remembered: the same capitalised words recur in every article (a third of the detection time). */

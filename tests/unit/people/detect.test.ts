@@ -214,6 +214,14 @@ describe('detectPeople: shared surnames', () => {
     expect(detection.people).toEqual(['janez-novak']);
     expect(detection.counts.get('janez-novak')).toBe(1);
   });
+
+  it('reads a woman\'s first name in the accusative before the undeclined surname as a woman, who takes only that spelling', () => {
+    // A court report: the wife, not in the registry, is named only as the object (»Jano Golob je sodišče oprostilo«).
+    const text =
+      'Sodišče je Marka Goloba obsodilo na tri leta zapora. Z Golobom je bila obtožena tudi njegova žena. Jano Golob je sodišče oprostilo. Golobu so odvzeli premoženjsko korist. Golob je po sodbi dejal, da je nedolžen.';
+    const detection = detectPeople(detector, text);
+    expect(detection.mentions.filter((m) => m.personId === 'marko-golob').map((m) => m.text)).toEqual(['Marka Goloba', 'Golobom', 'Golobu', 'Golob']);
+  });
 });
 
 describe('detectPeople: mentions', () => {
