@@ -1149,6 +1149,8 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     const cue = grammaticalCue(tokens, first, token);
     const cased = applyPreposition(open, cue);
     open = applyGender(cased, cue, detector, tokens.word(token)).filter((candidate) => !shadowed.has(candidate.person) && !namesakesSpelling(detector, tokens, token, candidate, cue, otherGenderSpellings));
+    // »v trgovinah Tuš«, »podjetje Tesla«: after its generic noun the name stays in the nominative, and it is the firm's.
+    if (afterCompanyNoun(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive' || !candidate.hasNom);
     // The people the gender took out: only then did the context decide. A verb or role noun that agrees with
     // the reading left, or belongs to another subject (»S Stingom je nastopila Madonna«), is no reason.
     // Whom the gender cue ruled out, for the reason `people` gives; most matches have no cue, and need none.
@@ -1281,6 +1283,25 @@ function grammaticalCue(tokens: Tokens, first: number, last: number): Cue {
     possessor = verb?.possessor ?? false;
   }
   return { gender, hard, roleNoun, subject, possessor, preposition };
+}
+
+/**
+ * Generic nouns for a firm, a brand or a group, in any case. A name right after one is its apposition, and it is not
+ * declined (»delnice družbe Krka«, »v trgovinah Tuš«, »pivo Jelen«): a firm named after its founder (Tuš, Tesla,
+ * Akrapovič) or one spelled like a surname is no mention of a person. Not role nouns that name a person (trgovec,
+ * bankir), and not »v družbi«, which also means »accompanied by« (»v družbi Novak«).
+ */
+const COMPANY_NOUN =
+  /^((družb|skupin|verig|trgovin|znamk|pivovarn|bank|zavarovalnic|tovarn|korporacij|firm|založb|agencij)(a|e|i|o|ah|am|ama|ami)?|(koncern|holding|proizvajalc)(a|u|om|i|ev|ih|e)?|proizvajalec|podjetj(e|a|u|em|ih)|podjetij|piv(o|a|u|om))$/;
+
+/** The word before token `first` is a generic noun for a firm or brand (COMPANY_NOUN) in the same phrase. */
+function afterCompanyNoun(tokens: Tokens, first: number): boolean {
+  const before = first - 1;
+  if (before < 0 || !tightGap(tokens, before)) return false;
+  const word = tokens.word(before);
+  const lower = isSentenceStart(tokens, before) ? word.toLowerCase() : word;
+  if (!COMPANY_NOUN.test(lower)) return false;
+  return !(lower === 'družbi' && before > 0 && tightGap(tokens, before - 1) && tokens.word(before - 1).toLowerCase() === 'v');
 }
 
 /** Prepositions that take the dative (k ministrici, proti komisarki). */

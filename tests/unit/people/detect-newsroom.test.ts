@@ -59,6 +59,9 @@ const REGISTRY = [
   person('Marta Kos', { gender: 'f' }),
   person('Dane Zajc', { gender: 'm' }),
   person('Jasna Zajc', { gender: 'f' }),
+  person('Mirko Tuš', { gender: 'm' }),
+  person('Nikola Tesla', { gender: 'm' }),
+  person('Tomaž Jelen', { gender: 'm' }),
 ];
 const detector = createDetector(REGISTRY);
 const ids = (text: string) => detectPeople(detector, text).people;
@@ -155,6 +158,9 @@ describe('newsroom sentences: culture and economy', () => {
     ['a foreign full name', 'Elon Musk je kupil Twitter.', ['elon-musk']],
     ['a possessive before a company name', 'Muskovo podjetje Tesla je objavilo rezultate.', ['elon-musk']],
     ['a bare surname at a sentence start, with a verb of saying', 'Musk je dejal, da bo Tesla zgradila tovarno.', ['elon-musk']],
+    ['a company or brand named after someone, after its generic noun', 'V trgovinah Tuš so znižali cene. Delnice družbe Tesla so padle, pivo Jelen pa se je podražilo. Skupina Tuš bo zaposlila 50 ljudi.', []],
+    ['the founder named in full beside the company', 'Mirko Tuš je prodal trgovsko verigo Tuš. Tuš je dejal, da je bila odločitev težka.', ['mirko-tus']],
+    ['»v družbi« with a genitive: accompanied by', 'Na sprejem je prišel v družbi Janše in Logarja.', ['janez-jansa', 'anze-logar']],
   ])('%s', (_what, text, expected) => {
     expect(ids(text)).toEqual(expected);
   });
