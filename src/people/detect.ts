@@ -1212,8 +1212,12 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
   const mentions: Mention[] = [];
   const counts = new Map<string, number>();
   const order: string[] = [];
+  // »Luiz Inácio Lula da Silva«: a one-word alias (Lula) is a word of the full name too; the name counts once.
+  const spans = found.filter((item) => item.to > item.from);
+  const insideSpan = (item: Found) => spans.some((span) => span !== item && span.person === item.person && span.from <= item.from && item.to <= span.to);
   for (const item of found) {
     if (item.weak && !strong.has(item.person)) continue;
+    if (spans.length > 0 && insideSpan(item)) continue;
     const id = detector.people[item.person]!.id;
     const start = tokens.starts[item.from]!;
     const end = tokens.ends[item.to]!;

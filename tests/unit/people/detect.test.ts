@@ -242,6 +242,15 @@ describe('detectPeople: mentions', () => {
     expect(mentions.map((m) => [m.personId, m.kind, m.text])).toEqual([['xi-jinping', 'full', 'Xi Jinping']]);
   });
 
+  it('counts a one-word alias inside the full name once, as the full name (Lula in Luiz Inácio Lula da Silva)', () => {
+    const lula = createDetector([person('Luiz Inácio Lula da Silva', { aliases: ['Lula'], gender: 'm' })]);
+    const { mentions } = detectPeople(lula, 'Brazilski predsednik Luiz Inácio Lula da Silva je predlagal mir. Lula je dejal, da Evropa ne more sama odločati.');
+    expect(mentions.map((m) => [m.kind, m.text])).toEqual([
+      ['full', 'Luiz Inácio Lula da Silva'],
+      ['alias', 'Lula'],
+    ]);
+  });
+
   it('does not count a sentence-initial surname that is the only mention', () => {
     expect(ids('Sever je bil včeraj močan.')).toEqual([]);
     // A surname no Slovenian noun looks like is a person even at a sentence start.
