@@ -818,6 +818,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
     if (code >= 97 && code <= 122) continue; // a-z: no name starts lower-case
     const entries = detector.index.get(tokens.word(i));
     if (!entries) continue;
+    if (isTimeSpan(tokens, i)) continue;
     // »King Jr.«, »Karel III.«: a suffix after the surname is no given name (a lone capital and dot is an initial).
     const followedByName = i + 1 < tokens.length && tightGap(tokens, i) && isCapitalised(tokens.word(i + 1)) && !isInitial(tokens, i + 1) && !isNameSuffix(tokens.word(i + 1));
     const nextEntries = followedByName ? detector.index.get(tokens.word(i + 1)) : undefined;
@@ -1306,6 +1307,15 @@ function afterCompanyNoun(tokens: Tokens, first: number): boolean {
   const lower = isSentenceStart(tokens, before) ? word.toLowerCase() : word;
   if (!COMPANY_NOUN.test(lower)) return false;
   return !(lower === 'družbi' && before > 0 && tightGap(tokens, before - 1) && tokens.word(before - 1).toLowerCase() === 'v');
+}
+
+/** Units of time that are surnames too (Luka Mesec), and the words that make one a span of time after it. */
+const TIME_UNITS = new Set(['mesec', 'teden']);
+const AFTER_TIME_UNIT = new Set(['dni', 'pozneje', 'kasneje', 'prej', 'zatem', 'nazaj']);
+
+/** »Mesec dni pred tem«, »Mesec pozneje«: token `i` starts a span of time, a noun capitalised only as the sentence's first word. */
+function isTimeSpan(tokens: Tokens, i: number): boolean {
+  return i + 1 < tokens.length && TIME_UNITS.has(tokens.word(i).toLowerCase()) && tightGap(tokens, i) && AFTER_TIME_UNIT.has(tokens.word(i + 1));
 }
 
 /** Prepositions that take the dative (k ministrici, proti komisarki). */

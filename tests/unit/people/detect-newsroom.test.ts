@@ -267,6 +267,12 @@ describe('newsroom sentences: surnames that are ordinary words or places, women\
     expect(detection.people).toEqual([id]);
     expect(detection.counts.get(id)).toBe(2);
   });
+
+  it('takes »Mesec dni« at a sentence start for the month, where the article names Luka Mesec', () => {
+    const text = 'Minister za delo Luka Mesec je proračun branil. Mesec dni pred tem je Levica grozila z odhodom. Mesec pozneje je Mesec dejal, da je zadovoljen.';
+    expect(detectPeople(detector, text).mentions.map((m) => m.text)).toEqual(['Luka Mesec', 'Mesec']);
+    expect(detectPeople(detector, text).mentions[1]!.start).toBe(text.lastIndexOf('Mesec'));
+  });
 });
 
 describe('newsroom sentences: the role noun before a shared surname picks the namesake whose role it is', () => {
