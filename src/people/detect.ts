@@ -1293,11 +1293,11 @@ function grammaticalCue(tokens: Tokens, first: number, last: number): Cue {
 /**
  * Generic nouns for a firm, a brand or a group, in any case. A name right after one is its apposition, and it is not
  * declined (»delnice družbe Krka«, »v trgovinah Tuš«, »pivo Jelen«): a firm named after its founder (Tuš, Tesla,
- * Akrapovič) or one spelled like a surname is no mention of a person. Not role nouns that name a person (trgovec,
+ * Akrapovič) or one spelled like a surname (hotel Jelen) is no mention of a person. Not role nouns that name a person (trgovec,
  * bankir), and not »v družbi«, which also means »accompanied by« (»v družbi Novak«).
  */
 const COMPANY_NOUN =
-  /^((družb|skupin|verig|trgovin|znamk|pivovarn|bank|zavarovalnic|tovarn|korporacij|firm|založb|agencij)(a|e|i|o|ah|am|ama|ami)?|(koncern|holding|proizvajalc)(a|u|om|i|ev|ih|e)?|proizvajalec|podjetj(e|a|u|em|ih)|podjetij|piv(o|a|u|om))$/;
+  /^((družb|skupin|verig|trgovin|znamk|pivovarn|bank|zavarovalnic|tovarn|korporacij|firm|založb|agencij|gostiln|restavracij|kavarn|picerij)(a|e|i|o|ah|am|ama|ami)?|(koncern|holding|proizvajalc|hotel)(a|u|om|i|ev|ih|e)?|proizvajalec|podjetj(e|a|u|em|ih)|podjetij|piv(o|a|u|om))$/;
 
 /** The word before token `first` is a generic noun for a firm or brand (COMPANY_NOUN) in the same phrase. */
 function afterCompanyNoun(tokens: Tokens, first: number): boolean {

@@ -159,6 +159,7 @@ describe('newsroom sentences: culture and economy', () => {
     ['a possessive before a company name', 'Muskovo podjetje Tesla je objavilo rezultate.', ['elon-musk']],
     ['a bare surname at a sentence start, with a verb of saying', 'Musk je dejal, da bo Tesla zgradila tovarno.', ['elon-musk']],
     ['a company or brand named after someone, after its generic noun', 'V trgovinah Tuš so znižali cene. Delnice družbe Tesla so padle, pivo Jelen pa se je podražilo. Skupina Tuš bo zaposlila 50 ljudi.', []],
+    ['a hotel or an inn named like a surname', 'Prenočili so v hotelu Jelen, kosilo je bilo v gostilni Tuš, kava pa v kavarni Tesla.', []],
     ['the founder named in full beside the company', 'Mirko Tuš je prodal trgovsko verigo Tuš. Tuš je dejal, da je bila odločitev težka.', ['mirko-tus']],
     ['»v družbi« with a genitive: accompanied by', 'Na sprejem je prišel v družbi Janše in Logarja.', ['janez-jansa', 'anze-logar']],
   ])('%s', (_what, text, expected) => {
