@@ -1109,7 +1109,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       (candidate) => candidate.relation === 'full' || (candidate.relation === 'bare' && candidate.from < occurrence.token),
     );
     for (const candidate of occurrence.candidates) {
-      if (candidate.relation === 'full' && !initialOfMany(detector, tokens, occurrence.token, occurrence.candidates, candidate.from)) fullNamed.add(candidate.person);
+      if (candidate.relation === 'full' && !initialOfMany(detector, tokens, occurrence.token, occurrence.candidates, candidate.from) && !namedAfter(tokens, candidate)) fullNamed.add(candidate.person);
       if (candidate.relation !== 'namesake' || candidate.uncertain || candidate.namesakeIsPlace || explained) continue;
       if (!candidate.namesakeOtherGender) shadowed.add(candidate.person);
       else {
@@ -1139,6 +1139,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
         const here = full.filter((candidate) => candidate.from === from);
         if (initialOfMany(detector, tokens, token, candidates, from)) continue;
         const best = bySuffix(detector, tokens, token, here) ?? here.find((candidate) => !candidate.alias) ?? here[0]!;
+        if (namedAfter(tokens, best)) continue;
         const person = detector.people[best.person]!;
         found.push({ person: best.person, kind: best.alias ? 'alias' : 'full', from: best.from, to: best.to ?? token, weak: false, reason: best.alias ? `alias of ${person.name}` : 'full name', inFull: !best.byInitial });
       }
@@ -1307,6 +1308,20 @@ function afterCompanyNoun(tokens: Tokens, first: number): boolean {
   const lower = isSentenceStart(tokens, before) ? word.toLowerCase() : word;
   if (!COMPANY_NOUN.test(lower)) return false;
   return !(lower === 'družbi' && before > 0 && tightGap(tokens, before - 1) && tokens.word(before - 1).toLowerCase() === 'v');
+}
+
+/**
+ * Nouns whose complement in the genitive is the name of the person it is called after: a school (OŠ Franceta
+ * Prešerna, Gimnazija …, vrtec), a street, an award, a theatre, a barracks or a memorial tournament. Such a name, in
+ * any capitals, is no mention of that person. Not dom (»v domu Janeza Janše« is his home) nor priznanje (an admission).
+ */
+const NAMED_AFTER_NOUN = /^(oš|sš|(šol|gimnazij|fakultet|univerz|knjižnic|vojašnic|nagrad|ulic|cest)(a|e|i|o|ah|am|ami)?|vrt(ec|ca|cu|cem)|gledališč(e|a|u|em)|memorial(a|u|om)?|trg(a|u|om)?|nabrež(je|ja|ju|jem))$/;
+
+/** A full name in the genitive right after a NAMED_AFTER_NOUN. */
+function namedAfter(tokens: Tokens, candidate: Candidate): boolean {
+  if ((candidate.cases & CASE_BIT.gen) === 0 || (candidate.cases & NOM_ONLY) !== 0) return false;
+  const before = candidate.from - 1;
+  return before >= 0 && tightGap(tokens, before) && NAMED_AFTER_NOUN.test(tokens.word(before).toLowerCase());
 }
 
 /** Units of time that are surnames too (Luka Mesec), and the words that make one a span of time after it. */

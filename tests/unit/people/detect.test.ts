@@ -76,6 +76,7 @@ describe('detectPeople: forms (issue 3)', () => {
     ['a surname that is also a nationality, named in full', 'Andrej Rus je odstopil. Rus je dejal, da je utrujen.', ['andrej-rus']],
     ['a name in a stressed -a takes -j- (Zola: Zolajev, Zolaja)', 'Zolajev roman je izšel v novem prevodu. Kritiki so hvalili Zolajevo pisanje.', ['emile-zola']],
     ['the genitive with -j- (Zolaja)', 'V knjigarnah so romani Zolaja spet med najbolj branimi.', ['emile-zola']],
+    ['a full name in the genitive after an ordinary noun', 'Učenci so brali pesmi Franceta Prešerna. Sestali so se v pisarni Roka Cankarja.', ['france-preseren', 'rok-cankar']],
     ['a possessive before an ordinary noun, also of someone a holiday is named after', 'Prešernove pesmi so prevedli v 50 jezikov.', ['france-preseren']],
   ])('%s', (_what, text, expected) => {
     expect(ids(text)).toEqual(expected);
@@ -104,6 +105,7 @@ describe('detectPeople: no false tags (issue 3)', () => {
     ['a place spelled like an older feminine surname (Kos: Kosova)', 'Srbija in Kosovo po pogovorih v Bruslju brez dogovora. Vlada Kosova je zavrnila predlog, Kosovu pa so obljubili pomoč.'],
     ['a holiday named after someone (Prešernov dan)', 'Na Prešernov dan bodo muzeji odprti. Ob Prešernovem dnevu so podelili nagrade, do Prešernovega dne pa so razstavo podaljšali.'],
     ['an institution spelled with capitals', 'Koncert bo v Cankarjevem Domu, podelili bodo tudi Cankarjevo Nagrado.'],
+    ['a school, a street and an award named after someone', 'Učenci OŠ Franceta Prešerna so obiskali muzej. Dijaki Gimnazije Franceta Prešerna so zmagali. Osnovna šola Roka Cankarja je praznovala. Nagrado Franceta Prešerna je prejel pesnik. Na Cesti Roka Cankarja je bila nesreča.'],
     ['a theatre, a library and the laureates of an award named after someone', 'V Prešernovem gledališču v Kranju bo premiera. Prešernov nagrajenec je predstavil knjigo, Prešernova nagrajenka pa pesmi. Med Prešernovimi nagrajenci je tudi slikar. V Cankarjevi knjižnici so odprli razstavo.'],
     ['a possessive-shaped surname after a first name', 'Trgovino je odprl Boris Trumpov Mlakar. Boris Trumpov Ivanov je prišel.'],
     ['a given name alone, of a person whose surname comes first', 'Jinping je pogosto ime. Vesna Musar je prišla.'],
