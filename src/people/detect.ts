@@ -911,7 +911,9 @@ function ownsProperNoun(detector: PeopleDetector, tokens: Tokens, i: number): bo
   const next = tokens.word(i + 1);
   // »predsednica Kosova Vjosa Osmani«, »Kraljeva Sutjeska«: a place's case form, not a possessive.
   if (PLACE_FORMS.has(tokens.word(i))) return false;
-  if (!tightGap(tokens, i) || !isCapitalised(next) || next === next.toUpperCase() || detector.index.has(next) || detector.firstNames.has(next)) return false;
+  // A party's or a body's acronym is a proper noun too (Janševa SDS, Putinova FSB); a longer word in capitals is not.
+  const acronym = /^\p{Lu}{2,5}$/u.test(next);
+  if (!tightGap(tokens, i) || !(isCapitalised(next) || acronym) || detector.index.has(next) || detector.firstNames.has(next)) return false;
   // A capitalised word after that one makes a name of the two (»Kosova Albin Kurti«), which owns nothing.
   if (i + 2 < tokens.length && tightGap(tokens, i + 1) && isCapitalised(tokens.word(i + 2))) return false;
   if (i === 0 || !tightGap(tokens, i - 1) || isSentenceStart(tokens, i)) return true;

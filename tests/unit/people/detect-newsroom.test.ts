@@ -73,6 +73,7 @@ describe('newsroom sentences: politics', () => {
     ['genitive of a man in -a, then a feminine verb of another subject', 'Po besedah Janše je koalicija razpadla.', ['janez-jansa']],
     ['instrumental of a man in -a, and a bare surname after a role', 'Z Janšo se je sestal tudi predsednik Pahor.', ['janez-jansa', 'borut-pahor']],
     ['possessive of a man in -a', 'Janševa vlada je sprejela interventni zakon.', ['janez-jansa']],
+    ['a possessive before a party\'s acronym', 'Ankete kažejo, da bi volitve dobila Janševa SDS. Poslanci so podprli Golobov GS.', ['janez-jansa', 'marko-golob']],
     ['a woman named after a long role', 'Ministrica za zunanje zadeve Tanja Fajon je obiskala Kijev.', ['tanja-fajon']],
     ['a woman\'s surname starting the sentence, with a verb of saying', 'Fajon je dejala, da Slovenija podpira Ukrajino.', ['tanja-fajon']],
     ['a surname of two words starting the sentence, with no verb of saying', 'Pirc Musar bo v torek obiskala Kijev.', ['natasa-pirc-musar']],
