@@ -820,7 +820,9 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
     if (!entries) continue;
     if (isTimeSpan(tokens, i)) continue;
     // »King Jr.«, »Karel III.«: a suffix after the surname is no given name (a lone capital and dot is an initial).
-    const followedByName = i + 1 < tokens.length && tightGap(tokens, i) && isCapitalised(tokens.word(i + 1)) && !isInitial(tokens, i + 1) && !isNameSuffix(tokens.word(i + 1));
+    // »roman Gorana Vojnovića Pod Rožnikom«: a capitalised preposition starts a title, and no given name is one.
+    const followedByName =
+      i + 1 < tokens.length && tightGap(tokens, i) && isCapitalised(tokens.word(i + 1)) && !isInitial(tokens, i + 1) && !isNameSuffix(tokens.word(i + 1)) && !PREPOSITIONS.has(tokens.word(i + 1).toLowerCase());
     const nextEntries = followedByName ? detector.index.get(tokens.word(i + 1)) : undefined;
     const placeForm = PLACE_FORMS.has(tokens.word(i));
     const candidates: Candidate[] = [];

@@ -150,6 +150,7 @@ describe('newsroom sentences: culture and economy', () => {
   it.each([
     ['a fleeting e in the genitive, and an institution\'s possessive', 'V Cankarjevem domu so predstavili novo knjigo Slavoja Žižka.', ['slavoj-zizek']],
     ['a fleeting e in the possessive', 'Žižkova knjiga je izšla v angleščini.', ['slavoj-zizek']],
+    ['a full name before a title that starts with a capitalised preposition', 'Izšla je nova knjiga Slavoja Žižka Pod nebom je kaos, prevedel jo je Boštjan Vasle.', ['slavoj-zizek', 'bostjan-vasle']],
     ['a full name, then a surname-looking locative of someone else', 'Slavoj Žižek je v Ljubljani predaval o Heglu.', ['slavoj-zizek']],
     ['a namesake with a middle initial', 'Prešernovo nagrado je prejel pesnik Boris A. Novak.', []],
     ['a feminine role noun', 'Pisateljica Svetlana Makarovič je zavrnila nagrado.', ['svetlana-makarovic']],
