@@ -450,6 +450,24 @@ function isCapitalisedNoun(surname: string, oneWord: boolean): boolean {
 
 /** Every case of the nationality nouns, lower case (Avstrijca, Nemcem). */
 const NATIONALITY_FORMS: ReadonlySet<string> = new Set([...NATIONALITY_NOUNS].flatMap((noun) => allForms(declineMasculine(noun))));
+
+/**
+ * Nationality nouns news puts before an athlete's or a politician's surname that are no surnames themselves, and the
+ * women's forms of all of them (Slovenka, Švicarka, Hrvatica, Rusinja), in every case of the singular.
+ */
+const MEN_DEMONYMS = 'švicar britanec avstralec brazilec argentinec mehičan korejec latvijec kazahstanec izraelec iranec egipčan indijec';
+const WOMEN_DEMONYMS =
+  'slovenka švicarka američanka norvežanka avstrijka italijanka nemka francozinja britanka angležinja škotinja irka hrvatica srbkinja bosanka črnogorka makedonka albanka rusinja ukrajinka belorusinja poljakinja čehinja slovakinja madžarka romunka bolgarka grkinja turkinja kitajka japonka korejka kanadčanka mehičanka brazilka argentinka avstralka španka portugalka švedinja finka danka estonka latvijka litvanka belgijka nizozemka kazahstanka izraelka';
+const DEMONYM_FORMS: ReadonlySet<string> = new Set([
+  ...MEN_DEMONYMS.split(' ').flatMap((noun) => allForms(declineMasculine(noun))),
+  ...WOMEN_DEMONYMS.split(' ').flatMap((noun) => ['a', 'e', 'i', 'o'].map((ending) => noun.slice(0, -1) + ending)),
+]);
+
+/** A nationality noun or an inhabitant's (Mariborčan, Ljubljančanka: -čan, -čanka), in any case of the singular. */
+function isDemonym(word: string): boolean {
+  const lower = word.toLowerCase();
+  return NATIONALITY_FORMS.has(lower) || DEMONYM_FORMS.has(lower) || /čan(a|u|om)?$|čank[aeio]$/.test(lower);
+}
 /** Words that cannot be the noun a possessive adjective belongs to. */
 const FUNCTION_WORDS = new Set(
   'je ni so sta bo bi in ali pa ter da ki ko se si v na z s o za iz od do po pri k h med pred nad pod kot ker če tudi še že ne le ga jo ji mu jih jim smo ste bil bila bilo bili bodo bosta'.split(' '),
@@ -996,6 +1014,9 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
       if (j > 0 && tightGap(tokens, j - 1) && PATRONYMIC_PARTICLES.has(tokens.word(j - 1))) candidate.relation = 'namesake';
       return;
     }
+    // »Slovenka Štuhec«, »Švicar Odermatt«, »Mariborčanka Maze«: a nationality or an inhabitant, not a given name,
+    // so no namesake that would hide the person's other mentions.
+    if (isDemonym(word)) break;
     const sentenceStart = isSentenceStart(tokens, j);
     // »Lani Golob ni kandidiral«, »Sam Golob je dejal«: at a sentence start, an adverb or pronoun spelled like a
     // given name's form (Lani of Lana, Sam) is the adverb.

@@ -118,6 +118,7 @@ describe('newsroom sentences: sport', () => {
     ['an adjective starting the sentence', 'Mladi Dončić je presenetil vse.', ['luka-doncic']],
     ['a role noun starting the sentence', 'Kapetan Dončić je vodil reprezentanco.', ['luka-doncic']],
     ['a nationality noun starting the sentence', 'Slovenec Pogačar je zmagal.', ['tadej-pogacar']],
+    ['nationality and regional nouns before surnames mid-sentence', 'Zmagala je Slovenka Garnbret, drugi je bil Slovenec Pogačar, šolo pa je odprla Mariborčanka Maze.', ['janja-garnbret', 'tadej-pogacar', 'tina-maze']],
     ['full name before a capitalised event', 'Tadej Pogačar je osvojil Dirko po Franciji.', ['tadej-pogacar']],
     ['two surnames in a list at a sentence start', 'Roglič in Pogačar sta se v cilj pripeljala skupaj.', ['primoz-roglic', 'tadej-pogacar']],
     ['genitive with -j-', 'Navijači so Pogačarja pričakali na letališču.', ['tadej-pogacar']],
@@ -269,6 +270,11 @@ describe('newsroom sentences: surnames that are ordinary words or places, women\
     const detection = detectPeople(detector, text);
     expect(detection.people).toEqual([id]);
     expect(detection.counts.get(id)).toBe(2);
+  });
+
+  it('keeps the other mentions of a person named once after a nationality noun (Švicarka, Slovenka)', () => {
+    const text = 'Janja Garnbret je zmagala. Za njo je zaostala Avstrijka Jessica Pilz, tretja je bila Japonka Ai Mori. Pred Avstrijko je bila Slovenka Garnbret, ki je dejala, da je srečna. Garnbretovo so pohvalili tudi tekmice. Garnbret je dejala, da bo nastopila tudi na naslednji tekmi.';
+    expect(detectPeople(detector, text).mentions.map((m) => m.text)).toEqual(['Janja Garnbret', 'Garnbret', 'Garnbretovo', 'Garnbret']);
   });
 
   it('takes »Mesec dni« at a sentence start for the month, where the article names Luka Mesec', () => {
