@@ -95,7 +95,7 @@ const NOM_ONLY = CASE_BIT.nom;
 
 /** Common first names: a capitalised word at a sentence start before a surname is a first name if it is one of these. */
 const COMMON_FIRST_NAMES =
-  'Janez Ivan Marko Luka Miha Peter Andrej Jože Franc Anton Tomaž Matej Boštjan Aleš Robert Igor Marjan Bojan Gregor Rok Jan Žiga Nejc Jure Matija Simon Uroš Primož Matjaž Mitja Zoran Dejan Darko Milan Stane Borut Blaž Gašper Klemen Tadej Urban Vid Tim Nik Jakob Filip David Martin Aljaž Jernej Benjamin Lovro Tilen Žan Domen Anže Sašo Alojz Stanislav Vladimir Sergej Aleksander Dmitrij Mihail Nikolaj Kiril Jurij Pavel Tone Branko Drago Zdravko Dušan Vinko Silvo Viktor Emil Karel Jožef Mirko Rudi Boris Goran Denis Alen Ciril Metod Aleksej Andraž Bogdan Damjan Danijel Dominik Edvard Erik Hugo Ivo Janko Jošt Kristjan Leon Maks Matic Matevž Mihael Miran Miroslav Nace Oskar Patrik Rajko Rene Sandi Sebastjan Slavko Srečko Štefan Timotej Tomo Valentin Vasja Vito Zdenko Ludvik Lojze Jani Ernest Feliks Gal Jon Kevin Leo Liam Oliver Viljem Jaka Nikola Saša John Michael George Joe James William Richard Thomas Paul Mark Steven Emmanuel Olaf Friedrich Recep Ana Maja Marija Mojca Nina Eva Sara Petra Tina Katja Mateja Barbara Nataša Irena Jana Urška Špela Andreja Tanja Vesna Simona Alenka Maruša Tjaša Lara Zala Ema Nika Lea Klara Helena Vida Darja Lucija Olga Tatjana Jelena Svetlana Natalija Angela Ines Karmen Nives Metka Majda Marjeta Polona Neža Ajda Pia Živa Kaja Mirjana Ljudmila Ursula Giorgia Kamala Hillary Mary Elizabeth Keir Rishi Pedro Antonio António Jens Charles Narendra Aleksandar Milorad Volodimir Maria Anna Elena Sofia Julia Laura Paolo Marco Luca Giuseppe Francesco Matteo Jean Pierre François Nicolas Hans Karl Stefan Andreas Daniel Steve Jared Brian Bill Barack Nancy Ron Mike Elon Jeff Dragan Ante Ivica Tomislav Kolinda Tihomir Radovan Slobodan Sebastian Emil Oto Rado Ljubo Jakob Tomo Alenka Branka Vlasta Nada Dragica Marjetka Silva Sonja Romana Damjana Mihaela Aleksandra Nadja Bojana Maja Alja Anja Anita Bernarda Brigita Danica Darinka Erika Gabrijela Hana Ivana Ivanka Jasna Jerneja Jožica Julija Karin Katarina Kristina Lana Lidija Manca Marina Marta Martina Meta Mia Milena Monika Neja Nuša Patricija Rebeka Renata Sabina Sanja Sonja Suzana Štefka Taja Tamara Teja Tea Urša Valentina Veronika Zdenka Zoja Zvonka Ksenija Maša Iza Lina Brina Jelizaveta Irina Natalija Tatjana Larisa Marjana Tjaša'.split(
+  'Janez Ivan Marko Luka Miha Peter Andrej Jože Franc Anton Tomaž Matej Boštjan Aleš Robert Igor Marjan Bojan Gregor Rok Jan Žiga Nejc Jure Matija Simon Uroš Primož Matjaž Mitja Zoran Dejan Darko Milan Stane Borut Blaž Gašper Klemen Tadej Urban Vid Tim Nik Jakob Filip David Martin Aljaž Jernej Benjamin Lovro Tilen Žan Domen Anže Sašo Alojz Stanislav Vladimir Sergej Aleksander Dmitrij Mihail Nikolaj Kiril Jurij Pavel Tone Branko Drago Zdravko Dušan Vinko Silvo Viktor Emil Karel Jožef Mirko Rudi Boris Goran Denis Alen Ciril Metod Aleksej Andraž Bogdan Damjan Danijel Dominik Edvard Erik Hugo Ivo Janko Jošt Kristjan Leon Maks Matic Matevž Mihael Miran Miroslav Nace Oskar Patrik Rajko Rene Sandi Sebastjan Slavko Srečko Štefan Timotej Tomo Valentin Vasja Vito Zdenko Ludvik Lojze Jani Ernest Feliks Gal Jon Kevin Leo Liam Oliver Viljem Jaka Nikola Saša Zvonko Stanko Danko Niko Marino Renato Valentino John Michael George Joe James William Richard Thomas Paul Mark Steven Emmanuel Olaf Friedrich Recep Ana Maja Marija Mojca Nina Eva Sara Petra Tina Katja Mateja Barbara Nataša Irena Jana Urška Špela Andreja Tanja Vesna Simona Alenka Maruša Tjaša Lara Zala Ema Nika Lea Klara Helena Vida Darja Lucija Olga Tatjana Jelena Svetlana Natalija Angela Ines Karmen Nives Metka Majda Marjeta Polona Neža Ajda Pia Živa Kaja Mirjana Ljudmila Ursula Giorgia Kamala Hillary Mary Elizabeth Keir Rishi Pedro Antonio António Jens Charles Narendra Aleksandar Milorad Volodimir Maria Anna Elena Sofia Julia Laura Paolo Marco Luca Giuseppe Francesco Matteo Jean Pierre François Nicolas Hans Karl Stefan Andreas Daniel Steve Jared Brian Bill Barack Nancy Ron Mike Elon Jeff Dragan Ante Ivica Tomislav Kolinda Tihomir Radovan Slobodan Sebastian Emil Oto Rado Ljubo Jakob Tomo Alenka Branka Vlasta Nada Dragica Marjetka Silva Sonja Romana Damjana Mihaela Aleksandra Nadja Bojana Maja Alja Anja Anita Bernarda Brigita Danica Darinka Erika Gabrijela Hana Ivana Ivanka Jasna Jerneja Jožica Julija Karin Katarina Kristina Lana Lidija Manca Marina Marta Martina Meta Mia Milena Monika Neja Nuša Patricija Rebeka Renata Sabina Sanja Sonja Suzana Štefka Taja Tamara Teja Tea Urša Valentina Veronika Zdenka Zoja Zvonka Ksenija Maša Iza Lina Brina Jelizaveta Irina Natalija Tatjana Larisa Marjana Tjaša'.split(
     ' ',
   );
 
@@ -1021,6 +1021,10 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
     // »Lani Golob ni kandidiral«, »Sam Golob je dejal«: at a sentence start, an adverb or pronoun spelled like a
     // given name's form (Lani of Lana, Sam) is the adverb.
     const knownName = detector.firstNames.has(word) && !(sentenceStart && SENTENCE_OPENERS.has(word.toLowerCase()));
+    // »predsednik Francije Macron«, »guverner Banke Slovenije Vasle«, »predsednik uprave Krke Colarič«: a role's
+    // complement in the genitive, a place or a body, no given name; as one it would hide every bare mention of him.
+    // The first word of a registry surname of two (»predsednica Pirc Musar«) is left to the checks below.
+    if (!knownName && !sentenceStart && isRoleComplement(tokens, j) && !startsOtherSurname(detector, tokens, candidate.from, word)) break;
     const afterPreposition = j > 0 && isPreposition(tokens, j - 1) && tightGap(tokens, j - 1);
     // Murska Sobota, v Slovenskih Konjicah: a capitalised adjective makes the surname part of a place name.
     const properAdjective = PROPER_ADJECTIVE.test(word);
@@ -1347,6 +1351,34 @@ function namedAfter(tokens: Tokens, candidate: Candidate): boolean {
   if ((candidate.cases & CASE_BIT.gen) === 0 || (candidate.cases & NOM_ONLY) !== 0) return false;
   const before = candidate.from - 1;
   return before >= 0 && tightGap(tokens, before) && NAMED_AFTER_NOUN.test(tokens.word(before).toLowerCase());
+}
+
+/** Nouns of a body, in the genitive, that a role takes before the body's name: predsednik uprave Krke, predsednik stranke Levica. */
+const BODY_GENITIVES = new Set(
+  'uprave sveta odbora stranke družbe skupine banke zbornice komisije vlade agencije zveze kluba društva sindikata ministrstva občine fakultete univerze zavoda podjetja države parlamenta skupščine sodišča policije vojske reprezentance ekipe'.split(' '),
+);
+/** Kinship nouns, in any case: after one comes the relative's own given name (sin Hunter Biden, soproga Brigitte Macron). */
+const KINSHIP_NOUN = /^(brat|sin|oč|oče|mož|stric|nečak|vnuk|zet|tast|svak|dedek|dedk|žen|mat|hč|mam|sestr|soprog|tet|babic|partner|prijatelj)/;
+
+/**
+ * Token `j`, a capitalised word before a surname, is the genitive complement of a role rather than a given name: a
+ * country's genitive (Francije, Slovenije, Hrvaške, Madžarske), any word after a body's genitive (uprave Krke,
+ * stranke Levica), or a feminine genitive in -e after a role noun that is no kinship noun (župan Ljubljane). Not any
+ * word after a role noun: »sodnik Zvonko Kos« has a given name arhivar does not know, and it is another Kos.
+ */
+function isRoleComplement(tokens: Tokens, j: number): boolean {
+  const word = tokens.word(j);
+  if (/(ije|ske|ške|čke)$/.test(word)) return true;
+  if (j === 0 || !tightGap(tokens, j - 1)) return false;
+  const before = tokens.word(j - 1);
+  const lower = isSentenceStart(tokens, j - 1) ? before.toLowerCase() : before;
+  if (BODY_GENITIVES.has(lower)) return true;
+  return word.endsWith('e') && roleNounGender(lower) !== undefined && !KINSHIP_NOUN.test(lower);
+}
+
+/** `word`, right before token `at`, is the first word of a registry surname that ends there (Pirc before Musar). */
+function startsOtherSurname(detector: PeopleDetector, tokens: Tokens, at: number, word: string): boolean {
+  return (detector.index.get(tokens.word(at)) ?? []).some((entry) => entry.prefix.length > 0 && samePrefixWord(word, entry.prefix[entry.prefix.length - 1]!));
 }
 
 /** Units of time that are surnames too (Luka Mesec), and the words that make one a span of time after it. */
