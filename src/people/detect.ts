@@ -767,7 +767,8 @@ function canSpeak(candidate: Candidate): boolean {
  * consonants, and the Slavic surname endings -ić, -ski, -ov/-ev, -in.
  */
 function looksForeign(word: string): boolean {
-  return /[qwxyäöüéèàáóúíñçøåæßćđ]|([bcdfghklmnprstvz])\1/i.test(word) || /(ski|cki|skij|ckij)$/.test(word) || (word.length >= 6 && /(ov|ev)$/.test(word)) || (word.length >= 5 && /[^aeiou]in$/.test(word));
+  // Any letter the Slovenian alphabet has not (q, w, x, y, ć, đ, ğ, ł, ø …): no Slovenian word is spelled with it.
+  return /[^a-pr-vzčšžA-PR-VZČŠŽ]|([bcdfghklmnprstvz])\1/i.test(word) || /(ski|cki|skij|ckij)$/.test(word) || (word.length >= 6 && /(ov|ev)$/.test(word)) || (word.length >= 5 && /[^aeiou]in$/.test(word));
 }
 
 // ---------------------------------------------------------------------------------------------------

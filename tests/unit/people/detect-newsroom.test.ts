@@ -62,6 +62,8 @@ const REGISTRY = [
   person('Mirko Tuš', { gender: 'm' }),
   person('Nikola Tesla', { gender: 'm' }),
   person('Tomaž Jelen', { gender: 'm' }),
+  person('Recep Tayyip Erdoğan', { gender: 'm' }),
+  person('Lech Wałęsa', { gender: 'm', id: 'lech-walesa' }),
 ];
 const detector = createDetector(REGISTRY);
 const ids = (text: string) => detectPeople(detector, text).people;
@@ -254,6 +256,7 @@ describe('newsroom sentences: surnames that are ordinary words or places, women\
     ['initials of the right first names', 'J. Biden in D. Trump sta se srečala.', ['joe-biden', 'donald-trump']],
     ['a woman\'s initial', 'A. Novak je prejela priznanje.', ['ana-novak']],
     ['a foreign first name in the list, not in the registry', 'Kamala Harris je izgubila proti Trumpu.', ['donald-trump']],
+    ['a surname with letters Slovenian has not, at a sentence start', 'Erdoğana so povabili na vrh. Wałęsi so podelili nagrado.', ['recep-tayyip-erdogan', 'lech-walesa']],
     ['a dative starting the sentence, and a bare -ić surname', 'Putinu je čestital tudi Vučić.', ['vladimir-putin', 'aleksandar-vucic']],
   ])('%s', (_what, text, expected) => {
     expect(ids(text)).toEqual(expected);
