@@ -1063,7 +1063,12 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
     candidate.uncertain = agreeing;
     // A place (v Ljubljani …, Murska Sobota) names no namesake, so bare mentions elsewhere stay.
     candidate.namesakeIsPlace = !knownName && (afterPreposition || properAdjective);
-    candidate.namesakeOtherGender = !candidate.namesakeIsPlace && looksOtherGender(word, person, candidate.nomOnly);
+    // »soproga Brigitte Macron«, »sin Hunter Biden«: a role or kinship noun before the given name tells the namesake's
+    // gender better than a foreign given name's ending does.
+    const before = j > 0 && tightGap(tokens, j - 1) ? tokens.word(j - 1) : '';
+    const roleGender = before ? roleNounGender(isSentenceStart(tokens, j - 1) ? before.toLowerCase() : before) : undefined;
+    const otherGender = roleGender ? roleGender !== person.gender && (person.gender === 'f' || candidate.nomOnly) : looksOtherGender(word, person, candidate.nomOnly);
+    candidate.namesakeOtherGender = !candidate.namesakeIsPlace && otherGender;
     return;
   }
   if (sawInitialMatch !== undefined) {

@@ -289,6 +289,11 @@ describe('newsroom sentences: surnames that are ordinary words or places, women\
     expect(detectPeople(detector, text).counts.get(id)).toBe(count);
   });
 
+  it('takes a namesake after a woman\'s kinship or role noun for a woman, whatever her given name (soproga Brigitte Macron)', () => {
+    const text = 'Francoski predsednik Macron in njegova soproga Brigitte Macron sta prispela v Ljubljano. Macron je dejal, da je vesel. Macrona so sprejeli z vojaškimi častmi.';
+    expect(detectPeople(detector, text).mentions.map((m) => m.text)).toEqual(['Macron', 'Macron', 'Macrona']);
+  });
+
   it('still takes an unknown given name after a kinship or a role noun for a namesake\'s', () => {
     expect(ids('Njegov sin Hunter Biden je bil obsojen. Biden je dejal, da ga ne bo pomilostil.')).toEqual([]);
     expect(ids('Tekmo je sodil sodnik Zvonko Kos. Kos je dejal, da je bila tekma težka.')).toEqual([]);
