@@ -1117,7 +1117,7 @@ function looksOtherGender(firstName: string, person: DetectorPerson, nomOnly: bo
 }
 
 /**
- * A woman's first name in -a in another case (Jane, Jani, Jano of Jana), before her undeclined surname: »Jano Medved
+ * A woman's first name in -a in another case (Jane, Jano of Jana; Ane, Ano of Ana), before her undeclined surname: »Jano Medved
  * je sodišče oprostilo« names a woman, whose surname is spelled as the man's nominative only. Only the common names'
  * forms, and not one that is a name itself (Jani, a man's): Marko is no form of a woman's »Marka«.
  */
@@ -1329,8 +1329,8 @@ function grammaticalCue(tokens: Tokens, first: number, last: number): Cue {
 /**
  * Generic nouns for a firm, a brand or a group, in any case. A name right after one is its apposition, and it is not
  * declined (»delnice družbe Krka«, »v trgovinah Tuš«, »pivo Jelen«): a firm named after its founder (Tuš, Tesla,
- * Akrapovič) or one spelled like a surname (hotel Jelen) is no mention of a person. Not role nouns that name a person (trgovec,
- * bankir), and not »v družbi«, which also means »accompanied by« (»v družbi Novak«).
+ * Akrapovič) or one spelled like a surname (hotel Jelen) is no mention of a person. Not role nouns that name a
+ * person (trgovec, bankir), and not »v družbi«, which also means »accompanied by« (»v družbi Novak«).
  */
 const COMPANY_NOUN =
   /^((družb|skupin|verig|trgovin|znamk|pivovarn|bank|zavarovalnic|tovarn|korporacij|firm|založb|agencij|gostiln|restavracij|kavarn|picerij)(a|e|i|o|ah|am|ama|ami)?|(koncern|holding|proizvajalc|hotel)(a|u|om|i|ev|ih|e)?|proizvajalec|podjetj(e|a|u|em|ih)|podjetij|piv(o|a|u|om))$/;
