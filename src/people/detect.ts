@@ -155,9 +155,16 @@ export function addToDetector(detector: DetectorParts, person: DetectedPerson, n
     }
     for (const first of variant.firstNames) if (first[0]) entry.initials.add(first[0].toUpperCase());
     const mononym = variant.firstNames.length === 0;
+    // A man's surname of two words declines in both (Gnezda Čerin: Adama Gnezde Čerina, z Gnezdo Čerinom), not a
+    // particle (van Gogha) and not a woman's (Pirc Musar), which does not decline at all.
+    const prefixWord = variant.surnamePrefix.length === 1 ? variant.surnamePrefix[0]! : '';
+    const declinedPrefix = forms.gender === 'm' && prefixWord && !isSurnameParticle(prefixWord) && prefixWord[0] !== prefixWord[0]!.toLowerCase() ? declineMasculine(prefixWord) : undefined;
     for (const grammaticalCase of CASES) {
       for (const form of variant.surname[grammaticalCase]) {
         addEntry(detector, form, { person: number, kind: 'surname', alias: variant.alias, mononym, prefix: variant.surnamePrefix, cases: CASE_BIT[grammaticalCase] });
+        for (const prefixForm of declinedPrefix?.[grammaticalCase] ?? []) {
+          if (prefixForm !== prefixWord) addEntry(detector, form, { person: number, kind: 'surname', alias: variant.alias, mononym, prefix: [prefixForm], cases: CASE_BIT[grammaticalCase] });
+        }
       }
     }
     for (const form of variant.possessives) {

@@ -64,6 +64,7 @@ const REGISTRY = [
   person('Tomaž Jelen', { gender: 'm' }),
   person('Recep Tayyip Erdoğan', { gender: 'm' }),
   person('Lech Wałęsa', { gender: 'm', id: 'lech-walesa' }),
+  person('Adam Gnezda Čerin', { surname: 'Gnezda Čerin', gender: 'm' }),
 ];
 const detector = createDetector(REGISTRY);
 const ids = (text: string) => detectPeople(detector, text).people;
@@ -297,6 +298,11 @@ describe('newsroom sentences: surnames that are ordinary words or places, women\
   it('still takes an unknown given name after a kinship or a role noun for a namesake\'s', () => {
     expect(ids('Njegov sin Hunter Biden je bil obsojen. Biden je dejal, da ga ne bo pomilostil.')).toEqual([]);
     expect(ids('Tekmo je sodil sodnik Zvonko Kos. Kos je dejal, da je bila tekma težka.')).toEqual([]);
+  });
+
+  it('finds a man\'s surname of two words with both declined (Adama Gnezde Čerina), as Slovenian declines them', () => {
+    const text = 'Gol Adama Gnezde Čerina je odločil tekmo. Z Gnezdo Čerinom je klub podaljšal pogodbo, Gnezdi Čerinu pa so čestitali soigralci.';
+    expect(detectPeople(detector, text).mentions.map((m) => m.text)).toEqual(['Adama Gnezde Čerina', 'Gnezdo Čerinom', 'Gnezdi Čerinu']);
   });
 
   it('takes »Mesec dni« at a sentence start for the month, where the article names Luka Mesec', () => {
