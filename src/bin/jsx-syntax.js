@@ -105,7 +105,7 @@ export function jsxSyntaxProblem(error, text, parse = parseTsx) {
  * The first attribute value in quotes that runs on over a line's end, up to where esbuild stopped: `class="naslov>`
  * with its closing " left out runs to the next ", and esbuild stops after it, a line or more below, or at the end of
  * the file; `href="/osebe/ title="vse">` ends at the " before vse, and the one after it runs on. A value may hold a
- * line's end, but a template's hardly does (none of arhivar's).
+ * line's end (an icon's path): one that JSX reads on from after its closing quote is not the mistake.
  * @param {string} text
  * @param {number} at where esbuild stopped
  * @returns {{ start: number; quote: string } | undefined}
@@ -120,7 +120,10 @@ function valueRunningOn(text, at) {
     const quote = /** @type {string} */ (match[1]);
     const start = match.index + match[0].length - 1;
     const { end, runsOn: over } = runsOn(start, quote);
-    if (over) return { start, quote };
+    // Only one esbuild read up to where it stopped: it runs to the end of the file, or between its closing quote and
+    // that place is at most an attribute's name (the y of a `<p class="y">` on a line below). A value over lines that
+    // JSX reads on from (an icon's path, d="M0 0 ⏎ L10 10") is valid, and the mistake is elsewhere.
+    if (over && (end === -1 || /^[\w:.-]*$/.test(text.slice(end + 1, at)))) return { start, quote };
     if (end === -1) break;
     value.lastIndex = end + 1;
   }

@@ -489,6 +489,14 @@ describe('syntaxProblems: a template’s JSX mistake told at the line to mend', 
     expect(problemsOf(component('<div>', '  <a href="/osebe/ title="vse">{a}</a>', '  <p class="y">b</p>', '</div>'))).toEqual([problem(4, 4)]);
   });
 
+  it('leaves a value over two lines that closes where JSX goes on alone, when the file ends for another reason', () => {
+    // An icon's path written over two lines is valid JSX; the } that ends the function is what is missing.
+    const source = component('<svg viewBox="0 0 10 10">', '  <path d="M0 0', '    L10 10" />', '</svg>').replace(/\}\n$/, '');
+    const [problem] = problemsOf(source);
+    expect(problem).not.toMatch(/missing its closing/);
+    expect(problem).toMatch(/^templates\/x\.tsx:8  template\/syntax\n  Unexpected end of file\n/);
+  });
+
   it('tells an attribute value written without quotes with the two ways to write it', () => {
     expect(problemsOf(component('<div class=naslov>', '  <p>b</p>', '</div>'))[0]).toBe(
       'templates/x.tsx:3  template/syntax\n  Expected "{" but found "naslov"\n  hint: an attribute\'s value is a string in quotes or an expression in braces: write "naslov" (or {naslov} for the variable of that name)',
