@@ -1400,7 +1400,7 @@ const AFTER_TIME_UNIT = new Set(['dni', 'pozneje', 'kasneje', 'prej', 'zatem', '
 
 /** »Mesec dni pred tem«, »Mesec pozneje«: token `i` starts a span of time, a noun capitalised only as the sentence's first word. */
 function isTimeSpan(tokens: Tokens, i: number): boolean {
-  return i + 1 < tokens.length && TIME_UNITS.has(tokens.word(i).toLowerCase()) && tightGap(tokens, i) && AFTER_TIME_UNIT.has(tokens.word(i + 1));
+  return i + 1 < tokens.length && TIME_UNITS.has(tokens.word(i).toLowerCase()) && tightGap(tokens, i) && AFTER_TIME_UNIT.has(tokens.word(i + 1)) && isSentenceStart(tokens, i);
 }
 
 /** Prepositions that take the dative (k ministrici, proti komisarki). */

@@ -310,6 +310,11 @@ describe('newsroom sentences: surnames that are ordinary words or places, women\
     expect(detectPeople(detector, text).mentions.map((m) => m.text)).toEqual(['Luka Mesec', 'Mesec']);
     expect(detectPeople(detector, text).mentions[1]!.start).toBe(text.lastIndexOf('Mesec'));
   });
+
+  it('takes »Mesec« before »prej« or »kasneje« inside a sentence for Luka Mesec: the month is capitalised only at its start', () => {
+    const text = 'Minister za delo Luka Mesec je proračun branil. Za spremembe je minister Mesec prej vedel, kot je priznal. O tem je Mesec kasneje molčal.';
+    expect(detectPeople(detector, text).mentions.map((m) => m.text)).toEqual(['Luka Mesec', 'Mesec', 'Mesec']);
+  });
 });
 
 describe('newsroom sentences: the role noun before a shared surname picks the namesake whose role it is', () => {
