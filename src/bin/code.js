@@ -55,7 +55,7 @@ export async function codeVersion() {
 /**
  * codeVersion less templates/: what the records of content under .cache/ are keyed by (validated front matter,
  * rendered Markdown, people found, search terms, related lists, person files). Those are made by src/ alone, and
- * no template shapes them (tests/unit/bin/code.test.ts holds the pipeline's modules to importing none), so a
+ * no template shapes them (tests/unit/pipeline/version.test.ts holds the pipeline's modules to importing none), so a
  * template or stylesheet changed in a 10,000-article archive renders its pages again but none of its Markdown:
  * keyed by codeVersion, every such save cost a build from nothing.
  */
