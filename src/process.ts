@@ -14,6 +14,25 @@ export function processExists(pid: number): boolean {
 }
 
 /**
+ * When the process with this id started, in ms since the epoch, as Linux's /proc shows it (its start in clock ticks
+ * after boot, at the 100 ticks a second /proc reports on every architecture Node runs on); undefined elsewhere or
+ * when it is gone. `bootedAt` is when the machine started (Date.now() - os.uptime() s): inside a container both
+ * count from the host's boot, so they agree. Tells a file a killed process left from one of a process that took its
+ * id since: that one started after the file was made.
+ */
+export function processStartedAt(pid: number, bootedAt: number): number | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // After the last ")" come the fields from the state (3rd) on; the start time is the 22nd.
+  const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[22 - 3]);
+  return Number.isFinite(ticks) ? bootedAt + ticks * 10 : undefined;
+}
+
+/**
  * A killed process stays in the process table until its parent waits for it, and signal 0 still finds it.
  * In a container whose first process does not wait for orphans, a killed build stays so for good, and its
  * lock would be waited for forever. Linux shows such a process with state Z in /proc; elsewhere this

@@ -352,6 +352,30 @@ describe('BlobLog', () => {
     build.close();
   });
 
+  it('erases past a reader file made before the running process with its id started (a later CI container)', async () => {
+    // A container of a later job shares the host's boot, so the file is not older than the machine; but the process
+    // that has its id now (an npm, a shell of the job) started after the file was made, so did not make it.
+    const root = await makeTempDir();
+    const first = await filled(root, 2);
+    await first.save();
+    first.close();
+    const build = await BlobLog.open<Head>(root, 'bodies', 'v1');
+    build.head('k0');
+    await build.save();
+    const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+    const left = path.join(root, `${FILE}.${running.pid}-1.reader`);
+    await writeFile(left, '');
+    const beforeItStarted = new Date(Math.max(Date.now() - uptime() * 1000 + 1000, Date.now() - 60_000));
+    await utimes(left, beforeItStarted, beforeItStarted);
+    try {
+      expect(build.staleRecords()!.erase()).toBe(true);
+    } finally {
+      running.kill();
+    }
+    expect((await readFile(path.join(root, FILE))).includes(Buffer.from('Telo 1 '))).toBe(false);
+    build.close();
+  });
+
   it('makes a log opened while records are erased wait for the erasure, and erases nothing of a log replaced since it was read', async () => {
     const root = await makeTempDir();
     const first = await filled(root, 3);
