@@ -326,10 +326,14 @@ describe('BlobLog', () => {
     build.close();
   });
 
-  it('erases past a reader file made before the machine started, though its process id is now a running process', async () => {
-    // A .cache/ restored from a CI cache or a backup, with the reader file of a process killed where it was made:
-    // the process that has its id here (an npm, a shell of the job) never ends while the build runs, and every
-    // build left the erasure, built with nothing changed, and kept the text.
+  // A .cache/ restored from a CI cache or a backup, with the reader file of a process killed where it was made: the
+  // process that has its id here (an npm, a shell of the job) never ends while the build runs, and every build left
+  // the erasure, built with nothing changed, and kept the text. Made before the machine started (another machine),
+  // or after it but before that process started (a later job's container, which shares the host's boot).
+  it.each([
+    ['the machine started', () => Date.now() - uptime() * 1000 - 86_400_000],
+    ['the running process with its id started (a later CI container)', () => Math.max(Date.now() - uptime() * 1000 + 1000, Date.now() - 60_000)],
+  ])('erases past a reader file made before %s, though its process id is now a running process', async (_when, madeAt) => {
     const root = await makeTempDir();
     const first = await filled(root, 2);
     await first.save();
@@ -340,8 +344,8 @@ describe('BlobLog', () => {
     const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
     const restored = path.join(root, `${FILE}.${running.pid}-1.reader`);
     await writeFile(restored, '');
-    const beforeBoot = new Date(Date.now() - uptime() * 1000 - 86_400_000);
-    await utimes(restored, beforeBoot, beforeBoot);
+    const made = new Date(madeAt());
+    await utimes(restored, made, made);
     try {
       expect(build.staleRecords()!.erase()).toBe(true);
     } finally {
@@ -349,30 +353,6 @@ describe('BlobLog', () => {
     }
     expect((await readFile(path.join(root, FILE))).includes(Buffer.from('Telo 1 '))).toBe(false);
     expect((await readdir(path.join(root, '.cache'))).filter((name) => name.endsWith('.reader'))).toHaveLength(1);
-    build.close();
-  });
-
-  it('erases past a reader file made before the running process with its id started (a later CI container)', async () => {
-    // A container of a later job shares the host's boot, so the file is not older than the machine; but the process
-    // that has its id now (an npm, a shell of the job) started after the file was made, so did not make it.
-    const root = await makeTempDir();
-    const first = await filled(root, 2);
-    await first.save();
-    first.close();
-    const build = await BlobLog.open<Head>(root, 'bodies', 'v1');
-    build.head('k0');
-    await build.save();
-    const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
-    const left = path.join(root, `${FILE}.${running.pid}-1.reader`);
-    await writeFile(left, '');
-    const beforeItStarted = new Date(Math.max(Date.now() - uptime() * 1000 + 1000, Date.now() - 60_000));
-    await utimes(left, beforeItStarted, beforeItStarted);
-    try {
-      expect(build.staleRecords()!.erase()).toBe(true);
-    } finally {
-      running.kill();
-    }
-    expect((await readFile(path.join(root, FILE))).includes(Buffer.from('Telo 1 '))).toBe(false);
     build.close();
   });
 
