@@ -15,6 +15,7 @@ import { startProgressLine } from './commands/progress.ts';
 import { nearest } from './text/levenshtein.ts';
 import { builtBasePath, startStaticServer } from './dev/static-server.ts';
 import { startedByNpm, whenParentEnds } from './process.ts';
+import { problemsFoundLine } from './bin/problems-found.js';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 const formatCount = (value: number) => value.toLocaleString('en-US');
@@ -227,9 +228,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     }
   } catch (error) {
     const known = toArhivarErrors(error);
-    const notDone = NOT_DONE[command as Command];
     if (known) {
-      printProblems(known, io, warningsOf(error), notDone);
+      printProblems(known, io, warningsOf(error), command);
       return EXIT.content;
     }
     if (error instanceof UsageError) {
@@ -246,7 +246,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     // (output/publish.ts turns a render's exception into template/failed): its line is found the same way.
     const loading = await templateLoadProblem(error);
     if (loading) {
-      printProblems([loading], io, [], notDone);
+      printProblems([loading], io, [], command);
       return EXIT.content;
     }
     io.err(`arhivar failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -385,12 +385,10 @@ function parseOptionsOnly(command: Command, args: readonly string[]): OptionValu
   throw new UsageError(`arhivar ${command} takes no arguments, only options: "${given}" would be ignored; ${means}, write ${written} (npm run ${command} -- ${written})`);
 }
 
-/** What a command stopped by problems leaves undone, said after their count: `people` never writes, it lists. */
-const NOT_DONE: Partial<Record<Command, string>> = { people: 'nothing was listed' };
-
-export function printProblems(errors: readonly ArhivarError[], io: Io, warnings: readonly ArhivarError[] = [], notDone = 'nothing was written'): void {
+/** The problems, their count with what `command` left undone (problemsFoundLine), and then the warnings. */
+export function printProblems(errors: readonly ArhivarError[], io: Io, warnings: readonly ArhivarError[] = [], command = 'build'): void {
   for (const error of errors) io.err(`${formatError(error)}\n`);
-  io.err(`${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} found; ${notDone}.`);
+  io.err(problemsFoundLine(errors.length, command));
   printWarningsAfterProblems(warnings, io);
 }
 
@@ -718,7 +716,7 @@ async function runCheck(args: readonly string[], io: Io): Promise<number> {
     onWaitForBuild: (holder, lockPath) => io.err(waitingMessage('check', root, holder, lockPath)),
   });
   if (result.problems.length > 0) {
-    printProblems(result.problems, io, result.warnings);
+    printProblems(result.problems, io, result.warnings, 'check');
     return EXIT.content;
   }
   printWarnings(result.warnings, io);

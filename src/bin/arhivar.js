@@ -4,12 +4,12 @@
 // to the folder it is in (kept in .cache/code/), so `npm run build` works right after `npm install`. The options on the first line
 // are NODE_FLAGS in code.js; npm's command shims on Windows read them from that line too.
 import { importSource, SourceSyntaxError } from './code.js';
+import { problemsFoundLine } from './problems-found.js';
 
 const cli = await importSource('cli.ts').catch((error) => {
   if (!(error instanceof SourceSyntaxError)) throw error;
   // Exit code 1, as for a template that throws while a page is rendered (template/failed).
-  const count = error.problems.length;
-  process.stderr.write(`${error.problems.join('\n\n')}\n\n${count} ${count === 1 ? 'problem' : 'problems'} found; nothing was written.\n`);
+  process.stderr.write(`${error.problems.join('\n\n')}\n\n${problemsFoundLine(error.problems.length, process.argv[2])}\n`);
   process.exitCode = 1;
   return undefined;
 });

@@ -159,6 +159,8 @@ describe('npm run build and npm run check with a template tag or brace left open
       const failed = await run(copy, command, root);
       expect(failed.code).toBe(1);
       expect(failed.stderr).toMatch(new RegExp(`^templates/person\\.tsx:${line}  template/syntax\\n  the <p> at this line is never closed \\(</Layout> at line \\d+ comes first\\): <p class="screen-only">\\n  ${hint}\\n\\n1 problem found`, 'm'));
+      // Before the command line loads: check, which never writes, says so, as it does under content problems.
+      expect(failed.stderr?.trimEnd().split('\n').at(-1)).toBe(command === 'check' ? '1 problem found; check changes no file: content/ and the built site are as they were.' : '1 problem found; nothing was written.');
     }
     await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
   }, 90_000);
