@@ -1,12 +1,15 @@
 // arhivar's own code as Node runs it. Plain JavaScript (typed by code.d.ts) because it runs before any
 // TypeScript can be loaded: the command-line entry points use it to start from a compiled bundle.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { uptime } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { jsxSyntaxProblem, parseTsx } from './jsx-syntax.js';
+import { processExists, processStartedAt } from './process-table.js';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCE_ROOT = path.join(PACKAGE_ROOT, 'src');
@@ -411,9 +414,11 @@ export function noPackageFileHint(specifier) {
 
 /**
  * Writes the bundle of `entry` to `folder` as the folder <entry>-<bundleVersion>/ (index.mjs and its chunks)
- * unless it is there already, and returns the path of its index.mjs. Bundles of the same entry made by
- * older code, or in another folder, are removed once an hour old. Concurrent callers each write a temporary
- * folder of their own; the rename makes the bundle appear whole, and a caller that loses the race uses the winner's.
+ * unless it is there already, and returns the path of its index.mjs. The process is marked as a reader of the
+ * bundle for as long as it runs (holdBundle), and a call that makes a bundle removes those of the same entry made
+ * by other code (or in another folder) that no running process holds, but for the one used last before it
+ * (removeUnusedBundles). Concurrent callers each write a temporary folder of their own; the rename makes the
+ * bundle appear whole, and a caller that loses the race uses the winner's.
  * @param {string} entry
  * @param {string} folder
  * @param {{ packages?: 'external' | 'bundle' }} [options] as for bundleSource; the same for every call with this entry
@@ -423,7 +428,9 @@ export async function compiledPath(entry, folder, options = {}) {
   const prefix = `${entry.replace(/[^a-z0-9]+/gi, '-')}-`;
   const bundle = path.join(folder, `${prefix}${await bundleVersion()}`);
   const output = path.join(bundle, ENTRY_NAME);
-  if (await stat(output).then(() => true, () => false)) return output;
+  // A worker started again finds its bundle held already. Marked before it is looked for: a process removing the
+  // bundle after that finds the mark, and one that removed it before leaves nothing to find, so it is made again.
+  if ((heldBundles.has(bundle) || (await holdBundle(bundle))) && (await isFile(output))) return output;
   const files = await bundleSource(entry, options, bundle);
   await mkdir(folder, { recursive: true });
   const temporary = `${bundle}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
@@ -431,23 +438,133 @@ export async function compiledPath(entry, folder, options = {}) {
     await mkdir(path.dirname(path.join(temporary, file.name)), { recursive: true });
     await writeFile(path.join(temporary, file.name), file.contents);
   }
+  // The bundle appears with this process's mark in it, so no other process can take it for unused in between.
+  await mkdir(path.join(temporary, READERS));
+  await writeFile(path.join(temporary, READERS, String(process.pid)), '');
   try {
     await rename(temporary, bundle);
+    holding(bundle);
   } catch (error) {
     // Another process put the same bundle in place first (renaming onto a folder that has files fails).
     await rm(temporary, { recursive: true, force: true });
-    if (!(await stat(output).then(() => true, () => false))) throw error;
+    if (!(await holdBundle(bundle)) || !(await isFile(output))) throw error;
   }
-  // Bundles of older code are removed once they are an hour old: a process of that code (a dev server left
-  // running while arhivar was edited) may still be about to start a worker or load a chunk from one.
+  await removeUnusedBundles(folder, prefix, bundle);
+  return output;
+}
+
+/** The folder inside a bundle that holds a file named by the id of each process using it (compiledPath). */
+const READERS = '.readers';
+/**
+ * How many bundles of an entry no running process holds are kept besides the newest, the most recently used
+ * first: saving a template and then undoing the change, or going back to the branch before, takes the bundle
+ * that was kept instead of making it again (0.6-0.7 s for a command's and its Markdown worker's).
+ */
+const UNUSED_BUNDLES_KEPT = 1;
+/** How far a process's start read from /proc may be from the clock's: its ticks are 10 ms, the boot time is derived. */
+const START_GRAIN_MS = 2000;
+
+/**
+ * The bundles this process has marked as its own (compiledPath), whose marks it removes as it exits.
+ * @type {Set<string>}
+ */
+const heldBundles = new Set();
+
+/**
+ * Marks the bundle folder `bundle` as used by this process, if it is there; false when it is not (never made, or
+ * removed meanwhile).
+ * @param {string} bundle
+ */
+async function holdBundle(bundle) {
+  const readers = path.join(bundle, READERS);
+  try {
+    // Not recursive: that would make the bundle's folder again, empty, after another process removed it.
+    await mkdir(readers).catch((/** @type {NodeJS.ErrnoException} */ error) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+    await writeFile(path.join(readers, String(process.pid)), '');
+  } catch {
+    return false;
+  }
+  holding(bundle);
+  return true;
+}
+
+/** @param {string} bundle */
+function holding(bundle) {
+  // A worker thread's exit is not the process's: the marks, named by the process, stay until the process ends.
+  if (heldBundles.size === 0 && isMainThread) process.once('exit', letGoOfBundles);
+  heldBundles.add(bundle);
+}
+
+function letGoOfBundles() {
+  for (const bundle of heldBundles) rmSync(path.join(bundle, READERS, String(process.pid)), { force: true });
+}
+
+/**
+ * Removes the bundles of the entry named by `prefix` in `folder`, other than `current`, that no running process holds,
+ * keeping the UNUSED_BUNDLES_KEPT used last: one template edit after another, each with a build, left a bundle of
+ * the command and one of each worker per edit, for an hour (23 folders, 17 MB, in one session). A bundle made by
+ * arhivar before bundles were marked (it has no .readers/), a temporary folder and a one-file bundle of older versions
+ * are removed once an hour old, as before: a process of older code marks nothing it uses.
+ * A process that takes up an unused bundle again just as another removes it can still lose it between the other's
+ * look at its marks and the rename that takes it away: it then fails to load a chunk, once.
+ * @param {string} folder
+ * @param {string} prefix
+ * @param {string} current
+ */
+async function removeUnusedBundles(folder, prefix, current) {
   const staleBefore = Date.now() - STALE_BUNDLE_MS;
+  const bootedAt = Date.now() - uptime() * 1000;
+  /** @type {{ file: string; usedMs: number }[]} */
+  const unused = [];
   for (const name of await readdir(folder)) {
     const file = path.join(folder, name);
-    if (!name.startsWith(prefix) || file === bundle || !isBundleName(name.slice(prefix.length))) continue;
-    const modified = await stat(file).then((info) => info.mtimeMs, () => Date.now());
-    if (modified < staleBefore) await rm(file, { recursive: true, force: true });
+    if (!name.startsWith(prefix) || file === current || !isBundleName(name.slice(prefix.length))) continue;
+    const readers = path.join(file, READERS);
+    const marked = name.endsWith('.tmp') ? undefined : await stat(readers).catch(() => undefined);
+    if (!marked?.isDirectory()) {
+      const modified = await stat(file).then((info) => info.mtimeMs, () => Date.now());
+      if (modified < staleBefore) await rm(file, { recursive: true, force: true });
+      continue;
+    }
+    if (!(await heldByRunningProcess(file, readers, bootedAt))) unused.push({ file, usedMs: marked.mtimeMs });
   }
-  return output;
+  unused.sort((a, b) => b.usedMs - a.usedMs);
+  for (const { file } of unused.slice(UNUSED_BUNDLES_KEPT)) {
+    // Renamed first, at once: a process that marks it after this finds it gone and makes it again, rather than
+    // loading from a folder half removed.
+    const removed = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+    if (await rename(file, removed).then(() => true, () => false)) await rm(removed, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Whether a process that runs marked the bundle `file` as used. Marks of processes that have ended stay (a process
+ * removes its own as it exits, a killed one cannot): removing them would date the folder's last use to then. A mark named by this process's id is its own only if it holds the bundle: otherwise a killed process that had
+ * the same id left it (a CI job's container numbers its processes alike each run, and .cache/ may be restored from
+ * an earlier job). One made before this machine started, or before the process that has its id now started, was
+ * left by another (as in pipeline/blob-log.ts).
+ * @param {string} file
+ * @param {string} readers
+ * @param {number} bootedAt
+ */
+async function heldByRunningProcess(file, readers, bootedAt) {
+  for (const name of await readdir(readers).catch(() => [])) {
+    const pid = /^\d+$/.test(name) ? Number(name) : 0;
+    const made = (await stat(path.join(readers, name)).catch(() => undefined))?.mtimeMs ?? 0;
+    const live =
+      pid === process.pid
+        ? heldBundles.has(file)
+        : pid > 0 && made >= bootedAt && processExists(pid) && !(made < (processStartedAt(pid, bootedAt) ?? made) - START_GRAIN_MS);
+    if (live) return true;
+  }
+  return false;
+}
+
+/** @param {string} file */
+function isFile(file) {
+  return stat(file).then((info) => info.isFile(), () => false);
 }
 
 /**

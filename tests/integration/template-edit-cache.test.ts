@@ -1,9 +1,9 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, copyPackage, temporaryFolders } from '../helpers.ts';
+import { copyFixture, copyPackage, temporaryFolders, waitFor } from '../helpers.ts';
 
 const temporaryFolder = temporaryFolders();
 
@@ -43,4 +43,43 @@ describe('a template edited in an archive built before', () => {
     const afterCode = await contentLogs(root);
     expect(Object.keys(afterCode).filter((name) => !(name in logs))).toHaveLength(4);
   }, 120_000);
+});
+
+describe('the bundles of arhivar’s code in .cache/code/ as templates are edited', () => {
+  it('keeps those a running process uses and one more of each entry, not one per edit', async () => {
+    const copy = await copyPackage(await temporaryFolder());
+    const root = await copyFixture('archive-basic');
+    const code = path.join(copy, '.cache', 'code');
+    const bundlesOf = async (entry: string) => (await readdir(code)).filter((name) => name.startsWith(`${entry}-`)).sort();
+    const layout = path.join(copy, 'templates', 'layout.tsx');
+    let edits = 0;
+    const editAndBuild = async () => {
+      await appendFile(layout, `\n// edit ${++edits}\n`);
+      await build(copy, root);
+    };
+
+    // A dev server of the templates as they were, left running while they are edited and built.
+    const dev = spawn(process.execPath, [path.join(copy, 'src/bin/arhivar.js'), 'dev', '--root', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let printed = '';
+    dev.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    const exited = new Promise((resolve) => dev.on('exit', resolve));
+    try {
+      await waitFor(() => printed.includes('loaded '), 'the dev server’s first load');
+      const [served] = await bundlesOf('cli-ts');
+      expect(served).toBeDefined();
+      for (let n = 0; n < 4; n++) await editAndBuild();
+      // The dev server's, the last build's and the one before it; four edits left six.
+      const whileServing = await bundlesOf('cli-ts');
+      expect(whileServing).toContain(served);
+      expect(whileServing).toHaveLength(3);
+    } finally {
+      dev.kill('SIGTERM');
+      await exited;
+    }
+    // Once it has ended, its bundle goes as any other, by when it was last used.
+    await editAndBuild();
+    await editAndBuild();
+    for (const entry of ['cli-ts', 'workers-markdown-worker-ts']) expect(await bundlesOf(entry), entry).toHaveLength(2);
+    expect((await readdir(code)).length).toBeLessThanOrEqual(8);
+  }, 180_000);
 });

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, realpath, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -44,6 +44,44 @@ describe('compiled bundles of arhivar’s own code (src/bin/code.js)', () => {
     expect((await readdir(folder)).sort()).toEqual([path.basename(path.dirname(first)), path.basename(recent), path.basename(otherEntry)].sort());
   });
 
+  it.skipIf(!existsSync('/proc/self/stat'))('removes a marked bundle of other code that no running process holds, keeping the one used last', async () => {
+    const folder = await makeTempDir();
+    roots.push(folder);
+    const ended = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => ended.on('exit', resolve));
+    const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+    try {
+      await new Promise((resolve) => running.on('spawn', resolve));
+      const bundle = async (version: string, readers: readonly number[], usedAt: Date, markedAt = usedAt) => {
+        const file = path.join(folder, `output-assets-ts-${version}`);
+        await mkdir(path.join(file, '.readers'), { recursive: true });
+        for (const pid of readers) {
+          await writeFile(path.join(file, '.readers', String(pid)), '');
+          await utimes(path.join(file, '.readers', String(pid)), markedAt, markedAt);
+        }
+        await utimes(path.join(file, '.readers'), usedAt, usedAt);
+        return path.basename(file);
+      };
+      const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+      const held = await bundle('0000000000000001', [running.pid!], minutesAgo(120), new Date());
+      const lastUsed = await bundle('0000000000000002', [], minutesAgo(3));
+      const usedBefore = await bundle('0000000000000003', [], minutesAgo(5));
+      // Killed, or ended: a mark nothing removed.
+      const ofEnded = await bundle('0000000000000004', [ended.pid!], minutesAgo(4));
+      // Marked before the process that has that id now started: left by another (a cache restored from an earlier job).
+      const ofIdTaken = await bundle('0000000000000005', [running.pid!], minutesAgo(4), minutesAgo(10));
+      // This process's id, but not a bundle it holds: a killed process with the same id left it.
+      const ofThisId = await bundle('0000000000000006', [process.pid], minutesAgo(4));
+
+      const made = path.dirname(await compiledPath('output/assets.ts', folder));
+      expect((await readdir(folder)).sort()).toEqual([held, lastUsed, path.basename(made)].sort());
+      expect(await readdir(path.join(made, '.readers'))).toEqual([String(process.pid)]);
+      for (const gone of [usedBefore, ofEnded, ofIdTaken, ofThisId]) expect(existsSync(path.join(folder, gone)), gone).toBe(false);
+    } finally {
+      running.kill();
+    }
+  });
+
   it('keeps code reached only by import() out of what a command loads first, with the packages it imports', async () => {
     const folder = await makeTempDir();
     roots.push(folder);
@@ -54,7 +92,8 @@ describe('compiled bundles of arhivar’s own code (src/bin/code.js)', () => {
     // by the commands that use them, so `arhivar build` with nothing changed loads none of them.
     expect([...loaded].filter((specifier) => specifier.includes('/node_modules/'))).toEqual([]);
     // They are in the bundle, in chunks of their own.
-    const chunks = await Promise.all((await readdir(path.dirname(entry))).map((name) => readFile(path.join(path.dirname(entry), name), 'utf8')));
+    const modules = (await readdir(path.dirname(entry))).filter((name) => name.endsWith('.mjs'));
+    const chunks = await Promise.all(modules.map((name) => readFile(path.join(path.dirname(entry), name), 'utf8')));
     for (const name of ['vite', 'remark-parse', 'yaml', 'zod', 'preact']) expect(chunks.some((text) => text.includes(`/node_modules/${name}/`)), name).toBe(true);
   });
 

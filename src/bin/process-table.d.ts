@@ -1,0 +1,3 @@
+// Types of process-table.js, which is plain JavaScript because code.js loads it before any TypeScript.
+export declare function processExists(pid: number): boolean;
+export declare function processStartedAt(pid: number, bootedAt: number): number | undefined;
