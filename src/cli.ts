@@ -565,6 +565,9 @@ async function runDev(args: readonly string[], io: Io): Promise<number> {
   }
   const { startDevServer } = await import('./dev/server.ts');
   let reloading = false;
+  // The address printed last: an edit of baseUrl in content/site.yaml moves the site to its path on the next load,
+  // and the tab opened at the address printed at start showed only a 404 page outside it.
+  let shown: URL | undefined;
   const server = await startDevServer({
     root: rootOf(values),
     port: portOf(values, 5173),
@@ -589,11 +592,16 @@ async function runDev(args: readonly string[], io: Io): Promise<number> {
         io.out(`loaded ${formatCount(report.articles)} ${report.articles === 1 ? 'article' : 'articles'} in ${(report.elapsedMs / 1000).toFixed(1)} s`);
         if (report.heldBack) io.out(heldBackMessage(report.heldBack, 'dev'));
       }
+      if (shown && shown.pathname !== report.basePath) {
+        shown = new URL(report.basePath, shown);
+        io.out(`arhivar dev: baseUrl in content/site.yaml moved the site: serving ${shown.href} (Ctrl+C stops)`);
+      }
     },
     onTemplateFailure: (problem) => io.err(`${formatError(problem)}\n`),
     // The pages render again and the browser reloads after such a save too, so the change looks applied.
     onRestartNeeded: (file) => io.err(`${file} changed: npm run dev runs the code it started with, all but the templates and what they import; stop it (Ctrl+C) and start it again to apply the change`),
   });
+  shown = new URL(server.url);
   io.out(`arhivar dev: serving ${server.url} (Ctrl+C stops)`);
   await (io.untilStopped ?? defaultIo.untilStopped!)();
   await server.close();

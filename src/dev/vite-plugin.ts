@@ -76,6 +76,8 @@ export interface DevLoadReport {
   /** When the load started, on performance.now()'s clock, and how long it took. */
   startedMs: number;
   elapsedMs: number;
+  /** The path the site is served under after this load: that of baseUrl in the last site that loaded. */
+  basePath: string;
 }
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -482,6 +484,7 @@ class DevSite {
         heldBack: state.ok ? state.model.heldBack : undefined,
         startedMs: started,
         elapsedMs: performance.now() - started,
+        basePath: this.basePath,
       });
       if (current) await this.reloadIfEarlyHomeDiffers(state);
     });
