@@ -629,7 +629,12 @@ async function runPreview(args: readonly string[], io: Io): Promise<number> {
   const [{ readSiteConfig }, { basePathOf }] = await Promise.all([import('./config/site.ts'), import('./site/urls.ts')]);
   const configured = basePathOf((await readSiteConfig(rootOf(values))).baseUrl);
   const built = await builtBasePath(dir);
-  const server = await startStaticServer({ dir, port: portOf(values, 4173), basePath: built ?? configured });
+  const server = await startStaticServer({
+    dir,
+    port: portOf(values, 4173),
+    basePath: built ?? configured,
+    onPathChange: (basePath, url) => io.out(`arhivar preview: ${path.basename(dir)}/ was built again for the path ${basePath}: serving ${url} (Ctrl+C stops)`),
+  });
   io.out(`arhivar preview: serving ${dir} at ${server.url} (Ctrl+C stops)`);
   if (built !== undefined && built !== configured) {
     io.out(`note: ${path.basename(dir)}/ was built for the path ${built}, and is served there; content/site.yaml now gives ${configured}: run npm run build to publish under it`);

@@ -106,17 +106,40 @@ export interface StaticServerOptions {
   host?: string;
   /** The path the site is published under (site/urls.ts basePathOf); "/" by default. */
   basePath?: string;
+  /**
+   * Told the path and the address when a build replaces `dir` with a site made for another path (its search
+   * manifest says so, builtBasePath): the server serves under that path from then on.
+   */
+  onPathChange?: (basePath: string, url: string) => void;
 }
 
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
   const dir = path.resolve(options.dir);
   const host = options.host ?? '127.0.0.1';
-  const basePath = options.basePath ?? '/';
+  let basePath = options.basePath ?? '/';
+  let origin = '';
+  // A build beside a running preview may be made for another path (baseUrl edited): its pages link under that
+  // path, and served under the old one each of their links led to a 404. The manifest is looked at on every
+  // request (one stat) and read again when it is another file or was written since.
+  let manifest = await fileIdentity(path.join(dir, outputPathFor(urls.searchIndex())));
+  let looking: Promise<void> | undefined;
+  const followBuild = async () => {
+    const now = await fileIdentity(path.join(dir, outputPathFor(urls.searchIndex())));
+    if (now === manifest) return;
+    manifest = now;
+    const built = await builtBasePath(dir);
+    if (built === undefined || built === basePath) return;
+    basePath = built;
+    options.onPathChange?.(built, `${origin}${built}`);
+  };
   const server = createServer((request, response) => {
-    serve(dir, basePath, request, response).catch((error: unknown) => {
-      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end(`arhivar preview failed: ${String(error)}`);
-    });
+    looking ??= followBuild().finally(() => (looking = undefined));
+    looking
+      .then(() => serve(dir, basePath, request, response))
+      .catch((error: unknown) => {
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        response.end(`arhivar preview failed: ${String(error)}`);
+      });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -124,7 +147,16 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  return { url: `http://${host}:${port}${basePath}`, close: () => closeServer(server) };
+  origin = `http://${host}:${port}`;
+  return { url: `${origin}${basePath}`, close: () => closeServer(server) };
+}
+
+/** A file's identity and last write, to tell it was replaced or written; undefined when it is not there. */
+async function fileIdentity(file: string): Promise<string | undefined> {
+  return stat(file).then(
+    (info) => `${info.ino} ${info.mtimeMs} ${info.size}`,
+    () => undefined,
+  );
 }
 
 /** Answers a request for the host's root or the base path without its slash with baseRedirect's redirect. */

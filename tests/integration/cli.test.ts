@@ -703,6 +703,37 @@ describe('arhivar CLI exit codes', () => {
     expect(await running).toBe(0);
   });
 
+  it('preview moves to the path of a build that replaces dist/ under another baseUrl, and says so', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const quiet = captureIo();
+    expect(await main(['build', '--root', root], quiet)).toBe(0);
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const io = captureIo({ untilStopped: () => stopped });
+    const running = main(['preview', '--root', root, '--port', '0'], io);
+    try {
+      await waitFor(() => io.stdout.length > 0, 'the address preview serves at');
+      const origin = /at (http:\/\/127\.0\.0\.1:\d+)\/ /.exec(io.stdout[0] ?? '')?.[1];
+      expect(origin, io.stdout[0]).toBeDefined();
+      expect((await fetch(`${origin}/osebe/`)).status).toBe(200);
+
+      const siteYaml = path.join(root, 'content', 'site.yaml');
+      await writeFile(siteYaml, (await readFile(siteYaml, 'utf8')).replace(/^baseUrl: .*$/m, 'baseUrl: https://example.si/novice/'));
+      expect(await main(['build', '--root', root], quiet)).toBe(0);
+      // The pages of dist/ link under /novice/ now: served at the old path, every link of the site led to a 404.
+      const home = await fetch(`${origin}/`, { redirect: 'manual' });
+      expect(home.status).toBe(302);
+      expect(home.headers.get('location')).toBe('/novice/');
+      expect((await fetch(`${origin}/novice/osebe/`)).status).toBe(200);
+      expect((await fetch(`${origin}/osebe/`)).status).toBe(404);
+      expect(io.stdout.slice(1)).toEqual([`arhivar preview: dist/ was built again for the path /novice/: serving ${origin}/novice/ (Ctrl+C stops)`]);
+    } finally {
+      stop();
+      expect(await running).toBe(0);
+    }
+  });
+
   it('preview prints the address under the path of baseUrl, where it serves the site', async () => {
     const root = await makeTempDir();
     roots.push(root);
