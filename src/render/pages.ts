@@ -8,7 +8,7 @@ import { basePathOf, urls } from '../site/urls.ts';
 import { pageSizes, pictureSources, type PictureSize } from '../site/pictures.ts';
 import type { SiteContext } from './context.ts';
 import { renderUnderBasePath } from './base-path.ts';
-import { renderRejectingUndefined } from './undefined-component.ts';
+import { renderCheckingElements } from './element-checks.ts';
 import { EmptyPageError } from './render-problem.ts';
 import { FEED_SIZE, FeedEntries, renderAtomFeed } from './feed.ts';
 import { renderRobots, renderSitemap, renderSitemapIndex, SITEMAP_LIMIT, type SitemapEntry } from './sitemap.ts';
@@ -59,7 +59,7 @@ function entryListPage<P extends { context: SiteContext; page: Page<Article> }>(
 
 /** A page of the site; its links carry the path of the site's baseUrl (render/base-path.ts). */
 export function renderHtml<P extends { context: SiteContext }>(component: FunctionComponent<P>, props: P): string {
-  const html = renderUnderBasePath(basePathOf(props.context.site.baseUrl), () => renderRejectingUndefined(() => renderToString(h(component, props))));
+  const html = renderUnderBasePath(basePathOf(props.context.site.baseUrl), () => renderCheckingElements(() => renderToString(h(component, props))));
   if (html === '') throw new EmptyPageError(component.displayName ?? component.name);
   return `<!DOCTYPE html>\n${html}\n`;
 }

@@ -56,6 +56,19 @@ describe('npm run build with a template that throws', () => {
     expect(unmapped.stderr).toMatch(/^template\/failed\n  \/osebe\/[a-z-]+\/: TypeError: osebi manjka vloga \(in PersonPage\)\n  hint: .*open \/osebe\/[a-z-]+\/ in npm run dev to see the template's file and line/m);
   }, 90_000);
 
+  it('refuses an element given both class and className at its line, where Preact published class and dropped className without a word', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    const marker = '<h1 class="ime" className={heading ? \'oseba\' : undefined}>{heading}</h1>';
+    const line = await breakPersonTemplate(copy, (source) => source.replace('<h1>{heading}</h1>', marker), marker);
+    const failed = await build(copy, root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(
+      new RegExp(`^templates/person\\.tsx:${line}  template/failed\\n  /osebe/[a-z-]+/: TypeError: this <h1> is given both class and className: Preact writes class alone and drops className without a word; write one class attribute with all the names \\(in PersonPage\\)`, 'm'),
+    );
+    await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
+  }, 90_000);
+
   it('refuses a page template that returns nothing (a body in braces without return), naming its declaration, instead of publishing pages of <!DOCTYPE html> alone', async () => {
     const copy = await copyArhivar();
     const root = await copyFixture('archive-basic');

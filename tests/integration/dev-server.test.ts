@@ -456,6 +456,22 @@ describe('arhivar dev with a template that uses a component its file does not ex
       expect(told[0]!.message).toContain('a default export imported in braces, or a named one without');
     });
   });
+
+  it('fails the page at the line of an element given both class and className, of which Preact would write class alone', async () => {
+    const root = await copyFixture('archive-basic');
+    const wrapper = await writeBrokenPage(root, [
+      'function BrokenPage(_props: { context: Parameters<typeof base>[0]["context"] }) {',
+      '  return <main><p class="povzetek" className="poudarek">Besedilo</p></main>;',
+      '}',
+    ]);
+    const told: ArhivarError[] = [];
+    await withDevServer(root, { pagesModule: wrapper, onTemplateFailure: (problem) => told.push(problem) }, async (server) => {
+      const page = await fetchUntil(server, FIRST_URL, (p) => p.status !== 404);
+      expect(page.status).toBe(500);
+      expect(told.map((problem) => [problem.code, problem.file, problem.line])).toEqual([['template/failed', 'templates/pages-wrapper.tsx', 3]]);
+      expect(told[0]!.message).toContain('this <p> is given both class and className');
+    });
+  });
 });
 
 /** A pages-wrapper.tsx whose page at FIRST_URL is rendered from `component` (TSX lines declaring BrokenPage, from line 2, below the import of `base` and `renderHtml`). */
