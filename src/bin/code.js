@@ -504,7 +504,7 @@ function letGoOfBundles() {
 /**
  * Removes the bundles of the entry named by `prefix` in `folder`, other than `current`, that no running process holds,
  * keeping the UNUSED_BUNDLES_KEPT used last: one template edit after another, each with a build, left a bundle of
- * the command and one of each worker per edit, for an hour (23 folders, 17 MB, in one session). A bundle made by
+ * the command and one of each worker per edit, for an hour (six edits: 18 folders, 13 MB; now 6, 4.1 MB). A bundle made by
  * arhivar before bundles were marked (it has no .readers/), a temporary folder and a one-file bundle of older versions
  * are removed once an hour old, as before: a process of older code marks nothing it uses.
  * A process that takes up an unused bundle again just as another removes it can still lose it between the other's
@@ -541,10 +541,11 @@ async function removeUnusedBundles(folder, prefix, current) {
 
 /**
  * Whether a process that runs marked the bundle `file` as used. Marks of processes that have ended stay (a process
- * removes its own as it exits, a killed one cannot): removing them would date the folder's last use to then. A mark named by this process's id is its own only if it holds the bundle: otherwise a killed process that had
+ * removes its own as it exits, a killed one cannot): removing them here would date the folder's last use to now.
+ * A mark named by this process's id is its own only if it holds the bundle: otherwise a killed process that had
  * the same id left it (a CI job's container numbers its processes alike each run, and .cache/ may be restored from
  * an earlier job). One made before this machine started, or before the process that has its id now started, was
- * left by another (as in pipeline/blob-log.ts).
+ * left by another (as pipeline/blob-log.ts judges its reader files).
  * @param {string} file
  * @param {string} readers
  * @param {number} bootedAt
