@@ -72,6 +72,8 @@ describe('the bundles of arhivar’s code in .cache/code/ as templates are edite
       const whileServing = await bundlesOf('cli-ts');
       expect(whileServing).toContain(served);
       expect(whileServing).toHaveLength(3);
+      // So are its Markdown worker's, which it starts again for each load after a save (pipeline/markdown.ts).
+      expect(await bundlesOf('workers-markdown-worker-ts')).toContain(served!.replace(/^cli-ts-/, 'workers-markdown-worker-ts-'));
     } finally {
       dev.kill('SIGTERM');
       await exited;
