@@ -1,5 +1,5 @@
 // Kept in plain JavaScript, where code.js can use them too (whether a process still holds a bundle of .cache/code/).
-export { processExists, processStartedAt } from './bin/process-table.js';
+export { madeByRunningProcess, processExists, processStartedAt } from './bin/process-table.js';
 
 /**
  * Whether `npm run` (or `npx`) started this process: npm sets npm_lifecycle_event for the command it runs. Only

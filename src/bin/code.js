@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import { jsxSyntaxProblem, parseTsx } from './jsx-syntax.js';
-import { processExists, processStartedAt } from './process-table.js';
+import { madeByRunningProcess } from './process-table.js';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCE_ROOT = path.join(PACKAGE_ROOT, 'src');
@@ -461,9 +461,6 @@ const READERS = '.readers';
  * that was kept instead of making it again (0.6-0.7 s for a command's and its Markdown worker's).
  */
 const UNUSED_BUNDLES_KEPT = 1;
-/** How far a process's start read from /proc may be from the clock's: its ticks are 10 ms, the boot time is derived. */
-const START_GRAIN_MS = 2000;
-
 /**
  * The bundles this process has marked as its own (compiledPath), whose marks it removes as it exits.
  * @type {Set<string>}
@@ -544,8 +541,7 @@ async function removeUnusedBundles(folder, prefix, current) {
  * removes its own as it exits, a killed one cannot): removing them here would date the folder's last use to now.
  * A mark named by this process's id is its own only if it holds the bundle: otherwise a killed process that had
  * the same id left it (a CI job's container numbers its processes alike each run, and .cache/ may be restored from
- * an earlier job). One made before this machine started, or before the process that has its id now started, was
- * left by another (as pipeline/blob-log.ts judges its reader files).
+ * an earlier job). Any other is judged as pipeline/blob-log.ts judges its reader files (madeByRunningProcess).
  * @param {string} file
  * @param {string} readers
  * @param {number} bootedAt
@@ -554,11 +550,7 @@ async function heldByRunningProcess(file, readers, bootedAt) {
   for (const name of await readdir(readers).catch(() => [])) {
     const pid = /^\d+$/.test(name) ? Number(name) : 0;
     const made = (await stat(path.join(readers, name)).catch(() => undefined))?.mtimeMs ?? 0;
-    const live =
-      pid === process.pid
-        ? heldBundles.has(file)
-        : pid > 0 && made >= bootedAt && processExists(pid) && !(made < (processStartedAt(pid, bootedAt) ?? made) - START_GRAIN_MS);
-    if (live) return true;
+    if (pid === process.pid ? heldBundles.has(file) : madeByRunningProcess(pid, made, bootedAt)) return true;
   }
   return false;
 }

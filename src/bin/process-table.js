@@ -39,6 +39,24 @@ export function processStartedAt(pid, bootedAt) {
   return Number.isFinite(ticks) ? bootedAt + ticks * 10 : undefined;
 }
 
+/** How far a process's start read from /proc may be from the clock's: its ticks are 10 ms, the boot time is derived. */
+const START_GRAIN_MS = 2000;
+
+/**
+ * Whether a file that process `pid` made at `madeMs` to say it is using something (a reader file of a cache log,
+ * a mark in a bundle) was made by a process that still runs. Not when no process has that id; nor when the file
+ * is older than the machine's start (`bootedAt`, as for processStartedAt): it came with a restored .cache/ (a CI
+ * cache, a backup), and its id may be another process's now; nor when it was made before the process that has its
+ * id now started, which a container of a later CI job, numbering its processes anew, shows with the host's boot.
+ * @param {number} pid
+ * @param {number} madeMs
+ * @param {number} bootedAt
+ * @returns {boolean}
+ */
+export function madeByRunningProcess(pid, madeMs, bootedAt) {
+  return pid > 0 && madeMs >= bootedAt && processExists(pid) && !(madeMs < (processStartedAt(pid, bootedAt) ?? madeMs) - START_GRAIN_MS);
+}
+
 /**
  * A killed process stays in the process table until its parent waits for it, and signal 0 still finds it.
  * In a container whose first process does not wait for orphans, a killed build stays so for good, and its

@@ -6,7 +6,7 @@ import { serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import { ArhivarError } from '../errors.ts';
 import { CACHE_DIR, deserializeValue, openSameFile, unusedRecords, readAt, removeOtherVersions, renameIntoCacheSync, temporaryPath, writeAt, type FileIdentity, type StaleRecords } from './cache.ts';
-import { processExists, processStartedAt } from '../process.ts';
+import { madeByRunningProcess, processExists } from '../process.ts';
 
 /**
  * A key → record log under .cache/ for values too large to hold all at once: rendered article bodies take
@@ -525,8 +525,6 @@ function erasingProcess(lock: string): number | undefined {
 }
 
 const ERASING_STALE_MS = 10_000;
-/** How far a process's start read from /proc may be from the clock's: its ticks are 10 ms, the boot time is derived. */
-const START_GRAIN_MS = 2000;
 
 /**
  * Runs `erase` holding the log's erasing lock, unless another process has the log open (a reader file other than
@@ -565,9 +563,7 @@ function eraseAlone(file: string, identity: FileIdentity, own: string | undefine
       // And one made before the process that has its id now started was left by another (a container of a later
       // job, whose clock of boot is the host's, numbers its processes anew): 2 s allow for the clock's grain.
       const made = fs.statSync(reader, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-      const live =
-        made >= bootedAt &&
-        (pid === process.pid ? openReaders.has(reader) : pid > 0 && processExists(pid) && !(made < (processStartedAt(pid, bootedAt) ?? made) - START_GRAIN_MS));
+      const live = made >= bootedAt && (pid === process.pid ? openReaders.has(reader) : madeByRunningProcess(pid, made, bootedAt));
       if (live) return false;
       fs.rmSync(reader, { force: true });
     }
