@@ -1195,6 +1195,8 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     open = applyGender(cased, cue, detector, tokens.word(token)).filter((candidate) => !shadowed.has(candidate.person) && !namesakesSpelling(detector, tokens, token, candidate, cue, otherGenderSpellings));
     // »v trgovinah Tuš«, »podjetje Tesla«: after its generic noun the name stays in the nominative, and it is the firm's.
     if (afterCompanyNoun(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive' || !candidate.hasNom);
+    // »bazen v Hrastniku«, »na Bledu«: after »v« or »na« a locative is a place's, and a town may be spelled as a surname.
+    if (afterPlacePreposition(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive' || (candidate.cases & ~(CASE_BIT.dat | CASE_BIT.loc)) !== 0);
     // The people the gender took out: only then did the context decide. A verb or role noun that agrees with
     // the reading left, or belongs to another subject (»S Stingom je nastopila Madonna«), is no reason.
     // Whom the gender cue ruled out, for the reason `people` gives; most matches have no cue, and need none.
@@ -1401,6 +1403,17 @@ const AFTER_TIME_UNIT = new Set(['dni', 'pozneje', 'kasneje', 'prej', 'zatem', '
 /** »Mesec dni pred tem«, »Mesec pozneje«: token `i` starts a span of time, a noun capitalised only as the sentence's first word. */
 function isTimeSpan(tokens: Tokens, i: number): boolean {
   return i + 1 < tokens.length && TIME_UNITS.has(tokens.word(i).toLowerCase()) && tightGap(tokens, i) && AFTER_TIME_UNIT.has(tokens.word(i + 1)) && isSentenceStart(tokens, i);
+}
+
+/**
+ * »v« or »na« right before token `first`. A person is seldom in their locative after them (»pri Hrastniku«, »o
+ * Hrastniku«; »zaupanje v Hrastnika« is the accusative), a place nearly always: »v Hrastniku«, »na Kamniku«.
+ */
+function afterPlacePreposition(tokens: Tokens, first: number): boolean {
+  if (first === 0 || !tightGap(tokens, first - 1)) return false;
+  const word = tokens.word(first - 1);
+  const lower = isSentenceStart(tokens, first - 1) ? word.toLowerCase() : word;
+  return lower === 'v' || lower === 'na';
 }
 
 /** Prepositions that take the dative (k ministrici, proti komisarki). */

@@ -568,3 +568,18 @@ describe('newsroom sentences: a headline that starts with an ordinary word and a
     expect(detectPeople(topics, 'Zima: ekipa je pripravljena\n\nTrener Jure Zima je po treningu zadovoljen.').counts.get('jure-zima')).toBe(2);
   });
 });
+
+describe('newsroom sentences: a town spelled as a surname', () => {
+  // »Hrastnik je spomnil na bazen v Hrastniku«: Hrastnik is a surname and a town, and after »v« or »na« the
+  // locative is the town's. A person is »pri Hrastniku«, »o Hrastniku«; »v Hrastnika« (believe in him) is no locative.
+  const towns = createDetector([...REGISTRY, person('Igor Hrastnik', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(towns, text).mentions.map((mention) => mention.text);
+  it.each([
+    ['after »v«', 'Svetnik Igor Hrastnik je spomnil na bazen v Hrastniku, ki je stal pol manj.', ['Igor Hrastnik']],
+    ['after »na«, and at a sentence start', 'Igor Hrastnik je bil na seji. V Hrastniku so bazen zgradili prej. Na Kamniku in na Hrastniku ga nimajo.', ['Igor Hrastnik']],
+    ['the dative to a person still counts', 'Igor Hrastnik je vprašal. Hrastniku je odgovoril župan, o Hrastniku pa so pisali vsi.', ['Igor Hrastnik', 'Hrastniku', 'Hrastniku']],
+    ['the accusative after »v« still counts', 'Igor Hrastnik je kandidiral. Volivci so zaupanje v Hrastnika izgubili.', ['Igor Hrastnik', 'Hrastnika']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
