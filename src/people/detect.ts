@@ -487,6 +487,14 @@ const FUNCTION_WORDS = new Set(
  */
 const INSTITUTION_NOUN = /^(dan$|dne$|dnev(a|u|om)$|dnem$|praznik|dom|trg|cest|ulic|nagrad|most|park|dvoran|gimnazij|šol|inštitut|zavod|nabrež|ploščad|spomenik|vrt|sklad|gaj|log|hram|stolp|center|centr|kolidž|univerz|muzej|festival|fakultet|bolnišnic|letališč|stadion|zaliv|otok|slap|prelaz|vrh|gledališč|knjižnic|galerij|nagrajen)/;
 
+/**
+ * Surnames that are animals' names (Golob, Kos, Vrabec, Medved), whose possessive is the animal's too, and what an animal
+ * has: »Golobovo gnezdo«, »Medvedov brlog«, »Vrabčevo gnezdo« start a sentence as »Golobova vlada« does, and only the
+ * noun tells the pigeon's nest from Golob's government.
+ */
+const ANIMAL_NOUNS = new Set('golob kos vrabec medved volk vovk lisjak jelen zajec orel sokol vran čuk polh jazbec krt petelin kozel bik ježek slavec škorec'.split(' '));
+const ANIMALS_OWN = /^(gnezd|brlog|jazbin|perj|peres|perut|kril|kljun|mladič|gob[ce]c?|tac|šap|rogovj|iztrebk|jajc|dlak|kožuh|petj|rep)(o|a|e|i|u|om|em|ih|ami|ah|ek|ki|kov)?$/;
+
 function participleGender(word: string): Gender | undefined {
   if (word.length < 3 || !isLower(word)) return undefined;
   if (word.endsWith('la')) return 'f';
@@ -864,6 +872,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
         if (PLACE_SPELLINGS.has(tokens.word(i)) || beforeField(tokens, i)) continue;
         if (!coordinated && !(isLower(next) || ownsProperNoun(detector, tokens, i))) continue;
         if (!coordinated && (FUNCTION_WORDS.has(next) || INSTITUTION_NOUN.test(next.toLowerCase()))) continue;
+        if (!coordinated && ANIMAL_NOUNS.has(detector.people[entry.person]!.surname.toLowerCase()) && ANIMALS_OWN.test(next)) continue;
         candidates.push({ person: entry.person, kind: 'possessive', relation: 'bare', alias: entry.alias, nomOnly: false, hasNom: false, from: i, cases: 0 });
         continue;
       }

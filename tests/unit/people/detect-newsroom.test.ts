@@ -583,3 +583,18 @@ describe('newsroom sentences: a town spelled as a surname', () => {
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: an animal\'s possessive spelled as a surname\'s', () => {
+  // »Golobovo gnezdo« at a sentence start is a pigeon's nest, even where the article names Golob in full: a surname that
+  // is an animal's name forms the animal's possessive too, and a nest, a den, feathers or a tail are an animal's.
+  const animals = createDetector([...REGISTRY, person('Marko Medved', { gender: 'm' }), person('Miha Vrabec', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(animals, text).mentions.map((mention) => mention.text);
+  it.each([
+    ['a nest', 'Premier Marko Golob je obiskal Kranj. Golobovo gnezdo nad vhodom so odstranili že trikrat.', ['Marko Golob']],
+    ['a den and a cub', 'Marko Medved je odstopil. Medvedov brlog so našli lovci. Medvedove mladiče so preselili.', ['Marko Medved']],
+    ['a nest, with c turned into č', 'Miha Vrabec je nastopil. Vrabčevo gnezdo je pod streho.', ['Miha Vrabec']],
+    ['his government is still his', 'Marko Golob je obiskal Kranj. Golobova vlada je sprejela proračun.', ['Marko Golob', 'Golobova']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
