@@ -598,3 +598,17 @@ describe('newsroom sentences: an animal\'s possessive spelled as a surname\'s', 
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: an award named with a possessive', () => {
+  // »dobitnik Borštnikovega prstana«: Borštnikov prstan, Bloudkova plaketa and Glazerjeva listina are awards, as
+  // Prešernova nagrada is; their laureates' obituaries name them, not Borštnik.
+  const awards = createDetector([...REGISTRY, person('Ignacij Borštnik', { gender: 'm' }), person('Stanko Bloudek', { gender: 'm' }), person('Rudolf Glazer', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(awards, text).mentions.map((mention) => mention.text);
+  it.each([
+    ['a ring', 'Igralec je bil dobitnik Borštnikovega prstana. Za Borštnikov prstan ga je izbrala žirija.', []],
+    ['a plaque and a charter', 'Bloudkovo plaketo je prejel trener, Glazerjevo listino pa knjižničarka.', []],
+    ['the man\'s own role still counts', 'Borštnikova vloga v Hlapcih je znana.', ['Borštnikova']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
