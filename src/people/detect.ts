@@ -1200,6 +1200,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     let open = candidates.filter((candidate) => candidate.relation === 'bare');
     if (open.length === 0) continue;
     const first = Math.min(...open.map((candidate) => candidate.from));
+    if (afterMaidenName(tokens, first)) continue;
     const cue = grammaticalCue(tokens, first, token);
     const cased = applyPreposition(open, cue);
     open = applyGender(cased, cue, detector, tokens.word(token)).filter((candidate) => !shadowed.has(candidate.person) && !namesakesSpelling(detector, tokens, token, candidate, cue, otherGenderSpellings));
@@ -1424,6 +1425,20 @@ function afterPlacePreposition(tokens: Tokens, first: number): boolean {
   const word = tokens.word(first - 1);
   const lower = isSentenceStart(tokens, first - 1) ? word.toLowerCase() : word;
   return lower === 'v' || lower === 'na';
+}
+
+/** »rojena«, »roj.« (née) and »priimek« in any case: the surname after them is a family's, a word cited. */
+const MAIDEN_NAME = /^(rojen[aeio]?|priim(ek|ka|ku|kom))$/;
+
+/**
+ * A bare surname right after »rojena« or »priimek« (»z Miro Lesjak, rojeno Kovač«, »roj. Kovač«, »z dekliškim priimkom
+ * Kovač«) is the name of her parents' family, and no mention of a registry man who shares it.
+ */
+function afterMaidenName(tokens: Tokens, first: number): boolean {
+  if (first === 0) return false;
+  const word = tokens.word(first - 1).toLowerCase();
+  if (word === 'roj') return /^\.\s+$/.test(tokens.text.slice(tokens.ends[first - 1]!, tokens.starts[first]!));
+  return tightGap(tokens, first - 1) && MAIDEN_NAME.test(word);
 }
 
 /** Prepositions that take the dative (k ministrici, proti komisarki). */

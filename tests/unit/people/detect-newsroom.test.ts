@@ -612,3 +612,17 @@ describe('newsroom sentences: an award named with a possessive', () => {
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a maiden name', () => {
+  // »z Miro Lesjak, rojeno Kovač«: after »rojena« (née) or »priimek« a surname is a family's, not the registry man's.
+  const family = createDetector([...REGISTRY, person('Marko Kovač', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(family, text).mentions.map((mention) => mention.text);
+  it.each([
+    ['after »rojeno«, in an article naming him', 'Poročil se je z Miro Lesjak, rojeno Kovač. Minister Marko Kovač je prišel na pogreb.', ['Marko Kovač']],
+    ['after »roj.«', 'Umrla je Ana Lesjak, roj. Kovač, iz Trbovelj. Sožalje je izrekel minister Marko Kovač.', ['Marko Kovač']],
+    ['after »priimkom«', 'Rodila se je z dekliškim priimkom Kovač. Sožalje je izrekel minister Marko Kovač.', ['Marko Kovač']],
+    ['his nominative after a verb still counts', 'Minister Marko Kovač je prišel. Rojen je bil v Celju, Kovač je dejal, da je vesel.', ['Marko Kovač', 'Kovač']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
