@@ -1206,6 +1206,8 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     open = applyGender(cased, cue, detector, tokens.word(token)).filter((candidate) => !shadowed.has(candidate.person) && !namesakesSpelling(detector, tokens, token, candidate, cue, otherGenderSpellings));
     // »v trgovinah Tuš«, »podjetje Tesla«: after its generic noun the name stays in the nominative, and it is the firm's.
     if (afterCompanyNoun(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive' || !candidate.hasNom);
+    // »delnice Tesle«: after shares or shareholders a genitive is a company's, declined or not.
+    else if (afterShareNoun(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive');
     // »bazen v Hrastniku«, »na Bledu«: after »v« or »na« a locative is a place's, and a town may be spelled as a surname.
     if (afterPlacePreposition(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive' || (candidate.cases & ~(CASE_BIT.dat | CASE_BIT.loc)) !== 0);
     // The people the gender took out: only then did the context decide. A verb or role noun that agrees with
@@ -1363,6 +1365,15 @@ function afterCompanyNoun(tokens: Tokens, first: number): boolean {
   const lower = isSentenceStart(tokens, before) ? word.toLowerCase() : word;
   if (!COMPANY_NOUN.test(lower)) return false;
   return !(lower === 'družbi' && before > 0 && tightGap(tokens, before - 1) && tokens.word(before - 1).toLowerCase() === 'v');
+}
+
+/** Shares, shareholders and bonds, in any case: one holds those of a company, never of a person. */
+const SHARE_NOUN = /^(delnic|obveznic)(a|e|i|o|ah|am|ami)?$|^delničar(ji|jev|jem|je|ja|ju|jih|jema)?$/;
+
+/** The word before token `first` is a SHARE_NOUN in the same phrase: »delnice Tesle«, »delničarji Krke«. */
+function afterShareNoun(tokens: Tokens, first: number): boolean {
+  if (first === 0 || !tightGap(tokens, first - 1)) return false;
+  return SHARE_NOUN.test(tokens.word(first - 1).toLowerCase());
 }
 
 /**

@@ -626,3 +626,15 @@ describe('newsroom sentences: a maiden name', () => {
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a company in the genitive after shares', () => {
+  // »delnice Tesle so padle«: one holds shares of a company, not of a man, so a genitive after »delnice« or
+  // »delničarji« is the company's even where it declines as a surname does (Tesla, Tesle).
+  it.each([
+    ['shares', 'Delnice Tesle so padle za sedem odstotkov. Vlagatelji so prodajali delnice Tesle.', []],
+    ['shareholders', 'Delničarji Tesle so potrdili plačo Elona Muska.', ['elon-musk']],
+    ['the man named in full is still found', 'Nikola Tesla je umrl leta 1943. Tesli so postavili spomenik.', ['nikola-tesla']],
+  ])('%s', (_what, text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+});
