@@ -1036,6 +1036,13 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
     // so no namesake that would hide the person's other mentions.
     if (isDemonym(word)) break;
     const sentenceStart = isSentenceStart(tokens, j);
+    // »podjetje Gradnje Medved«, »družbe Gorenjske Gradnje Medved«: capitalised words after a firm's generic noun are
+    // the firm's name with the surname, no namesake's given name; resolve reads the whole name as after the noun.
+    const firm = sentenceStart || detector.firstNames.has(word) ? undefined : firmNameStart(tokens, j);
+    if (firm !== undefined) {
+      candidate.from = firm;
+      return;
+    }
     // »Lani Golob ni kandidiral«, »Sam Golob je dejal«: at a sentence start, an adverb or pronoun spelled like a
     // given name's form (Lani of Lana, Sam) is the adverb.
     const knownName = detector.firstNames.has(word) && !(sentenceStart && SENTENCE_OPENERS.has(word.toLowerCase()));
@@ -1369,6 +1376,15 @@ function afterCompanyNoun(tokens: Tokens, first: number): boolean {
 
 /** Shares, shareholders and bonds, in any case: one holds those of a company, never of a person. */
 const SHARE_NOUN = /^(delnic|obveznic)(a|e|i|o|ah|am|ami)?$|^delničar(ji|jev|jem|je|ja|ju|jih|jema)?$/;
+
+/** Where a firm's name that ends at capitalised token `j` starts, if a COMPANY_NOUN stands before it (up to three words). */
+function firmNameStart(tokens: Tokens, j: number): number | undefined {
+  for (let k = j; k > j - 3 && k >= 0; k--) {
+    if (afterCompanyNoun(tokens, k)) return k;
+    if (k === 0 || !tightGap(tokens, k - 1) || !isCapitalised(tokens.word(k - 1))) return undefined;
+  }
+  return undefined;
+}
 
 /** The word before token `first` is a SHARE_NOUN in the same phrase: »delnice Tesle«, »delničarji Krke«. */
 function afterShareNoun(tokens: Tokens, first: number): boolean {

@@ -638,3 +638,18 @@ describe('newsroom sentences: a company in the genitive after shares', () => {
     expect(ids(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a firm named with a surname after another word', () => {
+  // »podjetje Gradnje Medved«: the capitalised word before the surname is the firm's name, not a namesake's given name
+  // that would hide Jana Medved's other mentions, and the firm's name is no mention of her.
+  const firms = createDetector([...REGISTRY, person('Jana Medved', { gender: 'f' }), person('Marko Medved', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(firms, text).mentions.map((mention) => mention.text);
+  it.each([
+    ['after »podjetje«', 'Jana Medved vodi podjetje Gradnje Medved. Medved je dejala, da bo prišla.', ['Jana Medved', 'Medved']],
+    ['after »družbe«', 'Jana Medved je lastnica družbe Gradnje Medved. Medved je dejala, da bo prišla.', ['Jana Medved', 'Medved']],
+    ['two words of the name', 'Jana Medved vodi podjetje Gorenjske Gradnje Medved. Po besedah Medved bodo zaposlili 20 ljudi.', ['Jana Medved', 'Medved']],
+    ['a namesake with a given name is still one', 'Jana Medved je prišla. Tudi sodnik Zvonko Medved je prišel. Medved je dejala, da je vesela.', ['Jana Medved', 'Medved']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
