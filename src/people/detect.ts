@@ -1399,11 +1399,24 @@ function afterShareNoun(tokens: Tokens, first: number): boolean {
  */
 const NAMED_AFTER_NOUN = /^(oš|sš|(šol|gimnazij|fakultet|univerz|knjižnic|vojašnic|nagrad|ulic|cest)(a|e|i|o|ah|am|ami)?|vrt(ec|ca|cu|cem)|gledališč(e|a|u|em)|memorial(a|u|om)?|trg(a|u|om)?|nabrež(je|ja|ju|jem))$/;
 
-/** A full name in the genitive right after a NAMED_AFTER_NOUN. */
+/** Of the NAMED_AFTER_NOUNs, the institutions someone heads: a school, a faculty, a library, a barracks, a theatre. */
+const HEADED_INSTITUTION = /^((šol|gimnazij|fakultet|univerz|knjižnic|vojašnic)(a|e|i|o|ah|am|ami)?|vrt(ec|ca|cu|cem)|gledališč(e|a|u|em))$/;
+
+/**
+ * A full name in the genitive right after a NAMED_AFTER_NOUN. Not after a role noun and a lower-case institution it
+ * heads: »pismo ravnatelja šole Tomaža Kosmača«, »Intendanta gledališča Janeza Novaka« name the head, in apposition
+ * to the role. A name the institution bears is written with it as a name, »OŠ«, »Gimnazija«, »Osnovna šola«.
+ */
 function namedAfter(tokens: Tokens, candidate: Candidate): boolean {
   if ((candidate.cases & CASE_BIT.gen) === 0 || (candidate.cases & NOM_ONLY) !== 0) return false;
   const before = candidate.from - 1;
-  return before >= 0 && tightGap(tokens, before) && NAMED_AFTER_NOUN.test(tokens.word(before).toLowerCase());
+  if (before < 0 || !tightGap(tokens, before)) return false;
+  const noun = tokens.word(before);
+  if (!NAMED_AFTER_NOUN.test(noun.toLowerCase())) return false;
+  if (before === 0 || !isLower(noun) || !HEADED_INSTITUTION.test(noun) || !tightGap(tokens, before - 1)) return true;
+  const role = tokens.word(before - 1);
+  const lower = isSentenceStart(tokens, before - 1) ? role.toLowerCase() : role;
+  return roleNounGender(lower) === undefined;
 }
 
 /** Nouns of a body, in the genitive, that a role takes before the body's name: predsednik uprave Krke, predsednik stranke Levica. */

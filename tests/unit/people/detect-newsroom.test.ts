@@ -653,3 +653,20 @@ describe('newsroom sentences: a firm named with a surname after another word', (
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a head of a school or a theatre named after the role', () => {
+  // »ravnatelja šole Janeza Novaka«: after a role noun and a lower-case school or theatre, the full name in the genitive
+  // is the one who holds the role, not whom the school is named after (»OŠ Franceta Prešerna«, »Gimnazije …«).
+  const heads = createDetector([...REGISTRY, person('France Prešeren', { gender: 'm' }), person('Tomaž Kosmač', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(heads, text).mentions.map((mention) => mention.text);
+  it.each([
+    ['a head teacher', 'Prebral je pismo ravnatelja šole Tomaža Kosmača.', ['Tomaža Kosmača']],
+    ['a theatre director, at a sentence start', 'Intendanta gledališča Janeza Novaka so razrešili.', ['Janeza Novaka']],
+    ['a woman in the role', 'Pismo ravnateljice gimnazije Petre Kovač so prebrali.', ['Petre Kovač']],
+    ['a school named after him, with an abbreviation', 'Seje se je udeležila ravnateljica OŠ Franceta Prešerna.', []],
+    ['a school named after him, with a capital', 'Ravnatelj Gimnazije Franceta Prešerna je odstopil.', []],
+    ['an award after a role noun is still named after him', 'Prejemnik nagrade Franceta Prešerna je pesnik.', []],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
