@@ -123,9 +123,10 @@ export function declineMasculine(word: string, role: NameRole = 'surname'): Para
     return paradigm;
   }
   if (last === 'o') {
-    // Janko, Janka, Janku, Jankom.
+    // Janko, Janka, Janku, Jankom. Slovenian spells a k so: a c before the -o is a foreign k (Marco, Franco,
+    // Magnifico), and it declines as one: z Marcom, z Magnificom.
     const stem = word.slice(0, -1);
-    noun([{ stem, soft: SOFT.test(stem) }]);
+    noun([{ stem, soft: SOFT.test(stem) && !/c$/i.test(stem) }]);
     return paradigm;
   }
   if (last === 'e') {
@@ -213,6 +214,8 @@ export function possessiveForms(word: string): string[] {
   if (word === '' || ADJECTIVAL.test(word) || /[^aeiou](ov|ev)$/i.test(word)) return [];
   const stems: string[] = [];
   const last = word.slice(-1).toLowerCase();
+  // A c before the -o is a foreign k (declineMasculine): Magnificov, not Magnificev.
+  const hardC = last === 'o' && /co$/i.test(word);
   if (last === 'o') stems.push(word.slice(0, -1));
   // Miha → Mihov; a stressed -a takes -j- as its genitive does (Zola, Zolaja → Zolajev).
   else if (last === 'a') stems.push(word.slice(0, -1), ...(MALE_A_NAMES.has(word.toLowerCase()) ? [] : [`${word}j`]));
@@ -224,7 +227,7 @@ export function possessiveForms(word: string): string[] {
   }
   const forms: string[] = [];
   for (const stem of stems) {
-    const suffix = SOFT.test(stem) ? 'ev' : 'ov';
+    const suffix = SOFT.test(stem) && !hardC ? 'ev' : 'ov';
     for (const ending of POSSESSIVE_ENDINGS) {
       const form = `${stem}${suffix}${ending}`;
       if (!forms.includes(form)) forms.push(form);

@@ -27,6 +27,7 @@ const MASCULINE: Array<[string, string, { gen: string; dat: string; ins: string;
   ['men in -a (a pattern)', 'Miha', { gen: 'Miha', dat: 'Mihu', ins: 'Mihom' }],
   ['men in -a said with the stress on it take -j- (Zola)', 'Zola', { gen: 'Zolaja', dat: 'Zolaju', ins: 'Zolajem' }],
   ['-o drops', 'Janko', { gen: 'Janka', dat: 'Janku', ins: 'Jankom' }],
+  ['-co, the c said k, keeps -om (Magnifico, Marco)', 'Magnifico', { gen: 'Magnifica', dat: 'Magnificu', ins: 'Magnificom' }],
   ['pronounced -e takes -j-', 'Rutte', { gen: 'Rutteja', dat: 'Rutteju', ins: 'Ruttejem' }],
   ['Slovenian -e takes -t-', 'Jože', { gen: 'Jožeta', dat: 'Jožetu', ins: 'Jožetom' }],
   ['-i takes -j-', 'Renzi', { gen: 'Renzija', dat: 'Renziju', ins: 'Renzijem' }],
@@ -88,6 +89,7 @@ describe('possessiveForms', () => {
     ['Renzi', ['Renzijev']],
     ['Vance', ['Vanceov', 'Vanceovih']],
     ['George', ['Georgeov']],
+    ['Magnifico', ['Magnificov', 'Magnificova']],
   ])('%s', (word, expected) => {
     const forms = possessiveForms(word);
     for (const form of expected) expect(forms).toContain(form);
