@@ -670,3 +670,18 @@ describe('newsroom sentences: a head of a school or a theatre named after the ro
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a possessive before a noun that starts as an institution\'s does', () => {
+  // »Magnificova skladba«: the institution nouns after which a possessive is a name's part (Prešernov sklad, trg, dom)
+  // were matched as the start of any word, so a song (skladba), a trade war (trgovinska), logic and a peak hid the possessive.
+  it.each([
+    ['a song, not a fund', 'Pogačarjeva skladba je zmagala na Emi.', ['tadej-pogacar']],
+    ['a trade war, not a square', 'Trumpova trgovinska vojna se nadaljuje.', ['donald-trump']],
+    ['logic, not a grove', 'Putinova logika je preprosta.', ['vladimir-putin']],
+    ['a guess, not a home', 'Janševa domneva se je izkazala za napačno.', ['janez-jansa']],
+    ['a peak of the season, not a summit', 'Pogačarjev vrhunec sezone je bil Tour.', ['tadej-pogacar']],
+    ['the institutions themselves still name none', 'V Prešernovem skladu, na Trumpovem trgu, v Janševem domu in na Putinovem vrhu.', []],
+  ])('%s', (_what, text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+});
