@@ -95,7 +95,7 @@ const NOM_ONLY = CASE_BIT.nom;
 
 /** Common first names: a capitalised word at a sentence start before a surname is a first name if it is one of these. */
 const COMMON_FIRST_NAMES =
-  'Janez Ivan Marko Luka Miha Peter Andrej Jože Franc Anton Tomaž Matej Boštjan Aleš Robert Igor Marjan Bojan Gregor Rok Jan Žiga Nejc Jure Matija Simon Uroš Primož Matjaž Mitja Zoran Dejan Darko Milan Stane Borut Blaž Gašper Klemen Tadej Urban Vid Tim Nik Jakob Filip David Martin Aljaž Jernej Benjamin Lovro Tilen Žan Domen Anže Sašo Alojz Stanislav Vladimir Sergej Aleksander Dmitrij Mihail Nikolaj Kiril Jurij Pavel Tone Branko Drago Zdravko Dušan Vinko Silvo Viktor Emil Karel Jožef Mirko Rudi Boris Goran Denis Alen Ciril Metod Aleksej Andraž Bogdan Damjan Danijel Dominik Edvard Erik Hugo Ivo Janko Jošt Kristjan Leon Maks Matic Matevž Mihael Miran Miroslav Nace Oskar Patrik Rajko Rene Sandi Sebastjan Slavko Srečko Štefan Timotej Tomo Valentin Vasja Vito Zdenko Ludvik Lojze Jani Ernest Feliks Gal Jon Kevin Leo Liam Oliver Viljem Jaka Nikola Saša Zvonko Stanko Danko Niko Marino Renato Valentino John Michael George Joe James William Richard Thomas Paul Mark Steven Emmanuel Olaf Friedrich Recep Ana Maja Marija Mojca Nina Eva Sara Petra Tina Katja Mateja Barbara Nataša Irena Jana Urška Špela Andreja Tanja Vesna Simona Alenka Maruša Tjaša Lara Zala Ema Nika Lea Klara Helena Vida Darja Lucija Olga Tatjana Jelena Svetlana Natalija Angela Ines Karmen Nives Metka Majda Marjeta Polona Neža Ajda Pia Živa Kaja Mirjana Ljudmila Ursula Giorgia Kamala Hillary Mary Elizabeth Keir Rishi Pedro Antonio António Jens Charles Narendra Aleksandar Milorad Volodimir Maria Anna Elena Sofia Julia Laura Paolo Marco Luca Giuseppe Francesco Matteo Jean Pierre François Nicolas Hans Karl Stefan Andreas Daniel Steve Jared Brian Bill Barack Nancy Ron Mike Elon Jeff Dragan Ante Ivica Tomislav Kolinda Tihomir Radovan Slobodan Sebastian Emil Oto Rado Ljubo Jakob Tomo Alenka Branka Vlasta Nada Dragica Marjetka Silva Sonja Romana Damjana Mihaela Aleksandra Nadja Bojana Maja Alja Anja Anita Bernarda Brigita Danica Darinka Erika Gabrijela Hana Ivana Ivanka Jasna Jerneja Jožica Julija Karin Katarina Kristina Lana Lidija Manca Marina Marta Martina Meta Mia Milena Monika Neja Nuša Patricija Rebeka Renata Sabina Sanja Sonja Suzana Štefka Taja Tamara Teja Tea Urša Valentina Veronika Zdenka Zoja Zvonka Ksenija Maša Iza Lina Brina Jelizaveta Irina Natalija Tatjana Larisa Marjana Tjaša'.split(
+  'Janez Ivan Marko Luka Miha Peter Andrej Jože Franc Anton Tomaž Matej Boštjan Aleš Robert Igor Marjan Bojan Gregor Rok Jan Žiga Nejc Jure Matija Simon Uroš Primož Matjaž Mitja Zoran Dejan Darko Milan Stane Borut Blaž Gašper Klemen Tadej Urban Vid Tim Nik Jakob Filip David Martin Aljaž Jernej Benjamin Lovro Tilen Žan Domen Anže Sašo Alojz Stanislav Vladimir Sergej Aleksander Dmitrij Mihail Nikolaj Kiril Jurij Pavel Tone Branko Drago Zdravko Dušan Vinko Silvo Viktor Emil Karel Jožef Mirko Rudi Boris Goran Denis Alen Ciril Metod Aleksej Andraž Bogdan Damjan Danijel Dominik Edvard Erik Hugo Ivo Janko Jošt Kristjan Leon Maks Matic Matevž Mihael Miran Miroslav Nace Oskar Patrik Rajko Rene Sandi Sebastjan Slavko Srečko Štefan Timotej Tomo Valentin Vasja Vito Zdenko Ludvik Lojze Jani Ernest Feliks Gal Jon Kevin Leo Liam Oliver Viljem Jaka Nikola Saša Zvonko Stanko Danko Niko Marino Renato Valentino John Michael George Joe James William Richard Thomas Paul Mark Steven Emmanuel Olaf Friedrich Recep Ana Maja Marija Mojca Nina Eva Sara Petra Tina Katja Mateja Barbara Nataša Irena Jana Urška Špela Andreja Tanja Vesna Simona Alenka Maruša Tjaša Lara Zala Ema Nika Lea Klara Helena Vida Darja Lucija Olga Tatjana Jelena Svetlana Natalija Angela Ines Karmen Nives Metka Majda Marjeta Mira Polona Neža Ajda Pia Živa Kaja Mirjana Ljudmila Ursula Giorgia Kamala Hillary Mary Elizabeth Keir Rishi Pedro Antonio António Jens Charles Narendra Aleksandar Milorad Volodimir Maria Anna Elena Sofia Julia Laura Paolo Marco Luca Giuseppe Francesco Matteo Jean Pierre François Nicolas Hans Karl Stefan Andreas Daniel Steve Jared Brian Bill Barack Nancy Ron Mike Elon Jeff Dragan Ante Ivica Tomislav Kolinda Tihomir Radovan Slobodan Sebastian Emil Oto Rado Ljubo Jakob Tomo Alenka Branka Vlasta Nada Dragica Marjetka Silva Sonja Romana Damjana Mihaela Aleksandra Nadja Bojana Maja Alja Anja Anita Bernarda Brigita Danica Darinka Erika Gabrijela Hana Ivana Ivanka Jasna Jerneja Jožica Julija Karin Katarina Kristina Lana Lidija Manca Marina Marta Martina Meta Mia Milena Monika Neja Nuša Patricija Rebeka Renata Sabina Sanja Sonja Suzana Štefka Taja Tamara Teja Tea Urša Valentina Veronika Zdenka Zoja Zvonka Ksenija Maša Iza Lina Brina Jelizaveta Irina Natalija Tatjana Larisa Marjana Tjaša'.split(
     ' ',
   );
 
@@ -1160,6 +1160,9 @@ const firstNameGender = memoize((firstName: string): Gender => guessGender(`${fi
  */
 function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurrence[]): Detection {
   const fullNamed = new Set<number>();
+  // Person → the tokens where a full-name reading of them stands, in text order.
+  const namedAt = new Map<number, number[]>();
+  let paragraphs: Int32Array | undefined;
   const shadowed = new Set<number>();
   // Person → the spellings a namesake of the other gender wrote their surname in (»Tomaž Kos« beside Marta Kos).
   const otherGenderSpellings = new Map<number, Set<string>>();
@@ -1170,7 +1173,12 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       (candidate) => candidate.relation === 'full' || (candidate.relation === 'bare' && candidate.from < occurrence.token),
     );
     for (const candidate of occurrence.candidates) {
-      if (candidate.relation === 'full' && !initialOfMany(detector, tokens, occurrence.token, occurrence.candidates, candidate.from) && !namedAfter(tokens, candidate)) fullNamed.add(candidate.person);
+      if (candidate.relation === 'full' && !initialOfMany(detector, tokens, occurrence.token, occurrence.candidates, candidate.from) && !namedAfter(tokens, candidate)) {
+        fullNamed.add(candidate.person);
+        let at = namedAt.get(candidate.person);
+        if (!at) namedAt.set(candidate.person, (at = []));
+        at.push(occurrence.token);
+      }
       if (candidate.relation !== 'namesake' || candidate.uncertain || candidate.namesakeIsPlace || explained) continue;
       if (!candidate.namesakeOtherGender) shadowed.add(candidate.person);
       else {
@@ -1238,7 +1246,21 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       } else if (named.length === 1) {
         people = named;
         notes.push(`shared surname; the article names ${detector.people[named[0]!]!.name} in full`);
-      } else continue; // a shared surname and no way to tell: tag nobody
+      } else {
+        // Several named in full (a father and his son in an obituary): the one named in this paragraph before the
+        // surname, if only one is; else the one the first paragraph, the headline, names, if only one does.
+        paragraphs ??= paragraphIndex(tokens);
+        const paragraph = paragraphs[token]!;
+        const inParagraph = named.filter((person) => namedAt.get(person)!.some((at) => at < token && paragraphs![at] === paragraph));
+        const inHeadline = named.filter((person) => paragraphs![namedAt.get(person)![0]!] === 0);
+        if (inParagraph.length === 1) {
+          people = inParagraph;
+          notes.push(`shared surname; the paragraph names ${detector.people[inParagraph[0]!]!.name} in full`);
+        } else if (inParagraph.length === 0 && inHeadline.length === 1) {
+          people = inHeadline;
+          notes.push(`shared surname; the headline names ${detector.people[inHeadline[0]!]!.name} in full`);
+        } else continue; // a shared surname and no way to tell: tag nobody
+      }
     } else if (people.length === 0) continue;
     const person = people[0]!;
     const chosen = open.filter((candidate) => candidate.person === person);
@@ -1294,6 +1316,17 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   return { mentions, people: order, counts };
+}
+
+/** The paragraph each token is in, counted from 0: a blank line (title, summary and body are joined by one) ends one. */
+function paragraphIndex(tokens: Tokens): Int32Array {
+  const result = new Int32Array(tokens.length);
+  let paragraph = 0;
+  for (let i = 1; i < tokens.length; i++) {
+    if (/\n[^\S\n]*\n/.test(tokens.text.slice(tokens.ends[i - 1]!, tokens.starts[i]!))) paragraph++;
+    result[i] = paragraph;
+  }
+  return result;
 }
 
 /**

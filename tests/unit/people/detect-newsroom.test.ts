@@ -685,3 +685,37 @@ describe('newsroom sentences: a possessive before a noun that starts as an insti
     expect(ids(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: namesakes both named in full, told apart by where', () => {
+  // An obituary names the actor Ivan Lesjak and his son, the actor Tomaž Lesjak, both in the registry. A bare »Lesjak«
+  // named neither. It is the one the paragraph names in full before it, if only one; otherwise the one the headline
+  // (the first paragraph) names, if only one.
+  const family = createDetector([person('Ivan Lesjak', { gender: 'm' }), person('Tomaž Lesjak', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(family, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it('gives each bare surname to the one named in its paragraph, else to the one in the headline', () => {
+    const text = [
+      'Umrl je igralec Ivan Lesjak',
+      'Igralca Ivana Lesjaka so gledalci pomnili kot Kalandra. Lesjaka so klicali Vanč.',
+      'Sin Tomaž Lesjak je tudi igralec. »Oče ni govoril o gledališču,« je dejal Lesjak.',
+      'Direktor Drame je dejal, da je Lesjak nosil spomin hiše. Z Lesjakom je odšel zadnji igralec stare šole.',
+    ].join('\n\n');
+    expect(mentions(text)).toEqual([
+      'Ivan Lesjak: ivan-lesjak',
+      'Ivana Lesjaka: ivan-lesjak',
+      'Lesjaka: ivan-lesjak',
+      'Tomaž Lesjak: tomaz-lesjak',
+      'Lesjak: tomaz-lesjak',
+      'Lesjak: ivan-lesjak',
+      'Lesjakom: ivan-lesjak',
+    ]);
+  });
+  it.each([
+    ['both in the paragraph', 'Umrl je igralec Ivan Lesjak\n\nIvan Lesjak in Tomaž Lesjak sta igrala skupaj. Lesjak je bil odličen.'],
+    ['both in the headline', 'Ivan Lesjak in Tomaž Lesjak na odru\n\nPredstava je bila razprodana. Lesjak je bil odličen.'],
+    ['neither in the headline nor in the paragraph', 'Premiera v Drami\n\nIgrala sta Ivan Lesjak in Tomaž Lesjak.\n\nLesjak je bil odličen.'],
+    // Mira is a common given name: at a sentence start it is no ordinary word, and the surname after it is hers.
+    ['a woman of the family at a sentence start', 'Umrl je igralec Ivan Lesjak\n\nSin Tomaž Lesjak je igralec.\n\nMira Lesjak je v intervjuju pred nekaj leti povedala, da sta se spoznala v gledališču.'],
+  ])('still names neither when it cannot tell: %s', (_what, text) => {
+    expect(mentions(text).filter((mention) => mention.startsWith('Lesjak:'))).toEqual([]);
+  });
+});
