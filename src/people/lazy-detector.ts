@@ -1,5 +1,5 @@
 import { isNameSuffix, nameWords, PATRONYMIC_PARTICLES } from '../content/person-name.ts';
-import { allForms, personFirstForms, type PersonForms } from './names.ts';
+import { allForms, foldForeignLetters, personFirstForms, type PersonForms } from './names.ts';
 import { addToDetector, createDetector, detectInTokens, emptyDetector, foldApostrophe, sortDetector, tokenize, type DetectedPerson, type Detection, type DetectorParts, type PeopleDetector } from './detect.ts';
 
 /**
@@ -180,7 +180,9 @@ export interface FormKeys {
 export function formKeys(person: DetectedPerson): FormKeys | undefined {
   const all = new Set<string>();
   const surname = new Set<string>();
-  const spellings = person.surname === undefined ? [person.name, ...person.aliases] : [person.name, ...person.aliases, person.surname];
+  const written = person.surname === undefined ? [person.name, ...person.aliases] : [person.name, ...person.aliases, person.surname];
+  // names.ts adds each spelling with foreign letters dropped (Wałęsa → Walesa), whose forms start otherwise.
+  const spellings = new Set([...written, ...written.map(foldForeignLetters)]);
   for (const spelling of spellings) {
     const words = nameWords(spelling);
     // An alias of no words (text-direction marks alone, which parsePerson refuses, in a registry made otherwise) has

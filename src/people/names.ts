@@ -408,7 +408,51 @@ export function personForms(person: Pick<Person, 'id' | 'name' | 'surname' | 'al
   const nasab = withoutFamilyName(person.name, person.surname);
   // Another spelling of the given names (an alias Muhammad bin Salman Al Saud) goes with it as a full name does.
   if (nasab) variants.push(nameVariant(nasab, gender, false));
+  const spellings: Array<[string, string | undefined, boolean]> = [[person.name, person.surname, false]];
+  for (const alias of person.aliases) spellings.push(surname !== undefined && sameWords(alias, surname) ? [surname, surname, true] : [alias, undefined, true]);
+  for (const [name, surnameWords, alias] of spellings) {
+    for (const other of otherSurnameSpellings(name, surnameWords)) variants.push(nameVariant(other.name, gender, alias, other.surname, alias ? familySurname : undefined));
+  }
   return { id: person.id, gender, variants };
+}
+
+/** Letters that do not decompose under NFD (SLOVENIAN.md, Slugs), as they are written without their stroke. */
+const UNDECOMPOSED: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', ß: 'ss', æ: 'ae', Æ: 'Ae', œ: 'oe', Œ: 'Oe', ı: 'i' };
+
+/**
+ * The word with the letters Slovenian does not write dropped to their base (Erdoğan → Erdogan, Wałęsa → Walesa,
+ * Müller → Muller), as agencies and hasty copy spell them. Not č, š, ž, nor ć and đ of South Slavic names, which
+ * Slovenian news writes: Kovac is no spelling of Kovač.
+ */
+export function foldForeignLetters(word: string): string {
+  let folded = '';
+  for (const ch of word.normalize('NFC')) folded += 'čšžćđČŠŽĆĐ'.includes(ch) ? ch : (UNDECOMPOSED[ch] ?? ch.normalize('NFD').replace(/\p{M}/gu, ''));
+  return folded;
+}
+
+/** The nominatives of an adjectival surname in the transliterations news uses: Zelenski, Zelenskij, Zelensky, Zelenskyj. */
+const ADJECTIVAL_ENDINGS = ['i', 'ij', 'y', 'yj'];
+
+/**
+ * Other spellings of a name's surname that news writes and the person file need not list: with foreign letters
+ * dropped (Recep Tayyip Erdogan) and, for an adjectival surname, the other transliterations of its nominative
+ * (Volodimir Zelenskij); their other cases are the same words. The given names stay as written. `surname` is the
+ * file's `surname:`, kept as one when given.
+ */
+function otherSurnameSpellings(name: string, surname: string | undefined): Array<{ name: string; surname: string | undefined }> {
+  const split = splitName(name, surname);
+  const head = split.surname.at(-1);
+  if (head === undefined) return [];
+  const spellings = new Set<string>();
+  const folded = split.surname.map(foldForeignLetters);
+  for (const words of [split.surname, folded]) {
+    const last = words.at(-1)!;
+    if (ADJECTIVAL.test(last)) {
+      for (const ending of ADJECTIVAL_ENDINGS) spellings.add([...words.slice(0, -1), last.replace(/(i|y|ij|yj)$/i, ending)].join(' '));
+    } else spellings.add(words.join(' '));
+  }
+  spellings.delete(split.surname.join(' '));
+  return [...spellings].map((spelled) => ({ name: [...split.first, spelled].join(' '), surname: surname === undefined ? undefined : spelled }));
 }
 
 /**

@@ -719,3 +719,20 @@ describe('newsroom sentences: namesakes both named in full, told apart by where'
     expect(mentions(text).filter((mention) => mention.startsWith('Lesjak:'))).toEqual([]);
   });
 });
+
+describe('newsroom sentences: a foreign surname spelled without its letters or in another transliteration', () => {
+  // Agencies and hasty copy write Erdogan for Erdoğan and Walesa for Wałęsa, and Zelenskij, Zelensky or Zelenskyj for
+  // Zelenski. Letters Slovenian has not are dropped to their base (č, š, ž are Slovenian, and Kovac is no Kovač), and
+  // an adjectival surname in -ski has the other nominatives; its other cases are the same (Zelenskega, z Zelenskim).
+  it.each([
+    ['ğ written g, at a sentence start', 'Erdogan je dejal, da Turčija ne bo popustila.', ['recep-tayyip-erdogan']],
+    ['ğ written g, declined', 'Z Erdoganom se je sestal tudi Macron. Erdoganova vlada je zadovoljna.', ['recep-tayyip-erdogan', 'emmanuel-macron']],
+    ['ł and ę written l and e, in full', 'Lech Walesa je prejel Nobelovo nagrado za mir.', ['lech-walesa']],
+    ['-skij', 'Zelenskij je prosil za več orožja.', ['volodimir-zelenski']],
+    ['-sky, mid-sentence', 'Pogovarjal se je tudi Volodimir Zelensky, ki je prosil za orožje.', ['volodimir-zelenski']],
+    ['-skyj', 'Predsednik Zelenskyj je prispel v Bruselj.', ['volodimir-zelenski']],
+    ['a Slovenian letter is not dropped', 'Kovac je dejala, da bo prišla. Elon Musk je kupil Twitter.', ['elon-musk']],
+  ])('%s', (_what, text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+});
