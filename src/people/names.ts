@@ -187,6 +187,8 @@ export function declineFeminineSurname(word: string): Paradigm {
   }
   // Undeclined: the one spelling serves every case.
   for (const grammaticalCase of CASES) add(paradigm, grammaticalCase, word);
+  // One in -a declines as a woman's noun as often (koncert Due Lipe, z Duo Lipo; Ane Zima beside Ane Zime).
+  if (/a$/i.test(word)) declineFeminineA(paradigm, word.slice(0, -1));
   // The older -ova/-eva forms: Kallasova, Merklova, Lagardova, Melonijeva. Like the possessive, they take
   // -ev after c č ž š j ć, and c turns into č: Kovačeva, Prevčeva; after -r the -j- comes in as it does
   // in the possessive (Kushnerjev): Thatcherjeva, Pirc Musarjeva (SLOVENIAN.md).

@@ -736,3 +736,17 @@ describe('newsroom sentences: a foreign surname spelled without its letters or i
     expect(ids(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a woman\'s surname in -a, declined', () => {
+  // »koncert Due Lipe«: news declines a woman's surname in -a as her given name (Due Lipe, z Duo Lipo), as often as it
+  // leaves it (Ane Zima).
+  const singers = createDetector([...REGISTRY, person('Dua Lipa', { gender: 'f' }), person('Ana Zima', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(singers, text).mentions.map((mention) => mention.text);
+  it.each([
+    ['the genitive and the instrumental', 'Vstopnice za koncert Due Lipe so pošle. Z Duo Lipo bo nastopil tudi Sting. Lipi so podelili nagrado.', ['Due Lipe', 'Duo Lipo', 'Lipi']],
+    ['undeclined as well', 'Po besedah Ane Zima je direktor zatrjeval. Zimo so zaslišali kot pričo.', ['Ane Zima', 'Zimo']],
+    ['a lower-case noun is none', 'Koncert bo pod lipo na Bregu, čez zimo pa v dvorani.', []],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});

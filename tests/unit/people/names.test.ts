@@ -111,6 +111,11 @@ describe('women', () => {
     expect(allForms(declineFeminineSurname('Novak'))).not.toContain('Novaka');
   });
 
+  it('declines a surname in -a as a woman\'s noun too (Dua Lipa, koncert Due Lipe, z Duo Lipo), and keeps it undeclined', () => {
+    const paradigm = declineFeminineSurname('Lipa');
+    expect(paradigm).toMatchObject({ nom: ['Lipa'], gen: ['Lipa', 'Lipe'], dat: ['Lipa', 'Lipi'], loc: ['Lipa', 'Lipi'], ins: ['Lipa', 'Lipo'] });
+  });
+
   it('gives the -ova variant -eva after c č ž š j ć, with c → č, as the possessive does', () => {
     expect(declineFeminineSurname('Kovač')).toMatchObject({ nom: ['Kovač', 'Kovačeva'], gen: ['Kovač', 'Kovačeve'] });
     expect(declineFeminineSurname('Prevc').nom).toEqual(['Prevc', 'Prevčeva']);
@@ -281,7 +286,9 @@ describe('splitName and full names', () => {
     for (const name of ['Adele', 'Björk', 'Cher']) expect(allForms(woman(name).variants[0]!.surname)).toEqual([name]);
     // A one-word alias is her given name (Rihanna of Robyn Rihanna Fenty) unless it is her surname alone.
     expect(woman('Robyn Rihanna Fenty', ['Rihanna']).variants[1]!.surname.ins).toEqual(['Rihanno']);
-    expect(allForms(woman('Ana Botella', ['Botella']).variants[1]!.surname)).toEqual(['Botella']);
+    // Her surname alone is declined as her surname is, undeclined in every case too (»z Botella«), not as a given name.
+    expect(woman('Ana Botella', ['Botella']).variants[1]!.surname).toEqual(woman('Ana Botella').variants[0]!.surname);
+    expect(woman('Ana Botella', ['Botella']).variants[1]!.surname.ins).toContain('Botella');
   });
 });
 
