@@ -432,6 +432,10 @@ export function foldForeignLetters(word: string): string {
   return folded;
 }
 
+/** A letter foldForeignLetters changes, or a word ADJECTIVAL may take. */
+const FOREIGN_LETTER = /[^\x00-\x7FčšžćđČŠŽĆĐ]/;
+const ADJECTIVAL_WORD = /(sk|ck|šk|čk|zk)(i|y|ij|yj)(?![\p{L}\p{M}])/iu;
+
 /** The nominatives of an adjectival surname in the transliterations news uses: Zelenski, Zelenskij, Zelensky, Zelenskyj. */
 const ADJECTIVAL_ENDINGS = ['i', 'ij', 'y', 'yj'];
 
@@ -442,6 +446,8 @@ const ADJECTIVAL_ENDINGS = ['i', 'ij', 'y', 'yj'];
  * file's `surname:`, kept as one when given.
  */
 function otherSurnameSpellings(name: string, surname: string | undefined): Array<{ name: string; surname: string | undefined }> {
+  // Most names have neither: no need to split them (personForms runs for every person of the registry).
+  if (!FOREIGN_LETTER.test(name) && !ADJECTIVAL_WORD.test(name)) return [];
   const split = splitName(name, surname);
   const head = split.surname.at(-1);
   if (head === undefined) return [];
