@@ -1225,8 +1225,10 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     if (afterCompanyNoun(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive' || !candidate.hasNom);
     // »delnice Tesle«: after shares or shareholders a genitive is a company's, declined or not.
     else if (afterShareNoun(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive');
-    // »bazen v Hrastniku«, »na Bledu«: after »v« or »na« a locative is a place's, and a town may be spelled as a surname.
-    if (afterPlacePreposition(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive' || (candidate.cases & ~(CASE_BIT.dat | CASE_BIT.loc)) !== 0);
+    // »bazen v Hrastniku«, »iz Hrastnika«: after »v« or »na« a locative is a place's, after »iz«, »z« or »s« a genitive
+    // (from), and a town may be spelled as a surname.
+    const placeCases = placePrepositionCases(tokens, first);
+    if (placeCases !== 0) open = open.filter((candidate) => candidate.kind === 'possessive' || (candidate.cases & ~placeCases) !== 0);
     // The people the gender took out: only then did the context decide. A verb or role noun that agrees with
     // the reading left, or belongs to another subject (»S Stingom je nastopila Madonna«), is no reason.
     // Whom the gender cue ruled out, for the reason `people` gives; most matches have no cue, and need none.
@@ -1492,14 +1494,17 @@ function isTimeSpan(tokens: Tokens, i: number): boolean {
 }
 
 /**
- * »v« or »na« right before token `first`. A person is seldom in their locative after them (»pri Hrastniku«, »o
- * Hrastniku«; »zaupanje v Hrastnika« is the accusative), a place nearly always: »v Hrastniku«, »na Kamniku«.
+ * The cases (CASE_BIT mask) in which a word after the preposition right before token `first` is a place, not a person:
+ * the locative (and the dative, spelled the same) after »v« or »na«, the genitive after »iz«, »z« or »s« (from). A
+ * person is seldom so (»pri Hrastniku«, »o Hrastniku«, »s Hrastnikom«; »zaupanje v Hrastnika« is the accusative), a
+ * place nearly always: »v Hrastniku«, »na Kamniku«, »iz Hrastnika«, »z Bleda«. 0 after any other word.
  */
-function afterPlacePreposition(tokens: Tokens, first: number): boolean {
-  if (first === 0 || !tightGap(tokens, first - 1)) return false;
+function placePrepositionCases(tokens: Tokens, first: number): number {
+  if (first === 0 || !tightGap(tokens, first - 1)) return 0;
   const word = tokens.word(first - 1);
   const lower = isSentenceStart(tokens, first - 1) ? word.toLowerCase() : word;
-  return lower === 'v' || lower === 'na';
+  if (lower === 'v' || lower === 'na') return CASE_BIT.dat | CASE_BIT.loc;
+  return lower === 'iz' || lower === 'z' || lower === 's' ? CASE_BIT.gen : 0;
 }
 
 /** »rojena«, »roj.« (née) and »priimek« in any case: the surname after them is a family's, a word cited. */

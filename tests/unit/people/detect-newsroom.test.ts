@@ -579,6 +579,8 @@ describe('newsroom sentences: a town spelled as a surname', () => {
     ['after »na«, and at a sentence start', 'Igor Hrastnik je bil na seji. V Hrastniku so bazen zgradili prej. Na Kamniku in na Hrastniku ga nimajo.', ['Igor Hrastnik']],
     ['the dative to a person still counts', 'Igor Hrastnik je vprašal. Hrastniku je odgovoril župan, o Hrastniku pa so pisali vsi.', ['Igor Hrastnik', 'Hrastniku', 'Hrastniku']],
     ['the accusative after »v« still counts', 'Igor Hrastnik je kandidiral. Volivci so zaupanje v Hrastnika izgubili.', ['Igor Hrastnik', 'Hrastnika']],
+    ['a genitive after »iz«, »z« or »s« (from)', 'Igor Hrastnik je bil na seji. Iz Hrastnika so sporočili, da je šola zaprta. Avtobus s Hrastnika je zamujal.', ['Igor Hrastnik']],
+    ['the instrumental after »s« still counts', 'Igor Hrastnik je bil na seji. S Hrastnikom se je strinjala svetnica.', ['Igor Hrastnik', 'Hrastnikom']],
   ])('%s', (_what, text, expected) => {
     expect(mentions(text)).toEqual(expected);
   });
