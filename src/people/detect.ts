@@ -485,10 +485,10 @@ const FUNCTION_WORDS = new Set(
  * the poet). Only the singular of dan, so »Trumpovih 100 dni« still counts. A Prešernov nagrajenec is a laureate of the
  * award, as news calls the winners every February, not a mention of the poet. Each noun with its case endings only:
  * as a word's start, sklad, trg and log hid »Magnificova skladba«, »Trumpova trgovinska vojna«, »Putinova logika«. Awards are named so too: Borštnikov
- * prstan (actors), Bloudkova plaketa (sport), Glazerjeva listina (librarians).
+ * prstan (actors), Bloudkova plaketa (sport), Glazerjeva listina (librarians); and a publisher, Cankarjeva založba.
  */
 const INSTITUTION_NOUN =
-  /^(dan|dne|dnev(a|u|om)|dnem|(praznik|dom|trg|cest|ulic|nagrad|most|park|dvoran|gimnazij|šol|inštitut|zavod|nabrež|ploščad|spomenik|vrt|sklad|gaj|log|hram|stolp|center|centr|kolidž|univerz|muzej|festival|fakultet|bolnišnic|letališč|stadion|zaliv|otok|slap|prelaz|vrh|gledališč|knjižnic|galerij|nagrajen|prstan|plaket|listin)(a|e|i|o|u|om|em|ih|ah|am|ami|ov|ovi|je|ja|ju|jem|jo|ec|ca|cu|cem|ci|cev|ka|ke|ki)?)$/;
+  /^(dan|dne|dnev(a|u|om)|dnem|(praznik|dom|trg|cest|ulic|nagrad|most|park|dvoran|gimnazij|šol|inštitut|zavod|nabrež|ploščad|spomenik|vrt|sklad|gaj|log|hram|stolp|center|centr|kolidž|univerz|muzej|festival|fakultet|bolnišnic|letališč|stadion|zaliv|otok|slap|prelaz|vrh|gledališč|knjižnic|galerij|nagrajen|prstan|plaket|listin|založb)(a|e|i|o|u|om|em|ih|ah|am|ami|ov|ovi|je|ja|ju|jem|jo|ec|ca|cu|cem|ci|cev|ka|ke|ki)?)$/;
 
 /**
  * Surnames that are animals' names (Golob, Kos, Vrabec, Medved), whose possessive is the animal's too, and what an animal

@@ -65,6 +65,7 @@ const REGISTRY = [
   person('Recep Tayyip Erdoğan', { gender: 'm' }),
   person('Lech Wałęsa', { gender: 'm', id: 'lech-walesa' }),
   person('Adam Gnezda Čerin', { surname: 'Gnezda Čerin', gender: 'm' }),
+  person('Ivan Cankar', { gender: 'm' }),
 ];
 const detector = createDetector(REGISTRY);
 const ids = (text: string) => detectPeople(detector, text).people;
@@ -683,6 +684,7 @@ describe('newsroom sentences: a possessive before a noun that starts as an insti
     ['a guess, not a home', 'Janševa domneva se je izkazala za napačno.', ['janez-jansa']],
     ['a peak of the season, not a summit', 'Pogačarjev vrhunec sezone je bil Tour.', ['tadej-pogacar']],
     ['the institutions themselves still name none', 'V Prešernovem skladu, na Trumpovem trgu, v Janševem domu in na Putinovem vrhu.', []],
+    ['a publisher named after a writer', 'Knjigo je izdala Cankarjeva založba. Pri Cankarjevi založbi so zadovoljni.', []],
   ])('%s', (_what, text, expected) => {
     expect(ids(text)).toEqual(expected);
   });
