@@ -685,7 +685,9 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
     }
   }
   if (first >= 1 && AUXILIARIES.has(tokens.word(first - 1)) && last + 1 < n && clause(first - 1, last + 1)) {
-    const gender = participleGender(tokens.word(last + 1));
+    // »je Lesjak rad pripovedoval«: rad, rada (gladly) agree with the subject as the participle does.
+    const word = tokens.word(last + 1);
+    const gender = word === 'rad' ? 'm' : word === 'rada' ? 'f' : participleGender(word);
     if (gender) return { gender, subject: true };
   }
   for (const [p, a] of [

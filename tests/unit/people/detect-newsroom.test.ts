@@ -713,6 +713,10 @@ describe('newsroom sentences: namesakes both named in full, told apart by where'
       'Lesjakom: ivan-lesjak',
     ]);
   });
+  it('reads »rad« or »rada« after »je« and the name as the verb\'s gender (»je Lesjak rad pripovedoval«)', () => {
+    const text = 'Umrl je igralec Ivan Lesjak\n\nLeta 1962 se je poročil z Miro Lesjak.\n\nO otroštvu je Lesjak rad pripovedoval. O gledališču je Lesjak rada pripovedovala.';
+    expect(mentions(text)).toEqual(['Ivan Lesjak: ivan-lesjak', 'Lesjak: ivan-lesjak']);
+  });
   it.each([
     ['both in the paragraph', 'Umrl je igralec Ivan Lesjak\n\nIvan Lesjak in Tomaž Lesjak sta igrala skupaj. Lesjak je bil odličen.'],
     ['both in the headline', 'Ivan Lesjak in Tomaž Lesjak na odru\n\nPredstava je bila razprodana. Lesjak je bil odličen.'],
