@@ -690,6 +690,16 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
     const gender = word === 'rad' ? 'm' : word === 'rada' ? 'f' : participleGender(word);
     if (gender) return { gender, subject: true };
   }
+  // »da jo je Medved večkrat prosil«, »da Medved doslej še ni bil kaznovan«: up to two adverbs between the name and
+  // its verb (or the auxiliary and the verb). Only a nominative reading is bound, as after a sentence-initial phrase.
+  let afterAdverbs = last + 1;
+  while (afterAdverbs < n && afterAdverbs <= last + 2 && ADVERBS.has(tokens.word(afterAdverbs)) && clause(afterAdverbs - 1, afterAdverbs)) afterAdverbs++;
+  if (afterAdverbs > last + 1 && afterAdverbs < n && clause(afterAdverbs - 1, afterAdverbs)) {
+    const auxBefore = first >= 1 && AUXILIARIES.has(tokens.word(first - 1)) && clause(first - 1, first);
+    const verb = auxBefore ? afterAdverbs : AUXILIARIES.has(tokens.word(afterAdverbs)) && afterAdverbs + 1 < n && clause(afterAdverbs, afterAdverbs + 1) ? afterAdverbs + 1 : undefined;
+    const gender = verb === undefined ? undefined : participleGender(tokens.word(verb));
+    if (gender) return { gender, subject: false };
+  }
   for (const [p, a] of [
     [first - 1, first - 2],
     [first - 1, first - 3],
@@ -702,6 +712,11 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
   }
   return undefined;
 }
+
+/** Adverbs that stand between a name and its verb: »je Medved večkrat prosil«, »Medved doslej še ni bil«. */
+const ADVERBS = new Set(
+  'večkrat pogosto tudi že še vedno nikoli nikdar takrat tedaj včeraj danes lani letos nato potem prej kasneje pozneje znova spet ponovno osebno javno doslej dotlej sploh redko nenehno takoj kmalu zdaj sedaj menda baje očitno verjetno morda res le samo zgolj celo skoraj najprej nazadnje končno vendarle ravno prav'.split(' '),
+);
 
 /**
  * The auxiliary after a phrase of one or two words that follows token `last` in its clause: a lower-case word (a
