@@ -1442,7 +1442,10 @@ function firmNameStart(tokens: Tokens, j: number): number | undefined {
 
 /** The word before token `first` is a SHARE_NOUN in the same phrase: »delnice Tesle«, »delničarji Krke«. */
 function afterShareNoun(tokens: Tokens, first: number): boolean {
-  if (first === 0 || !tightGap(tokens, first - 1)) return false;
+  if (first === 0) return false;
+  // Asked of every bare surname: most words before one start with neither d nor o.
+  const initial = tokens.text.charCodeAt(tokens.starts[first - 1]!) | 32;
+  if ((initial !== 100 && initial !== 111) || !tightGap(tokens, first - 1)) return false;
   return SHARE_NOUN.test(tokens.word(first - 1).toLowerCase());
 }
 
@@ -1517,9 +1520,9 @@ function isTimeSpan(tokens: Tokens, i: number): boolean {
  * place nearly always: »v Hrastniku«, »na Kamniku«, »iz Hrastnika«, »z Bleda«. 0 after any other word.
  */
 function placePrepositionCases(tokens: Tokens, first: number): number {
-  if (first === 0 || !tightGap(tokens, first - 1)) return 0;
+  if (first === 0 || tokens.ends[first - 1]! - tokens.starts[first - 1]! > 2 || !tightGap(tokens, first - 1)) return 0;
   const word = tokens.word(first - 1);
-  const lower = isSentenceStart(tokens, first - 1) ? word.toLowerCase() : word;
+  const lower = word === word.toLowerCase() || !isSentenceStart(tokens, first - 1) ? word : word.toLowerCase();
   if (lower === 'v' || lower === 'na') return CASE_BIT.dat | CASE_BIT.loc;
   return lower === 'iz' || lower === 'z' || lower === 's' ? CASE_BIT.gen : 0;
 }
@@ -1533,6 +1536,9 @@ const MAIDEN_NAME = /^(rojen[aeio]?|priim(ek|ka|ku|kom))$/;
  */
 function afterMaidenName(tokens: Tokens, first: number): boolean {
   if (first === 0) return false;
+  // Asked of every bare surname: most words before one start with neither r nor p.
+  const initial = tokens.text.charCodeAt(tokens.starts[first - 1]!) | 32;
+  if (initial !== 114 && initial !== 112) return false;
   const word = tokens.word(first - 1).toLowerCase();
   if (word === 'roj') return /^\.\s+$/.test(tokens.text.slice(tokens.ends[first - 1]!, tokens.starts[first]!));
   return tightGap(tokens, first - 1) && MAIDEN_NAME.test(word);
