@@ -26,7 +26,7 @@ import { forgetPublishedTree, publicConflicts, publicFolderContents, readPublish
 import { holdingOutputFolder, type LockCommand, type LockHolder } from './output/build-lock.ts';
 import type { TreeStamp } from './output/side-trees.ts';
 import { addTime, time, timeSync, type Timings } from './pipeline/timings.ts';
-import { Erasures } from './pipeline/cache.ts';
+import { Erasures, type Erasure } from './pipeline/cache.ts';
 import { checkCacheFolder, checkContentFolder } from './pipeline/folders.ts';
 import { beforeHandOver, BodyRenderer, startMarkdownWorkers, WAITING_BODIES_LIMIT } from './pipeline/markdown.ts';
 import { relatedArticles } from './pipeline/related.ts';
@@ -772,10 +772,11 @@ export interface BuildResult {
   /** dist/ as the record of it in .cache/ names it after the build (output/publish.ts PublishResult). */
   outputStamp?: TreeStamp | undefined;
   /**
-   * True when records of what the site no longer publishes were left in .cache/ for a later build to erase
-   * (another process had the log open: a dev server, another build).
+   * What became of the records of .cache/'s logs that hold what the site no longer publishes (Erasures): left for
+   * a later build to erase when another process had the log open (a dev server, another build), or could not be
+   * erased. Undefined without .cache/.
    */
-  erasureLeft?: boolean | undefined;
+  erasure?: Erasure | undefined;
   elapsedMs: number;
 }
 
@@ -908,7 +909,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     if (useCache && model.addresses) await recordPublishedAddresses(options.root, target, model.addresses, model.archive.articles);
     if (useCache && model.people) await recordPublishedPeople(options.root, target, model.people);
     // Only now: until the new site is swapped in, the one published (and the spare tree made from it) may need them.
-    const erasureLeft = erasures ? !erasures.erase() : undefined;
+    const erasure = erasures?.erase();
     const { shadowedPublicFiles, ...counts } = written;
     for (const file of shadowedPublicFiles) model.warnings.push(shadowedPublicFile(file));
     if (shadowedPublicFiles.length > 0) {
@@ -916,7 +917,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
       model.warnings.length = 0;
       append(model.warnings, sorted);
     }
-    return { model, ...counts, erasureLeft, elapsedMs: performance.now() - started };
+    return { model, ...counts, erasure, elapsedMs: performance.now() - started };
   } catch (error) {
     model.close();
     // public/ in the way of the pages (output/publish.ts): the content's warnings are known by now, and told with it.

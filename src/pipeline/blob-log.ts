@@ -5,7 +5,7 @@ import path from 'node:path';
 import { serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import { ArhivarError } from '../errors.ts';
-import { CACHE_DIR, deserializeValue, openSameFile, unusedRecords, readAt, removeOtherVersions, renameIntoCacheSync, temporaryPath, writeAt, type FileIdentity, type StaleRecords } from './cache.ts';
+import { CACHE_DIR, deserializeValue, openSameFile, unusedRecords, readAt, removeOtherVersions, renameIntoCacheSync, temporaryPath, writeAt, type Erasure, type FileIdentity, type LogReader, type StaleRecords } from './cache.ts';
 import { madeByRunningProcess, processExists } from '../process.ts';
 
 /**
@@ -528,22 +528,22 @@ const ERASING_STALE_MS = 10_000;
 
 /**
  * Runs `erase` holding the log's erasing lock, unless another process has the log open (a reader file other than
- * `own`, of a process that still runs) or holds the lock: then nothing is erased, and false says it is left for
- * a later build. Reader files of processes that are gone are removed.
+ * `own`, of a process that still runs: they are given back, and a later build erases once they are closed) or
+ * holds the lock. Reader files of processes that are gone are removed.
  */
-function eraseAlone(file: string, identity: FileIdentity, own: string | undefined, erase: () => void): boolean {
+function eraseAlone(file: string, identity: FileIdentity, own: string | undefined, erase: () => void): Erasure {
   const lock = `${file}.erasing`;
   let fd: number;
   try {
     fd = fs.openSync(lock, 'wx');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || erasingProcess(lock) !== undefined) return false;
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || erasingProcess(lock) !== undefined) return 'left';
     // Left by a killed process, or a folder in its place (a half-restored cache: see renameIntoCache in cache.ts).
     fs.rmSync(lock, { recursive: true, force: true });
     try {
       fd = fs.openSync(lock, 'wx');
     } catch {
-      return false;
+      return 'left';
     }
   }
   try {
@@ -552,30 +552,50 @@ function eraseAlone(file: string, identity: FileIdentity, own: string | undefine
     const directory = path.dirname(file);
     const prefix = `${path.basename(file)}.`;
     const bootedAt = Date.now() - uptime() * 1000;
+    const readers: LogReader[] = [];
     for (const entry of fs.readdirSync(directory)) {
       const reader = path.join(directory, entry);
       if (!entry.startsWith(prefix) || !entry.endsWith('.reader') || reader === own) continue;
-      const pid = Number(/^(\d+)-\d+$/.exec(entry.slice(prefix.length, -'.reader'.length))?.[1]);
-      // One named by this process's id that none of its logs holds was left by a killed process that had the same
-      // id (a CI job's container numbers its processes alike each run, and .cache/ may come from an earlier job).
-      // One made before this machine started came with a restored .cache/ (a CI cache, a backup): its id may be
-      // another process's now, which may run as long as the job does (output/build-lock.ts judges its lock so).
-      // And one made before the process that has its id now started was left by another (a container of a later
-      // job, whose clock of boot is the host's, numbers its processes anew): 2 s allow for the clock's grain.
       const made = fs.statSync(reader, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-      const live = made >= bootedAt && (pid === process.pid ? openReaders.has(reader) : madeByRunningProcess(pid, made, bootedAt));
-      if (live) return false;
-      fs.rmSync(reader, { force: true });
+      if (readerIsOpen(reader, made, bootedAt)) readers.push({ name: entry, madeMs: made });
+      else fs.rmSync(reader, { force: true });
     }
+    if (readers.length > 0) return { readers };
     // A log replaced since it was read (another process compacted it) holds no record of these offsets.
     const same = openSameFile(file, identity);
-    if (same === undefined) return false;
+    if (same === undefined) return 'left';
     fs.closeSync(same);
     erase();
-    return true;
+    return 'erased';
   } finally {
     fs.rmSync(lock, { force: true });
   }
+}
+
+/**
+ * Whether the reader file `reader` (`<log>.<pid>-<n>.reader`), made at `made` (ms), is of a process that has the log
+ * open still (madeByRunningProcess). One named by this process's id that none of its logs holds was left by a
+ * killed process that had the same id (a CI job's container numbers its processes alike each run, and .cache/ may
+ * come from an earlier job).
+ */
+function readerIsOpen(reader: string, made: number, bootedAt: number): boolean {
+  const pid = Number(/\.(\d+)-\d+\.reader$/.exec(reader)?.[1]);
+  if (pid === process.pid) return made >= bootedAt && [...openReaders].some((open) => path.resolve(open) === path.resolve(reader));
+  return madeByRunningProcess(pid, made, bootedAt);
+}
+
+/**
+ * Whether one of `readers` (in .cache/ of `root`, as an erasure left for them named them) still has its log open:
+ * then that erasure would be left again, and a build with nothing else changed has nothing to do
+ * (pipeline/unchanged.ts).
+ */
+export function someReaderOpen(root: string, readers: readonly LogReader[]): boolean {
+  const bootedAt = Date.now() - uptime() * 1000;
+  return readers.some((reader) => {
+    const file = path.join(root, CACHE_DIR, reader.name);
+    const made = fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+    return made === reader.madeMs && readerIsOpen(file, made, bootedAt);
+  });
 }
 
 /**

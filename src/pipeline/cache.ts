@@ -152,17 +152,32 @@ export function fileRecord<T>(name: string, version: number): FileRecord<T> {
 }
 
 /**
+ * A process's reader file of a log in .cache/ (`<log>.<pid>-<n>.reader`, blob-log.ts), named in .cache/ and
+ * with the time it was made: a file of that name made at another time is another process's.
+ */
+export interface LogReader {
+  name: string;
+  madeMs: number;
+}
+
+/**
+ * What became of stale records: erased; left while other processes had the log open, since they may still read
+ * them (their reader files), which a later build erases once they have closed it; or left for another reason (the
+ * log replaced since it was read, another process erasing it, a .cache/ that cannot be written).
+ */
+export type Erasure = 'erased' | 'left' | { readers: LogReader[] };
+
+/**
  * Records of one log in .cache/ that hold what the build no longer publishes (an article deleted, made a draft or
  * held back, the version before an edit), found when the log was saved. `erase()` overwrites each in place with
  * zeros of the same length, so the offsets of the others stay valid: an append-only log would otherwise keep the
- * text until a compaction that may never come, and a newsroom's CI keeps .cache/ between runs. False when it
- * left them for a later build (another process may read them, or the log was replaced meanwhile).
+ * text until a compaction that may never come, and a newsroom's CI keeps .cache/ between runs.
  */
 export interface StaleRecords {
   /** The log's path: a later list of the same log replaces an earlier one. */
   readonly file: string;
   readonly count: number;
-  erase(): boolean;
+  erase(): Erasure;
 }
 
 /**
@@ -177,21 +192,27 @@ export class Erasures {
   }
 
   /**
-   * Erases every list; false when one was left for a later build. The site is published by now, so a log that
-   * cannot be written (a read-only .cache/) does not fail the build: it is left, as for another reader.
+   * Erases every list: 'erased' when all were, the readers of every log left for its readers alone, 'left' when
+   * one was left for another reason. The site is published by now, so a log that cannot be written (a read-only
+   * .cache/) does not fail the build: it is left.
    */
-  erase(): boolean {
-    let all = true;
+  erase(): Erasure {
+    let left = false;
+    const readers: LogReader[] = [];
     for (const stale of this.logs.values()) {
       if (stale.count === 0) continue;
+      let erasure: Erasure;
       try {
-        if (!stale.erase()) all = false;
+        erasure = stale.erase();
       } catch {
-        all = false;
+        erasure = 'left';
       }
+      if (erasure === 'left') left = true;
+      else if (erasure !== 'erased') append(readers, erasure.readers);
     }
     this.logs.clear();
-    return all;
+    if (left) return 'left';
+    return readers.length > 0 ? { readers } : 'erased';
   }
 }
 
@@ -549,9 +570,9 @@ export function isErased(bytes: Uint8Array, checksum: number, key: number, value
  * value) becomes zeros. A record whose key is no longer at its place (erased already) is left as it is. The
  * processes that read the log hold what they read in memory (RecordCache.load), so none is read from under them.
  */
-function eraseRecords(file: string, identity: FileIdentity, starts: readonly number[], keys: readonly string[]): boolean {
+function eraseRecords(file: string, identity: FileIdentity, starts: readonly number[], keys: readonly string[]): Erasure {
   const fd = openSameFile(file, identity);
-  if (fd === undefined) return false;
+  if (fd === undefined) return 'left';
   try {
     for (let n = 0; n < starts.length; n++) {
       const start = starts[n]!;
@@ -564,7 +585,7 @@ function eraseRecords(file: string, identity: FileIdentity, starts: readonly num
   } finally {
     closeSync(fd);
   }
-  return true;
+  return 'erased';
 }
 
 function encodeRecord(key: string, value: unknown): Buffer {

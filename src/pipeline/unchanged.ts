@@ -6,7 +6,8 @@ import { readContent, STABLE_MS, type ContentSources, type KnownFiles } from '..
 import { ArhivarError } from '../errors.ts';
 import { changesWhatBuildMakes } from '../output/left-out.ts';
 import { folderKind } from '../folder-kind.ts';
-import { CACHE_DIR, fileRecord, readCacheFile, writeCacheFile } from './cache.ts';
+import { CACHE_DIR, fileRecord, readCacheFile, writeCacheFile, type LogReader } from './cache.ts';
+import { someReaderOpen } from './blob-log.ts';
 import { checkCacheFolder, checkContentFolder } from './folders.ts';
 import { holdingOutputFolder } from '../output/build-lock.ts';
 import { treeStamp } from '../output/side-trees.ts';
@@ -43,6 +44,13 @@ export interface LastBuild {
   pagesWritten: number;
   articles: number;
   warnings: { code: string; message: string; file?: string | undefined; line?: number | undefined; hint?: string | undefined }[];
+  /**
+   * The reader files of the processes (a dev server, another build) that had a log of .cache/ open when the build
+   * left records of what it no longer publishes there for them (Erasure). While one of them still has it open, a
+   * build with nothing changed would leave them again, so it does nothing; once none has, it does its work and
+   * erases them. Missing when the build erased all.
+   */
+  erasureLeftFor?: LogReader[] | undefined;
 }
 
 export interface KeyOptions {
@@ -146,10 +154,14 @@ export async function forgetLastBuild(root: string): Promise<void> {
   await rm(path.join(root, CACHE_DIR, RECORD), { force: true });
 }
 
-/** Whether `record` still describes what a build with this key would publish into `outDir` at `now`. */
-export async function stillCurrent(record: LastBuild | undefined, key: string, outDir: string, now: Date): Promise<boolean> {
+/**
+ * Whether `record` still describes what a build with this key would publish into `outDir` at `now`, and would
+ * leave in .cache/ of `root`.
+ */
+export async function stillCurrent(record: LastBuild | undefined, key: string, root: string, outDir: string, now: Date): Promise<boolean> {
   if (!record || record.key !== key) return false;
   if (record.changesAtMs !== null && now.getTime() >= record.changesAtMs) return false;
+  if (record.erasureLeftFor && !someReaderOpen(root, record.erasureLeftFor)) return false;
   const dist = await treeStamp(outDir);
   if (dist?.ino !== record.distIno || dist.times !== record.distTimes) return false;
   // A deleted feed.xml is published again: it is also how a later build knows the folder for arhivar's once
@@ -233,7 +245,7 @@ async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string,
     const key = useRecord
       ? await inputsKey(options.root, sources, { outDir, includeFuture: Boolean(options.includeFuture), includeDrafts: Boolean(options.includeDrafts) })
       : undefined;
-    return { sources, key, current: Boolean(key && last && (await stillCurrent(last, key, outDir, options.now ?? new Date()))) };
+    return { sources, key, current: Boolean(key && last && (await stillCurrent(last, key, options.root, outDir, options.now ?? new Date()))) };
   });
   const { sources, key } = read;
   if (read.current && last) {
@@ -262,10 +274,13 @@ async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string,
     unchanged: false,
     heldBack: result.model.heldBack,
   };
-  // With records left for a later build to erase, the next build must not skip its work: it erases them. Nor may an
-  // earlier build's record let it: a draft written during a dev session changes nothing in dist/, and deleted
-  // again, leaves the content as that build read it.
-  if (result.erasureLeft) await forgetLastBuild(options.root);
+  // With records left for a later build to erase, the next build must not skip its work once it can erase them.
+  // Nor may an earlier build's record let it: a draft written during a dev session changes nothing in dist/, and
+  // deleted again, leaves the content as that build read it. Records left for readers are erased once none of them
+  // has the log open (stillCurrent); those left for another reason, by the next build.
+  const { erasure } = result;
+  const leftFor = typeof erasure === 'object' ? erasure.readers : undefined;
+  if (erasure === 'left' || (leftFor && !key)) await forgetLastBuild(options.root);
   else if (key) {
     // As the publisher recorded them: a stat now would vouch for a change made to dist/ since.
     const dist = result.outputStamp ?? (await treeStamp(outDir))!;
@@ -281,6 +296,7 @@ async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string,
       // Warnings about the content, which a build with nothing changed gives again; not those about this run
       // (its .cache/, or a dist/ changed from outside).
       warnings: storeWarnings(summary.warnings.filter((warning) => !ABOUT_THIS_RUN.has(warning.code))),
+      erasureLeftFor: leftFor,
     });
   }
   return summary;

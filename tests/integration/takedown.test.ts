@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite, copyFixture, listFiles, temporaryFolders } from '../helpers.ts';
+import { buildSite, copyFixture, listFiles, startDevProcess, temporaryFolders, waitFor } from '../helpers.ts';
 import { loadSite } from '../../src/build.ts';
 import { createLoadCache } from '../../src/load-cache.ts';
 import { buildUnlessUnchanged } from '../../src/pipeline/unchanged.ts';
@@ -55,7 +55,11 @@ describe('an article taken down (deleted, or made a draft) or corrected', () => 
 async function filesHoldingBytes(tree: string, words: readonly string[]): Promise<string[]> {
   const found: string[] = [];
   for (const file of await listFiles(tree)) {
-    const bytes = await readFile(path.join(tree, file));
+    // A file gone since it was listed (a running dev session's temporary file, renamed into place) holds nothing.
+    const bytes = await readFile(path.join(tree, file)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return Buffer.alloc(0);
+      throw error;
+    });
     // No file of .cache/ is compressed: one that were would hide its text from this search.
     expect(bytes.subarray(0, 2).equals(Buffer.from([0x1f, 0x8b])), `${file} is gzipped`).toBe(false);
     const readings = [bytes.toString('utf8'), bytes.toString('latin1'), bytes.toString('utf16le'), bytes.subarray(1).toString('utf16le')].map((text) => text.toLowerCase());
@@ -116,7 +120,7 @@ describe('an article taken down (deleted, made a draft, held back) or corrected,
     for (const file of files) expect(await readFile(path.join(outDir, file), 'utf8'), file).toBe(await readFile(path.join(fresh.outDir, file), 'utf8'));
   });
 
-  it('leaves the rendered text while a dev session reads the same log, and the next build erases it, with nothing changed', async () => {
+  it('leaves the rendered text while a dev session reads the same log, builds nothing changed meanwhile, and the next build erases it', async () => {
     const root = await copyFixture('archive-basic');
     const outDir = path.join(await folder(), 'dist');
     await writeFile(path.join(root, STORY), STORY_TEXT);
@@ -130,6 +134,9 @@ describe('an article taken down (deleted, made a draft, held back) or corrected,
       await buildUnlessUnchanged({ root, outDir, now: NOW });
       // The draft's body is the one the build published before, and the session reads it from the same record.
       expect(draft.html).toContain('Zmrzlinovod');
+      expect(await filesHoldingBytes(path.join(root, '.cache'), ['zmrzlinovod'])).toEqual([expect.stringMatching(/^markdown-/)]);
+      // With nothing changed, a build while the session still reads the log does no work: the erasure would be left again.
+      expect((await buildUnlessUnchanged({ root, outDir, now: NOW })).unchanged).toBe(true);
       expect(await filesHoldingBytes(path.join(root, '.cache'), ['zmrzlinovod'])).toEqual([expect.stringMatching(/^markdown-/)]);
     } finally {
       session.bodies?.close();
@@ -161,6 +168,35 @@ describe('an article taken down (deleted, made a draft, held back) or corrected,
     await rm(path.join(root, draft));
     const next = await buildUnlessUnchanged({ root, outDir, now: NOW });
     expect(next.unchanged).toBe(false);
+    expect(await filesHoldingBytes(path.join(root, '.cache'), ['kvarkoplet', 'zmrzlinovod', 'zlatorog'])).toEqual([]);
+    expect((await buildUnlessUnchanged({ root, outDir, now: NOW })).unchanged).toBe(true);
+  });
+});
+
+describe('an article taken down while `arhivar dev` runs on the same folder', () => {
+  // Each build while the session ran found the erasure left and did its work with nothing changed (0.63–0.78 s
+  // against 0.19–0.24 s at 1,000 articles), until the session ended.
+  it.each([
+    ['stopped', 'SIGINT'],
+    ['killed', 'SIGKILL'],
+  ] as const)('builds nothing changed while it runs, and the first build after it is %s erases the text', async (_how, signal) => {
+    const root = await copyFixture('archive-basic');
+    const outDir = path.join(await folder(), 'dist');
+    await writeFile(path.join(root, STORY), STORY_TEXT);
+    await buildUnlessUnchanged({ root, outDir, now: NOW });
+    const dev = startDevProcess(root);
+    try {
+      await waitFor(() => dev.output.stdout.includes('loaded'), 'the session to load the site');
+      await writeFile(path.join(root, STORY), STORY_TEXT.replace('date:', 'draft: true\ndate:'));
+      expect((await buildUnlessUnchanged({ root, outDir, now: NOW })).unchanged).toBe(false);
+      expect(await filesHoldingBytes(path.join(root, '.cache'), ['zmrzlinovod'])).toContainEqual(expect.stringMatching(/^markdown-\w+\.log$/));
+      expect((await buildUnlessUnchanged({ root, outDir, now: NOW })).unchanged).toBe(true);
+    } finally {
+      dev.kill(signal);
+      await dev.exited;
+    }
+    const after = await buildUnlessUnchanged({ root, outDir, now: NOW });
+    expect(after.unchanged).toBe(false);
     expect(await filesHoldingBytes(path.join(root, '.cache'), ['kvarkoplet', 'zmrzlinovod', 'zlatorog'])).toEqual([]);
     expect((await buildUnlessUnchanged({ root, outDir, now: NOW })).unchanged).toBe(true);
   });

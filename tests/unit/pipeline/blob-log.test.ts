@@ -3,7 +3,8 @@ import { appendFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFi
 import { uptime } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BlobLog } from '../../../src/pipeline/blob-log.ts';
+import { BlobLog, someReaderOpen } from '../../../src/pipeline/blob-log.ts';
+import type { LogReader } from '../../../src/pipeline/cache.ts';
 import { ArhivarError } from '../../../src/errors.ts';
 import { damageFile, makeTempDir } from '../../helpers.ts';
 
@@ -266,7 +267,7 @@ describe('BlobLog', () => {
     await second.save();
     const stale = second.staleRecords()!;
     expect(stale.count).toBe(1);
-    expect(stale.erase()).toBe(true);
+    expect(stale.erase()).toBe('erased');
     // Of the same length, so the offsets second holds stay valid; no byte of k1's key, head or parts is left.
     expect((await stat(file)).size).toBe(size);
     const bytes = await readFile(file);
@@ -303,15 +304,23 @@ describe('BlobLog', () => {
     build.head('k0');
     await build.save();
     const stale = build.staleRecords()!;
-    expect(stale.erase()).toBe(false);
+    const left = stale.erase();
+    // Named by its reader file, which a later build checks before it skips its work (pipeline/unchanged.ts).
+    expect(left).toEqual({ readers: [{ name: expect.stringMatching(new RegExp(`^bodies-v1\\.log\\.${process.pid}-\\d+\\.reader$`)), madeMs: expect.any(Number) }] });
+    const { readers } = left as { readers: LogReader[] };
+    expect(someReaderOpen(root, readers)).toBe(true);
     expect(decode(other.part('k1', 0))).toBe('<p>Telo 1 s črkami č, š, ž.</p>');
     other.close();
+    expect(someReaderOpen(root, readers)).toBe(false);
     // Another process that runs, with the log open (its reader file, as its open() makes it).
     const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
     const runningReader = path.join(root, `${FILE}.${running.pid}-1.reader`);
     await writeFile(runningReader, '');
     try {
-      expect(stale.erase()).toBe(false);
+      expect(stale.erase()).toEqual({ readers: [{ name: path.basename(runningReader), madeMs: (await stat(runningReader)).mtimeMs }] });
+      expect(someReaderOpen(root, [{ name: path.basename(runningReader), madeMs: (await stat(runningReader)).mtimeMs }])).toBe(true);
+      // A file of that name made at another time is another process's.
+      expect(someReaderOpen(root, [{ name: path.basename(runningReader), madeMs: (await stat(runningReader)).mtimeMs - 1000 }])).toBe(false);
     } finally {
       running.kill();
       await rm(runningReader);
@@ -319,7 +328,7 @@ describe('BlobLog', () => {
     // Left by a killed process: one that is gone, and one that had this process's id (a CI job restores .cache/
     // into a container that numbers its processes alike).
     for (const pid of [4194305, process.pid]) await writeFile(path.join(root, `${FILE}.${pid}-99999.reader`), '');
-    expect(stale.erase()).toBe(true);
+    expect(stale.erase()).toBe('erased');
     expect((await readdir(path.join(root, '.cache'))).filter((name) => name.endsWith('.reader'))).toHaveLength(1);
     expect((await readFile(path.join(root, FILE))).includes(Buffer.from('Telo 1 '))).toBe(false);
     expect(decode(build.part('k0', 1))).toBe('Besedilo 0');
@@ -347,7 +356,7 @@ describe('BlobLog', () => {
     const made = new Date(madeAt());
     await utimes(restored, made, made);
     try {
-      expect(build.staleRecords()!.erase()).toBe(true);
+      expect(build.staleRecords()!.erase()).toBe('erased');
     } finally {
       running.kill();
     }
@@ -377,7 +386,7 @@ describe('BlobLog', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(opened).toBe(false);
     // Nor does another eraser erase while it is held.
-    expect(stale.erase()).toBe(false);
+    expect(stale.erase()).toBe('left');
     await rm(lock);
     eraser.kill();
     const waiting = await opening;
@@ -388,7 +397,7 @@ describe('BlobLog', () => {
     const copy = await readFile(path.join(root, FILE));
     await writeFile(path.join(root, `${FILE}.tmp`), copy);
     await rename(path.join(root, `${FILE}.tmp`), path.join(root, FILE));
-    expect(stale.erase()).toBe(false);
+    expect(stale.erase()).toBe('left');
     expect((await readFile(path.join(root, FILE))).includes(Buffer.from('Telo 1 '))).toBe(true);
     build.close();
   });
@@ -404,7 +413,7 @@ describe('BlobLog', () => {
     build.head('k0');
     await build.save();
     await writeFile(path.join(root, `${FILE}.erasing`), String(process.pid));
-    expect(build.staleRecords()!.erase()).toBe(true);
+    expect(build.staleRecords()!.erase()).toBe('erased');
     expect((await readFile(path.join(root, FILE))).includes(Buffer.from('Telo 1 '))).toBe(false);
     expect(await readdir(path.join(root, '.cache'))).not.toContain('bodies-v1.log.erasing');
     build.close();
@@ -419,7 +428,7 @@ describe('BlobLog', () => {
     const build = await BlobLog.open<Head>(root, 'bodies', 'v1');
     build.head('k0');
     await build.save();
-    expect(build.staleRecords()!.erase()).toBe(true);
+    expect(build.staleRecords()!.erase()).toBe('erased');
     expect((await readFile(path.join(root, FILE))).includes(Buffer.from('Telo 1 '))).toBe(false);
     expect(await readdir(path.join(root, '.cache'))).not.toContain('bodies-v1.log.erasing');
     build.close();
