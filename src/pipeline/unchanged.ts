@@ -51,6 +51,8 @@ export interface LastBuild {
    * erases them. Missing when the build erased all.
    */
   erasureLeftFor?: LogReader[] | undefined;
+  /** .cache/'s logs as the build left them (cacheLogs). Missing in records of earlier builds, which then build once. */
+  logs?: string | undefined;
 }
 
 export interface KeyOptions {
@@ -161,7 +163,9 @@ export async function forgetLastBuild(root: string): Promise<void> {
 export async function stillCurrent(record: LastBuild | undefined, key: string, root: string, outDir: string, now: Date): Promise<boolean> {
   if (!record || record.key !== key) return false;
   if (record.changesAtMs !== null && now.getTime() >= record.changesAtMs) return false;
-  if (record.erasureLeftFor && !someReaderOpen(root, record.erasureLeftFor)) return false;
+  // While a reader the erasure was left for has the log open, a build would leave it again, whatever that process
+  // (a dev session) has written into the logs since.
+  if (record.erasureLeftFor ? !someReaderOpen(root, record.erasureLeftFor) : record.logs !== (await cacheLogs(root))) return false;
   const dist = await treeStamp(outDir);
   if (dist?.ino !== record.distIno || dist.times !== record.distTimes) return false;
   // A deleted feed.xml is published again: it is also how a later build knows the folder for arhivar's once
@@ -170,6 +174,24 @@ export async function stillCurrent(record: LastBuild | undefined, key: string, r
   // it too, unless it went in the tick of the last build's swap.
   const signed = record.articles > 0 ? 'feed.xml' : 'robots.txt';
   return (await stat(path.join(outDir, signed)).catch(() => undefined))?.isFile() === true;
+}
+
+/**
+ * .cache/'s logs and spill files (pipeline/cache.ts, blob-log.ts) by name, inode and size. A dev session writes
+ * into the same logs the records of what it shows, drafts too, and only a build that does its work erases those
+ * it does not publish: a draft shown and deleted again before any build left the content as the last build read
+ * it, and its front matter and rendered text stayed in .cache/. A killed session's spill file holds such text too.
+ * An erasure in place keeps a log's size, and a compaction gives it another inode.
+ */
+async function cacheLogs(root: string): Promise<string> {
+  const directory = path.join(root, CACHE_DIR);
+  const names = (await readdir(directory).catch(() => [] as string[])).filter((name) => name.endsWith('.log') || name.endsWith('.spill')).sort();
+  const listing: string[] = [];
+  for (const name of names) {
+    const info = await stat(path.join(directory, name)).catch(() => undefined);
+    listing.push(info ? `${name}\0${info.ino}\0${info.size}` : name);
+  }
+  return listing.join('\n');
 }
 
 export function storeWarnings(warnings: readonly ArhivarError[]): LastBuild['warnings'] {
@@ -297,6 +319,7 @@ async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string,
       // (its .cache/, or a dist/ changed from outside).
       warnings: storeWarnings(summary.warnings.filter((warning) => !ABOUT_THIS_RUN.has(warning.code))),
       erasureLeftFor: leftFor,
+      logs: await cacheLogs(options.root),
     });
   }
   return summary;

@@ -173,6 +173,30 @@ describe('an article taken down (deleted, made a draft, held back) or corrected,
   });
 });
 
+describe('a draft a dev session showed, deleted before any build', () => {
+  // No build ran while the session did, so none left an erasure: the last build's record still matched the
+  // content and dist/, and the draft's front matter and rendered text, which the session had written into the
+  // logs, stayed in .cache/.
+  it('leaves none of its text in .cache/ after the next build, though the content is as the last build read it', async () => {
+    const root = await copyFixture('archive-basic');
+    const outDir = path.join(await folder(), 'dist');
+    await buildUnlessUnchanged({ root, outDir, now: NOW });
+    const session = createLoadCache();
+    const draft = 'content/articles/2025/osnutek.md';
+    await writeFile(path.join(root, draft), STORY_TEXT.replace('date:', 'draft: true\ndate:'));
+    try {
+      await loadSite({ root, now: NOW, reuse: session, includeDrafts: true });
+    } finally {
+      session.bodies?.close();
+    }
+    await rm(path.join(root, draft));
+    expect(await filesHoldingBytes(path.join(root, '.cache'), ['zmrzlinovod'])).not.toEqual([]);
+    expect((await buildUnlessUnchanged({ root, outDir, now: NOW })).unchanged).toBe(false);
+    expect(await filesHoldingBytes(path.join(root, '.cache'), ['kvarkoplet', 'zmrzlinovod', 'zlatorog'])).toEqual([]);
+    expect((await buildUnlessUnchanged({ root, outDir, now: NOW })).unchanged).toBe(true);
+  });
+});
+
 describe('an article taken down while `arhivar dev` runs on the same folder', () => {
   // Each build while the session ran found the erasure left and did its work with nothing changed (0.63–0.78 s
   // against 0.19–0.24 s at 1,000 articles), until the session ended.
