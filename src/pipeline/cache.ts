@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
+import { uptime } from 'node:os';
 import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DefaultDeserializer, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import { append } from '../append.ts';
-import { processExists } from '../process.ts';
+import { madeByRunningProcess, processExists } from '../process.ts';
 
 /**
  * A persistent key → value store under .cache/ (safe to delete at any time). It is an append-only log of
@@ -71,6 +72,27 @@ let temporaries = 0;
  */
 export function temporaryPath(file: string): string {
   return `${file}.${process.pid}.${++temporaries}.tmp`;
+}
+
+/**
+ * Removes the temporary files (temporaryPath) in .cache/ of processes that have ended (madeByRunningProcess, as for
+ * the logs' reader files): one killed between writing a file and renaming it into place left the copy for good,
+ * with what the file held then (the text of an article taken down since, the names of content/'s files). Not this
+ * process's: one of its writes may be under way.
+ */
+export async function removeAbandonedTemporaries(root: string): Promise<void> {
+  const directory = path.join(root, CACHE_DIR);
+  const names = await readdir(directory).catch(() => [] as string[]);
+  const bootedAt = Date.now() - uptime() * 1000;
+  await Promise.all(
+    names.map(async (name) => {
+      const pid = Number(/\.(\d+)\.\d+\.tmp$/.exec(name)?.[1]);
+      if (!(pid > 0) || pid === process.pid) return;
+      const file = path.join(directory, name);
+      const info = await stat(file).catch(() => undefined);
+      if (info?.isFile() && !madeByRunningProcess(pid, info.mtimeMs, bootedAt)) await rm(file, { force: true });
+    }),
+  );
 }
 
 /**

@@ -6,7 +6,7 @@ import { readContent, STABLE_MS, type ContentSources, type KnownFiles } from '..
 import { ArhivarError } from '../errors.ts';
 import { changesWhatBuildMakes } from '../output/left-out.ts';
 import { folderKind } from '../folder-kind.ts';
-import { CACHE_DIR, fileRecord, readCacheFile, writeCacheFile, type LogReader } from './cache.ts';
+import { CACHE_DIR, fileRecord, readCacheFile, removeAbandonedTemporaries, writeCacheFile, type LogReader } from './cache.ts';
 import { someReaderOpen } from './blob-log.ts';
 import { checkCacheFolder, checkContentFolder } from './folders.ts';
 import { holdingOutputFolder } from '../output/build-lock.ts';
@@ -251,7 +251,10 @@ export async function buildUnlessUnchanged(options: BuildOptions): Promise<Build
 
 async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string, started: number): Promise<BuildSummary> {
   const useCache = options.cache !== false;
-  if (useCache) await checkCacheFolder(options.root);
+  if (useCache) {
+    await checkCacheFolder(options.root);
+    await removeAbandonedTemporaries(options.root);
+  }
   const last = useCache ? await readLastBuild(options.root) : undefined;
   // With no record of a last build (a first build, or .cache/ deleted) this is sure to build: the Markdown
   // workers start now and load the renderer while content/ is read (0.6 s at 10,000 articles). Otherwise

@@ -1,4 +1,5 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, copyFixture, listFiles, startDevProcess, temporaryFolders, waitFor } from '../helpers.ts';
@@ -170,6 +171,38 @@ describe('an article taken down (deleted, made a draft, held back) or corrected,
     expect(next.unchanged).toBe(false);
     expect(await filesHoldingBytes(path.join(root, '.cache'), ['kvarkoplet', 'zmrzlinovod', 'zlatorog'])).toEqual([]);
     expect((await buildUnlessUnchanged({ root, outDir, now: NOW })).unchanged).toBe(true);
+  });
+});
+
+describe('the temporary files of writes into .cache/ that a killed process left', () => {
+  // Each file of .cache/ is written beside itself (`<file>.<pid>.<n>.tmp`) and renamed into place: a process killed
+  // in between left the copy for good, with what the file held then (an article's text since taken down).
+  it('are removed by the next build, with nothing changed, and those of a process still writing stay', async () => {
+    const root = await copyFixture('archive-basic');
+    const outDir = path.join(await folder(), 'dist');
+    await writeFile(path.join(root, STORY), STORY_TEXT);
+    await buildUnlessUnchanged({ root, outDir, now: NOW });
+    const cacheDir = path.join(root, '.cache');
+    const written = (await readdir(cacheDir)).filter((name) => name.endsWith('.bin'));
+    const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+    try {
+      // No process id is above Linux's largest, 2^22: that process is gone.
+      const killed = written.map((name) => `${name}.4194305.1.tmp`);
+      for (const [index, name] of written.entries()) await writeFile(path.join(cacheDir, killed[index]!), `${name}: Zmrzlinovod čez Savo`);
+      // Made before the process that has its id now started: a killed process's, whose id was given again.
+      const reused = `last-build.bin.${running.pid}.2.tmp`;
+      await writeFile(path.join(cacheDir, reused), 'Zmrzlinovod čez Savo');
+      const longAgo = new Date(Date.now() - 3_600_000);
+      await utimes(path.join(cacheDir, reused), longAgo, longAgo);
+      // Being written: by a process that runs, and by this one.
+      const writing = [`last-build.bin.${running.pid}.1.tmp`, `last-build.bin.${process.pid}.99999.tmp`];
+      for (const name of writing) await writeFile(path.join(cacheDir, name), '');
+      expect((await buildUnlessUnchanged({ root, outDir, now: NOW })).unchanged).toBe(true);
+      const left = (await readdir(cacheDir)).filter((name) => name.endsWith('.tmp'));
+      expect(left.sort()).toEqual(writing.sort());
+    } finally {
+      running.kill();
+    }
   });
 });
 
