@@ -299,7 +299,8 @@ export class RecordCache<V> {
    */
   private readonly serialised = new Map<string, Buffer>();
   private readonly used = new Set<string>();
-  private readonly added: [string, V][] = [];
+  /** The keys this run added and no save has written yet, in the order they were added. */
+  private added = new Set<string>();
   private recordsOnDisk = 0;
   /**
    * Where each record read from the log starts, and its key: the records no build used are erased in place
@@ -391,15 +392,11 @@ export class RecordCache<V> {
    */
   forget(key: string): void {
     this.used.delete(key);
-    const index = this.added.findIndex(([added]) => added === key);
-    if (index >= 0) {
-      this.added.splice(index, 1);
-      this.entries.delete(key);
-    }
+    if (this.added.delete(key)) this.entries.delete(key);
   }
 
   set(key: string, value: V): void {
-    if (!this.entries.has(key) && !this.serialised.has(key)) this.added.push([key, value]);
+    if (!this.entries.has(key) && !this.serialised.has(key)) this.added.add(key);
     this.serialised.delete(key);
     this.entries.set(key, value);
     this.used.add(key);
@@ -421,9 +418,10 @@ export class RecordCache<V> {
   private async saveNow(): Promise<void> {
     await mkdir(this.directory, { recursive: true });
     // Taken now: entries set while this save writes are the next save's.
-    const adding = this.added.splice(0);
+    const adding = this.added;
+    this.added = new Set();
     try {
-      const stale = this.recordsOnDisk + adding.length - this.used.size;
+      const stale = this.recordsOnDisk + adding.size - this.used.size;
       // Appending after a torn record would hide the new records behind it, so such a log is rewritten.
       if (this.tornTail || (stale > 64 && stale > this.used.size)) {
         const temporary = temporaryPath(this.file);
@@ -435,14 +433,15 @@ export class RecordCache<V> {
         // The records read are in the file replaced: this one holds only used ones.
         this.diskStarts = [];
         this.diskKeys = [];
-      } else if (adding.length > 0) {
-        await writeRecords(this.file, 'a', this.records(adding.map(([key]) => key)));
-        this.recordsOnDisk += adding.length;
+      } else if (adding.size > 0) {
+        await writeRecords(this.file, 'a', this.records(adding));
+        this.recordsOnDisk += adding.size;
       }
     } catch (error) {
-      // Back in front of what was added since, in a loop: a first build adds one a file (append.ts).
-      const since = this.added.splice(0);
-      append(append(this.added, adding), since);
+      // Back in front of what was added since.
+      const since = this.added;
+      this.added = adding;
+      for (const key of since) this.added.add(key);
       throw error;
     }
     await removeOtherVersions(this.directory, this.name, this.file);
@@ -463,7 +462,7 @@ export class RecordCache<V> {
    * The records of `keys`, each encoded only as it is taken (a cold build adds 100,000 at once); a value
    * never read goes back as it was read, not decoded.
    */
-  private *records(keys: readonly string[]): Generator<Uint8Array> {
+  private *records(keys: Iterable<string>): Generator<Uint8Array> {
     for (const key of keys) yield this.serialised.get(key) ?? encodeRecord(key, this.entries.get(key));
   }
 
