@@ -1,7 +1,7 @@
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { readContent, readSourceFile, toProjectPath, withoutText, type ContentSources, type SourceFile } from '../content/read.ts';
-import { readKnownFiles, storeKnownFiles } from '../pipeline/unchanged.ts';
+import { readContent, readSourceFile, toProjectPath, withoutText, type ContentSources, type KnownFiles, type SourceFile } from '../content/read.ts';
+import { readKnownFiles, storeKnownFiles, withoutUnpublished } from '../pipeline/unchanged.ts';
 
 /**
  * The content/ files as the dev server last read them. After an edit only the edited files are read
@@ -13,6 +13,8 @@ export class LiveSources {
   private readonly edited = new Set<string>();
   private rescan = true;
   private queue: Promise<unknown> = Promise.resolve();
+  /** What the last scan learned of content/'s files, kept once a load tells which articles a build publishes (keepKnownFiles). */
+  private learned: { known: KnownFiles; learned: KnownFiles; articles: { file: string }[] } | undefined;
 
   constructor(private readonly root: string) {}
 
@@ -76,7 +78,18 @@ export class LiveSources {
     this.rescan = false;
     const known = await readKnownFiles(this.root);
     const sources = await readContent(this.root, { known });
-    if (sources.known) await storeKnownFiles(this.root, known, sources.known);
+    this.learned = sources.known ? { known, learned: sources.known, articles: sources.articles.map(({ file }) => ({ file })) } : undefined;
     return sources;
+  }
+
+  /**
+   * Keeps what the last scan learned of content/'s files in .cache/ for the next start or build, but the articles
+   * a build does not publish (pipeline/unchanged.ts withoutUnpublished): `published` are those a load showed that
+   * are not drafts (the session shows drafts too).
+   */
+  async keepKnownFiles(published: readonly { file: string }[]): Promise<void> {
+    const scanned = this.learned;
+    this.learned = undefined;
+    if (scanned) await storeKnownFiles(this.root, scanned.known, withoutUnpublished(scanned.learned, scanned.articles, published));
   }
 }

@@ -436,6 +436,7 @@ class DevSite {
       if (loaded.status === 'rejected') throw withProblems(loaded.reason, refused.status === 'fulfilled' ? refused.value.problems : [], refused.status === 'fulfilled' ? refused.value.warnings : []);
       if (refused.status === 'rejected') throw refused.reason;
       const model = loaded.value;
+      await this.sources.keepKnownFiles(model.archive.articles.filter((article) => !article.draft));
       // A file of public/ where the site writes a page or a folder of them, as the build and check tell it:
       // an error (public/in-the-way) or the page's file winning (public/shadowed, a warning).
       const conflicts = this.publicConflictsOf(model, refused.value.files);

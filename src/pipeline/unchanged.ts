@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { BuildOptions, HeldBack } from '../build.ts';
+import type { BuildOptions, BuildResult, HeldBack } from '../build.ts';
 import { readContent, STABLE_MS, type ContentSources, type KnownFiles } from '../content/read.ts';
 import { ArhivarError } from '../errors.ts';
 import { changesWhatBuildMakes } from '../output/left-out.ts';
@@ -27,8 +27,8 @@ import { beforeHandOver, closeWorkers, startMarkdownWorkers } from './markdown.t
 /** Warnings about what one run met, not about the content: a build with nothing changed does not repeat them. */
 const ABOUT_THIS_RUN = new Set(['cache/damaged', 'output/changed-outside']);
 export interface LastBuild {
-  /** 2: heldBack and changesAtMs in place of nextPublicationMs. */
-  version: 2;
+  /** 2: heldBack and changesAtMs in place of nextPublicationMs; 3: heldBack names its first article by its place. */
+  version: 3;
   key: string;
   /** Inode of the dist/ folder the build swapped in: a dist/ deleted or replaced since is rebuilt. */
   distIno: number;
@@ -37,8 +37,13 @@ export interface LastBuild {
    * top since is put right by a build. Missing in records of earlier builds, which then build once.
    */
   distTimes?: string | undefined;
-  /** The articles held back because they are dated in the future (v8 keeps the Date as it is). */
-  heldBack: HeldBack | null;
+  /**
+   * The articles held back because they are dated in the future (v8 keeps the Date as it is), the first of them by
+   * its place among the article files read, not by its name: holding an article back may be how it was taken down,
+   * and its file's name what was taken down (a slug with a person's name). A build with nothing changed read the
+   * same files in the same order (the key is made of them).
+   */
+  heldBack: (Omit<HeldBack, 'nextFile'> & { nextArticle: number }) | null;
   /** When (ms) the build's output or warnings change though no input does (SiteModel.changesAt). */
   changesAtMs: number | null;
   pagesWritten: number;
@@ -144,7 +149,7 @@ async function hashBytes(file: string): Promise<string> {
 
 export async function readLastBuild(root: string): Promise<LastBuild | undefined> {
   const record = await readCacheFile<LastBuild>(root, RECORD);
-  return record?.version === 2 ? record : undefined;
+  return record?.version === 3 ? record : undefined;
 }
 
 export async function writeLastBuild(root: string, record: LastBuild): Promise<void> {
@@ -194,6 +199,18 @@ async function cacheLogs(root: string): Promise<string> {
   return listing.join('\n');
 }
 
+function storeHeldBack(heldBack: HeldBack | undefined, articles: readonly { file: string }[]): LastBuild['heldBack'] {
+  if (!heldBack) return null;
+  const { nextFile, ...rest } = heldBack;
+  return { ...rest, nextArticle: articles.findIndex((article) => article.file === nextFile) };
+}
+
+function restoreHeldBack(stored: LastBuild['heldBack'], articles: readonly { file: string }[]): HeldBack | undefined {
+  if (!stored) return undefined;
+  const { nextArticle, ...rest } = stored;
+  return { ...rest, nextFile: articles[nextArticle]?.file ?? '' };
+}
+
 export function storeWarnings(warnings: readonly ArhivarError[]): LastBuild['warnings'] {
   return warnings.map(({ code, message, file, line, hint }) => ({ code, message, file, line, hint }));
 }
@@ -214,6 +231,26 @@ const knownFilesRecord = fileRecord<KnownFiles extends Map<string, infer T> ? T 
 /** What the last read learned of content/'s files (see content/read.ts KnownFiles); empty when there is none. */
 export function readKnownFiles(root: string): Promise<KnownFiles> {
   return knownFilesRecord.read(root);
+}
+
+/**
+ * What content-files.bin keeps of what a read learned: not the article files (of `articles`, every one read) that
+ * are not `published` (drafts, articles held back for a later date). A file's name may itself be what was taken
+ * down (a slug with a person's name), and their entries spare no work: their validations are not kept either
+ * (pipeline/articles.ts), so each build reads their text again.
+ */
+export function withoutUnpublished(learned: KnownFiles, articles: readonly { file: string }[], published: readonly { file: string }[]): KnownFiles {
+  const shown = new Set(published.map((article) => article.file));
+  const kept = new Map(learned);
+  for (const article of articles) if (!shown.has(article.file)) kept.delete(article.file);
+  return kept;
+}
+
+/** What a read learned of the files `known` holds: the names of files gone since are dropped, none is added. */
+function onlyKnown(learned: KnownFiles, known: KnownFiles): KnownFiles {
+  const kept: KnownFiles = new Map();
+  for (const [file, entry] of learned) if (known.has(file)) kept.set(file, entry);
+  return kept;
 }
 
 /** Keeps `learned` for the next read, unless it is what `known` already held (nothing was read). */
@@ -265,18 +302,24 @@ async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string,
     // Files whose stat shows them unchanged since the last build are not read (content/read.ts KnownFiles).
     const known = useCache && !options.sources ? await readKnownFiles(options.root) : undefined;
     const sources = options.sources ?? (await readContent(options.root, { known }));
-    if (known && sources.known) await storeKnownFiles(options.root, known, sources.known);
     const useRecord = useCache && sources.errors.length === 0;
     const key = useRecord
       ? await inputsKey(options.root, sources, { outDir, includeFuture: Boolean(options.includeFuture), includeDrafts: Boolean(options.includeDrafts) })
       : undefined;
-    return { sources, key, current: Boolean(key && last && (await stillCurrent(last, key, options.root, outDir, options.now ?? new Date()))) };
+    return { sources, known, key, current: Boolean(key && last && (await stillCurrent(last, key, options.root, outDir, options.now ?? new Date()))) };
   });
-  const { sources, key } = read;
+  const { sources, known, key } = read;
+  // What the read learned of content/'s files, kept once it is known which articles the site publishes. A build with
+  // nothing changed publishes what the last one did, and one that fails publishes nothing: they add no file's name.
+  const keepKnownFiles = async (published?: readonly { file: string }[]) => {
+    if (!known || !sources.known) return;
+    await storeKnownFiles(options.root, known, published ? withoutUnpublished(sources.known, sources.articles, published) : onlyKnown(sources.known, known));
+  };
   if (read.current && last) {
     // Only workers a caller started can be here: none are started when there is a last build.
     await closeWorkers(markdownWorkers);
-    return { pagesWritten: last.pagesWritten, pagesRendered: 0, filesWritten: 0, articles: last.articles, warnings: restoreWarnings(last.warnings), elapsedMs: performance.now() - started, unchanged: true, heldBack: last.heldBack ?? undefined };
+    await keepKnownFiles();
+    return { pagesWritten: last.pagesWritten, pagesRendered: 0, filesWritten: 0, articles: last.articles, warnings: restoreWarnings(last.warnings), elapsedMs: performance.now() - started, unchanged: true, heldBack: restoreHeldBack(last.heldBack, sources.articles) };
   }
   // The pipeline is loaded only now: with its packages (YAML, zod, Preact) it is most of what a command
   // loads, and the answer "nothing changed" needs none of it.
@@ -287,8 +330,15 @@ async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string,
     throw error;
   });
   // Nothing reads the model's bodies after the build, so they stay in .cache/ until a page needs them.
-  const result = await build({ ...options, sources, markdownWorkers, releaseSources: options.sources === undefined, bodiesOnDisk: true, outputLocked: true });
+  let result: BuildResult;
+  try {
+    result = await build({ ...options, sources, markdownWorkers, releaseSources: options.sources === undefined, bodiesOnDisk: true, outputLocked: true });
+  } catch (error) {
+    await keepKnownFiles().catch(() => undefined);
+    throw error;
+  }
   result.model.close();
+  await keepKnownFiles(result.model.archive.articles);
   const summary = {
     pagesWritten: result.pagesWritten,
     pagesRendered: result.pagesRendered,
@@ -310,11 +360,11 @@ async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string,
     // As the publisher recorded them: a stat now would vouch for a change made to dist/ since.
     const dist = result.outputStamp ?? (await treeStamp(outDir))!;
     await writeLastBuild(options.root, {
-      version: 2,
+      version: 3,
       key,
       distIno: dist.ino,
       distTimes: dist.times,
-      heldBack: summary.heldBack ?? null,
+      heldBack: storeHeldBack(summary.heldBack, sources.articles),
       changesAtMs: result.model.changesAt?.getTime() ?? null,
       pagesWritten: summary.pagesWritten,
       articles: summary.articles,

@@ -69,7 +69,8 @@ async function filesHoldingBytes(tree: string, words: readonly string[]): Promis
   return found;
 }
 
-const STORY = 'content/articles/2025/zgodba.md';
+// Its file's name is taken down with it: a slug may itself be what was taken down (a person's name).
+const STORY = 'content/articles/2025/kvarkoplet-v-dolini.md';
 const NOW = new Date('2026-01-01T00:00:00Z');
 // Made up, so that no other article, person or template holds them; »kvarkoplet« is in the title, the summary and
 // the body, »zmrzlinovod« in one sentence of the body (with a č, so v8 keeps the text as UTF-16).
@@ -252,9 +253,26 @@ describe('an article taken down while `arhivar dev` runs on the same folder', ()
       dev.kill(signal);
       await dev.exited;
     }
+    // The session kept what it learned of content/'s files for the next start or build, but not the draft's name.
+    expect(await filesHoldingBytes(path.join(root, '.cache'), [path.basename(STORY)])).not.toContain('content-files.bin');
     const after = await buildUnlessUnchanged({ root, outDir, now: NOW });
     expect(after.unchanged).toBe(false);
     expect(await filesHoldingBytes(path.join(root, '.cache'), ['kvarkoplet', 'zmrzlinovod', 'zlatorog'])).toEqual([]);
     expect((await buildUnlessUnchanged({ root, outDir, now: NOW })).unchanged).toBe(true);
+  });
+
+  it("keeps what it learned of content/'s files for the next start or build, but not the name of a draft it shows", async () => {
+    const root = await copyFixture('archive-basic');
+    await writeFile(path.join(root, STORY), STORY_TEXT.replace('date:', 'draft: true\ndate:'));
+    const dev = startDevProcess(root);
+    try {
+      await waitFor(() => dev.output.stdout.includes('loaded'), 'the session to load the site');
+    } finally {
+      dev.kill('SIGINT');
+      await dev.exited;
+    }
+    const known = await readFile(path.join(root, '.cache', 'content-files.bin'));
+    expect(known.includes(Buffer.from('content/articles/2025/drugi.md'))).toBe(true);
+    expect(known.includes(Buffer.from(path.basename(STORY)))).toBe(false);
   });
 });
