@@ -48,7 +48,8 @@ export interface LastBuild {
   changesAtMs: number | null;
   pagesWritten: number;
   articles: number;
-  warnings: { code: string; message: string; file?: string | undefined; line?: number | undefined; hint?: string | undefined }[];
+  /** Each names an article's file by its place among the files read (`article`), as heldBack does. */
+  warnings: { code: string; message: string; file?: string | undefined; article?: number | undefined; line?: number | undefined; hint?: string | undefined }[];
   /**
    * The reader files of the processes (a dev server, another build) that had a log of .cache/ open when the build
    * left records of what it no longer publishes there for them (Erasure). While one of them still has it open, a
@@ -211,12 +212,16 @@ function restoreHeldBack(stored: LastBuild['heldBack'], articles: readonly { fil
   return { ...rest, nextFile: articles[nextArticle]?.file ?? '' };
 }
 
-export function storeWarnings(warnings: readonly ArhivarError[]): LastBuild['warnings'] {
-  return warnings.map(({ code, message, file, line, hint }) => ({ code, message, file, line, hint }));
+export function storeWarnings(warnings: readonly ArhivarError[], articles: readonly { file: string }[]): LastBuild['warnings'] {
+  const places = new Map(articles.map((article, place) => [article.file, place]));
+  return warnings.map(({ code, message, file, line, hint }) => {
+    const article = file === undefined ? undefined : places.get(file);
+    return article === undefined ? { code, message, file, line, hint } : { code, message, article, line, hint };
+  });
 }
 
-export function restoreWarnings(stored: LastBuild['warnings']): ArhivarError[] {
-  return stored.map((warning) => new ArhivarError(warning));
+export function restoreWarnings(stored: LastBuild['warnings'], articles: readonly { file: string }[]): ArhivarError[] {
+  return stored.map(({ article, ...warning }) => new ArhivarError(article === undefined ? warning : { ...warning, file: articles[article]?.file }));
 }
 
 /** The record of content/'s files in .cache/ (the benchmark deletes it to stand for a fresh clone). */
@@ -319,7 +324,7 @@ async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string,
     // Only workers a caller started can be here: none are started when there is a last build.
     await closeWorkers(markdownWorkers);
     await keepKnownFiles();
-    return { pagesWritten: last.pagesWritten, pagesRendered: 0, filesWritten: 0, articles: last.articles, warnings: restoreWarnings(last.warnings), elapsedMs: performance.now() - started, unchanged: true, heldBack: restoreHeldBack(last.heldBack, sources.articles) };
+    return { pagesWritten: last.pagesWritten, pagesRendered: 0, filesWritten: 0, articles: last.articles, warnings: restoreWarnings(last.warnings, sources.articles), elapsedMs: performance.now() - started, unchanged: true, heldBack: restoreHeldBack(last.heldBack, sources.articles) };
   }
   // The pipeline is loaded only now: with its packages (YAML, zod, Preact) it is most of what a command
   // loads, and the answer "nothing changed" needs none of it.
@@ -370,7 +375,7 @@ async function buildUnlessUnchangedLocked(options: BuildOptions, outDir: string,
       articles: summary.articles,
       // Warnings about the content, which a build with nothing changed gives again; not those about this run
       // (its .cache/, or a dist/ changed from outside).
-      warnings: storeWarnings(summary.warnings.filter((warning) => !ABOUT_THIS_RUN.has(warning.code))),
+      warnings: storeWarnings(summary.warnings.filter((warning) => !ABOUT_THIS_RUN.has(warning.code)), sources.articles),
       erasureLeftFor: leftFor,
       logs: await cacheLogs(options.root),
     });

@@ -93,6 +93,8 @@ describe('an article taken down (deleted, made a draft, held back) or corrected,
     ['deleted', ['kvarkoplet', 'zmrzlinovod', 'zlatorog'], (_text: string) => undefined],
     ['made a draft', ['kvarkoplet', 'zmrzlinovod', 'zlatorog'], (text: string) => text.replace('date:', 'draft: true\ndate:')],
     ['held back for a later date', ['kvarkoplet', 'zmrzlinovod', 'zlatorog'], (text: string) => text.replace('date: 2025-03-02', 'date: 2027-03-02')],
+    // With a warning that names its file (article/skipped-time), which a build with nothing changed gives again.
+    ['held back to an hour the clocks skip', ['kvarkoplet', 'zmrzlinovod', 'zlatorog'], (text: string) => text.replace('date: 2025-03-02', 'date: 2027-03-28T02:30')],
     ['corrected', ['zmrzlinovod'], (text: string) => text.replace('Zmrzlinovod čez Savo bo po njenih besedah zgrajen do jeseni.', 'Most čez Savo bo po njenih besedah zgrajen do jeseni.')],
   ])('leaves none of the text it no longer publishes in .cache/ once %s', async (_case, words, takeDown) => {
     const root = await copyFixture('archive-basic');
@@ -109,9 +111,16 @@ describe('an article taken down (deleted, made a draft, held back) or corrected,
     if (taken === undefined) await rm(path.join(root, STORY));
     else await writeFile(path.join(root, STORY), taken);
     // As `arhivar build` does: its rendered bodies stay in .cache/, open, while the pages are written.
-    await buildUnlessUnchanged({ root, outDir, now: NOW });
+    const built = await buildUnlessUnchanged({ root, outDir, now: NOW });
     expect(await filesHoldingBytes(cacheDir, words)).toEqual([]);
     expect(await filesHoldingBytes(outDir, words)).toEqual([]);
+    // A build with nothing changed tells what it told, the files named, from what .cache/ kept.
+    const again = await buildUnlessUnchanged({ root, outDir, now: NOW });
+    expect(again.unchanged).toBe(true);
+    expect([again.heldBack, again.warnings.map(({ code, file, line, message }) => ({ code, file, line, message }))]).toEqual([
+      built.heldBack,
+      built.warnings.map(({ code, file, line, message }) => ({ code, file, line, message })),
+    ]);
 
     // The builds after it still publish the site a fresh build makes, from what .cache/ kept.
     await writeFile(path.join(root, 'content/articles/2025/tretji.md'), `${await readFile(path.join(root, 'content/articles/2025/tretji.md'), 'utf8')}\nDodatek.\n`);
