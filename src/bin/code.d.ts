@@ -6,6 +6,7 @@ export declare const NODE_FLAGS: readonly string[];
 export declare function codeVersion(): Promise<string>;
 export declare function contentCacheVersion(): Promise<string>;
 export declare function bundleVersion(): Promise<string>;
+export declare function templateFreeBundleVersion(): Promise<string>;
 export interface BundleOptions {
   /** 'external' (default): packages stay imports by absolute URL; 'bundle': they go into the bundle. */
   packages?: 'external' | 'bundle';

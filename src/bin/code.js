@@ -35,8 +35,8 @@ export const NODE_FLAGS = ['--max-semi-space-size=4'];
 
 /** @type {Promise<{ code: string; content: string }> | undefined} */
 let versions;
-/** @type {Promise<string> | undefined} */
-let bundleKey;
+/** @type {Promise<{ code: string; templateFree: string }> | undefined} */
+let bundleKeys;
 
 /**
  * Bundles being made now, by every copy of this module in the process (a test runner may load a second copy
@@ -104,14 +104,30 @@ async function computeVersions() {
  * that folder was gone. The real path, because Node resolves links in the URLs it gives modules, and those
  * are the paths the bundle holds.
  */
-export function bundleVersion() {
-  bundleKey ??= computeBundleVersion();
-  return bundleKey;
+export async function bundleVersion() {
+  return (await bundleVersions()).code;
 }
 
-async function computeBundleVersion() {
-  const [code, root] = await Promise.all([codeVersion(), realpath(PACKAGE_ROOT)]);
-  return createHash('sha256').update(`${code}\0${root}`).digest('hex').slice(0, 16);
+/**
+ * What the bundle of an entry whose modules import nothing from templates/ is named by (every worker's): as
+ * bundleVersion, with contentCacheVersion for codeVersion. Its bytes are made from those modules alone, so a
+ * template edited and built made a new bundle of each worker for nothing, the same code under a new name: the
+ * Markdown worker and the render watchdog took 0.4-0.9 s of esbuild on a loaded 2-core machine, 0.2 s of the CPU
+ * of a 1,000-article build after the save (README, "Start-up"). compiledPath decides by the bundle's own modules.
+ */
+export async function templateFreeBundleVersion() {
+  return (await bundleVersions()).templateFree;
+}
+
+function bundleVersions() {
+  bundleKeys ??= computeBundleVersions();
+  return bundleKeys;
+}
+
+async function computeBundleVersions() {
+  const [{ code, content }, root] = await Promise.all([computedVersions(), realpath(PACKAGE_ROOT)]);
+  const named = (/** @type {string} */ version) => createHash('sha256').update(`${version}\0${root}`).digest('hex').slice(0, 16);
+  return { code: named(code), templateFree: named(content) };
 }
 
 /**
@@ -137,6 +153,17 @@ async function computeBundleVersion() {
  * @returns {Promise<{ name: string; contents: Uint8Array }[]>} The entry module is `index.mjs`; the others are its chunks and their maps.
  */
 export async function bundleSource(entry, options = {}, outdir = path.join(PACKAGE_ROOT, '.cache', 'code', 'out')) {
+  return (await bundled(entry, options, outdir)).files;
+}
+
+/**
+ * bundleSource's files, and whether any module in them is a file of templates/.
+ * @param {string} entry
+ * @param {{ packages?: 'external' | 'bundle' }} options
+ * @param {string} outdir
+ * @returns {Promise<{ files: { name: string; contents: Uint8Array }[]; importsTemplates: boolean }>}
+ */
+async function bundled(entry, options, outdir) {
   const bundlePackages = options.packages === 'bundle';
   const esbuild = await import('esbuild');
   processWide[BUNDLES_IN_PROGRESS] = (processWide[BUNDLES_IN_PROGRESS] ?? 0) + 1;
@@ -177,6 +204,8 @@ async function bundleWith(build, entry, bundlePackages, outdir) {
     // Lines are all a failed build needs from the map; the sources are in the package beside it.
     sourcesContent: false,
     logLevel: 'silent',
+    // The modules the bundle holds, by path relative to absWorkingDir: whether it may be named without templates/.
+    metafile: true,
     plugins: [
       {
         name: 'arhivar-package-layout',
@@ -213,7 +242,8 @@ async function bundleWith(build, entry, bundlePackages, outdir) {
   });
   const files = result.outputFiles.map((file) => ({ name: path.relative(outdir, file.path), contents: file.contents }));
   if (!files.some((file) => file.name === ENTRY_NAME)) throw new Error(`esbuild produced no entry module for ${entry}`);
-  return files;
+  const importsTemplates = Object.keys(result.metafile.inputs).some((input) => input.startsWith('templates/'));
+  return { files, importsTemplates };
 }
 
 const ENTRY_NAME = 'index.mjs';
@@ -413,12 +443,14 @@ export function noPackageFileHint(specifier) {
 }
 
 /**
- * Writes the bundle of `entry` to `folder` as the folder <entry>-<bundleVersion>/ (index.mjs and its chunks)
- * unless it is there already, and returns the path of its index.mjs. The process is marked as a reader of the
- * bundle for as long as it runs (holdBundle), and a call that makes a bundle removes those of the same entry made
- * by other code (or in another folder) that no running process holds, but for the one used last before it
- * (removeUnusedBundles). Concurrent callers each write a temporary folder of their own; the rename makes the
- * bundle appear whole, and a caller that loses the race uses the winner's.
+ * Writes the bundle of `entry` to `folder` as the folder <entry>-<version>/ (index.mjs and its chunks) unless it
+ * is there already, and returns the path of its index.mjs. The version is templateFreeBundleVersion when no module
+ * of the bundle is a file of templates/ (the workers'), so an edited template leaves it as it was, and
+ * bundleVersion otherwise (the command's). The process is marked as a reader of the bundle for as long as it runs
+ * (holdBundle), and a call that makes a bundle removes those of the same entry made by other code (or in another
+ * folder) that no running process holds, but for the one used last before it (removeUnusedBundles). Concurrent
+ * callers each write a temporary folder of their own; the rename makes the bundle appear whole, and a caller that
+ * loses the race uses the winner's.
  * @param {string} entry
  * @param {string} folder
  * @param {{ packages?: 'external' | 'bundle' }} [options] as for bundleSource; the same for every call with this entry
@@ -426,12 +458,21 @@ export function noPackageFileHint(specifier) {
  */
 export async function compiledPath(entry, folder, options = {}) {
   const prefix = `${entry.replace(/[^a-z0-9]+/gi, '-')}-`;
-  const bundle = path.join(folder, `${prefix}${await bundleVersion()}`);
+  const templateFree = path.join(folder, `${prefix}${await templateFreeBundleVersion()}`);
+  const withTemplates = path.join(folder, `${prefix}${await bundleVersion()}`);
+  // Either is this code's bundle of the entry. Whether its modules import a template is decided by src/ and the
+  // packages (a template is reached only through an import in src/), which both versions cover: the template-free
+  // one is there only if they import none, and then an edited template finds it still right.
+  for (const bundle of [templateFree, withTemplates]) {
+    // A worker started again finds its bundle held already. Marked before it is looked for: a process removing the
+    // bundle after that finds the mark, and one that removed it before leaves nothing to find, so it is made again.
+    const output = path.join(bundle, ENTRY_NAME);
+    if ((heldBundles.has(bundle) || (await holdBundle(bundle))) && (await isFile(output))) return output;
+  }
+  // Written for withTemplates' place: the maps name their sources relative to it, and templateFree is beside it.
+  const { files, importsTemplates } = await bundled(entry, options, withTemplates);
+  const bundle = importsTemplates ? withTemplates : templateFree;
   const output = path.join(bundle, ENTRY_NAME);
-  // A worker started again finds its bundle held already. Marked before it is looked for: a process removing the
-  // bundle after that finds the mark, and one that removed it before leaves nothing to find, so it is made again.
-  if ((heldBundles.has(bundle) || (await holdBundle(bundle))) && (await isFile(output))) return output;
-  const files = await bundleSource(entry, options, bundle);
   await mkdir(folder, { recursive: true });
   const temporary = `${bundle}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
   for (const file of files) {
@@ -458,7 +499,8 @@ const READERS = '.readers';
 /**
  * How many bundles of an entry no running process holds are kept besides the newest, the most recently used
  * first: saving a template and then undoing the change, or going back to the branch before, takes the bundle
- * that was kept instead of making it again (0.6-0.7 s for a command's and its Markdown worker's).
+ * that was kept instead of making it again (0.6-1.2 s for the command's on a loaded 2-core machine; a worker's,
+ * named without templates/, is the same bundle before and after such an edit).
  */
 const UNUSED_BUNDLES_KEPT = 1;
 /**
@@ -501,7 +543,8 @@ function letGoOfBundles() {
 /**
  * Removes the bundles of the entry named by `prefix` in `folder`, other than `current`, that no running process holds,
  * keeping the UNUSED_BUNDLES_KEPT used last: one template edit after another, each with a build, left a bundle of
- * the command and one of each worker per edit, for an hour (six edits: 18 folders, 13 MB; now 6, 4.1 MB). A bundle made by
+ * the command and one of each worker per edit, for an hour (six edits: 18 folders, 13 MB; with the marks 6, 4.1 MB; now
+ * that a worker's bundle is named without templates/, 5 after any number of edits, 3.7 MB). A bundle made by
  * arhivar before bundles were marked (it has no .readers/), a temporary folder and a one-file bundle of older versions
  * are removed once an hour old, as before: a process of older code marks nothing it uses.
  * A process that takes up an unused bundle again just as another removes it can still lose it between the other's

@@ -63,17 +63,21 @@ describe('the bundles of arhivar’s code in .cache/code/ as templates are edite
     let printed = '';
     dev.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
     const exited = new Promise((resolve) => dev.on('exit', resolve));
+    let workers: string[] = [];
     try {
       await waitFor(() => printed.includes('loaded '), 'the dev server’s first load');
       const [served] = await bundlesOf('cli-ts');
       expect(served).toBeDefined();
+      workers = await bundlesOf('workers-markdown-worker-ts');
+      expect(workers).toHaveLength(1);
       for (let n = 0; n < 4; n++) await editAndBuild();
       // The dev server's, the last build's and the one before it; four edits left six.
       const whileServing = await bundlesOf('cli-ts');
       expect(whileServing).toContain(served);
       expect(whileServing).toHaveLength(3);
-      // So are its Markdown worker's, which it starts again for each load after a save (pipeline/markdown.ts).
-      expect(await bundlesOf('workers-markdown-worker-ts')).toContain(served!.replace(/^cli-ts-/, 'workers-markdown-worker-ts-'));
+      // Its Markdown worker's, which it starts again for each load after a save (pipeline/markdown.ts), is the one
+      // every build uses: a worker imports no template, so a template's edit makes it no new bundle.
+      expect(await bundlesOf('workers-markdown-worker-ts')).toEqual(workers);
     } finally {
       dev.kill('SIGTERM');
       await exited;
@@ -81,7 +85,43 @@ describe('the bundles of arhivar’s code in .cache/code/ as templates are edite
     // Once it has ended, its bundle goes as any other, by when it was last used.
     await editAndBuild();
     await editAndBuild();
-    for (const entry of ['cli-ts', 'workers-markdown-worker-ts']) expect(await bundlesOf(entry), entry).toHaveLength(2);
-    expect((await readdir(code)).length).toBeLessThanOrEqual(8);
+    expect(await bundlesOf('cli-ts')).toHaveLength(2);
+    expect(await bundlesOf('workers-markdown-worker-ts')).toEqual(workers);
+    expect((await readdir(code)).length).toBeLessThanOrEqual(5);
   }, 180_000);
+
+  it('makes the command’s bundle again after a template’s edit and leaves the workers’ as they were; a change of src/ makes theirs again', async () => {
+    const copy = await copyPackage(await temporaryFolder());
+    const root = await copyFixture('archive-basic');
+    const code = path.join(copy, '.cache', 'code');
+    /** Each bundle folder of `entry`, with the time its index.mjs was written. */
+    const bundlesOf = async (entry: string) => {
+      const names = (await readdir(code)).filter((name) => name.startsWith(`${entry}-`)).sort();
+      return Object.fromEntries(await Promise.all(names.map(async (name) => [name, (await stat(path.join(code, name, 'index.mjs'))).mtimeMs] as const)));
+    };
+    // The Markdown worker's: a build that renders pages with nothing of content changed still starts it (pipeline/markdown.ts).
+    const workerEntries = ['workers-markdown-worker-ts'];
+    const workersNow = async () => Object.fromEntries(await Promise.all(workerEntries.map(async (entry) => [entry, await bundlesOf(entry)] as const)));
+    await build(copy, root);
+    const commands = await bundlesOf('cli-ts');
+    const workers = await workersNow();
+    for (const entry of workerEntries) expect(Object.keys(workers[entry]!), entry).toHaveLength(1);
+
+    const layout = path.join(copy, 'templates', 'layout.tsx');
+    await writeFile(layout, (await readFile(layout, 'utf8')).replace('<strong>{site.title}</strong>', '<strong>{site.title}</strong> Kolofon'));
+    await build(copy, root);
+    expect(await readFile(path.join(root, 'dist', 'index.html'), 'utf8')).toContain('Kolofon');
+    const commandsAfterTemplate = await bundlesOf('cli-ts');
+    expect(Object.keys(commandsAfterTemplate).filter((name) => !(name in commands))).toHaveLength(1);
+    // The same folders, not one written again.
+    expect(await workersNow()).toEqual(workers);
+
+    await appendFile(path.join(copy, 'src', 'text', 'sl.ts'), '\n// A comment changes the code\'s hash.\n');
+    // An article edited, so that the build renders Markdown and writes pages with its workers.
+    const article = path.join(root, 'content', 'articles', (await readdir(path.join(root, 'content', 'articles'), { recursive: true })).find((name) => name.endsWith('.md'))!);
+    await appendFile(article, '\nEn odstavek več.\n');
+    await build(copy, root);
+    const afterSource = await workersNow();
+    for (const entry of workerEntries) expect(Object.keys(afterSource[entry]!).filter((name) => !(name in workers[entry]!)), entry).toHaveLength(1);
+  }, 120_000);
 });

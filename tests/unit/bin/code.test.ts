@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { stop, transformSync } from 'esbuild';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { bundleSource, bundleVersion, compiledPath, nodeOptionsArgs, resolvePackageImport, stylesheetImportHint, syntaxProblems, userConditions } from '../../../src/bin/code.js';
+import { bundleSource, bundleVersion, compiledPath, nodeOptionsArgs, resolvePackageImport, stylesheetImportHint, syntaxProblems, templateFreeBundleVersion, userConditions } from '../../../src/bin/code.js';
 import { copyPackage, makeTempDir, PROJECT_ROOT, removeDir } from '../../helpers.ts';
 
 const roots: string[] = [];
@@ -37,11 +37,27 @@ describe('compiled bundles of arhivar’s own code (src/bin/code.js)', () => {
     await utimes(otherEntry, twoHoursAgo, twoHoursAgo);
 
     const first = await compiledPath('output/assets.ts', folder);
-    expect(path.relative(folder, first)).toBe(path.join(`output-assets-ts-${await bundleVersion()}`, 'index.mjs'));
+    // It imports no template (its stylesheet is read as it runs): named by the version without templates/.
+    expect(path.relative(folder, first)).toBe(path.join(`output-assets-ts-${await templateFreeBundleVersion()}`, 'index.mjs'));
     const written = (await stat(first)).mtimeMs;
     expect(await compiledPath('output/assets.ts', folder)).toBe(first);
     expect((await stat(first)).mtimeMs).toBe(written);
     expect((await readdir(folder)).sort()).toEqual([path.basename(path.dirname(first)), path.basename(recent), path.basename(otherEntry)].sort());
+  });
+
+  it('names a bundle none of whose modules is a template by a version without templates/, and one that imports a template by the code version', async () => {
+    const folder = await makeTempDir();
+    roots.push(folder);
+    expect(await templateFreeBundleVersion()).not.toBe(await bundleVersion());
+    const worker = await compiledPath('workers/tree-writer-worker.ts', folder, { packages: 'bundle' });
+    expect(path.relative(folder, worker)).toBe(path.join(`workers-tree-writer-worker-ts-${await templateFreeBundleVersion()}`, 'index.mjs'));
+    // render/pages.ts imports every page template.
+    const pages = await compiledPath('render/pages.ts', folder);
+    expect(path.relative(folder, pages)).toBe(path.join(`render-pages-ts-${await bundleVersion()}`, 'index.mjs'));
+    // Each is found again where it was put, not made a second time beside it.
+    expect(await compiledPath('render/pages.ts', folder)).toBe(pages);
+    expect(await compiledPath('workers/tree-writer-worker.ts', folder, { packages: 'bundle' })).toBe(worker);
+    expect((await readdir(folder)).sort()).toEqual([path.basename(path.dirname(pages)), path.basename(path.dirname(worker))].sort());
   });
 
   it.skipIf(!existsSync('/proc/self/stat'))('removes a marked bundle of other code that no running process holds, keeping the one used last', async () => {
