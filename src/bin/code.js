@@ -112,8 +112,9 @@ export async function bundleVersion() {
  * What the bundle of an entry whose modules import nothing from templates/ is named by (every worker's): as
  * bundleVersion, with contentCacheVersion for codeVersion. Its bytes are made from those modules alone, so a
  * template edited and built made a new bundle of each worker for nothing, the same code under a new name: the
- * Markdown worker and the render watchdog took 0.4-0.9 s of esbuild on a loaded 2-core machine, 0.2 s of the CPU
- * of a 1,000-article build after the save (README, "Start-up"). compiledPath decides by the bundle's own modules.
+ * Markdown worker and the render watchdog took 0.3 s of esbuild (0.4-0.9 s on a loaded 2-core machine), and a
+ * 1,000-article build after the save 2.26 s against 2.04 s now (README, "Start-up"). compiledPath decides by the
+ * bundle's own modules.
  */
 export async function templateFreeBundleVersion() {
   return (await bundleVersions()).templateFree;
@@ -499,7 +500,7 @@ const READERS = '.readers';
 /**
  * How many bundles of an entry no running process holds are kept besides the newest, the most recently used
  * first: saving a template and then undoing the change, or going back to the branch before, takes the bundle
- * that was kept instead of making it again (0.6-1.2 s for the command's on a loaded 2-core machine; a worker's,
+ * that was kept instead of making it again (0.35-0.40 s for the command's, 0.6-1.2 s on a loaded machine; a worker's,
  * named without templates/, is the same bundle before and after such an edit).
  */
 const UNUSED_BUNDLES_KEPT = 1;
