@@ -43,6 +43,7 @@ export function contentKeyOf(record: object): string | undefined {
 
 export class Fingerprinter {
   private readonly memo = new WeakMap<object, string>();
+  private readonly quotedFields = new Map<string, string>();
 
   constructor(private readonly codeKey: string) {}
 
@@ -72,6 +73,11 @@ export class Fingerprinter {
     }
     if (value === null) return 'null';
     const item = value as object;
+    // Looked up first: most objects pages are given are shared records met before (a person page lists hundreds
+    // of articles), and the checks below cost more than the lookup. Only a shared record's digest is kept, and
+    // it stands for the whole record, wherever the record is met again.
+    const known = this.memo.get(item);
+    if (known !== undefined) return known;
     if (item instanceof Date) return `D${item.getTime()}`;
     if (item instanceof Set) return `@set${this.encodeList([...item])}`;
     // The registry map is handed to every feed: hash it once, like the context and the articles.
@@ -95,9 +101,16 @@ export class Fingerprinter {
     for (const field of Object.keys(item)) {
       const inner: unknown = (item as Record<string, unknown>)[field];
       if (inner === undefined) continue;
-      out += `${JSON.stringify(field)}:${this.encode(inner, field)},`;
+      out += `${this.quoted(field)}:${this.encode(inner, field)},`;
     }
     return `${out}}`;
+  }
+
+  /** A field's name as JSON: the names are few (those of the records and props), and 15,000 pages have about 100,000 fields. */
+  private quoted(field: string): string {
+    let quoted = this.quotedFields.get(field);
+    if (quoted === undefined) this.quotedFields.set(field, (quoted = JSON.stringify(field)));
+    return quoted;
   }
 
   /** The hash of a record that many pages share; computed once per object. */

@@ -64,6 +64,20 @@ describe('Fingerprinter', () => {
     expect(key(entry('<p>b</p>'))).not.toBe(key(entry('<p>b</p>'), 2));
   });
 
+  it('stands a record met again in by its digest without looking at it (issue 6)', () => {
+    // A person page lists hundreds of articles, each met before on other pages: telling what each one is again
+    // (a Date? an article? an entry?) cost more than the lookup of its digest.
+    let looks = 0;
+    const watched = <T extends object>(record: T): T => new Proxy(record, { has: (target, key) => (looks++, key in target), get: (target, key) => (looks++, Reflect.get(target, key)) });
+    const entry = watched({ tag: { name: 'T', slug: 't' }, articles: [article('<p>a</p>')] });
+    const one = watched(article('<p>b</p>'));
+    const fingerprints = new Fingerprinter('v1');
+    const first = fingerprints.page('/oznake/t/', { entry, items: [one] });
+    looks = 0;
+    expect(fingerprints.page('/oznake/t/', { entry, items: [one] })).toBe(first);
+    expect(looks).toBe(0);
+  });
+
   it('tells two plain values apart exactly when their JSON differs', () => {
     const key = (value: unknown) => new Fingerprinter('v1').page('/', { value });
     fc.assert(
