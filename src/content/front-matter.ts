@@ -1,5 +1,5 @@
-import matter from 'gray-matter';
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, YAMLParseError, type Document, type YAMLError } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, YAMLError } from 'yaml';
 import { ArhivarError } from '../errors.ts';
 import { parseContentDate } from './dates.ts';
 import { parseSimpleYaml } from './simple-yaml.ts';
@@ -7,10 +7,10 @@ import { bylineLine } from './byline.ts';
 import { endQuotes, insideTypographicQuotes } from './typographic-quotes.ts';
 
 /**
- * Front matter is YAML and nothing else. gray-matter's JavaScript and CoffeeScript engines evaluate code,
- * so every engine but ours refuses, and a `---js` opening is rejected before gray-matter sees it.
- * YAML is read with the core schema: timestamps stay strings (see dates.ts), custom tags are errors,
- * and alias expansion is bounded so an alias bomb fails fast instead of exhausting memory.
+ * Front matter is YAML and nothing else: a `---js` or any other opening but `---`, `---yaml` and `---yml` is
+ * refused, and code in front matter is never run. YAML is read with the core schema: timestamps stay strings
+ * (see dates.ts), custom tags are errors, and alias expansion is bounded so an alias bomb fails fast instead of
+ * exhausting memory.
  */
 export interface FrontMatter {
   /** The parsed mapping, or whatever YAML value the block held (validated by the caller). */
@@ -24,19 +24,21 @@ export interface FrontMatter {
   keyLines: ReadonlyMap<string, number>;
 }
 
+type Yaml = typeof import('yaml');
+let yamlModule: Yaml | undefined;
+
+/**
+ * The YAML parser, loaded when first needed: most blocks are read by parseSimpleYaml, and a rebuild reads few
+ * blocks at all (validations come from .cache/), while loading the parser cost every build about 15 ms.
+ */
+function yaml(): Yaml {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as Yaml;
+  return yamlModule;
+}
+
 const MAX_ALIAS_COUNT = 100;
 const OPENING = /^---([^\n]*)\n/;
 const CLOSING = /\n---[ \t]*(?:\n|$)/;
-
-function refuseEngine(language: string) {
-  return () => {
-    throw new ArhivarError({
-      code: 'front-matter/not-yaml',
-      message: `front matter in ${language} is not allowed: it would run code`,
-      hint: 'write the front matter as YAML between two --- lines',
-    });
-  };
-}
 
 /**
  * A line of dashes that is meant as ---: a word processor or a CMS turns -- and --- into an en or em dash (–, —),
@@ -141,35 +143,23 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
     });
   }
 
-  let keyLines = new Map<string, number>();
-  const parseYaml = (source: string): unknown => {
-    // gray-matter hands over the block starting with the newline that ends the opening ---, so line 1 is that line.
-    const parsed = parseYamlBlock(source, file, 1);
-    keyLines = parsed.keyLines;
-    return parsed.data;
-  };
-  // gray-matter is given the file up to the end of the line that closes the block, not the whole file: it
-  // copies its input into a Buffer and looks it up in its cache, which for 10,000 articles of 3 KB took a
-  // quarter of a second of the main thread. It ends the block at the first "\n---" after the opening line,
-  // and what it leaves of that cut, plus the rest of the file, is the body it would have left of the whole.
-  const closingStart = text.indexOf('\n---', opening[0].length - 1);
-  const lineEnd = text.indexOf('\n', closingStart + 4);
-  const headEnd = lineEnd === -1 ? text.length : lineEnd + 1;
-  // gray-matter caches results and shares `data` when called without options; passing options avoids that.
-  const result = matter(text.slice(0, headEnd), {
-    language: 'yaml',
-    engines: {
-      yaml: parseYaml,
-      javascript: refuseEngine('JavaScript'),
-      coffee: refuseEngine('CoffeeScript'),
-      json: parseYaml,
-      toml: refuseEngine('TOML'),
-    },
-  } as unknown as Parameters<typeof matter>[1]);
-  const body = result.content + text.slice(headEnd);
+  // The block and the body as gray-matter 4 cut them (index.js parseMatter), which arhivar used until its
+  // loading cost every build about 17 ms; tests/unit/content/front-matter.test.ts holds the two to the same
+  // data and body. The block ends at the first "\n---" after the opening line, even "----" or "---x", and
+  // starts with the newline that ends the opening line (or with that line's spaces), so line 1 is that line.
+  const afterOpening = text.slice(3);
+  const marked = afterOpening.slice(0, afterOpening.search(/\r?\n/));
+  const head = marked.trim() === '' ? afterOpening : afterOpening.slice(marked.length);
+  const closingAt = head.indexOf('\n---');
+  const block = closingAt === -1 ? head : head.slice(0, closingAt);
+  let body = closingAt === -1 ? '' : head.slice(closingAt + 4);
+  if (body.startsWith('\r')) body = body.slice(1);
+  if (body.startsWith('\n')) body = body.slice(1);
+  // A block of comments alone is read as empty, without the parser.
+  const parsed = block.replace(/^\s*#[^\n]+/gm, '').trim() === '' ? undefined : parseYamlBlock(block, file, 1);
   const consumed = text.slice(0, text.length - body.length);
   const bodyLine = consumed.split('\n').length;
-  return { data: result.data ?? {}, present: true, body, bodyLine, keyLines };
+  return { data: parsed?.data ?? {}, present: true, body, bodyLine, keyLines: parsed?.keyLines ?? new Map() };
 }
 
 /** What peekDateAndDraft reads of an article without validating it. */
@@ -223,6 +213,7 @@ export function parseYamlBlock(source: string, file: string, firstLine = 1, subj
 
 /** parseYamlBlock through the YAML parser alone: every block parseSimpleYaml leaves, and every error. */
 export function parseYamlDocument(source: string, file: string, firstLine = 1, subject = 'front matter'): YamlBlock {
+  const { LineCounter, isMap, isScalar, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(source, {
     schema: 'core',
@@ -308,6 +299,7 @@ export function parseYamlDocument(source: string, file: string, firstLine = 1, s
  * key, `title` and `"title"` too), other keys never.
  */
 function repeatedKey(document: Document): { error: YAMLError; key: string; first: number } | undefined {
+  const { isScalar, visit, YAMLParseError } = yaml();
   let found: { error: YAMLError; key: string; first: number } | undefined;
   visit(document, {
     Map(_, map) {
@@ -335,6 +327,7 @@ function repeatedKey(document: Document): { error: YAMLError; key: string; first
  * the opening character. undefined for every other error, whose position is right.
  */
 function openingOffset(document: Document.Parsed, problem: YAMLError): number | undefined {
+  const { isMap, isScalar, isSeq, visit } = yaml();
   const message = problem.message;
   const wanted =
     problem.code === 'MISSING_CHAR' && /closing ["']quote/.test(message)
@@ -413,7 +406,7 @@ function openBrackets(line: string): number[] | undefined {
 
 /** Whether `line` alone is valid YAML whose one value is a list of plain values (no list or mapping in it). */
 function readsAsList(line: string): boolean {
-  const document = parseDocument(line.trimStart(), { schema: 'core', customTags: [] });
+  const document = yaml().parseDocument(line.trimStart(), { schema: 'core', customTags: [] });
   if (document.errors.length > 0) return false;
   const data: unknown = document.toJS();
   const value = data !== null && typeof data === 'object' ? Object.values(data)[0] : undefined;
@@ -509,7 +502,7 @@ function lineToWrite(spaced: string): string {
     if (readsAsText(fixed, cut[2])) return fixed.trim();
   } else {
     const quoted = textLineHint(spaced);
-    if (quoted?.line !== undefined && (quoted.indicator || parseDocument(spaced.trimStart(), { schema: 'core', customTags: [] }).errors.length > 0)) return quoted.line;
+    if (quoted?.line !== undefined && (quoted.indicator || yaml().parseDocument(spaced.trimStart(), { schema: 'core', customTags: [] }).errors.length > 0)) return quoted.line;
   }
   return spaced.trim();
 }
@@ -563,7 +556,7 @@ export function textLine(key: string, text: string): string {
 }
 
 function readsAsItem(item: string): boolean {
-  const document = parseDocument(`[${item}]`, { schema: 'core', customTags: [] });
+  const document = yaml().parseDocument(`[${item}]`, { schema: 'core', customTags: [] });
   if (document.errors.length > 0) return false;
   const data: unknown = document.toJS();
   return Array.isArray(data) && data.length === 1 && data[0] === item;
@@ -593,7 +586,7 @@ const INDICATORS: Readonly<Record<string, string>> = {
 
 /** Whether `line` alone is valid YAML whose one value (of a key or a list item) is a string, `expected` if given. */
 function readsAsText(line: string, expected?: string): boolean {
-  const document = parseDocument(line.trimStart(), { schema: 'core', customTags: [] });
+  const document = yaml().parseDocument(line.trimStart(), { schema: 'core', customTags: [] });
   if (document.errors.length > 0) return false;
   const data: unknown = document.toJS();
   const value = Array.isArray(data) ? data[0] : data !== null && typeof data === 'object' ? Object.values(data)[0] : undefined;

@@ -518,7 +518,7 @@ export function optionalKeys(schema: z.ZodObject): string[] {
 export function withoutEmptyKeys(data: Record<string, unknown>, optional: readonly string[], keyLines: ReadonlyMap<string, number>, text: string): Record<string, unknown> {
   const empty = optional.filter((key) => data[key] === null && !/^#\S/.test(textAfterColon(key, keyLines, text) ?? ''));
   if (empty.length === 0) return data;
-  // gray-matter's data is not ours to change (see STYLE.md): a copy leaves it as read.
+  // The front matter's data is left as it was read (see STYLE.md): a copy.
   const copy = { ...data };
   for (const key of empty) delete copy[key];
   return copy;

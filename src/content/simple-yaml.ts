@@ -11,7 +11,8 @@ import type { YamlBlock } from './front-matter.ts';
  * - a key is a plain identifier (letters, digits, _ and -), written once, followed by ": " or by the end
  *   of the line;
  * - a plain scalar is a string unless the core schema makes it something else: true and false become
- *   booleans; null and numbers are left to the YAML parser;
+ *   booleans, a key's value written as a whole number of up to 15 digits without sign or leading zero (the
+ *   pageSize: 20 of site.yaml) a number; null and other numbers are left to the YAML parser;
  * - no tabs, no control characters, no comments after a value, no value spread over several lines, no
  *   anchors, aliases, tags or nested collections.
  */
@@ -80,10 +81,15 @@ function trimSpaces(text: string): string {
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
-function readValue(text: string): string | boolean | string[] | undefined {
+function readValue(text: string): string | boolean | number | string[] | undefined {
   if (text.startsWith('[')) return readFlowList(text);
+  // As the core schema's integer reads it (parseInt), exactly: no sign, no leading zero, and within a double's
+  // whole numbers. A site.yaml with pageSize: 20 then loads no YAML parser (about 15 ms of every build).
+  if (WHOLE_NUMBER.test(text)) return Number(text);
   return readScalar(text, 'block');
 }
+
+const WHOLE_NUMBER = /^(?:0|[1-9][0-9]{0,14})$/;
 
 /** `[a, "b", 'c']` on one line, every item a scalar that is a string. */
 function readFlowList(text: string): string[] | undefined {

@@ -1,6 +1,6 @@
 /**
  * The text people are detected in. A module of its own because the Markdown workers need it: whatever
- * article-people.ts imports (the registry, and through it YAML, zod and gray-matter) would be loaded by every
+ * article-people.ts imports (the registry, and through it YAML and zod) would be loaded by every
  * worker as it starts.
  */
 

@@ -1,7 +1,8 @@
 import { execFile, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { lockOutput } from '../../src/output/build-lock.ts';
@@ -17,6 +18,34 @@ describe('the arhivar command as a separate process', () => {
     expect(stdout).toMatch(/^built [\d,]+ pages from [\d,]+ articles? in [\d.]+ s$/m);
     const home = await readFile(path.join(root, 'dist/index.html'), 'utf8');
     expect(home).toMatch(/^<!DOCTYPE html>\n<html lang="sl"/);
+  });
+
+  it('rebuilds after an edit to one article without loading a YAML parser or gray-matter (issue 6)', async () => {
+    const root = await copyFixture('archive-basic');
+    const bin = path.join(PROJECT_ROOT, 'src/bin/arhivar.js');
+    await promisify(execFile)(process.execPath, [bin, 'build', '--root', root]);
+    await appendFile(path.join(root, 'content/articles/2025/prvi.md'), '\nDodan stavek.\n');
+    // The rebuild in a process of its own, which then names the CommonJS packages it loaded (an ES module
+    // importing one loads it through require, so every one is in require.cache).
+    const script = [
+      "import { createRequire } from 'node:module';",
+      `const { importSource } = await import(${JSON.stringify(pathToFileURL(path.join(PROJECT_ROOT, 'src/bin/code.js')).href)});`,
+      "const cli = await importSource('cli.ts');",
+      `process.exitCode = await cli.main(['build', '--root', ${JSON.stringify(root)}]);`,
+      `const loaded = Object.keys(createRequire(${JSON.stringify(pathToFileURL(PROJECT_ROOT).href)}).cache);`,
+      'console.log(JSON.stringify([...new Set(loaded.map((file) => /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(file)?.[1]).filter(Boolean))]));',
+    ].join('\n');
+    // From a file: with --eval the Markdown workers would inherit --input-type and fail.
+    const file = path.join(await makeTempDir('arhivar-script-'), 'rebuild.mjs');
+    await writeFile(file, script);
+    const { stdout } = await promisify(execFile)(process.execPath, [file]);
+    const [built, packages] = stdout.trim().split('\n');
+    expect(built).toMatch(/^built [\d,]+ pages from 5 articles in [\d.]+ s$/);
+    // The one edited article is read with parseSimpleYaml, the others' validations come from .cache/, and
+    // site.yaml's pageSize: 3 is a number the simple reader reads too.
+    expect(JSON.parse(packages!)).not.toContain('yaml');
+    expect(JSON.parse(packages!)).not.toContain('gray-matter');
+    expect(JSON.parse(packages!)).not.toContain('js-yaml');
   });
 
   it.each([['--help'], ['people', '--suggest', '--root', path.join(PROJECT_ROOT, 'tests/fixtures/people-labelled')]])(

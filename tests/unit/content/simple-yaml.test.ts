@@ -41,10 +41,19 @@ describe('parseSimpleYaml', () => {
     ]);
   });
 
-  it('leaves to the YAML parser what it does not read exactly: null, numbers, nesting, comments after values, repeats', () => {
+  it("reads a key's whole number as the YAML parser does, so a site.yaml with pageSize: 20 loads no YAML parser (issue 6)", () => {
+    for (const block of ['\npageSize: 20', '\ntitle: 2025\ndraft: true', '\nx: 0', '\nx: 999999999999999']) {
+      expect(bySimpleReader(block, 1), block).toEqual(byYamlParser(block, 1));
+    }
+  });
+
+  it('leaves to the YAML parser what it does not read exactly: null, other numbers, nesting, comments after values, repeats', () => {
     for (const block of [
       '\ntitle: null',
-      '\ntitle: 2025',
+      '\ntitle: 007',
+      '\ntitle: -3',
+      '\ntitle: 1234567890123456',
+      '\ntags: [2025]',
       '\ntitle: 1e3',
       '\ntitle:',
       '\ntags: [a, [b]]',
@@ -63,7 +72,7 @@ describe('parseSimpleYaml', () => {
   });
 
   // Words that are plain scalars, and some that look like one but are not, or not strings.
-  const word = fc.constantFrom('Witkoff', 'Ušakov', 'mir', 'a', 'Ž', 'C#', 'a:b', '»mir«', '3–4', 'it\'s', 'say"hi"', 'x\u00a0y', 'end\u00a0', '-a', '2025', '1.5', '0x1F', '0o7', '.inf', 'true', 'False', 'null', '~', 'yes');
+  const word = fc.constantFrom('Witkoff', 'Ušakov', 'mir', 'a', 'Ž', 'C#', 'a:b', '»mir«', '3–4', 'it\'s', 'say"hi"', 'x\u00a0y', 'end\u00a0', '-a', '2025', '20', '0', '007', '-3', '+4', '1234567890123456', '1.5', '0x1F', '0o7', '.inf', 'true', 'False', 'null', '~', 'yes');
   const plain = fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => words.join(' '));
   const escape = fc.constantFrom('\\"', '\\\\', '\\/', '\\n', '\\t', '\\u017e', '\\ud83d', '\\ud83d\\ude00', '\\x41', '\\e', "'", '#', ': ');
   const quotedBody = fc.array(fc.oneof(word, escape), { maxLength: 4 }).map((parts) => parts.join(' '));
