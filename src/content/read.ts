@@ -297,7 +297,25 @@ function isUnchanged(known: KnownFile, info: Stats): boolean {
 }
 
 export function toProjectPath(root: string, absolute: string): string {
+  // Nearly every path asked for is one listed under root, a path.join of it: then it is root, a slash and the
+  // rest, and the rest is the answer. path.relative resolves both paths, which for the 10,000 files of a
+  // rebuild took 17 ms. Only where that is sure: a POSIX root already resolved, and a rest with no empty, .
+  // or .. part and no slash at the end.
+  if (path.sep === '/' && absolute.length > root.length + 1 && absolute.charCodeAt(root.length) === SLASH && absolute.startsWith(root) && isResolved(root)) {
+    const rest = absolute.slice(root.length + 1);
+    if (!UNRESOLVED_PART.test(rest)) return rest;
+  }
   return path.relative(root, absolute).split(path.sep).join('/');
+}
+
+const SLASH = 47;
+const UNRESOLVED_PART = /(?:^|\/)\.{0,2}(?:\/|$)/;
+let lastRoot: { root: string; resolved: boolean } | undefined;
+
+/** Whether path.resolve leaves `root` as it is; asked for one root over and over, so the last answer is kept. */
+function isResolved(root: string): boolean {
+  if (lastRoot?.root !== root) lastRoot = { root, resolved: path.isAbsolute(root) && path.resolve(root) === root };
+  return lastRoot.resolved;
 }
 
 /** Other names a Markdown file goes by, and plain text: not read, but an editor who dropped one is told. */

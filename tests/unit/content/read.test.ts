@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { decodeText, readContent, readSiteFile, readText, withoutText, type KnownFiles } from '../../../src/content/read.ts';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { decodeText, readContent, readSiteFile, readText, toProjectPath, withoutText, type KnownFiles } from '../../../src/content/read.ts';
 import { ArhivarError } from '../../../src/errors.ts';
 import { sourceKey } from '../../../src/pipeline/articles.ts';
 import { writeCacheFile } from '../../../src/pipeline/cache.ts';
@@ -75,6 +76,30 @@ describe('readContent', () => {
     const other = { ...source!, text: source!.text.replace('Župan', 'Županja') };
     expect(sourceKey(source!)).not.toBe(sourceKey({ ...other, hash: createHash('sha1').update(other.text).digest('base64url') }));
     expect(sourceKey({ ...source!, hash: undefined })).not.toBe(sourceKey({ ...other, hash: undefined }));
+  });
+});
+
+describe('toProjectPath', () => {
+  it('gives the path from the root with / between folders, as path.relative does, for any two paths', () => {
+    const part = fc.constantFrom('content', 'articles', 'a.md', '.', '..', '', 'č ž', '.skrito', 'x..y');
+    const somePath = fc.tuple(fc.boolean(), fc.array(part, { maxLength: 5 })).map(([absolute, parts]) => `${absolute ? '/' : ''}${parts.join('/')}`);
+    fc.assert(
+      fc.property(somePath, somePath, fc.boolean(), (root, rest, joined) => {
+        const absolute = joined ? path.join(root, rest) : `${root}/${rest}`;
+        expect(toProjectPath(root, absolute)).toBe(path.relative(root, absolute).split(path.sep).join('/'));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.runIf(path.sep === '/')('cuts a path listed under the root without resolving it, as a rebuild asks for 10,000 (issue 6)', () => {
+    const relative = vi.spyOn(path, 'relative');
+    try {
+      expect(toProjectPath('/srv/arhiv', path.join('/srv/arhiv', 'content/articles/2025/a.md'))).toBe('content/articles/2025/a.md');
+      expect(relative).not.toHaveBeenCalled();
+    } finally {
+      relative.mockRestore();
+    }
   });
 });
 
