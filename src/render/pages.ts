@@ -342,7 +342,7 @@ function listPageChange(list: readonly Article[], number: number, own: Date | un
 /** sitemap.xml, or numbered parts and an index at /sitemap.xml when there are more than `limit` pages. */
 export function* sitemapFiles(baseUrl: string, entries: readonly SitemapEntry[], limit = SITEMAP_LIMIT): Generator<PageSpec> {
   if (entries.length <= limit) {
-    yield { url: urls.sitemap(), render: () => renderSitemap(baseUrl, entries), inputs: { baseUrl, entries } };
+    yield { url: urls.sitemap(), render: () => renderSitemap(baseUrl, entries), inputs: sitemapInputs(baseUrl, entries) };
     return;
   }
   const parts: { url: string; lastmod: Date | undefined }[] = [];
@@ -351,7 +351,22 @@ export function* sitemapFiles(baseUrl: string, entries: readonly SitemapEntry[],
     let lastmod: Date | undefined;
     for (const entry of slice) if (entry.lastmod && (!lastmod || entry.lastmod > lastmod)) lastmod = entry.lastmod;
     parts.push({ url: urls.sitemapPart(n), lastmod });
-    yield { url: urls.sitemapPart(n), render: () => renderSitemap(baseUrl, slice), inputs: { baseUrl, entries: slice } };
+    yield { url: urls.sitemapPart(n), render: () => renderSitemap(baseUrl, slice), inputs: sitemapInputs(baseUrl, slice) };
   }
   yield { url: urls.sitemap(), render: () => renderSitemapIndex(baseUrl, parts) };
 }
+
+/**
+ * A sitemap's inputs with its entries as one string, every field of each: walked as 15,000 small objects they
+ * took the page fingerprints about 30 ms of every build at 10,000 articles.
+ */
+function sitemapInputs(baseUrl: string, entries: readonly SitemapEntry[]): object {
+  let listed = '';
+  for (const entry of entries) listed += `${JSON.stringify(entry.url)}${entry.lastmod === undefined ? '' : entry.lastmod.getTime()}\n`;
+  return { baseUrl, entries: listed };
+}
+
+// A field added to SitemapEntry stops the build here until sitemapInputs writes it too: left out, a change to it
+// would leave the sitemap as it was.
+const sitemapFieldsListed: keyof SitemapEntry extends 'url' | 'lastmod' ? true : never = true;
+void sitemapFieldsListed;

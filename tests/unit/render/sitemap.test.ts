@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Fingerprinter } from '../../../src/render/fingerprint.ts';
 import { sitemapFiles } from '../../../src/render/pages.ts';
 import { renderRobots, renderSitemap, sitemapListsPage } from '../../../src/render/sitemap.ts';
 
@@ -23,6 +24,23 @@ describe('sitemap', () => {
     expect(index).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
     expect(index).toContain('<sitemap><loc>https://novice.example.si/sitemap-2.xml</loc><lastmod>2025-01-04T01:00:00+01:00</lastmod></sitemap>');
     expect([...sitemapFiles(BASE, entries, 5)].map((file) => file.url)).toEqual(['/sitemap.xml']);
+  });
+
+  it("is fingerprinted by every entry's address and date, so a change to any one of them writes it again (issue 6)", () => {
+    const key = (entries: { url: string; lastmod?: Date }[], limit = 50_000) =>
+      [...sitemapFiles(BASE, entries, limit)].map((file) => (file.inputs ? new Fingerprinter('v1').page(file.url, file.inputs) : undefined));
+    const entries = [{ url: '/', lastmod: new Date('2025-12-22T17:30:00.000Z') }, { url: '/osebe/' }, { url: '/oznake/' }];
+    expect(key(entries)).toEqual(key(structuredClone(entries)));
+    expect(key(entries)).not.toEqual(key([{ ...entries[0]!, lastmod: new Date('2025-12-22T17:30:00.001Z') }, ...entries.slice(1)]));
+    expect(key(entries)).not.toEqual(key([entries[0]!, { url: '/osebe/', lastmod: new Date(0) }, entries[2]!]));
+    expect(key(entries)).not.toEqual(key([entries[0]!, { url: '/osebe/a/' }, entries[2]!]));
+    expect(key(entries)).not.toEqual(key([entries[0]!, entries[2]!, entries[1]!]));
+    expect(key(entries)).not.toEqual(key(entries.slice(0, 2)));
+    // Each part of a split sitemap by its own entries.
+    const [first, second] = key(entries, 2);
+    const [firstAgain, secondChanged] = key([entries[0]!, entries[1]!, { url: '/oznake/', lastmod: new Date(0) }], 2);
+    expect(firstAgain).toBe(first);
+    expect(secondChanged).not.toBe(second);
   });
 
   it('robots.txt names the sitemap by its absolute URL', () => {
