@@ -47,8 +47,8 @@ const BUNDLES_IN_PROGRESS = Symbol.for('arhivar.bundlesInProgress');
 const processWide = globalThis;
 
 /**
- * A hash of arhivar itself: package.json, the lock file and every file under src/ and templates/ of the
- * installed package. Compiled bundles, page fingerprints and the no-change check are keyed by it, so upgrading
+ * A hash of arhivar itself: package.json, the lock file, tsconfig.json and every file under src/ and templates/
+ * of the installed package. Compiled bundles, page fingerprints and the no-change check are keyed by it, so upgrading
  * arhivar (or editing its code or templates in a checkout) never serves pages made by other code.
  */
 export async function codeVersion() {
@@ -74,7 +74,8 @@ function computedVersions() {
 async function computeVersions() {
   const code = createHash('sha256');
   const content = createHash('sha256');
-  const files = ['package.json', 'package-lock.json'];
+  // tsconfig.json too: it tells esbuild how to compile JSX (jsxImportSource) in src/ and templates/ alike.
+  const files = ['package.json', 'package-lock.json', 'tsconfig.json'];
   for (const directory of ['src', 'templates']) {
     const entries = await readdir(path.join(PACKAGE_ROOT, directory), { recursive: true, withFileTypes: true });
     for (const entry of entries) {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { appendFile } from 'node:fs/promises';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { build, stop } from 'esbuild';
@@ -36,7 +36,7 @@ async function versionsOf(copy: string): Promise<{ code: string; content: string
 afterAll(() => stop());
 
 describe('the versions .cache/ is keyed by', () => {
-  it('changes only codeVersion when a template changes, and both when src/ does', async () => {
+  it('changes only codeVersion when a template changes, and both when src/ or tsconfig.json does', async () => {
     const copy = await copyPackage(await temporaryFolder());
     const before = await versionsOf(copy);
     expect(before.code).not.toBe(before.content);
@@ -50,6 +50,13 @@ describe('the versions .cache/ is keyed by', () => {
     const afterSource = await versionsOf(copy);
     expect(afterSource.content).not.toBe(afterTemplate.content);
     expect(afterSource.code).not.toBe(afterTemplate.code);
+
+    // tsconfig.json tells esbuild how to compile JSX (jsxImportSource) for src/ and templates/ alike.
+    const tsconfig = path.join(copy, 'tsconfig.json');
+    await writeFile(tsconfig, (await readFile(tsconfig, 'utf8')).replace('"jsx": "react-jsx"', '"jsx": "react-jsxdev"'));
+    const afterTsconfig = await versionsOf(copy);
+    expect(afterTsconfig.content).not.toBe(afterSource.content);
+    expect(afterTsconfig.code).not.toBe(afterSource.code);
   }, 60_000);
 
   it('keys records made by modules that import nothing from templates/', async () => {
