@@ -126,8 +126,21 @@ function bundleVersions() {
   return bundleKeys;
 }
 
-async function computeBundleVersions() {
-  const [{ code, content }, root] = await Promise.all([computedVersions(), realpath(PACKAGE_ROOT)]);
+function computeBundleVersions() {
+  return bundleVersionsOf(computedVersions());
+}
+
+/**
+ * bundleVersion and templateFreeBundleVersion of arhivar's files as they are now, not as this process found them
+ * when it started (compiledPath).
+ */
+function currentBundleVersions() {
+  return bundleVersionsOf(computeVersions());
+}
+
+/** @param {Promise<{ code: string; content: string }>} computing */
+async function bundleVersionsOf(computing) {
+  const [{ code, content }, root] = await Promise.all([computing, realpath(PACKAGE_ROOT)]);
   const named = (/** @type {string} */ version) => createHash('sha256').update(`${version}\0${root}`).digest('hex').slice(0, 16);
   return { code: named(code), templateFree: named(content) };
 }
@@ -464,16 +477,16 @@ export async function compiledPath(entry, folder, options = {}) {
   const withTemplates = path.join(folder, `${prefix}${await bundleVersion()}`);
   // Either is this code's bundle of the entry. Whether its modules import a template is decided by src/ and the
   // packages (a template is reached only through an import in src/), which both versions cover: the template-free
-  // one is there only if they import none, and then an edited template finds it still right.
-  for (const bundle of [templateFree, withTemplates]) {
+  // one is there only if they import none, and then an edited template finds it still right. One this process
+  // made of arhivar's files as edited since it started is used again, not made each time (bundleOfSourceNow).
+  const made = bundlesMade.get(path.join(folder, prefix));
+  for (const bundle of made ? [made] : [templateFree, withTemplates]) {
     // A worker started again finds its bundle held already. Marked before it is looked for: a process removing the
     // bundle after that finds the mark, and one that removed it before leaves nothing to find, so it is made again.
     const output = path.join(bundle, ENTRY_NAME);
     if ((heldBundles.has(bundle) || (await holdBundle(bundle))) && (await isFile(output))) return output;
   }
-  // Written for withTemplates' place: the maps name their sources relative to it, and templateFree is beside it.
-  const { files, importsTemplates } = await bundled(entry, options, withTemplates);
-  const bundle = importsTemplates ? withTemplates : templateFree;
+  const { files, bundle } = await bundleOfSourceNow(entry, options, folder, prefix, { templateFree, withTemplates });
   const output = path.join(bundle, ENTRY_NAME);
   await mkdir(folder, { recursive: true });
   const temporary = `${bundle}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
@@ -492,8 +505,44 @@ export async function compiledPath(entry, folder, options = {}) {
     await rm(temporary, { recursive: true, force: true });
     if (!(await holdBundle(bundle)) || !(await isFile(output))) throw error;
   }
+  if (bundle !== templateFree && bundle !== withTemplates) bundlesMade.set(path.join(folder, prefix), bundle);
   await removeUnusedBundles(folder, prefix, bundle);
   return output;
+}
+
+/**
+ * The bundle this process made of each entry (by folder and prefix) when it was not of the version the process
+ * started with (bundleOfSourceNow).
+ * @type {Map<string, string>}
+ */
+const bundlesMade = new Map();
+
+/**
+ * The files of `entry`'s bundle and the folder they go in: one of `names` (this process's versions), unless
+ * arhivar's files changed since the process started. The bundle holds the source as it is when it is made, so it
+ * is named by that source's version. Named by the version the process started with, a bundle made after an edit
+ * of src/ held the edited code under the old name, and once the edit was undone every command of that version ran
+ * it. A command makes a bundle late (a worker's, once content/ was read), and the bundles of its version may be
+ * gone by then: another command removes those no running process holds.
+ * @param {string} entry
+ * @param {{ packages?: 'external' | 'bundle' }} options
+ * @param {string} folder
+ * @param {string} prefix
+ * @param {{ templateFree: string; withTemplates: string }} names
+ * @returns {Promise<{ bundle: string; files: { name: string; contents: Uint8Array }[] }>}
+ */
+async function bundleOfSourceNow(entry, options, folder, prefix, names) {
+  // A file saved while esbuild reads the source leaves a bundle of neither version: it is made again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    // Written for withTemplates' place: the maps name their sources relative to it, and templateFree is beside it.
+    const { files, importsTemplates } = await bundled(entry, options, names.withTemplates);
+    const bundle = importsTemplates ? names.withTemplates : names.templateFree;
+    const now = await currentBundleVersions();
+    const current = path.join(folder, `${prefix}${importsTemplates ? now.code : now.templateFree}`);
+    if (bundle === current) return { bundle, files };
+    names = { templateFree: path.join(folder, `${prefix}${now.templateFree}`), withTemplates: path.join(folder, `${prefix}${now.code}`) };
+  }
+  throw new Error(`arhivar's own files (src/, templates/) kept changing while the bundle of ${entry} was made: run the command again once they are saved`);
 }
 
 /** The folder inside a bundle that holds a file named by the id of each process using it (compiledPath). */

@@ -174,6 +174,38 @@ describe('compiled bundles of arhivar’s own code (src/bin/code.js)', () => {
     expect(there).toBe(here);
   }, 30_000);
 
+  it('names a bundle made after arhivar\u2019s code was edited by the code it holds, not by the version the process started with', async () => {
+    // A command knows its code version from its start; a bundle it makes later (a worker's, once content was read)
+    // holds the source as it is then. Named by the start's version, it held other code under that name: once the
+    // edit was undone, every command of that version ran it. Since a bundle no running process holds goes at once,
+    // not after an hour, a later command makes again the bundles of a version it finds gone.
+    const checkout = await makeTempDir();
+    const folder = await makeTempDir();
+    roots.push(checkout, folder);
+    await copyPackage(checkout);
+    const codeJs = JSON.stringify(pathToFileURL(path.join(checkout, 'src', 'bin', 'code.js')).href);
+    const source = path.join(checkout, 'src', 'output', 'assets.ts');
+    const script = `const { bundleVersion, compiledPath } = await import(${codeJs});
+      const { appendFile } = await import('node:fs/promises');
+      await bundleVersion();
+      await appendFile(${JSON.stringify(source)}, "export const EDITED = 'urejeno po zagonu';\\n");
+      const made = await compiledPath('output/assets.ts', ${JSON.stringify(folder)});
+      // Asked again (a worker started again), the process takes the bundle it made, as its other workers run it,
+      // though the file was edited once more.
+      await appendFile(${JSON.stringify(source)}, "export const EDITED_AGAIN = 1;\\n");
+      const again = await compiledPath('output/assets.ts', ${JSON.stringify(folder)});
+      process.stdout.write(again === made ? made : 'made again: ' + again);`;
+    const made = (await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: checkout })).stdout;
+    expect(made).not.toMatch(/^made again/);
+    expect(await readFile(made, 'utf8')).toContain('urejeno po zagonu');
+    // The version of the files as the bundle was made: the second edit undone.
+    await writeFile(source, (await readFile(source, 'utf8')).replace('export const EDITED_AGAIN = 1;\n', ''));
+    // output/assets.ts imports no template, so its bundle is named by templateFreeBundleVersion.
+    const versionNow = `const { templateFreeBundleVersion } = await import(${codeJs}); process.stdout.write(await templateFreeBundleVersion());`;
+    const edited = (await promisify(execFile)(process.execPath, ['--input-type=module', '-e', versionNow], { cwd: checkout })).stdout;
+    expect(path.basename(path.dirname(made))).toBe(`output-assets-ts-${edited}`);
+  }, 60_000);
+
   it('makes the bundles again in a copy of arhivar made with its .cache/, instead of running those of the original folder', async () => {
     // The stylesheet's path as the command's bundled code computes it (from its import.meta.url), in a process of its own.
     const stylesheetOf = async (checkout: string) => {
