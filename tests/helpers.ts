@@ -214,3 +214,25 @@ export async function viteFailure(root: string, input: Record<string, string>, o
     (error: unknown) => error,
   );
 }
+
+/**
+ * The files (relative to the package) that the modules at `entries` (relative to the package) import, as esbuild
+ * bundles them, packages left out: for tests that hold modules to importing nothing from templates/. The caller
+ * stops esbuild's service (afterAll(() => stop())).
+ */
+export async function modulesImportedBy(entries: readonly string[]): Promise<string[]> {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    entryPoints: entries.map((entry) => path.join(PROJECT_ROOT, entry)),
+    absWorkingDir: PROJECT_ROOT,
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outdir: path.join(PROJECT_ROOT, '.cache', 'imports-test'),
+    logLevel: 'silent',
+  });
+  return Object.keys(result.metafile.inputs);
+}

@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build, stop } from 'esbuild';
+import { stop } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyPackage, PROJECT_ROOT, temporaryFolders } from '../../helpers.ts';
+import { copyPackage, modulesImportedBy, temporaryFolders } from '../../helpers.ts';
 
 const temporaryFolder = temporaryFolders();
 
@@ -60,19 +60,7 @@ describe('the versions .cache/ is keyed by', () => {
   }, 60_000);
 
   it('keys records made by modules that import nothing from templates/', async () => {
-    const result = await build({
-      entryPoints: CONTENT_CACHE_MAKERS.map((file) => path.join(PROJECT_ROOT, file)),
-      absWorkingDir: PROJECT_ROOT,
-      bundle: true,
-      write: false,
-      metafile: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      outdir: path.join(PROJECT_ROOT, '.cache', 'version-test'),
-      logLevel: 'silent',
-    });
-    const inputs = Object.keys(result.metafile.inputs);
+    const inputs = await modulesImportedBy(CONTENT_CACHE_MAKERS);
     expect(inputs).toContain('src/pipeline/markdown.ts');
     expect(inputs.filter((file) => !file.startsWith('src/'))).toEqual([]);
   });

@@ -1,13 +1,13 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { build, stop } from 'esbuild';
+import { stop } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { templateFreeBundleVersion } from '../../../src/bin/code.js';
 import { RENDER_WATCHDOG_ENTRY } from '../../../src/output/render-watchdog.ts';
 import { TREE_WRITER_ENTRY } from '../../../src/output/tree-writer.ts';
 import { MARKDOWN_WORKER_ENTRY } from '../../../src/pipeline/markdown.ts';
 import { compileWorker } from '../../../src/workers/compile.ts';
-import { PROJECT_ROOT, temporaryFolders } from '../../helpers.ts';
+import { modulesImportedBy, PROJECT_ROOT, temporaryFolders } from '../../helpers.ts';
 
 const temporaryFolder = temporaryFolders();
 
@@ -22,19 +22,7 @@ describe('the bundles worker threads start from (src/workers/compile.ts)', () =>
   it('are of modules that import nothing from templates/, so an edited template makes none of them again', async () => {
     const entries = await workerEntries();
     expect(entries).toEqual([MARKDOWN_WORKER_ENTRY, RENDER_WATCHDOG_ENTRY, TREE_WRITER_ENTRY].sort());
-    const result = await build({
-      entryPoints: entries.map((entry) => path.join(PROJECT_ROOT, 'src', entry)),
-      absWorkingDir: PROJECT_ROOT,
-      bundle: true,
-      write: false,
-      metafile: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      outdir: path.join(PROJECT_ROOT, '.cache', 'worker-compile-test'),
-      logLevel: 'silent',
-    });
-    const inputs = Object.keys(result.metafile.inputs);
+    const inputs = await modulesImportedBy(entries.map((entry) => `src/${entry}`));
     expect(inputs).toContain('src/markdown/render.ts');
     expect(inputs.filter((file) => file.startsWith('templates/'))).toEqual([]);
   });
