@@ -19,6 +19,20 @@ async function filled(root: string, count: number, version = 'v1'): Promise<Blob
   return log;
 }
 
+/**
+ * A log of `count` records saved by one run, then opened and saved by a build that used only k0's: the other
+ * records are what that build's erasure is about (staleRecords()).
+ */
+async function rebuiltUsingOnlyK0(root: string, count: number): Promise<BlobLog<Head>> {
+  const first = await filled(root, count);
+  await first.save();
+  first.close();
+  const build = await BlobLog.open<Head>(root, 'bodies', 'v1');
+  build.head('k0');
+  await build.save();
+  return build;
+}
+
 describe('BlobLog', () => {
   it('keeps heads in memory and reads parts from disk, before and after save, and in the next run', async () => {
     const root = await makeTempDir();
@@ -344,12 +358,7 @@ describe('BlobLog', () => {
     ['the running process with its id started (a later CI container)', () => Math.max(Date.now() - uptime() * 1000 + 1000, Date.now() - 60_000)],
   ])('erases past a reader file made before %s, though its process id is now a running process', async (_when, madeAt) => {
     const root = await makeTempDir();
-    const first = await filled(root, 2);
-    await first.save();
-    first.close();
-    const build = await BlobLog.open<Head>(root, 'bodies', 'v1');
-    build.head('k0');
-    await build.save();
+    const build = await rebuiltUsingOnlyK0(root, 2);
     const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
     const restored = path.join(root, `${FILE}.${running.pid}-1.reader`);
     await writeFile(restored, '');
@@ -367,12 +376,7 @@ describe('BlobLog', () => {
 
   it('makes a log opened while records are erased wait for the erasure, and erases nothing of a log replaced since it was read', async () => {
     const root = await makeTempDir();
-    const first = await filled(root, 3);
-    await first.save();
-    first.close();
-    const build = await BlobLog.open<Head>(root, 'bodies', 'v1');
-    build.head('k0');
-    await build.save();
+    const build = await rebuiltUsingOnlyK0(root, 3);
     const stale = build.staleRecords()!;
     // The lock of an eraser that runs (another process): a log being opened waits until it goes.
     const lock = path.join(root, `${FILE}.erasing`);
@@ -406,12 +410,7 @@ describe('BlobLog', () => {
     // one with its id was left by a process killed while erasing (a container numbers its processes alike each
     // run). It was waited for, and the erasure left, until it was ERASING_STALE_MS old.
     const root = await makeTempDir();
-    const first = await filled(root, 2);
-    await first.save();
-    first.close();
-    const build = await BlobLog.open<Head>(root, 'bodies', 'v1');
-    build.head('k0');
-    await build.save();
+    const build = await rebuiltUsingOnlyK0(root, 2);
     await writeFile(path.join(root, `${FILE}.erasing`), String(process.pid));
     expect(build.staleRecords()!.erase()).toBe('erased');
     expect((await readFile(path.join(root, FILE))).includes(Buffer.from('Telo 1 '))).toBe(false);
