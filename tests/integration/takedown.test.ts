@@ -158,10 +158,14 @@ describe('an article taken down (deleted, made a draft, held back) or corrected,
     expect((await buildUnlessUnchanged({ root, outDir, now: NOW })).unchanged).toBe(true);
   });
 
-  it('erases, once the session ends, a draft written and deleted during it, though the content is then as an earlier build read it', async () => {
-    // The build during the session published nothing new (a draft), so dist/ stayed as the build before it left
-    // it, and the content, the draft deleted, was what that build read: its record let the next build skip, and the
-    // draft's rendered text stayed in .cache/.
+  // A draft a session showed and that was deleted before the next build: the content was then what the last build
+  // read, so its record let the next build skip, and the draft's front matter and rendered text, which the session
+  // had written into the logs, stayed in .cache/. Whether a build ran during the session (it published nothing new,
+  // a draft, and left dist/ as it was) or none did (none left an erasure).
+  it.each([
+    ['a build ran during the session', true],
+    ['no build ran while the session did', false],
+  ] as const)('erases, once the session ends, a draft it showed and that was then deleted (%s)', async (_when, buildDuring) => {
     const root = await copyFixture('archive-basic');
     const outDir = path.join(await folder(), 'dist');
     await buildUnlessUnchanged({ root, outDir, now: NOW });
@@ -170,7 +174,7 @@ describe('an article taken down (deleted, made a draft, held back) or corrected,
     await writeFile(path.join(root, draft), STORY_TEXT.replace('date:', 'draft: true\ndate:'));
     try {
       await loadSite({ root, now: NOW, reuse: session, includeDrafts: true });
-      await buildUnlessUnchanged({ root, outDir, now: NOW });
+      if (buildDuring) await buildUnlessUnchanged({ root, outDir, now: NOW });
       // The session's rendered draft, in the shared log (and in the session's own spill file while it is open).
       expect(await filesHoldingBytes(path.join(root, '.cache'), ['zmrzlinovod'])).toContainEqual(expect.stringMatching(/^markdown-\w+\.log$/));
     } finally {
@@ -213,30 +217,6 @@ describe('the temporary files of writes into .cache/ that a killed process left'
     } finally {
       running.kill();
     }
-  });
-});
-
-describe('a draft a dev session showed, deleted before any build', () => {
-  // No build ran while the session did, so none left an erasure: the last build's record still matched the
-  // content and dist/, and the draft's front matter and rendered text, which the session had written into the
-  // logs, stayed in .cache/.
-  it('leaves none of its text in .cache/ after the next build, though the content is as the last build read it', async () => {
-    const root = await copyFixture('archive-basic');
-    const outDir = path.join(await folder(), 'dist');
-    await buildUnlessUnchanged({ root, outDir, now: NOW });
-    const session = createLoadCache();
-    const draft = 'content/articles/2025/osnutek.md';
-    await writeFile(path.join(root, draft), STORY_TEXT.replace('date:', 'draft: true\ndate:'));
-    try {
-      await loadSite({ root, now: NOW, reuse: session, includeDrafts: true });
-    } finally {
-      session.bodies?.close();
-    }
-    await rm(path.join(root, draft));
-    expect(await filesHoldingBytes(path.join(root, '.cache'), ['zmrzlinovod'])).not.toEqual([]);
-    expect((await buildUnlessUnchanged({ root, outDir, now: NOW })).unchanged).toBe(false);
-    expect(await filesHoldingBytes(path.join(root, '.cache'), ['kvarkoplet', 'zmrzlinovod', 'zlatorog'])).toEqual([]);
-    expect((await buildUnlessUnchanged({ root, outDir, now: NOW })).unchanged).toBe(true);
   });
 });
 
