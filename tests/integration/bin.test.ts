@@ -20,7 +20,7 @@ describe('the arhivar command as a separate process', () => {
     expect(home).toMatch(/^<!DOCTYPE html>\n<html lang="sl"/);
   });
 
-  it('rebuilds after an edit to one article without loading the YAML parser (issue 6)', async () => {
+  it('rebuilds after an edit to one article without loading the YAML parser, and after a deletion without gray-matter (issue 6)', async () => {
     const root = await copyFixture('archive-basic');
     const bin = path.join(PROJECT_ROOT, 'src/bin/arhivar.js');
     await promisify(execFile)(process.execPath, [bin, 'build', '--root', root]);
@@ -46,6 +46,14 @@ describe('the arhivar command as a separate process', () => {
     expect(JSON.parse(packages!)).not.toContain('yaml');
     // gray-matter cuts the edited article's block (and brings js-yaml, which arhivar never asks to parse).
     expect(JSON.parse(packages!)).toContain('gray-matter');
+
+    // An article deleted: the build runs, but every front matter it needs is in .cache/, so none is read and
+    // gray-matter is not loaded either.
+    await rm(path.join(root, 'content/articles/2025/prvi.md'));
+    const again = (await promisify(execFile)(process.execPath, [file])).stdout.trim().split('\n');
+    expect(again[0]).toMatch(/^built [\d,]+ pages from 4 articles in [\d.]+ s$/);
+    expect(JSON.parse(again[1]!)).not.toContain('gray-matter');
+    expect(JSON.parse(again[1]!)).not.toContain('yaml');
   });
 
   it.each([['--help'], ['people', '--suggest', '--root', path.join(PROJECT_ROOT, 'tests/fixtures/people-labelled')]])(
