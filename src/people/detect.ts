@@ -1267,14 +1267,21 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
         notes.push(`shared surname; the article names ${detector.people[named[0]!]!.name} in full`);
       } else {
         // Several named in full (a father and his son in an obituary): the one named in this paragraph before the
-        // surname, if only one is; else the one the first paragraph, the headline, names, if only one does.
+        // surname, if only one is; else the one the text below the headline names in full before it, if only one
+        // does (the nearer name: »Peter Novak prevzel vodenje« over »oče Janez Novak«, then »Novak je dejal«);
+        // else the one the first paragraph, the headline, names, if only one does: where the text below names both,
+        // the headline's is the article's subject (an obituary's father after a paragraph on his son).
         paragraphs ??= paragraphIndex(tokens);
         const paragraph = paragraphs[token]!;
         const inParagraph = named.filter((person) => namedAt.get(person)!.some((at) => at < token && paragraphs![at] === paragraph));
+        const inTextBefore = named.filter((person) => namedAt.get(person)!.some((at) => at < token && paragraphs![at] !== 0));
         const inHeadline = named.filter((person) => paragraphs![namedAt.get(person)![0]!] === 0);
         if (inParagraph.length === 1) {
           people = inParagraph;
           notes.push(`shared surname; the paragraph names ${detector.people[inParagraph[0]!]!.name} in full`);
+        } else if (inParagraph.length === 0 && inTextBefore.length === 1) {
+          people = inTextBefore;
+          notes.push(`shared surname; the text before it names ${detector.people[inTextBefore[0]!]!.name} in full`);
         } else if (inParagraph.length === 0 && inHeadline.length === 1) {
           people = inHeadline;
           notes.push(`shared surname; the headline names ${detector.people[inHeadline[0]!]!.name} in full`);

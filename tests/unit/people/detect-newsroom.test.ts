@@ -728,6 +728,27 @@ describe('newsroom sentences: namesakes both named in full, told apart by where'
   });
 });
 
+describe('newsroom sentences: namesakes named in full, the one the text below the headline names before the surname', () => {
+  // A headline names one namesake, the text below it only the other: a bare surname after that went to the headline's,
+  // though the nearer full name is the one the reader has in mind. It goes to the one the text below the headline
+  // names in full before it, if only one; where that text names both, the headline's (the obituary above).
+  const novaks = createDetector([person('Peter Novak', { gender: 'm' }), person('Janez Novak', { gender: 'm' })]);
+  const zimas = createDetector([person('Janez Zima', { gender: 'm' }), person('Ana Zima', { gender: 'f' })]);
+  const mentions = (detector: ReturnType<typeof createDetector>, text: string) => detectPeople(detector, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it('gives the bare surname to the father the text names, not to the son in the headline', () => {
+    const text = 'Peter Novak prevzel vodenje podjetja\n\nPodjetje je leta 1990 ustanovil njegov oče Janez Novak.\n\nNovak je dejal, da je na sina ponosen.';
+    expect(mentions(novaks, text)).toEqual(['Peter Novak: peter-novak', 'Janez Novak: janez-novak', 'Novak: janez-novak']);
+  });
+  it('gives a bare »Zime« to the Zima named in full before it, not to nobody for the one named after it', () => {
+    const text = 'Razstava v galeriji\n\nRazstavo je odprla Ana Zima.\n\nBrez Zime razstave ne bi bilo.\n\nNa odprtju je bil tudi Janez Zima.';
+    expect(mentions(zimas, text)).toEqual(['Ana Zima: ana-zima', 'Zime: ana-zima', 'Janez Zima: janez-zima']);
+  });
+  it('still gives it to the headline\'s where the text below names both before it', () => {
+    const text = 'Peter Novak prevzel vodenje podjetja\n\nPeter Novak je nasledil očeta Janeza Novaka.\n\nNovak je dejal, da bo podjetje širil.';
+    expect(mentions(novaks, text)).toEqual(['Peter Novak: peter-novak', 'Peter Novak: peter-novak', 'Janeza Novaka: janez-novak', 'Novak: peter-novak']);
+  });
+});
+
 describe('newsroom sentences: a foreign surname spelled without its letters or in another transliteration', () => {
   // Agencies and hasty copy write Erdogan for Erdoğan and Walesa for Wałęsa, and Zelenskij, Zelensky or Zelenskyj for
   // Zelenski. Letters Slovenian has not are dropped to their base (č, š, ž are Slovenian, and Kovac is no Kovač), and
