@@ -933,6 +933,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       // surname written so is hers still (»Petrova ni skrivala veselja«: Petrovo is a village).
       // Asked only of a place's form: asked of every candidate, it took a seventh of detection's time.
       if (placeForm && candidate.relation !== 'full' && !isHerSubject(tokens, i, person, candidate)) continue;
+      if (candidate.relation === 'bare' && candidate.from === i && isPluralNounSubject(tokens, i, person)) continue;
       candidates.push(candidate);
     }
     if (candidates.length > 0) occurrences.push({ token: i, candidates });
@@ -944,6 +945,26 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
 function isHerSubject(tokens: Tokens, i: number, person: DetectorPerson, candidate: Candidate): boolean {
   const negated = i + 1 < tokens.length && (tokens.word(i + 1) === 'ni' || tokens.word(i + 1) === 'ne') && tokens.word(i) !== person.surname;
   return candidate.hasNom && !negated && !(i > 0 && isPreposition(tokens, i - 1)) && !afterFeminineNoun(tokens, i) && feminineSubjectAfter(tokens, i);
+}
+
+/** Auxiliaries of a plural subject: »Zime so …«, »Gore niso …«, »Zime bodo …«. */
+const PLURAL_AUXILIARIES = new Set(['so', 'niso', 'bodo']);
+
+/**
+ * »Zime so vse krajše«, »Gore so ostale brez snega«: the genitive of a surname in -a (Zima: Zime) is the nominative
+ * plural of the noun spelled so, and at a sentence start before a plural auxiliary it is that noun, the verb's
+ * subject; a name in the singular is none. Unless a participle in -li follows, whose subject is »they« and the name
+ * its object (»Zime niso povabili«, »Gore so se spomnili«); a feminine plural subject takes -le (ostale, bile).
+ */
+function isPluralNounSubject(tokens: Tokens, i: number, person: DetectorPerson): boolean {
+  const word = tokens.word(i);
+  if (!word.endsWith('e') || person.surname !== `${word.slice(0, -1)}a`) return false;
+  if (i + 1 >= tokens.length || !PLURAL_AUXILIARIES.has(tokens.word(i + 1)) || !sameClause(tokens, i) || !isSentenceStart(tokens, i)) return false;
+  for (let p = i + 2; p < tokens.length && p <= i + 4 && sameClause(tokens, p - 1); p++) {
+    const next = tokens.word(p);
+    if (next.length >= 4 && next.endsWith('li') && isLower(next)) return false;
+  }
+  return true;
 }
 
 /** The forms of »polje« (a field), with a capital in a place's name (Kosovo Polje, the town). */

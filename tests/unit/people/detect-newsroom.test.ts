@@ -780,6 +780,25 @@ describe('newsroom sentences: a woman\'s surname in -a, declined', () => {
   });
 });
 
+describe('newsroom sentences: a plural noun spelled as a surname\'s genitive, before a plural verb', () => {
+  // The genitive of a surname in -a (Zime, Gore) is the nominative plural of the noun spelled so (zime, winters; gore,
+  // mountains). At a sentence start, before »so«, »niso«, »bodo«, it is the noun, the verb's plural subject, unless a
+  // participle in -li follows: that verb's subject is »they«, and the name its object (»Zime niso povabili«).
+  const authors = createDetector([person('Ana Zima', { gender: 'f' }), person('Nina Gora', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(authors, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  const opening = 'Ana Zima in Nina Gora sta predstavili knjigo o podnebju.';
+  it.each([
+    ['»so« and an adjective', `${opening} Zime so vse krajše. Gore so vse bolj suhe.`, []],
+    ['»so« and a feminine plural participle', `${opening} Gore so ostale brez snega.`, []],
+    ['»bodo« and »niso«', `${opening} Zime bodo toplejše. Gore niso več bele.`, []],
+    ['a participle in -li: the name is the object', `${opening} Zime niso povabili na podelitev. Gore so se spomnili v govoru.`, ['Zime: ana-zima', 'Gore: nina-gora']],
+    ['the accusative before »so« is hers', `${opening} Zimo so zaslišali kot pričo.`, ['Zimo: ana-zima']],
+    ['not at a sentence start', `${opening} Pravi, da brez Zime in Gore knjige ne bi bilo.`, ['Zime: ana-zima', 'Gore: nina-gora']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(['Ana Zima: ana-zima', 'Nina Gora: nina-gora', ...expected]);
+  });
+});
+
 describe('newsroom sentences: adverbs between a name and its verb', () => {
   // Beside his wife Jana Medved, a bare »Medved« is his only where a verb says so; the court report's »da Medved doslej
   // še ni bil kaznovan« and »da jo je Medved večkrat prosil« put adverbs between the name and the verb, which was then
