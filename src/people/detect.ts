@@ -897,7 +897,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
         continue;
       }
       // The surname first, then this person's given name: Xi Jinping, »Novak Janez« in a list.
-      const surnameFirst = followedByName && detector.people[entry.person]!.allFirst.has(tokens.word(i + 1));
+      const surnameFirst = followedByName && detector.people[entry.person]!.allFirst.has(tokens.word(i + 1)) && !isTitleBeforeGivenName(detector, tokens, i);
       // "Novak Đoković": a surname spelling followed by another name is a first name here, unless that
       // name is a registry surname in another case: »s Trumpom Putin«, »Trump Putinu« are two people.
       if (followedByName && !surnameFirst && !(nextEntries && inOtherCase(entry, nextEntries))) continue;
@@ -945,6 +945,24 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
 function isHerSubject(tokens: Tokens, i: number, person: DetectorPerson, candidate: Candidate): boolean {
   const negated = i + 1 < tokens.length && (tokens.word(i + 1) === 'ni' || tokens.word(i + 1) === 'ne') && tokens.word(i) !== person.surname;
   return candidate.hasNom && !negated && !(i > 0 && isPreposition(tokens, i - 1)) && !afterFeminineNoun(tokens, i) && feminineSubjectAfter(tokens, i);
+}
+
+/**
+ * »Kralj Matjaž po legendi spi pod Peco«: at a sentence start, a listed title or kinship noun (kralj, papež, knez,
+ * brat, sestra …, in any case) spelled as a surname before a given name is that noun and the given name, not the
+ * person written surname first (Matjaž Kralj), unless a comma, »in« or »ter« and a capitalised word that is no given
+ * name follow: the next entry of a list written surname first (»Kralj Matjaž, Novak Janez in …«).
+ */
+function isTitleBeforeGivenName(detector: PeopleDetector, tokens: Tokens, i: number): boolean {
+  const lower = tokens.word(i).toLowerCase();
+  if (!(LISTED_ROLE_NOUNS.has(lower) || listedMasculineRoleNoun(lower) || FEMININE_ROLE_NOUNS.has(lower)) || !isSentenceStart(tokens, i)) return false;
+  const next = i + 2;
+  if (next < tokens.length) {
+    const gap = tokens.text.slice(tokens.ends[i + 1]!, tokens.starts[next]!);
+    const entry = /^,\s+$/.test(gap) ? next : /^\s+$/.test(gap) && (tokens.word(next) === 'in' || tokens.word(next) === 'ter') && next + 1 < tokens.length && tightGap(tokens, next) ? next + 1 : undefined;
+    if (entry !== undefined && isCapitalised(tokens.word(entry)) && !detector.firstNames.has(tokens.word(entry))) return false;
+  }
+  return true;
 }
 
 /** Auxiliaries of a plural subject: »Zime so …«, »Gore niso …«, »Zime bodo …«. */

@@ -799,6 +799,24 @@ describe('newsroom sentences: a plural noun spelled as a surname\'s genitive, be
   });
 });
 
+describe('newsroom sentences: a title before a given name, spelled as a registry surname', () => {
+  // »Kralj Matjaž« (King Matthias, the legend) at a sentence start reads as Matjaž Kralj written surname first, as a
+  // list may write him. A title or kinship noun from arhivar's list there is that noun before a given name, unless a
+  // comma or »in« and a word that is no given name follow: the next entry of a list written surname first.
+  const mayor = createDetector([person('Matjaž Kralj', { gender: 'm' }), person('Janez Novak', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(mayor, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it.each([
+    ['the legend at a sentence start', 'Kralj Matjaž po legendi spi pod Peco.', []],
+    ['in another case', 'Kralja Matjaža so domačini iskali v votlini.', []],
+    ['in a list of names written given name first', 'Kralj Matjaž, Peter Klepec in Martin Krpan so junaki ljudskih pripovedk.', []],
+    ['in a list written surname first', 'Nagrade so prejeli: Kralj Matjaž, Novak Janez in Kos Ana.', ['Kralj Matjaž: matjaz-kralj', 'Novak Janez: janez-novak']],
+    ['another surname first at a sentence start', 'Novak Janez je prejel nagrado.', ['Novak Janez: janez-novak']],
+    ['given name first', 'Župan Matjaž Kralj je odprl bazen. Kralj je dejal, da je ponosen.', ['Matjaž Kralj: matjaz-kralj', 'Kralj: matjaz-kralj']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
+
 describe('newsroom sentences: adverbs between a name and its verb', () => {
   // Beside his wife Jana Medved, a bare »Medved« is his only where a verb says so; the court report's »da Medved doslej
   // še ni bil kaznovan« and »da jo je Medved večkrat prosil« put adverbs between the name and the verb, which was then
