@@ -700,6 +700,8 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
     const gender = verb === undefined ? undefined : participleGender(tokens.word(verb));
     if (gender) return { gender, subject: false };
   }
+  // »da je Medved med letoma 2018 in 2021 podjetje oškodoval«: after »je« and the name, a man's participle further on.
+  if (first >= 1 && AUXILIARIES.has(tokens.word(first - 1)) && clause(first - 1, first) && farMasculineVerb(tokens, last)) return { gender: 'm', subject: false };
   for (const [p, a] of [
     [first - 1, first - 2],
     [first - 1, first - 3],
@@ -711,6 +713,36 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
     }
   }
   return undefined;
+}
+
+/**
+ * A man's participle up to six words after the name at token `last`, past only words that cannot be a man's nominative,
+ * so cannot be the verb's subject instead: prepositions and their objects (»med letoma«, »za Delo«), function words
+ * and adverbs, and words ending in a vowel (»podjetje«, »milijona«), which no masculine noun's nominative does but a
+ * few listed ones (vodja). A word ending in a consonant (»direktor«) or a capitalised word (»Zajc«) may be the subject,
+ * and so may one right after the participle (»… zagovarjal odvetnik«); a feminine participle is not read so far, as a
+ * feminine noun between (»vlada«) may be its subject.
+ */
+function farMasculineVerb(tokens: Tokens, last: number): boolean {
+  for (let p = last + 1; p < tokens.length && p <= last + 6 && sameClause(tokens, p - 1); p++) {
+    const word = tokens.word(p);
+    const afterPreposition = p > last + 1 && PREPOSITIONS.has(tokens.word(p - 1));
+    if (!isLower(word)) {
+      if (afterPreposition) continue;
+      return false;
+    }
+    const gender = participleGender(word);
+    if (gender === 'm') {
+      if (p + 1 >= tokens.length || !sameClause(tokens, p)) return true;
+      const next = tokens.word(p + 1);
+      return isLower(next) && roleNounGender(next) === undefined;
+    }
+    if (gender === 'f') return false;
+    if (afterPreposition || PREPOSITIONS.has(word) || FUNCTION_WORDS.has(word) || ADVERBS.has(word)) continue;
+    if (/[aeiou]$/.test(word) && !LISTED_ROLE_NOUNS.has(word)) continue;
+    return false;
+  }
+  return false;
 }
 
 /** Adverbs that stand between a name and its verb: »je Medved večkrat prosil«, »Medved doslej še ni bil«. */

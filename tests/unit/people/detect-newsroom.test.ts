@@ -828,7 +828,16 @@ describe('newsroom sentences: adverbs between a name and its verb', () => {
     ['adverbs before a negated auxiliary', `${opening} Sodnica je dejala, da Medved doslej še ni bil kaznovan.`, ['Marko Medved', 'Medved']],
     ['an adverb between the name after »je« and the verb', `${opening} Priča je povedala, da jo je Medved večkrat prosil za podpis.`, ['Marko Medved', 'Medved']],
     ['a feminine verb after the adverbs is hers', `${opening} Sodnica je dejala, da Medved doslej še ni bila kaznovana.`, ['Marko Medved']],
-    ['a word that is no adverb between is not read across', `${opening} Priča je povedala, da je Medved podjetje prosil za denar.`, ['Marko Medved']],
+    // A neuter noun cannot be the subject of »prosil« (it would be »prosilo«), so the verb is his.
+    ['a neuter noun between is read across', `${opening} Priča je povedala, da je Medved podjetje prosil za denar.`, ['Marko Medved', 'Medved']],
+    ['a man\'s noun between is not read across', `${opening} Priča je povedala, da je Medved direktor prosil za denar.`, ['Marko Medved']],
+    // Further on, after »je« and the name, a man's participle past a prepositional phrase and words that cannot be a
+    // man's nominative (»podjetje«, neuter) is his; a word that may be one (»direktor«) or a capitalised word may be
+    // the subject instead, and a feminine verb may have a feminine noun there for its subject (»vlada«).
+    ['a phrase and a neuter noun before a man\'s verb', `${opening} Sodnica je dejala, da je Medved med letoma 2018 in 2021 podjetje oškodoval.`, ['Marko Medved', 'Medved']],
+    ['a masculine noun between may be the subject', `${opening} Sodnica je dejala, da je Medved med letoma 2018 in 2021 direktor podjetja oškodoval.`, ['Marko Medved']],
+    ['a capitalised word between may be the subject', `${opening} Sodnica je dejala, da je Medved med letoma 2018 in 2021 Zajc oškodoval.`, ['Marko Medved']],
+    ['a feminine verb far off is not read', `${opening} Sodnica je dejala, da je Medved med letoma 2018 in 2021 podjetje oškodovala.`, ['Marko Medved']],
   ])('%s', (_what, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
