@@ -1317,6 +1317,8 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     // (from), and a town may be spelled as a surname.
     const placeCases = placePrepositionCases(tokens, first);
     if (placeCases !== 0) open = open.filter((candidate) => candidate.kind === 'possessive' || (candidate.cases & ~placeCases) !== 0);
+    // »župan Hrastnika«, »prebivalci Hrastnika«: a mayor's or inhabitants' genitive complement is their town.
+    if (afterTownHead(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive' || (candidate.cases & ~CASE_BIT.gen) !== 0);
     // The people the gender took out: only then did the context decide. A verb or role noun that agrees with
     // the reading left, or belongs to another subject (»S Stingom je nastopila Madonna«), is no reason.
     // Whom the gender cue ruled out, for the reason `people` gives; most matches have no cue, and need none.
@@ -1603,6 +1605,21 @@ function placePrepositionCases(tokens: Tokens, first: number): number {
   const lower = word === word.toLowerCase() || !isSentenceStart(tokens, first - 1) ? word : word.toLowerCase();
   if (lower === 'v' || lower === 'na') return CASE_BIT.dat | CASE_BIT.loc;
   return lower === 'iz' || lower === 'z' || lower === 's' ? CASE_BIT.gen : 0;
+}
+
+/**
+ * A mayor (župan, županja, podžupan, podžupanja) in any case but the genitive, and inhabitants (prebivalec, občan,
+ * meščan, and the women's nouns) in any case, singular or plural. The genitive after them is a complement, and theirs
+ * is a town, never a person: »župan Hrastnika«, »z županom Hrastnika«, »prebivalci Hrastnika«. A mayor's genitive
+ * (»župana Hrastnika«) is left out, as an apposition to it is spelled the same (»kritizirali so župana Hrastnika«).
+ */
+const TOWN_HEAD = /^((pod)?župan(|u|om|i|ih|ov|ja|ji|jo)|prebival(ec|c[aueiv]|cem|cev|cih|cema)|prebivalk[aeio]?|(obč|mešč)an(|a|u|om|i|ov|ih|e)|(obč|mešč)ank[aeio]?)$/;
+
+/** The word before token `first`, in its phrase, is a TOWN_HEAD. */
+function afterTownHead(tokens: Tokens, first: number): boolean {
+  if (first === 0 || !tightGap(tokens, first - 1)) return false;
+  const word = tokens.word(first - 1);
+  return TOWN_HEAD.test(isSentenceStart(tokens, first - 1) ? word.toLowerCase() : word);
 }
 
 /** »rojena«, »roj.« (née) and »priimek« in any case: the surname after them is a family's, a word cited. */

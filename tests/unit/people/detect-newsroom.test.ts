@@ -582,6 +582,14 @@ describe('newsroom sentences: a town spelled as a surname', () => {
     ['the accusative after »v« still counts', 'Igor Hrastnik je kandidiral. Volivci so zaupanje v Hrastnika izgubili.', ['Igor Hrastnik', 'Hrastnika']],
     ['a genitive after »iz«, »z« or »s« (from)', 'Igor Hrastnik je bil na seji. Iz Hrastnika so sporočili, da je šola zaprta. Avtobus s Hrastnika je zamujal.', ['Igor Hrastnik']],
     ['the instrumental after »s« still counts', 'Igor Hrastnik je bil na seji. S Hrastnikom se je strinjala svetnica.', ['Igor Hrastnik', 'Hrastnikom']],
+    // A mayor's genitive complement is the town: »župan Hrastnika«, »z županom Hrastnika«. An apposition agrees with
+    // its noun (»župan Hrastnik«, »županu Hrastniku«); in the genitive both readings are spelled alike (»župana
+    // Hrastnika«) and the name stays. An inhabitant's genitive is a place in any case (»prebivalci Hrastnika«).
+    ['a genitive after a mayor in another case', 'Igor Hrastnik je bil na seji. Župan Hrastnika je dejal, da bazena ne bodo gradili. Z županom Hrastnika in s podžupanjo Hrastnika se je sestal tudi minister.', ['Igor Hrastnik']],
+    ['a genitive after inhabitants', 'Igor Hrastnik je bil na seji. Prebivalci Hrastnika so podpisali peticijo, prebivalcev Hrastnika je 9000. Tudi občani Hrastnika so proti.', ['Igor Hrastnik']],
+    ['an apposition to a mayor still counts', 'Igor Hrastnik je bil izvoljen. Župan Hrastnik je dejal, da bo bazen odprt. Županu Hrastniku so čestitali.', ['Igor Hrastnik', 'Hrastnik', 'Hrastniku']],
+    ['a genitive after a mayor\'s genitive still counts', 'Igor Hrastnik je bil izvoljen. Svetniki so kritizirali odločitev župana Hrastnika.', ['Igor Hrastnik', 'Hrastnika']],
+    ['a genitive after another role still counts', 'Igor Hrastnik je bil izvoljen. Svetovalec Hrastnika je dejal, da bo bazen odprt.', ['Igor Hrastnik', 'Hrastnika']],
   ])('%s', (_what, text, expected) => {
     expect(mentions(text)).toEqual(expected);
   });
