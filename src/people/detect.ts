@@ -1316,7 +1316,11 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     // »bazen v Hrastniku«, »iz Hrastnika«: after »v« or »na« a locative is a place's, after »iz«, »z« or »s« a genitive
     // (from), and a town may be spelled as a surname.
     const placeCases = placePrepositionCases(tokens, first);
-    if (placeCases !== 0) open = open.filter((candidate) => candidate.kind === 'possessive' || (candidate.cases & ~placeCases) !== 0);
+    if (placeCases !== 0) {
+      // »Volivci v Golobu vidijo rešitelja«: a person seen as someone, if the article names them in full.
+      const seen = seenAsSomeone(tokens, first, token);
+      open = open.filter((candidate) => candidate.kind === 'possessive' || (candidate.cases & ~placeCases) !== 0 || (seen && fullNamed.has(candidate.person)));
+    }
     // »župan Hrastnika«, »prebivalci Hrastnika«: a mayor's or inhabitants' genitive complement is their town.
     if (afterTownHead(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive' || (candidate.cases & ~CASE_BIT.gen) !== 0);
     // The people the gender took out: only then did the context decide. A verb or role noun that agrees with
@@ -1620,6 +1624,25 @@ function afterTownHead(tokens: Tokens, first: number): boolean {
   if (first === 0 || !tightGap(tokens, first - 1)) return false;
   const word = tokens.word(first - 1);
   return TOWN_HEAD.test(isSentenceStart(tokens, first - 1) ? word.toLowerCase() : word);
+}
+
+/** Forms of »videti« (to see), present tense and participle. */
+const SEE = /^vid(i|im|iš|imo|ite|ijo|ita|iva|el|ela|eli|ele|elo)$/;
+
+/**
+ * »v Golobu vidijo rešitelja«, »v Golobu vidi novega voditelja«: »videti v kom koga« (to see someone as …) puts a
+ * person in the locative after »v«, with a form of »videti« right after the name and a noun for a person (a role
+ * noun, rešitelja, naslednika), perhaps after one adjective, as its object. A town is seldom seen as one (»V Kranju
+ * vidijo priložnost«), and »imajo« is left out: in a town they have a mayor (»V Hrastniku imajo novega župana«).
+ */
+function seenAsSomeone(tokens: Tokens, first: number, last: number): boolean {
+  if (tokens.word(first - 1).toLowerCase() !== 'v' || last + 2 >= tokens.length || !tightGap(tokens, last) || !SEE.test(tokens.word(last + 1))) return false;
+  for (let p = last + 2; p < tokens.length && p <= last + 3 && tightGap(tokens, p - 1); p++) {
+    const word = tokens.word(p);
+    if (!isLower(word)) return false;
+    if (roleNounGender(word) !== undefined || listedMasculineRoleNoun(word)) return true;
+  }
+  return false;
 }
 
 /** »rojena«, »roj.« (née) and »priimek« in any case: the surname after them is a family's, a word cited. */

@@ -595,6 +595,23 @@ describe('newsroom sentences: a town spelled as a surname', () => {
   });
 });
 
+describe('newsroom sentences: a person seen in someone, after »v«', () => {
+  // »Volivci v Golobu vidijo rešitelja«: »videti v kom koga« (to see someone as …) puts a person in the locative after
+  // »v«, where the place rule reads a town. Before a form of »videti« and a noun for a person (rešitelja, naslednika,
+  // zaveznika) it is the person, if the article names them in full: a town is seldom seen as a saviour.
+  const golob = createDetector([...REGISTRY, person('Robert Golob', { gender: 'm' }), person('Igor Hrastnik', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(golob, text).mentions.map((mention) => mention.text);
+  it.each([
+    ['»vidijo« and a person noun', 'Robert Golob je zmagal na volitvah. Volivci v Golobu vidijo rešitelja.', ['Robert Golob', 'Golobu']],
+    ['»vidi« and an adjective before the noun', 'Robert Golob je zmagal. Stranka v Golobu vidi novega voditelja.', ['Robert Golob', 'Golobu']],
+    ['not named in full in the article', 'Volivci v Golobu vidijo rešitelja.', []],
+    ['no person noun after the verb', 'Igor Hrastnik je bil na seji. V Hrastniku vidijo priložnost za nov bazen.', ['Igor Hrastnik']],
+    ['»imajo« is no such verb: in a town they have a mayor', 'Igor Hrastnik je bil na seji. V Hrastniku imajo novega župana.', ['Igor Hrastnik']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
+
 describe('newsroom sentences: an animal\'s possessive spelled as a surname\'s', () => {
   // »Golobovo gnezdo« at a sentence start is a pigeon's nest, even where the article names Golob in full: a surname that
   // is an animal's name forms the animal's possessive too, and a nest, a den, feathers or a tail are an animal's.
