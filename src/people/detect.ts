@@ -1001,18 +1001,22 @@ function isTitleBeforeGivenName(detector: PeopleDetector, tokens: Tokens, i: num
 const PLURAL_AUXILIARIES = new Set(['so', 'niso', 'bodo']);
 
 /**
- * »Zime so vse krajše«, »Gore so ostale brez snega«: the genitive of a surname in -a (Zima: Zime) is the nominative
- * plural of the noun spelled so, and at a sentence start before a plural auxiliary it is that noun, the verb's
- * subject; a name in the singular is none. Unless a participle in -li follows, whose subject is »they« and the name
- * its object (»Zime niso povabili«, »Gore so se spomnili«); a feminine plural subject takes -le (ostale, bile).
+ * »Zime so vse krajše«, »Gore so ostale brez snega«, »Gore so osvojili alpinisti«: the genitive of a surname in -a
+ * (Zima: Zime) is the nominative and accusative plural of the noun spelled so, and at a sentence start before a plural
+ * auxiliary it is that noun; a name in the singular can be neither that subject nor, in the genitive, the object of
+ * most verbs. Unless a participle in -li follows a negation or »se«: the verb's subject is »they«, and the name its
+ * object in the genitive that a negation or a verb such as »spomniti se« takes (»Zime niso povabili«, »Gore so se
+ * spomnili«).
  */
 function isPluralNounSubject(tokens: Tokens, i: number, person: DetectorPerson): boolean {
   const word = tokens.word(i);
   if (!word.endsWith('e') || person.surname !== `${word.slice(0, -1)}a`) return false;
   if (i + 1 >= tokens.length || !PLURAL_AUXILIARIES.has(tokens.word(i + 1)) || !sameClause(tokens, i) || !isSentenceStart(tokens, i)) return false;
+  let genitiveObject = tokens.word(i + 1) === 'niso';
   for (let p = i + 2; p < tokens.length && p <= i + 4 && sameClause(tokens, p - 1); p++) {
     const next = tokens.word(p);
-    if (next.length >= 4 && next.endsWith('li') && isLower(next)) return false;
+    if (next === 'se' || next === 'ne') genitiveObject = true;
+    if (next.length >= 4 && next.endsWith('li') && isLower(next)) return !genitiveObject;
   }
   return true;
 }

@@ -806,9 +806,10 @@ describe('newsroom sentences: a woman\'s surname in -a, declined', () => {
 });
 
 describe('newsroom sentences: a plural noun spelled as a surname\'s genitive, before a plural verb', () => {
-  // The genitive of a surname in -a (Zime, Gore) is the nominative plural of the noun spelled so (zime, winters; gore,
-  // mountains). At a sentence start, before »so«, »niso«, »bodo«, it is the noun, the verb's plural subject, unless a
-  // participle in -li follows: that verb's subject is »they«, and the name its object (»Zime niso povabili«).
+  // The genitive of a surname in -a (Zime, Gore) is the nominative and accusative plural of the noun spelled so (zime,
+  // winters; gore, mountains). At a sentence start, before »so«, »niso«, »bodo«, it is the noun, unless a participle in
+  // -li follows a negation or »se«: that verb's subject is »they«, and the name its object in the genitive (»Zime niso
+  // povabili«, »Gore so se spomnili«); without them it is the noun's accusative (»Gore so osvojili alpinisti«).
   const authors = createDetector([person('Ana Zima', { gender: 'f' }), person('Nina Gora', { gender: 'f' })]);
   const mentions = (text: string) => detectPeople(authors, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
   const opening = 'Ana Zima in Nina Gora sta predstavili knjigo o podnebju.';
@@ -816,7 +817,8 @@ describe('newsroom sentences: a plural noun spelled as a surname\'s genitive, be
     ['»so« and an adjective', `${opening} Zime so vse krajše. Gore so vse bolj suhe.`, []],
     ['»so« and a feminine plural participle', `${opening} Gore so ostale brez snega.`, []],
     ['»bodo« and »niso«', `${opening} Zime bodo toplejše. Gore niso več bele.`, []],
-    ['a participle in -li: the name is the object', `${opening} Zime niso povabili na podelitev. Gore so se spomnili v govoru.`, ['Zime: ana-zima', 'Gore: nina-gora']],
+    ['a participle in -li after a negation or »se«: the name is the object', `${opening} Zime niso povabili na podelitev. Gore so se spomnili v govoru.`, ['Zime: ana-zima', 'Gore: nina-gora']],
+    ['a participle in -li with neither: the noun\'s accusative plural', `${opening} Gore so osvojili alpinisti iz Kranja. Zime bodo preživeli v dolini.`, []],
     ['the accusative before »so« is hers', `${opening} Zimo so zaslišali kot pričo.`, ['Zimo: ana-zima']],
     ['not at a sentence start', `${opening} Pravi, da brez Zime in Gore knjige ne bi bilo.`, ['Zime: ana-zima', 'Gore: nina-gora']],
   ])('%s', (_what, text, expected) => {
