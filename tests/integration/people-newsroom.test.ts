@@ -9,10 +9,10 @@ import { FIXTURES, buildFixture, hrefs, removeDir, type BuiltSite } from '../hel
  * often the text names them; the build must find exactly these, and link no one else.
  *
  * people-newsroom: six articles (politics, skiing, a court report, a book launch, company results, an EU summit) and 36
- * people (Golob, Medved, Jelen, Vrabec, Sever, Zima, Kos, Mesec, Novak). people-genres: seven of the genres that set
+ * people (Golob, Medved, Jelen, Vrabec, Sever, Zima, Kos, Mesec, Novak). people-genres: eight of the genres that set
  * lacked (a town council's session, an obituary, a police report with initials, a music and film preview, an interview
- * in questions and answers, a football match, a frost) and 34 people (Kralj, Petek, Hrastnik, Sokol, Golob, Mraz, two
- * Lesjaks, a stage name).
+ * in questions and answers, a football match, a frost, a regional week in short) and 36 people (Kralj, Petek, Hrastnik,
+ * Sokol, Golob, Mraz, Gora, two Lesjaks, two Novaks, a stage name).
  */
 const ARTICLE_URL = /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/;
 
