@@ -726,11 +726,9 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
 function farMasculineVerb(tokens: Tokens, last: number): boolean {
   for (let p = last + 1; p < tokens.length && p <= last + 6 && sameClause(tokens, p - 1); p++) {
     const word = tokens.word(p);
-    const afterPreposition = p > last + 1 && PREPOSITIONS.has(tokens.word(p - 1));
-    if (!isLower(word)) {
-      if (afterPreposition) continue;
-      return false;
-    }
+    // A preposition's object is no verb, nor its subject, whatever it ends in (»v hotel«, »za Delo«).
+    if (p > last + 1 && PREPOSITIONS.has(tokens.word(p - 1))) continue;
+    if (!isLower(word)) return false;
     const gender = participleGender(word);
     if (gender === 'm') {
       if (p + 1 >= tokens.length || !sameClause(tokens, p)) return true;
@@ -738,7 +736,7 @@ function farMasculineVerb(tokens: Tokens, last: number): boolean {
       return isLower(next) && roleNounGender(next) === undefined;
     }
     if (gender === 'f') return false;
-    if (afterPreposition || PREPOSITIONS.has(word) || FUNCTION_WORDS.has(word) || ADVERBS.has(word)) continue;
+    if (PREPOSITIONS.has(word) || FUNCTION_WORDS.has(word) || ADVERBS.has(word)) continue;
     if (/[aeiou]$/.test(word) && !LISTED_ROLE_NOUNS.has(word)) continue;
     return false;
   }

@@ -864,6 +864,7 @@ describe('newsroom sentences: adverbs between a name and its verb', () => {
     ['a phrase and a neuter noun before a man\'s verb', `${opening} Sodnica je dejala, da je Medved med letoma 2018 in 2021 podjetje oškodoval.`, ['Marko Medved', 'Medved']],
     ['a masculine noun between may be the subject', `${opening} Sodnica je dejala, da je Medved med letoma 2018 in 2021 direktor podjetja oškodoval.`, ['Marko Medved']],
     ['a capitalised word between may be the subject', `${opening} Sodnica je dejala, da je Medved med letoma 2018 in 2021 Zajc oškodoval.`, ['Marko Medved']],
+    ['a preposition\'s object in -l is no verb', `${opening} Receptor je povedal, da je Medved med sojenjem v hotel prišla sama.`, ['Marko Medved']],
     ['a feminine verb far off is not read', `${opening} Sodnica je dejala, da je Medved med letoma 2018 in 2021 podjetje oškodovala.`, ['Marko Medved']],
   ])('%s', (_what, text, expected) => {
     expect(found(text)).toEqual(expected);
