@@ -1358,6 +1358,11 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
         if (inParagraph.length === 1) {
           people = inParagraph;
           notes.push(`shared surname; the paragraph names ${detector.people[inParagraph[0]!]!.name} in full`);
+        } else if (inParagraph.length === 0 && inTextBefore.length === 1 && inHeadline.length === 1 && inHeadline[0] !== inTextBefore[0]) {
+          // The headline names one, the text below only the other: both readings are common (a succession's father
+          // quoted after a headline on his son; an obituary's son quoted, then the deceased again) and the words do
+          // not settle which, so the surname counts for neither: a missed mention costs less than a wrong one.
+          continue;
         } else if (inParagraph.length === 0 && inTextBefore.length === 1) {
           people = inTextBefore;
           notes.push(`shared surname; the text before it names ${detector.people[inTextBefore[0]!]!.name} in full`);
