@@ -12,7 +12,10 @@ import { FIXTURES, buildFixture, hrefs, removeDir, type BuiltSite } from '../hel
  * people (Golob, Medved, Jelen, Vrabec, Sever, Zima, Kos, Mesec, Novak). people-genres: eight of the genres that set
  * lacked (a town council's session, an obituary, a police report with initials, a music and film preview, an interview
  * in questions and answers, a football match, a frost, a regional week in short) and 36 people (Kralj, Petek, Hrastnik,
- * Sokol, Golob, Mraz, Gora, two Lesjaks, two Novaks, a stage name).
+ * Sokol, Golob, Mraz, Gora, two Lesjaks, two Novaks, a stage name). people-blind: five articles written before the
+ * detector's rules were read (a handball derby, a theatre premiere, a bank's results, a parliamentary committee, a court
+ * report on a road death) and 30 people, eight surnames borne by two or three of them in different articles (Volk, Jelen,
+ * Potočnik, Logar, Hribar, Mlakar, Vidmar, Zupan) and two by two in one (Jure and Tilen Zajc, Jožef and Ivanka Mlakar).
  */
 const ARTICLE_URL = /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/;
 
@@ -34,7 +37,7 @@ function expectedCounts(labels: Labels, file: string): Record<string, number> {
   return expected;
 }
 
-describe.each(['people-newsroom', 'people-genres'])('people detection on newsroom articles: %s', (fixture) => {
+describe.each(['people-newsroom', 'people-genres', 'people-blind'])('people detection on newsroom articles: %s', (fixture) => {
   let site: BuiltSite;
   let labels: Labels;
 
