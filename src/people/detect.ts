@@ -124,7 +124,14 @@ export interface DetectorParts extends PeopleDetector {
   unsorted?: Set<FormEntry[]>;
 }
 
-const commonFirstNameForms = COMMON_FIRST_NAMES.flatMap((name) => allForms(guessGender(`${name} X`) === 'f' ? declineFeminineFirstName(name) : declineMasculine(name, 'given')));
+const commonFirstNameParadigms = COMMON_FIRST_NAMES.map((name) => (guessGender(`${name} X`) === 'f' ? declineFeminineFirstName(name) : declineMasculine(name, 'given')));
+const commonFirstNameForms = commonFirstNameParadigms.flatMap(allForms);
+
+/** Each form of a common first name → the cases it stands for (CASE_BIT mask; Petra is Peter's genitive and Petra's nominative). */
+const commonFirstNameCases = new Map<string, number>();
+for (const paradigm of commonFirstNameParadigms) {
+  for (const grammaticalCase of CASES) for (const form of paradigm[grammaticalCase]) commonFirstNameCases.set(form, (commonFirstNameCases.get(form) ?? 0) | CASE_BIT[grammaticalCase]);
+}
 
 /** A detector with no registry people: the common first names only. */
 export function emptyDetector(): DetectorParts {
@@ -929,8 +936,10 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       // The surname first, then this person's given name: Xi Jinping, »Novak Janez« in a list.
       const surnameFirst = followedByName && detector.people[entry.person]!.allFirst.has(tokens.word(i + 1)) && !isTitleBeforeGivenName(detector, tokens, i);
       // "Novak Đoković": a surname spelling followed by another name is a first name here, unless that
-      // name is a registry surname in another case: »s Trumpom Putin«, »Trump Putinu« are two people.
-      if (followedByName && !surnameFirst && !(nextEntries && inOtherCase(entry, nextEntries))) continue;
+      // name is a registry surname in another case: »s Trumpom Putin«, »Trump Putinu« are two people; or a common
+      // given name in a case this spelling is not, as a man's given name declines with his surname (Šuštarja Toneta):
+      // »Ob njej Šuštar Toneta gradi« is Šuštar and his object.
+      if (followedByName && !surnameFirst && !(nextEntries && inOtherCase(entry, nextEntries)) && !givenNameInOtherCase(entry, tokens.word(i + 1))) continue;
       let from = i;
       let prefixOk = true;
       for (let k = entry.prefix.length - 1; k >= 0; k--) {
@@ -1084,6 +1093,12 @@ function initialOfMany(detector: PeopleDetector, tokens: Tokens, surname: number
 /** Every reading of the next word is a surname in a case this spelling is not, or a possessive. */
 function inOtherCase(entry: FormEntry, nextEntries: readonly FormEntry[]): boolean {
   return nextEntries.every((next) => next.kind === 'possessive' || (next.cases & entry.cases) === 0);
+}
+
+/** The word is a common given name's form in none of the cases this spelling is (Toneta after Šuštar; not after a woman's Potočnik). */
+function givenNameInOtherCase(entry: FormEntry, word: string): boolean {
+  const cases = commonFirstNameCases.get(word);
+  return cases !== undefined && (cases & entry.cases) === 0;
 }
 
 /** "Van der Berg" at a sentence start spells the particle with a capital. */

@@ -888,3 +888,22 @@ describe('newsroom sentences: adverbs between a name and its verb', () => {
     expect(found(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a given name in another case after a surname', () => {
+  // A theatre review's »Ob njej Šuštar Toneta gradi kot človeka …« (Šuštar builds Tone, his part, as a man …): the
+  // capitalised word after the surname was taken for the rest of a name written surname first (»Novak Đoković«), and
+  // the mention was lost. A man's given name declines with his surname (Šuštarja Toneta, Šuštarju Tonetu), so a given
+  // name in a case the surname's spelling is not is a word of its own.
+  const review = createDetector([person('Gregor Šuštar', { gender: 'm' }), person('Ana Potočnik', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(review, text).mentions.map((mention) => mention.text);
+  const opening = 'Brata igra Gregor Šuštar.';
+  it.each([
+    ['the accusative of a given name after a nominative', `${opening} Ob njej Šuštar Toneta gradi kot človeka, ki ves čas nekaj dokazuje.`, ['Gregor Šuštar', 'Šuštar']],
+    ['a dative after a nominative', `${opening} Na vajah je Šuštar Mihi pokazal, kako pasti po stopnicah.`, ['Gregor Šuštar', 'Šuštar']],
+    ['a nominative given name is still another name, written surname first', `${opening} Nagrado je prejel tudi Šuštar Tone.`, ['Gregor Šuštar']],
+    ['so is one in the surname\'s case', `${opening} Nagrado so podelili tudi Šuštarju Tonetu.`, ['Gregor Šuštar']],
+    ['a woman\'s surname stands in every case, so an oblique given name after it may still be hers', 'Na vaji Potočnik Ane ni bilo.', ['Potočnik Ane']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
