@@ -939,7 +939,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       // name is a registry surname in another case: »s Trumpom Putin«, »Trump Putinu« are two people; or a common
       // given name in a case this spelling is not, as a man's given name declines with his surname (Šuštarja Toneta):
       // »Ob njej Šuštar Toneta gradi« is Šuštar and his object.
-      if (followedByName && !surnameFirst && !(nextEntries && inOtherCase(entry, nextEntries)) && !givenNameInOtherCase(entry, tokens.word(i + 1))) continue;
+      if (followedByName && !surnameFirst && !(nextEntries && inOtherCase(entry, nextEntries)) && !givenNameInOtherCase(entry, tokens.word(i + 1)) && !ownedByOlderForm(detector, tokens, i, entry)) continue;
       let from = i;
       let prefixOk = true;
       for (let k = entry.prefix.length - 1; k >= 0; k--) {
@@ -1093,6 +1093,21 @@ function initialOfMany(detector: PeopleDetector, tokens: Tokens, surname: number
 /** Every reading of the next word is a surname in a case this spelling is not, or a possessive. */
 function inOtherCase(entry: FormEntry, nextEntries: readonly FormEntry[]): boolean {
   return nextEntries.every((next) => next.kind === 'possessive' || (next.cases & entry.cases) === 0);
+}
+
+/** A woman's older surname form in -ova or -eva, not her surname as written (Kurnikova): Kallasova, Kovačeva, Potočnikove. */
+const OLDER_FORM = /[oe]v[aeio]$/;
+
+/**
+ * »Potočnikova Lučka« (the actress's Lučka, her part), »Merklova Nemčija«: a woman's older form before a proper noun
+ * reads as a possessive does there (»Putinova Rusija«, ownsProperNoun), not as a name of two words. Where it is also a
+ * man's possessive (Rok Potočnik's), resolve gives it to the one the article names in full, and where it names
+ * neither, to nobody.
+ */
+function ownedByOlderForm(detector: PeopleDetector, tokens: Tokens, i: number, entry: FormEntry): boolean {
+  const person = detector.people[entry.person]!;
+  const word = tokens.word(i);
+  return person.gender === 'f' && word !== person.surname && OLDER_FORM.test(word) && ownsProperNoun(detector, tokens, i);
 }
 
 /** The word is a common given name's form in none of the cases this spelling is (Toneta after Šuštar; not after a woman's Potočnik). */

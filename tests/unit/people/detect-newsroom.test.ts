@@ -907,3 +907,21 @@ describe('newsroom sentences: a given name in another case after a surname', () 
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a woman\'s older form before a proper noun, spelled as a man\'s possessive', () => {
+  // A theatre review's »Potočnikova Lučka« (the actress Ana Potočnik's Lučka, her part) tagged Rok Potočnik, whom it never
+  // names: before a capitalised word her older form was taken for a name of two words and dropped, leaving only his
+  // possessive. It reads as a possessive does before a proper noun (»Putinova Rusija«), so of the two the one the
+  // article names in full is meant, and where it names neither, nobody.
+  const cast = createDetector([person('Rok Potočnik', { gender: 'm' }), person('Ana Potočnik', { gender: 'f' }), person('Angela Merkel', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(cast, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it.each([
+    ['the actress named in full', 'Lučko igra Ana Potočnik. Potočnikova Lučka je sprva videti lahkotna.', ['Ana Potočnik: ana-potocnik', 'Potočnikova: ana-potocnik']],
+    ['the man named in full', 'Roman je napisal Rok Potočnik. Potočnikova Lučka je sprva videti lahkotna.', ['Rok Potočnik: rok-potocnik', 'Potočnikova: rok-potocnik']],
+    ['neither named in full', 'Potočnikova Lučka je sprva videti lahkotna.', []],
+    ['before a lower-case noun, as before', 'Lučko igra Ana Potočnik. Potočnikova igra je zadržana.', ['Ana Potočnik: ana-potocnik', 'Potočnikova: ana-potocnik']],
+    ['a woman with no namesake', 'Angela Merkel je odstopila. Merklova Nemčija je bila drugačna.', ['Angela Merkel: angela-merkel', 'Merklova: angela-merkel']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
