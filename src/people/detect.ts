@@ -1353,6 +1353,9 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       const seen = seenAsSomeone(tokens, first, token);
       open = open.filter((candidate) => candidate.kind === 'possessive' || (candidate.cases & ~placeCases) !== 0 || (seen && fullNamed.has(candidate.person)));
     }
+    // »v stranski vlogi notarja Kosa«: a part an actor plays, no registry Kos, unless the article names them in full.
+    // Only a case that is no nominative: »V novi vlogi Kos ne bo …« (in his new role) is the subject.
+    if (asPartPlayed(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive' || candidate.hasNom || fullNamed.has(candidate.person));
     // »župan Hrastnika«, »prebivalci Hrastnika«: a mayor's or inhabitants' genitive complement is their town.
     if (afterTownHead(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive' || (candidate.cases & ~CASE_BIT.gen) !== 0);
     // The people the gender took out: only then did the context decide. A verb or role noun that agrees with
@@ -1456,6 +1459,26 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   return { mentions, people: order, counts };
+}
+
+/**
+ * »V stranski vlogi notarja Kosa je nastopil …«, »je v vlogi Kosa prepričljiv«: after »v vlogi« (in the part of),
+ * perhaps with an adjective between (stranski, glavni, naslovni) and a lower-case noun after »vlogi« (notarja), a name
+ * is the part, a character of a play or film. Not after »vlogo« or »vloga«, whose genitive is often the person's own
+ * role (»poudaril je vlogo trenerja Kosa«). »V vlogi« is also »in the role of« a function, so resolve drops only a case
+ * that is no nominative.
+ */
+function asPartPlayed(tokens: Tokens, first: number): boolean {
+  let j = first - 1;
+  // The part's noun, not a verb or an adverb: »V tej vlogi je Kosa nasledil …« is Kos succeeded in a role.
+  if (j >= 0 && tightGap(tokens, j) && isLower(tokens.word(j)) && tokens.word(j) !== 'vlogi') {
+    if (FUNCTION_WORDS.has(tokens.word(j)) || ADVERBS.has(tokens.word(j))) return false;
+    j--;
+  }
+  if (j < 0 || !tightGap(tokens, j) || tokens.word(j).toLowerCase() !== 'vlogi') return false;
+  j--;
+  if (j >= 0 && tightGap(tokens, j) && isLower(tokens.word(j)) && tokens.word(j) !== 'v') j--;
+  return j >= 0 && tightGap(tokens, j) && tokens.word(j).toLowerCase() === 'v';
 }
 
 /** The paragraph each token is in, counted from 0: a blank line (title, summary and body are joined by one) ends one. */

@@ -925,3 +925,22 @@ describe('newsroom sentences: a woman\'s older form before a proper noun, spelle
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a part in a play, after »v vlogi«', () => {
+  // A theatre review's »V stranski vlogi notarja Kosa je nastopil Urban Pečar« tagged the registry's only Kos, a handball
+  // coach the review never names. After »v vlogi« (in the part of), perhaps with an adjective before »vlogi« and a noun
+  // after it, a name is the character's; a person the article names in full may still be played (a satire).
+  const stage = createDetector([person('Boris Kos', { gender: 'm', role: 'trener rokometašev' }), person('Urban Pečar', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(stage, text).mentions.map((mention) => mention.text);
+  it.each([
+    ['after an adjective and a noun', 'V stranski vlogi notarja Kosa je nastopil Urban Pečar.', ['Urban Pečar']],
+    ['right after »v vlogi«', 'Urban Pečar je v vlogi Kosa prepričljiv.', ['Urban Pečar']],
+    ['the person named in full, played in a satire', 'Boris Kos si je ogledal satiro. Urban Pečar je v vlogi trenerja Kosa prepričljiv.', ['Boris Kos', 'Urban Pečar', 'Kosa']],
+    ['»vlogo« after a verb is the person\'s role', 'Predsednik kluba je poudaril vlogo trenerja Kosa pri uspehu.', ['Kosa']],
+    // »v vlogi« is also »in the role«, a function: a nominative there is the subject, and after a verb the object.
+    ['the subject after »v novi vlogi«', 'V novi vlogi Kos ne bo več vodil ekipe.', ['Kos']],
+    ['the object after »v tej vlogi je«', 'V tej vlogi je Kosa nasledil Urban Pečar.', ['Kosa', 'Urban Pečar']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
