@@ -60,6 +60,31 @@ describe('toSearchDocument', () => {
     expect(toSearchDocument(article({ people: ['kiril-dmitrijev', 'neznan'] }), names).keywords).toEqual(['Kiril Dmitrijev', 'Kirill Dmitriev', 'Mirovna pogajanja']);
   });
 
+  it('makes the names of a person once, however many articles name them', () => {
+    const person: Person = { id: 'kiril-dmitrijev', name: 'Kiril Dmitrijev', aliases: ['Kirill Dmitriev'], role: undefined, gender: 'm', detect: true, bio: '', file: 'content/people/kiril-dmitrijev.md' };
+    const names = archivePersonNames({ peopleById: new Map([[person.id, { person, articles: [], authored: [] }]]) });
+    expect(names('kiril-dmitrijev')).toBe(names('kiril-dmitrijev'));
+    expect(names('kiril-dmitrijev')).toEqual(['Kiril Dmitrijev', 'Kirill Dmitriev']);
+    expect(names('neznan')).toEqual([]);
+  });
+
+  it('makes the date and text when they are first read, not when the document is made', () => {
+    let reads = 0;
+    const source = article({});
+    const counted = Object.defineProperty({ ...source }, 'text', { enumerable: true, get: () => (reads++, source.text) });
+    const document = toSearchDocument(counted);
+    expect(reads).toBe(0);
+    expect(document.text).toBe('Prvi odstavek.\n\nDrugi odstavek.');
+    expect(reads).toBe(1);
+    expect([document.date, document.dateTime]).toEqual(['22.\u00a0decembra 2025', '2025-12-22T13:30:00+01:00']);
+  });
+
+  it('gives keywords as withoutInvisibles does, and leaves out empty ones', () => {
+    const names = new Map([['steve-witkoff', ['Steve Wit\u00adkoff', '']]]);
+    const document = toSearchDocument(article({ tags: [{ name: 'Mirovna\u200b pogajanja', slug: 'mirovna-pogajanja' }], author: '', source: '\u00ad' }), (id) => names.get(id) ?? []);
+    expect(document.keywords).toEqual(['Steve Witkoff', 'Mirovna pogajanja', '']);
+  });
+
   it('links under the path the site is published under', () => {
     expect(toSearchDocument(article({})).url).toBe('/2025/12/22/a/');
     expect(toSearchDocument(article({}), undefined, '/arhiv/').url).toBe('/arhiv/2025/12/22/a/');
