@@ -3,6 +3,7 @@ import { CASES, allForms, declineFeminineFirstName, declineMasculine, guessGende
 import { memoize } from '../memo.ts';
 import { isInvisibleInWord, withoutInvisibles } from '../text/invisible.ts';
 import { isAbbreviation } from '../text/abbreviations.ts';
+import { isCapitalised, isLower } from '../text/letter-case.ts';
 import { isNameSuffix, isSurnameParticle, nameSuffixKey, nameWords, PATRONYMIC_PARTICLES, SURNAME_PARTICLES, withoutNameSuffix } from '../content/person-name.ts';
 
 /**
@@ -307,17 +308,6 @@ export function tokenize(text: string): Tokens {
     tokens.ends.push(i);
   }
   return tokens;
-}
-
-function isCapitalised(word: string): boolean {
-  const first = word[0]!;
-  if (first === first.toLowerCase()) return false;
-  // ZDA, NATO: acronyms are not names.
-  return word.length === 1 || word !== word.toUpperCase();
-}
-
-function isLower(word: string): boolean {
-  return word === word.toLowerCase();
 }
 
 /** Only spaces (a line break inside a paragraph counts as one) between tokens a and a+1. */
