@@ -240,9 +240,25 @@ export class Tokens {
   readonly starts: number[] = [];
   readonly ends: number[] = [];
   private readonly cache: (string | undefined)[] = [];
+  /** TokenFact answers, FACTS to a token: 0 not asked yet, 1 yes, 2 no (made at the first question, once all tokens are in). */
+  private facts: Uint8Array | undefined;
   constructor(readonly text: string) {}
   get length(): number {
     return this.starts.length;
+  }
+  /**
+   * `fact` of token i, `compute` asked once per text: every reading of a surname asks the same questions of the words
+   * around it, and a surname many people share is read once for each of them (see WordBefore). Only facts of the
+   * text, never of a registry: the same tokens may be detected by two detectors (lazy-detector.ts).
+   */
+  fact(fact: TokenFact, i: number, compute: (tokens: Tokens, i: number) => boolean): boolean {
+    // No token there: asked, not kept.
+    if (i < 0 || i >= this.starts.length) return compute(this, i);
+    const facts = (this.facts ??= new Uint8Array(this.starts.length * FACTS));
+    const at = i * FACTS + fact;
+    let known = facts[at]!;
+    if (known === 0) facts[at] = known = compute(this, i) ? 1 : 2;
+    return known === 1;
   }
   /** The word at i; sliced lazily because most words are never looked at. */
   word(i: number): string {
@@ -256,6 +272,15 @@ export class Tokens {
     return word;
   }
 }
+
+/** The questions about one token that Tokens.fact keeps the answers to, numbered from 0 to FACTS - 1. */
+type TokenFact = number;
+const SENTENCE_START: TokenFact = 0;
+const INITIAL: TokenFact = 1;
+const PREPOSITION: TokenFact = 2;
+const DEMONYM: TokenFact = 3;
+const PROPER_ADJECTIVE_SHAPE: TokenFact = 4;
+const FACTS = 5;
 
 // Combining marks (NFD), the typographic apostrophe and the characters text/invisible.ts drops from words.
 const SPECIAL = /[\u0300-\u036f’\u00ad\u200b\u2060\ufeff]/;
@@ -333,6 +358,10 @@ const OPENING_QUOTES = '»„“"‚‘\'';
 
 /** The token starts a sentence, a quotation, a heading or a paragraph. */
 function isSentenceStart(tokens: Tokens, i: number): boolean {
+  return tokens.fact(SENTENCE_START, i, startsSentence);
+}
+
+function startsSentence(tokens: Tokens, i: number): boolean {
   if (i === 0) return true;
   const { text } = tokens;
   const gapStart = tokens.ends[i - 1]!;
@@ -359,11 +388,19 @@ function isSentenceStart(tokens: Tokens, i: number): boolean {
 }
 
 function isInitial(tokens: Tokens, i: number): boolean {
+  return tokens.fact(INITIAL, i, spellsInitial);
+}
+
+function spellsInitial(tokens: Tokens, i: number): boolean {
   return tokens.word(i).length === 1 && isCapitalised(tokens.word(i)) && tokens.text[tokens.ends[i]!] === '.';
 }
 
 /** A preposition, capitalised at a sentence start too (»Z Novak so se …«). */
 function isPreposition(tokens: Tokens, i: number): boolean {
+  return tokens.fact(PREPOSITION, i, spellsPreposition);
+}
+
+function spellsPreposition(tokens: Tokens, i: number): boolean {
   const word = tokens.word(i);
   return PREPOSITIONS.has(word) || (isSentenceStart(tokens, i) && PREPOSITIONS.has(word.toLowerCase()));
 }
@@ -402,6 +439,11 @@ const HONORIFICS = new Map<string, Gender>([
   ['g', 'm'],
 ]);
 const PROPER_ADJECTIVE = /(sk|šk|čk|ck)(a|e|i|o|ega|emu|em|im|ih|ima|imi)$/;
+
+function spellsProperAdjective(tokens: Tokens, i: number): boolean {
+  return PROPER_ADJECTIVE.test(tokens.word(i));
+}
+
 /** »Trumpovih 100 dni«: a number may stand between a possessive and its noun. */
 const NUMBER_GAP = /^ \d[\d.,]* $/;
 /** Possessive adjectives: Plenkovićeva, Trumpovi, Melonijina. */
@@ -472,6 +514,11 @@ function isDemonym(word: string): boolean {
   const lower = word.toLowerCase();
   return NATIONALITY_FORMS.has(lower) || DEMONYM_FORMS.has(lower) || /čan(a|u|om)?$|čank[aeio]$/.test(lower);
 }
+
+function spellsDemonym(tokens: Tokens, i: number): boolean {
+  return isDemonym(tokens.word(i));
+}
+
 /** Words that cannot be the noun a possessive adjective belongs to. */
 const FUNCTION_WORDS = new Set(
   'je ni so sta bo bi in ali pa ter da ki ko se si v na z s o za iz od do po pri k h med pred nad pod kot ker če tudi še že ne le ga jo ji mu jih jim smo ste bil bila bilo bili bodo bosta'.split(' '),
@@ -532,6 +579,14 @@ function withoutRolePrefix(word: string): string {
 
 /** Gender of a role noun right before a name: ministrica Novak, predsednik Novak, župan Novak, županja Novak. */
 function roleNounGender(word: string): Gender | undefined {
+  const gender = roleNounGenders(word);
+  return gender === 'none' ? undefined : gender;
+}
+
+/** readRoleNounGender, remembered: it is asked of the word before every reading of a surname, a dozen regular expressions. */
+const roleNounGenders = memoize((word: string): Gender | 'none' => readRoleNounGender(word) ?? 'none', 50_000);
+
+function readRoleNounGender(word: string): Gender | undefined {
   if (!isLower(word)) return undefined;
   if (word === 'gospa' || word === 'gospe' || word === 'gospo') return 'f';
   if (word === 'gospod' || word === 'gospoda') return 'm';
@@ -893,7 +948,8 @@ export function detectInTokens(detector: PeopleDetector, tokens: Tokens): Detect
 }
 
 function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
-    const occurrences: Occurrence[] = [];
+  const occurrences: Occurrence[] = [];
+  const wordsBefore = new WordsBefore();
   for (let i = 0; i < tokens.length; i++) {
     const code = tokens.text.charCodeAt(tokens.starts[i]!);
     if (code >= 97 && code <= 122) continue; // a-z: no name starts lower-case
@@ -948,7 +1004,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
         candidate.relation = 'full';
         candidate.to = i + 1;
         candidate.alias = entry.alias || !person.mainFirst.has(tokens.word(i + 1));
-      } else if (!entry.mononym) classifyFirstName(detector, tokens, person, candidate);
+      } else if (!entry.mononym) classifyFirstName(detector, tokens, person, candidate, wordsBefore);
       // A one-word alias (Tadi) is an alias, but a one-word main name (Madonna, Sting) is the name itself.
       else {
         candidate.wholeName = !entry.alias;
@@ -1117,7 +1173,7 @@ function prefixGap(tokens: Tokens, a: number): boolean {
 }
 
 /** Looks at the words before a surname: this person's first name, someone else's, or none. */
-function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: DetectorPerson, candidate: Candidate): void {
+function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: DetectorPerson, candidate: Candidate, wordsBefore: WordsBefore): void {
   let j = candidate.from - 1;
   let sawInitialMatch: boolean | undefined;
   for (let steps = 0; steps < 4 && j >= 0; steps++, j--) {
@@ -1144,47 +1200,18 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
       if (j > 0 && tightGap(tokens, j - 1) && PATRONYMIC_PARTICLES.has(tokens.word(j - 1))) candidate.relation = 'namesake';
       return;
     }
-    // »Slovenka Štuhec«, »Švicar Odermatt«, »Mariborčanka Maze«: a nationality or an inhabitant, not a given name,
-    // so no namesake that would hide the person's other mentions.
-    if (isDemonym(word)) break;
-    const sentenceStart = isSentenceStart(tokens, j);
-    // »podjetje Gradnje Medved«, »družbe Gorenjske Gradnje Medved«: capitalised words after a firm's generic noun are
-    // the firm's name with the surname, no namesake's given name; resolve reads the whole name as after the noun.
-    const firm = sentenceStart || detector.firstNames.has(word) ? undefined : firmNameStart(tokens, j);
-    if (firm !== undefined) {
-      candidate.from = firm;
+    const look = wordsBefore.read(detector, tokens, j, candidate.from, candidate.hasNom);
+    if (look.alone) break;
+    if (look.firm !== undefined) {
+      candidate.from = look.firm;
       return;
     }
-    // »Lani Golob ni kandidiral«, »Sam Golob je dejal«: at a sentence start, an adverb or pronoun spelled like a
-    // given name's form (Lani of Lana, Sam) is the adverb.
-    const knownName = detector.firstNames.has(word) && !(sentenceStart && SENTENCE_OPENERS.has(word.toLowerCase()));
-    // »predsednik Francije Macron«, »guverner Banke Slovenije Vasle«, »predsednik uprave Krke Colarič«: a role's
-    // complement in the genitive, a place or a body, no given name; as one it would hide every bare mention of him.
-    // The first word of a registry surname of two (»predsednica Pirc Musar«) is left to the checks below.
-    if (!knownName && !sentenceStart && isRoleComplement(tokens, j) && !startsOtherSurname(detector, tokens, candidate.from, word)) break;
-    const afterPreposition = j > 0 && isPreposition(tokens, j - 1) && tightGap(tokens, j - 1);
-    // Murska Sobota, v Slovenskih Konjicah: a capitalised adjective makes the surname part of a place name.
-    const properAdjective = PROPER_ADJECTIVE.test(word);
-    const otherName = detector.index.has(word) && !knownName;
-    // »Tihomirja Novaka so …«: a sentence-initial word with the case ending of the surname is a first name,
-    // unless a feminine verb follows: in »Vlada Netanjahuja je potrdila« the word is the subject, a noun.
-    const agreeing =
-      sentenceStart &&
-      !knownName &&
-      !candidate.hasNom &&
-      sameEnding(word, tokens.word(candidate.from)) &&
-      !roleNounGender(word.toLowerCase()) &&
-      !feminineSubjectAfter(tokens, candidate.from);
-    // »Hunter Biden je dejal«: a word at the sentence start that is neither a known given name nor an
-    // ordinary word is an unknown given name; it may still be a word no list has, so it hides only this mention.
-    if (sentenceStart && !knownName && !properAdjective && !agreeing && !otherName && candidate.hasNom && !isOrdinaryOpener(word)) {
+    if (look.unknownName) {
       candidate.relation = 'namesake';
       candidate.from = j;
       candidate.uncertain = true;
       return;
     }
-    // "Danes Novak …": an ordinary word that starts the sentence; the surname stands alone.
-    if ((sentenceStart && !knownName && !properAdjective && !agreeing) || otherName) break;
     // Possibly a middle name the registry does not spell: keep looking one word further back.
     if (j - 1 >= 0 && tightGap(tokens, j - 1) && person.allFirst.has(tokens.word(j - 1))) continue;
     // »Marko in Ana Golob«: two people sharing the surname; the first one is this person.
@@ -1196,13 +1223,9 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
     candidate.relation = 'namesake';
     candidate.from = j;
     // Such a word may still be an ordinary noun (»Vlada Netanjahuja zavrača …«): it hides this mention only.
-    candidate.uncertain = agreeing;
-    // A place (v Ljubljani …, Murska Sobota) names no namesake, so bare mentions elsewhere stay.
-    candidate.namesakeIsPlace = !knownName && (afterPreposition || properAdjective);
-    // »soproga Brigitte Macron«, »sin Hunter Biden«: a role or kinship noun before the given name tells the namesake's
-    // gender better than a foreign given name's ending does.
-    const before = j > 0 && tightGap(tokens, j - 1) ? tokens.word(j - 1) : '';
-    const roleGender = before ? roleNounGender(isSentenceStart(tokens, j - 1) ? before.toLowerCase() : before) : undefined;
+    candidate.uncertain = look.agreeing;
+    candidate.namesakeIsPlace = look.place;
+    const { roleGender } = look;
     const otherGender = roleGender ? roleGender !== person.gender && (person.gender === 'f' || candidate.nomOnly) : looksOtherGender(word, person, candidate.nomOnly);
     candidate.namesakeOtherGender = !candidate.namesakeIsPlace && otherGender;
     return;
@@ -1212,6 +1235,87 @@ function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: Det
     candidate.byInitial = sawInitialMatch;
     if (sawInitialMatch) candidate.from = j + 1;
   }
+}
+
+/**
+ * What a capitalised word before a surname says when it is none of the person's given names (classifyFirstName asks
+ * that first). It is the same for every person whose surname is spelled so, and a surname many people share is read
+ * once for each of them (the bench's 500 people have 40 surnames: 2.8 million readings of 113,000 words in its
+ * 10,000 articles), so it is read once per word and surname. With Tokens.fact and roleNounGenders that took
+ * detection over those articles from 2.0 to 1.3 s of CPU.
+ */
+interface WordBefore {
+  /** The surname stands alone: the word is a nationality, an ordinary word that starts the sentence, a role's complement or another registry name. */
+  alone: boolean;
+  /** A firm's name with the surname starts at this token (firmNameStart). */
+  firm: number | undefined;
+  /** An unknown given name at a sentence start (»Hunter Biden je dejal«): a namesake, not certain. */
+  unknownName: boolean;
+  /** A sentence-initial word in the surname's case (»Tihomirja Novaka«): a namesake that may be an ordinary noun. */
+  agreeing: boolean;
+  /** The word makes the surname part of a place (v Ljubljani Kos, Murska Sobota): no namesake. */
+  place: boolean;
+  /** The gender a role or kinship noun before the word gives its namesake (»soproga Brigitte Macron«). */
+  roleGender: Gender | undefined;
+}
+
+const ALONE: WordBefore = { alone: true, firm: undefined, unknownName: false, agreeing: false, place: false, roleGender: undefined };
+
+/** readWordBefore's answers for one text and detector, by the word, where the name starts and whether the surname can be a nominative. */
+class WordsBefore {
+  private readonly answers = new Map<number, WordBefore>();
+
+  read(detector: PeopleDetector, tokens: Tokens, j: number, from: number, hasNom: boolean): WordBefore {
+    // classifyFirstName looks at most four words back from `from`.
+    const key = (from * 4 + (from - j - 1)) * 2 + (hasNom ? 1 : 0);
+    let answer = this.answers.get(key);
+    if (!answer) this.answers.set(key, (answer = readWordBefore(detector, tokens, j, from, hasNom)));
+    return answer;
+  }
+}
+
+/** See WordBefore: capitalised token `j` before a surname whose name starts at token `from`. */
+function readWordBefore(detector: PeopleDetector, tokens: Tokens, j: number, from: number, hasNom: boolean): WordBefore {
+  const word = tokens.word(j);
+  // »Slovenka Štuhec«, »Švicar Odermatt«, »Mariborčanka Maze«: a nationality or an inhabitant, not a given name,
+  // so no namesake that would hide the person's other mentions.
+  if (tokens.fact(DEMONYM, j, spellsDemonym)) return ALONE;
+  const sentenceStart = isSentenceStart(tokens, j);
+  // »podjetje Gradnje Medved«, »družbe Gorenjske Gradnje Medved«: capitalised words after a firm's generic noun are
+  // the firm's name with the surname, no namesake's given name; resolve reads the whole name as after the noun.
+  const firm = sentenceStart || detector.firstNames.has(word) ? undefined : firmNameStart(tokens, j);
+  if (firm !== undefined) return { ...ALONE, alone: false, firm };
+  // »Lani Golob ni kandidiral«, »Sam Golob je dejal«: at a sentence start, an adverb or pronoun spelled like a
+  // given name's form (Lani of Lana, Sam) is the adverb.
+  const knownName = detector.firstNames.has(word) && !(sentenceStart && SENTENCE_OPENERS.has(word.toLowerCase()));
+  // »predsednik Francije Macron«, »guverner Banke Slovenije Vasle«, »predsednik uprave Krke Colarič«: a role's
+  // complement in the genitive, a place or a body, no given name; as one it would hide every bare mention of him.
+  // The first word of a registry surname of two (»predsednica Pirc Musar«) is left to the checks below.
+  if (!knownName && !sentenceStart && isRoleComplement(tokens, j) && !startsOtherSurname(detector, tokens, from, word)) return ALONE;
+  const afterPreposition = j > 0 && isPreposition(tokens, j - 1) && tightGap(tokens, j - 1);
+  // Murska Sobota, v Slovenskih Konjicah: a capitalised adjective makes the surname part of a place name.
+  const properAdjective = tokens.fact(PROPER_ADJECTIVE_SHAPE, j, spellsProperAdjective);
+  const otherName = detector.index.has(word) && !knownName;
+  // »Tihomirja Novaka so …«: a sentence-initial word with the case ending of the surname is a first name,
+  // unless a feminine verb follows: in »Vlada Netanjahuja je potrdila« the word is the subject, a noun.
+  const agreeing =
+    sentenceStart &&
+    !knownName &&
+    !hasNom &&
+    sameEnding(word, tokens.word(from)) &&
+    !roleNounGender(word.toLowerCase()) &&
+    !feminineSubjectAfter(tokens, from);
+  // »Hunter Biden je dejal«: a word at the sentence start that is neither a known given name nor an
+  // ordinary word is an unknown given name; it may still be a word no list has, so it hides only this mention.
+  if (sentenceStart && !knownName && !properAdjective && !agreeing && !otherName && hasNom && !isOrdinaryOpener(word)) return { ...ALONE, alone: false, unknownName: true };
+  // "Danes Novak …": an ordinary word that starts the sentence; the surname stands alone.
+  if ((sentenceStart && !knownName && !properAdjective && !agreeing) || otherName) return ALONE;
+  // »soproga Brigitte Macron«, »sin Hunter Biden«: a role or kinship noun before the given name tells the namesake's
+  // gender better than a foreign given name's ending does.
+  const before = j > 0 && tightGap(tokens, j - 1) ? tokens.word(j - 1) : '';
+  const roleGender = before ? roleNounGender(isSentenceStart(tokens, j - 1) ? before.toLowerCase() : before) : undefined;
+  // A place (v Ljubljani …, Murska Sobota) names no namesake, so bare mentions elsewhere stay.
+  return { alone: false, firm: undefined, unknownName: false, agreeing, place: !knownName && (afterPreposition || properAdjective), roleGender };
 }
 
 /**
@@ -1248,8 +1352,9 @@ function sameEnding(a: string, b: string): boolean {
 
 /** "Ana Novak" next to Janez Novak, or "Ivan Novak" next to Ana Novak: a namesake of the other gender. */
 function looksOtherGender(firstName: string, person: DetectorPerson, nomOnly: boolean): boolean {
-  const feminine = person.gender === 'm' ? nomOnly && (firstNameGender(firstName) === 'f' || isWomansObliqueName(firstName)) : !/[aeio]$/.test(firstName);
-  return feminine;
+  if (person.gender === 'm') return nomOnly && (firstNameGender(firstName) === 'f' || isWomansObliqueName(firstName));
+  const last = firstName.charCodeAt(firstName.length - 1);
+  return last !== 97 && last !== 101 && last !== 105 && last !== 111; // not a, e, i, o
 }
 
 /**
@@ -1258,7 +1363,8 @@ function looksOtherGender(firstName: string, person: DetectorPerson, nomOnly: bo
  * forms, and not one that is a name itself (Jani, a man's): Marko is no form of a woman's »Marka«.
  */
 function isWomansObliqueName(word: string): boolean {
-  return /[eio]$/.test(word) && !commonFirstNameGenders.has(word) && commonFirstNameGenders.get(`${word.slice(0, -1)}a`) === 'f';
+  const last = word.charCodeAt(word.length - 1);
+  return (last === 101 || last === 105 || last === 111) && !commonFirstNameGenders.has(word) && commonFirstNameGenders.get(`${word.slice(0, -1)}a`) === 'f';
 }
 
 /** guessGender of a lone first name, remembered: the same capitalised words recur in every article (a third of the detection time). */

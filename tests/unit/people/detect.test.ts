@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDetector, detectPeople, findUnknownNames, tokenize } from '../../../src/people/detect.ts';
+import { createDetector, detectInTokens, detectPeople, findUnknownNames, tokenize } from '../../../src/people/detect.ts';
 import { parsePerson } from '../../../src/content/person.ts';
 import { testPerson } from '../../helpers/person.ts';
 
@@ -684,6 +684,26 @@ describe('tokenize', () => {
   it('splits on dashes and quotes and keeps apostrophes inside words', () => {
     const tokens = tokenize('»Golob–Sever« in O’Neill, „Novak“');
     expect(Array.from({ length: tokens.length }, (_, i) => tokens.word(i))).toEqual(['Golob', 'Sever', 'in', "O'Neill", 'Novak']);
+  });
+});
+
+describe('detectInTokens', () => {
+  it("detects in tokens another registry's detector has read as in fresh ones: the tokens keep facts of the text, not of a registry", () => {
+    // With Hunter Biden in the registry »Hunter« is a given name it knows, and a namesake of Joe's; without him an
+    // unknown word at a sentence start, which hides only its own mention of Joe (a lazy detector that falls back
+    // detects the same tokens again with the whole registry).
+    const text = 'Hunter Biden je dejal, da ne bo kandidiral. Predsednik Biden je dejal, da ga razume.';
+    const withHunter = createDetector([person('Hunter Biden', { gender: 'm' }), person('Joe Biden', { gender: 'm' })]);
+    const joeAlone = createDetector([person('Joe Biden', { gender: 'm' })]);
+    const fresh = detectInTokens(joeAlone, tokenize(text));
+    expect(fresh.counts).toEqual(new Map([['joe-biden', 1]]));
+    expect(detectInTokens(withHunter, tokenize(text)).counts).toEqual(new Map([['hunter-biden', 2]]));
+    const tokens = tokenize(text);
+    detectInTokens(withHunter, tokens);
+    expect(detectInTokens(joeAlone, tokens)).toEqual(fresh);
+    const reread = tokenize(text);
+    detectInTokens(joeAlone, reread);
+    expect(detectInTokens(withHunter, reread)).toEqual(detectInTokens(withHunter, tokenize(text)));
   });
 });
 
