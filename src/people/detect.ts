@@ -60,6 +60,8 @@ interface DetectorPerson {
    * or a heavenly body's name (Mesec, Luna: »Luna in Mesec«, »na Mesecu«).
    */
   capitalisedNoun: boolean;
+  /** The surname is an animal's name (Golob, Medved), so its possessive may be the animal's (ANIMAL_NOUNS). */
+  animal: boolean;
   /** The suffix of the name (nameSuffixKey: »ml« for Janez Novak ml.), which tells a father from his son. */
   suffix: string | undefined;
   /**
@@ -148,7 +150,7 @@ export function addToDetector(detector: DetectorParts, person: DetectedPerson, n
   const { index, firstNames } = detector;
   const forms = personForms(person);
   const head = forms.variants[0]!.surname.nom[0] ?? '';
-  const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, surname: head, mainFirst: new Set(), allFirst: new Set(), firstCases: new Map(), initials: new Set(), foreign: looksForeign(head), capitalisedNoun: isCapitalisedNoun(head, forms.variants[0]!.firstNames.length === 0), suffix: suffixOf(person.name), particles: new Set([person.name, ...person.aliases].flatMap(nameWords).filter((word) => SURNAME_PARTICLES.has(word))), roleStem: roleHeadStem(person.role) };
+  const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, surname: head, mainFirst: new Set(), allFirst: new Set(), firstCases: new Map(), initials: new Set(), foreign: looksForeign(head), capitalisedNoun: isCapitalisedNoun(head, forms.variants[0]!.firstNames.length === 0), animal: ANIMAL_NOUNS.has(head.toLowerCase()), suffix: suffixOf(person.name), particles: new Set([person.name, ...person.aliases].flatMap(nameWords).filter((word) => SURNAME_PARTICLES.has(word))), roleStem: roleHeadStem(person.role) };
   detector.people[number] = entry;
   for (const variant of forms.variants) {
     for (const form of variant.firstForms) {
@@ -975,7 +977,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
         if (PLACE_SPELLINGS.has(tokens.word(i)) || beforeField(tokens, i)) continue;
         if (!coordinated && !(isLower(next) || ownsProperNoun(detector, tokens, i))) continue;
         if (!coordinated && (FUNCTION_WORDS.has(next) || INSTITUTION_NOUN.test(next.toLowerCase()))) continue;
-        if (!coordinated && ANIMAL_NOUNS.has(detector.people[entry.person]!.surname.toLowerCase()) && ANIMALS_OWN.test(next)) continue;
+        if (!coordinated && detector.people[entry.person]!.animal && ANIMALS_OWN.test(next)) continue;
         candidates.push({ person: entry.person, kind: 'possessive', relation: 'bare', alias: entry.alias, nomOnly: false, hasNom: false, from: i, cases: 0 });
         continue;
       }
@@ -1415,8 +1417,10 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
   }
   const found: Found[] = [];
   for (const { token, candidates } of occurrences) {
-    const full = candidates.filter((candidate) => candidate.relation === 'full');
-    if (full.length > 0) {
+    // Most occurrences have no full name: no array for them.
+    let full: Candidate[] | undefined;
+    for (const candidate of candidates) if (candidate.relation === 'full') (full ??= []).push(candidate);
+    if (full) {
       // »Peter in Domen Prevc«: full names that start at different words are two people sharing the surname;
       // readings that start at the same word are one name, and the main spelling wins over an alias.
       const starts = full.length === 1 ? [full[0]!.from] : [...new Set(full.map((candidate) => candidate.from))].sort((a, b) => a - b);
@@ -1432,7 +1436,8 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     }
     let open = candidates.filter((candidate) => candidate.relation === 'bare');
     if (open.length === 0) continue;
-    const first = Math.min(...open.map((candidate) => candidate.from));
+    let first = open[0]!.from;
+    for (const candidate of open) if (candidate.from < first) first = candidate.from;
     if (afterMaidenName(tokens, first)) continue;
     const cue = grammaticalCue(tokens, first, token);
     const cased = applyPreposition(open, cue);
@@ -1457,10 +1462,13 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     // The people the gender took out: only then did the context decide. A verb or role noun that agrees with
     // the reading left, or belongs to another subject (»S Stingom je nastopila Madonna«), is no reason.
     // Whom the gender cue ruled out, for the reason `people` gives; most matches have no cue, and need none.
-    const ruledOut = new Set(cue.gender ? cased.filter((candidate) => !shadowed.has(candidate.person)).map((candidate) => candidate.person) : []);
-    for (const candidate of open) ruledOut.delete(candidate.person);
+    let ruledOut: Set<number> | undefined;
+    if (cue.gender) {
+      ruledOut = new Set(cased.filter((candidate) => !shadowed.has(candidate.person)).map((candidate) => candidate.person));
+      for (const candidate of open) ruledOut.delete(candidate.person);
+    }
     const notes: string[] = [];
-    let people = [...new Set(open.map((candidate) => candidate.person))];
+    let people = distinctPeople(open);
     if (people.length > 1) {
       // »komisarko Kos«: the role noun before the name is a word of one namesake's `role:`. It says more than
       // the namesake the article names in full, who may be someone else there (»novinarka Ana Kos je vprašala komisarko Kos«).
@@ -1509,7 +1517,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     const wholeName = !possessive && !alias && chosen.some((candidate) => candidate.wholeName);
     const kind: MentionKind = possessive ? 'possessive' : alias ? 'alias' : wholeName ? 'full' : 'surname';
     if (!possessive && fullNamed.has(person) && notes.length === 0) notes.push(`the article names ${detector.people[person]!.name} in full`);
-    if (cue.gender && ruledOut.size > 0) {
+    if (cue.gender && ruledOut && ruledOut.size > 0) {
       const others = [...ruledOut].map((other) => detector.people[other]!.name).join(', ');
       notes.push(`${cue.gender === 'f' ? 'feminine' : 'masculine'} context, not ${others}`);
     }
@@ -1577,12 +1585,30 @@ function asPartPlayed(tokens: Tokens, first: number): boolean {
   return j >= 0 && tightGap(tokens, j) && tokens.word(j).toLowerCase() === 'v';
 }
 
+/** The people of `candidates`, each once, in the order of their first candidates. */
+function distinctPeople(candidates: readonly Candidate[]): number[] {
+  const people: number[] = [];
+  // A surname's index list is in the people's order (sortDetector), and so are its candidates: a person after the
+  // greatest one so far is new, with no search through the hundreds who may share a common surname.
+  let greatest = -1;
+  for (const { person } of candidates) {
+    if (person > greatest) {
+      people.push(person);
+      greatest = person;
+    } else if (person !== greatest && !people.includes(person)) people.push(person);
+  }
+  return people;
+}
+
 /** The paragraph each token is in, counted from 0: a blank line (title, summary and body are joined by one) ends one. */
 function paragraphIndex(tokens: Tokens): Int32Array {
   const result = new Int32Array(tokens.length);
   let paragraph = 0;
   for (let i = 1; i < tokens.length; i++) {
-    if (/\n[^\S\n]*\n/.test(tokens.text.slice(tokens.ends[i - 1]!, tokens.starts[i]!))) paragraph++;
+    // Most gaps are one space: no slice for them.
+    const start = tokens.ends[i - 1]!;
+    const end = tokens.starts[i]!;
+    if (end - start >= 2 && /\n[^\S\n]*\n/.test(tokens.text.slice(start, end))) paragraph++;
     result[i] = paragraph;
   }
   return result;
@@ -1750,7 +1776,8 @@ const AFTER_TIME_UNIT = new Set(['dni', 'pozneje', 'kasneje', 'prej', 'zatem', '
 
 /** »Mesec dni pred tem«, »Mesec pozneje«: token `i` starts a span of time, a noun capitalised only as the sentence's first word. */
 function isTimeSpan(tokens: Tokens, i: number): boolean {
-  return i + 1 < tokens.length && TIME_UNITS.has(tokens.word(i).toLowerCase()) && tightGap(tokens, i) && AFTER_TIME_UNIT.has(tokens.word(i + 1)) && isSentenceStart(tokens, i);
+  // Asked of every surname: the word after it first, which is seldom one of AFTER_TIME_UNIT.
+  return i + 1 < tokens.length && AFTER_TIME_UNIT.has(tokens.word(i + 1)) && TIME_UNITS.has(tokens.word(i).toLowerCase()) && tightGap(tokens, i) && isSentenceStart(tokens, i);
 }
 
 /**
