@@ -1,10 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ArticleSource } from '../../../src/content/article.ts';
 import { createLoadCache } from '../../../src/load-cache.ts';
 import { beforeHandOver, BodyRenderer, renderArticleBodies, startMarkdownWorkers } from '../../../src/pipeline/markdown.ts';
 import type { Person } from '../../../src/content/person.ts';
+import type { ArticleTaskResult, MarkdownPool } from '../../../src/workers/markdown-pool.ts';
 import { makeTempDir } from '../../helpers.ts';
 
 const source = (file: string, body: string) => ({ file, body, bodyLine: 5 }) as unknown as ArticleSource;
@@ -52,6 +53,29 @@ describe('renderArticleBodies and where the bodies stay', () => {
     // The session's bodies are read from that log: once the session closes it, they cannot be.
     log!.close();
     expect(() => second.bodies[1]?.html).toThrow(/closed/);
+  });
+
+  it('with bodiesOnDisk, lets go of the bytes the workers sent once .cache/ holds them, and keeps them without it', async () => {
+    for (const bodiesOnDisk of [true, false]) {
+      const root = await makeTempDir();
+      // The pool's own results, as the renderer receives them (the pool is real: only its answers are recorded).
+      const started = startMarkdownWorkers({ root, workers: 1 });
+      const received: Promise<ArticleTaskResult>[] = [];
+      const pool: MarkdownPool = await started;
+      const submit = pool.submit.bind(pool);
+      vi.spyOn(pool, 'submit').mockImplementation((work) => {
+        const submitted = submit(work);
+        received.push(submitted.result);
+        return submitted;
+      });
+      const renderer = await BodyRenderer.open({ root, workers: 1, bodiesOnDisk, started });
+      for (const article of articles) renderer.add(article);
+      const result = await renderer.finish();
+      const sizes = (await Promise.all(received)).map(({ rendered }) => [rendered!.html.byteLength, rendered!.text.byteLength]);
+      expect(sizes.flat().every((size) => size === 0)).toBe(bodiesOnDisk);
+      expect(result.bodies.map((body) => body?.text)).toEqual(['Prvi članek o Witkoffu.', 'Drugi članek.']);
+      result.close();
+    }
   });
 
   it('roomFor resolves once no more than the given number of added bodies wait for a worker', async () => {
