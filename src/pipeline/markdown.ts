@@ -363,6 +363,11 @@ export class BodyRenderer {
     return { body: this.bodies[index], detected: this.detected[index] };
   }
 
+  /** Articles and bios sent to the workers so far (the cached ones are not). */
+  get sent(): number {
+    return this.tasks;
+  }
+
   /** Resolves once at most `limit` added articles are still being rendered or wait for a worker. */
   roomFor(limit: number): Promise<void> {
     return this.room.wait(this.unfinished, limit);

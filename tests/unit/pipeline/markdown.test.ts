@@ -70,11 +70,17 @@ describe('renderArticleBodies and where the bodies stay', () => {
       });
       const renderer = await BodyRenderer.open({ root, workers: 1, bodiesOnDisk, started });
       for (const article of articles) renderer.add(article);
+      expect(renderer.sent).toBe(2);
       const result = await renderer.finish();
       const sizes = (await Promise.all(received)).map(({ rendered }) => [rendered!.html.byteLength, rendered!.text.byteLength]);
       expect(sizes.flat().every((size) => size === 0)).toBe(bodiesOnDisk);
       expect(result.bodies.map((body) => body?.text)).toEqual(['Prvi članek o Witkoffu.', 'Drugi članek.']);
       result.close();
+      // Taken from .cache/ the next time: none is sent.
+      const again = await BodyRenderer.open({ root, workers: 1, bodiesOnDisk: true });
+      for (const article of articles) again.add(article);
+      expect(again.sent).toBe(0);
+      (await again.finish()).close();
     }
   });
 
