@@ -16,6 +16,9 @@ import { FIXTURES, buildFixture, hrefs, removeDir, type BuiltSite } from '../hel
  * detector's rules were read (a handball derby, a theatre premiere, a bank's results, a parliamentary committee, a court
  * report on a road death) and 30 people, eight surnames borne by two or three of them in different articles (Volk, Jelen,
  * Potočnik, Logar, Hribar, Mlakar, Vidmar, Zupan) and two by two in one (Jure and Tilen Zajc, Jožef and Ivanka Mlakar).
+ * people-blind2: a second blind set (a painter's obituary, a town council's session, a football transfer, a police report
+ * with initials, a science piece) and 43 people, four Severs in one article, a married couple in two (Mojca and Robert
+ * Medved, Urška and Rok Dolenc), a father and son (Matjaž and Luka Kralj), fifteen surnames shared across articles.
  */
 const ARTICLE_URL = /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/;
 
@@ -37,7 +40,7 @@ function expectedCounts(labels: Labels, file: string): Record<string, number> {
   return expected;
 }
 
-describe.each(['people-newsroom', 'people-genres', 'people-blind'])('people detection on newsroom articles: %s', (fixture) => {
+describe.each(['people-newsroom', 'people-genres', 'people-blind', 'people-blind2'])('people detection on newsroom articles: %s', (fixture) => {
   let site: BuiltSite;
   let labels: Labels;
 
