@@ -1052,6 +1052,9 @@ function isTitleBeforeGivenName(detector: PeopleDetector, tokens: Tokens, i: num
   return true;
 }
 
+/** Adverbs of a season, spelled as a surname's dative or locative would be (zimi: Zima, Zimi). */
+const SEASON_ADVERBS = new Set(['zimi', 'poleti', 'jeseni', 'spomladi']);
+
 /** Auxiliaries of a plural subject: »Zime so …«, »Gore niso …«, »Zime bodo …«. */
 const PLURAL_AUXILIARIES = new Set(['so', 'niso', 'bodo']);
 
@@ -1514,6 +1517,14 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     const possessive = chosen.every((candidate) => candidate.kind === 'possessive');
     const alias = chosen.every((candidate) => candidate.alias);
     const from = Math.min(...chosen.map((candidate) => candidate.from));
+    // »Zimi so vikendi prazni«: at a sentence start a season's adverb spelled as the surname's dative (Zima: Zimi) is
+    // the adverb, unless the paragraph has just named the person in full (»Miha Zima je dodal … Zimi je ta stavek
+    // ostal«); the verb after it does not tell them apart (»Zimi so se oglašali lastniki«).
+    if (from === token && SEASON_ADVERBS.has(tokens.word(token).toLowerCase()) && isSentenceStart(tokens, token)) {
+      paragraphs ??= paragraphIndex(tokens);
+      const paragraph = paragraphs[token]!;
+      if (!namedAt.get(person)?.some((at) => at < token && paragraphs![at] === paragraph)) continue;
+    }
     const wholeName = !possessive && !alias && chosen.some((candidate) => candidate.wholeName);
     const kind: MentionKind = possessive ? 'possessive' : alias ? 'alias' : wholeName ? 'full' : 'surname';
     if (!possessive && fullNamed.has(person) && notes.length === 0) notes.push(`the article names ${detector.people[person]!.name} in full`);

@@ -944,3 +944,21 @@ describe('newsroom sentences: a part in a play, after »v vlogi«', () => {
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: the adverb »Zimi« (in winter) at a sentence start', () => {
+  // A police report's »Zimi so vikendi v teh krajih večinoma prazni« counted for Anton Zima, whom the article names
+  // further on: »Zimi« is his dative and the adverb »in winter« alike, and at a sentence start nothing in the words
+  // tells them apart. Right after a paragraph's sentence on him it is his (»Miha Zima je dodal … Zimi je ta stavek
+  // ostal«); elsewhere it is the season's.
+  const village = createDetector([person('Anton Zima', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(village, text).mentions.map((mention) => mention.text);
+  it.each([
+    ['the adverb, the man named in another paragraph', 'Zimi so vikendi v teh krajih večinoma prazni, zato so bili lahka tarča.\n\nPredsednik krajevne skupnosti Anton Zima je povedal, da so ljudje prestrašeni.', ['Anton Zima']],
+    ['the adverb in a paragraph before his', 'Predsednik krajevne skupnosti je govoril.\n\nZimi so vikendi prazni. Anton Zima je povedal, da so ljudje prestrašeni.', ['Anton Zima']],
+    ['his dative after the paragraph names him', 'Anton Zima je povedal, da so ljudje prestrašeni. Zimi so se v zadnjih mesecih oglašali tudi lastniki iz Ljubljane.', ['Anton Zima', 'Zimi']],
+    ['his dative in a quote after the paragraph names him', 'Kipar Anton Zima je dodal, da mu je profesor vrnil risbo. »Zimi je ta stavek ostal za vse življenje.«', ['Anton Zima', 'Zimi']],
+    ['inside a sentence, his dative as before', 'Anton Zima je predsednik.\n\nLastniki so se oglašali tudi Zimi, ki jim ni znal pomagati.', ['Anton Zima', 'Zimi']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
