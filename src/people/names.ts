@@ -191,12 +191,14 @@ export function declineFeminineSurname(word: string): Paradigm {
   if (/a$/i.test(word)) declineFeminineA(paradigm, word.slice(0, -1));
   // The older -ova/-eva forms: Kallasova, Merklova, Lagardova, Melonijeva. Like the possessive, they take
   // -ev after c č ž š j ć, and c turns into č: Kovačeva, Prevčeva; after -r the -j- comes in as it does
-  // in the possessive (Kushnerjev): Thatcherjeva, Pirc Musarjeva (SLOVENIAN.md).
+  // in the possessive (Kushnerjev): Thatcherjeva, Pirc Musarjeva (SLOVENIAN.md); a final -a goes: Gorova.
   const last = word.slice(-1).toLowerCase();
   const stems: string[] = [];
   if (!isVowel(last)) {
     for (const { stem, soft } of consonantStems(word)) stems.push(soft ? `${stem.replace(/c$/i, 'č')}ev` : `${stem}ov`);
   }
+  // Gora → Gorova, as the possessive of a man's name in -a (Miha → Mihov).
+  else if (last === 'a') stems.push(`${word.slice(0, -1)}ov`);
   else if (last === 'e') stems.push(`${word.slice(0, -1)}ov`, `${word}jev`);
   else if (last === 'i' || last === 'y' || last === 'u') stems.push(`${word}jev`);
   for (const stem of stems) {

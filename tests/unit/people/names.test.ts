@@ -113,7 +113,11 @@ describe('women', () => {
 
   it('declines a surname in -a as a woman\'s noun too (Dua Lipa, koncert Due Lipe, z Duo Lipo), and keeps it undeclined', () => {
     const paradigm = declineFeminineSurname('Lipa');
-    expect(paradigm).toMatchObject({ nom: ['Lipa'], gen: ['Lipa', 'Lipe'], dat: ['Lipa', 'Lipi'], loc: ['Lipa', 'Lipi'], ins: ['Lipa', 'Lipo'] });
+    expect(paradigm).toMatchObject({ nom: ['Lipa', 'Lipova'], gen: ['Lipa', 'Lipe', 'Lipove'], dat: ['Lipa', 'Lipi', 'Lipovi'], loc: ['Lipa', 'Lipi', 'Lipovi'], ins: ['Lipa', 'Lipo', 'Lipovo'] });
+  });
+
+  it('gives a surname in -a the older -ova form without its -a, as a man\'s possessive in -a is made (Miha: Mihov)', () => {
+    expect(declineFeminineSurname('Gora')).toMatchObject({ nom: ['Gora', 'Gorova'], gen: ['Gora', 'Gore', 'Gorove'], dat: ['Gora', 'Gori', 'Gorovi'] });
   });
 
   it('gives the -ova variant -eva after c č ž š j ć, with c → č, as the possessive does', () => {
