@@ -601,7 +601,8 @@ function readRoleNounGender(word: string): Gender | undefined {
   // -ka after a consonant (poslanka, novinarko); not adverbs and adjectives (lahko, tako, veliki, težko).
   // Only the nominative and instrumental: a genitive is often a complement (predsednika stranke Goloba), and the
   // dative is also the locative of a place or an occasion (na tiskovki), so grammaticalCue reads it (feminineRoleDative).
-  if (/(ica|ico|inja|injo|[bcdfgjlmnprtv]k[ao])$/.test(word)) return 'f';
+  // Not the present tense of spominjati, opominjati, izginjati (»se spominja Marko«), which ends as -inja nouns do.
+  if (/(ica|ico|inja|injo|[bcdfgjlmnprtv]k[ao])$/.test(word) && !/(minja|^i?zginja)$/.test(word)) return 'f';
   // Not -aša, -ača: the present tense of vprašati, plačati, vračati ends so (»se vpraša Kos«), and a man's
   // genitive before a name tells nothing a declined surname does not (nogometaša Kosa).
   if (MASCULINE_ROLE_NOMINATIVE.test(word) || /(nik|nc|tor|tr|rj|ent|ist|ant|telj)(a|u|om|em)$/.test(word) || /(aš|ač)(u|om|em)$/.test(word)) return 'm';

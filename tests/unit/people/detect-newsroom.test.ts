@@ -978,3 +978,18 @@ describe('newsroom sentences: the older feminine form of a surname in -a', () =>
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a verb in -minja before the name', () => {
+  // A science piece's »se spominja Marko« (the researcher Tilen Marko) was not found: »spominja« ends as a woman's
+  // role noun in -inja does (kneginja, junakinja), and after one a man's surname is no apposition. The present tense of
+  // spominjati, opominjati and izginjati is no noun.
+  const lab = createDetector([person('Tilen Marko', { gender: 'm' }), person('Ana Kos', { gender: 'f' }), person('Janez Kos', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(lab, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it.each([
+    ['»se spominja« before a man', 'Ključni del je razvil Tilen Marko. »Prvi prototip je bil velik kot hladilnik,« se spominja Marko.', ['Tilen Marko: tilen-marko', 'Marko: tilen-marko']],
+    ['»opominja« before a man', 'Tilen Marko je vodja projekta. »Zlato je drago,« opominja Marko.', ['Tilen Marko: tilen-marko', 'Marko: tilen-marko']],
+    ['a woman\'s noun in -inja still tells her', 'Na slovesnosti sta bila Janez Kos in Ana Kos. Nagrado je prejela junakinja Kos.', ['Janez Kos: janez-kos', 'Ana Kos: ana-kos', 'Kos: ana-kos']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
