@@ -767,6 +767,18 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
       if (gender) return { gender, subject: false };
     }
   }
+  // »je v smehu dejal Medved«, »je za STA dejala Kos«: two or three words between the auxiliary and the verb of saying,
+  // if they are prepositions, their objects and adverbs, none of which can be the verb's subject instead of the name.
+  for (let a = first - 4; a >= 0 && a >= first - 5; a--) {
+    if (!AUXILIARIES.has(tokens.word(a)) || !SPEECH_PARTICIPLE.test(tokens.word(first - 1)) || !clause(a, first)) continue;
+    let adverbial = true;
+    for (let p = a + 1; p < first - 1 && adverbial; p++) {
+      const word = tokens.word(p);
+      adverbial = PREPOSITIONS.has(word) || ADVERBS.has(word) || (p > a + 1 && PREPOSITIONS.has(tokens.word(p - 1)));
+    }
+    const gender = adverbial ? participleGender(tokens.word(first - 1)) : undefined;
+    if (gender) return { gender, subject: false };
+  }
   return undefined;
 }
 

@@ -993,3 +993,18 @@ describe('newsroom sentences: a verb in -minja before the name', () => {
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a verb of saying before the name, with a phrase after »je«', () => {
+  // A council report's »je v smehu dejal Medved« (Robert Medved, whose wife Mojca Medved the article names in full too)
+  // counted for neither: the man's participle before the name was read only with at most one word after »je«.
+  const council = createDetector([person('Mojca Medved', { gender: 'f' }), person('Robert Medved', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(council, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  const couple = 'Svetnica Mojca Medved je govorila prva. Svetnik Robert Medved je presenetil.';
+  it.each([
+    ['a man\'s verb after a preposition and its object', `${couple} »Doma se o tem ne pogovarjava več,« je v smehu dejal Medved, ko so ga vprašali.`, ['Mojca Medved: mojca-medved', 'Robert Medved: robert-medved', 'Medved: robert-medved']],
+    ['a woman\'s verb after a preposition and a capitalised object', `${couple} »Nihče ne nasprotuje prenovi,« je za STA dejala Medved.`, ['Mojca Medved: mojca-medved', 'Robert Medved: robert-medved', 'Medved: mojca-medved']],
+    ['a noun between that may be the verb\'s subject tells nothing', `${couple} »Kdaj?« je novinar po seji vprašal Medved.`, ['Mojca Medved: mojca-medved', 'Robert Medved: robert-medved']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
