@@ -1467,7 +1467,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     const placeCases = placePrepositionCases(tokens, first);
     if (placeCases !== 0) {
       // »Volivci v Golobu vidijo rešitelja«: a person seen as someone, if the article names them in full.
-      const seen = seenAsSomeone(tokens, first, token);
+      const seen = seenAsSomeone(tokens, first, token) || allyIn(tokens, first, token) || burdenOn(tokens, first, token);
       open = open.filter((candidate) => candidate.kind === 'possessive' || (candidate.cases & ~placeCases) !== 0 || (seen && fullNamed.has(candidate.person)));
     }
     // »v stranski vlogi notarja Kosa«: a part an actor plays, no registry Kos, unless the article names them in full.
@@ -1850,6 +1850,47 @@ function seenAsSomeone(tokens: Tokens, first: number, last: number): boolean {
     if (roleNounGender(word) !== undefined || listedMasculineRoleNoun(word)) return true;
   }
   return false;
+}
+
+/** Forms of »imeti« (to have) and »nimati«, present tense and participle. */
+const HAVE = /^n?im(a|am|aš|amo|ate|ajo|ata|ava|el|ela|eli|ele|elo)$/;
+/** Someone one has in a person, in the accusative or, after a negation, the genitive: an ally, a supporter, an opponent. */
+const ALLY_NOUN = /^((zaveznik|podpornik|nasprotnik|zagovornik)(a|e|ov)|prijatelj(a|e|ev)|(zaveznic|podpornic|nasprotnic|zagovornic|prijateljic)[oe])$/;
+
+/**
+ * »V Golobu imajo zaveznika«, »v Golobu imajo svetniki zveste podpornike«: »imeti koga v kom« (to have an ally in
+ * someone) puts a person in the locative after »v«, with a form of »imeti« right after the name and an ally, a
+ * supporter or an opponent within three words. Not other nouns: in a town they have a mayor or a pool
+ * (»V Hrastniku imajo novega župana«).
+ */
+function allyIn(tokens: Tokens, first: number, last: number): boolean {
+  if (tokens.word(first - 1).toLowerCase() !== 'v' || last + 2 >= tokens.length || !tightGap(tokens, last) || !HAVE.test(tokens.word(last + 1))) return false;
+  for (let p = last + 2; p < tokens.length && p <= last + 4 && tightGap(tokens, p - 1); p++) {
+    if (ALLY_NOUN.test(tokens.word(p))) return true;
+  }
+  return false;
+}
+
+/** What lies on a person (»na kom je«): responsibility, blame, a burden, the next move, the ball in one's court. */
+const BURDEN_NOUN = /^(odgovornost|krivda|breme|poteza|žoga)$/;
+
+/**
+ * »Na Golobu je odgovornost«, »vse breme je zdaj na Golobu«: responsibility, blame or a burden lies on a person, in the
+ * locative after »na«, with »je«, »bo« or »ni« and such a noun within four words of the name in its clause. A place
+ * bears none: »Na Hrastniku je delo steklo« stays a place.
+ */
+function burdenOn(tokens: Tokens, first: number, last: number): boolean {
+  if (tokens.word(first - 1).toLowerCase() !== 'na') return false;
+  let auxiliary = false;
+  let burden = false;
+  const read = (p: number) => {
+    const word = tokens.word(p).toLowerCase();
+    if (word === 'je' || word === 'bo' || word === 'ni') auxiliary = true;
+    else if (BURDEN_NOUN.test(word)) burden = true;
+  };
+  for (let p = last + 1; p < tokens.length && p <= last + 4 && sameClause(tokens, p - 1); p++) read(p);
+  for (let p = first - 2; p >= 0 && p >= first - 5 && sameClause(tokens, p); p--) read(p);
+  return auxiliary && burden;
 }
 
 /** »rojena«, »roj.« (née) and »priimek« in any case: the surname after them is a family's, a word cited. */

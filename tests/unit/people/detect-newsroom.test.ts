@@ -1008,3 +1008,24 @@ describe('newsroom sentences: a verb of saying before the name, with a phrase af
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a person after »na« or »v« who bears a burden or has an ally', () => {
+  // A council report's »Na Golobu je odgovornost« and »V Golobu imajo zaveznika tudi v opoziciji« (the mayor Janez
+  // Golob) were read as places, as a locative after »na« or »v« is (»na Kamniku«, »v Hrastniku«). Responsibility,
+  // blame or a burden lies on a person (»odgovornost je na kom«), and one has an ally or a supporter in a person
+  // (»imeti zaveznika v kom«), as one sees someone in them (»v Golobu vidijo rešitelja«); both only where the
+  // article names that person in full, since a town may be spelled as a surname.
+  const town = createDetector([person('Janez Golob', { gender: 'm' }), person('Igor Hrastnik', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(town, text).mentions.map((mention) => mention.text);
+  it.each([
+    ['»na« and the responsibility after him', 'Župan Janez Golob je točko umaknil. »Na Golobu je odgovornost, da nas prepriča,« je dejal svetnik.', ['Janez Golob', 'Golobu']],
+    ['the burden before »na«', 'Župan Janez Golob je točko umaknil. Vse breme je zdaj na Golobu.', ['Janez Golob', 'Golobu']],
+    ['an ally in him', 'Župan Janez Golob je točko umaknil. V Golobu imajo zaveznika tudi v opoziciji.', ['Janez Golob', 'Golobu']],
+    ['supporters in him, after an adjective', 'Župan Janez Golob je točko umaknil. V Golobu imajo svetniki zveste podpornike.', ['Janez Golob', 'Golobu']],
+    ['not named in full: a place', 'Na Golobu je odgovornost za vse.', []],
+    ['a town that has a mayor stays a town', 'Igor Hrastnik je predsednik društva. V Hrastniku imajo novega župana.', ['Igor Hrastnik']],
+    ['a town where work is done stays a town', 'Igor Hrastnik je predsednik društva. Na Hrastniku je delo steklo.', ['Igor Hrastnik']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
