@@ -1455,6 +1455,15 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     let first = open[0]!.from;
     for (const candidate of open) if (candidate.from < first) first = candidate.from;
     if (afterMaidenName(tokens, first)) continue;
+    // »poleg zakoncev Dolenc«: a married couple named by their shared surname is both of the two the article names in
+    // full; before a role noun's gender (zakoncev reads as a man's) could rule the wife out.
+    if (afterCoupleNoun(tokens, first, token)) {
+      const named = distinctPeople(open.filter((candidate) => candidate.kind === 'surname' && detector.people[candidate.person]!.surname === tokens.word(token))).filter((person) => fullNamed.has(person));
+      if (named.length === 2) {
+        for (const person of named) found.push({ person, kind: 'surname', from: token, to: token, weak: false, reason: 'surname; a married couple named by their shared surname', inFull: false });
+        continue;
+      }
+    }
     const cue = grammaticalCue(tokens, first, token);
     const cased = applyPreposition(open, cue);
     open = applyGender(cased, cue, detector, tokens.word(token)).filter((candidate) => !shadowed.has(candidate.person) && !namesakesSpelling(detector, tokens, token, candidate, cue, otherGenderSpellings));
@@ -1891,6 +1900,23 @@ function burdenOn(tokens: Tokens, first: number, last: number): boolean {
   for (let p = last + 1; p < tokens.length && p <= last + 4 && sameClause(tokens, p - 1); p++) read(p);
   for (let p = first - 2; p >= 0 && p >= first - 5 && sameClause(tokens, p); p--) read(p);
   return auxiliary && burden;
+}
+
+/** »zakonca« (a married couple) in the plural and dual: zakoncev, zakoncema, zakonci, zakoncih. */
+const COUPLE_NOUN = /^zakon(cev|cema|ci|cih)$/;
+/** Verbs in the dual: »zakonca Dolenc sta …«. */
+const DUAL_AUXILIARIES = new Set(['sta', 'nista', 'bosta']);
+
+/**
+ * »poleg zakoncev Dolenc«, »z zakoncema Dolenc«, »zakonca Dolenc sta se spoznala«: the undeclined surname after the
+ * plural or dual of »zakonec« names a married couple. »Zakonca« is also the genitive of one spouse (»zakonca Dolenc ni
+ * bilo«), so it counts only before a verb in the dual.
+ */
+function afterCoupleNoun(tokens: Tokens, first: number, last: number): boolean {
+  if (first === 0 || !tightGap(tokens, first - 1)) return false;
+  const word = tokens.word(first - 1).toLowerCase();
+  if (COUPLE_NOUN.test(word)) return true;
+  return word === 'zakonca' && last + 1 < tokens.length && tightGap(tokens, last) && DUAL_AUXILIARIES.has(tokens.word(last + 1));
 }
 
 /** »rojena«, »roj.« (née) and »priimek« in any case: the surname after them is a family's, a word cited. */

@@ -1029,3 +1029,21 @@ describe('newsroom sentences: a person after »na« or »v« who bears a burden 
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a married couple named by their shared surname', () => {
+  // A science piece's »poleg … zakoncev Dolenc« names both Urška and Rok Dolenc, whom it names in full before, and
+  // counted for neither: a bare surname two people share was read as one of them, and nothing told which. After
+  // »zakonca« (with a verb in the dual), »zakoncev«, »zakoncema«, »zakonci« or »zakoncih« it names both, if the article
+  // names two of that surname in full; »zakonca« alone may be one spouse's genitive.
+  const lab = createDetector([person('Urška Dolenc', { gender: 'f' }), person('Rok Dolenc', { gender: 'm' }), person('Katarina Dolenc', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(lab, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  const both = 'Kemičarka Urška Dolenc je razvila postopek, njen mož Rok Dolenc pa programsko opremo.';
+  it.each([
+    ['the genitive plural', `${both}\n\nMed sodelavci so poleg zakoncev Dolenc še trije študenti.`, ['Urška Dolenc: urska-dolenc', 'Rok Dolenc: rok-dolenc', 'Dolenc: urska-dolenc', 'Dolenc: rok-dolenc']],
+    ['the instrumental dual', `${both}\n\nZ zakoncema Dolenc smo se pogovarjali na institutu.`, ['Urška Dolenc: urska-dolenc', 'Rok Dolenc: rok-dolenc', 'Dolenc: urska-dolenc', 'Dolenc: rok-dolenc']],
+    ['»zakonca« with a verb in the dual', `${both}\n\nZakonca Dolenc sta se spoznala na poletni šoli.`, ['Urška Dolenc: urska-dolenc', 'Rok Dolenc: rok-dolenc', 'Dolenc: urska-dolenc', 'Dolenc: rok-dolenc']],
+    ['three of the surname named in full: not told', `${both} Svetnica Katarina Dolenc je prišla tudi.\n\nPoleg zakoncev Dolenc so prišli še drugi.`, ['Urška Dolenc: urska-dolenc', 'Rok Dolenc: rok-dolenc', 'Katarina Dolenc: katarina-dolenc']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
