@@ -1400,6 +1400,8 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
   const shadowed = new Set<number>();
   // Person → the spellings a namesake of the other gender wrote their surname in (»Tomaž Kos« beside Marta Kos).
   const otherGenderSpellings = new Map<number, Set<string>>();
+  // Person → whether a full name of theirs follows a parent's noun (»oče Matjaž Kralj«) or a child's (»sin Jurij Sever«).
+  const kinship = new Map<number, Set<Kin>>();
   for (const occurrence of occurrences) {
     // »Olga Kuzmina« is Olga's full name; that it is not Igor Kuzmin's says nothing about Igor. Nor is the first
     // word of a surname of two (»predsednica Pirc Musar«) a namesake's first name before »Musar«: it is hers.
@@ -1412,6 +1414,12 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
         let at = namedAt.get(candidate.person);
         if (!at) namedAt.set(candidate.person, (at = []));
         at.push(occurrence.token);
+        const kin = kinBefore(tokens, candidate.from);
+        if (kin) {
+          let kins = kinship.get(candidate.person);
+          if (!kins) kinship.set(candidate.person, (kins = new Set()));
+          kins.add(kin);
+        }
       }
       if (candidate.relation !== 'namesake' || candidate.uncertain || candidate.namesakeIsPlace || explained) continue;
       if (!candidate.namesakeOtherGender) shadowed.add(candidate.person);
@@ -1500,7 +1508,11 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       const stem = cue.roleNoun === undefined ? undefined : roleStem(cue.roleNoun);
       const byRole = stem === undefined ? [] : people.filter((person) => detector.people[person]!.roleStem === stem);
       const named = people.filter((person) => fullNamed.has(person));
-      if (byRole.length === 1) {
+      const byAge = elderOrYounger(tokens, token, named, kinship);
+      if (byAge !== undefined) {
+        people = [byAge];
+        notes.push(`shared surname; »${tokens.word(token + 1)}« is ${detector.people[byAge]!.name}, named after a ${kinship.get(byAge)?.has('parent') ? 'parent' : 'child'}'s noun`);
+      } else if (byRole.length === 1) {
         people = byRole;
         notes.push(`shared surname; »${cue.roleNoun}« is ${detector.people[byRole[0]!]!.name}'s role`);
       } else if (named.length === 1) {
@@ -1900,6 +1912,41 @@ function burdenOn(tokens: Tokens, first: number, last: number): boolean {
   for (let p = last + 1; p < tokens.length && p <= last + 4 && sameClause(tokens, p - 1); p++) read(p);
   for (let p = first - 2; p >= 0 && p >= first - 5 && sameClause(tokens, p); p--) read(p);
   return auxiliary && burden;
+}
+
+type Kin = 'parent' | 'child';
+const PARENT_NOUN = /^(oče|očeta|očetu|očetom|oča|mati|matere|materi|mater|materjo|mama|mame|mami|mamo|ded|deda|dedu|dedom|dedek|dedka|dedku|dedkom|babica|babice|babici|babico)$/;
+const CHILD_NOUN = /^(sin|sina|sinu|sinom|hči|hčere|hčeri|hčer|hčerjo|hčerka|hčerke|hčerki|hčerko|vnuk|vnuka|vnuku|vnukom|vnukinja|vnukinje|vnukinji|vnukinjo)$/;
+/** »starejši«, »mlajši« (the elder, the younger) in the cases of the singular. */
+const ELDER = /^starejš(i|ega|emu|em|im)$/;
+const YOUNGER = /^mlajš(i|ega|emu|em|im)$/;
+
+/** A parent's or a child's noun right before the name that starts at token `from` (»oče Matjaž Kralj«, »Sin Jurij Sever«). */
+function kinBefore(tokens: Tokens, from: number): Kin | undefined {
+  if (from === 0 || !tightGap(tokens, from - 1)) return undefined;
+  const word = tokens.word(from - 1);
+  const lower = isSentenceStart(tokens, from - 1) ? word.toLowerCase() : word;
+  return PARENT_NOUN.test(lower) ? 'parent' : CHILD_NOUN.test(lower) ? 'child' : undefined;
+}
+
+/**
+ * »je dodal Kralj starejši«, »Sever mlajši«: of a parent and child the article names in full, the elder is the one it
+ * introduces after a parent's noun (»oče Matjaž Kralj«), the younger the one after a child's (»sin Jurij Sever«), or
+ * the other one; only where the article names two of them in full, else undefined.
+ */
+function elderOrYounger(tokens: Tokens, token: number, named: readonly number[], kinship: ReadonlyMap<number, ReadonlySet<Kin>>): number | undefined {
+  // Of three (a grandfather, a father, a son) the elder is relative: the father is the son's elder and his father's younger.
+  if (named.length !== 2 || token + 1 >= tokens.length || !tightGap(tokens, token)) return undefined;
+  const next = tokens.word(token + 1);
+  const wanted: Kin | undefined = ELDER.test(next) ? 'parent' : YOUNGER.test(next) ? 'child' : undefined;
+  if (!wanted) return undefined;
+  const other: Kin = wanted === 'parent' ? 'child' : 'parent';
+  const only = (kin: Kin) => named.filter((person) => kinship.get(person)?.has(kin) && !kinship.get(person)?.has(kin === 'parent' ? 'child' : 'parent'));
+  const direct = only(wanted);
+  if (direct.length === 1) return direct[0];
+  const opposite = only(other);
+  if (direct.length === 0 && opposite.length === 1) return named.find((person) => person !== opposite[0]);
+  return undefined;
 }
 
 /** »zakonca« (a married couple) in the plural and dual: zakoncev, zakoncema, zakonci, zakoncih. */

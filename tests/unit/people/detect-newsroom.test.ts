@@ -1047,3 +1047,29 @@ describe('newsroom sentences: a married couple named by their shared surname', (
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: »starejši« and »mlajši« after a surname a parent and child share', () => {
+  // A football report's »je dodal Kralj starejši« (the father Matjaž Kralj, introduced as »oče Matjaž Kralj« beside his
+  // son Luka) counted for neither: both are named in full in the paragraph. The elder is the one the article introduces
+  // after a parent's noun (oče, mati, ded), the younger the one after a child's (sin, hči, vnuk), or, of two, the other.
+  const family = createDetector([person('Luka Kralj', { gender: 'm' }), person('Matjaž Kralj', { gender: 'm' }), person('Anton Sever', { gender: 'm' }), person('Jurij Sever', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(family, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it.each([
+    ['the elder, introduced as the father', 'Vezist Luka Kralj odhaja v Freiburg. Pri odločitvi mu je pomagal oče Matjaž Kralj. »Luka je pametnejši, kot sem bil jaz,« je dodal Kralj starejši.', ['Luka Kralj: luka-kralj', 'Matjaž Kralj: matjaz-kralj', 'Kralj: matjaz-kralj']],
+    ['the younger, introduced as the son', 'Umrl je slikar Anton Sever. Sin Jurij Sever je atelje prevzel pred leti. Anton Sever je zapustil 600 slik, ki jih bo Sever mlajši predstavil javnosti.', ['Anton Sever: anton-sever', 'Jurij Sever: jurij-sever', 'Anton Sever: anton-sever', 'Sever: jurij-sever']],
+    ['the younger of two, the other being the father', 'Vezist Luka Kralj odhaja. Pomagal mu je oče Matjaž Kralj. Luka Kralj je dodal, da je Kralju mlajšemu vedno svetoval oče.', ['Luka Kralj: luka-kralj', 'Matjaž Kralj: matjaz-kralj', 'Luka Kralj: luka-kralj', 'Kralju: luka-kralj']],
+    ['neither introduced by kinship: nobody', 'Vezist Luka Kralj in branilec Matjaž Kralj sta se pogovarjala. »Dobro je,« je dodal Kralj starejši.', ['Luka Kralj: luka-kralj', 'Matjaž Kralj: matjaz-kralj']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
+
+describe('newsroom sentences: »starejši« of three namesakes is relative', () => {
+  // In an obituary of Anton Sever that names his father Jakob (»oče Jakob Sever«) and his son Jurij, »Sever starejši« may
+  // be Anton beside his son as well as Jakob: of three named in full, »starejši« tells nobody.
+  const family = createDetector([person('Anton Sever', { gender: 'm' }), person('Jakob Sever', { gender: 'm' }), person('Jurij Sever', { gender: 'm' })]);
+  it('tags none of three for »Sever starejši«', () => {
+    const text = 'Umrl je slikar Anton Sever. Njegov oče Jakob Sever je bil mizar. Sin Jurij Sever je prevzel atelje, ki ga je zgradil Sever starejši.';
+    expect(detectPeople(family, text).mentions.map((mention) => mention.text)).toEqual(['Anton Sever', 'Jakob Sever', 'Jurij Sever']);
+  });
+});
