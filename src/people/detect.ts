@@ -1400,14 +1400,20 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
   const shadowed = new Set<number>();
   // Person → the spellings a namesake of the other gender wrote their surname in (»Tomaž Kos« beside Marta Kos).
   const otherGenderSpellings = new Map<number, Set<string>>();
-  // Person → whether a full name of theirs follows a parent's noun (»oče Matjaž Kralj«) or a child's (»sin Jurij Sever«).
+  // Person → whether a full name of theirs follows a parent's noun (»oče Matjaž Kralj«), a child's (»sin Jurij Sever«)
+  // or a spouse's (»njen mož Rok Dolenc«); and the pairs named together, »Urška in Rok Dolenc«, as `${a} ${b}`, a < b.
   const kinship = new Map<number, Set<Kin>>();
+  const namedTogether = new Set<string>();
   for (const occurrence of occurrences) {
     // »Olga Kuzmina« is Olga's full name; that it is not Igor Kuzmin's says nothing about Igor. Nor is the first
     // word of a surname of two (»predsednica Pirc Musar«) a namesake's first name before »Musar«: it is hers.
     const explained = occurrence.candidates.some(
       (candidate) => candidate.relation === 'full' || (candidate.relation === 'bare' && candidate.from < occurrence.token),
     );
+    const together = occurrence.candidates.filter((candidate) => candidate.relation === 'full' && candidate.from < occurrence.token);
+    if (together.length === 2 && together[0]!.person !== together[1]!.person && together[0]!.from !== together[1]!.from) {
+      namedTogether.add(`${Math.min(together[0]!.person, together[1]!.person)} ${Math.max(together[0]!.person, together[1]!.person)}`);
+    }
     for (const candidate of occurrence.candidates) {
       if (candidate.relation === 'full' && !initialOfMany(detector, tokens, occurrence.token, occurrence.candidates, candidate.from) && !namedAfter(tokens, candidate)) {
         fullNamed.add(candidate.person);
@@ -1464,10 +1470,14 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     for (const candidate of open) if (candidate.from < first) first = candidate.from;
     if (afterMaidenName(tokens, first)) continue;
     // »poleg zakoncev Dolenc«: a married couple named by their shared surname is both of the two the article names in
-    // full; before a role noun's gender (zakoncev reads as a man's) could rule the wife out.
+    // full, if it names them as a couple: together (»Urška in Rok Dolenc«) or one as the other's spouse (»njen mož Rok
+    // Dolenc«); two namesakes may be a wife and someone unrelated. Before a role noun's gender (zakoncev reads as a
+    // man's) could rule the wife out.
     if (afterCoupleNoun(tokens, first, token)) {
       const named = distinctPeople(open.filter((candidate) => candidate.kind === 'surname' && detector.people[candidate.person]!.surname === tokens.word(token))).filter((person) => fullNamed.has(person));
-      if (named.length === 2) {
+      const couple =
+        named.length === 2 && (namedTogether.has(`${Math.min(...named)} ${Math.max(...named)}`) || named.some((person) => kinship.get(person)?.has('spouse')));
+      if (couple) {
         for (const person of named) found.push({ person, kind: 'surname', from: token, to: token, weak: false, reason: 'surname; a married couple named by their shared surname', inFull: false });
         continue;
       }
@@ -1914,19 +1924,20 @@ function burdenOn(tokens: Tokens, first: number, last: number): boolean {
   return auxiliary && burden;
 }
 
-type Kin = 'parent' | 'child';
+type Kin = 'parent' | 'child' | 'spouse';
 const PARENT_NOUN = /^(oče|očeta|očetu|očetom|oča|mati|matere|materi|mater|materjo|mama|mame|mami|mamo|ded|deda|dedu|dedom|dedek|dedka|dedku|dedkom|babica|babice|babici|babico)$/;
 const CHILD_NOUN = /^(sin|sina|sinu|sinom|hči|hčere|hčeri|hčer|hčerjo|hčerka|hčerke|hčerki|hčerko|vnuk|vnuka|vnuku|vnukom|vnukinja|vnukinje|vnukinji|vnukinjo)$/;
+const SPOUSE_NOUN = /^(mož|moža|možu|možem|žena|žene|ženi|ženo|soprog|soproga|soprogu|soprogom|soproge|soprogi|soprogo)$/;
 /** »starejši«, »mlajši« (the elder, the younger) in the cases of the singular. */
 const ELDER = /^starejš(i|ega|emu|em|im)$/;
 const YOUNGER = /^mlajš(i|ega|emu|em|im)$/;
 
-/** A parent's or a child's noun right before the name that starts at token `from` (»oče Matjaž Kralj«, »Sin Jurij Sever«). */
+/** A parent's, a child's or a spouse's noun right before the name that starts at token `from` (»oče Matjaž Kralj«, »njen mož Rok Dolenc«). */
 function kinBefore(tokens: Tokens, from: number): Kin | undefined {
   if (from === 0 || !tightGap(tokens, from - 1)) return undefined;
   const word = tokens.word(from - 1);
   const lower = isSentenceStart(tokens, from - 1) ? word.toLowerCase() : word;
-  return PARENT_NOUN.test(lower) ? 'parent' : CHILD_NOUN.test(lower) ? 'child' : undefined;
+  return PARENT_NOUN.test(lower) ? 'parent' : CHILD_NOUN.test(lower) ? 'child' : SPOUSE_NOUN.test(lower) ? 'spouse' : undefined;
 }
 
 /**

@@ -1043,6 +1043,9 @@ describe('newsroom sentences: a married couple named by their shared surname', (
     ['the instrumental dual', `${both}\n\nZ zakoncema Dolenc smo se pogovarjali na institutu.`, ['Urška Dolenc: urska-dolenc', 'Rok Dolenc: rok-dolenc', 'Dolenc: urska-dolenc', 'Dolenc: rok-dolenc']],
     ['»zakonca« with a verb in the dual', `${both}\n\nZakonca Dolenc sta se spoznala na poletni šoli.`, ['Urška Dolenc: urska-dolenc', 'Rok Dolenc: rok-dolenc', 'Dolenc: urska-dolenc', 'Dolenc: rok-dolenc']],
     ['three of the surname named in full: not told', `${both} Svetnica Katarina Dolenc je prišla tudi.\n\nPoleg zakoncev Dolenc so prišli še drugi.`, ['Urška Dolenc: urska-dolenc', 'Rok Dolenc: rok-dolenc', 'Katarina Dolenc: katarina-dolenc']],
+    ['named together as a couple', 'Pri projektu sta sodelovala tudi Urška in Rok Dolenc.\n\nPoleg zakoncev Dolenc so prišli še drugi.', ['Urška in Rok Dolenc: urska-dolenc', 'Rok Dolenc: rok-dolenc', 'Dolenc: urska-dolenc', 'Dolenc: rok-dolenc']],
+    // Two of the surname named in full need not be the couple: the wife and an unrelated man, her husband unnamed.
+    ['two namesakes neither married to the other', 'Kemičarka Urška Dolenc je razvila postopek. Programsko opremo je napisal študent Rok Dolenc.\n\nPoleg zakoncev Dolenc so prišli še drugi.', ['Urška Dolenc: urska-dolenc', 'Rok Dolenc: rok-dolenc']],
   ])('%s', (_what, text, expected) => {
     expect(mentions(text)).toEqual(expected);
   });
