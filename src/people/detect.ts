@@ -1521,7 +1521,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       const byAge = elderOrYounger(tokens, token, named, kinship);
       if (byAge !== undefined) {
         people = [byAge];
-        notes.push(`shared surname; »${tokens.word(token + 1)}« is ${detector.people[byAge]!.name}, named after a ${kinship.get(byAge)?.has('parent') ? 'parent' : 'child'}'s noun`);
+        notes.push(`shared surname; »${tokens.word(token + 1)}«: ${detector.people[byAge]!.name} is the ${ELDER.test(tokens.word(token + 1)) ? 'elder' : 'younger'} of the two named in full`);
       } else if (byRole.length === 1) {
         people = byRole;
         notes.push(`shared surname; »${cue.roleNoun}« is ${detector.people[byRole[0]!]!.name}'s role`);
@@ -1952,10 +1952,11 @@ function elderOrYounger(tokens: Tokens, token: number, named: readonly number[],
   const wanted: Kin | undefined = ELDER.test(next) ? 'parent' : YOUNGER.test(next) ? 'child' : undefined;
   if (!wanted) return undefined;
   const other: Kin = wanted === 'parent' ? 'child' : 'parent';
-  const only = (kin: Kin) => named.filter((person) => kinship.get(person)?.has(kin) && !kinship.get(person)?.has(kin === 'parent' ? 'child' : 'parent'));
-  const direct = only(wanted);
+  // Introduced as the one and never as the other (a man may be one person's son and another's father).
+  const only = (kin: Kin, not: Kin) => named.filter((person) => kinship.get(person)?.has(kin) && !kinship.get(person)?.has(not));
+  const direct = only(wanted, other);
   if (direct.length === 1) return direct[0];
-  const opposite = only(other);
+  const opposite = only(other, wanted);
   if (direct.length === 0 && opposite.length === 1) return named.find((person) => person !== opposite[0]);
   return undefined;
 }
