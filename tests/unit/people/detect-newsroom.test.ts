@@ -1076,3 +1076,34 @@ describe('newsroom sentences: »starejši« of three namesakes is relative', () 
     expect(detectPeople(family, text).mentions.map((mention) => mention.text)).toEqual(['Anton Sever', 'Jakob Sever', 'Jurij Sever']);
   });
 });
+
+describe('newsroom sentences: a name written surname first, only the given name declined', () => {
+  // Lists and official style (police and court reports, minutes) write the surname first and decline only the given
+  // name: »zaslišali so Novak Janeza«, »z Novak Janezom«. That is Janez Novak in full, not a bare »Novak«, which beside Ana
+  // Novak would name nobody.
+  const court = createDetector([person('Janez Novak', { gender: 'm' }), person('Ana Novak', { gender: 'f' }), person('Marta Kos', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(court, text).mentions.map((mention) => `${mention.text}: ${mention.personId} (${mention.kind})`);
+  it.each([
+    ['the accusative', 'Policisti so v torek zaslišali Novak Janeza.', ['Novak Janeza: janez-novak (full)']],
+    ['the instrumental, after a preposition', 'Sodnica se je pogovorila z Novak Janezom in Kos Marto.', ['Novak Janezom: janez-novak (full)', 'Kos Marto: marta-kos (full)']],
+    ['at a sentence start, in the genitive', 'Novak Janeza ni bilo na obravnavi.', ['Novak Janeza: janez-novak (full)']],
+    ['the woman of the two', 'Priča je prepoznala Novak Ano.', ['Novak Ano: ana-novak (full)']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
+
+describe('newsroom sentences: »Kralj Matjaž« inside a sentence', () => {
+  // A capital inside a sentence makes »Kralj« a surname: »je dejal Kralj Matjaž« is Matjaž Kralj written surname first.
+  // The folk hero is written with a lower-case title, »kralj Matjaž«, and names nobody there or at a sentence start.
+  const club = createDetector([person('Matjaž Kralj', { gender: 'm' }), person('Luka Kralj', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(club, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it.each([
+    ['after a verb of saying', '»Ekipa je pripravljena,« je dejal Kralj Matjaž.', ['Kralj Matjaž: matjaz-kralj']],
+    ['in another case, after a preposition', 'Za Kralj Matjaža je to zadnja sezona, s Kraljem Matjažem pa bo odšel tudi sin Luka Kralj.', ['Kralj Matjaža: matjaz-kralj', 'Kraljem Matjažem: matjaz-kralj', 'Luka Kralj: luka-kralj']],
+    ['the folk hero in lower case', 'Navijači so ga klicali kralj Matjaž, ker je po legendi kralj Matjaž spal pod Peco.', []],
+    ['the folk hero in lower case, in an article naming the son', 'Vezist Luka Kralj odhaja. Po legendi kralj Matjaž spi pod Peco.', ['Luka Kralj: luka-kralj']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
