@@ -413,7 +413,7 @@ function feminineSubjectAfter(tokens: Tokens, last: number): boolean {
   for (let p = last + 2; p < tokens.length && p <= last + 4 && sameClause(tokens, p - 1); p++) {
     const word = tokens.word(p);
     if (!isLower(word)) return false;
-    const gender = participleGender(word);
+    const gender = participleGender(tokens, p);
     if (gender) return gender === 'f';
   }
   return false;
@@ -544,8 +544,21 @@ const INSTITUTION_NOUN =
 const ANIMAL_NOUNS = new Set('golob kos vrabec medved volk vovk lisjak jelen zajec orel sokol vran čuk polh jazbec krt petelin kozel bik ježek slavec škorec'.split(' '));
 const ANIMALS_OWN = /^(gnezd|brlog|jazbin|perj|peres|perut|kril|kljun|mladič|gob[ce]c?|tac|šap|rogovj|iztrebk|jajc|dlak|kožuh|petj|rep)(o|a|e|i|u|om|em|ih|ami|ah|ek|ki|kov)?$/;
 
-function participleGender(word: string): Gender | undefined {
-  if (word.length < 3 || !isLower(word)) return undefined;
+/**
+ * Nouns and adjectives spelled as a participle in -l or -la is, which no verb is spelled as: festival, pokal, del, gol
+ * and their genitives (festivala); neuter and feminine nouns in -la (dela, vozila, šola); cel, cela (whole). »da je
+ * Novak festival odprla« has its verb after the noun. Not sporočila, poročila, pravila, the plurals of nouns and the
+ * participles of sporočiti, poročiti, praviti alike.
+ */
+const NOT_PARTICIPLE =
+  /^((festival|kanal|signal|material|kapital|potencial|ideal|tunel|portal|profil|terminal|original|muzikal|pokal|model|simbol|protokol|alkohol|apel|gol|del|val|stil|ansambl|kabl|spektakl)a|festival|kanal|signal|material|kapital|potencial|ideal|tunel|portal|profil|terminal|original|muzikal|pokal|model|simbol|protokol|alkohol|apel|gol|del|val|stil|ansambel|kabel|spektakel|cel|(vozil|zdravil|daril|kosil|plačil|posojil|števil|kol|šol|vil|sil|skal|igl|metl|tabl|kapel|novel|parcel|tabel|cel)a)$/;
+
+/** The gender of the participle that token `i` is, if it is one (dejal, dejala). */
+function participleGender(tokens: Tokens, i: number): Gender | undefined {
+  const word = tokens.word(i);
+  if (word.length < 3 || !isLower(word) || NOT_PARTICIPLE.test(word)) return undefined;
+  // »je hotel oditi«: hoteti's participle (wanted) stands before an infinitive; elsewhere it is a hotel (»hotel zaprla«).
+  if ((word === 'hotel' || word === 'hotela') && !(i + 1 < tokens.length && sameClause(tokens, i) && /(ti|či)$/.test(tokens.word(i + 1)))) return undefined;
   if (word.endsWith('la')) return 'f';
   if (word.endsWith('l')) return 'm';
   return undefined;
@@ -706,7 +719,7 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
     // dejala«, »Kos je za Delo dejal«, whose capitalised object is no subject either).
     for (const p of [last + 2, last + 3, last + 4, last + 5, last + 6]) {
       if (p < n && clause(last, p)) {
-        const gender = participleGender(tokens.word(p));
+        const gender = participleGender(tokens, p);
         // Farther on (»Horvat je na vprašanje novinarjev odgovorila«) only a feminine verb of saying: a man's
         // nominative is no object, so a feminine verb is a woman's whoever its subject (»Horvat je na seji
         // premierka pozvala« too: he would be Horvata), while a woman's undeclined surname may be the object of a
@@ -733,7 +746,7 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
     if (aux !== undefined) {
       for (let p = aux + 1; p < n && p <= aux + 3 && clause(p - 1, p); p++) {
         const word = tokens.word(p);
-        const gender = participleGender(word);
+        const gender = participleGender(tokens, p);
         if (gender) return { gender, subject: false };
         if (!isLower(word) && !PREPOSITIONS.has(tokens.word(p - 1))) break;
       }
@@ -742,8 +755,14 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
   if (first >= 1 && AUXILIARIES.has(tokens.word(first - 1)) && last + 1 < n && clause(first - 1, last + 1)) {
     // »je Lesjak rad pripovedoval«: rad, rada (gladly) agree with the subject as the participle does.
     const word = tokens.word(last + 1);
-    const gender = word === 'rad' ? 'm' : word === 'rada' ? 'f' : participleGender(word);
+    const gender = word === 'rad' ? 'm' : word === 'rada' ? 'f' : participleGender(tokens, last + 1);
     if (gender) return { gender, subject: true };
+    // »da je Novak festival odprla«: a noun spelled as a participle, then the verb. The noun may be the subject of a
+    // man's verb (subject: false binds only a nominative), never of a woman's.
+    if ((NOT_PARTICIPLE.test(word) || word === 'hotel' || word === 'hotela') && last + 2 < n && clause(last + 1, last + 2)) {
+      const verb = participleGender(tokens, last + 2);
+      if (verb) return { gender: verb, subject: false };
+    }
   }
   // »da jo je Medved večkrat prosil«, »da Medved doslej še ni bil kaznovan«: up to two adverbs between the name and
   // its verb (or the auxiliary and the verb). Only a nominative reading is bound, as after a sentence-initial phrase.
@@ -752,7 +771,7 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
   if (afterAdverbs > last + 1 && afterAdverbs < n && clause(afterAdverbs - 1, afterAdverbs)) {
     const auxBefore = first >= 1 && AUXILIARIES.has(tokens.word(first - 1)) && clause(first - 1, first);
     const verb = auxBefore ? afterAdverbs : AUXILIARIES.has(tokens.word(afterAdverbs)) && afterAdverbs + 1 < n && clause(afterAdverbs, afterAdverbs + 1) ? afterAdverbs + 1 : undefined;
-    const gender = verb === undefined ? undefined : participleGender(tokens.word(verb));
+    const gender = verb === undefined ? undefined : participleGender(tokens, verb);
     if (gender) return { gender, subject: false };
   }
   // »da je Medved med letoma 2018 in 2021 podjetje oškodoval«: after »je« and the name, a man's participle further on.
@@ -763,7 +782,7 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
   ] as const) {
     if (a >= 0 && AUXILIARIES.has(tokens.word(a)) && SPEECH_PARTICIPLE.test(tokens.word(p)) && clause(a, first)) {
       // "je vprašala Kuzmina" may have the name as the object: only a nominative reading is bound.
-      const gender = participleGender(tokens.word(p));
+      const gender = participleGender(tokens, p);
       if (gender) return { gender, subject: false };
     }
   }
@@ -776,7 +795,7 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
       const word = tokens.word(p);
       adverbial = PREPOSITIONS.has(word) || ADVERBS.has(word) || (p > a + 1 && PREPOSITIONS.has(tokens.word(p - 1)));
     }
-    const gender = adverbial ? participleGender(tokens.word(first - 1)) : undefined;
+    const gender = adverbial ? participleGender(tokens, first - 1) : undefined;
     if (gender) return { gender, subject: false };
   }
   return undefined;
@@ -796,7 +815,7 @@ function farMasculineVerb(tokens: Tokens, last: number): boolean {
     // A preposition's object is no verb, nor its subject, whatever it ends in (»v hotel«, »za Delo«).
     if (p > last + 1 && PREPOSITIONS.has(tokens.word(p - 1))) continue;
     if (!isLower(word)) return false;
-    const gender = participleGender(word);
+    const gender = participleGender(tokens, p);
     if (gender === 'm') {
       if (p + 1 >= tokens.length || !sameClause(tokens, p)) return true;
       const next = tokens.word(p + 1);

@@ -1107,3 +1107,25 @@ describe('newsroom sentences: »Kralj Matjaž« inside a sentence', () => {
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a noun in -l or -la beside the name is no participle', () => {
+  // »da je Novak festival odprla« was read as Janez Novak: the word after the name ends as a man's participle does
+  // (festival, pokal, del), so it gave the gender and the verb after it was not read. Nouns in -l or -la that no verb
+  // is spelled as are no participle; »hotel« is one (hoteti, wanted) only before an infinitive.
+  const family = createDetector([person('Janez Novak', { gender: 'm' }), person('Ana Novak', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(family, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  const both = 'Janez Novak in Ana Novak sta prišla na odprtje. ';
+  const named = ['Janez Novak: janez-novak', 'Ana Novak: ana-novak'];
+  it.each([
+    ['a festival, then her verb, after »je« and the name', `${both}Župan je povedal, da je Novak festival odprla.`, [...named, 'Novak: ana-novak']],
+    ['a festival, then his verb', `${both}Župan je povedal, da je Novak festival odprl.`, [...named, 'Novak: janez-novak']],
+    ['a cup, then her verb', `${both}Vsi so videli, da je Novak pokal dvignila visoko nad glavo.`, [...named, 'Novak: ana-novak']],
+    ['a part, then her verb', `${both}Znano je, da je Novak del prodala sinu.`, [...named, 'Novak: ana-novak']],
+    ['after the name and »je«', `${both}Novak je festival odprla z nagovorom.`, [...named, 'Novak: ana-novak']],
+    ['a hotel, then her verb', `${both}Znano je, da je Novak hotel zaprla.`, [...named, 'Novak: ana-novak']],
+    ['»hotel« before an infinitive is his verb', `${both}Znano je, da je Novak hotel zapreti tovarno.`, [...named, 'Novak: janez-novak']],
+    ['her verb before the noun, as before', `${both}Novak je odprla festival.`, [...named, 'Novak: ana-novak']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
