@@ -774,8 +774,11 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
     const gender = verb === undefined ? undefined : participleGender(tokens, verb);
     if (gender) return { gender, subject: false };
   }
-  // »da je Medved med letoma 2018 in 2021 podjetje oškodoval«: after »je« and the name, a man's participle further on.
-  if (first >= 1 && AUXILIARIES.has(tokens.word(first - 1)) && clause(first - 1, first) && farMasculineVerb(tokens, last)) return { gender: 'm', subject: false };
+  // »da je Medved na seji v torek zvečer po dolgi razpravi predlagal«: after »je« and the name, a participle further on.
+  if (first >= 1 && AUXILIARIES.has(tokens.word(first - 1)) && clause(first - 1, first)) {
+    const gender = farVerbGender(tokens, last);
+    if (gender) return { gender, subject: false };
+  }
   for (const [p, a] of [
     [first - 1, first - 2],
     [first - 1, first - 3],
@@ -802,36 +805,49 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
 }
 
 /**
- * A man's participle up to six words after the name at token `last`, past only words that cannot be a man's nominative,
- * so cannot be the verb's subject instead: prepositions and their objects (»med letoma«, »za Delo«), function words
- * and adverbs, and words ending in a vowel (»podjetje«, »milijona«), which no masculine noun's nominative does but a
- * few listed ones (vodja). A word ending in a consonant (»direktor«) or a capitalised word (»Zajc«) may be the subject,
- * and so may one right after the participle (»… zagovarjal odvetnik«); a feminine participle is not read so far, as a
- * feminine noun between (»vlada«) may be its subject.
+ * A participle up to ten words after the name at token `last` (»da je Medved na seji v torek zvečer po dolgi razpravi
+ * predlagal«), past only words that cannot be its subject instead: prepositions and their objects (»na seji«, »za
+ * Delo«), function words and adverbs, and words that end as no nominative of the verb's gender does. No masculine
+ * noun's nominative ends in a vowel but a few (vodja, kolega, oče), so before a man's verb such a word may stand
+ * (»podjetje«, »milijona«, »vlada«), not one ending in a consonant (»direktor«). A feminine one ends in -a or a
+ * consonant (»občina«, »javnost«) or is »mati«, »hči«, so before a woman's verb only words in -e, -i, -o, -u may stand
+ * (»podjetje«, »razpravi«) and the masculine nouns NOT_PARTICIPLE lists (»del«). A capitalised word (»Zajc«) may be the
+ * subject, and so may one right after the participle or an adverb after it (»… zagovarjal odvetnik«, »… pohvalila
+ * ministrica«, »… pohvalil tudi minister«).
  */
-function farMasculineVerb(tokens: Tokens, last: number): boolean {
-  for (let p = last + 1; p < tokens.length && p <= last + 6 && sameClause(tokens, p - 1); p++) {
+function farVerbGender(tokens: Tokens, last: number): Gender | undefined {
+  let man = true;
+  let woman = true;
+  for (let p = last + 1; p < tokens.length && p <= last + 10 && sameClause(tokens, p - 1); p++) {
     const word = tokens.word(p);
     // A preposition's object is no verb, nor its subject, whatever it ends in (»v hotel«, »za Delo«).
     if (p > last + 1 && PREPOSITIONS.has(tokens.word(p - 1))) continue;
-    if (!isLower(word)) return false;
+    if (!isLower(word)) return undefined;
     const gender = participleGender(tokens, p);
-    if (gender === 'm') {
-      if (p + 1 >= tokens.length || !sameClause(tokens, p)) return true;
-      const next = tokens.word(p + 1);
-      return isLower(next) && roleNounGender(next) === undefined;
+    if (gender) {
+      if (!(gender === 'm' ? man : woman)) return undefined;
+      // Past »tudi«, »še«: »… pohvalil tudi minister« has its subject after it.
+      let q = p + 1;
+      while (q < tokens.length && q <= p + 2 && sameClause(tokens, q - 1) && ADVERBS.has(tokens.word(q))) q++;
+      if (q >= tokens.length || !sameClause(tokens, q - 1)) return gender;
+      const next = tokens.word(q);
+      return isLower(next) && roleNounGender(next) === undefined ? gender : undefined;
     }
-    if (gender === 'f') return false;
     if (PREPOSITIONS.has(word) || FUNCTION_WORDS.has(word) || ADVERBS.has(word)) continue;
-    if (/[aeiou]$/.test(word) && !LISTED_ROLE_NOUNS.has(word)) continue;
-    return false;
+    const vowel = /[aeiou]$/.test(word);
+    if (!vowel || LISTED_ROLE_NOUNS.has(word) || MASCULINE_NOUNS_IN_A.has(word)) man = false;
+    if (!(/[eiou]$/.test(word) && word !== 'mati' && word !== 'hči') && !(!vowel && NOT_PARTICIPLE.test(word))) woman = false;
+    if (!man && !woman) return undefined;
   }
-  return false;
+  return undefined;
 }
+
+/** Masculine nouns in -a whose nominative may be a man's verb's subject (LISTED_ROLE_NOUNS has vodja). */
+const MASCULINE_NOUNS_IN_A = new Set(['kolega', 'sluga', 'starešina', 'vojvoda', 'očka', 'ata']);
 
 /** Adverbs that stand between a name and its verb: »je Medved večkrat prosil«, »Medved doslej še ni bil«. */
 const ADVERBS = new Set(
-  'večkrat pogosto tudi že še vedno nikoli nikdar takrat tedaj včeraj danes lani letos nato potem prej kasneje pozneje znova spet ponovno osebno javno doslej dotlej sploh redko nenehno takoj kmalu zdaj sedaj menda baje očitno verjetno morda res le samo zgolj celo skoraj najprej nazadnje končno vendarle ravno prav'.split(' '),
+  'večkrat pogosto tudi že še vedno nikoli nikdar takrat tedaj včeraj danes lani letos nato potem prej kasneje pozneje znova spet ponovno osebno javno doslej dotlej sploh redko nenehno takoj kmalu zdaj sedaj menda baje očitno verjetno morda res le samo zgolj celo skoraj najprej nazadnje končno vendarle ravno prav zjutraj dopoldne opoldne popoldne zvečer ponoči sinoči'.split(' '),
 );
 
 /**
