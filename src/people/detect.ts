@@ -1535,8 +1535,10 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     // »v stranski vlogi notarja Kosa«: a part an actor plays, no registry Kos, unless the article names them in full.
     // Only a case that is no nominative: »V novi vlogi Kos ne bo …« (in his new role) is the subject.
     if (asPartPlayed(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive' || candidate.hasNom || fullNamed.has(candidate.person));
-    // »župan Hrastnika«, »prebivalci Hrastnika«: a mayor's or inhabitants' genitive complement is their town.
+    // »župan Hrastnika«, »prebivalci Hrastnika«, »center Hrastnika«: a mayor's, the inhabitants' or a town part's
+    // genitive complement is the town; so is any case after a municipality, in apposition (»Občina Hrastnik«).
     if (afterTownHead(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive' || (candidate.cases & ~CASE_BIT.gen) !== 0);
+    else if (afterMunicipality(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive');
     // The people the gender took out: only then did the context decide. A verb or role noun that agrees with
     // the reading left, or belongs to another subject (»S Stingom je nastopila Madonna«), is no reason.
     // Whom the gender cue ruled out, for the reason `people` gives; most matches have no cue, and need none.
@@ -1892,11 +1894,32 @@ function placePrepositionCases(tokens: Tokens, first: number): number {
  */
 const TOWN_HEAD = /^((pod)?župan(|u|om|i|ih|ov|ja|ji|jo)|prebival(ec|c[aueiv]|cem|cev|cih|cema)|prebivalk[aeio]?|(obč|mešč)an(|a|u|om|i|ov|ih|e)|(obč|mešč)ank[aeio]?)$/;
 
-/** The word before token `first`, in its phrase, is a TOWN_HEAD. */
-function afterTownHead(tokens: Tokens, first: number): boolean {
-  if (first === 0 || !tightGap(tokens, first - 1)) return false;
+/**
+ * A part of a town or what surrounds it, in any case: its centre or middle, its surroundings, outskirts and streets.
+ * A person has none of them, so the genitive after them is a town: »center Hrastnika«, »iz okolice Kamnika«, »ulice
+ * Hrastnika«. (»Okolica« is also a person's circle, »iz okolice Janše«; news writes it so far less than of a town.)
+ */
+const TOWN_PART = /^(cent(er|ra|ru|rom)|središč(e|a|u|em)|okolic(a|e|i|o)|obrobj(e|a|u|em)|ulic(a|e|i|o|ah|am|ami)?)$/;
+/** A municipality, in any case, which names its town in apposition as well: »Občina Hrastnik«, »v občini Kamnik«. */
+const MUNICIPALITY = /^občin(a|e|i|o|ah|am|ami)?$/;
+
+/** The word before token `first`, in its phrase, spelled in lower case (a capital only at a sentence start), or undefined. */
+function wordBefore(tokens: Tokens, first: number): string | undefined {
+  if (first === 0 || !tightGap(tokens, first - 1)) return undefined;
   const word = tokens.word(first - 1);
-  return TOWN_HEAD.test(isSentenceStart(tokens, first - 1) ? word.toLowerCase() : word);
+  return isSentenceStart(tokens, first - 1) ? word.toLowerCase() : word;
+}
+
+/** The word before token `first`, in its phrase, is a TOWN_HEAD or a TOWN_PART. */
+function afterTownHead(tokens: Tokens, first: number): boolean {
+  const word = wordBefore(tokens, first);
+  return word !== undefined && (TOWN_HEAD.test(word) || TOWN_PART.test(word));
+}
+
+/** The word before token `first`, in its phrase, is a MUNICIPALITY. */
+function afterMunicipality(tokens: Tokens, first: number): boolean {
+  const word = wordBefore(tokens, first);
+  return word !== undefined && MUNICIPALITY.test(word);
 }
 
 /** Forms of »videti« (to see), present tense and participle. */

@@ -1155,3 +1155,28 @@ describe('newsroom sentences: a participle far after »je« and the name', () =>
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a town after a noun for a place in it or around it', () => {
+  // »Občina namerava prenoviti center Hrastnika« tagged the councillor Igor Hrastnik: a town may be spelled as a
+  // surname, and only a mayor's or the inhabitants' genitive was read as the town. A town's centre, surroundings,
+  // streets or outskirts are no person's (»center Hrastnika«, »v okolici Kamnika«), and a municipality, a town's
+  // centre or middle is named by an apposition as well (»Občina Hrastnik je sporočila«, »v občini Kamnik«).
+  const towns = createDetector([person('Igor Hrastnik', { gender: 'm' }), person('Miha Kamnik', { gender: 'm' }), person('Mojca Kamnik', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(towns, text).mentions.map((mention) => mention.text);
+  const opening = 'Svetnik Igor Hrastnik je glasoval proti. ';
+  it.each([
+    ['the centre', `${opening}Občina namerava do leta 2028 prenoviti center Hrastnika.`, ['Igor Hrastnik']],
+    ['the centre, after a preposition', `${opening}V centru Hrastnika bodo zaprli dve ulici.`, ['Igor Hrastnik']],
+    ['the middle', `${opening}Središče Hrastnika je prazno.`, ['Igor Hrastnik']],
+    ['the surroundings, at a sentence start', `${opening}Okolica Hrastnika je bila poplavljena.`, ['Igor Hrastnik']],
+    ['the surroundings, after »iz«', 'Policisti so prijeli 48-letnega moškega iz okolice Kamnika.', []],
+    ['the streets', `${opening}Ulice Hrastnika so bile prazne, na obrobju Hrastnika pa so zaprli cesto.`, ['Igor Hrastnik']],
+    ['a municipality named in apposition', `${opening}Občina Hrastnik je sporočila, da bo sodelovala z občino Kamnik. V občini Kamnik so zadovoljni.`, ['Igor Hrastnik']],
+    ['a municipality, a woman namesake', 'Svetnica Mojca Kamnik je prišla. Občina Kamnik je sporočila, da bo pomagala.', ['Mojca Kamnik']],
+    // What he has, proposes or is given is still his.
+    ['his support still counts', `${opening}Podpora Hrastnika je bila ključna.`, ['Igor Hrastnik', 'Hrastnika']],
+    ['his proposal still counts', `${opening}Svetniki so predlog Hrastnika zavrnili.`, ['Igor Hrastnik', 'Hrastnika']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
