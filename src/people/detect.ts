@@ -1534,7 +1534,12 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     }
     // »v stranski vlogi notarja Kosa«: a part an actor plays, no registry Kos, unless the article names them in full.
     // Only a case that is no nominative: »V novi vlogi Kos ne bo …« (in his new role) is the subject.
-    if (asPartPlayed(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive' || candidate.hasNom || fullNamed.has(candidate.person));
+    // A nominative there is the part too after a form of address (»v vlogi gospe Kos«) or where the verb has its own
+    // subject after it (»V vlogi Kos je nastopila Ana Rozman«): a woman's surname is spelled as one in every case.
+    if (asPartPlayed(tokens, first)) {
+      const character = afterFormOfAddress(tokens, first) || subjectAfterVerb(tokens, token);
+      open = open.filter((candidate) => candidate.kind === 'possessive' || (candidate.hasNom && !character) || fullNamed.has(candidate.person));
+    }
     // »župan Hrastnika«, »prebivalci Hrastnika«, »center Hrastnika«: a mayor's, the inhabitants' or a town part's
     // genitive complement is the town; so is any case after a municipality, in apposition (»Občina Hrastnik«).
     if (afterTownHead(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive' || (candidate.cases & ~CASE_BIT.gen) !== 0);
@@ -1675,6 +1680,25 @@ function asPartPlayed(tokens: Tokens, first: number): boolean {
   j--;
   if (j >= 0 && tightGap(tokens, j) && isLower(tokens.word(j)) && tokens.word(j) !== 'v') j--;
   return j >= 0 && tightGap(tokens, j) && tokens.word(j).toLowerCase() === 'v';
+}
+
+/** »gospe«, »gospoda«, »gospodične« (of Mrs, Mr, Miss) right before token `first`: a form of address, which no one holds as a function. */
+function afterFormOfAddress(tokens: Tokens, first: number): boolean {
+  const word = wordBefore(tokens, first);
+  return word === 'gospe' || word === 'gospoda' || word === 'gospodične';
+}
+
+/**
+ * After the name at token `last`, an auxiliary, a participle (perhaps after an adverb) and a capitalised word, all in
+ * its clause: »Kos je nastopila Ana Rozman«. The capitalised word is the verb's subject, so the name is not.
+ */
+function subjectAfterVerb(tokens: Tokens, last: number): boolean {
+  if (last + 3 >= tokens.length || !AUXILIARIES.has(tokens.word(last + 1)) || !sameClause(tokens, last)) return false;
+  for (let p = last + 2; p <= last + 3 && p + 1 < tokens.length && sameClause(tokens, p - 1); p++) {
+    if (participleGender(tokens, p)) return sameClause(tokens, p) && isCapitalised(tokens.word(p + 1));
+    if (!ADVERBS.has(tokens.word(p))) return false;
+  }
+  return false;
 }
 
 /** The people of `candidates`, each once, in the order of their first candidates. */

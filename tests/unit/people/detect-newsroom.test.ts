@@ -1180,3 +1180,24 @@ describe('newsroom sentences: a town after a noun for a place in it or around it
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a woman\'s part in a play, after »v vlogi«', () => {
+  // A review's »v vlogi gospe Kos« tagged the commissioner Marta Kos, whom it never names: after »v vlogi« only a case
+  // that is no nominative was read as the part, and a woman's surname is spelled as her nominative in every case. After
+  // »gospe«, »gospoda«, »gospodične« (a form of address, no function one holds) it is a character, and so it is where
+  // the clause's verb has its own subject after it (»V vlogi Kos je nastopila Ana Rozman«).
+  const stage = createDetector([person('Marta Kos', { gender: 'f', role: 'evropska komisarka' }), person('Ana Rozman', { gender: 'f' }), person('Boris Kos', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(stage, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it.each([
+    ['after »gospe«', 'V vlogi gospe Kos je nastopila Ana Rozman.', ['Ana Rozman: ana-rozman']],
+    ['after »gospe«, the actress before it', 'Ana Rozman je v vlogi gospe Kos prepričljiva.', ['Ana Rozman: ana-rozman']],
+    ['after a noun, with the actress the verb\'s subject', 'V stranski vlogi učiteljice Kos je blestela Ana Rozman.', ['Ana Rozman: ana-rozman']],
+    ['right after »v vlogi«, with the actress the verb\'s subject', 'V vlogi Kos je nastopila Ana Rozman.', ['Ana Rozman: ana-rozman']],
+    // »v vlogi« is also a function: a nominative with no other subject is the subject.
+    ['the subject after »v novi vlogi«', 'V novi vlogi Kos ne bo več vodila oddaje.', ['Kos: marta-kos']],
+    ['the subject after a function', 'V vlogi komisarke Kos je bila uspešna.', ['Kos: marta-kos']],
+    ['the person named in full, played in a satire', 'Marta Kos si je ogledala satiro. V vlogi gospe Kos je nastopila Ana Rozman.', ['Marta Kos: marta-kos', 'Kos: marta-kos', 'Ana Rozman: ana-rozman']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
