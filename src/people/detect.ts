@@ -1581,6 +1581,12 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
         const inParagraph = named.filter((person) => namedAt.get(person)!.some((at) => at < token && paragraphs![at] === paragraph));
         const inTextBefore = named.filter((person) => namedAt.get(person)!.some((at) => at < token && paragraphs![at] !== 0));
         const inHeadline = named.filter((person) => paragraphs![namedAt.get(person)![0]!] === 0);
+        // Another of them first named in full further on in this paragraph: a paragraph often brings in the second of a
+        // name by the surname and names him a sentence later (»Novak, ki ga kličejo Pero, … Peter Novak je sin«) or in
+        // apposition (»drugi Novak, njegov sin Peter Novak«) as often as it goes on about the first, so the surname
+        // counts for neither. Named later in the same sentence otherwise, the other is someone the one meant speaks
+        // or is told of (»Novak je dejal, da je sin Peter Novak pripravljen«, »Mlakar je umrl, Ivanka Mlakar pa …«).
+        if (named.some((person) => introducedLater(tokens, token, namedAt.get(person)![0]!, paragraphs!))) continue;
         if (inParagraph.length === 1) {
           people = inParagraph;
           notes.push(`shared surname; the paragraph names ${detector.people[inParagraph[0]!]!.name} in full`);
@@ -1714,6 +1720,19 @@ function distinctPeople(candidates: readonly Candidate[]): number[] {
     } else if (person !== greatest && !people.includes(person)) people.push(person);
   }
   return people;
+}
+
+/**
+ * A full name whose surname is token `at`, the first of its person, comes after the bare surname at token `token` in
+ * its paragraph, in a later sentence (not after a colon) or in apposition to it (a comma right after the surname, the
+ * name within four words).
+ */
+function introducedLater(tokens: Tokens, token: number, at: number, paragraphs: Int32Array): boolean {
+  if (at <= token || paragraphs[at] !== paragraphs[token]) return false;
+  if (at - token <= 5 && /^,\s+$/.test(tokens.text.slice(tokens.ends[token]!, tokens.starts[token + 1]!))) return true;
+  // A colon starts a list or a quote of the same sentence: »razstavljavci: … Sever Anton, Sever Jurij«, »je dejal: »…«.
+  for (let k = token + 1; k <= at; k++) if (isSentenceStart(tokens, k) && !tokens.text.slice(tokens.ends[k - 1]!, tokens.starts[k]!).includes(':')) return true;
+  return false;
 }
 
 /** The paragraph each token is in, counted from 0: a blank line (title, summary and body are joined by one) ends one. */

@@ -1201,3 +1201,35 @@ describe('newsroom sentences: a woman\'s part in a play, after »v vlogi«', () 
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a bare surname before the paragraph names the second namesake in full', () => {
+  // With a headline that names neither, a bare »Novak« after the founder Janez Novak is named in full went to him, the
+  // nearer full name before it. But a paragraph often brings in the second of the name by the surname alone and names
+  // him in full a sentence later (»Novak, ki ga vsi kličejo Pero, se je podjetju pridružil leta 2010. Peter Novak je
+  // sin ustanovitelja.«) or in apposition, as often as it goes on about the first: where the other one is first named
+  // in full in a later sentence of the surname's paragraph or in apposition, the words do not tell which is meant,
+  // and the surname counts for neither.
+  const novaks = createDetector([person('Janez Novak', { gender: 'm' }), person('Peter Novak', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(novaks, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  const founder = 'Družinsko podjetje praznuje 30 let\n\nPodjetje je leta 1995 ustanovil Janez Novak.\n\n';
+  it.each([
+    ['the son brought in by his surname, then named', `${founder}Novak, ki ga vsi kličejo Pero, se je podjetju pridružil pred petnajstimi leti. Peter Novak je sin ustanovitelja.`],
+    ['the son quoted, then named', `${founder}»Oče mi je pustil proste roke,« pravi Novak. Peter Novak je podjetje prevzel lani.`],
+    ['»the other Novak«, then the son named', `${founder}Danes ga vodi drugi Novak, njegov sin Peter Novak.`],
+  ])('counts it for neither: %s', (_what, text) => {
+    expect(mentions(text)).toEqual(['Janez Novak: janez-novak', 'Peter Novak: peter-novak']);
+  });
+  // Named later in the same sentence, not in apposition, the other is someone the one meant speaks or is told of.
+  it('still gives it to the one named before where the same sentence names the other as someone spoken of', () => {
+    const text = `${founder}Novak je dejal, da je sin Peter Novak pripravljen.`;
+    expect(mentions(text)).toEqual(['Janez Novak: janez-novak', 'Novak: janez-novak', 'Peter Novak: peter-novak']);
+  });
+  it('still gives it to the one named before where a list after a colon names the other', () => {
+    const text = `${founder}Na razstavi, ki jo je Novak odprl, so sodelovali: Kos Tina, Novak Peter in Zima Miha.`;
+    expect(mentions(text)).toEqual(['Janez Novak: janez-novak', 'Novak: janez-novak', 'Novak Peter: peter-novak']);
+  });
+  it('still gives it to the one named before where the other is named in a later paragraph', () => {
+    const text = `${founder}Novak je dejal, da je ponosen.\n\nPodjetje danes vodi njegov sin Peter Novak.`;
+    expect(mentions(text)).toEqual(['Janez Novak: janez-novak', 'Novak: janez-novak', 'Peter Novak: peter-novak']);
+  });
+});
