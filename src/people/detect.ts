@@ -553,13 +553,27 @@ const ANIMALS_OWN = /^(gnezd|brlog|jazbin|perj|peres|perut|kril|kljun|mladič|go
 const NOT_PARTICIPLE =
   /^((festival|kanal|signal|material|kapital|potencial|ideal|tunel|portal|profil|terminal|original|muzikal|pokal|model|simbol|protokol|alkohol|apel|gol|del|val|stil|ansambl|kabl|spektakl)a|festival|kanal|signal|material|kapital|potencial|ideal|tunel|portal|profil|terminal|original|muzikal|pokal|model|simbol|protokol|alkohol|apel|gol|del|val|stil|ansambel|kabel|spektakel|cel|(vozil|zdravil|daril|kosil|plačil|posojil|števil|kol|šol|vil|sil|skal|igl|metl|tabl|kapel|novel|parcel|tabel|cel)a)$/;
 
+/**
+ * »poročila pripravljal«, »sporočila ministrstva zavrnil«: a man's participle up to three words after a word in -la,
+ * in its clause, makes that word a noun (reports, messages) before its verb, not a woman's participle (poročiti,
+ * sporočiti), as one clause has one such verb. The other way round a man's participle stays one: »pripravil
+ * poročila« is the verb and its object.
+ */
+function beforeMasculineParticiple(tokens: Tokens, i: number): boolean {
+  for (let p = i + 1; p < tokens.length && p <= i + 3 && sameClause(tokens, p - 1); p++) {
+    const word = tokens.word(p);
+    if (word.length >= 3 && word.endsWith('l') && isLower(word) && !NOT_PARTICIPLE.test(word) && word !== 'hotel') return true;
+  }
+  return false;
+}
+
 /** The gender of the participle that token `i` is, if it is one (dejal, dejala). */
 function participleGender(tokens: Tokens, i: number): Gender | undefined {
   const word = tokens.word(i);
   if (word.length < 3 || !isLower(word) || NOT_PARTICIPLE.test(word)) return undefined;
   // »je hotel oditi«: hoteti's participle (wanted) stands before an infinitive; elsewhere it is a hotel (»hotel zaprla«).
   if ((word === 'hotel' || word === 'hotela') && !(i + 1 < tokens.length && sameClause(tokens, i) && /(ti|či)$/.test(tokens.word(i + 1)))) return undefined;
-  if (word.endsWith('la')) return 'f';
+  if (word.endsWith('la')) return beforeMasculineParticiple(tokens, i) ? undefined : 'f';
   if (word.endsWith('l')) return 'm';
   return undefined;
 }

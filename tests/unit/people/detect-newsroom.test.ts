@@ -1150,6 +1150,10 @@ describe('newsroom sentences: a participle far after »je« and the name', () =>
     ['a subject after her verb', `${couple}Zapisnik kaže, da je Medved na seji v torek zvečer pohvalila ministrica.`, named],
     ['a subject after his verb and an adverb', `${couple}Zapisnik kaže, da je Medved na seji pohvalil tudi minister.`, named],
     ['a capitalised subject after his verb and an adverb', `${couple}Zapisnik kaže, da je Medved na seji pohvalil tudi Janša.`, named],
+    // »poročila«, »sporočila« are nouns (reports, messages) and a woman's participles alike: before a man's verb they are its object.
+    ['a noun in -la before his verb', 'Janez Novak in Ana Novak sta prišla. Znano je, da je Novak v času krize poročila pripravljal sam.', ['Janez Novak: janez-novak', 'Ana Novak: ana-novak', 'Novak: janez-novak']],
+    ['a noun in -la before a noun and his verb', 'Janez Novak in Ana Novak sta prišla. Znano je, da je Novak na seji sporočila ministrstva zavrnil.', ['Janez Novak: janez-novak', 'Ana Novak: ana-novak', 'Novak: janez-novak']],
+    ['a noun in -la after »je« and before his verb', 'Janez Novak in Ana Novak sta prišla. Novak je na seji poročila pripravljal sam.', ['Janez Novak: janez-novak', 'Ana Novak: ana-novak']],
     ['a part, then a noun, then her verb', 'Janez Novak in Ana Novak sta prišla. Znano je, da je Novak del zemlje prodala.', ['Janez Novak: janez-novak', 'Ana Novak: ana-novak', 'Novak: ana-novak']],
   ])('%s', (_what, text, expected) => {
     expect(mentions(text)).toEqual(expected);
