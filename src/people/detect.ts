@@ -1967,10 +1967,17 @@ function wordBefore(tokens: Tokens, first: number): string | undefined {
   return isSentenceStart(tokens, first - 1) ? word.toLowerCase() : word;
 }
 
-/** The word before token `first`, in its phrase, is a TOWN_HEAD or a TOWN_PART. */
+/**
+ * The word before token `first`, in its phrase, is a TOWN_HEAD or a TOWN_PART. Not a town part after a role noun, whose
+ * apposition the name may be: »izjava direktorja centra Novaka« (of the centre's director Novak).
+ */
 function afterTownHead(tokens: Tokens, first: number): boolean {
   const word = wordBefore(tokens, first);
-  return word !== undefined && (TOWN_HEAD.test(word) || TOWN_PART.test(word));
+  if (word === undefined) return false;
+  if (TOWN_HEAD.test(word)) return true;
+  if (!TOWN_PART.test(word)) return false;
+  const role = wordBefore(tokens, first - 1);
+  return role === undefined || roleNounGender(role) === undefined;
 }
 
 /** The word before token `first`, in its phrase, is a MUNICIPALITY. */

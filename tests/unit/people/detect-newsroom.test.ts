@@ -1180,6 +1180,8 @@ describe('newsroom sentences: a town after a noun for a place in it or around it
     // What he has, proposes or is given is still his.
     ['his support still counts', `${opening}Podpora Hrastnika je bila ključna.`, ['Igor Hrastnik', 'Hrastnika']],
     ['his proposal still counts', `${opening}Svetniki so predlog Hrastnika zavrnili.`, ['Igor Hrastnik', 'Hrastnika']],
+    // After a role noun and »centra« the name may be the role's apposition: the centre's director.
+    ['a role noun before the centre', `${opening}Izjavo direktorja centra Hrastnika so objavili.`, ['Igor Hrastnik', 'Hrastnika']],
   ])('%s', (_what, text, expected) => {
     expect(mentions(text)).toEqual(expected);
   });
