@@ -545,13 +545,24 @@ const ANIMAL_NOUNS = new Set('golob kos vrabec medved volk vovk lisjak jelen zaj
 const ANIMALS_OWN = /^(gnezd|brlog|jazbin|perj|peres|perut|kril|kljun|mladič|gob[ce]c?|tac|šap|rogovj|iztrebk|jajc|dlak|kožuh|petj|rep)(o|a|e|i|u|om|em|ih|ami|ah|ek|ki|kov)?$/;
 
 /**
- * Nouns and adjectives spelled as a participle in -l or -la is, which no verb is spelled as: festival, pokal, del, gol
- * and their genitives (festivala); neuter and feminine nouns in -la (dela, vozila, šola); cel, cela (whole). »da je
- * Novak festival odprla« has its verb after the noun. Not sporočila, poročila, pravila, the plurals of nouns and the
- * participles of sporočiti, poročiti, praviti alike.
+ * Masculine nouns in -l that no verb news uses is spelled as (pokati, to pop, is seldom written; »pokal« is a cup), in
+ * the nominative and genitive, the fleeting e dropped (ansambel, ansambla): they end as a man's and a woman's
+ * participle do.
  */
-const NOT_PARTICIPLE =
-  /^((festival|kanal|signal|material|kapital|potencial|ideal|tunel|portal|profil|terminal|original|muzikal|pokal|model|simbol|protokol|alkohol|apel|gol|del|val|stil|ansambl|kabl|spektakl)a|festival|kanal|signal|material|kapital|potencial|ideal|tunel|portal|profil|terminal|original|muzikal|pokal|model|simbol|protokol|alkohol|apel|gol|del|val|stil|ansambel|kabel|spektakel|cel|(vozil|zdravil|daril|kosil|plačil|posojil|števil|kol|šol|vil|sil|skal|igl|metl|tabl|kapel|novel|parcel|tabel|cel)a)$/;
+const MASCULINE_NOUNS_IN_L: ReadonlySet<string> = new Set([
+  ...'festival kanal signal material kapital potencial ideal tunel portal profil terminal original muzikal pokal model simbol protokol alkohol apel gol del val stil'.split(' ').flatMap((noun) => [noun, `${noun}a`]),
+  ...'ansambel kabel spektakel'.split(' ').flatMap((noun) => [noun, `${noun.slice(0, -2)}la`]),
+]);
+
+/**
+ * Words spelled as a participle in -l or -la that are none: those nouns, nouns in -la (dela, vozila, šola) and »cel«,
+ * »cela« (whole). »da je Novak festival odprla« has its verb after the noun. Not sporočila, poročila, pravila, the
+ * plurals of nouns and the participles of sporočiti, poročiti, praviti alike (see beforeMasculineParticiple).
+ */
+const NOT_PARTICIPLE: ReadonlySet<string> = new Set([
+  ...MASCULINE_NOUNS_IN_L,
+  ...'dela vozila zdravila darila kosila plačila posojila števila kola šola vila sila skala igla metla tabla kapela novela parcela tabela cel cela'.split(' '),
+]);
 
 /**
  * »poročila pripravljal«, »sporočila ministrstva zavrnil«: a man's participle up to three words after a word in -la,
@@ -562,7 +573,7 @@ const NOT_PARTICIPLE =
 function beforeMasculineParticiple(tokens: Tokens, i: number): boolean {
   for (let p = i + 1; p < tokens.length && p <= i + 3 && sameClause(tokens, p - 1); p++) {
     const word = tokens.word(p);
-    if (word.length >= 3 && word.endsWith('l') && isLower(word) && !NOT_PARTICIPLE.test(word) && word !== 'hotel') return true;
+    if (word.length >= 3 && word.endsWith('l') && isLower(word) && !NOT_PARTICIPLE.has(word) && word !== 'hotel') return true;
   }
   return false;
 }
@@ -570,7 +581,7 @@ function beforeMasculineParticiple(tokens: Tokens, i: number): boolean {
 /** The gender of the participle that token `i` is, if it is one (dejal, dejala). */
 function participleGender(tokens: Tokens, i: number): Gender | undefined {
   const word = tokens.word(i);
-  if (word.length < 3 || !isLower(word) || NOT_PARTICIPLE.test(word)) return undefined;
+  if (word.length < 3 || !isLower(word) || NOT_PARTICIPLE.has(word)) return undefined;
   // »je hotel oditi«: hoteti's participle (wanted) stands before an infinitive; elsewhere it is a hotel (»hotel zaprla«).
   if ((word === 'hotel' || word === 'hotela') && !(i + 1 < tokens.length && sameClause(tokens, i) && /(ti|či)$/.test(tokens.word(i + 1)))) return undefined;
   if (word.endsWith('la')) return beforeMasculineParticiple(tokens, i) ? undefined : 'f';
@@ -773,7 +784,7 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
     if (gender) return { gender, subject: true };
     // »da je Novak festival odprla«: a noun spelled as a participle, then the verb. The noun may be the subject of a
     // man's verb (subject: false binds only a nominative), never of a woman's.
-    if ((NOT_PARTICIPLE.test(word) || word === 'hotel' || word === 'hotela') && last + 2 < n && clause(last + 1, last + 2)) {
+    if ((NOT_PARTICIPLE.has(word) || word === 'hotel' || word === 'hotela') && last + 2 < n && clause(last + 1, last + 2)) {
       const verb = participleGender(tokens, last + 2);
       if (verb) return { gender: verb, subject: false };
     }
@@ -825,7 +836,7 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
  * noun's nominative ends in a vowel but a few (vodja, kolega, oče), so before a man's verb such a word may stand
  * (»podjetje«, »milijona«, »vlada«), not one ending in a consonant (»direktor«). A feminine one ends in -a or a
  * consonant (»občina«, »javnost«) or is »mati«, »hči«, so before a woman's verb only words in -e, -i, -o, -u may stand
- * (»podjetje«, »razpravi«) and the masculine nouns NOT_PARTICIPLE lists (»del«). A capitalised word (»Zajc«) may be the
+ * (»podjetje«, »razpravi«) and the masculine nouns in -l (»del«, »festivala«). A capitalised word (»Zajc«) may be the
  * subject, and so may one right after the participle or an adverb after it (»… zagovarjal odvetnik«, »… pohvalila
  * ministrica«, »… pohvalil tudi minister«).
  */
@@ -848,9 +859,8 @@ function farVerbGender(tokens: Tokens, last: number): Gender | undefined {
       return isLower(next) && roleNounGender(next) === undefined ? gender : undefined;
     }
     if (PREPOSITIONS.has(word) || FUNCTION_WORDS.has(word) || ADVERBS.has(word)) continue;
-    const vowel = /[aeiou]$/.test(word);
-    if (!vowel || LISTED_ROLE_NOUNS.has(word) || MASCULINE_NOUNS_IN_A.has(word)) man = false;
-    if (!(/[eiou]$/.test(word) && word !== 'mati' && word !== 'hči') && !(!vowel && NOT_PARTICIPLE.test(word))) woman = false;
+    if (!/[aeiou]$/.test(word) || LISTED_ROLE_NOUNS.has(word) || MASCULINE_NOUNS_IN_A.has(word)) man = false;
+    if (!((/[eiou]$/.test(word) && word !== 'mati' && word !== 'hči') || MASCULINE_NOUNS_IN_L.has(word))) woman = false;
     if (!man && !woman) return undefined;
   }
   return undefined;
