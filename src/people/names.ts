@@ -462,7 +462,11 @@ function otherSurnameSpellings(name: string, surname: string | undefined): Array
     } else spellings.add(words.join(' '));
   }
   spellings.delete(split.surname.join(' '));
-  return [...spellings].map((spelled) => ({ name: [...split.first, spelled].join(' '), surname: surname === undefined ? undefined : spelled }));
+  // A surname of several words is named as such: written with spaces, the words of a hyphenated one (Kosova‑Zelenski,
+  // Kosova Zelenskij) would be split again as given names and a surname. One word is left to the split, which
+  // tells a woman's one name (Björk) from a surname.
+  const named = surname !== undefined || split.surname.length > 1;
+  return [...spellings].map((spelled) => ({ name: [...split.first, spelled].join(' '), surname: named ? spelled : undefined }));
 }
 
 /**
