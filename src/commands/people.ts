@@ -66,12 +66,11 @@ async function articleLocation(root: string, articlePath: string): Promise<strin
 }
 
 /**
- * The hint for an article path that names no file. An editor gives the file's name without its folders
+ * The article a path that names no file means. An editor gives the file's name without its folders
  * (`fajon-v-bruslju.md`, as the editor's tab shows it) or the page's address from the browser
  * (`http://127.0.0.1:5173/2025/12/15/fajon-v-bruslju/`): the one article either names is the path to write.
- * Otherwise an article of this site as the example, not one of arhivar's own content, which the site lacks.
  */
-function missingArticleHint(articlePath: string, articles: readonly ArticleSource[]): string {
+function meantArticle(articlePath: string, articles: readonly ArticleSource[]): ArticleSource | undefined {
   const names = articlePath.replace(/[?#].*$/, '').split(/[\\/]/).filter(Boolean);
   const last = names.at(-1) ?? '';
   const byFile = articles.filter((article) => [last, `${last}.md`].includes(path.posix.basename(article.file)));
@@ -81,9 +80,48 @@ function missingArticleHint(articlePath: string, articles: readonly ArticleSourc
   const byAddress = bySlug.length > 1 ? bySlug.filter((article) => urls.article(article.frontMatter.date, article.slug) === address) : bySlug;
   // Files of one name stand in several years' folders (npm run new names the file by the slug): then the address.
   const meant = byFile.length === 1 ? byFile : byAddress;
-  if (meant.length === 1) return `write ${meant[0]!.file}, the path of that article from the project folder`;
-  const example = articles.map((article) => article.file).sort()[0] ?? 'content/articles/2025/witkoff-dmitrijev-florida.md';
-  return `give the path of an article from the project folder, such as ${example}`;
+  return meant.length === 1 ? meant[0] : undefined;
+}
+
+/** Otherwise an article of this site is the example, not one of arhivar's own content, which the site lacks. */
+function missingArticleHint(articlePath: string, articles: readonly ArticleSource[]): string {
+  const meant = meantArticle(articlePath, articles);
+  if (meant) return `write ${meant.file}, the path of that article from the project folder`;
+  return `give the path of an article from the project folder, such as ${exampleArticle(articles)}`;
+}
+
+function exampleArticle(articles: readonly ArticleSource[]): string {
+  return articles.map((article) => article.file).sort()[0] ?? 'content/articles/2025/witkoff-dmitrijev-florida.md';
+}
+
+/**
+ * The person a path names instead of an article: a person file (`content/people/ana-novak.md`), or, where the
+ * path names no file, a person's id alone (`ana-novak`) that no article's file name or slug has. An editor asks »who is Ana Novak in?« this way;
+ * read as an article, a person file was told »title is required« and »"name" is "date"«.
+ */
+async function personNamed(registry: Registry, absolute: string, file: string, articlePath: string, articles: readonly ArticleSource[]): Promise<Person | undefined> {
+  const people = [...registry.people.values()];
+  const byFile = people.find((person) => person.file === file);
+  if (byFile) return byFile;
+  if (await stat(absolute).then(() => true, () => false)) return undefined;
+  if (meantArticle(articlePath, articles)) return undefined;
+  const last = (articlePath.split(/[\\/]/).filter(Boolean).at(-1) ?? '').replace(/\.md$/, '');
+  return people.find((person) => person.file !== undefined && person.id === last);
+}
+
+/** The example is an article whose people: lists the person, when one does (the text is not searched: a quick answer). */
+function notAnArticle(person: Person, registry: Registry, articles: readonly ArticleSource[]): ArhivarError {
+  const listing = articles
+    .filter((article) => resolveNames(registry, article.frontMatter.people).ids.includes(person.id))
+    .map((article) => article.file)
+    .sort()[0];
+  const example = listing ? `${listing}, which lists ${person.name}` : exampleArticle(articles);
+  return new ArhivarError({
+    code: 'people/not-an-article',
+    file: person.file,
+    message: `this is the person file of ${person.name}, not an article; arhivar people tells whom an article names`,
+    hint: `give the path of an article from the project folder, such as ${example}; the articles that name ${person.name} are listed on the person's page of the built site, ${urls.person(person.id)}`,
+  });
 }
 
 export async function explainArticle(root: string, articlePath: string): Promise<{ file: string; people: PersonReport[] }> {
@@ -94,6 +132,8 @@ export async function explainArticle(root: string, articlePath: string): Promise
   const source = loaded.articles.find((article) => article.file === file);
   let article = source;
   if (!article) {
+    const person = await personNamed(loaded.registry, absolute, file, articlePath, loaded.articles);
+    if (person) throw new ContentErrors([notAnArticle(person, loaded.registry, loaded.articles)]);
     const source = await readSourceFile(root, absolute).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT' && error.code !== 'EISDIR') throw error;
       throw new ContentErrors([

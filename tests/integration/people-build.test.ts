@@ -420,6 +420,21 @@ describe('arhivar people (issue 3)', () => {
     expect(err).toContain('hint: give the path of an article from the project folder, such as content/articles/2023/dva-novaka-seja.md');
   });
 
+  // A person file was read as an article: »title is required«, and »"name" is "date", which the file needs«.
+  it.each([
+    ['content/people/tomaz-sever.md', 'Tomaž Sever', 'content/articles/2025/kongres.md, which lists Tomaž Sever'],
+    ['tomaz-sever', 'Tomaž Sever', 'content/articles/2025/kongres.md, which lists Tomaž Sever'],
+    ['content/people/marko-golob.md', 'Marko Golob', 'content/articles/2023/dva-novaka-seja.md'],
+  ])('tells %j, which names a person, that the command takes an article', async (given, name, example) => {
+    const { code, err } = await run([given]);
+    expect(code).toBe(1);
+    expect(err).not.toContain('article/');
+    const id = path.basename(given, '.md');
+    expect(err).toContain(`content/people/${id}.md  people/not-an-article`);
+    expect(err).toContain(`this is the person file of ${name}, not an article`);
+    expect(err).toContain(`hint: give the path of an article from the project folder, such as ${example}; the articles that name ${name} are listed on the person's page of the built site, /osebe/${id}/`);
+  });
+
   it('rejects a file together with --suggest', async () => {
     const { code, err } = await run(['--suggest', 'x.md']);
     expect(code).toBe(2);
