@@ -80,7 +80,7 @@ export function parseContentDate(input: unknown): DateResult {
   const millisecond = frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
   // The fraction counts: 24:00:00.5 is no end of a day.
   const impossible = calendarProblem(year, month, day, hour, minute, second + millisecond / 1000);
-  if (impossible) return impossibleDate(text, impossible, endOfDay(year, month, day, hour, minute, second + millisecond / 1000, zone), impossibleTimeHint(year, month, day, zone));
+  if (impossible) return impossibleDate(text, impossible, endOfDay(year, month, day, hour, minute, second + millisecond / 1000, zone), impossibleTimeHint(year, month, day, zone) ?? impossibleDayHint(year, month, day));
   const offset = zone ? zoneOffsetMinutes(zone) : undefined;
   if (offset !== undefined && (Number.isNaN(offset) || offset < MIN_ZONE_OFFSET_MINUTES || offset > MAX_ZONE_OFFSET_MINUTES)) {
     return {
@@ -107,9 +107,26 @@ function calendarProblem(year: number, month: number, day: number, hour = 0, min
   return undefined;
 }
 
-function impossibleDate(text: string, problem: string, instead: { value: string; why: string } | undefined, timeHint: string | undefined): DateResult {
+function impossibleDate(text: string, problem: string, instead: { value: string; why: string } | undefined, hint: string | undefined): DateResult {
   const message = `"${text}" ${problem}`;
-  return instead ? { ok: false, message, hint: `write ${instead.value}, ${instead.why}`, instead } : { ok: false, message, hint: timeHint ?? DATE_HINT };
+  return instead ? { ok: false, message, hint: `write ${instead.value}, ${instead.why}`, instead } : { ok: false, message, hint: hint ?? DATE_HINT };
+}
+
+/**
+ * For a day or month that cannot be (2025-02-30, 2025-13-01): the hint keeps the year and what else can be kept, as
+ * impossibleTimeHint does. A month over 12 with a day that could be a month is most likely the two swapped
+ * (2025-13-01 for 2025-01-13). undefined for a year out of range, which has nothing to keep.
+ */
+function impossibleDayHint(year: number, month: number, day: number): string | undefined {
+  if (year < YEAR_RANGE.min) return undefined;
+  const yearMonth = `${year}-${pad2(month)}`;
+  if (month >= 1 && month <= 12) {
+    return `write a day of ${monthLabel(month)} ${year}, from ${yearMonth}-01 to ${yearMonth}-${pad2(daysInMonth(year, month))} (Europe/Ljubljana is assumed)`;
+  }
+  if (month > 12 && day >= 1 && day <= 12 && month <= daysInMonth(year, day)) {
+    return `write ${year}-${pad2(day)}-${pad2(month)} if the day and the month are swapped: the month comes second, from 01 to 12 (Europe/Ljubljana is assumed)`;
+  }
+  return `write the month from 01 to 12 between the year and the day: ${year}-MM-${pad2(day)} (Europe/Ljubljana is assumed)`;
 }
 
 /**
@@ -161,7 +178,7 @@ function otherDateForm(text: string): DateResult {
       : [];
   if (year === undefined || month === undefined || day === undefined) return { ok: false, message: `"${text}" is not a date`, hint: DATE_HINT };
   const impossible = calendarProblem(year, month, day, Number(hour ?? 0), Number(minute ?? 0));
-  if (impossible) return impossibleDate(text, impossible, endOfDay(year, month, day, Number(hour ?? 0), Number(minute ?? 0)), impossibleTimeHint(year, month, day));
+  if (impossible) return impossibleDate(text, impossible, endOfDay(year, month, day, Number(hour ?? 0), Number(minute ?? 0)), impossibleTimeHint(year, month, day) ?? impossibleDayHint(year, month, day));
   const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   const written = hour === undefined ? date : `${date}T${hour.padStart(2, '0')}:${minute}`;
   const dash = yearFirst && DASH.test(yearFirst[2]!) ? yearFirst[2]! : undefined;

@@ -93,8 +93,13 @@ describe('parseContentDate', () => {
   const EXAMPLE = 'write 2025-12-22 or 2025-12-22T18:30';
   it.each([
     ['včeraj', '"včeraj" is not a date', EXAMPLE],
-    ['2025-02-30', '"2025-02-30" is not a valid date: February 2025 has 28 days', EXAMPLE],
-    ['2025-13-01', 'there is no month 13', EXAMPLE],
+    // An impossible date's hint gave 2025-12-22, which beside a February story reads as the date to write.
+    ['2025-02-30', '"2025-02-30" is not a valid date: February 2025 has 28 days', 'write a day of February 2025, from 2025-02-01 to 2025-02-28 (Europe/Ljubljana is assumed)'],
+    ['2024-02-30', 'February 2024 has 29 days', 'write a day of February 2024, from 2024-02-01 to 2024-02-29'],
+    ['2025-04-00', 'April 2025 has 30 days', 'write a day of April 2025, from 2025-04-01 to 2025-04-30'],
+    ['2025-13-01', 'there is no month 13', 'write 2025-01-13 if the day and the month are swapped: the month comes second, from 01 to 12 (Europe/Ljubljana is assumed)'],
+    ['2025-14-22', 'there is no month 14', 'write the month from 01 to 12 between the year and the day: 2025-MM-22 (Europe/Ljubljana is assumed)'],
+    ['2025-00-05', 'there is no month 0', 'write the month from 01 to 12 between the year and the day: 2025-MM-05'],
     ['2025-12-22T25:00', 'impossible time of day', 'write the time as meant, from 00:00 to 23:59, such as 2025-12-22T18:30, or the date alone, 2025-12-22'],
     // The hint keeps the date written: it gave 2025-12-22 for any, which an editor of a March story could copy.
     ['2025-03-05T25:00', '"2025-03-05T25:00" has an impossible time of day', 'write the time as meant, from 00:00 to 23:59, such as 2025-03-05T18:30, or the date alone, 2025-03-05 (Europe/Ljubljana is assumed)'],
@@ -102,21 +107,21 @@ describe('parseContentDate', () => {
     ['5. 3. 2025 ob 25.00', 'impossible time of day', 'such as 2025-03-05T18:30, or the date alone, 2025-03-05'],
     ['2025/12/22', '"2025/12/22" is not a date', 'write 2025-12-22: the same date, year first'],
     ['2025.12.22 18:30', 'is not a date', 'write 2025-12-22T18:30: the same date and time, year first'],
-    ['2025/02/30', '"2025/02/30" is not a valid date: February 2025 has 28 days', EXAMPLE],
+    ['2025/02/30', '"2025/02/30" is not a valid date: February 2025 has 28 days', 'write a day of February 2025, from 2025-02-01 to 2025-02-28'],
     // Dashes where the hyphens belong, as a word processor or a web page gives them.
     ['2025–11–03', '"2025–11–03" is not a date', 'write 2025-11-03: the same date, with hyphens (-) where it has dashes (–)'],
     ['2025—11—03T10:30', 'is not a date', 'write 2025-11-03T10:30: the same date and time, with hyphens (-) where it has dashes (—)'],
-    ['2025−02−30', '"2025−02−30" is not a valid date: February 2025 has 28 days', EXAMPLE],
+    ['2025−02−30', '"2025−02−30" is not a valid date: February 2025 has 28 days', 'write a day of February 2025, from 2025-02-01 to 2025-02-28'],
     // Written the Slovenian way: the hint gives that very date as front matter needs it.
     ['22. 12. 2025', '"22. 12. 2025" is not a date', 'write 2025-12-22: the same date, year first'],
     ['1.2.2025', '"1.2.2025" is not a date', 'write 2025-02-01: the same date, year first'],
     ['22. 12. 2025 ob 18.30', 'is not a date', 'write 2025-12-22T18:30: the same date and time, year first'],
     ['22. 12. 2025, 9:05', 'is not a date', 'write 2025-12-22T09:05: the same date and time, year first'],
     // An impossible date written the Slovenian way is told what is wrong with it, as 2025-02-31 is.
-    ['31. 2. 2025', '"31. 2. 2025" is not a valid date: February 2025 has 28 days', EXAMPLE],
-    ['30. februarja 2025', '"30. februarja 2025" is not a valid date: February 2025 has 28 days', EXAMPLE],
+    ['31. 2. 2025', '"31. 2. 2025" is not a valid date: February 2025 has 28 days', 'write a day of February 2025, from 2025-02-01 to 2025-02-28'],
+    ['30. februarja 2025', '"30. februarja 2025" is not a valid date: February 2025 has 28 days', 'write a day of February 2025, from 2025-02-01 to 2025-02-28'],
     ['29. 2. 2024', '', 'write 2024-02-29: the same date, year first'],
-    ['1. 13. 2025', '"1. 13. 2025" is not a valid date: there is no month 13', EXAMPLE],
+    ['1. 13. 2025', '"1. 13. 2025" is not a valid date: there is no month 13', 'write 2025-01-13 if the day and the month are swapped'],
     // The month as a word, in the genitive of running text or the nominative of a dateline.
     ['5. decembra 2025', 'is not a date', 'write 2025-12-05: the same date, year first'],
     ['5. december 2025 ob 14.30', 'is not a date', 'write 2025-12-05T14:30: the same date and time, year first'],
@@ -136,7 +141,7 @@ describe('parseContentDate', () => {
     // Any other hour 24 is no end of a day, and an impossible date is told so first.
     ['2025-12-22T24:30', '"2025-12-22T24:30" has an impossible time of day', 'write the time as meant, from 00:00 to 23:59, such as 2025-12-22T18:30, or the date alone, 2025-12-22'],
     ['2025-12-22T24:00:00.5', '"2025-12-22T24:00:00.5" has an impossible time of day', 'write the time as meant, from 00:00 to 23:59, such as 2025-12-22T18:30, or the date alone, 2025-12-22'],
-    ['2025-02-30T24:00', 'February 2025 has 28 days', EXAMPLE],
+    ['2025-02-30T24:00', 'February 2025 has 28 days', 'write a day of February 2025, from 2025-02-01 to 2025-02-28'],
   ])('rejects %s', (input, message, hint) => {
     const result = parseContentDate(input);
     expect(result.ok).toBe(false);
