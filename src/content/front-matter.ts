@@ -122,11 +122,47 @@ function findDashLine(lines: readonly string[], firstLine: number): { line: stri
   return index === -1 ? undefined : { line: lines[index]!, number: index + firstLine };
 }
 
+/**
+ * A line of hyphens at the top of the file that is meant to open the front matter but does not: below empty lines
+ * (pasted so), after spaces or a tab, or of two or four hyphens. Only a first line of exactly --- opens it, so the
+ * file was told »the article has no front matter« and »start the file with ---«, which to the eye it does; and ----
+ * was read as --- followed by the name of a language, »front matter marked "----" is not allowed«.
+ */
+const HYPHEN_LINE = /^[ \t]*(-{1,6})[ \t]*$/;
+
+function openingLineError(text: string, file: string): ArhivarError | undefined {
+  const lines = text.split('\n', 50);
+  const index = lines.findIndex((line) => line.trim() !== '');
+  const line = lines[index];
+  const hyphens = line === undefined ? undefined : HYPHEN_LINE.exec(line)?.[1];
+  if (hyphens === undefined) return undefined;
+  const indented = /^[ \t]/.test(line!);
+  if (index === 0 && !indented && hyphens.length === 3) return undefined;
+  const number = index + 1;
+  const reasons = [
+    index > 0 && `${index} empty ${index === 1 ? 'line is' : 'lines are'} above it`,
+    indented && 'spaces or tabs are before it',
+    hyphens.length !== 3 && `it has ${hyphens.length} hyphens`,
+  ].filter((reason): reason is string => typeof reason === 'string');
+  const rewrite = hyphens.length !== 3 || indented ? `write line ${number} as ---${hyphens.length !== 3 ? ' (three hyphens)' : ''}${indented ? ' at the start of the line' : ''}` : undefined;
+  const fixes = [index > 0 && `delete the empty ${index === 1 ? 'line' : 'lines'} above line ${number}`, rewrite].filter((fix): fix is string => typeof fix === 'string');
+  return new ArhivarError({
+    code: 'front-matter/opening',
+    message: `line ${number} is meant to open the front matter, but only a first line of exactly --- does: ${reasons.length > 1 ? `${reasons.slice(0, -1).join(', ')}, and ${reasons.at(-1)}` : reasons[0]}`,
+    file,
+    line: number,
+    hint: `${fixes.join(' and ')}, so that the file starts with ---${hyphens.length !== 3 ? '; the line that ends the front matter is --- too' : ''}`,
+  });
+}
+
 /** `text` must already be decoded, BOM-free and with \n line endings (see read.ts). */
 export function parseFrontMatter(text: string, file: string): FrontMatter {
   const opening = OPENING.exec(text);
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
   if (!opening && isDashLine(firstLine)) throw dashLineError(firstLine, 1, file);
+  // Only a file that opens with no --- of its own, or with ----, is looked at: every other file's first line is ---.
+  const notOpened = !opening || opening[1]!.startsWith('-') ? openingLineError(text, file) : undefined;
+  if (notOpened) throw notOpened;
   if (!opening) {
     if (text.startsWith('---') && !text.includes('\n')) {
       throw new ArhivarError({ code: 'front-matter/unclosed', message: 'front matter is not closed', file, line: 1, hint: 'end the front matter with a line holding only ---' });

@@ -62,6 +62,36 @@ describe('parseFrontMatter', () => {
     expect(error.hint).toBeTruthy();
   });
 
+  // A --- that an editor sees at the top of the file but that opens nothing: »the article has no front matter«, and
+  // »start the file with ---« for a file that, to the eye, does.
+  it.each([
+    ['\n---\ntitle: a\ndate: 2025-12-22\n---\n\nBesedilo.\n', 2, 'line 2 is meant to open the front matter, but only a first line of exactly --- does: 1 empty line is above it', 'delete the empty line above line 2, so that the file starts with ---'],
+    ['\n \n\n---\ntitle: a\n---\n', 4, 'line 4 is meant to open the front matter, but only a first line of exactly --- does: 3 empty lines are above it', 'delete the empty lines above line 4, so that the file starts with ---'],
+    ['  ---\ntitle: a\ndate: 2025-12-22\n---\n', 1, 'line 1 is meant to open the front matter, but only a first line of exactly --- does: spaces or tabs are before it', 'write line 1 as --- at the start of the line, so that the file starts with ---'],
+    ['\t---\ntitle: a\n---\n', 1, 'spaces or tabs are before it', 'write line 1 as --- at the start of the line'],
+    ['--\ntitle: a\ndate: 2025-12-22\n--\n\nBesedilo.\n', 1, 'line 1 is meant to open the front matter, but only a first line of exactly --- does: it has 2 hyphens', 'write line 1 as --- (three hyphens), so that the file starts with ---; the line that ends the front matter is --- too'],
+    ['----\ntitle: a\ndate: 2025-12-22\n----\n\nBesedilo.\n', 1, 'it has 4 hyphens', 'write line 1 as --- (three hyphens)'],
+    ['\n  -----\ntitle: a\n---\n', 2, '1 empty line is above it, spaces or tabs are before it, and it has 5 hyphens', 'delete the empty line above line 2 and write line 2 as --- (three hyphens) at the start of the line, so that the file starts with ---'],
+  ])('reports the opening line of %j as front-matter/opening', (text, line, message, hint) => {
+    const error = failure(text);
+    expect(error.code).toBe('front-matter/opening');
+    expect(error.line).toBe(line);
+    expect(error.message).toContain(message);
+    expect(error.hint).toContain(hint);
+  });
+
+  it.each([
+    // A file of text alone has no front matter, whatever lines of hyphens its text holds further down.
+    ['Besedilo.\n\n---\n\nŠe besedilo.\n'],
+    ['\nBesedilo.\n'],
+    [''],
+    // Spaces after the --- are no part of it (gray-matter reads the rest of the line as a language name, and the
+    // trimmed name is empty).
+    ['--- \ntitle: a\n---\n'],
+  ])('leaves %j to the article and person checks', (text) => {
+    expect(() => parseFrontMatter(text, 'a.md')).not.toThrow();
+  });
+
   it.each([
     // A ": " in a text value, the commonest slip: the hint is the line to write.
     ['---\ntitle: Witkoff: pogovori so bili produktivni\ndate: 2025-12-22\n---\n', 2, 'write the line as title: "Witkoff: pogovori so bili produktivni"'],
