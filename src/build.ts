@@ -433,7 +433,10 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     append(warnings, mergedTagWarnings(published, archive.tagsBySlug));
     // Which people have a page is known only now, from the articles that name them.
     const people = options.lastAddresses && checkPublishedPeople(await options.lastAddresses.readPeople(), archive.people, registry);
-    if (people) append(warnings, people.warnings);
+    // While two person files have one name, which of them the articles mean is left to the order of the files, so a
+    // page »moved« to the second file is no rename: its redirectFrom: hint would ask to keep the file to delete.
+    const duplicatePeople = errors.some((error) => error.code === 'person/duplicate');
+    if (people && !duplicatePeople) append(warnings, people.warnings);
     if (errors.length > 0) throw new ContentErrors(sortErrors(errors), sortErrors(warnings));
     const relatedStarted = performance.now();
     archive.related = await relatedArticles(options.root, archive.articles, options.cache);
