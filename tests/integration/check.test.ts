@@ -618,6 +618,29 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     ]);
   });
 
+  it('says a link to the address an article had before its title changed is that article\'s old address, with the new one', async () => {
+    // »correct the address in the article« sent the editor looking for a typo in an address that was right when written.
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    await build({ root, now });
+    const prvi = path.join(root, 'content', 'articles', '2025', 'prvi.md');
+    await writeFile(prvi, (await readFile(prvi, 'utf8')).replace('title: "Prvi članek o občini"', 'title: "Proračun sprejet na seji"'));
+    const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
+    await writeFile(drugi, `${await readFile(drugi, 'utf8')}\nGlej [proračun](/2025/01/10/prvi-clanek-o-obcini/).\n`);
+    await build({ root, now });
+
+    const result = await checkSite({ root, now });
+    expect(result.problems.map((p) => [p.file, p.line, p.message, p.hint])).toEqual([
+      [
+        'content/articles/2025/drugi.md',
+        10,
+        'link "/2025/01/10/prvi-clanek-o-obcini/" leads to no page or file of the built site',
+        'it is the address content/articles/2025/prvi.md was published at before its title or date changed, and nothing stands there now: write /2025/01/10/proracun-sprejet-na-seji/, its address now (the build\'s article/address-changed warning gives the redirectFrom: line that keeps links shared elsewhere working too)',
+      ],
+    ]);
+  });
+
   it('checks a site published under a path at that path, and reports a link that leads out of it', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);
