@@ -186,6 +186,23 @@ function checkListLengths(data: Partial<ArticleFrontMatter>, file: string, keyLi
   return errors;
 }
 
+/**
+ * A person file saved among the articles (copied as a start, or in the wrong folder): read as an article, it was
+ * told »title is required« and »"name" is "date", which the file needs«. A name: with neither title: nor date: says it.
+ */
+function personAmongArticles(data: Record<string, unknown>, keyLines: ReadonlyMap<string, number>, file: string): ArhivarError | undefined {
+  if (!('name' in data) || 'title' in data || 'date' in data) return undefined;
+  const name = typeof data.name === 'string' ? data.name.trim() : '';
+  const slug = slugify(name);
+  return new ArhivarError({
+    code: 'article/person-file',
+    message: `this is a person file${name ? ` (name: ${name})` : ''}, not an article: content/articles/ holds articles, and content/people/ the people`,
+    file,
+    line: keyLines.get('name'),
+    hint: `move it to content/people/${slug ? `${slug}.md` : file.split('/').at(-1)} (or delete it, if it is a copy of a file there); an article starts with title: and date: lines`,
+  });
+}
+
 export function validateArticle(source: SourceFile): { article?: ArticleSource; errors: ArhivarError[] } {
   const { file } = source;
   let frontMatter;
@@ -225,6 +242,8 @@ export function validateArticle(source: SourceFile): { article?: ArticleSource; 
       ],
     };
   }
+  const personFile = personAmongArticles(frontMatter.data, frontMatter.keyLines, file);
+  if (personFile) return { errors: [personFile] };
   const raw = withoutEmptyKeys(frontMatter.data, OPTIONAL_ARTICLE_KEYS, frontMatter.keyLines, source.text);
   const result = ArticleFrontMatterSchema.safeParse(raw);
   const cutAt = cutAtCommentErrors(raw, TEXT_KEYS, result.error?.issues ?? [], { file, code: 'article', keyLines: frontMatter.keyLines, text: source.text });

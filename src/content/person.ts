@@ -48,6 +48,23 @@ const PERSON_EXAMPLES: Readonly<Record<string, string>> = { redirectFrom: 'redir
 /** The keys that hold text alone, which a # after a space would cut (cutAtCommentErrors). */
 const PERSON_TEXT_KEYS = ['name', 'surname', 'role'];
 
+/**
+ * An article saved among the people (in the wrong folder, or a copy): read as a person file, it was told
+ * »"date" is "name", which the file needs: write name: 2026-12-01T09:05 in its place«. A title: and no name: say it.
+ */
+function articleAmongPeople(data: Record<string, unknown>, keyLines: ReadonlyMap<string, number>, file: string): ArhivarError | undefined {
+  if ('name' in data || !('title' in data)) return undefined;
+  const title = typeof data.title === 'string' ? foldWhitespace(data.title).trim() : '';
+  const year = typeof data.date === 'string' ? /^\d{4}(?=-)/.exec(data.date.trim())?.[0] : undefined;
+  return new ArhivarError({
+    code: 'person/article-file',
+    message: `this is an article${title ? ` (title: ${title})` : ''}, not a person file: content/people/ holds the people, and content/articles/ articles`,
+    file,
+    line: keyLines.get('title'),
+    hint: `move it to content/articles/${year ? `${year}/` : ''}${path.posix.basename(file)} (or delete it, if it is a copy of an article there); a person file starts with a name: line`,
+  });
+}
+
 export function parsePerson(source: SourceFile): { person?: Person; errors: ArhivarError[] } {
   const { file } = source;
   const base = path.posix.basename(file, path.posix.extname(file));
@@ -83,6 +100,8 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
       ],
     };
   }
+  const article = articleAmongPeople(frontMatter.data, frontMatter.keyLines, file);
+  if (article) return { errors: [article] };
   // The bio is checked whatever the front matter holds, so one build names every problem of the file.
   const shape = checkMarkdownShape(frontMatter.body, file, frontMatter.bodyLine);
   const result = PersonFrontMatterSchema.safeParse(withoutEmptyKeys(frontMatter.data, OPTIONAL_PERSON_KEYS, frontMatter.keyLines, source.text));

@@ -537,3 +537,26 @@ describe('validateArticle: the length of title:, counted as summary: is', () => 
     expect(errors.map((error) => error.code).sort()).toEqual(['article/bad-date', 'article/bad-summary']);
   });
 });
+
+// A person file among the articles (copied as a start, or saved in the wrong folder) was read as an article:
+// »title is required«, and »"name" is "date", which the file needs: write date: in place of name:«.
+describe('validateArticle: a person file in content/articles/', () => {
+  it('is told as one, with the file in content/people/ to move it to', () => {
+    const { article, errors } = validateArticle({ file: 'content/articles/2026/zan-cerne.md', text: '---\nname: Žan Černe\nrole: svetovalec\n---\n\nKratek opis.\n', mtimeMs: 0 });
+    expect(article).toBeUndefined();
+    expect(errors.map((error) => [error.code, error.file, error.line, error.message, error.hint])).toEqual([
+      [
+        'article/person-file',
+        'content/articles/2026/zan-cerne.md',
+        2,
+        'this is a person file (name: Žan Černe), not an article: content/articles/ holds articles, and content/people/ the people',
+        'move it to content/people/zan-cerne.md (or delete it, if it is a copy of a file there); an article starts with title: and date: lines',
+      ],
+    ]);
+  });
+
+  it('leaves an article that also has a name: to the key checks', () => {
+    const { errors } = validateArticle({ file: 'content/articles/a.md', text: '---\ntitle: A\ndate: 2025-12-22\nname: B\n---\n\nBesedilo.\n', mtimeMs: 0 });
+    expect(errors.map((error) => error.code)).toEqual(['article/unknown-key']);
+  });
+});

@@ -481,3 +481,26 @@ describe('parsePerson: aliases written as one value with commas', () => {
     expect(errors).toEqual([]);
   });
 });
+
+// An article among the people was read as a person file: »"date" is "name", which the file needs: write
+// name: 2026-12-01T09:05 in its place«.
+describe('parsePerson: an article in content/people/', () => {
+  it('is told as one, with the folder of content/articles/ to move it to', () => {
+    const { person, errors } = parsePerson({ file: 'content/people/sestanek.md', text: '---\ntitle: "Umerov po sestanku"\ndate: 2026-12-01T09:05\n---\n\nBesedilo.\n', mtimeMs: 0 });
+    expect(person).toBeUndefined();
+    expect(errors.map((error) => [error.code, error.file, error.line, error.message, error.hint])).toEqual([
+      [
+        'person/article-file',
+        'content/people/sestanek.md',
+        2,
+        'this is an article (title: Umerov po sestanku), not a person file: content/people/ holds the people, and content/articles/ articles',
+        'move it to content/articles/2026/sestanek.md (or delete it, if it is a copy of an article there); a person file starts with a name: line',
+      ],
+    ]);
+  });
+
+  it('gives the articles folder alone when the date gives no year', () => {
+    const { errors } = parsePerson({ file: 'content/people/sestanek.md', text: '---\ntitle: Sestanek\n---\n', mtimeMs: 0 });
+    expect(errors.map((error) => error.hint)).toEqual(['move it to content/articles/sestanek.md (or delete it, if it is a copy of an article there); a person file starts with a name: line']);
+  });
+});
