@@ -145,7 +145,8 @@ paragraph, a short line without final punctuation a ## crosshead. The title is -
 line without final punctuation, or the first sentence; the date is --date or the file's modification
 time; people are the registry's names found in the text. Existing files are never replaced, and an
 article already at the address of the date and slug is named. A folder imports every .txt file in it
-and in its subfolders (names starting with . are skipped).
+and in its subfolders (names starting with . are skipped), and reports each Word, LibreOffice, RTF or
+PDF document there as one to save as plain text.
 
   --date DATE    2025-12-22 or 2025-12-22T18:30 (Europe/Ljubljana)
   --title TITLE  the article's title (a file, or a folder holding one .txt file)

@@ -618,6 +618,46 @@ describe('arhivar import', () => {
     expect(report.imported.map((article) => article.file)).toEqual(['content/articles/2025/prvi-clanek-je-tu.md', 'content/articles/2025/drugi-clanek-je-tu.md']);
   });
 
+  // A folder of what a newsroom receives holds Word and PDF files beside the .txt ones: they were left out without a
+  // word (»1 imported, 0 not imported«), and a folder of them alone was »holds no .txt files«.
+  it('reports each document of a folder (.docx, .doc, .odt, .rtf, .pdf) as not plain text, and imports the .txt files', async () => {
+    const root = await emptyProject();
+    const folder = path.join(root, 'prejeto');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'a.txt'), 'Prvi članek je tu.\n');
+    await writeFile(path.join(folder, 'b.docx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0xec, 0x9a]));
+    await writeFile(path.join(folder, 'c.PDF'), Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1'));
+    await writeFile(path.join(folder, 'd.rtf'), '{\\rtf1\\ansi Župan je predstavil proračun.}');
+    await writeFile(path.join(folder, 'slika.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+    const report = await importPlainText({ root, source: folder, date: '2025-04-04' });
+    expect(report.imported.map((article) => article.file)).toEqual(['content/articles/2025/prvi-clanek-je-tu.md']);
+    expect(report.problems.map((problem) => [problem.code, path.basename(problem.file!)])).toEqual([
+      ['content/not-text', 'b.docx'],
+      ['content/not-text', 'c.PDF'],
+      ['content/not-text', 'd.rtf'],
+    ]);
+  });
+
+  it('reports a folder of documents alone file by file, not as a folder with nothing to import', async () => {
+    const root = await emptyProject();
+    const folder = path.join(root, 'prejeto');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'b.docx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0xec, 0x9a]));
+    const report = await importPlainText({ root, source: folder, date: '2025-04-04' });
+    expect(report.problems.map((problem) => problem.code)).toEqual(['content/not-text']);
+  });
+
+  it('takes --title for a folder of one .txt file beside documents, which are reported', async () => {
+    const root = await emptyProject();
+    const folder = path.join(root, 'prejeto');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'a.txt'), 'Prvi članek je tu.\n');
+    await writeFile(path.join(folder, 'b.docx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0xec, 0x9a]));
+    const report = await importPlainText({ root, source: folder, date: '2025-04-04', title: 'Naslov po meri' });
+    expect(report.imported.map((article) => article.file)).toEqual(['content/articles/2025/naslov-po-meri.md']);
+    expect(report.problems.map((problem) => problem.code)).toEqual(['content/not-text']);
+  });
+
   it('imports a .txt link of a folder, and reports a link to nothing by name while the other files are imported', async () => {
     const root = await emptyProject();
     const folder = path.join(root, 'prejeto');
