@@ -268,7 +268,7 @@ function unknownPersonHint(registry: Registry, person: Person): string {
   const suggestion = suggestPerson(registry, person.name);
   const instead = suggestionHint(suggestion, person.name);
   if (!instead) {
-    return `a list takes the name in the nominative (kdo?): if "${person.name}" is not that, or is misspelt, write it so in its place; if it is, add content/people/${person.id}.md with name: ${person.name} and a role`;
+    return `if "${person.name}" is the name in the nominative (kdo?), spelt right, add content/people/${person.id}.md with name: ${person.name} and a role; if it is another case (koga?, s kom? …) or misspelt, write the nominative in its place in the list`;
   }
   // A case form or the order of the words is no other person; a surname or a near spelling may be.
   return suggestion!.why === 'form' || suggestion!.why === 'order' ? instead : `${instead}; if it is someone else, add a person file for them with the name in the nominative (kdo?)`;

@@ -162,7 +162,7 @@ describe('bad input', () => {
       [
         'article/unknown-person',
         4,
-        'a list takes the name in the nominative (kdo?): if "Ana Kos in Bor Zupan" is not that, or is misspelt, write it so in its place; if it is, add content/people/ana-kos-in-bor-zupan.md with name: Ana Kos in Bor Zupan and a role',
+        'if "Ana Kos in Bor Zupan" is the name in the nominative (kdo?), spelt right, add content/people/ana-kos-in-bor-zupan.md with name: Ana Kos in Bor Zupan and a role; if it is another case (koga?, s kom? …) or misspelt, write the nominative in its place in the list',
       ],
       ['article/unknown-not-person', 10, '"Steve Witkoff/Jared Kushner" is 2 names in one entry: write each as an entry of its own, Steve Witkoff and Jared Kushner'],
     ]);

@@ -226,7 +226,7 @@ describe('arhivar new', () => {
     expect(result.warnings[0]!.message).toContain('"Steve Witkof" has no file in content/people/');
     expect(result.warnings[0]!.hint).toContain('write Steve Witkoff, the name in content/people/steve-witkoff.md, if that is who is meant');
     expect(result.warnings[1]!.hint).toBe(
-      'a list takes the name in the nominative (kdo?): if "Marija Neznana" is not that, or is misspelt, write it so in its place; if it is, add content/people/marija-neznana.md with name: Marija Neznana and a role',
+      'if "Marija Neznana" is the name in the nominative (kdo?), spelt right, add content/people/marija-neznana.md with name: Marija Neznana and a role; if it is another case (koga?, s kom? …) or misspelt, write the nominative in its place in the list',
     );
     // Word for word the build's warnings about the file.
     const built = await buildSite(root);
@@ -243,7 +243,7 @@ describe('arhivar new', () => {
       [
         'article/unknown-person',
         '"Roberta Goloba" has no file in content/people/; the page /osebe/roberta-goloba/ is made from the name alone',
-        'a list takes the name in the nominative (kdo?): if "Roberta Goloba" is not that, or is misspelt, write it so in its place; if it is, add content/people/roberta-goloba.md with name: Roberta Goloba and a role',
+        'if "Roberta Goloba" is the name in the nominative (kdo?), spelt right, add content/people/roberta-goloba.md with name: Roberta Goloba and a role; if it is another case (koga?, s kom? …) or misspelt, write the nominative in its place in the list',
       ],
     ]);
     await mkdir(path.join(root, 'content/people'), { recursive: true });
