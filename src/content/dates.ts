@@ -126,7 +126,8 @@ function impossibleDayHint(year: number, month: number, day: number): string | u
   if (month > 12 && day >= 1 && day <= 12 && month <= daysInMonth(year, day)) {
     return `write ${year}-${pad2(day)}-${pad2(month)} if the day and the month are swapped: the month comes second, from 01 to 12 (Europe/Ljubljana is assumed)`;
   }
-  return `write the month from 01 to 12 between the year and the day: ${year}-MM-${pad2(day)} (Europe/Ljubljana is assumed)`;
+  if (day >= 1 && day <= 31) return `write the month from 01 to 12 between the year and the day: ${year}-MM-${pad2(day)} (Europe/Ljubljana is assumed)`;
+  return `write the month from 01 to 12 and the day from 01 to 31, year first: ${year}-MM-DD (Europe/Ljubljana is assumed)`;
 }
 
 /**

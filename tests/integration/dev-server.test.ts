@@ -199,7 +199,7 @@ describe('arhivar dev', () => {
     const broken = await fetchUntil(server, FIRST_URL, (p) => p.status === 500);
     expect(broken.body).toContain(`${FIRST_FILE}:3`);
     expect(broken.body).toContain('article/bad-date');
-    expect(broken.body).toContain('hint: write 2025-12-22');
+    expect(broken.body).toContain('hint: write the month from 01 to 12 and the day from 01 to 31, year first: 2025-MM-DD');
     expect(broken.body).toMatch(VITE_CLIENT);
     // Every page shows the problem while it lasts, not only the broken article.
     expect((await fetchUntil(server, '/', () => true)).status).toBe(500);

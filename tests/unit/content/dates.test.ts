@@ -100,6 +100,8 @@ describe('parseContentDate', () => {
     ['2025-13-01', 'there is no month 13', 'write 2025-01-13 if the day and the month are swapped: the month comes second, from 01 to 12 (Europe/Ljubljana is assumed)'],
     ['2025-14-22', 'there is no month 14', 'write the month from 01 to 12 between the year and the day: 2025-MM-22 (Europe/Ljubljana is assumed)'],
     ['2025-00-05', 'there is no month 0', 'write the month from 01 to 12 between the year and the day: 2025-MM-05'],
+    // Neither the month nor the day can be: no part of it is kept.
+    ['2025-13-45', 'there is no month 13', 'write the month from 01 to 12 and the day from 01 to 31, year first: 2025-MM-DD (Europe/Ljubljana is assumed)'],
     ['2025-12-22T25:00', 'impossible time of day', 'write the time as meant, from 00:00 to 23:59, such as 2025-12-22T18:30, or the date alone, 2025-12-22'],
     // The hint keeps the date written: it gave 2025-12-22 for any, which an editor of a March story could copy.
     ['2025-03-05T25:00', '"2025-03-05T25:00" has an impossible time of day', 'write the time as meant, from 00:00 to 23:59, such as 2025-03-05T18:30, or the date alone, 2025-03-05 (Europe/Ljubljana is assumed)'],
