@@ -592,6 +592,11 @@ async function runDev(args: readonly string[], io: Io): Promise<number> {
         printWarnings(report.warnings, io);
         io.out(`loaded ${formatCount(report.articles)} ${report.articles === 1 ? 'article' : 'articles'} in ${(report.elapsedMs / 1000).toFixed(1)} s`);
         if (report.heldBack) io.out(heldBackMessage(report.heldBack, 'dev'));
+        // The dev server gives no article/address-changed, and sends the browser on: without a word the editor would
+        // not learn that the published site does not.
+        for (const { file, from, to } of report.moved ?? []) {
+          io.out(`${file} is now at ${to}: the browser is sent there from ${from} while npm run dev runs; on the published site that address leads to the 404 page unless redirectFrom: lists it (npm run build says so, article/address-changed)`);
+        }
       }
       if (shown && shown.pathname !== report.basePath) {
         shown = new URL(report.basePath, shown);

@@ -78,6 +78,14 @@ export interface DevLoadReport {
   elapsedMs: number;
   /** The path the site is served under after this load: that of baseUrl in the last site that loaded. */
   basePath: string;
+  /** The articles this load moved to another address (a title, slug or date edited), from the site's root. */
+  moved?: readonly MovedArticle[];
+}
+
+export interface MovedArticle {
+  file: string;
+  from: string;
+  to: string;
 }
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -252,6 +260,13 @@ class DevSite {
   private publicLinkTargets = new Set<string>();
   /** What publicConflictsOf found last, and for which addresses and files of public/. */
   private conflicts: { key: string[]; publicFiles: readonly string[]; found: { problems: ArhivarError[]; warnings: ArhivarError[] } } | undefined;
+  /**
+   * Each article's address at the last load, and the addresses articles had earlier in this session: a headline
+   * edited in the editor moves the page, and the browser, reloading the address it was on, showed the 404 page.
+   * Such an address sends the browser on to the article's address now (followMovedArticles, movedArticleAddress).
+   */
+  private readonly articleAddresses = new Map<string, string>();
+  private readonly earlierAddresses = new Map<string, string>();
 
   constructor(private readonly options: DevPluginOptions) {
     this.root = path.resolve(options.root);
@@ -471,6 +486,7 @@ class DevSite {
     void model.then(async (state) => {
       if (this.closing.signal.aborted) return;
       const current = this.model === model;
+      const moved = current && state.ok ? this.followMovedArticles(state.model) : [];
       if (current) {
         this.loading = false;
         this.newest = undefined;
@@ -478,6 +494,7 @@ class DevSite {
         this.scheduleDue(state);
       }
       this.options.onLoad?.({
+        ...(moved.length > 0 ? { moved } : {}),
         errors: state.ok ? [] : state.errors,
         warnings: state.ok ? state.model.warnings : state.warnings,
         failure: state.ok ? undefined : state.failure,
@@ -501,6 +518,36 @@ class DevSite {
       this.startLoad();
       again.follow(this.model);
     });
+  }
+
+  /** The articles whose address changed since the last load, each remembered by its old address for the session. */
+  private followMovedArticles(model: SiteModel): MovedArticle[] {
+    const moved: MovedArticle[] = [];
+    const shown = new Set<string>();
+    for (const { file, url } of model.archive.articles) {
+      shown.add(file);
+      const before = this.articleAddresses.get(file);
+      if (before !== undefined && before !== url) {
+        moved.push({ file, from: before, to: url });
+        this.earlierAddresses.set(before, file);
+      }
+      this.articleAddresses.set(file, url);
+    }
+    // A file deleted (or held back for a later date) sends no one on: its old addresses lead to the 404 page.
+    for (const file of this.articleAddresses.keys()) if (!shown.has(file)) this.articleAddresses.delete(file);
+    return moved;
+  }
+
+  /**
+   * Where to send the browser from an address an article had earlier in this session and no page has now: the
+   * article's address now, under the site's path. undefined for any other address, and for an article since deleted.
+   */
+  private movedArticleAddress(pathname: string): string | undefined {
+    const folder = pathname.endsWith(`/${INDEX_FILE}`) ? pathname.slice(0, -INDEX_FILE.length) : pathname.endsWith('/') ? pathname : `${pathname}/`;
+    const file = this.earlierAddresses.get(folder);
+    const now = file === undefined ? undefined : this.articleAddresses.get(file);
+    if (now === undefined || now === folder) return undefined;
+    return `${this.basePath}${now.slice(1)}`;
   }
 
   /**
@@ -694,6 +741,12 @@ class DevSite {
       if (firstPage) {
         // 302: see firstPageLocation.
         response.writeHead(302, { location: firstPage });
+        response.end();
+        return;
+      }
+      const movedTo = page ? undefined : this.movedArticleAddress(pathname);
+      if (movedTo) {
+        response.writeHead(302, { location: movedTo });
         response.end();
         return;
       }

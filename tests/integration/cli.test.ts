@@ -660,6 +660,24 @@ describe('arhivar CLI exit codes', () => {
     expect(await running).toBe(0);
   });
 
+  it('dev tells the terminal of an article moved by an edited headline, where the page went and what the published site does', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const io = captureIo({ untilStopped: () => stopped });
+    const running = main(['dev', '--root', root, '--port', '0'], io);
+    await waitFor(() => io.stdout.some((line) => line.startsWith('loaded ')), 'the first load');
+    const file = path.join(root, 'content/articles/2025/prvi.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('title: "Prvi članek o občini"', 'title: "Proračun sprejet na seji"'));
+    await waitFor(() => io.stdout.some((line) => line.includes('is now at')), 'the note on the moved article');
+    expect(io.stdout).toContain(
+      'content/articles/2025/prvi.md is now at /2025/01/10/proracun-sprejet-na-seji/: the browser is sent there from /2025/01/10/prvi-clanek-o-obcini/ while npm run dev runs; on the published site that address leads to the 404 page unless redirectFrom: lists it (npm run build says so, article/address-changed)',
+    );
+    stop();
+    expect(await running).toBe(0);
+  });
+
   it('preview without a built site says to build first and exits 1, not with the code of a wrong command line', async () => {
     const root = await makeTempDir();
     roots.push(root);

@@ -192,6 +192,28 @@ describe('arhivar dev', () => {
     expect(home.status).toBe(200);
   });
 
+  // A headline corrected in the editor moved the page, and the browser, reloading the address it was on, showed the
+  // 404 page: the article seemed gone. The dev server gives no article/address-changed (the build does), so the
+  // terminal says where it went and what the published site does there.
+  it("sends the browser on from an article's address before its title was edited in this session, and tells the terminal", async () => {
+    const file = path.join(root, 'content/articles/2025/popravek.md');
+    const before = '/2025/06/02/naslov-pred-popravkom/';
+    const after = '/2025/06/02/naslov-po-popravku/';
+    await writeFile(file, '---\ntitle: "Naslov pred popravkom"\ndate: 2025-06-02\n---\n\nBesedilo članka s popravkom.\n');
+    await fetchUntil(server, before, (page) => page.status === 200);
+    await writeFile(file, '---\ntitle: "Naslov po popravku"\ndate: 2025-06-02\n---\n\nBesedilo članka s popravkom.\n');
+    await fetchUntil(server, after, (page) => page.status === 200);
+    const old = await fetch(new URL(before, server.url), { redirect: 'manual' });
+    expect([old.status, old.headers.get('location')]).toEqual([302, after]);
+    expect(loads.flatMap((report) => report.moved ?? [])).toContainEqual({ file: 'content/articles/2025/popravek.md', from: before, to: after });
+    // An address no article of the session had is not found, as before.
+    expect((await fetch(new URL('/2025/06/02/naslov-ki-ga-ni-bilo/', server.url), { redirect: 'manual' })).status).toBe(404);
+    // Deleted, the article sends no one on.
+    await rm(file);
+    await fetchUntil(server, after, (page) => page.status === 404);
+    expect((await fetch(new URL(before, server.url), { redirect: 'manual' })).status).toBe(404);
+  });
+
   it('shows broken front matter as an error page with file, line and hint, and recovers when it is fixed', async () => {
     const file = path.join(root, FIRST_FILE);
     const good = await readFile(file, 'utf8');
