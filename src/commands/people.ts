@@ -96,8 +96,9 @@ function exampleArticle(articles: readonly ArticleSource[]): string {
 
 /**
  * The person a path names instead of an article: a person file (`content/people/ana-novak.md`), or, where the
- * path names no file, a person's id alone (`ana-novak`) that no article's file name or slug has. An editor asks »who is Ana Novak in?« this way;
- * read as an article, a person file was told »title is required« and »"name" is "date"«.
+ * path names no file, a person's id alone (`ana-novak`) that no article's file name or slug has. An editor asks
+ * »which articles is Ana Novak in?« this way; read as an article, a person file was told »title is required« and
+ * »"name" is "date"«.
  */
 async function personNamed(registry: Registry, absolute: string, file: string, articlePath: string, articles: readonly ArticleSource[]): Promise<Person | undefined> {
   const people = [...registry.people.values()];
