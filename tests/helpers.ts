@@ -180,6 +180,7 @@ export interface DevProcess {
   /** Its exit code once it has ended. */
   exited: Promise<number | null>;
   kill: (signal: NodeJS.Signals) => void;
+  pid: number;
 }
 
 /** `arhivar dev` on `root` in a process of its own, on a free port, as an editor starts it (tests that stop it by a signal). */
@@ -192,7 +193,7 @@ export function startDevProcess(root: string): DevProcess {
   child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { output, exited, kill: (signal) => void child.kill(signal) };
+  return { output, exited, kill: (signal) => void child.kill(signal), pid: child.pid! };
 }
 
 /**
