@@ -906,7 +906,6 @@ class DevSite {
 
 const INDEX_FILE = 'index.html';
 
-/** An address's path decoded, or undefined when it does not decode (a % not followed by two hex digits, bytes that are no UTF-8). */
 /**
  * Whether `pathname` (inside the site's path) is a file of the search index, which the first request for one makes
  * whole. Not the search page: the browser asks for the index only once a query is typed, and making it for the page
@@ -916,6 +915,7 @@ export function isSearchIndexFile(pathname: string): boolean {
   return pathname === urls.searchIndex() || pathname.startsWith(urls.searchData());
 }
 
+/** An address's path decoded, or undefined when it does not decode (a % not followed by two hex digits, bytes that are no UTF-8). */
 function decodedPath(pathname: string): string | undefined {
   try {
     return decodeURIComponent(pathname);
