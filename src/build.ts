@@ -922,6 +922,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
       onPage,
       published,
       renderTimeLimitMs: options.renderTimeLimitMs,
+      basePath: basePathOf(model.config.baseUrl),
     });
     // Only once the site is published: a failed build published nothing at the new addresses.
     if (useCache && model.addresses) await recordPublishedAddresses(options.root, target, model.addresses, model.archive.articles);

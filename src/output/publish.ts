@@ -49,6 +49,8 @@ export interface PublishOptions {
   published?: PublishedTree | undefined;
   /** How long one page may render before the build is stopped (template/timed-out); BUILD_RENDER_TIME_LIMIT_MS by default. */
   renderTimeLimitMs?: number | undefined;
+  /** The path the site is served at (site/urls.ts basePathOf), for the page's address in a template's problem; / by default. */
+  basePath?: string | undefined;
 }
 
 /**
@@ -270,7 +272,7 @@ export async function publishSite(
         html = await watchdog.render(() => page.render());
       } catch (error) {
         const at = await findTemplateLine(error);
-        throw error instanceof RenderStopped ? timedOutProblem(error, page.url, error.limitMs, at) : renderProblem(error, page.url, at);
+        throw error instanceof RenderStopped ? timedOutProblem(error, page.url, error.limitMs, at) : renderProblem(error, page.url, at, options.basePath);
       }
       renderMs += performance.now() - renderStarted;
       pagesRendered++;

@@ -32,6 +32,8 @@ export interface WriteOptions {
   published?: PublishedTree | undefined;
   /** How long one page may render before the build stops (publish.ts). */
   renderTimeLimitMs?: number | undefined;
+  /** The path the site is served at, which a template's problem puts before the page's address (publish.ts). */
+  basePath?: string | undefined;
 }
 
 export async function writeSite(root: string, outDir: string, pages: Iterable<PageSpec>, extraFiles: Iterable<PublishFile> | AsyncIterable<PublishFile>, options: WriteOptions = {}): Promise<WriteResult> {

@@ -5,23 +5,26 @@ import { ArhivarError, describeError } from '../errors.ts';
  * failed unexpectedly" with a stack through .cache/code/ bundles. `at` is the template line it came from,
  * found through the bundle's source maps (output/template-line.ts); without it (no maps to read) the hint
  * sends the developer to the dev server, which shows the line (dev/vite-plugin.ts, templateProblem). The
- * component the stack names first is the one that threw.
+ * component the stack names first is the one that threw. The message names the page from the site's root, as every
+ * problem does; the hint its address in the dev server, under `basePath`, the path the site is served at (site/urls.ts
+ * basePathOf): under /arhiv/, /osebe/x/ is answered with the page that says where the site is.
  */
-export function renderProblem(error: unknown, url: string, at?: { file: string; line: number }): unknown {
+export function renderProblem(error: unknown, url: string, at?: { file: string; line: number }, basePath = '/'): unknown {
   if (error instanceof ArhivarError || !(error instanceof Error)) return error;
   const empty = emptyPageComponent(error);
   if (empty !== undefined) return emptyPageProblem(empty, url, at, 'build again');
   const component = componentOf(error);
+  const devAddress = `${basePath}${url.slice(1)}`;
   return new ArhivarError({
     code: 'template/failed',
     message: `${url}: ${describeError(error)}${component ? ` (in ${component})` : ''}`,
     file: at?.file,
     line: at?.line,
     hint:
-      undefinedNameHint(error, url, at, 'build') ??
+      undefinedNameHint(error, devAddress, at, 'build') ??
       (at
-        ? `a template threw at this line while rendering this page (npm run typecheck names a field that does not exist); fix it and build again, or open ${url} in npm run dev to see the whole stack`
-        : `a template threw while rendering this page; open ${url} in npm run dev to see the template's file and line (npm run typecheck names a field that does not exist), fix it and build again`),
+        ? `a template threw at this line while rendering this page (npm run typecheck names a field that does not exist); fix it and build again, or open ${devAddress} in npm run dev to see the whole stack`
+        : `a template threw while rendering this page; open ${devAddress} in npm run dev to see the template's file and line (npm run typecheck names a field that does not exist), fix it and build again`),
     cause: error,
   });
 }
@@ -29,7 +32,8 @@ export function renderProblem(error: unknown, url: string, at?: { file: string; 
 /**
  * The hint for a template that used a name it neither imports nor defines (»Kolofn is not defined«), the build's
  * (`build`) and the dev server's (`dev`) alike, or undefined for any other error. Its cause is the import, not a
- * field: the dev server's terminal said only that the browser shows the whole stack.
+ * field: the dev server's terminal said only that the browser shows the whole stack. `url` is the page's address in
+ * the dev server, its base path included.
  */
 export function undefinedNameHint(error: unknown, url: string, at: { file: string; line: number } | undefined, command: 'build' | 'dev'): string | undefined {
   const name = error instanceof Error ? undefinedNameOf(error) : undefined;

@@ -71,6 +71,22 @@ describe('publishSite with a page whose template throws', () => {
     });
     expect(await readFile(path.join(target, 'index.html'), 'utf8')).toBe('<p>prva</p>');
   });
+
+  it('under a base path, its hint gives the page’s address as npm run dev serves it, under that path', async () => {
+    const root = await makeTempDir('arhivar-publish-');
+    const pages = [
+      {
+        url: '/osebe/ana-novak/',
+        render: () => {
+          throw new TypeError('x');
+        },
+      },
+    ];
+    await expect(publishSite(root, path.join(root, 'dist'), pages, [], { codeKey: 'test', basePath: '/arhiv/' })).rejects.toMatchObject({
+      message: '/osebe/ana-novak/: TypeError: x',
+      hint: expect.stringContaining('open /arhiv/osebe/ana-novak/ in npm run dev'),
+    });
+  });
 });
 
 describe('publishSite with a page whose template never returns', () => {

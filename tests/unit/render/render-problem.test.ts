@@ -60,6 +60,21 @@ describe('renderProblem', () => {
     expect((renderProblem(failed, '/', at) as ArhivarError).message).toBe('/: TypeError: fetch failed (cause: bad port)');
   });
 
+  it('sends the developer to the page under the path the site is served at, where npm run dev shows it (baseUrl under /arhiv/)', () => {
+    const unmapped = renderProblem(new TypeError('x'), '/osebe/steve-witkoff/', undefined, '/arhiv/') as ArhivarError;
+    expect(unmapped.message).toBe('/osebe/steve-witkoff/: TypeError: x');
+    expect(unmapped.hint).toContain('open /arhiv/osebe/steve-witkoff/ in npm run dev');
+    const atLine = renderProblem(new TypeError('x'), '/', { file: 'templates/index.tsx', line: 3 }, '/arhiv/') as ArhivarError;
+    expect(atLine.hint).toContain('open /arhiv/ in npm run dev to see the whole stack');
+    let thrown: unknown;
+    try {
+      new Function('return DateLine;')();
+    } catch (error) {
+      thrown = error;
+    }
+    expect((renderProblem(thrown, '/2025/12/02/clanek/', undefined, '/arhiv/') as ArhivarError).hint).toContain('open /arhiv/2025/12/02/clanek/ in npm run dev');
+  });
+
   it('leaves a problem arhivar already describes as it is', () => {
     const known = new ArhivarError({ code: 'article/bad-date', message: 'x' });
     expect(renderProblem(known, '/')).toBe(known);
