@@ -56,12 +56,15 @@ function articleAmongPeople(data: Record<string, unknown>, keyLines: ReadonlyMap
   if ('name' in data || !('title' in data)) return undefined;
   const title = typeof data.title === 'string' ? foldWhitespace(data.title).trim() : '';
   const year = typeof data.date === 'string' ? /^\d{4}(?=-)/.exec(data.date.trim())?.[0] : undefined;
+  const move = `move it to content/articles/${year ? `${year}/` : ''}${path.posix.basename(file)} (or delete it, if it is a copy of an article there)`;
+  // Without a date: it may as well be a person's file whose name was written as title: (»title: Ana Novak«).
+  const dated = 'date' in data;
   return new ArhivarError({
     code: 'person/article-file',
-    message: `this is an article${title ? ` (title: ${title})` : ''}, not a person file: content/people/ holds the people, and content/articles/ articles`,
+    message: `this ${dated ? 'is' : 'looks like'} an article${title ? ` (title: ${title})` : ''}, not a person file: content/people/ holds the people, and content/articles/ articles`,
     file,
     line: keyLines.get('title'),
-    hint: `move it to content/articles/${year ? `${year}/` : ''}${path.posix.basename(file)} (or delete it, if it is a copy of an article there); a person file starts with a name: line`,
+    hint: dated ? `${move}; a person file starts with a name: line` : `if it is an article, ${move}; if it is a person's file, write name: in place of title:`,
   });
 }
 

@@ -500,7 +500,19 @@ describe('parsePerson: an article in content/people/', () => {
   });
 
   it('gives the articles folder alone when the date gives no year', () => {
-    const { errors } = parsePerson({ file: 'content/people/sestanek.md', text: '---\ntitle: Sestanek\n---\n', mtimeMs: 0 });
+    const { errors } = parsePerson({ file: 'content/people/sestanek.md', text: '---\ntitle: Sestanek\ndate: včeraj\n---\n', mtimeMs: 0 });
     expect(errors.map((error) => error.hint)).toEqual(['move it to content/articles/sestanek.md (or delete it, if it is a copy of an article there); a person file starts with a name: line']);
+  });
+
+  it('without a date, says it may be a person’s file with title: written for name: (»title: Ana Novak«)', () => {
+    const { errors } = parsePerson({ file: 'content/people/ana-novak.md', text: '---\ntitle: Ana Novak\nrole: poslanka\n---\n', mtimeMs: 0 });
+    expect(errors.map((error) => [error.code, error.line, error.message, error.hint])).toEqual([
+      [
+        'person/article-file',
+        2,
+        'this looks like an article (title: Ana Novak), not a person file: content/people/ holds the people, and content/articles/ articles',
+        "if it is an article, move it to content/articles/ana-novak.md (or delete it, if it is a copy of an article there); if it is a person's file, write name: in place of title:",
+      ],
+    ]);
   });
 });
