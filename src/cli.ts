@@ -10,7 +10,7 @@ import { buildUnlessUnchanged } from './pipeline/unchanged.ts';
 import type { HeldBack } from './build.ts';
 import { formatLjubljanaMinute } from './text/sl.ts';
 import type { LockCommand, LockHolder } from './output/build-lock.ts';
-import { formatError, showControlCharacters, systemProblem, toArhivarErrors, UsageError, warningsOf, WARNINGS_WAIT_FOR_FIXES, type ArhivarError } from './errors.ts';
+import { formatError, showControlCharacters, systemProblem, toArhivarErrors, UsageError, warningsOf, WARNINGS_WAIT_FOR_FIXES, ArhivarError } from './errors.ts';
 import { startProgressLine } from './commands/progress.ts';
 import { nearest } from './text/levenshtein.ts';
 import { builtBasePath, startStaticServer } from './dev/static-server.ts';
@@ -727,9 +727,24 @@ async function runImport(args: readonly string[], io: Io): Promise<number> {
     if (article.source !== undefined) io.out(showControlCharacters(`  source: ${article.source}`));
     io.out(showControlCharacters(`  date: ${article.date}; ${counted(article.paragraphs, 'paragraph')}, ${counted(article.crossheads, 'crosshead')}${article.listItems > 0 ? `, ${counted(article.listItems, 'list item')}` : ''}; people: ${people}`));
   }
-  for (const problem of report.problems) io.err(`${formatError(problem)}\n`);
+  for (const problem of hintsOnce(report.problems)) io.err(`${formatError(problem)}\n`);
   io.out(`${report.imported.length} imported, ${report.problems.length} not imported`);
   return report.problems.length > 0 ? EXIT.content : EXIT.ok;
+}
+
+/**
+ * An agency's folder of Word documents was refused file by file, each with the same four-line hint on how to save
+ * it as plain text: a problem with the code and hint of the one before says »as for <file> above« instead.
+ */
+export function hintsOnce(problems: readonly ArhivarError[]): ArhivarError[] {
+  let shown: ArhivarError | undefined;
+  return problems.map((problem) => {
+    if (shown?.file !== undefined && problem.hint !== undefined && problem.code === shown.code && problem.hint === shown.hint) {
+      return new ArhivarError({ code: problem.code, message: problem.message, file: problem.file, line: problem.line, hint: `as for ${shown.file} above` });
+    }
+    shown = problem;
+    return problem;
+  });
 }
 
 async function runCheck(args: readonly string[], io: Io): Promise<number> {

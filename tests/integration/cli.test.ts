@@ -496,6 +496,22 @@ describe('arhivar CLI exit codes', () => {
     expect(io.stdout.at(-1)).toBe('1 imported, 0 not imported');
   });
 
+  it('import of a folder of Word documents gives the hint on saving them as plain text once, then »as for … above«', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const folder = path.join(root, 'agencija');
+    await mkdir(folder);
+    for (const name of ['a.docx', 'b.docx', 'c.odt']) await writeFile(path.join(folder, name), Buffer.from('PK\x03\x04 dokument', 'latin1'));
+    const io = captureIo();
+    expect(await main(['import', folder, '--root', root], io)).toBe(1);
+    const hints = io.stderr.join('\n').split('\n').filter((line) => line.startsWith('  hint: '));
+    expect(hints).toHaveLength(3);
+    expect(hints[0]).toMatch(/^ {2}hint: open it where it was made and save it as plain text/);
+    const first = path.relative(process.cwd(), path.join(folder, 'a.docx'));
+    expect(hints.slice(1)).toEqual([`  hint: as for ${first} above`, `  hint: as for ${first} above`]);
+    expect(io.stdout.at(-1)).toBe('0 imported, 3 not imported');
+  });
+
   it('import counts the list items it made', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);
