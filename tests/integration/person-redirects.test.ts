@@ -29,6 +29,16 @@ async function errorsOf(root: string): Promise<string[]> {
   throw new Error('built without errors');
 }
 
+/** The ContentErrors a build of `root` into `outDir` fails with; any other failure, or none, fails the test. */
+async function refusedBuild(root: string, outDir: string): Promise<ContentErrors> {
+  const failure = await buildSite(root, { outDir }).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (!(failure instanceof ContentErrors)) throw new Error(`expected the build to be refused with ContentErrors, got ${String(failure)}`);
+  return failure;
+}
+
 describe("redirectFrom: in a person file keeps the person's earlier address", () => {
   it('sends each page of the old address on to the same page of the new one, outside the sitemap, and keeps the feed there', async () => {
     const root = await renamed('redirectFrom: [darja-zagar]\n');
@@ -151,15 +161,9 @@ describe('person/address-changed: a person page a build published, gone with no 
     await rename(path.join(root, OLD), path.join(root, NEW));
     // Her new file name written where the old one belongs, and an address another person file has.
     await writeFile(path.join(root, NEW), PERSON('aliases: [Darja Žagar]\nredirectFrom: [darja-zagar-novak, boris-cok]\n'));
-    let refused: ContentErrors | undefined;
-    try {
-      await buildSite(root, { outDir: first.outDir });
-    } catch (error) {
-      if (!(error instanceof ContentErrors)) throw error;
-      refused = error;
-    }
-    expect(refused?.errors.map((e) => e.code)).toEqual(['person/redirect-taken', 'person/redirect-taken']);
-    const hints = refused!.warnings.filter((w) => w.code === 'person/address-changed').map((w) => w.hint);
+    const refused = await refusedBuild(root, first.outDir);
+    expect(refused.errors.map((e) => e.code)).toEqual(['person/redirect-taken', 'person/redirect-taken']);
+    const hints = refused.warnings.filter((w) => w.code === 'person/address-changed').map((w) => w.hint);
     expect(hints).toEqual([
       'change redirectFrom to redirectFrom: [darja-zagar], which sends readers and search engines from the old address on to the new one and keeps the old feed',
     ]);
@@ -172,15 +176,9 @@ describe('person/address-changed: a person page a build published, gone with no 
     const root = await copyFixture('archive-basic');
     const first = await buildSite(root);
     await writeFile(path.join(root, 'content/people/d-zagar.md'), '---\nname: Darja Žagar\ngender: f\n---\n');
-    let refused: ContentErrors | undefined;
-    try {
-      await buildSite(root, { outDir: first.outDir });
-    } catch (error) {
-      if (!(error instanceof ContentErrors)) throw error;
-      refused = error;
-    }
-    expect(refused?.errors.map((e) => e.code)).toEqual(['person/duplicate']);
-    expect(refused!.warnings.filter((w) => w.code === 'person/address-changed')).toEqual([]);
+    const refused = await refusedBuild(root, first.outDir);
+    expect(refused.errors.map((e) => e.code)).toEqual(['person/duplicate']);
+    expect(refused.warnings.filter((w) => w.code === 'person/address-changed')).toEqual([]);
     // One file deleted, the build publishes again, with nothing to warn of.
     await rm(path.join(root, 'content/people/d-zagar.md'));
     expect(warningsOf(await buildSite(root, { outDir: first.outDir }))).toEqual([]);
