@@ -736,7 +736,7 @@ async function runImport(args: readonly string[], io: Io): Promise<number> {
  * An agency's folder of Word documents was refused file by file, each with the same four-line hint on how to save
  * it as plain text: a problem with the code and hint of the one before says »as for <file> above« instead.
  */
-export function hintsOnce(problems: readonly ArhivarError[]): ArhivarError[] {
+function hintsOnce(problems: readonly ArhivarError[]): ArhivarError[] {
   let shown: ArhivarError | undefined;
   return problems.map((problem) => {
     if (shown?.file !== undefined && problem.hint !== undefined && problem.code === shown.code && problem.hint === shown.hint) {
