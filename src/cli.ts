@@ -10,7 +10,7 @@ import { buildUnlessUnchanged } from './pipeline/unchanged.ts';
 import type { HeldBack } from './build.ts';
 import { formatLjubljanaMinute } from './text/sl.ts';
 import type { LockCommand, LockHolder } from './output/build-lock.ts';
-import { formatError, showControlCharacters, systemProblem, toArhivarErrors, UsageError, warningsOf, WARNINGS_WAIT_FOR_FIXES, ArhivarError } from './errors.ts';
+import { formatError, hintsOnce, showControlCharacters, systemProblem, toArhivarErrors, UsageError, warningsOf, WARNINGS_WAIT_FOR_FIXES, ArhivarError } from './errors.ts';
 import { startProgressLine } from './commands/progress.ts';
 import { nearest } from './text/levenshtein.ts';
 import { builtBasePath, startStaticServer } from './dev/static-server.ts';
@@ -388,7 +388,7 @@ function parseOptionsOnly(command: Command, args: readonly string[]): OptionValu
 
 /** The problems, their count with what `command` left undone (problemsFoundLine), and then the warnings. */
 export function printProblems(errors: readonly ArhivarError[], io: Io, warnings: readonly ArhivarError[] = [], command = 'build'): void {
-  for (const error of errors) io.err(`${formatError(error)}\n`);
+  for (const error of hintsOnce(errors)) io.err(`${formatError(error)}\n`);
   io.err(problemsFoundLine(errors.length, command));
   printWarningsAfterProblems(warnings, io);
 }
@@ -400,7 +400,7 @@ function printWarnings(warnings: readonly ArhivarError[], io: Io): void {
 }
 
 function listWarnings(warnings: readonly ArhivarError[], io: Io): void {
-  for (const warning of warnings) io.err(`warning: ${formatError(warning)}\n`);
+  for (const warning of hintsOnce(warnings)) io.err(`warning: ${formatError(warning)}\n`);
 }
 
 /**
@@ -597,7 +597,7 @@ async function runDev(args: readonly string[], io: Io): Promise<number> {
       reloading = true;
       if (report.failure !== undefined) io.err(`loading the site failed: ${report.failure instanceof Error ? (report.failure.stack ?? report.failure.message) : String(report.failure)}`);
       else if (report.errors.length > 0) {
-        for (const error of report.errors) io.err(`${formatError(error)}\n`);
+        for (const error of hintsOnce(report.errors)) io.err(`${formatError(error)}\n`);
         io.err(report.errors.length === 1 ? '1 problem: the browser shows it until it is fixed.' : `${report.errors.length} problems: the browser shows them until they are fixed.`);
         printWarningsAfterProblems(report.warnings, io);
       } else {
@@ -730,21 +730,6 @@ async function runImport(args: readonly string[], io: Io): Promise<number> {
   for (const problem of hintsOnce(report.problems)) io.err(`${formatError(problem)}\n`);
   io.out(`${report.imported.length} imported, ${report.problems.length} not imported`);
   return report.problems.length > 0 ? EXIT.content : EXIT.ok;
-}
-
-/**
- * An agency's folder of Word documents was refused file by file, each with the same four-line hint on how to save
- * it as plain text: a problem with the code and hint of the one before says »as for <file> above« instead.
- */
-function hintsOnce(problems: readonly ArhivarError[]): ArhivarError[] {
-  let shown: ArhivarError | undefined;
-  return problems.map((problem) => {
-    if (shown?.file !== undefined && problem.hint !== undefined && problem.code === shown.code && problem.hint === shown.hint) {
-      return new ArhivarError({ code: problem.code, message: problem.message, file: problem.file, line: problem.line, hint: `as for ${shown.file} above` });
-    }
-    shown = problem;
-    return problem;
-  });
 }
 
 async function runCheck(args: readonly string[], io: Io): Promise<number> {

@@ -106,6 +106,26 @@ export function formatError(error: ArhivarError): string {
 }
 
 /**
+ * The problems with a hint given in full before (the same code and hint, from another file or line) saying
+ * »as for <file> above« in its place. An agency's folder of Word documents was refused file by file with the same
+ * four-line hint on saving as plain text, and 30 articles naming the same person with no file each printed the
+ * same three-line hint. The first of each is printed whole, and a problem alone is unchanged.
+ */
+export function hintsOnce(problems: readonly ArhivarError[]): ArhivarError[] {
+  const firstFile = new Map<string, string>();
+  return problems.map((problem) => {
+    if (problem.hint === undefined || problem.file === undefined) return problem;
+    const key = `${problem.code}\n${problem.hint}`;
+    const shown = firstFile.get(key);
+    if (shown === undefined) {
+      firstFile.set(key, problem.file);
+      return problem;
+    }
+    return new ArhivarError({ code: problem.code, message: problem.message, file: problem.file, line: problem.line, hint: `as for ${shown} above` });
+  });
+}
+
+/**
  * C0 and C1 control characters and DEL, and the text-direction controls and marks, written as visible escapes
  * (\x1b, \n, \u202e). Messages quote content (an unknown key, a date as written, a file name) and go to a
  * terminal, where ESC [ 2 J clears the screen, ESC ] 0 ; … BEL sets the window title and U+202E shows text

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ArhivarError, ContentErrors, describeError, formatError, systemProblem, withProblems } from '../../src/errors.ts';
+import { ArhivarError, ContentErrors, describeError, formatError, hintsOnce, systemProblem, withProblems } from '../../src/errors.ts';
 import { validateArticle } from '../../src/content/article.ts';
 
 /** The error the system gives for `act`. */
@@ -88,6 +88,27 @@ describe('withProblems', () => {
     expect(withProblems(failure, [link])).toBe(failure);
     const errors = new ContentErrors([date], [warning]);
     expect(withProblems(errors, [])).toBe(errors);
+  });
+});
+
+describe('hintsOnce', () => {
+  const problem = (code: string, file: string | undefined, hint: string | undefined) => new ArhivarError({ code, message: `${code} in ${file}`, file, line: 3, hint });
+
+  it('keeps a hint that only looks alike: another code, or a problem with no file to point back to', () => {
+    const printed = hintsOnce([
+      problem('article/bad-date', 'a.md', 'write 2025-12-22'),
+      problem('article/bad-updated', 'b.md', 'write 2025-12-22'),
+      problem('site/bad', undefined, 'write 2025-12-22'),
+      problem('site/bad', undefined, 'write 2025-12-22'),
+      problem('article/bad-date', 'c.md', 'write 2025-12-22 '),
+      problem('article/bad-date', 'd.md', undefined),
+    ]);
+    expect(printed.map((each) => each.hint)).toEqual(['write 2025-12-22', 'write 2025-12-22', 'write 2025-12-22', 'write 2025-12-22', 'write 2025-12-22 ', undefined]);
+  });
+
+  it('points the second and later to the first, with their own message, file and line', () => {
+    const printed = hintsOnce([problem('article/bad-date', 'a.md', 'write 2025-12-22'), problem('article/bad-date', 'b.md', 'write 2025-12-22')]);
+    expect(formatError(printed[1]!)).toBe('b.md:3  article/bad-date\n  article/bad-date in b.md\n  hint: as for a.md above');
   });
 });
 
