@@ -552,8 +552,117 @@ export function themeWarnings(
         }),
       );
     }
+    warnings.push(...unendedCustomProperties(css, file, root));
   }
   return warnings;
+}
+
+/** A line that starts as a declaration does: `--muted:` or `color:`. */
+const DECLARATION_LINE = /^[ \t]*(--[\w-]+|-?[a-z][\w-]*)[ \t]*:/i;
+
+/**
+ * A template/unended-property warning where a custom property's value runs on into a line that starts as a
+ * declaration (`--accent: #c00` above `--muted: #666;`). A custom property's value is everything up to the next `;`
+ * or the `}` of its block (CSS Variables 1, §2), colons and line breaks included, so that is valid CSS: nothing
+ * refuses it, --muted is never set and --accent is no colour, and the page silently falls back to other colours.
+ * Text in brackets and strings belongs to the value (`(min-width:\n 30em)`); comments are blanked first, keeping lines.
+ */
+export function unendedCustomProperties(css: string, file: string, root: string): ArhivarError[] {
+  const text = withoutComments(css);
+  const lines = text.split('\n');
+  const warnings: ArhivarError[] = [];
+  const property = /(^|[{;])(\s*)(--[\w-]+)\s*:/g;
+  let from = 0;
+  for (let match = property.exec(text); match; match = property.exec(text)) {
+    if (match.index < from || insideString(text, from, match.index)) continue;
+    const name = match[3]!;
+    const value = match.index + match[0].length;
+    const end = valueEnd(text, value);
+    from = end;
+    property.lastIndex = end;
+    // Each line break at the value's own level (not in brackets or a string) before a line that starts a declaration.
+    const swallowed = lineBreaksOutside(text, value, end).filter((index) => DECLARATION_LINE.test(lines[lineOf(text, index + 1) - 1]!));
+    if (swallowed.length === 0) continue;
+    const own = lineOf(text, match.index + match[1]!.length + match[2]!.length);
+    const set = text.slice(value, swallowed[0]).replace(/\s+/g, ' ').trim();
+    for (const index of swallowed) {
+      const line = lineOf(text, index);
+      const next = lines[line]!.split(/[;}]/)[0]!.trim();
+      const taken = DECLARATION_LINE.exec(next)![1]!;
+      warnings.push(
+        new ArhivarError({
+          code: 'template/unended-property',
+          message: `no ; ends this line, so line ${line + 1} (${next}) is read as part of the value of ${name}${own === line ? '' : ` (line ${own})`}: ${taken} is not set, and ${name} is not ${set.length > 60 ? `${set.slice(0, 59)}…` : set}`,
+          file: toProjectPath(root, file),
+          line,
+          hint: `end the line with a ;: ${lines[line - 1]!.trim()};`,
+        }),
+      );
+    }
+  }
+  return warnings;
+}
+
+/** The 1-based line of `index`. */
+function lineOf(text: string, index: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}
+
+/** Where a declaration's value that starts at `start` ends: at its `;`, or at the `}` of its block, or the end of the text. */
+function valueEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let index = start; index < text.length; index++) {
+    const character = text[index]!;
+    if (character === '\\') index++;
+    else if (character === '"' || character === "'") index = stringEnd(text, index);
+    else if ('([{'.includes(character)) depth++;
+    else if (')]'.includes(character)) depth = Math.max(0, depth - 1);
+    else if (character === '}') {
+      if (depth === 0) return index;
+      depth--;
+    } else if (character === ';' && depth === 0) return index;
+  }
+  return text.length;
+}
+
+/** The line breaks between `start` and `end` that are in no bracket and no string. */
+function lineBreaksOutside(text: string, start: number, end: number): number[] {
+  const breaks: number[] = [];
+  let depth = 0;
+  for (let index = start; index < end; index++) {
+    const character = text[index]!;
+    if (character === '\\') index++;
+    else if (character === '"' || character === "'") index = stringEnd(text, index);
+    else if ('([{'.includes(character)) depth++;
+    else if (')]}'.includes(character)) depth = Math.max(0, depth - 1);
+    else if (character === '\n' && depth === 0) breaks.push(index);
+  }
+  return breaks;
+}
+
+/** The index of the quote that closes the string opening at `start`; a line break not escaped ends it too (CSS Syntax, »bad string«). */
+function stringEnd(text: string, start: number): number {
+  const quote = text[start];
+  for (let index = start + 1; index < text.length; index++) {
+    if (text[index] === '\\') index++;
+    else if (text[index] === quote || text[index] === '\n') return index;
+  }
+  return text.length;
+}
+
+/** Whether `index` lies inside a string that starts after `from` (a declaration's start is never in one). */
+function insideString(text: string, from: number, index: number): boolean {
+  for (let at = from; at < index; at++) {
+    const character = text[at]!;
+    if (character === '\\') at++;
+    else if (character === '"' || character === "'") {
+      at = stringEnd(text, at);
+      if (at >= index) return true;
+    }
+  }
+  return false;
 }
 
 /** themeWarnings of arhivar's own stylesheet, read now: given by every build, also when the bundle comes from .cache/. */

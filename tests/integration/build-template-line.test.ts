@@ -502,3 +502,25 @@ describe('npm run build with a url() from the host\'s root in the stylesheet', (
     expect(third.stderr).toContain(warning);
   }, 90_000);
 });
+
+describe('npm run build with a custom property in the stylesheet that lacks its ;', () => {
+  it('warns at that line, naming the declaration it swallows, and builds', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    const stylesheet = path.join(copy, 'templates', 'site.css');
+    const source = await readFile(stylesheet, 'utf8');
+    expect(source).toContain('  --accent: #a1201a;\n  --accent-hover: #741510;\n');
+    const broken = source.replace('  --accent: #a1201a;\n', '  --accent: #a1201a\n');
+    await writeFile(stylesheet, broken);
+    const line = broken.split('\n').indexOf('  --accent: #a1201a') + 1;
+    const built = await promisify(execFile)(process.execPath, [path.join(copy, 'src/bin/arhivar.js'), 'build', '--root', root], { timeout: 60_000 });
+    expect(built.stderr).toContain(
+      [
+        `warning: templates/site.css:${line}  template/unended-property`,
+        `  no ; ends this line, so line ${line + 1} (--accent-hover: #741510) is read as part of the value of --accent: --accent-hover is not set, and --accent is not #a1201a`,
+        '  hint: end the line with a ;: --accent: #a1201a;',
+      ].join('\n'),
+    );
+    expect(built.stdout).toMatch(/^built \d+ pages/);
+  }, 90_000);
+});

@@ -356,3 +356,68 @@ describe('themeWarnings', () => {
     expect(warnings.map((warning) => warning.message.split(' ')[0])).toEqual(['url("/fonts/serif.woff2?v=2")', 'url("/slike/glava.png")']);
   });
 });
+
+describe('themeWarnings: a custom property with no ; before the next declaration', () => {
+  const templates = path.join('/arhivar', 'templates');
+  const warningsOf = (css: string, imported = '') => {
+    const texts = new Map([
+      [path.join(templates, 'site.css'), css],
+      [path.join(templates, 'deli', 'glava.css'), imported],
+    ]);
+    return themeWarnings(path.join(templates, 'site.css'), '/arhivar', (file) => texts.get(file), (file) => texts.has(file));
+  };
+
+  it('warns at the line that lacks the ;, naming the declaration it swallows, with the line to write', () => {
+    const warnings = warningsOf(':root {\n  --accent: #c00\n  --muted: #666;\n  --rule: #ddd;\n}\n');
+    expect(warnings.map((warning) => [warning.code, warning.file, warning.line, warning.message, warning.hint])).toEqual([
+      [
+        'template/unended-property',
+        'templates/site.css',
+        2,
+        'no ; ends this line, so line 3 (--muted: #666) is read as part of the value of --accent: --muted is not set, and --accent is not #c00',
+        'end the line with a ;: --accent: #c00;',
+      ],
+    ]);
+  });
+
+  it('finds a swallowed property that is not a custom one, in a stylesheet site.css @imports too, and in a value of several lines', () => {
+    const warnings = warningsOf("@import './deli/glava.css';\n", '.glava {\n  --senca: 0 1px 2px #0003,\n    0 2px 8px #0002\n  color: red;\n}\n');
+    expect(warnings.map((warning) => [warning.file, warning.line, warning.message, warning.hint])).toEqual([
+      [
+        'templates/deli/glava.css',
+        3,
+        'no ; ends this line, so line 4 (color: red) is read as part of the value of --senca (line 2): color is not set, and --senca is not 0 1px 2px #0003, 0 2px 8px #0002',
+        'end the line with a ;: 0 2px 8px #0002;',
+      ],
+    ]);
+  });
+
+  it('tells each line without its ; when one value swallows several declarations', () => {
+    const warnings = warningsOf(':root{--a: 1\n  --b: 2\n  --c: 3;}\n');
+    expect(warnings.map((warning) => [warning.line, warning.message, warning.hint])).toEqual([
+      [1, 'no ; ends this line, so line 2 (--b: 2) is read as part of the value of --a: --b is not set, and --a is not 1', 'end the line with a ;: :root{--a: 1;'],
+      [2, 'no ; ends this line, so line 3 (--c: 3) is read as part of the value of --a (line 1): --c is not set, and --a is not 1', 'end the line with a ;: --b: 2;'],
+    ]);
+  });
+
+  it('leaves alone values of several lines, the last declaration of a block, strings, brackets and comments', () => {
+    const css = [
+      ':root {',
+      "  --serif: Charter,",
+      "    'Bitstream Charter', serif;",
+      '  --content: "a;\\',
+      ' b: c";',
+      '  --query: (min-width:',
+      '    30em);',
+      '  --blok: {',
+      '    color: red;',
+      '  };',
+      '  --zadnja: #fff',
+      '}',
+      '.x { --a: 1 /* ; */',
+      '  /* --b: 2; */ }',
+      '.y { color: var(--accent) }',
+    ].join('\n');
+    expect(warningsOf(css)).toEqual([]);
+  });
+});
