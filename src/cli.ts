@@ -751,7 +751,8 @@ async function runCheck(args: readonly string[], io: Io): Promise<number> {
     return EXIT.content;
   }
   printWarnings(result.warnings, io);
-  const links = result.linksChecked ? `; every internal link in ${result.linksChecked}/ resolves` : '; no built site to check links in (run npm run build)';
+  const throughNotFound = result.firstPageLinks > 0 ? `, ${formatCount(result.firstPageLinks)} of them only through the 404 page` : '';
+  const links = result.linksChecked ? `; every internal link in ${result.linksChecked}/ resolves${throughNotFound}` : '; no built site to check links in (run npm run build)';
   // »no problems« alone, right under the warnings, read as if there were none: they are counted first.
   const warned = result.warnings.length > 0 ? `${counted(result.warnings.length, 'warning')} (above), ` : '';
   io.out(`checked ${formatCount(result.articles)} ${result.articles === 1 ? 'article' : 'articles'}: ${warned}no problems${links}`);

@@ -9,7 +9,7 @@ import { lockOutput, type LockHolder } from '../output/build-lock.ts';
 import { findBrokenLinks, isSiteHost, percentDecode, type BrokenLink } from '../output/links.ts';
 import { publicFolderContents, publicFolderReport, type WrittenPaths } from '../output/publish.ts';
 import { readSiteConfig } from '../config/site.ts';
-import { basePathOf, outputPathFor, pageOfListing, personOfPath, urls, withoutBasePath } from '../site/urls.ts';
+import { basePathOf, firstPageListing, outputPathFor, pageOfListing, personOfPath, urls, withoutBasePath } from '../site/urls.ts';
 import { addressLines, addressKey, type WrittenAddress } from '../output/link-sources.ts';
 import { readSourceFile } from '../content/read.ts';
 import { parseFrontMatter } from '../content/front-matter.ts';
@@ -45,6 +45,8 @@ export interface CheckResult {
   /** Project-relative folder whose links were checked, or undefined when there was no build. */
   linksChecked: string | undefined;
   brokenLinks: number;
+  /** Links written in content to a listing's page 1 by its number, which only the 404 page sends on (warned of, not broken). */
+  firstPageLinks: number;
 }
 
 export async function checkSite(options: CheckOptions): Promise<CheckResult> {
@@ -105,6 +107,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
 
   let linksChecked: string | undefined;
   let brokenLinks = 0;
+  let firstPageLinks = 0;
   await whileNoBuildPublishes(options.root, distDir, options.onWaitForBuild, async () => {
     if ((await folderKind(distDir)) !== 'folder') return;
     const shown = path.relative(options.root, distDir).split(path.sep).join('/') || '.';
@@ -118,9 +121,15 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     if (broken.length > 0 && lastAddresses) movedUrls = movedArticleAddresses(await lastAddresses.read(), articleUrls);
     const written = new WrittenLinks(options.root, pageSources);
     const linkProblems: ArhivarError[] = [];
+    const linkWarnings: ArhivarError[] = [];
     const onPages = new Map<string, BrokenLink[]>();
     for (const entry of broken) {
       const at = await written.find(entry);
+      const firstPage = at && firstPageLinkWarning(entry, site.basePath, at);
+      if (firstPage) {
+        linkWarnings.push(firstPage);
+        continue;
+      }
       if (at) {
         linkProblems.push(brokenLinkError(entry, shown, site, at, { pagesOfFiles, heldBackUrls, draftUrls, movedUrls }));
         continue;
@@ -138,8 +147,14 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     }
     // By file and line, so that links of one article (found page by page) read top to bottom.
     append(problems, sortErrors(linkProblems));
+    firstPageLinks = linkWarnings.length;
+    if (linkWarnings.length > 0) {
+      const sorted = sortErrors([...warnings, ...linkWarnings]);
+      warnings.length = 0;
+      append(warnings, sorted);
+    }
   });
-  return { problems, warnings, articles, linksChecked, brokenLinks };
+  return { problems, warnings, articles, linksChecked, brokenLinks: brokenLinks - firstPageLinks, firstPageLinks };
 }
 
 /**
@@ -376,6 +391,29 @@ function brokenLinkError(broken: BrokenLink, shown: string, site: SiteAddress, w
       ? `link "${link}"${also} leads to the host "${broken.host}", not to this site: an address that starts with // names a host, and no reader can reach one whose name has no dot`
       : `link "${link}"${also} leads to no page or file of the built site`;
   return new ArhivarError({ code: 'link/broken', message, ...where, hint: written ? writtenLinkHint(broken, site, written, link, content) : templateLinkHint(broken, site) });
+}
+
+/**
+ * A link written in content to a listing's page 1 by its number (`/oznake/ukrajina/stran/1/`, as readers see
+ * `stran/2/` and write 1), for a listing the site has: nothing stands there, but the 404 page's script sends the
+ * reader on to the listing (README "Pages"), and npm run dev and preview redirect it. So it is no broken link, and
+ * a warning with the address to write, not a problem that fails the check; undefined for any other link.
+ */
+function firstPageLinkWarning(broken: BrokenLink, basePath: string, written: WrittenAt): ArhivarError | undefined {
+  if (broken.outside || broken.host !== undefined || broken.local !== undefined || broken.fragment || broken.meant === undefined) return undefined;
+  const pathname = linkPathname(broken, basePath);
+  if (pathname === undefined || !pathname.startsWith(basePath)) return undefined;
+  const listing = firstPageListing(pathname.slice(basePath.length).split('/').filter(Boolean));
+  // findBrokenLinks means the listing only when the site has it; the script would send the reader to a 404 otherwise.
+  const address = listing && `${basePath}${listing.map((name) => `${name}/`).join('')}`;
+  if (address === undefined || !meansAddress(broken.meant, address)) return undefined;
+  return new ArhivarError({
+    code: 'link/first-page-number',
+    message: `link "${written.address}"${otherLines(written)} reaches the first page of ${address} only through the 404 page, whose script sends readers on to it: search engines and readers without JavaScript get the 404 page`,
+    file: written.file,
+    line: written.lines[0],
+    hint: `write ${markdownAddress(broken.meant)}: the first page of a listing is its own address, with no page number`,
+  });
 }
 
 /** What to do about a link that leads nowhere or out of the base path, written in an article or a bio. */

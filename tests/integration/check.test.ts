@@ -278,7 +278,7 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
     expect(await main(['check', '--root', root], io)).toBe(1);
   });
 
-  it('names the listing a link to its page 1 means (/oznake/preizkus/stran/1/), whose address has no page number', async () => {
+  it('warns of a link to a listing\'s page 1 (/oznake/preizkus/stran/1/), which reaches the listing only through the 404 page, and names its address', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);
     const now = new Date('2026-01-01T00:00:00Z');
@@ -293,17 +293,51 @@ Glej [tretji članek](/2025/03/13/tretji-clanek/) in ![Seja občinskega sveta](s
       [
         'content/articles/2025/drugi.md',
         10,
-        'link "/oznake/preizkus/stran/1/" leads to no page or file of the built site',
-        'write /oznake/preizkus/: the first page of a listing is its own address, with no page number',
-      ],
-      ['content/articles/2025/drugi.md', 10, 'link "/stran/1/" leads to no page or file of the built site', 'write /: the first page of a listing is its own address, with no page number'],
-      [
-        'content/articles/2025/drugi.md',
-        10,
         'link "/stran/99/" leads to no page or file of the built site',
         'the listing / has no page 99 in the last build, and its pages move on as articles are added: link the listing itself (/) or the article you mean; build again if articles were added since the last build',
       ],
     ]);
+    expect(result.warnings.map((w) => [w.code, w.file, w.line, w.message, w.hint])).toEqual([
+      [
+        'link/first-page-number',
+        'content/articles/2025/drugi.md',
+        10,
+        'link "/oznake/preizkus/stran/1/" reaches the first page of /oznake/preizkus/ only through the 404 page, whose script sends readers on to it: search engines and readers without JavaScript get the 404 page',
+        'write /oznake/preizkus/: the first page of a listing is its own address, with no page number',
+      ],
+      [
+        'link/first-page-number',
+        'content/articles/2025/drugi.md',
+        10,
+        'link "/stran/1/" reaches the first page of / only through the 404 page, whose script sends readers on to it: search engines and readers without JavaScript get the 404 page',
+        'write /: the first page of a listing is its own address, with no page number',
+      ],
+    ]);
+  });
+
+  it('passes a site whose only such link is to a listing\'s page 1, with the warning and the link counted in its last line', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
+    await writeFile(drugi, `${await readFile(drugi, 'utf8')}\n[Oznaka](/oznake/preizkus/stran/1/index.html).\n`);
+    await build({ root, now });
+    const io = captureIo();
+    expect(await main(['check', '--root', root], io)).toBe(0);
+    expect(io.stderr.map((entry) => entry.split('\n')[0])).toEqual(['warning: content/articles/2025/drugi.md:10  link/first-page-number']);
+    expect(io.stdout.at(-1)).toBe('checked 5 articles: 1 warning (above), no problems; every internal link in dist/ resolves, 1 of them only through the 404 page');
+  });
+
+  it('tells a page 1 of a listing the site does not have as a broken link, as the 404 page\'s script sends the reader to no page', async () => {
+    const root = await copyFixture('archive-basic');
+    roots.push(root);
+    const now = new Date('2026-01-01T00:00:00Z');
+    const drugi = path.join(root, 'content', 'articles', '2025', 'drugi.md');
+    await writeFile(drugi, `${await readFile(drugi, 'utf8')}\n[Oznaka](/oznake/ni-take-oznake-nikjer/stran/1/).\n`);
+    await build({ root, now });
+    const result = await checkSite({ root, now });
+    expect(result.problems.map((p) => [p.code, p.line, p.message])).toEqual([['link/broken', 10, 'link "/oznake/ni-take-oznake-nikjer/stran/1/" leads to no page or file of the built site']]);
+    expect(result.warnings).toEqual([]);
   });
 
   it('names the page a page number written with a leading zero means (/oznake/preizkus/stran/02/), not a listing with no such page', async () => {
