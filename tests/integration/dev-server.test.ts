@@ -214,6 +214,44 @@ describe('arhivar dev', () => {
     expect((await fetch(new URL(before, server.url), { redirect: 'manual' })).status).toBe(404);
   });
 
+  // The addresses are followed from one load to the next without a second list of every article's: an address
+  // two edits old, and one from before a load that also lost another article, must still lead to the page.
+  it("sends the browser on from each of an article's earlier addresses after several edits, one of them beside a deleted article", async () => {
+    const file = path.join(root, 'content/articles/2025/vec-popravkov.md');
+    const other = path.join(root, 'content/articles/2025/za-brisanje.md');
+    const article = (title: string, date: string, text = 'Besedilo članka z več popravki.') => `---\ntitle: "${title}"\ndate: ${date}\n---\n\n${text}\n`;
+    const [first, second, third] = ['/2025/06/03/prvi-naslov/', '/2025/06/03/drugi-naslov/', '/2025/06/04/tretji-naslov/'];
+    await writeFile(file, article('Prvi naslov', '2025-06-03'));
+    await writeFile(other, article('Za brisanje', '2025-06-05', 'Članek, ki ga izbrišemo.'));
+    await fetchUntil(server, first, (page) => page.status === 200);
+    await fetchUntil(server, '/2025/06/05/za-brisanje/', (page) => page.status === 200);
+    await writeFile(file, article('Drugi naslov', '2025-06-03'));
+    await fetchUntil(server, second, (page) => page.status === 200);
+    await rm(other);
+    await writeFile(file, article('Tretji naslov', '2025-06-04'));
+    await fetchUntil(server, third, (page) => page.status === 200);
+    await fetchUntil(server, '/2025/06/05/za-brisanje/', (page) => page.status === 404);
+    const sentOn = async () => {
+      for (const earlier of [first, second]) {
+        const old = await fetch(new URL(earlier, server.url), { redirect: 'manual' });
+        expect([earlier, old.status, old.headers.get('location')]).toEqual([earlier, 302, third]);
+      }
+    };
+    await sentOn();
+    // And after an edit that moves nothing.
+    await writeFile(file, article('Tretji naslov', '2025-06-04', 'Besedilo, popravljeno še enkrat.'));
+    await fetchUntil(server, third, (page) => page.body.includes('Besedilo, popravljeno še enkrat.'));
+    await sentOn();
+    expect(loads.flatMap((report) => report.moved ?? []).filter((move) => move.file === 'content/articles/2025/vec-popravkov.md')).toEqual([
+      { file: 'content/articles/2025/vec-popravkov.md', from: first, to: second },
+      { file: 'content/articles/2025/vec-popravkov.md', from: second, to: third },
+    ]);
+    expect((await fetch(new URL('/2025/06/05/za-brisanje/', server.url), { redirect: 'manual' })).status).toBe(404);
+    // The site as the tests after this one expect it.
+    await rm(file);
+    await fetchUntil(server, third, (page) => page.status === 404);
+  });
+
   it('shows broken front matter as an error page with file, line and hint, and recovers when it is fixed', async () => {
     const file = path.join(root, FIRST_FILE);
     const good = await readFile(file, 'utf8');
