@@ -19,6 +19,9 @@ import { FIXTURES, buildFixture, hrefs, removeDir, type BuiltSite } from '../hel
  * people-blind2: a second blind set (a painter's obituary, a town council's session, a football transfer, a police report
  * with initials, a science piece) and 43 people, four Severs in one article, a married couple in two (Mojca and Robert
  * Medved, Urška and Rok Dolenc), a father and son (Matjaž and Luka Kralj), fifteen surnames shared across articles.
+ * people-blind3: a third blind set (a basketball match, a theatre review, a court report, exporters and sanctions, a new
+ * kindergarten in Kamnik, an interview in questions and answers) and 38 people, four Koses, three Severs and three
+ * Medveds across articles, a husband and wife in one (Marjan and Vesna Kralj), a firefighter named as his town is.
  */
 const ARTICLE_URL = /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/;
 
@@ -40,7 +43,7 @@ function expectedCounts(labels: Labels, file: string): Record<string, number> {
   return expected;
 }
 
-describe.each(['people-newsroom', 'people-genres', 'people-blind', 'people-blind2'])('people detection on newsroom articles: %s', (fixture) => {
+describe.each(['people-newsroom', 'people-genres', 'people-blind', 'people-blind2', 'people-blind3'])('people detection on newsroom articles: %s', (fixture) => {
   let site: BuiltSite;
   let labels: Labels;
 
