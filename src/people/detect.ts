@@ -1029,7 +1029,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
     if (code >= 97 && code <= 122) continue; // a-z: no name starts lower-case
     const entries = detector.index.get(tokens.word(i));
     if (!entries) continue;
-    if (isTimeSpan(tokens, i)) continue;
+    if (isTimeSpan(tokens, i) || isWeekdayBeforeDate(tokens, i)) continue;
     // »King Jr.«, »Karel III.«: a suffix after the surname is no given name (a lone capital and dot is an initial).
     // »roman Gorana Vojnovića Pod Rožnikom«: a capitalised preposition starts a title, and no given name is one.
     const followedByName =
@@ -1054,7 +1054,9 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
         continue;
       }
       // The surname first, then this person's given name: Xi Jinping, »Novak Janez« in a list.
-      const surnameFirst = followedByName && detector.people[entry.person]!.allFirst.has(tokens.word(i + 1)) && !isTitleBeforeGivenName(detector, tokens, i);
+      // Not where the given name starts the name in its usual order (»Gasilske zveze Kamnik Jure Kamnik«: a town, then him).
+      const surnameFirst =
+        followedByName && detector.people[entry.person]!.allFirst.has(tokens.word(i + 1)) && !isTitleBeforeGivenName(detector, tokens, i) && !givenNameStartsName(detector, tokens, i + 1, entry.person);
       // "Novak Đoković": a surname spelling followed by another name is a first name here, unless that
       // name is a registry surname in another case: »s Trumpom Putin«, »Trump Putinu« are two people; or a common
       // given name in a case this spelling is not, as a man's given name declines with his surname (Šuštarja Toneta):
@@ -1092,7 +1094,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       // surname written so is hers still (»Petrova ni skrivala veselja«: Petrovo is a village).
       // Asked only of a place's form: asked of every candidate, it took a seventh of detection's time.
       if (placeForm && candidate.relation !== 'full' && !isHerSubject(tokens, i, person, candidate)) continue;
-      if (candidate.relation === 'bare' && candidate.from === i && isPluralNounSubject(tokens, i, person)) continue;
+      if (candidate.relation === 'bare' && candidate.from === i && (isPluralNounSubject(tokens, i, person) || isSeasonDescribed(tokens, i))) continue;
       candidates.push(candidate);
     }
     if (candidates.length > 0) occurrences.push({ token: i, candidates });
@@ -1122,6 +1124,40 @@ function isTitleBeforeGivenName(detector: PeopleDetector, tokens: Tokens, i: num
     if (entry !== undefined && isCapitalised(tokens.word(entry)) && !detector.firstNames.has(tokens.word(entry))) return false;
   }
   return true;
+}
+
+/** The given name at token `at` is followed by a surname of the same person: the name in its usual order starts there. */
+function givenNameStartsName(detector: PeopleDetector, tokens: Tokens, at: number, person: number): boolean {
+  if (at + 1 >= tokens.length || !tightGap(tokens, at)) return false;
+  return detector.index.get(tokens.word(at + 1))?.some((entry) => entry.person === person && entry.kind !== 'possessive') ?? false;
+}
+
+const WEEKDAYS = new Set(['ponedeljek', 'torek', 'sreda', 'četrtek', 'petek', 'sobota', 'nedelja']);
+
+/** »Petek, 5. septembra, bo dan odprtih vrat«, »Sobota 6. 9.«: a weekday before a date is the day, not Marjeta Petek. */
+function isWeekdayBeforeDate(tokens: Tokens, i: number): boolean {
+  if (!WEEKDAYS.has(tokens.word(i).toLowerCase())) return false;
+  return /^,?\s+\d{1,2}\.\s*(\d{1,2}\.|\p{Ll})/u.test(tokens.text.slice(tokens.ends[i]!, tokens.ends[i]! + 24));
+}
+
+/** Seasons spelled as a surname (Zima, Jesen) in the nominative. */
+const SEASON_NOUNS = new Set(['zima', 'jesen', 'pomlad']);
+/** Adjectives said of a season's weather, not of a person: mila, huda, mrzla, snežna, težka, toplejša, najhladnejša. */
+const WEATHER_ADJECTIVE = /^(naj)?(mil|hud|mrzl|topl|hladn|snežn|suh|sušn|deževn|vroč|težk|milejš|toplejš|hladnejš|težj)a$/;
+
+/**
+ * »Zima bo za industrijo tudi letos težka«, »Zima je bila lani mila«: at a sentence start, a season's name with an
+ * adjective of its weather in its clause, and no verb of saying, is the season even where the article names Vesna Zima.
+ */
+function isSeasonDescribed(tokens: Tokens, i: number): boolean {
+  if (!SEASON_NOUNS.has(tokens.word(i).toLowerCase()) || !isSentenceStart(tokens, i)) return false;
+  let weather = false;
+  for (let p = i + 1; p < tokens.length && p <= i + 10 && sameClause(tokens, p - 1); p++) {
+    const word = tokens.word(p);
+    if (SPEECH_PARTICIPLE.test(word)) return false;
+    if (WEATHER_ADJECTIVE.test(word)) weather = true;
+  }
+  return weather;
 }
 
 /** Adverbs of a season, spelled as a surname's dative or locative would be (zimi: Zima, Zimi). */
@@ -1501,10 +1537,18 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     from: number;
     to: number;
     weak: boolean;
+    /** A surname spelled as its nominative, which a town's name is too. */
+    nominative?: boolean;
     reason: string;
     inFull: boolean;
   }
   const found: Found[] = [];
+  // People whose surname the article uses as a place's name (»v Kamniku«, »Občina Kamnik«): see `strong` below.
+  const place = new Set<number>();
+  const asPlace = (candidate: Candidate): false => {
+    place.add(candidate.person);
+    return false;
+  };
   for (const { token, candidates } of occurrences) {
     // Most occurrences have no full name: no array for them.
     let full: Candidate[] | undefined;
@@ -1554,7 +1598,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     if (placeCases !== 0) {
       // »Volivci v Golobu vidijo rešitelja«: a person seen as someone, if the article names them in full.
       const seen = seenAsSomeone(tokens, first, token) || allyIn(tokens, first, token) || burdenOn(tokens, first, token);
-      open = open.filter((candidate) => candidate.kind === 'possessive' || (candidate.cases & ~placeCases) !== 0 || (seen && fullNamed.has(candidate.person)));
+      open = open.filter((candidate) => candidate.kind === 'possessive' || (candidate.cases & ~placeCases) !== 0 || (seen && fullNamed.has(candidate.person)) || asPlace(candidate));
     }
     // »v stranski vlogi notarja Kosa«: a part an actor plays, no registry Kos, unless the article names them in full.
     // Only a case that is no nominative: »V novi vlogi Kos ne bo …« (in his new role) is the subject.
@@ -1566,8 +1610,8 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     }
     // »župan Hrastnika«, »prebivalci Hrastnika«, »center Hrastnika«: a mayor's, the inhabitants' or a town part's
     // genitive complement is the town; so is any case after a municipality, in apposition (»Občina Hrastnik«).
-    if (afterTownHead(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive' || (candidate.cases & ~CASE_BIT.gen) !== 0);
-    else if (afterMunicipality(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive');
+    if (afterTownHead(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive' || (candidate.cases & ~CASE_BIT.gen) !== 0 || asPlace(candidate));
+    else if (afterMunicipality(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive' || asPlace(candidate));
     // The people the gender took out: only then did the context decide. A verb or role noun that agrees with
     // the reading left, or belongs to another subject (»S Stingom je nastopila Madonna«), is no reason.
     // Whom the gender cue ruled out, for the reason `people` gives; most matches have no cue, and need none.
@@ -1661,6 +1705,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
         (!possessive && chosen.every((candidate) => candidate.withoutParticles) && detector.firstNames.has(tokens.word(token))) ||
         // »Pirc Musar bo obiskala Kijev«: a surname of two capitalised words is no ordinary word at a sentence start.
         (!possessive && isSentenceStart(tokens, from) && !chosen.some((candidate) => candidate.relation === 'bare' && candidate.from < token && !candidate.withoutParticles) && !detector.people[person]!.foreign && !looksForeign(tokens.word(token)) && !personContext(detector, tokens, token, chosen.some(canSpeak))),
+      nominative: !possessive && chosen.some((candidate) => candidate.hasNom),
       reason: notes.length > 0 ? `${label}; ${notes.join('; ')}` : label,
       inFull: !possessive && chosen.some((candidate) => candidate.mononym),
     });
@@ -1679,8 +1724,12 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
   // »Luiz Inácio Lula da Silva«: a one-word alias (Lula) is a word of the full name too; the name counts once.
   const spans = found.filter((item) => item.to > item.from);
   const insideSpan = (item: Found) => spans.some((span) => span !== item && span.person === item.person && span.from <= item.from && item.to <= span.to);
+  // Where the article uses the word as a place, its nominative may be the town at a sentence start too (»Kamnik bo
+  // dobil še en vrtec«, a headline »Kamnik dobil nov vrtec«), though the article names Jure Kamnik: such a word counts
+  // only with a verb of saying or a list of names after it, which make it no weak reading. Another case is still his
+  // (»Hrastnika je podprla svetnica«).
   for (const item of found) {
-    if (item.weak && !strong.has(item.person)) continue;
+    if (item.weak && (!strong.has(item.person) || (item.nominative && place.has(item.person)))) continue;
     if (spans.length > 0 && insideSpan(item)) continue;
     const id = detector.people[item.person]!.id;
     const start = tokens.starts[item.from]!;

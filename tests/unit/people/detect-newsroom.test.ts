@@ -1239,3 +1239,53 @@ describe('newsroom sentences: a bare surname before the paragraph names the seco
     expect(mentions(text)).toEqual(['Janez Novak: janez-novak', 'Novak: janez-novak', 'Peter Novak: peter-novak']);
   });
 });
+
+describe('newsroom sentences: a town spelled as the surname of someone the article names in full', () => {
+  // The third blind set's local news named the firefighter Jure Kamnik in full, and its headline »Kamnik dobil nov
+  // vrtec«, »Kamnik bo do leta 2027 dobil še en vrtec« and »Gasilske zveze Kamnik Jure Kamnik« were counted for him:
+  // a sentence-initial surname counted wherever the article names the person, and a town before his full name read as
+  // his name written surname first. Where the article uses the word as a place (»v Kamniku«), a sentence-initial
+  // surname counts only with a verb of saying or another sign of a person after it.
+  const towns = createDetector([person('Jure Kamnik', { gender: 'm' }), person('Igor Hrastnik', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(towns, text).mentions.map((mention) => mention.text);
+  it.each([
+    ['the headline and a sentence on the town', 'Kamnik dobil nov vrtec\n\nV Kamniku so odprli vrtec. Poveljnik Jure Kamnik je predstavil načrt. Kamnik bo do leta 2027 dobil še en vrtec.', ['Jure Kamnik']],
+    ['the town before his full name', 'Poveljnik Gasilske zveze Kamnik Jure Kamnik je predstavil načrt.', ['Jure Kamnik']],
+    // A verb of saying still says it is him.
+    ['his verb of saying', 'V Kamniku so odprli vrtec. Poveljnik Jure Kamnik je predstavil načrt. Kamnik je opozoril, da je bil stari vrtec težko dostopen.', ['Jure Kamnik', 'Kamnik']],
+    // Where the article does not use it as a place, a sentence-initial surname counts as before.
+    ['no place in the article', 'Svetnik Igor Hrastnik je glasoval proti. Hrastnik bo na naslednji seji predlagal spremembe.', ['Igor Hrastnik', 'Hrastnik']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
+
+describe('newsroom sentences: a weekday spelled as a surname, before a date', () => {
+  // »Petek, 5. septembra, bo v vrtcu dan odprtih vrat« was counted for the mayor Marjeta Petek, named in full: a
+  // weekday before a date is the day, whoever the article names.
+  const days = createDetector([person('Marjeta Petek', { gender: 'f' }), person('Jože Sobota', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(days, text).mentions.map((mention) => mention.text);
+  it.each([
+    ['after a comma', 'Županja Marjeta Petek je odprla vrtec. Petek, 5. septembra, bo dan odprtih vrat.', ['Marjeta Petek']],
+    ['with no comma', 'Jože Sobota je povedal, da bodo odprli. Sobota 6. septembra bo namenjena staršem.', ['Jože Sobota']],
+    ['still the person before a verb', 'Županja Marjeta Petek je odprla vrtec. Petek je dejala, da je vesela.', ['Marjeta Petek', 'Petek']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
+
+describe('newsroom sentences: a season described as the weather is', () => {
+  // »Zima bo za energetsko intenzivno industrijo tudi letos težka« was counted for Vesna Zima, named in full: at a
+  // sentence start the season with an adjective of weather or hardship in its clause is the season.
+  const seasons = createDetector([person('Vesna Zima', { gender: 'f' }), person('Jure Zima', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(seasons, text).mentions.map((mention) => mention.text);
+  const opening = '»Sankcije ostajajo,« je dejala Vesna Zima. ';
+  it.each([
+    ['hard this year', `${opening}Zima bo za energetsko intenzivno industrijo tudi letos težka.`, ['Vesna Zima']],
+    ['mild last year', `${opening}Zima je bila lani mila.`, ['Vesna Zima']],
+    ['still her with a verb of saying', `${opening}Zima je dejala, da bo težka.`, ['Vesna Zima', 'Zima']],
+    ['still her with an adjective for a person', `${opening}Zima je bila z rezultati zadovoljna.`, ['Vesna Zima', 'Zima']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
