@@ -2094,15 +2094,32 @@ const BURDEN_NOUN = /^(odgovornost|krivda|breme|poteza|žoga)$/;
 function burdenOn(tokens: Tokens, first: number, last: number): boolean {
   if (tokens.word(first - 1).toLowerCase() !== 'na') return false;
   let auxiliary = false;
-  let burden = false;
+  let burden: number | undefined;
   const read = (p: number) => {
     const word = tokens.word(p).toLowerCase();
     if (word === 'je' || word === 'bo' || word === 'ni') auxiliary = true;
-    else if (BURDEN_NOUN.test(word)) burden = true;
+    else if (BURDEN_NOUN.test(word)) burden = p;
   };
   for (let p = last + 1; p < tokens.length && p <= last + 4 && sameClause(tokens, p - 1); p++) read(p);
   for (let p = first - 2; p >= 0 && p >= first - 5 && sameClause(tokens, p); p--) read(p);
-  return auxiliary && burden;
+  return auxiliary && burden !== undefined && !(burden > last && burdenElsewhere(tokens, burden));
+}
+
+/**
+ * After the burden noun at token `at`, in its clause: a participle that agrees with it (»odgovornost … razdeljena«,
+ * »breme … porazdeljeno«), so »je« is its auxiliary and the place only where it is divided, or a second »na« and who
+ * bears it (»odgovornost za promet na županu«). Either way the name after the first »na« is a place: »Na Bledu je
+ * odgovornost za turizem razdeljena med občino in državo« names no Igor Bled.
+ */
+function burdenElsewhere(tokens: Tokens, at: number): boolean {
+  const neuter = tokens.word(at).toLowerCase() === 'breme';
+  for (let p = at + 1; p < tokens.length && p <= at + 8 && sameClause(tokens, p - 1); p++) {
+    const word = tokens.word(p);
+    if (PREPOSITIONS.has(tokens.word(p - 1)) && p > at + 1 && tokens.word(p - 1) !== 'na') continue;
+    if (word === 'na' && p + 1 < tokens.length && sameClause(tokens, p)) return true;
+    if ((neuter ? /(en|jen|an|et|it)o$/ : /(en|jen|an|et|it)a$/).test(word)) return true;
+  }
+  return false;
 }
 
 type Kin = 'parent' | 'child' | 'spouse';

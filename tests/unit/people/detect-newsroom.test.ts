@@ -1289,3 +1289,23 @@ describe('newsroom sentences: a season described as the weather is', () => {
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: »na« a town where responsibility is divided or lies on someone else', () => {
+  // »Na Bledu je odgovornost za turizem razdeljena med občino in državo« was counted for Igor Bled, whom the article
+  // names in full: after »na« and »je« the burden was read as lying on him. Where a participle says what the burden is
+  // (»razdeljena«, »prenesena«), »je« is its auxiliary and the place only where it is; where a second »na« in the clause
+  // names who bears it (»na županu«), the first is the place.
+  const bled = createDetector([person('Igor Bled', { gender: 'm' }), person('Robert Golob', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(bled, text).mentions.map((mention) => mention.text);
+  const opening = 'Predsednik turističnega društva Igor Bled je sklical sestanek. ';
+  it.each([
+    ['a participle of the burden', `${opening}Na Bledu je odgovornost za turizem razdeljena med občino in državo.`, ['Igor Bled']],
+    ['someone else bears it', `${opening}Na Bledu je odgovornost za promet na županu.`, ['Igor Bled']],
+    ['a neuter burden divided', `${opening}Na Bledu je breme turizma porazdeljeno med vse prebivalce.`, ['Igor Bled']],
+    // The burden on a person, as before.
+    ['still on him', 'Robert Golob je zmagal. Na Golobu je odgovornost za sestavo vlade.', ['Robert Golob', 'Golobu']],
+    ['still on him, the burden after', 'Robert Golob je zmagal. Vse breme je zdaj na Golobu.', ['Robert Golob', 'Golobu']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
