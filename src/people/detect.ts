@@ -1605,7 +1605,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     // A nominative there is the part too after a form of address (»v vlogi gospe Kos«) or where the verb has its own
     // subject after it (»V vlogi Kos je nastopila Ana Rozman«): a woman's surname is spelled as one in every case.
     if (asPartPlayed(tokens, first)) {
-      const character = afterFormOfAddress(tokens, first) || subjectAfterVerb(tokens, token);
+      const character = afterFormOfAddress(tokens, first) || subjectAfterVerb(detector, tokens, token);
       open = open.filter((candidate) => candidate.kind === 'possessive' || (candidate.hasNom && !character) || fullNamed.has(candidate.person));
     }
     // »župan Hrastnika«, »prebivalci Hrastnika«, »center Hrastnika«: a mayor's, the inhabitants' or a town part's
@@ -1768,13 +1768,17 @@ function afterFormOfAddress(tokens: Tokens, first: number): boolean {
 }
 
 /**
- * After the name at token `last`, an auxiliary, a participle (perhaps after an adverb) and a capitalised word, all in
- * its clause: »Kos je nastopila Ana Rozman«. The capitalised word is the verb's subject, so the name is not.
+ * After the name at token `last`, an auxiliary, a participle (perhaps after an adverb) and a given name or a registry
+ * name, all in its clause: »Kos je nastopila Ana Rozman«. That name is the verb's subject, so the name is not. Another
+ * capitalised word is its object, a place (»V vlogi ministrice Kos je obiskala Celje«).
  */
-function subjectAfterVerb(tokens: Tokens, last: number): boolean {
+function subjectAfterVerb(detector: PeopleDetector, tokens: Tokens, last: number): boolean {
   if (last + 3 >= tokens.length || !AUXILIARIES.has(tokens.word(last + 1)) || !sameClause(tokens, last)) return false;
   for (let p = last + 2; p <= last + 3 && p + 1 < tokens.length && sameClause(tokens, p - 1); p++) {
-    if (participleGender(tokens, p)) return sameClause(tokens, p) && isCapitalised(tokens.word(p + 1));
+    if (participleGender(tokens, p)) {
+      const next = tokens.word(p + 1);
+      return sameClause(tokens, p) && isCapitalised(next) && (detector.firstNames.has(next) || detector.index.has(next));
+    }
     if (!ADVERBS.has(tokens.word(p))) return false;
   }
   return false;

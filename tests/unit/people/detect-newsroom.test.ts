@@ -1309,3 +1309,20 @@ describe('newsroom sentences: »na« a town where responsibility is divided or l
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a function after »v vlogi« with a place after the verb', () => {
+  // »V vlogi ministrice Kos je obiskala Celje« tagged nobody: a capitalised word after the verb was taken for its own
+  // subject (»V vlogi Kos je nastopila Ana Rozman«), and Kos for a part in a play. A town is no subject of »obiskala«;
+  // only a given name or a registry name after the verb is.
+  const roles = createDetector([person('Marta Kos', { gender: 'f', role: 'ministrica' }), person('Ana Rozman', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(roles, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it.each([
+    ['a town after the verb', 'V vlogi ministrice Kos je obiskala Celje.', ['Kos: marta-kos']],
+    ['a country after the verb', 'V vlogi ministrice Kos je prvič obiskala Ukrajino.', ['Kos: marta-kos']],
+    // A given name or a name after the verb is still its subject, the name before a part.
+    ['an actress after the verb', 'V vlogi Kos je nastopila Ana Rozman.', ['Ana Rozman: ana-rozman']],
+    ['a given name no registry person has', 'V vlogi učiteljice Kos je blestela Petra Zupan.', []],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
