@@ -763,6 +763,13 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
       }
     }
   }
+  // »Medved je na seji v torek zvečer po dolgi in utrujajoči razpravi o proračunu predlagala«: the name, »je«, and a
+  // woman's participle far on, past the words farVerbGender allows (none of them may be its subject). As above, only a
+  // woman's: a woman's undeclined surname may be a man's verb's object (»Medved je … on predlagal«, he proposed to her).
+  if (last + 2 < n && AUXILIARIES.has(tokens.word(last + 1)) && clause(last, last + 1)) {
+    const far = farVerb(tokens, last + 1, FAR_REACH);
+    if (far?.gender === 'f') return { gender: far.gender, subject: false };
+  }
   // »Zima v Beogradu je bila huda«, »Kos kruha je stal tri evre«: Slovenian puts the auxiliary second, after the
   // whole first phrase, so a phrase between a sentence-initial word and it belongs to that word, which is the
   // subject. Only nominative readings are bound (subject: false), as the phrase may hide another subject.
@@ -841,9 +848,14 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
  * ministrica«, »… pohvalil tudi minister«).
  */
 function farVerbGender(tokens: Tokens, last: number): Gender | undefined {
+  return farVerb(tokens, last, 10)?.gender;
+}
+
+/** farVerbGender's participle within `reach` words after token `last`, and where it is. */
+function farVerb(tokens: Tokens, last: number, reach: number): { gender: Gender; at: number } | undefined {
   let man = true;
   let woman = true;
-  for (let p = last + 1; p < tokens.length && p <= last + 10 && sameClause(tokens, p - 1); p++) {
+  for (let p = last + 1; p < tokens.length && p <= last + reach && sameClause(tokens, p - 1); p++) {
     const word = tokens.word(p);
     // A preposition's object is no verb, nor its subject, whatever it ends in (»v hotel«, »za Delo«).
     if (p > last + 1 && PREPOSITIONS.has(tokens.word(p - 1))) continue;
@@ -854,9 +866,9 @@ function farVerbGender(tokens: Tokens, last: number): Gender | undefined {
       // Past »tudi«, »še«: »… pohvalil tudi minister« has its subject after it.
       let q = p + 1;
       while (q < tokens.length && q <= p + 2 && sameClause(tokens, q - 1) && ADVERBS.has(tokens.word(q))) q++;
-      if (q >= tokens.length || !sameClause(tokens, q - 1)) return gender;
+      if (q >= tokens.length || !sameClause(tokens, q - 1)) return { gender, at: p };
       const next = tokens.word(q);
-      return isLower(next) && roleNounGender(next) === undefined ? gender : undefined;
+      return isLower(next) && roleNounGender(next) === undefined ? { gender, at: p } : undefined;
     }
     if (PREPOSITIONS.has(word) || FUNCTION_WORDS.has(word) || ADVERBS.has(word)) continue;
     if (!/[aeiou]$/.test(word) || LISTED_ROLE_NOUNS.has(word) || MASCULINE_NOUNS_IN_A.has(word)) man = false;
@@ -865,6 +877,12 @@ function farVerbGender(tokens: Tokens, last: number): Gender | undefined {
   }
   return undefined;
 }
+
+/** How many words after »je« a participle may stand in »Medved je … predlagala«: a long adverbial, as news writes one. */
+const FAR_REACH = 13;
+
+/** Participles of what only a person does (proposing, demanding, voting), which show a person as a verb of saying does. */
+const PERSON_PARTICIPLE = /^(predlaga|zahteva|glasova)la?$/;
 
 /** Masculine nouns in -a whose nominative may be a man's verb's subject (LISTED_ROLE_NOUNS has vodja). */
 const MASCULINE_NOUNS_IN_A = new Set(['kolega', 'sluga', 'starešina', 'vojvoda', 'očka', 'ata']);
@@ -934,6 +952,9 @@ function personContext(detector: PeopleDetector, tokens: Tokens, i: number, spea
       if (PREPOSITIONS.has(word)) governed = true;
       else if (!isLower(word) && !governed) break;
     }
+    // Further on, past words none of which may be its subject (farVerb): »Medved je na seji … o proračunu predlagala«.
+    const far = farVerb(tokens, i + 1, FAR_REACH);
+    if (far && (SPEECH_PARTICIPLE.test(tokens.word(far.at)) || PERSON_PARTICIPLE.test(tokens.word(far.at)))) return true;
   }
   if (i + 1 < n) {
     const gap = tokens.text.slice(tokens.ends[i]!, tokens.starts[i + 1]!);
