@@ -735,6 +735,8 @@ function isOrdinaryOpener(word: string): boolean {
  */
 function verbGender(tokens: Tokens, first: number, last: number): { gender: Gender; subject: boolean; possessor?: boolean } | undefined {
   const n = tokens.length;
+  const apposition = appositionVerb(tokens, last);
+  if (apposition) return { gender: apposition.gender, subject: true };
   const clause = (a: number, b: number) => {
     for (let k = a; k < b; k++) if (!sameClause(tokens, k)) return false;
     return true;
@@ -878,6 +880,39 @@ function farVerb(tokens: Tokens, last: number, reach: number): { gender: Gender;
   return undefined;
 }
 
+/**
+ * »Kos, sodnik in dolgoletni vodja senata, je dejal«, »Horvat, starosta slovenske politike, je dejal«: an apposition
+ * between commas right after the name at token `last`, then »je« and a participle (perhaps after adverbs). The
+ * apposition's head noun, its first word with a gender (a role noun, a masculine noun in -a, a woman's role noun; not
+ * »vodja«, either), says the name's gender, and the verb must agree; without such a noun the verb says it. It must start
+ * with a lower-case word that is no function word (»Kos, ki vodi senat, je dejal« is a relative clause).
+ */
+function appositionVerb(tokens: Tokens, last: number): { gender: Gender; at: number } | undefined {
+  const n = tokens.length;
+  if (last + 4 >= n || !/^,\s+$/.test(tokens.text.slice(tokens.ends[last]!, tokens.starts[last + 1]!))) return undefined;
+  const opening = tokens.word(last + 1);
+  if (!isLower(opening) || FUNCTION_WORDS.has(opening) || PREPOSITIONS.has(opening) || ADVERBS.has(opening)) return undefined;
+  let head: Gender | undefined;
+  let governed = false;
+  let end: number | undefined;
+  for (let p = last + 1; p < n && p <= last + 8; p++) {
+    const word = tokens.word(p);
+    if (PREPOSITIONS.has(word)) governed = true;
+    if (head === undefined && !governed && isLower(word)) head = roleNounGender(word) ?? (MASCULINE_NOUNS_IN_A.has(word) || word === 'oče' ? 'm' : undefined);
+    if (!sameClause(tokens, p)) {
+      end = p;
+      break;
+    }
+  }
+  if (end === undefined || end + 2 >= n || !/^,\s+$/.test(tokens.text.slice(tokens.ends[end]!, tokens.starts[end + 1]!)) || !AUXILIARIES.has(tokens.word(end + 1))) return undefined;
+  for (let p = end + 2; p < n && p <= end + 4 && sameClause(tokens, p - 1); p++) {
+    const verb = participleGender(tokens, p);
+    if (verb) return head === undefined || head === verb ? { gender: verb, at: p } : undefined;
+    if (!ADVERBS.has(tokens.word(p))) return undefined;
+  }
+  return undefined;
+}
+
 /** How many words after »je« a participle may stand in »Medved je … predlagala«: a long adverbial, as news writes one. */
 const FAR_REACH = 13;
 
@@ -885,7 +920,7 @@ const FAR_REACH = 13;
 const PERSON_PARTICIPLE = /^(predlaga|zahteva|glasova)la?$/;
 
 /** Masculine nouns in -a whose nominative may be a man's verb's subject (LISTED_ROLE_NOUNS has vodja). */
-const MASCULINE_NOUNS_IN_A = new Set(['kolega', 'sluga', 'starešina', 'vojvoda', 'očka', 'ata']);
+const MASCULINE_NOUNS_IN_A = new Set(['kolega', 'sluga', 'starešina', 'starosta', 'vojvoda', 'očka', 'ata']);
 
 /** Adverbs that stand between a name and its verb: »je Medved večkrat prosil«, »Medved doslej še ni bil«. */
 const ADVERBS = new Set(
@@ -942,6 +977,9 @@ const WORK_NOUNS = new Set(
  */
 function personContext(detector: PeopleDetector, tokens: Tokens, i: number, speaker: boolean): boolean {
   const n = tokens.length;
+  // After an apposition: »Zupan, predsednik odbora, je dejal«.
+  const apposition = speaker ? appositionVerb(tokens, i) : undefined;
+  if (apposition && SPEECH_PARTICIPLE.test(tokens.word(apposition.at))) return true;
   if (speaker && i + 2 < n && AUXILIARIES.has(tokens.word(i + 1)) && sameClause(tokens, i)) {
     // The participle may follow an adverbial of up to three words: »Oblak je po tekmi dejal«, also one naming
     // a place or a medium, capitalised after its preposition: »Golob je v Bruslju dejal«, »za RTV Slovenija«.

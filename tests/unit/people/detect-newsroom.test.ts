@@ -1346,3 +1346,37 @@ describe('newsroom sentences: a participle far after a sentence-initial name and
     expect(mentions(text, detector)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: an apposition between the name and its verb', () => {
+  // »Kos, sodnik in dolgoletni vodja senata, je dejal …« tagged nobody where the article names Janez and Marta Kos in
+  // full, and »Horvat, starosta slovenske politike, je dejal …« nobody beside Jure and Mojca Horvat: the verb after an
+  // apposition was not read. The apposition's head noun says the gender (»sodnik«, a masculine noun in -a such as
+  // »starosta«, »predsednica«), and the verb after it agrees.
+  const names = createDetector([
+    person('Janez Kos', { gender: 'm' }),
+    person('Marta Kos', { gender: 'f' }),
+    person('Jure Horvat', { gender: 'm' }),
+    person('Mojca Horvat', { gender: 'f' }),
+    person('Miha Zupan', { gender: 'm' }),
+    person('Eva Zupan', { gender: 'f' }),
+  ]);
+  const mentions = (text: string) => detectPeople(names, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  const koses = 'Na posvetu sta govorila Janez Kos in Marta Kos. ';
+  const horvats = 'Na posvetu sta govorila Jure Horvat in Mojca Horvat. ';
+  const bothKos = ['Janez Kos: janez-kos', 'Marta Kos: marta-kos'];
+  const bothHorvat = ['Jure Horvat: jure-horvat', 'Mojca Horvat: mojca-horvat'];
+  it.each([
+    ['a man\'s role noun', `${koses}Kos, sodnik in dolgoletni vodja senata, je dejal, da je sodba pravična.`, [...bothKos, 'Kos: janez-kos']],
+    ['a woman\'s role noun', `${koses}Kos, sodnica in dolgoletna vodja senata, je dejala, da je sodba pravična.`, [...bothKos, 'Kos: marta-kos']],
+    ['a masculine noun in -a', `${horvats}Horvat, starosta slovenske politike, je dejal, da ne bo kandidiral.`, [...bothHorvat, 'Horvat: jure-horvat']],
+    ['»vodja«, either: the verb says', `${horvats}Horvat, vodja stranke, je dejala, da ne bo kandidirala.`, [...bothHorvat, 'Horvat: mojca-horvat']],
+    ['a role noun before the name too', 'Poslanec Zupan, predsednik odbora, je dejal, da seje ne bo.', ['Zupan: miha-zupan']],
+    ['the apposition and a verb of saying at a sentence start', 'Zupan, predsednik odbora, je dejal, da seje ne bo.', ['Zupan: miha-zupan']],
+    // The noun and the verb disagree: neither is taken.
+    ['a noun and a verb that disagree', `${koses}Kos, sodnik senata, je dejala, da je sodba pravična.`, bothKos],
+    // A relative clause is no apposition.
+    ['a relative clause', `${koses}Kos, ki vodi senat, je dejal, da je sodba pravična.`, bothKos],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
