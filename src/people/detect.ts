@@ -980,16 +980,8 @@ function personContext(detector: PeopleDetector, tokens: Tokens, i: number, spea
   // After an apposition: »Zupan, predsednik odbora, je dejal«.
   const apposition = speaker ? appositionVerb(tokens, i) : undefined;
   if (apposition && SPEECH_PARTICIPLE.test(tokens.word(apposition.at))) return true;
+  if (speaker && saysAfter(tokens, i)) return true;
   if (speaker && i + 2 < n && AUXILIARIES.has(tokens.word(i + 1)) && sameClause(tokens, i)) {
-    // The participle may follow an adverbial of up to three words: »Oblak je po tekmi dejal«, also one naming
-    // a place or a medium, capitalised after its preposition: »Golob je v Bruslju dejal«, »za RTV Slovenija«.
-    let governed = false;
-    for (let p = i + 2; p < n && p <= i + 5 && sameClause(tokens, p - 1); p++) {
-      const word = tokens.word(p);
-      if (SPEECH_PARTICIPLE.test(word)) return true;
-      if (PREPOSITIONS.has(word)) governed = true;
-      else if (!isLower(word) && !governed) break;
-    }
     // Further on, past words none of which may be its subject (farVerb): »Medved je na seji … o proračunu predlagala«.
     const far = farVerb(tokens, i + 1, FAR_REACH);
     if (far && (SPEECH_PARTICIPLE.test(tokens.word(far.at)) || PERSON_PARTICIPLE.test(tokens.word(far.at)))) return true;
@@ -1003,6 +995,24 @@ function personContext(detector: PeopleDetector, tokens: Tokens, i: number, spea
     else if (!/^,\s+$/.test(gap)) return false;
     const word = tokens.word(next);
     return isCapitalised(word) && (detector.index.has(word) || detector.firstNames.has(word));
+  }
+  return false;
+}
+
+/**
+ * »je« and a verb of saying after token `i`, perhaps after an adverbial of up to three words: »Oblak je po tekmi
+ * dejal«, also one naming a place or a medium, capitalised after its preposition: »Golob je v Bruslju dejal«, »za RTV
+ * Slovenija«.
+ */
+function saysAfter(tokens: Tokens, i: number): boolean {
+  const n = tokens.length;
+  if (i + 2 >= n || !AUXILIARIES.has(tokens.word(i + 1)) || !sameClause(tokens, i)) return false;
+  let governed = false;
+  for (let p = i + 2; p < n && p <= i + 5 && sameClause(tokens, p - 1); p++) {
+    const word = tokens.word(p);
+    if (SPEECH_PARTICIPLE.test(word)) return true;
+    if (PREPOSITIONS.has(word)) governed = true;
+    else if (!isLower(word) && !governed) break;
   }
   return false;
 }
@@ -1057,6 +1067,8 @@ interface Candidate {
   byInitial?: boolean;
   /** The surname proper without the particles it is written with (»Souza« for de Souza). */
   withoutParticles?: boolean;
+  /** Written surname first after a title at a sentence start (»Kralj Matjaž je dodal«): his only where he is named in full too. */
+  titled?: boolean;
 }
 
 /**
@@ -1114,8 +1126,11 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       }
       // The surname first, then this person's given name: Xi Jinping, »Novak Janez« in a list.
       // Not where the given name starts the name in its usual order (»Gasilske zveze Kamnik Jure Kamnik«: a town, then him).
-      const surnameFirst =
-        followedByName && detector.people[entry.person]!.allFirst.has(tokens.word(i + 1)) && !isTitleBeforeGivenName(detector, tokens, i) && !givenNameStartsName(detector, tokens, i + 1, entry.person);
+      // A title before a given name (»Kralj Matjaž po legendi spi«) is one, unless a verb of saying follows, which no
+      // king of a legend does in the news: then it is the person, if the article names him in full too (resolve).
+      const givenAfter = followedByName && detector.people[entry.person]!.allFirst.has(tokens.word(i + 1)) && !givenNameStartsName(detector, tokens, i + 1, entry.person);
+      const titled = givenAfter && isTitleBeforeGivenName(detector, tokens, i);
+      const surnameFirst = givenAfter && (!titled || saysAfter(tokens, i + 1));
       // "Novak Đoković": a surname spelling followed by another name is a first name here, unless that
       // name is a registry surname in another case: »s Trumpom Putin«, »Trump Putinu« are two people; or a common
       // given name in a case this spelling is not, as a man's given name declines with his surname (Šuštarja Toneta):
@@ -1138,6 +1153,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       if (surnameFirst) {
         candidate.relation = 'full';
         candidate.to = i + 1;
+        if (titled) candidate.titled = true;
         candidate.alias = entry.alias || !person.mainFirst.has(tokens.word(i + 1));
       } else if (!entry.mononym) classifyFirstName(detector, tokens, person, candidate, wordsBefore);
       // A one-word alias (Tadi) is an alias, but a one-word main name (Madonna, Sting) is the name itself.
@@ -1569,7 +1585,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       namedTogether.add(`${Math.min(together[0]!.person, together[1]!.person)} ${Math.max(together[0]!.person, together[1]!.person)}`);
     }
     for (const candidate of occurrence.candidates) {
-      if (candidate.relation === 'full' && !initialOfMany(detector, tokens, occurrence.token, occurrence.candidates, candidate.from) && !namedAfter(tokens, candidate)) {
+      if (candidate.relation === 'full' && !candidate.titled && !initialOfMany(detector, tokens, occurrence.token, occurrence.candidates, candidate.from) && !namedAfter(tokens, candidate)) {
         fullNamed.add(candidate.person);
         let at = namedAt.get(candidate.person);
         if (!at) namedAt.set(candidate.person, (at = []));
@@ -1620,7 +1636,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
         const here = full.filter((candidate) => candidate.from === from);
         if (initialOfMany(detector, tokens, token, candidates, from)) continue;
         const best = bySuffix(detector, tokens, token, here) ?? here.find((candidate) => !candidate.alias) ?? here[0]!;
-        if (namedAfter(tokens, best)) continue;
+        if (namedAfter(tokens, best) || (best.titled && !fullNamed.has(best.person))) continue;
         const person = detector.people[best.person]!;
         found.push({ person: best.person, kind: best.alias ? 'alias' : 'full', from: best.from, to: best.to ?? token, weak: false, reason: best.alias ? `alias of ${person.name}` : 'full name', inFull: !best.byInitial });
       }

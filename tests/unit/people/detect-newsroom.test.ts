@@ -1380,3 +1380,19 @@ describe('newsroom sentences: an apposition between the name and its verb', () =
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: »Kralj Matjaž« at a sentence start before a verb of saying, where the article names him', () => {
+  // »Kralj Matjaž je dodal, da je ekipa pripravljena« tagged nobody though the article names the coach Matjaž Kralj in
+  // full: at a sentence start a title before a given name is the title (King Matjaž of the legend). A king of the legend
+  // adds nothing to a news report, so before a verb of saying it is the person written surname first, where the article
+  // names him in full elsewhere; without that name, or without such a verb, it is still the legend.
+  const coach = createDetector([person('Matjaž Kralj', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(coach, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it.each([
+    ['named in full, a verb of saying', 'Trener Matjaž Kralj je zadovoljen. Kralj Matjaž je dodal, da je ekipa pripravljena.', ['Matjaž Kralj: matjaz-kralj', 'Kralj Matjaž: matjaz-kralj']],
+    ['named in full, no verb of saying', 'Trener Matjaž Kralj je zadovoljen. Kralj Matjaž po legendi spi pod Peco.', ['Matjaž Kralj: matjaz-kralj']],
+    ['not named in full', 'Kralj Matjaž je dodal, da se bo vrnil.', []],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
