@@ -1180,7 +1180,18 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
 /** The surname at token `i`, in her nominative, is the subject of a feminine verb after it (see scan). */
 function isHerSubject(tokens: Tokens, i: number, person: DetectorPerson, candidate: Candidate): boolean {
   const negated = i + 1 < tokens.length && (tokens.word(i + 1) === 'ni' || tokens.word(i + 1) === 'ne') && tokens.word(i) !== person.surname;
-  return candidate.hasNom && !negated && !(i > 0 && isPreposition(tokens, i - 1)) && !afterFeminineNoun(tokens, i) && feminineSubjectAfter(tokens, i);
+  return candidate.hasNom && !negated && !(i > 0 && isPreposition(tokens, i - 1)) && (feminineSpeechBefore(tokens, i) || (!afterFeminineNoun(tokens, i) && feminineSubjectAfter(tokens, i)));
+}
+
+/**
+ * »je povedala Kraljeva«, »je tedaj povedala Kraljeva«: a woman's verb of saying right before token `i`, after the
+ * auxiliary and perhaps an adverb. A place's genitive (Kraljevo: Kraljeva) is no object of such a verb, so it is she.
+ */
+function feminineSpeechBefore(tokens: Tokens, i: number): boolean {
+  const verb = i - 1;
+  if (verb < 1 || !sameClause(tokens, verb) || !SPEECH_PARTICIPLE.test(tokens.word(verb)) || participleGender(tokens, verb) !== 'f') return false;
+  const aux = ADVERBS.has(tokens.word(verb - 1)) && verb >= 2 && sameClause(tokens, verb - 2) && sameClause(tokens, verb - 1) ? verb - 2 : verb - 1;
+  return AUXILIARIES.has(tokens.word(aux)) && sameClause(tokens, aux);
 }
 
 /**

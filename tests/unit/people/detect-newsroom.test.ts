@@ -1431,3 +1431,21 @@ describe('newsroom sentences: a bare surname, then a namesake named in full late
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a woman\'s older form spelled as a place\'s genitive, after her verb of saying', () => {
+  // The third blind set's court report ended a quote with »je tedaj povedala Kraljeva«, and Vesna Kralj was not found:
+  // Kraljeva is also the genitive of Kraljevo, and that form counted only before a feminine verb. A place's genitive is
+  // no object of a verb of saying, so after a woman's one (»je povedala«, »je tedaj povedala«) it is hers.
+  const kralj = createDetector([person('Vesna Kralj', { gender: 'f' }), person('Marjan Kralj', { gender: 'm' }), person('Marta Kos', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(kralj, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  const opening = 'Vesna Kralj je pričala. ';
+  it.each([
+    ['after her verb', `${opening}»Mož me ni vprašal,« je povedala Kraljeva.`, ['Vesna Kralj: vesna-kralj', 'Kraljeva: vesna-kralj']],
+    ['after an adverb and her verb', `${opening}»Mož me ni vprašal,« je tedaj povedala Kraljeva.`, ['Vesna Kralj: vesna-kralj', 'Kraljeva: vesna-kralj']],
+    // The place's genitive elsewhere stays the place's.
+    ['the place after a noun', 'Marta Kos je obiskala Prištino. Predsednica Kosova je dejala, da so hvaležni.', ['Marta Kos: marta-kos']],
+    ['a man\'s verb before it', `${opening}Na vprašanje je odgovoril župan Kraljeva.`, ['Vesna Kralj: vesna-kralj']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
