@@ -212,15 +212,17 @@ const POSSESSIVE_ENDINGS = ['', 'a', 'o', 'ega', 'emu', 'em', 'im', 'i', 'e', 'i
 
 /**
  * Possessive adjectives of a man's surname (Trumpov, Putinovim, Kushnerjev, Vučićev, Tihčev, Mihov,
- * Ruttejev). Slavic adjectival surnames and -ov/-ev surnames form none; texts use the genitive.
+ * Ruttejev, Čehovljev). Slavic adjectival surnames form none; texts use the genitive (izjava Zelenskega).
  */
 export function possessiveForms(word: string): string[] {
-  if (word === '' || ADJECTIVAL.test(word) || /[^aeiou](ov|ev)$/i.test(word)) return [];
+  if (word === '' || ADJECTIVAL.test(word)) return [];
   const stems: string[] = [];
   const last = word.slice(-1).toLowerCase();
   // A c before the -o is a foreign k (declineMasculine): Magnificov, not Magnificev.
   const hardC = last === 'o' && /co$/i.test(word);
-  if (last === 'o') stems.push(word.slice(0, -1));
+  // A surname in -ov or -ev takes -lj- before -ev, as one in -r takes -j- (Toporišič): Čehovljev, Lavrovljeva izjava.
+  if (/[^aeiou](ov|ev)$/i.test(word)) stems.push(`${word}lj`);
+  else if (last === 'o') stems.push(word.slice(0, -1));
   // Miha → Mihov; a stressed -a takes -j- as its genitive does (Zola, Zolaja → Zolajev).
   else if (last === 'a') stems.push(word.slice(0, -1), ...(MALE_A_NAMES.has(word.toLowerCase()) ? [] : [`${word}j`]));
   // A silent -e stays as it does in the genitive (Vancea, Georgea): Vanceov, Georgeov.
