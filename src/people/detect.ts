@@ -1854,16 +1854,17 @@ function afterFormOfAddress(tokens: Tokens, first: number): boolean {
 }
 
 /**
- * After the name at token `last`, an auxiliary, a participle (perhaps after an adverb) and a given name or a registry
- * name, all in its clause: »Kos je nastopila Ana Rozman«. That name is the verb's subject, so the name is not. Another
- * capitalised word is its object, a place (»V vlogi ministrice Kos je obiskala Celje«).
+ * After the name at token `last`, an auxiliary, a participle (perhaps after an adverb) and a capitalised word, all in
+ * its clause: »Kos je nastopila Ana Rozman«, »… je blestela Zupan«. That word is the verb's subject, so the name is not;
+ * unless it ends in -o or -e and is no given name or registry name, a place's accusative or a neuter noun, which cannot
+ * agree with the participle as its subject: »V vlogi ministrice Kos je obiskala Celje«, »… Ukrajino«.
  */
 function subjectAfterVerb(detector: PeopleDetector, tokens: Tokens, last: number): boolean {
   if (last + 3 >= tokens.length || !AUXILIARIES.has(tokens.word(last + 1)) || !sameClause(tokens, last)) return false;
   for (let p = last + 2; p <= last + 3 && p + 1 < tokens.length && sameClause(tokens, p - 1); p++) {
     if (participleGender(tokens, p)) {
       const next = tokens.word(p + 1);
-      return sameClause(tokens, p) && isCapitalised(next) && (detector.firstNames.has(next) || detector.index.has(next));
+      return sameClause(tokens, p) && isCapitalised(next) && (detector.firstNames.has(next) || detector.index.has(next) || !/[oe]$/.test(next));
     }
     if (!ADVERBS.has(tokens.word(p))) return false;
   }

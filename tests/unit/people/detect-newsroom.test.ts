@@ -1322,6 +1322,9 @@ describe('newsroom sentences: a function after »v vlogi« with a place after th
     // A given name or a name after the verb is still its subject, the name before a part.
     ['an actress after the verb', 'V vlogi Kos je nastopila Ana Rozman.', ['Ana Rozman: ana-rozman']],
     ['a given name no registry person has', 'V vlogi učiteljice Kos je blestela Petra Zupan.', []],
+    // A surname no registry person has, or an inhabitant's noun before the actress's name: still its subject.
+    ['a surname no registry person has', 'V vlogi učiteljice Kos je blestela Zupan.', []],
+    ['an inhabitant\'s noun before the actress', 'V vlogi učiteljice Kos je blestela Ljubljančanka Petra Zupan.', []],
   ])('%s', (_what, text, expected) => {
     expect(mentions(text)).toEqual(expected);
   });
