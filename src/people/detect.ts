@@ -2197,8 +2197,9 @@ function burdenOn(tokens: Tokens, first: number, last: number): boolean {
 }
 
 /**
- * After the burden noun at token `at`, in its clause: a participle that agrees with it (»odgovornost … razdeljena«,
- * »breme … porazdeljeno«), so »je« is its auxiliary and the place only where it is divided, or a second »na« and who
+ * After the burden noun at token `at`, in its clause: a participle or an adjective that agrees with it (»odgovornost
+ * … razdeljena«, »… velika«, »breme … porazdeljeno«), so »je« is its auxiliary or copula and the place only where it
+ * is so, or whose it is in the genitive (»odgovornost župana«), or a second »na« and who
  * bears it (»odgovornost za promet na županu«). Either way the name after the first »na« is a place: »Na Bledu je
  * odgovornost za turizem razdeljena med občino in državo« names no Igor Bled.
  */
@@ -2208,7 +2209,9 @@ function burdenElsewhere(tokens: Tokens, at: number): boolean {
     const word = tokens.word(p);
     if (PREPOSITIONS.has(tokens.word(p - 1)) && p > at + 1 && tokens.word(p - 1) !== 'na') continue;
     if (word === 'na' && p + 1 < tokens.length && sameClause(tokens, p)) return true;
-    if ((neuter ? /(en|jen|an|et|it)o$/ : /(en|jen|an|et|it)a$/).test(word)) return true;
+    // A feminine burden's predicate in -a: a participle, an adjective (»velika«) or a man's genitive (»župana«).
+    if (FUNCTION_WORDS.has(word) || ADVERBS.has(word)) continue;
+    if (neuter ? /(en|jen|an|et|it)o$/.test(word) : word.length >= 3 && word.endsWith('a')) return true;
   }
   return false;
 }

@@ -1302,6 +1302,8 @@ describe('newsroom sentences: »na« a town where responsibility is divided or l
     ['a participle of the burden', `${opening}Na Bledu je odgovornost za turizem razdeljena med občino in državo.`, ['Igor Bled']],
     ['someone else bears it', `${opening}Na Bledu je odgovornost za promet na županu.`, ['Igor Bled']],
     ['a neuter burden divided', `${opening}Na Bledu je breme turizma porazdeljeno med vse prebivalce.`, ['Igor Bled']],
+    ['an adjective of the burden', `${opening}Na Bledu je odgovornost za varnost gostov velika.`, ['Igor Bled']],
+    ['whose the burden is, in the genitive', `${opening}Na Bledu je odgovornost župana, drugod pa države.`, ['Igor Bled']],
     // The burden on a person, as before.
     ['still on him', 'Robert Golob je zmagal. Na Golobu je odgovornost za sestavo vlade.', ['Robert Golob', 'Golobu']],
     ['still on him, the burden after', 'Robert Golob je zmagal. Vse breme je zdaj na Golobu.', ['Robert Golob', 'Golobu']],
