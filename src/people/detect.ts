@@ -2199,9 +2199,10 @@ function burdenOn(tokens: Tokens, first: number, last: number): boolean {
 /**
  * After the burden noun at token `at`, in its clause: a participle or an adjective that agrees with it (»odgovornost
  * … razdeljena«, »… velika«, »breme … porazdeljeno«), so »je« is its auxiliary or copula and the place only where it
- * is so, or whose it is in the genitive (»odgovornost župana«), or a second »na« and who
- * bears it (»odgovornost za promet na županu«). Either way the name after the first »na« is a place: »Na Bledu je
- * odgovornost za turizem razdeljena med občino in državo« names no Igor Bled.
+ * is so; whose it is, in the genitive (»odgovornost župana«); or a second »na« and who bears it (»odgovornost za promet
+ * na županu«). Either way the name after the first »na« is a place: »Na Bledu je odgovornost za turizem razdeljena med
+ * občino in državo« names no Igor Bled. A word in -a may also end a preposition's phrase (»za varnost javnega
+ * prometa«), and the person is then missed: a missed mention costs less than a wrong one.
  */
 function burdenElsewhere(tokens: Tokens, at: number): boolean {
   const neuter = tokens.word(at).toLowerCase() === 'breme';
