@@ -768,7 +768,8 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
   // »Medved je na seji v torek zvečer po dolgi in utrujajoči razpravi o proračunu predlagala«: the name, »je«, and a
   // woman's participle far on, past the words farVerbGender allows (none of them may be its subject). As above, only a
   // woman's: a woman's undeclined surname may be a man's verb's object (»Medved je … on predlagal«, he proposed to her).
-  if (last + 2 < n && AUXILIARIES.has(tokens.word(last + 1)) && clause(last, last + 1)) {
+  // Not after a sentence-initial word in -a, which may be a feminine noun agreeing with it (»Zima je … prinesla sneg«).
+  if (last + 2 < n && AUXILIARIES.has(tokens.word(last + 1)) && clause(last, last + 1) && !(isSentenceStart(tokens, first) && tokens.word(last).endsWith('a'))) {
     const far = farVerb(tokens, last + 1, FAR_REACH);
     if (far?.gender === 'f') return { gender: far.gender, subject: false };
   }

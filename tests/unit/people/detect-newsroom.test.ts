@@ -1347,6 +1347,13 @@ describe('newsroom sentences: a participle far after a sentence-initial name and
     // A word between that may be the verb's subject: nobody.
     ['a possible subject between', `${phrase} direktor predlagal, naj se seja prekine.`, []],
     ['a woman\'s noun before a woman\'s verb', `${phrase} občina predlagala, naj se seja prekine.`, []],
+    // A surname spelled as a feminine noun (zima, the season) agrees with a woman's verb as the noun: no cue.
+    [
+      'a feminine noun\'s spelling, both namesakes named',
+      'Vesna Zima in Jure Zima sta prišla. Zima je v Sloveniji letos po dolgem času spet prinesla sneg.',
+      ['Vesna Zima: vesna-zima', 'Jure Zima: jure-zima'],
+      createDetector([person('Vesna Zima', { gender: 'f' }), person('Jure Zima', { gender: 'm' })]),
+    ],
   ] as [string, string, string[], ReturnType<typeof createDetector>?][])('%s', (_what, text, expected, detector) => {
     expect(mentions(text, detector)).toEqual(expected);
   });
