@@ -736,7 +736,9 @@ function isOrdinaryOpener(word: string): boolean {
 function verbGender(tokens: Tokens, first: number, last: number): { gender: Gender; subject: boolean; possessor?: boolean } | undefined {
   const n = tokens.length;
   const apposition = appositionVerb(tokens, last);
-  if (apposition) return { gender: apposition.gender, subject: true };
+  // Without a noun for a person, a sentence-initial word in -a may be a feminine noun the verb agrees with (»Zima,
+  // najhujša v zadnjih letih, je prinesla sneg«).
+  if (apposition && (apposition.person || !(isSentenceStart(tokens, first) && tokens.word(last).endsWith('a')))) return { gender: apposition.gender, subject: true };
   const clause = (a: number, b: number) => {
     for (let k = a; k < b; k++) if (!sameClause(tokens, k)) return false;
     return true;
@@ -888,7 +890,7 @@ function farVerb(tokens: Tokens, last: number, reach: number): { gender: Gender;
  * »vodja«, either), says the name's gender, and the verb must agree; without such a noun the verb says it. It must start
  * with a lower-case word that is no function word (»Kos, ki vodi senat, je dejal« is a relative clause).
  */
-function appositionVerb(tokens: Tokens, last: number): { gender: Gender; at: number } | undefined {
+function appositionVerb(tokens: Tokens, last: number): { gender: Gender; at: number; person: boolean } | undefined {
   const n = tokens.length;
   if (last + 4 >= n || !/^,\s+$/.test(tokens.text.slice(tokens.ends[last]!, tokens.starts[last + 1]!))) return undefined;
   const opening = tokens.word(last + 1);
@@ -908,7 +910,7 @@ function appositionVerb(tokens: Tokens, last: number): { gender: Gender; at: num
   if (end === undefined || end + 2 >= n || !/^,\s+$/.test(tokens.text.slice(tokens.ends[end]!, tokens.starts[end + 1]!)) || !AUXILIARIES.has(tokens.word(end + 1))) return undefined;
   for (let p = end + 2; p < n && p <= end + 4 && sameClause(tokens, p - 1); p++) {
     const verb = participleGender(tokens, p);
-    if (verb) return head === undefined || head === verb ? { gender: verb, at: p } : undefined;
+    if (verb) return head === undefined || head === verb ? { gender: verb, at: p, person: head !== undefined } : undefined;
     if (!ADVERBS.has(tokens.word(p))) return undefined;
   }
   return undefined;
