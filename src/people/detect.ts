@@ -1860,14 +1860,18 @@ function afterFormOfAddress(tokens: Tokens, first: number): boolean {
  * After the name at token `last`, an auxiliary, a participle (perhaps after an adverb) and a capitalised word, all in
  * its clause: »Kos je nastopila Ana Rozman«, »… je blestela Zupan«. That word is the verb's subject, so the name is not;
  * unless it ends in -o or -e and is no given name or registry name, a place's accusative or a neuter noun, which cannot
- * agree with the participle as its subject: »V vlogi ministrice Kos je obiskala Celje«, »… Ukrajino«.
+ * agree with the participle as its subject: »V vlogi ministrice Kos je obiskala Celje«, »… Ukrajino«; not before another
+ * capitalised word, which makes it a given name (»Nicole Kidman«).
  */
 function subjectAfterVerb(detector: PeopleDetector, tokens: Tokens, last: number): boolean {
   if (last + 3 >= tokens.length || !AUXILIARIES.has(tokens.word(last + 1)) || !sameClause(tokens, last)) return false;
   for (let p = last + 2; p <= last + 3 && p + 1 < tokens.length && sameClause(tokens, p - 1); p++) {
     if (participleGender(tokens, p)) {
       const next = tokens.word(p + 1);
-      return sameClause(tokens, p) && isCapitalised(next) && (detector.firstNames.has(next) || detector.index.has(next) || !/[oe]$/.test(next));
+      if (!sameClause(tokens, p) || !isCapitalised(next)) return false;
+      if (detector.firstNames.has(next) || detector.index.has(next) || !/[oe]$/.test(next)) return true;
+      // A foreign given name in -e before a surname (»Nicole Kidman«) is the subject still.
+      return p + 2 < tokens.length && tightGap(tokens, p + 1) && isCapitalised(tokens.word(p + 2));
     }
     if (!ADVERBS.has(tokens.word(p))) return false;
   }

@@ -1327,6 +1327,7 @@ describe('newsroom sentences: a function after »v vlogi« with a place after th
     // A surname no registry person has, or an inhabitant's noun before the actress's name: still its subject.
     ['a surname no registry person has', 'V vlogi učiteljice Kos je blestela Zupan.', []],
     ['an inhabitant\'s noun before the actress', 'V vlogi učiteljice Kos je blestela Ljubljančanka Petra Zupan.', []],
+    ['a foreign given name in -e before a surname', 'V vlogi učiteljice Kos je blestela Nicole Kidman.', []],
   ])('%s', (_what, text, expected) => {
     expect(mentions(text)).toEqual(expected);
   });
