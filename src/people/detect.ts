@@ -1233,10 +1233,13 @@ function isWeekdayBeforeDate(tokens: Tokens, i: number): boolean {
 const SEASON_NOUNS = new Set(['zima', 'jesen', 'pomlad']);
 /** Adjectives said of a season's weather, not of a person: mila, huda, mrzla, snežna, težka, toplejša, najhladnejša. */
 const WEATHER_ADJECTIVE = /^(naj)?(mil|hud|mrzl|topl|hladn|snežn|suh|sušn|deževn|vroč|težk|milejš|toplejš|hladnejš|težj)a$/;
+/** Words for a season's weather, in any case: snow, frost, ice, black ice, rain, bora, temperatures, degrees. */
+const WEATHER_NOUN = /^(sneg|snega|snegu|snegom|mraz|mraza|mrazu|mrazom|led|ledu|ledom|dež|dežja|dežju|dežjem|poledic[aeio]|zmrzal|zmrzali|zmrzaljo|burj[aeio]|padavin[aeio]?|temperatur[aeio]?|stopinj[aeio]?)$/;
 
 /**
- * »Zima bo za industrijo tudi letos težka«, »Zima je bila lani mila«: at a sentence start, a season's name with an
- * adjective of its weather in its clause, and no verb of saying, is the season even where the article names Vesna Zima.
+ * »Zima bo za industrijo tudi letos težka«, »Zima je bila lani mila«, »Zima je spet prinesla sneg«: at a sentence
+ * start, a season's name with an adjective of its weather or a word for it in its clause, and no verb of saying, is the
+ * season even where the article names Vesna Zima.
  */
 function isSeasonDescribed(tokens: Tokens, i: number): boolean {
   if (!SEASON_NOUNS.has(tokens.word(i).toLowerCase()) || !isSentenceStart(tokens, i)) return false;
@@ -1244,7 +1247,7 @@ function isSeasonDescribed(tokens: Tokens, i: number): boolean {
   for (let p = i + 1; p < tokens.length && p <= i + 10 && sameClause(tokens, p - 1); p++) {
     const word = tokens.word(p);
     if (SPEECH_PARTICIPLE.test(word)) return false;
-    if (WEATHER_ADJECTIVE.test(word)) weather = true;
+    if (WEATHER_ADJECTIVE.test(word) || WEATHER_NOUN.test(word)) weather = true;
   }
   return weather;
 }

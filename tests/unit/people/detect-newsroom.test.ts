@@ -1276,13 +1276,16 @@ describe('newsroom sentences: a weekday spelled as a surname, before a date', ()
 
 describe('newsroom sentences: a season described as the weather is', () => {
   // »Zima bo za energetsko intenzivno industrijo tudi letos težka« was counted for Vesna Zima, named in full: at a
-  // sentence start the season with an adjective of weather or hardship in its clause is the season.
+  // sentence start the season with an adjective of weather or hardship, or a word for its weather (snow, frost, ice),
+  // in its clause is the season.
   const seasons = createDetector([person('Vesna Zima', { gender: 'f' }), person('Jure Zima', { gender: 'm' })]);
   const mentions = (text: string) => detectPeople(seasons, text).mentions.map((mention) => mention.text);
   const opening = '»Sankcije ostajajo,« je dejala Vesna Zima. ';
   it.each([
     ['hard this year', `${opening}Zima bo za energetsko intenzivno industrijo tudi letos težka.`, ['Vesna Zima']],
     ['mild last year', `${opening}Zima je bila lani mila.`, ['Vesna Zima']],
+    ['its snow', `${opening}Zima je v Sloveniji letos po dolgem času spet prinesla sneg.`, ['Vesna Zima']],
+    ['its frost', `${opening}Zima je z mrazom in poledico ohromila promet.`, ['Vesna Zima']],
     ['still her with a verb of saying', `${opening}Zima je dejala, da bo težka.`, ['Vesna Zima', 'Zima']],
     ['still her with an adjective for a person', `${opening}Zima je bila z rezultati zadovoljna.`, ['Vesna Zima', 'Zima']],
   ])('%s', (_what, text, expected) => {
