@@ -35,7 +35,8 @@ import { fileNameTypoWarning, guessedGenderWarning, missingSurnameWarning, roleI
 import type { MarkdownPool } from './workers/markdown-pool.ts';
 import { hasStoredValidations, validateArticles } from './pipeline/articles.ts';
 import { newestArticles, newestBeforeValidation, type NewestArticles } from './pipeline/newest.ts';
-import { articleRecord, clockChangeWarnings, draftAddress, unaddressedPeopleErrors, withoutBody, type Draft } from './pipeline/records.ts';
+import { articleRecord, clockChangeWarnings, draftAddress, restoredRecord, storedRecord, unaddressedPeopleErrors, withoutBody, type Draft, type StoredRecord } from './pipeline/records.ts';
+import { openRecordLog } from './pipeline/record-log.ts';
 import { checkAddresses, lastPublishedAddresses, recordPublishedAddresses, type AddressCheck, type LastAddresses } from './pipeline/published-addresses.ts';
 import { checkPublishedPeople, recordPublishedPeople, type PeopleCheck } from './pipeline/published-people.ts';
 import { append } from './append.ts';
@@ -219,8 +220,14 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   // Without their bodies: a body (and the file text it is cut from) is needed only until the workers have it.
   const drafts: Draft[] = [];
   const published: Draft[] = [];
-  // published[n]'s source key (see setRecordKey below), when validation computed one.
-  const publishedKeys: (string | undefined)[] = [];
+  // An article record is made from its file (the source key) and these alone, so pages can be fingerprinted
+  // by the key instead of by every field (render/fingerprint.ts setRecordKey).
+  const recordInputs = `${peopleKey}\0${config.detectPeople ? 'detect' : 'no-detect'}`;
+  // published[n]'s record key, when validation computed a source key, and its record as .cache/ kept it.
+  const recordKeys: (string | undefined)[] = [];
+  const storedRecords: (StoredRecord | undefined)[] = [];
+  // The dev server keeps each article's record in its session (options.reuse) instead.
+  const recordLog = useCache && !options.reuse ? await openRecordLog(options.root) : undefined;
   if (options.reuse) pruneCache(options.reuse, new Set(sources.articles.map((source) => source.file)));
   const { signal } = options;
   const tellNewest = options.onNewestArticles;
@@ -266,9 +273,16 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
           drafts.push(draft);
           if (isPublished(draft)) {
             published.push(draft);
-            publishedKeys.push(key);
-            // Rendered even when other files have errors, so a too-slow article is reported in the same run.
-            renderer.add(result.article, bodyKey, bodyBytes);
+            const recordKey = key === undefined ? undefined : `${key}\0${recordInputs}`;
+            recordKeys.push(recordKey);
+            // Its body and people are not needed when .cache/ holds the record made from them.
+            const stored = recordKey === undefined || bodyKey === undefined ? undefined : recordLog?.get(recordKey);
+            if (stored && renderer.addWithRecord(bodyKey!, stored.detection)) storedRecords.push(stored);
+            else {
+              storedRecords.push(undefined);
+              // Rendered even when other files have errors, so a too-slow article is reported in the same run.
+              renderer.add(result.article, bodyKey, bodyBytes);
+            }
           }
         }
         // After add(), which takes the body it needs there and then: the body may be cut from this text.
@@ -371,21 +385,27 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     append(warnings, markdown.warnings);
     const allPeople = new Map(registry.people);
     const articles: Article[] = [];
-    // An article record is made from its file (the source key) and these alone, so pages can be fingerprinted
-    // by the key instead of by every field (render/fingerprint.ts setRecordKey).
-    const recordInputs = `${peopleKey}\0${config.detectPeople ? 'detect' : 'no-detect'}`;
     const sameBodies = new SameBodies();
     for (const [index, draft] of published.entries()) {
       options.onProgress?.({ phase: 'reading', articlesRead: articles.length + 1, pagesWritten: 0 });
-      const key = publishedKeys[index];
       // Its body did not render (markdown/too-complex, a time limit): that error is told, and no page is made.
       if (markdown.bodies[index] === undefined) continue;
       if (draftsShown?.leftOut.has(draft)) continue;
-      const recordKey = key === undefined ? undefined : `${key}\0${recordInputs}`;
-      // The dev server's reload after an edit makes only the edited articles' records again.
+      const recordKey = recordKeys[index];
+      const stored = storedRecords[index];
+      // The dev server's reload after an edit makes only the edited articles' records again, and so does a build.
       const kept = recordKey === undefined ? undefined : options.reuse?.records.get(draft.file);
-      const record = kept && kept.key === recordKey ? kept.value : articleRecord(draft, markdown.bodies[index]!, markdown.detected[index], registry);
+      const record =
+        kept && kept.key === recordKey
+          ? kept.value
+          : stored
+            ? restoredRecord(draft, markdown.bodies[index]!, stored)
+            : articleRecord(draft, markdown.bodies[index]!, markdown.detected[index], registry);
       if (recordKey !== undefined) options.reuse?.records.set(draft.file, { key: recordKey, value: record });
+      if (recordKey !== undefined && recordLog && !stored) {
+        const keep = storedRecord(record, markdown.detections[index]!);
+        if (keep) recordLog.set(recordKey, keep);
+      }
       for (const person of record.unknownPeople) if (!allPeople.has(person.id)) allPeople.set(person.id, person);
       warnings.push(...(peopleMissing ? record.warnings.filter((warning) => !REGISTRY_WARNINGS.has(warning.code)) : record.warnings));
       const dropped = draftsShown?.redirectsLeftOut.get(draft);
@@ -397,6 +417,11 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       setContentKey(article, markdown.keys[index]!);
       if (recordKey !== undefined) setRecordKey(article, dropped ? `${recordKey}\0without:${[...dropped].join('\0')}` : recordKey);
       articles.push(article);
+    }
+    // Before the errors are thrown, as the other logs are saved: a failed build keeps what it made.
+    if (recordLog) {
+      await recordLog.save();
+      options.erasures?.add(recordLog.staleRecords());
     }
 
     const bios = new Map(storedPeople?.bios);

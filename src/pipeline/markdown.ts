@@ -110,6 +110,8 @@ export interface RenderedBodies {
   detected: (DetectedPeople | undefined)[];
   /** Hash of each body: names its rendered html and text (see render/fingerprint.ts setContentKey). */
   keys: string[];
+  /** The key of each article's people found (its record in their log), '' when people are not detected. */
+  detections: string[];
   /** Time spent detecting people, summed over the worker threads (it overlaps the rendering). */
   detectMs: number;
   errors: ArhivarError[];
@@ -157,6 +159,7 @@ export class BodyRenderer {
   private readonly bios = new Map<string, RenderedMarkdown>();
   private readonly detected: (DetectedPeople | undefined)[] = [];
   private readonly keys: string[] = [];
+  private readonly detections: string[] = [];
   private readonly errors: ArhivarError[] = [];
   private readonly running: Promise<void>[] = [];
   private readonly timeLimitMs: number;
@@ -250,6 +253,7 @@ export class BodyRenderer {
     }
     let wantPeople = false;
     const peopleKey = options.detect ? detectionKey(this.registry, article, key) : '';
+    this.detections.push(peopleKey);
     if (options.detect) {
       const recentPeople = options.reusePeople?.get(article.file);
       const reused = recentPeople && recentPeople.key === peopleKey;
@@ -278,6 +282,24 @@ export class BodyRenderer {
       });
     this.pending.set(index, settled);
     this.running.push(settled);
+  }
+
+  /**
+   * Takes the next article as add() does, for one whose record .cache/ holds (build.ts): its body from the log of
+   * rendered bodies, and no people, which the record has; `detection` is the key of the people found in it, whose
+   * record in their log is kept as used. False, and nothing taken, when the log holds no such body: the caller
+   * then add()s the article.
+   */
+  addWithRecord(key: string, detection: string): boolean {
+    if (this.options.reuse) return false;
+    const body = this.stored(key);
+    if (!body) return false;
+    this.keys.push(key);
+    this.bodies.push(body);
+    this.detected.push(undefined);
+    this.detections.push(detection);
+    if (detection) this.peopleCache?.keep(detection);
+    return true;
   }
 
   /**
@@ -453,7 +475,7 @@ export class BodyRenderer {
       if (!this.onDisk || this.failure) close();
     }
     if (this.failure) throw this.failure.error;
-    return { bodies: this.bodies, bios: this.bios, detected: this.detected, keys: this.keys, detectMs: this.detectMs, errors: sortErrors(this.errors), warnings: this.fallbacks, close };
+    return { bodies: this.bodies, bios: this.bios, detected: this.detected, keys: this.keys, detections: this.detections, detectMs: this.detectMs, errors: sortErrors(this.errors), warnings: this.fallbacks, close };
   }
 }
 

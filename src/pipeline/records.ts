@@ -1,7 +1,7 @@
 import type { Article, ArticleSource } from '../content/article.ts';
 import { describeClockChange, updatedAsShown, type ContentDate } from '../content/dates.ts';
 import type { Person } from '../content/person.ts';
-import { ArhivarError } from '../errors.ts';
+import { ArhivarError, type ArhivarErrorDetails } from '../errors.ts';
 import { bodyWarnings } from './body-warnings.ts';
 import { bylineWarnings } from './byline-warnings.ts';
 import { summaryWarnings } from './summary-warnings.ts';
@@ -88,19 +88,23 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
       }),
     );
   }
-  const tags = uniqueTags(draft.frontMatter.tags);
-  const url = draftAddress(draft);
-  const article = articleWithBody(rendered, {
+  const article = articleOf(draft, rendered, tagged);
+  return { article, unknownPeople: explicit.unknown, warnings };
+}
+
+/** The article of a record: its draft, its rendered body and the people in it (combineArticlePeople). */
+function articleOf(draft: Draft, rendered: RenderedMarkdown, tagged: Pick<Article, 'people' | 'mentionCounts'>): Article {
+  return articleWithBody(rendered, {
     file: draft.file,
     slug: draft.slug,
-    url,
+    url: draftAddress(draft),
     title: draft.title,
     date: draft.frontMatter.date,
-    updated,
+    updated: updatedAsShown(draft.frontMatter.date, draft.frontMatter.updated),
     author: draft.frontMatter.author,
     source: draft.frontMatter.source,
     summary: draft.frontMatter.summary ?? rendered.defaultSummary,
-    tags,
+    tags: uniqueTags(draft.frontMatter.tags),
     people: tagged.people,
     mentionCounts: tagged.mentionCounts,
     draft: draft.frontMatter.draft,
@@ -110,7 +114,39 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
     pictures: rendered.pictures ? rendered.pictures.map((picture) => ({ url: picture.url, line: draft.bodyLine + picture.line - 1 })) : NO_PICTURES,
     redirectFrom: draft.frontMatter.redirectFrom,
   });
-  return { article, unknownPeople: explicit.unknown, warnings };
+}
+
+/**
+ * An article's record as .cache/ keeps it (build.ts, the log of records): what it takes besides its draft and its
+ * rendered body, which .cache/ keeps on their own, to make it again (the people in it, those named who have no file,
+ * the warnings), and the key of the people found in the body (pipeline/markdown.ts), whose record in their log is
+ * still in use. The empty lists are left out: every field costs a rebuild its decoding, 10,000 times.
+ */
+export interface StoredRecord {
+  people: readonly string[];
+  mentionCounts: ReadonlyMap<string, number>;
+  detection: string;
+  unknownPeople?: Person[];
+  warnings?: ArhivarErrorDetails[];
+}
+
+/** `record` as .cache/ keeps it; undefined for one that cannot be kept whole (a warning with a cause, which v8 cannot store). */
+export function storedRecord(record: ArticleRecord, detection: string): StoredRecord | undefined {
+  const { article, unknownPeople, warnings } = record;
+  if (warnings.some((warning) => warning.cause !== undefined)) return undefined;
+  const stored: StoredRecord = { people: article.people, mentionCounts: article.mentionCounts, detection };
+  if (unknownPeople.length > 0) stored.unknownPeople = unknownPeople;
+  if (warnings.length > 0) stored.warnings = warnings.map(({ code, message, file, line, hint }) => ({ code, message, file, line, hint }));
+  return stored;
+}
+
+/** The record `stored` was made from, with `draft` and `rendered`, its body (from .cache/). */
+export function restoredRecord(draft: Draft, rendered: RenderedMarkdown, stored: StoredRecord): ArticleRecord {
+  return {
+    article: articleOf(draft, rendered, stored),
+    unknownPeople: stored.unknownPeople ?? [],
+    warnings: stored.warnings?.map((details) => new ArhivarError(details)) ?? [],
+  };
 }
 
 /** The warnings about a `date:` or `updated:` time that Ljubljana's clocks skip or show twice. */

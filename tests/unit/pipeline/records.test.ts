@@ -1,6 +1,9 @@
+import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { validateArticle } from '../../../src/content/article.ts';
-import { unaddressedPeopleErrors } from '../../../src/pipeline/records.ts';
+import { ArhivarError } from '../../../src/errors.ts';
+import { renderMarkdown } from '../../../src/markdown/render.ts';
+import { articleRecord, restoredRecord, storedRecord, unaddressedPeopleErrors, withoutBody, type ArticleRecord, type StoredRecord } from '../../../src/pipeline/records.ts';
 import { buildRegistry } from '../../../src/people/registry.ts';
 
 const { registry } = buildRegistry([]);
@@ -31,5 +34,43 @@ describe('unaddressedPeopleErrors: the example in the hint fits the name', () =>
     expect(hintFor('ირაკლი კობახიძე')).toBe(
       "add a person file with name: ირაკლი კობახიძე, its file name in Latin letters, as Slovenian news spells the name (content/people/ime-priimek.md), or write the name here in Latin letters, and list that spelling in the person file's aliases:",
     );
+  });
+});
+
+describe('storedRecord: what .cache/ keeps of an article record makes the same record again', () => {
+  // A rebuild takes each unchanged article's record from .cache/ (build.ts, the log of records) instead of making
+  // it: a field or warning left out of what is kept would differ from a fresh build only after an edit elsewhere.
+  it('gives the same article, people without a file and warnings, through v8 as the log keeps it', () => {
+    const text = [
+      '---',
+      'title: Obisk v Mariboru',
+      // An hour the clocks skip, a name with no person file and a notPeople: name nobody has: a warning each.
+      'date: 2025-03-30T02:30',
+      'updated: 2025-03-30',
+      'people: [Janez Novak, Ana Kos]',
+      'notPeople: [Nihče Nikjer]',
+      'tags: [Mesto, mesto, Kultura]',
+      '---',
+      '',
+      'Janez Novak je obiskal Maribor. ![](/slike/obisk.jpg)',
+      '',
+      'Drugi odstavek z [povezavo](https://example.si/).',
+      '',
+    ].join('\n');
+    const { article } = validateArticle({ file: 'content/articles/2025/obisk.md', text, mtimeMs: 0 });
+    const draft = withoutBody(article!);
+    const rendered = renderMarkdown(article!.body);
+    const people = buildRegistry([{ id: 'janez-novak', name: 'Janez Novak', aliases: [], role: 'župan', gender: 'm', detect: true, bio: '', file: 'content/people/janez-novak.md' }]);
+    const made = articleRecord(draft, rendered, { people: ['janez-novak'], counts: new Map([['janez-novak', 2]]) }, people.registry);
+    expect(made.unknownPeople.map((person) => person.id)).toEqual(['ana-kos']);
+    expect(made.warnings.length).toBeGreaterThanOrEqual(3);
+
+    const again = restoredRecord(draft, rendered, deserialize(serialize(storedRecord(made, 'detection-key'))) as StoredRecord);
+    const fields = (record: ArticleRecord) => ({ ...record.article, html: record.article.html, text: record.article.text });
+    const details = (record: ArticleRecord) => record.warnings.map(({ code, message, file, line, hint }) => ({ code, message, file, line, hint }));
+    expect(fields(again)).toEqual(fields(made));
+    expect(again.unknownPeople).toEqual(made.unknownPeople);
+    expect(details(again)).toEqual(details(made));
+    expect(again.warnings.every((warning) => warning instanceof ArhivarError)).toBe(true);
   });
 });
