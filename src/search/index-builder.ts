@@ -127,13 +127,22 @@ export interface IndexLayout {
 }
 
 export interface IndexInput {
-  documents: readonly SearchDocument[];
+  documents: DocumentList;
   /** keys[n] names everything indexed of documents[n] (see IndexLayout.documents). */
   keys: readonly string[];
   terms: TermsList;
   options?: SearchIndexOptions | undefined;
   /** The previous build's layout, to reuse the files it made that are still right and still published. */
   previous?: IndexReuse | undefined;
+}
+
+/**
+ * Document n is at(n). An array will do; pipeline/search.ts gives one that makes each document only when asked,
+ * as an edit in place reads only the edited documents and those of the chunk that holds them.
+ */
+export interface DocumentList {
+  readonly length: number;
+  at(n: number): SearchDocument | undefined;
 }
 
 /**
@@ -261,7 +270,7 @@ export function* indexFiles(input: IndexInput): Generator<IndexFile, Omit<BuiltI
       continue;
     }
     const entries: string[] = [];
-    for (let id = plan.start; id < plan.end; id++) entries.push(chunkEntry(documents[id]!));
+    for (let id = plan.start; id < plan.end; id++) entries.push(chunkEntry(documents.at(id)!));
     const file = encodeFile(`[${entries.join(',')}]`, taken);
     chunks.push({ start: plan.start, documents: plan.documents, name: file.name, hash: file.hash });
     yield { path: filePath(CHUNK_FOLDER, file.name), hash: file.hash, bytes: file.bytes };

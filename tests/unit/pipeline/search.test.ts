@@ -115,4 +115,33 @@ describe('search files kept in .cache/ (pipeline/search.ts)', () => {
       expect(urls.sort()).toEqual([`${basePath}2025/12/22/proracun/`, `${basePath}2025/12/22/seja/`]);
     }
   });
+
+  it('makes a search document only for the edited article and those of the chunk that holds it, not for every article', async () => {
+    const root = await makeTempDir();
+    roots.push(root);
+    // Forty articles of about a kilobyte each, so the index has several chunks of about 8 KB.
+    const paragraph = 'Občinski svet je na seji obravnaval proračun, ceste, vrtce in prostorski načrt. '.repeat(12);
+    const titlesRead = new Set<number>();
+    const archiveOf = (edited: string) => {
+      const articles = Array.from({ length: 40 }, (_, n) => {
+        const record = testArticle({ file: `content/articles/2025/clanek-${n}.md`, url: `/2025/12/22/clanek-${n}/`, title: `Članek ${n}`, text: n === 10 ? `${paragraph}${edited}` : paragraph });
+        setRecordKey(record, n === 10 ? `source-${n}-${edited}\0people-files` : `source-${n}\0people-files`);
+        // Counts whose document is made: toSearchDocument reads every article's title.
+        const { title } = record;
+        Object.defineProperty(record, 'title', { get: () => (titlesRead.add(n), title) });
+        return record;
+      });
+      return { articles, peopleById: new Map() } as unknown as Parameters<typeof searchFiles>[0];
+    };
+    const before = await contents(searchFiles(archiveOf('Prej.'), { root }));
+    expect([...before.keys()].filter((path) => path.startsWith('iskanje/indeks/d/')).length).toBeGreaterThan(3);
+    titlesRead.clear();
+    const after = await contents(
+      searchFiles(archiveOf('Potem so sklenili drugače.'), { root, isPublished: (path) => before.has(path), readPublished: (path) => Buffer.from(before.get(path)!) }),
+      before,
+    );
+    expect(titlesRead.has(10)).toBe(true);
+    expect(titlesRead.size).toBeLessThan(10);
+    expect(after).toEqual(await contents(searchFiles(archiveOf('Potem so sklenili drugače.'), { root, cache: false })));
+  });
 });
