@@ -89,6 +89,10 @@ export async function* searchFiles(archive: Pick<Archive, 'articles' | 'peopleBy
   }
 
   const termsCache = await RecordCache.open<DocumentTerms>(options.root, 'search-terms', version);
+  // A build with nothing kept reads every document: they are made first, all together. Made one at a time between
+  // the terms of each, they cost a cold build's search files about 0.25 s more CPU at 10,000 articles (a median of
+  // 2.47 against 2.22 s, 5 and 8 runs in one process each), for no reason found.
+  if (!stored) for (let n = 0; n < articles.length; n++) documentAt(n);
   const stemOf = createStemmer();
   const termsOf = (n: number): DocumentTerms => {
     let found = termsCache.get(keys[n]!);
