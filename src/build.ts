@@ -346,7 +346,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   // Otherwise the newest articles are told once every article is validated, when none has an error.
   const newestTold =
     tellNewest && !toldEarly && errors.length === 0
-      ? newestArticles(renderer, published, config, registry).then(
+      ? newestArticles(renderer, published, config, registry, storedRecords).then(
           (newest) => newest && tellNewest(newest),
           () => undefined,
         )

@@ -9,7 +9,7 @@ import { compareNewestFirst } from '../site/archive.ts';
 import { urls } from '../site/urls.ts';
 import type { DetectedPeople } from '../workers/markdown-pool.ts';
 import type { BodyRenderer } from './markdown.ts';
-import { articleRecord, withoutBody, type Draft } from './records.ts';
+import { articleRecord, restoredRecord, withoutBody, type Draft, type StoredRecord } from './records.ts';
 
 /**
  * The newest page of articles ahead of the rest of the archive (LoadOptions.onNewestArticles): the dev
@@ -26,8 +26,17 @@ export interface NewestArticles {
   count: number;
 }
 
-/** LoadOptions.onNewestArticles: the newest page of `published`, rendered ahead of the others. */
-export async function newestArticles(renderer: BodyRenderer, published: readonly Draft[], config: SiteConfig, registry: Registry): Promise<NewestArticles | undefined> {
+/**
+ * LoadOptions.onNewestArticles: the newest page of `published`, rendered ahead of the others. `stored[n]` is
+ * published[n]'s record as .cache/ kept it, when the load took it from there (its people found were not read).
+ */
+export async function newestArticles(
+  renderer: BodyRenderer,
+  published: readonly Draft[],
+  config: SiteConfig,
+  registry: Registry,
+  stored: readonly (StoredRecord | undefined)[] = [],
+): Promise<NewestArticles | undefined> {
   // Only articles at least as new as the page's last can be on it: a sort of those few, where a sort of all
   // 10,000 (each with its URL made) took 20-60 ms on the way to the home page.
   const times = Float64Array.from(published, (draft) => draft.frontMatter.date.instant.getTime()).sort();
@@ -41,7 +50,7 @@ export async function newestArticles(renderer: BodyRenderer, published: readonly
     .slice(0, config.pageSize);
   await renderer.rendered(newest.map(({ index }) => index));
   return newestPage(
-    newest.map(({ index }) => ({ draft: published[index]!, ...renderer.result(index) })),
+    newest.map(({ index }) => ({ draft: published[index]!, ...renderer.result(index), stored: stored[index] })),
     config,
     registry,
     published.length,
@@ -120,17 +129,18 @@ export async function newestBeforeValidation(
 
 /** The NewestArticles of drafts rendered (newest first); undefined when one failed: the load will report it. */
 function newestPage(
-  rendered: readonly { draft: Draft; body: RenderedMarkdown | undefined; detected: DetectedPeople | undefined }[],
+  rendered: readonly { draft: Draft; body: RenderedMarkdown | undefined; detected: DetectedPeople | undefined; stored?: StoredRecord | undefined }[],
   config: SiteConfig,
   registry: Registry,
   count: number,
 ): NewestArticles | undefined {
   const people = new Map(registry.people);
   const articles: Article[] = [];
-  for (const { draft, body, detected } of rendered) {
-    // Failed: the load will report it, and there is no home page to show before that.
-    if (!body || (config.detectPeople && !detected)) return undefined;
-    const record = articleRecord(draft, body, detected, registry);
+  for (const { draft, body, detected, stored } of rendered) {
+    // Failed: the load will report it, and there is no home page to show before that. A record kept in .cache/
+    // stands for the people found, which the load did not read for it.
+    if (!body || (config.detectPeople && !detected && !stored)) return undefined;
+    const record = stored ? restoredRecord(draft, body, stored) : articleRecord(draft, body, detected, registry);
     for (const person of record.unknownPeople) if (!people.has(person.id)) people.set(person.id, person);
     articles.push(record.article);
   }
