@@ -105,21 +105,21 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     for (let run = 0; run < options.runs; run++) {
       await setAside(['dist', '.dist-spare', '.cache']);
       fresh.push(await measuredBuild(root));
-      log(`cold build into a fresh folder ${run + 1}/${options.runs}: ${(fresh.at(-1)!.wallMs / 1000).toFixed(2)} s`);
+      log(runLine(`cold build into a fresh folder ${run + 1}/${options.runs}`, fresh.at(-1)!));
     }
     const cold: { report: ChildReport; wallMs: number }[] = [];
     for (let run = 0; run < options.runs; run++) {
       await removeOutput(root);
       await rm(path.join(root, '.cache'), { recursive: true, force: true });
       cold.push(await measuredBuild(root));
-      log(`cold build ${run + 1}/${options.runs}: ${(cold.at(-1)!.wallMs / 1000).toFixed(2)} s`);
+      log(runLine(`cold build ${run + 1}/${options.runs}`, cold.at(-1)!));
     }
     const scenarios: ScenarioResult[] = [summarise('cold build', cold), summarise(FRESH_FOLDER_SCENARIO, fresh)];
 
     const unchanged: { report: ChildReport; wallMs: number }[] = [];
     for (let run = 0; run < options.runs; run++) {
       unchanged.push(await measuredBuild(root));
-      log(`no-change rebuild ${run + 1}/${options.runs}: ${(unchanged.at(-1)!.wallMs / 1000).toFixed(2)} s`);
+      log(runLine(`no-change rebuild ${run + 1}/${options.runs}`, unchanged.at(-1)!));
     }
     scenarios.push(summarise('no-change rebuild', unchanged));
 
@@ -135,12 +135,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     // file into a new one (README, "Incremental, atomic publish"). Timed on its own, once, so that the row of
     // one-article rebuilds shows the edits an editor makes the rest of the day.
     const firstEdit = [await editAndBuild()];
-    log(`first edit after a cold build: ${(firstEdit[0]!.wallMs / 1000).toFixed(2)} s`);
+    log(runLine(`first edit after a cold build`, firstEdit[0]!));
     scenarios.push(summarise(FIRST_EDIT_SCENARIO, firstEdit));
     const edited: { report: ChildReport; wallMs: number }[] = [];
     for (let run = 0; run < options.runs; run++) {
       edited.push(await editAndBuild());
-      log(`one-article rebuild ${run + 1}/${options.runs}: ${(edited.at(-1)!.wallMs / 1000).toFixed(2)} s`);
+      log(runLine(`one-article rebuild ${run + 1}/${options.runs}`, edited.at(-1)!));
     }
     scenarios.push(summarise('one-article rebuild', edited));
 
@@ -151,7 +151,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     for (let run = 0; run < options.runs; run++) {
       await addNewestArticle(root, { articles: options.articles, people: options.people }, run + 1);
       added.push(await measuredBuild(root));
-      log(`new article rebuild ${run + 1}/${options.runs}: ${(added.at(-1)!.wallMs / 1000).toFixed(2)} s`);
+      log(runLine(`new article rebuild ${run + 1}/${options.runs}`, added.at(-1)!));
     }
     scenarios.push(summarise(NEW_ARTICLE_SCENARIO, added));
 
@@ -164,7 +164,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       await setAside(['dist', '.dist-spare']);
       await rm(path.join(root, '.cache', KNOWN_FILES), { force: true });
       keptCache.push(await measuredBuild(root));
-      log(`build with kept .cache/, no dist/ ${run + 1}/${options.runs}: ${(keptCache.at(-1)!.wallMs / 1000).toFixed(2)} s`);
+      log(runLine(`build with kept .cache/, no dist/ ${run + 1}/${options.runs}`, keptCache.at(-1)!));
     }
     scenarios.push(summarise(KEPT_CACHE_SCENARIO, keptCache));
 
@@ -423,6 +423,14 @@ function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * A run's progress line: its wall time and its peak, so a row's highest peak (the table shows only that) can be
+ * put down to the run that reached it.
+ */
+function runLine(label: string, measured: { report: ChildReport; wallMs: number }): string {
+  return `${label}: ${(measured.wallMs / 1000).toFixed(2)} s, peak ${Math.round(measured.report.maxRssKb / 1024)} MiB`;
 }
 
 export function summarise(name: string, runs: readonly { report: ChildReport; wallMs: number }[]): ScenarioResult {

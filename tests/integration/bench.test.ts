@@ -25,7 +25,12 @@ function processesMentioning(text: string): number[] {
 
 describe('npm run bench (issue 6)', () => {
   it('builds a small synthetic archive cold (after a deletion and into a fresh folder), unchanged, after a first edit and one more, after a new article, and from a kept .cache/, starts the dev server, and prints the tables', async () => {
-    const result = await runBench({ articles: 40, people: 12, runs: 1, keep: true });
+    const lines: string[] = [];
+    const result = await runBench({ articles: 40, people: 12, runs: 1, keep: true, log: (line) => lines.push(line) });
+    // Each run's line gives its peak too: the table shows only each row's highest.
+    const coldLine = lines.find((line) => line.startsWith('cold build 1/1: '));
+    expect(coldLine).toMatch(/^cold build 1\/1: [\d.]+ s, peak \d+ MiB$/);
+    expect(Number(/peak (\d+) MiB/.exec(coldLine!)![1])).toBe(Math.round(result.scenarios[0]!.runs[0]!.maxRssKb / 1024));
     const workspace = path.dirname(result.root);
     onTestFinished(() => rm(workspace, { recursive: true, force: true }));
     const [cold, freshFolder, unchanged, firstEdit, edited, added, keptCache] = result.scenarios;
