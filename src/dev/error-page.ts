@@ -1,5 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
-import { causesOf, WARNINGS_WAIT_FOR_FIXES, type ArhivarError } from '../errors.ts';
+import { causesOf, hintsOnce, WARNINGS_WAIT_FOR_FIXES, type ArhivarError } from '../errors.ts';
 
 /** The page the dev server shows instead of the site while content has problems. */
 export function escapeHtml(value: string): string {
@@ -14,8 +14,9 @@ function page(title: string, body: string): string {
   return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>\n`;
 }
 
+/** One item a problem, a hint given in full above as »as for <file> above« (hintsOnce), as the terminal prints them. */
 function problemItems(errors: readonly ArhivarError[]): string {
-  return errors
+  return hintsOnce(errors)
     .map((error) => {
       const where = error.file ? `${error.file}${error.line ? `:${error.line}` : ''}` : '';
       return `<li><div><code class="where">${escapeHtml(where)}</code> <code>${escapeHtml(error.code)}</code></div><div class="message">${escapeHtml(error.message)}</div>${

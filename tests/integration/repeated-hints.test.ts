@@ -2,12 +2,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main, type Io } from '../../src/cli.ts';
+import { startDevServer } from '../../src/dev/server.ts';
 import { copyFixture, removeDir } from '../helpers.ts';
 
 /**
  * The fixture same-mistake has three articles imported with the date written »22. 12. 2025« (the same problem
  * and hint each), one with month 13 between them (a hint of its own), and three that name a person with no file
- * (the same warning and hint each). A build or check prints a hint in full once, then »as for <file> above«.
+ * (the same warning and hint each). A build or check prints a hint in full once, then »as for <file> above«, and
+ * the dev server's problems page shows them so.
  */
 const roots: string[] = [];
 afterEach(async () => {
@@ -67,5 +69,33 @@ describe('several files with the same mistake: the hint in full once, then »as 
     const io = captureIo();
     expect(await main(['build', '--root', root], io)).toBe(0);
     expect(placesAndHints(io.stderr)).toEqual(WARNINGS);
+  });
+});
+
+/** Each problem or warning on the dev server's page, as build prints it: its place and code, then its hint line. */
+function pagePlacesAndHints(page: string): string[][] {
+  const unescape = (html: string) => html.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const warningsAt = page.indexOf('warnings as well</h2>');
+  return [...page.matchAll(/<li><div><code class="where">([^<]*)<\/code> <code>([^<]*)<\/code><\/div>.*?<div class="hint">([^<]*)<\/div><\/li>/g)].map((item) => [
+    `${warningsAt !== -1 && item.index > warningsAt ? 'warning: ' : ''}${unescape(item[1]!)}  ${unescape(item[2]!)}`,
+    `  ${unescape(item[3]!)}`,
+  ]);
+}
+
+describe("the dev server's problems page: the hint in full once, then »as for <file> above«", () => {
+  it('problems and the warnings after them, as build prints them', async () => {
+    const root = await copyFixture('same-mistake');
+    roots.push(root);
+    const server = await startDevServer({ root, port: 0, logLevel: 'silent' });
+    try {
+      const response = await fetch(new URL('/', server.url));
+      expect(response.status).toBe(500);
+      const page = await response.text();
+      expect(pagePlacesAndHints(page)).toEqual([...PROBLEMS, ...WARNINGS]);
+      // Each keeps its own message.
+      expect(page).toContain('<code class="where">content/articles/2025/uvoz-b.md:3</code> <code>article/bad-date</code></div><div class="message">date &quot;22. 12. 2025&quot; is not a date</div>');
+    } finally {
+      await server.close();
+    }
   });
 });
