@@ -616,6 +616,7 @@ async function runDev(args: readonly string[], io: Io): Promise<number> {
       }
     },
     onTemplateFailure: (problem) => io.err(`${formatError(problem)}\n`),
+    onStylesheetWarnings: (warnings) => printWarnings(warnings, io),
     // The pages render again and the browser reloads after such a save too, so the change looks applied.
     onRestartNeeded: (file) => io.err(`${file} changed: npm run dev runs the code it started with, all but the templates and what they import; stop it (Ctrl+C) and start it again to apply the change`),
   });

@@ -5,6 +5,7 @@ import { domainToASCII } from 'node:url';
 import { loadSite, siteOfPictures, siteWrittenPaths } from '../build.ts';
 import { measureBodyPictures } from '../pipeline/pictures.ts';
 import { ArhivarError, sortErrors, toArhivarErrors, warningsOf } from '../errors.ts';
+import { stylesheetWarnings } from '../output/assets.ts';
 import { lockOutput, type LockHolder } from '../output/build-lock.ts';
 import { findBrokenLinks, isSiteHost, percentDecode, type BrokenLink } from '../output/links.ts';
 import { publicFolderContents, publicFolderReport, type WrittenPaths } from '../output/publish.ts';
@@ -99,8 +100,10 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   // sitemap leaves out for a canonical link to another host, found without building.
   const publicReport = await publicFolderReport(options.root, loadedSite);
   append(problems, publicReport.problems);
-  if (publicReport.warnings.length > 0) {
-    const sorted = sortErrors([...warnings, ...publicReport.warnings]);
+  // The stylesheet's warnings, as a build gives them (a declaration whose ; was forgotten), read without bundling it.
+  const more = [...publicReport.warnings, ...stylesheetWarnings()];
+  if (more.length > 0) {
+    const sorted = sortErrors([...warnings, ...more]);
     warnings.length = 0;
     append(warnings, sorted);
   }

@@ -19,6 +19,8 @@ export interface DevServerOptions {
   onLoad?: (report: DevLoadReport) => void;
   /** See DevPluginOptions.onTemplateFailure. */
   onTemplateFailure?: (problem: ArhivarError) => void;
+  /** See DevPluginOptions.onStylesheetWarnings. */
+  onStylesheetWarnings?: (warnings: readonly ArhivarError[]) => void;
   /** See DevPluginOptions.pagesModule. */
   pagesModule?: string;
   /** See DevPluginOptions.now. */
@@ -63,7 +65,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   // Before the site starts loading: Vite says only "Port N is already in use", in an Error without a code.
   if (options.strictPort && options.port !== 0) await checkPortFree(options.port);
   const basePath = basePathOf((await readSiteConfig(root)).baseUrl);
-  const plugin = arhivarDevPlugin({ root, basePath, includeFuture: options.includeFuture, onLoad: options.onLoad, onTemplateFailure: options.onTemplateFailure, pagesModule: options.pagesModule, now: options.now, onRestartNeeded: options.onRestartNeeded, renderTimeLimitMs: options.renderTimeLimitMs });
+  const plugin = arhivarDevPlugin({ root, basePath, includeFuture: options.includeFuture, onLoad: options.onLoad, onTemplateFailure: options.onTemplateFailure, onStylesheetWarnings: options.onStylesheetWarnings, pagesModule: options.pagesModule, now: options.now, onRestartNeeded: options.onRestartNeeded, renderTimeLimitMs: options.renderTimeLimitMs });
   const sigtermBefore = new Set(process.listeners('SIGTERM'));
   const vite = await createServer({
     configFile: false,

@@ -13,7 +13,7 @@ import { LiveSources } from './live-sources.ts';
 import { beforeHandOver, startMarkdownWorkers } from '../pipeline/markdown.ts';
 import { checkCacheFolder } from '../pipeline/folders.ts';
 import { ContentWatcher } from './content-watcher.ts';
-import { buildAssets, type BuiltAssets, type OutputFile } from '../output/assets.ts';
+import { buildAssets, stylesheetWarnings, type BuiltAssets, type OutputFile } from '../output/assets.ts';
 import { importLine } from '../output/import-line.ts';
 import { fileSyntaxProblems, packageImportHint, resolvePackageImport, STYLESHEET_IMPORT, stylesheetImportHint, stylesheetImportMessage } from '../bin/code.js';
 import { changesWhatBuildMakes } from '../output/left-out.ts';
@@ -52,6 +52,12 @@ export interface DevPluginOptions {
    * is told here as template/missing-import (once until the next change).
    */
   onTemplateFailure?: (problem: ArhivarError) => void;
+  /**
+   * Told with the stylesheet's warnings (template/unended-property, template/root-url) when there are any, each time
+   * the stylesheet and client scripts are bundled: as the server starts and after a save of one of their files. A
+   * build gives them too; the page shows them only beside a problem of the stylesheet.
+   */
+  onStylesheetWarnings?: (warnings: readonly ArhivarError[]) => void;
   /** The clock that decides which dated articles are out yet (milliseconds, as Date.now); tests set it. */
   now?: () => number;
   /**
@@ -99,7 +105,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 type PagesModule = typeof import('../render/pages.ts');
 type ModelState = { ok: true; model: SiteModel } | { ok: false; errors: ArhivarError[]; warnings: ArhivarError[]; failure?: unknown };
-type AssetState = { ok: true; assets: BuiltAssets } | { ok: false; failure: unknown };
+/** The bundle, or why it failed; and the stylesheet's warnings (stylesheetWarnings), read again with every bundle. */
+type AssetState = ({ ok: true; assets: BuiltAssets } | { ok: false; failure: unknown }) & { warnings: readonly ArhivarError[] };
 /** 'public': a file of public/ added, changed or removed, which the next load checks as a build would. */
 type Change = 'content' | 'render' | 'assets' | 'public';
 
@@ -591,13 +598,20 @@ class DevSite {
   private reloadAssets(): void {
     this.pages = undefined;
     this.assets = buildAssets(this.root).then(
-      (assets): AssetState => ({ ok: true, assets }),
+      (assets): AssetState => ({ ok: true, assets, warnings: this.tellStylesheetWarnings() }),
       (failure: unknown): AssetState => {
         // Told in the terminal too, once per save, as a template that fails is (Vite says only "Build failed").
         for (const problem of toArhivarErrors(failure) ?? []) this.options.onTemplateFailure?.(problem);
-        return { ok: false, failure };
+        return { ok: false, failure, warnings: this.tellStylesheetWarnings() };
       },
     );
+  }
+
+  /** The stylesheet's warnings as a build gives them, read now and told in the terminal. */
+  private tellStylesheetWarnings(): readonly ArhivarError[] {
+    const warnings = stylesheetWarnings();
+    if (warnings.length > 0) this.options.onStylesheetWarnings?.(warnings);
+    return warnings;
   }
 
   /**
@@ -692,7 +706,7 @@ class DevSite {
     if (!assetState.ok) {
       // A stylesheet that does not parse is a problem with a file and line (output/assets.ts stylesheetProblem).
       const problems = toArhivarErrors(assetState.failure);
-      return this.sendHtml(request, response, 500, problems ? renderProblemsPage(problems) : renderFailurePage(assetsFailureTitle(assetState.failure), assetState.failure), pathname);
+      return this.sendHtml(request, response, 500, problems ? renderProblemsPage(problems, assetState.warnings) : renderFailurePage(assetsFailureTitle(assetState.failure), assetState.failure), pathname);
     }
     const asset = assetState.assets.files.find((file) => `/${file.path}` === pathname);
     if (asset) return send(request, response, 200, contentTypeFor(asset.path), asset.bytes);

@@ -552,7 +552,7 @@ export function themeWarnings(
         }),
       );
     }
-    warnings.push(...unendedCustomProperties(css, file, root));
+    warnings.push(...unendedDeclarations(css, file, root));
   }
   return warnings;
 }
@@ -561,38 +561,53 @@ export function themeWarnings(
 const DECLARATION_LINE = /^[ \t]*(--[\w-]+|-?[a-z][\w-]*)[ \t]*:/i;
 
 /**
- * A template/unended-property warning where a custom property's value runs on into a line that starts as a
- * declaration (`--accent: #c00` above `--muted: #666;`). A custom property's value is everything up to the next `;`
- * or the `}` of its block (CSS Variables 1, §2), colons and line breaks included, so that is valid CSS: nothing
+ * A template/unended-property warning where a declaration's value runs on into a line that starts as a declaration,
+ * its `;` forgotten. A custom property's value is everything up to the next `;` or the `}` of its block (CSS
+ * Variables 1, §2), colons and line breaks included, so `--accent: #c00` above `--muted: #666;` is valid CSS: nothing
  * refuses it, --muted is never set and --accent is no colour, and the page silently falls back to other colours.
+ * `color: red` above `margin: 0;` is one declaration too, `color: red margin: 0`, which Lightning CSS publishes as it
+ * is and a browser drops as invalid (CSS Syntax 3, »consume a declaration«): neither is set.
  * Text in brackets and strings belongs to the value (`(min-width:\n 30em)`); comments are blanked first, keeping lines.
+ * An ordinary property's »value« with a `{` in it is a selector (`a:hover,\na:focus {`, also nested in a rule), not a
+ * declaration, and is left alone; a value of several lines that are not declarations (a font stack,
+ * grid-template-areas) is no mistake.
  */
-export function unendedCustomProperties(css: string, file: string, root: string): ArhivarError[] {
+export function unendedDeclarations(css: string, file: string, root: string): ArhivarError[] {
   const text = withoutComments(css);
   const lines = text.split('\n');
   const warnings: ArhivarError[] = [];
-  const property = /(^|[{;])(\s*)(--[\w-]+)\s*:/g;
+  const declaration = /(^|[{;])(\s*)(--[\w-]+|-?[a-z][\w-]*)\s*:/gi;
   let from = 0;
-  for (let match = property.exec(text); match; match = property.exec(text)) {
+  for (let match = declaration.exec(text); match; match = declaration.exec(text)) {
     if (match.index < from || insideString(text, from, match.index)) continue;
     const name = match[3]!;
+    const custom = name.startsWith('--');
     const value = match.index + match[0].length;
-    const end = valueEnd(text, value);
+    const end = custom ? valueEnd(text, value) : declarationEnd(text, value);
+    if (end === undefined) {
+      // A selector: look for declarations inside its block.
+      declaration.lastIndex = value;
+      continue;
+    }
     from = end;
-    property.lastIndex = end;
+    declaration.lastIndex = end;
     // Each line break at the value's own level (not in brackets or a string) before a line that starts a declaration.
     const swallowed = lineBreaksOutside(text, value, end).filter((index) => DECLARATION_LINE.test(lines[lineOf(text, index + 1) - 1]!));
     if (swallowed.length === 0) continue;
     const own = lineOf(text, match.index + match[1]!.length + match[2]!.length);
     const set = text.slice(value, swallowed[0]).replace(/\s+/g, ' ').trim();
+    const whole = `${name}: ${text.slice(value, end).replace(/\s+/g, ' ').trim()}`;
     for (const index of swallowed) {
       const line = lineOf(text, index);
       const next = lines[line]!.split(/[;}]/)[0]!.trim();
       const taken = DECLARATION_LINE.exec(next)![1]!;
+      const lost = custom
+        ? `${taken} is not set, and ${name} is not ${set.length > 60 ? `${set.slice(0, 59)}…` : set}`
+        : `a browser drops the whole declaration (${whole.length > 120 ? `${whole.slice(0, 119)}…` : whole}), so neither ${name} nor ${taken} is set`;
       warnings.push(
         new ArhivarError({
           code: 'template/unended-property',
-          message: `no ; ends this line, so line ${line + 1} (${next}) is read as part of the value of ${name}${own === line ? '' : ` (line ${own})`}: ${taken} is not set, and ${name} is not ${set.length > 60 ? `${set.slice(0, 59)}…` : set}`,
+          message: `no ; ends this line, so line ${line + 1} (${next}) is read as part of the value of ${name}${own === line ? '' : ` (line ${own})`}: ${lost}`,
           file: toProjectPath(root, file),
           line,
           hint: `end the line with a ;: ${lines[line - 1]!.trim()};`,
@@ -601,6 +616,25 @@ export function unendedCustomProperties(css: string, file: string, root: string)
     }
   }
   return warnings;
+}
+
+/**
+ * Where an ordinary declaration's value that starts at `start` ends, at its `;` or the `}` of its block or the end of
+ * the text; undefined when a `{` comes first outside brackets and strings, which makes it a selector. Not valueEnd,
+ * which reads a custom property's `{…}` as part of its value and, for a selector, ran on to the end of the file.
+ */
+function declarationEnd(text: string, start: number): number | undefined {
+  let depth = 0;
+  for (let index = start; index < text.length; index++) {
+    const character = text[index]!;
+    if (character === '\\') index++;
+    else if (character === '"' || character === "'") index = stringEnd(text, index);
+    else if ('(['.includes(character)) depth++;
+    else if (')]'.includes(character)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && character === '{') return undefined;
+    else if (depth === 0 && (character === ';' || character === '}')) return index;
+  }
+  return text.length;
 }
 
 /** The 1-based line of `index`. */

@@ -524,3 +524,36 @@ describe('npm run build with a custom property in the stylesheet that lacks its 
     expect(built.stdout).toMatch(/^built \d+ pages/);
   }, 90_000);
 });
+
+describe('npm run check with declarations in the stylesheet that lack their ;', () => {
+  it('warns at those lines as the build does, a custom property and an ordinary one, and changes nothing', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    const stylesheet = path.join(copy, 'templates', 'site.css');
+    const source = await readFile(stylesheet, 'utf8');
+    expect(source).toContain('  --accent: #a1201a;\n  --accent-hover: #741510;\n');
+    expect(source).toContain('body {\n  margin: 0;\n  background: var(--background);\n');
+    const broken = source.replace('  --accent: #a1201a;\n', '  --accent: #a1201a\n').replace('body {\n  margin: 0;\n', 'body {\n  margin: 0\n');
+    await writeFile(stylesheet, broken);
+    const custom = broken.split('\n').indexOf('  --accent: #a1201a') + 1;
+    const ordinary = broken.split('\n').indexOf('  margin: 0') + 1;
+    // Warnings alone: exit code 0, or execFile rejects.
+    const checked = await promisify(execFile)(process.execPath, [path.join(copy, 'src/bin/arhivar.js'), 'check', '--root', root], { timeout: 60_000 });
+    expect(checked.stderr).toContain(
+      [
+        `warning: templates/site.css:${custom}  template/unended-property`,
+        `  no ; ends this line, so line ${custom + 1} (--accent-hover: #741510) is read as part of the value of --accent: --accent-hover is not set, and --accent is not #a1201a`,
+        '  hint: end the line with a ;: --accent: #a1201a;',
+      ].join('\n'),
+    );
+    expect(checked.stderr).toContain(
+      [
+        `warning: templates/site.css:${ordinary}  template/unended-property`,
+        `  no ; ends this line, so line ${ordinary + 1} (background: var(--background)) is read as part of the value of margin: a browser drops the whole declaration (margin: 0 background: var(--background)), so neither margin nor background is set`,
+        '  hint: end the line with a ;: margin: 0;',
+      ].join('\n'),
+    );
+    expect(checked.stdout).toMatch(/2 warnings \(above\), no problems/);
+    expect(await readFile(stylesheet, 'utf8')).toBe(broken);
+  }, 90_000);
+});

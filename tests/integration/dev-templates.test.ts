@@ -233,3 +233,41 @@ describe('arhivar dev with a file of src/ that the content loading runs', () => 
     }
   }, 120_000);
 });
+
+describe('arhivar dev with a declaration in the stylesheet that lacks its ;', () => {
+  it('warns in the terminal as the build does, as it starts and after a save of site.css, and beside a problem of the stylesheet on the page', async () => {
+    const copy = await copyPackage(await temporaryFolder());
+    const root = await copyFixture('archive-basic');
+    const stylesheet = path.join(copy, 'templates', 'site.css');
+    const source = await readFile(stylesheet, 'utf8');
+    expect(source).toContain('  --accent: #a1201a;\n  --accent-hover: #741510;\n');
+    expect(source).toContain('body {\n  margin: 0;\n  background: var(--background);\n');
+    const custom = source.replace('  --accent: #a1201a;\n', '  --accent: #a1201a\n');
+    await writeFile(stylesheet, custom);
+    const customLine = custom.split('\n').indexOf('  --accent: #a1201a') + 1;
+    const { child, url, output } = await startDev(copy, root);
+    try {
+      await waitFor(() => output().includes(`warning: templates/site.css:${customLine}  template/unended-property`), 'the warning as the server starts');
+      expect(output()).toContain('  hint: end the line with a ;: --accent: #a1201a;');
+      await fetchUntil(url, (page) => page.status === 200);
+
+      // Saved while the server runs, with an ordinary declaration's ; forgotten too.
+      const ordinary = custom.replace('body {\n  margin: 0;\n', 'body {\n  margin: 0\n');
+      const ordinaryLine = ordinary.split('\n').indexOf('  margin: 0') + 1;
+      await writeFile(stylesheet, ordinary);
+      await waitFor(() => output().includes(`warning: templates/site.css:${ordinaryLine}  template/unended-property`), 'the warning after the save');
+      expect(output()).toContain('so neither margin nor background is set\n  hint: end the line with a ;: margin: 0;');
+
+      // A block left open at the end is a problem: the page lists the warnings after it.
+      await writeFile(stylesheet, `${ordinary}\n.zadnji {\n`);
+      const failed = await fetchUntil(url, (page) => page.status === 500);
+      expect(title(failed)).toBe('arhivar: 1 problem in templates');
+      expect(failed.body.indexOf('template/bad-stylesheet')).toBeGreaterThan(0);
+      expect(failed.body.indexOf('<h2>2 warnings as well</h2>')).toBeGreaterThan(failed.body.indexOf('template/bad-stylesheet'));
+      expect(failed.body).toContain(`<code class="where">templates/site.css:${ordinaryLine}</code> <code>template/unended-property</code>`);
+    } finally {
+      await stopDev(child);
+      await removeDir(root);
+    }
+  }, 120_000);
+});

@@ -421,3 +421,103 @@ describe('themeWarnings: a custom property with no ; before the next declaration
     expect(warningsOf(css)).toEqual([]);
   });
 });
+
+describe('themeWarnings: an ordinary declaration with no ; before the next declaration', () => {
+  const templates = path.join('/arhivar', 'templates');
+  const warningsOf = (css: string) => themeWarnings(path.join(templates, 'site.css'), '/arhivar', (file) => (file === path.join(templates, 'site.css') ? css : undefined), () => true);
+
+  it('warns at the line that lacks the ;: browsers drop the declaration whole, so neither property is set', () => {
+    // Lightning CSS publishes `.x{color:red margin: 0}` as it is, and a browser drops it as no colour.
+    const warnings = warningsOf('.x {\n  color: red\n  margin: 0;\n}\n');
+    expect(warnings.map((warning) => [warning.code, warning.file, warning.line, warning.message, warning.hint])).toEqual([
+      [
+        'template/unended-property',
+        'templates/site.css',
+        2,
+        'no ; ends this line, so line 3 (margin: 0) is read as part of the value of color: a browser drops the whole declaration (color: red margin: 0), so neither color nor margin is set',
+        'end the line with a ;: color: red;',
+      ],
+    ]);
+  });
+
+  it('in an at-rule\'s block, in a value of several lines, and each line of a value that swallows several', () => {
+    const css = [
+      '@media (min-width: 40em) {',
+      '  .x { display: grid',
+      '    gap: 1rem;',
+      '  }',
+      '}',
+      '@font-face {',
+      '  font-family: Naslovi',
+      "  src: url('./naslovi.woff2');",
+      '}',
+      '.y {',
+      '  font-family: Charter,',
+      '    Georgia, serif',
+      '  -webkit-font-smoothing: antialiased',
+      '  COLOR: red;',
+      '}',
+    ].join('\n');
+    expect(warningsOf(css).map((warning) => [warning.line, warning.message])).toEqual([
+      [2, 'no ; ends this line, so line 3 (gap: 1rem) is read as part of the value of display: a browser drops the whole declaration (display: grid gap: 1rem), so neither display nor gap is set'],
+      [
+        7,
+        "no ; ends this line, so line 8 (src: url('./naslovi.woff2')) is read as part of the value of font-family: a browser drops the whole declaration (font-family: Naslovi src: url('./naslovi.woff2')), so neither font-family nor src is set",
+      ],
+      [
+        12,
+        'no ; ends this line, so line 13 (-webkit-font-smoothing: antialiased) is read as part of the value of font-family (line 11): a browser drops the whole declaration (font-family: Charter, Georgia, serif -webkit-font-smoothing: antialiased COLOR: red), so neither font-family nor -webkit-font-smoothing is set',
+      ],
+      [
+        13,
+        'no ; ends this line, so line 14 (COLOR: red) is read as part of the value of font-family (line 11): a browser drops the whole declaration (font-family: Charter, Georgia, serif -webkit-font-smoothing: antialiased COLOR: red), so neither font-family nor COLOR is set',
+      ],
+    ]);
+  });
+
+  it('leaves alone valid values of several lines, selectors with a colon, brackets, strings, url( across lines and comments', () => {
+    const css = [
+      '@import url(./deli/glava.css) supports(display:',
+      '  grid);',
+      'a:hover,',
+      'a:focus-visible {',
+      '  color: red',
+      '}',
+      '.mreza {',
+      '  display: grid;',
+      '  grid-template-areas:',
+      '    "glava glava"',
+      '    "vsebina stran";',
+      '  grid-template-columns:',
+      '    [polno-start] minmax(1rem, 1fr)',
+      '    [vsebina-start] minmax(0, 40rem);',
+      "  font-family: Charter, 'Bitstream Charter',",
+      '    Georgia, serif;',
+      '  transition:',
+      '    color 0.2s,',
+      '    background-color 0.2s;',
+      '  background: url(',
+      '    "data:image/svg+xml;utf8,<svg></svg>"',
+      '  ) no-repeat;',
+      '  mask: url(data:image/png;base64,iVBOR) luminance',
+      '    , none;',
+      '  content: "a\\',
+      ' b: c";',
+      '  margin: 0 /* padding: 0; */',
+      '  /* border: 0; */ }',
+      '@media (min-width:',
+      '  30em) {',
+      '  li:not(:last-child),',
+      '  li:first-child::after { margin: 0 }',
+      '  .x { color: red; }',
+      '}',
+      '.gnezdo {',
+      '  color: red;',
+      '  a:hover,',
+      '  a:focus { color: blue }',
+      '  &:hover { color: green }',
+      '}',
+    ].join('\n');
+    expect(warningsOf(css)).toEqual([]);
+  });
+});
