@@ -18,7 +18,7 @@ import type { SiteModel } from '../build.ts';
 import { folderKind } from '../folder-kind.ts';
 import { checkContentFolder, checkOutputLocation } from '../pipeline/folders.ts';
 import { CACHE_DIR } from '../pipeline/cache.ts';
-import { lastPublishedAddresses, type LastAddresses, type PublishedAddresses } from '../pipeline/published-addresses.ts';
+import { lastPublishedAddresses, type LastAddresses, type MovedArticle, type PublishedAddresses } from '../pipeline/published-addresses.ts';
 import type { ContentDate } from '../content/dates.ts';
 import { formatLjubljanaMinute } from '../text/sl.ts';
 import { append } from '../append.ts';
@@ -326,12 +326,6 @@ interface ContentAddresses {
   movedUrls: ReadonlyMap<string, MovedArticle>;
 }
 
-interface MovedArticle {
-  file: string;
-  /** The article's address now, from the site's root. */
-  url: string;
-}
-
 /**
  * The earlier addresses of the articles published now (pipeline/published-addresses.ts), each with the article's
  * file and address now. One another article stands at, or a redirectFrom: page, is no broken link's, so is never
@@ -342,7 +336,7 @@ function movedArticleAddresses(published: PublishedAddresses | undefined, now: R
   for (const [file, addresses] of published ?? []) {
     const url = now.get(file);
     if (url === undefined) continue;
-    for (const address of addresses) if (address !== url) moved.set(address, { file, url });
+    for (const address of addresses) if (address !== url) moved.set(address, { file, from: address, to: url });
   }
   return moved;
 }
@@ -467,7 +461,7 @@ function writtenLinkHint(broken: BrokenLink, { basePath, origin }: SiteAddress, 
   // The address was right when it was written: »correct the address« sent the editor looking for a typo.
   const moved = addressedAt(broken, basePath, movedUrls);
   if (moved) {
-    return `it is the address ${moved.file} was published at before its title or date changed, and nothing stands there now: write ${markdownAddress(`${basePath}${moved.url.slice(1)}`)}, its address now (the build's article/address-changed warning gives the redirectFrom: line that keeps links shared elsewhere working too)`;
+    return `it is the address ${moved.file} was published at before its title or date changed, and nothing stands there now: write ${markdownAddress(`${basePath}${moved.to.slice(1)}`)}, its address now (the build's article/address-changed warning gives the redirectFrom: line that keeps links shared elsewhere working too)`;
   }
   const decomposed = underBase === undefined ? undefined : decomposedName(broken, basePath, underBase);
   if (decomposed) {

@@ -12,6 +12,7 @@ import { createLoadCache, forgetRenderedBodies } from '../load-cache.ts';
 import { LiveSources } from './live-sources.ts';
 import { beforeHandOver, startMarkdownWorkers } from '../pipeline/markdown.ts';
 import { checkCacheFolder } from '../pipeline/folders.ts';
+import type { MovedArticle } from '../pipeline/published-addresses.ts';
 import { ContentWatcher } from './content-watcher.ts';
 import { buildAssets, stylesheetWarnings, type BuiltAssets, type OutputFile } from '../output/assets.ts';
 import { importLine } from '../output/import-line.ts';
@@ -86,12 +87,6 @@ export interface DevLoadReport {
   basePath: string;
   /** The articles this load moved to another address (a title, slug or date edited), from the site's root. */
   moved?: readonly MovedArticle[];
-}
-
-export interface MovedArticle {
-  file: string;
-  from: string;
-  to: string;
 }
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -28,6 +28,17 @@ import { readPublishedPeople, type PublishedPeople } from './published-people.ts
 /** Content file (project-relative) → the addresses (urls.article, without the base path) it was published at, first published first. */
 export type PublishedAddresses = ReadonlyMap<string, readonly string[]>;
 
+/**
+ * An article whose address changed (its title, `slug:` or date edited): `from` is where it was, by the last build's
+ * record (`npm run check`) or earlier in the session (`npm run dev`), and `to` where it is now; both from the
+ * site's root.
+ */
+export interface MovedArticle {
+  file: string;
+  from: string;
+  to: string;
+}
+
 interface AddressRecord {
   version: 1;
   target: string;
