@@ -61,7 +61,7 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
   const derivedSlug = draft.frontMatter.slug === undefined ? draft.slug : undefined;
   warnings.push(...titleWarnings(draft.title, derivedSlug, draft.file, draft.keyLines.get('title')));
   warnings.push(...summaryWarnings(draft.frontMatter.summary, draft.file, draft.keyLines.get('summary')));
-  warnings.push(...bylineWarnings(draft.frontMatter.author, draft.file, draft.keyLines.get('author')));
+  warnings.push(...bylineWarnings(draft.frontMatter.author, draft.file, draft.keyLines.get('author'), registry.people));
   warnings.push(...bodyWarnings(rendered, 'article', draft.file, draft.bodyLine));
   // A file saved before its text was pasted in, or made by npm run new and left: a scheduled build publishes
   // a page with the headline alone. A body of pictures only is a photo story, not an empty one.

@@ -331,3 +331,53 @@ describe('a byline written surname first', () => {
     }
   });
 });
+
+describe('a byline written surname first whose given name only the person files know', () => {
+  it('warns at the author: line once the name turned round is someone with a file, or the given name is one a file has, also from .cache/', async () => {
+    const root = await copyFixture('byline');
+    const edit = async (name: string, from: string, to: string) => {
+      const file = path.join(root, 'content/articles/2025', name);
+      const text = await readFile(file, 'utf8');
+      expect(text).toContain(from);
+      await writeFile(file, text.replace(from, to));
+    };
+    await edit('gasilci.md', 'author: Ana Novak\n', 'author: Kos, Bor\n');
+    await edit('prelaz.md', 'author: ana novak\n', 'author: Zupan, Bor in Ana Novak\n');
+    // Two surnames, neither a given name the list or a file knows: no guess.
+    await edit('trznica.md', 'author: Ana Novak & Bor Kos\n', 'author: Novak, Zupan\n');
+    const surnameFirst = (built: BuiltSite) =>
+      built.result.model.warnings.filter((warning) => warning.code === 'article/byline-surname-first').map((warning) => [`${warning.file}:${warning.line}`, warning.message, warning.hint]);
+    // »Bor« is on no list of given names, and no file has it: read as two people, as before, with no warning.
+    const before = await buildSite(root);
+    try {
+      expect(surnameFirst(before)).toEqual([]);
+    } finally {
+      await removeDir(path.dirname(before.outDir));
+    }
+    // A journalist's file: his page lists what he wrote, once a byline names him. The articles' records come from .cache/.
+    await writeFile(path.join(root, 'content/people/bor-kos.md'), '---\nname: Bor Kos\nrole: novinar\ngender: m\n---\nNovinar gospodarske redakcije.\n');
+    const built = await buildSite(root);
+    try {
+      expect(surnameFirst(built)).toEqual([
+        [
+          'content/articles/2025/gasilci.md:4',
+          'a comma separates authors, so the byline reads "Kos, Bor" as two people, "Kos" and "Bor"; it looks like one name written surname first: content/people/bor-kos.md is Bor Kos, whose page would list this article',
+          'write the given name first: author: Bor Kos; if they are different people, write in instead of the comma: author: Kos in Bor',
+        ],
+        [
+          'content/articles/2025/prelaz.md:4',
+          'a comma separates authors, so the byline reads "Zupan, Bor" as two people, "Zupan" and "Bor"; it looks like one name written surname first',
+          'write the given name first: author: Bor Zupan in Ana Novak; if they are different people, write in instead of the comma: author: Zupan in Bor in Ana Novak',
+        ],
+      ]);
+      // As written until it is fixed: two one-word Persons, and the article is not among Bor Kos's.
+      expect(newsArticle(await built.read('/2025/10/15/gasilci-dobili-novo-vozilo/')).author).toEqual([
+        { '@type': 'Person', name: 'Kos' },
+        { '@type': 'Person', name: 'Bor' },
+      ]);
+    } finally {
+      await removeDir(root);
+      await removeDir(path.dirname(built.outDir));
+    }
+  });
+});

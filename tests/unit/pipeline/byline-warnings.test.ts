@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bylineWarnings } from '../../../src/pipeline/byline-warnings.ts';
+import { parsePerson, personFromName } from '../../../src/content/person.ts';
+import { buildRegistry } from '../../../src/people/registry.ts';
 
 describe('bylineWarnings', () => {
   it('warns at the author line about a name written surname first, with the line to write', () => {
@@ -74,5 +76,36 @@ describe('bylineWarnings: a label before the names', () => {
 
   it.each(['Ana Novak', 'Piše se leto 1991', 'STA', 'Uredništvo'])('leaves %j alone', (byline) => {
     expect(bylineWarnings(byline, 'a.md', 4)).toEqual([]);
+  });
+});
+
+describe('bylineWarnings: given names the person files know', () => {
+  const person = (file: string, text: string) => parsePerson({ file, text, mtimeMs: 0 }).person!;
+  const { registry } = buildRegistry([
+    person('content/people/bor-kos.md', '---\nname: Bor Kos\nrole: novinar\n---\n'),
+    person('content/people/lan-pirc-musar.md', '---\nname: Lan Pirc Musar\nsurname: Pirc Musar\n---\n'),
+    // Known only from an article's people: list, no file: not a journalist the newsroom has a file on.
+    personFromName('Lev Zajc'),
+  ]);
+  const hints = (byline: string) => bylineWarnings(byline, 'a.md', 2, registry.people).map((warning) => warning.hint?.split(';')[0]);
+
+  it.each([
+    ['Kos, Bor', 'write the given name first: author: Bor Kos'],
+    ['Zupan, Bor', 'write the given name first: author: Bor Zupan'],
+    ['Novak, Lan', 'write the given name first: author: Lan Novak'],
+    ['Musar, Lan Pirc', 'write the given name first: author: Lan Pirc Musar'],
+  ])('warns about %j', (byline, hint) => {
+    expect(hints(byline)).toEqual([hint]);
+  });
+
+  it.each([
+    // The name turned round is no one's, and the second word no given name: two surnames, or Bor Kos's own order.
+    'Bor, Kos',
+    'Novak, Zupan',
+    'Zupan, Lev',
+    'Kos, Pirc',
+    'Bor Kos, Ana Novak',
+  ])('leaves %j alone', (byline) => {
+    expect(hints(byline)).toEqual([]);
   });
 });
