@@ -888,6 +888,9 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     publicFolder: await publicFolderContents(options.root),
   }));
   const refused = publicFolder.problems;
+  // Read from the stylesheet on every build, also one that fails, as check reads them: Vite's own warning comes
+  // only with a bundle made now, not one from .cache/.
+  const themeWarnings = stylesheetWarnings();
   let model: SiteModel;
   try {
     model = await loadSite({ ...options, lastAddresses, publishing: true, erasures });
@@ -895,7 +898,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     // A damaged record in .cache/ is about this run, not a problem of the archive: the build runs again
     // (buildAgainIfKeptStateUntrusted), and reads public/ again.
     if (error instanceof ArhivarError && error.code === 'cache/damaged') throw error;
-    throw withProblems(error, refused, publicFolder.warnings);
+    throw withProblems(error, refused, [...publicFolder.warnings, ...themeWarnings]);
   }
   // A file of public/ left out and told of (public/secret-file): with the content's warnings, in their order.
   if (publicFolder.warnings.length > 0) model.warnings = sortErrors([...model.warnings, ...publicFolder.warnings]);
@@ -906,7 +909,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     // no problem told.
     try {
       const conflicts = publicConflicts(publicFolder.files, siteWrittenPaths(model));
-      throw new ContentErrors(sortErrors([...refused, ...conflicts.problems]), sortErrors([...model.warnings, ...conflicts.warnings]));
+      throw new ContentErrors(sortErrors([...refused, ...conflicts.problems]), sortErrors([...model.warnings, ...conflicts.warnings, ...themeWarnings]));
     } finally {
       model.close();
     }
@@ -922,8 +925,6 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     model.pictureSizes = pictures.sizes;
     if (pictures.warnings.length > 0) model.warnings = sortErrors([...model.warnings, ...pictures.warnings]);
     const assets = await buildAssets(options.root);
-    // Read from the stylesheet on every build: Vite's own warning comes only with a bundle made now, not one from .cache/.
-    const themeWarnings = stylesheetWarnings();
     if (themeWarnings.length > 0) model.warnings = sortErrors([...model.warnings, ...themeWarnings]);
     const onPage = report && ((pagesWritten: number) => report({ phase: 'writing', articlesRead, pagesWritten }));
     const published = await readPublishedTree(options.root, target, options.cache);

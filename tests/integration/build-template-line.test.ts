@@ -557,3 +557,28 @@ describe('npm run check with declarations in the stylesheet that lack their ;', 
     expect(await readFile(stylesheet, 'utf8')).toBe(broken);
   }, 90_000);
 });
+
+describe('a failed build with a declaration in the stylesheet that lacks its ;', () => {
+  it('prints the warning after the problems, as check does', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    const stylesheet = path.join(copy, 'templates', 'site.css');
+    const source = await readFile(stylesheet, 'utf8');
+    expect(source).toContain('body {\n  margin: 0;\n');
+    const broken = source.replace('body {\n  margin: 0;\n', 'body {\n  margin: 0\n');
+    await writeFile(stylesheet, broken);
+    const line = broken.split('\n').indexOf('  margin: 0') + 1;
+    const article = path.join(root, 'content/articles/2025/drugi.md');
+    const text = await readFile(article, 'utf8');
+    expect(text).toMatch(/^date: 2025-/m);
+    await writeFile(article, text.replace(/^date: 2025-.*$/m, 'date: 2025-02-30'));
+    for (const command of ['build', 'check']) {
+      const { code, stderr = '' } = await run(copy, command, root);
+      expect(code, command).toBe(1);
+      const problem = stderr.indexOf('content/articles/2025/drugi.md:3  article/bad-date');
+      const warning = stderr.indexOf(`warning: templates/site.css:${line}  template/unended-property`);
+      expect(problem, command).toBeGreaterThanOrEqual(0);
+      expect(warning, command).toBeGreaterThan(problem);
+    }
+  }, 90_000);
+});
