@@ -22,6 +22,10 @@ import { FIXTURES, buildFixture, hrefs, removeDir, type BuiltSite } from '../hel
  * people-blind3: a third blind set (a basketball match, a theatre review, a court report, exporters and sanctions, a new
  * kindergarten in Kamnik, an interview in questions and answers) and 38 people, four Koses, three Severs and three
  * Medveds across articles, a husband and wife in one (Marjan and Vesna Kralj), a firefighter named as his town is.
+ * people-blind4: a fourth blind set (an obituary, a foreign-politics report, an ice-hockey match with its scorers, a page
+ * of letters to the editor, a court report with initials and a false name, an exhibition) and 40 people, five Golobs
+ * (four of one family in the obituary), three Kraljs and three Medveds across articles, artists named Kos, Kralj,
+ * Golob, Zima, Vrabec and Medved beside pigeons, a bear and the season.
  */
 const ARTICLE_URL = /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/;
 
@@ -43,7 +47,7 @@ function expectedCounts(labels: Labels, file: string): Record<string, number> {
   return expected;
 }
 
-describe.each(['people-newsroom', 'people-genres', 'people-blind', 'people-blind2', 'people-blind3'])('people detection on newsroom articles: %s', (fixture) => {
+describe.each(['people-newsroom', 'people-genres', 'people-blind', 'people-blind2', 'people-blind3', 'people-blind4'])('people detection on newsroom articles: %s', (fixture) => {
   let site: BuiltSite;
   let labels: Labels;
 
