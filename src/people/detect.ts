@@ -1738,15 +1738,23 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
         // the headline's is the article's subject (an obituary's father after a paragraph on his son).
         paragraphs ??= paragraphIndex(tokens);
         const paragraph = paragraphs[token]!;
-        const inParagraph = named.filter((person) => namedAt.get(person)!.some((at) => at < token && paragraphs![at] === paragraph));
-        const inTextBefore = named.filter((person) => namedAt.get(person)!.some((at) => at < token && paragraphs![at] !== 0));
-        const inHeadline = named.filter((person) => paragraphs![namedAt.get(person)![0]!] === 0);
+        let inParagraph = named.filter((person) => namedAt.get(person)!.some((at) => at < token && paragraphs![at] === paragraph));
+        let inTextBefore = named.filter((person) => namedAt.get(person)!.some((at) => at < token && paragraphs![at] !== 0));
+        let inHeadline = named.filter((person) => paragraphs![namedAt.get(person)![0]!] === 0);
         // Another of them first named in full further on in this paragraph: a paragraph often brings in the second of a
         // name by the surname and names him a sentence later (»Novak, ki ga kličejo Pero, … Peter Novak je sin«) or in
         // apposition (»drugi Novak, njegov sin Peter Novak«) as often as it goes on about the first, so the surname
         // counts for neither. Named later in the same sentence otherwise, the other is someone the one meant speaks
         // or is told of (»Novak je dejal, da je sin Peter Novak pripravljen«, »Mlakar je umrl, Ivanka Mlakar pa …«).
         if (named.some((person) => introducedLater(tokens, token, namedAt.get(person)![0]!, paragraphs!))) continue;
+        // Named in full earlier in the same sentence, one is not named again there by the surname but by a pronoun or
+        // nothing: »Matej Golob je dodal, da … knjige, ki jo je Golob napisal« is his father, whom the headline names.
+        const inSentence = named.filter((person) => namedAt.get(person)!.some((at) => at < token && namedEarlierInSentence(tokens, at, token)));
+        if (inSentence.length > 0) {
+          const others = (list: number[]) => list.filter((person) => !inSentence.includes(person));
+          [inParagraph, inTextBefore, inHeadline] = [others(inParagraph), others(inTextBefore), others(inHeadline)];
+          if (inParagraph.length + inTextBefore.length + inHeadline.length === 0) continue;
+        }
         if (inParagraph.length === 1) {
           people = inParagraph;
           notes.push(`shared surname; the paragraph names ${detector.people[inParagraph[0]!]!.name} in full`);
@@ -1907,6 +1915,12 @@ function introducedLater(tokens: Tokens, token: number, at: number, paragraphs: 
   // A colon starts a list or a quote of the same sentence: »razstavljavci: … Sever Anton, Sever Jurij«, »je dejal: »…«.
   for (let k = token + 1; k <= at; k++) if (isSentenceStart(tokens, k) && !tokens.text.slice(tokens.ends[k - 1]!, tokens.starts[k]!).includes(':')) return true;
   return false;
+}
+
+/** The full name at token `at` is earlier in the sentence of token `token`; a colon's list or quote is the same sentence. */
+function namedEarlierInSentence(tokens: Tokens, at: number, token: number): boolean {
+  for (let k = at + 1; k <= token; k++) if (isSentenceStart(tokens, k) && !tokens.text.slice(tokens.ends[k - 1]!, tokens.starts[k]!).includes(':')) return false;
+  return true;
 }
 
 /** The paragraph each token is in, counted from 0: a blank line (title, summary and body are joined by one) ends one. */

@@ -1469,3 +1469,21 @@ describe('newsroom sentences: a woman\'s older form spelled as a place\'s geniti
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a namesake named in full earlier in the same sentence', () => {
+  // The fourth blind set's obituary: »Matej Golob je dodal, da … iz knjige Pod steno, ki jo je Golob napisal po
+  // upokojitvi« is the father, Tone Golob, not the son the paragraph names in full. A sentence names one person by
+  // their full name and then again by a pronoun or by nothing, not by the surname, so a bare surname after a full name
+  // in its sentence is another of that surname, as one before a full name in its sentence is (see »introducedLater«).
+  const golobs = createDetector([person('Tone Golob', { gender: 'm' }), person('Matej Golob', { gender: 'm' }), person('Alenka Golob', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(golobs, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  const headline = 'Poslovil se je kirurg Tone Golob\n\nSin Matej Golob je kardiolog.\n\n';
+  it.each([
+    ['the father in the son\'s sentence', `${headline}Matej Golob je dodal, da so otroci marsikaj izvedeli iz knjige, ki jo je Golob napisal po upokojitvi.`, ['Tone Golob: tone-golob', 'Matej Golob: matej-golob', 'Matej Golob: matej-golob', 'Golob: tone-golob']],
+    ['the son in the next sentence of his paragraph', `${headline}Matej Golob je dodal, da je oče malo govoril. Golob je povedal, da bo hišo prodal.`, ['Tone Golob: tone-golob', 'Matej Golob: matej-golob', 'Matej Golob: matej-golob', 'Golob: matej-golob']],
+    // Both men named in full earlier in the sentence: nobody.
+    ['both named before it in the sentence', `${headline}Tone Golob je sina Mateja Goloba učil, da Golob nikoli ne odneha.`, ['Tone Golob: tone-golob', 'Matej Golob: matej-golob', 'Tone Golob: tone-golob', 'Mateja Goloba: matej-golob']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
