@@ -1591,6 +1591,9 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
   // or a spouse's (»njen mož Rok Dolenc«); and the pairs named together, »Urška in Rok Dolenc«, as `${a} ${b}`, a < b.
   const kinship = new Map<number, Set<Kin>>();
   const namedTogether = new Set<string>();
+  // »Predstavljal se je kot kriminalist Kralj«: the tokens of a name someone took, and the people who bear it.
+  const assumed = new Set<number>();
+  const assumedBy = new Set<number>();
   for (const occurrence of occurrences) {
     // »Olga Kuzmina« is Olga's full name; that it is not Igor Kuzmin's says nothing about Igor. Nor is the first
     // word of a surname of two (»predsednica Pirc Musar«) a namesake's first name before »Musar«: it is hers.
@@ -1614,6 +1617,10 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
           kins.add(kin);
         }
       }
+      if (candidate.relation === 'bare' && candidate.from === occurrence.token && candidate.kind === 'surname' && isAssumedName(tokens, occurrence.token)) {
+        assumed.add(occurrence.token);
+        assumedBy.add(candidate.person);
+      }
       if (candidate.relation !== 'namesake' || candidate.uncertain || candidate.namesakeIsPlace || explained) continue;
       if (!candidate.namesakeOtherGender) shadowed.add(candidate.person);
       else {
@@ -1623,6 +1630,9 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       }
     }
   }
+  // A name someone took hides the bare surname in the whole article, as another's given name before it does (»gospod
+  // Kralj že vse uredil« in the victim's words), unless the article names its bearer in full.
+  for (const person of assumedBy) if (!fullNamed.has(person)) shadowed.add(person);
   interface Found {
     person: number;
     kind: MentionKind;
@@ -1659,6 +1669,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       }
       continue;
     }
+    if (assumed.has(token)) continue;
     let open = candidates.filter((candidate) => candidate.relation === 'bare');
     if (open.length === 0) continue;
     let first = open[0]!.from;
@@ -1915,6 +1926,29 @@ function introducedLater(tokens: Tokens, token: number, at: number, paragraphs: 
   // A colon starts a list or a quote of the same sentence: »razstavljavci: … Sever Anton, Sever Jurij«, »je dejal: »…«.
   for (let k = token + 1; k <= at; k++) if (isSentenceStart(tokens, k) && !tokens.text.slice(tokens.ends[k - 1]!, tokens.starts[k]!).includes(':')) return true;
   return false;
+}
+
+/** Verbs of presenting oneself as someone, with »se«: »se je predstavil(a) kot«, »se predstavlja kot«, »se je izdajal za«. */
+const PRESENTING_ONESELF = /^(predstavi|predstavlja|izdaja)(l|la|li|le)?$|^(predstavljajo|izdajajo)$/;
+
+/**
+ * »Predstavljal se je kot kriminalist Kralj«, »ki se je izdajal za policista Kralja«: a surname after »kot« or »za«,
+ * perhaps after one lower-case noun of a role or address, in the clause of a verb of presenting oneself with »se«, is a
+ * name someone took (a fraudster's), no one's in the registry. Not after two words: »se je predstavila kot naslednica
+ * ministra Novaka« names the minister.
+ */
+function isAssumedName(tokens: Tokens, i: number): boolean {
+  let at = i - 1;
+  if (at >= 0 && tokens.word(at) !== 'kot' && tokens.word(at) !== 'za' && isLower(tokens.word(at)) && tightGap(tokens, at)) at--;
+  if (at < 0 || (tokens.word(at) !== 'kot' && tokens.word(at) !== 'za') || !tightGap(tokens, at) || !sameClause(tokens, i - 1)) return false;
+  let reflexive = false;
+  let verb = false;
+  for (let k = at - 1; k >= 0 && k >= at - 5 && sameClause(tokens, k); k--) {
+    const word = tokens.word(k).toLowerCase();
+    if (word === 'se') reflexive = true;
+    else if (PRESENTING_ONESELF.test(word)) verb = true;
+  }
+  return reflexive && verb;
 }
 
 /** The full name at token `at` is earlier in the sentence of token `token`; a colon's list or quote is the same sentence. */
