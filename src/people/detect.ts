@@ -1172,7 +1172,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       // surname written so is hers still (»Petrova ni skrivala veselja«: Petrovo is a village).
       // Asked only of a place's form: asked of every candidate, it took a seventh of detection's time.
       if (placeForm && candidate.relation !== 'full' && !isHerSubject(tokens, i, person, candidate)) continue;
-      if (candidate.relation === 'bare' && candidate.from === i && (isPluralNounSubject(tokens, i, person) || isSeasonDescribed(tokens, i))) continue;
+      if (candidate.relation === 'bare' && candidate.from === i && (isPluralNounSubject(tokens, i, person) || isSeasonDescribed(tokens, i) || isNounOfSentenceBefore(detector, tokens, i, entry.person))) continue;
       candidates.push(candidate);
     }
     if (candidates.length > 0) occurrences.push({ token: i, candidates });
@@ -1250,6 +1250,32 @@ function isSeasonDescribed(tokens: Tokens, i: number): boolean {
     if (WEATHER_ADJECTIVE.test(word) || WEATHER_NOUN.test(word)) weather = true;
   }
   return weather;
+}
+
+/** Plural endings of a masculine noun: golobi, golobov, golobom, golobe, golobih, golobema. */
+const PLURAL_ENDING = /^(i|ov|om|e|ih|ema|a)$/;
+
+/**
+ * »… sestavil skulpturo medveda, ki stoji sredi galerije. Medved, visok skoraj tri metre, je …«, »Na sedežih sedijo
+ * golobi. Golob je simbol mesta.«: at a sentence start a surname spelled as a noun the sentence before writes in lower
+ * case (in any form of the surname, or a plural) goes on about that noun, even where the article names Nejc Medved in
+ * full; unless a verb of saying follows in its sentence or the sentence before names the person too (»Nejc Medved je
+ * posnel film o medvedu. Medved je film snemal tri leta.«). Asked only of a word that starts a sentence.
+ */
+function isNounOfSentenceBefore(detector: PeopleDetector, tokens: Tokens, i: number, person: number): boolean {
+  if (i === 0 || !isSentenceStart(tokens, i) || detector.people[person]!.foreign) return false;
+  for (let p = i + 1; p < tokens.length && p <= i + 20 && !isSentenceStart(tokens, p); p++) if (SPEECH_PARTICIPLE.test(tokens.word(p))) return false;
+  const surname = detector.people[person]!.surname.toLowerCase();
+  let noun = false;
+  for (let k = i - 1; k >= 0 && k >= i - 60; k--) {
+    const word = tokens.word(k);
+    if (isLower(word)) {
+      if (!noun && word.startsWith(surname) && (word.length === surname.length || PLURAL_ENDING.test(word.slice(surname.length)))) noun = true;
+      else if (!noun && detector.index.get(word[0]!.toUpperCase() + word.slice(1))?.some((entry) => entry.person === person && entry.kind === 'surname')) noun = true;
+    } else if (detector.index.get(word)?.some((entry) => entry.person === person)) return false;
+    if (isSentenceStart(tokens, k)) break;
+  }
+  return noun;
 }
 
 /** Adverbs of a season, spelled as a surname's dative or locative would be (zimi: Zima, Zimi). */

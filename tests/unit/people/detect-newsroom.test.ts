@@ -1508,3 +1508,23 @@ describe('newsroom sentences: a false name a fraudster gave', () => {
     expect(ids(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: an ordinary noun the sentence before wrote in lower case', () => {
+  // The fourth blind set's exhibition: »… sestavil skulpturo medveda, ki stoji sredi galerije. Medved, visok skoraj tri
+  // metre, je po besedah avtorja …« was counted for the film-maker Nejc Medved, whom the article names in full. At a
+  // sentence start a surname spelled as a noun the sentence before has in lower case, in any of its forms, goes on
+  // about that noun, unless a verb of saying follows or that sentence names the person too.
+  const medved = createDetector([person('Nejc Medved', { gender: 'm' }), person('Urban Golob', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(medved, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  const opening = 'Film je posnel Nejc Medved.\n\n';
+  it.each([
+    ['the bear of the sentence before', `${opening}Kipar je sestavil skulpturo medveda, ki stoji sredi galerije. Medved, visok skoraj tri metre, je po besedah avtorja zadnji prebivalec centra.`, ['Nejc Medved: nejc-medved']],
+    ['the pigeons of the sentence before', 'Urban Golob razstavlja kipe.\n\nNa sedežih sedijo golobi. Golob je simbol mesta.', ['Urban Golob: urban-golob']],
+    // The person still: a verb of saying, the sentence before naming him, or the noun two sentences back.
+    ['a verb of saying', `${opening}Kipar je sestavil skulpturo medveda. Medved je dejal, da mu je všeč.`, ['Nejc Medved: nejc-medved', 'Medved: nejc-medved']],
+    ['the sentence before names him', 'Nejc Medved je posnel film o medvedu. Medved je film snemal tri leta.', ['Nejc Medved: nejc-medved', 'Medved: nejc-medved']],
+    ['the noun two sentences back', `${opening}Kipar je sestavil skulpturo medveda. Galerija je polna. Medved je film snemal tri leta.`, ['Nejc Medved: nejc-medved', 'Medved: nejc-medved']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
