@@ -1528,3 +1528,22 @@ describe('newsroom sentences: an ordinary noun the sentence before wrote in lowe
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a season at a sentence start in an article about the season', () => {
+  // The fourth blind set's exhibition on winters that are no more: the curator's »Zima ni umrla, le spremenila se je«
+  // was counted for the singer Zala Zima, whom the article names in full two paragraphs before. In an article that writes
+  // the season in lower case too, a season's name at a sentence start is the season unless its paragraph has named the
+  // person before it or a verb of saying follows in its sentence.
+  const zima = createDetector([person('Zala Zima', { gender: 'f' }), person('Anja Vrabec', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(zima, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  const opening = 'Razstava o zimah, ki jih ni več.\n\nNa odprtju je nastopila pevka Zala Zima.\n\n';
+  it.each([
+    ['in a quote of another paragraph', `${opening}Kustosinja Vrabec pravi: »Zima ni umrla, le spremenila se je.«`, ['Zala Zima: zala-zima', 'Vrabec: anja-vrabec']],
+    ['the paragraph names her before it', 'Razstava o zimah, ki jih ni več.\n\nNa odprtju je nastopila pevka Zala Zima. Zima je posnela tudi zvočno kuliso.', ['Zala Zima: zala-zima', 'Zima: zala-zima']],
+    ['a verb of saying', `${opening}Zima je povedala, da je pesmi napisala lani.`, ['Zala Zima: zala-zima', 'Zima: zala-zima']],
+    // An article that never writes the season in lower case: the person, as before.
+    ['no season in lower case', 'Na odprtju je nastopila pevka Zala Zima.\n\nKustosinja Vrabec pravi: »Zima je naša najboljša pevka.«', ['Zala Zima: zala-zima', 'Vrabec: anja-vrabec', 'Zima: zala-zima']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
