@@ -1013,7 +1013,7 @@ function saysAfter(tokens: Tokens, i: number): boolean {
   let governed = false;
   for (let p = i + 2; p < n && p <= i + 5 && sameClause(tokens, p - 1); p++) {
     const word = tokens.word(p);
-    if (SPEECH_PARTICIPLE.test(word)) return true;
+    if (SPEECH_PARTICIPLE.test(word) || PRESENT_SPEECH.has(word)) return true;
     if (PREPOSITIONS.has(word)) governed = true;
     else if (!isLower(word) && !governed) break;
   }
@@ -1257,6 +1257,18 @@ function isSeasonDescribed(tokens: Tokens, i: number): boolean {
   return weather;
 }
 
+/** Verbs of saying in the present tense, which a season or an animal does not do (»Zima pravi, da …«). */
+const PRESENT_SPEECH = new Set(['pravi', 'meni', 'dodaja', 'opozarja', 'pojasnjuje', 'poudarja', 'ocenjuje', 'trdi', 'zatrjuje', 'svari', 'priznava', 'odgovarja', 'pripoveduje']);
+
+/** A verb of saying, past or present, in the sentence after token `i` (up to 20 words): the word at `i` may be its subject. */
+function speechInSentenceAfter(tokens: Tokens, i: number): boolean {
+  for (let p = i + 1; p < tokens.length && p <= i + 20 && !isSentenceStart(tokens, p); p++) {
+    const word = tokens.word(p);
+    if (SPEECH_PARTICIPLE.test(word) || PRESENT_SPEECH.has(word)) return true;
+  }
+  return false;
+}
+
 /** The seasons in lower case, in any form, with their adjectives and adverbs (zime, pozimi, zimski, jesenski, spomladi). */
 const SEASON_IN_LOWER_CASE: ReadonlyMap<string, RegExp> = new Map([
   ['zima', /(?<!\p{L})(zim|zim[aeio]|zimah|zimam|zimami|zimama|pozimi|zimsk\p{L}*)(?!\p{L})/u],
@@ -1273,7 +1285,7 @@ const SEASON_IN_LOWER_CASE: ReadonlyMap<string, RegExp> = new Map([
 function isSeasonOfArticle(detector: PeopleDetector, tokens: Tokens, i: number, person: number): boolean {
   const season = SEASON_IN_LOWER_CASE.get(tokens.word(i).toLowerCase());
   if (season === undefined || !isSentenceStart(tokens, i) || !season.test(tokens.text)) return false;
-  for (let p = i + 1; p < tokens.length && p <= i + 20 && !isSentenceStart(tokens, p); p++) if (SPEECH_PARTICIPLE.test(tokens.word(p))) return false;
+  if (speechInSentenceAfter(tokens, i)) return false;
   for (let k = i - 1; k >= 0 && !/\n[^\S\n]*\n/.test(tokens.text.slice(tokens.ends[k]!, tokens.starts[k + 1]!)); k--) {
     if (detector.index.get(tokens.word(k))?.some((entry) => entry.person === person)) return false;
   }
@@ -1292,7 +1304,7 @@ const PLURAL_ENDING = /^(i|ov|om|e|ih|ema|a)$/;
  */
 function isNounOfSentenceBefore(detector: PeopleDetector, tokens: Tokens, i: number, person: number): boolean {
   if (i === 0 || !isSentenceStart(tokens, i) || detector.people[person]!.foreign) return false;
-  for (let p = i + 1; p < tokens.length && p <= i + 20 && !isSentenceStart(tokens, p); p++) if (SPEECH_PARTICIPLE.test(tokens.word(p))) return false;
+  if (speechInSentenceAfter(tokens, i)) return false;
   const surname = detector.people[person]!.surname.toLowerCase();
   let noun = false;
   for (let k = i - 1; k >= 0 && k >= i - 60; k--) {

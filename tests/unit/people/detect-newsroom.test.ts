@@ -1522,6 +1522,7 @@ describe('newsroom sentences: an ordinary noun the sentence before wrote in lowe
     ['the pigeons of the sentence before', 'Urban Golob razstavlja kipe.\n\nNa sedežih sedijo golobi. Golob je simbol mesta.', ['Urban Golob: urban-golob']],
     // The person still: a verb of saying, the sentence before naming him, or the noun two sentences back.
     ['a verb of saying', `${opening}Kipar je sestavil skulpturo medveda. Medved je dejal, da mu je všeč.`, ['Nejc Medved: nejc-medved', 'Medved: nejc-medved']],
+    ['a verb of saying in the present', `${opening}Kipar je sestavil skulpturo medveda. Medved pravi, da mu je všeč.`, ['Nejc Medved: nejc-medved', 'Medved: nejc-medved']],
     ['the sentence before names him', 'Nejc Medved je posnel film o medvedu. Medved je film snemal tri leta.', ['Nejc Medved: nejc-medved', 'Medved: nejc-medved']],
     ['the noun two sentences back', `${opening}Kipar je sestavil skulpturo medveda. Galerija je polna. Medved je film snemal tri leta.`, ['Nejc Medved: nejc-medved', 'Medved: nejc-medved']],
   ])('%s', (_what, text, expected) => {
@@ -1541,6 +1542,7 @@ describe('newsroom sentences: a season at a sentence start in an article about t
     ['in a quote of another paragraph', `${opening}Kustosinja Vrabec pravi: »Zima ni umrla, le spremenila se je.«`, ['Zala Zima: zala-zima', 'Vrabec: anja-vrabec']],
     ['the paragraph names her before it', 'Razstava o zimah, ki jih ni več.\n\nNa odprtju je nastopila pevka Zala Zima. Zima je posnela tudi zvočno kuliso.', ['Zala Zima: zala-zima', 'Zima: zala-zima']],
     ['a verb of saying', `${opening}Zima je povedala, da je pesmi napisala lani.`, ['Zala Zima: zala-zima', 'Zima: zala-zima']],
+    ['a verb of saying in the present', `${opening}Zima pravi, da bo album izšel marca.`, ['Zala Zima: zala-zima', 'Zima: zala-zima']],
     // An article that never writes the season in lower case: the person, as before.
     ['no season in lower case', 'Na odprtju je nastopila pevka Zala Zima.\n\nKustosinja Vrabec pravi: »Zima je naša najboljša pevka.«', ['Zala Zima: zala-zima', 'Vrabec: anja-vrabec', 'Zima: zala-zima']],
   ])('%s', (_what, text, expected) => {
