@@ -1110,6 +1110,15 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       i + 1 < tokens.length && tightGap(tokens, i) && isCapitalised(tokens.word(i + 1)) && !isInitial(tokens, i + 1) && !isNameSuffix(tokens.word(i + 1)) && !PREPOSITIONS.has(tokens.word(i + 1).toLowerCase());
     const nextEntries = followedByName ? detector.index.get(tokens.word(i + 1)) : undefined;
     const placeForm = PLACE_FORMS.has(tokens.word(i));
+    // Asked once per surname at this word, not once for each of the people who bear it.
+    let nounBefore: Map<string, boolean> | undefined;
+    const nounOfSentenceBefore = (person: DetectorPerson): boolean => {
+      if (person.foreign || i === 0 || !isSentenceStart(tokens, i)) return false;
+      nounBefore ??= new Map();
+      let noun = nounBefore.get(person.surname);
+      if (noun === undefined) nounBefore.set(person.surname, (noun = isNounOfSentenceBefore(detector, tokens, i, person.surname)));
+      return noun;
+    };
     const candidates: Candidate[] = [];
     for (const entry of entries) {
       if (entry.kind === 'possessive') {
@@ -1175,7 +1184,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       if (
         candidate.relation === 'bare' &&
         candidate.from === i &&
-        (isPluralNounSubject(tokens, i, person) || isSeasonDescribed(tokens, i) || isSeasonOfArticle(detector, tokens, i, entry.person) || isNounOfSentenceBefore(detector, tokens, i, entry.person))
+        (isPluralNounSubject(tokens, i, person) || isSeasonDescribed(tokens, i) || isSeasonOfArticle(detector, tokens, i, entry.person) || nounOfSentenceBefore(person))
       )
         continue;
       candidates.push(candidate);
@@ -1300,19 +1309,19 @@ const PLURAL_ENDING = /^(i|ov|om|e|ih|ema|a)$/;
  * golobi. Golob je simbol mesta.«: at a sentence start a surname spelled as a noun the sentence before writes in lower
  * case (in any form of the surname, or a plural) goes on about that noun, even where the article names Nejc Medved in
  * full; unless a verb of saying follows in its sentence or the sentence before names the person too (»Nejc Medved je
- * posnel film o medvedu. Medved je film snemal tri leta.«). Asked only of a word that starts a sentence.
+ * posnel film o medvedu. Medved je film snemal tri leta.«), or a namesake. Asked only of a word that starts a sentence.
  */
-function isNounOfSentenceBefore(detector: PeopleDetector, tokens: Tokens, i: number, person: number): boolean {
-  if (i === 0 || !isSentenceStart(tokens, i) || detector.people[person]!.foreign) return false;
+function isNounOfSentenceBefore(detector: PeopleDetector, tokens: Tokens, i: number, surname: string): boolean {
   if (speechInSentenceAfter(tokens, i)) return false;
-  const surname = detector.people[person]!.surname.toLowerCase();
+  const lower = surname.toLowerCase();
+  const bearer = (entry: FormEntry) => detector.people[entry.person]!.surname === surname;
   let noun = false;
   for (let k = i - 1; k >= 0 && k >= i - 60; k--) {
     const word = tokens.word(k);
     if (isLower(word)) {
-      if (!noun && word.startsWith(surname) && (word.length === surname.length || PLURAL_ENDING.test(word.slice(surname.length)))) noun = true;
-      else if (!noun && detector.index.get(word[0]!.toUpperCase() + word.slice(1))?.some((entry) => entry.person === person && entry.kind === 'surname')) noun = true;
-    } else if (detector.index.get(word)?.some((entry) => entry.person === person)) return false;
+      if (!noun && word.startsWith(lower) && (word.length === lower.length || PLURAL_ENDING.test(word.slice(lower.length)))) noun = true;
+      else if (!noun && detector.index.get(word[0]!.toUpperCase() + word.slice(1))?.some((entry) => entry.kind === 'surname' && bearer(entry))) noun = true;
+    } else if (detector.index.get(word)?.some(bearer)) return false;
     if (isSentenceStart(tokens, k)) break;
   }
   return noun;
