@@ -1705,6 +1705,8 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       }
     }
   }
+  // Spelling → whether the article writes it as a given name before another name (see writtenAsGivenName).
+  let givenNames: Map<string, boolean> | undefined;
   // A name someone took hides the bare surname in the whole article, as another's given name before it does (»gospod
   // Kralj že vse uredil« in the victim's words), unless the article names its bearer in full.
   for (const person of assumedBy) if (!fullNamed.has(person)) shadowed.add(person);
@@ -1747,6 +1749,16 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     if (assumed.has(token)) continue;
     let open = candidates.filter((candidate) => candidate.relation === 'bare');
     if (open.length === 0) continue;
+    // »Jan Medved je zadel. Jan je po tekmi dejal …«: a surname's spelling the article writes as a given name before
+    // another name is that given name as much as the surname, and tags nobody alone where the article does not name the
+    // surname's bearer (Ivo Jan) in full; where it does, the surname is read as before (an obituary's »Anton Sever« and
+    // his daughter »Katja Sever Dolenc«, whose middle name it is).
+    if (detector.firstNames.has(tokens.word(token)) && open.every((candidate) => candidate.kind === 'surname' && candidate.from === token && !fullNamed.has(candidate.person))) {
+      givenNames ??= new Map();
+      let given = givenNames.get(tokens.word(token));
+      if (given === undefined) givenNames.set(tokens.word(token), (given = writtenAsGivenName(detector, tokens, tokens.word(token))));
+      if (given) continue;
+    }
     let first = open[0]!.from;
     for (const candidate of open) if (candidate.from < first) first = candidate.from;
     if (afterMaidenName(tokens, first)) continue;
@@ -2000,6 +2012,26 @@ function introducedLater(tokens: Tokens, token: number, at: number, paragraphs: 
   if (at - token <= 5 && /^,\s+$/.test(tokens.text.slice(tokens.ends[token]!, tokens.starts[token + 1]!))) return true;
   // A colon starts a list or a quote of the same sentence: »razstavljavci: … Sever Anton, Sever Jurij«, »je dejal: »…«.
   for (let k = token + 1; k <= at; k++) if (isSentenceStart(tokens, k) && !tokens.text.slice(tokens.ends[k - 1]!, tokens.starts[k]!).includes(':')) return true;
+  return false;
+}
+
+/**
+ * The article writes `word`, a surname's spelling that is a given name too (Jan, Marko), as a given name before
+ * another name: »Jan Medved«, »Marko Vidmar«; not before a given name of a bearer of the surname (»Jan Ivo«, Ivo Jan
+ * written surname first), as the first word of a surname of two (»Nina Jan Kovač«, `surname: Jan Kovač`) or before
+ * what is no name (as scan reads a name after it).
+ */
+function writtenAsGivenName(detector: PeopleDetector, tokens: Tokens, word: string): boolean {
+  const bearers = detector.index.get(word) ?? [];
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    if (tokens.word(k) !== word || !tightGap(tokens, k)) continue;
+    const next = tokens.word(k + 1);
+    if (!isCapitalised(next) || isInitial(tokens, k + 1) || isNameSuffix(next) || PREPOSITIONS.has(next.toLowerCase())) continue;
+    if (bearers.some((entry) => detector.people[entry.person]!.allFirst.has(next))) continue;
+    // »Nina Jan Kovač«: the first word of a surname of two.
+    if (detector.index.get(next)?.some((entry) => entry.prefix[entry.prefix.length - 1] === word)) continue;
+    return true;
+  }
   return false;
 }
 

@@ -1549,3 +1549,31 @@ describe('newsroom sentences: a season at a sentence start in an article about t
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a surname the article uses as a given name', () => {
+  // Variants of the fourth blind set's hockey report, whose coach Ivo Jan shares a word with the defender Jan Medved:
+  // »Jan Medved je zadel. Jan je po tekmi dejal …« counted »Jan« for the coach, whom such an article does not name, and
+  // so did »Marko Vidmar … Marko je dejal« for the agent Igor Marko. Where the article writes a surname's spelling as a
+  // given name before another name, that spelling alone is the given name as much as the surname, and tags nobody
+  // unless the article names the surname's bearer in full.
+  const d = createDetector([
+    person('Ivo Jan', { gender: 'm' }),
+    person('Jan Medved', { gender: 'm' }),
+    person('Igor Marko', { gender: 'm' }),
+    person('Marko Vidmar', { gender: 'm' }),
+    person('Nina Jan Kovač', { gender: 'f', surname: 'Jan Kovač' }),
+  ]);
+  const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it.each([
+    ['the player\'s given name, the coach not named', 'Jan Medved je zadel dvakrat. Jan je po tekmi dejal, da je vesel.', ['Jan Medved: jan-medved']],
+    ['the captain\'s given name, the agent not named', 'Marko Vidmar je zadel. Marko je po tekmi dejal, da je vesel.', ['Marko Vidmar: marko-vidmar']],
+    // The coach named in full, no given name spelled so, or another spelling (his possessive): the surname, as before.
+    ['the coach named in full too', 'Branilec Jan Medved je zadel. Trener Ivo Jan je zadovoljen. Jan je dejal, da so fantje igrali dobro.', ['Jan Medved: jan-medved', 'Ivo Jan: ivo-jan', 'Jan: ivo-jan']],
+    ['no given name spelled so', 'Trener Ivo Jan je zadovoljen. Jan je dejal, da so fantje igrali dobro.', ['Ivo Jan: ivo-jan', 'Jan: ivo-jan']],
+    ['his possessive beside the given name', 'Trener Ivo Jan je zadovoljen. Janovi varovanci so zmagali, Jan Medved je zadel.', ['Ivo Jan: ivo-jan', 'Janovi: ivo-jan', 'Jan Medved: jan-medved']],
+    ['his name written surname first', 'Jan Ivo je trener. Jan je dejal, da so fantje igrali dobro.', ['Jan Ivo: ivo-jan', 'Jan: ivo-jan']],
+    ['the first word of a surname of two', 'Ekipo je pohvalila Nina Jan Kovač. Trener Jan je dejal, da so fantje igrali dobro.', ['Nina Jan Kovač: nina-jan-kovac', 'Jan: ivo-jan']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
