@@ -1131,7 +1131,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
           (next === 'in' || next === 'ali' || next === 'ter') && i + 2 < tokens.length && tightGap(tokens, i + 1) && isCapitalised(tokens.word(i + 2)) && POSSESSIVE_SHAPE.test(tokens.word(i + 2));
         if (PLACE_SPELLINGS.has(tokens.word(i)) || beforeField(tokens, i)) continue;
         if (!coordinated && !(isLower(next) || ownsProperNoun(detector, tokens, i))) continue;
-        if (!coordinated && (FUNCTION_WORDS.has(next) || INSTITUTION_NOUN.test(next.toLowerCase()))) continue;
+        if (!coordinated && (FUNCTION_WORDS.has(next) || INSTITUTION_NOUN.test(next.toLowerCase()) || isSpeechNotNoun(tokens.word(i), next))) continue;
         if (!coordinated && detector.people[entry.person]!.animal && ANIMALS_OWN.test(next)) continue;
         candidates.push({ person: entry.person, kind: 'possessive', relation: 'bare', alias: entry.alias, nomOnly: false, hasNom: false, from: i, cases: 0 });
         continue;
@@ -1197,7 +1197,27 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
 /** The surname at token `i`, in her nominative, is the subject of a feminine verb after it (see scan). */
 function isHerSubject(tokens: Tokens, i: number, person: DetectorPerson, candidate: Candidate): boolean {
   const negated = i + 1 < tokens.length && (tokens.word(i + 1) === 'ni' || tokens.word(i + 1) === 'ne') && tokens.word(i) !== person.surname;
-  return candidate.hasNom && !negated && !(i > 0 && isPreposition(tokens, i - 1)) && (feminineSpeechBefore(tokens, i) || (!afterFeminineNoun(tokens, i) && feminineSubjectAfter(tokens, i)));
+  return (
+    candidate.hasNom &&
+    !negated &&
+    !(i > 0 && isPreposition(tokens, i - 1)) &&
+    (feminineSpeechBefore(tokens, i) || (!afterFeminineNoun(tokens, i) && (feminineSubjectAfter(tokens, i) || presentSpeechAfter(tokens, i))))
+  );
+}
+
+/** »Kosova pravi, da …«: a verb of saying in the present right after token `i`, whose subject it is; a place's genitive is none. */
+function presentSpeechAfter(tokens: Tokens, i: number): boolean {
+  return i + 1 < tokens.length && sameClause(tokens, i) && PRESENT_SPEECH.has(tokens.word(i + 1));
+}
+
+/**
+ * »Kraljeva pravi, da …«, »Kraljeva meni«: a verb of saying in the present is no noun for a possessive to stand before,
+ * so the word is a woman's older form, not Rok Kralj's possessive. »pravi« and »trdi« are adjectives too, which agree
+ * only with a masculine possessive: »Golobov pravi obraz«, »Golobovi pravi prijatelji«.
+ */
+function isSpeechNotNoun(possessive: string, next: string): boolean {
+  if (!PRESENT_SPEECH.has(next)) return false;
+  return (next !== 'pravi' && next !== 'trdi') || !/(ov|ev|ovi|evi)$/.test(possessive);
 }
 
 /**

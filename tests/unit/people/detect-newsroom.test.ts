@@ -1577,3 +1577,24 @@ describe('newsroom sentences: a surname the article uses as a given name', () =>
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a woman\'s older form before a verb of saying in the present', () => {
+  // A variant of the fourth blind set's letters to the editor: after »Pismo je napisala Marjeta Kralj«, »Kraljeva pravi,
+  // da …« was read as the possessive of Rok Kralj, whom the article does not name, before a noun »pravi«. A present verb
+  // of saying is no noun; »pravi« and »trdi« are adjectives too, but agree only with a masculine possessive (»Golobov pravi
+  // obraz«). So it is her older form, the verb's subject, even where it is spelled as a place's genitive (Kraljevo).
+  const d = createDetector([person('Marjeta Kralj', { gender: 'f' }), person('Rok Kralj', { gender: 'm' }), person('Robert Golob', { gender: 'm' }), person('Marta Kos', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it.each([
+    ['»pravi« after her older form', 'Pismo je napisala Marjeta Kralj. Kraljeva pravi, da bo pisala znova.', ['Marjeta Kralj: marjeta-kralj', 'Kraljeva: marjeta-kralj']],
+    ['»meni« after her older form', 'Pismo je napisala Marjeta Kralj. Kraljeva meni, da je to narobe.', ['Marjeta Kralj: marjeta-kralj', 'Kraljeva: marjeta-kralj']],
+    ['her older form spelled as Kosovo\'s genitive', 'Marta Kos je prišla. Kosova pravi, da je vesela.', ['Marta Kos: marta-kos', 'Kosova: marta-kos']],
+    ['no woman named: nobody', 'Kraljeva dodaja, da je to narobe.', []],
+    // A masculine possessive before the adjective »pravi« is his still; a feminine noun before Kosova makes it the place.
+    ['a man\'s possessive before the adjective', 'Golobov pravi obraz je pokazala šele kriza.', ['Golobov: robert-golob']],
+    ['a man\'s possessive in the plural before the adjective', 'Golobovi pravi prijatelji so ostali.', ['Golobovi: robert-golob']],
+    ['the place after a feminine noun', 'Marta Kos je prišla. Vlada Kosova pravi, da je vesela.', ['Marta Kos: marta-kos']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
