@@ -1867,9 +1867,13 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
         if (named.some((person) => introducedLater(tokens, token, namedAt.get(person)![0]!, paragraphs!))) continue;
         // Named in full earlier in the same sentence, one is not named again there by the surname but by a pronoun or
         // nothing: »Matej Golob je dodal, da … knjige, ki jo je Golob napisal« is his father, whom the headline names.
-        const inSentence = named.filter((person) => namedAt.get(person)!.some((at) => at < token && namedEarlierInSentence(tokens, at, token)));
-        if (inSentence.length > 0) {
-          const others = (list: number[]) => list.filter((person) => !inSentence.includes(person));
+        // Nor is the kinsman a verb of saying has as its subject: »Golob je bil tudi strasten ribič, je dodal sin.«
+        const speaker = speakerKinAfter(tokens, token);
+        const notMeant = named.filter(
+          (person) => namedAt.get(person)!.some((at) => at < token && namedEarlierInSentence(tokens, at, token)) || (speaker !== undefined && kinship.get(person)?.has(speaker)),
+        );
+        if (notMeant.length > 0) {
+          const others = (list: number[]) => list.filter((person) => !notMeant.includes(person));
           [inParagraph, inTextBefore, inHeadline] = [others(inParagraph), others(inTextBefore), others(inHeadline)];
           if (inParagraph.length + inTextBefore.length + inHeadline.length === 0) continue;
         }
@@ -2409,6 +2413,30 @@ const SPOUSE_NOUN = /^(mož|moža|možu|možem|žena|žene|ženi|ženo|soprog|so
 /** »starejši«, »mlajši« (the elder, the younger) in the cases of the singular. */
 const ELDER = /^starejš(i|ega|emu|em|im)$/;
 const YOUNGER = /^mlajš(i|ega|emu|em|im)$/;
+
+/** A parent's, a child's or a spouse's noun in the nominative, the subject of a verb of saying. */
+const KIN_SPEAKER = new Map<string, Kin>([
+  ...['oče', 'mati', 'mama', 'ded', 'dedek', 'babica'].map((noun): [string, Kin] => [noun, 'parent']),
+  ...['sin', 'hči', 'hčerka', 'vnuk', 'vnukinja'].map((noun): [string, Kin] => [noun, 'child']),
+  ...['mož', 'žena', 'soprog', 'soproga'].map((noun): [string, Kin] => [noun, 'spouse']),
+]);
+
+/**
+ * »Golob je bil tudi strasten ribič, je dodal sin.«, »…, pravi žena.«: a verb of saying later in the sentence of token
+ * `token` whose subject is a kinship noun right after it. The kinsman speaks of someone else, so the surname is not the
+ * one the article introduced by that noun (»Sin Matej Golob«).
+ */
+function speakerKinAfter(tokens: Tokens, token: number): Kin | undefined {
+  for (let p = token + 1; p + 1 < tokens.length && p <= token + 25; p++) {
+    if (isSentenceStart(tokens, p) && !tokens.text.slice(tokens.ends[p - 1]!, tokens.starts[p]!).includes(':')) return undefined;
+    const word = tokens.word(p);
+    if ((SPEECH_PARTICIPLE.test(word) || PRESENT_SPEECH.has(word)) && tightGap(tokens, p)) {
+      const kin = KIN_SPEAKER.get(tokens.word(p + 1));
+      if (kin) return kin;
+    }
+  }
+  return undefined;
+}
 
 /** A parent's, a child's or a spouse's noun right before the name that starts at token `from` (»oče Matjaž Kralj«, »njen mož Rok Dolenc«). */
 function kinBefore(tokens: Tokens, from: number): Kin | undefined {

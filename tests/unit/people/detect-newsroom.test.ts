@@ -1598,3 +1598,21 @@ describe('newsroom sentences: a woman\'s older form before a verb of saying in t
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a shared surname in what a kinsman is quoted as saying', () => {
+  // A variant of the fourth blind set's obituary: in »Golob je bil tudi strasten ribič, je dodal sin.« the son speaks
+  // of his father, and the surname was counted for the son, whom the paragraph names in full after »Sin«. A verb of
+  // saying whose subject is a kinship noun (»je dodal sin«, »pravi žena«) makes the surname in its sentence someone
+  // other than the kinsman the article introduced by that noun.
+  const golobs = createDetector([person('Tone Golob', { gender: 'm' }), person('Matej Golob', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(golobs, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  const opening = 'Umrl je Tone Golob.\n\nSin Matej Golob je povedal, da je oče rad hodil v gore. ';
+  it.each([
+    ['»je dodal sin«', `${opening}Golob je bil tudi strasten ribič, je dodal sin.`, ['Tone Golob: tone-golob', 'Matej Golob: matej-golob', 'Golob: tone-golob']],
+    ['»pravi sin«', `${opening}Golob je bil tudi strasten ribič, pravi sin.`, ['Tone Golob: tone-golob', 'Matej Golob: matej-golob', 'Golob: tone-golob']],
+    // No kinsman speaking: the one the paragraph names in full, as before.
+    ['no kinsman speaking', `${opening}Golob je bil tudi strasten ribič.`, ['Tone Golob: tone-golob', 'Matej Golob: matej-golob', 'Golob: matej-golob']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
