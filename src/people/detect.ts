@@ -1013,7 +1013,7 @@ function saysAfter(tokens: Tokens, i: number): boolean {
   let governed = false;
   for (let p = i + 2; p < n && p <= i + 5 && sameClause(tokens, p - 1); p++) {
     const word = tokens.word(p);
-    if (SPEECH_PARTICIPLE.test(word) || PRESENT_SPEECH.has(word)) return true;
+    if (SPEECH_PARTICIPLE.test(word)) return true;
     if (PREPOSITIONS.has(word)) governed = true;
     else if (!isLower(word) && !governed) break;
   }
