@@ -1712,7 +1712,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
           kins.add(kin);
         }
       }
-      if (candidate.relation === 'bare' && candidate.from === occurrence.token && candidate.kind === 'surname' && isAssumedName(tokens, occurrence.token)) {
+      if (candidate.relation === 'bare' && candidate.from === occurrence.token && candidate.kind === 'surname' && isAssumedName(tokens, occurrence.token, candidate.hasNom)) {
         assumed.add(occurrence.token);
         assumedBy.add(candidate.person);
       }
@@ -2065,13 +2065,15 @@ const PRESENTING_ONESELF = /^(predstavi|predstavlja|izdaja)(l|la|li|le)?$|^(pred
 /**
  * »Predstavljal se je kot kriminalist Kralj«, »ki se je izdajal za policista Kralja«: a surname after »kot« or »za«,
  * perhaps after one lower-case noun of a role or address, in the clause of a verb of presenting oneself with »se«, is a
- * name someone took (a fraudster's), no one's in the registry. Not after two words: »se je predstavila kot naslednica
- * ministra Novaka« names the minister.
+ * name someone took (a fraudster's), no one's in the registry. After »kot« only in the nominative, as the noun before
+ * it is (`nominative`: the spelling may be one): »se je predstavil kot naslednik Janše« names Janša. Not after two
+ * words: »se je predstavila kot naslednica ministra Novaka« names the minister.
  */
-function isAssumedName(tokens: Tokens, i: number): boolean {
+function isAssumedName(tokens: Tokens, i: number, nominative: boolean): boolean {
   let at = i - 1;
   if (at >= 0 && tokens.word(at) !== 'kot' && tokens.word(at) !== 'za' && isLower(tokens.word(at)) && tightGap(tokens, at)) at--;
   if (at < 0 || (tokens.word(at) !== 'kot' && tokens.word(at) !== 'za') || !tightGap(tokens, at) || !sameClause(tokens, i - 1)) return false;
+  if (tokens.word(at) === 'kot' && !nominative) return false;
   let reflexive = false;
   let verb = false;
   for (let k = at - 1; k >= 0 && k >= at - 5 && sameClause(tokens, k); k--) {

@@ -1493,7 +1493,7 @@ describe('newsroom sentences: a false name a fraudster gave', () => {
   // vse uredil« were counted for the hockey player Rok Kralj, whom the article never names. A surname right after
   // »se je predstavljal kot« or »se je izdajal za«, perhaps after one noun of a role, is a name someone took, and like
   // another's given name before a surname it hides the bare surname in the whole article.
-  const kralj = createDetector([person('Rok Kralj', { gender: 'm' }), person('Lara Kralj', { gender: 'f' }), person('Janez Novak', { gender: 'm' })]);
+  const kralj = createDetector([person('Rok Kralj', { gender: 'm' }), person('Lara Kralj', { gender: 'f' }), person('Janez Novak', { gender: 'm' }), person('Janez Janša', { gender: 'm' })]);
   const ids = (text: string) => detectPeople(kralj, text).people;
   const victim = ' »Rekel je, da je gospod Kralj že vse uredil,« je pričala.';
   it.each([
@@ -1502,6 +1502,7 @@ describe('newsroom sentences: a false name a fraudster gave', () => {
     ['after »se je predstavil kot« and a form of address', 'Po telefonu se je predstavil kot gospod Kralj iz banke.', []],
     // Not a false name: two words between, a genitive complement (»naslednica ministra Novaka«), or no reflexive verb.
     ['a role\'s complement after »kot«', 'Ana se je predstavila kot naslednica ministra Novaka.', ['janez-novak']],
+    ['a role\'s genitive complement right after »kot«', 'Na shodu se je predstavil kot naslednik Janše.', ['janez-jansa']],
     ['no verb of presenting oneself', 'Na odru je kot gost nastopil tudi hokejist Kralj.', ['rok-kralj']],
     ['the person named in full too', `Rok Kralj je igral. Predstavljal se je kot hokejist Kralj.${victim}`, ['rok-kralj']],
   ])('%s', (_what, text, expected) => {
