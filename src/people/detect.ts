@@ -1309,16 +1309,30 @@ const SEASON_IN_LOWER_CASE: ReadonlyMap<string, RegExp> = new Map([
  * »Razstava o zimah, ki jih ni več … Kustosinja Vrabec pravi: »Zima ni umrla, le spremenila se je.««: in an article
  * that writes the season in lower case too, a season's name at a sentence start is the season, even where the article
  * names Zala Zima in full, unless its paragraph has named her before it (»Zala Zima … Zima je posnela tudi zvočno
- * kuliso«) or a verb of saying follows in its sentence. Asked only of a season's name that starts a sentence.
+ * kuliso«), a verb of saying follows in its sentence or a man's participle in its clause (»Zima je po tekmi odšel«).
+ * Asked only of a season's name that starts a sentence.
  */
 function isSeasonOfArticle(detector: PeopleDetector, tokens: Tokens, i: number, person: number): boolean {
   const season = SEASON_IN_LOWER_CASE.get(tokens.word(i).toLowerCase());
   if (season === undefined || !isSentenceStart(tokens, i) || !season.test(tokens.text)) return false;
-  if (speechInSentenceAfter(tokens, i)) return false;
+  if (speechInSentenceAfter(tokens, i) || masculineSubjectAfter(tokens, i)) return false;
   for (let k = i - 1; k >= 0 && !/\n[^\S\n]*\n/.test(tokens.text.slice(tokens.ends[k]!, tokens.starts[k + 1]!)); k--) {
     if (detector.index.get(tokens.word(k))?.some((entry) => entry.person === person)) return false;
   }
   return true;
+}
+
+/**
+ * »Zima je po tekmi odšel domov«: the auxiliary after token `i` and a man's participle within three words of it, in its
+ * clause. The seasons are feminine nouns, so it is the person.
+ */
+function masculineSubjectAfter(tokens: Tokens, i: number): boolean {
+  if (i + 2 >= tokens.length || !AUXILIARIES.has(tokens.word(i + 1)) || !sameClause(tokens, i)) return false;
+  for (let p = i + 2; p < tokens.length && p <= i + 4 && sameClause(tokens, p - 1); p++) {
+    const gender = participleGender(tokens, p);
+    if (gender) return gender === 'm';
+  }
+  return false;
 }
 
 /** Plural endings of a masculine noun: golobi, golobov, golobom, golobe, golobih, golobema. */

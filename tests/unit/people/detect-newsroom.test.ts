@@ -1536,7 +1536,7 @@ describe('newsroom sentences: a season at a sentence start in an article about t
   // was counted for the singer Zala Zima, whom the article names in full two paragraphs before. In an article that writes
   // the season in lower case too, a season's name at a sentence start is the season unless its paragraph has named the
   // person before it or a verb of saying follows in its sentence.
-  const zima = createDetector([person('Zala Zima', { gender: 'f' }), person('Anja Vrabec', { gender: 'f' })]);
+  const zima = createDetector([person('Zala Zima', { gender: 'f' }), person('Anja Vrabec', { gender: 'f' }), person('Miha Zima', { gender: 'm' })]);
   const mentions = (text: string) => detectPeople(zima, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
   const opening = 'Razstava o zimah, ki jih ni več.\n\nNa odprtju je nastopila pevka Zala Zima.\n\n';
   it.each([
@@ -1546,6 +1546,8 @@ describe('newsroom sentences: a season at a sentence start in an article about t
     ['a verb of saying in the present', `${opening}Zima pravi, da bo album izšel marca.`, ['Zala Zima: zala-zima', 'Zima: zala-zima']],
     // An article that never writes the season in lower case: the person, as before.
     ['no season in lower case', 'Na odprtju je nastopila pevka Zala Zima.\n\nKustosinja Vrabec pravi: »Zima je naša najboljša pevka.«', ['Zala Zima: zala-zima', 'Vrabec: anja-vrabec', 'Zima: zala-zima']],
+    // A man's participle cannot agree with the season, a feminine noun: a skier in an article on the winter games.
+    ['a man\'s verb', 'Na zimskih igrah je bil tretji Miha Zima.\n\nZima je po tekmi odšel domov.', ['Miha Zima: miha-zima', 'Zima: miha-zima']],
   ])('%s', (_what, text, expected) => {
     expect(mentions(text)).toEqual(expected);
   });
