@@ -1315,7 +1315,7 @@ const SEASON_IN_LOWER_CASE: ReadonlyMap<string, RegExp> = new Map([
 function isSeasonOfArticle(detector: PeopleDetector, tokens: Tokens, i: number, person: number): boolean {
   const season = SEASON_IN_LOWER_CASE.get(tokens.word(i).toLowerCase());
   if (season === undefined || !isSentenceStart(tokens, i) || !season.test(tokens.text)) return false;
-  if (speechInSentenceAfter(tokens, i) || masculineSubjectAfter(tokens, i)) return false;
+  if (speechInSentenceAfter(tokens, i) || participleAfter(tokens, i, 'm')) return false;
   for (let k = i - 1; k >= 0 && !/\n[^\S\n]*\n/.test(tokens.text.slice(tokens.ends[k]!, tokens.starts[k + 1]!)); k--) {
     if (detector.index.get(tokens.word(k))?.some((entry) => entry.person === person)) return false;
   }
@@ -1323,14 +1323,15 @@ function isSeasonOfArticle(detector: PeopleDetector, tokens: Tokens, i: number, 
 }
 
 /**
- * »Zima je po tekmi odšel domov«: the auxiliary after token `i` and a man's participle within three words of it, in its
- * clause. The seasons are feminine nouns, so it is the person.
+ * »Zima je po tekmi odšel domov«, »Vrabec je razstavo zasnovala«: the auxiliary after token `i` and, within five words
+ * of it in its clause, a participle of `gender`, the first one. A noun of the other gender is no subject of it: the
+ * seasons are feminine nouns, vrabec or medved masculine, so the word is the person.
  */
-function masculineSubjectAfter(tokens: Tokens, i: number): boolean {
+function participleAfter(tokens: Tokens, i: number, gender: Gender): boolean {
   if (i + 2 >= tokens.length || !AUXILIARIES.has(tokens.word(i + 1)) || !sameClause(tokens, i)) return false;
-  for (let p = i + 2; p < tokens.length && p <= i + 4 && sameClause(tokens, p - 1); p++) {
-    const gender = participleGender(tokens, p);
-    if (gender) return gender === 'm';
+  for (let p = i + 2; p < tokens.length && p <= i + 6 && sameClause(tokens, p - 1); p++) {
+    const found = participleGender(tokens, p);
+    if (found) return found === gender;
   }
   return false;
 }
@@ -1342,12 +1343,14 @@ const PLURAL_ENDING = /^(i|ov|om|e|ih|ema|a)$/;
  * »… sestavil skulpturo medveda, ki stoji sredi galerije. Medved, visok skoraj tri metre, je …«, »Na sedežih sedijo
  * golobi. Golob je simbol mesta.«: at a sentence start a surname spelled as a noun the sentence before writes in lower
  * case (in any form of the surname, or a plural) goes on about that noun, even where the article names Nejc Medved in
- * full; unless a verb of saying follows in its sentence or the sentence before names the person too (»Nejc Medved je
- * posnel film o medvedu. Medved je film snemal tri leta.«), or a namesake. Asked only of a word that starts a sentence.
+ * full; unless a verb of saying follows in its sentence, a participle that cannot agree with the noun (»Vrabec je
+ * razstavo zasnovala«), or the sentence before names the person too (»Nejc Medved je posnel film o medvedu. Medved je
+ * film snemal tri leta.«) or a namesake. Asked only of a word that starts a sentence.
  */
 function isNounOfSentenceBefore(detector: PeopleDetector, tokens: Tokens, i: number, surname: string): boolean {
-  if (speechInSentenceAfter(tokens, i)) return false;
   const lower = surname.toLowerCase();
+  // A noun in -a is feminine (zima, gora), any other masculine (medved, vrabec): a participle of the other gender is the person's.
+  if (speechInSentenceAfter(tokens, i) || participleAfter(tokens, i, lower.endsWith('a') ? 'm' : 'f')) return false;
   const bearer = (entry: FormEntry) => detector.people[entry.person]!.surname === surname;
   let noun = false;
   for (let k = i - 1; k >= 0 && k >= i - 60; k--) {

@@ -1515,7 +1515,7 @@ describe('newsroom sentences: an ordinary noun the sentence before wrote in lowe
   // metre, je po besedah avtorja …« was counted for the film-maker Nejc Medved, whom the article names in full. At a
   // sentence start a surname spelled as a noun the sentence before has in lower case, in any of its forms, goes on
   // about that noun, unless a verb of saying follows or that sentence names the person too.
-  const medved = createDetector([person('Nejc Medved', { gender: 'm' }), person('Urban Golob', { gender: 'm' })]);
+  const medved = createDetector([person('Nejc Medved', { gender: 'm' }), person('Urban Golob', { gender: 'm' }), person('Anja Vrabec', { gender: 'f' }), person('Miha Zima', { gender: 'm' })]);
   const mentions = (text: string) => detectPeople(medved, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
   const opening = 'Film je posnel Nejc Medved.\n\n';
   it.each([
@@ -1526,6 +1526,9 @@ describe('newsroom sentences: an ordinary noun the sentence before wrote in lowe
     ['a verb of saying in the present', `${opening}Kipar je sestavil skulpturo medveda. Medved pravi, da mu je všeč.`, ['Nejc Medved: nejc-medved', 'Medved: nejc-medved']],
     ['the sentence before names him', 'Nejc Medved je posnel film o medvedu. Medved je film snemal tri leta.', ['Nejc Medved: nejc-medved', 'Medved: nejc-medved']],
     ['the noun two sentences back', `${opening}Kipar je sestavil skulpturo medveda. Galerija je polna. Medved je film snemal tri leta.`, ['Nejc Medved: nejc-medved', 'Medved: nejc-medved']],
+    // A woman's participle cannot agree with a masculine noun (vrabec), nor a man's with a feminine one (zima).
+    ['a woman\'s verb after a masculine noun', 'Razstavo je odprla Anja Vrabec.\n\nNa strehi je čivkal vrabec. Vrabec je razstavo zasnovala kot sprehod.', ['Anja Vrabec: anja-vrabec', 'Vrabec: anja-vrabec']],
+    ['a man\'s verb after a feminine noun', 'Tekmo je dobil Miha Zima.\n\nLetos je bila mila zima. Zima je kljub temu tekmo dobil.', ['Miha Zima: miha-zima', 'Zima: miha-zima']],
   ])('%s', (_what, text, expected) => {
     expect(mentions(text)).toEqual(expected);
   });
