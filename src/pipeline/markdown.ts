@@ -222,7 +222,8 @@ export class BodyRenderer {
       // One log for the session, even when a second load starts while the first is opening it: two would
       // write the same spill file (named by the process) over each other.
       const cache = !useCache ? undefined : session ? await sessionLog(session, 'bodies', async () => (session.bodies = await openLog())) : await openLog();
-      const openPeople = (keptBetweenRuns = false) => RecordCache.open<DetectedPeople>(options.root, 'people', version, { keptBetweenRuns });
+      // Indexed: a rebuild reads the people found in the edited articles alone, and keeps the others (addWithRecord).
+      const openPeople = (keptBetweenRuns = false) => RecordCache.open<DetectedPeople>(options.root, 'people', version, { keptBetweenRuns, indexed: true });
       const peopleCache = !useCache || !options.detect ? undefined : await (session ? sessionLog(session, 'people', () => openPeople(true)) : openPeople());
       const renderer = new BodyRenderer(options, cache, peopleCache, options.detect ? registryKey(options.detect.people) : '');
       renderer.pool = pool;

@@ -289,6 +289,100 @@ describe('RecordCache, records erased in place', () => {
   });
 });
 
+describe('RecordCache, an indexed log', () => {
+  const open = (root: string, version = 'v1') => RecordCache.open<string>(root, 'search-terms', version, { indexed: true });
+  const logFile = (root: string) => path.join(root, '.cache', 'search-terms-v1.log');
+  const indexFile = (root: string) => path.join(root, '.cache', 'search-terms-v1.index');
+
+  it('is opened from its index, and gives the values and keeps the records as a log read whole does', async () => {
+    const root = await makeTempDir();
+    const first = await open(root);
+    for (let i = 0; i < 100; i++) first.set(`kljuc-${i}`, `besede ${i}`);
+    await first.save();
+    expect((await stat(indexFile(root))).isFile()).toBe(true);
+    const second = await open(root);
+    expect(second.size).toBe(100);
+    expect([second.get('kljuc-7'), second.peek('kljuc-99'), second.get('kljuc-100')]).toEqual(['besede 7', 'besede 99', undefined]);
+    for (let i = 1; i < 100; i++) expect(second.keep(`kljuc-${i}`)).toBe(true);
+    second.set('kljuc-100', 'besede 100');
+    await second.save();
+    // A save with nothing new leaves the index as the first wrote it (it names kljuc-0 unused already).
+    const written = (await stat(indexFile(root))).ino;
+    await second.save();
+    expect((await stat(indexFile(root))).ino).toBe(written);
+    // More records read than one at a time: the rest from the log read whole.
+    const third = await open(root);
+    expect(Array.from({ length: 101 }, (_, i) => third.get(`kljuc-${i}`))).toEqual(Array.from({ length: 101 }, (_, i) => `besede ${i}`));
+  });
+
+  it('is read whole when a run that keeps no index appended to it, and erases such a record when no run uses it', async () => {
+    const root = await makeTempDir();
+    const first = await open(root);
+    for (let i = 0; i < 3; i++) first.set(`kljuc-${i}`, `besede ${i}`);
+    await first.save();
+    // A dev session's log keeps no index (kept between runs): it appends behind the index's back.
+    const session = await RecordCache.open<string>(root, 'search-terms', 'v1', { keptBetweenRuns: true, indexed: true });
+    session.set('kljuc-3', 'Skrivnostna Oseba');
+    await session.save();
+    const second = await open(root);
+    expect(second.size).toBe(4);
+    expect(second.peek('kljuc-3')).toBe('Skrivnostna Oseba');
+    for (let i = 0; i < 3; i++) second.keep(`kljuc-${i}`);
+    await second.save();
+    expect(second.staleRecords()!.erase()).toBe('erased');
+    expect((await readFile(logFile(root))).includes('Skrivnostna')).toBe(false);
+    // The index written by that run names the log as it is: a later run reads the same records.
+    const third = await open(root);
+    expect([third.size, third.get('kljuc-0'), third.get('kljuc-3')]).toEqual([3, 'besede 0', undefined]);
+  });
+
+  it('is read whole when its index is damaged, not taken for records that are not there', async () => {
+    const root = await makeTempDir();
+    const first = await open(root);
+    first.set('naslov-a', 'Ana');
+    first.set('naslov-b', 'Boris');
+    await first.save();
+    await damage(indexFile(root), 'naslov-a');
+    const second = await open(root);
+    expect([second.keep('naslov-a'), second.get('naslov-a'), second.get('naslov-b')]).toEqual([true, 'Ana', 'Boris']);
+  });
+
+  it('leaves out a record its build erased once the index was written, and writes it again when set', async () => {
+    const root = await makeTempDir();
+    const first = await open(root);
+    for (const key of ['a', 'b', 'c']) first.set(key, `vrednost ${key}`);
+    await first.save();
+    const second = await open(root);
+    second.keep('a');
+    second.keep('b');
+    await second.save();
+    expect(second.staleRecords()!.erase()).toBe('erased');
+    // The index of the second run names the record its build erased, and the third leaves it out.
+    const third = await open(root);
+    expect([third.size, third.get('a'), third.get('c')]).toEqual([2, 'vrednost a', undefined]);
+    third.set('c', 'vrednost c znova');
+    await third.save();
+    expect((await open(root)).get('c')).toBe('vrednost c znova');
+  });
+
+  it('keeps the records a run kept without reading them when it compacts, and removes the index of another version', async () => {
+    const root = await makeTempDir();
+    const old = await open(root, 'v0');
+    old.set('a', 'star');
+    await old.save();
+    const first = await open(root);
+    for (let i = 0; i < 100; i++) first.set(`k${i}`, `vrednost ${i}`);
+    await first.save();
+    expect((await readdir(path.join(root, '.cache'))).sort()).toEqual(['search-terms-v1.index', 'search-terms-v1.log']);
+    const second = await open(root);
+    for (let i = 0; i < 10; i++) second.keep(`k${i}`);
+    await second.save();
+    const third = await open(root);
+    expect(third.size).toBe(10);
+    expect(Array.from({ length: 10 }, (_, i) => third.get(`k${i}`))).toEqual(Array.from({ length: 10 }, (_, i) => `vrednost ${i}`));
+  });
+});
+
 describe('typed arrays read from .cache/', () => {
   // Node's deserializer makes a typed array a view into the bytes it reads; the search terms' weights then
   // kept whole chunks of search-terms-*.log alive (130 MB at 100,000 articles).

@@ -80,7 +80,7 @@ describe('search files kept in .cache/ (pipeline/search.ts)', () => {
     roots.push(root);
     const archive = archiveNaming('Janez Novak');
     await collect(searchFiles(archive, { root }));
-    const name = (await readdir(path.join(root, '.cache'))).find((file) => file.startsWith('search-terms-'))!;
+    const name = (await readdir(path.join(root, '.cache'))).find((file) => file.startsWith('search-terms-') && file.endsWith('.log'))!;
     const log = path.join(root, '.cache', name);
     // Damage every record's value (its first byte, v8's version tag); lengths and keys stay readable.
     const bytes = await readFile(log);
