@@ -493,7 +493,9 @@ export class RecordCache<V> {
         const known = written.begin === this.knownEnd && written.size === written.end;
         this.knownEnd = written.end;
         if (this.indexed) await this.writeIndex(known && this.indexKnown ? written : undefined);
-      } else if (this.indexed && this.indexKnown && this.identity && (!this.indexCurrent || this.unflagged())) {
+      } else if (this.indexed && !this.indexKnown) {
+        await this.writeIndex(undefined);
+      } else if (this.indexed && this.identity && (!this.indexCurrent || this.unflagged())) {
         // Read whole (no index, or one of another state of the log): the index of what was read. Or records unused
         // that the index does not name as such: the next run is to look for them erased.
         const info = await stat(this.file).catch(() => undefined);
@@ -568,6 +570,16 @@ export class RecordCache<V> {
    * reads every document's terms).
    */
   private readRecord(key: string, start: number): Buffer | undefined {
+    const bytes = this.recordWhereIndexed(key, start);
+    // Not there: the log is not the one the index was written of (another with its inode and length, its records
+    // moved). The index is then not written again from what it said (save() removes it): the next run reads the
+    // log whole and so knows every record, to erase those no build uses.
+    if (bytes === undefined) this.indexKnown = false;
+    return bytes;
+  }
+
+  /** The record of `key` at `start`, from the log read whole once many were asked for, else read alone. */
+  private recordWhereIndexed(key: string, start: number): Buffer | undefined {
     const { identity } = this;
     if (!identity) return undefined;
     if (!this.whole && ++this.recordsRead > READ_ONE_BY_ONE) this.whole = readSameFile(this.file, identity) ?? Buffer.alloc(0);
