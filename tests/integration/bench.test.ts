@@ -5,8 +5,11 @@ import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { readdir } from 'node:fs/promises';
 import { DEV_EDITS, DEV_EDITS_ROW, FIRST_EDIT_SCENARIO, FRESH_FOLDER_SCENARIO, KEPT_CACHE_SCENARIO, NEW_ARTICLE_SCENARIO, prepareBundles, runBench } from '../../src/bench/run.ts';
-import { bundleVersion, templateFreeBundleVersion } from '../../src/bin/code.js';
-import { makeTempDir, PROJECT_ROOT, waitFor } from '../helpers.ts';
+import { bundleVersion, NODE_FLAGS, templateFreeBundleVersion } from '../../src/bin/code.js';
+import { copyFixture, makeTempDir, PROJECT_ROOT, waitFor } from '../helpers.ts';
+import type { ChildReport } from '../../src/bench/child.ts';
+
+const CHILD = path.join(PROJECT_ROOT, 'src', 'bench', 'child.js');
 
 /** The ids of running processes whose command line mentions `text`. */
 function processesMentioning(text: string): number[] {
@@ -104,6 +107,28 @@ describe('npm run bench (issue 6)', () => {
     const victim = (await Promise.all(articles.filter((file) => file.endsWith('.md')).map((file) => readFile(path.join(result.root, 'content', 'articles', file), 'utf8')))).find((text) => text.includes('Popravek 1:'))!;
     expect(victim.match(/Urednica je dopisala stavek/g)).toHaveLength(DEV_EDITS);
     expect(result.table).toContain(`| ${DEV_EDITS_ROW} | `);
+  });
+
+  it.skipIf(!existsSync('/proc/self/status'))('gives a build its own peak, not the memory of the process that started it (issue 6)', async () => {
+    const root = await copyFixture('archive-basic');
+    // A bench holding 400 MiB when it starts the build, as the bench may after generating a large archive: Linux
+    // carries the forked copy's RSS over exec into the build's ru_maxrss.
+    const starter = `
+      const ballast = Buffer.alloc(400 * 1024 * 1024, 1);
+      const child = require('node:child_process').spawn(process.execPath, [...${JSON.stringify(NODE_FLAGS)}, ${JSON.stringify(CHILD)}, ${JSON.stringify(root)}], { stdio: 'inherit' });
+      child.on('close', (code) => { process.exitCode = code ?? 1; ballast.fill(0, 0, 1); });
+    `;
+    const run = spawn(process.execPath, ['-e', starter], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    run.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    run.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    expect(await new Promise((resolve) => run.on('close', resolve)), stderr).toBe(0);
+    const report = JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildReport;
+    expect(report.pages).toBeGreaterThan(0);
+    // A build of a few articles peaks near 100 MiB; by ru_maxrss it was over 400.
+    expect(report.maxRssKb / 1024).toBeGreaterThan(30);
+    expect(report.maxRssKb / 1024).toBeLessThan(300);
   });
 
   it.skipIf(!existsSync('/proc/self/cmdline'))('on Ctrl+C stops the build it measures and deletes the generated folder before it exits 130', async () => {
