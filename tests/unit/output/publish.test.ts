@@ -298,4 +298,29 @@ describe('Staging.complete linking the unchanged files into a new tree', () => {
     expect((await stat(path.join(root, '.dist-new', files.at(-1)!))).nlink).toBe(2);
     await rm(root, { recursive: true, force: true });
   });
+
+  it('sends the files held until the staging tree opens as the pages are sent, never more than the queue\'s limit waiting (issue 6)', async () => {
+    const root = await makeTempDir('arhivar-publish-');
+    const target = path.join(root, 'dist');
+    // Search files and feeds come before the pages and are held until their bytes pass the limit (32 MB in a build;
+    // 2,800 files at 10,000 articles): all were queued at once, 2,000 of them past the shared ring as buffers of their own.
+    const extra = Array.from({ length: IO_QUEUE_LIMIT * 8 }, (_, n) => ({ path: `iskanje/${n % 13}/${n}.json`, bytes: `{"n":${n},"t":"${'ž'.repeat(500)}"}` }));
+    let mostWaiting = 0;
+    const add = TreeWriter.prototype.add;
+    TreeWriter.prototype.add = function (this: TreeWriter, op) {
+      let waiting = 0;
+      while (!this.hasRoomFor(waiting)) waiting++;
+      mostWaiting = Math.max(mostWaiting, waiting);
+      add.call(this, op);
+    };
+    try {
+      await publishSite(root, target, [], extra, { codeKey: 'test', pendingBytesLimit: 1024 * 1024 });
+    } finally {
+      TreeWriter.prototype.add = add;
+    }
+    expect(await readFile(path.join(target, extra.at(-1)!.path), 'utf8')).toBe(extra.at(-1)!.bytes);
+    expect(await readFile(path.join(target, extra[0]!.path), 'utf8')).toBe(extra[0]!.bytes);
+    expect(mostWaiting).toBeLessThanOrEqual(IO_QUEUE_LIMIT);
+    await rm(root, { recursive: true, force: true });
+  });
 });
