@@ -900,8 +900,11 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     if (error instanceof ArhivarError && error.code === 'cache/damaged') throw error;
     throw withProblems(error, refused, [...publicFolder.warnings, ...themeWarnings]);
   }
-  // A file of public/ left out and told of (public/secret-file): with the content's warnings, in their order.
-  if (publicFolder.warnings.length > 0) model.warnings = sortErrors([...model.warnings, ...publicFolder.warnings]);
+  // A file of public/ left out and told of (public/secret-file), and the stylesheet's warnings: with the content's
+  // warnings, in their order. Before the assets are bundled, so a stylesheet that does not compile is told with
+  // the warnings found in it (a ; forgotten above the bad part), as a failure of the content is.
+  const told = [...publicFolder.warnings, ...themeWarnings];
+  if (told.length > 0) model.warnings = sortErrors([...model.warnings, ...told]);
   if (refused.length > 0) {
     // Where the pages go is known without making them, so a file of public/ in their way is told now too
     // (as check tells it), and the assets and pages, which would not be published, are not made. From the
@@ -909,7 +912,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     // no problem told.
     try {
       const conflicts = publicConflicts(publicFolder.files, siteWrittenPaths(model));
-      throw new ContentErrors(sortErrors([...refused, ...conflicts.problems]), sortErrors([...model.warnings, ...conflicts.warnings, ...themeWarnings]));
+      throw new ContentErrors(sortErrors([...refused, ...conflicts.problems]), sortErrors([...model.warnings, ...conflicts.warnings]));
     } finally {
       model.close();
     }
@@ -925,7 +928,6 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     model.pictureSizes = pictures.sizes;
     if (pictures.warnings.length > 0) model.warnings = sortErrors([...model.warnings, ...pictures.warnings]);
     const assets = await buildAssets(options.root);
-    if (themeWarnings.length > 0) model.warnings = sortErrors([...model.warnings, ...themeWarnings]);
     const onPage = report && ((pagesWritten: number) => report({ phase: 'writing', articlesRead, pagesWritten }));
     const published = await readPublishedTree(options.root, target, options.cache);
     // The same files as siteFiles(); search files that dist/ already holds unchanged come without bytes, and

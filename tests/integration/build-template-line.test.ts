@@ -582,3 +582,41 @@ describe('a failed build with a declaration in the stylesheet that lacks its ;',
     }
   }, 90_000);
 });
+
+describe('a build that fails on the stylesheet itself, with a declaration above the bad part that lacks its ;', () => {
+  it('prints the warning after the stylesheet\'s problem, as a build failing on the content does', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    const stylesheet = path.join(copy, 'templates', 'site.css');
+    const source = await readFile(stylesheet, 'utf8');
+    expect(source).toContain('body {\n  margin: 0;\n');
+    // A block left open at the end: Lightning CSS would close it, arhivar refuses it (unmatchedBraces).
+    const broken = `${source.replace('body {\n  margin: 0;\n', 'body {\n  margin: 0\n')}\n.zadnji {\n`;
+    await writeFile(stylesheet, broken);
+    const line = broken.split('\n').indexOf('  margin: 0') + 1;
+    const open = broken.split('\n').indexOf('.zadnji {') + 1;
+    const { code, stderr = '' } = await build(copy, root);
+    expect(code).toBe(1);
+    const problem = stderr.indexOf(`templates/site.css:${open}  template/bad-stylesheet`);
+    const warning = stderr.indexOf(`warning: templates/site.css:${line}  template/unended-property`);
+    expect(problem).toBeGreaterThanOrEqual(0);
+    expect(warning).toBeGreaterThan(problem);
+    await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
+  }, 90_000);
+
+  it('prints it too when Vite is the one to refuse the stylesheet (a bracket never closed)', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    const stylesheet = path.join(copy, 'templates', 'site.css');
+    const source = await readFile(stylesheet, 'utf8');
+    const broken = `${source.replace('body {\n  margin: 0;\n', 'body {\n  margin: 0\n')}\n@media ( { a { color: blue } }\n`;
+    await writeFile(stylesheet, broken);
+    const line = broken.split('\n').indexOf('  margin: 0') + 1;
+    const { code, stderr = '' } = await build(copy, root);
+    expect(code).toBe(1);
+    const problem = stderr.search(/^templates\/site\.css:\d+  template\/bad-stylesheet$/m);
+    const warning = stderr.indexOf(`warning: templates/site.css:${line}  template/unended-property`);
+    expect(problem).toBeGreaterThanOrEqual(0);
+    expect(warning).toBeGreaterThan(problem);
+  }, 90_000);
+});
