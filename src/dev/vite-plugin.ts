@@ -56,7 +56,7 @@ export interface DevPluginOptions {
   /**
    * Told with the stylesheet's warnings (template/unended-property, template/root-url) when there are any, each time
    * the stylesheet and client scripts are bundled: as the server starts and after a save of one of their files. A
-   * build gives them too; the page shows them only beside a problem of the stylesheet.
+   * build gives them too, and the problems page lists them after a problem of the stylesheet or of the content.
    */
   onStylesheetWarnings?: (warnings: readonly ArhivarError[]) => void;
   /** The clock that decides which dated articles are out yet (milliseconds, as Date.now); tests set it. */
@@ -737,7 +737,9 @@ class DevSite {
     }
     if (!state.ok) {
       if (await servePublicFile()) return;
-      const html = state.errors.length > 0 ? renderProblemsPage(state.errors, state.warnings) : renderFailurePage('loading the site failed', state.failure);
+      // The stylesheet's warnings too, in their order among the content's, as the build prints them after its problems.
+      const warnings = assetState.warnings.length > 0 ? sortErrors([...state.warnings, ...assetState.warnings]) : state.warnings;
+      const html = state.errors.length > 0 ? renderProblemsPage(state.errors, warnings) : renderFailurePage('loading the site failed', state.failure);
       return this.sendHtml(request, response, 500, html, pathname);
     }
     let body: string;

@@ -271,3 +271,43 @@ describe('arhivar dev with a declaration in the stylesheet that lacks its ;', ()
     }
   }, 120_000);
 });
+
+describe('arhivar dev with content problems and warnings in the stylesheet', () => {
+  it('lists the stylesheet\'s warnings on the content problems page, after the problems, each hint once, as the build prints them', async () => {
+    const copy = await copyPackage(await temporaryFolder());
+    const root = await copyFixture('archive-basic');
+    const stylesheet = path.join(copy, 'templates', 'site.css');
+    const source = await readFile(stylesheet, 'utf8');
+    expect(source).toContain('  --accent: #a1201a;\n  --accent-hover: #741510;\n');
+    // Two url()s from the host's root with the same hint, and a custom property's ; forgotten (an ordinary one's
+    // PostCSS refuses as »Missed semicolon« once a url() makes Vite run it).
+    const rootUrl = "@font-face { font-family: 'Casopis'; src: url('/fonts/serif.woff2') format('woff2'); }";
+    const broken = `${rootUrl}\n${rootUrl}\n${source.replace('  --accent: #a1201a;\n', '  --accent: #a1201a\n')}`;
+    await writeFile(stylesheet, broken);
+    const line = broken.split('\n').indexOf('  --accent: #a1201a') + 1;
+    const article = path.join(root, 'content/articles/2025/drugi.md');
+    const text = await readFile(article, 'utf8');
+    expect(text).toMatch(/^date: 2025-/m);
+    await writeFile(article, text.replace(/^date: 2025-.*$/m, 'date: 2025-02-30'));
+    const { child, url } = await startDev(copy, root);
+    try {
+      const failed = await fetchUntil(url, (page) => page.status === 500);
+      expect(title(failed), failed.body).toBe('arhivar: 1 problem in content');
+      const problem = failed.body.indexOf('<code class="where">content/articles/2025/drugi.md:3</code> <code>article/bad-date</code>');
+      const warnings = failed.body.indexOf('<h2>3 warnings as well</h2>');
+      expect(problem).toBeGreaterThan(0);
+      expect(warnings).toBeGreaterThan(problem);
+      const items = [...failed.body.slice(warnings).matchAll(/<code class="where">([^<]*)<\/code> <code>([^<]*)<\/code><\/div><div class="message">[^<]*<\/div><div class="hint">([^<]*)<\/div>/g)].map(
+        (item) => [item[1], item[2], item[3]],
+      );
+      expect(items).toEqual([
+        ['templates/site.css:1', 'template/root-url', expect.stringMatching(/^hint: put the file in templates\/fonts\/serif\.woff2 and write url\(&quot;\.\/fonts\/serif\.woff2&quot;\)/)],
+        ['templates/site.css:2', 'template/root-url', 'hint: as for templates/site.css above'],
+        [`templates/site.css:${line}`, 'template/unended-property', 'hint: end the line with a ;: --accent: #a1201a;'],
+      ]);
+    } finally {
+      await stopDev(child);
+      await removeDir(root);
+    }
+  }, 120_000);
+});
