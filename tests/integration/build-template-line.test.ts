@@ -619,4 +619,22 @@ describe('a build that fails on the stylesheet itself, with a declaration above 
     expect(problem).toBeGreaterThanOrEqual(0);
     expect(warning).toBeGreaterThan(problem);
   }, 90_000);
+
+  it('prints it at the line PostCSS refuses as »Missed semicolon«, which Vite runs for a stylesheet with a url()', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    const stylesheet = path.join(copy, 'templates', 'site.css');
+    const source = await readFile(stylesheet, 'utf8');
+    await mkdir(path.join(copy, 'templates', 'slike'));
+    await writeFile(path.join(copy, 'templates', 'slike', 'logo.png'), 'PNG');
+    const broken = `.logo { background: url('./slike/logo.png'); }\n${source.replace('body {\n  margin: 0;\n', 'body {\n  margin: 0\n')}`;
+    await writeFile(stylesheet, broken);
+    const line = broken.split('\n').indexOf('  margin: 0') + 1;
+    const { code, stderr = '' } = await build(copy, root);
+    expect(code).toBe(1);
+    const problem = stderr.indexOf(`templates/site.css:${line}  template/bad-stylesheet\n  the stylesheet cannot be read: Missed semicolon`);
+    const warning = stderr.indexOf(`warning: templates/site.css:${line}  template/unended-property`);
+    expect(problem).toBeGreaterThanOrEqual(0);
+    expect(warning).toBeGreaterThan(problem);
+  }, 90_000);
 });
