@@ -469,7 +469,8 @@ export function themeProblems(
 ): ArhivarError[] {
   const problems: ArhivarError[] = [];
   for (const { file, css } of stylesheetsFrom(entry, read, exists)) {
-    const own = [...missingStylesheetFiles(css, file, root, exists, list), ...unmatchedBraces(css, file, root)];
+    const comment = unclosedComment(css, file, root);
+    const own = [...missingStylesheetFiles(css, file, root, exists, list), ...unmatchedBraces(css, file, root), ...(comment ? [comment] : [])];
     const text = withoutComments(css);
     for (const match of text.matchAll(IMPORT)) {
       const address = (match[1] ?? match[2] ?? match[3] ?? '').trim();
@@ -768,13 +769,38 @@ function importedFile(written: string, file: string, exists: (file: string) => b
 }
 
 /**
- * The CSS with its comments blanked, keeping every line where it was. Strings and unquoted url()s are matched too,
- * and kept, since a /* inside one starts no comment (CSS Syntax reads them as one token): `content: "/*"` hid every
- * brace up to the next comment's end, and valid CSS was refused as an unclosed block.
+ * A comment, or a string or unquoted url(), which is matched too (in group 1) since a /* inside one starts no comment
+ * (CSS Syntax reads them as one token). A comment never closed runs to the end of the text (CSS Syntax 3, »consume
+ * comments«).
+ */
+const COMMENT = /("(?:[^"\\\n]|\\[\s\S])*"|'(?:[^'\\\n]|\\[\s\S])*'|\burl\(\s*(?:[^\s'"()\\]|\\[\s\S])+\s*\))|\/\*[\s\S]*?(?:\*\/|$)/gi;
+
+/**
+ * The CSS with its comments blanked, keeping every line where it was; strings and url()s are kept: `content: "/*"`
+ * hid every brace up to the next comment's end, and valid CSS was refused as an unclosed block. A comment never
+ * closed is blanked to the end, as a browser skips it: the declarations in it were read as CSS and warned of.
  */
 function withoutComments(css: string): string {
-  const token = /("(?:[^"\\\n]|\\[\s\S])*"|'(?:[^'\\\n]|\\[\s\S])*'|\burl\(\s*(?:[^\s'"()\\]|\\[\s\S])+\s*\))|\/\*[\s\S]*?\*\//gi;
-  return css.replace(token, (match, kept: string | undefined) => kept ?? match.replace(/[^\n]/g, ' '));
+  return css.replace(COMMENT, (match, kept: string | undefined) => kept ?? match.replace(/[^\n]/g, ' '));
+}
+
+/**
+ * A template/bad-stylesheet at the `/*` of a comment that no `*\/` closes. Lightning CSS reads the rest of the file
+ * as the comment, as a browser does, so every rule below it was dropped without a word; PostCSS, which Vite runs for
+ * a stylesheet with an @import or a url() and for one @imported, refuses it (»Unclosed comment«) at this line.
+ */
+function unclosedComment(css: string, file: string, root: string): ArhivarError | undefined {
+  for (const match of css.matchAll(COMMENT)) {
+    if (match[1] !== undefined || (match[0].length >= 4 && match[0].endsWith('*/'))) continue;
+    return new ArhivarError({
+      code: 'template/bad-stylesheet',
+      message: 'the stylesheet cannot be read: Unclosed comment (the /* at this line has no */ to close it)',
+      file: toProjectPath(root, file),
+      line: css.slice(0, match.index).split('\n').length,
+      hint: 'close the comment with */ where it ends; a browser reads everything below the /* as part of the comment and skips it',
+    });
+  }
+  return undefined;
 }
 
 /**

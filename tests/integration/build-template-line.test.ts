@@ -620,6 +620,24 @@ describe('a build that fails on the stylesheet itself, with a declaration above 
     expect(warning).toBeGreaterThan(problem);
   }, 90_000);
 
+  it('refuses a comment never closed at its /*, which the minifier published with every rule below it dropped, and reads no warning in it', async () => {
+    const copy = await copyArhivar();
+    const root = await copyFixture('archive-basic');
+    const stylesheet = path.join(copy, 'templates', 'site.css');
+    const source = await readFile(stylesheet, 'utf8');
+    const broken = `${source.replace('body {\n  margin: 0;\n', 'body {\n  margin: 0\n')}\n/* stari del\n.zadnji {\n  color: red\n  margin: 0;\n}\n`;
+    await writeFile(stylesheet, broken);
+    const line = broken.split('\n').indexOf('  margin: 0') + 1;
+    const comment = broken.split('\n').indexOf('/* stari del') + 1;
+    const { code, stderr = '' } = await build(copy, root);
+    expect(code).toBe(1);
+    const problem = stderr.indexOf(`templates/site.css:${comment}  template/bad-stylesheet\n  the stylesheet cannot be read: Unclosed comment (the /* at this line has no */ to close it)`);
+    expect(problem).toBeGreaterThanOrEqual(0);
+    expect([...stderr.matchAll(/^warning: (\S+)  template\/unended-property$/gm)].map((match) => match[1])).toEqual([`templates/site.css:${line}`]);
+    expect(stderr.indexOf(`warning: templates/site.css:${line}`)).toBeGreaterThan(problem);
+    await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
+  }, 90_000);
+
   it('prints it at the line PostCSS refuses as »Missed semicolon«, which Vite runs for a stylesheet with a url()', async () => {
     const copy = await copyArhivar();
     const root = await copyFixture('archive-basic');

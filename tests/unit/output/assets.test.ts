@@ -247,6 +247,28 @@ describe('unmatchedBraces', () => {
   });
 });
 
+describe('themeProblems: a comment never closed', () => {
+  const templates = path.join('/arhivar', 'templates');
+  const problemsOf = (css: string, imported = '') => {
+    const texts = new Map([
+      [path.join(templates, 'site.css'), css],
+      [path.join(templates, 'deli', 'glava.css'), imported],
+    ]);
+    return themeProblems(path.join(templates, 'site.css'), '/arhivar', (file) => texts.get(file), (file) => texts.has(file)).map((problem) => [problem.code, problem.file, problem.line, problem.message]);
+  };
+  const unclosed = 'the stylesheet cannot be read: Unclosed comment (the /* at this line has no */ to close it)';
+
+  it('refuses it at the line of its /*, in site.css, where the minifier dropped every rule below it without a word, and in a file it @imports', () => {
+    expect(problemsOf('a { margin: 0; }\n/* stari del\n.x { color: red; }\n')).toEqual([['template/bad-stylesheet', 'templates/site.css', 2, unclosed]]);
+    expect(problemsOf("@import './deli/glava.css';\n", '.glava { margin: 0; }\n\n.y { color: red; } /*/\n')).toEqual([['template/bad-stylesheet', 'templates/deli/glava.css', 3, unclosed]]);
+  });
+
+  it('counts no brace inside it, and none of a closed comment, nor a /* in a string', () => {
+    expect(problemsOf('.a::before { content: "/*"; }\n/* } */\n/* {\n')).toEqual([['template/bad-stylesheet', 'templates/site.css', 3, unclosed]]);
+    expect(problemsOf('/* a */ .b { c: d; } /* e\n*/\n')).toEqual([]);
+  });
+});
+
 describe('themeProblems', () => {
   const templates = path.join('/arhivar', 'templates');
   /** A theme folder in memory: stylesheets by name, and the other files that exist. */
@@ -419,6 +441,16 @@ describe('themeWarnings: a custom property with no ; before the next declaration
       '.y { color: var(--accent) }',
     ].join('\n');
     expect(warningsOf(css)).toEqual([]);
+  });
+});
+
+describe('themeWarnings: a comment never closed', () => {
+  const templates = path.join('/arhivar', 'templates');
+  const warningsOf = (css: string) => themeWarnings(path.join(templates, 'site.css'), '/arhivar', (file) => (file === path.join(templates, 'site.css') ? css : undefined), () => true);
+
+  it('finds the declarations without their ; above it, and none in it, which runs to the end of the file (CSS Syntax 3, »consume comments«)', () => {
+    const warnings = warningsOf('.x {\n  color: red\n  margin: 0;\n}\n/* stari del\n.y {\n  color: red\n  margin: 0;\n}\n');
+    expect(warnings.map((warning) => [warning.code, warning.line])).toEqual([['template/unended-property', 2]]);
   });
 });
 
