@@ -838,6 +838,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  * - a file of dist/ removed, or replaced by a folder or its folder by a file, by something else (output/changed-outside, output/publish.ts): the record of
  *   dist/ is forgotten, and every file is written into a fresh tree.
  */
+/** The codes of the problems buildAgainIfKeptStateUntrusted builds again for, which must reach it as they are. */
+const BUILT_AGAIN_FOR: ReadonlySet<string> = new Set(['cache/damaged', 'output/changed-outside']);
+
 async function buildAgainIfKeptStateUntrusted(options: BuildOptions): Promise<BuildResult> {
   try {
     return await buildLocked(options);
@@ -967,8 +970,11 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     return { model, ...counts, erasure, elapsedMs: performance.now() - started };
   } catch (error) {
     model.close();
-    // public/ in the way of the pages (output/publish.ts): the content's warnings are known by now, and told with it.
+    // public/ in the way of the pages, a template that throws or never returns (output/publish.ts), a stylesheet or
+    // client script that does not bundle: the content's and the stylesheet's warnings are known by now, and told
+    // with it, as check and dev tell them. Not with a problem the build runs again for (buildAgainIfKeptStateUntrusted).
     if (error instanceof ContentErrors && error.warnings.length === 0) throw new ContentErrors(error.errors, model.warnings);
+    if (error instanceof ArhivarError && !BUILT_AGAIN_FOR.has(error.code) && model.warnings.length > 0) throw new ContentErrors([error], model.warnings);
     throw error;
   }
 }

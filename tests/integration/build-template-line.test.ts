@@ -56,6 +56,37 @@ describe('npm run build with a template that throws', () => {
     expect(unmapped.stderr).toMatch(/^template\/failed\n  \/osebe\/[a-z-]+\/: TypeError: osebi manjka vloga \(in PersonPage\)\n  hint: .*open \/osebe\/[a-z-]+\/ in npm run dev to see the template's file and line/m);
   }, 90_000);
 
+  it('prints the warnings of the content and of the stylesheet after the problem, as a build failing on the content does', async () => {
+    const copy = await copyArhivar();
+    // Two warnings in opozorila.md once its two problems are fixed (warnings-with-errors.test.ts).
+    const root = await copyFixture('warnings-with-errors');
+    const article = path.join(root, 'content/articles/2025/slab-datum.md');
+    await writeFile(article, (await readFile(article, 'utf8')).replace('2025-13-01', '2025-12-01'));
+    const person = path.join(root, 'content/people/ana-novak.md');
+    await writeFile(person, (await readFile(person, 'utf8')).replace('vloga:', 'role:'));
+    const stylesheet = path.join(copy, 'templates', 'site.css');
+    const css = (await readFile(stylesheet, 'utf8')).replace('  --accent: #a1201a;\n', '  --accent: #a1201a\n');
+    await writeFile(stylesheet, css);
+    const cssLine = css.split('\n').indexOf('  --accent: #a1201a') + 1;
+    const line = await breakPersonTemplate(
+      copy,
+      (source) => source.replace(/^( {2}const \{ person, articles\b[^}]*\} = entry;\n)/m, "$1  if (person.id) throw new TypeError('osebi manjka vloga');\n"),
+      "throw new TypeError('osebi manjka vloga')",
+    );
+    const failed = await build(copy, root);
+    expect(failed.code).toBe(1);
+    const stderr = failed.stderr ?? '';
+    const problem = stderr.indexOf(`templates/person.tsx:${line}  template/failed`);
+    expect(problem).toBeGreaterThanOrEqual(0);
+    expect([...stderr.matchAll(/^warning: (\S+)  (\S+)$/gm)].map((match) => `${match[1]}  ${match[2]}`)).toEqual([
+      'content/articles/2025/opozorila.md:4  article/summary-html',
+      'content/articles/2025/opozorila.md:9  article/image-without-alt',
+      `templates/site.css:${cssLine}  template/unended-property`,
+    ]);
+    expect(stderr.indexOf('warning: ')).toBeGreaterThan(problem);
+    await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
+  }, 90_000);
+
   it('refuses an element given both class and className at its line, where Preact published class and dropped className without a word', async () => {
     const copy = await copyArhivar();
     const root = await copyFixture('archive-basic');
