@@ -41,18 +41,30 @@ function problemsPlace(errors: readonly ArhivarError[]): (typeof PLACES)[number]
   return places.size === 1 ? place : undefined;
 }
 
+/** The warnings told after the problems, as `arhivar build` prints them; nothing when there are none. */
+function warningsSection(warnings: readonly ArhivarError[]): string {
+  if (warnings.length === 0) return '';
+  return `\n<h2>${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'} as well</h2>\n<p>Warnings alone would not stop a build; ${WARNINGS_WAIT_FOR_FIXES}.</p>\n<ul>${problemItems(warnings)}</ul>`;
+}
+
 /** The problems, and after them the warnings of the files that could be read, as `arhivar build` prints both. */
 export function renderProblemsPage(errors: readonly ArhivarError[], warnings: readonly ArhivarError[] = []): string {
   const place = problemsPlace(errors);
   const title = `arhivar: ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}${place ? ` in ${place}` : ''}`;
-  const warned =
-    warnings.length === 0
-      ? ''
-      : `\n<h2>${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'} as well</h2>\n<p>Warnings alone would not stop a build; ${WARNINGS_WAIT_FOR_FIXES}.</p>\n<ul>${problemItems(warnings)}</ul>`;
-  return page(title, `<h1>${escapeHtml(title)}</h1>\n<p>Fix the files below and save; this page reloads by itself.</p>\n<ul>${problemItems(errors)}</ul>${warned}`);
+  return page(title, `<h1>${escapeHtml(title)}</h1>\n<p>Fix the files below and save; this page reloads by itself.</p>\n<ul>${problemItems(errors)}</ul>${warningsSection(warnings)}`);
 }
 
-export function renderFailurePage(what: string, error: unknown, advice = 'Fix the cause and save; this page reloads by itself.', problem?: ArhivarError): string {
+/**
+ * A failure with its stack: `problem` is how the build tells it, above the stack, and `warnings` those the build
+ * prints after it (a template that throws as a page renders), below the stack.
+ */
+export function renderFailurePage(
+  what: string,
+  error: unknown,
+  advice = 'Fix the cause and save; this page reloads by itself.',
+  problem?: ArhivarError,
+  warnings: readonly ArhivarError[] = [],
+): string {
   // Vite's and the TSX transform's messages are coloured for a terminal (a syntax error's code frame is ESC[38;5;246m…
   // around every character): in a page those codes would only hide the text and the file:line between them.
   // A stack shows the error's own message only: fetch's »fetch failed« keeps its reason in the cause.
@@ -60,7 +72,7 @@ export function renderFailurePage(what: string, error: unknown, advice = 'Fix th
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
   const detail = stripVTControlCharacters(`${problem ? withoutSourceLine(stack) : stack}${causes}`);
   const told = problem ? `\n<ul>${problemItems([problem])}</ul>` : '';
-  return page(`arhivar: ${what}`, `<h1>arhivar: ${escapeHtml(what)}</h1>\n<p>${escapeHtml(advice)}</p>${told}\n<pre>${escapeHtml(detail)}</pre>`);
+  return page(`arhivar: ${what}`, `<h1>arhivar: ${escapeHtml(what)}</h1>\n<p>${escapeHtml(advice)}</p>${told}\n<pre>${escapeHtml(detail)}</pre>${warningsSection(warnings)}`);
 }
 
 /**

@@ -169,6 +169,15 @@ export function packageExportsPlugin(): Plugin {
 }
 
 /**
+ * The content's warnings and the stylesheet's (read with every bundle, AssetState), in the order the build prints
+ * them: the page showed the stylesheet's only beside a problem of the stylesheet, though the build prints them
+ * with any problem.
+ */
+function withStylesheetWarnings(content: readonly ArhivarError[], stylesheet: readonly ArhivarError[]): readonly ArhivarError[] {
+  return stylesheet.length > 0 ? sortErrors([...content, ...stylesheet]) : content;
+}
+
+/**
  * Vite's SSR loader gives a stylesheet a template imports (`import './kolofon.css'`) as a module of nothing, and its
  * rules reached no page, as in the build before it refused them (bin/code.js STYLESHEET_IMPORT). Refused here as
  * there, with an error that names the import and its importer, so the problem is told at the template's line.
@@ -737,9 +746,7 @@ class DevSite {
     }
     if (!state.ok) {
       if (await servePublicFile()) return;
-      // The stylesheet's warnings too, in their order among the content's, as the build prints them after its problems.
-      const warnings = assetState.warnings.length > 0 ? sortErrors([...state.warnings, ...assetState.warnings]) : state.warnings;
-      const html = state.errors.length > 0 ? renderProblemsPage(state.errors, warnings) : renderFailurePage('loading the site failed', state.failure);
+      const html = state.errors.length > 0 ? renderProblemsPage(state.errors, withStylesheetWarnings(state.warnings, assetState.warnings)) : renderFailurePage('loading the site failed', state.failure);
       return this.sendHtml(request, response, 500, html, pathname);
     }
     let body: string;
@@ -780,10 +787,12 @@ class DevSite {
       body = page ? this.render(page) : 'not found';
     } catch (error) {
       if (error instanceof ArhivarError && error.code === 'cache/damaged') return this.recoverFromDamagedCache(request, response, error, pathname);
+      // A page that failed as it rendered: the build prints the content's and the stylesheet's warnings after its problem.
+      const warnings = site ? withStylesheetWarnings(state.model.warnings, assetState.warnings) : [];
       if (error instanceof RenderTimedOut) {
         const problem = timedOutProblem(`${this.basePath}${pathname.slice(1)}`, error);
         if (site) this.tellOnce(site, problem);
-        return this.sendHtml(request, response, 500, renderProblemsPage([problem]), pathname);
+        return this.sendHtml(request, response, 500, renderProblemsPage([problem], warnings), pathname);
       }
       if (error instanceof Error) this.server?.ssrFixStacktrace(error);
       const failure = site ? await this.templateFailure(error, pathname) : undefined;
@@ -802,7 +811,7 @@ class DevSite {
         for (const problem of syntax) this.tellLoadFailure(problem);
         return this.sendHtml(request, response, 500, renderProblemsPage(syntax), pathname);
       }
-      return this.sendHtml(request, response, 500, renderFailurePage('a template failed', error, undefined, failure), pathname);
+      return this.sendHtml(request, response, 500, renderFailurePage('a template failed', error, undefined, failure, warnings), pathname);
     }
     const file = outputPathFor(page?.url ?? pathname);
     if (file.endsWith('.html')) return this.sendHtml(request, response, status, body, pathname);

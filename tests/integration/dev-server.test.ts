@@ -357,6 +357,41 @@ describe('arhivar dev with a template that throws', () => {
   });
 });
 
+describe('arhivar dev with a template that fails as a page renders, and content with a warning', () => {
+  it('lists the warning on the page after the problem, as the build prints it: for a template that throws and one stopped at the time limit', async () => {
+    const root = await copyFixture('archive-basic');
+    const article = path.join(root, 'content', 'articles', '2025', 'drugi.md');
+    await appendFile(article, '\n![](https://example.si/seja.jpg)\n');
+    const line = (await readFile(article, 'utf8')).trimEnd().split('\n').length;
+    const wrapper = path.join(root, 'templates', 'pages-wrapper.tsx');
+    const source = (render: string) =>
+      [
+        IMPORT_BASE_PAGES,
+        'export function* listPages(inputs: Parameters<typeof base>[0]) {',
+        '  for (const page of base(inputs)) {',
+        `    if (page.url === ${JSON.stringify(FIRST_URL)}) yield { ...page, render: (): string => { ${render} } };`,
+        '    else yield page;',
+        '  }',
+        '}',
+        '',
+      ].join('\n');
+    await writeFile(wrapper, source("throw new TypeError('prva napaka');"));
+    const warning = `<code class="where">content/articles/2025/drugi.md:${line}</code> <code>article/image-without-alt</code>`;
+    await withDevServer(root, { pagesModule: wrapper, renderTimeLimitMs: 1000 }, async (server) => {
+      const thrown = await fetchUntil(server, FIRST_URL, (p) => p.status === 500);
+      const problem = thrown.body.indexOf('<code class="where">templates/pages-wrapper.tsx:4</code> <code>template/failed</code>');
+      expect(problem).toBeGreaterThan(0);
+      expect(thrown.body.indexOf('<h2>1 warning as well</h2>')).toBeGreaterThan(thrown.body.indexOf('TypeError: prva napaka', problem));
+      expect(thrown.body.indexOf(warning)).toBeGreaterThan(thrown.body.indexOf('<h2>1 warning as well</h2>'));
+
+      await writeFile(wrapper, source('let i = 0; while (i < 10) i = i; return page.render();'));
+      const stopped = await fetchUntil(server, FIRST_URL, (p) => p.body.includes('template/timed-out'));
+      expect(stopped.body.indexOf('<h2>1 warning as well</h2>')).toBeGreaterThan(stopped.body.indexOf('<code>template/timed-out</code>'));
+      expect(stopped.body).toContain(warning);
+    });
+  });
+});
+
 describe('arhivar dev with a template that uses a name it does not import', () => {
   it('tells the terminal the name to import at the template line, with the build\'s hint, not only »the browser shows the whole stack«', async () => {
     const root = await copyFixture('archive-basic');
