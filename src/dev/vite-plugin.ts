@@ -710,7 +710,13 @@ class DevSite {
     if (!assetState.ok) {
       // A stylesheet that does not parse is a problem with a file and line (output/assets.ts stylesheetProblem).
       const problems = toArhivarErrors(assetState.failure);
-      return this.sendHtml(request, response, 500, problems ? renderProblemsPage(problems, assetState.warnings) : renderFailurePage(assetsFailureTitle(assetState.failure), assetState.failure), pathname);
+      if (!problems) return this.sendHtml(request, response, 500, renderFailurePage(assetsFailureTitle(assetState.failure), assetState.failure), pathname);
+      // With the content's problems and warnings, once loaded, as a page waits for them: the page showed the
+      // stylesheet's alone, and an editor learnt of the content's only in the terminal or after the fix.
+      const content = await this.model;
+      const told = content.ok ? { errors: [], warnings: content.model.warnings } : { errors: content.errors, warnings: content.warnings };
+      const all = told.errors.length > 0 ? sortErrors([...told.errors, ...problems]) : problems;
+      return this.sendHtml(request, response, 500, renderProblemsPage(all, withStylesheetWarnings(told.warnings, assetState.warnings)), pathname);
     }
     const asset = assetState.assets.files.find((file) => `/${file.path}` === pathname);
     if (asset) return send(request, response, 200, contentTypeFor(asset.path), asset.bytes);

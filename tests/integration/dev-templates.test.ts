@@ -311,3 +311,38 @@ describe('arhivar dev with content problems and warnings in the stylesheet', () 
     }
   }, 120_000);
 });
+
+describe('arhivar dev with a stylesheet that does not parse, and content with a problem and a warning', () => {
+  it('lists the content\'s problem beside the stylesheet\'s, and the content\'s warning beside the stylesheet\'s, as one page', async () => {
+    const copy = await copyPackage(await temporaryFolder());
+    const root = await copyFixture('archive-basic');
+    const stylesheet = path.join(copy, 'templates', 'site.css');
+    const source = await readFile(stylesheet, 'utf8');
+    const broken = `${source.replace('  --accent: #a1201a;\n', '  --accent: #a1201a\n')}\n.zadnji {\n`;
+    await writeFile(stylesheet, broken);
+    const unended = broken.split('\n').indexOf('  --accent: #a1201a') + 1;
+    const open = broken.split('\n').indexOf('.zadnji {') + 1;
+    const dated = path.join(root, 'content/articles/2025/drugi.md');
+    await writeFile(dated, (await readFile(dated, 'utf8')).replace(/^date: 2025-.*$/m, 'date: 2025-02-30'));
+    const pictured = path.join(root, 'content/articles/2025/tretji.md');
+    await writeFile(pictured, `${(await readFile(pictured, 'utf8')).trimEnd()}\n\n![](https://example.si/seja.jpg)\n`);
+    const pictureLine = (await readFile(pictured, 'utf8')).trimEnd().split('\n').length;
+    const { child, url } = await startDev(copy, root);
+    try {
+      const failed = await fetchUntil(url, (page) => page.status === 500 && page.body.includes('template/bad-stylesheet'));
+      // Problems in two folders: the title names neither.
+      expect(title(failed)).toBe('arhivar: 2 problems');
+      const items = [...failed.body.matchAll(/<code class="where">([^<]*)<\/code> <code>([^<]*)<\/code>/g)].map((item) => `${item[1]}  ${item[2]}`);
+      expect(items).toEqual([
+        'content/articles/2025/drugi.md:3  article/bad-date',
+        `templates/site.css:${open}  template/bad-stylesheet`,
+        `content/articles/2025/tretji.md:${pictureLine}  article/image-without-alt`,
+        `templates/site.css:${unended}  template/unended-property`,
+      ]);
+      expect(failed.body.indexOf('<h2>2 warnings as well</h2>')).toBeGreaterThan(failed.body.indexOf('template/bad-stylesheet'));
+    } finally {
+      await stopDev(child);
+      await removeDir(root);
+    }
+  }, 120_000);
+});
