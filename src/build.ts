@@ -829,6 +829,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return holdingOutputFolder(options.root, path.resolve(options.root, options.outDir ?? 'dist'), options, () => buildAgainIfKeptStateUntrusted(options));
 }
 
+/** The codes of the problems buildAgainIfKeptStateUntrusted builds again for, which must reach it as they are. */
+const BUILT_AGAIN_FOR: ReadonlySet<string> = new Set(['cache/damaged', 'output/changed-outside']);
+
 /**
  * Builds once more, with a warning, after a run that published nothing because what it kept from the last
  * build could not be trusted:
@@ -838,9 +841,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  * - a file of dist/ removed, or replaced by a folder or its folder by a file, by something else (output/changed-outside, output/publish.ts): the record of
  *   dist/ is forgotten, and every file is written into a fresh tree.
  */
-/** The codes of the problems buildAgainIfKeptStateUntrusted builds again for, which must reach it as they are. */
-const BUILT_AGAIN_FOR: ReadonlySet<string> = new Set(['cache/damaged', 'output/changed-outside']);
-
 async function buildAgainIfKeptStateUntrusted(options: BuildOptions): Promise<BuildResult> {
   try {
     return await buildLocked(options);
