@@ -28,6 +28,16 @@ describe('renderFailurePage', () => {
     expect(html).toMatch(/\ncause: getaddrinfo ENOTFOUND vreme\.example<\/pre>/);
   });
 
+  it('lists the warnings below the stack, each hint in full once, as after a content problem', () => {
+    const problem = new ArhivarError({ code: 'template/failed', message: '/osebe/ana/: TypeError: x', file: 'templates/person.tsx', line: 7, hint: 'fix it' });
+    const warning = (line: number) => new ArhivarError({ code: 'article/image-without-alt', message: 'no alt', file: `content/articles/${line}.md`, line, hint: 'describe it' });
+    const html = renderFailurePage('a template failed', new TypeError('x'), undefined, problem, [warning(3), warning(4)]);
+    const stackEnd = html.indexOf('</pre>');
+    expect(html.indexOf('<h2>2 warnings as well</h2>')).toBeGreaterThan(stackEnd);
+    expect([...html.matchAll(/<div class="hint">([^<]*)<\/div>/g)].map((match) => match[1])).toEqual(['hint: fix it', 'hint: describe it', 'hint: as for content/articles/3.md above']);
+    expect(renderFailurePage('a template failed', new TypeError('x'), undefined, problem)).not.toContain('<h2>');
+  });
+
   it('does the same for a thrown value that is not an Error', () => {
     expect(renderFailurePage('loading the site failed', '\u001b[1mfailed\u001b[22m at content/site.yaml:3')).toContain('<pre>failed at content/site.yaml:3</pre>');
   });
