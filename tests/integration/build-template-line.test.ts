@@ -20,12 +20,12 @@ async function breakPersonTemplate(copy: string, replace: (source: string) => st
 }
 
 /** `arhivar build` of `root` by the copy's command, as `npm run build` runs it: its exit code and stderr. */
-async function build(copy: string, root: string): Promise<{ code?: number; stderr?: string }> {
+async function build(copy: string, root: string): Promise<{ code?: number; signal?: string | null; stderr?: string }> {
   return run(copy, 'build', root);
 }
 
-/** `arhivar <command>` of `root` by the copy's command, as npm runs it: its exit code and stderr. */
-async function run(copy: string, command: string, root: string): Promise<{ code?: number; stderr?: string }> {
+/** `arhivar <command>` of `root` by the copy's command, as npm runs it: its exit code (or the signal that ended it) and stderr. */
+async function run(copy: string, command: string, root: string): Promise<{ code?: number; signal?: string | null; stderr?: string }> {
   return promisify(execFile)(process.execPath, [path.join(copy, 'src/bin/arhivar.js'), command, '--root', root], { timeout: 60_000 }).then(
     () => ({ code: 0 }),
     (error: { code?: number; stderr?: string }) => error,
@@ -626,8 +626,8 @@ describe('a build that fails on the stylesheet itself, with a declaration above 
     await writeFile(stylesheet, broken);
     const line = broken.split('\n').indexOf('  margin: 0') + 1;
     const open = broken.split('\n').indexOf('.zadnji {') + 1;
-    const { code, stderr = '' } = await build(copy, root);
-    expect(code).toBe(1);
+    const { code, signal, stderr = '' } = await build(copy, root);
+    expect({ code, signal }, stderr).toEqual({ code: 1, signal: null });
     const problem = stderr.indexOf(`templates/site.css:${open}  template/bad-stylesheet`);
     const warning = stderr.indexOf(`warning: templates/site.css:${line}  template/unended-property`);
     expect(problem).toBeGreaterThanOrEqual(0);
@@ -643,8 +643,8 @@ describe('a build that fails on the stylesheet itself, with a declaration above 
     const broken = `${source.replace('body {\n  margin: 0;\n', 'body {\n  margin: 0\n')}\n@media ( { a { color: blue } }\n`;
     await writeFile(stylesheet, broken);
     const line = broken.split('\n').indexOf('  margin: 0') + 1;
-    const { code, stderr = '' } = await build(copy, root);
-    expect(code).toBe(1);
+    const { code, signal, stderr = '' } = await build(copy, root);
+    expect({ code, signal }, stderr).toEqual({ code: 1, signal: null });
     const problem = stderr.search(/^templates\/site\.css:\d+  template\/bad-stylesheet$/m);
     const warning = stderr.indexOf(`warning: templates/site.css:${line}  template/unended-property`);
     expect(problem).toBeGreaterThanOrEqual(0);
@@ -660,8 +660,8 @@ describe('a build that fails on the stylesheet itself, with a declaration above 
     await writeFile(stylesheet, broken);
     const line = broken.split('\n').indexOf('  margin: 0') + 1;
     const comment = broken.split('\n').indexOf('/* stari del') + 1;
-    const { code, stderr = '' } = await build(copy, root);
-    expect(code).toBe(1);
+    const { code, signal, stderr = '' } = await build(copy, root);
+    expect({ code, signal }, stderr).toEqual({ code: 1, signal: null });
     const problem = stderr.indexOf(`templates/site.css:${comment}  template/bad-stylesheet\n  the stylesheet cannot be read: Unclosed comment (the /* at this line has no */ to close it)`);
     expect(problem).toBeGreaterThanOrEqual(0);
     expect([...stderr.matchAll(/^warning: (\S+)  template\/unended-property$/gm)].map((match) => match[1])).toEqual([`templates/site.css:${line}`]);
@@ -679,8 +679,8 @@ describe('a build that fails on the stylesheet itself, with a declaration above 
     const broken = `.logo { background: url('./slike/logo.png'); }\n${source.replace('body {\n  margin: 0;\n', 'body {\n  margin: 0\n')}`;
     await writeFile(stylesheet, broken);
     const line = broken.split('\n').indexOf('  margin: 0') + 1;
-    const { code, stderr = '' } = await build(copy, root);
-    expect(code).toBe(1);
+    const { code, signal, stderr = '' } = await build(copy, root);
+    expect({ code, signal }, stderr).toEqual({ code: 1, signal: null });
     const problem = stderr.indexOf(`templates/site.css:${line}  template/bad-stylesheet\n  the stylesheet cannot be read: Missed semicolon`);
     const warning = stderr.indexOf(`warning: templates/site.css:${line}  template/unended-property`);
     expect(problem).toBeGreaterThanOrEqual(0);
