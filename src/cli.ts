@@ -639,8 +639,10 @@ async function runPreview(args: readonly string[], io: Io): Promise<number> {
     () => false,
   );
   if (!exists) {
-    // Nothing to serve is a state of the project, not a mistake on the command line (exit code 2).
-    io.err(`there is no built site in ${dir}; run npm run build first${values.out === undefined ? '' : ' (with the same --out)'}`);
+    // Nothing to serve is a state of the project, not a mistake on the command line (exit code 2). The build is
+    // given the --root and --out preview was given: without them it builds another folder, or into dist/.
+    const options = (['root', 'out'] as const).flatMap((name) => (values[name] === undefined ? [] : [`--${name} ${quotedIfNeeded(String(values[name]))}`]));
+    io.err(`there is no built site in ${dir}; build it first: npm run build${options.length === 0 ? '' : ` -- ${options.join(' ')}`}`);
     return EXIT.content;
   }
   // Served where it will be published: under the path the build made its links for, which is that of baseUrl in

@@ -699,7 +699,17 @@ describe('arhivar CLI exit codes', () => {
     roots.push(root);
     const io = captureIo();
     expect(await main(['preview', '--root', root, '--port', '0'], io)).toBe(1);
-    expect(io.stderr).toEqual([`there is no built site in ${path.join(root, 'dist')}; run npm run build first`]);
+    expect(io.stderr).toEqual([`there is no built site in ${path.join(root, 'dist')}; build it first: npm run build -- --root ${root}`]);
+  });
+
+  it('preview without a built site gives the build command with the --root and --out it was given', async () => {
+    const outer = await makeTempDir();
+    roots.push(outer);
+    const root = path.join(outer, 'moj arhiv');
+    await mkdir(root);
+    const io = captureIo();
+    expect(await main(['preview', '--root', root, '--out', 'izdaja', '--port', '0'], io)).toBe(1);
+    expect(io.stderr).toEqual([`there is no built site in ${path.join(root, 'izdaja')}; build it first: npm run build -- --root ${JSON.stringify(root)} --out izdaja`]);
   });
 
   it('preview serves until stopped, then exits 0', async () => {
