@@ -319,8 +319,19 @@ function refuseOptionsNpmKept(command: Command, args: readonly string[], env: No
     return value === 'true' ? [] : [`--${name} ${quotedIfNeeded(value)}`];
   });
   // An option that takes a value, kept as "true": npm took it without its value and passed that on as an argument.
-  // Only a command that takes no arguments tells such a value for one: a title to `new` is an argument.
+  // A command that takes no arguments tells such a value for one; to `new` and `import` it is one more argument.
   const lost = Object.entries(options).flatMap(([name, { type }]) => (type === 'string' && env[`npm_config_${name}`] === 'true' && !given(name) ? [`--${name}`] : []));
+  const argument = ONE_ARGUMENT[command];
+  if (argument !== undefined) {
+    // A value passed on beside the title or file is a second argument; which of the two it is cannot be told.
+    const words = lost.length > 0 ? strayArguments(command, args) : [];
+    if (words.length > 1) {
+      const values = listed(words.map((index) => quotedIfNeeded(args[index]!)));
+      throw new UsageError(
+        `npm run took ${listed([...kept.map((option) => option.split(' ')[0]!), ...lost])} for itself, as it takes every option written before --, and passed the value${lost.length === 1 ? '' : 's'} of ${listed(lost)} on among the arguments ${values}, which cannot be told apart, so arhivar ${command} did not get ${kept.length + lost.length === 1 ? 'it' : 'them'}: write npm run ${command} -- and after it ${argument}, and ${listed(lost)} ${lost.length === 1 ? '' : 'each '}followed by its value${kept.length > 0 ? `, and ${kept.join(' ')}` : ''}`,
+      );
+    }
+  }
   const strays = lost.length > 0 && command in FOLDER_OPTION ? strayArguments(command, args) : [];
   if (strays.length === 0) {
     if (kept.length === 0) return;
@@ -358,6 +369,9 @@ function quotedIfNeeded(word: string): string {
 function listed(items: readonly string[]): string {
   return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
+
+/** The one argument of a command that takes one, as the line to write names it. */
+const ONE_ARGUMENT: Readonly<Partial<Record<Command, string>>> = { new: 'the title, in quotes', import: 'the file or folder' };
 
 /**
  * What a folder given as an argument to a command that takes only options means, as its option. Such an argument

@@ -828,6 +828,17 @@ describe('options npm run kept for itself', () => {
     expect(io.stderr[0]!.split('\n')[0]).toBe(told);
   });
 
+  // npm run new "Seja vlade" --tags vlada: npm keeps --tags as "true" and passes vlada on as a second title. The
+  // answer was »give the title as one argument, in quotes«, to an editor who had.
+  it.each([
+    ['new', ['Seja vlade', 'vlada'], { npm_config_tags: 'true' }, 'npm run took --tags for itself, as it takes every option written before --, and passed the value of --tags on among the arguments "Seja vlade" and vlada, which cannot be told apart, so arhivar new did not get it: write npm run new -- and after it the title, in quotes, and --tags followed by its value'],
+    ['import', ['prejeto/a.txt', '2025-12-22'], { npm_config_date: 'true' }, 'npm run took --date for itself, as it takes every option written before --, and passed the value of --date on among the arguments prejeto/a.txt and 2025-12-22, which cannot be told apart, so arhivar import did not get it: write npm run import -- and after it the file or folder, and --date followed by its value'],
+  ] as const)('%s %j with %j names the option npm took, not the title or file as the mistake', async (command, argv, kept, told) => {
+    const io = captureIo({ env: { npm_lifecycle_event: command, ...kept } });
+    expect(await main([command, ...argv], io)).toBe(2);
+    expect(io.stderr[0]!.split('\n')[0]).toBe(told);
+  });
+
   it('leaves alone an option given after -- as well, and another npm script', async () => {
     const root = await copyFixture('archive-basic');
     roots.push(root);
