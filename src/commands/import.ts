@@ -15,6 +15,7 @@ import { formatIsoDate, formatUtcOffset, ljubljanaCalendar, ljubljanaOffsetMinut
 import { urls } from '../site/urls.ts';
 import { checkedSlug, shellQuoted, yamlList, yamlString } from './new.ts';
 import { readPeopleRegistry } from './people-registry.ts';
+import { shownPath } from './shown-path.ts';
 import { absoluteFile, addressTakenBy, articleFile, checkArticleFolder, findTakenAddresses, freeSlug, type TakenAddresses } from './article-place.ts';
 
 /**
@@ -189,7 +190,7 @@ function namesInText(registry: Registry, text: string): Map<string, number> {
  */
 function importAloneCommand(shown: string, options: ImportOptions, choice: string): string {
   // The file is shown from the working folder, so the project is named from there too when it is another.
-  const root = path.relative(process.cwd(), path.resolve(options.root));
+  const root = shownPath(path.resolve(options.root));
   // A date may give its time after a space (2025-12-22 18:30), which the shell would split into two arguments.
   const date = options.date?.trim();
   const dateOption = date === undefined ? '' : /\s/.test(date) ? ` --date ${shellQuoted(date)}` : ` --date ${date}`;
@@ -221,7 +222,7 @@ interface PreparedArticle {
 }
 
 async function prepareArticle(source: string, options: ImportOptions, registry: Registry, detector: PeopleDetector): Promise<PreparedArticle> {
-  const shown = path.relative(process.cwd(), source) || source;
+  const shown = shownPath(source) || source;
   const [bytes, info] = await Promise.all([readFile(source), stat(source)]).catch((error: unknown) => {
     throw unreadable(error, shown);
   });

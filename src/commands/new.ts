@@ -11,6 +11,7 @@ import { urls } from '../site/urls.ts';
 import { resolveNames } from '../people/registry.ts';
 import { unaddressedPeopleErrors, unknownPersonWarning } from '../pipeline/records.ts';
 import { readPeopleRegistry } from './people-registry.ts';
+import { shownPath } from './shown-path.ts';
 import { formatIsoDate, ljubljanaCalendar } from '../text/sl.ts';
 import { absoluteFile, addressTakenBy, articleFile, articleFolders, checkArticleFolder, findTakenAddresses, freeSlug } from './article-place.ts';
 
@@ -143,7 +144,7 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
   const address = urls.article(date.value, slug);
   const taken = await findTakenAddresses(options.root, new Set([day]));
   // The project is named when it is not the working folder, as it was named to this command (--root).
-  const rootOption = path.relative(process.cwd(), path.resolve(options.root));
+  const rootOption = shownPath(path.resolve(options.root));
   const ownSlug = () =>
     `npm run new -- ${shellQuoted(title)} --slug ${freeSlug(options.root, slug, date.value, year, taken)}${rootOption === '' ? '' : ` --root ${shellQuoted(rootOption)}`}`;
   const takenBy = addressTakenBy(taken, address, file);

@@ -403,7 +403,7 @@ describe('arhivar import', () => {
       const { root, source } = await importedBefore();
       const report = await importPlainText({ root, source, date: '2025-12-22' });
       expect(report.imported).toEqual([]);
-      expect(report.problems.map((problem) => [problem.code, problem.file])).toEqual([['import/imported-before', path.relative(process.cwd(), source)]]);
+      expect(report.problems.map((problem) => [problem.code, problem.file])).toEqual([['import/imported-before', source]]);
       expect(report.problems[0]!.message).toContain(`content/articles/2025/${EARLIER}.md is at /2025/12/22/${EARLIER}/`);
       expect(report.problems[0]!.hint).toContain(`if it is the same story, leave this file out and edit content/articles/2025/${EARLIER}.md`);
       await expect(readdir(path.join(root, 'content/articles/2025'))).resolves.toEqual([`${EARLIER}.md`]);
@@ -479,7 +479,7 @@ describe('arhivar import', () => {
     expect(report.problems.map((problem) => [problem.code, problem.file, problem.message, problem.hint])).toEqual([
       [
         'import/headline-only',
-        path.relative(process.cwd(), path.join(folder, 'seja.txt')),
+        path.join(folder, 'seja.txt'),
         'the file holds only a headline ("Vlada & sindikati podpisali dogovor") and no text below it, so the article would be published with its title alone; it was not written',
         'check that it is the right file and that its text was not cut off when it was pasted or saved, then import it again',
       ],
@@ -674,7 +674,7 @@ describe('arhivar import', () => {
       'content/articles/2025/povezani-clanek-je-tu.md',
       'content/articles/2025/zadnji-clanek-je-tu.md',
     ]);
-    expect(report.problems.map((problem) => [problem.code, problem.file])).toEqual([['import/unreadable', path.relative(process.cwd(), path.join(folder, 'c.txt'))]]);
+    expect(report.problems.map((problem) => [problem.code, problem.file])).toEqual([['import/unreadable', path.join(folder, 'c.txt')]]);
     expect(report.problems[0]!.message).toContain('ENOENT');
   });
 
@@ -717,12 +717,12 @@ describe('arhivar import', () => {
     await writeFile(path.join(folder, 'b.txt'), 'Drugi članek je tu.\n');
     const second = await importPlainText({ root, source: folder, date: '2025-04-04' });
     expect(second.imported.map((article) => article.file)).toEqual(['content/articles/2025/drugi-clanek-je-tu.md']);
-    const shown = path.relative(process.cwd(), path.join(folder, 'a.txt'));
+    const shown = path.join(folder, 'a.txt');
     // --title is refused with a folder, so "import it with --title" alone would be refused as written.
     expect(second.problems.map((problem) => [problem.code, problem.hint])).toEqual([
       [
         'import/exists',
-        `if it is a different article, import this file on its own with a title of its own: npm run import -- "${shown}" --date 2025-04-04 --title "Drug naslov" --root "${path.relative(process.cwd(), root)}"; or keep the title with a slug of its own: npm run import -- "${shown}" --date 2025-04-04 --slug vlada-je-zasedala-2 --root "${path.relative(process.cwd(), root)}"`,
+        `if it is a different article, import this file on its own with a title of its own: npm run import -- "${shown}" --date 2025-04-04 --title "Drug naslov" --root "${root}"; or keep the title with a slug of its own: npm run import -- "${shown}" --date 2025-04-04 --slug vlada-je-zasedala-2 --root "${root}"`,
       ],
     ]);
     const retried = await importPlainText({ root, source: path.join(folder, 'a.txt'), date: '2025-04-04', title: 'Drug naslov' });
@@ -736,7 +736,7 @@ describe('arhivar import', () => {
     roots.push(root);
     await cp(path.join(PROJECT_ROOT, 'tests', 'fixtures', 'import-taken'), root, { recursive: true });
     const report = await importPlainText({ root, source: path.join(root, 'prejeto'), date: '2025-12-22' });
-    const shown = (name: string) => path.relative(process.cwd(), path.join(root, 'prejeto', name));
+    const shown = (name: string) => path.join(root, 'prejeto', name);
     // A draft's slug is no address, as the build leaves drafts out.
     expect(report.imported.map((article) => article.file)).toEqual(['content/articles/2025/vreme.md']);
     expect(report.problems.map((problem) => [problem.code, problem.file])).toEqual([
@@ -748,7 +748,7 @@ describe('arhivar import', () => {
       'content/articles/2025/12/promet-zjutraj.md has the same date and slug (prometne-informacije), so this article would share its address /2025/12/22/prometne-informacije/, which the build refuses (article/duplicate-url); it was not written',
     );
     expect(report.problems[0]!.hint).toBe(
-      `if it is the same story, leave this file out and edit content/articles/2025/12/promet-zjutraj.md; otherwise import this file on its own with a title of its own: npm run import -- "${shown('a-promet.txt')}" --date 2025-12-22 --title "Drug naslov" --root "${path.relative(process.cwd(), root)}"; or keep the title with a slug of its own: npm run import -- "${shown('a-promet.txt')}" --date 2025-12-22 --slug prometne-informacije-2 --root "${path.relative(process.cwd(), root)}"`,
+      `if it is the same story, leave this file out and edit content/articles/2025/12/promet-zjutraj.md; otherwise import this file on its own with a title of its own: npm run import -- "${shown('a-promet.txt')}" --date 2025-12-22 --title "Drug naslov" --root "${root}"; or keep the title with a slug of its own: npm run import -- "${shown('a-promet.txt')}" --date 2025-12-22 --slug prometne-informacije-2 --root "${root}"`,
     );
     expect(report.problems[1]!.message).toContain('content/articles/2025/12/vlada-sklepi.md redirects from /2025/12/22/seja-vlade/');
     expect(await readdir(path.join(root, 'content', 'articles', '2025'))).toEqual(['12', 'osnutek.md', 'vreme.md']);
@@ -826,11 +826,11 @@ describe('arhivar import', () => {
     await writeFile(path.join(folder, 'a.txt'), 'Prometne informacije\n\nZjutraj je bil promet gost.\n');
     await writeFile(path.join(folder, 'b.txt'), 'Prometne informacije\n\nZvečer je bil promet redek.\n');
     const report = await importPlainText({ root, source: folder, date: '2025-12-22' });
-    expect(report.imported.map((article) => article.from)).toEqual([path.relative(process.cwd(), path.join(folder, 'a.txt'))]);
+    expect(report.imported.map((article) => article.from)).toEqual([path.join(folder, 'a.txt')]);
     expect(report.problems.map((problem) => [problem.code, problem.message])).toEqual([
       [
         'import/exists',
-        `content/articles/2025/prometne-informacije.md already exists, imported a moment ago from ${path.relative(process.cwd(), path.join(folder, 'a.txt'))}; it was left as it is and this file was not imported`,
+        `content/articles/2025/prometne-informacije.md already exists, imported a moment ago from ${path.join(folder, 'a.txt')}; it was left as it is and this file was not imported`,
       ],
     ]);
   });
@@ -842,10 +842,10 @@ describe('arhivar import', () => {
     await writeFile(path.join(folder, 'a.txt'), 'Vlada je zasedala.\n');
     await importPlainText({ root, source: folder, date: '2025-04-04 18:30' });
     const second = await importPlainText({ root, source: folder, date: '2025-04-04 18:30' });
-    const shown = path.relative(process.cwd(), path.join(folder, 'a.txt'));
+    const shown = path.join(folder, 'a.txt');
     // Unquoted, `--date 2025-04-04 18:30` gave the command a second file to import, 18:30, and the date without its time.
     expect(second.problems.map((problem) => problem.hint)).toEqual([
-      `if it is a different article, import this file on its own with a title of its own: npm run import -- "${shown}" --date "2025-04-04 18:30" --title "Drug naslov" --root "${path.relative(process.cwd(), root)}"; or keep the title with a slug of its own: npm run import -- "${shown}" --date "2025-04-04 18:30" --slug vlada-je-zasedala-2 --root "${path.relative(process.cwd(), root)}"`,
+      `if it is a different article, import this file on its own with a title of its own: npm run import -- "${shown}" --date "2025-04-04 18:30" --title "Drug naslov" --root "${root}"; or keep the title with a slug of its own: npm run import -- "${shown}" --date "2025-04-04 18:30" --slug vlada-je-zasedala-2 --root "${root}"`,
     ]);
   });
 
@@ -859,10 +859,10 @@ describe('arhivar import', () => {
     await writeFile(path.join(folder, 'Vlada "danes".txt'), 'Vlada je zasedala.\n');
     await importPlainText({ root, source: folder, date: '2025-04-04' });
     const second = await importPlainText({ root, source: folder, date: '2025-04-04' });
-    const shown = path.relative(process.cwd(), path.join(folder, 'Vlada "danes".txt'));
+    const shown = path.join(folder, 'Vlada "danes".txt');
     const commands = [...second.problems[0]!.hint!.matchAll(/(npm run import -- .*?)(?:;|$)/g)].map((match) => match[1]!);
     const words = commands.map((command) => execFileSync('sh', ['-c', `printf '%s\\n' ${command}`], { encoding: 'utf8' }).split('\n').slice(0, -1));
-    const rest = ['--root', path.relative(process.cwd(), root)];
+    const rest = ['--root', root];
     expect(words).toEqual([
       ['npm', 'run', 'import', '--', shown, '--date', '2025-04-04', '--title', 'Drug naslov', ...rest],
       ['npm', 'run', 'import', '--', shown, '--date', '2025-04-04', '--slug', 'vlada-je-zasedala-2', ...rest],
