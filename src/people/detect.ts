@@ -1602,6 +1602,10 @@ function readWordBefore(detector: PeopleDetector, tokens: Tokens, j: number, fro
   // the firm's name with the surname, no namesake's given name; resolve reads the whole name as after the noun.
   const firm = sentenceStart || detector.firstNames.has(word) ? undefined : firmNameStart(tokens, j);
   if (firm !== undefined) return { ...ALONE, alone: false, firm };
+  // »Pekarna Hribar ima 64 zaposlenih«, »prevzelo Pekarno Hribar«: the generic noun of a firm's registered name, with
+  // its capital, is no given name of a namesake, who would hide the founder's other mentions; resolve reads the
+  // surname after it as the firm's.
+  if (COMPANY_NOUN.test(word.toLowerCase())) return ALONE;
   // »Lani Golob ni kandidiral«, »Sam Golob je dejal«: at a sentence start, an adverb or pronoun spelled like a
   // given name's form (Lani of Lana, Sam) is the adverb.
   const knownName = detector.firstNames.has(word) && !(sentenceStart && SENTENCE_OPENERS.has(word.toLowerCase()));
@@ -1816,7 +1820,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     const cased = applyPreposition(open, cue);
     open = applyGender(cased, cue, detector, tokens.word(token)).filter((candidate) => !shadowed.has(candidate.person) && !namesakesSpelling(detector, tokens, token, candidate, cue, otherGenderSpellings));
     // »v trgovinah Tuš«, »podjetje Tesla«: after its generic noun the name stays in the nominative, and it is the firm's.
-    if (afterCompanyNoun(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive' || !candidate.hasNom);
+    if (afterCompanyNoun(tokens, first, true)) open = open.filter((candidate) => candidate.kind === 'possessive' || !candidate.hasNom);
     // »delnice Tesle«: after shares or shareholders a genitive is a company's, declined or not.
     else if (afterShareNoun(tokens, first)) open = open.filter((candidate) => candidate.kind === 'possessive');
     // »bazen v Hrastniku«, »iz Hrastnika«: after »v« or »na« a locative is a place's, after »iz«, »z« or »s« a genitive
@@ -2185,18 +2189,22 @@ function grammaticalCue(tokens: Tokens, first: number, last: number): Cue {
 /**
  * Generic nouns for a firm, a brand or a group, in any case. A name right after one is its apposition, and it is not
  * declined (»delnice družbe Krka«, »v trgovinah Tuš«, »pivo Jelen«): a firm named after its founder (Tuš, Tesla,
- * Akrapovič) or one spelled like a surname (hotel Jelen) is no mention of a person. Not role nouns that name a
- * person (trgovec, bankir), and not »v družbi«, which also means »accompanied by« (»v družbi Novak«).
+ * Akrapovič, Pekarna Hribar) or one spelled like a surname (hotel Jelen) is no mention of a person. Not role nouns that
+ * name a person (trgovec, bankir), and not »v družbi«, which also means »accompanied by« (»v družbi Novak«).
  */
 const COMPANY_NOUN =
-  /^((družb|skupin|verig|trgovin|znamk|pivovarn|bank|zavarovalnic|tovarn|korporacij|firm|založb|agencij|gostiln|restavracij|kavarn|picerij)(a|e|i|o|ah|am|ama|ami)?|(koncern|holding|proizvajalc|hotel)(a|u|om|i|ev|ih|e)?|proizvajalec|podjetj(e|a|u|em|ih)|podjetij|piv(o|a|u|om))$/;
+  /^((družb|skupin|verig|trgovin|znamk|pivovarn|bank|zavarovalnic|tovarn|korporacij|firm|založb|agencij|gostiln|restavracij|kavarn|picerij|pekarn|mesnic|slaščičarn|mlekarn)(a|e|i|o|ah|am|ama|ami)?|(koncern|holding|proizvajalc|hotel)(a|u|om|i|ev|ih|e)?|proizvajalec|podjetj(e|a|u|em|ih)|podjetij|piv(o|a|u|om))$/;
 
-/** The word before token `first` is a generic noun for a firm or brand (COMPANY_NOUN) in the same phrase. */
-function afterCompanyNoun(tokens: Tokens, first: number): boolean {
+/**
+ * The word before token `first` is a generic noun for a firm or brand (COMPANY_NOUN) in the same phrase. `anyCase`: also
+ * one with a capital inside a sentence, as a firm's registered name writes it (»prevzelo Pekarno Hribar«); not for
+ * the start of a firm's name of more words, where a capitalised noun is a body's (»guverner Banke Slovenije Vasle«).
+ */
+function afterCompanyNoun(tokens: Tokens, first: number, anyCase = false): boolean {
   const before = first - 1;
   if (before < 0 || !tightGap(tokens, before)) return false;
   const word = tokens.word(before);
-  const lower = isSentenceStart(tokens, before) ? word.toLowerCase() : word;
+  const lower = anyCase || isSentenceStart(tokens, before) ? word.toLowerCase() : word;
   if (!COMPANY_NOUN.test(lower)) return false;
   return !(lower === 'družbi' && before > 0 && tightGap(tokens, before - 1) && tokens.word(before - 1).toLowerCase() === 'v');
 }

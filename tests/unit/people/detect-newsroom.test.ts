@@ -1622,3 +1622,19 @@ describe('newsroom sentences: a shared surname in what a kinsman is quoted as sa
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a firm\'s registered name with its generic noun capitalised', () => {
+  // The fifth blind set's takeover: after »bo prevzelo Pekarno Hribar« the capitalised »Pekarno« was read as a
+  // namesake's given name, which hid five mentions of the baker Franc Hribar, the firm's founder, in the article.
+  // A firm's generic noun with a capital is no given name, and the surname after it is the firm's.
+  const d = createDetector([person('Franc Hribar', { gender: 'm' }), person('Katja Hribar', { gender: 'f' }), person('Boštjan Kovač', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it.each([
+    ['inside a sentence', 'Družba bo prevzela Pekarno Hribar. Pogodbo je podpisal Franc Hribar. »Star sem,« je dejal Hribar.', ['Franc Hribar: franc-hribar', 'Hribar: franc-hribar']],
+    ['at a sentence start', 'Pogodbo je podpisal Franc Hribar. Pekarna Hribar ima 64 zaposlenih. »Star sem,« je dejal Hribar.', ['Franc Hribar: franc-hribar', 'Hribar: franc-hribar']],
+    ['in lower case', 'Pogodbo je podpisal Franc Hribar. V pekarni Hribar delajo ponoči.', ['Franc Hribar: franc-hribar']],
+    ['another firm\'s noun', 'Boštjan Kovač je Skupino Kovač prevzel leta 2001. »Tako je,« je dejal Kovač.', ['Boštjan Kovač: bostjan-kovac', 'Kovač: bostjan-kovac']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
