@@ -1120,6 +1120,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       return noun;
     };
     const candidates: Candidate[] = [];
+    const possessiveHere = entries.some((entry) => entry.kind === 'possessive');
     for (const entry of entries) {
       if (entry.kind === 'possessive') {
         // A possessive adjective stands before its noun (Trumpovim zetom, Kosov načrt). Without one the
@@ -1148,6 +1149,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       // given name in a case this spelling is not, as a man's given name declines with his surname (Šuštarja Toneta):
       // »Ob njej Šuštar Toneta gradi« is Šuštar and his object.
       if (followedByName && !surnameFirst && !(nextEntries && inOtherCase(entry, nextEntries)) && !givenNameInOtherCase(entry, tokens.word(i + 1)) && !ownedByOlderForm(detector, tokens, i, entry)) continue;
+      if (possessiveHere && olderFormBeforeNoun(detector, tokens, i, entry)) continue;
       let from = i;
       let prefixOk = true;
       for (let k = entry.prefix.length - 1; k >= 0; k--) {
@@ -1471,6 +1473,20 @@ function ownedByOlderForm(detector: PeopleDetector, tokens: Tokens, i: number, e
   const person = detector.people[entry.person]!;
   const word = tokens.word(i);
   return person.gender === 'f' && word !== person.surname && OLDER_FORM.test(word) && ownsProperNoun(detector, tokens, i);
+}
+
+/**
+ * »Hribarjevo pecivo«, »kupuje Hribarjevo pekarno«: a woman's older form in -ovo or -evo (her accusative or
+ * instrumental) before a lower-case word in -o is a man's possessive before its noun, which agrees with it, not she:
+ * no verb news writes after her ends so but »bo«, and a noun in apposition to her would be capitalised. Asked only
+ * where the word is also a registry man's possessive, which resolve then gives to the one the article names.
+ */
+function olderFormBeforeNoun(detector: PeopleDetector, tokens: Tokens, i: number, entry: FormEntry): boolean {
+  const person = detector.people[entry.person]!;
+  const word = tokens.word(i);
+  if (person.gender !== 'f' || word === person.surname || !/[oe]vo$/.test(word) || i + 1 >= tokens.length || !tightGap(tokens, i)) return false;
+  const next = tokens.word(i + 1);
+  return isLower(next) && next.endsWith('o') && !FUNCTION_WORDS.has(next);
 }
 
 /** The word is a common given name's form in none of the cases this spelling is (Toneta after Šuštar; not after a woman's Potočnik). */
