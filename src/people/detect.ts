@@ -1875,8 +1875,12 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       const stem = cue.roleNoun === undefined ? undefined : roleStem(cue.roleNoun);
       const byRole = stem === undefined ? [] : people.filter((person) => detector.people[person]!.roleStem === stem);
       const named = people.filter((person) => fullNamed.has(person));
-      const byAge = elderOrYounger(tokens, token, named, kinship);
-      if (byAge !== undefined) {
+      const bySuffixAfter = suffixAfterSurname(detector, tokens, token, people);
+      const byAge = bySuffixAfter === undefined ? elderOrYounger(tokens, token, named, kinship) : undefined;
+      if (bySuffixAfter !== undefined) {
+        people = [bySuffixAfter];
+        notes.push(`shared surname; »${tokens.word(token + 1)}« is ${detector.people[bySuffixAfter]!.name}'s suffix`);
+      } else if (byAge !== undefined) {
         people = [byAge];
         notes.push(`shared surname; »${tokens.word(token + 1)}«: ${detector.people[byAge]!.name} is the ${ELDER.test(tokens.word(token + 1)) ? 'elder' : 'younger'} of the two named in full`);
       } else if (byRole.length === 1) {
@@ -2487,6 +2491,18 @@ function kinBefore(tokens: Tokens, from: number): Kin | undefined {
   const word = tokens.word(from - 1);
   const lower = isSentenceStart(tokens, from - 1) ? word.toLowerCase() : word;
   return PARENT_NOUN.test(lower) ? 'parent' : CHILD_NOUN.test(lower) ? 'child' : SPOUSE_NOUN.test(lower) ? 'spouse' : undefined;
+}
+
+/**
+ * »se spominja Mlinar st.«, »Mlinar starejši«: a bare surname before a name suffix, abbreviated or spelled out, is
+ * the one of its people whose name ends in that suffix (Ivan Mlinar st. beside Ivan Mlinar ml.), if only one does.
+ */
+function suffixAfterSurname(detector: PeopleDetector, tokens: Tokens, token: number, people: readonly number[]): number | undefined {
+  if (token + 1 >= tokens.length || !/^\s*,?\s*$/.test(tokens.text.slice(tokens.ends[token]!, tokens.starts[token + 1]!))) return undefined;
+  const key = nameSuffixKey(tokens.word(token + 1));
+  if (key === undefined) return undefined;
+  const bearers = people.filter((person) => detector.people[person]!.suffix === key);
+  return bearers.length === 1 ? bearers[0] : undefined;
 }
 
 /**

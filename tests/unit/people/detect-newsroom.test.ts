@@ -1657,3 +1657,21 @@ describe('newsroom sentences: a woman\'s older form in -ovo before a noun is a m
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a bare surname before a name suffix', () => {
+  // The fifth blind set's organ builders, Ivan Mlinar st. and Ivan Mlinar ml., both named in full in the first
+  // paragraph: »Mlinar starejši, ki ima 81 let« and »se spominja Mlinar st.« were counted for neither. A name suffix,
+  // abbreviated or spelled out, after a bare surname is the one whose name ends in it.
+  const d = createDetector([person('Ivan Mlinar st.', { gender: 'm', id: 'ivan-mlinar-st' }), person('Ivan Mlinar ml.', { gender: 'm', id: 'ivan-mlinar-ml' })]);
+  const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  const opening = 'Orgle sta obnovila Ivan Mlinar st. in Ivan Mlinar ml. iz Kamnika. ';
+  it.each([
+    ['»starejši«', `${opening}Mlinar starejši je uglaševal piščali.`, ['Ivan Mlinar: ivan-mlinar-st', 'Ivan Mlinar: ivan-mlinar-ml', 'Mlinar: ivan-mlinar-st']],
+    ['»st.« at a sentence\'s end', `${opening}»Leta 1962 sem začel,« se spominja Mlinar st. Pravi, da je vesel.`, ['Ivan Mlinar: ivan-mlinar-st', 'Ivan Mlinar: ivan-mlinar-ml', 'Mlinar: ivan-mlinar-st']],
+    ['»ml.«', `${opening}Na koncertu bo igral Mlinar ml., ki je organist.`, ['Ivan Mlinar: ivan-mlinar-st', 'Ivan Mlinar: ivan-mlinar-ml', 'Mlinar: ivan-mlinar-ml']],
+    // No suffix after it: neither, as before.
+    ['no suffix', `${opening}Mlinar je uglaševal piščali.`, ['Ivan Mlinar: ivan-mlinar-st', 'Ivan Mlinar: ivan-mlinar-ml']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
