@@ -1505,8 +1505,28 @@ function prefixGap(tokens: Tokens, a: number): boolean {
   return /^(\s+|[-‐‑])$/.test(gap) && !gap.includes('\n\n');
 }
 
+/**
+ * »Janez »Žani« Vrh«, »Jože „Pepi“ Kmet«: one capitalised word in quotes right before the name's token `from` is a
+ * nickname written inside the name; returns the token of the word before its opening quote, or undefined.
+ */
+function beforeNickname(tokens: Tokens, from: number): number | undefined {
+  const nickname = from - 1;
+  if (nickname < 1 || !isCapitalised(tokens.word(nickname))) return undefined;
+  const after = tokens.text.slice(tokens.ends[nickname]!, tokens.starts[from]!);
+  const before = tokens.text.slice(tokens.ends[nickname - 1]!, tokens.starts[nickname]!);
+  return /^[«“”"] +$/.test(after) && /^ +[»„“"]$/.test(before) ? nickname - 1 : undefined;
+}
+
 /** Looks at the words before a surname: this person's first name, someone else's, or none. */
 function classifyFirstName(detector: PeopleDetector, tokens: Tokens, person: DetectorPerson, candidate: Candidate, wordsBefore: WordsBefore): void {
+  // A nickname between the given name and the surname belongs to the name (»Janez »Žani« Vrh«).
+  const given = beforeNickname(tokens, candidate.from);
+  if (given !== undefined && person.allFirst.has(tokens.word(given)) && agreesInCase(person, tokens.word(given), candidate.cases)) {
+    candidate.relation = 'full';
+    candidate.alias = candidate.alias || !person.mainFirst.has(tokens.word(given));
+    candidate.from = earlierGivenNames(tokens, person, given);
+    return;
+  }
   let j = candidate.from - 1;
   let sawInitialMatch: boolean | undefined;
   for (let steps = 0; steps < 4 && j >= 0; steps++, j--) {

@@ -1675,3 +1675,18 @@ describe('newsroom sentences: a bare surname before a name suffix', () => {
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a nickname in quotes between the given name and the surname', () => {
+  // The fifth blind set's list of candidates: »Listo … vodi Janez »Žani« Vrh« was not read as his full name, so the
+  // bare »Vrh« after it, with two more Vrhs in the registry, was nobody's and he was not tagged at all.
+  const d = createDetector([person('Janez Vrh', { gender: 'm' }), person('Rok Vrh', { gender: 'm' }), person('Andrej Vrh', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it.each([
+    ['»…« quotes', 'Listo vodi Janez »Žani« Vrh, ki je bil ravnatelj. Vrh obvoznici nasprotuje.', ['Janez »Žani« Vrh: janez-vrh', 'Vrh: janez-vrh']],
+    ['„…“ quotes, declined', 'Z Janezom „Žanijem“ Vrhom so se pogovarjali.', ['Janezom „Žanijem“ Vrhom: janez-vrh']],
+    // Another given name before the nickname: someone else, as without it.
+    ['another given name', 'Listo vodi Tone »Žani« Vrh. Vrh obvoznici nasprotuje.', []],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
