@@ -1132,7 +1132,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
           (next === 'in' || next === 'ali' || next === 'ter') && i + 2 < tokens.length && tightGap(tokens, i + 1) && isCapitalised(tokens.word(i + 2)) && POSSESSIVE_SHAPE.test(tokens.word(i + 2));
         if (PLACE_SPELLINGS.has(tokens.word(i)) || beforeField(tokens, i)) continue;
         if (!coordinated && !(isLower(next) || ownsProperNoun(detector, tokens, i))) continue;
-        if (!coordinated && (FUNCTION_WORDS.has(next) || INSTITUTION_NOUN.test(next.toLowerCase()) || isSpeechNotNoun(tokens.word(i), next))) continue;
+        if (!coordinated && ((FUNCTION_WORDS.has(next) && !isNounSpelledAsPreposition(tokens, i + 1)) || INSTITUTION_NOUN.test(next.toLowerCase()) || isSpeechNotNoun(tokens.word(i), next))) continue;
         if (!coordinated && detector.people[entry.person]!.animal && ANIMALS_OWN.test(next)) continue;
         candidates.push({ person: entry.person, kind: 'possessive', relation: 'bare', alias: entry.alias, nomOnly: false, hasNom: false, from: i, cases: 0 });
         continue;
@@ -1210,6 +1210,16 @@ function isHerSubject(tokens: Tokens, i: number, person: DetectorPerson, candida
 /** »Kosova pravi, da …«: a verb of saying in the present right after token `i`, whose subject it is; a place's genitive is none. */
 function presentSpeechAfter(tokens: Tokens, i: number): boolean {
   return i + 1 < tokens.length && sameClause(tokens, i) && PRESENT_SPEECH.has(tokens.word(i + 1));
+}
+
+/**
+ * »Petelinov med je dobil zlato priznanje«: »med« (between) is also honey and »pod« (under) a floor; with no object
+ * after it, before an auxiliary or a clause's end, the word after a possessive is that noun.
+ */
+function isNounSpelledAsPreposition(tokens: Tokens, i: number): boolean {
+  const word = tokens.word(i);
+  if (word !== 'med' && word !== 'pod') return false;
+  return i + 1 >= tokens.length || !sameClause(tokens, i) || AUXILIARIES.has(tokens.word(i + 1)) || PLURAL_AUXILIARIES.has(tokens.word(i + 1));
 }
 
 /**

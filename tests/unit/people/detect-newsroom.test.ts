@@ -1690,3 +1690,19 @@ describe('newsroom sentences: a nickname in quotes between the given name and th
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a possessive before »med« the noun', () => {
+  // The fifth blind set's farm fair: »Petelinov med je lani … dobil zlato priznanje«, the beekeeper Stane Petelin's
+  // honey, was not counted, as »med« was read as the preposition, no noun for a possessive to stand before. With no
+  // object after it, before an auxiliary or the clause's end, it is the noun.
+  const d = createDetector([person('Stane Petelin', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it.each([
+    ['before an auxiliary', 'Razstavljal je Stane Petelin. Petelinov med je lani dobil zlato priznanje.', ['Stane Petelin: stane-petelin', 'Petelinov: stane-petelin']],
+    ['at the clause\'s end', 'Razstavljal je Stane Petelin. Kupci so hvalili Petelinov med, sir pa manj.', ['Stane Petelin: stane-petelin', 'Petelinov: stane-petelin']],
+    // The preposition, with its object: still no noun after the possessive.
+    ['the preposition', 'Razstavljal je Stane Petelin. Stojnice so bile Petelinove med drugimi.', ['Stane Petelin: stane-petelin']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
