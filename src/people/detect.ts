@@ -1133,6 +1133,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
         if (PLACE_SPELLINGS.has(tokens.word(i)) || beforeField(tokens, i)) continue;
         if (!coordinated && !(isLower(next) || ownsProperNoun(detector, tokens, i))) continue;
         if (!coordinated && ((FUNCTION_WORDS.has(next) && !isNounSpelledAsPreposition(tokens, i + 1)) || INSTITUTION_NOUN.test(next.toLowerCase()) || isSpeechNotNoun(tokens.word(i), next))) continue;
+        if (!coordinated && isFamilyBeforePreposition(tokens, i)) continue;
         if (!coordinated && detector.people[entry.person]!.animal && ANIMALS_OWN.test(next)) continue;
         candidates.push({ person: entry.person, kind: 'possessive', relation: 'bare', alias: entry.alias, nomOnly: false, hasNom: false, from: i, cases: 0 });
         continue;
@@ -1220,6 +1221,14 @@ function isNounSpelledAsPreposition(tokens: Tokens, i: number): boolean {
   const word = tokens.word(i);
   if (word !== 'med' && word !== 'pod') return false;
   return i + 1 >= tokens.length || !sameClause(tokens, i) || AUXILIARIES.has(tokens.word(i + 1)) || PLURAL_AUXILIARIES.has(tokens.word(i + 1));
+}
+
+/**
+ * »Hribar je Kmetovim ob tem izročil priznanje«: a possessive in the plural's endings (-ovi, -ovih, -ovim) before a
+ * preposition is the family, »the Kmets«, a plural noun of its own with nothing to own, not a mention of one of them.
+ */
+function isFamilyBeforePreposition(tokens: Tokens, i: number): boolean {
+  return /[oe]vi[hm]?$/.test(tokens.word(i)) && PREPOSITIONS.has(tokens.word(i + 1)) && !isNounSpelledAsPreposition(tokens, i + 1);
 }
 
 /**

@@ -1706,3 +1706,21 @@ describe('newsroom sentences: a possessive before »med« the noun', () => {
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a family\'s plural before a preposition', () => {
+  // The fifth blind set's farm fair: »Hribar je Kmetovim ob tem izročil občinsko priznanje«, to the Kmets, the farmer
+  // Jože Kmet and his wife, was counted for him as a possessive before a noun. A possessive in a plural's ending before
+  // a preposition has no noun to own: it is the family, which no one tags.
+  const d = createDetector([person('Jože Kmet', { gender: 'm' }), person('Ivana Kmet', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  const opening = 'Kmetijo vodita Jože in Ivana Kmet. ';
+  it.each([
+    ['the dative', `${opening}Župan je Kmetovim ob tem izročil priznanje.`, ['Jože in Ivana Kmet: joze-kmet', 'Ivana Kmet: ivana-kmet']],
+    ['the dative before »zaradi«', `${opening}Minister je Kmetovim zaradi sejma čestital.`, ['Jože in Ivana Kmet: joze-kmet', 'Ivana Kmet: ivana-kmet']],
+    ['the genitive before »brez«', `${opening}Sejma si pri Kmetovih brez gostov ne predstavljajo.`, ['Jože in Ivana Kmet: joze-kmet', 'Ivana Kmet: ivana-kmet']],
+    // Before a noun, his possessive still.
+    ['before a noun', `${opening}Župan je Kmetovim sosedom izročil priznanje.`, ['Jože in Ivana Kmet: joze-kmet', 'Ivana Kmet: ivana-kmet', 'Kmetovim: joze-kmet']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
