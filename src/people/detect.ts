@@ -1370,6 +1370,9 @@ const PLURAL_ENDING = /^(i|ov|om|e|ih|ema|a)$/;
  */
 function isNounOfSentenceBefore(detector: PeopleDetector, tokens: Tokens, i: number, surname: string): boolean {
   const lower = surname.toLowerCase();
+  // »… lani jeseni. Jesenova je nato pripravila predlog«: a woman's older form is spelled as no form of the noun.
+  const spelled = tokens.word(i).toLowerCase();
+  if (spelled !== lower && OLDER_FORM.test(spelled)) return false;
   // A noun in -a is feminine (zima, gora), any other masculine (medved, vrabec): a participle of the other gender is the person's.
   if (speechInSentenceAfter(tokens, i) || participleAfter(tokens, i, lower.endsWith('a') ? 'm' : 'f')) return false;
   const bearer = (entry: FormEntry) => detector.people[entry.person]!.surname === surname;

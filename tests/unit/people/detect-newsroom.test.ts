@@ -1724,3 +1724,20 @@ describe('newsroom sentences: a family\'s plural before a preposition', () => {
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a woman\'s older form after the noun her surname spells', () => {
+  // The fifth blind set's school surgery: »Zamisel se je … rodila lani jeseni … Jesenova je nato skupaj z direktorjem
+  // prim. dr. Andrejem Vrhom pripravila predlog« was read as going on about the season of the sentence before (the name
+  // between kept her participle out of reach), and the headmistress Sonja Jesen's older form was missed. The noun
+  // (jesen, jeseni) is spelled in no form so, so the rule on a noun of the sentence before does not hold it.
+  const d = createDetector([person('Sonja Jesen', { gender: 'f' }), person('Anja Vrabec', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it.each([
+    ['after the season', 'Tako je povedala ravnateljica Sonja Jesen. Zamisel se je rodila lani jeseni. Jesenova je nato z direktorjem Andrejem Vrhom pripravila predlog.', ['Sonja Jesen: sonja-jesen', 'Jesenova: sonja-jesen']],
+    ['after the bird', 'Razstavo je pripravila Anja Vrabec. Na strehi je čivkal vrabec. Vrabčeva je nato s kustosom Andrejem Vrhom odprla razstavo.', ['Anja Vrabec: anja-vrabec', 'Vrabčeva: anja-vrabec']],
+    // The noun itself, as before.
+    ['the season', 'Tako je povedala ravnateljica Sonja Jesen. Zamisel se je rodila lani jeseni. Jesen je bila topla.', ['Sonja Jesen: sonja-jesen']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
