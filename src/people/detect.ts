@@ -1187,7 +1187,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       if (
         candidate.relation === 'bare' &&
         candidate.from === i &&
-        (isPluralNounSubject(tokens, i, person) || isSeasonDescribed(tokens, i) || isSeasonOfArticle(detector, tokens, i, entry.person) || nounOfSentenceBefore(person))
+        (isPluralNounSubject(tokens, i, person) || isSeasonDescribed(tokens, i) || isSeasonOfArticle(detector, tokens, i, entry.person) || nounOfSentenceBefore(person) || isListedWithNouns(tokens, i))
       )
         continue;
       candidates.push(candidate);
@@ -1413,6 +1413,32 @@ function isPluralNounSubject(tokens: Tokens, i: number, person: DetectorPerson):
     if (next.length >= 4 && next.endsWith('li') && isLower(next)) return !genitiveObject;
   }
   return true;
+}
+
+/**
+ * »Grah, fižol in žita so pri nas še vedno redkost«: at a sentence start, a word followed by a comma and a list of
+ * lower-case words that »in«, »ter« or »ali« closes, with no comma after the last, is one of the nouns listed, as the
+ * others are written in lower case; people would be listed by their names. Not an apposition, which a comma closes
+ * (»Grah, svetovalka in predavateljica, je dejala«), nor a list of a person's kin or roles (»Kos, mož in hči so prišli«).
+ */
+function isListedWithNouns(tokens: Tokens, i: number): boolean {
+  if (!isSentenceStart(tokens, i) || i + 2 >= tokens.length || !/^, +$/.test(tokens.text.slice(tokens.ends[i]!, tokens.starts[i + 1]!))) return false;
+  let p = i + 1;
+  for (let listed = 0; p + 1 < tokens.length && listed < 6; listed++, p++) {
+    const word = tokens.word(p);
+    if (!isLower(word) || FUNCTION_WORDS.has(word) || roleNounGender(word) !== undefined || KINSHIP_NOUN.test(word)) return false;
+    const gap = tokens.text.slice(tokens.ends[p]!, tokens.starts[p + 1]!);
+    if (/^, +$/.test(gap)) continue;
+    if (!tightGap(tokens, p)) return false;
+    const conjunction = tokens.word(p + 1);
+    if (conjunction !== 'in' && conjunction !== 'ter' && conjunction !== 'ali') return false;
+    const last = p + 2;
+    if (last >= tokens.length || !tightGap(tokens, p + 1)) return false;
+    const lastWord = tokens.word(last);
+    if (!isLower(lastWord) || FUNCTION_WORDS.has(lastWord) || roleNounGender(lastWord) !== undefined || KINSHIP_NOUN.test(lastWord)) return false;
+    return last + 1 < tokens.length && tightGap(tokens, last);
+  }
+  return false;
 }
 
 /** The forms of »polje« (a field), with a capital in a place's name (Kosovo Polje, the town). */
