@@ -1187,7 +1187,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       if (
         candidate.relation === 'bare' &&
         candidate.from === i &&
-        (isPluralNounSubject(tokens, i, person) || isSeasonDescribed(tokens, i) || isSeasonOfArticle(detector, tokens, i, entry.person) || nounOfSentenceBefore(person) || isListedWithNouns(tokens, i))
+        (isPluralNounSubject(tokens, i, person) || isSeasonDescribed(tokens, i) || isSeasonOfArticle(detector, tokens, i, entry.person) || nounOfSentenceBefore(person) || isListedWithNouns(tokens, i) || isNounSaidAgain(tokens, i, person.surname))
       )
         continue;
       candidates.push(candidate);
@@ -1439,6 +1439,32 @@ function isListedWithNouns(tokens: Tokens, i: number): boolean {
     return last + 1 < tokens.length && tightGap(tokens, last);
   }
   return false;
+}
+
+/**
+ * »»… da bom propadel. Kmet brez škropiva, so rekli, ni kmet,« se spominja gospodar«: a surname that starts a
+ * sentence inside a quotation and is written in lower case later in that quoted sentence is the noun both times, a saying about it, even where the article names
+ * Jože Kmet in full. Only in a quotation, where such sayings are; a report may write the person and the noun in one
+ * sentence (»Kmet je kupil traktor, ki ga potrebuje vsak kmet«).
+ */
+function isNounSaidAgain(tokens: Tokens, i: number, surname: string): boolean {
+  if (tokens.word(i) !== surname || !isSentenceStart(tokens, i) || !insideQuotation(tokens, i)) return false;
+  const lower = surname.toLowerCase();
+  for (let p = i + 1; p < tokens.length && p <= i + 25 && !isSentenceStart(tokens, p); p++) {
+    const word = tokens.word(p);
+    if (word.startsWith(lower) && (word.length === lower.length || PLURAL_ENDING.test(word.slice(lower.length)))) return true;
+    // The quotation ends: what follows is the reporter's.
+    if (/[«“”"]/.test(tokens.text.slice(tokens.ends[p]!, tokens.starts[p + 1] ?? tokens.ends[p]!))) return false;
+  }
+  return false;
+}
+
+/** Token `i` stands inside a quotation »…« or „…“ that its paragraph opened before it. */
+function insideQuotation(tokens: Tokens, i: number): boolean {
+  const start = tokens.starts[i]!;
+  const paragraph = tokens.text.lastIndexOf('\n\n', start);
+  const before = tokens.text.slice(paragraph < 0 ? 0 : paragraph, start);
+  return before.lastIndexOf('»') > before.lastIndexOf('«') || before.lastIndexOf('„') > before.lastIndexOf('“');
 }
 
 /** The forms of »polje« (a field), with a capital in a place's name (Kosovo Polje, the town). */

@@ -1758,3 +1758,21 @@ describe('newsroom sentences: a surname listed with lower-case nouns at a senten
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a surname said again in lower case in a quoted sentence', () => {
+  // The fifth blind set's farm fair: »»Sosedje so mi govorili, da bom propadel. Kmet brez škropiva, so rekli, ni kmet,«
+  // se spominja … gospodar.« was counted for the farmer Jože Kmet. A surname that starts a quoted sentence and is
+  // written in lower case later in it is the noun, a saying about it.
+  const d = createDetector([person('Jože Kmet', { gender: 'm' }), person('Ivana Kmet', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  const opening = 'Kmetijo vodi Jože Kmet. ';
+  it.each([
+    ['inside a quotation', `${opening}»Sosedje so mi govorili, da bom propadel. Kmet brez škropiva, so rekli, ni kmet,« se spominja gospodar.`, ['Jože Kmet: joze-kmet']],
+    ['opening it, in another case', `${opening}»Kmet brez zemlje ni nič, brez kmeta ni hrane,« pravi sosed.`, ['Jože Kmet: joze-kmet']],
+    // Outside a quotation, or the noun only after the quotation ends: the person, as before.
+    ['a report', `${opening}Kmet je kupil traktor, ki ga potrebuje vsak kmet.`, ['Jože Kmet: joze-kmet', 'Kmet: joze-kmet']],
+    ['after the quotation', `${opening}»Kmet bo to uredil,« pravi sosed, tudi sam kmet.`, ['Jože Kmet: joze-kmet', 'Kmet: joze-kmet']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
