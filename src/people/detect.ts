@@ -838,7 +838,31 @@ function verbGender(tokens: Tokens, first: number, last: number): { gender: Gend
     const gender = adverbial ? participleGender(tokens, first - 1) : undefined;
     if (gender) return { gender, subject: false };
   }
+  const reported = reportedParticiple(tokens, last);
+  if (reported) return { gender: reported, subject: false };
   return undefined;
+}
+
+/** Clitics that may stand between »da« and its participle: pronouns, »se«, the auxiliaries (»da ga bo obesil«). */
+const CLITICS = new Set(['ga', 'jo', 'ji', 'mu', 'jih', 'jim', 'se', 'si', 'je', 'bo', 'bi', 'ni', 'ne']);
+
+/**
+ * »Kmet pravi, da ga bo obesil v sirarni«: a verb of saying in the present right after the name at token `last`, and
+ * a clause »da« opens whose participle stands after only clitics: Slovenian leaves out the subject such a clause
+ * shares with the one who says it, so the participle says that one's gender. Not where a noun for a person follows
+ * the participle, a subject of its own (»da ga je obesila žena«).
+ */
+function reportedParticiple(tokens: Tokens, last: number): Gender | undefined {
+  const verb = last + 1;
+  if (verb + 2 >= tokens.length || !PRESENT_SPEECH.has(tokens.word(verb)) || !sameClause(tokens, last) || tokens.word(verb + 1) !== 'da') return undefined;
+  if (!/^, +$/.test(tokens.text.slice(tokens.ends[verb]!, tokens.starts[verb + 1]!))) return undefined;
+  let p = verb + 2;
+  while (p < tokens.length && p <= verb + 5 && CLITICS.has(tokens.word(p)) && sameClause(tokens, p - 1)) p++;
+  if (p >= tokens.length || p === verb + 2 || !sameClause(tokens, p - 1)) return undefined;
+  const gender = participleGender(tokens, p);
+  if (!gender) return undefined;
+  const after = p + 1 < tokens.length && sameClause(tokens, p) ? tokens.word(p + 1) : '';
+  return after && (isCapitalised(after) || roleNounGender(after) !== undefined || KINSHIP_NOUN.test(after)) ? undefined : gender;
 }
 
 /**
