@@ -1483,6 +1483,42 @@ function isNounSaidAgain(tokens: Tokens, i: number, surname: string): boolean {
   return false;
 }
 
+/** An opening quote stands right before token `i` (»Vrh sezone …«). */
+function opensQuotation(tokens: Tokens, i: number): boolean {
+  const start = tokens.starts[i]!;
+  return start > 0 && (tokens.text[start - 1] === '»' || tokens.text[start - 1] === '„');
+}
+
+/**
+ * The speaker of the quotation that opens at token `token`, when its attribution names none (»…,« je dejal. / pravi.)
+ * and so goes on with the one the paragraph named last before the quotation: that person, from `found`, the mentions
+ * read so far. Undefined when the attribution names someone or is not found.
+ */
+function implicitSpeaker(tokens: Tokens, token: number, found: readonly { person: number; from: number }[], paragraphs: Int32Array): number | undefined {
+  let close = -1;
+  for (let p = token; p + 1 < tokens.length && p <= token + 80 && paragraphs[p + 1] === paragraphs[token]; p++) {
+    const gap = tokens.text.slice(tokens.ends[p]!, tokens.starts[p + 1]!);
+    if (gap.includes('«') || gap.includes('“')) {
+      close = p;
+      break;
+    }
+  }
+  if (close < 0) return undefined;
+  let verb = close + 1;
+  if (verb + 1 >= tokens.length) return undefined;
+  if (AUXILIARIES.has(tokens.word(verb)) && SPEECH_PARTICIPLE.test(tokens.word(verb + 1))) verb++;
+  else if (!PRESENT_SPEECH.has(tokens.word(verb))) return undefined;
+  // The attribution ends with the verb: no name or noun after it says who spoke.
+  const after = tokens.text.slice(tokens.ends[verb]!, verb + 1 < tokens.length ? tokens.starts[verb + 1]! : tokens.text.length);
+  if (!after.startsWith('.')) return undefined;
+  for (let k = found.length - 1; k >= 0; k--) {
+    const mention = found[k]!;
+    if (mention.from >= token) continue;
+    return paragraphs[mention.from] === paragraphs[token] ? mention.person : undefined;
+  }
+  return undefined;
+}
+
 /** Token `i` stands inside a quotation »…« or „…“ that its paragraph opened before it. */
 function insideQuotation(tokens: Tokens, i: number): boolean {
   const start = tokens.starts[i]!;
@@ -1964,6 +2000,13 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       // »Volivci v Golobu vidijo rešitelja«: a person seen as someone, if the article names them in full.
       const seen = seenAsSomeone(tokens, first, token) || allyIn(tokens, first, token) || burdenOn(tokens, first, token);
       open = open.filter((candidate) => candidate.kind === 'possessive' || (candidate.cases & ~placeCases) !== 0 || (seen && fullNamed.has(candidate.person)) || asPlace(candidate));
+    }
+    // »Analitik Rok Vrh meni … »Vrh sezone je december,« je dejal.«: no one names himself by his surname in his own
+    // words, so a surname that opens a quotation is not the one the paragraph named just before it as its speaker.
+    if (open.length > 0 && opensQuotation(tokens, first)) {
+      paragraphs ??= paragraphIndex(tokens);
+      const speaker = implicitSpeaker(tokens, token, found, paragraphs);
+      if (speaker !== undefined) open = open.filter((candidate) => candidate.person !== speaker);
     }
     // »v stranski vlogi notarja Kosa«: a part an actor plays, no registry Kos, unless the article names them in full.
     // Only a case that is no nominative: »V novi vlogi Kos ne bo …« (in his new role) is the subject.

@@ -1795,3 +1795,21 @@ describe('newsroom sentences: a present verb of saying and the participle of its
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a surname that opens the quotation of the one it would name', () => {
+  // The fifth blind set: »Analitik Rok Vrh … meni, da je cena primerna. »Vrh sezone za pekarne je december …,« je
+  // dejal.« was counted for him, and so was the headmistress's »Ravnateljica Jesen pravi, da … »Jesen je za šolo
+  // najbolj naporen čas …,« je dejala.« for Sonja Jesen. No one names himself by his surname in his own words: a
+  // surname that opens a quotation whose attribution names no one is not the speaker the paragraph named before it.
+  const d = createDetector([person('Rok Vrh', { gender: 'm' }), person('Andrej Vrh', { gender: 'm' }), person('Sonja Jesen', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it.each([
+    ['»je dejal.«', 'Analitik Rok Vrh meni, da je cena primerna. »Vrh sezone za pekarne je december,« je dejal. Vrh pričakuje nove prevzeme.', ['Rok Vrh: rok-vrh', 'Vrh: rok-vrh']],
+    ['»je dejala.« after her surname', 'Šolo vodi Sonja Jesen.\n\nRavnateljica Jesen pravi, da je težava zasebnost. »Jesen je za šolo najbolj naporen čas,« je dejala.', ['Sonja Jesen: sonja-jesen', 'Jesen: sonja-jesen']],
+    // Another speaker named in the attribution, or a paragraph that named no one before: as before.
+    ['a speaker named after it', 'Analitik Rok Vrh meni, da je cena primerna. »Vrh je dober analitik,« je dejal Andrej Vrh.', ['Rok Vrh: rok-vrh', 'Vrh: rok-vrh', 'Andrej Vrh: andrej-vrh']],
+    ['another paragraph', 'Analitik Rok Vrh meni, da je cena primerna.\n\n»Vrh se ne moti,« je dejal.', ['Rok Vrh: rok-vrh', 'Vrh: rok-vrh']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
