@@ -2079,6 +2079,14 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
           [inParagraph, inTextBefore, inHeadline] = [others(inParagraph), others(inTextBefore), others(inHeadline)];
           if (inParagraph.length + inTextBefore.length + inHeadline.length === 0) continue;
         }
+        // »Miha Kmet, sin ekološkega kmeta Jožeta Kmeta … pravi Kmet«: one named in the paragraph only in the genitive
+        // after another's kinship noun is named to say whose son the other is; the surname goes on about the other.
+        if (inParagraph.length > 1) {
+          const principal = inParagraph.filter(
+            (person) => !namedAt.get(person)!.every((at) => at >= token || paragraphs![at] !== paragraph || namedAsKinOf(tokens, at, detector.people[person]!)),
+          );
+          if (principal.length === 1) inParagraph = principal;
+        }
         if (inParagraph.length === 1) {
           people = inParagraph;
           notes.push(`shared surname; the paragraph names ${detector.people[inParagraph[0]!]!.name} in full`);
@@ -2644,6 +2652,21 @@ function speakerKinAfter(tokens: Tokens, token: number): Kin | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * »sin ekološkega kmeta Jožeta Kmeta«: the full name whose surname is token `at` stands in a case that is no nominative
+ * (a man's surname declines) within four words after a parent's, a child's or a spouse's noun in its clause, as the
+ * one someone else is the son, daughter or spouse of.
+ */
+function namedAsKinOf(tokens: Tokens, at: number, person: DetectorPerson): boolean {
+  if (person.gender !== 'm' || tokens.word(at) === person.surname) return false;
+  for (let k = at - 1; k >= 0 && k >= at - 5 && sameClause(tokens, k); k--) {
+    const word = tokens.word(k);
+    const lower = isSentenceStart(tokens, k) ? word.toLowerCase() : word;
+    if (PARENT_NOUN.test(lower) || CHILD_NOUN.test(lower) || SPOUSE_NOUN.test(lower)) return true;
+  }
+  return false;
 }
 
 /** A parent's, a child's or a spouse's noun right before the name that starts at token `from` (»oče Matjaž Kralj«, »njen mož Rok Dolenc«). */

@@ -1813,3 +1813,19 @@ describe('newsroom sentences: a surname that opens the quotation of the one it w
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a namesake named only as whose son the other is', () => {
+  // The fifth blind set's list of candidates: »Listo … vodi 27-letni Miha Kmet, sin ekološkega kmeta Jožeta Kmeta iz
+  // Podlipe … »Kmetje v svetu nimamo …,« pravi Kmet.« was counted for neither, as the paragraph names both in full. The
+  // father is named in the genitive after his son's kinship noun only to say whose son Miha is: the surname is Miha's.
+  const d = createDetector([person('Miha Kmet', { gender: 'm' }), person('Jože Kmet', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it.each([
+    ['after »sin« and a role', 'Listo vodi Miha Kmet, sin ekološkega kmeta Jožeta Kmeta iz Podlipe. »Kmetje nimamo predstavnika,« pravi Kmet.', ['Miha Kmet: miha-kmet', 'Jožeta Kmeta: joze-kmet', 'Kmet: miha-kmet']],
+    ['after »oče«', 'Kmetijo vodi Jože Kmet, oče Mihe Kmeta. Kmet je dejal, da bo sejem vsako leto.', ['Jože Kmet: joze-kmet', 'Mihe Kmeta: miha-kmet', 'Kmet: joze-kmet']],
+    // Both named in the nominative: neither, as before.
+    ['both in the nominative', 'Listo vodi Miha Kmet, njegov oče Jože Kmet pa kmetijo. Kmet je dejal, da bo.', ['Miha Kmet: miha-kmet', 'Jože Kmet: joze-kmet']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
