@@ -1125,7 +1125,8 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
   for (let i = 0; i < tokens.length; i++) {
     const code = tokens.text.charCodeAt(tokens.starts[i]!);
     if (code >= 97 && code <= 122) continue; // a-z: no name starts lower-case
-    const entries = detector.index.get(tokens.word(i));
+    const spelled = tokens.word(i);
+    const entries = detector.index.get(spelled);
     if (!entries) continue;
     if (isTimeSpan(tokens, i) || isWeekdayBeforeDate(tokens, i)) continue;
     // »King Jr.«, »Karel III.«: a suffix after the surname is no given name (a lone capital and dot is an initial).
@@ -1211,7 +1212,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       if (
         candidate.relation === 'bare' &&
         candidate.from === i &&
-        (isPluralNounSubject(tokens, i, person) || isSeasonDescribed(tokens, i) || isSeasonOfArticle(detector, tokens, i, entry.person) || nounOfSentenceBefore(person) || isListedWithNouns(tokens, i) || isNounSaidAgain(tokens, i, person.surname))
+        (isPluralNounSubject(tokens, i, person) || isSeasonDescribed(tokens, i) || isSeasonOfArticle(detector, tokens, i, entry.person) || nounOfSentenceBefore(person) || isListedWithNouns(tokens, i) || (spelled === person.surname && isNounSaidAgain(tokens, i, person.surname)))
       )
         continue;
       candidates.push(candidate);
@@ -1446,7 +1447,7 @@ function isPluralNounSubject(tokens: Tokens, i: number, person: DetectorPerson):
  * (»Grah, svetovalka in predavateljica, je dejala«), nor a list of a person's kin or roles (»Kos, mož in hči so prišli«).
  */
 function isListedWithNouns(tokens: Tokens, i: number): boolean {
-  if (!isSentenceStart(tokens, i) || i + 2 >= tokens.length || !/^, +$/.test(tokens.text.slice(tokens.ends[i]!, tokens.starts[i + 1]!))) return false;
+  if (i + 2 >= tokens.length || tokens.text[tokens.ends[i]!] !== ',' || !isSentenceStart(tokens, i) || !/^, +$/.test(tokens.text.slice(tokens.ends[i]!, tokens.starts[i + 1]!))) return false;
   let p = i + 1;
   for (let listed = 0; p + 1 < tokens.length && listed < 6; listed++, p++) {
     const word = tokens.word(p);
@@ -1472,13 +1473,20 @@ function isListedWithNouns(tokens: Tokens, i: number): boolean {
  * sentence (»Kmet je kupil traktor, ki ga potrebuje vsak kmet«).
  */
 function isNounSaidAgain(tokens: Tokens, i: number, surname: string): boolean {
-  if (tokens.word(i) !== surname || !isSentenceStart(tokens, i) || !insideQuotation(tokens, i)) return false;
+  if (!isSentenceStart(tokens, i)) return false;
   const lower = surname.toLowerCase();
+  const initial = lower.charCodeAt(0);
   for (let p = i + 1; p < tokens.length && p <= i + 25 && !isSentenceStart(tokens, p); p++) {
-    const word = tokens.word(p);
-    if (word.startsWith(lower) && (word.length === lower.length || PLURAL_ENDING.test(word.slice(lower.length)))) return true;
+    // Most words start with another letter: no string for them.
+    if (tokens.text.charCodeAt(tokens.starts[p]!) === initial) {
+      const word = tokens.word(p);
+      if (word.startsWith(lower) && (word.length === lower.length || PLURAL_ENDING.test(word.slice(lower.length)))) return insideQuotation(tokens, i);
+    }
     // The quotation ends: what follows is the reporter's.
-    if (/[«“”"]/.test(tokens.text.slice(tokens.ends[p]!, tokens.starts[p + 1] ?? tokens.ends[p]!))) return false;
+    for (let k = tokens.ends[p]!; k < (tokens.starts[p + 1] ?? k); k++) {
+      const ch = tokens.text[k];
+      if (ch === '«' || ch === '“' || ch === '”' || ch === '"') return false;
+    }
   }
   return false;
 }
@@ -1521,10 +1529,13 @@ function implicitSpeaker(tokens: Tokens, token: number, found: readonly { person
 
 /** Token `i` stands inside a quotation »…« or „…“ that its paragraph opened before it. */
 function insideQuotation(tokens: Tokens, i: number): boolean {
-  const start = tokens.starts[i]!;
-  const paragraph = tokens.text.lastIndexOf('\n\n', start);
-  const before = tokens.text.slice(paragraph < 0 ? 0 : paragraph, start);
-  return before.lastIndexOf('»') > before.lastIndexOf('«') || before.lastIndexOf('„') > before.lastIndexOf('“');
+  const { text } = tokens;
+  for (let k = tokens.starts[i]! - 1; k >= 0; k--) {
+    const ch = text[k];
+    if (ch === '»' || ch === '„') return true;
+    if (ch === '«' || ch === '“' || (ch === '\n' && text[k - 1] === '\n')) return false;
+  }
+  return false;
 }
 
 /** The forms of »polje« (a field), with a capital in a place's name (Kosovo Polje, the town). */
@@ -1645,7 +1656,10 @@ function prefixGap(tokens: Tokens, a: number): boolean {
  */
 function beforeNickname(tokens: Tokens, from: number): number | undefined {
   const nickname = from - 1;
-  if (nickname < 1 || !isCapitalised(tokens.word(nickname))) return undefined;
+  // Asked of every surname read with the words before it: most have no closing quote before them.
+  if (nickname < 1) return undefined;
+  const close = tokens.text[tokens.ends[nickname]!];
+  if ((close !== '«' && close !== '“' && close !== '”' && close !== '"') || !isCapitalised(tokens.word(nickname))) return undefined;
   const after = tokens.text.slice(tokens.ends[nickname]!, tokens.starts[from]!);
   const before = tokens.text.slice(tokens.ends[nickname - 1]!, tokens.starts[nickname]!);
   return /^[«“”"] +$/.test(after) && /^ +[»„“"]$/.test(before) ? nickname - 1 : undefined;
@@ -1775,7 +1789,7 @@ function readWordBefore(detector: PeopleDetector, tokens: Tokens, j: number, fro
   // »Pekarna Hribar ima 64 zaposlenih«, »prevzelo Pekarno Hribar«: the generic noun of a firm's registered name, with
   // its capital, is no given name of a namesake, who would hide the founder's other mentions; resolve reads the
   // surname after it as the firm's.
-  if (COMPANY_NOUN.test(word.toLowerCase())) return ALONE;
+  if (!detector.firstNames.has(word) && COMPANY_NOUN.test(word.toLowerCase())) return ALONE;
   // »Lani Golob ni kandidiral«, »Sam Golob je dejal«: at a sentence start, an adverb or pronoun spelled like a
   // given name's form (Lani of Lana, Sam) is the adverb.
   const knownName = detector.firstNames.has(word) && !(sentenceStart && SENTENCE_OPENERS.has(word.toLowerCase()));
@@ -2393,7 +2407,7 @@ function afterCompanyNoun(tokens: Tokens, first: number, anyCase = false): boole
   const before = first - 1;
   if (before < 0 || !tightGap(tokens, before)) return false;
   const word = tokens.word(before);
-  const lower = anyCase || isSentenceStart(tokens, before) ? word.toLowerCase() : word;
+  const lower = isCapitalised(word) && (anyCase || isSentenceStart(tokens, before)) ? word.toLowerCase() : word;
   if (!COMPANY_NOUN.test(lower)) return false;
   return !(lower === 'družbi' && before > 0 && tightGap(tokens, before - 1) && tokens.word(before - 1).toLowerCase() === 'v');
 }
@@ -2682,7 +2696,8 @@ function kinBefore(tokens: Tokens, from: number): Kin | undefined {
  * the one of its people whose name ends in that suffix (Ivan Mlinar st. beside Ivan Mlinar ml.), if only one does.
  */
 function suffixAfterSurname(detector: PeopleDetector, tokens: Tokens, token: number, people: readonly number[]): number | undefined {
-  if (token + 1 >= tokens.length || !/^\s*,?\s*$/.test(tokens.text.slice(tokens.ends[token]!, tokens.starts[token + 1]!))) return undefined;
+  if (token + 1 >= tokens.length || tokens.starts[token + 1]! - tokens.ends[token]! > 3 || !people.some((person) => detector.people[person]!.suffix !== undefined)) return undefined;
+  if (!/^\s*,?\s*$/.test(tokens.text.slice(tokens.ends[token]!, tokens.starts[token + 1]!))) return undefined;
   const key = nameSuffixKey(tokens.word(token + 1));
   if (key === undefined) return undefined;
   const bearers = people.filter((person) => detector.people[person]!.suffix === key);
