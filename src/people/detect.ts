@@ -1468,9 +1468,9 @@ function isListedWithNouns(tokens: Tokens, i: number): boolean {
 
 /**
  * »»… da bom propadel. Kmet brez škropiva, so rekli, ni kmet,« se spominja gospodar«: a surname that starts a
- * sentence inside a quotation and is written in lower case later in that quoted sentence is the noun both times, a saying about it, even where the article names
- * Jože Kmet in full. Only in a quotation, where such sayings are; a report may write the person and the noun in one
- * sentence (»Kmet je kupil traktor, ki ga potrebuje vsak kmet«).
+ * sentence inside a quotation and is written in lower case later in that quoted sentence is the noun both times, a
+ * saying about it, even where the article names Jože Kmet in full. Only in a quotation, where such sayings are; a
+ * report may write the person and the noun in one sentence (»Kmet je kupil traktor, ki ga potrebuje vsak kmet«).
  */
 function isNounSaidAgain(tokens: Tokens, i: number, surname: string): boolean {
   if (!isSentenceStart(tokens, i)) return false;
@@ -1499,10 +1499,10 @@ function opensQuotation(tokens: Tokens, i: number): boolean {
 
 /**
  * The speaker of the quotation that opens at token `token`, when its attribution names none (»…,« je dejal. / pravi.)
- * and so goes on with the one the paragraph named last before the quotation: that person, from `found`, the mentions
- * read so far. Undefined when the attribution names someone or is not found.
+ * and so goes on with the one the paragraph named last before the quotation, in the nominative: that person, from
+ * `found`, the mentions read so far. Undefined when the attribution names someone or is not found.
  */
-function implicitSpeaker(tokens: Tokens, token: number, found: readonly { person: number; from: number }[], paragraphs: Int32Array): number | undefined {
+function implicitSpeaker(detector: PeopleDetector, tokens: Tokens, token: number, found: readonly { person: number; from: number; to: number }[], paragraphs: Int32Array): number | undefined {
   let close = -1;
   for (let p = token; p + 1 < tokens.length && p <= token + 80 && paragraphs[p + 1] === paragraphs[token]; p++) {
     const gap = tokens.text.slice(tokens.ends[p]!, tokens.starts[p + 1]!);
@@ -1522,7 +1522,10 @@ function implicitSpeaker(tokens: Tokens, token: number, found: readonly { person
   for (let k = found.length - 1; k >= 0; k--) {
     const mention = found[k]!;
     if (mention.from >= token) continue;
-    return paragraphs[mention.from] === paragraphs[token] ? mention.person : undefined;
+    // Named in the nominative, the subject the attribution goes on with; »Kos je vprašal Novaka. »Novak …,« je dejal.«
+    // is Kos speaking of Novak.
+    const subject = tokens.word(mention.to) === detector.people[mention.person]!.surname;
+    return paragraphs[mention.from] === paragraphs[token] && subject ? mention.person : undefined;
   }
   return undefined;
 }
@@ -2019,7 +2022,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     // words, so a surname that opens a quotation is not the one the paragraph named just before it as its speaker.
     if (open.length > 0 && opensQuotation(tokens, first)) {
       paragraphs ??= paragraphIndex(tokens);
-      const speaker = implicitSpeaker(tokens, token, found, paragraphs);
+      const speaker = implicitSpeaker(detector, tokens, token, found, paragraphs);
       if (speaker !== undefined) open = open.filter((candidate) => candidate.person !== speaker);
     }
     // »v stranski vlogi notarja Kosa«: a part an actor plays, no registry Kos, unless the article names them in full.

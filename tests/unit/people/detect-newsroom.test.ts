@@ -1809,6 +1809,7 @@ describe('newsroom sentences: a surname that opens the quotation of the one it w
     // Another speaker named in the attribution, or a paragraph that named no one before: as before.
     ['a speaker named after it', 'Analitik Rok Vrh meni, da je cena primerna. »Vrh je dober analitik,« je dejal Andrej Vrh.', ['Rok Vrh: rok-vrh', 'Vrh: rok-vrh', 'Andrej Vrh: andrej-vrh']],
     ['another paragraph', 'Analitik Rok Vrh meni, da je cena primerna.\n\n»Vrh se ne moti,« je dejal.', ['Rok Vrh: rok-vrh', 'Vrh: rok-vrh']],
+    ['the one named last not in the nominative', 'Sonja Jesen je vprašala Roka Vrha. »Vrh je dober analitik,« je dejala.', ['Sonja Jesen: sonja-jesen', 'Roka Vrha: rok-vrh', 'Vrh: rok-vrh']],
   ])('%s', (_what, text, expected) => {
     expect(mentions(text)).toEqual(expected);
   });
