@@ -1096,6 +1096,8 @@ interface Candidate {
   withoutParticles?: boolean;
   /** Written surname first after a title at a sentence start (»Kralj Matjaž je dodal«): his only where he is named in full too. */
   titled?: boolean;
+  /** A woman's older form spelled as a namesake's possessive before its noun (»Hribarjevo pecivo«): see olderFormBeforeNoun. */
+  beforeNoun?: boolean;
 }
 
 /**
@@ -1175,7 +1177,6 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       // given name in a case this spelling is not, as a man's given name declines with his surname (Šuštarja Toneta):
       // »Ob njej Šuštar Toneta gradi« is Šuštar and his object.
       if (followedByName && !surnameFirst && !(nextEntries && inOtherCase(entry, nextEntries)) && !givenNameInOtherCase(entry, tokens.word(i + 1)) && !ownedByOlderForm(detector, tokens, i, entry)) continue;
-      if (possessiveHere && olderFormBeforeNoun(detector, tokens, i, entry)) continue;
       let from = i;
       let prefixOk = true;
       for (let k = entry.prefix.length - 1; k >= 0; k--) {
@@ -1190,6 +1191,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       const person = detector.people[entry.person]!;
       const nomOnly = entry.cases === NOM_ONLY;
       const candidate: Candidate = { person: entry.person, kind: 'surname', relation: 'bare', alias: entry.alias, nomOnly, hasNom: (entry.cases & NOM_ONLY) !== 0, from, cases: entry.cases, withoutParticles: !prefixOk };
+      if (possessiveHere && olderFormBeforeNoun(detector, tokens, i, entry)) candidate.beforeNoun = true;
       if (surnameFirst) {
         candidate.relation = 'full';
         candidate.to = i + 1;
@@ -1625,9 +1627,10 @@ function ownedByOlderForm(detector: PeopleDetector, tokens: Tokens, i: number, e
 
 /**
  * »Hribarjevo pecivo«, »kupuje Hribarjevo pekarno«: a woman's older form in -ovo or -evo (her accusative or
- * instrumental) before a lower-case word in -o is a man's possessive before its noun, which agrees with it, not she:
- * no verb news writes after her ends so but »bo«, and a noun in apposition to her would be capitalised. Asked only
- * where the word is also a registry man's possessive, which resolve then gives to the one the article names.
+ * instrumental) before a lower-case word in -o reads as a man's possessive before its noun, which agrees with it: no
+ * verb news writes after her ends so but »bo«, and a noun in apposition to her would be capitalised. Asked only where
+ * the word is also a registry man's possessive; resolve gives it to him where the article names him in full, and
+ * leaves it hers where it names only her (»Petra Kovač … Kovačevo delo«, as a reader takes it).
  */
 function olderFormBeforeNoun(detector: PeopleDetector, tokens: Tokens, i: number, entry: FormEntry): boolean {
   const person = detector.people[entry.person]!;
@@ -2017,6 +2020,10 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
       // »Volivci v Golobu vidijo rešitelja«: a person seen as someone, if the article names them in full.
       const seen = seenAsSomeone(tokens, first, token) || allyIn(tokens, first, token) || burdenOn(tokens, first, token);
       open = open.filter((candidate) => candidate.kind === 'possessive' || (candidate.cases & ~placeCases) !== 0 || (seen && fullNamed.has(candidate.person)) || asPlace(candidate));
+    }
+    // »Hribarjevo pecivo« beside Franc and Katja Hribar: his possessive before its noun, where the article names him.
+    if (open.some((candidate) => candidate.beforeNoun) && open.some((candidate) => candidate.kind === 'possessive' && fullNamed.has(candidate.person))) {
+      open = open.filter((candidate) => !candidate.beforeNoun);
     }
     // »Analitik Rok Vrh meni … »Vrh sezone je december,« je dejal.«: no one names himself by his surname in his own
     // words, so a surname that opens a quotation is not the one the paragraph named just before it as its speaker.

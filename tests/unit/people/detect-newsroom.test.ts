@@ -1653,6 +1653,8 @@ describe('newsroom sentences: a woman\'s older form in -ovo before a noun is a m
     // Before a verb, or with no word after, it is still she.
     ['before a verb', `${opening}S Hribarjevo so govorili ves dan.`, ['Franc Hribar: franc-hribar', 'Katja Hribar: katja-hribar', 'Hribarjevo: katja-hribar']],
     ['before »bo«', `${opening}Hribarjevo bo nasledil sin.`, ['Franc Hribar: franc-hribar', 'Katja Hribar: katja-hribar', 'Hribarjevo: katja-hribar']],
+    // The article names only her: hers, as a reader takes it, not the possessive of a man it does not name.
+    ['only she named', 'Proizvodnjo vodi Katja Hribar. Hribarjevo pecivo prodajajo tudi v Logatcu.', ['Katja Hribar: katja-hribar', 'Hribarjevo: katja-hribar']],
   ])('%s', (_what, text, expected) => {
     expect(mentions(text)).toEqual(expected);
   });
