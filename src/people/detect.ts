@@ -849,8 +849,9 @@ const CLITICS = new Set(['ga', 'jo', 'ji', 'mu', 'jih', 'jim', 'se', 'si', 'je',
 /**
  * »Kmet pravi, da ga bo obesil v sirarni«: a verb of saying in the present right after the name at token `last`, and
  * a clause »da« opens whose participle stands after only clitics: Slovenian leaves out the subject such a clause
- * shares with the one who says it, so the participle says that one's gender. Not where a noun for a person follows
- * the participle, a subject of its own (»da ga je obesila žena«).
+ * shares with the one who says it, so the participle says that one's gender. Only where the clause ends after the
+ * participle or a preposition or an adverb follows it: a word there may be a subject of its own (»da ga je obesila
+ * žena«, »da je bila odločitev pravilna«).
  */
 function reportedParticiple(tokens: Tokens, last: number): Gender | undefined {
   const verb = last + 1;
@@ -859,10 +860,14 @@ function reportedParticiple(tokens: Tokens, last: number): Gender | undefined {
   let p = verb + 2;
   while (p < tokens.length && p <= verb + 5 && CLITICS.has(tokens.word(p)) && sameClause(tokens, p - 1)) p++;
   if (p >= tokens.length || p === verb + 2 || !sameClause(tokens, p - 1)) return undefined;
+  // »da je bila odločitev pravilna«: a copula's subject follows it.
+  if (tokens.word(p).startsWith('bil')) return undefined;
   const gender = participleGender(tokens, p);
   if (!gender) return undefined;
-  const after = p + 1 < tokens.length && sameClause(tokens, p) ? tokens.word(p + 1) : '';
-  return after && (isCapitalised(after) || roleNounGender(after) !== undefined || KINSHIP_NOUN.test(after)) ? undefined : gender;
+  // Only where nothing after it can be its own subject: the clause ends, or a preposition or an adverb follows.
+  if (p + 1 >= tokens.length || !sameClause(tokens, p)) return gender;
+  const after = tokens.word(p + 1);
+  return PREPOSITIONS.has(after) || ADVERBS.has(after) ? gender : undefined;
 }
 
 /**

@@ -1789,10 +1789,12 @@ describe('newsroom sentences: a present verb of saying and the participle of its
   const both = ['Jože in Ivana Kmet: joze-kmet', 'Ivana Kmet: ivana-kmet'];
   it.each([
     ['a man\'s participle', `${opening}Kmet pravi, da ga bo obesil v sirarni.`, [...both, 'Kmet: joze-kmet']],
-    ['a woman\'s participle', `${opening}Kmet meni, da ga je zaslužila vsa družina.`, [...both, 'Kmet: ivana-kmet']],
+    ['a woman\'s participle', `${opening}Kmet meni, da ga je zaslužila z delom v sirarni.`, [...both, 'Kmet: ivana-kmet']],
     // A subject of its own after the participle, or no participle: neither, as before.
     ['a subject after the participle', `${opening}Kmet pravi, da ga je obesila žena.`, both],
     ['no participle', `${opening}Kmet pravi, da je priznanje lepo.`, both],
+    ['a copula before its subject', `${opening}Kmet meni, da je bila odločitev pravilna.`, both],
+    ['a noun after the participle', `${opening}Kmet meni, da se je odločila komisija.`, both],
   ])('%s', (_what, text, expected) => {
     expect(mentions(text)).toEqual(expected);
   });
