@@ -14,6 +14,7 @@ import { formatError, hintsOnce, showControlCharacters, systemProblem, toArhivar
 import { startProgressLine } from './commands/progress.ts';
 import { nearest } from './text/levenshtein.ts';
 import { builtBasePath, startStaticServer } from './dev/static-server.ts';
+import { nextFreePort } from './dev/free-port.ts';
 import { startedByNpm, whenParentEnds } from './process.ts';
 import { problemsFoundLine } from './bin/problems-found.js';
 
@@ -238,7 +239,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       return EXIT.usage;
     }
     // A full disk or a missing permission is the machine's, not arhivar's: said plainly, without a stack.
-    const refused = systemProblem(error, rootArgument(rest), command === 'build' ? 'the output folder holds a whole site: the last good build, or this one if it got as far as publishing' : undefined);
+    const refused = systemProblem(error, rootArgument(rest), {
+      outcome: command === 'build' ? 'the output folder holds a whole site: the last good build, or this one if it got as far as publishing' : undefined,
+      onAnotherPort: await onAnotherPort(command, rest, error),
+    });
     if (refused) {
       io.err(`${formatError(refused)}\n`);
       return EXIT.internal;
@@ -260,6 +264,21 @@ async function templateLoadProblem(error: unknown): Promise<ArhivarError | undef
   const [{ findTemplateLine }, { loadProblem }] = await Promise.all([import('./output/template-line.ts'), import('./render/render-problem.ts')]);
   const at = await findTemplateLine(error);
   return at ? loadProblem(error, at) : undefined;
+}
+
+/**
+ * For a port dev or preview found taken, the line to type to serve on another, with the options it was given:
+ * npm run preview -- --port 4174 --out dist2. The port is the first free one after it, when one of the next few is.
+ */
+async function onAnotherPort(command: string, args: readonly string[], error: unknown): Promise<string | undefined> {
+  const failure = error as NodeJS.ErrnoException & { address?: string; port?: number };
+  if (failure?.code !== 'EADDRINUSE' || (command !== 'dev' && command !== 'preview')) return undefined;
+  const { values } = parse(args, command);
+  const taken = failure.port ?? portOf(values, command === 'dev' ? DEV_PORT : PREVIEW_PORT);
+  const free = await nextFreePort(taken, failure.address ?? '127.0.0.1');
+  const kept = (['root', 'out'] as const).flatMap((name) => (values[name] === undefined ? [] : [`--${name} ${quotedIfNeeded(String(values[name]))}`]));
+  if (values.future) kept.push('--future');
+  return `npm run ${command} -- ${[`--port ${free ?? 'N'}`, ...kept].join(' ')}${free === undefined ? ', with N a port no other program uses' : ''}`;
 }
 
 /** The --root of a command line (the current folder without one), to name files in an error relative to it. */
@@ -562,6 +581,10 @@ function rootOf(values: OptionValues): string {
   return path.resolve(String(values.root ?? '.'));
 }
 
+/** The ports dev and preview serve on without --port (Vite's own). */
+const DEV_PORT = 5173;
+const PREVIEW_PORT = 4173;
+
 function portOf(values: OptionValues, fallback: number): number {
   if (values.port === undefined) return fallback;
   const port = Number(values.port);
@@ -597,7 +620,7 @@ async function runDev(args: readonly string[], io: Io): Promise<number> {
   let shown: URL | undefined;
   const server = await startDevServer({
     root: rootOf(values),
-    port: portOf(values, 5173),
+    port: portOf(values, DEV_PORT),
     strictPort: values.port !== undefined,
     includeFuture: Boolean(values.future),
     onLoad: (report) => {
@@ -666,7 +689,7 @@ async function runPreview(args: readonly string[], io: Io): Promise<number> {
   const built = await builtBasePath(dir);
   const server = await startStaticServer({
     dir,
-    port: portOf(values, 4173),
+    port: portOf(values, PREVIEW_PORT),
     basePath: built ?? configured,
     onPathChange: (basePath, url) => io.out(`arhivar preview: ${path.basename(dir)}/ was built again for the path ${basePath}: serving ${url} (Ctrl+C stops)`),
   });

@@ -166,7 +166,10 @@ export function toArhivarErrors(error: unknown): ArhivarError[] | undefined {
 }
 
 /** What the system said, for the refusals a person can do something about; the rest stay unexpected. */
-const SYSTEM_PROBLEMS: Record<string, { code: string; what: string | ((failure: NodeJS.ErrnoException & { address?: string; port?: number }) => string); hint: string }> = {
+const SYSTEM_PROBLEMS: Record<
+  string,
+  { code: string; what: string | ((failure: NodeJS.ErrnoException & { address?: string; port?: number }) => string); hint: string | ((context: SystemProblemContext) => string) }
+> = {
   ENOSPC: { code: 'system/disk-full', what: 'the disk is full', hint: 'free some space (or build on a disk with room) and run the command again' },
   EDQUOT: { code: 'system/disk-full', what: 'the disk quota is used up', hint: 'free some space within the quota and run the command again' },
   EACCES: { code: 'system/no-permission', what: 'permission denied', hint: 'give the user running arhivar the right to write there, or choose another folder (--out, --root)' },
@@ -178,16 +181,26 @@ const SYSTEM_PROBLEMS: Record<string, { code: string; what: string | ((failure: 
   EADDRINUSE: {
     code: 'system/port-taken',
     what: (failure) => (failure.address && failure.port !== undefined ? `${failure.address}:${failure.port} is already in use` : 'the port is already in use'),
-    hint: 'stop the program that uses it (an arhivar dev or preview still running in another terminal?), or choose another port with --port',
+    hint: ({ onAnotherPort }) =>
+      `stop the program that uses it (an arhivar dev or preview still running in another terminal?), or ${onAnotherPort ? `serve on another port: ${onAnotherPort}` : 'choose another port with --port'}`,
   },
 };
 
+export interface SystemProblemContext {
+  /** What became of the command's work (a build publishes nothing unless it finishes). */
+  outcome?: string | undefined;
+  /**
+   * The line to type to run the command again on another port (npm run dev -- --port 5174), for a port that is
+   * taken: only the CLI knows the command and its options.
+   */
+  onAnotherPort?: string | undefined;
+}
+
 /**
  * A system error that a person can act on (a full disk, a missing permission), as an ArhivarError naming
- * the file where the system gave one; undefined for any other error. `outcome` says what became of the
- * command's work (a build publishes nothing unless it finishes).
+ * the file where the system gave one; undefined for any other error.
  */
-export function systemProblem(error: unknown, root: string, outcome?: string): ArhivarError | undefined {
+export function systemProblem(error: unknown, root: string, context: SystemProblemContext = {}): ArhivarError | undefined {
   const failure = error as NodeJS.ErrnoException | undefined;
   const known = typeof failure?.code === 'string' ? SYSTEM_PROBLEMS[failure.code] : undefined;
   if (!known || !(error instanceof Error)) return undefined;
@@ -196,9 +209,9 @@ export function systemProblem(error: unknown, root: string, outcome?: string): A
   const what = typeof known.what === 'string' ? known.what : known.what(failure!);
   return new ArhivarError({
     code: known.code,
-    message: `${what} (${failure!.code}${during})${outcome ? `; ${outcome}` : ''}`,
+    message: `${what} (${failure!.code}${during})${context.outcome ? `; ${context.outcome}` : ''}`,
     file: where,
-    hint: known.hint,
+    hint: typeof known.hint === 'string' ? known.hint : known.hint(context),
     cause: error,
   });
 }

@@ -1,8 +1,8 @@
-import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
 import { createLogger, createServer, type Logger, type ViteDevServer } from 'vite';
 import { arhivarDevPlugin, isMissingImport, PACKAGE_FILES, packageExportsPlugin, stylesheetImportsPlugin, syntaxProblemsOf, type DevLoadReport } from './vite-plugin.ts';
 import { checkContentFolder, publicFolderProblem } from '../pipeline/folders.ts';
+import { checkPortFree } from './free-port.ts';
 import { readSiteConfig } from '../config/site.ts';
 import { basePathOf } from '../site/urls.ts';
 import type { ArhivarError } from '../errors.ts';
@@ -63,7 +63,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const notAFolder = await publicFolderProblem(root);
   if (notAFolder) throw notAFolder;
   // Before the site starts loading: Vite says only "Port N is already in use", in an Error without a code.
-  if (options.strictPort && options.port !== 0) await checkPortFree(options.port);
+  if (options.strictPort && options.port !== 0) await checkPortFree(options.port, DEV_HOST);
   const basePath = basePathOf((await readSiteConfig(root)).baseUrl);
   const plugin = arhivarDevPlugin({ root, basePath, includeFuture: options.includeFuture, onLoad: options.onLoad, onTemplateFailure: options.onTemplateFailure, onStylesheetWarnings: options.onStylesheetWarnings, pagesModule: options.pagesModule, now: options.now, onRestartNeeded: options.onRestartNeeded, renderTimeLimitMs: options.renderTimeLimitMs });
   const sigtermBefore = new Set(process.listeners('SIGTERM'));
@@ -116,15 +116,6 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const address = vite.httpServer?.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return { url: `http://${DEV_HOST}:${port}${basePath}`, vite, close };
-}
-
-/** Rejects with the system's EADDRINUSE (or other) error when `port` cannot be listened on at DEV_HOST. */
-function checkPortFree(port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(port, DEV_HOST, () => probe.close(() => resolve()));
-  });
 }
 
 /**

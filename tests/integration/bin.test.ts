@@ -146,6 +146,7 @@ describe('the arhivar command as a separate process', () => {
       expect(failure?.code).toBe(3);
       expect(failure?.stderr).toContain(`system/port-taken\n  127.0.0.1:${port} is already in use`);
       expect(failure?.stderr).toContain('hint: stop the program that uses it');
+      expect(failure?.stderr).toMatch(new RegExp(`or serve on another port: npm run ${command} -- --port \\d+ --root ${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n`));
       expect(failure?.stderr).not.toMatch(/unexpectedly|loaded|\n\s+at /);
     } finally {
       blocker.close();

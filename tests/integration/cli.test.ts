@@ -575,6 +575,14 @@ describe('arhivar CLI exit codes', () => {
     try {
       expect(await main(['preview', '--root', root, '--port', String(port)], io)).toBe(3);
       expect(io.stderr.join('\n')).toContain('EADDRINUSE');
+      // The hint is the line to type, with the options given and a port that is free.
+      const line = /serve on another port: (npm run preview -- --port (\d+) --root (\S+))\n/.exec(io.stderr.join('\n'));
+      expect(line?.[3]).toBe(root);
+      const suggested = Number(line![2]);
+      expect(suggested).toBeGreaterThan(port);
+      const probe = createServer();
+      await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(suggested, '127.0.0.1', resolve));
+      probe.close();
     } finally {
       blocker.close();
     }

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArhivarError, ContentErrors, describeError, formatError, hintsOnce, systemProblem, withProblems } from '../../src/errors.ts';
@@ -42,7 +43,7 @@ describe('systemProblem', () => {
   it.skipIf(!existsSync('/dev/full'))('says plainly that the disk is full, what became of the work and what to do', () => {
     // Writing to /dev/full fails as a full disk does.
     const full = errorOf(() => writeFileSync('/dev/full', 'x'));
-    const problem = systemProblem(full, '/projekt', 'the output folder holds a whole site');
+    const problem = systemProblem(full, '/projekt', { outcome: 'the output folder holds a whole site' });
     expect(problem).toBeDefined();
     expect(formatError(problem!)).toBe(
       [
@@ -65,6 +66,24 @@ describe('systemProblem', () => {
       path: path.join('/projekt', 'dist', 'index.html'),
     });
     expect(systemProblem(denied, '/projekt')).toMatchObject({ code: 'system/no-permission', file: 'dist/index.html', message: 'permission denied (EACCES, open)' });
+  });
+
+  it('gives the line to type to serve on another port, when the command gives it, for a port that is taken', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const port = (holder.address() as AddressInfo).port;
+    const second = createServer();
+    try {
+      // The error Node gives for a port another program listens on, with its address and port.
+      const taken = await new Promise<unknown>((resolve) => second.once('error', resolve).listen(port, '127.0.0.1'));
+      const problem = systemProblem(taken, '/projekt', { onAnotherPort: `npm run preview -- --port ${port + 1}` });
+      expect(problem).toMatchObject({ code: 'system/port-taken', message: `127.0.0.1:${port} is already in use (EADDRINUSE, listen)` });
+      expect(problem!.hint).toBe(
+        `stop the program that uses it (an arhivar dev or preview still running in another terminal?), or serve on another port: npm run preview -- --port ${port + 1}`,
+      );
+    } finally {
+      holder.close();
+    }
   });
 });
 
