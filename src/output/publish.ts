@@ -10,8 +10,8 @@ import { addTime, type Timings } from '../pipeline/timings.ts';
 import { Fingerprinter } from '../render/fingerprint.ts';
 import type { PageSpec } from '../render/pages.ts';
 import { renderProblem, timedOutProblem } from '../render/render-problem.ts';
-import { outputPathFor } from '../site/urls.ts';
-import type { OutputFile } from './assets.ts';
+import { outputPathFor, urls } from '../site/urls.ts';
+import { ASSETS_FOLDER, type OutputFile } from './assets.ts';
 import { outputStateName, readOutputState, spareFiles, type FileRecord, type OutputState, type SpareRecord, type TreeRecord } from './output-record.ts';
 import { TreeWriter } from './tree-writer.ts';
 import { inode, moveAside, treeNames, treeStamp, type TreeStamp } from './side-trees.ts';
@@ -772,13 +772,30 @@ export class PublicConflicts {
   }
 }
 
+/**
+ * What the build makes the file or folder at `relative` (a path in dist/) from, and the README section that tells
+ * of it, for a hint on a file of public/ at that path. Pages tells of pages only: of robots.txt it says no more
+ * than »for search engines«.
+ */
+export function builtFrom(relative: string): { source: string; see: string } {
+  const at = `/${relative}`;
+  if (at === urls.robots() || at === urls.sitemap() || /^\/sitemap-\d+\.xml$/.test(at)) return { source: 'content/', see: 'see Sitemap and robots.txt in the README' };
+  if (at === urls.feed() || at.endsWith('/feed.xml')) return { source: 'content/', see: 'see Feeds in the README' };
+  if (at === urls.searchIndex() || `${at}/`.startsWith(urls.searchData())) return { source: 'content/', see: 'see Search in the README' };
+  if (`${at}/`.startsWith(`/${ASSETS_FOLDER}/`)) {
+    return { source: 'templates/site.css and src/client/', see: 'see "Assets (CSS and client scripts through Vite)" in the README' };
+  }
+  return { source: 'content/', see: 'see Pages in the README' };
+}
+
 /** A file of public/ at a path the build writes itself (robots.txt, feed.xml, a page): the build's own wins. */
 export function shadowedPublicFile(file: string): ArhivarError {
+  const { source, see } = builtFrom(file);
   return new ArhivarError({
     code: 'public/shadowed',
     message: `the build writes ${file} itself, so this file is not published`,
     file: `public/${file}`,
-    hint: `rename it or delete it: ${file} is made from content/ (see Pages in the README)`,
+    hint: `rename it or delete it: ${file} is made from ${source} (${see})`,
   });
 }
 
@@ -796,11 +813,12 @@ export function draftClash(problem: ArhivarError): ArhivarError {
 }
 
 function publicFileInFolderPlace(relative: string): ArhivarError {
+  const { source, see } = builtFrom(relative);
   return new ArhivarError({
     code: 'public/in-the-way',
     message: `the build writes pages under ${relative}/, so a file of that name cannot be published and leaves no room for them`,
     file: `public/${relative}`,
-    hint: `rename it or delete it: ${relative}/ is made from content/ (see Pages in the README)`,
+    hint: `rename it or delete it: ${relative}/ is made from ${source} (${see})`,
   });
 }
 
@@ -809,7 +827,7 @@ function publicFolderInFilePlace(relative: string): ArhivarError {
     code: 'public/in-the-way',
     message: `the build writes the file ${relative} itself, so this folder cannot be published and leaves no room for it`,
     file: `public/${relative}`,
-    hint: `rename the folder or move its files out of it: the build writes ${relative} itself (see Pages in the README)`,
+    hint: `rename the folder or move its files out of it: the build writes ${relative} itself (${builtFrom(relative).see})`,
   });
 }
 

@@ -621,6 +621,10 @@ describe('bad input', () => {
         ['public/osebe/index.html', 'the build writes osebe/index.html itself, so this file is not published'],
         ['public/robots.txt', 'the build writes robots.txt itself, so this file is not published'],
       ]);
+      expect(site.result.model.warnings.filter((w) => w.code === 'public/shadowed').map((w) => [w.file, w.hint]), run).toEqual([
+        ['public/osebe/index.html', 'rename it or delete it: osebe/index.html is made from content/ (see Pages in the README)'],
+        ['public/robots.txt', 'rename it or delete it: robots.txt is made from content/ (see Sitemap and robots.txt in the README)'],
+      ]);
       expect(await site.read('/robots.txt'), run).toContain('Sitemap:');
       expect(await site.read('/humans.txt'), run).toBe('Uredništvo\n');
     }

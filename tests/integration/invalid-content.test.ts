@@ -322,7 +322,7 @@ describe('broken and hostile content fails the build and keeps the old dist/ (is
     await writeFile(path.join(root, 'public/osebe/index.html/slike/a.jpg'), 'slika');
     const errors = await failingBuild(root);
     expect(errors.map((error) => [error.code, error.file, error.hint])).toEqual([
-      ['public/in-the-way', 'public/feed.xml', 'rename the folder or move its files out of it: the build writes feed.xml itself (see Pages in the README)'],
+      ['public/in-the-way', 'public/feed.xml', 'rename the folder or move its files out of it: the build writes feed.xml itself (see Feeds in the README)'],
       ['public/in-the-way', 'public/osebe/index.html', 'rename the folder or move its files out of it: the build writes osebe/index.html itself (see Pages in the README)'],
     ]);
     expect(errors[0]!.message).toBe('the build writes the file feed.xml itself, so this folder cannot be published and leaves no room for it');

@@ -5,13 +5,32 @@ import fc from 'fast-check';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { IO_QUEUE_LIMIT, publishSite, readPublishedTree, Staging, Utf8Encoder } from '../../../src/output/publish.ts';
+import { IO_QUEUE_LIMIT, publishSite, readPublishedTree, shadowedPublicFile, Staging, Utf8Encoder } from '../../../src/output/publish.ts';
 import { TreeWriter } from '../../../src/output/tree-writer.ts';
 import { writeCacheFile } from '../../../src/pipeline/cache.ts';
 import { renderUnderBasePath } from '../../../src/render/base-path.ts';
 import { makeTempDir } from '../../helpers.ts';
 
 const hashOf = async (file: string) => createHash('sha1').update(await readFile(file)).digest('base64url');
+
+describe('shadowedPublicFile', () => {
+  // robots.txt's hint sent readers to Pages, which says of it only »for search engines«.
+  it.each([
+    ['robots.txt', 'content/ (see Sitemap and robots.txt in the README)'],
+    ['sitemap.xml', 'content/ (see Sitemap and robots.txt in the README)'],
+    ['sitemap-2.xml', 'content/ (see Sitemap and robots.txt in the README)'],
+    ['feed.xml', 'content/ (see Feeds in the README)'],
+    ['oznake/vlada/feed.xml', 'content/ (see Feeds in the README)'],
+    ['iskanje/indeks.json', 'content/ (see Search in the README)'],
+    ['iskanje/indeks/a1b2c3/0.json', 'content/ (see Search in the README)'],
+    ['assets/site-BBpm78jB.css', 'templates/site.css and src/client/ (see "Assets (CSS and client scripts through Vite)" in the README)'],
+    ['osebe/index.html', 'content/ (see Pages in the README)'],
+    ['404.html', 'content/ (see Pages in the README)'],
+    ['iskanje/index.html', 'content/ (see Pages in the README)'],
+  ])('names where the README tells of %s', (file, madeFrom) => {
+    expect(shadowedPublicFile(file).hint).toBe(`rename it or delete it: ${file} is made from ${madeFrom}`);
+  });
+});
 
 describe('Utf8Encoder', () => {
   it('gives the bytes Buffer.from gives, for any text, lone surrogates included', () => {
