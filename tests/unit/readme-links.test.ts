@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readmeHeadings } from '../support/readme-headings.ts';
 
 /**
  * README.md links its sections by the anchors GitHub gives headings, which change with a heading's words: a
@@ -13,15 +14,7 @@ const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
  */
 function headingAnchors(markdown: string): Set<string> {
   const anchors = new Set<string>();
-  let fence: string | undefined;
-  for (const line of markdown.split('\n')) {
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) {
-      fence = fence === undefined ? marker : undefined;
-      continue;
-    }
-    const heading = fence === undefined ? /^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/.exec(line)?.[1] : undefined;
-    if (heading === undefined) continue;
+  for (const heading of readmeHeadings(markdown)) {
     const base = heading
       .replace(/`/g, '')
       .toLowerCase()
