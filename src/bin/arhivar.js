@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=4
+#!/usr/bin/env -S node --max-semi-space-size=4 --no-allocation-site-pretenuring
 // arhivar is written in TypeScript and runs without a separate compile step: the command starts from a
 // bundle of src/ that code.js makes with esbuild on first use after every change to arhivar's code or
 // to the folder it is in (kept in .cache/code/), so `npm run build` works right after `npm install`. The options on the first line

@@ -30,8 +30,14 @@ const STALE_BUNDLE_MS = 60 * 60 * 1000;
  * 100,000 articles it is what keeps a fresh dev start under 2 GB. The one cost we know of that matters: at
  * 100,000 articles a one-article rebuild takes about 20 % longer than with 32 MB, and V8 sets the size once per
  * process, for every thread (README, "Tried and not kept").
+ * `--no-allocation-site-pretenuring` keeps V8 from allocating an allocation site's objects straight in the old
+ * generation once most of them have outlived a young collection, which the small young generation lets a page's
+ * short-lived objects do more often: in about one cold build in 40 at 10,000 articles, V8 pretenured a hundred of
+ * the page phase's sites and the main thread's heap then filled with their garbage, a peak of 602-624 MiB instead of
+ * 370-440. No cost was measured with it, in cold builds, one-article rebuilds, dev sessions or at 100,000 articles
+ * (README, "Figures").
  */
-export const NODE_FLAGS = ['--max-semi-space-size=4'];
+export const NODE_FLAGS = ['--max-semi-space-size=4', '--no-allocation-site-pretenuring'];
 
 /** @type {Promise<{ code: string; content: string }> | undefined} */
 let versions;
