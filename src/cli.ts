@@ -276,9 +276,14 @@ async function onAnotherPort(command: string, args: readonly string[], error: un
   const { values } = parse(args, command);
   const taken = failure.port ?? portOf(values, command === 'dev' ? DEV_PORT : PREVIEW_PORT);
   const free = await nextFreePort(taken, failure.address ?? '127.0.0.1');
-  const kept = (['root', 'out'] as const).flatMap((name) => (values[name] === undefined ? [] : [`--${name} ${quotedIfNeeded(String(values[name]))}`]));
+  const kept = folderOptions(values);
   if (values.future) kept.push('--future');
   return `npm run ${command} -- ${[`--port ${free ?? 'N'}`, ...kept].join(' ')}${free === undefined ? ', with N a port no other program uses' : ''}`;
+}
+
+/** The --root and --out a command was given, as the line to type repeats them (`--root ../x --out izdaja`). */
+function folderOptions(values: OptionValues): string[] {
+  return (['root', 'out'] as const).flatMap((name) => (values[name] === undefined ? [] : [`--${name} ${quotedIfNeeded(String(values[name]))}`]));
 }
 
 /** The --root of a command line (the current folder without one), to name files in an error relative to it. */
@@ -678,7 +683,7 @@ async function runPreview(args: readonly string[], io: Io): Promise<number> {
   if (!exists) {
     // Nothing to serve is a state of the project, not a mistake on the command line (exit code 2). The build is
     // given the --root and --out preview was given: without them it builds another folder, or into dist/.
-    const options = (['root', 'out'] as const).flatMap((name) => (values[name] === undefined ? [] : [`--${name} ${quotedIfNeeded(String(values[name]))}`]));
+    const options = folderOptions(values);
     io.err(`there is no built site in ${dir}; build it first: npm run build${options.length === 0 ? '' : ` -- ${options.join(' ')}`}`);
     return EXIT.content;
   }
