@@ -356,10 +356,60 @@ export function parseYamlDocument(source: string, file: string, firstLine = 1, s
   const keyLines = new Map<string, number>();
   if (isMap(document.contents)) {
     for (const item of document.contents.items) {
-      if (isScalar(item.key) && item.key.range) keyLines.set(String(item.key.value), lineAt(item.key.range[0]));
+      if (!isScalar(item.key)) continue;
+      const key = String(item.key.value);
+      if (item.key.range) keyLines.set(key, lineAt(item.key.range[0]));
+      const runOn = entryRunningOn(item.value, source);
+      if (runOn) throw runOnError(runOn, key, file, lineAt);
     }
   }
   return { data, keyLines };
+}
+
+/** An entry of a block list whose plain value YAML read on over the lines below its own. */
+interface RunOnEntry {
+  /** Offset of the entry's value in the block. */
+  at: number;
+  /** The value's lines as written, trimmed: the first, then each line YAML joined to it. */
+  lines: string[];
+  /** What YAML read: the lines joined with spaces. */
+  value: string;
+}
+
+/**
+ * A line indented deeper than the `- ` above it is more of that entry to YAML, not an entry of its own: a plain value
+ * runs on over lines. `- Politika` with `  - Gospodarstvo` below it was one tag, "Politika - Gospodarstvo", with a
+ * page of its own, and no word said. A name or tag is never spread over lines on purpose; one in quotes is the
+ * editor's to spread, and a value after its key (`title:`) may run on as YAML allows.
+ */
+function entryRunningOn(list: unknown, source: string): RunOnEntry | undefined {
+  const { isScalar, isSeq } = yaml();
+  if (!isSeq(list) || list.flow) return undefined;
+  for (const entry of list.items) {
+    if (!isScalar(entry) || entry.type !== 'PLAIN' || !entry.range) continue;
+    const written = source.slice(entry.range[0], entry.range[1]);
+    if (!written.includes('\n')) continue;
+    const lines = written.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    if (lines.length > 1) return { at: entry.range[0], lines, value: String(entry.value) };
+  }
+  return undefined;
+}
+
+function runOnError(entry: RunOnEntry, key: string, file: string, lineAt: (offset: number) => number): ArhivarError {
+  const line = lineAt(entry.at);
+  const [first, ...rest] = entry.lines;
+  const dashed = rest.every((next) => next.startsWith('- '));
+  const parts = [first!, ...rest.map((next) => (dashed ? next.slice(2).trim() : next))];
+  const lines = rest.length === 1 ? 'the two lines' : `the ${rest.length + 1} lines`;
+  return new ArhivarError({
+    code: 'front-matter/bad-yaml',
+    message: `the entry ${JSON.stringify(first)} of line ${line} runs on into line ${line + 1}, which is indented deeper than its "- ", so YAML reads ${lines} as one entry of ${key}: ${JSON.stringify(entry.value)}`,
+    file,
+    line: line + 1,
+    hint: dashed
+      ? `start the - of each entry under the one of line ${line}, or write ${listLine(key, parts)}`
+      : `if line ${line + 1} is an entry of its own, start it with - under the one of line ${line}, or write ${listLine(key, parts)}; if it is the rest of the entry, write the entry on line ${line} alone`,
+  });
 }
 
 /**

@@ -169,6 +169,25 @@ describe('parseFrontMatter', () => {
     expect(error.hint).toContain(hint);
   });
 
+  it.each([
+    // A "- " indented deeper than the entry above it: YAML reads the line as more of that entry (a plain value runs
+    // on over lines), so two tags became one, "Politika - Gospodarstvo", with a page of its own.
+    ['---\ntitle: a\ntags:\n- Politika\n  - Gospodarstvo\n---\n', 5, 'the entry "Politika" of line 4 runs on into line 5, which is indented deeper than its "- ", so YAML reads the two lines as one entry of tags: "Politika - Gospodarstvo"', 'start the - of each entry under the one of line 4, or write tags: [Politika, Gospodarstvo]'],
+    ['---\ntitle: a\npeople:\n  - Steve Witkoff\n   - Jared Kushner\n   - Kiril Dmitrijev\ndate: 2025-12-22\n---\n', 5, 'the entry "Steve Witkoff" of line 4 runs on into line 5, which is indented deeper than its "- ", so YAML reads the 3 lines as one entry of people: "Steve Witkoff - Jared Kushner - Kiril Dmitrijev"', 'start the - of each entry under the one of line 4, or write people: [Steve Witkoff, Jared Kushner, Kiril Dmitrijev]'],
+    // A line without its "- ", indented under the entry above.
+    ['---\ntitle: a\npeople:\n  - Steve Witkoff\n    Jared Kushner\n---\n', 5, 'the entry "Steve Witkoff" of line 4 runs on into line 5, which is indented deeper than its "- ", so YAML reads the two lines as one entry of people: "Steve Witkoff Jared Kushner"', 'if line 5 is an entry of its own, start it with - under the one of line 4, or write people: [Steve Witkoff, Jared Kushner]; if it is the rest of the entry, write the entry on line 4 alone'],
+  ])('refuses a list entry that runs on into the line below it: %j', (text, line, message, hint) => {
+    const error = failure(text);
+    expect([error.code, error.line]).toEqual(['front-matter/bad-yaml', line]);
+    expect(error.message).toBe(message);
+    expect(error.hint).toContain(hint);
+  });
+
+  it('reads a list entry written in quotes over two lines, and entries one under another, as written', () => {
+    expect(parseFrontMatter('---\ntags:\n  - "Politika\n    in gospodarstvo"\n  - Rusija\n---\n', 'a.md').data).toEqual({ tags: ['Politika in gospodarstvo', 'Rusija'] });
+    expect(parseFrontMatter('---\ntags:\n- Politika\n- Gospodarstvo\n# preveri\n---\n', 'a.md').data).toEqual({ tags: ['Politika', 'Gospodarstvo'] });
+  });
+
   it('gives the hint for a line with 200,000 spaces inside it (a broken export) in time that grows with its length, not its square', () => {
     // The hint's pattern once tried the rest of the line at every character: 4 s for 64,000 spaces, about
     // 40 s for this line, where it now takes milliseconds.
