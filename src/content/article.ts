@@ -1,7 +1,7 @@
 import { ArhivarError } from '../errors.ts';
 import { isValidSlug, slugify, slugLetters, slugOfArticleAddress } from '../site/slug.ts';
 import { codePointCount } from '../text/shorten.ts';
-import { parseFrontMatter } from './front-matter.ts';
+import { parseFrontMatter, textLine } from './front-matter.ts';
 import { checkMarkdownShape } from './markdown-shape.ts';
 import { ArticleFrontMatterSchema, cutAtCommentErrors, foldKey, isPlainObject, issuesToErrors, optionalKeys, stripBodyControlCharacters, stripControlCharacters, withEntryErrorsCounted, withoutEmptyKeys, type ArticleFrontMatter } from './schema.ts';
 
@@ -10,6 +10,7 @@ import type { SourceFile } from './read.ts';
 import type { ContentDate } from './dates.ts';
 import type { BodyImage, BodyPicture } from '../markdown/render.ts';
 import { append } from '../append.ts';
+import { insideTypographicQuotes } from './typographic-quotes.ts';
 
 /** An article file whose front matter passed validation; its Markdown is not rendered yet. */
 export interface ArticleSource {
@@ -339,6 +340,24 @@ function acceptedValues(raw: Record<string, unknown>, issues: readonly { path: r
 }
 
 /**
+ * A byline between typographic quotes (“Ana Novak”, »Ana Novak in Bor Kos«), as Word or macOS types the straight
+ * ones: YAML quotes only with ' and ", so the page showed the marks, JSON-LD and the feeds named a person
+ * »“Ana Novak”«, and the byline matched no person file. No byline is written so; a nickname's quotes inside a
+ * name (Ana „Anka“ Novak) are kept, as in a person's name:.
+ */
+function quotedBylineError(author: string, file: string, line: number | undefined): ArhivarError | undefined {
+  const inner = insideTypographicQuotes(author);
+  if (inner === undefined) return undefined;
+  return new ArhivarError({
+    code: 'article/bad-author',
+    message: `author ${JSON.stringify(author)} is in typographic quotes, which YAML does not read as quotes, so they would be published as part of the byline`,
+    file,
+    line,
+    hint: `write ${textLine('author', inner)}`,
+  });
+}
+
+/**
  * What the schema cannot say: a slug that is no slug, names that give no address, lists too long, a body
  * too deep or complex to parse. `data` is partial when the schema refused some keys; a check whose key is
  * missing is left out (a title the schema refused has no slug to make).
@@ -387,6 +406,8 @@ function checkValues(
   errors.push(...checkLength('title', title, MAX_TITLE_LENGTH, LENGTH_HINTS.title, file, frontMatter.keyLines.get('title')));
   errors.push(...checkLength('summary', data.summary, MAX_SUMMARY_LENGTH, LENGTH_HINTS.summary, file, frontMatter.keyLines.get('summary')));
   errors.push(...checkLength('author', data.author, MAX_BYLINE_LENGTH, LENGTH_HINTS.author, file, frontMatter.keyLines.get('author')));
+  const quotedByline = data.author === undefined ? undefined : quotedBylineError(data.author, file, frontMatter.keyLines.get('author'));
+  if (quotedByline) errors.push(quotedByline);
   errors.push(...checkListLengths(data, file, frontMatter.keyLines));
   // One error a name, appended one at a time: a list of 150,000 tags the build refuses has as many (withEntryErrorsCounted then counts most).
   append(errors, checkNames(data.tags ?? [], 'tag', file, frontMatter.keyLines.get('tags')));

@@ -655,8 +655,8 @@ function textLineHint(line: string): { hint: string; line?: string; indicator?: 
   if ((opening === '"' || opening === "'") && value.split(opening).length === 2) {
     return { hint: `the ${opening} that opens this value is never closed: end the text with ${opening}` };
   }
-  // A person's name between typographic quotes is the editor's quoting, typed by Word or macOS: YAML's are ' and ".
-  const typed = start.trim() === 'name:' ? insideTypographicQuotes(value) : undefined;
+  // A person's name or a byline between typographic quotes is the editor's quoting, typed by Word or macOS: YAML's are ' and ".
+  const typed = start.trim() === 'name:' || start.trim() === 'author:' ? insideTypographicQuotes(value) : undefined;
   const text = typed ?? (opening === '"' && value.endsWith('"') && value.length > 1 ? value.slice(1, -1) : value);
   const fixed = `${start}${quote(text)}`;
   if (!readsAsText(fixed, text)) return undefined;

@@ -117,6 +117,25 @@ describe('validateArticle: typographic quotes around names and dates, which YAML
     expect(check('title: A\ndate: 2025-12-22\ntags: [Festival »Lent«, Ana „Ančka“ Novak]').errors).toEqual([]);
   });
 
+  it('refuses a byline in typographic quotes, which was published with them and matched no person file, with the line to write', () => {
+    const cases: [string, string][] = [
+      ['author: “Ana Novak”', 'author: Ana Novak'],
+      ['author: »Ana Novak in Bor Kos, STA«', 'author: Ana Novak in Bor Kos, STA'],
+    ];
+    for (const [line, written] of cases) {
+      const { article, errors } = check(`title: A\ndate: 2025-12-22\n${line}`);
+      expect(article).toBeUndefined();
+      expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['article/bad-author', 4, `write ${written}`]]);
+      expect(errors[0]!.message).toBe(`author ${JSON.stringify(line.slice('author: '.length))} is in typographic quotes, which YAML does not read as quotes, so they would be published as part of the byline`);
+    }
+    expect(check('title: A\ndate: 2025-12-22\nauthor: Ana „Anka“ Novak').errors).toEqual([]);
+    // One YAML cannot read, for its ": ", gets the line to write without them too.
+    const { errors } = check('title: A\ndate: 2025-12-22\nauthor: „Avtorica: Ana Novak“');
+    expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([
+      ['front-matter/bad-yaml', 4, `text with ": " or quotes in it goes in quotes as a whole; write the line as author: "Avtorica: Ana Novak" (YAML reads only ' and " as quotes, not „ “)`],
+    ]);
+  });
+
   it('looks at a date with 200,000 spaces inside it in time that grows with its length, not its square', () => {
     // A lazy pattern once tried the rest of the spaces at each of them: 3 s for 50,000, 53 s for these.
     const started = performance.now();
