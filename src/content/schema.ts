@@ -90,16 +90,19 @@ const nameList = (error: string, entry?: string, max?: { count: number; hint: st
       context.issues.push({ code: 'custom', message: `has ${value.length.toLocaleString('en-US')} entries; at most ${max.count} are allowed`, input: value, params: { hint: max.hint } });
       return z.NEVER;
     }
-    if (typeof value === 'string' && value.includes(',')) {
+    // A CMS exports tags with semicolons between them as often as with commas (Politika; Gospodarstvo).
+    const separator = typeof value !== 'string' ? undefined : value.includes(',') ? ',' : value.includes(';') ? ';' : undefined;
+    if (typeof value === 'string' && separator !== undefined) {
       const items = value
-        .split(',')
+        .split(separator)
         .map((item) => stripControlCharacters(item))
         .filter((item) => item !== '');
+      const [marks, example] = separator === ',' ? ['commas', '"Janez Novak, ml."'] : ['semicolons', '"Ljubljana; Slovenija"'];
       context.issues.push({
         code: 'custom',
-        message: `is one value with commas ("${stripControlCharacters(value)}"), not a list: it would be taken as one entry`,
+        message: `is one value with ${marks} ("${stripControlCharacters(value)}"), not a list: it would be taken as one entry`,
         input: value,
-        params: { hint: `write a list in brackets: [${items.join(', ')}]; an entry that itself holds a comma goes in quotes inside them, such as ["Janez Novak, ml."]` },
+        params: { hint: `write a list in brackets: [${items.join(', ')}]; an entry that itself holds a ${separator === ',' ? 'comma' : 'semicolon'} goes in quotes inside them, such as [${example}]` },
       });
       return z.NEVER;
     }

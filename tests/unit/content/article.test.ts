@@ -86,6 +86,20 @@ describe('validateArticle: names written with commas but without brackets', () =
     expect(errors[0]!.hint).toContain(`write a list in brackets: ${list}`);
   });
 
+  it.each([
+    // As a CMS exports its tags: one value to YAML, which was published as one tag, /oznake/politika-gospodarstvo/.
+    ['tags: Politika; Gospodarstvo', 'article/bad-tags', '[Politika, Gospodarstvo]'],
+    ['people: Robert Golob; Janez Janša', 'article/bad-people', '[Robert Golob, Janez Janša]'],
+  ])('refuses %j, one value with semicolons, with the list to write', (line, code, list) => {
+    const { article, errors } = check(`title: A\ndate: 2025-12-22\n${line}`);
+    expect(article).toBeUndefined();
+    expect(errors.map((error) => [error.code, error.line])).toEqual([[code, 4]]);
+    expect(errors[0]!.message).toContain(`is one value with semicolons ("${line.slice(line.indexOf(' ') + 1)}"), not a list: it would be taken as one entry`);
+    expect(errors[0]!.hint).toBe(`write a list in brackets: ${list}; an entry that itself holds a semicolon goes in quotes inside them, such as ["Ljubljana; Slovenija"]`);
+    // In quotes inside brackets, it is the editor's one entry.
+    expect(check('title: A\ndate: 2025-12-22\ntags: ["Politika; Gospodarstvo"]').errors).toEqual([]);
+  });
+
   it('takes a single name without a comma as a list of one, and a name with a comma inside brackets', () => {
     const { article, errors } = check('title: A\ndate: 2025-12-22\npeople: Steve Witkoff\ntags: ["Ljubljana, Slovenija", Ukrajina]');
     expect(errors).toEqual([]);
