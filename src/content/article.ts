@@ -323,7 +323,7 @@ const NOT_A_POST: Readonly<Record<string, string>> = {
 const TEXT_KEYS = ['title', 'author', 'source', 'summary', 'slug'];
 
 /** The keys whose checks need only their own value; each is read alone, as the schema reads it in the whole. */
-const CHECKED_KEYS = ['title', 'slug', 'author', 'summary', 'tags', 'people', 'notPeople', 'redirectFrom'] as const;
+const CHECKED_KEYS = ['title', 'slug', 'author', 'source', 'summary', 'tags', 'people', 'notPeople', 'redirectFrom'] as const;
 
 function acceptedValues(raw: Record<string, unknown>, issues: readonly { path: readonly PropertyKey[] }[]): Partial<ArticleFrontMatter> {
   const refused = new Set(issues.map((issue) => issue.path[0]));
@@ -340,20 +340,20 @@ function acceptedValues(raw: Record<string, unknown>, issues: readonly { path: r
 }
 
 /**
- * A byline between typographic quotes (“Ana Novak”, »Ana Novak in Bor Kos«), as Word or macOS types the straight
- * ones: YAML quotes only with ' and ", so the page showed the marks, JSON-LD and the feeds named a person
- * »“Ana Novak”«, and the byline matched no person file. No byline is written so; a nickname's quotes inside a
- * name (Ana „Anka“ Novak) are kept, as in a person's name:.
+ * A byline or source between typographic quotes (“Ana Novak”, »STA«), as Word or macOS types the straight ones:
+ * YAML quotes only with ' and ", so the page showed the marks, JSON-LD and the feeds named a person »“Ana Novak”«,
+ * and the byline matched no person file. Neither is written so; a nickname's quotes inside a name (Ana „Anka“
+ * Novak) are kept, as in a person's name:.
  */
-function quotedBylineError(author: string, file: string, line: number | undefined): ArhivarError | undefined {
-  const inner = insideTypographicQuotes(author);
+function quotedTextError(key: 'author' | 'source', value: string, file: string, line: number | undefined): ArhivarError | undefined {
+  const inner = insideTypographicQuotes(value);
   if (inner === undefined) return undefined;
   return new ArhivarError({
-    code: 'article/bad-author',
-    message: `author ${JSON.stringify(author)} is in typographic quotes, which YAML does not read as quotes, so they would be published as part of the byline`,
+    code: `article/bad-${key}`,
+    message: `${key} ${JSON.stringify(value)} is in typographic quotes, which YAML does not read as quotes, so they would be published as part of it`,
     file,
     line,
-    hint: `write ${textLine('author', inner)}`,
+    hint: `write ${textLine(key, inner)}`,
   });
 }
 
@@ -406,8 +406,11 @@ function checkValues(
   errors.push(...checkLength('title', title, MAX_TITLE_LENGTH, LENGTH_HINTS.title, file, frontMatter.keyLines.get('title')));
   errors.push(...checkLength('summary', data.summary, MAX_SUMMARY_LENGTH, LENGTH_HINTS.summary, file, frontMatter.keyLines.get('summary')));
   errors.push(...checkLength('author', data.author, MAX_BYLINE_LENGTH, LENGTH_HINTS.author, file, frontMatter.keyLines.get('author')));
-  const quotedByline = data.author === undefined ? undefined : quotedBylineError(data.author, file, frontMatter.keyLines.get('author'));
-  if (quotedByline) errors.push(quotedByline);
+  for (const key of ['author', 'source'] as const) {
+    const value = data[key];
+    const quoted = value === undefined ? undefined : quotedTextError(key, value, file, frontMatter.keyLines.get(key));
+    if (quoted) errors.push(quoted);
+  }
   errors.push(...checkListLengths(data, file, frontMatter.keyLines));
   // One error a name, appended one at a time: a list of 150,000 tags the build refuses has as many (withEntryErrorsCounted then counts most).
   append(errors, checkNames(data.tags ?? [], 'tag', file, frontMatter.keyLines.get('tags')));

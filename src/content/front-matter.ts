@@ -655,14 +655,18 @@ function textLineHint(line: string): { hint: string; line?: string; indicator?: 
   if ((opening === '"' || opening === "'") && value.split(opening).length === 2) {
     return { hint: `the ${opening} that opens this value is never closed: end the text with ${opening}` };
   }
-  // A person's name or a byline between typographic quotes is the editor's quoting, typed by Word or macOS: YAML's are ' and ".
-  const typed = start.trim() === 'name:' || start.trim() === 'author:' ? insideTypographicQuotes(value) : undefined;
+  // A person's name or role, a byline or a source between typographic quotes is the editor's quoting, typed by Word
+  // or macOS: YAML's are ' and ".
+  const typed = QUOTELESS_KEYS.has(start.trim()) ? insideTypographicQuotes(value) : undefined;
   const text = typed ?? (opening === '"' && value.endsWith('"') && value.length > 1 ? value.slice(1, -1) : value);
   const fixed = `${start}${quote(text)}`;
   if (!readsAsText(fixed, text)) return undefined;
   const straight = typed === undefined ? '' : ` (YAML reads only ' and " as quotes, not ${endQuotes(value)})`;
   return { hint: `text with ": " or quotes in it goes in quotes as a whole; write the line as ${fixed.trim()}${straight}`, line: fixed.trim() };
 }
+
+/** The text keys whose whole value is never between quotes (article/bad-author, person/bad-name …). */
+const QUOTELESS_KEYS = new Set(['name:', 'role:', 'author:', 'source:']);
 
 /** The line `key: [a, b]` that YAML reads as these entries: each plain where it reads back as written, else in quotes. */
 export function listLine(key: string, items: readonly string[]): string {

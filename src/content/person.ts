@@ -131,8 +131,10 @@ export function parsePerson(source: SourceFile): { person?: Person; errors: Arhi
   const data = result.data;
   // Every line written surname first is told at once, and a bad surname: with them: a file pasted from an index
   // has the name and its aliases so, and telling one per build sent the editor back for each.
-  const quoted = quotedNameError(data.name, file, frontMatter.keyLines);
+  const quoted = quotedTextError('name', data.name, file, frontMatter.keyLines);
   const errors = quoted ? [quoted, ...cutAt] : [...reversedNameErrors(data, file, frontMatter.keyLines), ...noSurnameErrors(data, file, frontMatter.keyLines), ...cutAt];
+  const quotedRole = data.role === undefined ? undefined : quotedTextError('role', data.role, file, frontMatter.keyLines);
+  if (quotedRole) errors.push(quotedRole);
   // The surname is checked against the name, so only when the name is written right.
   const nameRight = !errors.some((error) => error.code === 'person/bad-name');
   if (nameRight && data.surname !== undefined && !isSurnameOf(data.name, data.surname)) {
@@ -256,19 +258,20 @@ function withoutIssuesOf(issues: readonly z.core.$ZodIssue[], keys: readonly str
 }
 
 /**
- * A name between typographic quotes (“Ana Kos”, „Ana Kos“, »Ana Kos«), as Word or macOS types the straight ones:
- * YAML quotes only with ' and ", so the marks were part of the name, shown in the page's heading and title and
- * filed in the people index under “. No name is written so; quotes inside it (Ana „Anka“ Kos) are a nickname's.
+ * A name or role between typographic quotes (“Ana Kos”, „Ana Kos“, »Ana Kos«), as Word or macOS types the straight
+ * ones: YAML quotes only with ' and ", so the marks were part of the name, shown in the page's heading and title and
+ * filed in the people index under “, or shown around the role under it. Neither is written so; quotes inside a name
+ * (Ana „Anka“ Kos) are a nickname's.
  */
-function quotedNameError(name: string, file: string, keyLines: ReadonlyMap<string, number>): ArhivarError | undefined {
-  const inner = insideTypographicQuotes(name);
+function quotedTextError(key: 'name' | 'role', value: string, file: string, keyLines: ReadonlyMap<string, number>): ArhivarError | undefined {
+  const inner = insideTypographicQuotes(value);
   if (inner === undefined) return undefined;
   return new ArhivarError({
-    code: 'person/bad-name',
-    message: `name "${name}" is in typographic quotes, which YAML does not read as quotes, so they would be published as part of it`,
+    code: `person/bad-${key}`,
+    message: `${key} "${value}" is in typographic quotes, which YAML does not read as quotes, so they would be published as part of it`,
     file,
-    line: keyLines.get('name'),
-    hint: `write ${textLine('name', inner)}`,
+    line: keyLines.get(key),
+    hint: `write ${textLine(key, inner)}`,
   });
 }
 

@@ -131,16 +131,18 @@ describe('validateArticle: typographic quotes around names and dates, which YAML
     expect(check('title: A\ndate: 2025-12-22\ntags: [Festival »Lent«, Ana „Ančka“ Novak]').errors).toEqual([]);
   });
 
-  it('refuses a byline in typographic quotes, which was published with them and matched no person file, with the line to write', () => {
-    const cases: [string, string][] = [
-      ['author: “Ana Novak”', 'author: Ana Novak'],
-      ['author: »Ana Novak in Bor Kos, STA«', 'author: Ana Novak in Bor Kos, STA'],
+  it('refuses a byline or source in typographic quotes, which was published with them and matched no person file, with the line to write', () => {
+    const cases: [string, string, string][] = [
+      ['author: “Ana Novak”', 'article/bad-author', 'author: Ana Novak'],
+      ['author: »Ana Novak in Bor Kos, STA«', 'article/bad-author', 'author: Ana Novak in Bor Kos, STA'],
+      ['source: “STA”', 'article/bad-source', 'source: STA'],
     ];
-    for (const [line, written] of cases) {
+    for (const [line, code, written] of cases) {
       const { article, errors } = check(`title: A\ndate: 2025-12-22\n${line}`);
       expect(article).toBeUndefined();
-      expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['article/bad-author', 4, `write ${written}`]]);
-      expect(errors[0]!.message).toBe(`author ${JSON.stringify(line.slice('author: '.length))} is in typographic quotes, which YAML does not read as quotes, so they would be published as part of the byline`);
+      expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([[code, 4, `write ${written}`]]);
+      const [key, value] = line.split(': ');
+      expect(errors[0]!.message).toBe(`${key} ${JSON.stringify(value)} is in typographic quotes, which YAML does not read as quotes, so they would be published as part of it`);
     }
     expect(check('title: A\ndate: 2025-12-22\nauthor: Ana „Anka“ Novak').errors).toEqual([]);
     // One YAML cannot read, for its ": ", gets the line to write without them too.

@@ -463,6 +463,13 @@ describe('parsePerson: a name in typographic quotes', () => {
     ]);
   });
 
+  it('refuses a role in typographic quotes at its line, with the role to write: it was shown under the name with them', () => {
+    const { person, errors } = parsePerson({ file: 'content/people/ana-kos.md', text: '---\nname: Ana Kos\nrole: “ministrica za zunanje zadeve”\n---\n', mtimeMs: 0 });
+    expect(person).toBeUndefined();
+    expect(errors.map((error) => [error.code, error.line, error.hint])).toEqual([['person/bad-role', 3, 'write role: ministrica za zunanje zadeve']]);
+    expect(errors[0]!.message).toBe('role "“ministrica za zunanje zadeve”" is in typographic quotes, which YAML does not read as quotes, so they would be published as part of it');
+  });
+
   it('takes quotes inside the name, around a nickname', () => {
     const { person, errors } = parsePerson({ file: 'content/people/ana-kos.md', text: '---\nname: Ana „Anka“ Kos\n---\n', mtimeMs: 0 });
     expect(errors).toEqual([]);
