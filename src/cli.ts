@@ -135,8 +135,8 @@ folders serve their index.html, a missing page gets 404.html with status 404. Ru
 Writes content/articles/YYYY/<slug>.md with today's date in Ljubljana and the front matter filled in.
 An existing file is never replaced, and an article already at today's address of the slug is named.
 
-  --people LIST  comma-separated names for the people: list; a name no person file has is warned about
-  --tags LIST    comma-separated tags
+  --people LIST  names for the people: list, separated by commas (or semicolons); a name no person file has is warned about
+  --tags LIST    tags, separated by commas (or semicolons)
   --slug SLUG    the last part of the address, instead of the one made from the title
   --root DIR     project folder (default: the current folder)`,
   import: `usage: arhivar import <file.txt|folder> [--date DATE] [--title TITLE] [--slug SLUG] [--root DIR]

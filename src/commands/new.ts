@@ -46,11 +46,14 @@ export function yamlList(values: readonly string[]): string {
   return `[${values.map(yamlString).join(', ')}]`;
 }
 
-/** "Ana Novak, Boris Kos" → ["Ana Novak", "Boris Kos"]. */
+/**
+ * "Ana Novak, Boris Kos" → ["Ana Novak", "Boris Kos"]. A semicolon separates too, as a CMS lists tags (Politika;
+ * Gospodarstvo): the build refuses such a value without brackets, and in a list it was one tag.
+ */
 export function splitList(value: string | undefined): string[] {
   if (value === undefined) return [];
   return value
-    .split(',')
+    .split(/[,;]/)
     .map((item) => item.trim())
     .filter((item) => item !== '');
 }

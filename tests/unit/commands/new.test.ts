@@ -275,6 +275,11 @@ describe('arhivar new', () => {
     expect(splitList(' Ana Novak, Boris Kos ,, ')).toEqual(['Ana Novak', 'Boris Kos']);
     expect(splitList(undefined)).toEqual([]);
   });
+
+  it('splits at semicolons too, as a CMS lists tags: one tag "Politika; Gospodarstvo" was written', () => {
+    expect(splitList('Politika; Gospodarstvo')).toEqual(['Politika', 'Gospodarstvo']);
+    expect(splitList('Robert Golob;Janez Janša, Ana Kos')).toEqual(['Robert Golob', 'Janez Janša', 'Ana Kos']);
+  });
 });
 
 /**
