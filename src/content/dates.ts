@@ -162,7 +162,9 @@ function endOfDay(year: number, month: number, day: number, hour: number, minute
  */
 const MONTH_WORD = new Map<string, number>([...MONTHS_GENITIVE, ...MONTHS_NOMINATIVE].map((word, index) => [word, (index % 12) + 1]));
 const SLOVENIAN_TIME = String.raw`(?:,?\s+(?:ob\s+)?(\d{1,2})[.:](\d{2})(?:\s*h)?)?`;
-const SLOVENIAN_DATE = new RegExp(String.raw`^(\d{1,2})\.\s*(\d{1,2}\.|\p{L}+)\s*(\d{4})${SLOVENIAN_TIME}$`, 'iu');
+// The day of the week a news site's dateline puts in front (ponedeljek, 7. december 2026; pon., 7. 12. 2026).
+const WEEKDAY = String.raw`(?:(?:ponedeljek|torek|sreda|četrtek|petek|sobota|nedelja|pon|tor|sre|čet|pet|sob|ned)\.?,?\s+)?`;
+const SLOVENIAN_DATE = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})\.\s*(\d{1,2}\.|\p{L}+)\s*(\d{4})${SLOVENIAN_TIME}$`, 'iu');
 // Year first, with - / or . between its parts (the same one twice) and the time after T or the Slovenian way. Or a
 // dash or minus sign (2025–12–22), which a word processor or a web page puts where hyphens were typed, and which
 // looks like one.

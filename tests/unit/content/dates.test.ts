@@ -129,6 +129,11 @@ describe('parseContentDate', () => {
     ['5. december 2025 ob 14.30', 'is not a date', 'write 2025-12-05T14:30: the same date and time, year first'],
     ['1. Marca 2026, 9.05 h', 'is not a date', 'write 2026-03-01T09:05: the same date and time, year first'],
     ['5. decembrom 2025', 'is not a date', EXAMPLE],
+    // With the day of the week in front, as a news site's dateline writes it and an editor copies it.
+    ['ponedeljek, 7. december 2026', 'is not a date', 'write 2026-12-07: the same date, year first'],
+    ['Sreda, 9. 12. 2026 ob 10.30', 'is not a date', 'write 2026-12-09T10:30: the same date and time, year first'],
+    ['čet., 10. decembra 2026', 'is not a date', 'write 2026-12-10: the same date, year first'],
+    ['sredina, 9. 12. 2026', 'is not a date', EXAMPLE],
     // The date right, the time written the Slovenian way.
     ['2025-12-05 ob 14.30', 'is not a date', 'write 2025-12-05T14:30: the same date and time, year first'],
     ['2025-12-05T14.30', 'is not a date', 'write 2025-12-05T14:30: the same date and time, year first'],
