@@ -1,3 +1,4 @@
+import { textLine } from '../content/front-matter.ts';
 import { ArhivarError } from '../errors.ts';
 import { isRomanNumeralForm } from '../text/numbers.ts';
 import { findPlainTextHtml, plainTextHtmlWarning } from './summary-warnings.ts';
@@ -16,6 +17,18 @@ export function titleWarnings(title: string, slug: string | undefined, file: str
     const address = slug === undefined ? '' : `; the address is made from the title and changes with it, so add slug: ${slug} to keep it if the article is already out`;
     warnings.push(plainTextHtmlWarning('title', html, 'the headline, listings, feeds and search results', file, line, address));
   }
+  const quoted = ENGLISH_QUOTED.exec(title);
+  if (quoted) {
+    warnings.push(
+      new ArhivarError({
+        code: 'article/title-quotes',
+        message: `the title is between the typographic quotes ${title.at(0)} ${title.at(-1)}, which YAML does not read as quotes, so the headline, listings, feeds and search results show them`,
+        file,
+        line,
+        hint: `if they were meant as YAML's quotes, write ${textLine('title', quoted[1]!)}; if the headline is a quotation, write it with Slovenian quotes, ${textLine('title', `»${quoted[1]!}«`)}; the address stays the same`,
+      }),
+    );
+  }
   if (isInCapitals(title)) {
     const sentence = sentenceCase(title);
     warnings.push(
@@ -31,6 +44,13 @@ export function titleWarnings(title: string, slug: string | undefined, file: str
   }
   return warnings;
 }
+
+/**
+ * A whole title between “…” or ‘…’, the quotes Word's English autocorrect types for the straight ones: Slovenian
+ * quotes with „…“ or »…«, so a headline that is a quotation is written so, and one in English quotes is the editor's
+ * YAML quoting, published with the marks. Only the whole title: quotes inside it (Witkoff: “Mir je blizu”) are text.
+ */
+const ENGLISH_QUOTED = /^[“‘]([^“”‘’]+)[”’]$/u;
 
 /**
  * A word of i, v and x before a full stop: a Roman ordinal up to 39 (II. svetovna vojna, XXI. kongres) when it is

@@ -25,6 +25,23 @@ describe('titleWarnings', () => {
     expect(titleWarnings(title, 'slug', 'a.md', 2)).toEqual([]);
   });
 
+  it('warns about a headline between English typographic quotes, as Word types the straight ones, with the lines to write', () => {
+    for (const [title, bare, quoted] of [
+      ['“Vlada sprejela proračun”', 'title: Vlada sprejela proračun', 'title: »Vlada sprejela proračun«'],
+      ['‘Mir: zdaj’', 'title: "Mir: zdaj"', 'title: "»Mir: zdaj«"'],
+    ]) {
+      const [warning, ...rest] = titleWarnings(title!, 'slug', 'content/articles/a.md', 2);
+      expect(rest).toEqual([]);
+      expect([warning!.code, warning!.line]).toEqual(['article/title-quotes', 2]);
+      expect(warning!.message).toBe(`the title is between the typographic quotes ${title!.at(0)} ${title!.at(-1)}, which YAML does not read as quotes, so the headline, listings, feeds and search results show them`);
+      expect(warning!.hint).toBe(`if they were meant as YAML's quotes, write ${bare}; if the headline is a quotation, write it with Slovenian quotes, ${quoted}; the address stays the same`);
+    }
+  });
+
+  it.each(['»Ne bomo popustili«', '„Ne bomo popustili“', '“Mir je blizu”, pravi Witkoff', 'Witkoff: “Mir je blizu”'])('leaves the quotes of %j alone', (title) => {
+    expect(titleWarnings(title, 'slug', 'a.md', 2)).toEqual([]);
+  });
+
   it('warns about a headline in capitals, as an agency or a CMS sends it, with the line in sentence case to start from', () => {
     const [warning, ...rest] = titleWarnings('VLADA SPREJELA PRORAČUN ZA LETO 2027', 'vlada-sprejela-proracun-za-leto-2027', 'content/articles/a.md', 2);
     expect(rest).toEqual([]);
