@@ -4,7 +4,7 @@ import type { Person } from '../content/person.ts';
 import { ArhivarError, type ArhivarErrorDetails } from '../errors.ts';
 import { bodyWarnings } from './body-warnings.ts';
 import { bylineWarnings } from './byline-warnings.ts';
-import { summaryWarnings } from './summary-warnings.ts';
+import { openingNoteWarning, summaryWarnings } from './summary-warnings.ts';
 import { titleWarnings } from './title-warnings.ts';
 import type { BodyPicture, RenderedMarkdown } from '../markdown/render.ts';
 import { combineArticlePeople } from '../people/article-people.ts';
@@ -61,6 +61,7 @@ export function articleRecord(draft: Draft, rendered: RenderedMarkdown, detected
   const derivedSlug = draft.frontMatter.slug === undefined ? draft.slug : undefined;
   warnings.push(...titleWarnings(draft.title, derivedSlug, draft.file, draft.keyLines.get('title')));
   warnings.push(...summaryWarnings(draft.frontMatter.summary, draft.file, draft.keyLines.get('summary')));
+  warnings.push(...openingNoteWarning(draft.frontMatter.summary, rendered.defaultSummary, draft.file, draft.bodyLine));
   warnings.push(...bylineWarnings(draft.frontMatter.author, draft.file, draft.keyLines.get('author'), registry.people));
   warnings.push(...bodyWarnings(rendered, 'article', draft.file, draft.bodyLine));
   // A file saved before its text was pasted in, or made by npm run new and left: a scheduled build publishes

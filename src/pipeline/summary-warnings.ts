@@ -1,6 +1,7 @@
 import { ArhivarError } from '../errors.ts';
 import { htmlTagPattern } from '../text/html-tag.ts';
 import { codePointCount, LONG_SUMMARY } from '../text/shorten.ts';
+import { MONTHS_GENITIVE } from '../text/sl.ts';
 
 /**
  * Warnings about a `summary:` written in the front matter. The summary is published as plain text wherever
@@ -39,6 +40,34 @@ export function summaryWarnings(summary: string | undefined, file: string, line:
   }
   return warnings;
 }
+
+/**
+ * A warning when an article without `summary:` opens with a note to readers: a correction (»Popravek (8. 12. 2026):
+ * …«), an editor's note or an update put on top, as newsrooms put a grave one. The first paragraph is the default
+ * summary, so the note took the article's place in every listing, the feeds and the meta description. A label
+ * and its colon mark the note (Popravek zakona so sprejeli … is news), the colon within a short date or time.
+ */
+export function openingNoteWarning(summary: string | undefined, defaultSummary: string, file: string, line: number | undefined): ArhivarError[] {
+  if (summary !== undefined) return [];
+  const note = OPENING_NOTE.exec(defaultSummary);
+  if (!note) return [];
+  return [
+    new ArhivarError({
+      code: 'article/note-as-summary',
+      message: `the text opens with a note to readers, »${note[0].trim()} …«, and its first paragraph is the article's summary when summary: does not give one, so listings, feeds and the description search engines show it in place of a summary of the article`,
+      file,
+      line,
+      hint: "add a summary: line with the article's own summary, or move the note to the end of the text",
+    }),
+  ];
+}
+
+const OPENING_NOTE = new RegExp(
+  String.raw`^(?:popravek|pojasnilo|opomba(?: uredništva| urednika| urednice)?|dopolnitev|dopolnjeno|posodobitev|posodobljeno)` +
+    // A date or time before the colon: (8. 12. 2026), 8. 12. 2026, dne 8. decembra, ob 10.30.
+    String.raw`(?:\s*\([^()]{0,40}\)|,?(?:\s+(?:ob|dne|\d[\d.:]*h?|${MONTHS_GENITIVE.join('|')}))*)\s*:`,
+  'iu',
+);
 
 const SUMMARY_HAS_NO: Record<SummaryMarkdown['kind'], string> = {
   emphasis: '',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findPlainTextHtml, findSummaryMarkdown, summaryWarnings } from '../../../src/pipeline/summary-warnings.ts';
+import { renderMarkdown } from '../../../src/markdown/render.ts';
+import { findPlainTextHtml, findSummaryMarkdown, openingNoteWarning, summaryWarnings } from '../../../src/pipeline/summary-warnings.ts';
 import { LONG_SUMMARY } from '../../../src/text/shorten.ts';
 
 describe('findSummaryMarkdown', () => {
@@ -117,5 +118,30 @@ describe('summaryWarnings', () => {
   it('gives no warning without a summary, or for a plain teaser', () => {
     expect(summaryWarnings(undefined, 'a.md', undefined)).toEqual([]);
     expect(summaryWarnings('Ameriški odposlanec Steve Witkoff se je v Moskvi sestal z ruskim predsednikom.', 'a.md', 4)).toEqual([]);
+  });
+});
+
+describe('openingNoteWarning', () => {
+  it.each([
+    '**Popravek (8. 12. 2026):** v prvi različici smo napačno zapisali ime.',
+    'POPRAVEK: napačno smo navedli znesek.',
+    '*Opomba uredništva: članek smo dopolnili z odzivom ministrstva.*',
+    'Posodobljeno ob 10.30: dodali smo izjavo premierja.',
+    'Popravek, 8. decembra 2026: napačno smo navedli znesek.',
+  ])('warns when the text opens with a note to readers, %j, which would be the teaser, feed summary and description', (note) => {
+    const rendered = renderMarkdown(`${note}\n\nKirill Dmitriev je napovedal nove pogovore z ameriško stranjo.\n`);
+    const [warning, ...rest] = openingNoteWarning(undefined, rendered.defaultSummary, 'content/articles/a.md', 6);
+    expect(rest).toEqual([]);
+    expect([warning!.code, warning!.file, warning!.line]).toEqual(['article/note-as-summary', 'content/articles/a.md', 6]);
+    expect(warning!.message).toContain('so listings, feeds and the description search engines show it in place of a summary of the article');
+    expect(warning!.hint).toBe("add a summary: line with the article's own summary, or move the note to the end of the text");
+  });
+
+  it('says nothing with a summary: line, nor for a text that opens otherwise', () => {
+    const note = renderMarkdown('Popravek: napačno smo navedli znesek.\n\nBesedilo.\n').defaultSummary;
+    expect(openingNoteWarning('Vlada je sprejela proračun.', note, 'a.md', 6)).toEqual([]);
+    for (const text of ['Posodobljeno omrežje bo odprto jeseni.', 'Popravek zakona so poslanci sprejeli včeraj.', 'Vlada je sprejela popravek: rebalans.', 'Posodobljeno omrežje bo zagotovilo: hitrejši prenos.']) {
+      expect(openingNoteWarning(undefined, renderMarkdown(`${text}\n`).defaultSummary, 'a.md', 6)).toEqual([]);
+    }
   });
 });
