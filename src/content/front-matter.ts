@@ -374,6 +374,9 @@ interface RunOnEntry {
   lines: string[];
   /** What YAML read: the lines joined with spaces. */
   value: string;
+  /** The list's entries as YAML read them, each before it and after it. */
+  before: string[];
+  after: string[];
 }
 
 /**
@@ -385,12 +388,16 @@ interface RunOnEntry {
 function entryRunningOn(list: unknown, source: string): RunOnEntry | undefined {
   const { isScalar, isSeq } = yaml();
   if (!isSeq(list) || list.flow) return undefined;
-  for (const entry of list.items) {
+  for (const [index, entry] of list.items.entries()) {
     if (!isScalar(entry) || entry.type !== 'PLAIN' || !entry.range) continue;
     const written = source.slice(entry.range[0], entry.range[1]);
     if (!written.includes('\n')) continue;
     const lines = written.split('\n').map((line) => line.trim()).filter((line) => line !== '');
-    if (lines.length > 1) return { at: entry.range[0], lines, value: String(entry.value) };
+    if (lines.length < 2) continue;
+    const values = list.items.map((item) => (isScalar(item) ? String(item.value) : undefined));
+    // An entry that is a list or mapping itself has no line to write here: the hint then gives this entry's alone.
+    const others = values.every((value) => value !== undefined) ? (values as string[]) : undefined;
+    return { at: entry.range[0], lines, value: String(entry.value), before: others?.slice(0, index) ?? [], after: others?.slice(index + 1) ?? [] };
   }
   return undefined;
 }
@@ -400,6 +407,7 @@ function runOnError(entry: RunOnEntry, key: string, file: string, lineAt: (offse
   const [first, ...rest] = entry.lines;
   const dashed = rest.every((next) => next.startsWith('- '));
   const parts = [first!, ...rest.map((next) => (dashed ? next.slice(2).trim() : next))];
+  const list = listLine(key, [...entry.before, ...parts, ...entry.after]);
   const lines = rest.length === 1 ? 'the two lines' : `the ${rest.length + 1} lines`;
   return new ArhivarError({
     code: 'front-matter/bad-yaml',
@@ -407,8 +415,8 @@ function runOnError(entry: RunOnEntry, key: string, file: string, lineAt: (offse
     file,
     line: line + 1,
     hint: dashed
-      ? `start the - of each entry under the one of line ${line}, or write ${listLine(key, parts)}`
-      : `if line ${line + 1} is an entry of its own, start it with - under the one of line ${line}, or write ${listLine(key, parts)}; if it is the rest of the entry, write the entry on line ${line} alone`,
+      ? `start the - of each entry under the one of line ${line}, or write ${list}`
+      : `if line ${line + 1} is an entry of its own, start it with - under the one of line ${line}, or write ${list}; if it is the rest of the entry, write the entry on line ${line} alone`,
   });
 }
 
