@@ -30,6 +30,10 @@ import { FIXTURES, buildFixture, hrefs, removeDir, type BuiltSite } from '../hel
  * stage with foreign riders, a farm fair, a school surgery with titles, an organ's centenary with a father and son »st.«
  * and »ml.« and a maiden name, a list of candidates with a double surname and a nickname) and 41 people, four Hribars,
  * four Kovačs, three Vrhs and three Kmets across articles, surnames that are nouns (Kos, Grah, Petelin, Žerjav, Jesen).
+ * people-blind6: a sixth blind set (a court report with the accused by initials, an obituary, a theatre review whose
+ * play has a character Novak and a title with »Kralj«, Hungarian and Italian names in Prekmurje and Istria, a football
+ * match with Serbian, Croatian and Bosnian players, an interview whose answers are tagged »KOS:« and »DVOŘÁKOVÁ:«) and
+ * 38 people, three Zajecs and three Sokols across articles, two unrelated Horváths, Bertonis and Đurićs in one each.
  */
 const ARTICLE_URL = /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/;
 
@@ -51,7 +55,7 @@ function expectedCounts(labels: Labels, file: string): Record<string, number> {
   return expected;
 }
 
-describe.each(['people-newsroom', 'people-genres', 'people-blind', 'people-blind2', 'people-blind3', 'people-blind4', 'people-blind5'])('people detection on newsroom articles: %s', (fixture) => {
+describe.each(['people-newsroom', 'people-genres', 'people-blind', 'people-blind2', 'people-blind3', 'people-blind4', 'people-blind5', 'people-blind6'])('people detection on newsroom articles: %s', (fixture) => {
   let site: BuiltSite;
   let labels: Labels;
 
