@@ -172,6 +172,8 @@ function declineFeminineA(paradigm: Paradigm, stem: string): void {
 
 /** Slavic women's surnames that decline: Kurnikova, Zaharova, Kuzmina, Zelenska. */
 const FEMININE_DECLINING = /(ova|eva|ina|yna|ska|cka|ška|čka)$/i;
+/** Czech and Slovak women's surnames: Dvořáková, Kováčská. */
+const CZECH_FEMININE = /(ov|sk|ck|šk|čk)á$/i;
 
 /**
  * A woman's surname stays undeclined (Kaja Kallas, s Kajo Kallas) except the Slavic -ova/-eva/-ina/-ska
@@ -182,6 +184,14 @@ export function declineFeminineSurname(word: string): Paradigm {
   if (word === '') return paradigm;
   if (FEMININE_DECLINING.test(word)) {
     add(paradigm, 'nom', word);
+    declineFeminineA(paradigm, word.slice(0, -1));
+    return paradigm;
+  }
+  // Czech and Slovak -ová, -ská, -cká decline as the Slovenian ones, the accent dropped, and news writes the
+  // nominative so too: Kvitová, Kvitove, s Kvitovo; Dvořáková, Dvořákova je dejala.
+  if (CZECH_FEMININE.test(word)) {
+    add(paradigm, 'nom', word);
+    add(paradigm, 'nom', `${word.slice(0, -1)}a`);
     declineFeminineA(paradigm, word.slice(0, -1));
     return paradigm;
   }
