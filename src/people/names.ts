@@ -90,6 +90,8 @@ export function declineMasculine(word: string, role: NameRole = 'surname'): Para
       // A German -z is said c, and news declines it so: z Merzem, z Olafom Scholzem (Spanish Sánchez keeps
       // Sánchezom). Which one a name is cannot be told from the spelling, so -z takes both.
       if (/z$/i.test(stem)) add(paradigm, 'ins', `${stem}em`);
+      // A Hungarian cs is said č: s Kovácsem, as news writes it beside Kovácsom.
+      if (/cs$/i.test(stem)) add(paradigm, 'ins', `${stem}em`);
     }
   };
   const adjective = (stem: string) => {

@@ -1851,3 +1851,16 @@ describe('newsroom sentences: a Czech or Slovak woman\'s surname in -ová', () =
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a Hungarian surname in -cs, said as č', () => {
+  // The sixth blind set's story from Lendava: »S Kovácsem je na odru stal tudi konzul« was missed for the mayor Zoltán
+  // Kovács. Hungarian cs is said č, and the instrumental after it takes -em, as after č (Vučićem); -om is written too.
+  const d = createDetector([person('Zoltán Kovács', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it.each([
+    ['-em after -cs', 'Goste je pozdravil župan Zoltán Kovács. S Kovácsem je na odru stal konzul.', ['Zoltán Kovács: zoltan-kovacs', 'Kovácsem: zoltan-kovacs']],
+    ['-om after -cs', 'Goste je pozdravil župan Zoltán Kovács. S Kovácsom je na odru stal konzul.', ['Zoltán Kovács: zoltan-kovacs', 'Kovácsom: zoltan-kovacs']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
