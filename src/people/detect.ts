@@ -1134,7 +1134,11 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
     if (code >= 97 && code <= 122) continue; // a-z: no name starts lower-case
     const spelled = tokens.word(i);
     const entries = detector.index.get(spelled);
-    if (!entries) continue;
+    if (!entries) {
+      const tag = speakerTag(detector, tokens, i);
+      if (tag) occurrences.push(tag);
+      continue;
+    }
     if (isTimeSpan(tokens, i) || isWeekdayBeforeDate(tokens, i)) continue;
     // »King Jr.«, »Karel III.«: a suffix after the surname is no given name (a lone capital and dot is an initial).
     // »roman Gorana Vojnovića Pod Rožnikom«: a capitalised preposition starts a title, and no given name is one.
@@ -1227,6 +1231,36 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
     if (candidates.length > 0) occurrences.push({ token: i, candidates });
   }
   return occurrences;
+}
+
+/**
+ * »KOS: Vsi drugi so narisali stavbo.«: an interview's answer opened by its speaker's surname in capitals and a colon.
+ * Asked only of a capitalised word no form spells and a colon follows, so of almost no word.
+ */
+function speakerTag(detector: PeopleDetector, tokens: Tokens, i: number): Occurrence | undefined {
+  const spelled = speakerTagSpelling(tokens, i);
+  const entries = spelled === undefined ? undefined : detector.index.get(spelled);
+  if (!entries) return undefined;
+  const candidates: Candidate[] = [];
+  for (const entry of entries) {
+    if (entry.kind !== 'surname' || entry.prefix.length > 0 || (entry.cases & NOM_ONLY) === 0) continue;
+    candidates.push({ person: entry.person, kind: 'surname', relation: 'bare', alias: entry.alias, nomOnly: entry.cases === NOM_ONLY, hasNom: true, from: i, cases: entry.cases });
+  }
+  return candidates.length > 0 ? { token: i, candidates } : undefined;
+}
+
+/** The word at `i` as a surname is spelled, if it is a speaker's tag in capitals (»DVOŘÁKOVÁ:« → Dvořáková). */
+export function speakerTagSpelling(tokens: Tokens, i: number): string | undefined {
+  if (tokens.text[tokens.ends[i]!] !== ':' || !paragraphStart(tokens, i)) return undefined;
+  const word = tokens.word(i);
+  if (word.length < 2 || word !== word.toUpperCase() || word === word.toLowerCase()) return undefined;
+  return word[0] + word.slice(1).toLowerCase();
+}
+
+/** The token opens the text or a paragraph (a blank line before it, perhaps a bold mark's leftovers). */
+function paragraphStart(tokens: Tokens, i: number): boolean {
+  if (i === 0) return /^\s*$/.test(tokens.text.slice(0, tokens.starts[0]!));
+  return /\n[^\S\n]*\n[^\p{L}\p{N}]*$/u.test(tokens.text.slice(tokens.ends[i - 1]!, tokens.starts[i]!));
 }
 
 /** The surname at token `i`, in her nominative, is the subject of a feminine verb after it (see scan). */

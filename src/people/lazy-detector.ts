@@ -1,6 +1,6 @@
 import { isNameSuffix, nameWords, PATRONYMIC_PARTICLES } from '../content/person-name.ts';
 import { allForms, foldForeignLetters, personFirstForms, type PersonForms } from './names.ts';
-import { addToDetector, createDetector, detectInTokens, emptyDetector, foldApostrophe, sortDetector, tokenize, type DetectedPerson, type Detection, type DetectorParts, type PeopleDetector } from './detect.ts';
+import { addToDetector, createDetector, detectInTokens, emptyDetector, foldApostrophe, sortDetector, speakerTagSpelling, tokenize, type DetectedPerson, type Detection, type DetectorParts, type PeopleDetector } from './detect.ts';
 
 /**
  * createDetector's detector, built only as far as the texts given to it need: a person's forms go into the index
@@ -91,23 +91,11 @@ export class LazyDetector {
     for (let i = 0; i < tokens.length; i++) {
       const code = tokens.text.charCodeAt(tokens.starts[i]!);
       if (!this.lowerCaseKeys && code >= 97 && code <= 122) continue;
-      // The word as detection looks it up (NFC, apostrophe folded).
+      // The word as detection looks it up (NFC, apostrophe folded), and an interview's tag in capitals as a surname.
       const word = tokens.word(i);
-      if (word.length < 2 || !this.starts.has(startOf(word))) continue;
-      for (let length = 2; length <= Math.min(KEY_LENGTH, word.length); length++) {
-        const key = word.slice(0, length);
-        const bucket = this.buckets.get(key);
-        if (bucket) {
-          want(bucket);
-          this.buckets.delete(key);
-        }
-        const names = this.nameBuckets.get(key);
-        if (names) {
-          // Not push(...names): a key many people's given names share could hold more than a call takes arguments.
-          for (const number of names) named.push(number);
-          this.nameBuckets.delete(key);
-        }
-      }
+      this.keyWord(word, want, named);
+      const tagged = speakerTagSpelling(tokens, i);
+      if (tagged !== undefined) this.keyWord(tagged, want, named);
     }
     // In the registry's order, so most entries go to the end of their lists; sortDetector puts the rest in place.
     wanted.sort((a, b) => a - b);
@@ -122,6 +110,25 @@ export class LazyDetector {
     }
     sortDetector(this.detector);
     return detectInTokens(this.detector, tokens);
+  }
+
+  /** The people one of whose keys `word` starts with: `want` those of the surname's keys, `named` those of given names'. */
+  private keyWord(word: string, want: (numbers: readonly number[]) => void, named: number[]): void {
+    if (word.length < 2 || !this.starts.has(startOf(word))) return;
+    for (let length = 2; length <= Math.min(KEY_LENGTH, word.length); length++) {
+      const key = word.slice(0, length);
+      const bucket = this.buckets.get(key);
+      if (bucket) {
+        want(bucket);
+        this.buckets.delete(key);
+      }
+      const names = this.nameBuckets.get(key);
+      if (names) {
+        // Not push(...names): a key many people's given names share could hold more than a call takes arguments.
+        for (const number of names) named.push(number);
+        this.nameBuckets.delete(key);
+      }
+    }
   }
 
   private add(number: number): void {

@@ -1864,3 +1864,21 @@ describe('newsroom sentences: a Hungarian surname in -cs, said as č', () => {
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: an interview\'s answer tagged with the speaker\'s surname in capitals', () => {
+  // The sixth blind set's interview: the answers of the library's director Marko Kos and of the architect Klára
+  // Dvořáková, each opened »KOS:« or »DVOŘÁKOVÁ:«, were missed, twelve mentions. A paragraph that opens with a word in
+  // capitals and a colon is an answer tagged with its speaker's surname in the nominative; the journalist's initials
+  // (»M. K.:«) are no one, and a word in capitals elsewhere (an acronym, a shout) is not looked up.
+  const d = createDetector([person('Marko Kos', { gender: 'm' }), person('Darja Kos', { gender: 'f' }), person('Klára Dvořáková', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  const intro = 'Z arhitektko Kláro Dvořákovo in direktorjem knjižnice Markom Kosom smo se pogovarjali na gradbišču.\n\n';
+  it.each([
+    ['two speakers', `${intro}M. K.: Kaj vas je prepričalo?\n\nKOS: Vsi drugi so narisali stavbo.\n\nDVOŘÁKOVÁ: To ni bil trik.`, ['Kláro Dvořákovo: klara-dvorakova', 'Markom Kosom: marko-kos', 'KOS: marko-kos', 'DVOŘÁKOVÁ: klara-dvorakova']],
+    // Not at a paragraph's start, or no colon after it: not a tag.
+    ['inside a paragraph', `${intro}Na steni piše KOS: tako se imenuje kavarna.`, ['Kláro Dvořákovo: klara-dvorakova', 'Markom Kosom: marko-kos']],
+    ['no colon', `${intro}KOS je ime kavarne v pritličju.`, ['Kláro Dvořákovo: klara-dvorakova', 'Markom Kosom: marko-kos']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});

@@ -117,6 +117,8 @@ describe('LazyDetector', () => {
     testPerson('George W. Bush'),
     testPerson('Janez Novak ml.'),
     testPerson('Ivan Kos', { aliases: ['Vanja Kos-Novak', 'Ivo'] }),
+    testPerson('Klára Dvořáková', { gender: 'f' }),
+    testPerson('Zoltán Kovács', { gender: 'm' }),
   ];
 
   it('detects as createDetector does in sentences of every form of names that each rule of names.ts declines', () => {
@@ -127,6 +129,12 @@ describe('LazyDetector', () => {
         .join(' '),
     );
     expectSameDetection(NAMES, [...texts, texts.join('\n\n')]);
+  });
+
+  it('detects an interview\'s answer tagged with the surname in capitals (»DVOŘÁKOVÁ:«), which starts no key', () => {
+    const text = 'Arhitektka je pojasnila načrt.\n\nDVOŘÁKOVÁ: To ni bil trik.';
+    expect(detectPeople(createDetector(NAMES), text).people).toEqual(['klara-dvorakova']);
+    expectSameDetection(NAMES, [text]);
   });
 
   it('knows the first names of people a text names by no surname (»Golob, Zvezdan in Ana«)', () => {
