@@ -2031,7 +2031,7 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     }
     let first = open[0]!.from;
     for (const candidate of open) if (candidate.from < first) first = candidate.from;
-    if (afterMaidenName(tokens, first)) continue;
+    if (afterMaidenName(tokens, first) || nameAsSuch(tokens, first, open)) continue;
     // »poleg zakoncev Dolenc«: a married couple named by their shared surname is both of the two the article names in
     // full, if it names them as a couple: together (»Urška in Rok Dolenc«) or one as the other's spouse (»njen mož Rok
     // Dolenc«); two namesakes may be a wife and someone unrelated. Before a role noun's gender (zakoncev reads as a
@@ -2806,6 +2806,15 @@ function afterMaidenName(tokens: Tokens, first: number): boolean {
   const word = tokens.word(first - 1).toLowerCase();
   if (word === 'roj') return /^\.\s+$/.test(tokens.text.slice(tokens.ends[first - 1]!, tokens.starts[first]!));
   return tightGap(tokens, first - 1) && MAIDEN_NAME.test(word);
+}
+
+/**
+ * »Ime Hribar ljudje poznajo«, »obdržali bodo ime Hribar«: right after »ime« (the name) a surname spelled as its
+ * nominative is the name itself, a brand's or a family's, as after »priimek«; »ime Hribarja« (his name) is his.
+ */
+function nameAsSuch(tokens: Tokens, first: number, open: readonly Candidate[]): boolean {
+  if (first === 0 || (tokens.text.charCodeAt(tokens.starts[first - 1]!) | 32) !== 105) return false;
+  return tokens.word(first - 1).toLowerCase() === 'ime' && tightGap(tokens, first - 1) && open.every((candidate) => candidate.kind === 'surname' && candidate.hasNom);
 }
 
 /** Prepositions that take the dative (k ministrici, proti komisarki). */

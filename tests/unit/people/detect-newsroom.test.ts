@@ -1882,3 +1882,20 @@ describe('newsroom sentences: an interview\'s answer tagged with the speaker\'s 
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a surname after »ime«, the name as such', () => {
+  // The fifth blind set's takeover of the Hribar bakery: »Ime Hribar ljudje poznajo,« the buyer said of the brand, was
+  // counted for no one only because the article names two Hribars in full (the baker and his daughter); with one, it
+  // was the baker Franc Hribar's. After »ime« (the name) a surname spelled as its nominative is the name itself, as
+  // after »priimek«; its genitive, »ime Hribarja«, is still his.
+  const d = createDetector([person('Franc Hribar', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  const opening = 'Pekarno vodi Franc Hribar. ';
+  it.each([
+    ['at a quotation\'s start', `${opening}»Ime Hribar ljudje poznajo,« je dejal direktor.`, ['Franc Hribar: franc-hribar']],
+    ['inside a sentence', `${opening}Obdržali bodo ime Hribar, je dejal direktor.`, ['Franc Hribar: franc-hribar']],
+    ['his genitive', `${opening}Ime Hribarja poznajo vsi v Logatcu.`, ['Franc Hribar: franc-hribar', 'Hribarja: franc-hribar']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
