@@ -2124,6 +2124,12 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
         let inParagraph = named.filter((person) => namedAt.get(person)!.some((at) => at < token && paragraphs![at] === paragraph));
         let inTextBefore = named.filter((person) => namedAt.get(person)!.some((at) => at < token && paragraphs![at] !== 0));
         let inHeadline = named.filter((person) => paragraphs![namedAt.get(person)![0]!] === 0);
+        // A headline that names none of them in full (»Đurić zadel soimenjaka«) has the lead below it say whom the
+        // article is about: the first paragraph, if it is the first to name any of them, and names only one.
+        if (inHeadline.length === 0) {
+          const firstNamed = named.map((person) => paragraphs![namedAt.get(person)![0]!]!);
+          if (Math.min(...firstNamed) === 1) inHeadline = named.filter((_person, k) => firstNamed[k] === 1);
+        }
         // Another of them first named in full further on in this paragraph: a paragraph often brings in the second of a
         // name by the surname and names him a sentence later (»Novak, ki ga kličejo Pero, … Peter Novak je sin«) or in
         // apposition (»drugi Novak, njegov sin Peter Novak«) as often as it goes on about the first, so the surname

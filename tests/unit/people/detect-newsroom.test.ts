@@ -1883,11 +1883,31 @@ describe('newsroom sentences: an interview\'s answer tagged with the speaker\'s 
   });
 });
 
+describe('newsroom sentences: a shared surname where the headline names no one in full', () => {
+  // The sixth blind set's football match: the scorer Marko Đurić and the goalkeeper Nemanja Đurić, no relation, both
+  // named in full; the headline »Đurić zadel soimenjaka, …«, »Đurić je ušel Mraku … mimo Nemanje Đurića« and »Junak
+  // tekme Đurić je dejal …« were counted for neither. Where the headline names neither in full, the lead, the first
+  // paragraph below it, says whom the article is about, if it names only one of them.
+  const d = createDetector([person('Marko Đurić', { gender: 'm', id: 'marko-duric' }), person('Nemanja Đurić', { gender: 'm', id: 'nemanja-duric' })]);
+  const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  const lead = 'Oba gola za Celje je dosegel napadalec Marko Đurić.\n\nV 27. minuti je z glavo premagal vratarja Maribora Nemanjo Đurića.\n\n';
+  const named = ['Marko Đurić: marko-duric', 'Nemanjo Đurića: nemanja-duric'];
+  it.each([
+    ['the headline\'s bare surname', `Đurić zadel soimenjaka\n\n${lead}Tekma je bila ostra.`, ['Đurić: marko-duric', ...named]],
+    ['a bare surname further on', `Celje ugnalo Maribor\n\n${lead}Junak tekme Đurić je dejal, da je vesel.`, [...named, 'Đurić: marko-duric']],
+    // A headline that names one in full is the article's subject as before; a lead that names both tells nobody.
+    ['a headline naming the other', `Nemanja Đurić ubranil enajstmetrovko\n\n${lead}Junak tekme Đurić je dejal, da je vesel.`, ['Nemanja Đurić: nemanja-duric', ...named, 'Đurić: nemanja-duric']],
+    ['a lead naming both', 'Celje ugnalo Maribor\n\nMarko Đurić je premagal Nemanjo Đurića.\n\nJunak tekme Đurić je dejal, da je vesel.', ['Marko Đurić: marko-duric', 'Nemanjo Đurića: nemanja-duric']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
+
 describe('newsroom sentences: a surname after »ime«, the name as such', () => {
-  // The fifth blind set's takeover of the Hribar bakery: »Ime Hribar ljudje poznajo,« the buyer said of the brand, was
-  // counted for no one only because the article names two Hribars in full (the baker and his daughter); with one, it
-  // was the baker Franc Hribar's. After »ime« (the name) a surname spelled as its nominative is the name itself, as
-  // after »priimek«; its genitive, »ime Hribarja«, is still his.
+  // The fifth blind set's takeover of the Hribar bakery: »Ime Hribar ljudje poznajo,« the buyer said of the brand. Once
+  // the lead says whom the article is about (the sixth blind set's football match), it was read as the baker Franc
+  // Hribar, whom the lead names. After »ime« (the name) a surname spelled as its nominative is the name itself, as after
+  // »priimek«; its genitive, »ime Hribarja«, is still his.
   const d = createDetector([person('Franc Hribar', { gender: 'm' })]);
   const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
   const opening = 'Pekarno vodi Franc Hribar. ';
