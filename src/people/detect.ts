@@ -1103,6 +1103,8 @@ interface Candidate {
   titled?: boolean;
   /** A woman's older form spelled as a namesake's possessive before its noun (»Hribarjevo pecivo«): see olderFormBeforeNoun. */
   beforeNoun?: boolean;
+  /** A possessive before a name (»Kraljev Novak«, an actor's part): his only where the article names him in full. */
+  beforeName?: boolean;
 }
 
 /**
@@ -1167,11 +1169,12 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
         const coordinated =
           (next === 'in' || next === 'ali' || next === 'ter') && i + 2 < tokens.length && tightGap(tokens, i + 1) && isCapitalised(tokens.word(i + 2)) && POSSESSIVE_SHAPE.test(tokens.word(i + 2));
         if (PLACE_SPELLINGS.has(tokens.word(i)) || beforeField(tokens, i)) continue;
-        if (!coordinated && !(isLower(next) || ownsProperNoun(detector, tokens, i))) continue;
+        const beforeName = !coordinated && !isLower(next) && !ownsProperNoun(detector, tokens, i) && possessiveBeforeName(detector, tokens, i);
+        if (!coordinated && !beforeName && !(isLower(next) || ownsProperNoun(detector, tokens, i))) continue;
         if (!coordinated && ((FUNCTION_WORDS.has(next) && !isNounSpelledAsPreposition(tokens, i + 1)) || INSTITUTION_NOUN.test(next.toLowerCase()) || isSpeechNotNoun(tokens.word(i), next))) continue;
         if (!coordinated && isFamilyBeforePreposition(tokens, i)) continue;
         if (!coordinated && detector.people[entry.person]!.animal && ANIMALS_OWN.test(next)) continue;
-        candidates.push({ person: entry.person, kind: 'possessive', relation: 'bare', alias: entry.alias, nomOnly: false, hasNom: false, from: i, cases: 0 });
+        candidates.push({ person: entry.person, kind: 'possessive', relation: 'bare', alias: entry.alias, nomOnly: false, hasNom: false, from: i, cases: 0, ...(beforeName ? { beforeName } : {}) });
         continue;
       }
       // The surname first, then this person's given name: Xi Jinping, »Novak Janez« in a list.
@@ -1615,6 +1618,19 @@ function ownsProperNoun(detector: PeopleDetector, tokens: Tokens, i: number): bo
 }
 
 /**
+ * »Kraljev Novak ne kriči«, »Vrabčev Lojze je …«: a possessive before a name, a given name or a surname, in one clause
+ * with it and not after another capitalised word inside a sentence (»Boris Trumpov« is a surname); an actor's part, a
+ * coach's player. Asked only where ownsProperNoun said no; resolve keeps it only where the article names its man in
+ * full, as »Kraljev Peter« may be the Kraljs' Peter, a family's.
+ */
+function possessiveBeforeName(detector: PeopleDetector, tokens: Tokens, i: number): boolean {
+  const next = tokens.word(i + 1);
+  if (!tightGap(tokens, i) || !isCapitalised(next) || !(detector.index.has(next) || detector.firstNames.has(next))) return false;
+  if (i === 0 || isSentenceStart(tokens, i)) return true;
+  return !isCapitalised(tokens.word(i - 1)) || !tightGap(tokens, i - 1);
+}
+
+/**
  * Of full names that one text reads as several people (Janez Novak st., Janez Novak ml., Janez Novak), the one whose
  * suffix follows in the text (»Janeza Novaka ml.«, », st.«, »mlajšega«), or who has none when none follows; undefined
  * when that is no one or the readings are one person's.
@@ -2047,7 +2063,9 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     }
     const cue = grammaticalCue(tokens, first, token);
     const cased = applyPreposition(open, cue);
-    open = applyGender(cased, cue, detector, tokens.word(token)).filter((candidate) => !shadowed.has(candidate.person) && !namesakesSpelling(detector, tokens, token, candidate, cue, otherGenderSpellings));
+    open = applyGender(cased, cue, detector, tokens.word(token)).filter(
+      (candidate) => !shadowed.has(candidate.person) && !namesakesSpelling(detector, tokens, token, candidate, cue, otherGenderSpellings) && (!candidate.beforeName || fullNamed.has(candidate.person)),
+    );
     // »v trgovinah Tuš«, »podjetje Tesla«: after its generic noun the name stays in the nominative, and it is the firm's.
     if (afterCompanyNoun(tokens, first, true)) open = open.filter((candidate) => candidate.kind === 'possessive' || !candidate.hasNom);
     // »delnice Tesle«: after shares or shareholders a genitive is a company's, declined or not.

@@ -1919,3 +1919,20 @@ describe('newsroom sentences: a surname after »ime«, the name as such', () => 
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: an actor\'s possessive before the name of his part', () => {
+  // The sixth blind set's theatre review: »Kraljev Novak ne kriči« (Boris Kralj's old farmer Novak) and »Vrabčev Lojze
+  // je posrečena mešanica …« (Luka Vrabec's Lojze) were missed: a possessive was counted only before a lower-case noun or
+  // a proper noun that is no name. Before a name it is a possessive too where the article names its man in full; where
+  // it does not, »Kraljev Peter« may be the Kraljs' Peter, a family's, and counts for no one.
+  const d = createDetector([person('Boris Kralj', { gender: 'm' }), person('Luka Vrabec', { gender: 'm' }), person('Ana Novak', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it.each([
+    ['before a surname', 'Kmet Janez Novak, ki ga igra Boris Kralj, razdeli posestvo. Kraljev Novak ne kriči, ampak govori vse tiše.', ['Boris Kralj: boris-kralj', 'Kraljev: boris-kralj']],
+    ['before a given name', 'Zeta Lojzeta igra Luka Vrabec. Vrabčev Lojze je mešanica podjetnika in goljufa.', ['Luka Vrabec: luka-vrabec', 'Vrabčev: luka-vrabec']],
+    // The article does not name him in full: no one, as before.
+    ['a family\'s', 'Na vasi so vsi poznali Kraljevega Petra.', []],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
