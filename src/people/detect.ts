@@ -62,6 +62,8 @@ interface DetectorPerson {
   capitalisedNoun: boolean;
   /** The surname is an animal's name (Golob, Medved), so its possessive may be the animal's (ANIMAL_NOUNS). */
   animal: boolean;
+  /** The surname is a tree's name (Hrast, Javor), so its possessive may be the tree's (TREE_NOUNS). */
+  tree: boolean;
   /** The suffix of the name (nameSuffixKey: »ml« for Janez Novak ml.), which tells a father from his son. */
   suffix: string | undefined;
   /**
@@ -150,7 +152,7 @@ export function addToDetector(detector: DetectorParts, person: DetectedPerson, n
   const { index, firstNames } = detector;
   const forms = personForms(person);
   const head = forms.variants[0]!.surname.nom[0] ?? '';
-  const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, surname: head, mainFirst: new Set(), allFirst: new Set(), firstCases: new Map(), initials: new Set(), foreign: looksForeign(head), capitalisedNoun: isCapitalisedNoun(head, forms.variants[0]!.firstNames.length === 0), animal: ANIMAL_NOUNS.has(head.toLowerCase()), suffix: suffixOf(person.name), particles: new Set([person.name, ...person.aliases].flatMap(nameWords).filter((word) => SURNAME_PARTICLES.has(word))), roleStem: roleHeadStem(person.role) };
+  const entry: DetectorPerson = { id: person.id, name: person.name, gender: forms.gender, surname: head, mainFirst: new Set(), allFirst: new Set(), firstCases: new Map(), initials: new Set(), foreign: looksForeign(head), capitalisedNoun: isCapitalisedNoun(head, forms.variants[0]!.firstNames.length === 0), animal: ANIMAL_NOUNS.has(head.toLowerCase()), tree: TREE_NOUNS.has(head.toLowerCase()), suffix: suffixOf(person.name), particles: new Set([person.name, ...person.aliases].flatMap(nameWords).filter((word) => SURNAME_PARTICLES.has(word))), roleStem: roleHeadStem(person.role) };
   detector.people[number] = entry;
   for (const variant of forms.variants) {
     for (const form of variant.firstForms) {
@@ -543,6 +545,13 @@ const INSTITUTION_NOUN =
  */
 const ANIMAL_NOUNS = new Set('golob kos vrabec medved volk vovk lisjak jelen zajec orel sokol vran čuk polh jazbec krt petelin kozel bik ježek slavec škorec'.split(' '));
 const ANIMALS_OWN = /^(gnezd|brlog|jazbin|perj|peres|perut|kril|kljun|mladič|gob[ce]c?|tac|šap|rogovj|iztrebk|jajc|dlak|kožuh|petj|rep)(o|a|e|i|u|om|em|ih|ami|ah|ek|ki|kov)?$/;
+
+/**
+ * Surnames that are trees' names (Hrast, Bor, Javor), whose possessive is the tree's adjective too, and what a tree
+ * gives: »Hrastov les« (oak wood), »Javorjevo listje«, »v hrastovih sodih«; »Hrastova knjiga« is still the man's.
+ */
+const TREE_NOUNS = new Set('hrast bor javor oreh kostanj brest gaber jesen macesen topol'.split(' '));
+const TREES_OWN = /^(les|lub|list|želod|storž|iglic|sod|parket|pohištv|desk|hlod|debl|krošnj|vej|korenin|plod)(a|e|i|o|u|om|em|ih|ov|ami|je|ja|ju|jem)?$/;
 
 /**
  * Masculine nouns in -l that no verb news uses is spelled as (pokati, to pop, is seldom written; »pokal« is a cup), in
@@ -1174,6 +1183,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
         if (!coordinated && ((FUNCTION_WORDS.has(next) && !isNounSpelledAsPreposition(tokens, i + 1)) || INSTITUTION_NOUN.test(next.toLowerCase()) || isSpeechNotNoun(tokens.word(i), next))) continue;
         if (!coordinated && isFamilyBeforePreposition(tokens, i)) continue;
         if (!coordinated && detector.people[entry.person]!.animal && ANIMALS_OWN.test(next)) continue;
+        if (!coordinated && detector.people[entry.person]!.tree && TREES_OWN.test(next)) continue;
         candidates.push({ person: entry.person, kind: 'possessive', relation: 'bare', alias: entry.alias, nomOnly: false, hasNom: false, from: i, cases: 0, ...(beforeName ? { beforeName } : {}) });
         continue;
       }

@@ -1936,3 +1936,21 @@ describe('newsroom sentences: an actor\'s possessive before the name of his part
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a tree\'s possessive adjective spelled as a surname\'s', () => {
+  // The sixth blind set's obituary: the forester Franc Hrast's book *Hrastov les ne laže* (oak wood does not lie) was
+  // counted as his possessive. A surname that is a tree's name (Hrast, Bor, Javor, Oreh) makes the tree's adjective
+  // too, and before wood, bark, leaves, acorns, a barrel or a trunk it is the tree's, as »Golobovo gnezdo« is the
+  // pigeon's; »Hrastova knjiga« is still his.
+  const d = createDetector([person('Franc Hrast', { gender: 'm' }), person('Tine Javor', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it.each([
+    ['wood, in a book\'s title', 'Umrl je Franc Hrast. Najbolj brana je bila knjiga Hrastov les ne laže.', ['Franc Hrast: franc-hrast']],
+    ['leaves, at a sentence start', 'Pot je zasnoval Tine Javor. Javorjevo listje jeseni pordeči.', ['Tine Javor: tine-javor']],
+    ['a barrel', 'Umrl je Franc Hrast. Vino zori v Hrastovih sodih.', ['Franc Hrast: franc-hrast']],
+    // A book, a path: his, as before.
+    ['his book', 'Umrl je Franc Hrast. Hrastova knjiga o medvedih je izšla leta 2009.', ['Franc Hrast: franc-hrast', 'Hrastova: franc-hrast']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
