@@ -1236,7 +1236,8 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       if (
         candidate.relation === 'bare' &&
         candidate.from === i &&
-        (isPluralNounSubject(tokens, i, person) || isSeasonDescribed(tokens, i) || isSeasonOfArticle(detector, tokens, i, entry.person) || nounOfSentenceBefore(person) || isListedWithNouns(tokens, i) || (spelled === person.surname && isNounSaidAgain(tokens, i, person.surname)))
+        (isPluralNounSubject(tokens, i, person) ||
+          isFamilySubject(tokens, i, person) || isSeasonDescribed(tokens, i) || isSeasonOfArticle(detector, tokens, i, entry.person) || nounOfSentenceBefore(person) || isListedWithNouns(tokens, i) || (spelled === person.surname && isNounSaidAgain(tokens, i, person.surname)))
       )
         continue;
       candidates.push(candidate);
@@ -1492,6 +1493,17 @@ function isPluralNounSubject(tokens: Tokens, i: number, person: DetectorPerson):
     if (next.length >= 4 && next.endsWith('li') && isLower(next)) return !genitiveObject;
   }
   return true;
+}
+
+/**
+ * »Hrastovi so se zahvalili vsem …«: a woman's older form in -ovi or -evi (her dative, Hrastova: Hrastovi) at a sentence
+ * start before a plural auxiliary is the family's plural, the Hrasts, the verb's subject, which no one tags; the dative
+ * of a woman's name is seldom what a sentence opens with.
+ */
+function isFamilySubject(tokens: Tokens, i: number, person: DetectorPerson): boolean {
+  if (person.gender !== 'f' || i + 1 >= tokens.length || !PLURAL_AUXILIARIES.has(tokens.word(i + 1))) return false;
+  const word = tokens.word(i);
+  return word !== person.surname && /[oe]vi$/.test(word) && sameClause(tokens, i) && isSentenceStart(tokens, i);
 }
 
 /**

@@ -1954,3 +1954,21 @@ describe('newsroom sentences: a tree\'s possessive adjective spelled as a surnam
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a family\'s plural as the subject at a sentence start', () => {
+  // The sixth blind set's obituary: »Hrastovi so se zahvalili vsem, ki so ga spremili na zadnji poti«, the Hrasts, was
+  // counted for his widow Marija Hrast as the dative of her older form, Hrastova. At a sentence start before a plural
+  // auxiliary the word is the family, the verb's subject, which no one tags; before a singular one it is still her.
+  const d = createDetector([person('Franc Hrast', { gender: 'm' }), person('Marija Hrast', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  const opening = 'Umrl je Franc Hrast. Žena Marija Hrast je bila učiteljica. ';
+  const named = ['Franc Hrast: franc-hrast', 'Marija Hrast: marija-hrast'];
+  it.each([
+    ['before »so«', `${opening}Hrastovi so se zahvalili vsem, ki so ga spremili.`, named],
+    ['before »bodo«', `${opening}Hrastovi bodo namesto cvetja zbirali prispevke.`, named],
+    // A singular verb: her dative, as before.
+    ['her dative', `${opening}Hrastovi je župan izročil priznanje.`, [...named, 'Hrastovi: marija-hrast']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
