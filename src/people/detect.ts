@@ -1704,7 +1704,7 @@ function ownedByOlderForm(detector: PeopleDetector, tokens: Tokens, i: number, e
 
 /**
  * »Hribarjevo pecivo«, »kupuje Hribarjevo pekarno«: a woman's older form in -ovo or -evo (her accusative or
- * instrumental) before a lower-case word in -o reads as a man's possessive before its noun, which agrees with it: no
+ * instrumental) before a lower-case word in -o, or one in -ovi before a plural subject, reads as a man's possessive before its noun, which agrees with it: no
  * verb news writes after her ends so but »bo«, and a noun in apposition to her would be capitalised. Asked only where
  * the word is also a registry man's possessive; resolve gives it to him where the article names him in full, and
  * leaves it hers where it names only her (»Petra Kovač … Kovačevo delo«, as a reader takes it).
@@ -1712,9 +1712,13 @@ function ownedByOlderForm(detector: PeopleDetector, tokens: Tokens, i: number, e
 function olderFormBeforeNoun(detector: PeopleDetector, tokens: Tokens, i: number, entry: FormEntry): boolean {
   const person = detector.people[entry.person]!;
   const word = tokens.word(i);
-  if (person.gender !== 'f' || word === person.surname || !/[oe]vo$/.test(word) || i + 1 >= tokens.length || !tightGap(tokens, i)) return false;
+  if (person.gender !== 'f' || word === person.surname || !/[oe]v[oi]$/.test(word) || i + 1 >= tokens.length || !tightGap(tokens, i)) return false;
   const next = tokens.word(i + 1);
-  return isLower(next) && next.endsWith('o') && !FUNCTION_WORDS.has(next);
+  if (!isLower(next) || FUNCTION_WORDS.has(next)) return false;
+  if (word.endsWith('o')) return next.endsWith('o');
+  // »Horváthovi dijaki so …«: in -ovi (her dative), before a noun in -i and a plural auxiliary, a possessive in the
+  // plural agreeing with its noun, the subject; her dative has no plural subject right after it.
+  return next.endsWith('i') && i + 2 < tokens.length && sameClause(tokens, i + 1) && PLURAL_AUXILIARIES.has(tokens.word(i + 2));
 }
 
 /** The word is a common given name's form in none of the cases this spelling is (Toneta after Šuštar; not after a woman's Potočnik). */

@@ -1972,3 +1972,22 @@ describe('newsroom sentences: a family\'s plural as the subject at a sentence st
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a woman\'s older form in -ovi before a plural subject is a man\'s possessive', () => {
+  // The sixth blind set's story from Lendava: »Horváthovi dijaki so se poraza sprijaznili s smehom«, the headmaster
+  // Ferenc Horváth's students, was counted for no one, as it is also the dative of Erika Horváth's older form and the
+  // article names both in full. Before a lower-case word in -i and a plural auxiliary, the word is a possessive in
+  // the plural agreeing with its noun, the subject; her dative has no such noun after it.
+  const d = createDetector([person('Ferenc Horváth', { gender: 'm' }), person('Erika Horváth', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  const opening = 'Šolo vodi Ferenc Horváth. Madžarščino poučuje Erika Horváth.\n\n';
+  const named = ['Ferenc Horváth: ferenc-horvath', 'Erika Horváth: erika-horvath'];
+  it.each([
+    ['before a plural subject', `${opening}Horváthovi dijaki so se poraza sprijaznili s smehom.`, [...named, 'Horváthovi: ferenc-horvath']],
+    // Before a verb, her dative; before a singular noun with no plural auxiliary, neither, as before.
+    ['her dative', `${opening}Horváthovi je župan izročil priznanje.`, [...named, 'Horváthovi: erika-horvath']],
+    ['a singular verb after', `${opening}Horváthovi učenci je všeč.`, named],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
