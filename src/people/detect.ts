@@ -547,8 +547,8 @@ const ANIMAL_NOUNS = new Set('golob kos vrabec medved volk vovk lisjak jelen zaj
 const ANIMALS_OWN = /^(gnezd|brlog|jazbin|perj|peres|perut|kril|kljun|mladič|gob[ce]c?|tac|šap|rogovj|iztrebk|jajc|dlak|kožuh|petj|rep)(o|a|e|i|u|om|em|ih|ami|ah|ek|ki|kov)?$/;
 
 /**
- * Surnames that are trees' names (Hrast, Bor, Javor), whose possessive is the tree's adjective too, and what a tree
- * gives: »Hrastov les« (oak wood), »Javorjevo listje«, »v hrastovih sodih«; »Hrastova knjiga« is still the man's.
+ * Surnames that are trees' names (Hrast, Bor, Javor), whose possessive is the tree's adjective too, and what a
+ * tree gives: »Hrastov les« (oak wood), »Javorjevo listje«, »v hrastovih sodih«; »Hrastova knjiga« is the man's.
  */
 const TREE_NOUNS = new Set('hrast bor javor oreh kostanj brest gaber jesen macesen topol'.split(' '));
 const TREES_OWN = /^(les|lub|list|želod|storž|iglic|sod|parket|pohištv|desk|hlod|debl|krošnj|vej|korenin|plod)(a|e|i|o|u|om|em|ih|ov|ami|je|ja|ju|jem)?$/;
@@ -1263,7 +1263,7 @@ function speakerTag(detector: PeopleDetector, tokens: Tokens, i: number): Occurr
   return candidates.length > 0 ? { token: i, candidates } : undefined;
 }
 
-/** The word at `i` as a surname is spelled, if it is a speaker's tag in capitals (»DVOŘÁKOVÁ:« → Dvořáková). */
+/** The word at `i` spelled as a surname is, if it is a speaker's tag in capitals (»DVOŘÁKOVÁ:«: Dvořáková). */
 export function speakerTagSpelling(tokens: Tokens, i: number): string | undefined {
   if (tokens.text[tokens.ends[i]!] !== ':' || !paragraphStart(tokens, i)) return undefined;
   const word = tokens.word(i);
@@ -1496,9 +1496,9 @@ function isPluralNounSubject(tokens: Tokens, i: number, person: DetectorPerson):
 }
 
 /**
- * »Hrastovi so se zahvalili vsem …«: a woman's older form in -ovi or -evi (her dative, Hrastova: Hrastovi) at a sentence
- * start before a plural auxiliary is the family's plural, the Hrasts, the verb's subject, which no one tags; the dative
- * of a woman's name is seldom what a sentence opens with.
+ * »Hrastovi so se zahvalili vsem …«: a woman's older form in -ovi or -evi (her dative, Hrastova: Hrastovi) at a
+ * sentence start before a plural auxiliary is the family's plural, the Hrasts, the verb's subject, which no one
+ * tags; the dative of a woman's name is seldom what a sentence opens with.
  */
 function isFamilySubject(tokens: Tokens, i: number, person: DetectorPerson): boolean {
   if (person.gender !== 'f' || i + 1 >= tokens.length || !PLURAL_AUXILIARIES.has(tokens.word(i + 1))) return false;
@@ -1640,10 +1640,10 @@ function ownsProperNoun(detector: PeopleDetector, tokens: Tokens, i: number): bo
 }
 
 /**
- * »Kraljev Novak ne kriči«, »Vrabčev Lojze je …«: a possessive before a name, a given name or a surname, in one clause
- * with it and not after another capitalised word inside a sentence (»Boris Trumpov« is a surname); an actor's part, a
- * coach's player. Asked only where ownsProperNoun said no; resolve keeps it only where the article names its man in
- * full, as »Kraljev Peter« may be the Kraljs' Peter, a family's.
+ * »Kraljev Novak ne kriči«, »Vrabčev Lojze je …«: a possessive before a name, a given name or a surname, and not
+ * after another capitalised word inside a sentence (»Boris Trumpov« is a surname); an actor's part, a coach's
+ * player. Asked only where ownsProperNoun said no; resolve keeps it only where the article names its man in full,
+ * as »Kraljev Peter« may be the Kraljs' Peter, a family's.
  */
 function possessiveBeforeName(detector: PeopleDetector, tokens: Tokens, i: number): boolean {
   const next = tokens.word(i + 1);
@@ -1704,8 +1704,9 @@ function ownedByOlderForm(detector: PeopleDetector, tokens: Tokens, i: number, e
 
 /**
  * »Hribarjevo pecivo«, »kupuje Hribarjevo pekarno«: a woman's older form in -ovo or -evo (her accusative or
- * instrumental) before a lower-case word in -o, or one in -ovi before a plural subject, reads as a man's possessive before its noun, which agrees with it: no
- * verb news writes after her ends so but »bo«, and a noun in apposition to her would be capitalised. Asked only where
+ * instrumental) before a lower-case word in -o, or one in -ovi before a plural subject (»Horváthovi dijaki so«),
+ * reads as a man's possessive before its noun, which agrees with it: no verb news writes after her ends so but »bo«,
+ * and a noun in apposition to her would be capitalised. Asked only where
  * the word is also a registry man's possessive; resolve gives it to him where the article names him in full, and
  * leaves it hers where it names only her (»Petra Kovač … Kovačevo delo«, as a reader takes it).
  */

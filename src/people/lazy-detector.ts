@@ -112,7 +112,7 @@ export class LazyDetector {
     return detectInTokens(this.detector, tokens);
   }
 
-  /** The people one of whose keys `word` starts with: `want` those of the surname's keys, `named` those of given names'. */
+  /** The people one of whose keys `word` starts with: `want` those of surname keys, `named` those of given names'. */
   private keyWord(word: string, want: (numbers: readonly number[]) => void, named: number[]): void {
     if (word.length < 2 || !this.starts.has(startOf(word))) return;
     for (let length = 2; length <= Math.min(KEY_LENGTH, word.length); length++) {
