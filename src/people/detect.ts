@@ -1167,7 +1167,6 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       return noun;
     };
     const candidates: Candidate[] = [];
-    const possessiveHere = entries.some((entry) => entry.kind === 'possessive');
     for (const entry of entries) {
       if (entry.kind === 'possessive') {
         // A possessive adjective stands before its noun (Trumpovim zetom, Kosov načrt). Without one the
@@ -1213,7 +1212,7 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
       const person = detector.people[entry.person]!;
       const nomOnly = entry.cases === NOM_ONLY;
       const candidate: Candidate = { person: entry.person, kind: 'surname', relation: 'bare', alias: entry.alias, nomOnly, hasNom: (entry.cases & NOM_ONLY) !== 0, from, cases: entry.cases, withoutParticles: !prefixOk };
-      if (possessiveHere && olderFormBeforeNoun(detector, tokens, i, entry)) candidate.beforeNoun = true;
+      if (olderFormBeforeNoun(detector, tokens, i, entry)) candidate.beforeNoun = true;
       if (surnameFirst) {
         candidate.relation = 'full';
         candidate.to = i + 1;
@@ -1706,9 +1705,10 @@ function ownedByOlderForm(detector: PeopleDetector, tokens: Tokens, i: number, e
  * »Hribarjevo pecivo«, »kupuje Hribarjevo pekarno«: a woman's older form in -ovo or -evo (her accusative or
  * instrumental) before a lower-case word in -o, or one in -ovi before a plural subject (»Horváthovi dijaki so«),
  * reads as a man's possessive before its noun, which agrees with it: no verb news writes after her ends so but »bo«,
- * and a noun in apposition to her would be capitalised. Asked only where
- * the word is also a registry man's possessive; resolve gives it to him where the article names him in full, and
- * leaves it hers where it names only her (»Petra Kovač … Kovačevo delo«, as a reader takes it).
+ * and a noun in apposition to her would be capitalised. Resolve gives it to a registry man spelled so where the
+ * article names him in full, to no one where it names a man of her surname who is no one of the registry (a play's
+ * »kmet Janez Novak« beside the actress Ana Novak), and leaves it hers where it names only her (»Petra Kovač …
+ * Kovačevo delo«, as a reader takes it).
  */
 function olderFormBeforeNoun(detector: PeopleDetector, tokens: Tokens, i: number, entry: FormEntry): boolean {
   const person = detector.people[entry.person]!;
@@ -2109,6 +2109,9 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     if (open.some((candidate) => candidate.beforeNoun) && open.some((candidate) => candidate.kind === 'possessive' && fullNamed.has(candidate.person))) {
       open = open.filter((candidate) => !candidate.beforeNoun);
     }
+    // »Francko, Novakovo najmlajšo hčer« beside a play's farmer »Janez Novak«: a man of her surname the article names in
+    // full, though no one of the registry, owns it as well, and it is not hers.
+    if (otherGenderSpellings.size > 0) open = open.filter((candidate) => !candidate.beforeNoun || !otherGenderSpellings.has(candidate.person));
     // »Analitik Rok Vrh meni … »Vrh sezone je december,« je dejal.«: no one names himself by his surname in his own
     // words, so a surname that opens a quotation is not the one the paragraph named just before it as its speaker.
     if (open.length > 0 && opensQuotation(tokens, first)) {

@@ -1991,3 +1991,19 @@ describe('newsroom sentences: a woman\'s older form in -ovi before a plural subj
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a woman\'s older form in -ovo before a noun, where the article names a man of her surname', () => {
+  // The sixth blind set's theatre review: »Francko, Novakovo najmlajšo hčer, igra Ana Novak« (the daughter of the
+  // play's farmer Janez Novak) was counted for the actress Ana Novak as her older form. Before a noun it is a man's
+  // possessive where the article names a man of that surname in full (»Hribarjevo pecivo«), and that holds for a man
+  // who is no one of the registry too: it is his, and no one is tagged.
+  const d = createDetector([person('Ana Novak', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it.each([
+    ['a character\'s possessive', 'Posestvo razdeli kmet Janez Novak. Francko, Novakovo najmlajšo hčer, igra Ana Novak.', ['Ana Novak: ana-novak']],
+    // The article names no man of her surname: hers, as before.
+    ['hers', 'Francko igra Ana Novak. Novakovo igro so kritiki pohvalili.', ['Ana Novak: ana-novak', 'Novakovo: ana-novak']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
