@@ -1236,7 +1236,8 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
         candidate.relation === 'bare' &&
         candidate.from === i &&
         (isPluralNounSubject(tokens, i, person) ||
-          isFamilySubject(tokens, i, person) || isSeasonDescribed(tokens, i) || isSeasonOfArticle(detector, tokens, i, entry.person) || nounOfSentenceBefore(person) || isListedWithNouns(tokens, i) || (spelled === person.surname && isNounSaidAgain(tokens, i, person.surname)))
+          isFamilySubject(tokens, i, person) ||
+          titleOfPlace(tokens, i, person) || isSeasonDescribed(tokens, i) || isSeasonOfArticle(detector, tokens, i, entry.person) || nounOfSentenceBefore(person) || isListedWithNouns(tokens, i) || (spelled === person.surname && isNounSaidAgain(tokens, i, person.surname)))
       )
         continue;
       candidates.push(candidate);
@@ -1503,6 +1504,22 @@ function isFamilySubject(tokens: Tokens, i: number, person: DetectorPerson): boo
   if (person.gender !== 'f' || i + 1 >= tokens.length || !PLURAL_AUXILIARIES.has(tokens.word(i + 1))) return false;
   const word = tokens.word(i);
   return word !== person.surname && /[oe]vi$/.test(word) && sameClause(tokens, i) && isSentenceStart(tokens, i);
+}
+
+/** Monarchs' and nobles' titles that are surnames too (Kralj, Knez, Cesar, Grof): see titleOfPlace. */
+const TITLES_OF_PLACES = new Set('kralj knez cesar car grof baron vojvoda princ'.split(' '));
+
+/**
+ * »Kralj z Gorjancev: Lear na kmetiji«, »uprizorili Kralja z Gorjancev«, »Knez iz Celja«: a monarch's or a noble's
+ * title spelled as the surname, before »z«, »s« or »iz« and a capitalised place, is the title of someone from there, a
+ * legend's or a play's, as »Kralj Matjaž« is; a verb of saying after the place makes it the person (»Knez iz Celja je
+ * dejal«), as no king of a legend says anything in the news.
+ */
+function titleOfPlace(tokens: Tokens, i: number, person: DetectorPerson): boolean {
+  if (i + 2 >= tokens.length || !TITLES_OF_PLACES.has(person.surname.toLowerCase())) return false;
+  const from = tokens.word(i + 1);
+  if ((from !== 'z' && from !== 's' && from !== 'iz') || !tightGap(tokens, i) || !tightGap(tokens, i + 1) || !isCapitalised(tokens.word(i + 2))) return false;
+  return !saysAfter(tokens, i + 2);
 }
 
 /**

@@ -2007,3 +2007,22 @@ describe('newsroom sentences: a woman\'s older form in -ovo before a noun, where
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a title spelled as a surname before where its bearer is from', () => {
+  // The sixth blind set's theatre review: the play »Kralj z Gorjancev« (the king from Gorjanci), in the headline and as
+  // »uprizorili Kralja z Gorjancev«, was counted twice for the actor Boris Kralj, whom the review names in full. A
+  // monarch's or a noble's title spelled as a surname (Kralj, Knez, Cesar, Grof) before »z«, »s« or »iz« and a place is
+  // that title, a legend's or a work's, as »Kralj Matjaž« is; with a verb of saying after the place it is the person.
+  const d = createDetector([person('Boris Kralj', { gender: 'm' }), person('Janez Knez', { gender: 'm' })]);
+  const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it.each([
+    ['a headline', 'Kralj z Gorjancev: Lear na kmetiji\n\nNovaka igra Boris Kralj.', ['Boris Kralj: boris-kralj']],
+    ['in another case', 'Novaka igra Boris Kralj. V petek so uprizorili Kralja z Gorjancev, novo igro.', ['Boris Kralj: boris-kralj']],
+    ['»iz«', 'Predstavo je režiral Janez Knez. Knez iz Celja je bil mogočen plemič.', ['Janez Knez: janez-knez']],
+    // A verb of saying after the place, or no place: him, as before.
+    ['a verb of saying', 'Predstavo je režiral Janez Knez. Knez iz Celja je dejal, da bo.', ['Janez Knez: janez-knez', 'Knez: janez-knez']],
+    ['no place', 'Novaka igra Boris Kralj. Kralj je v vlogi izjemen.', ['Boris Kralj: boris-kralj', 'Kralj: boris-kralj']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
