@@ -2092,6 +2092,8 @@ function resolve(detector: PeopleDetector, tokens: Tokens, occurrences: Occurren
     let first = open[0]!.from;
     for (const candidate of open) if (candidate.from < first) first = candidate.from;
     if (afterMaidenName(tokens, first) || nameAsSuch(tokens, first, open)) continue;
+    // »Samo priimek, ki je … tako pogost kot pri vas Novak«: the surname as such, of no one the article names.
+    if (open.every((candidate) => candidate.kind === 'surname' && !fullNamed.has(candidate.person)) && surnameSpokenOf(tokens, first)) continue;
     // »poleg zakoncev Dolenc«: a married couple named by their shared surname is both of the two the article names in
     // full, if it names them as a couple: together (»Urška in Rok Dolenc«) or one as the other's spouse (»njen mož Rok
     // Dolenc«); two namesakes may be a wife and someone unrelated. Before a role noun's gender (zakoncev reads as a
@@ -2886,6 +2888,23 @@ function afterMaidenName(tokens: Tokens, first: number): boolean {
 function nameAsSuch(tokens: Tokens, first: number, open: readonly Candidate[]): boolean {
   if (first === 0 || (tokens.text.charCodeAt(tokens.starts[first - 1]!) | 32) !== 105) return false;
   return tokens.word(first - 1).toLowerCase() === 'ime' && tightGap(tokens, first - 1) && open.every((candidate) => candidate.kind === 'surname' && candidate.hasNom);
+}
+
+/** The nouns for a name: a surname in a sentence about one is spoken of as a surname (see surnameSpokenOf). */
+const NAME_NOUN = /^(priimek|priimk[aueo]|priimkom|priimki|ime|imena|imenom)$/i;
+
+/**
+ * »Samo priimek, ki je na Češkem tako pogost kot pri vas Novak«, »Najpogostejše ime na seznamu je bilo Novak«: a bare
+ * surname after a noun for a name in its sentence is the surname as such. Asked only of a surname whose bearers the
+ * article does not name in full, and only back to the sentence's start, at most twelve words. Not »v imenu« (on
+ * behalf of), whose genitive is a person.
+ */
+function surnameSpokenOf(tokens: Tokens, first: number): boolean {
+  for (let j = first - 1; j >= 0 && j >= first - 12; j--) {
+    if (NAME_NOUN.test(tokens.word(j))) return true;
+    if (isSentenceStart(tokens, j)) return false;
+  }
+  return false;
 }
 
 /** Prepositions that take the dative (k ministrici, proti komisarki). */

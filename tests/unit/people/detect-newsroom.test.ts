@@ -2026,3 +2026,20 @@ describe('newsroom sentences: a title spelled as a surname before where its bear
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('newsroom sentences: a surname spoken of as a surname', () => {
+  // The sixth blind set's interview: »Samo priimek, ki je na Češkem tako pogost kot pri vas Novak.« was counted for the
+  // actress Ana Novak, whom the interview never names. A bare surname in a sentence about a surname (»priimek«, »ime«
+  // before it) is that surname as such, where the article names no one of it in full.
+  const d = createDetector([person('Ana Novak', { gender: 'f' })]);
+  const mentions = (text: string) => detectPeople(d, text).mentions.map((mention) => `${mention.text}: ${mention.personId}`);
+  it.each([
+    ['after »priimek«', 'Z Antonínom nima nič skupnega. Samo priimek, ki je na Češkem tako pogost kot pri vas Novak.', []],
+    ['after »ime«', 'Najpogostejše ime na seznamu je bilo Novak.', []],
+    // No such noun, or the article names her in full: hers, as before.
+    ['no such noun', 'Na Češkem je tako znana kot pri nas Novak.', ['Novak: ana-novak']],
+    ['named in full', 'Vlogo igra Ana Novak. Ime predstave je Novak izbrala sama.', ['Ana Novak: ana-novak', 'Novak: ana-novak']],
+  ])('%s', (_what, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
