@@ -1516,10 +1516,10 @@ const TITLES_OF_PLACES = new Set('kralj knez cesar car grof baron vojvoda princ'
  * dejal«), as no king of a legend says anything in the news.
  */
 function titleOfPlace(tokens: Tokens, i: number, person: DetectorPerson): boolean {
-  if (i + 2 >= tokens.length || !TITLES_OF_PLACES.has(person.surname.toLowerCase())) return false;
+  if (i + 2 >= tokens.length) return false;
   const from = tokens.word(i + 1);
-  if ((from !== 'z' && from !== 's' && from !== 'iz') || !tightGap(tokens, i) || !tightGap(tokens, i + 1) || !isCapitalised(tokens.word(i + 2))) return false;
-  return !saysAfter(tokens, i + 2);
+  if ((from !== 'z' && from !== 's' && from !== 'iz') || !TITLES_OF_PLACES.has(person.surname.toLowerCase())) return false;
+  return tightGap(tokens, i) && tightGap(tokens, i + 1) && isCapitalised(tokens.word(i + 2)) && !saysAfter(tokens, i + 2);
 }
 
 /**
