@@ -260,7 +260,7 @@ export function possessiveForms(word: string): string[] {
  * koncert, as Ninin): `givenName` for a woman known by it alone.
  */
 export function femininePossessiveForms(word: string, givenName = false): string[] {
-  if (word === '' || (!givenName && FEMININE_DECLINING.test(word))) return [];
+  if (word === '' || (!givenName && (FEMININE_DECLINING.test(word) || CZECH_FEMININE.test(word)))) return [];
   const last = word.slice(-1).toLowerCase();
   const stem = last === 'a' ? word.slice(0, -1) : isVowel(last) ? `${word}j` : word;
   return POSSESSIVE_ENDINGS.map((ending) => `${stem}in${ending}`);

@@ -150,6 +150,12 @@ describe('women', () => {
     expect(declineFeminineSurname('Zelenska').ins).toEqual(['Zelensko']);
   });
 
+  it('declines Czech and Slovak -ová, -ská surnames as the Slovenian ones, the accent dropped, and makes them no possessive', () => {
+    expect(declineFeminineSurname('Dvořáková')).toMatchObject({ nom: ['Dvořáková', 'Dvořákova'], gen: ['Dvořákove'], dat: ['Dvořákovi'], ins: ['Dvořákovo'] });
+    // As for Kurnikova: a Slavic surname in -ova forms no possessive in -in (»Dvořákovájin« is no word).
+    expect(personForms({ id: 'd', name: 'Klára Dvořáková', aliases: [], gender: 'f', role: undefined }).variants[0]!.possessives).toEqual([]);
+  });
+
   it('declines first names in -a and keeps others', () => {
     expect(declineFeminineFirstName('Kaja')).toMatchObject({ nom: ['Kaja'], gen: ['Kaje'], ins: ['Kajo'] });
     expect(declineFeminineFirstName('Ines').gen).toEqual(['Ines']);
