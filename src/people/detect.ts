@@ -1237,7 +1237,12 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
         candidate.from === i &&
         (isPluralNounSubject(tokens, i, person) ||
           isFamilySubject(tokens, i, person) ||
-          titleOfPlace(tokens, i, person) || isSeasonDescribed(tokens, i) || isSeasonOfArticle(detector, tokens, i, entry.person) || nounOfSentenceBefore(person) || isListedWithNouns(tokens, i) || (spelled === person.surname && isNounSaidAgain(tokens, i, person.surname)))
+          titleOfPlace(tokens, i, person) ||
+          isSeasonDescribed(tokens, i) ||
+          isSeasonOfArticle(detector, tokens, i, entry.person) ||
+          nounOfSentenceBefore(person) ||
+          isListedWithNouns(tokens, i) ||
+          (spelled === person.surname && isNounSaidAgain(tokens, i, person.surname)))
       )
         continue;
       candidates.push(candidate);
