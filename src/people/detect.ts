@@ -1146,7 +1146,8 @@ function scan(detector: PeopleDetector, tokens: Tokens): Occurrence[] {
     const spelled = tokens.word(i);
     const entries = detector.index.get(spelled);
     if (!entries) {
-      const tag = speakerTag(detector, tokens, i);
+      // A colon right after the word is rare: only then may it be an interview's tag (speakerTag).
+      const tag = tokens.text.charCodeAt(tokens.ends[i]!) === COLON ? speakerTag(detector, tokens, i) : undefined;
       if (tag) occurrences.push(tag);
       continue;
     }
@@ -1267,6 +1268,8 @@ function speakerTag(detector: PeopleDetector, tokens: Tokens, i: number): Occurr
   }
   return candidates.length > 0 ? { token: i, candidates } : undefined;
 }
+
+const COLON = 58;
 
 /** The word at `i` spelled as a surname is, if it is a speaker's tag in capitals (»DVOŘÁKOVÁ:«: Dvořáková). */
 export function speakerTagSpelling(tokens: Tokens, i: number): string | undefined {
