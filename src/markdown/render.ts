@@ -214,6 +214,9 @@ const SPACED_ADDRESS = /(!?)\[([^\[\]]*)\]\(([^\s()<>[\]]+(?:\s+[^\s()<>[\]]+)+)
 /** A title in quotes at the end of a folded address (`/slike/golob na seji.jpg "Golob na seji"`); CommonMark allows one after a space. */
 const TRAILING_TITLE = / ("[^"]*"|'[^']*')$/;
 
+/** The class of a link whose text is its own address; print adds no address after it (site.css). */
+export const ADDRESS_LINK = 'address-link';
+
 const INLINE_DROPPED_TAGS = new Set([...EMBEDDED_TAGS, 'img', 'a']);
 
 /**
@@ -246,6 +249,8 @@ export const BODY_SCHEMA: Schema = {
     // A table's scrolling wrapper (wrapTables), and nothing else: raw HTML never reaches the sanitiser, so no
     // other div does. tabIndex passes on any element in GitHub's schema.
     div: [...(defaultAttributes.div ?? []), ['className', TABLE_SCROLL], ['role', 'region'], ['ariaLabel', TABLE_LABEL]],
+    // A link whose text is its address (markAddressLinks), and GitHub's footnote class.
+    a: [...(defaultAttributes.a ?? []).filter((definition) => !(Array.isArray(definition) && definition[0] === 'className')), ['className', 'data-footnote-backref', ADDRESS_LINK]],
     // How a picture loads (loadPicturesLater), with the values it sets and no others.
     img: [...(defaultAttributes.img ?? []), ['loading', 'lazy'], ['decoding', 'async']],
   },
@@ -281,6 +286,7 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   collectImagesNamedByFile(tree, namedByFile);
   const vagueLinks: VagueLink[] = [];
   collectVagueLinks(tree, definitions, vagueLinks);
+  markAddressLinks(tree, definitions);
   const blocks: string[] = [];
   collectBlockTexts(tree.children, blocks);
   const text = blocks.join('\n\n');
@@ -586,6 +592,33 @@ function collectVagueLinks(node: Nodes, definitions: ReadonlyMap<string, Definit
   } else if ('children' in node) {
     for (const child of node.children) collectVagueLinks(child, definitions, out);
   }
+}
+
+/**
+ * Gives ADDRESS_LINK to each link whose text is its address (`https://www.gov.si/`, `www.gov.si`, `<https://…>`):
+ * print writes an outside link's address after its text, which printed such an address twice.
+ */
+function markAddressLinks(node: Nodes, definitions: ReadonlyMap<string, Definition>): void {
+  if (node.type === 'link' || node.type === 'linkReference') {
+    const url = node.type === 'link' ? node.url : definitions.get(node.identifier)?.url;
+    const text = node.children.length === 1 && node.children[0]!.type === 'text' ? node.children[0]!.value : undefined;
+    if (url !== undefined && text !== undefined && bareAddress(text) === bareAddress(url)) {
+      node.data = { ...node.data, hProperties: { ...node.data?.hProperties, className: [ADDRESS_LINK] } };
+    }
+  } else if ('children' in node) {
+    for (const child of node.children) markAddressLinks(child, definitions);
+  }
+}
+
+/** An address as a reader compares it: without http(s)://, a last slash and percent-encoding. */
+function bareAddress(address: string): string {
+  let decoded = address.trim();
+  try {
+    decoded = decodeURI(decoded);
+  } catch {
+    // A lone % (`…?popust=50%`) is no encoding: compare it as written.
+  }
+  return decoded.replace(/^https?:\/\//i, '').replace(/\/$/, '');
 }
 
 function holdsImage(node: Nodes): boolean {

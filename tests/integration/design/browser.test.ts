@@ -552,6 +552,19 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     expect(await printedLink(LINK_ARTICLE_URL, '.article-body')).toBe('" (ADDRESS)"');
   });
 
+  it('prints an outside link\'s address after its text, but not after a link whose text is its address', async () => {
+    // »https://podlipa.example.si/knjiznica/gradnja (https://podlipa.example.si/knjiznica/gradnja)«: a long address
+    // written bare took twice the lines on paper.
+    const page = await open('/2025/12/18/podlipa-bo-dobila-novo-knjiznico-z-zelenim-dvoriscem/');
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.locator('.article-body a').evaluateAll((links) => links.map((link) => [link.textContent, getComputedStyle(link, '::after').content]));
+    expect(printed).toEqual([
+      ['spletni strani občine', '" (https://podlipa.example.si/knjiznica)"'],
+      ['https://podlipa.example.si/knjiznica/gradnja', 'none'],
+    ]);
+    await page.close();
+  });
+
   it('gives the headings of a body and a bio what site.css\'s rules for them say, not a rule for the page\'s own h2s', async () => {
     // `main h2:not([class])`, meant for a page's section headings (»Članki«), outranked `.article-body h2`: a body's
     // h2 kept that rule's size and a smaller space above than its h3, and editing the body's rule changed nothing.

@@ -69,16 +69,16 @@ describe('parseMarkdown', () => {
 
   it('links addresses written out in the text, leaving Slovenian quotes and end punctuation outside the link', () => {
     const html = (markdown: string) => renderMarkdown(markdown).html.trim();
-    expect(html('Vir: https://www.gov.si/novice/.')).toBe('<p>Vir: <a href="https://www.gov.si/novice/">https://www.gov.si/novice/</a>.</p>');
+    expect(html('Vir: https://www.gov.si/novice/.')).toBe('<p>Vir: <a href="https://www.gov.si/novice/" class="address-link">https://www.gov.si/novice/</a>.</p>');
     expect(html('Glej »https://www.gov.si/« in „www.rtvslo.si“.')).toBe(
-      '<p>Glej »<a href="https://www.gov.si/">https://www.gov.si/</a>« in „<a href="http://www.rtvslo.si">www.rtvslo.si</a>“.</p>',
+      '<p>Glej »<a href="https://www.gov.si/" class="address-link">https://www.gov.si/</a>« in „<a href="http://www.rtvslo.si" class="address-link">www.rtvslo.si</a>“.</p>',
     );
     expect(html('Pišite na urednistvo@example.si.')).toBe('<p>Pišite na <a href="mailto:urednistvo@example.si">urednistvo@example.si</a>.</p>');
-    expect(html('HTTPS://WWW.GOV.SI')).toBe('<p><a href="https://WWW.GOV.SI">HTTPS://WWW.GOV.SI</a></p>');
+    expect(html('HTTPS://WWW.GOV.SI')).toBe('<p><a href="https://WWW.GOV.SI" class="address-link">HTTPS://WWW.GOV.SI</a></p>');
     // A link's own address is not linked again, and a line number still points at the address.
     expect(html('[na vlado](https://www.gov.si/)')).toBe('<p><a href="https://www.gov.si/">na vlado</a></p>');
     // One the author wrote as a link keeps what they wrote, even beside a written-out one.
-    expect(html('<https://x.si/a.> in https://y.si/.')).toBe('<p><a href="https://x.si/a.">https://x.si/a.</a> in <a href="https://y.si/">https://y.si/</a>.</p>');
+    expect(html('<https://x.si/a.> in https://y.si/.')).toBe('<p><a href="https://x.si/a." class="address-link">https://x.si/a.</a> in <a href="https://y.si/" class="address-link">https://y.si/</a>.</p>');
     // A run of a thousand dots is no news text: its addresses stay text, read at once.
     expect(html(`https://x.si/${'.'.repeat(40_000)}a`)).toBe(`<p>https://x.si/${'.'.repeat(40_000)}a</p>`);
     const tree = parseMarkdown('Prva vrstica.\n\nVir: »https://www.gov.si/«');

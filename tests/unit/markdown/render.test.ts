@@ -857,3 +857,22 @@ describe('renderMarkdown lists the images whose alt text is a file name', () => 
     expect(renderMarkdown('![Logotip v obliki PNG](/logo.png) ![Zemljevid poplav](/z.svg)').imagesNamedByFile).toBeUndefined();
   });
 });
+
+describe('renderMarkdown marks a link whose text is its own address', () => {
+  // Print writes an outside link's address after its text (site.css): `https://www.gov.si/` printed as
+  // »https://www.gov.si/ (https://www.gov.si/)«, and a long address took four lines of paper for two.
+  const marked = (markdown: string) => [...renderMarkdown(markdown).html.matchAll(/<a ([^>]*)>/g)].map((match) => /class="address-link"/.test(match[1]!));
+
+  it('as written bare, in angle brackets, as its own text, with www. and no scheme, percent-encoded or by reference', () => {
+    expect(marked('Več na https://www.gov.si/novice/2026/01/odlok?id=5&vir=sta.')).toEqual([true]);
+    expect(marked('Več na <https://www.gov.si/> in www.gov.si/novice.')).toEqual([true, true]);
+    expect(marked('[https://www.gov.si/novice](https://www.gov.si/novice) in [gov.si/novice/](https://gov.si/novice)')).toEqual([true, true]);
+    expect(marked('[https://sl.wikipedia.org/wiki/Šmarna_gora](https://sl.wikipedia.org/wiki/%C5%A0marna_gora)')).toEqual([true]);
+    expect(marked('[https://www.gov.si/][vlada]\n\n[vlada]: https://www.gov.si/')).toEqual([true]);
+  });
+
+  it('and no link whose text says something else, or names another address', () => {
+    expect(marked('Na [spletni strani občine](https://podlipa.si/knjiznica) in [podlipa.si](https://podlipa.si/knjiznica).')).toEqual([false, false]);
+    expect(marked('[https://www.gov.si/](https://www.gov.si/novice) in [**https://www.gov.si/**](https://evil.example/)')).toEqual([false, false]);
+  });
+});
