@@ -51,3 +51,28 @@ function isPagedListing(names: readonly string[]): boolean {
       return false;
   }
 }
+
+/** The names of the site's own folders and pages, which say nothing of what a reader was after. */
+const PATH_WORDS: ReadonlySet<string> = new Set([PAGE, PEOPLE, AUTHOR, TAGS, ARCHIVE, SEARCH, 'index.html', 'index.htm', '404.html']);
+
+/**
+ * The words of a missing page's address, for the 404 page's search field: the last of `names` (percent-encoded, as
+ * `location.pathname` has them) with a letter that is no folder of the site's own, without a file's extension, its
+ * hyphens and underscores as spaces (`2025/12/22/witkoff-in-kusner` is »witkoff in kusner«, `osebe/ana-novak/avtor/stran/3`
+ * »ana novak«), cut at a word to `maxLength`; empty when there is none.
+ */
+export function searchWordsOf(names: readonly string[], maxLength: number): string {
+  const name = names.findLast((candidate) => /\p{L}/u.test(candidate) && !PATH_WORDS.has(candidate));
+  if (name === undefined) return '';
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name);
+  } catch {
+    // A lone % (`popust-50%-za-vse`) is no encoding: read the name as it is.
+  }
+  const words = decoded.replace(/\.(?:html?|php|aspx?)$/i, '').replace(/[-_+\s]+/g, ' ').trim();
+  if (words.length <= maxLength) return words;
+  const cut = words.slice(0, maxLength + 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return lastSpace > 0 ? cut.slice(0, lastSpace) : words.slice(0, maxLength);
+}

@@ -166,6 +166,18 @@ describe.skipIf(skip)('the built site in Chromium (issue 8)', () => {
     await page.close();
   });
 
+  it('offers a search on the 404 page with the words of the address, which finds what a mistyped link meant', async () => {
+    // The 404 page had two links and nothing else: a reader who followed an old or mistyped link to a person or an
+    // article had to find the search page and type again what the address already said.
+    const page = await open('/osebe/janez-kranj/');
+    const field = page.getByLabel('Poiščite v arhivu');
+    expect(await field.inputValue()).toBe('janez kranj');
+    await field.press('Enter');
+    await page.waitForURL('**/iskanje/?q=janez+kranj');
+    await expect.poll(() => page.locator('#search-results a').allTextContents(), { timeout: 5000 }).toContain('Zimski literarni festival v Podlipi privabil rekordno število obiskovalcev');
+    await page.close();
+  });
+
   it('follows the system dark mode', async () => {
     const background = async (scheme: 'light' | 'dark') => {
       const page = await open(SEED_ARTICLE_URL, { colorScheme: scheme });
