@@ -1,5 +1,5 @@
 import { resultsStatus, SUGGESTION_LEAD } from '../search/status.ts';
-import { MAX_QUERY_LENGTH, parseQuery, SearchEngine, type QueryTerm, type SearchHit, type SearchResult, type Segment } from '../search/query.ts';
+import { IndexChangedError, MAX_QUERY_LENGTH, parseQuery, SearchEngine, type QueryTerm, type SearchHit, type SearchResult, type Segment } from '../search/query.ts';
 
 /**
  * The /iskanje/ page in the browser. Everything from the index reaches the page as text nodes
@@ -18,7 +18,11 @@ if (form && input && status && list && more) {
   // The page puts its own scroll position back once the results it had are shown again (see restoreView):
   // the browser's own restoring comes before they are, and left a reader who went Back at the top.
   history.scrollRestoration = 'manual';
-  const engine = new SearchEngine(fetchJson, form.dataset.index ?? '/iskanje/indeks.json');
+  const manifestUrl = form.dataset.index ?? '/iskanje/indeks.json';
+  // The manifest keeps its address from build to build, so the browser asks for it again each time (a 304 when
+  // unchanged): a copy kept by a host's default (GitHub Pages lets browsers keep every file 10 minutes) named the
+  // shards of the build before, which the rebuild deleted.
+  const engine = new SearchEngine((url) => fetchJson(url, url === manifestUrl ? 'no-cache' : 'default'), manifestUrl);
   /** The page's own title (»Iskanje – « and the site's): a query's title is the query before it. */
   const pageTitle = document.title;
   /** The results of the query on screen; replaced (undefined while searching) as soon as another query runs. */
@@ -151,8 +155,17 @@ if (form && input && status && list && more) {
       (first) => {
         if (first !== undefined) resultLinks()[first]?.focus();
       },
-      () => {
-        if (listing === of) status.textContent = 'Zadetkov ni bilo mogoče naložiti. Poskusite znova.';
+      (error: unknown) => {
+        if (listing !== of) return;
+        if (error instanceof IndexChangedError) {
+          // The site was rebuilt since these results were found (the page was left open): the query runs again in
+          // the new index, with the ten more asked for, and the focus goes where the next ten begin.
+          void run(of.query, of.shown + PAGE_SIZE).then(() => {
+            if (listing?.query === of.query) resultLinks()[of.shown]?.focus();
+          });
+        } else {
+          status.textContent = 'Zadetkov ni bilo mogoče naložiti. Poskusite znova.';
+        }
       },
     );
   });
@@ -245,8 +258,8 @@ function saveView(view: SavedView): void {
   history.replaceState(view, '');
 }
 
-async function fetchJson(url: string): Promise<unknown> {
-  const response = await fetch(url);
+async function fetchJson(url: string, cache: RequestCache): Promise<unknown> {
+  const response = await fetch(url, { cache });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return response.json();
 }

@@ -197,10 +197,23 @@ export function sameTerms(a: readonly QueryTerm[], b: readonly QueryTerm[]): boo
 
 export type FetchJson = (url: string) => Promise<unknown>;
 
+/**
+ * `results` for hits found in an index the site has replaced since (rebuilt while the page was open) whose files
+ * for them are gone: search again, and the query's hits come from the new index.
+ */
+export class IndexChangedError extends Error {
+  constructor() {
+    super('the search index was rebuilt since these hits were found');
+    this.name = 'IndexChangedError';
+  }
+}
+
 export class SearchEngine {
   readonly #fetchJson: FetchJson;
   readonly #manifestUrl: string;
   readonly #files = new Map<string, Promise<unknown>>();
+  /** The manifest each hit was found with, whose chunks `results` reads it from: a newer one may number it otherwise. */
+  readonly #foundIn = new WeakMap<SearchHit, SearchManifest>();
 
   constructor(fetchJson: FetchJson, manifestUrl: string) {
     this.#fetchJson = fetchJson;
@@ -225,6 +238,18 @@ export class SearchEngine {
   async find(terms: readonly QueryTerm[]): Promise<Found> {
     if (terms.length === 0) return { terms, hits: [], unmatched: [] };
     const manifest = await this.manifest();
+    try {
+      return await this.#find(manifest, terms);
+    } catch (error) {
+      // A page left open across a rebuild holds the old manifest, and a shard it names is gone (a rebuild deletes
+      // what the site no longer has): the manifest, at its fixed address, names the new ones.
+      const newer = await this.#newerManifest(manifest);
+      if (newer === undefined) throw error;
+      return this.#find(newer, terms);
+    }
+  }
+
+  async #find(manifest: SearchManifest, terms: readonly QueryTerm[]): Promise<Found> {
     const perTerm = await Promise.all(terms.map((term) => this.#scoresFor(manifest, term)));
     const unmatched = terms.filter((_, n) => perTerm[n]!.size === 0);
     perTerm.sort((a, b) => a.size - b.size);
@@ -241,7 +266,11 @@ export class SearchEngine {
         }
         total += value;
       }
-      if (everywhere) hits.push({ id, score: total });
+      if (everywhere) {
+        const hit = { id, score: total };
+        this.#foundIn.set(hit, manifest);
+        hits.push(hit);
+      }
     }
     // Equal scores: the newer article first.
     return { terms, hits: hits.sort((a, b) => b.score - a.score || b.id - a.id), unmatched };
@@ -249,8 +278,14 @@ export class SearchEngine {
 
   /** Title, date and snippet of the given hits, fetching only the chunks they live in. */
   async results(hits: readonly SearchHit[], terms: readonly QueryTerm[]): Promise<SearchResult[]> {
-    const manifest = await this.manifest();
-    const entries = await Promise.all(hits.map((hit) => this.#entry(manifest, hit.id)));
+    const manifest = (hits[0] && this.#foundIn.get(hits[0])) ?? (await this.manifest());
+    let entries: ChunkEntry[];
+    try {
+      entries = await Promise.all(hits.map((hit) => this.#entry(manifest, hit.id)));
+    } catch (error) {
+      if ((await this.#newerManifest(manifest)) !== undefined) throw new IndexChangedError();
+      throw error;
+    }
     return entries.map((entry) => ({
       url: entry.u,
       title: markText(entry.t, terms),
@@ -363,6 +398,18 @@ export class SearchEngine {
     const entry = entries[id - manifest.chunks[chunk]!];
     if (!entry) throw new Error(`the search index has no document ${id}`);
     return entry;
+  }
+
+  /**
+   * The manifest at its address now, when it names other files than `manifest` (the site was rebuilt); undefined
+   * when it names the same, and a file of it failed to load for another reason (a dropped connection).
+   */
+  async #newerManifest(manifest: SearchManifest): Promise<SearchManifest | undefined> {
+    // Unless another search has loaded it again meanwhile.
+    if ((await this.#files.get(this.#manifestUrl)?.catch(() => undefined)) === manifest) this.#files.delete(this.#manifestUrl);
+    const current = await this.manifest();
+    const same = current.shardFiles.join() === manifest.shardFiles.join() && current.chunkFiles.join() === manifest.chunkFiles.join();
+    return same ? undefined : current;
   }
 
   #load(url: string): Promise<unknown> {

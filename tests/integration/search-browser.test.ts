@@ -287,21 +287,31 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('a site published under a path, in 
   });
 });
 
+const BUDGET_ARTICLES = 35;
+
+/**
+ * The search fixture and 35 articles that each name the budget once, one a day: a search for it shows them newest
+ * first. Each is long enough that a document chunk (about 8 KB) holds fewer than ten, so every ten results fetch one.
+ */
+async function budgetProject(work: string): Promise<string> {
+  const root = path.join(work, 'projekt');
+  await cp(path.join(PROJECT_ROOT_FOR_TESTS, 'tests', 'fixtures', 'search', 'content', 'site.yaml'), path.join(root, 'content', 'site.yaml'));
+  await cp(path.join(PROJECT_ROOT_FOR_TESTS, 'tests', 'fixtures', 'search', 'content', 'articles'), path.join(root, 'content', 'articles'), { recursive: true });
+  for (let n = 1; n <= BUDGET_ARTICLES; n++) await writeFile(budgetArticle(root, n), budgetText(n));
+  return root;
+}
+
+const budgetArticle = (root: string, n: number) => path.join(root, 'content', 'articles', `proracun-${String(n).padStart(2, '0')}.md`);
+
+function budgetText(n: number, added = ''): string {
+  const day = String(n).padStart(2, '0');
+  const date = n <= 31 ? `2025-10-${day}` : `2025-11-${String(n - 31).padStart(2, '0')}`;
+  return `---\ntitle: "Proračun, razprava ${day}"\ndate: ${date}\n---\n\nPoslanci so ${n}. dan razpravljali o proračunu.${added}\n\n${'Seja se je nadaljevala pozno v noč. '.repeat(25)}\n`;
+}
+
 describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('more results than fit on one screen, in Chromium', () => {
-  const ARTICLES = 35;
-  const site = siteInChromium('more', async (work) => {
-    // 35 articles that each name the budget once, one a day: a search for it shows them newest first. Each
-    // is long enough that a document chunk (about 8 KB) holds fewer than ten, so every ten results fetch one.
-    const root = path.join(work, 'projekt');
-    await cp(path.join(PROJECT_ROOT_FOR_TESTS, 'tests', 'fixtures', 'search', 'content', 'site.yaml'), path.join(root, 'content', 'site.yaml'));
-    await cp(path.join(PROJECT_ROOT_FOR_TESTS, 'tests', 'fixtures', 'search', 'content', 'articles'), path.join(root, 'content', 'articles'), { recursive: true });
-    for (let n = 1; n <= ARTICLES; n++) {
-      const day = String(n).padStart(2, '0');
-      const date = n <= 31 ? `2025-10-${day}` : `2025-11-${String(n - 31).padStart(2, '0')}`;
-      await writeFile(path.join(root, 'content', 'articles', `proracun-${day}.md`), `---\ntitle: "Proračun, razprava ${day}"\ndate: ${date}\n---\n\nPoslanci so ${n}. dan razpravljali o proračunu.\n\n${'Seja se je nadaljevala pozno v noč. '.repeat(25)}\n`);
-    }
-    return root;
-  });
+  const ARTICLES = BUDGET_ARTICLES;
+  const site = siteInChromium('more', budgetProject);
 
   it('has a document chunk for every ten results or fewer', async () => {
     expect((await readdir(path.join(site.dist, 'iskanje', 'indeks', 'd'))).length).toBeGreaterThanOrEqual(4);
@@ -493,5 +503,38 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('more results than fit on one scree
     expect(await isFocused(page, '#search-q')).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+});
+
+describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('a site rebuilt while its search page is open, in Chromium', () => {
+  const site = siteInChromium('rebuilt', budgetProject);
+  const rebuild = () => build({ root: path.join(site.work, 'projekt'), outDir: site.dist, now: new Date('2026-01-01T00:00:00Z'), cache: false });
+
+  it('shows "Več zadetkov" and finds a new word from the new index, where the old one\'s files are gone', async () => {
+    // The page kept the manifest it loaded; a rebuild gave the changed shards and chunks new names and deleted the
+    // old ones, so the page said »Zadetkov ni bilo mogoče naložiti. Poskusite znova.« to every try until a reload.
+    const context = await site.browser.newContext({ locale: 'sl-SI' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${site.origin}/iskanje/?q=proračun`);
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 10);
+    // Results 11 to 20 are days 25 to 16: the chunk of day 20 changes.
+    await writeFile(budgetArticle(path.join(site.work, 'projekt'), 20), budgetText(20, ' Sprejeli so popravek.'));
+    await rebuild();
+    await page.locator('#search-more').click();
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 20);
+    expect(await page.locator('#search-status').textContent()).toBe('35\u00a0zadetkov, prikazanih 20.');
+    expect(await page.locator('#search-results a').nth(10).evaluate((link) => link === document.activeElement)).toBe(true);
+    // A word in a shard the page's manifest names under its old name.
+    await writeFile(budgetArticle(path.join(site.work, 'projekt'), 3), budgetText(3, ' Predlagali so dopolnilo.'));
+    await rebuild();
+    await page.locator('#search-q').fill('dopolnilo');
+    await page.locator('#search-q').press('Enter');
+    await page.waitForFunction(() => document.querySelector('#search-status')!.textContent !== 'Iščem …' && document.querySelector('#search-status')!.textContent !== '35\u00a0zadetkov, prikazanih 20.');
+    expect(await page.locator('#search-status').textContent()).toBe('1\u00a0zadetek.');
+    expect(await page.locator('#search-results a').allTextContents()).toEqual(['Proračun, razprava 03']);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

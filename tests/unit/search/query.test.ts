@@ -1,10 +1,10 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, type SearchDocument, type SearchIndexOptions } from '../../../src/search/index-builder.ts';
 import { searchOrder, toSearchDocument } from '../../../src/search/documents.ts';
-import { cutSnippet, MAX_QUERY_LENGTH, parseQuery, SearchEngine, shardsFor } from '../../../src/search/query.ts';
+import { cutSnippet, IndexChangedError, MAX_QUERY_LENGTH, parseQuery, SearchEngine, shardsFor } from '../../../src/search/query.ts';
 import { engineOver, marked, runQuery, writeIndexFiles } from '../../search-helpers.ts';
 import { testArticle } from '../../helpers/article.ts';
 
@@ -908,6 +908,53 @@ describe('a manifest that failed to load', () => {
     await expect(runQuery(engine, 'usakov')).rejects.toThrow('network error');
     offline = false;
     expect((await runQuery(engine, 'usakov')).total).toBe(3);
+  });
+});
+
+describe('an index rebuilt while the page is open', () => {
+  // A reader's tab keeps the manifest it loaded; a rebuild gives changed shards and chunks new names and deletes the
+  // old ones. The next search fetched a shard the old manifest named, got 404, and said »Poskusite znova« for good.
+  const EDITED: SearchDocument[] = DOCUMENTS.map((document, n) => (n === 4 ? { ...document, text: `${document.text} Witkoff je pozneje obiskal Ušakova v Moskvi.` } : document));
+
+  async function rebuild(dist: string, documents: SearchDocument[], options?: SearchIndexOptions): Promise<void> {
+    await rm(path.join(dist, 'iskanje'), { recursive: true });
+    await writeIndexFiles(dist, buildSearchIndex(searchOrder(documents), options).files);
+  }
+
+  it('searches the new index when a file the loaded manifest names is gone', async () => {
+    const dist = await mkdtemp(path.join(tmpdir(), 'arhivar-search-rebuilt-'));
+    await writeIndexFiles(dist, buildSearchIndex(searchOrder(DOCUMENTS)).files);
+    const { engine } = engineOver(dist);
+    expect((await runQuery(engine, 'Dmitrijev')).total).toBe(1);
+    await rebuild(dist, EDITED);
+    const { results } = await runQuery(engine, 'Moskvi');
+    expect(urlsOf(results)).toEqual([DOCUMENTS[2]!.url, DOCUMENTS[4]!.url]);
+    expect(marked(results[1]!)).toEqual(['Moskvi']);
+  });
+
+  it('shows hits found before the rebuild from the index they were found in, and says when that index is gone', async () => {
+    const dist = await mkdtemp(path.join(tmpdir(), 'arhivar-search-rebuilt-'));
+    await writeIndexFiles(dist, buildSearchIndex(searchOrder(DOCUMENTS), { chunkBytes: 100 }).files);
+    const { engine } = engineOver(dist);
+    const terms = parseQuery('witkoff');
+    const hits = await engine.search(terms);
+    expect(urlsOf(await engine.results(hits.slice(0, 1), terms))).toEqual([DOCUMENTS[2]!.url]);
+    await rebuild(dist, EDITED, { chunkBytes: 100 });
+    // A chunk the rebuild left as it was keeps its name; the edited article's has a new one.
+    expect(urlsOf(await engine.results(hits.slice(1, 3), terms))).toEqual([DOCUMENTS[0]!.url, DOCUMENTS[1]!.url]);
+    await expect(engine.results(hits.slice(3), terms)).rejects.toBeInstanceOf(IndexChangedError);
+    // Searched again, the query finds its hits in the new index, where the edited article names Witkoff twice.
+    expect(urlsOf((await runQuery(engine, 'witkoff')).results)).toEqual([DOCUMENTS[2]!.url, DOCUMENTS[4]!.url, DOCUMENTS[0]!.url, DOCUMENTS[1]!.url]);
+  });
+
+  it('gives the error of a file that fails to load while the manifest is unchanged, as a dropped connection', async () => {
+    const dist = await mkdtemp(path.join(tmpdir(), 'arhivar-search-rebuilt-'));
+    await writeIndexFiles(dist, buildSearchIndex(searchOrder(DOCUMENTS)).files);
+    const { engine } = engineOver(dist);
+    await runQuery(engine, 'Dmitrijev');
+    const shards = path.join(dist, 'iskanje', 'indeks', 't');
+    for (const file of await readdir(shards)) await rm(path.join(shards, file));
+    await expect(runQuery(engine, 'Moskvi')).rejects.toThrow('ENOENT');
   });
 });
 
