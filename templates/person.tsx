@@ -264,7 +264,9 @@ function PersonOverview({ stats, name, counted, nested }: { stats: PersonStats; 
       <MentionChart timeline={stats.timeline} name={name} />
       {stats.coMentions.length > 0 ? (
         <>
-          <Heading>Največkrat v istih člankih</Heading>
+          {/* The »v« stays with »istih«: Slovenian typesetting leaves no one-letter word at the end of a line, and the
+              heading wraps after it on a phone. */}
+          <Heading>{`Največkrat v${NBSP}istih člankih`}</Heading>
           <ol class="co-mentions">
             {stats.coMentions.map(({ person, count }) => (
               <li>

@@ -297,7 +297,7 @@ describe('the articles a registry person wrote', () => {
       const outline = [...html.matchAll(/<h([1-6])[^>]*>([\s\S]*?)<\/h\1>/g)].map((match) => `h${match[1]} ${match[2]!.replace(/<[^>]*>/g, '')}`);
       const mentions = outline.indexOf('h2 Omembe v člankih');
       expect(mentions, outline.join(' | ')).toBeGreaterThan(0);
-      expect(outline.slice(mentions + 1)).toEqual(['h3 Največkrat v istih člankih', 'h3 Članki', 'h4 Novinarska nagrada za preiskovalno zgodbo']);
+      expect(outline.slice(mentions + 1)).toEqual(['h3 Največkrat v\u00a0istih člankih', 'h3 Članki', 'h4 Novinarska nagrada za preiskovalno zgodbo']);
     } finally {
       await removeDir(root);
       await removeDir(path.dirname(built.outDir));

@@ -30,14 +30,14 @@ describe('the headings of a person page with both lists', () => {
     expect(mentions, headings.join(' | ')).toBeGreaterThan(0);
     // Under an h2 »Največkrat v istih člankih« the article naming her read as one of the people named with her;
     // »Članki«, an h3 beside it, heads the articles (h4).
-    expect(headings.slice(mentions + 1), headings.join(' | ')).toEqual(['h3 Največkrat v istih člankih', 'h3 Članki', 'h4 Novinarka in župan na podelitvi nagrad']);
+    expect(headings.slice(mentions + 1), headings.join(' | ')).toEqual(['h3 Največkrat v\u00a0istih člankih', 'h3 Članki', 'h4 Novinarka in župan na podelitvi nagrad']);
   });
 
   it('leaves a page without a list of what the person wrote as it was: the people named together and »Članki« are h2', async () => {
     const headings = await headingsOf(urls.person('janez-kranjc'));
     expect(headings).toEqual([
       'h1 Janez Kranjc',
-      'h2 Največkrat v istih člankih',
+      'h2 Največkrat v\u00a0istih člankih',
       'h2 Članki',
       'h3 Novinarka in župan na podelitvi nagrad',
       'h3 Občinski svet sprejel proračun',
