@@ -52,8 +52,14 @@ function isPagedListing(names: readonly string[]): boolean {
   }
 }
 
-/** The names of the site's own folders and pages, which say nothing of what a reader was after. */
-const PATH_WORDS: ReadonlySet<string> = new Set([PAGE, PEOPLE, AUTHOR, TAGS, ARCHIVE, SEARCH, 'index.html', 'index.htm', '404.html']);
+/**
+ * The names of the site's own folders and pages, and a folder's page on any site (`index.php`), without a page's
+ * extension: they say nothing of what a reader was after.
+ */
+const PATH_WORDS: ReadonlySet<string> = new Set([PAGE, PEOPLE, AUTHOR, TAGS, ARCHIVE, SEARCH, 'index', '404']);
+
+/** A page's extension, on this site or an older one the archive replaced (`tretji-clanek.html`, `clanek.php`). */
+const PAGE_EXTENSION = /\.(?:html?|php|aspx?)$/i;
 
 /**
  * The words of a missing page's address, for the 404 page's search field: the last of `names` (percent-encoded, as
@@ -62,7 +68,7 @@ const PATH_WORDS: ReadonlySet<string> = new Set([PAGE, PEOPLE, AUTHOR, TAGS, ARC
  * »ana novak«), cut at a word to `maxLength`; empty when there is none.
  */
 export function searchWordsOf(names: readonly string[], maxLength: number): string {
-  const name = names.findLast((candidate) => /\p{L}/u.test(candidate) && !PATH_WORDS.has(candidate));
+  const name = names.findLast((candidate) => /\p{L}/u.test(candidate) && !PATH_WORDS.has(candidate.replace(PAGE_EXTENSION, '')));
   if (name === undefined) return '';
   let decoded = name;
   try {
@@ -70,7 +76,7 @@ export function searchWordsOf(names: readonly string[], maxLength: number): stri
   } catch {
     // A lone % (`popust-50%-za-vse`) is no encoding: read the name as it is.
   }
-  const words = decoded.replace(/\.(?:html?|php|aspx?)$/i, '').replace(/[-_+\s]+/g, ' ').trim();
+  const words = decoded.replace(PAGE_EXTENSION, '').replace(/[-_+\s]+/g, ' ').trim();
   if (words.length <= maxLength) return words;
   const cut = words.slice(0, maxLength + 1);
   const lastSpace = cut.lastIndexOf(' ');

@@ -56,7 +56,7 @@ describe('searchWordsOf', () => {
   });
 
   it('finds none in an address of numbers and the site\'s own path words', () => {
-    for (const path of ['/', '/2025/12/', '/stran/7/', '/oznake/', '/osebe/index.html', '/iskanje/', '/404.html']) expect(words(path), path).toBe('');
+    for (const path of ['/', '/2025/12/', '/stran/7/', '/oznake/', '/osebe/index.html', '/iskanje/', '/404.html', '/index.php', '/index.aspx']) expect(words(path), path).toBe('');
   });
 
   it('cuts a long name at a word, to what the field takes', () => {
