@@ -122,10 +122,17 @@ function firstNameFits(candidate: Candidate, known: FirstNameGender): { plausibl
 export function inferBaseForm(spellings: readonly string[], known: FirstNameGender): BaseForm {
   let candidates: Candidate[] | undefined;
   for (const spelling of spellings) candidates = candidates ? intersect(candidates, candidatesOf(spelling)) : candidatesOf(spelling);
-  return chooseBase(candidates ?? [], spellings[0] ?? '', known);
+  return chooseBase(candidates ?? [], spellings, known);
 }
 
-function chooseBase(candidates: readonly Candidate[], asWritten: string, known: FirstNameGender): BaseForm {
+/**
+ * `seen`: the spellings, most frequent first. A seen spelling that is itself a plausible nominative, at most one
+ * point more unusual, leaves the answer unsure when no known first name decides: unusualness alone read »Google
+ * Docs« as a woman's genitive and offered »Googla Docs«, a name no text wrote, though men's names in -e and -o
+ * (Jože, France, Marko, Bruno) are as usual as women's in -a.
+ */
+function chooseBase(candidates: readonly Candidate[], seen: readonly string[], known: FirstNameGender): BaseForm {
+  const asWritten = seen[0] ?? '';
   const scored = candidates
     .map((candidate) => ({ candidate, fits: firstNameFits(candidate, known), penalty: unusualness(candidate, known) }))
     .filter((entry) => entry.fits.plausible)
@@ -134,6 +141,8 @@ function chooseBase(candidates: readonly Candidate[], asWritten: string, known: 
   if (!best) return { name: asWritten, sure: false, alternatives: [] };
   const tied = scored.filter((entry) => entry.fits.known === best.fits.known && entry.penalty === best.penalty);
   const names = [...new Set(tied.map((entry) => entry.candidate.name))];
+  const written = best.fits.known ? undefined : scored.find((entry) => seen.includes(entry.candidate.name) && entry.penalty <= best.penalty + 1);
+  if (names.length === 1 && written && written.candidate.name !== best.candidate.name) names.push(written.candidate.name);
   if (names.length === 1) return { name: best.candidate.name, sure: true, alternatives: [] };
   return { name: asWritten, sure: false, alternatives: names };
 }
@@ -166,7 +175,7 @@ export function groupNameSpellings(spellings: Iterable<readonly [string, number]
     // A spelling that leaves the base unsure (»Andreja Kuzmina«) joins only a group that is unsure already.
     const cluster = [...near].find((other) => {
       const both = intersect(other.candidates, own);
-      return both.length > 0 && (chooseBase(both, '', known).sure || !chooseBase(other.candidates, '', known).sure);
+      return both.length > 0 && (chooseBase(both, [], known).sure || !chooseBase(other.candidates, [], known).sure);
     });
     if (cluster) {
       cluster.candidates = intersect(cluster.candidates, own);
@@ -180,7 +189,7 @@ export function groupNameSpellings(spellings: Iterable<readonly [string, number]
       }
     }
   }
-  const groups = clusters.map((cluster) => ({ base: chooseBase(cluster.candidates, [...cluster.spellings.keys()][0]!, known), cluster }));
+  const groups = clusters.map((cluster) => ({ base: chooseBase(cluster.candidates, [...cluster.spellings.keys()], known), cluster }));
   const kept: Array<(typeof groups)[number]> = [];
   for (const group of groups) {
     const owners = groups.filter((other) => other !== group && other.base.sure && [...group.cluster.spellings.keys()].every((spelling) => isSurnameForm(spelling, other.base.name, other.cluster.candidates)));

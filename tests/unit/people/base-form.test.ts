@@ -40,6 +40,17 @@ describe('inferBaseForm: the nominative of a name seen in other cases (npm run p
     expect(base('Andreja Kuzmina', 'Andrejem Kuzminom')).toMatchObject({ name: 'Andrej Kuzmin', sure: true });
   });
 
+  it('does not trade a nominative seen as written for a guessed one when no first name is known (Google Docs, not Googla Docs)', () => {
+    // »uporabljajo Google Docs«: read as a woman's genitive, Google gave »Googla Docs«, which no text wrote; a man's
+    // name in -e (Jože, France) or -o (Marko, Bruno) is as usual as a woman's in -a, so neither reading is sure.
+    const docs = base('Google Docs');
+    expect(docs).toMatchObject({ name: 'Google Docs', sure: false });
+    expect(docs.alternatives.sort()).toEqual(['Googla Docs', 'Google Docs']);
+    expect(base('Atletico Madrid')).toMatchObject({ name: 'Atletico Madrid', sure: false });
+    // A known first name still settles it: Natašo is Nataša's accusative, not a man's nominative.
+    expect(base('Natašo Pirc Musar')).toMatchObject({ name: 'Nataša Pirc Musar', sure: true });
+  });
+
   it('leaves spellings no one base form accounts for as written, unsure', () => {
     expect(base('Ivan Novak', 'Ana Novak')).toMatchObject({ name: 'Ivan Novak', sure: false });
   });
