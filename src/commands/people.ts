@@ -9,7 +9,7 @@ import { findPerson, loadRegistry, resolveNames, type Registry } from '../people
 import { commonFirstNameGender, createDetector, findUnknownNames, tokenize, type Mention, type PeopleDetector } from '../people/detect.ts';
 import { tagArticlePeople } from '../people/article-people.ts';
 import { suggestPerson } from '../people/suggestion.ts';
-import { groupNameSpellings, type FirstNameGender } from '../people/base-form.ts';
+import { groupNameSpellings, nameStarts, type FirstNameGender } from '../people/base-form.ts';
 import { personForms } from '../people/names.ts';
 import type { Gender, Person } from '../content/person.ts';
 import { joinArticleText } from '../people/article-text.ts';
@@ -273,6 +273,16 @@ export async function suggestNames(root: string): Promise<NameSuggestion[]> {
     }
   }
   const knownFirst = firstNameGenders(loaded.registry);
+  for (const [spelling, name] of nameStarts(spellings.keys(), knownFirst)) {
+    // The detector passed over a registry person's name there for a reason: »Gimnazije Franceta Prešerna« is a school.
+    if (suggestPerson(loaded.registry, name)?.why === 'form') continue;
+    const from = spellings.get(spelling)!;
+    const to = spellings.get(name) ?? { count: 0, files: new Set<string>() };
+    to.count += from.count;
+    for (const file of from.files) to.files.add(file);
+    spellings.set(name, to);
+    spellings.delete(spelling);
+  }
   const groups = groupNameSpellings([...spellings].map(([spelling, { count }]) => [spelling, count] as const), knownFirst);
   const suggestions: NameSuggestion[] = [];
   for (const group of groups) {

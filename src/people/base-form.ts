@@ -213,3 +213,31 @@ function isSurnameForm(spelling: string, base: string, candidates: readonly Cand
   const paradigm = paradigmOf(baseWordsList.at(-1)!, gender, 'surname');
   return CASES.some((grammaticalCase) => paradigm[grammaticalCase].includes(words.at(-1)!));
 }
+
+/** Whether a word is a case form of a first name known to be of that gender (Jože, Nado, Sofia; not Krke, NSi). */
+function isKnownFirstNameForm(word: string, known: FirstNameGender): boolean {
+  return (['m', 'f'] as const).some((gender) => [...baseWords(word, gender, 'given').values()].some((bases) => bases.some((base) => known(base) === gender)));
+}
+
+/**
+ * Where the name starts in runs of capitalised words that open with an organisation, a party or a nationality in
+ * apposition (»predsednik uprave Krke Jože Colarič«, »NSi Jernej Vrtovec«, »Italijanka Sofia Goggia«): at a known
+ * first name in any case, when no word before is one (»Ana Marija Novak« stays whole). Offered whole, such a run
+ * was a name no one has, beside the person it hid. The words after a run's head are not taken for a name because
+ * the archive writes them alone too: a sentence's first word is dropped when it is no known first name, so »Bled
+ * Strategic Forum« opening a sentence is »Strategic Forum«, no person's name either.
+ * Spelling → the name in it, for the runs that open with other words.
+ */
+export function nameStarts(spellings: Iterable<string>, known: FirstNameGender): Map<string, string> {
+  const starts = new Map<string, string>();
+  for (const spelling of spellings) {
+    const words = spelling.split(' ');
+    for (let k = 1; k <= words.length - 2; k++) {
+      if (isKnownFirstNameForm(words[k - 1]!, known)) break;
+      if (!isKnownFirstNameForm(words[k]!, known)) continue;
+      starts.set(spelling, words.slice(k).join(' '));
+      break;
+    }
+  }
+  return starts;
+}

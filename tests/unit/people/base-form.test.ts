@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupNameSpellings, inferBaseForm } from '../../../src/people/base-form.ts';
+import { groupNameSpellings, inferBaseForm, nameStarts } from '../../../src/people/base-form.ts';
 import { commonFirstNameGender } from '../../../src/people/detect.ts';
 
 const base = (...spellings: string[]) => inferBaseForm(spellings, commonFirstNameGender);
@@ -104,5 +104,28 @@ describe('groupNameSpellings: one suggestion per person', () => {
       ['Nataša Pirc Musar', ['Nataša Pirc Musar', 'Pirc Musarjeva']],
       ['Ursula von der Leyen', ['Ursulo von der Leyen', 'der Leyen']],
     ]);
+  });
+});
+
+describe('nameStarts: the name in a run of capitalised words that opens with an organisation or a nationality', () => {
+  const starts = (...spellings: string[]) => Object.fromEntries(nameStarts(spellings, commonFirstNameGender));
+
+  it('starts the name at a known first name in any case (predsednik uprave Krke Jože Colarič)', () => {
+    expect(starts('Krke Jože Colarič', 'Petrola Nada Drobne Popović', 'Ustavnega Sodišča Matej Accetto', 'Italijanka Sofia Goggia', 'NSi Jernej Vrtovec')).toEqual({
+      'Krke Jože Colarič': 'Jože Colarič',
+      'Petrola Nada Drobne Popović': 'Nada Drobne Popović',
+      'Ustavnega Sodišča Matej Accetto': 'Matej Accetto',
+      'Italijanka Sofia Goggia': 'Sofia Goggia',
+      'NSi Jernej Vrtovec': 'Jernej Vrtovec',
+    });
+  });
+
+  it('cannot tell where the name starts before a first name it does not know (trener Olimpije Ljubljana Victor Sanchez)', () => {
+    // »Bled Strategic Forum« at a sentence start is found as »Strategic Forum«: words seen alone are no sign of a name.
+    expect(starts('Olimpije Ljubljana Victor Sanchez', 'Victor Sanchez', 'Kosova Vjosa Osmani', 'Bled Strategic Forum', 'Strategic Forum')).toEqual({});
+  });
+
+  it('keeps a name whose first word is a known first name, and names of two words', () => {
+    expect(starts('Ana Marija Novak', 'Marija Novak', 'Nataša Pirc Musar', 'Pirc Musar', 'Luke Koper', 'Ursula von der Leyen')).toEqual({});
   });
 });
