@@ -103,6 +103,8 @@ function unusualness(candidate: Candidate, known: FirstNameGender): number {
     if (candidate.gender === 'm' && /[aeiou]$/.test(lower)) penalty += 1;
     if (/(rj|[bcčdfghkpsštvzž][rlnm]|[bčdfghkpsštvzž]c)$/.test(lower)) penalty += 2;
     if (/(y|ij|yj|ej)$/.test(lower) && candidate.gender === 'm') penalty += /yj$/.test(lower) ? 3 : lower.endsWith('ej') ? 1 : 2;
+    // -om, -em are the instrumental's endings (Volodymyrom), -im an adjectival surname's (Zelenskim); few nominatives end so.
+    if (candidate.gender === 'm' && (/[oe]m$/.test(lower) || (roles[index] === 'surname' && lower.endsWith('im')))) penalty += 2;
   });
   return penalty;
 }
@@ -139,12 +141,26 @@ function chooseBase(candidates: readonly Candidate[], seen: readonly string[], k
     .sort((a, b) => Number(b.fits.known) - Number(a.fits.known) || a.penalty - b.penalty);
   const best = scored[0];
   if (!best) return { name: asWritten, sure: false, alternatives: [] };
-  const tied = scored.filter((entry) => entry.fits.known === best.fits.known && entry.penalty === best.penalty);
+  const even = scored.filter((entry) => entry.fits.known === best.fits.known && entry.penalty === best.penalty);
+  // Of equals, the base with the fewest fleeting vowels put back: Volodymyrom is Volodymyr's, not a Volodymyer's
+  // or Volodymyar's, whose e or a would break up no cluster of consonants.
+  const added = (name: string) => fleetingVowels(name, seen[0] ?? name);
+  const fewest = Math.min(...even.map((entry) => added(entry.candidate.name)));
+  const tied = even.filter((entry) => added(entry.candidate.name) === fewest);
   const names = [...new Set(tied.map((entry) => entry.candidate.name))];
   const written = best.fits.known ? undefined : scored.find((entry) => seen.includes(entry.candidate.name) && entry.penalty <= best.penalty + 1);
   if (names.length === 1 && written && written.candidate.name !== best.candidate.name) names.push(written.candidate.name);
   if (names.length === 1) return { name: best.candidate.name, sure: true, alternatives: [] };
   return { name: asWritten, sure: false, alternatives: names };
+}
+
+/** Words of `base` that are the written word with an e or a put in before its last consonant (Petra → Peter). */
+function fleetingVowels(base: string, written: string): number {
+  const writtenWords = written.split(' ');
+  return base.split(' ').filter((word, index) => {
+    const match = /^(.+)[ea]([^aeiou])$/.exec(word);
+    return match !== null && (writtenWords[index] ?? '').startsWith(match[1]! + match[2]!);
+  }).length;
 }
 
 export interface NameGroup {

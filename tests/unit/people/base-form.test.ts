@@ -31,6 +31,12 @@ describe('inferBaseForm: the nominative of a name seen in other cases (npm run p
     expect(base('Nikolaja Petrova')).toMatchObject({ name: 'Nikolaj Petrov', sure: true });
   });
 
+  it('does not take an instrumental for a nominative when the first name is not a common one (Volodymyrom Zelenskim)', () => {
+    // »se je pogovarjala z Volodymyrom Zelenskim«: read as a nominative, the line had no registry person to point to.
+    expect(base('Volodymyrom Zelenskim')).toMatchObject({ name: 'Volodymyr Zelenski', sure: true });
+    expect(base('Borisom Pistoriusom')).toMatchObject({ name: 'Boris Pistorius', sure: true });
+  });
+
   it('leaves a name as written, and says so, when two base forms fit equally (Andreja Kuzmina)', () => {
     // The man's genitive is the woman's nominative in Russian pairs (SLOVENIAN.md): Andrej Kuzmin or Andreja Kuzmina.
     const result = base('Andreja Kuzmina');
