@@ -103,6 +103,8 @@ function unusualness(candidate: Candidate, known: FirstNameGender): number {
     if (candidate.gender === 'm' && /[aeiou]$/.test(lower)) penalty += 1;
     if (/(rj|[bcčdfghkpsštvzž][rlnm]|[bčdfghkpsštvzž]c)$/.test(lower)) penalty += 2;
     if (/(y|ij|yj|ej)$/.test(lower) && candidate.gender === 'm') penalty += /yj$/.test(lower) ? 3 : lower.endsWith('ej') ? 1 : 2;
+    // -ić and -ič surnames are the same for women (Ivana Brnić): -ića, -iča is their genitive, nobody's nominative.
+    if (roles[index] === 'surname' && /i[ćč]a$/.test(lower)) penalty += 2;
     // -om, -em are the instrumental's endings (Volodymyrom), -im an adjectival surname's (Zelenskim); few nominatives end so.
     if (candidate.gender === 'm' && (/[oe]m$/.test(lower) || (roles[index] === 'surname' && lower.endsWith('im')))) penalty += 2;
   });

@@ -37,6 +37,12 @@ describe('inferBaseForm: the nominative of a name seen in other cases (npm run p
     expect(base('Borisom Pistoriusom')).toMatchObject({ name: 'Boris Pistorius', sure: true });
   });
 
+  it('takes a surname in -ića for the genitive of one in -ić, which women keep too (Ivana Brnića is Ivan Brnić)', () => {
+    // »Trener je pohvalil Ivana Brnića«: a woman named Ivana would be »Ivana Brnić«; no surname ends in -ića.
+    expect(base('Ivana Brnića')).toMatchObject({ name: 'Ivan Brnić', sure: true });
+    expect(base('Jane Nikolić')).toMatchObject({ name: 'Jana Nikolić', sure: true });
+  });
+
   it('leaves a name as written, and says so, when two base forms fit equally (Andreja Kuzmina)', () => {
     // The man's genitive is the woman's nominative in Russian pairs (SLOVENIAN.md): Andrej Kuzmin or Andreja Kuzmina.
     const result = base('Andreja Kuzmina');
