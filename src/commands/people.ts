@@ -11,6 +11,7 @@ import { tagArticlePeople } from '../people/article-people.ts';
 import { suggestPerson } from '../people/suggestion.ts';
 import { groupNameSpellings, nameStarts, type FirstNameGender } from '../people/base-form.ts';
 import { personForms } from '../people/names.ts';
+import { isOrganisationNoun } from '../people/organisation-noun.ts';
 import type { Gender, Person } from '../content/person.ts';
 import { joinArticleText } from '../people/article-text.ts';
 import { collator } from '../text/sl.ts';
@@ -283,6 +284,8 @@ export async function suggestNames(root: string): Promise<NameSuggestion[]> {
     spellings.set(name, to);
     spellings.delete(spelling);
   }
+  // A firm, an institution or an event (Pekarna Hribar, Vrhovno Sodišče, Festival Lent) is no one to add.
+  for (const spelling of [...spellings.keys()]) if (spelling.split(' ').some(isOrganisationNoun)) spellings.delete(spelling);
   const groups = groupNameSpellings([...spellings].map(([spelling, { count }]) => [spelling, count] as const), knownFirst);
   const suggestions: NameSuggestion[] = [];
   for (const group of groups) {
