@@ -12,6 +12,7 @@ import { suggestPerson } from '../people/suggestion.ts';
 import { groupNameSpellings, nameStarts, type FirstNameGender } from '../people/base-form.ts';
 import { personForms } from '../people/names.ts';
 import { isOrganisationNoun } from '../people/organisation-noun.ts';
+import { isPlaceName } from '../people/place-name.ts';
 import type { Gender, Person } from '../content/person.ts';
 import { joinArticleText } from '../people/article-text.ts';
 import { collator } from '../text/sl.ts';
@@ -274,18 +275,31 @@ export async function suggestNames(root: string): Promise<NameSuggestion[]> {
     }
   }
   const knownFirst = firstNameGenders(loaded.registry);
-  for (const [spelling, name] of nameStarts(spellings.keys(), knownFirst)) {
-    // The detector passed over a registry person's name there for a reason: »Gimnazije Franceta Prešerna« is a school.
-    if (suggestPerson(loaded.registry, name)?.why === 'form') continue;
+  const moveTo = (spelling: string, name: string | undefined) => {
     const from = spellings.get(spelling)!;
+    spellings.delete(spelling);
+    if (name === undefined) return;
     const to = spellings.get(name) ?? { count: 0, files: new Set<string>() };
     to.count += from.count;
     for (const file of from.files) to.files.add(file);
     spellings.set(name, to);
-    spellings.delete(spelling);
+  };
+  for (const [spelling, name] of nameStarts(spellings.keys(), knownFirst)) {
+    // The detector passed over a registry person's name there for a reason: »Trgu Franceta Prešerna« is a square.
+    if (suggestPerson(loaded.registry, name)?.why === 'form') continue;
+    moveTo(spelling, name);
   }
-  // A firm, an institution or an event (Pekarna Hribar, Vrhovno Sodišče, Festival Lent) is no one to add.
-  for (const spelling of [...spellings.keys()]) if (spelling.split(' ').some(isOrganisationNoun)) spellings.delete(spelling);
+  // A firm, an institution or an event (Pekarna Hribar, Vrhovno Sodišče, Festival Lent), or a club or a firm named
+  // with its town (Luka Koper, Olimpija Ljubljana), is no one to add; a name may follow it in apposition (»trener
+  // Olimpije Ljubljana Victor Sanchez«).
+  for (const spelling of [...spellings.keys()]) {
+    const words = spelling.split(' ');
+    const last = words.findLastIndex((word) => isOrganisationNoun(word) || isPlaceName(word));
+    if (last < 0) continue;
+    const name = words.length - last > 2 ? words.slice(last + 1).join(' ') : undefined;
+    // »Gimnazije Franceta Prešerna« is a school named after the registry's France Prešeren, not another spelling of him.
+    moveTo(spelling, name && suggestPerson(loaded.registry, name)?.why !== 'form' ? name : undefined);
+  }
   const groups = groupNameSpellings([...spellings].map(([spelling, { count }]) => [spelling, count] as const), knownFirst);
   const suggestions: NameSuggestion[] = [];
   for (const group of groups) {

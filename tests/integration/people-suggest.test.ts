@@ -119,3 +119,27 @@ describe('arhivar people --suggest: firms, institutions and events', () => {
     ]);
   });
 });
+
+describe('arhivar people --suggest: a club or a firm named with its town', () => {
+  // »Luka Koper« (Luka is a man's name) was offered three times, as Luka Koper, Luke Koper and Luki Koper.
+  it('offers no run that holds a town, country or capital, but the name after it in apposition', async () => {
+    const root = await folder();
+    await mkdir(path.join(root, 'content', 'people'), { recursive: true });
+    await mkdir(path.join(root, 'content', 'articles'), { recursive: true });
+    await writeFile(path.join(root, 'content', 'people', 'france-preseren.md'), '---\nname: France Prešeren\n---\n');
+    await writeFile(
+      path.join(root, 'content', 'articles', 'luka.md'),
+      '---\ntitle: Pristanišče raste\ndate: 2026-04-05\n---\n\nLani je Luka Koper pretovorila več. Pri Luki Koper pravijo, da je uprava Luke Koper zadovoljna. Tekmo je Olimpija Ljubljana izgubila, pravi Tomaž Rebolj. Trener Olimpije Ljubljana Victor Sanchez je bil jezen. Dijaki Gimnazije Franceta Prešerna so obiskali Luko Koper.\n',
+    );
+    const stdout: string[] = [];
+    const io: Io = { out: (line) => stdout.push(line), err: () => {} };
+    expect(await main(['people', '--suggest', '--root', root], io)).toBe(0);
+    expect(stdout).toEqual([
+      '2 names in articles match nobody in content/people/ (most frequent first):',
+      '      1  Tomaž Rebolj  (1 article: Tomaž Rebolj ×1)',
+      '         content/articles/luka.md',
+      '      1  Victor Sanchez  (1 article: Victor Sanchez ×1)',
+      '         content/articles/luka.md',
+    ]);
+  });
+});
