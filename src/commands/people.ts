@@ -9,9 +9,9 @@ import { findPerson, loadRegistry, resolveNames, type Registry } from '../people
 import { commonFirstNameGender, createDetector, findUnknownNames, tokenize, type Mention, type PeopleDetector } from '../people/detect.ts';
 import { tagArticlePeople } from '../people/article-people.ts';
 import { suggestPerson } from '../people/suggestion.ts';
-import { groupNameSpellings, nameStarts, type FirstNameGender } from '../people/base-form.ts';
+import { groupNameSpellings, inferBaseForm, nameStarts, type FirstNameGender } from '../people/base-form.ts';
 import { personForms } from '../people/names.ts';
-import { isOrganisationNoun } from '../people/organisation-noun.ts';
+import { isNamedAfterNoun, isOrganisationNoun } from '../people/organisation-noun.ts';
 import { isPlaceName } from '../people/place-name.ts';
 import type { Gender, Person } from '../content/person.ts';
 import { joinArticleText } from '../people/article-text.ts';
@@ -264,17 +264,18 @@ export interface NameSuggestion {
 export async function suggestNames(root: string): Promise<NameSuggestion[]> {
   const loaded = await loadPeople(root);
   if (loaded.errors.length > 0) throw new ContentErrors(sortErrors(loaded.errors));
+  const knownFirst = firstNameGenders(loaded.registry);
   const spellings = new Map<string, { count: number; files: Set<string> }>();
   for (const article of loaded.articles) {
     const text = joinArticleText({ title: article.title, summary: article.frontMatter.summary, body: renderMarkdown(article.body).text }).text;
-    for (const { words } of findUnknownNames(loaded.detector, text)) {
+    for (const { words, start } of findUnknownNames(loaded.detector, text)) {
+      if (namesWhatIsNamedAfter(text, start, words, knownFirst)) continue;
       let seen = spellings.get(words);
       if (!seen) spellings.set(words, (seen = { count: 0, files: new Set() }));
       seen.count++;
       seen.files.add(article.file);
     }
   }
-  const knownFirst = firstNameGenders(loaded.registry);
   const moveTo = (spelling: string, name: string | undefined) => {
     const from = spellings.get(spelling)!;
     spellings.delete(spelling);
@@ -327,6 +328,17 @@ export async function suggestNames(root: string): Promise<NameSuggestion[]> {
     });
   }
   return suggestions.sort((a, b) => b.count - a.count || collator.compare(a.name, b.name));
+}
+
+/**
+ * A name in the genitive right after a noun such as šola, ulica or nagrada (»na Osnovni šoli Antona Kosa«) names
+ * the school, street or prize; in the nominative it is someone of it (»ravnateljica šole Marija Zorman«).
+ */
+function namesWhatIsNamedAfter(text: string, start: number, words: string, known: FirstNameGender): boolean {
+  const before = /(\p{L}+)[^\p{L}]*$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  if (before === undefined || !isNamedAfterNoun(before)) return false;
+  const base = inferBaseForm([words], known);
+  return !(base.sure && base.name === words);
 }
 
 /** Common first names and the registry's, by gender: »Natašo« is a form of Nataša only if Nataša is a woman's name. */

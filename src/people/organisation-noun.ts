@@ -29,3 +29,21 @@ const FORMS: ReadonlySet<string> = new Set([
 export function isOrganisationNoun(word: string): boolean {
   return FORMS.has(word.toLowerCase());
 }
+
+/**
+ * Nouns that take the name of the person a school, street, prize or barracks is named after, in the genitive
+ * (Osnovna šola Antona Kosa, ulica Franceta Prešerna, nagrada Janeza Novaka). detect.ts has its own list for the
+ * registry's people; this one serves the names no one has yet.
+ */
+const NAMED_AFTER_FEMININE = 'šola gimnazija fakulteta univerza knjižnica vojašnica nagrada ulica cesta';
+const NAMED_AFTER_FORMS: ReadonlySet<string> = new Set([
+  ...NAMED_AFTER_FEMININE.split(' ').flatMap((noun) => FEMININE_ENDINGS.map((ending) => noun.slice(0, -1) + ending)),
+  ...['trg', 'memorial'].flatMap((noun) => MASCULINE_ENDINGS.map((ending) => noun + ending)),
+  ...['vrtec', 'vrtca', 'vrtcu', 'vrtcem'],
+  ...['gledališče', 'nabrežje'].flatMap((noun) => NEUTER_ENDINGS.map((ending) => noun.slice(0, -1) + ending)),
+]);
+
+/** Whether a word is a form of a noun whose name is a person's in the genitive (šoli, ulici, nagrado, trgu). */
+export function isNamedAfterNoun(word: string): boolean {
+  return NAMED_AFTER_FORMS.has(word.toLowerCase());
+}

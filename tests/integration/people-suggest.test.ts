@@ -143,3 +143,23 @@ describe('arhivar people --suggest: a club or a firm named with its town', () =>
     ]);
   });
 });
+
+describe('arhivar people --suggest: a school, street or prize named after someone', () => {
+  // »Na Osnovni šoli Antona Kosa« was offered as Anton Kos, a person to add, though the text named a school.
+  it('offers no name in the genitive after such a noun, but one in the nominative (ravnateljica šole Marija Zorman)', async () => {
+    const root = await folder();
+    await mkdir(path.join(root, 'content', 'articles'), { recursive: true });
+    await writeFile(
+      path.join(root, 'content', 'articles', 'ambulanta.md'),
+      '---\ntitle: Ambulanta v šoli\ndate: 2026-04-05\n---\n\nNa Osnovni šoli Antona Kosa bodo odprli ambulanto. Ravnateljica šole Marija Zorman je vesela. Stoji na ulici Ivana Cankarja.\n',
+    );
+    const stdout: string[] = [];
+    const io: Io = { out: (line) => stdout.push(line), err: () => {} };
+    expect(await main(['people', '--suggest', '--root', root], io)).toBe(0);
+    expect(stdout).toEqual([
+      '1 name in articles matches nobody in content/people/ (most frequent first):',
+      '      1  Marija Zorman  (1 article: Marija Zorman ×1)',
+      '         content/articles/ambulanta.md',
+    ]);
+  });
+});
