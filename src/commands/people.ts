@@ -295,6 +295,10 @@ export async function suggestNames(root: string): Promise<NameSuggestion[]> {
   // Olimpije Ljubljana Victor Sanchez«).
   for (const spelling of [...spellings.keys()]) {
     const words = spelling.split(' ');
+    if (POSSESSIVE_ADJECTIVE.test(words[0]!)) {
+      moveTo(spelling, undefined);
+      continue;
+    }
     const last = words.findLastIndex((word) => isOrganisationNoun(word) || isPlaceName(word));
     if (last < 0) continue;
     const name = words.length - last > 2 ? words.slice(last + 1).join(' ') : undefined;
@@ -329,6 +333,13 @@ export async function suggestNames(root: string): Promise<NameSuggestion[]> {
   }
   return suggestions.sort((a, b) => b.count - a.count || collator.compare(a.name, b.name));
 }
+
+/**
+ * A possessive adjective in a case no first name or surname ends in (»v Cankarjevih Hlapcih«, »ob Prešernovem
+ * spomeniku«, »Janševega Vlada«): it opens a title or a place, not a person's name. -ov, -ova, -ove, -ovi stay out,
+ * being surnames and women's surnames (Petrov, Pirc Musarjeva).
+ */
+const POSSESSIVE_ADJECTIVE = /\p{Ll}(ov|ev|in)(ih|ega|emu|em|im|imi)$/u;
 
 /**
  * A name in the genitive right after a noun such as šola, ulica or nagrada (»na Osnovni šoli Antona Kosa«) names

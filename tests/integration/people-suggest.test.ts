@@ -163,3 +163,23 @@ describe('arhivar people --suggest: a school, street or prize named after someon
     ]);
   });
 });
+
+describe('arhivar people --suggest: a title or a place that opens with a possessive adjective', () => {
+  // »kot Kalandra v Cankarjevih Hlapcih« was offered as a person, »Cankarjevih Hlapcih«.
+  it('offers no run whose first word is a possessive adjective in a case no name ends in (Cankarjevih, Prešernovega)', async () => {
+    const root = await folder();
+    await mkdir(path.join(root, 'content', 'articles'), { recursive: true });
+    await writeFile(
+      path.join(root, 'content', 'articles', 'drama.md'),
+      '---\ntitle: Premiera\ndate: 2026-04-05\n---\n\nIgral je Kalandra v Cankarjevih Hlapcih. Nastopili so ob Prešernovem Spomeniku, pravi Marija Zorman.\n',
+    );
+    const stdout: string[] = [];
+    const io: Io = { out: (line) => stdout.push(line), err: () => {} };
+    expect(await main(['people', '--suggest', '--root', root], io)).toBe(0);
+    expect(stdout).toEqual([
+      '1 name in articles matches nobody in content/people/ (most frequent first):',
+      '      1  Marija Zorman  (1 article: Marija Zorman ×1)',
+      '         content/articles/drama.md',
+    ]);
+  });
+});
