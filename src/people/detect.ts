@@ -1,6 +1,7 @@
 import type { Gender, Person } from '../content/person.ts';
 import { CASES, allForms, declineFeminineFirstName, declineMasculine, guessGender, personForms, type Case, type PersonForms } from './names.ts';
 import { memoize } from '../memo.ts';
+import { NAMED_AFTER_NOUN } from './organisation-noun.ts';
 import { isInvisibleInWord, withoutInvisibles } from '../text/invisible.ts';
 import { isAbbreviation } from '../text/abbreviations.ts';
 import { isCapitalised, isLower } from '../text/letter-case.ts';
@@ -2563,14 +2564,7 @@ function afterShareNoun(tokens: Tokens, first: number): boolean {
   return SHARE_NOUN.test(tokens.word(first - 1).toLowerCase());
 }
 
-/**
- * Nouns whose complement in the genitive is the name of the person it is called after: a school (OŠ Franceta
- * Prešerna, Gimnazija …, vrtec), a street, an award, a theatre, a barracks or a memorial tournament. Such a name, in
- * any capitals, is no mention of that person. Not dom (»v domu Janeza Janše« is his home) nor priznanje (an admission).
- */
-const NAMED_AFTER_NOUN = /^(oš|sš|(šol|gimnazij|fakultet|univerz|knjižnic|vojašnic|nagrad|ulic|cest)(a|e|i|o|ah|am|ami)?|vrt(ec|ca|cu|cem)|gledališč(e|a|u|em)|memorial(a|u|om)?|trg(a|u|om)?|nabrež(je|ja|ju|jem))$/;
-
-/** Of the NAMED_AFTER_NOUNs, the institutions someone heads: a school, a faculty, a library, a barracks, a theatre. */
+/** Of the NAMED_AFTER_NOUNs (organisation-noun.ts), the institutions someone heads: a school, a faculty, a library, a barracks, a theatre. */
 const HEADED_INSTITUTION = /^((šol|gimnazij|fakultet|univerz|knjižnic|vojašnic)(a|e|i|o|ah|am|ami)?|vrt(ec|ca|cu|cem)|gledališč(e|a|u|em))$/;
 
 /**
