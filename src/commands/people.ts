@@ -290,16 +290,16 @@ export async function suggestNames(root: string): Promise<NameSuggestion[]> {
     if (suggestPerson(loaded.registry, name)?.why === 'form') continue;
     moveTo(spelling, name);
   }
-  // A firm, an institution or an event (Pekarna Hribar, Vrhovno Sodišče, Festival Lent), or a club or a firm named
-  // with its town (Luka Koper, Olimpija Ljubljana), is no one to add; a name may follow it in apposition (»trener
-  // Olimpije Ljubljana Victor Sanchez«).
+  // A firm, an institution or an event (Pekarna Hribar, Vrhovno Sodišče, Festival Lent), a club or a firm named
+  // with its town (Luka Koper, Olimpija Ljubljana), or a square, school or prize named after someone (Trg Franceta
+  // Prešerna) is no one to add; a name may follow it in apposition (»trener Olimpije Ljubljana Victor Sanchez«).
   for (const spelling of [...spellings.keys()]) {
     const words = spelling.split(' ');
     if (POSSESSIVE_ADJECTIVE.test(words[0]!)) {
       moveTo(spelling, undefined);
       continue;
     }
-    const last = words.findLastIndex((word) => isOrganisationNoun(word) || isPlaceName(word));
+    const last = words.findLastIndex((word) => isOrganisationNoun(word) || isPlaceName(word) || isNamedAfterNoun(word));
     if (last < 0) continue;
     const name = words.length - last > 2 ? words.slice(last + 1).join(' ') : undefined;
     // »Gimnazije Franceta Prešerna« is a school named after the registry's France Prešeren, not another spelling of him.
